@@ -1,0 +1,48 @@
+// The api Lambda as a function of its dependencies: the middy chain around the router. No rule lives here.
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import middy from "@middy/core";
+import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import type { Clock } from "#shared/clock.ts";
+import type { Route } from "#shared/http/route.ts";
+import { type ApiEvent, createRouter } from "#shared/http/router.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import type { TableNames } from "#shared/tables.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { stateRoutes } from "./routes/states.ts";
+import { submissionRoutes } from "./routes/submissions.ts";
+
+export interface ApiDependencies {
+  doc: DynamoDBDocumentClient;
+  tableNames: TableNames;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "logger">): Route[] {
+  const reporting = {
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+    clock,
+  };
+  const routes: Route[] = [...stateRoutes(reporting), ...submissionRoutes(reporting)];
+  return [...metaRoutes(() => routes), ...routes];
+}
+
+const SAFE_CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+export function createApiHandler(deps: ApiDependencies) {
+  const routes = apiRoutes(deps);
+  const router = createRouter(routes, deps.logger);
+  return middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+    .handler(async (event) => {
+      // A caller's correlation id is kept when it is safe to echo; otherwise the gateway's request id.
+      const offered = event.headers?.["x-correlation-id"];
+      const correlationId = offered && SAFE_CORRELATION_ID.test(offered) ? offered : event.requestContext.requestId;
+      deps.logger.setCorrelationId(correlationId);
+      return router.dispatch(event, correlationId);
+    });
+}

@@ -1,0 +1,97 @@
+// One Lambda entry point with the project's defaults: Node 24 on ARM, an ESM bundle from the local esbuild, its own log group and role.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Duration } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+
+/** The repository root: entries, the lockfile and node_modules are found from here. */
+export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+/** A file to place beside the bundle; `from` is relative to the project root, `to` to the bundle's directory. */
+export interface BundledFile {
+  from: string;
+  to: string;
+}
+
+export interface DeskFunctionProps {
+  /** Entry file, relative to the project root. */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  /** Data files the handler reads at run time with `new URL(..., import.meta.url)`. */
+  files?: BundledFile[];
+}
+
+/**
+ * Native ESM on Lambda: bundled CommonJS dependencies still call `require`, which ESM lacks,
+ * so the bundle defines it first (the standard esbuild recipe).
+ */
+const esmRequireBanner =
+  "import { createRequire as __deskCreateRequire } from 'node:module'; const require = __deskCreateRequire(import.meta.url);";
+
+export class DeskFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: DeskFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, "Logs", { retention: logs.RetentionDays.ONE_YEAR });
+    // An explicit role instead of the default one: the default attaches the managed
+    // AWSLambdaBasicExecutionRole (log writes to every group in the account); this one writes to its own group only.
+    this.role = new iam.Role(this, "Role", {
+      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+      description: `Runs ${props.entry}`,
+    });
+    this.logGroup.grants.write(this.role);
+
+    const files = props.files ?? [];
+    this.function = new nodejs.NodejsFunction(this, "Function", {
+      entry: path.join(projectRoot, props.entry),
+      handler: "handler",
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, "package-lock.json"),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { NODE_OPTIONS: "--enable-source-maps", ...props.environment },
+      bundling: {
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        mainFields: ["module", "main"],
+        banner: esmRequireBanner,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle everything, the AWS SDK included, so the deployed versions are the locked ones.
+        externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => copyCommands(inputDir, outputDir, files),
+        },
+      },
+    });
+  }
+}
+
+function copyCommands(inputDir: string, outputDir: string, files: BundledFile[]): string[] {
+  const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+  return files.flatMap(({ from, to }) => {
+    const target = path.posix.join(outputDir, to);
+    return [
+      `mkdir -p ${quote(path.posix.dirname(target))}`,
+      `cp ${quote(path.posix.join(inputDir, from))} ${quote(target)}`,
+    ];
+  });
+}

@@ -1,0 +1,213 @@
+// Runs the real DynamoDB Local engine (from amplify-dynamodb-simulator's tarball) as a java child process.
+import { type ChildProcess, spawn } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { assertPortFree, freePort } from "./ports.ts";
+
+export interface DynamoDbLocalOptions {
+  /** 0 or undefined: a free port. */
+  port?: number;
+  inMemory: boolean;
+  /** Where the shared database file lives when not in memory; created if missing. */
+  dbPath?: string;
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const JAVA_MISSING =
+  "Java is needed for DynamoDB Local: install it with 'apt-get install -y default-jre-headless'";
+
+const READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
+const KEPT_OUTPUT_LINES = 20;
+
+function findOnPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not here; try the next PATH entry.
+    }
+  }
+  return undefined;
+}
+
+function emulatorDir(): string {
+  const packageJson = createRequire(import.meta.url).resolve("amplify-dynamodb-simulator/package.json");
+  return join(dirname(packageJson), "emulator");
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
+  const java = findOnPath("java");
+  if (!java) throw new Error(JAVA_MISSING);
+
+  const emulator = emulatorDir();
+  const jar = join(emulator, "DynamoDBLocal.jar");
+  // The jar comes from the npm tarball at install time; it is never vendored (its licence forbids it).
+  if (!existsSync(jar)) throw new Error(`DynamoDB Local is missing at ${jar}: run npm install`);
+
+  let port: number;
+  if (opts.port) {
+    // java would only print a BindException; check first so the caller gets a PortInUseError.
+    await assertPortFree(opts.port);
+    port = opts.port;
+  } else {
+    port = await freePort();
+  }
+
+  const storage: string[] = ["-inMemory"];
+  if (!opts.inMemory) {
+    if (!opts.dbPath) throw new Error("startDynamoDbLocal: dbPath is required unless inMemory");
+    const dbPath = resolve(opts.dbPath);
+    mkdirSync(dbPath, { recursive: true });
+    storage.splice(0, 1, "-sharedDb", "-dbPath", dbPath);
+  }
+
+  const args = [
+    `-Djava.library.path=${join(emulator, "DynamoDBLocal_lib")}`,
+    "-jar",
+    jar,
+    ...storage,
+    "-port",
+    String(port),
+    "-disableTelemetry",
+  ];
+  // Without DDB_LOCAL_TELEMETRY=0 it still resolves an AWS host even with -disableTelemetry.
+  const child = spawn(java, args, {
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+  const output = keepLastLines(child, KEPT_OUTPUT_LINES);
+  let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined;
+  const exited = new Promise<void>((done) => {
+    child.once("error", (error) => {
+      exit = { code: null, signal: null, error };
+      done();
+    });
+    child.once("exit", (code, signal) => {
+      exit = { code, signal };
+      done();
+    });
+  });
+
+  // A parent that exits without calling stop() must not leave java running on the port.
+  const killOnExit = () => {
+    if (!exit) child.kill("SIGKILL");
+  };
+  process.on("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
+
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  async function stop(): Promise<void> {
+    if (!exit) {
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(STOP_GRACE_MS)]);
+      if (!exit) child.kill("SIGKILL");
+    }
+    await exited;
+  }
+
+  try {
+    await waitUntilReady(endpoint, exited, () => exit, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, port, stop };
+}
+
+async function waitUntilReady(
+  endpoint: string,
+  exited: Promise<void>,
+  exitInfo: () => { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined,
+  output: () => string[],
+): Promise<void> {
+  const client = new DynamoDBClient({
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 500, requestTimeout: 5_000, throwOnRequestTimeout: true },
+  });
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const describe = () => {
+    const lines = output();
+    return lines.length > 0 ? `\nLast output:\n${lines.join("\n")}` : "";
+  };
+  try {
+    for (;;) {
+      const info = exitInfo();
+      if (info) {
+        if (info.error && "code" in info.error && info.error.code === "ENOENT") throw new Error(JAVA_MISSING);
+        const how = info.error ? info.error.message : `code ${info.code ?? "none"}, signal ${info.signal ?? "none"}`;
+        throw new Error(`DynamoDB Local exited before it was ready (${how})${describe()}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s${describe()}`,
+        );
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        // Not listening yet: wait a little, or less if the process dies meanwhile.
+        await Promise.race([exited, sleep(100)]);
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Whether a DynamoDB endpoint answers now (one quick ListTables); for commands that need a running stack. */
+export async function dynamoDbAnswers(endpoint: string): Promise<boolean> {
+  const client = new DynamoDBClient({
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+  });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Reads the child's stdout and stderr (so the pipes never fill up) and keeps the last lines for error messages. */
+function keepLastLines(child: ChildProcess, max: number): () => string[] {
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    stream.setEncoding("utf8");
+    let partial = "";
+    stream.on("data", (chunk: string) => {
+      const parts = (partial + chunk).split(/\r?\n/);
+      partial = parts.pop() ?? "";
+      for (const line of parts) {
+        if (line.trim() === "") continue;
+        lines.push(line);
+        if (lines.length > max) lines.shift();
+      }
+    });
+  }
+  return () => [...lines];
+}

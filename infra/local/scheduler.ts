@@ -1,0 +1,125 @@
+// Local stand-in for EventBridge Scheduler: fires the programme's schedules at the same targets, in their time zones.
+import { Cron, CronDate } from "croner";
+import type { Clock } from "../../shared/clock.ts";
+import { parseScheduleExpression } from "../../shared/schedules/aws-cron.ts";
+import type { Programme, Schedule, ScheduleInput } from "../../shared/schedules/schema.ts";
+
+export type ScheduleTarget = (input: ScheduleInput) => Promise<unknown>;
+export type ScheduleTargets = Record<string, ScheduleTarget>;
+
+export interface SchedulerOptions {
+  programme: Programme;
+  targets: ScheduleTargets;
+  /** The reference for nextRuns() and for deciding that an at() is past; timers follow the real time. */
+  clock?: Clock;
+  log: (line: string) => void;
+}
+
+export interface LocalScheduler {
+  /** Schedule id -> its next run; null when there is none (an at() already past). */
+  nextRuns(): Record<string, Date | null>;
+  /** Stops every timer, then waits for runs already under way. */
+  stop(): Promise<void>;
+}
+
+interface Job {
+  id: string;
+  next(): Date | null;
+  stop(): void;
+}
+
+// setTimeout takes at most 2^31-1 ms (about 24.8 days); longer rate() periods are waited for in steps.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export function startScheduler(opts: SchedulerOptions): LocalScheduler {
+  const clock: Clock = opts.clock ?? { now: () => new Date() };
+  const { schedules } = opts.programme;
+
+  // Refuse the whole programme up front, as a deployment would, rather than fail when a schedule fires.
+  const missing = schedules.filter((schedule) => !Object.hasOwn(opts.targets, schedule.target));
+  if (missing.length > 0) {
+    const known = Object.keys(opts.targets);
+    const list = missing.map((s) => `"${s.id}" -> "${s.target}"`).join(", ");
+    throw new Error(
+      `Schedules with no local target: ${list}. Register the target in infra/local/targets.ts ` +
+        `(known targets: ${known.length > 0 ? known.join(", ") : "none yet"})`,
+    );
+  }
+
+  const running = new Set<Promise<void>>();
+  const fire = (schedule: Schedule) => {
+    const target = opts.targets[schedule.target];
+    if (!target) return;
+    const run = (async () => {
+      const started = Date.now();
+      opts.log(`schedule ${schedule.id}: invoking ${schedule.target}`);
+      try {
+        await target(schedule.input ?? {});
+        opts.log(`schedule ${schedule.id}: ${schedule.target} finished in ${Date.now() - started} ms`);
+      } catch (error) {
+        // EventBridge would retry and then drop; locally the failure is shown and the schedule carries on.
+        const message = error instanceof Error ? error.message : String(error);
+        opts.log(`schedule ${schedule.id}: ${schedule.target} failed: ${message}`);
+      }
+    })();
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+
+  const jobs: Job[] = [];
+  try {
+    for (const schedule of schedules) jobs.push(startJob(schedule, () => fire(schedule), clock));
+  } catch (error) {
+    for (const job of jobs) job.stop();
+    throw error;
+  }
+
+  return {
+    nextRuns: () => Object.fromEntries(jobs.map((job) => [job.id, job.next()])),
+    async stop() {
+      for (const job of jobs) job.stop();
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+function startJob(schedule: Schedule, fire: () => void, clock: Clock): Job {
+  const parsed = parseScheduleExpression(schedule.expression);
+  const timezone = schedule.timezone;
+  switch (parsed.kind) {
+    case "cron": {
+      // "5-part" so a translated pattern can never be read with a seconds field, as raw AWS cron would be.
+      const job = new Cron(parsed.pattern, { timezone, mode: "5-part" }, fire);
+      return { id: schedule.id, next: () => job.nextRun(clock.now()), stop: () => job.stop() };
+    }
+    case "at": {
+      const instant = new CronDate(parsed.localDateTime, timezone).getDate();
+      // A past at() never fires locally: firing it at every start would repeat a one-off letter run.
+      const job = instant.getTime() > clock.now().getTime() ? new Cron(instant, { timezone }, fire) : undefined;
+      return {
+        id: schedule.id,
+        next: () => (instant.getTime() > clock.now().getTime() && job?.isRunning() ? instant : null),
+        stop: () => job?.stop(),
+      };
+    }
+    case "rate": {
+      // Like a rate() schedule created now: the first run is one period after the start.
+      let nextAt = Date.now() + parsed.everyMs;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        timer = setTimeout(
+          () => {
+            if (Date.now() >= nextAt) {
+              nextAt += parsed.everyMs;
+              fire();
+            }
+            arm();
+          },
+          Math.min(MAX_TIMEOUT_MS, Math.max(0, nextAt - Date.now())),
+        );
+      };
+      arm();
+      return { id: schedule.id, next: () => new Date(nextAt), stop: () => clearTimeout(timer) };
+    }
+  }
+}

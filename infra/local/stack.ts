@@ -1,0 +1,259 @@
+// The whole system on one machine: DynamoDB Local, the SES emulator, the api handler behind a local HTTP API, schedules.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { programme } from "../../events/programme.ts";
+import { systemClock } from "../../shared/clock.ts";
+import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
+import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
+import { seedRegistry } from "../../shared/registry/seed.ts";
+import { seedDemoSubmissions } from "../../shared/reporting/seed-demo.ts";
+import type { TableNames } from "../../shared/tables.ts";
+import { startDynamoDbLocal } from "./dynamodb-local.ts";
+import { startApiServer } from "./http-server.ts";
+import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
+import { assertPortFree, PortInUseError } from "./ports.ts";
+import { type LocalScheduler, startScheduler } from "./scheduler.ts";
+import { startSesLocal } from "./ses-local.ts";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, ".local");
+export const REGION = "us-east-1";
+
+export type LocalService = "api" | "dynamodb" | "ses";
+
+/** Which environment variable moves which port (read by `npm start` and `npm run fire`). */
+export const portVariables: Record<LocalService, { name: string; fallback: number }> = {
+  api: { name: "API_PORT", fallback: 4540 },
+  dynamodb: { name: "DYNAMODB_PORT", fallback: 8540 },
+  ses: { name: "SES_PORT", fallback: 8005 },
+};
+
+/** The variable to set when `service`'s port is busy, for the error message. */
+export function portVariableName(service: string | undefined): string | undefined {
+  const match = Object.entries(portVariables).find(([name]) => name === service);
+  return match?.[1].name;
+}
+
+export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<LocalService, number> {
+  const read = (service: LocalService): number => {
+    const { name, fallback } = portVariables[service];
+    const text = env[name];
+    if (text === undefined || text === "") return fallback;
+    const port = Number(text);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`${name} must be a port number from 0 (any free port) to 65535; got "${text}"`);
+    }
+    return port;
+  };
+  return { api: read("api"), dynamodb: read("dynamodb"), ses: read("ses") };
+}
+
+export function localTableNames(prefix = ""): TableNames {
+  return { desk: `${prefix}desk-local`, audit: `${prefix}audit-local` };
+}
+
+/** The variables the functions read at import time, pointed at the local services. */
+export function localEnvironment(opts: {
+  tableNames: TableNames;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+}): Record<string, string> {
+  return {
+    DESK_TABLE: opts.tableNames.desk,
+    AUDIT_TABLE: opts.tableNames.audit,
+    DYNAMODB_ENDPOINT: opts.dynamoEndpoint,
+    SES_ENDPOINT: opts.sesEndpoint,
+    AWS_REGION: REGION,
+    // Dummy credentials: the SDK then never looks for real ones (profile files, instance metadata).
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    POWERTOOLS_SERVICE_NAME: "desk-1540",
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || "WARN",
+  };
+}
+
+export interface LocalStackOptions {
+  dataDir: string;
+  inMemory: boolean;
+  /** 0: any free port. */
+  apiPort?: number;
+  dynamoPort?: number;
+  sesPort?: number;
+  /** Prefix for the table names (default none: `desk-local`, `audit-local`). */
+  tablePrefix?: string;
+  /** Start-up progress, request lines and schedule runs. */
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  sesUrl: string;
+  tableNames: TableNames;
+  /** Where DynamoDB keeps its data, or undefined in memory. */
+  dynamoDataDir: string | undefined;
+  jwtKeys: JwtKeys;
+  seed: { created: number; existing: number; demoSubmissions: number };
+  /** Milliseconds each start-up step took. */
+  timings: Record<string, number>;
+  nextRuns(): Record<string, Date | null>;
+  stop(): Promise<void>;
+}
+
+/** Tags a busy port with the service, so `npm start` can name the variable that moves it. */
+async function onPort<T>(service: LocalService, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof PortInUseError) throw new PortInUseError(error.port, service);
+    throw error;
+  }
+}
+
+/**
+ * Two stacks on one data directory would run two DynamoDB Local engines on one database file; the second
+ * start is refused instead. A lock left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lock = join(dataDir, "stack.pid");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim());
+    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      throw new Error(
+        `Another local stack (pid ${holder}) is using ${dataDir}: stop it first (Ctrl-C in its terminal)`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else, so it is running.
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}
+
+/**
+ * Starts everything; on a failure half-way it stops what it had started before rethrowing.
+ * The api handler is imported once per process and keeps the first start's environment.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const log = opts.log ?? (() => undefined);
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const tableNames = localTableNames(opts.tablePrefix);
+  const timings: Record<string, number> = {};
+  const stops: (() => Promise<void>)[] = [];
+
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[name] = Math.round(performance.now() - started);
+    return result;
+  };
+
+  async function stopAll(): Promise<void> {
+    const failures: unknown[] = [];
+    // Reverse order: the scheduler and the API stop before the stores they use.
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, "The local stack did not stop cleanly");
+  }
+
+  try {
+    // Every fixed port first, so a busy one fails in a moment and before anything touches the data.
+    for (const [service, port] of [
+      ["dynamodb", opts.dynamoPort],
+      ["ses", opts.sesPort],
+      ["api", opts.apiPort],
+    ] as const) {
+      if (port) await onPort(service, () => assertPortFree(port));
+    }
+    const dynamoDataDir = opts.inMemory ? undefined : join(dataDir, "dynamodb");
+    if (dynamoDataDir) {
+      const release = lockDataDir(dataDir);
+      stops.push(async () => release());
+    }
+    log(`starting DynamoDB Local (${dynamoDataDir ? `data in ${dynamoDataDir}` : "in memory"})`);
+    const dynamo = await step("dynamodb", () =>
+      onPort("dynamodb", () =>
+        startDynamoDbLocal({ port: opts.dynamoPort, inMemory: opts.inMemory, dbPath: dynamoDataDir }),
+      ),
+    );
+    stops.push(() => dynamo.stop());
+
+    const client = createDynamoClient({ region: REGION, endpoint: dynamo.endpoint });
+    stops.push(async () => client.destroy());
+    const created = await step("tables", () => ensureTables(client, tableNames));
+    if (created.length > 0) log(`created tables ${created.join(", ")}`);
+    const seed = await step("seed", async () => {
+      try {
+        const doc = createDocumentClient(client);
+        const registry = await seedRegistry(doc, tableNames, systemClock);
+        // The local stack shows a realistic desk: demonstration submissions consistent with the published status.
+        const demo = await seedDemoSubmissions(doc, tableNames, systemClock);
+        return { ...registry, demoSubmissions: demo.recorded };
+      } catch (error) {
+        // Kept data written by an older version of the code is the usual cause on a developer's machine.
+        const hint = dynamoDataDir ? `; if ${dynamoDataDir} holds data from an older version, delete that folder` : "";
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Seeding the registry failed${hint}: ${message}`, { cause: error });
+      }
+    });
+    log(
+      `registry: ${seed.created} States added, ${seed.existing} already there; ${seed.demoSubmissions} demo submissions added`,
+    );
+
+    const ses = await step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort })));
+    stops.push(() => ses.stop());
+
+    Object.assign(
+      process.env,
+      localEnvironment({ tableNames, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint }),
+    );
+    // Imported only now: the handler reads its configuration from the environment at import time.
+    const { handler } = await step("handler", () => import("../../functions/api/handler.ts"));
+    const jwtKeys = await loadOrCreateJwtKeys(dataDir);
+    const api = await step("api", () =>
+      onPort("api", () => startApiServer({ port: opts.apiPort, handler, jwtKeys, log })),
+    );
+    stops.push(() => api.stop());
+
+    const { targets } = await import("./targets.ts");
+    const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
+    stops.push(() => scheduler.stop());
+
+    return {
+      apiUrl: api.url,
+      dynamoEndpoint: dynamo.endpoint,
+      sesUrl: ses.endpoint,
+      tableNames,
+      dynamoDataDir,
+      jwtKeys,
+      seed,
+      timings,
+      nextRuns: () => scheduler.nextRuns(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+// `npm start`: brings up the local stack, prints where everything is, and stops it all on Ctrl-C.
+import { relative } from "node:path";
+import { programme } from "../../events/programme.ts";
+import { PortInUseError } from "./ports.ts";
+import {
+  DEFAULT_DATA_DIR,
+  type LocalStack,
+  localPortsFromEnv,
+  portVariableName,
+  REPO_ROOT,
+  startLocalStack,
+} from "./stack.ts";
+
+// The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const USAGE = "Usage: npm start [-- --in-memory]   (ports: API_PORT, DYNAMODB_PORT, SES_PORT)";
+
+const stamp = () => new Date().toISOString().slice(11, 19);
+const log = (line: string) => console.log(`${stamp()} ${line}`);
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== "--in-memory");
+if (unknown.length > 0) fail(`Unknown argument ${unknown.join(" ")}\n${USAGE}`, 2);
+const inMemory = args.includes("--in-memory");
+
+let ports: ReturnType<typeof localPortsFromEnv>;
+try {
+  ports = localPortsFromEnv();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error), 2);
+}
+
+const started = performance.now();
+const starting = startLocalStack({
+  dataDir: DEFAULT_DATA_DIR,
+  inMemory,
+  apiPort: ports.api,
+  dynamoPort: ports.dynamodb,
+  sesPort: ports.ses,
+  log,
+});
+
+// Listening from the first moment: a Ctrl-C during start-up still stops DynamoDB Local cleanly.
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    // A second Ctrl-C means now; the exit hook still kills DynamoDB Local.
+    process.exit(130);
+  }
+  stopping = true;
+  log(`${signal}: stopping`);
+  // A start that fails has already stopped what it started, and reports below.
+  const stack = await starting.catch(() => undefined);
+  if (!stack) return;
+  try {
+    await stack.stop();
+    log("stopped");
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  const stack = await starting;
+  if (!stopping) printBanner(stack, Math.round(performance.now() - started));
+} catch (error) {
+  const variable = error instanceof PortInUseError ? portVariableName(error.service) : undefined;
+  if (error instanceof PortInUseError && variable) {
+    fail(
+      `Port ${error.port} (${error.service}) is already in use. Stop whatever holds it (another npm start?), ` +
+        `or pick another port: ${variable}=<port> npm start`,
+      1,
+    );
+  }
+  fail(`The local stack did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
+}
+
+function printBanner(s: LocalStack, ms: number): void {
+  const api = s.apiUrl;
+  const where = s.dynamoDataDir ? `data in ${relative(REPO_ROOT, s.dynamoDataDir) || "."}/` : "in memory";
+  const steps = Object.entries(s.timings)
+    .map(([name, t]) => `${name} ${t} ms`)
+    .join(", ");
+  const lines = [
+    "",
+    `desk-1540 is running locally (started in ${(ms / 1000).toFixed(1)} s: ${steps})`,
+    "",
+    `  API            ${api}`,
+    `  Health         ${api}/health`,
+    `  API docs       ${api}/docs`,
+    `  OpenAPI        ${api}/openapi.json`,
+    `  DynamoDB       ${s.dynamoEndpoint}  (tables ${s.tableNames.desk}, ${s.tableNames.audit}; ${where})`,
+    `  SES emulator   ${s.sesUrl}/  (sent mail as JSON: ${s.sesUrl}/store)`,
+    `  Registry       ${s.seed.created} States added, ${s.seed.existing} already there`,
+    "",
+    "  A token (secretariat, experts or members; valid 12 h):",
+    "    npm run -s token -- members",
+    `    curl -H "Authorization: Bearer $(npm run -s token -- members)" ${api}/states`,
+    "",
+    ...scheduleLines(s.nextRuns()),
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+function scheduleLines(nextRuns: Record<string, Date | null>): string[] {
+  const header = `  Schedules (programme ${programme.year})`;
+  if (programme.schedules.length === 0) return [`${header}: none yet`];
+  const lines = [`${header}; fire one now with: npm run fire -- <target> [json-input]`];
+  for (const schedule of programme.schedules) {
+    const next = nextRuns[schedule.id];
+    const when = next
+      ? `${inZone(next, schedule.timezone)} ${schedule.timezone} (${next.toISOString()})`
+      : "no next run";
+    lines.push(
+      `    ${schedule.id.padEnd(28)} ${schedule.expression.padEnd(24)} -> ${schedule.target.padEnd(18)} ${when}`,
+    );
+  }
+  return lines;
+}
+
+function inZone(date: Date, timeZone: string): string {
+  // The sv-SE locale writes dates as yyyy-mm-dd hh:mm, which reads unambiguously.
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(date);
+}

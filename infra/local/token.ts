@@ -1,0 +1,22 @@
+// `npm run token -- <group>`: prints a local access token for that Cognito group, and nothing else, on stdout.
+import { fileURLToPath } from "node:url";
+import { groups, isGroup, issueToken, loadOrCreateJwtKeys } from "./jwt.ts";
+
+// The same directory as npm start's DEFAULT_DATA_DIR, without importing the whole stack to print one line.
+const DATA_DIR = fileURLToPath(new URL("../../.local/", import.meta.url));
+
+// Long enough for a working day against the local stack; Cognito allows access tokens of up to a day.
+const VALID_SECONDS = 12 * 3600;
+const USAGE = `Usage: npm run -s token -- <${groups.join("|")}> [username]
+Prints a bearer token for the local API (valid 12 h), e.g.
+  curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:4540/states`;
+
+const [group, username, ...extra] = process.argv.slice(2);
+if (!group || !isGroup(group) || extra.length > 0 || (username !== undefined && !/^[\w.@+-]{1,128}$/.test(username))) {
+  if (group && !isGroup(group)) console.error(`Unknown group "${group}".`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const keys = await loadOrCreateJwtKeys(DATA_DIR);
+process.stdout.write(`${await issueToken(keys, { group, username, expiresInSeconds: VALID_SECONDS })}\n`);

@@ -1,0 +1,50 @@
+// cdk-nag wiring: the AwsSolutions checks on every synth, and each accepted finding acknowledged on the construct that raises it.
+import { type App, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import type { IConstruct } from "constructs";
+import type { StatelessStack } from "./stateless-stack.ts";
+
+/** Registers the checks; any unacknowledged error or warning fails the synth (the CLI exits 1, `app.synth()` throws). */
+export function addNagChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+}
+
+const docsPage =
+  "The Swagger UI page for the API (ADR 0002): a browser navigation cannot carry a bearer token, " +
+  "so the page and its static assets are public; the calls it makes to data routes still need a JWT.";
+
+/** Why each open route needs no token; a new open path fails the synth until it has a reason here. */
+const openRouteReasons: Record<string, string> = {
+  "/health":
+    "Liveness probe for monitors and the deploy check; it reports liveness only and returns no domain data (ADR 0002).",
+  "/openapi.json":
+    "The API's OpenAPI description: public documentation of routes and schemas, no data; the docs page loads it before any sign-in (ADR 0002).",
+  "/docs": docsPage,
+  "/docs/{asset}": docsPage,
+};
+
+/** Acknowledgements for the stateless stack, each on the one construct that raises it. */
+export function acknowledgeStatelessFindings(stack: StatelessStack): void {
+  acknowledge(
+    stack.userPool,
+    "AwsSolutions-COG8",
+    "Threat protection needs the paid Cognito Plus plan. The pool holds only Secretariat, expert and member staff accounts that " +
+      "administrators create (self sign-up is off), with 14-character passwords and TOTP available; " +
+      "the Essentials plan is the accepted cost/risk trade-off for now.",
+  );
+  acknowledge(
+    stack.userPool,
+    "AwsSolutions-COG2",
+    "MFA is OPTIONAL with TOTP only (no SMS), as decided for the first release: administrators create " +
+      "accounts and staff enrol TOTP themselves; switch to REQUIRED once enrolment is part of staff onboarding.",
+  );
+  for (const [path, route] of stack.openRoutes) {
+    const reason = openRouteReasons[path];
+    if (!reason) throw new Error(`The open route GET ${path} needs a reason in infra/nag.ts`);
+    acknowledge(route, "AwsSolutions-APIG4", reason);
+  }
+}
+
+function acknowledge(construct: IConstruct, id: string, reason: string): void {
+  Validations.of(construct).acknowledge({ id, reason });
+}

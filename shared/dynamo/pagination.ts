@@ -1,0 +1,67 @@
+// Cursor pagination: an opaque cursor carries DynamoDB's LastEvaluatedKey, bound to the query that produced it.
+import { createHash } from "node:crypto";
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { Malformed } from "../errors.ts";
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when there may be more: pass it back as `cursor` for the next page. */
+  cursor?: string;
+}
+
+const cursorSchema = z.object({
+  k: z.record(z.string(), z.union([z.string(), z.number()])),
+  s: z.string(),
+});
+
+/** A short fingerprint of what was asked, so a cursor cannot be replayed against another query. */
+function fingerprint(scope: string): string {
+  return createHash("sha256").update(scope).digest("base64url").slice(0, 16);
+}
+
+export function encodeCursor(lastKey: Record<string, unknown>, scope: string): string {
+  return Buffer.from(JSON.stringify({ k: lastKey, s: fingerprint(scope) })).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, scope: string): Record<string, string | number> {
+  const invalid = () =>
+    new Malformed("The cursor is not one this API gave for this query", [
+      { path: "query.cursor", message: "unknown or altered cursor; start again without it" },
+    ]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  const parsed = cursorSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.s !== fingerprint(scope)) throw invalid();
+  return parsed.data.k;
+}
+
+/**
+ * One page of a Query. `scope` names the query (index and filter) the cursor is bound to.
+ * DynamoDB may return a LastEvaluatedKey on an exactly full last page; the next page is then empty.
+ */
+export async function queryPage<T>(
+  doc: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, "Limit" | "ExclusiveStartKey">,
+  page: PageRequest & { scope: string },
+  toItem: (raw: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const result = await doc.send(
+    new QueryCommand({
+      ...input,
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, page.scope) : undefined,
+    }),
+  );
+  const items = (result.Items ?? []).map(toItem);
+  return result.LastEvaluatedKey ? { items, cursor: encodeCursor(result.LastEvaluatedKey, page.scope) } : { items };
+}

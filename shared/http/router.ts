@@ -1,0 +1,226 @@
+// Turns an API Gateway HTTP API (payload 2.0) event into a call of the matching route, and its result or
+// failure into the HTTP answer. Authentication happened at the gateway; the route's groups are checked here.
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { type Actor, type Group, groupSchema } from "../auth/actor.ts";
+import {
+  Forbidden,
+  Malformed,
+  MethodNotAllowed,
+  NotFound,
+  PayloadTooLarge,
+  PreconditionRequired,
+  Unauthenticated,
+  UnsupportedMediaType,
+} from "../errors.ts";
+import { etagOf, versionFromIfMatch } from "../versioning.ts";
+import { toProblem } from "./problem.ts";
+import type { Route, RouteResponse } from "./route.ts";
+
+/** The event as the gateway sends it; on open routes there is no authorizer context. */
+export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestContext"> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer["requestContext"], "authorizer"> & {
+    authorizer?: APIGatewayProxyEventV2WithJWTAuthorizer["requestContext"]["authorizer"];
+  };
+};
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const paramNames: string[] = [];
+  const source = route.spec.path
+    .split("/")
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      paramNames.push(param[1]);
+      return "([^/]+)";
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}$`), paramNames };
+}
+
+/**
+ * API Gateway passes array claims as one string, `[secretariat experts]`; a JSON array or a real array
+ * are accepted too, so the router does not depend on how the claim was flattened.
+ */
+export function groupsFromClaim(claim: unknown): Group[] {
+  let values: unknown[];
+  if (Array.isArray(claim)) values = claim;
+  else if (typeof claim === "string") {
+    const text = claim.trim();
+    try {
+      const parsed: unknown = JSON.parse(text);
+      values = Array.isArray(parsed) ? parsed : [text];
+    } catch {
+      values = text.replace(/^\[|\]$/g, "").split(/[\s,]+/);
+    }
+  } else values = [];
+  return values.flatMap((value) => {
+    const group = groupSchema.safeParse(value);
+    return group.success ? [group.data] : [];
+  });
+}
+
+function actorOf(event: ApiEvent): Extract<Actor, { kind: "user" }> | undefined {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims?.sub) return undefined;
+  const username = claims.username ?? claims["cognito:username"];
+  return {
+    kind: "user",
+    id: String(claims.sub),
+    username: username === undefined ? undefined : String(username),
+    groups: groupsFromClaim(claims["cognito:groups"]),
+  };
+}
+
+function header(event: ApiEvent, name: string): string | undefined {
+  return event.headers?.[name] ?? undefined;
+}
+
+/** The query as sent: a key given twice is refused rather than silently joined with a comma. */
+function queryOf(event: ApiEvent): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(event.rawQueryString ?? "")) {
+    if (key in query)
+      throw new Malformed(`Query parameter ${key} is given more than once`, [
+        { path: `query.${key}`, message: "repeated" },
+      ]);
+    query[key] = value;
+  }
+  return query;
+}
+
+function bodyOf(event: ApiEvent, route: Route): unknown {
+  const raw = event.body ?? "";
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
+  if (!route.spec.body) {
+    if (bytes.length) throw new Malformed("This route takes no request body");
+    return undefined;
+  }
+  const limit = route.spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (bytes.length > limit)
+    throw new PayloadTooLarge(`The body is ${bytes.length} bytes; this route takes at most ${limit}`);
+  const accepted = route.spec.bodyTypes ?? ["application/json"];
+  const mediaType = (header(event, "content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!accepted.includes(mediaType)) {
+    throw new UnsupportedMediaType(`Send the body as ${accepted.join(" or ")}${mediaType ? `, not ${mediaType}` : ""}`);
+  }
+  if (!bytes.length) return undefined;
+  const text = bytes.toString("utf8");
+  if (!mediaType.endsWith("json")) return text;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Malformed(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new Malformed(`The path segment ${segment} is not valid percent-encoding`);
+  }
+}
+
+const baseHeaders = { "x-content-type-options": "nosniff" };
+
+function respond(result: RouteResponse, correlationId: string, open: boolean): APIGatewayProxyStructuredResultV2 {
+  const common = { ...baseHeaders, "x-correlation-id": correlationId };
+  if ("raw" in result) {
+    const { raw } = result;
+    return {
+      statusCode: raw.status ?? 200,
+      headers: { ...common, "content-type": raw.contentType, ...raw.headers },
+      body: raw.body,
+      isBase64Encoded: raw.isBase64Encoded ?? false,
+    };
+  }
+  const headers: Record<string, string> = {
+    ...common,
+    "content-type": "application/json",
+    // Data behind a token must not be kept by shared caches.
+    "cache-control": open ? "no-cache" : "private, no-store",
+    ...result.headers,
+  };
+  if (result.version !== undefined) headers.etag = etagOf(result.version);
+  const status = result.status ?? 200;
+  return { statusCode: status, headers, body: status === 204 ? "" : JSON.stringify(result.body) };
+}
+
+export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error">) {
+  const compiled = routes.map(compile);
+
+  function match(method: string, path: string) {
+    const onPath = compiled.flatMap((candidate) => {
+      const found = candidate.pattern.exec(path);
+      return found ? [{ candidate, values: found.slice(1) }] : [];
+    });
+    if (!onPath.length) throw new NotFound("Resource", path);
+    const hit = onPath.find(({ candidate }) => candidate.route.spec.method === method);
+    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.route.spec.method));
+    const params: Record<string, string> = {};
+    hit.candidate.paramNames.forEach((name, index) => {
+      params[name] = decodePathSegment(hit.values[index] ?? "");
+    });
+    return { route: hit.candidate.route, params };
+  }
+
+  async function dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {
+    const method = event.requestContext.http.method.toUpperCase();
+    const path = event.rawPath;
+    let open = false;
+    try {
+      const { route, params } = match(method, path);
+      const { access } = route.spec;
+      open = access === "open";
+      const actor = actorOf(event);
+      if (access !== "open") {
+        if (!actor) throw new Unauthenticated("Send a valid bearer token");
+        if (!actor.groups.some((group) => access.includes(group))) {
+          throw new Forbidden(`${method} ${route.spec.path} is for ${access.join(", ")}`);
+        }
+      }
+      const ifMatch = header(event, "if-match");
+      if (route.spec.requiresIfMatch && !ifMatch) {
+        throw new PreconditionRequired("Send If-Match with the ETag of the version you read, so no change is lost");
+      }
+      const result = await route.run({
+        params,
+        query: queryOf(event),
+        body: bodyOf(event, route),
+        actor,
+        expectedVersion: route.spec.requiresIfMatch && ifMatch ? versionFromIfMatch(ifMatch) : undefined,
+        audit: {
+          actor: actor ?? { kind: "system", id: "anonymous" },
+          route: `${method} ${route.spec.path}`,
+          correlationId,
+        },
+      });
+      return respond(result, correlationId, open);
+    } catch (error) {
+      const { status, problem, headers } = toProblem(error, path, correlationId);
+      if (status >= 500) log.error("request failed", { method, path, error });
+      else log.info("request refused", { method, path, status, kind: problem.type });
+      return {
+        statusCode: status,
+        headers: {
+          ...baseHeaders,
+          "x-correlation-id": correlationId,
+          "content-type": "application/problem+json",
+          ...headers,
+        },
+        body: JSON.stringify(problem),
+      };
+    }
+  }
+
+  return { dispatch };
+}

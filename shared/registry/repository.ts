@@ -1,0 +1,182 @@
+// DynamoDB access for the registry of States: item keys, the region and all-States indexes, audited writes.
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
+import { PreconditionFailed } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { reportingStatusPartition, stateIndexKeys, stateKey } from "./keys.ts";
+import type { MemberState } from "./member-states.ts";
+import { type RegionSlug, type ReportingStatus, type State, stateSchema } from "./schemas.ts";
+
+/** What a write may change; the codes and the key never change. */
+export type StateUpdate = Partial<Omit<State, "iso3" | "iso2" | "updatedAt">>;
+
+function toItem(state: State, version: number) {
+  return {
+    ...stateKey(state.iso3),
+    ...stateIndexKeys(state.iso3, state.region, state.reportingStatus),
+    entity: "state",
+    version,
+    ...state,
+  };
+}
+
+function fromItem(raw: Record<string, unknown>): Versioned<State> {
+  return { value: stateSchema.parse(raw), version: Number(raw.version) };
+}
+
+export interface ListStatesQuery extends PageRequest {
+  region?: RegionSlug | undefined;
+  status?: ReportingStatus | undefined;
+}
+
+export type RegistryRepository = ReturnType<typeof registryRepository>;
+
+export function registryRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  /**
+   * By reporting status through gsi3 (narrowed to a region by a filter on that Query), by region through
+   * gsi1, otherwise all States through gsi2; always in iso3 order. Never a Scan.
+   */
+  async function listStates({ region, status, limit, cursor }: ListStatesQuery): Promise<Page<Versioned<State>>> {
+    const [indexName, partition] = status
+      ? ["gsi3", reportingStatusPartition(status)]
+      : region
+        ? ["gsi1", `REGION#${region}`]
+        : ["gsi2", "STATES"];
+    const byStatusAndRegion = Boolean(status && region);
+    return queryPage(
+      doc,
+      {
+        TableName: tableNames.desk,
+        IndexName: indexName,
+        KeyConditionExpression: `${indexName}pk = :partition`,
+        FilterExpression: byStatusAndRegion ? "#region = :region" : undefined,
+        ExpressionAttributeNames: byStatusAndRegion ? { "#region": "region" } : undefined,
+        ExpressionAttributeValues: { ":partition": partition, ...(byStatusAndRegion ? { ":region": region } : {}) },
+      },
+      { limit, cursor, scope: `states:${partition}:${byStatusAndRegion ? region : ""}` },
+      fromItem,
+    );
+  }
+
+  return {
+    listStates,
+
+    /** States by code, in batches of 100, in the order asked for; unknown codes are left out. */
+    async getStates(codes: string[]): Promise<Versioned<State>[]> {
+      const found = new Map<string, Versioned<State>>();
+      for (let start = 0; start < codes.length; start += 100) {
+        let keys: Record<string, string>[] | undefined = codes.slice(start, start + 100).map(stateKey);
+        while (keys?.length) {
+          const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableNames.desk]: { Keys: keys } } }));
+          for (const raw of result.Responses?.[tableNames.desk] ?? []) {
+            const state = fromItem(raw);
+            found.set(state.value.iso3, state);
+          }
+          keys = result.UnprocessedKeys?.[tableNames.desk]?.Keys as Record<string, string>[] | undefined;
+        }
+      }
+      return codes.flatMap((code) => found.get(code) ?? []);
+    },
+
+    async getState(iso3: string): Promise<Versioned<State> | undefined> {
+      const result = await doc.send(new GetCommand({ TableName: tableNames.desk, Key: stateKey(iso3) }));
+      return result.Item ? fromItem(result.Item) : undefined;
+    },
+
+    /** Applies the changes if the State is still at `expectedVersion`; the audit entry goes in the same transaction. */
+    async updateState(current: Versioned<State>, changes: StateUpdate, audit: AuditContext): Promise<Versioned<State>> {
+      const next: State = { ...current.value, ...changes, updatedAt: clock.now().toISOString() };
+      const version = current.version + 1;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Put: {
+              TableName: tableNames.desk,
+              Item: toItem(next, version),
+              ConditionExpression: "version = :expected",
+              ExpressionAttributeValues: { ":expected": current.version },
+            },
+          },
+          onConditionFailed: (stored) =>
+            new PreconditionFailed(`State ${current.value.iso3}`, etagOf(Number(stored?.version))),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "state.update",
+              entity: { type: "state", id: current.value.iso3 },
+              before: current.value,
+              after: next,
+            },
+            clock,
+          ),
+        },
+      ]);
+      return { value: next, version };
+    },
+
+    /**
+     * Adds the States that are missing, each with the items that belong with it from the start (its
+     * obligations), in transactions of up to 100 writes with one audit entry each. A State already present is
+     * left as it is (its language may have been corrected since).
+     */
+    async addMissingStates(
+      states: MemberState[],
+      companions: (iso3: string) => Record<string, unknown>[],
+      audit: AuditContext,
+    ): Promise<{ created: string[] }> {
+      const present = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await listStates({ limit: 100, cursor });
+        for (const state of page.items) present.add(state.value.iso3);
+        cursor = page.cursor;
+      } while (cursor);
+
+      const missing = states.filter((state) => !present.has(state.iso3));
+      const updatedAt = clock.now().toISOString();
+      const put = (Item: Record<string, unknown>): GuardedWrite => ({
+        item: { Put: { TableName: tableNames.desk, Item, ConditionExpression: "attribute_not_exists(pk)" } },
+      });
+      // Whole States per transaction: a State never exists without its companions.
+      const groups = missing.map((state) => ({
+        iso3: state.iso3,
+        writes: [
+          put(toItem({ ...state, reportingStatus: "non-reporting", updatedAt }, 1)),
+          ...companions(state.iso3).map(put),
+        ],
+      }));
+      const chunks: (typeof groups)[] = [];
+      for (const group of groups) {
+        const last = chunks.at(-1);
+        const size = last?.reduce((total, member) => total + member.writes.length, 0) ?? MAX_TRANSACTION_ITEMS;
+        // One place in each transaction stays free for its audit entry.
+        if (last && size + group.writes.length < MAX_TRANSACTION_ITEMS) last.push(group);
+        else chunks.push([group]);
+      }
+      for (const chunk of chunks) {
+        const writes = chunk.flatMap((group) => group.writes);
+        writes.push({
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "registry.seed",
+              entity: { type: "registry", id: "states" },
+              after: { created: chunk.map((group) => group.iso3) },
+            },
+            clock,
+          ),
+        });
+        await writeTransaction(doc, writes);
+      }
+      return { created: missing.map((state) => state.iso3) };
+    },
+  };
+}

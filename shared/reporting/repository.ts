@@ -1,0 +1,298 @@
+// DynamoDB access for obligations and submissions: keys, the obligation-status index and the audited
+// transaction that records a submission together with its obligation, the State's status and the audit entry.
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { reportingStatusPartition, stateKey, statePartition } from "../registry/keys.ts";
+import type { State } from "../registry/schemas.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { obligationKinds, obligationRules } from "./obligations.ts";
+import {
+  type Obligation,
+  type ObligationKind,
+  type ObligationStatus,
+  obligationSchema,
+  type Submission,
+  submissionSchema,
+} from "./schemas.ts";
+
+/** Another submission of the same kind was recorded between our read and our write: read again and retry. */
+export class ObligationChanged extends Conflict {
+  constructor(iso3: string, kind: ObligationKind) {
+    super(`The ${kind} obligation of ${iso3} changed while this request was written; send it again`);
+  }
+}
+
+const obligationKey = (iso3: string, kind: ObligationKind) => ({ pk: statePartition(iso3), sk: `OBLIGATION#${kind}` });
+const submissionKey = (iso3: string, id: string) => ({ pk: statePartition(iso3), sk: `SUBMISSION#${id}` });
+/** One guard item per document symbol makes symbols unique across all States (case-insensitive). */
+const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, sk: "SYMBOL" });
+export const obligationStatusPartition = (kind: ObligationKind, status: ObligationStatus) =>
+  `OBLIGATION#${kind}#${status}`;
+
+/** A State's obligations as they stand before anything is received: written with the State itself. */
+export function initialObligationItems(iso3: string): Record<string, unknown>[] {
+  return obligationKinds.map((kind) => {
+    const { mandatory, initial } = obligationRules[kind];
+    const obligation: Obligation = { iso3, kind, mandatory, status: initial, submissions: 0 };
+    return {
+      ...obligationKey(iso3, kind),
+      gsi1pk: obligationStatusPartition(kind, initial),
+      gsi1sk: iso3,
+      entity: "obligation",
+      ...obligation,
+    };
+  });
+}
+
+function submissionItem(submission: Submission, version: number) {
+  return { ...submissionKey(submission.iso3, submission.id), entity: "submission", version, ...submission };
+}
+
+const toSubmission = (raw: Record<string, unknown>): Versioned<Submission> => ({
+  value: submissionSchema.parse(raw),
+  version: Number(raw.version),
+});
+
+export type ReportingRepository = ReturnType<typeof reportingRepository>;
+
+export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+
+  /**
+   * Sets the obligation after a change of its submissions. The count is the obligation's version: a write
+   * made in between fails the condition, so dates computed from a stale read are never stored.
+   */
+  function updateObligation(before: Obligation, after: Obligation): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: obligationKey(before.iso3, before.kind),
+          UpdateExpression:
+            "SET #status = :status, gsi1pk = :partition, submissions = :count, " +
+            "firstReceivedOn = :first, lastReceivedOn = :last",
+          ConditionExpression: "submissions = :seen",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":status": after.status,
+            ":partition": obligationStatusPartition(after.kind, after.status),
+            ":count": after.submissions,
+            ":first": after.firstReceivedOn,
+            ":last": after.lastReceivedOn,
+            ":seen": before.submissions,
+          },
+        },
+      },
+      onConditionFailed: (current) =>
+        before.kind === "first-report" && current?.status === "fulfilled"
+          ? new Conflict(`${before.iso3} has already submitted its first report`, {
+              firstReceivedOn: current.firstReceivedOn,
+            })
+          : new ObligationChanged(before.iso3, before.kind),
+    };
+  }
+
+  function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...symbolKey(symbol), entity: "symbol", symbol, iso3: submission.iso3, submissionId: submission.id },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      onConditionFailed: (current) =>
+        new Conflict(`The document ${symbol} is already recorded`, {
+          iso3: current?.iso3,
+          submissionId: current?.submissionId,
+        }),
+    };
+  }
+
+  /** The State becomes `reported` with its first report; the State's version moves so its ETag changes. */
+  function markReported(state: Versioned<State>, receivedOn: string): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: stateKey(state.value.iso3),
+          UpdateExpression:
+            "SET reportingStatus = :reported, gsi3pk = :partition, firstReportOn = :on, " +
+            "updatedAt = :now, version = version + :one",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: {
+            ":reported": "reported",
+            ":partition": reportingStatusPartition("reported"),
+            ":on": receivedOn,
+            ":now": clock.now().toISOString(),
+            ":one": 1,
+          },
+        },
+      },
+      onConditionFailed: () => new NotFound("State", state.value.iso3),
+    };
+  }
+
+  return {
+    async obligations(iso3: string): Promise<Obligation[]> {
+      const result = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "OBLIGATION#" },
+        }),
+      );
+      const byKind = new Map((result.Items ?? []).map((raw) => [raw.kind, obligationSchema.parse(raw)]));
+      return obligationKinds.flatMap((kind) => byKind.get(kind) ?? []);
+    },
+
+    async getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined> {
+      const result = await doc.send(new GetCommand({ TableName: table, Key: submissionKey(iso3, id) }));
+      return result.Item ? toSubmission(result.Item) : undefined;
+    },
+
+    listSubmissions(iso3: string, page: PageRequest): Promise<Page<Versioned<Submission>>> {
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
+        },
+        { ...page, scope: `submissions:${iso3}` },
+        toSubmission,
+      );
+    },
+
+    /** The iso3 codes whose obligation of this kind has this status, through the obligation index. */
+    statesWithObligation(kind: ObligationKind, status: ObligationStatus, page: PageRequest): Promise<Page<string>> {
+      const partition = obligationStatusPartition(kind, status);
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :partition",
+          ExpressionAttributeValues: { ":partition": partition },
+        },
+        { ...page, scope: `states:${partition}` },
+        (raw) => String(raw.iso3),
+      );
+    },
+
+    /**
+     * Records a submission in one transaction: the submission, its symbol's guard, the obligation, the State's
+     * reporting status (for a first report) and the audit entry. Any refusal leaves none of them.
+     */
+    async recordSubmission(
+      state: Versioned<State>,
+      submission: Submission,
+      obligation: { before: Obligation; after: Obligation },
+      audit: AuditContext,
+    ): Promise<void> {
+      const writes: GuardedWrite[] = [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: submissionItem(submission, 1),
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+        },
+        claimSymbol(submission.symbol, submission),
+        updateObligation(obligation.before, obligation.after),
+      ];
+      if (submission.kind === "first-report") writes.push(markReported(state, submission.receivedOn));
+      writes.push({
+        item: auditPut(
+          tableNames.audit,
+          { ...audit, action: "submission.record", entity: { type: "state", id: submission.iso3 }, after: submission },
+          clock,
+        ),
+      });
+      await writeTransaction(doc, writes);
+    },
+
+    /**
+     * Applies a correction if the submission is still at `expectedVersion`. A new symbol moves its guard;
+     * a new date moves the obligation's dates (computed by the caller) and, for a first report, the State's.
+     */
+    async correctSubmission(
+      current: Versioned<Submission>,
+      expectedVersion: number,
+      next: Submission,
+      obligation: { before: Obligation; after: Obligation } | undefined,
+      audit: AuditContext,
+    ): Promise<Versioned<Submission>> {
+      const { iso3, id } = next;
+      const version = expectedVersion + 1;
+      const writes: GuardedWrite[] = [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: submissionItem(next, version),
+              ConditionExpression: "version = :expected",
+              ExpressionAttributeValues: { ":expected": expectedVersion },
+            },
+          },
+          onConditionFailed: (stored) =>
+            stored
+              ? new PreconditionFailed(`Submission ${id}`, etagOf(Number(stored.version)))
+              : new NotFound("Submission", id),
+        },
+      ];
+      if (next.symbol.toUpperCase() !== current.value.symbol.toUpperCase()) {
+        writes.push(claimSymbol(next.symbol, next));
+        writes.push({
+          item: {
+            Delete: {
+              TableName: table,
+              Key: symbolKey(current.value.symbol),
+              ConditionExpression: "submissionId = :id",
+              ExpressionAttributeValues: { ":id": id },
+            },
+          },
+        });
+      }
+      if (obligation) writes.push(updateObligation(obligation.before, obligation.after));
+      if (next.kind === "first-report" && next.receivedOn !== current.value.receivedOn) {
+        writes.push(redateFirstReport(iso3, next.receivedOn));
+      }
+      writes.push({
+        item: auditPut(
+          tableNames.audit,
+          {
+            ...audit,
+            action: "submission.correct",
+            entity: { type: "state", id: iso3 },
+            before: current.value,
+            after: next,
+          },
+          clock,
+        ),
+      });
+      await writeTransaction(doc, writes);
+      return { value: next, version };
+    },
+  };
+
+  function redateFirstReport(iso3: string, receivedOn: string): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: stateKey(iso3),
+          UpdateExpression: "SET firstReportOn = :on, updatedAt = :now, version = version + :one",
+          ExpressionAttributeValues: { ":on": receivedOn, ":now": clock.now().toISOString(), ":one": 1 },
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,90 @@
+// The shapes of reporting: what a State owes or is encouraged to do (obligations) and what it sent (submissions).
+import { z } from "zod";
+import { unLanguageSchema } from "../registry/schemas.ts";
+
+export const obligationKindSchema = z
+  .enum([
+    "first-report",
+    "additional-information",
+    "action-plan",
+    "point-of-contact",
+    "matrix-review",
+    "effective-practices",
+    "assistance-feedback",
+  ])
+  .describe("What the State owes (first-report) or is encouraged to do (the others)");
+export type ObligationKind = z.infer<typeof obligationKindSchema>;
+
+/** Kinds a submission can fulfil; the point of contact is derived from contacts, never submitted. */
+export const submissionKindSchema = obligationKindSchema.exclude(["point-of-contact"]);
+export type SubmissionKind = z.infer<typeof submissionKindSchema>;
+
+export const obligationStatusSchema = z
+  .enum(["outstanding", "fulfilled", "not-applicable", "unknown"])
+  .describe(
+    "outstanding: owed and not received; fulfilled; not-applicable: voluntary and the State has not engaged; " +
+      "unknown: derived from data the desk does not hold yet",
+  );
+export type ObligationStatus = z.infer<typeof obligationStatusSchema>;
+
+export const obligationSchema = z
+  .object({
+    iso3: z.string(),
+    kind: obligationKindSchema,
+    mandatory: z.boolean(),
+    status: obligationStatusSchema,
+    submissions: z.number().int().describe("How many submissions of this kind were received"),
+    firstReceivedOn: z.iso.date().optional(),
+    lastReceivedOn: z.iso.date().optional(),
+  })
+  .meta({ id: "Obligation" });
+export type Obligation = z.infer<typeof obligationSchema>;
+
+/** The date the Security Council adopted resolution 1540 (2004): nothing can have been received before it. */
+export const RESOLUTION_ADOPTED_ON = "2004-04-28";
+
+export const documentSymbolSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/().\-_ ]*$/, "must be a UN document symbol such as S/AC.44/2004/(02)/5")
+  .describe("UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions");
+
+const submissionFields = {
+  receivedOn: z.iso.date().describe("The day the document was received (YYYY-MM-DD)"),
+  symbol: documentSymbolSchema,
+  language: unLanguageSchema.describe("The language the document was submitted in"),
+  note: z.string().trim().max(2000).optional(),
+};
+
+export const newSubmissionSchema = z
+  .strictObject({ kind: submissionKindSchema, ...submissionFields })
+  .meta({ id: "NewSubmission" });
+export type NewSubmission = z.infer<typeof newSubmissionSchema>;
+
+/** A correction: any of the descriptive fields; the kind is fixed once recorded (record a new one instead). */
+export const submissionCorrectionSchema = z
+  .strictObject({
+    receivedOn: submissionFields.receivedOn.optional(),
+    symbol: submissionFields.symbol.optional(),
+    language: submissionFields.language.optional(),
+    note: z.string().trim().max(2000).nullable().optional().describe("null clears the note"),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to correct")
+  .meta({ id: "SubmissionCorrection" });
+export type SubmissionCorrection = z.infer<typeof submissionCorrectionSchema>;
+
+export const submissionSchema = z
+  .object({
+    id: z.string(),
+    iso3: z.string(),
+    kind: submissionKindSchema,
+    ...submissionFields,
+    demo: z.boolean().optional().describe("true for demonstration data whose details are not from the public record"),
+    recordedAt: z.iso.datetime(),
+    recordedBy: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Submission" });
+export type Submission = z.infer<typeof submissionSchema>;

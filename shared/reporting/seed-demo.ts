@@ -1,0 +1,43 @@
+// Seeds the demonstration submissions (local stack and tests only; a deployment starts with none).
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { systemActor } from "../auth/actor.ts";
+import type { Clock } from "../clock.ts";
+import { loadMemberStates } from "../registry/member-states.ts";
+import { registryRepository } from "../registry/repository.ts";
+import type { TableNames } from "../tables.ts";
+import { DEMO_NOTE, type DemoSubmission, demoSubmissions } from "./public-status.ts";
+import { reportingRepository } from "./repository.ts";
+import { recordSubmission } from "./submissions.ts";
+
+/** Idempotent: a State whose obligation of a kind already has submissions gets no demo ones of that kind. */
+export async function seedDemoSubmissions(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): Promise<{ recorded: number }> {
+  const deps = {
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+    clock,
+  };
+  const states = loadMemberStates();
+  const languageOf = new Map(states.map((state) => [state.iso3, state.language]));
+  const byState = new Map<string, DemoSubmission[]>();
+  for (const submission of demoSubmissions(states.map((state) => state.iso3))) {
+    byState.set(submission.iso3, [...(byState.get(submission.iso3) ?? []), submission]);
+  }
+  const audit = { actor: systemActor("seed-demo") };
+  let recorded = 0;
+  for (const [iso3, submissions] of byState) {
+    const obligations = await deps.reporting.obligations(iso3);
+    const started = new Set(obligations.filter((o) => o.submissions > 0).map((o) => o.kind));
+    for (const submission of submissions) {
+      if (started.has(submission.kind)) continue;
+      const { iso3: _, ...input } = submission;
+      const language = languageOf.get(iso3) ?? "en";
+      await recordSubmission(deps)(iso3, { ...input, language, note: DEMO_NOTE, demo: true }, audit);
+      recorded++;
+    }
+  }
+  return { recorded };
+}

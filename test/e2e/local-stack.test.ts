@@ -1,0 +1,131 @@
+// The whole local stack over real HTTP: DynamoDB Local, the seeded registry, the JWT check, the api handler, SES.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateJwtKeys, issueToken } from "../../infra/local/jwt.ts";
+import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+
+interface StatePage {
+  items: { iso3: string; iso2: string; name: string; region: string }[];
+  cursor?: string;
+}
+
+let dataDir: string;
+let stack: LocalStack;
+let membersToken: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
+  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+  membersToken = await issueToken(stack.jwtKeys, { group: "members" });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (path: string, token?: string) =>
+  fetch(`${stack.apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+async function expectProblem(response: Response, status: number): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect(await response.json()).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
+}
+
+describe("the local stack", () => {
+  it("seeds the 193 States and the demonstration submissions on a first start", () => {
+    expect(stack.seed).toEqual({ created: 193, existing: 0, demoSubmissions: 185 + 124 + 48 });
+  });
+
+  it("answers GET /health without a token", async () => {
+    const response = await get("/health");
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses GET /states without a token, like the JWT authorizer", async () => {
+    const response = await get("/states");
+    await expectProblem(response, 401);
+    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+
+  it("refuses a token signed by another key", async () => {
+    const forged = await issueToken(await generateJwtKeys(), { group: "secretariat" });
+    await expectProblem(await get("/states", forged), 401);
+  });
+
+  it("refuses an expired token", async () => {
+    const expired = await issueToken(stack.jwtKeys, {
+      group: "secretariat",
+      issuedAt: new Date(Date.now() - 2 * 3600_000),
+    });
+    await expectProblem(await get("/states", expired), 401);
+  });
+
+  it("lists exactly the 193 Member States to members, page by page", async () => {
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const query = new URLSearchParams({ limit: "50", ...(cursor ? { cursor } : {}) });
+      const response = await get(`/states?${query}`, membersToken);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as StatePage;
+      expect(page.items.length).toBeLessThanOrEqual(50);
+      for (const state of page.items) seen.add(state.iso3);
+      cursor = page.cursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(seen.size).toBe(193);
+    expect(pages).toBeGreaterThanOrEqual(4);
+  });
+
+  it("filters by regional group: 29 States in WEOG", async () => {
+    const response = await get("/states?region=weog&limit=100", membersToken);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as StatePage;
+    expect(page.items).toHaveLength(29);
+    expect(page.items.every((state) => state.region === "weog")).toBe(true);
+    expect(page.items[0]).toMatchObject({
+      iso3: expect.any(String),
+      iso2: expect.any(String),
+      name: expect.any(String),
+    });
+  });
+
+  it("lets members change nothing: PATCH /states/USA is 403", async () => {
+    const response = await fetch(`${stack.apiUrl}/states/USA`, {
+      method: "PATCH",
+      headers: {
+        authorization: `Bearer ${membersToken}`,
+        "content-type": "application/merge-patch+json",
+        "if-match": '"1"',
+      },
+      body: JSON.stringify({ name: "Changed" }),
+    });
+    await expectProblem(response, 403);
+  });
+
+  it("serves the docs page and the OpenAPI document without a token", async () => {
+    const docs = await get("/docs");
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await docs.text()).toMatch(/<html/i);
+
+    const openapi = await get("/openapi.json");
+    expect(openapi.status).toBe(200);
+    expect(await openapi.json()).toMatchObject({ openapi: expect.any(String) });
+  });
+
+  it("serves the SES emulator's page", async () => {
+    const response = await fetch(`${stack.sesUrl}/`);
+    expect(response.status).toBe(200);
+  });
+});

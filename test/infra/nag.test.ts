@@ -1,0 +1,77 @@
+// cdk-nag AwsSolutions: the desk app passes with only scoped, explained acknowledgements, and the check really runs.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { App, Stack, Validations } from "aws-cdk-lib";
+import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { describe, expect, it } from "vitest";
+import { buildApp } from "../../infra/desk-app.ts";
+
+/** The same context the CLI passes from cdk.json, so the tests build what `cdk synth` builds. */
+function newApp(): App {
+  const cdkJson: { context?: Record<string, unknown> } = JSON.parse(
+    readFileSync(fileURLToPath(new URL("../../cdk.json", import.meta.url)), "utf8"),
+  );
+  return new App({ context: cdkJson.context ?? {} });
+}
+
+/** Every finding the pack reports for a tree, as "rule at construct path". */
+function findings(app: App): string[] {
+  const report = new AwsSolutionsChecks(undefined, { verbose: false }).validateScope(app);
+  return report.violations.flatMap((violation) =>
+    violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+  );
+}
+
+describe("cdk-nag AwsSolutions", () => {
+  it("reports no unacknowledged error or warning for the desk app, and the synth succeeds", () => {
+    const app = newApp();
+    buildApp(app);
+    // The registered plugin runs inside synth and throws on any error or warning.
+    expect(() => app.synth()).not.toThrow();
+    expect(findings(app)).toEqual([]);
+  });
+
+  it("is live: a stack with an unprotected table and a wildcard policy fails the same app's synth", () => {
+    const app = newApp();
+    buildApp(app);
+    const throwaway = new Stack(app, "Throwaway");
+    new dynamodb.Table(throwaway, "Bare", { partitionKey: { name: "pk", type: dynamodb.AttributeType.STRING } });
+    const role = new iam.Role(throwaway, "Wild", { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com") });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ["dynamodb:*"], resources: ["*"] }));
+
+    expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
+    const found = findings(app);
+    expect(found).toContain("AwsSolutions-DDB3 at Throwaway/Bare/Resource");
+    expect(found).toContain("AwsSolutions-IAM5[Resource::*] at Throwaway/Wild/DefaultPolicy/Resource");
+    // The desk's own stacks still contribute nothing.
+    expect(found.filter((finding) => !finding.includes(" at Throwaway/"))).toEqual([]);
+  });
+
+  it("acknowledges only on the constructs that raise a finding, never on the app or a stack, each with a reason", () => {
+    const app = newApp();
+    buildApp(app);
+    const acknowledged: string[] = [];
+    for (const construct of app.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        expect(App.isApp(construct) || Stack.isStack(construct), construct.node.path).toBe(false);
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          expect(reason.length, `${id} on ${construct.node.path}`).toBeGreaterThan(60);
+          acknowledged.push(`${id.replace(/^annotation::/i, "")} at ${construct.node.path}`);
+        }
+      }
+    }
+    expect(acknowledged.sort()).toEqual(
+      [
+        "AwsSolutions-COG2 at Desk1540Stateless/Staff",
+        "AwsSolutions-COG8 at Desk1540Stateless/Staff",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--health",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--openapi.json",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs--{asset}",
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,274 @@
+// The synthesized stacks keep their promises: protected tables shaped like shared/tables.ts, closed routes, logged stage, least-privilege roles.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { App, CfnElement, type Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import { describe, expect, it } from "vitest";
+import { buildApp } from "../../infra/desk-app.ts";
+import { keyAttributes, type TableId, tables } from "../../shared/tables.ts";
+
+const fromRoot = (file: string) => fileURLToPath(new URL(`../../${file}`, import.meta.url));
+
+/** The same context the CLI passes from cdk.json, so the tests build what `cdk synth` builds. */
+function cdkContext(): Record<string, unknown> {
+  const cdkJson: { context?: Record<string, unknown> } = JSON.parse(readFileSync(fromRoot("cdk.json"), "utf8"));
+  return cdkJson.context ?? {};
+}
+
+const app = new App({ context: cdkContext() });
+const { stateful, stateless } = buildApp(app);
+const assembly = app.synth();
+const statefulTemplate = Template.fromStack(stateful);
+const statelessTemplate = Template.fromStack(stateless);
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function logicalId(stack: Stack, construct: { node: { defaultChild?: unknown } }): string {
+  const child = construct.node.defaultChild;
+  if (!(child instanceof CfnElement)) throw new Error("construct has no CloudFormation element");
+  return stack.getLogicalId(child);
+}
+
+function resourcesOf(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+function resource(template: Template, id: string): Resource {
+  const found: Record<string, Resource> = template.toJSON().Resources;
+  const value = found[id];
+  if (!value) throw new Error(`no resource ${id}`);
+  return value;
+}
+
+const actionsOf = (statement: Statement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+/** Every statement of every inline policy attached to a role. */
+function roleStatements(template: Template, roleId: string): Statement[] {
+  const policies = resourcesOf(template, "AWS::IAM::Policy");
+  return Object.values(policies)
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const openRouteKeys = ["GET /health", "GET /openapi.json", "GET /docs", "GET /docs/{asset}"];
+
+describe("stateful stack", () => {
+  const built: Record<TableId, dynamodb.TableV2> = { desk: stateful.deskTable, audit: stateful.auditTable };
+
+  it("has exactly one table per entry of shared/tables.ts", () => {
+    statefulTemplate.resourceCountIs("AWS::DynamoDB::GlobalTable", Object.keys(tables).length);
+    statefulTemplate.resourceCountIs("AWS::DynamoDB::Table", 0);
+  });
+
+  it("protects every table: PITR, deletion protection, Retain on delete and replace, on-demand", () => {
+    const all = resourcesOf(statefulTemplate, "AWS::DynamoDB::GlobalTable");
+    expect(Object.keys(all).length).toBeGreaterThan(0);
+    for (const table of Object.values(all)) {
+      expect(table.DeletionPolicy).toBe("Retain");
+      expect(table.UpdateReplacePolicy).toBe("Retain");
+      expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
+      const replicas = table.Properties.Replicas as Record<string, unknown>[];
+      expect(replicas.length).toBeGreaterThan(0);
+      for (const replica of replicas) {
+        expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+        expect(replica.DeletionProtectionEnabled).toBe(true);
+      }
+    }
+  });
+
+  for (const definition of Object.values(tables)) {
+    it(`shapes the ${definition.id} table and its indexes as shared/tables.ts says`, () => {
+      const table = resource(statefulTemplate, logicalId(stateful, built[definition.id]));
+      expect(table.Properties.KeySchema).toEqual([
+        { AttributeName: definition.partitionKey, KeyType: "HASH" },
+        { AttributeName: definition.sortKey, KeyType: "RANGE" },
+      ]);
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+        definition.indexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: "HASH" },
+            { AttributeName: index.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        })),
+      );
+      const attributes = table.Properties.AttributeDefinitions as { AttributeName: string; AttributeType: string }[];
+      expect(attributes.map((attribute) => attribute.AttributeName).sort()).toEqual(keyAttributes(definition).sort());
+      expect(new Set(attributes.map((attribute) => attribute.AttributeType))).toEqual(new Set(["S"]));
+    });
+  }
+
+  it("names no table by hand and outputs the generated names", () => {
+    for (const table of Object.values(resourcesOf(statefulTemplate, "AWS::DynamoDB::GlobalTable"))) {
+      expect(table.Properties.TableName).toBeUndefined();
+    }
+    const outputs = Object.keys(statefulTemplate.toJSON().Outputs);
+    for (const id of Object.keys(tables)) expect(outputs).toContain(`${id}TableName`);
+  });
+});
+
+describe("stateless stack: sign-in and routes", () => {
+  it("has the three staff groups on the user pool", () => {
+    const groups = resourcesOf(statelessTemplate, "AWS::Cognito::UserPoolGroup");
+    const poolId = logicalId(stateless, stateless.userPool);
+    expect(Object.values(groups).map((group) => group.Properties.GroupName)).toEqual(
+      expect.arrayContaining(["secretariat", "experts", "members"]),
+    );
+    expect(Object.keys(groups)).toHaveLength(3);
+    for (const group of Object.values(groups)) expect(group.Properties.UserPoolId).toEqual({ Ref: poolId });
+  });
+
+  it("closes self sign-up and asks for strong passwords", () => {
+    statelessTemplate.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ["email"],
+      EnabledMfas: ["SOFTWARE_TOKEN_MFA"],
+    });
+    statelessTemplate.hasResourceProperties("AWS::Cognito::UserPoolClient", { GenerateSecret: false });
+  });
+
+  it("puts a JWT authorizer on every route except exactly the four open GETs", () => {
+    const routes = resourcesOf(statelessTemplate, "AWS::ApiGatewayV2::Route");
+    const open: string[] = [];
+    for (const route of Object.values(routes)) {
+      const key = String(route.Properties.RouteKey);
+      if (route.Properties.AuthorizationType === "JWT") {
+        expect(route.Properties.AuthorizerId, key).toBeDefined();
+      } else {
+        expect([undefined, "NONE"], key).toContain(route.Properties.AuthorizationType);
+        open.push(key);
+      }
+    }
+    expect(open.sort()).toEqual([...openRouteKeys].sort());
+    expect(Object.values(routes).map((route) => route.Properties.RouteKey)).toContain("ANY /{proxy+}");
+  });
+
+  it("checks tokens against the user pool and its staff client", () => {
+    statelessTemplate.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      JwtConfiguration: {
+        Issuer: { "Fn::GetAtt": [logicalId(stateless, stateless.userPool), "ProviderURL"] },
+        Audience: [{ Ref: logicalId(stateless, stateless.userPoolClient) }],
+      },
+    });
+  });
+
+  it("logs every request on the default stage, without any header", () => {
+    const stages = resourcesOf(statelessTemplate, "AWS::ApiGatewayV2::Stage");
+    const [stage] = Object.values(stages);
+    expect(Object.keys(stages)).toHaveLength(1);
+    expect(stage?.Properties.StageName).toBe("$default");
+    const settings = stage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string } | undefined;
+    expect(settings?.DestinationArn).toBeDefined();
+    const format: Record<string, string> = JSON.parse(settings?.Format ?? "{}");
+    expect(Object.keys(format)).toEqual(
+      expect.arrayContaining(["requestId", "ip", "routeKey", "status", "latency", "integrationError"]),
+    );
+    expect(settings?.Format).not.toMatch(/header|authorization/i);
+  });
+});
+
+describe("stateless stack: functions and permissions", () => {
+  const apiId = logicalId(stateless, stateless.apiFunction.function);
+  const apiRoleId = logicalId(stateless, stateless.apiFunction.role);
+  const auditId = logicalId(stateful, stateful.auditTable);
+
+  it("runs the api function on ARM64 with Node 24, its environment and its own log group", () => {
+    const fn = resource(statelessTemplate, apiId);
+    expect(fn.Properties.Runtime).toBe("nodejs24.x");
+    expect(fn.Properties.Architectures).toEqual(["arm64"]);
+    expect(fn.Properties.MemorySize).toBe(1024);
+    expect(fn.Properties.Timeout).toBe(10);
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(["DESK_TABLE", "AUDIT_TABLE"]));
+    expect(variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: "desk-1540",
+      POWERTOOLS_LOG_LEVEL: "INFO",
+      NODE_OPTIONS: "--enable-source-maps",
+    });
+    expect(fn.Properties.LoggingConfig).toEqual({
+      LogGroup: { Ref: logicalId(stateless, stateless.apiFunction.logGroup) },
+    });
+  });
+
+  it("gives the api function no Scan, no DeleteItem, no wildcard action, and no managed policy", () => {
+    const statements = roleStatements(statelessTemplate, apiRoleId);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      for (const action of actionsOf(statement)) {
+        expect(action).not.toBe("dynamodb:Scan");
+        expect(action).not.toBe("dynamodb:DeleteItem");
+        expect(action).not.toContain("*");
+      }
+    }
+    expect(resource(statelessTemplate, apiRoleId).Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it("lets the api function only append to and read the audit table", () => {
+    const onAudit = roleStatements(statelessTemplate, apiRoleId).filter((statement) =>
+      JSON.stringify(statement.Resource).includes(auditId),
+    );
+    expect(onAudit.length).toBeGreaterThan(0);
+    const actions = onAudit.flatMap(actionsOf);
+    expect(actions).toContain("dynamodb:PutItem");
+    expect(actions).not.toContain("dynamodb:UpdateItem");
+    expect(actions).not.toContain("dynamodb:DeleteItem");
+    for (const action of actions) expect(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"]).toContain(action);
+  });
+
+  it("runs the seed function on every change of its bundle, with grants to read which States exist and add the rest", () => {
+    const seedId = logicalId(stateless, stateless.seedFunction.function);
+    expect(resource(statelessTemplate, seedId).Properties).toMatchObject({
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+    });
+    const triggers = resourcesOf(statelessTemplate, "Custom::Trigger");
+    const [trigger, ...more] = Object.values(triggers);
+    if (!trigger) throw new Error("no seed trigger");
+    expect(more).toEqual([]);
+    // The trigger invokes the current version, so a new bundle (code or CSV) means a new run.
+    const { Ref: versionId } = trigger.Properties.HandlerArn as { Ref: string };
+    expect(resource(statelessTemplate, versionId).Properties.FunctionName).toEqual({ Ref: seedId });
+    expect(trigger.Properties.ExecuteOnHandlerChange).toBe(true);
+    const actions = roleStatements(statelessTemplate, logicalId(stateless, stateless.seedFunction.role))
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith("dynamodb:"));
+    expect(new Set(actions)).toEqual(new Set(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]));
+  });
+
+  it("ships the Swagger UI files with the api bundle and the registry with the seed bundle", () => {
+    const assetDir = (functionId: string) => {
+      const code = resource(statelessTemplate, functionId).Properties.Code as { S3Key: string };
+      return path.join(assembly.directory, `asset.${code.S3Key.replace(/\.zip$/, "")}`);
+    };
+    const api = assetDir(apiId);
+    for (const file of [
+      "swagger-ui.css",
+      "swagger-ui-bundle.js",
+      "swagger-ui-standalone-preset.js",
+      "favicon-32x32.png",
+    ]) {
+      expect(existsSync(path.join(api, "swagger-ui", file)), file).toBe(true);
+    }
+    expect(readFileSync(path.join(api, "index.mjs"), "utf8")).toMatch(/^import \{ createRequire/);
+    const seed = assetDir(logicalId(stateless, stateless.seedFunction.function));
+    expect(readFileSync(path.join(seed, "member-states.csv"), "utf8")).toEqual(
+      readFileSync(fromRoot("shared/registry/member-states.csv"), "utf8"),
+    );
+  });
+});
