@@ -7,10 +7,12 @@ import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { Clock } from "#shared/clock.ts";
 import type { Route } from "#shared/http/route.ts";
 import { type ApiEvent, createRouter } from "#shared/http/router.ts";
+import { matrixRepository } from "#shared/matrix/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { matrixRoutes } from "./routes/matrix.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 
@@ -22,12 +24,13 @@ export interface ApiDependencies {
 }
 
 export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "logger">): Route[] {
-  const reporting = {
-    registry: registryRepository(doc, tableNames, clock),
-    reporting: reportingRepository(doc, tableNames, clock),
-    clock,
-  };
-  const routes: Route[] = [...stateRoutes(reporting), ...submissionRoutes(reporting)];
+  const registry = registryRepository(doc, tableNames, clock);
+  const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
+  const routes: Route[] = [
+    ...stateRoutes(reporting),
+    ...submissionRoutes(reporting),
+    ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
+  ];
   return [...metaRoutes(() => routes), ...routes];
 }
 
