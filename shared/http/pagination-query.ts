@@ -21,3 +21,11 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     cursor: z.string().optional().describe("Present when more items may follow"),
   });
 }
+
+/** A list route's only query: the page. */
+export const pageQuerySchema = z.strictObject(pageQueryShape);
+
+/** The page a validated query asks for. */
+export function pageRequestOf(query: { limit?: number | undefined; cursor?: string | undefined }) {
+  return { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor };
+}

@@ -42,7 +42,16 @@ async function call(options: EventOptions) {
 const patchUsa = (headers: Record<string, string>, body = '{"language":"es"}') =>
   call({ method: "PATCH", path: "/states/USA", group: "secretariat", body, headers });
 
-beforeEach(() => dynamo.reset());
+// The logger writes JSON lines to stdout: kept here, so tests can read them and the run stays quiet.
+let written: string[] = [];
+beforeEach(() => {
+  dynamo.reset();
+  written = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe("api router", () => {
@@ -198,11 +207,6 @@ describe("api router", () => {
   });
 
   it("never writes the bearer token or the request body to the logs", async () => {
-    const written: string[] = [];
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
     const spyConsole = (chunk: unknown) => written.push(String(chunk));
     vi.spyOn(console, "info").mockImplementation(spyConsole);
     vi.spyOn(console, "log").mockImplementation(spyConsole);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Group } from "#shared/auth/actor.ts";
 import { PreconditionRequired } from "#shared/errors.ts";
-import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
+import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import { coverageOf } from "#shared/matrix/coverage.ts";
 import { fieldCatalogue } from "#shared/matrix/field-catalogue.ts";
@@ -123,13 +123,10 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       tag: "Matrix",
       access: readers,
       params: byCode,
-      query: z.strictObject(pageQueryShape),
+      query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of versions", schema: pageSchema(matrixVersionSummarySchema) }],
       async handle({ params, query }) {
-        const page = await listMatrixVersions(deps)(params.iso3, {
-          limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          cursor: query.cursor,
-        });
+        const page = await listMatrixVersions(deps)(params.iso3, pageRequestOf(query));
         return { body: { items: page.items, cursor: page.cursor } };
       },
     }),

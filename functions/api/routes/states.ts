@@ -1,6 +1,6 @@
 // Routes of the registry of States.
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
+import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import {
   iso3Schema,
@@ -43,7 +43,7 @@ export function stateRoutes(deps: ReportingDependencies) {
       query: listQuery,
       responses: [{ status: 200, description: "A page of States in ISO code order", schema: pageSchema(stateSchema) }],
       async handle({ query }) {
-        const page = { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor };
+        const page = pageRequestOf(query);
         const found =
           query.hasActionPlan === undefined
             ? await listStates(registry)({ region: query.region, status: query.status, ...page })

@@ -1,6 +1,6 @@
 // Routes of reporting: a State's submissions (received documents) and its obligations.
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
+import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 import {
@@ -54,13 +54,10 @@ export function submissionRoutes(deps: ReportingDependencies) {
       tag: "Reporting",
       access: ["secretariat", "experts", "members"],
       params: byCode,
-      query: z.strictObject(pageQueryShape),
+      query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of submissions", schema: pageSchema(submissionSchema) }],
       async handle({ params, query }) {
-        const page = await listSubmissions(deps)(params.iso3, {
-          limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          cursor: query.cursor,
-        });
+        const page = await listSubmissions(deps)(params.iso3, pageRequestOf(query));
         return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
       },
     }),
