@@ -100,6 +100,15 @@ describe("the local stack", () => {
     });
   });
 
+  it("lists exactly the eight non-reporting States the Committee publishes", async () => {
+    const response = await get("/states?status=non-reporting", membersToken);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as StatePage;
+    expect(page.items.map((state) => state.iso3).sort()).toEqual(
+      ["GIN", "GMB", "MLI", "MRT", "PRK", "SOM", "SWZ", "TCD"].sort(),
+    );
+  });
+
   it("lets members change nothing: PATCH /states/USA is 403", async () => {
     const response = await fetch(`${stack.apiUrl}/states/USA`, {
       method: "PATCH",
