@@ -11,10 +11,12 @@ import { matrixRepository } from "#shared/matrix/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { TableNames } from "#shared/tables.ts";
-import { metaRoutes } from "./routes/meta.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
+import { metaRoutes } from "./routes/meta.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
+import { templateRoutes } from "./routes/templates.ts";
 
 export interface ApiDependencies {
   doc: DynamoDBDocumentClient;
@@ -30,6 +32,7 @@ export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "log
     ...stateRoutes(reporting),
     ...submissionRoutes(reporting),
     ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
+    ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
   ];
   return [...metaRoutes(() => routes), ...routes];
 }

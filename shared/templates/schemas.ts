@@ -1,0 +1,87 @@
+// The shapes of letter templates: a kind, one variant per UN language, and a declared fallback language.
+import { z } from "zod";
+import { unLanguageSchema } from "../registry/schemas.ts";
+
+export const letterKindSchema = z
+  .enum([
+    "first-report-request",
+    "resolution-2663-letter",
+    "point-of-contact-update",
+    "provider-offer-update",
+    "effective-practices-invitation",
+    "open-briefing-invitation",
+    "assistance-follow-up",
+    "other",
+  ])
+  .describe("The letter of the programme of work this template writes");
+
+export const variantSchema = z
+  .strictObject({
+    subject: z.string().trim().min(1).max(200),
+    text: z.string().min(1).max(50_000).describe("The plain-text body"),
+    html: z.string().min(1).max(100_000).describe("The HTML body; values are HTML-escaped when rendered"),
+  })
+  .meta({ id: "TemplateVariant" });
+export type TemplateVariant = z.infer<typeof variantSchema>;
+
+const variantsSchema = z
+  .strictObject({
+    ar: variantSchema.optional(),
+    zh: variantSchema.optional(),
+    en: variantSchema.optional(),
+    fr: variantSchema.optional(),
+    ru: variantSchema.optional(),
+    es: variantSchema.optional(),
+  })
+  .describe("One variant per UN language; a language without one gets the fallback");
+
+const templateIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. first-report-request-2026")
+  .max(80)
+  .refine((id) => id !== "variables", "variables is reserved (GET /templates/variables)");
+
+export const newTemplateSchema = z
+  .strictObject({
+    id: templateIdSchema,
+    kind: letterKindSchema,
+    description: z.string().trim().max(500).optional(),
+    fallbackLanguage: unLanguageSchema
+      .optional()
+      .describe("The variant sent to a recipient whose language has none; without it, all six are required"),
+    variants: variantsSchema,
+  })
+  .meta({ id: "NewTemplate" });
+export type NewTemplate = z.infer<typeof newTemplateSchema>;
+
+export const templateChangesSchema = newTemplateSchema
+  .omit({ id: true })
+  .partial()
+  .extend({ fallbackLanguage: unLanguageSchema.nullable().optional().describe("null removes the fallback") })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "TemplateChanges" });
+export type TemplateChanges = z.infer<typeof templateChangesSchema>;
+
+export const templateSchema = z
+  .object({
+    id: z.string(),
+    kind: letterKindSchema,
+    description: z.string().optional(),
+    fallbackLanguage: unLanguageSchema.optional(),
+    variants: variantsSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Template" });
+export type Template = z.infer<typeof templateSchema>;
+
+export const renderedLetterSchema = z
+  .object({
+    language: unLanguageSchema.describe("The variant used"),
+    fellBack: z.boolean().describe("true when the recipient's language had no variant"),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+  })
+  .meta({ id: "RenderedLetter" });
+export type RenderedLetter = z.infer<typeof renderedLetterSchema>;

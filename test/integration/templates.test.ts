@@ -1,0 +1,116 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { createApiHandler } from "../../functions/api/app.ts";
+import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+let handler: ReturnType<typeof createApiHandler>;
+
+async function call(options: EventOptions) {
+  const result = (await handler(apiEvent(options), lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  return {
+    status: result.statusCode,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: JSON.parse(result.body || "null"),
+  };
+}
+
+const json = { "content-type": "application/json" };
+const variant = {
+  subject: "First national report: {{state.name}}",
+  text: "Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline}}.",
+  html: "<p>Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline}}.</p>",
+};
+const template = {
+  id: "first-report-request-2027",
+  kind: "first-report-request",
+  fallbackLanguage: "en",
+  variants: { en: variant, fr: { ...variant, subject: "Premier rapport national : {{state.name}}" } },
+};
+const save = (body: unknown, group: EventOptions["group"] = "secretariat") =>
+  call({ method: "POST", path: "/templates", group, headers: json, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  const { doc, tableNames } = await freshTables();
+  const clock = fixedClock("2027-03-01T09:00:00Z");
+  await seedRegistry(doc, tableNames, clock);
+  handler = createApiHandler({ doc, tableNames, clock, logger: new Logger({ logLevel: "SILENT" }) });
+});
+
+describe("templates against DynamoDB Local", () => {
+  it("saves a valid template once; the same id again is a 409", async () => {
+    const saved = await save(template);
+    expect(saved.status).toBe(201);
+    expect(saved.headers.etag).toBe('"1"');
+    expect((await save(template)).status).toBe(409);
+  });
+
+  it("refuses an unknown variable with 422 at its path, and a members token with 403; neither saves", async () => {
+    const broken = {
+      ...template,
+      id: "broken",
+      variants: { en: { ...variant, html: "<p>{{contact.nam}}</p>" } },
+    };
+    const refused = await save(broken);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: "body.variants.en.html", message: expect.stringContaining("{{contact.nam}}") },
+    ]);
+    expect((await save({ ...template, id: "by-a-member" }, "members")).status).toBe(403);
+    expect((await call({ path: "/templates/broken", group: "members" })).status).toBe(404);
+    expect((await call({ path: "/templates/by-a-member", group: "members" })).status).toBe(404);
+  });
+
+  it("previews in the recipient's language with the State's facts, and falls back where there is no variant", async () => {
+    const preview = (language: string) =>
+      call({
+        method: "POST",
+        path: `/templates/${template.id}/preview`,
+        group: "members",
+        headers: json,
+        body: JSON.stringify({
+          language,
+          iso3: "tcd",
+          values: { "contact.name": "<b>Ms. Example</b>", deadline: "30 April 2027" },
+        }),
+      });
+    const french = await preview("fr");
+    expect(french.body).toMatchObject({ language: "fr", fellBack: false, subject: "Premier rapport national : Chad" });
+    expect(french.body.html).toContain("&lt;b&gt;Ms. Example&lt;/b&gt;");
+    const arabic = await preview("ar");
+    expect(arabic.body).toMatchObject({ language: "en", fellBack: true });
+    const withoutDeadline = await call({
+      method: "POST",
+      path: `/templates/${template.id}/preview`,
+      group: "members",
+      headers: json,
+      body: JSON.stringify({ language: "en", iso3: "TCD", values: { "contact.name": "X" } }),
+    });
+    expect(withoutDeadline.status).toBe(422);
+    expect(withoutDeadline.body.detail).toContain("{{deadline}}");
+  });
+
+  it("changes a template with If-Match and validates the result as a whole", async () => {
+    const read = await call({ path: `/templates/${template.id}`, group: "members" });
+    const patch = (etag: string, body: unknown) =>
+      call({
+        method: "PATCH",
+        path: `/templates/${template.id}`,
+        group: "secretariat",
+        headers: { ...json, "if-match": etag },
+        body: JSON.stringify(body),
+      });
+    // Dropping the fallback leaves five UN languages without a variant: refused, nothing changed.
+    const invalid = await patch(read.headers.etag as string, {
+      fallbackLanguage: null,
+      variants: { en: variant },
+    });
+    expect(invalid.status).toBe(422);
+    const changed = await patch(read.headers.etag as string, { description: "March 2027 wave" });
+    expect(changed).toMatchObject({ status: 200, body: { description: "March 2027 wave" } });
+    expect((await patch(read.headers.etag as string, { description: "stale" })).status).toBe(412);
+  });
+});
