@@ -1,0 +1,8 @@
+// The targets the figures are judged against (the numbers), in one place for the run and the report.
+
+export const BUNDLE_LIMIT_KB = 500;
+/** Cold start: median(handler import) / median(floor import), measured side by side. */
+export const COLD_START_RATIO_LIMIT = 1.3;
+/** Single-item reads over HTTP against the local stack. */
+export const READ_P50_LIMIT_MS = 8;
+export const READ_P99_LIMIT_MS = 25;
