@@ -38,6 +38,20 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
     "MFA is OPTIONAL with TOTP only (no SMS), as decided for the first release: administrators create " +
       "accounts and staff enrol TOTP themselves; switch to REQUIRED once enrolment is part of staff onboarding.",
   );
+  acknowledge(
+    stack.assistanceReportFunction.role,
+    "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]",
+    "SES authorizes SendEmail against the sending identity and, while the account is in the SES sandbox, against " +
+      "each recipient's identity too, so the identity cannot be narrowed to the sender's ARN. The statement is " +
+      "limited to ses:SendEmail/SendRawEmail with the condition ses:FromAddress = the configured MAIL_FROM, so the " +
+      "function can send only as the desk (ADR 0006).",
+  );
+  acknowledge(
+    stack.scheduleDeadLetters,
+    "AwsSolutions-SQS3",
+    "This queue is itself the dead-letter queue of the EventBridge Scheduler schedules (cdk-nag recognizes only " +
+      "queues named as another queue's DLQ); it keeps failed invocations for 14 days for an operator to inspect.",
+  );
   for (const [path, route] of stack.openRoutes) {
     const reason = openRouteReasons[path];
     if (!reason) throw new Error(`The open route GET ${path} needs a reason in infra/nag.ts`);

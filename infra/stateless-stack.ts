@@ -7,6 +7,7 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
+  TimeZone,
 } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
@@ -15,18 +16,33 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
+import * as scheduler from "aws-cdk-lib/aws-scheduler";
+import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
+import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import type { Construct } from "constructs";
+import { programme } from "../events/programme.ts";
 import { openPaths } from "../functions/api/routes/meta.ts";
 import { groupSchema } from "../shared/auth/actor.ts";
+import { parseAt, parseRate, parseScheduleExpression } from "../shared/schedules/aws-cron.ts";
+import type { Programme, Schedule } from "../shared/schedules/schema.ts";
 import { type TableDefinition, tables } from "../shared/tables.ts";
 import { DeskFunction } from "./desk-function.ts";
 
 export interface StatelessStackProps extends StackProps {
   deskTable: dynamodb.ITableV2;
   auditTable: dynamodb.ITableV2;
+  /** The timetable whose schedules are deployed; the committed programme by default. */
+  programme?: Programme;
 }
+
+/**
+ * Who the desk's mail is from and where staff summaries go: context values at deploy time
+ * (`cdk deploy -c mailFrom=... -c secretariatEmail=...`). The sender must be a verified SES identity.
+ */
+export const MAIL_DEFAULTS = { mailFrom: "desk-1540@example.org", secretariatEmail: "secretariat@example.org" };
 
 const swaggerUiFiles = [
   "swagger-ui.css",
@@ -42,6 +58,11 @@ export class StatelessStack extends Stack {
   readonly apiFunction: DeskFunction;
   readonly seedFunction: DeskFunction;
   readonly seedTrigger: Trigger;
+  readonly assistanceReportFunction: DeskFunction;
+  /** Failed schedule invocations land here after their retries. */
+  readonly scheduleDeadLetters: sqs.Queue;
+  /** One per programme entry, by schedule id. */
+  readonly schedules = new Map<string, scheduler.Schedule>();
   /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
   readonly openRoutes = new Map<string, apigw.HttpRoute>();
 
@@ -116,14 +137,22 @@ export class StatelessStack extends Stack {
 
     this.seedFunction = new DeskFunction(this, "Seed", {
       entry: "functions/seed/handler.ts",
-      description: "Seeds the 193 Member States (idempotent)",
+      description: "Seeds the 193 Member States and the organizations (idempotent)",
       environment: { ...tableEnvironment, POWERTOOLS_SERVICE_NAME: "desk-1540-seed", POWERTOOLS_LOG_LEVEL: "INFO" },
       timeout: Duration.minutes(1),
-      files: [{ from: "shared/registry/member-states.csv", to: "member-states.csv" }],
+      files: [
+        { from: "shared/registry/member-states.csv", to: "member-states.csv" },
+        { from: "shared/organizations/organizations.csv", to: "organizations.csv" },
+      ],
     });
     this.seedFunction.role.addToPolicy(
-      // It reads which States exist through the all-States index, then adds the rest in transactions.
-      tableStatement(deskTable, tables.desk, ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]),
+      // It reads which States and organizations exist (index query, batch read), then adds the rest in transactions.
+      tableStatement(deskTable, tables.desk, [
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+      ]),
     );
     this.seedFunction.role.addToPolicy(tableStatement(auditTable, tables.audit, ["dynamodb:PutItem"]));
     // The trigger re-runs whenever the seed bundle changes (code or the CSV inside it) or the table names do;
@@ -180,10 +209,142 @@ export class StatelessStack extends Stack {
       if (route) this.openRoutes.set(path, route);
     }
 
+    this.assistanceReportFunction = this.assistanceReport(deskTable, auditTable, tableEnvironment);
+    this.scheduleDeadLetters = new sqs.Queue(this, "ScheduleDeadLetters", {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // The functions a schedule may target, by the name programme.json uses (the function's folder).
+    const scheduled: Record<string, lambda.IFunction> = {
+      "assistance-report": this.assistanceReportFunction.function,
+    };
+    // One role for every schedule, granted exactly the scheduled functions (CDK's own grant adds `<arn>:*`, every
+    // version and alias; the schedules invoke the unqualified function) and the dead-letter queue.
+    const invoker = new iam.Role(this, "ScheduleInvoker", {
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": this.account } },
+      }),
+      description: "EventBridge Scheduler invokes the desk's scheduled functions",
+    });
+    invoker.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: Object.values(scheduled).map((fn) => fn.functionArn),
+      }),
+    );
+    this.scheduleDeadLetters.grantSendMessages(invoker);
+    for (const entry of (props.programme ?? programme).schedules) {
+      const target = scheduled[entry.target];
+      // As the local scheduler does: a schedule with nothing to run fails here, not silently on the day.
+      if (!target) {
+        throw new Error(
+          `Schedule ${entry.id} targets "${entry.target}", which the stack has no function for ` +
+            `(known: ${Object.keys(scheduled).join(", ")})`,
+        );
+      }
+      this.schedules.set(
+        entry.id,
+        new scheduler.Schedule(this, `Schedule-${entry.id}`, {
+          description: entry.description,
+          schedule: scheduleExpressionOf(entry),
+          target: new schedulerTargets.LambdaInvoke(target, {
+            role: invoker.withoutPolicyUpdates(),
+            input: scheduler.ScheduleTargetInput.fromObject(entry.input ?? {}),
+            // The targets are idempotent (a report is stored once and mailed once), so retries are safe.
+            retryAttempts: 5,
+            maxEventAge: Duration.hours(6),
+            deadLetterQueue: this.scheduleDeadLetters,
+          }),
+        }),
+      );
+    }
+
     new CfnOutput(this, "ApiUrl", { value: stage.url });
     new CfnOutput(this, "UserPoolId", { value: this.userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: this.userPoolClient.userPoolClientId });
   }
+
+  /**
+   * The assistance-report function: reads pending requests (status index) and State names, writes the report, its
+   * mail status and their audit entries, and sends the summary through SES from the one configured address.
+   */
+  private assistanceReport(
+    deskTable: dynamodb.ITableV2,
+    auditTable: dynamodb.ITableV2,
+    tableEnvironment: Record<string, string>,
+  ): DeskFunction {
+    const context = (name: string): string | undefined => {
+      const value: unknown = this.node.tryGetContext(name);
+      return typeof value === "string" && value ? value : undefined;
+    };
+    const mailFrom = context("mailFrom") ?? MAIL_DEFAULTS.mailFrom;
+    const secretariatEmail = context("secretariatEmail") ?? MAIL_DEFAULTS.secretariatEmail;
+    const configurationSet = context("sesConfigurationSet");
+    const fn = new DeskFunction(this, "AssistanceReport", {
+      entry: "functions/assistance-report/handler.ts",
+      description: "Builds the pending-assistance report (three a year) and mails its summary to the secretariat",
+      environment: {
+        ...tableEnvironment,
+        MAIL_FROM: mailFrom,
+        SECRETARIAT_EMAIL: secretariatEmail,
+        ...(configurationSet ? { SES_CONFIGURATION_SET: configurationSet } : {}),
+        POWERTOOLS_SERVICE_NAME: "desk-1540-assistance-report",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+      },
+      timeout: Duration.minutes(1),
+    });
+    // Item-level actions only, as for the api: no Scan, no DeleteItem.
+    fn.role.addToPolicy(
+      tableStatement(deskTable, tables.desk, [
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+      ]),
+    );
+    fn.role.addToPolicy(tableStatement(auditTable, tables.audit, ["dynamodb:PutItem"]));
+    // Any identity, but only From the configured address: in the SES sandbox the recipients' identities are
+    // authorized too, so the identity ARN cannot be narrowed to the sender's (see infra/nag.ts).
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["ses:SendEmail", "ses:SendRawEmail"],
+        resources: [
+          this.formatArn({ service: "ses", resource: "identity", resourceName: "*" }),
+          ...(configurationSet
+            ? [this.formatArn({ service: "ses", resource: "configuration-set", resourceName: configurationSet })]
+            : []),
+        ],
+        conditions: { StringEquals: { "ses:FromAddress": mailFrom } },
+      }),
+    );
+    return fn;
+  }
+}
+
+/** An EventBridge Scheduler expression from a programme entry, read in the entry's time zone. */
+export function scheduleExpressionOf(entry: Pick<Schedule, "expression" | "timezone">): scheduler.ScheduleExpression {
+  const timeZone = TimeZone.of(entry.timezone);
+  const parsed = parseScheduleExpression(entry.expression);
+  if (parsed.kind === "rate")
+    return scheduler.ScheduleExpression.rate(Duration.minutes(parseRate(entry.expression) / 60_000));
+  if (parsed.kind === "at") {
+    // CDK writes the Date's UTC fields as the at() literal and sends the zone beside it, so the local
+    // date-time is given as if it were UTC.
+    return scheduler.ScheduleExpression.at(new Date(`${parseAt(entry.expression)}Z`), timeZone);
+  }
+  const fields = /^cron\((.*)\)$/.exec(entry.expression.trim())?.[1]?.trim().split(/\s+/) ?? [];
+  const [minute, hour, day, month, weekDay, year] = fields;
+  // AWS cron has exactly one of day-of-month and day-of-week as `?`; CDK wants only the other one.
+  return scheduler.ScheduleExpression.cron({
+    minute,
+    hour,
+    month,
+    year,
+    ...(day === "?" ? { weekDay } : { day }),
+    timeZone,
+  });
 }
 
 /** Named actions on one table, and on its named indexes (from shared/tables.ts) only when it may query them; no wildcard. */

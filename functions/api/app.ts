@@ -4,7 +4,9 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
 import type { Clock } from "#shared/clock.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import type { Route } from "#shared/http/route.ts";
 import { type ApiEvent, createRouter } from "#shared/http/router.ts";
 import { matrixRepository } from "#shared/matrix/repository.ts";
@@ -12,8 +14,11 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { assistanceRoutes } from "./routes/assistance.ts";
+import { contactRoutes } from "./routes/contacts.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { organizationRoutes } from "./routes/organizations.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { templateRoutes } from "./routes/templates.ts";
@@ -28,11 +33,15 @@ export interface ApiDependencies {
 export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "logger">): Route[] {
   const registry = registryRepository(doc, tableNames, clock);
   const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
+  const contacts = contactDependencies(doc, tableNames, clock);
   const routes: Route[] = [
     ...stateRoutes(reporting),
     ...submissionRoutes(reporting),
     ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
     ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
+    ...organizationRoutes(contacts),
+    ...contactRoutes(contacts),
+    ...assistanceRoutes({ ...reporting, assistance: assistanceRepository(doc, tableNames, clock) }),
   ];
   return [...metaRoutes(() => routes), ...routes];
 }

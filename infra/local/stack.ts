@@ -3,7 +3,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { programme } from "../../events/programme.ts";
+import { seedDemoAssistance } from "../../shared/assistance/seed-demo.ts";
 import { systemClock } from "../../shared/clock.ts";
+import { seedDemoContacts } from "../../shared/contacts/seed-demo.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
 import { seedRegistry } from "../../shared/registry/seed.ts";
@@ -94,7 +96,13 @@ export interface LocalStack {
   /** Where DynamoDB keeps its data, or undefined in memory. */
   dynamoDataDir: string | undefined;
   jwtKeys: JwtKeys;
-  seed: { created: number; existing: number; demoSubmissions: number };
+  seed: {
+    created: number;
+    existing: number;
+    demoSubmissions: number;
+    demoContacts: number;
+    demoAssistanceRequests: number;
+  };
   /** Milliseconds each start-up step took. */
   timings: Record<string, number>;
   nextRuns(): Record<string, Date | null>;
@@ -209,7 +217,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         const registry = await seedRegistry(doc, tableNames, systemClock);
         // The local stack shows a realistic desk: demonstration submissions consistent with the published status.
         const demo = await seedDemoSubmissions(doc, tableNames, systemClock);
-        return { ...registry, demoSubmissions: demo.recorded };
+        // Organizations, and points of contact in line with the 123 States with a PoC published in 2020.
+        const contacts = await seedDemoContacts(doc, tableNames, systemClock);
+        const assistance = await seedDemoAssistance(doc, tableNames, systemClock);
+        return {
+          ...registry,
+          demoSubmissions: demo.recorded,
+          demoContacts: contacts.created,
+          demoAssistanceRequests: assistance.requests,
+        };
       } catch (error) {
         // Kept data written by an older version of the code is the usual cause on a developer's machine.
         const hint = dynamoDataDir ? `; if ${dynamoDataDir} holds data from an older version, delete that folder` : "";
@@ -218,7 +234,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       }
     });
     log(
-      `registry: ${seed.created} States added, ${seed.existing} already there; ${seed.demoSubmissions} demo submissions added`,
+      `registry: ${seed.created} States added, ${seed.existing} already there; ` +
+        `demo data added: ${seed.demoSubmissions} submissions, ${seed.demoContacts} contacts, ` +
+        `${seed.demoAssistanceRequests} assistance requests`,
     );
 
     const ses = await step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort })));

@@ -2,8 +2,12 @@
 import type { ScheduleTargets } from "./scheduler.ts";
 
 /**
- * Empty for now: each scheduled function (dispatch, snapshot, assistance-report) registers its handler here
- * when it lands. Handlers read their configuration at import time, so this module is imported dynamically,
- * only after the local stack has set the environment.
+ * Each scheduled function registers its handler here. Handlers read their configuration at import time, so
+ * each is imported when it first fires, from the environment the local stack (or `npm run fire`) has set.
  */
-export const targets: ScheduleTargets = {};
+export const targets: ScheduleTargets = {
+  "assistance-report": async (input) => {
+    const { handler } = await import("../../functions/assistance-report/handler.ts");
+    return handler(input);
+  },
+};

@@ -164,7 +164,10 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
       return found ? [{ candidate, values: found.slice(1) }] : [];
     });
     if (!onPath.length) throw new NotFound("Resource", path);
-    const hit = onPath.find(({ candidate }) => candidate.route.spec.method === method);
+    // A literal segment beats a parameter: /contacts/export before /contacts/{id}, whatever the declaration order.
+    const hit = onPath
+      .filter(({ candidate }) => candidate.route.spec.method === method)
+      .sort((a, b) => a.candidate.paramNames.length - b.candidate.paramNames.length)[0];
     if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.route.spec.method));
     const params: Record<string, string> = {};
     hit.candidate.paramNames.forEach((name, index) => {

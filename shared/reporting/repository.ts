@@ -103,7 +103,8 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
         Put: {
           TableName: table,
           Item: { ...symbolKey(symbol), entity: "symbol", symbol, iso3: submission.iso3, submissionId: submission.id },
-          ConditionExpression: "attribute_not_exists(pk)",
+          // Free when absent, or released by a correction that moved the submission to another symbol.
+          ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(submissionId)",
         },
       },
       onConditionFailed: (current) =>
@@ -250,13 +251,15 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       ];
       if (next.symbol.toUpperCase() !== current.value.symbol.toUpperCase()) {
         writes.push(claimSymbol(next.symbol, next));
+        // Released, not deleted, so the application needs no DeleteItem; the old symbol is free again.
         writes.push({
           item: {
-            Delete: {
+            Update: {
               TableName: table,
               Key: symbolKey(current.value.symbol),
+              UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
               ConditionExpression: "submissionId = :id",
-              ExpressionAttributeValues: { ":id": id },
+              ExpressionAttributeValues: { ":id": id, ":now": clock.now().toISOString() },
             },
           },
         });

@@ -42,7 +42,13 @@ async function expectProblem(response: Response, status: number): Promise<void> 
 
 describe("the local stack", () => {
   it("seeds the 193 States and the demonstration submissions on a first start", () => {
-    expect(stack.seed).toEqual({ created: 193, existing: 0, demoSubmissions: 185 + 124 + 48 });
+    expect(stack.seed).toEqual({
+      created: 193,
+      existing: 0,
+      demoSubmissions: 185 + 124 + 48,
+      demoContacts: 209,
+      demoAssistanceRequests: 24,
+    });
   });
 
   it("answers GET /health without a token", async () => {

@@ -71,6 +71,8 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--openapi.json",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs--{asset}",
+        "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*] at Desk1540Stateless/AssistanceReport/Role",
+        "AwsSolutions-SQS3 at Desk1540Stateless/ScheduleDeadLetters",
       ].sort(),
     );
   });

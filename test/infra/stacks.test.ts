@@ -248,7 +248,9 @@ describe("stateless stack: functions and permissions", () => {
     const actions = roleStatements(statelessTemplate, logicalId(stateless, stateless.seedFunction.role))
       .flatMap(actionsOf)
       .filter((action) => action.startsWith("dynamodb:"));
-    expect(new Set(actions)).toEqual(new Set(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]));
+    expect(new Set(actions)).toEqual(
+      new Set(["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"]),
+    );
   });
 
   it("ships the Swagger UI files with the api bundle and the registry with the seed bundle", () => {
@@ -267,8 +269,12 @@ describe("stateless stack: functions and permissions", () => {
     }
     expect(readFileSync(path.join(api, "index.mjs"), "utf8")).toMatch(/^import \{ createRequire/);
     const seed = assetDir(logicalId(stateless, stateless.seedFunction.function));
-    expect(readFileSync(path.join(seed, "member-states.csv"), "utf8")).toEqual(
-      readFileSync(fromRoot("shared/registry/member-states.csv"), "utf8"),
-    );
+    const dataFiles = [
+      ["member-states.csv", "shared/registry/member-states.csv"],
+      ["organizations.csv", "shared/organizations/organizations.csv"],
+    ] as const;
+    for (const [bundled, source] of dataFiles) {
+      expect(readFileSync(path.join(seed, bundled), "utf8")).toEqual(readFileSync(fromRoot(source), "utf8"));
+    }
   });
 });

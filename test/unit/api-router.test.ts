@@ -231,3 +231,27 @@ describe("api router", () => {
     expect(replaced.headers["x-correlation-id"]).toMatch(/^req-/);
   });
 });
+
+describe("route matching", () => {
+  it("prefers a literal path segment to a parameter, whatever the declaration order", async () => {
+    const { createRouter } = await import("#shared/http/router.ts");
+    const { defineRoute } = await import("#shared/http/route.ts");
+    const { z } = await import("zod");
+    const route = (path: string, answer: string) =>
+      defineRoute({
+        method: "GET",
+        path,
+        operationId: answer,
+        summary: answer,
+        tag: "Test",
+        access: "open",
+        params: path.includes("{") ? z.strictObject({ id: z.string() }) : undefined,
+        responses: [{ status: 200, description: answer }],
+        handle: async () => ({ body: answer }),
+      });
+    const router = createRouter([route("/things/{id}", "one thing"), route("/things/export", "export")], logger);
+    const dispatch = async (path: string) => JSON.parse(String((await router.dispatch(apiEvent({ path }), "c")).body));
+    expect(await dispatch("/things/export")).toBe("export");
+    expect(await dispatch("/things/42")).toBe("one thing");
+  });
+});

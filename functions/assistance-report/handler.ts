@@ -1,0 +1,24 @@
+// The assistance-report Lambda entry point (EventBridge Scheduler, three times a year): dependencies from the environment.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { systemClock } from "#shared/clock.ts";
+import { readConfig } from "#shared/config.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
+import { createAssistanceReportHandler } from "./app.ts";
+
+const config = readConfig();
+// Both fail the cold start when missing, not the first report.
+const mail = mailSettingsOf(config);
+if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
+const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+
+export const handler = createAssistanceReportHandler({
+  assistance: assistanceRepository(doc, config.tableNames, systemClock),
+  registry: registryRepository(doc, config.tableNames, systemClock),
+  clock: systemClock,
+  mailer: sesMailer(mail),
+  secretariatEmail: config.secretariatEmail,
+  logger: new Logger({ serviceName: "desk-1540" }),
+});

@@ -1,0 +1,201 @@
+// Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { GuardedWrite } from "../dynamo/transaction.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { isActiveOn, rankCandidates } from "./ranking.ts";
+import { type AssistanceDependencies, requestFileOf, todayOf } from "./requests.ts";
+import {
+  type AssistanceMatch,
+  type AssistanceRequest,
+  assistanceAreas,
+  type Candidate,
+  type MatchTransitionInput,
+  type NewAssistanceMatch,
+  type RequestStatus,
+} from "./schemas.ts";
+import { assertMatchTransition, checkMoveDate, isBinding, moveRequest } from "./workflow.ts";
+
+type MatchDependencies = Pick<AssistanceDependencies, "assistance" | "clock">;
+
+/** Providers see a request once it is circulated; matchmaking goes on while assistance is under way. */
+const OPEN_TO_MATCHES: readonly RequestStatus[] = ["circulated", "matched", "in-progress"];
+
+/** The active offers that share an area with the request, best first, each with the reasons for its place. */
+export const candidatesFor =
+  (deps: MatchDependencies) =>
+  async (requestId: string): Promise<{ request: AssistanceRequest; candidates: Candidate[] }> => {
+    const { request, matches } = await requestFileOf(deps, requestId);
+    const offers = await deps.assistance.allOffers();
+    const candidates = rankCandidates(
+      request.value,
+      offers,
+      todayOf(deps.clock),
+      matches.map((match) => match.value),
+    );
+    return { request: request.value, candidates };
+  };
+
+export const getMatch =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (id: string): Promise<Versioned<AssistanceMatch>> => {
+    const match = await deps.assistance.getMatch(id);
+    if (!match) throw new NotFound("Match", id);
+    return match;
+  };
+
+/**
+ * Proposes an offer for a request: the request must be open to matches, the offer valid today, from someone other
+ * than the requesting State, and share an area with the request. One match per request and offer (409 otherwise).
+ */
+export const proposeMatch =
+  (deps: MatchDependencies) =>
+  async (
+    input: NewAssistanceMatch & { demo?: boolean; matchId?: string; on?: string },
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceMatch>> => {
+    const today = todayOf(deps.clock);
+    const [{ request }, offer] = await Promise.all([
+      requestFileOf(deps, input.requestId),
+      deps.assistance.getOffer(input.offerId),
+    ]);
+    if (!offer) throw new NotFound("Offer", input.offerId);
+    const { status, iso3 } = request.value;
+    if (!OPEN_TO_MATCHES.includes(status)) {
+      throw new Conflict(
+        `Assistance request ${input.requestId} is ${status}; offers are matched to requests that are ` +
+          OPEN_TO_MATCHES.join(", "),
+      );
+    }
+    if (!isActiveOn(offer.value, today)) {
+      throw new Conflict(`Offer ${input.offerId} is not valid today (${today})`);
+    }
+    const { provider } = offer.value;
+    if (provider.kind === "state" && provider.iso3 === iso3) {
+      throw new Conflict(`Offer ${input.offerId} is from ${iso3} itself`);
+    }
+    const areas = assistanceAreas.filter(
+      (area) => request.value.areas.includes(area) && offer.value.areas.includes(area),
+    );
+    if (!areas.length) {
+      throw new Conflict(`Offer ${input.offerId} shares no area with assistance request ${input.requestId}`);
+    }
+    const now = deps.clock.now().toISOString();
+    const match: AssistanceMatch = {
+      id: input.matchId ?? newId(deps.clock),
+      requestId: input.requestId,
+      offerId: input.offerId,
+      iso3,
+      provider,
+      areas,
+      status: "proposed",
+      proposedOn: input.on ?? today,
+      ...(input.note ? { note: input.note } : {}),
+      history: [],
+      ...(input.demo ? { demo: true } : {}),
+      createdAt: now,
+      createdBy: audit.actor.id,
+      updatedAt: now,
+    };
+    await deps.assistance.write([
+      ...deps.assistance.newMatch(match),
+      deps.assistance.requestIsAt(request.value.id, request.version),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.match.propose",
+        entity: { type: "assistance-request", id: input.requestId },
+        after: match,
+      }),
+    ]);
+    return { value: match, version: 1 };
+  };
+
+/** Which request statuses each match move needs. */
+const requestStatusesFor: Record<MatchTransitionInput["to"], readonly RequestStatus[] | undefined> = {
+  proposed: undefined,
+  accepted: OPEN_TO_MATCHES,
+  delivered: ["matched", "in-progress", "fulfilled"],
+  // A provider may always step back.
+  declined: undefined,
+};
+
+/**
+ * Moves a match if it is still at `expectedVersion`. Accepting a match of a circulated request makes the request
+ * `matched`; declining the last accepted match of a matched request takes it back to `circulated`. Both request
+ * moves are written in the same transaction, conditional on the request as read.
+ */
+export const transitionMatch =
+  (deps: MatchDependencies) =>
+  async (
+    id: string,
+    expectedVersion: number,
+    input: MatchTransitionInput,
+    audit: AuditContext,
+  ): Promise<{ match: Versioned<AssistanceMatch>; request: AssistanceRequest }> => {
+    const found = await getMatch(deps)(id);
+    const { request, matches } = await requestFileOf(deps, found.value.requestId);
+    const current = matches.find((match) => match.value.id === id) ?? found;
+    if (current.version !== expectedVersion) throw new PreconditionFailed(`Match ${id}`, etagOf(current.version));
+    const from = current.value.status;
+    assertMatchTransition(id, from, input.to);
+    const needed = requestStatusesFor[input.to];
+    if (needed && !needed.includes(request.value.status)) {
+      throw new Conflict(
+        `Match ${id} cannot be ${input.to} while assistance request ${request.value.id} is ${request.value.status}`,
+      );
+    }
+    const today = todayOf(deps.clock);
+    const on = input.on ?? today;
+    const at = deps.clock.now().toISOString();
+    checkMoveDate({ receivedOn: current.value.proposedOn, history: current.value.history }, on, today);
+    const next: AssistanceMatch = {
+      ...current.value,
+      status: input.to,
+      history: [
+        ...current.value.history,
+        { from, to: input.to, on, at, by: audit.actor, ...(input.note ? { note: input.note } : {}) },
+      ],
+      updatedAt: at,
+    };
+    const after = matches.map((match) => (match.value.id === id ? next : match.value));
+
+    let nextRequest = request.value;
+    const why = `match ${id} ${input.to}`;
+    if (input.to === "accepted" && request.value.status === "circulated") {
+      nextRequest = moveRequest(request.value, { to: "matched", on, note: why, at, by: audit.actor }, after);
+    }
+    if (input.to === "declined" && request.value.status === "matched" && !after.some(isBinding)) {
+      nextRequest = moveRequest(request.value, { to: "circulated", on, note: why, at, by: audit.actor }, after);
+    }
+    const requestMoved = nextRequest !== request.value;
+    if (requestMoved) checkMoveDate(request.value, on, today);
+
+    const writes: GuardedWrite[] = [
+      deps.assistance.replaceMatch(next, current.version),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.match.transition",
+        entity: { type: "assistance-request", id: request.value.id },
+        before: { match: id, status: from },
+        after: { match: id, status: input.to, on },
+      }),
+    ];
+    if (requestMoved) {
+      writes.push(
+        deps.assistance.replaceRequest(nextRequest, request.version),
+        deps.assistance.audit({
+          ...audit,
+          action: "assistance.request.transition",
+          entity: { type: "assistance-request", id: request.value.id },
+          before: { status: request.value.status },
+          after: { status: nextRequest.status, on, note: why },
+        }),
+      );
+    } else {
+      // The request's status decided that it stays as it is; a move of it meanwhile must not be overtaken.
+      writes.push(deps.assistance.requestIsAt(request.value.id, request.version));
+    }
+    await deps.assistance.write(writes);
+    return { match: { value: next, version: current.version + 1 }, request: nextRequest };
+  };

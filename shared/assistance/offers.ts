@@ -1,0 +1,155 @@
+// Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Page } from "../dynamo/pagination.ts";
+import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { getState } from "../registry/states.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { isActiveOn, isStale } from "./ranking.ts";
+import type { ListOffersQuery } from "./repository.ts";
+import { type AssistanceDependencies, notInFuture, todayOf } from "./requests.ts";
+import {
+  type AssistanceArea,
+  type AssistanceOffer,
+  type AssistanceOfferChanges,
+  assistanceAreas,
+  type NewAssistanceOffer,
+  type Provider,
+  type ProviderSummary,
+  providerKey,
+} from "./schemas.ts";
+
+type OfferDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "clock">;
+
+/**
+ * A State provider must be a Member State in the registry. An organization is checked for the id's format only:
+ * the organizations module is written alongside this one (ADR 0006 says how to tighten this).
+ */
+async function checkProvider(deps: OfferDependencies, provider: Provider): Promise<void> {
+  if (provider.kind === "state") await getState(deps.registry)(provider.iso3);
+}
+
+function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {
+  if (offer.validUntil !== undefined && offer.validUntil < offer.validFrom) {
+    throw new Invalid("The offer ends before it starts", [
+      { path: "body.validUntil", message: `is before validFrom (${offer.validFrom})` },
+    ]);
+  }
+}
+
+export const createOffer =
+  (deps: OfferDependencies) =>
+  async (
+    input: NewAssistanceOffer & { demo?: boolean; offerId?: string },
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceOffer>> => {
+    const lastUpdatedOn = input.lastUpdatedOn ?? todayOf(deps.clock);
+    notInFuture(lastUpdatedOn, "body.lastUpdatedOn", deps.clock);
+    checkValidity(input);
+    await checkProvider(deps, input.provider);
+    const now = deps.clock.now().toISOString();
+    const { offerId, ...fields } = input;
+    const offer: AssistanceOffer = {
+      ...fields,
+      id: offerId ?? newId(deps.clock),
+      lastUpdatedOn,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await deps.assistance.write([
+      deps.assistance.newOffer(offer),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.offer.create",
+        entity: { type: "assistance-offer", id: offer.id },
+        after: offer,
+      }),
+    ]);
+    return { value: offer, version: 1 };
+  };
+
+export const getOffer =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (id: string): Promise<Versioned<AssistanceOffer>> => {
+    const offer = await deps.assistance.getOffer(id);
+    if (!offer) throw new NotFound("Offer", id);
+    return offer;
+  };
+
+export const listOffers =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  (query: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>> =>
+    deps.assistance.listOffers(query);
+
+/** Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). */
+export const updateOffer =
+  (deps: OfferDependencies) =>
+  async (
+    id: string,
+    expectedVersion: number,
+    changes: AssistanceOfferChanges,
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceOffer>> => {
+    if (changes.lastUpdatedOn) notInFuture(changes.lastUpdatedOn, "body.lastUpdatedOn", deps.clock);
+    const current = await getOffer(deps)(id);
+    if (current.version !== expectedVersion) throw new PreconditionFailed(`Offer ${id}`, etagOf(current.version));
+    const { validUntil, ...rest } = changes;
+    const next: AssistanceOffer = {
+      ...current.value,
+      ...rest,
+      validUntil: validUntil === null ? undefined : (validUntil ?? current.value.validUntil),
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    if (next.validUntil === undefined) delete next.validUntil;
+    checkValidity(next);
+    await deps.assistance.write([
+      deps.assistance.replaceOffer(next, current.version),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.offer.update",
+        entity: { type: "assistance-offer", id },
+        before: current.value,
+        after: next,
+      }),
+    ]);
+    return { value: next, version: current.version + 1 };
+  };
+
+/**
+ * Every provider with an offer: the areas of all its offers, how many are active today, the latest day it updated
+ * one, and whether that was more than 12 months ago (the May letter asks those providers to update).
+ */
+export const listProviders = (deps: OfferDependencies) => async (): Promise<ProviderSummary[]> => {
+  const today = todayOf(deps.clock);
+  const byProvider = new Map<string, AssistanceOffer[]>();
+  for (const offer of await deps.assistance.allOffers()) {
+    const key = providerKey(offer.provider);
+    byProvider.set(key, [...(byProvider.get(key) ?? []), offer]);
+  }
+  const states = [...byProvider.values()].flatMap((offers) =>
+    offers[0]?.provider.kind === "state" ? [offers[0].provider.iso3] : [],
+  );
+  const names = new Map((await deps.registry.getStates(states)).map((state) => [state.value.iso3, state.value.name]));
+  const summaries: ProviderSummary[] = [];
+  for (const offers of byProvider.values()) {
+    const [first] = offers;
+    if (!first) continue;
+    const areas = new Set<AssistanceArea>(offers.flatMap((offer) => offer.areas));
+    const lastUpdatedOn =
+      offers
+        .map((offer) => offer.lastUpdatedOn)
+        .sort()
+        .at(-1) ?? first.lastUpdatedOn;
+    const name = first.provider.kind === "state" ? names.get(first.provider.iso3) : undefined;
+    summaries.push({
+      provider: first.provider,
+      ...(name ? { name } : {}),
+      areas: assistanceAreas.filter((area) => areas.has(area)),
+      offers: offers.length,
+      activeOffers: offers.filter((offer) => isActiveOn(offer, today)).length,
+      lastUpdatedOn,
+      stale: isStale(lastUpdatedOn, today),
+    });
+  }
+  return summaries.sort((a, b) => providerKey(a.provider).localeCompare(providerKey(b.provider)));
+};

@@ -1,0 +1,527 @@
+// DynamoDB access for the assistance mechanism: requests, offers, matches, feedback and reports (layout: keys.ts).
+// Reads by id are strongly consistent Gets or partition Queries; lists are Queries on an index; never a Scan.
+// Writes are built as guarded transaction items, so a use case composes one transaction with its audit entries.
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../matrix/item-size.ts";
+import { statePartition } from "../registry/keys.ts";
+import { ObligationChanged, obligationStatusPartition } from "../reporting/repository.ts";
+import type { Obligation } from "../reporting/schemas.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import {
+  ALL_OFFERS,
+  ALL_REPORTS,
+  ALL_REQUESTS,
+  FEEDBACK_PREFIX,
+  feedbackKey,
+  MATCH_PREFIX,
+  matchKey,
+  matchPairKey,
+  matchPointerKey,
+  offerIndexKeys,
+  offerKey,
+  offerProviderPartition,
+  reportIndexKeys,
+  reportKey,
+  requestIndexKeys,
+  requestKey,
+  requestPartition,
+  requestStatePartition,
+  requestStatusPartition,
+  requestSymbolKey,
+} from "./keys.ts";
+import {
+  type AssistanceFeedback,
+  type AssistanceMatch,
+  type AssistanceOffer,
+  type AssistanceReport,
+  type AssistanceReportSummary,
+  type AssistanceRequest,
+  assistanceFeedbackSchema,
+  assistanceMatchSchema,
+  assistanceOfferSchema,
+  assistanceReportSchema,
+  assistanceReportSummarySchema,
+  assistanceRequestSchema,
+  type Provider,
+  pendingRequestStatuses,
+  providerKey,
+  type RequestStatus,
+} from "./schemas.ts";
+
+/** A request with everything kept in its partition. */
+export interface RequestFile {
+  request: Versioned<AssistanceRequest>;
+  matches: Versioned<AssistanceMatch>[];
+  feedback: AssistanceFeedback[];
+}
+
+export interface ListRequestsQuery extends PageRequest {
+  status?: RequestStatus | undefined;
+  iso3?: string | undefined;
+}
+
+export interface ListOffersQuery extends PageRequest {
+  provider?: Provider | undefined;
+}
+
+/** Another run holds the report's mail, or it was sent already. */
+export type MailClaim = "claimed" | "taken";
+
+const versioned =
+  <T>(parse: (raw: unknown) => T) =>
+  (raw: Record<string, unknown>): Versioned<T> => ({ value: parse(raw), version: Number(raw.version) });
+
+const toRequest = versioned((raw) => assistanceRequestSchema.parse(raw));
+const toOffer = versioned((raw) => assistanceOfferSchema.parse(raw));
+const toMatch = versioned((raw) => assistanceMatchSchema.parse(raw));
+
+const requestItem = (request: AssistanceRequest, version: number) => ({
+  ...requestKey(request.id),
+  ...requestIndexKeys(request),
+  entity: "assistance-request",
+  version,
+  ...request,
+});
+
+const offerItem = (offer: AssistanceOffer, version: number) => ({
+  ...offerKey(offer.id),
+  ...offerIndexKeys(offer.id, providerKey(offer.provider)),
+  entity: "assistance-offer",
+  version,
+  ...offer,
+});
+
+const matchItem = (match: AssistanceMatch, version: number) => ({
+  ...matchKey(match.requestId, match.id),
+  entity: "assistance-match",
+  version,
+  ...match,
+});
+
+// Every report attribute but its rows, for the list.
+const reportSummaryAttributes = Object.keys(assistanceReportSummarySchema.shape);
+
+const CONFLICT_RETRIES = 3;
+
+export type AssistanceRepository = ReturnType<typeof assistanceRepository>;
+
+export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+
+  /** Every page of a Query, for the few reads that need all of a partition (a request's file, all offers). */
+  async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  const onIndex = (index: string, partition: string): QueryCommandInput => ({
+    TableName: table,
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :partition`,
+    ExpressionAttributeValues: { ":partition": partition },
+  });
+
+  function newItem(Item: Record<string, unknown>, onConditionFailed?: GuardedWrite["onConditionFailed"]): GuardedWrite {
+    return {
+      item: { Put: { TableName: table, Item, ConditionExpression: "attribute_not_exists(pk)" } },
+      ...(onConditionFailed ? { onConditionFailed } : {}),
+    };
+  }
+
+  function replaceItem(
+    Item: Record<string, unknown>,
+    expectedVersion: number,
+    entity: string,
+    id: string,
+  ): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item,
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeValues: { ":expected": expectedVersion },
+        },
+      },
+      onConditionFailed: (stored) =>
+        stored ? new PreconditionFailed(`${entity} ${id}`, etagOf(Number(stored.version))) : new NotFound(entity, id),
+    };
+  }
+
+  async function getItem(Key: Record<string, string>) {
+    const result = await doc.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }));
+    return result.Item;
+  }
+
+  /**
+   * One transaction. DynamoDB cancels a transaction that races another on the same item (`TransactionConflict`)
+   * before judging its conditions; it wrote nothing, so it is sent again and the conditions then decide.
+   */
+  async function write(writes: GuardedWrite[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await writeTransaction(doc, writes);
+      } catch (error) {
+        const conflict =
+          error instanceof TransactionCanceledException &&
+          (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
+        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+      }
+    }
+  }
+
+  function audit(input: AuditInput): GuardedWrite {
+    return { item: auditPut(tableNames.audit, input, clock) };
+  }
+
+  /** Moves the report's e-mail status; a failed condition means another run holds it (or it was sent). */
+  function mailUpdate(id: string, update: string, condition: string, values: Record<string, string>): GuardedWrite {
+    const names: Record<string, string> = { "#mail": "mail" };
+    for (const name of ["status", "claimedAt", "messageId", "sentAt"]) {
+      if (`${update} ${condition}`.includes(`#${name}`)) names[`#${name}`] = name;
+    }
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: reportKey(id),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConditionFailed: () => new MailTaken(id),
+    };
+  }
+
+  return {
+    write,
+    audit,
+
+    // ---- requests ----
+
+    async getRequest(id: string): Promise<Versioned<AssistanceRequest> | undefined> {
+      const item = await getItem(requestKey(id));
+      return item ? toRequest(item) : undefined;
+    },
+
+    /** The request, its matches and its feedback: one consistent Query of its partition. */
+    async requestFile(id: string): Promise<RequestFile | undefined> {
+      const items = await queryAll({
+        TableName: table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": requestPartition(id) },
+        ConsistentRead: true,
+      });
+      const head = items.find((item) => item.sk === "REQUEST");
+      if (!head) return undefined;
+      const sk = (item: Record<string, unknown>) => String(item.sk);
+      return {
+        request: toRequest(head),
+        matches: items.filter((item) => sk(item).startsWith(MATCH_PREFIX)).map(toMatch),
+        feedback: items
+          .filter((item) => sk(item).startsWith(FEEDBACK_PREFIX))
+          .map((item) => assistanceFeedbackSchema.parse(item)),
+      };
+    },
+
+    /**
+     * By status through gsi1, by State through gsi2 (narrowed to a status by a filter on that Query: a State has
+     * few requests), otherwise all through gsi3; always in the order received. Never a Scan.
+     */
+    listRequests({ status, iso3, limit, cursor }: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>> {
+      const [index, partition] = iso3
+        ? ["gsi2", requestStatePartition(iso3)]
+        : status
+          ? ["gsi1", requestStatusPartition(status)]
+          : ["gsi3", ALL_REQUESTS];
+      const filtered = Boolean(iso3 && status);
+      const input = onIndex(index, partition);
+      return queryPage(
+        doc,
+        filtered
+          ? {
+              ...input,
+              FilterExpression: "#status = :status",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ":status": status },
+            }
+          : input,
+        { limit, cursor, scope: `assistance-requests:${partition}:${filtered ? status : ""}` },
+        toRequest,
+      );
+    },
+
+    /** Every request in a pending status: one gsi1 partition per status. */
+    async pendingRequests(): Promise<AssistanceRequest[]> {
+      const pages = await Promise.all(
+        pendingRequestStatuses.map((status) => queryAll(onIndex("gsi1", requestStatusPartition(status)))),
+      );
+      return pages.flat().map((item) => toRequest(item).value);
+    },
+
+    /** A new request and the guard of its symbol. */
+    newRequest(request: AssistanceRequest): GuardedWrite[] {
+      return [
+        newItem(requestItem(request, 1)),
+        newItem(
+          { ...requestSymbolKey(request.symbol), entity: "assistance-symbol", symbol: request.symbol, id: request.id },
+          (stored) =>
+            new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
+        ),
+      ];
+    },
+
+    replaceRequest(next: AssistanceRequest, expectedVersion: number): GuardedWrite {
+      return replaceItem(requestItem(next, expectedVersion + 1), expectedVersion, "Assistance request", next.id);
+    },
+
+    /** Holds the transaction unless the request is (still) in `status`. */
+    requestIsIn(id: string, status: RequestStatus): GuardedWrite {
+      return {
+        item: {
+          ConditionCheck: {
+            TableName: table,
+            Key: requestKey(id),
+            ConditionExpression: "#status = :status",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: { ":status": status },
+          },
+        },
+        onConditionFailed: () => new Conflict(`Assistance request ${id} is no longer ${status}`),
+      };
+    },
+
+    /** Holds the transaction unless the request is still at `version`: its status decided what the write does. */
+    requestIsAt(id: string, version: number): GuardedWrite {
+      return {
+        item: {
+          ConditionCheck: {
+            TableName: table,
+            Key: requestKey(id),
+            ConditionExpression: "version = :version",
+            ExpressionAttributeValues: { ":version": version },
+          },
+        },
+        onConditionFailed: () => new Conflict(`Assistance request ${id} changed while this was written; send it again`),
+      };
+    },
+
+    // ---- offers ----
+
+    async getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined> {
+      const item = await getItem(offerKey(id));
+      return item ? toOffer(item) : undefined;
+    },
+
+    listOffers({ provider, limit, cursor }: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>> {
+      const input = provider
+        ? onIndex("gsi2", offerProviderPartition(providerKey(provider)))
+        : onIndex("gsi1", ALL_OFFERS);
+      const partition = String(input.ExpressionAttributeValues?.[":partition"]);
+      return queryPage(doc, input, { limit, cursor, scope: `assistance-offers:${partition}` }, toOffer);
+    },
+
+    /** Every offer, through the all-offers index partition (the Committee lists some 65 providers). */
+    async allOffers(): Promise<AssistanceOffer[]> {
+      return (await queryAll(onIndex("gsi1", ALL_OFFERS))).map((item) => toOffer(item).value);
+    },
+
+    newOffer(offer: AssistanceOffer): GuardedWrite {
+      return newItem(offerItem(offer, 1), () => new Conflict(`Offer ${offer.id} exists already`));
+    },
+
+    replaceOffer(next: AssistanceOffer, expectedVersion: number): GuardedWrite {
+      return replaceItem(offerItem(next, expectedVersion + 1), expectedVersion, "Offer", next.id);
+    },
+
+    // ---- matches ----
+
+    async getMatch(id: string): Promise<Versioned<AssistanceMatch> | undefined> {
+      const pointer = await getItem(matchPointerKey(id));
+      if (typeof pointer?.requestId !== "string") return undefined;
+      const item = await getItem(matchKey(pointer.requestId, id));
+      return item ? toMatch(item) : undefined;
+    },
+
+    /** The match, the pointer that finds it by id, and the guard that allows one match per request and offer. */
+    newMatch(match: AssistanceMatch): GuardedWrite[] {
+      return [
+        newItem(matchItem(match, 1)),
+        newItem({ ...matchPointerKey(match.id), entity: "assistance-match-pointer", requestId: match.requestId }),
+        newItem(
+          { ...matchPairKey(match.requestId, match.offerId), entity: "assistance-match-pair", matchId: match.id },
+          (stored) =>
+            new Conflict(`Offer ${match.offerId} is already matched to request ${match.requestId}`, {
+              matchId: stored?.matchId ?? null,
+            }),
+        ),
+      ];
+    },
+
+    replaceMatch(next: AssistanceMatch, expectedVersion: number): GuardedWrite {
+      return replaceItem(matchItem(next, expectedVersion + 1), expectedVersion, "Match", next.id);
+    },
+
+    // ---- feedback ----
+
+    newFeedback(feedback: AssistanceFeedback): GuardedWrite {
+      return newItem(
+        { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
+        () => new Conflict(`Feedback ${feedback.id} exists already`),
+      );
+    },
+
+    /**
+     * The requesting State's `assistance-feedback` obligation after feedback from it, laid out as the reporting
+     * repository keeps obligations. The count is the obligation's version: a write in between fails the condition.
+     */
+    updateFeedbackObligation(before: Obligation, after: Obligation): GuardedWrite {
+      return {
+        item: {
+          Update: {
+            TableName: table,
+            Key: { pk: statePartition(before.iso3), sk: `OBLIGATION#${before.kind}` },
+            UpdateExpression:
+              "SET #status = :status, gsi1pk = :partition, submissions = :count, " +
+              "firstReceivedOn = :first, lastReceivedOn = :last",
+            ConditionExpression: "submissions = :seen",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":status": after.status,
+              ":partition": obligationStatusPartition(after.kind, after.status),
+              ":count": after.submissions,
+              ":first": after.firstReceivedOn,
+              ":last": after.lastReceivedOn,
+              ":seen": before.submissions,
+            },
+          },
+        },
+        onConditionFailed: () => new ObligationChanged(before.iso3, before.kind),
+      };
+    },
+
+    // ---- reports ----
+
+    async getReport(id: string): Promise<AssistanceReport | undefined> {
+      const item = await getItem(reportKey(id));
+      return item ? assistanceReportSchema.parse(item) : undefined;
+    },
+
+    /** Reports by id, oldest first, without their rows. */
+    listReports(page: PageRequest): Promise<Page<AssistanceReportSummary>> {
+      const names = Object.fromEntries(reportSummaryAttributes.map((name, index) => [`#a${index}`, name]));
+      return queryPage(
+        doc,
+        {
+          ...onIndex("gsi1", ALL_REPORTS),
+          ExpressionAttributeNames: names,
+          ProjectionExpression: Object.keys(names).join(", "),
+        },
+        { ...page, scope: "assistance-reports" },
+        (raw) => assistanceReportSummarySchema.parse(raw),
+      );
+    },
+
+    /** A report is written once: a second writer for the same period finds it there (`ReportExists`). */
+    newReport(report: AssistanceReport): GuardedWrite {
+      const item = { ...reportKey(report.id), ...reportIndexKeys(report.id), entity: "assistance-report", ...report };
+      const bytes = itemBytes(item);
+      if (bytes > MAX_ITEM_BYTES) {
+        throw new Invalid(
+          `Report ${report.id} would take about ${bytes} bytes, more than one item may hold (${MAX_ITEM_BYTES}); ` +
+            `it lists ${report.requests.length} pending requests`,
+        );
+      }
+      return newItem(item, () => new ReportExists(report.id));
+    },
+
+    /**
+     * Takes the report's e-mail for this run: from `pending`, or from a `sending` claim older than `staleBefore`
+     * (its run died before it could finish). Returns `taken` when another run holds it or it was sent.
+     */
+    async claimReportMail(id: string, now: string, staleBefore: string, entry: AuditInput): Promise<MailClaim> {
+      try {
+        await write([
+          mailUpdate(
+            id,
+            "SET #mail.#status = :sending, #mail.#claimedAt = :now",
+            "#mail.#status = :pending OR (#mail.#status = :sending AND #mail.#claimedAt < :stale)",
+            { ":sending": "sending", ":pending": "pending", ":now": now, ":stale": staleBefore },
+          ),
+          audit(entry),
+        ]);
+        return "claimed";
+      } catch (error) {
+        if (error instanceof MailTaken) return "taken";
+        throw error;
+      }
+    },
+
+    /** Records the sent e-mail; only the run that holds the claim (`claimedAt`) may. */
+    async markReportMailSent(id: string, claimedAt: string, messageId: string, sentAt: string, entry: AuditInput) {
+      await write([
+        mailUpdate(
+          id,
+          "SET #mail.#status = :sent, #mail.#messageId = :messageId, #mail.#sentAt = :sentAt",
+          "#mail.#status = :sending AND #mail.#claimedAt = :claimedAt",
+          {
+            ":sent": "sent",
+            ":sending": "sending",
+            ":messageId": messageId,
+            ":sentAt": sentAt,
+            ":claimedAt": claimedAt,
+          },
+        ),
+        audit(entry),
+      ]);
+    },
+
+    /** Gives the claim back after a failed send, so the scheduler's retry can send it. */
+    async releaseReportMail(id: string, claimedAt: string, entry: AuditInput): Promise<void> {
+      try {
+        await write([
+          mailUpdate(
+            id,
+            "SET #mail.#status = :pending REMOVE #mail.#claimedAt",
+            "#mail.#status = :sending AND #mail.#claimedAt = :claimedAt",
+            { ":pending": "pending", ":sending": "sending", ":claimedAt": claimedAt },
+          ),
+          audit(entry),
+        ]);
+      } catch (error) {
+        // Another run took it over meanwhile: nothing of ours to give back.
+        if (!(error instanceof MailTaken)) throw error;
+      }
+    },
+  };
+}
+
+/** The report of this period is stored already. */
+export class ReportExists extends Conflict {
+  constructor(readonly reportId: string) {
+    super(`Report ${reportId} exists already`);
+  }
+}
+
+/** The report's e-mail is held by another run, or sent. */
+export class MailTaken extends Conflict {
+  constructor(reportId: string) {
+    super(`The e-mail of report ${reportId} is being sent or was sent`);
+  }
+}

@@ -1,0 +1,214 @@
+// Use cases on assistance requests: record one, read and list them, move them through their lifecycle, feedback.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import type { Page } from "../dynamo/pagination.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { RegistryRepository } from "../registry/repository.ts";
+import { getState } from "../registry/states.ts";
+import { ObligationChanged, type ReportingRepository } from "../reporting/repository.ts";
+import type { Obligation } from "../reporting/schemas.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { dayOf } from "./dates.ts";
+import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
+import type {
+  AssistanceFeedback,
+  AssistanceMatch,
+  AssistanceRequest,
+  NewAssistanceFeedback,
+  NewAssistanceRequest,
+  RequestTransitionInput,
+} from "./schemas.ts";
+import { checkMoveDate, moveRequest } from "./workflow.ts";
+
+export interface AssistanceDependencies {
+  assistance: AssistanceRepository;
+  registry: RegistryRepository;
+  reporting: ReportingRepository;
+  clock: Clock;
+}
+
+export const todayOf = (clock: Clock) => dayOf(clock.now());
+
+/** A day given by a caller cannot be after today. */
+export function notInFuture(day: string, path: string, clock: Clock): void {
+  const today = todayOf(clock);
+  if (day > today) throw new Invalid("The date is in the future", [{ path, message: `is after today (${today})` }]);
+}
+
+export async function requestFileOf(
+  deps: Pick<AssistanceDependencies, "assistance">,
+  id: string,
+): Promise<RequestFile> {
+  const file = await deps.assistance.requestFile(id);
+  if (!file) throw new NotFound("Assistance request", id);
+  return file;
+}
+
+export const createRequest =
+  (deps: AssistanceDependencies) =>
+  async (
+    input: NewAssistanceRequest & { demo?: boolean },
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceRequest>> => {
+    notInFuture(input.receivedOn, "body.receivedOn", deps.clock);
+    await getState(deps.registry)(input.iso3);
+    const now = deps.clock.now().toISOString();
+    const request: AssistanceRequest = {
+      ...input,
+      id: newId(deps.clock),
+      status: "received",
+      history: [],
+      createdAt: now,
+      createdBy: audit.actor.id,
+      updatedAt: now,
+    };
+    await deps.assistance.write([
+      ...deps.assistance.newRequest(request),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.request.create",
+        entity: { type: "assistance-request", id: request.id },
+        after: request,
+      }),
+    ]);
+    return { value: request, version: 1 };
+  };
+
+export const getRequest =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (id: string): Promise<Versioned<AssistanceRequest>> => {
+    const request = await deps.assistance.getRequest(id);
+    if (!request) throw new NotFound("Assistance request", id);
+    return request;
+  };
+
+export const listRequests =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  (query: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>> =>
+    deps.assistance.listRequests(query);
+
+export const requestMatches =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (id: string): Promise<AssistanceMatch[]> =>
+    (await requestFileOf(deps, id)).matches.map((match) => match.value);
+
+/**
+ * Moves a request, if it is still at `expectedVersion`: the move must be legal from its status (409 naming the
+ * legal ones), dated no later than today and no earlier than its last move, and its guards must hold.
+ */
+export const transitionRequest =
+  (deps: AssistanceDependencies) =>
+  async (
+    id: string,
+    expectedVersion: number,
+    input: RequestTransitionInput,
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceRequest>> => {
+    const { request, matches } = await requestFileOf(deps, id);
+    if (request.version !== expectedVersion) {
+      throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
+    }
+    const on = input.on ?? todayOf(deps.clock);
+    const next = moveRequest(
+      request.value,
+      { to: input.to, on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor },
+      matches.map((match) => match.value),
+    );
+    checkMoveDate(request.value, on, todayOf(deps.clock));
+    await deps.assistance.write([
+      deps.assistance.replaceRequest(next, request.version),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.request.transition",
+        entity: { type: "assistance-request", id },
+        before: { status: request.value.status },
+        after: { status: next.status, on, ...(input.note ? { note: input.note } : {}) },
+      }),
+    ]);
+    return { value: next, version: request.version + 1 };
+  };
+
+// ISO dates sort as text.
+const earliest = (dates: string[]) => [...dates].sort()[0];
+const latest = (dates: string[]) => [...dates].sort().at(-1);
+
+/** Another writer moved the obligation between our read and our write: read again, a few times. */
+async function retryOnObligationChange<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ObligationChanged) || tries >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Feedback on a fulfilled request (resolution 2663 (2022), OP20). Feedback from the requesting State also fulfils
+ * its `assistance-feedback` obligation, in the same transaction, conditional on the obligation as read.
+ */
+export const recordFeedback =
+  (deps: AssistanceDependencies) =>
+  async (
+    id: string,
+    input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
+    audit: AuditContext,
+  ): Promise<AssistanceFeedback> => {
+    const receivedOn = input.receivedOn ?? todayOf(deps.clock);
+    notInFuture(receivedOn, "body.receivedOn", deps.clock);
+    const { request } = await requestFileOf(deps, id);
+    if (request.value.status !== "fulfilled") {
+      throw new Conflict(
+        `Assistance request ${id} is ${request.value.status}; feedback is recorded once it is fulfilled`,
+      );
+    }
+    if (request.value.closedOn && receivedOn < request.value.closedOn) {
+      throw new Invalid("The feedback predates the fulfilment", [
+        { path: "body.receivedOn", message: `is before the request was fulfilled on ${request.value.closedOn}` },
+      ]);
+    }
+    const { iso3 } = request.value;
+    const feedback: AssistanceFeedback = {
+      id: input.feedbackId ?? newId(deps.clock),
+      requestId: id,
+      iso3,
+      from: input.from,
+      text: input.text,
+      receivedOn,
+      ...(input.demo ? { demo: true } : {}),
+      recordedAt: deps.clock.now().toISOString(),
+      recordedBy: audit.actor.id,
+    };
+    await retryOnObligationChange(async () => {
+      let obligation: { before: Obligation; after: Obligation } | undefined;
+      if (input.from === "requester") {
+        const before = (await deps.reporting.obligations(iso3)).find((o) => o.kind === "assistance-feedback");
+        if (!before) throw new NotFound("The assistance-feedback obligation of State", iso3);
+        const dates = [receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
+        obligation = {
+          before,
+          after: {
+            ...before,
+            status: "fulfilled",
+            submissions: before.submissions + 1,
+            firstReceivedOn: earliest(dates),
+            lastReceivedOn: latest(dates),
+          },
+        };
+      }
+      await deps.assistance.write([
+        deps.assistance.newFeedback(feedback),
+        deps.assistance.requestIsIn(id, "fulfilled"),
+        ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
+        deps.assistance.audit({
+          ...audit,
+          action: "assistance.feedback.record",
+          entity: { type: "assistance-request", id },
+          before: obligation ? { obligation: obligation.before } : undefined,
+          after: obligation ? { feedback, obligation: obligation.after } : { feedback },
+        }),
+      ]);
+    });
+    return feedback;
+  };

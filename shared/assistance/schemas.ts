@@ -1,0 +1,387 @@
+// The shapes of the assistance mechanism: requests from States, offers from providers, matches, feedback, reports.
+import { z } from "zod";
+import { actorSchema } from "../auth/actor.ts";
+import { iso3Schema } from "../registry/schemas.ts";
+import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+
+export const assistanceAreas = [
+  "legislation",
+  "national-reporting",
+  "export-and-licensing",
+  "customs-and-border",
+  "physical-protection",
+  "accounting-of-materials",
+  "biosafety-biosecurity",
+  "chemical-security",
+  "nuclear-security",
+  "proliferation-finance",
+  "enforcement",
+  "laboratories",
+  "other",
+] as const;
+
+export const assistanceAreaSchema = z.enum(assistanceAreas).describe("An area in which assistance is asked or offered");
+export type AssistanceArea = z.infer<typeof assistanceAreaSchema>;
+
+/** At least one area, each once. */
+const areasSchema = z
+  .array(assistanceAreaSchema)
+  .min(1)
+  .max(assistanceAreas.length)
+  .refine((areas) => new Set(areas).size === areas.length, "name each area once");
+
+export const requestStatuses = [
+  "received",
+  "acknowledged",
+  "consent-window",
+  "circulated",
+  "matched",
+  "in-progress",
+  "fulfilled",
+  "withdrawn",
+  "closed-unmet",
+] as const;
+
+export const requestStatusSchema = z
+  .enum(requestStatuses)
+  .describe(
+    "received -> acknowledged -> consent-window -> circulated -> matched -> in-progress -> fulfilled; " +
+      "withdrawn from any pending status; closed-unmet from circulated, matched or in-progress",
+  );
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** The statuses a request leaves no more; every other status is pending. */
+export const finalRequestStatuses: readonly RequestStatus[] = ["fulfilled", "withdrawn", "closed-unmet"];
+export const pendingRequestStatuses: readonly RequestStatus[] = requestStatuses.filter(
+  (status) => !finalRequestStatuses.includes(status),
+);
+
+export const isoDateSchema = z.iso.date().describe("A day, YYYY-MM-DD");
+
+/** A dated move of a request or a match, with who recorded it and when. */
+const transitionRecordFields = {
+  on: isoDateSchema.describe("The day the move happened"),
+  at: z.iso.datetime().describe("When it was recorded"),
+  by: actorSchema,
+  note: z.string().optional(),
+};
+
+export const requestTransitionRecordSchema = z
+  .object({ from: requestStatusSchema, to: requestStatusSchema, ...transitionRecordFields })
+  .meta({ id: "AssistanceRequestMove" });
+export type RequestTransitionRecord = z.infer<typeof requestTransitionRecordSchema>;
+
+export const assistanceRequestSchema = z
+  .object({
+    id: z.string(),
+    iso3: z.string().regex(/^[A-Z]{3}$/),
+    areas: z.array(assistanceAreaSchema),
+    description: z.string(),
+    receivedOn: isoDateSchema.describe("The day the request (Note Verbale) was received"),
+    symbol: z.string().describe("The document symbol of the request"),
+    consentedToCirculation: z
+      .boolean()
+      .describe("The State consented to circulation: no need to wait for the 5-working-day consent window"),
+    status: requestStatusSchema,
+    acknowledgedOn: isoDateSchema.optional(),
+    consentWindowClosesOn: isoDateSchema
+      .optional()
+      .describe("The last day of the consent window: 5 working days after acknowledgement (weekends skipped)"),
+    circulatedOn: isoDateSchema.optional().describe("The day the request was first circulated to providers"),
+    followUpDueOn: isoDateSchema.optional().describe("One year after circulation: the follow-up letter falls due"),
+    closedOn: isoDateSchema.optional().describe("The day it was fulfilled, withdrawn or closed unmet"),
+    history: z.array(requestTransitionRecordSchema).describe("Every move, oldest first"),
+    demo: z.boolean().optional().describe("true for demonstration data, not from the public record"),
+    createdAt: z.iso.datetime(),
+    createdBy: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "AssistanceRequest" });
+export type AssistanceRequest = z.infer<typeof assistanceRequestSchema>;
+
+const notBeforeResolution = (date: string) => date >= RESOLUTION_ADOPTED_ON;
+
+export const newAssistanceRequestSchema = z
+  .strictObject({
+    iso3: iso3Schema.describe("The requesting State"),
+    areas: areasSchema,
+    description: z.string().trim().min(1).max(4000),
+    receivedOn: isoDateSchema.refine(notBeforeResolution, `must not be before ${RESOLUTION_ADOPTED_ON}`),
+    symbol: documentSymbolSchema.describe("The document symbol of the request; unique among requests"),
+    consentedToCirculation: z.boolean(),
+  })
+  .meta({ id: "NewAssistanceRequest" });
+export type NewAssistanceRequest = z.infer<typeof newAssistanceRequestSchema>;
+
+const noteSchema = z.string().trim().min(1).max(2000);
+
+export const requestTransitionSchema = z
+  .strictObject({
+    to: requestStatusSchema,
+    on: isoDateSchema.optional().describe("The day the move happened; today when omitted"),
+    note: noteSchema.optional(),
+  })
+  .meta({ id: "AssistanceRequestTransition" });
+export type RequestTransitionInput = z.infer<typeof requestTransitionSchema>;
+
+// ---- Providers and offers ----
+
+/** The organizations module defines the same slug; this module checks the format only (see ADR 0006). */
+export const organizationSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be an organization id: a lower-case slug such as iaea");
+
+export const providerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("state"), iso3: z.string().regex(/^[A-Z]{3}$/) }),
+    z.object({ kind: z.literal("organization"), id: organizationSlugSchema }),
+  ])
+  .meta({ id: "AssistanceProvider" });
+export type Provider = z.infer<typeof providerSchema>;
+
+export const newProviderSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("state"), iso3: iso3Schema }),
+  z.strictObject({ kind: z.literal("organization"), id: organizationSlugSchema }),
+]);
+
+/** `state:FRA` or `organization:iaea`: one string that names a provider. */
+export const providerKey = (provider: Provider): string =>
+  provider.kind === "state" ? `state:${provider.iso3}` : `organization:${provider.id}`;
+
+export const providerQuerySchema = z
+  .string()
+  .regex(/^(state:[A-Za-z]{3}|organization:[a-z0-9-]{1,40})$/, "must be state:<iso3> or organization:<id>")
+  .transform((text): Provider => {
+    const [kind, id = ""] = text.split(":");
+    return kind === "state" ? { kind: "state", iso3: id.toUpperCase() } : { kind: "organization", id };
+  })
+  .describe("A provider: state:<iso3> or organization:<id>");
+
+export const assistanceOfferSchema = z
+  .object({
+    id: z.string(),
+    provider: providerSchema,
+    areas: z.array(assistanceAreaSchema),
+    description: z.string(),
+    validFrom: isoDateSchema,
+    validUntil: isoDateSchema.optional().describe("Omitted: open-ended"),
+    lastUpdatedOn: isoDateSchema.describe("The day the provider last updated the offer"),
+    demo: z.boolean().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "AssistanceOffer" });
+export type AssistanceOffer = z.infer<typeof assistanceOfferSchema>;
+
+export const newAssistanceOfferSchema = z
+  .strictObject({
+    provider: newProviderSchema,
+    areas: areasSchema,
+    description: z.string().trim().min(1).max(4000),
+    validFrom: isoDateSchema,
+    validUntil: isoDateSchema.optional(),
+    lastUpdatedOn: isoDateSchema.optional().describe("Today when omitted"),
+  })
+  .refine((offer) => !offer.validUntil || offer.validUntil >= offer.validFrom, {
+    message: "must not be before validFrom",
+    path: ["validUntil"],
+  })
+  .meta({ id: "NewAssistanceOffer" });
+export type NewAssistanceOffer = z.infer<typeof newAssistanceOfferSchema>;
+
+export const assistanceOfferChangesSchema = z
+  .strictObject({
+    areas: areasSchema.optional(),
+    description: z.string().trim().min(1).max(4000).optional(),
+    validFrom: isoDateSchema.optional(),
+    validUntil: isoDateSchema.nullable().optional().describe("null makes the offer open-ended"),
+    lastUpdatedOn: isoDateSchema
+      .optional()
+      .describe("The day the provider updated the offer; unchanged when omitted (a correction is not an update)"),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "AssistanceOfferChanges" });
+export type AssistanceOfferChanges = z.infer<typeof assistanceOfferChangesSchema>;
+
+export const providerSummarySchema = z
+  .object({
+    provider: providerSchema,
+    name: z.string().optional().describe("The State's name; organizations are named by their id"),
+    areas: z.array(assistanceAreaSchema).describe("Every area of its offers"),
+    offers: z.number().int(),
+    activeOffers: z.number().int().describe("Offers valid today"),
+    lastUpdatedOn: isoDateSchema.describe("The latest day it updated any of its offers"),
+    stale: z.boolean().describe("No offer updated for more than 12 months: the May letter asks it to update"),
+  })
+  .meta({ id: "AssistanceProviderSummary" });
+export type ProviderSummary = z.infer<typeof providerSummarySchema>;
+
+// ---- Matches ----
+
+export const matchStatusSchema = z
+  .enum(["proposed", "accepted", "delivered", "declined"])
+  .describe("proposed -> accepted -> delivered; declined from proposed or accepted");
+export type MatchStatus = z.infer<typeof matchStatusSchema>;
+
+export const matchTransitionRecordSchema = z
+  .object({ from: matchStatusSchema, to: matchStatusSchema, ...transitionRecordFields })
+  .meta({ id: "AssistanceMatchMove" });
+
+export const assistanceMatchSchema = z
+  .object({
+    id: z.string(),
+    requestId: z.string(),
+    offerId: z.string(),
+    iso3: z.string().describe("The requesting State"),
+    provider: providerSchema,
+    areas: z.array(assistanceAreaSchema).describe("The areas the offer and the request had in common when proposed"),
+    status: matchStatusSchema,
+    proposedOn: isoDateSchema,
+    note: z.string().optional(),
+    history: z.array(matchTransitionRecordSchema),
+    demo: z.boolean().optional(),
+    createdAt: z.iso.datetime(),
+    createdBy: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "AssistanceMatch" });
+export type AssistanceMatch = z.infer<typeof assistanceMatchSchema>;
+
+const ulidSchema = z.string().regex(/^[0-9A-Z]{26}$/, "not an id of this desk");
+export const assistanceIdSchema = ulidSchema;
+
+export const newAssistanceMatchSchema = z
+  .strictObject({ requestId: ulidSchema, offerId: ulidSchema, note: noteSchema.optional() })
+  .meta({ id: "NewAssistanceMatch" });
+export type NewAssistanceMatch = z.infer<typeof newAssistanceMatchSchema>;
+
+export const matchTransitionSchema = z
+  .strictObject({
+    to: matchStatusSchema,
+    on: isoDateSchema.optional().describe("The day the move happened; today when omitted"),
+    note: noteSchema.optional(),
+  })
+  .meta({ id: "AssistanceMatchTransition" });
+export type MatchTransitionInput = z.infer<typeof matchTransitionSchema>;
+
+/** A candidate offer for a request, with every component of its rank spelt out. */
+export const candidateSchema = z
+  .object({
+    offer: assistanceOfferSchema,
+    areaOverlap: z.number().int().describe("Areas the offer shares with the request"),
+    areasRequested: z.number().int(),
+    sharedAreas: z.array(assistanceAreaSchema),
+    freshnessMonths: z.number().int().describe("Whole months since the provider last updated the offer"),
+    score: z
+      .number()
+      .int()
+      .describe(
+        "A matchmaking rank, not a compliance measure: 100 per shared area + (12 - freshnessMonths, at least 0)",
+      ),
+    reasons: z.array(z.string()),
+    existingMatch: z.object({ id: z.string(), status: matchStatusSchema }).optional(),
+  })
+  .meta({ id: "AssistanceCandidate" });
+export type Candidate = z.infer<typeof candidateSchema>;
+
+// ---- Feedback ----
+
+export const feedbackFromSchema = z.enum(["requester", "provider"]);
+
+export const assistanceFeedbackSchema = z
+  .object({
+    id: z.string(),
+    requestId: z.string(),
+    iso3: z.string(),
+    from: feedbackFromSchema,
+    text: z.string(),
+    receivedOn: isoDateSchema,
+    demo: z.boolean().optional(),
+    recordedAt: z.iso.datetime(),
+    recordedBy: z.string(),
+  })
+  .meta({ id: "AssistanceFeedback" });
+export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
+
+export const newAssistanceFeedbackSchema = z
+  .strictObject({
+    from: feedbackFromSchema.describe("requester: the requesting State (fulfils its assistance-feedback obligation)"),
+    text: z.string().trim().min(1).max(8000),
+    receivedOn: isoDateSchema.optional().describe("Today when omitted"),
+  })
+  .meta({ id: "NewAssistanceFeedback" });
+export type NewAssistanceFeedback = z.infer<typeof newAssistanceFeedbackSchema>;
+
+// ---- Pending-assistance reports ----
+
+export const reportIdSchema = z
+  .string()
+  .regex(/^\d{4}-[123]$/, "must be <year>-<n>, n = 1 (January-April), 2 (May-August) or 3 (September-December)")
+  .describe("<year>-<n>: n = 1 for January-April, 2 for May-August, 3 for September-December");
+
+export const followUpSchema = z.object({
+  dueOn: isoDateSchema,
+  status: z
+    .enum(["overdue", "due", "not-yet"])
+    .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
+});
+
+export const reportRowSchema = z.object({
+  requestId: z.string(),
+  iso3: z.string(),
+  stateName: z.string().optional(),
+  status: requestStatusSchema,
+  areas: z.array(assistanceAreaSchema),
+  receivedOn: isoDateSchema,
+  symbol: z.string(),
+  ageDays: z.number().int().describe("Days since the request was received"),
+  circulatedOn: isoDateSchema.optional(),
+  followUp: followUpSchema.nullable().describe("null until the request is circulated"),
+  matches: z.array(
+    z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
+  ),
+  lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
+  demo: z.boolean().optional(),
+});
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const ageBuckets = ["under-3-months", "3-to-12-months", "1-to-2-years", "over-2-years"] as const;
+
+export const reportTotalsSchema = z.object({
+  pending: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
+  byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
+  followUpsOverdue: z.number().int(),
+  followUpsDue: z.number().int(),
+  withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
+});
+export type ReportTotals = z.infer<typeof reportTotalsSchema>;
+
+export const reportMailSchema = z.object({
+  status: z.enum(["pending", "sending", "sent"]).describe("The summary e-mail to the secretariat"),
+  claimedAt: z.iso.datetime().optional(),
+  sentAt: z.iso.datetime().optional(),
+  messageId: z.string().optional(),
+});
+export type ReportMail = z.infer<typeof reportMailSchema>;
+
+const reportHeadFields = {
+  id: reportIdSchema,
+  year: z.number().int(),
+  n: z.number().int().min(1).max(3),
+  periodFrom: isoDateSchema,
+  periodTo: isoDateSchema,
+  asOf: isoDateSchema.describe("The day ages and follow-ups are counted at"),
+  generatedAt: z.iso.datetime(),
+  generatedBy: z.string(),
+  totals: reportTotalsSchema,
+  mail: reportMailSchema,
+};
+
+export const assistanceReportSchema = z
+  .object({ ...reportHeadFields, requests: z.array(reportRowSchema) })
+  .meta({ id: "AssistanceReport" });
+export type AssistanceReport = z.infer<typeof assistanceReportSchema>;
+
+export const assistanceReportSummarySchema = z.object(reportHeadFields).meta({ id: "AssistanceReportSummary" });
+export type AssistanceReportSummary = z.infer<typeof assistanceReportSummarySchema>;

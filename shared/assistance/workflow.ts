@@ -1,0 +1,131 @@
+// The lifecycles of assistance requests and matches, with no storage: legal moves, their guards and their dates.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
+import { addWorkingDays, addYears } from "./dates.ts";
+import type {
+  AssistanceMatch,
+  AssistanceRequest,
+  MatchStatus,
+  RequestStatus,
+  RequestTransitionRecord,
+} from "./schemas.ts";
+
+/** The consent window: the State may object to circulation for this many working days after acknowledgement. */
+export const CONSENT_WINDOW_WORKING_DAYS = 5;
+
+/**
+ * The request lifecycle (docs/adr/0006-assistance.md). A State may withdraw its request at any time before it is
+ * fulfilled. It can be closed unmet only once it has been offered to providers (circulated or later): before
+ * that, the desk still owes it the procedure. `matched -> circulated` takes a request back to matchmaking once
+ * it has no accepted match left. Final statuses have no moves.
+ */
+export const requestTransitions: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  received: ["acknowledged", "withdrawn"],
+  acknowledged: ["consent-window", "withdrawn"],
+  "consent-window": ["circulated", "withdrawn"],
+  circulated: ["matched", "withdrawn", "closed-unmet"],
+  matched: ["in-progress", "circulated", "withdrawn", "closed-unmet"],
+  "in-progress": ["fulfilled", "withdrawn", "closed-unmet"],
+  fulfilled: [],
+  withdrawn: [],
+  "closed-unmet": [],
+};
+
+export const matchTransitions: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
+  proposed: ["accepted", "declined"],
+  accepted: ["delivered", "declined"],
+  delivered: [],
+  declined: [],
+};
+
+export function assertRequestTransition(id: string, from: RequestStatus, to: RequestStatus): void {
+  const allowed = requestTransitions[from];
+  if (!allowed.includes(to)) throw new IllegalTransition(`Assistance request ${id}`, from, to, allowed);
+}
+
+export function assertMatchTransition(id: string, from: MatchStatus, to: MatchStatus): void {
+  const allowed = matchTransitions[from];
+  if (!allowed.includes(to)) throw new IllegalTransition(`Match ${id}`, from, to, allowed);
+}
+
+/** A match that binds a provider: accepted, or already delivered. */
+export const isBinding = (match: Pick<AssistanceMatch, "status">) =>
+  match.status === "accepted" || match.status === "delivered";
+
+export interface MoveInput {
+  to: RequestStatus;
+  on: string;
+  note?: string | undefined;
+  /** When the move is recorded (the clock's now). */
+  at: string;
+  by: AuditContext["actor"];
+}
+
+/** The day a move happened must be real: not after today, not before the request or its previous move. */
+export function checkMoveDate(
+  request: { receivedOn: string; history: readonly { on: string }[] },
+  on: string,
+  today: string,
+): void {
+  const previous = request.history.at(-1)?.on ?? request.receivedOn;
+  const problem =
+    on > today
+      ? `is in the future (today is ${today})`
+      : on < previous
+        ? `is before the previous step on ${previous}`
+        : undefined;
+  if (problem) throw new Invalid("The date of the move is not possible", [{ path: "body.on", message: problem }]);
+}
+
+/**
+ * Applies one move to a request: checks it is legal and that its guards hold, and sets the dates it implies.
+ * `matches` are the request's matches as stored (their statuses guard the moves into and out of `matched`).
+ */
+export function moveRequest(
+  request: AssistanceRequest,
+  move: MoveInput,
+  matches: readonly Pick<AssistanceMatch, "status">[],
+): AssistanceRequest {
+  const { id, status: from } = request;
+  const { to, on } = move;
+  assertRequestTransition(id, from, to);
+
+  if (to === "circulated" && from === "consent-window" && !request.consentedToCirculation) {
+    const closesOn = request.consentWindowClosesOn;
+    if (closesOn && on <= closesOn) {
+      throw new Conflict(
+        `Assistance request ${id} cannot be circulated on ${on}: the State's consent window closes at the end of ` +
+          `${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days after acknowledgement on ${request.acknowledgedOn}). ` +
+          `Circulate it after ${closesOn}, or record that the State consented to circulation`,
+        { consentWindowClosesOn: closesOn },
+      );
+    }
+  }
+  if (to === "matched" && !matches.some(isBinding)) {
+    throw new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
+  }
+  if (to === "circulated" && from === "matched" && matches.some(isBinding)) {
+    throw new Conflict(`Assistance request ${id} still has an accepted match; decline it to return to matchmaking`);
+  }
+
+  const record: RequestTransitionRecord = {
+    from,
+    to,
+    on,
+    at: move.at,
+    by: move.by,
+    ...(move.note ? { note: move.note } : {}),
+  };
+  const next: AssistanceRequest = { ...request, status: to, history: [...request.history, record], updatedAt: move.at };
+  if (to === "acknowledged") {
+    next.acknowledgedOn = on;
+    next.consentWindowClosesOn = addWorkingDays(on, CONSENT_WINDOW_WORKING_DAYS);
+  }
+  // A request back from matched keeps its first circulation: the follow-up counts from when providers first saw it.
+  if (to === "circulated" && !request.circulatedOn) {
+    next.circulatedOn = on;
+    next.followUpDueOn = addYears(on, 1);
+  }
+  if (to === "fulfilled" || to === "withdrawn" || to === "closed-unmet") next.closedOn = on;
+  return next;
+}

@@ -1,0 +1,241 @@
+// Use cases on contacts: designate one, correct it, verify it, deactivate it, read and list them, and a State's
+// point-of-contact view. Every write keeps the State's point-of-contact obligation in step, in the same transaction.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import type { Page, PageRequest } from "../dynamo/pagination.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { OrganizationDependencies } from "../organizations/organizations.ts";
+import type { RegistryRepository } from "../registry/repository.ts";
+import type { UnLanguage } from "../registry/schemas.ts";
+import { getState } from "../registry/states.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { isStale, obligationStatusFor, pocCoverage, staleBefore, todayOf } from "./poc-coverage.ts";
+import {
+  type ContactChange,
+  type ContactFilter,
+  type ContactRepository,
+  type PocChange,
+  retryOnRace,
+} from "./repository.ts";
+import {
+  type Contact,
+  type ContactChanges,
+  type ContactView,
+  dateIssues,
+  type NewContact,
+  type Owner,
+  ownerOf,
+  type PointOfContact,
+  roleProblem,
+} from "./schemas.ts";
+
+export interface ContactDependencies extends OrganizationDependencies {
+  contacts: ContactRepository;
+  registry: RegistryRepository;
+}
+
+export const toContactView = (contact: Contact, clock: Clock): ContactView => ({
+  ...contact,
+  stale: isStale(contact, staleBefore(todayOf(clock))),
+});
+
+/** What an owner must satisfy: it exists. Answers the language a new contact defaults to. */
+export async function ownerLanguage(
+  deps: ContactDependencies,
+  owner: Owner,
+  path: string,
+): Promise<UnLanguage | undefined> {
+  if (owner.kind === "state") {
+    const state = await deps.registry.getState(owner.iso3);
+    if (!state) throw new Invalid("The owner does not exist", [{ path, message: `no Member State ${owner.iso3}` }]);
+    return state.value.language;
+  }
+  const organization = await deps.organizations.getOrganization(owner.id);
+  if (!organization) throw new Invalid("The owner does not exist", [{ path, message: `no organization ${owner.id}` }]);
+  return undefined;
+}
+
+/**
+ * For a State's contact: the obligation as the change leaves it. The obligation is read before the contacts, so
+ * a writer that commits in between moves the revision and this write's condition fails (and is retried).
+ */
+export async function pocChangeFor(deps: ContactDependencies, iso3: string, changed: Contact[]): Promise<PocChange> {
+  const stored = await deps.contacts.pocObligation(iso3);
+  if (!stored) throw new NotFound("The point-of-contact obligation of State", iso3);
+  const byId = new Map((await deps.contacts.contactsOf({ kind: "state", iso3 })).map((c) => [c.value.id, c.value]));
+  for (const contact of changed) byId.set(contact.id, contact);
+  const coverage = pocCoverage([...byId.values()], deps.clock);
+  return {
+    iso3,
+    revision: stored.revision,
+    before: { status: stored.status, view: stored.view },
+    after: { status: obligationStatusFor(coverage.view), view: coverage.view, evaluatedOn: coverage.evaluatedOn },
+  };
+}
+
+async function save(
+  deps: ContactDependencies,
+  change: ContactChange,
+  audit: AuditContext,
+  action: string,
+): Promise<Versioned<Contact>> {
+  return retryOnRace(async () => {
+    const owner = ownerOf(change.after.owner);
+    const poc = owner.kind === "state" ? await pocChangeFor(deps, owner.iso3, [change.after]) : undefined;
+    return deps.contacts.saveContact(change, poc, audit, action);
+  });
+}
+
+export const getContact =
+  (deps: ContactDependencies) =>
+  async (id: string): Promise<Versioned<Contact>> => {
+    const contact = await deps.contacts.getContact(id);
+    if (!contact) throw new NotFound("Contact", id);
+    return contact;
+  };
+
+export const createContact =
+  (deps: ContactDependencies) =>
+  async (input: NewContact & { demo?: boolean }, audit: AuditContext): Promise<Versioned<Contact>> => {
+    const owner = ownerOf(input.owner);
+    const misfit = roleProblem(input.role, owner);
+    if (misfit) throw new Invalid("The role does not fit the owner", [{ path: "body.role", message: misfit }]);
+    const defaultLanguage = await ownerLanguage(deps, owner, "body.owner");
+    const today = todayOf(deps.clock);
+    const now = deps.clock.now().toISOString();
+    const designatedOn = input.designatedOn ?? today;
+    const contact: Contact = {
+      id: newId(deps.clock),
+      owner: input.owner,
+      role: input.role,
+      name: input.name,
+      title: input.title,
+      agency: input.agency,
+      email: input.email,
+      phone: input.phone,
+      language: input.language ?? defaultLanguage ?? "en",
+      designatedOn,
+      lastVerifiedOn: input.lastVerifiedOn ?? designatedOn,
+      emailStatus: input.emailStatus ?? "ok",
+      active: true,
+      demo: input.demo,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // A defaulted verification date repeats the designation date's problem; it is reported once.
+    const issues = dateIssues(contact, today, (field) => `body.${field}`).filter(
+      (issue) => input.lastVerifiedOn !== undefined || issue.path !== "body.lastVerifiedOn",
+    );
+    if (issues.length) throw new Invalid("The dates are not possible", issues);
+    return save(deps, { after: contact }, audit, "contact.create");
+  };
+
+/** The contact as read, checked against the caller's If-Match and still active. */
+async function currentForWrite(deps: ContactDependencies, id: string, expectedVersion: number, what: string) {
+  const current = await getContact(deps)(id);
+  if (current.version !== expectedVersion) throw new PreconditionFailed(`Contact ${id}`, etagOf(current.version));
+  if (!current.value.active) {
+    throw new Conflict(`Contact ${id} was deactivated on ${current.value.deactivatedOn}; ${what}`);
+  }
+  return current;
+}
+
+export const changeContact =
+  (deps: ContactDependencies) =>
+  async (id: string, expectedVersion: number, changes: ContactChanges, audit: AuditContext) => {
+    const current = await currentForWrite(
+      deps,
+      id,
+      expectedVersion,
+      "a deactivated contact is history: create a new one",
+    );
+    const { title, agency, phone, ...rest } = changes;
+    const clear = <T>(value: T | null | undefined, kept: T | undefined) =>
+      value === null ? undefined : (value ?? kept);
+    const next: Contact = {
+      ...current.value,
+      ...rest,
+      title: clear(title, current.value.title),
+      agency: clear(agency, current.value.agency),
+      phone: clear(phone, current.value.phone),
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    const misfit = roleProblem(next.role, ownerOf(next.owner));
+    if (misfit) throw new Invalid("The role does not fit the owner", [{ path: "body.role", message: misfit }]);
+    const issues = dateIssues(next, todayOf(deps.clock), (field) => `body.${field}`);
+    if (issues.length) throw new Invalid("The dates are not possible", issues);
+    return save(deps, { before: current, after: next }, audit, "contact.update");
+  };
+
+/** Contacts are never deleted: a deactivated one stays as history and frees its e-mail address. */
+export const deactivateContact =
+  (deps: ContactDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+    const current = await currentForWrite(deps, id, expectedVersion, "it stays as it is");
+    const now = deps.clock.now();
+    const next: Contact = {
+      ...current.value,
+      active: false,
+      deactivatedOn: now.toISOString().slice(0, 10),
+      updatedAt: now.toISOString(),
+    };
+    return save(deps, { before: current, after: next }, audit, "contact.deactivate");
+  };
+
+/** The secretariat confirmed the contact's details today. */
+export const verifyContact =
+  (deps: ContactDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+    const current = await currentForWrite(deps, id, expectedVersion, "create a new contact instead");
+    const now = deps.clock.now();
+    const next: Contact = { ...current.value, lastVerifiedOn: todayOf(deps.clock), updatedAt: now.toISOString() };
+    return save(deps, { before: current, after: next }, audit, "contact.verify");
+  };
+
+export const listContacts =
+  (deps: ContactDependencies) =>
+  (filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<Contact>>> =>
+    deps.contacts.listContacts(filter, page, staleBefore(todayOf(deps.clock)));
+
+/** Every contact the filter selects, page after page (for the export). */
+export const allContacts = (deps: ContactDependencies) => async (filter: ContactFilter) => {
+  const all: Contact[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listContacts(deps)(filter, { limit: 500, cursor });
+    all.push(...page.items.map((item) => item.value));
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+};
+
+/** Computed live from the contacts, so it follows time; the stored obligation is as of the last contact write. */
+export const pointOfContactOf =
+  (deps: ContactDependencies) =>
+  async (iso3: string): Promise<PointOfContact> => {
+    await getState(deps.registry)(iso3);
+    const stored = await deps.contacts.pocObligation(iso3);
+    const contacts = await deps.contacts.contactsOf({ kind: "state", iso3 });
+    const coverage = pocCoverage(
+      contacts.map((contact) => contact.value),
+      deps.clock,
+    );
+    return {
+      iso3,
+      ...coverage,
+      obligation: { status: stored?.status ?? "unknown", view: stored?.view },
+    };
+  };
+
+/**
+ * Brings a State's stored obligation in step with its contacts as of today, writing only when it differs
+ * (for the seed now, and the daily refresh job later). Answers whether it wrote.
+ */
+export const refreshPointOfContact =
+  (deps: ContactDependencies) =>
+  (iso3: string, audit: AuditContext): Promise<boolean> =>
+    retryOnRace(async () => {
+      const poc = await pocChangeFor(deps, iso3, []);
+      if (poc.before.status === poc.after.status && poc.before.view === poc.after.view) return false;
+      await deps.contacts.savePointOfContact(poc, audit);
+      return true;
+    });

@@ -1,0 +1,261 @@
+// Contacts as CSV: reading an import file row by row with line and column for every problem, and writing an
+// export whose cells cannot run as spreadsheet formulas.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { type FieldIssue, Malformed } from "../errors.ts";
+import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
+import {
+  type ContactRole,
+  type ContactView,
+  contactNameSchema,
+  contactRoleSchema,
+  contactTextSchema,
+  dateProblem,
+  emailSchema,
+  OWNER_FORMAT,
+  ownerText,
+  parseOwner,
+  phoneSchema,
+  roleProblem,
+} from "./schemas.ts";
+
+export const REQUIRED_COLUMNS = ["owner", "role", "name", "email"] as const;
+export const OPTIONAL_COLUMNS = ["title", "agency", "phone", "language", "designatedOn", "lastVerifiedOn"] as const;
+/** Columns of the export that an import does not set: accepted and ignored, so an export can be edited and re-sent. */
+export const IGNORED_COLUMNS = [
+  "id",
+  "emailStatus",
+  "active",
+  "stale",
+  "deactivatedOn",
+  "demo",
+  "createdAt",
+  "updatedAt",
+] as const;
+export const EXPORT_COLUMNS = [
+  "id",
+  "owner",
+  "role",
+  "name",
+  "title",
+  "agency",
+  "email",
+  "phone",
+  "language",
+  "designatedOn",
+  "lastVerifiedOn",
+  "emailStatus",
+  "active",
+  "stale",
+  "deactivatedOn",
+  "demo",
+] as const satisfies readonly (keyof ContactView)[];
+
+/** Beyond this an import takes too long for one API call (each 30 or so rows is one transaction). */
+export const MAX_IMPORT_ROWS = 1000;
+
+/** One valid row of an import file. */
+export interface ImportRow {
+  line: number;
+  owner: string;
+  role: ContactRole;
+  name: string;
+  email: string;
+  /** undefined: the column is absent (an update keeps the value); null: the cell is blank (an update clears it). */
+  title?: string | null | undefined;
+  agency?: string | null | undefined;
+  phone?: string | null | undefined;
+  /** undefined when absent or blank: an update keeps the value, a create takes the default. */
+  language?: UnLanguage | undefined;
+  designatedOn?: string | undefined;
+  lastVerifiedOn?: string | undefined;
+}
+
+export const issuePath = (line: number, column?: string) =>
+  column ? `line ${line}, column ${column}` : `line ${line}`;
+
+// A cell starting with one of these would be run as a formula by a spreadsheet (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a `'` to a cell a spreadsheet would read as a formula; the text stays readable. */
+export const neutralizeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/** Undoes `neutralizeCell`, so an export sent back as an import carries the original values. */
+export const restoreCell = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+
+function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
+  return result.success ? "" : (result.error.issues[0]?.message ?? "is not valid");
+}
+
+// The typings of csv-parse do not describe the `info` option's shape; this checks it instead of casting.
+const parsedRecordsSchema = z.array(
+  z.object({ record: z.array(z.string()), info: z.object({ lines: z.number().int() }) }),
+);
+type ParsedRecord = z.infer<typeof parsedRecordsSchema>[number];
+
+function readRecords(text: string): ParsedRecord[] {
+  // One line ending, so line numbers count the way an editor shows them.
+  const normalized = text.replace(/\r\n?/g, "\n");
+  try {
+    const records: unknown = parse(normalized, {
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
+    return parsedRecordsSchema.parse(records);
+  } catch (error) {
+    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
+    const message = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : "unreadable";
+    throw new Malformed(`The file is not valid CSV (${issuePath(line)})`, [{ path: issuePath(line), message }]);
+  }
+}
+
+/** The line a record starts on: csv-parse counts to its end, and a quoted cell may span lines. */
+const startLine = ({ record, info }: ParsedRecord) =>
+  info.lines - record.reduce((total, cell) => total + (cell.match(/\n/g)?.length ?? 0), 0);
+
+/**
+ * Reads and checks every row of an import file; nothing here needs the database. Rows with any problem are left
+ * out of `rows`, and each problem names its line and column. Throws `Malformed` when the file is not CSV at all.
+ */
+export function parseContactCsv(text: string, today: string): { rows: ImportRow[]; issues: FieldIssue[] } {
+  const records = readRecords(text).filter(({ record }) => record.some((cell) => cell.trim() !== ""));
+  const [head, ...body] = records;
+  if (!head)
+    return { rows: [], issues: [{ path: issuePath(1), message: "the file is empty; send a header and rows" }] };
+
+  const headerLine = startLine(head);
+  const columns = head.record.map((name) => name.trim());
+  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
+  const issues: FieldIssue[] = [];
+  columns.forEach((name, index) => {
+    if (!known.has(name)) {
+      issues.push({
+        path: issuePath(headerLine, name || `#${index + 1}`),
+        message: `unknown column; the columns are ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")}`,
+      });
+    } else if (columns.indexOf(name) !== index) {
+      issues.push({ path: issuePath(headerLine, name), message: "the column appears twice" });
+    }
+  });
+  for (const name of REQUIRED_COLUMNS) {
+    if (!columns.includes(name)) issues.push({ path: issuePath(headerLine, name), message: "missing required column" });
+  }
+  if (issues.length) return { rows: [], issues };
+  if (!body.length) return { rows: [], issues: [{ path: issuePath(headerLine), message: "the file has no rows" }] };
+  if (body.length > MAX_IMPORT_ROWS) {
+    return {
+      rows: [],
+      issues: [
+        { path: issuePath(headerLine), message: `${body.length} rows; an import takes at most ${MAX_IMPORT_ROWS}` },
+      ],
+    };
+  }
+
+  const rows: ImportRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const parsed of body) {
+    const line = startLine(parsed);
+    if (parsed.record.length !== columns.length) {
+      issues.push({
+        path: issuePath(line),
+        message: `has ${parsed.record.length} fields; the header has ${columns.length}`,
+      });
+      continue;
+    }
+    const rowIssues: FieldIssue[] = [];
+    const cell = (column: string): string | undefined => {
+      const index = columns.indexOf(column);
+      return index < 0 ? undefined : restoreCell(parsed.record[index] ?? "").trim();
+    };
+    const fail = (column: string, message: string) => rowIssues.push({ path: issuePath(line, column), message });
+
+    const required = <T>(column: (typeof REQUIRED_COLUMNS)[number], schema: z.ZodType<T>): T | undefined => {
+      const value = cell(column);
+      if (!value) {
+        fail(column, "is required");
+        return undefined;
+      }
+      const result = schema.safeParse(value);
+      if (!result.success) fail(column, firstMessage(result));
+      return result.success ? result.data : undefined;
+    };
+    const optional = <T>(column: (typeof OPTIONAL_COLUMNS)[number], schema: z.ZodType<T>): T | null | undefined => {
+      const value = cell(column);
+      if (value === undefined) return undefined;
+      if (value === "") return null;
+      const result = schema.safeParse(value);
+      if (!result.success) fail(column, firstMessage(result));
+      return result.success ? result.data : undefined;
+    };
+    const date = (column: "designatedOn" | "lastVerifiedOn"): string | undefined => {
+      const value = optional(column, isoDate);
+      const problem = value ? dateProblem(value, today) : undefined;
+      if (problem) fail(column, problem);
+      return value ?? undefined;
+    };
+
+    const ownerCell = cell("owner");
+    const owner = ownerCell ? parseOwner(ownerCell) : undefined;
+    if (!ownerCell) fail("owner", "is required");
+    else if (!owner) fail("owner", OWNER_FORMAT);
+    const role = required("role", contactRoleSchema);
+    const misfit = role && owner ? roleProblem(role, owner) : undefined;
+    if (misfit) fail("role", misfit);
+    const name = required("name", contactNameSchema);
+    const email = required("email", emailSchema);
+    if (email) {
+      const first = firstLineOf.get(email);
+      if (first !== undefined) fail("email", `repeats the address on line ${first}; an address is one contact`);
+      else firstLineOf.set(email, line);
+    }
+    const title = optional("title", contactTextSchema);
+    const agency = optional("agency", contactTextSchema);
+    const phone = optional("phone", phoneSchema);
+    const language = optional("language", unLanguageSchema) ?? undefined;
+    const designatedOn = date("designatedOn");
+    const lastVerifiedOn = date("lastVerifiedOn");
+    if (designatedOn && lastVerifiedOn && lastVerifiedOn < designatedOn) {
+      fail("lastVerifiedOn", "is before the designation date");
+    }
+
+    if (rowIssues.length || !owner || !role || !name || !email) {
+      issues.push(...rowIssues);
+      continue;
+    }
+    rows.push({
+      line,
+      owner: ownerText(owner),
+      role,
+      name,
+      email,
+      title,
+      agency,
+      phone,
+      language,
+      designatedOn,
+      lastVerifiedOn,
+    });
+  }
+  return { rows, issues };
+}
+
+/** The contacts as CSV (RFC 4180, CRLF, UTF-8 with a BOM for spreadsheets), every cell neutralized. */
+export function contactsToCsv(contacts: readonly ContactView[]): string {
+  const records = contacts.map((contact) =>
+    EXPORT_COLUMNS.map((column) => {
+      const value = contact[column];
+      return neutralizeCell(value === undefined ? "" : String(value));
+    }),
+  );
+  return stringify(records, {
+    header: true,
+    columns: [...EXPORT_COLUMNS],
+    record_delimiter: "windows",
+    bom: true,
+  });
+}

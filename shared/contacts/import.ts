@@ -1,0 +1,195 @@
+// Importing contacts from CSV: every row is checked (shape, owners, addresses in the file and in the database)
+// before anything is written; then all rows are written, or none if any row has a problem.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { type FieldIssue, Invalid } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { UnLanguage } from "../registry/schemas.ts";
+import type { Versioned } from "../versioning.ts";
+import { writeContactChanges } from "./batch.ts";
+import type { ContactDependencies } from "./contacts.ts";
+import { type ImportRow, issuePath, parseContactCsv } from "./csv.ts";
+import { todayOf } from "./poc-coverage.ts";
+import type { ContactChange } from "./repository.ts";
+import { type Contact, dateIssues, type ImportResult, ownerOf } from "./schemas.ts";
+
+/** A 422 with thousands of entries helps nobody: the first ones show what is wrong with the file. */
+export const MAX_REPORTED_ISSUES = 200;
+
+/** The fields an import sets; a row that would change none of them is `unchanged` and not written. */
+const IMPORTED_FIELDS = [
+  "role",
+  "name",
+  "title",
+  "agency",
+  "phone",
+  "language",
+  "designatedOn",
+  "lastVerifiedOn",
+] as const satisfies readonly (keyof Contact)[];
+
+/** A blank cell clears an optional field; an absent column keeps it; the dates and language keep theirs when blank. */
+function merged(current: Contact, row: ImportRow): Contact {
+  const optional = (value: string | null | undefined, kept: string | undefined) =>
+    value === undefined ? kept : (value ?? undefined);
+  return {
+    ...current,
+    role: row.role,
+    name: row.name,
+    title: optional(row.title, current.title),
+    agency: optional(row.agency, current.agency),
+    phone: optional(row.phone, current.phone),
+    language: row.language ?? current.language,
+    designatedOn: row.designatedOn ?? current.designatedOn,
+    lastVerifiedOn: row.lastVerifiedOn ?? current.lastVerifiedOn,
+  };
+}
+
+const lineOf = (issue: FieldIssue) => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
+
+interface PlannedRow {
+  line: number;
+  owner: string;
+  action: ImportResult["rows"][number]["action"];
+  contactId: string;
+  changed?: string[];
+  change?: ContactChange;
+}
+
+/**
+ * Imports a CSV file of contacts. Rows are matched to existing active contacts by address and owner: a match is
+ * updated (or left alone when nothing differs), any other row creates a contact. With `dryRun`, answers what
+ * would change and writes nothing. Any problem in any row: 422 listing each (line, column, message), nothing
+ * written.
+ */
+export const importContacts =
+  (deps: ContactDependencies) =>
+  async (csv: string, options: { dryRun: boolean }, audit: AuditContext): Promise<ImportResult> => {
+    const today = todayOf(deps.clock);
+    const now = deps.clock.now().toISOString();
+    const { rows, issues } = parseContactCsv(csv, today);
+
+    const owners = rows.map((row) => ownerOf(row.owner));
+    const stateCodes = owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : []));
+    const languageOf = new Map<string, UnLanguage>(
+      (await deps.registry.getStates([...new Set(stateCodes)])).map((state) => [
+        state.value.iso3,
+        state.value.language,
+      ]),
+    );
+    const organizations = await deps.organizations.getOrganizations(
+      owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
+    );
+    const holders = await deps.contacts.emailHolders(rows.map((row) => row.email));
+    const matched = await deps.contacts.contactsByRef(
+      rows.flatMap((row) => {
+        const holder = holders.get(row.email);
+        return holder && holder.owner === row.owner ? [{ owner: holder.owner, id: holder.contactId }] : [];
+      }),
+    );
+
+    const planned: PlannedRow[] = [];
+    for (const row of rows) {
+      const problem = (column: string, message: string) => issues.push({ path: issuePath(row.line, column), message });
+      const owner = ownerOf(row.owner);
+      if (owner.kind === "state" ? !languageOf.has(owner.iso3) : !organizations.has(owner.id)) {
+        problem("owner", owner.kind === "state" ? `no Member State ${owner.iso3}` : `no organization ${owner.id}`);
+        continue;
+      }
+      const holder = holders.get(row.email);
+      if (holder && holder.owner !== row.owner) {
+        problem(
+          "email",
+          `is already used by active contact ${holder.contactId} of ${holder.owner}; deactivate that contact first`,
+        );
+        continue;
+      }
+      const current: Versioned<Contact> | undefined = holder ? matched.get(holder.contactId) : undefined;
+      if (holder && !current) {
+        problem("email", `is held by contact ${holder.contactId}, which could not be read; try again`);
+        continue;
+      }
+      const base: Contact = current?.value ?? {
+        id: newId(deps.clock),
+        owner: row.owner,
+        role: row.role,
+        name: row.name,
+        email: row.email,
+        language: row.language ?? (owner.kind === "state" ? languageOf.get(owner.iso3) : undefined) ?? "en",
+        designatedOn: row.designatedOn ?? today,
+        lastVerifiedOn: row.lastVerifiedOn ?? row.designatedOn ?? today,
+        emailStatus: "ok",
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const next = merged(base, row);
+      const dates = dateIssues(next, today, (field) => issuePath(row.line, field));
+      if (dates.length) {
+        issues.push(...dates);
+        continue;
+      }
+      const label = `line ${row.line}`;
+      if (!current) {
+        planned.push({
+          line: row.line,
+          owner: row.owner,
+          action: "create",
+          contactId: next.id,
+          change: { after: next, label },
+        });
+        continue;
+      }
+      const changed = IMPORTED_FIELDS.filter((field) => next[field] !== current.value[field]);
+      planned.push(
+        changed.length
+          ? {
+              line: row.line,
+              owner: row.owner,
+              action: "update",
+              contactId: next.id,
+              changed: [...changed],
+              change: { before: current, after: { ...next, updatedAt: now }, label },
+            }
+          : { line: row.line, owner: row.owner, action: "unchanged", contactId: next.id },
+      );
+    }
+
+    if (issues.length) {
+      const sorted = [...issues].sort((a, b) => lineOf(a) - lineOf(b));
+      const shown = sorted.slice(0, MAX_REPORTED_ISSUES);
+      throw new Invalid(
+        `The file has ${issues.length} problem(s)${issues.length > shown.length ? ` (the first ${shown.length} are listed)` : ""}; nothing was imported`,
+        shown,
+      );
+    }
+
+    if (!options.dryRun) {
+      await writeContactChanges(
+        deps,
+        planned.flatMap((row) => row.change ?? []),
+        {
+          context: audit,
+          action: "contacts.import",
+          entity: { type: "contact-import", id: newId(deps.clock) },
+          onStop:
+            "Another change reached the same contacts after the file was checked. Send the same file again: the " +
+            "rows already written are then unchanged, and the rest are checked and imported.",
+        },
+      );
+    }
+    const count = (action: PlannedRow["action"]) => planned.filter((row) => row.action === action).length;
+    return {
+      dryRun: options.dryRun,
+      created: count("create"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      rows: planned.map(({ line, owner, action, contactId, changed }) => ({
+        line,
+        action,
+        owner,
+        // A dry run's new ids are never written, so they are not shown.
+        ...(action === "create" && options.dryRun ? {} : { contactId }),
+        ...(changed ? { changed } : {}),
+      })),
+    };
+  };

@@ -1,0 +1,478 @@
+// DynamoDB access for contacts: their keys and indexes, the e-mail guards, and the transactions that write a
+// contact together with its guards, its State's point-of-contact obligation and the audit entry.
+//
+// Keys in the `desk` table (see docs/adr/0005-contacts.md):
+//   contact      pk=STATE#<iso3> | ORG#<id>      sk=CONTACT#<id>     the contact, in its owner's partition
+//   pointer      pk=CONTACT#<id>                 sk=CONTACT          owner of the contact, to read it by id
+//   e-mail guard pk=CONTACT-EMAIL#<address>      sk=CONTACT-EMAIL    contactId while an active contact holds it
+//   obligation   pk=STATE#<iso3>                 sk=OBLIGATION#point-of-contact  contactRevision serializes writers
+//   gsi1 CONTACT#ROLE#<role> / <owner>#<id>; gsi2 CONTACT#EMAIL#<status> / <owner>#<id>;
+//   gsi3 CONTACT#VERIFIED / <lastVerifiedOn>#<id>
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { statePartition } from "../registry/keys.ts";
+import { obligationStatusPartition } from "../reporting/repository.ts";
+import { type ObligationStatus, obligationStatusSchema } from "../reporting/schemas.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import {
+  CONTACT_PREFIX,
+  contactIndexKeys,
+  contactKey,
+  contactRefKey,
+  emailGuardKey,
+  emailStatusPartition,
+  ownerPartition,
+  rolePartition,
+  VERIFIED_PARTITION,
+} from "./keys.ts";
+import {
+  type Contact,
+  type ContactRole,
+  contactSchema,
+  type EmailStatus,
+  type Owner,
+  ownerOf,
+  type PocView,
+  pocViewSchema,
+} from "./schemas.ts";
+
+/** What a list may filter on; which combinations are allowed is checked by `filterProblem`. */
+export interface ContactFilter {
+  owner?: Owner | undefined;
+  role?: ContactRole | undefined;
+  emailStatus?: EmailStatus | undefined;
+  active?: boolean | undefined;
+  stale?: boolean | undefined;
+}
+
+/** The stored point-of-contact obligation of a State, with the revision that serializes writers of its contacts. */
+export interface StoredPoc {
+  iso3: string;
+  status: ObligationStatus;
+  view: PocView | undefined;
+  revision: number;
+}
+
+/** The obligation as a contact write leaves it; `revision` is the one read, checked by the write. */
+export interface PocChange {
+  iso3: string;
+  revision: number;
+  before: { status: ObligationStatus; view: PocView | undefined };
+  after: { status: ObligationStatus; view: PocView; evaluatedOn: string };
+}
+
+/** A create (no `before`) or an update of one contact; `label` says where it came from, e.g. `line 7`. */
+export interface ContactChange {
+  before?: Versioned<Contact> | undefined;
+  after: Contact;
+  label?: string;
+}
+
+/** The holder of an e-mail guard. */
+export interface EmailHolder {
+  contactId: string;
+  owner: string;
+}
+
+/** The State's contacts changed between the read and the write: read again and retry. */
+export class ContactsChanged extends Conflict {
+  constructor(readonly iso3: string) {
+    super(`The contacts of ${iso3} changed while this request was written; send it again`);
+  }
+}
+
+/** A failure that a fresh read can cure: another writer touched the same State or address at the same moment. */
+export function isRace(error: unknown): boolean {
+  if (error instanceof ContactsChanged) return true;
+  if (error instanceof TransactionCanceledException) {
+    return (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
+  }
+  return error instanceof Error && error.name === "TransactionConflictException";
+}
+
+/** Runs `attempt` again (with a fresh read inside it) while it loses a race, a few times, then answers 409. */
+export async function retryOnRace<T>(attempt: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attemptNo = 1; ; attemptNo++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isRace(error)) throw error;
+      if (attemptNo >= tries) {
+        throw error instanceof Conflict
+          ? error
+          : new Conflict("Other changes to the same contacts were being written at the same time; send it again");
+      }
+      await new Promise((resolve) => setTimeout(resolve, 15 * attemptNo + Math.random() * 25));
+    }
+  }
+}
+
+const pocObligationKey = (iso3: string) => ({ pk: statePartition(iso3), sk: "OBLIGATION#point-of-contact" });
+
+function toContact(raw: Record<string, unknown>): Versioned<Contact> {
+  return { value: contactSchema.parse(raw), version: Number(raw.version) };
+}
+
+/** Items of one change: 1 for an update, 3 for a create; +1 per guard claimed or released. */
+export function writesPerChange({ before, after }: ContactChange): number {
+  const heldBefore = before?.value.active ? before.value.email : undefined;
+  const heldAfter = after.active ? after.email : undefined;
+  return (
+    (before ? 1 : 2) +
+    (heldAfter && heldAfter !== heldBefore ? 1 : 0) +
+    (heldBefore && heldBefore !== heldAfter ? 1 : 0)
+  );
+}
+
+export type ContactRepository = ReturnType<typeof contactRepository>;
+
+export function contactRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+
+  async function batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    for (let start = 0; start < keys.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
+      while (pending?.length) {
+        const result: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        found.push(...(result.Responses?.[table] ?? []));
+        pending = result.UnprocessedKeys?.[table]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  function changeWrites({ before, after, label }: ContactChange): GuardedWrite[] {
+    const owner = ownerOf(after.owner);
+    const where = label ? `${label}: ` : "";
+    const item = {
+      ...contactKey(owner, after.id),
+      ...contactIndexKeys(after),
+      entity: "contact",
+      version: before ? before.version + 1 : 1,
+      ...after,
+    };
+    const writes: GuardedWrite[] = [];
+    if (before) {
+      writes.push({
+        item: {
+          Put: {
+            TableName: table,
+            Item: item,
+            ConditionExpression: "version = :expected",
+            ExpressionAttributeValues: { ":expected": before.version },
+          },
+        },
+        onConditionFailed: (stored) =>
+          stored
+            ? new PreconditionFailed(`${where}Contact ${after.id}`, etagOf(Number(stored.version)))
+            : new NotFound("Contact", after.id),
+      });
+    } else {
+      writes.push(
+        {
+          item: { Put: { TableName: table, Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
+          onConditionFailed: () => new Conflict(`${where}contact ${after.id} already exists`),
+        },
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: { ...contactRefKey(after.id), entity: "contact-ref", id: after.id, owner: after.owner },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+          onConditionFailed: () => new Conflict(`${where}contact ${after.id} already exists`),
+        },
+      );
+    }
+    const heldBefore = before?.value.active ? before.value.email : undefined;
+    const heldAfter = after.active ? after.email : undefined;
+    if (heldAfter && heldAfter !== heldBefore) writes.push(claimEmail(heldAfter, after, where));
+    if (heldBefore && heldBefore !== heldAfter) writes.push(releaseEmail(heldBefore, after.id, where));
+    return writes;
+  }
+
+  /** A guard is free when absent or released; its messages name the holder, never the address (logs may carry them). */
+  function claimEmail(email: string, contact: Contact, where: string): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: {
+            ...emailGuardKey(email),
+            entity: "contact-email",
+            email,
+            contactId: contact.id,
+            owner: contact.owner,
+          },
+          ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(contactId)",
+        },
+      },
+      onConditionFailed: (current) =>
+        new Conflict(
+          `${where}the e-mail address is already used by active contact ${String(current?.contactId)} of ${String(current?.owner)}`,
+          { contactId: current?.contactId },
+        ),
+    };
+  }
+
+  /** Kept, not deleted, so the application needs no DeleteItem; a released guard is free for the next claim. */
+  function releaseEmail(email: string, contactId: string, where: string): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: emailGuardKey(email),
+          UpdateExpression: "REMOVE contactId, #owner SET releasedAt = :now, releasedBy = :id",
+          ConditionExpression: "contactId = :id",
+          ExpressionAttributeNames: { "#owner": "owner" },
+          ExpressionAttributeValues: { ":now": clock.now().toISOString(), ":id": contactId },
+        },
+      },
+      onConditionFailed: () =>
+        new Conflict(`${where}the e-mail guard of contact ${contactId} is not held by it; read the contact again`),
+    };
+  }
+
+  function pocWrite({ iso3, revision, after }: PocChange): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: pocObligationKey(iso3),
+          UpdateExpression:
+            "SET #status = :status, gsi1pk = :partition, #view = :view, evaluatedOn = :on, contactRevision = :next",
+          ConditionExpression:
+            revision === 0
+              ? "attribute_exists(pk) AND attribute_not_exists(contactRevision)"
+              : "contactRevision = :seen",
+          ExpressionAttributeNames: { "#status": "status", "#view": "view" },
+          ExpressionAttributeValues: {
+            ":status": after.status,
+            ":partition": obligationStatusPartition("point-of-contact", after.status),
+            ":view": after.view,
+            ":on": after.evaluatedOn,
+            ":next": revision + 1,
+            ...(revision === 0 ? {} : { ":seen": revision }),
+          },
+        },
+      },
+      onConditionFailed: (current) =>
+        current ? new ContactsChanged(iso3) : new NotFound("The point-of-contact obligation of State", iso3),
+    };
+  }
+
+  const pocChanged = ({ before, after }: PocChange) => before.status !== after.status || before.view !== after.view;
+
+  function pocAudit(change: PocChange, audit: AuditContext): GuardedWrite {
+    return {
+      item: auditPut(
+        tableNames.audit,
+        {
+          ...audit,
+          action: "obligation.point-of-contact",
+          entity: { type: "state", id: change.iso3 },
+          before: { kind: "point-of-contact", ...change.before },
+          after: { kind: "point-of-contact", ...change.after },
+        },
+        clock,
+      ),
+    };
+  }
+
+  return {
+    async getContact(id: string): Promise<Versioned<Contact> | undefined> {
+      const ref = await doc.send(new GetCommand({ TableName: table, Key: contactRefKey(id), ConsistentRead: true }));
+      if (!ref.Item) return undefined;
+      const result = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: contactKey(ownerOf(String(ref.Item.owner)), id),
+          ConsistentRead: true,
+        }),
+      );
+      return result.Item ? toContact(result.Item) : undefined;
+    },
+
+    /** Every contact of an owner (active or not), in creation order: one Query on the owner's partition. */
+    async contactsOf(owner: Owner): Promise<Versioned<Contact>[]> {
+      const items = await queryAll({
+        TableName: table,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": ownerPartition(owner), ":prefix": CONTACT_PREFIX },
+        ConsistentRead: true,
+      });
+      return items.map(toContact);
+    },
+
+    async pocObligation(iso3: string): Promise<StoredPoc | undefined> {
+      const result = await doc.send(
+        new GetCommand({ TableName: table, Key: pocObligationKey(iso3), ConsistentRead: true }),
+      );
+      if (!result.Item) return undefined;
+      const view = pocViewSchema.safeParse(result.Item.view);
+      return {
+        iso3,
+        status: obligationStatusSchema.parse(result.Item.status),
+        view: view.success ? view.data : undefined,
+        revision: Number(result.Item.contactRevision ?? 0),
+      };
+    },
+
+    /**
+     * One page of contacts, always through a Query: the owner's partition (every other filter applied to it), or
+     * gsi1 by role, gsi2 by e-mail status, gsi3 by last verification (a key range for `stale`, all contacts
+     * otherwise); `active` is a filter on any of them. `staleBefore` is the first day a verification still counts.
+     */
+    listContacts(filter: ContactFilter, page: PageRequest, staleBefore: string): Promise<Page<Versioned<Contact>>> {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const conditions: string[] = [];
+      const where = (attribute: string, operator: string, value: unknown) => {
+        names[`#${attribute}`] = attribute;
+        values[`:${attribute}`] = value;
+        conditions.push(`#${attribute} ${operator} :${attribute}`);
+      };
+      // Staleness is a property of active contacts: a stale filter implies active.
+      const active = filter.stale !== undefined ? true : filter.active;
+      let input: Omit<QueryCommandInput, "Limit" | "ExclusiveStartKey">;
+      if (filter.owner) {
+        input = {
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        };
+        values[":pk"] = ownerPartition(filter.owner);
+        values[":prefix"] = CONTACT_PREFIX;
+        if (filter.role) where("role", "=", filter.role);
+        if (filter.emailStatus) where("emailStatus", "=", filter.emailStatus);
+        if (filter.stale !== undefined) where("lastVerifiedOn", filter.stale ? "<" : ">=", staleBefore);
+      } else if (filter.role) {
+        input = { TableName: table, IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :partition" };
+        values[":partition"] = rolePartition(filter.role);
+      } else if (filter.emailStatus) {
+        input = { TableName: table, IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :partition" };
+        values[":partition"] = emailStatusPartition(filter.emailStatus);
+      } else {
+        const range = filter.stale === undefined ? "" : ` AND gsi3sk ${filter.stale ? "<" : ">="} :staleBefore`;
+        input = { TableName: table, IndexName: "gsi3", KeyConditionExpression: `gsi3pk = :partition${range}` };
+        values[":partition"] = VERIFIED_PARTITION;
+        if (range) values[":staleBefore"] = staleBefore;
+      }
+      if (active !== undefined) where("active", "=", active);
+      const scope = [
+        "contacts",
+        filter.owner ? ownerPartition(filter.owner) : "",
+        filter.role ?? "",
+        filter.emailStatus ?? "",
+        String(active ?? ""),
+        String(filter.stale ?? ""),
+      ].join(":");
+      return queryPage(
+        doc,
+        {
+          ...input,
+          FilterExpression: conditions.length ? conditions.join(" AND ") : undefined,
+          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+          ExpressionAttributeValues: values,
+        },
+        { ...page, scope },
+        toContact,
+      );
+    },
+
+    /** Who holds each address now (released guards hold nothing). */
+    async emailHolders(emails: string[]): Promise<Map<string, EmailHolder>> {
+      const items = await batchGet([...new Set(emails)].map(emailGuardKey));
+      const holders = new Map<string, EmailHolder>();
+      for (const item of items) {
+        if (typeof item.contactId === "string") {
+          holders.set(String(item.email), { contactId: item.contactId, owner: String(item.owner) });
+        }
+      }
+      return holders;
+    },
+
+    /** Contacts by owner and id, in one consistent batch read. */
+    async contactsByRef(refs: { owner: string; id: string }[]): Promise<Map<string, Versioned<Contact>>> {
+      const items = await batchGet(refs.map((ref) => contactKey(ownerOf(ref.owner), ref.id)));
+      return new Map(items.map((item) => [String(item.id), toContact(item)]));
+    },
+
+    /** The ids among these that name a contact already. */
+    async existingIds(ids: string[]): Promise<Set<string>> {
+      const items = await batchGet([...new Set(ids)].map(contactRefKey));
+      return new Set(items.map((item) => String(item.id)));
+    },
+
+    /**
+     * Writes one contact change in one transaction: the contact, its pointer (on create), the e-mail guards it
+     * claims or releases, its State's obligation (for a State's contact) and the audit entries. A refusal of
+     * any of them leaves none.
+     */
+    async saveContact(
+      change: ContactChange,
+      poc: PocChange | undefined,
+      audit: AuditContext,
+      action: string,
+    ): Promise<Versioned<Contact>> {
+      const writes = changeWrites(change);
+      if (poc) writes.push(pocWrite(poc));
+      writes.push({
+        item: auditPut(
+          tableNames.audit,
+          {
+            ...audit,
+            action,
+            entity: { type: "contact", id: change.after.id },
+            before: change.before?.value,
+            after: change.after,
+          },
+          clock,
+        ),
+      });
+      if (poc && pocChanged(poc)) writes.push(pocAudit(poc, audit));
+      await writeTransaction(doc, writes);
+      return { value: change.after, version: change.before ? change.before.version + 1 : 1 };
+    },
+
+    /** Several changes and their States' obligations in one transaction, with the one audit entry given. */
+    async saveContacts(changes: ContactChange[], pocs: PocChange[], audit: AuditInput): Promise<void> {
+      const writes = changes.flatMap(changeWrites);
+      writes.push(...pocs.map(pocWrite));
+      writes.push({ item: auditPut(tableNames.audit, audit, clock) });
+      await writeTransaction(doc, writes);
+    },
+
+    /** Brings the stored obligation in step with the contacts (no contact is written). */
+    async savePointOfContact(poc: PocChange, audit: AuditContext): Promise<void> {
+      await writeTransaction(doc, [pocWrite(poc), pocAudit(poc, audit)]);
+    },
+  };
+}

@@ -1,0 +1,227 @@
+// The shapes of points of contact: who they belong to (a State or an organization), their role and details.
+import { z } from "zod";
+import type { FieldIssue } from "../errors.ts";
+import { organizationIdSchema } from "../organizations/schemas.ts";
+import { unLanguageSchema } from "../registry/schemas.ts";
+import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+
+export const contactRoleSchema = z
+  .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc"])
+  .describe(
+    "capital-poc: the State's point of contact in its capital; mission-poc: at its Permanent Mission in New York; " +
+      "provider-poc: for assistance offered (a State or an organization); organization-poc: an organization's point of contact",
+  );
+export type ContactRole = z.infer<typeof contactRoleSchema>;
+
+export const emailStatusSchema = z
+  .enum(["ok", "bounced", "complained", "suppressed"])
+  .describe("ok; bounced: hard bounce; complained: the recipient marked a letter as spam; suppressed: on SES's list");
+export type EmailStatus = z.infer<typeof emailStatusSchema>;
+
+/** Who a contact belongs to. In text (queries, CSV, the stored item): `STATE:<iso3>` or `ORG:<id>`. */
+export type Owner = { kind: "state"; iso3: string } | { kind: "organization"; id: string };
+
+export function parseOwner(text: string): Owner | undefined {
+  const match = /^(state|org):(.+)$/i.exec(text.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  if (match[1].toLowerCase() === "state") {
+    return /^[A-Za-z]{3}$/.test(match[2]) ? { kind: "state", iso3: match[2].toUpperCase() } : undefined;
+  }
+  const id = organizationIdSchema.safeParse(match[2]);
+  return id.success ? { kind: "organization", id: id.data } : undefined;
+}
+
+export const ownerText = (owner: Owner) => (owner.kind === "state" ? `STATE:${owner.iso3}` : `ORG:${owner.id}`);
+
+/** Parses an owner that was validated on the way in (a stored item, a parsed request). */
+export function ownerOf(text: string): Owner {
+  const owner = parseOwner(text);
+  if (!owner) throw new Error("A stored contact has an owner that is not STATE:<iso3> or ORG:<id>");
+  return owner;
+}
+
+export const OWNER_FORMAT = "must be STATE:<ISO 3166-1 alpha-3 code> (STATE:FRA) or ORG:<organization id> (ORG:iaea)";
+
+export const ownerSchema = z
+  .string()
+  .refine((text) => parseOwner(text) !== undefined, OWNER_FORMAT)
+  .transform((text) => ownerText(ownerOf(text)))
+  .describe("STATE:<iso3> for a Member State, ORG:<id> for an organization, e.g. STATE:FRA, ORG:iaea");
+
+/** Which roles fit which owner: a State has capital and mission PoCs, an organization its own; both can provide. */
+export const rolesByOwnerKind: Record<Owner["kind"], readonly ContactRole[]> = {
+  state: ["capital-poc", "mission-poc", "provider-poc"],
+  organization: ["organization-poc", "provider-poc"],
+};
+
+export function roleProblem(role: ContactRole, owner: Owner): string | undefined {
+  const allowed = rolesByOwnerKind[owner.kind];
+  return allowed.includes(role)
+    ? undefined
+    : `${role} does not fit ${owner.kind === "state" ? "a State" : "an organization"}; use ${allowed.join(" or ")}`;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** Compared and stored in lower case, so `A@X.org` and `a@x.org` are one address. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an e-mail address" }).max(254))
+  .describe("E-mail address; stored trimmed and in lower case; unique among active contacts");
+
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, "must be one line, without control characters");
+
+export const contactNameSchema = singleLine(200);
+export const contactTextSchema = singleLine(200);
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40, "must be at most 40 characters")
+  .regex(
+    /^\+?[0-9(][0-9 ()./-]*(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$/i,
+    "must be a telephone number: digits, spaces, + ( ) . / -, optionally ext. 123",
+  )
+  .refine((phone) => (phone.match(/[0-9]/g) ?? []).length >= 5, "must have at least 5 digits")
+  .describe("Telephone number, international format preferred: +41 22 917 1234");
+
+export const contactSchema = z.object({
+  id: z.string(),
+  owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
+  role: contactRoleSchema,
+  name: z.string(),
+  title: z.string().optional(),
+  agency: z.string().optional(),
+  email: z.string(),
+  phone: z.string().optional(),
+  language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
+  designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
+  lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
+  emailStatus: emailStatusSchema,
+  active: z.boolean().describe("false once deactivated: contacts are never deleted"),
+  deactivatedOn: z.iso.date().optional(),
+  demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** A contact as the API shows it: with whether it is stale today. */
+export const contactViewSchema = contactSchema
+  .extend({ stale: z.boolean().describe("Active and not verified for 12 months (relative to today)") })
+  .meta({ id: "Contact" });
+export type ContactView = z.infer<typeof contactViewSchema>;
+
+export const newContactSchema = z
+  .strictObject({
+    owner: ownerSchema,
+    role: contactRoleSchema,
+    name: contactNameSchema,
+    title: contactTextSchema.optional(),
+    agency: contactTextSchema.optional(),
+    email: emailSchema,
+    phone: phoneSchema.optional(),
+    language: unLanguageSchema.optional().describe("Defaults to the State's correspondence language, or en"),
+    designatedOn: z.iso.date().optional().describe("Defaults to today"),
+    lastVerifiedOn: z.iso.date().optional().describe("Defaults to the designation date"),
+    emailStatus: emailStatusSchema.optional().describe("Defaults to ok"),
+  })
+  .meta({ id: "NewContact" });
+export type NewContact = z.infer<typeof newContactSchema>;
+
+/** The owner never changes: a contact that moves is deactivated and a new one is created. */
+export const contactChangesSchema = z
+  .strictObject({
+    role: contactRoleSchema.optional(),
+    name: contactNameSchema.optional(),
+    title: contactTextSchema.nullable().optional().describe("null clears it"),
+    agency: contactTextSchema.nullable().optional().describe("null clears it"),
+    email: emailSchema.optional(),
+    phone: phoneSchema.nullable().optional().describe("null clears it"),
+    language: unLanguageSchema.optional(),
+    designatedOn: z.iso.date().optional(),
+    lastVerifiedOn: z.iso.date().optional(),
+    emailStatus: emailStatusSchema.optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "ContactChanges" });
+export type ContactChanges = z.infer<typeof contactChangesSchema>;
+
+export const pocViewSchema = z
+  .enum(["current", "stale", "unreachable", "missing"])
+  .describe(
+    "current: an active contact with a working address verified within 12 months; stale: active contacts with a " +
+      "working address, none verified within 12 months; unreachable: active contacts, none with a working " +
+      "address; missing: no active contact",
+  );
+export type PocView = z.infer<typeof pocViewSchema>;
+
+export const pointOfContactSchema = z
+  .object({
+    iso3: z.string(),
+    view: pocViewSchema,
+    evaluatedOn: z.iso.date().describe("Today, by the desk's clock: staleness moves with time alone"),
+    staleBefore: z.iso.date().describe("A verification before this day is more than 12 months old"),
+    activeContacts: z.number().int(),
+    reachableContacts: z.number().int().describe("Active, with e-mail status ok"),
+    currentContacts: z.number().int().describe("Active, e-mail status ok and verified within 12 months"),
+    lastVerifiedOn: z.iso.date().optional().describe("The latest verification among active, reachable contacts"),
+    obligation: z
+      .object({ status: obligationStatusSchema, view: pocViewSchema.optional() })
+      .describe("The stored point-of-contact obligation, as refreshed by the last contact write"),
+  })
+  .meta({ id: "PointOfContact" });
+export type PointOfContact = z.infer<typeof pointOfContactSchema>;
+
+export const importRowResultSchema = z.object({
+  line: z.number().int(),
+  action: z.enum(["create", "update", "unchanged"]),
+  owner: z.string(),
+  contactId: z.string().optional().describe("Absent for a row a dry run would create"),
+  changed: z.array(z.string()).optional().describe("The fields an update changes"),
+});
+
+export const importResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rows: z.array(importRowResultSchema),
+  })
+  .meta({ id: "ContactImportResult" });
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+type ContactDates = Pick<Contact, "designatedOn" | "lastVerifiedOn">;
+
+/** A date a contact can carry: not before resolution 1540 was adopted, not after today. */
+export function dateProblem(value: string, today: string): string | undefined {
+  if (value > today) return `is in the future (today is ${today})`;
+  if (value < RESOLUTION_ADOPTED_ON) return `is before resolution 1540 was adopted on ${RESOLUTION_ADOPTED_ON}`;
+  return undefined;
+}
+
+/** Both dates possible, and the contact verified no earlier than it was designated. */
+export function dateIssues(
+  contact: ContactDates,
+  today: string,
+  pathOf: (field: keyof ContactDates) => string,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of ["designatedOn", "lastVerifiedOn"] as const) {
+    const problem = dateProblem(contact[field], today);
+    if (problem) issues.push({ path: pathOf(field), message: problem });
+  }
+  if (contact.lastVerifiedOn < contact.designatedOn) {
+    issues.push({ path: pathOf("lastVerifiedOn"), message: "is before the designation date" });
+  }
+  return issues;
+}

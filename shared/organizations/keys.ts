@@ -1,0 +1,17 @@
+// Item keys of an organization in the desk table, and the index keys that list organizations.
+import type { OrganizationKind } from "./schemas.ts";
+
+/** An organization's partition: its own item (sk `ORG`) and its contacts (sk `CONTACT#<id>`). */
+export const organizationPartition = (id: string) => `ORG#${id}`;
+export const organizationKey = (id: string) => ({ pk: organizationPartition(id), sk: "ORG" });
+
+/** gsi1: organizations by kind; gsi2: all organizations. Both sorted by id. */
+export const organizationIndexKeys = (id: string, kind: OrganizationKind) => ({
+  gsi1pk: organizationKindPartition(kind),
+  gsi1sk: id,
+  gsi2pk: ALL_ORGANIZATIONS,
+  gsi2sk: id,
+});
+
+export const organizationKindPartition = (kind: OrganizationKind) => `ORG-KIND#${kind}`;
+export const ALL_ORGANIZATIONS = "ORGANIZATIONS";

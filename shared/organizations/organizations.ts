@@ -1,0 +1,68 @@
+// Use cases on organizations: read one, list them, add one, correct one.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
+import {
+  type NewOrganization,
+  type Organization,
+  type OrganizationChanges,
+  organizationIdSchema,
+  organizationSlug,
+} from "./schemas.ts";
+
+export interface OrganizationDependencies {
+  organizations: OrganizationRepository;
+  clock: Clock;
+}
+
+export const getOrganization =
+  ({ organizations }: OrganizationDependencies) =>
+  async (id: string): Promise<Versioned<Organization>> => {
+    const organization = await organizations.getOrganization(id);
+    if (!organization) throw new NotFound("Organization", id);
+    return organization;
+  };
+
+export const listOrganizations =
+  ({ organizations }: OrganizationDependencies) =>
+  (query: ListOrganizationsQuery) =>
+    organizations.listOrganizations(query);
+
+/** The id defaults to the acronym's slug; a duplicate id is refused with 409 by the conditional write. */
+export const createOrganization =
+  ({ organizations, clock }: OrganizationDependencies) =>
+  async (input: NewOrganization, audit: AuditContext): Promise<Versioned<Organization>> => {
+    const id = input.id ?? organizationSlug(input.acronym);
+    if (!organizationIdSchema.safeParse(id).success) {
+      throw new Invalid("The organization needs an id", [
+        { path: "body.id", message: "the acronym gives no usable slug; send an id such as iaea" },
+      ]);
+    }
+    const { id: _, ...fields } = input;
+    return organizations.createOrganization({ ...fields, id, updatedAt: clock.now().toISOString() }, audit);
+  };
+
+/** `null` clears an optional field; the caller's version is checked again by the write itself. */
+export const changeOrganization =
+  (deps: OrganizationDependencies) =>
+  async (
+    id: string,
+    expectedVersion: number,
+    changes: OrganizationChanges,
+    audit: AuditContext,
+  ): Promise<Versioned<Organization>> => {
+    const current = await getOrganization(deps)(id);
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`Organization ${id}`, etagOf(current.version));
+    const { region, note, ...rest } = changes;
+    const next: Organization = {
+      ...current.value,
+      ...rest,
+      region: region === null ? undefined : (region ?? current.value.region),
+      note: note === null ? undefined : (note ?? current.value.note),
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    return deps.organizations.updateOrganization(current.value, expectedVersion, next, audit);
+  };

@@ -1,0 +1,183 @@
+// DynamoDB access for organizations: the item in its own partition, the by-kind and all-organizations indexes,
+// and audited writes (create, update, seed).
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { ALL_ORGANIZATIONS, organizationIndexKeys, organizationKey, organizationKindPartition } from "./keys.ts";
+import { type Organization, type OrganizationKind, organizationSchema } from "./schemas.ts";
+
+function toItem(organization: Organization, version: number) {
+  return {
+    ...organizationKey(organization.id),
+    ...organizationIndexKeys(organization.id, organization.kind),
+    entity: "organization",
+    version,
+    ...organization,
+  };
+}
+
+function fromItem(raw: Record<string, unknown>): Versioned<Organization> {
+  return { value: organizationSchema.parse(raw), version: Number(raw.version) };
+}
+
+export interface ListOrganizationsQuery extends PageRequest {
+  kind?: OrganizationKind | undefined;
+}
+
+export type OrganizationRepository = ReturnType<typeof organizationRepository>;
+
+export function organizationRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+
+  /** By kind through gsi1, otherwise all through gsi2; in id order. Never a Scan. */
+  function listOrganizations({ kind, limit, cursor }: ListOrganizationsQuery): Promise<Page<Versioned<Organization>>> {
+    const [indexName, partition] = kind ? ["gsi1", organizationKindPartition(kind)] : ["gsi2", ALL_ORGANIZATIONS];
+    return queryPage(
+      doc,
+      {
+        TableName: table,
+        IndexName: indexName,
+        KeyConditionExpression: `${indexName}pk = :partition`,
+        ExpressionAttributeValues: { ":partition": partition },
+      },
+      { limit, cursor, scope: `organizations:${partition}` },
+      fromItem,
+    );
+  }
+
+  /** Organizations by id, in batches of 100; unknown ids are left out. */
+  async function getOrganizations(ids: string[]): Promise<Map<string, Versioned<Organization>>> {
+    const found = new Map<string, Versioned<Organization>>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, string>[] | undefined = unique.slice(start, start + 100).map(organizationKey);
+      while (keys?.length) {
+        const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
+        for (const raw of result.Responses?.[table] ?? []) {
+          const organization = fromItem(raw);
+          found.set(organization.value.id, organization);
+        }
+        keys = result.UnprocessedKeys?.[table]?.Keys as Record<string, string>[] | undefined;
+      }
+    }
+    return found;
+  }
+
+  return {
+    listOrganizations,
+    getOrganizations,
+
+    async getOrganization(id: string): Promise<Versioned<Organization> | undefined> {
+      const result = await doc.send(new GetCommand({ TableName: table, Key: organizationKey(id) }));
+      return result.Item ? fromItem(result.Item) : undefined;
+    },
+
+    async createOrganization(organization: Organization, audit: AuditContext): Promise<Versioned<Organization>> {
+      await writeTransaction(doc, [
+        {
+          item: {
+            Put: { TableName: table, Item: toItem(organization, 1), ConditionExpression: "attribute_not_exists(pk)" },
+          },
+          onConditionFailed: () => new Conflict(`Organization ${organization.id} already exists`),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "organization.create",
+              entity: { type: "organization", id: organization.id },
+              after: organization,
+            },
+            clock,
+          ),
+        },
+      ]);
+      return { value: organization, version: 1 };
+    },
+
+    /** Writes `next` if the organization is still at `expectedVersion`; the audit entry goes in the same transaction. */
+    async updateOrganization(
+      current: Organization,
+      expectedVersion: number,
+      next: Organization,
+      audit: AuditContext,
+    ): Promise<Versioned<Organization>> {
+      const version = expectedVersion + 1;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: toItem(next, version),
+              ConditionExpression: "version = :expected",
+              ExpressionAttributeValues: { ":expected": expectedVersion },
+            },
+          },
+          onConditionFailed: (stored) =>
+            stored
+              ? new PreconditionFailed(`Organization ${next.id}`, etagOf(Number(stored.version)))
+              : new NotFound("Organization", next.id),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "organization.update",
+              entity: { type: "organization", id: next.id },
+              before: current,
+              after: next,
+            },
+            clock,
+          ),
+        },
+      ]);
+      return { value: next, version };
+    },
+
+    /**
+     * Adds the organizations that are missing, in transactions of up to 99 puts and one audit entry each.
+     * One already present is left as it is: the secretariat may have corrected it since.
+     */
+    async addMissingOrganizations(
+      organizations: Omit<Organization, "updatedAt">[],
+      audit: AuditContext,
+    ): Promise<{ created: string[] }> {
+      const present = await getOrganizations(organizations.map((organization) => organization.id));
+      const updatedAt = clock.now().toISOString();
+      const missing = organizations.filter((organization) => !present.has(organization.id));
+      for (let start = 0; start < missing.length; start += MAX_TRANSACTION_ITEMS - 1) {
+        const chunk = missing.slice(start, start + MAX_TRANSACTION_ITEMS - 1);
+        const writes: GuardedWrite[] = chunk.map((organization) => ({
+          item: {
+            Put: {
+              TableName: table,
+              Item: toItem({ ...organization, updatedAt }, 1),
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+        }));
+        writes.push({
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "organizations.seed",
+              entity: { type: "registry", id: "organizations" },
+              after: { created: chunk.map((organization) => organization.id) },
+            },
+            clock,
+          ),
+        });
+        await writeTransaction(doc, writes);
+      }
+      return { created: missing.map((organization) => organization.id) };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The shapes of international, regional and subregional organizations (IROs) that work with the Committee.
+import { z } from "zod";
+
+export const organizationKindSchema = z
+  .enum(["international", "regional", "subregional"])
+  .describe("international (global reach), regional (a continent or region), subregional (part of a region)");
+export type OrganizationKind = z.infer<typeof organizationKindSchema>;
+
+/** A stable slug, normally the acronym in lower case: `iaea`, `bwc-isu`. */
+export const organizationIdSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be a slug of lower-case letters, digits and dashes")
+  .describe("Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu");
+
+const fields = {
+  kind: organizationKindSchema,
+  name: z.string().trim().min(1).max(200),
+  acronym: z.string().trim().min(1).max(30),
+  region: z.string().trim().min(1).max(100).describe("Where a regional or subregional organization works"),
+  note: z.string().trim().min(1).max(1000),
+};
+
+export const organizationSchema = z
+  .object({
+    id: z.string(),
+    kind: fields.kind,
+    name: z.string(),
+    acronym: z.string(),
+    region: z.string().optional(),
+    note: z.string().optional().describe("Notes, e.g. where the organization's engagement is not verified"),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Organization" });
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const newOrganizationSchema = z
+  .strictObject({
+    id: organizationIdSchema.optional().describe("Defaults to the acronym as a slug"),
+    kind: fields.kind,
+    name: fields.name,
+    acronym: fields.acronym,
+    region: fields.region.optional(),
+    note: fields.note.optional(),
+  })
+  .meta({ id: "NewOrganization" });
+export type NewOrganization = z.infer<typeof newOrganizationSchema>;
+
+/** The id never changes (contacts and letters refer to it); everything else may be corrected. */
+export const organizationChangesSchema = z
+  .strictObject({
+    kind: fields.kind.optional(),
+    name: fields.name.optional(),
+    acronym: fields.acronym.optional(),
+    region: fields.region.nullable().optional().describe("null clears the region"),
+    note: fields.note.nullable().optional().describe("null clears the note"),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "OrganizationChanges" });
+export type OrganizationChanges = z.infer<typeof organizationChangesSchema>;
+
+/** `BWC ISU` -> `bwc-isu`, `OAS/CICTE` -> `oas-cicte`. */
+export function organizationSlug(acronym: string): string {
+  return acronym
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+}

@@ -1,0 +1,549 @@
+// Assistance requests, offers, matches and feedback against DynamoDB Local, through the router.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
+import type { Group } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
+import { apiEvent } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+// Thursday 5 March 2026.
+const clock = fixedClock("2026-03-05T15:00:00Z");
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let router: ReturnType<typeof createRouter>;
+let reporting: ReturnType<typeof reportingRepository>;
+/** Every DynamoDB command the tests caused, by name. */
+const commands: string[] = [];
+
+interface CallOptions {
+  method?: string;
+  path: string;
+  query?: string;
+  group?: Group;
+  ifMatch?: string;
+  body?: unknown;
+}
+
+async function call({ method = "GET", path, query, group = "experts", ifMatch, body }: CallOptions) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (ifMatch !== undefined) headers["if-match"] = ifMatch;
+  const result = await router.dispatch(
+    apiEvent({ method, path, query, group, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    `corr-${Math.random().toString(36).slice(2)}`,
+  );
+  const responseHeaders = (result.headers ?? {}) as Record<string, string>;
+  const text = result.body ?? "";
+  const json = responseHeaders["content-type"]?.includes("json") && text ? JSON.parse(text) : text;
+  return { status: result.statusCode, etag: responseHeaders.etag, headers: responseHeaders, body: json };
+}
+
+let symbols = 0;
+function newRequest(overrides: Record<string, unknown> = {}) {
+  symbols++;
+  return {
+    iso3: "KEN",
+    areas: ["legislation", "customs-and-border", "laboratories"],
+    description: "Border control legislation and a customs laboratory",
+    receivedOn: "2026-03-02",
+    symbol: `S/AC.44/2026/${symbols}`,
+    consentedToCirculation: false,
+    ...overrides,
+  };
+}
+
+const createRequest = async (overrides: Record<string, unknown> = {}) => {
+  const created = await call({ method: "POST", path: "/assistance/requests", body: newRequest(overrides) });
+  expect(created.status).toBe(201);
+  return { id: String(created.body.id), etag: String(created.etag) };
+};
+
+const move = (
+  id: string,
+  ifMatch: string,
+  to: string,
+  extra: Record<string, unknown> = {},
+  group: Group = "secretariat",
+) => call({ method: "POST", path: `/assistance/requests/${id}/transitions`, group, ifMatch, body: { to, ...extra } });
+
+/** A consented request moved straight to circulated; returns its id and ETag. */
+async function circulatedRequest(overrides: Record<string, unknown> = {}) {
+  const { id } = await createRequest({ consentedToCirculation: true, ...overrides });
+  const acknowledged = await move(id, '"1"', "acknowledged");
+  const window = await move(id, String(acknowledged.etag), "consent-window");
+  const circulated = await move(id, String(window.etag), "circulated");
+  expect(circulated.status).toBe(200);
+  return { id, etag: String(circulated.etag) };
+}
+
+const createOffer = async (body: Record<string, unknown>) => {
+  const created = await call({ method: "POST", path: "/assistance/offers", group: "secretariat", body });
+  expect(created.status).toBe(201);
+  return String(created.body.id);
+};
+
+async function auditTrail(type: string, id: string) {
+  const result = await setup.doc.send(
+    new QueryCommand({
+      TableName: setup.tableNames.audit,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": `${type}#${id}` },
+    }),
+  );
+  return result.Items ?? [];
+}
+
+beforeAll(async () => {
+  setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  setup.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: "initialize", name: "recordCommands" },
+  );
+  reporting = reportingRepository(setup.doc, setup.tableNames, clock);
+  router = createRouter(
+    assistanceRoutes({
+      assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
+      registry: registryRepository(setup.doc, setup.tableNames, clock),
+      reporting,
+      clock,
+    }),
+    new Logger({ logLevel: "SILENT" }),
+  );
+});
+
+beforeEach(() => {
+  clock.set("2026-03-05T15:00:00Z");
+});
+
+describe("assistance requests against DynamoDB Local", () => {
+  it("records a request with its ETag, refuses its symbol a second time with 409 and an unknown State with 404", async () => {
+    const body = newRequest({ iso3: "gha" });
+    const created = await call({ method: "POST", path: "/assistance/requests", body });
+    expect(created).toMatchObject({
+      status: 201,
+      etag: '"1"',
+      body: { iso3: "GHA", status: "received", history: [], consentedToCirculation: false },
+    });
+    expect(created.headers.location).toBe(`/assistance/requests/${created.body.id}`);
+    const again = await call({
+      method: "POST",
+      path: "/assistance/requests",
+      body: { ...body, symbol: body.symbol.toLowerCase() },
+    });
+    expect(again).toMatchObject({ status: 409, body: { detail: expect.stringContaining("already recorded") } });
+    expect(
+      (await call({ method: "POST", path: "/assistance/requests", body: newRequest({ iso3: "XXX" }) })).status,
+    ).toBe(404);
+    const read = await call({ path: `/assistance/requests/${created.body.id}`, group: "members" });
+    expect(read).toMatchObject({ status: 200, etag: '"1"', body: created.body });
+    const trail = await auditTrail("assistance-request", created.body.id);
+    expect(trail.map((entry) => entry.action)).toEqual(["assistance.request.create"]);
+  });
+
+  it("moves a request through its lifecycle, each move dated, kept in its history and audited", async () => {
+    const { id } = await createRequest();
+    const acknowledged = await move(id, '"1"', "acknowledged", { note: "Chair's letter" });
+    expect(acknowledged).toMatchObject({
+      status: 200,
+      etag: '"2"',
+      body: { status: "acknowledged", acknowledgedOn: "2026-03-05", consentWindowClosesOn: "2026-03-12" },
+    });
+    const window = await move(id, '"2"', "consent-window");
+    expect(window.body.history).toEqual([
+      {
+        from: "received",
+        to: "acknowledged",
+        on: "2026-03-05",
+        at: "2026-03-05T15:00:00.000Z",
+        by: expect.objectContaining({ id: "user-1", groups: ["secretariat"] }),
+        note: "Chair's letter",
+      },
+      expect.objectContaining({ from: "acknowledged", to: "consent-window", on: "2026-03-05" }),
+    ]);
+    const trail = await auditTrail("assistance-request", id);
+    expect(trail.filter((entry) => entry.action === "assistance.request.transition")).toHaveLength(2);
+    expect(trail.find((entry) => entry.after?.status === "acknowledged")).toMatchObject({
+      route: "POST /assistance/requests/{id}/transitions",
+      before: { status: "received" },
+    });
+  });
+
+  it("refuses an illegal move with 409 naming the legal ones, and a stale ETag with 412, leaving no trace", async () => {
+    const { id } = await createRequest();
+    const skip = await move(id, '"1"', "circulated");
+    expect(skip).toMatchObject({
+      status: 409,
+      body: { type: "/problems/conflict", allowed: ["acknowledged", "withdrawn"] },
+    });
+    expect(skip.body.detail).toContain("cannot go from received to circulated");
+    await move(id, '"1"', "acknowledged");
+    const stale = await move(id, '"1"', "consent-window");
+    expect(stale).toMatchObject({ status: 412, etag: '"2"' });
+    const future = await move(id, '"2"', "consent-window", { on: "2026-03-06" });
+    expect(future).toMatchObject({ status: 422, body: { errors: [{ path: "body.on" }] } });
+    const member = await move(id, '"2"', "consent-window", {}, "members");
+    expect(member.status).toBe(403);
+    const trail = await auditTrail("assistance-request", id);
+    expect(trail.map((entry) => entry.action).sort()).toEqual([
+      "assistance.request.create",
+      "assistance.request.transition",
+    ]);
+    expect((await call({ path: `/assistance/requests/${id}` })).body.status).toBe("acknowledged");
+  });
+
+  it("refuses circulation until the 5-working-day window has closed (409 with the day), then circulates", async () => {
+    const { id } = await createRequest();
+    await move(id, '"1"', "acknowledged");
+    await move(id, '"2"', "consent-window");
+    const early = await move(id, '"3"', "circulated");
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain("closes at the end of 2026-03-12");
+    clock.set("2026-03-12T20:00:00Z");
+    expect((await move(id, '"3"', "circulated")).status).toBe(409);
+    clock.set("2026-03-13T09:00:00Z");
+    const circulated = await move(id, '"3"', "circulated");
+    expect(circulated).toMatchObject({
+      status: 200,
+      etag: '"4"',
+      body: { status: "circulated", circulatedOn: "2026-03-13", followUpDueOn: "2027-03-13" },
+    });
+  });
+
+  it("circulates at once a request whose State consented", async () => {
+    const { id, etag } = await circulatedRequest();
+    expect(etag).toBe('"4"');
+    expect((await call({ path: `/assistance/requests/${id}` })).body.circulatedOn).toBe("2026-03-05");
+  });
+
+  it("lists requests by status, by State and both, through the indexes and never a Scan", async () => {
+    const first = await createRequest({ iso3: "MNG", receivedOn: "2026-02-01" });
+    const second = await createRequest({ iso3: "MNG", receivedOn: "2026-01-15" });
+    const other = await createRequest({ iso3: "TON" });
+    await move(first.id, '"1"', "acknowledged");
+    commands.length = 0;
+
+    const byState = await call({ path: "/assistance/requests", query: "iso3=mng", group: "members" });
+    expect(byState.body.items.map((item: { id: string }) => item.id)).toEqual([second.id, first.id]);
+    const acknowledged = await call({
+      path: "/assistance/requests",
+      query: "iso3=MNG&status=acknowledged",
+      group: "members",
+    });
+    expect(acknowledged.body.items.map((item: { id: string }) => item.id)).toEqual([first.id]);
+    const received = await call({ path: "/assistance/requests", query: "status=received&limit=100" });
+    const receivedIds = received.body.items.map((item: { id: string }) => item.id);
+    expect(receivedIds).toEqual(expect.arrayContaining([second.id, other.id]));
+    expect(receivedIds).not.toContain(first.id);
+    const all = await call({ path: "/assistance/requests", query: "limit=2" });
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.cursor).toEqual(expect.any(String));
+    const next = await call({ path: "/assistance/requests", query: `limit=2&cursor=${all.body.cursor}` });
+    expect(next.status).toBe(200);
+    const replayed = await call({ path: "/assistance/requests", query: `status=received&cursor=${all.body.cursor}` });
+    expect(replayed.status).toBe(400);
+
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((name) => name === "ScanCommand")).toEqual([]);
+    expect(new Set(commands)).toEqual(new Set(["QueryCommand"]));
+  });
+});
+
+describe("offers, providers and matchmaking against DynamoDB Local", () => {
+  it("validates a State provider in the registry, checks an organization's id format, and updates under If-Match", async () => {
+    const offer = { areas: ["export-and-licensing"], description: "Licensing workshops", validFrom: "2025-01-01" };
+    const fra = await call({
+      method: "POST",
+      path: "/assistance/offers",
+      body: { ...offer, provider: { kind: "state", iso3: "fra" }, lastUpdatedOn: "2024-12-01" },
+    });
+    expect(fra).toMatchObject({ status: 201, etag: '"1"', body: { provider: { kind: "state", iso3: "FRA" } } });
+    const unknown = await call({
+      method: "POST",
+      path: "/assistance/offers",
+      body: { ...offer, provider: { kind: "state", iso3: "XXX" } },
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await call({
+      method: "POST",
+      path: "/assistance/offers",
+      body: { ...offer, provider: { kind: "organization", id: "Wco!" } },
+    });
+    expect(bad.status).toBe(422);
+    const wco = await call({
+      method: "POST",
+      path: "/assistance/offers",
+      body: { ...offer, provider: { kind: "organization", id: "wco" } },
+    });
+    expect(wco.body.lastUpdatedOn).toBe("2026-03-05");
+
+    const patched = await call({
+      method: "PATCH",
+      path: `/assistance/offers/${fra.body.id}`,
+      ifMatch: '"1"',
+      body: { areas: ["export-and-licensing", "customs-and-border"], validUntil: "2027-12-31" },
+    });
+    expect(patched).toMatchObject({ status: 200, etag: '"2"', body: { lastUpdatedOn: "2024-12-01" } });
+    const stale = await call({
+      method: "PATCH",
+      path: `/assistance/offers/${fra.body.id}`,
+      ifMatch: '"1"',
+      body: { description: "lost update" },
+    });
+    expect(stale).toMatchObject({ status: 412, etag: '"2"' });
+    const trail = await auditTrail("assistance-offer", fra.body.id);
+    expect(trail.map((entry) => entry.action).sort()).toEqual(["assistance.offer.create", "assistance.offer.update"]);
+
+    const byProvider = await call({ path: "/assistance/offers", query: "provider=state:FRA", group: "members" });
+    expect(byProvider.body.items.map((item: { id: string }) => item.id)).toEqual([fra.body.id]);
+    const providers = await call({ path: "/assistance/providers", group: "members" });
+    const fraSummary = providers.body.items.find(
+      (item: { provider: { iso3?: string } }) => item.provider.iso3 === "FRA",
+    );
+    expect(fraSummary).toEqual({
+      provider: { kind: "state", iso3: "FRA" },
+      name: "France",
+      areas: ["export-and-licensing", "customs-and-border"],
+      offers: 1,
+      activeOffers: 1,
+      lastUpdatedOn: "2024-12-01",
+      stale: true,
+    });
+    const wcoSummary = providers.body.items.find((item: { provider: { id?: string } }) => item.provider.id === "wco");
+    expect(wcoSummary).toMatchObject({ stale: false, lastUpdatedOn: "2026-03-05" });
+  });
+
+  it("ranks candidates, proposes a match and makes the request matched when it is accepted, in one transaction", async () => {
+    const { id, etag } = await circulatedRequest({ iso3: "PRY" });
+    const both = await createOffer({
+      provider: { kind: "organization", id: "oas" },
+      areas: ["legislation", "customs-and-border"],
+      description: "Legislative and border assistance",
+      validFrom: "2025-01-01",
+      lastUpdatedOn: "2026-01-05",
+    });
+    const one = await createOffer({
+      provider: { kind: "state", iso3: "ESP" },
+      areas: ["laboratories"],
+      description: "Laboratory training",
+      validFrom: "2025-01-01",
+      lastUpdatedOn: "2026-03-01",
+    });
+    const unrelated = await createOffer({
+      provider: { kind: "organization", id: "iaea" },
+      areas: ["nuclear-security"],
+      description: "Nuclear security",
+      validFrom: "2025-01-01",
+    });
+    const expired = await createOffer({
+      provider: { kind: "state", iso3: "ITA" },
+      areas: ["legislation", "customs-and-border", "laboratories"],
+      description: "Ended",
+      validFrom: "2020-01-01",
+      validUntil: "2026-03-04",
+    });
+
+    const candidates = await call({ path: `/assistance/requests/${id}/candidates`, group: "members" });
+    const ranked = candidates.body.candidates.map((candidate: { offer: { id: string } }) => candidate.offer.id);
+    expect(ranked.indexOf(both)).toBeLessThan(ranked.indexOf(one));
+    expect(ranked).not.toContain(unrelated);
+    expect(ranked).not.toContain(expired);
+    expect(candidates.body.candidates[ranked.indexOf(both)]).toMatchObject({
+      areaOverlap: 2,
+      areasRequested: 3,
+      freshnessMonths: 2,
+      score: 210,
+      reasons: expect.arrayContaining(["score = 100 x 2 shared + 10 freshness = 210"]),
+    });
+
+    const noArea = await call({
+      method: "POST",
+      path: "/assistance/matches",
+      body: { requestId: id, offerId: unrelated },
+    });
+    expect(noArea).toMatchObject({ status: 409, body: { detail: expect.stringContaining("shares no area") } });
+    const proposed = await call({
+      method: "POST",
+      path: "/assistance/matches",
+      body: { requestId: id, offerId: both },
+    });
+    expect(proposed).toMatchObject({
+      status: 201,
+      etag: '"1"',
+      body: { status: "proposed", areas: ["legislation", "customs-and-border"] },
+    });
+    const twice = await call({ method: "POST", path: "/assistance/matches", body: { requestId: id, offerId: both } });
+    expect(twice.status).toBe(409);
+    const second = await call({ method: "POST", path: "/assistance/matches", body: { requestId: id, offerId: one } });
+    const skip = await call({
+      method: "POST",
+      path: `/assistance/matches/${second.body.id}/transitions`,
+      ifMatch: '"1"',
+      body: { to: "delivered" },
+    });
+    expect(skip).toMatchObject({ status: 409, body: { allowed: ["accepted", "declined"] } });
+
+    const accepted = await call({
+      method: "POST",
+      path: `/assistance/matches/${proposed.body.id}/transitions`,
+      ifMatch: '"1"',
+      body: { to: "accepted" },
+    });
+    expect(accepted).toMatchObject({
+      status: 200,
+      etag: '"2"',
+      body: { match: { status: "accepted" }, request: { status: "matched" } },
+    });
+    const request = await call({ path: `/assistance/requests/${id}` });
+    expect(request.etag).toBe(`"${Number(JSON.parse(etag)) + 1}"`);
+    expect(request.body.history.at(-1)).toMatchObject({
+      from: "circulated",
+      to: "matched",
+      note: `match ${proposed.body.id} accepted`,
+    });
+    const matches = await call({ path: `/assistance/requests/${id}/matches`, group: "members" });
+    expect(matches.body.items.map((match: { status: string }) => match.status).sort()).toEqual([
+      "accepted",
+      "proposed",
+    ]);
+
+    const declined = await call({
+      method: "POST",
+      path: `/assistance/matches/${proposed.body.id}/transitions`,
+      ifMatch: '"2"',
+      body: { to: "declined", note: "Provider withdrew" },
+    });
+    expect(declined.body).toMatchObject({ match: { status: "declined" }, request: { status: "circulated" } });
+    const trail = await auditTrail("assistance-request", id);
+    expect(trail.filter((entry) => entry.action === "assistance.match.transition")).toHaveLength(2);
+    expect(trail.filter((entry) => entry.after?.status === "matched")).toHaveLength(1);
+  });
+
+  it("refuses a match for a request not yet circulated", async () => {
+    const { id } = await createRequest({ iso3: "BOL" });
+    const offer = await createOffer({
+      provider: { kind: "organization", id: "unodc" },
+      areas: ["legislation"],
+      description: "Legislative drafting",
+      validFrom: "2025-01-01",
+    });
+    const early = await call({ method: "POST", path: "/assistance/matches", body: { requestId: id, offerId: offer } });
+    expect(early).toMatchObject({ status: 409, body: { detail: expect.stringContaining("is received") } });
+  });
+});
+
+describe("feedback against DynamoDB Local", () => {
+  async function fulfilledRequest(iso3: string) {
+    const { id, etag } = await circulatedRequest({ iso3, areas: ["legislation"] });
+    const offer = await createOffer({
+      provider: { kind: "organization", id: "unoda" },
+      areas: ["legislation"],
+      description: "Legislative assistance",
+      validFrom: "2025-01-01",
+    });
+    const match = await call({ method: "POST", path: "/assistance/matches", body: { requestId: id, offerId: offer } });
+    const accepted = await call({
+      method: "POST",
+      path: `/assistance/matches/${match.body.id}/transitions`,
+      ifMatch: '"1"',
+      body: { to: "accepted" },
+    });
+    expect(accepted.body.request.status).toBe("matched");
+    const matched = `"${Number(JSON.parse(etag)) + 1}"`;
+    const started = await move(id, matched, "in-progress");
+    const fulfilled = await move(id, String(started.etag), "fulfilled");
+    expect(fulfilled.body.status).toBe("fulfilled");
+    return id;
+  }
+
+  it("refuses feedback before the request is fulfilled with 409", async () => {
+    const { id } = await circulatedRequest({ iso3: "NPL" });
+    const early = await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/feedback`,
+      body: { from: "requester", text: "Thanks" },
+    });
+    expect(early).toMatchObject({ status: 409, body: { detail: expect.stringContaining("is circulated") } });
+    expect((await reporting.obligations("NPL")).find((o) => o.kind === "assistance-feedback")?.status).toBe(
+      "not-applicable",
+    );
+  });
+
+  it("fulfils the requesting State's assistance-feedback obligation with the requester's feedback, in the same transaction", async () => {
+    const id = await fulfilledRequest("LAO");
+    const before = (await reporting.obligations("LAO")).find((o) => o.kind === "assistance-feedback");
+    expect(before).toMatchObject({ status: "not-applicable", submissions: 0 });
+
+    const fromProvider = await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/feedback`,
+      body: { from: "provider", text: "Two workshops held" },
+    });
+    expect(fromProvider.status).toBe(201);
+    expect((await reporting.obligations("LAO")).find((o) => o.kind === "assistance-feedback")?.submissions).toBe(0);
+
+    const fromRequester = await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/feedback`,
+      body: { from: "requester", text: "The law was adopted" },
+    });
+    expect(fromRequester).toMatchObject({
+      status: 201,
+      body: { from: "requester", iso3: "LAO", receivedOn: "2026-03-05" },
+    });
+    const after = (await reporting.obligations("LAO")).find((o) => o.kind === "assistance-feedback");
+    expect(after).toEqual({
+      iso3: "LAO",
+      kind: "assistance-feedback",
+      mandatory: false,
+      status: "fulfilled",
+      submissions: 1,
+      firstReceivedOn: "2026-03-05",
+      lastReceivedOn: "2026-03-05",
+    });
+    const fulfilledStates = await reporting.statesWithObligation("assistance-feedback", "fulfilled", { limit: 100 });
+    expect(fulfilledStates.items).toContain("LAO");
+
+    clock.set("2026-03-09T10:00:00Z");
+    await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/feedback`,
+      body: { from: "requester", text: "A second note" },
+    });
+    expect((await reporting.obligations("LAO")).find((o) => o.kind === "assistance-feedback")).toMatchObject({
+      submissions: 2,
+      firstReceivedOn: "2026-03-05",
+      lastReceivedOn: "2026-03-09",
+    });
+    const listed = await call({ path: `/assistance/requests/${id}/feedback`, group: "members" });
+    expect(listed.body.items.map((item: { from: string }) => item.from).sort()).toEqual([
+      "provider",
+      "requester",
+      "requester",
+    ]);
+    const trail = await auditTrail("assistance-request", id);
+    const recorded = trail.filter((entry) => entry.action === "assistance.feedback.record");
+    expect(recorded).toHaveLength(3);
+    expect(recorded.filter((entry) => entry.after?.obligation?.status === "fulfilled")).toHaveLength(2);
+  });
+
+  it("keeps the obligation count right under two concurrent feedback notes from the requester", async () => {
+    const id = await fulfilledRequest("BTN");
+    const results = await Promise.all(
+      ["one", "two"].map((text) =>
+        call({ method: "POST", path: `/assistance/requests/${id}/feedback`, body: { from: "requester", text } }),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual([201, 201]);
+    expect((await reporting.obligations("BTN")).find((o) => o.kind === "assistance-feedback")?.submissions).toBe(2);
+  });
+});

@@ -1,0 +1,116 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { loadOrganizations } from "#shared/organizations/catalogue.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
+import { contactRoutes } from "../../functions/api/routes/contacts.ts";
+import { organizationRoutes } from "../../functions/api/routes/organizations.ts";
+import { apiEvent, type EventOptions } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-11-27T09:00:00Z");
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let router: ReturnType<typeof createRouter>;
+
+async function call(options: EventOptions) {
+  const result = await router.dispatch(apiEvent(options), "test-correlation");
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  return { status: result.statusCode, headers, body: result.body ? JSON.parse(result.body) : undefined };
+}
+
+const json = { "content-type": "application/json" };
+
+async function allIds(query = ""): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor = "";
+  do {
+    const page = await call({ path: "/organizations", query: `limit=10${query}${cursor}`, group: "members" });
+    expect(page.status).toBe(200);
+    ids.push(...page.body.items.map((organization: { id: string }) => organization.id));
+    cursor = page.body.cursor ? `&cursor=${encodeURIComponent(page.body.cursor)}` : "";
+  } while (cursor);
+  return ids;
+}
+
+beforeAll(async () => {
+  setup = await freshTables();
+  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
+}, 60_000);
+
+describe("organizations", () => {
+  it("seeds every organization of the data file, listed in id order through the index, by kind too", async () => {
+    const catalogue = loadOrganizations();
+    expect(await allIds()).toEqual(catalogue.map((organization) => organization.id).sort());
+    expect(await allIds("&kind=subregional")).toEqual(["asean", "caricom", "sica"]);
+    for (const id of ["iaea", "opcw", "unodc", "unoda", "interpol", "wco", "bwc-isu", "osce", "au", "eu", "oas"]) {
+      expect(catalogue.map((organization) => organization.id)).toContain(id);
+    }
+  });
+
+  it("says in the note where an organization's engagement is not verified", async () => {
+    const unodc = await call({ path: "/organizations/UNODC", group: "experts" });
+    expect(unodc.status).toBe(200);
+    expect(unodc.body.note).toContain("not verified");
+    const iaea = await call({ path: "/organizations/iaea", group: "members" });
+    expect(iaea.body).toMatchObject({ id: "iaea", kind: "international", acronym: "IAEA" });
+    expect(iaea.body.note).toBeUndefined();
+    expect(iaea.headers.etag).toBe('"1"');
+    expect((await call({ path: "/organizations/nowhere", group: "members" })).status).toBe(404);
+  });
+
+  it("adds an organization with its id from the acronym, refuses the same id again with 409, and members with 403", async () => {
+    const body = JSON.stringify({
+      kind: "subregional",
+      name: "Pacific Islands Forum",
+      acronym: "PIF",
+      region: "Pacific",
+    });
+    const refused = await call({ method: "POST", path: "/organizations", group: "members", headers: json, body });
+    expect(refused.status).toBe(403);
+    expect((await call({ path: "/organizations/pif", group: "members" })).status).toBe(404);
+    const created = await call({ method: "POST", path: "/organizations", group: "secretariat", headers: json, body });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toBe("/organizations/pif");
+    expect(created.body).toMatchObject({ id: "pif", region: "Pacific" });
+    const again = await call({ method: "POST", path: "/organizations", group: "secretariat", headers: json, body });
+    expect(again.status).toBe(409);
+    const invalid = await call({
+      method: "POST",
+      path: "/organizations",
+      group: "secretariat",
+      headers: json,
+      body: JSON.stringify({ kind: "global", name: "", acronym: "X" }),
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors.map((issue: { path: string }) => issue.path).sort()).toEqual(["body.kind", "body.name"]);
+  });
+
+  it("corrects with If-Match, refuses a stale ETag with 412, and keeps the correction through a second seed", async () => {
+    const read = await call({ path: "/organizations/eu", group: "secretariat" });
+    const patch = (etag: string | undefined, body: Record<string, unknown>) =>
+      call({
+        method: "PATCH",
+        path: "/organizations/eu",
+        group: "secretariat",
+        headers: { ...json, ...(etag ? { "if-match": etag } : {}) },
+        body: JSON.stringify(body),
+      });
+    expect((await patch(undefined, { region: "Europe and beyond" })).status).toBe(428);
+    const changed = await patch(read.headers.etag, { name: "European Union (EU)", region: null });
+    expect(changed.status).toBe(200);
+    expect(changed.body.region).toBeUndefined();
+    expect(changed.headers.etag).toBe('"2"');
+    const stale = await patch(read.headers.etag, { name: "Lost update" });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.etag).toBe('"2"');
+    expect(await seedOrganizations(setup.doc, setup.tableNames, clock)).toEqual({
+      created: 0,
+      existing: loadOrganizations().length,
+    });
+    expect((await call({ path: "/organizations/eu", group: "members" })).body.name).toBe("European Union (EU)");
+  });
+});
