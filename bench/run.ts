@@ -20,7 +20,7 @@ const apiSettings: ApiSettings = { warmupSeconds: 3, seconds: 8, controlSegments
 
 /** The same schema both ways: the namespace object `z`, and named imports that let esbuild drop the rest. */
 const zodProbes = {
-  "zod, `import { z }`": `import { z } from "zod"; export const schema = z.object({ iso3: z.string() });`,
+  "zod, `import { z }`": `import * as z from "zod"; export const schema = z.object({ iso3: z.string() });`,
   "zod, named imports": `import { object, string } from "zod"; export const schema = object({ iso3: string() });`,
 };
 

@@ -1,6 +1,6 @@
 // The assistance-report Lambda as a function of its dependencies: parse the scheduler's input, run the use case.
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { z } from "zod";
+import * as z from "zod";
 import { type ReportDependencies, runAssistanceReport } from "#shared/assistance/report.ts";
 import { reportIdSchema } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";

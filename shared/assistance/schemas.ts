@@ -1,5 +1,5 @@
 // The shapes of the assistance mechanism: requests from States, offers from providers, matches, feedback, reports.
-import { z } from "zod";
+import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import { iso3Schema } from "../registry/schemas.ts";
 import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";

@@ -1,7 +1,7 @@
 // The audit trail: who changed what, when, through which route, with the before and after images.
 // An entry is always written in the same transaction as the change it records.
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { newId } from "../ids.ts";

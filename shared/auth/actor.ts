@@ -1,5 +1,5 @@
 // Who is acting: a signed-in staff member (from the token's claims) or the system itself (seeding, schedules).
-import { z } from "zod";
+import * as z from "zod";
 
 export const groupSchema = z.enum(["secretariat", "experts", "members"]);
 export type Group = z.infer<typeof groupSchema>;

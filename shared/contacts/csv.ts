@@ -2,7 +2,7 @@
 // export whose cells cannot run as spreadsheet formulas.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
+import * as z from "zod";
 import { type FieldIssue, Malformed } from "../errors.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
 import {

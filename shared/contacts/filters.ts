@@ -1,5 +1,5 @@
 // The filters of the contact list and export, and which combinations of them a Query can serve.
-import { z } from "zod";
+import * as z from "zod";
 import type { ContactFilter } from "./repository.ts";
 import { contactRoleSchema, emailStatusSchema, ownerOf, ownerSchema } from "./schemas.ts";
 

@@ -1,5 +1,5 @@
 // The shapes of points of contact: who they belong to (a State or an organization), their role and details.
-import { z } from "zod";
+import * as z from "zod";
 import type { FieldIssue } from "../errors.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";

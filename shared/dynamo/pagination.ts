@@ -1,7 +1,7 @@
 // Cursor pagination: an opaque cursor carries DynamoDB's LastEvaluatedKey, bound to the query that produced it.
 import { createHash } from "node:crypto";
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { Malformed } from "../errors.ts";
 
 export interface PageRequest {

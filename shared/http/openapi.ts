@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document, generated from the routes' own zod schemas so it cannot drift from validation.
-import { z } from "zod";
+import * as z from "zod";
 import { problemSchema } from "./problem.ts";
 import type { Route } from "./route.ts";
 

@@ -1,5 +1,5 @@
 // The query parameters every list route shares: `limit` and the opaque `cursor`.
-import { z } from "zod";
+import * as z from "zod";
 
 export const pageQueryShape = {
   limit: z

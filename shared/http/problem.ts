@@ -1,5 +1,5 @@
 // The one place where domain errors become HTTP answers: RFC 9457 problem details, application/problem+json.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, type FieldIssue, IllegalTransition, MethodNotAllowed } from "../errors.ts";
 
 export const problemSchema = z

@@ -1,6 +1,6 @@
 // A route of the HTTP API: method, path, who may call it, its zod schemas, and the use case it runs.
 // The same declaration drives validation, the TypeScript types and the OpenAPI document.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Actor, Group } from "../auth/actor.ts";
 import { type FieldIssue, Invalid, Malformed } from "../errors.ts";

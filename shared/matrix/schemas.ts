@@ -1,5 +1,5 @@
 // The 1540 Matrix's shapes: fields of the catalogue, cells, versions, edits, coverage counts and diffs.
-import { z } from "zod";
+import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import { matrixFieldIds } from "./field-catalogue.ts";
 

@@ -1,7 +1,7 @@
 // The organizations the desk starts with, read from the data file beside this module (sources in its header).
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import * as z from "zod";
 import { type Organization, organizationIdSchema, organizationKindSchema } from "./schemas.ts";
 
 const rowSchema = z.object({

@@ -1,5 +1,5 @@
 // The shapes of international, regional and subregional organizations (IROs) that work with the Committee.
-import { z } from "zod";
+import * as z from "zod";
 
 export const organizationKindSchema = z
   .enum(["international", "regional", "subregional"])

@@ -1,7 +1,7 @@
 // The 193 Member States, read from the data file beside this module (sources are named in the file).
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import * as z from "zod";
 import { type RegionSlug, regionalGroups, type State, stateSchema, unLanguageSchema } from "./schemas.ts";
 
 const regionByName = new Map(

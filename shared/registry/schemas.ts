@@ -1,5 +1,5 @@
 // The registry's shapes: a Member State, its regional group and its correspondence language.
-import { z } from "zod";
+import * as z from "zod";
 
 /** The UN regional groups, by the slug used in URLs, with the name the UN gives them. */
 export const regionalGroups = {

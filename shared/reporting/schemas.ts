@@ -1,5 +1,5 @@
 // The shapes of reporting: what a State owes or is encouraged to do (obligations) and what it sent (submissions).
-import { z } from "zod";
+import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
 export const obligationKindSchema = z

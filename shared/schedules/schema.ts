@@ -1,5 +1,5 @@
 // The programme's schedules as data: each one names an EventBridge Scheduler expression, a time zone and a target.
-import { z } from "zod";
+import * as z from "zod";
 import { parseScheduleExpression, ScheduleExpressionError } from "./aws-cron.ts";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 // The shapes of letter templates: a kind, one variant per UN language, and a declared fallback language.
-import { z } from "zod";
+import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
 export const letterKindSchema = z

@@ -1,5 +1,5 @@
 // Routes of the assistance mechanism: requests and their moves, offers and providers, matchmaking, feedback, reports.
-import { z } from "zod";
+import * as z from "zod";
 import { candidatesFor, getMatch, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { getReport, listReports } from "#shared/assistance/report.ts";

@@ -1,6 +1,6 @@
 // Routes of points of contact: designate, correct, verify and deactivate contacts, list and export them, import a
 // CSV file, and a State's point-of-contact view.
-import { z } from "zod";
+import * as z from "zod";
 import {
   allContacts,
   type ContactDependencies,

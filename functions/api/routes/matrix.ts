@@ -1,5 +1,5 @@
 // Routes of the 1540 Matrix: the field catalogue, a State's matrix, edits of its draft, review moves, versions, diffs.
-import { z } from "zod";
+import * as z from "zod";
 import type { Group } from "#shared/auth/actor.ts";
 import { PreconditionRequired } from "#shared/errors.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";

@@ -1,7 +1,7 @@
 // The open routes: health, the OpenAPI document and the docs page that renders it (Swagger UI).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { z } from "zod";
+import * as z from "zod";
 import { NotFound } from "#shared/errors.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";

@@ -1,5 +1,5 @@
 // Routes of organizations: the international, regional and subregional organizations that work with the Committee.
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import {

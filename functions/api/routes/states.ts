@@ -1,5 +1,5 @@
 // Routes of the registry of States.
-import { z } from "zod";
+import * as z from "zod";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import {

@@ -1,5 +1,5 @@
 // Routes of reporting: a State's submissions (received documents) and its obligations.
-import { z } from "zod";
+import * as z from "zod";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";

@@ -1,5 +1,5 @@
 // Routes of letter templates: save and change them (validated), read them, preview a letter.
-import { z } from "zod";
+import * as z from "zod";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { iso3Schema, unLanguageSchema } from "#shared/registry/schemas.ts";
