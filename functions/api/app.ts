@@ -41,7 +41,11 @@ export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "log
     ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
     ...organizationRoutes(contacts),
     ...contactRoutes(contacts),
-    ...assistanceRoutes({ ...reporting, assistance: assistanceRepository(doc, tableNames, clock) }),
+    ...assistanceRoutes({
+      ...reporting,
+      organizations: contacts.organizations,
+      assistance: assistanceRepository(doc, tableNames, clock),
+    }),
   ];
   return [...metaRoutes(() => routes), ...routes];
 }

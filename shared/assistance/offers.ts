@@ -3,6 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { getOrganization } from "../organizations/organizations.ts";
 import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
@@ -19,14 +20,12 @@ import {
   providerKey,
 } from "./schemas.ts";
 
-type OfferDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "clock">;
+type OfferDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "organizations" | "clock">;
 
-/**
- * A State provider must be a Member State in the registry. An organization is checked for the id's format only:
- * the organizations module is written alongside this one (ADR 0006 says how to tighten this).
- */
+/** A provider must exist: a Member State in the registry, or an organization the desk knows (404 otherwise). */
 async function checkProvider(deps: OfferDependencies, provider: Provider): Promise<void> {
   if (provider.kind === "state") await getState(deps.registry)(provider.iso3);
+  else await getOrganization(deps)(provider.id);
 }
 
 function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {
@@ -119,37 +118,38 @@ export const updateOffer =
  * Every provider with an offer: the areas of all its offers, how many are active today, the latest day it updated
  * one, and whether that was more than 12 months ago (the May letter asks those providers to update).
  */
-export const listProviders = (deps: OfferDependencies) => async (): Promise<ProviderSummary[]> => {
-  const today = todayOf(deps.clock);
-  const byProvider = new Map<string, AssistanceOffer[]>();
-  for (const offer of await deps.assistance.allOffers()) {
-    const key = providerKey(offer.provider);
-    byProvider.set(key, [...(byProvider.get(key) ?? []), offer]);
-  }
-  const states = [...byProvider.values()].flatMap((offers) =>
-    offers[0]?.provider.kind === "state" ? [offers[0].provider.iso3] : [],
-  );
-  const names = new Map((await deps.registry.getStates(states)).map((state) => [state.value.iso3, state.value.name]));
-  const summaries: ProviderSummary[] = [];
-  for (const offers of byProvider.values()) {
-    const [first] = offers;
-    if (!first) continue;
-    const areas = new Set<AssistanceArea>(offers.flatMap((offer) => offer.areas));
-    const lastUpdatedOn =
-      offers
-        .map((offer) => offer.lastUpdatedOn)
-        .sort()
-        .at(-1) ?? first.lastUpdatedOn;
-    const name = first.provider.kind === "state" ? names.get(first.provider.iso3) : undefined;
-    summaries.push({
-      provider: first.provider,
-      ...(name ? { name } : {}),
-      areas: assistanceAreas.filter((area) => areas.has(area)),
-      offers: offers.length,
-      activeOffers: offers.filter((offer) => isActiveOn(offer, today)).length,
-      lastUpdatedOn,
-      stale: isStale(lastUpdatedOn, today),
-    });
-  }
-  return summaries.sort((a, b) => providerKey(a.provider).localeCompare(providerKey(b.provider)));
-};
+export const listProviders =
+  (deps: Pick<OfferDependencies, "assistance" | "registry" | "clock">) => async (): Promise<ProviderSummary[]> => {
+    const today = todayOf(deps.clock);
+    const byProvider = new Map<string, AssistanceOffer[]>();
+    for (const offer of await deps.assistance.allOffers()) {
+      const key = providerKey(offer.provider);
+      byProvider.set(key, [...(byProvider.get(key) ?? []), offer]);
+    }
+    const states = [...byProvider.values()].flatMap((offers) =>
+      offers[0]?.provider.kind === "state" ? [offers[0].provider.iso3] : [],
+    );
+    const names = new Map((await deps.registry.getStates(states)).map((state) => [state.value.iso3, state.value.name]));
+    const summaries: ProviderSummary[] = [];
+    for (const offers of byProvider.values()) {
+      const [first] = offers;
+      if (!first) continue;
+      const areas = new Set<AssistanceArea>(offers.flatMap((offer) => offer.areas));
+      const lastUpdatedOn =
+        offers
+          .map((offer) => offer.lastUpdatedOn)
+          .sort()
+          .at(-1) ?? first.lastUpdatedOn;
+      const name = first.provider.kind === "state" ? names.get(first.provider.iso3) : undefined;
+      summaries.push({
+        provider: first.provider,
+        ...(name ? { name } : {}),
+        areas: assistanceAreas.filter((area) => areas.has(area)),
+        offers: offers.length,
+        activeOffers: offers.filter((offer) => isActiveOn(offer, today)).length,
+        lastUpdatedOn,
+        stale: isStale(lastUpdatedOn, today),
+      });
+    }
+    return summaries.sort((a, b) => providerKey(a.provider).localeCompare(providerKey(b.provider)));
+  };

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
 import { ObligationChanged, type ReportingRepository } from "../reporting/repository.ts";
@@ -24,6 +25,7 @@ import { checkMoveDate, moveRequest } from "./workflow.ts";
 export interface AssistanceDependencies {
   assistance: AssistanceRepository;
   registry: RegistryRepository;
+  organizations: OrganizationRepository;
   reporting: ReportingRepository;
   clock: Clock;
 }

@@ -6,6 +6,8 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { Conflict } from "../errors.ts";
+import { organizationRepository } from "../organizations/repository.ts";
+import { seedOrganizations } from "../organizations/seed.ts";
 import { registryRepository } from "../registry/repository.ts";
 import { reportingRepository } from "../reporting/repository.ts";
 import type { TableNames } from "../tables.ts";
@@ -561,10 +563,13 @@ export async function seedDemoAssistance(
   tableNames: TableNames,
   clock: Clock,
 ): Promise<DemoAssistanceSeed> {
+  // Organizations are providers: they must exist before their offers.
+  await seedOrganizations(doc, tableNames, clock);
   const repo = assistanceRepository(doc, tableNames, clock);
   const deps: AssistanceDependencies = {
     assistance: repo,
     registry: registryRepository(doc, tableNames, clock),
+    organizations: organizationRepository(doc, tableNames, clock),
     reporting: reportingRepository(doc, tableNames, clock),
     clock,
   };

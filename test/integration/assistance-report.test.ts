@@ -12,6 +12,8 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { type Mailer, sesMailer } from "#shared/mail/ses.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
@@ -81,9 +83,11 @@ async function requestWith(
 beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
   deps = {
     assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
     registry: registryRepository(setup.doc, setup.tableNames, clock),
+    organizations: organizationRepository(setup.doc, setup.tableNames, clock),
     reporting: reportingRepository(setup.doc, setup.tableNames, clock),
     clock,
   };

@@ -6,6 +6,8 @@ import { assistanceRepository } from "#shared/assistance/repository.ts";
 import type { Group } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
@@ -102,6 +104,7 @@ async function auditTrail(type: string, id: string) {
 beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
   setup.client.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(String(context.commandName));
@@ -114,6 +117,7 @@ beforeAll(async () => {
     assistanceRoutes({
       assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
       registry: registryRepository(setup.doc, setup.tableNames, clock),
+      organizations: organizationRepository(setup.doc, setup.tableNames, clock),
       reporting,
       clock,
     }),
@@ -259,7 +263,7 @@ describe("assistance requests against DynamoDB Local", () => {
 });
 
 describe("offers, providers and matchmaking against DynamoDB Local", () => {
-  it("validates a State provider in the registry, checks an organization's id format, and updates under If-Match", async () => {
+  it("validates a provider (State or organization), its id's format, and updates under If-Match", async () => {
     const offer = { areas: ["export-and-licensing"], description: "Licensing workshops", validFrom: "2025-01-01" };
     const fra = await call({
       method: "POST",
@@ -279,6 +283,12 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       body: { ...offer, provider: { kind: "organization", id: "Wco!" } },
     });
     expect(bad.status).toBe(422);
+    const unknownOrganization = await call({
+      method: "POST",
+      path: "/assistance/offers",
+      body: { ...offer, provider: { kind: "organization", id: "no-such-body" } },
+    });
+    expect(unknownOrganization.status).toBe(404);
     const wco = await call({
       method: "POST",
       path: "/assistance/offers",

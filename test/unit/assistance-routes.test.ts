@@ -8,6 +8,7 @@ import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
@@ -21,6 +22,7 @@ const clock = fixedClock("2026-04-20T10:00:00Z");
 const deps = {
   assistance: assistanceRepository(doc, tableNames, clock),
   registry: registryRepository(doc, tableNames, clock),
+  organizations: organizationRepository(doc, tableNames, clock),
   reporting: reportingRepository(doc, tableNames, clock),
   clock,
 };
