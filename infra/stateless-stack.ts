@@ -13,13 +13,18 @@ import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import type { Construct } from "constructs";
@@ -61,6 +66,8 @@ export class StatelessStack extends Stack {
   readonly assistanceReportFunction: DeskFunction;
   /** Failed schedule invocations land here after their retries. */
   readonly scheduleDeadLetters: sqs.Queue;
+  /** Alarms notify it; operators subscribe (README, Deployment). */
+  readonly operatorsTopic: sns.Topic;
   /** One per programme entry, by schedule id. */
   readonly schedules = new Map<string, scheduler.Schedule>();
   /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
@@ -260,9 +267,46 @@ export class StatelessStack extends Stack {
       );
     }
 
+    this.operatorsTopic = this.operatorAlarms();
     new CfnOutput(this, "ApiUrl", { value: stage.url });
+    new CfnOutput(this, "OperatorsTopicArn", { value: this.operatorsTopic.topicArn });
     new CfnOutput(this, "UserPoolId", { value: this.userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: this.userPoolClient.userPoolClientId });
+  }
+
+  /**
+   * Operators hear of what would otherwise fail in silence: a schedule that could not run its target (dead letters),
+   * and a scheduled function that failed. `-c operatorsEmail=...` subscribes an address at deploy time.
+   */
+  private operatorAlarms(): sns.Topic {
+    const topic = new sns.Topic(this, "Operators", {
+      displayName: "1540 desk operators",
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"),
+    });
+    const email: unknown = this.node.tryGetContext("operatorsEmail");
+    if (typeof email === "string" && email) topic.addSubscription(new subscriptions.EmailSubscription(email));
+    const notify = new cloudwatchActions.SnsAction(topic);
+    const alarms = [
+      new cloudwatch.Alarm(this, "ScheduleDeadLettersAlarm", {
+        alarmDescription: "A scheduled run could not invoke its function after its retries; see the dead-letter queue",
+        metric: this.scheduleDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, "AssistanceReportErrorsAlarm", {
+        alarmDescription: "The pending-assistance report function failed",
+        metric: this.assistanceReportFunction.function.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    for (const alarm of alarms) alarm.addAlarmAction(notify);
+    return topic;
   }
 
   /**

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { App, CfnElement, type Stack } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { programme } from "../../events/programme.ts";
 import { buildApp } from "../../infra/desk-app.ts";
@@ -187,5 +187,23 @@ describe("assistance-report function", () => {
     expect(ses).toHaveLength(1);
     expect(actionsOf(ses[0] as Statement).sort()).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
     expect(ses[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": MAIL_DEFAULTS.mailFrom } });
+  });
+});
+
+describe("operator alarms", () => {
+  it("alarm on schedule dead letters and report failures, notifying an encrypted, TLS-only operators topic", () => {
+    const topicId = logicalId(stateless, stateless.operatorsTopic);
+    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: Match.anyValue() });
+    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")) as Resource[];
+    const byMetric = new Map(alarms.map((alarm) => [alarm.Properties.MetricName, alarm.Properties]));
+    expect(byMetric.get("ApproximateNumberOfMessagesVisible")).toMatchObject({
+      Namespace: "AWS/SQS",
+      Threshold: 0,
+      ComparisonOperator: "GreaterThanThreshold",
+      AlarmActions: [{ Ref: topicId }],
+    });
+    expect(byMetric.get("Errors")).toMatchObject({ Namespace: "AWS/Lambda", AlarmActions: [{ Ref: topicId }] });
+    const policies = Object.values(template.findResources("AWS::SNS::TopicPolicy")) as Resource[];
+    expect(JSON.stringify(policies)).toContain("aws:SecureTransport");
   });
 });
