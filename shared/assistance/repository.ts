@@ -9,8 +9,7 @@ import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts"
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { itemBytes, MAX_ITEM_BYTES } from "../matrix/item-size.ts";
-import { statePartition } from "../registry/keys.ts";
-import { ObligationChanged, obligationStatusPartition } from "../reporting/repository.ts";
+import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
@@ -392,28 +391,7 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
      * repository keeps obligations. The count is the obligation's version: a write in between fails the condition.
      */
     updateFeedbackObligation(before: Obligation, after: Obligation): GuardedWrite {
-      return {
-        item: {
-          Update: {
-            TableName: table,
-            Key: { pk: statePartition(before.iso3), sk: `OBLIGATION#${before.kind}` },
-            UpdateExpression:
-              "SET #status = :status, gsi1pk = :partition, submissions = :count, " +
-              "firstReceivedOn = :first, lastReceivedOn = :last",
-            ConditionExpression: "submissions = :seen",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":status": after.status,
-              ":partition": obligationStatusPartition(after.kind, after.status),
-              ":count": after.submissions,
-              ":first": after.firstReceivedOn,
-              ":last": after.lastReceivedOn,
-              ":seen": before.submissions,
-            },
-          },
-        },
-        onConditionFailed: () => new ObligationChanged(before.iso3, before.kind),
-      };
+      return obligationUpdate(table, before, after);
     },
 
     // ---- reports ----

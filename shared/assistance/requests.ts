@@ -7,7 +7,8 @@ import { newId } from "../ids.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
-import { ObligationChanged, type ReportingRepository } from "../reporting/repository.ts";
+import { earliest, latest, retryOnObligationChange } from "../reporting/obligation-writes.ts";
+import type { ReportingRepository } from "../reporting/repository.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { dayOf } from "./dates.ts";
@@ -132,20 +133,6 @@ export const transitionRequest =
   };
 
 // ISO dates sort as text.
-const earliest = (dates: string[]) => [...dates].sort()[0];
-const latest = (dates: string[]) => [...dates].sort().at(-1);
-
-/** Another writer moved the obligation between our read and our write: read again, a few times. */
-async function retryOnObligationChange<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof ObligationChanged) || tries >= 3) throw error;
-    }
-  }
-}
-
 /**
  * Feedback on a fulfilled request (resolution 2663 (2022), OP20). Feedback from the requesting State also fulfils
  * its `assistance-feedback` obligation, in the same transaction, conditional on the obligation as read.

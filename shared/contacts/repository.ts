@@ -23,7 +23,7 @@ import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts"
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
-import { obligationStatusPartition } from "../reporting/repository.ts";
+import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
 import { type ObligationStatus, obligationStatusSchema } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";

@@ -10,6 +10,7 @@ import { reportingStatusPartition, stateKey, statePartition } from "../registry/
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { ObligationChanged, obligationKey, obligationStatusPartition, obligationUpdate } from "./obligation-writes.ts";
 import { obligationKinds, obligationRules } from "./obligations.ts";
 import {
   type Obligation,
@@ -20,19 +21,9 @@ import {
   submissionSchema,
 } from "./schemas.ts";
 
-/** Another submission of the same kind was recorded between our read and our write: read again and retry. */
-export class ObligationChanged extends Conflict {
-  constructor(iso3: string, kind: ObligationKind) {
-    super(`The ${kind} obligation of ${iso3} changed while this request was written; send it again`);
-  }
-}
-
-const obligationKey = (iso3: string, kind: ObligationKind) => ({ pk: statePartition(iso3), sk: `OBLIGATION#${kind}` });
 const submissionKey = (iso3: string, id: string) => ({ pk: statePartition(iso3), sk: `SUBMISSION#${id}` });
 /** One guard item per document symbol makes symbols unique across all States (case-insensitive). */
 const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, sk: "SYMBOL" });
-export const obligationStatusPartition = (kind: ObligationKind, status: ObligationStatus) =>
-  `OBLIGATION#${kind}#${status}`;
 
 /** A State's obligations as they stand before anything is received: written with the State itself. */
 export function initialObligationItems(iso3: string): Record<string, unknown>[] {
@@ -63,38 +54,14 @@ export type ReportingRepository = ReturnType<typeof reportingRepository>;
 export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   const table = tableNames.desk;
 
-  /**
-   * Sets the obligation after a change of its submissions. The count is the obligation's version: a write
-   * made in between fails the condition, so dates computed from a stale read are never stored.
-   */
   function updateObligation(before: Obligation, after: Obligation): GuardedWrite {
-    return {
-      item: {
-        Update: {
-          TableName: table,
-          Key: obligationKey(before.iso3, before.kind),
-          UpdateExpression:
-            "SET #status = :status, gsi1pk = :partition, submissions = :count, " +
-            "firstReceivedOn = :first, lastReceivedOn = :last",
-          ConditionExpression: "submissions = :seen",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":status": after.status,
-            ":partition": obligationStatusPartition(after.kind, after.status),
-            ":count": after.submissions,
-            ":first": after.firstReceivedOn,
-            ":last": after.lastReceivedOn,
-            ":seen": before.submissions,
-          },
-        },
-      },
-      onConditionFailed: (current) =>
-        before.kind === "first-report" && current?.status === "fulfilled"
-          ? new Conflict(`${before.iso3} has already submitted its first report`, {
-              firstReceivedOn: current.firstReceivedOn,
-            })
-          : new ObligationChanged(before.iso3, before.kind),
-    };
+    return obligationUpdate(table, before, after, (current) =>
+      before.kind === "first-report" && current?.status === "fulfilled"
+        ? new Conflict(`${before.iso3} has already submitted its first report`, {
+            firstReceivedOn: current.firstReceivedOn,
+          })
+        : new ObligationChanged(before.iso3, before.kind),
+    );
   }
 
   function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): GuardedWrite {

@@ -8,7 +8,8 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
-import { ObligationChanged, type ReportingRepository } from "./repository.ts";
+import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
+import type { ReportingRepository } from "./repository.ts";
 import {
   type NewSubmission,
   type Obligation,
@@ -35,25 +36,10 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
   if (problem) throw new Invalid("The received date is not possible", [{ path: "body.receivedOn", message: problem }]);
 }
 
-// ISO dates sort as text.
-const earliest = (dates: string[]) => [...dates].sort()[0];
-const latest = (dates: string[]) => [...dates].sort().at(-1);
-
 async function obligationOf(deps: ReportingDependencies, iso3: string, kind: Submission["kind"]): Promise<Obligation> {
   const obligation = (await deps.reporting.obligations(iso3)).find((candidate) => candidate.kind === kind);
   if (!obligation) throw new NotFound(`The ${kind} obligation of State`, iso3);
   return obligation;
-}
-
-/** Another writer moved the obligation between our read and our write: read again, a few times. */
-async function retryOnObligationChange<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof ObligationChanged) || tries >= 3) throw error;
-    }
-  }
 }
 
 export const recordSubmission =
