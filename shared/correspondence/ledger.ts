@@ -1,0 +1,238 @@
+// The send ledger in the desk table: one message per (wave, recipient), written once, moved only by conditional updates.
+//
+// Keys (desk table):
+//   message  pk=WAVE#<waveId>  sk=MESSAGE#<recipient>   recipient = contact id, or owner:<owner> for none
+//   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { Clock } from "../clock.ts";
+import type { TableNames } from "../tables.ts";
+import { canMove } from "./lifecycle.ts";
+import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
+
+export const wavePartition = (waveId: string) => `WAVE#${waveId}`;
+export const messageKey = ({ waveId, recipient }: MessageKey) => ({
+  pk: wavePartition(waveId),
+  sk: `MESSAGE#${recipient}`,
+});
+export const messageStatusPartition = (waveId: string, status: MessageStatus) => `WAVE#${waveId}#STATUS#${status}`;
+
+const toItem = (message: Message) => ({
+  ...messageKey(message),
+  gsi1pk: messageStatusPartition(message.waveId, message.status),
+  gsi1sk: message.recipient,
+  entity: "message",
+  ...message,
+});
+
+const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
+
+/** The old image a failed condition returns (DynamoDB gives it marshalled). */
+function oldImage(error: ConditionalCheckFailedException): Message | undefined {
+  return error.Item ? toMessage(unmarshall(error.Item)) : undefined;
+}
+
+/** Fields a move sets; `undefined` removes the attribute (e.g. the lease on release). */
+export interface MoveFields {
+  reason?: string | undefined;
+  leaseUntil?: string | undefined;
+  sesMessageId?: string;
+  sentAt?: string;
+}
+
+export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
+
+export type Ledger = ReturnType<typeof ledgerRepository>;
+
+export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+
+  return {
+    /** Writes the message unless one exists for its key: answers it created, or the message already there. */
+    async putNew(message: Message): Promise<{ created: true } | { created: false; existing: Message | undefined }> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: toItem(message),
+            ConditionExpression: "attribute_not_exists(pk)",
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        );
+        return { created: true };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return { created: false, existing: oldImage(error) };
+        throw error;
+      }
+    },
+
+    async get(key: MessageKey): Promise<Message | undefined> {
+      const result = await doc.send(new GetCommand({ TableName: table, Key: messageKey(key), ConsistentRead: true }));
+      return result.Item ? toMessage(result.Item) : undefined;
+    },
+
+    /**
+     * `queued -> sending`, only while the deadline has not passed, with a lease: the one step that makes a letter
+     * delivered twice by the queue go out once. A refusal answers the message as it stands.
+     */
+    async claim(key: MessageKey, leaseMs: number): Promise<ClaimResult> {
+      const now = clock.now();
+      try {
+        const result = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: messageKey(key),
+            UpdateExpression:
+              "SET #status = :sending, gsi1pk = :partition, leaseUntil = :lease, updatedAt = :now, claims = claims + :one",
+            ConditionExpression: "#status = :queued AND notAfter > :now",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":sending": "sending",
+              ":queued": "queued",
+              ":partition": messageStatusPartition(key.waveId, "sending"),
+              ":lease": new Date(now.getTime() + leaseMs).toISOString(),
+              ":now": now.toISOString(),
+              ":one": 1,
+            },
+            ReturnValues: "ALL_NEW",
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        );
+        return { claimed: true, message: toMessage(result.Attributes ?? {}) };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return { claimed: false, current: oldImage(error) };
+        throw error;
+      }
+    },
+
+    /**
+     * Moves a message from `from` to `to` if it is still in `from` (and, when given, still holds the lease seen):
+     * answers whether it moved. Illegal moves are a programming error and throw.
+     */
+    async move(
+      key: MessageKey,
+      from: MessageStatus | readonly MessageStatus[],
+      to: MessageStatus,
+      fields: MoveFields = {},
+      seenLease?: string,
+    ): Promise<boolean> {
+      const sources = typeof from === "string" ? [from] : [...from];
+      for (const source of sources) {
+        if (!canMove(source, to)) throw new Error(`A message cannot move from ${source} to ${to}`);
+      }
+      const sets = ["#status = :to", "gsi1pk = :partition", "updatedAt = :now"];
+      const removes: string[] = [];
+      const names: Record<string, string> = { "#status": "status" };
+      const values: Record<string, unknown> = {
+        ":to": to,
+        ":partition": messageStatusPartition(key.waveId, to),
+        ":now": clock.now().toISOString(),
+      };
+      for (const [field, value] of Object.entries(fields)) {
+        names[`#${field}`] = field;
+        if (value === undefined) removes.push(`#${field}`);
+        else {
+          sets.push(`#${field} = :${field}`);
+          values[`:${field}`] = value;
+        }
+      }
+      sources.forEach((source, index) => {
+        values[`:from${index}`] = source;
+      });
+      let condition = `#status IN (${sources.map((_, index) => `:from${index}`).join(", ")})`;
+      if (seenLease !== undefined) {
+        condition += " AND leaseUntil = :seenLease";
+        values[":seenLease"] = seenLease;
+      }
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: messageKey(key),
+            UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** The wave's messages in one status, through the status index (every page). */
+    async listByStatus(waveId: string, status: MessageStatus): Promise<Message[]> {
+      const messages: Message[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :partition",
+            ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        messages.push(...(result.Items ?? []).map(toMessage));
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return messages;
+    },
+
+    /** How many of the wave's messages are in each status: one counting Query per status. */
+    async counts(waveId: string): Promise<Record<MessageStatus, number>> {
+      const entries = await Promise.all(
+        messageStatusSchema.options.map(async (status) => {
+          let count = 0;
+          let start: Record<string, unknown> | undefined;
+          do {
+            const result = await doc.send(
+              new QueryCommand({
+                TableName: table,
+                IndexName: "gsi1",
+                KeyConditionExpression: "gsi1pk = :partition",
+                ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
+                Select: "COUNT",
+                ExclusiveStartKey: start,
+              }),
+            );
+            count += result.Count ?? 0;
+            start = result.LastEvaluatedKey;
+          } while (start);
+          return [status, count] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as Record<MessageStatus, number>;
+    },
+
+    /** Every message of the wave, in recipient order (one Query on the wave's partition). */
+    async messagesOf(waveId: string): Promise<Message[]> {
+      const messages: Message[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": "MESSAGE#" },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        messages.push(...(result.Items ?? []).map(toMessage));
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return messages;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// The message state machine and the sender's decisions, as pure functions: which moves are legal, what to do with a
+// message another delivery already claimed, and which SES errors are worth a retry.
+import type { Message, MessageStatus } from "./schemas.ts";
+
+/**
+ * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`
+ * lets a slow sender that outlived its lease still record the SES id it got. Delivery events (later) move `sent`.
+ */
+export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[]>> = {
+  queued: ["sending", "expired"],
+  sending: ["sent", "queued", "rejected", "failed", "expired", "unknown"],
+  sent: ["delivered", "bounced", "complained"],
+  delivered: ["bounced", "complained"],
+  bounced: [],
+  complained: [],
+  rejected: [],
+  failed: [],
+  expired: [],
+  skipped: [],
+  unknown: ["sent", "delivered", "bounced", "complained"],
+};
+
+export const canMove = (from: MessageStatus, to: MessageStatus) => transitions[from].includes(to);
+
+/** What a sender does with a message whose claim failed, from the message as it stands. */
+export type ClaimOutcome =
+  | { action: "expire" }
+  | { action: "mark-unknown" }
+  | { action: "retry-later"; reason: string }
+  | { action: "nothing"; reason: string };
+
+export function afterFailedClaim(
+  message: Pick<Message, "status" | "notAfter" | "leaseUntil">,
+  now: Date,
+): ClaimOutcome {
+  const at = now.toISOString();
+  if (message.status === "queued") {
+    // The claim is conditional on the deadline too: a queued message it refused is past it.
+    return at > message.notAfter ? { action: "expire" } : { action: "retry-later", reason: "claim lost a race" };
+  }
+  if (message.status === "sending") {
+    // Past its lease the claimant is gone, and whether SES took the letter is not known here: never re-send.
+    if (!message.leaseUntil || at > message.leaseUntil) return { action: "mark-unknown" };
+    // Another delivery holds a live claim; looking again after the lease settles it (sent, or unknown).
+    return { action: "retry-later", reason: "claimed by another delivery" };
+  }
+  return { action: "nothing", reason: `already ${message.status}` };
+}
+
+/** How the sender treats an SES failure. */
+export type SesFailure =
+  | { kind: "throttled" }
+  | { kind: "rejected"; reason: string }
+  | { kind: "failed"; reason: string }
+  | { kind: "unknown"; reason: string };
+
+const THROTTLING_NAMES = new Set(["Throttling", "ThrottlingException", "TooManyRequestsException"]);
+
+interface ErrorFacts {
+  name: string;
+  message: string;
+  status?: number | undefined;
+  /** The SDK's verdict on a service error: `client` when SES refused the request as such. */
+  fault?: string | undefined;
+}
+
+function describe(error: unknown): ErrorFacts {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const facts = error as { $metadata?: { httpStatusCode?: number }; $fault?: string };
+  return { name: error.name, message: error.message, status: facts.$metadata?.httpStatusCode, fault: facts.$fault };
+}
+
+export function isThrottling(error: unknown): boolean {
+  const { name, message, status } = describe(error);
+  return THROTTLING_NAMES.has(name) || status === 429 || /maximum sending rate exceeded/i.test(message);
+}
+
+/**
+ * Throttling is never final: SES took nothing, so the message goes back to the queue. SES's refusal of a letter
+ * (MessageRejected) is final for it, and so is any other request SES refused as such (a client fault). Anything
+ * else (a time-out, a dropped connection, a server fault) may hide a letter SES did accept: it is `unknown`, to be
+ * reconciled from SES events, never retried blindly.
+ */
+export function classifySesError(error: unknown): SesFailure {
+  if (isThrottling(error)) return { kind: "throttled" };
+  const { name, message, fault } = describe(error);
+  const reason = `${name}: ${message}`.slice(0, 500);
+  if (name === "MessageRejected") return { kind: "rejected", reason };
+  return fault === "client" ? { kind: "failed", reason } : { kind: "unknown", reason };
+}

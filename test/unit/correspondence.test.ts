@@ -1,0 +1,248 @@
+// The send pipeline's pure parts: pacing under the rate, the message state machine, SES error classes, audience
+// sorting (skip reasons, one letter per address) and the in-process queue's SQS semantics.
+import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+import { mockClient } from "aws-sdk-client-mock";
+import { describe, expect, it } from "vitest";
+import { fixedClock, systemClock } from "#shared/clock.ts";
+import type { Contact } from "#shared/contacts/schemas.ts";
+import { type AudienceCandidate, sortRecipients } from "#shared/correspondence/audiences.ts";
+import { afterFailedClaim, canMove, classifySesError, isThrottling } from "#shared/correspondence/lifecycle.ts";
+import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
+import { realSleep, tokenBucket } from "#shared/correspondence/pacing.ts";
+import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+
+describe("pacing", () => {
+  for (const maxPerSecond of [1, 2, 14, 50, 200]) {
+    it(`keeps every one-second window at or under ${maxPerSecond} calls`, async () => {
+      const clock = fixedClock("2026-05-04T09:00:00Z");
+      const pacer = tokenBucket({ maxPerSecond, clock, sleep: async (ms) => clock.advance(ms) });
+      const times: number[] = [];
+      const calls = maxPerSecond * 5 + 3;
+      for (let i = 0; i < calls; i++) {
+        await pacer.take();
+        times.push(clock.now().getTime());
+      }
+      for (const start of times) {
+        const inWindow = times.filter((time) => time >= start && time < start + 1000).length;
+        expect(inWindow).toBeLessThanOrEqual(maxPerSecond);
+      }
+      // It paces, it does not stall: close to the rate with 10% headroom.
+      const perSecond = (calls - 1) / ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 0.001;
+      expect(perSecond).toBeGreaterThan(maxPerSecond * 0.85);
+    });
+  }
+
+  it("serves concurrent callers one token each (real time)", async () => {
+    // A fake clock shared by sleepers that each advance it would run time too fast: this one waits for real.
+    const pacer = tokenBucket({ maxPerSecond: 20, clock: systemClock, sleep: realSleep });
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        await pacer.take();
+        times.push(Date.now());
+      }),
+    );
+    // Timers fire a few milliseconds late, never early: a slightly shorter window absorbs that jitter.
+    for (const start of times) {
+      expect(times.filter((time) => time >= start && time < start + 980).length).toBeLessThanOrEqual(20);
+    }
+  });
+});
+
+describe("the message state machine", () => {
+  const now = new Date("2026-05-04T09:00:00Z");
+  const notAfter = "2026-05-10T00:00:00Z";
+
+  it("allows only the moves of the lifecycle", () => {
+    expect(canMove("queued", "sending")).toBe(true);
+    expect(canMove("sending", "sent")).toBe(true);
+    expect(canMove("sending", "queued")).toBe(true);
+    expect(canMove("unknown", "sent")).toBe(true);
+    expect(canMove("sent", "queued")).toBe(false);
+    expect(canMove("sent", "sending")).toBe(false);
+    expect(canMove("unknown", "queued")).toBe(false);
+    expect(canMove("expired", "sending")).toBe(false);
+    expect(canMove("skipped", "queued")).toBe(false);
+    expect(canMove("queued", "sent")).toBe(false);
+  });
+
+  it("expires a queued message the claim refused past its deadline, and retries one before it", () => {
+    expect(afterFailedClaim({ status: "queued", notAfter: "2026-05-04T08:59:59Z" }, now)).toEqual({
+      action: "expire",
+    });
+    expect(afterFailedClaim({ status: "queued", notAfter }, now).action).toBe("retry-later");
+  });
+
+  it("leaves a live claim alone and marks one past its lease unknown, never re-sending it", () => {
+    expect(afterFailedClaim({ status: "sending", notAfter, leaseUntil: "2026-05-04T09:01:00Z" }, now).action).toBe(
+      "retry-later",
+    );
+    expect(afterFailedClaim({ status: "sending", notAfter, leaseUntil: "2026-05-04T08:59:00Z" }, now)).toEqual({
+      action: "mark-unknown",
+    });
+  });
+
+  it("does nothing for a message already settled", () => {
+    for (const status of ["sent", "delivered", "rejected", "failed", "expired", "skipped", "unknown"] as const) {
+      expect(afterFailedClaim({ status, notAfter }, now)).toEqual({ action: "nothing", reason: `already ${status}` });
+    }
+  });
+});
+
+describe("SES errors", () => {
+  const named = (name: string, message = "", fault?: string) =>
+    Object.assign(new Error(message), { name, $fault: fault });
+
+  it("treats every form of throttling as retryable", () => {
+    expect(isThrottling(named("Throttling", "Maximum sending rate exceeded."))).toBe(true);
+    expect(isThrottling(named("ThrottlingException"))).toBe(true);
+    expect(isThrottling(named("TooManyRequestsException"))).toBe(true);
+    expect(isThrottling(named("Error", "454 Throttling failure: Maximum sending rate exceeded"))).toBe(true);
+    expect(classifySesError(named("Throttling", "Daily message quota exceeded.", "client"))).toEqual({
+      kind: "throttled",
+    });
+  });
+
+  it("records a refusal as rejected or failed, and an unanswered call as unknown", () => {
+    expect(classifySesError(named("MessageRejected", "Email address is not verified.", "client"))).toEqual({
+      kind: "rejected",
+      reason: "MessageRejected: Email address is not verified.",
+    });
+    expect(classifySesError(named("MailFromDomainNotVerifiedException", "no", "client")).kind).toBe("failed");
+    expect(classifySesError(named("TimeoutError", "socket hang up")).kind).toBe("unknown");
+    expect(classifySesError(named("InternalFailure", "oops", "server")).kind).toBe("unknown");
+  });
+});
+
+describe("audience sorting", () => {
+  let sequence = 0;
+  const contact = (changes: Partial<Contact> & Pick<Contact, "owner">): Contact => {
+    sequence += 1;
+    return {
+      id: `C${String(sequence).padStart(3, "0")}`,
+      role: "capital-poc",
+      name: `Contact ${sequence}`,
+      email: `c${sequence}@example.org`,
+      language: "en",
+      designatedOn: "2025-01-01",
+      lastVerifiedOn: "2025-01-01",
+      emailStatus: "ok",
+      active: true,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+      ...changes,
+    };
+  };
+  const state = (iso3: string, contacts: Contact[]): AudienceCandidate => ({
+    owner: { kind: "state", iso3 },
+    facts: { owner: `STATE:${iso3}`, name: iso3, iso3 },
+    contacts,
+  });
+
+  it("sends to active contacts with a working address and says why each other one is left out", () => {
+    const good = contact({ owner: "STATE:TCD", language: "fr" });
+    const inactive = contact({ owner: "STATE:TCD", active: false });
+    const bounced = contact({ owner: "STATE:MLI", emailStatus: "bounced" });
+    const complained = contact({ owner: "STATE:MLI", emailStatus: "complained" });
+    const suppressed = contact({ owner: "STATE:MLI", emailStatus: "suppressed", role: "mission-poc" });
+    const provider = contact({ owner: "STATE:SOM", role: "provider-poc" });
+    const { recipients, skipped } = sortRecipients([
+      state("TCD", [good, inactive]),
+      state("MLI", [bounced, complained, suppressed]),
+      state("SOM", [provider]),
+      state("GIN", []),
+    ]);
+    expect(recipients.map((r) => [r.recipient, r.email, r.language])).toEqual([[good.id, good.email, "fr"]]);
+    expect(skipped.map((s) => [s.recipient, s.reason])).toEqual([
+      [inactive.id, "inactive"],
+      [bounced.id, "bounced"],
+      [complained.id, "complained"],
+      [suppressed.id, "suppressed"],
+      // A provider-poc speaks for assistance offers, not as the State's 1540 point of contact.
+      ["owner:STATE:SOM", "no-active-contact"],
+      ["owner:STATE:GIN", "no-active-contact"],
+    ]);
+  });
+
+  it("writes one letter per normalized address, to the first contact that has it", () => {
+    const first = contact({ owner: "STATE:MRT", email: "Poc@Example.org" });
+    const second = contact({ owner: "STATE:SOM", email: " poc@example.ORG " });
+    const { recipients, skipped } = sortRecipients([state("MRT", [first]), state("SOM", [second])]);
+    expect(recipients.map((r) => [r.recipient, r.email])).toEqual([[first.id, "poc@example.org"]]);
+    expect(skipped).toMatchObject([{ recipient: second.id, reason: "duplicate-address", duplicateOf: first.id }]);
+  });
+});
+
+describe("the in-process queue", () => {
+  const key = (n: number) => ({ waveId: "w1", recipient: `R${n}` });
+  const recipientOf = (record: QueueRecord) => (JSON.parse(record.body) as { recipient: string }).recipient;
+
+  it("delivers batches of at most 10, redelivers failed items after the visibility timeout, then dead-letters them", async () => {
+    const clock = fixedClock("2026-05-04T09:00:00Z");
+    const queue = memoryQueue({
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+      visibilityTimeoutMs: 30_000,
+      maxReceiveCount: 3,
+    });
+    await queue.sendBatch(Array.from({ length: 23 }, (_, n) => key(n)));
+    const sizes: number[] = [];
+    const deliveries = new Map<string, number[]>();
+    await queue.drain(async (records) => {
+      sizes.push(records.length);
+      for (const record of records) {
+        const recipient = recipientOf(record);
+        deliveries.set(recipient, [...(deliveries.get(recipient) ?? []), clock.now().getTime()]);
+      }
+      // R5 always fails; R7 fails once.
+      const failing = records.filter((record) => {
+        const recipient = recipientOf(record);
+        return recipient === "R5" || (recipient === "R7" && record.attributes.ApproximateReceiveCount === "1");
+      });
+      return { batchItemFailures: failing.map((record) => ({ itemIdentifier: record.messageId })) };
+    });
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(10);
+    expect(deliveries.get("R7")).toHaveLength(2);
+    const [firstTry = 0, secondTry = 0] = deliveries.get("R7") ?? [];
+    expect(secondTry - firstTry).toBeGreaterThanOrEqual(30_000);
+    expect(deliveries.get("R5")).toHaveLength(3);
+    expect(queue.deadLetters).toMatchObject([{ key: key(5), receiveCount: 3 }]);
+    expect(queue.depth).toBe(0);
+  });
+
+  it("redelivers the whole batch when the consumer throws", async () => {
+    const clock = fixedClock("2026-05-04T09:00:00Z");
+    const queue = memoryQueue({ clock, sleep: async (ms) => clock.advance(ms) });
+    await queue.sendBatch([key(1), key(2)]);
+    let calls = 0;
+    const seen: string[] = [];
+    await queue.drain(async (records) => {
+      calls += 1;
+      seen.push(...records.map(recipientOf));
+      if (calls === 1) throw new Error("crash");
+      return { batchItemFailures: [] };
+    });
+    expect(seen).toEqual(["R1", "R2", "R1", "R2"]);
+  });
+});
+
+describe("the SES sender", () => {
+  it("sends with the configuration set and the wave and message tags", async () => {
+    const ses = mockClient(SESClient);
+    ses.on(SendEmailCommand).resolves({ MessageId: "ses-1" });
+    const mailer = correspondenceMailer({ region: "eu-west-1", from: "desk@un.example", configurationSet: "letters" });
+    const letter = { to: "poc@state.example", subject: "S", text: "T", html: "<p>T</p>" };
+    expect(await mailer.sendMail({ ...letter, tags: { wave: "w1", message: "C1" } })).toEqual({ messageId: "ses-1" });
+    const calls = ses.commandCalls(SendEmailCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toMatchObject({
+      ConfigurationSetName: "letters",
+      Destination: { ToAddresses: ["poc@state.example"] },
+      Tags: [
+        { Name: "wave", Value: "w1" },
+        { Name: "message", Value: "C1" },
+      ],
+    });
+    ses.restore();
+  });
+});
