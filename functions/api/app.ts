@@ -7,6 +7,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import type { Clock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import type { Route } from "#shared/http/route.ts";
 import { type ApiEvent, createRouter } from "#shared/http/router.ts";
 import { matrixRepository } from "#shared/matrix/repository.ts";
@@ -14,6 +15,7 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { assistanceRoutes } from "./routes/assistance.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
@@ -22,6 +24,7 @@ import { organizationRoutes } from "./routes/organizations.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { templateRoutes } from "./routes/templates.ts";
+import { waveRoutes } from "./routes/waves.ts";
 
 export interface ApiDependencies {
   doc: DynamoDBDocumentClient;
@@ -39,6 +42,12 @@ export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "log
     ...submissionRoutes(reporting),
     ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
     ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
+    ...waveRoutes({
+      ...contacts,
+      templates: templateRepository(doc, tableNames, clock),
+      ledger: ledgerRepository(doc, tableNames, clock),
+      waves: waveRepository(doc, tableNames, clock),
+    }),
     ...organizationRoutes(contacts),
     ...contactRoutes(contacts),
     ...assistanceRoutes({

@@ -1,0 +1,169 @@
+// Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, and the
+// wave's messages. Dispatch is not a route: the wave's schedule fires it (shared/waves/waves.ts dispatchWave).
+import * as z from "zod";
+import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
+import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
+import { defineRoute } from "#shared/http/route.ts";
+import { unLanguageSchema } from "#shared/registry/schemas.ts";
+import { newWaveSchema, waveSchema } from "#shared/waves/schemas.ts";
+import {
+  cancelWave,
+  createWave,
+  getWaveWithCounts,
+  listWaveMessages,
+  listWaves,
+  previewAudience,
+  scheduleWave,
+  type WaveDependencies,
+} from "#shared/waves/waves.ts";
+
+const byId = z.strictObject({ id: waveIdSchema });
+const readers = ["secretariat", "experts", "members"] as const;
+
+const waveWithCountsSchema = waveSchema
+  .extend({
+    counts: z.record(messageStatusSchema, z.number().int()).describe("The wave's messages by status, from the ledger"),
+  })
+  .meta({ id: "WaveWithCounts" });
+
+const ownerFactsSchema = z.object({
+  owner: z.string(),
+  name: z.string(),
+  iso3: z.string().optional(),
+  acronym: z.string().optional(),
+});
+
+const audiencePreviewSchema = z
+  .object({
+    recipients: z.array(
+      z.object({
+        recipient: z.string(),
+        owner: ownerFactsSchema,
+        contact: z.object({ id: z.string(), name: z.string(), title: z.string().optional() }).loose(),
+        email: z.string(),
+        language: unLanguageSchema,
+      }),
+    ),
+    skipped: z.array(
+      z.object({
+        recipient: z.string(),
+        owner: ownerFactsSchema,
+        contactId: z.string().optional(),
+        email: z.string().optional(),
+        reason: skipReasonSchema,
+        duplicateOf: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "AudiencePreview" });
+
+const messagesQuery = z.strictObject({ status: messageStatusSchema.optional(), ...pageQueryShape });
+
+export function waveRoutes(deps: WaveDependencies) {
+  const transition = (
+    verb: "schedule" | "cancel",
+    summary: string,
+    run: typeof scheduleWave | typeof cancelWave,
+    operationId: string,
+  ) =>
+    defineRoute({
+      method: "POST",
+      path: `/waves/{id}/${verb}`,
+      operationId,
+      summary,
+      tag: "Correspondence",
+      access: ["secretariat"],
+      params: byId,
+      requiresIfMatch: true,
+      responses: [{ status: 200, description: "The wave as moved", schema: waveSchema, etag: true }],
+      async handle({ params, expectedVersion, audit }) {
+        const wave = await run(deps)(params.id, expectedVersion ?? 0, audit);
+        return { body: wave.value, version: wave.version };
+      },
+    });
+
+  return [
+    defineRoute({
+      method: "POST",
+      path: "/waves",
+      operationId: "createWave",
+      summary: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
+      tag: "Correspondence",
+      access: ["secretariat"],
+      body: newWaveSchema,
+      responses: [{ status: 201, description: "The draft wave", schema: waveSchema, etag: true }],
+      async handle({ body, audit }) {
+        const wave = await createWave(deps)(body, audit);
+        return {
+          status: 201,
+          body: wave.value,
+          version: wave.version,
+          headers: { location: `/waves/${wave.value.id}` },
+        };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/waves",
+      operationId: "listWaves",
+      summary: "The waves, oldest first",
+      tag: "Correspondence",
+      access: readers,
+      query: pageQuerySchema,
+      responses: [{ status: 200, description: "A page of waves", schema: pageSchema(waveSchema) }],
+      async handle({ query }) {
+        const page = await listWaves(deps)(pageRequestOf(query));
+        return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/waves/{id}",
+      operationId: "getWave",
+      summary: "One wave with its ETag and its messages counted by status",
+      tag: "Correspondence",
+      access: readers,
+      params: byId,
+      responses: [{ status: 200, description: "The wave", schema: waveWithCountsSchema, etag: true }],
+      async handle({ params }) {
+        const { wave, counts } = await getWaveWithCounts(deps)(params.id);
+        return { body: { ...wave.value, counts }, version: wave.version };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/waves/{id}/audience",
+      operationId: "previewWaveAudience",
+      summary: "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
+      tag: "Correspondence",
+      access: readers,
+      params: byId,
+      responses: [{ status: 200, description: "Recipients and skipped contacts", schema: audiencePreviewSchema }],
+      async handle({ params }) {
+        return { body: await previewAudience(deps)(params.id) };
+      },
+    }),
+    transition(
+      "schedule",
+      "Schedule a draft wave (If-Match); refused once its notAfter has passed",
+      scheduleWave,
+      "scheduleWave",
+    ),
+    transition("cancel", "Cancel a draft or scheduled wave (If-Match)", cancelWave, "cancelWave"),
+    defineRoute({
+      method: "GET",
+      path: "/waves/{id}/messages",
+      operationId: "listWaveMessages",
+      summary: "The wave's messages from the send ledger, optionally in one status",
+      tag: "Correspondence",
+      access: readers,
+      params: byId,
+      query: messagesQuery,
+      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(messageSchema) }],
+      async handle({ params, query }) {
+        const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
+        return { body: { items: page.items, cursor: page.cursor } };
+      },
+    }),
+  ];
+}

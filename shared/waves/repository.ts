@@ -1,0 +1,160 @@
+// DynamoDB access for waves: one item per wave beside its ledger, listed through the all-waves index, and the
+// wave's messages read through the ledger's status index (or its partition), a page at a time.
+//
+// Keys (desk table):
+//   wave     pk=WAVE#<id>  sk=WAVE     (the ledger's messages share the partition under sk=MESSAGE#...)
+//   gsi2     WAVES / <id>: every wave, in id (creation) order
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { messageStatusPartition, wavePartition } from "../correspondence/ledger.ts";
+import { type Message, type MessageStatus, messageSchema } from "../correspondence/schemas.ts";
+import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { waveTransitions } from "./rules.ts";
+import { type Wave, type WaveStatus, waveSchema } from "./schemas.ts";
+
+const waveKey = (id: string) => ({ pk: wavePartition(id), sk: "WAVE" });
+const ALL_WAVES = "WAVES";
+
+/** The audit action of a move, named by the verb that caused it. */
+const ACTIONS: Record<WaveStatus, string> = {
+  draft: "create",
+  scheduled: "schedule",
+  dispatching: "dispatch",
+  completed: "complete",
+  cancelled: "cancel",
+  halted: "halt",
+};
+
+const toItem = (wave: Wave, version: number) => ({
+  ...waveKey(wave.id),
+  gsi2pk: ALL_WAVES,
+  gsi2sk: wave.id,
+  entity: "wave",
+  version,
+  ...wave,
+});
+
+const fromItem = (raw: Record<string, unknown>): Versioned<Wave> => ({
+  value: waveSchema.parse(raw),
+  version: Number(raw.version),
+});
+
+export type WaveRepository = ReturnType<typeof waveRepository>;
+
+export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const table = tableNames.desk;
+  return {
+    async get(id: string): Promise<Versioned<Wave> | undefined> {
+      const result = await doc.send(new GetCommand({ TableName: table, Key: waveKey(id), ConsistentRead: true }));
+      return result.Item ? fromItem(result.Item) : undefined;
+    },
+
+    list(page: PageRequest): Promise<Page<Versioned<Wave>>> {
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :partition",
+          ExpressionAttributeValues: { ":partition": ALL_WAVES },
+        },
+        { ...page, scope: "waves" },
+        fromItem,
+      );
+    },
+
+    async create(wave: Wave, audit: AuditContext): Promise<Versioned<Wave>> {
+      await writeTransaction(doc, [
+        {
+          item: { Put: { TableName: table, Item: toItem(wave, 1), ConditionExpression: "attribute_not_exists(pk)" } },
+          onConditionFailed: () => new Conflict(`A wave with id ${wave.id} exists already`),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            { ...audit, action: "wave.create", entity: { type: "wave", id: wave.id }, after: wave },
+            clock,
+          ),
+        },
+      ]);
+      return { value: wave, version: 1 };
+    },
+
+    /**
+     * Moves the wave to `next.status` if it still has the version and status read: a concurrent move makes this
+     * one a 412 (another version) or an illegal transition (the same version cannot hold another status).
+     */
+    async move(current: Versioned<Wave>, expectedVersion: number, next: Wave, audit: AuditContext) {
+      const version = expectedVersion + 1;
+      const from = current.value.status;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: toItem(next, version),
+              ConditionExpression: "version = :expected AND #status = :from",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":expected": expectedVersion, ":from": from },
+            },
+          },
+          onConditionFailed: (stored) => {
+            if (!stored) return new NotFound("Wave", next.id);
+            if (Number(stored.version) !== expectedVersion) {
+              return new PreconditionFailed(`Wave ${next.id}`, etagOf(Number(stored.version)));
+            }
+            const now = String(stored.status) as WaveStatus;
+            return new IllegalTransition(`Wave ${next.id}`, now, next.status, waveTransitions[now] ?? []);
+          },
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: `wave.${ACTIONS[next.status]}`,
+              entity: { type: "wave", id: next.id },
+              before: current.value,
+              after: next,
+            },
+            clock,
+          ),
+        },
+      ]);
+      return { value: next, version };
+    },
+
+    /** A page of the wave's messages: by status through the ledger's status index, else its partition. */
+    messages(waveId: string, status: MessageStatus | undefined, page: PageRequest): Promise<Page<Message>> {
+      const toMessage = (raw: Record<string, unknown>) => messageSchema.parse(raw);
+      if (status) {
+        return queryPage(
+          doc,
+          {
+            TableName: table,
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :partition",
+            ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
+          },
+          { ...page, scope: `wave-messages:${waveId}:${status}` },
+          toMessage,
+        );
+      }
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": "MESSAGE#" },
+        },
+        { ...page, scope: `wave-messages:${waveId}` },
+        toMessage,
+      );
+    },
+  };
+}

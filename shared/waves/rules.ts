@@ -1,0 +1,82 @@
+// The wave's rules, with no storage: its legal status moves, and which instant a local send time in a zone is.
+import { IllegalTransition, Invalid } from "../errors.ts";
+import type { WaveStatus } from "./schemas.ts";
+
+/**
+ * Legal moves. Cancelling stops before any letter is written; once dispatching, the ledger holds letters and only
+ * completing (nothing left to send) or halting (the bounce threshold, later) ends the wave. The ends are final.
+ */
+export const waveTransitions: Readonly<Record<WaveStatus, readonly WaveStatus[]>> = {
+  draft: ["scheduled", "cancelled"],
+  scheduled: ["dispatching", "cancelled"],
+  dispatching: ["completed", "halted"],
+  completed: [],
+  cancelled: [],
+  halted: [],
+};
+
+export function assertWaveTransition(waveId: string, from: WaveStatus, to: WaveStatus): void {
+  const allowed = waveTransitions[from];
+  if (!allowed.includes(to)) throw new IllegalTransition(`Wave ${waveId}`, from, to, allowed);
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The zone's wall clock at an instant, as if that wall clock were UTC (milliseconds). */
+function wallClockAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a local date-time names in an IANA zone. A time the clocks skip (spring forward) names no instant
+ * and is refused with 422 at `path`, rather than silently moved an hour: a letter's send time is the
+ * secretariat's choice. A time that happens twice (fall back) is the earlier instant, as the first time the
+ * wall clock shows it.
+ */
+export function localToInstant(local: string, timeZone: string, path = "body.sendAt"): Date {
+  const match = LOCAL.exec(local);
+  const [year, month, day, hour, minute] = (match?.slice(1) ?? []).map(Number);
+  if (
+    year === undefined ||
+    month === undefined ||
+    day === undefined ||
+    hour === undefined ||
+    minute === undefined ||
+    month < 1 ||
+    month > 12 ||
+    hour > 23 ||
+    minute > 59
+  ) {
+    throw new Invalid("The send time is not valid", [{ path, message: "must be a local date-time YYYY-MM-DDTHH:mm" }]);
+  }
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  if (new Date(wall).getUTCDate() !== day) {
+    throw new Invalid("The send time is not valid", [{ path, message: `${local} is not a calendar date` }]);
+  }
+  // The zone's offset a day either side covers both sides of any change on that day; each offset gives a candidate.
+  const offsets = new Set([DAY_MS, -DAY_MS].map((shift) => wallClockAt(wall + shift, timeZone) - (wall + shift)));
+  const candidates = [...offsets]
+    .map((offset) => wall - offset)
+    .filter((instant) => wallClockAt(instant, timeZone) === wall)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first === undefined) {
+    throw new Invalid("The send time does not exist in its time zone", [
+      { path, message: `${local} does not exist in ${timeZone}: the clocks skip it (daylight saving time)` },
+    ]);
+  }
+  return new Date(first);
+}

@@ -1,0 +1,67 @@
+// The shapes of a correspondence wave: what staff give to create one, and the wave as stored and answered.
+import * as z from "zod";
+import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
+import { isValidTimeZone } from "../schedules/schema.ts";
+
+export const waveStatusSchema = z
+  .enum(["draft", "scheduled", "dispatching", "completed", "cancelled", "halted"])
+  .describe(
+    "draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)",
+  );
+export type WaveStatus = z.infer<typeof waveStatusSchema>;
+
+/** A wall-clock time without offset: the zone says which instant it is (EventBridge Scheduler's at() takes the same). */
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date-time YYYY-MM-DDTHH:mm, without offset")
+  .describe("Local date-time in the wave's time zone, e.g. 2027-03-15T09:00");
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, "must be an IANA time zone name, e.g. America/New_York")
+  .describe("IANA time zone of sendAt");
+
+export const newWaveSchema = z
+  .strictObject({
+    templateId: z.string().min(1).max(80).describe("An existing template"),
+    audience: audienceSchema,
+    sendAt: localDateTimeSchema,
+    timeZone: timeZoneSchema,
+    notAfter: z.iso.datetime().describe("No letter leaves after this instant; must be after sendAt"),
+    deadline: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("The value of {{deadline}}; required when the template uses it"),
+    chair: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("The value of {{committee.chair}}; required when the template uses it"),
+    description: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: "NewWave" });
+export type NewWave = z.infer<typeof newWaveSchema>;
+
+export const waveSchema = z
+  .object({
+    id: waveIdSchema,
+    templateId: z.string(),
+    audience: audienceSchema,
+    sendAt: z.string(),
+    timeZone: z.string(),
+    sendInstant: z.iso.datetime().describe("sendAt in timeZone, as a UTC instant"),
+    notAfter: z.iso.datetime(),
+    deadline: z.string().optional(),
+    chair: z.string().optional(),
+    description: z.string().optional(),
+    status: waveStatusSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Wave" });
+export type Wave = z.infer<typeof waveSchema>;

@@ -1,0 +1,86 @@
+// The wave's rules without storage: its transition table, and local send times in IANA zones across DST changes.
+import { describe, expect, it } from "vitest";
+import { IllegalTransition, Invalid } from "#shared/errors.ts";
+import { assertWaveTransition, localToInstant, waveTransitions } from "#shared/waves/rules.ts";
+import { newWaveSchema, type WaveStatus } from "#shared/waves/schemas.ts";
+
+describe("wave transitions", () => {
+  it("allows exactly draft -> scheduled -> dispatching -> completed, cancel before dispatch, halt while dispatching", () => {
+    expect(waveTransitions).toEqual({
+      draft: ["scheduled", "cancelled"],
+      scheduled: ["dispatching", "cancelled"],
+      dispatching: ["completed", "halted"],
+      completed: [],
+      cancelled: [],
+      halted: [],
+    });
+  });
+
+  it("refuses an illegal move naming the legal ones", () => {
+    const refusal = (from: WaveStatus, to: WaveStatus) => {
+      try {
+        assertWaveTransition("W1", from, to);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const error = refusal("dispatching", "cancelled");
+    expect(error).toBeInstanceOf(IllegalTransition);
+    expect(error).toMatchObject({ from: "dispatching", to: "cancelled", allowed: ["completed", "halted"] });
+    expect((error as Error).message).toContain("completed, halted");
+    expect(refusal("cancelled", "scheduled")).toMatchObject({ allowed: [] });
+    expect(refusal("draft", "dispatching")).toBeInstanceOf(IllegalTransition);
+    expect(refusal("scheduled", "cancelled")).toBeUndefined();
+  });
+});
+
+describe("sendAt in a time zone", () => {
+  const instant = (local: string, zone: string) => localToInstant(local, zone).toISOString();
+
+  it("converts with the offset in force at that local time, on both sides of a DST change", () => {
+    expect(instant("2027-03-14T01:30", "America/New_York")).toBe("2027-03-14T06:30:00.000Z");
+    expect(instant("2027-03-14T03:30", "America/New_York")).toBe("2027-03-14T07:30:00.000Z");
+    expect(instant("2027-01-15T09:00", "Europe/Zurich")).toBe("2027-01-15T08:00:00.000Z");
+    expect(instant("2027-07-15T09:00", "Europe/Zurich")).toBe("2027-07-15T07:00:00.000Z");
+    expect(instant("2027-07-15T09:00", "Asia/Kolkata")).toBe("2027-07-15T03:30:00.000Z");
+    expect(instant("2027-07-15T09:00", "UTC")).toBe("2027-07-15T09:00:00.000Z");
+  });
+
+  it("refuses a time the clocks skip with 422 naming the field", () => {
+    let error: unknown;
+    try {
+      localToInstant("2027-03-14T02:30", "America/New_York");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).issues).toEqual([
+      { path: "body.sendAt", message: expect.stringContaining("does not exist in America/New_York") },
+    ]);
+    expect(() => localToInstant("2027-03-28T02:30", "Europe/Paris")).toThrow(Invalid);
+  });
+
+  it("takes the earlier instant of a time that happens twice", () => {
+    expect(instant("2027-11-07T01:30", "America/New_York")).toBe("2027-11-07T05:30:00.000Z");
+  });
+
+  it("refuses dates that are not on the calendar", () => {
+    expect(() => localToInstant("2027-02-30T09:00", "UTC")).toThrow(/not a calendar date|not valid/);
+    expect(() => localToInstant("2027-02-10T24:00", "UTC")).toThrow(Invalid);
+  });
+
+  it("validates the zone and the local form in the request schema", () => {
+    const base = {
+      templateId: "t",
+      audience: "non-reporting-states",
+      sendAt: "2027-03-15T09:00",
+      timeZone: "America/New_York",
+      notAfter: "2027-03-20T00:00:00Z",
+    };
+    expect(newWaveSchema.safeParse(base).success).toBe(true);
+    expect(newWaveSchema.safeParse({ ...base, timeZone: "Mars/Olympus" }).success).toBe(false);
+    expect(newWaveSchema.safeParse({ ...base, sendAt: "2027-03-15T09:00Z" }).success).toBe(false);
+    expect(newWaveSchema.safeParse({ ...base, audience: "everyone" }).success).toBe(false);
+  });
+});
