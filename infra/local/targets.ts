@@ -1,4 +1,5 @@
 // The schedule targets the local stack can fire, by the name a schedule's `target` uses (the function's folder).
+import * as z from "zod";
 import type { ScheduleTargets } from "./scheduler.ts";
 
 /**
@@ -9,5 +10,11 @@ export const targets: ScheduleTargets = {
   "assistance-report": async (input) => {
     const { handler } = await import("../../functions/assistance-report/handler.ts");
     return handler(input);
+  },
+  // A wave's `at()` schedule fires this with { waveId }: dispatch, then send through the local queue.
+  "wave-dispatch": async (input) => {
+    const { waveId } = z.object({ waveId: z.string().min(1) }).parse(input);
+    const { runWave } = await import("./wave-runner.ts");
+    return runWave(waveId);
   },
 };
