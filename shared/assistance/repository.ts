@@ -1,11 +1,10 @@
 // DynamoDB access for the assistance mechanism: requests, offers, matches, feedback and reports (layout: keys.ts).
 // Reads by id are strongly consistent Gets or partition Queries; lists are Queries on an index; never a Scan.
 // Writes are built as guarded transaction items, so a use case composes one transaction with its audit entries.
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { itemBytes, MAX_ITEM_BYTES } from "../matrix/item-size.ts";
@@ -107,24 +106,13 @@ const matchItem = (match: AssistanceMatch, version: number) => ({
 // Every report attribute but its rows, for the list.
 const reportSummaryAttributes = Object.keys(assistanceReportSummarySchema.shape);
 
-const CONFLICT_RETRIES = 3;
-
 export type AssistanceRepository = ReturnType<typeof assistanceRepository>;
 
 export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   const table = tableNames.desk;
 
   /** Every page of a Query, for the few reads that need all of a partition (a request's file, all offers). */
-  async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(result.Items ?? []));
-      start = result.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const queryAll = (input: QueryCommandInput) => queryEveryPage(doc, input);
 
   const onIndex = (index: string, partition: string): QueryCommandInput => ({
     TableName: table,
@@ -165,22 +153,8 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
     return result.Item;
   }
 
-  /**
-   * One transaction. DynamoDB cancels a transaction that races another on the same item (`TransactionConflict`)
-   * before judging its conditions; it wrote nothing, so it is sent again and the conditions then decide.
-   */
-  async function write(writes: GuardedWrite[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await writeTransaction(doc, writes);
-      } catch (error) {
-        const conflict =
-          error instanceof TransactionCanceledException &&
-          (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
-        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
-      }
-    }
+  function write(writes: GuardedWrite[]): Promise<void> {
+    return writeTransaction(doc, writes);
   }
 
   function audit(input: AuditInput): GuardedWrite {

@@ -14,12 +14,11 @@ import {
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
@@ -157,16 +156,7 @@ export function contactRepository(doc: DynamoDBDocumentClient, tableNames: Table
     return found;
   }
 
-  async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(result.Items ?? []));
-      start = result.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const queryAll = (input: QueryCommandInput) => queryEveryPage(doc, input);
 
   function changeWrites({ before, after, label }: ContactChange): GuardedWrite[] {
     const owner = ownerOf(after.owner);

@@ -65,3 +65,18 @@ export async function queryPage<T>(
   const items = (result.Items ?? []).map(toItem);
   return result.LastEvaluatedKey ? { items, cursor: encodeCursor(result.LastEvaluatedKey, page.scope) } : { items };
 }
+
+/** Every page of a Query: for reads that need a whole partition or index key (never a request's unbounded list). */
+export async function queryEveryPage(
+  doc: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(result.Items ?? []));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -18,22 +18,35 @@ export interface GuardedWrite {
 
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** How many times a transaction cancelled by a race (`TransactionConflict`) is sent again before failing. */
+const CONFLICT_RETRIES = 3;
+
+/**
+ * DynamoDB cancels a transaction that races another on the same item with `TransactionConflict`, before it
+ * evaluates any condition; such a transaction wrote nothing, so it is sent again (with a short jittered wait) and
+ * its conditions then decide: the loser of a race gets its domain error (412, 409), never a 500.
+ */
 export async function writeTransaction(doc: DynamoDBDocumentClient, writes: GuardedWrite[]): Promise<void> {
   if (writes.length > MAX_TRANSACTION_ITEMS) {
     throw new Error(`A transaction takes at most ${MAX_TRANSACTION_ITEMS} writes, got ${writes.length}`);
   }
-  try {
-    await doc.send(new TransactWriteCommand({ TransactItems: writes.map((write) => withOldImage(write.item)) }));
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    reasons.forEach((reason, index) => {
-      const handler = writes[index]?.onConditionFailed;
-      if (reason.Code === "ConditionalCheckFailed" && handler) {
-        throw handler(reason.Item ? unmarshall(reason.Item) : undefined);
-      }
-    });
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: writes.map((write) => withOldImage(write.item)) }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      reasons.forEach((reason, index) => {
+        const handler = writes[index]?.onConditionFailed;
+        if (reason.Code === "ConditionalCheckFailed" && handler) {
+          throw handler(reason.Item ? unmarshall(reason.Item) : undefined);
+        }
+      });
+      const raced = reasons.some((reason) => reason.Code === "TransactionConflict");
+      if (!raced || attempt >= CONFLICT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+    }
   }
 }
 

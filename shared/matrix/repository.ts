@@ -4,7 +4,6 @@
 //   head     pk=STATE#<iso3>  sk=MATRIX           revision (the ETag), latest version and status, approved version
 //   version  pk=STATE#<iso3>  sk=MATRIX#v0001     one version with all its cells as a map (zero-padded: sorts in order)
 // Every write puts the head conditionally on the revision it read, so one writer wins and the other gets 412.
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
@@ -66,27 +65,6 @@ export type MatrixAudit = Omit<AuditInput, "entity">;
 const summaryAttributes = Object.keys(matrixVersionSummarySchema.shape);
 
 export type MatrixRepository = ReturnType<typeof matrixRepository>;
-
-const CONFLICT_RETRIES = 3;
-
-/**
- * DynamoDB cancels a transaction that races another on the same item with `TransactionConflict`, before
- * evaluating its conditions. A cancelled transaction wrote nothing, so it is sent again: the head's
- * condition then decides, and the loser gets its 412 instead of a 500.
- */
-async function writeRacing(doc: DynamoDBDocumentClient, writes: GuardedWrite[]): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await writeTransaction(doc, writes);
-    } catch (error) {
-      const conflict =
-        error instanceof TransactionCanceledException &&
-        (error.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict");
-      if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
-    }
-  }
-}
 
 export function matrixRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   async function getVersion(iso3: string, version: number): Promise<MatrixVersion | undefined> {
@@ -209,7 +187,7 @@ export function matrixRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         },
         ...auditItems.map((item) => ({ item })),
       ];
-      await writeRacing(doc, writes);
+      await writeTransaction(doc, writes);
       return revision;
     },
   };
