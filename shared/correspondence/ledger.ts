@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Clock } from "../clock.ts";
+import { queryEveryPage } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
@@ -171,22 +172,13 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
 
     /** The wave's messages in one status, through the status index (every page). */
     async listByStatus(waveId: string, status: MessageStatus): Promise<Message[]> {
-      const messages: Message[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const result = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :partition",
-            ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        messages.push(...(result.Items ?? []).map(toMessage));
-        start = result.LastEvaluatedKey;
-      } while (start);
-      return messages;
+      const items = await queryEveryPage(doc, {
+        TableName: table,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :partition",
+        ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
+      });
+      return items.map(toMessage);
     },
 
     /** How many of the wave's messages are in each status: one counting Query per status. */

@@ -12,7 +12,7 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
-import { apiEvent } from "../support/api-event.ts";
+import { type RouterCall, routerCaller } from "../support/api-event.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 // Thursday 5 March 2026.
@@ -23,28 +23,7 @@ let reporting: ReturnType<typeof reportingRepository>;
 /** Every DynamoDB command the tests caused, by name. */
 const commands: string[] = [];
 
-interface CallOptions {
-  method?: string;
-  path: string;
-  query?: string;
-  group?: Group;
-  ifMatch?: string;
-  body?: unknown;
-}
-
-async function call({ method = "GET", path, query, group = "experts", ifMatch, body }: CallOptions) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (ifMatch !== undefined) headers["if-match"] = ifMatch;
-  const result = await router.dispatch(
-    apiEvent({ method, path, query, group, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
-    `corr-${Math.random().toString(36).slice(2)}`,
-  );
-  const responseHeaders = (result.headers ?? {}) as Record<string, string>;
-  const text = result.body ?? "";
-  const json = responseHeaders["content-type"]?.includes("json") && text ? JSON.parse(text) : text;
-  return { status: result.statusCode, etag: responseHeaders.etag, headers: responseHeaders, body: json };
-}
+const call = (options: RouterCall) => routerCaller(router, "experts")(options);
 
 let symbols = 0;
 function newRequest(overrides: Record<string, unknown> = {}) {

@@ -12,7 +12,7 @@ import type { MatrixVersion } from "#shared/matrix/schemas.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { matrixRoutes } from "../../functions/api/routes/matrix.ts";
-import { apiEvent } from "../support/api-event.ts";
+import { type RouterCall, routerCaller } from "../support/api-event.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-11-27T09:00:00Z");
@@ -29,26 +29,7 @@ const exportEnforcement = {
   source: { url: "https://example.org/law" },
 };
 
-interface CallOptions {
-  method?: string;
-  path: string;
-  query?: string;
-  group?: Group;
-  ifMatch?: string;
-  body?: unknown;
-}
-
-async function call({ method = "GET", path, query, group = "experts", ifMatch, body }: CallOptions) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (ifMatch !== undefined) headers["if-match"] = ifMatch;
-  const result = await router.dispatch(
-    apiEvent({ method, path, query, group, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
-    `corr-${Math.random().toString(36).slice(2)}`,
-  );
-  const responseHeaders = (result.headers ?? {}) as Record<string, string>;
-  return { status: result.statusCode, etag: responseHeaders.etag, body: JSON.parse(result.body ?? "null") };
-}
+const call = (options: RouterCall) => routerCaller(router, "experts")(options);
 
 const read = (iso3: string) => call({ path: `/states/${iso3}/matrix`, group: "members" });
 const edit = (iso3: string, ifMatch: string, cells: unknown[], group: Group = "experts") =>

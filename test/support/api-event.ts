@@ -1,4 +1,6 @@
 // Builds API Gateway HTTP API (payload 2.0) events the way the gateway and its JWT authorizer send them.
+
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Group } from "#shared/auth/actor.ts";
 import type { ApiEvent } from "#shared/http/router.ts";
 
@@ -71,3 +73,32 @@ export const lambdaContext = {
   fail: () => undefined,
   succeed: () => undefined,
 };
+
+export interface RouterCall {
+  method?: string;
+  path: string;
+  query?: string;
+  group?: Group;
+  ifMatch?: string;
+  body?: unknown;
+}
+
+/** Calls a router as the gateway would, with a JSON body; answers status, ETag, headers and the parsed body. */
+export function routerCaller(
+  router: { dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> },
+  defaultGroup: Group,
+) {
+  return async ({ method = "GET", path, query, group = defaultGroup, ifMatch, body }: RouterCall) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (ifMatch !== undefined) headers["if-match"] = ifMatch;
+    const result = await router.dispatch(
+      apiEvent({ method, path, query, group, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+      `corr-${Math.random().toString(36).slice(2)}`,
+    );
+    const responseHeaders = (result.headers ?? {}) as Record<string, string>;
+    const text = result.body ?? "";
+    const json = responseHeaders["content-type"]?.includes("json") && text ? JSON.parse(text) : text;
+    return { status: result.statusCode, etag: responseHeaders.etag, headers: responseHeaders, body: json };
+  };
+}
