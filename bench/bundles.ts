@@ -1,7 +1,9 @@
 // Bundles every Lambda entry the way CDK does (infra/desk-function.ts) and reads sizes and inputs from the metafile.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import { type BuildOptions, build, type Metafile } from "esbuild";
+import { deskBundling, deskRuntime } from "../infra/desk-function.ts";
 import { projectRoot } from "./paths.ts";
 
 export const FLOOR_NAME = "floor (one SDK client)";
@@ -23,18 +25,6 @@ export interface Bundle {
   inputs: BundleInput[];
   /** The largest package's own breakdown by folder, to see what inside it is heavy. */
   largestPackageParts: BundleInput[];
-}
-
-/**
- * The banner is read from infra/desk-function.ts rather than copied, so the bench cannot drift from
- * what is deployed; if the constant is renamed the bench stops with a clear message.
- */
-export function deployedBanner(): string {
-  const source = readFileSync(join(projectRoot, "infra/desk-function.ts"), "utf8");
-  const match = /const esmRequireBanner =\s*"((?:[^"\\]|\\.)*)"/.exec(source);
-  const banner = match?.[1];
-  if (!banner) throw new Error("esmRequireBanner not found in infra/desk-function.ts: update bench/bundles.ts");
-  return JSON.parse(`"${banner}"`) as string;
 }
 
 /** Every functions/<name>/handler.ts present now, so a new function is measured without touching the bench. */
@@ -81,20 +71,65 @@ function groupInputs(output: Metafile["outputs"][string]): { inputs: BundleInput
   return { inputs, parts };
 }
 
+/** esbuild's target for a Lambda runtime, by CDK's rule: nodejs24.x -> node24. */
+function targetOf(runtimeName: string): string {
+  const major = /^nodejs(\d+)/.exec(runtimeName)?.[1];
+  if (!major) throw new Error(`No esbuild target for the runtime ${runtimeName}`);
+  return `node${major}`;
+}
+
+/** CDK's `esbuildArgs` (written as CLI flags) in the JS API's terms; a flag the bench does not know stops it. */
+function esbuildArgsOf(args: Record<string, string | boolean>): BuildOptions {
+  const options: BuildOptions = {};
+  for (const [flag, value] of Object.entries(args)) {
+    if (flag === "--alias" && typeof value === "string") {
+      const at = value.indexOf("=");
+      options.alias = { ...options.alias, [value.slice(0, at)]: value.slice(at + 1) };
+    } else {
+      throw new Error(`bench/bundles.ts does not translate the esbuild flag ${flag} of deskBundling yet: add it`);
+    }
+  }
+  return options;
+}
+
 /**
- * The options of DeskFunction's `bundling`, as CDK hands them to esbuild: node platform, ESM, target node24
- * (CDK's target for Runtime.NODEJS_24_X), bundle everything (externalModules: []), minify, mainFields
- * module,main, the require banner. The source map is left out: CDK writes it to a separate file, so it does
- * not change the size of the code Lambda loads.
+ * Every key of DeskFunction's `bundling` (infra/desk-function.ts) in the JS API's terms. Typed over the keys of
+ * `deskBundling`, so one added there fails the type check here until the bench builds it too.
  */
-export async function bundle(name: string, entry: string, outDir: string, sourcemap = false): Promise<Bundle> {
-  return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, sourcemap);
+const translations: { [K in keyof typeof deskBundling]-?: (value: (typeof deskBundling)[K]) => BuildOptions } = {
+  format: (format) => ({ format: format === nodejs.OutputFormat.ESM ? "esm" : "cjs" }),
+  mainFields: (mainFields) => ({ mainFields }),
+  banner: (js) => ({ banner: { js } }),
+  minify: (minify) => ({ minify }),
+  // CDK writes the map to its own file beside the bundle and links it from the bundle's last line; so does the bench.
+  sourceMap: (sourceMap) => ({ sourcemap: sourceMap ? "linked" : false }),
+  sourcesContent: (sourcesContent) => ({ sourcesContent }),
+  externalModules: (external) => ({ external }),
+  esbuildArgs: esbuildArgsOf,
+};
+
+/** The options `cdk deploy` bundles with: platform node, the runtime's target, then DeskFunction's own. */
+export function deployedOptions(): BuildOptions {
+  let options: BuildOptions = { bundle: true, platform: "node", target: targetOf(deskRuntime.name) };
+  for (const key of Object.keys(translations) as (keyof typeof deskBundling)[]) {
+    const translate = translations[key] as (value: unknown) => BuildOptions;
+    options = { ...options, ...translate(deskBundling[key]) };
+  }
+  return options;
+}
+
+/** What an option of the bench's trials changes: a function from the deployed options to the tried ones. */
+export type OptionChange = (options: BuildOptions) => BuildOptions;
+
+/** Bundles `entry` exactly as deployed, or with `change` applied for a trial; the bundle's size leaves out its map. */
+export async function bundle(name: string, entry: string, outDir: string, change?: OptionChange): Promise<Bundle> {
+  return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, change);
 }
 
 /** A one-off entry given as source text (the probes of the investigation), resolved from the project root. */
 export async function bundleSource(name: string, contents: string, outDir: string): Promise<Bundle> {
   const stdin = { contents, resolveDir: projectRoot, sourcefile: `${name}.ts`, loader: "ts" as const };
-  return bundleFrom(name, "(probe)", { stdin }, outDir, false);
+  return bundleFrom(name, "(probe)", { stdin }, outDir);
 }
 
 async function bundleFrom(
@@ -102,22 +137,14 @@ async function bundleFrom(
   entry: string,
   source: Pick<BuildOptions, "entryPoints" | "stdin">,
   outDir: string,
-  sourcemap: boolean,
+  change: OptionChange = (options) => options,
 ): Promise<Bundle> {
   const file = join(outDir, name.replace(/[^\w.-]+/g, "-"), "index.mjs");
   const result = await build({
+    ...change(deployedOptions()),
     ...source,
     absWorkingDir: projectRoot,
     outfile: file,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    minify: true,
-    sourcemap: sourcemap ? "external" : false,
-    sourcesContent: false,
-    mainFields: ["module", "main"],
-    banner: { js: deployedBanner() },
     metafile: true,
     logLevel: "warning",
   });

@@ -6,26 +6,39 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { deskNodeOptions } from "../infra/desk-function.ts";
 import { inputGroup } from "./bundles.ts";
 import { median } from "./stats.ts";
 
 const run = promisify(execFile);
 
 /**
- * What a Lambda's module reads at import, pointed at a closed loopback port: nothing touches the network,
- * and dummy credentials keep the SDK from looking for real ones. A fresh environment, so no NODE_OPTIONS
- * (or tsx loader) of the parent changes what is measured.
+ * What a Lambda's module reads at import, pointed at a closed loopback port: nothing touches the network, and dummy
+ * credentials in the variables Lambda uses. A fresh environment, so nothing of the parent (a tsx loader) changes what
+ * is measured, but NODE_OPTIONS as DeskFunction sets it on Lambda (source maps on: the map is read at load).
  */
-const coldEnvironment: Record<string, string> = {
+export const coldEnvironment: Record<string, string> = {
   PATH: process.env.PATH ?? "/usr/bin:/bin",
+  NODE_OPTIONS: deskNodeOptions,
   DESK_TABLE: "desk-bench",
   AUDIT_TABLE: "audit-bench",
   AWS_REGION: "us-east-1",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
+  AWS_SESSION_TOKEN: "bench",
   DYNAMODB_ENDPOINT: "http://127.0.0.1:9",
   SES_ENDPOINT: "http://127.0.0.1:9",
+  MAIL_FROM: "desk-1540@desk.local",
+  SECRETARIAT_EMAIL: "secretariat@desk.local",
+  WAVE_QUEUE_URL: "http://127.0.0.1:9/000000000000/desk-bench-waves",
+  SEND_RATE_PER_SECOND: "14",
+  SEND_CONCURRENCY: "2",
+  WAVE_DISPATCH_ARN: "arn:aws:lambda:us-east-1:000000000000:function:desk-bench-wave-dispatch",
+  WAVE_SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/desk-bench-scheduler",
+  WAVE_SCHEDULE_GROUP: "desk-bench-waves",
+  WAVE_SCHEDULE_DLQ_ARN: "arn:aws:sqs:us-east-1:000000000000:desk-bench-schedules-dlq",
   POWERTOOLS_SERVICE_NAME: "desk-1540",
+  POWERTOOLS_METRICS_NAMESPACE: "Desk1540",
   POWERTOOLS_LOG_LEVEL: "INFO",
 };
 
@@ -76,16 +89,30 @@ interface ChildOptions {
   script?: string;
   nodeArgs?: string[];
   scriptArgs?: string[];
+  environment?: Record<string, string>;
 }
 
-async function importOnce(file: string, { script = childScript, nodeArgs = [], scriptArgs = [] }: ChildOptions = {}) {
+async function importOnce(
+  file: string,
+  { script = childScript, nodeArgs = [], scriptArgs = [], environment = coldEnvironment }: ChildOptions = {},
+) {
   // stderr is dropped: on Node 20 the SDK warns that later versions need Node 22, in every bundle alike.
   const { stdout } = await run(
     process.execPath,
     [...nodeArgs, "--input-type=module", "--eval", script, pathToFileURL(file).href, ...scriptArgs],
-    { env: coldEnvironment, timeout: 60_000, maxBuffer: 1024 * 1024 },
+    { env: environment, timeout: 60_000, maxBuffer: 1024 * 1024 },
   );
   return parseChild(stdout, file);
+}
+
+/** The name suffix of a comparison row: a bundle imported without NODE_OPTIONS' --enable-source-maps. */
+export const SOURCE_MAPS_OFF = ", source maps off";
+
+/** What is imported: a bundle, under its own name, in the Lambda environment unless told otherwise. */
+export interface ColdTarget {
+  name: string;
+  file: string;
+  environment?: Record<string, string>;
 }
 
 export interface ColdStart {
@@ -98,18 +125,18 @@ export interface ColdStart {
 
 /** `runs` rounds; each round imports every bundle once, in an order rotated by one per round. */
 export async function measureColdStarts(
-  bundles: readonly { name: string; file: string }[],
+  bundles: readonly ColdTarget[],
   runs: number,
   onProgress: (line: string) => void,
 ): Promise<ColdStart[]> {
   const samples = new Map(bundles.map((b) => [b.name, { importMs: [] as number[], rssBytes: [] as number[] }]));
   // One unmeasured import each first: the first process after a build pays for a cold file cache.
-  for (const { file } of bundles) await importOnce(file);
+  for (const { file, environment } of bundles) await importOnce(file, { environment });
   for (let round = 0; round < runs; round++) {
     const order = bundles.map((_, index) => bundles[(index + round) % bundles.length]);
     for (const target of order) {
       if (!target) continue;
-      const result = await importOnce(target.file);
+      const result = await importOnce(target.file, { environment: target.environment });
       const into = samples.get(target.name);
       into?.importMs.push(result.ms);
       into?.rssBytes.push(result.rssBytes);

@@ -6,3 +6,7 @@ export const COLD_START_RATIO_LIMIT = 1.3;
 /** Single-item reads over HTTP against the local stack. */
 export const READ_P50_LIMIT_MS = 8;
 export const READ_P99_LIMIT_MS = 25;
+/** Wave throughput: letters per second while the wave goes out, over the account's MaxSendRate. */
+export const WAVE_RATE_RATIO_LIMIT = 0.95;
+/** Snapshot scaling: time(10x the demo data) / time(1x). */
+export const SNAPSHOT_SCALING_LIMIT = 11;

@@ -8,19 +8,25 @@ import { assistanceRepository } from "#shared/assistance/repository.ts";
 import type { Clock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { Conflict } from "#shared/errors.ts";
 import type { Route } from "#shared/http/route.ts";
 import { type ApiEvent, createRouter } from "#shared/http/router.ts";
+import type { Mailer } from "#shared/mail/ses.ts";
 import { matrixRepository } from "#shared/matrix/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { snapshotDependencies } from "#shared/snapshots/snapshots.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
+import { unconfiguredWaveScheduler, type WaveScheduler } from "#shared/waves/scheduler.ts";
 import { assistanceRoutes } from "./routes/assistance.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
+import { programmeRoutes } from "./routes/programme.ts";
+import { snapshotRoutes } from "./routes/snapshots.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { templateRoutes } from "./routes/templates.ts";
@@ -31,12 +37,30 @@ export interface ApiDependencies {
   tableNames: TableNames;
   clock: Clock;
   logger: Logger;
+  /** Makes and deletes the waves' one-time schedules; without one, scheduling a wave is refused (409). */
+  waveScheduler?: WaveScheduler | undefined;
+  /** Sends the waves' test copies; without one, a test send is refused (409). */
+  mailer?: Mailer | undefined;
 }
 
-export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "logger">): Route[] {
+const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
+const noMailer: Mailer = {
+  sendMail: async () => {
+    throw new Conflict("Mail cannot be sent here: no sender is configured (MAIL_FROM)");
+  },
+};
+
+export function apiRoutes({
+  doc,
+  tableNames,
+  clock,
+  waveScheduler = noScheduler,
+  mailer = noMailer,
+}: Omit<ApiDependencies, "logger">): Route[] {
   const registry = registryRepository(doc, tableNames, clock);
   const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
   const contacts = contactDependencies(doc, tableNames, clock);
+  const assistance = assistanceRepository(doc, tableNames, clock);
   const routes: Route[] = [
     ...stateRoutes(reporting),
     ...submissionRoutes(reporting),
@@ -44,17 +68,18 @@ export function apiRoutes({ doc, tableNames, clock }: Omit<ApiDependencies, "log
     ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
     ...waveRoutes({
       ...contacts,
+      assistance,
       templates: templateRepository(doc, tableNames, clock),
       ledger: ledgerRepository(doc, tableNames, clock),
       waves: waveRepository(doc, tableNames, clock),
+      scheduler: waveScheduler,
+      mailer,
     }),
     ...organizationRoutes(contacts),
     ...contactRoutes(contacts),
-    ...assistanceRoutes({
-      ...reporting,
-      organizations: contacts.organizations,
-      assistance: assistanceRepository(doc, tableNames, clock),
-    }),
+    ...assistanceRoutes({ ...reporting, organizations: contacts.organizations, assistance }),
+    ...snapshotRoutes(snapshotDependencies(doc, tableNames, clock)),
+    ...programmeRoutes({ clock }),
   ];
   return [...metaRoutes(() => routes), ...routes];
 }

@@ -3,13 +3,24 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { awsWaveScheduler, createSchedulerClient } from "#shared/waves/aws-scheduler.ts";
+import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { createApiHandler } from "./app.ts";
 
 const config = readConfig();
+const clock = systemClock;
 
 export const handler = createApiHandler({
   doc: createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
   tableNames: config.tableNames,
-  clock: systemClock,
+  clock,
   logger: new Logger({ serviceName: "desk-1540" }),
+  // Without the schedule's settings the rest of the api still serves; scheduling a wave says what is missing.
+  waveScheduler: config.waveSchedule
+    ? awsWaveScheduler(createSchedulerClient(config.region), config.waveSchedule, clock)
+    : unconfiguredWaveScheduler(
+        "the api has no WAVE_DISPATCH_ARN, WAVE_SCHEDULER_ROLE_ARN, WAVE_SCHEDULE_GROUP and WAVE_SCHEDULE_DLQ_ARN",
+      ),
+  mailer: config.mailFrom ? sesMailer(mailSettingsOf(config)) : undefined,
 });

@@ -1,4 +1,6 @@
-// `npm run fire -- <target> [json-input]`: runs one schedule target now, against the running local stack's data.
+// `npm run fire -- <target> [json-input]` runs one schedule target now, against the running local stack's data;
+// `npm run fire -- <schedule id>` runs a programme schedule's target with its own input.
+import { programme } from "../../events/programme.ts";
 import { type ScheduleInput, scheduleSchema } from "../../shared/schedules/schema.ts";
 import { dynamoDbAnswers } from "./dynamodb-local.ts";
 import { localEnvironment, localPortsFromEnv, localTableNames } from "./stack.ts";
@@ -6,7 +8,13 @@ import { localEnvironment, localPortsFromEnv, localTableNames } from "./stack.ts
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const USAGE = "Usage: npm run fire -- <target> [json-input]   (the stack must be running: npm start)";
+const USAGE = [
+  "Usage: npm run fire -- <target> [json-input]   (the stack must be running: npm start)",
+  "       npm run fire -- <programme schedule id>   (its target, with its input)",
+  `  e.g. npm run fire -- wave-dispatch '{"waveId":"<wave id>"}'`,
+  `       npm run fire -- wave-dispatch '{"programmeWave":{"key":"first-report-request",` +
+    `"templateId":"programme-first-report-request","audience":"non-reporting-states","notAfterHours":72,"deadlineDays":90}}'`,
+].join("\n");
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -35,22 +43,27 @@ Object.assign(
 
 // Imported after the environment is set: targets read their configuration at import time.
 const { targets } = await import("./targets.ts");
-const target = Object.hasOwn(targets, name) ? targets[name] : undefined;
+// A target by name, else a programme schedule by id (unless an input is given: a schedule brings its own).
+const schedule = Object.hasOwn(targets, name) ? undefined : programme.schedules.find((s) => s.id === name);
+const targetName = schedule?.target ?? name;
+const target =
+  Object.hasOwn(targets, targetName) && (!schedule || inputText === undefined) ? targets[targetName] : undefined;
 if (!target) {
   const known = Object.keys(targets);
   fail(
-    `Unknown target "${name}". Available targets: ${known.length > 0 ? known.join(", ") : "none yet"}.\n${USAGE}`,
+    `Unknown target "${name}". Available targets: ${known.length > 0 ? known.join(", ") : "none yet"}; ` +
+      `programme schedules: ${programme.schedules.map((s) => s.id).join(", ")}.\n${USAGE}`,
     1,
   );
 }
 
-let input: ScheduleInput = {};
+let input: ScheduleInput = schedule?.input ?? {};
 if (inputText !== undefined) {
   let parsed: unknown;
   try {
     parsed = JSON.parse(inputText);
   } catch {
-    fail(`The input must be JSON, e.g. '{"wave":"first-reminder"}'; got ${inputText}`, 2);
+    fail(`The input must be JSON, e.g. '{"waveId":"01J..."}'; got ${inputText}`, 2);
   }
   // The same shape a schedule's `input` has in the programme.
   const checked = scheduleSchema.shape.input.unwrap().safeParse(parsed);

@@ -1,8 +1,15 @@
-// Local stand-in for EventBridge Scheduler: fires the programme's schedules at the same targets, in their time zones.
+// Local stand-in for EventBridge Scheduler: fires the programme's schedules, and the one-time schedules the api makes
+// for waves, at the same targets, in their time zones.
 import { Cron, CronDate } from "croner";
 import type { Clock } from "../../shared/clock.ts";
 import { parseScheduleExpression } from "../../shared/schedules/aws-cron.ts";
 import type { Programme, Schedule, ScheduleInput } from "../../shared/schedules/schema.ts";
+import {
+  WAVE_DISPATCH_TARGET,
+  type WaveScheduler,
+  waveScheduleName,
+  waveScheduleOf,
+} from "../../shared/waves/scheduler.ts";
 
 export type ScheduleTarget = (input: ScheduleInput) => Promise<unknown>;
 export type ScheduleTargets = Record<string, ScheduleTarget>;
@@ -18,6 +25,13 @@ export interface SchedulerOptions {
 export interface LocalScheduler {
   /** Schedule id -> its next run; null when there is none (an at() already past). */
   nextRuns(): Record<string, Date | null>;
+  /**
+   * Like CreateSchedule (or UpdateSchedule, for an id already there): the schedule replaces any of the same id. An
+   * at() schedule added here is removed once it has fired, as ActionAfterCompletion DELETE does.
+   */
+  add(schedule: Schedule): void;
+  /** Like DeleteSchedule; answers whether there was one (an unknown id is nothing to do). */
+  remove(id: string): boolean;
   /** Stops every timer, then waits for runs already under way. */
   stop(): Promise<void>;
 }
@@ -38,11 +52,10 @@ export function startScheduler(opts: SchedulerOptions): LocalScheduler {
   // Refuse the whole programme up front, as a deployment would, rather than fail when a schedule fires.
   const missing = schedules.filter((schedule) => !Object.hasOwn(opts.targets, schedule.target));
   if (missing.length > 0) {
-    const known = Object.keys(opts.targets);
     const list = missing.map((s) => `"${s.id}" -> "${s.target}"`).join(", ");
     throw new Error(
       `Schedules with no local target: ${list}. Register the target in infra/local/targets.ts ` +
-        `(known targets: ${known.length > 0 ? known.join(", ") : "none yet"})`,
+        `(known targets: ${knownTargets(opts.targets)})`,
     );
   }
 
@@ -66,19 +79,71 @@ export function startScheduler(opts: SchedulerOptions): LocalScheduler {
     void run.finally(() => running.delete(run));
   };
 
-  const jobs: Job[] = [];
+  const jobs = new Map<string, Job>();
   try {
-    for (const schedule of schedules) jobs.push(startJob(schedule, () => fire(schedule), clock));
+    for (const schedule of schedules)
+      jobs.set(
+        schedule.id,
+        startJob(schedule, () => fire(schedule), clock),
+      );
   } catch (error) {
-    for (const job of jobs) job.stop();
+    for (const job of jobs.values()) job.stop();
     throw error;
   }
 
+  function remove(id: string): boolean {
+    const job = jobs.get(id);
+    job?.stop();
+    return jobs.delete(id);
+  }
+
   return {
-    nextRuns: () => Object.fromEntries(jobs.map((job) => [job.id, job.next()])),
+    nextRuns: () => Object.fromEntries([...jobs.values()].map((job) => [job.id, job.next()])),
+    add(schedule) {
+      if (!Object.hasOwn(opts.targets, schedule.target)) {
+        throw new Error(
+          `Schedule "${schedule.id}": no local target "${schedule.target}" (${knownTargets(opts.targets)})`,
+        );
+      }
+      const once = parseScheduleExpression(schedule.expression).kind === "at";
+      const job = startJob(
+        schedule,
+        () => {
+          // Only this job's own entry: a schedule added again under the same id stays.
+          if (once && jobs.get(schedule.id) === job) jobs.delete(schedule.id);
+          fire(schedule);
+        },
+        clock,
+      );
+      remove(schedule.id);
+      jobs.set(schedule.id, job);
+    },
+    remove,
     async stop() {
-      for (const job of jobs) job.stop();
+      for (const job of jobs.values()) job.stop();
       await Promise.allSettled([...running]);
+    },
+  };
+}
+
+function knownTargets(targets: ScheduleTargets): string {
+  const known = Object.keys(targets);
+  return known.length > 0 ? known.join(", ") : "none yet";
+}
+
+/**
+ * The waves' one-time schedules on the local scheduler: the same name, at() expression, zone, target and input as
+ * on EventBridge Scheduler (shared/waves/scheduler.ts), so the local stack fires a wave the way AWS would.
+ */
+export function localWaveScheduler(scheduler: Pick<LocalScheduler, "add" | "remove">): WaveScheduler {
+  return {
+    async schedule(wave) {
+      const { name, description, expression, timeZone, input } = waveScheduleOf(wave);
+      scheduler.add({ id: name, description, expression, timezone: timeZone, target: WAVE_DISPATCH_TARGET, input });
+      return name;
+    },
+    async unschedule(waveId) {
+      scheduler.remove(waveScheduleName(waveId));
     },
   };
 }

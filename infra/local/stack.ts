@@ -2,20 +2,27 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Logger } from "@aws-lambda-powertools/logger";
 import { programme } from "../../events/programme.ts";
 import { seedDemoAssistance } from "../../shared/assistance/seed-demo.ts";
 import { systemClock } from "../../shared/clock.ts";
+import { readConfig } from "../../shared/config.ts";
 import { seedDemoContacts } from "../../shared/contacts/seed-demo.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
+import { mailSettingsOf, sesMailer } from "../../shared/mail/ses.ts";
 import { seedRegistry } from "../../shared/registry/seed.ts";
 import { seedDemoSubmissions } from "../../shared/reporting/seed-demo.ts";
 import type { TableNames } from "../../shared/tables.ts";
+import { seedProgrammeTemplates } from "../../shared/templates/programme-templates.ts";
+import { templateRepository } from "../../shared/templates/repository.ts";
+import { waveRepository } from "../../shared/waves/repository.ts";
+import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { startDynamoDbLocal } from "./dynamodb-local.ts";
 import { startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
 import { assertPortFree, PortInUseError } from "./ports.ts";
-import { type LocalScheduler, startScheduler } from "./scheduler.ts";
+import { type LocalScheduler, localWaveScheduler, startScheduler } from "./scheduler.ts";
 import { startSesLocal } from "./ses-local.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -155,7 +162,7 @@ function isRunning(pid: number): boolean {
 
 /**
  * Starts everything; on a failure half-way it stops what it had started before rethrowing.
- * The api handler is imported once per process and keeps the first start's environment.
+ * The api is built afresh on each start's stores; scheduled targets read the environment this start sets.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const log = opts.log ?? (() => undefined);
@@ -220,6 +227,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         // Organizations, and points of contact in line with the 123 States with a PoC published in 2020.
         const contacts = await seedDemoContacts(doc, tableNames, systemClock);
         const assistance = await seedDemoAssistance(doc, tableNames, systemClock);
+        // The programme's letters need their templates, as the deployed seed function adds them.
+        await seedProgrammeTemplates({
+          templates: templateRepository(doc, tableNames, systemClock),
+          clock: systemClock,
+        });
         return {
           ...registry,
           demoSubmissions: demo.recorded,
@@ -246,17 +258,41 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       process.env,
       localEnvironment({ tableNames, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint }),
     );
-    // Imported only now: the handler reads its configuration from the environment at import time.
-    const { handler } = await step("handler", () => import("../../functions/api/handler.ts"));
+    // Imported only now: each target reads its configuration from the environment when it first fires.
+    const { targets } = await import("./targets.ts");
+    const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
+    stops.push(() => scheduler.stop());
+
+    // The api's own app with local adapters: the waves' schedules go to the local scheduler, mail to the emulator.
+    const waveScheduler = localWaveScheduler(scheduler);
+    const { createApiHandler } = await step("handler", () => import("../../functions/api/app.ts"));
+    const doc = createDocumentClient(client);
+    const handler = createApiHandler({
+      doc,
+      tableNames,
+      clock: systemClock,
+      logger: new Logger({ serviceName: "desk-1540" }),
+      waveScheduler,
+      mailer: sesMailer(mailSettingsOf(readConfig())),
+    });
+    // The local scheduler keeps nothing across restarts; EventBridge Scheduler keeps its schedules.
+    const { restored, missed } = await restoreWaveSchedules({
+      waves: waveRepository(doc, tableNames, systemClock),
+      scheduler: waveScheduler,
+      clock: systemClock,
+    })();
+    if (restored.length > 0) log(`waves: ${restored.length} scheduled wave(s) scheduled again`);
+    for (const wave of missed) {
+      log(
+        `wave ${wave.id} was due at ${wave.sendInstant} while the local stack was down and is still scheduled; ` +
+          `send it now (before its notAfter ${wave.notAfter}) with: npm run fire -- wave-dispatch '{"waveId":"${wave.id}"}'`,
+      );
+    }
     const jwtKeys = await loadOrCreateJwtKeys(dataDir);
     const api = await step("api", () =>
       onPort("api", () => startApiServer({ port: opts.apiPort, handler, jwtKeys, log })),
     );
     stops.push(() => api.stop());
-
-    const { targets } = await import("./targets.ts");
-    const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
-    stops.push(() => scheduler.stop());
 
     return {
       apiUrl: api.url,

@@ -1,5 +1,4 @@
 // The schedule targets the local stack can fire, by the name a schedule's `target` uses (the function's folder).
-import * as z from "zod";
 import type { ScheduleTargets } from "./scheduler.ts";
 
 /**
@@ -11,10 +10,18 @@ export const targets: ScheduleTargets = {
     const { handler } = await import("../../functions/assistance-report/handler.ts");
     return handler(input);
   },
-  // A wave's `at()` schedule fires this with { waveId }: dispatch, then send through the local queue.
+  snapshot: async (input) => {
+    const { handler } = await import("../../functions/snapshot/handler.ts");
+    return handler(input);
+  },
+  "programme-reminders": async (input) => {
+    const { handler } = await import("../../functions/programme-reminders/handler.ts");
+    return handler(input);
+  },
+  // A wave's at() schedule fires this with { waveId }, a programme letter's with { programmeWave }: dispatch, then
+  // send through the local queue (the input is checked by the wave-dispatch app itself).
   "wave-dispatch": async (input) => {
-    const { waveId } = z.object({ waveId: z.string().min(1) }).parse(input);
     const { runWave } = await import("./wave-runner.ts");
-    return runWave(waveId);
+    return runWave(input);
   },
 };

@@ -1,5 +1,9 @@
 // Audiences: named selectors resolved from the data at dispatch time into recipients (one per address) and the
-// contacts or owners left out, each with its reason. Every read is a Query (an index or an owner's partition).
+// contacts or owners left out, each with its reason. Every read is a Query (an index or an owner's partition) or a
+// batch read by key; nothing here writes.
+import { listProviders } from "../assistance/offers.ts";
+import type { AssistanceRepository } from "../assistance/repository.ts";
+import { type Provider, providerKey } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
 import { POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
@@ -15,6 +19,8 @@ export interface AudienceDependencies {
   registry: RegistryRepository;
   organizations: OrganizationRepository;
   contacts: ContactRepository;
+  /** Needed by the assistance audiences only (states-with-pending-requests, assistance-providers, stale-providers). */
+  assistance?: AssistanceRepository | undefined;
   clock: Clock;
 }
 
@@ -82,32 +88,93 @@ export interface AudienceCandidate {
   owner: Owner;
   facts: OwnerFacts;
   contacts: Contact[];
+  /** The roles written to; the owner kind's usual ones when absent. */
+  roles?: readonly ContactRole[];
+}
+
+type Owned = { owner: Owner; facts: OwnerFacts };
+
+const stateOwner = ({ value }: Versioned<{ iso3: string; name: string }>): Owned => {
+  const owner: Owner = { kind: "state", iso3: value.iso3 };
+  return { owner, facts: { owner: ownerText(owner), name: value.name, iso3: value.iso3 } };
+};
+
+const organizationOwner = ({ value }: Versioned<{ id: string; name: string; acronym: string }>): Owned => {
+  const owner: Owner = { kind: "organization", id: value.id };
+  return { owner, facts: { owner: ownerText(owner), name: value.name, acronym: value.acronym } };
+};
+
+/**
+ * A provider is written to through its provider-poc, who speaks for its offers, while it has a reachable one;
+ * otherwise through its usual points of contact (and its unreachable provider-pocs are listed as skipped).
+ */
+function providerRoles(owner: Owner, contacts: readonly Contact[]): readonly ContactRole[] {
+  const reachable = (contact: Contact) =>
+    contact.role === "provider-poc" && contact.active && contact.emailStatus === "ok";
+  return contacts.some(reachable) ? ["provider-poc"] : [...ROLES[owner.kind], "provider-poc"];
+}
+
+function assistanceOf(deps: AudienceDependencies, audience: Audience): AssistanceRepository {
+  if (!deps.assistance) throw new Error(`The ${audience} audience needs the assistance repository`);
+  return deps.assistance;
+}
+
+/** The providers' owners (States in code order, then organizations in id order); unknown ones are left out. */
+async function providerOwners(deps: AudienceDependencies, providers: readonly Provider[]): Promise<Owned[]> {
+  const sorted = [...providers].sort((a, b) => providerKey(a).localeCompare(providerKey(b)));
+  const iso3s = sorted.flatMap((provider) => (provider.kind === "state" ? [provider.iso3] : []));
+  const ids = sorted.flatMap((provider) => (provider.kind === "organization" ? [provider.id] : []));
+  const [states, organizations] = await Promise.all([
+    deps.registry.getStates(iso3s),
+    deps.organizations.getOrganizations(ids),
+  ]);
+  return [
+    ...states.map(stateOwner),
+    ...ids.flatMap((id) => {
+      const organization = organizations.get(id);
+      return organization ? [organizationOwner(organization)] : [];
+    }),
+  ];
+}
+
+/** The owners an audience names, before their contacts are read. */
+async function ownersOf(deps: AudienceDependencies, audience: Audience): Promise<Owned[]> {
+  switch (audience) {
+    case "organizations":
+      return (await everyPage((page) => deps.organizations.listOrganizations(page))).map(organizationOwner);
+    case "non-reporting-states":
+    case "reporting-states": {
+      const status = audience === "non-reporting-states" ? "non-reporting" : "reported";
+      return (await everyPage((page) => deps.registry.listStates({ ...page, status }))).map(stateOwner);
+    }
+    case "all-states":
+    case "states-without-current-poc":
+      return (await everyPage((page) => deps.registry.listStates(page))).map(stateOwner);
+    case "states-with-pending-requests": {
+      const pending = await assistanceOf(deps, audience).pendingRequests();
+      const iso3s = [...new Set(pending.map((request) => request.iso3))].sort();
+      return (await deps.registry.getStates(iso3s)).map(stateOwner);
+    }
+    case "assistance-providers":
+    case "stale-providers": {
+      const assistance = assistanceOf(deps, audience);
+      const providers = await listProviders({ assistance, registry: deps.registry, clock: deps.clock })();
+      const chosen = audience === "stale-providers" ? providers.filter((summary) => summary.stale) : providers;
+      return providerOwners(
+        deps,
+        chosen.map((summary) => summary.provider),
+      );
+    }
+  }
 }
 
 async function candidates(deps: AudienceDependencies, audience: Audience): Promise<AudienceCandidate[]> {
-  const withContacts = (owners: { owner: Owner; facts: OwnerFacts }[]) =>
-    inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => ({
-      owner,
-      facts,
-      contacts: (await deps.contacts.contactsOf(owner)).map((contact) => contact.value),
-    }));
-  if (audience === "organizations") {
-    const organizations = await everyPage((page) => deps.organizations.listOrganizations(page));
-    return withContacts(
-      organizations.map(({ value }) => {
-        const owner: Owner = { kind: "organization", id: value.id };
-        return { owner, facts: { owner: ownerText(owner), name: value.name, acronym: value.acronym } };
-      }),
-    );
-  }
-  const status = audience === "non-reporting-states" ? "non-reporting" : undefined;
-  const states = await everyPage((page) => deps.registry.listStates({ ...page, status }));
-  const all = await withContacts(
-    states.map(({ value }: Versioned<{ iso3: string; name: string }>) => {
-      const owner: Owner = { kind: "state", iso3: value.iso3 };
-      return { owner, facts: { owner: ownerText(owner), name: value.name, iso3: value.iso3 } };
-    }),
-  );
+  const owners = await ownersOf(deps, audience);
+  const all = await inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => {
+    const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
+    const provider = audience === "assistance-providers" || audience === "stale-providers";
+    return { owner, facts, contacts, ...(provider ? { roles: providerRoles(owner, contacts) } : {}) };
+  });
   if (audience !== "states-without-current-poc") return all;
   // Computed from the contacts today, not read from the stored obligation: staleness moves with time alone.
   return all.filter((candidate) => pocCoverage(candidate.contacts, deps.clock).view !== "current");
@@ -121,8 +188,8 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
   const recipients: Recipient[] = [];
   const skipped: Skipped[] = [];
   const byAddress = new Map<string, string>();
-  for (const { owner, facts, contacts } of owners) {
-    const mine = contacts.filter((contact) => ROLES[owner.kind].includes(contact.role));
+  for (const { owner, facts, contacts, roles = ROLES[owner.kind] } of owners) {
+    const mine = contacts.filter((contact) => roles.includes(contact.role));
     if (!mine.some((contact) => contact.active)) {
       skipped.push({ recipient: `owner:${facts.owner}`, owner: facts, reason: "no-active-contact" });
     }

@@ -46,6 +46,8 @@ export interface MoveFields {
   leaseUntil?: string | undefined;
   sesMessageId?: string;
   sentAt?: string;
+  deliveredAt?: string;
+  feedbackAt?: string;
 }
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
@@ -170,6 +172,35 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
       }
     },
 
+    /** Sets fields on a message still in `status` without moving it (e.g. a soft bounce on a sent letter). */
+    async note(key: MessageKey, status: MessageStatus, fields: MoveFields): Promise<boolean> {
+      const names: Record<string, string> = { "#status": "status" };
+      const values: Record<string, unknown> = { ":status": status, ":now": clock.now().toISOString() };
+      const sets = ["updatedAt = :now"];
+      for (const [field, value] of Object.entries(fields)) {
+        if (value === undefined) continue;
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+        sets.push(`#${field} = :${field}`);
+      }
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: messageKey(key),
+            UpdateExpression: `SET ${sets.join(", ")}`,
+            ConditionExpression: "#status = :status",
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
     /** The wave's messages in one status, through the status index (every page). */
     async listByStatus(waveId: string, status: MessageStatus): Promise<Message[]> {
       const items = await queryEveryPage(doc, {
@@ -179,6 +210,28 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
       });
       return items.map(toMessage);
+    },
+
+    /**
+     * Whether any message is still queued or sending: two one-item Queries, not a count, since the sender asks
+     * after every batch and a count reads the whole status partition.
+     */
+    async hasUnsettled(waveId: string): Promise<boolean> {
+      const found = await Promise.all(
+        (["queued", "sending"] as const).map(async (status) => {
+          const result = await doc.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: "gsi1",
+              KeyConditionExpression: "gsi1pk = :partition",
+              ExpressionAttributeValues: { ":partition": messageStatusPartition(waveId, status) },
+              Limit: 1,
+            }),
+          );
+          return (result.Items?.length ?? 0) > 0;
+        }),
+      );
+      return found.includes(true);
     },
 
     /** How many of the wave's messages are in each status: one counting Query per status. */

@@ -4,12 +4,14 @@ import type { Message, MessageStatus } from "./schemas.ts";
 
 /**
  * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`
- * lets a slow sender that outlived its lease still record the SES id it got. Delivery events (later) move `sent`.
+ * lets a slow sender that outlived its lease still record the SES id it got. `queued -> failed` is a letter of a
+ * halted wave, never sent. SES events (ses-events.ts) move what SES accepted: from `sending` (an event can overtake
+ * the sender's own write), `unknown` (which they settle) and `sent`, forward only (see `eventRank`).
  */
 export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[]>> = {
-  queued: ["sending", "expired"],
-  sending: ["sent", "queued", "rejected", "failed", "expired", "unknown"],
-  sent: ["delivered", "bounced", "complained"],
+  queued: ["sending", "expired", "failed"],
+  sending: ["sent", "queued", "rejected", "failed", "expired", "unknown", "delivered", "bounced", "complained"],
+  sent: ["delivered", "bounced", "complained", "rejected"],
   delivered: ["bounced", "complained"],
   bounced: [],
   complained: [],
@@ -17,7 +19,7 @@ export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[
   failed: [],
   expired: [],
   skipped: [],
-  unknown: ["sent", "delivered", "bounced", "complained"],
+  unknown: ["sent", "delivered", "bounced", "complained", "rejected"],
 };
 
 export const canMove = (from: MessageStatus, to: MessageStatus) => transitions[from].includes(to);

@@ -3,11 +3,22 @@ import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
 export const audienceSchema = z
-  .enum(["non-reporting-states", "all-states", "states-without-current-poc", "organizations"])
+  .enum([
+    "non-reporting-states",
+    "reporting-states",
+    "all-states",
+    "states-without-current-poc",
+    "states-with-pending-requests",
+    "organizations",
+    "assistance-providers",
+    "stale-providers",
+  ])
   .describe(
-    "A named selector computed from the data when the wave is dispatched: non-reporting-states (the reporting-status " +
-      "index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), " +
-      "organizations",
+    "A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states " +
+      "(the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or " +
+      "missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), " +
+      "organizations, assistance-providers (States and organizations with an assistance offer), stale-providers " +
+      "(providers whose latest offer update is more than 12 months old)",
   );
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -78,7 +89,13 @@ export const messageSchema = z.object({
   owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
   email: z.string().optional().describe("The normalized address the letter goes (or went) to"),
   status: messageStatusSchema,
-  reason: z.string().optional().describe("Why it is skipped, failed, rejected, expired or unknown"),
+  reason: z
+    .string()
+    .optional()
+    .describe(
+      "Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft " +
+        "bounce or delivery delay SES reported",
+    ),
   skipReason: skipReasonSchema.optional(),
   duplicateOf: z.string().optional().describe("For duplicate-address: the recipient that gets the letter"),
   letter: letterSchema.optional().describe("The letter exactly as rendered for this recipient"),
@@ -87,6 +104,8 @@ export const messageSchema = z.object({
   claims: z.number().int().describe("How many times a sender claimed it (more than one only after throttling)"),
   sesMessageId: z.string().optional(),
   sentAt: z.iso.datetime().optional(),
+  deliveredAt: z.iso.datetime().optional().describe("When SES delivered it to the recipient's mail server"),
+  feedbackAt: z.iso.datetime().optional().describe("When the hard bounce or complaint was reported"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

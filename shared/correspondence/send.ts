@@ -1,12 +1,13 @@
 // Send: for each queued key, claim the message, pace, call SES once, and record what happened. A duplicate delivery
-// finds the claim taken and does nothing; throttling puts the message back; the deadline expires what is left.
+// finds the claim taken and does nothing; throttling puts the message back; the deadline expires what is left; a
+// halted wave's letters fail unsent.
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { Ledger } from "./ledger.ts";
 import { afterFailedClaim, classifySesError } from "./lifecycle.ts";
 import type { BatchResult, QueueRecord } from "./memory-queue.ts";
 import type { Pacer } from "./pacing.ts";
-import { type MessageKey, messageKeySchema } from "./schemas.ts";
+import { type Message, type MessageKey, messageKeySchema } from "./schemas.ts";
 
 export type SendStep = "before-claim" | "after-claim" | "after-ses";
 
@@ -24,9 +25,20 @@ export interface SendDependencies {
    */
   leaseMs?: number;
   faults?: SendFault | undefined;
+  /**
+   * Why the wave was halted, or undefined while it may send (bounce-guard.ts). Asked once per wave per batch: a wave
+   * halted in the middle of a batch stops at the next one.
+   */
+  haltedReason?: ((waveId: string) => Promise<string | undefined>) | undefined;
 }
 
 export const DEFAULT_LEASE_MS = 120_000;
+
+/**
+ * A key is started only with this much of the invocation left: a pacing wait plus one SES call and two ledger writes
+ * fit in it, so the function's timeout never cuts a claimed letter short (which would leave it unknown).
+ */
+export const MIN_TIME_LEFT_MS = 10_000;
 
 /** A fault hook's error ends the whole invocation, as a crash would: the queue then redelivers the whole batch. */
 class Crash extends Error {
@@ -38,9 +50,23 @@ class Crash extends Error {
   }
 }
 
-type Outcome = "done" | "retry" | "throttled";
+/** What the ledger recorded for a key this delivery handled (for the send metrics). */
+export type Recorded = "sent" | "failed" | "rejected" | "unknown" | "expired";
 
-export const send = (deps: SendDependencies) => {
+export interface KeyOutcome {
+  /** done: the queue may forget the key; retry: deliver it again later; throttled: retry, and the rest of the batch. */
+  queue: "done" | "retry" | "throttled";
+  recorded?: Recorded;
+}
+
+/** One queue batch: keys are processed in order; the waves they belong to are kept for the completion check. */
+export interface SendBatch {
+  process(record: Pick<QueueRecord, "body">): Promise<KeyOutcome>;
+  readonly waves: ReadonlySet<string>;
+}
+
+export const sender = (deps: SendDependencies) => {
+  const { ledger, clock } = deps;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const fault = async (step: SendStep, key: MessageKey) => {
     try {
@@ -50,31 +76,41 @@ export const send = (deps: SendDependencies) => {
     }
   };
 
-  async function sendOne(key: MessageKey): Promise<Outcome> {
-    const { ledger, clock } = deps;
+  /** A message this delivery did not claim, as it stands: expire it, flag it unknown, or look again later. */
+  async function settleUnclaimed(key: MessageKey, current: Message): Promise<KeyOutcome> {
+    const decision = afterFailedClaim(current, clock.now());
+    if (decision.action === "expire") {
+      const moved = await ledger.move(key, "queued", "expired", {
+        reason: "still queued at the wave's not-after deadline",
+      });
+      return moved ? { queue: "done", recorded: "expired" } : { queue: "retry" };
+    }
+    if (decision.action === "mark-unknown") {
+      const moved = await ledger.move(
+        key,
+        "sending",
+        "unknown",
+        { reason: "the sender stopped between its claim and the ledger: SES may or may not have accepted it" },
+        current.leaseUntil,
+      );
+      return moved ? { queue: "done", recorded: "unknown" } : { queue: "done" };
+    }
+    return decision.action === "retry-later" ? { queue: "retry" } : { queue: "done" };
+  }
+
+  /** A halted wave sends nothing more: its queued letters fail with the reason, unsent. */
+  async function haltKey(key: MessageKey, reason: string): Promise<KeyOutcome> {
+    if (await ledger.move(key, "queued", "failed", { reason: `wave halted: ${reason}` })) {
+      return { queue: "done", recorded: "failed" };
+    }
+    const current = await ledger.get(key);
+    return current ? settleUnclaimed(key, current) : { queue: "done" };
+  }
+
+  async function sendOne(key: MessageKey): Promise<KeyOutcome> {
     await fault("before-claim", key);
     const claim = await ledger.claim(key, leaseMs);
-    if (!claim.claimed) {
-      if (!claim.current) return "done";
-      const decision = afterFailedClaim(claim.current, clock.now());
-      if (decision.action === "expire") {
-        const moved = await ledger.move(key, "queued", "expired", {
-          reason: "still queued at the wave's not-after deadline",
-        });
-        return moved ? "done" : "retry";
-      }
-      if (decision.action === "mark-unknown") {
-        await ledger.move(
-          key,
-          "sending",
-          "unknown",
-          { reason: "the sender stopped between its claim and the ledger: SES may or may not have accepted it" },
-          claim.current.leaseUntil,
-        );
-        return "done";
-      }
-      return decision.action === "retry-later" ? "retry" : "done";
-    }
+    if (!claim.claimed) return claim.current ? settleUnclaimed(key, claim.current) : { queue: "done" };
 
     const message = claim.message;
     const lease = message.leaseUntil;
@@ -89,7 +125,7 @@ export const send = (deps: SendDependencies) => {
         { reason: "reached the not-after deadline while paced", leaseUntil: undefined },
         lease,
       );
-      return "done";
+      return { queue: "done", recorded: "expired" };
     }
     const { letter, email } = message;
     if (!letter || !email) {
@@ -100,7 +136,7 @@ export const send = (deps: SendDependencies) => {
         { reason: "the message has no letter or address", leaseUntil: undefined },
         lease,
       );
-      return "done";
+      return { queue: "done", recorded: "failed" };
     }
 
     let messageId: string;
@@ -123,45 +159,78 @@ export const send = (deps: SendDependencies) => {
           { reason: "throttled by SES; queued again", leaseUntil: undefined },
           lease,
         );
-        return "throttled";
+        return { queue: "throttled" };
       }
       await ledger.move(key, "sending", failure.kind, { reason: failure.reason, leaseUntil: undefined }, lease);
-      return "done";
+      return { queue: "done", recorded: failure.kind };
     }
     await fault("after-ses", key);
-    // From unknown too: a sender that outlived its lease still knows best what SES answered.
+    // From unknown too: a sender that outlived its lease still knows best what SES answered. An SES event that
+    // overtook this write has moved it on already, with the same SES id.
     await ledger.move(key, ["sending", "unknown"], "sent", {
       sesMessageId: messageId,
       sentAt: clock.now().toISOString(),
       leaseUntil: undefined,
       reason: undefined,
     });
-    return "done";
+    return { queue: "done", recorded: "sent" };
   }
 
-  /** Processes one queue batch; the items to be delivered again are reported as partial batch failures. */
+  return {
+    /**
+     * A new batch: after one throttle the rest of it is handed back untouched, and so is what `timeLeftMs` (the
+     * invocation's remaining time) leaves no room for; each wave is read once.
+     */
+    batch(options: { timeLeftMs?: () => number } = {}): SendBatch {
+      let throttled = false;
+      const waves = new Set<string>();
+      const halts = new Map<string, Promise<string | undefined>>();
+      const haltedReason = (waveId: string) => {
+        let reason = halts.get(waveId);
+        if (!reason) {
+          reason = deps.haltedReason ? deps.haltedReason(waveId) : Promise.resolve(undefined);
+          halts.set(waveId, reason);
+        }
+        return reason;
+      };
+      return {
+        waves,
+        async process(record) {
+          const parsed = messageKeySchema.safeParse(safeJson(record.body));
+          // A body that is not a message key names no letter: there is nothing to send or to retry.
+          if (!parsed.success) return { queue: "done" };
+          const key = parsed.data;
+          waves.add(key.waveId);
+          // After one throttle the rest of the batch would be throttled too: hand it back untouched to back off.
+          if (throttled) return { queue: "retry" };
+          if (options.timeLeftMs && options.timeLeftMs() < MIN_TIME_LEFT_MS) return { queue: "retry" };
+          let outcome: KeyOutcome;
+          try {
+            const halted = await haltedReason(key.waveId);
+            outcome = halted === undefined ? await sendOne(key) : await haltKey(key, halted);
+          } catch (error) {
+            if (error instanceof Crash) throw error;
+            // Anything else (DynamoDB unavailable) leaves the message where it was: the queue delivers it again.
+            halts.delete(key.waveId);
+            outcome = { queue: "retry" };
+          }
+          if (outcome.queue === "throttled") throttled = true;
+          return outcome;
+        },
+      };
+    },
+  };
+};
+
+/** Processes one queue batch; the items to be delivered again are reported as partial batch failures. */
+export const send = (deps: SendDependencies) => {
+  const { batch } = sender(deps);
   return async (records: readonly QueueRecord[]): Promise<BatchResult> => {
+    const current = batch();
     const batchItemFailures: { itemIdentifier: string }[] = [];
-    let throttled = false;
     for (const record of records) {
-      const parsed = messageKeySchema.safeParse(safeJson(record.body));
-      // A body that is not a message key names no letter: there is nothing to send or to retry.
-      if (!parsed.success) continue;
-      // After one throttle the rest of the batch would be throttled too: hand it back untouched to back off.
-      if (throttled) {
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-        continue;
-      }
-      let outcome: Outcome;
-      try {
-        outcome = await sendOne(parsed.data);
-      } catch (error) {
-        if (error instanceof Crash) throw error;
-        // Anything else (DynamoDB unavailable) leaves the message where it was: the queue delivers it again.
-        outcome = "retry";
-      }
-      if (outcome === "throttled") throttled = true;
-      if (outcome !== "done") batchItemFailures.push({ itemIdentifier: record.messageId });
+      const outcome = await current.process(record);
+      if (outcome.queue !== "done") batchItemFailures.push({ itemIdentifier: record.messageId });
     }
     return { batchItemFailures };
   };

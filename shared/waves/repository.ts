@@ -15,7 +15,7 @@ import { Conflict, IllegalTransition, NotFound, PreconditionFailed } from "../er
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { waveTransitions } from "./rules.ts";
-import { type Wave, type WaveStatus, waveSchema } from "./schemas.ts";
+import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./schemas.ts";
 
 const waveKey = (id: string) => ({ pk: wavePartition(id), sk: "WAVE" });
 const ALL_WAVES = "WAVES";
@@ -127,6 +127,19 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
         },
       ]);
       return { value: next, version };
+    },
+
+    /** The audit entry of a test copy (wave, contact, address): the only write a test send makes. */
+    async recordTestSend(sent: WaveTestResult, audit: AuditContext): Promise<void> {
+      await writeTransaction(doc, [
+        {
+          item: auditPut(
+            tableNames.audit,
+            { ...audit, action: "wave.test-send", entity: { type: "wave", id: sent.waveId }, after: sent },
+            clock,
+          ),
+        },
+      ]);
     },
 
     /** A page of the wave's messages: by status through the ledger's status index, else its partition. */

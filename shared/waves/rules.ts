@@ -1,6 +1,7 @@
-// The wave's rules, with no storage: its legal status moves, and which instant a local send time in a zone is.
-import { IllegalTransition, Invalid } from "../errors.ts";
-import type { WaveStatus } from "./schemas.ts";
+// The wave's rules, with no storage: its legal status moves, which instant a local send time in a zone is, and that
+// nothing is dispatched before that instant.
+import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
+import type { Wave, WaveStatus } from "./schemas.ts";
 
 /**
  * Legal moves. Cancelling stops before any letter is written; once dispatching, the ledger holds letters and only
@@ -79,4 +80,32 @@ export function localToInstant(local: string, timeZone: string, path = "body.sen
     ]);
   }
   return new Date(first);
+}
+
+/**
+ * How early a dispatch may run and still count as on time: the scheduler's clock and the function's are different
+ * machines' (skew of milliseconds), and a letter a second early is not early in any sense a reader can see, while
+ * sendAt and at() count in whole minutes. Anything earlier (a schedule built in the wrong zone, a stray manual
+ * invocation) is refused.
+ */
+export const DISPATCH_CLOCK_TOLERANCE_MS = 1_000;
+
+/** A dispatch before the wave's send time: refused before anything is written. */
+export class DispatchTooEarly extends Conflict {
+  constructor(
+    readonly waveId: string,
+    readonly sendInstant: string,
+    readonly now: string,
+  ) {
+    super(`Wave ${waveId} sends at ${sendInstant}; a dispatch at ${now} is too early and did nothing`, {
+      sendInstant,
+      now,
+    });
+  }
+}
+
+export function assertSendTimeReached(wave: Pick<Wave, "id" | "sendInstant">, now: Date): void {
+  if (now.getTime() + DISPATCH_CLOCK_TOLERANCE_MS < Date.parse(wave.sendInstant)) {
+    throw new DispatchTooEarly(wave.id, wave.sendInstant, now.toISOString());
+  }
 }

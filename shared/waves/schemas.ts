@@ -1,6 +1,8 @@
 // The shapes of a correspondence wave: what staff give to create one, and the wave as stored and answered.
 import * as z from "zod";
+import { emailSchema } from "../contacts/schemas.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
+import { unLanguageSchema } from "../registry/schemas.ts";
 import { isValidTimeZone } from "../schedules/schema.ts";
 
 export const waveStatusSchema = z
@@ -60,8 +62,40 @@ export const waveSchema = z
     chair: z.string().optional(),
     description: z.string().optional(),
     status: waveStatusSchema,
+    haltReason: z.string().optional().describe("Why the wave halted itself (hard-bounce rate past the threshold)"),
+    scheduleName: z
+      .string()
+      .optional()
+      .describe("The wave's one-time EventBridge Scheduler schedule (wave-<id>), set when it was scheduled"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: "Wave" });
 export type Wave = z.infer<typeof waveSchema>;
+
+export const waveTestRequestSchema = z
+  .strictObject({
+    to: emailSchema.describe("The staff address the one test copy goes to"),
+    contactId: z
+      .string()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe("A recipient of the wave to render the letter for; by default the first its audience resolves to"),
+  })
+  .meta({ id: "WaveTestRequest" });
+export type WaveTestRequest = z.infer<typeof waveTestRequestSchema>;
+
+export const waveTestResultSchema = z
+  .object({
+    waveId: waveIdSchema,
+    contactId: z.string().describe("The recipient the letter was rendered for"),
+    owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
+    to: z.string().describe("Where the test copy went"),
+    language: unLanguageSchema.describe("The variant rendered: the recipient's language, or the fallback"),
+    fellBack: z.boolean(),
+    subject: z.string().describe("The subject as sent, with its [TEST] prefix"),
+    sesMessageId: z.string(),
+  })
+  .meta({ id: "WaveTestSent" });
+export type WaveTestResult = z.infer<typeof waveTestResultSchema>;

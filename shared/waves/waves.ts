@@ -1,27 +1,38 @@
 // Use cases on waves: create one (validated against its template), read it with its ledger counts, preview its
-// audience, schedule, cancel, list its messages, and dispatch it (the step a scheduled send time fires).
+// audience, schedule and cancel it (with its one-time schedule), send one test copy, list its messages, and
+// dispatch it (the step its schedule fires).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
 import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
-import type { MessageStatus } from "../correspondence/schemas.ts";
+import type { DispatchWave, Message, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Template } from "../templates/schemas.ts";
 import { placeholdersOf, type TemplateVariable } from "../templates/variables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import type { WaveRepository } from "./repository.ts";
-import { assertWaveTransition, localToInstant } from "./rules.ts";
-import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
+import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
+import type { WaveScheduler } from "./scheduler.ts";
+import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
 
 export interface WaveDependencies extends AudienceDependencies {
   waves: WaveRepository;
   templates: TemplateRepository;
   ledger: Ledger;
+}
+
+export interface WaveSchedulingDependencies extends WaveDependencies {
+  scheduler: WaveScheduler;
+}
+
+export interface WaveTestDependencies extends WaveDependencies {
+  mailer: Mailer;
 }
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
@@ -113,29 +124,179 @@ async function moveWave(
   expectedVersion: number,
   to: WaveStatus,
   audit: AuditContext,
+  changes: Partial<Pick<Wave, "scheduleName">> = {},
 ) {
   const { value } = current;
   if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${value.id}`, etagOf(current.version));
   assertWaveTransition(value.id, value.status, to);
-  const next: Wave = { ...value, status: to, updatedAt: deps.clock.now().toISOString() };
+  const next: Wave = { ...value, ...changes, status: to, updatedAt: deps.clock.now().toISOString() };
   return deps.waves.move(current, expectedVersion, next, audit);
 }
 
-/** draft -> scheduled, refused once the not-after deadline has passed (every letter would only expire). */
+/**
+ * draft -> scheduled, with the wave's one-time schedule. The schedule is made first and the wave moved after, so
+ * no failure leaves a wave scheduled without a schedule: when the move fails (a stale If-Match, a concurrent
+ * cancel, a crash) the schedule is left for a wave that is not scheduled, and when it fires dispatch refuses that
+ * wave and sends nothing; calling again confirms the same schedule. Refused, with nothing made, once the
+ * not-after deadline has passed (every letter would only expire) or once the send time itself has passed: a
+ * letter never leaves later than asked unless someone asks again (a new wave with a later send time).
+ */
 export const scheduleWave =
-  (deps: WaveDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+  (deps: WaveSchedulingDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
     const current = await getWave(deps)(id);
+    const { value } = current;
     if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${id}`, etagOf(current.version));
-    assertWaveTransition(id, current.value.status, "scheduled");
-    if (deps.clock.now().toISOString() >= current.value.notAfter) {
-      throw new Conflict(`Wave ${id} cannot be scheduled: its notAfter ${current.value.notAfter} has passed`);
+    assertWaveTransition(id, value.status, "scheduled");
+    const now = deps.clock.now().toISOString();
+    if (now >= value.notAfter) {
+      throw new Conflict(`Wave ${id} cannot be scheduled: its notAfter ${value.notAfter} has passed`);
     }
-    return moveWave(deps, current, expectedVersion, "scheduled", audit);
+    if (now >= value.sendInstant) {
+      throw new Conflict(
+        `Wave ${id} cannot be scheduled: its send time ${value.sendAt} ${value.timeZone} (${value.sendInstant}) ` +
+          "has passed; create a wave with a later send time",
+      );
+    }
+    const scheduleName = await deps.scheduler.schedule(value);
+    return moveWave(deps, current, expectedVersion, "scheduled", audit, { scheduleName });
   };
 
+/**
+ * draft or scheduled -> cancelled, then the schedule is deleted. In that order: were the schedule deleted first and
+ * the move then refused, the wave would stay scheduled with nothing to fire it. A schedule that outlives the cancel
+ * (its deletion failed: the request fails, the cancel stands) fires into dispatch's refusal of a cancelled wave.
+ * A draft's schedule is deleted too: an attempt to schedule it may have made one before its move failed.
+ */
 export const cancelWave =
-  (deps: WaveDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) =>
-    moveWave(deps, await getWave(deps)(id), expectedVersion, "cancelled", audit);
+  (deps: WaveSchedulingDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+    const cancelled = await moveWave(deps, await getWave(deps)(id), expectedVersion, "cancelled", audit);
+    await deps.scheduler.unschedule(id);
+    return cancelled;
+  };
+
+export interface RestoredSchedules {
+  restored: string[];
+  /** Scheduled waves whose send time passed while no scheduler ran: left as they are, for someone to decide. */
+  missed: Wave[];
+}
+
+/**
+ * Makes every scheduled wave's schedule again, for a scheduler that keeps nothing across restarts (the local one).
+ * A wave whose send time passed meanwhile is not fired late on its own: it is answered as missed.
+ */
+export const restoreWaveSchedules =
+  (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) => async (): Promise<RestoredSchedules> => {
+    const result: RestoredSchedules = { restored: [], missed: [] };
+    const now = deps.clock.now().toISOString();
+    let cursor: string | undefined;
+    do {
+      const page = await deps.waves.list({ limit: 100, cursor });
+      for (const { value } of page.items) {
+        if (value.status !== "scheduled") continue;
+        if (value.sendInstant <= now) result.missed.push(value);
+        else {
+          await deps.scheduler.schedule(value);
+          result.restored.push(value.id);
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    return result;
+  };
+
+const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair }: Wave): DispatchWave => ({
+  id,
+  templateId,
+  audience,
+  notAfter,
+  deadline,
+  chair,
+});
+
+/**
+ * Every message dispatch would write for the wave now, letters rendered, with nothing written or enqueued:
+ * dispatch itself runs against a ledger that only collects and a queue that drops.
+ */
+async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Message[]> {
+  const messages: Message[] = [];
+  const ledger: Ledger = {
+    ...deps.ledger,
+    putNew: async (message) => {
+      messages.push(message);
+      return { created: true };
+    },
+  };
+  const { registry, organizations, contacts, assistance, clock, templates } = deps;
+  await dispatch({
+    registry,
+    organizations,
+    contacts,
+    assistance,
+    clock,
+    templates,
+    ledger,
+    queue: { sendBatch: async () => undefined },
+  })(dispatchInputOf(wave));
+  return messages;
+}
+
+type Lettered = Message & { letter: NonNullable<Message["letter"]> };
+const hasLetter = (message: Message): message is Lettered => message.letter !== undefined;
+
+/** The message of the contact asked for, or the first recipient with a letter; refused with the reason otherwise. */
+function testMessage(wave: Wave, messages: readonly Message[], contactId: string | undefined): Lettered {
+  if (contactId === undefined) {
+    const first = messages.find(hasLetter);
+    if (!first) {
+      throw new Conflict(`Wave ${wave.id}'s audience (${wave.audience}) has no recipient with a letter today`);
+    }
+    return first;
+  }
+  const message = messages.find((candidate) => candidate.contactId === contactId);
+  const refuse = (why: string) =>
+    new Invalid("No test letter for that contact", [{ path: "body.contactId", message: why }]);
+  if (!message) throw refuse(`${contactId} is not a contact the wave's audience (${wave.audience}) writes to`);
+  if (!hasLetter(message)) {
+    throw refuse(`the wave would not write to ${contactId}: ${message.reason ?? message.status}`);
+  }
+  return message;
+}
+
+const TEST_PREFIX = "[TEST] ";
+
+/**
+ * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address with
+ * the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
+ * audit entry (wave, contact, address, SES message id) is written once SES has accepted the mail, so a refused
+ * send (an unverified address in the SES sandbox, no sender configured) records nothing that did not happen.
+ */
+export const sendTestLetter =
+  (deps: WaveTestDependencies) =>
+  async (id: string, request: WaveTestRequest, audit: AuditContext): Promise<WaveTestResult> => {
+    const wave = (await getWave(deps)(id)).value;
+    const message = testMessage(wave, await dryRunDispatch(deps, wave), request.contactId);
+    const { letter } = message;
+    const sent = {
+      waveId: wave.id,
+      contactId: message.recipient,
+      owner: message.owner,
+      to: request.to,
+      language: letter.language,
+      fellBack: letter.fellBack,
+      subject: `${TEST_PREFIX}${letter.subject}`,
+    };
+    const { messageId } = await deps.mailer.sendMail({
+      to: request.to,
+      subject: sent.subject,
+      text: letter.text,
+      html: letter.html,
+      // No wave or message tag: delivery events of a test copy must not be taken for a ledger letter's.
+      tags: { "wave-test": wave.id },
+    });
+    const result = { ...sent, sesMessageId: messageId };
+    await deps.waves.recordTestSend(result, audit);
+    return result;
+  };
 
 export interface WaveDispatchResult {
   wave: Versioned<Wave>;
@@ -146,7 +307,8 @@ export interface WaveDispatchResult {
  * What a scheduled send time fires: scheduled -> dispatching (conditional, audited), then the ledger's dispatch.
  * A wave already dispatching is dispatched again, since dispatch is idempotent: a run that crashed between the
  * move and the last enqueue is finished by the retry. Any other status is an illegal transition (a cancelled
- * wave whose schedule still fired sends nothing).
+ * wave whose schedule still fired sends nothing), and so is a run before the send time (DispatchTooEarly): in both
+ * cases nothing is written.
  */
 export const dispatchWave =
   (deps: WaveDispatchDependencies) =>
@@ -155,9 +317,11 @@ export const dispatchWave =
     audit: AuditContext = { actor: systemActor("wave-dispatch") },
   ): Promise<WaveDispatchResult> => {
     let wave = await getWave(deps)(waveId);
-    if (wave.value.status !== "dispatching") wave = await moveWave(deps, wave, wave.version, "dispatching", audit);
-    const { id, templateId, audience, notAfter, deadline, chair } = wave.value;
-    const summary = await dispatch(deps)({ id, templateId, audience, notAfter, deadline, chair });
+    const { status } = wave.value;
+    if (status !== "dispatching") assertWaveTransition(waveId, status, "dispatching");
+    assertSendTimeReached(wave.value, deps.clock.now());
+    if (status !== "dispatching") wave = await moveWave(deps, wave, wave.version, "dispatching", audit);
+    const summary = await dispatch(deps)(dispatchInputOf(wave.value));
     return { wave, summary };
   };
 
@@ -171,7 +335,6 @@ export const completeWaveIfSettled =
   async (waveId: string, audit: AuditContext = { actor: systemActor("wave-dispatch") }): Promise<Versioned<Wave>> => {
     const wave = await getWave(deps)(waveId);
     if (wave.value.status !== "dispatching") return wave;
-    const counts = await deps.ledger.counts(waveId);
-    if (counts.queued + counts.sending > 0) return wave;
+    if (await deps.ledger.hasUnsettled(waveId)) return wave;
     return moveWave(deps, wave, wave.version, "completed", audit);
   };

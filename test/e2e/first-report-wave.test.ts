@@ -1,9 +1,15 @@
-// The March first-report wave, end to end on the local stack: template and wave over HTTP, the scheduled target
-// fired as the local scheduler would, letters counted in the SES emulator.
+// The March first-report wave, end to end on the local stack: template and wave over HTTP, the wave's one-time
+// schedule fired by the local scheduler at its send time, letters counted in the SES emulator; then the programme's
+// own first-report letter, fired as its schedule would.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "#shared/clock.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { wallClock } from "#shared/waves/programme-waves.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
@@ -52,8 +58,23 @@ const variant = (subject: string) => ({
   html: "<p>Dear {{contact.name}}, the Committee requests the first national report by {{deadline}}.</p>",
 });
 
+async function lettersWith(prefix: string) {
+  const store = (await (await fetch(`${stack.sesUrl}/store`)).json()) as {
+    emails: { subject: string; destination: { to: string[] } }[];
+  };
+  return store.emails.filter((email) => email.subject.startsWith(prefix));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("the first-report wave", () => {
-  it("reaches the contacts of exactly the eight non-reporting States, each in its language, once", async () => {
+  it("reaches the contacts of exactly the eight non-reporting States, each in its language, once", {
+    timeout: 180_000,
+  }, async () => {
+    // The next whole minute at least 5 s away: dispatch refuses to run before a wave's send time.
+    const zone = "America/New_York";
+    const sendInstant = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
+    const local = wallClock(sendInstant, zone);
     const marker = `E2E-${Date.now()}`;
     const template = await call("POST", "/templates", {
       id: "first-report-request-e2e",
@@ -65,8 +86,8 @@ describe("the first-report wave", () => {
     const wave = await call("POST", "/waves", {
       templateId: "first-report-request-e2e",
       audience: "non-reporting-states",
-      sendAt: "2027-03-01T09:00",
-      timeZone: "America/New_York",
+      sendAt: `${local.date}T${local.time}`,
+      timeZone: zone,
       notAfter: "2099-03-31T00:00:00Z",
       deadline: "30 April 2027",
     });
@@ -79,19 +100,17 @@ describe("the first-report wave", () => {
     for (const skipped of audience.body.skipped) expect(skipped.reason).toEqual(expect.any(String));
 
     expect((await call("POST", `/waves/${id}/schedule`, undefined, { "if-match": wave.etag ?? "" })).status).toBe(200);
-    const fire = targets["wave-dispatch"];
-    if (!fire) throw new Error("no wave-dispatch target");
-    await fire({ waveId: id });
-
-    const after = await call("GET", `/waves/${id}`);
+    // The local scheduler fires the wave's at() schedule at its send time: dispatch, then send through the queue.
+    let after = await call("GET", `/waves/${id}`);
+    while (after.body.status !== "completed" && Date.now() < sendInstant.getTime() + 60_000) {
+      await sleep(1_000);
+      after = await call("GET", `/waves/${id}`);
+    }
     expect(after.body.status).toBe("completed");
     const { recipients } = audience.body;
     expect(after.body.counts).toMatchObject({ sent: recipients.length, skipped: audience.body.skipped.length });
 
-    const store = (await (await fetch(`${stack.sesUrl}/store`)).json()) as {
-      emails: { subject: string; destination: { to: string[] } }[];
-    };
-    const letters = store.emails.filter((email) => email.subject.startsWith(marker));
+    const letters = await lettersWith(marker);
     expect(letters).toHaveLength(recipients.length);
     for (const recipient of recipients) {
       const received = letters.filter((letter) => letter.destination.to.includes(recipient.email));
@@ -99,5 +118,49 @@ describe("the first-report wave", () => {
       const french = received[0]?.subject.includes("Premier rapport national");
       expect(french, recipient.email).toBe(recipient.language === "fr");
     }
+  });
+
+  it("goes out again as the programme's own March letter, fired by its schedule, once a year", async () => {
+    const doc = createDocumentClient(createDynamoClient({ region: "us-east-1", endpoint: stack.dynamoEndpoint }));
+    await seedProgrammeTemplates({
+      templates: templateRepository(doc, stack.tableNames, systemClock),
+      clock: systemClock,
+    });
+    const fire = targets["wave-dispatch"];
+    if (!fire) throw new Error("no wave-dispatch target");
+    const input = {
+      programmeWave: {
+        key: "first-report-request",
+        templateId: "programme-first-report-request",
+        audience: "non-reporting-states",
+        notAfterHours: 72,
+        deadlineDays: 90,
+      },
+    };
+    const result = (await fire(input)) as { waveId: string; status: string; counts: Record<string, number> };
+    expect(result.waveId).toBe(`first-report-request-${wallClock(new Date(), "America/New_York").year}`);
+    expect(result.status).toBe("completed");
+    const audience = await call("GET", `/waves/${result.waveId}/audience`);
+    const { recipients } = audience.body;
+    expect(result.counts.sent).toBe(recipients.length);
+    const english = await lettersWith("Resolution 1540 (2004): first national report");
+    const french = await lettersWith("Résolution 1540 (2004) : premier rapport national");
+    const spanish = await lettersWith("Resolución 1540 (2004): primer informe nacional");
+    for (const recipient of recipients) {
+      const [letter, ...more] = [...english, ...french, ...spanish].filter((mail) =>
+        mail.destination.to.includes(recipient.email),
+      );
+      expect(more, recipient.email).toEqual([]);
+      const expected = { fr: "Résolution", es: "Resolución" }[recipient.language] ?? "Resolution";
+      expect(letter?.subject.startsWith(expected), recipient.email).toBe(true);
+    }
+    // A second firing in the same year finds the wave completed and sends nothing more.
+    await fire(input);
+    const again = [
+      ...(await lettersWith("Resolution 1540 (2004): first national report")),
+      ...(await lettersWith("Résolution 1540 (2004) : premier rapport national")),
+      ...(await lettersWith("Resolución 1540 (2004): primer informe nacional")),
+    ];
+    expect(again).toHaveLength(recipients.length);
   });
 });

@@ -1,68 +1,28 @@
 // The synthesized stacks keep their promises: protected tables shaped like shared/tables.ts, closed routes, logged stage, least-privilege roles.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { App, CfnElement, type Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
 import { keyAttributes, type TableId, tables } from "../../shared/tables.ts";
+import {
+  actionsOf,
+  environmentOf,
+  fromRoot,
+  logicalId,
+  newApp,
+  resource,
+  resourcesOf,
+  roleStatements,
+} from "./desk-template.ts";
 
-const fromRoot = (file: string) => fileURLToPath(new URL(`../../${file}`, import.meta.url));
-
-/** The same context the CLI passes from cdk.json, so the tests build what `cdk synth` builds. */
-function cdkContext(): Record<string, unknown> {
-  const cdkJson: { context?: Record<string, unknown> } = JSON.parse(readFileSync(fromRoot("cdk.json"), "utf8"));
-  return cdkJson.context ?? {};
-}
-
-const app = new App({ context: cdkContext() });
+// Bundled: the last tests read the bundles' files.
+const app = newApp({ bundle: true });
 const { stateful, stateless } = buildApp(app);
 const assembly = app.synth();
 const statefulTemplate = Template.fromStack(stateful);
 const statelessTemplate = Template.fromStack(stateless);
-
-interface Resource {
-  Type: string;
-  Properties: Record<string, unknown>;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
-
-function logicalId(stack: Stack, construct: { node: { defaultChild?: unknown } }): string {
-  const child = construct.node.defaultChild;
-  if (!(child instanceof CfnElement)) throw new Error("construct has no CloudFormation element");
-  return stack.getLogicalId(child);
-}
-
-function resourcesOf(template: Template, type: string): Record<string, Resource> {
-  return template.findResources(type) as Record<string, Resource>;
-}
-
-function resource(template: Template, id: string): Resource {
-  const found: Record<string, Resource> = template.toJSON().Resources;
-  const value = found[id];
-  if (!value) throw new Error(`no resource ${id}`);
-  return value;
-}
-
-const actionsOf = (statement: Statement): string[] =>
-  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-
-/** Every statement of every inline policy attached to a role. */
-function roleStatements(template: Template, roleId: string): Statement[] {
-  const policies = resourcesOf(template, "AWS::IAM::Policy");
-  return Object.values(policies)
-    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-}
 
 const openRouteKeys = ["GET /health", "GET /openapi.json", "GET /docs", "GET /docs/{asset}"];
 
@@ -194,7 +154,7 @@ describe("stateless stack: functions and permissions", () => {
     expect(fn.Properties.Architectures).toEqual(["arm64"]);
     expect(fn.Properties.MemorySize).toBe(1024);
     expect(fn.Properties.Timeout).toBe(10);
-    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const variables = environmentOf(statelessTemplate, apiId);
     expect(Object.keys(variables)).toEqual(expect.arrayContaining(["DESK_TABLE", "AUDIT_TABLE"]));
     expect(variables).toMatchObject({
       POWERTOOLS_SERVICE_NAME: "desk-1540",

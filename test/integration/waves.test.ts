@@ -20,6 +20,7 @@ import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
+import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
 import { completeWaveIfSettled, dispatchWave, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
@@ -34,6 +35,17 @@ let router: ReturnType<typeof createRouter>;
 let deps: WaveDispatchDependencies;
 let queue: ReturnType<typeof memoryQueue>;
 let auditTrail: (waveId: string) => Promise<string[]>;
+/** The waves that have a schedule: what the routes' scheduler made and has not deleted. */
+const schedules = new Set<string>();
+const scheduler: WaveScheduler = {
+  schedule: async (wave) => {
+    schedules.add(wave.id);
+    return waveScheduleName(wave.id);
+  },
+  unschedule: async (waveId) => {
+    schedules.delete(waveId);
+  },
+};
 
 async function call(options: EventOptions) {
   const result = (await router.dispatch(apiEvent(options), "test")) as APIGatewayProxyStructuredResultV2;
@@ -108,7 +120,8 @@ beforeAll(async () => {
     );
     return (result.Items ?? []).map((item) => `${item.action}:${item.actor?.id}`);
   };
-  router = createRouter([...waveRoutes(deps)], new Logger({ logLevel: "SILENT" }));
+  const mailer = { sendMail: async () => ({ messageId: "not-in-this-test" }) };
+  router = createRouter([...waveRoutes({ ...deps, scheduler, mailer })], new Logger({ logLevel: "SILENT" }));
 }, 120_000);
 
 describe("waves against DynamoDB Local", () => {
@@ -162,7 +175,12 @@ describe("waves against DynamoDB Local", () => {
     expect((await move(waveId, "schedule", '"7"')).status).toBe(412);
     expect((await call({ method: "POST", path: `/waves/${waveId}/schedule`, group: "secretariat" })).status).toBe(428);
     const scheduled = await move(waveId, "schedule", '"1"');
-    expect(scheduled).toMatchObject({ status: 200, body: { status: "scheduled" }, headers: { etag: '"2"' } });
+    expect(scheduled).toMatchObject({
+      status: 200,
+      body: { status: "scheduled", scheduleName: `wave-${waveId}` },
+      headers: { etag: '"2"' },
+    });
+    expect(schedules.has(waveId)).toBe(true);
 
     clock.set("2027-03-15T13:00:00Z");
     const { wave: dispatching, summary } = await dispatchWave(deps)(waveId);
@@ -231,6 +249,7 @@ describe("waves against DynamoDB Local", () => {
     clock.set("2027-03-01T09:00:00Z");
     const id = (await create(wave)).body.id;
     await move(id, "schedule", '"1"');
+    clock.set("2027-03-15T13:00:00Z");
     await dispatchWave(deps)(id);
     const refused = await move(id, "cancel", '"3"');
     expect(refused.status).toBe(409);
@@ -245,8 +264,12 @@ describe("waves against DynamoDB Local", () => {
     const created = await create(wave);
     const id = created.body.id;
     await move(id, "schedule", '"1"');
+    expect(schedules.has(id)).toBe(true);
     const cancelled = await move(id, "cancel", '"2"');
     expect(cancelled).toMatchObject({ status: 200, body: { status: "cancelled" }, headers: { etag: '"3"' } });
+    expect(schedules.has(id)).toBe(false);
+    // Even at its send time (a schedule that outlived the cancel), the cancelled wave sends nothing.
+    clock.set("2027-03-15T13:00:00Z");
     await expect(dispatchWave(deps)(id)).rejects.toBeInstanceOf(IllegalTransition);
     const read = await call({ path: `/waves/${id}`, group: "members" });
     expect(read.body).toMatchObject({ status: "cancelled", counts: { queued: 0, skipped: 0 } });

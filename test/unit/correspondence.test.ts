@@ -1,15 +1,20 @@
-// The send pipeline's pure parts: pacing under the rate, the message state machine, SES error classes, audience
-// sorting (skip reasons, one letter per address) and the in-process queue's SQS semantics.
-import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+// The send pipeline's pure parts: pacing under the rate (and the account's quota), the message state machine, SES
+// error classes, audience sorting (skip reasons, one letter per address, providers), the in-process queue's SQS
+// semantics, the SQS queue's retries and the hard-bounce threshold.
+import { GetSendQuotaCommand, SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
 import { fixedClock, systemClock } from "#shared/clock.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { type AudienceCandidate, sortRecipients } from "#shared/correspondence/audiences.ts";
+import { bounceRateOf, HARD_BOUNCE_MINIMUM_OUT, haltReasonFor } from "#shared/correspondence/bounce-guard.ts";
 import { afterFailedClaim, canMove, classifySesError, isThrottling } from "#shared/correspondence/lifecycle.ts";
 import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
-import { realSleep, tokenBucket } from "#shared/correspondence/pacing.ts";
-import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+import { QUOTA_REFRESH_MS, quotaPacer, realSleep, tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { MessageStatus } from "#shared/correspondence/schemas.ts";
+import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from "#shared/correspondence/ses-sender.ts";
+import { EnqueueFailed, sqsQueue } from "#shared/correspondence/sqs-queue.ts";
 
 describe("pacing", () => {
   for (const maxPerSecond of [1, 2, 14, 50, 200]) {
@@ -49,6 +54,65 @@ describe("pacing", () => {
   });
 });
 
+describe("pacing by the account's quota", () => {
+  function pacerWith(rates: (number | Error)[], settings: { configuredRate?: number; senders?: number } = {}) {
+    const clock = fixedClock("2026-05-04T09:00:00Z");
+    let reads = 0;
+    const chosen: number[] = [];
+    const pacer = quotaPacer({
+      readMaxSendRate: async () => {
+        const rate = rates[Math.min(reads, rates.length - 1)];
+        reads += 1;
+        if (rate instanceof Error) throw rate;
+        return rate ?? 0;
+      },
+      ...settings,
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+      onRate: ({ perSecond }) => chosen.push(perSecond),
+    });
+    return { pacer, clock, reads: () => reads, chosen };
+  }
+
+  it("paces at the lower of the desk's rate and the account's MaxSendRate, split between the senders", async () => {
+    const own = pacerWith([200], { configuredRate: 14, senders: 2 });
+    await own.pacer.take();
+    expect(own.pacer.perSecond()).toBe(7);
+    const account = pacerWith([10], { configuredRate: 14, senders: 2 });
+    await account.pacer.take();
+    expect(account.pacer.perSecond()).toBe(5);
+  });
+
+  it("reads the quota once, then again only after a few minutes, and follows a raised quota", async () => {
+    const { pacer, clock, reads, chosen } = pacerWith([14, 50], { senders: 2 });
+    for (let i = 0; i < 20; i++) await pacer.take();
+    expect(reads()).toBe(1);
+    clock.advance(QUOTA_REFRESH_MS);
+    await pacer.take();
+    expect(reads()).toBe(2);
+    expect(chosen).toEqual([7, 25]);
+  });
+
+  it("keeps the last rate when a read fails, and starts at one letter a second when none has succeeded", async () => {
+    const failing = pacerWith([new Error("AccessDenied")], { configuredRate: 14, senders: 2 });
+    await failing.pacer.take();
+    expect(failing.pacer.perSecond()).toBe(0.5);
+    const later = pacerWith([20, new Error("ServiceUnavailable")]);
+    await later.pacer.take();
+    later.clock.advance(QUOTA_REFRESH_MS);
+    await later.pacer.take();
+    expect(later.reads()).toBe(2);
+    expect(later.pacer.perSecond()).toBe(20);
+  });
+
+  it("reads MaxSendRate from GetSendQuota", async () => {
+    const ses = mockClient(SESClient);
+    ses.on(GetSendQuotaCommand).resolves({ MaxSendRate: 14, Max24HourSend: 50_000, SentLast24Hours: 3 });
+    expect(await maxSendRateReader(correspondenceSesClient({ region: "eu-west-1" }))()).toBe(14);
+    ses.restore();
+  });
+});
+
 describe("the message state machine", () => {
   const now = new Date("2026-05-04T09:00:00Z");
   const notAfter = "2026-05-10T00:00:00Z";
@@ -64,6 +128,19 @@ describe("the message state machine", () => {
     expect(canMove("expired", "sending")).toBe(false);
     expect(canMove("skipped", "queued")).toBe(false);
     expect(canMove("queued", "sent")).toBe(false);
+  });
+
+  it("lets SES events move only what SES accepted, and only forward", () => {
+    for (const to of ["delivered", "bounced", "complained"] as const) {
+      expect(canMove("sending", to)).toBe(true);
+      expect(canMove("unknown", to)).toBe(true);
+    }
+    expect(canMove("sent", "rejected")).toBe(true);
+    expect(canMove("delivered", "sent")).toBe(false);
+    expect(canMove("bounced", "delivered")).toBe(false);
+    expect(canMove("queued", "delivered")).toBe(false);
+    // A halted wave's queued letter fails unsent.
+    expect(canMove("queued", "failed")).toBe(true);
   });
 
   it("expires a queued message the claim refused past its deadline, and retries one before it", () => {
@@ -244,5 +321,82 @@ describe("the SES sender", () => {
       ],
     });
     ses.restore();
+  });
+});
+
+describe("the SQS send queue", () => {
+  const keys = (count: number) => Array.from({ length: count }, (_, n) => ({ waveId: "w1", recipient: `R${n}` }));
+
+  it("sends keys only, in batches of 10, and sends again the entries SQS failed on its side", async () => {
+    const sqs = mockClient(SQSClient);
+    sqs
+      .on(SendMessageBatchCommand)
+      .resolvesOnce({ Successful: [], Failed: [{ Id: "3", Code: "InternalError", SenderFault: false }] })
+      .resolves({ Successful: [], Failed: [] });
+    const queue = sqsQueue({
+      client: new SQSClient({ region: "eu-west-1" }),
+      queueUrl: "q",
+      sleep: async () => undefined,
+    });
+    await queue.sendBatch(keys(23));
+    const calls = sqs.commandCalls(SendMessageBatchCommand).map((call) => call.args[0].input.Entries ?? []);
+    expect(calls.map((entries) => entries.length)).toEqual([10, 1, 10, 3]);
+    expect(calls[1]?.[0]).toEqual({ Id: "3", MessageBody: JSON.stringify({ waveId: "w1", recipient: "R3" }) });
+    sqs.restore();
+  });
+
+  it("fails the dispatch when SQS keeps failing, or refuses an entry as malformed", async () => {
+    const sqs = mockClient(SQSClient);
+    sqs
+      .on(SendMessageBatchCommand)
+      .resolves({ Successful: [], Failed: [{ Id: "0", Code: "InternalError", SenderFault: false }] });
+    const client = new SQSClient({ region: "eu-west-1" });
+    const queue = sqsQueue({ client, queueUrl: "q", attempts: 3, sleep: async () => undefined });
+    await expect(queue.sendBatch(keys(1))).rejects.toBeInstanceOf(EnqueueFailed);
+    expect(sqs.commandCalls(SendMessageBatchCommand)).toHaveLength(3);
+    sqs.reset();
+    sqs
+      .on(SendMessageBatchCommand)
+      .resolves({ Successful: [], Failed: [{ Id: "0", Code: "InvalidMessageContents", SenderFault: true }] });
+    await expect(queue.sendBatch(keys(1))).rejects.toThrow("InvalidMessageContents");
+    expect(sqs.commandCalls(SendMessageBatchCommand)).toHaveLength(1);
+    sqs.restore();
+  });
+});
+
+describe("the hard-bounce threshold", () => {
+  const counts = (changes: Partial<Record<MessageStatus, number>>) =>
+    ({
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      delivered: 0,
+      bounced: 0,
+      complained: 0,
+      rejected: 0,
+      failed: 0,
+      expired: 0,
+      skipped: 0,
+      unknown: 0,
+      ...changes,
+    }) as Record<MessageStatus, number>;
+
+  it("halts at 5% of the letters out, once enough are out to judge", () => {
+    expect(haltReasonFor(bounceRateOf(counts({ delivered: 18, bounced: 1 })))).toBeUndefined();
+    expect(haltReasonFor(bounceRateOf(counts({ delivered: 19, bounced: 1 })))).toBe(
+      "hard bounces reached 5% of the letters out: 1 of 20 (5.0%)",
+    );
+    expect(
+      haltReasonFor(bounceRateOf(counts({ sent: 150, delivered: 40, bounced: 9, complained: 1 }))),
+    ).toBeUndefined();
+    expect(haltReasonFor(bounceRateOf(counts({ sent: 150, delivered: 40, bounced: 10 })))).toMatch(/10 of 200/);
+  });
+
+  it("counts neither skipped, failed, expired nor unknown letters as out", () => {
+    expect(bounceRateOf(counts({ bounced: 3, skipped: 40, failed: 5, expired: 5, unknown: 9 }))).toEqual({
+      out: 3,
+      bounced: 3,
+    });
+    expect(haltReasonFor({ out: HARD_BOUNCE_MINIMUM_OUT - 1, bounced: HARD_BOUNCE_MINIMUM_OUT - 1 })).toBeUndefined();
   });
 });

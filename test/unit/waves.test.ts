@@ -1,7 +1,14 @@
 // The wave's rules without storage: its transition table, and local send times in IANA zones across DST changes.
 import { describe, expect, it } from "vitest";
-import { IllegalTransition, Invalid } from "#shared/errors.ts";
-import { assertWaveTransition, localToInstant, waveTransitions } from "#shared/waves/rules.ts";
+import { Conflict, IllegalTransition, Invalid } from "#shared/errors.ts";
+import {
+  assertSendTimeReached,
+  assertWaveTransition,
+  DISPATCH_CLOCK_TOLERANCE_MS,
+  DispatchTooEarly,
+  localToInstant,
+  waveTransitions,
+} from "#shared/waves/rules.ts";
 import { newWaveSchema, type WaveStatus } from "#shared/waves/schemas.ts";
 
 describe("wave transitions", () => {
@@ -82,5 +89,30 @@ describe("sendAt in a time zone", () => {
     expect(newWaveSchema.safeParse({ ...base, timeZone: "Mars/Olympus" }).success).toBe(false);
     expect(newWaveSchema.safeParse({ ...base, sendAt: "2027-03-15T09:00Z" }).success).toBe(false);
     expect(newWaveSchema.safeParse({ ...base, audience: "everyone" }).success).toBe(false);
+  });
+});
+
+describe("the dispatch time guard", () => {
+  const wave = { id: "W1", sendInstant: "2027-03-15T13:00:00.000Z" };
+  const at = (offsetMs: number) => new Date(Date.parse(wave.sendInstant) + offsetMs);
+
+  it("lets a dispatch run at its send time, after it, or within the clock tolerance before it", () => {
+    expect(() => assertSendTimeReached(wave, at(0))).not.toThrow();
+    expect(() => assertSendTimeReached(wave, at(59_000))).not.toThrow();
+    expect(() => assertSendTimeReached(wave, at(-DISPATCH_CLOCK_TOLERANCE_MS))).not.toThrow();
+  });
+
+  it("refuses an earlier dispatch with a 409 naming the send time", () => {
+    for (const early of [-DISPATCH_CLOCK_TOLERANCE_MS - 1, -60_000, -3_600_000]) {
+      let error: unknown;
+      try {
+        assertSendTimeReached(wave, at(early));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(DispatchTooEarly);
+      expect(error).toBeInstanceOf(Conflict);
+      expect((error as Error).message).toContain("sends at 2027-03-15T13:00:00.000Z");
+    }
   });
 });

@@ -1,11 +1,11 @@
-// Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, and the
-// wave's messages. Dispatch is not a route: the wave's schedule fires it (shared/waves/waves.ts dispatchWave).
+// Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, send a
+// test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
 import * as z from "zod";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
-import { newWaveSchema, waveSchema } from "#shared/waves/schemas.ts";
+import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
 import {
   cancelWave,
   createWave,
@@ -14,7 +14,9 @@ import {
   listWaves,
   previewAudience,
   scheduleWave,
-  type WaveDependencies,
+  sendTestLetter,
+  type WaveSchedulingDependencies,
+  type WaveTestDependencies,
 } from "#shared/waves/waves.ts";
 
 const byId = z.strictObject({ id: waveIdSchema });
@@ -59,7 +61,9 @@ const audiencePreviewSchema = z
 
 const messagesQuery = z.strictObject({ status: messageStatusSchema.optional(), ...pageQueryShape });
 
-export function waveRoutes(deps: WaveDependencies) {
+export type WaveRouteDependencies = WaveSchedulingDependencies & WaveTestDependencies;
+
+export function waveRoutes(deps: WaveRouteDependencies) {
   const transition = (
     verb: "schedule" | "cancel",
     summary: string,
@@ -145,11 +149,33 @@ export function waveRoutes(deps: WaveDependencies) {
     }),
     transition(
       "schedule",
-      "Schedule a draft wave (If-Match); refused once its notAfter has passed",
+      "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
+        "once its send time has passed",
       scheduleWave,
       "scheduleWave",
     ),
-    transition("cancel", "Cancel a draft or scheduled wave (If-Match)", cancelWave, "cancelWave"),
+    transition(
+      "cancel",
+      "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
+      cancelWave,
+      "cancelWave",
+    ),
+    defineRoute({
+      method: "POST",
+      path: "/waves/{id}/test",
+      operationId: "sendWaveTest",
+      summary:
+        "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
+        "subject prefixed [TEST]; the ledger is untouched, the send is audited",
+      tag: "Correspondence",
+      access: ["secretariat"],
+      params: byId,
+      body: waveTestRequestSchema,
+      responses: [{ status: 200, description: "What was sent", schema: waveTestResultSchema }],
+      async handle({ params, body, audit }) {
+        return { body: await sendTestLetter(deps)(params.id, body, audit) };
+      },
+    }),
     defineRoute({
       method: "GET",
       path: "/waves/{id}/messages",

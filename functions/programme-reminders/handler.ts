@@ -1,0 +1,24 @@
+// The programme-reminders Lambda entry point (EventBridge Scheduler, daily): dependencies from the environment.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { systemClock } from "#shared/clock.ts";
+import { readConfig } from "#shared/config.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { reminderRepository } from "#shared/programme/reminder-repository.ts";
+import { programmesOfWork } from "../../events/programme-of-work/index.ts";
+import { createProgrammeRemindersHandler } from "./app.ts";
+
+const config = readConfig();
+// Both fail the cold start when missing, not the first reminder; so does a bad programme file (on import above).
+const mail = mailSettingsOf(config);
+if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
+const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+
+export const handler = createProgrammeRemindersHandler({
+  programmes: programmesOfWork,
+  reminders: reminderRepository(doc, config.tableNames, systemClock),
+  clock: systemClock,
+  mailer: sesMailer(mail),
+  secretariatEmail: config.secretariatEmail,
+  logger: new Logger({ serviceName: "desk-1540" }),
+});

@@ -1,0 +1,51 @@
+// The wave-dispatch Lambda as a function of its dependencies: a wave's one-time schedule ({ waveId }) or a programme
+// schedule ({ programmeWave }) fires it; it writes the ledger and puts the keys on the send queue.
+import type { Logger } from "@aws-lambda-powertools/logger";
+import * as z from "zod";
+import { waveIdSchema } from "#shared/correspondence/schemas.ts";
+import { IllegalTransition, Invalid } from "#shared/errors.ts";
+import { fireProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
+import { dispatchWave, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
+
+export const waveDispatchEventSchema = z.union([z.strictObject({ waveId: waveIdSchema }), programmeWaveInputSchema]);
+export type WaveDispatchEvent = z.infer<typeof waveDispatchEventSchema>;
+
+export interface WaveDispatchHandlerDependencies extends WaveDispatchDependencies {
+  /** The time zone of the programme schedule that fires a programme wave's key. */
+  zoneOf: (key: string) => string;
+  logger: Pick<Logger, "info" | "warn">;
+}
+
+export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies) {
+  const dispatchOne = dispatchWave(deps);
+  const fireProgramme = fireProgrammeWave(deps);
+  return async (event: unknown) => {
+    const parsed = waveDispatchEventSchema.safeParse(event);
+    if (!parsed.success) {
+      // A schedule built wrong: failing makes the scheduler's retries and dead-letter queue report it.
+      throw new Invalid(
+        "The schedule's input is not valid",
+        parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      );
+    }
+    const input = parsed.data;
+    try {
+      if ("waveId" in input) {
+        const { wave, summary } = await dispatchOne(input.waveId);
+        deps.logger.info("wave dispatched", { ...summary, status: wave.value.status });
+        return { waveId: wave.value.id, status: wave.value.status, summary };
+      }
+      const { programmeWave } = input;
+      const { wave, created, summary } = await fireProgramme(programmeWave, deps.zoneOf(programmeWave.key));
+      deps.logger.info("programme wave fired", { key: programmeWave.key, created, status: wave.value.status, summary });
+      return { waveId: wave.value.id, status: wave.value.status, created, summary };
+    } catch (error) {
+      // A cancelled (or ended) wave whose schedule still fired: the refusal is the answer, and no retry changes it.
+      if (error instanceof IllegalTransition) {
+        deps.logger.warn("wave not dispatched", { reason: error.message });
+        return { refused: error.message };
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,31 @@
+// The wave-dispatch Lambda entry point (EventBridge Scheduler): dependencies from the environment, at cold start.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { systemClock } from "#shared/clock.ts";
+import { readConfig } from "#shared/config.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { programmeWaveZone } from "#shared/waves/programme-waves.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import { programme } from "../../events/programme.ts";
+import { createWaveDispatchHandler } from "./app.ts";
+
+const config = readConfig();
+if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
+const clock = systemClock;
+const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+
+export const handler = createWaveDispatchHandler({
+  ...contactDependencies(doc, config.tableNames, clock),
+  assistance: assistanceRepository(doc, config.tableNames, clock),
+  templates: templateRepository(doc, config.tableNames, clock),
+  waves: waveRepository(doc, config.tableNames, clock),
+  ledger: ledgerRepository(doc, config.tableNames, clock),
+  queue: sqsQueue({ client: new SQSClient({ region: config.region }), queueUrl: config.waveQueueUrl }),
+  zoneOf: (key) => programmeWaveZone(programme, key),
+  logger: new Logger(),
+});

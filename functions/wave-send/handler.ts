@@ -1,0 +1,53 @@
+// The wave-send Lambda entry point (SQS event source): dependencies from the environment, at cold start. The pacer
+// lives as long as the instance: the account's quota is read on first use and again every few minutes.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { systemClock } from "#shared/clock.ts";
+import { readConfig } from "#shared/config.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { quotaPacer, realSleep } from "#shared/correspondence/pacing.ts";
+import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from "#shared/correspondence/ses-sender.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { mailSettingsOf } from "#shared/mail/ses.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import { createWaveSendHandler } from "./app.ts";
+
+const config = readConfig();
+const mail = mailSettingsOf(config);
+const clock = systemClock;
+const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const ses = correspondenceSesClient(mail);
+const logger = new Logger();
+const ledger = ledgerRepository(doc, config.tableNames, clock);
+const waves = waveRepository(doc, config.tableNames, clock);
+
+export const handler = createWaveSendHandler({
+  send: {
+    ledger,
+    mailer: correspondenceMailer(mail, ses),
+    pacer: quotaPacer({
+      readMaxSendRate: maxSendRateReader(ses),
+      configuredRate: config.sendRatePerSecond,
+      senders: config.sendConcurrency,
+      clock,
+      sleep: realSleep,
+      onRate: ({ perSecond, maxSendRate, error }) =>
+        error
+          ? logger.warn("SES quota not read; pacing at the last or lowest rate", { perSecond, error: String(error) })
+          : logger.info("pacing", { perSecond, maxSendRate }),
+    }),
+    clock,
+    haltedReason: haltedReasonOf(waves),
+  },
+  waves: {
+    ...contactDependencies(doc, config.tableNames, clock),
+    templates: templateRepository(doc, config.tableNames, clock),
+    waves,
+    ledger,
+  },
+  logger,
+  metrics: new Metrics({ namespace: "Desk1540" }),
+});

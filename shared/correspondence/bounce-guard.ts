@@ -1,0 +1,83 @@
+// The hard-bounce guard: a wave whose letters bounce hard too often halts itself (dispatching -> halted, audited with
+// the reason), and the sender sends nothing more of a halted wave. See docs/adr/0009-delivery-events-and-halting.md.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { systemActor } from "../auth/actor.ts";
+import type { Clock } from "../clock.ts";
+import { IllegalTransition, PreconditionFailed } from "../errors.ts";
+import type { Versioned } from "../versioning.ts";
+import type { WaveRepository } from "../waves/repository.ts";
+import { assertWaveTransition } from "../waves/rules.ts";
+import type { Wave } from "../waves/schemas.ts";
+import type { Ledger } from "./ledger.ts";
+import type { MessageStatus } from "./schemas.ts";
+
+/** SES reviews an account whose bounce rate reaches 5%: a wave halts there, before it harms every other wave. */
+export const HARD_BOUNCE_THRESHOLD = 0.05;
+/** Below this many letters out, one or two bounces are noise (the first-report wave writes to about a dozen). */
+export const HARD_BOUNCE_MINIMUM_OUT = 20;
+
+export const HALTED_BY_BOUNCES = `hard bounces reached ${HARD_BOUNCE_THRESHOLD * 100}% of the letters out`;
+
+export interface BounceRate {
+  /** Letters SES accepted and that reached a verdict or are on their way: sent, delivered, bounced, complained. */
+  out: number;
+  bounced: number;
+}
+
+export function bounceRateOf(counts: Readonly<Record<MessageStatus, number>>): BounceRate {
+  return { out: counts.sent + counts.delivered + counts.bounced + counts.complained, bounced: counts.bounced };
+}
+
+/** The reason to halt, or undefined while the rate is under the threshold or too few letters are out to judge. */
+export function haltReasonFor({ out, bounced }: BounceRate): string | undefined {
+  if (out < HARD_BOUNCE_MINIMUM_OUT || bounced < out * HARD_BOUNCE_THRESHOLD) return undefined;
+  return `${HALTED_BY_BOUNCES}: ${bounced} of ${out} (${((bounced / out) * 100).toFixed(1)}%)`;
+}
+
+export interface BounceGuardDependencies {
+  waves: WaveRepository;
+  ledger: Ledger;
+  clock: Clock;
+}
+
+/**
+ * Checked when a hard bounce is recorded: halts the wave if it is still dispatching and past the threshold. Answers
+ * the halted wave, or undefined when it goes on (or had already ended). A wave that completed meanwhile stays
+ * completed: nothing is left to stop.
+ */
+export const haltIfBouncing =
+  (deps: BounceGuardDependencies) =>
+  async (
+    waveId: string,
+    audit: AuditContext = { actor: systemActor("ses-events") },
+  ): Promise<Versioned<Wave> | undefined> => {
+    const reason = haltReasonFor(bounceRateOf(await deps.ledger.counts(waveId)));
+    if (!reason) return undefined;
+    for (let attempt = 1; ; attempt++) {
+      const wave = await deps.waves.get(waveId);
+      if (wave?.value.status !== "dispatching") return undefined;
+      assertWaveTransition(waveId, wave.value.status, "halted");
+      // The reason travels on the stored wave and in the audit entry's after image.
+      const next = {
+        ...wave.value,
+        status: "halted" as const,
+        updatedAt: deps.clock.now().toISOString(),
+        haltReason: reason,
+      };
+      try {
+        return await deps.waves.move(wave, wave.version, next, audit);
+      } catch (error) {
+        // Another writer moved the wave between the read and the write: read it again.
+        const raced = error instanceof PreconditionFailed || error instanceof IllegalTransition;
+        if (!raced || attempt >= 3) throw error;
+      }
+    }
+  };
+
+/** For the sender: why a wave may send no more (it is halted), or undefined. One read of the wave. */
+export const haltedReasonOf =
+  (waves: Pick<WaveRepository, "get">) =>
+  async (waveId: string): Promise<string | undefined> => {
+    const wave = await waves.get(waveId);
+    return wave?.value.status === "halted" ? HALTED_BY_BOUNCES : undefined;
+  };

@@ -1,0 +1,67 @@
+// The programme as GET /programme serves it: one programme year's activities seen from today (New York), with
+// the days left to each and what is due next.
+import type { Clock } from "../clock.ts";
+import { type FieldIssue, Invalid } from "../errors.ts";
+import { daysLeft, dueNext, newYorkDay, PROGRAMME_TIME_ZONE } from "./calendar.ts";
+import type { ProgrammeCatalogue } from "./catalogue.ts";
+import { type Activity, isoDateSchema, type ProgrammeView, type ScheduledActivity } from "./schemas.ts";
+
+export interface ProgrammeDependencies {
+  programmes: ProgrammeCatalogue;
+  clock: Clock;
+}
+
+export interface ProgrammeQuery {
+  /** Default: the programme whose period contains today, or else the latest. */
+  year?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** How many upcoming activities `dueNext` lists. */
+  next: number;
+}
+
+export const DEFAULT_DUE_NEXT = 5;
+
+/** A range of days that is not one: each bad bound named at its query path (422). */
+function checkRange(from: string | undefined, to: string | undefined): void {
+  const issues: FieldIssue[] = [];
+  for (const [name, value] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
+    if (value !== undefined && !isoDateSchema.safeParse(value).success) {
+      issues.push({ path: `query.${name}`, message: `${value} is not a calendar date (YYYY-MM-DD)` });
+    }
+  }
+  if (!issues.length && from !== undefined && to !== undefined && from > to) {
+    issues.push({ path: "query.from", message: `${from} is after to (${to})` });
+  }
+  if (issues.length) throw new Invalid("The date range is not valid", issues);
+}
+
+function scheduled(activity: Activity, today: string): ScheduledActivity {
+  const left = daysLeft(activity.day, today);
+  return { ...activity, daysLeft: left, status: left < 0 ? "past" : left === 0 ? "today" : "upcoming" };
+}
+
+export const viewProgramme =
+  (deps: ProgrammeDependencies) =>
+  ({ year, from, to, next }: ProgrammeQuery): ProgrammeView => {
+    checkRange(from, to);
+    const today = newYorkDay(deps.clock.now());
+    const programme = year === undefined ? deps.programmes.current(today) : deps.programmes.get(year);
+    const inRange = programme.activities.filter(
+      (activity) => (from === undefined || activity.day >= from) && (to === undefined || activity.day <= to),
+    );
+    const { activities: _, ...about } = programme;
+    return {
+      ...about,
+      today,
+      timeZone: PROGRAMME_TIME_ZONE,
+      years: [...deps.programmes.years],
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      activities: inRange.map((activity) => scheduled(activity, today)),
+      dueNext: dueNext(inRange, today, next).map((activity) => scheduled(activity, today)),
+    };
+  };

@@ -1,0 +1,33 @@
+// How the report writes numbers, shares, changes and States: one way everywhere.
+import type { Snapshot } from "../schemas.ts";
+
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+/** A figure as the report writes it: grouped digits, at most one decimal, a dash for anything not finite. */
+export const formatFigure = (value: number) => (Number.isFinite(value) ? numberFormat.format(value) : "–");
+
+/** A share (0 to 1) as a percentage; a dash where it is undefined (0 of 0). */
+export const formatShare = (share: number | null) =>
+  share === null || !Number.isFinite(share) ? "–" : `${numberFormat.format(share * 100)}%`;
+
+/** A change with its sign: +3, −2 (a true minus sign), 0. */
+export const formatChange = (change: number) =>
+  change > 0 ? `+${formatFigure(change)}` : change < 0 ? `−${formatFigure(-change)}` : "0";
+
+/** Names in the order a reader looks them up. */
+export const byName = (a: string, b: string) => a.localeCompare(b, "en");
+
+/** A State's name from its code, the code itself where the snapshot does not name it. */
+export function stateNamer(snapshot: Snapshot): (iso3: string) => string {
+  const names = new Map(snapshot.states.map((state) => [state.iso3, state.name]));
+  return (iso3) => names.get(iso3) ?? iso3;
+}
+
+/** The change of an overall figure since the previous snapshot, in words; empty for the first snapshot. */
+export function changeSince(snapshot: Snapshot, figure: string, group = "all"): string {
+  const row = snapshot.change?.figures.find((change) => change.figure === figure && change.group === group);
+  if (!snapshot.change || !row || row.change === null) return "";
+  return row.change === 0
+    ? `no change since ${snapshot.change.from}`
+    : `${formatChange(row.change)} since ${snapshot.change.from}`;
+}

@@ -1,0 +1,105 @@
+// The words the report uses for the snapshot's codes: statuses, letter kinds, age buckets, paragraphs, figures.
+import type * as z from "zod";
+import type { MessageStatus } from "../../correspondence/schemas.ts";
+import type { Category, Paragraph } from "../../matrix/schemas.ts";
+import type { SubmissionKind } from "../../reporting/schemas.ts";
+import type { letterKindSchema } from "../../templates/schemas.ts";
+import type { AssistanceAgeBucket } from "../schemas.ts";
+
+type LetterKind = z.infer<typeof letterKindSchema>;
+
+export const ageBucketLabels: Record<AssistanceAgeBucket, string> = {
+  "under-6-months": "Under 6 months",
+  "6-to-12-months": "6 to 12 months",
+  "12-to-24-months": "12 to 24 months",
+  "over-24-months": "Over 24 months",
+};
+
+/** In the ledger's lifecycle order: the way through, then each way out. */
+export const messageStatusLabels: Record<MessageStatus, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  delivered: "Delivered",
+  bounced: "Bounced",
+  complained: "Complained",
+  rejected: "Rejected by SES",
+  failed: "Failed",
+  expired: "Expired (past deadline)",
+  skipped: "Skipped (no usable address)",
+  unknown: "Unknown (being reconciled)",
+};
+
+export const letterKindLabels: Record<LetterKind, string> = {
+  "first-report-request": "First report request",
+  "resolution-2663-letter": "Resolution 2663 letter",
+  "point-of-contact-update": "Point-of-contact update",
+  "provider-offer-update": "Provider offer update",
+  "effective-practices-invitation": "Effective practices invitation",
+  "open-briefing-invitation": "Open briefing invitation",
+  "assistance-follow-up": "Assistance follow-up",
+  other: "Other letter",
+};
+
+export const submissionKindLabels: Record<SubmissionKind, string> = {
+  "first-report": "first national report",
+  "additional-information": "additional information",
+  "action-plan": "action plan",
+  "matrix-review": "matrix review",
+  "effective-practices": "effective practices",
+  "assistance-feedback": "assistance feedback",
+};
+
+export const paragraphLabels: Record<Paragraph, string> = {
+  op1: "OP1",
+  op2: "OP2",
+  op3ab: "OP3(a)(b)",
+  op3cd: "OP3(c)(d)",
+};
+
+export const categoryLabels: Record<Category, string> = {
+  nuclear: "Nuclear",
+  chemical: "Chemical",
+  biological: "Biological",
+  "means-of-delivery": "Means of delivery",
+  "related-materials": "Related materials",
+};
+
+/** The overall figures the change table names; the diff's other figures keep their code. */
+export const figureLabels: Record<string, string> = {
+  "reporting.reported": "States that have submitted a first national report",
+  "reporting.nonReporting": "Non-reporting States",
+  "additionalInformation.states": "States that have given additional information",
+  "additionalInformation.documents": "Additional-information documents",
+  "actionPlans.plans": "Action plans",
+  "actionPlans.states": "States with an action plan",
+  "pointOfContact.current": "Points of contact: current",
+  "pointOfContact.stale": "Points of contact: stale",
+  "pointOfContact.unreachable": "Points of contact: unreachable",
+  "pointOfContact.missing": "Points of contact: missing",
+  "matrix.states": "States with an approved matrix",
+  "assistance.received": "Assistance requests received in the quarter",
+  "assistance.pending": "Pending assistance requests",
+  "assistance.matched": "Pending requests matched",
+  "assistance.providers": "Assistance providers",
+  "assistance.staleProviders": "Providers with stale offers",
+  "correspondence.waves": "Correspondence waves",
+  "correspondence.messages": "Letters in the ledger",
+  "correspondence.bounced": "Letters bounced",
+  "responses.tracked": "Letters asking for a submission",
+  "responses.responded": "Letters answered by the submission asked for",
+};
+
+/** The lists the change table names. */
+export const listLabels: Record<string, string> = {
+  "reporting.nonReportingStates": "Non-reporting States",
+  "additionalInformation.stateList": "States that have given additional information",
+  "actionPlans.stateList": "States with an action plan",
+  "pointOfContact.currentStates": "States with a current point of contact",
+  "pointOfContact.staleStates": "States whose point of contact is stale",
+  "pointOfContact.unreachableStates": "States whose point of contact is unreachable",
+  "pointOfContact.missingStates": "States with no point of contact",
+  "matrix.stateList": "States with an approved matrix",
+  "assistance.staleProviderList": "Providers with stale offers",
+  "responses.respondedStates": "States that answered a letter",
+};

@@ -1,0 +1,79 @@
+// The snapshot's report: one self-contained HTML document (inline style, SVG charts, no script, no external asset).
+import { escapeHtml } from "../../mail/html.ts";
+import type { AS_OF_COMPUTATION, Snapshot } from "../schemas.ts";
+import { changeSection } from "./change-section.ts";
+import { assistanceSection, correspondenceSection, pointOfContactSection, reportingSection } from "./chart-sections.ts";
+import { keyFiguresSection } from "./key-figures.ts";
+import { matrixSection } from "./matrix-section.ts";
+import { responsesSection } from "./responses-section.ts";
+import { reportStyles } from "./styles.ts";
+
+// Nothing may load or run: a value that escaped its escaping still could not fetch or execute anything. The route
+// may send the same policy as a header.
+export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** The figure groups that describe the data at computation, in words. */
+const AS_OF_COMPUTATION_WORDS = {
+  pointOfContact: "point-of-contact coverage",
+  "assistance.providers": "assistance providers",
+  "assistance.staleProviders": "providers with stale offers",
+  "correspondence.byStatus": "message statuses",
+  "correspondence.waveList.letterKind": "letter kinds of waves",
+  "responses.respondedOn": "answers to letters",
+} satisfies Record<(typeof AS_OF_COMPUTATION)[number], string>;
+
+const wordsFor = (group: string) =>
+  group in AS_OF_COMPUTATION_WORDS ? AS_OF_COMPUTATION_WORDS[group as keyof typeof AS_OF_COMPUTATION_WORDS] : group;
+
+/** "a", "a and b", "a, b and c". */
+const inWords = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+
+function header(snapshot: Snapshot): string {
+  const computed = `${snapshot.computedAt.slice(0, 10)} ${snapshot.computedAt.slice(11, 16)} UTC`;
+  const asOfComputation = snapshot.asOfComputation.map(wordsFor);
+  const previous = snapshot.previousPeriod ? `Previous snapshot: ${snapshot.previousPeriod}.` : "The first snapshot.";
+  return [
+    "<header>",
+    `<h1>${escapeHtml(`Quarterly snapshot ${snapshot.period}`)}</h1>`,
+    `<p class="meta">${escapeHtml(
+      `Security Council Committee established pursuant to resolution 1540 (2004). Quarter ${snapshot.periodStart} ` +
+        `to ${snapshot.periodEnd} (New York time); figures as of ${snapshot.asOf}. Computed ${computed}. ${previous}`,
+    )}</p>`,
+    `<p class="notice">${escapeHtml(
+      "Counts of what the Committee's records hold, not a compliance score: nothing here weighs or orders States.",
+    )}${
+      asOfComputation.length
+        ? ` ${escapeHtml(
+            `The ${inWords(asOfComputation)} describe the records at ${computed}, when the snapshot was computed: ` +
+              "no history of them is kept.",
+          )}`
+        : ""
+    }</p>`,
+    "</header>",
+  ].join("");
+}
+
+export function renderSnapshotReport(snapshot: Snapshot): string {
+  const title = `1540 Committee: quarterly snapshot ${snapshot.period} (as of ${snapshot.asOf})`;
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${reportStyles}</style>`,
+    "</head><body>",
+    header(snapshot),
+    "<main>",
+    keyFiguresSection(snapshot),
+    reportingSection(snapshot),
+    pointOfContactSection(snapshot),
+    assistanceSection(snapshot),
+    correspondenceSection(snapshot),
+    responsesSection(snapshot),
+    matrixSection(snapshot),
+    changeSection(snapshot),
+    "</main></body></html>",
+  ].join("\n");
+}

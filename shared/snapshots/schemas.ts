@@ -1,0 +1,256 @@
+// The shapes of a quarterly snapshot: the stored record of a quarter, its figure groups, lists and the change.
+//
+// Field names are stable: the HTML report (shared/snapshots/report/) and the exports read them. Lists of States
+// are sorted ISO 3166-1 alpha-3 codes; `states` names each code once. Figures are as of the period's end where the
+// data is dated; the groups named in `asOfComputation` describe the data as it stood when the snapshot was taken,
+// because the desk keeps no history for them (docs/adr/0011-snapshots.md).
+import * as z from "zod";
+import { audienceSchema, messageStatusSchema } from "../correspondence/schemas.ts";
+import { coverageSchema } from "../matrix/schemas.ts";
+import { regionSchema } from "../registry/schemas.ts";
+import { submissionKindSchema } from "../reporting/schemas.ts";
+import { letterKindSchema } from "../templates/schemas.ts";
+import { waveStatusSchema } from "../waves/schemas.ts";
+
+/** The zone the Committee works in: a quarter starts and ends at midnight in New York. */
+export const SNAPSHOT_TIME_ZONE = "America/New_York";
+
+export const periodSchema = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1")
+  .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
+export type Period = z.infer<typeof periodSchema>;
+
+const count = z.number().int().min(0);
+const day = z.iso.date();
+const iso3 = z.string().regex(/^[A-Z]{3}$/);
+const stateList = z.array(iso3).describe("ISO 3166-1 alpha-3 codes, sorted; `states` names them");
+const share = z.number().min(0).max(1).nullable().describe("A fraction from 0 to 1 (4 decimals); null when 0/0");
+const region = { region: regionSchema, regionName: z.string() };
+
+export const snapshotStateSchema = z
+  .object({ iso3, name: z.string(), region: regionSchema })
+  .meta({ id: "SnapshotState" });
+export type SnapshotState = z.infer<typeof snapshotStateSchema>;
+
+export const reportingFiguresSchema = z
+  .object({
+    memberStates: count,
+    reported: count.describe("States whose first national report was received by the end of the period"),
+    nonReporting: count,
+    reportedStates: stateList,
+    nonReportingStates: stateList,
+    byRegion: z.array(
+      z.object({ ...region, memberStates: count, reported: count, nonReporting: count, nonReportingStates: stateList }),
+    ),
+  })
+  .meta({ id: "SnapshotReporting" });
+
+export const additionalInformationFiguresSchema = z
+  .object({
+    states: count.describe("States that had provided additional information by the end of the period"),
+    documents: count.describe("Additional-information documents received by the end of the period"),
+    stateList,
+    byRegion: z.array(z.object({ ...region, states: count })),
+  })
+  .meta({ id: "SnapshotAdditionalInformation" });
+
+export const actionPlanFiguresSchema = z
+  .object({
+    plans: count.describe("Voluntary national implementation action plans received by the end of the period"),
+    states: count.describe("States that had submitted at least one"),
+    stateList,
+    byRegion: z.array(z.object({ ...region, plans: count, states: count })),
+  })
+  .meta({ id: "SnapshotActionPlans" });
+
+const pocCounts = { current: count, stale: count, unreachable: count, missing: count };
+
+export const pointOfContactFiguresSchema = z
+  .object({
+    evaluatedOn: day.describe("The day staleness was judged: the day the snapshot was computed"),
+    staleBefore: day.describe("A verification before this day was more than 12 months old"),
+    ...pocCounts,
+    currentStates: stateList,
+    staleStates: stateList,
+    unreachableStates: stateList,
+    missingStates: stateList,
+    byRegion: z.array(z.object({ ...region, ...pocCounts })),
+  })
+  .meta({
+    id: "SnapshotPointOfContact",
+    description: "Each State's capital and mission points of contact: current, stale, unreachable or missing",
+  });
+
+export const matrixFiguresSchema = z
+  .object({
+    states: count.describe("States with a matrix approved by the end of the period"),
+    stateList,
+    coverage: coverageSchema.describe("The cells of those approved matrices, added up. Counts only, never a score"),
+  })
+  .meta({ id: "SnapshotMatrix" });
+
+export const assistanceAgeBuckets = ["under-6-months", "6-to-12-months", "12-to-24-months", "over-24-months"] as const;
+export type AssistanceAgeBucket = (typeof assistanceAgeBuckets)[number];
+
+export const assistanceFiguresSchema = z
+  .object({
+    received: count.describe("Requests received during the period"),
+    pending: count.describe("Requests received by the end of the period and not fulfilled, withdrawn or closed then"),
+    byAge: z
+      .object({ "under-6-months": count, "6-to-12-months": count, "12-to-24-months": count, "over-24-months": count })
+      .describe("Pending requests by age at the end of the period: under 6 months, 6-12, 12-24, over 24"),
+    matched: count.describe("Pending requests that were matched or in progress at the end of the period"),
+    matchedShare: share.describe("matched / pending"),
+    providers: count.describe("Providers (States and organizations) with an offer"),
+    staleProviders: count.describe("Providers none of whose offers was updated within 12 months"),
+    staleProviderList: z.array(z.string()).describe("state:<iso3> or organization:<id>, sorted"),
+  })
+  .meta({ id: "SnapshotAssistance" });
+
+const byStatus = z.record(messageStatusSchema, count).describe("Messages by ledger status");
+
+export const snapshotWaveSchema = z
+  .object({
+    id: z.string(),
+    templateId: z.string(),
+    letterKind: letterKindSchema.nullable().describe("null when the template is gone"),
+    audience: audienceSchema,
+    sendInstant: z.iso.datetime(),
+    status: waveStatusSchema,
+    messages: count,
+    byStatus,
+  })
+  .meta({ id: "SnapshotWave" });
+
+export const correspondenceFiguresSchema = z
+  .object({
+    waves: count.describe("Waves whose send time fell in the period (cancelled and draft waves left out)"),
+    messages: count,
+    byStatus,
+    attempted: count.describe("Letters handed to SES: sent + delivered + bounced + complained"),
+    bounced: count,
+    bounceRate: share.describe("bounced / attempted"),
+    waveList: z.array(snapshotWaveSchema).describe("In send order"),
+  })
+  .meta({ id: "SnapshotCorrespondence" });
+
+export const responseRowSchema = z
+  .object({
+    iso3,
+    letterKind: letterKindSchema,
+    waveId: z.string().describe("The first wave of this kind that reached the State in the period"),
+    sentOn: day.describe("The New York day it was sent"),
+    asks: z.array(submissionKindSchema).describe("The submissions the letter asks for"),
+    respondedOn: day.optional().describe("The first such submission received on or after sentOn"),
+    submissionKind: submissionKindSchema.optional(),
+    days: count.optional().describe("respondedOn - sentOn, in days"),
+  })
+  .meta({ id: "SnapshotResponse" });
+export type ResponseRow = z.infer<typeof responseRowSchema>;
+
+export const responseFiguresSchema = z
+  .object({
+    letters: count.describe("Letters that reached a State in the period, one per State and letter kind"),
+    tracked: count.describe("Of those, letters asking for a submission"),
+    notTracked: count.describe("Letters that ask for no submission (e.g. a point-of-contact update)"),
+    responded: count.describe("Tracked letters answered by the submission asked for, received by computedAt"),
+    notResponded: count,
+    medianDays: z.number().min(0).nullable().describe("Median days from letter to submission; null with no response"),
+    byLetterKind: z.array(
+      z.object({
+        letterKind: letterKindSchema,
+        asks: z.array(submissionKindSchema),
+        letters: count,
+        responded: count,
+      }),
+    ),
+    respondedStates: stateList,
+    notRespondedStates: stateList,
+    rows: z.array(responseRowSchema).describe("One per State and tracked letter kind, by State"),
+  })
+  .meta({ id: "SnapshotResponses" });
+
+export const figureChangeSchema = z.object({
+  figure: z.string().describe("The figure's name, e.g. reporting.reported"),
+  group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
+  from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
+  to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
+  change: z.number().nullable().describe("to - from; null when either is missing"),
+});
+export type FigureChange = z.infer<typeof figureChangeSchema>;
+
+export const listChangeSchema = z.object({
+  list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
+  group: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export type ListChange = z.infer<typeof listChangeSchema>;
+
+export const snapshotDiffSchema = z
+  .object({
+    from: periodSchema,
+    to: periodSchema,
+    figures: z.array(figureChangeSchema).describe("Every numeric figure, with its change"),
+    lists: z.array(listChangeSchema).describe("Every list of States or providers, with what entered and left it"),
+  })
+  .meta({ id: "SnapshotDiff" });
+export type SnapshotDiff = z.infer<typeof snapshotDiffSchema>;
+
+/** The figure groups that describe the data as it stood at computation, not at the period's end. */
+export const AS_OF_COMPUTATION = [
+  "pointOfContact",
+  "assistance.providers",
+  "assistance.staleProviders",
+  "correspondence.byStatus",
+  "correspondence.waveList.letterKind",
+  "responses.respondedOn",
+] as const;
+
+const snapshotHeadFields = {
+  period: periodSchema,
+  periodStart: day.describe("The first day of the quarter"),
+  periodEnd: day.describe("The last day of the quarter"),
+  timeZone: z.literal(SNAPSHOT_TIME_ZONE),
+  asOf: day.describe("Dated figures count what was received or done by the end of this day"),
+  computedAt: z.iso.datetime(),
+  computedBy: z.string().describe("The actor that computed it: a user id, or snapshot for the schedule"),
+  previousPeriod: periodSchema.nullable().describe("The latest snapshot before this one when it was computed"),
+};
+
+export const snapshotSchema = z
+  .object({
+    ...snapshotHeadFields,
+    asOfComputation: z
+      .array(z.string())
+      .describe("Figure groups that describe the data at computedAt: the desk keeps no history for them"),
+    states: z.array(snapshotStateSchema).describe("Every Member State, by code: names and groups for the lists"),
+    reporting: reportingFiguresSchema,
+    additionalInformation: additionalInformationFiguresSchema,
+    actionPlans: actionPlanFiguresSchema,
+    pointOfContact: pointOfContactFiguresSchema,
+    matrix: matrixFiguresSchema,
+    assistance: assistanceFiguresSchema,
+    correspondence: correspondenceFiguresSchema,
+    responses: responseFiguresSchema,
+    change: snapshotDiffSchema.nullable().describe("From previousPeriod to this period; null for the first snapshot"),
+  })
+  .meta({ id: "Snapshot", description: "An immutable record of a quarter. Counts, never a compliance score" });
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const snapshotSummarySchema = z.object(snapshotHeadFields).meta({ id: "SnapshotSummary" });
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+
+/** One row of the export: a figure in a group, its value and its change since the previous snapshot. */
+export const figureRowSchema = z
+  .object({
+    figure: z.string(),
+    group: z.string(),
+    value: z.number().nullable().describe("null for a share of nothing (0/0) or a median of no values"),
+    change: z.number().nullable().describe("Since previousPeriod; null for the first snapshot"),
+  })
+  .meta({ id: "SnapshotFigure" });
+export type FigureRow = z.infer<typeof figureRowSchema>;
+
+export const newSnapshotRequestSchema = z.strictObject({ period: periodSchema }).meta({ id: "NewSnapshot" });

@@ -1,0 +1,193 @@
+// Use cases of quarterly snapshots: take one (compute and store it once), read, list, compare and export them.
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import type { PageRequest } from "../dynamo/pagination.ts";
+import { Invalid, NotFound } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { diffSnapshots, figureRows, listsOf } from "./diff.ts";
+import {
+  actionPlanFigures,
+  additionalInformationFigures,
+  assistanceFigures,
+  correspondenceFigures,
+  matrixFigures,
+  needsSubmissions,
+  pointOfContactFigures,
+  reportingFigures,
+  waveIsIn,
+} from "./figures.ts";
+import { hasEnded, parsePeriod, type Quarter, quarterJustEnded } from "./period.ts";
+import { SnapshotExists, type SnapshotRepository, snapshotRepository } from "./repository.ts";
+import { statesToTrack, trackResponses } from "./responses.ts";
+import { AS_OF_COMPUTATION, SNAPSHOT_TIME_ZONE, type Snapshot, type SnapshotDiff } from "./schemas.ts";
+import { type SnapshotSource, snapshotSource } from "./source.ts";
+
+export interface SnapshotDependencies {
+  snapshots: SnapshotRepository;
+  source: SnapshotSource;
+  clock: Clock;
+}
+
+export function snapshotDependencies(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): SnapshotDependencies {
+  return {
+    snapshots: snapshotRepository(doc, tableNames, clock),
+    source: snapshotSource(doc, tableNames, clock),
+    clock,
+  };
+}
+
+/** The quarter's waves with their letter kind and their messages (without the letters). */
+async function wavesOf(source: SnapshotSource, quarter: Quarter) {
+  const waves = (await source.waves()).filter((wave) => waveIsIn(wave, quarter));
+  const [templates, messages] = await Promise.all([
+    source.templates(waves.map((wave) => wave.templateId)),
+    source.messagesOfWaves(waves.map((wave) => wave.id)),
+  ]);
+  const kinds = new Map(templates.map((template) => [template.id, template.kind]));
+  return waves.map((wave) => ({
+    wave,
+    waveId: wave.id,
+    letterKind: kinds.get(wave.templateId) ?? null,
+    sendInstant: wave.sendInstant,
+    messages: messages.get(wave.id) ?? [],
+  }));
+}
+
+/**
+ * Reads everything the quarter's figures need, independent reads at once: the whole registry and the indexes
+ * first, then the partitions they point to (matrices, wave ledgers, the submissions of a few States).
+ */
+async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, computedBy: string): Promise<Snapshot> {
+  const { source, clock } = deps;
+  const statesRead = source.memberStates();
+  const additionalRead = source.fulfilledObligations("additional-information");
+  const plansRead = source.fulfilledObligations("action-plan");
+  const wavesRead = wavesOf(source, quarter);
+  const matricesRead = statesRead.then((states) =>
+    source.approvedMatricesOn(
+      states.map((state) => state.iso3),
+      quarter.end,
+    ),
+  );
+  // Only the States whose documents straddle the quarter's end, and those a tracked letter reached.
+  const submissionsRead = Promise.all([additionalRead, plansRead, wavesRead]).then(([additional, plans, waves]) =>
+    source.submissionsOf([
+      ...new Set([
+        ...needsSubmissions(additional, quarter),
+        ...needsSubmissions(plans, quarter),
+        ...statesToTrack(quarter, waves),
+      ]),
+    ]),
+  );
+  // One Promise.all holds every read, so a failure in one leaves no rejection unhandled.
+  const [states, additional, plans, contacts, requests, providers, waves, matrices, submissions] = await Promise.all([
+    statesRead,
+    additionalRead,
+    plansRead,
+    source.pocContacts(),
+    source.requestsReceivedBy(quarter.end),
+    source.providers(),
+    wavesRead,
+    matricesRead,
+    submissionsRead,
+  ]);
+  return {
+    period: quarter.id,
+    periodStart: quarter.start,
+    periodEnd: quarter.end,
+    timeZone: SNAPSHOT_TIME_ZONE,
+    asOf: quarter.end,
+    computedAt: clock.now().toISOString(),
+    computedBy,
+    previousPeriod: null,
+    asOfComputation: [...AS_OF_COMPUTATION],
+    states: states
+      .map(({ iso3, name, region }) => ({ iso3, name, region }))
+      .sort((a, b) => a.iso3.localeCompare(b.iso3)),
+    reporting: reportingFigures(states, quarter),
+    additionalInformation: additionalInformationFigures(states, additional, quarter, submissions),
+    actionPlans: actionPlanFigures(states, plans, quarter, submissions),
+    pointOfContact: pointOfContactFigures(states, contacts, clock),
+    matrix: matrixFigures(matrices),
+    assistance: assistanceFigures(requests, providers, quarter),
+    correspondence: correspondenceFigures(waves),
+    responses: trackResponses(quarter, waves, submissions),
+    change: null,
+  };
+}
+
+export interface SnapshotRun {
+  snapshot: Snapshot;
+  /** This run stored it; false: it was stored already (by an earlier or a concurrent run) and is returned as is. */
+  created: boolean;
+}
+
+/**
+ * Takes the snapshot of a quarter (the one that just ended in New York, unless named) once: an ended quarter only,
+ * stored by a conditional put, so a repeated or concurrent run returns the stored snapshot unchanged.
+ */
+export const takeSnapshot =
+  (deps: SnapshotDependencies) =>
+  async (input: { period?: string | undefined }, audit: AuditContext): Promise<SnapshotRun> => {
+    const now = deps.clock.now();
+    const quarter = input.period ? parsePeriod(input.period, "body.period") : quarterJustEnded(now);
+    if (!hasEnded(quarter, now)) {
+      throw new Invalid("The quarter has not ended", [
+        { path: "body.period", message: `${quarter.id} ends on ${quarter.end} (New York); take it from the day after` },
+      ]);
+    }
+    const stored = await deps.snapshots.get(quarter.id);
+    if (stored) return { snapshot: stored, created: false };
+
+    const previous = await deps.snapshots.latestBefore(quarter.id);
+    const computed = await computeFigures(deps, quarter, audit.actor.id);
+    const snapshot: Snapshot = previous
+      ? { ...computed, previousPeriod: previous.period, change: diffSnapshots(previous, computed) }
+      : computed;
+    try {
+      await deps.snapshots.create(snapshot, audit);
+      return { snapshot, created: true };
+    } catch (error) {
+      if (!(error instanceof SnapshotExists)) throw error;
+      const winner = await deps.snapshots.get(quarter.id);
+      if (!winner) throw error;
+      return { snapshot: winner, created: false };
+    }
+  };
+
+export const getSnapshot =
+  (deps: Pick<SnapshotDependencies, "snapshots">) =>
+  async (period: string): Promise<Snapshot> => {
+    const snapshot = await deps.snapshots.get(period);
+    if (!snapshot) throw new NotFound("Snapshot", period);
+    return snapshot;
+  };
+
+export const listSnapshots = (deps: Pick<SnapshotDependencies, "snapshots">) => (page: PageRequest) =>
+  deps.snapshots.list(page);
+
+/** What changed from the `against` snapshot to this one. */
+export const compareSnapshots =
+  (deps: Pick<SnapshotDependencies, "snapshots">) =>
+  async (period: string, against: string): Promise<SnapshotDiff> => {
+    const [later, earlier] = await Promise.all([getSnapshot(deps)(period), getSnapshot(deps)(against)]);
+    return diffSnapshots(earlier, later);
+  };
+
+/** The JSON export: the same rows as the CSV, and every list. */
+export function snapshotExport(snapshot: Snapshot) {
+  return {
+    period: snapshot.period,
+    asOf: snapshot.asOf,
+    computedAt: snapshot.computedAt,
+    previousPeriod: snapshot.previousPeriod,
+    asOfComputation: snapshot.asOfComputation,
+    figures: figureRows(snapshot),
+    lists: listsOf(snapshot).map(({ list, group, members }) => ({ list, group, members: [...members] })),
+  };
+}

@@ -1,0 +1,141 @@
+// The programme's recurring letters: a schedule in events/programme.json fires wave-dispatch with a programme wave,
+// which becomes this year's wave (one per key and year, created straight into dispatching) and is dispatched.
+import * as z from "zod";
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { systemActor } from "../auth/actor.ts";
+import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
+import { Conflict, NotFound } from "../errors.ts";
+import type { Programme } from "../schedules/schema.ts";
+import type { Versioned } from "../versioning.ts";
+import type { Wave } from "./schemas.ts";
+import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
+
+const YEAR_SUFFIX = "-2026".length;
+
+export const programmeWaveSchema = z
+  .strictObject({
+    key: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. first-report-request")
+      .max(64 - YEAR_SUFFIX)
+      .describe("The letter's name in the programme; the year's wave is <key>-<year>"),
+    templateId: z.string().min(1).max(80).describe("The template, normally programme-<letter kind>"),
+    audience: audienceSchema,
+    notAfterHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31)
+      .describe("No letter leaves later than this many hours after the schedule fired"),
+    deadlineDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .optional()
+      .describe("{{deadline}}: the firing date in the schedule's zone plus this many days"),
+  })
+  .meta({ id: "ProgrammeWave" });
+export type ProgrammeWave = z.infer<typeof programmeWaveSchema>;
+
+/** The input of a programme schedule whose target is wave-dispatch. */
+export const programmeWaveInputSchema = z.strictObject({ programmeWave: programmeWaveSchema });
+
+/** One wave per letter and year: a retried or repeated firing in the same year finds it. */
+export const programmeWaveId = (key: string, year: number) => waveIdSchema.parse(`${key}-${year}`);
+
+/** Where the secretariat sits: the zone of a programme wave no schedule names (a manual firing). */
+export const DEFAULT_PROGRAMME_ZONE = "America/New_York";
+
+/** The time zone of the programme schedule that fires `key`. */
+export function programmeWaveZone(programme: Programme, key: string): string {
+  const schedule = programme.schedules.find(
+    (candidate) => programmeWaveInputSchema.safeParse(candidate.input).data?.programmeWave.key === key,
+  );
+  return schedule?.timezone ?? DEFAULT_PROGRAMME_ZONE;
+}
+
+/** The zone's calendar date and wall-clock minute at an instant. */
+export function wallClock(instant: Date, timeZone: string): { date: string; time: string; year: number } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const date = `${part("year")}-${part("month")}-${part("day")}`;
+  return { date, time: `${part("hour")}:${part("minute")}`, year: Number(part("year")) };
+}
+
+/**
+ * The calendar date `days` after `date`, written YYYY-MM-DD: the one value goes into letters in every language,
+ * and ISO 8601 reads the same in all of them.
+ */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The year's wave of a programme letter, as created when its schedule fires. */
+export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: string): Wave {
+  const local = wallClock(now, timeZone);
+  const at = now.toISOString();
+  return {
+    id: programmeWaveId(input.key, local.year),
+    templateId: input.templateId,
+    audience: input.audience,
+    sendAt: `${local.date}T${local.time}`,
+    timeZone,
+    sendInstant: at,
+    notAfter: new Date(now.getTime() + input.notAfterHours * 3_600_000).toISOString(),
+    ...(input.deadlineDays === undefined ? {} : { deadline: addDays(local.date, input.deadlineDays) }),
+    description: `Programme letter ${input.key} of ${local.year}`,
+    status: "dispatching",
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export interface ProgrammeWaveResult {
+  wave: Versioned<Wave>;
+  /** Whether this firing created the wave (false: a retry, or a second firing in the same year). */
+  created: boolean;
+  /** Absent when the wave had already ended (completed or halted): nothing more is sent. */
+  summary?: WaveDispatchResult["summary"];
+}
+
+/**
+ * Creates this year's wave straight into dispatching (audited) unless it exists, then dispatches it. Dispatch is
+ * idempotent, so a retry, or a second firing in the same year, sends only what is still queued.
+ */
+export const fireProgrammeWave =
+  (deps: WaveDispatchDependencies) =>
+  async (
+    input: ProgrammeWave,
+    timeZone: string,
+    audit: AuditContext = { actor: systemActor("wave-dispatch") },
+  ): Promise<ProgrammeWaveResult> => {
+    const fresh = programmeWaveOf(programmeWaveSchema.parse(input), deps.clock.now(), timeZone);
+    let wave = await deps.waves.get(fresh.id);
+    let created = false;
+    if (!wave) {
+      // Refused before anything is written: the schedule's retries and dead-letter queue report it.
+      if (!(await deps.templates.get(fresh.templateId))) throw new NotFound("Template", fresh.templateId);
+      try {
+        wave = await deps.waves.create(fresh, audit);
+        created = true;
+      } catch (error) {
+        // A concurrent firing created it first.
+        if (!(error instanceof Conflict)) throw error;
+        wave = await deps.waves.get(fresh.id);
+        if (!wave) throw error;
+      }
+    }
+    if (wave.value.status !== "dispatching") return { wave, created };
+    const { summary } = await dispatchWave(deps)(wave.value.id, audit);
+    return { wave, created, summary };
+  };

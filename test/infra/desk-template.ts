@@ -1,0 +1,76 @@
+// What the infra tests share: the desk app built as `cdk synth` builds it, and readers for its templates.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { App, CfnElement, type Stack } from "aws-cdk-lib";
+import type { Template } from "aws-cdk-lib/assertions";
+
+export const fromRoot = (file: string) => fileURLToPath(new URL(`../../${file}`, import.meta.url));
+
+/** The same context the CLI passes from cdk.json, so the tests build what `cdk synth` builds. */
+export function cdkContext(): Record<string, unknown> {
+  const cdkJson: { context?: Record<string, unknown> } = JSON.parse(readFileSync(fromRoot("cdk.json"), "utf8"));
+  return cdkJson.context ?? {};
+}
+
+/**
+ * A new app with cdk.json's context (and any extra). Without `bundle`, no function is bundled (CDK's
+ * `aws:cdk:bundling-stacks` left empty): the template is the same but for asset hashes, in a fraction of the time.
+ */
+export function newApp(options: { bundle?: boolean; context?: Record<string, unknown> } = {}): App {
+  return new App({
+    context: {
+      ...cdkContext(),
+      ...(options.bundle ? {} : { "aws:cdk:bundling-stacks": [] }),
+      ...options.context,
+    },
+  });
+}
+
+export interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export function logicalId(stack: Stack, construct: { node: { defaultChild?: unknown } }): string {
+  const child = construct.node.defaultChild;
+  if (!(child instanceof CfnElement)) throw new Error("construct has no CloudFormation element");
+  return stack.getLogicalId(child);
+}
+
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
+
+export function resourcesOf(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+export function resource(template: Template, id: string): Resource {
+  const found: Record<string, Resource> = template.toJSON().Resources;
+  return must(found[id], `resource ${id}`);
+}
+
+export const actionsOf = (statement: Statement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+/** Every statement of every inline policy attached to a role. */
+export function roleStatements(template: Template, roleId: string): Statement[] {
+  return Object.values(resourcesOf(template, "AWS::IAM::Policy"))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** A function's environment variables as the template has them (tokens as CloudFormation intrinsics). */
+export function environmentOf(template: Template, functionId: string): Record<string, unknown> {
+  return (resource(template, functionId).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}

@@ -1,0 +1,217 @@
+// The three pipeline Lambdas' apps against DynamoDB Local: wave-send answers partial batch failures (throttling, an
+// invocation running out of time) and counts them in its metrics; wave-dispatch acknowledges a cancelled wave's
+// schedule; ses-events applies an event and acknowledges one it cannot place.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Context } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createContact } from "#shared/contacts/contacts.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
+import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { Mailer } from "#shared/mail/ses.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { createTemplate } from "#shared/templates/templates.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
+import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { createSesEventsHandler } from "../../functions/ses-events/app.ts";
+import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
+import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
+import { sqsEvent } from "../../infra/local/wave-runner.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-03-10T13:00:00.000Z");
+const advance = async (ms: number) => clock.advance(ms);
+const audit = { actor: systemActor("test") };
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let deps: Omit<WaveDispatchDependencies, "queue">;
+
+const throttled: Mailer = {
+  async sendMail() {
+    throw Object.assign(new Error("Maximum sending rate exceeded."), { name: "Throttling", $fault: "client" });
+  },
+};
+const unreachable: Mailer = {
+  async sendMail() {
+    throw new Error("no letter may be sent here");
+  },
+};
+
+/** A wave created dispatching with its letters queued; answers the queue's records as one SQS batch. */
+async function queuedWave(status: Wave["status"] = "dispatching") {
+  const id = `lambda-${randomUUID().slice(0, 8)}`;
+  const now = clock.now().toISOString();
+  const notAfter = new Date(clock.now().getTime() + 86_400_000).toISOString();
+  await deps.waves.create(
+    {
+      id,
+      templateId: "lambda-letter",
+      audience: "non-reporting-states",
+      sendAt: "2026-03-10T09:00",
+      timeZone: "America/New_York",
+      sendInstant: now,
+      notAfter,
+      status,
+      createdAt: now,
+      updatedAt: now,
+    },
+    audit,
+  );
+  const records: QueueRecord[] = [];
+  if (status === "dispatching") {
+    const queue = memoryQueue({ clock, sleep: advance });
+    await createWaveDispatchHandler({ ...deps, queue, zoneOf: () => "UTC", logger: quiet })({ waveId: id });
+    await queue.drain(async (batch) => {
+      records.push(...batch);
+      return { batchItemFailures: [] };
+    });
+  }
+  return { id, records };
+}
+
+function sendApp(mailer: Mailer) {
+  const metrics: Record<string, number> = {};
+  const handler = createWaveSendHandler({
+    send: {
+      ledger: deps.ledger,
+      mailer,
+      pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
+      clock,
+      haltedReason: haltedReasonOf(deps.waves),
+    },
+    waves: deps,
+    logger: quiet,
+    metrics: {
+      addMetric: (name, _unit, value) => {
+        metrics[name] = (metrics[name] ?? 0) + value;
+      },
+      publishStoredMetrics: () => undefined,
+    },
+  });
+  return { handler, metrics };
+}
+
+const contextWith = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as Context;
+
+beforeAll(async () => {
+  const setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
+  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
+  deps = {
+    ...contacts,
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
+    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+  };
+  for (const iso3 of ["TCD", "MLI", "SOM"]) {
+    await createContact(contacts)(
+      {
+        owner: `STATE:${iso3}`,
+        role: "capital-poc",
+        name: `Poc ${iso3}`,
+        email: `${iso3.toLowerCase()}@lambdas.example`,
+      },
+      audit,
+    );
+  }
+  await createTemplate(deps)(
+    {
+      id: "lambda-letter",
+      kind: "other",
+      fallbackLanguage: "en",
+      variants: { en: { subject: "Letter to {{state.name}}", text: "Dear {{contact.name}}", html: "<p>Dear</p>" } },
+    },
+    audit,
+  );
+}, 120_000);
+
+describe("the wave-send app", () => {
+  it("hands a throttled batch back as item failures, without failing the invocation, and counts the throttle", async () => {
+    const { id, records } = await queuedWave();
+    expect(records).toHaveLength(3);
+    const { handler, metrics } = sendApp(throttled);
+    const response = await handler(sqsEvent(records), contextWith(30_000));
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(
+      records.map((record) => record.messageId).sort(),
+    );
+    expect(metrics).toEqual({
+      MessagesSent: 0,
+      MessagesFailed: 0,
+      MessagesUnknown: 0,
+      MessagesExpired: 0,
+      SesThrottled: 1,
+    });
+    // Throttling is never final: every letter is queued again, and the wave goes on.
+    expect(await deps.ledger.counts(id)).toMatchObject({ queued: 3, sending: 0 });
+    expect((await deps.waves.get(id))?.value.status).toBe("dispatching");
+  });
+
+  it("starts no letter the invocation has no time left to finish: the keys go back untouched", async () => {
+    const { id, records } = await queuedWave();
+    const { handler, metrics } = sendApp(unreachable);
+    const response = await handler(sqsEvent(records), contextWith(5_000));
+    expect(response.batchItemFailures).toHaveLength(3);
+    expect(metrics.MessagesSent).toBe(0);
+    expect(await deps.ledger.counts(id)).toMatchObject({ queued: 3, sending: 0 });
+  });
+
+  it("sends, counts and completes the wave when nothing is left", async () => {
+    const { id, records } = await queuedWave();
+    const sent: string[] = [];
+    const { handler, metrics } = sendApp({
+      async sendMail(message) {
+        sent.push(String(message.to));
+        return { messageId: `ses-${sent.length}` };
+      },
+    });
+    expect(await handler(sqsEvent(records), contextWith(30_000))).toEqual({ batchItemFailures: [] });
+    expect(sent).toHaveLength(3);
+    expect(metrics.MessagesSent).toBe(3);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+  });
+});
+
+describe("the wave-dispatch app", () => {
+  it("acknowledges, and sends nothing for, a cancelled wave whose schedule still fired", async () => {
+    const { id } = await queuedWave("cancelled");
+    const queue = memoryQueue({ clock, sleep: advance });
+    const answer = await createWaveDispatchHandler({ ...deps, queue, zoneOf: () => "UTC", logger: quiet })({
+      waveId: id,
+    });
+    expect(answer).toEqual({ refused: expect.stringContaining("cannot go from cancelled to dispatching") });
+    expect(queue.depth).toBe(0);
+    expect(await deps.ledger.messagesOf(id)).toEqual([]);
+  });
+});
+
+describe("the ses-events app", () => {
+  it("applies an event to its letter, and acknowledges one about a letter it does not hold", async () => {
+    const { id, records } = await queuedWave();
+    await sendApp({ sendMail: async () => ({ messageId: "ses-delivered" }) }).handler(
+      sqsEvent(records),
+      contextWith(30_000),
+    );
+    const [message] = await deps.ledger.messagesOf(id);
+    if (!message) throw new Error("no message");
+    const handler = createSesEventsHandler({ ...deps, logger: quiet });
+    const sample = readFileSync(join(import.meta.dirname, "../../events/samples/ses-delivery.json"), "utf8");
+    const event = (recipient: string) =>
+      JSON.parse(
+        sample
+          .replaceAll("first-report-request-2026", id)
+          .replaceAll("01JNZ8SAMPLECONTACT0000000", recipient)
+          .replaceAll("0100018e2c0a5d1f-4b3c9a7e-1d2f-4e5a-9b8c-7d6e5f4a3b2c-000000", "ses-delivered"),
+      ) as unknown;
+    expect(await handler(event(message.recipient))).toMatchObject({ outcome: "moved", from: "sent", to: "delivered" });
+    expect(await handler(event("nobody"))).toMatchObject({ outcome: "no-message" });
+  });
+});

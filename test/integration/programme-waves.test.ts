@@ -1,0 +1,201 @@
+// The programme's recurring letters against DynamoDB Local and the SES emulator: the templates are seeded (and a
+// staff edit kept), a programme schedule's input fires wave-dispatch, which creates the year's wave once and
+// dispatches it; the wave-send app sends it, in each contact's language, one letter per address.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createContact } from "#shared/contacts/contacts.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
+import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+import type { UnLanguage } from "#shared/registry/schemas.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { changeTemplate } from "#shared/templates/templates.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
+import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
+import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+// Tuesday 10 March 2026, 09:00 in New York.
+const clock = fixedClock("2026-03-10T13:00:00.000Z");
+const advance = async (ms: number) => clock.advance(ms);
+const audit = { actor: systemActor("test") };
+const run = randomUUID().slice(0, 8);
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const FIRST_REPORT = {
+  programmeWave: {
+    key: "first-report-request",
+    templateId: "programme-first-report-request",
+    audience: "non-reporting-states",
+    notAfterHours: 72,
+    deadlineDays: 90,
+  },
+};
+
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let deps: Omit<WaveDispatchDependencies, "queue">;
+const addresses = new Map<string, UnLanguage>();
+
+async function mailsTo(email: string) {
+  const store = (await (await fetch(`${inject("sesEndpoint")}/store`)).json()) as {
+    emails: { subject: string; destination: { to: string[] }; body: { text?: string } }[];
+  };
+  return store.emails.filter((mail) => mail.destination.to.includes(email));
+}
+
+/** The Lambdas' own apps on the in-process queue: dispatch, then every batch through wave-send. */
+function lambdas() {
+  const queue = memoryQueue({ clock, sleep: advance });
+  const dispatchHandler = createWaveDispatchHandler({
+    ...deps,
+    queue,
+    zoneOf: () => "America/New_York",
+    logger: quiet,
+  });
+  const metrics: Record<string, number> = {};
+  const sendHandler = createWaveSendHandler({
+    send: {
+      ledger: deps.ledger,
+      mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+      pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
+      clock,
+      haltedReason: haltedReasonOf(deps.waves),
+    },
+    waves: deps,
+    logger: quiet,
+    metrics: {
+      addMetric: (name, _unit, value) => {
+        metrics[name] = (metrics[name] ?? 0) + value;
+      },
+      publishStoredMetrics: () => undefined,
+    },
+  });
+  return {
+    queue,
+    metrics,
+    dispatch: dispatchHandler,
+    drain: () => queue.drain((records) => sendHandler(sqsEvent(records), invocation())),
+  };
+}
+
+beforeAll(async () => {
+  setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
+  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
+  deps = {
+    ...contacts,
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
+    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+  };
+  for (const [iso3, language] of [
+    ["TCD", "fr"],
+    ["SOM", "ar"],
+    ["GMB", "en"],
+    ["GIN", "es"],
+  ] as const) {
+    const email = `${iso3.toLowerCase()}-${run}@programme.example`;
+    await createContact(contacts)(
+      { owner: `STATE:${iso3}`, role: "capital-poc", name: `Poc ${iso3}`, email, language },
+      audit,
+    );
+    addresses.set(email, language);
+  }
+}, 120_000);
+
+describe("programme templates", () => {
+  it("are added once, and a template staff edited is kept on the next seed", async () => {
+    const first = await seedProgrammeTemplates(deps);
+    expect([...first.created].sort()).toEqual(programmeTemplates.map((template) => template.id).sort());
+    const current = await deps.templates.get("programme-open-briefing-invitation");
+    if (!current) throw new Error("not seeded");
+    await changeTemplate(deps)(current.value.id, current.version, { description: "Edited by the secretariat" }, audit);
+    const second = await seedProgrammeTemplates(deps);
+    expect(second).toEqual({ created: [], existing: first.created });
+    expect((await deps.templates.get("programme-open-briefing-invitation"))?.value.description).toBe(
+      "Edited by the secretariat",
+    );
+  });
+});
+
+describe("a programme wave fired by its schedule", () => {
+  it("creates the year's wave straight into dispatching and sends each letter once, in its language", async () => {
+    const pipeline = lambdas();
+    const fired = await pipeline.dispatch(FIRST_REPORT);
+    expect(fired).toMatchObject({
+      waveId: "first-report-request-2026",
+      status: "dispatching",
+      created: true,
+      summary: { recipients: 4, written: 8, enqueued: 4, pastDeadline: false },
+    });
+    const wave = await deps.waves.get("first-report-request-2026");
+    expect(wave?.value).toMatchObject({
+      sendAt: "2026-03-10T09:00",
+      timeZone: "America/New_York",
+      notAfter: "2026-03-13T13:00:00.000Z",
+      deadline: "2026-06-08",
+    });
+    await pipeline.drain();
+    expect(pipeline.metrics).toMatchObject({ MessagesSent: 4, MessagesFailed: 0, SesThrottled: 0 });
+    expect((await deps.waves.get("first-report-request-2026"))?.value.status).toBe("completed");
+    for (const [email, language] of addresses) {
+      const [mail, ...more] = await mailsTo(email);
+      expect(more).toEqual([]);
+      expect(mail?.body.text).toContain("2026-06-08");
+      const opening = {
+        fr: "Madame, Monsieur,",
+        es: "De nuestra mayor consideración:",
+        en: "Dear Poc",
+        ar: "Dear Poc",
+      };
+      expect(mail?.body.text, language).toContain(opening[language as keyof typeof opening]);
+    }
+  });
+
+  it("finds the year's wave again on a retry or a second firing, and sends nothing more", async () => {
+    const pipeline = lambdas();
+    clock.advance(60_000);
+    const again = await pipeline.dispatch(FIRST_REPORT);
+    // The wave completed: nothing is dispatched again.
+    expect(again).toMatchObject({ waveId: "first-report-request-2026", status: "completed", created: false });
+    expect(again).not.toHaveProperty("summary.written");
+    await pipeline.drain();
+    for (const email of addresses.keys()) expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it("dispatches again a wave a crash left dispatching, adding nothing", async () => {
+    const input = { programmeWave: { ...FIRST_REPORT.programmeWave, key: "first-report-retry" } };
+    const crashed = lambdas();
+    await crashed.dispatch(input);
+    // The run crashed before any letter was sent: the queue is lost, the ledger holds every letter queued.
+    const retry = lambdas();
+    const fired = await retry.dispatch(input);
+    expect(fired).toMatchObject({ created: false, status: "dispatching", summary: { written: 0, enqueued: 4 } });
+    await retry.drain();
+    expect(retry.metrics.MessagesSent).toBe(4);
+    for (const email of addresses.keys()) expect(await mailsTo(email)).toHaveLength(2);
+  });
+
+  it("refuses a programme wave whose template does not exist, writing nothing", async () => {
+    const input = { programmeWave: { ...FIRST_REPORT.programmeWave, key: "no-template", templateId: "missing" } };
+    await expect(lambdas().dispatch(input)).rejects.toThrow("Template missing was not found");
+    expect(await deps.waves.get("no-template-2026")).toBeUndefined();
+  });
+
+  it("refuses input that is neither a wave id nor a programme wave", async () => {
+    await expect(lambdas().dispatch({ programmeWave: { key: "x" } })).rejects.toThrow(
+      "The schedule's input is not valid",
+    );
+  });
+});

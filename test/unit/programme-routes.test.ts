@@ -1,0 +1,143 @@
+// GET /programme through a router of its own: who may call it, the default year, filters, days left, what is due
+// next, and the problems for an unknown year or a bad date range.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { openApiDocument } from "#shared/http/openapi.ts";
+import { createRouter } from "#shared/http/router.ts";
+import type { ProgrammeView } from "#shared/programme/schemas.ts";
+import { programmeRoutes } from "../../functions/api/routes/programme.ts";
+import { apiEvent, routerCaller } from "../support/api-event.ts";
+
+// Thursday 20 April 2023, 10:00 in New York (EDT).
+const clock = fixedClock("2023-04-20T14:00:00Z");
+const routes = programmeRoutes({ clock });
+const router = createRouter(routes, new Logger({ logLevel: "SILENT" }));
+const call = routerCaller(router, "members");
+
+async function view(query?: string): Promise<ProgrammeView> {
+  const answer = await call({ path: "/programme", ...(query ? { query } : {}) });
+  expect(answer.status).toBe(200);
+  return answer.body as ProgrammeView;
+}
+
+describe("GET /programme", () => {
+  it("admits every signed-in group and documents itself in OpenAPI", async () => {
+    expect(routes.map(({ spec }) => [`${spec.method} ${spec.path}`, spec.access])).toEqual([
+      ["GET /programme", ["secretariat", "experts", "members"]],
+    ]);
+    for (const group of ["secretariat", "experts", "members"] as const) {
+      expect((await call({ path: "/programme", group })).status).toBe(200);
+    }
+    const anonymous = await router.dispatch(apiEvent({ path: "/programme" }), "corr-1");
+    expect(anonymous.statusCode).toBe(401);
+    const document = openApiDocument(routes, { title: "t", version: "1", description: "d" });
+    expect(Object.keys(document.paths)).toEqual(["/programme"]);
+    expect(JSON.stringify(document)).toContain("#/components/schemas/ProgrammeView");
+  });
+
+  it("defaults to the programme whose period holds today (New York), with the years the desk has", async () => {
+    const programme = await view();
+    expect(programme.year).toBe(2023);
+    expect(programme.today).toBe("2023-04-20");
+    expect(programme.timeZone).toBe("America/New_York");
+    expect(programme.years).toEqual([2023, 2024]);
+    expect(programme.period).toEqual({ from: "2023-02-01", to: "2024-01-31" });
+    expect(programme.source.annexRead).toBe(false);
+  });
+
+  it("gives each activity its days left and status, and lists the next upcoming ones soonest first", async () => {
+    const programme = await view();
+    const byId = new Map(programme.activities.map((activity) => [activity.id, activity]));
+    expect(byId.get("chair-briefing-security-council")).toMatchObject({
+      day: "2023-03-23",
+      daysLeft: -28,
+      status: "past",
+    });
+    expect(byId.get("group-of-experts-guidelines-review")).toMatchObject({ day: "2023-04-30", daysLeft: 10 });
+    expect(byId.get("technical-guides-drafts")).toMatchObject({
+      timing: "by",
+      day: "2023-09-30",
+      dueByAsWritten: "end of 2023-Q3",
+      status: "upcoming",
+    });
+    expect(programme.dueNext.map((activity) => [activity.id, activity.daysLeft])).toEqual([
+      ["group-of-experts-guidelines-review", 10],
+      ["pending-assistance-report-1", 10],
+      ["pending-assistance-report-2", 133],
+      ["technical-guides-drafts", 163],
+      ["open-briefing", 194],
+    ]);
+    expect((await view("next=2")).dueNext).toHaveLength(2);
+  });
+
+  it("marks an activity due today as today, with 0 days left", async () => {
+    clock.set("2023-05-01T03:30:00Z"); // still 30 April in New York
+    try {
+      const programme = await view();
+      expect(programme.today).toBe("2023-04-30");
+      expect(programme.dueNext[0]).toMatchObject({
+        id: "group-of-experts-guidelines-review",
+        daysLeft: 0,
+        status: "today",
+      });
+    } finally {
+      clock.set("2023-04-20T14:00:00Z");
+    }
+  });
+
+  it("takes the latest programme once every period has ended, with nothing due next", async () => {
+    clock.set("2026-11-28T12:00:00Z");
+    try {
+      const programme = await view();
+      expect(programme.year).toBe(2024);
+      expect(programme.dueNext).toEqual([]);
+      expect(programme.activities.every((activity) => activity.status === "past")).toBe(true);
+    } finally {
+      clock.set("2023-04-20T14:00:00Z");
+    }
+  });
+
+  it("serves another year on request, and filters by day from and to (inclusive)", async () => {
+    expect((await view("year=2024")).year).toBe(2024);
+    const autumn = await view("year=2023&from=2023-09-30&to=2023-12-31");
+    expect(autumn.from).toBe("2023-09-30");
+    expect(autumn.to).toBe("2023-12-31");
+    expect(autumn.activities.map((activity) => activity.day)).toEqual([
+      "2023-09-30",
+      "2023-10-31",
+      "2023-12-31",
+      "2023-12-31",
+    ]);
+    expect(autumn.dueNext.map((activity) => activity.id)).toEqual(autumn.activities.map((activity) => activity.id));
+  });
+
+  it("answers 404 for a year no programme file gives", async () => {
+    const answer = await call({ path: "/programme", query: "year=2019" });
+    expect(answer.status).toBe(404);
+    expect(answer.headers["content-type"]).toBe("application/problem+json");
+    expect(answer.body).toMatchObject({ status: 404, detail: "Programme of work 2019 was not found" });
+  });
+
+  it("answers 422 naming the bound for a day that is not a calendar date, or a range that runs backwards", async () => {
+    const impossible = await call({ path: "/programme", query: "from=2023-02-30&to=tomorrow" });
+    expect(impossible.status).toBe(422);
+    expect(impossible.body).toMatchObject({
+      errors: [
+        { path: "query.from", message: "2023-02-30 is not a calendar date (YYYY-MM-DD)" },
+        { path: "query.to", message: "tomorrow is not a calendar date (YYYY-MM-DD)" },
+      ],
+    });
+    const backwards = await call({ path: "/programme", query: "from=2023-12-01&to=2023-06-01" });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body).toMatchObject({
+      errors: [{ path: "query.from", message: "2023-12-01 is after to (2023-06-01)" }],
+    });
+  });
+
+  it("answers 400 for a year or count that is not a whole number, and for an unknown query key", async () => {
+    for (const query of ["year=twenty", "next=0", "next=51", "month=4"]) {
+      expect((await call({ path: "/programme", query })).status, query).toBe(400);
+    }
+  });
+});

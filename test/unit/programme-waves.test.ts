@@ -1,0 +1,151 @@
+// The programme's recurring letters: every wave-dispatch input in events/programme.json is a valid programme wave
+// whose template exists among the seeded programme templates and names only values its audience has; the year's
+// wave is named, dated and bounded in the schedule's own zone.
+import { describe, expect, it } from "vitest";
+import { audienceSchema } from "#shared/correspondence/schemas.ts";
+import { programmeTemplates } from "#shared/templates/programme-templates.ts";
+import { assertValidTemplate } from "#shared/templates/rules.ts";
+import { placeholdersOf, type TemplateVariable } from "#shared/templates/variables.ts";
+import {
+  addDays,
+  DEFAULT_PROGRAMME_ZONE,
+  type ProgrammeWave,
+  programmeWaveInputSchema,
+  programmeWaveOf,
+  programmeWaveZone,
+  wallClock,
+} from "#shared/waves/programme-waves.ts";
+import { programme } from "../../events/programme.ts";
+import { waveDispatchEventSchema } from "../../functions/wave-dispatch/app.ts";
+
+const fixture = {
+  programmeWave: {
+    key: "first-report-request",
+    templateId: "programme-first-report-request",
+    audience: "non-reporting-states",
+    notAfterHours: 72,
+    deadlineDays: 90,
+  },
+};
+
+const programmeWaves = programme.schedules.filter((schedule) => schedule.target === "wave-dispatch");
+
+/** The values every recipient of an audience has (dispatch.ts): a State's facts only when all are States. */
+function valuesOf(audience: ProgrammeWave["audience"], deadline: boolean): Set<TemplateVariable> {
+  const values: TemplateVariable[] = ["committee.name", "wave.sendDate", "contact.name"];
+  if (deadline) values.push("deadline");
+  const statesOnly = audience.endsWith("-states") || audience === "states-with-pending-requests";
+  if (statesOnly) values.push("state.name", "state.iso3");
+  if (audience === "organizations") values.push("organization.name", "organization.acronym");
+  return new Set(values);
+}
+
+function variablesOf(templateId: string): TemplateVariable[] {
+  const template = programmeTemplates.find((candidate) => candidate.id === templateId);
+  if (!template) throw new Error(`no programme template ${templateId}`);
+  return Object.values(template.variants).flatMap((variant) =>
+    variant ? [variant.subject, variant.text, variant.html].flatMap((part) => placeholdersOf(part, "").names) : [],
+  );
+}
+
+describe("the programme's wave-dispatch schedules", () => {
+  it("accepts the documented input shape", () => {
+    expect(programmeWaveInputSchema.parse(fixture)).toEqual(fixture);
+    expect(waveDispatchEventSchema.safeParse(fixture).success).toBe(true);
+    expect(waveDispatchEventSchema.safeParse({ waveId: "01JNZ8WAVE" }).success).toBe(true);
+  });
+
+  it("refuses a malformed programme wave with the field at fault", () => {
+    const bad = { programmeWave: { ...fixture.programmeWave, audience: "everyone", notAfterHours: 0 } };
+    const paths = programmeWaveInputSchema.safeParse(bad).error?.issues.map((issue) => issue.path.join("."));
+    expect(paths).toEqual(["programmeWave.audience", "programmeWave.notAfterHours"]);
+    expect(waveDispatchEventSchema.safeParse({ waveId: "x", extra: 1 }).success).toBe(false);
+    expect(waveDispatchEventSchema.safeParse({}).success).toBe(false);
+  });
+
+  it.each(programmeWaves.map((schedule) => [schedule.id, schedule] as const))(
+    "%s: a valid programme wave, its template seeded, naming only values its audience has",
+    (_, schedule) => {
+      const { programmeWave } = programmeWaveInputSchema.parse(schedule.input);
+      expect(audienceSchema.options).toContain(programmeWave.audience);
+      const available = valuesOf(programmeWave.audience, programmeWave.deadlineDays !== undefined);
+      for (const variable of variablesOf(programmeWave.templateId)) {
+        expect(available, `${programmeWave.templateId} uses {{${variable}}}`).toContain(variable);
+      }
+      expect(programmeWaveZone(programme, programmeWave.key)).toBe(schedule.timezone);
+    },
+  );
+
+  it("gives every programme wave its own key (one wave per letter and year)", () => {
+    const keys = programmeWaves.map((schedule) => programmeWaveInputSchema.parse(schedule.input).programmeWave.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("the programme templates", () => {
+  it.each(programmeTemplates.map((template) => [template.id, template] as const))(
+    "%s is valid, English with English as the fallback, in French and Spanish too",
+    (id, template) => {
+      expect(() => assertValidTemplate(template)).not.toThrow();
+      expect(id).toBe(`programme-${template.kind}`);
+      expect(template.fallbackLanguage).toBe("en");
+      expect(Object.keys(template.variants).sort()).toEqual(["en", "es", "fr"]);
+    },
+  );
+
+  it("writes to organizations without naming a State", () => {
+    for (const id of [
+      "programme-point-of-contact-update",
+      "programme-provider-offer-update",
+      "programme-open-briefing-invitation",
+    ]) {
+      expect(variablesOf(id).filter((name) => name.startsWith("state."))).toEqual([]);
+    }
+  });
+});
+
+describe("the year's wave of a programme letter", () => {
+  const input: ProgrammeWave = fixture.programmeWave as ProgrammeWave;
+
+  it("is <key>-<year>, sent now, with its deadline and not-after counted in the schedule's zone", () => {
+    // 10 March 2026, 09:00 in New York (EDT since 8 March): 13:00 UTC.
+    const wave = programmeWaveOf(input, new Date("2026-03-10T13:00:00Z"), "America/New_York");
+    expect(wave).toMatchObject({
+      id: "first-report-request-2026",
+      templateId: "programme-first-report-request",
+      audience: "non-reporting-states",
+      sendAt: "2026-03-10T09:00",
+      timeZone: "America/New_York",
+      sendInstant: "2026-03-10T13:00:00.000Z",
+      notAfter: "2026-03-13T13:00:00.000Z",
+      deadline: "2026-06-08",
+      status: "dispatching",
+    });
+  });
+
+  it("takes the year and date of the zone, not of UTC", () => {
+    // 1 January 2027 03:00 UTC is still 31 December 2026 in New York.
+    const wave = programmeWaveOf(input, new Date("2027-01-01T03:00:00Z"), "America/New_York");
+    expect(wave.id).toBe("first-report-request-2026");
+    expect(wave.sendAt).toBe("2026-12-31T22:00");
+    expect(wallClock(new Date("2027-01-01T03:00:00Z"), "Asia/Tokyo")).toEqual({
+      date: "2027-01-01",
+      time: "12:00",
+      year: 2027,
+    });
+  });
+
+  it("has no deadline when the programme gives no deadlineDays", () => {
+    const { deadlineDays: _, ...withoutDeadline } = input;
+    expect(programmeWaveOf(withoutDeadline, new Date("2026-03-10T13:00:00Z"), "UTC")).not.toHaveProperty("deadline");
+  });
+
+  it("counts deadline days across months and leap days", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-12-15", 30)).toBe("2027-01-14");
+  });
+
+  it("falls back to the secretariat's zone for a key no schedule names", () => {
+    expect(programmeWaveZone(programme, "not-in-the-programme")).toBe(DEFAULT_PROGRAMME_ZONE);
+  });
+});

@@ -1,0 +1,189 @@
+// Taking a snapshot with in-memory data: computed once, stored once (a lost race answers the winner), the change
+// from the previous snapshot, the diff of any two, and the CSV export.
+import { describe, expect, it, vi } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import type { State } from "#shared/registry/schemas.ts";
+import { snapshotCsv } from "#shared/snapshots/csv.ts";
+import { diffSnapshots, figureRows } from "#shared/snapshots/diff.ts";
+import { SnapshotExists, type SnapshotRepository } from "#shared/snapshots/repository.ts";
+import type { Snapshot } from "#shared/snapshots/schemas.ts";
+import { type SnapshotDependencies, takeSnapshot } from "#shared/snapshots/snapshots.ts";
+import type { SnapshotSource } from "#shared/snapshots/source.ts";
+
+const audit = { actor: systemActor("test") };
+
+const state = (iso3: string, region: State["region"], firstReportOn?: string): State => ({
+  iso3,
+  iso2: iso3.slice(0, 2),
+  name: `State ${iso3}`,
+  region,
+  regionName: region,
+  language: "en",
+  languageBasis: "inferred",
+  reportingStatus: firstReportOn ? "reported" : "non-reporting",
+  ...(firstReportOn ? { firstReportOn } : {}),
+  updatedAt: "2024-01-01T00:00:00.000Z",
+});
+
+function fakeSource(states: State[]) {
+  const source: SnapshotSource = {
+    memberStates: vi.fn(async () => states),
+    fulfilledObligations: vi.fn(async () => []),
+    submissionsOf: vi.fn(async () => []),
+    pocContacts: vi.fn(async () => []),
+    approvedMatricesOn: vi.fn(async () => []),
+    requestsReceivedBy: vi.fn(async () => []),
+    providers: vi.fn(async () => []),
+    waves: vi.fn(async () => []),
+    templates: vi.fn(async () => []),
+    messagesOfWaves: vi.fn(async () => new Map()),
+  };
+  return source;
+}
+
+/** Stores like the table: one item per period, a second create is refused with SnapshotExists. */
+function memoryRepository(stored = new Map<string, Snapshot>()) {
+  const repository: SnapshotRepository = {
+    get: vi.fn(async (period: string) => stored.get(period)),
+    list: vi.fn(async () => ({ items: [...stored.values()] })),
+    latestBefore: vi.fn(async (period: string) =>
+      [...stored.values()]
+        .filter((snapshot) => snapshot.period < period)
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .at(-1),
+    ),
+    create: vi.fn(async (snapshot: Snapshot) => {
+      if (stored.has(snapshot.period)) throw new SnapshotExists(snapshot.period);
+      stored.set(snapshot.period, structuredClone(snapshot));
+    }),
+  };
+  return { repository, stored };
+}
+
+const states = [state("FRA", "weog", "2005-01-10"), state("KEN", "african", "2024-02-10"), state("TCD", "african")];
+
+function dependencies(now: string, repository = memoryRepository().repository): SnapshotDependencies {
+  return { snapshots: repository, source: fakeSource(states), clock: fixedClock(now) };
+}
+
+describe("taking a snapshot", () => {
+  it("computes the quarter once and answers a second run from the store without reading the data", async () => {
+    const deps = dependencies("2024-04-02T12:00:00.000Z");
+    const first = await takeSnapshot(deps)({}, audit);
+    expect(first.created).toBe(true);
+    expect(first.snapshot).toMatchObject({ period: "2024-Q1", previousPeriod: null, change: null });
+    expect(first.snapshot.reporting).toMatchObject({ reported: 2, nonReporting: 1, nonReportingStates: ["TCD"] });
+    const second = await takeSnapshot(deps)({ period: "2024-Q1" }, audit);
+    expect(second).toEqual({ snapshot: first.snapshot, created: false });
+    expect(deps.source.memberStates).toHaveBeenCalledTimes(1);
+    expect(deps.snapshots.create).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers the stored snapshot when another run stored the quarter while this one computed", async () => {
+    const { repository, stored } = memoryRepository();
+    const winner = (await takeSnapshot(dependencies("2024-04-02T09:00:00.000Z"))({}, audit)).snapshot;
+    // This run found nothing at first; by the time it writes, the winner is there.
+    vi.mocked(repository.get).mockResolvedValueOnce(undefined);
+    stored.set("2024-Q1", winner);
+    const late = await takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({}, audit);
+    expect(late).toEqual({ snapshot: winner, created: false });
+    expect(repository.create).toHaveBeenCalledTimes(1);
+  });
+
+  it("measures the change from the latest snapshot before it", async () => {
+    const { repository } = memoryRepository();
+    const q4 = (await takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({ period: "2023-Q4" }, audit))
+      .snapshot;
+    const q1 = (await takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({ period: "2024-Q1" }, audit))
+      .snapshot;
+    expect(q4.reporting.reportedStates).toEqual(["FRA"]);
+    expect(q1.previousPeriod).toBe("2023-Q4");
+    expect(q1.change).toEqual(diffSnapshots(q4, q1));
+    expect(q1.change?.figures).toContainEqual({
+      figure: "reporting.reported",
+      group: "all",
+      from: 1,
+      to: 2,
+      change: 1,
+    });
+  });
+});
+
+describe("the diff of two snapshots", () => {
+  async function pair() {
+    const { repository } = memoryRepository();
+    const take = (period: string) =>
+      takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({ period }, audit).then((run) => run.snapshot);
+    return { q4: await take("2023-Q4"), q1: await take("2024-Q1") };
+  }
+
+  it("gives every figure with its change, by group, and what entered and left every list", async () => {
+    const { q4, q1 } = await pair();
+    const diff = diffSnapshots(q4, q1);
+    expect(diff).toMatchObject({ from: "2023-Q4", to: "2024-Q1" });
+    expect(diff.figures).toContainEqual({ figure: "reporting.reported", group: "african", from: 0, to: 1, change: 1 });
+    expect(diff.figures).toContainEqual({ figure: "reporting.nonReporting", group: "all", from: 2, to: 1, change: -1 });
+    expect(diff.lists).toContainEqual({ list: "reporting.reportedStates", group: "all", added: ["KEN"], removed: [] });
+    expect(diff.lists).toContainEqual({
+      list: "reporting.nonReportingStates",
+      group: "all",
+      added: [],
+      removed: ["KEN"],
+    });
+    // Backwards, every change changes sign.
+    const back = diffSnapshots(q1, q4);
+    expect(back.figures).toContainEqual({ figure: "reporting.reported", group: "african", from: 1, to: 0, change: -1 });
+  });
+
+  it("leaves the change empty where either side has no value: a share of nothing, a figure the other lacks", async () => {
+    const { q4, q1 } = await pair();
+    const diff = diffSnapshots(q4, q1);
+    expect(diff.figures).toContainEqual({
+      figure: "assistance.matchedShare",
+      group: "all",
+      from: null,
+      to: null,
+      change: null,
+    });
+    // A snapshot stored before a letter kind existed has no figure for it.
+    const older = { ...q4, responses: { ...q4.responses, byLetterKind: q4.responses.byLetterKind.slice(1) } };
+    const kind = q4.responses.byLetterKind[0]?.letterKind;
+    expect(diffSnapshots(older, q1).figures).toContainEqual({
+      figure: "responses.letters",
+      group: kind,
+      from: null,
+      to: 0,
+      change: null,
+    });
+    expect(diffSnapshots(q1, older).figures).toContainEqual({
+      figure: "responses.letters",
+      group: kind,
+      from: 0,
+      to: null,
+      change: null,
+    });
+  });
+
+  it("names every figure once per group", async () => {
+    const { q1 } = await pair();
+    const keys = figureRows(q1).map((row) => `${row.figure}|${row.group}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining(["matrix.X|op1", "matrix.X|op1/nuclear", "matrix.X|nuclear"]));
+  });
+});
+
+describe("the CSV export", () => {
+  it("writes one row per figure with its change; negative changes stay numbers", async () => {
+    const { repository } = memoryRepository();
+    const deps = dependencies("2024-04-02T12:00:00.000Z", repository);
+    await takeSnapshot(deps)({ period: "2023-Q4" }, audit);
+    const { snapshot } = await takeSnapshot(deps)({ period: "2024-Q1" }, audit);
+    const csv = snapshotCsv(snapshot);
+    expect(csv.startsWith("\uFEFFfigure,group,value,change\r\n")).toBe(true);
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines).toHaveLength(figureRows(snapshot).length + 1);
+    expect(lines).toContain("reporting.nonReporting,all,1,-1");
+    expect(lines).toContain("assistance.matchedShare,all,,");
+  });
+});
