@@ -330,7 +330,7 @@ async function runWave(
   const checks: number[] = [];
   for (let index = 0; index < COMPLETION_CHECKS; index++) {
     const started = performance.now();
-    await ledger.counts(waveId);
+    await ledger.hasUnsettled(waveId);
     checks.push(performance.now() - started);
   }
 
