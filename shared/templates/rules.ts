@@ -2,9 +2,10 @@
 
 import type { FieldIssue } from "../errors.ts";
 import { Invalid } from "../errors.ts";
+import { escapeHtml } from "../mail/html.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { NewTemplate, RenderedLetter, Template, TemplateVariant } from "./schemas.ts";
-import { escapeHtml, fillPlaceholders, placeholdersOf, type TemplateVariable } from "./variables.ts";
+import { fillPlaceholders, placeholdersOf, type TemplateVariable } from "./variables.ts";
 
 const UN_LANGUAGES: readonly UnLanguage[] = ["ar", "zh", "en", "fr", "ru", "es"];
 const PARTS = ["subject", "text", "html"] as const;
