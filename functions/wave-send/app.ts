@@ -40,7 +40,7 @@ class DeliverAgain extends Error {
 type Counts = Record<keyof typeof SEND_METRIC_NAMES, number>;
 
 function count(counts: Counts, outcome: KeyOutcome) {
-  if (outcome.queue === "throttled") counts.throttled += 1;
+  counts.throttled += outcome.throttles ?? 0;
   if (outcome.recorded === "sent") counts.sent += 1;
   else if (outcome.recorded === "failed" || outcome.recorded === "rejected") counts.failed += 1;
   else if (outcome.recorded === "unknown") counts.unknown += 1;
@@ -62,7 +62,8 @@ export function createWaveSendHandler(deps: WaveSendHandlerDependencies) {
     };
     const response = await processPartialResponse(event, recordHandler, processor, {
       context,
-      // In order and one at a time: the pacer spaces the calls, and a throttle hands back the rest of the batch.
+      // In order and one at a time: the pacer spaces the calls, and a letter still throttled after its retries hands
+      // back the rest of the batch.
       processInParallel: false,
       // A fully handed-back batch (throttled at its first key) is an answer, not a failed invocation.
       throwOnFullBatchFailure: false,

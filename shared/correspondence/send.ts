@@ -1,12 +1,12 @@
-// Send: for each queued key, claim the message, pace, call SES once, and record what happened. A duplicate delivery
-// finds the claim taken and does nothing; throttling puts the message back; the deadline expires what is left; a
-// halted wave's letters fail unsent.
+// Send: for each queued key, claim the message, pace, call SES, and record what happened. A duplicate delivery
+// finds the claim taken and does nothing; throttling is tried again after a short wait, then puts the message back;
+// the deadline expires what is left; a halted wave's letters fail unsent.
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { Ledger } from "./ledger.ts";
 import { afterFailedClaim, classifySesError } from "./lifecycle.ts";
 import type { BatchResult, QueueRecord } from "./memory-queue.ts";
-import type { Pacer } from "./pacing.ts";
+import { type Pacer, realSleep } from "./pacing.ts";
 import { type Message, type MessageKey, messageKeySchema } from "./schemas.ts";
 
 export type SendStep = "before-claim" | "after-claim" | "after-ses";
@@ -30,7 +30,16 @@ export interface SendDependencies {
    * halted in the middle of a batch stops at the next one.
    */
   haltedReason?: ((waveId: string) => Promise<string | undefined>) | undefined;
+  /** Waits between throttled attempts (a fake clock's advance in tests). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * The waits before trying a throttled letter again, within its claim. SES took nothing, so another attempt is safe;
+ * a second later SES's one-second window has moved on. Handing the letter back to the queue instead would hold it,
+ * and the rest of its batch, for the queue's whole visibility timeout (minutes), so that comes only after these.
+ */
+export const THROTTLE_RETRY_WAITS_MS: readonly number[] = [250, 1000];
 
 export const DEFAULT_LEASE_MS = 120_000;
 
@@ -57,6 +66,8 @@ export interface KeyOutcome {
   /** done: the queue may forget the key; retry: deliver it again later; throttled: retry, and the rest of the batch. */
   queue: "done" | "retry" | "throttled";
   recorded?: Recorded;
+  /** How many of this delivery's SES calls were throttled. */
+  throttles?: number;
 }
 
 /** One queue batch: keys are processed in order; the waves they belong to are kept for the completion check. */
@@ -68,6 +79,7 @@ export interface SendBatch {
 export const sender = (deps: SendDependencies) => {
   const { ledger, clock } = deps;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const sleep = deps.sleep ?? realSleep;
   const fault = async (step: SendStep, key: MessageKey) => {
     try {
       await deps.faults?.(step, key);
@@ -115,18 +127,6 @@ export const sender = (deps: SendDependencies) => {
     const message = claim.message;
     const lease = message.leaseUntil;
     await fault("after-claim", key);
-    await deps.pacer.take();
-    if (clock.now().toISOString() > message.notAfter) {
-      // The pacing wait crossed the deadline: nothing has gone to SES, so the letter is simply not sent.
-      await ledger.move(
-        key,
-        "sending",
-        "expired",
-        { reason: "reached the not-after deadline while paced", leaseUntil: undefined },
-        lease,
-      );
-      return { queue: "done", recorded: "expired" };
-    }
     const { letter, email } = message;
     if (!letter || !email) {
       await ledger.move(
@@ -139,30 +139,40 @@ export const sender = (deps: SendDependencies) => {
       return { queue: "done", recorded: "failed" };
     }
 
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.mailer.sendMail({
-        to: email,
-        subject: letter.subject,
-        text: letter.text,
-        html: letter.html,
-        tags: { wave: key.waveId, message: key.recipient },
-      }));
-    } catch (error) {
-      const failure = classifySesError(error);
-      if (failure.kind === "throttled") {
-        // SES took nothing: the message is queued again and the queue retries it after its visibility timeout.
-        await ledger.move(
-          key,
-          "sending",
-          "queued",
-          { reason: "throttled by SES; queued again", leaseUntil: undefined },
-          lease,
-        );
-        return { queue: "throttled" };
+    let messageId: string | undefined;
+    let throttles = 0;
+    while (messageId === undefined) {
+      await deps.pacer.take();
+      if (clock.now().toISOString() > message.notAfter) {
+        // The pacing wait crossed the deadline: nothing has gone to SES, so the letter is simply not sent.
+        const reason = "reached the not-after deadline while paced";
+        await ledger.move(key, "sending", "expired", { reason, leaseUntil: undefined }, lease);
+        return { queue: "done", recorded: "expired", throttles };
       }
-      await ledger.move(key, "sending", failure.kind, { reason: failure.reason, leaseUntil: undefined }, lease);
-      return { queue: "done", recorded: failure.kind };
+      try {
+        ({ messageId } = await deps.mailer.sendMail({
+          to: email,
+          subject: letter.subject,
+          text: letter.text,
+          html: letter.html,
+          tags: { wave: key.waveId, message: key.recipient },
+        }));
+      } catch (error) {
+        const failure = classifySesError(error);
+        if (failure.kind !== "throttled") {
+          await ledger.move(key, "sending", failure.kind, { reason: failure.reason, leaseUntil: undefined }, lease);
+          return { queue: "done", recorded: failure.kind, throttles };
+        }
+        throttles += 1;
+        const wait = THROTTLE_RETRY_WAITS_MS[throttles - 1];
+        if (wait === undefined) {
+          // SES took nothing: the message is queued again and the queue retries it after its visibility timeout.
+          const reason = "throttled by SES; queued again";
+          await ledger.move(key, "sending", "queued", { reason, leaseUntil: undefined }, lease);
+          return { queue: "throttled", throttles };
+        }
+        await sleep(wait);
+      }
     }
     await fault("after-ses", key);
     // From unknown too: a sender that outlived its lease still knows best what SES answered. An SES event that
@@ -173,7 +183,7 @@ export const sender = (deps: SendDependencies) => {
       leaseUntil: undefined,
       reason: undefined,
     });
-    return { queue: "done", recorded: "sent" };
+    return { queue: "done", recorded: "sent", throttles };
   }
 
   return {

@@ -7,6 +7,7 @@ import type { AudienceDependencies, ResolvedAudience } from "../correspondence/a
 import { resolveAudience } from "../correspondence/audiences.ts";
 import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
+import { classifySesError } from "../correspondence/lifecycle.ts";
 import type { DispatchWave, Message, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -264,6 +265,13 @@ function testMessage(wave: Wave, messages: readonly Message[], contactId: string
 
 const TEST_PREFIX = "[TEST] ";
 
+/** SES refusing the copy (an address not verified in the sandbox, a malformed one) is for the caller to fix: 409. */
+function refusedTestCopy(error: unknown): unknown {
+  const failure = classifySesError(error);
+  if (failure.kind !== "rejected" && failure.kind !== "failed") return error;
+  return new Conflict(`SES refused the test copy, so nothing was sent or recorded: ${failure.reason}`);
+}
+
 /**
  * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address with
  * the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
@@ -285,14 +293,18 @@ export const sendTestLetter =
       fellBack: letter.fellBack,
       subject: `${TEST_PREFIX}${letter.subject}`,
     };
-    const { messageId } = await deps.mailer.sendMail({
-      to: request.to,
-      subject: sent.subject,
-      text: letter.text,
-      html: letter.html,
-      // No wave or message tag: delivery events of a test copy must not be taken for a ledger letter's.
-      tags: { "wave-test": wave.id },
-    });
+    const { messageId } = await deps.mailer
+      .sendMail({
+        to: request.to,
+        subject: sent.subject,
+        text: letter.text,
+        html: letter.html,
+        // No wave or message tag: delivery events of a test copy must not be taken for a ledger letter's.
+        tags: { "wave-test": wave.id },
+      })
+      .catch((error: unknown) => {
+        throw refusedTestCopy(error);
+      });
     const result = { ...sent, sesMessageId: messageId };
     await deps.waves.recordTestSend(result, audit);
     return result;
@@ -336,5 +348,13 @@ export const completeWaveIfSettled =
     const wave = await getWave(deps)(waveId);
     if (wave.value.status !== "dispatching") return wave;
     if (await deps.ledger.hasUnsettled(waveId)) return wave;
-    return moveWave(deps, wave, wave.version, "completed", audit);
+    try {
+      return await moveWave(deps, wave, wave.version, "completed", audit);
+    } catch (error) {
+      // Two senders finishing the same wave's last letters both find it settled: the one that lost the race is done.
+      if (!(error instanceof PreconditionFailed)) throw error;
+      const now = await getWave(deps)(waveId);
+      if (now.value.status === "completed") return now;
+      throw error;
+    }
   };

@@ -14,6 +14,7 @@ import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import { THROTTLE_RETRY_WAITS_MS } from "#shared/correspondence/send.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
@@ -85,6 +86,7 @@ function sendApp(mailer: Mailer) {
       mailer,
       pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
       clock,
+      sleep: advance,
       haltedReason: haltedReasonOf(deps.waves),
     },
     waves: deps,
@@ -135,7 +137,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the wave-send app", () => {
-  it("hands a throttled batch back as item failures, without failing the invocation, and counts the throttle", async () => {
+  it("hands a batch back as item failures once its first letter's retries are throttled too, counting each throttle", async () => {
     const { id, records } = await queuedWave();
     expect(records).toHaveLength(3);
     const { handler, metrics } = sendApp(throttled);
@@ -148,7 +150,7 @@ describe("the wave-send app", () => {
       MessagesFailed: 0,
       MessagesUnknown: 0,
       MessagesExpired: 0,
-      SesThrottled: 1,
+      SesThrottled: 1 + THROTTLE_RETRY_WAITS_MS.length,
     });
     // Throttling is never final: every letter is queued again, and the wave goes on.
     expect(await deps.ledger.counts(id)).toMatchObject({ queued: 3, sending: 0 });

@@ -2,6 +2,7 @@
 // dispatch time guard, and the test send through the SES emulator (letters counted in its store).
 import { randomUUID } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
+import { MessageRejected } from "@aws-sdk/client-ses";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -315,5 +316,35 @@ describe("POST /waves/{id}/test", () => {
     expect((await call({ method: "POST", path: `/waves/${id}/test`, group: "members", body: { to } })).status).toBe(
       403,
     );
+  });
+
+  it("answers 409 with SES's reason when SES refuses the copy, recording nothing", async () => {
+    const id = await draft();
+    const refusing = createRouter(
+      waveRoutes({
+        ...deps,
+        scheduler: recorder.scheduler,
+        mailer: {
+          sendMail: async () => {
+            throw new MessageRejected({
+              message: "Email address is not verified. The following identities failed the check: x@desk.example",
+              $metadata: { httpStatusCode: 400 },
+            });
+          },
+        },
+      }),
+      new Logger({ logLevel: "SILENT" }),
+    );
+    const refused = await routerCaller(
+      refusing,
+      "secretariat",
+    )({
+      method: "POST",
+      path: `/waves/${id}/test`,
+      body: { to: "x@desk.example" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("MessageRejected: Email address is not verified");
+    expect(await auditActions(id)).toEqual(["wave.create"]);
   });
 });

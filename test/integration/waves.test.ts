@@ -215,8 +215,10 @@ describe("waves against DynamoDB Local", () => {
     ]);
   });
 
-  it("completes the wave once nothing is queued or sending", async () => {
-    expect(await completeWaveIfSettled(deps)(waveId)).toMatchObject({ version: 4, value: { status: "completed" } });
+  it("completes the wave once nothing is queued or sending, once, when two senders finish it together", async () => {
+    const both = await Promise.all([completeWaveIfSettled(deps)(waveId), completeWaveIfSettled(deps)(waveId)]);
+    for (const wave of both) expect(wave).toMatchObject({ version: 4, value: { status: "completed" } });
+    expect((await auditTrail(waveId)).filter((entry) => entry.startsWith("wave.complete"))).toHaveLength(1);
     const read = await call({ path: `/waves/${waveId}`, group: "members" });
     expect(read).toMatchObject({ headers: { etag: '"4"' }, body: { status: "completed" } });
   });
