@@ -2,6 +2,8 @@
 import { App } from "aws-cdk-lib";
 import { buildApp } from "./desk-app.ts";
 
+// Synth builds the api's OpenAPI document with an SDK client (never called); its Node-version notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const app = new App();
 buildApp(app);
 app.synth();

@@ -58,7 +58,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
   );
   const group = stack.wavePipeline.scheduleGroup.scheduleGroupName;
   acknowledge(
-    stack.apiFunction.role,
+    stack.apiFunctions.correspondence.role,
     `AwsSolutions-IAM5[Resource::${nagArn("scheduler", `schedule/${group}/${WAVE_SCHEDULE_PREFIX}*`)}]`,
     "Each scheduled wave gets its own one-time schedule, named wave-<waveId>, created and deleted by the api when a " +
       "wave is scheduled or cancelled, so the names are not known at deploy time. The statement is limited to " +

@@ -12,7 +12,6 @@ import {
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
-import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
@@ -23,12 +22,12 @@ import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import type { Construct } from "constructs";
 import { programme } from "../events/programme.ts";
-import { openPaths } from "../functions/api/routes/meta.ts";
 import { groupSchema } from "../shared/auth/actor.ts";
 import type { Programme } from "../shared/schedules/schema.ts";
 import { ALARM_PERIOD, OperatorAlarms, operatorsTopic } from "./alarms.ts";
 import { deadLetterQueue } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
+import { ApiFunctions } from "./http-api.ts";
 import { Mail } from "./mail.ts";
 import { scheduleProgramme } from "./programme-schedules.ts";
 import { assistanceReportFunction, programmeRemindersFunction, snapshotFunction } from "./scheduled-functions.ts";
@@ -42,18 +41,12 @@ export interface StatelessStackProps extends StackProps {
   programme?: Programme;
 }
 
-const swaggerUiFiles = [
-  "swagger-ui.css",
-  "swagger-ui-bundle.js",
-  "swagger-ui-standalone-preset.js",
-  "favicon-32x32.png",
-];
-
 export class StatelessStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
   readonly api: apigw.HttpApi;
-  readonly apiFunction: DeskFunction;
+  /** One function per route group of the api (functions/api/groups.ts), each with its own grants. */
+  readonly apiFunctions: ApiFunctions;
   readonly seedFunction: DeskFunction;
   readonly seedTrigger: Trigger;
   /** The sender, the SES configuration set and its events, and the grant to send. */
@@ -88,31 +81,7 @@ export class StatelessStack extends Stack {
       scheduleDeadLetters: this.scheduleDeadLetters,
     });
 
-    this.apiFunction = new DeskFunction(this, "Api", {
-      entry: "functions/api/handler.ts",
-      description: "The desk's HTTP API router",
-      environment: { ...tableEnvironment(tables), POWERTOOLS_SERVICE_NAME: "desk-1540", POWERTOOLS_LOG_LEVEL: "INFO" },
-      files: swaggerUiFiles.map((file) => ({
-        from: `node_modules/swagger-ui-dist/${file}`,
-        to: `swagger-ui/${file}`,
-      })),
-    });
-    // Item-level actions only: no Scan, no DeleteItem; a transaction is authorized per item action. The audit trail is
-    // append-only for the app; the api also reads it.
-    grantTables(this.apiFunction.role, tables, {
-      desk: [
-        "dynamodb:GetItem",
-        "dynamodb:BatchGetItem",
-        "dynamodb:Query",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:ConditionCheckItem",
-      ],
-      audit: ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"],
-    });
-    // A wave's test copy to a staff address (POST /waves/{id}/test), and its one-time schedule.
-    this.mail.grantSend(this.apiFunction);
-    this.wavePipeline.grantWaveScheduling(this.apiFunction);
+    this.apiFunctions = new ApiFunctions(this, "Api", { tables, mail: this.mail, wavePipeline: this.wavePipeline });
 
     this.seedFunction = new DeskFunction(this, "Seed", {
       entry: "functions/seed/handler.ts",
@@ -212,7 +181,10 @@ export class StatelessStack extends Stack {
     return [userPool, client];
   }
 
-  /** The HTTP API: every route behind the JWT authorizer except the open GETs, a throttled and logged default stage. */
+  /**
+   * The HTTP API: each route group's paths to its function, every route behind the JWT authorizer except the open GETs,
+   * a throttled and logged default stage.
+   */
   private httpApi(): { api: apigw.HttpApi; stage: apigw.HttpStage } {
     const api = new apigw.HttpApi(this, "Http", {
       description: "The 1540 Committee desk",
@@ -247,17 +219,7 @@ export class StatelessStack extends Stack {
       },
     });
 
-    const integration = new HttpLambdaIntegration("Router", this.apiFunction.function);
-    api.addRoutes({ path: "/{proxy+}", methods: [apigw.HttpMethod.ANY], integration });
-    for (const path of openPaths) {
-      const [route] = api.addRoutes({
-        path,
-        methods: [apigw.HttpMethod.GET],
-        integration,
-        authorizer: new apigw.HttpNoneAuthorizer(),
-      });
-      if (route) this.openRoutes.set(path, route);
-    }
+    for (const [path, route] of this.apiFunctions.route(api)) this.openRoutes.set(path, route);
     return { api, stage };
   }
 

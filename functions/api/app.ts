@@ -1,101 +1,57 @@
-// The api Lambda as a function of its dependencies: the middy chain around the router. No rule lives here.
+// The whole api as one handler: every route group's routes behind one router, as the local stack, the bench and the
+// tests call it. On AWS each group runs in its own function (groups.ts); the routes are the same.
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import middy from "@middy/core";
-import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
-import type { Clock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { Conflict } from "#shared/errors.ts";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { systemClock } from "#shared/clock.ts";
+import { openApiDocument } from "#shared/http/openapi.ts";
 import type { Route } from "#shared/http/route.ts";
-import { type ApiEvent, createRouter } from "#shared/http/router.ts";
-import type { Mailer } from "#shared/mail/ses.ts";
-import { matrixRepository } from "#shared/matrix/repository.ts";
-import { registryRepository } from "#shared/registry/repository.ts";
-import { reportingRepository } from "#shared/reporting/repository.ts";
-import { snapshotDependencies } from "#shared/snapshots/snapshots.ts";
-import type { TableNames } from "#shared/tables.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
-import { unconfiguredWaveScheduler, type WaveScheduler } from "#shared/waves/scheduler.ts";
-import { assistanceRoutes } from "./routes/assistance.ts";
-import { contactRoutes } from "./routes/contacts.ts";
-import { matrixRoutes } from "./routes/matrix.ts";
-import { metaRoutes } from "./routes/meta.ts";
-import { organizationRoutes } from "./routes/organizations.ts";
-import { programmeRoutes } from "./routes/programme.ts";
-import { snapshotRoutes } from "./routes/snapshots.ts";
-import { stateRoutes } from "./routes/states.ts";
-import { submissionRoutes } from "./routes/submissions.ts";
-import { templateRoutes } from "./routes/templates.ts";
-import { waveRoutes } from "./routes/waves.ts";
+import { type ApiHandler, apiHandler } from "./api-handler.ts";
+import type { CorrespondenceDependencies } from "./correspondence.ts";
+import { type RouteGroupName, routeGroupNames, routeGroups } from "./groups.ts";
+import { API_INFO } from "./routes/meta.ts";
 
-export interface ApiDependencies {
-  doc: DynamoDBDocumentClient;
-  tableNames: TableNames;
-  clock: Clock;
+export interface ApiDependencies extends CorrespondenceDependencies {
   logger: Logger;
-  /** Makes and deletes the waves' one-time schedules; without one, scheduling a wave is refused (409). */
-  waveScheduler?: WaveScheduler | undefined;
-  /** Sends the waves' test copies; without one, a test send is refused (409). */
-  mailer?: Mailer | undefined;
 }
 
-const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
-const noMailer: Mailer = {
-  sendMail: async () => {
-    throw new Conflict("Mail cannot be sent here: no sender is configured (MAIL_FROM)");
-  },
-};
-
-export function apiRoutes({
-  doc,
-  tableNames,
-  clock,
-  waveScheduler = noScheduler,
-  mailer = noMailer,
-}: Omit<ApiDependencies, "logger">): Route[] {
-  const registry = registryRepository(doc, tableNames, clock);
-  const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
-  const contacts = contactDependencies(doc, tableNames, clock);
-  const assistance = assistanceRepository(doc, tableNames, clock);
-  const routes: Route[] = [
-    ...stateRoutes(reporting),
-    ...submissionRoutes(reporting),
-    ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
-    ...templateRoutes({ templates: templateRepository(doc, tableNames, clock), registry, clock }),
-    ...waveRoutes({
-      ...contacts,
-      assistance,
-      templates: templateRepository(doc, tableNames, clock),
-      ledger: ledgerRepository(doc, tableNames, clock),
-      waves: waveRepository(doc, tableNames, clock),
-      scheduler: waveScheduler,
-      mailer,
-    }),
-    ...organizationRoutes(contacts),
-    ...contactRoutes(contacts),
-    ...assistanceRoutes({ ...reporting, organizations: contacts.organizations, assistance }),
-    ...snapshotRoutes(snapshotDependencies(doc, tableNames, clock)),
-    ...programmeRoutes({ clock }),
-  ];
-  return [...metaRoutes(() => routes), ...routes];
+/** The OpenAPI document of these routes, as GET /openapi.json serves it. */
+export function openApiJson(routes: Route[]): string {
+  return JSON.stringify(openApiDocument(routes, API_INFO));
 }
 
-const SAFE_CORRELATION_ID = /^[\w.:-]{1,128}$/;
+/**
+ * Every group's routes, in the table's order; the document describes them all, its own routes included (GET
+ * /openapi.json computes it on its first call and keeps it).
+ */
+export function apiRoutes(deps: Omit<ApiDependencies, "logger">): Route[] {
+  const routes: Route[] = routeGroupNames.flatMap((group) =>
+    routeGroups[group].routes(deps, () => openApiJson(routes)),
+  );
+  return routes;
+}
 
 export function createApiHandler(deps: ApiDependencies) {
-  const routes = apiRoutes(deps);
-  const router = createRouter(routes, deps.logger);
-  return middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
-    .handler(async (event) => {
-      // A caller's correlation id is kept when it is safe to echo; otherwise the gateway's request id.
-      const offered = event.headers?.["x-correlation-id"];
-      const correlationId = offered && SAFE_CORRELATION_ID.test(offered) ? offered : event.requestContext.requestId;
-      deps.logger.setCorrelationId(correlationId);
-      return router.dispatch(event, correlationId);
-    });
+  return apiHandler(apiRoutes(deps), deps.logger);
+}
+
+/** Each group's own handler on the same dependencies, as the local gateway routes to them; the document is live. */
+export function createGroupHandlers(deps: ApiDependencies): Record<RouteGroupName, ApiHandler> {
+  const liveDocument = () => openApiJson(apiRoutes(deps));
+  const handlerOf = (group: RouteGroupName) => apiHandler(routeGroups[group].routes(deps, liveDocument), deps.logger);
+  return {
+    records: handlerOf("records"),
+    correspondence: handlerOf("correspondence"),
+    reports: handlerOf("reports"),
+    docs: handlerOf("docs"),
+  };
+}
+
+/**
+ * The document of the whole API without a deployment: routes are declarations, so the client they are built on is
+ * never called. The docs function ships it (written at synth, infra/http-api.ts).
+ */
+export function openApiJsonOfEveryRoute(): string {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
+  return openApiJson(apiRoutes({ doc, tableNames: { desk: "desk", audit: "audit" }, clock: systemClock }));
 }

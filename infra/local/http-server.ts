@@ -1,21 +1,20 @@
-// Local HTTP API: turns requests into API Gateway v2 (payload 2.0) events for the api handler, with the JWT check.
+// Local HTTP API: turns requests into API Gateway v2 (payload 2.0) events for the api handler, with the JWT check; the
+// gateway's route table (functions/api/groups.ts) picks which group's handler answers.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type {
   APIGatewayEventRequestContextJWTAuthorizer,
-  APIGatewayProxyEventV2,
-  APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import { openPaths } from "../../functions/api/routes/meta.ts";
+import { gatewayRoutes, type RouteGroupName } from "../../functions/api/groups.ts";
+import { selectGatewayRoute } from "../../shared/http/gateway-routes.ts";
+import type { ApiEvent } from "../../shared/http/router.ts";
 import { type BearerFailure, type JwtKeys, verifyBearer } from "./jwt.ts";
 import { listen } from "./ports.ts";
 
-export type ApiHandler = (
-  event: APIGatewayProxyEventV2WithJWTAuthorizer,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
+/** The api's handler as the gateway invokes it; on open routes the event has no authorizer. */
+export type ApiHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface OpenRoute {
   method: string;
@@ -24,11 +23,27 @@ export interface OpenRoute {
 }
 
 /** The routes the deployed HTTP API declares without the JWT authorizer; every other request needs a token. */
-export const defaultOpenRoutes: readonly OpenRoute[] = openPaths.map((path) => ({
-  method: "GET",
-  // A `{param}` segment matches one path segment, as in the gateway's route keys.
-  path: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}$`),
-}));
+export const defaultOpenRoutes: readonly OpenRoute[] = gatewayRoutes
+  .filter((route) => route.open)
+  .map(({ method, path }) => ({
+    method,
+    // A `{param}` segment matches one path segment, as in the gateway's route keys.
+    path: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}$`),
+  }));
+
+/**
+ * One handler per route group behind the gateway's route table, as the HTTP API sends each request to its group's
+ * function; a path no route takes gets the gateway's own 404.
+ */
+export function routeByGroup(handlers: Record<RouteGroupName, ApiHandler>): ApiHandler {
+  return async (event, context) => {
+    const route = selectGatewayRoute(gatewayRoutes, event.requestContext.http.method, event.rawPath);
+    if (!route) {
+      return { statusCode: 404, headers: { "content-type": "application/json" }, body: '{"message":"Not Found"}' };
+    }
+    return handlers[route.group](event, context);
+  };
+}
 
 export interface ApiServerOptions {
   /** 0 or undefined: a free port. */
@@ -194,7 +209,7 @@ interface EventParts {
   authorizer: APIGatewayEventRequestContextJWTAuthorizer | undefined;
 }
 
-function toEvent(req: IncomingMessage, parts: EventParts): APIGatewayProxyEventV2WithJWTAuthorizer {
+function toEvent(req: IncomingMessage, parts: EventParts): ApiEvent {
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   const raw = req.rawHeaders;
@@ -223,7 +238,7 @@ function toEvent(req: IncomingMessage, parts: EventParts): APIGatewayProxyEventV
   const hasBody = parts.body.length > 0;
   const time = new Date(parts.started);
 
-  const event: APIGatewayProxyEventV2 = {
+  const event: ApiEvent = {
     version: "2.0",
     routeKey: "$default",
     rawPath: parts.rawPath,
@@ -253,9 +268,9 @@ function toEvent(req: IncomingMessage, parts: EventParts): APIGatewayProxyEventV
   if (Object.keys(query).length > 0) event.queryStringParameters = query;
   if (hasBody) event.body = textual ? parts.body.toString("utf8") : parts.body.toString("base64");
 
-  if (parts.authorizer) return { ...event, requestContext: { ...event.requestContext, authorizer: parts.authorizer } };
-  // API Gateway sends no authorizer on open routes; the handler's event type does not model that case.
-  return event as APIGatewayProxyEventV2WithJWTAuthorizer;
+  // API Gateway sends no authorizer on open routes.
+  if (parts.authorizer) event.requestContext.authorizer = parts.authorizer;
+  return event;
 }
 
 function normaliseIp(address: string | undefined): string {

@@ -1,4 +1,4 @@
-// The whole system on one machine: DynamoDB Local, the SES emulator, the api handler behind a local HTTP API, schedules.
+// The whole system on one machine: DynamoDB Local, the SES emulator, the api handlers behind a local HTTP API, schedules.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,7 @@ import { templateRepository } from "../../shared/templates/repository.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { startDynamoDbLocal } from "./dynamodb-local.ts";
-import { startApiServer } from "./http-server.ts";
+import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
 import { assertPortFree, PortInUseError } from "./ports.ts";
 import { type LocalScheduler, localWaveScheduler, startScheduler } from "./scheduler.ts";
@@ -263,18 +263,21 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
     stops.push(() => scheduler.stop());
 
-    // The api's own app with local adapters: the waves' schedules go to the local scheduler, mail to the emulator.
+    // Each route group's handler, as on AWS, with local adapters: the waves' schedules go to the local scheduler, mail
+    // to the emulator. The local gateway sends each request to its group by the same table as the HTTP API.
     const waveScheduler = localWaveScheduler(scheduler);
-    const { createApiHandler } = await step("handler", () => import("../../functions/api/app.ts"));
+    const { createGroupHandlers } = await step("handler", () => import("../../functions/api/app.ts"));
     const doc = createDocumentClient(client);
-    const handler = createApiHandler({
-      doc,
-      tableNames,
-      clock: systemClock,
-      logger: new Logger({ serviceName: "desk-1540" }),
-      waveScheduler,
-      mailer: sesMailer(mailSettingsOf(readConfig())),
-    });
+    const handler = routeByGroup(
+      createGroupHandlers({
+        doc,
+        tableNames,
+        clock: systemClock,
+        logger: new Logger({ serviceName: "desk-1540" }),
+        waveScheduler,
+        mailer: sesMailer(mailSettingsOf(readConfig())),
+      }),
+    );
     // The local scheduler keeps nothing across restarts; EventBridge Scheduler keeps its schedules.
     const { restored, missed } = await restoreWaveSchedules({
       waves: waveRepository(doc, tableNames, systemClock),

@@ -67,14 +67,14 @@ describe("cdk-nag AwsSolutions", () => {
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs--{asset}",
         // Every function that sends mail: any identity, only From the desk's address.
-        `${sesIdentity} at Desk1540Stateless/Api/Role`,
+        `${sesIdentity} at Desk1540Stateless/Api/Correspondence/Role`,
         `${sesIdentity} at Desk1540Stateless/Waves/Send/Role`,
         `${sesIdentity} at Desk1540Stateless/AssistanceReport/Role`,
         `${sesIdentity} at Desk1540Stateless/ProgrammeReminders/Role`,
         // ses:GetSendQuota has no resource type.
         "AwsSolutions-IAM5[Resource::*] at Desk1540Stateless/Waves/Send/Role",
         // The waves' one-time schedules, named per wave.
-        `AwsSolutions-IAM5[Resource::${arn("scheduler", `schedule/${group}/wave-*`)}] at Desk1540Stateless/Api/Role`,
+        `AwsSolutions-IAM5[Resource::${arn("scheduler", `schedule/${group}/wave-*`)}] at Desk1540Stateless/Api/Correspondence/Role`,
         "AwsSolutions-SQS3 at Desk1540Stateless/ScheduleDeadLetters",
         "AwsSolutions-SQS3 at Desk1540Stateless/Waves/SesEventDeadLetters",
       ].sort(),

@@ -192,12 +192,13 @@ describe("SES events", () => {
 });
 
 describe("the waves' one-time schedules", () => {
-  const apiId = id(stateless.apiFunction.function);
-  const apiStatements = roleStatements(template, id(stateless.apiFunction.role));
+  // The correspondence group's api function: the one that schedules waves and sends their test copies (ADR 0014).
+  const apiId = id(stateless.apiFunctions.correspondence.function);
+  const apiStatements = roleStatements(template, id(stateless.apiFunctions.correspondence.role));
   const schedulerRoleId = id(waves.schedulerRole);
   const groupName = waves.scheduleGroup.scheduleGroupName;
 
-  it("gives the api the dispatch function, the role, the group and the dead-letter queue for a wave's schedule", () => {
+  it("gives the correspondence api function the dispatch function, the role, the group and the dead-letter queue for a wave's schedule", () => {
     expect(environmentOf(template, apiId)).toMatchObject({
       WAVE_DISPATCH_ARN: getAtt(dispatchId),
       WAVE_SCHEDULER_ROLE_ARN: getAtt(schedulerRoleId),
@@ -209,7 +210,7 @@ describe("the waves' one-time schedules", () => {
     template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: groupName });
   });
 
-  it("lets the api manage only wave-* schedules of that group, and pass only that role, only to EventBridge Scheduler", () => {
+  it("lets the correspondence api function manage only wave-* schedules of that group, and pass only that role, only to EventBridge Scheduler", () => {
     const scheduling = statementsWith(apiStatements, "scheduler:");
     expect(scheduling).toHaveLength(1);
     expect(actionsOf(must(scheduling[0], "scheduler statement")).sort()).toEqual(
@@ -237,7 +238,7 @@ describe("the waves' one-time schedules", () => {
     expect(everyStatement.filter((statement) => actionsOf(statement).includes("iam:PassRole"))).toHaveLength(1);
   });
 
-  it("lets the api send a wave's test copy only from the desk's address", () => {
+  it("lets the correspondence api function send a wave's test copy only from the desk's address", () => {
     const ses = statementsWith(apiStatements, "ses:");
     expect(ses.map(actionsOf)).toEqual([["ses:SendEmail"]]);
     expect(ses[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": MAIL_DEFAULTS.mailFrom } });

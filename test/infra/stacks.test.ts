@@ -1,11 +1,20 @@
 // The synthesized stacks keep their promises: protected tables shaped like shared/tables.ts, closed routes, logged stage, least-privilege roles.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Template } from "aws-cdk-lib/assertions";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";
+import { createApiHandler } from "../../functions/api/app.ts";
+import { OPENAPI_FILE } from "../../functions/api/docs.ts";
+import { routeGroupNames } from "../../functions/api/groups.ts";
 import { buildApp } from "../../infra/desk-app.ts";
+import { fixedClock } from "../../shared/clock.ts";
 import { keyAttributes, type TableId, tables } from "../../shared/tables.ts";
+import { apiEvent, lambdaContext } from "../support/api-event.ts";
 import {
   actionsOf,
   environmentOf,
@@ -144,51 +153,61 @@ describe("stateless stack: sign-in and routes", () => {
 });
 
 describe("stateless stack: functions and permissions", () => {
-  const apiId = logicalId(stateless, stateless.apiFunction.function);
-  const apiRoleId = logicalId(stateless, stateless.apiFunction.role);
   const auditId = logicalId(stateful, stateful.auditTable);
+  const apiFunctions = routeGroupNames.map((group) => [group, stateless.apiFunctions[group]] as const);
 
-  it("runs the api function on ARM64 with Node 24, its environment and its own log group", () => {
-    const fn = resource(statelessTemplate, apiId);
-    expect(fn.Properties.Runtime).toBe("nodejs24.x");
-    expect(fn.Properties.Architectures).toEqual(["arm64"]);
-    expect(fn.Properties.MemorySize).toBe(1024);
-    expect(fn.Properties.Timeout).toBe(10);
-    const variables = environmentOf(statelessTemplate, apiId);
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(["DESK_TABLE", "AUDIT_TABLE"]));
-    expect(variables).toMatchObject({
-      POWERTOOLS_SERVICE_NAME: "desk-1540",
-      POWERTOOLS_LOG_LEVEL: "INFO",
-      NODE_OPTIONS: "--enable-source-maps",
-    });
-    expect(fn.Properties.LoggingConfig).toEqual({
-      LogGroup: { Ref: logicalId(stateless, stateless.apiFunction.logGroup) },
-    });
+  it("runs each api function on ARM64 with Node 24, its environment and its own log group", () => {
+    for (const [group, apiFunction] of apiFunctions) {
+      const functionId = logicalId(stateless, apiFunction.function);
+      const fn = resource(statelessTemplate, functionId);
+      expect(fn.Properties.Runtime, group).toBe("nodejs24.x");
+      expect(fn.Properties.Architectures, group).toEqual(["arm64"]);
+      expect(fn.Properties.MemorySize, group).toBe(1024);
+      expect(fn.Properties.Timeout, group).toBe(10);
+      const variables = environmentOf(statelessTemplate, functionId);
+      if (group !== "docs") {
+        expect(Object.keys(variables), group).toEqual(expect.arrayContaining(["DESK_TABLE", "AUDIT_TABLE"]));
+      }
+      expect(variables, group).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: "desk-1540",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+        NODE_OPTIONS: "--enable-source-maps",
+      });
+      expect(fn.Properties.LoggingConfig, group).toEqual({
+        LogGroup: { Ref: logicalId(stateless, apiFunction.logGroup) },
+      });
+    }
   });
 
-  it("gives the api function no Scan, no DeleteItem, no wildcard action, and no managed policy", () => {
-    const statements = roleStatements(statelessTemplate, apiRoleId);
-    expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) {
-      for (const action of actionsOf(statement)) {
-        expect(action).not.toBe("dynamodb:Scan");
-        expect(action).not.toBe("dynamodb:DeleteItem");
-        expect(action).not.toContain("*");
+  it("gives no api function Scan, DeleteItem, a wildcard action, or a managed policy", () => {
+    for (const [group, apiFunction] of apiFunctions) {
+      const roleId = logicalId(stateless, apiFunction.role);
+      const statements = roleStatements(statelessTemplate, roleId);
+      expect(statements.length, group).toBeGreaterThan(0);
+      for (const statement of statements) {
+        for (const action of actionsOf(statement)) {
+          expect(action, group).not.toBe("dynamodb:Scan");
+          expect(action, group).not.toBe("dynamodb:DeleteItem");
+          expect(action, group).not.toContain("*");
+        }
+      }
+      expect(resource(statelessTemplate, roleId).Properties.ManagedPolicyArns, group).toBeUndefined();
+    }
+  });
+
+  it("lets the api functions only append to and read the audit table", () => {
+    for (const [group, apiFunction] of apiFunctions) {
+      const onAudit = roleStatements(statelessTemplate, logicalId(stateless, apiFunction.role)).filter((statement) =>
+        JSON.stringify(statement.Resource).includes(auditId),
+      );
+      const actions = onAudit.flatMap(actionsOf);
+      if (group !== "docs") expect(actions, group).toContain("dynamodb:PutItem");
+      expect(actions, group).not.toContain("dynamodb:UpdateItem");
+      expect(actions, group).not.toContain("dynamodb:DeleteItem");
+      for (const action of actions) {
+        expect(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"], group).toContain(action);
       }
     }
-    expect(resource(statelessTemplate, apiRoleId).Properties.ManagedPolicyArns).toBeUndefined();
-  });
-
-  it("lets the api function only append to and read the audit table", () => {
-    const onAudit = roleStatements(statelessTemplate, apiRoleId).filter((statement) =>
-      JSON.stringify(statement.Resource).includes(auditId),
-    );
-    expect(onAudit.length).toBeGreaterThan(0);
-    const actions = onAudit.flatMap(actionsOf);
-    expect(actions).toContain("dynamodb:PutItem");
-    expect(actions).not.toContain("dynamodb:UpdateItem");
-    expect(actions).not.toContain("dynamodb:DeleteItem");
-    for (const action of actions) expect(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"]).toContain(action);
   });
 
   it("runs the seed function on every change of its bundle, with grants to read which States exist and add the rest", () => {
@@ -213,21 +232,34 @@ describe("stateless stack: functions and permissions", () => {
     );
   });
 
-  it("ships the Swagger UI files with the api bundle and the registry with the seed bundle", () => {
+  it("ships the Swagger UI files and the whole API's OpenAPI document with the docs bundle, the registry with the seed bundle", async () => {
     const assetDir = (functionId: string) => {
       const code = resource(statelessTemplate, functionId).Properties.Code as { S3Key: string };
       return path.join(assembly.directory, `asset.${code.S3Key.replace(/\.zip$/, "")}`);
     };
-    const api = assetDir(apiId);
+    const docs = assetDir(logicalId(stateless, stateless.apiFunctions.docs.function));
     for (const file of [
       "swagger-ui.css",
       "swagger-ui-bundle.js",
       "swagger-ui-standalone-preset.js",
       "favicon-32x32.png",
     ]) {
-      expect(existsSync(path.join(api, "swagger-ui", file)), file).toBe(true);
+      expect(existsSync(path.join(docs, "swagger-ui", file)), file).toBe(true);
     }
-    expect(readFileSync(path.join(api, "index.mjs"), "utf8")).toMatch(/^import \{ createRequire/);
+    expect(readFileSync(path.join(docs, "index.mjs"), "utf8")).toMatch(/^import \{ createRequire/);
+    // What the docs function serves is what the combined app computes live from its routes.
+    const live = createApiHandler({
+      doc: DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" })),
+      tableNames: { desk: "desk", audit: "audit" },
+      clock: fixedClock("2026-01-01T00:00:00Z"),
+      logger: new Logger({ logLevel: "SILENT" }),
+    });
+    const served = (await live(
+      apiEvent({ path: "/openapi.json" }),
+      lambdaContext,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(served.statusCode).toBe(200);
+    expect(readFileSync(path.join(docs, OPENAPI_FILE), "utf8")).toBe(served.body);
     const seed = assetDir(logicalId(stateless, stateless.seedFunction.function));
     const dataFiles = [
       ["member-states.csv", "shared/registry/member-states.csv"],

@@ -1,4 +1,4 @@
-// The api Lambda entry point: dependencies from the environment, read once at cold start.
+// The correspondence api Lambda (functions/api/groups.ts): dependencies from the environment, read once at cold start.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
@@ -6,17 +6,17 @@ import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { awsWaveScheduler, createSchedulerClient } from "#shared/waves/aws-scheduler.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
-import { createApiHandler } from "./app.ts";
+import { createCorrespondenceHandler } from "../api/correspondence.ts";
 
 const config = readConfig();
 const clock = systemClock;
 
-export const handler = createApiHandler({
+export const handler = createCorrespondenceHandler({
   doc: createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
   tableNames: config.tableNames,
   clock,
   logger: new Logger({ serviceName: "desk-1540" }),
-  // Without the schedule's settings the rest of the api still serves; scheduling a wave says what is missing.
+  // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
   waveScheduler: config.waveSchedule
     ? awsWaveScheduler(createSchedulerClient(config.region), config.waveSchedule, clock)
     : unconfiguredWaveScheduler(

@@ -1,0 +1,67 @@
+// The api's route groups, one Lambda each: the routes a group serves, its entry point, and the HTTP API routes that
+// send requests to it. CDK deploys from this table (infra/http-api.ts), the local stack routes by it, and the combined
+// app (app.ts) is its union. Each entry point imports its own group's module only, never this table, so no bundle
+// carries another group's routes or clients.
+import type { GatewayRouteKey } from "#shared/http/gateway-routes.ts";
+import type { Route } from "#shared/http/route.ts";
+import { type CorrespondenceDependencies, correspondenceRoutes } from "./correspondence.ts";
+import { recordsRoutes } from "./records.ts";
+import { reportsRoutes } from "./reports.ts";
+import { metaRoutes, openPaths } from "./routes/meta.ts";
+
+export type RouteGroupName = "records" | "correspondence" | "reports" | "docs";
+
+export interface GatewayRoute extends GatewayRouteKey {
+  method: "ANY" | "GET";
+  /** Answered without a token: the gateway's none authorizer instead of the JWT one. */
+  open: boolean;
+}
+
+export interface RouteGroup {
+  /** The Lambda entry point, relative to the project root. */
+  entry: string;
+  description: string;
+  /** The group's routes; `openApiJson` is the whole API's document, for the docs group. */
+  routes(deps: CorrespondenceDependencies, openApiJson: () => string): Route[];
+  /** The HTTP API routes that send requests to the group's function. */
+  gateway: readonly GatewayRoute[];
+}
+
+const any = (path: string): GatewayRoute => ({ method: "ANY", path, open: false });
+/** A collection and everything below it: a greedy variable takes at least one segment, so both routes. */
+const under = (path: string): GatewayRoute[] => [any(path), any(`${path}/{proxy+}`)];
+
+export const routeGroups: Record<RouteGroupName, RouteGroup> = {
+  records: {
+    entry: "functions/api-records/handler.ts",
+    description: "The desk's HTTP API: States, reporting, matrices, organizations, contacts and assistance",
+    routes: recordsRoutes,
+    // Every path no other group claims, so an unknown one still gets the api's own 404 problem.
+    gateway: [any("/{proxy+}")],
+  },
+  correspondence: {
+    entry: "functions/api-correspondence/handler.ts",
+    description: "The desk's HTTP API: letter templates and correspondence waves (test copies, wave schedules)",
+    routes: correspondenceRoutes,
+    gateway: [...under("/templates"), ...under("/waves")],
+  },
+  reports: {
+    entry: "functions/api-reports/handler.ts",
+    description: "The desk's HTTP API: quarterly snapshots and the programme of work",
+    routes: reportsRoutes,
+    gateway: [...under("/snapshots"), any("/programme")],
+  },
+  docs: {
+    entry: "functions/api-docs/handler.ts",
+    description: "The desk's HTTP API: health, the OpenAPI document and its page (open routes)",
+    routes: (_deps, openApiJson) => metaRoutes(openApiJson),
+    gateway: openPaths.map((path) => ({ method: "GET", path, open: true })),
+  },
+};
+
+export const routeGroupNames = Object.keys(routeGroups) as RouteGroupName[];
+
+/** Every route of the HTTP API with the group it sends requests to. */
+export const gatewayRoutes: readonly (GatewayRoute & { group: RouteGroupName })[] = routeGroupNames.flatMap((group) =>
+  routeGroups[group].gateway.map((route) => ({ ...route, group })),
+);

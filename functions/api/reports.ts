@@ -1,0 +1,15 @@
+// The reports group: quarterly snapshots (take, read, export, compare, the HTML report) and the programme's calendar.
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Route } from "#shared/http/route.ts";
+import { snapshotDependencies } from "#shared/snapshots/snapshots.ts";
+import { apiHandler, type TableDependencies } from "./api-handler.ts";
+import { programmeRoutes } from "./routes/programme.ts";
+import { snapshotRoutes } from "./routes/snapshots.ts";
+
+export function reportsRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return [...snapshotRoutes(snapshotDependencies(doc, tableNames, clock)), ...programmeRoutes({ clock })];
+}
+
+export function createReportsHandler(deps: TableDependencies & { logger: Logger }) {
+  return apiHandler(reportsRoutes(deps), deps.logger);
+}

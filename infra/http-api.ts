@@ -1,0 +1,124 @@
+// The HTTP API's functions, one per route group of functions/api/groups.ts, each granted only what its routes need,
+// and the gateway routes that send each group's paths to its function (ADR 0014).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Stage } from "aws-cdk-lib";
+import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Construct } from "constructs";
+import { openApiJsonOfEveryRoute } from "../functions/api/app.ts";
+import { OPENAPI_FILE } from "../functions/api/docs.ts";
+import { type RouteGroupName, routeGroupNames, routeGroups } from "../functions/api/groups.ts";
+import { type BundledFile, DeskFunction, projectRoot } from "./desk-function.ts";
+import type { Mail } from "./mail.ts";
+import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
+import type { WavePipeline } from "./wave-pipeline.ts";
+
+export interface ApiFunctionsProps {
+  tables: DeskTables;
+  mail: Mail;
+  wavePipeline: WavePipeline;
+}
+
+const swaggerUiFiles = [
+  "swagger-ui.css",
+  "swagger-ui-bundle.js",
+  "swagger-ui-standalone-preset.js",
+  "favicon-32x32.png",
+];
+
+const logging = { POWERTOOLS_SERVICE_NAME: "desk-1540", POWERTOOLS_LOG_LEVEL: "INFO" };
+
+/** A group's construct id: `records` -> `Records`. */
+const idOf = (group: RouteGroupName) => group.charAt(0).toUpperCase() + group.slice(1);
+
+export class ApiFunctions extends Construct implements Record<RouteGroupName, DeskFunction> {
+  readonly records: DeskFunction;
+  /** The only api function that may send mail (a wave's test copy) and manage schedules (a wave's own). */
+  readonly correspondence: DeskFunction;
+  readonly reports: DeskFunction;
+  /** No table, no grant: it serves the document written at synth and the Swagger UI files beside its bundle. */
+  readonly docs: DeskFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
+    super(scope, id);
+    const { tables } = props;
+    const withTables = { ...tableEnvironment(tables), ...logging };
+    const groupFunction = (group: RouteGroupName, environment: Record<string, string>, files?: BundledFile[]) =>
+      new DeskFunction(this, idOf(group), {
+        entry: routeGroups[group].entry,
+        description: routeGroups[group].description,
+        environment,
+        files,
+      });
+
+    // Item-level actions only: no Scan, no DeleteItem; a transaction is authorized per item action. The audit trail is
+    // append-only for every api function; the records function also reads it.
+    this.records = groupFunction("records", withTables);
+    grantTables(this.records.role, tables, {
+      desk: [
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        // The assistance moves check the request and the offer in the transaction that writes the match.
+        "dynamodb:ConditionCheckItem",
+      ],
+      audit: ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"],
+    });
+
+    this.correspondence = groupFunction("correspondence", withTables);
+    // Audiences read contacts, organizations and assistance requests (queries and batch reads); waves and templates are
+    // put and updated with their audit entries.
+    grantTables(this.correspondence.role, tables, {
+      desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+      audit: ["dynamodb:PutItem"],
+    });
+    props.mail.grantSend(this.correspondence);
+    props.wavePipeline.grantWaveScheduling(this.correspondence);
+
+    this.reports = groupFunction("reports", withTables);
+    // What the snapshot function may do: read by key and index, and put a quarter's snapshot once (POST /snapshots).
+    grantTables(this.reports.role, tables, {
+      desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"],
+      audit: ["dynamodb:PutItem"],
+    });
+
+    this.docs = groupFunction("docs", logging, [
+      ...swaggerUiFiles.map((file) => ({ from: `node_modules/swagger-ui-dist/${file}`, to: `swagger-ui/${file}` })),
+      { from: writeOpenApiDocument(this), to: OPENAPI_FILE },
+    ]);
+  }
+
+  /** Adds each group's gateway routes to the API, integrated with its function; answers the open ones by path. */
+  route(api: apigw.HttpApi): Map<string, apigw.HttpRoute> {
+    const open = new Map<string, apigw.HttpRoute>();
+    for (const group of routeGroupNames) {
+      const integration = new HttpLambdaIntegration(`${idOf(group)}Integration`, this[group].function);
+      for (const route of routeGroups[group].gateway) {
+        const [added] = api.addRoutes({
+          path: route.path,
+          methods: [route.method === "ANY" ? apigw.HttpMethod.ANY : apigw.HttpMethod.GET],
+          integration,
+          ...(route.open ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
+        });
+        if (route.open && added) open.set(route.path, added);
+      }
+    }
+    return open;
+  }
+}
+
+/**
+ * Writes the whole API's OpenAPI document into the cloud assembly's directory, for the docs bundle to copy; answers the
+ * file relative to the project root, as DeskFunction's `files` take it. Its content alone decides the asset's hash.
+ */
+function writeOpenApiDocument(scope: Construct): string {
+  const outdir = Stage.of(scope)?.outdir;
+  if (!outdir) throw new Error(`${scope.node.path} is not in an app: no directory to write ${OPENAPI_FILE} to`);
+  const file = path.join(outdir, "api-docs", OPENAPI_FILE);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, openApiJsonOfEveryRoute());
+  return path.relative(projectRoot, file);
+}
