@@ -9,9 +9,11 @@ import { programmesOfWork } from "../../events/programme-of-work/index.ts";
 import { createProgrammeRemindersHandler } from "./app.ts";
 
 const config = readConfig();
-// Both fail the cold start when missing, not the first reminder; so does a bad programme file (on import above).
+// Both fail the cold start when missing, not the first reminder.
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
+// Every run reads the programme, so it is validated now: a bad file fails the cold start, not the first reminder.
+programmesOfWork.all();
 const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
 
 export const handler = createProgrammeRemindersHandler({

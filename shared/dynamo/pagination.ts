@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { Malformed } from "../errors.ts";
+import { lazy } from "../lazy.ts";
 
 export interface PageRequest {
   limit: number;
@@ -15,10 +16,13 @@ export interface Page<T> {
   cursor?: string;
 }
 
-const cursorSchema = z.object({
-  k: z.record(z.string(), z.union([z.string(), z.number()])),
-  s: z.string(),
-});
+// Built on first use: only a request that passes a cursor (a page after the first) reads one.
+const cursorSchema = lazy(() =>
+  z.object({
+    k: z.record(z.string(), z.union([z.string(), z.number()])),
+    s: z.string(),
+  }),
+);
 
 /** A short fingerprint of what was asked, so a cursor cannot be replayed against another query. */
 function fingerprint(scope: string): string {
@@ -40,7 +44,7 @@ export function decodeCursor(cursor: string, scope: string): Record<string, stri
   } catch {
     throw invalid();
   }
-  const parsed = cursorSchema.safeParse(raw);
+  const parsed = cursorSchema().safeParse(raw);
   if (!parsed.success || parsed.data.s !== fingerprint(scope)) throw invalid();
   return parsed.data.k;
 }

@@ -1,24 +1,14 @@
 // The programme's calendar rules: New York calendar days, quarter and month ends, what is due next, and which
 // reminder a deadline is owed on a given day.
 import { addDays, daysBetween } from "../assistance/dates.ts";
+import { dayIn } from "../zoned-time.ts";
 import type { Activity, ActivityKind, WrittenDueBy } from "./schemas.ts";
 
 /** The Committee sits in New York: its days, and so the programme's, are New York calendar days. */
 export const PROGRAMME_TIME_ZONE = "America/New_York";
 
-const newYorkDate = new Intl.DateTimeFormat("en-US", {
-  timeZone: PROGRAMME_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** The New York calendar date of an instant (EST or EDT as the date falls). */
-export function newYorkDay(instant: Date): string {
-  const parts = newYorkDate.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
+export const newYorkDay = (instant: Date): string => dayIn(instant, PROGRAMME_TIME_ZONE);
 
 /** The last day of a month, `2024-02` -> `2024-02-29`. */
 export function monthEnd(month: string): string {

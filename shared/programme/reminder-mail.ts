@@ -1,19 +1,24 @@
 // The reminder e-mail to the secretariat for one deadline of the programme: plain text and HTML, values escaped.
+import { lazy } from "../lazy.ts";
 import { escapeHtml } from "../mail/html.ts";
 import type { ReminderDue } from "./calendar.ts";
 import type { Activity, Programme } from "./schemas.ts";
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Built on first use: only a run with a reminder to send spells a day out.
+const longDate = lazy(
+  () =>
+    new Intl.DateTimeFormat("en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+);
 
 /** `2023-04-30` -> `Sunday 30 April 2023`: the day itself, whatever the reader's zone. */
 export function spelledDay(day: string): string {
-  const parts = longDate.formatToParts(new Date(`${day}T00:00:00Z`));
+  const parts = longDate().formatToParts(new Date(`${day}T00:00:00Z`));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
 }

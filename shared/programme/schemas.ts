@@ -1,6 +1,7 @@
 // The programme of work's timetable as data: the file's shape (events/programme-of-work/<year>.json) and the
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
 import * as z from "zod";
+import { lazy } from "../lazy.ts";
 import { REMINDER_OFFSETS } from "./calendar.ts";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -31,13 +32,18 @@ export const activitySourceSchema = z
   })
   .meta({ id: "ProgrammeActivitySource" });
 
+// The file's shapes (the due date as written, the activity and the file) are built on first use: only validating the
+// bundled files needs them, once per process, when the programme is first read.
+
 /** A due date as the programme writes it: a day, the end of a quarter (`2023-Q3`) or of a month (`2023-10`). */
-export const writtenDueBySchema = z.union([
-  isoDateSchema,
-  z.strictObject({ quarterEnd: z.string().regex(/^\d{4}-Q[1-4]$/, "must be a quarter, e.g. 2023-Q3") }),
-  z.strictObject({ monthEnd: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10") }),
-]);
-export type WrittenDueBy = z.infer<typeof writtenDueBySchema>;
+export const writtenDueBySchema = lazy(() =>
+  z.union([
+    isoDateSchema,
+    z.strictObject({ quarterEnd: z.string().regex(/^\d{4}-Q[1-4]$/, "must be a quarter, e.g. 2023-Q3") }),
+    z.strictObject({ monthEnd: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10") }),
+  ]),
+);
+export type WrittenDueBy = z.infer<ReturnType<typeof writtenDueBySchema>>;
 
 const activityFields = {
   id: z.string().regex(kebabCase, "must be kebab-case, e.g. annual-review"),
@@ -50,31 +56,33 @@ const activityFields = {
   note: z.string().trim().min(1).optional().describe("Why it is not verified, and what is uncertain"),
 };
 
-export const activityFileSchema = z
-  .strictObject({
-    ...activityFields,
-    agendaItems: activityFields.agendaItems.default([]),
-    date: isoDateSchema.optional().describe("The day it takes place"),
-    dueBy: writtenDueBySchema
-      .optional()
-      .describe("The day it is due by, or the quarter or month it is due by the end of"),
-  })
-  .superRefine((activity, ctx) => {
-    if ((activity.date === undefined) === (activity.dueBy === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["date"], message: "give exactly one of date and dueBy" });
-    }
-    if (!activity.verified && !activity.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "an unverified activity must say why in a note" });
-    }
-    if (activity.verified !== (activity.source.basis === "annex")) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["verified"],
-        message: "verified means read in the annex: it must be true exactly when source.basis is annex",
-      });
-    }
-  });
-export type ActivityFile = z.infer<typeof activityFileSchema>;
+export const activityFileSchema = lazy(() =>
+  z
+    .strictObject({
+      ...activityFields,
+      agendaItems: activityFields.agendaItems.default([]),
+      date: isoDateSchema.optional().describe("The day it takes place"),
+      dueBy: writtenDueBySchema()
+        .optional()
+        .describe("The day it is due by, or the quarter or month it is due by the end of"),
+    })
+    .superRefine((activity, ctx) => {
+      if ((activity.date === undefined) === (activity.dueBy === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["date"], message: "give exactly one of date and dueBy" });
+      }
+      if (!activity.verified && !activity.note) {
+        ctx.addIssue({ code: "custom", path: ["note"], message: "an unverified activity must say why in a note" });
+      }
+      if (activity.verified !== (activity.source.basis === "annex")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["verified"],
+          message: "verified means read in the annex: it must be true exactly when source.basis is annex",
+        });
+      }
+    }),
+);
+export type ActivityFile = z.infer<ReturnType<typeof activityFileSchema>>;
 
 export const programmeSourceSchema = z
   .strictObject({
@@ -89,14 +97,16 @@ export const programmeSourceSchema = z
 
 export const programmePeriodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
 
-export const programmeFileSchema = z.strictObject({
-  year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
-  title: z.string().trim().min(1),
-  period: programmePeriodSchema,
-  source: programmeSourceSchema,
-  activities: z.array(activityFileSchema).min(1),
-});
-export type ProgrammeFile = z.infer<typeof programmeFileSchema>;
+export const programmeFileSchema = lazy(() =>
+  z.strictObject({
+    year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
+    title: z.string().trim().min(1),
+    period: programmePeriodSchema,
+    source: programmeSourceSchema,
+    activities: z.array(activityFileSchema()).min(1),
+  }),
+);
+export type ProgrammeFile = z.infer<ReturnType<typeof programmeFileSchema>>;
 
 /** An activity as served: `day` is its date, or its due date resolved to a day. */
 export const activitySchema = z

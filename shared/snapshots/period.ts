@@ -1,5 +1,6 @@
 // Quarter arithmetic in New York time: which quarter a name or an instant means, its days, and whether it is over.
 import { Invalid } from "../errors.ts";
+import { dayIn } from "../zoned-time.ts";
 import { type Period, periodSchema, SNAPSHOT_TIME_ZONE } from "./schemas.ts";
 
 export interface Quarter {
@@ -49,19 +50,8 @@ export function previousQuarter(quarter: Quarter): Quarter {
     : quarterOf(quarter.year, asQuarter(quarter.quarter - 1));
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: SNAPSHOT_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** The New York calendar day of an instant (a Date or an ISO date-time). */
-export function newYorkDay(instant: Date | string): string {
-  const parts = dayFormat.formatToParts(typeof instant === "string" ? new Date(instant) : instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
+export const newYorkDay = (instant: Date | string): string => dayIn(instant, SNAPSHOT_TIME_ZONE);
 
 /** The quarter that ended last before `now`, in New York: what the quarterly schedule, firing on the 1st, reports. */
 export const quarterJustEnded = (now: Date): Quarter => previousQuarter(quarterOfDay(newYorkDay(now)));

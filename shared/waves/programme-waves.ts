@@ -1,12 +1,14 @@
 // The programme's recurring letters: a schedule in events/programme.json fires wave-dispatch with a programme wave,
 // which becomes this year's wave (one per key and year, created straight into dispatching) and is dispatched.
 import * as z from "zod";
+import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import type { Programme } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
+import { dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
 
@@ -57,27 +59,8 @@ export function programmeWaveZone(programme: Programme, key: string): string {
 
 /** The zone's calendar date and wall-clock minute at an instant. */
 export function wallClock(instant: Date, timeZone: string): { date: string; time: string; year: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const date = `${part("year")}-${part("month")}-${part("day")}`;
-  return { date, time: `${part("hour")}:${part("minute")}`, year: Number(part("year")) };
-}
-
-/**
- * The calendar date `days` after `date`, written YYYY-MM-DD: the one value goes into letters in every language,
- * and ISO 8601 reads the same in all of them.
- */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const clock = wallClockAt(instant, timeZone);
+  return { date: dayOf(clock), time: minuteOf(clock), year: clock.year };
 }
 
 /** The year's wave of a programme letter, as created when its schedule fires. */

@@ -1,6 +1,7 @@
 // The wave's rules, with no storage: its legal status moves, which instant a local send time in a zone is, and that
 // nothing is dispatched before that instant.
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
+import { wallClockAt } from "../zoned-time.ts";
 import type { Wave, WaveStatus } from "./schemas.ts";
 
 /**
@@ -24,19 +25,9 @@ export function assertWaveTransition(waveId: string, from: WaveStatus, to: WaveS
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** The zone's wall clock at an instant, as if that wall clock were UTC (milliseconds). */
-function wallClockAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+function wallClockAsUtc(instant: number, timeZone: string): number {
+  const { year, month, day, hour, minute, second } = wallClockAt(instant, timeZone);
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 const DAY_MS = 86_400_000;
@@ -68,10 +59,10 @@ export function localToInstant(local: string, timeZone: string, path = "body.sen
     throw new Invalid("The send time is not valid", [{ path, message: `${local} is not a calendar date` }]);
   }
   // The zone's offset a day either side covers both sides of any change on that day; each offset gives a candidate.
-  const offsets = new Set([DAY_MS, -DAY_MS].map((shift) => wallClockAt(wall + shift, timeZone) - (wall + shift)));
+  const offsets = new Set([DAY_MS, -DAY_MS].map((shift) => wallClockAsUtc(wall + shift, timeZone) - (wall + shift)));
   const candidates = [...offsets]
     .map((offset) => wall - offset)
-    .filter((instant) => wallClockAt(instant, timeZone) === wall)
+    .filter((instant) => wallClockAsUtc(instant, timeZone) === wall)
     .sort((a, b) => a - b);
   const first = candidates[0];
   if (first === undefined) {

@@ -147,7 +147,7 @@ describe("parseProgramme", () => {
     );
   });
 
-  it("names the file and every problem in the error message, so a bad file fails the start legibly", () => {
+  it("names the file and every problem in the error message, so a bad file fails legibly", () => {
     expect(() => parseProgramme("2023.json", file([activity(), activity()]))).toThrow(
       /^2023\.json is not a valid programme of work:\n {2}- activities\.1\.id: duplicate id "annual-review"$/,
     );

@@ -2,12 +2,12 @@
 // whose template exists among the seeded programme templates and names only values its audience has; the year's
 // wave is named, dated and bounded in the schedule's own zone.
 import { describe, expect, it } from "vitest";
+import { addDays } from "#shared/assistance/dates.ts";
 import { audienceSchema } from "#shared/correspondence/schemas.ts";
 import { programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { assertValidTemplate } from "#shared/templates/rules.ts";
 import { placeholdersOf, type TemplateVariable } from "#shared/templates/variables.ts";
 import {
-  addDays,
   DEFAULT_PROGRAMME_ZONE,
   type ProgrammeWave,
   programmeWaveInputSchema,

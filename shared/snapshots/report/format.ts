@@ -1,14 +1,16 @@
 // How the report writes numbers, shares, changes and States: one way everywhere.
+import { lazy } from "../../lazy.ts";
 import type { Snapshot } from "../schemas.ts";
 
-const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+// Built on first use: a process's first Intl.NumberFormat costs about 6 ms, and only the report writes numbers.
+const numberFormat = lazy(() => new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }));
 
 /** A figure as the report writes it: grouped digits, at most one decimal, a dash for anything not finite. */
-export const formatFigure = (value: number) => (Number.isFinite(value) ? numberFormat.format(value) : "–");
+export const formatFigure = (value: number) => (Number.isFinite(value) ? numberFormat().format(value) : "–");
 
 /** A share (0 to 1) as a percentage; a dash where it is undefined (0 of 0). */
 export const formatShare = (share: number | null) =>
-  share === null || !Number.isFinite(share) ? "–" : `${numberFormat.format(share * 100)}%`;
+  share === null || !Number.isFinite(share) ? "–" : `${numberFormat().format(share * 100)}%`;
 
 /** A change with its sign: +3, −2 (a true minus sign), 0. */
 export const formatChange = (change: number) =>
