@@ -45,6 +45,12 @@ const programme2023: DatedItem[] = [
     readIn: "issue #7 and the research note: the October open briefing (held by the end of October)",
   },
   {
+    day: "2023-11-15",
+    kind: "briefing",
+    title: /[Jj]oint briefing.*1540/,
+    readIn: 'Security Council Report, What\'s in Blue, November 2023: "Tomorrow morning (15 November)"',
+  },
+  {
     day: "2023-12-31",
     kind: "review",
     title: /[Aa]nnual review.*2023/,
@@ -65,7 +71,12 @@ const programme2024: DatedItem[] = [
     title: /Working Group/,
     readIn: "Working Group Meetings page, 22 February 2024",
   },
-  { day: "2024-03-31", kind: "briefing", title: /Chair briefs/, readIn: "UN coverage copy, March 2024 (month only)" },
+  {
+    day: "2024-03-26",
+    kind: "briefing",
+    title: /Chair briefs/,
+    readIn: "Security Council Report, What's in Blue: \"This afternoon (26 March)\", the Chair's annual update",
+  },
   { day: "2024-04-30", kind: "meeting", title: /Working Group/, readIn: "Working Group Meetings page, 30 April 2024" },
   {
     day: "2024-05-02",

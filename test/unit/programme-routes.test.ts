@@ -106,6 +106,7 @@ describe("GET /programme", () => {
     expect(autumn.activities.map((activity) => activity.day)).toEqual([
       "2023-09-30",
       "2023-10-31",
+      "2023-11-15",
       "2023-12-31",
       "2023-12-31",
     ]);
