@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Logger } from "@aws-lambda-powertools/logger";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { createApiHandler } from "../functions/api/app.ts";
 import { startApiServer } from "../infra/local/http-server.ts";
@@ -14,6 +13,7 @@ import { REGION, startLocalStack } from "../infra/local/stack.ts";
 import { systemClock } from "../shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "../shared/dynamo/client.ts";
 import { stateKey } from "../shared/registry/keys.ts";
+import { type CallCounts, countCalls, difference } from "./dynamo-calls.ts";
 import type { LoadPlan, LoadReply, LoadRequest, LoadResult } from "./load.ts";
 import { percentile } from "./stats.ts";
 
@@ -117,18 +117,15 @@ function summarize(parts: LoadResult[], connections: number, server: LoadRun["se
   };
 }
 
-export interface CallCounts {
+/** The DynamoDB calls of a scenario's runs against the instrumented handler, and the requests that made them. */
+export interface ScenarioCalls extends Pick<CallCounts, "commands" | "attempts"> {
   requests: number;
-  /** SDK commands by name (GetItem, Query, TransactWriteItems...), one per command whatever its retries. */
-  commands: Record<string, number>;
-  /** HTTP requests the SDK sent, retries included. */
-  attempts: number;
 }
 
 export interface ScenarioResult {
   scenario: Scenario;
   runs: LoadRun[];
-  calls: CallCounts;
+  calls: ScenarioCalls;
 }
 
 export interface EngineRun {
@@ -147,43 +144,10 @@ export interface ApiFigures {
   seed: { created: number; demoSubmissions: number };
 }
 
-/** Counts at the SDK: commands at the initialize step (once per call), attempts at deserialize (once per HTTP try). */
-function countCalls(client: DynamoDBClient) {
-  const commands = new Map<string, number>();
-  let attempts = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = (context.commandName ?? "unknown").replace(/Command$/, "");
-      commands.set(name, (commands.get(name) ?? 0) + 1);
-      return next(args);
-    },
-    { step: "initialize", name: "benchCountCommands" },
-  );
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      attempts += 1;
-      return next(args);
-    },
-    { step: "deserialize", name: "benchCountAttempts" },
-  );
-  return {
-    snapshot: () => ({ commands: Object.fromEntries(commands), attempts }),
-  };
-}
-
-function difference(before: CallCounts, after: CallCounts): CallCounts {
-  const commands: Record<string, number> = {};
-  for (const [name, count] of Object.entries(after.commands)) {
-    const delta = count - (before.commands[name] ?? 0);
-    if (delta > 0) commands[name] = delta;
-  }
-  return { requests: after.requests - before.requests, commands, attempts: after.attempts - before.attempts };
-}
-
-function add(total: CallCounts, more: CallCounts): CallCounts {
+function add(total: ScenarioCalls, requests: number, more: CallCounts): ScenarioCalls {
   const commands = { ...total.commands };
   for (const [name, count] of Object.entries(more.commands)) commands[name] = (commands[name] ?? 0) + count;
-  return { requests: total.requests + more.requests, commands, attempts: total.attempts + more.attempts };
+  return { requests: total.requests + requests, commands, attempts: total.attempts + more.attempts };
 }
 
 /** One forked load generator for the whole section; plans go one at a time. */
@@ -333,7 +297,6 @@ export async function measureApi(settings: ApiSettings, onProgress: (line: strin
       },
     });
     cleanups.push(() => server.stop());
-    const snapshot = (): CallCounts => ({ requests, ...counter.snapshot() });
 
     const load = startLoadChild();
     cleanups.push(() => load.stop());
@@ -359,7 +322,7 @@ export async function measureApi(settings: ApiSettings, onProgress: (line: strin
 
       for (const { url } of servers) await load.run(await plan(url, 10, settings.warmupSeconds));
       const runs: LoadRun[] = [];
-      let calls: CallCounts = { requests: 0, commands: {}, attempts: 0 };
+      let calls: ScenarioCalls = { requests: 0, commands: {}, attempts: 0 };
       for (const connections of settings.connectionLevels) {
         const merged = new Map(servers.map(({ server: kind }) => [kind, [] as LoadResult[]]));
         for (let segment = 0; segment < segments; segment++) {
@@ -367,10 +330,13 @@ export async function measureApi(settings: ApiSettings, onProgress: (line: strin
           for (const { server: kind, url } of order) {
             const next = await plan(url, connections, settings.seconds / segments);
             await settle();
-            const before = snapshot();
+            const before = counter.snapshot();
+            const requestsBefore = requests;
             const result = await load.run(next);
             await settle();
-            if (kind === "instrumented") calls = add(calls, difference(before, snapshot()));
+            if (kind === "instrumented") {
+              calls = add(calls, requests - requestsBefore, difference(before, counter.snapshot()));
+            }
             merged.get(kind)?.push(result);
           }
         }

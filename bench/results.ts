@@ -19,7 +19,3 @@ export function figure(
 ): BenchResult {
   return { name, value, unit, target: target?.text ?? null, met: target?.met ?? null };
 }
-
-export function notMeasured(name: string, unit: string, target: string | null): BenchResult {
-  return { name, value: null, unit, target, met: null };
-}

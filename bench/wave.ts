@@ -2,11 +2,10 @@
 // drives them) on DynamoDB Local and the in-process queue, into the SES emulator behind an endpoint that throttles like
 // SES above a MaxSendRate.
 import { randomUUID } from "node:crypto";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createWaveDispatchHandler } from "../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../functions/wave-send/app.ts";
-import { startDynamoDbLocal } from "../infra/local/dynamodb-local.ts";
 import { startSesLocal } from "../infra/local/ses-local.ts";
 import { invocation, sqsEvent } from "../infra/local/wave-runner.ts";
 import { assistanceRepository } from "../shared/assistance/repository.ts";
@@ -37,12 +36,11 @@ import { createTemplate } from "../shared/templates/templates.ts";
 import { waveRepository } from "../shared/waves/repository.ts";
 import type { WaveStatus } from "../shared/waves/schemas.ts";
 import { getWave, type WaveDependencies } from "../shared/waves/waves.ts";
+import { batchWrite } from "../test/support/snapshot-scale.ts";
 import { busiestSecond, startRateLimitedSes } from "./ses-rate-limit.ts";
 import { median } from "./stats.ts";
 
 const REGION = "us-east-1";
-/** The share of its rate a pacer aims at: the token bucket's default headroom (shared/correspondence/pacing.ts). */
-export const PACER_AIM = 0.9;
 const MAIL_FROM = "desk-1540@desk.local";
 
 export interface WaveRunSettings {
@@ -64,6 +62,11 @@ export interface WaveRun {
   accepted: number;
   /** (accepted - 1) / (last acceptance - first acceptance): the rate while the wave was going out. */
   achievedPerSecond: number;
+  /**
+   * The longest wait between two acceptances, and how many letters came after it: a batch handed back after a
+   * throttle waits out the queue's visibility timeout.
+   */
+  longestPause: { ms: number; lettersAfter: number };
   busiestSecond: number;
   throttled: number;
   /** GetSendQuota calls the pacers made (at least one per instance: the rate comes from the account's quota). */
@@ -114,29 +117,14 @@ function benchContacts(recipients: number, run: string, now: Date): Contact[] {
  * with BatchWriteItem: the real import writes 100-item transactions with guards and audit, which would take minutes
  * here and is not what is measured. The audience reads only these items.
  */
-async function writeContacts(doc: DynamoDBDocumentClient, table: string, contacts: readonly Contact[]) {
-  const items = contacts.map((contact) => ({
+function contactItems(contacts: readonly Contact[]): Record<string, unknown>[] {
+  return contacts.map((contact) => ({
     ...contactKey({ kind: "state", iso3: contact.owner.slice("STATE:".length) }, contact.id),
     ...contactIndexKeys(contact),
     entity: "contact",
     version: 1,
     ...contact,
   }));
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
-  const writeBatch = async (batch: Record<string, unknown>[]) => {
-    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length) {
-      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (result.UnprocessedItems?.[table] ?? []).flatMap((request) =>
-        request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-      );
-    }
-  };
-  // A few at a time: DynamoDB Local runs on the same two cores.
-  for (let start = 0; start < batches.length; start += 4) {
-    await Promise.all(batches.slice(start, start + 4).map(writeBatch));
-  }
 }
 
 async function letterTemplate(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock, marker: string) {
@@ -243,7 +231,7 @@ async function scheduledWave(deps: WaveDependencies, templateId: string, clock: 
 
 /** Short enough that a throttled batch comes back within the run; longer than a pacing wait plus one SES call. */
 const LEASE_MS = 20_000;
-const VISIBILITY_TIMEOUT_MS = 30_000;
+export const VISIBILITY_TIMEOUT_MS = 30_000;
 /** A queue poll: an idle instance looks again this soon, as SQS long polling answers when a message arrives. */
 const POLL_MS = 20;
 const COMPLETION_CHECKS = 5;
@@ -264,7 +252,7 @@ async function runWave(
   const seedStarted = performance.now();
   await ensureTables(client, tableNames);
   await seedRegistry(doc, tableNames, clock);
-  await writeContacts(doc, tableNames.desk, benchContacts(settings.recipients, run, clock.now()));
+  await batchWrite(doc, tableNames.desk, contactItems(benchContacts(settings.recipients, run, clock.now())));
   const templateId = await letterTemplate(doc, tableNames, clock, marker);
   const seedMs = performance.now() - seedStarted;
   onProgress(`${label}: ${settings.recipients} contacts seeded in ${(seedMs / 1000).toFixed(1)} s`);
@@ -314,9 +302,19 @@ async function runWave(
   const first = stats.acceptedAt[0] ?? 0;
   const last = stats.acceptedAt.at(-1) ?? 0;
   const achievedPerSecond = stats.acceptedAt.length > 1 ? ((stats.acceptedAt.length - 1) / (last - first)) * 1000 : 0;
+  const longestPause = { ms: 0, lettersAfter: 0 };
+  stats.acceptedAt.forEach((at, index) => {
+    const gap = at - (stats.acceptedAt[index - 1] ?? at);
+    if (gap > longestPause.ms) Object.assign(longestPause, { ms: gap, lettersAfter: stats.acceptedAt.length - index });
+  });
 
-  const byAddress = await lettersByAddress(sesEndpoint, marker, sinceEpochSeconds);
-  const messages = await ledger.messagesOf(waveId);
+  // Independent reads of the finished wave, at once.
+  const [byAddress, messages, ledgerByStatus, finished] = await Promise.all([
+    lettersByAddress(sesEndpoint, marker, sinceEpochSeconds),
+    ledger.messagesOf(waveId),
+    ledgerCounts(ledger, waveId),
+    getWave(waves)(waveId),
+  ]);
   const expected = new Set(messages.flatMap((message) => (message.email ? [message.email] : [])));
   const letters = { exactlyOne: 0, none: 0, moreThanOne: 0, strangers: 0 };
   for (const email of expected) {
@@ -333,6 +331,7 @@ async function runWave(
     await ledger.hasUnsettled(waveId);
     checks.push(performance.now() - started);
   }
+  await deleteTables(client, tableNames);
 
   return {
     settings,
@@ -342,24 +341,31 @@ async function runWave(
     sendMs,
     accepted: stats.acceptedAt.length,
     achievedPerSecond,
+    longestPause,
     busiestSecond: busiestSecond(stats.acceptedAt),
     throttled: stats.throttled,
     quotaReads: stats.quotaReads,
-    waveStatus: (await getWave(waves)(waveId)).value.status,
-    ledger: await ledgerCounts(ledger, waveId),
+    waveStatus: finished.value.status,
+    ledger: ledgerByStatus,
     letters,
     deadLetters: queue.deadLetters.length,
     upstreamFailures: stats.upstreamFailures,
   };
 }
 
-/** Each run on fresh tables of one in-memory DynamoDB Local, one after the other, so they do not share the cores. */
+/** A finished run's tables go, so the engine's memory holds only what the next section reads. */
+async function deleteTables(client: DynamoDBClient, tableNames: TableNames) {
+  await Promise.all(Object.values(tableNames).map((TableName) => client.send(new DeleteTableCommand({ TableName }))));
+}
+
+/** Each run on fresh tables of the DynamoDB Local at `dynamoEndpoint`, one after the other, so they do not share the cores. */
 export async function measureWaves(
   runs: readonly WaveRunSettings[],
+  dynamoEndpoint: string,
   onProgress: (line: string) => void,
 ): Promise<WaveRun[]> {
-  const [dynamo, ses] = await Promise.all([startDynamoDbLocal({ inMemory: true }), startSesLocal({ port: 0 })]);
-  const client = createDynamoClient({ region: REGION, endpoint: dynamo.endpoint });
+  const ses = await startSesLocal({ port: 0 });
+  const client = createDynamoClient({ region: REGION, endpoint: dynamoEndpoint });
   try {
     const results: WaveRun[] = [];
     for (const settings of runs) {
@@ -373,6 +379,6 @@ export async function measureWaves(
     return results;
   } finally {
     client.destroy();
-    await Promise.all([dynamo.stop(), ses.stop()]);
+    await ses.stop();
   }
 }

@@ -7,6 +7,8 @@
 // its messages, under new ids, written with BatchWriteItem. The 193 States stay 193: more data is more documents,
 // people, requests and letters per State, as the years add them. Copies are rows for reading, not use-case
 // writes: they carry no guard items (symbols, e-mail addresses) and do not move the obligations' counts.
+// The use cases run once per data set: a load given an earlier load's `base` writes the 1x items as they were
+// stored, with BatchWriteItem, which takes seconds where the use cases take tens of them.
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -77,25 +79,26 @@ export async function batchWrite(
   });
 }
 
-/** The loaded items of the copied entities. A Scan: this is a test fixture reading back what it just wrote. */
-async function copiedItems(doc: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {
+/** Every item of the table. A Scan: this is a test fixture reading back what the use cases just wrote. */
+async function everyItem(doc: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []).filter((item) => COPIED.has(String(item.entity))));
+    items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
 }
 
+/** Every id is 26 Crockford characters (shared/ids.ts and the demo seeds' ids), standing alone or after a `#`. */
+const ID = /(?<![0-9A-Z])[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Z])/g;
+
 /** Copy `k` of every item: each id replaced by a new one everywhere it appears (keys, index keys, references). */
 function copiesOf(items: readonly Record<string, unknown>[], k: number, clock: Clock): Record<string, unknown>[] {
-  const ids = [...new Set(items.map((item) => String(item.id)))];
-  const renamed = new Map(ids.map((id) => [id, newId(clock)]));
-  const pattern = new RegExp(ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const renamed = new Map(items.map((item) => [String(item.id), newId(clock)]));
   return items.map((item) => {
-    const copy = JSON.parse(JSON.stringify(item).replace(pattern, (id) => renamed.get(id) ?? id));
+    const copy = JSON.parse(JSON.stringify(item).replace(ID, (id) => renamed.get(id) ?? id));
     if (typeof copy.symbol === "string") copy.symbol = `${copy.symbol}/C${k}`;
     if (typeof copy.email === "string") copy.email = `c${k}.${copy.email}`;
     return copy;
@@ -193,40 +196,41 @@ const messageItem = (message: Message) => ({
   ...message,
 });
 
+/** The 1x data set before its correspondence, as the use cases stored it: every item of the desk table. */
+export interface ScaleBase {
+  items: readonly Record<string, unknown>[];
+  /** States with an approved matrix. */
+  matrices: number;
+}
+
 export interface ScaleLoad {
   factor: number;
   period: Period;
   /** Items written per entity (the 1x seeds and the copies). */
   items: Record<string, number>;
+  /** What the next load may start from instead of running the use cases again. */
+  base: ScaleBase;
 }
 
-/**
- * Loads `factor` times the demo data set into fresh tables (`factor` a whole number, 1 or more). Take the snapshot
- * of SCALE_PERIOD with a clock at SCALE_NOW.
- */
-export async function loadSnapshotScale(
-  doc: DynamoDBDocumentClient,
-  tableNames: TableNames,
-  factor: number,
-): Promise<ScaleLoad> {
-  if (!Number.isInteger(factor) || factor < 1)
-    throw new RangeError(`factor must be a whole number >= 1, not ${factor}`);
-  const clock = fixedClock(SCALE_NOW);
+/** The demo seeds, the matrices and the letters' templates, through the use cases; then every item read back. */
+async function seedBase(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): Promise<ScaleBase> {
   const now = clock.now().toISOString();
   await seedRegistry(doc, tableNames, clock);
   await seedDemoSubmissions(doc, tableNames, clock);
   await seedDemoContacts(doc, tableNames, clock);
   await seedDemoAssistance(doc, tableNames, clock);
   const matrices = await seedMatrices(doc, tableNames);
-
   const templates = templateRepository(doc, tableNames, clock);
   const variant = { subject: "Letter", text: "Text", html: "<p>Text</p>" };
   for (const { templateId, kind } of LETTERS) {
-    if (await templates.get(templateId)) continue;
     const template = { id: templateId, kind, fallbackLanguage: "en" as const, variants: { en: variant } };
     await templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
   }
+  return { items: await everyItem(doc, tableNames.desk), matrices };
+}
 
+/** Each letter's recipients: the active points of contact, all of them or some States'. */
+async function recipientsOf(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   const contacts = contactRepository(doc, tableNames, clock);
   const pocs: Contact[] = [];
   for (const role of POC_ROLES) {
@@ -242,32 +246,59 @@ export async function loadSnapshotScale(
     } while (cursor);
   }
   const nonReporting = new Set<string>(publicStatus.nonReportingStates.map((iso3) => `STATE:${iso3}`));
-  const recipients = {
+  return {
     "first-report-request": pocs.filter((contact) => nonReporting.has(contact.owner)),
     "resolution-2663-letter": pocs,
     "point-of-contact-update": pocs.filter((contact) => hash(contact.owner) % 3 === 0),
   };
+}
 
-  const originals = await copiedItems(doc, tableNames.desk);
-  const items: Record<string, number> = { matrix: matrices };
+/**
+ * Loads `factor` times the demo data set into fresh tables (`factor` a whole number, 1 or more). Take the snapshot
+ * of SCALE_PERIOD with a clock at SCALE_NOW. Without `base`, the 1x data set goes through the use cases (tens of
+ * seconds); with the `base` of an earlier load, its items are written as they were stored, with BatchWriteItem.
+ */
+export async function loadSnapshotScale(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  factor: number,
+  base?: ScaleBase,
+): Promise<ScaleLoad> {
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new RangeError(`factor must be a whole number >= 1, not ${factor}`);
+  const clock = fixedClock(SCALE_NOW);
+  const now = clock.now().toISOString();
+  let seeded = base;
+  if (seeded) await batchWrite(doc, tableNames.desk, seeded.items);
+  else seeded = await seedBase(doc, tableNames, clock);
+  const recipients = await recipientsOf(doc, tableNames, clock);
+
+  const originals = seeded.items.filter((item) => COPIED.has(String(item.entity)));
+  const items: Record<string, number> = { matrix: seeded.matrices };
   const count = (entity: string, n: number) => {
     items[entity] = (items[entity] ?? 0) + n;
   };
   for (const item of originals) count(String(item.entity), 1);
 
   // Copy 0 is the 1x correspondence; copies 1..N-1 add to everything. Waves go through their repository (a
-  // dozen per copy); messages, by the thousand, as the ledger lays them out.
-  const waves = waveRepository(doc, tableNames, clock);
+  // dozen per copy); messages, by the thousand, as the ledger lays them out; all of it at once.
+  const waves: Wave[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (let k = 0; k < factor; k++) {
     const letters = correspondence(k, recipients, now);
     const copies = k === 0 ? [] : copiesOf(originals, k, clock);
-    await eachLimited(letters.waves, WRITE_CONCURRENCY, async (wave) => {
-      await waves.create(wave, audit);
-    });
-    await batchWrite(doc, tableNames.desk, [...copies, ...letters.messages.map(messageItem)]);
+    waves.push(...letters.waves);
+    rows.push(...copies, ...letters.messages.map(messageItem));
     for (const copy of copies) count(String(copy.entity), 1);
     count("wave", letters.waves.length);
     count("message", letters.messages.length);
   }
-  return { factor, period: SCALE_PERIOD, items };
+  const repository = waveRepository(doc, tableNames, clock);
+  await Promise.all([
+    eachLimited(waves, WRITE_CONCURRENCY, async (wave) => {
+      await repository.create(wave, audit);
+    }),
+    batchWrite(doc, tableNames.desk, rows),
+  ]);
+  return { factor, period: SCALE_PERIOD, items, base: seeded };
 }
