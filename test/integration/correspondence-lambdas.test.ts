@@ -27,6 +27,7 @@ import { createSesEventsHandler } from "../../functions/ses-events/app.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
 import { sqsEvent } from "../../infra/local/wave-runner.ts";
+import { recordedMetrics } from "../support/send-metrics.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-03-10T13:00:00.000Z");
@@ -79,7 +80,7 @@ async function queuedWave(status: Wave["status"] = "dispatching") {
 }
 
 function sendApp(mailer: Mailer) {
-  const metrics: Record<string, number> = {};
+  const { metrics, sink } = recordedMetrics();
   const handler = createWaveSendHandler({
     send: {
       ledger: deps.ledger,
@@ -91,12 +92,7 @@ function sendApp(mailer: Mailer) {
     },
     waves: deps,
     logger: quiet,
-    metrics: {
-      addMetric: (name, _unit, value) => {
-        metrics[name] = (metrics[name] ?? 0) + value;
-      },
-      publishStoredMetrics: () => undefined,
-    },
+    metrics: sink,
   });
   return { handler, metrics };
 }

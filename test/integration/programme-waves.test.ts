@@ -23,6 +23,7 @@ import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
 import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
+import { recordedMetrics } from "../support/send-metrics.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 // Tuesday 10 March 2026, 09:00 in New York.
@@ -62,7 +63,7 @@ function lambdas() {
     zoneOf: () => "America/New_York",
     logger: quiet,
   });
-  const metrics: Record<string, number> = {};
+  const { metrics, sink } = recordedMetrics();
   const sendHandler = createWaveSendHandler({
     send: {
       ledger: deps.ledger,
@@ -73,12 +74,7 @@ function lambdas() {
     },
     waves: deps,
     logger: quiet,
-    metrics: {
-      addMetric: (name, _unit, value) => {
-        metrics[name] = (metrics[name] ?? 0) + value;
-      },
-      publishStoredMetrics: () => undefined,
-    },
+    metrics: sink,
   });
   return {
     queue,

@@ -7,14 +7,12 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { createContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { IllegalTransition, PreconditionFailed } from "#shared/errors.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { sesMailer } from "#shared/mail/ses.ts";
-import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
@@ -31,6 +29,7 @@ import {
 } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { routerCaller } from "../support/api-event.ts";
+import { stateContactMaker } from "../support/state-contacts.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2027-03-01T09:00:00Z");
@@ -100,18 +99,7 @@ beforeAll(async () => {
     },
     audit,
   );
-  const contact = (iso3: string, key: string, language: UnLanguage, more: Record<string, unknown> = {}) =>
-    createContact(contacts)(
-      {
-        owner: `STATE:${iso3}`,
-        role: "capital-poc",
-        name: `Poc ${key}`,
-        email: `${key}@states.example`,
-        language,
-        ...more,
-      },
-      audit,
-    );
+  const contact = stateContactMaker(contacts, audit);
   await contact("MLI", "mli", "fr");
   await contact("MLI", "mli-bounced", "fr", { role: "mission-poc", emailStatus: "bounced" });
   await contact("SOM", "som", "en");

@@ -6,7 +6,6 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { createContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
@@ -14,7 +13,6 @@ import { tokenBucket } from "#shared/correspondence/pacing.ts";
 import { send } from "#shared/correspondence/send.ts";
 import { IllegalTransition } from "#shared/errors.ts";
 import { createRouter } from "#shared/http/router.ts";
-import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
@@ -24,6 +22,7 @@ import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts
 import { completeWaveIfSettled, dispatchWave, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
+import { stateContactMaker } from "../support/state-contacts.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2027-03-01T09:00:00Z");
@@ -86,18 +85,7 @@ beforeAll(async () => {
     { id: wave.templateId, kind: "first-report-request", fallbackLanguage: "en", variants: { en: variant } },
     audit,
   );
-  const contact = (iso3: string, key: string, language: UnLanguage, more: Record<string, unknown> = {}) =>
-    createContact(contacts)(
-      {
-        owner: `STATE:${iso3}`,
-        role: "capital-poc",
-        name: `Poc ${key}`,
-        email: `${key}@states.example`,
-        language,
-        ...more,
-      },
-      audit,
-    );
+  const contact = stateContactMaker(contacts, audit);
   await contact("TCD", "tcd", "fr");
   await contact("MLI", "mli", "fr");
   await contact("MLI", "mli-bounced", "fr", { role: "mission-poc", emailStatus: "bounced" });
