@@ -12,6 +12,8 @@ export interface DeskConfig {
   mailFrom?: string;
   /** Where staff summaries go (SECRETARIAT_EMAIL); off AWS a local default. */
   secretariatEmail?: string;
+  /** The secretariat's address every letter names as Reply-To (SECRETARIAT_ADDRESS); off AWS a local default. */
+  secretariatAddress?: string;
   /** The SES configuration set that publishes delivery events (SES_CONFIGURATION_SET), when there is one. */
   sesConfigurationSet?: string;
   /** The SQS queue dispatch puts message keys on (WAVE_QUEUE_URL); only the dispatch function needs it. */
@@ -40,6 +42,7 @@ export interface WaveScheduleConfig {
 /** Off AWS mail only reaches the SES emulator, so fixed local addresses do. */
 export const LOCAL_MAIL_FROM = "desk-1540@desk.local";
 export const LOCAL_SECRETARIAT_EMAIL = "secretariat@desk.local";
+export const LOCAL_SECRETARIAT_ADDRESS = "1540-secretariat@desk.local";
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
@@ -103,6 +106,7 @@ function mailConfig(env: NodeJS.ProcessEnv): Partial<DeskConfig> {
     sesEndpoint,
     mailFrom: env.MAIL_FROM || local(LOCAL_MAIL_FROM),
     secretariatEmail: env.SECRETARIAT_EMAIL || local(LOCAL_SECRETARIAT_EMAIL),
+    secretariatAddress: env.SECRETARIAT_ADDRESS || local(LOCAL_SECRETARIAT_ADDRESS),
     sesConfigurationSet: env.SES_CONFIGURATION_SET || undefined,
   };
 }

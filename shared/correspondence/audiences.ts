@@ -39,6 +39,7 @@ export interface Recipient {
   contact: Pick<Contact, "id" | "name" | "title" | "agency" | "language">;
   email: string;
   language: UnLanguage;
+  addressedTo?: "point-of-contact" | "permanent-mission";
 }
 
 export interface Skipped {

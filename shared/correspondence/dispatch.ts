@@ -1,11 +1,14 @@
-// Dispatch: resolves a wave's audience, renders each letter, writes one message per recipient into the ledger (once,
-// whatever the retries) and enqueues the keys of every message still queued.
+// Dispatch: resolves a wave's audience, renders each letter in the recipient's language inside the Committee's
+// form, writes one message per recipient into the ledger (once, whatever the retries) and enqueues the keys of
+// every message still queued.
+
+import { POC_ROLES } from "../contacts/poc-coverage.ts";
+import { type Contact, type Owner, parseOwner } from "../contacts/schemas.ts";
 import { Invalid, NotFound } from "../errors.ts";
+import { type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import { renderLetter } from "../templates/rules.ts";
+import { renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
-import { COMMITTEE_NAME } from "../templates/templates.ts";
-import type { TemplateVariable } from "../templates/variables.ts";
 import { type AudienceDependencies, type Recipient, resolveAudience, type Skipped } from "./audiences.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
@@ -33,40 +36,46 @@ export interface DispatchSummary {
   pastDeadline: boolean;
 }
 
-function valuesFor(
-  wave: DispatchWave,
-  recipient: Recipient,
-  sendDate: string,
-): Partial<Record<TemplateVariable, string>> {
-  const { owner, contact } = recipient;
-  const values: Partial<Record<TemplateVariable, string>> = {
-    "committee.name": COMMITTEE_NAME,
-    "wave.sendDate": sendDate,
-    "contact.name": contact.name,
-  };
-  if (wave.deadline) values.deadline = wave.deadline;
-  if (wave.chair) values["committee.chair"] = wave.chair;
-  if (contact.title) values["contact.title"] = contact.title;
-  if (contact.agency) values["contact.agency"] = contact.agency;
-  if (owner.iso3) {
-    values["state.name"] = owner.name;
-    values["state.iso3"] = owner.iso3;
-  }
-  if (owner.acronym) {
-    values["organization.name"] = owner.name;
-    values["organization.acronym"] = owner.acronym;
-  }
-  return values;
+/** The owner's active points of contact, one line each (name, title, agency, address), as the letter lists them. */
+function contactLines(contacts: readonly Contact[], owner: Owner): string[] {
+  const roles = owner.kind === "state" ? POC_ROLES : (["organization-poc"] as const);
+  return contacts
+    .filter((contact) => contact.active && (roles as readonly string[]).includes(contact.role))
+    .map((contact) => [contact.name, contact.title, contact.agency, contact.email].filter(Boolean).join(", "));
 }
 
-/** The recipient's message: queued with its letter, or failed with the reason the letter could not be written. */
+/** The letter's facts for one recipient; the reference names the wave and the State's code or the acronym. */
+function factsFor(
+  wave: DispatchWave,
+  recipient: Recipient,
+  now: Date,
+  contactsOnRecord: readonly string[] | undefined,
+): LetterFacts {
+  const { owner, contact } = recipient;
+  return {
+    reference: `${wave.id}/${owner.iso3 ?? owner.acronym ?? owner.owner}`,
+    now,
+    state: owner.iso3 ? { iso3: owner.iso3, name: owner.name } : undefined,
+    organization: owner.acronym ? { name: owner.name, acronym: owner.acronym } : undefined,
+    contact,
+    addressedTo: recipient.addressedTo,
+    deadline: wave.deadline,
+    chair: wave.chair,
+    values: wave.values,
+    contactsOnRecord,
+  };
+}
+
+/** The message of a recipient whose letter is rendered: queued, or expired when dispatched past its deadline. */
 function recipientMessage(
   wave: DispatchWave,
   template: Template,
   recipient: Recipient,
-  now: string,
+  now: Date,
   pastDeadline: boolean,
+  contactsOnRecord: readonly string[] | undefined,
 ): Message {
+  const at = now.toISOString();
   const base = {
     waveId: wave.id,
     recipient: recipient.recipient,
@@ -75,11 +84,12 @@ function recipientMessage(
     email: recipient.email,
     notAfter: wave.notAfter,
     claims: 0,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: at,
+    updatedAt: at,
   };
   try {
-    const letter = renderLetter(template, recipient.language, valuesFor(wave, recipient, now.slice(0, 10)));
+    const facts = factsFor(wave, recipient, now, contactsOnRecord);
+    const letter = renderLetter(template, recipient.language, letterValues(facts), letterForm(facts));
     return pastDeadline
       ? { ...base, letter, status: "expired", reason: "dispatched after the wave's not-after deadline" }
       : { ...base, letter, status: "queued" };
@@ -88,6 +98,23 @@ function recipientMessage(
     if (error instanceof Invalid) return { ...base, status: "failed", reason: error.message };
     throw error;
   }
+}
+
+/** Each owner's contacts on record, read once per owner and only when the template lists them. */
+async function contactsOnRecordOf(
+  deps: DispatchDependencies,
+  template: Template,
+  recipients: readonly Recipient[],
+): Promise<Map<string, string[]>> {
+  const lines = new Map<string, string[]>();
+  if (!variablesOf(template).has("contacts.onRecord")) return lines;
+  for (const ownerText of new Set(recipients.map((recipient) => recipient.owner.owner))) {
+    const owner = parseOwner(ownerText);
+    if (!owner) continue;
+    const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
+    lines.set(ownerText, contactLines(contacts, owner));
+  }
+  return lines;
 }
 
 function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Message {
@@ -114,11 +141,15 @@ export const dispatch =
     const wave = dispatchWaveSchema.parse(input);
     const template = await deps.templates.get(wave.templateId);
     if (!template) throw new NotFound("Template", wave.templateId);
-    const now = deps.clock.now().toISOString();
+    const instant = deps.clock.now();
+    const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
     const audience = await resolveAudience(deps, wave.audience);
+    const onRecord = await contactsOnRecordOf(deps, template.value, audience.recipients);
     const messages = [
-      ...audience.recipients.map((recipient) => recipientMessage(wave, template.value, recipient, now, pastDeadline)),
+      ...audience.recipients.map((recipient) =>
+        recipientMessage(wave, template.value, recipient, instant, pastDeadline, onRecord.get(recipient.owner.owner)),
+      ),
       ...audience.skipped.map((skipped) => skippedMessage(wave, skipped, now)),
     ];
 

@@ -1,6 +1,7 @@
 // The shapes of the send ledger: audiences, the wave as dispatch needs it, and one message per recipient.
 import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
+import { waveValuesSchema } from "../templates/values.ts";
 
 export const audienceSchema = z
   .enum([
@@ -36,6 +37,7 @@ export const dispatchWaveSchema = z.object({
   notAfter: z.iso.datetime().describe("No letter of the wave leaves after this instant"),
   deadline: z.string().min(1).optional().describe("The value of {{deadline}}: the date an answer is asked by"),
   chair: z.string().min(1).optional().describe("The value of {{committee.chair}}"),
+  values: waveValuesSchema.optional(),
 });
 export type DispatchWave = z.infer<typeof dispatchWaveSchema>;
 

@@ -25,18 +25,24 @@ export interface MailSettings {
   region: string;
   /** The verified SES identity mail is sent from. */
   from: string;
+  /** Where answers go (Reply-To on every mail): the secretariat's address. */
+  replyTo?: string | undefined;
   /** Set only off AWS (the local SES emulator). */
   endpoint?: string | undefined;
   /** Set when SES should publish delivery, bounce and complaint events through a configuration set. */
   configurationSet?: string | undefined;
 }
 
-/** The mail settings of the configuration; a missing sender fails the cold start, not the first send. */
+/** The mail settings of the configuration; a missing sender or Reply-To fails the cold start, not the first send. */
 export function mailSettingsOf(config: DeskConfig): MailSettings {
   if (!config.mailFrom) throw new Error("Missing environment variable MAIL_FROM (the SES identity to send from)");
+  if (!config.secretariatAddress) {
+    throw new Error("Missing environment variable SECRETARIAT_ADDRESS (the Reply-To of every letter)");
+  }
   return {
     region: config.region,
     from: config.mailFrom,
+    replyTo: config.secretariatAddress,
     endpoint: config.sesEndpoint,
     configurationSet: config.sesConfigurationSet,
   };
@@ -59,6 +65,7 @@ export function sesMailer(settings: MailSettings, client: SESClient = createSesC
         new SendEmailCommand({
           Source: settings.from,
           Destination: { ToAddresses: addresses },
+          ...(settings.replyTo ? { ReplyToAddresses: [settings.replyTo] } : {}),
           Message: {
             Subject: utf8(subject),
             Body: { Text: utf8(text), ...(html === undefined ? {} : { Html: utf8(html) }) },

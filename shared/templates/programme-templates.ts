@@ -1,214 +1,383 @@
-// The letters of the programme of work as data: one template per letter kind (id programme-<kind>), in English,
-// French and Spanish with English as the fallback, added on every deploy when missing and never overwritten, so
-// the secretariat's edits stay. Only variables every recipient of the audience has are used: letters to
-// organizations cannot name a State, and a title or agency may be unknown.
+// The letters of the programme of work as data: one template per letter kind (id programme-<kind>), in the six
+// official languages, added on every deploy when missing and never overwritten, so the secretariat's edits stay.
+// Templates hold the subject and the body: the Committee's heading, reference, date, salutation, courtesy close and
+// signature for the Chair are the form's (letter-form.ts). English is the drafting language; the other five are
+// drafted translations, marked reviewed: false until the secretariat edits or approves them. Only variables every
+// recipient of the audience has are used: letters to organizations cannot name a State.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { Conflict } from "../errors.ts";
+import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "./repository.ts";
 import { assertValidTemplate } from "./rules.ts";
 import type { NewTemplate, TemplateVariant } from "./schemas.ts";
 
+/** A paragraph that is only a list placeholder is a block of its own in HTML, not inside a <p>. */
+const LIST_ONLY = /^\{\{[^{}]+\|list\}\}$/;
+
 /** Paragraphs -> the plain-text body and the HTML body of one variant. */
-function variant(subject: string, paragraphs: readonly string[]): TemplateVariant {
+function variant(subject: string, paragraphs: readonly string[], reviewed?: false): TemplateVariant {
   return {
     subject,
     text: paragraphs.join("\n\n"),
-    html: paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("\n"),
+    html: paragraphs.map((paragraph) => (LIST_ONLY.test(paragraph) ? paragraph : `<p>${paragraph}</p>`)).join("\n"),
+    ...(reviewed === undefined ? {} : { reviewed }),
   };
 }
 
-const sign = {
-  en: "The Secretariat of the 1540 Committee",
-  fr: "Le Secrétariat du Comité 1540",
-  es: "La Secretaría del Comité 1540",
-};
+type Draft = readonly [subject: string, paragraphs: readonly string[]];
 
+/** English as drafted; the five translations as drafts awaiting the secretariat's review. */
 function programmeTemplate(
   kind: NewTemplate["kind"],
   description: string,
-  variants: { en: TemplateVariant; fr: TemplateVariant; es: TemplateVariant },
+  drafts: Record<UnLanguage, Draft>,
 ): NewTemplate {
+  const variants = Object.fromEntries(
+    Object.entries(drafts).map(([language, [subject, paragraphs]]) => [
+      language,
+      variant(subject, paragraphs, language === "en" ? undefined : false),
+    ]),
+  );
   return { id: `programme-${kind}`, kind, description, fallbackLanguage: "en", variants };
 }
 
 export const programmeTemplates: readonly NewTemplate[] = [
   programmeTemplate(
     "first-report-request",
-    "March: to the States that have not yet submitted a first national report (resolution 1540 (2004), paragraph 4)",
+    "March: to the States that have not yet submitted a first national report (resolution 1540 (2004), paragraph 4; programme of work, annex I, paragraph 5)",
     {
-      en: variant("Resolution 1540 (2004): first national report — {{state.name}}", [
-        "Dear {{contact.name}},",
-        "On behalf of the {{committee.name}}, we recall that resolution 1540 (2004), in its paragraph 4, calls upon all States to present to the Committee a first report on the steps they have taken or intend to take to implement the resolution.",
-        "The Committee has not yet received the first national report of your State. It would be grateful to receive it by {{deadline}}. The Committee and its group of experts stand ready to assist in its preparation, including through the Committee's assistance mechanism.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Résolution 1540 (2004) : premier rapport national — {{state.name}}", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), nous rappelons que cette résolution, en son paragraphe 4, demande à tous les États de présenter au Comité un premier rapport sur les mesures qu'ils ont prises ou qu'ils envisagent de prendre pour la mettre en œuvre.",
-        "Le Comité n'a pas encore reçu le premier rapport national de votre État. Il vous serait reconnaissant de le lui faire parvenir d'ici au {{deadline}}. Le Comité et son groupe d'experts se tiennent prêts à vous aider à l'établir, notamment par l'intermédiaire du mécanisme d'assistance du Comité.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Resolución 1540 (2004): primer informe nacional — {{state.name}}", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), recordamos que dicha resolución, en su párrafo 4, exhorta a todos los Estados a que presenten al Comité un primer informe sobre las medidas que hayan adoptado o tengan previsto adoptar para aplicarla.",
-        "El Comité aún no ha recibido el primer informe nacional de su Estado y le agradecería que lo presentara a más tardar el {{deadline}}. El Comité y su grupo de expertos están dispuestos a prestar asistencia para su preparación, en particular mediante el mecanismo de asistencia del Comité.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "Resolution 1540 (2004): first national report — {{state.name}}",
+        [
+          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to recall that, in paragraph 4 of that resolution, the Security Council called upon all States to present to the Committee a first report on steps they have taken or intend to take to implement the resolution. In resolution 2663 (2022), the Council called upon all States that have not yet done so to submit such a report without delay.",
+          "The Committee has not yet received the first national report of {{state.name}}. It would be grateful to receive it by {{deadline|date}}.",
+          "The Committee and its group of experts stand ready to assist your authorities in preparing the report, including through the Committee's assistance mechanism.",
+        ],
+      ],
+      fr: [
+        "Résolution 1540 (2004) : premier rapport national — {{state.name}}",
+        [
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de rappeler qu'au paragraphe 4 de cette résolution, le Conseil de sécurité a demandé à tous les États de présenter au Comité un premier rapport sur les mesures qu'ils ont prises ou qu'ils envisagent de prendre pour mettre en œuvre la résolution. Dans sa résolution 2663 (2022), le Conseil a demandé à tous les États qui ne l'avaient pas encore fait de présenter ce rapport sans tarder.",
+          "Le Comité n'a pas encore reçu le premier rapport national de l'État suivant : {{state.name}}. Il vous serait reconnaissant de bien vouloir le lui faire parvenir d'ici au {{deadline|date}}.",
+          "Le Comité et son groupe d'experts se tiennent prêts à aider vos autorités à établir ce rapport, notamment par l'intermédiaire du mécanisme d'assistance du Comité.",
+        ],
+      ],
+      es: [
+        "Resolución 1540 (2004): primer informe nacional — {{state.name}}",
+        [
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de recordar que, en el párrafo 4 de dicha resolución, el Consejo de Seguridad exhortó a todos los Estados a que presentaran al Comité un primer informe sobre las medidas que hubieran adoptado o tuvieran previsto adoptar para aplicarla. En su resolución 2663 (2022), el Consejo exhortó a todos los Estados que aún no lo hubieran hecho a que presentaran dicho informe sin demora.",
+          "El Comité aún no ha recibido el primer informe nacional del Estado siguiente: {{state.name}}. Le agradecería que se lo hiciera llegar a más tardar el {{deadline|date}}.",
+          "El Comité y su grupo de expertos están dispuestos a prestar asistencia a sus autoridades en la preparación del informe, en particular mediante el mecanismo de asistencia del Comité.",
+        ],
+      ],
+      ru: [
+        "Резолюция 1540 (2004): первоначальный национальный доклад — {{state.name}}",
+        [
+          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь напомнить, что в пункте 4 этой резолюции Совет Безопасности призвал все государства представить Комитету первоначальный доклад о мерах, которые они приняли или намерены принять для осуществления резолюции. В резолюции 2663 (2022) Совет призвал все государства, которые еще не сделали этого, безотлагательно представить такой доклад.",
+          "Комитет еще не получил первоначальный национальный доклад от следующего государства: {{state.name}}. Комитет был бы признателен за его представление не позднее {{deadline|date}}.",
+          "Комитет и его группа экспертов готовы оказать Вашим властям содействие в подготовке доклада, в том числе через механизм Комитета по оказанию помощи.",
+        ],
+      ],
+      zh: [
+        "第1540(2004)号决议：首次国家报告——{{state.name}}",
+        [
+          "我谨代表安全理事会第1540(2004)号决议所设委员会回顾，安全理事会在该决议第4段中吁请所有国家向委员会提交首次报告，说明为执行该决议已经采取或打算采取的步骤。安理会在第2663(2022)号决议中吁请尚未提交此类报告的所有国家立即提交。",
+          "委员会尚未收到{{state.name}}的首次国家报告，请于{{deadline|date}}前提交，委员会将不胜感激。",
+          "委员会及其专家组随时准备协助贵国主管部门编写该报告，包括通过委员会的援助机制提供协助。",
+        ],
+      ],
+      ar: [
+        "القرار 1540 (2004): التقرير الوطني الأول — {{state.name}}",
+        [
+          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشير إلى أن مجلس الأمن، في الفقرة 4 من ذلك القرار، طلب إلى جميع الدول أن تقدم إلى اللجنة تقريرا أول عن الخطوات التي اتخذتها أو تعتزم اتخاذها لتنفيذ القرار. وفي القرار 2663 (2022)، طلب المجلس إلى جميع الدول التي لم تقدم بعد هذا التقرير أن تقدمه دون تأخير.",
+          "ولم تتلق اللجنة بعد التقرير الوطني الأول من الدولة التالية: {{state.name}}. وستكون اللجنة ممتنة لو قُدِّم إليها في موعد أقصاه {{deadline|date}}.",
+          "وتقف اللجنة وفريق خبرائها على أهبة الاستعداد لمساعدة سلطاتكم في إعداد التقرير، بما في ذلك عن طريق آلية المساعدة التابعة للجنة.",
+        ],
+      ],
     },
   ),
   programmeTemplate(
     "resolution-2663-letter",
-    "March: to the States that have reported, on resolution 2663 (2022): additional information and action plans",
+    "March: to the States that have reported, on resolution 2663 (2022): reporting, action plans, assistance, voluntary financial support, points of contact and dialogue (programme of work, annex I, paragraph 6)",
     {
-      en: variant("Resolution 2663 (2022): implementation of resolution 1540 (2004) — {{state.name}}", [
-        "Dear {{contact.name}},",
-        "On behalf of the {{committee.name}}, we thank your State for the information it has provided on its implementation of resolution 1540 (2004).",
-        "Resolution 2663 (2022), which extended the Committee's mandate until 30 November 2032, encourages States to provide additional information on their implementation of resolution 1540 (2004), and to consider preparing, on a voluntary basis, national implementation action plans.",
-        "The Committee would welcome any such information or action plan from your State by {{deadline}}, and stands ready to discuss it with your authorities.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Résolution 2663 (2022) : mise en œuvre de la résolution 1540 (2004) — {{state.name}}", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), nous remercions votre État des informations qu'il a communiquées sur la mise en œuvre de la résolution 1540 (2004).",
-        "La résolution 2663 (2022), qui a prorogé le mandat du Comité jusqu'au 30 novembre 2032, encourage les États à fournir des informations complémentaires sur la mise en œuvre de la résolution 1540 (2004) et à envisager d'élaborer, à titre volontaire, des plans d'action nationaux de mise en œuvre.",
-        "Le Comité accueillerait avec intérêt de telles informations ou un tel plan d'action de la part de votre État d'ici au {{deadline}} et se tient prêt à en discuter avec vos autorités.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Resolución 2663 (2022): aplicación de la resolución 1540 (2004) — {{state.name}}", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), agradecemos a su Estado la información que ha proporcionado sobre la aplicación de la resolución 1540 (2004).",
-        "La resolución 2663 (2022), que prorrogó el mandato del Comité hasta el 30 de noviembre de 2032, alienta a los Estados a proporcionar información adicional sobre la aplicación de la resolución 1540 (2004) y a considerar la posibilidad de elaborar, con carácter voluntario, planes de acción nacionales de aplicación.",
-        "El Comité acogería con agrado dicha información o plan de acción de su Estado a más tardar el {{deadline}} y está dispuesto a examinarlos con sus autoridades.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "Resolution 2663 (2022): implementation of resolution 1540 (2004) — {{state.name}}",
+        [
+          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to thank {{state.name}} for the information it has provided on its implementation of resolution 1540 (2004), and to bring to your attention resolution 2663 (2022), by which the Security Council extended the Committee's mandate until 30 November 2032. As set out in paragraph 6 of annex I to the Committee's programme of work, the Committee draws attention in particular to the following provisions:",
+          "(a) National reporting: States are encouraged to provide the Committee with additional information on their implementation of resolution 1540 (2004), including updates of their national reports;",
+          "(b) Voluntary national implementation action plans: States are encouraged to prepare such plans, with the assistance of the Committee where they so request;",
+          "(c) Assistance: States may request assistance in implementing the resolution, and States in a position to do so are encouraged to offer it, through the Committee's assistance mechanism;",
+          "(d) Voluntary financial contributions: States in a position to do so are encouraged to make voluntary financial contributions in support of the implementation of resolution 1540 (2004);",
+          "(e) Points of contact: States are encouraged to maintain up-to-date national points of contact for resolution 1540 (2004) and to inform the Committee of any change.",
+          "The Committee would welcome any additional information or action plan from your Government by {{deadline|date}}. It stands ready to engage in an active and tailored dialogue with your authorities on the implementation of the resolution at any time.",
+        ],
+      ],
+      fr: [
+        "Résolution 2663 (2022) : mise en œuvre de la résolution 1540 (2004) — {{state.name}}",
+        [
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de remercier votre État ({{state.name}}) des informations qu'il a communiquées sur la mise en œuvre de la résolution 1540 (2004) et de porter à votre attention la résolution 2663 (2022), par laquelle le Conseil de sécurité a prorogé le mandat du Comité jusqu'au 30 novembre 2032. Comme indiqué au paragraphe 6 de l'annexe I de son programme de travail, le Comité appelle en particulier l'attention sur les dispositions suivantes :",
+          "a) Rapports nationaux : les États sont encouragés à communiquer au Comité des informations complémentaires sur la mise en œuvre de la résolution 1540 (2004), y compris des mises à jour de leurs rapports nationaux ;",
+          "b) Plans d'action nationaux de mise en œuvre : les États sont encouragés à élaborer, à titre volontaire, de tels plans, avec l'aide du Comité s'ils le demandent ;",
+          "c) Assistance : les États peuvent demander une assistance pour la mise en œuvre de la résolution, et les États qui sont en mesure de le faire sont encouragés à en offrir, par l'intermédiaire du mécanisme d'assistance du Comité ;",
+          "d) Contributions financières volontaires : les États qui sont en mesure de le faire sont encouragés à verser des contributions financières volontaires à l'appui de la mise en œuvre de la résolution 1540 (2004) ;",
+          "e) Points de contact : les États sont encouragés à tenir à jour leurs points de contact nationaux pour la résolution 1540 (2004) et à informer le Comité de tout changement.",
+          "Le Comité accueillerait avec intérêt toute information complémentaire ou tout plan d'action de votre gouvernement d'ici au {{deadline|date}}. Il se tient prêt à engager à tout moment avec vos autorités un dialogue actif et adapté sur la mise en œuvre de la résolution.",
+        ],
+      ],
+      es: [
+        "Resolución 2663 (2022): aplicación de la resolución 1540 (2004) — {{state.name}}",
+        [
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de agradecer a su Estado ({{state.name}}) la información que ha proporcionado sobre la aplicación de la resolución 1540 (2004) y de señalar a su atención la resolución 2663 (2022), por la que el Consejo de Seguridad prorrogó el mandato del Comité hasta el 30 de noviembre de 2032. Como se indica en el párrafo 6 del anexo I de su programa de trabajo, el Comité señala en particular las disposiciones siguientes:",
+          "a) Presentación de informes nacionales: se alienta a los Estados a proporcionar al Comité información adicional sobre la aplicación de la resolución 1540 (2004), incluidas actualizaciones de sus informes nacionales;",
+          "b) Planes de acción nacionales de aplicación: se alienta a los Estados a elaborar, con carácter voluntario, dichos planes, con la asistencia del Comité si la solicitan;",
+          "c) Asistencia: los Estados pueden solicitar asistencia para aplicar la resolución, y se alienta a los Estados que estén en condiciones de hacerlo a ofrecerla, por conducto del mecanismo de asistencia del Comité;",
+          "d) Contribuciones financieras voluntarias: se alienta a los Estados que estén en condiciones de hacerlo a aportar contribuciones financieras voluntarias en apoyo de la aplicación de la resolución 1540 (2004);",
+          "e) Puntos de contacto: se alienta a los Estados a mantener actualizados sus puntos de contacto nacionales para la resolución 1540 (2004) y a informar al Comité de cualquier cambio.",
+          "El Comité acogería con agrado cualquier información adicional o plan de acción de su Gobierno a más tardar el {{deadline|date}}. Está dispuesto a entablar en cualquier momento con sus autoridades un diálogo activo y adaptado sobre la aplicación de la resolución.",
+        ],
+      ],
+      ru: [
+        "Резолюция 2663 (2022): осуществление резолюции 1540 (2004) — {{state.name}}",
+        [
+          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь поблагодарить Ваше государство ({{state.name}}) за информацию, представленную им об осуществлении резолюции 1540 (2004), и обратить Ваше внимание на резолюцию 2663 (2022), которой Совет Безопасности продлил мандат Комитета до 30 ноября 2032 года. Как указано в пункте 6 приложения I к программе работы Комитета, Комитет обращает особое внимание на следующие положения:",
+          "a) национальные доклады: государствам рекомендуется представлять Комитету дополнительную информацию об осуществлении резолюции 1540 (2004), включая обновленные национальные доклады;",
+          "b) добровольные национальные планы действий по осуществлению: государствам рекомендуется разрабатывать такие планы, при содействии Комитета, если они об этом просят;",
+          "c) помощь: государства могут запрашивать помощь в осуществлении резолюции, а государствам, которые в состоянии это сделать, рекомендуется предлагать ее через механизм Комитета по оказанию помощи;",
+          "d) добровольные финансовые взносы: государствам, которые в состоянии это сделать, рекомендуется вносить добровольные финансовые взносы в поддержку осуществления резолюции 1540 (2004);",
+          "e) контактные лица: государствам рекомендуется поддерживать в актуальном состоянии сведения о национальных контактных лицах по резолюции 1540 (2004) и сообщать Комитету о любых изменениях.",
+          "Комитет будет признателен за любую дополнительную информацию или план действий Вашего правительства, представленные не позднее {{deadline|date}}. Комитет готов в любое время вести с Вашими властями активный и адресный диалог по вопросам осуществления резолюции.",
+        ],
+      ],
+      zh: [
+        "第2663(2022)号决议：第1540(2004)号决议的执行情况——{{state.name}}",
+        [
+          "我谨代表安全理事会第1540(2004)号决议所设委员会，感谢{{state.name}}就第1540(2004)号决议执行情况提供的资料，并提请贵方注意第2663(2022)号决议，安全理事会在该决议中将委员会的任务期限延长至2032年11月30日。按照委员会工作方案附件一第6段，委员会特别提请注意以下规定：",
+          "(a) 国家报告：鼓励各国向委员会提供关于第1540(2004)号决议执行情况的补充资料，包括更新其国家报告；",
+          "(b) 自愿性国家执行行动计划：鼓励各国编制此类计划，如提出请求，委员会可提供协助；",
+          "(c) 援助：各国可通过委员会的援助机制请求在执行该决议方面获得援助，鼓励有能力的国家通过该机制提供援助；",
+          "(d) 自愿财政捐助：鼓励有能力的国家提供自愿财政捐助，支持第1540(2004)号决议的执行；",
+          "(e) 联络人：鼓励各国及时更新第1540(2004)号决议国家联络人信息，并将任何变动告知委员会。",
+          "委员会欢迎贵国政府于{{deadline|date}}前提供任何补充资料或行动计划。委员会随时准备就该决议的执行情况与贵国主管部门开展积极和有针对性的对话。",
+        ],
+      ],
+      ar: [
+        "القرار 2663 (2022): تنفيذ القرار 1540 (2004) — {{state.name}}",
+        [
+          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشكر دولتكم ({{state.name}}) على المعلومات التي قدمتها عن تنفيذ القرار 1540 (2004)، وبأن أوجه انتباهكم إلى القرار 2663 (2022) الذي مدد به مجلس الأمن ولاية اللجنة حتى 30 تشرين الثاني/نوفمبر 2032. ووفقا لما ورد في الفقرة 6 من المرفق الأول لبرنامج عمل اللجنة، توجه اللجنة الانتباه بوجه خاص إلى الأحكام التالية:",
+          "(أ) التقارير الوطنية: تُشجَّع الدول على تزويد اللجنة بمعلومات إضافية عن تنفيذها للقرار 1540 (2004)، بما في ذلك تحديث تقاريرها الوطنية؛",
+          "(ب) خطط العمل الوطنية الطوعية للتنفيذ: تُشجَّع الدول على إعداد هذه الخطط، بمساعدة من اللجنة إذا طلبت ذلك؛",
+          "(ج) المساعدة: يجوز للدول أن تطلب المساعدة في تنفيذ القرار، وتُشجَّع الدول القادرة على ذلك على تقديمها، عن طريق آلية المساعدة التابعة للجنة؛",
+          "(د) التبرعات المالية: تُشجَّع الدول القادرة على ذلك على تقديم تبرعات مالية دعما لتنفيذ القرار 1540 (2004)؛",
+          "(هـ) جهات الاتصال: تُشجَّع الدول على تحديث بيانات جهات الاتصال الوطنية المعنية بالقرار 1540 (2004) بانتظام وعلى إبلاغ اللجنة بأي تغيير.",
+          "وترحب اللجنة بأي معلومات إضافية أو خطة عمل تقدمها حكومتكم في موعد أقصاه {{deadline|date}}. وهي على استعداد للدخول في أي وقت في حوار نشط ومصمم حسب الاحتياجات مع سلطاتكم بشأن تنفيذ القرار.",
+        ],
+      ],
     },
   ),
   programmeTemplate(
     "point-of-contact-update",
-    "March: to every State and organization, to designate or confirm its points of contact",
+    "March: to every State and organization, listing the points of contact on record, to confirm or update them (resolution 2663 (2022); programme of work, annex I, paragraph 6)",
     {
-      en: variant("1540 Committee: your points of contact", [
-        "Dear {{contact.name}},",
-        "The {{committee.name}} keeps a list of national and organizational points of contact, through which it corresponds on the implementation of resolution 1540 (2004).",
-        "We would be grateful if you could confirm by {{deadline}} that the points of contact we hold for your Government or organization are current, or let us know of any change: name, title, agency, e-mail address and telephone number.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Comité 1540 : vos points de contact", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tient une liste de points de contact nationaux et d'organisations, par lesquels il correspond au sujet de la mise en œuvre de la résolution 1540 (2004).",
-        "Nous vous serions reconnaissants de bien vouloir confirmer d'ici au {{deadline}} que les points de contact dont nous disposons pour votre gouvernement ou votre organisation sont à jour, ou de nous faire part de tout changement : nom, titre, organisme, adresse électronique et numéro de téléphone.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Comité 1540: sus puntos de contacto", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) mantiene una lista de puntos de contacto nacionales y de organizaciones, por medio de los cuales mantiene correspondencia sobre la aplicación de la resolución 1540 (2004).",
-        "Le agradeceríamos que confirmara a más tardar el {{deadline}} que los puntos de contacto de que disponemos para su Gobierno u organización están al día, o que nos comunicara cualquier cambio: nombre, cargo, organismo, dirección de correo electrónico y número de teléfono.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "1540 Committee: your points of contact",
+        [
+          "The Security Council Committee established pursuant to resolution 1540 (2004) corresponds on the implementation of the resolution through the national and organizational points of contact designated to it, and resolution 2663 (2022) encourages States to keep them up to date.",
+          "The Committee holds the following points of contact for your Government or organization:",
+          "{{contacts.onRecord|list}}",
+          "I should be grateful if you would confirm by {{deadline|date}} that these details are current, or inform the Committee of any change: name, title, agency, e-mail address and telephone number.",
+        ],
+      ],
+      fr: [
+        "Comité 1540 : vos points de contact",
+        [
+          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) correspond au sujet de la mise en œuvre de la résolution par l'intermédiaire des points de contact nationaux et des organisations qui lui ont été désignés, et la résolution 2663 (2022) encourage les États à les tenir à jour.",
+          "Le Comité dispose des points de contact suivants pour votre gouvernement ou votre organisation :",
+          "{{contacts.onRecord|list}}",
+          "Je vous serais reconnaissant(e) de bien vouloir confirmer d'ici au {{deadline|date}} que ces coordonnées sont à jour, ou de faire part au Comité de tout changement : nom, titre, organisme, adresse électronique et numéro de téléphone.",
+        ],
+      ],
+      es: [
+        "Comité 1540: sus puntos de contacto",
+        [
+          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) mantiene correspondencia sobre la aplicación de la resolución por conducto de los puntos de contacto nacionales y de organizaciones que le han sido designados, y la resolución 2663 (2022) alienta a los Estados a mantenerlos actualizados.",
+          "El Comité dispone de los siguientes puntos de contacto de su Gobierno u organización:",
+          "{{contacts.onRecord|list}}",
+          "Le agradecería que confirmara a más tardar el {{deadline|date}} que estos datos están al día, o que comunicara al Comité cualquier cambio: nombre, cargo, organismo, dirección de correo electrónico y número de teléfono.",
+        ],
+      ],
+      ru: [
+        "Комитет 1540: ваши контактные лица",
+        [
+          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), ведет переписку по вопросам осуществления резолюции через назначенных для него национальных контактных лиц и контактных лиц организаций, а в резолюции 2663 (2022) государствам рекомендуется поддерживать эти сведения в актуальном состоянии.",
+          "Комитет располагает следующими сведениями о контактных лицах Вашего правительства или Вашей организации:",
+          "{{contacts.onRecord|list}}",
+          "Буду признателен за подтверждение не позднее {{deadline|date}} актуальности этих сведений или за сообщение Комитету о любых изменениях: фамилия и имя, должность, ведомство, адрес электронной почты и номер телефона.",
+        ],
+      ],
+      zh: [
+        "1540委员会：贵方联络人",
+        [
+          "安全理事会第1540(2004)号决议所设委员会通过向其指定的国家联络人和组织联络人就该决议的执行情况进行通信；第2663(2022)号决议鼓励各国及时更新联络人信息。",
+          "委员会目前掌握的贵国政府或贵组织联络人如下：",
+          "{{contacts.onRecord|list}}",
+          "请于{{deadline|date}}前确认上述信息是否仍然有效，或将任何变动（姓名、职衔、机构、电子邮件地址和电话号码）告知委员会，不胜感激。",
+        ],
+      ],
+      ar: [
+        "لجنة القرار 1540: جهات الاتصال لديكم",
+        [
+          "تتراسل لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) بشأن تنفيذ القرار عن طريق جهات الاتصال الوطنية وجهات الاتصال التابعة للمنظمات المعيَّنة لديها، ويشجع القرار 2663 (2022) الدول على تحديث بياناتها بانتظام.",
+          "وفيما يلي جهات الاتصال المسجلة لدى اللجنة لحكومتكم أو منظمتكم:",
+          "{{contacts.onRecord|list}}",
+          "وسأكون ممتنا لو تفضلتم بتأكيد صحة هذه البيانات في موعد أقصاه {{deadline|date}}، أو بإبلاغ اللجنة بأي تغيير: الاسم، والمنصب، والجهة، وعنوان البريد الإلكتروني، ورقم الهاتف.",
+        ],
+      ],
     },
   ),
   programmeTemplate(
     "provider-offer-update",
-    "May: to the States and organizations that offer assistance, to review and update their offers",
+    "May: to the States and organizations that offer assistance, to review and update their offers (programme of work, annex I, paragraph 13)",
     {
-      en: variant("1540 Committee: your assistance offers", [
-        "Dear {{contact.name}},",
-        "The {{committee.name}} thanks your Government or organization for the assistance it offers to States in implementing resolution 1540 (2004).",
-        "So that the Committee can match requests for assistance with current offers, we would be grateful if you could review the offers recorded for you and let us know by {{deadline}} of any update: areas of assistance, programmes, contacts and period of validity.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Comité 1540 : vos offres d'assistance", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) remercie votre gouvernement ou votre organisation de l'assistance qu'il offre aux États pour la mise en œuvre de la résolution 1540 (2004).",
-        "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, nous vous serions reconnaissants de bien vouloir examiner les offres enregistrées à votre nom et de nous faire part d'ici au {{deadline}} de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Comité 1540: sus ofrecimientos de asistencia", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) agradece a su Gobierno u organización la asistencia que ofrece a los Estados para la aplicación de la resolución 1540 (2004).",
-        "Para que el Comité pueda vincular las solicitudes de asistencia con ofrecimientos actualizados, le agradeceríamos que examinara los ofrecimientos registrados a su nombre y nos comunicara a más tardar el {{deadline}} cualquier actualización: esferas de asistencia, programas, contactos y período de validez.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "1540 Committee: your assistance offers",
+        [
+          "The Security Council Committee established pursuant to resolution 1540 (2004) is grateful to your Government or organization for the assistance it offers to States in implementing the resolution.",
+          "So that the Committee can match requests for assistance with current offers, I should be grateful if you would review the offers recorded in your name and inform the Committee by {{deadline|date}} of any update: areas of assistance, programmes, contacts and period of validity.",
+        ],
+      ],
+      fr: [
+        "Comité 1540 : vos offres d'assistance",
+        [
+          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) remercie votre gouvernement ou votre organisation de l'assistance qu'il offre aux États pour la mise en œuvre de la résolution.",
+          "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous serais reconnaissant(e) de bien vouloir examiner les offres enregistrées à votre nom et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
+        ],
+      ],
+      es: [
+        "Comité 1540: sus ofrecimientos de asistencia",
+        [
+          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) agradece a su Gobierno u organización la asistencia que ofrece a los Estados para la aplicación de la resolución.",
+          "Para que el Comité pueda vincular las solicitudes de asistencia con ofrecimientos actualizados, le agradecería que examinara los ofrecimientos registrados a su nombre y comunicara al Comité, a más tardar el {{deadline|date}}, cualquier actualización: esferas de asistencia, programas, contactos y período de validez.",
+        ],
+      ],
+      ru: [
+        "Комитет 1540: ваши предложения о помощи",
+        [
+          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), признателен Вашему правительству или Вашей организации за помощь, предлагаемую государствам в осуществлении резолюции.",
+          "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, буду признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения и не позднее {{deadline|date}} сообщите Комитету о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
+        ],
+      ],
+      zh: [
+        "1540委员会：贵方的援助提议",
+        [
+          "安全理事会第1540(2004)号决议所设委员会感谢贵国政府或贵组织为各国执行该决议提供援助。",
+          "为使委员会能够将援助请求与现行援助提议相匹配，请审查以贵方名义登记的援助提议，并于{{deadline|date}}前将任何更新（援助领域、方案、联系人和有效期）告知委员会，不胜感激。",
+        ],
+      ],
+      ar: [
+        "لجنة القرار 1540: عروض المساعدة المقدمة منكم",
+        [
+          "تعرب لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) عن امتنانها لحكومتكم أو منظمتكم على المساعدة التي تعرضها على الدول في تنفيذ القرار.",
+          "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، سأكون ممتنا لو تفضلتم باستعراض العروض المسجلة باسمكم وإبلاغ اللجنة، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
+        ],
+      ],
     },
   ),
   programmeTemplate(
     "effective-practices-invitation",
-    "Third quarter: to every State, an invitation to share experiences, lessons learned and effective practices",
+    "Third quarter: to every State, an invitation to share experiences, lessons learned and effective practices (programme of work, annex I, paragraph 7)",
     {
-      en: variant("1540 Committee: sharing experiences and effective practices — {{state.name}}", [
-        "Dear {{contact.name}},",
-        "The {{committee.name}} invites States to share their experiences, lessons learned and effective practices in implementing resolution 1540 (2004), so that others may draw on them.",
-        "The Committee would welcome any contribution from your State by {{deadline}}, in any of the official languages of the United Nations.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Comité 1540 : partage d'expériences et de pratiques efficaces — {{state.name}}", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) invite les États à partager leurs expériences, les enseignements qu'ils ont tirés et leurs pratiques efficaces en matière de mise en œuvre de la résolution 1540 (2004), afin que d'autres puissent s'en inspirer.",
-        "Le Comité accueillerait avec intérêt toute contribution de votre État d'ici au {{deadline}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Comité 1540: intercambio de experiencias y prácticas eficaces — {{state.name}}", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) invita a los Estados a compartir sus experiencias, las lecciones aprendidas y sus prácticas eficaces en la aplicación de la resolución 1540 (2004), para que otros puedan aprovecharlas.",
-        "El Comité acogería con agrado cualquier contribución de su Estado a más tardar el {{deadline}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "1540 Committee: sharing experiences and effective practices — {{state.name}}",
+        [
+          "The Security Council Committee established pursuant to resolution 1540 (2004) invites States to share, on a voluntary basis, their experiences, lessons learned and effective practices in implementing the resolution. With the consent of the State concerned, contributions are made available on the Committee's website so that others may draw on them.",
+          "The Committee would welcome a contribution from {{state.name}} by {{deadline|date}}, in any of the official languages of the United Nations.",
+        ],
+      ],
+      fr: [
+        "Comité 1540 : partage d'expériences et de pratiques efficaces — {{state.name}}",
+        [
+          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) invite les États à partager, à titre volontaire, leurs expériences, les enseignements qu'ils ont tirés et leurs pratiques efficaces en matière de mise en œuvre de la résolution. Avec le consentement de l'État concerné, les contributions sont publiées sur le site Web du Comité afin que d'autres puissent s'en inspirer.",
+          "Le Comité accueillerait avec intérêt une contribution de votre État ({{state.name}}) d'ici au {{deadline|date}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
+        ],
+      ],
+      es: [
+        "Comité 1540: intercambio de experiencias y prácticas eficaces — {{state.name}}",
+        [
+          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) invita a los Estados a compartir, con carácter voluntario, sus experiencias, las lecciones aprendidas y sus prácticas eficaces en la aplicación de la resolución. Con el consentimiento del Estado interesado, las contribuciones se publican en el sitio web del Comité para que otros puedan aprovecharlas.",
+          "El Comité acogería con agrado una contribución de su Estado ({{state.name}}) a más tardar el {{deadline|date}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
+        ],
+      ],
+      ru: [
+        "Комитет 1540: обмен опытом и эффективной практикой — {{state.name}}",
+        [
+          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), предлагает государствам на добровольной основе делиться опытом, извлеченными уроками и эффективной практикой осуществления резолюции. С согласия соответствующего государства материалы размещаются на веб-сайте Комитета, чтобы ими могли воспользоваться другие.",
+          "Комитет будет признателен за материалы Вашего государства ({{state.name}}), представленные не позднее {{deadline|date}} на любом из официальных языков Организации Объединенных Наций.",
+        ],
+      ],
+      zh: [
+        "1540委员会：交流经验和有效做法——{{state.name}}",
+        [
+          "安全理事会第1540(2004)号决议所设委员会邀请各国在自愿基础上交流执行该决议的经验、教训和有效做法。经有关国家同意，所提交的材料将在委员会网站上公布，供其他国家借鉴。",
+          "委员会欢迎{{state.name}}于{{deadline|date}}前以联合国任何一种正式语文提交材料。",
+        ],
+      ],
+      ar: [
+        "لجنة القرار 1540: تبادل الخبرات والممارسات الفعالة — {{state.name}}",
+        [
+          "تدعو لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) الدول إلى أن تتبادل، على أساس طوعي، خبراتها والدروس المستفادة وممارساتها الفعالة في تنفيذ القرار. وبموافقة الدولة المعنية، تُنشر المساهمات على الموقع الشبكي للجنة لكي يستفيد منها الآخرون.",
+          "وترحب اللجنة بمساهمة من دولتكم ({{state.name}}) في موعد أقصاه {{deadline|date}}، بأي لغة من اللغات الرسمية للأمم المتحدة.",
+        ],
+      ],
     },
   ),
   programmeTemplate(
     "open-briefing-invitation",
-    "September: to every State and organization, an invitation to the Committee's open briefing in October",
+    "September: to every State and organization, an invitation to the Committee's open briefing, with its date, time and venue (the wave's values)",
     {
-      en: variant("1540 Committee: invitation to the open briefing", [
-        "Dear {{contact.name}},",
-        "The {{committee.name}} will hold its annual open briefing in October, to inform Member States, international, regional and subregional organizations and other stakeholders of its work and to hear their views.",
-        "Your Government or organization is cordially invited to take part. The date, the venue and the programme will be communicated in due course.",
-        "Please accept the assurances of our highest consideration.",
-        sign.en,
-      ]),
-      fr: variant("Comité 1540 : invitation à la séance d'information publique", [
-        "À l'attention de {{contact.name}}",
-        "Madame, Monsieur,",
-        "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra en octobre sa séance d'information publique annuelle, afin d'informer les États Membres, les organisations internationales, régionales et sous-régionales et les autres parties prenantes de ses travaux et de recueillir leurs vues.",
-        "Votre gouvernement ou votre organisation est cordialement invité à y participer. La date, le lieu et le programme vous seront communiqués en temps utile.",
-        "Veuillez agréer, Madame, Monsieur, l'assurance de notre très haute considération.",
-        sign.fr,
-      ]),
-      es: variant("Comité 1540: invitación a la sesión informativa abierta", [
-        "A la atención de {{contact.name}}",
-        "De nuestra mayor consideración:",
-        "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará en octubre su sesión informativa abierta anual, con el fin de informar a los Estados Miembros, a las organizaciones internacionales, regionales y subregionales y a otras partes interesadas sobre su labor y de conocer sus opiniones.",
-        "Su Gobierno u organización queda cordialmente invitado a participar. La fecha, el lugar y el programa se comunicarán oportunamente.",
-        "Aprovechamos la ocasión para reiterarle las seguridades de nuestra más alta consideración.",
-        sign.es,
-      ]),
+      en: [
+        "1540 Committee: invitation to the open briefing",
+        [
+          "I have the honour to inform you that the Security Council Committee established pursuant to resolution 1540 (2004) will hold an open briefing on {{briefing.date|date}} at {{briefing.time|time}} (New York time), in {{briefing.venue}}, to inform Member States, international, regional and subregional organizations and other stakeholders of its work and to hear their views.",
+          "Your Government or organization is cordially invited to take part. The programme will be communicated in due course.",
+        ],
+      ],
+      fr: [
+        "Comité 1540 : invitation à la séance d'information publique",
+        [
+          "J'ai l'honneur de vous informer que le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra une séance d'information publique le {{briefing.date|date}} à {{briefing.time|time}} (heure de New York), au lieu suivant : {{briefing.venue}}, afin d'informer les États Membres, les organisations internationales, régionales et sous-régionales et les autres parties prenantes de ses travaux et de recueillir leurs vues.",
+          "Votre gouvernement ou votre organisation est cordialement invité à y participer. Le programme vous sera communiqué en temps utile.",
+        ],
+      ],
+      es: [
+        "Comité 1540: invitación a la sesión informativa abierta",
+        [
+          "Tengo el honor de informarle de que el Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará una sesión informativa abierta el {{briefing.date|date}} a las {{briefing.time|time}} (hora de Nueva York), en el lugar siguiente: {{briefing.venue}}, con el fin de informar a los Estados Miembros, a las organizaciones internacionales, regionales y subregionales y a otras partes interesadas sobre su labor y de conocer sus opiniones.",
+          "Su Gobierno u organización queda cordialmente invitado a participar. El programa se comunicará oportunamente.",
+        ],
+      ],
+      ru: [
+        "Комитет 1540: приглашение на открытый брифинг",
+        [
+          "Имею честь сообщить, что Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), проведет открытый брифинг {{briefing.date|date}} в {{briefing.time|time}} (по нью-йоркскому времени) по следующему адресу: {{briefing.venue}}, с тем чтобы проинформировать государства-члены, международные, региональные и субрегиональные организации и другие заинтересованные стороны о своей работе и заслушать их мнения.",
+          "Ваше правительство или Ваша организация сердечно приглашается принять в нем участие. Программа будет сообщена в надлежащее время.",
+        ],
+      ],
+      zh: [
+        "1540委员会：公开通报会邀请",
+        [
+          "谨通知，安全理事会第1540(2004)号决议所设委员会将于{{briefing.date|date}}{{briefing.time|time}}（纽约时间）在{{briefing.venue}}举行公开通报会，向会员国、国际、区域和次区域组织及其他利益攸关方介绍委员会的工作，并听取其意见。",
+          "诚邀贵国政府或贵组织参加。会议议程将适时另行通知。",
+        ],
+      ],
+      ar: [
+        "لجنة القرار 1540: دعوة إلى الإحاطة المفتوحة",
+        [
+          "أتشرف بإبلاغكم بأن لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) ستعقد إحاطة مفتوحة في {{briefing.date|date}} الساعة {{briefing.time|time}} (بتوقيت نيويورك)، في المكان التالي: {{briefing.venue}}، لإطلاع الدول الأعضاء والمنظمات الدولية والإقليمية ودون الإقليمية وسائر الجهات المعنية على أعمالها والاستماع إلى آرائها.",
+          "ويسرني أن أدعو حكومتكم أو منظمتكم إلى المشاركة فيها. وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
+        ],
+      ],
     },
   ),
 ];

@@ -2,12 +2,14 @@
 
 import type { FieldIssue } from "../errors.ts";
 import { Invalid } from "../errors.ts";
+import { directionOf, LANGUAGE_TAG, UN_LANGUAGES } from "../locale/languages.ts";
 import { escapeHtml } from "../mail/html.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
+import { formHtml, formParts, formText, type LetterForm } from "./letter-form.ts";
 import type { NewTemplate, RenderedLetter, Template, TemplateVariant } from "./schemas.ts";
+import { type LetterValues, type Part, renderValue } from "./values.ts";
 import { fillPlaceholders, placeholdersOf, type TemplateVariable } from "./variables.ts";
 
-const UN_LANGUAGES: readonly UnLanguage[] = ["ar", "zh", "en", "fr", "ru", "es"];
 const PARTS = ["subject", "text", "html"] as const;
 
 /** Refuses, with every problem and its path, a template that could fail or fall silent when sent. */
@@ -16,7 +18,10 @@ export function assertValidTemplate(template: Pick<NewTemplate, "variants" | "fa
   const present = UN_LANGUAGES.filter((language) => template.variants[language]);
   for (const language of present) {
     const variant = template.variants[language] as TemplateVariant;
-    for (const part of PARTS) issues.push(...placeholdersOf(variant[part], `body.variants.${language}.${part}`).issues);
+    for (const part of PARTS) {
+      const path = `body.variants.${language}.${part}`;
+      issues.push(...placeholdersOf(variant[part], path, { listAllowed: part !== "subject" }).issues);
+    }
   }
   if (!present.length) issues.push({ path: "body.variants", message: "give at least one language variant" });
   if (template.fallbackLanguage && !template.variants[template.fallbackLanguage]) {
@@ -37,6 +42,16 @@ export function assertValidTemplate(template: Pick<NewTemplate, "variants" | "fa
   if (issues.length) throw new Invalid("The template cannot be saved", issues);
 }
 
+/** Every variable the template names, in any language and part. */
+export function variablesOf(template: Pick<Template, "variants">): Set<TemplateVariable> {
+  const names = new Set<TemplateVariable>();
+  for (const variant of Object.values(template.variants)) {
+    if (!variant) continue;
+    for (const part of PARTS) for (const name of placeholdersOf(variant[part], "").names) names.add(name);
+  }
+  return names;
+}
+
 /** Thrown when a value a template needs is not known for a recipient: such a letter is not sent. */
 export class MissingValues extends Invalid {
   constructor(readonly variables: TemplateVariable[]) {
@@ -46,21 +61,45 @@ export class MissingValues extends Invalid {
   }
 }
 
-/** Picks the recipient's language, else the fallback; fills the values (HTML-escaped in the HTML part). */
+/** The letter's HTML document: it declares its language and direction, so Arabic reads right to left. */
+function htmlDocument(language: UnLanguage, subject: string, body: string): string {
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="${LANGUAGE_TAG[language]}" dir="${directionOf(language)}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body>\n${body}\n</body>`,
+    "</html>",
+  ].join("\n");
+}
+
+/**
+ * Picks the recipient's language, else the fallback; fills the values rendered in that language (HTML-escaped in
+ * the HTML part) and puts the body inside the Committee's form.
+ */
 export function renderLetter(
   template: Pick<Template, "variants" | "fallbackLanguage">,
   language: UnLanguage,
-  values: Partial<Record<TemplateVariable, string>>,
+  values: LetterValues,
+  form: LetterForm,
 ): RenderedLetter {
   const own = template.variants[language];
   const chosen = own ? language : template.fallbackLanguage;
   const variant = chosen ? template.variants[chosen] : undefined;
   if (!chosen || !variant) throw new Invalid(`The template has no ${language} variant and no fallback`);
-  const plain = (value: string) => value;
-  const subject = fillPlaceholders(variant.subject, values, (value) => value.replace(/[\r\n]+/g, " "));
-  const text = fillPlaceholders(variant.text, values, plain);
-  const html = fillPlaceholders(variant.html, values, escapeHtml);
+  const fill = (part: Part) => fillPlaceholders(variant[part], (name) => renderValue(name, values[name], chosen, part));
+  const subject = fill("subject");
+  const text = fill("text");
+  const html = fill("html");
   const missing = [...new Set([...subject.missing, ...text.missing, ...html.missing])];
   if (missing.length) throw new MissingValues(missing);
-  return { language: chosen, fellBack: !own, subject: subject.text, text: text.text, html: html.text };
+  const { before, after } = formParts(form, chosen);
+  return {
+    language: chosen,
+    fellBack: !own,
+    lang: LANGUAGE_TAG[chosen],
+    dir: directionOf(chosen),
+    subject: subject.text,
+    text: [formText(before), text.text, formText(after)].join("\n\n"),
+    html: htmlDocument(chosen, subject.text, [formHtml(before), html.text, formHtml(after)].join("\n")),
+  };
 }

@@ -15,16 +15,29 @@ export const letterKindSchema = z
   ])
   .describe("The letter of the programme of work this template writes");
 
+const REVIEWED =
+  "false on a drafted translation nobody at the secretariat has reviewed yet. A PATCH that gives a variant (any of " +
+  "its parts, or just {} to approve it as it is) clears the flag for that variant: it is stored reviewed: true " +
+  "unless the PATCH itself says reviewed: false. On POST, absent means true.";
+
 export const variantSchema = z
   .strictObject({
-    subject: z.string().trim().min(1).max(200),
-    text: z.string().min(1).max(50_000).describe("The plain-text body"),
-    html: z.string().min(1).max(100_000).describe("The HTML body; values are HTML-escaped when rendered"),
+    subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
+    text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
+    html: z
+      .string()
+      .min(1)
+      .max(100_000)
+      .describe(
+        "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
+          "HTML-escaped when rendered",
+      ),
+    reviewed: z.boolean().optional().describe(REVIEWED),
   })
   .meta({ id: "TemplateVariant" });
 export type TemplateVariant = z.infer<typeof variantSchema>;
 
-const variantsSchema = z
+export const variantsSchema = z
   .strictObject({
     ar: variantSchema.optional(),
     zh: variantSchema.optional(),
@@ -34,6 +47,23 @@ const variantsSchema = z
     es: variantSchema.optional(),
   })
   .describe("One variant per UN language; a language without one gets the fallback");
+
+const variantPatchSchema = variantSchema
+  .partial()
+  .nullable()
+  .describe(`The parts to change (merged into the variant), or null to remove the language. ${REVIEWED}`);
+
+const variantsPatchSchema = z
+  .strictObject({
+    ar: variantPatchSchema.optional(),
+    zh: variantPatchSchema.optional(),
+    en: variantPatchSchema.optional(),
+    fr: variantPatchSchema.optional(),
+    ru: variantPatchSchema.optional(),
+    es: variantPatchSchema.optional(),
+  })
+  .describe("Merged language by language into the variants (JSON merge patch); languages not named are kept");
+export type VariantsPatch = z.infer<typeof variantsPatchSchema>;
 
 const templateIdSchema = z
   .string()
@@ -57,7 +87,10 @@ export type NewTemplate = z.infer<typeof newTemplateSchema>;
 export const templateChangesSchema = newTemplateSchema
   .omit({ id: true })
   .partial()
-  .extend({ fallbackLanguage: unLanguageSchema.nullable().optional().describe("null removes the fallback") })
+  .extend({
+    fallbackLanguage: unLanguageSchema.nullable().optional().describe("null removes the fallback"),
+    variants: variantsPatchSchema.optional(),
+  })
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
   .meta({ id: "TemplateChanges" });
 export type TemplateChanges = z.infer<typeof templateChangesSchema>;
@@ -79,6 +112,8 @@ export const renderedLetterSchema = z
   .object({
     language: unLanguageSchema.describe("The variant used"),
     fellBack: z.boolean().describe("true when the recipient's language had no variant"),
+    lang: z.string().describe("The BCP 47 tag the letter's HTML declares (lang)"),
+    dir: z.enum(["ltr", "rtl"]).describe("The writing direction the letter's HTML declares (dir): rtl for Arabic"),
     subject: z.string(),
     text: z.string(),
     html: z.string(),

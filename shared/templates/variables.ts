@@ -1,38 +1,90 @@
-// The variables a letter may use, and the `{{name}}` placeholder syntax: parsed strictly, so a typo fails on save.
+// The variables a letter may use, each with a type, and the placeholder syntax: `{{name}}` puts text, `{{name|date}}`
+// a date and `{{name|time}}` a time in the letter's language, `{{name|list}}` a list. Parsed strictly on save, so a
+// typo, or a date put where text is expected (or the reverse), fails with its path; rendered leniently, so a template
+// saved before the types existed (`{{deadline}}`) still renders its date in the letter's language.
 import type { FieldIssue } from "../errors.ts";
 
-/** Every variable a template may name, with what it stands for (shown in the API's documentation). */
+export type VariableType = "text" | "date" | "time" | "list";
+
+interface VariableSpec {
+  type: VariableType;
+  description: string;
+}
+
+const text = (description: string): VariableSpec => ({ type: "text", description });
+const date = (description: string): VariableSpec => ({ type: "date", description });
+
+/** Every variable a template may name: its type and what it stands for (GET /templates/variables). */
 export const templateVariables = {
-  "state.name": "The State's UN short name",
-  "state.iso3": "The State's ISO 3166-1 alpha-3 code",
-  "organization.name": "The organization's name (letters to organizations)",
-  "organization.acronym": "The organization's acronym",
-  "contact.name": "The recipient's name",
-  "contact.title": "The recipient's title",
-  "contact.agency": "The recipient's agency or ministry",
-  deadline: "The date by which the Committee asks for an answer",
-  "committee.chair": "The name of the Committee's Chair",
-  "committee.name": "The Committee's name",
-  "wave.sendDate": "The date the letter is sent",
-} as const;
+  "state.name": text("The State's short name in the letter's language (UN short name, else CLDR)"),
+  "state.iso3": text("The State's ISO 3166-1 alpha-3 code"),
+  "organization.name": text("The organization's name (letters to organizations)"),
+  "organization.acronym": text("The organization's acronym"),
+  "contact.name": text("The recipient's name"),
+  "contact.title": text("The recipient's title"),
+  "contact.agency": text("The recipient's agency or ministry"),
+  "contacts.onRecord": {
+    type: "list",
+    description:
+      "The State's (or organization's) active points of contact on record, read at dispatch; in a letter to an " +
+      "owner with none, a sentence saying so",
+  },
+  deadline: date("The date by which the Committee asks for an answer (the wave's deadline)"),
+  "briefing.date": date("The day of the briefing or meeting the letter invites to (the wave's values)"),
+  "briefing.time": { type: "time", description: "Its starting time, New York time (the wave's values)" },
+  "briefing.venue": text("Where it is held (the wave's values, in each language or one for all)"),
+  "committee.chair": text("The name of the Committee's Chair (configured per year, or the wave's chair)"),
+  "committee.name": text("The Committee's name in the letter's language"),
+  "wave.sendDate": date("The date the letter is sent"),
+} as const satisfies Record<string, VariableSpec>;
 
 export type TemplateVariable = keyof typeof templateVariables;
 export const isTemplateVariable = (name: string): name is TemplateVariable => Object.hasOwn(templateVariables, name);
+export const typeOf = (name: TemplateVariable): VariableType => templateVariables[name].type;
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const FORMATS: readonly VariableType[] = ["date", "time", "list"];
+const isFormat = (name: string): name is VariableType => (FORMATS as readonly string[]).includes(name);
 
-/** The variables a text names, or the problems with its placeholders (unknown names, unbalanced braces). */
-export function placeholdersOf(text: string, path: string): { names: TemplateVariable[]; issues: FieldIssue[] } {
+const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}/g;
+
+const written = (name: string, type: VariableType) => (type === "text" ? `{{${name}}}` : `{{${name}|${type}}}`);
+
+export interface PlaceholderOptions {
+  /** A subject is one line: a list cannot go there. */
+  listAllowed?: boolean;
+}
+
+/** The variables a text names, or the problems with its placeholders: unknown names, wrong types, open braces. */
+export function placeholdersOf(
+  text: string,
+  path: string,
+  { listAllowed = true }: PlaceholderOptions = {},
+): { names: TemplateVariable[]; issues: FieldIssue[] } {
   const names: TemplateVariable[] = [];
   const issues: FieldIssue[] = [];
   for (const match of text.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? "";
-    if (isTemplateVariable(name)) names.push(name);
-    else
+    const [placeholder, name = "", format] = match;
+    if (!isTemplateVariable(name)) {
       issues.push({
         path,
-        message: `unknown variable {{${name}}}; known: ${Object.keys(templateVariables).join(", ")}`,
+        message: `${placeholder}: unknown variable ${name}; known: ${Object.keys(templateVariables).join(", ")}`,
       });
+      continue;
+    }
+    names.push(name);
+    const type = typeOf(name);
+    const expected: VariableType | undefined = format === undefined ? "text" : isFormat(format) ? format : undefined;
+    if (!expected) {
+      issues.push({ path, message: `${placeholder}: unknown format ${format}; write ${written(name, type)}` });
+    } else if (expected !== type) {
+      const where = expected === "text" ? "where text is expected" : `where a ${expected} is expected`;
+      issues.push({
+        path,
+        message: `${placeholder}: ${name} is a ${type}, put ${where}; write ${written(name, type)}`,
+      });
+    } else if (type === "list" && !listAllowed) {
+      issues.push({ path, message: `${placeholder}: a list cannot go in a subject` });
+    }
   }
   const leftover = text.replace(PLACEHOLDER, "");
   if (leftover.includes("{{") || leftover.includes("}}")) {
@@ -41,21 +93,20 @@ export function placeholdersOf(text: string, path: string): { names: TemplateVar
   return { names, issues };
 }
 
-/** Replaces each placeholder with its value, passed through `encode` (HTML-escaping for the HTML part). */
+/** Replaces each placeholder with what `render` makes of its variable; names without a value are reported. */
 export function fillPlaceholders(
   text: string,
-  values: Partial<Record<TemplateVariable, string>>,
-  encode: (value: string) => string,
+  render: (name: TemplateVariable) => string | undefined,
 ): { text: string; missing: TemplateVariable[] } {
   const missing: TemplateVariable[] = [];
   const filled = text.replace(PLACEHOLDER, (_, raw: string) => {
     const name = raw.trim() as TemplateVariable;
-    const value = values[name];
+    const value = isTemplateVariable(name) ? render(name) : undefined;
     if (value === undefined) {
       missing.push(name);
       return "";
     }
-    return encode(value);
+    return value;
   });
   return { text: filled, missing };
 }

@@ -5,8 +5,10 @@ import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
 import type { Programme } from "../schedules/schema.ts";
+import { variablesOf } from "../templates/rules.ts";
+import { missingWaveValues, waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import type { Wave } from "./schemas.ts";
@@ -35,7 +37,10 @@ export const programmeWaveSchema = z
       .min(1)
       .max(366)
       .optional()
-      .describe("{{deadline}}: the firing date in the schedule's zone plus this many days"),
+      .describe("{{deadline|date}}: the firing date in the schedule's zone plus this many days (a yyyy-mm-dd date)"),
+    values: waveValuesSchema
+      .optional()
+      .describe("The letters' other values, e.g. the open briefing's date, time and venue for its invitation"),
   })
   .meta({ id: "ProgrammeWave" });
 export type ProgrammeWave = z.infer<typeof programmeWaveSchema>;
@@ -76,6 +81,7 @@ export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: strin
     sendInstant: at,
     notAfter: new Date(now.getTime() + input.notAfterHours * 3_600_000).toISOString(),
     ...(input.deadlineDays === undefined ? {} : { deadline: addDays(local.date, input.deadlineDays) }),
+    ...(input.values ? { values: input.values } : {}),
     description: `Programme letter ${input.key} of ${local.year}`,
     status: "dispatching",
     createdAt: at,
@@ -107,7 +113,11 @@ export const fireProgrammeWave =
     let created = false;
     if (!wave) {
       // Refused before anything is written: the schedule's retries and dead-letter queue report it.
-      if (!(await deps.templates.get(fresh.templateId))) throw new NotFound("Template", fresh.templateId);
+      const template = await deps.templates.get(fresh.templateId);
+      if (!template) throw new NotFound("Template", fresh.templateId);
+      // E.g. an open briefing's date, which only the Committee can set: no letter would render without it.
+      const missing = missingWaveValues(variablesOf(template.value), fresh, "programmeWave.");
+      if (missing.length) throw new Invalid(`Programme wave ${fresh.id} lacks values its template uses`, missing);
       try {
         wave = await deps.waves.create(fresh, audit);
         created = true;

@@ -4,6 +4,7 @@ import { emailSchema } from "../contacts/schemas.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { isValidTimeZone } from "../schedules/schema.ts";
+import { waveValuesSchema } from "../templates/values.ts";
 
 export const waveStatusSchema = z
   .enum(["draft", "scheduled", "dispatching", "completed", "cancelled", "halted"])
@@ -30,20 +31,21 @@ export const newWaveSchema = z
     sendAt: localDateTimeSchema,
     timeZone: timeZoneSchema,
     notAfter: z.iso.datetime().describe("No letter leaves after this instant; must be after sendAt"),
-    deadline: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
+    deadline: z.iso
+      .date("must be a date yyyy-mm-dd, e.g. 2027-06-08: each letter writes it in its own language")
       .optional()
-      .describe("The value of {{deadline}}; required when the template uses it"),
+      .describe("{{deadline|date}}: the date an answer is asked by; required when the template uses it"),
     chair: z
       .string()
       .trim()
       .min(1)
       .max(200)
       .optional()
-      .describe("The value of {{committee.chair}}; required when the template uses it"),
+      .describe(
+        "Overrides the Chair's name the letters are signed with (and {{committee.chair}}), e.g. an acting Chair; " +
+          "by default the Chair configured for the letter's date (shared/templates/committee-chairs.json)",
+      ),
+    values: waveValuesSchema.optional(),
     description: z.string().trim().max(500).optional(),
   })
   .meta({ id: "NewWave" });
@@ -58,8 +60,12 @@ export const waveSchema = z
     timeZone: z.string(),
     sendInstant: z.iso.datetime().describe("sendAt in timeZone, as a UTC instant"),
     notAfter: z.iso.datetime(),
-    deadline: z.string().optional(),
+    deadline: z
+      .string()
+      .optional()
+      .describe("yyyy-mm-dd; a wave created before deadlines were dates may hold free text, sent as written"),
     chair: z.string().optional(),
+    values: waveValuesSchema.optional(),
     description: z.string().optional(),
     status: waveStatusSchema,
     haltReason: z.string().optional().describe("Why the wave halted itself (hard-bounce rate past the threshold)"),

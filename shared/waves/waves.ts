@@ -14,8 +14,8 @@ import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from
 import { newId } from "../ids.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import type { Template } from "../templates/schemas.ts";
-import { placeholdersOf, type TemplateVariable } from "../templates/variables.ts";
+import { variablesOf } from "../templates/rules.ts";
+import { missingWaveValues } from "../templates/values.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
@@ -38,24 +38,6 @@ export interface WaveTestDependencies extends WaveDependencies {
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
 
-/** Every variable the template names, in any language and part. */
-function variablesOf(template: Template): Set<TemplateVariable> {
-  const names = new Set<TemplateVariable>();
-  for (const variant of Object.values(template.variants)) {
-    if (!variant) continue;
-    for (const part of [variant.subject, variant.text, variant.html]) {
-      for (const name of placeholdersOf(part, "").names) names.add(name);
-    }
-  }
-  return names;
-}
-
-/** Values the wave itself supplies: a template naming one the wave lacks would fail every letter at dispatch. */
-const WAVE_VALUES: readonly { variable: TemplateVariable; field: "deadline" | "chair" }[] = [
-  { variable: "deadline", field: "deadline" },
-  { variable: "committee.chair", field: "chair" },
-];
-
 export const createWave =
   (deps: WaveDependencies) =>
   async (input: NewWave, audit: AuditContext): Promise<Versioned<Wave>> => {
@@ -63,12 +45,7 @@ export const createWave =
     const template = await deps.templates.get(input.templateId);
     if (!template) issues.push({ path: "body.templateId", message: `no template ${input.templateId}` });
     else {
-      const used = variablesOf(template.value);
-      for (const { variable, field } of WAVE_VALUES) {
-        if (used.has(variable) && !input[field]) {
-          issues.push({ path: `body.${field}`, message: `the template uses {{${variable}}}: give its value` });
-        }
-      }
+      issues.push(...missingWaveValues(variablesOf(template.value), input, "body."));
     }
     // Throws its own 422 for a local time the clocks skip.
     const sendInstant = localToInstant(input.sendAt, input.timeZone).toISOString();
@@ -205,13 +182,14 @@ export const restoreWaveSchedules =
     return result;
   };
 
-const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair }: Wave): DispatchWave => ({
+const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair, values }: Wave): DispatchWave => ({
   id,
   templateId,
   audience,
   notAfter,
   deadline,
   chair,
+  values,
 });
 
 /**

@@ -54,8 +54,8 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 
 const variant = (subject: string) => ({
   subject: `${subject}: {{state.name}}`,
-  text: "Dear {{contact.name}}, the Committee requests the first national report by {{deadline}}.",
-  html: "<p>Dear {{contact.name}}, the Committee requests the first national report by {{deadline}}.</p>",
+  text: "Dear {{contact.name}}, the Committee requests the first national report by {{deadline|date}}.",
+  html: "<p>Dear {{contact.name}}, the Committee requests the first national report by {{deadline|date}}.</p>",
 });
 
 async function lettersWith(prefix: string) {
@@ -89,7 +89,7 @@ describe("the first-report wave", () => {
       sendAt: `${local.date}T${local.time}`,
       timeZone: zone,
       notAfter: "2099-03-31T00:00:00Z",
-      deadline: "30 April 2027",
+      deadline: "2027-04-30",
     });
     expect(wave.status).toBe(201);
     const id = wave.body.id;

@@ -113,8 +113,8 @@ async function newWave(notAfterMs = 86_400_000): Promise<{ wave: DispatchWave; m
   const marker = `M${randomUUID().slice(0, 8)}`;
   const variant = (greeting: string, lang: string) => ({
     subject: `[${marker}] {{state.name}}: ${lang}`,
-    text: `${greeting} {{contact.title}} {{contact.name}}, the Committee awaits the report of {{state.name}} by {{deadline}}.`,
-    html: `<p>${greeting} {{contact.title}} {{contact.name}},</p><p>{{state.name}}: {{deadline}}</p>`,
+    text: `${greeting} {{contact.title}} {{contact.name}}, the Committee awaits the report of {{state.name}} by {{deadline|date}}.`,
+    html: `<p>${greeting} {{contact.title}} {{contact.name}},</p><p>{{state.name}}: {{deadline|date}}</p>`,
   });
   const id = `letter-${marker.toLowerCase()}`;
   await createTemplate({ templates: templateRepository(setup.doc, setup.tableNames, clock), ...contactDeps })(
@@ -133,7 +133,7 @@ async function newWave(notAfterMs = 86_400_000): Promise<{ wave: DispatchWave; m
       templateId: id,
       audience: "non-reporting-states",
       notAfter: new Date(clock.now().getTime() + notAfterMs).toISOString(),
-      deadline: "30 June 2026",
+      deadline: "2026-06-30",
     },
   };
 }
@@ -270,7 +270,7 @@ describe("dispatch and send", () => {
     }
     expect(byContact.get("SWZ")?.letter).toMatchObject({ language: "en", fellBack: true });
     expect(byContact.get("TCD")?.letter?.text).toContain("Madame, Monsieur Ambassador Poc TCD, the Committee awaits");
-    expect(byContact.get("TCD")?.letter?.text).toContain("Chad");
+    expect(byContact.get("TCD")?.letter?.text).toContain("Tchad");
     expect(byContact.get("GIN")).toMatchObject({ status: "failed", reason: "No value for {{contact.title}}" });
     expect(byContact.get("MLI-bounced")).toMatchObject({ status: "skipped", skipReason: "bounced" });
     expect(byContact.get("SOM-old")).toMatchObject({ status: "skipped", skipReason: "inactive" });

@@ -148,12 +148,14 @@ describe("a programme wave fired by its schedule", () => {
     for (const [email, language] of addresses) {
       const [mail, ...more] = await mailsTo(email);
       expect(more).toEqual([]);
-      expect(mail?.body.text).toContain("2026-06-08");
+      expect(mail?.body.text).toContain(
+        { fr: "8 juin 2026", es: "8 de junio de 2026", en: "8 June 2026", ar: "8 حزيران/يونيه 2026" }[language],
+      );
       const opening = {
         fr: "Madame, Monsieur,",
-        es: "De nuestra mayor consideración:",
+        es: "De mi mayor consideración:",
         en: "Dear Poc",
-        ar: "Dear Poc",
+        ar: "إلى عناية: Poc",
       };
       expect(mail?.body.text, language).toContain(opening[language as keyof typeof opening]);
     }

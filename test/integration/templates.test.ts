@@ -21,8 +21,8 @@ async function call(options: EventOptions) {
 const json = { "content-type": "application/json" };
 const variant = {
   subject: "First national report: {{state.name}}",
-  text: "Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline}}.",
-  html: "<p>Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline}}.</p>",
+  text: "Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline|date}}.",
+  html: "<p>Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline|date}}.</p>",
 };
 const template = {
   id: "first-report-request-2027",
@@ -74,11 +74,11 @@ describe("templates against DynamoDB Local", () => {
         body: JSON.stringify({
           language,
           iso3: "tcd",
-          values: { "contact.name": "<b>Ms. Example</b>", deadline: "30 April 2027" },
+          values: { "contact.name": "<b>Ms. Example</b>", deadline: "2027-04-30" },
         }),
       });
     const french = await preview("fr");
-    expect(french.body).toMatchObject({ language: "fr", fellBack: false, subject: "Premier rapport national : Chad" });
+    expect(french.body).toMatchObject({ language: "fr", fellBack: false, subject: "Premier rapport national : Tchad" });
     expect(french.body.html).toContain("&lt;b&gt;Ms. Example&lt;/b&gt;");
     const arabic = await preview("ar");
     expect(arabic.body).toMatchObject({ language: "en", fellBack: true });
@@ -91,6 +91,19 @@ describe("templates against DynamoDB Local", () => {
     });
     expect(withoutDeadline.status).toBe(422);
     expect(withoutDeadline.body.detail).toContain("{{deadline}}");
+  });
+
+  it("refuses a date put where text is expected with 422 at its path, saving nothing", async () => {
+    const wrong = { ...template, id: "wrong-type", variants: { en: { ...variant, text: "By {{deadline}}." } } };
+    const refused = await save(wrong);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      {
+        path: "body.variants.en.text",
+        message: expect.stringContaining("deadline is a date, put where text is expected"),
+      },
+    ]);
+    expect((await call({ path: "/templates/wrong-type", group: "members" })).status).toBe(404);
   });
 
   it("changes a template with If-Match and validates the result as a whole", async () => {

@@ -41,7 +41,7 @@ const newWave = {
   sendAt: "2027-03-15T09:00",
   timeZone: "America/New_York",
   notAfter: "2027-03-31T00:00:00Z",
-  deadline: "30 April 2027",
+  deadline: "2027-04-30",
 };
 
 type Step = { op: "schedule" | "unschedule"; waveId: string; statusThen: string | undefined };
@@ -87,8 +87,8 @@ beforeAll(async () => {
   const templates = templateRepository(doc, tableNames, clock);
   const variant = (subject: string) => ({
     subject: `${subject}: {{state.name}}`,
-    text: "Dear {{contact.name}}, please report by {{deadline}}.",
-    html: "<p>Dear {{contact.name}}, please report by {{deadline}}.</p>",
+    text: "Dear {{contact.name}}, please report by {{deadline|date}}.",
+    html: "<p>Dear {{contact.name}}, please report by {{deadline|date}}.</p>",
   });
   await createTemplate({ templates, ...contacts })(
     {

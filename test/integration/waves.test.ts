@@ -61,7 +61,7 @@ const wave = {
   sendAt: "2027-03-15T09:00",
   timeZone: "America/New_York",
   notAfter: "2027-03-31T00:00:00Z",
-  deadline: "30 April 2027",
+  deadline: "2027-04-30",
 };
 
 const create = (body: unknown, group: EventOptions["group"] = "secretariat") =>
@@ -78,8 +78,8 @@ beforeAll(async () => {
   const templates = templateRepository(doc, tableNames, clock);
   const variant = {
     subject: "First national report: {{state.name}}",
-    text: "Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline}}.",
-    html: "<p>Dear {{contact.name}}, {{state.name}}: {{deadline}}.</p>",
+    text: "Dear {{contact.name}}, the Committee invites {{state.name}} to report by {{deadline|date}}.",
+    html: "<p>Dear {{contact.name}}, {{state.name}}: {{deadline|date}}.</p>",
   };
   await createTemplate({ templates, ...contacts })(
     { id: wave.templateId, kind: "first-report-request", fallbackLanguage: "en", variants: { en: variant } },

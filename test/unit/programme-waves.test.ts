@@ -32,7 +32,9 @@ const programmeWaves = programme.schedules.filter((schedule) => schedule.target 
 
 /** The values every recipient of an audience has (dispatch.ts): a State's facts only when all are States. */
 function valuesOf(audience: ProgrammeWave["audience"], deadline: boolean): Set<TemplateVariable> {
-  const values: TemplateVariable[] = ["committee.name", "wave.sendDate", "contact.name"];
+  const values: TemplateVariable[] = ["committee.name", "wave.sendDate", "contact.name", "contacts.onRecord"];
+  // The open briefing's date, time and venue only the Committee can set: a firing without them is refused.
+  values.push("briefing.date", "briefing.time", "briefing.venue");
   if (deadline) values.push("deadline");
   const statesOnly = audience.endsWith("-states") || audience === "states-with-pending-requests";
   if (statesOnly) values.push("state.name", "state.iso3");
@@ -84,12 +86,14 @@ describe("the programme's wave-dispatch schedules", () => {
 
 describe("the programme templates", () => {
   it.each(programmeTemplates.map((template) => [template.id, template] as const))(
-    "%s is valid, English with English as the fallback, in French and Spanish too",
+    "%s is valid in the six languages, the five translations drafts awaiting review",
     (id, template) => {
       expect(() => assertValidTemplate(template)).not.toThrow();
       expect(id).toBe(`programme-${template.kind}`);
       expect(template.fallbackLanguage).toBe("en");
-      expect(Object.keys(template.variants).sort()).toEqual(["en", "es", "fr"]);
+      expect(Object.keys(template.variants).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+      const drafts = Object.entries(template.variants).filter(([, variant]) => variant?.reviewed === false);
+      expect(drafts.map(([language]) => language).sort()).toEqual(["ar", "es", "fr", "ru", "zh"]);
     },
   );
 

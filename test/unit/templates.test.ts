@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Invalid } from "#shared/errors.ts";
+import type { LetterForm } from "#shared/templates/letter-form.ts";
 import { assertValidTemplate, MissingValues, renderLetter } from "#shared/templates/rules.ts";
 import type { TemplateVariant } from "#shared/templates/schemas.ts";
 
 const variant = (greeting: string): TemplateVariant => ({
   subject: `${greeting}: {{state.name}}`,
-  text: `${greeting} {{contact.name}}, please reply by {{deadline}}.`,
-  html: `<p>${greeting} {{contact.name}}, please reply by <b>{{ deadline }}</b>.</p>`,
+  text: `${greeting} {{contact.name}}, please reply by {{deadline|date}}.`,
+  html: `<p>${greeting} {{contact.name}}, please reply by <b>{{ deadline | date }}</b>.</p>`,
 });
 const all = {
   ar: variant("AR"),
@@ -16,7 +17,16 @@ const all = {
   ru: variant("RU"),
   es: variant("ES"),
 };
-const values = { "state.name": "Chad", "contact.name": "A. Officer", deadline: "30 April 2027" };
+const chad = { ar: "تشاد", zh: "乍得", en: "Chad", fr: "Tchad", ru: "Чад", es: "Chad" };
+const values = { "state.name": chad, "contact.name": "A. Officer", deadline: "2027-01-15" };
+const form: LetterForm = {
+  reference: "first-report-request-2027/TCD",
+  date: "2027-03-09",
+  addressedTo: "point-of-contact",
+  contactName: "A. Officer",
+  ownerName: chad,
+  chair: { name: "A. Chair", title: { en: "Chair", fr: "Le Président" } },
+};
 
 function issuesOf(attempt: () => void): { path: string; message: string }[] {
   try {
@@ -53,7 +63,7 @@ describe("saving a template", () => {
       }),
     );
     expect(issues).toEqual([
-      { path: "body.variants.en.text", message: expect.stringContaining("unknown variable {{contact.nmae}}") },
+      { path: "body.variants.en.text", message: expect.stringContaining("unknown variable contact.nmae") },
       { path: "body.variants.en.html", message: expect.stringContaining("not closed") },
     ]);
   });
@@ -62,33 +72,147 @@ describe("saving a template", () => {
     const issues = issuesOf(() =>
       assertValidTemplate({ fallbackLanguage: "en", variants: { en: { ...all.en, text: "{{constructor}}" } } }),
     );
-    expect(issues[0]?.message).toContain("unknown variable {{constructor}}");
+    expect(issues[0]?.message).toContain("unknown variable constructor");
+  });
+
+  it("refuses a date put where text is expected, and text where a date is, with the path", () => {
+    const issues = issuesOf(() =>
+      assertValidTemplate({
+        fallbackLanguage: "en",
+        variants: {
+          en: all.en,
+          fr: { ...all.fr, text: "d'ici au {{deadline}}", html: "<p>{{state.name|date}}</p>" },
+        },
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: "body.variants.fr.text",
+        message: "{{deadline}}: deadline is a date, put where text is expected; write {{deadline|date}}",
+      },
+      {
+        path: "body.variants.fr.html",
+        message: "{{state.name|date}}: state.name is a text, put where a date is expected; write {{state.name}}",
+      },
+    ]);
+  });
+
+  it("refuses a list in a subject, an unknown format, and a list used as text", () => {
+    const issues = issuesOf(() =>
+      assertValidTemplate({
+        fallbackLanguage: "en",
+        variants: {
+          en: {
+            subject: "{{contacts.onRecord|list}}",
+            text: "{{deadline|upper}}",
+            html: "<p>{{contacts.onRecord}}</p>",
+          },
+        },
+      }),
+    );
+    expect(issues.map((issue) => [issue.path, issue.message.split(":")[0]])).toEqual([
+      ["body.variants.en.subject", "{{contacts.onRecord|list}}"],
+      ["body.variants.en.text", "{{deadline|upper}}"],
+      ["body.variants.en.html", "{{contacts.onRecord}}"],
+    ]);
+    expect(issues[1]?.message).toContain("unknown format upper");
   });
 });
 
 describe("rendering a letter", () => {
-  it("uses the recipient's language and escapes values in the HTML part only", () => {
-    const letter = renderLetter({ variants: all }, "fr", { ...values, "contact.name": `<script>"x" & 'y'</script>` });
-    expect(letter.language).toBe("fr");
-    expect(letter.fellBack).toBe(false);
-    expect(letter.html).toBe(
-      "<p>Madame, Monsieur &lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;, please reply by <b>30 April 2027</b>.</p>",
+  it("uses the recipient's language, its date and name, and escapes values in the HTML part only", () => {
+    const letter = renderLetter(
+      { variants: all },
+      "fr",
+      { ...values, "contact.name": `<script>"x" & 'y'</script>` },
+      form,
     );
-    expect(letter.text).toContain(`<script>"x" & 'y'</script>`);
-    expect(letter.subject).toBe("Madame, Monsieur: Chad");
+    expect(letter).toMatchObject({ language: "fr", fellBack: false, lang: "fr", dir: "ltr" });
+    expect(letter.html).toContain(
+      "<p>Madame, Monsieur &lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;, please reply by <b>15 janvier 2027</b>.</p>",
+    );
+    expect(letter.text).toContain(`<script>"x" & 'y'</script>, please reply by 15 janvier 2027.`);
+    expect(letter.subject).toBe("Madame, Monsieur: Tchad");
+  });
+
+  it("writes the deadline in each language", () => {
+    const dates = Object.fromEntries(
+      (["ar", "zh", "en", "fr", "ru", "es"] as const).map((language) => [
+        language,
+        renderLetter({ variants: all }, language, values, form).text.match(/reply by (.*)\./)?.[1],
+      ]),
+    );
+    expect(dates).toEqual({
+      ar: "15 كانون الثاني/يناير 2027",
+      zh: "2027年1月15日",
+      en: "15 January 2027",
+      fr: "15 janvier 2027",
+      ru: "15 января 2027 г.",
+      es: "15 de enero de 2027",
+    });
+  });
+
+  it("puts the body inside the Committee's form: heading, reference, date, salutation, close, signature", () => {
+    const letter = renderLetter({ variants: all }, "en", values, form);
+    expect(letter.text.split("\n\n")).toEqual([
+      "Security Council Committee established pursuant to resolution 1540 (2004)",
+      "Reference: first-report-request-2027/TCD\nNew York, 9 March 2027",
+      "Dear A. Officer,",
+      "Dear A. Officer, please reply by 15 January 2027.",
+      "Please accept the assurances of my highest consideration.",
+      "(Signed) A. Chair\nChair\nSecurity Council Committee established pursuant to resolution 1540 (2004)",
+    ]);
+    expect(letter.html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
+  });
+
+  it("writes Arabic right to left and signs for the Chair when no name is configured", () => {
+    const letter = renderLetter({ variants: all }, "ar", values, { ...form, chair: {} });
+    expect(letter).toMatchObject({ lang: "ar", dir: "rtl" });
+    expect(letter.html).toContain('<html lang="ar" dir="rtl">');
+    expect(letter.text).toContain("نيويورك، 9 آذار/مارس 2027");
+    expect(letter.text.endsWith("عن الرئيس\nلجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)")).toBe(true);
+  });
+
+  it("addresses the Permanent Mission, saying why, when no point of contact could be reached", () => {
+    for (const [language, mission] of [
+      ["en", "To the Permanent Mission to the United Nations (Chad)"],
+      ["fr", "Mission permanente auprès de l'Organisation des Nations Unies (Tchad)"],
+      ["zh", "乍得常驻联合国代表团"],
+    ] as const) {
+      const letter = renderLetter({ variants: all }, language, values, { ...form, addressedTo: "permanent-mission" });
+      const [, , salutation = "", reason = ""] = letter.text.split("\n\n");
+      expect(salutation, language).toContain(mission);
+      expect(reason, language).toMatch(/Permanent Mission|Mission permanente|常驻代表团/);
+      expect(salutation, language).not.toContain("A. Officer");
+    }
+  });
+
+  it("lists the contacts on record, or says there are none", () => {
+    const list = { subject: "Contacts", text: "{{contacts.onRecord|list}}", html: "{{contacts.onRecord|list}}" };
+    const listed = { fallbackLanguage: "en" as const, variants: { en: list, fr: list } };
+    const two = renderLetter(listed, "en", { "contacts.onRecord": ["A, Minister", "B <b@x.org>"] }, form);
+    expect(two.text).toContain("- A, Minister\n- B <b@x.org>");
+    expect(two.html).toContain("<ul>\n<li>A, Minister</li>\n<li>B &lt;b@x.org&gt;</li>\n</ul>");
+    const none = renderLetter(listed, "fr", { "contacts.onRecord": [] }, form);
+    expect(none.text).toContain("Aucun point de contact n'est enregistré.");
   });
 
   it("falls back to the declared language when the recipient's has no variant", () => {
-    const letter = renderLetter({ variants: { en: all.en }, fallbackLanguage: "en" }, "zh", values);
+    const letter = renderLetter({ variants: { en: all.en }, fallbackLanguage: "en" }, "zh", values, form);
     expect(letter).toMatchObject({ language: "en", fellBack: true, subject: "Dear: Chad" });
   });
 
   it("refuses to render a letter with a missing value rather than send a blank", () => {
-    expect(() => renderLetter({ variants: all }, "en", { "state.name": "Chad" })).toThrow(MissingValues);
+    expect(() => renderLetter({ variants: all }, "en", { "state.name": chad }, form)).toThrow(MissingValues);
   });
 
   it("keeps a value from breaking the subject line into headers", () => {
-    const letter = renderLetter({ variants: all }, "en", { ...values, "state.name": "Chad\r\nBcc: x@example.org" });
+    const letter = renderLetter(
+      { variants: all },
+      "en",
+      { ...values, "state.name": "Chad\r\nBcc: x@example.org" },
+      form,
+    );
     expect(letter.subject).toBe("Dear: Chad Bcc: x@example.org");
   });
 });

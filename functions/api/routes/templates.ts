@@ -17,6 +17,7 @@ import {
   previewTemplate,
   type TemplateDependencies,
 } from "#shared/templates/templates.ts";
+import { letterValueSchema } from "#shared/templates/values.ts";
 import { type TemplateVariable, templateVariables } from "#shared/templates/variables.ts";
 
 const byId = z.strictObject({ id: z.string().min(1).max(80) });
@@ -28,10 +29,19 @@ const previewSchema = z
   .strictObject({
     language: unLanguageSchema.describe("The recipient's preferred language"),
     iso3: iso3Schema.optional().describe("Fill the State's variables from the registry"),
-    values: z
-      .partialRecord(variableSchema, z.string().max(1000))
+    addressedTo: z
+      .enum(["point-of-contact", "permanent-mission"])
       .optional()
-      .describe("Sample values, e.g. contact.name"),
+      .describe(
+        "permanent-mission: the salutation a State's Permanent Mission gets when no point of contact is reachable",
+      ),
+    values: z
+      .partialRecord(variableSchema, letterValueSchema)
+      .optional()
+      .describe(
+        "Sample values: text (or one per language), dates yyyy-mm-dd, times HH:mm, lists as arrays, e.g. " +
+          '{"contact.name": "A. Officer", "deadline": "2027-06-08", "contacts.onRecord": []}',
+      ),
   })
   .meta({ id: "PreviewRequest" });
 
@@ -41,11 +51,19 @@ export function templateRoutes(deps: TemplateDependencies) {
       method: "GET",
       path: "/templates/variables",
       operationId: "listTemplateVariables",
-      summary: "The variables a template may use, as {{name}}",
+      summary:
+        "The variables a template may use: text as {{name}}, others as {{name|date}}, {{name|time}}, {{name|list}}",
       tag: "Correspondence",
       access: readers,
       responses: [
-        { status: 200, description: "Variable names and meanings", schema: z.record(z.string(), z.string()) },
+        {
+          status: 200,
+          description: "Each variable's type (text, date, time or list) and meaning",
+          schema: z.record(
+            z.string(),
+            z.object({ type: z.enum(["text", "date", "time", "list"]), description: z.string() }),
+          ),
+        },
       ],
       handle: async () => ({ body: templateVariables }),
     }),
@@ -53,7 +71,8 @@ export function templateRoutes(deps: TemplateDependencies) {
       method: "POST",
       path: "/templates",
       operationId: "createTemplate",
-      summary: "Save a template: every variable must be known and every UN language present, or a fallback declared",
+      summary:
+        "Save a template: every variable known and of the right type, every UN language present or a fallback declared",
       tag: "Correspondence",
       access: ["secretariat"],
       body: newTemplateSchema,

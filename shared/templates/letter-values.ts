@@ -1,0 +1,68 @@
+// From the facts of one letter (who it goes to, the wave, the day) to its typed values and its form: one place, so
+// a preview renders exactly what dispatch sends.
+import { type LocalizedText, stateNamesOf } from "../locale/names.ts";
+import { dayOf, wallClockAt } from "../zoned-time.ts";
+import { chairOn } from "./chairs.ts";
+import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
+import type { LetterValues, WaveValues } from "./values.ts";
+
+/** Letters are dated in New York, where the Committee sits. */
+export const LETTER_ZONE = "America/New_York";
+
+export interface LetterFacts {
+  /** The letter's reference (wave id and addressee code). */
+  reference: string;
+  /** The instant the letter is written. */
+  now: Date;
+  state?: { iso3: string; name: string } | undefined;
+  organization?: { name: string; acronym: string } | undefined;
+  contact: { name: string; title?: string | undefined; agency?: string | undefined };
+  addressedTo?: "point-of-contact" | "permanent-mission" | undefined;
+  deadline?: string | undefined;
+  /** The wave's Chair: overrides the configured Chair's name. */
+  chair?: string | undefined;
+  values?: WaveValues | undefined;
+  /** The owner's points of contact on record, one line each; read only when the template lists them. */
+  contactsOnRecord?: readonly string[] | undefined;
+}
+
+const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, fr: text, ru: text, es: text });
+
+/** The letter's date: the New York calendar day. */
+export const letterDate = (now: Date) => dayOf(wallClockAt(now, LETTER_ZONE));
+
+export function letterValues(facts: LetterFacts): LetterValues {
+  const { state, organization, contact } = facts;
+  const chair = facts.chair ?? chairOn(letterDate(facts.now))?.name;
+  return {
+    "committee.name": COMMITTEE_NAMES,
+    "wave.sendDate": letterDate(facts.now),
+    "contact.name": contact.name,
+    ...(contact.title ? { "contact.title": contact.title } : {}),
+    ...(contact.agency ? { "contact.agency": contact.agency } : {}),
+    ...(facts.deadline ? { deadline: facts.deadline } : {}),
+    ...(chair ? { "committee.chair": chair } : {}),
+    ...(state ? { "state.name": stateNamesOf(state.iso3, state.name), "state.iso3": state.iso3 } : {}),
+    ...(organization ? { "organization.name": organization.name, "organization.acronym": organization.acronym } : {}),
+    ...(facts.contactsOnRecord ? { "contacts.onRecord": [...facts.contactsOnRecord] } : {}),
+    ...facts.values,
+  };
+}
+
+export function letterForm(facts: LetterFacts): LetterForm {
+  const date = letterDate(facts.now);
+  const configured = chairOn(date);
+  const ownerName = facts.state
+    ? stateNamesOf(facts.state.iso3, facts.state.name)
+    : same(facts.organization?.name ?? facts.contact.name);
+  return {
+    reference: facts.reference,
+    date,
+    addressedTo: facts.addressedTo ?? "point-of-contact",
+    contactName: facts.contact.name,
+    ownerName,
+    chair: facts.chair
+      ? { name: facts.chair, title: configured?.title }
+      : { name: configured?.name, title: configured?.title },
+  };
+}

@@ -1,0 +1,109 @@
+// The values a letter is filled with, typed as their variables are: text (one string, or one per language), a date
+// (yyyy-mm-dd), a time (HH:mm) or a list. Each is rendered in the letter's language only once the language is known.
+import * as z from "zod";
+import type { FieldIssue } from "../errors.ts";
+import { formatDate, formatTime, LOCAL_TIME } from "../locale/dates.ts";
+import { UN_LANGUAGES } from "../locale/languages.ts";
+import { escapeHtml } from "../mail/html.ts";
+import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
+import { noContactsSentence } from "./letter-form.ts";
+import { type TemplateVariable, typeOf } from "./variables.ts";
+
+export const localizedTextSchema = z
+  .partialRecord(unLanguageSchema, z.string().trim().min(1).max(1000))
+  .describe('The text in each language, e.g. {"en": "Conference Room 4", "fr": "Salle de conférence 4"}');
+
+export const letterValueSchema = z.union([
+  z.string().max(1000),
+  z.array(z.string().max(500)).max(100),
+  localizedTextSchema,
+]);
+export type LetterValue = z.infer<typeof letterValueSchema>;
+export type LetterValues = Partial<Record<TemplateVariable, LetterValue>>;
+
+export type Part = "subject" | "text" | "html";
+
+const asText = (value: LetterValue, language: UnLanguage): string | undefined =>
+  typeof value === "string"
+    ? value
+    : Array.isArray(value)
+      ? value.join(", ")
+      : (value as Partial<Record<UnLanguage, string>>)[language];
+
+function list(items: readonly string[], language: UnLanguage, part: Part): string {
+  if (!items.length)
+    return part === "html" ? `<p>${escapeHtml(noContactsSentence(language))}</p>` : noContactsSentence(language);
+  if (part === "html") return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("\n")}\n</ul>`;
+  return items.map((item) => `- ${item}`).join("\n");
+}
+
+/** The value as it goes into one part of a letter in `language`; undefined when it has none in that language. */
+export function renderValue(
+  name: TemplateVariable,
+  value: LetterValue | undefined,
+  language: UnLanguage,
+  part: Part,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const type = typeOf(name);
+  if (type === "list")
+    return list(Array.isArray(value) ? value : typeof value === "string" ? [value] : [], language, part);
+  const raw = asText(value, language);
+  if (raw === undefined) return undefined;
+  const shown = type === "date" ? formatDate(raw, language) : type === "time" ? formatTime(raw, language) : raw;
+  if (part === "html") return escapeHtml(shown);
+  return part === "subject" ? shown.replace(/[\r\n]+/g, " ") : shown;
+}
+
+/** The values a wave supplies for the letters of an invitation: the briefing's day, time and venue. */
+export const waveValuesSchema = z
+  .strictObject({
+    "briefing.date": z.iso.date().optional().describe("{{briefing.date|date}}: yyyy-mm-dd"),
+    "briefing.time": z
+      .string()
+      .regex(LOCAL_TIME, "must be a 24-hour time HH:mm, e.g. 10:00")
+      .optional()
+      .describe("{{briefing.time|time}}: HH:mm, New York time"),
+    "briefing.venue": z
+      .union([
+        z.string().trim().min(1).max(300),
+        z.strictObject(
+          Object.fromEntries(UN_LANGUAGES.map((language) => [language, z.string().trim().min(1).max(300)])) as Record<
+            UnLanguage,
+            z.ZodString
+          >,
+        ),
+      ])
+      .optional()
+      .describe("{{briefing.venue}}: one text for every language, or one per language (all six)"),
+  })
+  .describe("Values of the wave's letters beyond deadline and chair, typed as their variables")
+  .meta({ id: "WaveValues" });
+export type WaveValues = z.infer<typeof waveValuesSchema>;
+
+/** The variables a wave gives values for, and where in the wave each value is. */
+const WAVE_SUPPLIED: readonly { variable: TemplateVariable; path: string; given: (wave: WaveSupplied) => unknown }[] = [
+  { variable: "deadline", path: "deadline", given: (wave) => wave.deadline },
+  { variable: "briefing.date", path: "values.briefing.date", given: (wave) => wave.values?.["briefing.date"] },
+  { variable: "briefing.time", path: "values.briefing.time", given: (wave) => wave.values?.["briefing.time"] },
+  { variable: "briefing.venue", path: "values.briefing.venue", given: (wave) => wave.values?.["briefing.venue"] },
+];
+
+interface WaveSupplied {
+  deadline?: string | undefined;
+  values?: WaveValues | undefined;
+}
+
+/** The values a template needs from its wave that the wave does not give: each would fail every letter. */
+export function missingWaveValues(
+  used: ReadonlySet<TemplateVariable>,
+  wave: WaveSupplied,
+  prefix: string,
+): FieldIssue[] {
+  return WAVE_SUPPLIED.filter(({ variable, given }) => used.has(variable) && !given(wave)).map(
+    ({ variable, path }) => ({
+      path: `${prefix}${path}`,
+      message: `the template uses {{${variable}}}: give its value`,
+    }),
+  );
+}
