@@ -149,7 +149,9 @@ describe("a programme wave fired by its schedule", () => {
       const [mail, ...more] = await mailsTo(email);
       expect(more).toEqual([]);
       expect(mail?.body.text).toContain(
-        { fr: "8 juin 2026", es: "8 de junio de 2026", en: "8 June 2026", ar: "8 حزيران/يونيه 2026" }[language],
+        { fr: "8 juin 2026", es: "8 de junio de 2026", en: "8 June 2026", ar: "8 حزيران/يونيه 2026" }[
+          language as "fr" | "es" | "en" | "ar"
+        ],
       );
       const opening = {
         fr: "Madame, Monsieur,",
