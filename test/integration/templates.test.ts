@@ -126,4 +126,72 @@ describe("templates against DynamoDB Local", () => {
     expect(changed).toMatchObject({ status: 200, body: { description: "March 2027 wave" } });
     expect((await patch(read.headers.etag as string, { description: "stale" })).status).toBe(412);
   });
+
+  it("refuses a missing language without a fallback with 422 at its path, saving nothing", async () => {
+    const { fallbackLanguage: _, ...noFallback } = { ...template, id: "no-fallback" };
+    const refused = await save(noFallback);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: "body.variants", message: expect.stringContaining("missing ar, zh, ru, es") },
+    ]);
+    expect((await call({ path: "/templates/no-fallback", group: "members" })).status).toBe(404);
+  });
+
+  it("clears a drafted variant's reviewed: false when the secretariat edits it, and keeps the others", async () => {
+    const drafted = {
+      ...template,
+      id: "drafted",
+      variants: { en: variant, fr: { ...template.variants.fr, reviewed: false }, es: { ...variant, reviewed: false } },
+    };
+    const saved = await save(drafted);
+    expect(saved.body.variants.fr.reviewed).toBe(false);
+    const changed = await call({
+      method: "PATCH",
+      path: "/templates/drafted",
+      group: "secretariat",
+      headers: { "content-type": "application/merge-patch+json", "if-match": saved.headers.etag as string },
+      body: JSON.stringify({ variants: { fr: { subject: "Premier rapport national — {{state.name}}" } } }),
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.variants.fr).toMatchObject({
+      subject: "Premier rapport national — {{state.name}}",
+      reviewed: true,
+    });
+    expect(changed.body.variants.fr.text).toBe(variant.text);
+    expect(changed.body.variants.es.reviewed).toBe(false);
+    expect(changed.body.variants.en).toEqual(variant);
+  });
+
+  it("previews saying when it fell back, and the Permanent Mission salutation", async () => {
+    const preview = (body: unknown) =>
+      call({
+        method: "POST",
+        path: "/templates/drafted/preview",
+        group: "members",
+        headers: json,
+        body: JSON.stringify(body),
+      });
+    const arabic = await preview({ language: "ar", iso3: "TCD", values: { deadline: "2027-04-30" } });
+    // The template has no Arabic: the English variant inside the English form, and saying it fell back.
+    expect(arabic.body).toMatchObject({ language: "en", fellBack: true, lang: "en", dir: "ltr" });
+    const mission = await preview({
+      language: "fr",
+      iso3: "TCD",
+      addressedTo: "permanent-mission",
+      values: { deadline: "2027-04-30" },
+    });
+    expect(mission.status).toBe(200);
+    expect(mission.body.text).toContain(
+      "À l'attention de la Mission permanente auprès de l'Organisation des Nations Unies (Tchad)\nExcellence,",
+    );
+    expect(mission.body.text).toContain("aucun des points de contact désignés");
+    expect(mission.body.text).toContain("to report by 30 avril 2027");
+  });
+
+  it("lists each variable with its type", async () => {
+    const variables = await call({ path: "/templates/variables", group: "members" });
+    expect(variables.body.deadline).toMatchObject({ type: "date" });
+    expect(variables.body["contacts.onRecord"]).toMatchObject({ type: "list" });
+    expect(variables.body["state.name"]).toMatchObject({ type: "text" });
+  });
 });
