@@ -198,4 +198,43 @@ describe("a programme wave fired by its schedule", () => {
       "The schedule's input is not valid",
     );
   });
+
+  it("refuses an open-briefing wave without the briefing's date, time and venue, writing nothing", async () => {
+    const input = {
+      programmeWave: {
+        key: "open-briefing-bare",
+        templateId: "programme-open-briefing-invitation",
+        audience: "all-states",
+        notAfterHours: 72,
+      },
+    };
+    await expect(lambdas().dispatch(input)).rejects.toThrow("lacks values its template uses");
+    expect(await deps.waves.get("open-briefing-bare-2026")).toBeUndefined();
+  });
+
+  it("invites to the open briefing with its date, time and venue in each language", async () => {
+    const pipeline = lambdas();
+    await pipeline.dispatch({
+      programmeWave: {
+        key: "open-briefing-dated",
+        templateId: "programme-open-briefing-invitation",
+        audience: "non-reporting-states",
+        notAfterHours: 72,
+        values: { "briefing.date": "2026-10-14", "briefing.time": "10:00", "briefing.venue": "Conference Room 4" },
+      },
+    });
+    await pipeline.drain();
+    const expected = {
+      fr: "le 14 octobre 2026 à 10 h 00 (heure de New York), au lieu suivant : Conference Room 4",
+      es: "el 14 de octubre de 2026 a las 10:00 (hora de Nueva York)",
+      en: "on 14 October 2026 at 10:00 (New York time), in Conference Room 4",
+      ar: "في 14 تشرين الأول/أكتوبر 2026 الساعة 10:00",
+    };
+    for (const [email, language] of addresses) {
+      const invitation = (await mailsTo(email)).find((sent) =>
+        /open briefing|information publique|informativa abierta|الإحاطة المفتوحة/.test(sent.subject),
+      );
+      expect(invitation?.body.text, language).toContain(expected[language as keyof typeof expected]);
+    }
+  });
 });

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatTime } from "#shared/locale/dates.ts";
+import { stateNamesOf } from "#shared/locale/names.ts";
+import { loadMemberStates } from "#shared/registry/member-states.ts";
+import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
+import { missingWaveValues, waveValuesSchema } from "#shared/templates/values.ts";
+import { newWaveSchema } from "#shared/waves/schemas.ts";
+
+describe("dates and times in the letter's language", () => {
+  it("writes a calendar date as each language's documents do", () => {
+    expect(formatDate("2027-01-15", "en")).toBe("15 January 2027");
+    expect(formatDate("2027-01-15", "fr")).toBe("15 janvier 2027");
+    expect(formatDate("2027-01-15", "es")).toBe("15 de enero de 2027");
+    expect(formatDate("2027-01-15", "ru")).toBe("15 января 2027 г.");
+    expect(formatDate("2027-01-15", "zh")).toBe("2027年1月15日");
+    expect(formatDate("2027-01-15", "ar")).toBe("15 كانون الثاني/يناير 2027");
+    expect(formatDate("2027-12-01", "ar")).toBe("1 كانون الأول/ديسمبر 2027");
+  });
+
+  it("keeps a free-text date of an older wave as written", () => {
+    expect(formatDate("30 April 2027", "fr")).toBe("30 April 2027");
+  });
+
+  it("writes a 24-hour time, French with its h", () => {
+    expect(formatTime("10:00", "fr")).toBe("10 h 00");
+    expect(formatTime("15:30", "zh")).toBe("15:30");
+  });
+});
+
+describe("State names in the six languages", () => {
+  it("names all 193 States in every language, English as the registry does", () => {
+    for (const state of loadMemberStates()) {
+      const names = stateNamesOf(state.iso3, "unknown");
+      expect(names.en, state.iso3).toBe(state.name);
+      for (const name of Object.values(names)) expect(name, state.iso3).not.toBe("unknown");
+    }
+  });
+
+  it("takes CLDR's name where the UN has no other, and the UN's short name where it differs", () => {
+    expect(stateNamesOf("TCD", "Chad")).toEqual({
+      ar: "تشاد",
+      zh: "乍得",
+      en: "Chad",
+      fr: "Tchad",
+      ru: "Чад",
+      es: "Chad",
+    });
+    expect(stateNamesOf("USA", "").fr).toBe("États-Unis d'Amérique");
+    expect(stateNamesOf("CIV", "").fr).toBe("Côte d'Ivoire");
+  });
+});
+
+describe("the Chair letters are signed for", () => {
+  it("is the configured Chair of the letter's date, or none after the last configured", () => {
+    expect(committeeChairs().length).toBeGreaterThan(0);
+    expect(chairOn("2023-02-16")?.name).toBe("Hernán Pérez Loose");
+    expect(chairOn("2024-03-26")?.name).toBe("José Javier De La Gasca");
+    expect(chairOn("2027-03-09")).toBeUndefined();
+  });
+});
+
+describe("a wave's typed values", () => {
+  it("takes a deadline as a date only, with the field at fault", () => {
+    const wave = {
+      templateId: "t",
+      audience: "all-states",
+      sendAt: "2027-03-09T09:00",
+      timeZone: "America/New_York",
+      notAfter: "2027-03-12T00:00:00Z",
+    };
+    expect(newWaveSchema.safeParse({ ...wave, deadline: "2027-06-07" }).success).toBe(true);
+    const refused = newWaveSchema.safeParse({ ...wave, deadline: "7 June 2027" });
+    expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["deadline"]);
+  });
+
+  it("takes the briefing's time as HH:mm and its venue in all six languages or one for all", () => {
+    expect(waveValuesSchema.safeParse({ "briefing.time": "10:00", "briefing.venue": "Room 4" }).success).toBe(true);
+    const refused = waveValuesSchema.safeParse({ "briefing.time": "10am", "briefing.venue": { en: "Room 4" } });
+    expect(refused.error?.issues.map((issue) => issue.path.join("."))).toEqual(["briefing.time", "briefing.venue"]);
+  });
+
+  it("names each value a template needs that the wave does not give", () => {
+    const used = new Set(["deadline", "briefing.date", "state.name"] as const);
+    expect(missingWaveValues(used, { deadline: "2027-06-07" }, "body.")).toEqual([
+      { path: "body.values.briefing.date", message: "the template uses {{briefing.date}}: give its value" },
+    ]);
+  });
+});
