@@ -55,7 +55,7 @@ export class EdgeStack extends Stack {
     this.webAcl = new wafv2.CfnWebACL(this, "WebAcl", {
       scope: "CLOUDFRONT",
       defaultAction: { allow: {} },
-      description: "The 1540 desk's front door: AWS managed rules and a per-IP rate limit",
+      description: "The 1540 desk front door - AWS managed rules and a per-IP rate limit",
       rules: [
         ...managed,
         {

@@ -2,6 +2,7 @@
 // accepted finding acknowledged on the construct that raises it, with its reason.
 import { type App, type Stack, Validations } from "aws-cdk-lib";
 import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as sns from "aws-cdk-lib/aws-sns";
 import { AwsSolutionsChecks, ServerlessChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { DeskFunction } from "./desk-function.ts";
@@ -123,6 +124,15 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
       "Serverless-SQSRedrivePolicy",
       `This queue is the dead-letter queue of ${of}: a dead-letter queue of its own would only move what failed ` +
         "once more; an operator redrives it (npm run ops -- redrive, docs/operations.md) after its alarm.",
+    );
+  }
+  for (const subscription of stack.operatorsTopic.node.children.filter((child) => child instanceof sns.Subscription)) {
+    acknowledge(
+      subscription,
+      "Serverless-SNSRedrivePolicy",
+      "The operators' e-mail subscription (-c alarmEmail): SNS retries e-mail delivery itself, and a dead-letter " +
+        "queue for alarm notifications would need an alarm of its own, notifying this same topic. The alarms' state " +
+        "stays visible on the dashboard and in CloudWatch whatever the mail does.",
     );
   }
   const distribution = stack.frontDoor.distribution;

@@ -308,6 +308,7 @@ export class StatelessStack extends Stack {
       alarms.alarm(id, {
         description: `The ${name} function failed; see its log group (a failed asynchronous run is retried, then kept)`,
         metric: fn.function.metricErrors({ period: ALARM_PERIOD }),
+        runbookSection: "FunctionErrors",
       });
     }
     return alarms;

@@ -1,6 +1,6 @@
 // The send pipeline's wiring (ADR 0010): the wave queue and its redrive, the send event source, the SES configuration
 // set and its events, the waves' schedules, each function's grants, and the alarms that reach the operators.
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
 import { SES_EVENT_TYPES } from "../../infra/mail.ts";
@@ -321,11 +321,20 @@ describe("operator alarms", () => {
       Object.entries(match).every(([key, value]) => JSON.stringify(alarm[key]) === JSON.stringify(value)),
     );
 
-  it("notifies the encrypted, TLS-only operators' topic from every alarm", () => {
+  it("notifies the operators' topic from every alarm; CloudWatch may use its key and publish to it", () => {
     expect(alarms.length).toBeGreaterThan(0);
     for (const alarm of alarms) expect(alarm.AlarmActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId }]);
-    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: Match.anyValue() });
-    expect(JSON.stringify(resourcesOf(template, "AWS::SNS::TopicPolicy"))).toContain("aws:SecureTransport");
+    // Its own customer-managed key: the AWS-managed alias/aws/sns key lets no AWS service publish (issue 14).
+    const keyId = id(stateless.node.findChild("OperatorsKey"));
+    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] } });
+    const keyPolicy = JSON.stringify(resource(template, keyId).Properties.KeyPolicy);
+    expect(keyPolicy).toContain('"Service":"cloudwatch.amazonaws.com"');
+    expect(keyPolicy).toContain("kms:GenerateDataKey*");
+    const topicPolicy = JSON.stringify(resourcesOf(template, "AWS::SNS::TopicPolicy"));
+    expect(topicPolicy).toContain("aws:SecureTransport");
+    // An Allow for CloudWatch, limited to this account's alarms (test/infra/production.test.ts has the statement).
+    expect(topicPolicy).toMatch(/"Effect":"Allow","Principal":\{"Service":"cloudwatch\.amazonaws\.com"\}/);
+    expect(topicPolicy).toContain('"aws:SourceAccount"');
   });
 
   it("alarms on any message in a dead-letter queue: the wave queue's, the schedules' and the SES events'", () => {
