@@ -42,6 +42,8 @@ export class TableBackups extends Construct {
     });
     this.plan.addSelection("Tables", {
       resources: tables.map((table) => backup.BackupResource.fromArn(table.tableArn)),
+      // The same role restores a recovery point (docs/operations.md, "Restoring a table").
+      allowRestores: true,
     });
   }
 }

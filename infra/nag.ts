@@ -39,12 +39,14 @@ const openRouteReasons: Record<string, string> = {
 export function acknowledgeStatefulFindings(stack: StatefulStack): void {
   const role = stack.backups.plan.node.tryFindChild("Tables")?.node.tryFindChild("Role");
   if (!role) throw new Error("The backup selection has no role to acknowledge");
-  acknowledge(
-    role,
-    "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
-    "AWS Backup's own service-role policy, maintained by AWS for every resource type Backup supports; the role can " +
-      "be assumed by backup.amazonaws.com only and the selection names the desk's two tables.",
-  );
+  for (const policy of ["AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores"]) {
+    acknowledge(
+      role,
+      `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${policy}]`,
+      "AWS Backup's own service-role policies (backup and restore), maintained by AWS for every resource type Backup " +
+        "supports; the role can be assumed by backup.amazonaws.com only and the selection names the desk's two tables.",
+    );
+  }
 }
 
 /** The edge stack (the web ACL) raises no finding; kept so that one would be acknowledged here, next to the others. */

@@ -1,5 +1,6 @@
 // The stateless stack: sign-in, the front door and the HTTP API, the functions, the send pipeline, the schedules, the
-// alarms and the dashboard; it holds no domain data and can be redeployed freely. This file is the table of contents; each part is built in its own file.
+// alarms and the dashboard; it holds no domain data and can be redeployed freely. This file is the table of contents;
+// each part is built in its own file.
 import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";

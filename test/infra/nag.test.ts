@@ -104,7 +104,10 @@ describe("cdk-nag", () => {
           (queue) => `Serverless-SQSRedrivePolicy at Desk1540Stateless/${queue}`,
         ),
         ...["CFR1", "CFR3", "CFR4"].map((rule) => `AwsSolutions-${rule} at Desk1540Stateless/FrontDoor/Distribution`),
-        "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup] at Desk1540Stateful/Backups/Plan/Tables/Role",
+        ...["Backup", "Restores"].map(
+          (policy) =>
+            `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyFor${policy}] at Desk1540Stateful/Backups/Plan/Tables/Role`,
+        ),
       ].sort(),
     );
   });

@@ -414,5 +414,9 @@ describe("backups", () => {
       { "Fn::GetAtt": [logicalId(stateful, stateful.deskTable), "Arn"] },
       { "Fn::GetAtt": [logicalId(stateful, stateful.auditTable), "Arn"] },
     ]);
+    // The selection's role both backs up and restores (the runbook restores with it).
+    const roles = JSON.stringify(resourcesOf(statefulTemplate, "AWS::IAM::Role"));
+    expect(roles).toContain("AWSBackupServiceRolePolicyForBackup");
+    expect(roles).toContain("AWSBackupServiceRolePolicyForRestores");
   });
 });
