@@ -24,3 +24,10 @@ export function numberContext(
   }
   return value;
 }
+
+/** A string the stage cannot run without: a missing one fails the synth, naming the value and what it is for. */
+export function requiredContext(scope: Construct, name: string, what: string): string {
+  const value = stringContext(scope, name);
+  if (!value) throw new Error(`Context ${name} is missing: ${what} (cdk synth|deploy -c ${name}=...)`);
+  return value;
+}

@@ -1,4 +1,5 @@
-// One Lambda entry point with the project's defaults: Node 24 on ARM, an ESM bundle from the local esbuild, its own log group and role.
+// One Lambda entry point with the project's defaults: Node 24 on ARM, an ESM bundle from the local esbuild, its own log
+// group and role, X-Ray tracing.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Duration } from "aws-cdk-lib";
@@ -92,6 +93,9 @@ export class DeskFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray traces of every invocation; the handlers' Powertools Tracer adds the AWS SDK calls as subsegments. CDK
+      // grants xray:PutTraceSegments and PutTelemetryRecords, which have no resource type (infra/nag.ts).
+      tracing: lambda.Tracing.ACTIVE,
       environment: { NODE_OPTIONS: deskNodeOptions, ...props.environment },
       bundling: {
         ...deskBundling,

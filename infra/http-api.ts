@@ -101,7 +101,8 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
           path: route.path,
           methods: [route.method === "ANY" ? apigw.HttpMethod.ANY : apigw.HttpMethod.GET],
           integration,
-          ...(route.open ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
+          // An open route takes no token, so it asks for no scope (the API's default scope is for the JWT routes).
+          ...(route.open ? { authorizer: new apigw.HttpNoneAuthorizer(), authorizationScopes: [] } : {}),
         });
         if (route.open && added) open.set(route.path, added);
       }

@@ -1,17 +1,26 @@
-// The desk's mail: who it is from, the SES configuration set every letter goes through, and the one grant to send it.
-import { Stack } from "aws-cdk-lib";
+// The desk's mail: who it is from, the SES identity that proves it (Easy DKIM, a custom MAIL FROM domain), the
+// configuration set every letter goes through, and the one grant to send it.
+import { CfnOutput, Fn, Stack } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as route53 from "aws-cdk-lib/aws-route53";
 import * as ses from "aws-cdk-lib/aws-ses";
 import { Construct } from "constructs";
-import { stringContext } from "./context.ts";
+import { requiredContext, stringContext } from "./context.ts";
 import type { DeskFunction } from "./desk-function.ts";
 
-/**
- * Who the desk's mail is from and where staff summaries go: context values at deploy time
- * (`cdk deploy -c mailFrom=... -c secretariatEmail=...`). The sender must be a verified SES identity.
- */
-export const MAIL_DEFAULTS = { mailFrom: "desk-1540@example.org", secretariatEmail: "secretariat@example.org" };
+/** The subdomain of the sending domain that SES uses as the envelope sender (bounces go there), unless overridden. */
+export const DEFAULT_MAIL_FROM_SUBDOMAIN = "bounce";
+
+const ADDRESS = /^[^@\s]+@([a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
+
+/** An e-mail address from context, required, with its domain; a malformed one fails the synth. */
+function addressContext(scope: Construct, name: string, what: string): { address: string; domain: string } {
+  const address = requiredContext(scope, name, what);
+  const domain = ADDRESS.exec(address)?.[1];
+  if (!domain) throw new Error(`Context ${name}=${address} is not an e-mail address`);
+  return { address, domain: domain.toLowerCase() };
+}
 
 /** The SES events the desk acts on, by their EventBridge detail-type (SES event publishing to EventBridge). */
 export const SES_EVENT_TYPES = {
@@ -25,8 +34,13 @@ export const SES_EVENT_TYPES = {
 } as const;
 
 export class Mail extends Construct {
+  /** `-c mailFrom=`: the From address of every letter; its domain is the SES identity. */
   readonly mailFrom: string;
-  readonly secretariatEmail: string;
+  /** `-c secretariatAddress=`: where staff summaries go, and the Reply-To of letters (SECRETARIAT_ADDRESS). */
+  readonly secretariatAddress: string;
+  /** The sending domain, verified with Easy DKIM, with its custom MAIL FROM subdomain. */
+  readonly identity: ses.EmailIdentity;
+  readonly mailFromDomain: string;
   /** Every mail the desk sends names it, so SES publishes its events and they can be traced to the ledger. */
   readonly configurationSet: ses.ConfigurationSet;
   /** The events of this configuration set, and only those, on the default bus. */
@@ -36,8 +50,14 @@ export class Mail extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.mailFrom = stringContext(this, "mailFrom") ?? MAIL_DEFAULTS.mailFrom;
-    this.secretariatEmail = stringContext(this, "secretariatEmail") ?? MAIL_DEFAULTS.secretariatEmail;
+    const from = addressContext(this, "mailFrom", "the address the desk's letters are sent from");
+    this.mailFrom = from.address;
+    this.secretariatAddress = addressContext(
+      this,
+      "secretariatAddress",
+      "the secretariat's address (staff summaries, and the Reply-To of letters)",
+    ).address;
+    this.mailFromDomain = `${stringContext(this, "mailFromSubdomain") ?? DEFAULT_MAIL_FROM_SUBDOMAIN}.${from.domain}`;
     this.configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", {
       // Bounce and complaint rates of the desk's own mail, beside the account's (the alarms use the account's).
       reputationMetrics: true,
@@ -54,12 +74,53 @@ export class Mail extends Construct {
       // SES tags every event with the configuration set it was sent through; other senders in the account are not ours.
       detail: { mail: { tags: { "ses:configuration-set": [this.configurationSet.configurationSetName] } } },
     };
+    this.identity = this.sendingIdentity(from.domain);
+  }
+
+  /**
+   * The sending domain as an SES identity with Easy DKIM (2048-bit) and a custom MAIL FROM domain, so that SPF and DKIM
+   * align with From. With `-c hostedZone=<id>` (a public Route 53 zone for the domain, or `-c hostedZoneName=` when it
+   * is a parent) the DKIM CNAMEs and the MAIL FROM MX and TXT records are created; otherwise the stack outputs list
+   * them for whoever runs the domain's DNS (docs/operations.md).
+   */
+  private sendingIdentity(domain: string): ses.EmailIdentity {
+    const zoneId = stringContext(this, "hostedZone");
+    const zone = zoneId
+      ? route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, "Zone", {
+          hostedZoneId: zoneId,
+          zoneName: stringContext(this, "hostedZoneName") ?? domain,
+        })
+      : undefined;
+    const identity = new ses.EmailIdentity(this, "Identity", {
+      identity: zone ? ses.Identity.publicHostedZone(zone) : ses.Identity.domain(domain),
+      dkimSigning: true,
+      dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
+      mailFromDomain: this.mailFromDomain,
+      // If the MAIL FROM records go missing, SES falls back to its own domain rather than refusing to send.
+      mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+      configurationSet: this.configurationSet,
+    });
+    if (!zone) {
+      const region = Stack.of(this).region;
+      const records: [string, string][] = identity.dkimRecords.map((record, index) => [
+        `DkimRecord${index + 1}`,
+        Fn.join(" ", [record.name, "CNAME", record.value]),
+      ]);
+      records.push(
+        ["MailFromMxRecord", `${this.mailFromDomain} MX 10 feedback-smtp.${region}.amazonses.com`],
+        ["MailFromTxtRecord", `${this.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`],
+      );
+      for (const [id, value] of records) {
+        new CfnOutput(this, id, { value, description: "A DNS record for the sending domain (no hostedZone given)" });
+      }
+    }
+    return identity;
   }
 
   /**
    * Lets the function send as the desk through the configuration set, and gives it MAIL_FROM and SES_CONFIGURATION_SET.
-   * With `toSecretariatOnly` (a staff summary or reminder) it may send to the secretariat's address only, which it
-   * finds in SECRETARIAT_EMAIL.
+   * Every sender finds the secretariat in SECRETARIAT_ADDRESS (the Reply-To of letters). With `toSecretariatOnly`
+   * (a staff summary or reminder) it may send to that address only, which it also finds in SECRETARIAT_EMAIL.
    *
    * The identity is any identity, but the sender only MAIL_FROM: while the account is in the SES sandbox, SES also
    * authorizes each recipient's identity, so the identity ARN cannot be narrowed to the sender's (see infra/nag.ts).
@@ -70,13 +131,15 @@ export class Mail extends Construct {
     this.senders.push(fn);
     fn.function.addEnvironment("MAIL_FROM", this.mailFrom);
     fn.function.addEnvironment("SES_CONFIGURATION_SET", this.configurationSet.configurationSetName);
+    fn.function.addEnvironment("SECRETARIAT_ADDRESS", this.secretariatAddress);
     const conditions: Record<string, Record<string, unknown>> = {
       StringEquals: { "ses:FromAddress": this.mailFrom },
     };
     if (options.toSecretariatOnly) {
-      fn.function.addEnvironment("SECRETARIAT_EMAIL", this.secretariatEmail);
+      // The name shared/config.ts reads for the staff summaries.
+      fn.function.addEnvironment("SECRETARIAT_EMAIL", this.secretariatAddress);
       // Every recipient (To, Cc, Bcc) must be the secretariat.
-      conditions["ForAllValues:StringEquals"] = { "ses:Recipients": [this.secretariatEmail] };
+      conditions["ForAllValues:StringEquals"] = { "ses:Recipients": [this.secretariatAddress] };
     }
     const stack = Stack.of(this);
     fn.role.addToPrincipalPolicy(

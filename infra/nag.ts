@@ -1,13 +1,24 @@
-// cdk-nag wiring: the AwsSolutions checks on every synth, and each accepted finding acknowledged on the construct that raises it.
-import { type App, Validations } from "aws-cdk-lib";
-import { AwsSolutionsChecks } from "cdk-nag";
+// cdk-nag wiring: the AwsSolutions and Serverless packs, and the desk's own checks for TableV2, on every synth; each
+// accepted finding acknowledged on the construct that raises it, with its reason.
+import { type App, type Stack, Validations } from "aws-cdk-lib";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as sns from "aws-cdk-lib/aws-sns";
+import { AwsSolutionsChecks, ServerlessChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
+import { DeskFunction } from "./desk-function.ts";
+import type { EdgeStack } from "./front-door.ts";
+import { GlobalTableChecks } from "./nag-global-tables.ts";
+import type { StatefulStack } from "./stateful-stack.ts";
 import type { StatelessStack } from "./stateless-stack.ts";
 import { WAVE_SCHEDULE_PREFIX } from "./wave-pipeline.ts";
 
 /** Registers the checks; any unacknowledged error or warning fails the synth (the CLI exits 1, `app.synth()` throws). */
 export function addNagChecks(app: App): void {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+    new GlobalTableChecks(app, { verbose: true }),
+  );
 }
 
 const docsPage =
@@ -24,25 +35,36 @@ const openRouteReasons: Record<string, string> = {
   "/docs/{asset}": docsPage,
 };
 
+/** Acknowledgements for the stateful stack. */
+export function acknowledgeStatefulFindings(stack: StatefulStack): void {
+  const role = stack.backups.plan.node.tryFindChild("Tables")?.node.tryFindChild("Role");
+  if (!role) throw new Error("The backup selection has no role to acknowledge");
+  for (const policy of ["AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores"]) {
+    acknowledge(
+      role,
+      `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${policy}]`,
+      "AWS Backup's own service-role policies (backup and restore), maintained by AWS for every resource type Backup " +
+        "supports; the role can be assumed by backup.amazonaws.com only and the selection names the desk's two tables.",
+    );
+  }
+}
+
+/** The edge stack (the web ACL) raises no finding; kept so that one would be acknowledged here, next to the others. */
+export function acknowledgeEdgeFindings(_stack: EdgeStack): void {}
+
 /** Acknowledgements for the stateless stack, each on the one construct that raises it. */
 export function acknowledgeStatelessFindings(stack: StatelessStack): void {
   acknowledge(
     stack.userPool,
     "AwsSolutions-COG8",
     "Threat protection needs the paid Cognito Plus plan. The pool holds only Secretariat, expert and member staff accounts that " +
-      "administrators create (self sign-up is off), with 14-character passwords and TOTP available; " +
+      "administrators create (self sign-up is off), with 14-character passwords and TOTP required; " +
       "the Essentials plan is the accepted cost/risk trade-off for now.",
-  );
-  acknowledge(
-    stack.userPool,
-    "AwsSolutions-COG2",
-    "MFA is OPTIONAL with TOTP only (no SMS), as decided for the first release: administrators create " +
-      "accounts and staff enrol TOTP themselves; switch to REQUIRED once enrolment is part of staff onboarding.",
   );
   for (const sender of stack.mail.senders) {
     acknowledge(
       sender.role,
-      `AwsSolutions-IAM5[Resource::${nagArn("ses", "identity/*")}]`,
+      `AwsSolutions-IAM5[Resource::${nagArn(stack, "ses", "identity/*")}]`,
       "SES authorizes SendEmail against the sending identity and, while the account is in the SES sandbox, against " +
         "each recipient's identity too, so the identity cannot be narrowed to the sender's ARN. The statement is " +
         "limited to ses:SendEmail through the desk's configuration set with the condition ses:FromAddress = the " +
@@ -50,16 +72,35 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
         "only as the desk (ADR 0006, ADR 0010).",
     );
   }
+  const functions = stack.node.findAll().filter((construct) => construct instanceof DeskFunction);
+  for (const fn of functions) {
+    const sendQuota =
+      fn === stack.wavePipeline.sendFunction
+        ? " ses:GetSendQuota (the account's MaxSendRate, which paces the sender) has no resource type either: a " +
+          "second statement holds that one read-only action (ADR 0010)."
+        : "";
+    acknowledge(
+      fn.role,
+      "AwsSolutions-IAM5[Resource::*]",
+      "Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource type in X-Ray's " +
+        `authorization model and can only be granted on "*"; they write traces, and read nothing.${sendQuota}`,
+    );
+    acknowledge(fn.function, "Serverless-LambdaDLQ", deadLetterReason(stack, fn));
+  }
+  const sendSource = stack.wavePipeline.sendFunction.function.node.children.find(
+    (child) => child.node.defaultChild instanceof lambda.CfnEventSourceMapping,
+  );
+  if (!sendSource) throw new Error("wave-send has no event source mapping to acknowledge");
   acknowledge(
-    stack.wavePipeline.sendFunction.role,
-    "AwsSolutions-IAM5[Resource::*]",
-    "ses:GetSendQuota (the account's MaxSendRate, which paces the sender) has no resource type in SES's " +
-      'authorization model: it can only be granted on "*". The statement holds that one read-only action (ADR 0010).',
+    sendSource,
+    "Serverless-LambdaEventSourceMappingDestination",
+    "An SQS event source takes no on-failure destination (Lambda supports them for streams and Kafka only): the wave " +
+      "queue's redrive policy moves a key received five times to its dead-letter queue, which an alarm watches.",
   );
   const group = stack.wavePipeline.scheduleGroup.scheduleGroupName;
   acknowledge(
     stack.apiFunctions.correspondence.role,
-    `AwsSolutions-IAM5[Resource::${nagArn("scheduler", `schedule/${group}/${WAVE_SCHEDULE_PREFIX}*`)}]`,
+    `AwsSolutions-IAM5[Resource::${nagArn(stack, "scheduler", `schedule/${group}/${WAVE_SCHEDULE_PREFIX}*`)}]`,
     "Each scheduled wave gets its own one-time schedule, named wave-<waveId>, created and deleted by the api when a " +
       "wave is scheduled or cancelled, so the names are not known at deploy time. The statement is limited to " +
       "Create/Get/Update/DeleteSchedule on wave-* schedules of the desk's own wave schedule group (ADR 0010).",
@@ -79,6 +120,42 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
         "queue's DLQ); it keeps what failed for 14 days for an operator to inspect, and an alarm watches its depth.",
     );
   }
+  for (const [queue, of] of [...deadLetterQueues, [stack.wavePipeline.deadLetters, "the wave queue"] as const]) {
+    acknowledge(
+      queue,
+      "Serverless-SQSRedrivePolicy",
+      `This queue is the dead-letter queue of ${of}: a dead-letter queue of its own would only move what failed ` +
+        "once more; an operator redrives it (npm run ops -- redrive, docs/operations.md) after its alarm.",
+    );
+  }
+  for (const subscription of stack.operatorsTopic.node.children.filter((child) => child instanceof sns.Subscription)) {
+    acknowledge(
+      subscription,
+      "Serverless-SNSRedrivePolicy",
+      "The operators' e-mail subscription (-c alarmEmail): SNS retries e-mail delivery itself, and a dead-letter " +
+        "queue for alarm notifications would need an alarm of its own, notifying this same topic. The alarms' state " +
+        "stays visible on the dashboard and in CloudWatch whatever the mail does.",
+    );
+  }
+  const distribution = stack.frontDoor.distribution;
+  acknowledge(
+    distribution,
+    "AwsSolutions-CFR1",
+    "No geographic restriction: the desk serves the Committee's staff and experts wherever they travel; sign-in, " +
+      "TOTP and WAF's per-IP rate limit guard the API instead.",
+  );
+  acknowledge(
+    distribution,
+    "AwsSolutions-CFR3",
+    "CloudFront's standard logs would need an ACL-enabled S3 bucket; every request that reaches the API is logged " +
+      "in the stage's access log (caller, route, status, latencies) and WAF keeps sampled requests of what it blocks.",
+  );
+  acknowledge(
+    distribution,
+    "AwsSolutions-CFR4",
+    "The distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront allows TLSv1 on " +
+      "the viewer side; a custom domain with its own ACM certificate (and TLSv1.2_2021) comes with the console.",
+  );
   for (const [path, route] of stack.openRoutes) {
     const reason = openRouteReasons[path];
     if (!reason) throw new Error(`The open route GET ${path} needs a reason in infra/nag.ts`);
@@ -86,9 +163,23 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
   }
 }
 
-/** An ARN in this account and region as cdk-nag writes it in a finding id. */
-function nagArn(service: string, resource: string): string {
-  return `arn:<AWS::Partition>:${service}:<AWS::Region>:<AWS::AccountId>:${resource}`;
+/** Why a function has no dead-letter queue: by how it is invoked. */
+function deadLetterReason(stack: StatelessStack, fn: DeskFunction): string {
+  if (Object.values(stack.apiFunctions).includes(fn) || fn === stack.seedFunction) {
+    return "Invoked synchronously (by API Gateway, or by the deploy's trigger): a failure is answered to the caller, who sees it; a dead-letter queue applies to asynchronous invocations only.";
+  }
+  if (fn === stack.wavePipeline.sendFunction) {
+    return "Invoked by its SQS event source: a key that fails is handed back to the wave queue, whose redrive policy moves it to the wave dead-letter queue after five receives.";
+  }
+  if (fn.function.node.tryFindChild("EventInvokeConfig")) {
+    return "Invoked asynchronously with an on-failure destination (infra/dead-letters.ts): a run that failed after Lambda's two retries goes to a dead-letter queue with its error, which a DLQ would not keep.";
+  }
+  throw new Error(`${fn.node.path} needs a reason for having no dead-letter queue in infra/nag.ts`);
+}
+
+/** An ARN in the stack's account and region as cdk-nag writes it in a finding id. */
+function nagArn(stack: Stack, service: string, resource: string): string {
+  return `arn:<AWS::Partition>:${service}:${stack.region}:${stack.account}:${resource}`;
 }
 
 function acknowledge(construct: IConstruct, id: string, reason: string): void {

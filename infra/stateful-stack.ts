@@ -1,17 +1,20 @@
-// The stateful stack: the DynamoDB tables, kept apart so that no code redeploy can drop data.
+// The stateful stack: the DynamoDB tables and their backups, kept apart so that no code redeploy can drop data.
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type { Construct } from "constructs";
 import { type TableDefinition, tables } from "../shared/tables.ts";
+import { TableBackups } from "./backups.ts";
 
 export class StatefulStack extends Stack {
   readonly deskTable: dynamodb.TableV2;
   readonly auditTable: dynamodb.TableV2;
+  readonly backups: TableBackups;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.deskTable = buildTable(this, tables.desk);
     this.auditTable = buildTable(this, tables.audit);
+    this.backups = new TableBackups(this, "Backups", [this.deskTable, this.auditTable]);
   }
 }
 

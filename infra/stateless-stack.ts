@@ -1,19 +1,12 @@
-// The stateless stack: sign-in, the HTTP API, the functions, the send pipeline, the schedules and the alarms; it holds
-// no domain data and can be redeployed freely. This file is the table of contents; each part is built in its own file.
-import {
-  CfnOutput,
-  CrossStackReferences,
-  Duration,
-  ReferenceStrength,
-  RemovalPolicy,
-  Stack,
-  type StackProps,
-} from "aws-cdk-lib";
+// The stateless stack: sign-in, the front door and the HTTP API, the functions, the send pipeline, the schedules, the
+// alarms and the dashboard; it holds no domain data and can be redeployed freely. This file is the table of contents;
+// each part is built in its own file.
+import { CfnOutput, CrossStackReferences, Duration, ReferenceStrength, Stack, type StackProps } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
-import * as cognito from "aws-cdk-lib/aws-cognito";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as scheduler from "aws-cdk-lib/aws-scheduler";
@@ -22,29 +15,44 @@ import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import type { Construct } from "constructs";
 import { programme } from "../events/programme.ts";
-import { groupSchema } from "../shared/auth/actor.ts";
 import type { Programme } from "../shared/schedules/schema.ts";
 import { ALARM_PERIOD, OperatorAlarms, operatorsTopic } from "./alarms.ts";
 import { deadLetterQueue } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
+import { FrontDoor } from "./front-door.ts";
 import { ApiFunctions } from "./http-api.ts";
 import { Mail } from "./mail.ts";
+import { Observability } from "./observability.ts";
 import { scheduleProgramme } from "./programme-schedules.ts";
 import { assistanceReportFunction, programmeRemindersFunction, snapshotFunction } from "./scheduled-functions.ts";
+import { API_SCOPE, StaffSignIn } from "./sign-in.ts";
+import type { DeskStage } from "./stage.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
 import { WavePipeline } from "./wave-pipeline.ts";
 
 export interface StatelessStackProps extends StackProps {
+  stage: DeskStage;
+  /** The front door's WAF web ACL (the edge stack, us-east-1). */
+  webAclArn: string;
   deskTable: dynamodb.ITableV2;
   auditTable: dynamodb.ITableV2;
   /** The timetable whose schedules are deployed; the committed programme by default. */
   programme?: Programme;
 }
 
+/** The open routes' own throttle, far below the stage's: nothing behind them needs more, and they take no token. */
+export const OPEN_ROUTE_THROTTLE = { burstLimit: 10, rateLimit: 5 };
+/** The stage-wide throttle every other route shares. */
+export const STAGE_THROTTLE = { burstLimit: 100, rateLimit: 50 };
+
 export class StatelessStack extends Stack {
+  readonly signIn: StaffSignIn;
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
   readonly api: apigw.HttpApi;
+  readonly apiStage: apigw.HttpStage;
+  /** CloudFront and WAF in front of the API. */
+  readonly frontDoor: FrontDoor;
   /** One function per route group of the api (functions/api/groups.ts), each with its own grants. */
   readonly apiFunctions: ApiFunctions;
   readonly seedFunction: DeskFunction;
@@ -61,6 +69,8 @@ export class StatelessStack extends Stack {
   /** Alarms notify it; operators subscribe (README, Deployment). */
   readonly operatorsTopic: sns.Topic;
   readonly alarms: OperatorAlarms;
+  /** The dashboard and the alarms on load and limits. */
+  readonly observability: Observability;
   /** One per programme entry, by schedule id. */
   readonly schedules: Map<string, scheduler.Schedule>;
   /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
@@ -72,7 +82,9 @@ export class StatelessStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const tables: DeskTables = { deskTable: props.deskTable, auditTable: props.auditTable };
 
-    [this.userPool, this.userPoolClient] = this.staffSignIn();
+    this.signIn = new StaffSignIn(this, "SignIn", props.stage);
+    this.userPool = this.signIn.userPool;
+    this.userPoolClient = this.signIn.client;
     this.mail = new Mail(this, "Mail");
     this.scheduleDeadLetters = deadLetterQueue(this, "ScheduleDeadLetters");
     this.wavePipeline = new WavePipeline(this, "Waves", {
@@ -113,6 +125,8 @@ export class StatelessStack extends Stack {
 
     const { api, stage } = this.httpApi();
     this.api = api;
+    this.apiStage = stage;
+    this.frontDoor = new FrontDoor(this, "FrontDoor", { api, webAclArn: props.webAclArn });
 
     const scheduledProps = { tables, mail: this.mail, deadLetters: this.scheduleDeadLetters };
     this.assistanceReportFunction = assistanceReportFunction(this, scheduledProps);
@@ -131,59 +145,42 @@ export class StatelessStack extends Stack {
 
     this.operatorsTopic = operatorsTopic(this, "Operators");
     this.alarms = this.operatorAlarms();
+    this.observability = new Observability(this, "Observability", {
+      alarms: this.alarms,
+      api,
+      tables: { deskTable: props.deskTable, auditTable: props.auditTable },
+      wavePipeline: this.wavePipeline,
+      scheduledRuns: {
+        snapshot: this.snapshotFunction,
+        "assistance report": this.assistanceReportFunction,
+        reminders: this.programmeRemindersFunction,
+      },
+      deadLetterQueues: {
+        "wave queue": this.wavePipeline.deadLetters,
+        schedules: this.scheduleDeadLetters,
+        "SES events": this.wavePipeline.sesEventDeadLetters,
+      },
+    });
 
-    new CfnOutput(this, "ApiUrl", { value: stage.url });
+    new CfnOutput(this, "ApiUrl", {
+      value: `https://${this.frontDoor.distribution.distributionDomainName}`,
+      description: "The API through CloudFront and WAF: what staff and tools call",
+    });
+    new CfnOutput(this, "ApiOriginUrl", {
+      value: stage.url,
+      description: "The HTTP API itself, behind the front door",
+    });
     new CfnOutput(this, "OperatorsTopicArn", { value: this.operatorsTopic.topicArn });
-    new CfnOutput(this, "UserPoolId", { value: this.userPool.userPoolId });
-    new CfnOutput(this, "UserPoolClientId", { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, "DashboardName", { value: this.observability.dashboard.dashboardName });
     new CfnOutput(this, "SesConfigurationSetName", { value: this.mail.configurationSet.configurationSetName });
     new CfnOutput(this, "WaveDeadLetterQueueUrl", { value: this.wavePipeline.deadLetters.queueUrl });
   }
 
-  /** The staff user pool (admin-created accounts in the three groups) and its SRP-only app client. */
-  private staffSignIn(): [cognito.UserPool, cognito.UserPoolClient] {
-    const userPool = new cognito.UserPool(this, "Staff", {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      signInCaseSensitive: false,
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      mfa: cognito.Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      // Threat protection needs the paid Plus plan; see infra/nag.ts.
-      featurePlan: cognito.FeaturePlan.ESSENTIALS,
-      // The staff accounts are state too: a stack deletion must not take them along.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const group of groupSchema.options) {
-      userPool.addGroup(`Group-${group}`, { groupName: group, description: `Desk staff group ${group}` });
-    }
-    const client = userPool.addClient("StaffClient", {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      // SRP sign-in only: the stack has no hosted sign-in domain, and the CDK default would enable the implicit flow.
-      disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-    });
-    return [userPool, client];
-  }
-
   /**
    * The HTTP API: each route group's paths to its function, every route behind the JWT authorizer except the open GETs,
-   * a throttled and logged default stage.
+   * a throttled and logged default stage. Only access tokens of the staff client pass: API Gateway checks the access
+   * token's client_id against the audience, and every closed route requires API_SCOPE, which ID tokens lack (they carry
+   * no scope), as do tokens from any other sign-in flow.
    */
   private httpApi(): { api: apigw.HttpApi; stage: apigw.HttpStage } {
     const api = new apigw.HttpApi(this, "Http", {
@@ -192,12 +189,13 @@ export class StatelessStack extends Stack {
       defaultAuthorizer: new HttpJwtAuthorizer("StaffJwt", this.userPool.userPoolProviderUrl, {
         jwtAudience: [this.userPoolClient.userPoolClientId],
       }),
+      defaultAuthorizationScopes: [API_SCOPE],
     });
     const stage = new apigw.HttpStage(this, "DefaultStage", {
       httpApi: api,
       stageName: "$default",
       autoDeploy: true,
-      throttle: { burstLimit: 100, rateLimit: 50 },
+      throttle: STAGE_THROTTLE,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(
           new logs.LogGroup(this, "AccessLogs", { retention: logs.RetentionDays.ONE_YEAR }),
@@ -205,12 +203,18 @@ export class StatelessStack extends Stack {
         // No headers: the Authorization header must never reach a log.
         format: AccessLogFormat.custom(
           JSON.stringify({
+            // The gateway's request id is the api's correlation id unless the caller sent x-correlation-id
+            // (functions/api/api-handler.ts); the function logs both.
             requestId: "$context.requestId",
+            // The caller: the access token's subject and username (empty on the open routes).
+            sub: "$context.authorizer.claims.sub",
+            username: "$context.authorizer.claims.username",
             ip: "$context.identity.sourceIp",
             requestTime: "$context.requestTime",
             routeKey: "$context.routeKey",
             status: "$context.status",
             latency: "$context.responseLatency",
+            integrationLatency: "$context.integrationLatency",
             responseLength: "$context.responseLength",
             integrationError: "$context.integrationErrorMessage",
             authorizerError: "$context.authorizer.error",
@@ -220,6 +224,19 @@ export class StatelessStack extends Stack {
     });
 
     for (const [path, route] of this.apiFunctions.route(api)) this.openRoutes.set(path, route);
+    // Route-level throttles for the open routes (the stage's default covers the rest).
+    const routeSettings: Record<string, { ThrottlingBurstLimit: number; ThrottlingRateLimit: number }> = {};
+    for (const path of this.openRoutes.keys()) {
+      routeSettings[`GET ${path}`] = {
+        ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
+        ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
+      };
+    }
+    const cfnStage = stage.node.defaultChild;
+    if (!(cfnStage instanceof apigw.CfnStage)) throw new Error("The HTTP API's stage has no CloudFormation stage");
+    cfnStage.routeSettings = routeSettings;
+    // The routes must exist before the stage names them.
+    for (const route of this.openRoutes.values()) stage.node.addDependency(route);
     return { api, stage };
   }
 
@@ -241,7 +258,8 @@ export class StatelessStack extends Stack {
     alarms.alarm("WaveDeadLetters", {
       description:
         "A wave message's key was received 5 times without being settled (throttled or its sender crashing); the " +
-        "message is still queued in the ledger: redrive the wave dead-letter queue or dispatch the wave again",
+        "message is still queued in the ledger: redrive the dead letters (npm run ops -- redrive --stage <stage>) or " +
+        "re-dispatch the wave (POST /waves/{id}/redispatch; the sweep does it every 15 minutes)",
       metric: depth(waves.deadLetters),
     });
     alarms.alarm("SesEventDeadLetters", {
@@ -291,6 +309,7 @@ export class StatelessStack extends Stack {
       alarms.alarm(id, {
         description: `The ${name} function failed; see its log group (a failed asynchronous run is retried, then kept)`,
         metric: fn.function.metricErrors({ period: ALARM_PERIOD }),
+        runbookSection: "FunctionErrors",
       });
     }
     return alarms;

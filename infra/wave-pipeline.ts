@@ -20,8 +20,8 @@ import { type DeskTables, grantTables, tableEnvironment } from "./table-access.t
 /** The CloudWatch namespace and `service` dimension of wave-send's Powertools metrics (POWERTOOLS_* below). */
 export const SEND_METRICS = { namespace: "Desk1540", service: "desk-1540-wave-send" } as const;
 
-/** The per-message outcomes wave-send counts; any of them above zero is an operator's matter. */
-export type SendOutcomeMetric = "MessagesFailed" | "MessagesUnknown";
+/** The per-message outcomes wave-send counts (functions/wave-send/app.ts); failed and unknown are an operator's matter. */
+export type SendOutcomeMetric = "MessagesSent" | "MessagesFailed" | "MessagesUnknown" | "MessagesExpired";
 
 /**
  * The timing that keeps one letter per message (ADR 0007): a send invocation ends within its timeout, so a live claim
@@ -78,7 +78,8 @@ export class WavePipeline extends Construct {
         "The send timeout must be shorter than the claim's lease, and the lease shorter than the visibility timeout",
       );
     }
-    // The SES sandbox's rate by default; the account's MaxSendRate (GetSendQuota) lowers it further at run time.
+    // 14/s, a usual first production quota, by default; the account's MaxSendRate (GetSendQuota) lowers it at run time,
+    // to 1/s while the account is in the SES sandbox (1 message a second, 200 a day).
     this.sendRatePerSecond = numberContext(this, "sendRate", { fallback: 14, min: 1, max: 10_000 });
     // AWS's minimum maximum concurrency for an SQS event source is 2.
     this.sendConcurrency = numberContext(this, "sendConcurrency", { fallback: 2, min: 2, max: 1000, integer: true });

@@ -1,4 +1,5 @@
 // `npm run token -- <group>`: prints a local access token for that Cognito group, and nothing else, on stdout.
+// `npm run token -- --stage <name>`: the same for a deployed stage you signed in to (infra/cli/token.ts).
 import { fileURLToPath } from "node:url";
 import { groups, isGroup, issueToken, loadOrCreateJwtKeys } from "./jwt.ts";
 
@@ -9,9 +10,21 @@ const DATA_DIR = fileURLToPath(new URL("../../.local/", import.meta.url));
 const VALID_SECONDS = 12 * 3600;
 const USAGE = `Usage: npm run -s token -- <${groups.join("|")}> [username]
 Prints a bearer token for the local API (valid 12 h), e.g.
-  curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:4540/states`;
+  curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:4540/states
+For a deployed stage: npm run -s token -- --stage <name> (after npm run login -- --stage <name>)`;
 
-const [group, username, ...extra] = process.argv.slice(2);
+const args = process.argv.slice(2);
+if (args.some((arg) => arg === "--stage" || arg.startsWith("--stage="))) {
+  const { main } = await import("../cli/token.ts");
+  try {
+    process.exit(await main(args));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+const [group, username, ...extra] = args;
 if (!group || !isGroup(group) || extra.length > 0 || (username !== undefined && !/^[\w.@+-]{1,128}$/.test(username))) {
   if (group && !isGroup(group)) console.error(`Unknown group "${group}".`);
   console.error(USAGE);

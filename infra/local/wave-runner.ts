@@ -20,7 +20,7 @@ import { programmeWaveZone } from "../../shared/waves/programme-waves.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
 import { completeWaveIfSettled } from "../../shared/waves/waves.ts";
 
-/** The SES sandbox's rate; the emulator has none (and no GetSendQuota), so pacing is ours to show. */
+/** A usual first production quota (the sandbox allows 1/s); the emulator has none (and no GetSendQuota), so pacing is ours to show. */
 const LOCAL_MAX_SEND_RATE = 14;
 /** The send function's timeout (infra/wave-pipeline.ts): each local batch gets as long. */
 const SEND_TIMEOUT_MS = 30_000;

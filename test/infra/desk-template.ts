@@ -12,14 +12,23 @@ export function cdkContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
+/** The context a stage needs (infra/stage.ts, infra/mail.ts), as an operator passes it with `-c`. */
+export const STAGE_CONTEXT = {
+  account: "123456789012",
+  region: "eu-west-1",
+  mailFrom: "desk-1540@mail.un.example",
+  secretariatAddress: "secretariat@un.example",
+} as const;
+
 /**
- * A new app with cdk.json's context (and any extra). Without `bundle`, no function is bundled (CDK's
+ * A new app with cdk.json's context, the stage's required context (STAGE_CONTEXT) and any extra. Without `bundle`, no function is bundled (CDK's
  * `aws:cdk:bundling-stacks` left empty): the template is the same but for asset hashes, in a fraction of the time.
  */
 export function newApp(options: { bundle?: boolean; context?: Record<string, unknown> } = {}): App {
   return new App({
     context: {
       ...cdkContext(),
+      ...STAGE_CONTEXT,
       ...(options.bundle ? {} : { "aws:cdk:bundling-stacks": [] }),
       ...options.context,
     },

@@ -1,9 +1,9 @@
 // The send pipeline's wiring (ADR 0010): the wave queue and its redrive, the send event source, the SES configuration
 // set and its events, the waves' schedules, each function's grants, and the alarms that reach the operators.
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
-import { MAIL_DEFAULTS, SES_EVENT_TYPES } from "../../infra/mail.ts";
+import { SES_EVENT_TYPES } from "../../infra/mail.ts";
 import { CLAIM_LEASE, SEND_METRICS, SEND_TIMEOUT } from "../../infra/wave-pipeline.ts";
 import { DEFAULT_LEASE_MS } from "../../shared/correspondence/send.ts";
 import {
@@ -15,6 +15,7 @@ import {
   resource,
   resourcesOf,
   roleStatements,
+  STAGE_CONTEXT,
   type Statement,
 } from "./desk-template.ts";
 
@@ -89,7 +90,7 @@ describe("wave-send", () => {
     expect(environmentOf(template, sendId)).toMatchObject({
       SEND_RATE_PER_SECOND: "14",
       SEND_CONCURRENCY: "2",
-      MAIL_FROM: MAIL_DEFAULTS.mailFrom,
+      MAIL_FROM: STAGE_CONTEXT.mailFrom,
       SES_CONFIGURATION_SET: { Ref: configurationSetId },
       POWERTOOLS_SERVICE_NAME: SEND_METRICS.service,
       POWERTOOLS_METRICS_NAMESPACE: SEND_METRICS.namespace,
@@ -115,7 +116,7 @@ describe("wave-send", () => {
     const ses = statementsWith(statements, "ses:");
     expect(ses.map(actionsOf).sort()).toEqual([["ses:GetSendQuota"], ["ses:SendEmail"]]);
     expect(ses.find((statement) => actionsOf(statement).includes("ses:SendEmail"))?.Condition).toEqual({
-      StringEquals: { "ses:FromAddress": MAIL_DEFAULTS.mailFrom },
+      StringEquals: { "ses:FromAddress": STAGE_CONTEXT.mailFrom },
     });
     expect(tableActions(statements, deskId)).toEqual(dynamo("GetItem", "PutItem", "Query", "UpdateItem"));
     expect(tableActions(statements, auditId)).toEqual(dynamo("PutItem"));
@@ -204,7 +205,7 @@ describe("the waves' one-time schedules", () => {
       WAVE_SCHEDULER_ROLE_ARN: getAtt(schedulerRoleId),
       WAVE_SCHEDULE_GROUP: groupName,
       WAVE_SCHEDULE_DLQ_ARN: getAtt(id(stateless.scheduleDeadLetters)),
-      MAIL_FROM: MAIL_DEFAULTS.mailFrom,
+      MAIL_FROM: STAGE_CONTEXT.mailFrom,
       SES_CONFIGURATION_SET: { Ref: configurationSetId },
     });
     template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: groupName });
@@ -241,7 +242,7 @@ describe("the waves' one-time schedules", () => {
   it("lets the correspondence api function send a wave's test copy only from the desk's address", () => {
     const ses = statementsWith(apiStatements, "ses:");
     expect(ses.map(actionsOf)).toEqual([["ses:SendEmail"]]);
-    expect(ses[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": MAIL_DEFAULTS.mailFrom } });
+    expect(ses[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": STAGE_CONTEXT.mailFrom } });
   });
 
   it("has the schedules' role, assumable by Scheduler for this group only, invoke wave-dispatch and nothing else", () => {
@@ -252,7 +253,7 @@ describe("the waves' one-time schedules", () => {
           Principal: { Service: "scheduler.amazonaws.com" },
           Condition: {
             StringEquals: {
-              "aws:SourceAccount": { Ref: "AWS::AccountId" },
+              "aws:SourceAccount": STAGE_CONTEXT.account,
               "aws:SourceArn": getAtt(id(waves.scheduleGroup)),
             },
           },
@@ -270,8 +271,9 @@ describe("every role of the stack", () => {
   const roles = Object.keys(resourcesOf(template, "AWS::IAM::Role"));
 
   it("names its actions (no wildcard), has no Scan or DeleteItem on a table, and no managed policy of ours", () => {
-    // CDK's own trigger provider keeps AWSLambdaBasicExecutionRole (ADR 0002); every desk function's role has none.
-    const deskRoles = roles.filter((role) => !role.startsWith("AWS"));
+    // CDK's own trigger and cross-region reference providers keep AWSLambdaBasicExecutionRole (ADR 0002); every desk
+    // function's role has none.
+    const deskRoles = roles.filter((role) => !role.startsWith("AWS") && !role.startsWith("CustomCrossRegion"));
     for (const role of deskRoles) {
       expect(resource(template, role).Properties.ManagedPolicyArns, role).toBeUndefined();
       for (const action of roleStatements(template, role).flatMap(actionsOf)) {
@@ -297,8 +299,17 @@ describe("every role of the stack", () => {
         wildcard,
       ).toBe(true);
     }
-    // The bare "*" belongs to ses:GetSendQuota on the send role only.
-    expect(wildcards.filter((wildcard) => / "\*"$/.test(wildcard))).toEqual([`${id(waves.sendFunction.role)} "*"`]);
+    // The bare "*" belongs to X-Ray's trace writes on every function's role, and to ses:GetSendQuota on the send role.
+    const bare = (role: string) =>
+      roleStatements(template, role)
+        .filter((statement) => statement.Resource === "*")
+        .flatMap(actionsOf)
+        .sort();
+    const xray = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"];
+    for (const role of roles.filter((role) => bare(role).length > 0)) {
+      const expected = role === id(waves.sendFunction.role) ? ["ses:GetSendQuota", ...xray] : xray;
+      expect(bare(role), role).toEqual(expected);
+    }
   });
 });
 
@@ -310,11 +321,20 @@ describe("operator alarms", () => {
       Object.entries(match).every(([key, value]) => JSON.stringify(alarm[key]) === JSON.stringify(value)),
     );
 
-  it("notifies the encrypted, TLS-only operators' topic from every alarm", () => {
+  it("notifies the operators' topic from every alarm; CloudWatch may use its key and publish to it", () => {
     expect(alarms.length).toBeGreaterThan(0);
     for (const alarm of alarms) expect(alarm.AlarmActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId }]);
-    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: Match.anyValue() });
-    expect(JSON.stringify(resourcesOf(template, "AWS::SNS::TopicPolicy"))).toContain("aws:SecureTransport");
+    // Its own customer-managed key: the AWS-managed alias/aws/sns key lets no AWS service publish (issue 14).
+    const keyId = id(stateless.node.findChild("OperatorsKey"));
+    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: { "Fn::GetAtt": [keyId, "Arn"] } });
+    const keyPolicy = JSON.stringify(resource(template, keyId).Properties.KeyPolicy);
+    expect(keyPolicy).toContain('"Service":"cloudwatch.amazonaws.com"');
+    expect(keyPolicy).toContain("kms:GenerateDataKey*");
+    const topicPolicy = JSON.stringify(resourcesOf(template, "AWS::SNS::TopicPolicy"));
+    expect(topicPolicy).toContain("aws:SecureTransport");
+    // An Allow for CloudWatch, limited to this account's alarms (test/infra/production.test.ts has the statement).
+    expect(topicPolicy).toMatch(/"Effect":"Allow","Principal":\{"Service":"cloudwatch\.amazonaws\.com"\}/);
+    expect(topicPolicy).toContain('"aws:SourceAccount"');
   });
 
   it("alarms on any message in a dead-letter queue: the wave queue's, the schedules' and the SES events'", () => {

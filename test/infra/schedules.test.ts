@@ -4,7 +4,6 @@ import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { programme } from "../../events/programme.ts";
 import { buildApp } from "../../infra/desk-app.ts";
-import { MAIL_DEFAULTS } from "../../infra/mail.ts";
 import { scheduleExpressionOf } from "../../infra/programme-schedules.ts";
 import { StatefulStack } from "../../infra/stateful-stack.ts";
 import { StatelessStack } from "../../infra/stateless-stack.ts";
@@ -19,6 +18,7 @@ import {
   resource,
   resourcesOf,
   roleStatements,
+  STAGE_CONTEXT,
   type Statement,
 } from "./desk-template.ts";
 
@@ -123,7 +123,7 @@ describe("the programme's schedules", () => {
       Statement: [
         {
           Principal: { Service: "scheduler.amazonaws.com" },
-          Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } },
+          Condition: { StringEquals: { "aws:SourceAccount": STAGE_CONTEXT.account } },
         },
       ],
     });
@@ -186,6 +186,9 @@ describe("the programme's schedules", () => {
     expect(
       () =>
         new StatelessStack(other, "L", {
+          env: { account: STAGE_CONTEXT.account, region: STAGE_CONTEXT.region },
+          stage: { name: "dev", account: STAGE_CONTEXT.account, region: STAGE_CONTEXT.region },
+          webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/front/1",
           deskTable: tables.deskTable,
           auditTable: tables.auditTable,
           programme: {
@@ -233,8 +236,8 @@ describe("the scheduled functions", () => {
     const configurationSetId = logicalId(stateless, stateless.mail.configurationSet);
     for (const target of ["assistance-report", "programme-reminders"]) {
       expect(environmentOf(template, fnId(target)), target).toMatchObject({
-        MAIL_FROM: MAIL_DEFAULTS.mailFrom,
-        SECRETARIAT_EMAIL: MAIL_DEFAULTS.secretariatEmail,
+        MAIL_FROM: STAGE_CONTEXT.mailFrom,
+        SECRETARIAT_EMAIL: STAGE_CONTEXT.secretariatAddress,
         SES_CONFIGURATION_SET: { Ref: configurationSetId },
       });
       expect(environmentOf(template, fnId(target))).not.toHaveProperty("SES_ENDPOINT");
@@ -249,8 +252,8 @@ describe("the scheduled functions", () => {
       );
       expect(ses.map(actionsOf)).toEqual([["ses:SendEmail"]]);
       expect(ses[0]?.Condition).toEqual({
-        StringEquals: { "ses:FromAddress": MAIL_DEFAULTS.mailFrom },
-        "ForAllValues:StringEquals": { "ses:Recipients": [MAIL_DEFAULTS.secretariatEmail] },
+        StringEquals: { "ses:FromAddress": STAGE_CONTEXT.mailFrom },
+        "ForAllValues:StringEquals": { "ses:Recipients": [STAGE_CONTEXT.secretariatAddress] },
       });
     }
   });

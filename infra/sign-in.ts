@@ -1,0 +1,112 @@
+// Staff sign-in: the user pool (admin-created accounts in the three groups, TOTP required), its Cognito managed login
+// domain, and the one app client: authorization code with PKCE, no secret, redirecting to the terminal's localhost
+// listener (`npm run login`, infra/cli/login.ts). The API accepts only access tokens carrying API_SCOPE.
+import { CfnOutput, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import * as cognito from "aws-cdk-lib/aws-cognito";
+import { Construct } from "constructs";
+import { groupSchema } from "../shared/auth/actor.ts";
+import { stringContext } from "./context.ts";
+import type { DeskStage } from "./stage.ts";
+
+/** Where the managed login sends the browser back: `npm run login` listens there (infra/cli/login.ts). */
+export const LOGIN_REDIRECT_URI = "http://localhost:15400/callback";
+/** The resource server of the desk's API and its one scope; only access tokens carry scopes. */
+export const API_RESOURCE_SERVER = "desk-1540";
+export const API_SCOPE = `${API_RESOURCE_SERVER}/api`;
+
+export class StaffSignIn extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  /** The managed login's base URL, e.g. https://desk1540-prod-123456789012.auth.eu-west-1.amazoncognito.com. */
+  readonly domainUrl: string;
+
+  constructor(scope: Construct, id: string, stage: DeskStage) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, "Staff", {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      signInCaseSensitive: false,
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Every account enrols an authenticator app at its first sign-in; no SMS. Cognito accepts REQUIRED only when a
+      // pool is created, so it is set from the first deploy.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Threat protection needs the paid Plus plan; see infra/nag.ts.
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      userInvitation: {
+        emailSubject: "Your account on the 1540 Committee desk",
+        emailBody:
+          "An account on the 1540 Committee desk was created for {username}. Your temporary password is {####}. " +
+          "Sign in with `npm run login` within three days; you will choose a password and enrol an authenticator app.",
+      },
+      // The staff accounts are state too: a stack deletion must not take them along.
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const group of groupSchema.options) {
+      this.userPool.addGroup(`Group-${group}`, { groupName: group, description: `Desk staff group ${group}` });
+    }
+    const api = new cognito.ResourceServerScope({ scopeName: "api", scopeDescription: "Call the desk's API" });
+    const resourceServer = this.userPool.addResourceServer("Api", {
+      identifier: API_RESOURCE_SERVER,
+      userPoolResourceServerName: "The 1540 Committee desk API",
+      scopes: [api],
+    });
+    this.client = this.userPool.addClient("StaffClient", {
+      // A public client: a terminal cannot keep a secret, so PKCE protects the code instead.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [
+          cognito.OAuthScope.OPENID,
+          cognito.OAuthScope.EMAIL,
+          cognito.OAuthScope.PROFILE,
+          cognito.OAuthScope.resourceServer(resourceServer, api),
+        ],
+        callbackUrls: [LOGIN_REDIRECT_URI],
+        logoutUrls: [LOGIN_REDIRECT_URI],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+    // Globally unique across AWS: the stage and the account make it so unless `-c loginDomainPrefix=` says otherwise.
+    const domainPrefix = stringContext(this, "loginDomainPrefix") ?? `desk1540-${stage.name}-${stage.account}`;
+    this.domain = this.userPool.addDomain("Login", {
+      cognitoDomain: { domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // Managed login shows a client's pages only once it has a style: Cognito's own.
+    new cognito.CfnManagedLoginBranding(this, "LoginStyle", {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.domainUrl = this.domain.baseUrl();
+
+    // What `npm run login`, `token` and `users` read from the deploy's outputs file (docs/operations.md).
+    const outputs: Record<string, string> = {
+      UserPoolId: this.userPool.userPoolId,
+      UserPoolClientId: this.client.userPoolClientId,
+      LoginDomainUrl: this.domainUrl,
+      LoginRedirectUri: LOGIN_REDIRECT_URI,
+      ApiScope: API_SCOPE,
+      Region: Stack.of(this).region,
+    };
+    for (const [key, value] of Object.entries(outputs)) new CfnOutput(scope, key, { value });
+  }
+}

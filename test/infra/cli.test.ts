@@ -1,0 +1,356 @@
+// `npm run login`, `npm run -s token -- --stage` and `npm run users` against a stand-in of the Cognito endpoints they
+// call (managed login's /oauth2/authorize and /oauth2/token with PKCE, and the cognito-idp JSON API), run as the
+// commands are run: a Node process with its arguments, its environment and its exit code.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freePort } from "../../infra/local/ports.ts";
+import { fromRoot } from "./desk-template.ts";
+
+const CLIENT_ID = "staff-client-1";
+const POOL_ID = "eu-west-1_Desk";
+const SCOPE = "desk-1540/api";
+
+/** What the stand-in knows and saw. */
+interface CognitoStandIn {
+  url: string;
+  codes: Map<string, { challenge: string; redirectUri: string }>;
+  refreshTokens: Set<string>;
+  issued: number;
+  tokenRequests: URLSearchParams[];
+  idpCalls: { target: string; body: Record<string, unknown> }[];
+  users: Set<string>;
+}
+
+const jwt = (claims: Record<string, unknown>) =>
+  ["{}", JSON.stringify(claims), "sig"].map((part) => Buffer.from(part).toString("base64url")).join(".");
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function startStandIn(redirectUri: string): Promise<{ server: Server; cognito: CognitoStandIn }> {
+  const cognito: CognitoStandIn = {
+    url: "",
+    codes: new Map(),
+    refreshTokens: new Set(),
+    issued: 0,
+    tokenRequests: [],
+    idpCalls: [],
+    users: new Set(),
+  };
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
+  const tokens = (withRefresh: boolean) => {
+    cognito.issued += 1;
+    const refresh = `refresh-${cognito.issued}`;
+    if (withRefresh) cognito.refreshTokens.add(refresh);
+    return {
+      access_token: jwt({ token_use: "access", client_id: CLIENT_ID, scope: `openid ${SCOPE}`, n: cognito.issued }),
+      id_token: jwt({ token_use: "id", email: "ana@un.example" }),
+      ...(withRefresh ? { refresh_token: refresh } : {}),
+      expires_in: 3600,
+      token_type: "Bearer",
+    };
+  };
+  const handle = async (request: IncomingMessage) => {
+    const url = new URL(request.url ?? "/", "http://stand-in");
+    if (request.method === "GET" && url.pathname === "/oauth2/authorize") {
+      const q = url.searchParams;
+      const ok =
+        q.get("client_id") === CLIENT_ID &&
+        q.get("redirect_uri") === redirectUri &&
+        q.get("response_type") === "code" &&
+        q.get("code_challenge_method") === "S256" &&
+        (q.get("scope") ?? "").split(" ").includes(SCOPE);
+      if (!ok) return json(400, { error: "invalid_request" });
+      // The person signed in (password and TOTP): the page sends the browser back with a code.
+      const code = `code-${cognito.codes.size + 1}`;
+      cognito.codes.set(code, { challenge: q.get("code_challenge") ?? "", redirectUri });
+      const back = new URL(redirectUri);
+      back.search = new URLSearchParams({ code, state: q.get("state") ?? "" }).toString();
+      return { status: 302, body: undefined, headers: { location: back.toString() } };
+    }
+    if (request.method === "POST" && url.pathname === "/oauth2/token") {
+      const form = new URLSearchParams(await bodyOf(request));
+      cognito.tokenRequests.push(form);
+      if (form.get("client_id") !== CLIENT_ID) return json(400, { error: "invalid_client" });
+      if (form.get("grant_type") === "authorization_code") {
+        const issued = cognito.codes.get(form.get("code") ?? "");
+        const verifier = form.get("code_verifier") ?? "";
+        const challenge = createHash("sha256").update(verifier).digest("base64url");
+        if (!issued || issued.challenge !== challenge || form.get("redirect_uri") !== issued.redirectUri) {
+          return json(400, { error: "invalid_grant" });
+        }
+        cognito.codes.delete(form.get("code") ?? "");
+        return json(200, tokens(true));
+      }
+      if (form.get("grant_type") === "refresh_token") {
+        if (!cognito.refreshTokens.has(form.get("refresh_token") ?? "")) return json(400, { error: "invalid_grant" });
+        return json(200, tokens(false));
+      }
+      return json(400, { error: "unsupported_grant_type" });
+    }
+    const target = String(request.headers["x-amz-target"] ?? "");
+    if (request.method === "POST" && target.startsWith("AWSCognitoIdentityProviderService.")) {
+      const body = JSON.parse(await bodyOf(request)) as Record<string, unknown>;
+      const action = target.split(".")[1] ?? "";
+      cognito.idpCalls.push({ target: action, body });
+      if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
+        return json(403, { __type: "UnrecognizedClientException", message: "unsigned" });
+      }
+      if (action === "AdminCreateUser") {
+        const username = String(body.Username);
+        if (cognito.users.has(username)) {
+          return json(400, { __type: "UsernameExistsException", message: "User account already exists" });
+        }
+        cognito.users.add(username);
+        return json(200, { User: { Username: username, UserStatus: "FORCE_CHANGE_PASSWORD" } });
+      }
+      if (action === "AdminAddUserToGroup") return json(200, {});
+    }
+    return json(404, { error: "not found" });
+  };
+  const server = createServer((request, response) => {
+    handle(request).then(
+      ({ status, body, headers }) => {
+        const type = request.headers["x-amz-target"] ? "application/x-amz-json-1.1" : "application/json";
+        response.writeHead(status, { "content-type": type, ...headers });
+        response.end(body === undefined ? undefined : JSON.stringify(body));
+      },
+      () => response.writeHead(500).end(),
+    );
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      cognito.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve({ server, cognito });
+    });
+  });
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command's entry as npm does (`node --import tsx <file> ...args`). */
+function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onStderr?: (text: string, child: ChildProcess) => void,
+) {
+  return new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fromRoot(file), ...args], {
+      cwd: fromRoot("."),
+      env: { PATH: process.env.PATH, HOME: env.XDG_CONFIG_HOME, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      onStderr?.(stderr, child);
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let server: Server;
+let cognito: CognitoStandIn;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "desk-cli-"));
+  const redirectUri = `http://localhost:${await freePort()}/callback`;
+  ({ server, cognito } = await startStandIn(redirectUri));
+  // The stage's outputs as `cdk deploy --outputs-file stages/test.json` writes them.
+  await writeFile(
+    path.join(dir, "test.json"),
+    JSON.stringify({
+      "Desk1540-test-Stateful": { deskTableTableName: "x" },
+      "Desk1540-test-Stateless": {
+        Region: "eu-west-1",
+        UserPoolId: POOL_ID,
+        UserPoolClientId: CLIENT_ID,
+        LoginDomainUrl: cognito.url,
+        LoginRedirectUri: redirectUri,
+        ApiScope: SCOPE,
+        ApiUrl: "https://d111.cloudfront.net",
+      },
+    }),
+  );
+  env = {
+    DESK_STAGES_DIR: dir,
+    XDG_CONFIG_HOME: path.join(dir, "config"),
+    AWS_ACCESS_KEY_ID: "AKIDSTANDIN",
+    AWS_SECRET_ACCESS_KEY: "secret",
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+});
+
+afterAll(async () => {
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tokenPath = () => path.join(dir, "config", "desk-1540", "test.json");
+
+/** Signs in as a browser would: opens the printed address and follows the redirect to the terminal's listener. */
+function login(): Promise<Run> {
+  let opened = false;
+  return run("infra/cli/login.ts", ["--stage", "test", "--no-browser"], env, (stderr) => {
+    const address = /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(stderr)?.[1];
+    if (!address || opened) return;
+    opened = true;
+    fetch(address)
+      .then((page) => page.text())
+      .catch(() => {});
+  });
+}
+
+describe("npm run login", () => {
+  it("explains itself with --help", async () => {
+    const help = await run("infra/cli/login.ts", ["--help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run login -- --stage <name>");
+    expect(help.stdout).toContain("authenticator");
+    expect(help.stdout).toContain("~/.config/desk-1540/<name>.json");
+  });
+
+  it("refuses to run without a stage, and names a stage that was never deployed", async () => {
+    expect((await run("infra/cli/login.ts", [], env)).code).toBe(2);
+    const missing = await run("infra/cli/login.ts", ["--stage", "prod"], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("--outputs-file stages/prod.json");
+  });
+
+  it("signs in with the code and its PKCE verifier, and keeps the tokens readable by the person only", async () => {
+    const result = await login();
+    expect(result.stderr).toContain("Signed in to test as ana@un.example");
+    expect(result.code).toBe(0);
+    const exchange = cognito.tokenRequests.at(-1);
+    expect(exchange?.get("grant_type")).toBe("authorization_code");
+    expect(exchange?.get("code_verifier")).toMatch(/^[\w-]{43}$/);
+    expect(exchange?.has("client_secret")).toBe(false);
+    const stored = JSON.parse(await readFile(tokenPath(), "utf8")) as Record<string, string>;
+    expect(stored.refreshToken).toBe(`refresh-${cognito.issued}`);
+    expect(Date.parse(stored.expiresAt ?? "")).toBeGreaterThan(Date.now() + 3500_000);
+    expect((await stat(tokenPath())).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("npm run -s token -- --stage", () => {
+  beforeEach(async () => {
+    if (cognito.issued === 0) expect((await login()).code).toBe(0);
+  });
+
+  it("prints the stored access token while it is valid, and nothing else", async () => {
+    const stored = JSON.parse(await readFile(tokenPath(), "utf8")) as Record<string, string>;
+    const before = cognito.tokenRequests.length;
+    const result = await run("infra/local/token.ts", ["--stage", "test"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${stored.accessToken}\n`);
+    expect(cognito.tokenRequests).toHaveLength(before);
+  });
+
+  it("refreshes an expired access token, stores it, and keeps the refresh token", async () => {
+    const stored = JSON.parse(await readFile(tokenPath(), "utf8")) as Record<string, string>;
+    await writeFile(tokenPath(), JSON.stringify({ ...stored, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    const result = await run("infra/local/token.ts", ["--stage", "test"], env);
+    expect(result.code).toBe(0);
+    expect(cognito.tokenRequests.at(-1)?.get("grant_type")).toBe("refresh_token");
+    const refreshed = JSON.parse(await readFile(tokenPath(), "utf8")) as Record<string, string>;
+    expect(result.stdout).toBe(`${refreshed.accessToken}\n`);
+    expect(refreshed.accessToken).not.toBe(stored.accessToken);
+    expect(refreshed.refreshToken).toBe(stored.refreshToken);
+    expect((await stat(tokenPath())).mode & 0o777).toBe(0o600);
+  });
+
+  it("asks the person to sign in again when the refresh token is refused", async () => {
+    const stored = JSON.parse(await readFile(tokenPath(), "utf8")) as Record<string, string>;
+    await writeFile(tokenPath(), JSON.stringify({ ...stored, expiresAt: new Date(0).toISOString() }));
+    cognito.refreshTokens.clear();
+    const result = await run("infra/local/token.ts", ["--stage", "test"], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("npm run login -- --stage test");
+  });
+
+  it("still mints local tokens by group without --stage", async () => {
+    const result = await run("infra/local/token.ts", ["nobody"], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("npm run -s token -- --stage <name>");
+  });
+});
+
+describe("npm run users", () => {
+  it("explains itself with --help", async () => {
+    const help = await run("infra/cli/users.ts", ["--help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("invite <email> --group <secretariat|experts|members> --stage <name>");
+    expect(help.stdout).toContain("temporary password");
+  });
+
+  it("invites a person: creates the account with a verified e-mail, Cognito mails the password, and adds the group", async () => {
+    cognito.idpCalls.length = 0;
+    const args = ["invite", "ana@un.example", "--group", "experts", "--stage", "test"];
+    const result = await run("infra/cli/users.ts", args, env);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Invited ana@un.example to test in the experts group");
+    expect(cognito.idpCalls).toEqual([
+      {
+        target: "AdminCreateUser",
+        body: {
+          UserPoolId: POOL_ID,
+          Username: "ana@un.example",
+          UserAttributes: [
+            { Name: "email", Value: "ana@un.example" },
+            { Name: "email_verified", Value: "true" },
+          ],
+          DesiredDeliveryMediums: ["EMAIL"],
+        },
+      },
+      {
+        target: "AdminAddUserToGroup",
+        body: { UserPoolId: POOL_ID, Username: "ana@un.example", GroupName: "experts" },
+      },
+    ]);
+  });
+
+  it("changes nothing for an account that exists, and refuses a bad group or address before any call", async () => {
+    cognito.idpCalls.length = 0;
+    const again = await run(
+      "infra/cli/users.ts",
+      ["invite", "ana@un.example", "--group", "members", "--stage", "test"],
+      env,
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already has an account");
+    expect(cognito.idpCalls.map((call) => call.target)).toEqual(["AdminCreateUser"]);
+
+    cognito.idpCalls.length = 0;
+    const bad = await run(
+      "infra/cli/users.ts",
+      ["invite", "not-an-address", "--group", "admins", "--stage", "test"],
+      env,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"not-an-address" is not an e-mail address');
+    expect(bad.stderr).toContain("--group must be one of secretariat, experts, members");
+    expect(cognito.idpCalls).toEqual([]);
+  });
+});
