@@ -5,6 +5,7 @@ import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { newId } from "../ids.ts";
+import { auditedState, trailKindOf } from "./subject.ts";
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -14,6 +15,7 @@ export const auditEntrySchema = z.object({
   entity: z.object({ type: z.string(), id: z.string() }),
   route: z.string().optional().describe("The HTTP route that caused it, e.g. PATCH /states/{iso3}"),
   correlationId: z.string().optional(),
+  reason: z.string().optional().describe("Why, for a correction (a void, a change of kind, a deactivation)"),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });
@@ -27,18 +29,33 @@ export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId">
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
+/**
+ * The audit table's keys of an entry: by entity (table), by day, by State and by actor (indexes), and the kind a
+ * State's timeline filters on (ADR 0020).
+ */
+export function auditKeys(entry: AuditEntry): Record<string, string> {
+  const iso3 = auditedState(entry);
+  const trailKind = trailKindOf(entry.action);
+  return {
+    pk: auditEntityKey(entry.entity),
+    sk: `${entry.at}#${entry.id}`,
+    day: entry.at.slice(0, 10),
+    actorKey: auditActorKey(entry.actor),
+    ...(iso3 ? { iso3 } : {}),
+    ...(trailKind ? { trailKind } : {}),
+  };
+}
+
+export const auditEntityKey = (entity: AuditEntry["entity"]) => `${entity.type}#${entity.id}`;
+export const auditActorKey = (actor: Pick<AuditEntry["actor"], "id">) => actor.id;
+
 export function auditPut(tableName: string, input: AuditInput, clock: Clock): TransactItem {
   const at = clock.now().toISOString();
   const entry: AuditEntry = { ...input, id: newId(clock), at };
   return {
     Put: {
       TableName: tableName,
-      Item: {
-        pk: `${entry.entity.type}#${entry.entity.id}`,
-        sk: `${at}#${entry.id}`,
-        day: at.slice(0, 10),
-        ...entry,
-      },
+      Item: { ...auditKeys(entry), ...entry },
       // An audit entry is never overwritten.
       ConditionExpression: "attribute_not_exists(pk)",
     },
