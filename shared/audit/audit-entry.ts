@@ -24,8 +24,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** What the caller knows; the id and time are added here. */
 export type AuditInput = Omit<AuditEntry, "id" | "at">;
 
-/** Request-scoped facts every audited write carries: set by the API router, or by a scheduled job. */
-export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId">;
+/**
+ * Request-scoped facts every audited write carries: set by the API router, or by a scheduled job; a correction adds
+ * its reason, which every entry of its write then carries.
+ */
+export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId" | "reason">;
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
