@@ -191,7 +191,23 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
         claimSymbol(submission.symbol, submission),
         updateObligation(obligation.before, obligation.after),
       ];
-      if (submission.kind === "first-report") writes.push(markReported(state.value.iso3, submission.receivedOn));
+      if (submission.kind === "first-report") {
+        writes.push(markReported(state.value.iso3, submission.receivedOn));
+        // The State's status changes with it: its own entry, so the timeline shows the change as such.
+        writes.push({
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "state.reporting-status",
+              entity: { type: "state", id: submission.iso3 },
+              before: { iso3: submission.iso3, reportingStatus: state.value.reportingStatus },
+              after: { iso3: submission.iso3, reportingStatus: "reported", firstReportOn: submission.receivedOn },
+            },
+            clock,
+          ),
+        });
+      }
       writes.push({
         item: auditPut(
           tableNames.audit,
