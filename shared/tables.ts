@@ -36,7 +36,12 @@ export const tables = {
     id: "audit",
     partitionKey: "pk",
     sortKey: "sk",
-    indexes: [{ indexName: "byDay", partitionKey: "day", sortKey: "sk" }],
+    // byState and byActor: a State's trail and a person's writes, newest first, each one Query (ADR 0020).
+    indexes: [
+      { indexName: "byDay", partitionKey: "day", sortKey: "sk" },
+      { indexName: "byState", partitionKey: "iso3", sortKey: "sk" },
+      { indexName: "byActor", partitionKey: "actorKey", sortKey: "sk" },
+    ],
   },
 } as const satisfies Record<TableId, TableDefinition>;
 

@@ -177,8 +177,8 @@ export const transitionMatch =
         ...audit,
         action: "assistance.match.transition",
         entity: { type: "assistance-request", id: request.value.id },
-        before: { match: id, status: from },
-        after: { match: id, status: input.to, on },
+        before: { iso3: request.value.iso3, match: id, status: from },
+        after: { iso3: request.value.iso3, match: id, status: input.to, on },
       }),
     ];
     if (requestMoved) {
@@ -188,8 +188,8 @@ export const transitionMatch =
           ...audit,
           action: "assistance.request.transition",
           entity: { type: "assistance-request", id: request.value.id },
-          before: { status: request.value.status },
-          after: { status: nextRequest.status, on, note: why },
+          before: { iso3: request.value.iso3, status: request.value.status },
+          after: { iso3: request.value.iso3, status: nextRequest.status, on, note: why },
         }),
       );
     } else {

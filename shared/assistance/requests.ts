@@ -19,9 +19,10 @@ import type {
   AssistanceRequest,
   NewAssistanceFeedback,
   NewAssistanceRequest,
+  RequestConsentInput,
   RequestTransitionInput,
 } from "./schemas.ts";
-import { checkMoveDate, moveRequest } from "./workflow.ts";
+import { checkMoveDate, moveRequest, withConsent } from "./workflow.ts";
 
 export interface AssistanceDependencies {
   assistance: AssistanceRepository;
@@ -125,8 +126,41 @@ export const transitionRequest =
         ...audit,
         action: "assistance.request.transition",
         entity: { type: "assistance-request", id },
-        before: { status: request.value.status },
-        after: { status: next.status, on, ...(input.note ? { note: input.note } : {}) },
+        before: { iso3: request.value.iso3, status: request.value.status },
+        after: { iso3: next.iso3, status: next.status, on, ...(input.note ? { note: input.note } : {}) },
+      }),
+    ]);
+    return { value: next, version: request.version + 1 };
+  };
+
+/**
+ * Records the State's consent to circulation, at any time before circulation, with how it came (the reason); the
+ * request keeps its status, and circulation inside the consent window is then allowed. Audited.
+ */
+export const recordConsent =
+  (deps: AssistanceDependencies) =>
+  async (
+    id: string,
+    expectedVersion: number,
+    input: RequestConsentInput,
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceRequest>> => {
+    const { request } = await requestFileOf(deps, id);
+    if (request.version !== expectedVersion) {
+      throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
+    }
+    const on = input.on ?? todayOf(deps.clock);
+    notInFuture(on, "body.on", deps.clock);
+    const next = withConsent(request.value, on, deps.clock.now().toISOString());
+    await deps.assistance.write([
+      deps.assistance.replaceRequest(next, request.version),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.request.consent",
+        entity: { type: "assistance-request", id },
+        reason: input.reason,
+        before: { iso3: request.value.iso3, consentedToCirculation: false, status: request.value.status },
+        after: { iso3: next.iso3, consentedToCirculation: true, consentedOn: on, status: next.status },
       }),
     ]);
     return { value: next, version: request.version + 1 };
@@ -194,8 +228,8 @@ export const recordFeedback =
           ...audit,
           action: "assistance.feedback.record",
           entity: { type: "assistance-request", id },
-          before: obligation ? { obligation: obligation.before } : undefined,
-          after: obligation ? { feedback, obligation: obligation.after } : { feedback },
+          before: obligation ? { iso3, obligation: obligation.before } : undefined,
+          after: obligation ? { iso3, feedback, obligation: obligation.after } : { iso3, feedback },
         }),
       ]);
     });

@@ -82,6 +82,9 @@ export const assistanceRequestSchema = z
     consentedToCirculation: z
       .boolean()
       .describe("The State consented to circulation: no need to wait for the 5-working-day consent window"),
+    consentedOn: isoDateSchema
+      .optional()
+      .describe("The day the State's consent was received, when it was recorded after the request"),
     status: requestStatusSchema,
     acknowledgedOn: isoDateSchema.optional(),
     consentWindowClosesOn: isoDateSchema
@@ -123,6 +126,19 @@ export const requestTransitionSchema = z
   })
   .meta({ id: "AssistanceRequestTransition" });
 export type RequestTransitionInput = z.infer<typeof requestTransitionSchema>;
+
+export const requestConsentSchema = z
+  .strictObject({
+    on: isoDateSchema.optional().describe("The day the State's consent was received; today when omitted"),
+    reason: z
+      .string()
+      .trim()
+      .min(3, "say how the consent came, in at least 3 characters")
+      .max(500)
+      .describe("How the consent came (e.g. the Note Verbale's symbol); kept in the audit trail"),
+  })
+  .meta({ id: "AssistanceRequestConsent" });
+export type RequestConsentInput = z.infer<typeof requestConsentSchema>;
 
 // ---- Providers and offers ----
 

@@ -129,3 +129,28 @@ export function moveRequest(
   if (to === "fulfilled" || to === "withdrawn" || to === "closed-unmet") next.closedOn = on;
   return next;
 }
+
+/** Consent to circulation can be recorded while the request has not been circulated: afterwards it is moot. */
+export const consentableStatuses: readonly RequestStatus[] = ["received", "acknowledged", "consent-window"];
+
+/** The request once the State's consent, received on `on`, is recorded; refused after circulation or twice. */
+export function withConsent(request: AssistanceRequest, on: string, at: string): AssistanceRequest {
+  if (request.consentedToCirculation) {
+    throw new Conflict(`Assistance request ${request.id} already has the State's consent to circulation`, {
+      consentedOn: request.consentedOn,
+    });
+  }
+  if (!consentableStatuses.includes(request.status)) {
+    throw new Conflict(
+      `Assistance request ${request.id} is ${request.status}: consent to circulation can be recorded only before ` +
+        `circulation (${consentableStatuses.join(", ")})`,
+      { status: request.status },
+    );
+  }
+  if (on < request.receivedOn) {
+    throw new Invalid("The day of the consent is not possible", [
+      { path: "body.on", message: `is before the request was received on ${request.receivedOn}` },
+    ]);
+  }
+  return { ...request, consentedToCirculation: true, consentedOn: on, updatedAt: at };
+}

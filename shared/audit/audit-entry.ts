@@ -5,6 +5,7 @@ import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { newId } from "../ids.ts";
+import { auditedState, trailKindOf } from "./subject.ts";
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -14,6 +15,7 @@ export const auditEntrySchema = z.object({
   entity: z.object({ type: z.string(), id: z.string() }),
   route: z.string().optional().describe("The HTTP route that caused it, e.g. PATCH /states/{iso3}"),
   correlationId: z.string().optional(),
+  reason: z.string().optional().describe("Why, for a correction (a void, a change of kind, a deactivation)"),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });
@@ -22,10 +24,33 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** What the caller knows; the id and time are added here. */
 export type AuditInput = Omit<AuditEntry, "id" | "at">;
 
-/** Request-scoped facts every audited write carries: set by the API router, or by a scheduled job. */
-export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId">;
+/**
+ * Request-scoped facts every audited write carries: set by the API router, or by a scheduled job; a correction adds
+ * its reason, which every entry of its write then carries.
+ */
+export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId" | "reason">;
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * The audit table's keys of an entry: by entity (table), by day, by State and by actor (indexes), and the kind a
+ * State's timeline filters on (ADR 0020).
+ */
+export function auditKeys(entry: AuditEntry): Record<string, string> {
+  const iso3 = auditedState(entry);
+  const trailKind = trailKindOf(entry.action);
+  return {
+    pk: auditEntityKey(entry.entity),
+    sk: `${entry.at}#${entry.id}`,
+    day: entry.at.slice(0, 10),
+    actorKey: auditActorKey(entry.actor),
+    ...(iso3 ? { iso3 } : {}),
+    ...(trailKind ? { trailKind } : {}),
+  };
+}
+
+export const auditEntityKey = (entity: AuditEntry["entity"]) => `${entity.type}#${entity.id}`;
+export const auditActorKey = (actor: Pick<AuditEntry["actor"], "id">) => actor.id;
 
 export function auditPut(tableName: string, input: AuditInput, clock: Clock): TransactItem {
   const at = clock.now().toISOString();
@@ -33,12 +58,7 @@ export function auditPut(tableName: string, input: AuditInput, clock: Clock): Tr
   return {
     Put: {
       TableName: tableName,
-      Item: {
-        pk: `${entry.entity.type}#${entry.entity.id}`,
-        sk: `${at}#${entry.id}`,
-        day: at.slice(0, 10),
-        ...entry,
-      },
+      Item: { ...auditKeys(entry), ...entry },
       // An audit entry is never overwritten.
       ConditionExpression: "attribute_not_exists(pk)",
     },

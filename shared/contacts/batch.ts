@@ -49,7 +49,10 @@ export async function eachLimited<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Groups changes into transactions: one item stays free for the audit entry, one per State for its obligation. */
+/**
+ * Groups changes into transactions: one item stays free for the organizations' audit entry, two per State for its
+ * obligation and its own audit entry (so each entry lands on one State's trail, ADR 0020).
+ */
 export function chunkChanges(changes: readonly ContactChange[]): ContactChange[][] {
   const sorted = [...changes].sort((a, b) => a.after.owner.localeCompare(b.after.owner));
   const chunks: ContactChange[][] = [];
@@ -58,7 +61,7 @@ export function chunkChanges(changes: readonly ContactChange[]): ContactChange[]
   let states = new Set<string>();
   for (const change of sorted) {
     const iso3 = stateOf(change);
-    const cost = () => writesPerChange(change) + (iso3 && !states.has(iso3) ? 1 : 0);
+    const cost = () => writesPerChange(change) + (iso3 && !states.has(iso3) ? 2 : 0);
     if (chunk.length && size + cost() > MAX_TRANSACTION_ITEMS) {
       chunks.push(chunk);
       chunk = [];
@@ -109,21 +112,9 @@ export async function writeContactChanges(
         after: { status: obligationStatusFor(coverage.view), view: coverage.view, evaluatedOn: coverage.evaluatedOn },
       });
     }
-    const entry: AuditInput = {
-      ...audit.context,
-      action: audit.action,
-      entity: audit.entity,
-      after: {
-        transaction: `${index + 1} of ${chunks.length}`,
-        created: chunk.filter((change) => !change.before).map((change) => change.after),
-        updated: chunk
-          .filter((change) => change.before)
-          .map((change) => ({ before: change.before?.value, after: change.after })),
-        pointOfContact: pocs.map((poc) => ({ iso3: poc.iso3, before: poc.before, after: poc.after })),
-      },
-    };
+    const entries = auditEntries(audit, chunk, pocs, `${index + 1} of ${chunks.length}`);
     try {
-      await withTransactionConflictRetry(() => deps.contacts.saveContacts(chunk, pocs, entry));
+      await withTransactionConflictRetry(() => deps.contacts.saveContacts(chunk, pocs, entries));
     } catch (error) {
       if (!(error instanceof DomainError) && !isRace(error)) throw error;
       const cause =
@@ -141,6 +132,28 @@ export async function writeContactChanges(
     }
     written += chunk.length;
   }
+}
+
+/** One audit entry per State the transaction touches, and one for the organizations' contacts if any. */
+function auditEntries(audit: BatchAudit, chunk: ContactChange[], pocs: PocChange[], transaction: string): AuditInput[] {
+  const groups = new Map<string | undefined, ContactChange[]>();
+  for (const change of chunk) groups.set(stateOf(change), [...(groups.get(stateOf(change)) ?? []), change]);
+  return [...groups].map(([iso3, changes]) => ({
+    ...audit.context,
+    action: audit.action,
+    entity: audit.entity,
+    after: {
+      transaction,
+      ...(iso3 ? { iso3 } : {}),
+      created: changes.filter((change) => !change.before).map((change) => change.after),
+      updated: changes
+        .filter((change) => change.before)
+        .map((change) => ({ before: change.before?.value, after: change.after })),
+      pointOfContact: pocs
+        .filter((poc) => poc.iso3 === iso3)
+        .map((poc) => ({ iso3: poc.iso3, before: poc.before, after: poc.after })),
+    },
+  }));
 }
 
 /** Two transactions touching one item at the same moment: DynamoDB cancels one; the same writes may go again. */

@@ -168,18 +168,22 @@ export const changeContact =
     return save(deps, { before: current, after: next }, audit, "contact.update");
   };
 
-/** Contacts are never deleted: a deactivated one stays as history and frees its e-mail address. */
+/**
+ * Contacts are never deleted: a deactivated one stays as history and frees its e-mail address. The reason (the
+ * route requires one) is kept on the contact and on its audit entries.
+ */
 export const deactivateContact =
-  (deps: ContactDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+  (deps: ContactDependencies) => async (id: string, expectedVersion: number, audit: AuditContext, reason?: string) => {
     const current = await currentForWrite(deps, id, expectedVersion, "it stays as it is");
     const now = deps.clock.now();
     const next: Contact = {
       ...current.value,
       active: false,
       deactivatedOn: now.toISOString().slice(0, 10),
+      ...(reason ? { deactivationReason: reason } : {}),
       updatedAt: now.toISOString(),
     };
-    return save(deps, { before: current, after: next }, audit, "contact.deactivate");
+    return save(deps, { before: current, after: next }, reason ? { ...audit, reason } : audit, "contact.deactivate");
   };
 
 /** The secretariat confirmed the contact's details today. */

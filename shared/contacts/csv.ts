@@ -12,7 +12,9 @@ import {
   contactRoleSchema,
   contactTextSchema,
   dateProblem,
+  type EmailStatus,
   emailSchema,
+  emailStatusSchema,
   OWNER_FORMAT,
   ownerText,
   parseOwner,
@@ -22,7 +24,12 @@ import {
 
 export const REQUIRED_COLUMNS = ["owner", "role", "name", "email"] as const;
 export const OPTIONAL_COLUMNS = ["title", "agency", "phone", "language", "designatedOn", "lastVerifiedOn"] as const;
-/** Columns of the export that an import does not set: accepted and ignored, so an export can be edited and re-sent. */
+/**
+ * Columns of the export that name the stored contact or its state: accepted so an export can be edited and re-sent.
+ * `id` picks the contact; a changed `emailStatus` is applied as PATCH applies it; any other change (`active`,
+ * `deactivatedOn`, `demo`) is refused with its line and column, never ignored. `stale` is computed on the day (an
+ * older export may differ) and `createdAt`, `updatedAt` are the desk's own bookkeeping: those are not compared.
+ */
 export const IGNORED_COLUMNS = [
   "id",
   "emailStatus",
@@ -70,7 +77,26 @@ export interface ImportRow {
   language?: UnLanguage | undefined;
   designatedOn?: string | undefined;
   lastVerifiedOn?: string | undefined;
+  /** The export's columns about the stored contact, as read (undefined: the column is absent). */
+  stored: StoredColumns;
 }
+
+export interface StoredColumns {
+  /** The contact the row is about; blank or absent: matched by address, or a new contact. */
+  id?: string | undefined;
+  /** false: the row is a deactivated contact's (the address then need not be unique in the file). */
+  active?: boolean | undefined;
+  emailStatus?: EmailStatus | undefined;
+  /** The cell as written: "" for none. */
+  deactivatedOn?: string | undefined;
+  demo?: boolean | undefined;
+}
+
+const booleanCell = z.enum(["true", "false"], { error: "must be true or false" }).transform((text) => text === "true");
+const contactIdCell = z
+  .string()
+  .regex(/^[0-9A-Za-z]{26}$/, "is not a contact id")
+  .transform((id) => id.toUpperCase());
 
 export const issuePath = (line: number, column?: string) =>
   column ? `line ${line}, column ${column}` : `line ${line}`;
@@ -158,6 +184,7 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
 
   const rows: ImportRow[] = [];
   const firstLineOf = new Map<string, number>();
+  const firstLineOfId = new Map<string, number>();
   for (const parsed of body) {
     const line = startLine(parsed);
     if (parsed.record.length !== columns.length) {
@@ -208,7 +235,14 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
     if (misfit) fail("role", misfit);
     const name = required("name", contactNameSchema);
     const email = required("email", emailSchema);
-    if (email) {
+    const stored = storedColumns(cell, fail);
+    if (stored.id) {
+      const first = firstLineOfId.get(stored.id);
+      if (first !== undefined) fail("id", `repeats the contact on line ${first}; a contact is one row`);
+      else firstLineOfId.set(stored.id, line);
+    }
+    // Addresses are unique among active contacts: a deactivated contact's row may repeat an active one's address.
+    if (email && stored.active !== false) {
       const first = firstLineOf.get(email);
       if (first !== undefined) fail("email", `repeats the address on line ${first}; an address is one contact`);
       else firstLineOf.set(email, line);
@@ -239,9 +273,31 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
       language,
       designatedOn,
       lastVerifiedOn,
+      stored,
     });
   }
   return { rows, issues };
+}
+
+/** The export's columns about the stored contact: each checked for its shape, blank meaning none. */
+function storedColumns(
+  cell: (column: string) => string | undefined,
+  fail: (column: string, message: string) => void,
+): StoredColumns {
+  const read = <T>(column: (typeof IGNORED_COLUMNS)[number], schema: z.ZodType<T>): T | undefined => {
+    const value = cell(column);
+    if (!value) return undefined;
+    const result = schema.safeParse(value);
+    if (!result.success) fail(column, firstMessage(result));
+    return result.success ? result.data : undefined;
+  };
+  return {
+    id: read("id", contactIdCell),
+    active: read("active", booleanCell),
+    emailStatus: read("emailStatus", emailStatusSchema),
+    deactivatedOn: cell("deactivatedOn"),
+    demo: read("demo", booleanCell),
+  };
 }
 
 /** The contacts as CSV (RFC 4180, CRLF, UTF-8 with a BOM for spreadsheets), every cell neutralized. */

@@ -25,6 +25,7 @@ const IMPORTED_FIELDS = [
   "language",
   "designatedOn",
   "lastVerifiedOn",
+  "emailStatus",
 ] as const satisfies readonly (keyof Contact)[];
 
 /** A blank cell clears an optional field; an absent column keeps it; the dates and language keep theirs when blank. */
@@ -41,8 +42,50 @@ function merged(current: Contact, row: ImportRow): Contact {
     language: row.language ?? current.language,
     designatedOn: row.designatedOn ?? current.designatedOn,
     lastVerifiedOn: row.lastVerifiedOn ?? current.lastVerifiedOn,
+    // As PATCH /contacts/{id} sets it: the secretariat may correct what SES reported.
+    emailStatus: row.stored.emailStatus ?? current.emailStatus,
   };
 }
+
+/**
+ * The export's read-only columns against the stored contact (or against a new one, when `stored` is undefined):
+ * each change that no API rule applies is a problem at its column, so an edit there is never silently dropped.
+ */
+function readOnlyProblems(row: ImportRow, stored: Contact | undefined): { column: string; message: string }[] {
+  const problems: { column: string; message: string }[] = [];
+  const { active, deactivatedOn, demo } = row.stored;
+  if (!stored) {
+    if (active === false) {
+      problems.push({ column: "active", message: "a new contact is created active; leave the cell blank or true" });
+    }
+    if (deactivatedOn) problems.push({ column: "deactivatedOn", message: "is set by deactivation; leave it blank" });
+    return problems;
+  }
+  if (active !== undefined && active !== stored.active) {
+    problems.push({
+      column: "active",
+      message: stored.active
+        ? `deactivating needs a reason: POST /contacts/${stored.id}/deactivate with { "reason": ... }`
+        : `contact ${stored.id} was deactivated on ${stored.deactivatedOn}; a deactivated contact is history: ` +
+          "remove the id to create a new contact",
+    });
+  }
+  if (deactivatedOn !== undefined && (deactivatedOn || undefined) !== stored.deactivatedOn) {
+    problems.push({
+      column: "deactivatedOn",
+      message: `is set by deactivation; it is ${stored.deactivatedOn ?? "blank"}`,
+    });
+  }
+  if (demo !== undefined && demo !== (stored.demo === true)) {
+    problems.push({ column: "demo", message: "marks demonstration data and cannot be changed" });
+  }
+  return problems;
+}
+
+/** A batch read takes each key once: rows of one address (a deactivated contact and its successor) share one. */
+const distinctRefs = (refs: { owner: string; id: string }[]) => [
+  ...new Map(refs.map((ref) => [`${ref.owner}/${ref.id}`, ref])).values(),
+];
 
 const lineOf = (issue: FieldIssue) => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
 
@@ -79,12 +122,19 @@ export const importContacts =
     const organizations = await deps.organizations.getOrganizations(
       owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
     );
-    const holders = await deps.contacts.emailHolders(rows.map((row) => row.email));
+    // Rows that name their contact (an export sent back) are matched by id; the others by address.
+    const named = await deps.contacts.contactsByRef(
+      distinctRefs(rows.flatMap((row) => (row.stored.id ? [{ owner: row.owner, id: row.stored.id }] : []))),
+    );
+    // A deactivated contact's row may repeat an active one's address: each address is asked for once.
+    const holders = await deps.contacts.emailHolders([...new Set(rows.map((row) => row.email))]);
     const matched = await deps.contacts.contactsByRef(
-      rows.flatMap((row) => {
-        const holder = holders.get(row.email);
-        return holder && holder.owner === row.owner ? [{ owner: holder.owner, id: holder.contactId }] : [];
-      }),
+      distinctRefs(
+        rows.flatMap((row) => {
+          const holder = holders.get(row.email);
+          return holder && holder.owner === row.owner ? [{ owner: holder.owner, id: holder.contactId }] : [];
+        }),
+      ),
     );
 
     const planned: PlannedRow[] = [];
@@ -93,6 +143,34 @@ export const importContacts =
       const owner = ownerOf(row.owner);
       if (owner.kind === "state" ? !languageOf.has(owner.iso3) : !organizations.has(owner.id)) {
         problem("owner", owner.kind === "state" ? `no Member State ${owner.iso3}` : `no organization ${owner.id}`);
+        continue;
+      }
+      const id = row.stored.id;
+      const byId = id ? named.get(id) : undefined;
+      if (id && !byId) {
+        problem("id", `no contact ${id} of ${row.owner}; remove the id to create a new contact`);
+        continue;
+      }
+      if (byId && byId.value.email !== row.email) {
+        problem("email", `differs from contact ${id}'s address; change an address with PATCH /contacts/${id}`);
+        continue;
+      }
+      const refused = readOnlyProblems(row, byId?.value);
+      if (refused.length) {
+        for (const { column, message } of refused) problem(column, message);
+        continue;
+      }
+      if (byId && !byId.value.active) {
+        // A deactivated contact's row re-imports as history: unchanged, or refused where it differs.
+        const differs = IMPORTED_FIELDS.filter((field) => merged(byId.value, row)[field] !== byId.value[field]);
+        for (const field of differs) {
+          problem(
+            field,
+            `contact ${id} was deactivated on ${byId.value.deactivatedOn}; a deactivated contact is history`,
+          );
+        }
+        if (!differs.length)
+          planned.push({ line: row.line, owner: row.owner, action: "unchanged", contactId: byId.value.id });
         continue;
       }
       const holder = holders.get(row.email);
@@ -117,7 +195,7 @@ export const importContacts =
         language: row.language ?? (owner.kind === "state" ? languageOf.get(owner.iso3) : undefined) ?? "en",
         designatedOn: row.designatedOn ?? today,
         lastVerifiedOn: row.lastVerifiedOn ?? row.designatedOn ?? today,
-        emailStatus: "ok",
+        emailStatus: row.stored.emailStatus ?? "ok",
         active: true,
         createdAt: now,
         updatedAt: now,

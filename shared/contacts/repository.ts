@@ -452,11 +452,11 @@ export function contactRepository(doc: DynamoDBDocumentClient, tableNames: Table
       return { value: change.after, version: change.before ? change.before.version + 1 : 1 };
     },
 
-    /** Several changes and their States' obligations in one transaction, with the one audit entry given. */
-    async saveContacts(changes: ContactChange[], pocs: PocChange[], audit: AuditInput): Promise<void> {
+    /** Several changes and their States' obligations in one transaction, with the audit entries given. */
+    async saveContacts(changes: ContactChange[], pocs: PocChange[], audits: AuditInput[]): Promise<void> {
       const writes = changes.flatMap(changeWrites);
       writes.push(...pocs.map(pocWrite));
-      writes.push({ item: auditPut(tableNames.audit, audit, clock) });
+      writes.push(...audits.map((audit) => ({ item: auditPut(tableNames.audit, audit, clock) })));
       await writeTransaction(doc, writes);
     },
 

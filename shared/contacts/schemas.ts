@@ -108,6 +108,7 @@ export const contactSchema = z.object({
   emailStatus: emailStatusSchema,
   active: z.boolean().describe("false once deactivated: contacts are never deleted"),
   deactivatedOn: z.iso.date().optional(),
+  deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
   demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -225,3 +226,16 @@ export function dateIssues(
   }
   return issues;
 }
+
+export const contactDeactivationSchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(3, "say why, in at least 3 characters")
+      .max(500)
+      .describe(
+        "Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail",
+      ),
+  })
+  .meta({ id: "ContactDeactivation" });

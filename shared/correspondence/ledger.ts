@@ -3,6 +3,7 @@
 // Keys (desk table):
 //   message  pk=WAVE#<waveId>  sk=MESSAGE#<recipient>   recipient = contact id, or owner:<owner> for none
 //   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
+//   gsi2     LETTERS#<owner> / <createdAt>#<waveId>#<recipient>: an owner's letters, newest last (a State's timeline)
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
@@ -24,11 +25,14 @@ export const messageKey = ({ waveId, recipient }: MessageKey) => ({
   sk: `MESSAGE#${recipient}`,
 });
 export const messageStatusPartition = (waveId: string, status: MessageStatus) => `WAVE#${waveId}#STATUS#${status}`;
+export const ownerLettersPartition = (owner: string) => `LETTERS#${owner}`;
 
 const toItem = (message: Message) => ({
   ...messageKey(message),
   gsi1pk: messageStatusPartition(message.waveId, message.status),
   gsi1sk: message.recipient,
+  gsi2pk: ownerLettersPartition(message.owner),
+  gsi2sk: `${message.createdAt}#${message.waveId}#${message.recipient}`,
   entity: "message",
   ...message,
 });

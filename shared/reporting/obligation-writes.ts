@@ -27,22 +27,23 @@ export function obligationUpdate(
   after: Obligation,
   onConditionFailed: GuardedWrite["onConditionFailed"] = () => new ObligationChanged(before.iso3, before.kind),
 ): GuardedWrite {
+  // A void can leave an obligation with nothing received: its dates go rather than being written empty.
+  const dated = after.firstReceivedOn !== undefined && after.lastReceivedOn !== undefined;
   return {
     item: {
       Update: {
         TableName: tableName,
         Key: obligationKey(before.iso3, before.kind),
         UpdateExpression:
-          "SET #status = :status, gsi1pk = :partition, submissions = :count, " +
-          "firstReceivedOn = :first, lastReceivedOn = :last",
+          "SET #status = :status, gsi1pk = :partition, submissions = :count" +
+          (dated ? ", firstReceivedOn = :first, lastReceivedOn = :last" : " REMOVE firstReceivedOn, lastReceivedOn"),
         ConditionExpression: "submissions = :seen",
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ":status": after.status,
           ":partition": obligationStatusPartition(after.kind, after.status),
           ":count": after.submissions,
-          ":first": after.firstReceivedOn,
-          ":last": after.lastReceivedOn,
+          ...(dated ? { ":first": after.firstReceivedOn, ":last": after.lastReceivedOn } : {}),
           ":seen": before.submissions,
         },
       },

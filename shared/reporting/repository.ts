@@ -1,7 +1,7 @@
 // DynamoDB access for obligations and submissions: keys, the obligation-status index and the audited
 // transaction that records a submission together with its obligation, the State's status and the audit entry.
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
+import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
@@ -51,6 +51,19 @@ const toSubmission = (raw: Record<string, unknown>): Versioned<Submission> => ({
 
 export type ReportingRepository = ReturnType<typeof reportingRepository>;
 
+export type ReportingStatusChange = "reported" | "non-reporting";
+
+export interface SubmissionRewrite {
+  current: Versioned<Submission>;
+  expectedVersion: number;
+  next: Submission;
+  obligations: { before: Obligation; after: Obligation }[];
+  /** Where a first report comes (reported) or goes (non-reporting). */
+  reportingStatus?: ReportingStatusChange | undefined;
+  releaseSymbol: boolean;
+  audits: AuditInput[];
+}
+
 export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   const table = tableNames.desk;
 
@@ -83,12 +96,12 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
   }
 
   /** The State becomes `reported` with its first report; the State's version moves so its ETag changes. */
-  function markReported(state: Versioned<State>, receivedOn: string): GuardedWrite {
+  function markReported(iso3: string, receivedOn: string): GuardedWrite {
     return {
       item: {
         Update: {
           TableName: table,
-          Key: stateKey(state.value.iso3),
+          Key: stateKey(iso3),
           UpdateExpression:
             "SET reportingStatus = :reported, gsi3pk = :partition, firstReportOn = :on, " +
             "updatedAt = :now, version = version + :one",
@@ -102,7 +115,7 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
           },
         },
       },
-      onConditionFailed: () => new NotFound("State", state.value.iso3),
+      onConditionFailed: () => new NotFound("State", iso3),
     };
   }
 
@@ -124,12 +137,14 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       return result.Item ? toSubmission(result.Item) : undefined;
     },
 
+    /** The State's submissions that count: a voided one is left out, as if it had never been recorded. */
     listSubmissions(iso3: string, page: PageRequest): Promise<Page<Versioned<Submission>>> {
       return queryPage(
         doc,
         {
           TableName: table,
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          FilterExpression: "attribute_not_exists(voided)",
           ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
         },
         { ...page, scope: `submissions:${iso3}` },
@@ -176,7 +191,23 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
         claimSymbol(submission.symbol, submission),
         updateObligation(obligation.before, obligation.after),
       ];
-      if (submission.kind === "first-report") writes.push(markReported(state, submission.receivedOn));
+      if (submission.kind === "first-report") {
+        writes.push(markReported(state.value.iso3, submission.receivedOn));
+        // The State's status changes with it: its own entry, so the timeline shows the change as such.
+        writes.push({
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "state.reporting-status",
+              entity: { type: "state", id: submission.iso3 },
+              before: { iso3: submission.iso3, reportingStatus: state.value.reportingStatus },
+              after: { iso3: submission.iso3, reportingStatus: "reported", firstReportOn: submission.receivedOn },
+            },
+            clock,
+          ),
+        });
+      }
       writes.push({
         item: auditPut(
           tableNames.audit,
@@ -251,7 +282,83 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       await writeTransaction(doc, writes);
       return { value: next, version };
     },
+
+    /**
+     * A correction that changes what the submission counts for (a void, a change of kind), in one transaction: the
+     * submission at `expectedVersion`, its symbol's guard released (on a void), each obligation derived again, the
+     * State's reporting status where a first report comes or goes, and the audit entries.
+     */
+    async rewriteSubmission(change: SubmissionRewrite): Promise<Versioned<Submission>> {
+      const { current, expectedVersion, next } = change;
+      const version = expectedVersion + 1;
+      const writes: GuardedWrite[] = [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: submissionItem(next, version),
+              ConditionExpression: "version = :expected AND attribute_not_exists(voided)",
+              ExpressionAttributeValues: { ":expected": expectedVersion },
+            },
+          },
+          onConditionFailed: (stored) =>
+            !stored
+              ? new NotFound("Submission", next.id)
+              : stored.voided
+                ? new Conflict(`Submission ${next.id} is already voided`, { voided: stored.voided })
+                : new PreconditionFailed(`Submission ${next.id}`, etagOf(Number(stored.version))),
+        },
+        ...change.obligations.map((obligation) => updateObligation(obligation.before, obligation.after)),
+      ];
+      if (change.releaseSymbol) {
+        writes.push({
+          item: {
+            Update: {
+              TableName: table,
+              Key: symbolKey(current.value.symbol),
+              UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
+              ConditionExpression: "submissionId = :id",
+              ExpressionAttributeValues: { ":id": next.id, ":now": clock.now().toISOString() },
+            },
+          },
+        });
+      }
+      const iso3 = next.iso3;
+      if (change.reportingStatus === "reported") {
+        writes.push(markReported(iso3, next.receivedOn));
+      } else if (change.reportingStatus === "non-reporting") {
+        writes.push(markNonReporting(iso3));
+      }
+      for (const entry of change.audits) writes.push({ item: auditPut(tableNames.audit, entry, clock) });
+      await writeTransaction(doc, writes);
+      return { value: next, version };
+    },
   };
+
+  /** A first report voided or reclassified: the State is non-reporting again, its version moves (ETag). */
+  function markNonReporting(iso3: string): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: stateKey(iso3),
+          UpdateExpression:
+            "SET reportingStatus = :status, gsi3pk = :partition, updatedAt = :now, version = version + :one " +
+            "REMOVE firstReportOn",
+          ConditionExpression: "reportingStatus = :reported",
+          ExpressionAttributeValues: {
+            ":status": "non-reporting",
+            ":partition": reportingStatusPartition("non-reporting"),
+            ":reported": "reported",
+            ":now": clock.now().toISOString(),
+            ":one": 1,
+          },
+        },
+      },
+      onConditionFailed: (current) =>
+        current ? new ObligationChanged(iso3, "first-report") : new NotFound("State", iso3),
+    };
+  }
 
   function redateFirstReport(iso3: string, receivedOn: string): GuardedWrite {
     return {

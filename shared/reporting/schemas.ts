@@ -85,6 +85,26 @@ export const submissionSchema = z
     recordedAt: z.iso.datetime(),
     recordedBy: z.string(),
     updatedAt: z.iso.datetime(),
+    voided: z
+      .object({ at: z.iso.datetime(), by: z.string(), reason: z.string() })
+      .optional()
+      .describe("Set when the submission was voided: it no longer counts, as if it had never been recorded"),
   })
   .meta({ id: "Submission" });
 export type Submission = z.infer<typeof submissionSchema>;
+
+/** Why a correction is made: kept on the audit entry and shown on the State's timeline. */
+export const correctionReasonSchema = z
+  .string()
+  .trim()
+  .min(3, "say why, in at least 3 characters")
+  .max(500)
+  .describe("Why the correction is made (kept in the audit trail)");
+
+export const submissionVoidSchema = z.strictObject({ reason: correctionReasonSchema }).meta({ id: "SubmissionVoid" });
+export type SubmissionVoid = z.infer<typeof submissionVoidSchema>;
+
+export const submissionKindCorrectionSchema = z
+  .strictObject({ kind: submissionKindSchema, reason: correctionReasonSchema })
+  .meta({ id: "SubmissionKindCorrection" });
+export type SubmissionKindCorrection = z.infer<typeof submissionKindCorrectionSchema>;

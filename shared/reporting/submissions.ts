@@ -36,7 +36,11 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
   if (problem) throw new Invalid("The received date is not possible", [{ path: "body.receivedOn", message: problem }]);
 }
 
-async function obligationOf(deps: ReportingDependencies, iso3: string, kind: Submission["kind"]): Promise<Obligation> {
+export async function obligationOf(
+  deps: ReportingDependencies,
+  iso3: string,
+  kind: Submission["kind"],
+): Promise<Obligation> {
   const obligation = (await deps.reporting.obligations(iso3)).find((candidate) => candidate.kind === kind);
   if (!obligation) throw new NotFound(`The ${kind} obligation of State`, iso3);
   return obligation;
@@ -80,7 +84,8 @@ export const recordSubmission =
     return { value: submission, version: 1 };
   };
 
-async function allSubmissions(deps: ReportingDependencies, iso3: string): Promise<Submission[]> {
+/** Every submission of the State that counts (voided ones left out). */
+export async function allSubmissions(deps: ReportingDependencies, iso3: string): Promise<Submission[]> {
   const all: Submission[] = [];
   let cursor: string | undefined;
   do {
@@ -106,6 +111,11 @@ export const correctSubmission =
       if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
       if (current.version !== expectedVersion)
         throw new PreconditionFailed(`Submission ${id}`, etagOf(current.version));
+      if (current.value.voided) {
+        throw new Conflict(`Submission ${id} is voided; a voided submission cannot be changed`, {
+          voided: current.value.voided,
+        });
+      }
       const { note, ...rest } = changes;
       const next: Submission = {
         ...current.value,

@@ -41,7 +41,15 @@ const capital = (iso3: string, email: string, extra: Record<string, unknown> = {
   ...extra,
 });
 const act = (id: string, action: "deactivate" | "verify", etag: string) =>
-  call({ method: "POST", path: `/contacts/${id}/${action}`, group: "secretariat", headers: { "if-match": etag } });
+  action === "deactivate"
+    ? call({
+        method: "POST",
+        path: `/contacts/${id}/deactivate`,
+        group: "secretariat",
+        headers: { ...json, "if-match": etag },
+        body: JSON.stringify({ reason: "left the ministry" }),
+      })
+    : call({ method: "POST", path: `/contacts/${id}/verify`, group: "secretariat", headers: { "if-match": etag } });
 const patch = (id: string, etag: string, body: Record<string, unknown>) =>
   call({
     method: "PATCH",
@@ -206,9 +214,23 @@ describe("changing, verifying and deactivating", () => {
   it("deactivates without deleting, frees the address, and refuses to deactivate or change it again", async () => {
     const created = await create(capital("AUT", "poc.aut@example.org"));
     expect((await create(capital("CHE", "poc.aut@example.org"))).status).toBe(409);
+    const unexplained = await call({
+      method: "POST",
+      path: `/contacts/${created.body.id}/deactivate`,
+      group: "secretariat",
+      headers: { ...json, "if-match": '"1"' },
+      body: JSON.stringify({}),
+    });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.errors[0].path).toBe("body.reason");
     const deactivated = await act(created.body.id, "deactivate", '"1"');
     expect(deactivated.status).toBe(200);
-    expect(deactivated.body).toMatchObject({ active: false, deactivatedOn: "2026-11-27", stale: false });
+    expect(deactivated.body).toMatchObject({
+      active: false,
+      deactivatedOn: "2026-11-27",
+      deactivationReason: "left the ministry",
+      stale: false,
+    });
     expect((await call({ path: `/contacts/${created.body.id}`, group: "members" })).body.active).toBe(false);
     expect((await create(capital("CHE", "poc.aut@example.org"))).status).toBe(201);
     expect((await act(created.body.id, "deactivate", '"2"')).status).toBe(409);

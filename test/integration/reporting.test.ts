@@ -125,14 +125,15 @@ describe("recording submissions", () => {
       mandatory: true,
     });
     expect(await allCodes("status=non-reporting")).not.toContain("TCD");
-    expect(await auditCount("TCD")).toBe(1);
+    // The submission's entry and the reporting-status change's.
+    expect(await auditCount("TCD")).toBe(2);
   });
 
   it("refuses a second first report with 409 and changes nothing", async () => {
     const second = await record("TCD", firstReport("S/AC.44/2026/2"));
     expect(second.status).toBe(409);
     expect((await call({ path: "/states/TCD/submissions", group: "members" })).body.items).toHaveLength(1);
-    expect(await auditCount("TCD")).toBe(1);
+    expect(await auditCount("TCD")).toBe(2);
   });
 
   it("leaves neither submission, status change nor audit entry when the transaction fails midway", async () => {

@@ -26,6 +26,7 @@ describe("reading an import file", () => {
         language: "fr",
         designatedOn: undefined,
         lastVerifiedOn: undefined,
+        stored: { id: undefined, active: undefined, emailStatus: undefined, deactivatedOn: undefined, demo: undefined },
       },
       expect.objectContaining({ line: 4, owner: "ORG:iaea", phone: null, language: undefined }),
     ]);
@@ -80,15 +81,39 @@ describe("reading an import file", () => {
       { path: "line 1, column email", message: "missing required column" },
     ]);
     const exported = parseContactCsv(
-      `id,${HEADER},emailStatus,stale,demo\nX,STATE:FRA,capital-poc,A,a@example.org,bounced,true,true\n`,
+      `id,${HEADER},emailStatus,stale,demo\n01J0000000000000000000000X,STATE:FRA,capital-poc,A,a@example.org,bounced,true,true\n`,
       today,
     );
     expect(exported.issues).toEqual([]);
     expect(exported.rows).toHaveLength(1);
+    expect(exported.rows[0]?.stored).toMatchObject({
+      id: "01J0000000000000000000000X",
+      emailStatus: "bounced",
+      demo: true,
+    });
     expect(parseContactCsv("", today).issues[0]?.message).toContain("empty");
     expect(parseContactCsv(`${HEADER}\n`, today).issues).toEqual([{ path: "line 1", message: "the file has no rows" }]);
     const tooMany = `${HEADER}\n${"STATE:FRA,capital-poc,A,a@example.org\n".repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(parseContactCsv(tooMany, today).issues[0]?.message).toContain(`at most ${MAX_IMPORT_ROWS}`);
+  });
+
+  it("checks the export's own columns, and lets a deactivated contact's row repeat an active one's address", () => {
+    const csv = [
+      `id,${HEADER},active,emailStatus`,
+      "01J0000000000000000000000A,STATE:FRA,capital-poc,A,a@example.org,false,ok",
+      "01J0000000000000000000000B,STATE:FRA,capital-poc,B,a@example.org,true,ok",
+      "01J0000000000000000000000B,STATE:FRA,capital-poc,B,b@example.org,yes,lost",
+      "not-an-id,STATE:FRA,capital-poc,C,a@example.org,,",
+    ].join("\n");
+    const { rows, issues } = parseContactCsv(csv, today);
+    expect(rows.map((row) => row.line)).toEqual([2, 3]);
+    expect(issues).toEqual([
+      { path: "line 4, column active", message: "must be true or false" },
+      { path: "line 4, column emailStatus", message: expect.stringContaining("bounced") },
+      { path: "line 4, column id", message: "repeats the contact on line 3; a contact is one row" },
+      { path: "line 5, column id", message: "is not a contact id" },
+      { path: "line 5, column email", message: "repeats the address on line 3; an address is one contact" },
+    ]);
   });
 
   it("refuses a file that is not CSV as malformed, naming the line", () => {

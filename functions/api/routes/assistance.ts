@@ -9,6 +9,7 @@ import {
   createRequest,
   getRequest,
   listRequests,
+  recordConsent,
   recordFeedback,
   requestFileOf,
   requestMatches,
@@ -34,6 +35,7 @@ import {
   providerQuerySchema,
   providerSummarySchema,
   reportIdSchema,
+  requestConsentSchema,
   requestStatusSchema,
   requestTransitionSchema,
 } from "#shared/assistance/schemas.ts";
@@ -137,6 +139,26 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       ],
       async handle({ params, body, expectedVersion, audit }) {
         const request = await transitionRequest(deps)(params.id, ifMatch(expectedVersion), body, audit);
+        return { body: request.value, version: request.version };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/assistance/requests/{id}/consent",
+      operationId: "recordAssistanceRequestConsent",
+      summary:
+        "Record the State's consent to circulation, at any time before circulation, with how it came; after " +
+        "circulation, or a second time, it is 409",
+      tag: TAG,
+      access: writers,
+      params: byId,
+      body: requestConsentSchema,
+      requiresIfMatch: true,
+      responses: [
+        { status: 200, description: "The request with the consent", schema: assistanceRequestSchema, etag: true },
+      ],
+      async handle({ params, body, expectedVersion, audit }) {
+        const request = await recordConsent(deps)(params.id, ifMatch(expectedVersion), body, audit);
         return { body: request.value, version: request.version };
       },
     }),

@@ -19,6 +19,7 @@ import { importContacts } from "#shared/contacts/import.ts";
 import { todayOf } from "#shared/contacts/poc-coverage.ts";
 import {
   contactChangesSchema,
+  contactDeactivationSchema,
   contactViewSchema,
   importResultSchema,
   newContactSchema,
@@ -180,14 +181,15 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       method: "POST",
       path: "/contacts/{id}/deactivate",
       operationId: "deactivateContact",
-      summary: "Deactivate a contact (never deleted: it stays as history) and free its e-mail address",
+      summary: "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",
       tag: "Contacts",
       access: ["secretariat"],
       params: byContact,
+      body: contactDeactivationSchema,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The deactivated contact", schema: contactViewSchema, etag: true }],
-      async handle({ params, expectedVersion, audit }) {
-        const contact = await deactivateContact(deps)(params.id, expectedVersion ?? 0, audit);
+      async handle({ params, body, expectedVersion, audit }) {
+        const contact = await deactivateContact(deps)(params.id, expectedVersion ?? 0, audit, body.reason);
         return { body: view(contact.value), version: contact.version };
       },
     }),

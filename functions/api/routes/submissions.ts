@@ -3,11 +3,14 @@ import * as z from "zod";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
+import { correctSubmissionKind, voidSubmission } from "#shared/reporting/corrections.ts";
 import {
   newSubmissionSchema,
   obligationSchema,
   submissionCorrectionSchema,
+  submissionKindCorrectionSchema,
   submissionSchema,
+  submissionVoidSchema,
 } from "#shared/reporting/schemas.ts";
 import {
   correctSubmission,
@@ -89,6 +92,49 @@ export function submissionRoutes(deps: ReportingDependencies) {
       responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
         const submission = await correctSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body, audit);
+        return { body: submission.value, version: submission.version };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/states/{iso3}/submissions/{id}/void",
+      operationId: "voidSubmission",
+      summary:
+        "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
+        "reporting status are derived again as if it had never been recorded (audited; the record stays)",
+      tag: "Reporting",
+      access: ["secretariat", "experts"],
+      params: bySubmission,
+      body: submissionVoidSchema,
+      requiresIfMatch: true,
+      responses: [{ status: 200, description: "The voided submission", schema: submissionSchema, etag: true }],
+      async handle({ params, body, expectedVersion, audit }) {
+        const submission = await voidSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body.reason, audit);
+        return { body: submission.value, version: submission.version };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/states/{iso3}/submissions/{id}/kind",
+      operationId: "correctSubmissionKind",
+      summary:
+        "Correct the kind a submission was recorded with, with the reason: both obligations and the State's " +
+        "reporting status are derived again (audited)",
+      tag: "Reporting",
+      access: ["secretariat", "experts"],
+      params: bySubmission,
+      body: submissionKindCorrectionSchema,
+      requiresIfMatch: true,
+      responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
+      async handle({ params, body, expectedVersion, audit }) {
+        const submission = await correctSubmissionKind(deps)(
+          params.iso3,
+          params.id,
+          expectedVersion ?? 0,
+          body.kind,
+          body.reason,
+          audit,
+        );
         return { body: submission.value, version: submission.version };
       },
     }),

@@ -1,0 +1,149 @@
+// Reading the audit trail: one entity's entries (the table's key), one State's (byState), one actor's (byActor),
+// or every entry of a span of days (byDay), newest first and paged. Never a Scan (ADR 0020).
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { type AuditEntry, auditActorKey, auditEntrySchema } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { decodeCursor, encodeCursor, type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { Invalid } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+
+export interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Without an entity or an actor, a query reads day after day: it covers 31 days unless told, at most 366. */
+export const DEFAULT_SPAN_DAYS = 31;
+export const MAX_SPAN_DAYS = 366;
+
+const DAY_MS = 86_400_000;
+
+/** Sort keys are `<ISO time>#<id>`: a day's first key sorts after `<day>T`, its last before `<day>T~`. */
+export function periodCondition(period: Period): { expression: string; values: Record<string, string> } {
+  const lower = period.from ? `${period.from}T` : undefined;
+  const upper = period.to ? `${period.to}T~` : undefined;
+  if (lower && upper) return { expression: " AND sk BETWEEN :from AND :to", values: { ":from": lower, ":to": upper } };
+  if (lower) return { expression: " AND sk >= :from", values: { ":from": lower } };
+  if (upper) return { expression: " AND sk <= :to", values: { ":to": upper } };
+  return { expression: "", values: {} };
+}
+
+export const toAuditEntry = (raw: Record<string, unknown>): AuditEntry => auditEntrySchema.parse(raw);
+
+export type AuditTrail = ReturnType<typeof auditTrail>;
+
+export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+  const TableName = tableNames.audit;
+
+  function keyed(
+    index: string | undefined,
+    partition: { name: string; value: string },
+    period: Period,
+    extra: Pick<QueryCommandInput, "FilterExpression" | "ExpressionAttributeValues"> = {},
+  ): Omit<QueryCommandInput, "Limit" | "ExclusiveStartKey"> {
+    const range = periodCondition(period);
+    return {
+      TableName,
+      ...(index ? { IndexName: index } : {}),
+      KeyConditionExpression: `#partition = :partition${range.expression}`,
+      ExpressionAttributeNames: { "#partition": partition.name },
+      ExpressionAttributeValues: { ":partition": partition.value, ...range.values, ...extra.ExpressionAttributeValues },
+      ...(extra.FilterExpression ? { FilterExpression: extra.FilterExpression } : {}),
+      ScanIndexForward: false,
+    };
+  }
+
+  const scopeOf = (name: string, period: Period) => `audit:${name}:${period.from ?? ""}:${period.to ?? ""}`;
+
+  /** Every day of the span, newest first; the span is checked so one request cannot read years of empty days. */
+  function daysOf(period: Period): string[] {
+    const to = period.to ?? clock.now().toISOString().slice(0, 10);
+    const toMs = Date.parse(`${to}T00:00:00Z`);
+    const from = period.from ?? new Date(toMs - (DEFAULT_SPAN_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+    const count = Math.round((toMs - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+    if (count > MAX_SPAN_DAYS) {
+      throw new Invalid("The period is too long to read without an entity or an actor", [
+        {
+          path: "query.from",
+          message: `spans ${count} days; name an entity or an actor, or at most ${MAX_SPAN_DAYS} days`,
+        },
+      ]);
+    }
+    return Array.from({ length: count }, (_, index) => new Date(toMs - index * DAY_MS).toISOString().slice(0, 10));
+  }
+
+  return {
+    /** One entity's entries (`state:MLI`, `contact:<id>`), through the table's own key; optionally one actor's. */
+    ofEntity(entity: string, actor: string | undefined, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
+      const filter = actor
+        ? {
+            FilterExpression: "actorKey = :actor",
+            ExpressionAttributeValues: { ":actor": auditActorKey({ id: actor }) },
+          }
+        : {};
+      const [type, ...rest] = entity.split(":");
+      return queryPage(
+        doc,
+        keyed(undefined, { name: "pk", value: `${type}#${rest.join(":")}` }, period, filter),
+        { ...page, scope: scopeOf(`entity:${entity}:${actor ?? ""}`, period) },
+        toAuditEntry,
+      );
+    },
+
+    /** Every entry about one State (the byState index). */
+    ofState(iso3: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
+      return queryPage(
+        doc,
+        keyed("byState", { name: "iso3", value: iso3 }, period),
+        { ...page, scope: scopeOf(`state:${iso3}`, period) },
+        toAuditEntry,
+      );
+    },
+
+    /** Every entry one actor wrote (the byActor index). */
+    ofActor(actor: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
+      return queryPage(
+        doc,
+        keyed("byActor", { name: "actorKey", value: auditActorKey({ id: actor }) }, period),
+        { ...page, scope: scopeOf(`actor:${actor}`, period) },
+        toAuditEntry,
+      );
+    },
+
+    /** Every entry of a span of days, day after day through the byDay index; the cursor names the day it stopped in. */
+    async ofDays(period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
+      const days = daysOf(period);
+      const scope = scopeOf("days", { from: days.at(-1), to: days[0] });
+      const start = page.cursor ? decodeCursor(page.cursor, scope) : undefined;
+      const { readingDay: startDay, ...startKey } = start ?? {};
+      let index = startDay === undefined ? 0 : days.indexOf(String(startDay));
+      if (index < 0) index = days.length;
+      let exclusiveStart: Record<string, unknown> | undefined = Object.keys(startKey).length ? startKey : undefined;
+      const items: AuditEntry[] = [];
+      while (index < days.length && items.length < page.limit) {
+        const day = days[index] as string;
+        const result = await doc.send(
+          new QueryCommand({
+            TableName,
+            IndexName: "byDay",
+            KeyConditionExpression: "#day = :day",
+            ExpressionAttributeNames: { "#day": "day" },
+            ExpressionAttributeValues: { ":day": day },
+            ScanIndexForward: false,
+            Limit: page.limit - items.length,
+            ExclusiveStartKey: exclusiveStart,
+          }),
+        );
+        items.push(...(result.Items ?? []).map(toAuditEntry));
+        if (result.LastEvaluatedKey) {
+          exclusiveStart = result.LastEvaluatedKey;
+        } else {
+          exclusiveStart = undefined;
+          index++;
+        }
+      }
+      if (index >= days.length) return { items };
+      return { items, cursor: encodeCursor({ readingDay: days[index], ...exclusiveStart }, scope) };
+    },
+  };
+}

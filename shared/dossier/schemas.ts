@@ -1,0 +1,80 @@
+// The shapes of a State's dossier: its timeline (every change, newest first) and the audit trail's queries.
+import * as z from "zod";
+import { auditEntrySchema } from "../audit/audit-entry.ts";
+import { trailKinds } from "../audit/subject.ts";
+import { pageQueryShape } from "../http/pagination-query.ts";
+
+export const trailKindSchema = z.enum(trailKinds).describe("A kind of timeline entry");
+
+const day = z.iso.date();
+
+/** `from` and `to` are days (New York or UTC alike at this grain: the trail is kept in UTC), both included. */
+const periodShape = {
+  from: day.optional().describe("The first day (YYYY-MM-DD, UTC) to include"),
+  to: day.optional().describe("The last day (YYYY-MM-DD, UTC) to include"),
+};
+
+function checkPeriod(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx) {
+  if (query.from && query.to && query.from > query.to) {
+    context.addIssue({ code: "custom", path: ["from"], message: `is after to (${query.to})` });
+  }
+}
+
+/** `kinds=submission,letter`: a comma-separated list; an unknown kind names itself. */
+const kindsSchema = z
+  .string()
+  .transform((text, context) => {
+    const names = text.split(",").map((name) => name.trim());
+    const kinds: z.infer<typeof trailKindSchema>[] = [];
+    for (const name of names) {
+      const parsed = trailKindSchema.safeParse(name);
+      if (parsed.success) kinds.push(parsed.data);
+      else context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
+    }
+    return [...new Set(kinds)];
+  })
+  .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`);
+
+export const timelineQuerySchema = z
+  .strictObject({ ...periodShape, kinds: kindsSchema.optional(), ...pageQueryShape })
+  .superRefine(checkPeriod);
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+export const timelineActorSchema = z
+  .object({ kind: z.enum(["user", "system"]), id: z.string(), username: z.string().optional() })
+  .describe("Who did it: a staff member, or the system (a schedule, the send pipeline, a seed)");
+
+export const timelineEntrySchema = z
+  .object({
+    at: z.iso.datetime().describe("When it happened (for a letter: when it was queued)"),
+    kind: trailKindSchema,
+    action: z.string().describe("What was done, e.g. submission.void, contact.deactivate, letter.delivered"),
+    source: z
+      .object({ type: z.string(), id: z.string() })
+      .describe("The record it is about: a submission, contact, assistance request, matrix, message (wave/recipient)"),
+    actor: timelineActorSchema,
+    auditId: z.string().optional().describe("The audit entry it comes from (GET /states/{iso3}/audit)"),
+    reason: z.string().optional().describe("The reason given for a correction"),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .meta({ id: "TimelineEntry" });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const stateAuditQuerySchema = z.strictObject({ ...periodShape, ...pageQueryShape }).superRefine(checkPeriod);
+
+export const auditQuerySchema = z
+  .strictObject({
+    entity: z
+      .string()
+      .regex(/^[a-z][a-z-]*:[^\s]+$/, "must be <type>:<id>, e.g. state:MLI or contact:<id>")
+      .optional()
+      .describe("One entity's entries: <type>:<id>, e.g. state:MLI, contact:<id>, assistance-request:<id>, wave:<id>"),
+    actor: z.string().min(1).max(200).optional().describe("One person's (or the system's) entries: the actor's id"),
+    ...periodShape,
+    ...pageQueryShape,
+  })
+  .superRefine(checkPeriod);
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditEntryViewSchema = auditEntrySchema.meta({ id: "AuditEntry" });

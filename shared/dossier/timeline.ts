@@ -1,0 +1,223 @@
+// A State's timeline: its audit trail (the byState index) merged with its letters (the ledger's owner index), newest
+// first and paged with one cursor that remembers where each of the two stands (ADR 0020).
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry } from "../audit/audit-entry.ts";
+import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
+import type { Group } from "../auth/actor.ts";
+import { ownerLettersPartition } from "../correspondence/ledger.ts";
+import { type Message, messageSchema } from "../correspondence/schemas.ts";
+import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../dynamo/pagination.ts";
+import type { TableNames } from "../tables.ts";
+import { type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
+import type { TimelineEntry } from "./schemas.ts";
+
+/** Fields of a person (a contact's, a letter's recipient) that only the secretariat reads. */
+const PERSONAL_FIELDS = new Set(["name", "title", "agency", "email", "phone"]);
+
+export interface TimelineRequest extends Period {
+  kinds?: TrailKind[] | undefined;
+  /** The reader's groups: personal data is the secretariat's alone. */
+  groups: readonly Group[];
+}
+
+interface Fetched<T> {
+  items: { value: T; order: string; key: Record<string, unknown> }[];
+  more: boolean;
+}
+
+type SourceName = "audit" | "letters";
+/** A source's position: where to start after (a key), or done. Absent: from the newest. */
+type Position = Record<string, unknown> | "done" | undefined;
+
+const field = (image: unknown, name: string): unknown =>
+  image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
+
+function withoutPersonalData(image: unknown): unknown {
+  if (Array.isArray(image)) return image.map(withoutPersonalData);
+  if (image === null || typeof image !== "object") return image;
+  return Object.fromEntries(
+    Object.entries(image)
+      .filter(([key]) => !PERSONAL_FIELDS.has(key))
+      .map(([key, value]) => [key, withoutPersonalData(value)]),
+  );
+}
+
+/** The record an entry is about: a submission (audited on its State), a contact, a request, the matrix... */
+function sourceOf(entry: AuditEntry, iso3: string): TimelineEntry["source"] {
+  const recordId = field(entry.after, "id") ?? field(entry.before, "id");
+  if (entry.action.startsWith("submission.") && typeof recordId === "string")
+    return { type: "submission", id: recordId };
+  if (entry.action.startsWith("obligation."))
+    return { type: "obligation", id: `${iso3}/${entry.action.split(".")[1]}` };
+  return entry.entity;
+}
+
+export function auditTimelineEntry(entry: AuditEntry, iso3: string, groups: readonly Group[]): TimelineEntry {
+  const personal = groups.includes("secretariat");
+  const image = (value: unknown) => (personal ? value : withoutPersonalData(value));
+  return {
+    at: entry.at,
+    kind: trailKindOf(entry.action) ?? "state",
+    action: entry.action,
+    source: sourceOf(entry, iso3),
+    actor:
+      entry.actor.kind === "user"
+        ? { kind: "user", id: entry.actor.id, ...(entry.actor.username ? { username: entry.actor.username } : {}) }
+        : entry.actor,
+    auditId: entry.id,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.before === undefined ? {} : { before: image(entry.before) }),
+    ...(entry.after === undefined ? {} : { after: image(entry.after) }),
+  };
+}
+
+export function letterTimelineEntry(message: Message, groups: readonly Group[]): TimelineEntry {
+  const secretariat = groups.includes("secretariat");
+  return {
+    at: message.createdAt,
+    kind: "letter",
+    action: `letter.${message.status}`,
+    source: { type: "message", id: `${message.waveId}/${message.recipient}` },
+    // Letters are written by the wave's dispatch, which the wave's schedule runs.
+    actor: { kind: "system", id: `wave:${message.waveId}` },
+    after: {
+      waveId: message.waveId,
+      status: message.status,
+      ...(message.reason ? { reason: message.reason } : {}),
+      ...(message.sentAt ? { sentAt: message.sentAt } : {}),
+      ...(message.deliveredAt ? { deliveredAt: message.deliveredAt } : {}),
+      ...(message.feedbackAt ? { feedbackAt: message.feedbackAt } : {}),
+      ...(message.letter ? { language: message.letter.language, subject: message.letter.subject } : {}),
+      ...(secretariat && message.contactId ? { contactId: message.contactId } : {}),
+      ...(secretariat && message.email ? { email: message.email } : {}),
+    },
+  };
+}
+
+function encodePositions(positions: Record<SourceName, Position>, scope: string): string {
+  const flat: Record<string, unknown> = {};
+  for (const [source, position] of Object.entries(positions)) {
+    if (position === "done") flat[source] = "done";
+    else if (position) for (const [key, value] of Object.entries(position)) flat[`${source}.${key}`] = value;
+  }
+  return encodeCursor(flat, scope);
+}
+
+function decodePositions(cursor: string | undefined, scope: string): Record<SourceName, Position> {
+  const positions: Record<SourceName, Position> = { audit: undefined, letters: undefined };
+  if (!cursor) return positions;
+  const flat = decodeCursor(cursor, scope);
+  for (const source of ["audit", "letters"] as const) {
+    if (flat[source] === "done") {
+      positions[source] = "done";
+      continue;
+    }
+    const prefix = `${source}.`;
+    const key = Object.fromEntries(
+      Object.entries(flat)
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([name, value]) => [name.slice(prefix.length), value]),
+    );
+    if (Object.keys(key).length) positions[source] = key;
+  }
+  return positions;
+}
+
+export type TimelineReader = ReturnType<typeof timelineReader>;
+
+export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNames) {
+  /** Up to `limit` items after `start`, reading on while a filter leaves a page short. */
+  async function fetch<T>(
+    input: QueryCommandInput,
+    start: Position,
+    limit: number,
+    read: (raw: Record<string, unknown>) => { value: T; order: string; key: Record<string, unknown> },
+  ): Promise<Fetched<T>> {
+    if (start === "done") return { items: [], more: false };
+    const items: Fetched<T>["items"] = [];
+    let exclusiveStart = start;
+    do {
+      const result = await doc.send(
+        new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: exclusiveStart }),
+      );
+      items.push(...(result.Items ?? []).map(read));
+      exclusiveStart = result.LastEvaluatedKey;
+    } while (exclusiveStart && items.length < limit);
+    return { items, more: exclusiveStart !== undefined };
+  }
+
+  function auditQuery(iso3: string, request: TimelineRequest): QueryCommandInput {
+    const range = periodCondition(request);
+    const kinds = (request.kinds ?? []).filter((kind) => kind !== "letter");
+    const filter = request.kinds
+      ? {
+          FilterExpression: `trailKind IN (${kinds.map((_, index) => `:kind${index}`).join(", ")})`,
+          values: Object.fromEntries(kinds.map((kind, index) => [`:kind${index}`, kind])),
+        }
+      : { values: {} };
+    return {
+      TableName: tableNames.audit,
+      IndexName: "byState",
+      KeyConditionExpression: `iso3 = :iso3${range.expression}`,
+      ExpressionAttributeValues: { ":iso3": iso3, ...range.values, ...filter.values },
+      ...(filter.FilterExpression ? { FilterExpression: filter.FilterExpression } : {}),
+      ScanIndexForward: false,
+    };
+  }
+
+  function lettersQuery(iso3: string, request: TimelineRequest): QueryCommandInput {
+    const range = periodCondition(request);
+    return {
+      TableName: tableNames.desk,
+      IndexName: "gsi2",
+      KeyConditionExpression: `gsi2pk = :owner${range.expression.replaceAll("sk", "gsi2sk")}`,
+      ExpressionAttributeValues: { ":owner": ownerLettersPartition(`STATE:${iso3}`), ...range.values },
+      ScanIndexForward: false,
+    };
+  }
+
+  return {
+    async timeline(iso3: string, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
+      const kinds = request.kinds ?? [...trailKinds];
+      const scope = `timeline:${iso3}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
+      const positions = decodePositions(page.cursor, scope);
+      const wantsAudit = kinds.some((kind) => kind !== "letter");
+      const wantsLetters = kinds.includes("letter");
+      const [audit, letters] = await Promise.all([
+        wantsAudit
+          ? fetch(auditQuery(iso3, request), positions.audit, page.limit, (raw) => ({
+              value: auditTimelineEntry(toAuditEntry(raw), iso3, request.groups),
+              order: String(raw.sk),
+              key: { pk: raw.pk, sk: raw.sk, iso3: raw.iso3 },
+            }))
+          : { items: [], more: false },
+        wantsLetters
+          ? fetch(lettersQuery(iso3, request), positions.letters, page.limit, (raw) => ({
+              value: letterTimelineEntry(messageSchema.parse(raw), request.groups),
+              order: String(raw.gsi2sk),
+              key: { pk: raw.pk, sk: raw.sk, gsi2pk: raw.gsi2pk, gsi2sk: raw.gsi2sk },
+            }))
+          : { items: [], more: false },
+      ]);
+      const tagged = [
+        ...audit.items.map((item) => ({ ...item, source: "audit" as const })),
+        ...letters.items.map((item) => ({ ...item, source: "letters" as const })),
+      ].sort((a, b) => (a.order === b.order ? a.source.localeCompare(b.source) : a.order < b.order ? 1 : -1));
+      const taken = tagged.slice(0, page.limit);
+      const next: Record<SourceName, Position> = { audit: positions.audit, letters: positions.letters };
+      for (const [name, fetched] of [
+        ["audit", audit],
+        ["letters", letters],
+      ] as const) {
+        const consumed = taken.filter((item) => item.source === name);
+        const last = consumed.at(-1);
+        if (last) next[name] = last.key;
+        if (consumed.length === fetched.items.length && !fetched.more) next[name] = "done";
+      }
+      const items = taken.map((item) => item.value);
+      return next.audit === "done" && next.letters === "done"
+        ? { items }
+        : { items, cursor: encodePositions(next, scope) };
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The contacts export sent back as an import: a no-op, with deactivated contacts sharing an active one's address;
+// its read-only columns applied through the API's rules or refused at their line and column, never ignored.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { contactRoutes } from "../../functions/api/routes/contacts.ts";
+import { organizationRoutes } from "../../functions/api/routes/organizations.ts";
+import { apiEvent, type RouterCall, routerCaller } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-11-27T09:00:00Z");
+let call: (options: RouterCall) => ReturnType<ReturnType<typeof routerCaller>>;
+let router: ReturnType<typeof createRouter>;
+
+const importCsv = async (csv: string) => {
+  const result = await router.dispatch(
+    apiEvent({
+      method: "POST",
+      path: "/contacts/import",
+      group: "secretariat",
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    }),
+    "reimport",
+  );
+  return { status: result.statusCode, body: JSON.parse(result.body ?? "null") };
+};
+
+const exportCsv = async () => {
+  const response = await call({ path: "/contacts/export", query: "owner=STATE:NOR" });
+  expect(response.status).toBe(200);
+  return String(response.body);
+};
+
+/** The export with one cell of one contact's row replaced. */
+function edited(csv: string, contactId: string, column: string, value: string): string {
+  const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
+  const header = (lines[0] ?? "").split(",");
+  const index = header.indexOf(column);
+  return lines
+    .map((line) => {
+      if (!line.startsWith(`${contactId},`)) return line;
+      const cells = line.split(",");
+      cells[index] = value;
+      return cells.join(",");
+    })
+    .join("\r\n");
+}
+
+let leftId = "";
+let activeId = "";
+
+beforeAll(async () => {
+  const setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
+  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
+  call = routerCaller(router, "secretariat");
+  const contact = { owner: "STATE:NOR", role: "capital-poc", name: "Kari Example", email: "poc@mfa.example.org" };
+  const left = await call({ method: "POST", path: "/contacts", body: contact });
+  leftId = String(left.body.id);
+  const deactivated = await call({
+    method: "POST",
+    path: `/contacts/${leftId}/deactivate`,
+    ifMatch: String(left.etag),
+    body: { reason: "left the ministry" },
+  });
+  expect(deactivated.status).toBe(200);
+  // The successor takes over the same functional address.
+  const successor = await call({ method: "POST", path: "/contacts", body: { ...contact, name: "Ola Example" } });
+  expect(successor.status).toBe(201);
+  activeId = String(successor.body.id);
+}, 120_000);
+
+describe("re-importing the export", () => {
+  it("is a no-op although a deactivated contact and an active one share an address", async () => {
+    const csv = await exportCsv();
+    const again = await importCsv(csv);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await exportCsv()).toBe(csv);
+  });
+
+  it("applies a changed emailStatus as PATCH does", async () => {
+    const csv = edited(await exportCsv(), activeId, "emailStatus", "bounced");
+    const applied = await importCsv(csv);
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(applied.body.rows.find((row: { action: string }) => row.action === "update")).toMatchObject({
+      contactId: activeId,
+      changed: ["emailStatus"],
+    });
+    expect((await call({ path: `/contacts/${activeId}` })).body.emailStatus).toBe("bounced");
+  });
+
+  it("refuses a changed active column, a reactivation and an edit of a deactivated contact, at line and column", async () => {
+    const before = await exportCsv();
+    const deactivating = await importCsv(edited(before, activeId, "active", "false"));
+    expect(deactivating.status).toBe(422);
+    expect(deactivating.body.errors).toEqual([
+      { path: expect.stringMatching(/^line \d, column active$/), message: expect.stringContaining("needs a reason") },
+    ]);
+    const reactivating = await importCsv(edited(before, leftId, "active", "true"));
+    expect(reactivating.status).toBe(422);
+    expect(reactivating.body.errors[0]).toMatchObject({ path: expect.stringContaining("column active") });
+    const renamed = await importCsv(edited(before, leftId, "name", "Someone Else"));
+    expect(renamed.status).toBe(422);
+    expect(renamed.body.errors[0]).toMatchObject({
+      path: expect.stringContaining("column name"),
+      message: expect.stringContaining("history"),
+    });
+    const redated = await importCsv(edited(before, leftId, "deactivatedOn", "2026-01-01"));
+    expect(redated.status).toBe(422);
+    expect(redated.body.errors[0]).toMatchObject({ path: expect.stringContaining("column deactivatedOn") });
+    expect(await exportCsv()).toBe(before);
+  });
+});

@@ -1,0 +1,194 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { createApiHandler } from "../../functions/api/app.ts";
+import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-11-27T09:00:00Z");
+let handler: ReturnType<typeof createApiHandler>;
+
+async function call(options: EventOptions) {
+  const result = (await handler(apiEvent(options), lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  return { status: result.statusCode, headers, body: JSON.parse(result.body || "null") };
+}
+
+const json = { "content-type": "application/json" };
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => {
+  // Each write a second after the last, so the trail's order is the order of the writes.
+  clock.advance(1000);
+  return call({
+    method: "POST",
+    path,
+    group: "secretariat",
+    headers: { ...json, ...headers },
+    body: JSON.stringify(body),
+  });
+};
+const record = (iso3: string, kind: string, symbol: string, receivedOn = "2026-11-20") =>
+  post(`/states/${iso3}/submissions`, { kind, receivedOn, symbol, language: "fr" });
+const obligation = async (iso3: string, kind: string) => {
+  const response = await call({ path: `/states/${iso3}/obligations`, group: "members" });
+  return response.body.items.find((item: { kind: string }) => item.kind === kind);
+};
+const state = async (iso3: string) => (await call({ path: `/states/${iso3}`, group: "members" })).body;
+const trail = async (iso3: string) =>
+  (await call({ path: `/states/${iso3}/audit`, group: "secretariat" })).body.items as {
+    action: string;
+    reason?: string;
+  }[];
+
+/** The status index, every page. */
+async function nonReportingCodes(): Promise<string[]> {
+  const codes: string[] = [];
+  let cursor = "";
+  do {
+    const response = await call({
+      path: "/states",
+      query: `status=non-reporting&limit=100${cursor}`,
+      group: "members",
+    });
+    codes.push(...response.body.items.map((item: { iso3: string }) => item.iso3));
+    cursor = response.body.cursor ? `&cursor=${encodeURIComponent(response.body.cursor)}` : "";
+  } while (cursor);
+  return codes;
+}
+
+beforeAll(async () => {
+  const setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  handler = createApiHandler({ ...setup, clock, logger: new Logger({ logLevel: "SILENT" }) });
+}, 120_000);
+
+describe("voiding a submission", () => {
+  it("undoes an additional-information submission recorded for a non-reporting State, as if never recorded", async () => {
+    const before = await obligation("GIN", "additional-information");
+    const recorded = await record("GIN", "additional-information", "S/AC.44/2026/GIN/1");
+    expect(recorded.status).toBe(201);
+    expect((await obligation("GIN", "additional-information")).status).toBe("fulfilled");
+
+    const voided = await post(
+      `/states/GIN/submissions/${recorded.body.id}/void`,
+      { reason: "recorded for the wrong State" },
+      { "if-match": recorded.headers.etag ?? "" },
+    );
+    expect(voided.status).toBe(200);
+    expect(voided.body.voided).toMatchObject({ reason: "recorded for the wrong State", by: "user-1" });
+    expect(await obligation("GIN", "additional-information")).toEqual(before);
+    expect((await state("GIN")).reportingStatus).toBe("non-reporting");
+    const list = await call({ path: "/states/GIN/submissions", group: "members" });
+    expect(list.body.items).toEqual([]);
+    const [latest] = await trail("GIN");
+    expect(latest).toMatchObject({ action: "submission.void", reason: "recorded for the wrong State" });
+  });
+
+  it("refuses to void a voided submission with 409 and changes nothing", async () => {
+    const recorded = await record("GMB", "action-plan", "S/AC.44/2026/GMB/1");
+    const first = await post(
+      `/states/GMB/submissions/${recorded.body.id}/void`,
+      { reason: "duplicate entry" },
+      { "if-match": recorded.headers.etag ?? "" },
+    );
+    expect(first.status).toBe(200);
+    const entries = (await trail("GMB")).length;
+    const second = await post(
+      `/states/GMB/submissions/${recorded.body.id}/void`,
+      { reason: "again" },
+      { "if-match": first.headers.etag ?? "" },
+    );
+    expect(second.status).toBe(409);
+    expect(second.headers["content-type"]).toContain("application/problem+json");
+    expect(second.body.detail).toContain("voided");
+    expect((await trail("GMB")).length).toBe(entries);
+    expect((await call({ path: `/states/GMB/submissions/${recorded.body.id}`, group: "members" })).body).toEqual(
+      first.body,
+    );
+  });
+
+  it("makes a State non-reporting again when its only first report is voided, and frees the symbol", async () => {
+    const recorded = await record("MLI", "first-report", "S/AC.44/2026/MLI/1");
+    expect((await state("MLI")).reportingStatus).toBe("reported");
+    const voided = await post(
+      `/states/MLI/submissions/${recorded.body.id}/void`,
+      { reason: "the document was Mauritania's" },
+      { "if-match": recorded.headers.etag ?? "" },
+    );
+    expect(voided.status).toBe(200);
+    const mali = await state("MLI");
+    expect(mali.reportingStatus).toBe("non-reporting");
+    expect(mali.firstReportOn).toBeUndefined();
+    expect(await obligation("MLI", "first-report")).toMatchObject({ status: "outstanding", submissions: 0 });
+    expect(await obligation("MLI", "first-report")).not.toHaveProperty("firstReceivedOn");
+    expect(await nonReportingCodes()).toContain("MLI");
+    const actions = (await trail("MLI")).map((entry) => entry.action);
+    expect(actions.slice(0, 2).sort()).toEqual(["state.reporting-status", "submission.void"]);
+    // The symbol is free for the right State, and a new first report is accepted.
+    expect((await record("MRT", "first-report", "S/AC.44/2026/MLI/1")).status).toBe(201);
+    expect((await record("MLI", "first-report", "S/AC.44/2026/MLI/2")).status).toBe(201);
+  });
+
+  it("needs a reason (422) and the current ETag (412), and changes nothing otherwise", async () => {
+    const recorded = await record("SOM", "additional-information", "S/AC.44/2026/SOM/1");
+    const path = `/states/SOM/submissions/${recorded.body.id}/void`;
+    const noReason = await post(path, {}, { "if-match": recorded.headers.etag ?? "" });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors[0].path).toBe("body.reason");
+    const stale = await post(path, { reason: "wrong" }, { "if-match": '"99"' });
+    expect(stale.status).toBe(412);
+    expect((await obligation("SOM", "additional-information")).status).toBe("fulfilled");
+  });
+});
+
+describe("correcting a submission's kind", () => {
+  it("moves a first report recorded as additional information: both obligations and the status follow", async () => {
+    const recorded = await record("TCD", "additional-information", "S/AC.44/2026/TCD/1");
+    const corrected = await post(
+      `/states/TCD/submissions/${recorded.body.id}/kind`,
+      { kind: "first-report", reason: "the covering letter says it is the first national report" },
+      { "if-match": recorded.headers.etag ?? "" },
+    );
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.kind).toBe("first-report");
+    expect((await state("TCD")).reportingStatus).toBe("reported");
+    expect(await obligation("TCD", "first-report")).toMatchObject({
+      status: "fulfilled",
+      submissions: 1,
+      firstReceivedOn: "2026-11-20",
+    });
+    expect(await obligation("TCD", "additional-information")).toMatchObject({
+      status: "not-applicable",
+      submissions: 0,
+    });
+    const [latest] = (await trail("TCD")).filter((entry) => entry.action.startsWith("submission."));
+    expect(latest).toMatchObject({ action: "submission.correct-kind" });
+
+    const back = await post(
+      `/states/TCD/submissions/${recorded.body.id}/kind`,
+      { kind: "action-plan", reason: "on second reading, an action plan" },
+      { "if-match": corrected.headers.etag ?? "" },
+    );
+    expect(back.status).toBe(200);
+    expect((await state("TCD")).reportingStatus).toBe("non-reporting");
+  });
+
+  it("refuses a second first report (409) and the same kind (422)", async () => {
+    const first = await record("PRK", "first-report", "S/AC.44/2026/PRK/1");
+    const other = await record("PRK", "additional-information", "S/AC.44/2026/PRK/2");
+    const second = await post(
+      `/states/PRK/submissions/${other.body.id}/kind`,
+      { kind: "first-report", reason: "mistaken" },
+      { "if-match": other.headers.etag ?? "" },
+    );
+    expect(second.status).toBe(409);
+    const same = await post(
+      `/states/PRK/submissions/${first.body.id}/kind`,
+      { kind: "first-report", reason: "mistaken" },
+      { "if-match": first.headers.etag ?? "" },
+    );
+    expect(same.status).toBe(422);
+    expect(await obligation("PRK", "additional-information")).toMatchObject({ status: "fulfilled", submissions: 1 });
+  });
+});

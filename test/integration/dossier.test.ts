@@ -1,0 +1,268 @@
+// A State's timeline and the audit trail against DynamoDB Local: what every write left, read back by index, in order.
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import type { Message } from "#shared/correspondence/schemas.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { createApiHandler } from "../../functions/api/app.ts";
+import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-11-20T09:00:00Z");
+let handler: ReturnType<typeof createApiHandler>;
+/** Every DynamoDB command the reads caused, by name: none may be a Scan. */
+const commands: string[] = [];
+
+async function call(options: EventOptions) {
+  const result = (await handler(apiEvent(options), lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  return { status: result.statusCode, headers, body: JSON.parse(result.body || "null") };
+}
+
+const json = { "content-type": "application/json" };
+/** Each write an hour after the last, so the order of the timeline is the order of the writes. */
+async function write(path: string, body: unknown, headers: Record<string, string> = {}) {
+  clock.advance(3_600_000);
+  const response = await call({
+    method: "POST",
+    path,
+    group: "secretariat",
+    headers: { ...json, ...headers },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
+  return response;
+}
+
+interface Entry {
+  at: string;
+  kind: string;
+  action: string;
+  source: { type: string; id: string };
+  actor: { kind: string; id: string };
+  reason?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+async function everyPage(path: string, query: string, group: EventOptions["group"], limit: number) {
+  const entries: Entry[] = [];
+  let cursor = "";
+  let pages = 0;
+  do {
+    const response = await call({ path, query: `${query}&limit=${limit}${cursor}`, group });
+    expect(response.status).toBe(200);
+    entries.push(...response.body.items);
+    cursor = response.body.cursor ? `&cursor=${encodeURIComponent(response.body.cursor)}` : "";
+    pages++;
+  } while (cursor && pages < 100);
+  return entries;
+}
+
+let contactId = "";
+let informationId = "";
+
+function letter(waveId: string, owner: string, recipient: string, status: Message["status"]): Message {
+  const at = clock.now().toISOString();
+  return {
+    waveId,
+    recipient,
+    contactId: recipient,
+    owner,
+    email: "poc@mfa.example.org",
+    status,
+    notAfter: "2026-12-31T00:00:00.000Z",
+    claims: 1,
+    sentAt: at,
+    ...(status === "delivered" ? { deliveredAt: at } : {}),
+    letter: {
+      language: "fr",
+      fellBack: false,
+      subject: "Premier rapport national",
+      text: "Madame, Monsieur",
+      html: "<p/>",
+    },
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+beforeAll(async () => {
+  const setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  setup.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: "initialize", name: "recordCommands" },
+  );
+  handler = createApiHandler({ ...setup, clock, logger: new Logger({ logLevel: "SILENT" }) });
+  const ledger = ledgerRepository(setup.doc, setup.tableNames, clock);
+
+  await write("/states/MLI/submissions", {
+    kind: "first-report",
+    receivedOn: "2026-11-20",
+    symbol: "S/AC.44/2026/MLI/1",
+    language: "fr",
+  });
+  const contact = await write("/contacts", {
+    owner: "STATE:MLI",
+    role: "capital-poc",
+    name: "Aminata Example",
+    email: "poc@mfa.example.org",
+  });
+  contactId = contact.body.id;
+  clock.advance(3_600_000);
+  await ledger.putNew(letter("WAVE1", "STATE:MLI", contactId, "delivered"));
+  await ledger.putNew(letter("WAVE1", "STATE:SEN", "OTHER", "sent"));
+  const information = await write("/states/MLI/submissions", {
+    kind: "additional-information",
+    receivedOn: "2026-11-20",
+    symbol: "S/AC.44/2026/MLI/2",
+    language: "fr",
+  });
+  informationId = information.body.id;
+  await write(
+    `/states/MLI/submissions/${informationId}/void`,
+    { reason: "recorded twice" },
+    { "if-match": information.headers.etag ?? "" },
+  );
+  await write(
+    `/contacts/${contactId}/deactivate`,
+    { reason: "left the ministry" },
+    { "if-match": contact.headers.etag ?? "" },
+  );
+}, 120_000);
+
+describe("a State's timeline", () => {
+  it("lists everything about the State newest first, each entry naming its record and who did it", async () => {
+    commands.length = 0;
+    const response = await call({ path: "/states/MLI/timeline", group: "secretariat" });
+    expect(response.status).toBe(200);
+    const entries: Entry[] = response.body.items;
+    // Entries of one transaction share their time; their order among themselves is not defined.
+    const byTime = new Map<string, string[]>();
+    for (const entry of entries) byTime.set(entry.at, [...(byTime.get(entry.at) ?? []), entry.action]);
+    expect([...byTime.values()].map((actions) => actions.sort())).toEqual([
+      ["contact.deactivate", "obligation.point-of-contact"],
+      ["submission.void"],
+      ["submission.record"],
+      ["letter.delivered"],
+      ["contact.create", "obligation.point-of-contact"],
+      ["state.reporting-status", "submission.record"],
+    ]);
+    const times = entries.map((entry) => entry.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(entries.find((entry) => entry.action === "contact.deactivate")).toMatchObject({
+      kind: "contact",
+      source: { type: "contact", id: contactId },
+      actor: { kind: "user", id: "user-1" },
+      reason: "left the ministry",
+    });
+    expect(entries[2]).toMatchObject({
+      action: "submission.void",
+      kind: "submission",
+      source: { type: "submission", id: informationId },
+      reason: "recorded twice",
+    });
+    expect(entries[4]).toMatchObject({
+      kind: "letter",
+      source: { type: "message", id: `WAVE1/${contactId}` },
+      actor: { kind: "system", id: "wave:WAVE1" },
+      after: { status: "delivered", email: "poc@mfa.example.org", subject: "Premier rapport national" },
+    });
+    expect(entries.find((entry) => entry.kind === "reporting-status")).toMatchObject({
+      after: { reportingStatus: "reported" },
+    });
+    expect(response.body.cursor).toBeUndefined();
+    expect(commands).not.toContain("ScanCommand");
+    expect(commands).toContain("QueryCommand");
+  });
+
+  it("pages through the same entries in the same order, whatever the page size", async () => {
+    const whole = await everyPage("/states/MLI/timeline", "", "secretariat", 50);
+    for (const limit of [1, 2, 4]) {
+      expect(await everyPage("/states/MLI/timeline", "", "secretariat", limit)).toEqual(whole);
+    }
+  });
+
+  it("keeps to the kinds and the days asked for", async () => {
+    const chosen = await everyPage("/states/MLI/timeline", "kinds=letter,contact", "secretariat", 2);
+    expect(chosen.map((entry) => entry.kind)).toEqual(["contact", "letter", "contact"]);
+    const none = await call({ path: "/states/MLI/timeline", query: "from=2026-11-22", group: "secretariat" });
+    expect(none.body.items).toEqual([]);
+    const firstDay = await call({ path: "/states/MLI/timeline", query: "to=2026-11-20", group: "secretariat" });
+    expect(firstDay.body.items.length).toBe(9);
+  });
+
+  it("refuses an unknown kind with 400 naming it, and a period that ends before it starts", async () => {
+    const unknown = await call({ path: "/states/MLI/timeline", query: "kinds=letter,gossip", group: "members" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers["content-type"]).toContain("application/problem+json");
+    expect(JSON.stringify(unknown.body)).toContain("gossip is not one of");
+    const backwards = await call({
+      path: "/states/MLI/timeline",
+      query: "from=2026-11-21&to=2026-11-20",
+      group: "members",
+    });
+    expect(backwards.status).toBe(400);
+    expect((await call({ path: "/states/XXX/timeline", group: "members" })).status).toBe(404);
+  });
+
+  it("shows members no contact's personal data, in contact entries or letters", async () => {
+    const response = await call({ path: "/states/MLI/timeline", group: "members" });
+    expect(response.status).toBe(200);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain("poc@mfa.example.org");
+    expect(text).not.toContain("Aminata");
+    expect(response.body.items).toHaveLength(9);
+  });
+
+  it("lists no letter of another State", async () => {
+    const response = await call({ path: "/states/SEN/timeline", group: "secretariat" });
+    expect(response.body.items.map((entry: Entry) => entry.action)).toEqual(["letter.sent"]);
+  });
+});
+
+describe("the audit trail", () => {
+  it("gives a State's audited writes with before and after, to the secretariat alone", async () => {
+    const trail = await call({ path: "/states/MLI/audit", group: "secretariat" });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items).toHaveLength(8);
+    const voided = trail.body.items.find((entry: { action: string }) => entry.action === "submission.void");
+    expect(voided).toMatchObject({
+      entity: { type: "state", id: "MLI" },
+      reason: "recorded twice",
+      before: { id: informationId },
+      after: { id: informationId, voided: { reason: "recorded twice" } },
+    });
+    expect((await call({ path: "/states/MLI/audit", group: "members" })).status).toBe(403);
+    expect((await call({ path: "/audit", group: "experts" })).status).toBe(403);
+  });
+
+  it("reads by entity, by actor and by days, paged, without a Scan", async () => {
+    commands.length = 0;
+    const contact = await everyPage("/audit", `entity=contact:${contactId}`, "secretariat", 1);
+    expect(contact.map((entry) => entry.action)).toEqual(["contact.deactivate", "contact.create"]);
+    const mine = await everyPage("/audit", "actor=user-1&from=2026-11-20", "secretariat", 3);
+    expect(mine).toHaveLength(8);
+    const days = await everyPage("/audit", "from=2026-11-19&to=2026-11-21", "secretariat", 2);
+    // The same entries, with the registry seed's (the system's) beside them.
+    expect(days.filter((entry) => entry.actor.id === "user-1")).toEqual(mine);
+    expect(days.filter((entry) => entry.actor.kind === "system").length).toBeGreaterThan(0);
+    const nobody = await call({ path: "/audit", query: "actor=someone-else", group: "secretariat" });
+    expect(nobody.body.items).toEqual([]);
+    expect(commands).not.toContain("ScanCommand");
+  });
+
+  it("refuses a span of days too long to read without an entity or an actor", async () => {
+    const long = await call({ path: "/audit", query: "from=2024-01-01&to=2026-11-20", group: "secretariat" });
+    expect(long.status).toBe(422);
+    expect(long.body.errors[0].path).toBe("query.from");
+    const badEntity = await call({ path: "/audit", query: "entity=MLI", group: "secretariat" });
+    expect(badEntity.status).toBe(400);
+  });
+});
