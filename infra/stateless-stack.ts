@@ -33,6 +33,7 @@ import { scheduleProgramme } from "./programme-schedules.ts";
 import { assistanceReportFunction, programmeRemindersFunction, snapshotFunction } from "./scheduled-functions.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
 import { WavePipeline } from "./wave-pipeline.ts";
+import { WaveSweep } from "./wave-sweep.ts";
 
 export interface StatelessStackProps extends StackProps {
   deskTable: dynamodb.ITableV2;
@@ -61,6 +62,8 @@ export class StatelessStack extends Stack {
   /** Alarms notify it; operators subscribe (README, Deployment). */
   readonly operatorsTopic: sns.Topic;
   readonly alarms: OperatorAlarms;
+  /** Every 15 minutes, resumes the waves stuck in dispatching (ADR 0018). */
+  readonly waveSweep: WaveSweep;
   /** One per programme entry, by schedule id. */
   readonly schedules: Map<string, scheduler.Schedule>;
   /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
@@ -131,6 +134,12 @@ export class StatelessStack extends Stack {
 
     this.operatorsTopic = operatorsTopic(this, "Operators");
     this.alarms = this.operatorAlarms();
+    this.waveSweep = new WaveSweep(this, "WaveSweep", {
+      tables,
+      waveQueue: this.wavePipeline.queue,
+      deadLetters: this.scheduleDeadLetters,
+      alarms: this.alarms,
+    });
 
     new CfnOutput(this, "ApiUrl", { value: stage.url });
     new CfnOutput(this, "OperatorsTopicArn", { value: this.operatorsTopic.topicArn });
