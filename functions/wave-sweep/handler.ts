@@ -9,6 +9,7 @@ import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSweepHandler } from "./app.ts";
@@ -16,14 +17,22 @@ import { createWaveSweepHandler } from "./app.ts";
 const config = readConfig();
 if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
 const clock = systemClock;
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
 
-export const handler = createWaveSweepHandler({
+const untraced = createWaveSweepHandler({
   ...contactDependencies(doc, config.tableNames, clock),
   assistance: assistanceRepository(doc, config.tableNames, clock),
   templates: templateRepository(doc, config.tableNames, clock),
   waves: waveRepository(doc, config.tableNames, clock),
   ledger: ledgerRepository(doc, config.tableNames, clock),
-  queue: sqsQueue({ client: new SQSClient({ region: config.region }), queueUrl: config.waveQueueUrl }),
+  queue: sqsQueue({
+    client: tracer().captureClient(new SQSClient({ region: config.region })),
+    queueUrl: config.waveQueueUrl,
+  }),
   logger: new Logger(),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);
