@@ -6,7 +6,7 @@ import { systemActor } from "../auth/actor.ts";
 import type { DispatchSummary } from "../correspondence/dispatch.ts";
 import { MAX_BATCH } from "../correspondence/memory-queue.ts";
 import type { MessageKey } from "../correspondence/schemas.ts";
-import { Conflict } from "../errors.ts";
+import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
 import type { Wave } from "./schemas.ts";
@@ -85,6 +85,8 @@ export const sweepWaves =
       try {
         result.resumed.push(await resumeWave(deps)(value.id));
       } catch (error) {
+        // Completed (or halted) since the query, by its sender or an SES event: nothing is left to resume.
+        if (error instanceof IllegalTransition) continue;
         result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
       }
     }

@@ -251,6 +251,21 @@ describe("the wave sweep", () => {
     expect((await deps.waves.get(id))?.value.status).toBe("completed");
   });
 
+  it("passes over, without failing, a wave its sender completed between the query and its turn", async () => {
+    const { id } = await dueWave();
+    const queue = recordingQueue();
+    await dispatchWave({ ...deps, queue })(id);
+    const listed = await deps.waves.get(id);
+    if (!listed) throw new Error("the wave is gone");
+    await sendApp()(sqsEvent(queue.take()), invocation);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+    // The index answered before the sender finished: the sweep still holds the wave as dispatching.
+    const stale = { ...deps.waves, inStatusSince: async () => [listed] };
+    const swept = await createWaveSweepHandler({ ...deps, waves: stale, queue, logger: quiet })({});
+    expect(swept).toMatchObject({ resumed: [], failed: [] });
+    expect(queue.records).toHaveLength(0);
+  });
+
   it("reports a scheduled wave long past its send time without sending it", async () => {
     const { id, marker } = await dueWave();
     await advance(STUCK_AFTER_MS + 60_000);
