@@ -103,12 +103,15 @@ export interface RedispatchRequested {
   firesAt: string;
 }
 
-/** EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead. */
-const REDISPATCH_LEAD_MS = 60_000;
+/**
+ * EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead (MIN_SCHEDULE_LEAD_MS,
+ * checked again by the scheduler a moment later): a quarter of a minute more keeps that check from failing.
+ */
+export const REDISPATCH_LEAD_MS = 75_000;
 const MINUTE_MS = 60_000;
 
 /**
- * Asks for the wave to be dispatched again, as the sweep would, within two minutes: its one-time schedule is made
+ * Asks for the wave to be dispatched again, as the sweep would, within three minutes: its one-time schedule is made
  * again for the next whole minute at least one minute ahead (UTC), firing wave-dispatch, which resumes the wave.
  * Only a wave dispatching, or scheduled with its send time passed, may be: anything else is a 409 and nothing is
  * made. The request is audited once the schedule exists.

@@ -26,7 +26,7 @@ import { createTemplate } from "#shared/templates/templates.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
-import { STUCK_AFTER_MS } from "#shared/waves/sweep.ts";
+import { REDISPATCH_LEAD_MS, STUCK_AFTER_MS } from "#shared/waves/sweep.ts";
 import { dispatchWave, type WaveDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
@@ -355,7 +355,7 @@ describe("POST /waves/{id}/redispatch", () => {
     await advance(25_000);
     const answer = await call()({ method: "POST", path: `/waves/${id}/redispatch` });
     expect(answer.status).toBe(202);
-    const firesAt = new Date(Math.ceil((clock.now().getTime() + 60_000) / 60_000) * 60_000).toISOString();
+    const firesAt = new Date(Math.ceil((clock.now().getTime() + REDISPATCH_LEAD_MS) / 60_000) * 60_000).toISOString();
     expect(answer.body).toMatchObject({ wave: { id, status: "dispatching" }, scheduleName: `wave-${id}`, firesAt });
     expect(made.at(-1)).toMatchObject({ id, sendAt: firesAt.slice(0, 16), timeZone: "UTC", sendInstant: firesAt });
 

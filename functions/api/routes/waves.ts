@@ -211,7 +211,7 @@ function redispatchRoute(deps: WaveRouteDependencies) {
     path: "/waves/{id}/redispatch",
     operationId: "redispatchWave",
     summary:
-      "Dispatch a wave again within two minutes, as the sweep does: its missing letters written, its queued ones " +
+      "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
       "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
       "send time (409 otherwise); audited",
     tag: "Correspondence",
