@@ -39,6 +39,6 @@ export function readStage(scope: Construct): DeskStage {
 }
 
 /** The CloudFormation stack name of one part of a stage, e.g. `Desk1540-prod-Stateful`. */
-export function stackNameOf(stage: DeskStage, part: string): string {
+export function stackNameOf(stage: Pick<DeskStage, "name">, part: string): string {
   return `Desk1540-${stage.name}-${part}`;
 }

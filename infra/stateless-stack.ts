@@ -29,6 +29,7 @@ import { API_SCOPE, StaffSignIn } from "./sign-in.ts";
 import type { DeskStage } from "./stage.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
 import { WavePipeline } from "./wave-pipeline.ts";
+import { WaveSweep } from "./wave-sweep.ts";
 
 export interface StatelessStackProps extends StackProps {
   stage: DeskStage;
@@ -71,6 +72,8 @@ export class StatelessStack extends Stack {
   readonly alarms: OperatorAlarms;
   /** The dashboard and the alarms on load and limits. */
   readonly observability: Observability;
+  /** Every 15 minutes, resumes the waves stuck in dispatching (ADR 0018). */
+  readonly waveSweep: WaveSweep;
   /** One per programme entry, by schedule id. */
   readonly schedules: Map<string, scheduler.Schedule>;
   /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
@@ -160,6 +163,12 @@ export class StatelessStack extends Stack {
         schedules: this.scheduleDeadLetters,
         "SES events": this.wavePipeline.sesEventDeadLetters,
       },
+    });
+    this.waveSweep = new WaveSweep(this, "WaveSweep", {
+      tables,
+      waveQueue: this.wavePipeline.queue,
+      deadLetters: this.scheduleDeadLetters,
+      alarms: this.alarms,
     });
 
     new CfnOutput(this, "ApiUrl", {

@@ -4,6 +4,7 @@ import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { awsWaveScheduler, createSchedulerClient } from "#shared/waves/aws-scheduler.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { createCorrespondenceHandler } from "../api/correspondence.ts";
@@ -11,16 +12,21 @@ import { createCorrespondenceHandler } from "../api/correspondence.ts";
 const config = readConfig();
 const clock = systemClock;
 
-export const handler = createCorrespondenceHandler({
-  doc: createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+const untraced = createCorrespondenceHandler({
+  doc: createDocumentClient(
+    tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+  ),
   tableNames: config.tableNames,
   clock,
   logger: new Logger({ serviceName: "desk-1540" }),
   // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
   waveScheduler: config.waveSchedule
-    ? awsWaveScheduler(createSchedulerClient(config.region), config.waveSchedule, clock)
+    ? awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), config.waveSchedule, clock)
     : unconfiguredWaveScheduler(
         "the api has no WAVE_DISPATCH_ARN, WAVE_SCHEDULER_ROLE_ARN, WAVE_SCHEDULE_GROUP and WAVE_SCHEDULE_DLQ_ARN",
       ),
   mailer: config.mailFrom ? sesMailer(mailSettingsOf(config)) : undefined,
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

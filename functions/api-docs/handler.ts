@@ -2,10 +2,14 @@
 // shipped beside the bundle (infra/http-api.ts), so this bundle holds no route module and no AWS client.
 import { readFileSync } from "node:fs";
 import { Logger } from "@aws-lambda-powertools/logger";
+import { tracer } from "#shared/observability/tracer.ts";
 import { createDocsHandler, OPENAPI_FILE } from "../api/docs.ts";
 
-export const handler = createDocsHandler({
+const untraced = createDocsHandler({
   logger: new Logger({ serviceName: "desk-1540" }),
   // Read on the first request for it (then kept by the route): health checks never pay for it.
   openApiJson: () => readFileSync(new URL(`./${OPENAPI_FILE}`, import.meta.url), "utf8"),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

@@ -3,13 +3,19 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { createRecordsHandler } from "../api/records.ts";
 
 const config = readConfig();
 
-export const handler = createRecordsHandler({
-  doc: createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+const untraced = createRecordsHandler({
+  doc: createDocumentClient(
+    tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+  ),
   tableNames: config.tableNames,
   clock: systemClock,
   logger: new Logger({ serviceName: "desk-1540" }),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

@@ -5,6 +5,7 @@ import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { createAssistanceReportHandler } from "./app.ts";
 
@@ -12,9 +13,11 @@ const config = readConfig();
 // Both fail the cold start when missing, not the first report.
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
 
-export const handler = createAssistanceReportHandler({
+const untraced = createAssistanceReportHandler({
   assistance: assistanceRepository(doc, config.tableNames, systemClock),
   registry: registryRepository(doc, config.tableNames, systemClock),
   clock: systemClock,
@@ -22,3 +25,6 @@ export const handler = createAssistanceReportHandler({
   secretariatEmail: config.secretariatEmail,
   logger: new Logger({ serviceName: "desk-1540" }),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

@@ -4,6 +4,7 @@ import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
 import { programmesOfWork } from "../../events/programme-of-work/index.ts";
 import { createProgrammeRemindersHandler } from "./app.ts";
@@ -14,9 +15,11 @@ const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
 // Every run reads the programme, so it is validated now: a bad file fails the cold start, not the first reminder.
 programmesOfWork.all();
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
 
-export const handler = createProgrammeRemindersHandler({
+const untraced = createProgrammeRemindersHandler({
   programmes: programmesOfWork,
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,
@@ -24,3 +27,6 @@ export const handler = createProgrammeRemindersHandler({
   secretariatEmail: config.secretariatEmail,
   logger: new Logger({ serviceName: "desk-1540" }),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

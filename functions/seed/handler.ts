@@ -4,16 +4,19 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 
 const config = readConfig();
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
 const logger = new Logger({ serviceName: "desk-1540" });
 
-export async function handler() {
+async function seed() {
   const states = await seedRegistry(doc, config.tableNames, systemClock);
   const organizations = await seedOrganizations(doc, config.tableNames, systemClock);
   const templates = await seedProgrammeTemplates({
@@ -24,3 +27,6 @@ export async function handler() {
   logger.info("seeded", { states, organizations, programmeTemplates });
   return { states, organizations, programmeTemplates };
 }
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(seed, "seed");

@@ -2,10 +2,12 @@
 // schedule ({ programmeWave }) fires it; it writes the ledger and puts the keys on the send queue.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
+import { systemActor } from "#shared/auth/actor.ts";
 import { waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { IllegalTransition, Invalid } from "#shared/errors.ts";
 import { fireProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
-import { dispatchWave, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { resumeWave } from "#shared/waves/sweep.ts";
+import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 
 export const waveDispatchEventSchema = z.union([z.strictObject({ waveId: waveIdSchema }), programmeWaveInputSchema]);
 export type WaveDispatchEvent = z.infer<typeof waveDispatchEventSchema>;
@@ -17,7 +19,8 @@ export interface WaveDispatchHandlerDependencies extends WaveDispatchDependencie
 }
 
 export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies) {
-  const dispatchOne = dispatchWave(deps);
+  // A wave's schedule, and a redispatch request's, resume it: dispatch, stale claims handed back, completed when final.
+  const dispatchOne = resumeWave(deps);
   const fireProgramme = fireProgrammeWave(deps);
   return async (event: unknown) => {
     const parsed = waveDispatchEventSchema.safeParse(event);
@@ -31,9 +34,11 @@ export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies)
     const input = parsed.data;
     try {
       if ("waveId" in input) {
-        const { wave, summary } = await dispatchOne(input.waveId);
-        deps.logger.info("wave dispatched", { ...summary, status: wave.value.status });
-        return { waveId: wave.value.id, status: wave.value.status, summary };
+        const { status, summary, staleClaims } = await dispatchOne(input.waveId, {
+          actor: systemActor("wave-dispatch"),
+        });
+        deps.logger.info("wave dispatched", { ...summary, status, staleClaims });
+        return { waveId: input.waveId, status, summary };
       }
       const { programmeWave } = input;
       const { wave, created, summary } = await fireProgramme(programmeWave, deps.zoneOf(programmeWave.key));

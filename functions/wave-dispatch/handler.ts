@@ -8,6 +8,7 @@ import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { programmeWaveZone } from "#shared/waves/programme-waves.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
@@ -17,15 +18,23 @@ import { createWaveDispatchHandler } from "./app.ts";
 const config = readConfig();
 if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
 const clock = systemClock;
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
 
-export const handler = createWaveDispatchHandler({
+const untraced = createWaveDispatchHandler({
   ...contactDependencies(doc, config.tableNames, clock),
   assistance: assistanceRepository(doc, config.tableNames, clock),
   templates: templateRepository(doc, config.tableNames, clock),
   waves: waveRepository(doc, config.tableNames, clock),
   ledger: ledgerRepository(doc, config.tableNames, clock),
-  queue: sqsQueue({ client: new SQSClient({ region: config.region }), queueUrl: config.waveQueueUrl }),
+  queue: sqsQueue({
+    client: tracer().captureClient(new SQSClient({ region: config.region })),
+    queueUrl: config.waveQueueUrl,
+  }),
   zoneOf: (key) => programmeWaveZone(programme, key),
   logger: new Logger(),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

@@ -57,6 +57,12 @@ export function createWaveSendHandler(deps: WaveSendHandlerDependencies) {
     const counts: Counts = { sent: 0, failed: 0, unknown: 0, expired: 0, throttled: 0 };
     const recordHandler = async (record: SQSRecord) => {
       const outcome = await current.process(record);
+      // Published the moment the ledger holds it: a sender killed later in the batch (its time-out) would otherwise
+      // take the count along, and the next delivery finds the letter unknown already and counts nothing.
+      if (outcome.recorded === "unknown") {
+        deps.metrics.addMetric(SEND_METRIC_NAMES.unknown, MetricUnit.Count, 1);
+        deps.metrics.publishStoredMetrics();
+      }
       count(counts, outcome);
       if (outcome.queue !== "done") throw new DeliverAgain(outcome.queue);
     };
@@ -69,7 +75,8 @@ export function createWaveSendHandler(deps: WaveSendHandlerDependencies) {
       throwOnFullBatchFailure: false,
     });
     for (const [kind, name] of Object.entries(SEND_METRIC_NAMES)) {
-      deps.metrics.addMetric(name, MetricUnit.Count, counts[kind as keyof Counts]);
+      // Unknown letters are out already, one by one; the zero keeps every series' data points regular.
+      deps.metrics.addMetric(name, MetricUnit.Count, kind === "unknown" ? 0 : counts[kind as keyof Counts]);
     }
     deps.metrics.publishStoredMetrics();
     for (const waveId of current.waves) {

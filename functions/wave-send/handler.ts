@@ -11,6 +11,7 @@ import { quotaPacer, realSleep } from "#shared/correspondence/pacing.ts";
 import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from "#shared/correspondence/ses-sender.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf } from "#shared/mail/ses.ts";
+import { tracer } from "#shared/observability/tracer.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSendHandler } from "./app.ts";
@@ -18,13 +19,15 @@ import { createWaveSendHandler } from "./app.ts";
 const config = readConfig();
 const mail = mailSettingsOf(config);
 const clock = systemClock;
-const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
-const ses = correspondenceSesClient(mail);
+const doc = createDocumentClient(
+  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
+);
+const ses = tracer().captureClient(correspondenceSesClient(mail));
 const logger = new Logger();
 const ledger = ledgerRepository(doc, config.tableNames, clock);
 const waves = waveRepository(doc, config.tableNames, clock);
 
-export const handler = createWaveSendHandler({
+const untraced = createWaveSendHandler({
   send: {
     ledger,
     mailer: correspondenceMailer(mail, ses),
@@ -51,3 +54,6 @@ export const handler = createWaveSendHandler({
   logger,
   metrics: new Metrics({ namespace: "Desk1540" }),
 });
+
+// Traced with X-Ray when the invocation is sampled (ADR 0018).
+export const handler = tracer().handler(untraced);

@@ -17,6 +17,7 @@ import type { TableNames } from "../../shared/tables.ts";
 import { seedProgrammeTemplates } from "../../shared/templates/programme-templates.ts";
 import { templateRepository } from "../../shared/templates/repository.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
+import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { startDynamoDbLocal } from "./dynamodb-local.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
@@ -262,6 +263,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const { targets } = await import("./targets.ts");
     const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
     stops.push(() => scheduler.stop());
+    // The sweep is the stack's own schedule, not the programme's: every 15 minutes, as on AWS (infra/wave-sweep.ts).
+    scheduler.add(WAVE_SWEEP_SCHEDULE);
 
     // Each route group's handler, as on AWS, with local adapters: the waves' schedules go to the local scheduler, mail
     // to the emulator. The local gateway sends each request to its group by the same table as the HTTP API.

@@ -24,4 +24,10 @@ export const targets: ScheduleTargets = {
     const { runWave } = await import("./wave-runner.ts");
     return runWave(input);
   },
+  // Every 15 minutes (WAVE_SWEEP_SCHEDULE, added by the local stack) or `npm run fire -- wave-sweep`: resume the waves
+  // stuck in dispatching, then send through the local queue what that enqueued.
+  "wave-sweep": async (input) => {
+    const { runSweep } = await import("./wave-runner.ts");
+    return runSweep(input);
+  },
 };

@@ -4,6 +4,7 @@ import type { Context, SQSEvent } from "aws-lambda";
 import { programme } from "../../events/programme.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
+import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
 import { assistanceRepository } from "../../shared/assistance/repository.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { readConfig } from "../../shared/config.ts";
@@ -55,8 +56,8 @@ export function invocation(): Context {
 
 const quiet = { info: () => undefined, warn: console.warn, error: console.error };
 
-/** `input` is what a schedule passes: { waveId } for a wave's own schedule, { programmeWave } for the programme's. */
-export async function runWave(input: unknown) {
+/** The pipeline's dependencies on this machine: the local tables, the in-process queue, the send app on the emulator. */
+function localPipeline() {
   const config = readConfig();
   const clock = systemClock;
   const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
@@ -70,15 +71,6 @@ export async function runWave(input: unknown) {
     waves,
     ledger,
   };
-  const dispatched = await createWaveDispatchHandler({
-    ...deps,
-    queue,
-    zoneOf: (key) => programmeWaveZone(programme, key),
-    logger: quiet,
-  })(input);
-  const { waveId } = dispatched;
-  if (waveId === undefined) return dispatched;
-
   const sendBatch = createWaveSendHandler({
     send: {
       ledger,
@@ -91,13 +83,45 @@ export async function runWave(input: unknown) {
     logger: quiet,
     metrics: { addMetric: () => undefined, publishStoredMetrics: () => undefined },
   });
-  await queue.drain((records) => sendBatch(sqsEvent(records), invocation()));
+  const drain = () => queue.drain((records) => sendBatch(sqsEvent(records), invocation()));
+  return { deps, ledger, queue, drain };
+}
+
+/** `input` is what a schedule passes: { waveId } for a wave's own schedule, { programmeWave } for the programme's. */
+export async function runWave(input: unknown) {
+  const { deps, ledger, queue, drain } = localPipeline();
+  const dispatched = await createWaveDispatchHandler({
+    ...deps,
+    queue,
+    zoneOf: (key) => programmeWaveZone(programme, key),
+    logger: quiet,
+  })(input);
+  const { waveId } = dispatched;
+  if (waveId === undefined) return dispatched;
+
+  await drain();
   const wave = await completeWaveIfSettled(deps)(waveId);
   return {
     waveId,
     summary: dispatched.summary,
     status: wave.value.status,
     counts: await ledger.counts(waveId),
+    deadLetters: queue.deadLetters,
+  };
+}
+
+/** The sweep's schedule (every 15 minutes) or `npm run fire -- wave-sweep`: resume stuck waves, then send what it enqueued. */
+export async function runSweep(input: unknown) {
+  const { deps, queue, drain } = localPipeline();
+  const swept = await createWaveSweepHandler({ ...deps, queue, logger: { info: () => undefined, warn: console.warn } })(
+    input,
+  );
+  await drain();
+  const completed = [];
+  for (const { waveId } of swept.resumed) completed.push((await completeWaveIfSettled(deps)(waveId)).value);
+  return {
+    ...swept,
+    statuses: completed.map(({ id, status }) => ({ waveId: id, status })),
     deadLetters: queue.deadLetters,
   };
 }

@@ -4,12 +4,13 @@
 // Keys (desk table):
 //   wave     pk=WAVE#<id>  sk=WAVE     (the ledger's messages share the partition under sk=MESSAGE#...)
 //   gsi2     WAVES / <id>: every wave, in id (creation) order
+//   gsi3     WAVE-STATUS#<status> / <updatedAt>#<id>: the waves in one status, the longest there first (the sweep)
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { messageStatusPartition, wavePartition } from "../correspondence/ledger.ts";
 import { type Message, type MessageStatus, messageSchema } from "../correspondence/schemas.ts";
-import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
@@ -19,6 +20,7 @@ import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./s
 
 const waveKey = (id: string) => ({ pk: wavePartition(id), sk: "WAVE" });
 const ALL_WAVES = "WAVES";
+const waveStatusPartition = (status: WaveStatus) => `WAVE-STATUS#${status}`;
 
 /** The audit action of a move, named by the verb that caused it. */
 const ACTIONS: Record<WaveStatus, string> = {
@@ -34,6 +36,8 @@ const toItem = (wave: Wave, version: number) => ({
   ...waveKey(wave.id),
   gsi2pk: ALL_WAVES,
   gsi2sk: wave.id,
+  gsi3pk: waveStatusPartition(wave.status),
+  gsi3sk: `${wave.updatedAt}#${wave.id}`,
   entity: "wave",
   version,
   ...wave,
@@ -168,6 +172,36 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
         { ...page, scope: `wave-messages:${waveId}` },
         toMessage,
       );
+    },
+
+    /**
+     * The waves in `status` whose last move was before `movedBefore` (ISO instant), the longest there first: one Query
+     * per page on the status index, each move having put the wave under its new status.
+     */
+    async inStatusSince(status: WaveStatus, movedBefore: string): Promise<Versioned<Wave>[]> {
+      const items = await queryEveryPage(doc, {
+        TableName: table,
+        IndexName: "gsi3",
+        KeyConditionExpression: "gsi3pk = :partition AND gsi3sk < :before",
+        ExpressionAttributeValues: { ":partition": waveStatusPartition(status), ":before": movedBefore },
+      });
+      return items.map(fromItem);
+    },
+
+    /** The audit entry of a redispatch request (the wave, its status then, the schedule made): its only write. */
+    async recordRedispatch(
+      request: { waveId: string; status: WaveStatus; scheduleName: string; firesAt: string },
+      audit: AuditContext,
+    ): Promise<void> {
+      await writeTransaction(doc, [
+        {
+          item: auditPut(
+            tableNames.audit,
+            { ...audit, action: "wave.redispatch", entity: { type: "wave", id: request.waveId }, after: request },
+            clock,
+          ),
+        },
+      ]);
     },
   };
 }

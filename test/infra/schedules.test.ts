@@ -33,7 +33,11 @@ const functionIds: Record<string, string> = {
   "programme-reminders": logicalId(stateless, stateless.programmeRemindersFunction.function),
 };
 const deadLettersId = logicalId(stateless, stateless.scheduleDeadLetters);
-const schedules = Object.values(resourcesOf(template, "AWS::Scheduler::Schedule"));
+const sweepId = logicalId(stateless, stateless.waveSweep.sweepFunction.function);
+// The programme's schedules; the wave sweep's own (every 15 minutes) is tested in wave-sweep.test.ts.
+const schedules = Object.values(resourcesOf(template, "AWS::Scheduler::Schedule")).filter(
+  (schedule) => !JSON.stringify(schedule.Properties.Target).includes(sweepId),
+);
 
 interface Target {
   Arn: { "Fn::GetAtt": [string, string] };

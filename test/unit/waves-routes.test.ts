@@ -48,6 +48,7 @@ describe("wave routes", () => {
       ["POST /waves/{id}/cancel", "secretariat", true],
       ["POST /waves/{id}/test", "secretariat", false],
       ["GET /waves/{id}/messages", "secretariat,experts,members", false],
+      ["POST /waves/{id}/redispatch", "secretariat", false],
     ]);
   });
 

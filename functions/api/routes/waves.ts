@@ -6,6 +6,7 @@ import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#sha
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
 import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
+import { requestRedispatch } from "#shared/waves/sweep.ts";
 import {
   cancelWave,
   createWave,
@@ -191,5 +192,36 @@ export function waveRoutes(deps: WaveRouteDependencies) {
         return { body: { items: page.items, cursor: page.cursor } };
       },
     }),
+    redispatchRoute(deps),
   ];
+}
+
+const redispatchSchema = z
+  .object({
+    wave: waveSchema,
+    scheduleName: z.string().describe("The wave's one-time schedule, made again to fire wave-dispatch"),
+    firesAt: z.iso.datetime().describe("When it fires (UTC): the next whole minute at least one minute ahead"),
+  })
+  .meta({ id: "WaveRedispatch" });
+
+/** The sweep's work for one wave on demand (shared/waves/sweep.ts): the wave's schedule made again to fire now. */
+function redispatchRoute(deps: WaveRouteDependencies) {
+  return defineRoute({
+    method: "POST",
+    path: "/waves/{id}/redispatch",
+    operationId: "redispatchWave",
+    summary:
+      "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
+      "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
+      "send time (409 otherwise); audited",
+    tag: "Correspondence",
+    access: ["secretariat"],
+    params: byId,
+    responses: [
+      { status: 202, description: "The wave as it stands, and when dispatch runs", schema: redispatchSchema },
+    ],
+    async handle({ params, audit }) {
+      return { status: 202, body: await requestRedispatch(deps)(params.id, audit) };
+    },
+  });
 }

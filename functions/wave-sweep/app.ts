@@ -1,0 +1,43 @@
+// The wave-sweep Lambda as a function of its dependencies: its schedule fires it every quarter of an hour with {}; it
+// resumes every wave stuck in dispatching and reports the scheduled waves whose send time passed unsent.
+import type { Logger } from "@aws-lambda-powertools/logger";
+import * as z from "zod";
+import { Invalid } from "#shared/errors.ts";
+import { type SweepResult, sweepWaves } from "#shared/waves/sweep.ts";
+import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+
+export const waveSweepEventSchema = z.strictObject({});
+
+export interface WaveSweepHandlerDependencies extends WaveDispatchDependencies {
+  logger: Pick<Logger, "info" | "warn">;
+  /** How long a wave may be dispatching before it is swept; STUCK_AFTER_MS unless a test says otherwise. */
+  stuckAfterMs?: number;
+}
+
+export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
+  const sweep = sweepWaves(deps, deps.stuckAfterMs);
+  return async (event: unknown): Promise<SweepResult> => {
+    const parsed = waveSweepEventSchema.safeParse(event);
+    if (!parsed.success) {
+      // A schedule built wrong: failing makes the retries, the dead-letter queue and the errors alarm report it.
+      throw new Invalid(
+        "The sweep's input is not valid",
+        parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      );
+    }
+    const result = await sweep();
+    for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
+    for (const missed of result.missed) {
+      deps.logger.warn("scheduled wave past its send time, not dispatched", {
+        ...missed,
+        hint: `POST /waves/${missed.waveId}/redispatch sends it now, if it should still go`,
+      });
+    }
+    // The other waves were resumed; the failed ones make the run fail, so its errors alarm tells the operators.
+    if (result.failed.length > 0) {
+      const list = result.failed.map(({ waveId, error }) => `${waveId}: ${error}`).join("; ");
+      throw new Error(`The sweep could not resume ${result.failed.length} wave(s): ${list}`);
+    }
+    return result;
+  };
+}

@@ -1,0 +1,94 @@
+// The wave sweep (ADR 0018): every 15 minutes, EventBridge Scheduler runs wave-sweep, which dispatches again and
+// completes the waves stuck in dispatching. Its own role, schedule and errors alarm; its failed runs are kept.
+import { Duration, Stack } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as scheduler from "aws-cdk-lib/aws-scheduler";
+import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import { WAVE_SWEEP_SCHEDULE } from "../shared/waves/sweep.ts";
+import { ALARM_PERIOD, type OperatorAlarms } from "./alarms.ts";
+import { keepFailedRuns } from "./dead-letters.ts";
+import { DeskFunction } from "./desk-function.ts";
+import { scheduleExpressionOf } from "./programme-schedules.ts";
+import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
+
+export interface WaveSweepProps {
+  readonly tables: DeskTables;
+  /** The wave queue the sweep puts keys on again, as dispatch does. */
+  readonly waveQueue: sqs.IQueue;
+  /** Where a schedule that could not invoke the sweep, and a run that failed after Lambda's retries, are kept. */
+  readonly deadLetters: sqs.IQueue;
+  /** The operators' alarms: the sweep's errors are one. */
+  readonly alarms: OperatorAlarms;
+}
+
+export class WaveSweep extends Construct {
+  readonly sweepFunction: DeskFunction;
+  readonly schedule: scheduler.Schedule;
+  /** The role the schedule runs as: it may invoke the sweep and write to the dead-letter queue, nothing else. */
+  readonly invoker: iam.Role;
+
+  constructor(scope: Construct, id: string, props: WaveSweepProps) {
+    super(scope, id);
+    const { tables, waveQueue, deadLetters } = props;
+    this.sweepFunction = new DeskFunction(this, "Sweep", {
+      entry: "functions/wave-sweep/handler.ts",
+      description: "Every 15 minutes: dispatches again, and completes, the waves stuck in dispatching (idempotent)",
+      environment: {
+        ...tableEnvironment(tables),
+        WAVE_QUEUE_URL: waveQueue.queueUrl,
+        POWERTOOLS_SERVICE_NAME: "desk-1540-wave-sweep",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+      },
+      // As long as dispatch may take for a large wave; well under the 15 minutes between runs.
+      timeout: Duration.minutes(5),
+    });
+    // What dispatch does (ledger puts, the wave's moves with their audit entries), and the waves' status index.
+    grantTables(this.sweepFunction.role, tables, {
+      desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+      audit: ["dynamodb:PutItem"],
+    });
+    // SendMessage also authorizes SendMessageBatch; nothing else on the queue.
+    this.sweepFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [waveQueue.queueArn] }),
+    );
+    keepFailedRuns(this.sweepFunction, deadLetters);
+
+    this.invoker = new iam.Role(this, "Invoker", {
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": Stack.of(this).account } },
+      }),
+      description: "EventBridge Scheduler runs the wave sweep",
+    });
+    // The unqualified function only (CDK's own grant would add `<arn>:*`, every version and alias).
+    this.invoker.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: [this.sweepFunction.function.functionArn],
+      }),
+    );
+    this.invoker.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [deadLetters.queueArn] }),
+    );
+    this.schedule = new scheduler.Schedule(this, "Schedule", {
+      description: WAVE_SWEEP_SCHEDULE.description,
+      schedule: scheduleExpressionOf(WAVE_SWEEP_SCHEDULE),
+      target: new schedulerTargets.LambdaInvoke(this.sweepFunction.function, {
+        role: this.invoker.withoutPolicyUpdates(),
+        input: scheduler.ScheduleTargetInput.fromObject(WAVE_SWEEP_SCHEDULE.input),
+        // A missed run is made up by the next one a quarter of an hour later: no point retrying for longer.
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(15),
+        deadLetterQueue: deadLetters,
+      }),
+    });
+
+    props.alarms.alarm("WaveSweepErrors", {
+      description:
+        "The wave sweep failed: a wave stuck in dispatching could not be resumed (its log names the wave and why); " +
+        "it is tried again every 15 minutes, or POST /waves/{id}/redispatch once the cause is fixed",
+      metric: this.sweepFunction.function.metricErrors({ period: ALARM_PERIOD }),
+    });
+  }
+}

@@ -1,0 +1,142 @@
+// Resuming waves: a wave left in `dispatching` (a dispatch that crashed half-way, keys lost with a sender) is
+// dispatched again, its stale claims handed back to the sender, and completed once every letter is final; the sweep
+// does this every quarter of an hour for every wave stuck that long, `POST /waves/{id}/redispatch` for one on demand.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { systemActor } from "../auth/actor.ts";
+import type { DispatchSummary } from "../correspondence/dispatch.ts";
+import { MAX_BATCH } from "../correspondence/memory-queue.ts";
+import type { MessageKey } from "../correspondence/schemas.ts";
+import { Conflict, IllegalTransition } from "../errors.ts";
+import type { Schedule } from "../schedules/schema.ts";
+import type { Versioned } from "../versioning.ts";
+import type { Wave } from "./schemas.ts";
+import {
+  completeWaveIfSettled,
+  dispatchWave,
+  getWave,
+  type WaveDispatchDependencies,
+  type WaveSchedulingDependencies,
+} from "./waves.ts";
+
+/** A wave dispatching for this long is presumed stuck: dispatch itself ends within minutes (its timeout is 5). */
+export const STUCK_AFTER_MS = 15 * 60_000;
+
+/** The sweep's own schedule, the same on AWS (infra/wave-sweep.ts) and in the local scheduler. */
+export const WAVE_SWEEP_SCHEDULE = {
+  id: "wave-sweep",
+  description: "Dispatches again, and completes, the waves stuck in dispatching for 15 minutes or more",
+  expression: "rate(15 minutes)",
+  timezone: "UTC",
+  target: "wave-sweep",
+  input: {},
+} as const satisfies Schedule;
+
+const sweepActor = () => ({ actor: systemActor("wave-sweep") });
+
+export interface ResumedWave {
+  waveId: string;
+  status: Wave["status"];
+  summary: DispatchSummary;
+  /** Messages claimed by a sender whose lease is over, handed back to the queue: the sender marks them unknown. */
+  staleClaims: number;
+}
+
+/**
+ * Dispatches the wave again (scheduled -> dispatching when its send time has passed; a dispatching wave's missing
+ * letters written and its queued ones enqueued again: no letter is written or sent twice), hands back the keys of
+ * claims whose lease is over, and completes the wave when nothing was left to enqueue and every letter is final.
+ * Completion comes only after a whole dispatch run: a crashed run's ledger may lack letters and still look settled.
+ */
+export const resumeWave =
+  (deps: WaveDispatchDependencies) =>
+  async (waveId: string, audit: AuditContext = sweepActor()): Promise<ResumedWave> => {
+    const { wave, summary } = await dispatchWave(deps)(waveId, audit);
+    const now = deps.clock.now().toISOString();
+    const stale: MessageKey[] = (await deps.ledger.listByStatus(waveId, "sending"))
+      .filter((message) => !message.leaseUntil || message.leaseUntil < now)
+      .map(({ recipient }) => ({ waveId, recipient }));
+    for (let start = 0; start < stale.length; start += MAX_BATCH) {
+      await deps.queue.sendBatch(stale.slice(start, start + MAX_BATCH));
+    }
+    let current: Versioned<Wave> = wave;
+    if (summary.enqueued === 0 && stale.length === 0) current = await completeWaveIfSettled(deps)(waveId, audit);
+    return { waveId, status: current.value.status, summary, staleClaims: stale.length };
+  };
+
+export interface SweepResult {
+  resumed: ResumedWave[];
+  /** Waves whose resumption failed, with why; the others were resumed all the same. */
+  failed: { waveId: string; error: string }[];
+  /** Scheduled waves whose send time passed long ago: left for the secretariat (POST /waves/{id}/redispatch). */
+  missed: { waveId: string; sendInstant: string }[];
+}
+
+/**
+ * Every wave in `dispatching` since before `stuckAfterMs` ago, through the waves' status index (no Scan), resumed one
+ * after the other. A scheduled wave whose send time passed that long ago is reported, never sent on its own: a letter
+ * leaves late only when someone asks.
+ */
+export const sweepWaves =
+  (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
+  async (): Promise<SweepResult> => {
+    const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
+    const result: SweepResult = { resumed: [], failed: [], missed: [] };
+    for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
+      try {
+        result.resumed.push(await resumeWave(deps)(value.id));
+      } catch (error) {
+        // Completed (or halted) since the query, by its sender or an SES event: nothing is left to resume.
+        if (error instanceof IllegalTransition) continue;
+        result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    for (const { value } of await deps.waves.inStatusSince("scheduled", before)) {
+      if (value.sendInstant < before) result.missed.push({ waveId: value.id, sendInstant: value.sendInstant });
+    }
+    return result;
+  };
+
+export interface RedispatchRequested {
+  wave: Wave;
+  /** The one-time schedule that fires wave-dispatch for the wave, and when (UTC). */
+  scheduleName: string;
+  firesAt: string;
+}
+
+/**
+ * EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead (MIN_SCHEDULE_LEAD_MS,
+ * checked again by the scheduler a moment later): a quarter of a minute more keeps that check from failing.
+ */
+export const REDISPATCH_LEAD_MS = 75_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Asks for the wave to be dispatched again, as the sweep would, within three minutes: its one-time schedule is made
+ * again for the next whole minute at least one minute ahead (UTC), firing wave-dispatch, which resumes the wave.
+ * Only a wave dispatching, or scheduled with its send time passed, may be: anything else is a 409 and nothing is
+ * made. The request is audited once the schedule exists.
+ */
+export const requestRedispatch =
+  (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) =>
+  async (id: string, audit: AuditContext): Promise<RedispatchRequested> => {
+    const { value: wave } = await getWave(deps)(id);
+    const now = deps.clock.now();
+    const due = wave.status === "scheduled" && wave.sendInstant <= now.toISOString();
+    if (wave.status !== "dispatching" && !due) {
+      throw new Conflict(
+        wave.status === "scheduled"
+          ? `Wave ${id} is scheduled for ${wave.sendInstant}, which has not come yet: its schedule will dispatch it`
+          : `Wave ${id} is ${wave.status}: only a dispatching wave, or a scheduled one past its send time, is dispatched again`,
+      );
+    }
+    const fires = new Date(Math.ceil((now.getTime() + REDISPATCH_LEAD_MS) / MINUTE_MS) * MINUTE_MS);
+    const firesAt = fires.toISOString();
+    const scheduleName = await deps.scheduler.schedule({
+      ...wave,
+      sendAt: firesAt.slice(0, 16),
+      timeZone: "UTC",
+      sendInstant: firesAt,
+    });
+    await deps.waves.recordRedispatch({ waveId: id, status: wave.status, scheduleName, firesAt }, audit);
+    return { wave, scheduleName, firesAt };
+  };

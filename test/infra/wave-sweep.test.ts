@@ -1,0 +1,126 @@
+// The wave sweep's wiring (ADR 0018): its function and grants (no Scan, the wave queue only), its 15-minute schedule run
+// by a role that may invoke it alone, its failed runs kept, and its errors alarm reaching the operators.
+import { Template } from "aws-cdk-lib/assertions";
+import { describe, expect, it } from "vitest";
+import { buildApp } from "../../infra/desk-app.ts";
+import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
+import {
+  actionsOf,
+  environmentOf,
+  logicalId,
+  newApp,
+  resource,
+  resourcesOf,
+  roleStatements,
+  type Statement,
+} from "./desk-template.ts";
+
+const app = newApp();
+const { stateful, stateless } = buildApp(app);
+const template = Template.fromStack(stateless);
+const sweep = stateless.waveSweep;
+const id = (construct: { node: { defaultChild?: unknown } }) => logicalId(stateless, construct);
+const getAtt = (logical: string) => ({ "Fn::GetAtt": [logical, "Arn"] });
+
+const functionId = id(sweep.sweepFunction.function);
+const roleId = id(sweep.sweepFunction.role);
+const invokerId = id(sweep.invoker);
+const queueId = id(stateless.wavePipeline.queue);
+const deadLettersId = id(stateless.scheduleDeadLetters);
+const deskId = logicalId(stateful, stateful.deskTable);
+const auditId = logicalId(stateful, stateful.auditTable);
+
+const actionsOn = (statements: Statement[], logical: string) =>
+  statements
+    .filter((statement) => JSON.stringify(statement.Resource).includes(logical))
+    .flatMap(actionsOf)
+    .sort();
+
+describe("the wave sweep function", () => {
+  it("runs functions/wave-sweep with the tables and the wave queue, for at most 5 minutes", () => {
+    const fn = resource(template, functionId).Properties;
+    expect(fn.Timeout).toBe(300);
+    expect(environmentOf(template, functionId)).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: "desk-1540-wave-sweep",
+      WAVE_QUEUE_URL: { Ref: queueId },
+    });
+  });
+
+  it("may read and write items as dispatch does, never Scan or delete, and send to the wave queue only", () => {
+    const statements = roleStatements(template, roleId);
+    expect(actionsOn(statements, deskId)).toEqual(
+      ["BatchGetItem", "GetItem", "PutItem", "Query", "UpdateItem"].map((action) => `dynamodb:${action}`),
+    );
+    expect(actionsOn(statements, auditId)).toEqual(["dynamodb:PutItem"]);
+    const sqs = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith("sqs:")));
+    expect(sqs.map((statement) => [actionsOf(statement), statement.Resource])).toEqual(
+      expect.arrayContaining([[["sqs:SendMessage"], getAtt(queueId)]]),
+    );
+    // The other sqs:SendMessage is the failed-run destination (the dead-letter queue), which Lambda writes to.
+    for (const statement of sqs) {
+      expect([getAtt(queueId), getAtt(deadLettersId)]).toContainEqual(statement.Resource);
+    }
+    expect(JSON.stringify(statements)).not.toContain("Scan");
+  });
+
+  it("keeps a failed run in the schedules' dead-letter queue after Lambda's two retries", () => {
+    const configs = Object.values(resourcesOf(template, "AWS::Lambda::EventInvokeConfig")).filter(
+      (config) => JSON.stringify(config.Properties.FunctionName) === JSON.stringify({ Ref: functionId }),
+    );
+    expect(configs.map((config) => config.Properties)).toEqual([
+      expect.objectContaining({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: getAtt(deadLettersId) } },
+      }),
+    ]);
+  });
+});
+
+describe("the wave sweep schedule", () => {
+  const schedules = Object.values(resourcesOf(template, "AWS::Scheduler::Schedule")).filter((schedule) =>
+    JSON.stringify(schedule.Properties.Target).includes(functionId),
+  );
+
+  it("invokes the sweep every 15 minutes with {}, retrying briefly, then to the dead-letter queue", () => {
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({
+      ScheduleExpression: "rate(15 minutes)",
+      FlexibleTimeWindow: { Mode: "OFF" },
+      Target: {
+        Arn: getAtt(functionId),
+        RoleArn: getAtt(invokerId),
+        Input: JSON.stringify(WAVE_SWEEP_SCHEDULE.input),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: getAtt(deadLettersId) },
+      },
+    });
+  });
+
+  it("runs as a role, assumed by the scheduler for this account only, that may invoke the sweep and nothing else", () => {
+    const role = resource(template, invokerId).Properties;
+    expect(JSON.stringify(role.AssumeRolePolicyDocument)).toContain("scheduler.amazonaws.com");
+    expect(JSON.stringify(role.AssumeRolePolicyDocument)).toContain("aws:SourceAccount");
+    const statements = roleStatements(template, invokerId);
+    expect(statements.map((statement) => [actionsOf(statement), statement.Resource])).toEqual([
+      [["lambda:InvokeFunction"], getAtt(functionId)],
+      [["sqs:SendMessage"], getAtt(deadLettersId)],
+    ]);
+  });
+});
+
+describe("the wave sweep alarm", () => {
+  it("notifies the operators' topic when a sweep fails", () => {
+    const alarms = Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).filter((alarm) =>
+      JSON.stringify(alarm.Properties.Dimensions ?? []).includes(functionId),
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      MetricName: "Errors",
+      Namespace: "AWS/Lambda",
+      Threshold: 0,
+      ComparisonOperator: "GreaterThanThreshold",
+      AlarmActions: [{ Ref: id(stateless.operatorsTopic) }],
+    });
+    expect(String(alarms[0]?.Properties.AlarmDescription)).toContain("/redispatch");
+  });
+});

@@ -1,0 +1,386 @@
+// The wave sweep against DynamoDB Local and the SES emulator: a wave left in dispatching by a crash (a dispatch killed
+// half-way through the ledger, or a sender killed after SES with the rest of its keys lost) is finished by the sweep,
+// each recipient getting exactly one letter, read from the emulator's store; the wave-send app's metrics count an
+// unknown letter even when its sender dies later in the batch.
+import { randomUUID } from "node:crypto";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createContact } from "#shared/contacts/contacts.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import type { DispatchFault } from "#shared/correspondence/dispatch.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import type { QueueRecord, SendQueue } from "#shared/correspondence/memory-queue.ts";
+import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { MessageKey } from "#shared/correspondence/schemas.ts";
+import type { SendFault } from "#shared/correspondence/send.ts";
+import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { createTemplate } from "#shared/templates/templates.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { WaveScheduler } from "#shared/waves/scheduler.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
+import { REDISPATCH_LEAD_MS, STUCK_AFTER_MS } from "#shared/waves/sweep.ts";
+import { dispatchWave, type WaveDependencies } from "#shared/waves/waves.ts";
+import { waveRoutes } from "../../functions/api/routes/waves.ts";
+import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
+import { createWaveSendHandler, type SendMetrics } from "../../functions/wave-send/app.ts";
+import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
+import { sqsEvent } from "../../infra/local/wave-runner.ts";
+import { routerCaller } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-06-01T08:00:00.000Z");
+const advance = async (ms: number) => clock.advance(ms);
+const audit = { actor: systemActor("test") };
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const run = randomUUID().slice(0, 8);
+const NON_REPORTING = ["TCD", "MLI", "SOM", "GMB", "MRT"] as const;
+const address = (iso3: string) => `${iso3.toLowerCase()}-${run}@sweep.example`;
+const invocation = { getRemainingTimeInMillis: () => 60_000 } as Context;
+let deps: WaveDependencies;
+let setup: Awaited<ReturnType<typeof freshTables>>;
+
+interface StoredMail {
+  subject: string;
+  destination: { to: string[] };
+}
+
+/** The emulator's store is shared by every test file: each wave's subject carries its own marker. */
+async function mailsMarked(marker: string): Promise<StoredMail[]> {
+  const store = (await (await fetch(`${inject("sesEndpoint")}/store`)).json()) as { emails: StoredMail[] };
+  return store.emails.filter((mail) => mail.subject.includes(marker));
+}
+
+/** A queue that keeps what is put on it, as SQS records, for the test to deliver (or lose) as it likes. */
+function recordingQueue(): SendQueue & { records: QueueRecord[]; take(): QueueRecord[] } {
+  const records: QueueRecord[] = [];
+  return {
+    records,
+    async sendBatch(keys: readonly MessageKey[]) {
+      for (const key of keys) {
+        records.push({
+          messageId: randomUUID(),
+          body: JSON.stringify(key),
+          attributes: { ApproximateReceiveCount: "1" },
+        });
+      }
+    },
+    take: () => records.splice(0),
+  };
+}
+
+/** Metrics as CloudWatch would get them: only what was published, never what a dead sender still held. */
+function publishedMetrics(): { published: Record<string, number>; sink: SendMetrics } {
+  const published: Record<string, number> = {};
+  let stored: [string, number][] = [];
+  return {
+    published,
+    sink: {
+      addMetric: (name, _unit, value) => {
+        stored.push([name, value]);
+      },
+      publishStoredMetrics: () => {
+        for (const [name, value] of stored) published[name] = (published[name] ?? 0) + value;
+        stored = [];
+      },
+    },
+  };
+}
+
+function sendApp(options: { faults?: SendFault; metrics?: SendMetrics } = {}) {
+  return createWaveSendHandler({
+    send: {
+      ledger: deps.ledger,
+      mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+      pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
+      clock,
+      sleep: advance,
+      faults: options.faults,
+    },
+    waves: deps,
+    logger: quiet,
+    metrics: options.metrics ?? publishedMetrics().sink,
+  });
+}
+
+function sweepApp(queue: SendQueue) {
+  return createWaveSweepHandler({ ...deps, queue, logger: quiet });
+}
+
+/** A wave scheduled for now, with its own template whose subject carries a marker. */
+async function dueWave(sendInMs = 0): Promise<{ id: string; marker: string }> {
+  const marker = `S${randomUUID().slice(0, 8)}`;
+  const id = `sweep-${marker.toLowerCase()}`;
+  await createTemplate(deps)(
+    {
+      id,
+      kind: "other",
+      fallbackLanguage: "en",
+      variants: { en: { subject: `[${marker}] {{state.name}}`, text: "Dear {{contact.name}}", html: "<p>Dear</p>" } },
+    },
+    audit,
+  );
+  const now = clock.now().toISOString();
+  const sendInstant = new Date(clock.now().getTime() + sendInMs).toISOString();
+  await deps.waves.create(
+    {
+      id,
+      templateId: id,
+      audience: "non-reporting-states",
+      sendAt: sendInstant.slice(0, 16),
+      timeZone: "UTC",
+      sendInstant,
+      notAfter: new Date(clock.now().getTime() + 3 * 86_400_000).toISOString(),
+      status: "scheduled",
+      createdAt: now,
+      updatedAt: now,
+    },
+    audit,
+  );
+  return { id, marker };
+}
+
+/** Each address of the audience got exactly one letter of the wave. */
+async function expectOneLetterEach(marker: string) {
+  const mails = await mailsMarked(marker);
+  expect(mails.map((mail) => mail.destination.to).sort()).toEqual(NON_REPORTING.map((iso3) => [address(iso3)]).sort());
+}
+
+beforeAll(async () => {
+  setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
+  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
+  deps = {
+    ...contacts,
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
+    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+  };
+  for (const iso3 of NON_REPORTING) {
+    await createContact(contacts)(
+      { owner: `STATE:${iso3}`, role: "capital-poc", name: `Poc ${iso3}`, email: address(iso3) },
+      audit,
+    );
+  }
+}, 120_000);
+
+describe("the wave sweep", () => {
+  it("completes a wave whose dispatch was killed after writing part of the ledger, sending each letter once", async () => {
+    const { id, marker } = await dueWave();
+    const crashed = recordingQueue();
+    const killAfterTwo: DispatchFault = (step, written) => {
+      if (step === "after-put" && written === 2) throw new Error("dispatch killed");
+    };
+    await expect(dispatchWave({ ...deps, queue: crashed, faults: killAfterTwo })(id)).rejects.toThrow(
+      "dispatch killed",
+    );
+    expect((await deps.waves.get(id))?.value.status).toBe("dispatching");
+    expect(await deps.ledger.messagesOf(id)).toHaveLength(2);
+    expect(crashed.records).toHaveLength(0);
+
+    // Not yet stuck: a sweep leaves a wave that is still within its quarter of an hour.
+    const queue = recordingQueue();
+    await advance(STUCK_AFTER_MS - 60_000);
+    expect((await sweepApp(queue)({})).resumed).toEqual([]);
+    expect(queue.records).toHaveLength(0);
+
+    await advance(2 * 60_000);
+    const swept = await sweepApp(queue)({});
+    expect(swept.resumed).toEqual([
+      {
+        waveId: id,
+        status: "dispatching",
+        staleClaims: 0,
+        summary: expect.objectContaining({ enqueued: NON_REPORTING.length }),
+      },
+    ]);
+    // The letters the killed run wrote are kept; the rest (the skipped owners' notes too) are written now.
+    const { summary } = swept.resumed[0] ?? {};
+    expect(summary?.written).toBe((summary?.recipients ?? 0) + (summary?.skipped ?? 0) - 2);
+    expect(await sendApp()(sqsEvent(queue.take()), invocation)).toEqual({ batchItemFailures: [] });
+    await expectOneLetterEach(marker);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+
+    // A later sweep finds nothing to do for it, and sends nothing more.
+    await advance(STUCK_AFTER_MS);
+    expect((await sweepApp(queue)({})).resumed.map((resumed) => resumed.waveId)).not.toContain(id);
+    expect(queue.records).toHaveLength(0);
+    await expectOneLetterEach(marker);
+  });
+
+  it("finishes a wave whose sender died after SES with its other keys lost: none sent twice, that one unknown", async () => {
+    const { id, marker } = await dueWave();
+    const first = recordingQueue();
+    await dispatchWave({ ...deps, queue: first })(id);
+    const [one, two, three, ...rest] = first.take();
+    expect(rest).toHaveLength(NON_REPORTING.length - 3);
+    await sendApp()(sqsEvent([one, two].filter((record) => record !== undefined)), invocation);
+    // The third key's sender is killed once SES has the letter: the key, and the rest, never come back.
+    const killed = sendApp({
+      faults: (step) => {
+        if (step === "after-ses") throw new Error("sender killed");
+      },
+    });
+    await killed(sqsEvent([three].filter((record) => record !== undefined)), invocation);
+    expect(await deps.ledger.counts(id)).toMatchObject({ sent: 2, sending: 1, queued: NON_REPORTING.length - 3 });
+
+    await advance(STUCK_AFTER_MS + 60_000);
+    const queue = recordingQueue();
+    const swept = await sweepApp(queue)({});
+    expect(swept.resumed.find((resumed) => resumed.waveId === id)).toMatchObject({
+      staleClaims: 1,
+      summary: { written: 0, enqueued: NON_REPORTING.length - 3 },
+    });
+    await sendApp()(sqsEvent(queue.take()), invocation);
+
+    await expectOneLetterEach(marker);
+    expect(await deps.ledger.counts(id)).toMatchObject({
+      sent: NON_REPORTING.length - 1,
+      unknown: 1,
+      sending: 0,
+      queued: 0,
+    });
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+  });
+
+  it("passes over, without failing, a wave its sender completed between the query and its turn", async () => {
+    const { id } = await dueWave();
+    const queue = recordingQueue();
+    await dispatchWave({ ...deps, queue })(id);
+    const listed = await deps.waves.get(id);
+    if (!listed) throw new Error("the wave is gone");
+    await sendApp()(sqsEvent(queue.take()), invocation);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+    // The index answered before the sender finished: the sweep still holds the wave as dispatching.
+    const stale = { ...deps.waves, inStatusSince: async () => [listed] };
+    const swept = await createWaveSweepHandler({ ...deps, waves: stale, queue, logger: quiet })({});
+    expect(swept).toMatchObject({ resumed: [], failed: [] });
+    expect(queue.records).toHaveLength(0);
+  });
+
+  it("reports a scheduled wave long past its send time without sending it", async () => {
+    const { id, marker } = await dueWave();
+    await advance(STUCK_AFTER_MS + 60_000);
+    const queue = recordingQueue();
+    const swept = await sweepApp(queue)({});
+    expect(swept.missed.map((missed) => missed.waveId)).toContain(id);
+    expect((await deps.waves.get(id))?.value.status).toBe("scheduled");
+    expect(queue.records).toHaveLength(0);
+    expect(await mailsMarked(marker)).toHaveLength(0);
+  });
+});
+
+describe("the unknown-letter metric", () => {
+  it("is published as soon as the letter is marked unknown, though its sender dies later in the batch", async () => {
+    const { id } = await dueWave();
+    const queue = recordingQueue();
+    await dispatchWave({ ...deps, queue })(id);
+    const [claimed, next] = queue.take();
+    if (!claimed || !next) throw new Error("the wave has fewer than two letters");
+    // A sender claimed the first letter and vanished: its lease runs out.
+    const key = JSON.parse(claimed.body) as MessageKey;
+    expect((await deps.ledger.claim(key, 120_000)).claimed).toBe(true);
+    await advance(180_000);
+
+    const { published, sink } = publishedMetrics();
+    let reached: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    // The second key's sender hangs for ever, as one killed at its time-out would: the batch never ends.
+    const nextKey = JSON.parse(next.body) as MessageKey;
+    const handler = sendApp({
+      metrics: sink,
+      faults: (step, at) => {
+        if (step === "before-claim" && at.recipient === nextKey.recipient) return new Promise<void>(() => reached());
+      },
+    });
+    void handler(sqsEvent([claimed, next]), invocation);
+    await stuck;
+    expect((await deps.ledger.get(key))?.status).toBe("unknown");
+    expect(published).toEqual({ MessagesUnknown: 1 });
+  });
+});
+
+describe("POST /waves/{id}/redispatch", () => {
+  /** The schedules the route asks for, as EventBridge Scheduler would hold them. */
+  const made: Wave[] = [];
+  const scheduler: WaveScheduler = {
+    schedule: async (wave) => {
+      made.push(wave);
+      return `wave-${wave.id}`;
+    },
+    unschedule: async () => undefined,
+  };
+  const call = () =>
+    routerCaller(
+      createRouter(
+        waveRoutes({ ...deps, scheduler, mailer: { sendMail: async () => ({ messageId: "unused" }) } }),
+        new Logger({ logLevel: "SILENT" }),
+      ),
+      "secretariat",
+    );
+
+  it("refuses with 409, making nothing, a wave not yet due, and one that is not dispatching; 403 for experts", async () => {
+    const { id } = await dueWave(3_600_000);
+    const path = `/waves/${id}/redispatch`;
+    const early = await call()({ method: "POST", path });
+    expect(early.status).toBe(409);
+    expect(JSON.stringify(early.body)).toContain("has not come yet");
+    expect((await call()({ method: "POST", path, group: "experts" })).status).toBe(403);
+    expect((await call()({ method: "POST", path: "/waves/no-such-wave/redispatch" })).status).toBe(404);
+    expect(made).toEqual([]);
+  });
+
+  it("schedules a stuck wave's dispatch for the next minute, audited; its firing finishes the wave once", async () => {
+    const { id, marker } = await dueWave();
+    const crashed = recordingQueue();
+    await expect(
+      dispatchWave({
+        ...deps,
+        queue: crashed,
+        faults: (step, written) => {
+          if (step === "after-put" && written === 3) throw new Error("dispatch killed");
+        },
+      })(id),
+    ).rejects.toThrow("dispatch killed");
+    await advance(25_000);
+    const answer = await call()({ method: "POST", path: `/waves/${id}/redispatch` });
+    expect(answer.status).toBe(202);
+    const firesAt = new Date(Math.ceil((clock.now().getTime() + REDISPATCH_LEAD_MS) / 60_000) * 60_000).toISOString();
+    expect(answer.body).toMatchObject({ wave: { id, status: "dispatching" }, scheduleName: `wave-${id}`, firesAt });
+    expect(made.at(-1)).toMatchObject({ id, sendAt: firesAt.slice(0, 16), timeZone: "UTC", sendInstant: firesAt });
+
+    const trail = await setup.doc.send(
+      new QueryCommand({
+        TableName: setup.tableNames.audit,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": `wave#${id}` },
+      }),
+    );
+    expect(trail.Items?.map((entry) => entry.action)).toContain("wave.redispatch");
+
+    // The schedule fires wave-dispatch with { waveId }: the wave is resumed as the sweep would.
+    await advance(90_000);
+    const queue = recordingQueue();
+    const fired = await createWaveDispatchHandler({ ...deps, queue, zoneOf: () => "UTC", logger: quiet })({
+      waveId: id,
+    });
+    expect(fired).toMatchObject({ waveId: id, status: "dispatching" });
+    await sendApp()(sqsEvent(queue.take()), invocation);
+    await expectOneLetterEach(marker);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+
+    const again = await call()({ method: "POST", path: `/waves/${id}/redispatch` });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain("is completed");
+  });
+});
