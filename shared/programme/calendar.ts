@@ -33,10 +33,10 @@ export function resolveDueBy(dueBy: WrittenDueBy): { day: string; asWritten?: st
 /** Whole New York calendar days from `today` to `day`; negative once it has passed. */
 export const daysLeft = (day: string, today: string): number => daysBetween(today, day);
 
-/** The next `count` activities on or after `today`, soonest first. */
+/** The next `count` activities not yet past (one planned for this month counts), soonest first. */
 export function dueNext(activities: readonly Activity[], today: string, count: number): Activity[] {
   return activities
-    .filter((activity) => activity.day >= today)
+    .filter((activity) => activity.lastDay >= today)
     .sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id))
     .slice(0, count);
 }

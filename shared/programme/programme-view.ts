@@ -39,9 +39,14 @@ function checkRange(from: string | undefined, to: string | undefined): void {
   if (issues.length) throw new Invalid("The date range is not valid", issues);
 }
 
+function statusOf(activity: Activity, today: string): ScheduledActivity["status"] {
+  if (activity.lastDay < today) return "past";
+  if (activity.day > today) return "upcoming";
+  return activity.timing === "in" ? "this-month" : "today";
+}
+
 function scheduled(activity: Activity, today: string): ScheduledActivity {
-  const left = daysLeft(activity.day, today);
-  return { ...activity, daysLeft: left, status: left < 0 ? "past" : left === 0 ? "today" : "upcoming" };
+  return { ...activity, daysLeft: daysLeft(activity.day, today), status: statusOf(activity, today) };
 }
 
 export const viewProgramme =
@@ -51,7 +56,7 @@ export const viewProgramme =
     const today = newYorkDay(deps.clock.now());
     const programme = year === undefined ? deps.programmes.current(today) : deps.programmes.get(year);
     const inRange = programme.activities.filter(
-      (activity) => (from === undefined || activity.day >= from) && (to === undefined || activity.day <= to),
+      (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),
     );
     const { activities: _, ...about } = programme;
     return {
