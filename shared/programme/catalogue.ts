@@ -90,6 +90,11 @@ export function resolveProgramme(file: ProgrammeFile): Programme {
 
 /** Validates one programme file, named `<year>.json`; throws ProgrammeFileError listing every problem. */
 export function parseProgramme(fileName: string, raw: unknown): Programme {
+  return resolveProgramme(parseProgrammeFile(fileName, raw));
+}
+
+/** The same validation, keeping the file as written (what the desk stores). */
+export function parseProgrammeFile(fileName: string, raw: unknown): ProgrammeFile {
   const named = /^(\d{4})\.json$/.exec(fileName);
   if (!named) throw new ProgrammeFileError(fileName, ["the file must be named <year>.json, e.g. 2023.json"]);
   const parsed = programmeFileSchema().safeParse(raw);
@@ -106,7 +111,7 @@ export function parseProgramme(fileName: string, raw: unknown): Programme {
       issues.map(({ path, message }) => `${path}: ${message}`),
     );
   }
-  return resolveProgramme(parsed.data);
+  return parsed.data;
 }
 
 export interface ProgrammeCatalogue {

@@ -2,6 +2,7 @@
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
 import * as z from "zod";
 import { lazy } from "../lazy.ts";
+import { waveStatusSchema } from "../waves/schemas.ts";
 import { REMINDER_OFFSETS } from "./calendar.ts";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -79,6 +80,30 @@ export const letterLinkSchema = z
   })
   .meta({ id: "ProgrammeLetterLink" });
 export type LetterLink = z.infer<typeof letterLinkSchema>;
+
+/** A wave a letter went out as (or will): enough to follow it to GET /waves/{id}. */
+export const letterWaveSchema = z
+  .object({
+    id: z.string(),
+    status: waveStatusSchema,
+    sendAt: z.string().describe("Local send time in the wave's zone"),
+    timeZone: z.string(),
+  })
+  .meta({ id: "ProgrammeLetterWave" });
+export type LetterWave = z.infer<typeof letterWaveSchema>;
+
+/** A letter as served: its link, and its waves once made (a scheduled letter's once its schedule fired). */
+export const servedLetterSchema = z
+  .object({
+    waveKey: z.string(),
+    templateId: z.string(),
+    manual: z.boolean().optional(),
+    waves: z
+      .array(letterWaveSchema)
+      .optional()
+      .describe("The year's wave <waveKey>-<year> once fired; for a manual letter, the waves made from its template"),
+  })
+  .meta({ id: "ProgrammeLetter" });
 
 // The file's shapes (the due date as written, the activity and the file) are built on first use: only validating the
 // bundled files needs them, once per process, when the programme is first read.
@@ -162,6 +187,11 @@ export const programmeSourceSchema = z
   })
   .meta({ id: "ProgrammeSource" });
 
+export const programmeStatusSchema = z
+  .enum(["draft", "adopted"])
+  .describe("`adopted`: the Committee's programme; `draft`: entered or rolled forward, not yet adopted");
+export type ProgrammeStatus = z.infer<typeof programmeStatusSchema>;
+
 export const programmePeriodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
 
 export const programmeFileSchema = lazy(() =>
@@ -186,6 +216,7 @@ export const activitySchema = z
     lastDay: isoDateSchema.describe("`day`, or the last day of the month it is planned for"),
     plannedMonth: monthSchema.optional().describe("The month the programme plans it for (Annex II)"),
     dueByAsWritten: z.string().optional().describe("The quarter or month end the programme gives, e.g. 2023-Q3"),
+    letters: z.array(servedLetterSchema).optional().describe("Correspondence only: the letters it is sent as"),
   })
   .meta({ id: "ProgrammeActivity" });
 export type Activity = z.infer<typeof activitySchema>;
@@ -215,6 +246,9 @@ export type ScheduledActivity = z.infer<typeof scheduledActivitySchema>;
 export const programmeViewSchema = programmeSchema
   .omit({ activities: true })
   .extend({
+    status: programmeStatusSchema,
+    stored: z.boolean().describe("false: a draft rolled forward now; PUT or adopt it to store it"),
+    rolledFrom: z.number().int().optional().describe("The adopted year a draft was rolled forward from"),
     today: isoDateSchema.describe("Today in the programme's time zone"),
     timeZone: z.string().describe("The programme's days are this zone's calendar days (America/New_York)"),
     years: z.array(z.number().int()).describe("Every programme year the desk has"),
@@ -243,3 +277,33 @@ export const reminderClaimSchema = z.object({
   sentAt: z.iso.datetime().optional(),
 });
 export type ReminderClaim = z.infer<typeof reminderClaimSchema>;
+
+/** A programme year as stored: the file as the secretariat gave it, its status and when it last changed. */
+export interface ProgrammeRecord {
+  file: ProgrammeFile;
+  status: ProgrammeStatus;
+  updatedAt: string;
+  /** The adopted year a draft was rolled forward from. */
+  rolledFrom?: number;
+}
+
+export const programmeYearSummarySchema = z
+  .object({
+    year: z.number().int(),
+    title: z.string(),
+    period: programmePeriodSchema,
+    status: programmeStatusSchema,
+    stored: z.boolean().describe("false: a draft rolled forward now, not stored until it is put or adopted"),
+    rolledFrom: z.number().int().optional().describe("The adopted year a draft was rolled forward from"),
+    activities: z.number().int().describe("How many activities it has"),
+    updatedAt: z.iso.datetime().optional(),
+  })
+  .meta({ id: "ProgrammeYearSummary" });
+export type ProgrammeYearSummary = z.infer<typeof programmeYearSummarySchema>;
+
+export const programmeYearsSchema = z
+  .object({
+    currentYear: z.number().int().describe("The programme year today (New York) falls in: February to January"),
+    years: z.array(programmeYearSummarySchema).describe("Every stored year, and the current one, ascending"),
+  })
+  .meta({ id: "ProgrammeYears" });

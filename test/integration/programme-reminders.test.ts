@@ -1,16 +1,22 @@
 // The daily programme reminders against DynamoDB Local and the SES emulator, with the 2023 programme of work: the
-// exact e-mails, once each under repeated and concurrent runs, late ones after an outage, and a failed send retried.
+// exact e-mails, once each under repeated and concurrent runs, late ones after an outage, and a failed send retried
+// (on the 2023 deadlines alone); the meetings' reminders with their agenda; and the current year read from the desk.
 import { randomUUID } from "node:crypto";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
+import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Invalid } from "#shared/errors.ts";
 import { type Mailer, sesMailer } from "#shared/mail/ses.ts";
-import { programmeCatalogue } from "#shared/programme/catalogue.ts";
+import { isDeadline } from "#shared/programme/calendar.ts";
+import { programmeCatalogue, resolveActivity, resolveProgramme } from "#shared/programme/catalogue.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
 import { REMINDER_CLAIM_LEASE_MS, RemindersFailed } from "#shared/programme/reminders.ts";
-import { programmesOfWork } from "../../events/programme-of-work/index.ts";
+import type { Programme, ProgrammeFile } from "#shared/programme/schemas.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { createProgrammeRemindersHandler } from "../../functions/programme-reminders/app.ts";
 import { freshTables } from "./fresh-tables.ts";
 
@@ -39,9 +45,22 @@ beforeEach(async () => {
   secretariat = `secretariat+${randomUUID().slice(0, 8)}@desk.example`;
 });
 
-function remindersHandler(mailer?: Mailer) {
+/** A programme year as the current one, adopted. */
+const asCurrent = (programme: Programme, file: ProgrammeFile) => ({
+  current: async () => ({ file, programme, status: "adopted" as const, stored: true, version: 1 }),
+});
+
+const [file2023] = seedProgrammeFiles();
+if (!file2023) throw new Error("the 2023 programme is not bundled");
+/** The 2023 programme's deadlines alone: the claims' and outages' rules are told on them. */
+const deadlines2023: ProgrammeFile = {
+  ...file2023,
+  activities: file2023.activities.filter((activity) => isDeadline(resolveActivity(activity))),
+};
+
+function remindersHandler(mailer?: Mailer, file: ProgrammeFile = deadlines2023) {
   return createProgrammeRemindersHandler({
-    programmes: programmesOfWork,
+    programmes: asCurrent(resolveProgramme(file), file),
     reminders: reminderRepository(setup.doc, setup.tableNames, clock),
     clock,
     mailer: mailer ?? sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -269,8 +288,9 @@ describe("programme reminders", () => {
       });
     const runWith = (programmes: ReturnType<typeof programmeCatalogue>, day: string) => {
       clock.set(morningOf(day));
+      const programme = programmes.get(2023);
       return createProgrammeRemindersHandler({
-        programmes,
+        programmes: { current: async () => ({ ...asCurrent(programme, deadlines2023), programme }).current() },
         reminders: reminderRepository(setup.doc, setup.tableNames, clock),
         clock,
         mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -287,6 +307,53 @@ describe("programme reminders", () => {
       result: "sent",
     });
     expect(await mailsTo(secretariat)).toHaveLength(2);
+  });
+
+  it("reminds of a meeting planned for a month before the month starts, with its agenda; never of a letter", async () => {
+    clock.set(morningOf("2023-04-17"));
+    const run = await remindersHandler(undefined, file2023)({});
+    // The 30 April deadlines' 14-day reminders were due yesterday (a fresh desk: late); May's meeting's is today. The
+    // May letter to providers, on the same day, gets none.
+    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
+      ["pending-assistance-report-1", 14, true],
+      ["group-of-experts-guidelines-review", 14, true],
+      ["may-meeting-points-of-contact", 14, false],
+    ]);
+    const mail = (await mailsTo(secretariat)).find((sent) => sent.subject.includes("points of contact"));
+    expect(mail?.subject).toBe(
+      "Reminder: Committee meeting: points of contact, including training, planned for May 2023",
+    );
+    expect(mail?.body.text).toContain("Planned for: May 2023 (the day is not fixed)");
+    expect(mail?.body.text).toContain(
+      "Agenda items: Committee meeting to consider issues related to points of contact, including training",
+    );
+    expect(mail?.body.text).toContain("Annex II, May, line 131");
+  });
+
+  it("reads the current year from the desk: on 3 December 2026 the 2026 draft, and names what comes next", async () => {
+    const store = dynamoProgrammeStore(setup.doc, setup.tableNames, clock);
+    clock.set(morningOf("2026-12-03"));
+    await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
+    const run = await createProgrammeRemindersHandler({
+      programmes: programmeYears({ store, clock }),
+      reminders: reminderRepository(setup.doc, setup.tableNames, clock),
+      clock,
+      mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+      secretariatEmail: secretariat,
+      logger: { info: () => undefined },
+    })({});
+    expect(run.programme).toEqual({ year: 2026, status: "draft" });
+    // 2 December 2024's meeting, rolled to the first Monday of December 2026: its 14-day reminder is late.
+    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
+      ["committee-meeting-105", 14, true],
+    ]);
+    expect(run.next[0]).toMatchObject({
+      activityId: "committee-meeting-105",
+      day: "2026-12-07",
+      reminderDays: ["2026-12-04"],
+    });
+    const [mail] = await mailsTo(secretariat);
+    expect(mail?.body.text).toContain("(draft, not adopted)");
   });
 
   it("refuses a schedule input it does not expect", async () => {

@@ -9,6 +9,7 @@ import { createRouter } from "#shared/http/router.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { routerCaller } from "../support/api-event.ts";
+import { seededProgramme } from "./programme-fixture.ts";
 
 const LETTER = new URL("../../events/programme-of-work/sources/2023-letter.txt", import.meta.url);
 const SEED = new URL("../../../shared/seed/programme-of-work-2023.txt", import.meta.url);
@@ -103,7 +104,10 @@ function annexItems(text: string): AnnexItem[] {
 const annex = annexItems(readFileSync(LETTER, "utf8"));
 
 const call = routerCaller(
-  createRouter(programmeRoutes({ clock: fixedClock("2023-02-01T12:00:00Z") }), new Logger({ logLevel: "SILENT" })),
+  createRouter(
+    programmeRoutes(await seededProgramme(fixedClock("2023-02-01T12:00:00Z"))),
+    new Logger({ logLevel: "SILENT" }),
+  ),
   "members",
 );
 

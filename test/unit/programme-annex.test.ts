@@ -8,6 +8,7 @@ import { createRouter } from "#shared/http/router.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { routerCaller } from "../support/api-event.ts";
+import { seededProgramme } from "./programme-fixture.ts";
 
 interface DatedItem {
   /** The day it is on, or due by. */
@@ -52,7 +53,10 @@ const programme2024: DatedItem[] = [
 ];
 
 const call = routerCaller(
-  createRouter(programmeRoutes({ clock: fixedClock("2023-02-01T12:00:00Z") }), new Logger({ logLevel: "SILENT" })),
+  createRouter(
+    programmeRoutes(await seededProgramme(fixedClock("2023-02-01T12:00:00Z"))),
+    new Logger({ logLevel: "SILENT" }),
+  ),
   "members",
 );
 

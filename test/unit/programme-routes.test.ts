@@ -8,10 +8,11 @@ import { createRouter } from "#shared/http/router.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
+import { seededProgramme } from "./programme-fixture.ts";
 
 // Thursday 20 April 2023, 10:00 in New York (EDT).
 const clock = fixedClock("2023-04-20T14:00:00Z");
-const routes = programmeRoutes({ clock });
+const routes = programmeRoutes(await seededProgramme(clock));
 const router = createRouter(routes, new Logger({ logLevel: "SILENT" }));
 const call = routerCaller(router, "members");
 
@@ -25,6 +26,10 @@ describe("GET /programme", () => {
   it("admits every signed-in group and documents itself in OpenAPI", async () => {
     expect(routes.map(({ spec }) => [`${spec.method} ${spec.path}`, spec.access])).toEqual([
       ["GET /programme", ["secretariat", "experts", "members"]],
+      ["GET /programme/years", ["secretariat", "experts", "members"]],
+      ["GET /programme/{year}", ["secretariat", "experts", "members"]],
+      ["PUT /programme/{year}", ["secretariat"]],
+      ["POST /programme/{year}/adopt", ["secretariat"]],
     ]);
     for (const group of ["secretariat", "experts", "members"] as const) {
       expect((await call({ path: "/programme", group })).status).toBe(200);
@@ -32,7 +37,12 @@ describe("GET /programme", () => {
     const anonymous = await router.dispatch(apiEvent({ path: "/programme" }), "corr-1");
     expect(anonymous.statusCode).toBe(401);
     const document = openApiDocument(routes, { title: "t", version: "1", description: "d" });
-    expect(Object.keys(document.paths)).toEqual(["/programme"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/programme",
+      "/programme/years",
+      "/programme/{year}",
+      "/programme/{year}/adopt",
+    ]);
     expect(JSON.stringify(document)).toContain("#/components/schemas/ProgrammeView");
   });
 
@@ -93,13 +103,18 @@ describe("GET /programme", () => {
     }
   });
 
-  it("takes the latest programme once every period has ended, with nothing due next", async () => {
+  it("serves the current year as a draft rolled forward from the latest adopted one, with what is due next", async () => {
     clock.set("2026-11-28T12:00:00Z");
     try {
       const programme = await view();
-      expect(programme.year).toBe(2024);
-      expect(programme.dueNext).toEqual([]);
-      expect(programme.activities.every((activity) => activity.status === "past")).toBe(true);
+      expect(programme).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2024 });
+      expect(programme.period).toEqual({ from: "2026-02-01", to: "2027-01-31" });
+      expect(programme.years).toEqual([2023, 2024, 2026]);
+      expect(programme.dueNext.length).toBeGreaterThan(0);
+      expect(programme.dueNext.every((activity) => activity.lastDay >= "2026-11-28")).toBe(true);
+      expect(
+        programme.activities.every((activity) => !activity.verified && activity.source.basis === "inference"),
+      ).toBe(true);
     } finally {
       clock.set("2023-04-20T14:00:00Z");
     }
