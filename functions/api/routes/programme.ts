@@ -3,6 +3,7 @@
 import * as z from "zod";
 import type { Clock } from "#shared/clock.ts";
 import { defineRoute } from "#shared/http/route.ts";
+import { programmeCalendar } from "#shared/programme/ical.ts";
 import type { LetterWaves } from "#shared/programme/letters.ts";
 import { DEFAULT_DUE_NEXT, viewProgramme } from "#shared/programme/programme-view.ts";
 import {
@@ -35,6 +36,15 @@ const yearParams = z.strictObject({
     .string()
     .regex(/^\d{4}$/, "must be a year, e.g. 2026")
     .transform(Number),
+});
+
+// The router matches whole path segments, so the feed is the same segment with `.ics` after the year.
+const yearOrFeedParams = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}(\.ics)?$/, "must be a year, e.g. 2026, or a year's feed, e.g. 2026.ics")
+    .transform((segment) => ({ year: Number(segment.slice(0, 4)), feed: segment.endsWith(".ics") }))
+    .describe("The year (JSON, with its ETag), or the year followed by .ics (its iCalendar feed, text/calendar)"),
 });
 
 /** One programme year as written and stored: what PUT takes back, with its status. */
@@ -106,13 +116,32 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
       method: "GET",
       path: "/programme/{year}",
       operationId: "getProgrammeYear",
-      summary: 'One programme year as stored, with its ETag ("0" for a draft rolled forward and not stored)',
+      summary:
+        'One programme year as stored, with its ETag ("0" for a draft rolled forward and not stored); ' +
+        "GET /programme/{year}.ics is the year's iCalendar feed (RFC 5545, all-day events, stable UIDs, zone " +
+        "America/New_York) for staff calendars, behind the same bearer token",
       tag: "Programme",
       access: everyone,
-      params: yearParams,
-      responses: [{ status: 200, description: "The programme year", schema: programmeYearSchema, etag: true }],
+      params: yearOrFeedParams,
+      responses: [
+        {
+          status: 200,
+          description: "The programme year (for {year}.ics: its feed, text/calendar)",
+          schema: programmeYearSchema,
+          etag: true,
+        },
+      ],
       async handle({ params }) {
-        const year = await years.get(params.year);
+        const year = await years.get(params.year.year);
+        if (params.year.feed) {
+          return {
+            raw: {
+              contentType: "text/calendar; charset=utf-8",
+              body: programmeCalendar(year.programme, year.status, clock.now()),
+              headers: { "content-disposition": `inline; filename="programme-${params.year.year}.ics"` },
+            },
+          };
+        }
         return { body: yearBody(year), version: year.version };
       },
     }),
