@@ -34,13 +34,14 @@ function shiftDueBy(dueBy: WrittenDueBy, years: number): WrittenDueBy {
 }
 
 /**
- * The programme's own years in a title move with it ("the 2024 focus" -> "the 2026 focus"); a year in parentheses
- * is a resolution's ("resolution 2663 (2022)") and stays.
+ * The years around the programme's own move with it ("the 2024 focus" -> "the 2026 focus", "for 2025 to January
+ * 2026" -> "for 2027 to January 2028"); a year in parentheses is a resolution's ("resolution 2663 (2022)") or a
+ * dated record's ("(Addis Ababa, November 2024)") and stays.
  */
-function shiftYearsInText(text: string, fromYear: number, years: number): string {
+export function shiftYearsInText(text: string, fromYear: number, years: number): string {
   return text.replace(/(?<![(\d])(\d{4})(?![\d)])/g, (match) => {
     const value = Number(match);
-    return value === fromYear || value === fromYear + 1 ? String(value + years) : match;
+    return value >= fromYear - 1 && value <= fromYear + 2 ? String(value + years) : match;
   });
 }
 

@@ -5,7 +5,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
-import { sameDayOfYear, sameWeekdayAndWeek } from "#shared/programme/roll-forward.ts";
+import { sameDayOfYear, sameWeekdayAndWeek, shiftYearsInText } from "#shared/programme/roll-forward.ts";
 import type { ProgrammeFile, ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeYearOf } from "#shared/programme/years.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
@@ -64,6 +64,18 @@ describe("the calendar rules of a rolled-forward draft", () => {
   it("keeps a due date's day of the year, 29 February becoming the 28th", () => {
     expect(sameDayOfYear("2024-04-30", 2)).toBe("2026-04-30");
     expect(sameDayOfYear("2024-02-29", 1)).toBe("2025-02-28");
+  });
+
+  it("moves the programme's own years in its words, not a resolution's or a dated record's", () => {
+    expect(shiftYearsInText("The draft programme of work for 2025 to January 2026", 2024, 2)).toBe(
+      "The draft programme of work for 2027 to January 2028",
+    );
+    expect(shiftYearsInText("paragraph 12 of resolution 2663 (2022), since 23 March 2023", 2024, 2)).toBe(
+      "paragraph 12 of resolution 2663 (2022), since 23 March 2025",
+    );
+    expect(shiftYearsInText("training course (Addis Ababa, November 2024)", 2024, 2)).toBe(
+      "training course (Addis Ababa, November 2024)",
+    );
   });
 
   it("counts January in the programme year before it", () => {
