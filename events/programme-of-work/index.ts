@@ -1,7 +1,14 @@
-// The programmes of work, one file per programme year, validated once on first use (not at every cold start); the
-// unit tests validate every file. A new programme year is a new <year>.json here and one line below (a unit test
-// fails if a file is left out).
-import { type ProgrammeCatalogue, programmeCatalogueOnFirstUse } from "../../shared/programme/catalogue.ts";
+// The programmes of work the desk is seeded with, one file per programme year, validated once on first use (not at
+// every cold start); the unit tests validate every file. Once seeded, the years live in DynamoDB and the secretariat
+// manages them through the API (PUT /programme/{year}); a new file here only seeds a fresh desk.
+
+import { lazy } from "../../shared/lazy.ts";
+import {
+  type ProgrammeCatalogue,
+  parseProgrammeFile,
+  programmeCatalogueOnFirstUse,
+} from "../../shared/programme/catalogue.ts";
+import type { ProgrammeFile } from "../../shared/programme/schemas.ts";
 import programme2023 from "./2023.json" with { type: "json" };
 import programme2024 from "./2024.json" with { type: "json" };
 
@@ -11,3 +18,10 @@ export const programmeFiles: Readonly<Record<string, unknown>> = {
 };
 
 export const programmesOfWork: ProgrammeCatalogue = programmeCatalogueOnFirstUse(programmeFiles);
+
+/** The seed files as validated programme files, in year order. */
+export const seedProgrammeFiles = lazy((): ProgrammeFile[] =>
+  Object.entries(programmeFiles)
+    .map(([name, raw]) => parseProgrammeFile(name, raw))
+    .sort((a, b) => a.year - b.year),
+);

@@ -49,7 +49,7 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     entry: "functions/api-reports/handler.ts",
     description: "The desk's HTTP API: quarterly snapshots and the programme of work",
     routes: reportsRoutes,
-    gateway: [...under("/snapshots"), any("/programme")],
+    gateway: [...under("/snapshots"), ...under("/programme")],
   },
   docs: {
     entry: "functions/api-docs/handler.ts",

@@ -22,8 +22,10 @@ export function createProgrammeRemindersHandler(deps: ReminderDependencies & { l
     // Ids, days and counts only: the recipient's address never reaches a log.
     deps.logger.info("programme reminders", {
       today: result.today,
+      programme: result.programme,
       sent: result.outcomes.filter((outcome) => outcome.result === "sent").length,
       outcomes: result.outcomes,
+      next: result.next.map(({ activityId, day, reminderDays }) => ({ activityId, day, reminderDays })),
     });
     return result;
   };

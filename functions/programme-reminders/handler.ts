@@ -6,21 +6,21 @@ import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
-import { programmesOfWork } from "../../events/programme-of-work/index.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { programmeYears } from "#shared/programme/years.ts";
 import { createProgrammeRemindersHandler } from "./app.ts";
 
 const config = readConfig();
 // Both fail the cold start when missing, not the first reminder.
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
-// Every run reads the programme, so it is validated now: a bad file fails the cold start, not the first reminder.
-programmesOfWork.all();
 const doc = createDocumentClient(
   tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
 );
 
 const untraced = createProgrammeRemindersHandler({
-  programmes: programmesOfWork,
+  // The current year's programme as the secretariat keeps it in the desk table (a draft when none is adopted).
+  programmes: programmeYears({ store: dynamoProgrammeStore(doc, config.tableNames, systemClock), clock: systemClock }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,
   mailer: sesMailer(mail),

@@ -1,14 +1,18 @@
-// The seed Lambda: run on deploy (a CDK trigger) to add any Member State, organization or programme letter template
-// the desk lacks; what is there already (a template staff edited) is kept.
+// The seed Lambda: run on deploy (a CDK trigger) to add any Member State, organization, programme letter template or
+// programme year the desk lacks; what is there already (a template or a programme year staff edited) is kept.
 import { Logger } from "@aws-lambda-powertools/logger";
+import { systemActor } from "#shared/auth/actor.ts";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { seedProgrammeYears } from "#shared/programme/years.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 
 const config = readConfig();
 const doc = createDocumentClient(
@@ -24,8 +28,14 @@ async function seed() {
     clock: systemClock,
   });
   const programmeTemplates = { created: templates.created.length, existing: templates.existing.length };
-  logger.info("seeded", { states, organizations, programmeTemplates });
-  return { states, organizations, programmeTemplates };
+  const programmeYears = await seedProgrammeYears(
+    dynamoProgrammeStore(doc, config.tableNames, systemClock),
+    seedProgrammeFiles(),
+    systemClock,
+    { actor: systemActor("seed") },
+  );
+  logger.info("seeded", { states, organizations, programmeTemplates, programmeYears });
+  return { states, organizations, programmeTemplates, programmeYears };
 }
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

@@ -4,13 +4,17 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { programme } from "../../events/programme.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { seedDemoAssistance } from "../../shared/assistance/seed-demo.ts";
+import { systemActor } from "../../shared/auth/actor.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { readConfig } from "../../shared/config.ts";
 import { seedDemoContacts } from "../../shared/contacts/seed-demo.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
 import { mailSettingsOf, sesMailer } from "../../shared/mail/ses.ts";
+import { dynamoProgrammeStore } from "../../shared/programme/store.ts";
+import { programmeYears, seedProgrammeYears } from "../../shared/programme/years.ts";
 import { seedRegistry } from "../../shared/registry/seed.ts";
 import { seedDemoSubmissions } from "../../shared/reporting/seed-demo.ts";
 import type { TableNames } from "../../shared/tables.ts";
@@ -110,6 +114,8 @@ export interface LocalStack {
     demoSubmissions: number;
     demoContacts: number;
     demoAssistanceRequests: number;
+    /** The current programme year and its status (a draft rolled forward when none is adopted). */
+    programme: { year: number; status: string; rolledFrom?: number };
   };
   /** Milliseconds each start-up step took. */
   timings: Record<string, number>;
@@ -233,7 +239,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           templates: templateRepository(doc, tableNames, systemClock),
           clock: systemClock,
         });
+        // The programme years, as the deployed seed function stores them; the banner names the current one.
+        const store = dynamoProgrammeStore(doc, tableNames, systemClock);
+        await seedProgrammeYears(store, seedProgrammeFiles(), systemClock, { actor: systemActor("seed") });
+        const current = await programmeYears({ store, clock: systemClock }).current();
         return {
+          programme: {
+            year: current.file.year,
+            status: current.status,
+            ...(current.rolledFrom === undefined ? {} : { rolledFrom: current.rolledFrom }),
+          },
           ...registry,
           demoSubmissions: demo.recorded,
           demoContacts: contacts.created,

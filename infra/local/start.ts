@@ -107,7 +107,7 @@ function printBanner(s: LocalStack, ms: number): void {
     "    npm run -s token -- members",
     `    curl -H "Authorization: Bearer $(npm run -s token -- members)" ${api}/states`,
     "",
-    ...scheduleLines(s.nextRuns()),
+    ...scheduleLines(s.nextRuns(), s.seed.programme),
     "",
     "Ctrl-C stops everything.",
     "",
@@ -115,8 +115,11 @@ function printBanner(s: LocalStack, ms: number): void {
   console.log(lines.join("\n"));
 }
 
-function scheduleLines(nextRuns: Record<string, Date | null>): string[] {
-  const header = `  Schedules (programme ${programme.year})`;
+function scheduleLines(nextRuns: Record<string, Date | null>, current: LocalStack["seed"]["programme"]): string[] {
+  // The programme of work the reminders and letters follow: the current year's, adopted or a draft.
+  const status =
+    current.rolledFrom === undefined ? current.status : `${current.status} rolled forward from ${current.rolledFrom}`;
+  const header = `  Schedules (programme ${current.year}, ${status}: GET /programme)`;
   if (programme.schedules.length === 0) return [`${header}: none yet`];
   const lines = [`${header}; fire one now with: npm run fire -- <target> [json-input]`];
   for (const schedule of programme.schedules) {

@@ -10,6 +10,12 @@ export const PROGRAMME_TIME_ZONE = "America/New_York";
 /** The New York calendar date of an instant (EST or EDT as the date falls). */
 export const newYorkDay = (instant: Date): string => dayIn(instant, PROGRAMME_TIME_ZONE);
 
+/** The programme year a day falls in: its period runs from 1 February to 31 January. */
+export function programmeYearOf(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return day.slice(5, 7) === "01" ? year - 1 : year;
+}
+
 /** The last day of a month, `2024-02` -> `2024-02-29`. */
 export function monthEnd(month: string): string {
   const [year, number] = month.split("-").map(Number);
@@ -33,10 +39,10 @@ export function resolveDueBy(dueBy: WrittenDueBy): { day: string; asWritten?: st
 /** Whole New York calendar days from `today` to `day`; negative once it has passed. */
 export const daysLeft = (day: string, today: string): number => daysBetween(today, day);
 
-/** The next `count` activities on or after `today`, soonest first. */
+/** The next `count` activities not yet past (one planned for this month counts), soonest first. */
 export function dueNext(activities: readonly Activity[], today: string, count: number): Activity[] {
   return activities
-    .filter((activity) => activity.day >= today)
+    .filter((activity) => activity.lastDay >= today)
     .sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id))
     .slice(0, count);
 }
@@ -44,9 +50,16 @@ export function dueNext(activities: readonly Activity[], today: string, count: n
 /** The kinds that name something to deliver by a day; meetings and briefings are events, not deadlines. */
 const deliverables: readonly ActivityKind[] = ["deadline", "report", "review"];
 
-/** A deadline: something to deliver, due by a day. Only deadlines get reminders. */
+/** A deadline: something to deliver, due by a day. */
 export const isDeadline = (activity: Activity): boolean =>
   activity.timing === "by" && deliverables.includes(activity.kind);
+
+/**
+ * What gets reminders: deadlines, and the meetings, briefings and adoptions with their agenda (one planned for a
+ * month is reminded of before the month starts). Letters do not: their schedules send them.
+ */
+export const isRemindable = (activity: Activity): boolean =>
+  activity.kind !== "correspondence" && activity.kind !== "other";
 
 /** Days before a deadline its reminders go out, farthest first. */
 export const REMINDER_OFFSETS = [14, 3] as const;

@@ -1,8 +1,8 @@
 // The programmes of work the desk knows, one file per programme year, each validated once: a bad file is refused
 // with its name and the field at fault.
-import { NotFound } from "../errors.ts";
+import { type FieldIssue, NotFound } from "../errors.ts";
 import { lazy } from "../lazy.ts";
-import { resolveDueBy } from "./calendar.ts";
+import { monthEnd, resolveDueBy } from "./calendar.ts";
 import {
   type Activity,
   type ActivityFile,
@@ -21,34 +21,80 @@ export class ProgrammeFileError extends Error {
   }
 }
 
-function resolve(activity: ActivityFile): Activity {
-  const { date, dueBy, ...rest } = activity;
-  if (dueBy === undefined) return { ...rest, timing: "on", day: date ?? "" };
+/** An activity as served: its day (and last day) resolved from a date, a due date, or a planned month. */
+export function resolveActivity(activity: ActivityFile): Activity {
+  const { date, dueBy, month, ...rest } = activity;
+  if (month !== undefined) {
+    // A record's day wins over the annex's month, which stays beside it (planned for December, held 15 November).
+    if (rest.held) return { ...rest, timing: "on", day: rest.held.date, lastDay: rest.held.date, plannedMonth: month };
+    return { ...rest, timing: "in", day: `${month}-01`, lastDay: monthEnd(month), plannedMonth: month };
+  }
+  if (dueBy === undefined) return { ...rest, timing: "on", day: date ?? "", lastDay: date ?? "" };
   const { day, asWritten } = resolveDueBy(dueBy);
-  return { ...rest, timing: "by", day, ...(asWritten ? { dueByAsWritten: asWritten } : {}) };
+  return { ...rest, timing: "by", day, lastDay: day, ...(asWritten ? { dueByAsWritten: asWritten } : {}) };
 }
 
-/** The rules across activities: unique ids, every day inside the programme's period, the year its start's. */
-function programmeProblems(file: ProgrammeFile, activities: readonly Activity[], year: number): string[] {
-  const problems: string[] = [];
+const timingField = (activity: ActivityFile): string =>
+  activity.month !== undefined ? "month" : activity.dueBy !== undefined ? "dueBy" : "date";
+
+/**
+ * The rules across activities, each at its field path: unique ids, every day inside the programme's period, the
+ * programme's year its period's first.
+ */
+export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const { from, to } = file.period;
-  if (file.year !== year) problems.push(`year: is ${file.year}, but the file is named for ${year}`);
-  if (from.slice(0, 4) !== String(file.year)) problems.push(`period.from: ${from} does not start in ${file.year}`);
-  if (from > to) problems.push(`period: from ${from} is after to ${to}`);
+  if (file.year !== year) issues.push({ path: "year", message: `is ${file.year}, but the programme is for ${year}` });
+  if (from.slice(0, 4) !== String(file.year)) {
+    issues.push({ path: "period.from", message: `${from} does not start in ${file.year}` });
+  }
+  if (from > to) issues.push({ path: "period", message: `from ${from} is after to ${to}` });
+  const outside = (day: string) => day < from || day > to;
   const seen = new Set<string>();
-  activities.forEach((activity, index) => {
-    if (seen.has(activity.id)) problems.push(`activities.${index}.id: duplicate id "${activity.id}"`);
+  file.activities.forEach((activity, index) => {
+    if (seen.has(activity.id))
+      issues.push({ path: `activities.${index}.id`, message: `duplicate id "${activity.id}"` });
     seen.add(activity.id);
-    if (activity.day < from || activity.day > to) {
-      const field = activity.timing === "on" ? "date" : "dueBy";
-      problems.push(`activities.${index}.${field}: ${activity.day} is outside the period ${from} to ${to}`);
+    const { day, lastDay } = resolveActivity(activity);
+    const planned =
+      activity.month === undefined
+        ? { day, lastDay }
+        : { day: `${activity.month}-01`, lastDay: monthEnd(activity.month) };
+    if (outside(planned.day) || outside(planned.lastDay)) {
+      issues.push({
+        path: `activities.${index}.${timingField(activity)}`,
+        message: `${planned.day === planned.lastDay ? planned.day : activity.month} is outside the period ${from} to ${to}`,
+      });
+    }
+    if (activity.held && outside(activity.held.date)) {
+      issues.push({
+        path: `activities.${index}.held.date`,
+        message: `${activity.held.date} is outside the period ${from} to ${to}`,
+      });
     }
   });
-  return problems;
+  return issues;
+}
+
+/** A validated programme file as served: activities resolved and in date order. */
+export function resolveProgramme(file: ProgrammeFile): Programme {
+  const { year, title, period, source } = file;
+  // Within a day, in the order the annex lists them.
+  const ordered = file.activities
+    .map(resolveActivity)
+    .sort(
+      (a, b) => a.day.localeCompare(b.day) || (a.source.line ?? 0) - (b.source.line ?? 0) || a.id.localeCompare(b.id),
+    );
+  return { year, title, period, source, activities: ordered };
 }
 
 /** Validates one programme file, named `<year>.json`; throws ProgrammeFileError listing every problem. */
 export function parseProgramme(fileName: string, raw: unknown): Programme {
+  return resolveProgramme(parseProgrammeFile(fileName, raw));
+}
+
+/** The same validation, keeping the file as written (what the desk stores). */
+export function parseProgrammeFile(fileName: string, raw: unknown): ProgrammeFile {
   const named = /^(\d{4})\.json$/.exec(fileName);
   if (!named) throw new ProgrammeFileError(fileName, ["the file must be named <year>.json, e.g. 2023.json"]);
   const parsed = programmeFileSchema().safeParse(raw);
@@ -58,12 +104,14 @@ export function parseProgramme(fileName: string, raw: unknown): Programme {
       parsed.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`),
     );
   }
-  const activities = parsed.data.activities.map(resolve);
-  const problems = programmeProblems(parsed.data, activities, Number(named[1]));
-  if (problems.length) throw new ProgrammeFileError(fileName, problems);
-  const { year, title, period, source } = parsed.data;
-  const ordered = [...activities].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  return { year, title, period, source, activities: ordered };
+  const issues = programmeIssues(parsed.data, Number(named[1]));
+  if (issues.length) {
+    throw new ProgrammeFileError(
+      fileName,
+      issues.map(({ path, message }) => `${path}: ${message}`),
+    );
+  }
+  return parsed.data;
 }
 
 export interface ProgrammeCatalogue {

@@ -1,4 +1,4 @@
-// Item keys of the programme's reminder claims in the desk table, read and written by key only (no index). One item
+// Item keys of the programme in the desk table. Reminder claims are read and written by key only (no index), one item
 // per (programme year, activity, due date, offset): a due date corrected in the file gets reminders of its own.
 import type { ReminderOffset } from "./calendar.ts";
 
@@ -19,3 +19,11 @@ export const reminderEntity = ({ year, activityId, dueBy, offset }: ReminderRef)
   type: "programme-reminder",
   id: `${year}/${activityId}/${dueBy}/${offset}`,
 });
+
+/** One programme year as the secretariat manages it: one item, listed through the overloaded gsi2 in year order. */
+export const programmeYearKey = (year: number) => ({ pk: `PROGRAMME#${year}`, sk: "YEAR" });
+export const PROGRAMME_YEARS_PARTITION = "PROGRAMME-YEARS";
+export const programmeYearIndexKeys = (year: number) => ({ gsi2pk: PROGRAMME_YEARS_PARTITION, gsi2sk: String(year) });
+
+/** The audit trail's name for one programme year. */
+export const programmeYearEntity = (year: number) => ({ type: "programme", id: String(year) });

@@ -1,18 +1,21 @@
 // The programme as GET /programme serves it: one programme year's activities seen from today (New York), with
-// the days left to each and what is due next.
+// the days left to each, what is due next, its status (adopted or draft), and each letter's wave once fired.
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, Invalid } from "../errors.ts";
 import { daysLeft, dueNext, newYorkDay, PROGRAMME_TIME_ZONE } from "./calendar.ts";
-import type { ProgrammeCatalogue } from "./catalogue.ts";
+import type { LetterWaves } from "./letters.ts";
 import { type Activity, isoDateSchema, type ProgrammeView, type ScheduledActivity } from "./schemas.ts";
+import type { ProgrammeYears } from "./years.ts";
 
 export interface ProgrammeDependencies {
-  programmes: ProgrammeCatalogue;
+  years: ProgrammeYears;
   clock: Clock;
+  /** Finds the waves of the programme's letters; without it, letters are served without their waves. */
+  letters?: LetterWaves | undefined;
 }
 
 export interface ProgrammeQuery {
-  /** Default: the programme whose period contains today, or else the latest. */
+  /** Default: the programme year today falls in (a draft when none is stored). */
   year?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -39,26 +42,40 @@ function checkRange(from: string | undefined, to: string | undefined): void {
   if (issues.length) throw new Invalid("The date range is not valid", issues);
 }
 
-function scheduled(activity: Activity, today: string): ScheduledActivity {
-  const left = daysLeft(activity.day, today);
-  return { ...activity, daysLeft: left, status: left < 0 ? "past" : left === 0 ? "today" : "upcoming" };
+function statusOf(activity: Activity, today: string): ScheduledActivity["status"] {
+  if (activity.lastDay < today) return "past";
+  if (activity.day > today) return "upcoming";
+  return activity.timing === "in" ? "this-month" : "today";
+}
+
+/** An activity seen from today (New York calendar days). */
+export function scheduled(activity: Activity, today: string): ScheduledActivity {
+  return { ...activity, daysLeft: daysLeft(activity.day, today), status: statusOf(activity, today) };
 }
 
 export const viewProgramme =
   (deps: ProgrammeDependencies) =>
-  ({ year, from, to, next }: ProgrammeQuery): ProgrammeView => {
+  async ({ year, from, to, next }: ProgrammeQuery): Promise<ProgrammeView> => {
     checkRange(from, to);
     const today = newYorkDay(deps.clock.now());
-    const programme = year === undefined ? deps.programmes.current(today) : deps.programmes.get(year);
-    const inRange = programme.activities.filter(
-      (activity) => (from === undefined || activity.day >= from) && (to === undefined || activity.day <= to),
-    );
+    const programmeYear = year === undefined ? await deps.years.current() : await deps.years.get(year);
+    const { programme } = programmeYear;
+    const waves = deps.letters ? await deps.letters.wavesOf(programme) : undefined;
+    const inRange = programme.activities
+      .filter(
+        (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),
+      )
+      .map((activity) => (waves ? waves.withWaves(activity) : activity));
     const { activities: _, ...about } = programme;
+    const { years } = await deps.years.list();
     return {
       ...about,
+      status: programmeYear.status,
+      stored: programmeYear.stored,
+      ...(programmeYear.rolledFrom === undefined ? {} : { rolledFrom: programmeYear.rolledFrom }),
       today,
       timeZone: PROGRAMME_TIME_ZONE,
-      years: [...deps.programmes.years],
+      years: years.map((summary) => summary.year),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
       activities: inRange.map((activity) => scheduled(activity, today)),

@@ -31,6 +31,20 @@ export interface ReminderMailInput {
   daysLeft: number;
   /** A previous run claimed this reminder and vanished: it may have sent it. */
   possiblyResent: boolean;
+  /** The programme's status: a draft's days are rolled forward, not agreed. */
+  status?: "adopted" | "draft";
+}
+
+const monthName = lazy(() => new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }));
+
+/** When it is, as the mail says it: due by a day, on a day, or some day in a month. */
+function when(activity: Activity): { label: string; value: string; subject: string } {
+  if (activity.timing === "in") {
+    const month = monthName().format(new Date(`${activity.day}T00:00:00Z`));
+    return { label: "Planned for", value: `${month} (the day is not fixed)`, subject: `planned for ${month}` };
+  }
+  const value = `${spelledDay(activity.day)}${activity.dueByAsWritten ? ` (${activity.dueByAsWritten})` : ""}`;
+  return activity.timing === "by" ? { label: "Due by", value, subject: "due" } : { label: "On", value, subject: "on" };
 }
 
 const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
@@ -38,8 +52,9 @@ const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 /** Subject, text and HTML of one reminder; a late one says which day it was meant for and why it is late. */
 export function reminderMail(input: ReminderMailInput): { subject: string; text: string; html: string } {
   const { programme, activity, due, daysLeft } = input;
-  const dueOn = `${spelledDay(activity.day)}${activity.dueByAsWritten ? ` (${activity.dueByAsWritten})` : ""}`;
-  const subject = `${due.late ? "Late reminder" : "Reminder"}: ${activity.title}, due in ${plural(daysLeft)}`;
+  const at = when(activity);
+  const lead = activity.timing === "in" ? at.subject : `${at.subject} in ${plural(daysLeft)}`;
+  const subject = `${due.late ? "Late reminder" : "Reminder"}: ${activity.title}, ${lead}`;
 
   const notices = [
     ...(due.late
@@ -53,12 +68,12 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
       : []),
   ];
   const facts: [string, string][] = [
-    ["Due by", dueOn],
+    [at.label, at.value],
     ["Days left", plural(daysLeft)],
     ["Kind", activity.kind],
     ["Responsible", activity.responsible.join(", ")],
     ...(activity.agendaItems.length ? [["Agenda items", activity.agendaItems.join("; ")] as [string, string]] : []),
-    ["Programme", programme.title],
+    ["Programme", `${programme.title}${input.status === "draft" ? " (draft, not adopted)" : ""}`],
     ["Source", [activity.source.document, activity.source.url, activity.source.locator].filter(Boolean).join(", ")],
     ["Verified in Annex II", activity.verified ? "yes" : `no${activity.note ? `: ${activity.note}` : ""}`],
   ];

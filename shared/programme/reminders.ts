@@ -1,17 +1,29 @@
-// The daily reminder run: every deadline of every programme owed a reminder today (14 or 3 New York calendar days
-// before it, or late after a missed run) is claimed, mailed to the secretariat once, and marked sent.
+// The daily reminder run: every deadline, meeting and briefing of the current year's programme (adopted, or the
+// draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a missed run)
+// is claimed, mailed to the secretariat once with its agenda, and marked sent. It also names what comes next.
+
+import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
-import { daysLeft, isDeadline, newYorkDay, type ReminderDue, reminderDue } from "./calendar.ts";
-import type { ProgrammeCatalogue } from "./catalogue.ts";
+import {
+  daysLeft,
+  dueNext,
+  isRemindable,
+  newYorkDay,
+  REMINDER_OFFSETS,
+  type ReminderDue,
+  reminderDue,
+} from "./calendar.ts";
 import { reminderEntity } from "./keys.ts";
 import { reminderMail } from "./reminder-mail.ts";
 import type { ReminderRepository } from "./reminder-repository.ts";
 import type { Activity, Programme, ReminderClaim } from "./schemas.ts";
+import type { ProgrammeYear } from "./years.ts";
 
 export interface ReminderDependencies {
-  programmes: ProgrammeCatalogue;
+  /** The current programme year (shared/programme/years.ts): the one today falls in, a draft when none is adopted. */
+  programmes: { current(): Promise<ProgrammeYear> };
   reminders: ReminderRepository;
   clock: Clock;
   mailer: Mailer;
@@ -37,11 +49,29 @@ export interface ReminderOutcome {
   error?: string;
 }
 
+/** What comes next in the programme, and the days its reminders go out. */
+export interface UpcomingActivity {
+  activityId: string;
+  title: string;
+  kind: Activity["kind"];
+  timing: Activity["timing"];
+  day: string;
+  agendaItems: string[];
+  /** The reminder days still ahead (none for letters, which their schedules send). */
+  reminderDays: string[];
+}
+
 export interface ReminderRun {
   /** The New York calendar day the run reminded for. */
   today: string;
+  /** The programme year read, and whether it is adopted or a draft. */
+  programme: { year: number; status: ProgrammeYear["status"] };
   outcomes: ReminderOutcome[];
+  next: UpcomingActivity[];
 }
+
+/** How many upcoming activities a run names. */
+const NEXT_COUNT = 5;
 
 /** Some reminders could not be sent; their claims were given back, so the scheduler's retry sends them. */
 export class RemindersFailed extends Error {
@@ -57,14 +87,29 @@ interface Owed {
   due: ReminderDue;
 }
 
-/** The reminders owed today across every programme year (a deadline of last year's programme may still be ahead). */
-function owedOn(programmes: ProgrammeCatalogue, today: string): Owed[] {
-  return programmes.all().flatMap((programme) =>
-    programme.activities.filter(isDeadline).flatMap((activity) => {
-      const due = reminderDue(activity.day, today);
-      return due ? [{ programme, activity, due }] : [];
-    }),
-  );
+/**
+ * The reminders owed today. Every day of a programme year lies inside its period, so the year today falls in is the
+ * only one with anything ahead.
+ */
+function owedOn(programme: Programme, today: string): Owed[] {
+  return programme.activities.filter(isRemindable).flatMap((activity) => {
+    const due = reminderDue(activity.day, today);
+    return due ? [{ programme, activity, due }] : [];
+  });
+}
+
+function upcoming(programme: Programme, today: string): UpcomingActivity[] {
+  return dueNext(programme.activities, today, NEXT_COUNT).map((activity) => ({
+    activityId: activity.id,
+    title: activity.title,
+    kind: activity.kind,
+    timing: activity.timing,
+    day: activity.day,
+    agendaItems: activity.agendaItems,
+    reminderDays: isRemindable(activity)
+      ? REMINDER_OFFSETS.map((offset) => addDays(activity.day, -offset)).filter((day) => day >= today)
+      : [],
+  }));
 }
 
 export const runProgrammeReminders =
@@ -74,9 +119,10 @@ export const runProgrammeReminders =
     const today = newYorkDay(now);
     const staleBefore = new Date(now.getTime() - REMINDER_CLAIM_LEASE_MS).toISOString();
     const outcomes: ReminderOutcome[] = [];
+    const current = await deps.programmes.current();
 
     // One at a time: a day owes a handful at most, and SES pacing is then a non-issue.
-    for (const { programme, activity, due } of owedOn(deps.programmes, today)) {
+    for (const { programme, activity, due } of owedOn(current.programme, today)) {
       const base = {
         year: programme.year,
         activityId: activity.id,
@@ -123,6 +169,7 @@ export const runProgrammeReminders =
             due,
             daysLeft: daysLeft(activity.day, today),
             possiblyResent: existing?.status === "sending",
+            status: current.status,
           }),
           tags: { kind: "programme-reminder", programme: String(programme.year), days: String(due.offset) },
         }));
@@ -142,5 +189,10 @@ export const runProgrammeReminders =
 
     const failed = outcomes.filter((outcome) => outcome.result === "failed");
     if (failed.length) throw new RemindersFailed(failed);
-    return { today, outcomes };
+    return {
+      today,
+      programme: { year: current.programme.year, status: current.status },
+      outcomes,
+      next: upcoming(current.programme, today),
+    };
   };

@@ -2,24 +2,40 @@
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
 import * as z from "zod";
 import { lazy } from "../lazy.ts";
+import { waveStatusSchema } from "../waves/schemas.ts";
 import { REMINDER_OFFSETS } from "./calendar.ts";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const isoDateSchema = z.iso.date().describe("A calendar date, YYYY-MM-DD");
 
-export const activityKindSchema = z.enum(["meeting", "deadline", "briefing", "review", "report", "other"]);
+/**
+ * What an activity is. Annex II names meetings, informal meetings, briefings, correspondence, open briefings and the
+ * adoption of the annual review; the other kinds are deliverables read elsewhere (Annex I, the Council's resolutions).
+ */
+export const activityKindSchema = z.enum([
+  "meeting",
+  "informal-meeting",
+  "briefing",
+  "open-briefing",
+  "correspondence",
+  "adoption",
+  "deadline",
+  "review",
+  "report",
+  "other",
+]);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
 export const responsibleBodySchema = z.enum(["committee", "chair", "working-groups", "group-of-experts"]);
 export type ResponsibleBody = z.infer<typeof responsibleBodySchema>;
 
 /**
- * How far the desk got in reading a date: `annex` (read in the programme's Annex II itself), `mandate` (set by a
- * Council resolution, read in a stored copy), `record` (a published record says it happened that day),
- * `inference` (reasoned from the above, not read anywhere).
+ * How far the desk got in reading a date: `annex` (read in the programme's Annex II itself), `programme` (read in its
+ * Annex I, the programme's text), `mandate` (set by a Council resolution, read in a stored copy), `record` (a
+ * published record says it happened that day), `inference` (reasoned from the above, not read anywhere).
  */
-export const sourceBasisSchema = z.enum(["annex", "mandate", "record", "inference"]);
+export const sourceBasisSchema = z.enum(["annex", "programme", "mandate", "record", "inference"]);
 export type SourceBasis = z.infer<typeof sourceBasisSchema>;
 
 export const activitySourceSchema = z
@@ -28,9 +44,66 @@ export const activitySourceSchema = z
     document: z.string().trim().min(1).describe("What was read, e.g. a resolution as reported in a press release"),
     url: z.url().optional(),
     locator: z.string().trim().min(1).describe("Where in it: paragraph, line or page"),
+    line: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("The line of the stored text it was read on (required when basis is annex or programme)"),
     retrievedOn: isoDateSchema.optional(),
   })
   .meta({ id: "ProgrammeActivitySource" });
+
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10");
+
+/** The day a published record says an activity planned for a month took place; the annex's month stays beside it. */
+export const heldSchema = z
+  .strictObject({
+    date: isoDateSchema,
+    sources: z.array(activitySourceSchema).min(1).describe("The records that date it"),
+  })
+  .meta({ id: "ProgrammeActivityHeld" });
+
+/**
+ * The programme letter a correspondence item is sent as: the wave key of its schedule in events/programme.json (the
+ * year's wave is <waveKey>-<year>) and its template; `manual` when no schedule sends it and staff create the wave.
+ */
+export const letterLinkSchema = z
+  .strictObject({
+    waveKey: z
+      .string()
+      .regex(kebabCase, "must be kebab-case, e.g. first-report-request")
+      .max(59)
+      .describe("The programme letter's key"),
+    templateId: z.string().min(1).max(80),
+    manual: z.boolean().optional().describe("No schedule sends it: staff create the wave (POST /waves) as required"),
+  })
+  .meta({ id: "ProgrammeLetterLink" });
+export type LetterLink = z.infer<typeof letterLinkSchema>;
+
+/** A wave a letter went out as (or will): enough to follow it to GET /waves/{id}. */
+export const letterWaveSchema = z
+  .object({
+    id: z.string(),
+    status: waveStatusSchema,
+    sendAt: z.string().describe("Local send time in the wave's zone"),
+    timeZone: z.string(),
+  })
+  .meta({ id: "ProgrammeLetterWave" });
+export type LetterWave = z.infer<typeof letterWaveSchema>;
+
+/** A letter as served: its link, and its waves once made (a scheduled letter's once its schedule fired). */
+export const servedLetterSchema = z
+  .object({
+    waveKey: z.string(),
+    templateId: z.string(),
+    manual: z.boolean().optional(),
+    waves: z
+      .array(letterWaveSchema)
+      .optional()
+      .describe("The year's wave <waveKey>-<year> once fired; for a manual letter, the waves made from its template"),
+  })
+  .meta({ id: "ProgrammeLetter" });
 
 // The file's shapes (the due date as written, the activity and the file) are built on first use: only validating the
 // bundled files needs them, once per process, when the programme is first read.
@@ -54,6 +127,13 @@ const activityFields = {
   source: activitySourceSchema,
   verified: z.boolean().describe("Read in the programme's Annex II itself; false: only inferred or read elsewhere"),
   note: z.string().trim().min(1).optional().describe("Why it is not verified, and what is uncertain"),
+  annexText: z.string().trim().min(1).optional().describe("The Annex II line as written (links dropped)"),
+  held: heldSchema.optional(),
+  letters: z.array(letterLinkSchema).optional().describe("Correspondence only: the letters it is sent as"),
+  recurring: z
+    .boolean()
+    .optional()
+    .describe("false: a one-off, left out when the programme is rolled forward to a later year (default true)"),
 };
 
 export const activityFileSchema = lazy(() =>
@@ -65,10 +145,22 @@ export const activityFileSchema = lazy(() =>
       dueBy: writtenDueBySchema()
         .optional()
         .describe("The day it is due by, or the quarter or month it is due by the end of"),
+      month: monthSchema.optional().describe("The month it is planned for, when the programme gives no day"),
     })
     .superRefine((activity, ctx) => {
-      if ((activity.date === undefined) === (activity.dueBy === undefined)) {
-        ctx.addIssue({ code: "custom", path: ["date"], message: "give exactly one of date and dueBy" });
+      const timings = [activity.date, activity.dueBy, activity.month].filter((timing) => timing !== undefined);
+      if (timings.length !== 1) {
+        ctx.addIssue({ code: "custom", path: ["date"], message: "give exactly one of date, dueBy and month" });
+      }
+      if (activity.held && activity.month === undefined) {
+        ctx.addIssue({ code: "custom", path: ["held"], message: "held dates an activity planned for a month" });
+      }
+      if (activity.letters && activity.kind !== "correspondence") {
+        ctx.addIssue({ code: "custom", path: ["letters"], message: "only correspondence is sent as letters" });
+      }
+      const { basis, line } = activity.source;
+      if ((basis === "annex" || basis === "programme") && line === undefined) {
+        ctx.addIssue({ code: "custom", path: ["source", "line"], message: `a ${basis} source names its line` });
       }
       if (!activity.verified && !activity.note) {
         ctx.addIssue({ code: "custom", path: ["note"], message: "an unverified activity must say why in a note" });
@@ -95,6 +187,11 @@ export const programmeSourceSchema = z
   })
   .meta({ id: "ProgrammeSource" });
 
+export const programmeStatusSchema = z
+  .enum(["draft", "adopted"])
+  .describe("`adopted`: the Committee's programme; `draft`: entered or rolled forward, not yet adopted");
+export type ProgrammeStatus = z.infer<typeof programmeStatusSchema>;
+
 export const programmePeriodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
 
 export const programmeFileSchema = lazy(() =>
@@ -112,9 +209,14 @@ export type ProgrammeFile = z.infer<ReturnType<typeof programmeFileSchema>>;
 export const activitySchema = z
   .object({
     ...activityFields,
-    timing: z.enum(["on", "by"]).describe("`on`: it takes place on `day`; `by`: it is due by `day`"),
-    day: isoDateSchema,
+    timing: z
+      .enum(["on", "by", "in"])
+      .describe("`on`: it takes place on `day`; `by`: it is due by `day`; `in`: some day from `day` to `lastDay`"),
+    day: isoDateSchema.describe("The day, or the first day of the month it is planned for"),
+    lastDay: isoDateSchema.describe("`day`, or the last day of the month it is planned for"),
+    plannedMonth: monthSchema.optional().describe("The month the programme plans it for (Annex II)"),
     dueByAsWritten: z.string().optional().describe("The quarter or month end the programme gives, e.g. 2023-Q3"),
+    letters: z.array(servedLetterSchema).optional().describe("Correspondence only: the letters it is sent as"),
   })
   .meta({ id: "ProgrammeActivity" });
 export type Activity = z.infer<typeof activitySchema>;
@@ -134,7 +236,9 @@ export type Programme = z.infer<typeof programmeSchema>;
 export const scheduledActivitySchema = activitySchema
   .extend({
     daysLeft: z.number().int().describe("New York calendar days from today to `day`; negative once past"),
-    status: z.enum(["past", "today", "upcoming"]),
+    status: z
+      .enum(["past", "today", "this-month", "upcoming"])
+      .describe("`this-month`: planned for the month today is in, day not fixed"),
   })
   .meta({ id: "ScheduledActivity" });
 export type ScheduledActivity = z.infer<typeof scheduledActivitySchema>;
@@ -142,6 +246,9 @@ export type ScheduledActivity = z.infer<typeof scheduledActivitySchema>;
 export const programmeViewSchema = programmeSchema
   .omit({ activities: true })
   .extend({
+    status: programmeStatusSchema,
+    stored: z.boolean().describe("false: a draft rolled forward now; PUT or adopt it to store it"),
+    rolledFrom: z.number().int().optional().describe("The adopted year a draft was rolled forward from"),
     today: isoDateSchema.describe("Today in the programme's time zone"),
     timeZone: z.string().describe("The programme's days are this zone's calendar days (America/New_York)"),
     years: z.array(z.number().int()).describe("Every programme year the desk has"),
@@ -170,3 +277,33 @@ export const reminderClaimSchema = z.object({
   sentAt: z.iso.datetime().optional(),
 });
 export type ReminderClaim = z.infer<typeof reminderClaimSchema>;
+
+/** A programme year as stored: the file as the secretariat gave it, its status and when it last changed. */
+export interface ProgrammeRecord {
+  file: ProgrammeFile;
+  status: ProgrammeStatus;
+  updatedAt: string;
+  /** The adopted year a draft was rolled forward from. */
+  rolledFrom?: number;
+}
+
+export const programmeYearSummarySchema = z
+  .object({
+    year: z.number().int(),
+    title: z.string(),
+    period: programmePeriodSchema,
+    status: programmeStatusSchema,
+    stored: z.boolean().describe("false: a draft rolled forward now, not stored until it is put or adopted"),
+    rolledFrom: z.number().int().optional().describe("The adopted year a draft was rolled forward from"),
+    activities: z.number().int().describe("How many activities it has"),
+    updatedAt: z.iso.datetime().optional(),
+  })
+  .meta({ id: "ProgrammeYearSummary" });
+export type ProgrammeYearSummary = z.infer<typeof programmeYearSummarySchema>;
+
+export const programmeYearsSchema = z
+  .object({
+    currentYear: z.number().int().describe("The programme year today (New York) falls in: February to January"),
+    years: z.array(programmeYearSummarySchema).describe("Every stored year, and the current one, ascending"),
+  })
+  .meta({ id: "ProgrammeYears" });

@@ -26,6 +26,7 @@ export const LETTER_ASKS: Readonly<Record<LetterKind, readonly SubmissionKind[]>
   "provider-offer-update": [],
   "open-briefing-invitation": [],
   "assistance-follow-up": [],
+  "outreach-letter": [],
   other: [],
 };
 

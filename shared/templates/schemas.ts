@@ -11,6 +11,7 @@ export const letterKindSchema = z
     "effective-practices-invitation",
     "open-briefing-invitation",
     "assistance-follow-up",
+    "outreach-letter",
     "other",
   ])
   .describe("The letter of the programme of work this template writes");

@@ -6,6 +6,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
+import { programmeYearOf } from "../programme/calendar.ts";
 import type { Programme } from "../schedules/schema.ts";
 import { variablesOf } from "../templates/rules.ts";
 import { missingWaveValues, waveValuesSchema } from "../templates/values.ts";
@@ -71,9 +72,11 @@ export function wallClock(instant: Date, timeZone: string): { date: string; time
 /** The year's wave of a programme letter, as created when its schedule fires. */
 export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: string): Wave {
   const local = wallClock(now, timeZone);
+  // The letter belongs to the programme year it is sent in (February to January), whose calendar links its wave.
+  const year = programmeYearOf(local.date);
   const at = now.toISOString();
   return {
-    id: programmeWaveId(input.key, local.year),
+    id: programmeWaveId(input.key, year),
     templateId: input.templateId,
     audience: input.audience,
     sendAt: `${local.date}T${local.time}`,
@@ -82,7 +85,7 @@ export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: strin
     notAfter: new Date(now.getTime() + input.notAfterHours * 3_600_000).toISOString(),
     ...(input.deadlineDays === undefined ? {} : { deadline: addDays(local.date, input.deadlineDays) }),
     ...(input.values ? { values: input.values } : {}),
-    description: `Programme letter ${input.key} of ${local.year}`,
+    description: `Programme letter ${input.key} of ${year}`,
     status: "dispatching",
     createdAt: at,
     updatedAt: at,

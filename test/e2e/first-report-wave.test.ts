@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "#shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
+import { programmeYearOf } from "#shared/programme/calendar.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { wallClock } from "#shared/waves/programme-waves.ts";
@@ -138,7 +139,10 @@ describe("the first-report wave", () => {
       },
     };
     const result = (await fire(input)) as { waveId: string; status: string; counts: Record<string, number> };
-    expect(result.waveId).toBe(`first-report-request-${wallClock(new Date(), "America/New_York").year}`);
+    // The programme year it is sent in (February to January).
+    expect(result.waveId).toBe(
+      `first-report-request-${programmeYearOf(wallClock(new Date(), "America/New_York").date)}`,
+    );
     expect(result.status).toBe("completed");
     const audience = await call("GET", `/waves/${result.waveId}/audience`);
     const { recipients } = audience.body;

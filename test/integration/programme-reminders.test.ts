@@ -1,16 +1,22 @@
 // The daily programme reminders against DynamoDB Local and the SES emulator, with the 2023 programme of work: the
-// exact e-mails, once each under repeated and concurrent runs, late ones after an outage, and a failed send retried.
+// exact e-mails, once each under repeated and concurrent runs, late ones after an outage, and a failed send retried
+// (on the 2023 deadlines alone); the meetings' reminders with their agenda; and the current year read from the desk.
 import { randomUUID } from "node:crypto";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
+import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Invalid } from "#shared/errors.ts";
 import { type Mailer, sesMailer } from "#shared/mail/ses.ts";
-import { programmeCatalogue } from "#shared/programme/catalogue.ts";
+import { isDeadline } from "#shared/programme/calendar.ts";
+import { programmeCatalogue, resolveActivity, resolveProgramme } from "#shared/programme/catalogue.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
 import { REMINDER_CLAIM_LEASE_MS, RemindersFailed } from "#shared/programme/reminders.ts";
-import { programmesOfWork } from "../../events/programme-of-work/index.ts";
+import type { Programme, ProgrammeFile } from "#shared/programme/schemas.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { createProgrammeRemindersHandler } from "../../functions/programme-reminders/app.ts";
 import { freshTables } from "./fresh-tables.ts";
 
@@ -39,9 +45,22 @@ beforeEach(async () => {
   secretariat = `secretariat+${randomUUID().slice(0, 8)}@desk.example`;
 });
 
-function remindersHandler(mailer?: Mailer) {
+/** A programme year as the current one, adopted. */
+const asCurrent = (programme: Programme, file: ProgrammeFile) => ({
+  current: async () => ({ file, programme, status: "adopted" as const, stored: true, version: 1 }),
+});
+
+const [file2023] = seedProgrammeFiles();
+if (!file2023) throw new Error("the 2023 programme is not bundled");
+/** The 2023 programme's deadlines alone: the claims' and outages' rules are told on them. */
+const deadlines2023: ProgrammeFile = {
+  ...file2023,
+  activities: file2023.activities.filter((activity) => isDeadline(resolveActivity(activity))),
+};
+
+function remindersHandler(mailer?: Mailer, file: ProgrammeFile = deadlines2023) {
   return createProgrammeRemindersHandler({
-    programmes: programmesOfWork,
+    programmes: asCurrent(resolveProgramme(file), file),
     reminders: reminderRepository(setup.doc, setup.tableNames, clock),
     clock,
     mailer: mailer ?? sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -78,8 +97,8 @@ describe("programme reminders", () => {
     // The trigger repeats: every reminder is found sent.
     const repeated = await runOn("2023-04-16");
     expect(repeated.outcomes.map(({ activityId, result }) => [activityId, result])).toEqual([
-      ["group-of-experts-guidelines-review", "already-sent"],
       ["pending-assistance-report-1", "already-sent"],
+      ["group-of-experts-guidelines-review", "already-sent"],
     ]);
 
     const mails = await mailsTo(secretariat);
@@ -90,7 +109,7 @@ describe("programme reminders", () => {
     const guidelines = mails.find((mail) => mail.subject.includes("guidelines"));
     expect(guidelines?.from).toBe("desk@desk.example");
     expect(guidelines?.body.text).toContain("Due by: Sunday 30 April 2023");
-    expect(guidelines?.body.text).toContain("https://press.un.org/en/2022/sc15123.doc.htm");
+    expect(guidelines?.body.text).toContain("Annex I, paragraph 25, line 91");
     expect(guidelines?.body.html).toContain("Committee&#39;s internal guidelines");
   });
 
@@ -134,8 +153,8 @@ describe("programme reminders", () => {
   it("skips the 14-day reminder altogether when the first run after an outage is past the 3-day day", async () => {
     const run = await runOn("2023-04-28");
     expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
-      ["group-of-experts-guidelines-review", 3, true],
       ["pending-assistance-report-1", 3, true],
+      ["group-of-experts-guidelines-review", 3, true],
     ]);
     expect((await subjects()).every((subject) => subject.endsWith("due in 2 days"))).toBe(true);
     expect(await mailsTo(secretariat)).toHaveLength(2);
@@ -156,7 +175,7 @@ describe("programme reminders", () => {
     const failed = await runOn("2023-04-16", flaky).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(RemindersFailed);
     expect((failed as RemindersFailed).failed.map(({ activityId, error }) => [activityId, error])).toEqual([
-      ["group-of-experts-guidelines-review", "Throttling"],
+      ["pending-assistance-report-1", "Throttling"],
     ]);
     expect(await mailsTo(secretariat)).toHaveLength(1);
 
@@ -171,7 +190,7 @@ describe("programme reminders", () => {
         TableName: setup.tableNames.audit,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: {
-          ":pk": "programme-reminder#2023/group-of-experts-guidelines-review/2023-04-30/14",
+          ":pk": "programme-reminder#2023/pending-assistance-report-1/2023-04-30/14",
         },
       }),
     );
@@ -206,8 +225,8 @@ describe("programme reminders", () => {
 
     const run = await runOn("2023-04-16");
     expect(run.outcomes.map(({ activityId, result }) => [activityId, result])).toEqual([
-      ["group-of-experts-guidelines-review", "in-flight"],
       ["pending-assistance-report-1", "sent"],
+      ["group-of-experts-guidelines-review", "in-flight"],
     ]);
     const mails = await mailsTo(secretariat);
     expect(mails).toHaveLength(1);
@@ -229,22 +248,20 @@ describe("programme reminders", () => {
       }
     }
     expect(sentOn).toEqual([
-      "2023-04-16 group-of-experts-guidelines-review 14",
       "2023-04-16 pending-assistance-report-1 14",
-      "2023-04-27 group-of-experts-guidelines-review 3",
+      "2023-04-16 group-of-experts-guidelines-review 14",
       "2023-04-27 pending-assistance-report-1 3",
+      "2023-04-27 group-of-experts-guidelines-review 3",
       "2023-08-17 pending-assistance-report-2 14",
       "2023-08-28 pending-assistance-report-2 3",
       "2023-09-16 technical-guides-drafts 14",
       "2023-09-27 technical-guides-drafts 3",
-      "2023-12-17 annual-review 14",
       "2023-12-17 pending-assistance-report-3 14",
-      "2023-12-28 annual-review 3",
       "2023-12-28 pending-assistance-report-3 3",
       "2024-01-17 next-programme-of-work 14",
       "2024-01-28 next-programme-of-work 3",
     ]);
-    expect(await mailsTo(secretariat)).toHaveLength(14);
+    expect(await mailsTo(secretariat)).toHaveLength(12);
   });
 
   it("gives a deadline whose date is corrected in its file reminders for the new date", async () => {
@@ -271,8 +288,9 @@ describe("programme reminders", () => {
       });
     const runWith = (programmes: ReturnType<typeof programmeCatalogue>, day: string) => {
       clock.set(morningOf(day));
+      const programme = programmes.get(2023);
       return createProgrammeRemindersHandler({
-        programmes,
+        programmes: { current: async () => ({ ...asCurrent(programme, deadlines2023), programme }).current() },
         reminders: reminderRepository(setup.doc, setup.tableNames, clock),
         clock,
         mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -289,6 +307,53 @@ describe("programme reminders", () => {
       result: "sent",
     });
     expect(await mailsTo(secretariat)).toHaveLength(2);
+  });
+
+  it("reminds of a meeting planned for a month before the month starts, with its agenda; never of a letter", async () => {
+    clock.set(morningOf("2023-04-17"));
+    const run = await remindersHandler(undefined, file2023)({});
+    // The 30 April deadlines' 14-day reminders were due yesterday (a fresh desk: late); May's meeting's is today. The
+    // May letter to providers, on the same day, gets none.
+    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
+      ["pending-assistance-report-1", 14, true],
+      ["group-of-experts-guidelines-review", 14, true],
+      ["may-meeting-points-of-contact", 14, false],
+    ]);
+    const mail = (await mailsTo(secretariat)).find((sent) => sent.subject.includes("points of contact"));
+    expect(mail?.subject).toBe(
+      "Reminder: Committee meeting: points of contact, including training, planned for May 2023",
+    );
+    expect(mail?.body.text).toContain("Planned for: May 2023 (the day is not fixed)");
+    expect(mail?.body.text).toContain(
+      "Agenda items: Committee meeting to consider issues related to points of contact, including training",
+    );
+    expect(mail?.body.text).toContain("Annex II, May, line 131");
+  });
+
+  it("reads the current year from the desk: on 3 December 2026 the 2026 draft, and names what comes next", async () => {
+    const store = dynamoProgrammeStore(setup.doc, setup.tableNames, clock);
+    clock.set(morningOf("2026-12-03"));
+    await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
+    const run = await createProgrammeRemindersHandler({
+      programmes: programmeYears({ store, clock }),
+      reminders: reminderRepository(setup.doc, setup.tableNames, clock),
+      clock,
+      mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+      secretariatEmail: secretariat,
+      logger: { info: () => undefined },
+    })({});
+    expect(run.programme).toEqual({ year: 2026, status: "draft" });
+    // 2 December 2024's meeting, rolled to the first Monday of December 2026: its 14-day reminder is late.
+    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
+      ["committee-meeting-105", 14, true],
+    ]);
+    expect(run.next[0]).toMatchObject({
+      activityId: "committee-meeting-105",
+      day: "2026-12-07",
+      reminderDays: ["2026-12-04"],
+    });
+    const [mail] = await mailsTo(secretariat);
+    expect(mail?.body.text).toContain("(draft, not adopted)");
   });
 
   it("refuses a schedule input it does not expect", async () => {

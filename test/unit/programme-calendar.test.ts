@@ -15,6 +15,7 @@ const activity = (id: string, day: string, overrides: Partial<Activity> = {}): A
   note: "not read in the annex",
   timing: "by",
   day,
+  lastDay: day,
   ...overrides,
 });
 

@@ -8,10 +8,11 @@ import { createRouter } from "#shared/http/router.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
+import { seededProgramme } from "./programme-fixture.ts";
 
 // Thursday 20 April 2023, 10:00 in New York (EDT).
 const clock = fixedClock("2023-04-20T14:00:00Z");
-const routes = programmeRoutes({ clock });
+const routes = programmeRoutes(await seededProgramme(clock));
 const router = createRouter(routes, new Logger({ logLevel: "SILENT" }));
 const call = routerCaller(router, "members");
 
@@ -25,6 +26,10 @@ describe("GET /programme", () => {
   it("admits every signed-in group and documents itself in OpenAPI", async () => {
     expect(routes.map(({ spec }) => [`${spec.method} ${spec.path}`, spec.access])).toEqual([
       ["GET /programme", ["secretariat", "experts", "members"]],
+      ["GET /programme/years", ["secretariat", "experts", "members"]],
+      ["GET /programme/{year}", ["secretariat", "experts", "members"]],
+      ["PUT /programme/{year}", ["secretariat"]],
+      ["POST /programme/{year}/adopt", ["secretariat"]],
     ]);
     for (const group of ["secretariat", "experts", "members"] as const) {
       expect((await call({ path: "/programme", group })).status).toBe(200);
@@ -32,7 +37,12 @@ describe("GET /programme", () => {
     const anonymous = await router.dispatch(apiEvent({ path: "/programme" }), "corr-1");
     expect(anonymous.statusCode).toBe(401);
     const document = openApiDocument(routes, { title: "t", version: "1", description: "d" });
-    expect(Object.keys(document.paths)).toEqual(["/programme"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/programme",
+      "/programme/years",
+      "/programme/{year}",
+      "/programme/{year}/adopt",
+    ]);
     expect(JSON.stringify(document)).toContain("#/components/schemas/ProgrammeView");
   });
 
@@ -43,16 +53,23 @@ describe("GET /programme", () => {
     expect(programme.timeZone).toBe("America/New_York");
     expect(programme.years).toEqual([2023, 2024]);
     expect(programme.period).toEqual({ from: "2023-02-01", to: "2024-01-31" });
-    expect(programme.source.annexRead).toBe(false);
+    expect(programme.source.annexRead).toBe(true);
   });
 
   it("gives each activity its days left and status, and lists the next upcoming ones soonest first", async () => {
     const programme = await view();
     const byId = new Map(programme.activities.map((activity) => [activity.id, activity]));
-    expect(byId.get("chair-briefing-security-council")).toMatchObject({
+    expect(byId.get("mar-chair-briefing-security-council")).toMatchObject({
       day: "2023-03-23",
       daysLeft: -28,
       status: "past",
+    });
+    expect(byId.get("apr-meeting-guidelines-assistance")).toMatchObject({
+      timing: "in",
+      day: "2023-04-01",
+      lastDay: "2023-04-30",
+      daysLeft: -19,
+      status: "this-month",
     });
     expect(byId.get("group-of-experts-guidelines-review")).toMatchObject({ day: "2023-04-30", daysLeft: 10 });
     expect(byId.get("technical-guides-drafts")).toMatchObject({
@@ -62,11 +79,11 @@ describe("GET /programme", () => {
       status: "upcoming",
     });
     expect(programme.dueNext.map((activity) => [activity.id, activity.daysLeft])).toEqual([
+      ["apr-meeting-guidelines-assistance", -19],
+      ["apr-review-assistance-providers", -19],
       ["group-of-experts-guidelines-review", 10],
       ["pending-assistance-report-1", 10],
-      ["pending-assistance-report-2", 133],
-      ["technical-guides-drafts", 163],
-      ["open-briefing", 194],
+      ["may-letter-assistance-providers", 11],
     ]);
     expect((await view("next=2")).dueNext).toHaveLength(2);
   });
@@ -76,7 +93,7 @@ describe("GET /programme", () => {
     try {
       const programme = await view();
       expect(programme.today).toBe("2023-04-30");
-      expect(programme.dueNext[0]).toMatchObject({
+      expect(programme.dueNext[2]).toMatchObject({
         id: "group-of-experts-guidelines-review",
         daysLeft: 0,
         status: "today",
@@ -86,13 +103,18 @@ describe("GET /programme", () => {
     }
   });
 
-  it("takes the latest programme once every period has ended, with nothing due next", async () => {
+  it("serves the current year as a draft rolled forward from the latest adopted one, with what is due next", async () => {
     clock.set("2026-11-28T12:00:00Z");
     try {
       const programme = await view();
-      expect(programme.year).toBe(2024);
-      expect(programme.dueNext).toEqual([]);
-      expect(programme.activities.every((activity) => activity.status === "past")).toBe(true);
+      expect(programme).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2024 });
+      expect(programme.period).toEqual({ from: "2026-02-01", to: "2027-01-31" });
+      expect(programme.years).toEqual([2023, 2024, 2026]);
+      expect(programme.dueNext.length).toBeGreaterThan(0);
+      expect(programme.dueNext.every((activity) => activity.lastDay >= "2026-11-28")).toBe(true);
+      expect(
+        programme.activities.every((activity) => !activity.verified && activity.source.basis === "inference"),
+      ).toBe(true);
     } finally {
       clock.set("2023-04-20T14:00:00Z");
     }
@@ -104,13 +126,20 @@ describe("GET /programme", () => {
     expect(autumn.from).toBe("2023-09-30");
     expect(autumn.to).toBe("2023-12-31");
     expect(autumn.activities.map((activity) => activity.day)).toEqual([
+      "2023-09-01",
+      "2023-09-01",
       "2023-09-30",
-      "2023-10-31",
+      "2023-10-01",
+      "2023-10-01",
+      "2023-11-01",
       "2023-11-15",
-      "2023-12-31",
+      "2023-12-01",
+      "2023-12-01",
       "2023-12-31",
     ]);
-    expect(autumn.dueNext.map((activity) => activity.id)).toEqual(autumn.activities.map((activity) => activity.id));
+    expect((await view("year=2023&from=2023-09-30&to=2023-12-31&next=50")).dueNext.map((a) => a.id)).toEqual(
+      [...autumn.activities].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id)).map((a) => a.id),
+    );
   });
 
   it("answers 404 for a year no programme file gives", async () => {

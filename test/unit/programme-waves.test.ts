@@ -139,6 +139,16 @@ describe("the year's wave of a programme letter", () => {
     });
   });
 
+  it("belongs to the programme year it is sent in: a January letter to the year before (February to January)", () => {
+    // 15 January 2027 in New York is in the 2026 programme year, whose calendar links the wave <key>-2026.
+    expect(programmeWaveOf(input, new Date("2027-01-15T14:00:00Z"), "America/New_York").id).toBe(
+      "first-report-request-2026",
+    );
+    expect(programmeWaveOf(input, new Date("2027-02-01T14:00:00Z"), "America/New_York").id).toBe(
+      "first-report-request-2027",
+    );
+  });
+
   it("has no deadline when the programme gives no deadlineDays", () => {
     const { deadlineDays: _, ...withoutDeadline } = input;
     expect(programmeWaveOf(withoutDeadline, new Date("2026-03-10T13:00:00Z"), "UTC")).not.toHaveProperty("deadline");

@@ -38,6 +38,7 @@ export const letterKindLabels: Record<LetterKind, string> = {
   "effective-practices-invitation": "Effective practices invitation",
   "open-briefing-invitation": "Open briefing invitation",
   "assistance-follow-up": "Assistance follow-up",
+  "outreach-letter": "Outreach letter",
   other: "Other letter",
 };
 

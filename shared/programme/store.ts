@@ -1,0 +1,116 @@
+// Where programme years are kept: the contract (an interface, so use cases run on the in-memory store in unit tests)
+// and the DynamoDB store (keys.ts). Every write is conditional on the version read and audited in one transaction.
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { writeTransaction } from "../dynamo/transaction.ts";
+import { PreconditionFailed } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { etagOf, type Versioned } from "../versioning.ts";
+import { PROGRAMME_YEARS_PARTITION, programmeYearIndexKeys, programmeYearKey } from "./keys.ts";
+import { type ProgrammeRecord, programmeFileSchema, programmeStatusSchema } from "./schemas.ts";
+
+export interface ProgrammeStore {
+  get(year: number): Promise<Versioned<ProgrammeRecord> | undefined>;
+  /** Every stored year, ascending. */
+  list(): Promise<Versioned<ProgrammeRecord>[]>;
+  /**
+   * Writes the year if its stored version is still `expectedVersion` (0: none stored), with its audit entry;
+   * otherwise PreconditionFailed with the current ETag. Returns the new version.
+   */
+  save(record: ProgrammeRecord, expectedVersion: number, entry: AuditInput): Promise<number>;
+}
+
+const stale = (year: number, current: number) => new PreconditionFailed(`Programme of work ${year}`, etagOf(current));
+
+function fromItem(item: Record<string, unknown>): Versioned<ProgrammeRecord> {
+  const rolledFrom = typeof item.rolledFrom === "number" ? item.rolledFrom : undefined;
+  return {
+    value: {
+      file: programmeFileSchema().parse(item.file),
+      status: programmeStatusSchema.parse(item.status),
+      updatedAt: String(item.updatedAt),
+      ...(rolledFrom === undefined ? {} : { rolledFrom }),
+    },
+    version: Number(item.version),
+  };
+}
+
+export function dynamoProgrammeStore(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): ProgrammeStore {
+  const table = tableNames.desk;
+  return {
+    async get(year) {
+      const result = await doc.send(
+        new GetCommand({ TableName: table, Key: programmeYearKey(year), ConsistentRead: true }),
+      );
+      return result.Item ? fromItem(result.Item) : undefined;
+    },
+
+    async list() {
+      // A few dozen years at most in the mandate's life: one page holds them (1 MB), so no cursor.
+      const result = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :partition",
+          ExpressionAttributeValues: { ":partition": PROGRAMME_YEARS_PARTITION },
+        }),
+      );
+      return (result.Items ?? []).map(fromItem);
+    },
+
+    async save(record, expectedVersion, entry) {
+      const year = record.file.year;
+      const version = expectedVersion + 1;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Put: {
+              TableName: table,
+              Item: {
+                ...programmeYearKey(year),
+                ...programmeYearIndexKeys(year),
+                entity: "programme-year",
+                year,
+                version,
+                ...record,
+              },
+              ...(expectedVersion === 0
+                ? { ConditionExpression: "attribute_not_exists(pk)" }
+                : {
+                    ConditionExpression: "version = :expected",
+                    ExpressionAttributeValues: { ":expected": expectedVersion },
+                  }),
+            },
+          },
+          onConditionFailed: (current) => stale(year, current ? Number(current.version) : 0),
+        },
+        { item: auditPut(tableNames.audit, entry, clock) },
+      ]);
+      return version;
+    },
+  };
+}
+
+/** The same contract in memory, for unit tests of the use cases and routes; `audit` keeps what would be audited. */
+export function memoryProgrammeStore(): ProgrammeStore & { audit: AuditInput[] } {
+  const years = new Map<number, Versioned<ProgrammeRecord>>();
+  const audit: AuditInput[] = [];
+  return {
+    audit,
+    get: async (year) => structuredClone(years.get(year)),
+    list: async () =>
+      [...years.values()].sort((a, b) => a.value.file.year - b.value.file.year).map((y) => structuredClone(y)),
+    async save(record, expectedVersion, entry) {
+      const current = years.get(record.file.year)?.version ?? 0;
+      if (current !== expectedVersion) throw stale(record.file.year, current);
+      years.set(record.file.year, { value: structuredClone(record), version: current + 1 });
+      audit.push(entry);
+      return current + 1;
+    },
+  };
+}

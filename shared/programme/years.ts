@@ -1,0 +1,195 @@
+// Programme years as the secretariat manages them: stored in DynamoDB, put and adopted through the API, audited. A
+// year without a stored programme gets a draft rolled forward from the latest adopted year before it, so the
+// current year always has a calendar; adopting that draft stores it.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Clock } from "../clock.ts";
+import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { newYorkDay, programmeYearOf } from "./calendar.ts";
+import { programmeIssues, resolveProgramme } from "./catalogue.ts";
+import { programmeYearEntity } from "./keys.ts";
+import { rollForward } from "./roll-forward.ts";
+import {
+  type Programme,
+  type ProgrammeFile,
+  type ProgrammeRecord,
+  type ProgrammeStatus,
+  type ProgrammeYearSummary,
+  programmeFileSchema,
+} from "./schemas.ts";
+import type { ProgrammeStore } from "./store.ts";
+
+/** A programme year as served: the timetable, its status, and the version an `If-Match` must name (0: not stored). */
+export interface ProgrammeYear {
+  file: ProgrammeFile;
+  programme: Programme;
+  status: ProgrammeStatus;
+  stored: boolean;
+  version: number;
+  rolledFrom?: number;
+  updatedAt?: string;
+}
+
+export { programmeYearOf };
+
+export interface ProgrammeYearsDependencies {
+  store: ProgrammeStore;
+  clock: Clock;
+}
+
+const asYear = (record: ProgrammeRecord, version: number): ProgrammeYear => ({
+  file: record.file,
+  programme: resolveProgramme(record.file),
+  status: record.status,
+  stored: true,
+  version,
+  updatedAt: record.updatedAt,
+  ...(record.rolledFrom === undefined ? {} : { rolledFrom: record.rolledFrom }),
+});
+
+const summaryOf = (year: ProgrammeYear): ProgrammeYearSummary => ({
+  year: year.file.year,
+  title: year.file.title,
+  period: year.file.period,
+  status: year.status,
+  stored: year.stored,
+  activities: year.file.activities.length,
+  ...(year.rolledFrom === undefined ? {} : { rolledFrom: year.rolledFrom }),
+  ...(year.updatedAt === undefined ? {} : { updatedAt: year.updatedAt }),
+});
+
+const withPrefix = (prefix: string, issues: readonly FieldIssue[]) =>
+  issues.map((issue) => ({ ...issue, path: `${prefix}.${issue.path}` }));
+
+export type ProgrammeYears = ReturnType<typeof programmeYears>;
+
+export function programmeYears(deps: ProgrammeYearsDependencies) {
+  const currentYear = () => programmeYearOf(newYorkDay(deps.clock.now()));
+
+  /** The year stored, or else a draft rolled forward from the latest adopted year before it (up to next year). */
+  async function get(year: number): Promise<ProgrammeYear> {
+    const stored = await deps.store.get(year);
+    if (stored) return asYear(stored.value, stored.version);
+    if (year > currentYear() + 1) throw new NotFound("Programme of work", String(year));
+    const adopted = (await deps.store.list())
+      .filter(({ value }) => value.status === "adopted" && value.file.year < year)
+      .at(-1);
+    if (!adopted) throw new NotFound("Programme of work", String(year));
+    const file = rollForward(adopted.value.file, year);
+    return {
+      file,
+      programme: resolveProgramme(file),
+      status: "draft",
+      stored: false,
+      version: 0,
+      rolledFrom: adopted.value.file.year,
+    };
+  }
+
+  return {
+    currentYear,
+    get,
+    current: () => get(currentYear()),
+
+    /** Every stored year, and the current year (a draft when none is stored), ascending. */
+    async list(): Promise<{ currentYear: number; years: ProgrammeYearSummary[] }> {
+      const stored = (await deps.store.list()).map(({ value, version }) => asYear(value, version));
+      const current = currentYear();
+      const withCurrent = stored.some((year) => year.file.year === current)
+        ? stored
+        : [
+            ...stored,
+            ...(await get(current)
+              .then((year) => [year])
+              .catch(() => [])),
+          ];
+      return {
+        currentYear: current,
+        years: withCurrent.map(summaryOf).sort((a, b) => a.year - b.year),
+      };
+    },
+
+    /**
+     * Stores the year's programme as given (a new year as a draft; a stored year keeps its status). Refused with 422,
+     * nothing stored, when it breaks a rule across its activities or is not the year of the path.
+     */
+    async put(year: number, raw: unknown, expectedVersion: number, audit: AuditContext): Promise<ProgrammeYear> {
+      const parsed = programmeFileSchema().safeParse(raw);
+      if (!parsed.success) {
+        throw new Invalid(
+          "The programme of work is not valid",
+          parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path].join("."), message: issue.message })),
+        );
+      }
+      const issues = programmeIssues(parsed.data, year);
+      if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
+      const before = await deps.store.get(year);
+      const record: ProgrammeRecord = {
+        file: parsed.data,
+        status: before?.value.status ?? "draft",
+        updatedAt: deps.clock.now().toISOString(),
+      };
+      const version = await deps.store.save(record, expectedVersion, {
+        ...audit,
+        action: "programme.put",
+        entity: programmeYearEntity(year),
+        ...(before ? { before: before.value } : {}),
+        after: record,
+      });
+      return asYear(record, version);
+    },
+
+    /** The draft (stored, or rolled forward now) becomes the adopted programme of its year. */
+    async adopt(year: number, expectedVersion: number, audit: AuditContext): Promise<ProgrammeYear> {
+      const draft = await get(year);
+      if (draft.status === "adopted") {
+        throw new IllegalTransition(`Programme of work ${year}`, "adopted", "adopted", []);
+      }
+      const record: ProgrammeRecord = {
+        file: draft.file,
+        status: "adopted",
+        updatedAt: deps.clock.now().toISOString(),
+        ...(draft.rolledFrom === undefined ? {} : { rolledFrom: draft.rolledFrom }),
+      };
+      const version = await deps.store.save(record, expectedVersion, {
+        ...audit,
+        action: "programme.adopt",
+        entity: programmeYearEntity(year),
+        before: { status: draft.status, version: draft.version },
+        after: record,
+      });
+      return asYear(record, version);
+    },
+  };
+}
+
+/** Stores each bundled programme file whose year the desk lacks, as adopted; a stored year is never overwritten. */
+export async function seedProgrammeYears(
+  store: ProgrammeStore,
+  files: readonly ProgrammeFile[],
+  clock: Clock,
+  audit: AuditContext,
+): Promise<{ created: number[]; existing: number[] }> {
+  const created: number[] = [];
+  const existing: number[] = [];
+  for (const file of files) {
+    if (await store.get(file.year)) {
+      existing.push(file.year);
+      continue;
+    }
+    const record: ProgrammeRecord = { file, status: "adopted", updatedAt: clock.now().toISOString() };
+    try {
+      await store.save(record, 0, {
+        ...audit,
+        action: "programme.seed",
+        entity: programmeYearEntity(file.year),
+        after: record,
+      });
+      created.push(file.year);
+    } catch (error) {
+      // A concurrent seed stored it first.
+      if (!(error instanceof PreconditionFailed)) throw error;
+      existing.push(file.year);
+    }
+  }
+  return { created, existing };
+}

@@ -1,0 +1,136 @@
+// Programme years in DynamoDB Local through the reports group's routes: seeded years, a put and an adoption each
+// audited in the same transaction, a refused put that stores nothing, and the correspondence items' letters linked
+// to their waves (a scheduled letter's once fired, the manual outreach letter's as staff make them).
+import { Logger } from "@aws-lambda-powertools/logger";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createRouter } from "#shared/http/router.ts";
+import type { ProgrammeView } from "#shared/programme/schemas.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { seedProgrammeYears } from "#shared/programme/years.ts";
+import { newTemplateSchema } from "#shared/templates/schemas.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
+import { reportsRoutes } from "../../functions/api/reports.ts";
+import { routerCaller } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-12-03T15:00:00Z");
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let call: ReturnType<typeof routerCaller>;
+
+beforeEach(async () => {
+  setup = await freshTables();
+  await seedProgrammeYears(dynamoProgrammeStore(setup.doc, setup.tableNames, clock), seedProgrammeFiles(), clock, {
+    actor: systemActor("seed"),
+  });
+  call = routerCaller(
+    createRouter(reportsRoutes({ ...setup, clock }), new Logger({ logLevel: "SILENT" })),
+    "secretariat",
+  );
+});
+
+async function auditOf(year: number) {
+  const trail = await setup.doc.send(
+    new QueryCommand({
+      TableName: setup.tableNames.audit,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": `programme#${year}` },
+    }),
+  );
+  return (trail.Items ?? []).map((entry) => [entry.action, entry.actor.id ?? entry.actor.kind]);
+}
+
+const wave = (id: string, templateId: string, sendAt: string, status: Wave["status"]): Wave => ({
+  id,
+  templateId,
+  audience: "non-reporting-states",
+  sendAt,
+  timeZone: "America/New_York",
+  sendInstant: `${sendAt}:00.000Z`,
+  notAfter: "2030-01-01T00:00:00.000Z",
+  status,
+  createdAt: "2026-12-01T00:00:00.000Z",
+  updatedAt: "2026-12-01T00:00:00.000Z",
+});
+
+describe("programme years in the desk table", () => {
+  it("serves the seeded years and the 2026 draft; adopting it stores it, audited, with the seeds", async () => {
+    expect((await call({ path: "/programme/years" })).body).toMatchObject({
+      currentYear: 2026,
+      years: [
+        { year: 2023, status: "adopted" },
+        { year: 2024, status: "adopted" },
+        { year: 2026, status: "draft", stored: false },
+      ],
+    });
+    const adopted = await call({ method: "POST", path: "/programme/2026/adopt", ifMatch: '"0"' });
+    expect(adopted.status).toBe(200);
+    expect(adopted.etag).toBe('"1"');
+    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, status: "adopted", stored: true });
+    expect(await auditOf(2026)).toEqual([["programme.adopt", expect.anything()]]);
+    expect(await auditOf(2023)).toEqual([["programme.seed", "seed"]]);
+  });
+
+  it("refuses a put with a duplicate id (422 at its path) and stores and audits nothing", async () => {
+    const { body } = await call({ path: "/programme/2026" });
+    const file = (body as { programme: { activities: { id: string }[] } }).programme;
+    const [first, second] = file.activities;
+    const spoiled = { ...file, activities: [first, { ...second, id: first?.id }] };
+    const answer = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: spoiled });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ errors: [{ path: "body.activities.1.id" }] });
+    expect((await call({ path: "/programme/2026" })).body).toMatchObject({ stored: false });
+    expect(await auditOf(2026)).toEqual([]);
+
+    const stored = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: file });
+    expect(stored.status).toBe(200);
+    expect(await auditOf(2026)).toHaveLength(1);
+  });
+});
+
+describe("the correspondence items' letters", () => {
+  it("shows a scheduled letter's wave once fired, and the outreach letters staff made from its template", async () => {
+    // Staff may write the outreach letter as a template of its own kind.
+    expect(newTemplateSchema.shape.kind.safeParse("outreach-letter").success).toBe(true);
+    const waves = waveRepository(setup.doc, setup.tableNames, clock);
+    const audit = { actor: systemActor("test") };
+    await waves.create(
+      wave("first-report-request-2023", "programme-first-report-request", "2023-03-14T09:00", "completed"),
+      audit,
+    );
+    await waves.create(wave("01OUTREACH", "programme-outreach-letter", "2023-03-20T09:00", "draft"), audit);
+    await waves.create(wave("01OUTREACH-2024", "programme-outreach-letter", "2024-03-20T09:00", "draft"), audit);
+
+    const view = (await call({ path: "/programme", query: "year=2023" })).body as ProgrammeView;
+    const letters = new Map(
+      view.activities.filter((a) => a.kind === "correspondence").map((a) => [a.id, a.letters ?? []]),
+    );
+    expect(letters.get("mar-letter-first-report")).toEqual([
+      {
+        waveKey: "first-report-request",
+        templateId: "programme-first-report-request",
+        waves: [
+          {
+            id: "first-report-request-2023",
+            status: "completed",
+            sendAt: "2023-03-14T09:00",
+            timeZone: "America/New_York",
+          },
+        ],
+      },
+    ]);
+    expect(letters.get("mar-letter-resolution-2663")?.[0]?.waves).toEqual([]);
+    expect(letters.get("mar-letter-outreach")).toEqual([
+      {
+        waveKey: "outreach-letter",
+        templateId: "programme-outreach-letter",
+        manual: true,
+        waves: [{ id: "01OUTREACH", status: "draft", sendAt: "2023-03-20T09:00", timeZone: "America/New_York" }],
+      },
+    ]);
+  });
+});

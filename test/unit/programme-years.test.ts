@@ -1,0 +1,230 @@
+// Programme years as data the secretariat manages: PUT /programme/{year} with its validation (422 at the path,
+// nothing stored), GET /programme/years, the draft rolled forward for a year without an adopted programme, and
+// adopting it in one call with If-Match; every write audited.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { sameDayOfYear, sameWeekdayAndWeek, shiftYearsInText } from "#shared/programme/roll-forward.ts";
+import type { ProgrammeFile, ProgrammeView } from "#shared/programme/schemas.ts";
+import { programmeYearOf } from "#shared/programme/years.ts";
+import { programmeRoutes } from "../../functions/api/routes/programme.ts";
+import { routerCaller } from "../support/api-event.ts";
+import { seededProgramme } from "./programme-fixture.ts";
+
+// Thursday 3 December 2026, 10:00 in New York: the 2026 programme year, which no adopted programme covers.
+const NOW = "2026-12-03T15:00:00Z";
+
+async function setUp() {
+  const deps = await seededProgramme(fixedClock(NOW));
+  const call = routerCaller(createRouter(programmeRoutes(deps), new Logger({ logLevel: "SILENT" })), "secretariat");
+  return { ...deps, call };
+}
+
+const file2025 = (overrides: Partial<ProgrammeFile> = {}): ProgrammeFile => ({
+  year: 2025,
+  title: "Programme of work 2025",
+  period: { from: "2025-02-01", to: "2026-01-31" },
+  source: { document: "The Committee's letter of February 2025", annexRead: false },
+  activities: [
+    {
+      id: "june-meeting",
+      kind: "meeting",
+      title: "Committee meeting",
+      date: "2025-06-03",
+      agendaItems: ["Points of contact"],
+      responsible: ["committee"],
+      source: { basis: "record", document: "Committee meetings page", locator: "row of 3 June 2025" },
+      verified: false,
+      note: "A record of the meeting",
+    },
+    {
+      id: "annual-review",
+      kind: "adoption",
+      title: "Adoption of the annual review for 2025",
+      month: "2025-12",
+      agendaItems: [],
+      responsible: ["committee"],
+      source: { basis: "record", document: "Committee meetings page", locator: "December" },
+      verified: false,
+      note: "Planned for December",
+    },
+  ],
+  ...overrides,
+});
+
+describe("the calendar rules of a rolled-forward draft", () => {
+  it("moves a day to the same weekday and week of its month, a missing fifth weekday to the last", () => {
+    expect(sameWeekdayAndWeek("2024-06-04", 2)).toBe("2026-06-02"); // first Tuesday of June
+    expect(sameWeekdayAndWeek("2024-12-02", 2)).toBe("2026-12-07"); // first Monday of December
+    expect(sameWeekdayAndWeek("2024-03-26", 2)).toBe("2026-03-24"); // fourth Tuesday of March
+    expect(sameWeekdayAndWeek("2024-04-30", 2)).toBe("2026-04-28"); // fifth Tuesday: April 2026 has four
+  });
+
+  it("keeps a due date's day of the year, 29 February becoming the 28th", () => {
+    expect(sameDayOfYear("2024-04-30", 2)).toBe("2026-04-30");
+    expect(sameDayOfYear("2024-02-29", 1)).toBe("2025-02-28");
+  });
+
+  it("moves the programme's own years in its words, not a resolution's or a dated record's", () => {
+    expect(shiftYearsInText("The draft programme of work for 2025 to January 2026", 2024, 2)).toBe(
+      "The draft programme of work for 2027 to January 2028",
+    );
+    expect(shiftYearsInText("paragraph 12 of resolution 2663 (2022), since 23 March 2023", 2024, 2)).toBe(
+      "paragraph 12 of resolution 2663 (2022), since 23 March 2025",
+    );
+    expect(shiftYearsInText("training course (Addis Ababa, November 2024)", 2024, 2)).toBe(
+      "training course (Addis Ababa, November 2024)",
+    );
+  });
+
+  it("counts January in the programme year before it", () => {
+    expect(programmeYearOf("2027-01-31")).toBe(2026);
+    expect(programmeYearOf("2026-02-01")).toBe(2026);
+  });
+});
+
+describe("GET /programme today (3 December 2026)", () => {
+  it("serves 2026 as a draft rolled forward from 2024, with dueNext", async () => {
+    const { call } = await setUp();
+    const answer = await call({ path: "/programme" });
+    expect(answer.status).toBe(200);
+    const view = answer.body as ProgrammeView;
+    expect(view).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2024, today: "2026-12-03" });
+    const byId = new Map(view.activities.map((activity) => [activity.id, activity]));
+    // 2 December 2024 was the first Monday of December: 7 December 2026 is.
+    expect(byId.get("committee-meeting-105")).toMatchObject({ day: "2026-12-07", status: "upcoming", daysLeft: 4 });
+    expect(byId.get("annual-review")).toMatchObject({ timing: "by", day: "2026-12-31" });
+    expect(view.dueNext[0]).toMatchObject({ id: "committee-meeting-105", day: "2026-12-07" });
+  });
+
+  it("lists the stored years and the current draft in GET /programme/years", async () => {
+    const { call } = await setUp();
+    const answer = await call({ path: "/programme/years" });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      currentYear: 2026,
+      years: [
+        { year: 2023, status: "adopted", stored: true },
+        { year: 2024, status: "adopted", stored: true },
+        { year: 2026, status: "draft", stored: false, rolledFrom: 2024 },
+      ],
+    });
+  });
+
+  it("answers 404 for a year before any adopted programme, or past next year", async () => {
+    const { call } = await setUp();
+    expect((await call({ path: "/programme/2019" })).status).toBe(404);
+    expect((await call({ path: "/programme/2028" })).status).toBe(404);
+  });
+});
+
+describe("PUT /programme/{year}", () => {
+  it('stores a new year as a draft with If-Match "0", audited, then needs the new ETag', async () => {
+    const { call, store } = await setUp();
+    const before = await call({ path: "/programme/2025" });
+    expect(before.etag).toBe('"0"');
+    const put = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    expect(put.status).toBe(200);
+    expect(put.etag).toBe('"1"');
+    expect(put.body).toMatchObject({ year: 2025, status: "draft", stored: true });
+    expect(store.audit.at(-1)).toMatchObject({
+      action: "programme.put",
+      entity: { type: "programme", id: "2025" },
+      actor: { kind: "user" },
+    });
+
+    const stale = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    expect(stale.status).toBe(412);
+    expect(stale.etag).toBe('"1"');
+    const missing = await call({ method: "PUT", path: "/programme/2025", body: file2025() });
+    expect(missing.status).toBe(428);
+
+    // 2026 is now rolled forward from... still 2024: 2025 is a draft, not adopted.
+    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, rolledFrom: 2024 });
+  });
+
+  it.each([
+    [
+      "an impossible date",
+      (file: ProgrammeFile) => ({ ...file, activities: [{ ...file.activities[0], date: "2025-02-30" }] }),
+      "body.activities.0.date",
+    ],
+    [
+      "a duplicate id",
+      (file: ProgrammeFile) => ({
+        ...file,
+        activities: [file.activities[0], { ...file.activities[1], id: "june-meeting" }],
+      }),
+      "body.activities.1.id",
+    ],
+    [
+      "a year that does not match its period",
+      (file: ProgrammeFile) => ({ ...file, period: { from: "2024-02-01", to: "2025-01-31" } }),
+      "body.period.from",
+    ],
+    ["a body for another year than the path's", (file: ProgrammeFile) => ({ ...file, year: 2024 }), "body.year"],
+    [
+      "a day outside the period",
+      (file: ProgrammeFile) => ({ ...file, activities: [{ ...file.activities[0], date: "2026-03-03" }] }),
+      "body.activities.0.date",
+    ],
+  ])("refuses %s with 422 at its path, and stores nothing", async (_what, spoil, path) => {
+    const { call, store } = await setUp();
+    const answer = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: spoil(file2025()) });
+    expect(answer.status).toBe(422);
+    expect(answer.headers["content-type"]).toBe("application/problem+json");
+    expect((answer.body as { errors: { path: string }[] }).errors.map((error) => error.path)).toContain(path);
+    expect(await store.get(2025)).toBeUndefined();
+    expect(store.audit.filter((entry) => entry.action === "programme.put")).toEqual([]);
+  });
+
+  it("is for the secretariat only", async () => {
+    const { call } = await setUp();
+    const answer = await call({
+      method: "PUT",
+      path: "/programme/2025",
+      ifMatch: '"0"',
+      body: file2025(),
+      group: "experts",
+    });
+    expect(answer.status).toBe(403);
+  });
+});
+
+describe("POST /programme/{year}/adopt", () => {
+  it("adopts the rolled-forward draft in one call, storing it; a second adoption is 409", async () => {
+    const { call, store } = await setUp();
+    const draft = await call({ path: "/programme/2026" });
+    expect(draft.body).toMatchObject({ status: "draft", stored: false });
+    const adopted = await call({ method: "POST", path: "/programme/2026/adopt", ifMatch: draft.etag });
+    expect(adopted.status).toBe(200);
+    expect(adopted.etag).toBe('"1"');
+    expect(adopted.body).toMatchObject({ year: 2026, status: "adopted", stored: true, rolledFrom: 2024 });
+    expect((await store.get(2026))?.value.status).toBe("adopted");
+    expect(store.audit.at(-1)).toMatchObject({ action: "programme.adopt", entity: { id: "2026" } });
+    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, status: "adopted", stored: true });
+
+    const again = await call({ method: "POST", path: "/programme/2026/adopt", ifMatch: '"1"' });
+    expect(again.status).toBe(409);
+  });
+
+  it("refuses a stale If-Match with 412 and adopts nothing", async () => {
+    const { call, store } = await setUp();
+    await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    const stale = await call({ method: "POST", path: "/programme/2025/adopt", ifMatch: '"0"' });
+    expect(stale.status).toBe(412);
+    expect((await store.get(2025))?.value.status).toBe("draft");
+    const adopted = await call({ method: "POST", path: "/programme/2025/adopt", ifMatch: '"1"' });
+    expect(adopted.body).toMatchObject({ status: "adopted" });
+    // Now 2026's draft rolls forward from 2025: its June meeting, first Tuesday, lands on 2 June 2026.
+    const view = (await call({ path: "/programme" })).body as ProgrammeView;
+    expect(view.rolledFrom).toBe(2025);
+    expect(view.activities.find((activity) => activity.id === "june-meeting")?.day).toBe("2026-06-02");
+    expect(view.activities.find((activity) => activity.id === "annual-review")).toMatchObject({
+      title: "Adoption of the annual review for 2026",
+      timing: "in",
+      day: "2026-12-01",
+    });
+  });
+});
