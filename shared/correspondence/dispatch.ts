@@ -56,7 +56,9 @@ function factsFor(
     reference: `${wave.id}/${owner.iso3 ?? owner.acronym ?? owner.owner}`,
     now,
     state: owner.iso3 ? { iso3: owner.iso3, name: owner.name } : undefined,
-    organization: owner.acronym ? { name: owner.name, acronym: owner.acronym } : undefined,
+    organization: owner.acronym
+      ? { id: owner.owner.replace(/^ORG:/, ""), name: owner.name, acronym: owner.acronym }
+      : undefined,
     contact,
     addressedTo: recipient.addressedTo,
     deadline: wave.deadline,

@@ -1,6 +1,6 @@
 // From the facts of one letter (who it goes to, the wave, the day) to its typed values and its form: one place, so
 // a preview renders exactly what dispatch sends.
-import { type LocalizedText, stateNamesOf } from "../locale/names.ts";
+import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale/names.ts";
 import { dayOf, wallClockAt } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
 import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
@@ -15,7 +15,7 @@ export interface LetterFacts {
   /** The instant the letter is written. */
   now: Date;
   state?: { iso3: string; name: string } | undefined;
-  organization?: { name: string; acronym: string } | undefined;
+  organization?: { id: string; name: string; acronym: string } | undefined;
   contact: { name: string; title?: string | undefined; agency?: string | undefined };
   addressedTo?: "point-of-contact" | "permanent-mission" | undefined;
   deadline?: string | undefined;
@@ -43,7 +43,12 @@ export function letterValues(facts: LetterFacts): LetterValues {
     ...(facts.deadline ? { deadline: facts.deadline } : {}),
     ...(chair ? { "committee.chair": chair } : {}),
     ...(state ? { "state.name": stateNamesOf(state.iso3, state.name), "state.iso3": state.iso3 } : {}),
-    ...(organization ? { "organization.name": organization.name, "organization.acronym": organization.acronym } : {}),
+    ...(organization
+      ? {
+          "organization.name": organizationNamesOf(organization.id, organization.name),
+          "organization.acronym": organization.acronym,
+        }
+      : {}),
     ...(facts.contactsOnRecord ? { "contacts.onRecord": [...facts.contactsOnRecord] } : {}),
     ...facts.values,
   };
@@ -54,7 +59,9 @@ export function letterForm(facts: LetterFacts): LetterForm {
   const configured = chairOn(date);
   const ownerName = facts.state
     ? stateNamesOf(facts.state.iso3, facts.state.name)
-    : same(facts.organization?.name ?? facts.contact.name);
+    : facts.organization
+      ? organizationNamesOf(facts.organization.id, facts.organization.name)
+      : same(facts.contact.name);
   return {
     reference: facts.reference,
     date,

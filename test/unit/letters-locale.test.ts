@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "#shared/locale/dates.ts";
-import { stateNamesOf } from "#shared/locale/names.ts";
+import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
+import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
 import { missingWaveValues, waveValuesSchema } from "#shared/templates/values.ts";
@@ -47,6 +49,28 @@ describe("State names in the six languages", () => {
     });
     expect(stateNamesOf("USA", "").fr).toBe("États-Unis d'Amérique");
     expect(stateNamesOf("CIV", "").fr).toBe("Côte d'Ivoire");
+  });
+});
+
+describe("organization names in the six languages", () => {
+  it("names the organizations the file translates in each language, English as the registry has it", () => {
+    expect(organizationNamesOf("iaea", "International Atomic Energy Agency")).toMatchObject({
+      en: "International Atomic Energy Agency",
+      fr: "Agence internationale de l'énergie atomique",
+      zh: "国际原子能机构",
+    });
+    expect(organizationNamesOf("nsg", "Nuclear Suppliers Group").ru).toBe("Nuclear Suppliers Group");
+  });
+
+  it("translates only organizations the registry knows", () => {
+    const csv = readFileSync(new URL("../../shared/organizations/organizations.csv", import.meta.url), "utf8");
+    const ids = new Set(
+      csv
+        .split("\n")
+        .filter((line) => line && !line.startsWith("#"))
+        .map((line) => line.split(",")[0]),
+    );
+    for (const id of Object.keys(organizationNames)) expect(ids, id).toContain(id);
   });
 });
 
