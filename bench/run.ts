@@ -25,11 +25,12 @@ import { type BenchResult, figure } from "./results.ts";
 import { measureSnapshotScaling, type SnapshotScale, type SnapshotSettings } from "./snapshot.ts";
 import { round } from "./stats.ts";
 import { BENCH_DURATION_LIMIT_S, COLD_START_RATIO_LIMIT } from "./targets.ts";
+import { measureTimeline } from "./timeline.ts";
 import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./trials.ts";
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot"] as const;
+const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -209,6 +210,8 @@ try {
       await dynamo.stop();
     }
   }
+
+  if (sections.includes("timeline")) results.push(...(await timed("timeline", () => measureTimeline(log))));
 
   const totalSeconds = (performance.now() - started) / 1000;
   const missed = results.filter((result) => result.met === false).map((result) => result.name);

@@ -39,6 +39,8 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
   readonly reports: DeskFunction;
   /** No table, no grant: it serves the document written at synth and the Swagger UI files beside its bundle. */
   readonly docs: DeskFunction;
+  /** Reads only: a State's timeline (audit trail and letters) and the audit trail (ADR 0020). */
+  readonly dossier: DeskFunction;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -83,6 +85,12 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
     grantTables(this.reports.role, tables, {
       desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"],
       audit: ["dynamodb:PutItem"],
+    });
+
+    this.dossier = groupFunction("dossier", withTables);
+    grantTables(this.dossier.role, tables, {
+      desk: ["dynamodb:GetItem", "dynamodb:Query"],
+      audit: ["dynamodb:Query"],
     });
 
     this.docs = groupFunction("docs", logging, [

@@ -44,6 +44,7 @@ export function createGroupHandlers(deps: ApiDependencies): Record<RouteGroupNam
     correspondence: handlerOf("correspondence"),
     reports: handlerOf("reports"),
     docs: handlerOf("docs"),
+    dossier: handlerOf("dossier"),
   };
 }
 

@@ -5,11 +5,12 @@
 import type { GatewayRouteKey } from "#shared/http/gateway-routes.ts";
 import type { Route } from "#shared/http/route.ts";
 import { type CorrespondenceDependencies, correspondenceRoutes } from "./correspondence.ts";
+import { dossierGroupRoutes } from "./dossier.ts";
 import { recordsRoutes } from "./records.ts";
 import { reportsRoutes } from "./reports.ts";
 import { metaRoutes, openPaths } from "./routes/meta.ts";
 
-export type RouteGroupName = "records" | "correspondence" | "reports" | "docs";
+export type RouteGroupName = "records" | "correspondence" | "reports" | "docs" | "dossier";
 
 export interface GatewayRoute extends GatewayRouteKey {
   method: "ANY" | "GET";
@@ -50,6 +51,12 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     description: "The desk's HTTP API: quarterly snapshots and the programme of work",
     routes: reportsRoutes,
     gateway: [...under("/snapshots"), ...under("/programme")],
+  },
+  dossier: {
+    entry: "functions/api-dossier/handler.ts",
+    description: "The desk's HTTP API: a State's timeline and the audit trail (read-only)",
+    routes: dossierGroupRoutes,
+    gateway: [any("/states/{iso3}/timeline"), any("/states/{iso3}/audit"), any("/audit")],
   },
   docs: {
     entry: "functions/api-docs/handler.ts",

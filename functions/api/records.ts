@@ -2,7 +2,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { dossierDependencies } from "#shared/dossier/dossier.ts";
 import type { Route } from "#shared/http/route.ts";
 import { matrixRepository } from "#shared/matrix/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
@@ -10,7 +9,6 @@ import { reportingRepository } from "#shared/reporting/repository.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
 import { assistanceRoutes } from "./routes/assistance.ts";
 import { contactRoutes } from "./routes/contacts.ts";
-import { dossierRoutes } from "./routes/dossier.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { stateRoutes } from "./routes/states.ts";
@@ -31,7 +29,6 @@ export function recordsRoutes({ doc, tableNames, clock }: TableDependencies): Ro
       organizations: contacts.organizations,
       assistance: assistanceRepository(doc, tableNames, clock),
     }),
-    ...dossierRoutes(dossierDependencies(doc, tableNames, clock)),
   ];
 }
 

@@ -113,7 +113,7 @@ describe("the api functions' grants", () => {
     action.startsWith("ses:") || action.startsWith("scheduler:") || action === "iam:PassRole";
 
   it("lets only the correspondence function send mail, manage schedules and pass the schedules' role", () => {
-    for (const group of ["records", "reports", "docs"] as const) {
+    for (const group of ["records", "reports", "docs", "dossier"] as const) {
       expect(actions(group).filter(mailAndSchedules), group).toEqual([]);
       const variables = Object.keys(environmentOf(template, functionIdOf(group)));
       expect(
@@ -144,6 +144,11 @@ describe("the api functions' grants", () => {
     for (const group of ["correspondence", "reports"] as const) {
       expect(tableActions(group, auditId), group).toEqual(dynamo("PutItem"));
     }
+  });
+
+  it("lets the dossier function read the tables and write nothing", () => {
+    expect(tableActions("dossier", deskId)).toEqual(dynamo("GetItem", "Query"));
+    expect(tableActions("dossier", auditId)).toEqual(dynamo("Query"));
   });
 
   it("gives the docs function no table, no grant beyond its own logs and traces, and no table names", () => {

@@ -18,7 +18,7 @@ import { POC_ROLES, staleBefore, todayOf } from "#shared/contacts/poc-coverage.t
 import { contactRepository } from "#shared/contacts/repository.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { seedDemoContacts } from "#shared/contacts/seed-demo.ts";
-import { messageKey, messageStatusPartition } from "#shared/correspondence/ledger.ts";
+import { messageKey, messageStatusPartition, ownerLettersPartition } from "#shared/correspondence/ledger.ts";
 import type { Message, MessageStatus } from "#shared/correspondence/schemas.ts";
 import { newId } from "#shared/ids.ts";
 import { matrixFields } from "#shared/matrix/field-catalogue.ts";
@@ -192,6 +192,8 @@ const messageItem = (message: Message) => ({
   ...messageKey(message),
   gsi1pk: messageStatusPartition(message.waveId, message.status),
   gsi1sk: message.recipient,
+  gsi2pk: ownerLettersPartition(message.owner),
+  gsi2sk: `${message.createdAt}#${message.waveId}#${message.recipient}`,
   entity: "message",
   ...message,
 });

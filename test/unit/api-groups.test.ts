@@ -80,13 +80,22 @@ describe("the local gateway", () => {
     correspondence: stub("correspondence"),
     reports: stub("reports"),
     docs: stub("docs"),
+    dossier: stub("dossier"),
   });
 
   it("hands each request to its group's handler, and answers a path no route takes itself", async () => {
-    for (const path of ["/states/FRA", "/waves", "/templates/t1/preview", "/snapshots/2026-Q1", "/health"]) {
+    for (const path of [
+      "/states/FRA",
+      "/waves",
+      "/templates/t1/preview",
+      "/snapshots/2026-Q1",
+      "/health",
+      "/states/MLI/timeline",
+      "/audit",
+    ]) {
       expect((await call(gateway, { path })).statusCode).toBe(204);
     }
-    expect(reached).toEqual(["records", "correspondence", "correspondence", "reports", "docs"]);
+    expect(reached).toEqual(["records", "correspondence", "correspondence", "reports", "docs", "dossier", "dossier"]);
     expect(await call(gateway, { path: "/" })).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
   });
 
