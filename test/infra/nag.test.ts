@@ -77,6 +77,7 @@ describe("cdk-nag AwsSolutions", () => {
         `AwsSolutions-IAM5[Resource::${arn("scheduler", `schedule/${group}/wave-*`)}] at Desk1540Stateless/Api/Correspondence/Role`,
         "AwsSolutions-SQS3 at Desk1540Stateless/ScheduleDeadLetters",
         "AwsSolutions-SQS3 at Desk1540Stateless/Waves/SesEventDeadLetters",
+        "AwsSolutions-SQS3 at Desk1540Stateless/SearchIndexer/DeadLetters",
       ].sort(),
     );
   });
