@@ -3,7 +3,11 @@
 // order, to the search indexer (ADR 0021). The SDK has no streams client installed here, so the three calls are
 // plain JSON-protocol requests; DynamoDB Local does not check their signature.
 import { DescribeTableCommand, type DynamoDBClient, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
+import { indexStreamRecords } from "../../shared/search/indexer.ts";
+import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
+import type { TableNames } from "../../shared/tables.ts";
 
 const STREAMS_TARGET = "DynamoDBStreams_20120810";
 
@@ -127,4 +131,28 @@ export function streamReader(
       await running.catch(() => 0);
     },
   };
+}
+
+/**
+ * The local stack's search indexing: the desk table's stream (enabled now on a table from an older `.local/`, whose
+ * records are then indexed by a rebuild), read every `intervalMs` by the same indexer the Lambda runs.
+ */
+export async function startSearchIndexing(opts: {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  endpoint: string;
+  tableNames: TableNames;
+  log: (line: string) => void;
+  intervalMs?: number;
+}): Promise<StreamReader> {
+  const { streamArn, enabledNow } = await ensureDeskStream(opts.client, opts.tableNames.desk);
+  if (enabledNow) {
+    const rebuilt = await rebuildSearchIndex({ doc: opts.doc, tableNames: opts.tableNames });
+    opts.log(`search: stream enabled on ${opts.tableNames.desk}; index rebuilt for ${rebuilt.records} records`);
+  }
+  const reader = streamReader(opts.endpoint, streamArn, indexStreamRecords(opts), (error) =>
+    opts.log(`search indexer: ${error instanceof Error ? error.message : String(error)} (retried on the next poll)`),
+  );
+  reader.start(opts.intervalMs);
+  return reader;
 }
