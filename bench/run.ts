@@ -22,6 +22,7 @@ import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
 import { type Investigation, renderReport, type SectionTime } from "./report.ts";
 import { type BenchResult, figure } from "./results.ts";
+import { measureSearch, searchFigures } from "./search.ts";
 import { measureSnapshotScaling, type SnapshotScale, type SnapshotSettings } from "./snapshot.ts";
 import { round } from "./stats.ts";
 import { BENCH_DURATION_LIMIT_S, COLD_START_RATIO_LIMIT } from "./targets.ts";
@@ -29,7 +30,7 @@ import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./tria
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot"] as const;
+const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "search"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -205,6 +206,16 @@ try {
         snapshots = await timed("snapshot", () => measureSnapshotScaling(snapshotSettings, dynamo.endpoint, log));
         results.push(...snapshotFigures(snapshots));
       }
+    } finally {
+      await dynamo.stop();
+    }
+  }
+
+  if (sections.includes("search")) {
+    const dynamo = await startDynamoDbLocal({ inMemory: true });
+    try {
+      const settings = { factors: [1, 10], warmup: 100, searches: 1_000 };
+      results.push(...searchFigures(await timed("search", () => measureSearch(settings, dynamo.endpoint, log))));
     } finally {
       await dynamo.stop();
     }
