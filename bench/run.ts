@@ -22,6 +22,7 @@ import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
 import { type Investigation, renderReport, type SectionTime } from "./report.ts";
 import { type BenchResult, figure } from "./results.ts";
+import { measureSearch, searchFigures } from "./search.ts";
 import { measureSnapshotScaling, type SnapshotScale, type SnapshotSettings } from "./snapshot.ts";
 import { round } from "./stats.ts";
 import { BENCH_DURATION_LIMIT_S, COLD_START_RATIO_LIMIT } from "./targets.ts";
@@ -30,7 +31,7 @@ import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./tria
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline"] as const;
+const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -212,6 +213,15 @@ try {
   }
 
   if (sections.includes("timeline")) results.push(...(await timed("timeline", () => measureTimeline(log))));
+  if (sections.includes("search")) {
+    const dynamo = await startDynamoDbLocal({ inMemory: true });
+    try {
+      const settings = { factors: [1, 10], warmup: 100, searches: 1_000 };
+      results.push(...searchFigures(await timed("search", () => measureSearch(settings, dynamo.endpoint, log))));
+    } finally {
+      await dynamo.stop();
+    }
+  }
 
   const totalSeconds = (performance.now() - started) / 1000;
   const missed = results.filter((result) => result.met === false).map((result) => result.name);

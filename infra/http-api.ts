@@ -81,10 +81,11 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
     props.wavePipeline.grantWaveScheduling(this.correspondence);
 
     this.reports = groupFunction("reports", withTables);
-    // What the snapshot function may do: read by key and index, and put a quarter's snapshot once (POST /snapshots).
+    // What the snapshot function may do: read by key and index, and put a quarter's snapshot once (POST /snapshots);
+    // it reads contacts' audit trails to date their verifications and e-mail status (ADR 0011).
     grantTables(this.reports.role, tables, {
       desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem"],
-      audit: ["dynamodb:PutItem"],
+      audit: ["dynamodb:PutItem", "dynamodb:Query"],
     });
 
     this.dossier = groupFunction("dossier", withTables);

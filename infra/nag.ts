@@ -111,6 +111,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
       stack.wavePipeline.sesEventDeadLetters,
       "the SES events rule's target and of the ses-events function's failed runs",
     ],
+    [stack.searchIndexer.deadLetters, "the search indexer's stream event source (batches failed after retries)"],
   ] as const;
   for (const [queue, of] of deadLetterQueues) {
     acknowledge(

@@ -29,6 +29,7 @@ function buildTable(scope: Construct, definition: TableDefinition): dynamodb.Tab
       sortKey: key(index.sortKey),
       projectionType: dynamodb.ProjectionType.ALL,
     })),
+    dynamoStream: definition.stream ? dynamodb.StreamViewType[definition.stream] : undefined,
     billing: dynamodb.Billing.onDemand(),
     encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

@@ -25,6 +25,7 @@ import { Mail } from "./mail.ts";
 import { Observability } from "./observability.ts";
 import { scheduleProgramme } from "./programme-schedules.ts";
 import { assistanceReportFunction, programmeRemindersFunction, snapshotFunction } from "./scheduled-functions.ts";
+import { SearchIndexer } from "./search-indexer.ts";
 import { API_SCOPE, StaffSignIn } from "./sign-in.ts";
 import type { DeskStage } from "./stage.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
@@ -65,6 +66,8 @@ export class StatelessStack extends Stack {
   readonly assistanceReportFunction: DeskFunction;
   readonly snapshotFunction: DeskFunction;
   readonly programmeRemindersFunction: DeskFunction;
+  /** Keeps the search index in step with the desk table, from its stream (ADR 0021). */
+  readonly searchIndexer: SearchIndexer;
   /** Failed schedule invocations, and scheduled runs that failed, land here after their retries. */
   readonly scheduleDeadLetters: sqs.Queue;
   /** Alarms notify it; operators subscribe (README, Deployment). */
@@ -97,6 +100,7 @@ export class StatelessStack extends Stack {
     });
 
     this.apiFunctions = new ApiFunctions(this, "Api", { tables, mail: this.mail, wavePipeline: this.wavePipeline });
+    this.searchIndexer = new SearchIndexer(this, "SearchIndexer", { tables });
 
     this.seedFunction = new DeskFunction(this, "Seed", {
       entry: "functions/seed/handler.ts",
@@ -276,6 +280,12 @@ export class StatelessStack extends Stack {
         "An SES event could not be applied to the ledger after its retries; see the SES events' dead-letter queue",
       metric: depth(waves.sesEventDeadLetters),
     });
+    alarms.alarm("SearchIndexDeadLetters", {
+      description:
+        "The search indexer gave up on a batch of the desk table's stream; search may miss a write until " +
+        "`npm run search:rebuild` runs against the table (docs/adr/0021-search.md)",
+      metric: depth(this.searchIndexer.deadLetters),
+    });
     alarms.alarm("MessagesFailed", {
       description: "wave-send recorded a letter as failed (SES refused the request); see the wave's messages",
       metric: waves.metricSendOutcome("MessagesFailed"),
@@ -313,6 +323,7 @@ export class StatelessStack extends Stack {
       ["AssistanceReportErrors", "assistance-report", this.assistanceReportFunction],
       ["SnapshotErrors", "snapshot", this.snapshotFunction],
       ["ProgrammeRemindersErrors", "programme-reminders", this.programmeRemindersFunction],
+      ["SearchIndexerErrors", "search-indexer", this.searchIndexer.indexer],
     ];
     for (const [id, name, fn] of unwatched) {
       alarms.alarm(id, {

@@ -13,6 +13,8 @@ export interface TableDefinition extends KeySchema {
   /** Logical id: the CDK construct id and the suffix of the local table name. */
   id: TableId;
   indexes: readonly IndexDefinition[];
+  /** The table's change stream: the desk's feeds the search indexer (ADR 0021). */
+  stream?: "NEW_AND_OLD_IMAGES";
 }
 
 export type TableId = "desk" | "audit";
@@ -31,6 +33,7 @@ export const tables = {
       { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
       { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
     ],
+    stream: "NEW_AND_OLD_IMAGES",
   },
   audit: {
     id: "audit",

@@ -11,6 +11,7 @@ import { assistanceRoutes } from "./routes/assistance.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { matrixRoutes } from "./routes/matrix.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { stateRoutes } from "./routes/states.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 
@@ -29,6 +30,7 @@ export function recordsRoutes({ doc, tableNames, clock }: TableDependencies): Ro
       organizations: contacts.organizations,
       assistance: assistanceRepository(doc, tableNames, clock),
     }),
+    ...searchRoutes({ doc, tableNames }),
   ];
 }
 

@@ -28,6 +28,7 @@ import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
 import { assertPortFree, PortInUseError } from "./ports.ts";
 import { type LocalScheduler, localWaveScheduler, startScheduler } from "./scheduler.ts";
+import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -225,6 +226,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     stops.push(async () => client.destroy());
     const created = await step("tables", () => ensureTables(client, tableNames));
     if (created.length > 0) log(`created tables ${created.join(", ")}`);
+    // Before the seed, so its writes reach the search index through the stream like every later write (ADR 0021).
+    const searchIndexing = await step("search", () =>
+      startSearchIndexing({
+        client,
+        doc: createDocumentClient(client),
+        endpoint: dynamo.endpoint,
+        tableNames,
+        log,
+      }),
+    );
+    stops.push(() => searchIndexing.stop());
     const seed = await step("seed", async () => {
       try {
         const doc = createDocumentClient(client);

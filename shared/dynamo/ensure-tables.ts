@@ -26,6 +26,7 @@ export function createTableInput(table: TableDefinition, tableName: string): Cre
       ],
       Projection: { ProjectionType: "ALL" },
     })),
+    ...(table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } } : {}),
   };
 }
 

@@ -122,16 +122,20 @@ export function actionPlanFigures(
   };
 }
 
-/** Each State's view derived from its contacts on the clock's day (contacts keep no history). */
+/**
+ * Each State's view on the quarter's last day, from its contacts as they stood then (`contactsAsOf`): staleness is
+ * judged on that day, 12 months back from it.
+ */
 export function pointOfContactFigures(
   states: readonly State[],
   contacts: readonly Contact[],
-  clock: Clock,
+  lastDay: string,
 ): Snapshot["pointOfContact"] {
+  const onLastDay: Clock = { now: () => new Date(`${lastDay}T12:00:00.000Z`) };
   const byOwner = new Map<string, Contact[]>();
   for (const contact of contacts) byOwner.set(contact.owner, [...(byOwner.get(contact.owner) ?? []), contact]);
   const views = new Map(
-    states.map((state) => [state.iso3, pocCoverage(byOwner.get(`STATE:${state.iso3}`) ?? [], clock).view] as const),
+    states.map((state) => [state.iso3, pocCoverage(byOwner.get(`STATE:${state.iso3}`) ?? [], onLastDay).view] as const),
   );
   const codesWith = (view: PocView, group: readonly State[] = states) =>
     sorted(group.filter((state) => views.get(state.iso3) === view).map((state) => state.iso3));
@@ -141,7 +145,7 @@ export function pointOfContactFigures(
     unreachable: codesWith("unreachable", group).length,
     missing: codesWith("missing", group).length,
   });
-  const evaluatedOn = todayOf(clock);
+  const evaluatedOn = todayOf(onLastDay);
   return {
     evaluatedOn,
     staleBefore: staleBefore(evaluatedOn),

@@ -8,7 +8,14 @@ import { Conflict } from "../errors.ts";
 import { itemBytes, MAX_ITEM_BYTES } from "../matrix/item-size.ts";
 import type { TableNames } from "../tables.ts";
 import { ALL_SNAPSHOTS, snapshotIndexKeys, snapshotKey } from "./keys.ts";
-import { type Period, type Snapshot, type SnapshotSummary, snapshotSchema, snapshotSummarySchema } from "./schemas.ts";
+import {
+  type Period,
+  periodSchema,
+  type Snapshot,
+  type SnapshotSummary,
+  snapshotSchema,
+  snapshotSummarySchema,
+} from "./schemas.ts";
 
 /** Another run stored the quarter first: the caller reads and returns that one. */
 export class SnapshotExists extends Conflict {
@@ -50,6 +57,23 @@ export function snapshotRepository(doc: DynamoDBDocumentClient, tableNames: Tabl
         { ...page, scope: "snapshots" },
         (raw) => snapshotSummarySchema.parse(raw),
       );
+    },
+
+    /** The latest quarter before `period` that has a snapshot, whenever it was taken: one key read from the index. */
+    async periodBefore(period: Period): Promise<Period | undefined> {
+      const result = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :partition AND gsi2sk < :period",
+          ExpressionAttributeValues: { ":partition": ALL_SNAPSHOTS, ":period": period },
+          ProjectionExpression: "gsi2sk",
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const [item] = result.Items ?? [];
+      return item ? periodSchema.parse(item.gsi2sk) : undefined;
     },
 
     /** The latest snapshot of a quarter before `period`, if any: what a new snapshot's change is measured from. */

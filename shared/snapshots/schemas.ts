@@ -68,7 +68,9 @@ const pocCounts = { current: count, stale: count, unreachable: count, missing: c
 
 export const pointOfContactFiguresSchema = z
   .object({
-    evaluatedOn: day.describe("The day staleness was judged: the day the snapshot was computed"),
+    evaluatedOn: day.describe(
+      "The day the coverage is of: the quarter's last day (snapshots computed before issue 15: the day of computation)",
+    ),
     staleBefore: day.describe("A verification before this day was more than 12 months old"),
     ...pocCounts,
     currentStates: stateList,
@@ -216,7 +218,9 @@ const snapshotHeadFields = {
   asOf: day.describe("Dated figures count what was received or done by the end of this day"),
   computedAt: z.iso.datetime(),
   computedBy: z.string().describe("The actor that computed it: a user id, or snapshot for the schedule"),
-  previousPeriod: periodSchema.nullable().describe("The latest snapshot before this one when it was computed"),
+  previousPeriod: periodSchema
+    .nullable()
+    .describe("The latest snapshot of an earlier quarter, whichever order the quarters were taken in"),
 };
 
 export const snapshotSchema = z

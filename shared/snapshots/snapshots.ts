@@ -5,6 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
+import { contactsAsOf, needsHistory } from "./contacts-as-of.ts";
 import { diffSnapshots, figureRows, listsOf } from "./diff.ts";
 import {
   actionPlanFigures,
@@ -84,12 +85,19 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, comp
       ]),
     ]),
   );
+  // The audited images of the contacts whose current values may not be the quarter's end's (few, right after it).
+  const pocRead = source.pocContacts().then(async (contacts) => {
+    const images = await source.contactImages(
+      contacts.filter((contact) => needsHistory(contact, quarter.end)).map((contact) => contact.id),
+    );
+    return contactsAsOf(contacts, quarter.end, images);
+  });
   // One Promise.all holds every read, so a failure in one leaves no rejection unhandled.
   const [states, additional, plans, contacts, requests, providers, waves, matrices, submissions] = await Promise.all([
     statesRead,
     additionalRead,
     plansRead,
-    source.pocContacts(),
+    pocRead,
     source.requestsReceivedBy(quarter.end),
     source.providers(),
     wavesRead,
@@ -105,14 +113,15 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, comp
     computedAt: clock.now().toISOString(),
     computedBy,
     previousPeriod: null,
-    asOfComputation: [...AS_OF_COMPUTATION],
+    // Point-of-contact coverage is dated, unless some contact's facts of the day could not be (ADR 0011).
+    asOfComputation: AS_OF_COMPUTATION.filter((group) => group !== "pointOfContact" || contacts.undated > 0),
     states: states
       .map(({ iso3, name, region }) => ({ iso3, name, region }))
       .sort((a, b) => a.iso3.localeCompare(b.iso3)),
     reporting: reportingFigures(states, quarter),
     additionalInformation: additionalInformationFigures(states, additional, quarter, submissions),
     actionPlans: actionPlanFigures(states, plans, quarter, submissions),
-    pointOfContact: pointOfContactFigures(states, contacts, clock),
+    pointOfContact: pointOfContactFigures(states, contacts.contacts, quarter.end),
     matrix: matrixFigures(matrices),
     assistance: assistanceFigures(requests, providers, quarter),
     correspondence: correspondenceFigures(waves),
@@ -142,7 +151,7 @@ export const takeSnapshot =
       ]);
     }
     const stored = await deps.snapshots.get(quarter.id);
-    if (stored) return { snapshot: stored, created: false };
+    if (stored) return { snapshot: await withLatestPrevious(deps, stored), created: false };
 
     const previous = await deps.snapshots.latestBefore(quarter.id);
     const computed = await computeFigures(deps, quarter, audit.actor.id);
@@ -156,20 +165,45 @@ export const takeSnapshot =
       if (!(error instanceof SnapshotExists)) throw error;
       const winner = await deps.snapshots.get(quarter.id);
       if (!winner) throw error;
-      return { snapshot: winner, created: false };
+      return { snapshot: await withLatestPrevious(deps, winner), created: false };
     }
   };
+
+/**
+ * The snapshot with, as its previous one, the latest earlier quarter stored now: a quarter taken after a later one
+ * becomes that later one's previous, with the change measured from it. The stored item itself never changes.
+ */
+async function withLatestPrevious(deps: Pick<SnapshotDependencies, "snapshots">, snapshot: Snapshot) {
+  const before = (await deps.snapshots.periodBefore(snapshot.period)) ?? null;
+  if (before === snapshot.previousPeriod) return snapshot;
+  const previous = before ? await deps.snapshots.get(before) : undefined;
+  return {
+    ...snapshot,
+    previousPeriod: previous?.period ?? null,
+    change: previous ? diffSnapshots(previous, snapshot) : null,
+  };
+}
 
 export const getSnapshot =
   (deps: Pick<SnapshotDependencies, "snapshots">) =>
   async (period: string): Promise<Snapshot> => {
     const snapshot = await deps.snapshots.get(period);
     if (!snapshot) throw new NotFound("Snapshot", period);
-    return snapshot;
+    return withLatestPrevious(deps, snapshot);
   };
 
-export const listSnapshots = (deps: Pick<SnapshotDependencies, "snapshots">) => (page: PageRequest) =>
-  deps.snapshots.list(page);
+/** A page oldest first: each entry's previous quarter is the one before it, the first's is read from the index. */
+export const listSnapshots = (deps: Pick<SnapshotDependencies, "snapshots">) => async (page: PageRequest) => {
+  const listed = await deps.snapshots.list(page);
+  const [first] = listed.items;
+  let previous = first ? ((await deps.snapshots.periodBefore(first.period)) ?? null) : null;
+  const items = listed.items.map((summary) => {
+    const withPrevious = { ...summary, previousPeriod: previous };
+    previous = summary.period;
+    return withPrevious;
+  });
+  return { ...listed, items };
+};
 
 /** What changed from the `against` snapshot to this one. */
 export const compareSnapshots =

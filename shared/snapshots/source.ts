@@ -9,7 +9,7 @@ import type { Clock } from "../clock.ts";
 import { eachLimited } from "../contacts/batch.ts";
 import { POC_ROLES, staleBefore, todayOf } from "../contacts/poc-coverage.ts";
 import { contactRepository } from "../contacts/repository.ts";
-import type { Contact } from "../contacts/schemas.ts";
+import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";
 import { wavePartition } from "../correspondence/ledger.ts";
 import { type MessageStatus, messageStatusSchema } from "../correspondence/schemas.ts";
 import { type Page, type PageRequest, queryEveryPage } from "../dynamo/pagination.ts";
@@ -25,6 +25,7 @@ import { templateRepository } from "../templates/repository.ts";
 import type { Template } from "../templates/schemas.ts";
 import { waveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
+import type { ContactImage } from "./contacts-as-of.ts";
 import { matrixHeadKey } from "./keys.ts";
 import { newYorkDay } from "./period.ts";
 
@@ -150,6 +151,45 @@ export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNam
         POC_ROLES.map((role) => allPages((page) => contacts.listContacts({ role }, page, cutoff))),
       );
       return perRole.flat().map((contact) => contact.value);
+    },
+
+    /**
+     * The audited images of these contacts (every write of one contact is audited with its after image, ADR 0005):
+     * when each was written, with the verification and e-mail status it recorded. One Query per contact's trail.
+     */
+    async contactImages(ids: readonly string[]): Promise<Map<string, ContactImage[]>> {
+      const trails = await mapLimited(ids, (id) =>
+        queryEveryPage(doc, {
+          TableName: tableNames.audit,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": `contact#${id}` },
+          ExpressionAttributeNames: {
+            "#at": "at",
+            "#after": "after",
+            "#verified": "lastVerifiedOn",
+            "#email": "emailStatus",
+          },
+          ProjectionExpression: "#at, #after.#verified, #after.#email",
+        }),
+      );
+      return new Map(
+        ids.map((id, index) => [
+          id,
+          (trails[index] ?? []).flatMap((item) => {
+            const after = (item.after ?? {}) as Record<string, unknown>;
+            const status = emailStatusSchema.safeParse(after.emailStatus);
+            return typeof item.at === "string"
+              ? [
+                  {
+                    at: item.at,
+                    lastVerifiedOn: typeof after.lastVerifiedOn === "string" ? after.lastVerifiedOn : undefined,
+                    emailStatus: status.success ? status.data : undefined,
+                  },
+                ]
+              : [];
+          }),
+        ]),
+      );
     },
 
     /**

@@ -108,6 +108,7 @@ describe("cdk-nag", () => {
           (policy) =>
             `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyFor${policy}] at Desk1540Stateful/Backups/Plan/Tables/Role`,
         ),
+        "AwsSolutions-SQS3 at Desk1540Stateless/SearchIndexer/DeadLetters",
       ].sort(),
     );
   });

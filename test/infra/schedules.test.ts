@@ -269,7 +269,7 @@ describe("the scheduled functions", () => {
         audit: ["PutItem"],
       },
       // No Scan: the snapshot reads by Query and batch reads (see infra/scheduled-functions.ts).
-      snapshot: { desk: ["GetItem", "BatchGetItem", "Query", "PutItem"], audit: ["PutItem"] },
+      snapshot: { desk: ["GetItem", "BatchGetItem", "Query", "PutItem"], audit: ["PutItem", "Query"] },
       "programme-reminders": { desk: ["GetItem", "Query", "PutItem", "UpdateItem"], audit: ["PutItem"] },
     };
     const functions = {

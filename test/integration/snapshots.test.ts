@@ -310,20 +310,24 @@ describe("a quarter's snapshot", () => {
     expect(q4.actionPlans).toMatchObject({ plans: 1, states: 1 });
   });
 
-  it("derives point-of-contact coverage from the contacts on the day it is computed", () => {
+  it("derives point-of-contact coverage from the contacts as they stood on the quarter's last day", () => {
+    // BRA's contact was designated on 1 June, after the quarter: BRA had none then. KEN's was recorded bounced in
+    // June: when it bounced is not dated, so its status now stands, and the snapshot says so.
     expect(q1.pointOfContact).toMatchObject({
-      evaluatedOn: "2024-06-15",
-      staleBefore: "2023-06-15",
-      current: 2,
+      evaluatedOn: "2024-03-31",
+      staleBefore: "2023-03-31",
+      current: 1,
       stale: 1,
       unreachable: 1,
-      missing: 189,
-      currentStates: ["BRA", "FRA"],
+      missing: 190,
+      currentStates: ["FRA"],
       staleStates: ["DEU"],
       unreachableStates: ["KEN"],
     });
+    expect(q1.pointOfContact.missingStates).toContain("BRA");
     expect(q1.pointOfContact.byRegion.find((row) => row.region === "weog")).toMatchObject({ current: 1, stale: 1 });
     expect(q1.pointOfContact.byRegion.find((row) => row.region === "african")).toMatchObject({ unreachable: 1 });
+    expect(q4.pointOfContact).toMatchObject({ evaluatedOn: "2023-12-31", current: 0, stale: 1, staleStates: ["DEU"] });
   });
 
   it("adds up the cells of the matrices approved by the quarter's last day, never a score", () => {

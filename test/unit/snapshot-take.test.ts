@@ -32,6 +32,7 @@ function fakeSource(states: State[]) {
     fulfilledObligations: vi.fn(async () => []),
     submissionsOf: vi.fn(async () => []),
     pocContacts: vi.fn(async () => []),
+    contactImages: vi.fn(async () => new Map()),
     approvedMatricesOn: vi.fn(async () => []),
     requestsReceivedBy: vi.fn(async () => []),
     providers: vi.fn(async () => []),
@@ -51,6 +52,12 @@ function memoryRepository(stored = new Map<string, Snapshot>()) {
       [...stored.values()]
         .filter((snapshot) => snapshot.period < period)
         .sort((a, b) => a.period.localeCompare(b.period))
+        .at(-1),
+    ),
+    periodBefore: vi.fn(async (period: string) =>
+      [...stored.keys()]
+        .filter((key) => key < period)
+        .sort()
         .at(-1),
     ),
     create: vi.fn(async (snapshot: Snapshot) => {

@@ -1,0 +1,158 @@
+// Locally, what the Lambda event source mapping does in AWS: reads the desk table's stream from DynamoDB Local
+// (DescribeStream, GetShardIterator, GetRecords, which it serves on its own endpoint) and hands the records, in
+// order, to the search indexer (ADR 0021). The SDK has no streams client installed here, so the three calls are
+// plain JSON-protocol requests; DynamoDB Local does not check their signature.
+import { DescribeTableCommand, type DynamoDBClient, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod";
+import { indexStreamRecords } from "../../shared/search/indexer.ts";
+import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
+import type { TableNames } from "../../shared/tables.ts";
+
+const STREAMS_TARGET = "DynamoDBStreams_20120810";
+
+const describeSchema = z.object({
+  StreamDescription: z.object({
+    Shards: z.array(z.object({ ShardId: z.string(), ParentShardId: z.string().optional() })),
+  }),
+});
+const iteratorSchema = z.object({ ShardIterator: z.string().nullish() });
+const recordsSchema = z.object({ Records: z.array(z.unknown()), NextShardIterator: z.string().nullish() });
+
+export interface StreamReader {
+  /** Reads every record written so far and hands it to the consumer; resolves when the shards have no more. */
+  drain(): Promise<number>;
+  /** Polls every `intervalMs` until stopped. */
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+async function streamCall(endpoint: string, operation: string, body: unknown): Promise<unknown> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-amz-json-1.0",
+      "x-amz-target": `${STREAMS_TARGET}.${operation}`,
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: JSON.stringify(body),
+  });
+  const payload: unknown = await response.json();
+  if (!response.ok)
+    throw new Error(`DynamoDB Local streams ${operation}: ${response.status} ${JSON.stringify(payload)}`);
+  return payload;
+}
+
+/**
+ * The desk table's stream ARN; a table created before the stream existed (an older `.local/`) gets one now, and
+ * the caller rebuilds the index from the stored records.
+ */
+export async function ensureDeskStream(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ streamArn: string; enabledNow: boolean }> {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const current = described.Table?.LatestStreamArn;
+  if (current && described.Table?.StreamSpecification?.StreamEnabled) return { streamArn: current, enabledNow: false };
+  const updated = await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+    }),
+  );
+  const streamArn = updated.TableDescription?.LatestStreamArn;
+  if (!streamArn) throw new Error(`DynamoDB Local gave table ${tableName} no stream`);
+  return { streamArn, enabledNow: true };
+}
+
+/**
+ * A reader of one stream from its start (TRIM_HORIZON), so nothing written before it started is missed; the
+ * indexer's writes are idempotent, so records read again after a restart change nothing.
+ */
+export function streamReader(
+  endpoint: string,
+  streamArn: string,
+  consume: (records: unknown[]) => Promise<unknown>,
+  onError: (error: unknown) => void = () => {},
+): StreamReader {
+  const iterators = new Map<string, string | null>();
+  let running: Promise<number> = Promise.resolve(0);
+  let timer: NodeJS.Timeout | undefined;
+
+  async function readOnce(): Promise<number> {
+    const described = describeSchema.parse(await streamCall(endpoint, "DescribeStream", { StreamArn: streamArn }));
+    let total = 0;
+    // Parents come before their children in DescribeStream's list, so an entity's records stay in order.
+    for (const shard of described.StreamDescription.Shards) {
+      if (!iterators.has(shard.ShardId)) {
+        const started = iteratorSchema.parse(
+          await streamCall(endpoint, "GetShardIterator", {
+            StreamArn: streamArn,
+            ShardId: shard.ShardId,
+            ShardIteratorType: "TRIM_HORIZON",
+          }),
+        );
+        iterators.set(shard.ShardId, started.ShardIterator ?? null);
+      }
+      for (let iterator = iterators.get(shard.ShardId); iterator; ) {
+        const page = recordsSchema.parse(await streamCall(endpoint, "GetRecords", { ShardIterator: iterator }));
+        if (page.Records.length) await consume(page.Records);
+        total += page.Records.length;
+        iterators.set(shard.ShardId, page.NextShardIterator ?? null);
+        // An open shard always gives a next iterator: stop at an empty page, continue on the next poll.
+        iterator = page.Records.length ? page.NextShardIterator : null;
+      }
+    }
+    return total;
+  }
+
+  /** One read at a time: a drain waits for a poll under way, then reads what is left. */
+  const drain = () => {
+    running = running.catch(() => 0).then(readOnce);
+    return running;
+  };
+
+  return {
+    drain,
+    start(intervalMs = 200) {
+      const tick = () => {
+        drain()
+          .catch(onError)
+          .finally(() => {
+            if (timer) timer = setTimeout(tick, intervalMs);
+          });
+      };
+      timer = setTimeout(tick, intervalMs);
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running.catch(() => 0);
+    },
+  };
+}
+
+/**
+ * The local stack's search indexing: the desk table's stream (enabled now on a table from an older `.local/`, whose
+ * records are then indexed by a rebuild), read every `intervalMs` by the same indexer the Lambda runs.
+ */
+export async function startSearchIndexing(opts: {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  endpoint: string;
+  tableNames: TableNames;
+  log: (line: string) => void;
+  intervalMs?: number;
+}): Promise<StreamReader> {
+  const { streamArn, enabledNow } = await ensureDeskStream(opts.client, opts.tableNames.desk);
+  if (enabledNow) {
+    const rebuilt = await rebuildSearchIndex({ doc: opts.doc, tableNames: opts.tableNames });
+    opts.log(`search: stream enabled on ${opts.tableNames.desk}; index rebuilt for ${rebuilt.records} records`);
+  }
+  const reader = streamReader(opts.endpoint, streamArn, indexStreamRecords(opts), (error) =>
+    opts.log(`search indexer: ${error instanceof Error ? error.message : String(error)} (retried on the next poll)`),
+  );
+  reader.start(opts.intervalMs);
+  return reader;
+}

@@ -1,0 +1,85 @@
+// The search indexer: turns the desk table's stream records into token item writes. A record's old image names the
+// tokens to remove, its new image the tokens to (re)write, so a replayed record changes nothing (ADR 0021).
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import * as z from "zod";
+import type { TableNames } from "../tables.ts";
+import { searchEntryOf, searchTokenItems } from "./entries.ts";
+import { SEARCH_PREFIX } from "./keys.ts";
+
+export interface IndexerDependencies {
+  doc: DynamoDBDocumentClient;
+  tableNames: TableNames;
+}
+
+type Image = Record<string, AttributeValue>;
+const imageSchema = z.record(
+  z.string(),
+  z.custom<AttributeValue>((value) => typeof value === "object" && !!value),
+);
+
+/** A DynamoDB stream record as Lambda delivers it and as GetRecords returns it (only what the indexer reads). */
+export const streamRecordSchema = z.object({
+  eventName: z.enum(["INSERT", "MODIFY", "REMOVE"]),
+  dynamodb: z.object({
+    Keys: imageSchema,
+    NewImage: imageSchema.optional(),
+    OldImage: imageSchema.optional(),
+    SequenceNumber: z.string().optional(),
+  }),
+});
+export type StreamRecord = z.infer<typeof streamRecordSchema>;
+
+type Key = { pk: string; sk: string };
+export type IndexWrite = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Key } };
+
+const BATCH_LIMIT = 25;
+const keyId = (key: Key) => `${key.pk}\u0000${key.sk}`;
+const itemOf = (image: Image | undefined) => (image ? (unmarshall(image) as Record<string, unknown>) : undefined);
+
+/** The writes that bring the index from the old image's tokens to the new image's. */
+export function indexWrites(
+  oldItem: Record<string, unknown> | undefined,
+  newItem: Record<string, unknown> | undefined,
+) {
+  const oldEntry = searchEntryOf(oldItem);
+  const newEntry = searchEntryOf(newItem);
+  const puts = newEntry ? searchTokenItems(newEntry) : [];
+  const kept = new Set(puts.map((item) => keyId(item)));
+  const deletes = (oldEntry ? searchTokenItems(oldEntry) : [])
+    .filter((item) => !kept.has(keyId(item)))
+    .map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
+  return [...deletes, ...puts.map((item) => ({ PutRequest: { Item: item } }))] satisfies IndexWrite[];
+}
+
+/** Writes in batches of 25, sending back what DynamoDB left unprocessed (throttling) until none is left. */
+export async function writeIndex(deps: IndexerDependencies, writes: readonly IndexWrite[]): Promise<void> {
+  for (let start = 0; start < writes.length; start += BATCH_LIMIT) {
+    let pending: IndexWrite[] | undefined = writes.slice(start, start + BATCH_LIMIT);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** attempt)));
+      const result = await deps.doc.send(new BatchWriteCommand({ RequestItems: { [deps.tableNames.desk]: pending } }));
+      pending = result.UnprocessedItems?.[deps.tableNames.desk] as IndexWrite[] | undefined;
+    }
+  }
+}
+
+/**
+ * Applies stream records in order, one record's writes at a time (a record's writes never touch one key twice,
+ * two records of one entity may). The index's own items are skipped: they are written from here.
+ */
+export const indexStreamRecords =
+  (deps: IndexerDependencies) =>
+  async (records: readonly unknown[]): Promise<{ records: number; writes: number }> => {
+    let writes = 0;
+    for (const raw of records) {
+      const record = streamRecordSchema.parse(raw);
+      const pk = record.dynamodb.Keys.pk;
+      if (pk && "S" in pk && pk.S?.startsWith(SEARCH_PREFIX)) continue;
+      const change = indexWrites(itemOf(record.dynamodb.OldImage), itemOf(record.dynamodb.NewImage));
+      await writeIndex(deps, change);
+      writes += change.length;
+    }
+    return { records: records.length, writes };
+  };

@@ -1,0 +1,96 @@
+// The search use case: each kind's range of the lookup word's partition read with begins_with, hits folded to one per
+// record and checked against every word of the query (ADR 0021). Queries only: never a Scan.
+import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Actor } from "../auth/actor.ts";
+import { Forbidden } from "../errors.ts";
+import type { TableNames } from "../tables.ts";
+import { searchPartition, searchRangePrefix } from "./keys.ts";
+import { charLength, matchesAll, wordsOf } from "./normalize.ts";
+import {
+  DEFAULT_SEARCH_LIMIT,
+  SEARCH_KINDS,
+  SECRETARIAT_KINDS,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+  searchHitSchema,
+} from "./schemas.ts";
+
+export interface SearchDependencies {
+  doc: DynamoDBDocumentClient;
+  tableNames: TableNames;
+}
+
+export interface SearchRequest {
+  q: string;
+  kinds?: SearchKind[] | undefined;
+  limit?: number | undefined;
+}
+
+/** Token items read per Query page: enough for a full group when a record has a few tokens under the prefix. */
+const PAGE_ITEMS = 100;
+/** A bound on the items read for one kind, so a two-letter query over ten times the data stays one or two pages. */
+const MAX_ITEMS_PER_KIND = 400;
+
+const maySee = (actor: Actor | undefined, kind: SearchKind) =>
+  !SECRETARIAT_KINDS.includes(kind) ||
+  actor?.kind === "system" ||
+  (actor?.kind === "user" && actor.groups.includes("secretariat"));
+
+/** The kinds to search: those asked for, or every kind the caller may read; asking for a hidden kind is 403. */
+function kindsFor(actor: Actor | undefined, asked: readonly SearchKind[] | undefined): SearchKind[] {
+  if (!asked) return SEARCH_KINDS.filter((kind) => maySee(actor, kind));
+  const hidden = asked.filter((kind) => !maySee(actor, kind));
+  if (hidden.length) throw new Forbidden(`Only the secretariat may search ${hidden.join(", ")}`);
+  return [...asked];
+}
+
+/** The longest word is looked up (the narrowest range); the others filter the hits. */
+function lookupWord(words: readonly string[]): string {
+  return words.reduce((longest, word) => (charLength(word) > charLength(longest) ? word : longest), "");
+}
+
+async function searchKind(
+  deps: SearchDependencies,
+  kind: SearchKind,
+  words: readonly string[],
+  limit: number,
+): Promise<{ items: SearchHit[]; more: boolean }> {
+  const term = lookupWord(words);
+  const hits = new Map<string, SearchHit>();
+  let read = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableNames.desk,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": searchPartition(term), ":prefix": searchRangePrefix(kind, term) },
+        Limit: PAGE_ITEMS,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      read++;
+      const indexed = Array.isArray(item.words) ? item.words.map(String) : [];
+      const id = String(item.id);
+      if (hits.has(id) || !matchesAll(words, indexed)) continue;
+      hits.set(id, searchHitSchema.parse({ ...item, kind }));
+      if (hits.size > limit) return { items: [...hits.values()].slice(0, limit), more: true };
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && read < MAX_ITEMS_PER_KIND);
+  return { items: [...hits.values()], more: startKey !== undefined };
+}
+
+export const search =
+  (deps: SearchDependencies) =>
+  async (request: SearchRequest, actor: Actor | undefined): Promise<SearchResult> => {
+    const kinds = kindsFor(actor, request.kinds);
+    const words = wordsOf(request.q);
+    const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
+    const groups = await Promise.all(
+      kinds.map(async (kind) => ({ kind, ...(await searchKind(deps, kind, words, limit)) })),
+    );
+    return { q: request.q, groups };
+  };
