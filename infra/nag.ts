@@ -172,6 +172,9 @@ function deadLetterReason(stack: StatelessStack, fn: DeskFunction): string {
   if (fn === stack.wavePipeline.sendFunction) {
     return "Invoked by its SQS event source: a key that fails is handed back to the wave queue, whose redrive policy moves it to the wave dead-letter queue after five receives.";
   }
+  if (fn === stack.searchIndexer.indexer) {
+    return "Invoked by its DynamoDB stream event source: a batch that keeps failing is bisected and its records' positions go to the indexer's on-failure queue (infra/search-indexer.ts); a DLQ applies to asynchronous invocations only.";
+  }
   if (fn.function.node.tryFindChild("EventInvokeConfig")) {
     return "Invoked asynchronously with an on-failure destination (infra/dead-letters.ts): a run that failed after Lambda's two retries goes to a dead-letter queue with its error, which a DLQ would not keep.";
   }

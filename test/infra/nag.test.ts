@@ -100,7 +100,7 @@ describe("cdk-nag", () => {
         `AwsSolutions-IAM5[Resource::${arn("scheduler", `schedule/${group}/wave-*`)}] at Desk1540Stateless/Api/Correspondence/Role`,
         "AwsSolutions-SQS3 at Desk1540Stateless/ScheduleDeadLetters",
         "AwsSolutions-SQS3 at Desk1540Stateless/Waves/SesEventDeadLetters",
-        ...["ScheduleDeadLetters", "Waves/SesEventDeadLetters", "Waves/DeadLetters"].map(
+        ...["ScheduleDeadLetters", "Waves/SesEventDeadLetters", "Waves/DeadLetters", "SearchIndexer/DeadLetters"].map(
           (queue) => `Serverless-SQSRedrivePolicy at Desk1540Stateless/${queue}`,
         ),
         ...["CFR1", "CFR3", "CFR4"].map((rule) => `AwsSolutions-${rule} at Desk1540Stateless/FrontDoor/Distribution`),
