@@ -20,7 +20,11 @@ export async function handler() {
     templates: templateRepository(doc, config.tableNames, systemClock),
     clock: systemClock,
   });
-  const programmeTemplates = { created: templates.created.length, existing: templates.existing.length };
+  const programmeTemplates = {
+    created: templates.created.length,
+    upgraded: templates.upgraded.length,
+    existing: templates.existing.length,
+  };
   logger.info("seeded", { states, organizations, programmeTemplates });
   return { states, organizations, programmeTemplates };
 }
