@@ -1,5 +1,6 @@
 // The letters of the programme of work as data: one template per letter kind (id programme-<kind>), in the six
-// official languages, added on every deploy when missing and never overwritten, so the secretariat's edits stay.
+// official languages, added on every deploy when missing (and upgraded while no one has changed them), so the
+// secretariat's edits stay.
 // Templates hold the subject and the body: the Committee's heading, reference, date, salutation, courtesy close and
 // signature for the Chair are the form's (letter-form.ts). English is the drafting language; the other five are
 // drafted translations, marked reviewed: false until the secretariat edits or approves them. Only variables every
