@@ -27,7 +27,11 @@ async function seed() {
     templates: templateRepository(doc, config.tableNames, systemClock),
     clock: systemClock,
   });
-  const programmeTemplates = { created: templates.created.length, existing: templates.existing.length };
+  const programmeTemplates = {
+    created: templates.created.length,
+    upgraded: templates.upgraded.length,
+    existing: templates.existing.length,
+  };
   const programmeYears = await seedProgrammeYears(
     dynamoProgrammeStore(doc, config.tableNames, systemClock),
     seedProgrammeFiles(),

@@ -1,5 +1,6 @@
 // The letters of the programme of work as data: one template per letter kind (id programme-<kind>), in the six
-// official languages, added on every deploy when missing and never overwritten, so the secretariat's edits stay.
+// official languages, added on every deploy when missing (and upgraded while no one has changed them), so the
+// secretariat's edits stay.
 // Templates hold the subject and the body: the Committee's heading, reference, date, salutation, courtesy close and
 // signature for the Chair are the form's (letter-form.ts). English is the drafting language; the other five are
 // drafted translations, marked reviewed: false until the secretariat edits or approves them. Only variables every
@@ -7,7 +8,7 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
-import { Conflict } from "../errors.ts";
+import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "./repository.ts";
 import { assertValidTemplate } from "./rules.ts";
@@ -387,20 +388,49 @@ export interface ProgrammeTemplateDependencies {
   clock: Clock;
 }
 
-/** Adds the programme templates the desk lacks; one already there (perhaps edited by staff) is kept as it is. */
+/** JSON with object keys sorted: DynamoDB does not keep a map's key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+
+/** What the seed writes of a template: a stored one that still equals it needs no upgrade. */
+const seeded = (template: Pick<NewTemplate, "kind" | "description" | "fallbackLanguage" | "variants">) =>
+  canonical([template.kind, template.description, template.fallbackLanguage, template.variants]);
+
+/**
+ * Adds the programme templates the desk lacks. One already there is kept as it is once staff have changed it
+ * (version 2 or more); one still as an earlier seed wrote it (version 1) is replaced by today's text, so a desk
+ * seeded before the six languages and the Committee's form gets them (audited as a template.update).
+ */
 export async function seedProgrammeTemplates(
   deps: ProgrammeTemplateDependencies,
   audit: AuditContext = { actor: systemActor("seed") },
-): Promise<{ created: string[]; existing: string[] }> {
+): Promise<{ created: string[]; upgraded: string[]; existing: string[] }> {
   const created: string[] = [];
+  const upgraded: string[] = [];
   const existing: string[] = [];
   for (const template of programmeTemplates) {
     assertValidTemplate(template);
-    if (await deps.templates.get(template.id)) {
-      existing.push(template.id);
+    const stored = await deps.templates.get(template.id);
+    const now = deps.clock.now().toISOString();
+    if (stored) {
+      if (stored.version !== 1 || seeded(stored.value) === seeded(template)) {
+        existing.push(template.id);
+        continue;
+      }
+      try {
+        await deps.templates.update(stored, 1, { ...stored.value, ...template, updatedAt: now }, audit);
+        upgraded.push(template.id);
+      } catch (error) {
+        // Staff changed it (or another seed upgraded it) in between: theirs stays.
+        if (!(error instanceof PreconditionFailed)) throw error;
+        existing.push(template.id);
+      }
       continue;
     }
-    const now = deps.clock.now().toISOString();
     try {
       await deps.templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
       created.push(template.id);
@@ -410,5 +440,5 @@ export async function seedProgrammeTemplates(
       existing.push(template.id);
     }
   }
-  return { created, existing };
+  return { created, upgraded, existing };
 }

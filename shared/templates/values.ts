@@ -24,11 +24,7 @@ export type LetterValues = Partial<Record<TemplateVariable, LetterValue>>;
 export type Part = "subject" | "text" | "html";
 
 const asText = (value: LetterValue, language: UnLanguage): string | undefined =>
-  typeof value === "string"
-    ? value
-    : Array.isArray(value)
-      ? value.join(", ")
-      : (value as Partial<Record<UnLanguage, string>>)[language];
+  typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : value[language];
 
 function list(items: readonly string[], language: UnLanguage, part: Part): string {
   if (!items.length)

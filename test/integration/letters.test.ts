@@ -210,3 +210,41 @@ describe("the point-of-contact letter", () => {
     );
   });
 });
+
+describe("seeding the programme templates on a desk seeded before", () => {
+  it("upgrades a template as an earlier seed wrote it, and keeps one staff changed", async () => {
+    const tables = await freshTables();
+    const templates = templateRepository(tables.doc, tables.tableNames, clock);
+    const now = clock.now().toISOString();
+    const old = {
+      subject: "First national report — {{state.name}}",
+      text: "Dear {{contact.name}}, by {{deadline}}.",
+      html: "<p>Dear {{contact.name}}, by {{deadline}}.</p>",
+    };
+    const earlier = {
+      kind: "first-report-request" as const,
+      fallbackLanguage: "en" as const,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await templates.create({ ...earlier, id: "programme-first-report-request", variants: { en: old, fr: old } }, audit);
+    const edited = await templates.create(
+      { ...earlier, id: "programme-resolution-2663-letter", variants: { en: old } },
+      audit,
+    );
+    await templates.update(edited, 1, { ...edited.value, description: "Edited by the secretariat" }, audit);
+
+    const result = await seedProgrammeTemplates({ templates, clock });
+    expect(result.upgraded).toEqual(["programme-first-report-request"]);
+    expect(result.existing).toEqual(["programme-resolution-2663-letter"]);
+    expect(result.created).toHaveLength(4);
+    const upgraded = await templates.get("programme-first-report-request");
+    expect(upgraded?.version).toBe(2);
+    expect(Object.keys(upgraded?.value.variants ?? {}).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+    expect((await templates.get("programme-resolution-2663-letter"))?.value.description).toBe(
+      "Edited by the secretariat",
+    );
+    // Run again: nothing left to upgrade.
+    expect((await seedProgrammeTemplates({ templates, clock })).upgraded).toEqual([]);
+  });
+});
