@@ -6,10 +6,12 @@ import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
 export const contactRoleSchema = z
-  .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc"])
+  .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc", "permanent-mission"])
   .describe(
     "capital-poc: the State's point of contact in its capital; mission-poc: at its Permanent Mission in New York; " +
-      "provider-poc: for assistance offered (a State or an organization); organization-poc: an organization's point of contact",
+      "provider-poc: for assistance offered (a State or an organization); organization-poc: an organization's point of contact; " +
+      "permanent-mission: the State's Permanent Mission to the United Nations as an address of record, written to only " +
+      "when no 1540 point of contact is reachable (never counted as a point of contact)",
   );
 export type ContactRole = z.infer<typeof contactRoleSchema>;
 
@@ -50,7 +52,7 @@ export const ownerSchema = z
 
 /** Which roles fit which owner: a State has capital and mission PoCs, an organization its own; both can provide. */
 export const rolesByOwnerKind: Record<Owner["kind"], readonly ContactRole[]> = {
-  state: ["capital-poc", "mission-poc", "provider-poc"],
+  state: ["capital-poc", "mission-poc", "provider-poc", "permanent-mission"],
   organization: ["organization-poc", "provider-poc"],
 };
 

@@ -3,6 +3,7 @@
 // Keys (desk table):
 //   message  pk=WAVE#<waveId>  sk=MESSAGE#<recipient>   recipient = contact id, or owner:<owner> for none
 //   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
+//   unreached pk=WAVE#<waveId>  sk=UNREACHED#<owner>  an owner the wave could not reach at all (unreached.ts)
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
@@ -13,10 +14,11 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Clock } from "../clock.ts";
-import { queryEveryPage } from "../dynamo/pagination.ts";
+import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
+import { type Unreached, unreachedSchema } from "./unreached.ts";
 
 export const wavePartition = (waveId: string) => `WAVE#${waveId}`;
 export const messageKey = ({ waveId, recipient }: MessageKey) => ({
@@ -34,6 +36,13 @@ const toItem = (message: Message) => ({
 });
 
 const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
+
+const UNREACHED_PREFIX = "UNREACHED#";
+const unreachedKey = (waveId: string, owner: string) => ({
+  pk: wavePartition(waveId),
+  sk: `${UNREACHED_PREFIX}${owner}`,
+});
+const toUnreached = (raw: Record<string, unknown>): Unreached => unreachedSchema.parse(raw);
 
 /** The old image a failed condition returns (DynamoDB gives it marshalled). */
 function oldImage(error: ConditionalCheckFailedException): Message | undefined {
@@ -74,6 +83,60 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         if (error instanceof ConditionalCheckFailedException) return { created: false, existing: oldImage(error) };
         throw error;
       }
+    },
+
+    /**
+     * Records an owner the wave could not reach, unless recorded already: like a message, the first dispatch's
+     * finding is kept, so a retried dispatch adds nothing. Answers whether it wrote.
+     */
+    async putUnreached(entry: Unreached): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...unreachedKey(entry.waveId, entry.owner), entity: "unreached", ...entry },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** A page of the owners the wave could not reach, in owner order (one Query on the wave's partition). */
+    unreached(waveId: string, page: PageRequest): Promise<Page<Unreached>> {
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": UNREACHED_PREFIX },
+        },
+        { ...page, scope: `wave-unreached:${waveId}` },
+        toUnreached,
+      );
+    },
+
+    /** How many owners the wave could not reach: a counting Query. */
+    async countUnreached(waveId: string): Promise<number> {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": UNREACHED_PREFIX },
+            Select: "COUNT",
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += result.Count ?? 0;
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return count;
     },
 
     async get(key: MessageKey): Promise<Message | undefined> {

@@ -97,10 +97,20 @@ export const getWave = (deps: Pick<WaveDependencies, "waves">) => async (id: str
   return wave;
 };
 
-/** The wave with how many of its messages are in each status (one counting Query per status on the index). */
+/**
+ * The wave with how many of its messages are in each status (one counting Query per status on the index), and how
+ * many owners it could not reach at all.
+ */
 export const getWaveWithCounts = (deps: WaveDependencies) => async (id: string) => {
   const wave = await getWave(deps)(id);
-  return { wave, counts: await deps.ledger.counts(id) };
+  const [counts, unreached] = await Promise.all([deps.ledger.counts(id), deps.ledger.countUnreached(id)]);
+  return { wave, counts: { ...counts, unreached } };
+};
+
+/** The owners (States, or organizations) the wave could not reach at all, with the reason, in owner order. */
+export const listUnreached = (deps: WaveDependencies) => async (id: string, page: PageRequest) => {
+  await getWave(deps)(id);
+  return deps.ledger.unreached(id, page);
 };
 
 export const listWaves = (deps: Pick<WaveDependencies, "waves">) => (page: PageRequest) => deps.waves.list(page);
@@ -226,6 +236,7 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
       messages.push(message);
       return { created: true };
     },
+    putUnreached: async () => false,
   };
   const { registry, organizations, contacts, assistance, clock, templates } = deps;
   await dispatch({

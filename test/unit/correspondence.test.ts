@@ -284,6 +284,63 @@ describe("audience sorting", () => {
     expect(recipients.map((r) => [r.recipient, r.email])).toEqual([[first.id, "poc@example.org"]]);
     expect(skipped).toMatchObject([{ recipient: second.id, reason: "duplicate-address", duplicateOf: first.id }]);
   });
+
+  it("writes to a State's Permanent Mission only when none of its points of contact is reachable", () => {
+    const mission = (iso3: string, changes: Partial<Contact> = {}) =>
+      contact({ owner: `STATE:${iso3}`, role: "permanent-mission", email: `mission@${iso3}.example`, ...changes });
+    const fraPoc = contact({ owner: "STATE:FRA" });
+    const fraMission = mission("fra");
+    const ginBounced = contact({ owner: "STATE:GIN", emailStatus: "bounced" });
+    const ginSuppressed = contact({ owner: "STATE:GIN", role: "mission-poc", emailStatus: "suppressed" });
+    const ginMission = mission("gin", { language: "fr" });
+    const prkMission = mission("prk");
+    const somMission = mission("som", { emailStatus: "bounced" });
+    const { recipients, skipped, unreached } = sortRecipients([
+      state("FRA", [fraPoc, fraMission]),
+      state("GIN", [ginBounced, ginSuppressed, ginMission]),
+      state("PRK", [prkMission]),
+      state("SOM", [somMission]),
+      state("SWZ", []),
+    ]);
+    expect(recipients.map((r) => [r.owner.iso3, r.recipient, r.addressedTo, r.language])).toEqual([
+      ["FRA", fraPoc.id, "point-of-contact", "en"],
+      ["GIN", ginMission.id, "permanent-mission", "fr"],
+      ["PRK", prkMission.id, "permanent-mission", "en"],
+    ]);
+    // A Mission not needed is neither written to nor listed as left out.
+    expect(skipped.map((s) => s.recipient)).not.toContain(fraMission.id);
+    expect(skipped.map((s) => [s.recipient, s.reason])).toEqual([
+      [ginBounced.id, "bounced"],
+      [ginSuppressed.id, "suppressed"],
+      ["owner:STATE:PRK", "no-active-contact"],
+      ["owner:STATE:SOM", "no-active-contact"],
+      [somMission.id, "bounced"],
+      ["owner:STATE:SWZ", "no-active-contact"],
+    ]);
+    expect(unreached).toEqual([
+      {
+        owner: { owner: "STATE:SOM", name: "SOM", iso3: "SOM" },
+        reason: "no-usable-address",
+        detail: "points of contact: none; permanent mission: bounced",
+      },
+      {
+        owner: { owner: "STATE:SWZ", name: "SWZ", iso3: "SWZ" },
+        reason: "no-contact",
+        detail: "points of contact: none; permanent mission: none",
+      },
+    ]);
+  });
+
+  it("never writes to an organization through a Permanent Mission, and lists it unreached", () => {
+    const bounced = contact({ owner: "ORG:iaea", role: "organization-poc", emailStatus: "bounced" });
+    const { recipients, unreached } = sortRecipients([
+      { owner: { kind: "organization", id: "iaea" }, facts: { owner: "ORG:iaea", name: "IAEA" }, contacts: [bounced] },
+    ]);
+    expect(recipients).toEqual([]);
+    expect(unreached).toEqual([
+      { owner: { owner: "ORG:iaea", name: "IAEA" }, reason: "no-usable-address", detail: "points of contact: bounced" },
+    ]);
+  });
 });
 
 describe("the in-process queue", () => {

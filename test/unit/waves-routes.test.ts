@@ -47,6 +47,7 @@ describe("wave routes", () => {
       ["POST /waves/{id}/schedule", "secretariat", true],
       ["POST /waves/{id}/cancel", "secretariat", true],
       ["POST /waves/{id}/test", "secretariat", false],
+      ["GET /waves/{id}/unreached", "secretariat,experts,members", false],
       ["GET /waves/{id}/messages", "secretariat,experts,members", false],
     ]);
   });

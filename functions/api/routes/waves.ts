@@ -2,6 +2,7 @@
 // test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
 import * as z from "zod";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
+import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
@@ -10,6 +11,7 @@ import {
   cancelWave,
   createWave,
   getWaveWithCounts,
+  listUnreached,
   listWaveMessages,
   listWaves,
   previewAudience,
@@ -24,7 +26,12 @@ const readers = ["secretariat", "experts", "members"] as const;
 
 const waveWithCountsSchema = waveSchema
   .extend({
-    counts: z.record(messageStatusSchema, z.number().int()).describe("The wave's messages by status, from the ledger"),
+    counts: z
+      .record(z.enum([...messageStatusSchema.options, "unreached"]), z.number().int())
+      .describe(
+        "The wave's messages by status, from the ledger; unreached: the owners it could not reach at all " +
+          "(GET /waves/{id}/unreached)",
+      ),
   })
   .meta({ id: "WaveWithCounts" });
 
@@ -44,6 +51,10 @@ const audiencePreviewSchema = z
         contact: z.object({ id: z.string(), name: z.string(), title: z.string().optional() }).loose(),
         email: z.string(),
         language: unLanguageSchema,
+        addressedTo: z
+          .enum(["point-of-contact", "permanent-mission"])
+          .optional()
+          .describe("permanent-mission: the State has no reachable point of contact, so its Mission gets the letter"),
       }),
     ),
     skipped: z.array(
@@ -56,6 +67,9 @@ const audiencePreviewSchema = z
         duplicateOf: z.string().optional(),
       }),
     ),
+    unreached: z
+      .array(z.object({ owner: ownerFactsSchema, reason: unreachedReasonSchema, detail: z.string() }))
+      .describe("Owners no letter would reach: no usable point of contact and, for a State, no usable Mission"),
   })
   .meta({ id: "AudiencePreview" });
 
@@ -174,6 +188,23 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       responses: [{ status: 200, description: "What was sent", schema: waveTestResultSchema }],
       async handle({ params, body, audit }) {
         return { body: await sendTestLetter(deps)(params.id, body, audit) };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/waves/{id}/unreached",
+      operationId: "listWaveUnreached",
+      summary:
+        "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
+        "nor at a Permanent Mission, each with the reason",
+      tag: "Correspondence",
+      access: readers,
+      params: byId,
+      query: pageQuerySchema,
+      responses: [{ status: 200, description: "A page of unreached owners", schema: pageSchema(unreachedSchema) }],
+      async handle({ params, query }) {
+        const page = await listUnreached(deps)(params.id, pageRequestOf(query));
+        return { body: { items: page.items, cursor: page.cursor } };
       },
     }),
     defineRoute({
