@@ -10,6 +10,7 @@ import type { Mailer } from "#shared/mail/ses.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { unconfiguredWaveScheduler, type WaveScheduler } from "#shared/waves/scheduler.ts";
+import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
 import { templateRoutes } from "./routes/templates.ts";
 import { waveRoutes } from "./routes/waves.ts";
@@ -19,6 +20,8 @@ export interface CorrespondenceDependencies extends TableDependencies {
   waveScheduler?: WaveScheduler | undefined;
   /** Sends the waves' test copies; without one, a test send is refused (409). */
   mailer?: Mailer | undefined;
+  /** Where test copies may go (STAFF_MAIL_DOMAINS, read at cold start; the local default when unset). */
+  staffMailDomains?: readonly string[] | undefined;
 }
 
 const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
@@ -34,6 +37,7 @@ export function correspondenceRoutes({
   clock,
   waveScheduler = noScheduler,
   mailer = noMailer,
+  staffMailDomains = staffMailDomainsOf(process.env),
 }: CorrespondenceDependencies): Route[] {
   const templates = templateRepository(doc, tableNames, clock);
   const contacts = contactDependencies(doc, tableNames, clock);
@@ -47,6 +51,7 @@ export function correspondenceRoutes({
       waves: waveRepository(doc, tableNames, clock),
       scheduler: waveScheduler,
       mailer,
+      staffMailDomains,
     }),
   ];
 }

@@ -21,6 +21,7 @@ import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import type { WaveScheduler } from "./scheduler.ts";
 import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
+import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
 
 export interface WaveDependencies extends AudienceDependencies {
   waves: WaveRepository;
@@ -34,6 +35,8 @@ export interface WaveSchedulingDependencies extends WaveDependencies {
 
 export interface WaveTestDependencies extends WaveDependencies {
   mailer: Mailer;
+  /** The mail domains a test copy may go to (STAFF_MAIL_DOMAINS); the local default when absent. */
+  staffMailDomains?: readonly string[] | undefined;
 }
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
@@ -284,14 +287,15 @@ function refusedTestCopy(error: unknown): unknown {
 }
 
 /**
- * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address with
- * the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
+ * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address (one in
+ * the staff mail domains, else 422 and nothing is sent) with the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
  * audit entry (wave, contact, address, SES message id) is written once SES has accepted the mail, so a refused
  * send (an unverified address in the SES sandbox, no sender configured) records nothing that did not happen.
  */
 export const sendTestLetter =
   (deps: WaveTestDependencies) =>
   async (id: string, request: WaveTestRequest, audit: AuditContext): Promise<WaveTestResult> => {
+    assertStaffAddress(request.to, deps.staffMailDomains ?? LOCAL_STAFF_MAIL_DOMAINS);
     const wave = (await getWave(deps)(id)).value;
     const message = testMessage(wave, await dryRunDispatch(deps, wave), request.contactId);
     const { letter } = message;
