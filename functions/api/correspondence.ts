@@ -4,6 +4,8 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { eventWindowMsOf } from "#shared/correspondence/lifecycle.ts";
+import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { Conflict } from "#shared/errors.ts";
 import type { Route } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
@@ -22,6 +24,10 @@ export interface CorrespondenceDependencies extends TableDependencies {
   mailer?: Mailer | undefined;
   /** Where test copies may go (STAFF_MAIL_DOMAINS, read at cold start; the local default when unset). */
   staffMailDomains?: readonly string[] | undefined;
+  /** The wave queue a letter sent again goes on; without one, a resend is refused (409). */
+  queue?: SendQueue | undefined;
+  /** How long SES events may settle an unknown letter (SES_EVENT_WINDOW_HOURS; 24 hours when unset). */
+  eventWindowMs?: number | undefined;
 }
 
 const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
@@ -38,6 +44,8 @@ export function correspondenceRoutes({
   waveScheduler = noScheduler,
   mailer = noMailer,
   staffMailDomains = staffMailDomainsOf(process.env),
+  queue,
+  eventWindowMs = eventWindowMsOf(process.env),
 }: CorrespondenceDependencies): Route[] {
   const templates = templateRepository(doc, tableNames, clock);
   const contacts = contactDependencies(doc, tableNames, clock);
@@ -52,6 +60,8 @@ export function correspondenceRoutes({
       scheduler: waveScheduler,
       mailer,
       staffMailDomains,
+      queue,
+      eventWindowMs,
     }),
   ];
 }

@@ -13,8 +13,11 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
+import { writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
@@ -233,6 +236,61 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+
+    /**
+     * `unknown -> queued` for the secretariat's resend, with its audit entry in the same transaction; only while the
+     * message is still unknown and its wave's not-after deadline has not passed (judged again by the write).
+     */
+    async resend(message: Message, reason: string, audit: AuditContext): Promise<Message> {
+      const now = clock.now().toISOString();
+      const { leaseUntil: _lease, ...rest } = message;
+      const next: Message = { ...rest, status: "queued", reason, resentAt: now, updatedAt: now };
+      // The letter itself stays in the ledger; the audit entry says what changed.
+      const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Update: {
+              TableName: table,
+              Key: messageKey(message),
+              UpdateExpression:
+                "SET #status = :queued, gsi1pk = :partition, reason = :reason, resentAt = :now, updatedAt = :now " +
+                "REMOVE leaseUntil",
+              ConditionExpression: "#status = :unknown AND notAfter > :now",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: {
+                ":queued": "queued",
+                ":unknown": "unknown",
+                ":partition": messageStatusPartition(message.waveId, "queued"),
+                ":reason": reason,
+                ":now": now,
+              },
+            },
+          },
+          onConditionFailed: (current) =>
+            current
+              ? new Conflict(
+                  `The letter to ${message.recipient} is ${String(current.status)} (not-after ${String(current.notAfter)}) ` +
+                    "and is not sent again",
+                )
+              : new NotFound("Message", `${message.waveId}/${message.recipient}`),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "wave.resend",
+              entity: { type: "wave", id: message.waveId },
+              before: withoutLetter(message),
+              after: withoutLetter(next),
+            },
+            clock,
+          ),
+        },
+      ]);
+      return next;
     },
 
     /** Sets fields on a message still in `status` without moving it (e.g. a soft bounce on a sent letter). */

@@ -7,7 +7,8 @@ import type { AudienceDependencies, ResolvedAudience } from "../correspondence/a
 import { resolveAudience } from "../correspondence/audiences.ts";
 import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
-import { classifySesError } from "../correspondence/lifecycle.ts";
+import { classifySesError, DEFAULT_EVENT_WINDOW_MS, resendRefusal } from "../correspondence/lifecycle.ts";
+import type { SendQueue } from "../correspondence/memory-queue.ts";
 import type { DispatchWave, Message, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -40,6 +41,13 @@ export interface WaveTestDependencies extends WaveDependencies {
 }
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
+
+export interface WaveResendDependencies extends WaveDependencies {
+  /** The wave queue the sender reads: a resent letter goes the way every letter goes. */
+  queue: SendQueue;
+  /** How long SES events may still settle an unknown letter (lifecycle.ts); 24 hours when absent. */
+  eventWindowMs?: number | undefined;
+}
 
 /** Every variable the template names, in any language and part. */
 function variablesOf(template: Template): Set<TemplateVariable> {
@@ -372,4 +380,32 @@ export const completeWaveIfSettled =
       if (now.value.status === "completed") return now;
       throw error;
     }
+  };
+
+/**
+ * Sends again, in one audited action, a letter left unknown by a crash once no SES event can settle it any more: the
+ * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
+ * claims and sends it like any other, with the same tags. Refused (409) while the event window is open, after the
+ * wave's not-after deadline, for a halted wave or a letter that is not unknown. A letter already queued again by an
+ * earlier call whose enqueue failed is enqueued again (the sender's claim makes a second key harmless).
+ */
+export const resendUnknown =
+  (deps: WaveResendDependencies) =>
+  async (waveId: string, recipient: string, audit: AuditContext): Promise<Message> => {
+    const wave = await getWave(deps)(waveId);
+    const key = { waveId, recipient };
+    const message = await deps.ledger.get(key);
+    if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
+    if (message.status === "queued" && message.resentAt) {
+      await deps.queue.sendBatch([key]);
+      return message;
+    }
+    const now = deps.clock.now();
+    const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+    const refusal = resendRefusal(message, wave.value.status === "halted", now, windowMs);
+    if (refusal) throw new Conflict(`The letter to ${recipient} is not sent again: ${refusal}`);
+    const reason = `sent again by ${audit.actor.id}: no SES event came within the event window`;
+    const queued = await deps.ledger.resend(message, reason, audit);
+    await deps.queue.sendBatch([key]);
+    return queued;
   };

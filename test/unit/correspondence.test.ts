@@ -9,7 +9,15 @@ import { fixedClock, systemClock } from "#shared/clock.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { type AudienceCandidate, sortRecipients } from "#shared/correspondence/audiences.ts";
 import { bounceRateOf, HARD_BOUNCE_MINIMUM_OUT, haltReasonFor } from "#shared/correspondence/bounce-guard.ts";
-import { afterFailedClaim, canMove, classifySesError, isThrottling } from "#shared/correspondence/lifecycle.ts";
+import {
+  afterFailedClaim,
+  canMove,
+  classifySesError,
+  DEFAULT_EVENT_WINDOW_MS,
+  eventWindowEnd,
+  isThrottling,
+  resendRefusal,
+} from "#shared/correspondence/lifecycle.ts";
 import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
 import { PACER_HEADROOM, QUOTA_REFRESH_MS, quotaPacer, realSleep, tokenBucket } from "#shared/correspondence/pacing.ts";
 import type { MessageStatus } from "#shared/correspondence/schemas.ts";
@@ -160,10 +168,34 @@ describe("the message state machine", () => {
     expect(canMove("unknown", "sent")).toBe(true);
     expect(canMove("sent", "queued")).toBe(false);
     expect(canMove("sent", "sending")).toBe(false);
-    expect(canMove("unknown", "queued")).toBe(false);
+    // Only the secretariat's resend, once the event window has closed (resendRefusal).
+    expect(canMove("unknown", "queued")).toBe(true);
     expect(canMove("expired", "sending")).toBe(false);
     expect(canMove("skipped", "queued")).toBe(false);
     expect(canMove("queued", "sent")).toBe(false);
+  });
+
+  it("sends an unknown letter again only after its event window, before the deadline, of a wave not halted", () => {
+    const window = DEFAULT_EVENT_WINDOW_MS;
+    const unknown = {
+      status: "unknown" as const,
+      notAfter,
+      leaseUntil: "2026-05-04T09:02:00.000Z",
+      updatedAt: "2026-05-04T09:05:00.000Z",
+    };
+    expect(eventWindowEnd(unknown, window)).toBe("2026-05-05T09:02:00.000Z");
+    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
+      /SES events may still settle it until 2026-05-05T09:02:00.000Z/,
+    );
+    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
+    expect(resendRefusal(unknown, false, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
+    expect(resendRefusal(unknown, true, new Date("2026-05-06T00:00:00Z"), window)).toMatch(/halted/);
+    expect(resendRefusal({ ...unknown, status: "sent" }, false, new Date("2026-05-06T00:00:00Z"), window)).toMatch(
+      /it is sent/,
+    );
+    // Without a lease (an older record), from its last change; a shorter window is honoured.
+    const { leaseUntil: _lease, ...withoutLease } = unknown;
+    expect(eventWindowEnd(withoutLease, 3_600_000)).toBe("2026-05-04T10:05:00.000Z");
   });
 
   it("lets SES events move only what SES accepted, and only forward", () => {

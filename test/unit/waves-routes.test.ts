@@ -49,6 +49,7 @@ describe("wave routes", () => {
       ["POST /waves/{id}/test", "secretariat", false],
       ["GET /waves/{id}/unreached", "secretariat,experts,members", false],
       ["GET /waves/{id}/messages", "secretariat,experts,members", false],
+      ["POST /waves/{id}/messages/{recipient}/resend", "secretariat", false],
     ]);
   });
 

@@ -1,8 +1,11 @@
 // Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, send a
 // test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
 import * as z from "zod";
+import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd } from "#shared/correspondence/lifecycle.ts";
+import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
+import { Conflict } from "#shared/errors.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
@@ -15,6 +18,7 @@ import {
   listWaveMessages,
   listWaves,
   previewAudience,
+  resendUnknown,
   scheduleWave,
   sendTestLetter,
   type WaveSchedulingDependencies,
@@ -75,7 +79,27 @@ const audiencePreviewSchema = z
 
 const messagesQuery = z.strictObject({ status: messageStatusSchema.optional(), ...pageQueryShape });
 
-export type WaveRouteDependencies = WaveSchedulingDependencies & WaveTestDependencies;
+const byMessage = z.strictObject({ id: waveIdSchema, recipient: z.string().min(1).max(120) });
+
+const listedMessageSchema = messageSchema
+  .extend({
+    eventWindowEndsAt: z.iso
+      .datetime()
+      .optional()
+      .describe(
+        "On an unknown letter: until when SES events may still settle it; after it (and before notAfter) the " +
+          "secretariat may send it again (POST /waves/{id}/messages/{recipient}/resend)",
+      ),
+  })
+  .meta({ id: "WaveMessage" });
+
+export type WaveRouteDependencies = WaveSchedulingDependencies &
+  WaveTestDependencies & {
+    /** The wave queue a resent letter goes on; without one, a resend is refused (409). */
+    queue?: SendQueue | undefined;
+    /** The event window of unknown letters (SES_EVENT_WINDOW_HOURS); 24 hours when absent. */
+    eventWindowMs?: number | undefined;
+  };
 
 export function waveRoutes(deps: WaveRouteDependencies) {
   const transition = (
@@ -216,10 +240,33 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       access: readers,
       params: byId,
       query: messagesQuery,
-      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(messageSchema) }],
+      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(listedMessageSchema) }],
       async handle({ params, query }) {
         const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
-        return { body: { items: page.items, cursor: page.cursor } };
+        const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+        const items = page.items.map((message) =>
+          message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
+        );
+        return { body: { items, cursor: page.cursor } };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/waves/{id}/messages/{recipient}/resend",
+      operationId: "resendWaveMessage",
+      summary:
+        "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
+        "and before the wave's not-after deadline; audited. 409 otherwise",
+      tag: "Correspondence",
+      access: ["secretariat"],
+      params: byMessage,
+      responses: [{ status: 202, description: "The letter, queued again for the sender", schema: messageSchema }],
+      async handle({ params, audit }) {
+        const { queue } = deps;
+        if (!queue)
+          throw new Conflict("Letters cannot be sent again here: no wave queue is configured (WAVE_QUEUE_URL)");
+        const message = await resendUnknown({ ...deps, queue })(params.id, params.recipient, audit);
+        return { status: 202, body: message };
       },
     }),
   ];
