@@ -105,6 +105,13 @@ export const contactSchema = z.object({
   email: z.string(),
   phone: z.string().optional(),
   language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
+  ownLanguage: z
+    .boolean()
+    .optional()
+    .describe(
+      "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
+        "is the State's language of record and follows a correction (PATCH /states/{iso3})",
+    ),
   designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
   lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
   emailStatus: emailStatusSchema,
@@ -148,7 +155,10 @@ export const contactChangesSchema = z
     agency: contactTextSchema.nullable().optional().describe("null clears it"),
     email: emailSchema.optional(),
     phone: phoneSchema.nullable().optional().describe("null clears it"),
-    language: unLanguageSchema.optional(),
+    language: unLanguageSchema
+      .nullable()
+      .optional()
+      .describe("The contact's own language; null: follow its State's language of record again"),
     designatedOn: z.iso.date().optional(),
     lastVerifiedOn: z.iso.date().optional(),
     emailStatus: emailStatusSchema.optional(),
