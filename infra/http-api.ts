@@ -77,7 +77,8 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
       desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
       audit: ["dynamodb:PutItem"],
     });
-    props.mail.grantSend(this.correspondence);
+    // Its only mail is a wave's test copy: to staff domains only. Letters to States go from wave-send, unrestricted.
+    props.mail.grantSend(this.correspondence, { toStaffDomains: true });
     props.wavePipeline.grantWaveScheduling(this.correspondence);
 
     this.reports = groupFunction("reports", withTables);

@@ -41,6 +41,8 @@ export class Mail extends Construct {
   /** The sending domain, verified with Easy DKIM, with its custom MAIL FROM subdomain. */
   readonly identity: ses.EmailIdentity;
   readonly mailFromDomain: string;
+  /** The mail domains a wave's test copy may go to (the correspondence api's sends). */
+  readonly staffMailDomains: string[];
   /** Every mail the desk sends names it, so SES publishes its events and they can be traced to the ledger. */
   readonly configurationSet: ses.ConfigurationSet;
   /** The events of this configuration set, and only those, on the default bus. */
@@ -58,6 +60,13 @@ export class Mail extends Construct {
       "the secretariat's address (staff summaries, and the Reply-To of letters)",
     ).address;
     this.mailFromDomain = `${stringContext(this, "mailFromSubdomain") ?? DEFAULT_MAIL_FROM_SUBDOMAIN}.${from.domain}`;
+    // `-c staffMailDomains=un.org,desk.un.org`; by default the secretariat's own domain.
+    this.staffMailDomains = (
+      stringContext(this, "staffMailDomains") ??
+      this.secretariatAddress.slice(this.secretariatAddress.lastIndexOf("@") + 1)
+    )
+      .split(",")
+      .map((domain) => domain.trim().toLowerCase());
     this.configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", {
       // Bounce and complaint rates of the desk's own mail, beside the account's (the alarms use the account's).
       reputationMetrics: true,
@@ -120,13 +129,15 @@ export class Mail extends Construct {
   /**
    * Lets the function send as the desk through the configuration set, and gives it MAIL_FROM and SES_CONFIGURATION_SET.
    * Every sender finds the secretariat in SECRETARIAT_ADDRESS (the Reply-To of letters). With `toSecretariatOnly`
-   * (a staff summary or reminder) it may send to that address only, which it also finds in SECRETARIAT_EMAIL.
+   * (a staff summary or reminder) it may send to that address only, which it also finds in SECRETARIAT_EMAIL. With `toStaffDomains`
+   * (a wave's test copy) it may send to addresses in the staff mail domains only, which it finds in STAFF_MAIL_DOMAINS
+   * (the api checks the same list first: 422).
    *
    * The identity is any identity, but the sender only MAIL_FROM: while the account is in the SES sandbox, SES also
    * authorizes each recipient's identity, so the identity ARN cannot be narrowed to the sender's (see infra/nag.ts).
    * SendEmail only: the desk renders its letters itself and never sends raw MIME.
    */
-  grantSend(fn: DeskFunction, options: { toSecretariatOnly?: boolean } = {}): void {
+  grantSend(fn: DeskFunction, options: { toSecretariatOnly?: boolean; toStaffDomains?: boolean } = {}): void {
     if (this.senders.includes(fn)) throw new Error(`${fn.node.path} may send mail already`);
     this.senders.push(fn);
     fn.function.addEnvironment("MAIL_FROM", this.mailFrom);
@@ -140,6 +151,13 @@ export class Mail extends Construct {
       fn.function.addEnvironment("SECRETARIAT_EMAIL", this.secretariatAddress);
       // Every recipient (To, Cc, Bcc) must be the secretariat.
       conditions["ForAllValues:StringEquals"] = { "ses:Recipients": [this.secretariatAddress] };
+    }
+    if (options.toStaffDomains) {
+      fn.function.addEnvironment("STAFF_MAIL_DOMAINS", this.staffMailDomains.join(","));
+      // Every recipient must be at a staff domain, matched exactly as the api does.
+      conditions["ForAllValues:StringLike"] = {
+        "ses:Recipients": this.staffMailDomains.map((domain) => `*@${domain}`),
+      };
     }
     const stack = Stack.of(this);
     fn.role.addToPrincipalPolicy(

@@ -4,12 +4,15 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { eventWindowMsOf } from "#shared/correspondence/lifecycle.ts";
+import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { Conflict } from "#shared/errors.ts";
 import type { Route } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { unconfiguredWaveScheduler, type WaveScheduler } from "#shared/waves/scheduler.ts";
+import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
 import { templateRoutes } from "./routes/templates.ts";
 import { waveRoutes } from "./routes/waves.ts";
@@ -19,6 +22,12 @@ export interface CorrespondenceDependencies extends TableDependencies {
   waveScheduler?: WaveScheduler | undefined;
   /** Sends the waves' test copies; without one, a test send is refused (409). */
   mailer?: Mailer | undefined;
+  /** Where test copies may go (STAFF_MAIL_DOMAINS, read at cold start; the local default when unset). */
+  staffMailDomains?: readonly string[] | undefined;
+  /** The wave queue a letter sent again goes on; without one, a resend is refused (409). */
+  queue?: SendQueue | undefined;
+  /** How long SES events may settle an unknown letter (SES_EVENT_WINDOW_HOURS; 24 hours when unset). */
+  eventWindowMs?: number | undefined;
 }
 
 const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
@@ -34,6 +43,9 @@ export function correspondenceRoutes({
   clock,
   waveScheduler = noScheduler,
   mailer = noMailer,
+  staffMailDomains = staffMailDomainsOf(process.env),
+  queue,
+  eventWindowMs = eventWindowMsOf(process.env),
 }: CorrespondenceDependencies): Route[] {
   const templates = templateRepository(doc, tableNames, clock);
   const contacts = contactDependencies(doc, tableNames, clock);
@@ -47,6 +59,9 @@ export function correspondenceRoutes({
       waves: waveRepository(doc, tableNames, clock),
       scheduler: waveScheduler,
       mailer,
+      staffMailDomains,
+      queue,
+      eventWindowMs,
     }),
   ];
 }

@@ -20,7 +20,7 @@ export function recordsRoutes({ doc, tableNames, clock }: TableDependencies): Ro
   const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
   const contacts = contactDependencies(doc, tableNames, clock);
   return [
-    ...stateRoutes(reporting),
+    ...stateRoutes({ ...reporting, contacts: contacts.contacts }),
     ...submissionRoutes(reporting),
     ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
     ...organizationRoutes(contacts),

@@ -115,6 +115,8 @@ export const createContact =
       email: input.email,
       phone: input.phone,
       language: input.language ?? defaultLanguage ?? "en",
+      // Set for this contact: a later correction of the State's language leaves it alone.
+      ...(input.language ? { ownLanguage: true } : {}),
       designatedOn,
       lastVerifiedOn: input.lastVerifiedOn ?? designatedOn,
       emailStatus: input.emailStatus ?? "ok",
@@ -141,6 +143,21 @@ async function currentForWrite(deps: ContactDependencies, id: string, expectedVe
   return current;
 }
 
+/**
+ * A language given is the contact's own; null makes it follow its owner's language of record again (a State's, or
+ * en for an organization); absent changes nothing.
+ */
+async function languageChange(
+  deps: ContactDependencies,
+  contact: Contact,
+  language: UnLanguage | null | undefined,
+): Promise<Pick<Contact, "language" | "ownLanguage">> {
+  if (language === undefined) return { language: contact.language, ownLanguage: contact.ownLanguage };
+  if (language !== null) return { language, ownLanguage: true };
+  const ofRecord = await ownerLanguage(deps, ownerOf(contact.owner), "body.language");
+  return { language: ofRecord ?? "en", ownLanguage: undefined };
+}
+
 export const changeContact =
   (deps: ContactDependencies) =>
   async (id: string, expectedVersion: number, changes: ContactChanges, audit: AuditContext) => {
@@ -150,12 +167,13 @@ export const changeContact =
       expectedVersion,
       "a deactivated contact is history: create a new one",
     );
-    const { title, agency, phone, ...rest } = changes;
+    const { title, agency, phone, language, ...rest } = changes;
     const clear = <T>(value: T | null | undefined, kept: T | undefined) =>
       value === null ? undefined : (value ?? kept);
     const next: Contact = {
       ...current.value,
       ...rest,
+      ...(await languageChange(deps, current.value, language)),
       title: clear(title, current.value.title),
       agency: clear(agency, current.value.agency),
       phone: clear(phone, current.value.phone),

@@ -9,6 +9,12 @@ import type { Contact, ContactRole, PocView } from "./schemas.ts";
  */
 export const POC_ROLES: readonly ContactRole[] = ["capital-poc", "mission-poc"];
 
+/**
+ * The State's Permanent Mission to the United Nations as an address of record: where a State letter goes when no
+ * point of contact is reachable. It is not a 1540 point of contact, so it never counts in the coverage below.
+ */
+export const MISSION_ROLE: ContactRole = "permanent-mission";
+
 /** How long a verification holds. */
 export const VERIFICATION_MONTHS = 12;
 

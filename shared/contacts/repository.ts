@@ -22,6 +22,7 @@ import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynam
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
+import type { UnLanguage } from "../registry/schemas.ts";
 import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
 import { type ObligationStatus, obligationStatusSchema } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
@@ -458,6 +459,51 @@ export function contactRepository(doc: DynamoDBDocumentClient, tableNames: Table
       writes.push(...pocs.map(pocWrite));
       writes.push(...audits.map((audit) => ({ item: auditPut(tableNames.audit, audit, clock) })));
       await writeTransaction(doc, writes);
+    },
+
+    /**
+     * The writes that carry a correction of a State's language to its contacts that follow it: active contacts
+     * without a language of their own that still read the old one. Each is put at the version read, with its audit
+     * entry, for the State's own transaction; a contact changed meanwhile fails that transaction (409).
+     */
+    async languageCascadeWrites(
+      iso3: string,
+      from: UnLanguage,
+      to: UnLanguage,
+      audit: AuditContext,
+    ): Promise<GuardedWrite[]> {
+      if (from === to) return [];
+      const followers = (await this.contactsOf({ kind: "state", iso3 })).filter(
+        ({ value }) => value.active && !value.ownLanguage && value.language === from,
+      );
+      const now = clock.now().toISOString();
+      return followers.flatMap((before) => {
+        const after: Contact = { ...before.value, language: to, updatedAt: now };
+        const [put] = changeWrites({ before, after });
+        if (!put) return [];
+        return [
+          {
+            item: put.item,
+            onConditionFailed: () =>
+              new Conflict(
+                `Contact ${after.id} of ${iso3} changed while the State's language was corrected; send it again`,
+              ),
+          },
+          {
+            item: auditPut(
+              tableNames.audit,
+              {
+                ...audit,
+                action: "contact.language-of-record",
+                entity: { type: "contact", id: after.id },
+                before: before.value,
+                after,
+              },
+              clock,
+            ),
+          },
+        ];
+      });
     },
 
     /** Brings the stored obligation in step with the contacts (no contact is written). */

@@ -6,10 +6,12 @@ import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
 export const contactRoleSchema = z
-  .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc"])
+  .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc", "permanent-mission"])
   .describe(
     "capital-poc: the State's point of contact in its capital; mission-poc: at its Permanent Mission in New York; " +
-      "provider-poc: for assistance offered (a State or an organization); organization-poc: an organization's point of contact",
+      "provider-poc: for assistance offered (a State or an organization); organization-poc: an organization's point of contact; " +
+      "permanent-mission: the State's Permanent Mission to the United Nations as an address of record, written to only " +
+      "when no 1540 point of contact is reachable (never counted as a point of contact)",
   );
 export type ContactRole = z.infer<typeof contactRoleSchema>;
 
@@ -50,7 +52,7 @@ export const ownerSchema = z
 
 /** Which roles fit which owner: a State has capital and mission PoCs, an organization its own; both can provide. */
 export const rolesByOwnerKind: Record<Owner["kind"], readonly ContactRole[]> = {
-  state: ["capital-poc", "mission-poc", "provider-poc"],
+  state: ["capital-poc", "mission-poc", "provider-poc", "permanent-mission"],
   organization: ["organization-poc", "provider-poc"],
 };
 
@@ -103,6 +105,13 @@ export const contactSchema = z.object({
   email: z.string(),
   phone: z.string().optional(),
   language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
+  ownLanguage: z
+    .boolean()
+    .optional()
+    .describe(
+      "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
+        "is the State's language of record and follows a correction (PATCH /states/{iso3})",
+    ),
   designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
   lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
   emailStatus: emailStatusSchema,
@@ -147,7 +156,10 @@ export const contactChangesSchema = z
     agency: contactTextSchema.nullable().optional().describe("null clears it"),
     email: emailSchema.optional(),
     phone: phoneSchema.nullable().optional().describe("null clears it"),
-    language: unLanguageSchema.optional(),
+    language: unLanguageSchema
+      .nullable()
+      .optional()
+      .describe("The contact's own language; null: follow its State's language of record again"),
     designatedOn: z.iso.date().optional(),
     lastVerifiedOn: z.iso.date().optional(),
     emailStatus: emailStatusSchema.optional(),

@@ -5,6 +5,12 @@
 // So every demo contact is fictional: invented names ("Robin Placeholder"), addresses at the reserved domain
 // example.org, telephone numbers in the 555-01xx range reserved for fiction, `demo: true`. Which States have one
 // is chosen by a stable hash, so every machine seeds the same people; dates count back from the clock's today.
+//
+// Every State also gets its Permanent Mission to the United Nations as an address of record (role
+// permanent-mission), where a letter goes when no point of contact is reachable. Those addresses are placeholders
+// too, one reserved `.example` domain per State (`mission@tcd-mission.example`), marked `demo: true`: the real
+// addresses of the 193 Missions must be entered by the secretariat before any letter goes out
+// (docs/data/permanent-missions.SOURCES.md).
 import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
@@ -86,7 +92,10 @@ interface DemoSpec {
   key: string;
   owner: string;
   role: ContactRole;
+  /** The local part at example.org, or a whole placeholder address. */
   mailbox: string;
+  /** A name other than a person's (a Permanent Mission). */
+  name?: string;
   title: string;
   agency: string;
   language: Contact["language"];
@@ -99,15 +108,16 @@ interface DemoSpec {
 
 function demoContact(spec: DemoSpec, today: string, now: string): Contact {
   const h = hash(spec.key);
+  const [mailbox, domain = "example.org"] = spec.mailbox.split("@");
   const lastVerifiedOn = daysBefore(today, spec.verifiedDaysAgo);
   return {
     id: demoContactId(spec.key),
     owner: spec.owner,
     role: spec.role,
-    name: `${GIVEN[h % GIVEN.length]} ${FAMILY[(h >>> 8) % FAMILY.length]}`,
+    name: spec.name ?? `${GIVEN[h % GIVEN.length]} ${FAMILY[(h >>> 8) % FAMILY.length]}`,
     title: spec.title,
     agency: spec.agency,
-    email: `${spec.mailbox}@example.org`,
+    email: `${mailbox}@${domain}`,
     phone: `+1 212 555 01${String(h % 100).padStart(2, "0")}`,
     language: spec.language,
     designatedOn: daysBefore(lastVerifiedOn, (h >>> 4) % 1500),
@@ -122,8 +132,33 @@ function demoContact(spec: DemoSpec, today: string, now: string): Contact {
 }
 
 /** The demo contacts for these States and organizations, as of `today`: deterministic and pure. */
+/** The placeholder address of record of a State's Permanent Mission: a reserved domain of its own. */
+export const demoMissionEmail = (iso3: string) => `mission@${iso3.toLowerCase()}-mission.example`;
+
+/** Every State's Permanent Mission, reachable, in the State's language. */
+function demoMissions(states: readonly Pick<MemberState, "iso3" | "language" | "name">[], today: string, now: string) {
+  return states.map((state) =>
+    demoContact(
+      {
+        key: `${state.iso3}:permanent-mission`,
+        owner: `STATE:${state.iso3}`,
+        role: "permanent-mission",
+        mailbox: demoMissionEmail(state.iso3),
+        name: `Permanent Mission of ${state.name} to the United Nations`,
+        title: "Address of record (placeholder)",
+        agency: "Permanent Mission to the United Nations, New York (demo)",
+        language: state.language,
+        emailStatus: "ok",
+        verifiedDaysAgo: 10 + (hash(`mission-of-record:${state.iso3}`) % 300),
+      },
+      today,
+      now,
+    ),
+  );
+}
+
 export function demoContacts(
-  states: readonly Pick<MemberState, "iso3" | "language">[],
+  states: readonly Pick<MemberState, "iso3" | "language" | "name">[],
   organizations: readonly Pick<CatalogueOrganization, "id" | "name">[],
   today: string,
   now: string,
@@ -197,6 +232,7 @@ export function demoContacts(
       ),
     );
   }
+  contacts.push(...demoMissions(states, today, now));
   for (const organization of organizations) {
     const h = hash(`org:${organization.id}`);
     contacts.push(

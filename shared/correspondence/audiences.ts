@@ -5,7 +5,7 @@ import { listProviders } from "../assistance/offers.ts";
 import type { AssistanceRepository } from "../assistance/repository.ts";
 import { type Provider, providerKey } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
-import { POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
+import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { type Contact, type ContactRole, normalizeEmail, type Owner, ownerText } from "../contacts/schemas.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
@@ -14,6 +14,7 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import type { Audience, SkipReason } from "./schemas.ts";
+import type { UnreachedReason } from "./unreached.ts";
 
 export interface AudienceDependencies {
   registry: RegistryRepository;
@@ -52,9 +53,17 @@ export interface Skipped {
   duplicateOf?: string;
 }
 
+/** An owner none of whose addresses gets the letter: no point of contact, and for a State no Permanent Mission. */
+export interface UnreachedOwner {
+  owner: OwnerFacts;
+  reason: UnreachedReason;
+  detail: string;
+}
+
 export interface ResolvedAudience {
   recipients: Recipient[];
   skipped: Skipped[];
+  unreached: UnreachedOwner[];
 }
 
 /** The roles each kind of owner is written to: a State's 1540 points of contact, an organization's own. */
@@ -181,27 +190,37 @@ async function candidates(deps: AudienceDependencies, audience: Audience): Promi
   return all.filter((candidate) => pocCoverage(candidate.contacts, deps.clock).view !== "current");
 }
 
+/** What an owner's unusable addresses were, for the unreached record: e.g. `bounced, suppressed`, or `none`. */
+const found = (entries: readonly Skipped[]) =>
+  entries.length ? entries.map((entry) => entry.reason).join(", ") : "none";
+
 /**
  * Sorts every owner's contacts into recipients and skipped ones. Owners come in code order and contacts in
- * creation order, so a retried dispatch picks the same recipient for a shared address.
+ * creation order, so a retried dispatch picks the same recipient for a shared address. A State none of whose points
+ * of contact gets the letter is written to at its Permanent Mission instead; an owner no letter reaches at all is
+ * listed as unreached, with what was found.
  */
 export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAudience {
   const recipients: Recipient[] = [];
   const skipped: Skipped[] = [];
+  const unreached: UnreachedOwner[] = [];
   const byAddress = new Map<string, string>();
-  for (const { owner, facts, contacts, roles = ROLES[owner.kind] } of owners) {
-    const mine = contacts.filter((contact) => roles.includes(contact.role));
-    if (!mine.some((contact) => contact.active)) {
-      skipped.push({ recipient: `owner:${facts.owner}`, owner: facts, reason: "no-active-contact" });
-    }
-    for (const contact of mine) {
+
+  /** Writes to each usable contact; answers the ones left out. */
+  const writeTo = (
+    facts: OwnerFacts,
+    contacts: readonly Contact[],
+    addressedTo: NonNullable<Recipient["addressedTo"]>,
+  ): Skipped[] => {
+    const left: Skipped[] = [];
+    for (const contact of contacts) {
       const email = normalizeEmail(contact.email);
       const base = { recipient: contact.id, owner: facts, contactId: contact.id, email };
-      if (!contact.active) skipped.push({ ...base, reason: "inactive" });
-      else if (contact.emailStatus !== "ok") skipped.push({ ...base, reason: contact.emailStatus });
+      if (!contact.active) left.push({ ...base, reason: "inactive" });
+      else if (contact.emailStatus !== "ok") left.push({ ...base, reason: contact.emailStatus });
       else {
         const first = byAddress.get(email);
-        if (first) skipped.push({ ...base, reason: "duplicate-address", duplicateOf: first });
+        if (first) left.push({ ...base, reason: "duplicate-address", duplicateOf: first });
         else {
           byAddress.set(email, contact.id);
           recipients.push({
@@ -216,12 +235,36 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
             },
             email,
             language: contact.language,
+            addressedTo,
           });
         }
       }
     }
+    skipped.push(...left);
+    return left;
+  };
+
+  for (const { owner, facts, contacts, roles = ROLES[owner.kind] } of owners) {
+    const mine = contacts.filter((contact) => roles.includes(contact.role));
+    if (!mine.some((contact) => contact.active)) {
+      skipped.push({ recipient: `owner:${facts.owner}`, owner: facts, reason: "no-active-contact" });
+    }
+    const before = recipients.length;
+    const pocsLeft = writeTo(facts, mine, "point-of-contact");
+    const missions = owner.kind === "state" ? contacts.filter((contact) => contact.role === MISSION_ROLE) : [];
+    const missionsLeft = recipients.length === before ? writeTo(facts, missions, "permanent-mission") : [];
+    if (recipients.length > before) continue;
+    const anyActive = [...mine, ...missions].some((contact) => contact.active);
+    unreached.push({
+      owner: facts,
+      reason: anyActive ? "no-usable-address" : "no-contact",
+      detail:
+        owner.kind === "state"
+          ? `points of contact: ${found(pocsLeft)}; permanent mission: ${found(missionsLeft)}`
+          : `points of contact: ${found(pocsLeft)}`,
+    });
   }
-  return { recipients, skipped };
+  return { recipients, skipped, unreached };
 }
 
 export async function resolveAudience(deps: AudienceDependencies, audience: Audience): Promise<ResolvedAudience> {

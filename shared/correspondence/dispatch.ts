@@ -9,10 +9,17 @@ import { type LetterFacts, letterForm, letterValues } from "../templates/letter-
 import type { TemplateRepository } from "../templates/repository.ts";
 import { renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
-import { type AudienceDependencies, type Recipient, resolveAudience, type Skipped } from "./audiences.ts";
+import {
+  type AudienceDependencies,
+  type Recipient,
+  resolveAudience,
+  type Skipped,
+  type UnreachedOwner,
+} from "./audiences.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
 import { type DispatchWave, dispatchWaveSchema, type Message, type MessageKey } from "./schemas.ts";
+import type { Unreached } from "./unreached.ts";
 
 /** Where a test may stop dispatch as a crash would: after the n-th new message, or before anything is enqueued. */
 export type DispatchFault = (step: "after-put" | "before-enqueue", written: number) => void | Promise<void>;
@@ -29,6 +36,8 @@ export interface DispatchSummary {
   recipients: number;
   skipped: number;
   failed: number;
+  /** Owners no letter reaches: no usable point of contact and, for a State, no usable Permanent Mission address. */
+  unreached: number;
   /** Messages this run wrote; the others were in the ledger already (a retried dispatch writes none). */
   written: number;
   enqueued: number;
@@ -137,6 +146,16 @@ function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Mess
   };
 }
 
+const unreachedRecord = (wave: DispatchWave, { owner, reason, detail }: UnreachedOwner, now: string): Unreached => ({
+  waveId: wave.id,
+  owner: owner.owner,
+  name: owner.name,
+  ...(owner.iso3 ? { iso3: owner.iso3 } : {}),
+  reason,
+  detail,
+  recordedAt: now,
+});
+
 export const dispatch =
   (deps: DispatchDependencies) =>
   async (input: DispatchWave): Promise<DispatchSummary> => {
@@ -170,6 +189,7 @@ export const dispatch =
       if (stored?.status === "failed") failed += 1;
       if (stored?.status === "queued") toEnqueue.push({ waveId: wave.id, recipient: stored.recipient });
     }
+    for (const owner of audience.unreached) await deps.ledger.putUnreached(unreachedRecord(wave, owner, now));
     await deps.faults?.("before-enqueue", written);
     for (let start = 0; start < toEnqueue.length; start += MAX_BATCH) {
       await deps.queue.sendBatch(toEnqueue.slice(start, start + MAX_BATCH));
@@ -179,6 +199,7 @@ export const dispatch =
       recipients: audience.recipients.length,
       skipped: audience.skipped.length,
       failed,
+      unreached: audience.unreached.length,
       written,
       enqueued: toEnqueue.length,
       pastDeadline,

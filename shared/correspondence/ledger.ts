@@ -4,6 +4,7 @@
 //   message  pk=WAVE#<waveId>  sk=MESSAGE#<recipient>   recipient = contact id, or owner:<owner> for none
 //   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
 //   gsi2     LETTERS#<owner> / <createdAt>#<waveId>#<recipient>: an owner's letters, newest last (a State's timeline)
+//   unreached pk=WAVE#<waveId>  sk=UNREACHED#<owner>  an owner the wave could not reach at all (unreached.ts)
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
@@ -13,11 +14,15 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { queryEveryPage } from "../dynamo/pagination.ts";
+import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
+import { writeTransaction } from "../dynamo/transaction.ts";
+import { Conflict, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
+import { type Unreached, unreachedSchema } from "./unreached.ts";
 
 export const wavePartition = (waveId: string) => `WAVE#${waveId}`;
 export const messageKey = ({ waveId, recipient }: MessageKey) => ({
@@ -38,6 +43,13 @@ const toItem = (message: Message) => ({
 });
 
 const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
+
+const UNREACHED_PREFIX = "UNREACHED#";
+const unreachedKey = (waveId: string, owner: string) => ({
+  pk: wavePartition(waveId),
+  sk: `${UNREACHED_PREFIX}${owner}`,
+});
+const toUnreached = (raw: Record<string, unknown>): Unreached => unreachedSchema.parse(raw);
 
 /** The old image a failed condition returns (DynamoDB gives it marshalled). */
 function oldImage(error: ConditionalCheckFailedException): Message | undefined {
@@ -78,6 +90,60 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         if (error instanceof ConditionalCheckFailedException) return { created: false, existing: oldImage(error) };
         throw error;
       }
+    },
+
+    /**
+     * Records an owner the wave could not reach, unless recorded already: like a message, the first dispatch's
+     * finding is kept, so a retried dispatch adds nothing. Answers whether it wrote.
+     */
+    async putUnreached(entry: Unreached): Promise<boolean> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...unreachedKey(entry.waveId, entry.owner), entity: "unreached", ...entry },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** A page of the owners the wave could not reach, in owner order (one Query on the wave's partition). */
+    unreached(waveId: string, page: PageRequest): Promise<Page<Unreached>> {
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": UNREACHED_PREFIX },
+        },
+        { ...page, scope: `wave-unreached:${waveId}` },
+        toUnreached,
+      );
+    },
+
+    /** How many owners the wave could not reach: a counting Query. */
+    async countUnreached(waveId: string): Promise<number> {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": wavePartition(waveId), ":prefix": UNREACHED_PREFIX },
+            Select: "COUNT",
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += result.Count ?? 0;
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return count;
     },
 
     async get(key: MessageKey): Promise<Message | undefined> {
@@ -174,6 +240,61 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+
+    /**
+     * `unknown -> queued` for the secretariat's resend, with its audit entry in the same transaction; only while the
+     * message is still unknown and its wave's not-after deadline has not passed (judged again by the write).
+     */
+    async resend(message: Message, reason: string, audit: AuditContext): Promise<Message> {
+      const now = clock.now().toISOString();
+      const { leaseUntil: _lease, ...rest } = message;
+      const next: Message = { ...rest, status: "queued", reason, resentAt: now, updatedAt: now };
+      // The letter itself stays in the ledger; the audit entry says what changed.
+      const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
+      await writeTransaction(doc, [
+        {
+          item: {
+            Update: {
+              TableName: table,
+              Key: messageKey(message),
+              UpdateExpression:
+                "SET #status = :queued, gsi1pk = :partition, reason = :reason, resentAt = :now, updatedAt = :now " +
+                "REMOVE leaseUntil",
+              ConditionExpression: "#status = :unknown AND notAfter > :now",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: {
+                ":queued": "queued",
+                ":unknown": "unknown",
+                ":partition": messageStatusPartition(message.waveId, "queued"),
+                ":reason": reason,
+                ":now": now,
+              },
+            },
+          },
+          onConditionFailed: (current) =>
+            current
+              ? new Conflict(
+                  `The letter to ${message.recipient} is ${String(current.status)} (not-after ${String(current.notAfter)}) ` +
+                    "and is not sent again",
+                )
+              : new NotFound("Message", `${message.waveId}/${message.recipient}`),
+        },
+        {
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "wave.resend",
+              entity: { type: "wave", id: message.waveId },
+              before: withoutLetter(message),
+              after: withoutLetter(next),
+            },
+            clock,
+          ),
+        },
+      ]);
+      return next;
     },
 
     /** Sets fields on a message still in `status` without moving it (e.g. a soft bounce on a sent letter). */

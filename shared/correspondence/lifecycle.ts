@@ -3,10 +3,53 @@
 import type { Message, MessageStatus } from "./schemas.ts";
 
 /**
+ * How long SES events may still settle an unknown letter: SES publishes its Send event within seconds of accepting a
+ * letter, but EventBridge retries an event it could not hand to the ses-events function for up to 24 hours (the
+ * rule's maxEventAge, infra/wave-pipeline.ts) before dead-lettering it. Past that no event will settle the letter,
+ * so sending it again cannot cross one. SES_EVENT_WINDOW_HOURS changes it (it must not be shorter than maxEventAge).
+ */
+export const DEFAULT_EVENT_WINDOW_MS = 24 * 3_600_000;
+
+/** The event window from SES_EVENT_WINDOW_HOURS, read at cold start (a bad value fails the start), else 24 hours. */
+export function eventWindowMsOf(env: NodeJS.ProcessEnv): number {
+  const raw = env.SES_EVENT_WINDOW_HOURS;
+  if (!raw) return DEFAULT_EVENT_WINDOW_MS;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0)
+    throw new Error("SES_EVENT_WINDOW_HOURS must be a positive number of hours");
+  return hours * 3_600_000;
+}
+
+/** When the event window of an unknown letter closes: counted from the end of the claim in which SES may have taken it. */
+export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt">, windowMs: number) =>
+  new Date(Date.parse(message.leaseUntil ?? message.updatedAt) + windowMs).toISOString();
+
+/**
+ * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, of a wave that
+ * was not halted, once its event window has closed and before the wave's not-after deadline.
+ */
+export function resendRefusal(
+  message: Pick<Message, "status" | "notAfter" | "leaseUntil" | "updatedAt">,
+  waveHalted: boolean,
+  now: Date,
+  windowMs: number,
+): string | undefined {
+  if (message.status !== "unknown") return `it is ${message.status}: only a letter whose fate is unknown is sent again`;
+  if (waveHalted) return "its wave was halted: it sends nothing more";
+  if (now.getTime() >= Date.parse(message.notAfter))
+    return `its wave's not-after deadline ${message.notAfter} has passed`;
+  const windowEnd = eventWindowEnd(message, windowMs);
+  if (now.getTime() < Date.parse(windowEnd))
+    return `SES events may still settle it until ${windowEnd} (the event window)`;
+  return undefined;
+}
+
+/**
  * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`
  * lets a slow sender that outlived its lease still record the SES id it got. `queued -> failed` is a letter of a
  * halted wave, never sent. SES events (ses-events.ts) move what SES accepted: from `sending` (an event can overtake
- * the sender's own write), `unknown` (which they settle) and `sent`, forward only (see `eventRank`).
+ * the sender's own write), `unknown` (which they settle) and `sent`, forward only (see `eventRank`). `unknown -> queued`
+ * is the secretariat's resend, once no event can come any more (`resendRefusal`).
  */
 export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[]>> = {
   queued: ["sending", "expired", "failed"],
@@ -19,7 +62,7 @@ export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[
   failed: [],
   expired: [],
   skipped: [],
-  unknown: ["sent", "delivered", "bounced", "complained", "rejected"],
+  unknown: ["sent", "delivered", "bounced", "complained", "rejected", "queued"],
 };
 
 export const canMove = (from: MessageStatus, to: MessageStatus) => transitions[from].includes(to);

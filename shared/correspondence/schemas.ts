@@ -108,6 +108,10 @@ export const messageSchema = z.object({
   sentAt: z.iso.datetime().optional(),
   deliveredAt: z.iso.datetime().optional().describe("When SES delivered it to the recipient's mail server"),
   feedbackAt: z.iso.datetime().optional().describe("When the hard bounce or complaint was reported"),
+  resentAt: z.iso
+    .datetime()
+    .optional()
+    .describe("When the secretariat sent again a letter left unknown, after its event window (queued again then)"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

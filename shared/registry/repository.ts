@@ -87,8 +87,16 @@ export function registryRepository(doc: DynamoDBDocumentClient, tableNames: Tabl
       return result.Item ? fromItem(result.Item) : undefined;
     },
 
-    /** Applies the changes if the State is still at `expectedVersion`; the audit entry goes in the same transaction. */
-    async updateState(current: Versioned<State>, changes: StateUpdate, audit: AuditContext): Promise<Versioned<State>> {
+    /**
+     * Applies the changes if the State is still at `expectedVersion`; the audit entry, and any `companions` (the
+     * writes that carry the change to its contacts), go in the same transaction.
+     */
+    async updateState(
+      current: Versioned<State>,
+      changes: StateUpdate,
+      audit: AuditContext,
+      companions: readonly GuardedWrite[] = [],
+    ): Promise<Versioned<State>> {
       const next: State = { ...current.value, ...changes, updatedAt: clock.now().toISOString() };
       const version = current.version + 1;
       await writeTransaction(doc, [
@@ -117,6 +125,7 @@ export function registryRepository(doc: DynamoDBDocumentClient, tableNames: Tabl
             clock,
           ),
         },
+        ...companions,
       ]);
       return { value: next, version };
     },

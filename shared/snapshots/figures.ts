@@ -20,7 +20,7 @@ import type { Wave } from "../waves/schemas.ts";
 import { dayIsIn, newYorkDay, type Quarter } from "./period.ts";
 import type { WaveLetters } from "./responses.ts";
 import type { AssistanceAgeBucket, Snapshot } from "./schemas.ts";
-import type { SubmissionFact } from "./source.ts";
+import type { SubmissionFact, UnreachedFact } from "./source.ts";
 
 const regions = Object.keys(regionalGroups) as RegionSlug[];
 const sorted = (codes: Iterable<string>) => [...codes].sort();
@@ -271,7 +271,9 @@ function countByStatus(statuses: readonly MessageStatus[]): Record<MessageStatus
 
 const HANDED_TO_SES: readonly MessageStatus[] = ["sent", "delivered", "bounced", "complained"];
 
-export function correspondenceFigures(waves: readonly (WaveLetters & { wave: Wave })[]): Snapshot["correspondence"] {
+export function correspondenceFigures(
+  waves: readonly (WaveLetters & { wave: Wave; unreached?: readonly UnreachedFact[] })[],
+): Snapshot["correspondence"] {
   const all = waves.flatMap((wave) => wave.messages.map((message) => message.status));
   const byStatus = countByStatus(all);
   const attempted = HANDED_TO_SES.reduce((sum, status) => sum + byStatus[status], 0);
@@ -284,7 +286,7 @@ export function correspondenceFigures(waves: readonly (WaveLetters & { wave: Wav
     bounceRate: ratio(byStatus.bounced, attempted),
     waveList: [...waves]
       .sort((a, b) => a.sendInstant.localeCompare(b.sendInstant) || a.waveId.localeCompare(b.waveId))
-      .map(({ wave, letterKind, messages }) => ({
+      .map(({ wave, letterKind, messages, unreached = [] }) => ({
         id: wave.id,
         templateId: wave.templateId,
         letterKind,
@@ -293,6 +295,7 @@ export function correspondenceFigures(waves: readonly (WaveLetters & { wave: Wav
         status: wave.status,
         messages: messages.length,
         byStatus: countByStatus(messages.map((message) => message.status)),
+        unreached: [...unreached].sort((a, b) => a.owner.localeCompare(b.owner)),
       })),
   };
 }

@@ -6,6 +6,7 @@
 // because the desk keeps no history for them (docs/adr/0011-snapshots.md).
 import * as z from "zod";
 import { audienceSchema, messageStatusSchema } from "../correspondence/schemas.ts";
+import { unreachedReasonSchema } from "../correspondence/unreached.ts";
 import { coverageSchema } from "../matrix/schemas.ts";
 import { regionSchema } from "../registry/schemas.ts";
 import { submissionKindSchema } from "../reporting/schemas.ts";
@@ -122,6 +123,13 @@ export const snapshotWaveSchema = z
     status: waveStatusSchema,
     messages: count,
     byStatus,
+    unreached: z
+      .array(z.object({ owner: z.string(), reason: unreachedReasonSchema }))
+      .optional()
+      .describe(
+        "The States (or organizations) the wave could not reach at all, neither at a point of contact nor at a " +
+          "Permanent Mission, by owner; absent in snapshots taken before it was recorded",
+      ),
   })
   .meta({ id: "SnapshotWave" });
 

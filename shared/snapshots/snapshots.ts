@@ -45,9 +45,10 @@ export function snapshotDependencies(
 /** The quarter's waves with their letter kind and their messages (without the letters). */
 async function wavesOf(source: SnapshotSource, quarter: Quarter) {
   const waves = (await source.waves()).filter((wave) => waveIsIn(wave, quarter));
-  const [templates, messages] = await Promise.all([
+  const [templates, messages, unreached] = await Promise.all([
     source.templates(waves.map((wave) => wave.templateId)),
     source.messagesOfWaves(waves.map((wave) => wave.id)),
+    source.unreachedOfWaves(waves.map((wave) => wave.id)),
   ]);
   const kinds = new Map(templates.map((template) => [template.id, template.kind]));
   return waves.map((wave) => ({
@@ -56,6 +57,7 @@ async function wavesOf(source: SnapshotSource, quarter: Quarter) {
     letterKind: kinds.get(wave.templateId) ?? null,
     sendInstant: wave.sendInstant,
     messages: messages.get(wave.id) ?? [],
+    unreached: unreached.get(wave.id) ?? [],
   }));
 }
 

@@ -12,6 +12,7 @@ import { contactRepository } from "../contacts/repository.ts";
 import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";
 import { wavePartition } from "../correspondence/ledger.ts";
 import { type MessageStatus, messageStatusSchema } from "../correspondence/schemas.ts";
+import { type UnreachedReason, unreachedReasonSchema } from "../correspondence/unreached.ts";
 import { type Page, type PageRequest, queryEveryPage } from "../dynamo/pagination.ts";
 import { versionKey } from "../matrix/repository.ts";
 import { type MatrixVersion, matrixVersionSchema } from "../matrix/schemas.ts";
@@ -43,6 +44,12 @@ export interface MessageFact {
   owner: string;
   status: MessageStatus;
   sentAt?: string | undefined;
+}
+
+/** An owner a wave could not reach at all (correspondence/unreached.ts), as the snapshot lists it. */
+export interface UnreachedFact {
+  owner: string;
+  reason: UnreachedReason;
 }
 
 /** A version counts on a day if it had been approved by the end of it, in New York. */
@@ -249,6 +256,26 @@ export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNam
     /** The messages of many waves, a few waves at a time. */
     async messagesOfWaves(ids: readonly string[]): Promise<Map<string, MessageFact[]>> {
       return new Map(await mapLimited(ids, async (id) => [id, await messagesOf(id)] as const));
+    },
+
+    /** The owners each wave could not reach: one projected Query of each wave's partition. */
+    async unreachedOfWaves(ids: readonly string[]): Promise<Map<string, UnreachedFact[]>> {
+      return new Map(
+        await mapLimited(ids, async (id) => {
+          const items = await queryEveryPage(doc, {
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": wavePartition(id), ":prefix": "UNREACHED#" },
+            ExpressionAttributeNames: { "#owner": "owner", "#reason": "reason" },
+            ProjectionExpression: "#owner, #reason",
+          });
+          const facts = items.map((item) => ({
+            owner: String(item.owner),
+            reason: unreachedReasonSchema.parse(item.reason),
+          }));
+          return [id, facts] as const;
+        }),
+      );
     },
   };
 }

@@ -7,7 +7,8 @@ import type { AudienceDependencies, ResolvedAudience } from "../correspondence/a
 import { resolveAudience } from "../correspondence/audiences.ts";
 import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
-import { classifySesError } from "../correspondence/lifecycle.ts";
+import { classifySesError, DEFAULT_EVENT_WINDOW_MS, resendRefusal } from "../correspondence/lifecycle.ts";
+import type { SendQueue } from "../correspondence/memory-queue.ts";
 import type { DispatchWave, Message, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -21,6 +22,7 @@ import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import type { WaveScheduler } from "./scheduler.ts";
 import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
+import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
 
 export interface WaveDependencies extends AudienceDependencies {
   waves: WaveRepository;
@@ -34,9 +36,18 @@ export interface WaveSchedulingDependencies extends WaveDependencies {
 
 export interface WaveTestDependencies extends WaveDependencies {
   mailer: Mailer;
+  /** The mail domains a test copy may go to (STAFF_MAIL_DOMAINS); the local default when absent. */
+  staffMailDomains?: readonly string[] | undefined;
 }
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
+
+export interface WaveResendDependencies extends WaveDependencies {
+  /** The wave queue the sender reads: a resent letter goes the way every letter goes. */
+  queue: SendQueue;
+  /** How long SES events may still settle an unknown letter (lifecycle.ts); 24 hours when absent. */
+  eventWindowMs?: number | undefined;
+}
 
 export const createWave =
   (deps: WaveDependencies) =>
@@ -74,10 +85,20 @@ export const getWave = (deps: Pick<WaveDependencies, "waves">) => async (id: str
   return wave;
 };
 
-/** The wave with how many of its messages are in each status (one counting Query per status on the index). */
+/**
+ * The wave with how many of its messages are in each status (one counting Query per status on the index), and how
+ * many owners it could not reach at all.
+ */
 export const getWaveWithCounts = (deps: WaveDependencies) => async (id: string) => {
   const wave = await getWave(deps)(id);
-  return { wave, counts: await deps.ledger.counts(id) };
+  const [counts, unreached] = await Promise.all([deps.ledger.counts(id), deps.ledger.countUnreached(id)]);
+  return { wave, counts: { ...counts, unreached } };
+};
+
+/** The owners (States, or organizations) the wave could not reach at all, with the reason, in owner order. */
+export const listUnreached = (deps: WaveDependencies) => async (id: string, page: PageRequest) => {
+  await getWave(deps)(id);
+  return deps.ledger.unreached(id, page);
 };
 
 export const listWaves = (deps: Pick<WaveDependencies, "waves">) => (page: PageRequest) => deps.waves.list(page);
@@ -204,6 +225,7 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
       messages.push(message);
       return { created: true };
     },
+    putUnreached: async () => false,
   };
   const { registry, organizations, contacts, assistance, clock, templates } = deps;
   await dispatch({
@@ -251,14 +273,15 @@ function refusedTestCopy(error: unknown): unknown {
 }
 
 /**
- * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address with
- * the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
+ * One copy of the wave's letter, as dispatch renders it for one of its recipients, sent to a staff address (one in
+ * the staff mail domains, else 422 and nothing is sent) with the subject marked [TEST]. Nothing reaches the ledger, so the wave's counts and real letters are untouched. The
  * audit entry (wave, contact, address, SES message id) is written once SES has accepted the mail, so a refused
  * send (an unverified address in the SES sandbox, no sender configured) records nothing that did not happen.
  */
 export const sendTestLetter =
   (deps: WaveTestDependencies) =>
   async (id: string, request: WaveTestRequest, audit: AuditContext): Promise<WaveTestResult> => {
+    assertStaffAddress(request.to, deps.staffMailDomains ?? LOCAL_STAFF_MAIL_DOMAINS);
     const wave = (await getWave(deps)(id)).value;
     const message = testMessage(wave, await dryRunDispatch(deps, wave), request.contactId);
     const { letter } = message;
@@ -335,4 +358,32 @@ export const completeWaveIfSettled =
       if (now.value.status === "completed") return now;
       throw error;
     }
+  };
+
+/**
+ * Sends again, in one audited action, a letter left unknown by a crash once no SES event can settle it any more: the
+ * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
+ * claims and sends it like any other, with the same tags. Refused (409) while the event window is open, after the
+ * wave's not-after deadline, for a halted wave or a letter that is not unknown. A letter already queued again by an
+ * earlier call whose enqueue failed is enqueued again (the sender's claim makes a second key harmless).
+ */
+export const resendUnknown =
+  (deps: WaveResendDependencies) =>
+  async (waveId: string, recipient: string, audit: AuditContext): Promise<Message> => {
+    const wave = await getWave(deps)(waveId);
+    const key = { waveId, recipient };
+    const message = await deps.ledger.get(key);
+    if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
+    if (message.status === "queued" && message.resentAt) {
+      await deps.queue.sendBatch([key]);
+      return message;
+    }
+    const now = deps.clock.now();
+    const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+    const refusal = resendRefusal(message, wave.value.status === "halted", now, windowMs);
+    if (refusal) throw new Conflict(`The letter to ${recipient} is not sent again: ${refusal}`);
+    const reason = `sent again by ${audit.actor.id}: no SES event came within the event window`;
+    const queued = await deps.ledger.resend(message, reason, audit);
+    await deps.queue.sendBatch([key]);
+    return queued;
   };

@@ -239,10 +239,17 @@ describe("the waves' one-time schedules", () => {
     expect(everyStatement.filter((statement) => actionsOf(statement).includes("iam:PassRole"))).toHaveLength(1);
   });
 
-  it("lets the correspondence api function send a wave's test copy only from the desk's address", () => {
+  it("lets the correspondence api function send a wave's test copy only from the desk's address, to staff domains", () => {
     const ses = statementsWith(apiStatements, "ses:");
     expect(ses.map(actionsOf)).toEqual([["ses:SendEmail"]]);
-    expect(ses[0]?.Condition).toEqual({ StringEquals: { "ses:FromAddress": STAGE_CONTEXT.mailFrom } });
+    // By default the staff domain is the secretariat's own (-c staffMailDomains=... names others).
+    const staffDomain = STAGE_CONTEXT.secretariatAddress.split("@")[1];
+    expect(ses[0]?.Condition).toEqual({
+      StringEquals: { "ses:FromAddress": STAGE_CONTEXT.mailFrom },
+      "ForAllValues:StringLike": { "ses:Recipients": [`*@${staffDomain}`] },
+    });
+    // The api refuses any other address first (422), by the same list.
+    expect(environmentOf(template, apiId)).toMatchObject({ STAFF_MAIL_DOMAINS: staffDomain });
   });
 
   it("has the schedules' role, assumable by Scheduler for this group only, invoke wave-dispatch and nothing else", () => {

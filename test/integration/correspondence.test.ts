@@ -253,6 +253,8 @@ describe("dispatch and send", () => {
       recipients: 7,
       skipped: 4,
       failed: 1,
+      // One non-reporting State has no contact here at all, nor a Permanent Mission address.
+      unreached: 1,
       written: 11,
       enqueued: 6,
       pastDeadline: false,

@@ -306,6 +306,20 @@ describe("POST /waves/{id}/test", () => {
     );
   });
 
+  it("refuses with 422 at body.to an address outside the staff mail domains, sending and recording nothing", async () => {
+    const id = await draft();
+    for (const to of [`officer-${randomUUID()}@gmail.com`, `officer-${randomUUID()}@mail.desk.example`]) {
+      const refused = await call({ method: "POST", path: `/waves/${id}/test`, body: { to } });
+      expect(refused.status, to).toBe(422);
+      expect(refused.headers["content-type"]).toContain("application/problem+json");
+      expect(refused.body.errors).toEqual([
+        { path: "body.to", message: expect.stringContaining("staff mail domain (desk.local, desk.example)") },
+      ]);
+      expect(await mailTo(to)).toEqual([]);
+    }
+    expect(await auditActions(id)).toEqual(["wave.create"]);
+  });
+
   it("answers 409 with SES's reason when SES refuses the copy, recording nothing", async () => {
     const id = await draft();
     const refusing = createRouter(

@@ -165,6 +165,7 @@ describe("api router", () => {
     expect(missing.status).toBe(428);
 
     dynamo.on(GetCommand).resolves({ Item: { ...usa, version: 4 } });
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     dynamo.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: "Transaction cancelled",
@@ -177,15 +178,47 @@ describe("api router", () => {
     expect(stale.headers.etag).toBe('"4"');
   });
 
-  it("writes the change and its audit entry in one transaction", async () => {
+  it("writes the change, its audit entry and the contacts that follow the State's language in one transaction", async () => {
     dynamo.on(GetCommand).resolves({ Item: usa });
+    const contact = (id: string, more: Record<string, unknown>) => ({
+      pk: "STATE#USA",
+      sk: `CONTACT#${id}`,
+      version: 2,
+      id,
+      owner: "STATE:USA",
+      role: "capital-poc",
+      name: `Poc ${id}`,
+      email: `${id.toLowerCase()}@example.org`,
+      language: "en",
+      designatedOn: "2025-01-01",
+      lastVerifiedOn: "2025-01-01",
+      emailStatus: "ok",
+      active: true,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+      ...more,
+    });
+    dynamo.on(QueryCommand).resolves({
+      Items: [contact("FOLLOWS", {}), contact("OWN", { ownLanguage: true }), contact("FORMER", { active: false })],
+    });
     dynamo.on(TransactWriteCommand).resolves({});
     const response = await patchUsa({ "content-type": "application/merge-patch+json", "if-match": '"3"' });
     expect(response.status).toBe(200);
     expect(response.headers.etag).toBe('"4"');
     expect(response.body).toMatchObject({ language: "es", languageBasis: "confirmed" });
     const items = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(4);
+    expect(items[2]?.Put).toMatchObject({
+      ConditionExpression: "version = :expected",
+      ExpressionAttributeValues: { ":expected": 2 },
+      Item: { id: "FOLLOWS", language: "es", version: 3 },
+    });
+    expect(items[3]?.Put?.Item).toMatchObject({
+      action: "contact.language-of-record",
+      entity: { type: "contact", id: "FOLLOWS" },
+      before: { language: "en" },
+      after: { language: "es" },
+    });
     expect(items[0]?.Put).toMatchObject({ TableName: "desk-test", ConditionExpression: "version = :expected" });
     expect(items[1]?.Put?.TableName).toBe("audit-test");
     expect(items[1]?.Put?.Item).toMatchObject({

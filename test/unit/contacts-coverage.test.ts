@@ -122,12 +122,14 @@ describe("the demo contacts", () => {
     expect(demoFigures.current + demoFigures.stale + demoFigures.unreachable).toBe(123);
   });
 
-  it("are fictional, at example.org, unique by address and id, and marked demo", () => {
+  it("are fictional, at reserved example domains, unique by address and id, and marked demo", () => {
     expect(new Set(contacts.map((c) => c.email)).size).toBe(contacts.length);
     expect(new Set(contacts.map((c) => c.id)).size).toBe(contacts.length);
     for (const c of contacts) {
       expect(c).toMatchObject({ demo: true });
-      expect(c.email).toMatch(/^[a-z0-9.-]+@example\.org$/);
+      expect(c.email).toMatch(
+        c.role === "permanent-mission" ? /^mission@[a-z]{3}-mission\.example$/ : /^[a-z0-9.-]+@example\.org$/,
+      );
       expect(c.phone).toMatch(/^\+1 212 555 01\d\d$/);
       expect(c.id).toMatch(/^[0-9A-Z]{26}$/);
       expect(c.lastVerifiedOn >= c.designatedOn).toBe(true);
@@ -136,6 +138,21 @@ describe("the demo contacts", () => {
       expect(
         contacts.filter((c) => c.owner === `ORG:${organization.id}` && c.role === "organization-poc"),
       ).toHaveLength(1);
+    }
+  });
+
+  it("give every State one reachable Permanent Mission in its language, which no coverage counts", () => {
+    for (const state of states) {
+      const missions = contacts.filter((c) => c.owner === `STATE:${state.iso3}` && c.role === "permanent-mission");
+      expect(missions, state.iso3).toMatchObject([
+        {
+          active: true,
+          emailStatus: "ok",
+          language: state.language,
+          email: `mission@${state.iso3.toLowerCase()}-mission.example`,
+        },
+      ]);
+      expect(pocCoverage(missions, clock)).toMatchObject({ view: "missing", activeContacts: 0 });
     }
   });
 });

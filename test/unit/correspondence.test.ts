@@ -9,7 +9,15 @@ import { fixedClock, systemClock } from "#shared/clock.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { type AudienceCandidate, sortRecipients } from "#shared/correspondence/audiences.ts";
 import { bounceRateOf, HARD_BOUNCE_MINIMUM_OUT, haltReasonFor } from "#shared/correspondence/bounce-guard.ts";
-import { afterFailedClaim, canMove, classifySesError, isThrottling } from "#shared/correspondence/lifecycle.ts";
+import {
+  afterFailedClaim,
+  canMove,
+  classifySesError,
+  DEFAULT_EVENT_WINDOW_MS,
+  eventWindowEnd,
+  isThrottling,
+  resendRefusal,
+} from "#shared/correspondence/lifecycle.ts";
 import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
 import { PACER_HEADROOM, QUOTA_REFRESH_MS, quotaPacer, realSleep, tokenBucket } from "#shared/correspondence/pacing.ts";
 import type { MessageStatus } from "#shared/correspondence/schemas.ts";
@@ -160,10 +168,34 @@ describe("the message state machine", () => {
     expect(canMove("unknown", "sent")).toBe(true);
     expect(canMove("sent", "queued")).toBe(false);
     expect(canMove("sent", "sending")).toBe(false);
-    expect(canMove("unknown", "queued")).toBe(false);
+    // Only the secretariat's resend, once the event window has closed (resendRefusal).
+    expect(canMove("unknown", "queued")).toBe(true);
     expect(canMove("expired", "sending")).toBe(false);
     expect(canMove("skipped", "queued")).toBe(false);
     expect(canMove("queued", "sent")).toBe(false);
+  });
+
+  it("sends an unknown letter again only after its event window, before the deadline, of a wave not halted", () => {
+    const window = DEFAULT_EVENT_WINDOW_MS;
+    const unknown = {
+      status: "unknown" as const,
+      notAfter,
+      leaseUntil: "2026-05-04T09:02:00.000Z",
+      updatedAt: "2026-05-04T09:05:00.000Z",
+    };
+    expect(eventWindowEnd(unknown, window)).toBe("2026-05-05T09:02:00.000Z");
+    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
+      /SES events may still settle it until 2026-05-05T09:02:00.000Z/,
+    );
+    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
+    expect(resendRefusal(unknown, false, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
+    expect(resendRefusal(unknown, true, new Date("2026-05-06T00:00:00Z"), window)).toMatch(/halted/);
+    expect(resendRefusal({ ...unknown, status: "sent" }, false, new Date("2026-05-06T00:00:00Z"), window)).toMatch(
+      /it is sent/,
+    );
+    // Without a lease (an older record), from its last change; a shorter window is honoured.
+    const { leaseUntil: _lease, ...withoutLease } = unknown;
+    expect(eventWindowEnd(withoutLease, 3_600_000)).toBe("2026-05-04T10:05:00.000Z");
   });
 
   it("lets SES events move only what SES accepted, and only forward", () => {
@@ -283,6 +315,63 @@ describe("audience sorting", () => {
     const { recipients, skipped } = sortRecipients([state("MRT", [first]), state("SOM", [second])]);
     expect(recipients.map((r) => [r.recipient, r.email])).toEqual([[first.id, "poc@example.org"]]);
     expect(skipped).toMatchObject([{ recipient: second.id, reason: "duplicate-address", duplicateOf: first.id }]);
+  });
+
+  it("writes to a State's Permanent Mission only when none of its points of contact is reachable", () => {
+    const mission = (iso3: string, changes: Partial<Contact> = {}) =>
+      contact({ owner: `STATE:${iso3}`, role: "permanent-mission", email: `mission@${iso3}.example`, ...changes });
+    const fraPoc = contact({ owner: "STATE:FRA" });
+    const fraMission = mission("fra");
+    const ginBounced = contact({ owner: "STATE:GIN", emailStatus: "bounced" });
+    const ginSuppressed = contact({ owner: "STATE:GIN", role: "mission-poc", emailStatus: "suppressed" });
+    const ginMission = mission("gin", { language: "fr" });
+    const prkMission = mission("prk");
+    const somMission = mission("som", { emailStatus: "bounced" });
+    const { recipients, skipped, unreached } = sortRecipients([
+      state("FRA", [fraPoc, fraMission]),
+      state("GIN", [ginBounced, ginSuppressed, ginMission]),
+      state("PRK", [prkMission]),
+      state("SOM", [somMission]),
+      state("SWZ", []),
+    ]);
+    expect(recipients.map((r) => [r.owner.iso3, r.recipient, r.addressedTo, r.language])).toEqual([
+      ["FRA", fraPoc.id, "point-of-contact", "en"],
+      ["GIN", ginMission.id, "permanent-mission", "fr"],
+      ["PRK", prkMission.id, "permanent-mission", "en"],
+    ]);
+    // A Mission not needed is neither written to nor listed as left out.
+    expect(skipped.map((s) => s.recipient)).not.toContain(fraMission.id);
+    expect(skipped.map((s) => [s.recipient, s.reason])).toEqual([
+      [ginBounced.id, "bounced"],
+      [ginSuppressed.id, "suppressed"],
+      ["owner:STATE:PRK", "no-active-contact"],
+      ["owner:STATE:SOM", "no-active-contact"],
+      [somMission.id, "bounced"],
+      ["owner:STATE:SWZ", "no-active-contact"],
+    ]);
+    expect(unreached).toEqual([
+      {
+        owner: { owner: "STATE:SOM", name: "SOM", iso3: "SOM" },
+        reason: "no-usable-address",
+        detail: "points of contact: none; permanent mission: bounced",
+      },
+      {
+        owner: { owner: "STATE:SWZ", name: "SWZ", iso3: "SWZ" },
+        reason: "no-contact",
+        detail: "points of contact: none; permanent mission: none",
+      },
+    ]);
+  });
+
+  it("never writes to an organization through a Permanent Mission, and lists it unreached", () => {
+    const bounced = contact({ owner: "ORG:iaea", role: "organization-poc", emailStatus: "bounced" });
+    const { recipients, unreached } = sortRecipients([
+      { owner: { kind: "organization", id: "iaea" }, facts: { owner: "ORG:iaea", name: "IAEA" }, contacts: [bounced] },
+    ]);
+    expect(recipients).toEqual([]);
+    expect(unreached).toEqual([
+      { owner: { owner: "ORG:iaea", name: "IAEA" }, reason: "no-usable-address", detail: "points of contact: bounced" },
+    ]);
   });
 });
 

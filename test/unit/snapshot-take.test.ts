@@ -39,6 +39,7 @@ function fakeSource(states: State[]) {
     waves: vi.fn(async () => []),
     templates: vi.fn(async () => []),
     messagesOfWaves: vi.fn(async () => new Map()),
+    unreachedOfWaves: vi.fn(async () => new Map()),
   };
   return source;
 }

@@ -47,8 +47,10 @@ describe("wave routes", () => {
       ["POST /waves/{id}/schedule", "secretariat", true],
       ["POST /waves/{id}/cancel", "secretariat", true],
       ["POST /waves/{id}/test", "secretariat", false],
+      ["GET /waves/{id}/unreached", "secretariat,experts,members", false],
       ["GET /waves/{id}/messages", "secretariat,experts,members", false],
       ["POST /waves/{id}/redispatch", "secretariat", false],
+      ["POST /waves/{id}/messages/{recipient}/resend", "secretariat", false],
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   waveTransitions,
 } from "#shared/waves/rules.ts";
 import { newWaveSchema, type WaveStatus } from "#shared/waves/schemas.ts";
+import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS, staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
 
 describe("wave transitions", () => {
   it("allows exactly draft -> scheduled -> dispatching -> completed, cancel before dispatch, halt while dispatching", () => {
@@ -113,6 +114,29 @@ describe("the dispatch time guard", () => {
       expect(error).toBeInstanceOf(DispatchTooEarly);
       expect(error).toBeInstanceOf(Conflict);
       expect((error as Error).message).toContain("sends at 2027-03-15T13:00:00.000Z");
+    }
+  });
+});
+
+describe("the staff mail domains of test copies", () => {
+  it("come from STAFF_MAIL_DOMAINS, trimmed and in lower case, or the local default when it is unset", () => {
+    expect(staffMailDomainsOf({ STAFF_MAIL_DOMAINS: " UN.org, desk.un.org " })).toEqual(["un.org", "desk.un.org"]);
+    expect(staffMailDomainsOf({})).toEqual(LOCAL_STAFF_MAIL_DOMAINS);
+    expect(() => staffMailDomainsOf({ STAFF_MAIL_DOMAINS: "un.org,*@evil.example" })).toThrow("*@evil.example");
+    expect(() => staffMailDomainsOf({ STAFF_MAIL_DOMAINS: "un.org,," })).toThrow("STAFF_MAIL_DOMAINS");
+  });
+
+  it("admit an address whose domain is listed exactly, and refuse any other with 422 at body.to", () => {
+    expect(() => assertStaffAddress("officer@un.org", ["un.org"])).not.toThrow();
+    for (const address of ["officer@un.org.evil.example", "officer@mail.un.org", "officer@gmail.com"]) {
+      let refusal: unknown;
+      try {
+        assertStaffAddress(address, ["un.org"]);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal, address).toBeInstanceOf(Invalid);
+      expect(refusal).toMatchObject({ issues: [{ path: "body.to", message: expect.stringContaining("(un.org)") }] });
     }
   });
 });

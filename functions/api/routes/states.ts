@@ -9,7 +9,7 @@ import {
   stateChangesSchema,
   stateSchema,
 } from "#shared/registry/schemas.ts";
-import { changeState, getState, listStates } from "#shared/registry/states.ts";
+import { changeState, getState, type LanguageFollowers, listStates } from "#shared/registry/states.ts";
 import { type ReportingDependencies, statesByActionPlan } from "#shared/reporting/submissions.ts";
 
 export const byCode = z.strictObject({ iso3: iso3Schema });
@@ -30,7 +30,7 @@ const listQuery = z
     path: ["hasActionPlan"],
   });
 
-export function stateRoutes(deps: ReportingDependencies) {
+export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageFollowers | undefined }) {
   const { registry } = deps;
   return [
     defineRoute({
@@ -69,7 +69,9 @@ export function stateRoutes(deps: ReportingDependencies) {
       method: "PATCH",
       path: "/states/{iso3}",
       operationId: "changeState",
-      summary: "Correct a State's correspondence language (the language basis becomes confirmed)",
+      summary:
+        "Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a " +
+        "language of their own change with it, in the same transaction",
       tag: "States",
       access: ["secretariat"],
       params: byCode,
@@ -78,7 +80,7 @@ export function stateRoutes(deps: ReportingDependencies) {
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The State as changed", schema: stateSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const state = await changeState(registry)(params.iso3, expectedVersion ?? 0, body, audit);
+        const state = await changeState(registry, deps.contacts)(params.iso3, expectedVersion ?? 0, body, audit);
         return { body: state.value, version: state.version };
       },
     }),

@@ -1,7 +1,11 @@
 // Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, send a
 // test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
 import * as z from "zod";
+import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd } from "#shared/correspondence/lifecycle.ts";
+import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
+import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
+import { Conflict } from "#shared/errors.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
@@ -11,9 +15,11 @@ import {
   cancelWave,
   createWave,
   getWaveWithCounts,
+  listUnreached,
   listWaveMessages,
   listWaves,
   previewAudience,
+  resendUnknown,
   scheduleWave,
   sendTestLetter,
   type WaveSchedulingDependencies,
@@ -25,7 +31,12 @@ const readers = ["secretariat", "experts", "members"] as const;
 
 const waveWithCountsSchema = waveSchema
   .extend({
-    counts: z.record(messageStatusSchema, z.number().int()).describe("The wave's messages by status, from the ledger"),
+    counts: z
+      .record(z.enum([...messageStatusSchema.options, "unreached"]), z.number().int())
+      .describe(
+        "The wave's messages by status, from the ledger; unreached: the owners it could not reach at all " +
+          "(GET /waves/{id}/unreached)",
+      ),
   })
   .meta({ id: "WaveWithCounts" });
 
@@ -45,6 +56,10 @@ const audiencePreviewSchema = z
         contact: z.object({ id: z.string(), name: z.string(), title: z.string().optional() }).loose(),
         email: z.string(),
         language: unLanguageSchema,
+        addressedTo: z
+          .enum(["point-of-contact", "permanent-mission"])
+          .optional()
+          .describe("permanent-mission: the State has no reachable point of contact, so its Mission gets the letter"),
       }),
     ),
     skipped: z.array(
@@ -57,12 +72,35 @@ const audiencePreviewSchema = z
         duplicateOf: z.string().optional(),
       }),
     ),
+    unreached: z
+      .array(z.object({ owner: ownerFactsSchema, reason: unreachedReasonSchema, detail: z.string() }))
+      .describe("Owners no letter would reach: no usable point of contact and, for a State, no usable Mission"),
   })
   .meta({ id: "AudiencePreview" });
 
 const messagesQuery = z.strictObject({ status: messageStatusSchema.optional(), ...pageQueryShape });
 
-export type WaveRouteDependencies = WaveSchedulingDependencies & WaveTestDependencies;
+const byMessage = z.strictObject({ id: waveIdSchema, recipient: z.string().min(1).max(120) });
+
+const listedMessageSchema = messageSchema
+  .extend({
+    eventWindowEndsAt: z.iso
+      .datetime()
+      .optional()
+      .describe(
+        "On an unknown letter: until when SES events may still settle it; after it (and before notAfter) the " +
+          "secretariat may send it again (POST /waves/{id}/messages/{recipient}/resend)",
+      ),
+  })
+  .meta({ id: "WaveMessage" });
+
+export type WaveRouteDependencies = WaveSchedulingDependencies &
+  WaveTestDependencies & {
+    /** The wave queue a resent letter goes on; without one, a resend is refused (409). */
+    queue?: SendQueue | undefined;
+    /** The event window of unknown letters (SES_EVENT_WINDOW_HOURS); 24 hours when absent. */
+    eventWindowMs?: number | undefined;
+  };
 
 export function waveRoutes(deps: WaveRouteDependencies) {
   const transition = (
@@ -179,6 +217,23 @@ export function waveRoutes(deps: WaveRouteDependencies) {
     }),
     defineRoute({
       method: "GET",
+      path: "/waves/{id}/unreached",
+      operationId: "listWaveUnreached",
+      summary:
+        "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
+        "nor at a Permanent Mission, each with the reason",
+      tag: "Correspondence",
+      access: readers,
+      params: byId,
+      query: pageQuerySchema,
+      responses: [{ status: 200, description: "A page of unreached owners", schema: pageSchema(unreachedSchema) }],
+      async handle({ params, query }) {
+        const page = await listUnreached(deps)(params.id, pageRequestOf(query));
+        return { body: { items: page.items, cursor: page.cursor } };
+      },
+    }),
+    defineRoute({
+      method: "GET",
       path: "/waves/{id}/messages",
       operationId: "listWaveMessages",
       summary: "The wave's messages from the send ledger, optionally in one status",
@@ -186,10 +241,33 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       access: readers,
       params: byId,
       query: messagesQuery,
-      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(messageSchema) }],
+      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(listedMessageSchema) }],
       async handle({ params, query }) {
         const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
-        return { body: { items: page.items, cursor: page.cursor } };
+        const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+        const items = page.items.map((message) =>
+          message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
+        );
+        return { body: { items, cursor: page.cursor } };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/waves/{id}/messages/{recipient}/resend",
+      operationId: "resendWaveMessage",
+      summary:
+        "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
+        "and before the wave's not-after deadline; audited. 409 otherwise",
+      tag: "Correspondence",
+      access: ["secretariat"],
+      params: byMessage,
+      responses: [{ status: 202, description: "The letter, queued again for the sender", schema: messageSchema }],
+      async handle({ params, audit }) {
+        const { queue } = deps;
+        if (!queue)
+          throw new Conflict("Letters cannot be sent again here: no wave queue is configured (WAVE_QUEUE_URL)");
+        const message = await resendUnknown({ ...deps, queue })(params.id, params.recipient, audit);
+        return { status: 202, body: message };
       },
     }),
     redispatchRoute(deps),

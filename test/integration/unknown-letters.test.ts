@@ -1,0 +1,265 @@
+// Letters left unknown by a crash, against DynamoDB Local and the SES emulator: one SES took before the sender died is
+// settled by its SES event and never sent again; one SES never got (the held-out crash) is listed with its event
+// window, refused while the window is open, sent again once in one audited action after it, and refused after the
+// wave's not-after deadline.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
+import { dispatch } from "#shared/correspondence/dispatch.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { DEFAULT_EVENT_WINDOW_MS } from "#shared/correspondence/lifecycle.ts";
+import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
+import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { Message, MessageKey } from "#shared/correspondence/schemas.ts";
+import { type SendStep, send } from "#shared/correspondence/send.ts";
+import { recordSesEvent, sesEventSchema } from "#shared/correspondence/ses-events.ts";
+import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { createTemplate } from "#shared/templates/templates.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { waveRoutes } from "../../functions/api/routes/waves.ts";
+import { routerCaller } from "../support/api-event.ts";
+import { stateContactMaker } from "../support/state-contacts.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const START = "2026-03-10T13:00:00.000Z";
+const clock = fixedClock(START);
+const advance = async (ms: number) => clock.advance(ms);
+const audit = { actor: systemActor("test") };
+const SAMPLES = join(import.meta.dirname, "../../events/samples");
+const LEASE_MS = 120_000;
+
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let deps: Omit<WaveDispatchDependencies, "queue">;
+let call: ReturnType<typeof routerCaller>;
+/** The queue the api puts resent letters on; the test drains it through the sender. */
+const apiQueue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000 });
+
+async function mailsMarked(marker: string): Promise<{ destination: { to: string[] } }[]> {
+  const store = (await (await fetch(`${inject("sesEndpoint")}/store`)).json()) as {
+    emails: { subject: string; destination: { to: string[] } }[];
+  };
+  return store.emails.filter((mail) => mail.subject.includes(marker));
+}
+
+function sender(faults?: (step: SendStep, key: MessageKey) => void) {
+  return send({
+    ledger: deps.ledger,
+    mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+    pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
+    clock,
+    sleep: advance,
+    leaseMs: LEASE_MS,
+    faults,
+    haltedReason: haltedReasonOf(deps.waves),
+  });
+}
+
+/** A wave of the four contacts, dispatched, with a notAfter `hours` after START. */
+async function dispatchedWave(hours: number) {
+  const marker = `U${randomUUID().slice(0, 8)}`;
+  const templateId = `unknown-${marker.toLowerCase()}`;
+  await createTemplate({ ...contactDependencies(setup.doc, setup.tableNames, clock), templates: deps.templates })(
+    {
+      id: templateId,
+      kind: "first-report-request",
+      fallbackLanguage: "en",
+      variants: { en: { subject: `[${marker}] {{state.name}}`, text: "Dear {{contact.name}}", html: "<p>Dear</p>" } },
+    },
+    audit,
+  );
+  const id = `wave-${marker}`;
+  const notAfter = new Date(Date.parse(START) + hours * 3_600_000).toISOString();
+  await deps.waves.create(
+    {
+      id,
+      templateId,
+      audience: "non-reporting-states",
+      sendAt: "2026-03-10T09:00",
+      timeZone: "America/New_York",
+      sendInstant: START,
+      notAfter,
+      status: "dispatching",
+      createdAt: START,
+      updatedAt: START,
+    },
+    audit,
+  );
+  const queue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000 });
+  await dispatch({ ...deps, queue })({ id, templateId, audience: "non-reporting-states", notAfter });
+  return { id, marker, queue };
+}
+
+/**
+ * Sends the wave with two crashes: the sender dies after SES took the first letter, and after claiming the second
+ * (before SES). The queue redelivers both past their lease: both are left unknown.
+ */
+async function sendWithCrashes(id: string, queue: ReturnType<typeof memoryQueue>) {
+  const queued = await deps.ledger.listByStatus(id, "queued");
+  const [accepted, heldOut] = queued.map((message) => message.recipient);
+  const crashed = new Set<string>();
+  await queue.drain(
+    sender((step, key) => {
+      const crash =
+        (step === "after-ses" && key.recipient === accepted) || (step === "after-claim" && key.recipient === heldOut);
+      if (crash && !crashed.has(key.recipient)) {
+        crashed.add(key.recipient);
+        throw new Error(`crash at ${step}`);
+      }
+    }),
+  );
+  const get = async (recipient: string | undefined) => {
+    const message = await deps.ledger.get({ waveId: id, recipient: recipient ?? "" });
+    if (!message) throw new Error("no message");
+    return message;
+  };
+  return { accepted: await get(accepted), heldOut: await get(heldOut) };
+}
+
+/** The SES sample event about this message (its tags and address), as SES would publish it. */
+function eventFor(name: "send" | "delivery", message: Message, sesMessageId: string) {
+  const text = readFileSync(join(SAMPLES, `ses-${name}.json`), "utf8")
+    .replaceAll("poc.chad@example.org", message.email ?? "")
+    .replaceAll("first-report-request-2026", message.waveId)
+    .replaceAll("01JNZ8SAMPLECONTACT0000000", message.recipient)
+    .replaceAll("0100018e2c0a5d1f-4b3c9a7e-1d2f-4e5a-9b8c-7d6e5f4a3b2c-000000", sesMessageId);
+  return { ...sesEventSchema.parse(JSON.parse(text)), id: randomUUID() };
+}
+
+async function auditActions(waveId: string) {
+  const result = await setup.doc.send(
+    new QueryCommand({
+      TableName: setup.tableNames.audit,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": `wave#${waveId}` },
+    }),
+  );
+  return (result.Items ?? []).map((item) => String(item.action));
+}
+
+const resend = (waveId: string, recipient: string) =>
+  call({ method: "POST", path: `/waves/${waveId}/messages/${recipient}/resend` });
+
+beforeAll(async () => {
+  setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
+  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
+  const contact = stateContactMaker(contacts, audit);
+  for (const [iso3, key] of [
+    ["TCD", "tcd-u"],
+    ["MLI", "mli-u"],
+    ["SOM", "som-u"],
+    ["GMB", "gmb-u"],
+  ] as const) {
+    await contact(iso3, key, "en");
+  }
+  deps = {
+    ...contacts,
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
+    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+  };
+  const scheduler = { schedule: async () => "unused", unschedule: async () => undefined };
+  const mailer = { sendMail: async () => ({ messageId: "unused" }) };
+  const router = createRouter(
+    waveRoutes({ ...deps, scheduler, mailer, queue: apiQueue }),
+    new Logger({ logLevel: "SILENT" }),
+  );
+  call = routerCaller(router, "secretariat");
+}, 120_000);
+
+describe("a crash between SES and the ledger", () => {
+  it("leaves two letters unknown: SES's event settles the one it took, the held-out one is sent again once", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    const { accepted, heldOut } = await sendWithCrashes(id, queue);
+    expect(accepted.status).toBe("unknown");
+    expect(heldOut.status).toBe("unknown");
+    // SES took three letters: the crash after SES, and the two the crash did not touch.
+    const lettersTo = async (message: Message) =>
+      (await mailsMarked(marker)).filter((mail) => mail.destination.to.includes(message.email ?? "-")).length;
+    expect(await lettersTo(accepted)).toBe(1);
+    expect(await lettersTo(heldOut)).toBe(0);
+
+    // The wave's page lists both, each with the end of its event window.
+    const listed = await call({ path: `/waves/${id}/messages`, query: "status=unknown" });
+    const windowEnd = new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS).toISOString();
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ recipient: heldOut.recipient, eventWindowEndsAt: windowEnd })]),
+    );
+    expect(listed.body.items).toHaveLength(2);
+
+    // SES's event for the letter it took settles it, with its SES id.
+    const settled = await recordSesEvent(deps)(eventFor("delivery", accepted, `ses-${randomUUID()}`));
+    expect(settled).toMatchObject({ outcome: "moved", from: "unknown", to: "delivered" });
+
+    // While the window is open, a resend is refused and changes nothing.
+    clock.set(new Date(Date.parse(windowEnd) - 60_000));
+    const early = await resend(id, heldOut.recipient);
+    expect(early.status).toBe(409);
+    expect(early.headers["content-type"]).toContain("application/problem+json");
+    expect(early.body.detail).toContain("event window");
+    expect((await deps.ledger.get({ waveId: id, recipient: heldOut.recipient }))?.status).toBe("unknown");
+    // The settled one is not unknown any more: never sent again.
+    const notUnknown = await resend(id, accepted.recipient);
+    expect(notUnknown.status).toBe(409);
+    expect(notUnknown.body.detail).toContain("it is delivered");
+
+    // After the window: queued again, audited, and the sender sends it once.
+    clock.set(windowEnd);
+    const again = await resend(id, heldOut.recipient);
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({
+      status: "queued",
+      resentAt: windowEnd,
+      reason: expect.stringContaining("no SES event came within the event window"),
+    });
+    expect(await auditActions(id)).toContain("wave.resend");
+    await apiQueue.drain(sender());
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut.recipient })).toMatchObject({
+      status: "sent",
+      claims: 2,
+      sesMessageId: expect.any(String),
+    });
+    expect(await lettersTo(heldOut)).toBe(1);
+    expect(await lettersTo(accepted)).toBe(1);
+    // A second resend finds it sent.
+    expect((await resend(id, heldOut.recipient)).status).toBe(409);
+    expect(await lettersTo(heldOut)).toBe(1);
+  });
+
+  it("refuses to send again after the wave's not-after deadline, and answers 404 for no such letter", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    // A wave whose deadline comes before the event window closes.
+    const { id, marker, queue } = await dispatchedWave(12);
+    const { heldOut } = await sendWithCrashes(id, queue);
+    expect(heldOut.status).toBe("unknown");
+    clock.set(new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS));
+    const late = await resend(id, heldOut.recipient);
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toContain("not-after deadline");
+    expect((await deps.ledger.get({ waveId: id, recipient: heldOut.recipient }))?.status).toBe("unknown");
+    expect(await auditActions(id)).not.toContain("wave.resend");
+    expect(
+      (await mailsMarked(marker)).filter((mail) => mail.destination.to.includes(heldOut.email ?? "-")),
+    ).toHaveLength(0);
+    expect((await resend(id, "NO-SUCH-RECIPIENT")).status).toBe(404);
+    expect((await call({ method: "POST", path: `/waves/${id}/messages/x/resend`, group: "members" })).status).toBe(403);
+  });
+});
