@@ -221,8 +221,31 @@ describe("a State's timeline", () => {
     expect(response.body.items).toHaveLength(9);
   });
 
+  it("puts each State's part of a contacts import on its own timeline", async () => {
+    clock.advance(3_600_000);
+    const imported = await call({
+      method: "POST",
+      path: "/contacts/import",
+      group: "secretariat",
+      headers: { "content-type": "text/csv" },
+      body: "owner,role,name,email\nSTATE:GMB,capital-poc,Lamin Example,poc@gmb.example.org\nSTATE:SEN,capital-poc,Awa Example,poc@sen.example.org\n",
+    });
+    expect(imported.status).toBe(200);
+    for (const [iso3, address] of [
+      ["GMB", "poc@gmb.example.org"],
+      ["SEN", "poc@sen.example.org"],
+    ] as const) {
+      const timeline = await call({ path: `/states/${iso3}/timeline`, query: "kinds=contact", group: "secretariat" });
+      const [entry] = timeline.body.items as Entry[];
+      expect(entry).toMatchObject({ action: "contacts.import", source: { type: "contact-import" } });
+      const text = JSON.stringify(entry?.after);
+      expect(text).toContain(address);
+      expect(text).not.toContain(iso3 === "GMB" ? "poc@sen.example.org" : "poc@gmb.example.org");
+    }
+  });
+
   it("lists no letter of another State", async () => {
-    const response = await call({ path: "/states/SEN/timeline", group: "secretariat" });
+    const response = await call({ path: "/states/SEN/timeline", query: "kinds=letter", group: "secretariat" });
     expect(response.body.items.map((entry: Entry) => entry.action)).toEqual(["letter.sent"]);
   });
 });
@@ -248,7 +271,8 @@ describe("the audit trail", () => {
     const contact = await everyPage("/audit", `entity=contact:${contactId}`, "secretariat", 1);
     expect(contact.map((entry) => entry.action)).toEqual(["contact.deactivate", "contact.create"]);
     const mine = await everyPage("/audit", "actor=user-1&from=2026-11-20", "secretariat", 3);
-    expect(mine).toHaveLength(8);
+    // Mali's eight, and the import's two (one per State).
+    expect(mine).toHaveLength(10);
     const days = await everyPage("/audit", "from=2026-11-19&to=2026-11-21", "secretariat", 2);
     // The same entries, with the registry seed's (the system's) beside them.
     expect(days.filter((entry) => entry.actor.id === "user-1")).toEqual(mine);
