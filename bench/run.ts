@@ -216,7 +216,7 @@ try {
   if (sections.includes("search")) {
     const dynamo = await startDynamoDbLocal({ inMemory: true });
     try {
-      const settings = { factors: [1, 10], warmup: 100, searches: 1_000 };
+      const settings = { factors: [1, 10], warmup: 300, searches: 1_000 };
       results.push(...searchFigures(await timed("search", () => measureSearch(settings, dynamo.endpoint, log))));
     } finally {
       await dynamo.stop();

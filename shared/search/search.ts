@@ -27,10 +27,13 @@ export interface SearchRequest {
   limit?: number | undefined;
 }
 
-/** Token items read per Query page: enough for a full group when a record has a few tokens under the prefix. */
-const PAGE_ITEMS = 100;
+/** A record has a token or two under most prefixes: a first page of twice the group is usually the only one. */
+const pageItems = (limit: number) => Math.min(100, limit * 2 + 1);
 /** A bound on the items read for one kind, so a two-letter query over ten times the data stays one or two pages. */
 const MAX_ITEMS_PER_KIND = 400;
+
+/** What a hit shows: every attribute of a token item but its keys and its word list. */
+const HIT_ATTRIBUTES = ["id", "label", "detail", "active", "path"] as const;
 
 const maySee = (actor: Actor | undefined, kind: SearchKind) =>
   !SECRETARIAT_KINDS.includes(kind) ||
@@ -57,6 +60,14 @@ async function searchKind(
   limit: number,
 ): Promise<{ items: SearchHit[]; more: boolean }> {
   const term = lookupWord(words);
+  // A one-word query is settled by the key condition: the hits' word lists (the largest attribute) stay behind.
+  const projection =
+    words.length > 1
+      ? {}
+      : {
+          ProjectionExpression: HIT_ATTRIBUTES.map((_, index) => `#h${index}`).join(", "),
+          ExpressionAttributeNames: Object.fromEntries(HIT_ATTRIBUTES.map((name, index) => [`#h${index}`, name])),
+        };
   const hits = new Map<string, SearchHit>();
   let read = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -66,15 +77,16 @@ async function searchKind(
         TableName: deps.tableNames.desk,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
         ExpressionAttributeValues: { ":pk": searchPartition(term), ":prefix": searchRangePrefix(kind, term) },
-        Limit: PAGE_ITEMS,
+        Limit: pageItems(limit),
+        ...projection,
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
       read++;
-      const indexed = Array.isArray(item.words) ? item.words.map(String) : [];
       const id = String(item.id);
-      if (hits.has(id) || !matchesAll(words, indexed)) continue;
+      if (hits.has(id)) continue;
+      if (words.length > 1 && !matchesAll(words, Array.isArray(item.words) ? item.words.map(String) : [])) continue;
       hits.set(id, searchHitSchema.parse({ ...item, kind }));
       if (hits.size > limit) return { items: [...hits.values()].slice(0, limit), more: true };
     }
