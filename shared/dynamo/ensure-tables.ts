@@ -9,7 +9,16 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { keyAttributes, type TableDefinition, type TableNames, tables } from "../tables.ts";
 
-export function createTableInput(table: TableDefinition, tableName: string): CreateTableCommandInput {
+export interface TableOptions {
+  /** The deployed tables' streams (the search indexer reads the desk table's); off for tests that index nothing. */
+  streams?: boolean;
+}
+
+export function createTableInput(
+  table: TableDefinition,
+  tableName: string,
+  { streams = true }: TableOptions = {},
+): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
@@ -26,7 +35,7 @@ export function createTableInput(table: TableDefinition, tableName: string): Cre
       ],
       Projection: { ProjectionType: "ALL" },
     })),
-    ...(table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } } : {}),
+    ...(table.stream && streams ? { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } } : {}),
   };
 }
 
@@ -41,12 +50,16 @@ async function tableExists(client: DynamoDBClient, tableName: string): Promise<b
 }
 
 /** Returns the names of the tables it created. */
-export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<string[]> {
+export async function ensureTables(
+  client: DynamoDBClient,
+  names: TableNames,
+  options: TableOptions = {},
+): Promise<string[]> {
   const created: string[] = [];
   for (const table of Object.values(tables)) {
     const tableName = names[table.id];
     if (await tableExists(client, tableName)) continue;
-    await client.send(new CreateTableCommand(createTableInput(table, tableName)));
+    await client.send(new CreateTableCommand(createTableInput(table, tableName, options)));
     await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
     created.push(tableName);
   }

@@ -5,7 +5,7 @@ import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
-import { Conflict, Invalid, NotFound } from "../errors.ts";
+import { Conflict, NotFound } from "../errors.ts";
 import { programmeYearOf } from "../programme/calendar.ts";
 import type { Programme } from "../schedules/schema.ts";
 import { variablesOf } from "../templates/rules.ts";
@@ -118,11 +118,17 @@ export const fireProgrammeWave =
       // Refused before anything is written: the schedule's retries and dead-letter queue report it.
       const template = await deps.templates.get(fresh.templateId);
       if (!template) throw new NotFound("Template", fresh.templateId);
-      // E.g. an open briefing's date, which only the Committee can set: no letter would render without it.
+      // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
+      // year's wave waits as a draft that names what it lacks, where staff see it, and nothing is sent.
       const missing = missingWaveValues(variablesOf(template.value), fresh, "programmeWave.");
-      if (missing.length) throw new Invalid(`Programme wave ${fresh.id} lacks values its template uses`, missing);
+      const awaiting = missing.length
+        ? {
+            status: "draft" as const,
+            description: `${fresh.description}: a draft, not sent, until staff give ${missing.map((issue) => issue.path).join(", ")}`,
+          }
+        : {};
       try {
-        wave = await deps.waves.create(fresh, audit);
+        wave = await deps.waves.create({ ...fresh, ...awaiting }, audit);
         created = true;
       } catch (error) {
         // A concurrent firing created it first.

@@ -199,7 +199,7 @@ describe("a programme wave fired by its schedule", () => {
     );
   });
 
-  it("refuses an open-briefing wave without the briefing's date, time and venue, writing nothing", async () => {
+  it("keeps an open-briefing wave without the briefing's date, time and venue as a draft naming them, sending nothing", async () => {
     const input = {
       programmeWave: {
         key: "open-briefing-bare",
@@ -208,8 +208,16 @@ describe("a programme wave fired by its schedule", () => {
         notAfterHours: 72,
       },
     };
-    await expect(lambdas().dispatch(input)).rejects.toThrow("lacks values its template uses");
-    expect(await deps.waves.get("open-briefing-bare-2026")).toBeUndefined();
+    const pipeline = lambdas();
+    await pipeline.dispatch(input);
+    await pipeline.drain();
+    const draft = await deps.waves.get("open-briefing-bare-2026");
+    expect(draft?.value.status).toBe("draft");
+    expect(draft?.value.description).toContain("programmeWave.values.briefing.date");
+    expect(await deps.ledger.listByStatus("open-briefing-bare-2026", "queued")).toEqual([]);
+    // Fired again the same year, it stays the same draft.
+    await pipeline.dispatch(input);
+    expect((await deps.waves.get("open-briefing-bare-2026"))?.version).toBe(draft?.version);
   });
 
   it("invites to the open briefing with its date, time and venue in each language", async () => {

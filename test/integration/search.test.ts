@@ -45,7 +45,7 @@ async function find(q: string, group: EventOptions["group"] = "secretariat", mor
 }
 
 beforeAll(async () => {
-  setup = await freshTables();
+  setup = await freshTables({ streams: true });
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedOrganizations(setup.doc, setup.tableNames, clock);
   router = createRouter(
@@ -117,12 +117,12 @@ describe("search against DynamoDB Local, indexed from the table's stream", () =>
     expect((await find("angstrom")).ids("contact")).toEqual([]);
     expect((await find("keita")).ids("contact")).toEqual([id]);
 
-    const deactivated = await call({
-      method: "POST",
-      path: `/contacts/${id}/deactivate`,
-      group: "secretariat",
-      headers: { "if-match": renamed.headers.etag ?? "" },
-    });
+    const deactivated = await send(
+      "POST",
+      `/contacts/${id}/deactivate`,
+      { reason: "left the ministry" },
+      { "if-match": renamed.headers.etag ?? "" },
+    );
     expect(deactivated.status).toBe(200);
     expect((await find("keita")).hit("contact", id)?.active).toBe(true);
     await stream.drain();

@@ -49,8 +49,8 @@ describe("wave routes", () => {
       ["POST /waves/{id}/test", "secretariat", false],
       ["GET /waves/{id}/unreached", "secretariat,experts,members", false],
       ["GET /waves/{id}/messages", "secretariat,experts,members", false],
-      ["POST /waves/{id}/redispatch", "secretariat", false],
       ["POST /waves/{id}/messages/{recipient}/resend", "secretariat", false],
+      ["POST /waves/{id}/redispatch", "secretariat", false],
     ]);
   });
 
