@@ -79,7 +79,7 @@ describe("a State's timeline", () => {
       sendAt: `${local.date}T${local.time}`,
       timeZone: zone,
       notAfter: "2099-03-31T00:00:00Z",
-      deadline: "30 April 2099",
+      deadline: "2099-04-30",
     });
     expect(wave.status).toBe(201);
     expect(

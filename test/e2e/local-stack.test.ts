@@ -46,8 +46,10 @@ describe("the local stack", () => {
       created: 193,
       existing: 0,
       demoSubmissions: 185 + 124 + 48,
-      demoContacts: 209,
+      // 209 points of contact and the 193 Permanent Missions.
+      demoContacts: 209 + 193,
       demoAssistanceRequests: 24,
+      programme: { year: expect.any(Number), status: "draft", rolledFrom: 2024 },
     });
   });
 

@@ -107,7 +107,10 @@ describe("re-importing the export", () => {
     ]);
     const reactivating = await importCsv(edited(before, leftId, "active", "true"));
     expect(reactivating.status).toBe(422);
-    expect(reactivating.body.errors[0]).toMatchObject({ path: expect.stringContaining("column active") });
+    // Its address is an active contact's again, so the address is refused too; the active column is never ignored.
+    expect(reactivating.body.errors).toContainEqual(
+      expect.objectContaining({ path: expect.stringContaining("column active") }),
+    );
     const renamed = await importCsv(edited(before, leftId, "name", "Someone Else"));
     expect(renamed.status).toBe(422);
     expect(renamed.body.errors[0]).toMatchObject({
