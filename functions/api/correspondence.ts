@@ -24,7 +24,7 @@ export interface CorrespondenceDependencies extends TableDependencies {
   mailer?: Mailer | undefined;
   /** Where test copies may go (STAFF_MAIL_DOMAINS, read at cold start; the local default when unset). */
   staffMailDomains?: readonly string[] | undefined;
-  /** The wave queue a letter sent again goes on; without one, a resend is refused (409). */
+  /** The wave queue a letter sent again goes on; without one, a resend's schedule has wave-dispatch enqueue it. */
   queue?: SendQueue | undefined;
   /** How long SES events may settle an unknown letter (SES_EVENT_WINDOW_HOURS; 24 hours when unset). */
   eventWindowMs?: number | undefined;

@@ -1,5 +1,6 @@
 // The wave-dispatch Lambda as a function of its dependencies: a wave's one-time schedule ({ waveId }) or a programme
-// schedule ({ programmeWave }) fires it; it writes the ledger and puts the keys on the send queue.
+// schedule ({ programmeWave }) fires it; it writes the ledger and puts the keys on the send queue. A resend's schedule
+// ({ waveId, enqueueResent: true }) only puts the wave's letters sent again on the queue.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -7,9 +8,14 @@ import { waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { IllegalTransition, Invalid } from "#shared/errors.ts";
 import { fireProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
 import { resumeWave } from "#shared/waves/sweep.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { enqueueResent, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 
-export const waveDispatchEventSchema = z.union([z.strictObject({ waveId: waveIdSchema }), programmeWaveInputSchema]);
+export const waveDispatchEventSchema = z.union([
+  z.strictObject({ waveId: waveIdSchema }),
+  // A resend's schedule (POST /waves/{id}/messages/{recipient}/resend from an api without a queue).
+  z.strictObject({ waveId: waveIdSchema, enqueueResent: z.literal(true) }),
+  programmeWaveInputSchema,
+]);
 export type WaveDispatchEvent = z.infer<typeof waveDispatchEventSchema>;
 
 export interface WaveDispatchHandlerDependencies extends WaveDispatchDependencies {
@@ -22,6 +28,7 @@ export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies)
   // A wave's schedule, and a redispatch request's, resume it: dispatch, stale claims handed back, completed when final.
   const dispatchOne = resumeWave(deps);
   const fireProgramme = fireProgrammeWave(deps);
+  const enqueueResentLetters = enqueueResent(deps);
   return async (event: unknown) => {
     const parsed = waveDispatchEventSchema.safeParse(event);
     if (!parsed.success) {
@@ -33,6 +40,14 @@ export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies)
     }
     const input = parsed.data;
     try {
+      if ("enqueueResent" in input) {
+        const { enqueued, refused } = await enqueueResentLetters(input.waveId);
+        // A halted wave, or one past its notAfter: its resent letters stay queued, and dispatch's deadline expiry or
+        // the halt's answer is theirs; no retry would change that.
+        if (refused) deps.logger.warn("resent letters not enqueued", { waveId: input.waveId, reason: refused });
+        else deps.logger.info("resent letters enqueued", { waveId: input.waveId, enqueued });
+        return { waveId: input.waveId, enqueued, ...(refused ? { refused } : {}) };
+      }
       if ("waveId" in input) {
         const { status, summary, staleClaims } = await dispatchOne(input.waveId, {
           actor: systemActor("wave-dispatch"),

@@ -5,6 +5,7 @@ import type { Clock } from "../../shared/clock.ts";
 import { parseScheduleExpression } from "../../shared/schedules/aws-cron.ts";
 import type { Programme, Schedule, ScheduleInput } from "../../shared/schedules/schema.ts";
 import {
+  resendScheduleOf,
   WAVE_DISPATCH_TARGET,
   type WaveScheduler,
   waveScheduleName,
@@ -139,6 +140,11 @@ export function localWaveScheduler(scheduler: Pick<LocalScheduler, "add" | "remo
   return {
     async schedule(wave) {
       const { name, description, expression, timeZone, input } = waveScheduleOf(wave);
+      scheduler.add({ id: name, description, expression, timezone: timeZone, target: WAVE_DISPATCH_TARGET, input });
+      return name;
+    },
+    async scheduleResend(wave, firesAt) {
+      const { name, description, expression, timeZone, input } = resendScheduleOf(wave, firesAt);
       scheduler.add({ id: name, description, expression, timezone: timeZone, target: WAVE_DISPATCH_TARGET, input });
       return name;
     },

@@ -18,7 +18,8 @@ export const targets: ScheduleTargets = {
     const { handler } = await import("../../functions/programme-reminders/handler.ts");
     return handler(input);
   },
-  // A wave's at() schedule fires this with { waveId }, a programme letter's with { programmeWave }: dispatch, then
+  // A wave's at() schedule fires this with { waveId }, a programme letter's with { programmeWave }, a resend's with
+  // { waveId, enqueueResent }: dispatch (or enqueue the letters sent again), then
   // send through the local queue (the input is checked by the wave-dispatch app itself).
   "wave-dispatch": async (input) => {
     const { runWave } = await import("./wave-runner.ts");

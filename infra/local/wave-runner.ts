@@ -87,7 +87,10 @@ function localPipeline() {
   return { deps, ledger, queue, drain };
 }
 
-/** `input` is what a schedule passes: { waveId } for a wave's own schedule, { programmeWave } for the programme's. */
+/**
+ * `input` is what a schedule passes: { waveId } for a wave's own schedule, { programmeWave } for the programme's,
+ * { waveId, enqueueResent } for a resend's (its letters sent again go through the SES emulator like any other).
+ */
 export async function runWave(input: unknown) {
   const { deps, ledger, queue, drain } = localPipeline();
   const dispatched = await createWaveDispatchHandler({

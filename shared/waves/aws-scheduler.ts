@@ -15,7 +15,14 @@ import {
 import type { Clock } from "../clock.ts";
 import type { WaveScheduleConfig } from "../config.ts";
 import { Conflict } from "../errors.ts";
-import { type WaveScheduler, waveScheduleName, waveScheduleOf } from "./scheduler.ts";
+import {
+  resendScheduleOf,
+  type WaveSchedule,
+  type WaveScheduler,
+  waveResendScheduleName,
+  waveScheduleName,
+  waveScheduleOf,
+} from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
 
 /** Retries of a failed invocation (throttled or unavailable Lambda), with the service's exponential backoff. */
@@ -48,7 +55,19 @@ const tokenOf = (request: object) => createHash("sha256").update(JSON.stringify(
 
 /** The CreateSchedule request for a wave (also the UpdateSchedule request, with its own token). */
 export function scheduleRequest(wave: Wave, config: WaveScheduleConfig): CreateScheduleCommandInput {
-  const schedule = waveScheduleOf(wave);
+  return requestOf(waveScheduleOf(wave), maximumEventAge(wave), config);
+}
+
+/** The CreateSchedule request for a resend's schedule: fires at `firesAt`, retried no later than the wave's notAfter. */
+export function resendScheduleRequest(wave: Wave, firesAt: string, config: WaveScheduleConfig) {
+  return requestOf(resendScheduleOf(wave, firesAt), maximumEventAge({ ...wave, sendInstant: firesAt }), config);
+}
+
+function requestOf(
+  schedule: WaveSchedule,
+  maxEventAge: number,
+  config: WaveScheduleConfig,
+): CreateScheduleCommandInput {
   const request = {
     Name: schedule.name,
     GroupName: config.group,
@@ -63,7 +82,7 @@ export function scheduleRequest(wave: Wave, config: WaveScheduleConfig): CreateS
       RoleArn: config.roleArn,
       Input: JSON.stringify(schedule.input),
       DeadLetterConfig: { Arn: config.deadLetterArn },
-      RetryPolicy: { MaximumRetryAttempts: MAX_RETRY_ATTEMPTS, MaximumEventAgeInSeconds: maximumEventAge(wave) },
+      RetryPolicy: { MaximumRetryAttempts: MAX_RETRY_ATTEMPTS, MaximumEventAgeInSeconds: maxEventAge },
     },
   };
   return { ...request, ClientToken: tokenOf(request) };
@@ -115,17 +134,26 @@ export function awsWaveScheduler(client: SchedulerClient, config: WaveScheduleCo
     }
   }
 
+  function assertAhead(waveId: string, instant: string) {
+    if (Date.parse(instant) < clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
+      throw new Conflict(
+        `Wave ${waveId} sends at ${instant}, too soon for EventBridge Scheduler, which fires within the ` +
+          `minute of its time: give a send time at least ${MIN_SCHEDULE_LEAD_MS / 60_000} minute ahead`,
+      );
+    }
+  }
+
   return {
     async schedule(wave) {
-      const earliest = clock.now().getTime() + MIN_SCHEDULE_LEAD_MS;
-      if (Date.parse(wave.sendInstant) < earliest) {
-        throw new Conflict(
-          `Wave ${wave.id} sends at ${wave.sendInstant}, too soon for EventBridge Scheduler, which fires within the ` +
-            `minute of its time: give a send time at least ${MIN_SCHEDULE_LEAD_MS / 60_000} minute ahead`,
-        );
-      }
+      assertAhead(wave.id, wave.sendInstant);
       await create(scheduleRequest(wave, config), true);
       return waveScheduleName(wave.id);
+    },
+
+    async scheduleResend(wave, firesAt) {
+      assertAhead(wave.id, firesAt);
+      await create(resendScheduleRequest(wave, firesAt, config), true);
+      return waveResendScheduleName(wave.id);
     },
 
     async unschedule(waveId) {

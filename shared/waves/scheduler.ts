@@ -10,6 +10,12 @@ export interface WaveScheduler {
    * retried call succeeds; answers the schedule's name.
    */
   schedule(wave: Wave): Promise<string>;
+  /**
+   * Creates (or confirms) the wave's one-time schedule that fires wave-dispatch at `firesAt` (UTC, a whole minute)
+   * to enqueue the letters sent again ({ waveId, enqueueResent: true }); answers the schedule's name. It is not the
+   * wave's own schedule, which it leaves alone.
+   */
+  scheduleResend(wave: Wave, firesAt: string): Promise<string>;
   /** Deletes the wave's schedule; one that is already gone (fired, or never made) is success. */
   unschedule(waveId: string): Promise<void>;
 }
@@ -22,24 +28,44 @@ export interface WaveSchedule {
   /** `at(yyyy-mm-ddThh:mm:00)`: the wave's sendAt as written, read in `timeZone` by the scheduler. */
   expression: string;
   timeZone: string;
-  input: { waveId: string };
+  /** `enqueueResent` only on a resend's schedule: wave-dispatch then enqueues the letters sent again, nothing else. */
+  input: { waveId: string; enqueueResent?: true };
   description: string;
 }
 
 /** EventBridge Scheduler names: 1-64 of letters, digits, `-`, `_` and `.`. */
 const MAX_NAME = 64;
 const PREFIX = "wave-";
+/** A wave id never holds a `.`, so no wave's own schedule can bear a resend schedule's name. */
+const RESEND_PREFIX = `${PREFIX}resend.`;
 
 /**
- * `wave-<id>`. A wave id may be up to 64 characters, so a name that would be too long keeps the id's start and a
+ * `<prefix><id>`. A wave id may be up to 64 characters, so a name that would be too long keeps the id's start and a
  * digest of the whole id: still one name per wave, still under the `wave-*` the api may manage.
  */
-export function waveScheduleName(waveId: string): string {
-  const name = `${PREFIX}${waveId}`;
+function nameOf(prefix: string, waveId: string): string {
+  const name = `${prefix}${waveId}`;
   if (name.length <= MAX_NAME) return name;
   const digest = createHash("sha256").update(waveId).digest("hex").slice(0, 12);
-  return `${PREFIX}${waveId.slice(0, MAX_NAME - PREFIX.length - digest.length - 1)}-${digest}`;
+  return `${prefix}${waveId.slice(0, MAX_NAME - prefix.length - digest.length - 1)}-${digest}`;
 }
+
+/** `wave-<id>`: the wave's own schedule. */
+export const waveScheduleName = (waveId: string) => nameOf(PREFIX, waveId);
+
+/** `wave-resend.<id>`: the schedule that enqueues the wave's letters sent again. */
+export const waveResendScheduleName = (waveId: string) => nameOf(RESEND_PREFIX, waveId);
+
+/**
+ * EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead (MIN_SCHEDULE_LEAD_MS,
+ * checked again by the scheduler a moment later): a quarter of a minute more keeps that check from failing.
+ */
+export const REDISPATCH_LEAD_MS = 75_000;
+const MINUTE_MS = 60_000;
+
+/** The next whole minute at least REDISPATCH_LEAD_MS after `now`: when a schedule asked for now fires (UTC). */
+export const firingSoon = (now: Date): string =>
+  new Date(Math.ceil((now.getTime() + REDISPATCH_LEAD_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
 
 /**
  * The wall-clock time in the wave's own zone, never the UTC instant: the scheduler applies the zone's offset on
@@ -59,6 +85,17 @@ export function waveScheduleOf(
   };
 }
 
+/** The schedule that fires wave-dispatch at `firesAt` (UTC) to enqueue the wave's letters sent again. */
+export function resendScheduleOf(wave: Pick<Wave, "id">, firesAt: string): WaveSchedule {
+  return {
+    name: waveResendScheduleName(wave.id),
+    expression: atExpression(firesAt.slice(0, 16)),
+    timeZone: "UTC",
+    input: { waveId: wave.id, enqueueResent: true },
+    description: `Wave ${wave.id}: the letters sent again`,
+  };
+}
+
 /**
  * Where no scheduler is configured (a deployment without the WAVE_* variables): scheduling is refused with the
  * reason, before anything is written. Unscheduling has nothing to do, since no schedule can have been made.
@@ -67,6 +104,9 @@ export function unconfiguredWaveScheduler(reason: string): WaveScheduler {
   return {
     schedule: async () => {
       throw new Conflict(`Waves cannot be scheduled here: ${reason}`);
+    },
+    scheduleResend: async () => {
+      throw new Conflict(`Letters cannot be sent again here: ${reason}`);
     },
     unschedule: async () => undefined,
   };

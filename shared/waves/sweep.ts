@@ -9,6 +9,7 @@ import type { MessageKey } from "../correspondence/schemas.ts";
 import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
+import { firingSoon } from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
 import {
   completeWaveIfSettled,
@@ -96,19 +97,14 @@ export const sweepWaves =
     return result;
   };
 
+export { REDISPATCH_LEAD_MS } from "./scheduler.ts";
+
 export interface RedispatchRequested {
   wave: Wave;
   /** The one-time schedule that fires wave-dispatch for the wave, and when (UTC). */
   scheduleName: string;
   firesAt: string;
 }
-
-/**
- * EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead (MIN_SCHEDULE_LEAD_MS,
- * checked again by the scheduler a moment later): a quarter of a minute more keeps that check from failing.
- */
-export const REDISPATCH_LEAD_MS = 75_000;
-const MINUTE_MS = 60_000;
 
 /**
  * Asks for the wave to be dispatched again, as the sweep would, within three minutes: its one-time schedule is made
@@ -129,8 +125,7 @@ export const requestRedispatch =
           : `Wave ${id} is ${wave.status}: only a dispatching wave, or a scheduled one past its send time, is dispatched again`,
       );
     }
-    const fires = new Date(Math.ceil((now.getTime() + REDISPATCH_LEAD_MS) / MINUTE_MS) * MINUTE_MS);
-    const firesAt = fires.toISOString();
+    const firesAt = firingSoon(now);
     const scheduleName = await deps.scheduler.schedule({
       ...wave,
       sendAt: firesAt.slice(0, 16),

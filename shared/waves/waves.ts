@@ -3,13 +3,14 @@
 // dispatch it (the step its schedule fires).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
+import type { Clock } from "../clock.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
 import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
 import { classifySesError, DEFAULT_EVENT_WINDOW_MS, resendRefusal } from "../correspondence/lifecycle.ts";
-import type { SendQueue } from "../correspondence/memory-queue.ts";
-import type { DispatchWave, Message, MessageStatus } from "../correspondence/schemas.ts";
+import { MAX_BATCH, type SendQueue } from "../correspondence/memory-queue.ts";
+import type { DispatchWave, Message, MessageKey, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -20,7 +21,7 @@ import { missingWaveValues } from "../templates/values.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
-import type { WaveScheduler } from "./scheduler.ts";
+import { firingSoon, type WaveScheduler } from "./scheduler.ts";
 import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
 import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
 
@@ -42,9 +43,12 @@ export interface WaveTestDependencies extends WaveDependencies {
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
 
-export interface WaveResendDependencies extends WaveDependencies {
-  /** The wave queue the sender reads: a resent letter goes the way every letter goes. */
-  queue: SendQueue;
+export interface WaveResendDependencies extends WaveSchedulingDependencies {
+  /**
+   * The wave queue the sender reads: a resent letter goes the way every letter goes. Without one (the api has no SQS
+   * client), a one-time schedule fires wave-dispatch soon to enqueue the wave's letters sent again.
+   */
+  queue?: SendQueue | undefined;
   /** How long SES events may still settle an unknown letter (lifecycle.ts); 24 hours when absent. */
   eventWindowMs?: number | undefined;
 }
@@ -360,30 +364,79 @@ export const completeWaveIfSettled =
     }
   };
 
+export interface ResentLetter {
+  message: Message;
+  /** Without a queue: the one-time schedule that fires wave-dispatch to enqueue the letter, and when (UTC). */
+  schedule?: { scheduleName: string; firesAt: string } | undefined;
+}
+
 /**
  * Sends again, in one audited action, a letter left unknown by a crash once no SES event can settle it any more: the
  * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
- * claims and sends it like any other, with the same tags. Refused (409) while the event window is open, after the
- * wave's not-after deadline, for a halted wave or a letter that is not unknown. A letter already queued again by an
- * earlier call whose enqueue failed is enqueued again (the sender's claim makes a second key harmless).
+ * claims and sends it like any other, with the same tags; without a queue, a one-time schedule fires wave-dispatch
+ * within three minutes to enqueue it. Refused (409) while the event window is open, after the wave's not-after
+ * deadline, for a halted wave or a letter that is not unknown. A letter already queued again by an earlier call whose
+ * enqueue (or schedule) failed is enqueued (or scheduled) again: the sender's claim makes a second key harmless.
  */
 export const resendUnknown =
   (deps: WaveResendDependencies) =>
-  async (waveId: string, recipient: string, audit: AuditContext): Promise<Message> => {
+  async (waveId: string, recipient: string, audit: AuditContext): Promise<ResentLetter> => {
     const wave = await getWave(deps)(waveId);
     const key = { waveId, recipient };
     const message = await deps.ledger.get(key);
     if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
-    if (message.status === "queued" && message.resentAt) {
-      await deps.queue.sendBatch([key]);
-      return message;
-    }
+    const enqueue = async (queued: Message): Promise<ResentLetter> => {
+      if (deps.queue) {
+        await deps.queue.sendBatch([key]);
+        return { message: queued };
+      }
+      const firesAt = firingSoon(deps.clock.now());
+      const scheduleName = await deps.scheduler.scheduleResend(wave.value, firesAt);
+      return { message: queued, schedule: { scheduleName, firesAt } };
+    };
+    if (message.status === "queued" && message.resentAt) return enqueue(message);
     const now = deps.clock.now();
     const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
     const refusal = resendRefusal(message, wave.value.status === "halted", now, windowMs);
     if (refusal) throw new Conflict(`The letter to ${recipient} is not sent again: ${refusal}`);
     const reason = `sent again by ${audit.actor.id}: no SES event came within the event window`;
-    const queued = await deps.ledger.resend(message, reason, audit);
-    await deps.queue.sendBatch([key]);
-    return queued;
+    return enqueue(await deps.ledger.resend(message, reason, audit));
+  };
+
+export interface ResentEnqueued {
+  waveId: string;
+  /** Keys put on the wave queue: the wave's queued letters that were sent again. */
+  enqueued: number;
+  /** Why nothing was enqueued: the wave is halted, or past its notAfter. */
+  refused?: string | undefined;
+}
+
+/**
+ * What a resend's schedule fires (wave-dispatch with { waveId, enqueueResent }): the wave's queued letters that were
+ * sent again go onto the wave queue, whatever the wave's status (one with unknown letters has usually completed),
+ * except for a halted wave or past its notAfter, when nothing is enqueued. Firing twice is harmless: the sender's
+ * claim sends a key once, and a letter sent is no longer queued.
+ */
+export const enqueueResent =
+  (deps: {
+    waves: Pick<WaveRepository, "get">;
+    ledger: Pick<Ledger, "listByStatus">;
+    queue: SendQueue;
+    clock: Clock;
+  }) =>
+  async (waveId: string): Promise<ResentEnqueued> => {
+    const found = await deps.waves.get(waveId);
+    if (!found) throw new NotFound("Wave", waveId);
+    const wave = found.value;
+    if (wave.status === "halted") return { waveId, enqueued: 0, refused: `wave ${waveId} is halted` };
+    if (deps.clock.now().toISOString() > wave.notAfter) {
+      return { waveId, enqueued: 0, refused: `wave ${waveId} is past its not-after deadline ${wave.notAfter}` };
+    }
+    const keys: MessageKey[] = (await deps.ledger.listByStatus(waveId, "queued"))
+      .filter((message) => message.resentAt !== undefined)
+      .map(({ recipient }) => ({ waveId, recipient }));
+    for (let start = 0; start < keys.length; start += MAX_BATCH) {
+      await deps.queue.sendBatch(keys.slice(start, start + MAX_BATCH));
+    }
+    return { waveId, enqueued: keys.length };
   };

@@ -114,7 +114,11 @@ beforeAll(async () => {
     ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
   };
   await seedProgrammeTemplates(deps);
-  const scheduler = { schedule: async () => "unused", unschedule: async () => undefined };
+  const scheduler = {
+    schedule: async () => "unused",
+    scheduleResend: async () => "unused",
+    unschedule: async () => undefined,
+  };
   const mailer = { sendMail: async () => ({ messageId: "unused" }) };
   router = createRouter([...waveRoutes({ ...deps, scheduler, mailer })], new Logger({ logLevel: "SILENT" }));
 }, 180_000);

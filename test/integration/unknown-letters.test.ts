@@ -27,8 +27,12 @@ import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
+import { resendScheduleOf, type WaveSchedule, type WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
+import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
+import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
+import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
 import { routerCaller } from "../support/api-event.ts";
 import { stateContactMaker } from "../support/state-contacts.ts";
 import { freshTables } from "./fresh-tables.ts";
@@ -43,6 +47,9 @@ const LEASE_MS = 120_000;
 let setup: Awaited<ReturnType<typeof freshTables>>;
 let deps: Omit<WaveDispatchDependencies, "queue">;
 let call: ReturnType<typeof routerCaller>;
+/** The api as on AWS and in the local stack: no wave queue, a resend's schedule instead. */
+let callWithoutQueue: ReturnType<typeof routerCaller>;
+const resendSchedules: WaveSchedule[] = [];
 /** The queue the api puts resent letters on; the test drains it through the sender. */
 const apiQueue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000 });
 
@@ -171,13 +178,20 @@ beforeAll(async () => {
     waves: waveRepository(setup.doc, setup.tableNames, clock),
     ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
   };
-  const scheduler = { schedule: async () => "unused", unschedule: async () => undefined };
+  const scheduler: WaveScheduler = {
+    schedule: async () => "unused",
+    // What the api without a queue asks of EventBridge Scheduler: the schedule, with the input it fires.
+    scheduleResend: async (wave, firesAt) => {
+      const schedule = resendScheduleOf(wave, firesAt);
+      resendSchedules.push(schedule);
+      return schedule.name;
+    },
+    unschedule: async () => undefined,
+  };
   const mailer = { sendMail: async () => ({ messageId: "unused" }) };
-  const router = createRouter(
-    waveRoutes({ ...deps, scheduler, mailer, queue: apiQueue }),
-    new Logger({ logLevel: "SILENT" }),
-  );
-  call = routerCaller(router, "secretariat");
+  const silent = new Logger({ logLevel: "SILENT" });
+  call = routerCaller(createRouter(waveRoutes({ ...deps, scheduler, mailer, queue: apiQueue }), silent), "secretariat");
+  callWithoutQueue = routerCaller(createRouter(waveRoutes({ ...deps, scheduler, mailer }), silent), "secretariat");
 }, 120_000);
 
 describe("a crash between SES and the ledger", () => {
@@ -261,5 +275,80 @@ describe("a crash between SES and the ledger", () => {
     ).toHaveLength(0);
     expect((await resend(id, "NO-SUCH-RECIPIENT")).status).toBe(404);
     expect((await call({ method: "POST", path: `/waves/${id}/messages/x/resend`, group: "members" })).status).toBe(403);
+  });
+
+  it("sends a held-out letter of a completed wave once, through a resend's schedule, when the api has no queue", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    const { accepted, heldOut } = await sendWithCrashes(id, queue);
+    await recordSesEvent(deps)(eventFor("delivery", accepted, `ses-${randomUUID()}`));
+    // Nothing queued or sending is left: the wave completed with its held-out letter unknown.
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+    const lettersTo = async () =>
+      (await mailsMarked(marker)).filter((mail) => mail.destination.to.includes(heldOut.email ?? "-")).length;
+
+    const windowEnd = new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS);
+    clock.set(windowEnd);
+    const again = await callWithoutQueue({ method: "POST", path: `/waves/${id}/messages/${heldOut.recipient}/resend` });
+    // The next whole minute at least 75 s ahead, as a redispatch.
+    const firesAt = new Date(Math.ceil((windowEnd.getTime() + 75_000) / 60_000) * 60_000).toISOString();
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ status: "queued", scheduleName: `wave-resend.${id}`, firesAt });
+    expect(await auditActions(id)).toContain("wave.resend");
+    const schedule = resendSchedules.at(-1);
+    expect(schedule).toEqual({
+      name: `wave-resend.${id}`,
+      expression: `at(${firesAt.slice(0, 16)}:00)`,
+      timeZone: "UTC",
+      input: { waveId: id, enqueueResent: true },
+      description: expect.any(String),
+    });
+
+    // The schedule fires wave-dispatch (twice, as a retried invocation might) with the queue the api lacks.
+    clock.set(firesAt);
+    const sendQueue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000 });
+    const fire = createWaveDispatchHandler({
+      ...deps,
+      queue: sendQueue,
+      zoneOf: () => "UTC",
+      logger: new Logger({ logLevel: "SILENT" }),
+    });
+    expect(await fire(schedule?.input)).toEqual({ waveId: id, enqueued: 1 });
+    expect(await fire(schedule?.input)).toEqual({ waveId: id, enqueued: 1 });
+    const sendBatch = createWaveSendHandler({
+      send: {
+        ledger: deps.ledger,
+        mailer: correspondenceMailer({
+          region: "us-east-1",
+          endpoint: inject("sesEndpoint"),
+          from: "desk@desk.example",
+        }),
+        pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
+        clock,
+        sleep: advance,
+        leaseMs: LEASE_MS,
+        haltedReason: haltedReasonOf(deps.waves),
+      },
+      waves: deps,
+      logger: new Logger({ logLevel: "SILENT" }),
+      metrics: { addMetric: () => undefined, publishStoredMetrics: () => undefined },
+    });
+    // The sender sends the letter of the completed wave, and its completion check finds the wave completed already.
+    await sendQueue.drain((records) => sendBatch(sqsEvent(records), invocation()));
+    expect(sendQueue.deadLetters).toHaveLength(0);
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut.recipient })).toMatchObject({
+      status: "sent",
+      claims: 2,
+      sesMessageId: expect.any(String),
+    });
+    expect(await lettersTo()).toBe(1);
+    expect((await deps.waves.get(id))?.value.status).toBe("completed");
+
+    // A later firing finds nothing queued that was sent again, and sends nothing more.
+    expect(await fire(schedule?.input)).toEqual({ waveId: id, enqueued: 0 });
+    await sendQueue.drain((records) => sendBatch(sqsEvent(records), invocation()));
+    expect(await lettersTo()).toBe(1);
   });
 });

@@ -59,6 +59,7 @@ function recordingScheduler(readStatus: (id: string) => Promise<string | undefin
       existing.add(wave.id);
       return waveScheduleName(wave.id);
     },
+    scheduleResend: async () => "unused",
     async unschedule(waveId) {
       steps.push({ op: "unschedule", waveId, statusThen: await readStatus(waveId) });
       if (control.fail === "unschedule") throw new Error("Scheduler unavailable");

@@ -318,6 +318,7 @@ describe("POST /waves/{id}/redispatch", () => {
       made.push(wave);
       return `wave-${wave.id}`;
     },
+    scheduleResend: async () => "unused",
     unschedule: async () => undefined,
   };
   const call = () =>

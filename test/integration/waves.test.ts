@@ -41,6 +41,7 @@ const scheduler: WaveScheduler = {
     schedules.add(wave.id);
     return waveScheduleName(wave.id);
   },
+  scheduleResend: async () => "unused",
   unschedule: async (waveId) => {
     schedules.delete(waveId);
   },

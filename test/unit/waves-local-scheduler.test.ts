@@ -113,3 +113,22 @@ describe("the local wave scheduler", () => {
     await expect(waves.unschedule(scheduled.id)).resolves.toBeUndefined();
   });
 });
+
+describe("a resend's schedule on the local scheduler", () => {
+  it("is added as on EventBridge Scheduler: wave-resend.<id>, at() in UTC, wave-dispatch with enqueueResent", async () => {
+    const added: unknown[] = [];
+    const waves = localWaveScheduler({ add: (schedule) => void added.push(schedule), remove: () => false });
+    const name = await waves.scheduleResend(wave("2027-03-01T09:00", "UTC"), "2027-03-02T10:05:00.000Z");
+    expect(name).toBe("wave-resend.01JLOCAL0000000000000000001");
+    expect(added).toEqual([
+      {
+        id: name,
+        description: expect.any(String),
+        expression: "at(2027-03-02T10:05:00)",
+        timezone: "UTC",
+        target: "wave-dispatch",
+        input: { waveId: "01JLOCAL0000000000000000001", enqueueResent: true },
+      },
+    ]);
+  });
+});

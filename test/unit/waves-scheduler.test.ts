@@ -138,6 +138,28 @@ describe("the EventBridge Scheduler adapter", () => {
     });
   });
 
+  it("creates a resend's schedule apart from the wave's own, firing wave-dispatch with enqueueResent in UTC", async () => {
+    scheduler.on(CreateScheduleCommand).resolves({});
+    const resendName = "wave-resend.01JWAVE00000000000000000001";
+    expect(await adapter.scheduleResend(wave, "2027-01-01T00:02:00.000Z")).toBe(resendName);
+    const input = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Name: resendName,
+      GroupName: "desk-waves",
+      ScheduleExpression: "at(2027-01-01T00:02:00)",
+      ScheduleExpressionTimezone: "UTC",
+      ActionAfterCompletion: "DELETE",
+      Target: { Arn: config.dispatchArn, Input: '{"waveId":"01JWAVE00000000000000000001","enqueueResent":true}' },
+    });
+    // Retries stop at the wave's notAfter (past 24 h away here: the service's ceiling).
+    expect(input?.Target?.RetryPolicy?.MaximumEventAgeInSeconds).toBe(86_400);
+  });
+
+  it("refuses a resend's schedule less than a minute ahead before calling the service", async () => {
+    await expect(adapter.scheduleResend(wave, "2027-01-01T00:00:30.000Z")).rejects.toBeInstanceOf(Conflict);
+    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(0);
+  });
+
   it("sends the same client token for the same wave, so a retried call is the same call", () => {
     const token = scheduleRequest(wave, config).ClientToken;
     expect(scheduleRequest(structuredClone(wave), config).ClientToken).toBe(token);

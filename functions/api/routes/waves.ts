@@ -5,7 +5,6 @@ import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd } from "#shared/correspondence/
 import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
-import { Conflict } from "#shared/errors.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
@@ -94,9 +93,21 @@ const listedMessageSchema = messageSchema
   })
   .meta({ id: "WaveMessage" });
 
+const resentSchema = messageSchema
+  .extend({
+    scheduleName: z
+      .string()
+      .optional()
+      .describe(
+        "Where the api has no wave queue: the one-time schedule that fires wave-dispatch to enqueue the letter",
+      ),
+    firesAt: z.iso.datetime().optional().describe("When that schedule fires (UTC): within three minutes"),
+  })
+  .meta({ id: "ResentWaveMessage" });
+
 export type WaveRouteDependencies = WaveSchedulingDependencies &
   WaveTestDependencies & {
-    /** The wave queue a resent letter goes on; without one, a resend is refused (409). */
+    /** The wave queue a resent letter goes on; without one, a one-time schedule has wave-dispatch enqueue it. */
     queue?: SendQueue | undefined;
     /** The event window of unknown letters (SES_EVENT_WINDOW_HOURS); 24 hours when absent. */
     eventWindowMs?: number | undefined;
@@ -261,13 +272,10 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       tag: "Correspondence",
       access: ["secretariat"],
       params: byMessage,
-      responses: [{ status: 202, description: "The letter, queued again for the sender", schema: messageSchema }],
+      responses: [{ status: 202, description: "The letter, queued again for the sender", schema: resentSchema }],
       async handle({ params, audit }) {
-        const { queue } = deps;
-        if (!queue)
-          throw new Conflict("Letters cannot be sent again here: no wave queue is configured (WAVE_QUEUE_URL)");
-        const message = await resendUnknown({ ...deps, queue })(params.id, params.recipient, audit);
-        return { status: 202, body: message };
+        const { message, schedule } = await resendUnknown(deps)(params.id, params.recipient, audit);
+        return { status: 202, body: { ...message, ...schedule } };
       },
     }),
     redispatchRoute(deps),
