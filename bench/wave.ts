@@ -131,8 +131,8 @@ async function letterTemplate(doc: DynamoDBDocumentClient, tableNames: TableName
   const id = `bench-${marker.toLowerCase()}`;
   const variant = (greeting: string) => ({
     subject: `[${marker}] {{state.name}}: national report`,
-    text: `${greeting} {{contact.title}} {{contact.name}}, the {{committee.name}} awaits the report of {{state.name}} by {{deadline}}.`,
-    html: `<p>${greeting} {{contact.title}} {{contact.name}},</p><p>{{committee.name}}: {{state.name}}, {{deadline}}</p>`,
+    text: `${greeting} {{contact.title}} {{contact.name}}, the {{committee.name}} awaits the report of {{state.name}} by {{deadline|date}}.`,
+    html: `<p>${greeting} {{contact.title}} {{contact.name}},</p><p>{{committee.name}}: {{state.name}}, {{deadline|date}}</p>`,
   });
   await createTemplate({
     templates: templateRepository(doc, tableNames, clock),
@@ -219,7 +219,7 @@ async function scheduledWave(deps: WaveDependencies, templateId: string, clock: 
       timeZone: "UTC",
       sendInstant: now.toISOString(),
       notAfter: new Date(now.getTime() + 3_600_000).toISOString(),
-      deadline: "30 June 2027",
+      deadline: "2027-06-30",
       status: "scheduled",
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
