@@ -1,10 +1,9 @@
 // The correspondence api Lambda (functions/api/groups.ts): dependencies from the environment, read once at cold start.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { awsWaveScheduler, createSchedulerClient } from "#shared/waves/aws-scheduler.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { createCorrespondenceHandler } from "../api/correspondence.ts";
@@ -13,12 +12,10 @@ const config = readConfig();
 const clock = systemClock;
 
 const untraced = createCorrespondenceHandler({
-  doc: createDocumentClient(
-    tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-  ),
+  doc: deskDocumentClient(config),
   tableNames: config.tableNames,
   clock,
-  logger: new Logger({ serviceName: "desk-1540" }),
+  logger: functionLogger(),
   // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
   waveScheduler: config.waveSchedule
     ? awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), config.waveSchedule, clock)

@@ -1,12 +1,12 @@
 // The docs api Lambda (functions/api/groups.ts): the open routes, with the OpenAPI document generated at synth and
 // shipped beside the bundle (infra/http-api.ts), so this bundle holds no route module and no AWS client.
 import { readFileSync } from "node:fs";
-import { Logger } from "@aws-lambda-powertools/logger";
 import { tracer } from "#shared/observability/tracer.ts";
+import { functionLogger } from "#shared/runtime/function-runtime.ts";
 import { createDocsHandler, OPENAPI_FILE } from "../api/docs.ts";
 
 const untraced = createDocsHandler({
-  logger: new Logger({ serviceName: "desk-1540" }),
+  logger: functionLogger(),
   // Read on the first request for it (then kept by the route): health checks never pay for it.
   openApiJson: () => readFileSync(new URL(`./${OPENAPI_FILE}`, import.meta.url), "utf8"),
 });

@@ -1,20 +1,17 @@
 // The reports api Lambda (functions/api/groups.ts): dependencies from the environment, read once at cold start.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { createReportsHandler } from "../api/reports.ts";
 
 const config = readConfig();
 
 const untraced = createReportsHandler({
-  doc: createDocumentClient(
-    tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-  ),
+  doc: deskDocumentClient(config),
   tableNames: config.tableNames,
   clock: systemClock,
-  logger: new Logger({ serviceName: "desk-1540" }),
+  logger: functionLogger(),
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

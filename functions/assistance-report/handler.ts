@@ -1,21 +1,18 @@
 // The assistance-report Lambda entry point (EventBridge Scheduler, three times a year): dependencies from the environment.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { createAssistanceReportHandler } from "./app.ts";
 
 const config = readConfig();
 // Both fail the cold start when missing, not the first report.
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
+const doc = deskDocumentClient(config);
 
 const untraced = createAssistanceReportHandler({
   assistance: assistanceRepository(doc, config.tableNames, systemClock),
@@ -23,7 +20,7 @@ const untraced = createAssistanceReportHandler({
   clock: systemClock,
   mailer: sesMailer(mail),
   secretariatEmail: config.secretariatEmail,
-  logger: new Logger({ serviceName: "desk-1540" }),
+  logger: functionLogger(),
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

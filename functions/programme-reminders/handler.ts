@@ -1,22 +1,19 @@
 // The programme-reminders Lambda entry point (EventBridge Scheduler, daily): dependencies from the environment.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears } from "#shared/programme/years.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { createProgrammeRemindersHandler } from "./app.ts";
 
 const config = readConfig();
 // Both fail the cold start when missing, not the first reminder.
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
+const doc = deskDocumentClient(config);
 
 const untraced = createProgrammeRemindersHandler({
   // The current year's programme as the secretariat keeps it in the desk table (a draft when none is adopted).
@@ -25,7 +22,7 @@ const untraced = createProgrammeRemindersHandler({
   clock: systemClock,
   mailer: sesMailer(mail),
   secretariatEmail: config.secretariatEmail,
-  logger: new Logger({ serviceName: "desk-1540" }),
+  logger: functionLogger(),
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

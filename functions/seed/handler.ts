@@ -1,24 +1,21 @@
 // The seed Lambda: run on deploy (a CDK trigger) to add any Member State, organization, programme letter template or
 // programme year the desk lacks; what is there already (a template or a programme year staff edited) is kept.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { systemActor } from "#shared/auth/actor.ts";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { seedProgrammeYears } from "#shared/programme/years.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 
 const config = readConfig();
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
-const logger = new Logger({ serviceName: "desk-1540" });
+const doc = deskDocumentClient(config);
+const logger = functionLogger();
 
 async function seed() {
   const states = await seedRegistry(doc, config.tableNames, systemClock);

@@ -1,5 +1,4 @@
 // The wave-dispatch Lambda entry point (EventBridge Scheduler): dependencies from the environment, at cold start.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemClock } from "#shared/clock.ts";
@@ -7,8 +6,8 @@ import { readConfig } from "#shared/config.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { programmeWaveZone } from "#shared/waves/programme-waves.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
@@ -18,9 +17,7 @@ import { createWaveDispatchHandler } from "./app.ts";
 const config = readConfig();
 if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
 const clock = systemClock;
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
+const doc = deskDocumentClient(config);
 
 const untraced = createWaveDispatchHandler({
   ...contactDependencies(doc, config.tableNames, clock),
@@ -33,7 +30,7 @@ const untraced = createWaveDispatchHandler({
     queueUrl: config.waveQueueUrl,
   }),
   zoneOf: (key) => programmeWaveZone(programme, key),
-  logger: new Logger(),
+  logger: functionLogger(),
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

@@ -1,6 +1,5 @@
 // The wave-send Lambda entry point (SQS event source): dependencies from the environment, at cold start. The pacer
 // lives as long as the instance: the account's quota is read on first use and again every few minutes.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
@@ -9,9 +8,9 @@ import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { quotaPacer, realSleep } from "#shared/correspondence/pacing.ts";
 import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from "#shared/correspondence/ses-sender.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { mailSettingsOf } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSendHandler } from "./app.ts";
@@ -19,11 +18,9 @@ import { createWaveSendHandler } from "./app.ts";
 const config = readConfig();
 const mail = mailSettingsOf(config);
 const clock = systemClock;
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
+const doc = deskDocumentClient(config);
 const ses = tracer().captureClient(correspondenceSesClient(mail));
-const logger = new Logger();
+const logger = functionLogger();
 const ledger = ledgerRepository(doc, config.tableNames, clock);
 const waves = waveRepository(doc, config.tableNames, clock);
 

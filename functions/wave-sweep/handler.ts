@@ -1,6 +1,5 @@
 // The wave-sweep Lambda entry point (EventBridge Scheduler, every 15 minutes): dependencies from the environment, at
 // cold start; the same as wave-dispatch's, since it dispatches again.
-import { Logger } from "@aws-lambda-powertools/logger";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemClock } from "#shared/clock.ts";
@@ -8,8 +7,8 @@ import { readConfig } from "#shared/config.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
-import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSweepHandler } from "./app.ts";
@@ -17,9 +16,7 @@ import { createWaveSweepHandler } from "./app.ts";
 const config = readConfig();
 if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
 const clock = systemClock;
-const doc = createDocumentClient(
-  tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
-);
+const doc = deskDocumentClient(config);
 
 const untraced = createWaveSweepHandler({
   ...contactDependencies(doc, config.tableNames, clock),
@@ -31,7 +28,7 @@ const untraced = createWaveSweepHandler({
     client: tracer().captureClient(new SQSClient({ region: config.region })),
     queueUrl: config.waveQueueUrl,
   }),
-  logger: new Logger(),
+  logger: functionLogger(),
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).
