@@ -1,4 +1,5 @@
-// The domain's failures, one class each; functions/api maps them to HTTP problems in one place.
+// The domain's failures, one class each; shared/http/problem.ts maps them to HTTP problems in one place. Failures of
+// the HTTP exchange itself (no token, wrong method, body too large...) are not the domain's: shared/http/transport-errors.ts.
 
 export interface FieldIssue {
   /** Where the problem is, e.g. `body.cells.0.value` or `query.limit`. */
@@ -6,12 +7,21 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * Every kind of domain failure, closed: a class must name one of these, and shared/http/problem.ts must map each one
+ * (tsc checks both), so a new kind cannot reach a caller as an unexplained 500.
+ */
+export type DomainErrorKind = "malformed" | "invalid" | "forbidden" | "not-found" | "conflict" | "precondition-failed";
+
 export abstract class DomainError extends Error {
-  abstract readonly kind: string;
+  abstract readonly kind: DomainErrorKind;
   override readonly name: string = this.constructor.name;
 }
 
-/** The request itself is unreadable: malformed JSON, a bad cursor, an unknown query key. */
+/**
+ * The request itself is unreadable: malformed JSON, a bad cursor, an unknown query key, a file that is not CSV. Shared
+ * by the HTTP layer and the domain's own readers (cursors, CSV imports, If-Match), hence a domain error.
+ */
 export class Malformed extends DomainError {
   readonly kind = "malformed";
   constructor(
@@ -33,10 +43,7 @@ export class Invalid extends DomainError {
   }
 }
 
-export class Unauthenticated extends DomainError {
-  readonly kind = "unauthenticated";
-}
-
+/** The caller's groups do not allow this: a route's access, or a domain rule such as what members may search. */
 export class Forbidden extends DomainError {
   readonly kind = "forbidden";
 }
@@ -70,26 +77,6 @@ export class PreconditionFailed extends DomainError {
     readonly currentEtag: string,
   ) {
     super(`${entity} has changed since it was read; fetch it again and retry with its current ETag`);
-  }
-}
-
-/** An update sent without `If-Match`. */
-export class PreconditionRequired extends DomainError {
-  readonly kind = "precondition-required";
-}
-
-export class PayloadTooLarge extends DomainError {
-  readonly kind = "payload-too-large";
-}
-
-export class UnsupportedMediaType extends DomainError {
-  readonly kind = "unsupported-media-type";
-}
-
-export class MethodNotAllowed extends DomainError {
-  readonly kind = "method-not-allowed";
-  constructor(readonly allowed: string[]) {
-    super(`This resource answers ${allowed.join(", ")}`);
   }
 }
 

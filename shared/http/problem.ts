@@ -1,6 +1,8 @@
-// The one place where domain errors become HTTP answers: RFC 9457 problem details, application/problem+json.
+// The one place where domain and transport errors become HTTP answers: RFC 9457 problem details,
+// application/problem+json.
 import * as z from "zod";
-import { DomainError, type FieldIssue, IllegalTransition, MethodNotAllowed } from "../errors.ts";
+import { DomainError, type DomainErrorKind, type FieldIssue, IllegalTransition } from "../errors.ts";
+import { MethodNotAllowed, TransportError, type TransportErrorKind } from "./transport-errors.ts";
 
 export const problemSchema = z
   .object({
@@ -19,7 +21,10 @@ export const problemSchema = z
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
 
-const byKind: Record<string, { status: number; title: string }> = {
+/** Every kind an error can name; the mapping below must cover each one, or `tsc` fails. */
+export type ProblemKind = DomainErrorKind | TransportErrorKind;
+
+const byKind: Record<ProblemKind, { status: number; title: string }> = {
   malformed: { status: 400, title: "Malformed request" },
   unauthenticated: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Forbidden" },
@@ -41,14 +46,20 @@ export interface ProblemResponse {
   headers: Record<string, string>;
 }
 
-function fieldIssues(error: DomainError): FieldIssue[] | undefined {
+type KnownError = DomainError | TransportError;
+
+/** The kind is checked at run time too: a class compiled without these types must still fall to the 500 below. */
+const isKnown = (error: unknown): error is KnownError =>
+  (error instanceof DomainError || error instanceof TransportError) && Object.hasOwn(byKind, error.kind);
+
+function fieldIssues(error: KnownError): FieldIssue[] | undefined {
   const issues = "issues" in error ? (error.issues as FieldIssue[]) : undefined;
   return issues?.length ? issues : undefined;
 }
 
-/** Domain errors keep their message; anything else is a 500 whose detail reveals nothing of the cause. */
+/** Domain and transport errors keep their message; anything else is a 500 whose detail reveals nothing of the cause. */
 export function toProblem(error: unknown, instance: string, correlationId: string): ProblemResponse {
-  if (!(error instanceof DomainError) || !byKind[error.kind]) {
+  if (!isKnown(error)) {
     return {
       status: 500,
       problem: {
@@ -62,7 +73,7 @@ export function toProblem(error: unknown, instance: string, correlationId: strin
       headers: {},
     };
   }
-  const { status, title } = byKind[error.kind] as { status: number; title: string };
+  const { status, title } = byKind[error.kind];
   const headers: Record<string, string> = {};
   const problem: Problem = {
     type: `/problems/${error.kind}`,

@@ -3,19 +3,17 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type Actor, type Group, groupSchema } from "../auth/actor.ts";
+import { Forbidden, Malformed, NotFound } from "../errors.ts";
+import { etagOf, versionFromIfMatch } from "../versioning.ts";
+import { toProblem } from "./problem.ts";
+import type { Route, RouteResponse } from "./route.ts";
 import {
-  Forbidden,
-  Malformed,
   MethodNotAllowed,
-  NotFound,
   PayloadTooLarge,
   PreconditionRequired,
   Unauthenticated,
   UnsupportedMediaType,
-} from "../errors.ts";
-import { etagOf, versionFromIfMatch } from "../versioning.ts";
-import { toProblem } from "./problem.ts";
-import type { Route, RouteResponse } from "./route.ts";
+} from "./transport-errors.ts";
 
 /** The event as the gateway sends it; on open routes there is no authorizer context. */
 export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestContext"> & {

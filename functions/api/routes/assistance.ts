@@ -40,9 +40,9 @@ import {
   requestTransitionSchema,
 } from "#shared/assistance/schemas.ts";
 import type { Group } from "#shared/auth/actor.ts";
-import { PreconditionRequired } from "#shared/errors.ts";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
+import { PreconditionRequired } from "#shared/http/transport-errors.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 
 const readers: readonly Group[] = ["secretariat", "experts", "members"];

@@ -1,9 +1,9 @@
 // Routes of the 1540 Matrix: the field catalogue, a State's matrix, edits of its draft, review moves, versions, diffs.
 import * as z from "zod";
 import type { Group } from "#shared/auth/actor.ts";
-import { PreconditionRequired } from "#shared/errors.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
+import { PreconditionRequired } from "#shared/http/transport-errors.ts";
 import { coverageOf } from "#shared/matrix/coverage.ts";
 import { fieldCatalogue } from "#shared/matrix/field-catalogue.ts";
 import {
