@@ -1,5 +1,6 @@
 // A snapshot as flat rows (every numeric figure with its group, every list), and the change between two snapshots.
 import type { Coverage, CoverageCounts } from "../matrix/schemas.ts";
+import { declaredFigures, type FigureDeclaration, type FigureGroup, figureGroups } from "./figure-declarations.ts";
 import type { FigureChange, FigureRow, ListChange, Snapshot, SnapshotDiff } from "./schemas.ts";
 
 export interface Figure {
@@ -35,99 +36,58 @@ function matrixRows(coverage: Coverage): Figure[] {
   ];
 }
 
-/** Every numeric figure: `group` is all, or the regional group, paragraph, category, status, age or letter kind. */
-export function figuresOf(snapshot: Snapshot): Figure[] {
-  const { reporting, additionalInformation, actionPlans, pointOfContact, matrix, assistance } = snapshot;
-  const { correspondence, responses } = snapshot;
-  const each = (prefix: string, group: string, values: Record<string, number | null>): Figure[] =>
-    Object.entries(values).map(([name, value]) => ({ figure: `${prefix}.${name}`, group, value }));
-  return [
-    ...each("reporting", ALL, {
-      memberStates: reporting.memberStates,
-      reported: reporting.reported,
-      nonReporting: reporting.nonReporting,
-    }),
-    ...reporting.byRegion.flatMap((row) =>
-      each("reporting", row.region, {
-        memberStates: row.memberStates,
-        reported: row.reported,
-        nonReporting: row.nonReporting,
-      }),
-    ),
-    ...each("additionalInformation", ALL, {
-      states: additionalInformation.states,
-      documents: additionalInformation.documents,
-    }),
-    ...additionalInformation.byRegion.flatMap((row) =>
-      each("additionalInformation", row.region, { states: row.states }),
-    ),
-    ...each("actionPlans", ALL, { plans: actionPlans.plans, states: actionPlans.states }),
-    ...actionPlans.byRegion.flatMap((row) => each("actionPlans", row.region, { plans: row.plans, states: row.states })),
-    ...[{ region: ALL, ...pointOfContact }, ...pointOfContact.byRegion].flatMap((row) =>
-      each("pointOfContact", row.region, {
-        current: row.current,
-        stale: row.stale,
-        unreachable: row.unreachable,
-        missing: row.missing,
-      }),
-    ),
-    ...each("matrix", ALL, { states: matrix.states }),
-    ...matrixRows(matrix.coverage),
-    ...each("assistance", ALL, {
-      received: assistance.received,
-      pending: assistance.pending,
-      matched: assistance.matched,
-      matchedShare: assistance.matchedShare,
-      providers: assistance.providers,
-      staleProviders: assistance.staleProviders,
-    }),
-    ...Object.entries(assistance.byAge).map(([bucket, value]) => ({
-      figure: "assistance.pending",
-      group: bucket,
-      value,
-    })),
-    ...each("correspondence", ALL, {
-      waves: correspondence.waves,
-      messages: correspondence.messages,
-      attempted: correspondence.attempted,
-      bounced: correspondence.bounced,
-      bounceRate: correspondence.bounceRate,
-    }),
-    ...Object.entries(correspondence.byStatus).map(([status, value]) => ({
-      figure: "correspondence.messages",
-      group: status,
-      value,
-    })),
-    ...each("responses", ALL, {
-      letters: responses.letters,
-      tracked: responses.tracked,
-      notTracked: responses.notTracked,
-      responded: responses.responded,
-      notResponded: responses.notResponded,
-      medianDays: responses.medianDays,
-    }),
-    ...responses.byLetterKind.flatMap((row) =>
-      each("responses", row.letterKind, { letters: row.letters, responded: row.responded }),
-    ),
-  ];
+/** A group of the snapshot as the declaration reads it: each declared field by name. */
+const fieldsOf = (snapshot: Snapshot, group: FigureGroup) => snapshot[group] as Record<string, unknown>;
+
+function breakdownRows(group: FigureGroup, entry: FigureDeclaration, value: unknown): Figure[] {
+  switch (entry.kind) {
+    case "by-key":
+      return Object.entries(value as Record<string, number>).map(([key, figure]) => ({
+        figure: `${group}.${entry.figure}`,
+        group: key,
+        value: figure,
+      }));
+    case "by-row":
+      return (value as Record<string, unknown>[]).flatMap((row) =>
+        entry.figures.map((name) => ({
+          figure: `${group}.${name}`,
+          group: String(row[entry.groupField]),
+          value: row[name] as number | null,
+        })),
+      );
+    case "coverage":
+      return matrixRows(value as Coverage);
+    default:
+      return [];
+  }
 }
 
-/** Every list of States (or providers) a snapshot holds, overall. */
+/**
+ * Every numeric figure the declaration (figure-declarations.ts) names: `group` is all, or the regional group,
+ * paragraph, category, status, age or letter kind. Per figure group: its overall figures, then its breakdowns.
+ */
+export function figuresOf(snapshot: Snapshot): Figure[] {
+  return figureGroups.flatMap((group) => {
+    const fields = fieldsOf(snapshot, group);
+    const declared = declaredFigures.filter((row) => row.group === group);
+    return [
+      ...declared.flatMap(({ name, entry }) =>
+        entry.kind === "figure"
+          ? [{ figure: `${group}.${name}`, group: ALL, value: fields[name] as number | null }]
+          : [],
+      ),
+      ...declared.flatMap(({ name, entry }) => breakdownRows(group, entry, fields[name])),
+    ];
+  });
+}
+
+/** Every list of States (or providers) a snapshot holds, overall, as the declaration names them. */
 export function listsOf(snapshot: Snapshot): NamedList[] {
-  return [
-    { list: "reporting.reportedStates", members: snapshot.reporting.reportedStates },
-    { list: "reporting.nonReportingStates", members: snapshot.reporting.nonReportingStates },
-    { list: "additionalInformation.stateList", members: snapshot.additionalInformation.stateList },
-    { list: "actionPlans.stateList", members: snapshot.actionPlans.stateList },
-    { list: "pointOfContact.currentStates", members: snapshot.pointOfContact.currentStates },
-    { list: "pointOfContact.staleStates", members: snapshot.pointOfContact.staleStates },
-    { list: "pointOfContact.unreachableStates", members: snapshot.pointOfContact.unreachableStates },
-    { list: "pointOfContact.missingStates", members: snapshot.pointOfContact.missingStates },
-    { list: "matrix.stateList", members: snapshot.matrix.stateList },
-    { list: "assistance.staleProviderList", members: snapshot.assistance.staleProviderList },
-    { list: "responses.respondedStates", members: snapshot.responses.respondedStates },
-    { list: "responses.notRespondedStates", members: snapshot.responses.notRespondedStates },
-  ].map((list) => ({ ...list, group: ALL }));
+  return declaredFigures.flatMap(({ group, name, entry }) =>
+    entry.kind === "list"
+      ? [{ list: `${group}.${name}`, group: ALL, members: fieldsOf(snapshot, group)[name] as readonly string[] }]
+      : [],
+  );
 }
 
 const keyOf = (row: { group: string } & ({ figure: string } | { list: string })) =>

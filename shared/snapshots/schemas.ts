@@ -5,13 +5,13 @@
 // data is dated; the groups named in `asOfComputation` describe the data as it stood when the snapshot was taken,
 // because the desk keeps no history for them (docs/adr/0011-snapshots.md).
 import * as z from "zod";
-import { audienceSchema, messageStatusSchema } from "../correspondence/schemas.ts";
+import { audienceSchema } from "../correspondence/schemas.ts";
 import { unreachedReasonSchema } from "../correspondence/unreached.ts";
-import { coverageSchema } from "../matrix/schemas.ts";
 import { regionSchema } from "../registry/schemas.ts";
 import { submissionKindSchema } from "../reporting/schemas.ts";
 import { letterKindSchema } from "../templates/schemas.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
+import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
 
 /** The zone the Committee works in: a quarter starts and ends at midnight in New York. */
 export const SNAPSHOT_TIME_ZONE = "America/New_York";
@@ -22,50 +22,20 @@ export const periodSchema = z
   .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
 export type Period = z.infer<typeof periodSchema>;
 
-const count = z.number().int().min(0);
 const day = z.iso.date();
-const iso3 = z.string().regex(/^[A-Z]{3}$/);
-const stateList = z.array(iso3).describe("ISO 3166-1 alpha-3 codes, sorted; `states` names them");
-const share = z.number().min(0).max(1).nullable().describe("A fraction from 0 to 1 (4 decimals); null when 0/0");
-const region = { region: regionSchema, regionName: z.string() };
 
 export const snapshotStateSchema = z
   .object({ iso3, name: z.string(), region: regionSchema })
   .meta({ id: "SnapshotState" });
 export type SnapshotState = z.infer<typeof snapshotStateSchema>;
 
-export const reportingFiguresSchema = z
-  .object({
-    memberStates: count,
-    reported: count.describe("States whose first national report was received by the end of the period"),
-    nonReporting: count,
-    reportedStates: stateList,
-    nonReportingStates: stateList,
-    byRegion: z.array(
-      z.object({ ...region, memberStates: count, reported: count, nonReporting: count, nonReportingStates: stateList }),
-    ),
-  })
-  .meta({ id: "SnapshotReporting" });
+export const reportingFiguresSchema = z.object(figureShape("reporting")).meta({ id: "SnapshotReporting" });
 
 export const additionalInformationFiguresSchema = z
-  .object({
-    states: count.describe("States that had provided additional information by the end of the period"),
-    documents: count.describe("Additional-information documents received by the end of the period"),
-    stateList,
-    byRegion: z.array(z.object({ ...region, states: count })),
-  })
+  .object(figureShape("additionalInformation"))
   .meta({ id: "SnapshotAdditionalInformation" });
 
-export const actionPlanFiguresSchema = z
-  .object({
-    plans: count.describe("Voluntary national implementation action plans received by the end of the period"),
-    states: count.describe("States that had submitted at least one"),
-    stateList,
-    byRegion: z.array(z.object({ ...region, plans: count, states: count })),
-  })
-  .meta({ id: "SnapshotActionPlans" });
-
-const pocCounts = { current: count, stale: count, unreachable: count, missing: count };
+export const actionPlanFiguresSchema = z.object(figureShape("actionPlans")).meta({ id: "SnapshotActionPlans" });
 
 export const pointOfContactFiguresSchema = z
   .object({
@@ -73,45 +43,19 @@ export const pointOfContactFiguresSchema = z
       "The day the coverage is of: the quarter's last day (snapshots computed before issue 15: the day of computation)",
     ),
     staleBefore: day.describe("A verification before this day was more than 12 months old"),
-    ...pocCounts,
-    currentStates: stateList,
-    staleStates: stateList,
-    unreachableStates: stateList,
-    missingStates: stateList,
-    byRegion: z.array(z.object({ ...region, ...pocCounts })),
+    ...figureShape("pointOfContact"),
   })
   .meta({
     id: "SnapshotPointOfContact",
     description: "Each State's capital and mission points of contact: current, stale, unreachable or missing",
   });
 
-export const matrixFiguresSchema = z
-  .object({
-    states: count.describe("States with a matrix approved by the end of the period"),
-    stateList,
-    coverage: coverageSchema.describe("The cells of those approved matrices, added up. Counts only, never a score"),
-  })
-  .meta({ id: "SnapshotMatrix" });
+export const matrixFiguresSchema = z.object(figureShape("matrix")).meta({ id: "SnapshotMatrix" });
 
 export const assistanceAgeBuckets = ["under-6-months", "6-to-12-months", "12-to-24-months", "over-24-months"] as const;
 export type AssistanceAgeBucket = (typeof assistanceAgeBuckets)[number];
 
-export const assistanceFiguresSchema = z
-  .object({
-    received: count.describe("Requests received during the period"),
-    pending: count.describe("Requests received by the end of the period and not fulfilled, withdrawn or closed then"),
-    byAge: z
-      .object({ "under-6-months": count, "6-to-12-months": count, "12-to-24-months": count, "over-24-months": count })
-      .describe("Pending requests by age at the end of the period: under 6 months, 6-12, 12-24, over 24"),
-    matched: count.describe("Pending requests that were matched or in progress at the end of the period"),
-    matchedShare: share.describe("matched / pending"),
-    providers: count.describe("Providers (States and organizations) with an offer"),
-    staleProviders: count.describe("Providers none of whose offers was updated within 12 months"),
-    staleProviderList: z.array(z.string()).describe("state:<iso3> or organization:<id>, sorted"),
-  })
-  .meta({ id: "SnapshotAssistance" });
-
-const byStatus = z.record(messageStatusSchema, count).describe("Messages by ledger status");
+export const assistanceFiguresSchema = z.object(figureShape("assistance")).meta({ id: "SnapshotAssistance" });
 
 export const snapshotWaveSchema = z
   .object({
@@ -135,12 +79,7 @@ export const snapshotWaveSchema = z
 
 export const correspondenceFiguresSchema = z
   .object({
-    waves: count.describe("Waves whose send time fell in the period (cancelled and draft waves left out)"),
-    messages: count,
-    byStatus,
-    attempted: count.describe("Letters handed to SES: sent + delivered + bounced + complained"),
-    bounced: count,
-    bounceRate: share.describe("bounced / attempted"),
+    ...figureShape("correspondence"),
     waveList: z.array(snapshotWaveSchema).describe("In send order"),
   })
   .meta({ id: "SnapshotCorrespondence" });
@@ -161,22 +100,7 @@ export type ResponseRow = z.infer<typeof responseRowSchema>;
 
 export const responseFiguresSchema = z
   .object({
-    letters: count.describe("Letters that reached a State in the period, one per State and letter kind"),
-    tracked: count.describe("Of those, letters asking for a submission"),
-    notTracked: count.describe("Letters that ask for no submission (e.g. a point-of-contact update)"),
-    responded: count.describe("Tracked letters answered by the submission asked for, received by computedAt"),
-    notResponded: count,
-    medianDays: z.number().min(0).nullable().describe("Median days from letter to submission; null with no response"),
-    byLetterKind: z.array(
-      z.object({
-        letterKind: letterKindSchema,
-        asks: z.array(submissionKindSchema),
-        letters: count,
-        responded: count,
-      }),
-    ),
-    respondedStates: stateList,
-    notRespondedStates: stateList,
+    ...figureShape("responses"),
     rows: z.array(responseRowSchema).describe("One per State and tracked letter kind, by State"),
   })
   .meta({ id: "SnapshotResponses" });

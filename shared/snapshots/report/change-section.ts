@@ -1,8 +1,8 @@
 // The change since the previous snapshot: the overall figures side by side, and who entered or left each list.
 import { escapeHtml } from "../../mail/html.ts";
+import { figureLabels, listLabels } from "../figure-declarations.ts";
 import type { Snapshot } from "../schemas.ts";
 import { byName, formatChange, stateNamer } from "./format.ts";
-import { figureLabels, listLabels } from "./labels.ts";
 import { htmlParagraph, htmlSection, htmlTable } from "./markup.ts";
 
 const STATE_PROVIDER = /^state:([A-Z]{3})$/;

@@ -1,4 +1,5 @@
-// The words the report uses for the snapshot's codes: statuses, letter kinds, age buckets, paragraphs, figures.
+// The words the report uses for the snapshot's codes: statuses, letter kinds, age buckets, paragraphs. The figures'
+// and lists' labels are declared with them (../figure-declarations.ts).
 import type * as z from "zod";
 import type { MessageStatus } from "../../correspondence/schemas.ts";
 import type { Category, Paragraph } from "../../matrix/schemas.ts";
@@ -64,43 +65,4 @@ export const categoryLabels: Record<Category, string> = {
   biological: "Biological",
   "means-of-delivery": "Means of delivery",
   "related-materials": "Related materials",
-};
-
-/** The overall figures the change table names; the diff's other figures keep their code. */
-export const figureLabels: Record<string, string> = {
-  "reporting.reported": "States that have submitted a first national report",
-  "reporting.nonReporting": "Non-reporting States",
-  "additionalInformation.states": "States that have given additional information",
-  "additionalInformation.documents": "Additional-information documents",
-  "actionPlans.plans": "Action plans",
-  "actionPlans.states": "States with an action plan",
-  "pointOfContact.current": "Points of contact: current",
-  "pointOfContact.stale": "Points of contact: stale",
-  "pointOfContact.unreachable": "Points of contact: unreachable",
-  "pointOfContact.missing": "Points of contact: missing",
-  "matrix.states": "States with an approved matrix",
-  "assistance.received": "Assistance requests received in the quarter",
-  "assistance.pending": "Pending assistance requests",
-  "assistance.matched": "Pending requests matched",
-  "assistance.providers": "Assistance providers",
-  "assistance.staleProviders": "Providers with stale offers",
-  "correspondence.waves": "Correspondence waves",
-  "correspondence.messages": "Letters in the ledger",
-  "correspondence.bounced": "Letters bounced",
-  "responses.tracked": "Letters asking for a submission",
-  "responses.responded": "Letters answered by the submission asked for",
-};
-
-/** The lists the change table names. */
-export const listLabels: Record<string, string> = {
-  "reporting.nonReportingStates": "Non-reporting States",
-  "additionalInformation.stateList": "States that have given additional information",
-  "actionPlans.stateList": "States with an action plan",
-  "pointOfContact.currentStates": "States with a current point of contact",
-  "pointOfContact.staleStates": "States whose point of contact is stale",
-  "pointOfContact.unreachableStates": "States whose point of contact is unreachable",
-  "pointOfContact.missingStates": "States with no point of contact",
-  "matrix.stateList": "States with an approved matrix",
-  "assistance.staleProviderList": "Providers with stale offers",
-  "responses.respondedStates": "States that answered a letter",
 };

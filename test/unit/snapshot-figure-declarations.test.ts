@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { figuresOf, listsOf } from "#shared/snapshots/diff.ts";
+import { declaredFigures, figureGroups, figureLabels, listLabels } from "#shared/snapshots/figure-declarations.ts";
+import { snapshotSchema } from "#shared/snapshots/schemas.ts";
+import { snapshotFixture } from "../support/snapshot-fixture.ts";
+
+/** Fields of a figure group that are context, not figures: the day coverage is of, the waves, the response rows. */
+const CONTEXT = new Set([
+  "pointOfContact.evaluatedOn",
+  "pointOfContact.staleBefore",
+  "correspondence.waveList",
+  "responses.rows",
+]);
+
+describe("the snapshot figure declarations", () => {
+  it("declare every field of every figure group, so none misses the diff or the exports", () => {
+    const shape = snapshotSchema.shape;
+    for (const group of figureGroups) {
+      const fields = Object.keys(shape[group].shape).map((name) => `${group}.${name}`);
+      const declared = declaredFigures.filter((row) => row.group === group).map((row) => `${group}.${row.name}`);
+      expect(fields.filter((field) => !CONTEXT.has(field))).toEqual(declared);
+    }
+  });
+
+  it("export every declared figure and list of a snapshot under its declared name", () => {
+    const snapshot = snapshotFixture();
+    const figureNames = new Set(figuresOf(snapshot).map((row) => row.figure));
+    const listNames = listsOf(snapshot).map((row) => row.list);
+    for (const { group, name, entry } of declaredFigures) {
+      if (entry.kind === "figure") expect(figureNames).toContain(`${group}.${name}`);
+      if (entry.kind === "list") expect(listNames).toContain(`${group}.${name}`);
+      if (entry.kind === "by-key") expect(figureNames).toContain(`${group}.${entry.figure}`);
+      if (entry.kind === "by-row")
+        for (const figure of entry.figures) expect(figureNames).toContain(`${group}.${figure}`);
+    }
+    expect(
+      figuresOf(snapshot)
+        .filter((row) => row.figure === "assistance.pending")
+        .map((row) => row.group),
+    ).toEqual(["all", "under-6-months", "6-to-12-months", "12-to-24-months", "over-24-months"]);
+  });
+
+  it("label only figures and lists that exist, in the order of the change table", () => {
+    const names = new Set(declaredFigures.map(({ group, name }) => `${group}.${name}`));
+    for (const name of [...Object.keys(figureLabels), ...Object.keys(listLabels)]) expect(names).toContain(name);
+    expect(Object.keys(figureLabels).slice(0, 3)).toEqual([
+      "reporting.reported",
+      "reporting.nonReporting",
+      "additionalInformation.states",
+    ]);
+  });
+});
