@@ -2,6 +2,7 @@
 // has, one year as stored (with its ETag), putting and adopting a year, and the year's iCalendar feed.
 import * as z from "zod";
 import type { Clock } from "#shared/clock.ts";
+import { problemSchema } from "#shared/http/problem.ts";
 import { defineRoute } from "#shared/http/route.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
 import type { LetterWaves } from "#shared/programme/letters.ts";
@@ -95,7 +96,16 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
       tag: "Programme",
       access: everyone,
       query: programmeQuery,
-      responses: [{ status: 200, description: "The programme year's activities", schema: programmeViewSchema }],
+      responses: [
+        { status: 200, description: "The programme year's activities", schema: programmeViewSchema },
+        // A year asked for by query, not path: the document's own rule (404 where there are path parameters) misses it.
+        {
+          status: 404,
+          description: "No programme for the year asked for",
+          schema: problemSchema,
+          contentType: "application/problem+json",
+        },
+      ],
       async handle({ query }) {
         return { body: await view({ ...query, next: query.next ?? DEFAULT_DUE_NEXT }) };
       },
