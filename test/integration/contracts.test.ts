@@ -6,8 +6,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
-import type { Group } from "#shared/auth/actor.ts";
-import { systemActor } from "#shared/auth/actor.ts";
+import { type Group, groupSchema, systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
@@ -1153,6 +1152,25 @@ describe("the API's contracts", () => {
     const keys = documented.map((route) => route.key);
     for (const key of keys) expect(cases[key], `route ${key} has no contract case`).toBeDefined();
     for (const key of Object.keys(cases)) expect(keys, `case ${key} names no documented route`).toContain(key);
+  });
+
+  it("refuses each protected route without a token (401), to a group it does not name (403) and without If-Match where it needs one (428), as documented", async () => {
+    const refuse = async (route: DocumentedRoute, exchange: Exchange, status: number) => {
+      const answer = await call(exchange);
+      expect(answer.status, `${route.key} as ${exchange.group ?? "nobody"}: ${answer.text.slice(0, 300)}`).toBe(status);
+      expectDeclared(route, answer);
+    };
+    for (const route of documented) {
+      if (route.access === "open") continue;
+      const [method = "GET", template = ""] = route.key.split(" ");
+      // Refused before the route runs: any value of a path parameter will do.
+      const path = template.replaceAll(/\{[^}]+\}/g, "contract-x");
+      await refuse(route, { method, path }, 401);
+      for (const group of groupSchema.options.filter((candidate) => !route.access.includes(candidate))) {
+        await refuse(route, { method, path, group }, 403);
+      }
+      if (route.statuses.includes(428)) await refuse(route, { method, path, group: route.access[0] }, 428);
+    }
   });
 
   for (const [key, contract] of Object.entries(cases)) {
