@@ -69,7 +69,7 @@ export function calendarFeeds({ store, years, clock }: CalendarFeedsDependencies
 
   return {
     /** A new feed for the caller; its address is in the answer and nowhere else. 409 at the limit of live feeds. */
-    issue(owner: Owner, request: NewCalendarFeed, audit: AuditContext): Promise<IssuedCalendarFeed> {
+    async issue(owner: Owner, request: NewCalendarFeed, audit: AuditContext): Promise<IssuedCalendarFeed> {
       const groups = owner.groups.filter((group) => PROGRAMME_READERS.includes(group));
       if (!groups.length) throw new Forbidden("Only those who may read the programme may subscribe to it");
       return onOwnedFeeds(owner.id, async (owned) => {
