@@ -38,7 +38,7 @@ export const issuedCalendarFeedSchema = calendarFeedSchema
       .string()
       .describe(
         "The feed's address below the API's base URL, with its secret: shown this once, never stored. Subscribe to " +
-          "<base URL><path> (https:// or webcal://); anyone holding it can read the programme until it is revoked",
+          "<base URL><path> over https://; anyone holding it can read the programme until it is revoked",
       ),
   })
   .meta({ id: "IssuedCalendarFeed" });
