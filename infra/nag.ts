@@ -33,6 +33,8 @@ const openRouteReasons: Record<string, string> = {
     "The API's OpenAPI description: public documentation of routes and schemas, no data; the docs page loads it before any sign-in (ADR 0002).",
   "/docs": docsPage,
   "/docs/{asset}": docsPage,
+  "/calendar/{feed}":
+    "A personal calendar feed for calendar applications, which cannot send a bearer token: the 256-bit secret in the path is the credential, stored only as its SHA-256, revocable and expiring (ADR 0023).",
 };
 
 /** Acknowledgements for the stateful stack. */

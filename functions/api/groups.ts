@@ -50,7 +50,7 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     entry: "functions/api-reports/handler.ts",
     description: "The desk's HTTP API: quarterly snapshots and the programme of work",
     routes: reportsRoutes,
-    gateway: [...under("/snapshots"), ...under("/programme")],
+    gateway: [...under("/snapshots"), ...under("/programme"), { method: "GET", path: "/calendar/{feed}", open: true }],
   },
   dossier: {
     entry: "functions/api-dossier/handler.ts",

@@ -7,6 +7,7 @@ import { programmeYears } from "#shared/programme/years.ts";
 import { snapshotDependencies } from "#shared/snapshots/snapshots.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
+import { calendarFeedRoutesOn } from "./routes/calendar-feeds.ts";
 import { programmeRoutes } from "./routes/programme.ts";
 import { snapshotRoutes } from "./routes/snapshots.ts";
 
@@ -18,6 +19,7 @@ export function reportsRoutes({ doc, tableNames, clock }: TableDependencies): Ro
       years: programmeYears({ store: dynamoProgrammeStore(doc, tableNames, clock), clock }),
       letters: letterWaves(waveRepository(doc, tableNames, clock)),
     }),
+    ...calendarFeedRoutesOn({ doc, tableNames, clock }),
   ];
 }
 

@@ -98,21 +98,45 @@ function eventOf(programme: Programme, activity: Activity, status: ProgrammeStat
   ];
 }
 
-/** The programme year's feed; `now` stamps it (DTSTAMP), so the same programme gives the same feed but for it. */
-export function programmeCalendar(programme: Programme, status: ProgrammeStatus, now: Date): string {
+/** One programme year in a feed: its timetable and whether it is adopted. */
+export interface CalendarYear {
+  programme: Programme;
+  status: ProgrammeStatus;
+}
+
+export interface CalendarOptions {
+  /** X-WR-CALNAME: the name a calendar application shows. */
+  name: string;
+  /** How often a subscriber should fetch the feed again (REFRESH-INTERVAL, RFC 7986; X-PUBLISHED-TTL for Outlook). */
+  refreshMinutes?: number;
+}
+
+/** The feed of one or more programme years: the events of each, as its own `{year}.ics` has them. */
+export function programmeYearsCalendar(years: readonly CalendarYear[], now: Date, options: CalendarOptions): string {
   const stamp = utcStamp(now);
-  const name = `1540 Committee programme of work ${programme.year}${status === "draft" ? " (draft)" : ""}`;
+  const refresh = options.refreshMinutes
+    ? [`REFRESH-INTERVAL;VALUE=DURATION:PT${options.refreshMinutes}M`, `X-PUBLISHED-TTL:PT${options.refreshMinutes}M`]
+    : [];
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//1540 Committee desk//Programme of work//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${text(name)}`,
+    `X-WR-CALNAME:${text(options.name)}`,
     `X-WR-TIMEZONE:${PROGRAMME_TIME_ZONE}`,
+    ...refresh,
     ...NEW_YORK,
-    ...programme.activities.flatMap((activity) => eventOf(programme, activity, status, stamp)),
+    ...years.flatMap(({ programme, status }) =>
+      programme.activities.flatMap((activity) => eventOf(programme, activity, status, stamp)),
+    ),
     "END:VCALENDAR",
   ];
   return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+/** The programme year's feed; `now` stamps it (DTSTAMP), so the same programme gives the same feed but for it. */
+export function programmeCalendar(programme: Programme, status: ProgrammeStatus, now: Date): string {
+  const name = `1540 Committee programme of work ${programme.year}${status === "draft" ? " (draft)" : ""}`;
+  return programmeYearsCalendar([{ programme, status }], now, { name });
 }

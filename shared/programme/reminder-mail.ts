@@ -44,7 +44,10 @@ function when(activity: Activity): { label: string; value: string; subject: stri
     return { label: "Planned for", value: `${month} (the day is not fixed)`, subject: `planned for ${month}` };
   }
   const value = `${spelledDay(activity.day)}${activity.dueByAsWritten ? ` (${activity.dueByAsWritten})` : ""}`;
-  return activity.timing === "by" ? { label: "Due by", value, subject: "due" } : { label: "On", value, subject: "on" };
+  // A meeting on a day is "in 4 days" in the subject ("on in 4 days" read as a typo); a deadline is "due in".
+  return activity.timing === "by"
+    ? { label: "Due by", value, subject: "due in" }
+    : { label: "On", value, subject: "in" };
 }
 
 const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
@@ -53,7 +56,7 @@ const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 export function reminderMail(input: ReminderMailInput): { subject: string; text: string; html: string } {
   const { programme, activity, due, daysLeft } = input;
   const at = when(activity);
-  const lead = activity.timing === "in" ? at.subject : `${at.subject} in ${plural(daysLeft)}`;
+  const lead = activity.timing === "in" ? at.subject : `${at.subject} ${plural(daysLeft)}`;
   const subject = `${due.late ? "Late reminder" : "Reminder"}: ${activity.title}, ${lead}`;
 
   const notices = [

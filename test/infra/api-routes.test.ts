@@ -87,11 +87,18 @@ describe("the api's route groups on the HTTP API", () => {
     expect(synthesized.sort()).toEqual(expected.sort());
   });
 
-  it("opens exactly the docs group's routes, and keeps the records function as the catch-all", () => {
+  it("opens exactly the docs group's routes and the calendar feed, and keeps the records function as the catch-all", () => {
     const open = gatewayRoutes.filter((route) => route.authorization !== "JWT");
-    expect(open.map((route) => groupOfFunction.get(route.functionId))).toEqual(open.map(() => "docs"));
-    expect(open.map((route) => `${route.method} ${route.path}`).sort()).toEqual(
-      ["GET /docs", "GET /docs/{asset}", "GET /health", "GET /openapi.json"].sort(),
+    expect(
+      open.map((route) => `${route.method} ${route.path} -> ${groupOfFunction.get(route.functionId)}`).sort(),
+    ).toEqual(
+      [
+        "GET /docs -> docs",
+        "GET /docs/{asset} -> docs",
+        "GET /health -> docs",
+        "GET /openapi.json -> docs",
+        "GET /calendar/{feed} -> reports",
+      ].sort(),
     );
     const catchAll = gatewayRoutes.find((route) => route.path === "/{proxy+}");
     expect(catchAll).toMatchObject({ method: "ANY", functionId: functionIdOf("records"), authorization: "JWT" });

@@ -86,6 +86,7 @@ describe("cdk-nag", () => {
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--openapi.json",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs--{asset}",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--calendar--{feed}",
         // Every function that sends mail: any identity, only From the desk's address.
         `${sesIdentity} at Desk1540Stateless/Api/Correspondence/Role`,
         `${sesIdentity} at Desk1540Stateless/Waves/Send/Role`,

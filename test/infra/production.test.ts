@@ -240,7 +240,7 @@ describe("front door", () => {
     expect(JSON.stringify(distribution.Origins)).toContain(id(stateless.api));
   });
 
-  it("throttles the four open routes well below the stage's default", () => {
+  it("throttles the open routes well below the stage's default", () => {
     const stage = only(resourcesOf(template, "AWS::ApiGatewayV2::Stage"), "stage").Properties;
     expect(stage.DefaultRouteSettings).toMatchObject({
       ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
@@ -255,6 +255,7 @@ describe("front door", () => {
       "GET /openapi.json": open,
       "GET /docs": open,
       "GET /docs/{asset}": open,
+      "GET /calendar/{feed}": open,
     });
     expect(OPEN_ROUTE_THROTTLE.rateLimit).toBeLessThan(STAGE_THROTTLE.rateLimit / 5);
   });

@@ -60,10 +60,16 @@ describe("OpenAPI document", () => {
     expect(Object.keys(patch.requestBody?.content ?? {})).toEqual(["application/json", "application/merge-patch+json"]);
   });
 
-  it("marks only the health and documentation routes as open", () => {
+  it("marks only the health and documentation routes and the calendar feed as open", () => {
     const open = routes
       .filter(({ spec }) => operation(spec.path, spec.method.toLowerCase()).security.length === 0)
       .map(({ spec }) => `${spec.method} ${spec.path}`);
-    expect(open.sort()).toEqual(["GET /docs", "GET /docs/{asset}", "GET /health", "GET /openapi.json"]);
+    expect(open.sort()).toEqual([
+      "GET /calendar/{feed}",
+      "GET /docs",
+      "GET /docs/{asset}",
+      "GET /health",
+      "GET /openapi.json",
+    ]);
   });
 });

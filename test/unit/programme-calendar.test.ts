@@ -164,4 +164,17 @@ describe("reminderMail", () => {
     expect(mail.text).toContain("a missed run");
     expect(mail.text).toContain("you may have received it already");
   });
+
+  it("names a meeting on a day by the days left, without the timing word", () => {
+    const meeting = { ...guidelines, kind: "meeting" as const, timing: "on" as const, title: "105th meeting" };
+    const mail = reminderMail({
+      programme,
+      activity: meeting,
+      due: { offset: 3, day: "2023-04-27", late: false },
+      daysLeft: 3,
+      possiblyResent: false,
+    });
+    expect(mail.subject).toBe("Reminder: 105th meeting, in 3 days");
+    expect(mail.text).toContain("On: Sunday 30 April 2023");
+  });
 });

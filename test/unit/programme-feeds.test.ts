@@ -1,0 +1,67 @@
+// The calendar feeds' use case on the in-memory store (ADR 0023): the limit counts live feeds only, an expired feed
+// leaves its owner's list at the next issue, a lost race is read again, and an owner with no group that reads the
+// programme gets no feed.
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "#shared/clock.ts";
+import { Conflict, Forbidden, NotFound } from "#shared/errors.ts";
+import { calendarFeeds, tokenHash } from "#shared/programme/feeds.ts";
+import { MAX_LIVE_FEEDS } from "#shared/programme/feeds-schemas.ts";
+import { type CalendarFeedStore, memoryCalendarFeedStore, OwnedFeedsChanged } from "#shared/programme/feeds-store.ts";
+import { seededProgramme } from "./programme-fixture.ts";
+
+const audit = { actor: { kind: "user" as const, id: "user-1", groups: ["members" as const] } };
+const owner = { id: "user-1", groups: ["members" as const] };
+
+async function setUp(store: CalendarFeedStore = memoryCalendarFeedStore()) {
+  const clock = fixedClock("2026-12-03T15:00:00Z");
+  const { years } = await seededProgramme(clock);
+  return { clock, store, feeds: calendarFeeds({ store, years, clock }) };
+}
+
+describe("calendar feeds", () => {
+  it("counts live feeds only: a year after the first five, five more can be issued", async () => {
+    const { clock, store, feeds } = await setUp();
+    for (let n = 0; n < MAX_LIVE_FEEDS; n++) await feeds.issue(owner, {}, audit);
+    await expect(feeds.issue(owner, {}, audit)).rejects.toBeInstanceOf(Conflict);
+    clock.advance(366 * 24 * 60 * 60 * 1000);
+    expect((await feeds.list("user-1")).feeds).toEqual([]);
+    const next = await feeds.issue(owner, {}, audit);
+    expect((await store.owned("user-1")).feeds.map((feed) => feed.id)).toEqual([next.id]);
+  });
+
+  it("reads the owner's list again when another request changed it, and gives up after three tries", async () => {
+    const memory = memoryCalendarFeedStore();
+    let races = 1;
+    const racing: CalendarFeedStore = {
+      ...memory,
+      async issue(...args) {
+        if (races-- > 0) throw new OwnedFeedsChanged();
+        return memory.issue(...args);
+      },
+    };
+    const { feeds } = await setUp(racing);
+    await feeds.issue(owner, {}, audit);
+    expect((await feeds.list("user-1")).feeds).toHaveLength(1);
+    races = 3;
+    await expect(feeds.issue(owner, {}, audit)).rejects.toBeInstanceOf(OwnedFeedsChanged);
+    expect((await feeds.list("user-1")).feeds).toHaveLength(1);
+  });
+
+  it("serves a feed only while its secret is live, by its hash", async () => {
+    const store = memoryCalendarFeedStore();
+    const { feeds } = await setUp(store);
+    const issued = await feeds.issue(owner, { label: "desk" }, audit);
+    const secret = issued.path.slice("/calendar/".length, -".ics".length);
+    expect(await store.byTokenHash(tokenHash(secret))).toMatchObject({ revoked: false, feed: { owner: "user-1" } });
+    expect(await feeds.calendar(secret)).toContain("BEGIN:VCALENDAR");
+    await feeds.revoke("user-1", issued.id, audit);
+    await expect(feeds.calendar(secret)).rejects.toBeInstanceOf(NotFound);
+    await expect(feeds.revoke("user-1", issued.id, audit)).rejects.toBeInstanceOf(NotFound);
+    expect(store.audit.map((entry) => entry.action)).toEqual(["calendar-feed.issue", "calendar-feed.revoke"]);
+  });
+
+  it("issues no feed to someone in no group that reads the programme", async () => {
+    const { feeds } = await setUp();
+    await expect(feeds.issue({ id: "user-9", groups: [] }, {}, audit)).rejects.toBeInstanceOf(Forbidden);
+  });
+});
