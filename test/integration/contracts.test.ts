@@ -1060,6 +1060,29 @@ const cases: Record<string, ContractCase> = {
     refused: async () => [{ method: "POST", path: "/programme/2040/adopt", ifMatch: '"0"', group: "secretariat" }, 404],
   },
 
+  "POST /programme/feeds": {
+    ok: async () => ({ method: "POST", path: "/programme/feeds", body: { label: "phone" }, group: "experts" }),
+    refused: async () => [{ method: "POST", path: "/programme/feeds", body: { label: "" }, group: "experts" }, 422],
+  },
+  "GET /programme/feeds": {
+    ok: async () => ({ path: "/programme/feeds", group: "experts" }),
+    refused: async () => [{ path: "/programme/feeds", query: "unexpected=1", group: "experts" }, 400],
+  },
+  "DELETE /programme/feeds/{id}": {
+    ok: async () => {
+      const issued = await prepare({ method: "POST", path: "/programme/feeds", body: {}, group: "members" });
+      return { method: "DELETE", path: `/programme/feeds/${idOf(issued)}`, group: "members" };
+    },
+    refused: async () => [{ method: "DELETE", path: "/programme/feeds/no-such-feed", group: "members" }, 404],
+  },
+  "GET /calendar/{feed}": {
+    ok: async () => {
+      const issued = await prepare({ method: "POST", path: "/programme/feeds", body: {}, group: "secretariat" });
+      return { path: (issued.json as { path: string }).path };
+    },
+    refused: async () => [{ path: "/calendar/never-issued.ics" }, 404],
+  },
+
   "GET /states/{iso3}/timeline": {
     ok: async () => ({ path: "/states/CHE/timeline", group: readers }),
     refused: async () => [{ path: "/states/VAT/timeline", group: readers }, 404],
