@@ -1,0 +1,89 @@
+// The staff console: sign in, then the pages of the desk on its HTTP API.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { currentSession, type Session } from "./auth/session.ts";
+import { SignIn } from "./auth/sign-in.tsx";
+import { Home } from "./pages/home.tsx";
+import { StatePage } from "./pages/state.tsx";
+import { States } from "./pages/states.tsx";
+import { href, type Route, useRoute } from "./router.ts";
+
+function useSession(): Session | undefined {
+  const [session, setSession] = useState(currentSession.value);
+  useEffect(() => currentSession.subscribe(setSession), []);
+  return session;
+}
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  switch (route.page) {
+    case "home":
+      return <Home />;
+    case "states":
+      return <States key={route.query.toString()} query={route.query} />;
+    case "state":
+      return <StatePage key={route.iso3} iso3={route.iso3} session={session} />;
+    case "not-found":
+      return (
+        <>
+          <h1>Not found</h1>
+          <p>
+            No page at {route.path}. <a href={href.home()}>Home</a>
+          </p>
+        </>
+      );
+  }
+}
+
+const TITLES: Record<Route["page"], string> = {
+  home: "Where things stand",
+  states: "Member States",
+  state: "State",
+  "not-found": "Not found",
+};
+
+function App() {
+  const session = useSession();
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${session ? TITLES[route.page] : "Sign in"}: 1540 Committee desk`;
+    // A new page moves focus to its content, so keyboard and screen-reader users start at the top of it.
+    document.getElementById("main")?.focus();
+  }, [route, session]);
+  if (!session) return <SignIn />;
+  return (
+    <>
+      <button type="button" class="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+        Skip to content
+      </button>
+      <header class="banner">
+        <p class="brand">1540 Committee desk</p>
+        <nav aria-label="Pages">
+          <ul>
+            <li>
+              <a href={href.home()} aria-current={route.page === "home" ? "page" : undefined}>
+                Home
+              </a>
+            </li>
+            <li>
+              <a href={href.states()} aria-current={route.page === "states" ? "page" : undefined}>
+                States
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <p class="who">
+          Signed in as <strong data-group={session.group}>{session.group}</strong>{" "}
+          <button type="button" onClick={() => currentSession.set(undefined)}>
+            Sign out
+          </button>
+        </p>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} session={session} />
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById("app");
+if (root) render(<App />, root);
