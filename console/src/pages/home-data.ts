@@ -23,7 +23,9 @@ export function reportingOf(states: State[]): Reporting {
   return {
     memberStates: states.length,
     reported: states.filter((state) => state.reportingStatus === "reported").length,
-    nonReporting: states.filter((state) => state.reportingStatus === "non-reporting"),
+    nonReporting: states
+      .filter((state) => state.reportingStatus === "non-reporting")
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
   };
 }
 

@@ -6,6 +6,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
 import {
   type Dossier,
   dossierOf,
@@ -30,7 +31,7 @@ function Obligations({ obligations }: { obligations: Schemas["Obligation"][] }) 
   return (
     <section aria-labelledby="obligations-title">
       <h2 id="obligations-title">Obligations</h2>
-      <div class="table-scroll">
+      <ScrollTable label="Obligations and their status">
         <table>
           <caption class="visually-hidden">Obligations and their status</caption>
           <thead>
@@ -45,7 +46,9 @@ function Obligations({ obligations }: { obligations: Schemas["Obligation"][] }) 
           <tbody>
             {obligations.map((obligation) => (
               <tr key={obligation.kind}>
-                <th scope="row">{obligation.kind}</th>
+                <th scope="row">
+                  {obligation.kind === "point-of-contact" ? "Point of contact" : KINDS[obligation.kind]}
+                </th>
                 <td>{obligation.mandatory ? "yes" : "no"}</td>
                 <td>{obligation.status}</td>
                 <td class="number">{obligation.submissions}</td>
@@ -54,7 +57,7 @@ function Obligations({ obligations }: { obligations: Schemas["Obligation"][] }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }
@@ -62,7 +65,7 @@ function Obligations({ obligations }: { obligations: Schemas["Obligation"][] }) 
 function Submissions({ submissions }: { submissions: Schemas["Submission"][] }) {
   if (submissions.length === 0) return <p>No submission recorded.</p>;
   return (
-    <div class="table-scroll">
+    <ScrollTable label="Submissions received">
       <table>
         <caption class="visually-hidden">Submissions received</caption>
         <thead>
@@ -89,7 +92,7 @@ function Submissions({ submissions }: { submissions: Schemas["Submission"][] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import type { paths } from "../api/schema";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
 
 type State = Schemas["State"];
 type Region = State["region"];
@@ -113,8 +114,10 @@ export function States({ query }: { query: URLSearchParams }) {
       <Show what={states}>
         {(list) => (
           <>
-            <p aria-live="polite">{list.length} States</p>
-            <div class="table-scroll">
+            <p aria-live="polite">
+              {list.length} {list.length === 1 ? "State" : "States"}
+            </p>
+            <ScrollTable label="Member States matching the filters">
               <table>
                 <caption class="visually-hidden">Member States matching the filters</caption>
                 <thead>
@@ -140,7 +143,7 @@ export function States({ query }: { query: URLSearchParams }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </>
         )}
       </Show>
