@@ -1,8 +1,11 @@
 // The staff console: sign in, then the pages of the desk on its HTTP API.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { may } from "./auth/access.ts";
 import { currentSession, type Session } from "./auth/session.ts";
 import { SignIn } from "./auth/sign-in.tsx";
+import { Assistance } from "./pages/assistance.tsx";
+import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { Home } from "./pages/home.tsx";
 import { StatePage } from "./pages/state.tsx";
 import { States } from "./pages/states.tsx";
@@ -22,6 +25,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <States key={route.query.toString()} query={route.query} />;
     case "state":
       return <StatePage key={route.iso3} iso3={route.iso3} session={session} />;
+    case "assistance":
+      return <Assistance key={route.query.toString()} query={route.query} />;
+    case "assistance-request":
+      return <AssistanceRequestPage key={route.id} id={route.id} session={session} />;
     case "not-found":
       return (
         <>
@@ -38,6 +45,8 @@ const TITLES: Record<Route["page"], string> = {
   home: "Where things stand",
   states: "Member States",
   state: "State",
+  assistance: "Assistance requests",
+  "assistance-request": "Assistance request",
   "not-found": "Not found",
 };
 
@@ -69,6 +78,13 @@ function App() {
                 States
               </a>
             </li>
+            {may(session.group, "GET /assistance/requests") && (
+              <li>
+                <a href={href.assistance()} aria-current={route.page === "assistance" ? "page" : undefined}>
+                  Assistance
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <p class="who">
