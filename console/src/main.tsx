@@ -7,6 +7,8 @@ import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { Home } from "./pages/home.tsx";
+import { Programme } from "./pages/programme.tsx";
+import { Snapshots } from "./pages/snapshots.tsx";
 import { StatePage } from "./pages/state.tsx";
 import { States } from "./pages/states.tsx";
 import { href, type Route, useRoute } from "./router.ts";
@@ -29,6 +31,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <Assistance key={route.query.toString()} query={route.query} />;
     case "assistance-request":
       return <AssistanceRequestPage key={route.id} id={route.id} session={session} />;
+    case "snapshots":
+      return <Snapshots session={session} />;
+    case "programme":
+      return <Programme />;
     case "not-found":
       return (
         <>
@@ -47,6 +53,8 @@ const TITLES: Record<Route["page"], string> = {
   state: "State",
   assistance: "Assistance requests",
   "assistance-request": "Assistance request",
+  snapshots: "Quarterly snapshots",
+  programme: "Programme of work",
   "not-found": "Not found",
 };
 
@@ -82,6 +90,20 @@ function App() {
               <li>
                 <a href={href.assistance()} aria-current={route.page === "assistance" ? "page" : undefined}>
                   Assistance
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /snapshots") && (
+              <li>
+                <a href={href.snapshots()} aria-current={route.page === "snapshots" ? "page" : undefined}>
+                  Snapshots
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /programme") && (
+              <li>
+                <a href={href.programme()} aria-current={route.page === "programme" ? "page" : undefined}>
+                  Programme
                 </a>
               </li>
             )}

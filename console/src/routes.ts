@@ -6,6 +6,8 @@ export type Route =
   | { page: "state"; iso3: string }
   | { page: "assistance"; query: URLSearchParams }
   | { page: "assistance-request"; id: string }
+  | { page: "snapshots" }
+  | { page: "programme" }
   | { page: "not-found"; path: string };
 
 export function routeOf(hash: string): Route {
@@ -16,6 +18,8 @@ export function routeOf(hash: string): Route {
   if (parts[0] === "states" && parts.length === 2 && /^[A-Za-z]{3}$/.test(parts[1] ?? "")) {
     return { page: "state", iso3: (parts[1] ?? "").toUpperCase() };
   }
+  if (parts[0] === "snapshots" && parts.length === 1) return { page: "snapshots" };
+  if (parts[0] === "programme" && parts.length === 1) return { page: "programme" };
   if (parts[0] === "assistance" && parts.length === 1)
     return { page: "assistance", query: new URLSearchParams(search) };
   if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
@@ -30,4 +34,6 @@ export const href = {
   state: (iso3: string) => `#/states/${iso3}`,
   assistance: (status?: string) => (status ? `#/assistance?status=${encodeURIComponent(status)}` : "#/assistance"),
   assistanceRequest: (id: string) => `#/assistance/${encodeURIComponent(id)}`,
+  snapshots: () => "#/snapshots",
+  programme: () => "#/programme",
 };

@@ -12,6 +12,8 @@ describe("the console's hash routes", () => {
     expect(routeOf(href.home())).toEqual({ page: "home" });
     expect(routeOf(href.state("mli"))).toEqual({ page: "state", iso3: "MLI" });
     expect(routeOf(href.assistanceRequest("7P1Q/B"))).toEqual({ page: "assistance-request", id: "7P1Q/B" });
+    expect(routeOf(href.snapshots())).toEqual({ page: "snapshots" });
+    expect(routeOf(href.programme())).toEqual({ page: "programme" });
     const states = routeOf(href.states(new URLSearchParams({ status: "non-reporting", q: "mal" })));
     expect(states.page === "states" && Object.fromEntries(states.query)).toEqual({ status: "non-reporting", q: "mal" });
     const assistance = routeOf(href.assistance("consent-window"));

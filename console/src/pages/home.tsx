@@ -172,9 +172,9 @@ function SnapshotPanel() {
         {(latest) =>
           latest ? (
             <p>
-              {latest.period} (as of <time dateTime={latest.asOf}>{latest.asOf}</time>): {latest.reporting.reported} of{" "}
-              {latest.reporting.memberStates} reported, {latest.pointOfContact.current} States with a current point of
-              contact, {latest.assistance.pending} assistance requests pending.
+              {latest.period} (as of <time dateTime={latest.asOf}>{latest.asOf}</time>): {latest.reporting.reported}{" "}
+              reported and {latest.reporting.nonReporting} non-reporting, {latest.pointOfContact.current} States with a
+              current point of contact, {latest.assistance.pending} assistance requests pending.
             </p>
           ) : (
             <p>No quarter's snapshot has been taken yet.</p>
