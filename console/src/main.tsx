@@ -6,6 +6,7 @@ import { currentSession, type Session } from "./auth/session.ts";
 import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
+import { ContactsImport } from "./pages/contacts-import.tsx";
 import { Home } from "./pages/home.tsx";
 import { Programme } from "./pages/programme.tsx";
 import { Snapshots } from "./pages/snapshots.tsx";
@@ -35,6 +36,12 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <Snapshots session={session} />;
     case "programme":
       return <Programme />;
+    case "contacts-import":
+      return may(session.group, "POST /contacts/import") ? (
+        <ContactsImport />
+      ) : (
+        <p>Only the secretariat imports contacts.</p>
+      );
     case "not-found":
       return (
         <>
@@ -55,6 +62,7 @@ const TITLES: Record<Route["page"], string> = {
   "assistance-request": "Assistance request",
   snapshots: "Quarterly snapshots",
   programme: "Programme of work",
+  "contacts-import": "Import contacts",
   "not-found": "Not found",
 };
 
@@ -104,6 +112,13 @@ function App() {
               <li>
                 <a href={href.programme()} aria-current={route.page === "programme" ? "page" : undefined}>
                   Programme
+                </a>
+              </li>
+            )}
+            {may(session.group, "POST /contacts/import") && (
+              <li>
+                <a href={href.contactsImport()} aria-current={route.page === "contacts-import" ? "page" : undefined}>
+                  Import contacts
                 </a>
               </li>
             )}

@@ -8,6 +8,7 @@ export type Route =
   | { page: "assistance-request"; id: string }
   | { page: "snapshots" }
   | { page: "programme" }
+  | { page: "contacts-import" }
   | { page: "not-found"; path: string };
 
 export function routeOf(hash: string): Route {
@@ -20,6 +21,7 @@ export function routeOf(hash: string): Route {
   }
   if (parts[0] === "snapshots" && parts.length === 1) return { page: "snapshots" };
   if (parts[0] === "programme" && parts.length === 1) return { page: "programme" };
+  if (parts[0] === "contacts" && parts[1] === "import" && parts.length === 2) return { page: "contacts-import" };
   if (parts[0] === "assistance" && parts.length === 1)
     return { page: "assistance", query: new URLSearchParams(search) };
   if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
@@ -36,4 +38,5 @@ export const href = {
   assistanceRequest: (id: string) => `#/assistance/${encodeURIComponent(id)}`,
   snapshots: () => "#/snapshots",
   programme: () => "#/programme",
+  contactsImport: () => "#/contacts/import",
 };

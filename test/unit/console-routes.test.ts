@@ -14,6 +14,7 @@ describe("the console's hash routes", () => {
     expect(routeOf(href.assistanceRequest("7P1Q/B"))).toEqual({ page: "assistance-request", id: "7P1Q/B" });
     expect(routeOf(href.snapshots())).toEqual({ page: "snapshots" });
     expect(routeOf(href.programme())).toEqual({ page: "programme" });
+    expect(routeOf(href.contactsImport())).toEqual({ page: "contacts-import" });
     const states = routeOf(href.states(new URLSearchParams({ status: "non-reporting", q: "mal" })));
     expect(states.page === "states" && Object.fromEntries(states.query)).toEqual({ status: "non-reporting", q: "mal" });
     const assistance = routeOf(href.assistance("consent-window"));
@@ -33,6 +34,8 @@ describe("what the console offers a group", () => {
     expect(may("members", "POST /states/{iso3}/submissions")).toBe(false);
     expect(may("members", "POST /assistance/requests/{id}/transitions")).toBe(false);
     expect(may("experts", "PATCH /states/{iso3}")).toBe(false);
+    expect(may("experts", "POST /contacts/import")).toBe(false);
+    expect(may("secretariat", "POST /contacts/import")).toBe(true);
     expect(may(undefined, "GET /states")).toBe(false);
     expect(may(undefined, "GET /health")).toBe(true);
   });
