@@ -3,6 +3,7 @@ import { PACER_HEADROOM } from "../shared/correspondence/pacing.ts";
 import type { ApiFigures } from "./api.ts";
 import type { Bundle } from "./bundles.ts";
 import type { ColdStart } from "./cold-start.ts";
+import { CONSOLE_FIRST_PAGE_JS_LIMIT_KB, type ConsoleMeasurement } from "./console.ts";
 import { scansOf, totalCalls } from "./dynamo-calls.ts";
 import { type BenchResult, figure } from "./results.ts";
 import type { SnapshotScale } from "./snapshot.ts";
@@ -183,4 +184,16 @@ export function snapshotFigures(scales: readonly SnapshotScale[]): BenchResult[]
     );
   }
   return results;
+}
+
+export function consoleFigures(measured: ConsoleMeasurement): BenchResult[] {
+  const size = round(kb(measured.firstPageJsGzipBytes), 1);
+  return [
+    figure("console.first-page-js-gzip", size, "KB", {
+      text: `<= ${CONSOLE_FIRST_PAGE_JS_LIMIT_KB} KB`,
+      met: size <= CONSOLE_FIRST_PAGE_JS_LIMIT_KB,
+    }),
+    figure("console.home-figures.median", round(median(measured.homeFiguresMs), 0), "ms"),
+    figure("console.home-figures.max", round(Math.max(...measured.homeFiguresMs), 0), "ms"),
+  ];
 }

@@ -775,6 +775,22 @@ ${
 `;
 }
 
+function consoleSection(data: ReportData): string {
+  const figures = data.results.filter((result) => result.name.startsWith("console."));
+  if (figures.length === 0) return "";
+  return `## The staff console
+
+The JavaScript the console's first page loads (its entry module and preloads, gzip level 9; the deployment's build,
+without the local sign-in), and the time from opening ${code("/console/")} on the local stack to the home page showing
+"N of 193", the sign-in click included (Debian's Chromium through playwright-core, headless; the first run warms up
+and is left out; bench/console.ts).
+
+${table(
+  ["Figure", "Value", "Target", "Met"],
+  figures.map((result) => [code(result.name), formatValue(result), result.target ?? "", metText(result.met)]),
+)}`;
+}
+
 export function renderReport(data: ReportData): string {
   return [
     header(data),
@@ -784,5 +800,6 @@ export function renderReport(data: ReportData): string {
     apiSection(data, READ_P50_LIMIT_MS, READ_P99_LIMIT_MS),
     waveSection(data, WAVE_RATE_RATIO_LIMIT),
     snapshotSection(data, SNAPSHOT_SCALING_LIMIT),
+    consoleSection(data),
   ].join("\n\n");
 }

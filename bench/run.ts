@@ -16,7 +16,15 @@ import {
   profileColdStart,
   SOURCE_MAPS_OFF,
 } from "./cold-start.ts";
-import { apiFigures, bundleFigures, coldStartFigures, snapshotFigures, waveFigures } from "./figures.ts";
+import { measureConsole } from "./console.ts";
+import {
+  apiFigures,
+  bundleFigures,
+  coldStartFigures,
+  consoleFigures,
+  snapshotFigures,
+  waveFigures,
+} from "./figures.ts";
 import { type InitTimes, measureInitTimes } from "./init-time.ts";
 import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
@@ -31,7 +39,7 @@ import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./tria
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search"] as const;
+const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search", "console"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -222,6 +230,8 @@ try {
       await dynamo.stop();
     }
   }
+
+  if (sections.includes("console")) results.push(...consoleFigures(await timed("console", () => measureConsole(log))));
 
   const totalSeconds = (performance.now() - started) / 1000;
   const missed = results.filter((result) => result.met === false).map((result) => result.name);

@@ -56,6 +56,8 @@ export interface ApiServerOptions {
   timeoutMs?: number;
   /** One line per request: method, path, status, duration. Never the query, headers or body. */
   log?: (line: string) => void;
+  /** Answers what is not the API before the JWT check (the console's files, infra/local/console.ts); true if it did. */
+  frontDoor?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface ApiServer {
@@ -106,6 +108,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     requestId: string,
     started: number,
   ): Promise<void> {
+    if (opts.frontDoor && (await opts.frontDoor(req, res))) return;
     const method = (req.method ?? "GET").toUpperCase();
     const { rawPath, rawQueryString } = splitTarget(req.url ?? "/");
 

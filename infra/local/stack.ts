@@ -23,6 +23,7 @@ import { templateRepository } from "../../shared/templates/repository.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
 import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
+import { consoleSite } from "./console.ts";
 import { startDynamoDbLocal } from "./dynamodb-local.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
@@ -103,6 +104,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   apiUrl: string;
+  /** The staff console, served by the local gateway on the API's origin (infra/local/console.ts). */
+  consoleUrl: string;
   dynamoEndpoint: string;
   sesUrl: string;
   tableNames: TableNames;
@@ -323,12 +326,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }
     const jwtKeys = await loadOrCreateJwtKeys(dataDir);
     const api = await step("api", () =>
-      onPort("api", () => startApiServer({ port: opts.apiPort, handler, jwtKeys, log })),
+      onPort("api", () =>
+        startApiServer({ port: opts.apiPort, handler, jwtKeys, log, frontDoor: consoleSite({ jwtKeys }) }),
+      ),
     );
     stops.push(() => api.stop());
 
     return {
       apiUrl: api.url,
+      consoleUrl: `${api.url}/console/`,
       dynamoEndpoint: dynamo.endpoint,
       sesUrl: ses.endpoint,
       tableNames,

@@ -1,6 +1,7 @@
 // `npm start`: brings up the local stack, prints where everything is, and stops it all on Ctrl-C.
 import { relative } from "node:path";
 import { programme } from "../../events/programme.ts";
+import { ensureConsoleBuilt } from "./console.ts";
 import { PortInUseError } from "./ports.ts";
 import {
   DEFAULT_DATA_DIR,
@@ -37,6 +38,10 @@ try {
 }
 
 const started = performance.now();
+// The console is built (only when its sources changed) before the stack serves it.
+await ensureConsoleBuilt(log).catch((error: unknown) =>
+  log(`the console did not build (the API runs without it): ${error}`),
+);
 const starting = startLocalStack({
   dataDir: DEFAULT_DATA_DIR,
   inMemory,
@@ -96,6 +101,7 @@ function printBanner(s: LocalStack, ms: number): void {
     `desk-1540 is running locally (started in ${(ms / 1000).toFixed(1)} s: ${steps})`,
     "",
     `  API            ${api}`,
+    `  Console        ${s.consoleUrl}  (sign in as secretariat, experts or members)`,
     `  Health         ${api}/health`,
     `  API docs       ${api}/docs`,
     `  OpenAPI        ${api}/openapi.json`,

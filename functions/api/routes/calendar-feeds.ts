@@ -2,8 +2,8 @@
 // and the feed itself at its secret address, open, for calendar applications that cannot send a bearer token.
 import * as z from "zod";
 import type { Actor, Group } from "#shared/auth/actor.ts";
-import { Unauthenticated } from "#shared/errors.ts";
 import { defineRoute } from "#shared/http/route.ts";
+import { Unauthenticated } from "#shared/http/transport-errors.ts";
 import { type CalendarFeeds, calendarFeeds, FEED_CACHE_SECONDS, PROGRAMME_READERS } from "#shared/programme/feeds.ts";
 import {
   calendarFeedListSchema,

@@ -1,0 +1,46 @@
+// The signed-in session, in memory only: a reload signs out, and no token ever reaches storage a script could read.
+import { type Group, isGroup } from "./access.ts";
+
+export interface Session {
+  token: string;
+  group: Group;
+  username: string;
+  /** Seconds since the epoch, from the token's `exp`. */
+  expiresAt: number;
+}
+
+type Listener = (session: Session | undefined) => void;
+const listeners = new Set<Listener>();
+
+export const currentSession = {
+  value: undefined as Session | undefined,
+  set(session: Session | undefined): void {
+    this.value = session;
+    for (const listener of listeners) listener(session);
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/**
+ * The group and name the API will see, read from the access token's claims. The signature is the API's to check;
+ * the console only decides what to offer.
+ */
+export function sessionOf(token: string): Session {
+  const payload = token.split(".")[1];
+  if (!payload) throw new Error("Not a JWT");
+  const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+  const claims = JSON.parse(json) as { "cognito:groups"?: unknown; username?: unknown; exp?: unknown };
+  const groups = Array.isArray(claims["cognito:groups"]) ? claims["cognito:groups"] : [];
+  // A user in several groups acts with the widest: the API admits a route if any of the token's groups may call it.
+  const group = (["secretariat", "experts", "members"] as const).find((name) => groups.includes(name));
+  if (!group || !isGroup(group)) throw new Error("The token names no desk group");
+  return {
+    token,
+    group,
+    username: typeof claims.username === "string" ? claims.username : group,
+    expiresAt: typeof claims.exp === "number" ? claims.exp : 0,
+  };
+}

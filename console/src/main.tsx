@@ -1,0 +1,142 @@
+// The staff console: sign in, then the pages of the desk on its HTTP API.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { may } from "./auth/access.ts";
+import { currentSession, type Session } from "./auth/session.ts";
+import { SignIn } from "./auth/sign-in.tsx";
+import { Assistance } from "./pages/assistance.tsx";
+import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
+import { ContactsImport } from "./pages/contacts-import.tsx";
+import { Home } from "./pages/home.tsx";
+import { Programme } from "./pages/programme.tsx";
+import { Snapshots } from "./pages/snapshots.tsx";
+import { StatePage } from "./pages/state.tsx";
+import { States } from "./pages/states.tsx";
+import { href, type Route, useRoute } from "./router.ts";
+
+function useSession(): Session | undefined {
+  const [session, setSession] = useState(currentSession.value);
+  useEffect(() => currentSession.subscribe(setSession), []);
+  return session;
+}
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  switch (route.page) {
+    case "home":
+      return <Home />;
+    case "states":
+      return <States key={route.query.toString()} query={route.query} />;
+    case "state":
+      return <StatePage key={route.iso3} iso3={route.iso3} session={session} />;
+    case "assistance":
+      return <Assistance key={route.query.toString()} query={route.query} />;
+    case "assistance-request":
+      return <AssistanceRequestPage key={route.id} id={route.id} session={session} />;
+    case "snapshots":
+      return <Snapshots session={session} />;
+    case "programme":
+      return <Programme />;
+    case "contacts-import":
+      return may(session.group, "POST /contacts/import") ? (
+        <ContactsImport />
+      ) : (
+        <p>Only the secretariat imports contacts.</p>
+      );
+    case "not-found":
+      return (
+        <>
+          <h1>Not found</h1>
+          <p>
+            No page at {route.path}. <a href={href.home()}>Home</a>
+          </p>
+        </>
+      );
+  }
+}
+
+const TITLES: Record<Route["page"], string> = {
+  home: "Where things stand",
+  states: "Member States",
+  state: "State",
+  assistance: "Assistance requests",
+  "assistance-request": "Assistance request",
+  snapshots: "Quarterly snapshots",
+  programme: "Programme of work",
+  "contacts-import": "Import contacts",
+  "not-found": "Not found",
+};
+
+function App() {
+  const session = useSession();
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${session ? TITLES[route.page] : "Sign in"}: 1540 Committee desk`;
+    // A new page moves focus to its content, so keyboard and screen-reader users start at the top of it.
+    document.getElementById("main")?.focus();
+  }, [route, session]);
+  if (!session) return <SignIn />;
+  return (
+    <>
+      <button type="button" class="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+        Skip to content
+      </button>
+      <header class="banner">
+        <p class="brand">1540 Committee desk</p>
+        <nav aria-label="Pages">
+          <ul>
+            <li>
+              <a href={href.home()} aria-current={route.page === "home" ? "page" : undefined}>
+                Home
+              </a>
+            </li>
+            <li>
+              <a href={href.states()} aria-current={route.page === "states" ? "page" : undefined}>
+                States
+              </a>
+            </li>
+            {may(session.group, "GET /assistance/requests") && (
+              <li>
+                <a href={href.assistance()} aria-current={route.page === "assistance" ? "page" : undefined}>
+                  Assistance
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /snapshots") && (
+              <li>
+                <a href={href.snapshots()} aria-current={route.page === "snapshots" ? "page" : undefined}>
+                  Snapshots
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /programme") && (
+              <li>
+                <a href={href.programme()} aria-current={route.page === "programme" ? "page" : undefined}>
+                  Programme
+                </a>
+              </li>
+            )}
+            {may(session.group, "POST /contacts/import") && (
+              <li>
+                <a href={href.contactsImport()} aria-current={route.page === "contacts-import" ? "page" : undefined}>
+                  Import contacts
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <p class="who">
+          Signed in as <strong data-group={session.group}>{session.group}</strong>{" "}
+          <button type="button" onClick={() => currentSession.set(undefined)}>
+            Sign out
+          </button>
+        </p>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} session={session} />
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById("app");
+if (root) render(<App />, root);

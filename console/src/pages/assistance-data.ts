@@ -1,0 +1,64 @@
+// Assistance requests as the console reads and moves them: by status, one with its ETag, and a move with If-Match.
+import { allPages, api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
+
+export type AssistanceRequest = Schemas["AssistanceRequest"];
+export type RequestStatus = AssistanceRequest["status"];
+export type Transition = Schemas["AssistanceRequestTransition"];
+
+/** The lifecycle's statuses in order (the API's enum); which moves are legal is the API's to say (409 `allowed`). */
+export const REQUEST_STATUSES: readonly RequestStatus[] = [
+  "received",
+  "acknowledged",
+  "consent-window",
+  "circulated",
+  "matched",
+  "in-progress",
+  "fulfilled",
+  "withdrawn",
+  "closed-unmet",
+];
+
+export function isRequestStatus(value: string | null): value is RequestStatus {
+  return REQUEST_STATUSES.some((status) => status === value);
+}
+
+export function requestsIn(status: RequestStatus): Promise<AssistanceRequest[]> {
+  return allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/assistance/requests", {
+        params: { query: { status, limit: "100", ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+function etagOf(response: Response): string {
+  const etag = response.headers.get("etag");
+  if (!etag) throw new Error("The API sent no ETag");
+  return etag;
+}
+
+export async function requestWithEtag(id: string): Promise<Versioned<AssistanceRequest>> {
+  const result = await api.GET("/assistance/requests/{id}", { params: { path: { id } } });
+  return { value: dataOf(result), etag: etagOf(result.response) };
+}
+
+export async function moveRequest(id: string, etag: string, body: Transition): Promise<Versioned<AssistanceRequest>> {
+  const result = await api.POST("/assistance/requests/{id}/transitions", {
+    params: { path: { id }, header: { "If-Match": etag } },
+    body,
+  });
+  return { value: dataOf(result), etag: etagOf(result.response) };
+}
+
+/** New York calendar days from `today` to `day` (both YYYY-MM-DD); negative once past. */
+export function daysFrom(today: string, day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export { ProblemError };

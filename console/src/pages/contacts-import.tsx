@@ -1,0 +1,164 @@
+// Contacts import: a CSV is checked first (the API's dry run, row by row), and only a file that passed can be applied.
+// A bad row comes back as the API's 422, each problem at its line and column, shown beside the file; nothing is lost.
+import { useState } from "preact/hooks";
+import { api, dataOf, type Problem, ProblemError, type Schemas } from "../api/client.ts";
+import { messageOf } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+
+type ImportResult = Schemas["ContactImportResult"];
+
+async function importCsv(csv: string, dryRun: boolean): Promise<ImportResult> {
+  return dataOf(
+    await api.POST("/contacts/import", {
+      params: { query: { dryRun: dryRun ? "true" : "false" } },
+      body: csv,
+      bodySerializer: (text: string) => text,
+      headers: { "content-type": "text/csv" },
+    }),
+  );
+}
+
+function ResultRows({ result }: { result: ImportResult }) {
+  return (
+    <>
+      <p aria-live="polite">
+        {result.dryRun
+          ? `Dry run: nothing written. ${result.created} to create, ${result.updated} to update, ${result.unchanged} unchanged.`
+          : `Applied: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`}
+      </p>
+      <ScrollTable label="The import row by row">
+        <table>
+          <caption class="visually-hidden">Each row of the file and what the import does with it</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Action</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((row) => (
+              <tr key={row.line}>
+                <td class="number">{row.line}</td>
+                <td>{row.action}</td>
+                <td>{row.owner}</td>
+                <td>{row.contactId ?? ""}</td>
+                <td>{(row.changed ?? []).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </>
+  );
+}
+
+export function ContactsImport() {
+  const [csv, setCsv] = useState("");
+  const [fileName, setFileName] = useState<string>();
+  const [checked, setChecked] = useState<{ csv: string; result: ImportResult }>();
+  const [applied, setApplied] = useState<ImportResult>();
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+
+  async function run(dryRun: boolean) {
+    setBusy(true);
+    try {
+      const result = await importCsv(csv, dryRun);
+      setProblem(undefined);
+      if (dryRun) setChecked({ csv, result });
+      else {
+        setApplied(result);
+        setChecked(undefined);
+      }
+    } catch (error) {
+      setChecked(undefined);
+      setProblem(
+        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const problemId = "csv-problem";
+  return (
+    <>
+      <h1>Import contacts</h1>
+      <p>
+        A CSV with the columns owner, role, name and email (title, agency, phone, language, designatedOn and
+        lastVerifiedOn optional), or an export sent back. Every row is checked first; the import is all or nothing.
+      </p>
+      <form
+        class="record"
+        aria-labelledby="import-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(true);
+        }}
+      >
+        <h2 id="import-title">The file</h2>
+        <div class={problem ? "field invalid" : "field"}>
+          <label for="csv-file">CSV file</label>
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={problem ? problemId : undefined}
+            onChange={async (event) => {
+              const file = event.currentTarget.files?.[0];
+              if (!file) return;
+              setFileName(file.name);
+              setCsv(await file.text());
+              setChecked(undefined);
+            }}
+          />
+        </div>
+        <div class={problem ? "field invalid" : "field"}>
+          <label for="csv-text">Or the CSV's text{fileName ? ` (from ${fileName})` : ""}</label>
+          <textarea
+            id="csv-text"
+            rows={8}
+            value={csv}
+            aria-describedby={problem ? problemId : undefined}
+            aria-invalid={problem !== undefined}
+            onInput={(event) => {
+              setCsv(event.currentTarget.value);
+              setChecked(undefined);
+            }}
+          />
+        </div>
+        {problem && (
+          <div id={problemId} class="field-problem" role="alert">
+            <p>{[problem.title, problem.detail].filter(Boolean).join(": ")}</p>
+            {problem.errors && problem.errors.length > 0 && (
+              <ul>
+                {problem.errors.map((error) => (
+                  <li key={`${error.path}-${error.message}`}>
+                    {error.path}: {error.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <button type="submit" disabled={busy || csv.trim() === ""}>
+          Check the file (dry run)
+        </button>{" "}
+        <button
+          type="button"
+          disabled={busy || checked?.csv !== csv}
+          onClick={() => {
+            void run(false);
+          }}
+        >
+          Apply the import
+        </button>
+      </form>
+      {checked && <ResultRows result={checked.result} />}
+      {applied && <ResultRows result={applied} />}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+// Where things stand, computed from the documented list routes only (the API has no summary route of its own).
+import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+
+export type State = Schemas["State"];
+export type Contact = Schemas["Contact"];
+export type AssistanceRequest = Schemas["AssistanceRequest"];
+
+const PAGE = "100";
+
+export function memberStates(): Promise<State[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/states", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export interface Reporting {
+  memberStates: number;
+  reported: number;
+  nonReporting: State[];
+}
+
+export function reportingOf(states: State[]): Reporting {
+  return {
+    memberStates: states.length,
+    reported: states.filter((state) => state.reportingStatus === "reported").length,
+    nonReporting: states
+      .filter((state) => state.reportingStatus === "non-reporting")
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+  };
+}
+
+export type PocView = "current" | "stale" | "unreachable" | "missing";
+
+/**
+ * Each State's point-of-contact view as GET /states/{iso3}/point-of-contact defines it (current: an active contact
+ * with a working address verified within 12 months; stale; unreachable; missing), from two role lists instead of
+ * 193 calls.
+ */
+export async function pointOfContactCoverage(states: State[]): Promise<Record<PocView, State[]>> {
+  const roles = ["capital-poc", "mission-poc"] as const;
+  const lists = await Promise.all(
+    roles.map((role) =>
+      allPages(async (cursor) =>
+        dataOf(
+          await api.GET("/contacts", {
+            params: { query: { role, active: "true", limit: PAGE, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
+    ),
+  );
+  const byOwner = new Map<string, Contact[]>();
+  for (const contact of lists.flat()) byOwner.set(contact.owner, [...(byOwner.get(contact.owner) ?? []), contact]);
+  const coverage: Record<PocView, State[]> = { current: [], stale: [], unreachable: [], missing: [] };
+  for (const state of states) {
+    const contacts = byOwner.get(`STATE:${state.iso3}`) ?? [];
+    const reachable = contacts.filter((contact) => contact.emailStatus === "ok");
+    const view: PocView =
+      contacts.length === 0
+        ? "missing"
+        : reachable.length === 0
+          ? "unreachable"
+          : reachable.some((contact) => !contact.stale)
+            ? "current"
+            : "stale";
+    coverage[view].push(state);
+  }
+  return coverage;
+}
+
+export const PENDING_STATUSES = [
+  "received",
+  "acknowledged",
+  "consent-window",
+  "circulated",
+  "matched",
+  "in-progress",
+] as const;
+
+export const AGE_BUCKETS = ["under 6 months", "6 to 12 months", "12 to 24 months", "over 24 months"] as const;
+
+function monthsBetween(from: string, to: string): number {
+  const [fy = 0, fm = 0, fd = 0] = from.split("-").map(Number);
+  const [ty = 0, tm = 0, td = 0] = to.split("-").map(Number);
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/** Pending requests (not fulfilled, withdrawn or closed) by age on `today`, in the snapshot's buckets. */
+export async function pendingAssistanceByAge(today: string): Promise<Record<(typeof AGE_BUCKETS)[number], number>> {
+  const lists = await Promise.all(
+    PENDING_STATUSES.map((status) =>
+      allPages(async (cursor) =>
+        dataOf(
+          await api.GET("/assistance/requests", {
+            params: { query: { status, limit: PAGE, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
+    ),
+  );
+  const byAge = { "under 6 months": 0, "6 to 12 months": 0, "12 to 24 months": 0, "over 24 months": 0 };
+  for (const request of lists.flat()) {
+    const months = monthsBetween(request.receivedOn, today);
+    const bucket =
+      months < 6
+        ? "under 6 months"
+        : months < 12
+          ? "6 to 12 months"
+          : months < 24
+            ? "12 to 24 months"
+            : "over 24 months";
+    byAge[bucket] += 1;
+  }
+  return byAge;
+}
+
+/** Waves scheduled or dispatching, each with its live counts from the ledger. */
+export async function wavesInFlight(): Promise<Schemas["WaveWithCounts"][]> {
+  const waves = await allPages(async (cursor) =>
+    dataOf(await api.GET("/waves", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+  const inFlight = waves.filter((wave) => wave.status === "scheduled" || wave.status === "dispatching");
+  return Promise.all(
+    inFlight.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))),
+  );
+}
+
+export async function programmeDueNext(): Promise<Schemas["ProgrammeView"]> {
+  return dataOf(await api.GET("/programme", { params: { query: { next: "5" } } }));
+}
+
+/** The latest quarter's snapshot, or undefined before the first one is taken. */
+export async function latestSnapshot(): Promise<Schemas["Snapshot"] | undefined> {
+  const summaries = await allPages(async (cursor) =>
+    dataOf(await api.GET("/snapshots", { params: { query: { ...(cursor ? { cursor } : {}) } } })),
+  );
+  const latest = summaries.at(-1);
+  if (!latest) return undefined;
+  return dataOf(await api.GET("/snapshots/{period}", { params: { path: { period: latest.period } } }));
+}

@@ -1,0 +1,202 @@
+// Home: where things stand today. Each panel loads on its own, so a slow list never hides the others.
+import { href } from "../router.ts";
+import { Show, useLoad } from "../ui/load.tsx";
+import {
+  AGE_BUCKETS,
+  latestSnapshot,
+  memberStates,
+  pendingAssistanceByAge,
+  pointOfContactCoverage,
+  programmeDueNext,
+  reportingOf,
+  type State,
+  wavesInFlight,
+} from "./home-data.ts";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function StateLinks({ states }: { states: State[] }) {
+  return (
+    <ul class="inline-list">
+      {states.map((state) => (
+        <li key={state.iso3}>
+          <a href={href.state(state.iso3)}>{state.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReportingPanel() {
+  const [states] = useLoad(memberStates, "states");
+  return (
+    <section class="panel" aria-labelledby="reporting-title">
+      <h2 id="reporting-title">First national reports</h2>
+      <Show what={states}>
+        {(list) => {
+          const reporting = reportingOf(list);
+          return (
+            <>
+              <p class="figure" data-figure="reported">
+                <strong>
+                  {reporting.reported} of {reporting.memberStates}
+                </strong>{" "}
+                Member States have submitted a first national report.
+              </p>
+              <h3 id="non-reporting-title">Non-reporting ({reporting.nonReporting.length})</h3>
+              <div data-list="non-reporting">
+                <StateLinks states={reporting.nonReporting} />
+              </div>
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}
+
+const POC_LABELS = {
+  current: "current (verified within 12 months)",
+  stale: "stale (not verified for 12 months)",
+  unreachable: "unreachable (no working address)",
+  missing: "no point of contact",
+} as const;
+
+function PointOfContactPanel() {
+  const [coverage] = useLoad(async () => pointOfContactCoverage(await memberStates()), "poc");
+  return (
+    <section class="panel" aria-labelledby="poc-title">
+      <h2 id="poc-title">Points of contact</h2>
+      <Show what={coverage}>
+        {(views) => (
+          <table>
+            <caption class="visually-hidden">Member States by point-of-contact coverage</caption>
+            <tbody>
+              {(Object.keys(POC_LABELS) as (keyof typeof POC_LABELS)[]).map((view) => (
+                <tr key={view}>
+                  <th scope="row">{POC_LABELS[view]}</th>
+                  <td class="number">{views[view].length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function AssistancePanel() {
+  const [byAge] = useLoad(() => pendingAssistanceByAge(today()), "assistance");
+  return (
+    <section class="panel" aria-labelledby="assistance-title">
+      <h2 id="assistance-title">Pending assistance requests by age</h2>
+      <Show what={byAge}>
+        {(ages) => (
+          <table>
+            <caption class="visually-hidden">Pending assistance requests by age</caption>
+            <tbody>
+              {AGE_BUCKETS.map((bucket) => (
+                <tr key={bucket}>
+                  <th scope="row">{bucket}</th>
+                  <td class="number">{ages[bucket]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function WavesPanel() {
+  const [waves] = useLoad(wavesInFlight, "waves");
+  return (
+    <section class="panel" aria-labelledby="waves-title">
+      <h2 id="waves-title">Waves in flight</h2>
+      <Show what={waves}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>No wave is scheduled or sending.</p>
+          ) : (
+            <ul>
+              {list.map((wave) => (
+                <li key={wave.id}>
+                  <strong>{wave.id}</strong> ({wave.status}, {wave.audience}, sends {wave.sendAt} {wave.timeZone}):{" "}
+                  {Object.entries(wave.counts)
+                    .map(([status, count]) => `${count} ${status}`)
+                    .join(", ") || "no letters yet"}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+function ProgrammePanel() {
+  const [programme] = useLoad(programmeDueNext, "programme");
+  return (
+    <section class="panel" aria-labelledby="programme-title">
+      <h2 id="programme-title">Due next in the programme</h2>
+      <Show what={programme}>
+        {(view) => (
+          <>
+            <p>
+              {view.title} ({view.status})
+            </p>
+            <ol class="due-next">
+              {view.dueNext.map((activity) => (
+                <li key={activity.id}>
+                  <time dateTime={activity.day}>{activity.day}</time> {activity.timing === "by" ? "due: " : ""}
+                  {activity.title} <span class="muted">(in {activity.daysLeft} days)</span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function SnapshotPanel() {
+  const [snapshot] = useLoad(latestSnapshot, "snapshot");
+  return (
+    <section class="panel" aria-labelledby="snapshot-title">
+      <h2 id="snapshot-title">Latest snapshot</h2>
+      <Show what={snapshot}>
+        {(latest) =>
+          latest ? (
+            <p>
+              {latest.period} (as of <time dateTime={latest.asOf}>{latest.asOf}</time>): {latest.reporting.reported}{" "}
+              reported and {latest.reporting.nonReporting} non-reporting, {latest.pointOfContact.current} States with a
+              current point of contact, {latest.assistance.pending} assistance requests pending.
+            </p>
+          ) : (
+            <p>No quarter's snapshot has been taken yet.</p>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+export function Home() {
+  return (
+    <>
+      <h1>Where things stand</h1>
+      <div class="panels">
+        <ReportingPanel />
+        <PointOfContactPanel />
+        <AssistancePanel />
+        <WavesPanel />
+        <ProgrammePanel />
+        <SnapshotPanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The programme of work's calendar for the current year: every activity with its timing and letters, and the .ics.
+import { useState } from "preact/hooks";
+import { api, dataOf } from "../api/client.ts";
+import { saveBlob } from "../ui/download.ts";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+
+const TIMING = { on: "on", by: "due by", in: "during" } as const;
+
+async function currentProgramme() {
+  return dataOf(await api.GET("/programme", {}));
+}
+
+async function downloadIcs(year: number): Promise<void> {
+  const result = await api.GET("/programme/{year}", { params: { path: { year: `${year}.ics` } }, parseAs: "blob" });
+  saveBlob(dataOf(result), `programme-${year}.ics`);
+}
+
+export function Programme() {
+  const [programme] = useLoad(currentProgramme, "programme");
+  const [failure, setFailure] = useState<string>();
+  return (
+    <>
+      <h1>Programme of work</h1>
+      <Show what={programme}>
+        {(view) => (
+          <>
+            <p>
+              {view.title} ({view.status}
+              {view.rolledFrom ? `, rolled forward from ${view.rolledFrom}` : ""}); today {view.today} in{" "}
+              {view.timeZone}.
+            </p>
+            <p>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadIcs(view.year).then(
+                    () => setFailure(undefined),
+                    (error: unknown) => setFailure(messageOf(error)),
+                  )
+                }
+              >
+                Calendar {view.year} (.ics)
+              </button>
+            </p>
+            {failure && (
+              <p role="alert" class="error">
+                {failure}
+              </p>
+            )}
+            <ScrollTable label="Activities of the programme year">
+              <table>
+                <caption class="visually-hidden">Activities in date order</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Activity</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Letters</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.activities.map((activity) => (
+                    <tr key={activity.id}>
+                      <td>
+                        {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
+                        {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
+                      </td>
+                      <td>{activity.title}</td>
+                      <td>{activity.kind}</td>
+                      <td>{(activity.letters ?? []).map((letter) => letter.templateId).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </>
+        )}
+      </Show>
+    </>
+  );
+}

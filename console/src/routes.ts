@@ -1,0 +1,42 @@
+// Hash routes (#/states/MLI): a static host serves one index.html for every page, no rewrite rules needed. Pure,
+// so they are tested in Node (test/unit/console-routes.test.ts); router.ts follows the window's hash.
+export type Route =
+  | { page: "home" }
+  | { page: "states"; query: URLSearchParams }
+  | { page: "state"; iso3: string }
+  | { page: "assistance"; query: URLSearchParams }
+  | { page: "assistance-request"; id: string }
+  | { page: "snapshots" }
+  | { page: "programme" }
+  | { page: "contacts-import" }
+  | { page: "not-found"; path: string };
+
+export function routeOf(hash: string): Route {
+  const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
+  const parts = path.split("/").filter(Boolean);
+  if (parts.length === 0) return { page: "home" };
+  if (parts[0] === "states" && parts.length === 1) return { page: "states", query: new URLSearchParams(search) };
+  if (parts[0] === "states" && parts.length === 2 && /^[A-Za-z]{3}$/.test(parts[1] ?? "")) {
+    return { page: "state", iso3: (parts[1] ?? "").toUpperCase() };
+  }
+  if (parts[0] === "snapshots" && parts.length === 1) return { page: "snapshots" };
+  if (parts[0] === "programme" && parts.length === 1) return { page: "programme" };
+  if (parts[0] === "contacts" && parts[1] === "import" && parts.length === 2) return { page: "contacts-import" };
+  if (parts[0] === "assistance" && parts.length === 1)
+    return { page: "assistance", query: new URLSearchParams(search) };
+  if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
+    return { page: "assistance-request", id: decodeURIComponent(parts[1]) };
+  }
+  return { page: "not-found", path };
+}
+
+export const href = {
+  home: () => "#/",
+  states: (query?: URLSearchParams) => (query && query.size > 0 ? `#/states?${query}` : "#/states"),
+  state: (iso3: string) => `#/states/${iso3}`,
+  assistance: (status?: string) => (status ? `#/assistance?status=${encodeURIComponent(status)}` : "#/assistance"),
+  assistanceRequest: (id: string) => `#/assistance/${encodeURIComponent(id)}`,
+  snapshots: () => "#/snapshots",
+  programme: () => "#/programme",
+  contactsImport: () => "#/contacts/import",
+};

@@ -1,0 +1,41 @@
+// Loading a page's data: one state for pending, failed and loaded, so every page shows each the same way.
+import type { ComponentChildren } from "preact";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { ProblemError } from "../api/client.ts";
+
+export type Loaded<T> = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; data: T };
+
+/** Runs `load` on mount and whenever `key` changes; `reload` runs it again after a write. */
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
+  const [state, setState] = useState<Loaded<T>>({ status: "loading" });
+  const [round, setRound] = useState(0);
+  // `key` names what `load` reads; `round` asks again after a write.
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setState({ status: "ready", data }),
+      (error: unknown) => current && setState({ status: "failed", message: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, round]);
+  return [state, useCallback(() => setRound((n) => n + 1), [])];
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ProblemError) return `${error.problem.title}: ${error.problem.detail ?? ""}`.trim();
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function Show<T>({ what, children }: { what: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  if (what.status === "loading") return <p aria-live="polite">Loading…</p>;
+  if (what.status === "failed") {
+    return (
+      <p role="alert" class="error">
+        {what.message}
+      </p>
+    );
+  }
+  return <>{children(what.data)}</>;
+}

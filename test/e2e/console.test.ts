@@ -1,0 +1,304 @@
+// The staff console in Debian's Chromium against the local stack: sign-in per group, the home page's figures, the
+// States, a State's page, recording Mali's first report (by keyboard), what members are not offered, the API's
+// problem next to its field, axe-core on every page, 1280 px and 390 px. Screenshots go to .local/e2e/console/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
+import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+
+const SCREENSHOTS = join(DEFAULT_DATA_DIR, "e2e", "console");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const NON_REPORTING = [
+  "Chad",
+  "Democratic People's Republic of Korea",
+  "Eswatini",
+  "Gambia",
+  "Guinea",
+  "Mali",
+  "Mauritania",
+  "Somalia",
+];
+
+function chromiumPath(): string {
+  const candidates = [
+    "/usr/bin/chromium",
+    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "chromium")),
+  ];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error("No Chromium: apt-get install -y chromium (as .ci/run does)");
+  return found;
+}
+
+let dataDir: string;
+let stack: LocalStack;
+let browser: Browser;
+/** Every console error, page error and CSP report, per page: a page that works has none. */
+const troubles: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await ensureConsoleBuilt();
+  dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
+  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openConsole(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on("console", (message) => {
+    // The refused submission's 422 is the one failed request a test makes on purpose.
+    if (message.type() === "error" && !/status of 422/.test(message.text()))
+      troubles.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => troubles.push(`${page.url()}: ${error.message}`));
+  const response = await page.goto(stack.consoleUrl);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["content-security-policy"]).toBe(CONSOLE_CSP);
+  return page;
+}
+
+async function signIn(group: "secretariat" | "experts" | "members", width = 1280): Promise<Page> {
+  const page = await openConsole(width);
+  await page.getByRole("button", { name: `Sign in as ${group}` }).click();
+  await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain(group);
+  return page;
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it stands. axe is evaluated through the DevTools
+ * protocol: a script tag would be inline script, which the console's CSP blocks (see the CSP test).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.length }));
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes} nodes)`);
+}
+
+async function nonReportingNames(page: Page): Promise<string[]> {
+  await page.getByText(/\d+ of 193/).waitFor();
+  return page.locator('[data-list="non-reporting"] a').allTextContents();
+}
+
+/** The page's globals these tests read inside page.evaluate (the root project has no DOM library). */
+interface PageGlobals {
+  document: {
+    activeElement: { id: string; textContent: string | null } | null;
+    documentElement: { scrollWidth: number };
+  };
+  innerWidth: number;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+// Two shared cores: a page with its six panels can take a while to settle.
+describe("the staff console", { timeout: 90_000 }, () => {
+  it("offers the three sign-ins, and nothing else, before anyone signs in", async () => {
+    const page = await openConsole();
+    const buttons = await page.getByRole("button").allTextContents();
+    expect(buttons).toEqual(["Sign in as secretariat", "Sign in as experts", "Sign in as members"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "sign-in-1280.png") });
+    await page.close();
+  });
+
+  it("runs no inline script: the Content-Security-Policy blocks one", async () => {
+    // A page of its own, so the refusal is not counted among the troubles of the other pages.
+    const page = await browser.newPage();
+    await page.goto(stack.consoleUrl);
+    await expect(page.addScriptTag({ content: "window.injected = true;" })).rejects.toThrow(/Content Security Policy/);
+    expect(await page.evaluate(() => "injected" in globalThis)).toBe(false);
+    await page.close();
+  });
+
+  it.each(["secretariat", "experts", "members"] as const)(
+    "signs in as %s and shows 185 of 193 at home",
+    async (group) => {
+      const page = await signIn(group);
+      await page.getByText("185 of 193").waitFor();
+      expect(await nonReportingNames(page)).toEqual(NON_REPORTING);
+      await page.close();
+    },
+  );
+
+  it("shows where things stand at 1280 px, with no serious accessibility violation", async () => {
+    const page = await signIn("members");
+    await page.getByText("185 of 193").waitFor();
+    // Every panel has loaded: none is left saying "Loading…".
+    await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+    for (const title of [
+      "Points of contact",
+      "Pending assistance requests by age",
+      "Waves in flight",
+      "Due next in the programme",
+      "Latest snapshot",
+    ]) {
+      await page.getByRole("heading", { name: title }).waitFor();
+    }
+    expect(await page.locator("table").first().textContent()).toMatch(/current \(verified within 12 months\)\d+/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "home-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lists the States with the API's filters and its search", async () => {
+    const page = await signIn("members");
+    await page.getByRole("link", { name: "States", exact: true }).click();
+    await page.getByText("193 States", { exact: true }).waitFor();
+    await page.getByLabel("Reporting status").selectOption("non-reporting");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByText("8 States", { exact: true }).waitFor();
+    expect(page.url()).toContain("status=non-reporting");
+    await page.getByLabel("Search", { exact: true }).fill("mal");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByText("1 State", { exact: true }).waitFor();
+    expect(await page.locator("tbody tr a").allTextContents()).toEqual(["Mali"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "states-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("offers members no write action on a State's page; experts may record", async () => {
+    const member = await signIn("members");
+    await member.goto(`${stack.consoleUrl}#/states/MLI`);
+    await member.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await member.getByRole("heading", { name: "Timeline" }).waitFor();
+    expect(await member.locator("form").count()).toBe(0);
+    expect(await member.getByRole("button", { name: /Record/ }).count()).toBe(0);
+    await member.close();
+    const expert = await signIn("experts");
+    await expert.goto(`${stack.consoleUrl}#/states/MLI`);
+    await expert.getByRole("button", { name: "Record a first report" }).waitFor();
+    await expert.close();
+  });
+
+  it("shows the API's problem next to the field it names, keeping what was typed", async () => {
+    const page = await signIn("secretariat");
+    await page.goto(`${stack.consoleUrl}#/states/MLI`);
+    await page.getByLabel("Received on (YYYY-MM-DD)").fill("2004-04-27");
+    await page.getByLabel("Document symbol").fill("S/AC.44/2026/CONSOLE-1");
+    await page.getByRole("button", { name: "Record a first report" }).click();
+    const problem = page.locator("#receivedOn-problem");
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain("2004-04-28");
+    expect(await page.getByLabel("Received on (YYYY-MM-DD)").getAttribute("aria-describedby")).toBe(
+      "receivedOn-problem",
+    );
+    expect(await page.getByLabel("Document symbol").inputValue()).toBe("S/AC.44/2026/CONSOLE-1");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("records Mali's first report from the keyboard, and Mali leaves the non-reporting list", async () => {
+    const page = await signIn("secretariat");
+    expect(await nonReportingNames(page)).toContain("Mali");
+    // From home to Mali's page by keyboard: focus the link, follow it.
+    await page.getByRole("link", { name: "Mali", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await page.getByLabel("Received on (YYYY-MM-DD)").focus();
+    await page.keyboard.type(daysAgo(2));
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("S/AC.44/2026/CONSOLE-2");
+    await page.keyboard.press("Enter");
+    await page.getByText("(first report received").waitFor();
+    expect(await page.locator('[data-field="reportingStatus"]').textContent()).toBe("reported");
+    expect(await page.getByRole("cell", { name: "S/AC.44/2026/CONSOLE-2" }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-mali-1280.png"), fullPage: true });
+    await page.getByRole("link", { name: "Home" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("186 of 193").waitFor();
+    expect(await nonReportingNames(page)).toEqual(NON_REPORTING.filter((name) => name !== "Mali"));
+    await page.close();
+  });
+
+  it("signs in and moves between pages from the keyboard alone", async () => {
+    const page = await openConsole();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent)).toBe(
+      "Sign in as secretariat",
+    );
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain("experts");
+    // Signing in moves focus to the page's content; backwards from there: the banner's controls, then the skip link.
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id)).toBe("main");
+    const reached: string[] = [];
+    while (reached.at(-1) !== "Skip to content" && reached.length < 12) {
+      await page.keyboard.press("Shift+Tab");
+      reached.push(
+        (await page.evaluate(() =>
+          (globalThis as unknown as PageGlobals).document.activeElement?.textContent?.trim(),
+        )) ?? "",
+      );
+    }
+    // Sign out, then the pages of the banner in reverse (Home and States among them), then the skip link.
+    expect(reached[0]).toBe("Sign out");
+    expect(reached.at(-1)).toBe("Skip to content");
+    expect(reached.slice(-3, -1)).toEqual(["States", "Home"]);
+    await page.getByRole("link", { name: "States", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Member States" }).waitFor();
+    await page.close();
+  });
+
+  it("reads at 390 px: no page wider than the screen", async () => {
+    const page = await signIn("members", 390);
+    await page.getByText("186 of 193").waitFor();
+    await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+    const overflow = () =>
+      page.evaluate(() => {
+        const view = globalThis as unknown as PageGlobals;
+        return view.document.documentElement.scrollWidth - view.innerWidth;
+      });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "home-390.png"), fullPage: true });
+    for (const [hash, heading, shot] of [
+      ["#/states", "Member States", "states-390.png"],
+      ["#/states/MLI", "Mali (MLI)", "state-mali-390.png"],
+    ] as const) {
+      await page.goto(`${stack.consoleUrl}${hash}`);
+      await page.getByRole("heading", { name: heading }).waitFor();
+      await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+    }
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(troubles).toEqual([]);
+  });
+});

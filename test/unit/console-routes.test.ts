@@ -1,0 +1,55 @@
+// The console's pure parts, in Node: its hash routes, what a group is offered (from the document's x-groups) and the
+// session read from a token's claims.
+import { describe, expect, it } from "vitest";
+import { may } from "../../console/src/auth/access.ts";
+import { sessionOf } from "../../console/src/auth/session.ts";
+import { href, routeOf } from "../../console/src/routes.ts";
+import { generateJwtKeys, issueToken } from "../../infra/local/jwt.ts";
+
+describe("the console's hash routes", () => {
+  it("reads each page from the hash, and back", () => {
+    expect(routeOf("")).toEqual({ page: "home" });
+    expect(routeOf(href.home())).toEqual({ page: "home" });
+    expect(routeOf(href.state("mli"))).toEqual({ page: "state", iso3: "MLI" });
+    expect(routeOf(href.assistanceRequest("7P1Q/B"))).toEqual({ page: "assistance-request", id: "7P1Q/B" });
+    expect(routeOf(href.snapshots())).toEqual({ page: "snapshots" });
+    expect(routeOf(href.programme())).toEqual({ page: "programme" });
+    expect(routeOf(href.contactsImport())).toEqual({ page: "contacts-import" });
+    const states = routeOf(href.states(new URLSearchParams({ status: "non-reporting", q: "mal" })));
+    expect(states.page === "states" && Object.fromEntries(states.query)).toEqual({ status: "non-reporting", q: "mal" });
+    const assistance = routeOf(href.assistance("consent-window"));
+    expect(assistance.page === "assistance" && assistance.query.get("status")).toBe("consent-window");
+  });
+
+  it("names what it does not know", () => {
+    expect(routeOf("#/states/MALI")).toEqual({ page: "not-found", path: "/states/MALI" });
+    expect(routeOf("#/nowhere")).toEqual({ page: "not-found", path: "/nowhere" });
+  });
+});
+
+describe("what the console offers a group", () => {
+  it("offers recording a submission to the secretariat and the experts, not to members", () => {
+    expect(may("secretariat", "POST /states/{iso3}/submissions")).toBe(true);
+    expect(may("experts", "POST /states/{iso3}/submissions")).toBe(true);
+    expect(may("members", "POST /states/{iso3}/submissions")).toBe(false);
+    expect(may("members", "POST /assistance/requests/{id}/transitions")).toBe(false);
+    expect(may("experts", "PATCH /states/{iso3}")).toBe(false);
+    expect(may("experts", "POST /contacts/import")).toBe(false);
+    expect(may("secretariat", "POST /contacts/import")).toBe(true);
+    expect(may(undefined, "GET /states")).toBe(false);
+    expect(may(undefined, "GET /health")).toBe(true);
+  });
+});
+
+describe("the session a token gives", () => {
+  it("takes the group and name from a local issuer's token", async () => {
+    const token = await issueToken(await generateJwtKeys(), { group: "experts", username: "a.expert" });
+    expect(sessionOf(token)).toMatchObject({ token, group: "experts", username: "a.expert" });
+  });
+
+  it("refuses what is not a token of a desk group", () => {
+    expect(() => sessionOf("not-a-token")).toThrow("Not a JWT");
+    const payload = Buffer.from(JSON.stringify({ "cognito:groups": ["admins"] })).toString("base64url");
+    expect(() => sessionOf(`e30.${payload}.sig`)).toThrow("no desk group");
+  });
+});
