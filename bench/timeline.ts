@@ -65,7 +65,9 @@ export async function measureTimeline(onProgress: (line: string) => void): Promi
     for (const factor of FACTORS) {
       const prefix = `timeline-${randomUUID().slice(0, 8)}-${factor}x`;
       const tableNames: TableNames = { desk: `${prefix}-desk`, audit: `${prefix}-audit` };
-      await ensureTables(client, tableNames);
+      // No stream: nothing here reads it, and DynamoDB Local slows every command on a table by the stream records it
+      // keeps (ADR 0022).
+      await ensureTables(client, tableNames, { streams: false });
       const load = await loadSnapshotScale(doc, tableNames, factor, base);
       base = load.base;
       if (factor === 1) trail = await stateTrails(doc, tableNames);
