@@ -59,7 +59,12 @@ export function encodePosition(position: BackfillPosition): string {
 }
 
 export function decodePosition(text: string): BackfillPosition {
-  const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    throw new Error(`not a position this command printed: ${text}`);
+  }
   const step = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>).step : undefined;
   const after = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>).after : undefined;
   const known = BACKFILL_STEPS.find((name) => name === step);

@@ -183,6 +183,10 @@ describe("npm run migrate", () => {
   }, 60_000);
 
   it("refuses a position it did not print", () => {
-    expect(() => decodePosition(encodePosition({ step: "letters" }).replace(/^./, "x"))).toThrow();
+    expect(() => decodePosition(encodePosition({ step: "letters" }).replace(/^./, "x"))).toThrow(
+      "not a position this command printed",
+    );
+    const unknownStep = Buffer.from(JSON.stringify({ step: "contacts" })).toString("base64url");
+    expect(() => decodePosition(unknownStep)).toThrow("not a position this command printed");
   });
 });
