@@ -76,4 +76,20 @@ describe("a State's timeline, read", () => {
     expect(projected).not.toContain("letter");
     expect(projected.some((path) => path.endsWith("text") || path.endsWith("html"))).toBe(false);
   });
+
+  it("reads a filtered trail in whole pages, not in what the page still misses", async () => {
+    const other = { ...auditItem, action: "matrix.approve", sk: "2026-11-19T08:00:00.000Z#A0" };
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo
+      .on(QueryCommand, { IndexName: "byState" })
+      .resolvesOnce({ Items: [auditItem], LastEvaluatedKey: { pk: auditItem.pk, sk: auditItem.sk, iso3: "MLI" } })
+      .resolves({ Items: [other] });
+    const answer = await timeline("MLI", { kinds: ["state", "matrix"] }, secretariat, page);
+    expect(answer.items.map((entry) => entry.action)).toEqual(["state.update", "matrix.approve"]);
+    const limits = dynamo
+      .commandCalls(QueryCommand)
+      .filter((call) => call.args[0].input.IndexName === "byState")
+      .map((call) => call.args[0].input.Limit);
+    expect(limits).toEqual([20, 20]);
+  });
 });
