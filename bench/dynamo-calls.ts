@@ -8,6 +8,8 @@ export interface CallCounts {
   attempts: number;
   /** Capacity units DynamoDB reported by command, when asked for (none otherwise). */
   units: Record<string, number>;
+  /** Items the read commands examined: a Query's or Scan's ScannedCount (filtered out or not), a GetItem's one. */
+  itemsRead: number;
 }
 
 /** The data-plane commands that take `ReturnConsumedCapacity`; the reads among them. */
@@ -24,6 +26,22 @@ const WITH_CAPACITY = new Set([
   "TransactWriteItems",
 ]);
 const READS = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"]);
+
+/** What a read examined: DynamoDB's ScannedCount where it answers one, else the items it returned. */
+function itemsReadOf(output: unknown): number {
+  if (typeof output !== "object" || output === null) return 0;
+  const answer = output as { ScannedCount?: number; Items?: unknown[]; Item?: unknown; Responses?: unknown };
+  if (typeof answer.ScannedCount === "number") return answer.ScannedCount;
+  if (Array.isArray(answer.Items)) return answer.Items.length;
+  if (answer.Item) return 1;
+  if (answer.Responses && typeof answer.Responses === "object") {
+    return Object.values(answer.Responses).reduce<number>(
+      (sum, items) => sum + (Array.isArray(items) ? items.length : items ? 1 : 0),
+      0,
+    );
+  }
+  return 0;
+}
 
 interface Capacity {
   CapacityUnits?: number;
@@ -45,15 +63,21 @@ function unitsOf(output: unknown): number {
 export function countCalls(client: DynamoDBClient, options: { consumedCapacity?: boolean } = {}) {
   const commands = new Map<string, number>();
   let attempts = 0;
+  let itemsRead = 0;
   const units = new Map<string, number>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = (context.commandName ?? "unknown").replace(/Command$/, "");
       commands.set(name, (commands.get(name) ?? 0) + 1);
-      if (!options.consumedCapacity || !WITH_CAPACITY.has(name)) return next(args);
+      if (!options.consumedCapacity || !WITH_CAPACITY.has(name)) {
+        const result = await next(args);
+        if (READS.has(name)) itemsRead += itemsReadOf(result.output);
+        return result;
+      }
       const input = { ...(args.input as Record<string, unknown>), ReturnConsumedCapacity: "TOTAL" };
       const result = await next({ ...args, input });
       units.set(name, (units.get(name) ?? 0) + unitsOf(result.output));
+      if (READS.has(name)) itemsRead += itemsReadOf(result.output);
       return result;
     },
     { step: "initialize", name: "benchCountCommands" },
@@ -70,6 +94,7 @@ export function countCalls(client: DynamoDBClient, options: { consumedCapacity?:
       commands: Object.fromEntries(commands),
       attempts,
       units: Object.fromEntries(units),
+      itemsRead,
     }),
   };
 }
@@ -89,6 +114,7 @@ export function difference(before: CallCounts, after: CallCounts): CallCounts {
     commands: subtract(after.commands, before.commands),
     attempts: after.attempts - before.attempts,
     units: subtract(after.units, before.units),
+    itemsRead: after.itemsRead - before.itemsRead,
   };
 }
 

@@ -31,13 +31,17 @@ export const messageKey = ({ waveId, recipient }: MessageKey) => ({
 });
 export const messageStatusPartition = (waveId: string, status: MessageStatus) => `WAVE#${waveId}#STATUS#${status}`;
 export const ownerLettersPartition = (owner: string) => `LETTERS#${owner}`;
+/** A message's place among its owner's letters (gsi2): also what the backfill gives a message written before it. */
+export const messageIndexKeys = (message: Pick<Message, "owner" | "createdAt" | "waveId" | "recipient">) => ({
+  gsi2pk: ownerLettersPartition(message.owner),
+  gsi2sk: `${message.createdAt}#${message.waveId}#${message.recipient}`,
+});
 
 const toItem = (message: Message) => ({
   ...messageKey(message),
   gsi1pk: messageStatusPartition(message.waveId, message.status),
   gsi1sk: message.recipient,
-  gsi2pk: ownerLettersPartition(message.owner),
-  gsi2sk: `${message.createdAt}#${message.waveId}#${message.recipient}`,
+  ...messageIndexKeys(message),
   entity: "message",
   ...message,
 });

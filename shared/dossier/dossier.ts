@@ -29,11 +29,10 @@ export const stateTimeline =
   (deps: DossierDependencies) =>
   async (iso3: string, request: Omit<TimelineRequest, "groups">, reader: Actor | undefined, page: PageRequest) => {
     const groups = reader?.kind === "user" ? reader.groups : [];
-    // The State's existence is checked beside the reads, not before them: one round trip less per page.
-    const [, timeline] = await Promise.all([
-      getState(deps.registry)(iso3),
-      deps.timelines.timeline(iso3, { ...request, groups }, page),
-    ]);
+    const timeline = await deps.timelines.timeline(iso3, { ...request, groups }, page);
+    // Entries are written about registered States only, so a page with entries proves the State; an empty one
+    // (an unknown code, or a State with nothing in the period) is checked: one command less on most pages (ADR 0022).
+    if (!timeline.items.length) await getState(deps.registry)(iso3);
     return timeline;
   };
 

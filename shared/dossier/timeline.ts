@@ -1,15 +1,19 @@
 // A State's timeline: its audit trail (the byState index) merged with its letters (the ledger's owner index), newest
 // first and paged with one cursor that remembers where each of the two stands (ADR 0020).
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
 import { ownerLettersPartition } from "../correspondence/ledger.ts";
-import { type Message, messageSchema } from "../correspondence/schemas.ts";
+import { letterSchema, messageSchema } from "../correspondence/schemas.ts";
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
 import { type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
 import type { TimelineEntry } from "./schemas.ts";
+
+/** The most items one filtered read examines (a page of 50 entries of one kind reads 100 at a time). */
+const MAX_FILTERED_PAGE = 200;
 
 /** Fields of a person (a contact's, a letter's recipient) that only the secretariat reads. */
 const PERSONAL_FIELDS = new Set(["name", "title", "agency", "email", "phone"]);
@@ -71,7 +75,56 @@ export function auditTimelineEntry(entry: AuditEntry, iso3: string, groups: read
   };
 }
 
-export function letterTimelineEntry(message: Message, groups: readonly Group[]): TimelineEntry {
+/**
+ * What a letter's entry shows, and all the letters Query reads: not the rendered text and HTML (most of a message's
+ * bytes), nor the send pipeline's bookkeeping (ADR 0022).
+ */
+const timelineLetterSchema = messageSchema
+  .pick({
+    waveId: true,
+    recipient: true,
+    contactId: true,
+    email: true,
+    status: true,
+    reason: true,
+    sentAt: true,
+    deliveredAt: true,
+    feedbackAt: true,
+    createdAt: true,
+  })
+  .extend({ letter: letterSchema.pick({ language: true, subject: true }).optional() });
+type TimelineLetter = z.infer<typeof timelineLetterSchema>;
+
+const LETTER_ATTRIBUTES = [
+  ...Object.keys(timelineLetterSchema.shape).filter((name) => name !== "letter"),
+  "letter.language",
+  "letter.subject",
+  // The cursor's key.
+  "pk",
+  "sk",
+  "gsi2pk",
+  "gsi2sk",
+];
+
+/** `#a0, #a1.#a2`: every name aliased, so none can clash with a reserved word (status, reason...). */
+function projectionOf(paths: readonly string[]) {
+  const names: Record<string, string> = {};
+  const expression = paths
+    .map((path) =>
+      path
+        .split(".")
+        .map((name) => {
+          const alias = `#p${Object.keys(names).length}`;
+          names[alias] = name;
+          return alias;
+        })
+        .join("."),
+    )
+    .join(", ");
+  return { ProjectionExpression: expression, ExpressionAttributeNames: names };
+}
+
+export function letterTimelineEntry(message: TimelineLetter, groups: readonly Group[]): TimelineEntry {
   const secretariat = groups.includes("secretariat");
   return {
     at: message.createdAt,
@@ -126,7 +179,10 @@ function decodePositions(cursor: string | undefined, scope: string): Record<Sour
 export type TimelineReader = ReturnType<typeof timelineReader>;
 
 export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNames) {
-  /** Up to `limit` items after `start`, reading on while a filter leaves a page short. */
+  /**
+   * Up to `limit` items after `start`, reading on while a filter leaves a page short. A filtered read asks for
+   * whole pages: a Limit of what is still missing would shrink with each match and cost a round trip per few items.
+   */
   async function fetch<T>(
     input: QueryCommandInput,
     start: Position,
@@ -138,7 +194,11 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     let exclusiveStart = start;
     do {
       const result = await doc.send(
-        new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: exclusiveStart }),
+        new QueryCommand({
+          ...input,
+          Limit: input.FilterExpression ? Math.min(MAX_FILTERED_PAGE, limit * 2) : limit - items.length,
+          ExclusiveStartKey: exclusiveStart,
+        }),
       );
       items.push(...(result.Items ?? []).map(read));
       exclusiveStart = result.LastEvaluatedKey;
@@ -172,6 +232,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
       IndexName: "gsi2",
       KeyConditionExpression: `gsi2pk = :owner${range.expression.replaceAll("sk", "gsi2sk")}`,
       ExpressionAttributeValues: { ":owner": ownerLettersPartition(`STATE:${iso3}`), ...range.values },
+      ...projectionOf(LETTER_ATTRIBUTES),
       ScanIndexForward: false,
     };
   }
@@ -193,7 +254,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
           : { items: [], more: false },
         wantsLetters
           ? fetch(lettersQuery(iso3, request), positions.letters, page.limit, (raw) => ({
-              value: letterTimelineEntry(messageSchema.parse(raw), request.groups),
+              value: letterTimelineEntry(timelineLetterSchema.parse(raw), request.groups),
               order: String(raw.gsi2sk),
               key: { pk: raw.pk, sk: raw.sk, gsi2pk: raw.gsi2pk, gsi2sk: raw.gsi2sk },
             }))

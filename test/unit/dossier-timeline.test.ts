@@ -1,0 +1,95 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { dossierDependencies, stateTimeline } from "#shared/dossier/dossier.ts";
+import { NotFound } from "#shared/errors.ts";
+
+const tableNames = { desk: "desk-test", audit: "audit-test" };
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
+const dynamo = mockClient(DynamoDBDocumentClient);
+const timeline = stateTimeline(dossierDependencies(doc, tableNames, fixedClock("2026-11-20T09:00:00Z")));
+const secretariat: Actor = { kind: "user", id: "u1", groups: ["secretariat"] };
+const page = { limit: 10 };
+
+const auditItem = {
+  pk: "state#MLI",
+  sk: "2026-11-20T08:00:00.000Z#A1",
+  iso3: "MLI",
+  id: "A1",
+  at: "2026-11-20T08:00:00.000Z",
+  actor: { kind: "system", id: "seed" },
+  action: "state.update",
+  entity: { type: "state", id: "MLI" },
+  after: { iso3: "MLI" },
+};
+
+beforeEach(() => dynamo.reset());
+
+describe("a State's timeline, read", () => {
+  it("reads no State item when the page has entries: they are only ever written about registered States", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(QueryCommand, { IndexName: "byState" }).resolves({ Items: [auditItem] });
+    const answer = await timeline("MLI", {}, secretariat, page);
+    expect(answer.items.map((entry) => entry.action)).toEqual(["state.update"]);
+    expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it("checks the State when the page is empty: 404 for an unknown code, an empty page for a quiet State", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(GetCommand).resolves({});
+    await expect(timeline("XXX", {}, secretariat, page)).rejects.toBeInstanceOf(NotFound);
+    dynamo.on(GetCommand).resolves({
+      Item: {
+        iso3: "MLI",
+        iso2: "ML",
+        name: "Mali",
+        region: "african",
+        regionName: "African States",
+        language: "fr",
+        languageBasis: "official language",
+        reportingStatus: "reported",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+        version: 1,
+      },
+    });
+    expect(await timeline("MLI", {}, secretariat, page)).toEqual({ items: [] });
+    expect(dynamo.commandCalls(GetCommand)).toHaveLength(2);
+  });
+
+  it("reads each letter's status and subject, never its rendered text and HTML", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(QueryCommand, { IndexName: "byState" }).resolves({ Items: [auditItem] });
+    await timeline("MLI", {}, secretariat, page);
+    const letters = dynamo.commandCalls(QueryCommand).find((call) => call.args[0].input.IndexName === "gsi2");
+    const input = letters?.args[0].input;
+    const names = input?.ExpressionAttributeNames ?? {};
+    const projected = (input?.ProjectionExpression ?? "").split(", ").map((path) =>
+      path
+        .split(".")
+        .map((alias) => names[alias])
+        .join("."),
+    );
+    expect(projected).toEqual(expect.arrayContaining(["status", "letter.subject", "letter.language", "gsi2sk"]));
+    expect(projected).not.toContain("letter");
+    expect(projected.some((path) => path.endsWith("text") || path.endsWith("html"))).toBe(false);
+  });
+
+  it("reads a filtered trail in whole pages, not in what the page still misses", async () => {
+    const other = { ...auditItem, action: "matrix.approve", sk: "2026-11-19T08:00:00.000Z#A0" };
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo
+      .on(QueryCommand, { IndexName: "byState" })
+      .resolvesOnce({ Items: [auditItem], LastEvaluatedKey: { pk: auditItem.pk, sk: auditItem.sk, iso3: "MLI" } })
+      .resolves({ Items: [other] });
+    const answer = await timeline("MLI", { kinds: ["state", "matrix"] }, secretariat, page);
+    expect(answer.items.map((entry) => entry.action)).toEqual(["state.update", "matrix.approve"]);
+    const limits = dynamo
+      .commandCalls(QueryCommand)
+      .filter((call) => call.args[0].input.IndexName === "byState")
+      .map((call) => call.args[0].input.Limit);
+    expect(limits).toEqual([20, 20]);
+  });
+});
