@@ -17,6 +17,7 @@ import {
   SOURCE_MAPS_OFF,
 } from "./cold-start.ts";
 import { apiFigures, bundleFigures, coldStartFigures, snapshotFigures, waveFigures } from "./figures.ts";
+import { type FirstStart, firstStartFigures, measureFirstStart } from "./first-start.ts";
 import { type InitTimes, measureInitTimes } from "./init-time.ts";
 import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
@@ -31,7 +32,7 @@ import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./tria
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search"] as const;
+const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search", "first-start"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -223,6 +224,13 @@ try {
     }
   }
 
+  let firstStart: FirstStart | undefined;
+  if (sections.includes("first-start")) {
+    firstStart = await timed("first-start", () => measureFirstStart(log));
+    for (const line of firstStart.progress) log(`first start: ${line.trim()}`);
+    results.push(...firstStartFigures(firstStart));
+  }
+
   const totalSeconds = (performance.now() - started) / 1000;
   const missed = results.filter((result) => result.met === false).map((result) => result.name);
   if (!fullRun || !floor || !cold || !api) {
@@ -264,6 +272,7 @@ try {
         waves,
         snapshots,
         snapshotSettings,
+        firstStart,
       }),
     );
     log(`wrote BENCHMARKS.md and bench/results.json in ${totalSeconds.toFixed(0)} s`);

@@ -23,11 +23,6 @@ export interface LocalSeedOptions {
   clock: Clock;
   /** One line per stage as it ends, with what it added. */
   progress?: (line: string) => void;
-  /**
-   * Whether independent stages run side by side (the default). Off, they run one after another as the seed used
-   * to; a test compares both.
-   */
-  concurrent?: boolean;
 }
 
 export interface LocalSeed {
@@ -45,16 +40,6 @@ const seconds = (started: number) => `${((performance.now() - started) / 1000).t
 export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> {
   const { doc, tableNames, clock } = opts;
   const progress = opts.progress ?? (() => undefined);
-  const concurrent = opts.concurrent ?? true;
-  /** Runs the stages together, or in their order when not concurrent; the results keep the stages' order. */
-  const together = async <T extends readonly (() => Promise<unknown>)[]>(
-    stages: T,
-  ): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> => {
-    if (concurrent) return (await Promise.all(stages.map((stage) => stage()))) as never;
-    const results: unknown[] = [];
-    for (const stage of stages) results.push(await stage());
-    return results as never;
-  };
   const stage = async <T>(work: () => Promise<T>, line: (result: T) => string): Promise<T> => {
     const started = performance.now();
     const result = await work();
@@ -64,54 +49,47 @@ export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> 
 
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   // First what the rest needs (States, organizations), with what needs nothing (templates, programme years).
-  const [registry] = await together([
-    () =>
-      stage(
-        () => seedMissingStates(doc, tableNames, clock),
-        (r) => `${r.created.length} Member States with their obligations added, ${r.existing} already there`,
-      ),
-    () =>
-      stage(
-        () => seedOrganizations(doc, tableNames, clock),
-        (r) => `${r.created} organizations added, ${r.existing} already there`,
-      ),
+  const [registry] = await Promise.all([
+    stage(
+      () => seedMissingStates(doc, tableNames, clock),
+      (r) => `${r.created.length} Member States with their obligations added, ${r.existing} already there`,
+    ),
+    stage(
+      () => seedOrganizations(doc, tableNames, clock),
+      (r) => `${r.created} organizations added, ${r.existing} already there`,
+    ),
     // The programme's letters need their templates, as the deployed seed function adds them.
-    () =>
-      stage(
-        () => seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock }),
-        (r) => `${r.created.length} programme letter templates added, ${r.upgraded.length} upgraded`,
-      ),
-    () =>
-      stage(
-        () => seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") }),
-        (r) => `${r.created.length} programme years added (${r.created.join(", ") || "none"})`,
-      ),
-  ] as const);
+    stage(
+      () => seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock }),
+      (r) => `${r.created.length} programme letter templates added, ${r.upgraded.length} upgraded`,
+    ),
+    stage(
+      () => seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") }),
+      (r) => `${r.created.length} programme years added (${r.created.join(", ") || "none"})`,
+    ),
+  ]);
 
   // States added by this run have no submissions nor contacts yet: the checks for existing ones are skipped.
   const newStates = new Set(registry.created);
   // The demonstration set. Submissions touch reporting obligations and the State item, contacts the
   // point-of-contact obligation, assistance its own records and the assistance-feedback obligation: no item in
   // common, so they run side by side and write what they would one after another.
-  const [submissions, contacts, assistance] = await together([
-    () =>
-      stage(
-        () => seedDemoSubmissions(doc, tableNames, clock, { newStates }),
-        (r) => `${r.recorded} demonstration submissions recorded`,
-      ),
-    () =>
-      stage(
-        () => seedDemoContacts(doc, tableNames, clock, { newStates }),
-        (r) => `${r.created} demonstration contacts added (Permanent Missions included), ${r.existing} already there`,
-      ),
-    () =>
-      stage(
-        () => seedDemoAssistance(doc, tableNames, clock),
-        (r) =>
-          `demonstration assistance: ${r.offers} offers, ${r.requests} requests, ${r.matches} matches, ` +
-          `${r.feedback} feedback added`,
-      ),
-  ] as const);
+  const [submissions, contacts, assistance] = await Promise.all([
+    stage(
+      () => seedDemoSubmissions(doc, tableNames, clock, { newStates }),
+      (r) => `${r.recorded} demonstration submissions recorded`,
+    ),
+    stage(
+      () => seedDemoContacts(doc, tableNames, clock, { newStates }),
+      (r) => `${r.created} demonstration contacts added (Permanent Missions included), ${r.existing} already there`,
+    ),
+    stage(
+      () => seedDemoAssistance(doc, tableNames, clock),
+      (r) =>
+        `demonstration assistance: ${r.offers} offers, ${r.requests} requests, ${r.matches} matches, ` +
+        `${r.feedback} feedback added`,
+    ),
+  ]);
 
   const current = await programmeYears({ store, clock }).current();
   return {
