@@ -8,6 +8,7 @@ import type { ApiFigures, ApiSettings } from "./api.ts";
 import { type Bundle, FLOOR_NAME } from "./bundles.ts";
 import { type ColdStart, type ProfileShare, SOURCE_MAPS_OFF } from "./cold-start.ts";
 import { scansOf } from "./dynamo-calls.ts";
+import { FIRST_START_LIMIT_S, type FirstStart } from "./first-start.ts";
 import type { InitTimes } from "./init-time.ts";
 import type { Machine } from "./machine.ts";
 import { projectRoot } from "./paths.ts";
@@ -70,6 +71,8 @@ export interface ReportData {
   waves: WaveRun[];
   snapshots: SnapshotScale[];
   snapshotSettings: SnapshotSettings;
+  /** The first `npm start` on a fresh .local/ (absent when the section did not run). */
+  firstStart?: FirstStart;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -791,6 +794,21 @@ ${table(
 )}`;
 }
 
+function firstStartSection(run: FirstStart): string {
+  const steps = Object.entries(run.steps).map(([step, value]) => `${step} ${ms(value, 0)}`);
+  return `## First start
+
+The first ${code("npm start")} on a fresh clone (an empty ${code("LOCAL_DATA_DIR")} for ${code(".local/")}), from the
+spawn of ${code("node --import tsx infra/local/start.ts")} until ${code("GET /health")} answers with the seed complete:
+**${run.readySeconds.toFixed(1)} s** (target < ${FIRST_START_LIMIT_S} s; load average ${run.load.start.toFixed(1)} at the
+start, ${run.load.end.toFixed(1)} at the end, on a shared machine). Its steps: ${steps.join(", ")}. The seeded records'
+search index was built ${run.searchReadySeconds.toFixed(1)} s after the spawn, while the API already answered (ADR 0027);
+Ctrl-C stopped everything in ${run.stopSeconds.toFixed(1)} s. What the start printed while seeding:
+
+${run.progress.map((line) => `    ${line.trim()}`).join("\n")}
+`;
+}
+
 export function renderReport(data: ReportData): string {
   return [
     header(data),
@@ -801,5 +819,6 @@ export function renderReport(data: ReportData): string {
     waveSection(data, WAVE_RATE_RATIO_LIMIT),
     snapshotSection(data, SNAPSHOT_SCALING_LIMIT),
     consoleSection(data),
+    ...(data.firstStart ? [firstStartSection(data.firstStart)] : []),
   ].join("\n\n");
 }

@@ -25,6 +25,7 @@ import {
   snapshotFigures,
   waveFigures,
 } from "./figures.ts";
+import { type FirstStart, firstStartFigures, measureFirstStart } from "./first-start.ts";
 import { type InitTimes, measureInitTimes } from "./init-time.ts";
 import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
@@ -39,7 +40,17 @@ import { measureTrials, type TrialResult, withoutCredentialsAlias } from "./tria
 import { measureWaves, type WaveRun, type WaveRunSettings } from "./wave.ts";
 import { measureZodProbes } from "./zod-probe.ts";
 
-const SECTIONS = ["bundles", "cold-start", "api", "wave", "snapshot", "timeline", "search", "console"] as const;
+const SECTIONS = [
+  "bundles",
+  "cold-start",
+  "api",
+  "wave",
+  "snapshot",
+  "timeline",
+  "search",
+  "console",
+  "first-start",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const COLD_START_RUNS = 20;
@@ -232,6 +243,12 @@ try {
   }
 
   if (sections.includes("console")) results.push(...consoleFigures(await timed("console", () => measureConsole(log))));
+  let firstStart: FirstStart | undefined;
+  if (sections.includes("first-start")) {
+    firstStart = await timed("first-start", () => measureFirstStart(log));
+    for (const line of firstStart.progress) log(`first start: ${line.trim()}`);
+    results.push(...firstStartFigures(firstStart));
+  }
 
   const totalSeconds = (performance.now() - started) / 1000;
   const missed = results.filter((result) => result.met === false).map((result) => result.name);
@@ -274,6 +291,7 @@ try {
         waves,
         snapshots,
         snapshotSettings,
+        firstStart,
       }),
     );
     log(`wrote BENCHMARKS.md and bench/results.json in ${totalSeconds.toFixed(0)} s`);

@@ -3,8 +3,10 @@ import { createRequire } from "node:module";
 import { assertPortFree } from "./ports.ts";
 
 // A CommonJS package: require() gives the same exports object under Node, tsx and vitest, where an ESM
-// default import would be the function in one and `{ default }` in another.
-const { default: server } = createRequire(import.meta.url)("aws-ses-v2-local") as typeof import("aws-ses-v2-local");
+// default import would be the function in one and `{ default }` in another. Required on start, not on import: it
+// loads express (about half a second of CPU), which then overlaps DynamoDB Local's start (ADR 0027).
+const loadServer = () =>
+  (createRequire(import.meta.url)("aws-ses-v2-local") as typeof import("aws-ses-v2-local")).default;
 
 export interface SesLocalOptions {
   /** 0 or undefined: a free port. */
@@ -25,7 +27,7 @@ export async function startSesLocal(opts: SesLocalOptions = {}): Promise<SesLoca
   // The emulator's promise resolves even when listen fails (express passes the error to a callback it
   // ignores), so a busy port is checked first, and `listening` after.
   if (wanted !== 0) await assertPortFree(wanted);
-  const http = await server({ host: HOST, port: wanted });
+  const http = await loadServer()({ host: HOST, port: wanted });
   const address = http.address();
   if (!http.listening || typeof address !== "object" || !address) {
     http.close();

@@ -4,22 +4,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { programme } from "../../events/programme.ts";
-import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
-import { seedDemoAssistance } from "../../shared/assistance/seed-demo.ts";
-import { systemActor } from "../../shared/auth/actor.ts";
+import type { LocalSeed } from "../../functions/seed/local.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { readConfig } from "../../shared/config.ts";
-import { seedDemoContacts } from "../../shared/contacts/seed-demo.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
 import { mailSettingsOf, sesMailer } from "../../shared/mail/ses.ts";
-import { dynamoProgrammeStore } from "../../shared/programme/store.ts";
-import { programmeYears, seedProgrammeYears } from "../../shared/programme/years.ts";
-import { seedRegistry } from "../../shared/registry/seed.ts";
-import { seedDemoSubmissions } from "../../shared/reporting/seed-demo.ts";
 import type { TableNames } from "../../shared/tables.ts";
-import { seedProgrammeTemplates } from "../../shared/templates/programme-templates.ts";
-import { templateRepository } from "../../shared/templates/repository.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
 import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
@@ -112,17 +103,11 @@ export interface LocalStack {
   /** Where DynamoDB keeps its data, or undefined in memory. */
   dynamoDataDir: string | undefined;
   jwtKeys: JwtKeys;
-  seed: {
-    created: number;
-    existing: number;
-    demoSubmissions: number;
-    demoContacts: number;
-    demoAssistanceRequests: number;
-    /** The current programme year and its status (a draft rolled forward when none is adopted). */
-    programme: { year: number; status: string; rolledFrom?: number };
-  };
+  seed: LocalSeed;
   /** Milliseconds each start-up step took. */
   timings: Record<string, number>;
+  /** Resolves when the search indexer reads the stream (after indexing the seeded records on a first start). */
+  searchReady: Promise<void>;
   nextRuns(): Record<string, Date | null>;
   stop(): Promise<void>;
 }
@@ -172,6 +157,27 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * Awaits two services started side by side; each one that started is added to `stops` even when the other fails,
+ * so a failed start stops both.
+ */
+async function startedTogether<A extends { stop(): Promise<void> }, B extends { stop(): Promise<void> }>(
+  a: Promise<A>,
+  b: Promise<B>,
+  stops: (() => Promise<void>)[],
+): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  for (const result of [first, second]) {
+    if (result.status === "fulfilled") {
+      const service = result.value;
+      stops.push(() => service.stop());
+    }
+  }
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
+
+/**
  * Starts everything; on a failure half-way it stops what it had started before rethrowing.
  * The api is built afresh on each start's stores; scheduled targets read the environment this start sets.
  */
@@ -217,58 +223,35 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       const release = lockDataDir(dataDir);
       stops.push(async () => release());
     }
-    log(`starting DynamoDB Local (${dynamoDataDir ? `data in ${dynamoDataDir}` : "in memory"})`);
-    const dynamo = await step("dynamodb", () =>
-      onPort("dynamodb", () =>
-        startDynamoDbLocal({ port: opts.dynamoPort, inMemory: opts.inMemory, dbPath: dynamoDataDir }),
+    // The seed's modules load while DynamoDB Local's JVM and the SES emulator start (ADR 0027).
+    const seedModule = import("../../functions/seed/local.ts");
+    seedModule.catch(() => undefined);
+    log(`starting DynamoDB Local (${dynamoDataDir ? `data in ${dynamoDataDir}` : "in memory"}) and the SES emulator`);
+    const [dynamo, ses] = await startedTogether(
+      step("dynamodb", () =>
+        onPort("dynamodb", () =>
+          startDynamoDbLocal({ port: opts.dynamoPort, inMemory: opts.inMemory, dbPath: dynamoDataDir }),
+        ),
       ),
+      step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort }))),
+      stops,
     );
-    stops.push(() => dynamo.stop());
 
     const client = createDynamoClient({ region: REGION, endpoint: dynamo.endpoint });
     stops.push(async () => client.destroy());
-    const created = await step("tables", () => ensureTables(client, tableNames));
+    // A new desk table gets its stream after the seed: the seeded records are then indexed by one rebuild instead of
+    // record by record from the stream (ADR 0027); every later write reaches the index through the stream (ADR 0021).
+    const created = await step("tables", () => ensureTables(client, tableNames, { streams: false }));
     if (created.length > 0) log(`created tables ${created.join(", ")}`);
-    // Before the seed, so its writes reach the search index through the stream like every later write (ADR 0021).
-    const searchIndexing = await step("search", () =>
-      startSearchIndexing({
-        client,
-        doc: createDocumentClient(client),
-        endpoint: dynamo.endpoint,
-        tableNames,
-        log,
-      }),
-    );
-    stops.push(() => searchIndexing.stop());
     const seed = await step("seed", async () => {
       try {
-        const doc = createDocumentClient(client);
-        const registry = await seedRegistry(doc, tableNames, systemClock);
-        // The local stack shows a realistic desk: demonstration submissions consistent with the published status.
-        const demo = await seedDemoSubmissions(doc, tableNames, systemClock);
-        // Organizations, and points of contact in line with the 123 States with a PoC published in 2020.
-        const contacts = await seedDemoContacts(doc, tableNames, systemClock);
-        const assistance = await seedDemoAssistance(doc, tableNames, systemClock);
-        // The programme's letters need their templates, as the deployed seed function adds them.
-        await seedProgrammeTemplates({
-          templates: templateRepository(doc, tableNames, systemClock),
+        const { seedLocalDesk } = await seedModule;
+        return await seedLocalDesk({
+          doc: createDocumentClient(client),
+          tableNames,
           clock: systemClock,
+          progress: log,
         });
-        // The programme years, as the deployed seed function stores them; the banner names the current one.
-        const store = dynamoProgrammeStore(doc, tableNames, systemClock);
-        await seedProgrammeYears(store, seedProgrammeFiles(), systemClock, { actor: systemActor("seed") });
-        const current = await programmeYears({ store, clock: systemClock }).current();
-        return {
-          programme: {
-            year: current.file.year,
-            status: current.status,
-            ...(current.rolledFrom === undefined ? {} : { rolledFrom: current.rolledFrom }),
-          },
-          ...registry,
-          demoSubmissions: demo.recorded,
-          demoContacts: contacts.created,
-          demoAssistanceRequests: assistance.requests,
-        };
       } catch (error) {
         // Kept data written by an older version of the code is the usual cause on a developer's machine.
         const hint = dynamoDataDir ? `; if ${dynamoDataDir} holds data from an older version, delete that folder` : "";
@@ -281,9 +264,26 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         `demo data added: ${seed.demoSubmissions} submissions, ${seed.demoContacts} contacts, ` +
         `${seed.demoAssistanceRequests} assistance requests`,
     );
-
-    const ses = await step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort })));
-    stops.push(() => ses.stop());
+    // Not awaited: the seeded records' index is built while the API already answers (ADR 0027); a search finds
+    // them once the line saying so is printed, and `searchReady` resolves.
+    const searchStarted = performance.now();
+    const searchIndexing = startSearchIndexing({
+      client,
+      doc: createDocumentClient(client),
+      endpoint: dynamo.endpoint,
+      tableNames,
+      log,
+    }).then((reader) => {
+      timings.search = Math.round(performance.now() - searchStarted);
+      log(`search: the index follows the desk table's stream (${(timings.search / 1000).toFixed(1)} s)`);
+      return reader;
+    });
+    const searchReady = searchIndexing.then(
+      () => undefined,
+      (error: unknown) =>
+        log(`search indexing did not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    stops.push(async () => (await searchIndexing.catch(() => undefined))?.stop());
 
     Object.assign(
       process.env,
@@ -342,6 +342,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       jwtKeys,
       seed,
       timings,
+      searchReady,
       nextRuns: () => scheduler.nextRuns(),
       stop: stopAll,
     };

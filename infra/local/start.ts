@@ -15,7 +15,8 @@ import {
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const USAGE = "Usage: npm start [-- --in-memory]   (ports: API_PORT, DYNAMODB_PORT, SES_PORT)";
+const USAGE =
+  "Usage: npm start [-- --in-memory]   (ports: API_PORT, DYNAMODB_PORT, SES_PORT; data: LOCAL_DATA_DIR, default .local)";
 
 const stamp = () => new Date().toISOString().slice(11, 19);
 const log = (line: string) => console.log(`${stamp()} ${line}`);
@@ -43,7 +44,8 @@ await ensureConsoleBuilt(log).catch((error: unknown) =>
   log(`the console did not build (the API runs without it): ${error}`),
 );
 const starting = startLocalStack({
-  dataDir: DEFAULT_DATA_DIR,
+  // Another folder than the repository's .local/: a second stack's data, or the bench's fresh first start.
+  dataDir: process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR,
   inMemory,
   apiPort: ports.api,
   dynamoPort: ports.dynamodb,

@@ -256,6 +256,14 @@ export function demoContacts(
   return contacts;
 }
 
+export interface DemoContactOptions {
+  /**
+   * States the caller has just added: their point-of-contact obligation was written from their contacts by this
+   * seed (or is the initial one, with none), so it is in step already and is not read again.
+   */
+  newStates?: ReadonlySet<string>;
+}
+
 /**
  * Idempotent: a demo contact whose id exists already, or whose address an active contact holds, is left alone.
  * Seeds the organizations first (also idempotent), needs the registry seeded, and brings every State's
@@ -265,6 +273,7 @@ export async function seedDemoContacts(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
+  { newStates = new Set() }: DemoContactOptions = {},
 ): Promise<{ created: number; existing: number; obligationsUpdated: number }> {
   await seedOrganizations(doc, tableNames, clock);
   const deps = contactDependencies(doc, tableNames, clock);
@@ -289,8 +298,13 @@ export async function seedDemoContacts(
     );
   }
   let obligationsUpdated = 0;
-  await eachLimited(states, 8, async (state) => {
-    if (await refreshPointOfContact(deps)(state.iso3, audit)) obligationsUpdated++;
-  });
+  const inStepAlready = (state: MemberState) => newStates.has(state.iso3);
+  await eachLimited(
+    states.filter((state) => !inStepAlready(state)),
+    8,
+    async (state) => {
+      if (await refreshPointOfContact(deps)(state.iso3, audit)) obligationsUpdated++;
+    },
+  );
   return { created: missing.length, existing: contacts.length - missing.length, obligationsUpdated };
 }

@@ -11,11 +11,17 @@ import { recordSubmission } from "./submissions.ts";
 
 const SEED_CONCURRENCY = 8;
 
+export interface DemoSubmissionOptions {
+  /** States the caller has just added: they have no submissions yet, so nothing is read to find out. */
+  newStates?: ReadonlySet<string>;
+}
+
 /** Idempotent: a State whose obligation of a kind already has submissions gets no demo ones of that kind. */
 export async function seedDemoSubmissions(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
+  { newStates = new Set() }: DemoSubmissionOptions = {},
 ): Promise<{ recorded: number }> {
   const deps = {
     registry: registryRepository(doc, tableNames, clock),
@@ -31,7 +37,7 @@ export async function seedDemoSubmissions(
   const audit = { actor: systemActor("seed-demo") };
 
   async function seedState(iso3: string, submissions: DemoSubmission[]): Promise<number> {
-    const obligations = await deps.reporting.obligations(iso3);
+    const obligations = newStates.has(iso3) ? [] : await deps.reporting.obligations(iso3);
     const started = new Set(obligations.filter((o) => o.submissions > 0).map((o) => o.kind));
     let recorded = 0;
     // In order within a State: its two action plans touch the same obligation.

@@ -14,10 +14,19 @@ interface StatePage {
 let dataDir: string;
 let stack: LocalStack;
 let membersToken: string;
+/** What the start printed while it worked. */
+const startLines: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+  stack = await startLocalStack({
+    dataDir,
+    inMemory: true,
+    apiPort: 0,
+    dynamoPort: 0,
+    sesPort: 0,
+    log: (line) => startLines.push(line),
+  });
   membersToken = await issueToken(stack.jwtKeys, { group: "members" });
 });
 
@@ -51,6 +60,22 @@ describe("the local stack", () => {
       demoAssistanceRequests: 24,
       programme: { year: expect.any(Number), status: "draft", rolledFrom: 2024 },
     });
+  });
+
+  it("says what it seeds while it works, a line per stage with its counts", () => {
+    const seedLines = startLines.filter((line) => line.startsWith("seed: "));
+    for (const stage of [
+      /^seed: 193 Member States with their obligations added/,
+      /^seed: 25 organizations added/,
+      /^seed: 6 programme letter templates added/,
+      /^seed: 2 programme years added/,
+      /^seed: 357 demonstration submissions recorded/,
+      /^seed: 402 demonstration contacts added/,
+      /^seed: demonstration assistance: 72 offers, 24 requests/,
+    ]) {
+      expect(seedLines.filter((line) => stage.test(line))).toHaveLength(1);
+    }
+    expect(seedLines).toHaveLength(7);
   });
 
   it("answers GET /health without a token", async () => {

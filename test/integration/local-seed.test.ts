@@ -1,0 +1,117 @@
+// The local stack's seed runs its stages side by side and skips the reads a new State does not need: it must still
+// write exactly what the stages wrote one after another, as `npm start` seeded before (ADR 0027), and say what it did.
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { seedDemoContacts } from "#shared/contacts/seed-demo.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
+import { seedProgrammeYears } from "#shared/programme/years.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
+import { seedLocalDesk } from "../../functions/seed/local.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+const clock = fixedClock("2026-11-27T09:00:00Z");
+type Setup = Awaited<ReturnType<typeof freshTables>>;
+
+/** The stages one after another, as the local stack seeded before ADR 0027. */
+async function seedOneAfterAnother({ doc, tableNames }: Setup): Promise<void> {
+  await seedRegistry(doc, tableNames, clock);
+  await seedDemoSubmissions(doc, tableNames, clock);
+  await seedDemoContacts(doc, tableNames, clock);
+  await seedDemoAssistance(doc, tableNames, clock);
+  await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
+  const store = dynamoProgrammeStore(doc, tableNames, clock);
+  await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
+}
+
+// Generated ids (ULIDs, and the audit keys made of them) differ from run to run; times come from the fixed clock.
+const GENERATED_ID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/g;
+
+function normalized(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(GENERATED_ID, "<id>");
+  if (Array.isArray(value)) return value.map(normalized);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, inner]) => [key, normalized(inner)]),
+    );
+  }
+  return value;
+}
+
+/** Every item of both tables, normalized and sorted: two seeds that wrote the same give equal dumps. */
+async function dump({ doc, tableNames }: Setup): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const [id, name] of Object.entries(tableNames)) {
+    const lines: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
+      for (const item of page.Items ?? []) lines.push(JSON.stringify(normalized(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    tables[id] = lines.sort();
+  }
+  return tables;
+}
+
+let before: Record<string, string[]>;
+let after: Record<string, string[]>;
+let local: Setup;
+let progress: string[];
+let seeded: Awaited<ReturnType<typeof seedLocalDesk>>;
+
+beforeAll(async () => {
+  const reference = await freshTables();
+  local = await freshTables();
+  const lines: string[] = [];
+  [, seeded] = await Promise.all([
+    seedOneAfterAnother(reference),
+    seedLocalDesk({ ...local, clock, progress: (line) => lines.push(line) }),
+  ]);
+  progress = lines;
+  [before, after] = await Promise.all([dump(reference), dump(local)]);
+}, 600_000);
+
+describe("the local stack's seed", () => {
+  it("writes exactly the items of both tables that the stages wrote one after another", () => {
+    expect(after.desk?.length).toBeGreaterThan(3000);
+    expect(after.audit?.length).toBeGreaterThan(500);
+    expect(after.desk).toEqual(before.desk);
+    expect(after.audit).toEqual(before.audit);
+  });
+
+  it("says what each stage added, with its counts", () => {
+    expect(seeded).toMatchObject({ created: 193, existing: 0, demoSubmissions: 357, demoContacts: 402 });
+    const expected = [
+      /^seed: 193 Member States with their obligations added, 0 already there \(\d+\.\d s\)$/,
+      /^seed: 25 organizations added, 0 already there \(/,
+      /^seed: 6 programme letter templates added, 0 upgraded \(/,
+      /^seed: 2 programme years added \(2023, 2024\) \(/,
+      /^seed: 357 demonstration submissions recorded \(/,
+      /^seed: 402 demonstration contacts added \(Permanent Missions included\), 0 already there \(/,
+      /^seed: demonstration assistance: 72 offers, 24 requests, 15 matches, 2 feedback added \(/,
+    ];
+    expect(progress).toHaveLength(expected.length);
+    for (const pattern of expected) expect(progress.some((line) => pattern.test(line))).toBe(true);
+  });
+
+  it("adds nothing on a second run, and says so", async () => {
+    const lines: string[] = [];
+    const again = await seedLocalDesk({ ...local, clock, progress: (line) => lines.push(line) });
+    expect(again).toMatchObject({ created: 0, existing: 193, demoSubmissions: 0, demoContacts: 0 });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^seed: 0 Member States with their obligations added, 193 already/),
+      ]),
+    );
+    expect(await dump(local)).toEqual(after);
+  }, 300_000);
+});
