@@ -43,6 +43,9 @@ export interface WaveTestDependencies extends WaveDependencies {
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
 
+/** What completing a settled wave needs: the waves and the ledger, no audience. */
+export type WaveSettlingDependencies = Pick<WaveDependencies, "waves" | "ledger" | "clock">;
+
 export interface WaveResendDependencies extends WaveSchedulingDependencies {
   /**
    * The wave queue the sender reads: a resent letter goes the way every letter goes. Without one (the api has no SQS
@@ -352,7 +355,7 @@ export const dispatchWave =
  * to call; `unknown` messages do not hold the wave open, they are reconciled from SES events on their own.
  */
 export const completeWaveIfSettled =
-  (deps: Pick<WaveDependencies, "waves" | "ledger" | "clock">) =>
+  (deps: WaveSettlingDependencies) =>
   async (waveId: string, audit: AuditContext = { actor: systemActor("wave-dispatch") }): Promise<Versioned<Wave>> => {
     const wave = await getWave(deps)(waveId);
     if (wave.value.status !== "dispatching") return wave;
