@@ -1,8 +1,9 @@
 // What every store contract suite is given: the store under test, built on a clock the suite moves, and a way to
 // read the audit trail the store wrote, whichever adapter it is.
 import type { AuditEntry } from "#shared/audit/audit-entry.ts";
-import type { fixedClock } from "#shared/clock.ts";
+import { fixedClock } from "#shared/clock.ts";
 import type { Page, PageRequest } from "#shared/dynamo/pagination.ts";
+import type { InMemoryAudit } from "../support/in-memory/audit.ts";
 
 export type TestClock = ReturnType<typeof fixedClock>;
 
@@ -31,4 +32,16 @@ export async function everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>
 
 function expectAtMost(count: number, limit: number): void {
   if (count > limit) throw new Error(`a page of ${count} items exceeds its limit ${limit}`);
+}
+
+/** When every contract suite's clock starts. */
+export const CONTRACT_START = "2027-03-01T09:00:00Z";
+
+/** An in-memory store under test: it keeps its own audit trail. */
+export async function inMemory<Store extends { audit: InMemoryAudit }>(
+  build: (clock: TestClock) => Store,
+): Promise<StoreUnderTest<Store>> {
+  const clock = fixedClock(CONTRACT_START);
+  const store = build(clock);
+  return { store, clock, auditActions: async (entity) => store.audit.actionsOf(entity) };
 }
