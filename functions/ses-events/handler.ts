@@ -6,7 +6,6 @@ import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createSesEventsHandler } from "./app.ts";
 
@@ -16,7 +15,6 @@ const doc = deskDocumentClient(config);
 
 const untraced = createSesEventsHandler({
   ...contactDependencies(doc, config.tableNames, clock),
-  templates: templateRepository(doc, config.tableNames, clock),
   waves: waveRepository(doc, config.tableNames, clock),
   ledger: ledgerRepository(doc, config.tableNames, clock),
   logger: functionLogger(),

@@ -6,7 +6,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { type KeyOutcome, type SendDependencies, sender } from "#shared/correspondence/send.ts";
-import { completeWaveIfSettled, type WaveDependencies } from "#shared/waves/waves.ts";
+import { completeWaveIfSettled, type WaveSettlingDependencies } from "#shared/waves/waves.ts";
 
 /** The metric names the alarms use (infra/wave-pipeline.ts). */
 export const SEND_METRIC_NAMES = {
@@ -25,7 +25,7 @@ export interface SendMetrics {
 
 export interface WaveSendHandlerDependencies {
   send: SendDependencies;
-  waves: WaveDependencies;
+  waves: WaveSettlingDependencies;
   logger: Pick<Logger, "info" | "warn" | "error">;
   metrics: SendMetrics;
 }

@@ -3,7 +3,6 @@
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { quotaPacer, realSleep } from "#shared/correspondence/pacing.ts";
@@ -11,7 +10,6 @@ import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from
 import { mailSettingsOf } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSendHandler } from "./app.ts";
 
@@ -42,12 +40,7 @@ const untraced = createWaveSendHandler({
     clock,
     haltedReason: haltedReasonOf(waves),
   },
-  waves: {
-    ...contactDependencies(doc, config.tableNames, clock),
-    templates: templateRepository(doc, config.tableNames, clock),
-    waves,
-    ledger,
-  },
+  waves: { waves, ledger, clock },
   logger,
   metrics: new Metrics({ namespace: "Desk1540" }),
 });

@@ -1,33 +1,16 @@
 // The wave-sweep Lambda entry point (EventBridge Scheduler, every 15 minutes): dependencies from the environment, at
-// cold start; the same as wave-dispatch's, since it dispatches again.
-import { SQSClient } from "@aws-sdk/client-sqs";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
+// cold start; wired as wave-dispatch is (shared/correspondence/dispatch-dependencies.ts), since it dispatches again.
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { sqsQueue } from "#shared/correspondence/sqs-queue.ts";
+import { waveDispatchDependencies } from "#shared/correspondence/dispatch-dependencies.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import { createWaveSweepHandler } from "./app.ts";
 
 const config = readConfig();
-if (!config.waveQueueUrl) throw new Error("Missing environment variable WAVE_QUEUE_URL");
-const clock = systemClock;
-const doc = deskDocumentClient(config);
 
 const untraced = createWaveSweepHandler({
-  ...contactDependencies(doc, config.tableNames, clock),
-  assistance: assistanceRepository(doc, config.tableNames, clock),
-  templates: templateRepository(doc, config.tableNames, clock),
-  waves: waveRepository(doc, config.tableNames, clock),
-  ledger: ledgerRepository(doc, config.tableNames, clock),
-  queue: sqsQueue({
-    client: tracer().captureClient(new SQSClient({ region: config.region })),
-    queueUrl: config.waveQueueUrl,
-  }),
+  ...waveDispatchDependencies(config, deskDocumentClient(config), systemClock),
   logger: functionLogger(),
 });
 

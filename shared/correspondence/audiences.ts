@@ -20,8 +20,8 @@ export interface AudienceDependencies {
   registry: RegistryRepository;
   organizations: OrganizationRepository;
   contacts: ContactRepository;
-  /** Needed by the assistance audiences only (states-with-pending-requests, assistance-providers, stale-providers). */
-  assistance?: AssistanceRepository | undefined;
+  /** Read by the assistance audiences (states-with-pending-requests, assistance-providers, stale-providers). */
+  assistance: AssistanceRepository;
   clock: Clock;
 }
 
@@ -124,11 +124,6 @@ function providerRoles(owner: Owner, contacts: readonly Contact[]): readonly Con
   return contacts.some(reachable) ? ["provider-poc"] : [...ROLES[owner.kind], "provider-poc"];
 }
 
-function assistanceOf(deps: AudienceDependencies, audience: Audience): AssistanceRepository {
-  if (!deps.assistance) throw new Error(`The ${audience} audience needs the assistance repository`);
-  return deps.assistance;
-}
-
 /** The providers' owners (States in code order, then organizations in id order); unknown ones are left out. */
 async function providerOwners(deps: AudienceDependencies, providers: readonly Provider[]): Promise<Owned[]> {
   const sorted = [...providers].sort((a, b) => providerKey(a).localeCompare(providerKey(b)));
@@ -161,14 +156,13 @@ async function ownersOf(deps: AudienceDependencies, audience: Audience): Promise
     case "states-without-current-poc":
       return (await everyPage((page) => deps.registry.listStates(page))).map(stateOwner);
     case "states-with-pending-requests": {
-      const pending = await assistanceOf(deps, audience).pendingRequests();
+      const pending = await deps.assistance.pendingRequests();
       const iso3s = [...new Set(pending.map((request) => request.iso3))].sort();
       return (await deps.registry.getStates(iso3s)).map(stateOwner);
     }
     case "assistance-providers":
     case "stale-providers": {
-      const assistance = assistanceOf(deps, audience);
-      const providers = await listProviders({ assistance, registry: deps.registry, clock: deps.clock })();
+      const providers = await listProviders(deps)();
       const chosen = audience === "stale-providers" ? providers.filter((summary) => summary.stale) : providers;
       return providerOwners(
         deps,

@@ -8,7 +8,7 @@ import type { ContactDependencies } from "../contacts/contacts.ts";
 import { type EmailStatusOutcome, recordEmailStatus } from "../contacts/email-status.ts";
 import { type EmailStatus, normalizeEmail } from "../contacts/schemas.ts";
 import { IllegalTransition, PreconditionFailed } from "../errors.ts";
-import { completeWaveIfSettled, type WaveDependencies } from "../waves/waves.ts";
+import { completeWaveIfSettled, type WaveSettlingDependencies } from "../waves/waves.ts";
 import { haltIfBouncing } from "./bounce-guard.ts";
 import type { MoveFields } from "./ledger.ts";
 import { canMove } from "./lifecycle.ts";
@@ -220,7 +220,7 @@ export function keyOf(record: SesEventRecord): MessageKey | undefined {
   return waveId && recipient ? { waveId, recipient } : undefined;
 }
 
-export type SesEventDependencies = WaveDependencies & ContactDependencies;
+export type SesEventDependencies = WaveSettlingDependencies & ContactDependencies;
 
 export interface SesEventResult {
   eventType: SesEventRecord["eventType"];
@@ -291,7 +291,7 @@ export const recordSesEvent =
  * The sender completes a wave after its last batch, but the status index it counts on can lag its own last write;
  * the events that follow every letter complete it then. Losing that race to another writer is not a failure.
  */
-async function settleWave(deps: WaveDependencies, waveId: string, audit: AuditContext) {
+async function settleWave(deps: WaveSettlingDependencies, waveId: string, audit: AuditContext) {
   try {
     await completeWaveIfSettled(deps)(waveId, audit);
   } catch (error) {

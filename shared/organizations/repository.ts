@@ -29,9 +29,37 @@ export interface ListOrganizationsQuery extends PageRequest {
   kind?: OrganizationKind | undefined;
 }
 
-export type OrganizationRepository = ReturnType<typeof organizationRepository>;
+/**
+ * The organizations store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
+ * unit tests (test/support/in-memory/organizations.ts) both pass test/contracts/organizations.contract.ts.
+ */
+export interface OrganizationRepository {
+  /** All organizations, or those of one kind, in id order, a page at a time; a cursor is bound to its listing. */
+  listOrganizations(query: ListOrganizationsQuery): Promise<Page<Versioned<Organization>>>;
+  /** Organizations by id; unknown ids are left out. */
+  getOrganizations(ids: string[]): Promise<Map<string, Versioned<Organization>>>;
+  getOrganization(id: string): Promise<Versioned<Organization> | undefined>;
+  /** Writes a new organization at version 1, audited; Conflict when one with its id exists. */
+  createOrganization(organization: Organization, audit: AuditContext): Promise<Versioned<Organization>>;
+  /** Writes `next` if still at `expectedVersion`: PreconditionFailed otherwise, NotFound when gone. Audited. */
+  updateOrganization(
+    current: Organization,
+    expectedVersion: number,
+    next: Organization,
+    audit: AuditContext,
+  ): Promise<Versioned<Organization>>;
+  /** Adds the organizations that are missing (at version 1, audited); one already present is left as it is. */
+  addMissingOrganizations(
+    organizations: Omit<Organization, "updatedAt">[],
+    audit: AuditContext,
+  ): Promise<{ created: string[] }>;
+}
 
-export function organizationRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function organizationRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): OrganizationRepository {
   const table = tableNames.desk;
 
   /** By kind through gsi1, otherwise all through gsi2; in id order. Never a Scan. */

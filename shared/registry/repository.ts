@@ -33,9 +33,43 @@ export interface ListStatesQuery extends PageRequest {
   status?: ReportingStatus | undefined;
 }
 
-export type RegistryRepository = ReturnType<typeof registryRepository>;
+/**
+ * The registry of States, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
+ * unit tests (test/support/in-memory/registry.ts) both pass test/contracts/registry.contract.ts.
+ */
+export interface RegistryRepository {
+  /** All States, or those of one region and/or reporting status, in iso3 order, a page at a time. */
+  listStates(query: ListStatesQuery): Promise<Page<Versioned<State>>>;
+  /** States by code, in the order asked for; unknown codes are left out. */
+  getStates(codes: string[]): Promise<Versioned<State>[]>;
+  getState(iso3: string): Promise<Versioned<State> | undefined>;
+  /**
+   * Applies the changes if the State is still at `current.version` (else PreconditionFailed), stamped now, one
+   * version up, audited; `companions` are DynamoDB writes of other items that must go in the same transaction (the
+   * in-memory adapter cannot carry them and refuses them).
+   */
+  updateState(
+    current: Versioned<State>,
+    changes: StateUpdate,
+    audit: AuditContext,
+    companions?: readonly GuardedWrite[],
+  ): Promise<Versioned<State>>;
+  /**
+   * Adds the States that are missing, non-reporting at version 1, each with its `companions` items (DynamoDB items
+   * that belong with it from the start: its obligations), audited; a State present is left as it is.
+   */
+  addMissingStates(
+    states: MemberState[],
+    companions: (iso3: string) => Record<string, unknown>[],
+    audit: AuditContext,
+  ): Promise<{ created: string[] }>;
+}
 
-export function registryRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function registryRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): RegistryRepository {
   /**
    * By reporting status through gsi3 (narrowed to a region by a filter on that Query), by region through
    * gsi1, otherwise all States through gsi2; always in iso3 order. Never a Scan.

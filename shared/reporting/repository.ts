@@ -95,28 +95,42 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
     };
   }
 
-  /** The State becomes `reported` with its first report; the State's version moves so its ETag changes. */
-  function markReported(iso3: string, receivedOn: string): GuardedWrite {
+  /**
+   * A write to the State that its first report moves: `set` (and `remove`) with its values, and always its updatedAt
+   * and version, so the State's ETag changes with it.
+   */
+  function stateWrite(
+    iso3: string,
+    change: { set: string; remove?: string; values: Record<string, unknown>; condition?: string },
+    onConditionFailed?: GuardedWrite["onConditionFailed"],
+  ): GuardedWrite {
     return {
       item: {
         Update: {
           TableName: table,
           Key: stateKey(iso3),
           UpdateExpression:
-            "SET reportingStatus = :reported, gsi3pk = :partition, firstReportOn = :on, " +
-            "updatedAt = :now, version = version + :one",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: {
-            ":reported": "reported",
-            ":partition": reportingStatusPartition("reported"),
-            ":on": receivedOn,
-            ":now": clock.now().toISOString(),
-            ":one": 1,
-          },
+            `SET ${change.set}, updatedAt = :now, version = version + :one` +
+            (change.remove ? ` REMOVE ${change.remove}` : ""),
+          ConditionExpression: change.condition,
+          ExpressionAttributeValues: { ...change.values, ":now": clock.now().toISOString(), ":one": 1 },
         },
       },
-      onConditionFailed: () => new NotFound("State", iso3),
+      ...(onConditionFailed ? { onConditionFailed } : {}),
     };
+  }
+
+  /** The State becomes `reported` with its first report. */
+  function markReported(iso3: string, receivedOn: string): GuardedWrite {
+    return stateWrite(
+      iso3,
+      {
+        set: "reportingStatus = :reported, gsi3pk = :partition, firstReportOn = :on",
+        values: { ":reported": "reported", ":partition": reportingStatusPartition("reported"), ":on": receivedOn },
+        condition: "attribute_exists(pk)",
+      },
+      () => new NotFound("State", iso3),
+    );
   }
 
   return {
@@ -232,35 +246,14 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       const { iso3, id } = next;
       const version = expectedVersion + 1;
       const writes: GuardedWrite[] = [
-        {
-          item: {
-            Put: {
-              TableName: table,
-              Item: submissionItem(next, version),
-              ConditionExpression: "version = :expected",
-              ExpressionAttributeValues: { ":expected": expectedVersion },
-            },
-          },
-          onConditionFailed: (stored) =>
-            stored
-              ? new PreconditionFailed(`Submission ${id}`, etagOf(Number(stored.version)))
-              : new NotFound("Submission", id),
-        },
+        submissionAt(next, expectedVersion, "version = :expected", (stored) =>
+          stored
+            ? new PreconditionFailed(`Submission ${id}`, etagOf(Number(stored.version)))
+            : new NotFound("Submission", id),
+        ),
       ];
       if (next.symbol.toUpperCase() !== current.value.symbol.toUpperCase()) {
-        writes.push(claimSymbol(next.symbol, next));
-        // Released, not deleted, so the application needs no DeleteItem; the old symbol is free again.
-        writes.push({
-          item: {
-            Update: {
-              TableName: table,
-              Key: symbolKey(current.value.symbol),
-              UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
-              ConditionExpression: "submissionId = :id",
-              ExpressionAttributeValues: { ":id": id, ":now": clock.now().toISOString() },
-            },
-          },
-        });
+        writes.push(claimSymbol(next.symbol, next), releaseSymbol(current.value.symbol, id));
       }
       if (obligation) writes.push(updateObligation(obligation.before, obligation.after));
       if (next.kind === "first-report" && next.receivedOn !== current.value.receivedOn) {
@@ -292,37 +285,16 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       const { current, expectedVersion, next } = change;
       const version = expectedVersion + 1;
       const writes: GuardedWrite[] = [
-        {
-          item: {
-            Put: {
-              TableName: table,
-              Item: submissionItem(next, version),
-              ConditionExpression: "version = :expected AND attribute_not_exists(voided)",
-              ExpressionAttributeValues: { ":expected": expectedVersion },
-            },
-          },
-          onConditionFailed: (stored) =>
-            !stored
-              ? new NotFound("Submission", next.id)
-              : stored.voided
-                ? new Conflict(`Submission ${next.id} is already voided`, { voided: stored.voided })
-                : new PreconditionFailed(`Submission ${next.id}`, etagOf(Number(stored.version))),
-        },
+        submissionAt(next, expectedVersion, "version = :expected AND attribute_not_exists(voided)", (stored) =>
+          !stored
+            ? new NotFound("Submission", next.id)
+            : stored.voided
+              ? new Conflict(`Submission ${next.id} is already voided`, { voided: stored.voided })
+              : new PreconditionFailed(`Submission ${next.id}`, etagOf(Number(stored.version))),
+        ),
         ...change.obligations.map((obligation) => updateObligation(obligation.before, obligation.after)),
       ];
-      if (change.releaseSymbol) {
-        writes.push({
-          item: {
-            Update: {
-              TableName: table,
-              Key: symbolKey(current.value.symbol),
-              UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
-              ConditionExpression: "submissionId = :id",
-              ExpressionAttributeValues: { ":id": next.id, ":now": clock.now().toISOString() },
-            },
-          },
-        });
-      }
+      if (change.releaseSymbol) writes.push(releaseSymbol(current.value.symbol, next.id));
       const iso3 = next.iso3;
       if (change.reportingStatus === "reported") {
         writes.push(markReported(iso3, next.receivedOn));
@@ -335,41 +307,60 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
     },
   };
 
-  /** A first report voided or reclassified: the State is non-reporting again, its version moves (ETag). */
-  function markNonReporting(iso3: string): GuardedWrite {
+  /** The corrected submission, one version up, written only if `condition` (on `:expected`) holds of it. */
+  function submissionAt(
+    next: Submission,
+    expectedVersion: number,
+    condition: string,
+    onConditionFailed: GuardedWrite["onConditionFailed"],
+  ): GuardedWrite {
     return {
       item: {
-        Update: {
+        Put: {
           TableName: table,
-          Key: stateKey(iso3),
-          UpdateExpression:
-            "SET reportingStatus = :status, gsi3pk = :partition, updatedAt = :now, version = version + :one " +
-            "REMOVE firstReportOn",
-          ConditionExpression: "reportingStatus = :reported",
-          ExpressionAttributeValues: {
-            ":status": "non-reporting",
-            ":partition": reportingStatusPartition("non-reporting"),
-            ":reported": "reported",
-            ":now": clock.now().toISOString(),
-            ":one": 1,
-          },
+          Item: submissionItem(next, expectedVersion + 1),
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ":expected": expectedVersion },
         },
       },
-      onConditionFailed: (current) =>
-        current ? new ObligationChanged(iso3, "first-report") : new NotFound("State", iso3),
+      onConditionFailed,
     };
   }
 
-  function redateFirstReport(iso3: string, receivedOn: string): GuardedWrite {
+  /** The symbol's guard released by the submission that held it: not deleted (no DeleteItem), the symbol free again. */
+  function releaseSymbol(symbol: string, submissionId: string): GuardedWrite {
     return {
       item: {
         Update: {
           TableName: table,
-          Key: stateKey(iso3),
-          UpdateExpression: "SET firstReportOn = :on, updatedAt = :now, version = version + :one",
-          ExpressionAttributeValues: { ":on": receivedOn, ":now": clock.now().toISOString(), ":one": 1 },
+          Key: symbolKey(symbol),
+          UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
+          ConditionExpression: "submissionId = :id",
+          ExpressionAttributeValues: { ":id": submissionId, ":now": clock.now().toISOString() },
         },
       },
     };
+  }
+
+  /** A first report voided or reclassified: the State is non-reporting again. */
+  function markNonReporting(iso3: string): GuardedWrite {
+    return stateWrite(
+      iso3,
+      {
+        set: "reportingStatus = :status, gsi3pk = :partition",
+        remove: "firstReportOn",
+        values: {
+          ":status": "non-reporting",
+          ":partition": reportingStatusPartition("non-reporting"),
+          ":reported": "reported",
+        },
+        condition: "reportingStatus = :reported",
+      },
+      (current) => (current ? new ObligationChanged(iso3, "first-report") : new NotFound("State", iso3)),
+    );
+  }
+
+  function redateFirstReport(iso3: string, receivedOn: string): GuardedWrite {
+    return stateWrite(iso3, { set: "firstReportOn = :on", values: { ":on": receivedOn } });
   }
 }

@@ -26,9 +26,30 @@ const fromItem = (raw: Record<string, unknown>): Versioned<Template> => ({
   version: Number(raw.version),
 });
 
-export type TemplateRepository = ReturnType<typeof templateRepository>;
+/**
+ * The templates store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/templates.ts) both pass test/contracts/templates.contract.ts.
+ */
+export interface TemplateRepository {
+  get(id: string): Promise<Versioned<Template> | undefined>;
+  /** Every template in id order, a page at a time; a cursor is bound to this listing. */
+  list(page: PageRequest): Promise<Page<Versioned<Template>>>;
+  /** Writes a new template at version 1, audited; Conflict when one with its id exists. */
+  create(template: Template, audit: AuditContext): Promise<Versioned<Template>>;
+  /** Writes `next` if the template is still at `expectedVersion`: PreconditionFailed otherwise, NotFound when gone. */
+  update(
+    current: Versioned<Template>,
+    expectedVersion: number,
+    next: Template,
+    audit: AuditContext,
+  ): Promise<Versioned<Template>>;
+}
 
-export function templateRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function templateRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): TemplateRepository {
   return {
     async get(id: string): Promise<Versioned<Template> | undefined> {
       const result = await doc.send(new GetCommand({ TableName: tableNames.desk, Key: templateKey(id) }));

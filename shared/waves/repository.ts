@@ -12,7 +12,7 @@ import { messageStatusPartition, wavePartition } from "../correspondence/ledger.
 import { type Message, type MessageStatus, messageSchema } from "../correspondence/schemas.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
-import { Conflict, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, type DomainError, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { waveTransitions } from "./rules.ts";
@@ -23,7 +23,7 @@ const ALL_WAVES = "WAVES";
 const waveStatusPartition = (status: WaveStatus) => `WAVE-STATUS#${status}`;
 
 /** The audit action of a move, named by the verb that caused it. */
-const ACTIONS: Record<WaveStatus, string> = {
+export const WAVE_MOVE_ACTIONS: Record<WaveStatus, string> = {
   draft: "create",
   scheduled: "schedule",
   dispatching: "dispatch",
@@ -48,9 +48,51 @@ const fromItem = (raw: Record<string, unknown>): Versioned<Wave> => ({
   version: Number(raw.version),
 });
 
-export type WaveRepository = ReturnType<typeof waveRepository>;
+/** A redispatch request as audited: the wave, its status then, the schedule made and when it fires. */
+export interface RedispatchRequest {
+  waveId: string;
+  status: WaveStatus;
+  scheduleName: string;
+  firesAt: string;
+}
 
-export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+/**
+ * The waves store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit tests
+ * (test/support/in-memory/waves.ts) both pass test/contracts/waves.contract.ts. Every write is audited with it.
+ */
+export interface WaveRepository {
+  get(id: string): Promise<Versioned<Wave> | undefined>;
+  /** Every wave in id (creation) order, a page at a time; a cursor is bound to this listing. */
+  list(page: PageRequest): Promise<Page<Versioned<Wave>>>;
+  /** Writes a new wave at version 1; Conflict when one with its id exists. */
+  create(wave: Wave, audit: AuditContext): Promise<Versioned<Wave>>;
+  /**
+   * Moves the wave to `next.status` if it still has the version and status read: NotFound when gone,
+   * PreconditionFailed at another version, IllegalTransition when the same version holds another status.
+   */
+  move(current: Versioned<Wave>, expectedVersion: number, next: Wave, audit: AuditContext): Promise<Versioned<Wave>>;
+  /** The audit entry of a test copy: the only write a test send makes. */
+  recordTestSend(sent: WaveTestResult, audit: AuditContext): Promise<void>;
+  /** A page of the wave's ledger messages in recipient order, of one status or all. */
+  messages(waveId: string, status: MessageStatus | undefined, page: PageRequest): Promise<Page<Message>>;
+  /** The waves in `status` whose last move was before `movedBefore` (ISO instant), the longest there first. */
+  inStatusSince(status: WaveStatus, movedBefore: string): Promise<Versioned<Wave>[]>;
+  /** The audit entry of a redispatch request: its only write. */
+  recordRedispatch(request: RedispatchRequest, audit: AuditContext): Promise<void>;
+}
+
+/** Why a move was refused, judged on the wave as it stood: gone, at another version, or in another status. */
+export function moveRefusal(
+  stored: { version: number; status: WaveStatus } | undefined,
+  expectedVersion: number,
+  next: Wave,
+): DomainError {
+  if (!stored) return new NotFound("Wave", next.id);
+  if (stored.version !== expectedVersion) return new PreconditionFailed(`Wave ${next.id}`, etagOf(stored.version));
+  return new IllegalTransition(`Wave ${next.id}`, stored.status, next.status, waveTransitions[stored.status] ?? []);
+}
+
+export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): WaveRepository {
   const table = tableNames.desk;
   return {
     async get(id: string): Promise<Versioned<Wave> | undefined> {
@@ -107,21 +149,19 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
               ExpressionAttributeValues: { ":expected": expectedVersion, ":from": from },
             },
           },
-          onConditionFailed: (stored) => {
-            if (!stored) return new NotFound("Wave", next.id);
-            if (Number(stored.version) !== expectedVersion) {
-              return new PreconditionFailed(`Wave ${next.id}`, etagOf(Number(stored.version)));
-            }
-            const now = String(stored.status) as WaveStatus;
-            return new IllegalTransition(`Wave ${next.id}`, now, next.status, waveTransitions[now] ?? []);
-          },
+          onConditionFailed: (stored) =>
+            moveRefusal(
+              stored && { version: Number(stored.version), status: String(stored.status) as WaveStatus },
+              expectedVersion,
+              next,
+            ),
         },
         {
           item: auditPut(
             tableNames.audit,
             {
               ...audit,
-              action: `wave.${ACTIONS[next.status]}`,
+              action: `wave.${WAVE_MOVE_ACTIONS[next.status]}`,
               entity: { type: "wave", id: next.id },
               before: current.value,
               after: next,
@@ -189,10 +229,7 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
     },
 
     /** The audit entry of a redispatch request (the wave, its status then, the schedule made): its only write. */
-    async recordRedispatch(
-      request: { waveId: string; status: WaveStatus; scheduleName: string; firesAt: string },
-      audit: AuditContext,
-    ): Promise<void> {
+    async recordRedispatch(request: RedispatchRequest, audit: AuditContext): Promise<void> {
       await writeTransaction(doc, [
         {
           item: auditPut(

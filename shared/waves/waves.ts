@@ -43,6 +43,9 @@ export interface WaveTestDependencies extends WaveDependencies {
 
 export type WaveDispatchDependencies = WaveDependencies & DispatchDependencies;
 
+/** What completing a settled wave needs: the waves and the ledger, no audience. */
+export type WaveSettlingDependencies = Pick<WaveDependencies, "waves" | "ledger" | "clock">;
+
 export interface WaveResendDependencies extends WaveSchedulingDependencies {
   /**
    * The wave queue the sender reads: a resent letter goes the way every letter goes. Without one (the api has no SQS
@@ -54,7 +57,7 @@ export interface WaveResendDependencies extends WaveSchedulingDependencies {
 }
 
 export const createWave =
-  (deps: WaveDependencies) =>
+  (deps: Pick<WaveDependencies, "waves" | "templates" | "clock">) =>
   async (input: NewWave, audit: AuditContext): Promise<Versioned<Wave>> => {
     const issues: FieldIssue[] = [];
     const template = await deps.templates.get(input.templateId);
@@ -93,36 +96,38 @@ export const getWave = (deps: Pick<WaveDependencies, "waves">) => async (id: str
  * The wave with how many of its messages are in each status (one counting Query per status on the index), and how
  * many owners it could not reach at all.
  */
-export const getWaveWithCounts = (deps: WaveDependencies) => async (id: string) => {
+export const getWaveWithCounts = (deps: Pick<WaveDependencies, "waves" | "ledger">) => async (id: string) => {
   const wave = await getWave(deps)(id);
   const [counts, unreached] = await Promise.all([deps.ledger.counts(id), deps.ledger.countUnreached(id)]);
   return { wave, counts: { ...counts, unreached } };
 };
 
 /** The owners (States, or organizations) the wave could not reach at all, with the reason, in owner order. */
-export const listUnreached = (deps: WaveDependencies) => async (id: string, page: PageRequest) => {
-  await getWave(deps)(id);
-  return deps.ledger.unreached(id, page);
-};
+export const listUnreached =
+  (deps: Pick<WaveDependencies, "waves" | "ledger">) => async (id: string, page: PageRequest) => {
+    await getWave(deps)(id);
+    return deps.ledger.unreached(id, page);
+  };
 
 export const listWaves = (deps: Pick<WaveDependencies, "waves">) => (page: PageRequest) => deps.waves.list(page);
 
 /** Who the wave would write to if dispatched now, and who would be left out and why; writes nothing. */
 export const previewAudience =
-  (deps: WaveDependencies) =>
+  (deps: Pick<WaveDependencies, "waves"> & AudienceDependencies) =>
   async (id: string): Promise<ResolvedAudience> => {
     const wave = await getWave(deps)(id);
     return resolveAudience(deps, wave.value.audience);
   };
 
 export const listWaveMessages =
-  (deps: WaveDependencies) => async (id: string, status: MessageStatus | undefined, page: PageRequest) => {
+  (deps: Pick<WaveDependencies, "waves">) =>
+  async (id: string, status: MessageStatus | undefined, page: PageRequest) => {
     await getWave(deps)(id);
     return deps.waves.messages(id, status, page);
   };
 
 async function moveWave(
-  deps: WaveDependencies,
+  deps: Pick<WaveDependencies, "waves" | "clock">,
   current: Versioned<Wave>,
   expectedVersion: number,
   to: WaveStatus,
@@ -145,7 +150,8 @@ async function moveWave(
  * letter never leaves later than asked unless someone asks again (a new wave with a later send time).
  */
 export const scheduleWave =
-  (deps: WaveSchedulingDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+  (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) =>
+  async (id: string, expectedVersion: number, audit: AuditContext) => {
     const current = await getWave(deps)(id);
     const { value } = current;
     if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${id}`, etagOf(current.version));
@@ -171,7 +177,8 @@ export const scheduleWave =
  * A draft's schedule is deleted too: an attempt to schedule it may have made one before its move failed.
  */
 export const cancelWave =
-  (deps: WaveSchedulingDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
+  (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) =>
+  async (id: string, expectedVersion: number, audit: AuditContext) => {
     const cancelled = await moveWave(deps, await getWave(deps)(id), expectedVersion, "cancelled", audit);
     await deps.scheduler.unschedule(id);
     return cancelled;
@@ -348,7 +355,7 @@ export const dispatchWave =
  * to call; `unknown` messages do not hold the wave open, they are reconciled from SES events on their own.
  */
 export const completeWaveIfSettled =
-  (deps: WaveDependencies) =>
+  (deps: WaveSettlingDependencies) =>
   async (waveId: string, audit: AuditContext = { actor: systemActor("wave-dispatch") }): Promise<Versioned<Wave>> => {
     const wave = await getWave(deps)(waveId);
     if (wave.value.status !== "dispatching") return wave;

@@ -1,8 +1,8 @@
 // The audiences against DynamoDB Local with a small data set: who each one writes to, who it leaves out and why,
 // and that resolving one only reads (Queries and reads by key, never a Scan, never a write).
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createOffer } from "#shared/assistance/offers.ts";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { type AssistanceRepository, assistanceRepository } from "#shared/assistance/repository.ts";
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -142,8 +142,7 @@ describe("audiences", () => {
     expect(new Set(commands)).toEqual(new Set(["QueryCommand", "BatchGetItemCommand"]));
   });
 
-  it("refuses an assistance audience without the assistance repository", async () => {
-    const { assistance: _, ...withoutAssistance } = deps;
-    await expect(resolveAudience(withoutAssistance, "stale-providers")).rejects.toThrow(/assistance repository/);
+  it("requires the assistance repository in its type, so a wiring without one fails tsc, not a dispatch", () => {
+    expectTypeOf<AudienceDependencies["assistance"]>().toEqualTypeOf<AssistanceRepository>();
   });
 });

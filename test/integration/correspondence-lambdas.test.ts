@@ -9,32 +9,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { memoryQueue, type QueueRecord } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
 import { THROTTLE_RETRY_WAITS_MS } from "#shared/correspondence/send.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
-import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { createSesEventsHandler } from "../../functions/ses-events/app.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
 import { sqsEvent } from "../../infra/local/wave-runner.ts";
+import { seededStores } from "../support/pipeline.ts";
 import { recordedMetrics } from "../support/send-metrics.ts";
-import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-03-10T13:00:00.000Z");
 const advance = async (ms: number) => clock.advance(ms);
 const audit = { actor: systemActor("test") };
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-let deps: Omit<WaveDispatchDependencies, "queue">;
+let deps: WaveDispatchStores;
 
 const throttled: Mailer = {
   async sendMail() {
@@ -100,18 +94,9 @@ function sendApp(mailer: Mailer) {
 const contextWith = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as Context;
 
 beforeAll(async () => {
-  const setup = await freshTables();
-  await seedRegistry(setup.doc, setup.tableNames, clock);
-  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
+  ({ deps } = await seededStores(clock));
   for (const iso3 of ["TCD", "MLI", "SOM"]) {
-    await createContact(contacts)(
+    await createContact(deps)(
       {
         owner: `STATE:${iso3}`,
         role: "capital-poc",

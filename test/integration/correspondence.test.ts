@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact, deactivateContact } from "#shared/contacts/contacts.ts";
@@ -90,6 +91,7 @@ function harness(options: HarnessOptions = {}) {
   const queue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000, maxReceiveCount: 5 });
   const ledger = ledgerRepository(setup.doc, setup.tableNames, clock);
   const templates = templateRepository(setup.doc, setup.tableNames, clock);
+  const assistance = assistanceRepository(setup.doc, setup.tableNames, clock);
   const consumer = send({
     ledger,
     mailer: options.mailer ?? realMailer(),
@@ -103,7 +105,7 @@ function harness(options: HarnessOptions = {}) {
     queue,
     ledger,
     consumer,
-    dispatch: dispatch({ ...contactDeps, templates, ledger, queue, faults: options.dispatchFaults }),
+    dispatch: dispatch({ ...contactDeps, assistance, templates, ledger, queue, faults: options.dispatchFaults }),
     drain: () => queue.drain(consumer),
   };
 }

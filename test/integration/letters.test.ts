@@ -8,33 +8,20 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
-import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import type { Message } from "#shared/correspondence/schemas.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { mailSettingsOf } from "#shared/mail/ses.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
-import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
-import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
-import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
-import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
-import { recordedMetrics } from "../support/send-metrics.ts";
+import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 // Wednesday 11 March 2026, 09:00 in New York: the resolution 2663 letter's firing; its deadline is 9 June 2026.
 const clock = fixedClock("2026-03-11T13:00:00.000Z");
-const advance = async (ms: number) => clock.advance(ms);
 const audit = { actor: systemActor("test") };
 const run = randomUUID().slice(0, 8);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 interface StoredMail {
   subject: string;
@@ -43,8 +30,7 @@ interface StoredMail {
   body: { text?: string; html?: string };
 }
 
-let setup: Awaited<ReturnType<typeof freshTables>>;
-let deps: Omit<WaveDispatchDependencies, "queue">;
+let deps: WaveDispatchStores;
 /** The reporting State written to in each language, and its point of contact's address. */
 const reporting = new Map<UnLanguage, { iso3: string; email: string }>();
 const chadEmail = `tcd-${run}@letters.example`;
@@ -54,65 +40,34 @@ async function mailsTo(email: string): Promise<StoredMail[]> {
   return store.emails.filter((mail) => mail.destination.to.includes(email));
 }
 
-function lambdas() {
-  const queue = memoryQueue({ clock, sleep: advance });
-  const dispatchHandler = createWaveDispatchHandler({
-    ...deps,
-    queue,
-    zoneOf: () => "America/New_York",
-    logger: quiet,
+// The mail settings as a function reads them locally: MAIL_FROM and SECRETARIAT_ADDRESS default off AWS.
+const lambdas = () =>
+  pipelineLambdas(deps, {
+    clock,
+    mailer: correspondenceMailer(
+      mailSettingsOf(readConfig({ DESK_TABLE: "desk", AUDIT_TABLE: "audit", SES_ENDPOINT: inject("sesEndpoint") })),
+    ),
   });
-  const { sink } = recordedMetrics();
-  // The mail settings as a function reads them locally: MAIL_FROM and SECRETARIAT_ADDRESS default off AWS.
-  const settings = mailSettingsOf(
-    readConfig({ DESK_TABLE: "desk", AUDIT_TABLE: "audit", SES_ENDPOINT: inject("sesEndpoint") }),
-  );
-  const sendHandler = createWaveSendHandler({
-    send: {
-      ledger: deps.ledger,
-      mailer: correspondenceMailer(settings),
-      pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
-      clock,
-      haltedReason: haltedReasonOf(deps.waves),
-    },
-    waves: deps,
-    logger: quiet,
-    metrics: sink,
-  });
-  return {
-    dispatch: dispatchHandler,
-    drain: () => queue.drain((records) => sendHandler(sqsEvent(records), invocation())),
-  };
-}
 
 const programmeWave = (key: string, templateId: string, audience: string) => ({
   programmeWave: { key, templateId, audience, notAfterHours: 72, deadlineDays: 90 },
 });
 
 beforeAll(async () => {
-  setup = await freshTables();
-  await seedRegistry(setup.doc, setup.tableNames, clock);
-  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
+  ({ deps } = await seededStores(clock));
   await seedProgrammeTemplates(deps);
-  const reported = await contacts.registry.listStates({ limit: 200, status: "reported" });
+  const reported = await deps.registry.listStates({ limit: 200, status: "reported" });
   for (const language of ["ar", "zh", "ru", "fr"] as const) {
     const state = reported.items.find((item) => item.value.language === language);
     if (!state) throw new Error(`no reporting State writes in ${language}`);
     const email = `${state.value.iso3.toLowerCase()}-${run}@letters.example`;
-    await createContact(contacts)(
+    await createContact(deps)(
       { owner: `STATE:${state.value.iso3}`, role: "capital-poc", name: `Poc ${state.value.iso3}`, email, language },
       audit,
     );
     reporting.set(language, { iso3: state.value.iso3, email });
   }
-  await createContact(contacts)(
+  await createContact(deps)(
     {
       owner: "STATE:TCD",
       role: "capital-poc",

@@ -6,32 +6,17 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
-import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
-import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { changeTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
-import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
-import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
-import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
-import { recordedMetrics } from "../support/send-metrics.ts";
-import { freshTables } from "./fresh-tables.ts";
+import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 
 // Tuesday 10 March 2026, 09:00 in New York.
 const clock = fixedClock("2026-03-10T13:00:00.000Z");
-const advance = async (ms: number) => clock.advance(ms);
 const audit = { actor: systemActor("test") };
 const run = randomUUID().slice(0, 8);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const FIRST_REPORT = {
   programmeWave: {
@@ -43,8 +28,7 @@ const FIRST_REPORT = {
   },
 };
 
-let setup: Awaited<ReturnType<typeof freshTables>>;
-let deps: Omit<WaveDispatchDependencies, "queue">;
+let deps: WaveDispatchStores;
 const addresses = new Map<string, UnLanguage>();
 
 async function mailsTo(email: string) {
@@ -55,46 +39,14 @@ async function mailsTo(email: string) {
 }
 
 /** The Lambdas' own apps on the in-process queue: dispatch, then every batch through wave-send. */
-function lambdas() {
-  const queue = memoryQueue({ clock, sleep: advance });
-  const dispatchHandler = createWaveDispatchHandler({
-    ...deps,
-    queue,
-    zoneOf: () => "America/New_York",
-    logger: quiet,
+const lambdas = () =>
+  pipelineLambdas(deps, {
+    clock,
+    mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
   });
-  const { metrics, sink } = recordedMetrics();
-  const sendHandler = createWaveSendHandler({
-    send: {
-      ledger: deps.ledger,
-      mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
-      pacer: tokenBucket({ maxPerSecond: 14, clock, sleep: advance }),
-      clock,
-      haltedReason: haltedReasonOf(deps.waves),
-    },
-    waves: deps,
-    logger: quiet,
-    metrics: sink,
-  });
-  return {
-    queue,
-    metrics,
-    dispatch: dispatchHandler,
-    drain: () => queue.drain((records) => sendHandler(sqsEvent(records), invocation())),
-  };
-}
 
 beforeAll(async () => {
-  setup = await freshTables();
-  await seedRegistry(setup.doc, setup.tableNames, clock);
-  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
+  ({ deps } = await seededStores(clock));
   for (const [iso3, language] of [
     ["TCD", "fr"],
     ["SOM", "ar"],
@@ -102,7 +54,7 @@ beforeAll(async () => {
     ["GIN", "es"],
   ] as const) {
     const email = `${iso3.toLowerCase()}-${run}@programme.example`;
-    await createContact(contacts)(
+    await createContact(deps)(
       { owner: `STATE:${iso3}`, role: "capital-poc", name: `Poc ${iso3}`, email, language },
       audit,
     );

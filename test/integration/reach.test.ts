@@ -11,32 +11,18 @@ import { fixedClock } from "#shared/clock.ts";
 import { changeContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { demoMissionEmail, seedDemoContacts } from "#shared/contacts/seed-demo.ts";
-import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
-import { tokenBucket } from "#shared/correspondence/pacing.ts";
+import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import type { Message } from "#shared/correspondence/schemas.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { createRouter } from "#shared/http/router.ts";
-import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { snapshotDependencies, takeSnapshot } from "#shared/snapshots/snapshots.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
-import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
-import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
-import { invocation, sqsEvent } from "../../infra/local/wave-runner.ts";
 import { apiEvent } from "../support/api-event.ts";
-import { recordedMetrics } from "../support/send-metrics.ts";
-import { freshTables } from "./fresh-tables.ts";
+import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2026-03-01T12:00:00.000Z");
-const advance = async (ms: number) => clock.advance(ms);
 const audit = { actor: systemActor("test") };
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const NON_REPORTING = ["GIN", "GMB", "MLI", "MRT", "PRK", "SOM", "SWZ", "TCD"];
 
 interface Schedule {
@@ -58,8 +44,8 @@ const MARCH = [
   { id: "point-of-contact-update-organizations", at: "2026-03-18T13:00:00.000Z" },
 ];
 
-let setup: Awaited<ReturnType<typeof freshTables>>;
-let deps: Omit<WaveDispatchDependencies, "queue">;
+let setup: Awaited<ReturnType<typeof seededStores>>["setup"];
+let deps: WaveDispatchStores;
 let router: ReturnType<typeof createRouter>;
 
 interface StoredMail {
@@ -81,38 +67,22 @@ async function get(path: string) {
 
 /** Fires a programme schedule's input through wave-dispatch, then sends every letter through wave-send. */
 async function fire(input: unknown) {
-  const queue = memoryQueue({ clock, sleep: advance });
-  const dispatch = createWaveDispatchHandler({ ...deps, queue, zoneOf: () => "America/New_York", logger: quiet });
-  const { sink } = recordedMetrics();
-  const sendHandler = createWaveSendHandler({
-    send: {
-      ledger: deps.ledger,
-      mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
-      pacer: tokenBucket({ maxPerSecond: 200, clock, sleep: advance }),
-      clock,
-      haltedReason: haltedReasonOf(deps.waves),
-    },
-    waves: deps,
-    logger: quiet,
-    metrics: sink,
+  const pipeline = pipelineLambdas(deps, {
+    clock,
+    mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
+    maxPerSecond: 200,
   });
-  const fired = (await dispatch(input)) as { waveId: string; summary: { unreached: number; recipients: number } };
-  await queue.drain((records) => sendHandler(sqsEvent(records), invocation()));
+  const fired = (await pipeline.dispatch(input)) as {
+    waveId: string;
+    summary: { unreached: number; recipients: number };
+  };
+  await pipeline.drain();
   return fired;
 }
 
 beforeAll(async () => {
-  setup = await freshTables();
-  await seedRegistry(setup.doc, setup.tableNames, clock);
-  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
+  ({ setup, deps } = await seededStores(clock));
   await seedDemoContacts(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
   await seedProgrammeTemplates(deps);
   const scheduler = {
     schedule: async () => "unused",
@@ -187,7 +157,7 @@ describe("a State no letter can reach", () => {
     timeout: 120_000,
   }, async () => {
     const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-    const mission = (await contacts.contacts.contactsOf({ kind: "state", iso3: "PRK" })).find(
+    const mission = (await deps.contacts.contactsOf({ kind: "state", iso3: "PRK" })).find(
       (contact) => contact.value.role === "permanent-mission",
     );
     if (!mission) throw new Error("no Mission of PRK seeded");

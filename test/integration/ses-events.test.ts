@@ -9,11 +9,10 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { resolveAudience } from "#shared/correspondence/audiences.ts";
 import { haltedReasonOf, haltIfBouncing } from "#shared/correspondence/bounce-guard.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { type WaveDispatchStores, waveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
 import type { Message, MessageStatus } from "#shared/correspondence/schemas.ts";
@@ -23,9 +22,7 @@ import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const START = "2026-03-10T13:00:00.000Z";
@@ -36,9 +33,9 @@ const run = randomUUID().slice(0, 8);
 const SAMPLES = join(import.meta.dirname, "../../events/samples");
 
 let setup: Awaited<ReturnType<typeof freshTables>>;
-let deps: Parameters<typeof recordSesEvent>[0];
-let ledger: ReturnType<typeof ledgerRepository>;
-let waves: ReturnType<typeof waveRepository>;
+let deps: WaveDispatchStores;
+let ledger: WaveDispatchStores["ledger"];
+let waves: WaveDispatchStores["waves"];
 
 const LETTERS: [string, UnLanguage][] = [
   ["TCD", "fr"],
@@ -137,10 +134,9 @@ beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  ledger = ledgerRepository(setup.doc, setup.tableNames, clock);
-  waves = waveRepository(setup.doc, setup.tableNames, clock);
-  deps = { ...contacts, ledger, waves, templates: templateRepository(setup.doc, setup.tableNames, clock) };
+  deps = waveDispatchStores(setup.doc, setup.tableNames, clock);
+  ({ ledger, waves } = deps);
+  const contacts = deps;
   for (const [iso3, language] of LETTERS) {
     await createContact(contacts)(
       {

@@ -13,7 +13,7 @@ import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { waveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { DEFAULT_EVENT_WINDOW_MS } from "#shared/correspondence/lifecycle.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
@@ -24,9 +24,7 @@ import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import { resendScheduleOf, type WaveSchedule, type WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
@@ -172,12 +170,7 @@ beforeAll(async () => {
   ] as const) {
     await contact(iso3, key, "en");
   }
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
+  deps = waveDispatchStores(setup.doc, setup.tableNames, clock);
   const scheduler: WaveScheduler = {
     schedule: async () => "unused",
     // What the api without a queue asks of EventBridge Scheduler: the schedule, with the input it fires.

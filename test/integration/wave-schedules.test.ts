@@ -8,7 +8,7 @@ import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { waveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { IllegalTransition, PreconditionFailed } from "#shared/errors.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -17,7 +17,6 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import { DispatchTooEarly } from "#shared/waves/rules.ts";
 import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
 import {
@@ -105,10 +104,7 @@ beforeAll(async () => {
   await contact("MLI", "mli-bounced", "fr", { role: "mission-poc", emailStatus: "bounced" });
   await contact("SOM", "som", "en");
   deps = {
-    ...contacts,
-    templates,
-    ledger: ledgerRepository(doc, tableNames, clock),
-    waves: waveRepository(doc, tableNames, clock),
+    ...waveDispatchStores(doc, tableNames, clock),
     queue: memoryQueue({ clock, sleep: async (ms) => clock.advance(ms) }),
   };
   recorder = recordingScheduler(status);

@@ -10,20 +10,14 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import type { DispatchFault } from "#shared/correspondence/dispatch.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import type { QueueRecord, SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
 import type { MessageKey } from "#shared/correspondence/schemas.ts";
 import type { SendFault } from "#shared/correspondence/send.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { createRouter } from "#shared/http/router.ts";
-import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { REDISPATCH_LEAD_MS, STUCK_AFTER_MS } from "#shared/waves/sweep.ts";
@@ -34,7 +28,7 @@ import { createWaveSendHandler, type SendMetrics } from "../../functions/wave-se
 import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
 import { sqsEvent } from "../../infra/local/wave-runner.ts";
 import { routerCaller } from "../support/api-event.ts";
-import { freshTables } from "./fresh-tables.ts";
+import { seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2026-06-01T08:00:00.000Z");
 const advance = async (ms: number) => clock.advance(ms);
@@ -45,7 +39,7 @@ const NON_REPORTING = ["TCD", "MLI", "SOM", "GMB", "MRT"] as const;
 const address = (iso3: string) => `${iso3.toLowerCase()}-${run}@sweep.example`;
 const invocation = { getRemainingTimeInMillis: () => 60_000 } as Context;
 let deps: WaveDependencies;
-let setup: Awaited<ReturnType<typeof freshTables>>;
+let setup: Awaited<ReturnType<typeof seededStores>>["setup"];
 
 interface StoredMail {
   subject: string;
@@ -154,18 +148,9 @@ async function expectOneLetterEach(marker: string) {
 }
 
 beforeAll(async () => {
-  setup = await freshTables();
-  await seedRegistry(setup.doc, setup.tableNames, clock);
-  await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  const contacts = contactDependencies(setup.doc, setup.tableNames, clock);
-  deps = {
-    ...contacts,
-    templates: templateRepository(setup.doc, setup.tableNames, clock),
-    waves: waveRepository(setup.doc, setup.tableNames, clock),
-    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
-  };
+  ({ setup, deps } = await seededStores(clock));
   for (const iso3 of NON_REPORTING) {
-    await createContact(contacts)(
+    await createContact(deps)(
       { owner: `STATE:${iso3}`, role: "capital-poc", name: `Poc ${iso3}`, email: address(iso3) },
       audit,
     );

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { waveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
 import { send } from "#shared/correspondence/send.ts";
@@ -17,7 +17,6 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
 import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
 import { completeWaveIfSettled, dispatchWave, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
@@ -93,10 +92,7 @@ beforeAll(async () => {
   await contact("SOM", "som", "en");
   queue = memoryQueue({ clock, sleep: advance });
   deps = {
-    ...contacts,
-    templates,
-    ledger: ledgerRepository(doc, tableNames, clock),
-    waves: waveRepository(doc, tableNames, clock),
+    ...waveDispatchStores(doc, tableNames, clock),
     queue,
   };
   auditTrail = async (waveId) => {

@@ -5,6 +5,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
@@ -23,6 +24,7 @@ const tableNames = { desk: "desk", audit: "audit" };
 const clock = fixedClock("2027-01-01T00:00:00Z");
 const routes = waveRoutes({
   ...contactDependencies(doc, tableNames, clock),
+  assistance: assistanceRepository(doc, tableNames, clock),
   templates: templateRepository(doc, tableNames, clock),
   ledger: ledgerRepository(doc, tableNames, clock),
   waves: waveRepository(doc, tableNames, clock),

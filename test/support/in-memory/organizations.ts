@@ -1,0 +1,96 @@
+// The organizations store in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
+// (test/contracts/organizations.contract.ts).
+import type { Clock } from "#shared/clock.ts";
+import { MAX_TRANSACTION_ITEMS } from "#shared/dynamo/transaction.ts";
+import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { ALL_ORGANIZATIONS, organizationKindPartition } from "#shared/organizations/keys.ts";
+import type { OrganizationRepository } from "#shared/organizations/repository.ts";
+import type { Organization } from "#shared/organizations/schemas.ts";
+import { etagOf, type Versioned } from "#shared/versioning.ts";
+import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
+import { pageOf, sortedBy } from "./paging.ts";
+
+export interface InMemoryOrganizations extends OrganizationRepository {
+  readonly audit: InMemoryAudit;
+}
+
+export function inMemoryOrganizations(
+  clock: Clock,
+  audit: InMemoryAudit = inMemoryAudit(clock),
+): InMemoryOrganizations {
+  const organizations = new Map<string, Versioned<Organization>>();
+  const copy = <T>(value: T): T => structuredClone(value);
+  const entity = (id: string) => ({ type: "organization", id });
+
+  return {
+    audit,
+
+    listOrganizations: async ({ kind, limit, cursor }) => {
+      const chosen = [...organizations.values()].filter(({ value }) => kind === undefined || value.kind === kind);
+      const partition = kind ? organizationKindPartition(kind) : ALL_ORGANIZATIONS;
+      return pageOf(
+        sortedBy(chosen, ({ value }) => value.id),
+        ({ value }) => value.id,
+        { limit, cursor, scope: `organizations:${partition}` },
+      );
+    },
+
+    getOrganizations: async (ids) =>
+      new Map(
+        ids.flatMap((id) => {
+          const found = organizations.get(id);
+          return found ? [[id, copy(found)] as const] : [];
+        }),
+      ),
+
+    getOrganization: async (id) => {
+      const found = organizations.get(id);
+      return found && copy(found);
+    },
+
+    createOrganization: async (organization, context) => {
+      if (organizations.has(organization.id)) throw new Conflict(`Organization ${organization.id} already exists`);
+      organizations.set(organization.id, { value: copy(organization), version: 1 });
+      audit.record({ ...context, action: "organization.create", entity: entity(organization.id), after: organization });
+      return { value: copy(organization), version: 1 };
+    },
+
+    updateOrganization: async (current, expectedVersion, next, context) => {
+      const stored = organizations.get(next.id);
+      if (!stored) throw new NotFound("Organization", next.id);
+      if (stored.version !== expectedVersion) {
+        throw new PreconditionFailed(`Organization ${next.id}`, etagOf(stored.version));
+      }
+      const version = expectedVersion + 1;
+      organizations.set(next.id, { value: copy(next), version });
+      audit.record({
+        ...context,
+        action: "organization.update",
+        entity: entity(next.id),
+        before: current,
+        after: next,
+      });
+      return { value: copy(next), version };
+    },
+
+    addMissingOrganizations: async (wanted, context) => {
+      const updatedAt = clock.now().toISOString();
+      const missing = wanted.filter((organization) => !organizations.has(organization.id));
+      for (const organization of missing) {
+        organizations.set(organization.id, { value: copy({ ...organization, updatedAt }), version: 1 });
+      }
+      // One audit entry per seed transaction, as the adapter writes them (up to 99 organizations each).
+      for (let start = 0; start < missing.length; start += MAX_TRANSACTION_ITEMS - 1) {
+        const chunk = missing.slice(start, start + MAX_TRANSACTION_ITEMS - 1);
+        audit.record({
+          ...context,
+          action: "organizations.seed",
+          entity: { type: "registry", id: "organizations" },
+          after: { created: chunk.map((organization) => organization.id) },
+        });
+      }
+      const created = missing.map((organization) => organization.id);
+      return { created };
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// The template use cases on the in-memory stores, no database: saving a template (its variants checked), changing it
+// language by language at the version read, and previewing a letter for a State in its language.
+import { beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { Conflict, Invalid, PreconditionFailed } from "#shared/errors.ts";
+import { loadMemberStates } from "#shared/registry/member-states.ts";
+import type { NewTemplate } from "#shared/templates/schemas.ts";
+import { changeTemplate, createTemplate, getTemplate, previewTemplate } from "#shared/templates/templates.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
+
+const audit = { actor: systemActor("test") };
+const MEMBER_STATES = loadMemberStates();
+const variant = (subject: string, text: string) => ({ subject, text, html: `<p>${text}</p>` });
+
+const newTemplate = (changes: Partial<NewTemplate> = {}): NewTemplate => ({
+  id: "first-report-request-2027",
+  kind: "first-report-request",
+  fallbackLanguage: "en",
+  variants: {
+    en: variant("First national report: {{state.name}}", "Dear {{contact.name}}"),
+    fr: variant("Premier rapport national : {{state.name}}", "Madame, Monsieur {{contact.name}}"),
+  },
+  ...changes,
+});
+
+let clock: ReturnType<typeof fixedClock>;
+let templates: InMemoryTemplates;
+let registry: InMemoryRegistry;
+const deps = () => ({ templates, registry, clock });
+
+beforeEach(async () => {
+  clock = fixedClock("2027-03-01T09:00:00Z");
+  const trail = inMemoryAudit(clock);
+  templates = inMemoryTemplates(clock, trail);
+  registry = inMemoryRegistry(clock, trail);
+  await registry.addMissingStates(MEMBER_STATES, () => [], audit);
+});
+
+describe("createTemplate", () => {
+  it("saves a valid template stamped now at version 1, audited", async () => {
+    const saved = await createTemplate(deps())(newTemplate(), audit);
+    expect(saved).toEqual({
+      value: { ...newTemplate(), createdAt: "2027-03-01T09:00:00.000Z", updatedAt: "2027-03-01T09:00:00.000Z" },
+      version: 1,
+    });
+    expect(templates.audit.actionsOf({ type: "template", id: saved.value.id })).toEqual(["template.create"]);
+  });
+
+  it("refuses a fallback language without a variant, and an unknown variable, with their paths", async () => {
+    const error = await createTemplate(deps())(
+      newTemplate({
+        fallbackLanguage: "es",
+        variants: { en: variant("Report", "Dear {{contact.nmae}}") },
+      }),
+      audit,
+    ).catch((refusal: unknown) => refusal);
+    expect(error).toBeInstanceOf(Invalid);
+    const paths = (error as Invalid).issues.map((issue) => issue.path);
+    expect(paths).toContain("body.fallbackLanguage");
+    expect(paths.some((path) => path.startsWith("body.variants.en."))).toBe(true);
+    expect((await templates.list({ limit: 10 })).items).toEqual([]);
+  });
+
+  it("refuses a second template with the same id with 409", async () => {
+    await createTemplate(deps())(newTemplate(), audit);
+    await expect(createTemplate(deps())(newTemplate(), audit)).rejects.toThrow(Conflict);
+  });
+});
+
+describe("changeTemplate", () => {
+  it("merges a language's parts, removes one given null, and moves the version", async () => {
+    await createTemplate(deps())(newTemplate(), audit);
+    clock.advance(60_000);
+    const changed = await changeTemplate(deps())(
+      "first-report-request-2027",
+      1,
+      { variants: { en: { subject: "Your first national report: {{state.name}}" }, fr: null } },
+      audit,
+    );
+    expect(changed.version).toBe(2);
+    expect(changed.value.variants.en).toEqual({
+      ...newTemplate().variants.en,
+      subject: "Your first national report: {{state.name}}",
+      reviewed: true,
+    });
+    expect(changed.value.variants.fr).toBeUndefined();
+    expect(changed.value.updatedAt).toBe("2027-03-01T09:01:00.000Z");
+    expect(await getTemplate(deps())("first-report-request-2027")).toEqual(changed);
+  });
+
+  it("refuses a stale version with 412, and removing the fallback's own variant with 422, changing nothing", async () => {
+    const saved = await createTemplate(deps())(newTemplate(), audit);
+    await expect(changeTemplate(deps())(saved.value.id, 3, { description: "late" }, audit)).rejects.toThrow(
+      PreconditionFailed,
+    );
+    await expect(changeTemplate(deps())(saved.value.id, 1, { variants: { en: null } }, audit)).rejects.toThrow(Invalid);
+    expect(await getTemplate(deps())(saved.value.id)).toEqual(saved);
+  });
+});
+
+describe("previewTemplate", () => {
+  it("renders the letter for a State in the language asked for, with the State's name in it", async () => {
+    await createTemplate(deps())(newTemplate(), audit);
+    const letter = await previewTemplate(deps())("first-report-request-2027", { language: "fr", iso3: "TCD" });
+    expect(letter).toMatchObject({ language: "fr", fellBack: false, lang: "fr" });
+    expect(letter.subject).toBe("Premier rapport national : Tchad");
+  });
+
+  it("falls back to the declared language for one without a variant", async () => {
+    await createTemplate(deps())(newTemplate(), audit);
+    const letter = await previewTemplate(deps())("first-report-request-2027", { language: "ar", iso3: "SOM" });
+    expect(letter).toMatchObject({ language: "en", fellBack: true });
+  });
+});

@@ -1,0 +1,189 @@
+// The wave use cases on the in-memory stores, no database: creating a draft (validated against its template, its
+// send time read in its zone), scheduling it with its one-time schedule, and cancelling it.
+import { beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import type { Template } from "#shared/templates/schemas.ts";
+import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
+import type { NewWave } from "#shared/waves/schemas.ts";
+import { cancelWave, createWave, getWave, listWaves, scheduleWave } from "#shared/waves/waves.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { type InMemoryWaves, inMemoryWaves } from "../support/in-memory/waves.ts";
+
+const audit = { actor: systemActor("test") };
+const AT = "2027-03-01T09:00:00.000Z";
+
+const template = (id: string, text: string): Template => ({
+  id,
+  kind: "first-report-request",
+  fallbackLanguage: "en",
+  variants: { en: { subject: "The first national report", text, html: `<p>${text}</p>` } },
+  createdAt: AT,
+  updatedAt: AT,
+});
+
+const newWave = (changes: Partial<NewWave> = {}): NewWave => ({
+  templateId: "first-report-request-2027",
+  audience: "non-reporting-states",
+  sendAt: "2027-03-15T09:00",
+  timeZone: "America/New_York",
+  notAfter: "2027-03-20T00:00:00Z",
+  deadline: "2027-06-08",
+  ...changes,
+});
+
+/** Why a call was refused: the error it threw. */
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (error: unknown) => error,
+  );
+
+let clock: ReturnType<typeof fixedClock>;
+let waves: InMemoryWaves;
+let templates: InMemoryTemplates;
+/** The schedules the scheduler holds, by wave id. */
+let schedules: Map<string, string>;
+let scheduler: WaveScheduler;
+
+beforeEach(async () => {
+  clock = fixedClock(AT);
+  const trail = inMemoryAudit(clock);
+  waves = inMemoryWaves(clock, trail);
+  templates = inMemoryTemplates(clock, trail);
+  await templates.create(template("first-report-request-2027", "Please report by {{deadline|date}}."), audit);
+  await templates.create(template("plain-2027", "Dear {{contact.name}}"), audit);
+  schedules = new Map();
+  scheduler = {
+    schedule: async (wave) => {
+      schedules.set(wave.id, wave.sendInstant);
+      return waveScheduleName(wave.id);
+    },
+    scheduleResend: async (wave) => waveScheduleName(wave.id),
+    unschedule: async (waveId) => {
+      schedules.delete(waveId);
+    },
+  };
+});
+
+const deps = () => ({ waves, templates, clock, scheduler });
+
+describe("createWave", () => {
+  it("stores a draft with its send time read in its zone, notAfter in UTC, and audits it", async () => {
+    const created = await createWave(deps())(newWave({ notAfter: "2027-03-19T20:00:00-04:00" }), audit);
+    expect(created.version).toBe(1);
+    expect(created.value).toMatchObject({
+      status: "draft",
+      sendInstant: "2027-03-15T13:00:00.000Z",
+      notAfter: "2027-03-20T00:00:00.000Z",
+      createdAt: AT,
+      updatedAt: AT,
+      deadline: "2027-06-08",
+    });
+    expect(await getWave(deps())(created.value.id)).toEqual(created);
+    expect(waves.audit.actionsOf({ type: "wave", id: created.value.id })).toEqual(["wave.create"]);
+  });
+
+  it("reads the same wall-clock time as another instant in another zone", async () => {
+    const inGeneva = await createWave(deps())(newWave({ timeZone: "Europe/Zurich" }), audit);
+    expect(inGeneva.value.sendInstant).toBe("2027-03-15T08:00:00.000Z");
+  });
+
+  it("gives each wave a time-ordered id, so the listing answers them in creation order", async () => {
+    const first = await createWave(deps())(newWave(), audit);
+    clock.advance(1000);
+    const second = await createWave(deps())(newWave({ templateId: "plain-2027", deadline: undefined }), audit);
+    const listed = await listWaves(deps())({ limit: 10 });
+    expect(listed.items.map(({ value }) => value.id)).toEqual([first.value.id, second.value.id]);
+  });
+
+  it("refuses an unknown template and a notAfter not after the send time together, with their paths", async () => {
+    const error = await refusal(
+      createWave(deps())(newWave({ templateId: "no-such-template", notAfter: "2027-03-15T13:00:00Z" }), audit),
+    );
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).issues.map((issue) => issue.path)).toEqual(["body.templateId", "body.notAfter"]);
+    expect((await listWaves(deps())({ limit: 10 })).items).toEqual([]);
+  });
+
+  it("refuses a wave without the deadline its template writes", async () => {
+    const error = await refusal(createWave(deps())(newWave({ deadline: undefined }), audit));
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).issues).toEqual([
+      { path: "body.deadline", message: "the template uses {{deadline}}: give its value" },
+    ]);
+  });
+
+  it("takes a wave without a deadline when its template writes none", async () => {
+    const created = await createWave(deps())(newWave({ templateId: "plain-2027", deadline: undefined }), audit);
+    expect(created.value.deadline).toBeUndefined();
+  });
+
+  it("refuses a local send time the clocks skip in its zone, rather than moving it an hour", async () => {
+    const error = await refusal(createWave(deps())(newWave({ sendAt: "2027-03-14T02:30" }), audit));
+    expect(error).toBeInstanceOf(Invalid);
+    expect(JSON.stringify((error as Invalid).issues)).toContain("body.sendAt");
+    expect((await listWaves(deps())({ limit: 10 })).items).toEqual([]);
+  });
+});
+
+describe("scheduleWave and cancelWave", () => {
+  it("schedules a draft: the schedule is made, then the wave moves with its name, audited", async () => {
+    const draft = await createWave(deps())(newWave(), audit);
+    const id = draft.value.id;
+    clock.advance(60_000);
+    const scheduled = await scheduleWave(deps())(id, 1, audit);
+    expect(scheduled).toMatchObject({ version: 2, value: { status: "scheduled", scheduleName: waveScheduleName(id) } });
+    expect(scheduled.value.updatedAt).toBe("2027-03-01T09:01:00.000Z");
+    expect(schedules.get(id)).toBe("2027-03-15T13:00:00.000Z");
+    expect(waves.audit.actionsOf({ type: "wave", id })).toEqual(["wave.create", "wave.schedule"]);
+  });
+
+  it("refuses a stale version with 412 and makes no schedule", async () => {
+    const { value } = await createWave(deps())(newWave(), audit);
+    expect(await refusal(scheduleWave(deps())(value.id, 7, audit))).toBeInstanceOf(PreconditionFailed);
+    expect(schedules.size).toBe(0);
+    expect((await getWave(deps())(value.id)).value.status).toBe("draft");
+  });
+
+  it("refuses to schedule once the send time has passed, and once notAfter has, making nothing", async () => {
+    const { value } = await createWave(deps())(newWave(), audit);
+    clock.set("2027-03-15T13:00:00Z");
+    const late = await refusal(scheduleWave(deps())(value.id, 1, audit));
+    expect(late).toBeInstanceOf(Conflict);
+    expect((late as Conflict).message).toContain("send time");
+    clock.set("2027-03-21T00:00:00Z");
+    expect(((await refusal(scheduleWave(deps())(value.id, 1, audit))) as Conflict).message).toContain("notAfter");
+    expect(schedules.size).toBe(0);
+  });
+
+  it("answers 404 for a wave that does not exist", async () => {
+    expect(await refusal(scheduleWave(deps())("W-none", 1, audit))).toBeInstanceOf(NotFound);
+  });
+
+  it("cancels a scheduled wave and deletes its schedule; a second cancel is an illegal transition", async () => {
+    const { value } = await createWave(deps())(newWave(), audit);
+    await scheduleWave(deps())(value.id, 1, audit);
+    const cancelled = await cancelWave(deps())(value.id, 2, audit);
+    expect(cancelled).toMatchObject({ version: 3, value: { status: "cancelled" } });
+    expect(schedules.has(value.id)).toBe(false);
+    expect(await refusal(cancelWave(deps())(value.id, 3, audit))).toBeInstanceOf(IllegalTransition);
+    expect(waves.audit.actionsOf({ type: "wave", id: value.id })).toEqual([
+      "wave.cancel",
+      "wave.create",
+      "wave.schedule",
+    ]);
+  });
+
+  it("keeps the cancel when deleting the schedule fails, so the schedule fires into a refusal", async () => {
+    const { value } = await createWave(deps())(newWave(), audit);
+    await scheduleWave(deps())(value.id, 1, audit);
+    const failing = { ...scheduler, unschedule: () => Promise.reject(new Error("scheduler unavailable")) };
+    await expect(cancelWave({ ...deps(), scheduler: failing })(value.id, 2, audit)).rejects.toThrow("unavailable");
+    expect((await getWave(deps())(value.id)).value.status).toBe("cancelled");
+  });
+});
