@@ -1124,6 +1124,7 @@ const cases: Record<string, ContractCase> = {
       // The wave dispatched; a sender claimed a letter and stopped before the ledger knew what SES did with it.
       const deps = {
         ...contactDependencies(tables.doc, tables.tableNames, clock),
+        assistance: assistanceRepository(tables.doc, tables.tableNames, clock),
         templates: templateRepository(tables.doc, tables.tableNames, clock),
         waves: waveRepository(tables.doc, tables.tableNames, clock),
         ledger: ledgerRepository(tables.doc, tables.tableNames, clock),
