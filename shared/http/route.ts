@@ -3,7 +3,7 @@
 import type * as z from "zod";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Actor, Group } from "../auth/actor.ts";
-import { type FieldIssue, Invalid, Malformed } from "../errors.ts";
+import { type FieldIssue, Invalid, Malformed, PreconditionRequired } from "../errors.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -26,14 +26,14 @@ export interface RawResponse {
 
 export type RouteResponse = JsonResponse | { raw: RawResponse };
 
-export interface RouteRequest<P, Q, B> {
+export interface RouteRequest<P, Q, B, V extends number | undefined = number | undefined> {
   params: P;
   query: Q;
   body: B;
   /** Undefined only on open routes. */
   actor: Actor | undefined;
-  /** The version named by `If-Match`, on routes that require it. */
-  expectedVersion: number | undefined;
+  /** The version named by `If-Match`: a number on the routes that require it (the router refuses them without). */
+  expectedVersion: V;
   /** What an audited write records about the caller. */
   audit: AuditContext;
 }
@@ -47,7 +47,10 @@ export interface ResponseSpec {
   etag?: boolean;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+/** What `requiresIfMatch` promises the handler: a version on the routes that require one, nothing on the others. */
+export type ExpectedVersion<I extends boolean> = I extends true ? number : undefined;
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I extends boolean = false> {
   method: Method;
   /** OpenAPI-style template: `/states/{iso3}`. */
   path: string;
@@ -61,9 +64,9 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   /** Media types the body may have; JSON by default. */
   bodyTypes?: readonly string[];
   maxBodyBytes?: number;
-  requiresIfMatch?: boolean;
+  requiresIfMatch?: I;
   responses: readonly ResponseSpec[];
-  handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResponse>;
+  handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>, ExpectedVersion<I>>): Promise<RouteResponse>;
 }
 
 /** The request as the router hands it over: path params, query and JSON body, not yet validated. */
@@ -71,7 +74,7 @@ export type UnvalidatedRequest = RouteRequest<Record<string, string>, Record<str
 
 /** What the router sees once a route is declared: its schemas for documentation and one entry point. */
 export interface Route {
-  readonly spec: Omit<RouteSpec<z.ZodType, z.ZodType, z.ZodType>, "handle">;
+  readonly spec: Omit<RouteSpec<z.ZodType, z.ZodType, z.ZodType, boolean>, "handle">;
   readonly run: (request: UnvalidatedRequest) => Promise<RouteResponse>;
 }
 
@@ -96,21 +99,30 @@ function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, pa
   throw new Malformed(`The request ${part} is not valid`, issuesOf(result.error, part));
 }
 
+/** The router refuses a route that requires If-Match without one (428); this keeps its handler from ever seeing none. */
+function expectedVersionOf<I extends boolean>(requiresIfMatch: I | undefined, version: number | undefined) {
+  if (!requiresIfMatch) return undefined as ExpectedVersion<I>;
+  if (version === undefined) throw new PreconditionRequired("Send If-Match with the ETag of the version you read");
+  return version as ExpectedVersion<I>;
+}
+
 /** Declares a route; `run` validates the request against the route's schemas before `handle` sees it. */
 export function defineRoute<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
->(spec: RouteSpec<P, Q, B>): Route {
+  const I extends boolean = false,
+>(spec: RouteSpec<P, Q, B, I>): Route {
   const { handle, ...rest } = spec;
   return {
     spec: rest,
-    run: (request) =>
+    run: async (request) =>
       handle({
         ...request,
         params: validate(spec.params, request.params, "params"),
         query: validate(spec.query, request.query, "query"),
         body: validate(spec.body, request.body, "body"),
+        expectedVersion: expectedVersionOf(spec.requiresIfMatch, request.expectedVersion),
       }),
   };
 }

@@ -39,24 +39,15 @@ import {
   requestStatusSchema,
   requestTransitionSchema,
 } from "#shared/assistance/schemas.ts";
-import type { Group } from "#shared/auth/actor.ts";
-import { PreconditionRequired } from "#shared/errors.ts";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
+import { everyone, staff } from "../access.ts";
 
-const readers: readonly Group[] = ["secretariat", "experts", "members"];
-const writers: readonly Group[] = ["secretariat", "experts"];
 const TAG = "Assistance";
 
 const byId = z.strictObject({ id: assistanceIdSchema });
 const byReport = z.strictObject({ id: reportIdSchema });
-
-/** The router demands If-Match on these routes; this keeps the use case from ever seeing a missing one. */
-function ifMatch(expectedVersion: number | undefined): number {
-  if (expectedVersion === undefined) throw new PreconditionRequired("Send If-Match with the ETag you read");
-  return expectedVersion;
-}
 
 const candidatesSchema = z
   .object({
@@ -79,7 +70,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "createAssistanceRequest",
       summary: "Record an assistance request received from a State (status received)",
       tag: TAG,
-      access: writers,
+      access: staff,
       body: newAssistanceRequestSchema,
       responses: [{ status: 201, description: "The request", schema: assistanceRequestSchema, etag: true }],
       async handle({ body, audit }) {
@@ -98,7 +89,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceRequests",
       summary: "Assistance requests in the order received: all, by status, by requesting State, or both",
       tag: TAG,
-      access: readers,
+      access: everyone,
       query: z.strictObject({
         status: requestStatusSchema.optional(),
         iso3: iso3Schema.optional().describe("The requesting State"),
@@ -116,7 +107,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "getAssistanceRequest",
       summary: "One assistance request with its history of moves, and its ETag",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The request", schema: assistanceRequestSchema, etag: true }],
       async handle({ params }) {
@@ -130,7 +121,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "transitionAssistanceRequest",
       summary: "Move a request (acknowledge, open the consent window, circulate, ...); illegal moves are 409",
       tag: TAG,
-      access: writers,
+      access: staff,
       params: byId,
       body: requestTransitionSchema,
       requiresIfMatch: true,
@@ -138,7 +129,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
         { status: 200, description: "The request after the move", schema: assistanceRequestSchema, etag: true },
       ],
       async handle({ params, body, expectedVersion, audit }) {
-        const request = await transitionRequest(deps)(params.id, ifMatch(expectedVersion), body, audit);
+        const request = await transitionRequest(deps)(params.id, expectedVersion, body, audit);
         return { body: request.value, version: request.version };
       },
     }),
@@ -150,7 +141,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
         "Record the State's consent to circulation, at any time before circulation, with how it came; after " +
         "circulation, or a second time, it is 409",
       tag: TAG,
-      access: writers,
+      access: staff,
       params: byId,
       body: requestConsentSchema,
       requiresIfMatch: true,
@@ -158,7 +149,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
         { status: 200, description: "The request with the consent", schema: assistanceRequestSchema, etag: true },
       ],
       async handle({ params, body, expectedVersion, audit }) {
-        const request = await recordConsent(deps)(params.id, ifMatch(expectedVersion), body, audit);
+        const request = await recordConsent(deps)(params.id, expectedVersion, body, audit);
         return { body: request.value, version: request.version };
       },
     }),
@@ -168,7 +159,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceRequestMatches",
       summary: "The matches proposed for a request, with their status",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [
         { status: 200, description: "The matches", schema: z.object({ items: z.array(assistanceMatchSchema) }) },
@@ -183,7 +174,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceCandidates",
       summary: "Active offers that fit a request, ranked by shared areas and freshness, each rank explained",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The candidates, best first", schema: candidatesSchema }],
       async handle({ params }) {
@@ -197,7 +188,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "recordAssistanceFeedback",
       summary: "Record feedback on a fulfilled request; the requester's fulfils its assistance-feedback obligation",
       tag: TAG,
-      access: writers,
+      access: staff,
       params: byId,
       body: newAssistanceFeedbackSchema,
       responses: [{ status: 201, description: "The feedback", schema: assistanceFeedbackSchema }],
@@ -211,7 +202,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceFeedback",
       summary: "The feedback recorded on a request",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [
         { status: 200, description: "The feedback", schema: z.object({ items: z.array(assistanceFeedbackSchema) }) },
@@ -226,7 +217,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "createAssistanceOffer",
       summary: "Record an offer of assistance from a State or an organization",
       tag: TAG,
-      access: writers,
+      access: staff,
       body: newAssistanceOfferSchema,
       responses: [{ status: 201, description: "The offer", schema: assistanceOfferSchema, etag: true }],
       async handle({ body, audit }) {
@@ -245,7 +236,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceOffers",
       summary: "Offers in the order recorded: all, or one provider's",
       tag: TAG,
-      access: readers,
+      access: everyone,
       query: z.strictObject({ provider: providerQuerySchema.optional(), ...pageQueryShape }),
       responses: [{ status: 200, description: "A page of offers", schema: pageSchema(assistanceOfferSchema) }],
       async handle({ query }) {
@@ -259,7 +250,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "getAssistanceOffer",
       summary: "One offer, with its ETag",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The offer", schema: assistanceOfferSchema, etag: true }],
       async handle({ params }) {
@@ -273,14 +264,14 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "updateAssistanceOffer",
       summary: "Change an offer's areas, description, validity or last-updated day",
       tag: TAG,
-      access: writers,
+      access: staff,
       params: byId,
       body: assistanceOfferChangesSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The offer as changed", schema: assistanceOfferSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const offer = await updateOffer(deps)(params.id, ifMatch(expectedVersion), body, audit);
+        const offer = await updateOffer(deps)(params.id, expectedVersion, body, audit);
         return { body: offer.value, version: offer.version };
       },
     }),
@@ -290,7 +281,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceProviders",
       summary: "Every provider with its areas and the day it last updated an offer; stale after 12 months",
       tag: TAG,
-      access: readers,
+      access: everyone,
       responses: [
         { status: 200, description: "The providers", schema: z.object({ items: z.array(providerSummarySchema) }) },
       ],
@@ -304,7 +295,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "proposeAssistanceMatch",
       summary: "Propose an offer for a circulated request (status proposed)",
       tag: TAG,
-      access: writers,
+      access: staff,
       body: newAssistanceMatchSchema,
       responses: [{ status: 201, description: "The match", schema: assistanceMatchSchema, etag: true }],
       async handle({ body, audit }) {
@@ -323,7 +314,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "getAssistanceMatch",
       summary: "One match, with its ETag",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The match", schema: assistanceMatchSchema, etag: true }],
       async handle({ params }) {
@@ -337,7 +328,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "transitionAssistanceMatch",
       summary: "Accept, deliver or decline a match; accepting makes a circulated request matched",
       tag: TAG,
-      access: writers,
+      access: staff,
       params: byId,
       body: matchTransitionSchema,
       requiresIfMatch: true,
@@ -350,7 +341,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
         },
       ],
       async handle({ params, body, expectedVersion, audit }) {
-        const { match, request } = await transitionMatch(deps)(params.id, ifMatch(expectedVersion), body, audit);
+        const { match, request } = await transitionMatch(deps)(params.id, expectedVersion, body, audit);
         return { body: { match: match.value, request }, version: match.version };
       },
     }),
@@ -360,7 +351,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "listAssistanceReports",
       summary: "The pending-assistance reports, oldest first, without their rows",
       tag: TAG,
-      access: readers,
+      access: everyone,
       query: z.strictObject(pageQueryShape),
       responses: [{ status: 200, description: "A page of reports", schema: pageSchema(assistanceReportSummarySchema) }],
       async handle({ query }) {
@@ -374,7 +365,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       operationId: "getAssistanceReport",
       summary: "One pending-assistance report: JSON, or CSV with ?format=csv",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byReport,
       query: z.strictObject({
         format: z.enum(["json", "csv"]).optional().describe("csv: one row per pending request (text/csv)"),

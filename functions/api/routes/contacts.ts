@@ -27,6 +27,7 @@ import {
 } from "#shared/contacts/schemas.ts";
 import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 import { byCode } from "./states.ts";
 
 const byContact = z.strictObject({
@@ -35,7 +36,6 @@ const byContact = z.strictObject({
     .regex(/^[0-9A-Za-z]{26}$/, "not a contact id")
     .transform((id) => id.toUpperCase()),
 });
-const readers = ["secretariat", "experts", "members"] as const;
 
 /** A CSV file of up to 1000 rows fits well within this. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -54,7 +54,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       summary:
         "The contacts the filters select, as CSV (cells that a spreadsheet would run as formulas are neutralized)",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       query: withFilterRule(z.strictObject(contactFilterShape)),
       responses: [
         { status: 200, description: "CSV, one contact per row", contentType: "text/csv", schema: z.string() },
@@ -81,7 +81,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
         "Import contacts from CSV: every row is checked first; all are written or none (422 lists line and column " +
         "of each problem). Rows match existing active contacts by e-mail and owner; dryRun=true writes nothing",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       query: z.strictObject({
         dryRun: z
           .enum(["true", "false"])
@@ -115,7 +115,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       summary:
         "Designate a contact of a State or an organization; its e-mail must not be used by another active contact",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       body: newContactSchema,
       responses: [{ status: 201, description: "The contact", schema: contactViewSchema, etag: true }],
       async handle({ body, audit }) {
@@ -135,7 +135,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       summary:
         "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any",
       tag: "Contacts",
-      access: readers,
+      access: everyone,
       query: withFilterRule(z.strictObject({ ...contactFilterShape, ...pageQueryShape })),
       responses: [{ status: 200, description: "A page of contacts", schema: pageSchema(contactViewSchema) }],
       async handle({ query }) {
@@ -152,7 +152,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       operationId: "getContact",
       summary: "One contact, with its ETag",
       tag: "Contacts",
-      access: readers,
+      access: everyone,
       params: byContact,
       responses: [{ status: 200, description: "The contact", schema: contactViewSchema, etag: true }],
       async handle({ params }) {
@@ -166,14 +166,14 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       operationId: "changeContact",
       summary: "Correct an active contact (a new e-mail must be free); the owner never changes",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byContact,
       body: contactChangesSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The contact as changed", schema: contactViewSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const contact = await changeContact(deps)(params.id, expectedVersion ?? 0, body, audit);
+        const contact = await changeContact(deps)(params.id, expectedVersion, body, audit);
         return { body: view(contact.value), version: contact.version };
       },
     }),
@@ -183,13 +183,13 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       operationId: "deactivateContact",
       summary: "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byContact,
       body: contactDeactivationSchema,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The deactivated contact", schema: contactViewSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const contact = await deactivateContact(deps)(params.id, expectedVersion ?? 0, audit, body.reason);
+        const contact = await deactivateContact(deps)(params.id, expectedVersion, audit, body.reason);
         return { body: view(contact.value), version: contact.version };
       },
     }),
@@ -199,12 +199,12 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       operationId: "verifyContact",
       summary: "Record that the contact's details were confirmed today",
       tag: "Contacts",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byContact,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The verified contact", schema: contactViewSchema, etag: true }],
       async handle({ params, expectedVersion, audit }) {
-        const contact = await verifyContact(deps)(params.id, expectedVersion ?? 0, audit);
+        const contact = await verifyContact(deps)(params.id, expectedVersion, audit);
         return { body: view(contact.value), version: contact.version };
       },
     }),
@@ -214,7 +214,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
       operationId: "getPointOfContact",
       summary: "A State's point-of-contact view (current, stale, unreachable, missing), computed now from its contacts",
       tag: "Contacts",
-      access: readers,
+      access: everyone,
       params: byCode,
       responses: [{ status: 200, description: "The view, and the stored obligation", schema: pointOfContactSchema }],
       async handle({ params }) {

@@ -9,6 +9,7 @@ import {
 } from "#shared/dossier/schemas.ts";
 import { pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 import { byCode } from "./states.ts";
 
 export function dossierRoutes(deps: DossierDependencies): Route[] {
@@ -22,7 +23,7 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
         "status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; " +
         "each entry names its record and who did it (personal data for the secretariat only)",
       tag: "Dossier",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       params: byCode,
       query: timelineQuerySchema,
       responses: [{ status: 200, description: "A page of the timeline", schema: pageSchema(timelineEntrySchema) }],
@@ -38,7 +39,7 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
       operationId: "getStateAudit",
       summary: "Every audited write about a State, newest first, with before and after",
       tag: "Dossier",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byCode,
       query: stateAuditQuerySchema,
       responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
@@ -55,7 +56,7 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
         "The audit trail, newest first: one entity's entries (entity=state:MLI), one actor's (actor=<id>), or every " +
         "entry of a span of days (31 days unless from is given, at most 366)",
       tag: "Dossier",
-      access: ["secretariat"],
+      access: secretariatOnly,
       query: auditQuerySchema,
       responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
       async handle({ query }) {

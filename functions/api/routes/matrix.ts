@@ -1,7 +1,5 @@
 // Routes of the 1540 Matrix: the field catalogue, a State's matrix, edits of its draft, review moves, versions, diffs.
 import * as z from "zod";
-import type { Group } from "#shared/auth/actor.ts";
-import { PreconditionRequired } from "#shared/errors.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import { coverageOf } from "#shared/matrix/coverage.ts";
@@ -26,9 +24,7 @@ import {
   matrixViewSchema,
 } from "#shared/matrix/schemas.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
-
-const readers: readonly Group[] = ["secretariat", "experts", "members"];
-const writers: readonly Group[] = ["secretariat", "experts"];
+import { everyone, staff } from "../access.ts";
 
 // A batch may set every field once, each with long references in any script; the use case bounds the stored size.
 const MAX_EDIT_BODY_BYTES = 512 * 1024;
@@ -42,12 +38,6 @@ const versionNumber = z
 
 const byCode = z.strictObject({ iso3: iso3Schema });
 
-/** The router demands If-Match on these routes; this keeps the use case from ever seeing a missing one. */
-function ifMatch(expectedVersion: number | undefined): number {
-  if (expectedVersion === undefined) throw new PreconditionRequired("Send If-Match with the ETag of the matrix");
-  return expectedVersion;
-}
-
 /** `deps.registry` answers 404 for a code that names no Member State. */
 export function matrixRoutes(deps: MatrixDependencies): Route[] {
   return [
@@ -57,7 +47,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "listMatrixFields",
       summary: "The matrix field catalogue: every field, with its stable id, by operative paragraph",
       tag: "Matrix",
-      access: readers,
+      access: everyone,
       responses: [{ status: 200, description: "The catalogue", schema: matrixFieldCatalogueSchema }],
       handle: async () => ({ body: fieldCatalogue }),
     }),
@@ -67,7 +57,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "getMatrix",
       summary: "A State's matrix: its latest approved version, its working version, and their coverage counts",
       tag: "Matrix",
-      access: readers,
+      access: everyone,
       params: byCode,
       responses: [
         {
@@ -88,14 +78,14 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "editMatrix",
       summary: "Set or clear cells of the working draft, all or nothing; starts a new draft after an approval",
       tag: "Matrix",
-      access: writers,
+      access: staff,
       params: byCode,
       body: matrixEditSchema,
       maxBodyBytes: MAX_EDIT_BODY_BYTES,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The matrix as changed", schema: matrixViewSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const { view, revision } = await editMatrix(deps)(params.iso3, ifMatch(expectedVersion), body, audit);
+        const { view, revision } = await editMatrix(deps)(params.iso3, expectedVersion, body, audit);
         return { body: view, version: revision };
       },
     }),
@@ -105,13 +95,13 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "transitionMatrix",
       summary: "Move the working version: share it with the State, take it back to draft, or record its approval",
       tag: "Matrix",
-      access: writers,
+      access: staff,
       params: byCode,
       body: matrixTransitionSchema,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The matrix after the move", schema: matrixViewSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const { view, revision } = await transitionMatrix(deps)(params.iso3, ifMatch(expectedVersion), body.to, audit);
+        const { view, revision } = await transitionMatrix(deps)(params.iso3, expectedVersion, body.to, audit);
         return { body: view, version: revision };
       },
     }),
@@ -121,7 +111,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "listMatrixVersions",
       summary: "The versions of a State's matrix, oldest first, with their status, dates and actors (no cells)",
       tag: "Matrix",
-      access: readers,
+      access: everyone,
       params: byCode,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of versions", schema: pageSchema(matrixVersionSummarySchema) }],
@@ -136,7 +126,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "getMatrixVersion",
       summary: "One version of a State's matrix, with its cells and coverage counts",
       tag: "Matrix",
-      access: readers,
+      access: everyone,
       params: z.strictObject({ iso3: iso3Schema, version: versionNumber }),
       responses: [{ status: 200, description: "The version", schema: matrixVersionDetailSchema }],
       async handle({ params }) {
@@ -150,7 +140,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       operationId: "diffMatrixVersions",
       summary: "Cells added, removed and changed between two versions of a State's matrix",
       tag: "Matrix",
-      access: readers,
+      access: everyone,
       params: byCode,
       query: z.strictObject({ from: versionNumber, to: versionNumber }),
       responses: [{ status: 200, description: "The differences, in catalogue order", schema: matrixDiffSchema }],

@@ -16,9 +16,9 @@ import {
   organizationKindSchema,
   organizationSchema,
 } from "#shared/organizations/schemas.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
 const byId = z.strictObject({ id: organizationIdSchema });
-const readers = ["secretariat", "experts", "members"] as const;
 
 export function organizationRoutes(deps: OrganizationDependencies): Route[] {
   return [
@@ -28,7 +28,7 @@ export function organizationRoutes(deps: OrganizationDependencies): Route[] {
       operationId: "listOrganizations",
       summary: "List the international, regional and subregional organizations, optionally of one kind",
       tag: "Organizations",
-      access: readers,
+      access: everyone,
       query: z.strictObject({ kind: organizationKindSchema.optional(), ...pageQueryShape }),
       responses: [
         { status: 200, description: "A page of organizations in id order", schema: pageSchema(organizationSchema) },
@@ -48,7 +48,7 @@ export function organizationRoutes(deps: OrganizationDependencies): Route[] {
       operationId: "getOrganization",
       summary: "One organization by its id (the acronym as a slug), with its ETag",
       tag: "Organizations",
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The organization", schema: organizationSchema, etag: true }],
       async handle({ params }) {
@@ -62,7 +62,7 @@ export function organizationRoutes(deps: OrganizationDependencies): Route[] {
       operationId: "createOrganization",
       summary: "Add an organization; its id defaults to the acronym as a slug (409 if taken)",
       tag: "Organizations",
-      access: ["secretariat"],
+      access: secretariatOnly,
       body: newOrganizationSchema,
       responses: [{ status: 201, description: "The organization added", schema: organizationSchema, etag: true }],
       async handle({ body, audit }) {
@@ -81,14 +81,14 @@ export function organizationRoutes(deps: OrganizationDependencies): Route[] {
       operationId: "changeOrganization",
       summary: "Correct an organization's kind, name, acronym, region or note (the id never changes)",
       tag: "Organizations",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byId,
       body: organizationChangesSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The organization as changed", schema: organizationSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const organization = await changeOrganization(deps)(params.id, expectedVersion ?? 0, body, audit);
+        const organization = await changeOrganization(deps)(params.id, expectedVersion, body, audit);
         return { body: organization.value, version: organization.version };
       },
     }),

@@ -15,6 +15,7 @@ import {
   programmeYearsSchema,
 } from "#shared/programme/schemas.ts";
 import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
@@ -79,8 +80,6 @@ export interface ProgrammeRouteDependencies {
   years: ProgrammeYears;
   letters?: LetterWaves | undefined;
 }
-
-const everyone = ["secretariat", "experts", "members"] as const;
 
 export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDependencies) {
   const view = viewProgramme({ clock, years, letters });
@@ -154,14 +153,14 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
         "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period or a year that does " +
         "not match its period is 422 at its path, and nothing is stored",
       tag: "Programme",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: yearParams,
       body: programmeFileSchema(),
       maxBodyBytes: 256 * 1024,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The year as stored", schema: programmeYearSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const year = await years.put(params.year, body, expectedVersion ?? 0, audit);
+        const year = await years.put(params.year, body, expectedVersion, audit);
         return { body: yearBody(year), version: year.version };
       },
     }),
@@ -173,12 +172,12 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
         "Adopt the year's draft (stored, or rolled forward from the latest adopted year); If-Match: its ETag. " +
         "An adopted year is 409",
       tag: "Programme",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: yearParams,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The adopted year", schema: programmeYearSchema, etag: true }],
       async handle({ params, expectedVersion, audit }) {
-        const year = await years.adopt(params.year, expectedVersion ?? 0, audit);
+        const year = await years.adopt(params.year, expectedVersion, audit);
         return { body: yearBody(year), version: year.version };
       },
     }),

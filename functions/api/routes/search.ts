@@ -3,6 +3,7 @@
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import { searchQuerySchema, searchResultSchema } from "#shared/search/schemas.ts";
 import { type SearchDependencies, search } from "#shared/search/search.ts";
+import { everyone } from "../access.ts";
 
 export function searchRoutes(deps: SearchDependencies): Route[] {
   return [
@@ -14,7 +15,7 @@ export function searchRoutes(deps: SearchDependencies): Route[] {
         "Find records by the start of any word (case, accents and Arabic letter forms ignored); grouped by kind. " +
         "Contacts are found by the secretariat only; the index follows each write within seconds",
       tag: "Search",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       query: searchQuerySchema,
       responses: [{ status: 200, description: "The hits of each kind searched", schema: searchResultSchema }],
       async handle({ query, actor }) {

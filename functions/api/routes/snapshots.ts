@@ -1,6 +1,5 @@
 // Routes of quarterly snapshots: take one on demand, list and read them, export, compare, and the HTML report.
 import * as z from "zod";
-import type { Group } from "#shared/auth/actor.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { defineRoute, type Route } from "#shared/http/route.ts";
 import { snapshotCsv } from "#shared/snapshots/csv.ts";
@@ -21,8 +20,8 @@ import {
   snapshotExport,
   takeSnapshot,
 } from "#shared/snapshots/snapshots.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
-const readers: readonly Group[] = ["secretariat", "experts", "members"];
 const TAG = "Snapshots";
 
 const byPeriod = z.strictObject({ period: periodSchema });
@@ -48,7 +47,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "takeSnapshot",
       summary: "Take the snapshot of an ended quarter (201), or get the one already stored (200): it never changes",
       tag: TAG,
-      access: ["secretariat"],
+      access: secretariatOnly,
       body: newSnapshotRequestSchema,
       responses: [
         { status: 201, description: "Computed and stored now", schema: snapshotSchema },
@@ -69,7 +68,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "listSnapshots",
       summary: "The snapshots, oldest quarter first, without their figures",
       tag: TAG,
-      access: readers,
+      access: everyone,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of snapshots", schema: pageSchema(snapshotSummarySchema) }],
       async handle({ query }) {
@@ -82,7 +81,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "getSnapshot",
       summary: "One quarter's snapshot with every figure, list and the change since the previous snapshot",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byPeriod,
       responses: [{ status: 200, description: "The snapshot", schema: snapshotSchema }],
       async handle({ params }) {
@@ -95,7 +94,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "exportSnapshot",
       summary: "Every figure as a row (figure, group, value, change): CSV, or JSON with the lists too",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byPeriod,
       query: z.strictObject({ format: z.enum(["csv", "json"]).describe("csv (text/csv) or json") }),
       responses: [
@@ -124,7 +123,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "diffSnapshots",
       summary: "What changed from the `against` quarter's snapshot to this one: every figure and list",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byPeriod,
       query: z.strictObject({ against: periodSchema.describe("The earlier (or any other) stored quarter") }),
       responses: [{ status: 200, description: "Changes from `against` to `period`", schema: snapshotDiffSchema }],
@@ -138,7 +137,7 @@ export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
       operationId: "snapshotReport",
       summary: "The snapshot as a self-contained HTML page with its charts (SVG, no script), readable printed",
       tag: TAG,
-      access: readers,
+      access: everyone,
       params: byPeriod,
       responses: [{ status: 200, description: "An HTML page", contentType: "text/html", schema: z.string() }],
       async handle({ params }) {

@@ -11,6 +11,7 @@ import {
 } from "#shared/registry/schemas.ts";
 import { changeState, getState, type LanguageFollowers, listStates } from "#shared/registry/states.ts";
 import { type ReportingDependencies, statesByActionPlan } from "#shared/reporting/submissions.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
 export const byCode = z.strictObject({ iso3: iso3Schema });
 
@@ -39,7 +40,7 @@ export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageF
       operationId: "listStates",
       summary: "List the 193 Member States: by UN regional group, reporting status, or action plan",
       tag: "States",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       query: listQuery,
       responses: [{ status: 200, description: "A page of States in ISO code order", schema: pageSchema(stateSchema) }],
       async handle({ query }) {
@@ -57,7 +58,7 @@ export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageF
       operationId: "getState",
       summary: "One Member State by its ISO 3166-1 alpha-3 code",
       tag: "States",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       params: byCode,
       responses: [{ status: 200, description: "The State", schema: stateSchema, etag: true }],
       async handle({ params }) {
@@ -73,14 +74,14 @@ export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageF
         "Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a " +
         "language of their own change with it, in the same transaction",
       tag: "States",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byCode,
       body: stateChangesSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The State as changed", schema: stateSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const state = await changeState(registry, deps.contacts)(params.iso3, expectedVersion ?? 0, body, audit);
+        const state = await changeState(registry, deps.contacts)(params.iso3, expectedVersion, body, audit);
         return { body: state.value, version: state.version };
       },
     }),

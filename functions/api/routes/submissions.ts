@@ -20,6 +20,7 @@ import {
   type ReportingDependencies,
   recordSubmission,
 } from "#shared/reporting/submissions.ts";
+import { everyone, staff } from "../access.ts";
 import { byCode } from "./states.ts";
 
 const bySubmission = z.strictObject({
@@ -35,7 +36,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
       operationId: "recordSubmission",
       summary: "Record a document received from a State; updates its obligation and reporting status",
       tag: "Reporting",
-      access: ["secretariat", "experts"],
+      access: staff,
       params: byCode,
       body: newSubmissionSchema,
       responses: [{ status: 201, description: "The recorded submission", schema: submissionSchema, etag: true }],
@@ -55,7 +56,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
       operationId: "listSubmissions",
       summary: "A State's submissions, in the order they were recorded",
       tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       params: byCode,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of submissions", schema: pageSchema(submissionSchema) }],
@@ -70,7 +71,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
       operationId: "getSubmission",
       summary: "One submission, with its ETag",
       tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       params: bySubmission,
       responses: [{ status: 200, description: "The submission", schema: submissionSchema, etag: true }],
       async handle({ params }) {
@@ -84,14 +85,14 @@ export function submissionRoutes(deps: ReportingDependencies) {
       operationId: "correctSubmission",
       summary: "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted)",
       tag: "Reporting",
-      access: ["secretariat", "experts"],
+      access: staff,
       params: bySubmission,
       body: submissionCorrectionSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const submission = await correctSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body, audit);
+        const submission = await correctSubmission(deps)(params.iso3, params.id, expectedVersion, body, audit);
         return { body: submission.value, version: submission.version };
       },
     }),
@@ -103,13 +104,13 @@ export function submissionRoutes(deps: ReportingDependencies) {
         "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
         "reporting status are derived again as if it had never been recorded (audited; the record stays)",
       tag: "Reporting",
-      access: ["secretariat", "experts"],
+      access: staff,
       params: bySubmission,
       body: submissionVoidSchema,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The voided submission", schema: submissionSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const submission = await voidSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body.reason, audit);
+        const submission = await voidSubmission(deps)(params.iso3, params.id, expectedVersion, body.reason, audit);
         return { body: submission.value, version: submission.version };
       },
     }),
@@ -121,7 +122,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
         "Correct the kind a submission was recorded with, with the reason: both obligations and the State's " +
         "reporting status are derived again (audited)",
       tag: "Reporting",
-      access: ["secretariat", "experts"],
+      access: staff,
       params: bySubmission,
       body: submissionKindCorrectionSchema,
       requiresIfMatch: true,
@@ -130,7 +131,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
         const submission = await correctSubmissionKind(deps)(
           params.iso3,
           params.id,
-          expectedVersion ?? 0,
+          expectedVersion,
           body.kind,
           body.reason,
           audit,
@@ -144,7 +145,7 @@ export function submissionRoutes(deps: ReportingDependencies) {
       operationId: "listObligations",
       summary: "What the State owes or is encouraged to do, with each obligation's status",
       tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
+      access: everyone,
       params: byCode,
       responses: [
         { status: 200, description: "The State's obligations", schema: z.object({ items: z.array(obligationSchema) }) },

@@ -19,10 +19,10 @@ import {
 } from "#shared/templates/templates.ts";
 import { letterValueSchema } from "#shared/templates/values.ts";
 import { type TemplateVariable, templateVariables } from "#shared/templates/variables.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
 const byId = z.strictObject({ id: z.string().min(1).max(80) });
 const variableSchema = z.enum(Object.keys(templateVariables) as [TemplateVariable, ...TemplateVariable[]]);
-const readers = ["secretariat", "experts", "members"] as const;
 const TEMPLATE_BODY_BYTES = 1024 * 1024;
 
 const previewSchema = z
@@ -54,7 +54,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       summary:
         "The variables a template may use: text as {{name}}, others as {{name|date}}, {{name|time}}, {{name|list}}",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       responses: [
         {
           status: 200,
@@ -74,7 +74,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       summary:
         "Save a template: every variable known and of the right type, every UN language present or a fallback declared",
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       body: newTemplateSchema,
       maxBodyBytes: TEMPLATE_BODY_BYTES,
       responses: [{ status: 201, description: "The saved template", schema: templateSchema, etag: true }],
@@ -94,7 +94,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       operationId: "listTemplates",
       summary: "The templates, by id",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of templates", schema: pageSchema(templateSchema) }],
       async handle({ query }) {
@@ -108,7 +108,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       operationId: "getTemplate",
       summary: "One template, with its ETag",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The template", schema: templateSchema, etag: true }],
       async handle({ params }) {
@@ -122,7 +122,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       operationId: "changeTemplate",
       summary: "Change a template (validated again as a whole) with If-Match",
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byId,
       body: templateChangesSchema,
       bodyTypes: ["application/json", "application/merge-patch+json"],
@@ -130,7 +130,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The changed template", schema: templateSchema, etag: true }],
       async handle({ params, body, expectedVersion, audit }) {
-        const template = await changeTemplate(deps)(params.id, expectedVersion ?? 0, body, audit);
+        const template = await changeTemplate(deps)(params.id, expectedVersion, body, audit);
         return { body: template.value, version: template.version };
       },
     }),
@@ -140,7 +140,7 @@ export function templateRoutes(deps: TemplateDependencies) {
       operationId: "previewTemplate",
       summary: "Render the letter a recipient would get, in their language (or the fallback), values HTML-escaped",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       body: previewSchema,
       responses: [{ status: 200, description: "The rendered letter", schema: renderedLetterSchema }],

@@ -24,9 +24,9 @@ import {
   type WaveSchedulingDependencies,
   type WaveTestDependencies,
 } from "#shared/waves/waves.ts";
+import { everyone, secretariatOnly } from "../access.ts";
 
 const byId = z.strictObject({ id: waveIdSchema });
-const readers = ["secretariat", "experts", "members"] as const;
 
 const waveWithCountsSchema = waveSchema
   .extend({
@@ -126,12 +126,12 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId,
       summary,
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byId,
       requiresIfMatch: true,
       responses: [{ status: 200, description: "The wave as moved", schema: waveSchema, etag: true }],
       async handle({ params, expectedVersion, audit }) {
-        const wave = await run(deps)(params.id, expectedVersion ?? 0, audit);
+        const wave = await run(deps)(params.id, expectedVersion, audit);
         return { body: wave.value, version: wave.version };
       },
     });
@@ -143,7 +143,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId: "createWave",
       summary: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       body: newWaveSchema,
       responses: [{ status: 201, description: "The draft wave", schema: waveSchema, etag: true }],
       async handle({ body, audit }) {
@@ -162,7 +162,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId: "listWaves",
       summary: "The waves, oldest first",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of waves", schema: pageSchema(waveSchema) }],
       async handle({ query }) {
@@ -176,7 +176,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId: "getWave",
       summary: "One wave with its ETag and its messages counted by status",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "The wave", schema: waveWithCountsSchema, etag: true }],
       async handle({ params }) {
@@ -190,7 +190,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId: "previewWaveAudience",
       summary: "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       responses: [{ status: 200, description: "Recipients and skipped contacts", schema: audiencePreviewSchema }],
       async handle({ params }) {
@@ -218,7 +218,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
         "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
         "subject prefixed [TEST]; the ledger is untouched, the send is audited",
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byId,
       body: waveTestRequestSchema,
       responses: [{ status: 200, description: "What was sent", schema: waveTestResultSchema }],
@@ -234,7 +234,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
         "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
         "nor at a Permanent Mission, each with the reason",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       query: pageQuerySchema,
       responses: [{ status: 200, description: "A page of unreached owners", schema: pageSchema(unreachedSchema) }],
@@ -249,7 +249,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       operationId: "listWaveMessages",
       summary: "The wave's messages from the send ledger, optionally in one status",
       tag: "Correspondence",
-      access: readers,
+      access: everyone,
       params: byId,
       query: messagesQuery,
       responses: [{ status: 200, description: "A page of messages", schema: pageSchema(listedMessageSchema) }],
@@ -270,7 +270,7 @@ export function waveRoutes(deps: WaveRouteDependencies) {
         "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
         "and before the wave's not-after deadline; audited. 409 otherwise",
       tag: "Correspondence",
-      access: ["secretariat"],
+      access: secretariatOnly,
       params: byMessage,
       responses: [{ status: 202, description: "The letter, queued again for the sender", schema: resentSchema }],
       async handle({ params, audit }) {
@@ -301,7 +301,7 @@ function redispatchRoute(deps: WaveRouteDependencies) {
       "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
       "send time (409 otherwise); audited",
     tag: "Correspondence",
-    access: ["secretariat"],
+    access: secretariatOnly,
     params: byId,
     responses: [
       { status: 202, description: "The wave as it stands, and when dispatch runs", schema: redispatchSchema },
