@@ -15,7 +15,7 @@ import {
 } from "../errors.ts";
 import { etagOf, versionFromIfMatch } from "../versioning.ts";
 import { toProblem } from "./problem.ts";
-import type { Route, RouteResponse } from "./route.ts";
+import { dataOf, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
 
 /** The event as the gateway sends it; on open routes there is no authorizer context. */
 export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestContext"> & {
@@ -27,14 +27,19 @@ export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestCon
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 interface CompiledRoute {
-  route: Route;
+  entry: RouteEntry;
+  method: string;
   pattern: RegExp;
   paramNames: string[];
 }
 
-function compile(route: Route): CompiledRoute {
+/** A route at hand as it is; a lazy one loaded (its module, once). */
+const routeOf = async (entry: RouteEntry): Promise<Route> => ("spec" in entry ? entry : entry.load());
+
+function compile(entry: RouteEntry): CompiledRoute {
+  const { method, path } = dataOf(entry);
   const paramNames: string[] = [];
-  const source = route.spec.path
+  const source = path
     .split("/")
     .map((segment) => {
       const param = /^\{(\w+)\}$/.exec(segment);
@@ -43,7 +48,7 @@ function compile(route: Route): CompiledRoute {
       return "([^/]+)";
     })
     .join("/");
-  return { route, pattern: new RegExp(`^${source}$`), paramNames };
+  return { entry, method, pattern: new RegExp(`^${source}$`), paramNames };
 }
 
 /**
@@ -155,7 +160,8 @@ function respond(result: RouteResponse, correlationId: string, open: boolean): A
   return { statusCode: status, headers, body: status === 204 ? "" : JSON.stringify(result.body) };
 }
 
-export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error">) {
+/** Matches by the routes' data alone; a lazy route's module is loaded when a request first matches one of its routes. */
+export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "info" | "error">) {
   const compiled = routes.map(compile);
 
   function match(method: string, path: string) {
@@ -166,14 +172,14 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
     if (!onPath.length) throw new NotFound("Resource", path);
     // A literal segment beats a parameter: /contacts/export before /contacts/{id}, whatever the declaration order.
     const hit = onPath
-      .filter(({ candidate }) => candidate.route.spec.method === method)
+      .filter(({ candidate }) => candidate.method === method)
       .sort((a, b) => a.candidate.paramNames.length - b.candidate.paramNames.length)[0];
-    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.route.spec.method));
+    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.method));
     const params: Record<string, string> = {};
     hit.candidate.paramNames.forEach((name, index) => {
       params[name] = decodePathSegment(hit.values[index] ?? "");
     });
-    return { route: hit.candidate.route, params };
+    return { entry: hit.candidate.entry, params };
   }
 
   async function dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {
@@ -181,7 +187,8 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
     const path = event.rawPath;
     let open = false;
     try {
-      const { route, params } = match(method, path);
+      const { entry, params } = match(method, path);
+      const route = await routeOf(entry);
       const { access } = route.spec;
       open = access === "open";
       const actor = actorOf(event);
