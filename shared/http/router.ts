@@ -2,7 +2,7 @@
 // failure into the HTTP answer. Authentication happened at the gateway; the route's groups are checked here.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { type Actor, type Group, groupSchema } from "../auth/actor.ts";
+import type { Actor, Group } from "../auth/actor.ts";
 import {
   Forbidden,
   Malformed,
@@ -14,7 +14,6 @@ import {
   UnsupportedMediaType,
 } from "../errors.ts";
 import { etagOf, versionFromIfMatch } from "../versioning.ts";
-import { toProblem } from "./problem.ts";
 import { dataOf, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
 
 /** The event as the gateway sends it; on open routes there is no authorizer context. */
@@ -52,6 +51,13 @@ function compile(entry: RouteEntry): CompiledRoute {
 }
 
 /**
+ * The groups a token may carry (shared/auth/actor.ts's groupSchema, checked equal by test/unit/route-table.test.ts),
+ * listed here so the router builds no zod schema at cold start.
+ */
+export const tokenGroups: readonly Group[] = ["secretariat", "experts", "members"];
+const isGroup = (value: unknown): value is Group => tokenGroups.some((group) => group === value);
+
+/**
  * API Gateway passes array claims as one string, `[secretariat experts]`; a JSON array or a real array
  * are accepted too, so the router does not depend on how the claim was flattened.
  */
@@ -68,8 +74,7 @@ export function groupsFromClaim(claim: unknown): Group[] {
     }
   } else values = [];
   return values.flatMap((value) => {
-    const group = groupSchema.safeParse(value);
-    return group.success ? [group.data] : [];
+    return isGroup(value) ? [value] : [];
   });
 }
 
@@ -216,6 +221,8 @@ export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "i
       });
       return respond(result, correlationId, open);
     } catch (error) {
+      // Loaded on the first refusal: the problem schema and its mapping are no part of a cold start.
+      const { toProblem } = await import("./problem.ts");
       const { status, problem, headers } = toProblem(error, path, correlationId);
       if (status >= 500) log.error("request failed", { method, path, error });
       else log.info("request refused", { method, path, status, kind: problem.type });

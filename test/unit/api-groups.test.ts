@@ -104,5 +104,6 @@ describe("the local gateway", () => {
     const served = await call(handlers.docs, { path: "/openapi.json" });
     const document = JSON.parse(String(served.body)) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/states", "/waves", "/snapshots", "/health"]));
-  });
+    // Its first request loads every route module to write the document: seconds on a loaded machine.
+  }, 30_000);
 });
