@@ -8,6 +8,7 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { LOCALE_FILES } from "../shared/locale/names.ts";
 
 /** The repository root: entries, the lockfile and node_modules are found from here. */
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -17,6 +18,9 @@ export interface BundledFile {
   from: string;
   to: string;
 }
+
+/** The names letters are written with, read beside the bundle on first use (shared/locale/names.ts), in every function. */
+const localeFiles: BundledFile[] = LOCALE_FILES.map((file) => ({ from: `shared/locale/${file}`, to: file }));
 
 export interface DeskFunctionProps {
   /** Entry file, relative to the project root. */
@@ -80,7 +84,7 @@ export class DeskFunction extends Construct {
     });
     this.logGroup.grants.write(this.role);
 
-    const files = props.files ?? [];
+    const files = [...localeFiles, ...(props.files ?? [])];
     this.function = new nodejs.NodejsFunction(this, "Function", {
       entry: path.join(projectRoot, props.entry),
       handler: "handler",

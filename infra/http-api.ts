@@ -27,6 +27,9 @@ const swaggerUiFiles = [
   "favicon-32x32.png",
 ];
 
+/** The whole API's document, written from the routes' declarations once per synth: no client is built for it. */
+const everyRouteDocument = await openApiJsonOfEveryRoute();
+
 const logging = { POWERTOOLS_SERVICE_NAME: "desk-1540", POWERTOOLS_LOG_LEVEL: "INFO" };
 
 /** A group's construct id: `records` -> `Records`. */
@@ -130,6 +133,6 @@ function writeOpenApiDocument(scope: Construct): string {
   if (!outdir) throw new Error(`${scope.node.path} is not in an app: no directory to write ${OPENAPI_FILE} to`);
   const file = path.join(outdir, "api-docs", OPENAPI_FILE);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, openApiJsonOfEveryRoute());
+  writeFileSync(file, everyRouteDocument);
   return path.relative(projectRoot, file);
 }

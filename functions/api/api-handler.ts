@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { Clock } from "#shared/clock.ts";
-import type { Route } from "#shared/http/route.ts";
+import type { RouteEntry } from "#shared/http/route.ts";
 import { type ApiEvent, createRouter } from "#shared/http/router.ts";
 import type { TableNames } from "#shared/tables.ts";
 
@@ -18,7 +18,7 @@ export interface TableDependencies {
 
 const SAFE_CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
-export function apiHandler(routes: Route[], logger: Logger) {
+export function apiHandler(routes: readonly RouteEntry[], logger: Logger) {
   const router = createRouter(routes, logger);
   return middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,21 +1,13 @@
 // The correspondence group: letter templates and waves, the only routes that send mail (a wave's test copy) and
-// manage schedules (a wave's one-time schedule).
+// manage schedules (a wave's one-time schedule); each route module loaded on the first request for one of its routes.
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import { ledgerRepository } from "#shared/correspondence/ledger.ts";
-import { eventWindowMsOf } from "#shared/correspondence/lifecycle.ts";
 import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
-import { Conflict } from "#shared/errors.ts";
-import type { Route } from "#shared/http/route.ts";
+import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
-import { templateRepository } from "#shared/templates/repository.ts";
-import { waveRepository } from "#shared/waves/repository.ts";
-import { unconfiguredWaveScheduler, type WaveScheduler } from "#shared/waves/scheduler.ts";
-import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
+import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { templateRoutes } from "./routes/templates.ts";
-import { waveRoutes } from "./routes/waves.ts";
+import { templateTable } from "./routes/templates.table.ts";
+import { waveTable } from "./routes/waves.table.ts";
 
 export interface CorrespondenceDependencies extends TableDependencies {
   /** Makes and deletes the waves' one-time schedules; without one, scheduling a wave is refused (409). */
@@ -30,41 +22,12 @@ export interface CorrespondenceDependencies extends TableDependencies {
   eventWindowMs?: number | undefined;
 }
 
-const noScheduler = unconfiguredWaveScheduler("no wave scheduler is configured");
-const noMailer: Mailer = {
-  sendMail: async () => {
-    throw new Conflict("Mail cannot be sent here: no sender is configured (MAIL_FROM)");
-  },
-};
+export const correspondenceModules: readonly RouteModule<CorrespondenceDependencies>[] = [
+  { table: templateTable, load: () => import("./routes/templates.ts") },
+  { table: waveTable, load: () => import("./routes/waves.ts") },
+];
 
-export function correspondenceRoutes({
-  doc,
-  tableNames,
-  clock,
-  waveScheduler = noScheduler,
-  mailer = noMailer,
-  staffMailDomains = staffMailDomainsOf(process.env),
-  queue,
-  eventWindowMs = eventWindowMsOf(process.env),
-}: CorrespondenceDependencies): Route[] {
-  const templates = templateRepository(doc, tableNames, clock);
-  const contacts = contactDependencies(doc, tableNames, clock);
-  return [
-    ...templateRoutes({ templates, registry: contacts.registry, clock }),
-    ...waveRoutes({
-      ...contacts,
-      assistance: assistanceRepository(doc, tableNames, clock),
-      templates,
-      ledger: ledgerRepository(doc, tableNames, clock),
-      waves: waveRepository(doc, tableNames, clock),
-      scheduler: waveScheduler,
-      mailer,
-      staffMailDomains,
-      queue,
-      eventWindowMs,
-    }),
-  ];
-}
+export const correspondenceRoutes = (deps: CorrespondenceDependencies) => lazyRoutes(correspondenceModules, deps);
 
 export function createCorrespondenceHandler(deps: CorrespondenceDependencies & { logger: Logger }) {
   return apiHandler(correspondenceRoutes(deps), deps.logger);

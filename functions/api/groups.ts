@@ -1,14 +1,17 @@
-// The api's route groups, one Lambda each: the routes a group serves, its entry point, and the HTTP API routes that
-// send requests to it. CDK deploys from this table (infra/http-api.ts), the local stack routes by it, and the combined
-// app (app.ts) is its union. Each entry point imports its own group's module only, never this table, so no bundle
-// carries another group's routes or clients.
+// The api's route groups, one Lambda each: the route modules a group serves, its entry point, and the HTTP API routes
+// that send requests to it. CDK deploys from this table (infra/http-api.ts), the local stack routes by it, and the
+// combined app (app.ts) is its union. Reading it builds no client and loads no handler: a module's routes are data
+// (routes/*.table.ts) until it is loaded. Each entry point imports its own group's module only, never this table, so
+// no bundle carries another group's routes or clients.
 import type { GatewayRouteKey } from "#shared/http/gateway-routes.ts";
-import type { Route } from "#shared/http/route.ts";
-import { type CorrespondenceDependencies, correspondenceRoutes } from "./correspondence.ts";
-import { dossierGroupRoutes } from "./dossier.ts";
-import { recordsRoutes } from "./records.ts";
-import { reportsRoutes } from "./reports.ts";
-import { metaRoutes, openPaths } from "./routes/meta.ts";
+import type { RouteData, RouteModule } from "#shared/http/route.ts";
+import { type CorrespondenceDependencies, correspondenceModules } from "./correspondence.ts";
+import { docsModules } from "./docs.ts";
+import { dossierModules } from "./dossier.ts";
+import { recordsModules } from "./records.ts";
+import { reportsModules } from "./reports.ts";
+import { openPaths } from "./routes/meta.table.ts";
+import type { DocsRouteDependencies } from "./routes/meta.ts";
 
 export type RouteGroupName = "records" | "correspondence" | "reports" | "docs" | "dossier";
 
@@ -18,12 +21,15 @@ export interface GatewayRoute extends GatewayRouteKey {
   open: boolean;
 }
 
+/** What every group's routes are bound to in the combined app: the tables, the clients, the whole API's document. */
+export type ApiRouteDependencies = CorrespondenceDependencies & DocsRouteDependencies;
+
 export interface RouteGroup {
   /** The Lambda entry point, relative to the project root. */
   entry: string;
   description: string;
-  /** The group's routes; `openApiJson` is the whole API's document, for the docs group. */
-  routes(deps: CorrespondenceDependencies, openApiJson: () => string): Route[];
+  /** The group's route modules: their tables at hand, the rest loaded on first use. */
+  modules: readonly RouteModule<ApiRouteDependencies>[];
   /** The HTTP API routes that send requests to the group's function. */
   gateway: readonly GatewayRoute[];
 }
@@ -36,32 +42,32 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
   records: {
     entry: "functions/api-records/handler.ts",
     description: "The desk's HTTP API: States, reporting, matrices, organizations, contacts and assistance",
-    routes: recordsRoutes,
+    modules: recordsModules,
     // Every path no other group claims, so an unknown one still gets the api's own 404 problem.
     gateway: [any("/{proxy+}")],
   },
   correspondence: {
     entry: "functions/api-correspondence/handler.ts",
     description: "The desk's HTTP API: letter templates and correspondence waves (test copies, wave schedules)",
-    routes: correspondenceRoutes,
+    modules: correspondenceModules,
     gateway: [...under("/templates"), ...under("/waves")],
   },
   reports: {
     entry: "functions/api-reports/handler.ts",
     description: "The desk's HTTP API: quarterly snapshots and the programme of work",
-    routes: reportsRoutes,
+    modules: reportsModules,
     gateway: [...under("/snapshots"), ...under("/programme"), { method: "GET", path: "/calendar/{feed}", open: true }],
   },
   dossier: {
     entry: "functions/api-dossier/handler.ts",
     description: "The desk's HTTP API: a State's timeline and the audit trail (read-only)",
-    routes: dossierGroupRoutes,
+    modules: dossierModules,
     gateway: [any("/states/{iso3}/timeline"), any("/states/{iso3}/audit"), any("/audit")],
   },
   docs: {
     entry: "functions/api-docs/handler.ts",
     description: "The desk's HTTP API: health, the OpenAPI document and its page (open routes)",
-    routes: (_deps, openApiJson) => metaRoutes(openApiJson),
+    modules: docsModules,
     gateway: openPaths.map((path) => ({ method: "GET", path, open: true })),
   },
 };
@@ -72,3 +78,7 @@ export const routeGroupNames = Object.keys(routeGroups) as RouteGroupName[];
 export const gatewayRoutes: readonly (GatewayRoute & { group: RouteGroupName })[] = routeGroupNames.flatMap((group) =>
   routeGroups[group].gateway.map((route) => ({ ...route, group })),
 );
+
+/** A group's routes as data, in the order its modules declare them. */
+export const routeDataOf = (group: RouteGroupName): RouteData[] =>
+  routeGroups[group].modules.flatMap((module) => Object.values(module.table));

@@ -1,38 +1,28 @@
-// The records group: the registry of States, reporting, the matrix, organizations, contacts and assistance.
+// The records group: the registry of States, reporting, the matrix, organizations, contacts and assistance. Its
+// routes' data is at hand; each route module is loaded, and bound to the tables, on the first request for one of its
+// routes (ADR 0024).
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
-import type { Route } from "#shared/http/route.ts";
-import { matrixRepository } from "#shared/matrix/repository.ts";
-import { registryRepository } from "#shared/registry/repository.ts";
-import { reportingRepository } from "#shared/reporting/repository.ts";
+import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { assistanceRoutes } from "./routes/assistance.ts";
-import { contactRoutes } from "./routes/contacts.ts";
-import { matrixRoutes } from "./routes/matrix.ts";
-import { organizationRoutes } from "./routes/organizations.ts";
-import { searchRoutes } from "./routes/search.ts";
-import { stateRoutes } from "./routes/states.ts";
-import { submissionRoutes } from "./routes/submissions.ts";
+import { assistanceTable } from "./routes/assistance.table.ts";
+import { contactTable } from "./routes/contacts.table.ts";
+import { matrixTable } from "./routes/matrix.table.ts";
+import { organizationTable } from "./routes/organizations.table.ts";
+import { searchTable } from "./routes/search.table.ts";
+import { stateTable } from "./routes/states.table.ts";
+import { submissionTable } from "./routes/submissions.table.ts";
 
-export function recordsRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
-  const registry = registryRepository(doc, tableNames, clock);
-  const reporting = { registry, reporting: reportingRepository(doc, tableNames, clock), clock };
-  const contacts = contactDependencies(doc, tableNames, clock);
-  return [
-    ...stateRoutes({ ...reporting, contacts: contacts.contacts }),
-    ...submissionRoutes(reporting),
-    ...matrixRoutes({ matrix: matrixRepository(doc, tableNames, clock), registry, clock }),
-    ...organizationRoutes(contacts),
-    ...contactRoutes(contacts),
-    ...assistanceRoutes({
-      ...reporting,
-      organizations: contacts.organizations,
-      assistance: assistanceRepository(doc, tableNames, clock),
-    }),
-    ...searchRoutes({ doc, tableNames }),
-  ];
-}
+export const recordsModules: readonly RouteModule<TableDependencies>[] = [
+  { table: stateTable, load: () => import("./routes/states.ts") },
+  { table: submissionTable, load: () => import("./routes/submissions.ts") },
+  { table: matrixTable, load: () => import("./routes/matrix.ts") },
+  { table: organizationTable, load: () => import("./routes/organizations.ts") },
+  { table: contactTable, load: () => import("./routes/contacts.ts") },
+  { table: assistanceTable, load: () => import("./routes/assistance.ts") },
+  { table: searchTable, load: () => import("./routes/search.ts") },
+];
+
+export const recordsRoutes = (deps: TableDependencies) => lazyRoutes(recordsModules, deps);
 
 export function createRecordsHandler(deps: TableDependencies & { logger: Logger }) {
   return apiHandler(recordsRoutes(deps), deps.logger);

@@ -1,10 +1,10 @@
 // The OpenAPI 3.1 document, generated from the routes' own zod schemas so it cannot drift from validation.
 import * as z from "zod";
 import { problemSchema } from "./problem.ts";
-import type { Route } from "./route.ts";
+import type { RouteDeclaration } from "./route.ts";
 
 type JsonSchema = Record<string, unknown>;
-type Spec = Route["spec"];
+type Spec = RouteDeclaration;
 
 interface Converter {
   schemas: Record<string, JsonSchema>;
@@ -84,11 +84,14 @@ function problemStatuses(spec: Spec): Record<number, string> {
   return statuses;
 }
 
-export function openApiDocument(routes: Route[], info: { title: string; version: string; description: string }) {
+export function openApiDocument(
+  declarations: readonly RouteDeclaration[],
+  info: { title: string; version: string; description: string },
+) {
   const convert = converter();
   const paths: Record<string, Record<string, unknown>> = {};
   const problemRef = convert.convert(problemSchema, "output");
-  for (const { spec } of routes) {
+  for (const spec of declarations) {
     const responses: Record<string, unknown> = {};
     for (const response of spec.responses) {
       const contentType = response.contentType ?? "application/json";

@@ -1,9 +1,11 @@
-// A route of the HTTP API: method, path, who may call it, its zod schemas, and the use case it runs.
-// The same declaration drives validation, the TypeScript types and the OpenAPI document.
+// A route of the HTTP API in three parts: its data (method, path, who may call it: plain values, no zod, read by the
+// gateway, the CDK routes and the router at cold start), its schemas (validation, types and the OpenAPI document), and
+// its handler, bound to its dependencies when its module is first loaded (ADR 0024).
 import type * as z from "zod";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Actor, Group } from "../auth/actor.ts";
 import { type FieldIssue, Invalid, Malformed } from "../errors.ts";
+import { PreconditionRequired } from "./transport-errors.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -26,16 +28,34 @@ export interface RawResponse {
 
 export type RouteResponse = JsonResponse | { raw: RawResponse };
 
-export interface RouteRequest<P, Q, B> {
+export interface RouteRequest<P, Q, B, V extends number | undefined = number | undefined> {
   params: P;
   query: Q;
   body: B;
   /** Undefined only on open routes. */
   actor: Actor | undefined;
-  /** The version named by `If-Match`, on routes that require it. */
-  expectedVersion: number | undefined;
+  /** The version named by `If-Match`: a number on the routes that require it (the router refuses them without). */
+  expectedVersion: V;
   /** What an audited write records about the caller. */
   audit: AuditContext;
+}
+
+/** Who may call a route: anyone ("open") or a signed-in caller of one of these groups (functions/api/access.ts). */
+export type Access = "open" | readonly Group[];
+
+/** A route as plain data: what routing, access and the gateway need, importable without zod or any client. */
+export interface RouteData {
+  method: Method;
+  /** OpenAPI-style template: `/states/{iso3}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  /** Media types the body may have; JSON by default. */
+  bodyTypes?: readonly string[];
+  maxBodyBytes?: number;
+  requiresIfMatch?: boolean;
 }
 
 export interface ResponseSpec {
@@ -47,23 +67,29 @@ export interface ResponseSpec {
   etag?: boolean;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  method: Method;
-  /** OpenAPI-style template: `/states/{iso3}`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  access: "open" | readonly Group[];
+/** What `requiresIfMatch` promises the handler: a version on the routes that require one, nothing on the others. */
+export type ExpectedVersion<I extends boolean> = I extends true ? number : undefined;
+
+/** A route's schemas: its path parameters, query and body (none given: that part must be empty), and its answers. */
+export interface RouteSchemas<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   params?: P;
   query?: Q;
   body?: B;
-  /** Media types the body may have; JSON by default. */
-  bodyTypes?: readonly string[];
-  maxBodyBytes?: number;
-  requiresIfMatch?: boolean;
   responses: readonly ResponseSpec[];
-  handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResponse>;
+}
+
+/** A route's whole declaration: its data and its schemas, what the OpenAPI document is written from. */
+export type RouteDeclaration = RouteData & RouteSchemas;
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I extends boolean = false>
+  extends Omit<RouteData, "requiresIfMatch">,
+    RouteSchemas<P, Q, B> {
+  requiresIfMatch?: I;
+  handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>, ExpectedVersion<I>>): Promise<RouteResponse>;
 }
 
 /** The request as the router hands it over: path params, query and JSON body, not yet validated. */
@@ -71,9 +97,21 @@ export type UnvalidatedRequest = RouteRequest<Record<string, string>, Record<str
 
 /** What the router sees once a route is declared: its schemas for documentation and one entry point. */
 export interface Route {
-  readonly spec: Omit<RouteSpec<z.ZodType, z.ZodType, z.ZodType>, "handle">;
+  readonly spec: RouteDeclaration;
   readonly run: (request: UnvalidatedRequest) => Promise<RouteResponse>;
 }
+
+/** A route known by its data alone; its module (schemas, handler, dependencies) is loaded on its first request. */
+export interface LazyRoute {
+  readonly data: RouteData;
+  readonly load: () => Promise<Route>;
+}
+
+/** What a router serves: routes at hand, or routes loaded on first use. */
+export type RouteEntry = Route | LazyRoute;
+
+/** The data of either kind of entry. */
+export const dataOf = (entry: RouteEntry): RouteData => ("spec" in entry ? entry.spec : entry.data);
 
 function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -96,21 +134,142 @@ function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, pa
   throw new Malformed(`The request ${part} is not valid`, issuesOf(result.error, part));
 }
 
+/** The router refuses a route that requires If-Match without one (428); this keeps its handler from ever seeing none. */
+function expectedVersionOf<I extends boolean>(requiresIfMatch: I | undefined, version: number | undefined) {
+  if (!requiresIfMatch) return undefined as ExpectedVersion<I>;
+  if (version === undefined) throw new PreconditionRequired("Send If-Match with the ETag of the version you read");
+  return version as ExpectedVersion<I>;
+}
+
 /** Declares a route; `run` validates the request against the route's schemas before `handle` sees it. */
 export function defineRoute<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
->(spec: RouteSpec<P, Q, B>): Route {
+  const I extends boolean = false,
+>(spec: RouteSpec<P, Q, B, I>): Route {
   const { handle, ...rest } = spec;
   return {
     spec: rest,
-    run: (request) =>
+    run: async (request) =>
       handle({
         ...request,
         params: validate(spec.params, request.params, "params"),
         query: validate(spec.query, request.query, "query"),
         body: validate(spec.body, request.body, "body"),
+        expectedVersion: expectedVersionOf(spec.requiresIfMatch, request.expectedVersion),
       }),
   };
+}
+
+/** A route module's table: its routes' data keyed by operationId, in the order the document lists them. */
+export type RouteTable = Readonly<Record<string, RouteData>>;
+
+/** Declares a module's routes as data; each key becomes the route's operationId. */
+export function routeTable<const T extends Record<string, Omit<RouteData, "operationId">>>(
+  routes: T,
+): { readonly [K in keyof T & string]: T[K] & { operationId: K } } {
+  return Object.fromEntries(
+    Object.entries(routes).map(([operationId, data]) => [operationId, { ...data, operationId }]),
+  ) as { readonly [K in keyof T & string]: T[K] & { operationId: K } };
+}
+
+/** A module's declarations: its table's routes, each with its schemas. */
+export type Declarations<T extends RouteTable, S extends { [K in keyof T]: RouteSchemas }> = {
+  readonly [K in keyof T]: T[K] & S[K];
+};
+
+/** Joins a module's table and its schemas, route by route, in the table's order. */
+export function declareRoutes<T extends RouteTable, const S extends { [K in keyof T]: RouteSchemas }>(
+  table: T,
+  schemas: S,
+): Declarations<T, S> {
+  return Object.fromEntries(
+    Object.keys(table).map((operationId) => [operationId, { ...table[operationId], ...schemas[operationId] }]),
+  ) as Declarations<T, S>;
+}
+
+type Output<D, K extends "params" | "query" | "body"> = D extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
+
+/** The handler a declaration calls for: its request typed by its schemas, and a version where it requires If-Match. */
+export type HandlerOf<D> = (
+  request: RouteRequest<
+    Output<D, "params">,
+    Output<D, "query">,
+    Output<D, "body">,
+    ExpectedVersion<D extends { requiresIfMatch: true } ? true : false>
+  >,
+) => Promise<RouteResponse>;
+
+/** A module's routes: each declaration with its handler, in the table's order. */
+export function routesOf<D extends Readonly<Record<string, RouteDeclaration>>>(
+  declarations: D,
+  handlers: { [K in keyof D]: HandlerOf<D[K]> },
+): Route[] {
+  return Object.keys(declarations).map((operationId) => {
+    const spec = declarations[operationId] as RouteDeclaration;
+    // Each handler was checked against its own declaration above; here they are all run alike.
+    const handle = handlers[operationId] as unknown as (
+      request: RouteRequest<unknown, unknown, unknown, number | undefined>,
+    ) => Promise<RouteResponse>;
+    return {
+      spec,
+      run: async (request: UnvalidatedRequest) =>
+        handle({
+          ...request,
+          params: validate(spec.params, request.params, "params"),
+          query: validate(spec.query, request.query, "query"),
+          body: validate(spec.body, request.body, "body"),
+          expectedVersion: expectedVersionOf(spec.requiresIfMatch, request.expectedVersion),
+        }),
+    };
+  });
+}
+
+/** What a route module gives its group once loaded: its declarations, and its routes bound to the group's dependencies. */
+export interface LoadedRouteModule<D> {
+  declarations: Readonly<Record<string, RouteDeclaration>>;
+  bindRoutes: (deps: D) => Route[];
+}
+
+/** A route module as its group lists it: the table at hand, the rest loaded on first use (a dynamic import). */
+export interface RouteModule<D> {
+  table: RouteTable;
+  load: () => Promise<LoadedRouteModule<D>>;
+}
+
+/**
+ * The group's routes by their data; a module is loaded and bound to `deps` on the first request for any of its routes,
+ * once (a load that fails is tried again on the next request).
+ */
+export function lazyRoutes<D>(modules: readonly RouteModule<D>[], deps: D): LazyRoute[] {
+  return modules.flatMap((module) => {
+    let bound: Promise<Route[]> | undefined;
+    const routes = () => {
+      bound ??= module.load().then(
+        (loaded) => loaded.bindRoutes(deps),
+        (error: unknown) => {
+          bound = undefined;
+          throw error;
+        },
+      );
+      return bound;
+    };
+    return Object.values(module.table).map((data) => ({
+      data,
+      load: async () => {
+        const route = (await routes()).find(({ spec }) => spec.operationId === data.operationId);
+        if (!route) throw new Error(`${data.operationId} is in its module's table but the module has no such route`);
+        return route;
+      },
+    }));
+  });
+}
+
+/** Every declaration of these modules, in their order: what the OpenAPI document is written from. */
+export async function declarationsOf<D>(modules: readonly RouteModule<D>[]): Promise<RouteDeclaration[]> {
+  const loaded = await Promise.all(modules.map((module) => module.load()));
+  return loaded.flatMap((module) => Object.values(module.declarations));
 }

@@ -2,11 +2,10 @@
 // failure into the HTTP answer. Authentication happened at the gateway; the route's groups are checked here.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { type Actor, type Group, groupSchema } from "../auth/actor.ts";
+import type { Actor, Group } from "../auth/actor.ts";
 import { Forbidden, Malformed, NotFound } from "../errors.ts";
 import { etagOf, versionFromIfMatch } from "../versioning.ts";
-import { toProblem } from "./problem.ts";
-import type { Route, RouteResponse } from "./route.ts";
+import { dataOf, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
 import {
   MethodNotAllowed,
   PayloadTooLarge,
@@ -25,14 +24,19 @@ export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestCon
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 interface CompiledRoute {
-  route: Route;
+  entry: RouteEntry;
+  method: string;
   pattern: RegExp;
   paramNames: string[];
 }
 
-function compile(route: Route): CompiledRoute {
+/** A route at hand as it is; a lazy one loaded (its module, once). */
+const routeOf = async (entry: RouteEntry): Promise<Route> => ("spec" in entry ? entry : entry.load());
+
+function compile(entry: RouteEntry): CompiledRoute {
+  const { method, path } = dataOf(entry);
   const paramNames: string[] = [];
-  const source = route.spec.path
+  const source = path
     .split("/")
     .map((segment) => {
       const param = /^\{(\w+)\}$/.exec(segment);
@@ -41,8 +45,15 @@ function compile(route: Route): CompiledRoute {
       return "([^/]+)";
     })
     .join("/");
-  return { route, pattern: new RegExp(`^${source}$`), paramNames };
+  return { entry, method, pattern: new RegExp(`^${source}$`), paramNames };
 }
+
+/**
+ * The groups a token may carry (shared/auth/actor.ts's groupSchema, checked equal by test/unit/route-table.test.ts),
+ * listed here so the router builds no zod schema at cold start.
+ */
+export const tokenGroups: readonly Group[] = ["secretariat", "experts", "members"];
+const isGroup = (value: unknown): value is Group => tokenGroups.some((group) => group === value);
 
 /**
  * API Gateway passes array claims as one string, `[secretariat experts]`; a JSON array or a real array
@@ -61,8 +72,7 @@ export function groupsFromClaim(claim: unknown): Group[] {
     }
   } else values = [];
   return values.flatMap((value) => {
-    const group = groupSchema.safeParse(value);
-    return group.success ? [group.data] : [];
+    return isGroup(value) ? [value] : [];
   });
 }
 
@@ -153,7 +163,8 @@ function respond(result: RouteResponse, correlationId: string, open: boolean): A
   return { statusCode: status, headers, body: status === 204 ? "" : JSON.stringify(result.body) };
 }
 
-export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error">) {
+/** Matches by the routes' data alone; a lazy route's module is loaded when a request first matches one of its routes. */
+export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "info" | "error">) {
   const compiled = routes.map(compile);
 
   function match(method: string, path: string) {
@@ -164,14 +175,14 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
     if (!onPath.length) throw new NotFound("Resource", path);
     // A literal segment beats a parameter: /contacts/export before /contacts/{id}, whatever the declaration order.
     const hit = onPath
-      .filter(({ candidate }) => candidate.route.spec.method === method)
+      .filter(({ candidate }) => candidate.method === method)
       .sort((a, b) => a.candidate.paramNames.length - b.candidate.paramNames.length)[0];
-    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.route.spec.method));
+    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.method));
     const params: Record<string, string> = {};
     hit.candidate.paramNames.forEach((name, index) => {
       params[name] = decodePathSegment(hit.values[index] ?? "");
     });
-    return { route: hit.candidate.route, params };
+    return { entry: hit.candidate.entry, params };
   }
 
   async function dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {
@@ -179,7 +190,8 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
     const path = event.rawPath;
     let open = false;
     try {
-      const { route, params } = match(method, path);
+      const { entry, params } = match(method, path);
+      const route = await routeOf(entry);
       const { access } = route.spec;
       open = access === "open";
       const actor = actorOf(event);
@@ -207,6 +219,8 @@ export function createRouter(routes: Route[], log: Pick<Logger, "info" | "error"
       });
       return respond(result, correlationId, open);
     } catch (error) {
+      // Loaded on the first refusal: the problem schema and its mapping are no part of a cold start.
+      const { toProblem } = await import("./problem.ts");
       const { status, problem, headers } = toProblem(error, path, correlationId);
       if (status >= 500) log.error("request failed", { method, path, error });
       else log.info("request refused", { method, path, status, kind: problem.type });

@@ -1,24 +1,34 @@
 // State and organization names in a letter's language, from state-names.json (built by build-state-names.ts) and
 // organization-names.json (sources of both in docs/data/state-names.SOURCES.md). A State or organization the files
-// lack keeps the name its registry gives it, in every language.
+// lack keeps the name its registry gives it, in every language. The files are read on the first letter, not bundled:
+// six languages of 193 names weigh 39 KB in every bundle that writes letters (ADR 0014's budget, ADR 0024).
+import { readFileSync } from "node:fs";
+import { lazy } from "../lazy.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
-import organizationNames from "./organization-names.json" with { type: "json" };
-import stateNames from "./state-names.json" with { type: "json" };
+
+/** Beside this module in the source tree, beside the bundle in a Lambda package (infra/desk-function.ts copies them). */
+export const LOCALE_FILES = ["state-names.json", "organization-names.json"] as const;
+
+/** The files are the project's own, written by build-state-names.ts and checked by test/unit/letters-locale.test.ts. */
+const readLocaleFile = (file: (typeof LOCALE_FILES)[number]): unknown =>
+  JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8"));
 
 export type LocalizedText = Readonly<Record<UnLanguage, string>>;
 
-const names: Readonly<Record<string, LocalizedText | undefined>> = stateNames;
-const organizations: Readonly<Record<string, Omit<LocalizedText, "en"> | undefined>> = organizationNames;
+const names = lazy(() => readLocaleFile("state-names.json") as Readonly<Record<string, LocalizedText | undefined>>);
+const organizations = lazy(
+  () => readLocaleFile("organization-names.json") as Readonly<Record<string, Omit<LocalizedText, "en"> | undefined>>,
+);
 
 const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, fr: text, ru: text, es: text });
 
 /** The State's short name in each of the six languages; `registryName` where the file has none. */
 export function stateNamesOf(iso3: string, registryName: string): LocalizedText {
-  return names[iso3] ?? same(registryName);
+  return names()[iso3] ?? same(registryName);
 }
 
 /** The organization's name in each language; English (and any language the file lacks) as its registry has it. */
 export function organizationNamesOf(id: string, registryName: string): LocalizedText {
-  const translated = organizations[id];
+  const translated = organizations()[id];
   return translated ? { ...translated, en: registryName } : same(registryName);
 }

@@ -1,15 +1,11 @@
 // The api's route groups on the HTTP API (ADR 0014): every documented route reaches the function of the group that
 // serves it, each function holds only its group's grants, and the docs function needs none.
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { openApiJson } from "../../functions/api/app.ts";
-import { type RouteGroupName, routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
+import { openApiJsonOfEveryRoute } from "../../functions/api/app.ts";
+import { type RouteGroupName, routeDataOf, routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
 import { buildApp } from "../../infra/desk-app.ts";
-import { fixedClock } from "../../shared/clock.ts";
 import { selectGatewayRoute } from "../../shared/http/gateway-routes.ts";
-import type { Route } from "../../shared/http/route.ts";
 import {
   actionsOf,
   environmentOf,
@@ -26,19 +22,13 @@ const { stateful, stateless } = buildApp(app);
 const template = Template.fromStack(stateless);
 const id = (construct: { node: { defaultChild?: unknown } }) => logicalId(stateless, construct);
 
-/** Each group's routes, built as its function builds them. */
-const deps = {
-  doc: DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" })),
-  tableNames: { desk: "desk", audit: "audit" },
-  clock: fixedClock("2026-01-01T00:00:00Z"),
-};
-const routesOf = (group: RouteGroupName): Route[] => routeGroups[group].routes(deps, () => "{}");
+/** Each group's routes, from the route table: data, no client. */
 const servedBy = new Map<string, RouteGroupName>();
 for (const group of routeGroupNames) {
-  for (const { spec } of routesOf(group)) servedBy.set(`${spec.method} ${spec.path}`, group);
+  for (const route of routeDataOf(group)) servedBy.set(`${route.method} ${route.path}`, group);
 }
-const everyRoute = routeGroupNames.flatMap(routesOf);
-const document = JSON.parse(openApiJson(everyRoute)) as { paths: Record<string, Record<string, unknown>> };
+const everyRoute = routeGroupNames.flatMap(routeDataOf);
+const document = JSON.parse(await openApiJsonOfEveryRoute()) as { paths: Record<string, Record<string, unknown>> };
 
 /** The synthesized HTTP API's routes, each with the logical id of the function its integration invokes. */
 const gatewayRoutes = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route")).map((route) => {

@@ -132,7 +132,10 @@ describe("assistance routes", () => {
   });
 
   it("documents its shapes as named components, the candidate's rank components included", () => {
-    const document = openApiDocument(routes, { title: "t", version: "0", description: "d" });
+    const document = openApiDocument(
+      routes.map(({ spec }) => spec),
+      { title: "t", version: "0", description: "d" },
+    );
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining([
         "AssistanceRequest",

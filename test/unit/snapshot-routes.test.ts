@@ -30,7 +30,10 @@ describe("snapshot routes", () => {
   });
 
   it("document themselves in OpenAPI, with the snapshot's schema as a component", () => {
-    const document = openApiDocument(routes, { title: "t", version: "1", description: "d" });
+    const document = openApiDocument(
+      routes.map(({ spec }) => spec),
+      { title: "t", version: "1", description: "d" },
+    );
     expect(Object.keys(document.paths)).toEqual([
       "/snapshots",
       "/snapshots/{period}",

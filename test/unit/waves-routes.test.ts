@@ -57,7 +57,10 @@ describe("wave routes", () => {
   });
 
   it("document themselves in OpenAPI", () => {
-    const document = openApiDocument(routes, { title: "t", version: "1", description: "d" });
+    const document = openApiDocument(
+      routes.map(({ spec }) => spec),
+      { title: "t", version: "1", description: "d" },
+    );
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         "/waves",

@@ -1,9 +1,8 @@
 // Routes of the 1540 Matrix: the field catalogue, a State's matrix, edits of its draft, review moves, versions, diffs.
+
 import * as z from "zod";
-import type { Group } from "#shared/auth/actor.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute, type Route } from "#shared/http/route.ts";
-import { PreconditionRequired } from "#shared/http/transport-errors.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { coverageOf } from "#shared/matrix/coverage.ts";
 import { fieldCatalogue } from "#shared/matrix/field-catalogue.ts";
 import {
@@ -15,6 +14,7 @@ import {
   type MatrixDependencies,
   transitionMatrix,
 } from "#shared/matrix/matrix.ts";
+import { matrixRepository } from "#shared/matrix/repository.ts";
 import {
   MAX_MATRIX_VERSION,
   matrixDiffSchema,
@@ -25,13 +25,10 @@ import {
   matrixVersionSummarySchema,
   matrixViewSchema,
 } from "#shared/matrix/schemas.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
-
-const readers: readonly Group[] = ["secretariat", "experts", "members"];
-const writers: readonly Group[] = ["secretariat", "experts"];
-
-// A batch may set every field once, each with long references in any script; the use case bounds the stored size.
-const MAX_EDIT_BODY_BYTES = 512 * 1024;
+import type { TableDependencies } from "../api-handler.ts";
+import { matrixTable } from "./matrix.table.ts";
 
 const versionNumber = z
   .string()
@@ -42,121 +39,83 @@ const versionNumber = z
 
 const byCode = z.strictObject({ iso3: iso3Schema });
 
-/** The router demands If-Match on these routes; this keeps the use case from ever seeing a missing one. */
-function ifMatch(expectedVersion: number | undefined): number {
-  if (expectedVersion === undefined) throw new PreconditionRequired("Send If-Match with the ETag of the matrix");
-  return expectedVersion;
-}
+/** The routes' schemas, joined to their data in matrix.table.ts. */
+export const declarations = declareRoutes(matrixTable, {
+  listMatrixFields: {
+    responses: [{ status: 200, description: "The catalogue", schema: matrixFieldCatalogueSchema }],
+  },
+  getMatrix: {
+    params: byCode,
+    responses: [
+      {
+        status: 200,
+        description: 'The matrix; ETag "0" while the State has none',
+        schema: matrixViewSchema,
+        etag: true,
+      },
+    ],
+  },
+  editMatrix: {
+    params: byCode,
+    body: matrixEditSchema,
+    responses: [{ status: 200, description: "The matrix as changed", schema: matrixViewSchema, etag: true }],
+  },
+  transitionMatrix: {
+    params: byCode,
+    body: matrixTransitionSchema,
+    responses: [{ status: 200, description: "The matrix after the move", schema: matrixViewSchema, etag: true }],
+  },
+  listMatrixVersions: {
+    params: byCode,
+    query: pageQuerySchema,
+    responses: [{ status: 200, description: "A page of versions", schema: pageSchema(matrixVersionSummarySchema) }],
+  },
+  getMatrixVersion: {
+    params: z.strictObject({ iso3: iso3Schema, version: versionNumber }),
+    responses: [{ status: 200, description: "The version", schema: matrixVersionDetailSchema }],
+  },
+  diffMatrixVersions: {
+    params: byCode,
+    query: z.strictObject({ from: versionNumber, to: versionNumber }),
+    responses: [{ status: 200, description: "The differences, in catalogue order", schema: matrixDiffSchema }],
+  },
+});
 
 /** `deps.registry` answers 404 for a code that names no Member State. */
 export function matrixRoutes(deps: MatrixDependencies): Route[] {
-  return [
-    defineRoute({
-      method: "GET",
-      path: "/matrix/fields",
-      operationId: "listMatrixFields",
-      summary: "The matrix field catalogue: every field, with its stable id, by operative paragraph",
-      tag: "Matrix",
-      access: readers,
-      responses: [{ status: 200, description: "The catalogue", schema: matrixFieldCatalogueSchema }],
-      handle: async () => ({ body: fieldCatalogue }),
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/matrix",
-      operationId: "getMatrix",
-      summary: "A State's matrix: its latest approved version, its working version, and their coverage counts",
-      tag: "Matrix",
-      access: readers,
-      params: byCode,
-      responses: [
-        {
-          status: 200,
-          description: 'The matrix; ETag "0" while the State has none',
-          schema: matrixViewSchema,
-          etag: true,
-        },
-      ],
-      async handle({ params }) {
-        const { view, revision } = await getMatrix(deps)(params.iso3);
-        return { body: view, version: revision };
-      },
-    }),
-    defineRoute({
-      method: "PATCH",
-      path: "/states/{iso3}/matrix",
-      operationId: "editMatrix",
-      summary: "Set or clear cells of the working draft, all or nothing; starts a new draft after an approval",
-      tag: "Matrix",
-      access: writers,
-      params: byCode,
-      body: matrixEditSchema,
-      maxBodyBytes: MAX_EDIT_BODY_BYTES,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The matrix as changed", schema: matrixViewSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const { view, revision } = await editMatrix(deps)(params.iso3, ifMatch(expectedVersion), body, audit);
-        return { body: view, version: revision };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/states/{iso3}/matrix/transitions",
-      operationId: "transitionMatrix",
-      summary: "Move the working version: share it with the State, take it back to draft, or record its approval",
-      tag: "Matrix",
-      access: writers,
-      params: byCode,
-      body: matrixTransitionSchema,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The matrix after the move", schema: matrixViewSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const { view, revision } = await transitionMatrix(deps)(params.iso3, ifMatch(expectedVersion), body.to, audit);
-        return { body: view, version: revision };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/matrix/versions",
-      operationId: "listMatrixVersions",
-      summary: "The versions of a State's matrix, oldest first, with their status, dates and actors (no cells)",
-      tag: "Matrix",
-      access: readers,
-      params: byCode,
-      query: pageQuerySchema,
-      responses: [{ status: 200, description: "A page of versions", schema: pageSchema(matrixVersionSummarySchema) }],
-      async handle({ params, query }) {
-        const page = await listMatrixVersions(deps)(params.iso3, pageRequestOf(query));
-        return { body: { items: page.items, cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/matrix/versions/{version}",
-      operationId: "getMatrixVersion",
-      summary: "One version of a State's matrix, with its cells and coverage counts",
-      tag: "Matrix",
-      access: readers,
-      params: z.strictObject({ iso3: iso3Schema, version: versionNumber }),
-      responses: [{ status: 200, description: "The version", schema: matrixVersionDetailSchema }],
-      async handle({ params }) {
-        const version = await getMatrixVersion(deps)(params.iso3, params.version);
-        return { body: { ...version, coverage: coverageOf(version.cells) } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/matrix/diff",
-      operationId: "diffMatrixVersions",
-      summary: "Cells added, removed and changed between two versions of a State's matrix",
-      tag: "Matrix",
-      access: readers,
-      params: byCode,
-      query: z.strictObject({ from: versionNumber, to: versionNumber }),
-      responses: [{ status: 200, description: "The differences, in catalogue order", schema: matrixDiffSchema }],
-      async handle({ params, query }) {
-        return { body: await diffMatrixVersions(deps)(params.iso3, query.from, query.to) };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    listMatrixFields: async () => ({ body: fieldCatalogue }),
+    async getMatrix({ params }) {
+      const { view, revision } = await getMatrix(deps)(params.iso3);
+      return { body: view, version: revision };
+    },
+    async editMatrix({ params, body, expectedVersion, audit }) {
+      const { view, revision } = await editMatrix(deps)(params.iso3, expectedVersion, body, audit);
+      return { body: view, version: revision };
+    },
+    async transitionMatrix({ params, body, expectedVersion, audit }) {
+      const { view, revision } = await transitionMatrix(deps)(params.iso3, expectedVersion, body.to, audit);
+      return { body: view, version: revision };
+    },
+    async listMatrixVersions({ params, query }) {
+      const page = await listMatrixVersions(deps)(params.iso3, pageRequestOf(query));
+      return { body: { items: page.items, cursor: page.cursor } };
+    },
+    async getMatrixVersion({ params }) {
+      const version = await getMatrixVersion(deps)(params.iso3, params.version);
+      return { body: { ...version, coverage: coverageOf(version.cells) } };
+    },
+    async diffMatrixVersions({ params, query }) {
+      return { body: await diffMatrixVersions(deps)(params.iso3, query.from, query.to) };
+    },
+  });
+}
+
+/** The routes on the records group's tables (functions/api/records.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return matrixRoutes({
+    matrix: matrixRepository(doc, tableNames, clock),
+    registry: registryRepository(doc, tableNames, clock),
+    clock,
+  });
 }

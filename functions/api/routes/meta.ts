@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as z from "zod";
 import { NotFound } from "#shared/errors.ts";
-import { defineRoute, type Route } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { metaTable } from "./meta.table.ts";
 
 /** In a Lambda package the assets are copied beside the bundle; in the source tree they come from node_modules. */
 function swaggerUiDir(): URL {
@@ -54,86 +55,62 @@ const docsHeaders = {
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:",
 };
 
-export const API_INFO = {
-  title: "1540 Committee desk API",
-  version: "0.1.0",
-  description:
-    "States' reporting obligations, points of contact, assistance and correspondence for the Security Council " +
-    "Committee established pursuant to resolution 1540 (2004). Errors are application/problem+json (RFC 9457).",
-};
+/** The routes' schemas, joined to their data in meta.table.ts. */
+export const declarations = declareRoutes(metaTable, {
+  health: {
+    responses: [{ status: 200, description: "The service is up", schema: z.object({ status: z.literal("ok") }) }],
+  },
+  openApi: {
+    responses: [{ status: 200, description: "The OpenAPI document" }],
+  },
+  docsPage: {
+    responses: [{ status: 200, description: "An HTML page", contentType: "text/html" }],
+  },
+  docsAsset: {
+    params: z.strictObject({ asset: z.string() }),
+    responses: [{ status: 200, description: "A script, style sheet or image" }],
+  },
+});
 
 /**
  * `openApiJson` gives the document of every route of the API, these included: computed from the routes where they
  * are all at hand, read from the file generated at synth where only these are (the docs function).
  */
-export function metaRoutes(openApiJson: () => string): Route[] {
+export function metaRoutes(openApiJson: () => string | Promise<string>): Route[] {
   let cachedDocument: string | undefined;
-  return [
-    defineRoute({
-      method: "GET",
-      path: "/health",
-      operationId: "health",
-      summary: "Liveness: answers without touching the data",
-      tag: "Service",
-      access: "open",
-      responses: [{ status: 200, description: "The service is up", schema: z.object({ status: z.literal("ok") }) }],
-      handle: async () => ({ body: { status: "ok" } }),
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/openapi.json",
-      operationId: "openApi",
-      summary: "This API's OpenAPI 3.1 document",
-      tag: "Service",
-      access: "open",
-      responses: [{ status: 200, description: "The OpenAPI document" }],
-      async handle() {
-        cachedDocument ??= openApiJson();
-        return {
-          raw: { contentType: "application/json", body: cachedDocument, headers: { "cache-control": "no-cache" } },
-        };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/docs",
-      operationId: "docsPage",
-      summary: "The API's documentation page",
-      tag: "Service",
-      access: "open",
-      responses: [{ status: 200, description: "An HTML page", contentType: "text/html" }],
-      handle: async () => ({ raw: { contentType: "text/html; charset=utf-8", body: docsPage, headers: docsHeaders } }),
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/docs/{asset}",
-      operationId: "docsAsset",
-      summary: "A file of the documentation page",
-      tag: "Service",
-      access: "open",
-      params: z.strictObject({ asset: z.string() }),
-      responses: [{ status: 200, description: "A script, style sheet or image" }],
-      async handle({ params }) {
-        if (params.asset === "init.js") {
-          return { raw: { contentType: "text/javascript; charset=utf-8", body: initScript, headers: docsHeaders } };
-        }
-        const asset = assets[params.asset];
-        if (!asset) throw new NotFound("Documentation file", params.asset);
-        const content = readFileSync(new URL(params.asset, swaggerUiDir()));
-        return {
-          raw: {
-            contentType: asset.contentType,
-            body: asset.binary ? content.toString("base64") : content.toString("utf8"),
-            isBase64Encoded: asset.binary ?? false,
-            headers: docsHeaders,
-          },
-        };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    health: async () => ({ body: { status: "ok" } }),
+    async openApi() {
+      cachedDocument ??= await openApiJson();
+      return {
+        raw: { contentType: "application/json", body: cachedDocument, headers: { "cache-control": "no-cache" } },
+      };
+    },
+    docsPage: async () => ({ raw: { contentType: "text/html; charset=utf-8", body: docsPage, headers: docsHeaders } }),
+    async docsAsset({ params }) {
+      if (params.asset === "init.js") {
+        return { raw: { contentType: "text/javascript; charset=utf-8", body: initScript, headers: docsHeaders } };
+      }
+      const asset = assets[params.asset];
+      if (!asset) throw new NotFound("Documentation file", params.asset);
+      const content = readFileSync(new URL(params.asset, swaggerUiDir()));
+      return {
+        raw: {
+          contentType: asset.contentType,
+          body: asset.binary ? content.toString("base64") : content.toString("utf8"),
+          isBase64Encoded: asset.binary ?? false,
+          headers: docsHeaders,
+        },
+      };
+    },
+  });
 }
 
-/** The paths answered without a token (GET only): the gateway and the local server open exactly these. */
-export const openPaths: readonly string[] = metaRoutes(() => "")
-  .filter(({ spec }) => spec.access === "open")
-  .map(({ spec }) => spec.path);
+/** What the docs group gives its routes: the whole API's document (functions/api/docs.ts). */
+export interface DocsRouteDependencies {
+  openApiJson: () => string | Promise<string>;
+}
+
+export function bindRoutes({ openApiJson }: DocsRouteDependencies): Route[] {
+  return metaRoutes(openApiJson);
+}

@@ -1,7 +1,9 @@
 // Routes of organizations: the international, regional and subregional organizations that work with the Committee.
+
 import * as z from "zod";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute, type Route } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import {
   changeOrganization,
   createOrganization,
@@ -16,81 +18,65 @@ import {
   organizationKindSchema,
   organizationSchema,
 } from "#shared/organizations/schemas.ts";
+import type { TableDependencies } from "../api-handler.ts";
+import { organizationTable } from "./organizations.table.ts";
 
 const byId = z.strictObject({ id: organizationIdSchema });
-const readers = ["secretariat", "experts", "members"] as const;
+
+/** The routes' schemas, joined to their data in organizations.table.ts. */
+export const declarations = declareRoutes(organizationTable, {
+  listOrganizations: {
+    query: z.strictObject({ kind: organizationKindSchema.optional(), ...pageQueryShape }),
+    responses: [
+      { status: 200, description: "A page of organizations in id order", schema: pageSchema(organizationSchema) },
+    ],
+  },
+  getOrganization: {
+    params: byId,
+    responses: [{ status: 200, description: "The organization", schema: organizationSchema, etag: true }],
+  },
+  createOrganization: {
+    body: newOrganizationSchema,
+    responses: [{ status: 201, description: "The organization added", schema: organizationSchema, etag: true }],
+  },
+  changeOrganization: {
+    params: byId,
+    body: organizationChangesSchema,
+    responses: [{ status: 200, description: "The organization as changed", schema: organizationSchema, etag: true }],
+  },
+});
 
 export function organizationRoutes(deps: OrganizationDependencies): Route[] {
-  return [
-    defineRoute({
-      method: "GET",
-      path: "/organizations",
-      operationId: "listOrganizations",
-      summary: "List the international, regional and subregional organizations, optionally of one kind",
-      tag: "Organizations",
-      access: readers,
-      query: z.strictObject({ kind: organizationKindSchema.optional(), ...pageQueryShape }),
-      responses: [
-        { status: 200, description: "A page of organizations in id order", schema: pageSchema(organizationSchema) },
-      ],
-      async handle({ query }) {
-        const page = await listOrganizations(deps)({
-          kind: query.kind,
-          limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          cursor: query.cursor,
-        });
-        return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/organizations/{id}",
-      operationId: "getOrganization",
-      summary: "One organization by its id (the acronym as a slug), with its ETag",
-      tag: "Organizations",
-      access: readers,
-      params: byId,
-      responses: [{ status: 200, description: "The organization", schema: organizationSchema, etag: true }],
-      async handle({ params }) {
-        const organization = await getOrganization(deps)(params.id);
-        return { body: organization.value, version: organization.version };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/organizations",
-      operationId: "createOrganization",
-      summary: "Add an organization; its id defaults to the acronym as a slug (409 if taken)",
-      tag: "Organizations",
-      access: ["secretariat"],
-      body: newOrganizationSchema,
-      responses: [{ status: 201, description: "The organization added", schema: organizationSchema, etag: true }],
-      async handle({ body, audit }) {
-        const organization = await createOrganization(deps)(body, audit);
-        return {
-          status: 201,
-          body: organization.value,
-          version: organization.version,
-          headers: { location: `/organizations/${organization.value.id}` },
-        };
-      },
-    }),
-    defineRoute({
-      method: "PATCH",
-      path: "/organizations/{id}",
-      operationId: "changeOrganization",
-      summary: "Correct an organization's kind, name, acronym, region or note (the id never changes)",
-      tag: "Organizations",
-      access: ["secretariat"],
-      params: byId,
-      body: organizationChangesSchema,
-      bodyTypes: ["application/json", "application/merge-patch+json"],
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The organization as changed", schema: organizationSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const organization = await changeOrganization(deps)(params.id, expectedVersion ?? 0, body, audit);
-        return { body: organization.value, version: organization.version };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    async listOrganizations({ query }) {
+      const page = await listOrganizations(deps)({
+        kind: query.kind,
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: query.cursor,
+      });
+      return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
+    },
+    async getOrganization({ params }) {
+      const organization = await getOrganization(deps)(params.id);
+      return { body: organization.value, version: organization.version };
+    },
+    async createOrganization({ body, audit }) {
+      const organization = await createOrganization(deps)(body, audit);
+      return {
+        status: 201,
+        body: organization.value,
+        version: organization.version,
+        headers: { location: `/organizations/${organization.value.id}` },
+      };
+    },
+    async changeOrganization({ params, body, expectedVersion, audit }) {
+      const organization = await changeOrganization(deps)(params.id, expectedVersion, body, audit);
+      return { body: organization.value, version: organization.version };
+    },
+  });
+}
+
+/** The routes on the records group's tables (functions/api/records.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return organizationRoutes(contactDependencies(doc, tableNames, clock));
 }

@@ -1,11 +1,13 @@
 // Routes of the programme of work: one year's timetable with the days left and what is due next, the years the desk
 // has, one year as stored (with its ETag), putting and adopting a year, and the year's iCalendar feed.
+
 import * as z from "zod";
 import type { Clock } from "#shared/clock.ts";
 import { problemSchema } from "#shared/http/problem.ts";
-import { defineRoute } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
 import type { LetterWaves } from "#shared/programme/letters.ts";
+import { letterWaves } from "#shared/programme/letters.ts";
 import { DEFAULT_DUE_NEXT, viewProgramme } from "#shared/programme/programme-view.ts";
 import {
   programmeFileSchema,
@@ -15,7 +17,12 @@ import {
   programmeViewSchema,
   programmeYearsSchema,
 } from "#shared/programme/schemas.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
+import { programmeYears } from "#shared/programme/years.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import type { TableDependencies } from "../api-handler.ts";
+import { programmeTable } from "./programme.table.ts";
 
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
@@ -81,116 +88,84 @@ export interface ProgrammeRouteDependencies {
   letters?: LetterWaves | undefined;
 }
 
-const everyone = ["secretariat", "experts", "members"] as const;
+/** The routes' schemas, joined to their data in programme.table.ts. */
+export const declarations = declareRoutes(programmeTable, {
+  getProgramme: {
+    query: programmeQuery,
+    responses: [
+      { status: 200, description: "The programme year's activities", schema: programmeViewSchema },
+      // A year asked for by query, not path: the document's own rule (404 where there are path parameters) misses it.
+      {
+        status: 404,
+        description: "No programme for the year asked for",
+        schema: problemSchema,
+        contentType: "application/problem+json",
+      },
+    ],
+  },
+  listProgrammeYears: {
+    responses: [{ status: 200, description: "The years, ascending", schema: programmeYearsSchema }],
+  },
+  getProgrammeYear: {
+    params: yearOrFeedParams,
+    responses: [
+      {
+        status: 200,
+        description: "The programme year (for {year}.ics: its feed, text/calendar)",
+        schema: programmeYearSchema,
+        etag: true,
+      },
+    ],
+  },
+  putProgrammeYear: {
+    params: yearParams,
+    body: programmeFileSchema(),
+    responses: [{ status: 200, description: "The year as stored", schema: programmeYearSchema, etag: true }],
+  },
+  adoptProgrammeYear: {
+    params: yearParams,
+    responses: [{ status: 200, description: "The adopted year", schema: programmeYearSchema, etag: true }],
+  },
+});
 
 export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDependencies) {
   const view = viewProgramme({ clock, years, letters });
-  return [
-    defineRoute({
-      method: "GET",
-      path: "/programme",
-      operationId: "getProgramme",
-      summary:
-        "The programme of work's timetable for one year (default: the current one, a draft when none is adopted): " +
-        "every activity with the New York calendar days left, and what is due next",
-      tag: "Programme",
-      access: everyone,
-      query: programmeQuery,
-      responses: [
-        { status: 200, description: "The programme year's activities", schema: programmeViewSchema },
-        // A year asked for by query, not path: the document's own rule (404 where there are path parameters) misses it.
-        {
-          status: 404,
-          description: "No programme for the year asked for",
-          schema: problemSchema,
-          contentType: "application/problem+json",
-        },
-      ],
-      async handle({ query }) {
-        return { body: await view({ ...query, next: query.next ?? DEFAULT_DUE_NEXT }) };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/programme/years",
-      operationId: "listProgrammeYears",
-      summary: "The programme years the desk has, and the current one (a draft when none is stored)",
-      tag: "Programme",
-      access: everyone,
-      responses: [{ status: 200, description: "The years, ascending", schema: programmeYearsSchema }],
-      async handle() {
-        return { body: await years.list() };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/programme/{year}",
-      operationId: "getProgrammeYear",
-      summary:
-        'One programme year as stored, with its ETag ("0" for a draft rolled forward and not stored); ' +
-        "GET /programme/{year}.ics is the year's iCalendar feed (RFC 5545, all-day events, stable UIDs, zone " +
-        "America/New_York) for staff calendars, behind the same bearer token",
-      tag: "Programme",
-      access: everyone,
-      params: yearOrFeedParams,
-      responses: [
-        {
-          status: 200,
-          description: "The programme year (for {year}.ics: its feed, text/calendar)",
-          schema: programmeYearSchema,
-          etag: true,
-        },
-      ],
-      async handle({ params }) {
-        const year = await years.get(params.year.year);
-        if (params.year.feed) {
-          return {
-            raw: {
-              contentType: "text/calendar; charset=utf-8",
-              body: programmeCalendar(year.programme, year.status, clock.now()),
-              headers: { "content-disposition": `inline; filename="programme-${params.year.year}.ics"` },
-            },
-          };
-        }
-        return { body: yearBody(year), version: year.version };
-      },
-    }),
-    defineRoute({
-      method: "PUT",
-      path: "/programme/{year}",
-      operationId: "putProgrammeYear",
-      summary:
-        "Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of " +
-        "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period or a year that does " +
-        "not match its period is 422 at its path, and nothing is stored",
-      tag: "Programme",
-      access: ["secretariat"],
-      params: yearParams,
-      body: programmeFileSchema(),
-      maxBodyBytes: 256 * 1024,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The year as stored", schema: programmeYearSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const year = await years.put(params.year, body, expectedVersion ?? 0, audit);
-        return { body: yearBody(year), version: year.version };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/programme/{year}/adopt",
-      operationId: "adoptProgrammeYear",
-      summary:
-        "Adopt the year's draft (stored, or rolled forward from the latest adopted year); If-Match: its ETag. " +
-        "An adopted year is 409",
-      tag: "Programme",
-      access: ["secretariat"],
-      params: yearParams,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The adopted year", schema: programmeYearSchema, etag: true }],
-      async handle({ params, expectedVersion, audit }) {
-        const year = await years.adopt(params.year, expectedVersion ?? 0, audit);
-        return { body: yearBody(year), version: year.version };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    async getProgramme({ query }) {
+      return { body: await view({ ...query, next: query.next ?? DEFAULT_DUE_NEXT }) };
+    },
+    async listProgrammeYears() {
+      return { body: await years.list() };
+    },
+    async getProgrammeYear({ params }) {
+      const year = await years.get(params.year.year);
+      if (params.year.feed) {
+        return {
+          raw: {
+            contentType: "text/calendar; charset=utf-8",
+            body: programmeCalendar(year.programme, year.status, clock.now()),
+            headers: { "content-disposition": `inline; filename="programme-${params.year.year}.ics"` },
+          },
+        };
+      }
+      return { body: yearBody(year), version: year.version };
+    },
+    async putProgrammeYear({ params, body, expectedVersion, audit }) {
+      const year = await years.put(params.year, body, expectedVersion, audit);
+      return { body: yearBody(year), version: year.version };
+    },
+    async adoptProgrammeYear({ params, expectedVersion, audit }) {
+      const year = await years.adopt(params.year, expectedVersion, audit);
+      return { body: yearBody(year), version: year.version };
+    },
+  });
+}
+
+/** The routes on the reports group's tables (functions/api/reports.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return programmeRoutes({
+    clock,
+    years: programmeYears({ store: dynamoProgrammeStore(doc, tableNames, clock), clock }),
+    letters: letterWaves(waveRepository(doc, tableNames, clock)),
+  });
 }

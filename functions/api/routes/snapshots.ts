@@ -1,8 +1,8 @@
 // Routes of quarterly snapshots: take one on demand, list and read them, export, compare, and the HTML report.
+
 import * as z from "zod";
-import type { Group } from "#shared/auth/actor.ts";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute, type Route } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { snapshotCsv } from "#shared/snapshots/csv.ts";
 import { renderSnapshotReport } from "#shared/snapshots/report/render.ts";
 import {
@@ -18,12 +18,12 @@ import {
   getSnapshot,
   listSnapshots,
   type SnapshotDependencies,
+  snapshotDependencies,
   snapshotExport,
   takeSnapshot,
 } from "#shared/snapshots/snapshots.ts";
-
-const readers: readonly Group[] = ["secretariat", "experts", "members"];
-const TAG = "Snapshots";
+import type { TableDependencies } from "../api-handler.ts";
+import { snapshotTable } from "./snapshots.table.ts";
 
 const byPeriod = z.strictObject({ period: periodSchema });
 
@@ -39,118 +39,91 @@ const exportSchema = z
   })
   .meta({ id: "SnapshotExport" });
 
+/** The routes' schemas, joined to their data in snapshots.table.ts. */
+export const declarations = declareRoutes(snapshotTable, {
+  takeSnapshot: {
+    body: newSnapshotRequestSchema,
+    responses: [
+      { status: 201, description: "Computed and stored now", schema: snapshotSchema },
+      { status: 200, description: "Stored already; returned unchanged", schema: snapshotSchema },
+    ],
+  },
+  listSnapshots: {
+    query: pageQuerySchema,
+    responses: [{ status: 200, description: "A page of snapshots", schema: pageSchema(snapshotSummarySchema) }],
+  },
+  getSnapshot: {
+    params: byPeriod,
+    responses: [{ status: 200, description: "The snapshot", schema: snapshotSchema }],
+  },
+  exportSnapshot: {
+    params: byPeriod,
+    query: z.strictObject({ format: z.enum(["csv", "json"]).describe("csv (text/csv) or json") }),
+    responses: [
+      {
+        status: 200,
+        description:
+          "The figures as JSON (format=json); as text/csv with the columns figure,group,value,change (format=csv)",
+        schema: exportSchema,
+      },
+    ],
+  },
+  diffSnapshots: {
+    params: byPeriod,
+    query: z.strictObject({ against: periodSchema.describe("The earlier (or any other) stored quarter") }),
+    responses: [{ status: 200, description: "Changes from `against` to `period`", schema: snapshotDiffSchema }],
+  },
+  snapshotReport: {
+    params: byPeriod,
+    responses: [{ status: 200, description: "An HTML page", contentType: "text/html", schema: z.string() }],
+  },
+});
+
 /** Register with `snapshotRoutes(snapshotDependencies(doc, tableNames, clock))` (shared/snapshots/snapshots.ts). */
 export function snapshotRoutes(deps: SnapshotDependencies): Route[] {
-  return [
-    defineRoute({
-      method: "POST",
-      path: "/snapshots",
-      operationId: "takeSnapshot",
-      summary: "Take the snapshot of an ended quarter (201), or get the one already stored (200): it never changes",
-      tag: TAG,
-      access: ["secretariat"],
-      body: newSnapshotRequestSchema,
-      responses: [
-        { status: 201, description: "Computed and stored now", schema: snapshotSchema },
-        { status: 200, description: "Stored already; returned unchanged", schema: snapshotSchema },
-      ],
-      async handle({ body, audit }) {
-        const { snapshot, created } = await takeSnapshot(deps)(body, audit);
-        return {
-          status: created ? 201 : 200,
-          body: snapshot,
-          headers: { location: `/snapshots/${snapshot.period}` },
-        };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/snapshots",
-      operationId: "listSnapshots",
-      summary: "The snapshots, oldest quarter first, without their figures",
-      tag: TAG,
-      access: readers,
-      query: pageQuerySchema,
-      responses: [{ status: 200, description: "A page of snapshots", schema: pageSchema(snapshotSummarySchema) }],
-      async handle({ query }) {
-        return { body: await listSnapshots(deps)(pageRequestOf(query)) };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/snapshots/{period}",
-      operationId: "getSnapshot",
-      summary: "One quarter's snapshot with every figure, list and the change since the previous snapshot",
-      tag: TAG,
-      access: readers,
-      params: byPeriod,
-      responses: [{ status: 200, description: "The snapshot", schema: snapshotSchema }],
-      async handle({ params }) {
-        return { body: await getSnapshot(deps)(params.period) };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/snapshots/{period}/export",
-      operationId: "exportSnapshot",
-      summary: "Every figure as a row (figure, group, value, change): CSV, or JSON with the lists too",
-      tag: TAG,
-      access: readers,
-      params: byPeriod,
-      query: z.strictObject({ format: z.enum(["csv", "json"]).describe("csv (text/csv) or json") }),
-      responses: [
-        {
-          status: 200,
-          description:
-            "The figures as JSON (format=json); as text/csv with the columns figure,group,value,change (format=csv)",
-          schema: exportSchema,
+  return routesOf(declarations, {
+    async takeSnapshot({ body, audit }) {
+      const { snapshot, created } = await takeSnapshot(deps)(body, audit);
+      return {
+        status: created ? 201 : 200,
+        body: snapshot,
+        headers: { location: `/snapshots/${snapshot.period}` },
+      };
+    },
+    async listSnapshots({ query }) {
+      return { body: await listSnapshots(deps)(pageRequestOf(query)) };
+    },
+    async getSnapshot({ params }) {
+      return { body: await getSnapshot(deps)(params.period) };
+    },
+    async exportSnapshot({ params, query }) {
+      const snapshot = await getSnapshot(deps)(params.period);
+      const attachment = (extension: string) => ({
+        "content-disposition": `attachment; filename="snapshot-${snapshot.period}.${extension}"`,
+        "cache-control": "private, no-store",
+      });
+      if (query.format === "json") return { body: snapshotExport(snapshot), headers: attachment("json") };
+      return {
+        raw: { contentType: "text/csv; charset=utf-8", body: snapshotCsv(snapshot), headers: attachment("csv") },
+      };
+    },
+    async diffSnapshots({ params, query }) {
+      return { body: await compareSnapshots(deps)(params.period, query.against) };
+    },
+    async snapshotReport({ params }) {
+      const snapshot = await getSnapshot(deps)(params.period);
+      return {
+        raw: {
+          contentType: "text/html; charset=utf-8",
+          body: renderSnapshotReport(snapshot),
+          headers: { "cache-control": "private, no-store" },
         },
-      ],
-      async handle({ params, query }) {
-        const snapshot = await getSnapshot(deps)(params.period);
-        const attachment = (extension: string) => ({
-          "content-disposition": `attachment; filename="snapshot-${snapshot.period}.${extension}"`,
-          "cache-control": "private, no-store",
-        });
-        if (query.format === "json") return { body: snapshotExport(snapshot), headers: attachment("json") };
-        return {
-          raw: { contentType: "text/csv; charset=utf-8", body: snapshotCsv(snapshot), headers: attachment("csv") },
-        };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/snapshots/{period}/diff",
-      operationId: "diffSnapshots",
-      summary: "What changed from the `against` quarter's snapshot to this one: every figure and list",
-      tag: TAG,
-      access: readers,
-      params: byPeriod,
-      query: z.strictObject({ against: periodSchema.describe("The earlier (or any other) stored quarter") }),
-      responses: [{ status: 200, description: "Changes from `against` to `period`", schema: snapshotDiffSchema }],
-      async handle({ params, query }) {
-        return { body: await compareSnapshots(deps)(params.period, query.against) };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/snapshots/{period}/report",
-      operationId: "snapshotReport",
-      summary: "The snapshot as a self-contained HTML page with its charts (SVG, no script), readable printed",
-      tag: TAG,
-      access: readers,
-      params: byPeriod,
-      responses: [{ status: 200, description: "An HTML page", contentType: "text/html", schema: z.string() }],
-      async handle({ params }) {
-        const snapshot = await getSnapshot(deps)(params.period);
-        return {
-          raw: {
-            contentType: "text/html; charset=utf-8",
-            body: renderSnapshotReport(snapshot),
-            headers: { "cache-control": "private, no-store" },
-          },
-        };
-      },
-    }),
-  ];
+      };
+    },
+  });
+}
+
+/** The routes on the reports group's tables (functions/api/reports.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return snapshotRoutes(snapshotDependencies(doc, tableNames, clock));
 }

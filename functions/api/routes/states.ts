@@ -1,7 +1,10 @@
 // Routes of the registry of States.
+
 import * as z from "zod";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
 import {
   iso3Schema,
   regionSchema,
@@ -10,7 +13,10 @@ import {
   stateSchema,
 } from "#shared/registry/schemas.ts";
 import { changeState, getState, type LanguageFollowers, listStates } from "#shared/registry/states.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
 import { type ReportingDependencies, statesByActionPlan } from "#shared/reporting/submissions.ts";
+import type { TableDependencies } from "../api-handler.ts";
+import { stateTable } from "./states.table.ts";
 
 export const byCode = z.strictObject({ iso3: iso3Schema });
 
@@ -30,59 +36,51 @@ const listQuery = z
     path: ["hasActionPlan"],
   });
 
+/** The routes' schemas, joined to their data in states.table.ts. */
+export const declarations = declareRoutes(stateTable, {
+  listStates: {
+    query: listQuery,
+    responses: [{ status: 200, description: "A page of States in ISO code order", schema: pageSchema(stateSchema) }],
+  },
+  getState: {
+    params: byCode,
+    responses: [{ status: 200, description: "The State", schema: stateSchema, etag: true }],
+  },
+  changeState: {
+    params: byCode,
+    body: stateChangesSchema,
+    responses: [{ status: 200, description: "The State as changed", schema: stateSchema, etag: true }],
+  },
+});
+
 export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageFollowers | undefined }) {
   const { registry } = deps;
-  return [
-    defineRoute({
-      method: "GET",
-      path: "/states",
-      operationId: "listStates",
-      summary: "List the 193 Member States: by UN regional group, reporting status, or action plan",
-      tag: "States",
-      access: ["secretariat", "experts", "members"],
-      query: listQuery,
-      responses: [{ status: 200, description: "A page of States in ISO code order", schema: pageSchema(stateSchema) }],
-      async handle({ query }) {
-        const page = pageRequestOf(query);
-        const found =
-          query.hasActionPlan === undefined
-            ? await listStates(registry)({ region: query.region, status: query.status, ...page })
-            : await statesByActionPlan(deps)(query.hasActionPlan, page);
-        return { body: { items: found.items.map((state) => state.value), cursor: found.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}",
-      operationId: "getState",
-      summary: "One Member State by its ISO 3166-1 alpha-3 code",
-      tag: "States",
-      access: ["secretariat", "experts", "members"],
-      params: byCode,
-      responses: [{ status: 200, description: "The State", schema: stateSchema, etag: true }],
-      async handle({ params }) {
-        const state = await getState(registry)(params.iso3);
-        return { body: state.value, version: state.version };
-      },
-    }),
-    defineRoute({
-      method: "PATCH",
-      path: "/states/{iso3}",
-      operationId: "changeState",
-      summary:
-        "Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a " +
-        "language of their own change with it, in the same transaction",
-      tag: "States",
-      access: ["secretariat"],
-      params: byCode,
-      body: stateChangesSchema,
-      bodyTypes: ["application/json", "application/merge-patch+json"],
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The State as changed", schema: stateSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const state = await changeState(registry, deps.contacts)(params.iso3, expectedVersion ?? 0, body, audit);
-        return { body: state.value, version: state.version };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    async listStates({ query }) {
+      const page = pageRequestOf(query);
+      const found =
+        query.hasActionPlan === undefined
+          ? await listStates(registry)({ region: query.region, status: query.status, ...page })
+          : await statesByActionPlan(deps)(query.hasActionPlan, page);
+      return { body: { items: found.items.map((state) => state.value), cursor: found.cursor } };
+    },
+    async getState({ params }) {
+      const state = await getState(registry)(params.iso3);
+      return { body: state.value, version: state.version };
+    },
+    async changeState({ params, body, expectedVersion, audit }) {
+      const state = await changeState(registry, deps.contacts)(params.iso3, expectedVersion, body, audit);
+      return { body: state.value, version: state.version };
+    },
+  });
+}
+
+/** The routes on the records group's tables (functions/api/records.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return stateRoutes({
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+    clock,
+    contacts: contactDependencies(doc, tableNames, clock).contacts,
+  });
 }

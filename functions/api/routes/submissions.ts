@@ -1,9 +1,12 @@
 // Routes of reporting: a State's submissions (received documents) and its obligations.
+
 import * as z from "zod";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 import { correctSubmissionKind, voidSubmission } from "#shared/reporting/corrections.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
 import {
   newSubmissionSchema,
   obligationSchema,
@@ -20,138 +23,103 @@ import {
   type ReportingDependencies,
   recordSubmission,
 } from "#shared/reporting/submissions.ts";
+import type { TableDependencies } from "../api-handler.ts";
 import { byCode } from "./states.ts";
+import { submissionTable } from "./submissions.table.ts";
 
 const bySubmission = z.strictObject({
   iso3: iso3Schema,
   id: z.string().regex(/^[0-9A-Z]{26}$/, "not a submission id"),
 });
 
+/** The routes' schemas, joined to their data in submissions.table.ts. */
+export const declarations = declareRoutes(submissionTable, {
+  recordSubmission: {
+    params: byCode,
+    body: newSubmissionSchema,
+    responses: [{ status: 201, description: "The recorded submission", schema: submissionSchema, etag: true }],
+  },
+  listSubmissions: {
+    params: byCode,
+    query: pageQuerySchema,
+    responses: [{ status: 200, description: "A page of submissions", schema: pageSchema(submissionSchema) }],
+  },
+  getSubmission: {
+    params: bySubmission,
+    responses: [{ status: 200, description: "The submission", schema: submissionSchema, etag: true }],
+  },
+  correctSubmission: {
+    params: bySubmission,
+    body: submissionCorrectionSchema,
+    responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
+  },
+  voidSubmission: {
+    params: bySubmission,
+    body: submissionVoidSchema,
+    responses: [{ status: 200, description: "The voided submission", schema: submissionSchema, etag: true }],
+  },
+  correctSubmissionKind: {
+    params: bySubmission,
+    body: submissionKindCorrectionSchema,
+    responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
+  },
+  listObligations: {
+    params: byCode,
+    responses: [
+      { status: 200, description: "The State's obligations", schema: z.object({ items: z.array(obligationSchema) }) },
+    ],
+  },
+});
+
 export function submissionRoutes(deps: ReportingDependencies) {
-  return [
-    defineRoute({
-      method: "POST",
-      path: "/states/{iso3}/submissions",
-      operationId: "recordSubmission",
-      summary: "Record a document received from a State; updates its obligation and reporting status",
-      tag: "Reporting",
-      access: ["secretariat", "experts"],
-      params: byCode,
-      body: newSubmissionSchema,
-      responses: [{ status: 201, description: "The recorded submission", schema: submissionSchema, etag: true }],
-      async handle({ params, body, audit }) {
-        const submission = await recordSubmission(deps)(params.iso3, body, audit);
-        return {
-          status: 201,
-          body: submission.value,
-          version: submission.version,
-          headers: { location: `/states/${params.iso3}/submissions/${submission.value.id}` },
-        };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/submissions",
-      operationId: "listSubmissions",
-      summary: "A State's submissions, in the order they were recorded",
-      tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
-      params: byCode,
-      query: pageQuerySchema,
-      responses: [{ status: 200, description: "A page of submissions", schema: pageSchema(submissionSchema) }],
-      async handle({ params, query }) {
-        const page = await listSubmissions(deps)(params.iso3, pageRequestOf(query));
-        return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/submissions/{id}",
-      operationId: "getSubmission",
-      summary: "One submission, with its ETag",
-      tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
-      params: bySubmission,
-      responses: [{ status: 200, description: "The submission", schema: submissionSchema, etag: true }],
-      async handle({ params }) {
-        const submission = await getSubmission(deps)(params.iso3, params.id);
-        return { body: submission.value, version: submission.version };
-      },
-    }),
-    defineRoute({
-      method: "PATCH",
-      path: "/states/{iso3}/submissions/{id}",
-      operationId: "correctSubmission",
-      summary: "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted)",
-      tag: "Reporting",
-      access: ["secretariat", "experts"],
-      params: bySubmission,
-      body: submissionCorrectionSchema,
-      bodyTypes: ["application/json", "application/merge-patch+json"],
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const submission = await correctSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body, audit);
-        return { body: submission.value, version: submission.version };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/states/{iso3}/submissions/{id}/void",
-      operationId: "voidSubmission",
-      summary:
-        "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
-        "reporting status are derived again as if it had never been recorded (audited; the record stays)",
-      tag: "Reporting",
-      access: ["secretariat", "experts"],
-      params: bySubmission,
-      body: submissionVoidSchema,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The voided submission", schema: submissionSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const submission = await voidSubmission(deps)(params.iso3, params.id, expectedVersion ?? 0, body.reason, audit);
-        return { body: submission.value, version: submission.version };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/states/{iso3}/submissions/{id}/kind",
-      operationId: "correctSubmissionKind",
-      summary:
-        "Correct the kind a submission was recorded with, with the reason: both obligations and the State's " +
-        "reporting status are derived again (audited)",
-      tag: "Reporting",
-      access: ["secretariat", "experts"],
-      params: bySubmission,
-      body: submissionKindCorrectionSchema,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The corrected submission", schema: submissionSchema, etag: true }],
-      async handle({ params, body, expectedVersion, audit }) {
-        const submission = await correctSubmissionKind(deps)(
-          params.iso3,
-          params.id,
-          expectedVersion ?? 0,
-          body.kind,
-          body.reason,
-          audit,
-        );
-        return { body: submission.value, version: submission.version };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/states/{iso3}/obligations",
-      operationId: "listObligations",
-      summary: "What the State owes or is encouraged to do, with each obligation's status",
-      tag: "Reporting",
-      access: ["secretariat", "experts", "members"],
-      params: byCode,
-      responses: [
-        { status: 200, description: "The State's obligations", schema: z.object({ items: z.array(obligationSchema) }) },
-      ],
-      async handle({ params }) {
-        return { body: { items: await obligationsOf(deps)(params.iso3) } };
-      },
-    }),
-  ];
+  return routesOf(declarations, {
+    async recordSubmission({ params, body, audit }) {
+      const submission = await recordSubmission(deps)(params.iso3, body, audit);
+      return {
+        status: 201,
+        body: submission.value,
+        version: submission.version,
+        headers: { location: `/states/${params.iso3}/submissions/${submission.value.id}` },
+      };
+    },
+    async listSubmissions({ params, query }) {
+      const page = await listSubmissions(deps)(params.iso3, pageRequestOf(query));
+      return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
+    },
+    async getSubmission({ params }) {
+      const submission = await getSubmission(deps)(params.iso3, params.id);
+      return { body: submission.value, version: submission.version };
+    },
+    async correctSubmission({ params, body, expectedVersion, audit }) {
+      const submission = await correctSubmission(deps)(params.iso3, params.id, expectedVersion, body, audit);
+      return { body: submission.value, version: submission.version };
+    },
+    async voidSubmission({ params, body, expectedVersion, audit }) {
+      const submission = await voidSubmission(deps)(params.iso3, params.id, expectedVersion, body.reason, audit);
+      return { body: submission.value, version: submission.version };
+    },
+    async correctSubmissionKind({ params, body, expectedVersion, audit }) {
+      const submission = await correctSubmissionKind(deps)(
+        params.iso3,
+        params.id,
+        expectedVersion,
+        body.kind,
+        body.reason,
+        audit,
+      );
+      return { body: submission.value, version: submission.version };
+    },
+    async listObligations({ params }) {
+      return { body: { items: await obligationsOf(deps)(params.iso3) } };
+    },
+  });
+}
+
+/** The routes on the records group's tables (functions/api/records.ts). */
+export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  return submissionRoutes({
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+    clock,
+  });
 }

@@ -1,14 +1,24 @@
 // Routes of correspondence waves: create, read with ledger counts, preview the audience, schedule, cancel, send a
 // test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
+
 import * as z from "zod";
-import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd } from "#shared/correspondence/lifecycle.ts";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd, eventWindowMsOf } from "#shared/correspondence/lifecycle.ts";
 import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
+import { Conflict } from "#shared/errors.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
-import { defineRoute } from "#shared/http/route.ts";
+import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import type { Mailer } from "#shared/mail/ses.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
+import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
 import { requestRedispatch } from "#shared/waves/sweep.ts";
 import {
   cancelWave,
@@ -24,9 +34,10 @@ import {
   type WaveSchedulingDependencies,
   type WaveTestDependencies,
 } from "#shared/waves/waves.ts";
+import type { CorrespondenceDependencies } from "../correspondence.ts";
+import { waveTable } from "./waves.table.ts";
 
 const byId = z.strictObject({ id: waveIdSchema });
-const readers = ["secretariat", "experts", "members"] as const;
 
 const waveWithCountsSchema = waveSchema
   .extend({
@@ -105,183 +116,6 @@ const resentSchema = messageSchema
   })
   .meta({ id: "ResentWaveMessage" });
 
-export type WaveRouteDependencies = WaveSchedulingDependencies &
-  WaveTestDependencies & {
-    /** The wave queue a resent letter goes on; without one, a one-time schedule has wave-dispatch enqueue it. */
-    queue?: SendQueue | undefined;
-    /** The event window of unknown letters (SES_EVENT_WINDOW_HOURS); 24 hours when absent. */
-    eventWindowMs?: number | undefined;
-  };
-
-export function waveRoutes(deps: WaveRouteDependencies) {
-  const transition = (
-    verb: "schedule" | "cancel",
-    summary: string,
-    run: typeof scheduleWave | typeof cancelWave,
-    operationId: string,
-  ) =>
-    defineRoute({
-      method: "POST",
-      path: `/waves/{id}/${verb}`,
-      operationId,
-      summary,
-      tag: "Correspondence",
-      access: ["secretariat"],
-      params: byId,
-      requiresIfMatch: true,
-      responses: [{ status: 200, description: "The wave as moved", schema: waveSchema, etag: true }],
-      async handle({ params, expectedVersion, audit }) {
-        const wave = await run(deps)(params.id, expectedVersion ?? 0, audit);
-        return { body: wave.value, version: wave.version };
-      },
-    });
-
-  return [
-    defineRoute({
-      method: "POST",
-      path: "/waves",
-      operationId: "createWave",
-      summary: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
-      tag: "Correspondence",
-      access: ["secretariat"],
-      body: newWaveSchema,
-      responses: [{ status: 201, description: "The draft wave", schema: waveSchema, etag: true }],
-      async handle({ body, audit }) {
-        const wave = await createWave(deps)(body, audit);
-        return {
-          status: 201,
-          body: wave.value,
-          version: wave.version,
-          headers: { location: `/waves/${wave.value.id}` },
-        };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/waves",
-      operationId: "listWaves",
-      summary: "The waves, oldest first",
-      tag: "Correspondence",
-      access: readers,
-      query: pageQuerySchema,
-      responses: [{ status: 200, description: "A page of waves", schema: pageSchema(waveSchema) }],
-      async handle({ query }) {
-        const page = await listWaves(deps)(pageRequestOf(query));
-        return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/waves/{id}",
-      operationId: "getWave",
-      summary: "One wave with its ETag and its messages counted by status",
-      tag: "Correspondence",
-      access: readers,
-      params: byId,
-      responses: [{ status: 200, description: "The wave", schema: waveWithCountsSchema, etag: true }],
-      async handle({ params }) {
-        const { wave, counts } = await getWaveWithCounts(deps)(params.id);
-        return { body: { ...wave.value, counts }, version: wave.version };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/waves/{id}/audience",
-      operationId: "previewWaveAudience",
-      summary: "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
-      tag: "Correspondence",
-      access: readers,
-      params: byId,
-      responses: [{ status: 200, description: "Recipients and skipped contacts", schema: audiencePreviewSchema }],
-      async handle({ params }) {
-        return { body: await previewAudience(deps)(params.id) };
-      },
-    }),
-    transition(
-      "schedule",
-      "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
-        "once its send time has passed",
-      scheduleWave,
-      "scheduleWave",
-    ),
-    transition(
-      "cancel",
-      "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
-      cancelWave,
-      "cancelWave",
-    ),
-    defineRoute({
-      method: "POST",
-      path: "/waves/{id}/test",
-      operationId: "sendWaveTest",
-      summary:
-        "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
-        "subject prefixed [TEST]; the ledger is untouched, the send is audited",
-      tag: "Correspondence",
-      access: ["secretariat"],
-      params: byId,
-      body: waveTestRequestSchema,
-      responses: [{ status: 200, description: "What was sent", schema: waveTestResultSchema }],
-      async handle({ params, body, audit }) {
-        return { body: await sendTestLetter(deps)(params.id, body, audit) };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/waves/{id}/unreached",
-      operationId: "listWaveUnreached",
-      summary:
-        "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
-        "nor at a Permanent Mission, each with the reason",
-      tag: "Correspondence",
-      access: readers,
-      params: byId,
-      query: pageQuerySchema,
-      responses: [{ status: 200, description: "A page of unreached owners", schema: pageSchema(unreachedSchema) }],
-      async handle({ params, query }) {
-        const page = await listUnreached(deps)(params.id, pageRequestOf(query));
-        return { body: { items: page.items, cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "GET",
-      path: "/waves/{id}/messages",
-      operationId: "listWaveMessages",
-      summary: "The wave's messages from the send ledger, optionally in one status",
-      tag: "Correspondence",
-      access: readers,
-      params: byId,
-      query: messagesQuery,
-      responses: [{ status: 200, description: "A page of messages", schema: pageSchema(listedMessageSchema) }],
-      async handle({ params, query }) {
-        const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
-        const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
-        const items = page.items.map((message) =>
-          message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
-        );
-        return { body: { items, cursor: page.cursor } };
-      },
-    }),
-    defineRoute({
-      method: "POST",
-      path: "/waves/{id}/messages/{recipient}/resend",
-      operationId: "resendWaveMessage",
-      summary:
-        "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
-        "and before the wave's not-after deadline; audited. 409 otherwise",
-      tag: "Correspondence",
-      access: ["secretariat"],
-      params: byMessage,
-      responses: [{ status: 202, description: "The letter, queued again for the sender", schema: resentSchema }],
-      async handle({ params, audit }) {
-        const { message, schedule } = await resendUnknown(deps)(params.id, params.recipient, audit);
-        return { status: 202, body: { ...message, ...schedule } };
-      },
-    }),
-    redispatchRoute(deps),
-  ];
-}
-
 const redispatchSchema = z
   .object({
     wave: waveSchema,
@@ -290,24 +124,149 @@ const redispatchSchema = z
   })
   .meta({ id: "WaveRedispatch" });
 
-/** The sweep's work for one wave on demand (shared/waves/sweep.ts): the wave's schedule made again to fire now. */
-function redispatchRoute(deps: WaveRouteDependencies) {
-  return defineRoute({
-    method: "POST",
-    path: "/waves/{id}/redispatch",
-    operationId: "redispatchWave",
-    summary:
-      "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
-      "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
-      "send time (409 otherwise); audited",
-    tag: "Correspondence",
-    access: ["secretariat"],
+export type WaveRouteDependencies = WaveSchedulingDependencies &
+  WaveTestDependencies & {
+    /** The wave queue a resent letter goes on; without one, a one-time schedule has wave-dispatch enqueue it. */
+    queue?: SendQueue | undefined;
+    /** The event window of unknown letters (SES_EVENT_WINDOW_HOURS); 24 hours when absent. */
+    eventWindowMs?: number | undefined;
+  };
+
+/** The routes' schemas, joined to their data in wave.table.ts. */
+export const declarations = declareRoutes(waveTable, {
+  createWave: {
+    body: newWaveSchema,
+    responses: [{ status: 201, description: "The draft wave", schema: waveSchema, etag: true }],
+  },
+  listWaves: {
+    query: pageQuerySchema,
+    responses: [{ status: 200, description: "A page of waves", schema: pageSchema(waveSchema) }],
+  },
+  getWave: {
+    params: byId,
+    responses: [{ status: 200, description: "The wave", schema: waveWithCountsSchema, etag: true }],
+  },
+  previewWaveAudience: {
+    params: byId,
+    responses: [{ status: 200, description: "Recipients and skipped contacts", schema: audiencePreviewSchema }],
+  },
+  scheduleWave: {
+    params: byId,
+    responses: [{ status: 200, description: "The wave as moved", schema: waveSchema, etag: true }],
+  },
+  cancelWave: {
+    params: byId,
+    responses: [{ status: 200, description: "The wave as moved", schema: waveSchema, etag: true }],
+  },
+  sendWaveTest: {
+    params: byId,
+    body: waveTestRequestSchema,
+    responses: [{ status: 200, description: "What was sent", schema: waveTestResultSchema }],
+  },
+  listWaveUnreached: {
+    params: byId,
+    query: pageQuerySchema,
+    responses: [{ status: 200, description: "A page of unreached owners", schema: pageSchema(unreachedSchema) }],
+  },
+  listWaveMessages: {
+    params: byId,
+    query: messagesQuery,
+    responses: [{ status: 200, description: "A page of messages", schema: pageSchema(listedMessageSchema) }],
+  },
+  resendWaveMessage: {
+    params: byMessage,
+    responses: [{ status: 202, description: "The letter, queued again for the sender", schema: resentSchema }],
+  },
+  redispatchWave: {
     params: byId,
     responses: [
       { status: 202, description: "The wave as it stands, and when dispatch runs", schema: redispatchSchema },
     ],
-    async handle({ params, audit }) {
+  },
+});
+
+export function waveRoutes(deps: WaveRouteDependencies) {
+  return routesOf(declarations, {
+    async createWave({ body, audit }) {
+      const wave = await createWave(deps)(body, audit);
+      return {
+        status: 201,
+        body: wave.value,
+        version: wave.version,
+        headers: { location: `/waves/${wave.value.id}` },
+      };
+    },
+    async listWaves({ query }) {
+      const page = await listWaves(deps)(pageRequestOf(query));
+      return { body: { items: page.items.map((item) => item.value), cursor: page.cursor } };
+    },
+    async getWave({ params }) {
+      const { wave, counts } = await getWaveWithCounts(deps)(params.id);
+      return { body: { ...wave.value, counts }, version: wave.version };
+    },
+    async previewWaveAudience({ params }) {
+      return { body: await previewAudience(deps)(params.id) };
+    },
+    async scheduleWave({ params, expectedVersion, audit }) {
+      const wave = await scheduleWave(deps)(params.id, expectedVersion, audit);
+      return { body: wave.value, version: wave.version };
+    },
+    async cancelWave({ params, expectedVersion, audit }) {
+      const wave = await cancelWave(deps)(params.id, expectedVersion, audit);
+      return { body: wave.value, version: wave.version };
+    },
+    async sendWaveTest({ params, body, audit }) {
+      return { body: await sendTestLetter(deps)(params.id, body, audit) };
+    },
+    async listWaveUnreached({ params, query }) {
+      const page = await listUnreached(deps)(params.id, pageRequestOf(query));
+      return { body: { items: page.items, cursor: page.cursor } };
+    },
+    async listWaveMessages({ params, query }) {
+      const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
+      const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+      const items = page.items.map((message) =>
+        message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
+      );
+      return { body: { items, cursor: page.cursor } };
+    },
+    async resendWaveMessage({ params, audit }) {
+      const { message, schedule } = await resendUnknown(deps)(params.id, params.recipient, audit);
+      return { status: 202, body: { ...message, ...schedule } };
+    },
+    async redispatchWave({ params, audit }) {
       return { status: 202, body: await requestRedispatch(deps)(params.id, audit) };
     },
+  });
+}
+
+const noMailer: Mailer = {
+  sendMail: async () => {
+    throw new Conflict("Mail cannot be sent here: no sender is configured (MAIL_FROM)");
+  },
+};
+
+/** The routes on the correspondence group's tables and clients (functions/api/correspondence.ts). */
+export function bindRoutes({
+  doc,
+  tableNames,
+  clock,
+  waveScheduler = unconfiguredWaveScheduler("no wave scheduler is configured"),
+  mailer = noMailer,
+  staffMailDomains = staffMailDomainsOf(process.env),
+  queue,
+  eventWindowMs = eventWindowMsOf(process.env),
+}: CorrespondenceDependencies): Route[] {
+  return waveRoutes({
+    ...contactDependencies(doc, tableNames, clock),
+    assistance: assistanceRepository(doc, tableNames, clock),
+    templates: templateRepository(doc, tableNames, clock),
+    ledger: ledgerRepository(doc, tableNames, clock),
+    waves: waveRepository(doc, tableNames, clock),
+    scheduler: waveScheduler,
+    mailer,
+    staffMailDomains,
+    queue,
+    eventWindowMs,
   });
 }

@@ -1,0 +1,82 @@
+// The contacts routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
+// in contacts.ts, loaded on the first request for one of them.
+import { routeTable } from "#shared/http/route.ts";
+import { everyone, secretariatOnly } from "../access.ts";
+
+/** A CSV file of up to 1000 rows fits well within this. */
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export const contactTable = routeTable({
+  exportContacts: {
+    method: "GET",
+    path: "/contacts/export",
+    summary: "The contacts the filters select, as CSV (cells that a spreadsheet would run as formulas are neutralized)",
+    tag: "Contacts",
+    access: secretariatOnly,
+  },
+  importContacts: {
+    method: "POST",
+    path: "/contacts/import",
+    summary:
+      "Import contacts from CSV: every row is checked first; all are written or none (422 lists line and column " +
+      "of each problem). Rows match existing active contacts by e-mail and owner; dryRun=true writes nothing",
+    tag: "Contacts",
+    access: secretariatOnly,
+    bodyTypes: ["text/csv"],
+    maxBodyBytes: MAX_IMPORT_BYTES,
+  },
+  createContact: {
+    method: "POST",
+    path: "/contacts",
+    summary: "Designate a contact of a State or an organization; its e-mail must not be used by another active contact",
+    tag: "Contacts",
+    access: secretariatOnly,
+  },
+  listContacts: {
+    method: "GET",
+    path: "/contacts",
+    summary:
+      "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any",
+    tag: "Contacts",
+    access: everyone,
+  },
+  getContact: {
+    method: "GET",
+    path: "/contacts/{id}",
+    summary: "One contact, with its ETag",
+    tag: "Contacts",
+    access: everyone,
+  },
+  changeContact: {
+    method: "PATCH",
+    path: "/contacts/{id}",
+    summary: "Correct an active contact (a new e-mail must be free); the owner never changes",
+    tag: "Contacts",
+    access: secretariatOnly,
+    bodyTypes: ["application/json", "application/merge-patch+json"],
+    requiresIfMatch: true,
+  },
+  deactivateContact: {
+    method: "POST",
+    path: "/contacts/{id}/deactivate",
+    summary: "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",
+    tag: "Contacts",
+    access: secretariatOnly,
+    requiresIfMatch: true,
+  },
+  verifyContact: {
+    method: "POST",
+    path: "/contacts/{id}/verify",
+    summary: "Record that the contact's details were confirmed today",
+    tag: "Contacts",
+    access: secretariatOnly,
+    requiresIfMatch: true,
+  },
+  getPointOfContact: {
+    method: "GET",
+    path: "/states/{iso3}/point-of-contact",
+    summary: "A State's point-of-contact view (current, stale, unreachable, missing), computed now from its contacts",
+    tag: "Contacts",
+    access: everyone,
+  },
+});
