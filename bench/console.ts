@@ -6,6 +6,7 @@ import { delimiter, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildConsole, CONSOLE_BASE, ensureConsoleBuilt } from "../infra/local/console.ts";
 import { startLocalStack } from "../infra/local/stack.ts";
+import { launchChromium } from "../test/support/chromium.ts";
 
 /** The issue's bound on the JavaScript of the first page, gzip-compressed. */
 export const CONSOLE_FIRST_PAGE_JS_LIMIT_KB = 150;
@@ -33,26 +34,12 @@ async function measureFirstPageJs(): Promise<number> {
   }
 }
 
-function chromiumPath(): string {
-  const candidates = [
-    "/usr/bin/chromium",
-    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "chromium")),
-  ];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error("No Chromium: apt-get install -y chromium (as .ci/run does)");
-  return found;
-}
-
 /** Milliseconds from opening the console to "N of 193" on the home page, sign-in click included; one per run. */
 async function measureHomeFigures(log: (line: string) => void): Promise<number[]> {
   await ensureConsoleBuilt(log);
   const dataDir = mkdtempSync(join(tmpdir(), "desk-console-bench-stack-"));
   const stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   try {
     const times: number[] = [];
     // The first run warms the handlers' and the engine's JIT; it is not counted.

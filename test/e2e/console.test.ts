@@ -5,10 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
 import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const SCREENSHOTS = join(DEFAULT_DATA_DIR, "e2e", "console");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -23,16 +24,6 @@ const NON_REPORTING = [
   "Somalia",
 ];
 
-function chromiumPath(): string {
-  const candidates = [
-    "/usr/bin/chromium",
-    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "chromium")),
-  ];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error("No Chromium: apt-get install -y chromium (as .ci/run does)");
-  return found;
-}
-
 let dataDir: string;
 let stack: LocalStack;
 let browser: Browser;
@@ -44,19 +35,7 @@ beforeAll(async () => {
   await ensureConsoleBuilt();
   dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
   stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -5,10 +5,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartTitles } from "#shared/snapshots/report/chart-sections.ts";
 import { renderSnapshotReport } from "#shared/snapshots/report/render.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { snapshotFixture } from "../support/snapshot-fixture.ts";
 
 const NON_REPORTING = [
@@ -23,16 +24,6 @@ const NON_REPORTING = [
 ];
 const SCREENSHOT = join(tmpdir(), "desk-snapshot-report.png");
 const PDF = join(tmpdir(), "desk-snapshot-report.pdf");
-
-function chromiumPath(): string {
-  const candidates = [
-    "/usr/bin/chromium",
-    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "chromium")),
-  ];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error("No Chromium: apt-get install -y chromium (as .ci/run does)");
-  return found;
-}
 
 let server: Server;
 let browser: Browser;
@@ -51,19 +42,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   reportUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on("request", (request) => requested.push(request.url()));
   const response = await page.goto(reportUrl, { waitUntil: "load" });
