@@ -65,7 +65,10 @@ export const deskBundling = {
   sourcesContent: false,
   // Bundle everything, the AWS SDK included, so the deployed versions are the locked ones.
   externalModules: [],
-  esbuildArgs: { "--alias": "@aws-sdk/credential-provider-node=./infra/lambda-env-credentials.ts" },
+  esbuildArgs: {
+    "--alias": "@aws-sdk/credential-provider-node=./infra/lambda-env-credentials.ts",
+    "--alias:@aws-sdk/client-dynamodb": "./infra/lambda-dynamodb-client.mjs",
+  },
 } satisfies nodejs.BundlingOptions;
 
 export class DeskFunction extends Construct {
