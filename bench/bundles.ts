@@ -85,6 +85,10 @@ function esbuildArgsOf(args: Record<string, string | boolean>): BuildOptions {
     if (flag === "--alias" && typeof value === "string") {
       const at = value.indexOf("=");
       options.alias = { ...options.alias, [value.slice(0, at)]: value.slice(at + 1) };
+    } else if (flag.startsWith("--alias:") && typeof value === "string") {
+      options.alias = { ...options.alias, [flag.slice("--alias:".length)]: value };
+    } else if (flag === "--charset" && value === "utf8") {
+      options.charset = value;
     } else {
       throw new Error(`bench/bundles.ts does not translate the esbuild flag ${flag} of deskBundling yet: add it`);
     }

@@ -54,7 +54,11 @@ export const deskNodeOptions = "--enable-source-maps";
  * `--alias` swaps the SDK's default credential chain for the environment link alone (infra/lambda-env-credentials.ts):
  * Lambda hands a function its role's credentials in environment variables only, so the other links (SSO, INI files,
  * processes, web identity, instance metadata, with the STS and SSO clients they load) never run there; dropping them
- * takes 133 KB off each bundle. Paths in `--alias` are relative to the project root, where CDK runs esbuild.
+ * takes 133 KB off each bundle. Paths in `--alias` are relative to the project root, where CDK runs esbuild. The
+ * other two aliases keep out what a bundle with lazily loaded route modules would otherwise carry whole (ADR 0024):
+ * every DynamoDB command (infra/lambda-dynamodb-client.mjs) and the SDK's event-stream support, which none of the
+ * functions' clients uses (infra/lambda-no-event-streams.mjs). UTF-8 output keeps the letters' six languages as they
+ * are instead of escaping each character as \uXXXX.
  */
 export const deskBundling = {
   format: nodejs.OutputFormat.ESM,
@@ -65,7 +69,13 @@ export const deskBundling = {
   sourcesContent: false,
   // Bundle everything, the AWS SDK included, so the deployed versions are the locked ones.
   externalModules: [],
-  esbuildArgs: { "--alias": "@aws-sdk/credential-provider-node=./infra/lambda-env-credentials.ts" },
+  esbuildArgs: {
+    "--alias": "@aws-sdk/credential-provider-node=./infra/lambda-env-credentials.ts",
+    "--alias:@aws-sdk/client-dynamodb": "./infra/lambda-dynamodb-client.mjs",
+    "--alias:@smithy/core/event-streams": "./infra/lambda-no-event-streams.mjs",
+    // A flag, not BundlingOptions' `charset`, which this version of CDK does not pass on to esbuild.
+    "--charset": "utf8",
+  },
 } satisfies nodejs.BundlingOptions;
 
 export class DeskFunction extends Construct {

@@ -15,6 +15,7 @@ import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import type { Construct } from "constructs";
 import { programme } from "../events/programme.ts";
+import { PROGRAMME_FILES } from "../events/programme-of-work/index.ts";
 import type { Programme } from "../shared/schedules/schema.ts";
 import { ALARM_PERIOD, OperatorAlarms, operatorsTopic } from "./alarms.ts";
 import { deadLetterQueue } from "./dead-letters.ts";
@@ -114,6 +115,7 @@ export class StatelessStack extends Stack {
       files: [
         { from: "shared/registry/member-states.csv", to: "member-states.csv" },
         { from: "shared/organizations/organizations.csv", to: "organizations.csv" },
+        ...PROGRAMME_FILES.map((file) => ({ from: `events/programme-of-work/${file}`, to: file })),
       ],
     });
     // It reads which States and organizations exist (index query, batch read), then adds the rest in transactions.

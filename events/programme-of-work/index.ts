@@ -1,7 +1,10 @@
 // The programmes of work the desk is seeded with, one file per programme year, validated once on first use (not at
 // every cold start); the unit tests validate every file. Once seeded, the years live in DynamoDB and the secretariat
 // manages them through the API (PUT /programme/{year}); a new file here only seeds a fresh desk.
+// The files are read beside this module, not bundled: 38 KB the seed bundle need not carry (ADR 0014, ADR 0024); the
+// seed function ships them beside its bundle (infra/stateless-stack.ts).
 
+import { readFileSync } from "node:fs";
 import { lazy } from "../../shared/lazy.ts";
 import {
   type ProgrammeCatalogue,
@@ -9,13 +12,13 @@ import {
   programmeCatalogueOnFirstUse,
 } from "../../shared/programme/catalogue.ts";
 import type { ProgrammeFile } from "../../shared/programme/schemas.ts";
-import programme2023 from "./2023.json" with { type: "json" };
-import programme2024 from "./2024.json" with { type: "json" };
 
-export const programmeFiles: Readonly<Record<string, unknown>> = {
-  "2023.json": programme2023,
-  "2024.json": programme2024,
-};
+/** Beside this module in the source tree, beside the bundle in the seed function's package. */
+export const PROGRAMME_FILES = ["2023.json", "2024.json"] as const;
+
+export const programmeFiles: Readonly<Record<string, unknown>> = Object.fromEntries(
+  PROGRAMME_FILES.map((file) => [file, JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8"))]),
+);
 
 export const programmesOfWork: ProgrammeCatalogue = programmeCatalogueOnFirstUse(programmeFiles);
 

@@ -266,6 +266,8 @@ describe("stateless stack: functions and permissions", () => {
     const dataFiles = [
       ["member-states.csv", "shared/registry/member-states.csv"],
       ["organizations.csv", "shared/organizations/organizations.csv"],
+      ["2023.json", "events/programme-of-work/2023.json"],
+      ["2024.json", "events/programme-of-work/2024.json"],
     ] as const;
     for (const [bundled, source] of dataFiles) {
       expect(readFileSync(path.join(seed, bundled), "utf8")).toEqual(readFileSync(fromRoot(source), "utf8"));
