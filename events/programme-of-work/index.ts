@@ -16,8 +16,18 @@ import type { ProgrammeFile } from "../../shared/programme/schemas.ts";
 /** Beside this module in the source tree, beside the bundle in the seed function's package. */
 export const PROGRAMME_FILES = ["2023.json", "2024.json"] as const;
 
-export const programmeFiles: Readonly<Record<string, unknown>> = Object.fromEntries(
-  PROGRAMME_FILES.map((file) => [file, JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8"))]),
+/** Each file read on its first use, so importing this module reads nothing (a cold start, or a bundle run alone). */
+export const programmeFiles: Readonly<Record<string, unknown>> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    PROGRAMME_FILES.map((file) => [
+      file,
+      {
+        enumerable: true,
+        get: lazy(() => JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8"))),
+      },
+    ]),
+  ),
 );
 
 export const programmesOfWork: ProgrammeCatalogue = programmeCatalogueOnFirstUse(programmeFiles);
