@@ -1,8 +1,8 @@
 // The staff console: the JavaScript its first page loads (gzip, as served compressed by CloudFront), and the time
 // until the home page shows its figures on the local stack, signed in, in Debian's Chromium (playwright-core).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildConsole, CONSOLE_BASE, ensureConsoleBuilt } from "../infra/local/console.ts";
 import { startLocalStack } from "../infra/local/stack.ts";

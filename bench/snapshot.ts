@@ -74,7 +74,8 @@ async function snapshotOnce(
 async function createTables(client: DynamoDBClient, label: string): Promise<TableNames> {
   const prefix = `scale-${randomUUID().slice(0, 8)}-${label}`;
   const tableNames: TableNames = { desk: `${prefix}-desk`, audit: `${prefix}-audit` };
-  await ensureTables(client, tableNames);
+  // No stream: nothing here reads one, and DynamoDB Local slows every command on a streamed table (ADR 0022).
+  await ensureTables(client, tableNames, { streams: false });
   return tableNames;
 }
 

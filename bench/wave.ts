@@ -250,7 +250,8 @@ async function runWave(
   const label = `wave ${settings.maxSendRate}/s`;
 
   const seedStarted = performance.now();
-  await ensureTables(client, tableNames);
+  // No stream: nothing here reads one, and DynamoDB Local slows every command on a streamed table (ADR 0022).
+  await ensureTables(client, tableNames, { streams: false });
   await seedRegistry(doc, tableNames, clock);
   await batchWrite(doc, tableNames.desk, contactItems(benchContacts(settings.recipients, run, clock.now())));
   const templateId = await letterTemplate(doc, tableNames, clock, marker);

@@ -1,18 +1,18 @@
 // The staff console in Debian's Chromium against the local stack: sign-in per group, the home page's figures, the
 // States, a State's page, recording Mali's first report (by keyboard), what members are not offered, the API's
 // problem next to its field, axe-core on every page, 1280 px and 390 px. Screenshots go to .local/e2e/console/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
-import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
-import { launchChromium } from "../support/chromium.ts";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  consoleBrowser,
+  overflowOf,
+  type PageGlobals,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
 
-const SCREENSHOTS = join(DEFAULT_DATA_DIR, "e2e", "console");
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const NON_REPORTING = [
   "Chad",
   "Democratic People's Republic of Korea",
@@ -24,78 +24,12 @@ const NON_REPORTING = [
   "Somalia",
 ];
 
-let dataDir: string;
-let stack: LocalStack;
-let browser: Browser;
-/** Every console error, page error and CSP report, per page: a page that works has none. */
-const troubles: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await ensureConsoleBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openConsole(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("console", (message) => {
-    // The refused submission's 422 is the one failed request a test makes on purpose.
-    if (message.type() === "error" && !/status of 422/.test(message.text()))
-      troubles.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => troubles.push(`${page.url()}: ${error.message}`));
-  const response = await page.goto(stack.consoleUrl);
-  expect(response?.status()).toBe(200);
-  expect(response?.headers()["content-security-policy"]).toBe(CONSOLE_CSP);
-  return page;
-}
-
-async function signIn(group: "secretariat" | "experts" | "members", width = 1280): Promise<Page> {
-  const page = await openConsole(width);
-  await page.getByRole("button", { name: `Sign in as ${group}` }).click();
-  await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain(group);
-  return page;
-}
-
-/**
- * axe-core's serious and critical violations on the page as it stands. axe is evaluated through the DevTools
- * protocol: a script tag would be inline script, which the console's CSP blocks (see the CSP test).
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.length }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes} nodes)`);
-}
+const desk = consoleBrowser();
+const { openConsole, signIn, troubles } = desk;
 
 async function nonReportingNames(page: Page): Promise<string[]> {
   await page.getByText(/\d+ of 193/).waitFor();
   return page.locator('[data-list="non-reporting"] a').allTextContents();
-}
-
-/** The page's globals these tests read inside page.evaluate (the root project has no DOM library). */
-interface PageGlobals {
-  document: {
-    activeElement: { id: string; textContent: string | null } | null;
-    documentElement: { scrollWidth: number };
-  };
-  innerWidth: number;
 }
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -113,8 +47,8 @@ describe("the staff console", { timeout: 90_000 }, () => {
 
   it("runs no inline script: the Content-Security-Policy blocks one", async () => {
     // A page of its own, so the refusal is not counted among the troubles of the other pages.
-    const page = await browser.newPage();
-    await page.goto(stack.consoleUrl);
+    const page = await desk.browser.newPage();
+    await page.goto(desk.stack.consoleUrl);
     await expect(page.addScriptTag({ content: "window.injected = true;" })).rejects.toThrow(/Content Security Policy/);
     expect(await page.evaluate(() => "injected" in globalThis)).toBe(false);
     await page.close();
@@ -134,7 +68,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const page = await signIn("members");
     await page.getByText("185 of 193").waitFor();
     // Every panel has loaded: none is left saying "Loading…".
-    await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+    await settled(page);
     for (const title of [
       "Points of contact",
       "Pending assistance requests by age",
@@ -169,21 +103,21 @@ describe("the staff console", { timeout: 90_000 }, () => {
 
   it("offers members no write action on a State's page; experts may record", async () => {
     const member = await signIn("members");
-    await member.goto(`${stack.consoleUrl}#/states/MLI`);
+    await member.goto(`${desk.stack.consoleUrl}#/states/MLI`);
     await member.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     await member.getByRole("heading", { name: "Timeline" }).waitFor();
     expect(await member.locator("form").count()).toBe(0);
     expect(await member.getByRole("button", { name: /Record/ }).count()).toBe(0);
     await member.close();
     const expert = await signIn("experts");
-    await expert.goto(`${stack.consoleUrl}#/states/MLI`);
+    await expert.goto(`${desk.stack.consoleUrl}#/states/MLI`);
     await expert.getByRole("button", { name: "Record a first report" }).waitFor();
     await expert.close();
   });
 
   it("shows the API's problem next to the field it names, keeping what was typed", async () => {
     const page = await signIn("secretariat");
-    await page.goto(`${stack.consoleUrl}#/states/MLI`);
+    await page.goto(`${desk.stack.consoleUrl}#/states/MLI`);
     await page.getByLabel("Received on (YYYY-MM-DD)").fill("2004-04-27");
     await page.getByLabel("Document symbol").fill("S/AC.44/2026/CONSOLE-1");
     await page.getByRole("button", { name: "Record a first report" }).click();
@@ -255,12 +189,8 @@ describe("the staff console", { timeout: 90_000 }, () => {
   it("reads at 390 px: no page wider than the screen", async () => {
     const page = await signIn("members", 390);
     await page.getByText("186 of 193").waitFor();
-    await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
-    const overflow = () =>
-      page.evaluate(() => {
-        const view = globalThis as unknown as PageGlobals;
-        return view.document.documentElement.scrollWidth - view.innerWidth;
-      });
+    await settled(page);
+    const overflow = () => overflowOf(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "home-390.png"), fullPage: true });
@@ -268,9 +198,9 @@ describe("the staff console", { timeout: 90_000 }, () => {
       ["#/states", "Member States", "states-390.png"],
       ["#/states/MLI", "Mali (MLI)", "state-mali-390.png"],
     ] as const) {
-      await page.goto(`${stack.consoleUrl}${hash}`);
+      await page.goto(`${desk.stack.consoleUrl}${hash}`);
       await page.getByRole("heading", { name: heading }).waitFor();
-      await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+      await settled(page);
       expect(await overflow()).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
     }

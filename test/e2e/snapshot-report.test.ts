@@ -1,10 +1,10 @@
 // The snapshot's HTML report in headless Chromium: served over HTTP, screenshotted, its charts and list checked,
 // and printed to PDF. Debian's Chromium only (.ci/run installs it); playwright-core never downloads a browser.
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartTitles } from "#shared/snapshots/report/chart-sections.ts";

@@ -1,0 +1,132 @@
+// What every e2e test of the staff console needs: a local stack of its own with the console built, Debian's
+// Chromium, pages that record their script errors and CSP reports, sign-in per group and axe-core's verdict.
+// `consoleBrowser()` registers its own beforeAll/afterAll, so a test file calls it once at the top.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
+import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { launchChromium } from "./chromium.ts";
+
+export type ConsoleGroup = "secretariat" | "experts" | "members";
+
+/** Where the console's e2e screenshots are kept, as test artifacts. */
+export const CONSOLE_SCREENSHOTS = join(DEFAULT_DATA_DIR, "e2e", "console");
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The page's globals tests read inside page.evaluate (the root project has no DOM library). */
+export interface PageGlobals {
+  document: {
+    activeElement: { id: string; textContent: string | null } | null;
+    documentElement: { scrollWidth: number };
+  };
+  innerWidth: number;
+}
+
+export interface ConsoleBrowser {
+  readonly stack: LocalStack;
+  readonly browser: Browser;
+  /** Every console error, page error and CSP report, per page: a page that works has none. */
+  readonly troubles: string[];
+  /** The console's first page, checked for its status and CSP; failed requests matching `expected` are not troubles. */
+  openConsole(width?: number): Promise<Page>;
+  signIn(group: ConsoleGroup, width?: number): Promise<Page>;
+}
+
+/**
+ * Starts the stack and Chromium before the file's tests and stops both after. `expectedErrors` names the failed
+ * requests a file makes on purpose (a refused submission's 422, a stale edit's 412), which are not troubles.
+ */
+export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedErrors?: RegExp } = {}): ConsoleBrowser {
+  let dataDir: string | undefined;
+  let started: { stack: LocalStack; browser: Browser } | undefined;
+  const troubles: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
+    await ensureConsoleBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
+    const stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+    started = { stack, browser: await launchChromium() };
+  }, 180_000);
+
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.stack.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const running = () => {
+    if (!started) throw new Error("The console's stack is not started: call consoleBrowser() at the top of the file");
+    return started;
+  };
+
+  async function openConsole(width = 1280): Promise<Page> {
+    const { browser, stack } = running();
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    page.on("console", (message) => {
+      if (message.type() === "error" && !expectedErrors.test(message.text()))
+        troubles.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => troubles.push(`${page.url()}: ${error.message}`));
+    const response = await page.goto(stack.consoleUrl);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toBe(CONSOLE_CSP);
+    return page;
+  }
+
+  async function signIn(group: ConsoleGroup, width = 1280): Promise<Page> {
+    const page = await openConsole(width);
+    await page.getByRole("button", { name: `Sign in as ${group}` }).click();
+    await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain(group);
+    return page;
+  }
+
+  return {
+    get stack() {
+      return running().stack;
+    },
+    get browser() {
+      return running().browser;
+    },
+    troubles,
+    openConsole,
+    signIn,
+  };
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it stands. axe is evaluated through the DevTools
+ * protocol: a script tag would be inline script, which the console's CSP blocks.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.length }));
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes} nodes)`);
+}
+
+/** How far the page is wider than its window, in CSS pixels: 0 or less reads at that width without scrolling. */
+export function overflowOf(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const view = globalThis as unknown as PageGlobals;
+    return view.document.documentElement.scrollWidth - view.innerWidth;
+  });
+}
+
+/** Waits until no panel of the page still says "Loading…". */
+export async function settled(page: Page): Promise<void> {
+  await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+}
