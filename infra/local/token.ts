@@ -3,8 +3,9 @@
 import { fileURLToPath } from "node:url";
 import { groups, isGroup, issueToken, loadOrCreateJwtKeys } from "./jwt.ts";
 
-// The same directory as npm start's DEFAULT_DATA_DIR, without importing the whole stack to print one line.
-const DATA_DIR = fileURLToPath(new URL("../../.local/", import.meta.url));
+// The same directory as npm start's (LOCAL_DATA_DIR, else .local), without importing the whole stack to print one
+// line: a token signed with another directory's keys would not fit the stack it is for.
+const DATA_DIR = process.env.LOCAL_DATA_DIR || fileURLToPath(new URL("../../.local/", import.meta.url));
 
 // Long enough for a working day against the local stack; Cognito allows access tokens of up to a day.
 const VALID_SECONDS = 12 * 3600;
