@@ -1,6 +1,5 @@
 // The search indexer Lambda entry point (a DynamoDB Streams event source on the desk table): dependencies from the
 // environment.
-
 import { config as zodConfig } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { readConfig } from "#shared/config.ts";
