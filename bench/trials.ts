@@ -24,6 +24,17 @@ export const trials: readonly Trial[] = [
     change: withoutCredentialsAlias,
   },
   {
+    key: "endpoint-cache",
+    title: "the SDK's endpoint cache bundled (no `--alias` of @aws-sdk/endpoint-cache)",
+    verdict:
+      "deployed with the alias (infra/lambda-no-endpoint-discovery.mjs, ADR 0029): the DynamoDB client builds the " +
+      "cache, with mnemonist's LRU, but no command of the SDK version in use discovers endpoints, so nothing reads it",
+    change: ({ alias, ...options }: BuildOptions) => {
+      const { "@aws-sdk/endpoint-cache": _, ...others } = alias ?? {};
+      return { ...options, alias: others };
+    },
+  },
+  {
     key: "legal-comments-none",
     title: "`legalComments: none` (esbuild moves licence comments to the end of the file by default)",
     verdict: "not deployed: the licence notices stay with the code they cover, for the few bytes they weigh",

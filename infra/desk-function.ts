@@ -57,8 +57,9 @@ export const deskNodeOptions = "--enable-source-maps";
  * takes 133 KB off each bundle. Paths in `--alias` are relative to the project root, where CDK runs esbuild. The
  * other two aliases keep out what a bundle with lazily loaded route modules would otherwise carry whole (ADR 0024):
  * every DynamoDB command (infra/lambda-dynamodb-client.mjs) and the SDK's event-stream support, which none of the
- * functions' clients uses (infra/lambda-no-event-streams.mjs). UTF-8 output keeps the letters' six languages as they
- * are instead of escaping each character as \uXXXX.
+ * functions' clients uses (infra/lambda-no-event-streams.mjs). A fourth keeps out the endpoint-discovery cache, which
+ * the DynamoDB client builds though discovery is off (infra/lambda-no-endpoint-discovery.mjs, ADR 0029). UTF-8 output
+ * keeps the letters' six languages as they are instead of escaping each character as \uXXXX.
  */
 export const deskBundling = {
   format: nodejs.OutputFormat.ESM,
@@ -73,6 +74,7 @@ export const deskBundling = {
     "--alias": "@aws-sdk/credential-provider-node=./infra/lambda-env-credentials.ts",
     "--alias:@aws-sdk/client-dynamodb": "./infra/lambda-dynamodb-client.mjs",
     "--alias:@smithy/core/event-streams": "./infra/lambda-no-event-streams.mjs",
+    "--alias:@aws-sdk/endpoint-cache": "./infra/lambda-no-endpoint-discovery.mjs",
     // A flag, not BundlingOptions' `charset`, which this version of CDK does not pass on to esbuild.
     "--charset": "utf8",
   },

@@ -2,7 +2,8 @@
 // shipped beside the bundle (infra/http-api.ts), so this bundle holds no route module and no AWS client.
 import { readFileSync } from "node:fs";
 import { tracer } from "#shared/observability/tracer.ts";
-import { functionLogger } from "#shared/runtime/function-runtime.ts";
+// The logger alone: this function has no table, so its bundle carries no DynamoDB client (ADR 0029).
+import { functionLogger } from "#shared/runtime/function-logger.ts";
 import { createDocsHandler, OPENAPI_FILE } from "../api/docs.ts";
 
 const untraced = createDocsHandler({

@@ -2,11 +2,12 @@
 // search index (ADR 0021). A failed record fails the batch from that record on, so the event source retries it
 // (and splits the batch) before the batch goes to the dead-letter queue.
 import type { Logger } from "@aws-lambda-powertools/logger";
-import * as z from "zod";
+// zod/mini, as shared/search/: the function carries no classic zod (ADR 0029).
+import * as z from "zod/mini";
 import { type IndexerDependencies, indexStreamRecords } from "#shared/search/indexer.ts";
 
 const streamEventSchema = z.object({
-  Records: z.array(z.object({ dynamodb: z.object({ SequenceNumber: z.string().optional() }).loose() }).loose()),
+  Records: z.array(z.looseObject({ dynamodb: z.looseObject({ SequenceNumber: z.optional(z.string()) }) })),
 });
 
 export interface BatchResponse {

@@ -2,17 +2,26 @@
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { waveDispatchDependencies } from "#shared/correspondence/dispatch-dependencies.ts";
+import { lazy } from "#shared/lazy.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
+import { programmeSchema } from "#shared/schedules/schema.ts";
 import { programmeWaveZone } from "#shared/waves/programme-waves.ts";
-import { programme } from "../../events/programme.ts";
+import programmeJson from "../../events/programme.json" with { type: "json" };
 import { createWaveDispatchHandler } from "./app.ts";
 
 const config = readConfig();
 
+/**
+ * The programme's timetable, validated on the first programme wave rather than at import (events/programme.ts
+ * validates it on load): the validation took 42 ms of a 140 ms cold start (ADR 0029), and a wave's own schedule never
+ * needs it. A bad programme.json still fails `cdk synth`, which loads events/programme.ts.
+ */
+const programme = lazy(() => programmeSchema.parse(programmeJson));
+
 const untraced = createWaveDispatchHandler({
   ...waveDispatchDependencies(config, deskDocumentClient(config), systemClock),
-  zoneOf: (key) => programmeWaveZone(programme, key),
+  zoneOf: (key) => programmeWaveZone(programme(), key),
   logger: functionLogger(),
 });
 
