@@ -110,6 +110,11 @@ describe("the distribution", () => {
     }
     // No API path starts with /console: nothing the API answers moves to the bucket.
     expect(distributionConfig.CacheBehaviors).toHaveLength(CONSOLE_PATH_PATTERNS.length);
+    const routeKeys = Object.values(resourcesOf(template, "AWS::ApiGatewayV2::Route")).map((route) =>
+      String(route.Properties.RouteKey),
+    );
+    expect(routeKeys.length).toBeGreaterThan(10);
+    expect(routeKeys.filter((key) => key.split(" ")[1]?.startsWith("/console"))).toEqual([]);
   });
 
   it("answers /console/ with index.html and moves /console under it, leaving files alone", () => {
