@@ -158,7 +158,8 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
     distribution,
     "AwsSolutions-CFR4",
     "The distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront allows TLSv1 on " +
-      "the viewer side; a custom domain with its own ACM certificate (and TLSv1.2_2021) comes with the console.",
+      "the viewer side (the API and, under /console/, the staff console, ADR 0032); a custom domain with its own ACM " +
+      "certificate (and TLSv1.2_2021) is still to come.",
   );
   acknowledgeConsoleSiteFindings(stack);
   for (const [path, route] of stack.openRoutes) {

@@ -10,7 +10,7 @@ export const LOGIN_CONFIG_PATH = "/console/config.json";
 
 let signIn: Promise<CognitoSession> | undefined;
 
-/** One session keeper for the tab, made when the config first arrives. */
+/** One session keeper for the tab, made when the config first arrives; a failed read is tried again next time. */
 function cognitoSession(): Promise<CognitoSession> {
   signIn ??= fetch(LOGIN_CONFIG_PATH, { cache: "no-store" })
     .then((response) => {
@@ -25,7 +25,11 @@ function cognitoSession(): Promise<CognitoSession> {
           navigate: (url) => window.location.assign(url),
           now: () => Date.now(),
         }),
-    );
+    )
+    .catch((error: unknown) => {
+      signIn = undefined;
+      throw error;
+    });
   return signIn;
 }
 
