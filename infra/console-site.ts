@@ -32,7 +32,8 @@ export const LOGIN_CONFIG_FILE = "config.json";
 export async function ensureDeployableConsole(log: (line: string) => void = () => undefined): Promise<boolean> {
   const hash = consoleSourceHash();
   const stamp = join(DEPLOYABLE_CONSOLE_DIR, SOURCE_STAMP);
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return false;
+  const current = existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
+  if (current && existsSync(join(DEPLOYABLE_CONSOLE_DIR, "index.html"))) return false;
   log(`building the console for deployment into ${DEPLOYABLE_CONSOLE_DIR}`);
   await buildConsole({ localSignIn: false, outDir: DEPLOYABLE_CONSOLE_DIR });
   writeFileSync(stamp, hash);

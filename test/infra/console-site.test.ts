@@ -10,7 +10,7 @@ import { CONSOLE_PATH_PATTERNS, HSTS_MAX_AGE, INDEX_FUNCTION } from "../../infra
 import { buildApp } from "../../infra/desk-app.ts";
 import { buildConsole } from "../../infra/local/console.ts";
 import { API_SCOPE, LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
-import { logicalId, must, newApp, type Resource, resourcesOf } from "./desk-template.ts";
+import { actionsOf, logicalId, must, newApp, type Resource, resourcesOf, roleStatements } from "./desk-template.ts";
 
 const app = newApp();
 const { stateless } = buildApp(app);
@@ -215,6 +215,29 @@ describe("the console's deployment", () => {
     } finally {
       rmSync(missing, { recursive: true, force: true });
     }
+  });
+});
+
+describe("CDK's deployment handler", () => {
+  it("may write the console's bucket, read the CDK asset bucket, and invalidate, nothing more", () => {
+    const role = must(
+      Object.keys(resourcesOf(template, "AWS::IAM::Role")).find((found) =>
+        found.startsWith("CustomCDKBucketDeployment"),
+      ),
+      "the BucketDeployment handler's role",
+    );
+    const statements = roleStatements(template, role);
+    const resources = statements.flatMap((statement) => [statement.Resource].flat()).map((arn) => JSON.stringify(arn));
+    for (const arn of resources) {
+      expect(arn.includes(id(site.bucket)) || arn.includes("cdk-hnb659fds-assets-") || arn === '"*"', arn).toBe(true);
+    }
+    const bare = statements.filter((statement) => statement.Resource === "*").flatMap(actionsOf);
+    expect(bare.sort()).toEqual(["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"]);
+    const writes = statements
+      .filter((statement) => actionsOf(statement).some((action) => /^s3:(Put|Delete)/.test(action)))
+      .flatMap((statement) => [statement.Resource].flat())
+      .map((arn) => JSON.stringify(arn));
+    for (const arn of writes) expect(arn).toContain(id(site.bucket));
   });
 });
 

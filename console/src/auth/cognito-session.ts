@@ -6,6 +6,7 @@ import {
   authorizeUrl,
   type Callback,
   exchangeCode,
+  type Fetch,
   GrantRefused,
   type LoginConfig,
   logoutUrl,
@@ -19,7 +20,7 @@ import {
 import { currentSession, sessionOf } from "./session.ts";
 
 export interface BrowserSeams {
-  fetch: Parameters<typeof exchangeCode>[1];
+  fetch: Fetch;
   /**
    * sessionStorage: the one thing that must outlive the trip to the managed login is this sign-in's verifier and
    * state; it is removed as soon as the browser is back. Never a token.

@@ -108,7 +108,8 @@ export interface Tokens {
 /** The token endpoint refused the grant: the code or the refresh token is not (or no longer) valid. */
 export class GrantRefused extends Error {}
 
-type Fetch = (
+/** The window's fetch, as far as the endpoints need it (a recorded one in the tests). */
+export type Fetch = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: string },
 ) => Promise<Response>;
