@@ -81,14 +81,14 @@ export interface FrontDoorProps {
 }
 
 /**
- * The CloudFront distribution: every path to the API, uncached, with the viewer's headers (Authorization included)
- * but not Host, which API Gateway needs to be its own. The seam for the future staff console: it becomes the
- * distribution's default behaviour (an S3 origin behind an origin access control) and the API's paths are added with
- * `distribution.addBehavior(path, ...)` from `apiBehavior` (docs/adr/0017-production-readiness.md).
+ * The CloudFront distribution: the API is its default behaviour, uncached, with the viewer's headers (Authorization
+ * included) but not Host, which API Gateway needs to be its own. The staff console adds its own behaviours for
+ * /console/ (infra/console-site.ts: an S3 origin behind an origin access control), a prefix no API route uses, so every
+ * API path stays where it was (docs/adr/0017-production-readiness.md, docs/adr/0032-console-in-aws.md).
  */
 export class FrontDoor extends Construct {
   readonly distribution: cloudfront.Distribution;
-  /** The behaviour every API path uses; a console origin keeps it for the API's paths. */
+  /** The behaviour every API path uses (the default one). */
   readonly apiBehavior: cloudfront.BehaviorOptions;
 
   constructor(scope: Construct, id: string, props: FrontDoorProps) {

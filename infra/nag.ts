@@ -2,6 +2,7 @@
 // accepted finding acknowledged on the construct that raises it, with its reason.
 import { type App, type Stack, Validations } from "aws-cdk-lib";
 import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as s3 from "aws-cdk-lib/aws-s3";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { AwsSolutionsChecks, ServerlessChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
@@ -157,13 +158,76 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
     distribution,
     "AwsSolutions-CFR4",
     "The distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront allows TLSv1 on " +
-      "the viewer side; a custom domain with its own ACM certificate (and TLSv1.2_2021) comes with the console.",
+      "the viewer side (the API and, under /console/, the staff console, ADR 0032); a custom domain with its own ACM " +
+      "certificate (and TLSv1.2_2021) is still to come.",
   );
+  acknowledgeConsoleSiteFindings(stack);
   for (const [path, route] of stack.openRoutes) {
     const reason = openRouteReasons[path];
     if (!reason) throw new Error(`The open route GET ${path} needs a reason in infra/nag.ts`);
     acknowledge(route, "AwsSolutions-APIG4", reason);
   }
+}
+
+/** The console's bucket, and the handler CDK's BucketDeployment brings along to fill it at deploy time. */
+function acknowledgeConsoleSiteFindings(stack: StatelessStack): void {
+  acknowledge(
+    stack.consoleSite.bucket,
+    "AwsSolutions-S1",
+    "The bucket holds only the console's build output (HTML, scripts, styles) and the stage's login config, no " +
+      "domain data. It is private (block public access, SSL enforced), read only by CloudFront through the origin " +
+      "access control and written only by the deploy's BucketDeployment; access logs would need a second bucket " +
+      "raising the same finding. The API calls the console makes are logged in the HTTP API's access log (ADR 0032).",
+  );
+  const handler = stack.node.children.find((child) => child.node.id.startsWith("Custom::CDKBucketDeployment"));
+  if (!handler) throw new Error("The console site has no BucketDeployment handler to acknowledge");
+  const bucket = stack.consoleSite.bucket.node.defaultChild;
+  if (!(bucket instanceof s3.CfnBucket)) throw new Error("The console site's bucket has no CloudFormation bucket");
+  const cdkHandler = "CDK's BucketDeployment handler (aws-cdk-lib's own singleton custom resource)";
+  acknowledge(
+    handler,
+    "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+    `${cdkHandler} writes its own log group with AWS's basic execution policy (logs:CreateLogGroup, ` +
+      "CreateLogStream, PutLogEvents); aws-cdk-lib offers no way to replace it.",
+  );
+  const grants =
+    `${cdkHandler} copies the console's build from the CDK asset bucket of this account and region into the ` +
+    "console bucket under console/: CDK's grantRead on the asset bucket and grantReadWrite on the console bucket " +
+    "give these action groups on those two buckets' objects only; it runs during a deploy and at no other time.";
+  for (const finding of [
+    "Action::s3:GetObject*",
+    "Action::s3:GetBucket*",
+    "Action::s3:List*",
+    "Action::s3:DeleteObject*",
+    "Action::s3:Abort*",
+    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`,
+    `Resource::<${stack.getLogicalId(bucket)}.Arn>/*`,
+  ]) {
+    acknowledge(handler, `AwsSolutions-IAM5[${finding}]`, grants);
+  }
+  acknowledge(
+    handler,
+    "AwsSolutions-IAM5[Resource::*]",
+    `${cdkHandler} invalidates /console/* on the distribution after a deploy: cloudfront:CreateInvalidation and ` +
+      "GetInvalidation, which aws-cdk-lib grants on every distribution; they write no content.",
+  );
+  const runtime =
+    `${cdkHandler} runs on the runtime aws-cdk-lib chooses for it (Python with the AWS CLI layer); it is updated ` +
+    "with aws-cdk-lib and runs only while CloudFormation deploys the stack.";
+  acknowledge(handler, "AwsSolutions-L1", runtime);
+  acknowledge(handler, "Serverless-LambdaLatestVersion", runtime);
+  acknowledge(
+    handler,
+    "Serverless-LambdaDLQ",
+    `${cdkHandler} is invoked by CloudFormation as a custom resource and answers it: a failure fails and rolls ` +
+      "back the deploy, where the operator sees it; a dead-letter queue applies to asynchronous invocations only.",
+  );
+  acknowledge(
+    handler,
+    "Serverless-LambdaTracing",
+    `${cdkHandler} has no tracing option in aws-cdk-lib; it runs once per deploy and its log group keeps what it ` +
+      "did, and CloudFormation's events say whether the deployment of the console succeeded.",
+  );
 }
 
 /** Why a function has no dead-letter queue: by how it is invoked. */

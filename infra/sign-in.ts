@@ -1,7 +1,8 @@
 // Staff sign-in: the user pool (admin-created accounts in the three groups, TOTP required), its Cognito managed login
 // domain, and the one app client: authorization code with PKCE, no secret, redirecting to the terminal's localhost
-// listener (`npm run login`, infra/cli/login.ts). The API accepts only access tokens carrying API_SCOPE.
-import { CfnOutput, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+// listener (`npm run login`, infra/cli/login.ts) and to the staff console (infra/console-site.ts). The API accepts only
+// access tokens carrying API_SCOPE.
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import { groupSchema } from "../shared/auth/actor.ts";
@@ -20,6 +21,8 @@ export class StaffSignIn extends Construct {
   readonly domain: cognito.UserPoolDomain;
   /** The managed login's base URL, e.g. https://desk1540-prod-123456789012.auth.eu-west-1.amazoncognito.com. */
   readonly domainUrl: string;
+  /** The console's addresses, known only once the distribution exists (it fronts an API that names this client). */
+  private readonly consoleUrls: string[] = [];
 
   constructor(scope: Construct, id: string, stage: DeskStage) {
     super(scope, id);
@@ -74,8 +77,10 @@ export class StaffSignIn extends Construct {
           cognito.OAuthScope.PROFILE,
           cognito.OAuthScope.resourceServer(resourceServer, api),
         ],
-        callbackUrls: [LOGIN_REDIRECT_URI],
-        logoutUrls: [LOGIN_REDIRECT_URI],
+        // The terminal and the console are both public clients proving their code with PKCE, so they share the
+        // client (one audience for the API, one managed login style); each has its own redirect (ADR 0032).
+        callbackUrls: Lazy.list({ produce: () => [LOGIN_REDIRECT_URI, ...this.consoleUrls] }),
+        logoutUrls: Lazy.list({ produce: () => [LOGIN_REDIRECT_URI, ...this.consoleUrls] }),
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
@@ -108,5 +113,10 @@ export class StaffSignIn extends Construct {
       Region: Stack.of(this).region,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(scope, key, { value });
+  }
+
+  /** Lets the managed login send the browser back to (and, after logout, to) the staff console at `url`. */
+  allowConsoleAt(url: string): void {
+    this.consoleUrls.push(url);
   }
 }

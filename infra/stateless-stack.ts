@@ -18,6 +18,8 @@ import { programme } from "../events/programme.ts";
 import { PROGRAMME_FILES } from "../events/programme-of-work/index.ts";
 import type { Programme } from "../shared/schedules/schema.ts";
 import { ALARM_PERIOD, OperatorAlarms, operatorsTopic } from "./alarms.ts";
+import { ConsoleSite } from "./console-site.ts";
+import { stringContext } from "./context.ts";
 import { deadLetterQueue } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
 import { FrontDoor } from "./front-door.ts";
@@ -56,6 +58,8 @@ export class StatelessStack extends Stack {
   readonly apiStage: apigw.HttpStage;
   /** CloudFront and WAF in front of the API. */
   readonly frontDoor: FrontDoor;
+  /** The staff console under /console/ of the front door, from a private bucket. */
+  readonly consoleSite: ConsoleSite;
   /** One function per route group of the api (functions/api/groups.ts), each with its own grants. */
   readonly apiFunctions: ApiFunctions;
   readonly seedFunction: DeskFunction;
@@ -136,6 +140,13 @@ export class StatelessStack extends Stack {
     this.api = api;
     this.apiStage = stage;
     this.frontDoor = new FrontDoor(this, "FrontDoor", { api, webAclArn: props.webAclArn });
+    // `-c consoleDir=` deploys another build of the console (the infra tests use a small fixture).
+    const siteDir = stringContext(this, "consoleDir");
+    this.consoleSite = new ConsoleSite(this, "Console", {
+      distribution: this.frontDoor.distribution,
+      signIn: this.signIn,
+      ...(siteDir ? { siteDir } : {}),
+    });
 
     const scheduledProps = { tables, mail: this.mail, deadLetters: this.scheduleDeadLetters };
     this.assistanceReportFunction = assistanceReportFunction(this, scheduledProps);

@@ -30,6 +30,8 @@ export function newApp(options: { bundle?: boolean; context?: Record<string, unk
       ...cdkContext(),
       ...STAGE_CONTEXT,
       ...(options.bundle ? {} : { "aws:cdk:bundling-stacks": [] }),
+      // A two-file stand-in for the console's build, so no infra test needs a Vite build first (infra/console-site.ts).
+      consoleDir: fromRoot("test/infra/console-fixture"),
       ...options.context,
     },
   });

@@ -1,6 +1,6 @@
 // cdk-nag's AwsSolutions and Serverless packs and the desk's checks for TableV2: the desk app passes with only scoped,
 // explained acknowledgements, and the checks really run.
-import { App, Stack, Validations } from "aws-cdk-lib";
+import { App, CfnElement, Stack, Validations } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -75,6 +75,11 @@ describe("cdk-nag", () => {
       }
     }
     const group = stateless.wavePipeline.scheduleGroup.scheduleGroupName;
+    const consoleBucket = stateless.consoleSite.bucket.node.defaultChild;
+    if (!(consoleBucket instanceof CfnElement)) throw new Error("the console's bucket has no CloudFormation element");
+    const bucketDeploymentHandler = stateless.node.children
+      .map((child) => child.node.path)
+      .find((path) => path.startsWith("Desk1540Stateless/Custom::CDKBucketDeployment"));
     const arn = (service: string, resource: string) =>
       `arn:<AWS::Partition>:${service}:${STAGE_CONTEXT.region}:${STAGE_CONTEXT.account}:${resource}`;
     const path = (fn: DeskFunction) => fn.node.path;
@@ -110,6 +115,21 @@ describe("cdk-nag", () => {
             `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyFor${policy}] at Desk1540Stateful/Backups/Plan/Tables/Role`,
         ),
         "AwsSolutions-SQS3 at Desk1540Stateless/SearchIndexer/DeadLetters",
+        // The console's bucket, and the handler CDK's BucketDeployment brings to fill it (infra/console-site.ts).
+        "AwsSolutions-S1 at Desk1540Stateless/Console/Bucket",
+        ...[
+          "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+          ...["GetObject*", "GetBucket*", "List*", "DeleteObject*", "Abort*"].map(
+            (action) => `AwsSolutions-IAM5[Action::s3:${action}]`,
+          ),
+          `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${STAGE_CONTEXT.account}-${STAGE_CONTEXT.region}/*]`,
+          `AwsSolutions-IAM5[Resource::<${stateless.getLogicalId(consoleBucket)}.Arn>/*]`,
+          "AwsSolutions-IAM5[Resource::*]",
+          "AwsSolutions-L1",
+          "Serverless-LambdaLatestVersion",
+          "Serverless-LambdaDLQ",
+          "Serverless-LambdaTracing",
+        ].map((id) => `${id} at ${bucketDeploymentHandler}`),
       ].sort(),
     );
   });

@@ -278,7 +278,11 @@ describe("the waves' one-time schedules", () => {
 });
 
 describe("every role of the stack", () => {
-  const roles = Object.keys(resourcesOf(template, "AWS::IAM::Role"));
+  // CDK's BucketDeployment handler, which fills the console's bucket at deploy, holds CDK's own grants; they are
+  // checked in test/infra/console-site.test.ts and acknowledged in infra/nag.ts.
+  const roles = Object.keys(resourcesOf(template, "AWS::IAM::Role")).filter(
+    (role) => !role.startsWith("CustomCDKBucketDeployment"),
+  );
 
   it("names its actions (no wildcard), has no Scan or DeleteItem on a table, and no managed policy of ours", () => {
     // CDK's own trigger and cross-region reference providers keep AWSLambdaBasicExecutionRole (ADR 0002); every desk

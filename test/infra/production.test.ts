@@ -54,15 +54,16 @@ describe("sign-in", () => {
     });
   });
 
-  it("lets the staff client use the authorization code flow only, without a secret, back to localhost", () => {
+  it("lets the staff client use the authorization code flow only, without a secret, back to localhost (and the console)", () => {
     const client = only(resourcesOf(template, "AWS::Cognito::UserPoolClient"), "app client").Properties;
     expect(client).toMatchObject({
       AllowedOAuthFlows: ["code"],
       AllowedOAuthFlowsUserPoolClient: true,
-      CallbackURLs: [LOGIN_REDIRECT_URI],
       SupportedIdentityProviders: ["COGNITO"],
     });
     expect(client.GenerateSecret ?? false).toBe(false);
+    // The terminal's listener first; the console's address is the second (test/infra/console-site.test.ts).
+    expect((client.CallbackURLs as unknown[])[0]).toBe(LOGIN_REDIRECT_URI);
     expect(JSON.stringify(client.AllowedOAuthScopes)).toContain("/api");
     template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", {
       Identifier: API_SCOPE.split("/")[0],

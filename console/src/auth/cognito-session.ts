@@ -1,0 +1,141 @@
+// The deployed console's sign-in through Cognito's managed login: sends the browser there with a fresh PKCE challenge,
+// takes the code back, keeps the tokens in memory (currentSession, and the refresh token in this object only),
+// refreshes them before they expire, and on sign-out revokes them and ends the managed login's session. The browser is
+// reached only through the seams it is given, so Node's tests drive it.
+import {
+  authorizeUrl,
+  type Callback,
+  exchangeCode,
+  type Fetch,
+  GrantRefused,
+  type LoginConfig,
+  logoutUrl,
+  newPkce,
+  randomToken,
+  refreshDelayMs,
+  refreshTokens,
+  revokeToken,
+  type Tokens,
+} from "./oauth.ts";
+import { currentSession, sessionOf } from "./session.ts";
+
+export interface BrowserSeams {
+  fetch: Fetch;
+  /**
+   * sessionStorage: the one thing that must outlive the trip to the managed login is this sign-in's verifier and
+   * state; it is removed as soon as the browser is back. Never a token.
+   */
+  pending: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+  };
+  /** Leaves the console for another address (the managed login, the logout endpoint). */
+  navigate(url: string): void;
+  now(): number;
+}
+
+export const PENDING_KEY = "desk-1540:sign-in";
+/** A refresh that failed for a reason other than a refused grant is tried again this much later, while time is left. */
+export const REFRESH_RETRY_MS = 30_000;
+
+interface Pending {
+  verifier: string;
+  state: string;
+}
+
+function pendingOf(text: string | null): Pending | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return undefined;
+    const { verifier, state } = value as Record<string, unknown>;
+    return typeof verifier === "string" && typeof state === "string" ? { verifier, state } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class CognitoSession {
+  private refreshToken: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Why the last session ended without the person signing out, for the sign-in page to say. */
+  endedBecause: string | undefined;
+
+  constructor(
+    private readonly config: LoginConfig,
+    private readonly seams: BrowserSeams,
+  ) {
+    // The banner's "Sign out" clears the session; that is when the tokens are revoked and the managed login left.
+    currentSession.subscribe((session) => {
+      if (!session) void this.signedOut();
+    });
+  }
+
+  /** Off to the managed login, with a challenge whose verifier (and the state) wait in the tab's session storage. */
+  async start(): Promise<void> {
+    const pkce = await newPkce();
+    const state = randomToken(16);
+    this.seams.pending.setItem(PENDING_KEY, JSON.stringify({ verifier: pkce.verifier, state }));
+    this.seams.navigate(authorizeUrl(this.config, pkce.challenge, state));
+  }
+
+  /** Back from the managed login: the code for tokens, if this tab started this sign-in. */
+  async complete(callback: Callback): Promise<void> {
+    const pending = pendingOf(this.seams.pending.getItem(PENDING_KEY));
+    this.seams.pending.removeItem(PENDING_KEY);
+    // Another tab's or an old page's redirect must not sign this one in.
+    if (!pending || callback.state !== pending.state) {
+      throw new Error("This sign-in was not started from this tab. Sign in again.");
+    }
+    if (callback.kind === "refused") {
+      throw new Error(`The sign-in was refused: ${callback.description ?? callback.error}`);
+    }
+    this.keep(await exchangeCode(this.config, this.seams.fetch, callback.code, pending.verifier));
+  }
+
+  private keep(tokens: Tokens): void {
+    const session = sessionOf(tokens.accessToken);
+    if (tokens.refreshToken) this.refreshToken = tokens.refreshToken;
+    this.endedBecause = undefined;
+    currentSession.set(session);
+    this.schedule(refreshDelayMs(session.expiresAt, this.seams.now()));
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delayMs);
+  }
+
+  private async refresh(): Promise<void> {
+    const refreshToken = this.refreshToken;
+    if (!refreshToken) return this.end("Your session expired. Sign in again.");
+    try {
+      this.keep(await refreshTokens(this.config, this.seams.fetch, refreshToken));
+    } catch (error) {
+      const expiresAt = currentSession.value?.expiresAt ?? 0;
+      const timeLeft = expiresAt * 1000 - this.seams.now();
+      if (error instanceof GrantRefused || timeLeft <= REFRESH_RETRY_MS) {
+        return this.end("Your session ended and could not be renewed. Sign in again.");
+      }
+      this.schedule(REFRESH_RETRY_MS);
+    }
+  }
+
+  /** The session is over without a sign-out: nothing is left to revoke, and the console shows its sign-in page. */
+  private end(reason: string): void {
+    this.refreshToken = undefined;
+    this.endedBecause = reason;
+    currentSession.set(undefined);
+  }
+
+  private async signedOut(): Promise<void> {
+    clearTimeout(this.timer);
+    const refreshToken = this.refreshToken;
+    if (!refreshToken) return;
+    this.refreshToken = undefined;
+    // Best effort: the logout endpoint below ends the managed login's session whatever the revocation answered.
+    await revokeToken(this.config, this.seams.fetch, refreshToken).catch(() => undefined);
+    this.seams.navigate(logoutUrl(this.config));
+  }
+}

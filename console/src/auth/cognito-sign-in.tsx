@@ -1,0 +1,90 @@
+// The deployed build's sign-in page: one button to Cognito's managed login (e-mail, password, authenticator code),
+// and the completion of the sign-in when the browser comes back to /console/ with the code. The stage's login config
+// is read at run time from /console/config.json, written at deploy (infra/console-site.ts).
+import { useEffect, useState } from "preact/hooks";
+import { CognitoSession } from "./cognito-session.ts";
+import { callbackOf, parseLoginConfig } from "./oauth.ts";
+
+/** Beside index.html in the bucket; never cached (infra/console-site.ts). */
+export const LOGIN_CONFIG_PATH = "/console/config.json";
+
+let signIn: Promise<CognitoSession> | undefined;
+
+/** One session keeper for the tab, made when the config first arrives; a failed read is tried again next time. */
+function cognitoSession(): Promise<CognitoSession> {
+  signIn ??= fetch(LOGIN_CONFIG_PATH, { cache: "no-store" })
+    .then((response) => {
+      if (!response.ok) throw new Error(`The console's config could not be read: HTTP ${response.status}`);
+      return response.json();
+    })
+    .then(
+      (json: unknown) =>
+        new CognitoSession(parseLoginConfig(json), {
+          fetch: (url, init) => fetch(url, init),
+          pending: window.sessionStorage,
+          navigate: (url) => window.location.assign(url),
+          now: () => Date.now(),
+        }),
+    )
+    .catch((error: unknown) => {
+      signIn = undefined;
+      throw error;
+    });
+  return signIn;
+}
+
+type Step = { kind: "loading" } | { kind: "ready"; note?: string } | { kind: "failed"; message: string };
+
+/** Takes the code (or the refusal) out of the address bar before anything else, so a reload cannot replay it. */
+function takeCallback() {
+  const callback = callbackOf(window.location.search);
+  if (callback) window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
+  return callback;
+}
+
+export function CognitoSignIn() {
+  const [step, setStep] = useState<Step>({ kind: "loading" });
+  useEffect(() => {
+    const callback = takeCallback();
+    cognitoSession()
+      .then(async (session) => {
+        if (callback) await session.complete(callback);
+        else setStep({ kind: "ready", ...(session.endedBecause ? { note: session.endedBecause } : {}) });
+      })
+      .catch((error: unknown) =>
+        setStep({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+      );
+  }, []);
+  const start = () =>
+    cognitoSession()
+      .then((session) => session.start())
+      .catch((error: unknown) =>
+        setStep({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+      );
+  return (
+    <main id="main" class="sign-in">
+      <h1>1540 Committee desk</h1>
+      {step.kind === "loading" ? (
+        <p aria-live="polite">Signing in…</p>
+      ) : (
+        <>
+          <p>
+            Sign in with your desk account: your e-mail, your password and the code of your authenticator app, on the
+            desk's sign-in page. Your session is kept in this tab only; a reload asks you to sign in again.
+          </p>
+          {step.kind === "ready" && step.note && <p role="status">{step.note}</p>}
+          {step.kind === "failed" && (
+            <p role="alert" class="error">
+              {step.message}
+            </p>
+          )}
+          <p>
+            <button type="button" onClick={start}>
+              Sign in
+            </button>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
