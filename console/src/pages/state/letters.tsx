@@ -1,0 +1,56 @@
+// The letters the State has been sent, newest first, each with its delivery status: the timeline's letter entries
+// (the send ledger's, ADR 0020), the only route that lists a State's correspondence.
+import { ListTable } from "../../ui/list-table.tsx";
+import { Paged } from "../../ui/paged.tsx";
+import { actionWords } from "./actions.ts";
+import { type TimelineEntry, timelinePage } from "./data.ts";
+import { codeIn, LANGUAGES } from "./labels.ts";
+
+/** A letter entry's `after`, read field by field: the document types it as unknown. */
+function letterOf(entry: TimelineEntry) {
+  const after = new Map(entry.after !== null && typeof entry.after === "object" ? Object.entries(entry.after) : []);
+  const text = (name: string): string => {
+    const value = after.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const language = codeIn(LANGUAGES, text("language"));
+  return {
+    subject: text("subject"),
+    language: language ? LANGUAGES[language] : text("language"),
+    waveId: text("waveId"),
+    sentAt: text("sentAt").slice(0, 10),
+  };
+}
+
+export function Letters({ iso3, round }: { iso3: string; round: number }) {
+  return (
+    <section aria-labelledby="letters-title">
+      <h2 id="letters-title">Letters received</h2>
+      <Paged
+        load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
+        loadKey={`${iso3}:${round}`}
+        moreLabel="Show older letters"
+      >
+        {(entries) =>
+          entries.length === 0 ? (
+            <p>No letter sent to this State yet.</p>
+          ) : (
+            <ListTable
+              label="Letters sent to the State"
+              rows={entries}
+              keyOf={(entry) => entry.source.id}
+              columns={[
+                { header: "Queued", cell: (entry) => entry.at.slice(0, 10) },
+                { header: "Subject", names: true, cell: (entry) => letterOf(entry).subject },
+                { header: "Language", cell: (entry) => letterOf(entry).language },
+                { header: "Status", cell: (entry) => actionWords(entry.action) },
+                { header: "Sent", cell: (entry) => letterOf(entry).sentAt },
+                { header: "Wave", cell: (entry) => letterOf(entry).waveId },
+              ]}
+            />
+          )
+        }
+      </Paged>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+// The State's submissions: the list, and for the groups that may, recording one, and correcting or voiding one with
+// If-Match (a stale edit's 412 is shown at the form, which keeps what was typed).
+import { useState } from "preact/hooks";
+import type { Versioned } from "../../api/versioned.ts";
+import { may } from "../../auth/access.ts";
+import type { Session } from "../../auth/session.ts";
+import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
+import { ListTable } from "../../ui/list-table.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
+import {
+  correctSubmission,
+  type Dossier,
+  recordSubmission,
+  type Submission,
+  type SubmissionCorrection,
+  submissionWithEtag,
+  voidSubmission,
+} from "./data.ts";
+import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
+
+type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
+type CorrectField = Exclude<RecordField, "kind">;
+
+const DETAILS: readonly FieldSpec<CorrectField>[] = [
+  { name: "receivedOn", label: "Received on (YYYY-MM-DD)", control: "date" },
+  { name: "symbol", label: "Document symbol" },
+  { name: "language", label: "Language", control: "select", options: LANGUAGES },
+  { name: "note", label: "Note (optional)", control: "textarea" },
+];
+
+function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => void }) {
+  // A first report is offered only while it is owed: the API refuses a second one.
+  const { "first-report": first, ...others } = SUBMISSION_KINDS;
+  const kinds = dossier.state.reportingStatus === "non-reporting" ? { "first-report": first, ...others } : others;
+  const [form, setForm] = useState<Record<RecordField, string>>(() => ({
+    kind: Object.keys(kinds)[0] ?? "additional-information",
+    receivedOn: "",
+    symbol: "",
+    language: dossier.state.language,
+    note: "",
+  }));
+  const submitting = useSubmit(async () => {
+    const { kind, receivedOn, symbol, language, note } = form;
+    // An unknown code goes to the API as typed, which names it in its 422.
+    await recordSubmission(dossier.state.iso3, {
+      kind: codeIn(SUBMISSION_KINDS, kind) ?? "additional-information",
+      receivedOn,
+      symbol,
+      language: codeIn(LANGUAGES, language) ?? dossier.state.language,
+      ...(note ? { note } : {}),
+    });
+    onRecorded();
+  });
+  return (
+    <FieldForm
+      name="record"
+      title="Record a received document"
+      fields={[{ name: "kind", label: "Kind", control: "select", options: kinds }, ...DETAILS]}
+      values={form}
+      onChange={(name, value) => setForm({ ...form, [name]: value })}
+      submitting={submitting}
+      submitLabel={form.kind === "first-report" ? "Record a first report" : "Record the submission"}
+    />
+  );
+}
+
+/** Only what the reader changed, so a correction never rewrites a field someone else corrected meanwhile. */
+function correctionOf(current: Submission, form: Record<CorrectField, string>): SubmissionCorrection {
+  const language = codeIn(LANGUAGES, form.language);
+  const note = form.note.trim();
+  return {
+    ...(form.receivedOn !== current.receivedOn ? { receivedOn: form.receivedOn } : {}),
+    ...(form.symbol !== current.symbol ? { symbol: form.symbol } : {}),
+    ...(language && language !== current.language ? { language } : {}),
+    ...(note !== (current.note ?? "") ? { note: note || null } : {}),
+  };
+}
+
+function CorrectSubmission({ current, onDone }: { current: Versioned<Submission>; onDone: () => void }) {
+  const { value } = current;
+  const [form, setForm] = useState<Record<CorrectField, string>>({
+    receivedOn: value.receivedOn,
+    symbol: value.symbol,
+    language: value.language,
+    note: value.note ?? "",
+  });
+  const submitting = useSubmit(async () => {
+    await correctSubmission(current, correctionOf(value, form));
+    onDone();
+  });
+  return (
+    <FieldForm
+      name="correct"
+      prefix="correct"
+      title={`Correct ${value.symbol}`}
+      fields={DETAILS}
+      values={form}
+      onChange={(name, changed) => setForm({ ...form, [name]: changed })}
+      submitting={submitting}
+      submitLabel="Save the correction"
+    />
+  );
+}
+
+function VoidSubmission({ current, onDone }: { current: Versioned<Submission>; onDone: () => void }) {
+  const [form, setForm] = useState({ reason: "" });
+  const submitting = useSubmit(async () => {
+    await voidSubmission(current, form.reason);
+    onDone();
+  });
+  return (
+    <FieldForm
+      name="void"
+      prefix="void"
+      title={`Void ${current.value.symbol}`}
+      fields={[{ name: "reason", label: "Why it was recorded in error", control: "textarea" }]}
+      values={form}
+      onChange={(name, value) => setForm({ ...form, [name]: value })}
+      submitting={submitting}
+      submitLabel="Void the submission"
+    />
+  );
+}
+
+/** One submission read with its ETag: both forms write against the version the reader saw. */
+function SubmissionEditor(props: { iso3: string; id: string; onClose: () => void; onChanged: () => void }) {
+  const [loaded] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+  const done = () => {
+    props.onClose();
+    props.onChanged();
+  };
+  return (
+    <section class="editor" aria-labelledby="editor-title">
+      <h3 id="editor-title">Correct or void a submission</h3>
+      <Show what={loaded}>
+        {(current) => (
+          <>
+            <CorrectSubmission current={current} onDone={done} />
+            <VoidSubmission current={current} onDone={done} />
+          </>
+        )}
+      </Show>
+      <button type="button" class="secondary" onClick={props.onClose}>
+        Close without saving
+      </button>
+    </section>
+  );
+}
+
+export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
+  const { state, submissions } = props.dossier;
+  const [editing, setEditing] = useState<string>();
+  const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
+  return (
+    <section aria-labelledby="submissions-title">
+      <h2 id="submissions-title">Submissions</h2>
+      {submissions.length === 0 ? (
+        <p>No submission recorded.</p>
+      ) : (
+        <ListTable
+          label="Submissions received"
+          rows={submissions}
+          keyOf={(s) => s.id}
+          classOf={(s) => (s.voided ? "voided" : undefined)}
+          columns={[
+            { header: "Received", cell: (s) => s.receivedOn },
+            { header: "Kind", cell: (s) => `${SUBMISSION_KINDS[s.kind]}${s.voided ? " (voided)" : ""}` },
+            { header: "Symbol", cell: (s) => s.symbol },
+            { header: "Language", cell: (s) => LANGUAGES[s.language] },
+            { header: "Note", cell: (s) => (s.voided ? `Voided: ${s.voided.reason}` : (s.note ?? "")) },
+            ...(mayCorrect
+              ? [
+                  {
+                    header: "Actions",
+                    cell: (s: Submission) =>
+                      s.voided ? (
+                        ""
+                      ) : (
+                        <button
+                          type="button"
+                          aria-label={`Correct or void ${s.symbol}`}
+                          onClick={() => setEditing(s.id)}
+                        >
+                          Correct or void
+                        </button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {editing && (
+        <SubmissionEditor
+          key={editing}
+          iso3={state.iso3}
+          id={editing}
+          onClose={() => setEditing(undefined)}
+          onChanged={props.onChanged}
+        />
+      )}
+      {may(props.session.group, "POST /states/{iso3}/submissions") && (
+        <RecordSubmission key={submissions.length} dossier={props.dossier} onRecorded={props.onChanged} />
+      )}
+    </section>
+  );
+}
