@@ -31,6 +31,8 @@ export interface Submitting {
   problem: Problem | undefined;
   /** Runs `write`; a refusal is kept as the form's problem and the form's values stay as they were typed. */
   submit: (event: Event) => Promise<void>;
+  /** Forgets the problem once the reader has acted on it (e.g. read the current version after a 412). */
+  dismiss: () => void;
 }
 
 export function useSubmit(write: () => Promise<void>): Submitting {
@@ -48,7 +50,7 @@ export function useSubmit(write: () => Promise<void>): Submitting {
       setBusy(false);
     }
   }
-  return { busy, problem, submit };
+  return { busy, problem, submit, dismiss: () => setProblem(undefined) };
 }
 
 export function Field(props: {

@@ -1,6 +1,6 @@
 // The State's points of contact as the API shows them to the signed-in group; the secretariat adds, verifies and
 // deactivates them (each write against the version the list showed).
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { FieldForm, useSubmit } from "../../ui/form.tsx";
@@ -74,6 +74,8 @@ function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
 
 function Deactivate(props: { contact: Contact; onDone: () => void; onCancel: () => void }) {
   const [form, setForm] = useState({ reason: "" });
+  // Opened from a row's button: the keyboard continues in the reason.
+  useEffect(() => document.getElementById("deactivate-reason")?.focus(), []);
   const submitting = useSubmit(async () => {
     await deactivateContact(props.contact, form.reason);
     props.onDone();

@@ -1,6 +1,6 @@
 // The State's submissions: the list, and for the groups that may, recording one, and correcting or voiding one with
 // If-Match (a stale edit's 412 is shown at the form, which keeps what was typed).
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
@@ -76,7 +76,8 @@ function correctionOf(current: Submission, form: Record<CorrectField, string>): 
   };
 }
 
-function CorrectSubmission({ current, onDone }: { current: Versioned<Submission>; onDone: () => void }) {
+function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () => void; onReread: () => void }) {
+  const { current, onDone } = props;
   const { value } = current;
   const [form, setForm] = useState<Record<CorrectField, string>>({
     receivedOn: value.receivedOn,
@@ -88,6 +89,8 @@ function CorrectSubmission({ current, onDone }: { current: Versioned<Submission>
     await correctSubmission(current, correctionOf(value, form));
     onDone();
   });
+  // The version the editor opened on: a later one was read after a 412.
+  const [openedAt] = useState(current.etag);
   return (
     <FieldForm
       name="correct"
@@ -98,15 +101,35 @@ function CorrectSubmission({ current, onDone }: { current: Versioned<Submission>
       onChange={(name, changed) => setForm({ ...form, [name]: changed })}
       submitting={submitting}
       submitLabel="Save the correction"
-    />
+    >
+      {submitting.problem?.status === 412 && (
+        // Someone saved first: read their version, keep what was typed here, and save again over theirs knowingly.
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            submitting.dismiss();
+            props.onReread();
+          }}
+        >
+          Read the current version (keeps what you typed)
+        </button>
+      )}
+      {current.etag !== openedAt && (
+        <p role="status">
+          {`Now on record: received ${value.receivedOn}, ${value.symbol}, ${LANGUAGES[value.language]}, ` +
+            `note "${value.note ?? ""}". Saving puts the values above over it.`}
+        </p>
+      )}
+    </FieldForm>
   );
 }
 
-function VoidSubmission({ current, onDone }: { current: Versioned<Submission>; onDone: () => void }) {
+function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (voided: Submission) => void }) {
+  const { current } = props;
   const [form, setForm] = useState({ reason: "" });
   const submitting = useSubmit(async () => {
-    await voidSubmission(current, form.reason);
-    onDone();
+    props.onVoided(await voidSubmission(current, form.reason));
   });
   return (
     <FieldForm
@@ -123,20 +146,37 @@ function VoidSubmission({ current, onDone }: { current: Versioned<Submission>; o
 }
 
 /** One submission read with its ETag: both forms write against the version the reader saw. */
-function SubmissionEditor(props: { iso3: string; id: string; onClose: () => void; onChanged: () => void }) {
-  const [loaded] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+function SubmissionEditor(props: {
+  iso3: string;
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+  onVoided: (voided: Submission) => void;
+}) {
+  const [loaded, reread] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from a row's button: the keyboard continues in the editor.
+  useEffect(() => heading.current?.focus(), []);
   const done = () => {
     props.onClose();
     props.onChanged();
   };
   return (
     <section class="editor" aria-labelledby="editor-title">
-      <h3 id="editor-title">Correct or void a submission</h3>
+      <h3 id="editor-title" tabIndex={-1} ref={heading}>
+        Correct or void a submission
+      </h3>
       <Show what={loaded}>
         {(current) => (
           <>
-            <CorrectSubmission current={current} onDone={done} />
-            <VoidSubmission current={current} onDone={done} />
+            <CorrectSubmission current={current} onDone={done} onReread={reread} />
+            <VoidSubmission
+              current={current}
+              onVoided={(voided) => {
+                props.onVoided(voided);
+                done();
+              }}
+            />
           </>
         )}
       </Show>
@@ -150,40 +190,34 @@ function SubmissionEditor(props: { iso3: string; id: string; onClose: () => void
 export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
   const { state, submissions } = props.dossier;
   const [editing, setEditing] = useState<string>();
+  // A voided submission leaves the list (it counts as never recorded): say so where it was.
+  const [voided, setVoided] = useState<Submission>();
   const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
   return (
     <section aria-labelledby="submissions-title">
       <h2 id="submissions-title">Submissions</h2>
       {submissions.length === 0 ? (
-        <p>No submission recorded.</p>
+        <p>No submission counts: none recorded, or every one voided.</p>
       ) : (
         <ListTable
           label="Submissions received"
           rows={submissions}
           keyOf={(s) => s.id}
-          classOf={(s) => (s.voided ? "voided" : undefined)}
           columns={[
             { header: "Received", cell: (s) => s.receivedOn },
-            { header: "Kind", cell: (s) => `${SUBMISSION_KINDS[s.kind]}${s.voided ? " (voided)" : ""}` },
+            { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
             { header: "Symbol", cell: (s) => s.symbol },
             { header: "Language", cell: (s) => LANGUAGES[s.language] },
-            { header: "Note", cell: (s) => (s.voided ? `Voided: ${s.voided.reason}` : (s.note ?? "")) },
+            { header: "Note", cell: (s) => s.note ?? "" },
             ...(mayCorrect
               ? [
                   {
                     header: "Actions",
-                    cell: (s: Submission) =>
-                      s.voided ? (
-                        ""
-                      ) : (
-                        <button
-                          type="button"
-                          aria-label={`Correct or void ${s.symbol}`}
-                          onClick={() => setEditing(s.id)}
-                        >
-                          Correct or void
-                        </button>
-                      ),
+                    cell: (s: Submission) => (
+                      <button type="button" aria-label={`Correct or void ${s.symbol}`} onClick={() => setEditing(s.id)}>
+                        Correct or void
+                      </button>
+                    ),
                   },
                 ]
               : []),
@@ -197,7 +231,13 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
           id={editing}
           onClose={() => setEditing(undefined)}
           onChanged={props.onChanged}
+          onVoided={setVoided}
         />
+      )}
+      {voided && (
+        <p role="status">
+          {voided.symbol} voided ({voided.voided?.reason}): it no longer counts, as if it had never been recorded.
+        </p>
       )}
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
         <RecordSubmission key={submissions.length} dossier={props.dossier} onRecorded={props.onChanged} />
