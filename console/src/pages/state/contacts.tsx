@@ -8,14 +8,9 @@ import { ListTable } from "../../ui/list-table.tsx";
 import { messageOf, Show, useLoad } from "../../ui/load.tsx";
 import { addContact, type Contact, deactivateContact, type State, stateContacts, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES, STATE_CONTACT_ROLES } from "./labels.ts";
+import { standing } from "./readings.ts";
 
 type NewContactField = "role" | "name" | "title" | "agency" | "email" | "phone" | "language" | "designatedOn";
-
-function standing(contact: Contact): string {
-  if (!contact.active) return `deactivated ${contact.deactivatedOn ?? ""}`.trim();
-  const mail = contact.emailStatus === "ok" ? "" : `; e-mail ${contact.emailStatus}`;
-  return `${contact.stale ? "stale (not verified for 12 months)" : "current"}${mail}`;
-}
 
 function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
   const empty: Record<NewContactField, string> = {

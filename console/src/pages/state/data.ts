@@ -2,6 +2,7 @@
 // assistance requests, matrix versions and timeline, each through its documented route.
 import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
 import { type Versioned, versionedOf } from "../../api/versioned.ts";
+import { fieldWords } from "./readings.ts";
 
 export type State = Schemas["State"];
 export type Submission = Schemas["Submission"];
@@ -148,10 +149,4 @@ export async function matrixDiff(
   ]);
   const catalogue = fields.paragraphs.flatMap((paragraph) => paragraph.fields);
   return { diff, labels: new Map(catalogue.map((field) => [field.id, fieldWords(field)])) };
-}
-
-/** A field as a reader names it: its row, then the category and aspect that tell rows of one name apart. */
-function fieldWords(field: Schemas["MatrixField"]): string {
-  const qualifiers = [field.category, field.aspect].filter(Boolean).join(", ");
-  return `${field.paragraph.toUpperCase()} ${field.label}${qualifiers ? ` (${qualifiers})` : ""}`;
 }

@@ -1,5 +1,7 @@
 // The words the State's page shows for the API's codes (languages, kinds of submission, contact roles).
-import type { Schemas } from "../../api/client.ts";
+import type { components } from "../../api/schema";
+
+type Schemas = components["schemas"];
 
 type Language = Schemas["State"]["language"];
 type SubmissionKind = Schemas["Submission"]["kind"];

@@ -3,24 +3,8 @@
 import { ListTable } from "../../ui/list-table.tsx";
 import { Paged } from "../../ui/paged.tsx";
 import { actionWords } from "./actions.ts";
-import { type TimelineEntry, timelinePage } from "./data.ts";
-import { codeIn, LANGUAGES } from "./labels.ts";
-
-/** A letter entry's `after`, read field by field: the document types it as unknown. */
-function letterOf(entry: TimelineEntry) {
-  const after = new Map(entry.after !== null && typeof entry.after === "object" ? Object.entries(entry.after) : []);
-  const text = (name: string): string => {
-    const value = after.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const language = codeIn(LANGUAGES, text("language"));
-  return {
-    subject: text("subject"),
-    language: language ? LANGUAGES[language] : text("language"),
-    waveId: text("waveId"),
-    sentAt: text("sentAt").slice(0, 10),
-  };
-}
+import { timelinePage } from "./data.ts";
+import { letterOf } from "./readings.ts";
 
 export function Letters({ iso3, round }: { iso3: string; round: number }) {
   return (

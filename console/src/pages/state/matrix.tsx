@@ -1,33 +1,13 @@
 // The State's matrix: its versions, and what changed between two of them (cells added, removed and changed). The
 // Committee's matrix is not a compliance score: the page shows cells and counts, never a grade.
 import { useState } from "preact/hooks";
-import type { Schemas } from "../../api/client.ts";
 import { Choice } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { type MatrixDiff, type MatrixVersion, matrixDiff, matrixVersions } from "./data.ts";
-
-type Cell = Schemas["MatrixCell"];
-
-const cellWords = (cell: Cell | undefined) =>
-  cell ? `${cell.value}${cell.source?.document ? ` (${cell.source.document})` : ""}` : "blank";
+import { type MatrixVersion, matrixDiff, matrixVersions } from "./data.ts";
+import { cellWords, changesOf } from "./readings.ts";
 
 const stamp = (at: { at: string } | undefined) => at?.at.slice(0, 10) ?? "";
-
-interface Change {
-  fieldId: string;
-  change: "added" | "removed" | "changed";
-  before?: Cell;
-  after?: Cell;
-}
-
-function changesOf(diff: MatrixDiff): Change[] {
-  return [
-    ...diff.added.map((cell) => ({ fieldId: cell.fieldId, change: "added" as const, after: cell.after })),
-    ...diff.removed.map((cell) => ({ fieldId: cell.fieldId, change: "removed" as const, before: cell.before })),
-    ...diff.changed.map((cell) => ({ ...cell, change: "changed" as const })),
-  ];
-}
 
 function Diff({ iso3, from, to }: { iso3: string; from: number; to: number }) {
   const [loaded] = useLoad(() => matrixDiff(iso3, from, to), `${iso3}:${from}:${to}`);

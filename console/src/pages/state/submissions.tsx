@@ -12,14 +12,13 @@ import {
   type Dossier,
   recordSubmission,
   type Submission,
-  type SubmissionCorrection,
   submissionWithEtag,
   voidSubmission,
 } from "./data.ts";
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
+import { type CorrectField, correctionOf } from "./readings.ts";
 
 type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
-type CorrectField = Exclude<RecordField, "kind">;
 
 const DETAILS: readonly FieldSpec<CorrectField>[] = [
   { name: "receivedOn", label: "Received on (YYYY-MM-DD)", control: "date" },
@@ -62,18 +61,6 @@ function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorde
       submitLabel={form.kind === "first-report" ? "Record a first report" : "Record the submission"}
     />
   );
-}
-
-/** Only what the reader changed, so a correction never rewrites a field someone else corrected meanwhile. */
-function correctionOf(current: Submission, form: Record<CorrectField, string>): SubmissionCorrection {
-  const language = codeIn(LANGUAGES, form.language);
-  const note = form.note.trim();
-  return {
-    ...(form.receivedOn !== current.receivedOn ? { receivedOn: form.receivedOn } : {}),
-    ...(form.symbol !== current.symbol ? { symbol: form.symbol } : {}),
-    ...(language && language !== current.language ? { language } : {}),
-    ...(note !== (current.note ?? "") ? { note: note || null } : {}),
-  };
 }
 
 function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () => void; onReread: () => void }) {
