@@ -18,7 +18,10 @@ export function ListTable<Row>(props: {
   rows: readonly Row[];
   keyOf: (row: Row) => string;
   classOf?: (row: Row) => string | undefined;
+  /** What to say instead of an empty table. */
+  empty?: string;
 }) {
+  if (props.rows.length === 0 && props.empty) return <p>{props.empty}</p>;
   return (
     <ScrollTable label={props.label}>
       <table>

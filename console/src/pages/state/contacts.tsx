@@ -6,6 +6,7 @@ import type { Session } from "../../auth/session.ts";
 import { FieldForm, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { addContact, type Contact, deactivateContact, type State, stateContacts, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES, STATE_CONTACT_ROLES } from "./labels.ts";
 import { standing } from "./readings.ts";
@@ -111,54 +112,50 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
       (error: unknown) => setVerifyProblem(`${contact.name}: ${messageOf(error)}`),
     );
   return (
-    <section aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Contacts</h2>
+    <Panel id="contacts" title="Contacts">
       <Show what={contacts}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>No contact on record.</p>
-          ) : (
-            <ListTable
-              label="The State's contacts"
-              rows={list}
-              keyOf={(c) => c.id}
-              classOf={(c) => (c.active ? undefined : "inactive")}
-              columns={[
-                { header: "Name", names: true, cell: (c) => c.name },
-                { header: "Role", cell: (c) => CONTACT_ROLES[c.role] },
-                { header: "E-mail", cell: (c) => c.email },
-                { header: "Telephone", cell: (c) => c.phone ?? "" },
-                { header: "Language", cell: (c) => LANGUAGES[c.language] },
-                { header: "Last verified", cell: (c) => c.lastVerifiedOn },
-                { header: "Standing", cell: standing },
-                ...(manage
-                  ? [
-                      {
-                        header: "Actions",
-                        cell: (c: Contact) =>
-                          c.active ? (
-                            <span class="actions">
-                              <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
-                                Verify
-                              </button>
-                              <button
-                                type="button"
-                                aria-label={`Deactivate ${c.name}`}
-                                onClick={() => setDeactivating(c)}
-                              >
-                                Deactivate
-                              </button>
-                            </span>
-                          ) : (
-                            ""
-                          ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          )
-        }
+        {(list) => (
+          <ListTable
+            empty="No contact on record."
+            label="The State's contacts"
+            rows={list}
+            keyOf={(c) => c.id}
+            classOf={(c) => (c.active ? undefined : "inactive")}
+            columns={[
+              { header: "Name", names: true, cell: (c) => c.name },
+              { header: "Role", cell: (c) => CONTACT_ROLES[c.role] },
+              { header: "E-mail", cell: (c) => c.email },
+              { header: "Telephone", cell: (c) => c.phone ?? "" },
+              { header: "Language", cell: (c) => LANGUAGES[c.language] },
+              { header: "Last verified", cell: (c) => c.lastVerifiedOn },
+              { header: "Standing", cell: standing },
+              ...(manage
+                ? [
+                    {
+                      header: "Actions",
+                      cell: (c: Contact) =>
+                        c.active ? (
+                          <span class="actions">
+                            <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
+                              Verify
+                            </button>
+                            <button
+                              type="button"
+                              aria-label={`Deactivate ${c.name}`}
+                              onClick={() => setDeactivating(c)}
+                            >
+                              Deactivate
+                            </button>
+                          </span>
+                        ) : (
+                          ""
+                        ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
       </Show>
       {verifyProblem && (
         <p role="alert" class="error">
@@ -177,6 +174,6 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
         />
       )}
       {may(props.session.group, "POST /contacts") && <AddContact state={props.state} onAdded={changed} />}
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { Choice } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { type MatrixVersion, matrixDiff, matrixVersions } from "./data.ts";
 import { cellWords, changesOf } from "./readings.ts";
 
@@ -68,8 +69,7 @@ function Compare({ iso3, versions }: { iso3: string; versions: MatrixVersion[] }
 export function Matrix({ iso3, round }: { iso3: string; round: number }) {
   const [versions] = useLoad(() => matrixVersions(iso3), `${iso3}:${round}`);
   return (
-    <section aria-labelledby="matrix-title">
-      <h2 id="matrix-title">Matrix</h2>
+    <Panel id="matrix" title="Matrix">
       <Show what={versions}>
         {(list) =>
           list.length === 0 ? (
@@ -94,6 +94,6 @@ export function Matrix({ iso3, round }: { iso3: string; round: number }) {
           )
         }
       </Show>
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,14 @@
 // What the State owes or is encouraged to do, each with its status and the submissions that fulfilled it.
 import type { Schemas } from "../../api/client.ts";
 import { ListTable } from "../../ui/list-table.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { SUBMISSION_KINDS } from "./labels.ts";
 
 type Obligation = Schemas["Obligation"];
 
 export function Obligations({ obligations }: { obligations: Obligation[] }) {
   return (
-    <section aria-labelledby="obligations-title">
-      <h2 id="obligations-title">Obligations</h2>
+    <Panel id="obligations" title="Obligations">
       <ListTable
         label="Obligations and their status"
         rows={obligations}
@@ -25,6 +25,6 @@ export function Obligations({ obligations }: { obligations: Obligation[] }) {
           { header: "Last received", cell: (o) => o.lastReceivedOn ?? "" },
         ]}
       />
-    </section>
+    </Panel>
   );
 }

@@ -7,6 +7,7 @@ import type { Session } from "../../auth/session.ts";
 import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import {
   correctSubmission,
   type Dossier,
@@ -181,36 +182,32 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
   const [voided, setVoided] = useState<Submission>();
   const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
   return (
-    <section aria-labelledby="submissions-title">
-      <h2 id="submissions-title">Submissions</h2>
-      {submissions.length === 0 ? (
-        <p>No submission counts: none recorded, or every one voided.</p>
-      ) : (
-        <ListTable
-          label="Submissions received"
-          rows={submissions}
-          keyOf={(s) => s.id}
-          columns={[
-            { header: "Received", cell: (s) => s.receivedOn },
-            { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
-            { header: "Symbol", cell: (s) => s.symbol },
-            { header: "Language", cell: (s) => LANGUAGES[s.language] },
-            { header: "Note", cell: (s) => s.note ?? "" },
-            ...(mayCorrect
-              ? [
-                  {
-                    header: "Actions",
-                    cell: (s: Submission) => (
-                      <button type="button" aria-label={`Correct or void ${s.symbol}`} onClick={() => setEditing(s.id)}>
-                        Correct or void
-                      </button>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+    <Panel id="submissions" title="Submissions">
+      <ListTable
+        empty="No submission counts: none recorded, or every one voided."
+        label="Submissions received"
+        rows={submissions}
+        keyOf={(s) => s.id}
+        columns={[
+          { header: "Received", cell: (s) => s.receivedOn },
+          { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
+          { header: "Symbol", cell: (s) => s.symbol },
+          { header: "Language", cell: (s) => LANGUAGES[s.language] },
+          { header: "Note", cell: (s) => s.note ?? "" },
+          ...(mayCorrect
+            ? [
+                {
+                  header: "Actions",
+                  cell: (s: Submission) => (
+                    <button type="button" aria-label={`Correct or void ${s.symbol}`} onClick={() => setEditing(s.id)}>
+                      Correct or void
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {editing && (
         <SubmissionEditor
           key={editing}
@@ -229,6 +226,6 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
         <RecordSubmission key={submissions.length} dossier={props.dossier} onRecorded={props.onChanged} />
       )}
-    </section>
+    </Panel>
   );
 }

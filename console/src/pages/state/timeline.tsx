@@ -1,12 +1,12 @@
 // Everything about the State, newest first, each entry's action in words (actions.ts).
 import { Paged } from "../../ui/paged.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { actionWords } from "./actions.ts";
 import { timelinePage } from "./data.ts";
 
 export function Timeline({ iso3, round }: { iso3: string; round: number }) {
   return (
-    <section aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <Panel id="timeline" title="Timeline">
       <Paged load={(cursor) => timelinePage(iso3, cursor)} loadKey={`${iso3}:${round}`} moreLabel="Show older entries">
         {(entries) => (
           <ol class="timeline">
@@ -23,6 +23,6 @@ export function Timeline({ iso3, round }: { iso3: string; round: number }) {
           </ol>
         )}
       </Paged>
-    </section>
+    </Panel>
   );
 }
