@@ -41,7 +41,7 @@ function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorde
   }));
   const submitting = useSubmit(async () => {
     const { kind, receivedOn, symbol, language, note } = form;
-    // An unknown code goes to the API as typed, which names it in its 422.
+    // The selects offer only the API's codes; codeIn reads them back as its types.
     await recordSubmission(dossier.state.iso3, {
       kind: codeIn(SUBMISSION_KINDS, kind) ?? "additional-information",
       receivedOn,
