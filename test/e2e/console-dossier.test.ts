@@ -60,10 +60,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     const second = await signIn("secretariat");
     for (const page of [first, second]) {
       await openDossier(page);
-      await page
-        .getByRole("button", { name: /^Correct or void / })
-        .first()
-        .click();
+      await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
       await page.getByRole("form", { name: /^Correct / }).waitFor();
     }
 
@@ -99,10 +96,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   it("shows an invalid date's problem, in the API's words, at its field and keeps the form", async () => {
     const page = await signIn("secretariat");
     await openDossier(page);
-    await page
-      .getByRole("button", { name: /^Correct or void / })
-      .first()
-      .click();
+    await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
     const correct = page.getByRole("form", { name: /^Correct / });
     await correct.getByLabel("Received on (YYYY-MM-DD)").fill("2026-02-30");
     await correct.getByRole("button", { name: "Save the correction" }).click();
@@ -139,9 +133,10 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   it("voids a submission with its reason: it leaves the list, and the timeline says why", async () => {
     const page = await signIn("secretariat");
     await openDossier(page);
-    const button = page.getByRole("button", { name: /^Correct or void / }).last();
-    const symbol = ((await button.getAttribute("aria-label")) ?? "").replace("Correct or void ", "");
-    await button.click();
+    const row = page.getByRole("region", { name: "Submissions received" }).getByRole("row").last();
+    const symbol = (await row.getByRole("cell").nth(2).textContent()) ?? "";
+    expect(symbol).toMatch(/^S\/AC\.44\//);
+    await row.getByRole("button", { name: "Correct or void", exact: true }).click();
     const form = page.getByRole("form", { name: `Void ${symbol}` });
     await form.getByLabel("Why it was recorded in error").fill("Recorded twice by mistake");
     await form.getByRole("button", { name: "Void the submission" }).click();
@@ -225,7 +220,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
 
     const expert = await signIn("experts");
     await openDossier(expert);
-    expect(await expert.getByRole("button", { name: /^Correct or void / }).count()).toBeGreaterThan(0);
+    expect(await expert.getByRole("button", { name: "Correct or void", exact: true }).count()).toBeGreaterThan(0);
     await expert.getByRole("button", { name: "Record the submission" }).waitFor();
     expect(await expert.getByRole("button", { name: /^(Verify|Deactivate) / }).count()).toBe(0);
     expect(await expert.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
@@ -256,10 +251,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `state-dossier-${group}-390.png`), fullPage: true });
       if (group === "secretariat") {
-        await page
-          .getByRole("button", { name: /^Correct or void / })
-          .first()
-          .focus();
+        await page.getByRole("button", { name: "Correct or void", exact: true }).first().focus();
         await page.keyboard.press("Enter");
         await page.getByRole("form", { name: /^Correct / }).waitFor();
         await expect.poll(() => activeId(page)).toBe("editor-title");

@@ -21,6 +21,8 @@ import { type CorrectField, correctionOf } from "./readings.ts";
 
 type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
 
+const symbolId = (submission: Submission) => `symbol-${submission.id}`;
+
 const DETAILS: readonly FieldSpec<CorrectField>[] = [
   { name: "receivedOn", label: "Received on (YYYY-MM-DD)", control: "date" },
   { name: "symbol", label: "Document symbol" },
@@ -191,15 +193,16 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
         columns={[
           { header: "Received", cell: (s) => s.receivedOn },
           { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
-          { header: "Symbol", cell: (s) => s.symbol },
+          { header: "Symbol", cell: (s) => <span id={symbolId(s)}>{s.symbol}</span> },
           { header: "Language", cell: (s) => LANGUAGES[s.language] },
           { header: "Note", cell: (s) => s.note ?? "" },
           ...(mayCorrect
             ? [
                 {
                   header: "Actions",
+                  // Named alike on every row, told apart by the symbol it describes: the symbol stays its own cell's name.
                   cell: (s: Submission) => (
-                    <button type="button" aria-label={`Correct or void ${s.symbol}`} onClick={() => setEditing(s.id)}>
+                    <button type="button" aria-describedby={symbolId(s)} onClick={() => setEditing(s.id)}>
                       Correct or void
                     </button>
                   ),
