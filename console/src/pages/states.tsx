@@ -3,8 +3,9 @@ import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import type { paths } from "../api/schema";
 import { href } from "../router.ts";
+import { Choice } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
 
 type State = Schemas["State"];
 type Region = State["region"];
@@ -69,45 +70,27 @@ export function States({ query }: { query: URLSearchParams }) {
             <label for="q">Search</label>
             <input id="q" type="search" value={draft.get("q") ?? ""} onInput={(e) => set("q", e.currentTarget.value)} />
           </div>
-          <div class="field">
-            <label for="region">Regional group</label>
-            <select
-              id="region"
-              value={draft.get("region") ?? ""}
-              onChange={(e) => set("region", e.currentTarget.value)}
-            >
-              <option value="">All</option>
-              {Object.entries(REGIONS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="status">Reporting status</label>
-            <select
-              id="status"
-              value={draft.get("status") ?? ""}
-              onChange={(e) => set("status", e.currentTarget.value)}
-            >
-              <option value="">All</option>
-              <option value="reported">Reported</option>
-              <option value="non-reporting">Non-reporting</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="plan">Action plan</label>
-            <select
-              id="plan"
-              value={draft.get("hasActionPlan") ?? ""}
-              onChange={(e) => set("hasActionPlan", e.currentTarget.value)}
-            >
-              <option value="">Any</option>
-              <option value="true">Has one</option>
-              <option value="false">Has none</option>
-            </select>
-          </div>
+          <Choice
+            id="region"
+            label="Regional group"
+            value={draft.get("region") ?? ""}
+            options={{ "": "All", ...REGIONS }}
+            onChange={(value) => set("region", value)}
+          />
+          <Choice
+            id="status"
+            label="Reporting status"
+            value={draft.get("status") ?? ""}
+            options={{ "": "All", reported: "Reported", "non-reporting": "Non-reporting" }}
+            onChange={(value) => set("status", value)}
+          />
+          <Choice
+            id="plan"
+            label="Action plan"
+            value={draft.get("hasActionPlan") ?? ""}
+            options={{ "": "Any", true: "Has one", false: "Has none" }}
+            onChange={(value) => set("hasActionPlan", value)}
+          />
           <button type="submit">Show</button>
         </form>
       </search>
@@ -117,33 +100,18 @@ export function States({ query }: { query: URLSearchParams }) {
             <p aria-live="polite">
               {list.length} {list.length === 1 ? "State" : "States"}
             </p>
-            <ScrollTable label="Member States matching the filters">
-              <table>
-                <caption class="visually-hidden">Member States matching the filters</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">State</th>
-                    <th scope="col">Code</th>
-                    <th scope="col">Regional group</th>
-                    <th scope="col">Reporting</th>
-                    <th scope="col">First report</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((state) => (
-                    <tr key={state.iso3}>
-                      <td>
-                        <a href={href.state(state.iso3)}>{state.name}</a>
-                      </td>
-                      <td>{state.iso3}</td>
-                      <td>{state.regionName}</td>
-                      <td>{state.reportingStatus}</td>
-                      <td>{state.firstReportOn ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label="Member States matching the filters"
+              rows={list}
+              keyOf={(state) => state.iso3}
+              columns={[
+                { header: "State", cell: (state) => <a href={href.state(state.iso3)}>{state.name}</a> },
+                { header: "Code", cell: (state) => state.iso3 },
+                { header: "Regional group", cell: (state) => state.regionName },
+                { header: "Reporting", cell: (state) => state.reportingStatus },
+                { header: "First report", cell: (state) => state.firstReportOn ?? "" },
+              ]}
+            />
           </>
         )}
       </Show>

@@ -1,7 +1,9 @@
 // Form fields that show the API's problem next to the field it names (422 `errors[].path`, e.g. body.receivedOn),
 // and the problem's own words for refusals that name no field (409, 412). The form keeps what was typed.
 import type { ComponentChildren } from "preact";
-import type { Problem } from "../api/client.ts";
+import { useState } from "preact/hooks";
+import { type Problem, ProblemError } from "../api/client.ts";
+import { messageOf } from "./load.tsx";
 
 /** The message for one body field, if the problem names it. */
 export function fieldProblem(problem: Problem | undefined, field: string): string | undefined {
@@ -17,6 +19,38 @@ export function formProblem(problem: Problem | undefined, fields: readonly strin
   );
   if (named) return undefined;
   return [problem.title, problem.detail].filter(Boolean).join(": ");
+}
+
+/** What went wrong, as a problem document: the API's own, or one made of a network or script error's message. */
+export function problemOf(error: unknown): Problem {
+  return error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
+}
+
+export interface Submitting {
+  busy: boolean;
+  problem: Problem | undefined;
+  /** Runs `write`; a refusal is kept as the form's problem and the form's values stay as they were typed. */
+  submit: (event: Event) => Promise<void>;
+  /** Forgets the problem once the reader has acted on it (e.g. read the current version after a 412). */
+  dismiss: () => void;
+}
+
+export function useSubmit(write: () => Promise<void>): Submitting {
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await write();
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, problem, submit, dismiss: () => setProblem(undefined) };
 }
 
 export function Field(props: {
@@ -35,6 +69,137 @@ export function Field(props: {
           {props.problem}
         </p>
       )}
+    </div>
+  );
+}
+
+/** One field of a FieldForm: its body name (what the API's problem paths name), label and control. */
+export interface FieldSpec<Name extends string> {
+  name: Name;
+  label: string;
+  control?: "text" | "date" | "email" | "tel" | "textarea" | "select";
+  /** A select's choices, value to words, in the order shown. */
+  options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A form of labelled fields, each with the API's problem for it, and the problem no field names above them.
+ * `prefix` keeps the ids of two forms on one page apart (the record form has none: its ids are the body's names).
+ */
+export function FieldForm<Name extends string>(props: {
+  /** Names the form's heading and problem ids: `${name}-title`, `${name}-problem`. */
+  name: string;
+  title: string;
+  prefix?: string;
+  fields: readonly FieldSpec<Name>[];
+  values: Readonly<Record<Name, string>>;
+  onChange: (name: Name, value: string) => void;
+  submitting: Submitting;
+  submitLabel: string;
+  children?: ComponentChildren;
+}) {
+  const { problem, busy, submit } = props.submitting;
+  const idOf = (name: string) => (props.prefix ? `${props.prefix}-${name}` : name);
+  const titleId = `${props.name}-title`;
+  const general = formProblem(
+    problem,
+    props.fields.map((field) => field.name),
+  );
+  return (
+    <form class="record" onSubmit={submit} aria-labelledby={titleId} noValidate>
+      <h3 id={titleId}>{props.title}</h3>
+      {general && (
+        <p role="alert" class="error" id={`${props.name}-problem`}>
+          {general}
+        </p>
+      )}
+      {props.fields.map((field) => (
+        <Field key={field.name} id={idOf(field.name)} label={field.label} problem={fieldProblem(problem, field.name)}>
+          {(describedBy, invalid) => (
+            <Control
+              id={idOf(field.name)}
+              spec={field}
+              value={props.values[field.name]}
+              describedBy={describedBy}
+              invalid={invalid}
+              onChange={(value) => props.onChange(field.name, value)}
+            />
+          )}
+        </Field>
+      ))}
+      {props.children}
+      <button type="submit" disabled={busy}>
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function Control(props: {
+  id: string;
+  spec: FieldSpec<string>;
+  value: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
+  const common = { id: props.id, "aria-describedby": props.describedBy, "aria-invalid": props.invalid };
+  const control = props.spec.control ?? "text";
+  if (control === "select") {
+    return (
+      <select {...common} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {Object.entries(props.spec.options ?? {}).map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (control === "textarea") {
+    return <textarea {...common} value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+  }
+  // Dates are typed as the API reads them (YYYY-MM-DD), so its own problem for a bad one is what the reader sees.
+  if (control === "date") {
+    return (
+      <input
+        {...common}
+        inputMode="numeric"
+        placeholder="YYYY-MM-DD"
+        value={props.value}
+        onInput={(e) => props.onChange(e.currentTarget.value)}
+      />
+    );
+  }
+  if (control === "email") {
+    return (
+      <input {...common} type="email" value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    );
+  }
+  if (control === "tel") {
+    return <input {...common} type="tel" value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+  }
+  return <input {...common} value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+}
+
+/** A labelled select outside a form of the API's fields (a list's filter, a choice of versions). */
+export function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: Readonly<Record<string, string>>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {Object.entries(props.options).map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

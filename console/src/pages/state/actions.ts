@@ -1,0 +1,67 @@
+// The timeline's actions in words. Audit actions are the writers' own ids (`submission.void`); a letter's entry is
+// `letter.<its ledger status>`. test/unit/console-timeline-actions.test.ts finds every audit action the code writes
+// about a State and fails on one without words here, so a new action never reaches the page as a raw id.
+import type { components } from "../../api/schema";
+
+// The generated document types, not the client: this module is also read by a unit test in Node, without a window.
+type LetterStatus = components["schemas"]["WaveMessage"]["status"];
+
+export const AUDIT_ACTION_WORDS: Readonly<Record<string, string>> = {
+  "registry.seed": "State registered",
+  "state.update": "State's details corrected",
+  "state.reporting-status": "Reporting status changed",
+  "submission.record": "Submission recorded",
+  "submission.correct": "Submission corrected",
+  "submission.correct-kind": "Submission's kind corrected",
+  "submission.void": "Submission voided",
+  "obligation.point-of-contact": "Point-of-contact obligation updated",
+  "contact.create": "Contact added",
+  "contact.update": "Contact corrected",
+  "contact.verify": "Contact's details confirmed",
+  "contact.deactivate": "Contact deactivated",
+  "contact.email-status": "Contact's e-mail status changed",
+  "contact.language-of-record": "Contact's language follows the State's",
+  "contacts.import": "Contact imported",
+  "contacts.seed-demo": "Demonstration contact added",
+  "assistance.request.create": "Assistance request received",
+  "assistance.request.seed": "Demonstration assistance request added",
+  "assistance.request.transition": "Assistance request moved",
+  "assistance.request.consent": "Consent to circulation recorded",
+  "assistance.feedback.record": "Assistance feedback recorded",
+  "assistance.match.propose": "Assistance match proposed",
+  "assistance.match.transition": "Assistance match moved",
+  "assistance.offer.create": "Assistance offer made",
+  "assistance.offer.update": "Assistance offer updated",
+  "assistance.report.create": "Pending-assistance report compiled",
+  "assistance.report.mail.claim": "Pending-assistance report being mailed",
+  "assistance.report.mail.release": "Pending-assistance report's mailing released",
+  "assistance.report.mail.sent": "Pending-assistance report mailed",
+  "matrix.draft.create": "Matrix draft started",
+  "matrix.cells.edit": "Matrix cells edited",
+  "matrix.transition": "Matrix moved",
+};
+
+export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
+  queued: "Letter queued",
+  sending: "Letter being sent",
+  sent: "Letter sent",
+  delivered: "Letter delivered",
+  bounced: "Letter bounced",
+  complained: "Letter marked as spam by its recipient",
+  rejected: "Letter refused by the mail service",
+  failed: "Letter failed",
+  expired: "Letter expired unsent (past its deadline)",
+  skipped: "Letter skipped (no usable address)",
+  unknown: "Letter's fate being reconciled",
+};
+
+function isLetterStatus(status: string): status is LetterStatus {
+  return Object.hasOwn(LETTER_WORDS, status);
+}
+
+/** The words for an action; an id nobody has named yet is shown as it is rather than hidden. */
+export function actionWords(action: string): string {
+  const [head, status = ""] = action.split(/\.(.*)/s);
+  if (head === "letter" && isLetterStatus(status)) return LETTER_WORDS[status];
+  return AUDIT_ACTION_WORDS[action] ?? action;
+}

@@ -1,0 +1,152 @@
+// A State's dossier as the console reads and writes it: the State, its obligations and submissions, contacts,
+// assistance requests, matrix versions and timeline, each through its documented route.
+import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
+import { type Versioned, versionedOf } from "../../api/versioned.ts";
+import { fieldWords } from "./readings.ts";
+
+export type State = Schemas["State"];
+export type Submission = Schemas["Submission"];
+export type Contact = Schemas["Contact"];
+export type TimelineEntry = Schemas["TimelineEntry"];
+export type TrailKind = TimelineEntry["kind"];
+
+export interface Dossier {
+  state: State;
+  obligations: Schemas["Obligation"][];
+  submissions: Submission[];
+}
+
+/** The query of a paged list: the page size and, after the first page, the cursor. */
+const pageQuery = (cursor: string | undefined, limit = "100") => ({ limit, ...(cursor ? { cursor } : {}) });
+
+export async function dossierOf(iso3: string): Promise<Dossier> {
+  const path = { iso3 };
+  const [state, obligations, submissions] = await Promise.all([
+    api.GET("/states/{iso3}", { params: { path } }).then(dataOf),
+    api.GET("/states/{iso3}/obligations", { params: { path } }).then(dataOf),
+    allPages(async (cursor) =>
+      dataOf(await api.GET("/states/{iso3}/submissions", { params: { path, query: pageQuery(cursor) } })),
+    ),
+  ]);
+  return { state, obligations: obligations.items, submissions };
+}
+
+export type TimelinePage = { items: TimelineEntry[]; cursor?: string };
+
+/** A page of the State's timeline, newest first; `kinds` narrows it (the letters panel reads only letters). */
+export async function timelinePage(iso3: string, cursor?: string, kinds?: readonly TrailKind[]): Promise<TimelinePage> {
+  return dataOf(
+    await api.GET("/states/{iso3}/timeline", {
+      params: { path: { iso3 }, query: { ...pageQuery(cursor, "20"), ...(kinds ? { kinds: kinds.join(",") } : {}) } },
+    }),
+  );
+}
+
+export type NewSubmission = Schemas["NewSubmission"];
+export type SubmissionCorrection = Schemas["SubmissionCorrection"];
+
+export async function recordSubmission(iso3: string, body: NewSubmission): Promise<Submission> {
+  return dataOf(await api.POST("/states/{iso3}/submissions", { params: { path: { iso3 } }, body }));
+}
+
+export async function submissionWithEtag(iso3: string, id: string): Promise<Versioned<Submission>> {
+  const result = await api.GET("/states/{iso3}/submissions/{id}", { params: { path: { iso3, id } } });
+  return versionedOf(dataOf(result), result.response);
+}
+
+export async function correctSubmission(
+  current: Versioned<Submission>,
+  body: SubmissionCorrection,
+): Promise<Submission> {
+  const { iso3, id } = current.value;
+  return dataOf(
+    await api.PATCH("/states/{iso3}/submissions/{id}", {
+      params: { path: { iso3, id }, header: { "If-Match": current.etag } },
+      body,
+    }),
+  );
+}
+
+export async function voidSubmission(current: Versioned<Submission>, reason: string): Promise<Submission> {
+  const { iso3, id } = current.value;
+  return dataOf(
+    await api.POST("/states/{iso3}/submissions/{id}/void", {
+      params: { path: { iso3, id }, header: { "If-Match": current.etag } },
+      body: { reason },
+    }),
+  );
+}
+
+/** The State's contacts, active and deactivated, as the API shows them to the signed-in group. */
+export function stateContacts(iso3: string): Promise<Contact[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/contacts", { params: { query: { owner: `STATE:${iso3}`, ...pageQuery(cursor) } } })),
+  );
+}
+
+export async function addContact(body: Schemas["NewContact"]): Promise<Contact> {
+  return dataOf(await api.POST("/contacts", { body }));
+}
+
+/**
+ * The contact with its ETag, refused when it changed after the list the reader acted on was read: a verification
+ * confirms the details the reader saw, not whatever they have become since.
+ */
+async function contactAsListed(listed: Contact): Promise<Versioned<Contact>> {
+  const result = await api.GET("/contacts/{id}", { params: { path: { id: listed.id } } });
+  const current = versionedOf(dataOf(result), result.response);
+  if (current.value.updatedAt !== listed.updatedAt) {
+    throw new Error(`${listed.name}'s details changed since this list was read: reload the page and check them again`);
+  }
+  return current;
+}
+
+export async function verifyContact(listed: Contact): Promise<Contact> {
+  const current = await contactAsListed(listed);
+  return dataOf(
+    await api.POST("/contacts/{id}/verify", {
+      params: { path: { id: listed.id }, header: { "If-Match": current.etag } },
+    }),
+  );
+}
+
+export async function deactivateContact(listed: Contact, reason: string): Promise<Contact> {
+  const current = await contactAsListed(listed);
+  return dataOf(
+    await api.POST("/contacts/{id}/deactivate", {
+      params: { path: { id: listed.id }, header: { "If-Match": current.etag } },
+      body: { reason },
+    }),
+  );
+}
+
+export function stateRequests(iso3: string): Promise<Schemas["AssistanceRequest"][]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/assistance/requests", { params: { query: { iso3, ...pageQuery(cursor) } } })),
+  );
+}
+
+export type MatrixVersion = Schemas["MatrixVersionSummary"];
+export type MatrixDiff = Schemas["MatrixDiff"];
+
+export function matrixVersions(iso3: string): Promise<MatrixVersion[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/states/{iso3}/matrix/versions", { params: { path: { iso3 }, query: pageQuery(cursor) } })),
+  );
+}
+
+/** The diff between two versions, with the catalogue's label of each field it names. */
+export async function matrixDiff(
+  iso3: string,
+  from: number,
+  to: number,
+): Promise<{ diff: MatrixDiff; labels: Map<string, string> }> {
+  const [diff, fields] = await Promise.all([
+    api
+      .GET("/states/{iso3}/matrix/diff", { params: { path: { iso3 }, query: { from: String(from), to: String(to) } } })
+      .then(dataOf),
+    api.GET("/matrix/fields").then(dataOf),
+  ]);
+  const catalogue = fields.paragraphs.flatMap((paragraph) => paragraph.fields);
+  return { diff, labels: new Map(catalogue.map((field) => [field.id, fieldWords(field)])) };
+}

@@ -1,0 +1,234 @@
+// The State's submissions: the list, and for the groups that may, recording one, and correcting or voiding one with
+// If-Match (a stale edit's 412 is shown at the form, which keeps what was typed).
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Versioned } from "../../api/versioned.ts";
+import { may } from "../../auth/access.ts";
+import type { Session } from "../../auth/session.ts";
+import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
+import { ListTable } from "../../ui/list-table.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import {
+  correctSubmission,
+  type Dossier,
+  recordSubmission,
+  type Submission,
+  submissionWithEtag,
+  voidSubmission,
+} from "./data.ts";
+import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
+import { type CorrectField, correctionOf } from "./readings.ts";
+
+type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
+
+const symbolId = (submission: Submission) => `symbol-${submission.id}`;
+
+const DETAILS: readonly FieldSpec<CorrectField>[] = [
+  { name: "receivedOn", label: "Received on (YYYY-MM-DD)", control: "date" },
+  { name: "symbol", label: "Document symbol" },
+  { name: "language", label: "Language", control: "select", options: LANGUAGES },
+  { name: "note", label: "Note (optional)", control: "textarea" },
+];
+
+function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => void }) {
+  // A first report is offered only while it is owed: the API refuses a second one.
+  const { "first-report": first, ...others } = SUBMISSION_KINDS;
+  const kinds = dossier.state.reportingStatus === "non-reporting" ? { "first-report": first, ...others } : others;
+  const [form, setForm] = useState<Record<RecordField, string>>(() => ({
+    kind: Object.keys(kinds)[0] ?? "additional-information",
+    receivedOn: "",
+    symbol: "",
+    language: dossier.state.language,
+    note: "",
+  }));
+  const submitting = useSubmit(async () => {
+    const { kind, receivedOn, symbol, language, note } = form;
+    // The selects offer only the API's codes; codeIn reads them back as its types.
+    await recordSubmission(dossier.state.iso3, {
+      kind: codeIn(SUBMISSION_KINDS, kind) ?? "additional-information",
+      receivedOn,
+      symbol,
+      language: codeIn(LANGUAGES, language) ?? dossier.state.language,
+      ...(note ? { note } : {}),
+    });
+    onRecorded();
+  });
+  return (
+    <FieldForm
+      name="record"
+      title="Record a received document"
+      fields={[{ name: "kind", label: "Kind", control: "select", options: kinds }, ...DETAILS]}
+      values={form}
+      onChange={(name, value) => setForm({ ...form, [name]: value })}
+      submitting={submitting}
+      submitLabel={form.kind === "first-report" ? "Record a first report" : "Record the submission"}
+    />
+  );
+}
+
+function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () => void; onReread: () => void }) {
+  const { current, onDone } = props;
+  const { value } = current;
+  const [form, setForm] = useState<Record<CorrectField, string>>({
+    receivedOn: value.receivedOn,
+    symbol: value.symbol,
+    language: value.language,
+    note: value.note ?? "",
+  });
+  const submitting = useSubmit(async () => {
+    await correctSubmission(current, correctionOf(value, form));
+    onDone();
+  });
+  // The version the editor opened on: a later one was read after a 412.
+  const [openedAt] = useState(current.etag);
+  return (
+    <FieldForm
+      name="correct"
+      prefix="correct"
+      title={`Correct ${value.symbol}`}
+      fields={DETAILS}
+      values={form}
+      onChange={(name, changed) => setForm({ ...form, [name]: changed })}
+      submitting={submitting}
+      submitLabel="Save the correction"
+    >
+      {submitting.problem?.status === 412 && (
+        // Someone saved first: read their version, keep what was typed here, and save again over theirs knowingly.
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            submitting.dismiss();
+            props.onReread();
+          }}
+        >
+          Read the current version (keeps what you typed)
+        </button>
+      )}
+      {current.etag !== openedAt && (
+        <p role="status">
+          {`Now on record: received ${value.receivedOn}, ${value.symbol}, ${LANGUAGES[value.language]}, ` +
+            `note "${value.note ?? ""}". Saving puts the values above over it.`}
+        </p>
+      )}
+    </FieldForm>
+  );
+}
+
+function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (voided: Submission) => void }) {
+  const { current } = props;
+  const [form, setForm] = useState({ reason: "" });
+  const submitting = useSubmit(async () => {
+    props.onVoided(await voidSubmission(current, form.reason));
+  });
+  return (
+    <FieldForm
+      name="void"
+      prefix="void"
+      title={`Void ${current.value.symbol}`}
+      fields={[{ name: "reason", label: "Why it was recorded in error", control: "textarea" }]}
+      values={form}
+      onChange={(name, value) => setForm({ ...form, [name]: value })}
+      submitting={submitting}
+      submitLabel="Void the submission"
+    />
+  );
+}
+
+/** One submission read with its ETag: both forms write against the version the reader saw. */
+function SubmissionEditor(props: {
+  iso3: string;
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+  onVoided: (voided: Submission) => void;
+}) {
+  const [loaded, reread] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from a row's button: the keyboard continues in the editor.
+  useEffect(() => heading.current?.focus(), []);
+  const done = () => {
+    props.onClose();
+    props.onChanged();
+  };
+  return (
+    <section class="editor" aria-labelledby="editor-title">
+      <h3 id="editor-title" tabIndex={-1} ref={heading}>
+        Correct or void a submission
+      </h3>
+      <Show what={loaded}>
+        {(current) => (
+          <>
+            <CorrectSubmission current={current} onDone={done} onReread={reread} />
+            <VoidSubmission
+              current={current}
+              onVoided={(voided) => {
+                props.onVoided(voided);
+                done();
+              }}
+            />
+          </>
+        )}
+      </Show>
+      <button type="button" class="secondary" onClick={props.onClose}>
+        Close without saving
+      </button>
+    </section>
+  );
+}
+
+export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
+  const { state, submissions } = props.dossier;
+  const [editing, setEditing] = useState<string>();
+  // A voided submission leaves the list (it counts as never recorded): say so where it was.
+  const [voided, setVoided] = useState<Submission>();
+  const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
+  return (
+    <Panel id="submissions" title="Submissions">
+      <ListTable
+        empty="No submission counts: none recorded, or every one voided."
+        label="Submissions received"
+        rows={submissions}
+        keyOf={(s) => s.id}
+        columns={[
+          { header: "Received", cell: (s) => s.receivedOn },
+          { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
+          { header: "Symbol", cell: (s) => <span id={symbolId(s)}>{s.symbol}</span> },
+          { header: "Language", cell: (s) => LANGUAGES[s.language] },
+          { header: "Note", cell: (s) => s.note ?? "" },
+          ...(mayCorrect
+            ? [
+                {
+                  header: "Actions",
+                  // Named alike on every row, told apart by the symbol it describes: the symbol stays its own cell's name.
+                  cell: (s: Submission) => (
+                    <button type="button" aria-describedby={symbolId(s)} onClick={() => setEditing(s.id)}>
+                      Correct or void
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing && (
+        <SubmissionEditor
+          key={editing}
+          iso3={state.iso3}
+          id={editing}
+          onClose={() => setEditing(undefined)}
+          onChanged={props.onChanged}
+          onVoided={setVoided}
+        />
+      )}
+      {voided && (
+        <p role="status">
+          {voided.symbol} voided ({voided.voided?.reason}): it no longer counts, as if it had never been recorded.
+        </p>
+      )}
+      {may(props.session.group, "POST /states/{iso3}/submissions") && (
+        <RecordSubmission key={submissions.length} dossier={props.dossier} onRecorded={props.onChanged} />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,11 @@
+// A titled part of a page: a section named by its heading, so screen readers list it among the page's regions.
+import type { ComponentChildren } from "preact";
+
+export function Panel({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,271 @@
+// A State's page as its dossier, in Debian's Chromium against the local stack: correcting a submission, a stale edit
+// from a second tab (the API's 412 at the form, the typed values kept), voiding; adding, verifying and deactivating a
+// contact, with an invalid date's problem at its field; the matrix's diff; what members and experts are offered; the
+// timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { issueToken } from "../../infra/local/jwt.ts";
+import {
+  consoleBrowser,
+  overflowOf,
+  type PageGlobals,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// Kenya: reported, with seeded submissions, its Permanent Mission on record and a demonstration assistance request.
+const ISO3 = "KEN";
+const desk = consoleBrowser({ expectedErrors: /status of (412|422)/ });
+const { signIn, troubles } = desk;
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** The API called directly, as the secretariat: to prepare what the console only reads, and to compare answers. */
+async function asSecretariat(method: string, path: string, body?: unknown, ifMatch?: string): Promise<Response> {
+  const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
+  return fetch(`${desk.stack.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(ifMatch ? { "if-match": ifMatch } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Writes to Kenya's matrix through the API, each against the ETag it has just read. */
+async function matrixWrite(method: "PATCH" | "POST", path: string, body: unknown): Promise<void> {
+  const read = await asSecretariat("GET", `/states/${ISO3}/matrix`);
+  const etag = read.headers.get("etag") ?? "";
+  const answer = await asSecretariat(method, path, body, etag);
+  expect(answer.status, await answer.clone().text()).toBe(200);
+}
+
+async function openDossier(page: Page): Promise<void> {
+  await page.goto(`${desk.stack.consoleUrl}#/states/${ISO3}`);
+  await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
+  await settled(page);
+}
+
+const activeId = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id ?? "");
+
+// Two shared cores: a dossier reads seven routes, and two tabs may be open at once.
+describe("a State's dossier in the console", { timeout: 120_000 }, () => {
+  it("corrects a submission; a stale edit from a second tab shows the API's 412 at the form and keeps what was typed", async () => {
+    const first = await signIn("secretariat");
+    const second = await signIn("secretariat");
+    for (const page of [first, second]) {
+      await openDossier(page);
+      await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
+      await page.getByRole("form", { name: /^Correct / }).waitFor();
+    }
+
+    const saved = first.getByRole("form", { name: /^Correct / });
+    await saved.getByLabel("Note (optional)").fill("Corrected in the first tab");
+    await saved.getByRole("button", { name: "Save the correction" }).click();
+    await first.getByRole("cell", { name: "Corrected in the first tab" }).waitFor();
+    expect(await first.locator("#editor-title").count()).toBe(0);
+
+    const stale = second.getByRole("form", { name: /^Correct / });
+    await stale.getByLabel("Document symbol").focus();
+    await stale.getByLabel("Note (optional)").fill("Typed in the second tab");
+    await stale.getByRole("button", { name: "Save the correction" }).click();
+    const problem = second.locator("#correct-problem");
+    await problem.waitFor();
+    expect(await problem.getAttribute("role")).toBe("alert");
+    expect(await problem.textContent()).toMatch(/^Precondition failed: Submission .+ has changed since it was read/);
+    expect(await stale.getByLabel("Note (optional)").inputValue()).toBe("Typed in the second tab");
+    expect(await seriousViolations(second)).toEqual([]);
+    await second.screenshot({ path: join(SCREENSHOTS, "state-stale-edit-1280.png"), fullPage: true });
+
+    // Read the version the first tab saved, keep what was typed here, and save it knowingly.
+    await stale.getByRole("button", { name: "Read the current version (keeps what you typed)" }).click();
+    await stale.getByRole("status").filter({ hasText: 'note "Corrected in the first tab"' }).waitFor();
+    expect(await second.locator("#correct-problem").count()).toBe(0);
+    expect(await stale.getByLabel("Note (optional)").inputValue()).toBe("Typed in the second tab");
+    await stale.getByRole("button", { name: "Save the correction" }).click();
+    await second.getByRole("cell", { name: "Typed in the second tab" }).waitFor();
+    await first.close();
+    await second.close();
+  });
+
+  it("shows an invalid date's problem, in the API's words, at its field and keeps the form", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
+    const correct = page.getByRole("form", { name: /^Correct / });
+    await correct.getByLabel("Received on (YYYY-MM-DD)").fill("2026-02-30");
+    await correct.getByRole("button", { name: "Save the correction" }).click();
+    const dateProblem = page.locator("#correct-receivedOn-problem");
+    await dateProblem.waitFor();
+    expect(await correct.getByLabel("Received on (YYYY-MM-DD)").getAttribute("aria-describedby")).toBe(
+      "correct-receivedOn-problem",
+    );
+    expect(await correct.getByLabel("Received on (YYYY-MM-DD)").inputValue()).toBe("2026-02-30");
+    await page.getByRole("button", { name: "Close without saving" }).click();
+
+    const contact = { owner: `STATE:${ISO3}`, role: "capital-poc", name: "Bea Baddate", email: "bea@example.org" };
+    const refused = await asSecretariat("POST", "/contacts", { ...contact, designatedOn: "2026-02-30" });
+    expect(refused.status).toBe(422);
+    const apiProblem = (await refused.json()) as { errors: { path: string; message: string }[] };
+    const expected = apiProblem.errors.find((error) => error.path === "body.designatedOn")?.message;
+    expect(expected).toBeTruthy();
+
+    const add = page.getByRole("form", { name: "Add a contact" });
+    await add.getByLabel("Name").fill(contact.name);
+    await add.getByLabel("E-mail").fill(contact.email);
+    await add.getByLabel("Designated on (YYYY-MM-DD; today when empty)").fill("2026-02-30");
+    await add.getByRole("button", { name: "Add the contact" }).click();
+    const problem = page.locator("#contact-designatedOn-problem");
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(expected);
+    expect(await add.getByLabel("Name").inputValue()).toBe(contact.name);
+    expect(await add.getByLabel("E-mail").inputValue()).toBe(contact.email);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-invalid-date-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("voids a submission with its reason: it leaves the list, and the timeline says why", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const row = page.getByRole("region", { name: "Submissions received" }).getByRole("row").last();
+    const symbol = (await row.getByRole("cell").nth(2).textContent()) ?? "";
+    expect(symbol).toMatch(/^S\/AC\.44\//);
+    await row.getByRole("button", { name: "Correct or void", exact: true }).click();
+    const form = page.getByRole("form", { name: `Void ${symbol}` });
+    await form.getByLabel("Why it was recorded in error").fill("Recorded twice by mistake");
+    await form.getByRole("button", { name: "Void the submission" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${symbol} voided (Recorded twice by mistake)` })
+      .waitFor();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "Submission voided" })
+      .filter({ hasText: "Recorded twice" })
+      .waitFor();
+    expect(await page.getByRole("cell", { name: symbol }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("adds a contact, verifies it and deactivates it, from the keyboard where it matters", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const add = page.getByRole("form", { name: "Add a contact" });
+    await add.getByLabel("Name").fill("Ada Testperson");
+    await add.getByLabel("E-mail").fill("ada.testperson@example.org");
+    await add.getByLabel("Designated on (YYYY-MM-DD; today when empty)").fill(daysAgo(400));
+    await add.getByRole("button", { name: "Add the contact" }).click();
+    const row = page.getByRole("row", { name: /Ada Testperson/ });
+    await row.getByText("stale (not verified for 12 months)").waitFor();
+    // The form is empty again for the next contact.
+    expect(await add.getByLabel("Name").inputValue()).toBe("");
+
+    await page.getByRole("button", { name: "Verify Ada Testperson" }).click();
+    await row.getByRole("cell", { name: "current", exact: true }).waitFor();
+
+    await page.getByRole("button", { name: "Deactivate Ada Testperson" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => activeId(page)).toBe("deactivate-reason");
+    await page.keyboard.type("Left the post");
+    await page.getByRole("button", { name: "Deactivate the contact" }).click();
+    await row.getByText(/^deactivated \d{4}-\d{2}-\d{2}$/).waitFor();
+    expect(await page.getByRole("button", { name: "Verify Ada Testperson" }).count()).toBe(0);
+    await page.getByText("Contact deactivated").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-contacts-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows the matrix's versions and what changed between two of them", async () => {
+    const source = { document: "S/AC.44/2004/(02)/51" };
+    await matrixWrite("PATCH", `/states/${ISO3}/matrix`, { cells: [{ fieldId: "op1.npt", value: "X", source }] });
+    await matrixWrite("POST", `/states/${ISO3}/matrix/transitions`, { to: "shared-with-state" });
+    await matrixWrite("POST", `/states/${ISO3}/matrix/transitions`, { to: "approved" });
+    await matrixWrite("PATCH", `/states/${ISO3}/matrix`, {
+      cells: [
+        { fieldId: "op1.npt", value: "?", source },
+        { fieldId: "op1.cwc", value: "X", source },
+      ],
+    });
+    const page = await signIn("members");
+    await openDossier(page);
+    await page.getByText("From version 1 to 2: 1 added, 0 removed, 1 changed.").waitFor();
+    const diff = page.getByRole("region", { name: "Matrix cells changed from version 1 to 2" });
+    expect(await diff.getByRole("row").count()).toBe(3);
+    await diff.getByRole("row", { name: /Chemical Weapons Convention .* added blank X/ }).waitFor();
+    await diff.getByRole("row", { name: /Non-Proliferation .* changed X \(S\/AC\.44/ }).waitFor();
+    // The other direction: choosing the versions is enough, nothing to submit.
+    await page.getByLabel("From", { exact: true }).selectOption("2");
+    await page.getByLabel("To", { exact: true }).selectOption("1");
+    await page.getByText("From version 2 to 1: 0 added, 1 removed, 1 changed.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-matrix-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("offers members none of the writes, and experts the submissions' but not the contacts'", async () => {
+    const member = await signIn("members");
+    await openDossier(member);
+    await member.getByRole("heading", { name: "Contacts" }).waitFor();
+    await member.getByRole("region", { name: "The State's contacts" }).waitFor();
+    expect(await member.locator("form").count()).toBe(0);
+    expect(await member.getByRole("button", { name: /Correct|Void|Verify|Deactivate|Add|Record/ }).count()).toBe(0);
+    await member.close();
+
+    const expert = await signIn("experts");
+    await openDossier(expert);
+    expect(await expert.getByRole("button", { name: "Correct or void", exact: true }).count()).toBeGreaterThan(0);
+    await expert.getByRole("button", { name: "Record the submission" }).waitFor();
+    expect(await expert.getByRole("button", { name: /^(Verify|Deactivate) / }).count()).toBe(0);
+    expect(await expert.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
+    await expert.close();
+  });
+
+  it("names every timeline action in words, never by its raw id", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const entries = page.locator(".timeline [data-action]");
+    await entries.first().waitFor();
+    const shown = await entries.evaluateAll((nodes) =>
+      nodes.map((node) => ({ id: node.getAttribute("data-action"), words: node.textContent })),
+    );
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.filter((entry) => entry.words === entry.id)).toEqual([]);
+    expect(shown.map((entry) => entry.words)).toEqual(
+      expect.arrayContaining(["Submission corrected", "Contact added"]),
+    );
+    await page.close();
+  });
+
+  it("reads at 390 px, with the editor open, and moves into the editor from the keyboard", async () => {
+    for (const group of ["members", "secretariat"] as const) {
+      const page = await signIn(group, 390);
+      await openDossier(page);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `state-dossier-${group}-390.png`), fullPage: true });
+      if (group === "secretariat") {
+        await page.getByRole("button", { name: "Correct or void", exact: true }).first().focus();
+        await page.keyboard.press("Enter");
+        await page.getByRole("form", { name: /^Correct / }).waitFor();
+        await expect.poll(() => activeId(page)).toBe("editor-title");
+        await page.keyboard.press("Tab");
+        expect(await activeId(page)).toBe("correct-receivedOn");
+        expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "state-editor-390.png"), fullPage: true });
+      }
+      await page.close();
+    }
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(troubles).toEqual([]);
+  });
+});

@@ -1,0 +1,148 @@
+// How a State's page reads its records and writes a correction back, in Node: a correction carries only what the
+// reader changed, a contact's standing, the matrix diff as one list, a letter entry's fields.
+import { describe, expect, it } from "vitest";
+import type { components } from "../../console/src/api/schema";
+import {
+  cellWords,
+  changesOf,
+  correctionOf,
+  fieldWords,
+  letterOf,
+  standing,
+} from "../../console/src/pages/state/readings.ts";
+
+type Schemas = components["schemas"];
+
+const submission: Schemas["Submission"] = {
+  id: "01S",
+  iso3: "KEN",
+  kind: "additional-information",
+  receivedOn: "2021-11-19",
+  symbol: "S/AC.44/2021/7",
+  language: "en",
+  note: "As received",
+  recordedAt: "2021-11-20T09:00:00.000Z",
+  recordedBy: "u1",
+  updatedAt: "2021-11-20T09:00:00.000Z",
+};
+const unchanged = { receivedOn: "2021-11-19", symbol: "S/AC.44/2021/7", language: "en", note: "As received" };
+
+const contact: Schemas["Contact"] = {
+  id: "c1",
+  owner: "STATE:KEN",
+  role: "capital-poc",
+  name: "Ada Testperson",
+  email: "ada@example.org",
+  language: "en",
+  designatedOn: "2024-01-01",
+  lastVerifiedOn: "2024-01-01",
+  emailStatus: "ok",
+  active: true,
+  createdAt: "2024-01-01T00:00:00.000Z",
+  updatedAt: "2024-01-01T00:00:00.000Z",
+  stale: false,
+};
+
+describe("a submission's correction", () => {
+  it("sends nothing the reader left as it was", () => {
+    expect(correctionOf(submission, unchanged)).toEqual({});
+  });
+
+  it("sends each field the reader changed, a date as typed for the API to judge", () => {
+    expect(correctionOf(submission, { ...unchanged, receivedOn: "2026-02-30", language: "fr" })).toEqual({
+      receivedOn: "2026-02-30",
+      language: "fr",
+    });
+  });
+
+  it("clears a note emptied by the reader with null, and ignores spaces around one", () => {
+    expect(correctionOf(submission, { ...unchanged, note: "  " })).toEqual({ note: null });
+    expect(correctionOf(submission, { ...unchanged, note: " As received " })).toEqual({});
+    const { note: _none, ...withoutNote } = submission;
+    expect(correctionOf(withoutNote, { ...unchanged, note: "" })).toEqual({});
+  });
+
+  it("never sends a language that is not one of the six", () => {
+    expect(correctionOf(submission, { ...unchanged, language: "de" })).toEqual({});
+  });
+});
+
+describe("a contact's standing", () => {
+  it("says current, stale, an e-mail problem, or deactivated with its day", () => {
+    expect(standing(contact)).toBe("current");
+    expect(standing({ ...contact, stale: true })).toBe("stale (not verified for 12 months)");
+    expect(standing({ ...contact, emailStatus: "bounced" })).toBe("current; e-mail bounced");
+    expect(standing({ ...contact, active: false, deactivatedOn: "2026-12-01" })).toBe("deactivated 2026-12-01");
+  });
+});
+
+describe("the matrix diff", () => {
+  const source = { document: "S/AC.44/2004/(02)/51" };
+  it("lists added, removed and changed cells as one, each with its change", () => {
+    const diff: Schemas["MatrixDiff"] = {
+      iso3: "KEN",
+      from: 1,
+      to: 2,
+      added: [{ fieldId: "op1.cwc", after: { value: "X", source } }],
+      removed: [{ fieldId: "op1.bwc", before: { value: "NA" } }],
+      changed: [{ fieldId: "op1.npt", before: { value: "X", source }, after: { value: "?" } }],
+    };
+    expect(changesOf(diff).map(({ fieldId, change }) => `${fieldId} ${change}`)).toEqual([
+      "op1.cwc added",
+      "op1.bwc removed",
+      "op1.npt changed",
+    ]);
+    expect(changesOf(diff).map((change) => [cellWords(change.before), cellWords(change.after)])).toEqual([
+      ["blank", "X (S/AC.44/2004/(02)/51)"],
+      ["NA", "blank"],
+      ["X (S/AC.44/2004/(02)/51)", "?"],
+    ]);
+  });
+
+  it("names a field by its paragraph and row, with the category and aspect that tell rows apart", () => {
+    const field: Schemas["MatrixField"] = {
+      id: "op2.nuclear.manufacture.legal-framework",
+      paragraph: "op2",
+      category: "nuclear",
+      row: "manufacture",
+      label: "Manufacture/produce",
+      aspect: "legal-framework",
+    };
+    expect(fieldWords(field)).toBe("OP2 Manufacture/produce (nuclear, legal-framework)");
+  });
+});
+
+describe("a letter on the timeline", () => {
+  const entry: Schemas["TimelineEntry"] = {
+    at: "2026-03-09T12:00:00.000Z",
+    kind: "letter",
+    action: "letter.delivered",
+    source: { type: "message", id: "w1/r1" },
+    actor: { kind: "system", id: "wave:w1" },
+    after: {
+      waveId: "w1",
+      status: "delivered",
+      subject: "First report",
+      language: "fr",
+      sentAt: "2026-03-09T12:01:00Z",
+    },
+  };
+  it("reads its subject, language in words, wave and day sent", () => {
+    expect(letterOf(entry)).toEqual({
+      subject: "First report",
+      language: "French",
+      waveId: "w1",
+      sentAt: "2026-03-09",
+    });
+  });
+
+  it("shows what it cannot read as empty, not as an error", () => {
+    expect(letterOf({ ...entry, after: { subject: 7 } })).toEqual({
+      subject: "",
+      language: "",
+      waveId: "",
+      sentAt: "",
+    });
+    expect(letterOf({ ...entry, after: undefined }).subject).toBe("");
+  });
+});
