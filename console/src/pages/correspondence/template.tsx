@@ -102,7 +102,12 @@ function Preview({ template, version }: { template: Template; version: string })
           setLetter(rendered);
           setProblem(undefined);
         },
-        (error: unknown) => current && setProblem(problemOf(error)),
+        (error: unknown) => {
+          if (!current) return;
+          // No letter is shown for a choice the API refused: the last one would pass for its rendering.
+          setLetter(undefined);
+          setProblem(problemOf(error));
+        },
       );
     }, 300);
     return () => {

@@ -308,7 +308,11 @@ function Messages({ id, version }: { id: string; version: string }) {
                         <OwnerName owner={message.owner} />
                       </td>
                       <td>{message.email ?? ""}</td>
-                      <td>{message.letter ? LANGUAGES[message.letter.language].name : ""}</td>
+                      <td>
+                        {message.letter
+                          ? `${LANGUAGES[message.letter.language].name}${message.letter.fellBack ? " (fallback)" : ""}`
+                          : ""}
+                      </td>
                       <td>{message.status}</td>
                       <td>{message.skipReason ?? message.reason ?? ""}</td>
                     </tr>
