@@ -1,7 +1,7 @@
 // One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
 // politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
 // then its letters from the send ledger and the States and organizations it could not reach.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { type Problem, ProblemError } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
@@ -245,6 +245,12 @@ function TestCopy({ id }: { id: string }) {
 function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMoved: () => void }) {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // Cancelling is final: a first press asks, and the safe answer takes the focus.
+  const [confirming, setConfirming] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const wave = current.value;
   async function move(how: typeof scheduleWave) {
     setBusy(true);
@@ -253,9 +259,10 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
       setProblem(undefined);
       onMoved();
     } catch (error) {
-      setProblem(problemOf(error));
+      const refused = problemOf(error);
+      setProblem(refused);
       // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
-      if (problemOf(error).status === 412) onMoved();
+      if (refused.status === 412) onMoved();
     } finally {
       setBusy(false);
     }
@@ -267,14 +274,35 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
           {[problem.title, problem.detail].filter(Boolean).join(": ")}
         </p>
       )}
-      {wave.status === "draft" && (
-        <button type="button" disabled={busy} onClick={() => move(scheduleWave)}>
-          Schedule the wave
-        </button>
-      )}{" "}
-      <button type="button" class="secondary" disabled={busy} onClick={() => move(cancelWave)}>
-        Cancel the wave
-      </button>
+      {confirming ? (
+        <fieldset class="confirm">
+          <legend>Cancel this wave? It will send nothing and cannot be scheduled again.</legend>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setConfirming(false);
+              void move(cancelWave);
+            }}
+          >
+            Yes, cancel the wave
+          </button>{" "}
+          <button type="button" class="secondary" ref={keep} onClick={() => setConfirming(false)}>
+            Keep the wave
+          </button>
+        </fieldset>
+      ) : (
+        <>
+          {wave.status === "draft" && (
+            <button type="button" disabled={busy} onClick={() => move(scheduleWave)}>
+              Schedule the wave
+            </button>
+          )}{" "}
+          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(true)}>
+            Cancel the wave
+          </button>
+        </>
+      )}
     </div>
   );
 }
