@@ -7,6 +7,7 @@ import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
+import { ComposeWave, TemplatePage, Templates, WavePage, Waves } from "./pages/correspondence/index.ts";
 import { Home } from "./pages/home.tsx";
 import { Programme } from "./pages/programme.tsx";
 import { Snapshots } from "./pages/snapshots.tsx";
@@ -42,6 +43,20 @@ function Page({ route, session }: { route: Route; session: Session }) {
       ) : (
         <p>Only the secretariat imports contacts.</p>
       );
+    case "templates":
+      return <Templates />;
+    case "template":
+      return <TemplatePage key={route.id} id={route.id} session={session} />;
+    case "waves":
+      return <Waves session={session} />;
+    case "wave-new":
+      return may(session.group, "POST /waves") ? (
+        <ComposeWave key={route.templateId} templateId={route.templateId} />
+      ) : (
+        <p>Only the secretariat composes waves.</p>
+      );
+    case "wave":
+      return <WavePage key={route.id} id={route.id} session={session} />;
     case "not-found":
       return (
         <>
@@ -64,6 +79,11 @@ const TITLES: Record<Route["page"], string> = {
   programme: "Programme of work",
   "contacts-import": "Import contacts",
   "not-found": "Not found",
+  templates: "Letter templates",
+  template: "Letter template",
+  waves: "Correspondence waves",
+  "wave-new": "Compose a wave",
+  wave: "Wave",
 };
 
 function App() {
@@ -119,6 +139,26 @@ function App() {
               <li>
                 <a href={href.contactsImport()} aria-current={route.page === "contacts-import" ? "page" : undefined}>
                   Import contacts
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /waves") && (
+              <li>
+                <a
+                  href={href.waves()}
+                  aria-current={route.page === "waves" || route.page === "wave" ? "page" : undefined}
+                >
+                  Waves
+                </a>
+              </li>
+            )}
+            {may(session.group, "GET /templates") && (
+              <li>
+                <a
+                  href={href.templates()}
+                  aria-current={route.page === "templates" || route.page === "template" ? "page" : undefined}
+                >
+                  Templates
                 </a>
               </li>
             )}

@@ -9,6 +9,11 @@ export type Route =
   | { page: "snapshots" }
   | { page: "programme" }
   | { page: "contacts-import" }
+  | { page: "templates" }
+  | { page: "template"; id: string }
+  | { page: "waves" }
+  | { page: "wave-new"; templateId: string | undefined }
+  | { page: "wave"; id: string }
   | { page: "not-found"; path: string };
 
 export function routeOf(hash: string): Route {
@@ -27,6 +32,16 @@ export function routeOf(hash: string): Route {
   if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
     return { page: "assistance-request", id: decodeURIComponent(parts[1]) };
   }
+  if (parts[0] === "templates" && parts.length === 1) return { page: "templates" };
+  if (parts[0] === "templates" && parts.length === 2 && parts[1]) {
+    return { page: "template", id: decodeURIComponent(parts[1]) };
+  }
+  if (parts[0] === "waves" && parts.length === 1) return { page: "waves" };
+  // A wave id is letters, digits, _ and - (upper-case from newId), so the composer's "new" names no wave.
+  if (parts[0] === "waves" && parts[1] === "new" && parts.length === 2) {
+    return { page: "wave-new", templateId: new URLSearchParams(search).get("template") ?? undefined };
+  }
+  if (parts[0] === "waves" && parts.length === 2 && parts[1]) return { page: "wave", id: decodeURIComponent(parts[1]) };
   return { page: "not-found", path };
 }
 
@@ -39,4 +54,10 @@ export const href = {
   snapshots: () => "#/snapshots",
   programme: () => "#/programme",
   contactsImport: () => "#/contacts/import",
+  templates: () => "#/templates",
+  template: (id: string) => `#/templates/${encodeURIComponent(id)}`,
+  waves: () => "#/waves",
+  waveNew: (templateId?: string) =>
+    templateId ? `#/waves/new?template=${encodeURIComponent(templateId)}` : "#/waves/new",
+  wave: (id: string) => `#/waves/${encodeURIComponent(id)}`,
 };

@@ -1,6 +1,8 @@
 // Home: where things stand today. Each panel loads on its own, so a slow list never hides the others.
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
+import { usePolled } from "./correspondence/poll.ts";
+import { countsText } from "./correspondence/wave-facts.ts";
 import {
   AGE_BUCKETS,
   latestSnapshot,
@@ -110,8 +112,11 @@ function AssistancePanel() {
   );
 }
 
+/** How often the home page asks again for the counts of the waves in flight. */
+const WAVES_POLL_MS = 5_000;
+
 function WavesPanel() {
-  const [waves] = useLoad(wavesInFlight, "waves");
+  const [waves] = usePolled(wavesInFlight, "waves", { everyMs: WAVES_POLL_MS, keepAsking: (list) => list.length > 0 });
   return (
     <section class="panel" aria-labelledby="waves-title">
       <h2 id="waves-title">Waves in flight</h2>
@@ -120,19 +125,21 @@ function WavesPanel() {
           list.length === 0 ? (
             <p>No wave is scheduled or sending.</p>
           ) : (
-            <ul>
+            <ul aria-live="polite" data-list="waves-in-flight">
               {list.map((wave) => (
                 <li key={wave.id}>
-                  <strong>{wave.id}</strong> ({wave.status}, {wave.audience}, sends {wave.sendAt} {wave.timeZone}):{" "}
-                  {Object.entries(wave.counts)
-                    .map(([status, count]) => `${count} ${status}`)
-                    .join(", ") || "no letters yet"}
+                  <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> ({wave.status}, sends{" "}
+                  {wave.sendAt.replace("T", " ")} {wave.timeZone}):{" "}
+                  <span data-counts={wave.id}>{countsText(wave.counts)}</span>
                 </li>
               ))}
             </ul>
           )
         }
       </Show>
+      <p>
+        <a href={href.waves()}>All waves</a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,104 @@
+// Templates and waves as the correspondence pages read and change them, on the documented routes only: one read
+// with its ETag, each change with If-Match, and the API's refusals as ProblemError for the form that sent them.
+import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
+import type { Wave, WaveWithCounts } from "./wave-facts.ts";
+
+export type Template = Schemas["Template"];
+export type TemplateVariant = Schemas["TemplateVariant"];
+export type TemplateChanges = Schemas["TemplateChanges"];
+export type PreviewRequest = Schemas["PreviewRequest"];
+export type Language = PreviewRequest["language"];
+export type RenderedLetter = Schemas["RenderedLetter"];
+export type NewWave = Schemas["NewWave"];
+export type AudiencePreview = Schemas["AudiencePreview"];
+export type WaveMessage = Schemas["WaveMessage"];
+export type Unreached = Schemas["UnreachedOwner"];
+export type WaveTestRequest = Schemas["WaveTestRequest"];
+export type WaveTestSent = Schemas["WaveTestSent"];
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+function etagOf(response: Response): string {
+  const etag = response.headers.get("etag");
+  if (!etag) throw new Error("The API sent no ETag");
+  return etag;
+}
+
+const PAGE = "100";
+
+export function listTemplates(): Promise<Template[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/templates", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export async function templateWithEtag(id: string): Promise<Versioned<Template>> {
+  const result = await api.GET("/templates/{id}", { params: { path: { id } } });
+  return { value: dataOf(result), etag: etagOf(result.response) };
+}
+
+export async function changeTemplate(id: string, etag: string, changes: TemplateChanges): Promise<Versioned<Template>> {
+  const result = await api.PATCH("/templates/{id}", {
+    params: { path: { id }, header: { "If-Match": etag } },
+    body: changes,
+  });
+  return { value: dataOf(result), etag: etagOf(result.response) };
+}
+
+export async function previewLetter(id: string, request: PreviewRequest): Promise<RenderedLetter> {
+  return dataOf(await api.POST("/templates/{id}/preview", { params: { path: { id } }, body: request }));
+}
+
+export function listWaves(): Promise<Wave[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/waves", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export async function waveWithEtag(id: string): Promise<Versioned<WaveWithCounts>> {
+  const result = await api.GET("/waves/{id}", { params: { path: { id } } });
+  return { value: dataOf(result), etag: etagOf(result.response) };
+}
+
+export async function createWave(body: NewWave): Promise<Wave> {
+  return dataOf(await api.POST("/waves", { body }));
+}
+
+export async function audienceOf(id: string): Promise<AudiencePreview> {
+  return dataOf(await api.GET("/waves/{id}/audience", { params: { path: { id } } }));
+}
+
+export async function sendTestCopy(id: string, body: WaveTestRequest): Promise<WaveTestSent> {
+  return dataOf(await api.POST("/waves/{id}/test", { params: { path: { id } }, body }));
+}
+
+export async function scheduleWave(id: string, etag: string): Promise<Wave> {
+  return dataOf(await api.POST("/waves/{id}/schedule", { params: { path: { id }, header: { "If-Match": etag } } }));
+}
+
+export async function cancelWave(id: string, etag: string): Promise<Wave> {
+  return dataOf(await api.POST("/waves/{id}/cancel", { params: { path: { id }, header: { "If-Match": etag } } }));
+}
+
+export function messagesOf(id: string): Promise<WaveMessage[]> {
+  return allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/waves/{id}/messages", {
+        params: { path: { id }, query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+export function unreachedOf(id: string): Promise<Unreached[]> {
+  return allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/waves/{id}/unreached", {
+        params: { path: { id }, query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,360 @@
+// One letter template: its variants side by side, one per UN language, each in its own language and direction; the
+// letter as a recipient gets it, rendered by the API for a chosen State and language; and, for the secretariat, a
+// variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
+import { useEffect, useState } from "preact/hooks";
+import { type Problem, ProblemError } from "../../api/client.ts";
+import { may } from "../../auth/access.ts";
+import type { Session } from "../../auth/session.ts";
+import { href } from "../../router.ts";
+import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
+import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import {
+  changeTemplate,
+  type Language,
+  previewLetter,
+  type RenderedLetter,
+  type Template,
+  templateWithEtag,
+  type Versioned,
+} from "./data.ts";
+import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
+
+const problemOf = (error: unknown): Problem =>
+  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
+
+function Variants({ template }: { template: Template }) {
+  return (
+    <section aria-labelledby="variants-title">
+      <h2 id="variants-title">Each language side by side</h2>
+      <div class="letter-variants">
+        {LANGUAGE_ORDER.map((language) => {
+          const variant = template.variants[language];
+          const { name, dir } = LANGUAGES[language];
+          return (
+            <article key={language} class="letter-variant" aria-labelledby={`variant-${language}`}>
+              <h3 id={`variant-${language}`}>
+                {name}
+                {variant?.reviewed === false && <span class="muted"> (translation not reviewed)</span>}
+              </h3>
+              {variant ? (
+                <div lang={language} dir={dir}>
+                  <p>
+                    <strong>{variant.subject}</strong>
+                  </p>
+                  <p class="letter-text">{variant.text}</p>
+                </div>
+              ) : (
+                <p class="muted">
+                  No {name} variant:{" "}
+                  {template.fallbackLanguage
+                    ? `${name}-speaking recipients get the ${LANGUAGES[template.fallbackLanguage].name} one.`
+                    : "the template declares no fallback."}
+                </p>
+              )}
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** A date some weeks ahead: the sample deadline a preview shows until staff pick another. */
+function weeksAhead(weeks: number): string {
+  return new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface PreviewChoice {
+  language: Language;
+  iso3: string;
+  contactName: string;
+  deadline: string;
+}
+
+function Preview({ template, version }: { template: Template; version: string }) {
+  const [choice, setChoice] = useState<PreviewChoice>({
+    language: "en",
+    iso3: "TCD",
+    contactName: "A. Officer",
+    deadline: weeksAhead(12),
+  });
+  const [letter, setLetter] = useState<RenderedLetter>();
+  const [problem, setProblem] = useState<Problem>();
+  // Rendered again a moment after each change of the choice (or of the template), by the API itself.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      previewLetter(template.id, {
+        language: choice.language,
+        ...(/^[A-Z]{3}$/.test(choice.iso3) ? { iso3: choice.iso3 } : {}),
+        values: {
+          "contact.name": choice.contactName || "[contact.name]",
+          ...(choice.deadline ? { deadline: choice.deadline } : {}),
+          // Samples for the letters that use them (the open-briefing invitation, the point-of-contact update).
+          "briefing.date": weeksAhead(6),
+          "briefing.time": "10:00",
+          "briefing.venue": "Conference Room 1, United Nations Headquarters",
+          "contacts.onRecord": [`${choice.contactName || "A. Officer"}, Ministry of Foreign Affairs`],
+        },
+      }).then(
+        (rendered) => {
+          if (!current) return;
+          setLetter(rendered);
+          setProblem(undefined);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          // No letter is shown for a choice the API refused: the last one would pass for its rendering.
+          setLetter(undefined);
+          setProblem(problemOf(error));
+        },
+      );
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [template.id, version, choice]);
+
+  const set = <K extends keyof PreviewChoice>(name: K, value: PreviewChoice[K]) =>
+    setChoice({ ...choice, [name]: value });
+  const general = formProblem(problem, ["language", "iso3", "values"]);
+  return (
+    <section aria-labelledby="preview-title">
+      <h2 id="preview-title">As a recipient gets it</h2>
+      <div class="filters">
+        <Field id="preview-language" label="Recipient's language" problem={fieldProblem(problem, "language")}>
+          {(describedBy, invalid) => (
+            <select
+              id="preview-language"
+              value={choice.language}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                if (isLanguage(value)) set("language", value);
+              }}
+            >
+              {LANGUAGE_ORDER.map((language) => (
+                <option key={language} value={language}>
+                  {LANGUAGES[language].name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="preview-iso3" label="State (ISO code)" problem={fieldProblem(problem, "iso3")}>
+          {(describedBy, invalid) => (
+            <input
+              id="preview-iso3"
+              value={choice.iso3}
+              size={5}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onInput={(e) => set("iso3", e.currentTarget.value.toUpperCase())}
+            />
+          )}
+        </Field>
+        <Field id="preview-contact" label="Contact's name" problem={undefined}>
+          {() => (
+            <input
+              id="preview-contact"
+              value={choice.contactName}
+              onInput={(e) => set("contactName", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id="preview-deadline" label="Deadline" problem={undefined}>
+          {() => (
+            <input
+              id="preview-deadline"
+              type="date"
+              value={choice.deadline}
+              onInput={(e) => set("deadline", e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
+      {(general || fieldProblem(problem, "values")) && (
+        <p role="alert" class="error">
+          {general ?? fieldProblem(problem, "values")}
+        </p>
+      )}
+      {letter && (
+        <article class="letter-preview" aria-label="Letter preview" data-preview-language={letter.language}>
+          {letter.fellBack && <p class="muted">No {LANGUAGES[choice.language].name} variant: the fallback is sent.</p>}
+          <div lang={letter.lang} dir={letter.dir}>
+            <p class="letter-subject">
+              <strong>{letter.subject}</strong>
+            </p>
+            <p class="letter-text">{letter.text}</p>
+          </div>
+        </article>
+      )}
+    </section>
+  );
+}
+
+interface VariantForm {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const formOf = (template: Template, language: Language): VariantForm => {
+  const variant = template.variants[language];
+  return { subject: variant?.subject ?? "", text: variant?.text ?? "", html: variant?.html ?? "" };
+};
+
+function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => void }) {
+  const [language, setLanguage] = useState<Language>("en");
+  const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const at = (part: keyof VariantForm) => fieldProblem(problem, `variants.${language}.${part}`);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(undefined);
+    try {
+      await changeTemplate(current.value.id, current.etag, { variants: { [language]: form } });
+      setProblem(undefined);
+      setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
+      onSaved();
+    } catch (error) {
+      const refused = problemOf(error);
+      setProblem(refused);
+      // A stale edit: the page shows the template as it now stands; the form keeps what was typed.
+      if (refused.status === 412) onSaved();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const stale =
+    problem?.status === 412
+      ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ""}. Someone changed this template after you ` +
+        "opened it; it is shown above as it now stands. Your text is still here: save again to replace theirs."
+      : undefined;
+  const general = stale
+    ? undefined
+    : formProblem(
+        problem,
+        ["subject", "text", "html"].map((p) => `variants.${language}.${p}`),
+      );
+  const { dir } = LANGUAGES[language];
+  return (
+    <form class="record template-edit" onSubmit={submit} aria-labelledby="edit-title" noValidate>
+      <h2 id="edit-title">Edit a language</h2>
+      {stale && (
+        <p role="alert" class="error" id="edit-stale">
+          {stale}
+        </p>
+      )}
+      {general && (
+        <p role="alert" class="error">
+          {general}
+        </p>
+      )}
+      {saved && <p role="status">{saved}</p>}
+      <Field id="edit-language" label="Language" problem={undefined}>
+        {() => (
+          <select
+            id="edit-language"
+            value={language}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (!isLanguage(value)) return;
+              setLanguage(value);
+              setForm(formOf(current.value, value));
+              setProblem(undefined);
+            }}
+          >
+            {LANGUAGE_ORDER.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGES[code].name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="edit-subject" label="Subject" problem={at("subject")}>
+        {(describedBy, invalid) => (
+          <input
+            id="edit-subject"
+            lang={language}
+            dir={dir}
+            value={form.subject}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, subject: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field id="edit-text" label="Text" problem={at("text")}>
+        {(describedBy, invalid) => (
+          <textarea
+            id="edit-text"
+            lang={language}
+            dir={dir}
+            rows={10}
+            value={form.text}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, text: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field id="edit-html" label="HTML" problem={at("html")}>
+        {(describedBy, invalid) => (
+          <textarea
+            id="edit-html"
+            lang={language}
+            dir={dir}
+            rows={6}
+            value={form.html}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, html: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Save the {LANGUAGES[language].name} variant
+      </button>
+    </form>
+  );
+}
+
+export function TemplatePage({ id, session }: { id: string; session: Session }) {
+  const [loaded, reload] = useLoad(() => templateWithEtag(id), id);
+  return (
+    <Show what={loaded}>
+      {(current) => {
+        const template = current.value;
+        return (
+          <>
+            <h1>Template {template.id}</h1>
+            <p>
+              {template.kind}
+              {template.description ? `: ${template.description}` : ""}. Fallback language:{" "}
+              {template.fallbackLanguage ? LANGUAGES[template.fallbackLanguage].name : "none"}. Changed{" "}
+              <time dateTime={template.updatedAt}>{template.updatedAt.slice(0, 16).replace("T", " ")} UTC</time>.{" "}
+              <a href={href.templates()}>All templates</a>
+            </p>
+            {may(session.group, "POST /waves") && (
+              <p>
+                <a href={href.waveNew(template.id)}>Compose a wave with this template</a>
+              </p>
+            )}
+            <Variants template={template} />
+            <Preview template={template} version={current.etag} />
+            {may(session.group, "PATCH /templates/{id}") && <EditVariant current={current} onSaved={reload} />}
+          </>
+        );
+      }}
+    </Show>
+  );
+}

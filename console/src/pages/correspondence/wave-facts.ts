@@ -1,0 +1,96 @@
+// What the correspondence pages say about waves: the audiences in words, which statuses are final, the order of
+// the waves list and a wave's counts in a sentence. Pure (types only from the generated schema), tested in Node.
+// The generated types directly, not through client.ts: that module needs a window, and this one runs in Node too.
+import type { components } from "../../api/schema";
+
+type Schemas = components["schemas"];
+
+export type Wave = Schemas["Wave"];
+export type WaveWithCounts = Schemas["WaveWithCounts"];
+export type Audience = Wave["audience"];
+export type WaveStatus = Wave["status"];
+export type Counts = WaveWithCounts["counts"];
+export type MessageStatus = Schemas["WaveMessage"]["status"];
+/** A message status, or the owners the wave could not reach at all. */
+export type CountName = MessageStatus | "unreached";
+
+/** Every audience the API names (tsc checks the list is complete), in the words staff use. */
+export const AUDIENCES: Record<Audience, string> = {
+  "non-reporting-states": "States without a first national report",
+  "reporting-states": "States that have reported",
+  "all-states": "All Member States",
+  "states-without-current-poc": "States without a current point of contact",
+  "states-with-pending-requests": "States with a pending assistance request",
+  organizations: "International, regional and subregional organizations",
+  "assistance-providers": "Assistance providers",
+  "stale-providers": "Assistance providers whose offer is over 12 months old",
+};
+
+export const AUDIENCE_CODES = Object.keys(AUDIENCES) as Audience[];
+
+export function isAudience(value: string): value is Audience {
+  return Object.hasOwn(AUDIENCES, value);
+}
+
+/** A wave in these statuses moves no more: its page stops asking for its counts. */
+const FINAL: readonly WaveStatus[] = ["completed", "cancelled", "halted"];
+/** A wave in these moves by itself (its schedule fires, its letters go): pages watch its counts. */
+const IN_FLIGHT: readonly WaveStatus[] = ["scheduled", "dispatching"];
+
+export const isFinal = (status: WaveStatus) => FINAL.includes(status);
+export const isInFlight = (status: WaveStatus) => IN_FLIGHT.includes(status);
+
+const ORDER: Record<WaveStatus, number> = {
+  dispatching: 0,
+  scheduled: 1,
+  draft: 2,
+  halted: 3,
+  completed: 4,
+  cancelled: 5,
+};
+
+/** Sending first, then scheduled (soonest first), drafts, then the finished (latest first). */
+export function inFlightFirst<T extends Wave>(waves: readonly T[]): T[] {
+  return [...waves].sort((a, b) => {
+    const byStatus = ORDER[a.status] - ORDER[b.status];
+    if (byStatus !== 0) return byStatus;
+    return isInFlight(a.status)
+      ? a.sendInstant.localeCompare(b.sendInstant)
+      : b.sendInstant.localeCompare(a.sendInstant);
+  });
+}
+
+/** The message statuses in the ledger's order, then the owners no letter reached. */
+export const COUNT_ORDER: readonly CountName[] = [
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "bounced",
+  "complained",
+  "rejected",
+  "failed",
+  "expired",
+  "skipped",
+  "unknown",
+  "unreached",
+];
+
+/** The counts that are not zero, in the ledger's order: [["sent", 9], ["skipped", 2]]. */
+export function countsOf(counts: Counts): [CountName, number][] {
+  return COUNT_ORDER.flatMap((status) => {
+    const count = counts[status] ?? 0;
+    return count > 0 ? [[status, count] as [CountName, number]] : [];
+  });
+}
+
+export function countsText(counts: Counts): string {
+  const nonZero = countsOf(counts);
+  return nonZero.length === 0 ? "no letters yet" : nonZero.map(([status, count]) => `${count} ${status}`).join(", ");
+}
+
+/** Letters settled one way or another (everything but queued and sending), of all written. */
+export function progressOf(counts: Counts): { settled: number; written: number } {
+  const written = COUNT_ORDER.filter((status) => status !== "unreached").reduce((n, s) => n + (counts[s] ?? 0), 0);
+  return { settled: written - (counts.queued ?? 0) - (counts.sending ?? 0), written };
+}

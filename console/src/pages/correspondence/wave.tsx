@@ -1,0 +1,418 @@
+// One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
+// politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
+// then its letters from the send ledger and the States and organizations it could not reach.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { type Problem, ProblemError } from "../../api/client.ts";
+import { may } from "../../auth/access.ts";
+import type { Session } from "../../auth/session.ts";
+import { href } from "../../router.ts";
+import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
+import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { ScrollTable } from "../../ui/scroll-table.tsx";
+import {
+  type AudiencePreview,
+  audienceOf,
+  cancelWave,
+  messagesOf,
+  scheduleWave,
+  sendTestCopy,
+  unreachedOf,
+  type Versioned,
+  type WaveTestSent,
+  waveWithEtag,
+} from "./data.ts";
+import { LANGUAGES } from "./languages.ts";
+import { OwnerName } from "./owner.tsx";
+import { usePolled } from "./poll.ts";
+import { utcText } from "./time.ts";
+import { AUDIENCES, countsOf, countsText, isFinal, isInFlight, progressOf, type WaveWithCounts } from "./wave-facts.ts";
+
+/** How often a wave in flight is asked for its counts. */
+const POLL_MS = 3_000;
+
+const problemOf = (error: unknown): Problem =>
+  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
+
+function Facts({ wave }: { wave: WaveWithCounts }) {
+  return (
+    <dl class="facts">
+      <dt>Status</dt>
+      <dd>
+        <strong data-field="status">{wave.status}</strong>
+        {wave.haltReason ? `: ${wave.haltReason}` : ""}
+      </dd>
+      <dt>Template</dt>
+      <dd>
+        <a href={href.template(wave.templateId)}>{wave.templateId}</a>
+      </dd>
+      <dt>Audience</dt>
+      <dd>{AUDIENCES[wave.audience]}</dd>
+      <dt>Sends</dt>
+      <dd>
+        {wave.sendAt.replace("T", " ")} {wave.timeZone} (
+        <time dateTime={wave.sendInstant}>{utcText(wave.sendInstant)}</time>)
+      </dd>
+      <dt>No letter after</dt>
+      <dd>
+        <time dateTime={wave.notAfter}>{utcText(wave.notAfter)}</time>
+      </dd>
+      {wave.deadline && (
+        <>
+          <dt>Deadline in the letters</dt>
+          <dd>{wave.deadline}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Progress({ wave }: { wave: WaveWithCounts }) {
+  const { settled, written } = progressOf(wave.counts);
+  const counts = countsOf(wave.counts);
+  return (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">Progress</h2>
+      <div aria-live="polite" data-live="counts">
+        <p data-field="progress">
+          {written === 0
+            ? wave.status === "draft" || wave.status === "scheduled"
+              ? "No letter is written before the wave is dispatched."
+              : "No letters."
+            : `${settled} of ${written} letters settled${isFinal(wave.status) ? "" : " so far"}.`}
+        </p>
+        {counts.length > 0 && (
+          <table class="counts">
+            <caption class="visually-hidden">Letters by status</caption>
+            <tbody>
+              {counts.map(([status, count]) => (
+                <tr key={status}>
+                  <th scope="row">{status}</th>
+                  <td class="number" data-count={status}>
+                    {count}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {isInFlight(wave.status) && <p class="muted">Updated every few seconds while the wave is in flight.</p>}
+    </section>
+  );
+}
+
+function Audience({ preview }: { preview: AudiencePreview }) {
+  const byReason = new Map<string, AudiencePreview["skipped"]>();
+  for (const skip of preview.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
+  const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission").length;
+  return (
+    <>
+      <p data-field="audience-counts">
+        <strong>{preview.recipients.length}</strong> letters would go out
+        {toMissions ? ` (${toMissions} to Permanent Missions, for want of a reachable point of contact)` : ""};{" "}
+        <strong>{preview.skipped.length}</strong> contacts skipped; <strong>{preview.unreached.length}</strong> not
+        reached at all.
+      </p>
+      {byReason.size > 0 && (
+        <>
+          <h3>Skipped, and why</h3>
+          <ul>
+            {[...byReason].map(([reason, skips]) => (
+              <li key={reason}>
+                <strong>{reason}</strong> ({skips.length}):{" "}
+                {skips.map((skip, index) => (
+                  <span key={skip.recipient}>
+                    {index > 0 && ", "}
+                    <OwnerName owner={skip.owner.owner} name={skip.owner.name} />
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.unreached.length > 0 && (
+        <>
+          <h3>Not reached at all</h3>
+          <ul>
+            {preview.unreached.map((owner) => (
+              <li key={owner.owner.owner}>
+                <OwnerName owner={owner.owner.owner} name={owner.owner.name} /> ({owner.reason}): {owner.detail}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details>
+        <summary>The {preview.recipients.length} recipients</summary>
+        <ScrollTable label="Recipients">
+          <table>
+            <caption class="visually-hidden">Recipients</caption>
+            <thead>
+              <tr>
+                <th scope="col">To</th>
+                <th scope="col">Contact</th>
+                <th scope="col">Address</th>
+                <th scope="col">Language</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.recipients.map((recipient) => (
+                <tr key={recipient.recipient}>
+                  <td>
+                    <OwnerName owner={recipient.owner.owner} name={recipient.owner.name} />
+                  </td>
+                  <td>
+                    {recipient.contact.name}
+                    {recipient.addressedTo === "permanent-mission" ? " (Permanent Mission)" : ""}
+                  </td>
+                  <td>{recipient.email}</td>
+                  <td>{LANGUAGES[recipient.language].name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </details>
+    </>
+  );
+}
+
+function AudiencePanel({ id }: { id: string }) {
+  const [preview] = useLoad(() => audienceOf(id), id);
+  return (
+    <section aria-labelledby="audience-title">
+      <h2 id="audience-title">Who it would reach today</h2>
+      <Show what={preview}>{(data) => <Audience preview={data} />}</Show>
+    </section>
+  );
+}
+
+function TestCopy({ id }: { id: string }) {
+  const [to, setTo] = useState("");
+  const [problem, setProblem] = useState<Problem>();
+  const [sent, setSent] = useState<WaveTestSent>();
+  const [busy, setBusy] = useState(false);
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setSent(undefined);
+    try {
+      setSent(await sendTestCopy(id, { to: to.trim() }));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const general = formProblem(problem, ["to"]);
+  return (
+    <form class="record" onSubmit={submit} aria-labelledby="test-title" noValidate>
+      <h3 id="test-title">Send a test copy</h3>
+      {general && (
+        <p role="alert" class="error">
+          {general}
+        </p>
+      )}
+      <Field id="test-to" label="To (a staff address)" problem={fieldProblem(problem, "to")}>
+        {(describedBy, invalid) => (
+          <input
+            id="test-to"
+            type="email"
+            value={to}
+            autoComplete="email"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setTo(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Send the test copy
+      </button>
+      {sent && (
+        <p role="status" data-field="test-sent">
+          Sent to {sent.to}: “{sent.subject}”, the letter for <OwnerName owner={sent.owner} /> in{" "}
+          {LANGUAGES[sent.language].name}
+          {sent.fellBack ? " (the fallback)" : ""}.
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMoved: () => void }) {
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  // Cancelling is final: a first press asks, and the safe answer takes the focus.
+  const [confirming, setConfirming] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
+  const wave = current.value;
+  async function move(how: typeof scheduleWave) {
+    setBusy(true);
+    try {
+      await how(wave.id, current.etag);
+      setProblem(undefined);
+      onMoved();
+    } catch (error) {
+      const refused = problemOf(error);
+      setProblem(refused);
+      // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
+      if (refused.status === 412) onMoved();
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div class="wave-moves">
+      {problem && (
+        <p role="alert" class="error" id="moves-problem">
+          {[problem.title, problem.detail].filter(Boolean).join(": ")}
+        </p>
+      )}
+      {confirming ? (
+        <fieldset class="confirm">
+          <legend>Cancel this wave? It will send nothing and cannot be scheduled again.</legend>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setConfirming(false);
+              void move(cancelWave);
+            }}
+          >
+            Yes, cancel the wave
+          </button>{" "}
+          <button type="button" class="secondary" ref={keep} onClick={() => setConfirming(false)}>
+            Keep the wave
+          </button>
+        </fieldset>
+      ) : (
+        <>
+          {wave.status === "draft" && (
+            <button type="button" disabled={busy} onClick={() => move(scheduleWave)}>
+              Schedule the wave
+            </button>
+          )}{" "}
+          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(true)}>
+            Cancel the wave
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Messages({ id, version }: { id: string; version: string }) {
+  const [messages] = useLoad(() => messagesOf(id), `${id}:${version}`);
+  return (
+    <section aria-labelledby="messages-title">
+      <h2 id="messages-title">Letters</h2>
+      <Show what={messages}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>No letter written yet.</p>
+          ) : (
+            <ScrollTable label="Letters of the wave">
+              <table>
+                <caption class="visually-hidden">Letters of the wave</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">To</th>
+                    <th scope="col">Address</th>
+                    <th scope="col">Language</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((message) => (
+                    <tr key={message.recipient}>
+                      <td>
+                        <OwnerName owner={message.owner} />
+                      </td>
+                      <td>{message.email ?? ""}</td>
+                      <td>
+                        {message.letter
+                          ? `${LANGUAGES[message.letter.language].name}${message.letter.fellBack ? " (fallback)" : ""}`
+                          : ""}
+                      </td>
+                      <td>{message.status}</td>
+                      <td>{message.skipReason ?? message.reason ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+function NotReached({ id, version }: { id: string; version: string }) {
+  const [unreached] = useLoad(() => unreachedOf(id), `${id}:${version}`);
+  return (
+    <section aria-labelledby="unreached-title">
+      <h2 id="unreached-title">Not reached</h2>
+      <Show what={unreached}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>Every State and organization of the audience was written to.</p>
+          ) : (
+            <ul data-list="unreached">
+              {list.map((owner) => (
+                <li key={owner.owner}>
+                  <OwnerName owner={owner.owner} name={owner.name} /> ({owner.reason}): {owner.detail}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+export function WavePage({ id, session }: { id: string; session: Session }) {
+  const [loaded, reload] = usePolled(() => waveWithEtag(id), id, {
+    everyMs: POLL_MS,
+    keepAsking: (current) => isInFlight(current.value.status),
+  });
+  return (
+    <Show what={loaded}>
+      {(current) => {
+        const wave = current.value;
+        const open = wave.status === "draft" || wave.status === "scheduled";
+        // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
+        const version = `${wave.status}:${countsText(wave.counts)}`;
+        return (
+          <>
+            <h1>Wave {wave.id}</h1>
+            {wave.description && <p>{wave.description}</p>}
+            <p>
+              <a href={href.waves()}>All waves</a>
+            </p>
+            <Facts wave={wave} />
+            <Progress wave={wave} />
+            {open && <AudiencePanel id={wave.id} />}
+            {open && may(session.group, "POST /waves/{id}/schedule") && (
+              <section aria-labelledby="actions-title">
+                <h2 id="actions-title">Test, schedule, cancel</h2>
+                <TestCopy id={wave.id} />
+                <Moves current={current} onMoved={reload} />
+              </section>
+            )}
+            {!open && wave.status !== "cancelled" && <Messages id={wave.id} version={version} />}
+            {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
+          </>
+        );
+      }}
+    </Show>
+  );
+}

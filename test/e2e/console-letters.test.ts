@@ -1,0 +1,303 @@
+// The console's correspondence pages in Debian's Chromium against the local stack: templates side by side with the
+// API's own preview (right to left in Arabic), a stale template edit's 412 at its form, the composer's send time in a
+// chosen zone (an impossible one refused at its field), and a wave composed, previewed, tested, scheduled from the
+// keyboard and watched from home to completion; what experts and members are not offered; axe, 1280 and 390 px.
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { issueToken } from "../../infra/local/jwt.ts";
+import {
+  consoleBrowser,
+  overflowOf,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// A stale edit's 412 and the composer's 422 are made on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of (422|412)/ });
+const { signIn, troubles } = desk;
+
+const marker = `E2E-LETTERS-${Date.now()}`;
+const templateId = `letters-e2e-${Date.now()}`;
+let waveId = "";
+
+/** The fields this file reads from the answers of the routes it calls. */
+interface Answer {
+  id: string;
+  variants: { en: { subject: string } };
+  recipients: unknown[];
+  skipped: { reason: string }[];
+  items: unknown[];
+}
+
+async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
+  const response = await fetch(`${desk.stack.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    etag: response.headers.get("etag") ?? "",
+    body: (await response.json()) as Answer,
+  };
+}
+
+interface StoredMail {
+  subject: string;
+  destination: { to: string[] };
+}
+
+async function mailWith(text: string): Promise<StoredMail[]> {
+  const store = (await (await fetch(`${desk.stack.sesUrl}/store`)).json()) as { emails: StoredMail[] };
+  return store.emails.filter((email) => email.subject.includes(text));
+}
+
+/** The next whole minute at least `leadMs` ahead, as a wall clock in `timeZone` (YYYY-MM-DDTHH:mm) and in UTC. */
+function nextMinute(timeZone: string, leadMs: number) {
+  const instant = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
+  const local = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(instant);
+  return { sendAt: local.replace(" ", "T"), instant };
+}
+
+async function go(page: Page, hash: string) {
+  await page.goto(`${desk.stack.consoleUrl}${hash}`);
+}
+
+// Two shared cores: pages take a while, and the wave waits for its minute.
+describe("the console's correspondence", { timeout: 90_000 }, () => {
+  it("lists the templates; a template's languages side by side, and the API's preview right to left in Arabic", async () => {
+    const created = await api("POST", "/templates", {
+      id: templateId,
+      kind: "other",
+      description: "The console's e2e letter",
+      fallbackLanguage: "en",
+      variants: {
+        en: {
+          subject: `${marker} {{state.name}}`,
+          text: "Dear {{contact.name}},\n\nThe Committee writes to {{state.name}}, with an answer by {{deadline|date}}.",
+          html: "<p>Dear {{contact.name}},</p><p>The Committee writes to {{state.name}} by {{deadline|date}}.</p>",
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+
+    const page = await signIn("members");
+    await page.getByRole("link", { name: "Templates", exact: true }).click();
+    await page.getByRole("heading", { name: "Letter templates" }).waitFor();
+    await page.getByRole("link", { name: "programme-first-report-request" }).click();
+    await page.getByRole("heading", { name: "Template programme-first-report-request" }).waitFor();
+    // Six languages side by side, each in its own language and direction.
+    expect(await page.locator(".letter-variant").count()).toBe(6);
+    const arabic = page.locator(".letter-variant div[lang='ar']");
+    expect(await arabic.getAttribute("dir")).toBe("rtl");
+    expect(await arabic.textContent()).toMatch(/[\u0600-\u06FF]/);
+    // The API renders the letter Chad's officer gets in English, then in Arabic.
+    const preview = page.getByRole("article", { name: "Letter preview" });
+    await preview.getByText("Chad").first().waitFor();
+    await page.getByLabel("Recipient's language").selectOption("ar");
+    await page.locator("[data-preview-language='ar']").waitFor();
+    const rendered = preview.locator("div[lang]");
+    expect(await rendered.getAttribute("dir")).toBe("rtl");
+    expect(await rendered.getAttribute("lang")).toMatch(/^ar/);
+    expect(await rendered.textContent()).toContain("تشاد");
+    // Members read; they are offered no edit and no composer.
+    expect(await page.getByRole("button", { name: /Save the/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /Compose a wave/ }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "template-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a stale edit's 412 at the form and keeps what was typed; saving again replaces it", async () => {
+    const page = await signIn("secretariat");
+    await go(page, `#/templates/${templateId}`);
+    await page.getByRole("heading", { name: `Template ${templateId}` }).waitFor();
+    const subject = page.getByLabel("Subject");
+    await subject.fill(`${marker} {{state.name}}: edited in the console`);
+    // Someone else saves the template meanwhile.
+    const current = await api("GET", `/templates/${templateId}`);
+    const theirs = await api(
+      "PATCH",
+      `/templates/${templateId}`,
+      { description: "Changed by someone else" },
+      { "if-match": current.etag },
+    );
+    expect(theirs.status).toBe(200);
+    await page.getByRole("button", { name: "Save the English variant" }).click();
+    const stale = page.locator("#edit-stale");
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain("Your text is still here");
+    expect(await subject.inputValue()).toBe(`${marker} {{state.name}}: edited in the console`);
+    // The page now shows their change; saving again applies ours over it.
+    await page.getByText("Changed by someone else").waitFor();
+    await page.getByRole("button", { name: "Save the English variant" }).click();
+    await page.getByText("The English variant is saved").waitFor();
+    expect((await api("GET", `/templates/${templateId}`)).body.variants.en.subject).toBe(
+      `${marker} {{state.name}}: edited in the console`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the API's problem at the send time for a time the clocks skip, keeping the rest of the form", async () => {
+    const page = await signIn("secretariat");
+    await go(page, `#/templates/${templateId}`);
+    await page.getByRole("link", { name: "Compose a wave with this template" }).click();
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    expect(await page.getByLabel("Template").inputValue()).toBe(templateId);
+    await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
+    await page.getByLabel("Send at (in that time zone)").fill("2027-03-14T02:30");
+    await page.getByLabel("Description (optional)").fill("A wave at a time that does not exist");
+    await page.getByText("names no instant in America/New_York").waitFor();
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    const problem = page.locator("#sendAt-problem");
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain("does not exist in America/New_York");
+    expect(await page.getByLabel("Send at (in that time zone)").getAttribute("aria-describedby")).toContain(
+      "sendAt-problem",
+    );
+    expect(await page.getByLabel("Description (optional)").inputValue()).toBe("A wave at a time that does not exist");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "compose-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("composes a wave, previews its audience, sends a test copy, schedules it by keyboard and watches it complete", {
+    timeout: 300_000,
+  }, async () => {
+    const page = await signIn("secretariat");
+    await go(page, `#/waves/new?template=${templateId}`);
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    const timeZone = "Asia/Tokyo";
+    // Time to create, preview and test the wave before its minute comes (scheduling is refused after it).
+    const { sendAt, instant } = nextMinute(timeZone, 75_000);
+    await page.getByLabel("Time zone", { exact: true }).selectOption(timeZone);
+    await page.getByLabel("Send at (in that time zone)").fill(sendAt);
+    await page
+      .getByText(`That is ${instant.toISOString().slice(0, 10)} ${instant.toISOString().slice(11, 16)} UTC.`)
+      .waitFor();
+    await page.getByLabel("Audience").selectOption("non-reporting-states");
+    await page.getByLabel("Description (optional)").fill(`Console wave ${marker}`);
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    waveId = page.url().split("#/waves/")[1] ?? "";
+    expect(waveId).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("draft");
+
+    // The audience preview: who gets the letter, who is skipped and why.
+    const audience = page.locator('[data-field="audience-counts"]');
+    await audience.waitFor();
+    const recipients = Number(await audience.locator("strong").first().textContent());
+    expect(recipients).toBeGreaterThan(0);
+    const preview = await api("GET", `/waves/${waveId}/audience`);
+    expect(recipients).toBe(preview.body.recipients.length);
+    for (const reason of new Set(preview.body.skipped.map((skip) => skip.reason))) {
+      await page.getByRole("heading", { name: "Skipped, and why" }).waitFor();
+      expect(await page.locator("li strong", { hasText: reason }).count()).toBeGreaterThan(0);
+    }
+
+    // A test copy to a staff address arrives in the SES emulator, alone.
+    await page.getByLabel("To (a staff address)").fill("officer@desk.example");
+    await page.getByRole("button", { name: "Send the test copy" }).click();
+    await page.locator('[data-field="test-sent"]').waitFor();
+    expect((await mailWith(marker)).map((mail) => [mail.subject.startsWith("[TEST] "), mail.destination.to])).toEqual([
+      [true, ["officer@desk.example"]],
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-draft-1280.png"), fullPage: true });
+
+    // Scheduled from the keyboard.
+    await page.getByRole("button", { name: "Schedule the wave" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator('[data-field="status"]', { hasText: "scheduled" }).waitFor();
+
+    // Home lists it among the waves in flight, linking to its page.
+    await page.getByRole("link", { name: "Home", exact: true }).click();
+    const inFlight = page.locator('[data-list="waves-in-flight"]');
+    await inFlight.getByRole("link", { name: `Console wave ${marker}` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "home-wave-in-flight-1280.png"), fullPage: true });
+    await inFlight.getByRole("link", { name: `Console wave ${marker}` }).click();
+    await page.getByRole("heading", { name: `Wave ${waveId}` }).waitFor();
+
+    // The page asks again while the wave is in flight: its counts reach completion without a reload.
+    await page.locator('[data-field="status"]', { hasText: "completed" }).waitFor({ timeout: 200_000 });
+    expect(await page.locator('[data-live="counts"]').getAttribute("aria-live")).toBe("polite");
+    await page.locator('[data-count="sent"]').waitFor();
+    expect(Number(await page.locator('[data-count="sent"]').textContent())).toBe(recipients);
+    // Every letter written is settled: those sent, and those skipped for want of a usable address.
+    const progress = (await page.locator('[data-field="progress"]').textContent()) ?? "";
+    const [, settledLetters, written] = /^(\d+) of (\d+) letters settled\.$/.exec(progress) ?? [];
+    expect(settledLetters).toBe(written);
+    const ledger = await api("GET", `/waves/${waveId}/messages?limit=100`);
+    expect(Number(written)).toBe(ledger.body.items.length);
+    await page.getByRole("heading", { name: "Letters" }).waitFor();
+    await page.getByRole("heading", { name: "Not reached" }).waitFor();
+    await settled(page);
+    const rows = page
+      .locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) })
+      .locator("tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(ledger.body.items.length);
+    const sentRows = rows.filter({ has: page.getByRole("cell", { name: "sent", exact: true }) });
+    await expect.poll(() => sentRows.count(), { timeout: 15_000 }).toBe(recipients);
+    const letters = (await mailWith(marker)).filter((mail) => !mail.subject.startsWith("[TEST]"));
+    expect(letters).toHaveLength(recipients);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-completed-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("offers experts and members no composer, test copy, schedule or cancel", async () => {
+    expect(waveId).not.toBe("");
+    const draft = await api("POST", "/waves", {
+      templateId,
+      audience: "organizations",
+      sendAt: "2099-01-01T09:00",
+      timeZone: "UTC",
+      notAfter: "2099-01-02T00:00:00Z",
+      deadline: "2099-03-01",
+      description: "A draft only the secretariat may move",
+    });
+    expect(draft.status).toBe(201);
+    for (const group of ["experts", "members"] as const) {
+      const page = await signIn(group);
+      await page.getByRole("link", { name: "Waves", exact: true }).click();
+      await page.getByRole("heading", { name: "Correspondence waves" }).waitFor();
+      await page.getByRole("link", { name: `Console wave ${marker}` }).waitFor();
+      expect(await page.getByRole("link", { name: "Compose a wave" }).count()).toBe(0);
+      await go(page, `#/waves/${draft.body.id}`);
+      await page.locator('[data-field="audience-counts"]').waitFor();
+      expect(await page.getByRole("button", { name: /Schedule|Cancel|test copy/ }).count()).toBe(0);
+      expect(await page.locator("form").count()).toBe(0);
+      await go(page, "#/waves/new");
+      await page.getByText("Only the secretariat composes waves.").waitFor();
+      await page.close();
+    }
+  });
+
+  it("reads at 390 px: no correspondence page wider than the screen", async () => {
+    const page = await signIn("secretariat", 390);
+    for (const [hash, heading, shot] of [
+      ["#/templates", "Letter templates", "templates-390.png"],
+      ["#/templates/programme-first-report-request", "Template programme-first-report-request", "template-390.png"],
+      ["#/waves/new", "Compose a wave", "compose-390.png"],
+      ["#/waves", "Correspondence waves", "waves-390.png"],
+      [`#/waves/${waveId}`, `Wave ${waveId}`, "wave-390.png"],
+    ] as const) {
+      await go(page, hash);
+      await page.getByRole("heading", { name: heading }).waitFor();
+      await settled(page);
+      expect(await overflowOf(page), hash).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page), hash).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+    }
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(troubles).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+// The correspondence pages' pure parts, in Node: their hash routes, the send time a zone's wall clock names (checked
+// against the API's own conversion), and what the pages say about waves (order, counts, progress).
+import { describe, expect, it } from "vitest";
+import { localToInstant as apiLocalToInstant } from "#shared/waves/rules.ts";
+import {
+  isTimeZone,
+  localToInstant,
+  timeZoneChoices,
+  utcText,
+  wallClockOf,
+} from "../../console/src/pages/correspondence/time.ts";
+import {
+  AUDIENCE_CODES,
+  countsOf,
+  countsText,
+  inFlightFirst,
+  isAudience,
+  isFinal,
+  isInFlight,
+  progressOf,
+  type Wave,
+} from "../../console/src/pages/correspondence/wave-facts.ts";
+import { href, routeOf } from "../../console/src/routes.ts";
+import { audienceSchema } from "../../shared/correspondence/schemas.ts";
+
+describe("the correspondence pages' hash routes", () => {
+  it("reads each page from the hash, and back", () => {
+    expect(routeOf(href.templates())).toEqual({ page: "templates" });
+    expect(routeOf(href.template("first-report-request-2027"))).toEqual({
+      page: "template",
+      id: "first-report-request-2027",
+    });
+    expect(routeOf(href.waves())).toEqual({ page: "waves" });
+    expect(routeOf(href.wave("01JABCDEF"))).toEqual({ page: "wave", id: "01JABCDEF" });
+    expect(routeOf(href.waveNew())).toEqual({ page: "wave-new", templateId: undefined });
+    expect(routeOf(href.waveNew("programme-open-briefing"))).toEqual({
+      page: "wave-new",
+      templateId: "programme-open-briefing",
+    });
+  });
+
+  it("names what it does not know", () => {
+    expect(routeOf("#/waves/a/b")).toEqual({ page: "not-found", path: "/waves/a/b" });
+    expect(routeOf("#/templates/a/preview")).toEqual({ page: "not-found", path: "/templates/a/preview" });
+  });
+});
+
+describe("a send time in a chosen zone", () => {
+  it("names the instant the API computes, across zones and both sides of a clock change", () => {
+    for (const [local, zone] of [
+      ["2027-03-15T09:00", "America/New_York"],
+      ["2027-03-13T09:00", "America/New_York"],
+      ["2027-11-07T01:30", "America/New_York"],
+      ["2027-07-01T00:15", "Asia/Kathmandu"],
+      ["2027-01-01T00:00", "UTC"],
+      ["2027-10-31T02:30", "Europe/Zurich"],
+      ["2027-06-30T23:59", "Pacific/Kiritimati"],
+    ] as const) {
+      expect(localToInstant(local, zone)?.toISOString(), `${local} ${zone}`).toBe(
+        apiLocalToInstant(local, zone).toISOString(),
+      );
+    }
+    expect(localToInstant("2027-03-15T09:00", "America/New_York")?.toISOString()).toBe("2027-03-15T13:00:00.000Z");
+  });
+
+  it("names no instant for a time the clocks skip, an impossible date, a bad zone or an empty field", () => {
+    expect(localToInstant("2027-03-14T02:30", "America/New_York")).toBeUndefined();
+    expect(() => apiLocalToInstant("2027-03-14T02:30", "America/New_York")).toThrow("does not exist");
+    expect(localToInstant("2027-02-30T09:00", "UTC")).toBeUndefined();
+    expect(localToInstant("2027-03-15T09:00", "Mars/Olympus")).toBeUndefined();
+    expect(localToInstant("", "UTC")).toBeUndefined();
+    expect(isTimeZone("Europe/Vienna")).toBe(true);
+  });
+
+  it("reads an instant back as the zone's wall clock, and in UTC", () => {
+    const instant = new Date("2027-03-15T13:00:00Z");
+    expect(wallClockOf(instant, "America/New_York")).toBe("2027-03-15T09:00");
+    expect(wallClockOf(instant, "Asia/Tokyo")).toBe("2027-03-15T22:00");
+    expect(utcText(instant)).toBe("2027-03-15 13:00 UTC");
+    expect(utcText("2027-03-15T13:00:00.000Z")).toBe("2027-03-15 13:00 UTC");
+  });
+
+  it("offers New York first, and each zone once", () => {
+    const choices = timeZoneChoices(["Africa/Abidjan", "America/New_York", "Europe/Vienna"]);
+    expect(choices).toEqual(["America/New_York", "UTC", "Europe/Zurich", "Europe/Vienna", "Africa/Abidjan"]);
+  });
+});
+
+const wave = (id: string, status: Wave["status"], sendInstant: string): Wave => ({
+  id,
+  templateId: "t",
+  audience: "non-reporting-states",
+  sendAt: sendInstant.slice(0, 16),
+  timeZone: "UTC",
+  sendInstant,
+  notAfter: "2030-01-01T00:00:00.000Z",
+  status,
+  createdAt: sendInstant,
+  updatedAt: sendInstant,
+});
+
+describe("what the pages say about waves", () => {
+  it("names every audience the API knows, and no other", () => {
+    expect([...AUDIENCE_CODES].sort()).toEqual([...audienceSchema.options].sort());
+    expect(isAudience("organizations")).toBe(true);
+    expect(isAudience("everyone")).toBe(false);
+  });
+
+  it("lists the waves in flight first: sending, then scheduled soonest first, drafts, then the finished", () => {
+    const waves = [
+      wave("done-old", "completed", "2027-01-01T00:00:00.000Z"),
+      wave("later", "scheduled", "2027-05-01T00:00:00.000Z"),
+      wave("draft", "draft", "2027-06-01T00:00:00.000Z"),
+      wave("sending", "dispatching", "2027-03-01T00:00:00.000Z"),
+      wave("sooner", "scheduled", "2027-04-01T00:00:00.000Z"),
+      wave("done-new", "completed", "2027-02-01T00:00:00.000Z"),
+      wave("cancelled", "cancelled", "2027-02-01T00:00:00.000Z"),
+    ];
+    expect(inFlightFirst(waves).map((w) => w.id)).toEqual([
+      "sending",
+      "sooner",
+      "later",
+      "draft",
+      "done-new",
+      "done-old",
+      "cancelled",
+    ]);
+    expect(waves[0]?.id).toBe("done-old");
+  });
+
+  it("tells the final statuses from those in flight", () => {
+    expect(["completed", "cancelled", "halted"].every((s) => isFinal(s as Wave["status"]))).toBe(true);
+    expect(isFinal("dispatching")).toBe(false);
+    expect(isInFlight("scheduled") && isInFlight("dispatching")).toBe(true);
+    expect(isInFlight("draft") || isInFlight("completed")).toBe(false);
+  });
+
+  it("says the counts in the ledger's order, and how many letters are settled", () => {
+    const counts = { skipped: 2, sent: 5, queued: 3, sending: 1, delivered: 0, unreached: 1 };
+    expect(countsOf(counts)).toEqual([
+      ["queued", 3],
+      ["sending", 1],
+      ["sent", 5],
+      ["skipped", 2],
+      ["unreached", 1],
+    ]);
+    expect(countsText(counts)).toBe("3 queued, 1 sending, 5 sent, 2 skipped, 1 unreached");
+    expect(countsText({})).toBe("no letters yet");
+    expect(progressOf(counts)).toEqual({ settled: 7, written: 11 });
+  });
+});
