@@ -5,10 +5,14 @@ import { may } from "./auth/access.ts";
 import { currentSession, type Session } from "./auth/session.ts";
 import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
+import { AssistanceOffers } from "./pages/assistance-offers.tsx";
+import { AssistanceReportPage, AssistanceReports } from "./pages/assistance-reports.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
 import { Home } from "./pages/home.tsx";
 import { Programme } from "./pages/programme.tsx";
+import { ProgrammeItem } from "./pages/programme-item.tsx";
+import { SnapshotsDiff } from "./pages/snapshot-diff.tsx";
 import { Snapshots } from "./pages/snapshots.tsx";
 import { StatePage } from "./pages/state.tsx";
 import { States } from "./pages/states.tsx";
@@ -42,6 +46,16 @@ function Page({ route, session }: { route: Route; session: Session }) {
       ) : (
         <p>Only the secretariat imports contacts.</p>
       );
+    case "assistance-offers":
+      return <AssistanceOffers key={route.query.toString()} query={route.query} session={session} />;
+    case "assistance-reports":
+      return <AssistanceReports />;
+    case "assistance-report":
+      return <AssistanceReportPage key={route.id} id={route.id} />;
+    case "snapshots-diff":
+      return <SnapshotsDiff key={route.query.toString()} query={route.query} />;
+    case "programme-item":
+      return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} />;
     case "not-found":
       return (
         <>
@@ -64,6 +78,11 @@ const TITLES: Record<Route["page"], string> = {
   programme: "Programme of work",
   "contacts-import": "Import contacts",
   "not-found": "Not found",
+  "assistance-offers": "Assistance offers and providers",
+  "assistance-reports": "Pending-assistance reports",
+  "assistance-report": "Pending-assistance report",
+  "snapshots-diff": "Change between two quarters",
+  "programme-item": "Programme activity",
 };
 
 function App() {

@@ -1,9 +1,12 @@
-// The programme of work's calendar for the current year: every activity with its timing and letters, and the .ics.
+// The programme of work's calendar for the current year: every activity with its timing and letters (each one's page
+// has its waves), the year's .ics saved with the token, and one's personal feed addresses.
 import { useState } from "preact/hooks";
 import { api, dataOf } from "../api/client.ts";
+import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { CalendarFeeds } from "./programme-feeds.tsx";
 
 const TIMING = { on: "on", by: "due by", in: "during" } as const;
 
@@ -66,9 +69,15 @@ export function Programme() {
                         {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
                         {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
                       </td>
-                      <td>{activity.title}</td>
+                      <td>
+                        <a href={href.programmeItem(view.year, activity.id)}>{activity.title}</a>
+                      </td>
                       <td>{activity.kind}</td>
-                      <td>{(activity.letters ?? []).map((letter) => letter.templateId).join(", ")}</td>
+                      <td>
+                        {(activity.letters ?? [])
+                          .map((letter) => `${letter.templateId} (${(letter.waves ?? []).length} waves)`)
+                          .join(", ")}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -77,6 +86,7 @@ export function Programme() {
           </>
         )}
       </Show>
+      <CalendarFeeds />
     </>
   );
 }
