@@ -56,6 +56,8 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <SnapshotsDiff key={route.query.toString()} query={route.query} />;
     case "programme-item":
       return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} />;
+    case "programme-year":
+      return <Programme key={route.year} year={route.year} />;
     case "not-found":
       return (
         <>
@@ -83,6 +85,7 @@ const TITLES: Record<Route["page"], string> = {
   "assistance-report": "Pending-assistance report",
   "snapshots-diff": "Change between two quarters",
   "programme-item": "Programme activity",
+  "programme-year": "Programme of work",
 };
 
 function App() {

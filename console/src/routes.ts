@@ -14,7 +14,8 @@ export type Route =
   | { page: "assistance-reports" }
   | { page: "assistance-report"; id: string }
   | { page: "snapshots-diff"; query: URLSearchParams }
-  | { page: "programme-item"; year: number; id: string };
+  | { page: "programme-item"; year: number; id: string }
+  | { page: "programme-year"; year: number };
 
 export function routeOf(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
@@ -36,6 +37,8 @@ export function routeOf(hash: string): Route {
     return { page: "assistance-report", id: parts[2] ?? "" };
   if (parts[0] === "snapshots" && parts[1] === "diff" && parts.length === 2)
     return { page: "snapshots-diff", query: new URLSearchParams(search) };
+  if (parts[0] === "programme" && parts.length === 2 && /^\d{4}$/.test(parts[1] ?? ""))
+    return { page: "programme-year", year: Number(parts[1]) };
   if (parts[0] === "programme" && parts.length === 3 && /^\d{4}$/.test(parts[1] ?? "") && parts[2])
     return { page: "programme-item", year: Number(parts[1]), id: decodeURIComponent(parts[2]) };
   if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
@@ -59,5 +62,6 @@ export const href = {
   assistanceReport: (id: string) => `#/assistance/reports/${id}`,
   snapshotsDiff: (from?: string, to?: string) =>
     from && to ? `#/snapshots/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : "#/snapshots/diff",
+  programmeYear: (year: number) => `#/programme/${year}`,
   programmeItem: (year: number, id: string) => `#/programme/${year}/${encodeURIComponent(id)}`,
 };

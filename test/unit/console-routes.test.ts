@@ -35,6 +35,7 @@ describe("the console's hash routes", () => {
       to: "2024-Q2",
     });
     expect(routeOf(href.snapshotsDiff())).toMatchObject({ page: "snapshots-diff" });
+    expect(routeOf(href.programmeYear(2023))).toEqual({ page: "programme-year", year: 2023 });
     expect(routeOf(href.programmeItem(2024, "annual-review"))).toEqual({
       page: "programme-item",
       year: 2024,

@@ -34,8 +34,10 @@ function IssuedAddress({ feed }: { feed: IssuedFeed }) {
         Subscribe to this address in your calendar application. It is shown only now: copy it. Anyone who holds it can
         read the programme until you revoke the feed or it expires on {feed.expires.slice(0, 10)}.
       </p>
-      <label for="feed-address">Feed address</label>
-      <input id="feed-address" readOnly value={address} onFocus={(e) => e.currentTarget.select()} />
+      <div class="field">
+        <label for="feed-address">Feed address</label>
+        <input id="feed-address" class="wide" readOnly value={address} onFocus={(e) => e.currentTarget.select()} />
+      </div>
     </div>
   );
 }

@@ -22,7 +22,7 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
         <>
           <h1>{activity.title}</h1>
           <p>
-            <a href={href.programme()}>{view.title}</a> ({view.status})
+            <a href={href.programmeYear(view.year)}>{view.title}</a> ({view.status})
           </p>
           <dl class="facts">
             <dt>When</dt>

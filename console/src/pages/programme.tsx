@@ -10,8 +10,9 @@ import { CalendarFeeds } from "./programme-feeds.tsx";
 
 const TIMING = { on: "on", by: "due by", in: "during" } as const;
 
-async function currentProgramme() {
-  return dataOf(await api.GET("/programme", {}));
+/** The year asked for, or the current one (a draft rolled forward when none is adopted). */
+async function programmeOf(year: number | undefined) {
+  return dataOf(await api.GET("/programme", { params: { query: year ? { year: String(year) } : {} } }));
 }
 
 async function downloadIcs(year: number): Promise<void> {
@@ -19,8 +20,8 @@ async function downloadIcs(year: number): Promise<void> {
   saveBlob(dataOf(result), `programme-${year}.ics`);
 }
 
-export function Programme() {
-  const [programme] = useLoad(currentProgramme, "programme");
+export function Programme({ year }: { year?: number }) {
+  const [programme] = useLoad(() => programmeOf(year), `programme/${year ?? "current"}`);
   const [failure, setFailure] = useState<string>();
   return (
     <>
@@ -30,9 +31,22 @@ export function Programme() {
           <>
             <p>
               {view.title} ({view.status}
-              {view.rolledFrom ? `, rolled forward from ${view.rolledFrom}` : ""}); today {view.today} in{" "}
-              {view.timeZone}.
+              {view.rolledFrom && !view.title.includes("rolled forward")
+                ? `, rolled forward from ${view.rolledFrom}`
+                : ""}
+              ); today {view.today} in {view.timeZone}.
             </p>
+            <nav aria-label="Programme years">
+              <ul class="inline-list">
+                {view.years.map((other) => (
+                  <li key={other}>
+                    <a href={href.programmeYear(other)} aria-current={other === view.year ? "page" : undefined}>
+                      {other}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <p>
               <button
                 type="button"
