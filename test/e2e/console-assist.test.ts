@@ -58,7 +58,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.close();
   });
 
-  it("ranks a circulated request's candidates; proposing the best and accepting it matches the request", async () => {
+  it("ranks a circulated request's candidates; proposing and accepting one matches it; a stale move is refused at the match", async () => {
     const page = await desk.signIn("experts");
     await openRequestOf(page, "circulated", "JAM");
     const scores = (await page.locator('[data-list="candidates"] [data-field="score"]').allTextContents()).map(Number);
@@ -75,6 +75,33 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await status.getByText("accepted").waitFor();
     // Accepting a match makes the circulated request matched.
     await page.locator('[data-field="status"]').getByText("matched").waitFor();
+
+    // Someone else delivers the match meanwhile: a move from the page as it stands is refused as stale, said at the
+    // match, and the list shows the match as it now is.
+    const requestId = decodeURIComponent(new URL(page.url()).hash.replace("#/assistance/", ""));
+    const matches = (await (await apiGet(`/assistance/requests/${requestId}/matches`)).json()) as {
+      items: { id: string; status: string }[];
+    };
+    const accepted = matches.items.find((match) => match.status === "accepted");
+    if (!accepted) throw new Error("no accepted match");
+    const current = await apiGet(`/assistance/matches/${accepted.id}`);
+    const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
+    const delivered = await fetch(`${desk.stack.apiUrl}/assistance/matches/${accepted.id}/transitions`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "if-match": current.headers.get("etag") ?? "",
+      },
+      body: JSON.stringify({ to: "delivered" }),
+    });
+    expect(delivered.status).toBe(200);
+    await page.getByLabel("Move to").selectOption("declined");
+    await page.getByRole("button", { name: "Move", exact: true }).click();
+    const stale = page.locator(`#match-${accepted.id}-problem`);
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain("now delivered");
+    await status.getByText("delivered").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-matching-1280.png"), fullPage: true });
     await page.close();

@@ -140,10 +140,23 @@ export function Candidates({
   );
 }
 
-function MoveMatch({ match, onMoved }: { match: AssistanceMatch; onMoved: () => void }) {
+/**
+ * One match's move. Its refusal is kept by the list (`problem`, `onProblem`): a stale match makes the list read again,
+ * which renders this form anew, and the message must outlive it.
+ */
+function MoveMatch({
+  match,
+  problem,
+  onProblem,
+  onMoved,
+}: {
+  match: AssistanceMatch;
+  problem: Problem | undefined;
+  onProblem: (problem: Problem | undefined) => void;
+  onMoved: () => void;
+}) {
   const others = MATCH_STATUSES.filter((status) => status !== match.status);
   const [to, setTo] = useState<MatchStatus>(others[0] ?? "declined");
-  const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const id = `match-${match.id}`;
   async function submit(event: Event) {
@@ -151,10 +164,10 @@ function MoveMatch({ match, onMoved }: { match: AssistanceMatch; onMoved: () => 
     setBusy(true);
     try {
       await moveMatch(match, to, "");
-      setProblem(undefined);
+      onProblem(undefined);
       onMoved();
     } catch (error) {
-      setProblem(problemOf(error));
+      onProblem(problemOf(error));
       // A stale list is read again, so the next choice is made on what stands.
       if (error instanceof ProblemError && error.problem.status === 412) onMoved();
     } finally {
@@ -201,6 +214,9 @@ export function Matches({
 }) {
   const [loaded] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
   const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");
+  const [problems, setProblems] = useState<Record<string, Problem>>({});
+  const problemFor = (matchId: string) => (problem: Problem | undefined) =>
+    setProblems(({ [matchId]: _, ...others }) => (problem ? { ...others, [matchId]: problem } : others));
   return (
     <section aria-labelledby="matches-title">
       <h2 id="matches-title">Matches</h2>
@@ -233,7 +249,13 @@ export function Matches({
                       </td>
                       {mayMove && (
                         <td>
-                          <MoveMatch key={match.updatedAt} match={match} onMoved={onMoved} />
+                          <MoveMatch
+                            key={match.updatedAt}
+                            match={match}
+                            problem={problems[match.id]}
+                            onProblem={problemFor(match.id)}
+                            onMoved={onMoved}
+                          />
                         </td>
                       )}
                     </tr>
