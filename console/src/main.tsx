@@ -5,11 +5,15 @@ import { may } from "./auth/access.ts";
 import { currentSession, type Session } from "./auth/session.ts";
 import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
+import { AssistanceOffers } from "./pages/assistance-offers.tsx";
+import { AssistanceReportPage, AssistanceReports } from "./pages/assistance-reports.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
 import { ComposeWave, TemplatePage, Templates, WavePage, Waves } from "./pages/correspondence/index.ts";
 import { Home } from "./pages/home.tsx";
 import { Programme } from "./pages/programme.tsx";
+import { ProgrammeItem } from "./pages/programme-item.tsx";
+import { SnapshotsDiff } from "./pages/snapshot-diff.tsx";
 import { Snapshots } from "./pages/snapshots.tsx";
 import { StatePage } from "./pages/state.tsx";
 import { States } from "./pages/states.tsx";
@@ -57,6 +61,18 @@ function Page({ route, session }: { route: Route; session: Session }) {
       );
     case "wave":
       return <WavePage key={route.id} id={route.id} session={session} />;
+    case "assistance-offers":
+      return <AssistanceOffers key={route.query.toString()} query={route.query} session={session} />;
+    case "assistance-reports":
+      return <AssistanceReports />;
+    case "assistance-report":
+      return <AssistanceReportPage key={route.id} id={route.id} />;
+    case "snapshots-diff":
+      return <SnapshotsDiff key={route.query.toString()} query={route.query} />;
+    case "programme-item":
+      return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} />;
+    case "programme-year":
+      return <Programme key={route.year} year={route.year} />;
     case "not-found":
       return (
         <>
@@ -84,6 +100,12 @@ const TITLES: Record<Route["page"], string> = {
   waves: "Correspondence waves",
   "wave-new": "Compose a wave",
   wave: "Wave",
+  "assistance-offers": "Assistance offers and providers",
+  "assistance-reports": "Pending-assistance reports",
+  "assistance-report": "Pending-assistance report",
+  "snapshots-diff": "Change between two quarters",
+  "programme-item": "Programme activity",
+  "programme-year": "Programme of work",
 };
 
 function App() {

@@ -14,7 +14,13 @@ export type Route =
   | { page: "waves" }
   | { page: "wave-new"; templateId: string | undefined }
   | { page: "wave"; id: string }
-  | { page: "not-found"; path: string };
+  | { page: "not-found"; path: string }
+  | { page: "assistance-offers"; query: URLSearchParams }
+  | { page: "assistance-reports" }
+  | { page: "assistance-report"; id: string }
+  | { page: "snapshots-diff"; query: URLSearchParams }
+  | { page: "programme-item"; year: number; id: string }
+  | { page: "programme-year"; year: number };
 
 export function routeOf(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
@@ -29,6 +35,17 @@ export function routeOf(hash: string): Route {
   if (parts[0] === "contacts" && parts[1] === "import" && parts.length === 2) return { page: "contacts-import" };
   if (parts[0] === "assistance" && parts.length === 1)
     return { page: "assistance", query: new URLSearchParams(search) };
+  if (parts[0] === "assistance" && parts[1] === "offers" && parts.length === 2)
+    return { page: "assistance-offers", query: new URLSearchParams(search) };
+  if (parts[0] === "assistance" && parts[1] === "reports" && parts.length === 2) return { page: "assistance-reports" };
+  if (parts[0] === "assistance" && parts[1] === "reports" && parts.length === 3 && /^\d{4}-[123]$/.test(parts[2] ?? ""))
+    return { page: "assistance-report", id: parts[2] ?? "" };
+  if (parts[0] === "snapshots" && parts[1] === "diff" && parts.length === 2)
+    return { page: "snapshots-diff", query: new URLSearchParams(search) };
+  if (parts[0] === "programme" && parts.length === 2 && /^\d{4}$/.test(parts[1] ?? ""))
+    return { page: "programme-year", year: Number(parts[1]) };
+  if (parts[0] === "programme" && parts.length === 3 && /^\d{4}$/.test(parts[1] ?? "") && parts[2])
+    return { page: "programme-item", year: Number(parts[1]), id: decodeURIComponent(parts[2]) };
   if (parts[0] === "assistance" && parts.length === 2 && parts[1]) {
     return { page: "assistance-request", id: decodeURIComponent(parts[1]) };
   }
@@ -60,4 +77,12 @@ export const href = {
   waveNew: (templateId?: string) =>
     templateId ? `#/waves/new?template=${encodeURIComponent(templateId)}` : "#/waves/new",
   wave: (id: string) => `#/waves/${encodeURIComponent(id)}`,
+  assistanceOffers: (provider?: string) =>
+    provider ? `#/assistance/offers?provider=${encodeURIComponent(provider)}` : "#/assistance/offers",
+  assistanceReports: () => "#/assistance/reports",
+  assistanceReport: (id: string) => `#/assistance/reports/${id}`,
+  snapshotsDiff: (from?: string, to?: string) =>
+    from && to ? `#/snapshots/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : "#/snapshots/diff",
+  programmeYear: (year: number) => `#/programme/${year}`,
+  programmeItem: (year: number, id: string) => `#/programme/${year}/${encodeURIComponent(id)}`,
 };

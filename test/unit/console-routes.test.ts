@@ -21,6 +21,28 @@ describe("the console's hash routes", () => {
     expect(assistance.page === "assistance" && assistance.query.get("status")).toBe("consent-window");
   });
 
+  it("reads the assistance, snapshot-diff and programme-item pages, and back", () => {
+    const offers = routeOf(href.assistanceOffers("state:FRA"));
+    expect(offers.page === "assistance-offers" && offers.query.get("provider")).toBe("state:FRA");
+    expect(routeOf(href.assistanceOffers())).toMatchObject({ page: "assistance-offers" });
+    expect(routeOf(href.assistanceReports())).toEqual({ page: "assistance-reports" });
+    expect(routeOf(href.assistanceReport("2026-1"))).toEqual({ page: "assistance-report", id: "2026-1" });
+    // A report's id is <year>-<n>; anything else under reports is no page, not a request id.
+    expect(routeOf("#/assistance/reports/2026-4")).toEqual({ page: "not-found", path: "/assistance/reports/2026-4" });
+    const diff = routeOf(href.snapshotsDiff("2024-Q1", "2024-Q2"));
+    expect(diff.page === "snapshots-diff" && Object.fromEntries(diff.query)).toEqual({
+      from: "2024-Q1",
+      to: "2024-Q2",
+    });
+    expect(routeOf(href.snapshotsDiff())).toMatchObject({ page: "snapshots-diff" });
+    expect(routeOf(href.programmeYear(2023))).toEqual({ page: "programme-year", year: 2023 });
+    expect(routeOf(href.programmeItem(2024, "annual-review"))).toEqual({
+      page: "programme-item",
+      year: 2024,
+      id: "annual-review",
+    });
+  });
+
   it("names what it does not know", () => {
     expect(routeOf("#/states/MALI")).toEqual({ page: "not-found", path: "/states/MALI" });
     expect(routeOf("#/nowhere")).toEqual({ page: "not-found", path: "/nowhere" });
@@ -36,6 +58,10 @@ describe("what the console offers a group", () => {
     expect(may("experts", "PATCH /states/{iso3}")).toBe(false);
     expect(may("experts", "POST /contacts/import")).toBe(false);
     expect(may("secretariat", "POST /contacts/import")).toBe(true);
+    expect(may("experts", "POST /assistance/offers")).toBe(true);
+    expect(may("members", "POST /assistance/offers")).toBe(false);
+    expect(may("members", "POST /assistance/matches")).toBe(false);
+    expect(may("members", "POST /programme/feeds")).toBe(true);
     expect(may(undefined, "GET /states")).toBe(false);
     expect(may(undefined, "GET /health")).toBe(true);
   });

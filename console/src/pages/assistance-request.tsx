@@ -18,6 +18,7 @@ import {
   type Transition,
   type Versioned,
 } from "./assistance-data.ts";
+import { Candidates, Matches } from "./assistance-matches.tsx";
 
 const FIELDS = ["to", "on", "note"] as const;
 
@@ -113,6 +114,12 @@ function MoveForm({ current, onMoved }: { current: Versioned<AssistanceRequest>;
 
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload] = useLoad(() => requestWithEtag(id), id);
+  // Matchmaking moves the request too (an accepted match makes it matched): every part is read again after one.
+  const [round, setRound] = useState(0);
+  const matched = () => {
+    setRound((n) => n + 1);
+    reload();
+  };
   return (
     <Show what={loaded}>
       {(current) => {
@@ -139,8 +146,10 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
               ))}
             </ol>
             {may(session.group, "POST /assistance/requests/{id}/transitions") && (
-              <MoveForm key={current.etag} current={current} onMoved={reload} />
+              <MoveForm key={current.etag} current={current} onMoved={matched} />
             )}
+            <Candidates requestId={request.id} session={session} round={round} onProposed={matched} />
+            <Matches requestId={request.id} session={session} round={round} onMoved={matched} />
           </>
         );
       }}

@@ -4,6 +4,7 @@ import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { daysFrom, isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
+import { AssistanceLinks } from "./assistance-links.tsx";
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -15,6 +16,7 @@ export function Assistance({ query }: { query: URLSearchParams }) {
   return (
     <>
       <h1>Assistance requests</h1>
+      <AssistanceLinks current="requests" />
       <form
         class="filters"
         aria-label="Filter the requests"

@@ -1,9 +1,12 @@
 // Contacts import: a CSV is checked first (the API's dry run, row by row), and only a file that passed can be applied.
-// A bad row comes back as the API's 422, each problem at its line and column, shown beside the file; nothing is lost.
+// A bad row comes back as the API's 422, each problem at its line and column, shown beside the row as written; the
+// text is kept to be mended and checked again.
 import { useState } from "preact/hooks";
 import { api, dataOf, type Problem, ProblemError, type Schemas } from "../api/client.ts";
+import { href } from "../router.ts";
 import { messageOf } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { fileProblems, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
 type ImportResult = Schemas["ContactImportResult"];
 
@@ -43,7 +46,9 @@ function ResultRows({ result }: { result: ImportResult }) {
               <tr key={row.line}>
                 <td class="number">{row.line}</td>
                 <td>{row.action}</td>
-                <td>{row.owner}</td>
+                <td>
+                  <OwnerLink owner={row.owner} />
+                </td>
                 <td>{row.contactId ?? ""}</td>
                 <td>{(row.changed ?? []).join(", ")}</td>
               </tr>
@@ -55,12 +60,59 @@ function ResultRows({ result }: { result: ImportResult }) {
   );
 }
 
+function OwnerLink({ owner }: { owner: string }) {
+  const iso3 = stateOfOwner(owner);
+  return iso3 ? <a href={href.state(iso3)}>{owner}</a> : owner;
+}
+
+/** Each row the API found a problem in, as written, with its problems beside it. */
+function RowProblemsTable({ problem, csv }: { problem: Problem; csv: string }) {
+  const rows = problemsByRow(problem, csv);
+  if (rows.length === 0) return null;
+  return (
+    <ScrollTable label="Rows with problems">
+      <table data-list="row-problems">
+        <caption class="visually-hidden">Each row with a problem, as written, and what is wrong with it</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Row as written</th>
+            <th scope="col">Problems</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.line} data-line={row.line}>
+              <td class="number">{row.line}</td>
+              <td>
+                <code>{row.text}</code>
+              </td>
+              <td class="field-problem">
+                <ul>
+                  {row.problems.map((at) => (
+                    <li key={`${at.column ?? ""}-${at.message}`}>
+                      {at.column ? `${at.column}: ` : ""}
+                      {at.message}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
 export function ContactsImport() {
   const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState<string>();
   const [checked, setChecked] = useState<{ csv: string; result: ImportResult }>();
   const [applied, setApplied] = useState<ImportResult>();
   const [problem, setProblem] = useState<Problem>();
+  // The text the problem was found in: its rows are shown as they were checked while the text is mended.
+  const [problemCsv, setProblemCsv] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function run(dryRun: boolean) {
@@ -75,6 +127,7 @@ export function ContactsImport() {
       }
     } catch (error) {
       setChecked(undefined);
+      setProblemCsv(csv);
       setProblem(
         error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
       );
@@ -133,9 +186,9 @@ export function ContactsImport() {
         {problem && (
           <div id={problemId} class="field-problem" role="alert">
             <p>{[problem.title, problem.detail].filter(Boolean).join(": ")}</p>
-            {problem.errors && problem.errors.length > 0 && (
+            {fileProblems(problem).length > 0 && (
               <ul>
-                {problem.errors.map((error) => (
+                {fileProblems(problem).map((error) => (
                   <li key={`${error.path}-${error.message}`}>
                     {error.path}: {error.message}
                   </li>
@@ -144,6 +197,7 @@ export function ContactsImport() {
             )}
           </div>
         )}
+        {problem && <RowProblemsTable problem={problem} csv={problemCsv ?? csv} />}
         <button type="submit" disabled={busy || csv.trim() === ""}>
           Check the file (dry run)
         </button>{" "}

@@ -1,14 +1,18 @@
-// The programme of work's calendar for the current year: every activity with its timing and letters, and the .ics.
+// The programme of work's calendar for the current year: every activity with its timing and letters (each one's page
+// has its waves), the year's .ics saved with the token, and one's personal feed addresses.
 import { useState } from "preact/hooks";
 import { api, dataOf } from "../api/client.ts";
+import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { CalendarFeeds } from "./programme-feeds.tsx";
 
 const TIMING = { on: "on", by: "due by", in: "during" } as const;
 
-async function currentProgramme() {
-  return dataOf(await api.GET("/programme", {}));
+/** The year asked for, or the current one (a draft rolled forward when none is adopted). */
+async function programmeOf(year: number | undefined) {
+  return dataOf(await api.GET("/programme", { params: { query: year ? { year: String(year) } : {} } }));
 }
 
 async function downloadIcs(year: number): Promise<void> {
@@ -16,8 +20,8 @@ async function downloadIcs(year: number): Promise<void> {
   saveBlob(dataOf(result), `programme-${year}.ics`);
 }
 
-export function Programme() {
-  const [programme] = useLoad(currentProgramme, "programme");
+export function Programme({ year }: { year?: number }) {
+  const [programme] = useLoad(() => programmeOf(year), `programme/${year ?? "current"}`);
   const [failure, setFailure] = useState<string>();
   return (
     <>
@@ -27,9 +31,22 @@ export function Programme() {
           <>
             <p>
               {view.title} ({view.status}
-              {view.rolledFrom ? `, rolled forward from ${view.rolledFrom}` : ""}); today {view.today} in{" "}
-              {view.timeZone}.
+              {view.rolledFrom && !view.title.includes("rolled forward")
+                ? `, rolled forward from ${view.rolledFrom}`
+                : ""}
+              ); today {view.today} in {view.timeZone}.
             </p>
+            <nav aria-label="Programme years">
+              <ul class="inline-list">
+                {view.years.map((other) => (
+                  <li key={other}>
+                    <a href={href.programmeYear(other)} aria-current={other === view.year ? "page" : undefined}>
+                      {other}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <p>
               <button
                 type="button"
@@ -66,9 +83,15 @@ export function Programme() {
                         {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
                         {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
                       </td>
-                      <td>{activity.title}</td>
+                      <td>
+                        <a href={href.programmeItem(view.year, activity.id)}>{activity.title}</a>
+                      </td>
                       <td>{activity.kind}</td>
-                      <td>{(activity.letters ?? []).map((letter) => letter.templateId).join(", ")}</td>
+                      <td>
+                        {(activity.letters ?? [])
+                          .map((letter) => `${letter.templateId} (${(letter.waves ?? []).length} waves)`)
+                          .join(", ")}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -77,6 +100,7 @@ export function Programme() {
           </>
         )}
       </Show>
+      <CalendarFeeds />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Problem, ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
+import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
@@ -86,6 +87,9 @@ export function Snapshots({ session }: { session: Session }) {
   return (
     <>
       <h1>Quarterly snapshots</h1>
+      <p>
+        <a href={href.snapshotsDiff()}>Compare two quarters</a>
+      </p>
       <Show what={snapshots}>
         {(list) =>
           list.length === 0 ? (

@@ -1,0 +1,271 @@
+// A request's matchmaking: the candidate offers ranked by the API (shared areas, then freshness; a rank, never a
+// grade), proposing one, and the request's matches with their moves, offered to the groups that may.
+import { useState } from "preact/hooks";
+import type { Problem } from "../api/client.ts";
+import { may } from "../auth/access.ts";
+import type { Session } from "../auth/session.ts";
+import { href } from "../router.ts";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+import { ProblemError } from "./assistance-data.ts";
+import {
+  type AssistanceMatch,
+  candidatesOf,
+  isMatchStatus,
+  MATCH_STATUSES,
+  type MatchStatus,
+  matchesOf,
+  moveMatch,
+  proposeMatch,
+} from "./assistance-matching.ts";
+import { providerKey, providerLabel } from "./assistance-offers-data.ts";
+
+const problemOf = (error: unknown): Problem =>
+  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
+
+const problemText = (problem: Problem) => [problem.title, problem.detail].filter(Boolean).join(": ");
+
+function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) {
+  if (!problem) return null;
+  return (
+    <p id={id} role="alert" class="error">
+      {problemText(problem)}
+    </p>
+  );
+}
+
+export function Candidates({
+  requestId,
+  session,
+  round,
+  onProposed,
+}: {
+  requestId: string;
+  session: Session;
+  round: number;
+  onProposed: () => void;
+}) {
+  const [loaded] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const mayPropose = may(session.group, "POST /assistance/matches");
+
+  async function propose(offerId: string) {
+    setBusy(true);
+    try {
+      await proposeMatch(requestId, offerId, "");
+      setProblem(undefined);
+      onProposed();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="candidates-title">
+      <h2 id="candidates-title">Candidate offers, ranked</h2>
+      <Show what={loaded}>
+        {({ asOf, candidates }) =>
+          candidates.length === 0 ? (
+            <p>No active offer shares an area with this request on {asOf}.</p>
+          ) : (
+            <>
+              <p class="muted">
+                Active on {asOf}; best first by shared areas, then how recently the provider updated the offer. A
+                matchmaking rank, not a measure of anyone's compliance.
+              </p>
+              <Refusal id="propose-problem" problem={problem} />
+              <ScrollTable label="Candidate offers">
+                <table data-list="candidates">
+                  <caption class="visually-hidden">Candidate offers, best first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Rank</th>
+                      <th scope="col">Provider</th>
+                      <th scope="col">Shared areas</th>
+                      <th scope="col">Updated</th>
+                      <th scope="col">Score</th>
+                      <th scope="col">Why</th>
+                      <th scope="col">Match</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {candidates.map((candidate, index) => {
+                      const provider = providerLabel(candidate.offer.provider);
+                      return (
+                        <tr key={candidate.offer.id}>
+                          <td class="number">{index + 1}</td>
+                          <td>
+                            <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>{provider}</a>
+                          </td>
+                          <td>
+                            {candidate.sharedAreas.join(", ")} ({candidate.areaOverlap} of {candidate.areasRequested})
+                          </td>
+                          <td>
+                            {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} months)
+                          </td>
+                          <td class="number" data-field="score">
+                            {candidate.score}
+                          </td>
+                          <td>{candidate.reasons.join("; ")}</td>
+                          <td>
+                            {candidate.existingMatch ? (
+                              candidate.existingMatch.status
+                            ) : mayPropose ? (
+                              <button
+                                type="button"
+                                disabled={busy}
+                                aria-describedby={problem ? "propose-problem" : undefined}
+                                onClick={() => void propose(candidate.offer.id)}
+                              >
+                                Propose {provider}'s offer
+                              </button>
+                            ) : (
+                              "none"
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </ScrollTable>
+            </>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+/**
+ * One match's move. Its refusal is kept by the list (`problem`, `onProblem`): a stale match makes the list read again,
+ * which renders this form anew, and the message must outlive it.
+ */
+function MoveMatch({
+  match,
+  problem,
+  onProblem,
+  onMoved,
+}: {
+  match: AssistanceMatch;
+  problem: Problem | undefined;
+  onProblem: (problem: Problem | undefined) => void;
+  onMoved: () => void;
+}) {
+  const others = MATCH_STATUSES.filter((status) => status !== match.status);
+  const [to, setTo] = useState<MatchStatus>(others[0] ?? "declined");
+  const [busy, setBusy] = useState(false);
+  const id = `match-${match.id}`;
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await moveMatch(match, to, "");
+      onProblem(undefined);
+      onMoved();
+    } catch (error) {
+      onProblem(problemOf(error));
+      // A stale list is read again, so the next choice is made on what stands.
+      if (error instanceof ProblemError && error.problem.status === 412) onMoved();
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="inline-form" onSubmit={submit} aria-label={`Move the match with ${providerLabel(match.provider)}`}>
+      <label for={id}>Move to</label>{" "}
+      <select
+        id={id}
+        value={to}
+        aria-invalid={problem !== undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          if (isMatchStatus(value)) setTo(value);
+        }}
+      >
+        {others.map((status) => (
+          <option key={status} value={status}>
+            {status}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" disabled={busy}>
+        Move
+      </button>
+      <Refusal id={`${id}-problem`} problem={problem} />
+    </form>
+  );
+}
+
+export function Matches({
+  requestId,
+  session,
+  round,
+  onMoved,
+}: {
+  requestId: string;
+  session: Session;
+  round: number;
+  onMoved: () => void;
+}) {
+  const [loaded] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
+  const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");
+  const [problems, setProblems] = useState<Record<string, Problem>>({});
+  const problemFor = (matchId: string) => (problem: Problem | undefined) =>
+    setProblems(({ [matchId]: _, ...others }) => (problem ? { ...others, [matchId]: problem } : others));
+  return (
+    <section aria-labelledby="matches-title">
+      <h2 id="matches-title">Matches</h2>
+      <Show what={loaded}>
+        {(matches) =>
+          matches.length === 0 ? (
+            <p>No offer has been proposed for this request.</p>
+          ) : (
+            <ScrollTable label="Matches of the request">
+              <table data-list="matches">
+                <caption class="visually-hidden">Offers proposed for this request</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Provider</th>
+                    <th scope="col">Areas</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">History</th>
+                    {mayMove && <th scope="col">Move</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {matches.map((match) => (
+                    <tr key={match.id}>
+                      <td>{providerLabel(match.provider)}</td>
+                      <td>{match.areas.join(", ")}</td>
+                      <td data-field="match-status">{match.status}</td>
+                      <td>
+                        proposed {match.proposedOn}
+                        {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
+                      </td>
+                      {mayMove && (
+                        <td>
+                          <MoveMatch
+                            key={match.updatedAt}
+                            match={match}
+                            problem={problems[match.id]}
+                            onProblem={problemFor(match.id)}
+                            onMoved={onMoved}
+                          />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )
+        }
+      </Show>
+    </section>
+  );
+}

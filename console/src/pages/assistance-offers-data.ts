@@ -1,0 +1,73 @@
+// Providers and their offers as the console reads and records them, and the pending-assistance reports.
+import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+
+export type Provider = Schemas["AssistanceProvider"];
+export type ProviderSummary = Schemas["AssistanceProviderSummary"];
+export type AssistanceOffer = Schemas["AssistanceOffer"];
+export type NewOffer = Schemas["NewAssistanceOffer"];
+export type AssistanceArea = AssistanceOffer["areas"][number];
+export type ReportSummary = Schemas["AssistanceReportSummary"];
+
+// Every area once, in the API's order: `satisfies` makes tsc name an area the API adds and this list lacks.
+const AREA_ORDER = {
+  legislation: 1,
+  "national-reporting": 2,
+  "export-and-licensing": 3,
+  "customs-and-border": 4,
+  "physical-protection": 5,
+  "accounting-of-materials": 6,
+  "biosafety-biosecurity": 7,
+  "chemical-security": 8,
+  "nuclear-security": 9,
+  "proliferation-finance": 10,
+  enforcement: 11,
+  laboratories: 12,
+  other: 13,
+} satisfies Record<AssistanceArea, number>;
+
+/** The areas in the API's order, for choosing an offer's areas. */
+export const ASSISTANCE_AREAS = (Object.keys(AREA_ORDER) as AssistanceArea[]).sort(
+  (a, b) => AREA_ORDER[a] - AREA_ORDER[b],
+);
+
+/** `state:FRA` or `organization:iaea`: how the API's offers query names a provider. */
+export const providerKey = (provider: Provider): string =>
+  provider.kind === "state" ? `state:${provider.iso3}` : `organization:${provider.id}`;
+
+export const providerLabel = (provider: Provider): string => (provider.kind === "state" ? provider.iso3 : provider.id);
+
+export async function providers(): Promise<ProviderSummary[]> {
+  return dataOf(await api.GET("/assistance/providers", {})).items;
+}
+
+export function offers(provider: string | undefined): Promise<AssistanceOffer[]> {
+  return allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/assistance/offers", {
+        params: { query: { limit: "100", ...(provider ? { provider } : {}), ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  );
+}
+
+export async function createOffer(body: NewOffer): Promise<AssistanceOffer> {
+  return dataOf(await api.POST("/assistance/offers", { body }));
+}
+
+export function reports(): Promise<ReportSummary[]> {
+  return allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/assistance/reports", { params: { query: { limit: "100", ...(cursor ? { cursor } : {}) } } }),
+    ),
+  );
+}
+
+export async function report(id: string) {
+  return dataOf(await api.GET("/assistance/reports/{id}", { params: { path: { id }, query: {} } }));
+}
+
+export async function reportCsv(id: string): Promise<Blob> {
+  return dataOf(
+    await api.GET("/assistance/reports/{id}", { params: { path: { id }, query: { format: "csv" } }, parseAs: "blob" }),
+  );
+}

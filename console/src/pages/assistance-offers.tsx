@@ -1,0 +1,308 @@
+// Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
+// provider's offers or all of them, and recording an offer for the groups that may.
+import { useState } from "preact/hooks";
+import type { Problem } from "../api/client.ts";
+import { may } from "../auth/access.ts";
+import type { Session } from "../auth/session.ts";
+import { href } from "../router.ts";
+import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+import { ProblemError } from "./assistance-data.ts";
+import { AssistanceLinks } from "./assistance-links.tsx";
+import {
+  ASSISTANCE_AREAS,
+  type AssistanceArea,
+  createOffer,
+  type NewOffer,
+  offers,
+  providerKey,
+  providerLabel,
+  providers,
+} from "./assistance-offers-data.ts";
+
+function Providers({ chosen }: { chosen: string | undefined }) {
+  const [loaded] = useLoad(providers, "providers");
+  return (
+    <section aria-labelledby="providers-title">
+      <h2 id="providers-title">Providers</h2>
+      <Show what={loaded}>
+        {(list) => (
+          <ScrollTable label="Assistance providers">
+            <table data-list="providers">
+              <caption class="visually-hidden">Every provider with its areas and when it last updated an offer</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Provider</th>
+                  <th scope="col">Areas</th>
+                  <th scope="col">Offers (active)</th>
+                  <th scope="col">Last updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((summary) => {
+                  const key = providerKey(summary.provider);
+                  return (
+                    <tr key={key}>
+                      <td>
+                        <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
+                          {summary.name ?? providerLabel(summary.provider)}
+                        </a>
+                      </td>
+                      <td>{summary.areas.join(", ")}</td>
+                      <td class="number">
+                        {summary.offers} ({summary.activeOffers})
+                      </td>
+                      <td>
+                        {summary.lastUpdatedOn}
+                        {summary.stale ? " (stale: over 12 months)" : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function Offers({ provider, round }: { provider: string | undefined; round: number }) {
+  const [loaded] = useLoad(() => offers(provider), `${provider ?? "all"}/${round}`);
+  return (
+    <section aria-labelledby="offers-title">
+      <h2 id="offers-title">{provider ? `Offers of ${provider}` : "Every offer"}</h2>
+      {provider && (
+        <p>
+          <a href={href.assistanceOffers()}>Show every provider's offers</a>
+        </p>
+      )}
+      <Show what={loaded}>
+        {(list) => (
+          <>
+            <p aria-live="polite">
+              {list.length} {list.length === 1 ? "offer" : "offers"}
+            </p>
+            <ScrollTable label="Offers">
+              <table data-list="offers">
+                <caption class="visually-hidden">Offers in the order recorded</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Provider</th>
+                    <th scope="col">Areas</th>
+                    <th scope="col">Description</th>
+                    <th scope="col">Valid</th>
+                    <th scope="col">Last updated</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((offer) => (
+                    <tr key={offer.id}>
+                      <td>{providerLabel(offer.provider)}</td>
+                      <td>{offer.areas.join(", ")}</td>
+                      <td>{offer.description}</td>
+                      <td>
+                        from {offer.validFrom}
+                        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
+                      </td>
+                      <td>{offer.lastUpdatedOn}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+interface OfferForm {
+  kind: "state" | "organization";
+  provider: string;
+  areas: AssistanceArea[];
+  description: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+const FIELDS = ["provider", "provider.iso3", "provider.id", "areas", "description", "validFrom", "validUntil"] as const;
+
+function bodyOf(form: OfferForm): NewOffer {
+  return {
+    provider:
+      form.kind === "state"
+        ? { kind: "state", iso3: form.provider.trim() }
+        : { kind: "organization", id: form.provider.trim() },
+    areas: form.areas,
+    description: form.description,
+    validFrom: form.validFrom,
+    ...(form.validUntil ? { validUntil: form.validUntil } : {}),
+  };
+}
+
+function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
+  const [form, setForm] = useState<OfferForm>({
+    kind: "state",
+    provider: "",
+    areas: [],
+    description: "",
+    validFrom: "",
+    validUntil: "",
+  });
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const [recorded, setRecorded] = useState<string>();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const offer = await createOffer(bodyOf(form));
+      setProblem(undefined);
+      setRecorded(`Recorded the offer of ${providerLabel(offer.provider)}.`);
+      onRecorded();
+    } catch (error) {
+      setRecorded(undefined);
+      setProblem(
+        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const providerProblem =
+    fieldProblem(problem, "provider") ?? fieldProblem(problem, "provider.iso3") ?? fieldProblem(problem, "provider.id");
+  const areasProblem = fieldProblem(problem, "areas");
+  const general = formProblem(problem, FIELDS);
+  return (
+    <form class="record" onSubmit={submit} aria-labelledby="offer-title" noValidate>
+      <h2 id="offer-title">Record an offer</h2>
+      {general && (
+        <p role="alert" class="error">
+          {general}
+        </p>
+      )}
+      {recorded && <p aria-live="polite">{recorded}</p>}
+      <Field id="offer-kind" label="Provider kind" problem={undefined}>
+        {() => (
+          <select
+            id="offer-kind"
+            value={form.kind}
+            onChange={(e) =>
+              setForm({ ...form, kind: e.currentTarget.value === "organization" ? "organization" : "state" })
+            }
+          >
+            <option value="state">Member State</option>
+            <option value="organization">Organization</option>
+          </select>
+        )}
+      </Field>
+      <Field
+        id="offer-provider"
+        label={form.kind === "state" ? "State code (ISO 3166-1 alpha-3)" : "Organization id (e.g. iaea)"}
+        problem={providerProblem}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="offer-provider"
+            value={form.provider}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, provider: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <fieldset
+        class={areasProblem ? "field invalid" : "field"}
+        aria-describedby={areasProblem ? "offer-areas-problem" : undefined}
+      >
+        <legend>Areas</legend>
+        <div class="checkboxes">
+          {ASSISTANCE_AREAS.map((area) => (
+            <label key={area}>
+              <input
+                type="checkbox"
+                checked={form.areas.includes(area)}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    areas: e.currentTarget.checked
+                      ? ASSISTANCE_AREAS.filter((a) => a === area || form.areas.includes(a))
+                      : form.areas.filter((a) => a !== area),
+                  })
+                }
+              />{" "}
+              {area}
+            </label>
+          ))}
+        </div>
+        {areasProblem && (
+          <p id="offer-areas-problem" class="field-problem">
+            {areasProblem}
+          </p>
+        )}
+      </fieldset>
+      <Field id="offer-description" label="Description" problem={fieldProblem(problem, "description")}>
+        {(describedBy, invalid) => (
+          <textarea
+            id="offer-description"
+            value={form.description}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field id="offer-valid-from" label="Valid from (YYYY-MM-DD)" problem={fieldProblem(problem, "validFrom")}>
+        {(describedBy, invalid) => (
+          <input
+            id="offer-valid-from"
+            value={form.validFrom}
+            inputMode="numeric"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id="offer-valid-until"
+        label="Valid until (YYYY-MM-DD; open-ended when empty)"
+        problem={fieldProblem(problem, "validUntil")}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="offer-valid-until"
+            value={form.validUntil}
+            inputMode="numeric"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => setForm({ ...form, validUntil: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Record the offer
+      </button>
+    </form>
+  );
+}
+
+export function AssistanceOffers({ query, session }: { query: URLSearchParams; session: Session }) {
+  const provider = query.get("provider") ?? undefined;
+  const [round, setRound] = useState(0);
+  return (
+    <>
+      <h1>Offers and providers</h1>
+      <AssistanceLinks current="offers" />
+      <Offers provider={provider} round={round} />
+      {may(session.group, "POST /assistance/offers") && <RecordOffer onRecorded={() => setRound((n) => n + 1)} />}
+      <Providers key={round} chosen={provider} />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+// The pending-assistance reports (three a year): each one's totals, its rows, and its CSV fetched with the token.
+import { useState } from "preact/hooks";
+import { href } from "../router.ts";
+import { saveBlob } from "../ui/download.ts";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+import { AssistanceLinks } from "./assistance-links.tsx";
+import { providerLabel, report, reportCsv, reports } from "./assistance-offers-data.ts";
+
+function useCsv() {
+  const [failure, setFailure] = useState<string>();
+  const save = (id: string) =>
+    reportCsv(id).then(
+      (blob) => {
+        saveBlob(blob, `pending-assistance-${id}.csv`);
+        setFailure(undefined);
+      },
+      (error: unknown) => setFailure(messageOf(error)),
+    );
+  const shown = failure && (
+    <p role="alert" class="error">
+      {failure}
+    </p>
+  );
+  return [save, shown] as const;
+}
+
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(", ");
+
+export function AssistanceReports() {
+  const [loaded] = useLoad(reports, "assistance-reports");
+  const [save, failure] = useCsv();
+  return (
+    <>
+      <h1>Pending-assistance reports</h1>
+      <AssistanceLinks current="reports" />
+      <p>Three a year (the first by 30 April): every pending request, its age, status, matches and follow-up.</p>
+      <Show what={loaded}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>No report has been made yet. The schedule makes one three times a year.</p>
+          ) : (
+            <ScrollTable label="Pending-assistance reports">
+              <table data-list="assistance-reports">
+                <caption class="visually-hidden">The reports, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Report</th>
+                    <th scope="col">As of</th>
+                    <th scope="col">Pending</th>
+                    <th scope="col">By age</th>
+                    <th scope="col">Follow-ups overdue</th>
+                    <th scope="col">CSV</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((summary) => (
+                    <tr key={summary.id}>
+                      <th scope="row">
+                        <a href={href.assistanceReport(summary.id)}>{summary.id}</a>
+                      </th>
+                      <td>{summary.asOf}</td>
+                      <td class="number">{summary.totals.pending}</td>
+                      <td>{counts(summary.totals.byAge)}</td>
+                      <td class="number">{summary.totals.followUpsOverdue}</td>
+                      <td>
+                        <button type="button" onClick={() => void save(summary.id)}>
+                          Report {summary.id} (CSV)
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )
+        }
+      </Show>
+      {failure}
+    </>
+  );
+}
+
+export function AssistanceReportPage({ id }: { id: string }) {
+  const [loaded] = useLoad(() => report(id), id);
+  const [save, failure] = useCsv();
+  return (
+    <>
+      <h1>Pending-assistance report {id}</h1>
+      <AssistanceLinks current="reports" />
+      <Show what={loaded}>
+        {(shown) => (
+          <>
+            <p>
+              {shown.periodFrom} to {shown.periodTo}, counted on {shown.asOf}: {shown.totals.pending} pending,{" "}
+              {shown.totals.withoutMatch} circulated without a match, {shown.totals.followUpsOverdue} follow-ups overdue
+              and {shown.totals.followUpsDue} due.
+            </p>
+            <p>By status: {counts(shown.totals.byStatus)}.</p>
+            <p>
+              <button type="button" onClick={() => void save(id)}>
+                Report {id} (CSV)
+              </button>
+            </p>
+            {failure}
+            <ScrollTable label="Pending requests in the report">
+              <table>
+                <caption class="visually-hidden">Every pending request in the report</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Request</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Age (days)</th>
+                    <th scope="col">Follow-up</th>
+                    <th scope="col">Matches</th>
+                    <th scope="col">Last action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.requests.map((row) => (
+                    <tr key={row.requestId}>
+                      <td>
+                        <a href={href.assistanceRequest(row.requestId)}>{row.symbol}</a>
+                      </td>
+                      <td>
+                        <a href={href.state(row.iso3)}>{row.stateName ?? row.iso3}</a>
+                      </td>
+                      <td>{row.status}</td>
+                      <td class="number">{row.ageDays}</td>
+                      <td>{row.followUp ? `${row.followUp.status}, due ${row.followUp.dueOn}` : "not circulated"}</td>
+                      <td>
+                        {row.matches.map((match) => `${providerLabel(match.provider)} ${match.status}`).join(", ") ||
+                          "none"}
+                      </td>
+                      <td>
+                        {row.lastAction.action} {row.lastAction.on}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </>
+        )}
+      </Show>
+    </>
+  );
+}

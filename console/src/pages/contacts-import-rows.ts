@@ -1,0 +1,40 @@
+// The API's problems with an imported file, put back beside the rows they name: its 422 lists each problem at
+// `line N, column C` (or `line N` for the file's shape), which is the line of the text where the row starts.
+// The schema module, not client.ts: this module is pure, so it is tested in Node where there is no window.
+import type { components } from "../api/schema";
+
+type Problem = components["schemas"]["Problem"];
+
+export interface RowProblems {
+  line: number;
+  /** The row as written: the text's line `line` (a quoted cell spanning lines shows its first line only). */
+  text: string;
+  problems: { column?: string; message: string }[];
+}
+
+const AT = /^line (\d+)(?:, column (.+))?$/;
+
+/** The problem's entries that name a line, grouped by line in file order; the others stay with the problem itself. */
+export function problemsByRow(problem: Problem | undefined, csv: string): RowProblems[] {
+  const lines = csv.split(/\r?\n/);
+  const rows = new Map<number, RowProblems>();
+  for (const error of problem?.errors ?? []) {
+    const at = AT.exec(error.path);
+    if (!at) continue;
+    const line = Number(at[1]);
+    const row = rows.get(line) ?? { line, text: lines[line - 1] ?? "", problems: [] };
+    row.problems.push(at[2] ? { column: at[2], message: error.message } : { message: error.message });
+    rows.set(line, row);
+  }
+  return [...rows.values()].sort((a, b) => a.line - b.line);
+}
+
+/** The entries of the problem that name no line of the file (a missing header column, a body that is not text). */
+export function fileProblems(problem: Problem | undefined): { path: string; message: string }[] {
+  return (problem?.errors ?? []).filter((error) => !AT.test(error.path));
+}
+
+/** The State whose page shows an imported contact (`STATE:FRA`), if the owner is a State. */
+export function stateOfOwner(owner: string): string | undefined {
+  return /^STATE:([A-Z]{3})$/i.exec(owner)?.[1]?.toUpperCase();
+}

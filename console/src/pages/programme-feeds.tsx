@@ -1,0 +1,149 @@
+// One's personal calendar feeds (ADR 0023): issue one (its address is shown this once: the API keeps only a hash),
+// list them, revoke one. A calendar application subscribes to the address without a token.
+import { useState } from "preact/hooks";
+import { api, dataOf, type Problem, ProblemError, type Schemas } from "../api/client.ts";
+import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+
+type IssuedFeed = Schemas["IssuedCalendarFeed"];
+
+async function feeds() {
+  return dataOf(await api.GET("/programme/feeds", {}));
+}
+
+async function issueFeed(label: string): Promise<IssuedFeed> {
+  return dataOf(await api.POST("/programme/feeds", { body: label.trim() ? { label } : {} }));
+}
+
+async function revokeFeed(id: string): Promise<void> {
+  const result = await api.DELETE("/programme/feeds/{id}", { params: { path: { id } } });
+  if (!result.response.ok) dataOf(result);
+}
+
+const problemOf = (error: unknown): Problem =>
+  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
+
+function IssuedAddress({ feed }: { feed: IssuedFeed }) {
+  // The API answers the path below its base URL; the console shares the API's origin.
+  const address = `${window.location.origin}${feed.path}`;
+  return (
+    <div class="panel" aria-live="polite">
+      <h3>Your new feed{feed.label ? ` "${feed.label}"` : ""}</h3>
+      <p>
+        Subscribe to this address in your calendar application. It is shown only now: copy it. Anyone who holds it can
+        read the programme until you revoke the feed or it expires on {feed.expires.slice(0, 10)}.
+      </p>
+      <div class="field">
+        <label for="feed-address">Feed address</label>
+        <input id="feed-address" class="wide" readOnly value={address} onFocus={(e) => e.currentTarget.select()} />
+      </div>
+    </div>
+  );
+}
+
+export function CalendarFeeds() {
+  const [round, setRound] = useState(0);
+  const [loaded] = useLoad(feeds, `feeds/${round}`);
+  const [label, setLabel] = useState("");
+  const [issued, setIssued] = useState<IssuedFeed>();
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+
+  async function act(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+      setProblem(undefined);
+      setRound((n) => n + 1);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const general = formProblem(problem, ["label"]);
+  return (
+    <section aria-labelledby="feeds-title">
+      <h2 id="feeds-title">Your calendar feeds</h2>
+      <form
+        class="record"
+        noValidate
+        aria-label="Issue a calendar feed"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void act(async () => {
+            setIssued(await issueFeed(label));
+            setLabel("");
+          });
+        }}
+      >
+        {general && (
+          <p role="alert" class="error">
+            {general}
+          </p>
+        )}
+        <Field id="feed-label" label="Label (optional, e.g. phone)" problem={fieldProblem(problem, "label")}>
+          {(describedBy, invalid) => (
+            <input
+              id="feed-label"
+              value={label}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onInput={(e) => setLabel(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy}>
+          Issue a feed
+        </button>
+      </form>
+      {issued && <IssuedAddress feed={issued} />}
+      <Show what={loaded}>
+        {(list) =>
+          list.feeds.length === 0 ? (
+            <p>You have no live feed (at most {list.limit}).</p>
+          ) : (
+            <ScrollTable label="Your live feeds">
+              <table data-list="feeds">
+                <caption class="visually-hidden">Your live feeds, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Label</th>
+                    <th scope="col">Issued</th>
+                    <th scope="col">Expires</th>
+                    <th scope="col">Revoke</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.feeds.map((feed) => (
+                    <tr key={feed.id}>
+                      <td>{feed.label ?? "(no label)"}</td>
+                      <td>{feed.created.slice(0, 10)}</td>
+                      <td>{feed.expires.slice(0, 10)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          disabled={busy}
+                          onClick={() =>
+                            void act(async () => {
+                              await revokeFeed(feed.id);
+                              if (issued?.id === feed.id) setIssued(undefined);
+                            })
+                          }
+                        >
+                          Revoke {feed.label ?? feed.created.slice(0, 10)}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )
+        }
+      </Show>
+    </section>
+  );
+}

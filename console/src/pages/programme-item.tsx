@@ -1,0 +1,98 @@
+// One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as with
+// the waves each produced (a scheduled letter's once its schedule fired; a manual one's as staff made them).
+import { api, dataOf } from "../api/client.ts";
+import { href } from "../router.ts";
+import { Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+
+async function activityOf(year: number, id: string) {
+  const view = dataOf(await api.GET("/programme", { params: { query: { year: String(year) } } }));
+  const activity = view.activities.find((candidate) => candidate.id === id);
+  if (!activity) throw new Error(`The ${year} programme has no activity ${id}`);
+  return { view, activity };
+}
+
+const TIMING = { on: "on", by: "due by", in: "during" } as const;
+
+export function ProgrammeItem({ year, id }: { year: number; id: string }) {
+  const [loaded] = useLoad(() => activityOf(year, id), `${year}/${id}`);
+  return (
+    <Show what={loaded}>
+      {({ view, activity }) => (
+        <>
+          <h1>{activity.title}</h1>
+          <p>
+            <a href={href.programmeYear(view.year)}>{view.title}</a> ({view.status})
+          </p>
+          <dl class="facts">
+            <dt>When</dt>
+            <dd>
+              {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
+              {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
+              {activity.dueByAsWritten ? ` (the end of ${activity.dueByAsWritten})` : ""};{" "}
+              {activity.daysLeft >= 0 ? `${activity.daysLeft} days left` : `${-activity.daysLeft} days ago`} (
+              {activity.status})
+            </dd>
+            <dt>Kind</dt>
+            <dd>{activity.kind}</dd>
+            <dt>Responsible</dt>
+            <dd>{activity.responsible.join(", ")}</dd>
+            {activity.agendaItems.length > 0 && (
+              <>
+                <dt>Agenda</dt>
+                <dd>{activity.agendaItems.join("; ")}</dd>
+              </>
+            )}
+            <dt>Source</dt>
+            <dd>
+              {activity.source.document}, {activity.source.locator} ({activity.source.basis}
+              {activity.verified ? ", read in Annex II" : ", not verified in Annex II"})
+              {activity.note ? `: ${activity.note}` : ""}
+            </dd>
+            {activity.held && (
+              <>
+                <dt>Held</dt>
+                <dd>{activity.held.date}</dd>
+              </>
+            )}
+          </dl>
+          {activity.annexText && <blockquote>{activity.annexText}</blockquote>}
+          <h2>Letters</h2>
+          {!activity.letters || activity.letters.length === 0 ? (
+            <p>This activity is not sent as a letter.</p>
+          ) : (
+            <ScrollTable label="Letters and their waves">
+              <table data-list="letters">
+                <caption class="visually-hidden">The letters this activity is sent as, and their waves</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Letter</th>
+                    <th scope="col">Template</th>
+                    <th scope="col">Sent by</th>
+                    <th scope="col">Waves</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {activity.letters.map((letter) => (
+                    <tr key={letter.waveKey}>
+                      <th scope="row">{letter.waveKey}</th>
+                      <td>{letter.templateId}</td>
+                      <td>{letter.manual ? "staff, as required" : "its schedule"}</td>
+                      <td>
+                        {(letter.waves ?? []).length === 0
+                          ? "none yet"
+                          : (letter.waves ?? [])
+                              .map((wave) => `${wave.id}: ${wave.status}, ${wave.sendAt} ${wave.timeZone}`)
+                              .join("; ")}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+        </>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,162 @@
+// The change between two quarters: pick two snapshots, see each figure side by side with its change, and who entered
+// or left each list (the non-reporting States, the providers...). The API computes the diff; this page only shows it.
+import { useState } from "preact/hooks";
+import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+import { href } from "../router.ts";
+import { Show, useLoad } from "../ui/load.tsx";
+import { ScrollTable } from "../ui/scroll-table.tsx";
+
+type SnapshotDiff = Schemas["SnapshotDiff"];
+
+function periods(): Promise<string[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/snapshots", { params: { query: { limit: "100", ...(cursor ? { cursor } : {}) } } })),
+  ).then((list) => list.map((snapshot) => snapshot.period).sort());
+}
+
+async function diffOf(from: string, to: string): Promise<SnapshotDiff> {
+  return dataOf(
+    await api.GET("/snapshots/{period}/diff", { params: { path: { period: to }, query: { against: from } } }),
+  );
+}
+
+const shown = (value: number | null) => (value === null ? "–" : String(value));
+const signed = (change: number | null) => (change === null ? "–" : change > 0 ? `+${change}` : String(change));
+
+function DiffTables({ diff }: { diff: SnapshotDiff }) {
+  const [onlyChanged, setOnlyChanged] = useState(true);
+  const figures = onlyChanged ? diff.figures.filter((figure) => figure.change !== 0) : diff.figures;
+  const lists = diff.lists.filter((list) => list.added.length > 0 || list.removed.length > 0);
+  return (
+    <>
+      <h2>
+        Figures, {diff.from} and {diff.to}
+      </h2>
+      <div class="field">
+        <label>
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.currentTarget.checked)} /> Only
+          the figures that changed
+        </label>
+      </div>
+      <p aria-live="polite">
+        {figures.length} of {diff.figures.length} figures shown
+      </p>
+      <ScrollTable label={`Figures of ${diff.from} and ${diff.to}`}>
+        <table data-list="snapshot-diff">
+          <caption class="visually-hidden">
+            Each figure in {diff.from} and {diff.to}, with the change
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Group</th>
+              <th scope="col">{diff.from}</th>
+              <th scope="col">{diff.to}</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure) => (
+              <tr key={`${figure.figure}/${figure.group}`}>
+                <th scope="row">{figure.figure}</th>
+                <td>{figure.group}</td>
+                <td class="number">{shown(figure.from)}</td>
+                <td class="number">{shown(figure.to)}</td>
+                <td class="number">{signed(figure.change)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      <h2>Lists</h2>
+      {lists.length === 0 ? (
+        <p>No State or provider entered or left a list.</p>
+      ) : (
+        <ScrollTable label="Who entered or left each list">
+          <table>
+            <caption class="visually-hidden">Who entered or left each list</caption>
+            <thead>
+              <tr>
+                <th scope="col">List</th>
+                <th scope="col">Group</th>
+                <th scope="col">Entered</th>
+                <th scope="col">Left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lists.map((list) => (
+                <tr key={`${list.list}/${list.group}`}>
+                  <th scope="row">{list.list}</th>
+                  <td>{list.group}</td>
+                  <td>{list.added.join(", ")}</td>
+                  <td>{list.removed.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}
+
+function PickQuarters({ list, from, to }: { list: string[]; from: string; to: string }) {
+  const [draft, setDraft] = useState({ from, to });
+  const select = (id: "from" | "to", label: string) => (
+    <div class="field">
+      <label for={`diff-${id}`}>{label}</label>
+      <select id={`diff-${id}`} value={draft[id]} onChange={(e) => setDraft({ ...draft, [id]: e.currentTarget.value })}>
+        {list.map((period) => (
+          <option key={period} value={period}>
+            {period}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      class="filters"
+      aria-label="Pick two quarters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        window.location.hash = href.snapshotsDiff(draft.from, draft.to);
+      }}
+    >
+      {select("from", "Earlier quarter")}
+      {select("to", "Later quarter")}
+      <button type="submit">Compare</button>
+    </form>
+  );
+}
+
+function Diff({ from, to }: { from: string; to: string }) {
+  const [diff] = useLoad(() => diffOf(from, to), `${from}/${to}`);
+  return <Show what={diff}>{(loaded) => <DiffTables diff={loaded} />}</Show>;
+}
+
+export function SnapshotsDiff({ query }: { query: URLSearchParams }) {
+  const [list] = useLoad(periods, "snapshot-periods");
+  return (
+    <>
+      <h1>Change between two quarters</h1>
+      <p>
+        <a href={href.snapshots()}>Every snapshot</a>
+      </p>
+      <Show what={list}>
+        {(taken) => {
+          if (taken.length < 2) return <p>Two quarters' snapshots are needed; {taken.length} has been taken.</p>;
+          // By default the two latest quarters: the change the Committee reads first.
+          const from = query.get("from") ?? taken.at(-2) ?? "";
+          const to = query.get("to") ?? taken.at(-1) ?? "";
+          return (
+            <>
+              <PickQuarters list={taken} from={from} to={to} />
+              <Diff key={`${from}/${to}`} from={from} to={to} />
+            </>
+          );
+        }}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,304 @@
+// The console's assistance, snapshot, programme and import pages in Debian's Chromium against the local stack: the
+// secretariat moves a request along (its status and history show it; an illegal move is the API's 409 at the field),
+// ranked candidates, proposing and accepting a match, offers and providers, the pending-assistance report and its
+// CSV, the diff between two quarters, a programme activity's letters, a personal calendar feed issued and revoked,
+// a CSV with a bad row checked, mended and applied; a member sees no write action. axe, keyboard, 390 px.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { issueToken } from "../../infra/local/jwt.ts";
+import { targets } from "../../infra/local/targets.ts";
+import {
+  consoleBrowser,
+  overflowOf,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// The refusals this file provokes on purpose: an illegal move (409) and bad fields (422).
+const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function openRequestOf(page: Page, status: string, iso3: string): Promise<void> {
+  await page.goto(`${desk.stack.consoleUrl}#/assistance?status=${status}`);
+  await page.getByRole("row").filter({ hasText: iso3 }).getByRole("link").first().click();
+  await page.getByRole("heading", { name: /^Assistance request / }).waitFor();
+  await settled(page);
+}
+
+async function apiGet(path: string): Promise<Response> {
+  const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
+  return fetch(`${desk.stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+// Two shared cores: a page and its panels can take a while to settle.
+describe("the console's assistance, snapshot, programme and import pages", { timeout: 120_000 }, () => {
+  it("moves an assistance request along from the keyboard: the new status and its history show it", async () => {
+    const page = await desk.signIn("secretariat");
+    await openRequestOf(page, "received", "MWI");
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("received");
+    await page.getByLabel("New status").selectOption("acknowledged");
+    await page.getByRole("button", { name: "Move to acknowledged" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator('[data-field="status"]').getByText("acknowledged").waitFor();
+    expect(await page.locator(".timeline li").last().textContent()).toContain("received → acknowledged");
+
+    // An illegal move is the API's 409, shown at the status field with the legal moves; nothing changes.
+    await page.getByLabel("New status").selectOption("fulfilled");
+    await page.getByRole("button", { name: "Move to fulfilled" }).click();
+    const refusal = page.locator("#to-problem");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/consent-window|withdrawn/);
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("acknowledged");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("ranks a circulated request's candidates; proposing and accepting one matches it; a stale move is refused at the match", async () => {
+    const page = await desk.signIn("experts");
+    await openRequestOf(page, "circulated", "JAM");
+    const scores = (await page.locator('[data-list="candidates"] [data-field="score"]').allTextContents()).map(Number);
+    expect(scores.length).toBeGreaterThan(0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await page
+      .getByRole("button", { name: /^Propose / })
+      .first()
+      .click();
+    const status = page.locator('[data-list="matches"] [data-field="match-status"]');
+    await status.getByText("proposed").waitFor();
+    await page.getByLabel("Move to").selectOption("accepted");
+    await page.getByRole("button", { name: "Move", exact: true }).click();
+    await status.getByText("accepted").waitFor();
+    // Accepting a match makes the circulated request matched.
+    await page.locator('[data-field="status"]').getByText("matched").waitFor();
+
+    // Someone else delivers the match meanwhile: a move from the page as it stands is refused as stale, said at the
+    // match, and the list shows the match as it now is.
+    const requestId = decodeURIComponent(new URL(page.url()).hash.replace("#/assistance/", ""));
+    const matches = (await (await apiGet(`/assistance/requests/${requestId}/matches`)).json()) as {
+      items: { id: string; status: string }[];
+    };
+    const accepted = matches.items.find((match) => match.status === "accepted");
+    if (!accepted) throw new Error("no accepted match");
+    const current = await apiGet(`/assistance/matches/${accepted.id}`);
+    const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
+    const delivered = await fetch(`${desk.stack.apiUrl}/assistance/matches/${accepted.id}/transitions`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "if-match": current.headers.get("etag") ?? "",
+      },
+      body: JSON.stringify({ to: "delivered" }),
+    });
+    expect(delivered.status).toBe(200);
+    await page.getByLabel("Move to").selectOption("declined");
+    await page.getByRole("button", { name: "Move", exact: true }).click();
+    const stale = page.locator(`#match-${accepted.id}-problem`);
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain("now delivered");
+    await status.getByText("delivered").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-matching-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lists providers and their offers; a bad date is the API's 422 at its field, then the offer is recorded", async () => {
+    const page = await desk.signIn("experts");
+    await page.goto(`${desk.stack.consoleUrl}#/assistance/offers`);
+    await page.getByRole("heading", { name: "Every offer" }).waitFor();
+    await settled(page);
+    const everyOffer = await page.locator('[data-list="offers"] tbody tr').count();
+    expect(everyOffer).toBeGreaterThan(0);
+    await page.locator('[data-list="providers"] tbody a').first().click();
+    await page.getByRole("heading", { name: /^Offers of / }).waitFor();
+    await settled(page);
+    const providerOffers = await page.locator('[data-list="offers"] tbody tr').count();
+    expect(providerOffers).toBeGreaterThan(0);
+    expect(providerOffers).toBeLessThan(everyOffer);
+
+    await page.getByLabel("State code (ISO 3166-1 alpha-3)").fill("FRA");
+    await page.getByLabel("legislation").check();
+    await page.getByLabel("Description").fill("Console e2e: legislative drafting workshop");
+    await page.getByLabel("Valid from (YYYY-MM-DD)").fill("2026-13-01");
+    await page.getByRole("button", { name: "Record the offer" }).click();
+    await page.locator("#offer-valid-from-problem").waitFor();
+    expect(await page.getByLabel("Description").inputValue()).toBe("Console e2e: legislative drafting workshop");
+    expect(await page.getByLabel("legislation").isChecked()).toBe(true);
+    await page.getByLabel("Valid from (YYYY-MM-DD)").fill(today());
+    await page.getByRole("button", { name: "Record the offer" }).click();
+    await page.getByText("Recorded the offer of FRA.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows the pending-assistance report and saves its CSV", async () => {
+    const fire = targets["assistance-report"];
+    if (!fire) throw new Error("no assistance-report target");
+    await fire({});
+    const page = await desk.signIn("members");
+    await page.goto(`${desk.stack.consoleUrl}#/assistance/reports`);
+    await page.getByRole("heading", { name: "Pending-assistance reports" }).waitFor();
+    await settled(page);
+    const id = (await page.locator('[data-list="assistance-reports"] tbody th a').first().textContent()) ?? "";
+    expect(id).toMatch(/^\d{4}-[123]$/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: `Report ${id} (CSV)` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`pending-assistance-${id}.csv`);
+    const csv = readFileSync(await download.path(), "utf8");
+    expect(csv.split("\n").length).toBeGreaterThan(2);
+    await page.getByRole("link", { name: id, exact: true }).click();
+    await page.getByRole("heading", { name: `Pending-assistance report ${id}` }).waitFor();
+    await settled(page);
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-report-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("takes two quarters' snapshots and shows their figures side by side with the change", async () => {
+    const page = await desk.signIn("secretariat");
+    await page.goto(`${desk.stack.consoleUrl}#/snapshots`);
+    for (const period of ["2024-Q1", "2024-Q2"]) {
+      await page.getByLabel("Quarter (YYYY-Qn, ended)").fill(period);
+      await page.getByRole("button", { name: "Take the snapshot" }).click();
+      await page.getByRole("rowheader", { name: period }).waitFor({ timeout: 60_000 });
+    }
+    await page.getByRole("link", { name: "Compare two quarters" }).click();
+    await page.getByRole("heading", { name: "Change between two quarters" }).waitFor();
+    await page.locator('[data-list="snapshot-diff"]').waitFor();
+    expect(await page.getByLabel("Earlier quarter").inputValue()).toBe("2024-Q1");
+    expect(await page.getByLabel("Later quarter").inputValue()).toBe("2024-Q2");
+    for (const period of ["2024-Q1", "2024-Q2"]) {
+      expect(await page.getByRole("columnheader", { name: period, exact: true }).count()).toBe(1);
+    }
+    await page.getByLabel("Only the figures that changed").uncheck();
+    const shown = (await page.getByText(/\d+ of \d+ figures shown/).textContent()) ?? "";
+    const [all, total] = (shown.match(/\d+/g) ?? []).map(Number);
+    expect(total).toBeGreaterThan(0);
+    expect(all).toBe(total);
+    expect(await page.locator('[data-list="snapshot-diff"] tbody tr').count()).toBe(total);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "snapshots-diff-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("opens a programme activity with its letters; a personal feed is issued, read without a token, revoked", async () => {
+    const page = await desk.signIn("members");
+    await page.goto(`${desk.stack.consoleUrl}#/programme`);
+    await page.getByRole("heading", { name: "Your calendar feeds" }).waitFor();
+    await settled(page);
+    await page.getByLabel("Label (optional, e.g. phone)").fill("e2e phone");
+    await page.getByRole("button", { name: "Issue a feed" }).focus();
+    await page.keyboard.press("Enter");
+    const address = await page.getByLabel("Feed address").inputValue();
+    expect(address).toMatch(/\/calendar\/[^/]+\.ics$/);
+    const feed = await fetch(address);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "programme-feeds-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Revoke e2e phone" }).click();
+    await page.getByRole("button", { name: "Revoke e2e phone" }).waitFor({ state: "detached" });
+    expect((await fetch(address)).status).toBe(404);
+
+    // The 2023 programme, read from Annex II, names the letters its correspondence items are sent as.
+    await page.getByRole("link", { name: "2023", exact: true }).click();
+    await page
+      .getByText(/Programme of work .*2023/)
+      .first()
+      .waitFor();
+    await settled(page);
+    await page.locator("tbody tr").filter({ hasText: "waves)" }).first().getByRole("link").click();
+    await page.getByRole("heading", { name: "Letters" }).waitFor();
+    expect(await page.locator('[data-list="letters"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "programme-item-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("imports a CSV after its dry run: a bad row's problem beside it, mended, applied, on Mali's contacts", async () => {
+    const page = await desk.signIn("secretariat");
+    await page.goto(`${desk.stack.consoleUrl}#/contacts/import`);
+    const good = "STATE:MLI,capital-poc,Aminata Console,aminata.console@mli-e2e.example";
+    const bad = "STATE:XXX,capital-poc,Bakary Console,bakary.console@mli-e2e.example";
+    const header = "owner,role,name,email";
+    await page.getByLabel(/Or the CSV's text/).fill([header, good, bad].join("\n"));
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    const badRow = page.locator('[data-list="row-problems"] tr[data-line="3"]');
+    await badRow.waitFor();
+    expect(await badRow.textContent()).toContain(bad);
+    expect(await badRow.textContent()).toContain("no Member State XXX");
+    expect(await page.locator('[data-list="row-problems"] tbody tr').count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Apply the import" }).isDisabled()).toBe(true);
+    expect(await page.getByLabel(/Or the CSV's text/).inputValue()).toBe([header, good, bad].join("\n"));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "contacts-import-bad-row-1280.png"), fullPage: true });
+
+    await page.getByLabel(/Or the CSV's text/).fill([header, good, bad.replace("STATE:XXX", "STATE:MLI")].join("\n"));
+    await page.getByRole("button", { name: "Check the file (dry run)" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Dry run: nothing written. 2 to create, 0 to update, 0 unchanged.").waitFor();
+    await page.getByRole("button", { name: "Apply the import" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Applied: 2 created, 0 updated, 0 unchanged.").waitFor();
+    expect(await page.getByRole("link", { name: "STATE:MLI" }).count()).toBe(2);
+
+    const contacts = (await (await apiGet("/contacts?owner=STATE:MLI&limit=100")).json()) as {
+      items: { email: string }[];
+    };
+    expect(contacts.items.map((contact) => contact.email)).toEqual(
+      expect.arrayContaining(["aminata.console@mli-e2e.example", "bakary.console@mli-e2e.example"]),
+    );
+    await page.close();
+  });
+
+  it("offers a member no write action on the assistance, snapshot and import pages", async () => {
+    const page = await desk.signIn("members");
+    await openRequestOf(page, "circulated", "GEO");
+    await page.getByRole("heading", { name: "Candidate offers, ranked" }).waitFor();
+    expect(await page.locator("form").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^(Propose|Move)/ }).count()).toBe(0);
+    await page.goto(`${desk.stack.consoleUrl}#/assistance/offers`);
+    await page.getByRole("heading", { name: "Every offer" }).waitFor();
+    expect(await page.getByRole("button", { name: "Record the offer" }).count()).toBe(0);
+    await page.goto(`${desk.stack.consoleUrl}#/snapshots`);
+    await page.getByRole("heading", { name: "Quarterly snapshots" }).waitFor();
+    expect(await page.getByRole("button", { name: "Take the snapshot" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Import contacts" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("reads at 390 px: no new page wider than the screen", async () => {
+    const page = await desk.signIn("secretariat", 390);
+    for (const [hash, heading, shot] of [
+      ["#/assistance/offers", "Offers and providers", "assistance-offers-390.png"],
+      ["#/assistance/reports", "Pending-assistance reports", "assistance-reports-390.png"],
+      ["#/snapshots/diff", "Change between two quarters", "snapshots-diff-390.png"],
+      ["#/programme", "Programme of work", "programme-390.png"],
+      ["#/contacts/import", "Import contacts", "contacts-import-390.png"],
+    ] as const) {
+      await page.goto(`${desk.stack.consoleUrl}${hash}`);
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await settled(page);
+      expect(await overflowOf(page), hash).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+    }
+    await openRequestOf(page, "matched", "JAM");
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-390.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(desk.troubles).toEqual([]);
+  });
+});
