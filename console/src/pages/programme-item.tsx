@@ -76,14 +76,22 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
                   {activity.letters.map((letter) => (
                     <tr key={letter.waveKey}>
                       <th scope="row">{letter.waveKey}</th>
-                      <td>{letter.templateId}</td>
+                      <td>
+                        <a href={href.template(letter.templateId)}>{letter.templateId}</a>
+                      </td>
                       <td>{letter.manual ? "staff, as required" : "its schedule"}</td>
                       <td>
-                        {(letter.waves ?? []).length === 0
-                          ? "none yet"
-                          : (letter.waves ?? [])
-                              .map((wave) => `${wave.id}: ${wave.status}, ${wave.sendAt} ${wave.timeZone}`)
-                              .join("; ")}
+                        {(letter.waves ?? []).length === 0 ? (
+                          "none yet"
+                        ) : (
+                          <ul class="plain">
+                            {(letter.waves ?? []).map((wave) => (
+                              <li key={wave.id}>
+                                <a href={href.wave(wave.id)}>{wave.id}</a>: {wave.status}, {wave.sendAt} {wave.timeZone}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                     </tr>
                   ))}
