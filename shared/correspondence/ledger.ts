@@ -73,8 +73,8 @@ export interface MoveFields {
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
 /**
- * The send ledger, as use cases need it (ADR 0026). Written first as the contract; only the DynamoDB adapter below
- * implements it so far (no in-memory adapter or contract suite yet).
+ * The send ledger, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/ledger.ts) both pass test/contracts/ledger.contract.ts.
  */
 export interface Ledger {
   /** Writes the message unless one exists for its key: answers it created, or the message already there. */
