@@ -1,10 +1,10 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { GuardedWrite } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
+import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf, todayOf } from "./requests.ts";
 import {
   type AssistanceMatch,
@@ -171,7 +171,7 @@ export const transitionMatch =
     const requestMoved = nextRequest !== request.value;
     if (requestMoved) checkMoveDate(request.value, on, today);
 
-    const writes: GuardedWrite[] = [
+    const writes: AssistanceChange[] = [
       deps.assistance.replaceMatch(next, current.version),
       deps.assistance.audit({
         ...audit,

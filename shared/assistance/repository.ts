@@ -106,9 +106,124 @@ const matchItem = (match: AssistanceMatch, version: number) => ({
 // Every report attribute but its rows, for the list.
 const reportSummaryAttributes = Object.keys(assistanceReportSummarySchema.shape);
 
-export type AssistanceRepository = ReturnType<typeof assistanceRepository>;
+/**
+ * One part of an assistance write, as data: a use case composes several with their audit entries and hands them to
+ * `write`, which carries them out all or nothing, each with its condition and the domain error of its refusal.
+ */
+export type AssistanceChange =
+  /** A new request and the guard of its symbol (Conflict naming the request that holds it). */
+  | { kind: "new-request"; request: AssistanceRequest }
+  /** The request at `expectedVersion` replaced (PreconditionFailed naming the current ETag, NotFound when absent). */
+  | { kind: "replace-request"; next: AssistanceRequest; expectedVersion: number }
+  /** Holds the write unless the request is (still) in `status` (Conflict). */
+  | { kind: "request-is-in"; id: string; status: RequestStatus }
+  /** Holds the write unless the request is still at `version`: its status decided what the write does (Conflict). */
+  | { kind: "request-is-at"; id: string; version: number }
+  | { kind: "new-offer"; offer: AssistanceOffer }
+  | { kind: "replace-offer"; next: AssistanceOffer; expectedVersion: number }
+  /** The match and the guard allowing one match per request and offer (Conflict naming the match that holds it). */
+  | { kind: "new-match"; match: AssistanceMatch }
+  | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
+  | { kind: "new-feedback"; feedback: AssistanceFeedback }
+  /**
+   * The requesting State's `assistance-feedback` obligation after feedback from it, as the reporting store keeps
+   * obligations; the count read is checked (ObligationChanged).
+   */
+  | { kind: "feedback-obligation"; before: Obligation; after: Obligation }
+  /** A report is written once: a second writer for the same period is refused with `ReportExists`. */
+  | { kind: "new-report"; report: AssistanceReport }
+  | { kind: "audit"; entry: AuditInput };
 
-export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+/** The changes' constructors, shared by both adapters so that use cases read the same whichever store they get. */
+export const assistanceChanges = {
+  newRequest: (request: AssistanceRequest): AssistanceChange[] => [{ kind: "new-request", request }],
+  replaceRequest: (next: AssistanceRequest, expectedVersion: number): AssistanceChange => ({
+    kind: "replace-request",
+    next,
+    expectedVersion,
+  }),
+  requestIsIn: (id: string, status: RequestStatus): AssistanceChange => ({ kind: "request-is-in", id, status }),
+  requestIsAt: (id: string, version: number): AssistanceChange => ({ kind: "request-is-at", id, version }),
+  newOffer: (offer: AssistanceOffer): AssistanceChange => ({ kind: "new-offer", offer }),
+  replaceOffer: (next: AssistanceOffer, expectedVersion: number): AssistanceChange => ({
+    kind: "replace-offer",
+    next,
+    expectedVersion,
+  }),
+  newMatch: (match: AssistanceMatch): AssistanceChange[] => [{ kind: "new-match", match }],
+  replaceMatch: (next: AssistanceMatch, expectedVersion: number): AssistanceChange => ({
+    kind: "replace-match",
+    next,
+    expectedVersion,
+  }),
+  newFeedback: (feedback: AssistanceFeedback): AssistanceChange => ({ kind: "new-feedback", feedback }),
+  updateFeedbackObligation: (before: Obligation, after: Obligation): AssistanceChange => ({
+    kind: "feedback-obligation",
+    before,
+    after,
+  }),
+  newReport: (report: AssistanceReport): AssistanceChange => ({ kind: "new-report", report }),
+  audit: (entry: AuditInput): AssistanceChange => ({ kind: "audit", entry }),
+};
+
+/**
+ * The assistance store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
+ * unit tests (test/support/in-memory/assistance.ts) both pass test/contracts/assistance.contract.ts.
+ */
+export interface AssistanceRepository {
+  /** Carries out the changes all or nothing; the first refused one's domain error is thrown and nothing is kept. */
+  write(changes: AssistanceChange[]): Promise<void>;
+  newRequest(request: AssistanceRequest): AssistanceChange[];
+  replaceRequest(next: AssistanceRequest, expectedVersion: number): AssistanceChange;
+  requestIsIn(id: string, status: RequestStatus): AssistanceChange;
+  requestIsAt(id: string, version: number): AssistanceChange;
+  newOffer(offer: AssistanceOffer): AssistanceChange;
+  replaceOffer(next: AssistanceOffer, expectedVersion: number): AssistanceChange;
+  newMatch(match: AssistanceMatch): AssistanceChange[];
+  replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
+  newFeedback(feedback: AssistanceFeedback): AssistanceChange;
+  updateFeedbackObligation(before: Obligation, after: Obligation): AssistanceChange;
+  newReport(report: AssistanceReport): AssistanceChange;
+  audit(entry: AuditInput): AssistanceChange;
+
+  getRequest(id: string): Promise<Versioned<AssistanceRequest> | undefined>;
+  /** The request, its matches (in id order) and its feedback, read together. */
+  requestFile(id: string): Promise<RequestFile | undefined>;
+  /** By State (narrowed to a status), by status, or all; in the order received (day, then id). Paged. */
+  listRequests(query: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>>;
+  /** Every request in a pending status. */
+  pendingRequests(): Promise<AssistanceRequest[]>;
+  getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined>;
+  /** All offers or one provider's, in id order. Paged. */
+  listOffers(query: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>>;
+  /** Every offer, in id order. */
+  allOffers(): Promise<AssistanceOffer[]>;
+  getMatch(id: string): Promise<Versioned<AssistanceMatch> | undefined>;
+  getReport(id: string): Promise<AssistanceReport | undefined>;
+  /** Reports by id, oldest first, without their rows. */
+  listReports(page: PageRequest): Promise<Page<AssistanceReportSummary>>;
+  /**
+   * Takes the report's e-mail for this run: from `pending`, or from a `sending` claim older than `staleBefore`;
+   * `taken` when another run holds it or it was sent. Audited with `entry` when claimed.
+   */
+  claimReportMail(id: string, now: string, staleBefore: string, entry: AuditInput): Promise<MailClaim>;
+  /** Records the sent e-mail; only the run that holds the claim (`claimedAt`) may (MailTaken otherwise). */
+  markReportMailSent(
+    id: string,
+    claimedAt: string,
+    messageId: string,
+    sentAt: string,
+    entry: AuditInput,
+  ): Promise<void>;
+  /** Gives the claim back after a failed send; nothing happens when another run took it over. */
+  releaseReportMail(id: string, claimedAt: string, entry: AuditInput): Promise<void>;
+}
+
+export function assistanceRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): AssistanceRepository {
   const table = tableNames.desk;
 
   /** Every page of a Query, for the few reads that need all of a partition (a request's file, all offers). */
@@ -153,11 +268,7 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
     return result.Item;
   }
 
-  function write(writes: GuardedWrite[]): Promise<void> {
-    return writeTransaction(doc, writes);
-  }
-
-  function audit(input: AuditInput): GuardedWrite {
+  function auditWrite(input: AuditInput): GuardedWrite {
     return { item: auditPut(tableNames.audit, input, clock) };
   }
 
@@ -182,9 +293,136 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
     };
   }
 
+  /** The DynamoDB items of one change, each with the condition that carries its rule. */
+  function guardedWrites(change: AssistanceChange): GuardedWrite[] {
+    switch (change.kind) {
+      case "new-request": {
+        const { request } = change;
+        return [
+          newItem(requestItem(request, 1)),
+          newItem(
+            {
+              ...requestSymbolKey(request.symbol),
+              entity: "assistance-symbol",
+              symbol: request.symbol,
+              id: request.id,
+            },
+            (stored) =>
+              new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
+          ),
+        ];
+      }
+      case "replace-request":
+        return [
+          replaceItem(
+            requestItem(change.next, change.expectedVersion + 1),
+            change.expectedVersion,
+            "Assistance request",
+            change.next.id,
+          ),
+        ];
+      case "request-is-in":
+        return [
+          {
+            item: {
+              ConditionCheck: {
+                TableName: table,
+                Key: requestKey(change.id),
+                ConditionExpression: "#status = :status",
+                ExpressionAttributeNames: { "#status": "status" },
+                ExpressionAttributeValues: { ":status": change.status },
+              },
+            },
+            onConditionFailed: () => new Conflict(`Assistance request ${change.id} is no longer ${change.status}`),
+          },
+        ];
+      case "request-is-at":
+        return [
+          {
+            item: {
+              ConditionCheck: {
+                TableName: table,
+                Key: requestKey(change.id),
+                ConditionExpression: "version = :version",
+                ExpressionAttributeValues: { ":version": change.version },
+              },
+            },
+            onConditionFailed: () =>
+              new Conflict(`Assistance request ${change.id} changed while this was written; send it again`),
+          },
+        ];
+      case "new-offer":
+        return [newItem(offerItem(change.offer, 1), () => new Conflict(`Offer ${change.offer.id} exists already`))];
+      case "replace-offer":
+        return [
+          replaceItem(
+            offerItem(change.next, change.expectedVersion + 1),
+            change.expectedVersion,
+            "Offer",
+            change.next.id,
+          ),
+        ];
+      case "new-match": {
+        const { match } = change;
+        return [
+          newItem(matchItem(match, 1)),
+          newItem({ ...matchPointerKey(match.id), entity: "assistance-match-pointer", requestId: match.requestId }),
+          newItem(
+            { ...matchPairKey(match.requestId, match.offerId), entity: "assistance-match-pair", matchId: match.id },
+            (stored) =>
+              new Conflict(`Offer ${match.offerId} is already matched to request ${match.requestId}`, {
+                matchId: stored?.matchId ?? null,
+              }),
+          ),
+        ];
+      }
+      case "replace-match":
+        return [
+          replaceItem(
+            matchItem(change.next, change.expectedVersion + 1),
+            change.expectedVersion,
+            "Match",
+            change.next.id,
+          ),
+        ];
+      case "new-feedback": {
+        const { feedback } = change;
+        return [
+          newItem(
+            { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
+            () => new Conflict(`Feedback ${feedback.id} exists already`),
+          ),
+        ];
+      }
+      case "feedback-obligation":
+        // Laid out as the reporting repository keeps obligations: the count is the obligation's version.
+        return [obligationUpdate(table, change.before, change.after)];
+      case "new-report":
+        return [reportWrite(change.report)];
+      case "audit":
+        return [auditWrite(change.entry)];
+    }
+  }
+
+  function reportWrite(report: AssistanceReport): GuardedWrite {
+    const item = { ...reportKey(report.id), ...reportIndexKeys(report.id), entity: "assistance-report", ...report };
+    const bytes = itemBytes(item);
+    if (bytes > MAX_ITEM_BYTES) {
+      throw new Invalid(
+        `Report ${report.id} would take about ${bytes} bytes, more than one item may hold (${MAX_ITEM_BYTES}); ` +
+          `it lists ${report.requests.length} pending requests`,
+      );
+    }
+    return newItem(item, () => new ReportExists(report.id));
+  }
+
+  function write(changes: AssistanceChange[]): Promise<void> {
+    return writeTransaction(doc, changes.flatMap(guardedWrites));
+  }
+
   return {
+    ...assistanceChanges,
     write,
-    audit,
 
     // ---- requests ----
 
@@ -248,53 +486,6 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
       return pages.flat().map((item) => toRequest(item).value);
     },
 
-    /** A new request and the guard of its symbol. */
-    newRequest(request: AssistanceRequest): GuardedWrite[] {
-      return [
-        newItem(requestItem(request, 1)),
-        newItem(
-          { ...requestSymbolKey(request.symbol), entity: "assistance-symbol", symbol: request.symbol, id: request.id },
-          (stored) =>
-            new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
-        ),
-      ];
-    },
-
-    replaceRequest(next: AssistanceRequest, expectedVersion: number): GuardedWrite {
-      return replaceItem(requestItem(next, expectedVersion + 1), expectedVersion, "Assistance request", next.id);
-    },
-
-    /** Holds the transaction unless the request is (still) in `status`. */
-    requestIsIn(id: string, status: RequestStatus): GuardedWrite {
-      return {
-        item: {
-          ConditionCheck: {
-            TableName: table,
-            Key: requestKey(id),
-            ConditionExpression: "#status = :status",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: { ":status": status },
-          },
-        },
-        onConditionFailed: () => new Conflict(`Assistance request ${id} is no longer ${status}`),
-      };
-    },
-
-    /** Holds the transaction unless the request is still at `version`: its status decided what the write does. */
-    requestIsAt(id: string, version: number): GuardedWrite {
-      return {
-        item: {
-          ConditionCheck: {
-            TableName: table,
-            Key: requestKey(id),
-            ConditionExpression: "version = :version",
-            ExpressionAttributeValues: { ":version": version },
-          },
-        },
-        onConditionFailed: () => new Conflict(`Assistance request ${id} changed while this was written; send it again`),
-      };
-    },
-
     // ---- offers ----
 
     async getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined> {
@@ -315,14 +506,6 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
       return (await queryAll(onIndex("gsi1", ALL_OFFERS))).map((item) => toOffer(item).value);
     },
 
-    newOffer(offer: AssistanceOffer): GuardedWrite {
-      return newItem(offerItem(offer, 1), () => new Conflict(`Offer ${offer.id} exists already`));
-    },
-
-    replaceOffer(next: AssistanceOffer, expectedVersion: number): GuardedWrite {
-      return replaceItem(offerItem(next, expectedVersion + 1), expectedVersion, "Offer", next.id);
-    },
-
     // ---- matches ----
 
     async getMatch(id: string): Promise<Versioned<AssistanceMatch> | undefined> {
@@ -330,42 +513,6 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
       if (typeof pointer?.requestId !== "string") return undefined;
       const item = await getItem(matchKey(pointer.requestId, id));
       return item ? toMatch(item) : undefined;
-    },
-
-    /** The match, the pointer that finds it by id, and the guard that allows one match per request and offer. */
-    newMatch(match: AssistanceMatch): GuardedWrite[] {
-      return [
-        newItem(matchItem(match, 1)),
-        newItem({ ...matchPointerKey(match.id), entity: "assistance-match-pointer", requestId: match.requestId }),
-        newItem(
-          { ...matchPairKey(match.requestId, match.offerId), entity: "assistance-match-pair", matchId: match.id },
-          (stored) =>
-            new Conflict(`Offer ${match.offerId} is already matched to request ${match.requestId}`, {
-              matchId: stored?.matchId ?? null,
-            }),
-        ),
-      ];
-    },
-
-    replaceMatch(next: AssistanceMatch, expectedVersion: number): GuardedWrite {
-      return replaceItem(matchItem(next, expectedVersion + 1), expectedVersion, "Match", next.id);
-    },
-
-    // ---- feedback ----
-
-    newFeedback(feedback: AssistanceFeedback): GuardedWrite {
-      return newItem(
-        { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
-        () => new Conflict(`Feedback ${feedback.id} exists already`),
-      );
-    },
-
-    /**
-     * The requesting State's `assistance-feedback` obligation after feedback from it, laid out as the reporting
-     * repository keeps obligations. The count is the obligation's version: a write in between fails the condition.
-     */
-    updateFeedbackObligation(before: Obligation, after: Obligation): GuardedWrite {
-      return obligationUpdate(table, before, after);
     },
 
     // ---- reports ----
@@ -390,33 +537,20 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
       );
     },
 
-    /** A report is written once: a second writer for the same period finds it there (`ReportExists`). */
-    newReport(report: AssistanceReport): GuardedWrite {
-      const item = { ...reportKey(report.id), ...reportIndexKeys(report.id), entity: "assistance-report", ...report };
-      const bytes = itemBytes(item);
-      if (bytes > MAX_ITEM_BYTES) {
-        throw new Invalid(
-          `Report ${report.id} would take about ${bytes} bytes, more than one item may hold (${MAX_ITEM_BYTES}); ` +
-            `it lists ${report.requests.length} pending requests`,
-        );
-      }
-      return newItem(item, () => new ReportExists(report.id));
-    },
-
     /**
      * Takes the report's e-mail for this run: from `pending`, or from a `sending` claim older than `staleBefore`
      * (its run died before it could finish). Returns `taken` when another run holds it or it was sent.
      */
     async claimReportMail(id: string, now: string, staleBefore: string, entry: AuditInput): Promise<MailClaim> {
       try {
-        await write([
+        await writeTransaction(doc, [
           mailUpdate(
             id,
             "SET #mail.#status = :sending, #mail.#claimedAt = :now",
             "#mail.#status = :pending OR (#mail.#status = :sending AND #mail.#claimedAt < :stale)",
             { ":sending": "sending", ":pending": "pending", ":now": now, ":stale": staleBefore },
           ),
-          audit(entry),
+          auditWrite(entry),
         ]);
         return "claimed";
       } catch (error) {
@@ -427,7 +561,7 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
 
     /** Records the sent e-mail; only the run that holds the claim (`claimedAt`) may. */
     async markReportMailSent(id: string, claimedAt: string, messageId: string, sentAt: string, entry: AuditInput) {
-      await write([
+      await writeTransaction(doc, [
         mailUpdate(
           id,
           "SET #mail.#status = :sent, #mail.#messageId = :messageId, #mail.#sentAt = :sentAt",
@@ -440,21 +574,21 @@ export function assistanceRepository(doc: DynamoDBDocumentClient, tableNames: Ta
             ":claimedAt": claimedAt,
           },
         ),
-        audit(entry),
+        auditWrite(entry),
       ]);
     },
 
     /** Gives the claim back after a failed send, so the scheduler's retry can send it. */
     async releaseReportMail(id: string, claimedAt: string, entry: AuditInput): Promise<void> {
       try {
-        await write([
+        await writeTransaction(doc, [
           mailUpdate(
             id,
             "SET #mail.#status = :pending REMOVE #mail.#claimedAt",
             "#mail.#status = :sending AND #mail.#claimedAt = :claimedAt",
             { ":pending": "pending", ":sending": "sending", ":claimedAt": claimedAt },
           ),
-          audit(entry),
+          auditWrite(entry),
         ]);
       } catch (error) {
         // Another run took it over meanwhile: nothing of ours to give back.

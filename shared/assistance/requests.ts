@@ -50,7 +50,7 @@ export async function requestFileOf(
 }
 
 export const createRequest =
-  (deps: AssistanceDependencies) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "clock">) =>
   async (
     input: NewAssistanceRequest & { demo?: boolean },
     audit: AuditContext,
@@ -102,7 +102,7 @@ export const requestMatches =
  * legal ones), dated no later than today and no earlier than its last move, and its guards must hold.
  */
 export const transitionRequest =
-  (deps: AssistanceDependencies) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "clock">) =>
   async (
     id: string,
     expectedVersion: number,
@@ -138,7 +138,7 @@ export const transitionRequest =
  * request keeps its status, and circulation inside the consent window is then allowed. Audited.
  */
 export const recordConsent =
-  (deps: AssistanceDependencies) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "clock">) =>
   async (
     id: string,
     expectedVersion: number,

@@ -137,9 +137,57 @@ export function writesPerChange({ before, after }: ContactChange): number {
   );
 }
 
-export type ContactRepository = ReturnType<typeof contactRepository>;
+/**
+ * The contacts store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/contacts.ts) both pass test/contracts/contacts.contract.ts.
+ */
+export interface ContactRepository {
+  /** One contact by id, whoever owns it. */
+  getContact(id: string): Promise<Versioned<Contact> | undefined>;
+  /** Every contact of an owner (active or not), in creation order (ids are time-ordered). */
+  contactsOf(owner: Owner): Promise<Versioned<Contact>[]>;
+  /** A State's stored point-of-contact obligation with its writers' revision (0 before any contact write). */
+  pocObligation(iso3: string): Promise<StoredPoc | undefined>;
+  /**
+   * One page of contacts: an owner's in creation order, otherwise by role or e-mail status (owner, then id) or by
+   * last verification (date, then id); the filter is one `filterProblem` allows. `stale` implies active; `staleBefore` is the first day a verification still
+   * counts. A cursor of another listing is refused (`Malformed`).
+   */
+  listContacts(filter: ContactFilter, page: PageRequest, staleBefore: string): Promise<Page<Versioned<Contact>>>;
+  /** Who holds each address now (a deactivated contact holds none). */
+  emailHolders(emails: string[]): Promise<Map<string, EmailHolder>>;
+  /** Contacts by owner and id, keyed by id; unknown ones are left out. */
+  contactsByRef(refs: { owner: string; id: string }[]): Promise<Map<string, Versioned<Contact>>>;
+  /** The ids among these that name a contact already. */
+  existingIds(ids: string[]): Promise<Set<string>>;
+  /**
+   * Writes one change with its State's obligation (`poc`) and the audit entries, all or nothing: a stale `before`
+   * is PreconditionFailed (NotFound when gone), an existing id or an address held by another active contact is
+   * Conflict, an obligation moved since `poc.revision` is ContactsChanged.
+   */
+  saveContact(
+    change: ContactChange,
+    poc: PocChange | undefined,
+    audit: AuditContext,
+    action: string,
+  ): Promise<Versioned<Contact>>;
+  /** Several changes and their States' obligations in one all-or-nothing write, with the audit entries given. */
+  saveContacts(changes: ContactChange[], pocs: PocChange[], audits: AuditInput[]): Promise<void>;
+  /**
+   * DynamoDB writes carrying a State's language correction to its active contacts that follow it, for the State's
+   * own transaction (the registry's `companions`); the in-memory adapter cannot carry them and refuses when any
+   * contact would change.
+   */
+  languageCascadeWrites(iso3: string, from: UnLanguage, to: UnLanguage, audit: AuditContext): Promise<GuardedWrite[]>;
+  /** Brings the stored obligation in step with the contacts (no contact is written); audited. */
+  savePointOfContact(poc: PocChange, audit: AuditContext): Promise<void>;
+}
 
-export function contactRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function contactRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): ContactRepository {
   const table = tableNames.desk;
 
   async function batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {

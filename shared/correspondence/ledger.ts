@@ -72,9 +72,44 @@ export interface MoveFields {
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
-export type Ledger = ReturnType<typeof ledgerRepository>;
+/**
+ * The send ledger, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/ledger.ts) both pass test/contracts/ledger.contract.ts.
+ */
+export interface Ledger {
+  /** Writes the message unless one exists for its key: answers it created, or the message already there. */
+  putNew(message: Message): Promise<{ created: true } | { created: false; existing: Message | undefined }>;
+  /** Records an owner the wave could not reach, unless recorded already; answers whether it wrote. */
+  putUnreached(entry: Unreached): Promise<boolean>;
+  /** A page of the owners the wave could not reach, in owner order. */
+  unreached(waveId: string, page: PageRequest): Promise<Page<Unreached>>;
+  countUnreached(waveId: string): Promise<number>;
+  get(key: MessageKey): Promise<Message | undefined>;
+  /** `queued -> sending` while the deadline has not passed, with a lease; a refusal answers the message as it stands. */
+  claim(key: MessageKey, leaseMs: number): Promise<ClaimResult>;
+  /** Moves a message still in `from` (and holding `seenLease`, when given) to `to`; answers whether it moved. */
+  move(
+    key: MessageKey,
+    from: MessageStatus | readonly MessageStatus[],
+    to: MessageStatus,
+    fields?: MoveFields,
+    seenLease?: string,
+  ): Promise<boolean>;
+  /** `unknown -> queued` for the secretariat's resend, audited, only before the wave's not-after deadline. */
+  resend(message: Message, reason: string, audit: AuditContext): Promise<Message>;
+  /** Sets fields on a message still in `status` without moving it; answers whether it wrote. */
+  note(key: MessageKey, status: MessageStatus, fields: MoveFields): Promise<boolean>;
+  /** The wave's messages in one status. */
+  listByStatus(waveId: string, status: MessageStatus): Promise<Message[]>;
+  /** Whether any message of the wave is still queued or sending. */
+  hasUnsettled(waveId: string): Promise<boolean>;
+  /** How many of the wave's messages are in each status. */
+  counts(waveId: string): Promise<Record<MessageStatus, number>>;
+  /** Every message of the wave, in recipient order. */
+  messagesOf(waveId: string): Promise<Message[]>;
+}
 
-export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): Ledger {
   const table = tableNames.desk;
 
   return {

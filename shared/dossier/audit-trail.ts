@@ -30,9 +30,22 @@ export function periodCondition(period: Period): { expression: string; values: R
 
 export const toAuditEntry = (raw: Record<string, unknown>): AuditEntry => auditEntrySchema.parse(raw);
 
-export type AuditTrail = ReturnType<typeof auditTrail>;
+/**
+ * The audit trail as the dossier reads it, newest first and paged (ADR 0026: the interface is the contract; only the
+ * DynamoDB reader below implements it so far).
+ */
+export interface AuditTrail {
+  /** One entity's entries (`state:MLI`, `contact:<id>`), optionally one actor's. */
+  ofEntity(entity: string, actor: string | undefined, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
+  /** Every entry about one State. */
+  ofState(iso3: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
+  /** Every entry by one actor. */
+  ofActor(actor: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
+  /** Every entry of a span of days. */
+  ofDays(period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
+}
 
-export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): AuditTrail {
   const TableName = tableNames.audit;
 
   function keyed(

@@ -176,9 +176,15 @@ function decodePositions(cursor: string | undefined, scope: string): Record<Sour
   return positions;
 }
 
-export type TimelineReader = ReturnType<typeof timelineReader>;
+/**
+ * A State's timeline, newest first and paged (ADR 0026: the interface is the contract; only the DynamoDB reader below
+ * implements it so far).
+ */
+export interface TimelineReader {
+  timeline(iso3: string, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
+}
 
-export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNames) {
+export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNames): TimelineReader {
   /**
    * Up to `limit` items after `start`, reading on while a filter leaves a page short. A filtered read asks for
    * whole pages: a Limit of what is still missing would shrink with each match and cost a round trip per few items.

@@ -64,9 +64,25 @@ export type MatrixAudit = Omit<AuditInput, "entity">;
 // Every version attribute but the cells, for lists that must stay small.
 const summaryAttributes = Object.keys(matrixVersionSummarySchema.shape);
 
-export type MatrixRepository = ReturnType<typeof matrixRepository>;
+/**
+ * The matrices store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/matrix.ts) both pass test/contracts/matrix.contract.ts.
+ */
+export interface MatrixRepository {
+  getVersion(iso3: string, version: number): Promise<MatrixVersion | undefined>;
+  /** The State's matrix now: revision 0 and no versions while it has none. */
+  current(iso3: string): Promise<CurrentMatrix>;
+  /** Versions oldest first, without their cells. */
+  listVersions(iso3: string, page: PageRequest): Promise<Page<MatrixVersionSummary>>;
+  /**
+   * Writes `next` and moves the head to it if the matrix is still at `current.revision` (PreconditionFailed naming
+   * the current ETag otherwise; Conflict when the version itself changed meanwhile), with the audit entries on the
+   * State's matrix. Returns the new revision.
+   */
+  save(current: CurrentMatrix, next: MatrixVersion, audits: readonly MatrixAudit[]): Promise<number>;
+}
 
-export function matrixRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function matrixRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): MatrixRepository {
   async function getVersion(iso3: string, version: number): Promise<MatrixVersion | undefined> {
     const result = await doc.send(
       new GetCommand({ TableName: tableNames.desk, Key: versionKey(iso3, version), ConsistentRead: true }),

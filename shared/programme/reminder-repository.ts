@@ -12,9 +12,29 @@ import { type ReminderClaim, reminderClaimSchema } from "./schemas.ts";
 /** Another run holds the reminder, or it was sent already. */
 class ReminderTaken extends Conflict {}
 
-export type ReminderRepository = ReturnType<typeof reminderRepository>;
+/**
+ * The programme's reminder claims, as use cases need them (ADR 0026): the DynamoDB adapter below and the in-memory one
+ * of the unit tests (test/support/in-memory/reminders.ts) both pass test/contracts/reminders.contract.ts. Every move
+ * answers `taken` when another run holds the reminder or it was sent, and is audited with `entry` when `done`.
+ */
+export interface ReminderRepository {
+  get(ref: ReminderRef): Promise<ReminderClaim | undefined>;
+  /**
+   * Takes the reminder for this run: when no run ever claimed it, when a failed send released it, or when a
+   * `sending` claim is older than `staleBefore` (its run died before it could finish).
+   */
+  claim(claim: ReminderClaim, staleBefore: string, entry: AuditInput): Promise<"done" | "taken">;
+  /** Records the SES message id; only the run that holds the claim (its `claimedAt`) may. */
+  markSent(claim: ReminderClaim, messageId: string, sentAt: string, entry: AuditInput): Promise<"done" | "taken">;
+  /** Gives the claim back after a failed send, so a later run can send it; only the run that holds it may. */
+  release(claim: ReminderClaim, entry: AuditInput): Promise<"done" | "taken">;
+}
 
-export function reminderRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function reminderRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): ReminderRepository {
   const table = tableNames.desk;
   const taken = () => new ReminderTaken("The reminder is held by another run or was sent");
 

@@ -27,9 +27,27 @@ export class SnapshotExists extends Conflict {
 // Every head attribute, for the list: the figures stay behind.
 const summaryAttributes = Object.keys(snapshotSummarySchema.shape);
 
-export type SnapshotRepository = ReturnType<typeof snapshotRepository>;
+/**
+ * The snapshots store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
+ * tests (test/support/in-memory/snapshots.ts) both pass test/contracts/snapshots.contract.ts.
+ */
+export interface SnapshotRepository {
+  get(period: Period): Promise<Snapshot | undefined>;
+  /** Snapshots by period, oldest first, without their figures. */
+  list(page: PageRequest): Promise<Page<SnapshotSummary>>;
+  /** The latest quarter before `period` that has a snapshot, whenever it was taken. */
+  periodBefore(period: Period): Promise<Period | undefined>;
+  /** The latest snapshot of a quarter before `period`, if any: what a new snapshot's change is measured from. */
+  latestBefore(period: Period): Promise<Snapshot | undefined>;
+  /** Stores the snapshot once per quarter (`SnapshotExists` otherwise), audited as `snapshot.create`. */
+  create(snapshot: Snapshot, audit: AuditContext): Promise<void>;
+}
 
-export function snapshotRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function snapshotRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): SnapshotRepository {
   const table = tableNames.desk;
   const toSnapshot = (raw: Record<string, unknown>) => snapshotSchema.parse(raw);
 

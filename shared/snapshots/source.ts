@@ -80,9 +80,26 @@ async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<
   return results;
 }
 
-export type SnapshotSource = ReturnType<typeof snapshotSource>;
+/**
+ * What a snapshot is computed from (ADR 0026: the interface is the contract; only the DynamoDB reader below, over the
+ * stores' adapters, implements it so far).
+ */
+export interface SnapshotSource {
+  memberStates(): Promise<State[]>;
+  fulfilledObligations(kind: ObligationKind): Promise<Obligation[]>;
+  submissionsOf(codes: readonly string[]): Promise<SubmissionFact[]>;
+  pocContacts(): Promise<Contact[]>;
+  contactImages(ids: readonly string[]): Promise<Map<string, ContactImage[]>>;
+  approvedMatricesOn(codes: readonly string[], lastDay: string): Promise<MatrixVersion[]>;
+  requestsReceivedBy(lastDay: string): Promise<AssistanceRequest[]>;
+  providers(): Promise<ProviderSummary[]>;
+  waves(): Promise<Wave[]>;
+  templates(ids: readonly string[]): Promise<Template[]>;
+  messagesOfWaves(ids: readonly string[]): Promise<Map<string, MessageFact[]>>;
+  unreachedOfWaves(ids: readonly string[]): Promise<Map<string, UnreachedFact[]>>;
+}
 
-export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): SnapshotSource {
   const table = tableNames.desk;
   const registry = registryRepository(doc, tableNames, clock);
   const reporting = reportingRepository(doc, tableNames, clock);

@@ -1,0 +1,339 @@
+// The assistance store's contract, written once and run against both adapters: DynamoDB Local
+// (test/integration/assistance-store.test.ts) and memory (test/unit/assistance-store.test.ts).
+import { beforeEach, describe, expect, it } from "vitest";
+import { type AssistanceRepository, MailTaken, ReportExists } from "#shared/assistance/repository.ts";
+import type {
+  AssistanceMatch,
+  AssistanceOffer,
+  AssistanceReport,
+  AssistanceRequest,
+  Provider,
+  RequestStatus,
+} from "#shared/assistance/schemas.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
+import type { Obligation } from "#shared/reporting/schemas.ts";
+import { everyItem, type StoreUnderTest } from "./store-contract.ts";
+
+const audit = { actor: systemActor("contract") };
+const STAMP = "2027-03-01T09:00:00.000Z";
+
+/** The assistance store with the States whose obligations feedback may fulfil (the registry's seed). */
+export interface AssistanceUnderTest extends StoreUnderTest<AssistanceRepository> {
+  givenStates(iso3s: string[]): Promise<void>;
+  obligationOf(iso3: string, kind: Obligation["kind"]): Promise<Obligation | undefined>;
+}
+
+export const aRequest = (
+  id: string,
+  iso3: string,
+  receivedOn: string,
+  overrides: Partial<AssistanceRequest> = {},
+): AssistanceRequest => ({
+  id,
+  iso3,
+  areas: ["legislation"],
+  description: `Request ${id}`,
+  receivedOn,
+  symbol: `S/AC.44/2027/${id}`,
+  consentedToCirculation: false,
+  status: "received",
+  history: [],
+  createdAt: STAMP,
+  createdBy: "contract",
+  updatedAt: STAMP,
+  ...overrides,
+});
+
+export const anOffer = (id: string, provider: Provider, overrides: Partial<AssistanceOffer> = {}): AssistanceOffer => ({
+  id,
+  provider,
+  areas: ["legislation"],
+  description: `Offer ${id}`,
+  validFrom: "2026-01-01",
+  lastUpdatedOn: "2026-01-01",
+  createdAt: STAMP,
+  updatedAt: STAMP,
+  ...overrides,
+});
+
+const aMatch = (id: string, requestId: string, offerId: string): AssistanceMatch => ({
+  id,
+  requestId,
+  offerId,
+  iso3: "MLI",
+  provider: { kind: "organization", id: "iaea" },
+  areas: ["legislation"],
+  status: "proposed",
+  proposedOn: "2027-02-01",
+  history: [],
+  createdAt: STAMP,
+  createdBy: "contract",
+  updatedAt: STAMP,
+});
+
+const aReport = (id: string): AssistanceReport => ({
+  id,
+  year: 2027,
+  n: 1,
+  periodFrom: "2027-01-01",
+  periodTo: "2027-04-30",
+  asOf: "2027-03-01",
+  generatedAt: STAMP,
+  generatedBy: "contract",
+  totals: { pending: 0, byStatus: {}, byAge: {}, followUpsOverdue: 0, followUpsDue: 0, withoutMatch: 0 },
+  mail: { status: "pending" },
+  requests: [],
+});
+
+export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest>): void {
+  describe("the assistance store contract", () => {
+    let subject: AssistanceUnderTest;
+    let store: AssistanceRepository;
+    const entry = (action: string, id = "r1") => ({
+      ...audit,
+      action,
+      entity: { type: "assistance-request", id },
+    });
+    const record = (request: AssistanceRequest) =>
+      store.write([...store.newRequest(request), store.audit(entry("assistance.request.create", request.id))]);
+
+    beforeEach(async () => {
+      subject = await setup();
+      store = subject.store;
+    });
+
+    describe("requests", () => {
+      it("records a request at version 1 with its audit entry; its file has no matches or feedback yet", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        expect(await store.getRequest("r1")).toEqual({ value: aRequest("r1", "MLI", "2027-01-10"), version: 1 });
+        expect(await store.requestFile("r1")).toEqual({
+          request: { value: aRequest("r1", "MLI", "2027-01-10"), version: 1 },
+          matches: [],
+          feedback: [],
+        });
+        expect(await store.getRequest("r9")).toBeUndefined();
+        expect(await store.requestFile("r9")).toBeUndefined();
+        expect(await subject.auditActions({ type: "assistance-request", id: "r1" })).toEqual([
+          "assistance.request.create",
+        ]);
+      });
+
+      it("refuses a symbol already recorded, whatever its case, with 409 naming the request; nothing is kept", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10", { symbol: "S/AC.44/2027/NV/1" }));
+        const refused = await record(aRequest("r2", "TCD", "2027-01-11", { symbol: "s/ac.44/2027/nv/1" })).catch(
+          (error: unknown) => error,
+        );
+        expect(refused).toBeInstanceOf(Conflict);
+        expect((refused as Conflict).details).toEqual({ requestId: "r1" });
+        expect(await store.getRequest("r2")).toBeUndefined();
+        expect(await subject.auditActions({ type: "assistance-request", id: "r2" })).toEqual([]);
+      });
+
+      it("replaces a request at the version read; a stale one is 412 naming the current ETag, an unknown one 404", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        const acknowledged = aRequest("r1", "MLI", "2027-01-10", {
+          status: "acknowledged",
+          acknowledgedOn: "2027-01-12",
+        });
+        await store.write([store.replaceRequest(acknowledged, 1)]);
+        expect(await store.getRequest("r1")).toEqual({ value: acknowledged, version: 2 });
+        const late = await store
+          .write([store.replaceRequest(aRequest("r1", "MLI", "2027-01-10"), 1)])
+          .catch((error: unknown) => error);
+        expect(late).toBeInstanceOf(PreconditionFailed);
+        expect((late as PreconditionFailed).currentEtag).toBe('"2"');
+        await expect(store.write([store.replaceRequest(aRequest("r9", "MLI", "2027-01-10"), 1)])).rejects.toThrow(
+          NotFound,
+        );
+        expect(await store.getRequest("r1")).toEqual({ value: acknowledged, version: 2 });
+      });
+
+      it("holds a whole write when the request is no longer in a status or at a version", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        const notIn = await store
+          .write([store.audit(entry("x")), store.requestIsIn("r1", "fulfilled")])
+          .catch((error: unknown) => error);
+        expect(notIn).toBeInstanceOf(Conflict);
+        await expect(store.write([store.requestIsAt("r1", 2), store.audit(entry("y"))])).rejects.toThrow(Conflict);
+        await store.write([store.requestIsIn("r1", "received"), store.audit(entry("z"))]);
+        await store.write([store.requestIsAt("r1", 1), store.audit(entry("z"))]);
+        expect(await subject.auditActions({ type: "assistance-request", id: "r1" })).toEqual([
+          "assistance.request.create",
+          "z",
+          "z",
+        ]);
+      });
+
+      it("refuses a write that touches one request twice, keeping nothing of it", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        const moved = aRequest("r1", "MLI", "2027-01-10", { status: "acknowledged" });
+        await expect(store.write([store.replaceRequest(moved, 1), store.requestIsAt("r1", 1)])).rejects.toThrow();
+        expect(await store.getRequest("r1")).toMatchObject({ version: 1, value: { status: "received" } });
+      });
+
+      describe("listing", () => {
+        const statuses: [string, string, string, RequestStatus][] = [
+          ["r1", "MLI", "2027-01-20", "received"],
+          ["r2", "TCD", "2027-01-05", "acknowledged"],
+          ["r3", "MLI", "2027-01-05", "fulfilled"],
+          ["r4", "MLI", "2027-02-01", "acknowledged"],
+          ["r5", "SOM", "2026-12-30", "withdrawn"],
+        ];
+        beforeEach(async () => {
+          for (const [id, iso3, on, status] of statuses) await record(aRequest(id, iso3, on, { status }));
+        });
+        const ids = async (query: { status?: RequestStatus; iso3?: string }) =>
+          (await everyItem((page) => store.listRequests({ ...page, ...query }))).map(({ value }) => value.id);
+
+        it("lists all, by status, by State and by both, in the order received", async () => {
+          expect(await ids({})).toEqual(["r5", "r2", "r3", "r1", "r4"]);
+          expect(await ids({ status: "acknowledged" })).toEqual(["r2", "r4"]);
+          expect(await ids({ iso3: "MLI" })).toEqual(["r3", "r1", "r4"]);
+          expect(await ids({ iso3: "MLI", status: "acknowledged" })).toEqual(["r4"]);
+          expect(await ids({ iso3: "AUT" })).toEqual([]);
+        });
+
+        it("answers the pending requests, none in a final status", async () => {
+          const pending = (await store.pendingRequests()).map((request) => request.id).sort();
+          expect(pending).toEqual(["r1", "r2", "r4"]);
+        });
+
+        it("refuses a cursor of one listing on another", async () => {
+          const first = await store.listRequests({ limit: 2 });
+          expect(first.cursor).toBeDefined();
+          await expect(store.listRequests({ limit: 2, iso3: "MLI", cursor: first.cursor })).rejects.toThrow(Malformed);
+        });
+      });
+    });
+
+    describe("offers and matches", () => {
+      const iaea: Provider = { kind: "organization", id: "iaea" };
+      const france: Provider = { kind: "state", iso3: "FRA" };
+
+      it("adds offers once, replaces them at their version, lists all or one provider's in id order", async () => {
+        await store.write([store.newOffer(anOffer("o2", iaea)), store.newOffer(anOffer("o1", france))]);
+        await store.write([store.newOffer(anOffer("o3", iaea))]);
+        await expect(store.write([store.newOffer(anOffer("o1", iaea))])).rejects.toThrow(Conflict);
+        const changed = anOffer("o2", iaea, { description: "Changed" });
+        await store.write([store.replaceOffer(changed, 1)]);
+        expect(await store.getOffer("o2")).toEqual({ value: changed, version: 2 });
+        await expect(store.write([store.replaceOffer(changed, 1)])).rejects.toThrow(PreconditionFailed);
+        const ids = async (provider?: Provider) =>
+          (await everyItem((page) => store.listOffers({ ...page, provider }))).map(({ value }) => value.id);
+        expect(await ids()).toEqual(["o1", "o2", "o3"]);
+        expect(await ids(iaea)).toEqual(["o2", "o3"]);
+        expect((await store.allOffers()).map((offer) => offer.id)).toEqual(["o1", "o2", "o3"]);
+        expect(await store.getOffer("o9")).toBeUndefined();
+      });
+
+      it("keeps one match per request and offer (409 naming it), found by id and in the request's file", async () => {
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        await store.write([store.newOffer(anOffer("o1", iaea))]);
+        await store.write([...store.newMatch(aMatch("m1", "r1", "o1")), store.requestIsAt("r1", 1)]);
+        const again = await store.write(store.newMatch(aMatch("m2", "r1", "o1"))).catch((error: unknown) => error);
+        expect(again).toBeInstanceOf(Conflict);
+        expect((again as Conflict).details).toEqual({ matchId: "m1" });
+        expect(await store.getMatch("m2")).toBeUndefined();
+        expect(await store.getMatch("m1")).toEqual({ value: aMatch("m1", "r1", "o1"), version: 1 });
+        const accepted = { ...aMatch("m1", "r1", "o1"), status: "accepted" as const };
+        await store.write([store.replaceMatch(accepted, 1)]);
+        await expect(store.write([store.replaceMatch(accepted, 1)])).rejects.toThrow(PreconditionFailed);
+        expect((await store.requestFile("r1"))?.matches).toEqual([{ value: accepted, version: 2 }]);
+      });
+    });
+
+    describe("feedback", () => {
+      beforeEach(async () => {
+        await subject.givenStates(["MLI"]);
+        await record(aRequest("r1", "MLI", "2026-01-10", { status: "fulfilled", closedOn: "2026-12-01" }));
+      });
+      const feedback = {
+        id: "f1",
+        requestId: "r1",
+        iso3: "MLI",
+        from: "requester" as const,
+        text: "Useful",
+        receivedOn: "2027-02-01",
+        recordedAt: STAMP,
+        recordedBy: "contract",
+      };
+
+      it("records feedback with its obligation at the count read; a moved count refuses both", async () => {
+        const before = await subject.obligationOf("MLI", "assistance-feedback");
+        if (!before) throw new Error("the assistance-feedback obligation was not seeded");
+        const after: Obligation = {
+          ...before,
+          status: "fulfilled",
+          submissions: 1,
+          firstReceivedOn: "2027-02-01",
+          lastReceivedOn: "2027-02-01",
+        };
+        const stale = { ...before, submissions: before.submissions + 5 };
+        const refused = await store
+          .write([store.newFeedback(feedback), store.updateFeedbackObligation(stale, after)])
+          .catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(ObligationChanged);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([]);
+
+        await store.write([
+          store.newFeedback(feedback),
+          store.requestIsIn("r1", "fulfilled"),
+          store.updateFeedbackObligation(before, after),
+        ]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([feedback]);
+        expect(await subject.obligationOf("MLI", "assistance-feedback")).toEqual(after);
+        await expect(store.write([store.newFeedback(feedback)])).rejects.toThrow(Conflict);
+      });
+    });
+
+    describe("reports", () => {
+      it("writes a report once (ReportExists) and lists them by id without their rows", async () => {
+        await store.write([store.newReport(aReport("2027-1")), store.audit(entry("assistance.report.create"))]);
+        await store.write([store.newReport(aReport("2026-3"))]);
+        await expect(store.write([store.newReport(aReport("2027-1"))])).rejects.toThrow(ReportExists);
+        expect(await store.getReport("2027-1")).toEqual(aReport("2027-1"));
+        expect(await store.getReport("2027-2")).toBeUndefined();
+        const listed = await everyItem((page) => store.listReports(page), 1);
+        expect(listed.map((report) => report.id)).toEqual(["2026-3", "2027-1"]);
+        expect(listed[0]).not.toHaveProperty("requests");
+      });
+
+      it("lets one run hold the report's mail: claimed, taken by another, sent by its holder only", async () => {
+        await store.write([store.newReport(aReport("2027-1"))]);
+        const at = "2027-03-01T09:00:00.000Z";
+        expect(await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("claim"))).toBe("claimed");
+        expect(await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("claim"))).toBe("taken");
+        await expect(
+          store.markReportMailSent("2027-1", "2027-03-01T08:00:00.000Z", "m-1", at, entry("sent")),
+        ).rejects.toThrow(MailTaken);
+        await store.markReportMailSent("2027-1", at, "ses-1", at, entry("sent"));
+        expect((await store.getReport("2027-1"))?.mail).toEqual({
+          status: "sent",
+          claimedAt: at,
+          messageId: "ses-1",
+          sentAt: at,
+        });
+        expect(await store.claimReportMail("2027-1", at, "2027-03-02T00:00:00.000Z", entry("claim"))).toBe("taken");
+        expect(await store.claimReportMail("2099-1", at, at, entry("claim"))).toBe("taken");
+      });
+
+      it("gives a claim back after a failed send, and takes over a claim older than the cut-off", async () => {
+        await store.write([store.newReport(aReport("2027-1"))]);
+        const first = "2027-03-01T09:00:00.000Z";
+        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("claim"));
+        await store.releaseReportMail("2027-1", "2027-03-01T07:00:00.000Z", entry("release"));
+        expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "sending", claimedAt: first });
+        await store.releaseReportMail("2027-1", first, entry("release"));
+        expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "pending" });
+        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("claim"));
+        const later = "2027-03-01T10:00:00.000Z";
+        expect(await store.claimReportMail("2027-1", later, "2027-03-01T09:30:00.000Z", entry("claim"))).toBe(
+          "claimed",
+        );
+        expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "sending", claimedAt: later });
+      });
+    });
+  });
+}

@@ -1,0 +1,27 @@
+// The in-memory assistance store passes the assistance store contract (the DynamoDB adapter, in integration).
+
+import { fixedClock } from "#shared/clock.ts";
+import { obligationKinds, obligationRules } from "#shared/reporting/obligations.ts";
+import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/assistance.contract.ts";
+import { CONTRACT_START } from "../contracts/store-contract.ts";
+import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
+
+assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
+  const clock = fixedClock(CONTRACT_START);
+  const store = inMemoryAssistance(clock);
+  return {
+    store,
+    clock,
+    auditActions: async (entity) => store.trail.actionsOf(entity),
+    // The obligations as the registry's seed writes them.
+    givenStates: async (iso3s) => {
+      for (const iso3 of iso3s) {
+        for (const kind of obligationKinds) {
+          const { mandatory, initial } = obligationRules[kind];
+          store.givenObligation({ iso3, kind, mandatory, status: initial, submissions: 0 });
+        }
+      }
+    },
+    obligationOf: async (iso3, kind) => store.obligation(iso3, kind),
+  };
+});

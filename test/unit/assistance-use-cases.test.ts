@@ -1,0 +1,175 @@
+// The assistance request use cases on the in-memory stores, no database: recording a request, moving it through
+// its lifecycle with the consent window, a refused move, consent recorded before circulation.
+import { beforeEach, describe, expect, it } from "vitest";
+import { createRequest, recordConsent, transitionRequest } from "#shared/assistance/requests.ts";
+import type { NewAssistanceRequest } from "#shared/assistance/schemas.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { regionalGroups } from "#shared/registry/schemas.ts";
+import { type InMemoryAssistance, inMemoryAssistance } from "../support/in-memory/assistance.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
+
+const audit = { actor: systemActor("test") };
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (error: unknown) => error,
+  );
+
+// Monday 1 March 2027: five working days later is Monday 8 March.
+let clock: ReturnType<typeof fixedClock>;
+let assistance: InMemoryAssistance;
+let registry: InMemoryRegistry;
+const deps = () => ({ assistance, registry, clock });
+
+beforeEach(async () => {
+  clock = fixedClock("2027-03-01T09:00:00Z");
+  const trail = inMemoryAudit(clock);
+  assistance = inMemoryAssistance(clock, trail);
+  registry = inMemoryRegistry(clock, trail);
+  await registry.addMissingStates(
+    [
+      {
+        iso3: "KEN",
+        iso2: "KE",
+        name: "Kenya",
+        region: "african",
+        regionName: regionalGroups.african,
+        language: "en",
+        languageBasis: "official language",
+      },
+    ],
+    () => [],
+    audit,
+  );
+});
+
+const aRequest = (overrides: Partial<NewAssistanceRequest> = {}): NewAssistanceRequest => ({
+  iso3: "KEN",
+  areas: ["legislation", "export-and-licensing"],
+  description: "Drafting of export control legislation",
+  receivedOn: "2027-02-15",
+  symbol: "S/AC.44/2027/NOTE/7",
+  consentedToCirculation: false,
+  ...overrides,
+});
+
+/** Records a request and acknowledges it today, opening its consent window. */
+async function acknowledged(overrides: Partial<NewAssistanceRequest> = {}) {
+  const created = await createRequest(deps())(aRequest(overrides), audit);
+  const id = created.value.id;
+  await transitionRequest(deps())(id, 1, { to: "acknowledged" }, audit);
+  return transitionRequest(deps())(id, 2, { to: "consent-window" }, audit);
+}
+
+describe("createRequest", () => {
+  it("records a received request at version 1 with no history, audited", async () => {
+    const created = await createRequest(deps())(aRequest(), audit);
+    expect(created).toMatchObject({ version: 1, value: { status: "received", history: [], iso3: "KEN" } });
+    expect(assistance.trail.actionsOf({ type: "assistance-request", id: created.value.id })).toEqual([
+      "assistance.request.create",
+    ]);
+  });
+
+  it("refuses a symbol recorded already (409), an unknown State (404) and a future date (422), keeping nothing", async () => {
+    await createRequest(deps())(aRequest(), audit);
+    await expect(createRequest(deps())(aRequest({ symbol: "s/ac.44/2027/note/7" }), audit)).rejects.toThrow(Conflict);
+    await expect(createRequest(deps())(aRequest({ iso3: "XYZ", symbol: "S/2" }), audit)).rejects.toThrow(NotFound);
+    const future = await refusal(createRequest(deps())(aRequest({ receivedOn: "2027-03-02", symbol: "S/3" }), audit));
+    expect(future).toBeInstanceOf(Invalid);
+    expect((future as Invalid).issues.map((issue) => issue.path)).toEqual(["body.receivedOn"]);
+    expect((await assistance.listRequests({ limit: 10 })).items).toHaveLength(1);
+  });
+});
+
+describe("transitionRequest", () => {
+  it("acknowledges a request, opening a consent window of five working days", async () => {
+    const opened = await acknowledged();
+    expect(opened).toMatchObject({
+      version: 3,
+      value: { status: "consent-window", acknowledgedOn: "2027-03-01", consentWindowClosesOn: "2027-03-08" },
+    });
+    expect(opened.value.history.map((move) => `${move.from}->${move.to}`)).toEqual([
+      "received->acknowledged",
+      "acknowledged->consent-window",
+    ]);
+  });
+
+  it("refuses circulation inside the consent window, naming when it closes, and allows it the day after", async () => {
+    const opened = await acknowledged();
+    clock.set("2027-03-08T20:00:00Z");
+    const early = await refusal(transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit));
+    expect(early).toBeInstanceOf(Conflict);
+    expect((early as Conflict).details).toEqual({ consentWindowClosesOn: "2027-03-08" });
+    expect((await assistance.getRequest(opened.value.id))?.version).toBe(3);
+
+    clock.set("2027-03-09T09:00:00Z");
+    const circulated = await transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit);
+    expect(circulated).toMatchObject({
+      version: 4,
+      value: { status: "circulated", circulatedOn: "2027-03-09", followUpDueOn: "2028-03-09" },
+    });
+  });
+
+  it("refuses an illegal move with 409 naming the legal ones, and changes nothing", async () => {
+    const created = await createRequest(deps())(aRequest(), audit);
+    const illegal = await refusal(transitionRequest(deps())(created.value.id, 1, { to: "circulated" }, audit));
+    expect(illegal).toBeInstanceOf(IllegalTransition);
+    expect((illegal as IllegalTransition).allowed).toEqual(["acknowledged", "withdrawn"]);
+    expect(await assistance.getRequest(created.value.id)).toEqual(created);
+    expect(assistance.trail.actionsOf({ type: "assistance-request", id: created.value.id })).toEqual([
+      "assistance.request.create",
+    ]);
+  });
+
+  it("refuses a stale If-Match with 412 and a move dated before the previous one with 422 on body.on", async () => {
+    const created = await createRequest(deps())(aRequest(), audit);
+    await transitionRequest(deps())(created.value.id, 1, { to: "acknowledged" }, audit);
+    const stale = await refusal(transitionRequest(deps())(created.value.id, 1, { to: "withdrawn" }, audit));
+    expect(stale).toBeInstanceOf(PreconditionFailed);
+    expect((stale as PreconditionFailed).currentEtag).toBe('"2"');
+    const backdated = await refusal(
+      transitionRequest(deps())(created.value.id, 2, { to: "withdrawn", on: "2027-02-20" }, audit),
+    );
+    expect(backdated).toBeInstanceOf(Invalid);
+    expect((backdated as Invalid).issues.map((issue) => issue.path)).toEqual(["body.on"]);
+  });
+
+  it("closes a withdrawn request, after which no move is legal", async () => {
+    const created = await createRequest(deps())(aRequest(), audit);
+    const withdrawn = await transitionRequest(deps())(created.value.id, 1, { to: "withdrawn" }, audit);
+    expect(withdrawn.value).toMatchObject({ status: "withdrawn", closedOn: "2027-03-01" });
+    const after = await refusal(transitionRequest(deps())(created.value.id, 2, { to: "acknowledged" }, audit));
+    expect((after as IllegalTransition).allowed).toEqual([]);
+  });
+});
+
+describe("recordConsent", () => {
+  it("lets a request be circulated inside its window once the State's consent is recorded", async () => {
+    const opened = await acknowledged();
+    const consented = await recordConsent(deps())(opened.value.id, 3, { reason: "Note Verbale of 2 March" }, audit);
+    expect(consented).toMatchObject({
+      version: 4,
+      value: { status: "consent-window", consentedToCirculation: true, consentedOn: "2027-03-01" },
+    });
+    const circulated = await transitionRequest(deps())(opened.value.id, 4, { to: "circulated" }, audit);
+    expect(circulated.value).toMatchObject({ status: "circulated", circulatedOn: "2027-03-01" });
+    const entry = assistance.trail.entries.find((e) => e.action === "assistance.request.consent");
+    expect(entry?.reason).toBe("Note Verbale of 2 March");
+  });
+
+  it("refuses consent recorded twice, or after circulation, with 409", async () => {
+    const given = await acknowledged({ consentedToCirculation: true });
+    await expect(recordConsent(deps())(given.value.id, 3, { reason: "again" }, audit)).rejects.toThrow(Conflict);
+    const late = await acknowledged({ symbol: "S/AC.44/2027/NOTE/8" });
+    clock.set("2027-03-09T09:00:00Z");
+    await transitionRequest(deps())(late.value.id, 3, { to: "circulated" }, audit);
+    const moot = await refusal(recordConsent(deps())(late.value.id, 4, { reason: "too late" }, audit));
+    expect(moot).toBeInstanceOf(Conflict);
+    expect((moot as Conflict).details).toEqual({ status: "circulated" });
+  });
+});
