@@ -3,7 +3,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, resolve } from "node:path";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { assertPortFree, freePort } from "./ports.ts";
 
 export interface DynamoDbLocalOptions {
@@ -142,6 +141,8 @@ async function waitUntilReady(
   exitInfo: () => { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined,
   output: () => string[],
 ): Promise<void> {
+  // Loaded here, not at import: `npm start` spawns the JVM before the SDK loads (ADR 0030).
+  const { DynamoDBClient, ListTablesCommand } = await import("@aws-sdk/client-dynamodb");
   const client = new DynamoDBClient({
     region: "us-east-1",
     endpoint,
@@ -182,6 +183,7 @@ async function waitUntilReady(
 
 /** Whether a DynamoDB endpoint answers now (one quick ListTables); for commands that need a running stack. */
 export async function dynamoDbAnswers(endpoint: string): Promise<boolean> {
+  const { DynamoDBClient, ListTablesCommand } = await import("@aws-sdk/client-dynamodb");
   const client = new DynamoDBClient({
     region: "us-east-1",
     endpoint,

@@ -1,7 +1,4 @@
 // The whole system on one machine: DynamoDB Local, the SES emulator, the api handlers behind a local HTTP API, schedules.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { programme } from "../../events/programme.ts";
 import type { LocalSeed } from "../../functions/seed/local.ts";
@@ -15,46 +12,24 @@ import { waveRepository } from "../../shared/waves/repository.ts";
 import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { consoleSite } from "./console.ts";
-import { startDynamoDbLocal } from "./dynamodb-local.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
-import { assertPortFree, PortInUseError } from "./ports.ts";
+import { beginLocalStack, type LocalPrelude, onPort } from "./prelude.ts";
 import { type LocalScheduler, localWaveScheduler, startScheduler } from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
 
-export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const DEFAULT_DATA_DIR = join(REPO_ROOT, ".local");
 export const REGION = "us-east-1";
 
-export type LocalService = "api" | "dynamodb" | "ses";
-
-/** Which environment variable moves which port (read by `npm start` and `npm run fire`). */
-export const portVariables: Record<LocalService, { name: string; fallback: number }> = {
-  api: { name: "API_PORT", fallback: 4540 },
-  dynamodb: { name: "DYNAMODB_PORT", fallback: 8540 },
-  ses: { name: "SES_PORT", fallback: 8005 },
-};
-
-/** The variable to set when `service`'s port is busy, for the error message. */
-export function portVariableName(service: string | undefined): string | undefined {
-  const match = Object.entries(portVariables).find(([name]) => name === service);
-  return match?.[1].name;
-}
-
-export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<LocalService, number> {
-  const read = (service: LocalService): number => {
-    const { name, fallback } = portVariables[service];
-    const text = env[name];
-    if (text === undefined || text === "") return fallback;
-    const port = Number(text);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`${name} must be a port number from 0 (any free port) to 65535; got "${text}"`);
-    }
-    return port;
-  };
-  return { api: read("api"), dynamodb: read("dynamodb"), ses: read("ses") };
-}
+// Defined with what `npm start` runs before the rest loads; exported here too, where their callers import them.
+export {
+  DEFAULT_DATA_DIR,
+  type LocalService,
+  localPortsFromEnv,
+  portVariableName,
+  portVariables,
+  REPO_ROOT,
+} from "./prelude.ts";
 
 export function localTableNames(prefix = ""): TableNames {
   return { desk: `${prefix}desk-local`, audit: `${prefix}audit-local` };
@@ -91,6 +66,11 @@ export interface LocalStackOptions {
   tablePrefix?: string;
   /** Start-up progress, request lines and schedule runs. */
   log?: (line: string) => void;
+  /**
+   * What `npm start` began before loading the stack (the ports checked, the folder locked, DynamoDB Local spawned),
+   * made from these same options; without it the stack begins so itself.
+   */
+  prelude?: LocalPrelude;
 }
 
 export interface LocalStack {
@@ -110,50 +90,6 @@ export interface LocalStack {
   searchReady: Promise<void>;
   nextRuns(): Record<string, Date | null>;
   stop(): Promise<void>;
-}
-
-/** Tags a busy port with the service, so `npm start` can name the variable that moves it. */
-async function onPort<T>(service: LocalService, start: () => Promise<T>): Promise<T> {
-  try {
-    return await start();
-  } catch (error) {
-    if (error instanceof PortInUseError) throw new PortInUseError(error.port, service);
-    throw error;
-  }
-}
-
-/**
- * Two stacks on one data directory would run two DynamoDB Local engines on one database file; the second
- * start is refused instead. A lock left by a process that no longer runs is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lock = join(dataDir, "stack.pid");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
-    }
-    const holder = Number(readFileSync(lock, "utf8").trim());
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-      throw new Error(
-        `Another local stack (pid ${holder}) is using ${dataDir}: stop it first (Ctrl-C in its terminal)`,
-      );
-    }
-    rmSync(lock, { force: true });
-  }
-  throw new Error(`Could not lock ${dataDir}`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else, so it is running.
-    return error instanceof Error && "code" in error && error.code === "EPERM";
-  }
 }
 
 /**
@@ -183,8 +119,6 @@ async function startedTogether<A extends { stop(): Promise<void> }, B extends { 
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const log = opts.log ?? (() => undefined);
-  const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const tableNames = localTableNames(opts.tablePrefix);
   const timings: Record<string, number> = {};
   const stops: (() => Promise<void>)[] = [];
@@ -210,29 +144,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   }
 
   try {
-    // Every fixed port first, so a busy one fails in a moment and before anything touches the data.
-    for (const [service, port] of [
-      ["dynamodb", opts.dynamoPort],
-      ["ses", opts.sesPort],
-      ["api", opts.apiPort],
-    ] as const) {
-      if (port) await onPort(service, () => assertPortFree(port));
-    }
-    const dynamoDataDir = opts.inMemory ? undefined : join(dataDir, "dynamodb");
-    if (dynamoDataDir) {
-      const release = lockDataDir(dataDir);
-      stops.push(async () => release());
-    }
+    const prelude = opts.prelude ?? (await beginLocalStack({ ...opts, log }));
+    stops.push(async () => prelude.release());
+    const { dynamoDataDir } = prelude;
     // The seed's modules load while DynamoDB Local's JVM and the SES emulator start (ADR 0027).
     const seedModule = import("../../functions/seed/local.ts");
     seedModule.catch(() => undefined);
-    log(`starting DynamoDB Local (${dynamoDataDir ? `data in ${dynamoDataDir}` : "in memory"}) and the SES emulator`);
     const [dynamo, ses] = await startedTogether(
-      step("dynamodb", () =>
-        onPort("dynamodb", () =>
-          startDynamoDbLocal({ port: opts.dynamoPort, inMemory: opts.inMemory, dbPath: dynamoDataDir }),
-        ),
-      ),
+      step("dynamodb", () => prelude.dynamo),
       step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort }))),
       stops,
     );
@@ -324,7 +243,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           `send it now (before its notAfter ${wave.notAfter}) with: npm run fire -- wave-dispatch '{"waveId":"${wave.id}"}'`,
       );
     }
-    const jwtKeys = await loadOrCreateJwtKeys(dataDir);
+    const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
     const api = await step("api", () =>
       onPort("api", () =>
         startApiServer({ port: opts.apiPort, handler, jwtKeys, log, frontDoor: consoleSite({ jwtKeys }) }),

@@ -1,16 +1,10 @@
 // `npm start`: brings up the local stack, prints where everything is, and stops it all on Ctrl-C.
+// Only Node's own modules and the prelude load before DynamoDB Local's JVM is spawned; the rest of the code (the
+// stack, the seed, the console's build) loads while it boots (ADR 0030).
 import { relative } from "node:path";
-import { programme } from "../../events/programme.ts";
-import { ensureConsoleBuilt } from "./console.ts";
 import { PortInUseError } from "./ports.ts";
-import {
-  DEFAULT_DATA_DIR,
-  type LocalStack,
-  localPortsFromEnv,
-  portVariableName,
-  REPO_ROOT,
-  startLocalStack,
-} from "./stack.ts";
+import { beginLocalStack, DEFAULT_DATA_DIR, localPortsFromEnv, portVariableName, REPO_ROOT } from "./prelude.ts";
+import type { LocalStack } from "./stack.ts";
 
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -39,11 +33,7 @@ try {
 }
 
 const started = performance.now();
-// The console is built (only when its sources changed) before the stack serves it.
-await ensureConsoleBuilt(log).catch((error: unknown) =>
-  log(`the console did not build (the API runs without it): ${error}`),
-);
-const starting = startLocalStack({
+const options = {
   // Another folder than the repository's .local/: a second stack's data, or the bench's fresh first start.
   dataDir: process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR,
   inMemory,
@@ -51,7 +41,26 @@ const starting = startLocalStack({
   dynamoPort: ports.dynamodb,
   sesPort: ports.ses,
   log,
-});
+};
+const prelude = beginLocalStack(options);
+const stackModule = import("./stack.ts");
+// The console is built (only when its sources changed) while the stack starts, and before the banner sends anyone
+// to it; a console that does not build leaves the API running.
+const consoleBuilt = import("./console.ts")
+  .then(({ ensureConsoleBuilt }) => ensureConsoleBuilt(log))
+  .catch((error: unknown) => log(`the console did not build (the API runs without it): ${error}`));
+const starting = (async () => {
+  const begun = await prelude;
+  try {
+    const { startLocalStack } = await stackModule;
+    return await startLocalStack({ ...options, prelude: begun });
+  } catch (error) {
+    // The stack stops what it started; what the prelude began before the stack loaded is stopped here.
+    await begun.dynamo.then((dynamo) => dynamo.stop()).catch(() => undefined);
+    begun.release();
+    throw error;
+  }
+})();
 
 // Listening from the first moment: a Ctrl-C during start-up still stops DynamoDB Local cleanly.
 let stopping = false;
@@ -78,8 +87,9 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
-  const stack = await starting;
-  if (!stopping) printBanner(stack, Math.round(performance.now() - started));
+  const [stack] = await Promise.all([starting, consoleBuilt]);
+  const { programme } = await import("../../events/programme.ts");
+  if (!stopping) printBanner(stack, programme, Math.round(performance.now() - started));
 } catch (error) {
   const variable = error instanceof PortInUseError ? portVariableName(error.service) : undefined;
   if (error instanceof PortInUseError && variable) {
@@ -92,7 +102,9 @@ try {
   fail(`The local stack did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-function printBanner(s: LocalStack, ms: number): void {
+type Programme = typeof import("../../events/programme.ts")["programme"];
+
+function printBanner(s: LocalStack, programme: Programme, ms: number): void {
   const api = s.apiUrl;
   const where = s.dynamoDataDir ? `data in ${relative(REPO_ROOT, s.dynamoDataDir) || "."}/` : "in memory";
   const steps = Object.entries(s.timings)
@@ -115,7 +127,7 @@ function printBanner(s: LocalStack, ms: number): void {
     "    npm run -s token -- members",
     `    curl -H "Authorization: Bearer $(npm run -s token -- members)" ${api}/states`,
     "",
-    ...scheduleLines(s.nextRuns(), s.seed.programme),
+    ...scheduleLines(programme, s.nextRuns(), s.seed.programme),
     "",
     "Ctrl-C stops everything.",
     "",
@@ -123,7 +135,11 @@ function printBanner(s: LocalStack, ms: number): void {
   console.log(lines.join("\n"));
 }
 
-function scheduleLines(nextRuns: Record<string, Date | null>, current: LocalStack["seed"]["programme"]): string[] {
+function scheduleLines(
+  programme: Programme,
+  nextRuns: Record<string, Date | null>,
+  current: LocalStack["seed"]["programme"],
+): string[] {
   // The programme of work the reminders and letters follow: the current year's, adopted or a draft.
   const status =
     current.rolledFrom === undefined ? current.status : `${current.status} rolled forward from ${current.rolledFrom}`;

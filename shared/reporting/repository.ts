@@ -1,6 +1,12 @@
 // DynamoDB access for obligations and submissions: keys, the obligation-status index and the audited
 // transaction that records a submission together with its obligation, the State's status and the audit entry.
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
@@ -49,7 +55,75 @@ const toSubmission = (raw: Record<string, unknown>): Versioned<Submission> => ({
   version: Number(raw.version),
 });
 
-export type ReportingRepository = ReturnType<typeof reportingRepository>;
+/** A State's submissions recorded together, in order, with its obligations from what they were to what they become. */
+export interface StateSubmissions {
+  state: Versioned<State>;
+  submissions: Submission[];
+  /** One per kind the submissions count for: `before` as read (its count is the condition), `after` with them all. */
+  obligations: { before: Obligation; after: Obligation }[];
+}
+
+/**
+ * How many submissions one `recordSubmissions` call takes: each needs at most six writes (its item, its symbol's guard,
+ * its audit entry, its obligation, and for a first report the State and the State's entry), and one transaction holds
+ * 100.
+ */
+export const MAX_SUBMISSIONS_PER_RECORDING = 16;
+
+/**
+ * Obligations and submissions, as use cases need them (ADR 0026): the DynamoDB adapter below and the in-memory one of
+ * the unit tests (test/support/in-memory/reporting.ts) both pass test/contracts/reporting.contract.ts. Every write is
+ * audited in the same step; a refused write leaves nothing of itself.
+ */
+export interface ReportingRepository {
+  /** The State's obligations in the order of `obligationKinds`; none for a State the desk does not hold. */
+  obligations(iso3: string): Promise<Obligation[]>;
+  /**
+   * The obligations of many States read at once (for the seed, which would otherwise read them State by State):
+   * each code held, with its obligations as `obligations` gives them; codes without obligations are left out.
+   */
+  obligationsByState(codes: readonly string[]): Promise<Map<string, Obligation[]>>;
+  getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined>;
+  /** The State's submissions that count (a voided one is left out), in id order, a page at a time. */
+  listSubmissions(iso3: string, page: PageRequest): Promise<Page<Versioned<Submission>>>;
+  /** The iso3 codes whose obligation of this kind has this status, in iso3 order, a page at a time. */
+  statesWithObligation(kind: ObligationKind, status: ObligationStatus, page: PageRequest): Promise<Page<string>>;
+  /**
+   * Records a submission at version 1 with its symbol's guard, its obligation moved from `before` to `after`, and
+   * for a first report the State made `reported` (one version up): audited `submission.record`, and
+   * `state.reporting-status` for a first report. Refused: `Conflict` for a symbol already held or a second first
+   * report, `ObligationChanged` when the obligation is no longer `before`, `NotFound` for an unknown State.
+   */
+  recordSubmission(
+    state: Versioned<State>,
+    submission: Submission,
+    obligation: { before: Obligation; after: Obligation },
+    audit: AuditContext,
+  ): Promise<void>;
+  /**
+   * Records several States' submissions in one step, each as `recordSubmission` would, at most
+   * MAX_SUBMISSIONS_PER_RECORDING in all; any refusal (the same errors) leaves none of them.
+   */
+  recordSubmissions(records: readonly StateSubmissions[], audit: AuditContext): Promise<void>;
+  /**
+   * Applies a correction if the submission is still at `expectedVersion` (else `PreconditionFailed` naming the
+   * current ETag, `NotFound` if gone): a new symbol moves its guard (`Conflict` if held), a new date moves the
+   * obligation (`ObligationChanged` if it moved meanwhile) and, for a first report, the State's date. Audited
+   * `submission.correct`.
+   */
+  correctSubmission(
+    current: Versioned<Submission>,
+    expectedVersion: number,
+    next: Submission,
+    obligation: { before: Obligation; after: Obligation } | undefined,
+    audit: AuditContext,
+  ): Promise<Versioned<Submission>>;
+  /**
+   * A void or a change of kind at `expectedVersion` (`PreconditionFailed`, `NotFound`, or `Conflict` if already
+   * voided): the symbol released, each obligation derived again, the State's reporting status moved, `audits` written.
+   */
+  rewriteSubmission(change: SubmissionRewrite): Promise<Versioned<Submission>>;
+}
 
 export type ReportingStatusChange = "reported" | "non-reporting";
 
@@ -64,7 +138,11 @@ export interface SubmissionRewrite {
   audits: AuditInput[];
 }
 
-export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
+export function reportingRepository(
+  doc: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  clock: Clock,
+): ReportingRepository {
   const table = tableNames.desk;
 
   function updateObligation(before: Obligation, after: Obligation): GuardedWrite {
@@ -133,6 +211,62 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
     );
   }
 
+  /**
+   * One transaction: per State each submission, its symbol's guard and its audit entry, each obligation once (from
+   * what it was to what all the State's submissions make it), and for a first report the State's status and its entry.
+   */
+  async function recordSubmissions(records: readonly StateSubmissions[], audit: AuditContext): Promise<void> {
+    const count = records.reduce((total, record) => total + record.submissions.length, 0);
+    if (count > MAX_SUBMISSIONS_PER_RECORDING) {
+      throw new Error(`recordSubmissions takes at most ${MAX_SUBMISSIONS_PER_RECORDING} submissions, got ${count}`);
+    }
+    const writes: GuardedWrite[] = [];
+    for (const { state, submissions, obligations } of records) {
+      const iso3 = state.value.iso3;
+      for (const submission of submissions) {
+        writes.push(
+          {
+            item: {
+              Put: {
+                TableName: table,
+                Item: submissionItem(submission, 1),
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            },
+          },
+          claimSymbol(submission.symbol, submission),
+          {
+            item: auditPut(
+              tableNames.audit,
+              { ...audit, action: "submission.record", entity: { type: "state", id: iso3 }, after: submission },
+              clock,
+            ),
+          },
+        );
+      }
+      for (const obligation of obligations) writes.push(updateObligation(obligation.before, obligation.after));
+      const firstReport = submissions.find((submission) => submission.kind === "first-report");
+      if (firstReport) {
+        writes.push(markReported(iso3, firstReport.receivedOn));
+        // The State's status changes with it: its own entry, so the timeline shows the change as such.
+        writes.push({
+          item: auditPut(
+            tableNames.audit,
+            {
+              ...audit,
+              action: "state.reporting-status",
+              entity: { type: "state", id: iso3 },
+              before: { iso3, reportingStatus: state.value.reportingStatus },
+              after: { iso3, reportingStatus: "reported", firstReportOn: firstReport.receivedOn },
+            },
+            clock,
+          ),
+        });
+      }
+    }
+    await writeTransaction(doc, writes);
+  }
+
   return {
     async obligations(iso3: string): Promise<Obligation[]> {
       const result = await doc.send(
@@ -182,55 +316,36 @@ export function reportingRepository(doc: DynamoDBDocumentClient, tableNames: Tab
       );
     },
 
-    /**
-     * Records a submission in one transaction: the submission, its symbol's guard, the obligation, the State's
-     * reporting status (for a first report) and the audit entry. Any refusal leaves none of them.
-     */
-    async recordSubmission(
-      state: Versioned<State>,
-      submission: Submission,
-      obligation: { before: Obligation; after: Obligation },
-      audit: AuditContext,
-    ): Promise<void> {
-      const writes: GuardedWrite[] = [
-        {
-          item: {
-            Put: {
-              TableName: table,
-              Item: submissionItem(submission, 1),
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-        },
-        claimSymbol(submission.symbol, submission),
-        updateObligation(obligation.before, obligation.after),
-      ];
-      if (submission.kind === "first-report") {
-        writes.push(markReported(state.value.iso3, submission.receivedOn));
-        // The State's status changes with it: its own entry, so the timeline shows the change as such.
-        writes.push({
-          item: auditPut(
-            tableNames.audit,
-            {
-              ...audit,
-              action: "state.reporting-status",
-              entity: { type: "state", id: submission.iso3 },
-              before: { iso3: submission.iso3, reportingStatus: state.value.reportingStatus },
-              after: { iso3: submission.iso3, reportingStatus: "reported", firstReportOn: submission.receivedOn },
-            },
-            clock,
-          ),
-        });
+    async obligationsByState(codes: readonly string[]): Promise<Map<string, Obligation[]>> {
+      const found = new Map<string, Map<string, Obligation>>();
+      const keys = codes.flatMap((iso3) => obligationKinds.map((kind) => obligationKey(iso3, kind)));
+      for (let start = 0; start < keys.length; start += 100) {
+        let batch: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
+        while (batch?.length) {
+          const result: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: batch } } }),
+          );
+          for (const raw of result.Responses?.[table] ?? []) {
+            const obligation = obligationSchema.parse(raw);
+            const ofState = found.get(obligation.iso3) ?? new Map<string, Obligation>();
+            found.set(obligation.iso3, ofState.set(obligation.kind, obligation));
+          }
+          batch = result.UnprocessedKeys?.[table]?.Keys;
+        }
       }
-      writes.push({
-        item: auditPut(
-          tableNames.audit,
-          { ...audit, action: "submission.record", entity: { type: "state", id: submission.iso3 }, after: submission },
-          clock,
-        ),
-      });
-      await writeTransaction(doc, writes);
+      return new Map(
+        codes.flatMap((iso3) => {
+          const ofState = found.get(iso3);
+          return ofState ? [[iso3, obligationKinds.flatMap((kind) => ofState.get(kind) ?? [])] as const] : [];
+        }),
+      );
     },
+
+    recordSubmission(state, submission, obligation, audit) {
+      return recordSubmissions([{ state, submissions: [submission], obligations: [obligation] }], audit);
+    },
+
+    recordSubmissions,
 
     /**
      * Applies a correction if the submission is still at `expectedVersion`. A new symbol moves its guard;

@@ -7,16 +7,17 @@ import { registryRepository } from "../registry/repository.ts";
 import type { TableNames } from "../tables.ts";
 import { DEMO_NOTE, type DemoSubmission, demoSubmissions } from "./public-status.ts";
 import { reportingRepository } from "./repository.ts";
-import { recordSubmission } from "./submissions.ts";
-
-const SEED_CONCURRENCY = 8;
+import { recordSubmissionsOfStates, type StateSubmissionInputs } from "./submissions.ts";
 
 export interface DemoSubmissionOptions {
   /** States the caller has just added: they have no submissions yet, so nothing is read to find out. */
   newStates?: ReadonlySet<string>;
 }
 
-/** Idempotent: a State whose obligation of a kind already has submissions gets no demo ones of that kind. */
+/**
+ * Idempotent: a State whose obligation of a kind already has submissions gets no demo ones of that kind. Recorded by
+ * the rules of `recordSubmission`, many States at a time (`recordSubmissionsOfStates`), so a first start is short.
+ */
 export async function seedDemoSubmissions(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
@@ -34,30 +35,17 @@ export async function seedDemoSubmissions(
   for (const submission of demoSubmissions(states.map((state) => state.iso3))) {
     byState.set(submission.iso3, [...(byState.get(submission.iso3) ?? []), submission]);
   }
-  const audit = { actor: systemActor("seed-demo") };
+  const kept = [...byState.keys()].filter((iso3) => !newStates.has(iso3));
+  const obligations = await deps.reporting.obligationsByState(kept);
 
-  async function seedState(iso3: string, submissions: DemoSubmission[]): Promise<number> {
-    const obligations = newStates.has(iso3) ? [] : await deps.reporting.obligations(iso3);
-    const started = new Set(obligations.filter((o) => o.submissions > 0).map((o) => o.kind));
-    let recorded = 0;
-    // In order within a State: its two action plans touch the same obligation.
-    for (const { iso3: _, ...input } of submissions) {
-      if (started.has(input.kind)) continue;
-      const language = languageOf.get(iso3) ?? "en";
-      await recordSubmission(deps)(iso3, { ...input, language, note: DEMO_NOTE, demo: true }, audit);
-      recorded++;
-    }
-    return recorded;
-  }
-
-  // States are independent partitions: a few at a time keeps a first start short.
-  const entries = [...byState];
-  let recorded = 0;
-  for (let start = 0; start < entries.length; start += SEED_CONCURRENCY) {
-    const counts = await Promise.all(
-      entries.slice(start, start + SEED_CONCURRENCY).map(([iso3, submissions]) => seedState(iso3, submissions)),
-    );
-    recorded += counts.reduce((total, count) => total + count, 0);
-  }
+  const batch: StateSubmissionInputs[] = [...byState].flatMap(([iso3, submissions]) => {
+    const started = new Set((obligations.get(iso3) ?? []).filter((o) => o.submissions > 0).map((o) => o.kind));
+    const language = languageOf.get(iso3) ?? "en";
+    const inputs = submissions
+      .filter((submission) => !started.has(submission.kind))
+      .map(({ iso3: _, ...input }) => ({ ...input, language, note: DEMO_NOTE, demo: true }));
+    return inputs.length > 0 ? [{ iso3, inputs }] : [];
+  });
+  const recorded = await recordSubmissionsOfStates(deps)(batch, { actor: systemActor("seed-demo") });
   return { recorded };
 }

@@ -9,7 +9,7 @@ import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
-import type { ReportingRepository } from "./repository.ts";
+import { MAX_SUBMISSIONS_PER_RECORDING, type ReportingRepository, type StateSubmissions } from "./repository.ts";
 import {
   type NewSubmission,
   type Obligation,
@@ -46,42 +46,141 @@ export async function obligationOf(
   return obligation;
 }
 
+/** What a submission does to its obligation: fulfilled, one more, its dates widened; a second first report is refused. */
+function obligationAfter(before: Obligation, receivedOn: string): Obligation {
+  if (before.kind === "first-report" && before.status === "fulfilled") {
+    throw new Conflict(`${before.iso3} has already submitted its first report`, {
+      firstReceivedOn: before.firstReceivedOn,
+    });
+  }
+  const dates = [receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
+  return {
+    ...before,
+    status: "fulfilled",
+    submissions: before.submissions + 1,
+    firstReceivedOn: earliest(dates),
+    lastReceivedOn: latest(dates),
+  };
+}
+
+type SubmissionInput = NewSubmission & { demo?: boolean };
+
+/** The submission as recorded now, by the audit's actor (checked first: a date that cannot be is refused). */
+function newSubmission(deps: ReportingDependencies, iso3: string, input: SubmissionInput, audit: AuditContext) {
+  checkReceivedOn(input.receivedOn, deps.clock);
+  const now = deps.clock.now().toISOString();
+  const submission: Submission = {
+    ...input,
+    id: newId(deps.clock),
+    iso3,
+    recordedAt: now,
+    recordedBy: audit.actor.id,
+    updatedAt: now,
+  };
+  return submission;
+}
+
 export const recordSubmission =
   (deps: ReportingDependencies) =>
-  async (
-    iso3: string,
-    input: NewSubmission & { demo?: boolean },
-    audit: AuditContext,
-  ): Promise<Versioned<Submission>> => {
-    checkReceivedOn(input.receivedOn, deps.clock);
-    const now = deps.clock.now().toISOString();
-    const submission: Submission = {
-      ...input,
-      id: newId(deps.clock),
-      iso3,
-      recordedAt: now,
-      recordedBy: audit.actor.id,
-      updatedAt: now,
-    };
+  async (iso3: string, input: SubmissionInput, audit: AuditContext): Promise<Versioned<Submission>> => {
+    const submission = newSubmission(deps, iso3, input, audit);
     await retryOnObligationChange(async () => {
       const state: Versioned<State> = await getState(deps.registry)(iso3);
       const before = await obligationOf(deps, iso3, input.kind);
-      if (input.kind === "first-report" && before.status === "fulfilled") {
-        throw new Conflict(`${iso3} has already submitted its first report`, {
-          firstReceivedOn: before.firstReceivedOn,
-        });
-      }
-      const dates = [input.receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
-      const after: Obligation = {
-        ...before,
-        status: "fulfilled",
-        submissions: before.submissions + 1,
-        firstReceivedOn: earliest(dates),
-        lastReceivedOn: latest(dates),
-      };
+      const after = obligationAfter(before, input.receivedOn);
       await deps.reporting.recordSubmission(state, submission, { before, after }, audit);
     });
     return { value: submission, version: 1 };
+  };
+
+/** Submissions to record for one State, in the order they were received. */
+export interface StateSubmissionInputs {
+  iso3: string;
+  inputs: SubmissionInput[];
+}
+
+/** Whole States, in order, into groups of at most `max` submissions. */
+function groupsOf<T extends { iso3: string; submissions: readonly unknown[] }>(entries: readonly T[], max: number) {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const entry of entries) {
+    if (entry.submissions.length > max) {
+      throw new Error(`${entry.iso3}: at most ${max} submissions of one State are recorded at once`);
+    }
+    if (size + entry.submissions.length > max) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(entry);
+    size += entry.submissions.length;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Groups written side by side: each touches its own States only. */
+const GROUPS_AT_ONCE = 4;
+
+/**
+ * Many States' submissions by the rules of `recordSubmission`, each applied in order to what the previous ones made
+ * of the obligation, with the States and their obligations read once per group rather than once per submission (the
+ * seed records hundreds). A group is written in one step: a refusal leaves none of its submissions, and groups
+ * written before stay. Returns how many were recorded.
+ */
+export const recordSubmissionsOfStates =
+  (deps: ReportingDependencies) =>
+  async (batch: readonly StateSubmissionInputs[], audit: AuditContext): Promise<number> => {
+    // A State named twice is one State: its submissions in the order given.
+    const byState = new Map<string, Submission[]>();
+    for (const { iso3, inputs } of batch) {
+      const submissions = inputs.map((input) => newSubmission(deps, iso3, input, audit));
+      byState.set(iso3, [...(byState.get(iso3) ?? []), ...submissions]);
+    }
+    const prepared = [...byState].map(([iso3, submissions]) => ({ iso3, submissions }));
+    const symbols = new Map<string, Submission>();
+    for (const submission of prepared.flatMap((entry) => entry.submissions)) {
+      const holder = symbols.get(submission.symbol.toUpperCase());
+      if (holder) {
+        throw new Conflict(`The document ${submission.symbol} is already recorded`, {
+          iso3: holder.iso3,
+          submissionId: holder.id,
+        });
+      }
+      symbols.set(submission.symbol.toUpperCase(), submission);
+    }
+
+    const recordGroup = (group: { iso3: string; submissions: Submission[] }[]) =>
+      retryOnObligationChange(async () => {
+        const codes = group.map((entry) => entry.iso3);
+        const [states, obligations] = await Promise.all([
+          deps.registry.getStates(codes),
+          deps.reporting.obligationsByState(codes),
+        ]);
+        const records = group.map(({ iso3, submissions }): StateSubmissions => {
+          const state = states.find((candidate) => candidate.value.iso3 === iso3);
+          if (!state) throw new NotFound("State", iso3);
+          const moved = new Map<string, { before: Obligation; after: Obligation }>();
+          for (const submission of submissions) {
+            const before = obligations.get(iso3)?.find((candidate) => candidate.kind === submission.kind);
+            if (!before) throw new NotFound(`The ${submission.kind} obligation of State`, iso3);
+            const seen = moved.get(submission.kind);
+            moved.set(submission.kind, {
+              before: seen?.before ?? before,
+              after: obligationAfter(seen?.after ?? before, submission.receivedOn),
+            });
+          }
+          return { state, submissions, obligations: [...moved.values()] };
+        });
+        await deps.reporting.recordSubmissions(records, audit);
+      });
+
+    const groups = groupsOf(prepared, MAX_SUBMISSIONS_PER_RECORDING);
+    for (let start = 0; start < groups.length; start += GROUPS_AT_ONCE) {
+      await Promise.all(groups.slice(start, start + GROUPS_AT_ONCE).map(recordGroup));
+    }
+    return prepared.reduce((total, entry) => total + entry.submissions.length, 0);
   };
 
 /** Every submission of the State that counts (voided ones left out). */

@@ -1,5 +1,7 @@
-// The local stack's seed runs its stages side by side and skips the reads a new State does not need: it must still
-// write exactly what the stages wrote one after another, as `npm start` seeded before (ADR 0027), and say what it did.
+// The local stack's seed runs its stages side by side, skips the reads a new State does not need and records the
+// demonstration submissions many States at a time: it must still write exactly what the stages wrote one after
+// another, each submission through `recordSubmission` on its own, as `npm start` seeded before (ADRs 0027 and 0030),
+// and say what it did.
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
@@ -8,8 +10,12 @@ import { fixedClock } from "#shared/clock.ts";
 import { seedDemoContacts } from "#shared/contacts/seed-demo.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { seedProgrammeYears } from "#shared/programme/years.ts";
+import { loadMemberStates } from "#shared/registry/member-states.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
-import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { DEMO_NOTE, demoSubmissions } from "#shared/reporting/public-status.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import { recordSubmission } from "#shared/reporting/submissions.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
@@ -19,10 +25,32 @@ import { freshTables } from "./fresh-tables.ts";
 const clock = fixedClock("2026-11-27T09:00:00Z");
 type Setup = Awaited<ReturnType<typeof freshTables>>;
 
-/** The stages one after another, as the local stack seeded before ADR 0027. */
-async function seedOneAfterAnother({ doc, tableNames }: Setup): Promise<void> {
+/** The demonstration submissions one `recordSubmission` at a time, as the seed recorded them before ADR 0030. */
+async function demoSubmissionsOneByOne({ doc, tableNames }: Setup): Promise<void> {
+  const deps = {
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+    clock,
+  };
+  const states = loadMemberStates();
+  const languageOf = new Map(states.map((state) => [state.iso3, state.language]));
+  for (const { iso3, ...input } of demoSubmissions(states.map((state) => state.iso3))) {
+    const language = languageOf.get(iso3) ?? "en";
+    await recordSubmission(deps)(
+      iso3,
+      { ...input, language, note: DEMO_NOTE, demo: true },
+      {
+        actor: systemActor("seed-demo"),
+      },
+    );
+  }
+}
+
+/** The stages one after another, as the local stack seeded before ADR 0027, each submission on its own. */
+async function seedOneAfterAnother(setup: Setup): Promise<void> {
+  const { doc, tableNames } = setup;
   await seedRegistry(doc, tableNames, clock);
-  await seedDemoSubmissions(doc, tableNames, clock);
+  await demoSubmissionsOneByOne(setup);
   await seedDemoContacts(doc, tableNames, clock);
   await seedDemoAssistance(doc, tableNames, clock);
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });

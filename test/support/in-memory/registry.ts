@@ -11,8 +11,10 @@ import { pageOf, sortedBy } from "./paging.ts";
 
 export interface InMemoryRegistry extends RegistryRepository {
   readonly audit: InMemoryAudit;
-  /** The items a seed gave with its States (their obligations), as given: no in-memory store reads them. */
+  /** The items a seed gave with its States (their obligations), as given; the in-memory reporting store reads them. */
   readonly companionItems: readonly Record<string, unknown>[];
+  /** The States as stored, for a store whose writes move a State in the same step (reporting's first report). */
+  readonly states: Map<string, Versioned<State>>;
 }
 
 export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryRegistry {
@@ -23,6 +25,7 @@ export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAu
   return {
     audit,
     companionItems,
+    states,
 
     // The scope names the index the adapter would query, so a cursor is bound to the same listing.
     listStates: async ({ region, status, limit, cursor }) => {

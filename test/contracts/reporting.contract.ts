@@ -1,0 +1,271 @@
+// The reporting store's contract (obligations and submissions), written once and run against both adapters: DynamoDB
+// Local (test/integration/reporting-store.test.ts) and memory (test/unit/reporting-store.test.ts). The store works on
+// the registry's States: each run seeds a few with their obligations, as the registry seed does.
+import { beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { Conflict, Malformed, PreconditionFailed } from "#shared/errors.ts";
+import type { MemberState } from "#shared/registry/member-states.ts";
+import type { RegistryRepository } from "#shared/registry/repository.ts";
+import { regionalGroups } from "#shared/registry/schemas.ts";
+import { voidSubmission } from "#shared/reporting/corrections.ts";
+import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
+import { obligationKinds } from "#shared/reporting/obligations.ts";
+import {
+  initialObligationItems,
+  MAX_SUBMISSIONS_PER_RECORDING,
+  type ReportingRepository,
+} from "#shared/reporting/repository.ts";
+import type { NewSubmission, Obligation, Submission } from "#shared/reporting/schemas.ts";
+import {
+  correctSubmission,
+  type ReportingDependencies,
+  recordSubmission,
+  recordSubmissionsOfStates,
+} from "#shared/reporting/submissions.ts";
+import { everyItem, type StoreUnderTest } from "./store-contract.ts";
+
+export interface ReportingStores {
+  registry: RegistryRepository;
+  reporting: ReportingRepository;
+}
+
+const audit = { actor: systemActor("contract") };
+
+const aMemberState = (iso3: string): MemberState => ({
+  iso3,
+  iso2: iso3.slice(0, 2),
+  name: `State ${iso3}`,
+  region: "african",
+  regionName: regionalGroups.african,
+  language: "fr",
+  languageBasis: "official language",
+});
+
+const CODES = ["MLI", "TCD", "SOM", "GIN"];
+
+const input = (kind: NewSubmission["kind"], symbol: string, receivedOn = "2026-05-04"): NewSubmission => ({
+  kind,
+  symbol,
+  receivedOn,
+  language: "fr",
+});
+
+export function reportingStoreContract(setup: () => Promise<StoreUnderTest<ReportingStores>>): void {
+  describe("the reporting store contract", () => {
+    let subject: StoreUnderTest<ReportingStores>;
+    let reporting: ReportingRepository;
+    let deps: ReportingDependencies;
+    const obligation = async (iso3: string, kind: Obligation["kind"]) =>
+      (await reporting.obligations(iso3)).find((candidate) => candidate.kind === kind);
+
+    beforeEach(async () => {
+      subject = await setup();
+      reporting = subject.store.reporting;
+      deps = { registry: subject.store.registry, reporting, clock: subject.clock };
+      await subject.store.registry.addMissingStates(CODES.map(aMemberState), initialObligationItems, audit);
+    });
+
+    it("gives a State's obligations in the order of their kinds, as they start; none for a State not held", async () => {
+      const obligations = await reporting.obligations("MLI");
+      expect(obligations.map((o) => o.kind)).toEqual(obligationKinds);
+      expect(obligations[0]).toEqual({
+        iso3: "MLI",
+        kind: "first-report",
+        mandatory: true,
+        status: "outstanding",
+        submissions: 0,
+      });
+      expect(await reporting.obligations("XXX")).toEqual([]);
+    });
+
+    it("reads many States' obligations at once, each as one read gives them, leaving out codes not held", async () => {
+      const byState = await reporting.obligationsByState(["TCD", "XXX", "MLI"]);
+      expect([...byState.keys()]).toEqual(["TCD", "MLI"]);
+      expect(byState.get("TCD")).toEqual(await reporting.obligations("TCD"));
+      expect(byState.get("MLI")).toEqual(await reporting.obligations("MLI"));
+    });
+
+    it("records a first report: the submission at version 1, the obligation fulfilled, the State reported, audited", async () => {
+      const before = await subject.store.registry.getState("MLI");
+      const recorded = await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2026/1"), audit);
+      expect(await reporting.getSubmission("MLI", recorded.value.id)).toEqual(recorded);
+      expect(await obligation("MLI", "first-report")).toMatchObject({
+        status: "fulfilled",
+        submissions: 1,
+        firstReceivedOn: "2026-05-04",
+        lastReceivedOn: "2026-05-04",
+      });
+      const after = await subject.store.registry.getState("MLI");
+      expect(after?.version).toBe((before?.version ?? 0) + 1);
+      expect(after?.value).toMatchObject({ reportingStatus: "reported", firstReportOn: "2026-05-04" });
+      expect(await subject.auditActions({ type: "state", id: "MLI" })).toEqual([
+        "state.reporting-status",
+        "submission.record",
+      ]);
+      expect(await everyItem((page) => reporting.statesWithObligation("first-report", "fulfilled", page))).toEqual([
+        "MLI",
+      ]);
+    });
+
+    it("refuses a second first report and a symbol already held (any case), writing nothing", async () => {
+      await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2026/1"), audit);
+      const state = await subject.store.registry.getState("MLI");
+      const fulfilled = await obligation("MLI", "first-report");
+      if (!state || !fulfilled) throw new Error("seeded State and obligation expected");
+      // As a writer that read the obligation before the first report was recorded would send it.
+      const stale: Obligation = { ...fulfilled, status: "outstanding", submissions: 0 };
+      const second: Submission = {
+        ...input("first-report", "S/AC.44/2026/2"),
+        id: "01J0000000000000000000SECOND",
+        iso3: "MLI",
+        recordedAt: "2027-03-01T09:00:00.000Z",
+        recordedBy: "contract",
+        updatedAt: "2027-03-01T09:00:00.000Z",
+      };
+      await expect(
+        reporting.recordSubmission(state, second, { before: stale, after: fulfilled }, audit),
+      ).rejects.toThrow(Conflict);
+      await expect(
+        recordSubmission(deps)("TCD", input("additional-information", "s/ac.44/2026/1"), audit),
+      ).rejects.toMatchObject({ kind: "conflict", details: { iso3: "MLI" } });
+      expect(await reporting.getSubmission("MLI", second.id)).toBeUndefined();
+      expect(await obligation("TCD", "additional-information")).toMatchObject({ submissions: 0 });
+      expect(await subject.auditActions({ type: "state", id: "TCD" })).toEqual([]);
+    });
+
+    it("refuses a write whose obligation moved since it was read (ObligationChanged)", async () => {
+      const state = await subject.store.registry.getState("SOM");
+      const before = await obligation("SOM", "action-plan");
+      if (!state || !before) throw new Error("seeded State and obligation expected");
+      await recordSubmission(deps)("SOM", input("action-plan", "S/AC.44/2026/AP1"), audit);
+      const late: Submission = {
+        ...input("action-plan", "S/AC.44/2026/AP2"),
+        id: "01J00000000000000000000LATE",
+        iso3: "SOM",
+        recordedAt: "2027-03-01T09:00:00.000Z",
+        recordedBy: "contract",
+        updatedAt: "2027-03-01T09:00:00.000Z",
+      };
+      const after = { ...before, status: "fulfilled" as const, submissions: 1 };
+      await expect(reporting.recordSubmission(state, late, { before, after }, audit)).rejects.toThrow(
+        ObligationChanged,
+      );
+      expect(await reporting.getSubmission("SOM", late.id)).toBeUndefined();
+    });
+
+    it("records several States' submissions in one step, each obligation moved once, or none of them", async () => {
+      const recorded = await recordSubmissionsOfStates(deps)(
+        [
+          { iso3: "GIN", inputs: [input("action-plan", "AP/GIN/1", "2025-01-02"), input("action-plan", "AP/GIN/2")] },
+          { iso3: "TCD", inputs: [input("first-report", "FR/TCD")] },
+        ],
+        audit,
+      );
+      expect(recorded).toBe(3);
+      expect(await obligation("GIN", "action-plan")).toMatchObject({
+        status: "fulfilled",
+        submissions: 2,
+        firstReceivedOn: "2025-01-02",
+        lastReceivedOn: "2026-05-04",
+      });
+      expect((await subject.store.registry.getState("TCD"))?.value.reportingStatus).toBe("reported");
+
+      // A second first report of TCD is refused with the first report of MLI in the same step: MLI gets nothing.
+      await expect(
+        recordSubmissionsOfStates(deps)(
+          [
+            { iso3: "MLI", inputs: [input("first-report", "FR/MLI")] },
+            { iso3: "TCD", inputs: [input("first-report", "FR/TCD/2")] },
+          ],
+          audit,
+        ),
+      ).rejects.toThrow(Conflict);
+      expect(await obligation("MLI", "first-report")).toMatchObject({ status: "outstanding", submissions: 0 });
+      expect(await everyItem((page) => reporting.listSubmissions("MLI", page))).toEqual([]);
+    });
+
+    it("takes at most MAX_SUBMISSIONS_PER_RECORDING submissions in one step", async () => {
+      const state = await subject.store.registry.getState("MLI");
+      if (!state) throw new Error("seeded State expected");
+      const many = Array.from({ length: MAX_SUBMISSIONS_PER_RECORDING + 1 }, (_, index) => ({
+        ...input("additional-information", `AI/${index}`),
+        id: `01J000000000000000000000${String(index).padStart(2, "0")}`,
+        iso3: "MLI",
+        recordedAt: "2027-03-01T09:00:00.000Z",
+        recordedBy: "contract",
+        updatedAt: "2027-03-01T09:00:00.000Z",
+      }));
+      await expect(reporting.recordSubmissions([{ state, submissions: many, obligations: [] }], audit)).rejects.toThrow(
+        /at most/,
+      );
+      expect(await everyItem((page) => reporting.listSubmissions("MLI", page))).toEqual([]);
+    });
+
+    it("lists a State's submissions that count in id order, page by page; a cursor of another listing is refused", async () => {
+      const ids: string[] = [];
+      for (const symbol of ["AI/1", "AI/2", "AI/3", "AI/4"]) {
+        subject.clock.advance(1000);
+        ids.push((await recordSubmission(deps)("GIN", input("additional-information", symbol), audit)).value.id);
+      }
+      const voided = ids[1] ?? "";
+      await voidSubmission(deps)("GIN", voided, 1, "recorded twice", audit);
+      const listed = await everyItem((page) => reporting.listSubmissions("GIN", page));
+      expect(listed.map((submission) => submission.value.id)).toEqual(ids.filter((id) => id !== voided).sort());
+      const first = await reporting.listSubmissions("GIN", { limit: 1 });
+      await expect(reporting.listSubmissions("MLI", { limit: 1, cursor: first.cursor })).rejects.toThrow(Malformed);
+    });
+
+    it("corrects at the expected version only; a new symbol frees the old one; a new date moves the State's", async () => {
+      const recorded = await recordSubmission(deps)("SOM", input("first-report", "FR/SOM"), audit);
+      await expect(correctSubmission(deps)("SOM", recorded.value.id, 2, { language: "ar" }, audit)).rejects.toThrow(
+        PreconditionFailed,
+      );
+      const corrected = await correctSubmission(deps)(
+        "SOM",
+        recorded.value.id,
+        1,
+        { symbol: "FR/SOM/CORR", receivedOn: "2026-04-01" },
+        audit,
+      );
+      expect(corrected.version).toBe(2);
+      expect(await reporting.getSubmission("SOM", recorded.value.id)).toEqual(corrected);
+      expect((await subject.store.registry.getState("SOM"))?.value.firstReportOn).toBe("2026-04-01");
+      expect(await obligation("SOM", "first-report")).toMatchObject({ firstReceivedOn: "2026-04-01" });
+      // The old symbol is free again: another State may record it.
+      await recordSubmission(deps)("GIN", input("first-report", "FR/SOM"), audit);
+      expect(await subject.auditActions({ type: "state", id: "SOM" })).toContain("submission.correct");
+    });
+
+    it("voids a first report: its symbol released, the obligation back, the State non-reporting; not twice", async () => {
+      const recorded = await recordSubmission(deps)("TCD", input("first-report", "FR/TCD"), audit);
+      const voided = await voidSubmission(deps)("TCD", recorded.value.id, 1, "wrong State", audit);
+      expect(voided.version).toBe(2);
+      expect(await obligation("TCD", "first-report")).toEqual({
+        iso3: "TCD",
+        kind: "first-report",
+        mandatory: true,
+        status: "outstanding",
+        submissions: 0,
+      });
+      const state = await subject.store.registry.getState("TCD");
+      expect(state?.value.reportingStatus).toBe("non-reporting");
+      expect(state?.value.firstReportOn).toBeUndefined();
+      await expect(
+        reporting.rewriteSubmission({
+          current: voided,
+          expectedVersion: 2,
+          next: voided.value,
+          obligations: [],
+          releaseSymbol: false,
+          audits: [],
+        }),
+      ).rejects.toMatchObject({ kind: "conflict", message: expect.stringMatching(/already voided/) });
+      await recordSubmission(deps)("MLI", input("first-report", "FR/TCD"), audit);
+      expect(await everyItem((page) => reporting.statesWithObligation("first-report", "outstanding", page))).toEqual([
+        "GIN",
+        "SOM",
+        "TCD",
+      ]);
+    });
+  });
+}

@@ -1,0 +1,12 @@
+// The DynamoDB reporting adapter passes the reporting store contract, on DynamoDB Local (the in-memory one does too).
+import { registryRepository } from "#shared/registry/repository.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import { onDynamo } from "../contracts/on-dynamo.ts";
+import { reportingStoreContract } from "../contracts/reporting.contract.ts";
+
+reportingStoreContract(() =>
+  onDynamo((doc, tableNames, clock) => ({
+    registry: registryRepository(doc, tableNames, clock),
+    reporting: reportingRepository(doc, tableNames, clock),
+  })),
+);
