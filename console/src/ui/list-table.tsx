@@ -20,12 +20,16 @@ export function ListTable<Row>(props: {
   classOf?: (row: Row) => string | undefined;
   /** What to say instead of an empty table. */
   empty?: string;
+  /** The caption, where it says more than the label (e.g. the rows' order); the label otherwise. */
+  caption?: string;
+  /** The table's `data-list`, which the e2e tests find a list by. */
+  list?: string;
 }) {
   if (props.rows.length === 0 && props.empty) return <p>{props.empty}</p>;
   return (
     <ScrollTable label={props.label}>
-      <table>
-        <caption class="visually-hidden">{props.label}</caption>
+      <table data-list={props.list}>
+        <caption class="visually-hidden">{props.caption ?? props.label}</caption>
         <thead>
           <tr>
             {props.columns.map((column) => (
