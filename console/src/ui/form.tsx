@@ -97,24 +97,40 @@ export function FieldForm<Name extends string>(props: {
   submitting: Submitting;
   submitLabel: string;
   children?: ComponentChildren;
+  /** The heading's level: 3 under a page's part, 2 where the form is a part of the page itself. */
+  level?: 2 | 3;
+  /**
+   * Problems the page places at a field itself, read from a refusal that names no field (a 409's legal moves at the
+   * status field); while there is one, the problem is not repeated above the fields.
+   */
+  claims?: Partial<Record<Name, string>>;
 }) {
   const { problem, busy, submit } = props.submitting;
   const idOf = (name: string) => (props.prefix ? `${props.prefix}-${name}` : name);
   const titleId = `${props.name}-title`;
-  const general = formProblem(
-    problem,
-    props.fields.map((field) => field.name),
-  );
+  const claimed = props.fields.some((field) => props.claims?.[field.name] !== undefined);
+  const general = claimed
+    ? undefined
+    : formProblem(
+        problem,
+        props.fields.map((field) => field.name),
+      );
+  const Heading = props.level === 2 ? "h2" : "h3";
   return (
     <form class="record" onSubmit={submit} aria-labelledby={titleId} noValidate>
-      <h3 id={titleId}>{props.title}</h3>
+      <Heading id={titleId}>{props.title}</Heading>
       {general && (
         <p role="alert" class="error" id={`${props.name}-problem`}>
           {general}
         </p>
       )}
       {props.fields.map((field) => (
-        <Field key={field.name} id={idOf(field.name)} label={field.label} problem={fieldProblem(problem, field.name)}>
+        <Field
+          key={field.name}
+          id={idOf(field.name)}
+          label={field.label}
+          problem={props.claims?.[field.name] ?? fieldProblem(problem, field.name)}
+        >
           {(describedBy, invalid) => (
             <Control
               id={idOf(field.name)}
