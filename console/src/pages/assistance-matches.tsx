@@ -5,7 +5,8 @@ import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { problemOf } from "../ui/form.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { ProblemError } from "./assistance-data.ts";
 import {
@@ -19,9 +20,6 @@ import {
   proposeMatch,
 } from "./assistance-matching.ts";
 import { providerKey, providerLabel } from "./assistance-offers-data.ts";
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 const problemText = (problem: Problem) => [problem.title, problem.detail].filter(Boolean).join(": ");
 

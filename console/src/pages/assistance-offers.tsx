@@ -5,10 +5,9 @@ import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { Field, fieldProblem, formProblem, problemOf } from "../ui/form.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { ProblemError } from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import {
   ASSISTANCE_AREAS,
@@ -167,9 +166,7 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
       onRecorded();
     } catch (error) {
       setRecorded(undefined);
-      setProblem(
-        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
-      );
+      setProblem(problemOf(error));
     } finally {
       setBusy(false);
     }

@@ -2,10 +2,10 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
-import { type Problem, ProblemError } from "../../api/client.ts";
+import type { Problem } from "../../api/client.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Field, fieldProblem, formProblem, problemOf } from "../../ui/form.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
 import { AUDIENCE_CODES, AUDIENCES, isAudience } from "./wave-facts.ts";
@@ -80,9 +80,7 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
       setProblem(undefined);
       window.location.hash = href.wave(wave.id);
     } catch (error) {
-      setProblem(
-        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
-      );
+      setProblem(problemOf(error));
     } finally {
       setBusy(false);
     }

@@ -2,12 +2,12 @@
 // letter as a recipient gets it, rendered by the API for a chosen State and language; and, for the secretariat, a
 // variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
 import { useEffect, useState } from "preact/hooks";
-import { type Problem, ProblemError } from "../../api/client.ts";
+import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Field, fieldProblem, formProblem, problemOf } from "../../ui/form.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import {
   changeTemplate,
   type Language,
@@ -18,9 +18,6 @@ import {
   type Versioned,
 } from "./data.ts";
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 function Variants({ template }: { template: Template }) {
   return (
