@@ -219,3 +219,36 @@ export function Choice(props: {
     </div>
   );
 }
+
+/**
+ * One select of a form laid out by hand (other lines between its fields), with the API's problem for it; `choices`
+ * are value and words pairs, in the order shown.
+ */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  problem?: string;
+  value: string;
+  choices: readonly (readonly [value: string, words: string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem}>
+      {(describedBy, invalid) => (
+        <select
+          id={props.id}
+          value={props.value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => props.onChange(e.currentTarget.value)}
+        >
+          {props.choices.map(([value, words]) => (
+            <option key={value} value={value}>
+              {words}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

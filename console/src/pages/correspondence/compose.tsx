@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem, problemOf } from "../../ui/form.tsx";
+import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
@@ -95,60 +95,32 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
           {general}
         </p>
       )}
-      <Field id="templateId" label="Template" problem={fieldProblem(problem, "templateId")}>
-        {(describedBy, invalid) => (
-          <select
-            id="templateId"
-            value={form.templateId}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => set("templateId", e.currentTarget.value)}
-          >
-            {templateIds.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="audience" label="Audience" problem={fieldProblem(problem, "audience")}>
-        {(describedBy, invalid) => (
-          <select
-            id="audience"
-            value={form.audience}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isAudience(value)) set("audience", value);
-            }}
-          >
-            {AUDIENCE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {AUDIENCES[code]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="timeZone" label="Time zone" problem={fieldProblem(problem, "timeZone")}>
-        {(describedBy, invalid) => (
-          <select
-            id="timeZone"
-            value={form.timeZone}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => set("timeZone", e.currentTarget.value)}
-          >
-            {ZONES.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        id="templateId"
+        label="Template"
+        problem={fieldProblem(problem, "templateId")}
+        value={form.templateId}
+        choices={templateIds.map((id) => [id, id])}
+        onChange={(value) => set("templateId", value)}
+      />
+      <SelectField
+        id="audience"
+        label="Audience"
+        problem={fieldProblem(problem, "audience")}
+        value={form.audience}
+        choices={AUDIENCE_CODES.map((code) => [code, AUDIENCES[code]])}
+        onChange={(value) => {
+          if (isAudience(value)) set("audience", value);
+        }}
+      />
+      <SelectField
+        id="timeZone"
+        label="Time zone"
+        problem={fieldProblem(problem, "timeZone")}
+        value={form.timeZone}
+        choices={ZONES.map((zone) => [zone, zone])}
+        onChange={(value) => set("timeZone", value)}
+      />
       <Field id="sendAt" label="Send at (in that time zone)" problem={fieldProblem(problem, "sendAt")}>
         {(describedBy, invalid) => (
           <input
