@@ -6,8 +6,8 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { Field, fieldProblem, formProblem, problemOf } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import {
   ASSISTANCE_AREAS,
@@ -27,41 +27,45 @@ function Providers({ chosen }: { chosen: string | undefined }) {
       <h2 id="providers-title">Providers</h2>
       <Show what={loaded}>
         {(list) => (
-          <ScrollTable label="Assistance providers">
-            <table data-list="providers">
-              <caption class="visually-hidden">Every provider with its areas and when it last updated an offer</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Areas</th>
-                  <th scope="col">Offers (active)</th>
-                  <th scope="col">Last updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((summary) => {
+          <ListTable
+            label="Assistance providers"
+            caption="Every provider with its areas and when it last updated an offer"
+            list="providers"
+            rows={list}
+            keyOf={(summary) => providerKey(summary.provider)}
+            columns={[
+              {
+                header: "Provider",
+                cell: (summary) => {
                   const key = providerKey(summary.provider);
                   return (
-                    <tr key={key}>
-                      <td>
-                        <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
-                          {summary.name ?? providerLabel(summary.provider)}
-                        </a>
-                      </td>
-                      <td>{summary.areas.join(", ")}</td>
-                      <td class="number">
-                        {summary.offers} ({summary.activeOffers})
-                      </td>
-                      <td>
-                        {summary.lastUpdatedOn}
-                        {summary.stale ? " (stale: over 12 months)" : ""}
-                      </td>
-                    </tr>
+                    <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
+                      {summary.name ?? providerLabel(summary.provider)}
+                    </a>
                   );
-                })}
-              </tbody>
-            </table>
-          </ScrollTable>
+                },
+              },
+              { header: "Areas", cell: (summary) => summary.areas.join(", ") },
+              {
+                header: "Offers (active)",
+                numeric: true,
+                cell: (summary) => (
+                  <>
+                    {summary.offers} ({summary.activeOffers})
+                  </>
+                ),
+              },
+              {
+                header: "Last updated",
+                cell: (summary) => (
+                  <>
+                    {summary.lastUpdatedOn}
+                    {summary.stale ? " (stale: over 12 months)" : ""}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </Show>
     </section>
@@ -84,34 +88,28 @@ function Offers({ provider, round }: { provider: string | undefined; round: numb
             <p aria-live="polite">
               {list.length} {list.length === 1 ? "offer" : "offers"}
             </p>
-            <ScrollTable label="Offers">
-              <table data-list="offers">
-                <caption class="visually-hidden">Offers in the order recorded</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Provider</th>
-                    <th scope="col">Areas</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">Valid</th>
-                    <th scope="col">Last updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((offer) => (
-                    <tr key={offer.id}>
-                      <td>{providerLabel(offer.provider)}</td>
-                      <td>{offer.areas.join(", ")}</td>
-                      <td>{offer.description}</td>
-                      <td>
-                        from {offer.validFrom}
-                        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
-                      </td>
-                      <td>{offer.lastUpdatedOn}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label="Offers"
+              caption="Offers in the order recorded"
+              list="offers"
+              rows={list}
+              keyOf={(offer) => offer.id}
+              columns={[
+                { header: "Provider", cell: (offer) => providerLabel(offer.provider) },
+                { header: "Areas", cell: (offer) => offer.areas.join(", ") },
+                { header: "Description", cell: (offer) => offer.description },
+                {
+                  header: "Valid",
+                  cell: (offer) => (
+                    <>
+                      from {offer.validFrom}
+                      {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
+                    </>
+                  ),
+                },
+                { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
+              ]}
+            />
           </>
         )}
       </Show>

@@ -10,6 +10,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The cell that names the row (a `th scope="row"`). */
   names?: boolean;
+  /** The cell's `data-field`, which the e2e tests read a value by. */
+  field?: string;
 }
 
 export function ListTable<Row>(props: {
@@ -44,11 +46,11 @@ export function ListTable<Row>(props: {
             <tr key={props.keyOf(row)} class={props.classOf?.(row)}>
               {props.columns.map((column) =>
                 column.names ? (
-                  <th key={column.header} scope="row">
+                  <th key={column.header} scope="row" data-field={column.field}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.header} class={column.numeric ? "number" : undefined}>
+                  <td key={column.header} class={column.numeric ? "number" : undefined} data-field={column.field}>
                     {column.cell(row)}
                   </td>
                 ),
