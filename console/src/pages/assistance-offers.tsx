@@ -5,7 +5,7 @@ import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { Field, fieldProblem, formProblem, problemOf } from "../ui/form.tsx";
+import { Field, fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
@@ -197,21 +197,13 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
           </select>
         )}
       </Field>
-      <Field
+      <InputField
         id="offer-provider"
         label={form.kind === "state" ? "State code (ISO 3166-1 alpha-3)" : "Organization id (e.g. iaea)"}
         problem={providerProblem}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="offer-provider"
-            value={form.provider}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, provider: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+        value={form.provider}
+        onInput={(value) => setForm({ ...form, provider: value })}
+      />
       <fieldset
         class={areasProblem ? "field invalid" : "field"}
         aria-describedby={areasProblem ? "offer-areas-problem" : undefined}
@@ -253,34 +245,22 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
           />
         )}
       </Field>
-      <Field id="offer-valid-from" label="Valid from (YYYY-MM-DD)" problem={fieldProblem(problem, "validFrom")}>
-        {(describedBy, invalid) => (
-          <input
-            id="offer-valid-from"
-            value={form.validFrom}
-            inputMode="numeric"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        id="offer-valid-from"
+        label="Valid from (YYYY-MM-DD)"
+        problem={fieldProblem(problem, "validFrom")}
+        inputMode="numeric"
+        value={form.validFrom}
+        onInput={(value) => setForm({ ...form, validFrom: value })}
+      />
+      <InputField
         id="offer-valid-until"
         label="Valid until (YYYY-MM-DD; open-ended when empty)"
         problem={fieldProblem(problem, "validUntil")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="offer-valid-until"
-            value={form.validUntil}
-            inputMode="numeric"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, validUntil: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+        inputMode="numeric"
+        value={form.validUntil}
+        onInput={(value) => setForm({ ...form, validUntil: value })}
+      />
       <button type="submit" disabled={busy}>
         Record the offer
       </button>

@@ -2,7 +2,7 @@
 // list them, revoke one. A calendar application subscribes to the address without a token.
 import { useState } from "preact/hooks";
 import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
-import { Field, fieldProblem, formProblem, problemOf } from "../ui/form.tsx";
+import { fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 
@@ -81,17 +81,13 @@ export function CalendarFeeds() {
             {general}
           </p>
         )}
-        <Field id="feed-label" label="Label (optional, e.g. phone)" problem={fieldProblem(problem, "label")}>
-          {(describedBy, invalid) => (
-            <input
-              id="feed-label"
-              value={label}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onInput={(e) => setLabel(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="feed-label"
+          label="Label (optional, e.g. phone)"
+          problem={fieldProblem(problem, "label")}
+          value={label}
+          onInput={setLabel}
+        />
         <button type="submit" disabled={busy}>
           Issue a feed
         </button>

@@ -5,7 +5,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
-import { Field, fieldProblem, formProblem, useSubmit } from "../ui/form.tsx";
+import { fieldProblem, formProblem, InputField, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 
@@ -44,18 +44,14 @@ function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
           {general}
         </p>
       )}
-      <Field id="period" label="Quarter (YYYY-Qn, ended)" problem={fieldProblem(problem, "period")}>
-        {(describedBy, invalid) => (
-          <input
-            id="period"
-            value={period}
-            placeholder="2026-Q3"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setPeriod(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="period"
+        label="Quarter (YYYY-Qn, ended)"
+        problem={fieldProblem(problem, "period")}
+        placeholder="2026-Q3"
+        value={period}
+        onInput={setPeriod}
+      />
       <button type="submit" disabled={busy}>
         Take the snapshot
       </button>

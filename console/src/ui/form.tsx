@@ -252,3 +252,41 @@ export function SelectField(props: {
     </Field>
   );
 }
+
+/** One input of a form laid out by hand, with the API's problem for it. */
+export function InputField(props: {
+  id: string;
+  label: string;
+  problem?: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: "date" | "datetime-local";
+  inputMode?: "numeric";
+  placeholder?: string;
+  lang?: string;
+  dir?: "ltr" | "rtl";
+  /** Another element that describes the field too (e.g. the instant a local time stands for). */
+  alsoDescribedBy?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem}>
+      {(describedBy, invalid) => {
+        const attributes = {
+          id: props.id,
+          inputMode: props.inputMode,
+          placeholder: props.placeholder,
+          lang: props.lang,
+          dir: props.dir,
+          value: props.value,
+          "aria-describedby": props.alsoDescribedBy
+            ? [describedBy, props.alsoDescribedBy].filter(Boolean).join(" ")
+            : describedBy,
+          "aria-invalid": invalid,
+          onInput: (e: { currentTarget: HTMLInputElement }) => props.onInput(e.currentTarget.value),
+        };
+        // A typed input (a date, a local time) and a plain one are told apart for Preact's input types.
+        return props.type ? <input {...attributes} type={props.type} /> : <input {...attributes} />;
+      }}
+    </Field>
+  );
+}

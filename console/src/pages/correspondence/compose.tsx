@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
+import { fieldProblem, formProblem, InputField, problemOf, SelectField } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
@@ -121,55 +121,41 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
         choices={ZONES.map((zone) => [zone, zone])}
         onChange={(value) => set("timeZone", value)}
       />
-      <Field id="sendAt" label="Send at (in that time zone)" problem={fieldProblem(problem, "sendAt")}>
-        {(describedBy, invalid) => (
-          <input
-            id="sendAt"
-            type="datetime-local"
-            value={form.sendAt}
-            aria-describedby={[describedBy, "sendAt-utc"].filter(Boolean).join(" ")}
-            aria-invalid={invalid}
-            onInput={(e) => set("sendAt", e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="sendAt"
+        label="Send at (in that time zone)"
+        problem={fieldProblem(problem, "sendAt")}
+        type="datetime-local"
+        value={form.sendAt}
+        alsoDescribedBy="sendAt-utc"
+        onInput={(value) => set("sendAt", value)}
+      />
       <InstantLine id="sendAt-utc" local={form.sendAt} timeZone={form.timeZone} />
-      <Field id="notAfter" label="No letter after (in that time zone)" problem={fieldProblem(problem, "notAfter")}>
-        {(describedBy, invalid) => (
-          <input
-            id="notAfter"
-            type="datetime-local"
-            value={form.notAfter}
-            aria-describedby={[describedBy, "notAfter-utc"].filter(Boolean).join(" ")}
-            aria-invalid={invalid}
-            onInput={(e) => set("notAfter", e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="notAfter"
+        label="No letter after (in that time zone)"
+        problem={fieldProblem(problem, "notAfter")}
+        type="datetime-local"
+        value={form.notAfter}
+        alsoDescribedBy="notAfter-utc"
+        onInput={(value) => set("notAfter", value)}
+      />
       <InstantLine id="notAfter-utc" local={form.notAfter} timeZone={form.timeZone} />
-      <Field id="deadline" label="Deadline the letters ask an answer by" problem={fieldProblem(problem, "deadline")}>
-        {(describedBy, invalid) => (
-          <input
-            id="deadline"
-            type="date"
-            value={form.deadline}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => set("deadline", e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="description" label="Description (optional)" problem={fieldProblem(problem, "description")}>
-        {(describedBy, invalid) => (
-          <input
-            id="description"
-            value={form.description}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => set("description", e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="deadline"
+        label="Deadline the letters ask an answer by"
+        problem={fieldProblem(problem, "deadline")}
+        type="date"
+        value={form.deadline}
+        onInput={(value) => set("deadline", value)}
+      />
+      <InputField
+        id="description"
+        label="Description (optional)"
+        problem={fieldProblem(problem, "description")}
+        value={form.description}
+        onInput={(value) => set("description", value)}
+      />
       <button type="submit" disabled={busy}>
         Create the draft wave
       </button>

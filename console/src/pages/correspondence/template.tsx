@@ -6,7 +6,7 @@ import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
+import { Field, fieldProblem, formProblem, InputField, problemOf, SelectField } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import {
   changeTemplate,
@@ -297,19 +297,15 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
           setProblem(undefined);
         }}
       />
-      <Field id="edit-subject" label="Subject" problem={at("subject")}>
-        {(describedBy, invalid) => (
-          <input
-            id="edit-subject"
-            lang={language}
-            dir={dir}
-            value={form.subject}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, subject: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <InputField
+        id="edit-subject"
+        label="Subject"
+        problem={at("subject")}
+        lang={language}
+        dir={dir}
+        value={form.subject}
+        onInput={(value) => setForm({ ...form, subject: value })}
+      />
       <VariantBody
         part="text"
         label="Text"
