@@ -5,7 +5,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
-import { fieldProblem, formProblem, InputField, useSubmit } from "../ui/form.tsx";
+import { FormFrame, fieldProblem, formProblem, InputField, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 
@@ -37,13 +37,15 @@ function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
   });
   const general = formProblem(problem, ["period"]);
   return (
-    <form class="record" onSubmit={submit} aria-labelledby="take-title" noValidate>
-      <h2 id="take-title">Take a snapshot</h2>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId="take-title"
+      title="Take a snapshot"
+      level={2}
+      general={general}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="Take the snapshot"
+    >
       <InputField
         id="period"
         label="Quarter (YYYY-Qn, ended)"
@@ -52,10 +54,7 @@ function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
         value={period}
         onInput={setPeriod}
       />
-      <button type="submit" disabled={busy}>
-        Take the snapshot
-      </button>
-    </form>
+    </FormFrame>
   );
 }
 

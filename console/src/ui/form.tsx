@@ -115,15 +115,17 @@ export function FieldForm<Name extends string>(props: {
         problem,
         props.fields.map((field) => field.name),
       );
-  const Heading = props.level === 2 ? "h2" : "h3";
   return (
-    <form class="record" onSubmit={submit} aria-labelledby={titleId} noValidate>
-      <Heading id={titleId}>{props.title}</Heading>
-      {general && (
-        <p role="alert" class="error" id={`${props.name}-problem`}>
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId={titleId}
+      title={props.title}
+      level={props.level}
+      general={general}
+      problemId={`${props.name}-problem`}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={props.submitLabel}
+    >
       {props.fields.map((field) => (
         <Field
           key={field.name}
@@ -144,7 +146,44 @@ export function FieldForm<Name extends string>(props: {
         </Field>
       ))}
       {props.children}
-      <button type="submit" disabled={busy}>
+    </FormFrame>
+  );
+}
+
+/**
+ * A form's frame: named by its heading, the problem no field names above the fields, the submit button below them.
+ * FieldForm lays its fields out from specs; a page whose fields need more (lines between them) lays them out itself.
+ */
+export function FormFrame(props: {
+  titleId: string;
+  title: string;
+  /** The heading's level: 3 under a page's part, 2 where the form is a part of the page itself. */
+  level?: 2 | 3;
+  /** Classes besides `record`. */
+  className?: string;
+  general: string | undefined;
+  problemId?: string;
+  onSubmit: (event: Event) => void;
+  busy: boolean;
+  submitLabel: string;
+  children: ComponentChildren;
+}) {
+  const Heading = props.level === 2 ? "h2" : "h3";
+  return (
+    <form
+      class={props.className ? `record ${props.className}` : "record"}
+      onSubmit={props.onSubmit}
+      aria-labelledby={props.titleId}
+      noValidate
+    >
+      <Heading id={props.titleId}>{props.title}</Heading>
+      {props.general && (
+        <p role="alert" class="error" id={props.problemId}>
+          {props.general}
+        </p>
+      )}
+      {props.children}
+      <button type="submit" disabled={props.busy}>
         {props.submitLabel}
       </button>
     </form>
