@@ -2,9 +2,8 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
-import type { Problem } from "../../api/client.ts";
 import { href } from "../../router.ts";
-import { fieldProblem, formProblem, InputField, problemOf, SelectField } from "../../ui/form.tsx";
+import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
@@ -54,47 +53,65 @@ function InstantLine({ id, local, timeZone }: { id: string; local: string; timeZ
   );
 }
 
+/** A wall-clock time in the wave's time zone, with the instant it stands for below it. */
+function LocalTimeField(props: {
+  id: string;
+  label: string;
+  problem: string | undefined;
+  value: string;
+  timeZone: string;
+  onInput: (value: string) => void;
+}) {
+  const utcId = `${props.id}-utc`;
+  return (
+    <>
+      <InputField
+        id={props.id}
+        label={props.label}
+        problem={props.problem}
+        type="datetime-local"
+        value={props.value}
+        alsoDescribedBy={utcId}
+        onInput={props.onInput}
+      />
+      <InstantLine id={utcId} local={props.value} timeZone={props.timeZone} />
+    </>
+  );
+}
+
 function Composer({ templateIds, initialTemplate }: { templateIds: string[]; initialTemplate: string | undefined }) {
   const [form, setForm] = useState<ComposerForm>(() =>
     firstDraft(initialTemplate && templateIds.includes(initialTemplate) ? initialTemplate : (templateIds[0] ?? "")),
   );
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
-      const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
-      const wave = await createWave({
-        templateId: form.templateId,
-        audience: form.audience,
-        sendAt: form.sendAt,
-        timeZone: form.timeZone,
-        notAfter,
-        ...(form.deadline ? { deadline: form.deadline } : {}),
-        ...(form.description.trim() ? { description: form.description.trim() } : {}),
-      });
-      setProblem(undefined);
-      window.location.hash = href.wave(wave.id);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { problem, busy, submit } = useSubmit(async () => {
+    // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
+    const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
+    const wave = await createWave({
+      templateId: form.templateId,
+      audience: form.audience,
+      sendAt: form.sendAt,
+      timeZone: form.timeZone,
+      notAfter,
+      ...(form.deadline ? { deadline: form.deadline } : {}),
+      ...(form.description.trim() ? { description: form.description.trim() } : {}),
+    });
+    window.location.hash = href.wave(wave.id);
+  });
 
   const general = formProblem(problem, FIELDS);
   return (
-    <form class="record composer" onSubmit={submit} aria-labelledby="composer-title" noValidate>
-      <h2 id="composer-title">A new wave</h2>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId="composer-title"
+      title="A new wave"
+      level={2}
+      className="composer"
+      general={general}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="Create the draft wave"
+    >
       <SelectField
         id="templateId"
         label="Template"
@@ -121,26 +138,22 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
         choices={ZONES.map((zone) => [zone, zone])}
         onChange={(value) => set("timeZone", value)}
       />
-      <InputField
+      <LocalTimeField
         id="sendAt"
         label="Send at (in that time zone)"
         problem={fieldProblem(problem, "sendAt")}
-        type="datetime-local"
         value={form.sendAt}
-        alsoDescribedBy="sendAt-utc"
+        timeZone={form.timeZone}
         onInput={(value) => set("sendAt", value)}
       />
-      <InstantLine id="sendAt-utc" local={form.sendAt} timeZone={form.timeZone} />
-      <InputField
+      <LocalTimeField
         id="notAfter"
         label="No letter after (in that time zone)"
         problem={fieldProblem(problem, "notAfter")}
-        type="datetime-local"
         value={form.notAfter}
-        alsoDescribedBy="notAfter-utc"
+        timeZone={form.timeZone}
         onInput={(value) => set("notAfter", value)}
       />
-      <InstantLine id="notAfter-utc" local={form.notAfter} timeZone={form.timeZone} />
       <InputField
         id="deadline"
         label="Deadline the letters ask an answer by"
@@ -156,10 +169,7 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
         value={form.description}
         onInput={(value) => set("description", value)}
       />
-      <button type="submit" disabled={busy}>
-        Create the draft wave
-      </button>
-    </form>
+    </FormFrame>
   );
 }
 
