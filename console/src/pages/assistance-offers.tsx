@@ -1,11 +1,10 @@
 // Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
 // provider's offers or all of them, and recording an offer for the groups that may.
 import { useState } from "preact/hooks";
-import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { Field, fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
+import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
@@ -150,53 +149,44 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
     validFrom: "",
     validUntil: "",
   });
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState<string>();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
+  const { problem, busy, submit } = useSubmit(async () => {
     try {
       const offer = await createOffer(bodyOf(form));
-      setProblem(undefined);
       setRecorded(`Recorded the offer of ${providerLabel(offer.provider)}.`);
       onRecorded();
     } catch (error) {
+      // A refusal leaves no word of an earlier offer recorded next to it.
       setRecorded(undefined);
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  }
+  });
 
   const providerProblem =
     fieldProblem(problem, "provider") ?? fieldProblem(problem, "provider.iso3") ?? fieldProblem(problem, "provider.id");
   const areasProblem = fieldProblem(problem, "areas");
   const general = formProblem(problem, FIELDS);
   return (
-    <form class="record" onSubmit={submit} aria-labelledby="offer-title" noValidate>
-      <h2 id="offer-title">Record an offer</h2>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId="offer-title"
+      title="Record an offer"
+      level={2}
+      general={general}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="Record the offer"
+    >
       {recorded && <p aria-live="polite">{recorded}</p>}
-      <Field id="offer-kind" label="Provider kind" problem={undefined}>
-        {() => (
-          <select
-            id="offer-kind"
-            value={form.kind}
-            onChange={(e) =>
-              setForm({ ...form, kind: e.currentTarget.value === "organization" ? "organization" : "state" })
-            }
-          >
-            <option value="state">Member State</option>
-            <option value="organization">Organization</option>
-          </select>
-        )}
-      </Field>
+      <SelectField
+        id="offer-kind"
+        label="Provider kind"
+        value={form.kind}
+        choices={[
+          ["state", "Member State"],
+          ["organization", "Organization"],
+        ]}
+        onChange={(value) => setForm({ ...form, kind: value === "organization" ? "organization" : "state" })}
+      />
       <InputField
         id="offer-provider"
         label={form.kind === "state" ? "State code (ISO 3166-1 alpha-3)" : "Organization id (e.g. iaea)"}
@@ -261,10 +251,7 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
         value={form.validUntil}
         onInput={(value) => setForm({ ...form, validUntil: value })}
       />
-      <button type="submit" disabled={busy}>
-        Record the offer
-      </button>
-    </form>
+    </FormFrame>
   );
 }
 
