@@ -1,5 +1,6 @@
 // Assistance requests as the console reads and moves them: by status, one with its ETag, and a move with If-Match.
 import { allPages, api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
+import { type Versioned, versionedOf } from "../api/versioned.ts";
 
 export type AssistanceRequest = Schemas["AssistanceRequest"];
 export type RequestStatus = AssistanceRequest["status"];
@@ -32,20 +33,11 @@ export function requestsIn(status: RequestStatus): Promise<AssistanceRequest[]> 
   );
 }
 
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-function etagOf(response: Response): string {
-  const etag = response.headers.get("etag");
-  if (!etag) throw new Error("The API sent no ETag");
-  return etag;
-}
+export type { Versioned };
 
 export async function requestWithEtag(id: string): Promise<Versioned<AssistanceRequest>> {
   const result = await api.GET("/assistance/requests/{id}", { params: { path: { id } } });
-  return { value: dataOf(result), etag: etagOf(result.response) };
+  return versionedOf(dataOf(result), result.response);
 }
 
 export async function moveRequest(id: string, etag: string, body: Transition): Promise<Versioned<AssistanceRequest>> {
@@ -53,7 +45,7 @@ export async function moveRequest(id: string, etag: string, body: Transition): P
     params: { path: { id }, header: { "If-Match": etag } },
     body,
   });
-  return { value: dataOf(result), etag: etagOf(result.response) };
+  return versionedOf(dataOf(result), result.response);
 }
 
 /** New York calendar days from `today` to `day` (both YYYY-MM-DD); negative once past. */

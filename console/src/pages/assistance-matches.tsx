@@ -5,8 +5,9 @@ import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { messageOf, Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
+import { problemOf } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
 import { ProblemError } from "./assistance-data.ts";
 import {
   type AssistanceMatch,
@@ -19,9 +20,6 @@ import {
   proposeMatch,
 } from "./assistance-matching.ts";
 import { providerKey, providerLabel } from "./assistance-offers-data.ts";
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 const problemText = (problem: Problem) => [problem.title, problem.detail].filter(Boolean).join(": ");
 
@@ -77,61 +75,60 @@ export function Candidates({
                 matchmaking rank, not a measure of anyone's compliance.
               </p>
               <Refusal id="propose-problem" problem={problem} />
-              <ScrollTable label="Candidate offers">
-                <table data-list="candidates">
-                  <caption class="visually-hidden">Candidate offers, best first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Rank</th>
-                      <th scope="col">Provider</th>
-                      <th scope="col">Shared areas</th>
-                      <th scope="col">Updated</th>
-                      <th scope="col">Score</th>
-                      <th scope="col">Why</th>
-                      <th scope="col">Match</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {candidates.map((candidate, index) => {
-                      const provider = providerLabel(candidate.offer.provider);
-                      return (
-                        <tr key={candidate.offer.id}>
-                          <td class="number">{index + 1}</td>
-                          <td>
-                            <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>{provider}</a>
-                          </td>
-                          <td>
-                            {candidate.sharedAreas.join(", ")} ({candidate.areaOverlap} of {candidate.areasRequested})
-                          </td>
-                          <td>
-                            {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} months)
-                          </td>
-                          <td class="number" data-field="score">
-                            {candidate.score}
-                          </td>
-                          <td>{candidate.reasons.join("; ")}</td>
-                          <td>
-                            {candidate.existingMatch ? (
-                              candidate.existingMatch.status
-                            ) : mayPropose ? (
-                              <button
-                                type="button"
-                                disabled={busy}
-                                aria-describedby={problem ? "propose-problem" : undefined}
-                                onClick={() => void propose(candidate.offer.id)}
-                              >
-                                Propose {provider}'s offer
-                              </button>
-                            ) : (
-                              "none"
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </ScrollTable>
+              <ListTable
+                label="Candidate offers"
+                caption="Candidate offers, best first"
+                list="candidates"
+                rows={candidates.map((candidate, index) => ({ ...candidate, rank: index + 1 }))}
+                keyOf={(candidate) => candidate.offer.id}
+                columns={[
+                  { header: "Rank", numeric: true, cell: (candidate) => candidate.rank },
+                  {
+                    header: "Provider",
+                    cell: (candidate) => (
+                      <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>
+                        {providerLabel(candidate.offer.provider)}
+                      </a>
+                    ),
+                  },
+                  {
+                    header: "Shared areas",
+                    cell: (candidate) => (
+                      <>
+                        {candidate.sharedAreas.join(", ")} ({candidate.areaOverlap} of {candidate.areasRequested})
+                      </>
+                    ),
+                  },
+                  {
+                    header: "Updated",
+                    cell: (candidate) => (
+                      <>
+                        {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} months)
+                      </>
+                    ),
+                  },
+                  { header: "Score", numeric: true, field: "score", cell: (candidate) => candidate.score },
+                  { header: "Why", cell: (candidate) => candidate.reasons.join("; ") },
+                  {
+                    header: "Match",
+                    cell: (candidate) =>
+                      candidate.existingMatch ? (
+                        candidate.existingMatch.status
+                      ) : mayPropose ? (
+                        <button
+                          type="button"
+                          disabled={busy}
+                          aria-describedby={problem ? "propose-problem" : undefined}
+                          onClick={() => void propose(candidate.offer.id)}
+                        >
+                          Propose {providerLabel(candidate.offer.provider)}'s offer
+                        </button>
+                      ) : (
+                        "none"
+                      ),
+                  },
+                ]}
+              />
             </>
           )
         }
@@ -225,30 +222,30 @@ export function Matches({
           matches.length === 0 ? (
             <p>No offer has been proposed for this request.</p>
           ) : (
-            <ScrollTable label="Matches of the request">
-              <table data-list="matches">
-                <caption class="visually-hidden">Offers proposed for this request</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Provider</th>
-                    <th scope="col">Areas</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">History</th>
-                    {mayMove && <th scope="col">Move</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {matches.map((match) => (
-                    <tr key={match.id}>
-                      <td>{providerLabel(match.provider)}</td>
-                      <td>{match.areas.join(", ")}</td>
-                      <td data-field="match-status">{match.status}</td>
-                      <td>
-                        proposed {match.proposedOn}
-                        {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
-                      </td>
-                      {mayMove && (
-                        <td>
+            <ListTable
+              label="Matches of the request"
+              caption="Offers proposed for this request"
+              list="matches"
+              rows={matches}
+              keyOf={(match) => match.id}
+              columns={[
+                { header: "Provider", cell: (match: AssistanceMatch) => providerLabel(match.provider) },
+                { header: "Areas", cell: (match: AssistanceMatch) => match.areas.join(", ") },
+                { header: "Status", field: "match-status", cell: (match: AssistanceMatch) => match.status },
+                {
+                  header: "History",
+                  cell: (match: AssistanceMatch) => (
+                    <>
+                      proposed {match.proposedOn}
+                      {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
+                    </>
+                  ),
+                },
+                ...(mayMove
+                  ? [
+                      {
+                        header: "Move",
+                        cell: (match: AssistanceMatch) => (
                           <MoveMatch
                             key={match.updatedAt}
                             match={match}
@@ -256,13 +253,12 @@ export function Matches({
                             onProblem={problemFor(match.id)}
                             onMoved={onMoved}
                           />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
           )
         }
       </Show>

@@ -1,14 +1,12 @@
 // Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
 // provider's offers or all of them, and recording an offer for the groups that may.
 import { useState } from "preact/hooks";
-import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
-import { ProblemError } from "./assistance-data.ts";
+import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import {
   ASSISTANCE_AREAS,
@@ -28,41 +26,45 @@ function Providers({ chosen }: { chosen: string | undefined }) {
       <h2 id="providers-title">Providers</h2>
       <Show what={loaded}>
         {(list) => (
-          <ScrollTable label="Assistance providers">
-            <table data-list="providers">
-              <caption class="visually-hidden">Every provider with its areas and when it last updated an offer</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Areas</th>
-                  <th scope="col">Offers (active)</th>
-                  <th scope="col">Last updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((summary) => {
+          <ListTable
+            label="Assistance providers"
+            caption="Every provider with its areas and when it last updated an offer"
+            list="providers"
+            rows={list}
+            keyOf={(summary) => providerKey(summary.provider)}
+            columns={[
+              {
+                header: "Provider",
+                cell: (summary) => {
                   const key = providerKey(summary.provider);
                   return (
-                    <tr key={key}>
-                      <td>
-                        <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
-                          {summary.name ?? providerLabel(summary.provider)}
-                        </a>
-                      </td>
-                      <td>{summary.areas.join(", ")}</td>
-                      <td class="number">
-                        {summary.offers} ({summary.activeOffers})
-                      </td>
-                      <td>
-                        {summary.lastUpdatedOn}
-                        {summary.stale ? " (stale: over 12 months)" : ""}
-                      </td>
-                    </tr>
+                    <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
+                      {summary.name ?? providerLabel(summary.provider)}
+                    </a>
                   );
-                })}
-              </tbody>
-            </table>
-          </ScrollTable>
+                },
+              },
+              { header: "Areas", cell: (summary) => summary.areas.join(", ") },
+              {
+                header: "Offers (active)",
+                numeric: true,
+                cell: (summary) => (
+                  <>
+                    {summary.offers} ({summary.activeOffers})
+                  </>
+                ),
+              },
+              {
+                header: "Last updated",
+                cell: (summary) => (
+                  <>
+                    {summary.lastUpdatedOn}
+                    {summary.stale ? " (stale: over 12 months)" : ""}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </Show>
     </section>
@@ -85,34 +87,28 @@ function Offers({ provider, round }: { provider: string | undefined; round: numb
             <p aria-live="polite">
               {list.length} {list.length === 1 ? "offer" : "offers"}
             </p>
-            <ScrollTable label="Offers">
-              <table data-list="offers">
-                <caption class="visually-hidden">Offers in the order recorded</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Provider</th>
-                    <th scope="col">Areas</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">Valid</th>
-                    <th scope="col">Last updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((offer) => (
-                    <tr key={offer.id}>
-                      <td>{providerLabel(offer.provider)}</td>
-                      <td>{offer.areas.join(", ")}</td>
-                      <td>{offer.description}</td>
-                      <td>
-                        from {offer.validFrom}
-                        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
-                      </td>
-                      <td>{offer.lastUpdatedOn}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label="Offers"
+              caption="Offers in the order recorded"
+              list="offers"
+              rows={list}
+              keyOf={(offer) => offer.id}
+              columns={[
+                { header: "Provider", cell: (offer) => providerLabel(offer.provider) },
+                { header: "Areas", cell: (offer) => offer.areas.join(", ") },
+                { header: "Description", cell: (offer) => offer.description },
+                {
+                  header: "Valid",
+                  cell: (offer) => (
+                    <>
+                      from {offer.validFrom}
+                      {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
+                    </>
+                  ),
+                },
+                { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
+              ]}
+            />
           </>
         )}
       </Show>
@@ -153,70 +149,51 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
     validFrom: "",
     validUntil: "",
   });
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState<string>();
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
+  const { problem, busy, submit } = useSubmit(async () => {
     try {
       const offer = await createOffer(bodyOf(form));
-      setProblem(undefined);
       setRecorded(`Recorded the offer of ${providerLabel(offer.provider)}.`);
       onRecorded();
     } catch (error) {
+      // A refusal leaves no word of an earlier offer recorded next to it.
       setRecorded(undefined);
-      setProblem(
-        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
-      );
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  }
+  });
 
   const providerProblem =
     fieldProblem(problem, "provider") ?? fieldProblem(problem, "provider.iso3") ?? fieldProblem(problem, "provider.id");
   const areasProblem = fieldProblem(problem, "areas");
   const general = formProblem(problem, FIELDS);
   return (
-    <form class="record" onSubmit={submit} aria-labelledby="offer-title" noValidate>
-      <h2 id="offer-title">Record an offer</h2>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId="offer-title"
+      title="Record an offer"
+      level={2}
+      general={general}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="Record the offer"
+    >
       {recorded && <p aria-live="polite">{recorded}</p>}
-      <Field id="offer-kind" label="Provider kind" problem={undefined}>
-        {() => (
-          <select
-            id="offer-kind"
-            value={form.kind}
-            onChange={(e) =>
-              setForm({ ...form, kind: e.currentTarget.value === "organization" ? "organization" : "state" })
-            }
-          >
-            <option value="state">Member State</option>
-            <option value="organization">Organization</option>
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField
+        id="offer-kind"
+        label="Provider kind"
+        value={form.kind}
+        choices={[
+          ["state", "Member State"],
+          ["organization", "Organization"],
+        ]}
+        onChange={(value) => setForm({ ...form, kind: value === "organization" ? "organization" : "state" })}
+      />
+      <InputField
         id="offer-provider"
         label={form.kind === "state" ? "State code (ISO 3166-1 alpha-3)" : "Organization id (e.g. iaea)"}
         problem={providerProblem}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="offer-provider"
-            value={form.provider}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, provider: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+        value={form.provider}
+        onInput={(value) => setForm({ ...form, provider: value })}
+      />
       <fieldset
         class={areasProblem ? "field invalid" : "field"}
         aria-describedby={areasProblem ? "offer-areas-problem" : undefined}
@@ -258,38 +235,23 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
           />
         )}
       </Field>
-      <Field id="offer-valid-from" label="Valid from (YYYY-MM-DD)" problem={fieldProblem(problem, "validFrom")}>
-        {(describedBy, invalid) => (
-          <input
-            id="offer-valid-from"
-            value={form.validFrom}
-            inputMode="numeric"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        id="offer-valid-from"
+        label="Valid from (YYYY-MM-DD)"
+        problem={fieldProblem(problem, "validFrom")}
+        inputMode="numeric"
+        value={form.validFrom}
+        onInput={(value) => setForm({ ...form, validFrom: value })}
+      />
+      <InputField
         id="offer-valid-until"
         label="Valid until (YYYY-MM-DD; open-ended when empty)"
         problem={fieldProblem(problem, "validUntil")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="offer-valid-until"
-            value={form.validUntil}
-            inputMode="numeric"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, validUntil: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={busy}>
-        Record the offer
-      </button>
-    </form>
+        inputMode="numeric"
+        value={form.validUntil}
+        onInput={(value) => setForm({ ...form, validUntil: value })}
+      />
+    </FormFrame>
   );
 }
 

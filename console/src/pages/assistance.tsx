@@ -1,12 +1,18 @@
 // Assistance requests by status, each with its State, areas, age and, in the consent window, the days left.
 import { useState } from "preact/hooks";
 import { href } from "../router.ts";
+import { Choice } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
 import { daysFrom, isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The status filter's choices: each status under its own name. */
+const STATUS_CHOICES: Readonly<Record<string, string>> = Object.fromEntries(
+  REQUEST_STATUSES.map((status) => [status, status]),
+);
 
 export function Assistance({ query }: { query: URLSearchParams }) {
   const chosen = query.get("status");
@@ -25,23 +31,15 @@ export function Assistance({ query }: { query: URLSearchParams }) {
           window.location.hash = href.assistance(draft);
         }}
       >
-        <div class="field">
-          <label for="request-status">Status</label>
-          <select
-            id="request-status"
-            value={draft}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isRequestStatus(value)) setDraft(value);
-            }}
-          >
-            {REQUEST_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="request-status"
+          label="Status"
+          value={draft}
+          options={STATUS_CHOICES}
+          onChange={(value) => {
+            if (isRequestStatus(value)) setDraft(value);
+          }}
+        />
         <button type="submit">Show</button>
       </form>
       <Show what={requests}>
@@ -50,35 +48,24 @@ export function Assistance({ query }: { query: URLSearchParams }) {
             <p aria-live="polite">
               {list.length} {list.length === 1 ? "request" : "requests"} {status}
             </p>
-            <ScrollTable label={`Assistance requests ${status}`}>
-              <table>
-                <caption class="visually-hidden">Assistance requests {status}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Request</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Areas</th>
-                    <th scope="col">Received</th>
-                    <th scope="col">Consent window</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((request) => (
-                    <tr key={request.id}>
-                      <td>
-                        <a href={href.assistanceRequest(request.id)}>{request.symbol}</a>
-                      </td>
-                      <td>
-                        <a href={href.state(request.iso3)}>{request.iso3}</a>
-                      </td>
-                      <td>{request.areas.join(", ")}</td>
-                      <td>{request.receivedOn}</td>
-                      <td>{consentWindowText(request.consentWindowClosesOn, request.consentedToCirculation)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label={`Assistance requests ${status}`}
+              rows={list}
+              keyOf={(request) => request.id}
+              columns={[
+                {
+                  header: "Request",
+                  cell: (request) => <a href={href.assistanceRequest(request.id)}>{request.symbol}</a>,
+                },
+                { header: "State", cell: (request) => <a href={href.state(request.iso3)}>{request.iso3}</a> },
+                { header: "Areas", cell: (request) => request.areas.join(", ") },
+                { header: "Received", cell: (request) => request.receivedOn },
+                {
+                  header: "Consent window",
+                  cell: (request) => consentWindowText(request.consentWindowClosesOn, request.consentedToCirculation),
+                },
+              ]}
+            />
           </>
         )}
       </Show>

@@ -2,9 +2,9 @@
 // A bad row comes back as the API's 422, each problem at its line and column, shown beside the row as written; the
 // text is kept to be mended and checked again.
 import { useState } from "preact/hooks";
-import { api, dataOf, type Problem, ProblemError, type Schemas } from "../api/client.ts";
+import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
-import { messageOf } from "../ui/load.tsx";
+import { problemOf } from "../ui/form.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { fileProblems, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
@@ -128,9 +128,7 @@ export function ContactsImport() {
     } catch (error) {
       setChecked(undefined);
       setProblemCsv(csv);
-      setProblem(
-        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
-      );
+      setProblem(problemOf(error));
     } finally {
       setBusy(false);
     }

@@ -1,10 +1,10 @@
 // One's personal calendar feeds (ADR 0023): issue one (its address is shown this once: the API keeps only a hash),
 // list them, revoke one. A calendar application subscribes to the address without a token.
 import { useState } from "preact/hooks";
-import { api, dataOf, type Problem, ProblemError, type Schemas } from "../api/client.ts";
-import { Field, fieldProblem, formProblem } from "../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../ui/load.tsx";
-import { ScrollTable } from "../ui/scroll-table.tsx";
+import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
+import { fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
 
 type IssuedFeed = Schemas["IssuedCalendarFeed"];
 
@@ -20,9 +20,6 @@ async function revokeFeed(id: string): Promise<void> {
   const result = await api.DELETE("/programme/feeds/{id}", { params: { path: { id } } });
   if (!result.response.ok) dataOf(result);
 }
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 function IssuedAddress({ feed }: { feed: IssuedFeed }) {
   // The API answers the path below its base URL; the console shares the API's origin.
@@ -84,17 +81,13 @@ export function CalendarFeeds() {
             {general}
           </p>
         )}
-        <Field id="feed-label" label="Label (optional, e.g. phone)" problem={fieldProblem(problem, "label")}>
-          {(describedBy, invalid) => (
-            <input
-              id="feed-label"
-              value={label}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onInput={(e) => setLabel(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="feed-label"
+          label="Label (optional, e.g. phone)"
+          problem={fieldProblem(problem, "label")}
+          value={label}
+          onInput={setLabel}
+        />
         <button type="submit" disabled={busy}>
           Issue a feed
         </button>
@@ -105,42 +98,35 @@ export function CalendarFeeds() {
           list.feeds.length === 0 ? (
             <p>You have no live feed (at most {list.limit}).</p>
           ) : (
-            <ScrollTable label="Your live feeds">
-              <table data-list="feeds">
-                <caption class="visually-hidden">Your live feeds, oldest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Label</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Revoke</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.feeds.map((feed) => (
-                    <tr key={feed.id}>
-                      <td>{feed.label ?? "(no label)"}</td>
-                      <td>{feed.created.slice(0, 10)}</td>
-                      <td>{feed.expires.slice(0, 10)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          disabled={busy}
-                          onClick={() =>
-                            void act(async () => {
-                              await revokeFeed(feed.id);
-                              if (issued?.id === feed.id) setIssued(undefined);
-                            })
-                          }
-                        >
-                          Revoke {feed.label ?? feed.created.slice(0, 10)}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label="Your live feeds"
+              caption="Your live feeds, oldest first"
+              list="feeds"
+              rows={list.feeds}
+              keyOf={(feed) => feed.id}
+              columns={[
+                { header: "Label", cell: (feed) => feed.label ?? "(no label)" },
+                { header: "Issued", cell: (feed) => feed.created.slice(0, 10) },
+                { header: "Expires", cell: (feed) => feed.expires.slice(0, 10) },
+                {
+                  header: "Revoke",
+                  cell: (feed) => (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() =>
+                        void act(async () => {
+                          await revokeFeed(feed.id);
+                          if (issued?.id === feed.id) setIssued(undefined);
+                        })
+                      }
+                    >
+                      Revoke {feed.label ?? feed.created.slice(0, 10)}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )
         }
       </Show>

@@ -97,24 +97,42 @@ export function FieldForm<Name extends string>(props: {
   submitting: Submitting;
   submitLabel: string;
   children?: ComponentChildren;
+  /** The heading's level: 3 under a page's part, 2 where the form is a part of the page itself. */
+  level?: 2 | 3;
+  /**
+   * Problems the page places at a field itself, read from a refusal that names no field (a 409's legal moves at the
+   * status field); while there is one, the problem is not repeated above the fields.
+   */
+  claims?: Partial<Record<Name, string>>;
 }) {
   const { problem, busy, submit } = props.submitting;
   const idOf = (name: string) => (props.prefix ? `${props.prefix}-${name}` : name);
   const titleId = `${props.name}-title`;
-  const general = formProblem(
-    problem,
-    props.fields.map((field) => field.name),
-  );
+  const claimed = props.fields.some((field) => props.claims?.[field.name] !== undefined);
+  const general = claimed
+    ? undefined
+    : formProblem(
+        problem,
+        props.fields.map((field) => field.name),
+      );
   return (
-    <form class="record" onSubmit={submit} aria-labelledby={titleId} noValidate>
-      <h3 id={titleId}>{props.title}</h3>
-      {general && (
-        <p role="alert" class="error" id={`${props.name}-problem`}>
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId={titleId}
+      title={props.title}
+      level={props.level}
+      general={general}
+      problemId={`${props.name}-problem`}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={props.submitLabel}
+    >
       {props.fields.map((field) => (
-        <Field key={field.name} id={idOf(field.name)} label={field.label} problem={fieldProblem(problem, field.name)}>
+        <Field
+          key={field.name}
+          id={idOf(field.name)}
+          label={field.label}
+          problem={props.claims?.[field.name] ?? fieldProblem(problem, field.name)}
+        >
           {(describedBy, invalid) => (
             <Control
               id={idOf(field.name)}
@@ -128,7 +146,44 @@ export function FieldForm<Name extends string>(props: {
         </Field>
       ))}
       {props.children}
-      <button type="submit" disabled={busy}>
+    </FormFrame>
+  );
+}
+
+/**
+ * A form's frame: named by its heading, the problem no field names above the fields, the submit button below them.
+ * FieldForm lays its fields out from specs; a page whose fields need more (lines between them) lays them out itself.
+ */
+export function FormFrame(props: {
+  titleId: string;
+  title: string;
+  /** The heading's level: 3 under a page's part, 2 where the form is a part of the page itself. */
+  level?: 2 | 3;
+  /** Classes besides `record`. */
+  className?: string;
+  general: string | undefined;
+  problemId?: string;
+  onSubmit: (event: Event) => void;
+  busy: boolean;
+  submitLabel: string;
+  children: ComponentChildren;
+}) {
+  const Heading = props.level === 2 ? "h2" : "h3";
+  return (
+    <form
+      class={props.className ? `record ${props.className}` : "record"}
+      onSubmit={props.onSubmit}
+      aria-labelledby={props.titleId}
+      noValidate
+    >
+      <Heading id={props.titleId}>{props.title}</Heading>
+      {props.general && (
+        <p role="alert" class="error" id={props.problemId}>
+          {props.general}
+        </p>
+      )}
+      {props.children}
+      <button type="submit" disabled={props.busy}>
         {props.submitLabel}
       </button>
     </form>
@@ -201,5 +256,76 @@ export function Choice(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * One select of a form laid out by hand (other lines between its fields), with the API's problem for it; `choices`
+ * are value and words pairs, in the order shown.
+ */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  problem?: string;
+  value: string;
+  choices: readonly (readonly [value: string, words: string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem}>
+      {(describedBy, invalid) => (
+        <select
+          id={props.id}
+          value={props.value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => props.onChange(e.currentTarget.value)}
+        >
+          {props.choices.map(([value, words]) => (
+            <option key={value} value={value}>
+              {words}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** One input of a form laid out by hand, with the API's problem for it. */
+export function InputField(props: {
+  id: string;
+  label: string;
+  problem?: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: "date" | "datetime-local";
+  inputMode?: "numeric";
+  placeholder?: string;
+  lang?: string;
+  dir?: "ltr" | "rtl";
+  /** Another element that describes the field too (e.g. the instant a local time stands for). */
+  alsoDescribedBy?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem}>
+      {(describedBy, invalid) => {
+        const attributes = {
+          id: props.id,
+          inputMode: props.inputMode,
+          placeholder: props.placeholder,
+          lang: props.lang,
+          dir: props.dir,
+          value: props.value,
+          "aria-describedby": props.alsoDescribedBy
+            ? [describedBy, props.alsoDescribedBy].filter(Boolean).join(" ")
+            : describedBy,
+          "aria-invalid": invalid,
+          onInput: (e: { currentTarget: HTMLInputElement }) => props.onInput(e.currentTarget.value),
+        };
+        // A typed input (a date, a local time) and a plain one are told apart for Preact's input types.
+        return props.type ? <input {...attributes} type={props.type} /> : <input {...attributes} />;
+      }}
+    </Field>
   );
 }

@@ -10,6 +10,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The cell that names the row (a `th scope="row"`). */
   names?: boolean;
+  /** The cell's `data-field`, which the e2e tests read a value by. */
+  field?: string;
 }
 
 export function ListTable<Row>(props: {
@@ -20,12 +22,16 @@ export function ListTable<Row>(props: {
   classOf?: (row: Row) => string | undefined;
   /** What to say instead of an empty table. */
   empty?: string;
+  /** The caption, where it says more than the label (e.g. the rows' order); the label otherwise. */
+  caption?: string;
+  /** The table's `data-list`, which the e2e tests find a list by. */
+  list?: string;
 }) {
   if (props.rows.length === 0 && props.empty) return <p>{props.empty}</p>;
   return (
     <ScrollTable label={props.label}>
-      <table>
-        <caption class="visually-hidden">{props.label}</caption>
+      <table data-list={props.list}>
+        <caption class="visually-hidden">{props.caption ?? props.label}</caption>
         <thead>
           <tr>
             {props.columns.map((column) => (
@@ -40,11 +46,11 @@ export function ListTable<Row>(props: {
             <tr key={props.keyOf(row)} class={props.classOf?.(row)}>
               {props.columns.map((column) =>
                 column.names ? (
-                  <th key={column.header} scope="row">
+                  <th key={column.header} scope="row" data-field={column.field}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.header} class={column.numeric ? "number" : undefined}>
+                  <td key={column.header} class={column.numeric ? "number" : undefined} data-field={column.field}>
                     {column.cell(row)}
                   </td>
                 ),

@@ -2,10 +2,9 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
-import { type Problem, ProblemError } from "../../api/client.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
 import { AUDIENCE_CODES, AUDIENCES, isAudience } from "./wave-facts.ts";
@@ -54,156 +53,123 @@ function InstantLine({ id, local, timeZone }: { id: string; local: string; timeZ
   );
 }
 
+/** A wall-clock time in the wave's time zone, with the instant it stands for below it. */
+function LocalTimeField(props: {
+  id: string;
+  label: string;
+  problem: string | undefined;
+  value: string;
+  timeZone: string;
+  onInput: (value: string) => void;
+}) {
+  const utcId = `${props.id}-utc`;
+  return (
+    <>
+      <InputField
+        id={props.id}
+        label={props.label}
+        problem={props.problem}
+        type="datetime-local"
+        value={props.value}
+        alsoDescribedBy={utcId}
+        onInput={props.onInput}
+      />
+      <InstantLine id={utcId} local={props.value} timeZone={props.timeZone} />
+    </>
+  );
+}
+
 function Composer({ templateIds, initialTemplate }: { templateIds: string[]; initialTemplate: string | undefined }) {
   const [form, setForm] = useState<ComposerForm>(() =>
     firstDraft(initialTemplate && templateIds.includes(initialTemplate) ? initialTemplate : (templateIds[0] ?? "")),
   );
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
-      const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
-      const wave = await createWave({
-        templateId: form.templateId,
-        audience: form.audience,
-        sendAt: form.sendAt,
-        timeZone: form.timeZone,
-        notAfter,
-        ...(form.deadline ? { deadline: form.deadline } : {}),
-        ...(form.description.trim() ? { description: form.description.trim() } : {}),
-      });
-      setProblem(undefined);
-      window.location.hash = href.wave(wave.id);
-    } catch (error) {
-      setProblem(
-        error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 },
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { problem, busy, submit } = useSubmit(async () => {
+    // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
+    const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
+    const wave = await createWave({
+      templateId: form.templateId,
+      audience: form.audience,
+      sendAt: form.sendAt,
+      timeZone: form.timeZone,
+      notAfter,
+      ...(form.deadline ? { deadline: form.deadline } : {}),
+      ...(form.description.trim() ? { description: form.description.trim() } : {}),
+    });
+    window.location.hash = href.wave(wave.id);
+  });
 
   const general = formProblem(problem, FIELDS);
   return (
-    <form class="record composer" onSubmit={submit} aria-labelledby="composer-title" noValidate>
-      <h2 id="composer-title">A new wave</h2>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
-      <Field id="templateId" label="Template" problem={fieldProblem(problem, "templateId")}>
-        {(describedBy, invalid) => (
-          <select
-            id="templateId"
-            value={form.templateId}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => set("templateId", e.currentTarget.value)}
-          >
-            {templateIds.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="audience" label="Audience" problem={fieldProblem(problem, "audience")}>
-        {(describedBy, invalid) => (
-          <select
-            id="audience"
-            value={form.audience}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isAudience(value)) set("audience", value);
-            }}
-          >
-            {AUDIENCE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {AUDIENCES[code]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="timeZone" label="Time zone" problem={fieldProblem(problem, "timeZone")}>
-        {(describedBy, invalid) => (
-          <select
-            id="timeZone"
-            value={form.timeZone}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => set("timeZone", e.currentTarget.value)}
-          >
-            {ZONES.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="sendAt" label="Send at (in that time zone)" problem={fieldProblem(problem, "sendAt")}>
-        {(describedBy, invalid) => (
-          <input
-            id="sendAt"
-            type="datetime-local"
-            value={form.sendAt}
-            aria-describedby={[describedBy, "sendAt-utc"].filter(Boolean).join(" ")}
-            aria-invalid={invalid}
-            onInput={(e) => set("sendAt", e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <InstantLine id="sendAt-utc" local={form.sendAt} timeZone={form.timeZone} />
-      <Field id="notAfter" label="No letter after (in that time zone)" problem={fieldProblem(problem, "notAfter")}>
-        {(describedBy, invalid) => (
-          <input
-            id="notAfter"
-            type="datetime-local"
-            value={form.notAfter}
-            aria-describedby={[describedBy, "notAfter-utc"].filter(Boolean).join(" ")}
-            aria-invalid={invalid}
-            onInput={(e) => set("notAfter", e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <InstantLine id="notAfter-utc" local={form.notAfter} timeZone={form.timeZone} />
-      <Field id="deadline" label="Deadline the letters ask an answer by" problem={fieldProblem(problem, "deadline")}>
-        {(describedBy, invalid) => (
-          <input
-            id="deadline"
-            type="date"
-            value={form.deadline}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => set("deadline", e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="description" label="Description (optional)" problem={fieldProblem(problem, "description")}>
-        {(describedBy, invalid) => (
-          <input
-            id="description"
-            value={form.description}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => set("description", e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={busy}>
-        Create the draft wave
-      </button>
-    </form>
+    <FormFrame
+      titleId="composer-title"
+      title="A new wave"
+      level={2}
+      className="composer"
+      general={general}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="Create the draft wave"
+    >
+      <SelectField
+        id="templateId"
+        label="Template"
+        problem={fieldProblem(problem, "templateId")}
+        value={form.templateId}
+        choices={templateIds.map((id) => [id, id])}
+        onChange={(value) => set("templateId", value)}
+      />
+      <SelectField
+        id="audience"
+        label="Audience"
+        problem={fieldProblem(problem, "audience")}
+        value={form.audience}
+        choices={AUDIENCE_CODES.map((code) => [code, AUDIENCES[code]])}
+        onChange={(value) => {
+          if (isAudience(value)) set("audience", value);
+        }}
+      />
+      <SelectField
+        id="timeZone"
+        label="Time zone"
+        problem={fieldProblem(problem, "timeZone")}
+        value={form.timeZone}
+        choices={ZONES.map((zone) => [zone, zone])}
+        onChange={(value) => set("timeZone", value)}
+      />
+      <LocalTimeField
+        id="sendAt"
+        label="Send at (in that time zone)"
+        problem={fieldProblem(problem, "sendAt")}
+        value={form.sendAt}
+        timeZone={form.timeZone}
+        onInput={(value) => set("sendAt", value)}
+      />
+      <LocalTimeField
+        id="notAfter"
+        label="No letter after (in that time zone)"
+        problem={fieldProblem(problem, "notAfter")}
+        value={form.notAfter}
+        timeZone={form.timeZone}
+        onInput={(value) => set("notAfter", value)}
+      />
+      <InputField
+        id="deadline"
+        label="Deadline the letters ask an answer by"
+        problem={fieldProblem(problem, "deadline")}
+        type="date"
+        value={form.deadline}
+        onInput={(value) => set("deadline", value)}
+      />
+      <InputField
+        id="description"
+        label="Description (optional)"
+        problem={fieldProblem(problem, "description")}
+        value={form.description}
+        onInput={(value) => set("description", value)}
+      />
+    </FormFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 // Templates and waves as the correspondence pages read and change them, on the documented routes only: one read
 // with its ETag, each change with If-Match, and the API's refusals as ProblemError for the form that sent them.
 import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
+import { type Versioned, versionedOf } from "../../api/versioned.ts";
 import type { Wave, WaveWithCounts } from "./wave-facts.ts";
 
 export type Template = Schemas["Template"];
@@ -16,16 +17,7 @@ export type Unreached = Schemas["UnreachedOwner"];
 export type WaveTestRequest = Schemas["WaveTestRequest"];
 export type WaveTestSent = Schemas["WaveTestSent"];
 
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-function etagOf(response: Response): string {
-  const etag = response.headers.get("etag");
-  if (!etag) throw new Error("The API sent no ETag");
-  return etag;
-}
+export type { Versioned };
 
 const PAGE = "100";
 
@@ -37,7 +29,7 @@ export function listTemplates(): Promise<Template[]> {
 
 export async function templateWithEtag(id: string): Promise<Versioned<Template>> {
   const result = await api.GET("/templates/{id}", { params: { path: { id } } });
-  return { value: dataOf(result), etag: etagOf(result.response) };
+  return versionedOf(dataOf(result), result.response);
 }
 
 export async function changeTemplate(id: string, etag: string, changes: TemplateChanges): Promise<Versioned<Template>> {
@@ -45,7 +37,7 @@ export async function changeTemplate(id: string, etag: string, changes: Template
     params: { path: { id }, header: { "If-Match": etag } },
     body: changes,
   });
-  return { value: dataOf(result), etag: etagOf(result.response) };
+  return versionedOf(dataOf(result), result.response);
 }
 
 export async function previewLetter(id: string, request: PreviewRequest): Promise<RenderedLetter> {
@@ -60,7 +52,7 @@ export function listWaves(): Promise<Wave[]> {
 
 export async function waveWithEtag(id: string): Promise<Versioned<WaveWithCounts>> {
   const result = await api.GET("/waves/{id}", { params: { path: { id } } });
-  return { value: dataOf(result), etag: etagOf(result.response) };
+  return versionedOf(dataOf(result), result.response);
 }
 
 export async function createWave(body: NewWave): Promise<Wave> {

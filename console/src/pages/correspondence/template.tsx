@@ -2,12 +2,12 @@
 // letter as a recipient gets it, rendered by the API for a chosen State and language; and, for the secretariat, a
 // variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
 import { useEffect, useState } from "preact/hooks";
-import { type Problem, ProblemError } from "../../api/client.ts";
+import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Field, fieldProblem, formProblem, InputField, problemOf, SelectField } from "../../ui/form.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import {
   changeTemplate,
   type Language,
@@ -18,9 +18,6 @@ import {
   type Versioned,
 } from "./data.ts";
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 function Variants({ template }: { template: Template }) {
   return (
@@ -206,6 +203,35 @@ const formOf = (template: Template, language: Language): VariantForm => {
   return { subject: variant?.subject ?? "", text: variant?.text ?? "", html: variant?.html ?? "" };
 };
 
+/** One of a variant's bodies (text or HTML), written in the variant's language and direction. */
+function VariantBody(props: {
+  part: "text" | "html";
+  label: string;
+  rows: number;
+  language: Language;
+  value: string;
+  problem: string | undefined;
+  onInput: (value: string) => void;
+}) {
+  const id = `edit-${props.part}`;
+  return (
+    <Field id={id} label={props.label} problem={props.problem}>
+      {(describedBy, invalid) => (
+        <textarea
+          id={id}
+          lang={props.language}
+          dir={LANGUAGES[props.language].dir}
+          rows={props.rows}
+          value={props.value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => void }) {
   const [language, setLanguage] = useState<Language>("en");
   const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
@@ -259,68 +285,45 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
         </p>
       )}
       {saved && <p role="status">{saved}</p>}
-      <Field id="edit-language" label="Language" problem={undefined}>
-        {() => (
-          <select
-            id="edit-language"
-            value={language}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (!isLanguage(value)) return;
-              setLanguage(value);
-              setForm(formOf(current.value, value));
-              setProblem(undefined);
-            }}
-          >
-            {LANGUAGE_ORDER.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGES[code].name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="edit-subject" label="Subject" problem={at("subject")}>
-        {(describedBy, invalid) => (
-          <input
-            id="edit-subject"
-            lang={language}
-            dir={dir}
-            value={form.subject}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, subject: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field id="edit-text" label="Text" problem={at("text")}>
-        {(describedBy, invalid) => (
-          <textarea
-            id="edit-text"
-            lang={language}
-            dir={dir}
-            rows={10}
-            value={form.text}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, text: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field id="edit-html" label="HTML" problem={at("html")}>
-        {(describedBy, invalid) => (
-          <textarea
-            id="edit-html"
-            lang={language}
-            dir={dir}
-            rows={6}
-            value={form.html}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setForm({ ...form, html: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <SelectField
+        id="edit-language"
+        label="Language"
+        value={language}
+        choices={LANGUAGE_ORDER.map((code) => [code, LANGUAGES[code].name])}
+        onChange={(value) => {
+          if (!isLanguage(value)) return;
+          setLanguage(value);
+          setForm(formOf(current.value, value));
+          setProblem(undefined);
+        }}
+      />
+      <InputField
+        id="edit-subject"
+        label="Subject"
+        problem={at("subject")}
+        lang={language}
+        dir={dir}
+        value={form.subject}
+        onInput={(value) => setForm({ ...form, subject: value })}
+      />
+      <VariantBody
+        part="text"
+        label="Text"
+        rows={10}
+        language={language}
+        value={form.text}
+        problem={at("text")}
+        onInput={(value) => setForm({ ...form, text: value })}
+      />
+      <VariantBody
+        part="html"
+        label="HTML"
+        rows={6}
+        language={language}
+        value={form.html}
+        problem={at("html")}
+        onInput={(value) => setForm({ ...form, html: value })}
+      />
       <button type="submit" disabled={busy}>
         Save the {LANGUAGES[language].name} variant
       </button>

@@ -1,7 +1,7 @@
 // The letter templates: each with its kind and, per UN language, whether its variant exists and is reviewed.
 import { href } from "../../router.ts";
+import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { listTemplates, type Template } from "./data.ts";
 import { LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
 
@@ -25,36 +25,32 @@ export function Templates() {
       </p>
       <Show what={templates}>
         {(list) => (
-          <ScrollTable label="Letter templates">
-            <table>
-              <caption class="visually-hidden">Letter templates</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col">Letter</th>
-                  <th scope="col">Languages</th>
-                  <th scope="col">Fallback</th>
-                  <th scope="col">Changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((template) => (
-                  <tr key={template.id}>
-                    <td>
-                      <a href={href.template(template.id)}>{template.id}</a>
-                      {template.description && <div class="muted">{template.description}</div>}
-                    </td>
-                    <td>{template.kind}</td>
-                    <td>{languagesOf(template)}</td>
-                    <td>{template.fallbackLanguage ? LANGUAGES[template.fallbackLanguage].name : "none"}</td>
-                    <td>
-                      <time dateTime={template.updatedAt}>{template.updatedAt.slice(0, 10)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <ListTable
+            label="Letter templates"
+            rows={list}
+            keyOf={(template) => template.id}
+            columns={[
+              {
+                header: "Template",
+                cell: (template) => (
+                  <>
+                    <a href={href.template(template.id)}>{template.id}</a>
+                    {template.description && <div class="muted">{template.description}</div>}
+                  </>
+                ),
+              },
+              { header: "Letter", cell: (template) => template.kind },
+              { header: "Languages", cell: (template) => languagesOf(template) },
+              {
+                header: "Fallback",
+                cell: (template) => (template.fallbackLanguage ? LANGUAGES[template.fallbackLanguage].name : "none"),
+              },
+              {
+                header: "Changed",
+                cell: (template) => <time dateTime={template.updatedAt}>{template.updatedAt.slice(0, 10)}</time>,
+              },
+            ]}
+          />
         )}
       </Show>
     </>

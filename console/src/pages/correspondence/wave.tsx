@@ -2,12 +2,12 @@
 // politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
 // then its letters from the send ledger and the States and organizations it could not reach.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type Problem, ProblemError } from "../../api/client.ts";
+import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem } from "../../ui/form.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Field, fieldProblem, formProblem, problemOf } from "../../ui/form.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import {
   type AudiencePreview,
@@ -29,9 +29,6 @@ import { AUDIENCES, countsOf, countsText, isFinal, isInFlight, progressOf, type 
 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
-
-const problemOf = (error: unknown): Problem =>
-  error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 
 function Facts({ wave }: { wave: WaveWithCounts }) {
   return (

@@ -2,8 +2,8 @@
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { listWaves } from "./data.ts";
 import { utcText } from "./time.ts";
 import { AUDIENCES, inFlightFirst } from "./wave-facts.ts";
@@ -26,36 +26,27 @@ export function Waves({ session }: { session: Session }) {
           list.length === 0 ? (
             <p>No wave yet.</p>
           ) : (
-            <ScrollTable label="Waves">
-              <table>
-                <caption class="visually-hidden">Waves, those in flight first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Wave</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Audience</th>
-                    <th scope="col">Sends</th>
-                    <th scope="col">Template</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((wave) => (
-                    <tr key={wave.id}>
-                      <td>
-                        <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a>
-                      </td>
-                      <td>{wave.status}</td>
-                      <td>{AUDIENCES[wave.audience]}</td>
-                      <td>
-                        {wave.sendAt.replace("T", " ")} {wave.timeZone}
-                        <div class="muted">{utcText(wave.sendInstant)}</div>
-                      </td>
-                      <td>{wave.templateId}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <ListTable
+              label="Waves"
+              caption="Waves, those in flight first"
+              rows={list}
+              keyOf={(wave) => wave.id}
+              columns={[
+                { header: "Wave", cell: (wave) => <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> },
+                { header: "Status", cell: (wave) => wave.status },
+                { header: "Audience", cell: (wave) => AUDIENCES[wave.audience] },
+                {
+                  header: "Sends",
+                  cell: (wave) => (
+                    <>
+                      {wave.sendAt.replace("T", " ")} {wave.timeZone}
+                      <div class="muted">{utcText(wave.sendInstant)}</div>
+                    </>
+                  ),
+                },
+                { header: "Template", cell: (wave) => wave.templateId },
+              ]}
+            />
           )
         }
       </Show>
