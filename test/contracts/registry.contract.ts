@@ -3,26 +3,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Malformed, PreconditionFailed } from "#shared/errors.ts";
-import type { MemberState } from "#shared/registry/member-states.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
-import { type RegionSlug, regionalGroups, type UnLanguage } from "#shared/registry/schemas.ts";
+import type { RegionSlug } from "#shared/registry/schemas.ts";
+import { aMemberState } from "../support/fixtures.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 const audit = { actor: systemActor("contract") };
 
-const aMemberState = (iso3: string, region: RegionSlug, language: UnLanguage = "en"): MemberState => ({
-  iso3,
-  iso2: iso3.slice(0, 2),
-  name: `State ${iso3}`,
-  region,
-  regionName: regionalGroups[region],
-  language,
-  languageBasis: "official language",
-});
-
 const MEMBERS = [
   aMemberState("TCD", "african", "fr"),
-  aMemberState("AUT", "weog"),
+  aMemberState("AUT", "weog", "en"),
   aMemberState("MLI", "african", "fr"),
   aMemberState("BRA", "grulac", "es"),
   aMemberState("SOM", "african", "ar"),
@@ -67,7 +57,11 @@ export function registryStoreContract(setup: () => Promise<StoreUnderTest<Regist
       const chad = await registry.getState("TCD");
       if (!chad) throw new Error("TCD was not seeded");
       const corrected = await registry.updateState(chad, { language: "ar", languageBasis: "confirmed" }, audit);
-      const again = await registry.addMissingStates([...MEMBERS, aMemberState("PRK", "asia-pacific")], () => [], audit);
+      const again = await registry.addMissingStates(
+        [...MEMBERS, aMemberState("PRK", "asia-pacific", "en")],
+        () => [],
+        audit,
+      );
       expect(again).toEqual({ created: ["PRK"] });
       expect(await registry.getState("TCD")).toEqual(corrected);
     });

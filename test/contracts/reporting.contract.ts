@@ -4,9 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict, Malformed, PreconditionFailed } from "#shared/errors.ts";
-import type { MemberState } from "#shared/registry/member-states.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
-import { regionalGroups } from "#shared/registry/schemas.ts";
 import { voidSubmission } from "#shared/reporting/corrections.ts";
 import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
 import { obligationKinds } from "#shared/reporting/obligations.ts";
@@ -22,6 +20,7 @@ import {
   recordSubmission,
   recordSubmissionsOfStates,
 } from "#shared/reporting/submissions.ts";
+import { aMemberState } from "../support/fixtures.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 export interface ReportingStores {
@@ -30,16 +29,6 @@ export interface ReportingStores {
 }
 
 const audit = { actor: systemActor("contract") };
-
-const aMemberState = (iso3: string): MemberState => ({
-  iso3,
-  iso2: iso3.slice(0, 2),
-  name: `State ${iso3}`,
-  region: "african",
-  regionName: regionalGroups.african,
-  language: "fr",
-  languageBasis: "official language",
-});
 
 const CODES = ["MLI", "TCD", "SOM", "GIN"];
 
@@ -62,7 +51,11 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       subject = await setup();
       reporting = subject.store.reporting;
       deps = { registry: subject.store.registry, reporting, clock: subject.clock };
-      await subject.store.registry.addMissingStates(CODES.map(aMemberState), initialObligationItems, audit);
+      await subject.store.registry.addMissingStates(
+        CODES.map((code) => aMemberState(code)),
+        initialObligationItems,
+        audit,
+      );
     });
 
     it("gives a State's obligations in the order of their kinds, as they start; none for a State not held", async () => {

@@ -2,12 +2,11 @@
 // States are seeded as the registry's seed does, with their obligations.
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
-import type { MemberState } from "#shared/registry/member-states.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
-import { regionalGroups } from "#shared/registry/schemas.ts";
 import { initialObligationItems, reportingRepository } from "#shared/reporting/repository.ts";
 import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/assistance.contract.ts";
 import { onDynamo } from "../contracts/on-dynamo.ts";
+import { aMemberState } from "../support/fixtures.ts";
 
 assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
   const subject = await onDynamo(assistanceRepository);
@@ -16,17 +15,7 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
   return {
     ...subject,
     givenStates: async (iso3s) => {
-      const states = iso3s.map(
-        (iso3): MemberState => ({
-          iso3,
-          iso2: iso3.slice(0, 2),
-          name: `State ${iso3}`,
-          region: "african",
-          regionName: regionalGroups.african,
-          language: "fr",
-          languageBasis: "official language",
-        }),
-      );
+      const states = iso3s.map((iso3) => aMemberState(iso3));
       await registry.addMissingStates(states, initialObligationItems, { actor: systemActor("contract") });
     },
     obligationOf: async (iso3, kind) =>

@@ -7,19 +7,12 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
+import { refusal } from "../support/fixtures.ts";
 import { type InMemoryAssistance, inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
 
 const audit = { actor: systemActor("test") };
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (error: unknown) => error,
-  );
-
 // Monday 1 March 2027: five working days later is Monday 8 March.
 let clock: ReturnType<typeof fixedClock>;
 let assistance: InMemoryAssistance;

@@ -14,20 +14,13 @@ import {
 import type { NewContact } from "#shared/contacts/schemas.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
+import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { type InMemoryContacts, inMemoryContacts } from "../support/in-memory/contacts.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
 
 const audit = { actor: systemActor("test") };
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (error: unknown) => error,
-  );
-
 let clock: ReturnType<typeof fixedClock>;
 let contacts: InMemoryContacts;
 let deps: ContactDependencies;

@@ -14,6 +14,7 @@ import {
   recordSubmission,
   recordSubmissionsOfStates,
 } from "#shared/reporting/submissions.ts";
+import { refusal } from "../support/fixtures.ts";
 import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
 import { type InMemoryReporting, inMemoryReporting } from "../support/in-memory/reporting.ts";
 
@@ -31,14 +32,6 @@ const input = (kind: NewSubmission["kind"], symbol: string, receivedOn = "2026-0
 const stateEntries = () => reporting.audit.entries.filter((entry) => entry.entity.type === "state");
 
 /** Why a call was refused: the error it threw. */
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (error: unknown) => error,
-  );
-
 let registry: InMemoryRegistry;
 let reporting: InMemoryReporting;
 let deps: ReportingDependencies;

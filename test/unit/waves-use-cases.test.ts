@@ -8,6 +8,7 @@ import type { Template } from "#shared/templates/schemas.ts";
 import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
 import type { NewWave } from "#shared/waves/schemas.ts";
 import { cancelWave, createWave, getWave, listWaves, scheduleWave } from "#shared/waves/waves.ts";
+import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { type InMemoryWaves, inMemoryWaves } from "../support/in-memory/waves.ts";
@@ -35,14 +36,6 @@ const newWave = (changes: Partial<NewWave> = {}): NewWave => ({
 });
 
 /** Why a call was refused: the error it threw. */
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (error: unknown) => error,
-  );
-
 let clock: ReturnType<typeof fixedClock>;
 let waves: InMemoryWaves;
 let templates: InMemoryTemplates;
