@@ -27,6 +27,19 @@ export interface StreamReader {
   stop(): Promise<void>;
 }
 
+/** What a polling reader tells of its failures: each failed poll with how many in a row, and the first good one after. */
+export interface PollHealth {
+  onError?: (error: unknown, failuresInARow: number) => void;
+  onRecovered?: (failedPolls: number) => void;
+}
+
+const MAX_POLL_DELAY_MS = 10_000;
+
+/** While DynamoDB Local is down, each failed poll doubles the wait (up to 10 s) rather than retrying five times a second. */
+export function pollDelay(intervalMs: number, failuresInARow: number): number {
+  return Math.min(intervalMs * 2 ** failuresInARow, Math.max(intervalMs, MAX_POLL_DELAY_MS));
+}
+
 async function streamCall(endpoint: string, operation: string, body: unknown): Promise<unknown> {
   const response = await fetch(endpoint, {
     method: "POST",
@@ -74,7 +87,7 @@ export function streamReader(
   endpoint: string,
   streamArn: string,
   consume: (records: unknown[]) => Promise<unknown>,
-  onError: (error: unknown) => void = () => {},
+  health: PollHealth = {},
 ): StreamReader {
   const iterators = new Map<string, string | null>();
   let running: Promise<number> = Promise.resolve(0);
@@ -116,11 +129,21 @@ export function streamReader(
   return {
     drain,
     start(intervalMs = 200) {
+      let failures = 0;
       const tick = () => {
         drain()
-          .catch(onError)
+          .then(
+            () => {
+              if (failures > 0) health.onRecovered?.(failures);
+              failures = 0;
+            },
+            (error: unknown) => {
+              failures += 1;
+              health.onError?.(error, failures);
+            },
+          )
           .finally(() => {
-            if (timer) timer = setTimeout(tick, intervalMs);
+            if (timer) timer = setTimeout(tick, pollDelay(intervalMs, failures));
           });
       };
       timer = setTimeout(tick, intervalMs);
@@ -150,9 +173,16 @@ export async function startSearchIndexing(opts: {
     const rebuilt = await rebuildSearchIndex({ doc: opts.doc, tableNames: opts.tableNames });
     opts.log(`search: stream enabled on ${opts.tableNames.desk}; index rebuilt for ${rebuilt.records} records`);
   }
-  const reader = streamReader(opts.endpoint, streamArn, indexStreamRecords(opts), (error) =>
-    opts.log(`search indexer: ${error instanceof Error ? error.message : String(error)} (retried on the next poll)`),
-  );
+  // One line when the stream stops answering, then one every tenth failed poll, and one when it answers again.
+  const reader = streamReader(opts.endpoint, streamArn, indexStreamRecords(opts), {
+    onError: (error, failuresInARow) => {
+      if (failuresInARow % 10 !== 1) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      opts.log(`search indexer: ${reason} (${failuresInARow} failed polls in a row; retrying, up to 10 s apart)`);
+    },
+    onRecovered: (failedPolls) =>
+      opts.log(`search indexer: the stream answers again after ${failedPolls} failed polls`),
+  });
   reader.start(opts.intervalMs);
   return reader;
 }
