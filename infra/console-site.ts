@@ -12,6 +12,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { LoginConfig } from "../console/src/auth/oauth.ts";
+import { HSTS_MAX_AGE } from "./front-door.ts";
 import { buildConsole, CONSOLE_BASE, CONSOLE_CSP, CONSOLE_HEADERS, consoleSourceHash } from "./local/console.ts";
 import { API_SCOPE, type StaffSignIn } from "./sign-in.ts";
 
@@ -20,8 +21,6 @@ export const DEPLOYABLE_CONSOLE_DIR = fileURLToPath(new URL("../console/dist-dep
 const SOURCE_STAMP = ".source-hash";
 /** The path patterns CloudFront sends to the bucket; every other path stays the API's. */
 export const CONSOLE_PATH_PATTERNS = ["/console/*", "/console"] as const;
-/** HSTS for two years, subdomains included: the distribution answers HTTPS only. */
-export const HSTS_MAX_AGE = Duration.days(730);
 /** The stage's login config, beside index.html (console/src/auth/cognito-sign-in.tsx reads it). */
 export const LOGIN_CONFIG_FILE = "config.json";
 

@@ -1,13 +1,16 @@
 // The front door: CloudFront in front of the HTTP API, behind an AWS WAF web ACL. CloudFront takes only web ACLs of
 // scope CLOUDFRONT, which live in us-east-1, so the ACL has its own small stack there; the stateless stack reads its
 // ARN through CDK's cross-region references (an SSM parameter written in the stage's region by a custom resource).
-import { CfnOutput, Fn, Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from "aws-cdk-lib";
 import type * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as wafv2 from "aws-cdk-lib/aws-wafv2";
 import { Construct } from "constructs";
 import { numberContext } from "./context.ts";
+
+/** HSTS for two years, subdomains included: the distribution answers HTTPS only, for the API and the console alike. */
+export const HSTS_MAX_AGE = Duration.days(730);
 
 /** The region CloudFront's web ACLs must live in. */
 export const EDGE_REGION = "us-east-1";
@@ -90,11 +93,21 @@ export class FrontDoor extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** The behaviour every API path uses (the default one). */
   readonly apiBehavior: cloudfront.BehaviorOptions;
+  /** What CloudFront adds to every API answer: HSTS, and nosniff where the API has not said it already. */
+  readonly apiHeaders: cloudfront.ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: FrontDoorProps) {
     super(scope, id);
     // https://<id>.execute-api.<region>.amazonaws.com -> the host name
     const apiHost = Fn.select(2, Fn.split("/", props.api.apiEndpoint));
+    // API Gateway's own answers (a throttle's 429, a missing route) pass here too, so the edge sends HSTS, not the app.
+    this.apiHeaders = new cloudfront.ResponseHeadersPolicy(this, "ApiHeaders", {
+      comment: "The 1540 desk API: HSTS and nosniff on every answer",
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+      },
+    });
     this.apiBehavior = {
       origin: new origins.HttpOrigin(apiHost, {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
@@ -104,6 +117,7 @@ export class FrontDoor extends Construct {
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.apiHeaders,
     };
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
       comment: "The 1540 Committee desk",

@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONSOLE_PATH_PATTERNS, HSTS_MAX_AGE, INDEX_FUNCTION } from "../../infra/console-site.ts";
+import { CONSOLE_PATH_PATTERNS, INDEX_FUNCTION } from "../../infra/console-site.ts";
 import { buildApp } from "../../infra/desk-app.ts";
+import { HSTS_MAX_AGE } from "../../infra/front-door.ts";
 import { buildConsole } from "../../infra/local/console.ts";
 import { API_SCOPE, LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
 import { actionsOf, logicalId, must, newApp, type Resource, resourcesOf, roleStatements } from "./desk-template.ts";
@@ -136,8 +137,11 @@ describe("the distribution", () => {
   });
 
   it("sends a strict CSP (self and the managed login's domain only, no inline script), HSTS and no framing", () => {
-    const policy = Object.values(resourcesOf(template, "AWS::CloudFront::ResponseHeadersPolicy"))[0]?.Properties
-      .ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> };
+    const policy = Object.values(resourcesOf(template, "AWS::CloudFront::ResponseHeadersPolicy"))
+      .map((resource) => resource.Properties.ResponseHeadersPolicyConfig as { Comment?: string })
+      .find((config) => config.Comment?.includes("console")) as {
+      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+    };
     const security = policy.SecurityHeadersConfig;
     const csp = JSON.stringify(security.ContentSecurityPolicy?.ContentSecurityPolicy);
     expect(csp).toContain("script-src 'self';");

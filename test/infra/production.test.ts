@@ -5,7 +5,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
-import { MANAGED_RULE_GROUPS } from "../../infra/front-door.ts";
+import { HSTS_MAX_AGE, MANAGED_RULE_GROUPS } from "../../infra/front-door.ts";
 import { API_5XX_THRESHOLD, WAVE_QUEUE_MAX_AGE } from "../../infra/observability.ts";
 import { API_SCOPE, LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
 import { OPEN_ROUTE_THROTTLE, STAGE_THROTTLE } from "../../infra/stateless-stack.ts";
@@ -239,6 +239,26 @@ describe("front door", () => {
       ViewerProtocolPolicy: "https-only",
     });
     expect(JSON.stringify(distribution.Origins)).toContain(id(stateless.api));
+  });
+
+  it("sends HSTS for two years and nosniff on every API answer, API Gateway's own included", () => {
+    const distribution = only(resourcesOf(template, "AWS::CloudFront::Distribution"), "distribution").Properties
+      .DistributionConfig as { DefaultCacheBehavior: { ResponseHeadersPolicyId: unknown } };
+    const policyId = JSON.stringify(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    const policy = Object.entries(resourcesOf(template, "AWS::CloudFront::ResponseHeadersPolicy")).find(([logical]) =>
+      policyId.includes(logical),
+    )?.[1];
+    if (!policy) throw new Error("the API behaviour has no response headers policy of this stack");
+    const config = policy.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>;
+    const security = config.SecurityHeadersConfig;
+    expect(security?.StrictTransportSecurity).toEqual({
+      AccessControlMaxAgeSec: HSTS_MAX_AGE.toSeconds(),
+      IncludeSubdomains: true,
+      Override: true,
+    });
+    expect(security?.ContentTypeOptions).toEqual({ Override: true });
+    // The console's CSP is the console's: the API's answers are JSON, and its docs page sets its own.
+    expect(security?.ContentSecurityPolicy).toBeUndefined();
   });
 
   it("throttles the open routes well below the stage's default", () => {
