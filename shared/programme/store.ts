@@ -1,4 +1,4 @@
-// Where programme years are kept: the contract (an interface, so use cases run on the in-memory store in unit tests)
+// Where programme years are kept: the contract (an interface, so use cases run on test/support/in-memory/programme.ts)
 // and the DynamoDB store (keys.ts). Every write is conditional on the version read and audited in one transaction.
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
@@ -21,7 +21,9 @@ export interface ProgrammeStore {
   save(record: ProgrammeRecord, expectedVersion: number, entry: AuditInput): Promise<number>;
 }
 
-const stale = (year: number, current: number) => new PreconditionFailed(`Programme of work ${year}`, etagOf(current));
+/** The refusal of a write made on an older version of the year. */
+export const stale = (year: number, current: number) =>
+  new PreconditionFailed(`Programme of work ${year}`, etagOf(current));
 
 function fromItem(item: Record<string, unknown>): Versioned<ProgrammeRecord> {
   const rolledFrom = typeof item.rolledFrom === "number" ? item.rolledFrom : undefined;
@@ -92,25 +94,6 @@ export function dynamoProgrammeStore(
         { item: auditPut(tableNames.audit, entry, clock) },
       ]);
       return version;
-    },
-  };
-}
-
-/** The same contract in memory, for unit tests of the use cases and routes; `audit` keeps what would be audited. */
-export function memoryProgrammeStore(): ProgrammeStore & { audit: AuditInput[] } {
-  const years = new Map<number, Versioned<ProgrammeRecord>>();
-  const audit: AuditInput[] = [];
-  return {
-    audit,
-    get: async (year) => structuredClone(years.get(year)),
-    list: async () =>
-      [...years.values()].sort((a, b) => a.value.file.year - b.value.file.year).map((y) => structuredClone(y)),
-    async save(record, expectedVersion, entry) {
-      const current = years.get(record.file.year)?.version ?? 0;
-      if (current !== expectedVersion) throw stale(record.file.year, current);
-      years.set(record.file.year, { value: structuredClone(record), version: current + 1 });
-      audit.push(entry);
-      return current + 1;
     },
   };
 }

@@ -1,8 +1,8 @@
 // The memory calendar feeds store passes the calendar feeds store contract (the DynamoDB one, in integration).
 import { fixedClock } from "#shared/clock.ts";
-import { memoryCalendarFeedStore } from "#shared/programme/feeds-store.ts";
 import { calendarFeedStoreContract } from "../contracts/calendar-feeds.contract.ts";
 import { CONTRACT_START } from "../contracts/store-contract.ts";
+import { memoryCalendarFeedStore } from "../support/in-memory/calendar-feeds.ts";
 
 calendarFeedStoreContract(async () => {
   const store = memoryCalendarFeedStore();

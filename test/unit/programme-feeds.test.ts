@@ -6,7 +6,8 @@ import { fixedClock } from "#shared/clock.ts";
 import { Conflict, Forbidden, NotFound } from "#shared/errors.ts";
 import { calendarFeeds, tokenHash } from "#shared/programme/feeds.ts";
 import { MAX_LIVE_FEEDS } from "#shared/programme/feeds-schemas.ts";
-import { type CalendarFeedStore, memoryCalendarFeedStore, OwnedFeedsChanged } from "#shared/programme/feeds-store.ts";
+import { type CalendarFeedStore, OwnedFeedsChanged } from "#shared/programme/feeds-store.ts";
+import { memoryCalendarFeedStore } from "../support/in-memory/calendar-feeds.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
 const audit = { actor: { kind: "user" as const, id: "user-1", groups: ["members" as const] } };

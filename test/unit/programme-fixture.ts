@@ -2,9 +2,9 @@
 // the seed function and the local stack seed DynamoDB.
 import { systemActor } from "#shared/auth/actor.ts";
 import type { Clock } from "#shared/clock.ts";
-import { memoryProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
+import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
 
 export async function seededProgramme(clock: Clock) {
   const store = memoryProgrammeStore();

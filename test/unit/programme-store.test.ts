@@ -1,8 +1,8 @@
 // The memory programme years store passes the programme years store contract (the DynamoDB one, in integration).
 import { fixedClock } from "#shared/clock.ts";
-import { memoryProgrammeStore } from "#shared/programme/store.ts";
 import { programmeStoreContract } from "../contracts/programme-years.contract.ts";
 import { CONTRACT_START } from "../contracts/store-contract.ts";
+import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
 
 programmeStoreContract(async () => {
   const store = memoryProgrammeStore();
