@@ -1,5 +1,6 @@
 // Assistance requests as the console reads and moves them: by status, one with its ETag, and a move with If-Match.
 import { allPages, api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
+import { enumValues } from "../api/enums.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
 export type AssistanceRequest = Schemas["AssistanceRequest"];
@@ -7,17 +8,7 @@ export type RequestStatus = AssistanceRequest["status"];
 export type Transition = Schemas["AssistanceRequestTransition"];
 
 /** The lifecycle's statuses in order (the API's enum); which moves are legal is the API's to say (409 `allowed`). */
-export const REQUEST_STATUSES: readonly RequestStatus[] = [
-  "received",
-  "acknowledged",
-  "consent-window",
-  "circulated",
-  "matched",
-  "in-progress",
-  "fulfilled",
-  "withdrawn",
-  "closed-unmet",
-];
+export const REQUEST_STATUSES: readonly RequestStatus[] = enumValues["AssistanceRequest.status"];
 
 export function isRequestStatus(value: string | null): value is RequestStatus {
   return REQUEST_STATUSES.some((status) => status === value);

@@ -4,6 +4,7 @@ import { api, dataOf } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { ActivityWhen } from "./programme-when.tsx";
 
 async function activityOf(year: number, id: string) {
   const view = dataOf(await api.GET("/programme", { params: { query: { year: String(year) } } }));
@@ -11,8 +12,6 @@ async function activityOf(year: number, id: string) {
   if (!activity) throw new Error(`The ${year} programme has no activity ${id}`);
   return { view, activity };
 }
-
-const TIMING = { on: "on", by: "due by", in: "during" } as const;
 
 export function ProgrammeItem({ year, id }: { year: number; id: string }) {
   const [loaded] = useLoad(() => activityOf(year, id), `${year}/${id}`);
@@ -27,8 +26,7 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
           <dl class="facts">
             <dt>When</dt>
             <dd>
-              {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
-              {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
+              <ActivityWhen activity={activity} />
               {activity.dueByAsWritten ? ` (the end of ${activity.dueByAsWritten})` : ""};{" "}
               {activity.daysLeft >= 0 ? `${activity.daysLeft} days left` : `${-activity.daysLeft} days ago`} (
               {activity.status})

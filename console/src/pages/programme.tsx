@@ -7,8 +7,7 @@ import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { CalendarFeeds } from "./programme-feeds.tsx";
-
-const TIMING = { on: "on", by: "due by", in: "during" } as const;
+import { ActivityWhen } from "./programme-when.tsx";
 
 /** The year asked for, or the current one (a draft rolled forward when none is adopted). */
 async function programmeOf(year: number | undefined) {
@@ -80,8 +79,7 @@ export function Programme({ year }: { year?: number }) {
                   {view.activities.map((activity) => (
                     <tr key={activity.id}>
                       <td>
-                        {TIMING[activity.timing]} <time dateTime={activity.day}>{activity.day}</time>
-                        {activity.timing === "in" ? ` to ${activity.lastDay}` : ""}
+                        <ActivityWhen activity={activity} />
                       </td>
                       <td>
                         <a href={href.programmeItem(view.year, activity.id)}>{activity.title}</a>
