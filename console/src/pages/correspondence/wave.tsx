@@ -6,8 +6,8 @@ import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem, problemOf } from "../../ui/form.tsx";
-import { Show, useLoad } from "../../ui/load.tsx";
+import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
+import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import {
   type AudiencePreview,
@@ -175,8 +175,7 @@ function Audience({ preview }: { preview: AudiencePreview }) {
   );
 }
 
-function AudiencePanel({ id }: { id: string }) {
-  const [preview] = useLoad(() => audienceOf(id), id);
+function AudiencePanel({ preview }: { preview: Loaded<AudiencePreview> }) {
   return (
     <section aria-labelledby="audience-title">
       <h2 id="audience-title">Who it would reach today</h2>
@@ -185,8 +184,26 @@ function AudiencePanel({ id }: { id: string }) {
   );
 }
 
-function TestCopy({ id }: { id: string }) {
+/** The first recipient is the API's default, so choosing nothing sends what it would send. */
+const FIRST_RECIPIENT = "";
+
+function recipientChoices(preview: Loaded<AudiencePreview>): (readonly [string, string])[] {
+  const recipients = preview.status === "ready" ? preview.data.recipients : [];
+  return [
+    [FIRST_RECIPIENT, "The first recipient (the API's choice)"],
+    ...recipients.map(
+      (recipient) =>
+        [
+          recipient.contact.id,
+          `${recipient.owner.name}: ${recipient.contact.name} (${LANGUAGES[recipient.language].name})`,
+        ] as const,
+    ),
+  ];
+}
+
+function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview> }) {
   const [to, setTo] = useState("");
+  const [contactId, setContactId] = useState(FIRST_RECIPIENT);
   const [problem, setProblem] = useState<Problem>();
   const [sent, setSent] = useState<WaveTestSent>();
   const [busy, setBusy] = useState(false);
@@ -195,7 +212,7 @@ function TestCopy({ id }: { id: string }) {
     setBusy(true);
     setSent(undefined);
     try {
-      setSent(await sendTestCopy(id, { to: to.trim() }));
+      setSent(await sendTestCopy(id, { to: to.trim(), ...(contactId ? { contactId } : {}) }));
       setProblem(undefined);
     } catch (error) {
       setProblem(problemOf(error));
@@ -203,7 +220,7 @@ function TestCopy({ id }: { id: string }) {
       setBusy(false);
     }
   }
-  const general = formProblem(problem, ["to"]);
+  const general = formProblem(problem, ["to", "contactId"]);
   return (
     <form class="record" onSubmit={submit} aria-labelledby="test-title" noValidate>
       <h3 id="test-title">Send a test copy</h3>
@@ -225,6 +242,14 @@ function TestCopy({ id }: { id: string }) {
           />
         )}
       </Field>
+      <SelectField
+        id="test-contact"
+        label="Rendered as the letter for"
+        problem={fieldProblem(problem, "contactId")}
+        value={contactId}
+        choices={recipientChoices(preview)}
+        onChange={setContactId}
+      />
       <button type="submit" disabled={busy}>
         Send the test copy
       </button>
@@ -376,6 +401,24 @@ function NotReached({ id, version }: { id: string; version: string }) {
   );
 }
 
+/** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
+function OpenWave(props: { current: Versioned<WaveWithCounts>; session: Session; onMoved: () => void }) {
+  const { id } = props.current.value;
+  const [preview] = useLoad(() => audienceOf(id), id);
+  return (
+    <>
+      <AudiencePanel preview={preview} />
+      {may(props.session.group, "POST /waves/{id}/schedule") && (
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">Test, schedule, cancel</h2>
+          <TestCopy id={id} preview={preview} />
+          <Moves current={props.current} onMoved={props.onMoved} />
+        </section>
+      )}
+    </>
+  );
+}
+
 export function WavePage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload] = usePolled(() => waveWithEtag(id), id, {
     everyMs: POLL_MS,
@@ -397,14 +440,7 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
             </p>
             <Facts wave={wave} />
             <Progress wave={wave} />
-            {open && <AudiencePanel id={wave.id} />}
-            {open && may(session.group, "POST /waves/{id}/schedule") && (
-              <section aria-labelledby="actions-title">
-                <h2 id="actions-title">Test, schedule, cancel</h2>
-                <TestCopy id={wave.id} />
-                <Moves current={current} onMoved={reload} />
-              </section>
-            )}
+            {open && <OpenWave current={current} session={session} onMoved={reload} />}
             {!open && wave.status !== "cancelled" && <Messages id={wave.id} version={version} />}
             {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
           </>
