@@ -1,7 +1,7 @@
 // The wave's rules, with no storage: its legal status moves, which instant a local send time in a zone is, and that
 // nothing is dispatched before that instant.
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
-import { wallClockAt } from "../zoned-time.ts";
+import { instantOfLocal } from "../local-instant.ts";
 import type { Wave, WaveStatus } from "./schemas.ts";
 
 /**
@@ -22,55 +22,26 @@ export function assertWaveTransition(waveId: string, from: WaveStatus, to: WaveS
   if (!allowed.includes(to)) throw new IllegalTransition(`Wave ${waveId}`, from, to, allowed);
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** The zone's wall clock at an instant, as if that wall clock were UTC (milliseconds). */
-function wallClockAsUtc(instant: number, timeZone: string): number {
-  const { year, month, day, hour, minute, second } = wallClockAt(instant, timeZone);
-  return Date.UTC(year, month - 1, day, hour, minute, second);
-}
-
-const DAY_MS = 86_400_000;
-
 /**
- * The instant a local date-time names in an IANA zone. A time the clocks skip (spring forward) names no instant
- * and is refused with 422 at `path`, rather than silently moved an hour: a letter's send time is the
- * secretariat's choice. A time that happens twice (fall back) is the earlier instant, as the first time the
- * wall clock shows it.
+ * The instant a local date-time names in an IANA zone (shared/local-instant.ts). A time the clocks skip (spring
+ * forward) names no instant and is refused with 422 at `path`, rather than silently moved an hour: a letter's send
+ * time is the secretariat's choice. A time that happens twice (fall back) is the earlier instant.
  */
 export function localToInstant(local: string, timeZone: string, path = "body.sendAt"): Date {
-  const match = LOCAL.exec(local);
-  const [year, month, day, hour, minute] = (match?.slice(1) ?? []).map(Number);
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined ||
-    month < 1 ||
-    month > 12 ||
-    hour > 23 ||
-    minute > 59
-  ) {
-    throw new Invalid("The send time is not valid", [{ path, message: "must be a local date-time YYYY-MM-DDTHH:mm" }]);
+  const named = instantOfLocal(local, timeZone);
+  if ("instant" in named) return named.instant;
+  switch (named.refused) {
+    case "format":
+      throw new Invalid("The send time is not valid", [
+        { path, message: "must be a local date-time YYYY-MM-DDTHH:mm" },
+      ]);
+    case "not-a-date":
+      throw new Invalid("The send time is not valid", [{ path, message: `${local} is not a calendar date` }]);
+    case "skipped":
+      throw new Invalid("The send time does not exist in its time zone", [
+        { path, message: `${local} does not exist in ${timeZone}: the clocks skip it (daylight saving time)` },
+      ]);
   }
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  if (new Date(wall).getUTCDate() !== day) {
-    throw new Invalid("The send time is not valid", [{ path, message: `${local} is not a calendar date` }]);
-  }
-  // The zone's offset a day either side covers both sides of any change on that day; each offset gives a candidate.
-  const offsets = new Set([DAY_MS, -DAY_MS].map((shift) => wallClockAsUtc(wall + shift, timeZone) - (wall + shift)));
-  const candidates = [...offsets]
-    .map((offset) => wall - offset)
-    .filter((instant) => wallClockAsUtc(instant, timeZone) === wall)
-    .sort((a, b) => a - b);
-  const first = candidates[0];
-  if (first === undefined) {
-    throw new Invalid("The send time does not exist in its time zone", [
-      { path, message: `${local} does not exist in ${timeZone}: the clocks skip it (daylight saving time)` },
-    ]);
-  }
-  return new Date(first);
 }
 
 /**
