@@ -5,6 +5,7 @@ import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { newId } from "../ids.ts";
+import type { AuditAction } from "./actions.ts";
 import { auditedState, trailKindOf } from "./subject.ts";
 
 export const auditEntrySchema = z.object({
@@ -21,8 +22,11 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** What the caller knows; the id and time are added here. */
-export type AuditInput = Omit<AuditEntry, "id" | "at">;
+/**
+ * What the caller knows; the id and time are added here. Its action is one the trail declares (actions.ts); entries
+ * read back keep the wider string, as the document has always said.
+ */
+export type AuditInput = Omit<AuditEntry, "id" | "at" | "action"> & { action: AuditAction };
 
 /**
  * Request-scoped facts every audited write carries: set by the API router, or by a scheduled job; a correction adds

@@ -1,5 +1,7 @@
 // Writes many contact changes (an import, the demo seed) in transactions of at most 100 items, each with the
 // obligations of the States it touches and one audit entry, each conditional on what was read before it.
+
+import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
 import { MAX_TRANSACTION_ITEMS } from "../dynamo/transaction.ts";
 import { Conflict, DomainError } from "../errors.ts";
@@ -17,7 +19,7 @@ import { type Contact, ownerOf } from "./schemas.ts";
 
 export interface BatchAudit {
   context: AuditContext;
-  action: string;
+  action: AuditAction;
   entity: AuditInput["entity"];
   /** Said after "stopped at transaction k of n: ..." when a transaction is refused. */
   onStop: string;

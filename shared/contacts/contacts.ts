@@ -1,5 +1,7 @@
 // Use cases on contacts: designate one, correct it, verify it, deactivate it, read and list them, and a State's
 // point-of-contact view. Every write keeps the State's point-of-contact obligation in step, in the same transaction.
+
+import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
@@ -78,7 +80,7 @@ async function save(
   deps: ContactDependencies,
   change: ContactChange,
   audit: AuditContext,
-  action: string,
+  action: AuditAction,
 ): Promise<Versioned<Contact>> {
   return retryOnRace(async () => {
     const owner = ownerOf(change.after.owner);

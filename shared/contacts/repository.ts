@@ -16,6 +16,7 @@ import {
   GetCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
+import type { AuditAction } from "../audit/actions.ts";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
@@ -169,7 +170,7 @@ export interface ContactRepository {
     change: ContactChange,
     poc: PocChange | undefined,
     audit: AuditContext,
-    action: string,
+    action: AuditAction,
   ): Promise<Versioned<Contact>>;
   /** Several changes and their States' obligations in one all-or-nothing write, with the audit entries given. */
   saveContacts(changes: ContactChange[], pocs: PocChange[], audits: AuditInput[]): Promise<void>;
@@ -479,7 +480,7 @@ export function contactRepository(
       change: ContactChange,
       poc: PocChange | undefined,
       audit: AuditContext,
-      action: string,
+      action: AuditAction,
     ): Promise<Versioned<Contact>> {
       const writes = changeWrites(change);
       if (poc) writes.push(pocWrite(poc));

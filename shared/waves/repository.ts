@@ -6,6 +6,7 @@
 //   gsi2     WAVES / <id>: every wave, in id (creation) order
 //   gsi3     WAVE-STATUS#<status> / <updatedAt>#<id>: the waves in one status, the longest there first (the sweep)
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { AuditAction } from "../audit/actions.ts";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { messageStatusPartition, wavePartition } from "../correspondence/ledger.ts";
@@ -23,13 +24,13 @@ const ALL_WAVES = "WAVES";
 const waveStatusPartition = (status: WaveStatus) => `WAVE-STATUS#${status}`;
 
 /** The audit action of a move, named by the verb that caused it. */
-export const WAVE_MOVE_ACTIONS: Record<WaveStatus, string> = {
-  draft: "create",
-  scheduled: "schedule",
-  dispatching: "dispatch",
-  completed: "complete",
-  cancelled: "cancel",
-  halted: "halt",
+export const WAVE_MOVE_ACTIONS: Record<WaveStatus, AuditAction> = {
+  draft: "wave.create",
+  scheduled: "wave.schedule",
+  dispatching: "wave.dispatch",
+  completed: "wave.complete",
+  cancelled: "wave.cancel",
+  halted: "wave.halt",
 };
 
 const toItem = (wave: Wave, version: number) => ({
@@ -161,7 +162,7 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
             tableNames.audit,
             {
               ...audit,
-              action: `wave.${WAVE_MOVE_ACTIONS[next.status]}`,
+              action: WAVE_MOVE_ACTIONS[next.status],
               entity: { type: "wave", id: next.id },
               before: current.value,
               after: next,

@@ -10,6 +10,7 @@ import type {
   Provider,
   RequestStatus,
 } from "#shared/assistance/schemas.ts";
+import type { AuditAction } from "#shared/audit/actions.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
@@ -91,7 +92,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
   describe("the assistance store contract", () => {
     let subject: AssistanceUnderTest;
     let store: AssistanceRepository;
-    const entry = (action: string, id = "r1") => ({
+    const entry = (action: AuditAction, id = "r1") => ({
       ...audit,
       action,
       entity: { type: "assistance-request", id },
@@ -153,16 +154,18 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
       it("holds a whole write when the request is no longer in a status or at a version", async () => {
         await record(aRequest("r1", "MLI", "2027-01-10"));
         const notIn = await store
-          .write([store.audit(entry("x")), store.requestIsIn("r1", "fulfilled")])
+          .write([store.audit(entry("assistance.request.transition")), store.requestIsIn("r1", "fulfilled")])
           .catch((error: unknown) => error);
         expect(notIn).toBeInstanceOf(Conflict);
-        await expect(store.write([store.requestIsAt("r1", 2), store.audit(entry("y"))])).rejects.toThrow(Conflict);
-        await store.write([store.requestIsIn("r1", "received"), store.audit(entry("z"))]);
-        await store.write([store.requestIsAt("r1", 1), store.audit(entry("z"))]);
+        await expect(
+          store.write([store.requestIsAt("r1", 2), store.audit(entry("assistance.request.transition"))]),
+        ).rejects.toThrow(Conflict);
+        await store.write([store.requestIsIn("r1", "received"), store.audit(entry("assistance.request.consent"))]);
+        await store.write([store.requestIsAt("r1", 1), store.audit(entry("assistance.request.consent"))]);
         expect(await subject.auditActions({ type: "assistance-request", id: "r1" })).toEqual([
+          "assistance.request.consent",
+          "assistance.request.consent",
           "assistance.request.create",
-          "z",
-          "z",
         ]);
       });
 
@@ -303,35 +306,52 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
       it("lets one run hold the report's mail: claimed, taken by another, sent by its holder only", async () => {
         await store.write([store.newReport(aReport("2027-1"))]);
         const at = "2027-03-01T09:00:00.000Z";
-        expect(await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("claim"))).toBe("claimed");
-        expect(await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("claim"))).toBe("taken");
+        expect(
+          await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("assistance.report.mail.claim")),
+        ).toBe("claimed");
+        expect(
+          await store.claimReportMail("2027-1", at, "2027-03-01T08:45:00.000Z", entry("assistance.report.mail.claim")),
+        ).toBe("taken");
         await expect(
-          store.markReportMailSent("2027-1", "2027-03-01T08:00:00.000Z", "m-1", at, entry("sent")),
+          store.markReportMailSent(
+            "2027-1",
+            "2027-03-01T08:00:00.000Z",
+            "m-1",
+            at,
+            entry("assistance.report.mail.sent"),
+          ),
         ).rejects.toThrow(MailTaken);
-        await store.markReportMailSent("2027-1", at, "ses-1", at, entry("sent"));
+        await store.markReportMailSent("2027-1", at, "ses-1", at, entry("assistance.report.mail.sent"));
         expect((await store.getReport("2027-1"))?.mail).toEqual({
           status: "sent",
           claimedAt: at,
           messageId: "ses-1",
           sentAt: at,
         });
-        expect(await store.claimReportMail("2027-1", at, "2027-03-02T00:00:00.000Z", entry("claim"))).toBe("taken");
-        expect(await store.claimReportMail("2099-1", at, at, entry("claim"))).toBe("taken");
+        expect(
+          await store.claimReportMail("2027-1", at, "2027-03-02T00:00:00.000Z", entry("assistance.report.mail.claim")),
+        ).toBe("taken");
+        expect(await store.claimReportMail("2099-1", at, at, entry("assistance.report.mail.claim"))).toBe("taken");
       });
 
       it("gives a claim back after a failed send, and takes over a claim older than the cut-off", async () => {
         await store.write([store.newReport(aReport("2027-1"))]);
         const first = "2027-03-01T09:00:00.000Z";
-        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("claim"));
-        await store.releaseReportMail("2027-1", "2027-03-01T07:00:00.000Z", entry("release"));
+        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("assistance.report.mail.claim"));
+        await store.releaseReportMail("2027-1", "2027-03-01T07:00:00.000Z", entry("assistance.report.mail.release"));
         expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "sending", claimedAt: first });
-        await store.releaseReportMail("2027-1", first, entry("release"));
+        await store.releaseReportMail("2027-1", first, entry("assistance.report.mail.release"));
         expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "pending" });
-        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("claim"));
+        await store.claimReportMail("2027-1", first, "2027-03-01T08:45:00.000Z", entry("assistance.report.mail.claim"));
         const later = "2027-03-01T10:00:00.000Z";
-        expect(await store.claimReportMail("2027-1", later, "2027-03-01T09:30:00.000Z", entry("claim"))).toBe(
-          "claimed",
-        );
+        expect(
+          await store.claimReportMail(
+            "2027-1",
+            later,
+            "2027-03-01T09:30:00.000Z",
+            entry("assistance.report.mail.claim"),
+          ),
+        ).toBe("claimed");
         expect((await store.getReport("2027-1"))?.mail).toEqual({ status: "sending", claimedAt: later });
       });
     });

@@ -1,6 +1,7 @@
 // The calendar feeds store's contract, written once and run against both adapters: DynamoDB Local
 // (test/integration/calendar-feeds-store.test.ts) and memory (test/unit/calendar-feeds-store.test.ts).
 import { beforeEach, describe, expect, it } from "vitest";
+import type { AuditAction } from "#shared/audit/actions.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict } from "#shared/errors.ts";
 import type { StoredCalendarFeed } from "#shared/programme/feeds-schemas.ts";
@@ -17,7 +18,7 @@ const aFeed = (id: string, owner = "user-1"): StoredCalendarFeed => ({
   tokenHash: `hash-of-${id}`,
 });
 
-const entry = (action: string, id: string) => ({
+const entry = (action: AuditAction, id: string) => ({
   actor: systemActor("contract"),
   action,
   entity: { type: "calendar-feed", id },

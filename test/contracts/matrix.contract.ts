@@ -23,7 +23,7 @@ export function matrixStoreContract(setup: () => Promise<StoreUnderTest<MatrixRe
   describe("the matrices store contract", () => {
     let subject: StoreUnderTest<MatrixRepository>;
     let matrix: MatrixRepository;
-    const edit = [{ actor, action: "matrix.edit" }];
+    const edit = [{ actor, action: "matrix.cells.edit" as const }];
 
     beforeEach(async () => {
       subject = await setup();
@@ -48,7 +48,10 @@ export function matrixStoreContract(setup: () => Promise<StoreUnderTest<MatrixRe
       const edited = { ...draft, cells: {}, lastEdited: STAMP };
       expect(await matrix.save(await matrix.current("MLI"), edited, edit)).toBe(2);
       expect(await matrix.getVersion("MLI", 1)).toEqual(edited);
-      expect(await subject.auditActions({ type: "matrix", id: "MLI" })).toEqual(["matrix.edit", "matrix.edit"]);
+      expect(await subject.auditActions({ type: "matrix", id: "MLI" })).toEqual([
+        "matrix.cells.edit",
+        "matrix.cells.edit",
+      ]);
     });
 
     it("refuses a write based on a stale read with 412 naming the current ETag, changing nothing", async () => {

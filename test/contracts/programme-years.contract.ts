@@ -10,7 +10,7 @@ import type { StoreUnderTest } from "./store-contract.ts";
 
 const entry = (year: number) => ({
   actor: systemActor("contract"),
-  action: "programme.put",
+  action: "programme.put" as const,
   entity: { type: "programme-year", id: String(year) },
 });
 

@@ -270,7 +270,7 @@ describe("matrix against DynamoDB Local", () => {
     const current = await matrix.current("ARG");
     const working = current.working;
     if (!working) throw new Error("expected a draft");
-    const audit = { actor: { kind: "system" as const, id: "test" }, action: "matrix.cells.edit" };
+    const audit = { actor: { kind: "system" as const, id: "test" }, action: "matrix.cells.edit" as const };
     const results = await Promise.allSettled([
       matrix.save(
         current,

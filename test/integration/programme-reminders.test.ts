@@ -204,7 +204,7 @@ describe("programme reminders", () => {
 
   it("leaves a reminder another run is sending, and takes over one whose run died, saying it may repeat", async () => {
     const reminders = reminderRepository(setup.doc, setup.tableNames, clock);
-    const audit = { actor: { kind: "system" as const, id: "test" }, action: "test.claim" };
+    const audit = { actor: { kind: "system" as const, id: "test" }, action: "programme.reminder.claim" as const };
     const claimOf = (activityId: string, claimedAt: string) => ({
       year: 2023,
       activityId,

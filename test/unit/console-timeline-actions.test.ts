@@ -1,6 +1,7 @@
 // The State's timeline shows each action in words: every audit action the code writes about a State has them, and no
-// words are kept for an action the code no longer writes. The actions are read from the writers' source (there is no
-// declared union of them): `action: "x.y"` in an audit entry, or "x.y" passed last to a contact store's save.
+// words are kept for an action the code no longer writes. `tsc` holds the words to shared/audit/actions.ts's union;
+// this test holds the union to the writers' source, read for `action: "x.y"` in an audit entry, or "x.y" passed last
+// to a contact store's save, so a declared action nobody writes any more is found too.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

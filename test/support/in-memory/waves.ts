@@ -57,7 +57,7 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
       waves.set(next.id, { value: copy(next), version });
       audit.record({
         ...context,
-        action: `wave.${WAVE_MOVE_ACTIONS[next.status]}`,
+        action: WAVE_MOVE_ACTIONS[next.status],
         entity: entity(next.id),
         before: current.value,
         after: next,

@@ -1,12 +1,13 @@
-// The timeline's actions in words. Audit actions are the writers' own ids (`submission.void`); a letter's entry is
-// `letter.<its ledger status>`. test/unit/console-timeline-actions.test.ts finds every audit action the code writes
-// about a State and fails on one without words here, so a new action never reaches the page as a raw id.
+// The timeline's actions in words. Audit actions are the writers' own ids (`submission.void`), declared in
+// shared/audit/actions.ts: the words are a Record over those about a State, so a new one without words fails `tsc`.
+// A letter's entry is `letter.<its ledger status>`.
+import type { StateAuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
 
-export const AUDIT_ACTION_WORDS: Readonly<Record<string, string>> = {
+export const AUDIT_ACTION_WORDS: Readonly<Record<StateAuditAction, string>> = {
   "registry.seed": "State registered",
   "state.update": "State's details corrected",
   "state.reporting-status": "Reporting status changed",
@@ -59,9 +60,13 @@ function isLetterStatus(status: string): status is LetterStatus {
   return Object.hasOwn(LETTER_WORDS, status);
 }
 
+function isStateAuditAction(action: string): action is StateAuditAction {
+  return Object.hasOwn(AUDIT_ACTION_WORDS, action);
+}
+
 /** The words for an action; an id nobody has named yet is shown as it is rather than hidden. */
 export function actionWords(action: string): string {
   const [head, status = ""] = action.split(/\.(.*)/s);
   if (head === "letter" && isLetterStatus(status)) return LETTER_WORDS[status];
-  return AUDIT_ACTION_WORDS[action] ?? action;
+  return isStateAuditAction(action) ? AUDIT_ACTION_WORDS[action] : action;
 }
