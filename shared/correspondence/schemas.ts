@@ -1,9 +1,10 @@
 // The shapes of the send ledger: audiences, the wave as dispatch needs it, and one message per recipient.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { waveValuesSchema } from "../templates/values.ts";
 
-export const audienceSchema = z
+export const audienceSchema = /* @__PURE__ */ z
   .enum([
     "non-reporting-states",
     "reporting-states",
@@ -24,13 +25,13 @@ export const audienceSchema = z
 export type Audience = z.infer<typeof audienceSchema>;
 
 /** SES tag values allow letters, digits, `_`, `-` and `.`: a wave id goes into the `wave` tag unchanged. */
-export const waveIdSchema = z
+export const waveIdSchema = /* @__PURE__ */ z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, _ or -")
   .describe("The wave's id; also the SES tag `wave`");
 
 /** What dispatch needs of a wave (the waves API, its lifecycle and its schedule come later). */
-export const dispatchWaveSchema = z.object({
+export const dispatchWaveSchema = /* @__PURE__ */ z.object({
   id: waveIdSchema,
   templateId: z.string().min(1),
   audience: audienceSchema,
@@ -41,7 +42,7 @@ export const dispatchWaveSchema = z.object({
 });
 export type DispatchWave = z.infer<typeof dispatchWaveSchema>;
 
-export const messageStatusSchema = z
+export const messageStatusSchema = /* @__PURE__ */ z
   .enum([
     "queued",
     "sending",
@@ -62,7 +63,7 @@ export const messageStatusSchema = z
   );
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
-export const skipReasonSchema = z
+export const skipReasonSchema = /* @__PURE__ */ z
   .enum(["no-active-contact", "bounced", "complained", "suppressed", "inactive", "duplicate-address"])
   .describe(
     "no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, " +
@@ -72,10 +73,10 @@ export const skipReasonSchema = z
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 
 /** A queue item: the ledger key of one message. Bodies carry keys only, never addresses or letters. */
-export const messageKeySchema = z.strictObject({ waveId: waveIdSchema, recipient: z.string().min(1) });
+export const messageKeySchema = /* @__PURE__ */ z.strictObject({ waveId: waveIdSchema, recipient: z.string().min(1) });
 export type MessageKey = z.infer<typeof messageKeySchema>;
 
-export const letterSchema = z.object({
+export const letterSchema = /* @__PURE__ */ z.object({
   language: unLanguageSchema,
   fellBack: z.boolean(),
   subject: z.string(),
@@ -83,7 +84,7 @@ export const letterSchema = z.object({
   html: z.string(),
 });
 
-export const messageSchema = z.object({
+export const messageSchema = /* @__PURE__ */ z.object({
   waveId: z.string(),
   /** The contact's id, or `owner:<owner>` for an owner the audience found without an active contact. */
   recipient: z.string(),
