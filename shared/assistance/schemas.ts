@@ -62,12 +62,12 @@ export const pendingRequestStatuses: readonly RequestStatus[] = requestStatuses.
 export const isoDateSchema = /* @__PURE__ */ z.iso.date().describe("A day, YYYY-MM-DD");
 
 /** A dated move of a request or a match, with who recorded it and when. */
-const transitionRecordFields = {
+const transitionRecordFields = /* @__PURE__ */ (() => ({
   on: isoDateSchema.describe("The day the move happened"),
   at: z.iso.datetime().describe("When it was recorded"),
   by: actorSchema,
   note: z.string().optional(),
-};
+}))();
 
 export const requestTransitionRecordSchema = /* @__PURE__ */ z
   .object({ from: requestStatusSchema, to: requestStatusSchema, ...transitionRecordFields })
@@ -384,7 +384,7 @@ export const reportMailSchema = /* @__PURE__ */ z.object({
 });
 export type ReportMail = z.infer<typeof reportMailSchema>;
 
-const reportHeadFields = {
+const reportHeadFields = /* @__PURE__ */ (() => ({
   id: reportIdSchema,
   year: z.number().int(),
   n: z.number().int().min(1).max(3),
@@ -395,7 +395,7 @@ const reportHeadFields = {
   generatedBy: z.string(),
   totals: reportTotalsSchema,
   mail: reportMailSchema,
-};
+}))();
 
 export const assistanceReportSchema = /* @__PURE__ */ z
   .object({ ...reportHeadFields, requests: z.array(reportRowSchema) })

@@ -82,8 +82,8 @@ const singleLine = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, "must be one line, without control characters");
 
-export const contactNameSchema = singleLine(200);
-export const contactTextSchema = singleLine(200);
+export const contactNameSchema = /* @__PURE__ */ singleLine(200);
+export const contactTextSchema = /* @__PURE__ */ singleLine(200);
 
 export const phoneSchema = /* @__PURE__ */ z
   .string()

@@ -10,10 +10,10 @@ export const trailKindSchema = /* @__PURE__ */ z.enum(trailKinds).describe("A ki
 const day = /* @__PURE__ */ z.iso.date();
 
 /** `from` and `to` are days (New York or UTC alike at this grain: the trail is kept in UTC), both included. */
-const periodShape = {
+const periodShape = /* @__PURE__ */ (() => ({
   from: day.optional().describe("The first day (YYYY-MM-DD, UTC) to include"),
   to: day.optional().describe("The last day (YYYY-MM-DD, UTC) to include"),
-};
+}))();
 
 function checkPeriod(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx) {
   if (query.from && query.to && query.from > query.to) {

@@ -147,7 +147,7 @@ export const matrixMoveSchema = /* @__PURE__ */ z.object({
 });
 export type MatrixMove = z.infer<typeof matrixMoveSchema>;
 
-const versionFields = {
+const versionFields = /* @__PURE__ */ (() => ({
   iso3: z.string().regex(/^[A-Z]{3}$/),
   version: z.number().int().min(1).max(MAX_MATRIX_VERSION),
   status: matrixStatusSchema,
@@ -157,7 +157,7 @@ const versionFields = {
   shared: stampSchema.optional().describe("When it was last shared with the State, and by whom"),
   approved: stampSchema.optional().describe("When the Committee approved it, and who recorded it"),
   history: z.array(matrixMoveSchema).describe("Every status move of this version, oldest first"),
-};
+}))();
 
 export const matrixVersionSchema = /* @__PURE__ */ z
   .object({

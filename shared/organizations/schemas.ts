@@ -15,13 +15,13 @@ export const organizationIdSchema = /* @__PURE__ */ z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be a slug of lower-case letters, digits and dashes")
   .describe("Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu");
 
-const fields = {
+const fields = /* @__PURE__ */ (() => ({
   kind: organizationKindSchema,
   name: z.string().trim().min(1).max(200),
   acronym: z.string().trim().min(1).max(30),
   region: z.string().trim().min(1).max(100).describe("Where a regional or subregional organization works"),
   note: z.string().trim().min(1).max(1000),
-};
+}))();
 
 export const organizationSchema = /* @__PURE__ */ z
   .object({

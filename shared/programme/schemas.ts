@@ -124,7 +124,7 @@ export const writtenDueBySchema = lazy(() =>
 );
 export type WrittenDueBy = z.infer<ReturnType<typeof writtenDueBySchema>>;
 
-const activityFields = {
+const activityFields = /* @__PURE__ */ (() => ({
   id: z.string().regex(kebabCase, "must be kebab-case, e.g. annual-review"),
   kind: activityKindSchema,
   title: z.string().trim().min(1),
@@ -140,7 +140,7 @@ const activityFields = {
     .boolean()
     .optional()
     .describe("false: a one-off, left out when the programme is rolled forward to a later year (default true)"),
-};
+}))();
 
 export const activityFileSchema = lazy(() =>
   z

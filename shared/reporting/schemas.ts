@@ -52,12 +52,12 @@ export const documentSymbolSchema = /* @__PURE__ */ z
   .regex(/^[A-Za-z0-9][A-Za-z0-9/().\-_ ]*$/, "must be a UN document symbol such as S/AC.44/2004/(02)/5")
   .describe("UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions");
 
-const submissionFields = {
+const submissionFields = /* @__PURE__ */ (() => ({
   receivedOn: z.iso.date().describe("The day the document was received (YYYY-MM-DD)"),
   symbol: documentSymbolSchema,
   language: unLanguageSchema.describe("The language the document was submitted in"),
   note: z.string().trim().max(2000).optional(),
-};
+}))();
 
 export const newSubmissionSchema = /* @__PURE__ */ z
   .strictObject({ kind: submissionKindSchema, ...submissionFields })

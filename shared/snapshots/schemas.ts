@@ -149,7 +149,7 @@ export const AS_OF_COMPUTATION = [
   "responses.respondedOn",
 ] as const;
 
-const snapshotHeadFields = {
+const snapshotHeadFields = /* @__PURE__ */ (() => ({
   period: periodSchema,
   periodStart: day.describe("The first day of the quarter"),
   periodEnd: day.describe("The last day of the quarter"),
@@ -160,7 +160,7 @@ const snapshotHeadFields = {
   previousPeriod: periodSchema
     .nullable()
     .describe("The latest snapshot of an earlier quarter, whichever order the quarters were taken in"),
-};
+}))();
 
 export const snapshotSchema = /* @__PURE__ */ z
   .object({
