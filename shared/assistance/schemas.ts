@@ -158,10 +158,11 @@ export const providerSchema = /* @__PURE__ */ z
   .meta({ id: "AssistanceProvider" });
 export type Provider = z.infer<typeof providerSchema>;
 
-export const newProviderSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("state"), iso3: iso3Schema }),
-  z.strictObject({ kind: z.literal("organization"), id: organizationSlugSchema }),
-]);
+export const newProviderSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("state"), iso3: iso3Schema }),
+    z.strictObject({ kind: z.literal("organization"), id: organizationSlugSchema }),
+  ]))();
 
 /** `state:FRA` or `organization:iaea`: one string that names a provider. */
 export const providerKey = (provider: Provider): string =>
@@ -305,7 +306,7 @@ export type Candidate = z.infer<typeof candidateSchema>;
 
 // ---- Feedback ----
 
-export const feedbackFromSchema = /* @__PURE__ */ z.enum(["requester", "provider"]);
+export const feedbackFromSchema = /* @__PURE__ */ (() => z.enum(["requester", "provider"]))();
 
 export const assistanceFeedbackSchema = /* @__PURE__ */ z
   .object({
@@ -338,50 +339,54 @@ export const reportIdSchema = /* @__PURE__ */ z
   .regex(/^\d{4}-[123]$/, "must be <year>-<n>, n = 1 (January-April), 2 (May-August) or 3 (September-December)")
   .describe("<year>-<n>: n = 1 for January-April, 2 for May-August, 3 for September-December");
 
-export const followUpSchema = /* @__PURE__ */ z.object({
-  dueOn: isoDateSchema,
-  status: z
-    .enum(["overdue", "due", "not-yet"])
-    .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
-});
+export const followUpSchema = /* @__PURE__ */ (() =>
+  z.object({
+    dueOn: isoDateSchema,
+    status: z
+      .enum(["overdue", "due", "not-yet"])
+      .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
+  }))();
 
-export const reportRowSchema = /* @__PURE__ */ z.object({
-  requestId: z.string(),
-  iso3: z.string(),
-  stateName: z.string().optional(),
-  status: requestStatusSchema,
-  areas: z.array(assistanceAreaSchema),
-  receivedOn: isoDateSchema,
-  symbol: z.string(),
-  ageDays: z.number().int().describe("Days since the request was received"),
-  circulatedOn: isoDateSchema.optional(),
-  followUp: followUpSchema.nullable().describe("null until the request is circulated"),
-  matches: z.array(
-    z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
-  ),
-  lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
-  demo: z.boolean().optional(),
-});
+export const reportRowSchema = /* @__PURE__ */ (() =>
+  z.object({
+    requestId: z.string(),
+    iso3: z.string(),
+    stateName: z.string().optional(),
+    status: requestStatusSchema,
+    areas: z.array(assistanceAreaSchema),
+    receivedOn: isoDateSchema,
+    symbol: z.string(),
+    ageDays: z.number().int().describe("Days since the request was received"),
+    circulatedOn: isoDateSchema.optional(),
+    followUp: followUpSchema.nullable().describe("null until the request is circulated"),
+    matches: z.array(
+      z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
+    ),
+    lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
+    demo: z.boolean().optional(),
+  }))();
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
 export const ageBuckets = ["under-3-months", "3-to-12-months", "1-to-2-years", "over-2-years"] as const;
 
-export const reportTotalsSchema = /* @__PURE__ */ z.object({
-  pending: z.number().int(),
-  byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
-  byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
-  followUpsOverdue: z.number().int(),
-  followUpsDue: z.number().int(),
-  withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
-});
+export const reportTotalsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    pending: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
+    byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
+    followUpsOverdue: z.number().int(),
+    followUpsDue: z.number().int(),
+    withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
+  }))();
 export type ReportTotals = z.infer<typeof reportTotalsSchema>;
 
-export const reportMailSchema = /* @__PURE__ */ z.object({
-  status: z.enum(["pending", "sending", "sent"]).describe("The summary e-mail to the secretariat"),
-  claimedAt: z.iso.datetime().optional(),
-  sentAt: z.iso.datetime().optional(),
-  messageId: z.string().optional(),
-});
+export const reportMailSchema = /* @__PURE__ */ (() =>
+  z.object({
+    status: z.enum(["pending", "sending", "sent"]).describe("The summary e-mail to the secretariat"),
+    claimedAt: z.iso.datetime().optional(),
+    sentAt: z.iso.datetime().optional(),
+    messageId: z.string().optional(),
+  }))();
 export type ReportMail = z.infer<typeof reportMailSchema>;
 
 const reportHeadFields = /* @__PURE__ */ (() => ({

@@ -82,8 +82,8 @@ const singleLine = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, "must be one line, without control characters");
 
-export const contactNameSchema = /* @__PURE__ */ singleLine(200);
-export const contactTextSchema = /* @__PURE__ */ singleLine(200);
+export const contactNameSchema = /* @__PURE__ */ (() => singleLine(200))();
+export const contactTextSchema = /* @__PURE__ */ (() => singleLine(200))();
 
 export const phoneSchema = /* @__PURE__ */ z
   .string()
@@ -96,33 +96,34 @@ export const phoneSchema = /* @__PURE__ */ z
   .refine((phone) => (phone.match(/[0-9]/g) ?? []).length >= 5, "must have at least 5 digits")
   .describe("Telephone number, international format preferred: +41 22 917 1234");
 
-export const contactSchema = /* @__PURE__ */ z.object({
-  id: z.string(),
-  owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
-  role: contactRoleSchema,
-  name: z.string(),
-  title: z.string().optional(),
-  agency: z.string().optional(),
-  email: z.string(),
-  phone: z.string().optional(),
-  language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
-  ownLanguage: z
-    .boolean()
-    .optional()
-    .describe(
-      "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
-        "is the State's language of record and follows a correction (PATCH /states/{iso3})",
-    ),
-  designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
-  lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
-  emailStatus: emailStatusSchema,
-  active: z.boolean().describe("false once deactivated: contacts are never deleted"),
-  deactivatedOn: z.iso.date().optional(),
-  deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
-  demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const contactSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
+    role: contactRoleSchema,
+    name: z.string(),
+    title: z.string().optional(),
+    agency: z.string().optional(),
+    email: z.string(),
+    phone: z.string().optional(),
+    language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
+    ownLanguage: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
+          "is the State's language of record and follows a correction (PATCH /states/{iso3})",
+      ),
+    designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
+    lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
+    emailStatus: emailStatusSchema,
+    active: z.boolean().describe("false once deactivated: contacts are never deleted"),
+    deactivatedOn: z.iso.date().optional(),
+    deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
+    demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  }))();
 export type Contact = z.infer<typeof contactSchema>;
 
 /** A contact as the API shows it: with whether it is stale today. */
@@ -195,13 +196,14 @@ export const pointOfContactSchema = /* @__PURE__ */ z
   .meta({ id: "PointOfContact" });
 export type PointOfContact = z.infer<typeof pointOfContactSchema>;
 
-export const importRowResultSchema = /* @__PURE__ */ z.object({
-  line: z.number().int(),
-  action: z.enum(["create", "update", "unchanged"]),
-  owner: z.string(),
-  contactId: z.string().optional().describe("Absent for a row a dry run would create"),
-  changed: z.array(z.string()).optional().describe("The fields an update changes"),
-});
+export const importRowResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    line: z.number().int(),
+    action: z.enum(["create", "update", "unchanged"]),
+    owner: z.string(),
+    contactId: z.string().optional().describe("Absent for a row a dry run would create"),
+    changed: z.array(z.string()).optional().describe("The fields an update changes"),
+  }))();
 
 export const importResultSchema = /* @__PURE__ */ z
   .object({

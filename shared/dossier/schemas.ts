@@ -5,9 +5,9 @@ import { auditEntrySchema } from "../audit/audit-entry.ts";
 import { trailKinds } from "../audit/subject.ts";
 import { pageQueryShape } from "../http/pagination-query.ts";
 
-export const trailKindSchema = /* @__PURE__ */ z.enum(trailKinds).describe("A kind of timeline entry");
+export const trailKindSchema = /* @__PURE__ */ (() => z.enum(trailKinds).describe("A kind of timeline entry"))();
 
-const day = /* @__PURE__ */ z.iso.date();
+const day = /* @__PURE__ */ (() => z.iso.date())();
 
 /** `from` and `to` are days (New York or UTC alike at this grain: the trail is kept in UTC), both included. */
 const periodShape = /* @__PURE__ */ (() => ({
@@ -22,19 +22,21 @@ function checkPeriod(query: { from?: string | undefined; to?: string | undefined
 }
 
 /** `kinds=submission,letter`: a comma-separated list; an unknown kind names itself. */
-const kindsSchema = /* @__PURE__ */ z
-  .string()
-  .transform((text, context) => {
-    const names = text.split(",").map((name) => name.trim());
-    const kinds: z.infer<typeof trailKindSchema>[] = [];
-    for (const name of names) {
-      const parsed = trailKindSchema.safeParse(name);
-      if (parsed.success) kinds.push(parsed.data);
-      else context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
-    }
-    return [...new Set(kinds)];
-  })
-  .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`);
+const kindsSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .transform((text, context) => {
+      const names = text.split(",").map((name) => name.trim());
+      const kinds: z.infer<typeof trailKindSchema>[] = [];
+      for (const name of names) {
+        const parsed = trailKindSchema.safeParse(name);
+        if (parsed.success) kinds.push(parsed.data);
+        else
+          context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
+      }
+      return [...new Set(kinds)];
+    })
+    .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`))();
 
 export const timelineQuerySchema = /* @__PURE__ */ z
   .strictObject({ ...periodShape, kinds: kindsSchema.optional(), ...pageQueryShape })

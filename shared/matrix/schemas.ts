@@ -139,12 +139,13 @@ export const stampSchema = /* @__PURE__ */ z
   .meta({ id: "MatrixStamp" });
 export type Stamp = z.infer<typeof stampSchema>;
 
-export const matrixMoveSchema = /* @__PURE__ */ z.object({
-  from: matrixStatusSchema,
-  to: matrixStatusSchema,
-  at: z.iso.datetime(),
-  by: actorSchema,
-});
+export const matrixMoveSchema = /* @__PURE__ */ (() =>
+  z.object({
+    from: matrixStatusSchema,
+    to: matrixStatusSchema,
+    at: z.iso.datetime(),
+    by: actorSchema,
+  }))();
 export type MatrixMove = z.infer<typeof matrixMoveSchema>;
 
 const versionFields = /* @__PURE__ */ (() => ({

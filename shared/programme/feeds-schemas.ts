@@ -22,15 +22,16 @@ export const newCalendarFeedSchema = /* @__PURE__ */ z
   .meta({ id: "NewCalendarFeed" });
 export type NewCalendarFeed = z.infer<typeof newCalendarFeedSchema>;
 
-export const calendarFeedSchema = /* @__PURE__ */ z
-  .object({
-    id: z.string().describe("The feed's id, for revoking it; it is not the secret in its address"),
-    label: z.string().optional(),
-    created: z.iso.datetime(),
-    expires: z.iso.datetime().describe(`${FEED_LIFETIME_DAYS} days after it was issued`),
-    groups: z.array(groupSchema).describe("The owner's groups when it was issued: it serves only what they may read"),
-  })
-  .meta({ id: "CalendarFeed" });
+export const calendarFeedSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: z.string().describe("The feed's id, for revoking it; it is not the secret in its address"),
+      label: z.string().optional(),
+      created: z.iso.datetime(),
+      expires: z.iso.datetime().describe(`${FEED_LIFETIME_DAYS} days after it was issued`),
+      groups: z.array(groupSchema).describe("The owner's groups when it was issued: it serves only what they may read"),
+    })
+    .meta({ id: "CalendarFeed" }))();
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 
 export const issuedCalendarFeedSchema = /* @__PURE__ */ calendarFeedSchema
@@ -54,8 +55,9 @@ export const calendarFeedListSchema = /* @__PURE__ */ z
 export type CalendarFeedList = z.infer<typeof calendarFeedListSchema>;
 
 /** A feed as stored with its owner: the SHA-256 of its secret (hex), never the secret. */
-export const storedCalendarFeedSchema = /* @__PURE__ */ calendarFeedSchema.extend({
-  owner: z.string(),
-  tokenHash: z.string(),
-});
+export const storedCalendarFeedSchema = /* @__PURE__ */ (() =>
+  calendarFeedSchema.extend({
+    owner: z.string(),
+    tokenHash: z.string(),
+  }))();
 export type StoredCalendarFeed = z.infer<typeof storedCalendarFeedSchema>;

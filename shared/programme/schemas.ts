@@ -14,26 +14,23 @@ export const isoDateSchema = /* @__PURE__ */ z.iso.date().describe("A calendar d
  * What an activity is. Annex II names meetings, informal meetings, briefings, correspondence, open briefings and the
  * adoption of the annual review; the other kinds are deliverables read elsewhere (Annex I, the Council's resolutions).
  */
-export const activityKindSchema = /* @__PURE__ */ z.enum([
-  "meeting",
-  "informal-meeting",
-  "briefing",
-  "open-briefing",
-  "correspondence",
-  "adoption",
-  "deadline",
-  "review",
-  "report",
-  "other",
-]);
+export const activityKindSchema = /* @__PURE__ */ (() =>
+  z.enum([
+    "meeting",
+    "informal-meeting",
+    "briefing",
+    "open-briefing",
+    "correspondence",
+    "adoption",
+    "deadline",
+    "review",
+    "report",
+    "other",
+  ]))();
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
-export const responsibleBodySchema = /* @__PURE__ */ z.enum([
-  "committee",
-  "chair",
-  "working-groups",
-  "group-of-experts",
-]);
+export const responsibleBodySchema = /* @__PURE__ */ (() =>
+  z.enum(["committee", "chair", "working-groups", "group-of-experts"]))();
 export type ResponsibleBody = z.infer<typeof responsibleBodySchema>;
 
 /**
@@ -41,7 +38,8 @@ export type ResponsibleBody = z.infer<typeof responsibleBodySchema>;
  * Annex I, the programme's text), `mandate` (set by a Council resolution, read in a stored copy), `record` (a
  * published record says it happened that day), `inference` (reasoned from the above, not read anywhere).
  */
-export const sourceBasisSchema = /* @__PURE__ */ z.enum(["annex", "programme", "mandate", "record", "inference"]);
+export const sourceBasisSchema = /* @__PURE__ */ (() =>
+  z.enum(["annex", "programme", "mandate", "record", "inference"]))();
 export type SourceBasis = z.infer<typeof sourceBasisSchema>;
 
 export const activitySourceSchema = /* @__PURE__ */ z
@@ -115,7 +113,7 @@ export const servedLetterSchema = /* @__PURE__ */ z
 // bundled files needs them, once per process, when the programme is first read.
 
 /** A due date as the programme writes it: a day, the end of a quarter (`2023-Q3`) or of a month (`2023-10`). */
-export const writtenDueBySchema = lazy(() =>
+export const writtenDueBySchema = /* @__PURE__ */ lazy(() =>
   z.union([
     isoDateSchema,
     z.strictObject({ quarterEnd: z.string().regex(/^\d{4}-Q[1-4]$/, "must be a quarter, e.g. 2023-Q3") }),
@@ -142,7 +140,7 @@ const activityFields = /* @__PURE__ */ (() => ({
     .describe("false: a one-off, left out when the programme is rolled forward to a later year (default true)"),
 }))();
 
-export const activityFileSchema = lazy(() =>
+export const activityFileSchema = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({
       ...activityFields,
@@ -198,9 +196,10 @@ export const programmeStatusSchema = /* @__PURE__ */ z
   .describe("`adopted`: the Committee's programme; `draft`: entered or rolled forward, not yet adopted");
 export type ProgrammeStatus = z.infer<typeof programmeStatusSchema>;
 
-export const programmePeriodSchema = /* @__PURE__ */ z.strictObject({ from: isoDateSchema, to: isoDateSchema });
+export const programmePeriodSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ from: isoDateSchema, to: isoDateSchema }))();
 
-export const programmeFileSchema = lazy(() =>
+export const programmeFileSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
     title: z.string().trim().min(1),
@@ -270,18 +269,19 @@ export type ProgrammeView = z.infer<typeof programmeViewSchema>;
  * One reminder e-mail's claim: written before the mail is sent, so a retried or concurrent run never sends it twice.
  * `sending` while a run holds it, `sent` once SES took it, `released` when the send failed (the next run may claim).
  */
-export const reminderClaimSchema = /* @__PURE__ */ z.object({
-  year: z.number().int(),
-  activityId: z.string(),
-  offset: z.literal([...REMINDER_OFFSETS]),
-  dueBy: isoDateSchema,
-  reminderDay: isoDateSchema.describe("The day it was meant to go out"),
-  late: z.boolean().describe("Sent after its day, because a run was missed"),
-  status: z.enum(["sending", "sent", "released"]),
-  claimedAt: z.iso.datetime(),
-  messageId: z.string().optional(),
-  sentAt: z.iso.datetime().optional(),
-});
+export const reminderClaimSchema = /* @__PURE__ */ (() =>
+  z.object({
+    year: z.number().int(),
+    activityId: z.string(),
+    offset: z.literal([...REMINDER_OFFSETS]),
+    dueBy: isoDateSchema,
+    reminderDay: isoDateSchema.describe("The day it was meant to go out"),
+    late: z.boolean().describe("Sent after its day, because a run was missed"),
+    status: z.enum(["sending", "sent", "released"]),
+    claimedAt: z.iso.datetime(),
+    messageId: z.string().optional(),
+    sentAt: z.iso.datetime().optional(),
+  }))();
 export type ReminderClaim = z.infer<typeof reminderClaimSchema>;
 
 /** A programme year as stored: the file as the secretariat gave it, its status and when it last changed. */

@@ -29,7 +29,7 @@ export const languageBasisSchema = /* @__PURE__ */ z
   );
 
 /** A State is non-reporting until its first national report is received, and reported for ever after. */
-export const reportingStatusSchema = /* @__PURE__ */ z.enum(["non-reporting", "reported"]);
+export const reportingStatusSchema = /* @__PURE__ */ (() => z.enum(["non-reporting", "reported"]))();
 export type ReportingStatus = z.infer<typeof reportingStatusSchema>;
 
 export const iso3Schema = /* @__PURE__ */ z

@@ -16,21 +16,22 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export const scheduleSchema = /* @__PURE__ */ z.strictObject({
-  id: z.string().regex(kebabCase, "must be kebab-case, e.g. first-reminder-letters"),
-  description: z.string().trim().min(1),
-  expression: z.string().superRefine((expression, ctx) => {
-    try {
-      parseScheduleExpression(expression);
-    } catch (error) {
-      if (!(error instanceof ScheduleExpressionError)) throw error;
-      ctx.addIssue({ code: "custom", message: error.message });
-    }
-  }),
-  timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone name, e.g. America/New_York"),
-  target: z.string().regex(kebabCase, "must name a function in kebab-case, e.g. dispatch"),
-  input: z.record(z.string(), z.json()).optional(),
-});
+export const scheduleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().regex(kebabCase, "must be kebab-case, e.g. first-reminder-letters"),
+    description: z.string().trim().min(1),
+    expression: z.string().superRefine((expression, ctx) => {
+      try {
+        parseScheduleExpression(expression);
+      } catch (error) {
+        if (!(error instanceof ScheduleExpressionError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+      }
+    }),
+    timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone name, e.g. America/New_York"),
+    target: z.string().regex(kebabCase, "must name a function in kebab-case, e.g. dispatch"),
+    input: z.record(z.string(), z.json()).optional(),
+  }))();
 
 export const programmeSchema = /* @__PURE__ */ z
   .strictObject({

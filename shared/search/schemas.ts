@@ -4,7 +4,7 @@ import * as z from "zod";
 import { charLength, wordsOf } from "./normalize.ts";
 
 export const SEARCH_KINDS = ["state", "organization", "contact", "assistance-request", "wave", "template"] as const;
-export const searchKindSchema = /* @__PURE__ */ z.enum(SEARCH_KINDS);
+export const searchKindSchema = /* @__PURE__ */ (() => z.enum(SEARCH_KINDS))();
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
 /** Kinds only the secretariat may find: contacts carry personal data (names, addresses). */
@@ -23,33 +23,35 @@ const queryTextSchema = /* @__PURE__ */ z
   })
   .describe("What to look for: the start of any word of a name, code, e-mail, symbol or id; case and accents ignored");
 
-const kindsSchema = /* @__PURE__ */ z
-  .string()
-  .transform((value, ctx) => {
-    const kinds = value.split(",").map((kind) => kind.trim());
-    const unknown = kinds.filter((kind) => !searchKindSchema.safeParse(kind).success);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown kind ${unknown.join(", ")}; one of ${SEARCH_KINDS.join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return [...new Set(kinds)] as SearchKind[];
-  })
-  .describe(`Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}`);
+const kindsSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const kinds = value.split(",").map((kind) => kind.trim());
+      const unknown = kinds.filter((kind) => !searchKindSchema.safeParse(kind).success);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown kind ${unknown.join(", ")}; one of ${SEARCH_KINDS.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(kinds)] as SearchKind[];
+    })
+    .describe(`Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}`))();
 
-export const searchQuerySchema = /* @__PURE__ */ z.strictObject({
-  q: queryTextSchema,
-  kinds: kindsSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_SEARCH_LIMIT)
-    .optional()
-    .describe(`Results per kind, 1-${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`),
-});
+export const searchQuerySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    q: queryTextSchema,
+    kinds: kindsSchema.optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SEARCH_LIMIT)
+      .optional()
+      .describe(`Results per kind, 1-${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`),
+  }))();
 
 export const searchHitSchema = /* @__PURE__ */ z
   .object({

@@ -23,7 +23,7 @@ export const periodSchema = /* @__PURE__ */ z
   .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
 export type Period = z.infer<typeof periodSchema>;
 
-const day = /* @__PURE__ */ z.iso.date();
+const day = /* @__PURE__ */ (() => z.iso.date())();
 
 export const snapshotStateSchema = /* @__PURE__ */ z
   .object({ iso3, name: z.string(), region: regionSchema })
@@ -112,21 +112,23 @@ export const responseFiguresSchema = /* @__PURE__ */ z
   })
   .meta({ id: "SnapshotResponses" });
 
-export const figureChangeSchema = /* @__PURE__ */ z.object({
-  figure: z.string().describe("The figure's name, e.g. reporting.reported"),
-  group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
-  from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
-  to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
-  change: z.number().nullable().describe("to - from; null when either is missing"),
-});
+export const figureChangeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    figure: z.string().describe("The figure's name, e.g. reporting.reported"),
+    group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
+    from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
+    to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
+    change: z.number().nullable().describe("to - from; null when either is missing"),
+  }))();
 export type FigureChange = z.infer<typeof figureChangeSchema>;
 
-export const listChangeSchema = /* @__PURE__ */ z.object({
-  list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
-  group: z.string(),
-  added: z.array(z.string()),
-  removed: z.array(z.string()),
-});
+export const listChangeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
+    group: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+  }))();
 export type ListChange = z.infer<typeof listChangeSchema>;
 
 export const snapshotDiffSchema = /* @__PURE__ */ z

@@ -22,21 +22,22 @@ const REVIEWED =
   "its parts, or just {} to approve it as it is) clears the flag for that variant: it is stored reviewed: true " +
   "unless the PATCH itself says reviewed: false. On POST, absent means true.";
 
-export const variantSchema = /* @__PURE__ */ z
-  .strictObject({
-    subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
-    text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
-    html: z
-      .string()
-      .min(1)
-      .max(100_000)
-      .describe(
-        "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
-          "HTML-escaped when rendered",
-      ),
-    reviewed: z.boolean().optional().describe(REVIEWED),
-  })
-  .meta({ id: "TemplateVariant" });
+export const variantSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
+      text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
+      html: z
+        .string()
+        .min(1)
+        .max(100_000)
+        .describe(
+          "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
+            "HTML-escaped when rendered",
+        ),
+      reviewed: z.boolean().optional().describe(REVIEWED),
+    })
+    .meta({ id: "TemplateVariant" }))();
 export type TemplateVariant = z.infer<typeof variantSchema>;
 
 export const variantsSchema = /* @__PURE__ */ z
@@ -50,10 +51,11 @@ export const variantsSchema = /* @__PURE__ */ z
   })
   .describe("One variant per UN language; a language without one gets the fallback");
 
-const variantPatchSchema = /* @__PURE__ */ variantSchema
-  .partial()
-  .nullable()
-  .describe(`The parts to change (merged into the variant), or null to remove the language. ${REVIEWED}`);
+const variantPatchSchema = /* @__PURE__ */ (() =>
+  variantSchema
+    .partial()
+    .nullable()
+    .describe(`The parts to change (merged into the variant), or null to remove the language. ${REVIEWED}`))();
 
 const variantsPatchSchema = /* @__PURE__ */ z
   .strictObject({

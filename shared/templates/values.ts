@@ -14,11 +14,8 @@ export const localizedTextSchema = /* @__PURE__ */ z
   .partialRecord(unLanguageSchema, z.string().trim().min(1).max(1000))
   .describe('The text in each language, e.g. {"en": "Conference Room 4", "fr": "Salle de conférence 4"}');
 
-export const letterValueSchema = /* @__PURE__ */ z.union([
-  z.string().max(1000),
-  z.array(z.string().max(500)).max(100),
-  localizedTextSchema,
-]);
+export const letterValueSchema = /* @__PURE__ */ (() =>
+  z.union([z.string().max(1000), z.array(z.string().max(500)).max(100), localizedTextSchema]))();
 export type LetterValue = z.infer<typeof letterValueSchema>;
 export type LetterValues = Partial<Record<TemplateVariable, LetterValue>>;
 

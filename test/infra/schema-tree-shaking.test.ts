@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle } from "../../bench/bundles.ts";
+import { bundle, bundleSource } from "../../bench/bundles.ts";
 
 const singlePurpose = [
   "assistance-report",
@@ -18,13 +18,20 @@ const singlePurpose = [
   "wave-sweep",
 ];
 
-/** The modules of shared/ that hold schemas and little else, whose top level is the cost. */
+/**
+ * The modules of shared/ that hold schemas and little else, whose top level is the cost. Not the snapshot's: the
+ * figure table (shared/snapshots/figure-declarations.ts) is built at import by design, and only the snapshot function
+ * and the reports api, which use all of it, import it. Not the dossier's, which imports the list routes' page query
+ * (shared/http/pagination-query.ts), built at import for the api.
+ */
 function schemaModules(): string[] {
-  const modules = ["shared/templates/values.ts", "shared/snapshots/figure-declarations.ts"];
+  const modules = ["shared/templates/values.ts", "shared/auth/actor.ts", "shared/audit/audit-entry.ts"];
   for (const domain of readdirSync("shared", { withFileTypes: true })) {
     if (!domain.isDirectory()) continue;
     for (const file of readdirSync(join("shared", domain.name))) {
-      if (/schemas?\.ts$/.test(file)) modules.push(join("shared", domain.name, file));
+      if (/schemas?\.ts$/.test(file) && !["snapshots", "dossier"].includes(domain.name)) {
+        modules.push(join("shared", domain.name, file));
+      }
     }
   }
   return modules.sort();
@@ -34,11 +41,12 @@ describe("schemas built at import", () => {
   const outDir = mkdtempSync(join(tmpdir(), "desk-tree-shaking-"));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it.each(schemaModules())("%s marks every schema it builds at import pure", (path) => {
-    const unmarked = readFileSync(path, "utf8")
-      .split("\n")
-      .filter((line) => /^(export )?const \w+(: [^=]+)? = z\b/.test(line) && !line.includes("/* @__PURE__ */"));
-    expect(unmarked).toEqual([]);
+  // esbuild drops a pure call only when its arguments have no side effects either: a schema built by one call whose
+  // arguments build other schemas is kept unless it is wrapped in an arrow. Importing the module and nothing from it
+  // shows any schema that would stay.
+  it.each(schemaModules())("%s builds no schema in a bundle that uses none", async (path) => {
+    const built = await bundleSource(path.replace(/\W+/g, "-"), `import "./${path}";`, outDir);
+    expect(built.inputs.filter((input) => input.name === "zod")).toEqual([]);
   });
 
   it.each(singlePurpose)("%s bundles no schema of an API request body", async (name) => {
