@@ -1,4 +1,5 @@
 // The shapes of the assistance mechanism: requests from States, offers from providers, matches, feedback, reports.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import { iso3Schema } from "../registry/schemas.ts";
@@ -20,11 +21,13 @@ export const assistanceAreas = [
   "other",
 ] as const;
 
-export const assistanceAreaSchema = z.enum(assistanceAreas).describe("An area in which assistance is asked or offered");
+export const assistanceAreaSchema = /* @__PURE__ */ z
+  .enum(assistanceAreas)
+  .describe("An area in which assistance is asked or offered");
 export type AssistanceArea = z.infer<typeof assistanceAreaSchema>;
 
 /** At least one area, each once. */
-const areasSchema = z
+const areasSchema = /* @__PURE__ */ z
   .array(assistanceAreaSchema)
   .min(1)
   .max(assistanceAreas.length)
@@ -42,7 +45,7 @@ export const requestStatuses = [
   "closed-unmet",
 ] as const;
 
-export const requestStatusSchema = z
+export const requestStatusSchema = /* @__PURE__ */ z
   .enum(requestStatuses)
   .describe(
     "received -> acknowledged -> consent-window -> circulated -> matched -> in-progress -> fulfilled; " +
@@ -56,22 +59,22 @@ export const pendingRequestStatuses: readonly RequestStatus[] = requestStatuses.
   (status) => !finalRequestStatuses.includes(status),
 );
 
-export const isoDateSchema = z.iso.date().describe("A day, YYYY-MM-DD");
+export const isoDateSchema = /* @__PURE__ */ z.iso.date().describe("A day, YYYY-MM-DD");
 
 /** A dated move of a request or a match, with who recorded it and when. */
-const transitionRecordFields = {
+const transitionRecordFields = /* @__PURE__ */ (() => ({
   on: isoDateSchema.describe("The day the move happened"),
   at: z.iso.datetime().describe("When it was recorded"),
   by: actorSchema,
   note: z.string().optional(),
-};
+}))();
 
-export const requestTransitionRecordSchema = z
+export const requestTransitionRecordSchema = /* @__PURE__ */ z
   .object({ from: requestStatusSchema, to: requestStatusSchema, ...transitionRecordFields })
   .meta({ id: "AssistanceRequestMove" });
 export type RequestTransitionRecord = z.infer<typeof requestTransitionRecordSchema>;
 
-export const assistanceRequestSchema = z
+export const assistanceRequestSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     iso3: z.string().regex(/^[A-Z]{3}$/),
@@ -104,7 +107,7 @@ export type AssistanceRequest = z.infer<typeof assistanceRequestSchema>;
 
 const notBeforeResolution = (date: string) => date >= RESOLUTION_ADOPTED_ON;
 
-export const newAssistanceRequestSchema = z
+export const newAssistanceRequestSchema = /* @__PURE__ */ z
   .strictObject({
     iso3: iso3Schema.describe("The requesting State"),
     areas: areasSchema,
@@ -116,9 +119,9 @@ export const newAssistanceRequestSchema = z
   .meta({ id: "NewAssistanceRequest" });
 export type NewAssistanceRequest = z.infer<typeof newAssistanceRequestSchema>;
 
-const noteSchema = z.string().trim().min(1).max(2000);
+const noteSchema = /* @__PURE__ */ z.string().trim().min(1).max(2000);
 
-export const requestTransitionSchema = z
+export const requestTransitionSchema = /* @__PURE__ */ z
   .strictObject({
     to: requestStatusSchema,
     on: isoDateSchema.optional().describe("The day the move happened; today when omitted"),
@@ -127,7 +130,7 @@ export const requestTransitionSchema = z
   .meta({ id: "AssistanceRequestTransition" });
 export type RequestTransitionInput = z.infer<typeof requestTransitionSchema>;
 
-export const requestConsentSchema = z
+export const requestConsentSchema = /* @__PURE__ */ z
   .strictObject({
     on: isoDateSchema.optional().describe("The day the State's consent was received; today when omitted"),
     reason: z
@@ -143,11 +146,11 @@ export type RequestConsentInput = z.infer<typeof requestConsentSchema>;
 // ---- Providers and offers ----
 
 /** The organizations module defines the same slug; this module checks the format only (see ADR 0006). */
-export const organizationSlugSchema = z
+export const organizationSlugSchema = /* @__PURE__ */ z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be an organization id: a lower-case slug such as iaea");
 
-export const providerSchema = z
+export const providerSchema = /* @__PURE__ */ z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("state"), iso3: z.string().regex(/^[A-Z]{3}$/) }),
     z.object({ kind: z.literal("organization"), id: organizationSlugSchema }),
@@ -155,16 +158,17 @@ export const providerSchema = z
   .meta({ id: "AssistanceProvider" });
 export type Provider = z.infer<typeof providerSchema>;
 
-export const newProviderSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("state"), iso3: iso3Schema }),
-  z.strictObject({ kind: z.literal("organization"), id: organizationSlugSchema }),
-]);
+export const newProviderSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("state"), iso3: iso3Schema }),
+    z.strictObject({ kind: z.literal("organization"), id: organizationSlugSchema }),
+  ]))();
 
 /** `state:FRA` or `organization:iaea`: one string that names a provider. */
 export const providerKey = (provider: Provider): string =>
   provider.kind === "state" ? `state:${provider.iso3}` : `organization:${provider.id}`;
 
-export const providerQuerySchema = z
+export const providerQuerySchema = /* @__PURE__ */ z
   .string()
   .regex(/^(state:[A-Za-z]{3}|organization:[a-z0-9-]{1,40})$/, "must be state:<iso3> or organization:<id>")
   .transform((text): Provider => {
@@ -173,7 +177,7 @@ export const providerQuerySchema = z
   })
   .describe("A provider: state:<iso3> or organization:<id>");
 
-export const assistanceOfferSchema = z
+export const assistanceOfferSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     provider: providerSchema,
@@ -189,7 +193,7 @@ export const assistanceOfferSchema = z
   .meta({ id: "AssistanceOffer" });
 export type AssistanceOffer = z.infer<typeof assistanceOfferSchema>;
 
-export const newAssistanceOfferSchema = z
+export const newAssistanceOfferSchema = /* @__PURE__ */ z
   .strictObject({
     provider: newProviderSchema,
     areas: areasSchema,
@@ -205,7 +209,7 @@ export const newAssistanceOfferSchema = z
   .meta({ id: "NewAssistanceOffer" });
 export type NewAssistanceOffer = z.infer<typeof newAssistanceOfferSchema>;
 
-export const assistanceOfferChangesSchema = z
+export const assistanceOfferChangesSchema = /* @__PURE__ */ z
   .strictObject({
     areas: areasSchema.optional(),
     description: z.string().trim().min(1).max(4000).optional(),
@@ -219,7 +223,7 @@ export const assistanceOfferChangesSchema = z
   .meta({ id: "AssistanceOfferChanges" });
 export type AssistanceOfferChanges = z.infer<typeof assistanceOfferChangesSchema>;
 
-export const providerSummarySchema = z
+export const providerSummarySchema = /* @__PURE__ */ z
   .object({
     provider: providerSchema,
     name: z.string().optional().describe("The State's name; organizations are named by their id"),
@@ -234,16 +238,16 @@ export type ProviderSummary = z.infer<typeof providerSummarySchema>;
 
 // ---- Matches ----
 
-export const matchStatusSchema = z
+export const matchStatusSchema = /* @__PURE__ */ z
   .enum(["proposed", "accepted", "delivered", "declined"])
   .describe("proposed -> accepted -> delivered; declined from proposed or accepted");
 export type MatchStatus = z.infer<typeof matchStatusSchema>;
 
-export const matchTransitionRecordSchema = z
+export const matchTransitionRecordSchema = /* @__PURE__ */ z
   .object({ from: matchStatusSchema, to: matchStatusSchema, ...transitionRecordFields })
   .meta({ id: "AssistanceMatchMove" });
 
-export const assistanceMatchSchema = z
+export const assistanceMatchSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     requestId: z.string(),
@@ -263,15 +267,15 @@ export const assistanceMatchSchema = z
   .meta({ id: "AssistanceMatch" });
 export type AssistanceMatch = z.infer<typeof assistanceMatchSchema>;
 
-const ulidSchema = z.string().regex(/^[0-9A-Z]{26}$/, "not an id of this desk");
+const ulidSchema = /* @__PURE__ */ z.string().regex(/^[0-9A-Z]{26}$/, "not an id of this desk");
 export const assistanceIdSchema = ulidSchema;
 
-export const newAssistanceMatchSchema = z
+export const newAssistanceMatchSchema = /* @__PURE__ */ z
   .strictObject({ requestId: ulidSchema, offerId: ulidSchema, note: noteSchema.optional() })
   .meta({ id: "NewAssistanceMatch" });
 export type NewAssistanceMatch = z.infer<typeof newAssistanceMatchSchema>;
 
-export const matchTransitionSchema = z
+export const matchTransitionSchema = /* @__PURE__ */ z
   .strictObject({
     to: matchStatusSchema,
     on: isoDateSchema.optional().describe("The day the move happened; today when omitted"),
@@ -281,7 +285,7 @@ export const matchTransitionSchema = z
 export type MatchTransitionInput = z.infer<typeof matchTransitionSchema>;
 
 /** A candidate offer for a request, with every component of its rank spelt out. */
-export const candidateSchema = z
+export const candidateSchema = /* @__PURE__ */ z
   .object({
     offer: assistanceOfferSchema,
     areaOverlap: z.number().int().describe("Areas the offer shares with the request"),
@@ -302,9 +306,9 @@ export type Candidate = z.infer<typeof candidateSchema>;
 
 // ---- Feedback ----
 
-export const feedbackFromSchema = z.enum(["requester", "provider"]);
+export const feedbackFromSchema = /* @__PURE__ */ (() => z.enum(["requester", "provider"]))();
 
-export const assistanceFeedbackSchema = z
+export const assistanceFeedbackSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     requestId: z.string(),
@@ -319,7 +323,7 @@ export const assistanceFeedbackSchema = z
   .meta({ id: "AssistanceFeedback" });
 export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
 
-export const newAssistanceFeedbackSchema = z
+export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   .strictObject({
     from: feedbackFromSchema.describe("requester: the requesting State (fulfils its assistance-feedback obligation)"),
     text: z.string().trim().min(1).max(8000),
@@ -330,58 +334,62 @@ export type NewAssistanceFeedback = z.infer<typeof newAssistanceFeedbackSchema>;
 
 // ---- Pending-assistance reports ----
 
-export const reportIdSchema = z
+export const reportIdSchema = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-[123]$/, "must be <year>-<n>, n = 1 (January-April), 2 (May-August) or 3 (September-December)")
   .describe("<year>-<n>: n = 1 for January-April, 2 for May-August, 3 for September-December");
 
-export const followUpSchema = z.object({
-  dueOn: isoDateSchema,
-  status: z
-    .enum(["overdue", "due", "not-yet"])
-    .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
-});
+export const followUpSchema = /* @__PURE__ */ (() =>
+  z.object({
+    dueOn: isoDateSchema,
+    status: z
+      .enum(["overdue", "due", "not-yet"])
+      .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
+  }))();
 
-export const reportRowSchema = z.object({
-  requestId: z.string(),
-  iso3: z.string(),
-  stateName: z.string().optional(),
-  status: requestStatusSchema,
-  areas: z.array(assistanceAreaSchema),
-  receivedOn: isoDateSchema,
-  symbol: z.string(),
-  ageDays: z.number().int().describe("Days since the request was received"),
-  circulatedOn: isoDateSchema.optional(),
-  followUp: followUpSchema.nullable().describe("null until the request is circulated"),
-  matches: z.array(
-    z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
-  ),
-  lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
-  demo: z.boolean().optional(),
-});
+export const reportRowSchema = /* @__PURE__ */ (() =>
+  z.object({
+    requestId: z.string(),
+    iso3: z.string(),
+    stateName: z.string().optional(),
+    status: requestStatusSchema,
+    areas: z.array(assistanceAreaSchema),
+    receivedOn: isoDateSchema,
+    symbol: z.string(),
+    ageDays: z.number().int().describe("Days since the request was received"),
+    circulatedOn: isoDateSchema.optional(),
+    followUp: followUpSchema.nullable().describe("null until the request is circulated"),
+    matches: z.array(
+      z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
+    ),
+    lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
+    demo: z.boolean().optional(),
+  }))();
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
 export const ageBuckets = ["under-3-months", "3-to-12-months", "1-to-2-years", "over-2-years"] as const;
 
-export const reportTotalsSchema = z.object({
-  pending: z.number().int(),
-  byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
-  byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
-  followUpsOverdue: z.number().int(),
-  followUpsDue: z.number().int(),
-  withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
-});
+export const reportTotalsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    pending: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
+    byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
+    followUpsOverdue: z.number().int(),
+    followUpsDue: z.number().int(),
+    withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
+  }))();
 export type ReportTotals = z.infer<typeof reportTotalsSchema>;
 
-export const reportMailSchema = z.object({
-  status: z.enum(["pending", "sending", "sent"]).describe("The summary e-mail to the secretariat"),
-  claimedAt: z.iso.datetime().optional(),
-  sentAt: z.iso.datetime().optional(),
-  messageId: z.string().optional(),
-});
+export const reportMailSchema = /* @__PURE__ */ (() =>
+  z.object({
+    status: z.enum(["pending", "sending", "sent"]).describe("The summary e-mail to the secretariat"),
+    claimedAt: z.iso.datetime().optional(),
+    sentAt: z.iso.datetime().optional(),
+    messageId: z.string().optional(),
+  }))();
 export type ReportMail = z.infer<typeof reportMailSchema>;
 
-const reportHeadFields = {
+const reportHeadFields = /* @__PURE__ */ (() => ({
   id: reportIdSchema,
   year: z.number().int(),
   n: z.number().int().min(1).max(3),
@@ -392,12 +400,14 @@ const reportHeadFields = {
   generatedBy: z.string(),
   totals: reportTotalsSchema,
   mail: reportMailSchema,
-};
+}))();
 
-export const assistanceReportSchema = z
+export const assistanceReportSchema = /* @__PURE__ */ z
   .object({ ...reportHeadFields, requests: z.array(reportRowSchema) })
   .meta({ id: "AssistanceReport" });
 export type AssistanceReport = z.infer<typeof assistanceReportSchema>;
 
-export const assistanceReportSummarySchema = z.object(reportHeadFields).meta({ id: "AssistanceReportSummary" });
+export const assistanceReportSummarySchema = /* @__PURE__ */ z
+  .object(reportHeadFields)
+  .meta({ id: "AssistanceReportSummary" });
 export type AssistanceReportSummary = z.infer<typeof assistanceReportSummarySchema>;

@@ -8,18 +8,20 @@ import { newId } from "../ids.ts";
 import type { AuditAction } from "./actions.ts";
 import { auditedState, trailKindOf } from "./subject.ts";
 
-export const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.iso.datetime(),
-  actor: actorSchema,
-  action: z.string().describe("What was done, e.g. state.update"),
-  entity: z.object({ type: z.string(), id: z.string() }),
-  route: z.string().optional().describe("The HTTP route that caused it, e.g. PATCH /states/{iso3}"),
-  correlationId: z.string().optional(),
-  reason: z.string().optional().describe("Why, for a correction (a void, a change of kind, a deactivation)"),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
+// Marked pure: a bundle that never reads an audit entry leaves the schema out, unbuilt (ADR 0039).
+export const auditEntrySchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    actor: actorSchema,
+    action: z.string().describe("What was done, e.g. state.update"),
+    entity: z.object({ type: z.string(), id: z.string() }),
+    route: z.string().optional().describe("The HTTP route that caused it, e.g. PATCH /states/{iso3}"),
+    correlationId: z.string().optional(),
+    reason: z.string().optional().describe("Why, for a correction (a void, a change of kind, a deactivation)"),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  }))();
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /**

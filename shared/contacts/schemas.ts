@@ -1,11 +1,12 @@
 // The shapes of points of contact: who they belong to (a State or an organization), their role and details.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import type { FieldIssue } from "../errors.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
-export const contactRoleSchema = z
+export const contactRoleSchema = /* @__PURE__ */ z
   .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc", "permanent-mission"])
   .describe(
     "capital-poc: the State's point of contact in its capital; mission-poc: at its Permanent Mission in New York; " +
@@ -15,7 +16,7 @@ export const contactRoleSchema = z
   );
 export type ContactRole = z.infer<typeof contactRoleSchema>;
 
-export const emailStatusSchema = z
+export const emailStatusSchema = /* @__PURE__ */ z
   .enum(["ok", "bounced", "complained", "suppressed"])
   .describe("ok; bounced: hard bounce; complained: the recipient marked a letter as spam; suppressed: on SES's list");
 export type EmailStatus = z.infer<typeof emailStatusSchema>;
@@ -44,7 +45,7 @@ export function ownerOf(text: string): Owner {
 
 export const OWNER_FORMAT = "must be STATE:<ISO 3166-1 alpha-3 code> (STATE:FRA) or ORG:<organization id> (ORG:iaea)";
 
-export const ownerSchema = z
+export const ownerSchema = /* @__PURE__ */ z
   .string()
   .refine((text) => parseOwner(text) !== undefined, OWNER_FORMAT)
   .transform((text) => ownerText(ownerOf(text)))
@@ -66,7 +67,7 @@ export function roleProblem(role: ContactRole, owner: Owner): string | undefined
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Compared and stored in lower case, so `A@X.org` and `a@x.org` are one address. */
-export const emailSchema = z
+export const emailSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .toLowerCase()
@@ -81,10 +82,10 @@ const singleLine = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, "must be one line, without control characters");
 
-export const contactNameSchema = singleLine(200);
-export const contactTextSchema = singleLine(200);
+export const contactNameSchema = /* @__PURE__ */ (() => singleLine(200))();
+export const contactTextSchema = /* @__PURE__ */ (() => singleLine(200))();
 
-export const phoneSchema = z
+export const phoneSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .max(40, "must be at most 40 characters")
@@ -95,42 +96,43 @@ export const phoneSchema = z
   .refine((phone) => (phone.match(/[0-9]/g) ?? []).length >= 5, "must have at least 5 digits")
   .describe("Telephone number, international format preferred: +41 22 917 1234");
 
-export const contactSchema = z.object({
-  id: z.string(),
-  owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
-  role: contactRoleSchema,
-  name: z.string(),
-  title: z.string().optional(),
-  agency: z.string().optional(),
-  email: z.string(),
-  phone: z.string().optional(),
-  language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
-  ownLanguage: z
-    .boolean()
-    .optional()
-    .describe(
-      "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
-        "is the State's language of record and follows a correction (PATCH /states/{iso3})",
-    ),
-  designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
-  lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
-  emailStatus: emailStatusSchema,
-  active: z.boolean().describe("false once deactivated: contacts are never deleted"),
-  deactivatedOn: z.iso.date().optional(),
-  deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
-  demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const contactSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    owner: z.string().describe("STATE:<iso3> or ORG:<id>"),
+    role: contactRoleSchema,
+    name: z.string(),
+    title: z.string().optional(),
+    agency: z.string().optional(),
+    email: z.string(),
+    phone: z.string().optional(),
+    language: unLanguageSchema.describe("The UN language the contact prefers for correspondence"),
+    ownLanguage: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: the language was set for this contact and stays when its State's language is corrected; otherwise it " +
+          "is the State's language of record and follows a correction (PATCH /states/{iso3})",
+      ),
+    designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
+    lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
+    emailStatus: emailStatusSchema,
+    active: z.boolean().describe("false once deactivated: contacts are never deleted"),
+    deactivatedOn: z.iso.date().optional(),
+    deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
+    demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  }))();
 export type Contact = z.infer<typeof contactSchema>;
 
 /** A contact as the API shows it: with whether it is stale today. */
-export const contactViewSchema = contactSchema
+export const contactViewSchema = /* @__PURE__ */ contactSchema
   .extend({ stale: z.boolean().describe("Active and not verified for 12 months (relative to today)") })
   .meta({ id: "Contact" });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
-export const newContactSchema = z
+export const newContactSchema = /* @__PURE__ */ z
   .strictObject({
     owner: ownerSchema,
     role: contactRoleSchema,
@@ -148,7 +150,7 @@ export const newContactSchema = z
 export type NewContact = z.infer<typeof newContactSchema>;
 
 /** The owner never changes: a contact that moves is deactivated and a new one is created. */
-export const contactChangesSchema = z
+export const contactChangesSchema = /* @__PURE__ */ z
   .strictObject({
     role: contactRoleSchema.optional(),
     name: contactNameSchema.optional(),
@@ -168,7 +170,7 @@ export const contactChangesSchema = z
   .meta({ id: "ContactChanges" });
 export type ContactChanges = z.infer<typeof contactChangesSchema>;
 
-export const pocViewSchema = z
+export const pocViewSchema = /* @__PURE__ */ z
   .enum(["current", "stale", "unreachable", "missing"])
   .describe(
     "current: an active contact with a working address verified within 12 months; stale: active contacts with a " +
@@ -177,7 +179,7 @@ export const pocViewSchema = z
   );
 export type PocView = z.infer<typeof pocViewSchema>;
 
-export const pointOfContactSchema = z
+export const pointOfContactSchema = /* @__PURE__ */ z
   .object({
     iso3: z.string(),
     view: pocViewSchema,
@@ -194,15 +196,16 @@ export const pointOfContactSchema = z
   .meta({ id: "PointOfContact" });
 export type PointOfContact = z.infer<typeof pointOfContactSchema>;
 
-export const importRowResultSchema = z.object({
-  line: z.number().int(),
-  action: z.enum(["create", "update", "unchanged"]),
-  owner: z.string(),
-  contactId: z.string().optional().describe("Absent for a row a dry run would create"),
-  changed: z.array(z.string()).optional().describe("The fields an update changes"),
-});
+export const importRowResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    line: z.number().int(),
+    action: z.enum(["create", "update", "unchanged"]),
+    owner: z.string(),
+    contactId: z.string().optional().describe("Absent for a row a dry run would create"),
+    changed: z.array(z.string()).optional().describe("The fields an update changes"),
+  }))();
 
-export const importResultSchema = z
+export const importResultSchema = /* @__PURE__ */ z
   .object({
     dryRun: z.boolean(),
     created: z.number().int(),
@@ -239,7 +242,7 @@ export function dateIssues(
   return issues;
 }
 
-export const contactDeactivationSchema = z
+export const contactDeactivationSchema = /* @__PURE__ */ z
   .strictObject({
     reason: z
       .string()

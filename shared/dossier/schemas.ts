@@ -1,18 +1,19 @@
 // The shapes of a State's dossier: its timeline (every change, newest first) and the audit trail's queries.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { auditEntrySchema } from "../audit/audit-entry.ts";
 import { trailKinds } from "../audit/subject.ts";
 import { pageQueryShape } from "../http/pagination-query.ts";
 
-export const trailKindSchema = z.enum(trailKinds).describe("A kind of timeline entry");
+export const trailKindSchema = /* @__PURE__ */ (() => z.enum(trailKinds).describe("A kind of timeline entry"))();
 
-const day = z.iso.date();
+const day = /* @__PURE__ */ (() => z.iso.date())();
 
 /** `from` and `to` are days (New York or UTC alike at this grain: the trail is kept in UTC), both included. */
-const periodShape = {
+const periodShape = /* @__PURE__ */ (() => ({
   from: day.optional().describe("The first day (YYYY-MM-DD, UTC) to include"),
   to: day.optional().describe("The last day (YYYY-MM-DD, UTC) to include"),
-};
+}))();
 
 function checkPeriod(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx) {
   if (query.from && query.to && query.from > query.to) {
@@ -21,30 +22,32 @@ function checkPeriod(query: { from?: string | undefined; to?: string | undefined
 }
 
 /** `kinds=submission,letter`: a comma-separated list; an unknown kind names itself. */
-const kindsSchema = z
-  .string()
-  .transform((text, context) => {
-    const names = text.split(",").map((name) => name.trim());
-    const kinds: z.infer<typeof trailKindSchema>[] = [];
-    for (const name of names) {
-      const parsed = trailKindSchema.safeParse(name);
-      if (parsed.success) kinds.push(parsed.data);
-      else context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
-    }
-    return [...new Set(kinds)];
-  })
-  .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`);
+const kindsSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .transform((text, context) => {
+      const names = text.split(",").map((name) => name.trim());
+      const kinds: z.infer<typeof trailKindSchema>[] = [];
+      for (const name of names) {
+        const parsed = trailKindSchema.safeParse(name);
+        if (parsed.success) kinds.push(parsed.data);
+        else
+          context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
+      }
+      return [...new Set(kinds)];
+    })
+    .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`))();
 
-export const timelineQuerySchema = z
+export const timelineQuerySchema = /* @__PURE__ */ z
   .strictObject({ ...periodShape, kinds: kindsSchema.optional(), ...pageQueryShape })
   .superRefine(checkPeriod);
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
-export const timelineActorSchema = z
+export const timelineActorSchema = /* @__PURE__ */ z
   .object({ kind: z.enum(["user", "system"]), id: z.string(), username: z.string().optional() })
   .describe("Who did it: a staff member, or the system (a schedule, the send pipeline, a seed)");
 
-export const timelineEntrySchema = z
+export const timelineEntrySchema = /* @__PURE__ */ z
   .object({
     at: z.iso.datetime().describe("When it happened (for a letter: when it was queued)"),
     kind: trailKindSchema,
@@ -61,9 +64,11 @@ export const timelineEntrySchema = z
   .meta({ id: "TimelineEntry" });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-export const stateAuditQuerySchema = z.strictObject({ ...periodShape, ...pageQueryShape }).superRefine(checkPeriod);
+export const stateAuditQuerySchema = /* @__PURE__ */ z
+  .strictObject({ ...periodShape, ...pageQueryShape })
+  .superRefine(checkPeriod);
 
-export const auditQuerySchema = z
+export const auditQuerySchema = /* @__PURE__ */ z
   .strictObject({
     entity: z
       .string()
@@ -77,4 +82,4 @@ export const auditQuerySchema = z
   .superRefine(checkPeriod);
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export const auditEntryViewSchema = auditEntrySchema.meta({ id: "AuditEntry" });
+export const auditEntryViewSchema = /* @__PURE__ */ auditEntrySchema.meta({ id: "AuditEntry" });

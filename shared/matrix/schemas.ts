@@ -1,24 +1,25 @@
 // The 1540 Matrix's shapes: fields of the catalogue, cells, versions, edits, coverage counts and diffs.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import { matrixFieldIds } from "./field-catalogue.ts";
 
-export const categorySchema = z
+export const categorySchema = /* @__PURE__ */ z
   .enum(["nuclear", "chemical", "biological", "means-of-delivery", "related-materials"])
   .describe("Weapon category of a field: nuclear, chemical, biological, means of delivery, related materials");
 export type Category = z.infer<typeof categorySchema>;
 
-export const paragraphSchema = z
+export const paragraphSchema = /* @__PURE__ */ z
   .enum(["op1", "op2", "op3ab", "op3cd"])
   .describe("Operative paragraph of resolution 1540: OP1, OP2, OP3(a)(b), OP3(c)(d)");
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
-export const aspectSchema = z
+export const aspectSchema = /* @__PURE__ */ z
   .enum(["legal-framework", "enforcement"])
   .describe("Whether the field records the national legal framework or its enforcement");
 export type Aspect = z.infer<typeof aspectSchema>;
 
-export const matrixFieldSchema = z
+export const matrixFieldSchema = /* @__PURE__ */ z
   .object({
     id: z.string().describe("Stable id, stored in cells for ever, e.g. op2.nuclear.manufacture.legal-framework"),
     paragraph: paragraphSchema,
@@ -31,7 +32,7 @@ export const matrixFieldSchema = z
   .meta({ id: "MatrixField" });
 export type MatrixField = z.infer<typeof matrixFieldSchema>;
 
-export const matrixFieldCatalogueSchema = z
+export const matrixFieldCatalogueSchema = /* @__PURE__ */ z
   .object({
     fields: z.number().int().describe("How many fields a matrix has"),
     paragraphs: z.array(
@@ -48,7 +49,7 @@ export const matrixFieldCatalogueSchema = z
 export type MatrixFieldCatalogue = z.infer<typeof matrixFieldCatalogueSchema>;
 
 /** X: a measure was found; ?: the reference is incomplete or not directly relevant; NA: not applicable. */
-export const cellValueSchema = z
+export const cellValueSchema = /* @__PURE__ */ z
   .enum(["X", "?", "NA"])
   .describe("X: measure found; ?: reference incomplete; NA: not applicable. A blank cell is absent");
 export type CellValue = z.infer<typeof cellValueSchema>;
@@ -56,7 +57,7 @@ export type CellValue = z.infer<typeof cellValueSchema>;
 // Bounds keep a whole matrix of ASCII references inside one DynamoDB item (see docs/adr/0003-matrix.md).
 export const SOURCE_LIMITS = { document: 200, article: 100, url: 300 } as const;
 
-export const sourceReferenceSchema = z
+export const sourceReferenceSchema = /* @__PURE__ */ z
   .strictObject({
     document: z
       .string()
@@ -76,7 +77,7 @@ export const sourceReferenceSchema = z
 export type SourceReference = z.infer<typeof sourceReferenceSchema>;
 
 /** A cell as stored: blank cells are not stored at all. */
-export const matrixCellSchema = z
+export const matrixCellSchema = /* @__PURE__ */ z
   .object({ value: cellValueSchema, source: sourceReferenceSchema.optional() })
   .meta({ id: "MatrixCell" });
 export type MatrixCell = z.infer<typeof matrixCellSchema>;
@@ -87,7 +88,7 @@ const hasReference = (source: SourceReference | undefined) =>
   source !== undefined && Object.values(source).some((part) => part !== undefined);
 
 /** One cell of an edit. `""` clears the cell (makes it blank). */
-export const cellChangeSchema = z
+export const cellChangeSchema = /* @__PURE__ */ z
   .strictObject({
     fieldId: z
       .enum(matrixFieldIds, { error: "unknown field id; GET /matrix/fields lists them" })
@@ -110,7 +111,7 @@ export const cellChangeSchema = z
   .meta({ id: "MatrixCellChange" });
 export type CellChange = z.infer<typeof cellChangeSchema>;
 
-export const matrixEditSchema = z
+export const matrixEditSchema = /* @__PURE__ */ z
   .strictObject({ cells: z.array(cellChangeSchema).min(1).max(matrixFieldIds.length) })
   .superRefine((edit, ctx) => {
     // Two changes of one field in a batch would make the result depend on their order: refuse it.
@@ -128,23 +129,26 @@ export type MatrixEdit = z.infer<typeof matrixEditSchema>;
 /** Version numbers are zero-padded to four digits in the sort key, so that keys sort as numbers do. */
 export const MAX_MATRIX_VERSION = 9999;
 
-export const matrixStatusSchema = z
+export const matrixStatusSchema = /* @__PURE__ */ z
   .enum(["draft", "shared-with-state", "approved"])
   .describe("draft -> shared-with-state -> approved; shared-with-state may go back to draft");
 export type MatrixStatus = z.infer<typeof matrixStatusSchema>;
 
-export const stampSchema = z.object({ at: z.iso.datetime(), by: actorSchema }).meta({ id: "MatrixStamp" });
+export const stampSchema = /* @__PURE__ */ z
+  .object({ at: z.iso.datetime(), by: actorSchema })
+  .meta({ id: "MatrixStamp" });
 export type Stamp = z.infer<typeof stampSchema>;
 
-export const matrixMoveSchema = z.object({
-  from: matrixStatusSchema,
-  to: matrixStatusSchema,
-  at: z.iso.datetime(),
-  by: actorSchema,
-});
+export const matrixMoveSchema = /* @__PURE__ */ (() =>
+  z.object({
+    from: matrixStatusSchema,
+    to: matrixStatusSchema,
+    at: z.iso.datetime(),
+    by: actorSchema,
+  }))();
 export type MatrixMove = z.infer<typeof matrixMoveSchema>;
 
-const versionFields = {
+const versionFields = /* @__PURE__ */ (() => ({
   iso3: z.string().regex(/^[A-Z]{3}$/),
   version: z.number().int().min(1).max(MAX_MATRIX_VERSION),
   status: matrixStatusSchema,
@@ -154,9 +158,9 @@ const versionFields = {
   shared: stampSchema.optional().describe("When it was last shared with the State, and by whom"),
   approved: stampSchema.optional().describe("When the Committee approved it, and who recorded it"),
   history: z.array(matrixMoveSchema).describe("Every status move of this version, oldest first"),
-};
+}))();
 
-export const matrixVersionSchema = z
+export const matrixVersionSchema = /* @__PURE__ */ z
   .object({
     ...versionFields,
     cells: z.record(z.string(), matrixCellSchema).describe("By field id; a blank cell is absent"),
@@ -164,10 +168,10 @@ export const matrixVersionSchema = z
   .meta({ id: "MatrixVersion" });
 export type MatrixVersion = z.infer<typeof matrixVersionSchema>;
 
-export const matrixVersionSummarySchema = z.object(versionFields).meta({ id: "MatrixVersionSummary" });
+export const matrixVersionSummarySchema = /* @__PURE__ */ z.object(versionFields).meta({ id: "MatrixVersionSummary" });
 export type MatrixVersionSummary = z.infer<typeof matrixVersionSummarySchema>;
 
-export const coverageCountsSchema = z
+export const coverageCountsSchema = /* @__PURE__ */ z
   .object({
     X: z.number().int(),
     "?": z.number().int(),
@@ -178,7 +182,7 @@ export const coverageCountsSchema = z
   .meta({ id: "MatrixCoverageCounts" });
 export type CoverageCounts = z.infer<typeof coverageCountsSchema>;
 
-export const coverageSchema = z
+export const coverageSchema = /* @__PURE__ */ z
   .object({
     total: coverageCountsSchema,
     byParagraph: z.array(
@@ -196,7 +200,7 @@ export const coverageSchema = z
   });
 export type Coverage = z.infer<typeof coverageSchema>;
 
-export const matrixViewSchema = z
+export const matrixViewSchema = /* @__PURE__ */ z
   .object({
     iso3: z.string(),
     approved: matrixVersionSchema.nullable().describe("The latest approved version"),
@@ -206,16 +210,16 @@ export const matrixViewSchema = z
   .meta({ id: "Matrix" });
 export type MatrixView = z.infer<typeof matrixViewSchema>;
 
-export const matrixVersionDetailSchema = matrixVersionSchema
+export const matrixVersionDetailSchema = /* @__PURE__ */ matrixVersionSchema
   .extend({ coverage: coverageSchema })
   .meta({ id: "MatrixVersionDetail" });
 
-export const matrixTransitionSchema = z
+export const matrixTransitionSchema = /* @__PURE__ */ z
   .strictObject({ to: matrixStatusSchema })
   .meta({ id: "MatrixTransition", description: "Move the working version to this status" });
 export type MatrixTransition = z.infer<typeof matrixTransitionSchema>;
 
-export const matrixDiffSchema = z
+export const matrixDiffSchema = /* @__PURE__ */ z
   .object({
     iso3: z.string(),
     from: z.number().int(),

@@ -1,28 +1,29 @@
 // The shapes of international, regional and subregional organizations (IROs) that work with the Committee.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 
-export const organizationKindSchema = z
+export const organizationKindSchema = /* @__PURE__ */ z
   .enum(["international", "regional", "subregional"])
   .describe("international (global reach), regional (a continent or region), subregional (part of a region)");
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
 /** A stable slug, normally the acronym in lower case: `iaea`, `bwc-isu`. */
-export const organizationIdSchema = z
+export const organizationIdSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be a slug of lower-case letters, digits and dashes")
   .describe("Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu");
 
-const fields = {
+const fields = /* @__PURE__ */ (() => ({
   kind: organizationKindSchema,
   name: z.string().trim().min(1).max(200),
   acronym: z.string().trim().min(1).max(30),
   region: z.string().trim().min(1).max(100).describe("Where a regional or subregional organization works"),
   note: z.string().trim().min(1).max(1000),
-};
+}))();
 
-export const organizationSchema = z
+export const organizationSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     kind: fields.kind,
@@ -35,7 +36,7 @@ export const organizationSchema = z
   .meta({ id: "Organization" });
 export type Organization = z.infer<typeof organizationSchema>;
 
-export const newOrganizationSchema = z
+export const newOrganizationSchema = /* @__PURE__ */ z
   .strictObject({
     id: organizationIdSchema.optional().describe("Defaults to the acronym as a slug"),
     kind: fields.kind,
@@ -48,7 +49,7 @@ export const newOrganizationSchema = z
 export type NewOrganization = z.infer<typeof newOrganizationSchema>;
 
 /** The id never changes (contacts and letters refer to it); everything else may be corrected. */
-export const organizationChangesSchema = z
+export const organizationChangesSchema = /* @__PURE__ */ z
   .strictObject({
     kind: fields.kind.optional(),
     name: fields.name.optional(),

@@ -1,5 +1,6 @@
 // The programme of work's timetable as data: the file's shape (events/programme-of-work/<year>.json) and the
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { lazy } from "../lazy.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
@@ -7,27 +8,29 @@ import { REMINDER_OFFSETS } from "./calendar.ts";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const isoDateSchema = z.iso.date().describe("A calendar date, YYYY-MM-DD");
+export const isoDateSchema = /* @__PURE__ */ z.iso.date().describe("A calendar date, YYYY-MM-DD");
 
 /**
  * What an activity is. Annex II names meetings, informal meetings, briefings, correspondence, open briefings and the
  * adoption of the annual review; the other kinds are deliverables read elsewhere (Annex I, the Council's resolutions).
  */
-export const activityKindSchema = z.enum([
-  "meeting",
-  "informal-meeting",
-  "briefing",
-  "open-briefing",
-  "correspondence",
-  "adoption",
-  "deadline",
-  "review",
-  "report",
-  "other",
-]);
+export const activityKindSchema = /* @__PURE__ */ (() =>
+  z.enum([
+    "meeting",
+    "informal-meeting",
+    "briefing",
+    "open-briefing",
+    "correspondence",
+    "adoption",
+    "deadline",
+    "review",
+    "report",
+    "other",
+  ]))();
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
-export const responsibleBodySchema = z.enum(["committee", "chair", "working-groups", "group-of-experts"]);
+export const responsibleBodySchema = /* @__PURE__ */ (() =>
+  z.enum(["committee", "chair", "working-groups", "group-of-experts"]))();
 export type ResponsibleBody = z.infer<typeof responsibleBodySchema>;
 
 /**
@@ -35,10 +38,11 @@ export type ResponsibleBody = z.infer<typeof responsibleBodySchema>;
  * Annex I, the programme's text), `mandate` (set by a Council resolution, read in a stored copy), `record` (a
  * published record says it happened that day), `inference` (reasoned from the above, not read anywhere).
  */
-export const sourceBasisSchema = z.enum(["annex", "programme", "mandate", "record", "inference"]);
+export const sourceBasisSchema = /* @__PURE__ */ (() =>
+  z.enum(["annex", "programme", "mandate", "record", "inference"]))();
 export type SourceBasis = z.infer<typeof sourceBasisSchema>;
 
-export const activitySourceSchema = z
+export const activitySourceSchema = /* @__PURE__ */ z
   .strictObject({
     basis: sourceBasisSchema,
     document: z.string().trim().min(1).describe("What was read, e.g. a resolution as reported in a press release"),
@@ -54,10 +58,10 @@ export const activitySourceSchema = z
   })
   .meta({ id: "ProgrammeActivitySource" });
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10");
+export const monthSchema = /* @__PURE__ */ z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10");
 
 /** The day a published record says an activity planned for a month took place; the annex's month stays beside it. */
-export const heldSchema = z
+export const heldSchema = /* @__PURE__ */ z
   .strictObject({
     date: isoDateSchema,
     sources: z.array(activitySourceSchema).min(1).describe("The records that date it"),
@@ -68,7 +72,7 @@ export const heldSchema = z
  * The programme letter a correspondence item is sent as: the wave key of its schedule in events/programme.json (the
  * year's wave is <waveKey>-<year>) and its template; `manual` when no schedule sends it and staff create the wave.
  */
-export const letterLinkSchema = z
+export const letterLinkSchema = /* @__PURE__ */ z
   .strictObject({
     waveKey: z
       .string()
@@ -82,7 +86,7 @@ export const letterLinkSchema = z
 export type LetterLink = z.infer<typeof letterLinkSchema>;
 
 /** A wave a letter went out as (or will): enough to follow it to GET /waves/{id}. */
-export const letterWaveSchema = z
+export const letterWaveSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     status: waveStatusSchema,
@@ -93,7 +97,7 @@ export const letterWaveSchema = z
 export type LetterWave = z.infer<typeof letterWaveSchema>;
 
 /** A letter as served: its link, and its waves once made (a scheduled letter's once its schedule fired). */
-export const servedLetterSchema = z
+export const servedLetterSchema = /* @__PURE__ */ z
   .object({
     waveKey: z.string(),
     templateId: z.string(),
@@ -109,7 +113,7 @@ export const servedLetterSchema = z
 // bundled files needs them, once per process, when the programme is first read.
 
 /** A due date as the programme writes it: a day, the end of a quarter (`2023-Q3`) or of a month (`2023-10`). */
-export const writtenDueBySchema = lazy(() =>
+export const writtenDueBySchema = /* @__PURE__ */ lazy(() =>
   z.union([
     isoDateSchema,
     z.strictObject({ quarterEnd: z.string().regex(/^\d{4}-Q[1-4]$/, "must be a quarter, e.g. 2023-Q3") }),
@@ -118,7 +122,7 @@ export const writtenDueBySchema = lazy(() =>
 );
 export type WrittenDueBy = z.infer<ReturnType<typeof writtenDueBySchema>>;
 
-const activityFields = {
+const activityFields = /* @__PURE__ */ (() => ({
   id: z.string().regex(kebabCase, "must be kebab-case, e.g. annual-review"),
   kind: activityKindSchema,
   title: z.string().trim().min(1),
@@ -134,9 +138,9 @@ const activityFields = {
     .boolean()
     .optional()
     .describe("false: a one-off, left out when the programme is rolled forward to a later year (default true)"),
-};
+}))();
 
-export const activityFileSchema = lazy(() =>
+export const activityFileSchema = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({
       ...activityFields,
@@ -176,7 +180,7 @@ export const activityFileSchema = lazy(() =>
 );
 export type ActivityFile = z.infer<ReturnType<typeof activityFileSchema>>;
 
-export const programmeSourceSchema = z
+export const programmeSourceSchema = /* @__PURE__ */ z
   .strictObject({
     document: z.string().trim().min(1).describe("The programme of work this timetable comes from"),
     symbol: z.string().trim().min(1).optional().describe("Its Security Council document symbol, once known"),
@@ -187,14 +191,15 @@ export const programmeSourceSchema = z
   })
   .meta({ id: "ProgrammeSource" });
 
-export const programmeStatusSchema = z
+export const programmeStatusSchema = /* @__PURE__ */ z
   .enum(["draft", "adopted"])
   .describe("`adopted`: the Committee's programme; `draft`: entered or rolled forward, not yet adopted");
 export type ProgrammeStatus = z.infer<typeof programmeStatusSchema>;
 
-export const programmePeriodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
+export const programmePeriodSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ from: isoDateSchema, to: isoDateSchema }))();
 
-export const programmeFileSchema = lazy(() =>
+export const programmeFileSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
     title: z.string().trim().min(1),
@@ -206,7 +211,7 @@ export const programmeFileSchema = lazy(() =>
 export type ProgrammeFile = z.infer<ReturnType<typeof programmeFileSchema>>;
 
 /** An activity as served: `day` is its date, or its due date resolved to a day. */
-export const activitySchema = z
+export const activitySchema = /* @__PURE__ */ z
   .object({
     ...activityFields,
     timing: z
@@ -221,7 +226,7 @@ export const activitySchema = z
   .meta({ id: "ProgrammeActivity" });
 export type Activity = z.infer<typeof activitySchema>;
 
-export const programmeSchema = z
+export const programmeSchema = /* @__PURE__ */ z
   .object({
     year: z.number().int(),
     title: z.string(),
@@ -233,7 +238,7 @@ export const programmeSchema = z
 export type Programme = z.infer<typeof programmeSchema>;
 
 /** An activity seen from a day: how many New York calendar days are left, and whether it is past. */
-export const scheduledActivitySchema = activitySchema
+export const scheduledActivitySchema = /* @__PURE__ */ activitySchema
   .extend({
     daysLeft: z.number().int().describe("New York calendar days from today to `day`; negative once past"),
     status: z
@@ -243,7 +248,7 @@ export const scheduledActivitySchema = activitySchema
   .meta({ id: "ScheduledActivity" });
 export type ScheduledActivity = z.infer<typeof scheduledActivitySchema>;
 
-export const programmeViewSchema = programmeSchema
+export const programmeViewSchema = /* @__PURE__ */ programmeSchema
   .omit({ activities: true })
   .extend({
     status: programmeStatusSchema,
@@ -264,18 +269,19 @@ export type ProgrammeView = z.infer<typeof programmeViewSchema>;
  * One reminder e-mail's claim: written before the mail is sent, so a retried or concurrent run never sends it twice.
  * `sending` while a run holds it, `sent` once SES took it, `released` when the send failed (the next run may claim).
  */
-export const reminderClaimSchema = z.object({
-  year: z.number().int(),
-  activityId: z.string(),
-  offset: z.literal([...REMINDER_OFFSETS]),
-  dueBy: isoDateSchema,
-  reminderDay: isoDateSchema.describe("The day it was meant to go out"),
-  late: z.boolean().describe("Sent after its day, because a run was missed"),
-  status: z.enum(["sending", "sent", "released"]),
-  claimedAt: z.iso.datetime(),
-  messageId: z.string().optional(),
-  sentAt: z.iso.datetime().optional(),
-});
+export const reminderClaimSchema = /* @__PURE__ */ (() =>
+  z.object({
+    year: z.number().int(),
+    activityId: z.string(),
+    offset: z.literal([...REMINDER_OFFSETS]),
+    dueBy: isoDateSchema,
+    reminderDay: isoDateSchema.describe("The day it was meant to go out"),
+    late: z.boolean().describe("Sent after its day, because a run was missed"),
+    status: z.enum(["sending", "sent", "released"]),
+    claimedAt: z.iso.datetime(),
+    messageId: z.string().optional(),
+    sentAt: z.iso.datetime().optional(),
+  }))();
 export type ReminderClaim = z.infer<typeof reminderClaimSchema>;
 
 /** A programme year as stored: the file as the secretariat gave it, its status and when it last changed. */
@@ -287,7 +293,7 @@ export interface ProgrammeRecord {
   rolledFrom?: number;
 }
 
-export const programmeYearSummarySchema = z
+export const programmeYearSummarySchema = /* @__PURE__ */ z
   .object({
     year: z.number().int(),
     title: z.string(),
@@ -301,7 +307,7 @@ export const programmeYearSummarySchema = z
   .meta({ id: "ProgrammeYearSummary" });
 export type ProgrammeYearSummary = z.infer<typeof programmeYearSummarySchema>;
 
-export const programmeYearsSchema = z
+export const programmeYearsSchema = /* @__PURE__ */ z
   .object({
     currentYear: z.number().int().describe("The programme year today (New York) falls in: February to January"),
     years: z.array(programmeYearSummarySchema).describe("Every stored year, and the current one, ascending"),

@@ -1,8 +1,9 @@
 // The shapes of reporting: what a State owes or is encouraged to do (obligations) and what it sent (submissions).
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
-export const obligationKindSchema = z
+export const obligationKindSchema = /* @__PURE__ */ z
   .enum([
     "first-report",
     "additional-information",
@@ -16,10 +17,10 @@ export const obligationKindSchema = z
 export type ObligationKind = z.infer<typeof obligationKindSchema>;
 
 /** Kinds a submission can fulfil; the point of contact is derived from contacts, never submitted. */
-export const submissionKindSchema = obligationKindSchema.exclude(["point-of-contact"]);
+export const submissionKindSchema = /* @__PURE__ */ obligationKindSchema.exclude(["point-of-contact"]);
 export type SubmissionKind = z.infer<typeof submissionKindSchema>;
 
-export const obligationStatusSchema = z
+export const obligationStatusSchema = /* @__PURE__ */ z
   .enum(["outstanding", "fulfilled", "not-applicable", "unknown"])
   .describe(
     "outstanding: owed and not received; fulfilled; not-applicable: voluntary and the State has not engaged; " +
@@ -27,7 +28,7 @@ export const obligationStatusSchema = z
   );
 export type ObligationStatus = z.infer<typeof obligationStatusSchema>;
 
-export const obligationSchema = z
+export const obligationSchema = /* @__PURE__ */ z
   .object({
     iso3: z.string(),
     kind: obligationKindSchema,
@@ -43,7 +44,7 @@ export type Obligation = z.infer<typeof obligationSchema>;
 /** The date the Security Council adopted resolution 1540 (2004): nothing can have been received before it. */
 export const RESOLUTION_ADOPTED_ON = "2004-04-28";
 
-export const documentSymbolSchema = z
+export const documentSymbolSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .min(3)
@@ -51,20 +52,20 @@ export const documentSymbolSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9/().\-_ ]*$/, "must be a UN document symbol such as S/AC.44/2004/(02)/5")
   .describe("UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions");
 
-const submissionFields = {
+const submissionFields = /* @__PURE__ */ (() => ({
   receivedOn: z.iso.date().describe("The day the document was received (YYYY-MM-DD)"),
   symbol: documentSymbolSchema,
   language: unLanguageSchema.describe("The language the document was submitted in"),
   note: z.string().trim().max(2000).optional(),
-};
+}))();
 
-export const newSubmissionSchema = z
+export const newSubmissionSchema = /* @__PURE__ */ z
   .strictObject({ kind: submissionKindSchema, ...submissionFields })
   .meta({ id: "NewSubmission" });
 export type NewSubmission = z.infer<typeof newSubmissionSchema>;
 
 /** A correction: any of the descriptive fields; the kind is fixed once recorded (record a new one instead). */
-export const submissionCorrectionSchema = z
+export const submissionCorrectionSchema = /* @__PURE__ */ z
   .strictObject({
     receivedOn: submissionFields.receivedOn.optional(),
     symbol: submissionFields.symbol.optional(),
@@ -75,7 +76,7 @@ export const submissionCorrectionSchema = z
   .meta({ id: "SubmissionCorrection" });
 export type SubmissionCorrection = z.infer<typeof submissionCorrectionSchema>;
 
-export const submissionSchema = z
+export const submissionSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     iso3: z.string(),
@@ -94,17 +95,19 @@ export const submissionSchema = z
 export type Submission = z.infer<typeof submissionSchema>;
 
 /** Why a correction is made: kept on the audit entry and shown on the State's timeline. */
-export const correctionReasonSchema = z
+export const correctionReasonSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .min(3, "say why, in at least 3 characters")
   .max(500)
   .describe("Why the correction is made (kept in the audit trail)");
 
-export const submissionVoidSchema = z.strictObject({ reason: correctionReasonSchema }).meta({ id: "SubmissionVoid" });
+export const submissionVoidSchema = /* @__PURE__ */ z
+  .strictObject({ reason: correctionReasonSchema })
+  .meta({ id: "SubmissionVoid" });
 export type SubmissionVoid = z.infer<typeof submissionVoidSchema>;
 
-export const submissionKindCorrectionSchema = z
+export const submissionKindCorrectionSchema = /* @__PURE__ */ z
   .strictObject({ kind: submissionKindSchema, reason: correctionReasonSchema })
   .meta({ id: "SubmissionKindCorrection" });
 export type SubmissionKindCorrection = z.infer<typeof submissionKindCorrectionSchema>;

@@ -1,9 +1,10 @@
 // The shapes of search: the kinds of record it finds, the query, and the answer grouped by kind (ADR 0021).
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { charLength, wordsOf } from "./normalize.ts";
 
 export const SEARCH_KINDS = ["state", "organization", "contact", "assistance-request", "wave", "template"] as const;
-export const searchKindSchema = z.enum(SEARCH_KINDS);
+export const searchKindSchema = /* @__PURE__ */ (() => z.enum(SEARCH_KINDS))();
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
 /** Kinds only the secretariat may find: contacts carry personal data (names, addresses). */
@@ -14,7 +15,7 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
 
 /** A query is usable when, folded, one of its words has two characters or more: that word is looked up. */
-const queryTextSchema = z
+const queryTextSchema = /* @__PURE__ */ z
   .string()
   .max(200)
   .refine((q) => wordsOf(q).some((word) => charLength(word) >= MIN_QUERY_CHARS), {
@@ -22,35 +23,37 @@ const queryTextSchema = z
   })
   .describe("What to look for: the start of any word of a name, code, e-mail, symbol or id; case and accents ignored");
 
-const kindsSchema = z
-  .string()
-  .transform((value, ctx) => {
-    const kinds = value.split(",").map((kind) => kind.trim());
-    const unknown = kinds.filter((kind) => !searchKindSchema.safeParse(kind).success);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown kind ${unknown.join(", ")}; one of ${SEARCH_KINDS.join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return [...new Set(kinds)] as SearchKind[];
-  })
-  .describe(`Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}`);
+const kindsSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const kinds = value.split(",").map((kind) => kind.trim());
+      const unknown = kinds.filter((kind) => !searchKindSchema.safeParse(kind).success);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown kind ${unknown.join(", ")}; one of ${SEARCH_KINDS.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(kinds)] as SearchKind[];
+    })
+    .describe(`Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}`))();
 
-export const searchQuerySchema = z.strictObject({
-  q: queryTextSchema,
-  kinds: kindsSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_SEARCH_LIMIT)
-    .optional()
-    .describe(`Results per kind, 1-${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`),
-});
+export const searchQuerySchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    q: queryTextSchema,
+    kinds: kindsSchema.optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SEARCH_LIMIT)
+      .optional()
+      .describe(`Results per kind, 1-${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`),
+  }))();
 
-export const searchHitSchema = z
+export const searchHitSchema = /* @__PURE__ */ z
   .object({
     kind: searchKindSchema,
     id: z.string(),
@@ -62,7 +65,7 @@ export const searchHitSchema = z
   .meta({ id: "SearchHit" });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const searchResultSchema = z
+export const searchResultSchema = /* @__PURE__ */ z
   .object({
     q: z.string(),
     groups: z

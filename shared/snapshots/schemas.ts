@@ -4,6 +4,7 @@
 // are sorted ISO 3166-1 alpha-3 codes; `states` names each code once. Figures are as of the period's end where the
 // data is dated; the groups named in `asOfComputation` describe the data as it stood when the snapshot was taken,
 // because the desk keeps no history for them (docs/adr/0011-snapshots.md).
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { audienceSchema } from "../correspondence/schemas.ts";
 import { unreachedReasonSchema } from "../correspondence/unreached.ts";
@@ -16,28 +17,32 @@ import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
 /** The zone the Committee works in: a quarter starts and ends at midnight in New York. */
 export const SNAPSHOT_TIME_ZONE = "America/New_York";
 
-export const periodSchema = z
+export const periodSchema = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1")
   .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
 export type Period = z.infer<typeof periodSchema>;
 
-const day = z.iso.date();
+const day = /* @__PURE__ */ (() => z.iso.date())();
 
-export const snapshotStateSchema = z
+export const snapshotStateSchema = /* @__PURE__ */ z
   .object({ iso3, name: z.string(), region: regionSchema })
   .meta({ id: "SnapshotState" });
 export type SnapshotState = z.infer<typeof snapshotStateSchema>;
 
-export const reportingFiguresSchema = z.object(figureShape("reporting")).meta({ id: "SnapshotReporting" });
+export const reportingFiguresSchema = /* @__PURE__ */ z
+  .object(figureShape("reporting"))
+  .meta({ id: "SnapshotReporting" });
 
-export const additionalInformationFiguresSchema = z
+export const additionalInformationFiguresSchema = /* @__PURE__ */ z
   .object(figureShape("additionalInformation"))
   .meta({ id: "SnapshotAdditionalInformation" });
 
-export const actionPlanFiguresSchema = z.object(figureShape("actionPlans")).meta({ id: "SnapshotActionPlans" });
+export const actionPlanFiguresSchema = /* @__PURE__ */ z
+  .object(figureShape("actionPlans"))
+  .meta({ id: "SnapshotActionPlans" });
 
-export const pointOfContactFiguresSchema = z
+export const pointOfContactFiguresSchema = /* @__PURE__ */ z
   .object({
     evaluatedOn: day.describe(
       "The day the coverage is of: the quarter's last day (snapshots computed before issue 15: the day of computation)",
@@ -50,14 +55,16 @@ export const pointOfContactFiguresSchema = z
     description: "Each State's capital and mission points of contact: current, stale, unreachable or missing",
   });
 
-export const matrixFiguresSchema = z.object(figureShape("matrix")).meta({ id: "SnapshotMatrix" });
+export const matrixFiguresSchema = /* @__PURE__ */ z.object(figureShape("matrix")).meta({ id: "SnapshotMatrix" });
 
 export const assistanceAgeBuckets = ["under-6-months", "6-to-12-months", "12-to-24-months", "over-24-months"] as const;
 export type AssistanceAgeBucket = (typeof assistanceAgeBuckets)[number];
 
-export const assistanceFiguresSchema = z.object(figureShape("assistance")).meta({ id: "SnapshotAssistance" });
+export const assistanceFiguresSchema = /* @__PURE__ */ z
+  .object(figureShape("assistance"))
+  .meta({ id: "SnapshotAssistance" });
 
-export const snapshotWaveSchema = z
+export const snapshotWaveSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     templateId: z.string(),
@@ -77,14 +84,14 @@ export const snapshotWaveSchema = z
   })
   .meta({ id: "SnapshotWave" });
 
-export const correspondenceFiguresSchema = z
+export const correspondenceFiguresSchema = /* @__PURE__ */ z
   .object({
     ...figureShape("correspondence"),
     waveList: z.array(snapshotWaveSchema).describe("In send order"),
   })
   .meta({ id: "SnapshotCorrespondence" });
 
-export const responseRowSchema = z
+export const responseRowSchema = /* @__PURE__ */ z
   .object({
     iso3,
     letterKind: letterKindSchema,
@@ -98,31 +105,33 @@ export const responseRowSchema = z
   .meta({ id: "SnapshotResponse" });
 export type ResponseRow = z.infer<typeof responseRowSchema>;
 
-export const responseFiguresSchema = z
+export const responseFiguresSchema = /* @__PURE__ */ z
   .object({
     ...figureShape("responses"),
     rows: z.array(responseRowSchema).describe("One per State and tracked letter kind, by State"),
   })
   .meta({ id: "SnapshotResponses" });
 
-export const figureChangeSchema = z.object({
-  figure: z.string().describe("The figure's name, e.g. reporting.reported"),
-  group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
-  from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
-  to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
-  change: z.number().nullable().describe("to - from; null when either is missing"),
-});
+export const figureChangeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    figure: z.string().describe("The figure's name, e.g. reporting.reported"),
+    group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
+    from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
+    to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
+    change: z.number().nullable().describe("to - from; null when either is missing"),
+  }))();
 export type FigureChange = z.infer<typeof figureChangeSchema>;
 
-export const listChangeSchema = z.object({
-  list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
-  group: z.string(),
-  added: z.array(z.string()),
-  removed: z.array(z.string()),
-});
+export const listChangeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
+    group: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+  }))();
 export type ListChange = z.infer<typeof listChangeSchema>;
 
-export const snapshotDiffSchema = z
+export const snapshotDiffSchema = /* @__PURE__ */ z
   .object({
     from: periodSchema,
     to: periodSchema,
@@ -142,7 +151,7 @@ export const AS_OF_COMPUTATION = [
   "responses.respondedOn",
 ] as const;
 
-const snapshotHeadFields = {
+const snapshotHeadFields = /* @__PURE__ */ (() => ({
   period: periodSchema,
   periodStart: day.describe("The first day of the quarter"),
   periodEnd: day.describe("The last day of the quarter"),
@@ -153,9 +162,9 @@ const snapshotHeadFields = {
   previousPeriod: periodSchema
     .nullable()
     .describe("The latest snapshot of an earlier quarter, whichever order the quarters were taken in"),
-};
+}))();
 
-export const snapshotSchema = z
+export const snapshotSchema = /* @__PURE__ */ z
   .object({
     ...snapshotHeadFields,
     asOfComputation: z
@@ -175,11 +184,11 @@ export const snapshotSchema = z
   .meta({ id: "Snapshot", description: "An immutable record of a quarter. Counts, never a compliance score" });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-export const snapshotSummarySchema = z.object(snapshotHeadFields).meta({ id: "SnapshotSummary" });
+export const snapshotSummarySchema = /* @__PURE__ */ z.object(snapshotHeadFields).meta({ id: "SnapshotSummary" });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
 /** One row of the export: a figure in a group, its value and its change since the previous snapshot. */
-export const figureRowSchema = z
+export const figureRowSchema = /* @__PURE__ */ z
   .object({
     figure: z.string(),
     group: z.string(),
@@ -189,4 +198,6 @@ export const figureRowSchema = z
   .meta({ id: "SnapshotFigure" });
 export type FigureRow = z.infer<typeof figureRowSchema>;
 
-export const newSnapshotRequestSchema = z.strictObject({ period: periodSchema }).meta({ id: "NewSnapshot" });
+export const newSnapshotRequestSchema = /* @__PURE__ */ z
+  .strictObject({ period: periodSchema })
+  .meta({ id: "NewSnapshot" });

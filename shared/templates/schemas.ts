@@ -1,8 +1,9 @@
 // The shapes of letter templates: a kind, one variant per UN language, and a declared fallback language.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
-export const letterKindSchema = z
+export const letterKindSchema = /* @__PURE__ */ z
   .enum([
     "first-report-request",
     "resolution-2663-letter",
@@ -21,24 +22,25 @@ const REVIEWED =
   "its parts, or just {} to approve it as it is) clears the flag for that variant: it is stored reviewed: true " +
   "unless the PATCH itself says reviewed: false. On POST, absent means true.";
 
-export const variantSchema = z
-  .strictObject({
-    subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
-    text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
-    html: z
-      .string()
-      .min(1)
-      .max(100_000)
-      .describe(
-        "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
-          "HTML-escaped when rendered",
-      ),
-    reviewed: z.boolean().optional().describe(REVIEWED),
-  })
-  .meta({ id: "TemplateVariant" });
+export const variantSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
+      text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
+      html: z
+        .string()
+        .min(1)
+        .max(100_000)
+        .describe(
+          "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
+            "HTML-escaped when rendered",
+        ),
+      reviewed: z.boolean().optional().describe(REVIEWED),
+    })
+    .meta({ id: "TemplateVariant" }))();
 export type TemplateVariant = z.infer<typeof variantSchema>;
 
-export const variantsSchema = z
+export const variantsSchema = /* @__PURE__ */ z
   .strictObject({
     ar: variantSchema.optional(),
     zh: variantSchema.optional(),
@@ -49,12 +51,13 @@ export const variantsSchema = z
   })
   .describe("One variant per UN language; a language without one gets the fallback");
 
-const variantPatchSchema = variantSchema
-  .partial()
-  .nullable()
-  .describe(`The parts to change (merged into the variant), or null to remove the language. ${REVIEWED}`);
+const variantPatchSchema = /* @__PURE__ */ (() =>
+  variantSchema
+    .partial()
+    .nullable()
+    .describe(`The parts to change (merged into the variant), or null to remove the language. ${REVIEWED}`))();
 
-const variantsPatchSchema = z
+const variantsPatchSchema = /* @__PURE__ */ z
   .strictObject({
     ar: variantPatchSchema.optional(),
     zh: variantPatchSchema.optional(),
@@ -66,13 +69,13 @@ const variantsPatchSchema = z
   .describe("Merged language by language into the variants (JSON merge patch); languages not named are kept");
 export type VariantsPatch = z.infer<typeof variantsPatchSchema>;
 
-const templateIdSchema = z
+const templateIdSchema = /* @__PURE__ */ z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. first-report-request-2026")
   .max(80)
   .refine((id) => id !== "variables", "variables is reserved (GET /templates/variables)");
 
-export const newTemplateSchema = z
+export const newTemplateSchema = /* @__PURE__ */ z
   .strictObject({
     id: templateIdSchema,
     kind: letterKindSchema,
@@ -85,7 +88,7 @@ export const newTemplateSchema = z
   .meta({ id: "NewTemplate" });
 export type NewTemplate = z.infer<typeof newTemplateSchema>;
 
-export const templateChangesSchema = newTemplateSchema
+export const templateChangesSchema = /* @__PURE__ */ newTemplateSchema
   .omit({ id: true })
   .partial()
   .extend({
@@ -96,7 +99,7 @@ export const templateChangesSchema = newTemplateSchema
   .meta({ id: "TemplateChanges" });
 export type TemplateChanges = z.infer<typeof templateChangesSchema>;
 
-export const templateSchema = z
+export const templateSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     kind: letterKindSchema,
@@ -109,7 +112,7 @@ export const templateSchema = z
   .meta({ id: "Template" });
 export type Template = z.infer<typeof templateSchema>;
 
-export const renderedLetterSchema = z
+export const renderedLetterSchema = /* @__PURE__ */ z
   .object({
     language: unLanguageSchema.describe("The variant used"),
     fellBack: z.boolean().describe("true when the recipient's language had no variant"),

@@ -1,5 +1,6 @@
 // The values a letter is filled with, typed as their variables are: text (one string, or one per language), a date
 // (yyyy-mm-dd), a time (HH:mm) or a list. Each is rendered in the letter's language only once the language is known.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import type { FieldIssue } from "../errors.ts";
 import { formatDate, formatTime, LOCAL_TIME } from "../locale/dates.ts";
@@ -9,15 +10,12 @@ import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
 import { noContactsSentence } from "./letter-form.ts";
 import { type TemplateVariable, typeOf } from "./variables.ts";
 
-export const localizedTextSchema = z
+export const localizedTextSchema = /* @__PURE__ */ z
   .partialRecord(unLanguageSchema, z.string().trim().min(1).max(1000))
   .describe('The text in each language, e.g. {"en": "Conference Room 4", "fr": "Salle de conférence 4"}');
 
-export const letterValueSchema = z.union([
-  z.string().max(1000),
-  z.array(z.string().max(500)).max(100),
-  localizedTextSchema,
-]);
+export const letterValueSchema = /* @__PURE__ */ (() =>
+  z.union([z.string().max(1000), z.array(z.string().max(500)).max(100), localizedTextSchema]))();
 export type LetterValue = z.infer<typeof letterValueSchema>;
 export type LetterValues = Partial<Record<TemplateVariable, LetterValue>>;
 
@@ -52,7 +50,7 @@ export function renderValue(
 }
 
 /** The values a wave supplies for the letters of an invitation: the briefing's day, time and venue. */
-export const waveValuesSchema = z
+export const waveValuesSchema = /* @__PURE__ */ z
   .strictObject({
     "briefing.date": z.iso.date().optional().describe("{{briefing.date|date}}: yyyy-mm-dd"),
     "briefing.time": z

@@ -1,4 +1,5 @@
 // The shapes of a correspondence wave: what staff give to create one, and the wave as stored and answered.
+// Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { emailSchema } from "../contacts/schemas.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
@@ -6,7 +7,7 @@ import { unLanguageSchema } from "../registry/schemas.ts";
 import { isValidTimeZone } from "../schedules/schema.ts";
 import { waveValuesSchema } from "../templates/values.ts";
 
-export const waveStatusSchema = z
+export const waveStatusSchema = /* @__PURE__ */ z
   .enum(["draft", "scheduled", "dispatching", "completed", "cancelled", "halted"])
   .describe(
     "draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)",
@@ -14,17 +15,17 @@ export const waveStatusSchema = z
 export type WaveStatus = z.infer<typeof waveStatusSchema>;
 
 /** A wall-clock time without offset: the zone says which instant it is (EventBridge Scheduler's at() takes the same). */
-export const localDateTimeSchema = z
+export const localDateTimeSchema = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date-time YYYY-MM-DDTHH:mm, without offset")
   .describe("Local date-time in the wave's time zone, e.g. 2027-03-15T09:00");
 
-export const timeZoneSchema = z
+export const timeZoneSchema = /* @__PURE__ */ z
   .string()
   .refine(isValidTimeZone, "must be an IANA time zone name, e.g. America/New_York")
   .describe("IANA time zone of sendAt");
 
-export const newWaveSchema = z
+export const newWaveSchema = /* @__PURE__ */ z
   .strictObject({
     templateId: z.string().min(1).max(80).describe("An existing template"),
     audience: audienceSchema,
@@ -51,7 +52,7 @@ export const newWaveSchema = z
   .meta({ id: "NewWave" });
 export type NewWave = z.infer<typeof newWaveSchema>;
 
-export const waveSchema = z
+export const waveSchema = /* @__PURE__ */ z
   .object({
     id: waveIdSchema,
     templateId: z.string(),
@@ -79,7 +80,7 @@ export const waveSchema = z
   .meta({ id: "Wave" });
 export type Wave = z.infer<typeof waveSchema>;
 
-export const waveTestRequestSchema = z
+export const waveTestRequestSchema = /* @__PURE__ */ z
   .strictObject({
     to: emailSchema.describe("The staff address the one test copy goes to"),
     contactId: z
@@ -92,7 +93,7 @@ export const waveTestRequestSchema = z
   .meta({ id: "WaveTestRequest" });
 export type WaveTestRequest = z.infer<typeof waveTestRequestSchema>;
 
-export const waveTestResultSchema = z
+export const waveTestResultSchema = /* @__PURE__ */ z
   .object({
     waveId: waveIdSchema,
     contactId: z.string().describe("The recipient the letter was rendered for"),
