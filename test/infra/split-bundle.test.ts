@@ -12,6 +12,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle } from "../../bench/bundles.ts";
 import { coldEnvironment } from "../../bench/cold-start.ts";
+import { dossierSummaries } from "../../functions/api/routes/dossier.table.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
 import { logicalId, newApp, resource } from "./desk-template.ts";
@@ -60,6 +61,11 @@ describe("a split DeskFunction's package", () => {
     expect(dossierChunk).toBeDefined();
     expect(readFileSync(path.join(assetDir, "index.mjs"), "utf8")).toContain(`import("./${dossierChunk}")`);
     expect(measured.loadedBytes).toBeLessThan(measured.bytes);
+    // The OpenAPI document's summaries stay with its writer: no file of the package holds one.
+    for (const file of codeFiles(assetDir)) {
+      const text = readFileSync(path.join(assetDir, file), "utf8");
+      for (const summary of Object.values(dossierSummaries)) expect(text, file).not.toContain(summary);
+    }
   }, 180_000);
 
   it("loads a route module from its chunk on the first request and answers from it", async () => {
