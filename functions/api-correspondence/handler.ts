@@ -23,14 +23,14 @@ const untraced = createCorrespondenceHandler({
   // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
   waveScheduler: waveSchedule
     ? waveSchedulerOnFirstUse(async () => {
-        const { awsWaveScheduler, createSchedulerClient } = await import("#shared/waves/aws-scheduler.ts");
+        const { awsWaveScheduler, createSchedulerClient } = await import("./clients.ts");
         return awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), waveSchedule, clock);
       })
     : unconfiguredWaveScheduler(
         "the api has no WAVE_DISPATCH_ARN, WAVE_SCHEDULER_ROLE_ARN, WAVE_SCHEDULE_GROUP and WAVE_SCHEDULE_DLQ_ARN",
       ),
   mailer: mailSettings
-    ? mailerOnFirstUse(async () => (await import("#shared/mail/ses.ts")).sesMailer(mailSettings))
+    ? mailerOnFirstUse(async () => (await import("./clients.ts")).sesMailer(mailSettings))
     : undefined,
 });
 
