@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import { type BuildOptions, build, type Metafile } from "esbuild";
-import { deskBundling, deskRuntime } from "../infra/desk-function.ts";
+import { routeGroupNames, routeGroups } from "../functions/api/groups.ts";
+import { deskBundling, deskRuntime, deskSplitting } from "../infra/desk-function.ts";
 import { projectRoot } from "./paths.ts";
 
 export const FLOOR_NAME = "floor (one SDK client)";
@@ -20,7 +21,10 @@ export interface Bundle {
   name: string;
   entry: string;
   file: string;
+  /** Every file of code shipped: the one bundle, or every chunk of a split one (maps left out). */
   bytes: number;
+  /** What a cold start reads: the entry and the chunks it imports statically (all of it when not split). */
+  loadedBytes: number;
   /** Every input, grouped by package, largest first. */
   inputs: BundleInput[];
   /** The largest package's own breakdown by folder, to see what inside it is heavy. */
@@ -47,10 +51,12 @@ export function inputGroup(path: string): { group: string; inside: string; isPac
   return { group: nameParts.join("/"), inside: rest.slice(nameParts.length).join("/"), isPackage: true };
 }
 
-function groupInputs(output: Metafile["outputs"][string]): { inputs: BundleInput[]; parts: BundleInput[] } {
+/** The inputs of what a cold start reads (one bundle, or the entry's chunks), grouped by package. */
+function groupInputs(outputs: Metafile["outputs"][string][]): { inputs: BundleInput[]; parts: BundleInput[] } {
+  const everyInput = outputs.flatMap((output) => Object.entries(output.inputs));
   const byGroup = new Map<string, number>();
   const packages = new Set<string>();
-  for (const [path, input] of Object.entries(output.inputs)) {
+  for (const [path, input] of everyInput) {
     const { group, isPackage } = inputGroup(path);
     byGroup.set(group, (byGroup.get(group) ?? 0) + input.bytesInOutput);
     if (isPackage) packages.add(group);
@@ -59,7 +65,7 @@ function groupInputs(output: Metafile["outputs"][string]): { inputs: BundleInput
 
   const largestPackage = inputs.find((input) => packages.has(input.name));
   const byPart = new Map<string, number>();
-  for (const [path, input] of Object.entries(output.inputs)) {
+  for (const [path, input] of everyInput) {
     const { group, inside } = inputGroup(path);
     if (group !== largestPackage?.name || !inside) continue;
     // Two folder levels (zod's v4/locales, v4/core) say enough without listing every file.
@@ -125,9 +131,31 @@ export function deployedOptions(): BuildOptions {
 /** What an option of the bench's trials changes: a function from the deployed options to the tried ones. */
 export type OptionChange = (options: BuildOptions) => BuildOptions;
 
-/** Bundles `entry` exactly as deployed, or with `change` applied for a trial; the bundle's size leaves out its map. */
-export async function bundle(name: string, entry: string, outDir: string, change?: OptionChange): Promise<Bundle> {
-  return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, change);
+/** The entries CDK bundles split into chunks: every api group's (infra/http-api.ts, ADR 0038). */
+export const splitEntries: ReadonlySet<string> = new Set(routeGroupNames.map((group) => routeGroups[group].entry));
+
+/** `deskSplitting`'s flags in the JS API's terms. */
+const splitOptions: BuildOptions = {
+  splitting: deskSplitting["--splitting"],
+  entryNames: deskSplitting["--entry-names"],
+  chunkNames: deskSplitting["--chunk-names"],
+  outExtension: { ".js": deskSplitting["--out-extension:.js"] },
+};
+
+/**
+ * Bundles `entry` exactly as deployed, or with `change` applied for a trial; the bundle's size leaves out its map.
+ * `split` follows the deployment unless a measurement needs one file.
+ */
+export async function bundle(
+  name: string,
+  entry: string,
+  outDir: string,
+  change?: OptionChange,
+  split = splitEntries.has(entry),
+): Promise<Bundle> {
+  if (!split) return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, change);
+  const splitting: OptionChange = (options) => ({ ...(change ? change(options) : options), ...splitOptions });
+  return bundleFrom(name, entry, { entryPoints: { index: join(projectRoot, entry) } }, outDir, splitting);
 }
 
 /** A one-off entry given as source text (the probes of the investigation), resolved from the project root. */
@@ -143,20 +171,39 @@ async function bundleFrom(
   outDir: string,
   change: OptionChange = (options) => options,
 ): Promise<Bundle> {
-  const file = join(outDir, name.replace(/[^\w.-]+/g, "-"), "index.mjs");
+  const dir = join(outDir, name.replace(/[^\w.-]+/g, "-"));
+  const file = join(dir, "index.mjs");
+  const options = change(deployedOptions());
   const result = await build({
-    ...change(deployedOptions()),
+    ...options,
     ...source,
     absWorkingDir: projectRoot,
-    outfile: file,
+    ...(options.splitting ? { outdir: dir } : { outfile: file }),
     metafile: true,
     logLevel: "warning",
   });
+  const outputs = result.metafile.outputs;
   const key = relative(projectRoot, file);
-  const output = result.metafile.outputs[key];
-  if (!output) throw new Error(`esbuild wrote no ${key} for ${entry}`);
-  const { inputs, parts } = groupInputs(output);
-  return { name, entry, file, bytes: output.bytes, inputs, largestPackageParts: parts };
+  if (!outputs[key]) throw new Error(`esbuild wrote no ${key} for ${entry}`);
+  const code = Object.keys(outputs).filter((path) => !path.endsWith(".map"));
+  const loaded = staticallyImported(outputs, key);
+  const { inputs, parts } = groupInputs(loaded.map((path) => outputs[path]).filter((output) => output !== undefined));
+  const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  return { name, entry, file, bytes: bytesOf(code), loadedBytes: bytesOf(loaded), inputs, largestPackageParts: parts };
+}
+
+/** The entry's output and every chunk it reaches by static imports: what Node reads before the handler exists. */
+function staticallyImported(outputs: Metafile["outputs"], entry: string): string[] {
+  const reached = new Set<string>();
+  const pending = [entry];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (reached.has(path)) continue;
+    reached.add(path);
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === "import-statement" && !imported.external) pending.push(imported.path);
+    }
+  }
+  return [...reached];
 }
 
 /** Each discovered function, then the floor. */

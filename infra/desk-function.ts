@@ -31,6 +31,12 @@ export interface DeskFunctionProps {
   timeout?: Duration;
   /** Data files the handler reads at run time with `new URL(..., import.meta.url)`. */
   files?: BundledFile[];
+  /**
+   * Splits the bundle into chunks beside `index.mjs`: each module the entry loads with `import()` (an api group's route
+   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks.
+   * @default false
+   */
+  splitting?: boolean;
 }
 
 /**
@@ -58,7 +64,8 @@ export const deskNodeOptions = "--enable-source-maps";
  * other two aliases keep out what a bundle with lazily loaded route modules would otherwise carry whole (ADR 0024):
  * every DynamoDB command (infra/lambda-dynamodb-client.mjs) and the SDK's event-stream support, which none of the
  * functions' clients uses (infra/lambda-no-event-streams.mjs). A fourth keeps out the endpoint-discovery cache, which
- * the DynamoDB client builds though discovery is off (infra/lambda-no-endpoint-discovery.mjs, ADR 0029). UTF-8 output
+ * the DynamoDB client builds though discovery is off (infra/lambda-no-endpoint-discovery.mjs, ADR 0029); a fifth the
+ * browser user-agent parser, which only a bundle split into chunks would ship (infra/lambda-no-bowser.mjs). UTF-8 output
  * keeps the letters' six languages as they are instead of escaping each character as \uXXXX.
  */
 export const deskBundling = {
@@ -75,6 +82,7 @@ export const deskBundling = {
     "--alias:@aws-sdk/client-dynamodb": "./infra/lambda-dynamodb-client.mjs",
     "--alias:@smithy/core/event-streams": "./infra/lambda-no-event-streams.mjs",
     "--alias:@aws-sdk/endpoint-cache": "./infra/lambda-no-endpoint-discovery.mjs",
+    "--alias:bowser": "./infra/lambda-no-bowser.mjs",
     // A flag, not BundlingOptions' `charset`, which this version of CDK does not pass on to esbuild.
     "--charset": "utf8",
   },
@@ -119,20 +127,78 @@ export class DeskFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyCommands(inputDir, outputDir, files),
+          afterBundling: (inputDir, outputDir) => [
+            ...(props.splitting ? [splitBundleCommand(inputDir, outputDir, props.entry)] : []),
+            ...copyCommands(inputDir, outputDir, files),
+          ],
         },
       },
     });
   }
 }
 
+/**
+ * The esbuild options of a split bundle, beyond `deskBundling`: chunks beside the entry (so `import.meta.url` names the
+ * same folder in every chunk, where the bundled files are), the entry named as CDK names it, `.mjs` throughout.
+ */
+export const deskSplitting = {
+  "--splitting": true,
+  "--entry-names": "index",
+  "--chunk-names": "[name]-[hash]",
+  "--out-extension:.js": ".mjs",
+} as const;
+
+/** CDK's command-line flags for `deskBundling` on `deskRuntime`, as its NodejsFunction passes them to esbuild. */
+export function deskEsbuildFlags(): string[] {
+  const { esbuildArgs, banner, mainFields, minify, sourceMap, sourcesContent, format, externalModules } = deskBundling;
+  return [
+    `--target=node${deskRuntime.name.replace(/^nodejs(\d+).*$/, "$1")}`,
+    "--platform=node",
+    `--format=${format}`,
+    ...(minify ? ["--minify"] : []),
+    ...(sourceMap ? ["--sourcemap"] : []),
+    `--sources-content=${sourcesContent}`,
+    ...externalModules.map((name) => `--external:${name}`),
+    `--banner:js=${banner}`,
+    `--main-fields=${mainFields.join(",")}`,
+    ...Object.entries(esbuildArgs).map(([flag, value]) => cliFlag(flag, value)),
+  ];
+}
+
+/** An `esbuildArgs` entry as CDK writes it on the command line: `--alias` and its kin take `:`, the others `=`. */
+function cliFlag(flag: string, value: string | true): string {
+  if (value === true) return flag;
+  return ["--alias", "--drop", "--pure", "--log-override", "--out-extension"].includes(flag)
+    ? `${flag}:${value}`
+    : `${flag}=${value}`;
+}
+
+/**
+ * CDK's NodejsFunction always bundles to one `--outfile`, and esbuild splits only into an `--outdir`; so a split
+ * function's bundle is built again after CDK's, with the same flags and the splitting ones, over CDK's `index.mjs` and
+ * its map.
+ */
+function splitBundleCommand(inputDir: string, outputDir: string, entry: string): string {
+  const esbuild = path.posix.join(inputDir, "node_modules/.bin/esbuild");
+  const flags = [
+    "--bundle",
+    path.posix.join(inputDir, entry),
+    ...deskEsbuildFlags(),
+    ...Object.entries(deskSplitting).map(([flag, value]) => cliFlag(flag, value)),
+    `--outdir=${outputDir}`,
+    "--log-level=warning",
+  ];
+  return [esbuild, ...flags].map(shellQuote).join(" ");
+}
+
+const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
 function copyCommands(inputDir: string, outputDir: string, files: BundledFile[]): string[] {
-  const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
   return files.flatMap(({ from, to }) => {
     const target = path.posix.join(outputDir, to);
     return [
-      `mkdir -p ${quote(path.posix.dirname(target))}`,
-      `cp ${quote(path.posix.join(inputDir, from))} ${quote(target)}`,
+      `mkdir -p ${shellQuote(path.posix.dirname(target))}`,
+      `cp ${shellQuote(path.posix.join(inputDir, from))} ${shellQuote(target)}`,
     ];
   });
 }

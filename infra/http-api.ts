@@ -55,6 +55,8 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
         description: routeGroups[group].description,
         environment,
         files,
+        // Each route module a chunk of its own, read on its first request (ADR 0038).
+        splitting: true,
       });
 
     // Item-level actions only: no Scan, no DeleteItem; a transaction is authorized per item action. The audit trail is

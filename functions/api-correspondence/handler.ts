@@ -1,15 +1,19 @@
 // The correspondence api Lambda (functions/api/groups.ts): dependencies from the environment, read once at cold start.
+// The SES and Scheduler clients are loaded on their first use (ADR 0038); their settings are checked at cold start.
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
-import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { mailSettingsOf } from "#shared/mail/settings.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
-import { awsWaveScheduler, createSchedulerClient } from "#shared/waves/aws-scheduler.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { createCorrespondenceHandler } from "../api/correspondence.ts";
+import { mailerOnFirstUse, waveSchedulerOnFirstUse } from "../api/on-first-use.ts";
 
 const config = readConfig();
 const clock = systemClock;
+// A missing sender or Reply-To fails the cold start, not the first test copy.
+const mailSettings = config.mailFrom ? mailSettingsOf(config) : undefined;
+const waveSchedule = config.waveSchedule;
 
 const untraced = createCorrespondenceHandler({
   doc: deskDocumentClient(config),
@@ -17,12 +21,17 @@ const untraced = createCorrespondenceHandler({
   clock,
   logger: functionLogger(),
   // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
-  waveScheduler: config.waveSchedule
-    ? awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), config.waveSchedule, clock)
+  waveScheduler: waveSchedule
+    ? waveSchedulerOnFirstUse(async () => {
+        const { awsWaveScheduler, createSchedulerClient } = await import("./clients.ts");
+        return awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), waveSchedule, clock);
+      })
     : unconfiguredWaveScheduler(
         "the api has no WAVE_DISPATCH_ARN, WAVE_SCHEDULER_ROLE_ARN, WAVE_SCHEDULE_GROUP and WAVE_SCHEDULE_DLQ_ARN",
       ),
-  mailer: config.mailFrom ? sesMailer(mailSettingsOf(config)) : undefined,
+  mailer: mailSettings
+    ? mailerOnFirstUse(async () => (await import("./clients.ts")).sesMailer(mailSettings))
+    : undefined,
 });
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

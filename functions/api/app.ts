@@ -7,6 +7,7 @@ import { type ApiHandler, apiHandler } from "./api-handler.ts";
 import type { CorrespondenceDependencies } from "./correspondence.ts";
 import { type RouteGroupName, routeGroupNames, routeGroups } from "./groups.ts";
 import { API_INFO } from "./routes/meta.table.ts";
+import { summaryOf } from "./summaries.ts";
 
 export interface ApiDependencies extends CorrespondenceDependencies {
   logger: Logger;
@@ -18,7 +19,11 @@ export interface ApiDependencies extends CorrespondenceDependencies {
  */
 export async function openApiJsonOfEveryRoute(): Promise<string> {
   const declarations = await declarationsOf(routeGroupNames.flatMap((group) => routeGroups[group].modules));
-  return JSON.stringify(openApiDocument(declarations, API_INFO));
+  const summarized = declarations.map((declaration) => ({
+    ...declaration,
+    summary: summaryOf(declaration.operationId),
+  }));
+  return JSON.stringify(openApiDocument(summarized, API_INFO));
 }
 
 /** The document computed on its first request and kept. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Access, RouteData } from "#shared/http/route.ts";
 import { everyone, secretariatOnly, staff } from "../../functions/api/access.ts";
 import { routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
+import { summaryOf } from "../../functions/api/summaries.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const README = "README.md";
@@ -42,7 +43,8 @@ export function accessTable(routes: readonly RouteData[]): string {
       `\`${route.method} ${route.path}\``,
       groupsText(route.access),
       route.requiresIfMatch ? "required" : "",
-      cell(route.summary),
+      // A table's routes carry no summary of their own; it is listed beside the table (ADR 0038).
+      cell(route.summary ?? summaryOf(route.operationId)),
     ]),
   ];
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];

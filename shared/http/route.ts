@@ -49,7 +49,11 @@ export interface RouteData {
   /** OpenAPI-style template: `/states/{iso3}`. */
   path: string;
   operationId: string;
-  summary: string;
+  /**
+   * The OpenAPI document's summary. A module's table leaves it out and lists it beside the table
+   * (`RouteSummaries`), where only the document's writer reads it, so no Lambda bundle carries the text (ADR 0038).
+   */
+  summary?: string;
   tag: string;
   access: Access;
   /** Media types the body may have; JSON by default. */
@@ -164,6 +168,9 @@ export function defineRoute<
 
 /** A route module's table: its routes' data keyed by operationId, in the order the document lists them. */
 export type RouteTable = Readonly<Record<string, RouteData>>;
+
+/** A summary for each route of a module's table, for the OpenAPI document only. */
+export type RouteSummaries<T extends RouteTable> = { readonly [K in keyof T]: string };
 
 /** Declares a module's routes as data; each key becomes the route's operationId. */
 export function routeTable<const T extends Record<string, Omit<RouteData, "operationId">>>(

@@ -1,7 +1,7 @@
 // Sends e-mail through SES (v1 SendEmail): the sender, configuration set and endpoint come from the configuration.
 // Nothing here logs: addresses never reach a log line.
 import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
-import type { DeskConfig } from "../config.ts";
+import type { MailSettings } from "./settings.ts";
 
 export interface MailMessage {
   /** One address or several; all go in To. */
@@ -21,32 +21,9 @@ export interface Mailer {
   sendMail(message: MailMessage): Promise<SentMail>;
 }
 
-export interface MailSettings {
-  region: string;
-  /** The verified SES identity mail is sent from. */
-  from: string;
-  /** Where answers go (Reply-To on every mail): the secretariat's address. */
-  replyTo?: string | undefined;
-  /** Set only off AWS (the local SES emulator). */
-  endpoint?: string | undefined;
-  /** Set when SES should publish delivery, bounce and complaint events through a configuration set. */
-  configurationSet?: string | undefined;
-}
-
-/** The mail settings of the configuration; a missing sender or Reply-To fails the cold start, not the first send. */
-export function mailSettingsOf(config: DeskConfig): MailSettings {
-  if (!config.mailFrom) throw new Error("Missing environment variable MAIL_FROM (the SES identity to send from)");
-  if (!config.secretariatAddress) {
-    throw new Error("Missing environment variable SECRETARIAT_ADDRESS (the Reply-To of every letter)");
-  }
-  return {
-    region: config.region,
-    from: config.mailFrom,
-    replyTo: config.secretariatAddress,
-    endpoint: config.sesEndpoint,
-    configurationSet: config.sesConfigurationSet,
-  };
-}
+// The settings live in a module of their own, without the SES client, so an entry point checks them at cold start and
+// loads the client on the first mail (functions/api-correspondence, ADR 0038).
+export { type MailSettings, mailSettingsOf } from "./settings.ts";
 
 export function createSesClient(settings: Pick<MailSettings, "region" | "endpoint">): SESClient {
   // Off AWS any credentials do; on Lambda the default provider chain applies.

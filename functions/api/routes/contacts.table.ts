@@ -1,6 +1,6 @@
 // The contacts routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
 // in contacts.ts, loaded on the first request for one of them.
-import { routeTable } from "#shared/http/route.ts";
+import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 import { everyone, secretariatOnly } from "../access.ts";
 
 /** A CSV file of up to 1000 rows fits well within this. */
@@ -10,16 +10,12 @@ export const contactTable = routeTable({
   exportContacts: {
     method: "GET",
     path: "/contacts/export",
-    summary: "The contacts the filters select, as CSV (cells that a spreadsheet would run as formulas are neutralized)",
     tag: "Contacts",
     access: secretariatOnly,
   },
   importContacts: {
     method: "POST",
     path: "/contacts/import",
-    summary:
-      "Import contacts from CSV: every row is checked first; all are written or none (422 lists line and column " +
-      "of each problem). Rows match existing active contacts by e-mail and owner; dryRun=true writes nothing",
     tag: "Contacts",
     access: secretariatOnly,
     bodyTypes: ["text/csv"],
@@ -28,29 +24,24 @@ export const contactTable = routeTable({
   createContact: {
     method: "POST",
     path: "/contacts",
-    summary: "Designate a contact of a State or an organization; its e-mail must not be used by another active contact",
     tag: "Contacts",
     access: secretariatOnly,
   },
   listContacts: {
     method: "GET",
     path: "/contacts",
-    summary:
-      "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any",
     tag: "Contacts",
     access: everyone,
   },
   getContact: {
     method: "GET",
     path: "/contacts/{id}",
-    summary: "One contact, with its ETag",
     tag: "Contacts",
     access: everyone,
   },
   changeContact: {
     method: "PATCH",
     path: "/contacts/{id}",
-    summary: "Correct an active contact (a new e-mail must be free); the owner never changes",
     tag: "Contacts",
     access: secretariatOnly,
     bodyTypes: ["application/json", "application/merge-patch+json"],
@@ -59,7 +50,6 @@ export const contactTable = routeTable({
   deactivateContact: {
     method: "POST",
     path: "/contacts/{id}/deactivate",
-    summary: "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",
     tag: "Contacts",
     access: secretariatOnly,
     requiresIfMatch: true,
@@ -67,7 +57,6 @@ export const contactTable = routeTable({
   verifyContact: {
     method: "POST",
     path: "/contacts/{id}/verify",
-    summary: "Record that the contact's details were confirmed today",
     tag: "Contacts",
     access: secretariatOnly,
     requiresIfMatch: true,
@@ -75,8 +64,28 @@ export const contactTable = routeTable({
   getPointOfContact: {
     method: "GET",
     path: "/states/{iso3}/point-of-contact",
-    summary: "A State's point-of-contact view (current, stale, unreachable, missing), computed now from its contacts",
     tag: "Contacts",
     access: everyone,
   },
 });
+
+/** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
+ * no Lambda bundle carries it (ADR 0038). */
+export const contactSummaries = {
+  exportContacts:
+    "The contacts the filters select, as CSV (cells that a spreadsheet would run as formulas are neutralized)",
+  importContacts:
+    "Import contacts from CSV: every row is checked first; all are written or none (422 lists line and column " +
+    "of each problem). Rows match existing active contacts by e-mail and owner; dryRun=true writes nothing",
+  createContact:
+    "Designate a contact of a State or an organization; its e-mail must not be used by another active contact",
+  listContacts:
+    "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any",
+  getContact: "One contact, with its ETag",
+  changeContact: "Correct an active contact (a new e-mail must be free); the owner never changes",
+  deactivateContact:
+    "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",
+  verifyContact: "Record that the contact's details were confirmed today",
+  getPointOfContact:
+    "A State's point-of-contact view (current, stale, unreachable, missing), computed now from its contacts",
+} satisfies RouteSummaries<typeof contactTable>;

@@ -1,6 +1,6 @@
 // The meta routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
 // in meta.ts, loaded on the first request for one of them.
-import { routeTable } from "#shared/http/route.ts";
+import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 
 export const API_INFO = {
   title: "1540 Committee desk API",
@@ -14,32 +14,37 @@ export const metaTable = routeTable({
   health: {
     method: "GET",
     path: "/health",
-    summary: "Liveness: answers without touching the data",
     tag: "Service",
     access: "open",
   },
   openApi: {
     method: "GET",
     path: "/openapi.json",
-    summary: "This API's OpenAPI 3.1 document",
     tag: "Service",
     access: "open",
   },
   docsPage: {
     method: "GET",
     path: "/docs",
-    summary: "The API's documentation page",
     tag: "Service",
     access: "open",
   },
   docsAsset: {
     method: "GET",
     path: "/docs/{asset}",
-    summary: "A file of the documentation page",
     tag: "Service",
     access: "open",
   },
 });
+
+/** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
+ * no Lambda bundle carries it (ADR 0038). */
+export const metaSummaries = {
+  health: "Liveness: answers without touching the data",
+  openApi: "This API's OpenAPI 3.1 document",
+  docsPage: "The API's documentation page",
+  docsAsset: "A file of the documentation page",
+} satisfies RouteSummaries<typeof metaTable>;
 
 /** The paths answered without a token (GET only): the gateway and the local server open exactly these. */
 export const openPaths: readonly string[] = Object.values(metaTable)

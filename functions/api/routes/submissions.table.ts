@@ -1,34 +1,30 @@
 // The submissions routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
 // in submissions.ts, loaded on the first request for one of them.
-import { routeTable } from "#shared/http/route.ts";
+import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 import { everyone, staff } from "../access.ts";
 
 export const submissionTable = routeTable({
   recordSubmission: {
     method: "POST",
     path: "/states/{iso3}/submissions",
-    summary: "Record a document received from a State; updates its obligation and reporting status",
     tag: "Reporting",
     access: staff,
   },
   listSubmissions: {
     method: "GET",
     path: "/states/{iso3}/submissions",
-    summary: "A State's submissions, in the order they were recorded",
     tag: "Reporting",
     access: everyone,
   },
   getSubmission: {
     method: "GET",
     path: "/states/{iso3}/submissions/{id}",
-    summary: "One submission, with its ETag",
     tag: "Reporting",
     access: everyone,
   },
   correctSubmission: {
     method: "PATCH",
     path: "/states/{iso3}/submissions/{id}",
-    summary: "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted)",
     tag: "Reporting",
     access: staff,
     bodyTypes: ["application/json", "application/merge-patch+json"],
@@ -37,9 +33,6 @@ export const submissionTable = routeTable({
   voidSubmission: {
     method: "POST",
     path: "/states/{iso3}/submissions/{id}/void",
-    summary:
-      "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
-      "reporting status are derived again as if it had never been recorded (audited; the record stays)",
     tag: "Reporting",
     access: staff,
     requiresIfMatch: true,
@@ -47,9 +40,6 @@ export const submissionTable = routeTable({
   correctSubmissionKind: {
     method: "POST",
     path: "/states/{iso3}/submissions/{id}/kind",
-    summary:
-      "Correct the kind a submission was recorded with, with the reason: both obligations and the State's " +
-      "reporting status are derived again (audited)",
     tag: "Reporting",
     access: staff,
     requiresIfMatch: true,
@@ -57,8 +47,23 @@ export const submissionTable = routeTable({
   listObligations: {
     method: "GET",
     path: "/states/{iso3}/obligations",
-    summary: "What the State owes or is encouraged to do, with each obligation's status",
     tag: "Reporting",
     access: everyone,
   },
 });
+
+/** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
+ * no Lambda bundle carries it (ADR 0038). */
+export const submissionSummaries = {
+  recordSubmission: "Record a document received from a State; updates its obligation and reporting status",
+  listSubmissions: "A State's submissions, in the order they were recorded",
+  getSubmission: "One submission, with its ETag",
+  correctSubmission: "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted)",
+  voidSubmission:
+    "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
+    "reporting status are derived again as if it had never been recorded (audited; the record stays)",
+  correctSubmissionKind:
+    "Correct the kind a submission was recorded with, with the reason: both obligations and the State's " +
+    "reporting status are derived again (audited)",
+  listObligations: "What the State owes or is encouraged to do, with each obligation's status",
+} satisfies RouteSummaries<typeof submissionTable>;

@@ -1,6 +1,6 @@
 // The templates routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
 // in templates.ts, loaded on the first request for one of them.
-import { routeTable } from "#shared/http/route.ts";
+import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 import { everyone, secretariatOnly } from "../access.ts";
 
 const TEMPLATE_BODY_BYTES = 1024 * 1024;
@@ -9,16 +9,12 @@ export const templateTable = routeTable({
   listTemplateVariables: {
     method: "GET",
     path: "/templates/variables",
-    summary:
-      "The variables a template may use: text as {{name}}, others as {{name|date}}, {{name|time}}, {{name|list}}",
     tag: "Correspondence",
     access: everyone,
   },
   createTemplate: {
     method: "POST",
     path: "/templates",
-    summary:
-      "Save a template: every variable known and of the right type, every UN language present or a fallback declared",
     tag: "Correspondence",
     access: secretariatOnly,
     maxBodyBytes: TEMPLATE_BODY_BYTES,
@@ -26,21 +22,18 @@ export const templateTable = routeTable({
   listTemplates: {
     method: "GET",
     path: "/templates",
-    summary: "The templates, by id",
     tag: "Correspondence",
     access: everyone,
   },
   getTemplate: {
     method: "GET",
     path: "/templates/{id}",
-    summary: "One template, with its ETag",
     tag: "Correspondence",
     access: everyone,
   },
   changeTemplate: {
     method: "PATCH",
     path: "/templates/{id}",
-    summary: "Change a template (validated again as a whole) with If-Match",
     tag: "Correspondence",
     access: secretariatOnly,
     bodyTypes: ["application/json", "application/merge-patch+json"],
@@ -50,8 +43,20 @@ export const templateTable = routeTable({
   previewTemplate: {
     method: "POST",
     path: "/templates/{id}/preview",
-    summary: "Render the letter a recipient would get, in their language (or the fallback), values HTML-escaped",
     tag: "Correspondence",
     access: everyone,
   },
 });
+
+/** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
+ * no Lambda bundle carries it (ADR 0038). */
+export const templateSummaries = {
+  listTemplateVariables:
+    "The variables a template may use: text as {{name}}, others as {{name|date}}, {{name|time}}, {{name|list}}",
+  createTemplate:
+    "Save a template: every variable known and of the right type, every UN language present or a fallback declared",
+  listTemplates: "The templates, by id",
+  getTemplate: "One template, with its ETag",
+  changeTemplate: "Change a template (validated again as a whole) with If-Match",
+  previewTemplate: "Render the letter a recipient would get, in their language (or the fallback), values HTML-escaped",
+} satisfies RouteSummaries<typeof templateTable>;

@@ -1,43 +1,36 @@
 // The waves routes as data: method, path, who may call them (functions/api/access.ts); their schemas and handlers are
 // in waves.ts, loaded on the first request for one of them.
-import { routeTable } from "#shared/http/route.ts";
+import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 import { everyone, secretariatOnly } from "../access.ts";
 
 export const waveTable = routeTable({
   createWave: {
     method: "POST",
     path: "/waves",
-    summary: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
     tag: "Correspondence",
     access: secretariatOnly,
   },
   listWaves: {
     method: "GET",
     path: "/waves",
-    summary: "The waves, oldest first",
     tag: "Correspondence",
     access: everyone,
   },
   getWave: {
     method: "GET",
     path: "/waves/{id}",
-    summary: "One wave with its ETag and its messages counted by status",
     tag: "Correspondence",
     access: everyone,
   },
   previewWaveAudience: {
     method: "GET",
     path: "/waves/{id}/audience",
-    summary: "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
     tag: "Correspondence",
     access: everyone,
   },
   scheduleWave: {
     method: "POST",
     path: "/waves/{id}/schedule",
-    summary:
-      "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
-      "once its send time has passed",
     tag: "Correspondence",
     access: secretariatOnly,
     requiresIfMatch: true,
@@ -45,7 +38,6 @@ export const waveTable = routeTable({
   cancelWave: {
     method: "POST",
     path: "/waves/{id}/cancel",
-    summary: "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
     tag: "Correspondence",
     access: secretariatOnly,
     requiresIfMatch: true,
@@ -53,34 +45,24 @@ export const waveTable = routeTable({
   sendWaveTest: {
     method: "POST",
     path: "/waves/{id}/test",
-    summary:
-      "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
-      "subject prefixed [TEST]; the ledger is untouched, the send is audited",
     tag: "Correspondence",
     access: secretariatOnly,
   },
   listWaveUnreached: {
     method: "GET",
     path: "/waves/{id}/unreached",
-    summary:
-      "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
-      "nor at a Permanent Mission, each with the reason",
     tag: "Correspondence",
     access: everyone,
   },
   listWaveMessages: {
     method: "GET",
     path: "/waves/{id}/messages",
-    summary: "The wave's messages from the send ledger, optionally in one status",
     tag: "Correspondence",
     access: everyone,
   },
   resendWaveMessage: {
     method: "POST",
     path: "/waves/{id}/messages/{recipient}/resend",
-    summary:
-      "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
-      "and before the wave's not-after deadline; audited. 409 otherwise",
     tag: "Correspondence",
     access: secretariatOnly,
   },
@@ -88,11 +70,35 @@ export const waveTable = routeTable({
   redispatchWave: {
     method: "POST",
     path: "/waves/{id}/redispatch",
-    summary:
-      "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
-      "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
-      "send time (409 otherwise); audited",
     tag: "Correspondence",
     access: secretariatOnly,
   },
 });
+
+/** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
+ * no Lambda bundle carries it (ADR 0038). */
+export const waveSummaries = {
+  createWave: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
+  listWaves: "The waves, oldest first",
+  getWave: "One wave with its ETag and its messages counted by status",
+  previewWaveAudience:
+    "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
+  scheduleWave:
+    "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
+    "once its send time has passed",
+  cancelWave: "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
+  sendWaveTest:
+    "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
+    "subject prefixed [TEST]; the ledger is untouched, the send is audited",
+  listWaveUnreached:
+    "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
+    "nor at a Permanent Mission, each with the reason",
+  listWaveMessages: "The wave's messages from the send ledger, optionally in one status",
+  resendWaveMessage:
+    "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
+    "and before the wave's not-after deadline; audited. 409 otherwise",
+  redispatchWave:
+    "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
+    "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
+    "send time (409 otherwise); audited",
+} satisfies RouteSummaries<typeof waveTable>;
