@@ -1,8 +1,15 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
 
-// Four layers, all run by `npm test`; each layer is a vitest project.
+// Four layers, all run by `npm test`; each layer is a vitest project. They share one pool of workers (no layer has a
+// worker count of its own, so vitest runs them as one group): the e2e files spend most of their time waiting (a wave's
+// send minute, a page) and run beside the CPU-bound files rather than after them, the waiting ones first
+// (test/support/suite-sequencer.ts). One worker more than the cores, for that waiting (ADR 0036).
 export default defineConfig({
   test: {
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: SuiteSequencer },
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
@@ -19,9 +26,10 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // Each file starts its own local stack on free ports with its own data folder, so files may run side by side.
+          globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
         },
       },
     ],
