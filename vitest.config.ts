@@ -21,7 +21,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: "infra", include: ["test/infra/**/*.test.ts"], isolate: false, testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: "infra",
+          include: ["test/infra/**/*.test.ts"],
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: "e2e",
