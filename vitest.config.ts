@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
+          // Files share a worker's module graph: aws-cdk-lib is imported once per worker, not once per file. Each file
+          // builds its own App and mocks no module, so nothing one file does reaches another.
           isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
