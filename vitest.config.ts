@@ -1,8 +1,15 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
 
-// Four layers, all run by `npm test`; each layer is a vitest project.
+// Four layers, all run by `npm test`; each layer is a vitest project. They share one pool of workers (no layer has a
+// worker count of its own, so vitest runs them as one group): the e2e files spend most of their time waiting (a wave's
+// send minute, a page) and run beside the CPU-bound files rather than after them, the waiting ones first
+// (test/support/suite-sequencer.ts). One worker more than the cores, for that waiting (ADR 0036).
 export default defineConfig({
   test: {
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: SuiteSequencer },
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
@@ -14,14 +21,25 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: "infra", include: ["test/infra/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: "infra",
+          include: ["test/infra/**/*.test.ts"],
+          // Files share a worker's module graph: aws-cdk-lib is imported once per worker, not once per file. Each file
+          // builds its own App and mocks no module, so nothing one file does reaches another.
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // Each file starts its own local stack on free ports with its own data folder, so files may run side by side.
+          globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
         },
       },
     ],
