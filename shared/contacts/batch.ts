@@ -1,6 +1,7 @@
 // Writes many contact changes (an import, the demo seed) in transactions of at most 100 items, each with the
 // obligations of the States it touches and one audit entry, each conditional on what was read before it.
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
+import { eachLimited } from "../concurrency.ts";
 import { MAX_TRANSACTION_ITEMS } from "../dynamo/transaction.ts";
 import { Conflict, DomainError } from "../errors.ts";
 import type { ContactDependencies } from "./contacts.ts";
@@ -33,21 +34,8 @@ const stateOf = (change: ContactChange) => {
   return owner.kind === "state" ? owner.iso3 : undefined;
 };
 
-/** Runs `task` over `items` with at most `limit` at a time. */
-export async function eachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
+// Defined with no store's dependencies, so that the registry can use it too; its callers here import it from this module.
+export { eachLimited };
 
 /**
  * Groups changes into transactions: one item stays free for the organizations' audit entry, two per State for its
@@ -88,9 +76,10 @@ export async function writeContactChanges(
 ): Promise<void> {
   const byState = new Map<string, StateContacts>();
   const codes = [...new Set(changes.flatMap((change) => stateOf(change) ?? []))];
+  // The obligations before the contacts: a write in between moves the revision and fails our condition.
+  const obligations = await deps.contacts.pocObligations(codes);
   await eachLimited(codes, 8, async (iso3) => {
-    // The obligation before the contacts: a write in between moves the revision and fails our condition.
-    const stored = await deps.contacts.pocObligation(iso3);
+    const stored = obligations.get(iso3);
     if (!stored) throw new Conflict(`The point-of-contact obligation of ${iso3} is missing; seed the registry first`);
     const contacts = await deps.contacts.contactsOf({ kind: "state", iso3 });
     byState.set(iso3, { stored, contacts: new Map(contacts.map((contact) => [contact.value.id, contact.value])) });

@@ -52,7 +52,8 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   await seedRegistry(doc, tableNames, clock);
   await demoSubmissionsOneByOne(setup);
   await seedDemoContacts(doc, tableNames, clock);
-  await seedDemoAssistance(doc, tableNames, clock);
+  // One transaction at a time, as before ADR 0037.
+  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1 });
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
