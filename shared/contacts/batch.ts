@@ -65,14 +65,16 @@ export function chunkChanges(changes: readonly ContactChange[]): ContactChange[]
 }
 
 /**
- * Writes the changes, validated beforehand by the caller. Each transaction is conditional (contacts on their
- * version or absence, addresses on their guard, obligations on the revision read here), so a writer that got in
- * between stops the batch with a Conflict naming what was already written, and corrupts nothing.
+ * Writes the changes, validated beforehand by the caller; `newStates` are States the caller has just added (the
+ * local seed's), whose contacts are not read. Each transaction is conditional (contacts on their version or absence,
+ * addresses on their guard, obligations on the revision read here), so a writer that got in between stops the batch
+ * with a Conflict naming what was already written, and corrupts nothing.
  */
 export async function writeContactChanges(
   deps: ContactDependencies,
   changes: readonly ContactChange[],
   audit: BatchAudit,
+  { newStates = new Set() }: { newStates?: ReadonlySet<string> } = {},
 ): Promise<void> {
   const byState = new Map<string, StateContacts>();
   const codes = [...new Set(changes.flatMap((change) => stateOf(change) ?? []))];
@@ -81,7 +83,8 @@ export async function writeContactChanges(
   await eachLimited(codes, 8, async (iso3) => {
     const stored = obligations.get(iso3);
     if (!stored) throw new Conflict(`The point-of-contact obligation of ${iso3} is missing; seed the registry first`);
-    const contacts = await deps.contacts.contactsOf({ kind: "state", iso3 });
+    // A State the caller has just added has no contacts yet: nothing to read (ADR 0037).
+    const contacts = newStates.has(iso3) ? [] : await deps.contacts.contactsOf({ kind: "state", iso3 });
     byState.set(iso3, { stored, contacts: new Map(contacts.map((contact) => [contact.value.id, contact.value])) });
   });
 

@@ -258,8 +258,9 @@ export function demoContacts(
 
 export interface DemoContactOptions {
   /**
-   * States the caller has just added: their point-of-contact obligation was written from their contacts by this
-   * seed (or is the initial one, with none), so it is in step already and is not read again.
+   * States the caller has just added: they have no contacts before this seed's (so none is read), and their
+   * point-of-contact obligation was written from their contacts by this seed (or is the initial one, with none), so
+   * it is in step already and is not read again.
    */
   newStates?: ReadonlySet<string>;
 }
@@ -295,6 +296,7 @@ export async function seedDemoContacts(
         entity: { type: "contact-seed", id: "demo" },
         onStop: "Run the seed again: it adds only what is missing.",
       },
+      { newStates },
     );
   }
   let obligationsUpdated = 0;
