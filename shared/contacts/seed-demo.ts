@@ -263,7 +263,12 @@ export interface DemoContactOptions {
    * it is in step already and is not read again.
    */
   newStates?: ReadonlySet<string>;
+  /** Transactions in flight at once; one at a time writes the same items (test/integration/local-seed.test.ts). */
+  concurrency?: number;
 }
+
+/** Enough transactions in flight to keep DynamoDB Local busy while node prepares the next (ADR 0037). */
+const SEED_CONCURRENCY = 4;
 
 /**
  * Idempotent: a demo contact whose id exists already, or whose address an active contact holds, is left alone.
@@ -274,7 +279,7 @@ export async function seedDemoContacts(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
-  { newStates = new Set() }: DemoContactOptions = {},
+  { newStates = new Set(), concurrency = SEED_CONCURRENCY }: DemoContactOptions = {},
 ): Promise<{ created: number; existing: number; obligationsUpdated: number }> {
   await seedOrganizations(doc, tableNames, clock);
   const deps = contactDependencies(doc, tableNames, clock);
@@ -296,7 +301,7 @@ export async function seedDemoContacts(
         entity: { type: "contact-seed", id: "demo" },
         onStop: "Run the seed again: it adds only what is missing.",
       },
-      { newStates },
+      { newStates, concurrency },
     );
   }
   let obligationsUpdated = 0;

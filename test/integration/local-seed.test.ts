@@ -51,7 +51,7 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   const { doc, tableNames } = setup;
   await seedRegistry(doc, tableNames, clock);
   await demoSubmissionsOneByOne(setup);
-  await seedDemoContacts(doc, tableNames, clock);
+  await seedDemoContacts(doc, tableNames, clock, { concurrency: 1 });
   // One transaction at a time, as before ADR 0037.
   await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1 });
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
