@@ -83,17 +83,46 @@ export interface ConsoleBuild {
   ms: number;
 }
 
+const stampPath = () => join(CONSOLE_DIST, SOURCE_STAMP);
+
+/** Whether console/dist was built from these sources. */
+function builtFrom(hash: string): boolean {
+  const stamp = stampPath();
+  return existsSync(stamp) && readFileSync(stamp, "utf8") === hash && existsSync(join(CONSOLE_DIST, "index.html"));
+}
+
 /** Builds the local console into console/dist unless the build there was made from the same sources. */
 export async function ensureConsoleBuilt(log: (line: string) => void = () => undefined): Promise<ConsoleBuild> {
   const hash = consoleSourceHash();
-  const stamp = join(CONSOLE_DIST, SOURCE_STAMP);
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash && existsSync(join(CONSOLE_DIST, "index.html"))) {
-    return { built: false, ms: 0 };
-  }
+  if (builtFrom(hash)) return { built: false, ms: 0 };
   log("building the console (its sources changed)");
   const started = performance.now();
   await buildConsole({ localSignIn: true });
-  writeFileSync(stamp, hash);
+  writeFileSync(stampPath(), hash);
+  return { built: true, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * `ensureConsoleBuilt` for `npm start`, the build itself in a worker thread: Vite holds its thread's event loop for
+ * most of a build (a second at a time, measured), which beside the seed on the main thread would leave DynamoDB Local
+ * waiting for requests (ADR 0037).
+ */
+export async function ensureConsoleBuiltAside(log: (line: string) => void = () => undefined): Promise<ConsoleBuild> {
+  if (builtFrom(consoleSourceHash())) return { built: false, ms: 0 };
+  log("building the console (its sources changed)");
+  const started = performance.now();
+  const { Worker } = await import("node:worker_threads");
+  // Node 20 does not run `--import tsx` in a worker: it loads this module through tsx's API, then builds as here.
+  const bootstrap =
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url)}, ` +
+    `${JSON.stringify(import.meta.url)})).then(({ ensureConsoleBuilt }) => ensureConsoleBuilt())`;
+  await new Promise<void>((done, fail) => {
+    const worker = new Worker(bootstrap, { eval: true });
+    worker.once("error", fail);
+    worker.once("exit", (code) =>
+      code === 0 ? done() : fail(new Error(`the console's build stopped with exit code ${code}`)),
+    );
+  });
   return { built: true, ms: Math.round(performance.now() - started) };
 }
 

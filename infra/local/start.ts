@@ -43,12 +43,13 @@ const options = {
   log,
 };
 const prelude = beginLocalStack(options);
-const stackModule = import("./stack.ts");
-// The console is built (only when its sources changed) while the stack starts, and before the banner sends anyone
-// to it; a console that does not build leaves the API running.
+// The console is built (only when its sources changed, in a worker thread) while the stack starts, and before the
+// banner sends anyone to it; a console that does not build leaves the API running. Its build starts first: it
+// needs no other module of the stack.
 const consoleBuilt = import("./console.ts")
-  .then(({ ensureConsoleBuilt }) => ensureConsoleBuilt(log))
+  .then(({ ensureConsoleBuiltAside }) => ensureConsoleBuiltAside(log))
   .catch((error: unknown) => log(`the console did not build (the API runs without it): ${error}`));
+const stackModule = import("./stack.ts");
 const starting = (async () => {
   const begun = await prelude;
   try {
