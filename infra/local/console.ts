@@ -234,7 +234,14 @@ export function consoleSite(opts: { jwtKeys: JwtKeys; distDir?: string }) {
     }
     const index = join(distDir, "index.html");
     if (!existsSync(index)) {
-      send(res, 503, "text/plain; charset=utf-8", "The console is not built: npm run console:build");
+      send(
+        res,
+        503,
+        "text/plain; charset=utf-8",
+        "The console is not built yet: npm start builds it when its sources change (a line says when it is ready), " +
+          "or run npm run console:build",
+        { "retry-after": "2" },
+      );
       return true;
     }
     const wanted = normalize(join(distDir, decodedPath(path.slice(CONSOLE_BASE.length))));

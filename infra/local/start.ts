@@ -43,12 +43,17 @@ const options = {
   log,
 };
 const prelude = beginLocalStack(options);
-// The console is built (only when its sources changed, in a worker thread) while the stack starts, and before the
-// banner sends anyone to it; a console that does not build leaves the API running. Its build starts first: it
-// needs no other module of the stack.
+// The console is built (only when its sources changed, in a worker thread) while the stack starts; its build starts
+// first, as it needs no other module of the stack. The banner does not wait for it: on a fresh clone it ends a
+// second or two after the seed, and a line says so (ADR 0037). A console that does not build leaves the API running.
+let consoleReady = false;
 const consoleBuilt = import("./console.ts")
   .then(({ ensureConsoleBuiltAside }) => ensureConsoleBuiltAside(log))
-  .catch((error: unknown) => log(`the console did not build (the API runs without it): ${error}`));
+  .then((build) => {
+    consoleReady = true;
+    return build;
+  });
+consoleBuilt.catch(() => undefined);
 const stackModule = import("./stack.ts");
 const starting = (async () => {
   const begun = await prelude;
@@ -88,9 +93,15 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
-  const [stack] = await Promise.all([starting, consoleBuilt]);
+  const stack = await starting;
   const { programme } = await import("../../events/programme.ts");
   if (!stopping) printBanner(stack, programme, Math.round(performance.now() - started));
+  consoleBuilt.then(
+    (build) => {
+      if (build.built) log(`console: built (${(build.ms / 1000).toFixed(1)} s), open ${stack.consoleUrl}`);
+    },
+    (error: unknown) => log(`the console did not build (the API runs without it): ${error}`),
+  );
 } catch (error) {
   const variable = error instanceof PortInUseError ? portVariableName(error.service) : undefined;
   if (error instanceof PortInUseError && variable) {
@@ -116,7 +127,7 @@ function printBanner(s: LocalStack, programme: Programme, ms: number): void {
     `desk-1540 is running locally (started in ${(ms / 1000).toFixed(1)} s: ${steps})`,
     "",
     `  API            ${api}`,
-    `  Console        ${s.consoleUrl}  (sign in as secretariat, experts or members)`,
+    `  Console        ${s.consoleUrl}  (${consoleReady ? "sign in as secretariat, experts or members" : "being built: a line says when"})`,
     `  Health         ${api}/health`,
     `  API docs       ${api}/docs`,
     `  OpenAPI        ${api}/openapi.json`,
