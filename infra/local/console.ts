@@ -103,25 +103,37 @@ export async function ensureConsoleBuilt(log: (line: string) => void = () => und
 }
 
 /**
- * `ensureConsoleBuilt` for `npm start`, the build itself in a worker thread: Vite holds its thread's event loop for
- * most of a build (a second at a time, measured), which beside the seed on the main thread would leave DynamoDB Local
- * waiting for requests (ADR 0037).
+ * `ensureConsoleBuilt` for `npm start`, the build itself in a child process at the lowest CPU priority: Vite holds its
+ * thread's event loop for most of a build (a second at a time, measured), and on two cores its 2 s of CPU would be
+ * taken from DynamoDB Local and the seed; at nice 19 it uses what they leave idle (ADR 0037).
  */
 export async function ensureConsoleBuiltAside(log: (line: string) => void = () => undefined): Promise<ConsoleBuild> {
   if (builtFrom(consoleSourceHash())) return { built: false, ms: 0 };
   log("building the console (its sources changed)");
   const started = performance.now();
-  const { Worker } = await import("node:worker_threads");
-  // Node 20 does not run `--import tsx` in a worker: it loads this module through tsx's API, then builds as here.
-  const bootstrap =
-    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url)}, ` +
-    `${JSON.stringify(import.meta.url)})).then(({ ensureConsoleBuilt }) => ensureConsoleBuilt())`;
+  const [{ spawn }, { setPriority }] = await Promise.all([import("node:child_process"), import("node:os")]);
+  const script = `const { ensureConsoleBuilt } = await import(${JSON.stringify(import.meta.url)}); await ensureConsoleBuilt();`;
   await new Promise<void>((done, fail) => {
-    const worker = new Worker(bootstrap, { eval: true });
-    worker.once("error", fail);
-    worker.once("exit", (code) =>
-      code === 0 ? done() : fail(new Error(`the console's build stopped with exit code ${code}`)),
-    );
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const stopChild = () => child.kill();
+    process.once("exit", stopChild);
+    try {
+      if (child.pid) setPriority(child.pid, 19);
+    } catch {
+      // A system that refuses to lower a child's priority still builds the console, at the normal one.
+    }
+    let errors = "";
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      errors = (errors + chunk).slice(-2000);
+    });
+    child.once("error", fail);
+    child.once("exit", (code) => {
+      process.off("exit", stopChild);
+      if (code === 0) done();
+      else fail(new Error(`the console's build stopped with exit code ${code}: ${errors.trim()}`));
+    });
   });
   return { built: true, ms: Math.round(performance.now() - started) };
 }

@@ -95,10 +95,11 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 try {
   const stack = await starting;
   const { programme } = await import("../../events/programme.ts");
+  const consoleReadyAtBanner = consoleReady;
   if (!stopping) printBanner(stack, programme, Math.round(performance.now() - started));
   consoleBuilt.then(
     (build) => {
-      if (build.built) log(`console: built (${(build.ms / 1000).toFixed(1)} s), open ${stack.consoleUrl}`);
+      if (!consoleReadyAtBanner) log(`console: built (${(build.ms / 1000).toFixed(1)} s), open ${stack.consoleUrl}`);
     },
     (error: unknown) => log(`the console did not build (the API runs without it): ${error}`),
   );

@@ -1,4 +1,4 @@
-// `npm start` builds the console in a worker thread (ADR 0037): the same build and source stamp as
+// `npm start` builds the console in a child process at low priority (ADR 0037): the same build and source stamp as
 // `npm run console:build`, and nothing built again while the sources stay the same.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CONSOLE_DIST, consoleSourceHash, ensureConsoleBuiltAside } from "../../infra/local/console.ts";
 
 describe("the console built aside", () => {
-  it("builds in a worker thread when the stamp is missing, stamps the sources, then finds the build current", async () => {
+  it("builds in a child process when the stamp is missing, stamps the sources, then finds the build current", async () => {
     rmSync(join(CONSOLE_DIST, ".source-hash"), { force: true });
     const lines: string[] = [];
     const first = await ensureConsoleBuiltAside((line) => lines.push(line));
