@@ -43,7 +43,7 @@ const options = {
   log,
 };
 const prelude = beginLocalStack(options);
-// The console is built (only when its sources changed, in a worker thread) while the stack starts; its build starts
+// The console is built (only when its sources changed, in a low-priority child process) while the stack starts; its build starts
 // first, as it needs no other module of the stack. The banner does not wait for it: on a fresh clone it ends a
 // second or two after the seed, and a line says so (ADR 0037). A console that does not build leaves the API running.
 let consoleReady = false;
