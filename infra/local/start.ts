@@ -43,9 +43,10 @@ const options = {
   log,
 };
 const prelude = beginLocalStack(options);
-// The console is built (only when its sources changed, in a low-priority child process) while the stack starts; its build starts
-// first, as it needs no other module of the stack. The banner does not wait for it: on a fresh clone it ends a
-// second or two after the seed, and a line says so (ADR 0037). A console that does not build leaves the API running.
+// The console is built (only when its sources changed, in a low-priority child process) while the stack starts; its
+// build starts first, as it needs no other module of the stack. The banner does not wait for it: when the build has
+// not ended by then, the banner says so and a line says when it has (ADR 0037). A console that does not build leaves
+// the API running.
 let consoleReady = false;
 const consoleBuilt = import("./console.ts")
   .then(({ ensureConsoleBuiltAside }) => ensureConsoleBuiltAside(log))
