@@ -43,12 +43,19 @@ const options = {
   log,
 };
 const prelude = beginLocalStack(options);
-const stackModule = import("./stack.ts");
-// The console is built (only when its sources changed) while the stack starts, and before the banner sends anyone
-// to it; a console that does not build leaves the API running.
+// The console is built (only when its sources changed, in a low-priority child process) while the stack starts; its
+// build starts first, as it needs no other module of the stack. The banner does not wait for it: when the build has
+// not ended by then, the banner says so and a line says when it has (ADR 0037). A console that does not build leaves
+// the API running.
+let consoleReady = false;
 const consoleBuilt = import("./console.ts")
-  .then(({ ensureConsoleBuilt }) => ensureConsoleBuilt(log))
-  .catch((error: unknown) => log(`the console did not build (the API runs without it): ${error}`));
+  .then(({ ensureConsoleBuiltAside }) => ensureConsoleBuiltAside(log))
+  .then((build) => {
+    consoleReady = true;
+    return build;
+  });
+consoleBuilt.catch(() => undefined);
+const stackModule = import("./stack.ts");
 const starting = (async () => {
   const begun = await prelude;
   try {
@@ -87,9 +94,16 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
-  const [stack] = await Promise.all([starting, consoleBuilt]);
+  const stack = await starting;
   const { programme } = await import("../../events/programme.ts");
+  const consoleReadyAtBanner = consoleReady;
   if (!stopping) printBanner(stack, programme, Math.round(performance.now() - started));
+  consoleBuilt.then(
+    (build) => {
+      if (!consoleReadyAtBanner) log(`console: built (${(build.ms / 1000).toFixed(1)} s), open ${stack.consoleUrl}`);
+    },
+    (error: unknown) => log(`the console did not build (the API runs without it): ${error}`),
+  );
 } catch (error) {
   const variable = error instanceof PortInUseError ? portVariableName(error.service) : undefined;
   if (error instanceof PortInUseError && variable) {
@@ -115,7 +129,7 @@ function printBanner(s: LocalStack, programme: Programme, ms: number): void {
     `desk-1540 is running locally (started in ${(ms / 1000).toFixed(1)} s: ${steps})`,
     "",
     `  API            ${api}`,
-    `  Console        ${s.consoleUrl}  (sign in as secretariat, experts or members)`,
+    `  Console        ${s.consoleUrl}  (${consoleReady ? "sign in as secretariat, experts or members" : "being built: a line says when"})`,
     `  Health         ${api}/health`,
     `  API docs       ${api}/docs`,
     `  OpenAPI        ${api}/openapi.json`,

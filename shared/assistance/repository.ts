@@ -1,7 +1,13 @@
 // DynamoDB access for the assistance mechanism: requests, offers, matches, feedback and reports (layout: keys.ts).
 // Reads by id are strongly consistent Gets or partition Queries; lists are Queries on an index; never a Scan.
 // Writes are built as guarded transaction items, so a use case composes one transaction with its audit entries.
-import { type DynamoDBDocumentClient, GetCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
@@ -194,6 +200,8 @@ export interface AssistanceRepository {
   /** Every request in a pending status. */
   pendingRequests(): Promise<AssistanceRequest[]>;
   getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined>;
+  /** The ids among these that name an offer already (a seed adding only what is missing reads them at once). */
+  existingOfferIds(ids: string[]): Promise<Set<string>>;
   /** All offers or one provider's, in id order. Paged. */
   listOffers(query: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>>;
   /** Every offer, in id order. */
@@ -491,6 +499,25 @@ export function assistanceRepository(
     async getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined> {
       const item = await getItem(offerKey(id));
       return item ? toOffer(item) : undefined;
+    },
+
+    /** Consistent batch reads of 100 keys, asking again for what DynamoDB left unprocessed. */
+    async existingOfferIds(ids: string[]): Promise<Set<string>> {
+      const keys = [...new Set(ids)].map(offerKey);
+      const found = new Set<string>();
+      for (let start = 0; start < keys.length; start += 100) {
+        let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
+        while (pending?.length) {
+          const result: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({
+              RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ProjectionExpression: "id" } },
+            }),
+          );
+          for (const item of result.Responses?.[table] ?? []) found.add(String(item.id));
+          pending = result.UnprocessedKeys?.[table]?.Keys;
+        }
+      }
+      return found;
     },
 
     listOffers({ provider, limit, cursor }: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>> {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
+import { eachLimited } from "../contacts/batch.ts";
 import { Conflict } from "../errors.ts";
 import { organizationRepository } from "../organizations/repository.ts";
 import { seedOrganizations } from "../organizations/seed.ts";
@@ -38,6 +39,8 @@ export function demoId(key: string): string {
 }
 
 const audit = { actor: systemActor("seed-demo") };
+/** Transactions in flight at once: enough to keep DynamoDB Local busy while node prepares the next (ADR 0037). */
+const SEED_CONCURRENCY = 4;
 
 // ---- providers: 46 States and 19 organizations, as many as the Committee lists (which ones is not verified) ----
 
@@ -557,11 +560,16 @@ async function seedRequest(
   }
 }
 
-/** Seeds the demo offers, requests, matches and feedback; safe to run again (adds only what is missing). */
+/**
+ * Seeds the demo offers, requests, matches and feedback; safe to run again (adds only what is missing). Offers, then
+ * requests, go `concurrency` transactions at a time; one at a time writes the same items
+ * (test/integration/local-seed.test.ts).
+ */
 export async function seedDemoAssistance(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
+  { concurrency = SEED_CONCURRENCY }: { concurrency?: number } = {},
 ): Promise<DemoAssistanceSeed> {
   // Organizations are providers: they must exist before their offers.
   await seedOrganizations(doc, tableNames, clock);
@@ -578,17 +586,21 @@ export async function seedDemoAssistance(
   const seeded: DemoAssistanceSeed = { offers: 0, requests: 0, matches: 0, feedback: 0 };
 
   const offers = demoOffers(today);
-  for (const offer of offers) {
-    const { key, ...input } = offer;
-    const offerId = demoId(key);
-    if (await repo.getOffer(offerId)) continue;
-    try {
-      await createOffer(deps)({ ...input, areas: [...input.areas], offerId, demo: true }, audit);
-      seeded.offers++;
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
-    }
-  }
+  // Which offers exist is read at once; each missing one is then created through the use case, a few at a time
+  // (each its own transaction, touching no item of another).
+  const existing = await repo.existingOfferIds(offers.map((offer) => demoId(offer.key)));
+  await eachLimited(
+    offers.filter((offer) => !existing.has(demoId(offer.key))),
+    concurrency,
+    async ({ key, ...input }) => {
+      try {
+        await createOffer(deps)({ ...input, areas: [...input.areas], offerId: demoId(key), demo: true }, audit);
+        seeded.offers++;
+      } catch (error) {
+        if (!(error instanceof Conflict)) throw error;
+      }
+    },
+  );
 
   const firstOffer = new Map<string, { id: string; provider: Provider; areas: readonly AssistanceArea[] }>();
   for (const offer of offers) {
@@ -602,22 +614,27 @@ export async function seedDemoAssistance(
     return offer;
   };
 
-  for (const spec of demoRequests) {
-    const built = buildDemoRequest(spec, today, now, offerOf);
-    if (await seedRequest(repo, built)) {
+  const built = demoRequests.map((spec) => ({ spec, ...buildDemoRequest(spec, today, now, offerOf) }));
+  // Each request with its matches is one transaction of its own: a few at a time.
+  await eachLimited(built, concurrency, async (demo) => {
+    if (await seedRequest(repo, demo)) {
       seeded.requests++;
-      seeded.matches += built.matches.length;
+      seeded.matches += demo.matches.length;
     }
-    const recorded = new Set((await repo.requestFile(built.request.id))?.feedback.map((entry) => entry.id));
+  });
+  // Feedback moves its State's assistance-feedback obligation: one after another, as a desk officer records it.
+  for (const { spec, request } of built) {
+    if (!spec.feedback?.length) continue;
+    const recorded = new Set((await repo.requestFile(request.id))?.feedback.map((entry) => entry.id));
     for (const [index, feedback] of (spec.feedback ?? []).entries()) {
       const feedbackId = demoId(`${spec.key}:feedback:${index}`);
       if (recorded.has(feedbackId)) continue;
       await recordFeedback(deps)(
-        built.request.id,
+        request.id,
         {
           from: feedback.from,
           text: feedback.text,
-          receivedOn: addDays(built.request.receivedOn, feedback.day),
+          receivedOn: addDays(request.receivedOn, feedback.day),
           feedbackId,
           demo: true,
         },

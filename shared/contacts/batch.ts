@@ -3,6 +3,7 @@
 
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
+import { eachLimited } from "../concurrency.ts";
 import { MAX_TRANSACTION_ITEMS } from "../dynamo/transaction.ts";
 import { Conflict, DomainError } from "../errors.ts";
 import type { ContactDependencies } from "./contacts.ts";
@@ -35,21 +36,8 @@ const stateOf = (change: ContactChange) => {
   return owner.kind === "state" ? owner.iso3 : undefined;
 };
 
-/** Runs `task` over `items` with at most `limit` at a time. */
-export async function eachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
+// Defined with no store's dependencies, so that the registry can use it too; its callers here import it from this module.
+export { eachLimited };
 
 /**
  * Groups changes into transactions: one item stays free for the organizations' audit entry, two per State for its
@@ -78,46 +66,95 @@ export function chunkChanges(changes: readonly ContactChange[]): ContactChange[]
   return chunks;
 }
 
+export interface WriteOptions {
+  /** States the caller has just added (the local seed's): they have no contacts yet, so none is read (ADR 0037). */
+  newStates?: ReadonlySet<string>;
+  /**
+   * Transactions in flight at once (default 1, in order). Above 1, a transaction still waits for the earlier ones
+   * that touch one of its States, so each obligation moves through the same revisions as one at a time (ADR 0037).
+   */
+  concurrency?: number;
+}
+
+/** A promise settled from outside: a transaction's end, which the later ones touching its States wait for. */
+function settlement() {
+  let resolve: () => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<void>((done, fail) => {
+    resolve = done;
+    reject = fail;
+  });
+  // Awaited only by later transactions, which may never start after a failure.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+interface PlannedTransaction {
+  index: number;
+  chunk: ContactChange[];
+  pocs: PocChange[];
+  entries: AuditInput[];
+  /** The earlier transactions that touch one of its States. */
+  after: number[];
+}
+
 /**
- * Writes the changes, validated beforehand by the caller. Each transaction is conditional (contacts on their
- * version or absence, addresses on their guard, obligations on the revision read here), so a writer that got in
- * between stops the batch with a Conflict naming what was already written, and corrupts nothing.
+ * Writes the changes, validated beforehand by the caller. Each transaction is conditional (contacts on their version
+ * or absence, addresses on their guard, obligations on the revision read here), so a writer that got in between stops
+ * the batch with a Conflict naming what was already written, and corrupts nothing.
  */
 export async function writeContactChanges(
   deps: ContactDependencies,
   changes: readonly ContactChange[],
   audit: BatchAudit,
+  { newStates = new Set(), concurrency = 1 }: WriteOptions = {},
 ): Promise<void> {
   const byState = new Map<string, StateContacts>();
   const codes = [...new Set(changes.flatMap((change) => stateOf(change) ?? []))];
+  // The obligations before the contacts: a write in between moves the revision and fails our condition.
+  const obligations = await deps.contacts.pocObligations(codes);
   await eachLimited(codes, 8, async (iso3) => {
-    // The obligation before the contacts: a write in between moves the revision and fails our condition.
-    const stored = await deps.contacts.pocObligation(iso3);
+    const stored = obligations.get(iso3);
     if (!stored) throw new Conflict(`The point-of-contact obligation of ${iso3} is missing; seed the registry first`);
-    const contacts = await deps.contacts.contactsOf({ kind: "state", iso3 });
+    const contacts = newStates.has(iso3) ? [] : await deps.contacts.contactsOf({ kind: "state", iso3 });
     byState.set(iso3, { stored, contacts: new Map(contacts.map((contact) => [contact.value.id, contact.value])) });
   });
 
+  // Every transaction is planned in order, each from what the ones before it make of its States' obligations.
   const chunks = chunkChanges(changes);
-  let written = 0;
-  for (const [index, chunk] of chunks.entries()) {
+  const lastTouching = new Map<string, number>();
+  const plan: PlannedTransaction[] = chunks.map((chunk, index) => {
     const pocs: PocChange[] = [];
+    const after: number[] = [];
     for (const iso3 of new Set(chunk.flatMap((change) => stateOf(change) ?? []))) {
       const state = byState.get(iso3) as StateContacts;
-      const contacts = new Map(state.contacts);
-      for (const change of chunk) if (stateOf(change) === iso3) contacts.set(change.after.id, change.after);
-      const coverage = pocCoverage([...contacts.values()], deps.clock);
-      pocs.push({
+      for (const change of chunk) if (stateOf(change) === iso3) state.contacts.set(change.after.id, change.after);
+      const coverage = pocCoverage([...state.contacts.values()], deps.clock);
+      const poc: PocChange = {
         iso3,
         revision: state.stored.revision,
         before: { status: state.stored.status, view: state.stored.view },
         after: { status: obligationStatusFor(coverage.view), view: coverage.view, evaluatedOn: coverage.evaluatedOn },
-      });
+      };
+      pocs.push(poc);
+      state.stored = { ...state.stored, status: poc.after.status, view: poc.after.view, revision: poc.revision + 1 };
+      const previous = lastTouching.get(iso3);
+      if (previous !== undefined) after.push(previous);
+      lastTouching.set(iso3, index);
     }
-    const entries = auditEntries(audit, chunk, pocs, `${index + 1} of ${chunks.length}`);
+    return { index, chunk, pocs, entries: auditEntries(audit, chunk, pocs, `${index + 1} of ${chunks.length}`), after };
+  });
+
+  const done = plan.map(settlement);
+  let written = 0;
+  await eachLimited(plan, concurrency, async ({ index, chunk, pocs, entries, after }) => {
     try {
+      await Promise.all(after.map((earlier) => done[earlier]?.promise));
       await withTransactionConflictRetry(() => deps.contacts.saveContacts(chunk, pocs, entries));
+      written += chunk.length;
+      done[index]?.resolve();
     } catch (error) {
+      done[index]?.reject(error);
       if (!(error instanceof DomainError) && !isRace(error)) throw error;
       const cause =
         error instanceof DomainError ? error.message : "other writes touched the same items at the same moment";
@@ -127,13 +164,7 @@ export async function writeContactChanges(
         { written },
       );
     }
-    for (const poc of pocs) {
-      const state = byState.get(poc.iso3) as StateContacts;
-      for (const change of chunk) if (stateOf(change) === poc.iso3) state.contacts.set(change.after.id, change.after);
-      state.stored = { ...state.stored, status: poc.after.status, view: poc.after.view, revision: poc.revision + 1 };
-    }
-    written += chunk.length;
-  }
+  });
 }
 
 /** One audit entry per State the transaction touches, and one for the organizations' contacts if any. */

@@ -123,6 +123,16 @@ export async function retryOnRace<T>(attempt: () => Promise<T>, tries = 5): Prom
 
 const pocObligationKey = (iso3: string) => ({ pk: statePartition(iso3), sk: "OBLIGATION#point-of-contact" });
 
+function toStoredPoc(iso3: string, item: Record<string, unknown>): StoredPoc {
+  const view = pocViewSchema.safeParse(item.view);
+  return {
+    iso3,
+    status: obligationStatusSchema.parse(item.status),
+    view: view.success ? view.data : undefined,
+    revision: Number(item.contactRevision ?? 0),
+  };
+}
+
 function toContact(raw: Record<string, unknown>): Versioned<Contact> {
   return { value: contactSchema.parse(raw), version: Number(raw.version) };
 }
@@ -149,6 +159,8 @@ export interface ContactRepository {
   contactsOf(owner: Owner): Promise<Versioned<Contact>[]>;
   /** A State's stored point-of-contact obligation with its writers' revision (0 before any contact write). */
   pocObligation(iso3: string): Promise<StoredPoc | undefined>;
+  /** Many States' obligations as `pocObligation` reads each, keyed by code, in consistent batch reads; unknown States are left out. */
+  pocObligations(iso3s: string[]): Promise<Map<string, StoredPoc>>;
   /**
    * One page of contacts: an owner's in creation order, otherwise by role or e-mail status (owner, then id) or by
    * last verification (date, then id); the filter is one `filterProblem` allows. `stale` implies active; `staleBefore` is the first day a verification still
@@ -376,14 +388,18 @@ export function contactRepository(
       const result = await doc.send(
         new GetCommand({ TableName: table, Key: pocObligationKey(iso3), ConsistentRead: true }),
       );
-      if (!result.Item) return undefined;
-      const view = pocViewSchema.safeParse(result.Item.view);
-      return {
-        iso3,
-        status: obligationStatusSchema.parse(result.Item.status),
-        view: view.success ? view.data : undefined,
-        revision: Number(result.Item.contactRevision ?? 0),
-      };
+      return result.Item ? toStoredPoc(iso3, result.Item) : undefined;
+    },
+
+    async pocObligations(iso3s: string[]): Promise<Map<string, StoredPoc>> {
+      const codes = [...new Set(iso3s)];
+      const codeOf = new Map(codes.map((iso3) => [pocObligationKey(iso3).pk, iso3]));
+      const found = new Map<string, StoredPoc>();
+      for (const item of await batchGet(codes.map(pocObligationKey))) {
+        const iso3 = codeOf.get(String(item.pk));
+        if (iso3) found.set(iso3, toStoredPoc(iso3, item));
+      }
+      return found;
     },
 
     /**

@@ -258,11 +258,17 @@ export function demoContacts(
 
 export interface DemoContactOptions {
   /**
-   * States the caller has just added: their point-of-contact obligation was written from their contacts by this
-   * seed (or is the initial one, with none), so it is in step already and is not read again.
+   * States the caller has just added: they have no contacts before this seed's (so none is read), and their
+   * point-of-contact obligation was written from their contacts by this seed (or is the initial one, with none), so
+   * it is in step already and is not read again.
    */
   newStates?: ReadonlySet<string>;
+  /** Transactions in flight at once; one at a time writes the same items (test/integration/local-seed.test.ts). */
+  concurrency?: number;
 }
+
+/** Enough transactions in flight to keep DynamoDB Local busy while node prepares the next (ADR 0037). */
+const SEED_CONCURRENCY = 4;
 
 /**
  * Idempotent: a demo contact whose id exists already, or whose address an active contact holds, is left alone.
@@ -273,7 +279,7 @@ export async function seedDemoContacts(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
-  { newStates = new Set() }: DemoContactOptions = {},
+  { newStates = new Set(), concurrency = SEED_CONCURRENCY }: DemoContactOptions = {},
 ): Promise<{ created: number; existing: number; obligationsUpdated: number }> {
   await seedOrganizations(doc, tableNames, clock);
   const deps = contactDependencies(doc, tableNames, clock);
@@ -295,6 +301,7 @@ export async function seedDemoContacts(
         entity: { type: "contact-seed", id: "demo" },
         onStop: "Run the seed again: it adds only what is missing.",
       },
+      { newStates, concurrency },
     );
   }
   let obligationsUpdated = 0;

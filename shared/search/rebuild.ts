@@ -2,10 +2,15 @@
 // after the indexer was down longer than the stream keeps records (24 hours). An operator's command, so a Scan is
 // acceptable here (searches never scan); ADR 0021.
 import { type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { eachLimited } from "../concurrency.ts";
 import type { TableNames } from "../tables.ts";
 import { searchEntryOf, searchTokenItems } from "./entries.ts";
 import { type IndexWrite, writeIndex } from "./indexer.ts";
 import { SEARCH_ENTITY } from "./keys.ts";
+
+/** One BatchWriteItem's worth of writes. */
+const WRITES_PER_SLICE = 25;
+const SLICES_AT_ONCE = 4;
 
 export interface RebuildResult {
   records: number;
@@ -43,6 +48,12 @@ export async function rebuildSearchIndex(
   const removals: IndexWrite[] = present
     .filter((key) => !expected.has(`${key.pk}\u0000${key.sk}`))
     .map((key) => ({ DeleteRequest: { Key: key } }));
-  await writeIndex(deps, [...removals, ...expected.values()]);
+  // Each write touches its own key: the batches go a few at a time (238 of them after a first start; ADR 0037).
+  const writes = [...removals, ...expected.values()];
+  const slices: IndexWrite[][] = [];
+  for (let start = 0; start < writes.length; start += WRITES_PER_SLICE) {
+    slices.push(writes.slice(start, start + WRITES_PER_SLICE));
+  }
+  await eachLimited(slices, SLICES_AT_ONCE, (slice) => writeIndex(deps, slice));
   return { records, tokensWritten: expected.size, tokensRemoved: removals.length };
 }

@@ -231,6 +231,14 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect(await store.getOffer("o9")).toBeUndefined();
       });
 
+      it("names the offers that exist among many ids, each once", async () => {
+        const many = Array.from({ length: 120 }, (_, index) => `o${String(index).padStart(3, "0")}`);
+        await store.write(many.filter((_, index) => index % 3 === 0).map((id) => store.newOffer(anOffer(id, iaea))));
+        const existing = await store.existingOfferIds([...many, "o000", "r1"]);
+        expect([...existing].sort()).toEqual(many.filter((_, index) => index % 3 === 0));
+        expect(await store.existingOfferIds([])).toEqual(new Set());
+      });
+
       it("keeps one match per request and offer (409 naming it), found by id and in the request's file", async () => {
         await record(aRequest("r1", "MLI", "2027-01-10"));
         await store.write([store.newOffer(anOffer("o1", iaea))]);

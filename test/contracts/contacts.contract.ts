@@ -86,6 +86,16 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
       expect(await contacts.pocObligation("XYZ")).toBeUndefined();
     });
 
+    it("reads many States' obligations at once, each as read alone, leaving unknown States out", async () => {
+      await create(aContact("c1", "STATE:MLI"), pocFor("MLI", 0));
+      const many = await contacts.pocObligations(["MLI", "TCD", "XYZ", "MLI"]);
+      expect([...many.keys()].sort()).toEqual(["MLI", "TCD"]);
+      expect(many.get("MLI")).toEqual(await contacts.pocObligation("MLI"));
+      expect(many.get("MLI")).toMatchObject({ status: "fulfilled", revision: 1 });
+      expect(many.get("TCD")).toEqual(await contacts.pocObligation("TCD"));
+      expect(await contacts.pocObligations([])).toEqual(new Map());
+    });
+
     it("lists an owner's contacts in creation order, active or not", async () => {
       await create(aContact("c2", "STATE:MLI"));
       await create(aContact("c1", "STATE:MLI", { active: false, deactivatedOn: "2026-12-01" }));

@@ -1,7 +1,8 @@
-// The local stack's seed runs its stages side by side, skips the reads a new State does not need and records the
-// demonstration submissions many States at a time: it must still write exactly what the stages wrote one after
-// another, each submission through `recordSubmission` on its own, as `npm start` seeded before (ADRs 0027 and 0030),
-// and say what it did.
+// The local stack's seed runs its stages side by side, skips the reads a new State does not need, records the
+// demonstration submissions many States at a time and writes the other stages' transactions a few at a time: it must
+// still write exactly what the stages wrote one after another, each submission through `recordSubmission` on its own
+// and every other transaction one at a time, as `npm start` seeded before (ADRs 0027, 0030 and 0037), and say what it
+// did.
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
@@ -51,8 +52,9 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   const { doc, tableNames } = setup;
   await seedRegistry(doc, tableNames, clock);
   await demoSubmissionsOneByOne(setup);
-  await seedDemoContacts(doc, tableNames, clock);
-  await seedDemoAssistance(doc, tableNames, clock);
+  await seedDemoContacts(doc, tableNames, clock, { concurrency: 1 });
+  // One transaction at a time, as before ADR 0037.
+  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1 });
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });

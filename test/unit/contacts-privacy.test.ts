@@ -56,13 +56,20 @@ beforeEach(() => {
     return {};
   });
   dynamo.on(QueryCommand).resolves({ Items: [] });
-  dynamo.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => ({
-    Responses: {
-      [tableNames.desk]: (input.RequestItems[tableNames.desk]?.Keys ?? []).flatMap((key) =>
-        key.pk === "STATE#CHE" ? [state] : [],
-      ),
-    },
-  }));
+  dynamo
+    .on(BatchGetCommand)
+    .callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[] }> }) => ({
+      Responses: {
+        [tableNames.desk]: (input.RequestItems[tableNames.desk]?.Keys ?? []).flatMap(
+          (key): Record<string, unknown>[] => {
+            if (key.pk !== "STATE#CHE") return [];
+            // The import reads the obligations in one batch (ADR 0037): each key answers its own item.
+            if (key.sk === "OBLIGATION#point-of-contact") return [obligation];
+            return key.sk === "STATE" ? [state] : [];
+          },
+        ),
+      },
+    }));
   dynamo.on(TransactWriteCommand).resolves({});
 });
 afterEach(() => vi.restoreAllMocks());

@@ -280,6 +280,8 @@ export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemory
       return found && copy(found);
     },
 
+    existingOfferIds: async (ids) => new Set(ids.filter((id) => held.offers.has(id))),
+
     listOffers: async ({ provider, limit, cursor }) => {
       const partition = provider ? offerProviderPartition(providerKey(provider)) : ALL_OFFERS;
       const chosen = [...held.offers.values()].filter(

@@ -124,6 +124,14 @@ export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAu
       return found && copy(found);
     },
 
+    pocObligations: async (iso3s) =>
+      new Map(
+        iso3s.flatMap((iso3) => {
+          const found = held.pocs.get(iso3);
+          return found ? [[iso3, copy(found)] as const] : [];
+        }),
+      ),
+
     // The filter is one `filterProblem` allows; the order and the scope are those of the index the adapter would
     // query, so cursors bind alike.
     listContacts: async (filter, page, staleBefore) => {
