@@ -83,22 +83,28 @@ export interface ConsoleBuild {
   ms: number;
 }
 
-const stampPath = () => join(CONSOLE_DIST, SOURCE_STAMP);
+const stampPath = (distDir: string) => join(distDir, SOURCE_STAMP);
 
-/** Whether console/dist was built from these sources. */
-function builtFrom(hash: string): boolean {
-  const stamp = stampPath();
-  return existsSync(stamp) && readFileSync(stamp, "utf8") === hash && existsSync(join(CONSOLE_DIST, "index.html"));
+/** Whether the build in `distDir` was built from these sources. */
+function builtFrom(hash: string, distDir: string): boolean {
+  const stamp = stampPath(distDir);
+  return existsSync(stamp) && readFileSync(stamp, "utf8") === hash && existsSync(join(distDir, "index.html"));
 }
 
-/** Builds the local console into console/dist unless the build there was made from the same sources. */
-export async function ensureConsoleBuilt(log: (line: string) => void = () => undefined): Promise<ConsoleBuild> {
+/**
+ * Builds the local console into `distDir` (console/dist, what `npm start` serves) unless the build there was made
+ * from the same sources.
+ */
+export async function ensureConsoleBuilt(
+  log: (line: string) => void = () => undefined,
+  distDir = CONSOLE_DIST,
+): Promise<ConsoleBuild> {
   const hash = consoleSourceHash();
-  if (builtFrom(hash)) return { built: false, ms: 0 };
+  if (builtFrom(hash, distDir)) return { built: false, ms: 0 };
   log("building the console (its sources changed)");
   const started = performance.now();
-  await buildConsole({ localSignIn: true });
-  writeFileSync(stampPath(), hash);
+  await buildConsole({ localSignIn: true, outDir: distDir });
+  writeFileSync(stampPath(distDir), hash);
   return { built: true, ms: Math.round(performance.now() - started) };
 }
 
@@ -107,12 +113,17 @@ export async function ensureConsoleBuilt(log: (line: string) => void = () => und
  * thread's event loop for most of a build (a second at a time, measured), and on two cores its 2 s of CPU would be
  * taken from DynamoDB Local and the seed; at nice 19 it uses what they leave idle (ADR 0037).
  */
-export async function ensureConsoleBuiltAside(log: (line: string) => void = () => undefined): Promise<ConsoleBuild> {
-  if (builtFrom(consoleSourceHash())) return { built: false, ms: 0 };
+export async function ensureConsoleBuiltAside(
+  log: (line: string) => void = () => undefined,
+  distDir = CONSOLE_DIST,
+): Promise<ConsoleBuild> {
+  if (builtFrom(consoleSourceHash(), distDir)) return { built: false, ms: 0 };
   log("building the console (its sources changed)");
   const started = performance.now();
   const [{ spawn }, { setPriority }] = await Promise.all([import("node:child_process"), import("node:os")]);
-  const script = `const { ensureConsoleBuilt } = await import(${JSON.stringify(import.meta.url)}); await ensureConsoleBuilt();`;
+  const script =
+    `const { ensureConsoleBuilt } = await import(${JSON.stringify(import.meta.url)}); ` +
+    `await ensureConsoleBuilt(undefined, ${JSON.stringify(distDir)});`;
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
       stdio: ["ignore", "ignore", "pipe"],
