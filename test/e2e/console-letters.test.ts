@@ -26,7 +26,7 @@ let waveId = "";
 interface Answer {
   id: string;
   variants: { en: { subject: string } };
-  recipients: unknown[];
+  recipients: { contact: { id: string }; owner: { name: string } }[];
   skipped: { reason: string }[];
   items: unknown[];
 }
@@ -206,6 +206,17 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect((await mailWith(marker)).map((mail) => [mail.subject.startsWith("[TEST] "), mail.destination.to])).toEqual([
       [true, ["officer@desk.example"]],
     ]);
+    // A second copy rendered for a recipient chosen from the audience: the API's own contactId, the letter in that
+    // recipient's language.
+    const chosen = preview.body.recipients.at(-1);
+    if (!chosen) throw new Error("the audience has no recipient");
+    await page.getByLabel("Rendered as the letter for").selectOption(chosen.contact.id);
+    await page.getByRole("button", { name: "Send the test copy" }).click();
+    await page
+      .locator('[data-field="test-sent"]')
+      .filter({ hasText: `the letter for ${chosen.owner.name} in` })
+      .waitFor();
+    expect((await mailWith(marker)).filter((mail) => mail.subject.startsWith("[TEST] "))).toHaveLength(2);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-draft-1280.png"), fullPage: true });
 

@@ -201,6 +201,13 @@ function recipientChoices(preview: Loaded<AudiencePreview>): (readonly [string, 
   ];
 }
 
+/** The audience's recipient with this contact, to name the owner a test copy was rendered for. */
+function recipientNamed(preview: Loaded<AudiencePreview>, contactId: string) {
+  return preview.status === "ready"
+    ? preview.data.recipients.find((recipient) => recipient.contact.id === contactId)
+    : undefined;
+}
+
 function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview> }) {
   const [to, setTo] = useState("");
   const [contactId, setContactId] = useState(FIRST_RECIPIENT);
@@ -255,7 +262,8 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
       </button>
       {sent && (
         <p role="status" data-field="test-sent">
-          Sent to {sent.to}: “{sent.subject}”, the letter for <OwnerName owner={sent.owner} /> in{" "}
+          Sent to {sent.to}: “{sent.subject}”, the letter for{" "}
+          <OwnerName owner={sent.owner} name={recipientNamed(preview, sent.contactId)?.owner.name} /> in{" "}
           {LANGUAGES[sent.language].name}
           {sent.fellBack ? " (the fallback)" : ""}.
         </p>
