@@ -1,5 +1,6 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+import { enumValues } from "../api/enums.ts";
 
 export type State = Schemas["State"];
 export type Contact = Schemas["Contact"];
@@ -68,14 +69,12 @@ export async function pointOfContactCoverage(states: State[]): Promise<Record<Po
   return coverage;
 }
 
-export const PENDING_STATUSES = [
-  "received",
-  "acknowledged",
-  "consent-window",
-  "circulated",
-  "matched",
-  "in-progress",
-] as const;
+/** A request's ends; every other status of the API's lifecycle is still pending. */
+const FINAL_STATUSES: readonly AssistanceRequest["status"][] = ["fulfilled", "withdrawn", "closed-unmet"];
+
+export const PENDING_STATUSES = enumValues["AssistanceRequest.status"].filter(
+  (status) => !FINAL_STATUSES.includes(status),
+);
 
 export const AGE_BUCKETS = ["under 6 months", "6 to 12 months", "12 to 24 months", "over 24 months"] as const;
 
