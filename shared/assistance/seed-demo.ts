@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
-import { eachLimited } from "../contacts/batch.ts";
+import { eachLimited } from "../concurrency.ts";
 import { Conflict } from "../errors.ts";
 import { organizationRepository } from "../organizations/repository.ts";
 import { seedOrganizations } from "../organizations/seed.ts";

@@ -36,9 +36,6 @@ const stateOf = (change: ContactChange) => {
   return owner.kind === "state" ? owner.iso3 : undefined;
 };
 
-// Defined with no store's dependencies, so that the registry can use it too; its callers here import it from this module.
-export { eachLimited };
-
 /**
  * Groups changes into transactions: one item stays free for the organizations' audit entry, two per State for its
  * obligation and its own audit entry (so each entry lands on one State's trail, ADR 0020).

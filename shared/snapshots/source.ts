@@ -6,7 +6,7 @@ import { listProviders } from "../assistance/offers.ts";
 import { assistanceRepository } from "../assistance/repository.ts";
 import { type AssistanceRequest, assistanceRequestSchema, type ProviderSummary } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
-import { eachLimited } from "../contacts/batch.ts";
+import { eachLimited } from "../concurrency.ts";
 import { POC_ROLES, staleBefore, todayOf } from "../contacts/poc-coverage.ts";
 import { contactRepository } from "../contacts/repository.ts";
 import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";

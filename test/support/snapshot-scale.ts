@@ -13,7 +13,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aw
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { type Clock, fixedClock } from "#shared/clock.ts";
-import { eachLimited } from "#shared/contacts/batch.ts";
+import { eachLimited } from "#shared/concurrency.ts";
 import { POC_ROLES, staleBefore, todayOf } from "#shared/contacts/poc-coverage.ts";
 import { contactRepository } from "#shared/contacts/repository.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
