@@ -15,6 +15,20 @@ export const LOGIN_REDIRECT_URI = "http://localhost:15400/callback";
 export const API_RESOURCE_SERVER = "desk-1540";
 export const API_SCOPE = `${API_RESOURCE_SERVER}/api`;
 
+/**
+ * The invitation Cognito sends a new account ({username} and {####} are Cognito's own placeholders): where to sign in,
+ * the staff console first when the stage has one, and the terminal for the API.
+ */
+export function invitationBody(consoleUrl: string | undefined): string {
+  const where = consoleUrl
+    ? `Sign in to the staff console at ${consoleUrl} (or from a terminal with \`npm run login\`)`
+    : "Sign in with `npm run login`";
+  return (
+    "An account on the 1540 Committee desk was created for {username}. Your temporary password is {####}. " +
+    `${where} within three days; you will choose a password and enrol an authenticator app.`
+  );
+}
+
 export class StaffSignIn extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
@@ -48,9 +62,8 @@ export class StaffSignIn extends Construct {
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
       userInvitation: {
         emailSubject: "Your account on the 1540 Committee desk",
-        emailBody:
-          "An account on the 1540 Committee desk was created for {username}. Your temporary password is {####}. " +
-          "Sign in with `npm run login` within three days; you will choose a password and enrol an authenticator app.",
+        // Lazy: the console's address is known only once its distribution exists (allowConsoleAt).
+        emailBody: Lazy.string({ produce: () => invitationBody(this.consoleUrls[0]) }),
       },
       // The staff accounts are state too: a stack deletion must not take them along.
       deletionProtection: true,
@@ -101,7 +114,9 @@ export class StaffSignIn extends Construct {
       clientId: this.client.userPoolClientId,
       useCognitoProvidedValues: true,
     });
-    this.domainUrl = this.domain.baseUrl();
+    // baseUrl()'s own form, from the prefix rather than the domain resource: the console's headers name this URL and
+    // the invitation names the console, so a reference to the resource would close a cycle through the distribution.
+    this.domainUrl = `https://${domainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
 
     // What `npm run login`, `token` and `users` read from the deploy's outputs file (docs/operations.md).
     const outputs: Record<string, string> = {

@@ -71,6 +71,22 @@ describe("sign-in", () => {
     });
   });
 
+  it("invites a new account to the staff console at its address, and names the terminal's sign-in too", () => {
+    const pool = only(resourcesOf(template, "AWS::Cognito::UserPool"), "user pool").Properties;
+    const config = pool.AdminCreateUserConfig as { InviteMessageTemplate: { EmailMessage: unknown } };
+    const message = JSON.stringify(config.InviteMessageTemplate.EmailMessage);
+    // Cognito refuses a template without its two placeholders.
+    for (const placeholder of ["{username}", "{####}", "npm run login", "staff console at https://"]) {
+      expect(message).toContain(placeholder);
+    }
+    const client = only(resourcesOf(template, "AWS::Cognito::UserPoolClient"), "app client").Properties;
+    const consoleCallback = JSON.stringify((client.CallbackURLs as unknown[])[1]);
+    // The console's address is the distribution's, the same reference its sign-in redirect uses.
+    const domainRef = consoleCallback.match(/\{"Fn::GetAtt":\["[^"]+","DomainName"\]\}/)?.[0];
+    expect(domainRef).toBeDefined();
+    expect(message).toContain(domainRef);
+  });
+
   it("accepts access tokens only: the client id as audience, and the API's scope on every closed route", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
