@@ -5,7 +5,7 @@ import { type Bundle, bundleSource } from "./bundles.ts";
 import { type ColdStart, measureColdStarts } from "./cold-start.ts";
 
 /** A schema shaped like the desk's (a contact): strings with checks, an enum, an e-mail, a date, an array. */
-const classicSchema = `z.object({
+export const classicSchema = `z.object({
   id: z.string().min(1),
   owner: z.string().regex(/^STATE:[A-Z]{3}$/),
   role: z.enum(["capital-poc", "mission-poc", "provider-poc"]),
@@ -17,7 +17,7 @@ const classicSchema = `z.object({
   active: z.boolean(),
 })`;
 
-const miniSchema = `z.object({
+export const miniSchema = `z.object({
   id: z.string().check(z.minLength(1)),
   owner: z.string().check(z.regex(/^STATE:[A-Z]{3}$/)),
   role: z.enum(["capital-poc", "mission-poc", "provider-poc"]),
