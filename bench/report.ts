@@ -10,6 +10,7 @@ import { type ColdStart, type ProfileShare, SOURCE_MAPS_OFF } from "./cold-start
 import { scansOf } from "./dynamo-calls.ts";
 import { FIRST_START_LIMIT_S, type FirstStart } from "./first-start.ts";
 import type { InitTimes } from "./init-time.ts";
+import { CLIENTS_PROBE_NAME, schemasProbeName } from "./lower-bound-probes.ts";
 import type { Machine } from "./machine.ts";
 import { projectRoot } from "./paths.ts";
 import type { BenchResult } from "./results.ts";
@@ -286,11 +287,14 @@ The child times ${code("await import(bundle)")} with ${code("performance.now()")
 module and running its top level, which builds the SDK clients, the schemas, the router and the logger.
 ${data.coldStartRuns} rounds after one unmeasured import of each; every round imports every bundle once, in an order
 rotated by one each round, so noise falls on all of them alike. The figure is median(handler) / median(floor) from
-this run. Two rows are there for comparison, not judged: ${data.referenceNames.map((name) => `"${name}"`).join(" and ")}:
-the floor bundled with the SDK's whole default credential chain (no ${code("--alias")}), for what the alias changes in
-the SDK's own start, and the largest handler imported without ${code("--enable-source-maps")}, for what reading its
-map at load costs. "Compile alone" is V8 compiling the module text (${code("new vm.SourceTextModule")}) in its own
-process, median of ${data.compileRuns} per bundle.
+this run. The rows without a target are there for comparison: ${data.referenceNames.map((name) => `"${name}"`).join(", ")}.
+The first is the floor bundled with the SDK's whole default credential chain (no ${code("--alias")}), for what the
+alias changes in the SDK's own start; the second the largest handler imported without ${code("--enable-source-maps")},
+for what reading its map at load costs. The last three are ADR 0042's lower bound, bundled as deployed: the floor with
+the Powertools logger and the DynamoDB document client that every function builds, and that with one object schema
+built at import in ${code("zod/mini")} and in zod's classic API, which the desk's schemas use. They say what a function
+pays before any code of ours. "Compile alone" is V8 compiling the module text (${code("new vm.SourceTextModule")}) in
+its own process, median of ${data.compileRuns} per bundle.
 
 ${table(["Bundle", "Median import", "Min", "Max", "Ratio to floor", "Target", "RSS after", "Compile alone"], rows)}
 ${slow.length > 0 ? `\n${coldFindings(data, slow, floorMs)}` : ""}`;
@@ -300,23 +304,33 @@ ${slow.length > 0 ? `\n${coldFindings(data, slow, floorMs)}` : ""}`;
 const WHAT_WAS_TRIED_FOR_COLD_START = `### What was tried
 
 - **The api in four functions** (ADR 0014): the single api bundle imported in 247.7 ms, 3.38x the floor (run of
-  2026-11-28 03:20); each route group now builds only its own schemas and routes, 2.1x to 2.6x.
-- **Work built on first use instead of at import**: the time-zone formatters (a process's first
-  \`Intl.DateTimeFormat\` costs about 25 ms), the programme files' validation (about 15 ms), the report's number
-  formatter and the cursor schema. Measured module by module, the api's whole top level fell from about 150 ms to
-  about 104 ms. Functions that need that work on every run (snapshot, programme-reminders) only move it to their
-  first invocation, which is no saving.
-- **The credential chain's environment link alone** (section 1): the floor with the whole chain is the row above.
-- **Source maps off**: the row above; not deployed, since stack traces would then name minified code.
-- **Not tried, and what it would take**: zod's own start-up and the schemas built at import are most of what is
-  left (the tables below). \`zod/mini\` builds a schema faster and bundles far smaller (the probe below), but every
-  schema would be rewritten in its functional API; loading each route's module on its first request would defer the
-  schemas a request does not use. Both are larger changes than this benchmark's issue.`;
+  2026-11-28 03:20); each route group now builds only its own routes.
+- **Work built on first use only where a run may not need it**: the time-zone formatters (a process's first
+  \`Intl.DateTimeFormat\` costs about 25 ms), the programme files' validation, the report's number formatter. Work
+  every run needs stays in the init: moving it to the first event moves its cost, and is not done (ADRs 0029, 0042).
+- **Route modules read on their first request, the api functions bundled in chunks** (ADRs 0024, 0038): a cold start
+  reads the entry and the chunks it imports statically, not every route's schemas.
+- **Schemas marked pure** (ADR 0039): a bundle builds only the schemas its function reaches.
+- **Measured and not taken** (ADR 0042): descriptions registered without a clone (1 to 2 %), the assistance audiences
+  loaded on first need (a loss in a one-file bundle: esbuild wraps the SDK the lazy module reaches).
+- **The credential chain's environment link alone** (section 1): the floor with the whole chain is a row above.
+- **Source maps off**: a row above; not deployed, since stack traces would then name minified code.`;
 
 function coldFindings(data: ReportData, slow: ColdStart[], floorMs: number): string {
   const floorCompile = data.compile.get(FLOOR_NAME) ?? Number.NaN;
   const floorBytes = data.bundles.find((b) => b.name === FLOOR_NAME)?.bytes ?? Number.NaN;
   const lines = [WHAT_WAS_TRIED_FOR_COLD_START, "", "### What dominates the cold start", ""];
+  const ratioOf = (name: string) => {
+    const row = data.cold.find((c) => c.name === name);
+    return row ? `${(row.medianMs / floorMs).toFixed(2)}x` : "not measured";
+  };
+  lines.push(
+    `- **The lower bound** (ADR 0042; rows above): the clients every function builds cost ` +
+      `${ratioOf(CLIENTS_PROBE_NAME)} the floor; with zod classic and one schema ${ratioOf(schemasProbeName("zod", 1))}, ` +
+      `with ${code("zod/mini")} and one schema ${ratioOf(schemasProbeName("zod/mini", 1))}. A function whose modules ` +
+      "build zod classic schemas at import starts above 1.3x before any code of ours; zod/mini across shared/ is the " +
+      "lever left, and it leaves a few hundred schema instances' room.",
+  );
   for (const c of slow) {
     const compile = data.compile.get(c.name) ?? Number.NaN;
     const extra = c.medianMs - floorMs;

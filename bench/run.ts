@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startDynamoDbLocal } from "../infra/local/dynamodb-local.ts";
 import { type ApiFigures, type ApiSettings, measureApi } from "./api.ts";
-import { type Bundle, bundle, bundleAll, FLOOR_NAME } from "./bundles.ts";
+import { type Bundle, bundle, bundleAll, bundleSource, FLOOR_NAME } from "./bundles.ts";
 import {
   type ColdStart,
   type ColdTarget,
@@ -27,6 +27,7 @@ import {
 } from "./figures.ts";
 import { type FirstStart, firstStartFigures, measureFirstStart } from "./first-start.ts";
 import { type InitTimes, measureInitTimes } from "./init-time.ts";
+import { CLIENTS_PROBE_NAME, clientsProbe, schemasProbe, schemasProbeName } from "./lower-bound-probes.ts";
 import { describeMachine } from "./machine.ts";
 import { reportFile, resultsFile } from "./paths.ts";
 import { type Investigation, renderReport, type SectionTime } from "./report.ts";
@@ -124,6 +125,11 @@ async function coldStartSection(bundles: Bundle[], largest: Bundle | undefined, 
   const references: ColdTarget[] = [floorChain];
   if (largest) {
     references.push({ name: `${largest.name}${SOURCE_MAPS_OFF}`, file: largest.file, environment: withoutNodeOptions });
+  }
+  // ADR 0042's lower bound, in every run: what a function pays for its clients and for zod before any code of ours.
+  references.push(await bundleSource(CLIENTS_PROBE_NAME, clientsProbe, outDir));
+  for (const flavour of ["zod/mini", "zod"] as const) {
+    references.push(await bundleSource(schemasProbeName(flavour, 1), schemasProbe(flavour, 1), outDir));
   }
   const cold = await measureColdStarts([...bundles, ...references], COLD_START_RUNS, log);
   const compile = await measureCompile(bundles, COMPILE_RUNS);
