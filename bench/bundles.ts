@@ -25,6 +25,8 @@ export interface Bundle {
   bytes: number;
   /** What a cold start reads: the entry and the chunks it imports statically (all of it when not split). */
   loadedBytes: number;
+  /** Those files, each with the inputs it holds: every one costs the module loader a file of its own (ADR 0040). */
+  loadedFiles: { file: string; inputs: string[] }[];
   /** Every input, grouped by package, largest first. */
   inputs: BundleInput[];
   /** The largest package's own breakdown by folder, to see what inside it is heavy. */
@@ -189,7 +191,17 @@ async function bundleFrom(
   const loaded = staticallyImported(outputs, key);
   const { inputs, parts } = groupInputs(loaded.map((path) => outputs[path]).filter((output) => output !== undefined));
   const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
-  return { name, entry, file, bytes: bytesOf(code), loadedBytes: bytesOf(loaded), inputs, largestPackageParts: parts };
+  const loadedFiles = loaded.map((path) => ({ file: path, inputs: Object.keys(outputs[path]?.inputs ?? {}) }));
+  return {
+    name,
+    entry,
+    file,
+    bytes: bytesOf(code),
+    loadedBytes: bytesOf(loaded),
+    loadedFiles,
+    inputs,
+    largestPackageParts: parts,
+  };
 }
 
 /** The entry's output and every chunk it reaches by static imports: what Node reads before the handler exists. */

@@ -5,7 +5,6 @@ import { readConfig } from "#shared/config.ts";
 import { mailSettingsOf } from "#shared/mail/settings.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
-import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { createCorrespondenceHandler } from "../api/correspondence.ts";
 import { mailerOnFirstUse, waveSchedulerOnFirstUse } from "../api/on-first-use.ts";
 
@@ -20,15 +19,17 @@ const untraced = createCorrespondenceHandler({
   tableNames: config.tableNames,
   clock,
   logger: functionLogger(),
-  // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing.
-  waveScheduler: waveSchedule
-    ? waveSchedulerOnFirstUse(async () => {
-        const { awsWaveScheduler, createSchedulerClient } = await import("./clients.ts");
-        return awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), waveSchedule, clock);
-      })
-    : unconfiguredWaveScheduler(
+  // Without the schedule's settings the templates and waves still serve; scheduling a wave says what is missing. Either
+  // scheduler is loaded with the first schedule: scheduler.ts imported here would be a chunk of its own at cold start.
+  waveScheduler: waveSchedulerOnFirstUse(async () => {
+    if (!waveSchedule) {
+      return (await import("#shared/waves/scheduler.ts")).unconfiguredWaveScheduler(
         "the api has no WAVE_DISPATCH_ARN, WAVE_SCHEDULER_ROLE_ARN, WAVE_SCHEDULE_GROUP and WAVE_SCHEDULE_DLQ_ARN",
-      ),
+      );
+    }
+    const { awsWaveScheduler, createSchedulerClient } = await import("./clients.ts");
+    return awsWaveScheduler(tracer().captureClient(createSchedulerClient(config.region)), waveSchedule, clock);
+  }),
   mailer: mailSettings
     ? mailerOnFirstUse(async () => (await import("./clients.ts")).sesMailer(mailSettings))
     : undefined,

@@ -6,8 +6,7 @@ import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { templateTable } from "./routes/templates.table.ts";
-import { waveTable } from "./routes/waves.table.ts";
+import { templateTable, waveTable } from "./routes/correspondence.tables.ts";
 
 export interface CorrespondenceDependencies extends TableDependencies {
   /** Makes and deletes the waves' one-time schedules; without one, scheduling a wave is refused (409). */

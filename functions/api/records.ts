@@ -4,13 +4,15 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { assistanceTable } from "./routes/assistance.table.ts";
-import { contactTable } from "./routes/contacts.table.ts";
-import { matrixTable } from "./routes/matrix.table.ts";
-import { organizationTable } from "./routes/organizations.table.ts";
-import { searchTable } from "./routes/search.table.ts";
-import { stateTable } from "./routes/states.table.ts";
-import { submissionTable } from "./routes/submissions.table.ts";
+import {
+  assistanceTable,
+  contactTable,
+  matrixTable,
+  organizationTable,
+  searchTable,
+  stateTable,
+  submissionTable,
+} from "./routes/records.tables.ts";
 
 export const recordsModules: readonly RouteModule<TableDependencies>[] = [
   { table: stateTable, load: () => import("./routes/states.ts") },

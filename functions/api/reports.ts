@@ -3,9 +3,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { calendarFeedTable } from "./routes/calendar-feeds.table.ts";
-import { programmeTable } from "./routes/programme.table.ts";
-import { snapshotTable } from "./routes/snapshots.table.ts";
+import { calendarFeedTable, programmeTable, snapshotTable } from "./routes/reports.tables.ts";
 
 export const reportsModules: readonly RouteModule<TableDependencies>[] = [
   { table: snapshotTable, load: () => import("./routes/snapshots.ts") },

@@ -3,7 +3,8 @@
 // out. Off wherever there is no sampled trace (locally, in tests, with POWERTOOLS_TRACE_ENABLED=false).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
-import { createSocket, type Socket } from "node:dgram";
+import type { Socket } from "node:dgram";
+import { createRequire } from "node:module";
 import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { lazy } from "../lazy.ts";
 
@@ -58,6 +59,9 @@ function daemonAddress(env: Environment): { host: string; port: number } {
   return { host: udp.slice(0, at), port: Number(udp.slice(at + 1)) };
 }
 
+/** Synchronous, unlike import(), so a trace is on its way before the invocation ends and Lambda freezes the process. */
+const loadBuiltin = createRequire(import.meta.url);
+
 const HEADER = '{"format": "json", "version": 1}\n';
 const seconds = (ms: number) => ms / 1000;
 const newId = () => randomBytes(8).toString("hex");
@@ -81,6 +85,8 @@ export function createTracer(env: Environment, send?: (document: Subsegment) => 
   const within = new AsyncLocalStorage<{ trace: TraceContext; parentId: string }>();
   let coldStart = true;
   const socket = lazy((): Socket => {
+    // Loaded with the first trace sent, not at import: most invocations send none, and no cold start need compile it.
+    const { createSocket } = loadBuiltin("node:dgram") as typeof import("node:dgram");
     const udp = createSocket("udp4");
     // Tracing must never keep an invocation, or a test, from ending.
     udp.unref();

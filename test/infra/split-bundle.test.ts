@@ -12,6 +12,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle } from "../../bench/bundles.ts";
 import { coldEnvironment } from "../../bench/cold-start.ts";
+import { routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
 import { dossierSummaries } from "../../functions/api/routes/dossier.table.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
@@ -91,4 +92,19 @@ describe("a split DeskFunction's package", () => {
       errors: [expect.objectContaining({ path: "params.iso3" })],
     });
   }, 60_000);
+});
+
+describe("an api function's cold start", () => {
+  const tableDir = mkdtempSync(path.join(tmpdir(), "desk-split-tables-"));
+  afterAll(() => rmSync(tableDir, { recursive: true, force: true }));
+
+  it.each(routeGroupNames)(
+    "reads the %s group's route tables from one chunk, not one chunk per route module (ADR 0040)",
+    async (group) => {
+      const { loadedFiles } = await bundle(`api-${group}`, routeGroups[group].entry, tableDir);
+      const holdingTables = loadedFiles.filter(({ inputs }) => inputs.some((input) => input.endsWith(".table.ts")));
+      expect(holdingTables.map(({ file }) => path.basename(file))).toHaveLength(1);
+    },
+    60_000,
+  );
 });

@@ -48,7 +48,7 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { assistanceTable } from "./assistance.table.ts";
+import { assistanceTable } from "./records.tables.ts";
 
 const byId = z.strictObject({ id: assistanceIdSchema });
 const byReport = z.strictObject({ id: reportIdSchema });

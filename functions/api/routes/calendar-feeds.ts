@@ -14,7 +14,7 @@ import { dynamoCalendarFeedStore } from "#shared/programme/feeds-store.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears } from "#shared/programme/years.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { calendarFeedTable } from "./calendar-feeds.table.ts";
+import { calendarFeedTable } from "./reports.tables.ts";
 
 const feedParams = z.strictObject({ id: z.string().min(1).max(64) });
 // Any segment: a malformed address is the same 404 as an unknown one, so the route tells nothing about its form.

@@ -30,7 +30,7 @@ import {
 import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { contactTable } from "./contacts.table.ts";
+import { contactTable } from "./records.tables.ts";
 import { byCode } from "./states.ts";
 
 const byContact = z.strictObject({

@@ -28,7 +28,7 @@ import {
 import { registryRepository } from "#shared/registry/repository.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { matrixTable } from "./matrix.table.ts";
+import { matrixTable } from "./records.tables.ts";
 
 const versionNumber = z
   .string()

@@ -19,7 +19,7 @@ import {
   organizationSchema,
 } from "#shared/organizations/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { organizationTable } from "./organizations.table.ts";
+import { organizationTable } from "./records.tables.ts";
 
 const byId = z.strictObject({ id: organizationIdSchema });
 

@@ -22,7 +22,7 @@ import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
 import { programmeYears } from "#shared/programme/years.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { programmeTable } from "./programme.table.ts";
+import { programmeTable } from "./reports.tables.ts";
 
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 

@@ -5,7 +5,7 @@ import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { searchQuerySchema, searchResultSchema } from "#shared/search/schemas.ts";
 import { type SearchDependencies, search } from "#shared/search/search.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { searchTable } from "./search.table.ts";
+import { searchTable } from "./records.tables.ts";
 
 /** The routes' schemas, joined to their data in search.table.ts. */
 export const declarations = declareRoutes(searchTable, {

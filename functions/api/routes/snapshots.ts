@@ -23,7 +23,7 @@ import {
   takeSnapshot,
 } from "#shared/snapshots/snapshots.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { snapshotTable } from "./snapshots.table.ts";
+import { snapshotTable } from "./reports.tables.ts";
 
 const byPeriod = z.strictObject({ period: periodSchema });
 

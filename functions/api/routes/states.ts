@@ -16,7 +16,7 @@ import { changeState, getState, type LanguageFollowers, listStates } from "#shar
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { type ReportingDependencies, statesByActionPlan } from "#shared/reporting/submissions.ts";
 import type { TableDependencies } from "../api-handler.ts";
-import { stateTable } from "./states.table.ts";
+import { stateTable } from "./records.tables.ts";
 
 export const byCode = z.strictObject({ iso3: iso3Schema });
 

@@ -24,8 +24,8 @@ import {
   recordSubmission,
 } from "#shared/reporting/submissions.ts";
 import type { TableDependencies } from "../api-handler.ts";
+import { submissionTable } from "./records.tables.ts";
 import { byCode } from "./states.ts";
-import { submissionTable } from "./submissions.table.ts";
 
 const bySubmission = z.strictObject({
   iso3: iso3Schema,

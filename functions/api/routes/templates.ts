@@ -23,7 +23,7 @@ import {
 import { letterValueSchema } from "#shared/templates/values.ts";
 import { type TemplateVariable, templateVariables } from "#shared/templates/variables.ts";
 import type { CorrespondenceDependencies } from "../correspondence.ts";
-import { templateTable } from "./templates.table.ts";
+import { templateTable } from "./correspondence.tables.ts";
 
 const byId = z.strictObject({ id: z.string().min(1).max(80) });
 const variableSchema = z.enum(Object.keys(templateVariables) as [TemplateVariable, ...TemplateVariable[]]);

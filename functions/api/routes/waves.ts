@@ -35,7 +35,7 @@ import {
   type WaveTestDependencies,
 } from "#shared/waves/waves.ts";
 import type { CorrespondenceDependencies } from "../correspondence.ts";
-import { waveTable } from "./waves.table.ts";
+import { waveTable } from "./correspondence.tables.ts";
 
 const byId = z.strictObject({ id: waveIdSchema });
 
