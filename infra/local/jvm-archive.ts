@@ -102,9 +102,10 @@ export function jarWithJarsOnlyClassPath(jarBytes: Buffer, jarDir: string, fromD
   return Buffer.concat([...parts, centralBytes, end]);
 }
 
-interface CentralEntry {
+export interface CentralEntry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   localOffset: number;
   centralStart: number;
@@ -112,7 +113,8 @@ interface CentralEntry {
   dataStart(bytes: Buffer): number;
 }
 
-function centralDirectory(bytes: Buffer): CentralEntry[] & { centralOffset: number } {
+/** A zip's entries as its central directory lists them (no ZIP64: the engine's jar needs none). */
+export function centralDirectory(bytes: Buffer): CentralEntry[] & { centralOffset: number } {
   let end = bytes.length - 22;
   while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error("not a zip file: no end of central directory");
@@ -128,6 +130,7 @@ function centralDirectory(bytes: Buffer): CentralEntry[] & { centralOffset: numb
     entries.push({
       name: bytes.toString("utf8", at + 46, at + 46 + nameLength),
       method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
       localOffset,
       centralStart: at,
