@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, resolve } from "node:path";
+import { beginJvmArchive, usableJvmArchive } from "./jvm-archive.ts";
 import { assertPortFree, freePort } from "./ports.ts";
 
 export interface DynamoDbLocalOptions {
@@ -11,6 +12,11 @@ export interface DynamoDbLocalOptions {
   inMemory: boolean;
   /** Where the shared database file lives when not in memory; created if missing. */
   dbPath?: string;
+  /**
+   * The class-data-sharing archive (ADR 0041): "use" (the default) when one was made from the installed jar, else
+   * start without; "make" to write one when this engine stops (the install does, after a seed).
+   */
+  classArchive?: "use" | "make";
 }
 
 export interface DynamoDbLocal {
@@ -88,11 +94,19 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     storage.splice(0, 1, "-sharedDb", "-dbPath", dbPath);
   }
 
+  const making = opts.classArchive === "make" ? beginJvmArchive(emulator) : undefined;
+  const archived = making ? undefined : usableJvmArchive(emulator);
+  const classData = making
+    ? [`-XX:ArchiveClassesAtExit=${making.archive}`]
+    : archived
+      ? [`-XX:SharedArchiveFile=${archived.archive}`]
+      : [];
   const args = [
     ...JVM_OPTIONS,
+    ...classData,
     `-Djava.library.path=${join(emulator, "DynamoDBLocal_lib")}`,
     "-jar",
-    jar,
+    (making ?? archived)?.jar ?? jar,
     ...storage,
     "-port",
     String(port),
@@ -133,6 +147,8 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
       if (!exit) child.kill("SIGKILL");
     }
     await exited;
+    // The JVM has written the archive as it exited.
+    making?.commit();
   }
 
   try {
