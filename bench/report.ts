@@ -329,7 +329,7 @@ function coldFindings(data: ReportData, slow: ColdStart[], floorMs: number): str
       `${ratioOf(CLIENTS_PROBE_NAME)} the floor; with zod classic and one schema ${ratioOf(schemasProbeName("zod", 1))}, ` +
       `with ${code("zod/mini")} and one schema ${ratioOf(schemasProbeName("zod/mini", 1))}. A function whose modules ` +
       "build zod classic schemas at import starts above 1.3x before any code of ours; zod/mini across shared/ is the " +
-      "lever left, and it leaves a few hundred schema instances' room.",
+      "one lever left: the room it leaves for a function's own schemas and code is its row's distance below 1.3x.",
   );
   for (const c of slow) {
     const compile = data.compile.get(c.name) ?? Number.NaN;
