@@ -825,12 +825,17 @@ function firstStartSection(run: FirstStart): string {
   const steps = Object.entries(run.steps).map(([step, value]) => `${step} ${ms(value, 0)}`);
   return `## First start
 
-The first ${code("npm start")} on a fresh clone (an empty ${code("LOCAL_DATA_DIR")} for ${code(".local/")}), from the
-spawn of ${code("node --import tsx infra/local/start.ts")} until ${code("GET /health")} answers with the seed complete:
+The first ${code("npm start")} on a fresh clone, as a newcomer runs it after ${code("npm ci")} (ADR 0041): ${code("npm start")}
+itself spawned, npm included, with an empty ${code("LOCAL_DATA_DIR")} for ${code(".local/")} and an empty ${code("TMPDIR")}
+(tsx's compile cache cold), until ${code("GET /health")}, polled from outside every 50 ms, answers with the seed complete:
 **${run.readySeconds.toFixed(1)} s** (target < ${FIRST_START_LIMIT_S} s; load average ${run.load.start.toFixed(1)} at the
 start, ${run.load.end.toFixed(1)} at the end, on a shared machine). Its steps: ${steps.join(", ")}. The seeded records'
 search index was built ${run.searchReadySeconds.toFixed(1)} s after the spawn, while the API already answered (ADR 0027);
-Ctrl-C stopped everything in ${run.stopSeconds.toFixed(1)} s. What the start printed while seeding:
+Ctrl-C stopped everything in ${run.stopSeconds.toFixed(1)} s. CPU its processes had used at ready: ${Object.entries(
+    run.cpuAtReady,
+  )
+    .map(([command, seconds]) => `${command} ${seconds.toFixed(1)} s`)
+    .join(", ")}. What the start printed while seeding:
 
 ${run.progress.map((line) => `    ${line.trim()}`).join("\n")}
 `;
