@@ -149,11 +149,17 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       .getByRole("status")
       .filter({ hasText: `${symbol} voided (Recorded twice by mistake)` })
       .waitFor();
+    // The row leaves with the status line, before the dossier is read again.
+    expect(await page.getByRole("cell", { name: symbol }).count()).toBe(0);
     await page
       .getByRole("listitem")
       .filter({ hasText: "Submission voided" })
       .filter({ hasText: "Recorded twice" })
       .waitFor();
+    // Read again from the API (away to home and back: the session lives in the page), it stays out.
+    await page.goto(`${desk.stack.consoleUrl}#/`);
+    await settled(page);
+    await openDossier(page);
     expect(await page.getByRole("cell", { name: symbol }).count()).toBe(0);
     await page.close();
   });

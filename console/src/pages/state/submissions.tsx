@@ -180,15 +180,17 @@ function SubmissionEditor(props: {
 export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
   const { state, submissions } = props.dossier;
   const [editing, setEditing] = useState<string>();
-  // A voided submission leaves the list (it counts as never recorded): say so where it was.
+  // A voided submission leaves the list (it counts as never recorded): say so where it was. It leaves at once, with
+  // its status line, not when the dossier has been read again.
   const [voided, setVoided] = useState<Submission>();
+  const counted = voided ? submissions.filter((s) => s.id !== voided.id) : submissions;
   const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
   return (
     <Panel id="submissions" title="Submissions">
       <ListTable
         empty="No submission counts: none recorded, or every one voided."
         label="Submissions received"
-        rows={submissions}
+        rows={counted}
         keyOf={(s) => s.id}
         columns={[
           { header: "Received", cell: (s) => s.receivedOn },
