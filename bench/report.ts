@@ -653,7 +653,7 @@ ${code("Throttling")}, "Maximum sending rate exceeded."), which the send code ha
 (letters - 1) / (last acceptance - first acceptance), as the front saw them arrive; the busiest second is the most
 accepted in any one-second window. Afterwards every recipient's address is looked up in the emulator's store: each
 must hold exactly one letter of the wave, and no letter may go to anyone else. The waves are sized so that each
-sends for a minute or two and the whole bench stays under ten minutes: ${sizes}. 10,000 letters at 14/s would take
+sends for about a minute or two and the whole bench stays under ten minutes: ${sizes}. 10,000 letters at 14/s would take
 12 minutes alone. Each run's senders stand for the send
 function's maximum concurrency, deployed with
 ${data.waves.map((w) => code(`-c sendRate=${w.settings.maxSendRate} -c sendConcurrency=${w.settings.instances}`)).join(" and ")}
