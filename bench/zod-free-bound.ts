@@ -10,7 +10,13 @@ import { promisify } from "node:util";
 import type { Plugin } from "esbuild";
 import { type Bundle, bundle, bundleSource, FLOOR_NAME, type OptionChange } from "./bundles.ts";
 import { coldEnvironment } from "./cold-start.ts";
-import { CLIENTS_PROBE_NAME, clientsProbe, schemasProbe, schemasProbeName } from "./lower-bound-probes.ts";
+import {
+  CLIENTS_PROBE_NAME,
+  clientsProbe,
+  schemasProbe,
+  schemasProbeName,
+  type ZodFlavour,
+} from "./lower-bound-probes.ts";
 import { formatPaired, type PairedResult, pairedImports } from "./paired-import.ts";
 
 const rounds = Number(process.argv[2] ?? 15);
@@ -53,6 +59,22 @@ const withoutZod: OptionChange = (options) => ({ ...options, plugins: [...(optio
 
 const zodFreeName = (name: string) => `${name}, zod-free`;
 
+/** The second SDK client some of the eight build (SES to send, SQS to queue), on top of the clients probe. */
+const secondClients = [
+  { name: "SESClient", from: "@aws-sdk/client-ses" },
+  { name: "SQSClient", from: "@aws-sdk/client-sqs" },
+].map(({ name, from }) => ({
+  name: `${CLIENTS_PROBE_NAME} + ${name}`,
+  source: `${clientsProbe}
+import { ${name} } from "${from}";
+export const second = new ${name}({ region: process.env.AWS_REGION, maxAttempts: 5 });`,
+}));
+
+/** KB of the desk's own files (shared/, functions/) in a bundle: what is left when zod and the SDK are set apart. */
+const ownKb = (bundled: Bundle) =>
+  bundled.inputs.filter((input) => /^(shared|functions)\//.test(input.name)).reduce((sum, i) => sum + i.bytes, 0) /
+  1024;
+
 /** The import really finished: a fresh process (the bench's environment) imports the bundle and finds its handler. */
 async function handlerType(file: string): Promise<string> {
   const script = "const m = await import(process.argv[1]); process.stdout.write(typeof m.handler);";
@@ -66,10 +88,13 @@ async function handlerType(file: string): Promise<string> {
 
 const targets: Bundle[] = [await bundle(FLOOR_NAME, "bench/floor-entry.ts", outDir)];
 targets.push(await bundleSource(CLIENTS_PROBE_NAME, clientsProbe, outDir));
-for (const count of [1, 50]) {
-  targets.push(await bundleSource(schemasProbeName("zod/mini", count), schemasProbe("zod/mini", count), outDir));
+const FLAVOURS: readonly ZodFlavour[] = ["zod/mini", "zod"];
+for (const flavour of FLAVOURS) {
+  for (const count of [1, 50]) {
+    targets.push(await bundleSource(schemasProbeName(flavour, count), schemasProbe(flavour, count), outDir));
+  }
 }
-targets.push(await bundleSource(schemasProbeName("zod", 1), schemasProbe("zod", 1), outDir));
+for (const { name, source } of secondClients) targets.push(await bundleSource(name, source, outDir));
 for (const name of FUNCTIONS) {
   const entry = `functions/${name}/handler.ts`;
   targets.push(await bundle(name, entry, outDir));
@@ -92,38 +117,51 @@ const result = (name: string): PairedResult => {
 };
 const floorCpu = result(FLOOR_NAME).cpuMs;
 const cpuX = (name: string) => result(name).cpuMs / floorCpu;
-const kb = (name: string) => ((targets.find((t) => t.name === name)?.bytes ?? Number.NaN) / 1024).toFixed(1);
+const bundled = (name: string): Bundle => {
+  const found = targets.find((t) => t.name === name);
+  if (!found) throw new Error(`No bundle for ${name}`);
+  return found;
+};
+const kb = (name: string) => (bundled(name).bytes / 1024).toFixed(1);
 
-// Derived, not measured: zod/mini's load and first schema (its probe less the clients probe), then each further
-// instance at the per-instance CPU time of the 50-schema mini probe, both from this run.
-const miniOne = result(schemasProbeName("zod/mini", 1));
-const miniFifty = result(schemasProbeName("zod/mini", 50));
-const miniPerInstanceMs = (miniFifty.cpuMs - miniOne.cpuMs) / (miniFifty.zodInstances - miniOne.zodInstances);
-const miniLoadX = cpuX(miniOne.name) - cpuX(CLIENTS_PROBE_NAME);
+/**
+ * Derived, not measured: a flavour's load and first schema (its one-schema probe less the clients probe), then each
+ * further instance at the per-instance CPU time of its 50-schema probe, both from this run. Derived for classic too,
+ * as a check of the derivation against the real bundle.
+ */
+const derivation = (flavour: ZodFlavour) => {
+  const one = result(schemasProbeName(flavour, 1));
+  const fifty = result(schemasProbeName(flavour, 50));
+  const perInstanceMs = (fifty.cpuMs - one.cpuMs) / (fifty.zodInstances - one.zodInstances);
+  const loadX = cpuX(one.name) - cpuX(CLIENTS_PROBE_NAME);
+  console.log(
+    `${flavour}, derived: load + first schema ${loadX.toFixed(2)}x, ${(perInstanceMs * 1000).toFixed(1)} us CPU per further instance`,
+  );
+  return (zodFreeX: number, instances: number) =>
+    zodFreeX + loadX + (Math.max(0, instances - one.zodInstances) * perInstanceMs) / floorCpu;
+};
+console.log();
+const miniX = derivation("zod/mini");
+const classicX = derivation("zod");
 console.log(
-  `\nzod/mini, derived: load + first schema ${miniLoadX.toFixed(2)}x, ${(miniPerInstanceMs * 1000).toFixed(1)} us CPU per further instance`,
-);
-console.log(
-  "function | KB real | KB zod-free | zod instances | CPU x floor real | zod-free | difference (x, ms) | zod/mini derived",
+  "function | KB real | KB zod-free | KB own code | zod instances | CPU x floor real | zod-free | difference (x, ms) | derived: classic (check) | zod/mini",
 );
 for (const name of FUNCTIONS) {
   const real = result(name);
   const free = result(zodFreeName(name));
   const differenceX = cpuX(name) - cpuX(free.name);
-  const miniX =
-    cpuX(free.name) +
-    miniLoadX +
-    (Math.max(0, real.zodInstances - miniOne.zodInstances) * miniPerInstanceMs) / floorCpu;
   console.log(
     [
       name,
       kb(name),
       kb(free.name),
+      ownKb(bundled(name)).toFixed(1),
       real.zodInstances,
       `${cpuX(name).toFixed(2)}x`,
       `${cpuX(free.name).toFixed(2)}x`,
       `${differenceX.toFixed(2)}x, ${(real.cpuMs - free.cpuMs).toFixed(1)} ms`,
-      `${miniX.toFixed(2)}x`,
+      `${classicX(cpuX(free.name), real.zodInstances).toFixed(2)}x`,
+      `${miniX(cpuX(free.name), real.zodInstances).toFixed(2)}x`,
     ].join(" | "),
   );
 }
