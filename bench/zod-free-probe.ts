@@ -1,9 +1,10 @@
 // What the zod-free bundles of bench/zod-free-bound.ts get in place of every zod export: one shared proxy that every
-// property read, call and `new` returns, so a module's top level runs through its schema definitions without building
+// property read and call returns, so a module's top level runs through its schema definitions without building
 // any schema. A function's import then costs what it would with a schema library that cost nothing.
 
 // An arrow function: callable, and with no non-configurable own key (a function's `prototype` is one), so `ownKeys`
-// may answer none without breaking a proxy invariant.
+// may answer none without breaking a proxy invariant. It cannot be constructed: no module of the desk's does `new` on
+// a zod export.
 const target = () => undefined;
 
 function* none(): Generator<never> {}
@@ -24,7 +25,6 @@ const special = new Map<PropertyKey, unknown>([
 export const nothing: unknown = new Proxy(target, {
   get: (_target, key) => (special.has(key) ? special.get(key) : nothing),
   apply: () => nothing,
-  construct: () => nothing as object,
   // `Object.keys(schema.shape)` and spreads find no key.
   ownKeys: () => [],
   getOwnPropertyDescriptor: () => undefined,
