@@ -53,8 +53,8 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   await seedRegistry(doc, tableNames, clock);
   await demoSubmissionsOneByOne(setup);
   await seedDemoContacts(doc, tableNames, clock, { concurrency: 1 });
-  // One transaction at a time, as before ADR 0037.
-  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1 });
+  // One record per transaction (as before ADR 0043), one transaction at a time (as before ADR 0037).
+  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1, grouped: false });
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
