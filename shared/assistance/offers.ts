@@ -7,7 +7,7 @@ import { getOrganization } from "../organizations/organizations.ts";
 import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
-import type { ListOffersQuery } from "./repository.ts";
+import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
 import { type AssistanceDependencies, notInFuture, todayOf } from "./requests.ts";
 import {
   type AssistanceArea,
@@ -36,12 +36,16 @@ function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">)
   }
 }
 
-export const createOffer =
+/**
+ * A new offer, checked, with the writes that record it and its audit entry: `createOffer` carries them out, the demo
+ * seed several offers in one transaction (ADR 0043).
+ */
+export const prepareOffer =
   (deps: OfferDependencies) =>
   async (
     input: NewAssistanceOffer & { demo?: boolean; offerId?: string },
     audit: AuditContext,
-  ): Promise<Versioned<AssistanceOffer>> => {
+  ): Promise<{ offer: AssistanceOffer; changes: AssistanceChange[] }> => {
     const lastUpdatedOn = input.lastUpdatedOn ?? todayOf(deps.clock);
     notInFuture(lastUpdatedOn, "body.lastUpdatedOn", deps.clock);
     checkValidity(input);
@@ -55,7 +59,7 @@ export const createOffer =
       createdAt: now,
       updatedAt: now,
     };
-    await deps.assistance.write([
+    const changes = [
       deps.assistance.newOffer(offer),
       deps.assistance.audit({
         ...audit,
@@ -63,7 +67,18 @@ export const createOffer =
         entity: { type: "assistance-offer", id: offer.id },
         after: offer,
       }),
-    ]);
+    ];
+    return { offer, changes };
+  };
+
+export const createOffer =
+  (deps: OfferDependencies) =>
+  async (
+    input: NewAssistanceOffer & { demo?: boolean; offerId?: string },
+    audit: AuditContext,
+  ): Promise<Versioned<AssistanceOffer>> => {
+    const { offer, changes } = await prepareOffer(deps)(input, audit);
+    await deps.assistance.write(changes);
     return { value: offer, version: 1 };
   };
 

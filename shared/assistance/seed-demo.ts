@@ -13,8 +13,8 @@ import { registryRepository } from "../registry/repository.ts";
 import { reportingRepository } from "../reporting/repository.ts";
 import type { TableNames } from "../tables.ts";
 import { addDays, addMonths, addYears, dayOf } from "./dates.ts";
-import { createOffer } from "./offers.ts";
-import { type AssistanceRepository, assistanceRepository } from "./repository.ts";
+import { createOffer, prepareOffer } from "./offers.ts";
+import { type AssistanceChange, type AssistanceRepository, assistanceRepository } from "./repository.ts";
 import { type AssistanceDependencies, recordFeedback } from "./requests.ts";
 import {
   type AssistanceArea,
@@ -41,6 +41,19 @@ export function demoId(key: string): string {
 const audit = { actor: systemActor("seed-demo") };
 /** Transactions in flight at once: enough to keep DynamoDB Local busy while node prepares the next (ADR 0037). */
 const SEED_CONCURRENCY = 4;
+/**
+ * Records per transaction when grouped (ADR 0043), under DynamoDB's 100 items: an offer is 2 items with its audit
+ * entry, a request 3 and each of its matches 3 (at most 2 matches a demo request: 9 items).
+ */
+const OFFERS_PER_TRANSACTION = 50;
+const REQUESTS_PER_TRANSACTION = 11;
+
+/** `items` in as few groups of at most `size` as can be, of even sizes. */
+function evenChunks<T>(items: readonly T[], size: number): T[][] {
+  const count = Math.ceil(items.length / size);
+  const each = Math.ceil(items.length / Math.max(count, 1));
+  return Array.from({ length: count }, (_, index) => items.slice(index * each, (index + 1) * each));
+}
 
 // ---- providers: 46 States and 19 organizations, as many as the Committee lists (which ones is not verified) ----
 
@@ -536,40 +549,68 @@ export function buildDemoRequest(
   return { request, matches };
 }
 
+/**
+ * Writes several seeds' changes in one transaction; when one of them is already there (Conflict: kept data, or a
+ * race), each is seeded on its own instead, as ungrouped, so only the missing ones are added.
+ */
+async function writeGrouped<T>(
+  repo: AssistanceRepository,
+  group: readonly T[],
+  changesOf: (seed: T) => AssistanceChange[],
+  alone: (seed: T) => Promise<boolean>,
+): Promise<T[]> {
+  try {
+    await repo.write(group.flatMap(changesOf));
+    return [...group];
+  } catch (error) {
+    if (!(error instanceof Conflict)) throw error;
+  }
+  const added: T[] = [];
+  for (const seed of group) if (await alone(seed)) added.push(seed);
+  return added;
+}
+
+/** A request and its matches, with the audit entry saying the seed added them. */
+function requestChanges(
+  repo: AssistanceRepository,
+  { request, matches }: { request: AssistanceRequest; matches: AssistanceMatch[] },
+): AssistanceChange[] {
+  return [
+    ...repo.newRequest(request),
+    ...matches.flatMap((match) => repo.newMatch(match)),
+    repo.audit({
+      ...audit,
+      action: "assistance.request.seed",
+      entity: { type: "assistance-request", id: request.id },
+      after: { request, matches: matches.map((match) => match.id) },
+    }),
+  ];
+}
+
 async function seedRequest(
   repo: AssistanceRepository,
   built: { request: AssistanceRequest; matches: AssistanceMatch[] },
 ): Promise<boolean> {
-  const { request, matches } = built;
   try {
     // The request and its matches in one transaction: all of a demo request, or none.
-    await repo.write([
-      ...repo.newRequest(request),
-      ...matches.flatMap((match) => repo.newMatch(match)),
-      repo.audit({
-        ...audit,
-        action: "assistance.request.seed",
-        entity: { type: "assistance-request", id: request.id },
-        after: { request, matches: matches.map((match) => match.id) },
-      }),
-    ]);
+    await repo.write(requestChanges(repo, built));
     return true;
   } catch (error) {
-    if (error instanceof Conflict || (await repo.getRequest(request.id))) return false;
+    if (error instanceof Conflict || (await repo.getRequest(built.request.id))) return false;
     throw error;
   }
 }
 
 /**
  * Seeds the demo offers, requests, matches and feedback; safe to run again (adds only what is missing). Offers, then
- * requests, go `concurrency` transactions at a time; one at a time writes the same items
- * (test/integration/local-seed.test.ts).
+ * requests, go several to a transaction (`grouped`, ADR 0043), `concurrency` transactions at a time; one record per
+ * transaction, one at a time, writes the same items (test/integration/local-seed.test.ts).
  */
 export async function seedDemoAssistance(
   doc: DynamoDBDocumentClient,
   tableNames: TableNames,
   clock: Clock,
-  { concurrency = SEED_CONCURRENCY }: { concurrency?: number } = {},
+  { concurrency = SEED_CONCURRENCY, grouped = true }: { concurrency?: number; grouped?: boolean } = {},
 ): Promise<DemoAssistanceSeed> {
   // Organizations are providers: they must exist before their offers.
   await seedOrganizations(doc, tableNames, clock);
@@ -586,21 +627,31 @@ export async function seedDemoAssistance(
   const seeded: DemoAssistanceSeed = { offers: 0, requests: 0, matches: 0, feedback: 0 };
 
   const offers = demoOffers(today);
-  // Which offers exist is read at once; each missing one is then created through the use case, a few at a time
-  // (each its own transaction, touching no item of another).
+  // Which offers exist is read at once; each missing one is then checked and recorded through the use case, several
+  // in a transaction, a few transactions at a time (no offer touches an item of another).
   const existing = await repo.existingOfferIds(offers.map((offer) => demoId(offer.key)));
-  await eachLimited(
-    offers.filter((offer) => !existing.has(demoId(offer.key))),
-    concurrency,
-    async ({ key, ...input }) => {
-      try {
-        await createOffer(deps)({ ...input, areas: [...input.areas], offerId: demoId(key), demo: true }, audit);
-        seeded.offers++;
-      } catch (error) {
-        if (!(error instanceof Conflict)) throw error;
-      }
-    },
-  );
+  const offerInput = ({ key, ...input }: DemoOffer) => ({
+    ...input,
+    areas: [...input.areas],
+    offerId: demoId(key),
+    demo: true,
+  });
+  const createAlone = async (offer: DemoOffer) => {
+    try {
+      await createOffer(deps)(offerInput(offer), audit);
+      return true;
+    } catch (error) {
+      if (error instanceof Conflict) return false;
+      throw error;
+    }
+  };
+  const missingOffers = offers.filter((offer) => !existing.has(demoId(offer.key)));
+  await eachLimited(evenChunks(missingOffers, grouped ? OFFERS_PER_TRANSACTION : 1), concurrency, async (group) => {
+    const prepared = new Map<DemoOffer, AssistanceChange[]>();
+    for (const offer of group) prepared.set(offer, (await prepareOffer(deps)(offerInput(offer), audit)).changes);
+    const added = await writeGrouped(repo, group, (offer) => prepared.get(offer) ?? [], createAlone);
+    seeded.offers += added.length;
+  });
 
   const firstOffer = new Map<string, { id: string; provider: Provider; areas: readonly AssistanceArea[] }>();
   for (const offer of offers) {
@@ -615,12 +666,16 @@ export async function seedDemoAssistance(
   };
 
   const built = demoRequests.map((spec) => ({ spec, ...buildDemoRequest(spec, today, now, offerOf) }));
-  // Each request with its matches is one transaction of its own: a few at a time.
-  await eachLimited(built, concurrency, async (demo) => {
-    if (await seedRequest(repo, demo)) {
-      seeded.requests++;
-      seeded.matches += demo.matches.length;
-    }
+  // Each request with its matches is all or nothing: several in a transaction, a few transactions at a time.
+  await eachLimited(evenChunks(built, grouped ? REQUESTS_PER_TRANSACTION : 1), concurrency, async (group) => {
+    const added = await writeGrouped(
+      repo,
+      group,
+      (demo) => requestChanges(repo, demo),
+      (demo) => seedRequest(repo, demo),
+    );
+    seeded.requests += added.length;
+    seeded.matches += added.reduce((sum, demo) => sum + demo.matches.length, 0);
   });
   // Feedback moves its State's assistance-feedback obligation: one after another, as a desk officer records it.
   for (const { spec, request } of built) {

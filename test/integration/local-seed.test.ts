@@ -53,8 +53,8 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   await seedRegistry(doc, tableNames, clock);
   await demoSubmissionsOneByOne(setup);
   await seedDemoContacts(doc, tableNames, clock, { concurrency: 1 });
-  // One transaction at a time, as before ADR 0037.
-  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1 });
+  // One record per transaction (as before ADR 0043), one transaction at a time (as before ADR 0037).
+  await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1, grouped: false });
   await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
@@ -97,14 +97,30 @@ let after: Record<string, string[]>;
 let local: Setup;
 let progress: string[];
 let seeded: Awaited<ReturnType<typeof seedLocalDesk>>;
+/** The local seed's requests by command, and the items of each of its transactions (counted until it ends). */
+const counted = { seeding: true, sent: new Map<string, number>(), transactionItems: [] as number[] };
 
 beforeAll(async () => {
   const reference = await freshTables();
   local = await freshTables();
+  local.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (counted.seeding) {
+        const command = (context.commandName ?? "").replace(/Command$/, "");
+        counted.sent.set(command, (counted.sent.get(command) ?? 0) + 1);
+        const { TransactItems } = args.input as { TransactItems?: unknown[] };
+        if (TransactItems) counted.transactionItems.push(TransactItems.length);
+      }
+      return next(args);
+    },
+    { step: "initialize", name: "countSeedRequests" },
+  );
   const lines: string[] = [];
   [, seeded] = await Promise.all([
     seedOneAfterAnother(reference),
-    seedLocalDesk({ ...local, clock, progress: (line) => lines.push(line) }),
+    seedLocalDesk({ ...local, clock, progress: (line) => lines.push(line) }).finally(() => {
+      counted.seeding = false;
+    }),
   ]);
   progress = lines;
   [before, after] = await Promise.all([dump(reference), dump(local)]);
@@ -131,6 +147,17 @@ describe("the local stack's seed", () => {
     ];
     expect(progress).toHaveLength(expected.length);
     for (const pattern of expected) expect(progress.some((line) => pattern.test(line))).toBe(true);
+  });
+
+  it("writes a fresh desk in few transactions, several records to each (ADRs 0037 and 0043)", () => {
+    const { sent, transactionItems } = counted;
+    const total = [...sent.values()].reduce((sum, count) => sum + count, 0);
+    // 313 requests and 164 transactions before ADR 0043 grouped the demo assistance (98 transactions of 2 to 9 items).
+    expect(total).toBeLessThanOrEqual(222);
+    expect(sent.get("TransactWriteItems")).toBeLessThanOrEqual(73);
+    expect(transactionItems).toHaveLength(sent.get("TransactWriteItems") ?? 0);
+    expect(Math.max(...transactionItems)).toBeLessThanOrEqual(100);
+    expect(transactionItems.filter((items) => items <= 3).length).toBeLessThanOrEqual(12);
   });
 
   it("adds nothing on a second run, and says so", async () => {
