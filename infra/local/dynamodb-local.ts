@@ -94,7 +94,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     storage.splice(0, 1, "-sharedDb", "-dbPath", dbPath);
   }
 
-  const making = opts.classArchive === "make" ? beginJvmArchive(emulator) : undefined;
+  const making = opts.classArchive === "make" ? await beginJvmArchive(emulator) : undefined;
   const archived = making ? undefined : usableJvmArchive(emulator);
   const classData = making
     ? [`-XX:ArchiveClassesAtExit=${making.archive}`]
@@ -105,8 +105,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     ...JVM_OPTIONS,
     ...classData,
     `-Djava.library.path=${join(emulator, "DynamoDBLocal_lib")}`,
-    "-jar",
-    (making ?? archived)?.jar ?? jar,
+    ...((making ?? archived)?.launch ?? ["-jar", jar]),
     ...storage,
     "-port",
     String(port),
