@@ -3,9 +3,10 @@
 // order, to the search indexer (ADR 0021). The SDK has no streams client installed here, so the three calls are
 // plain JSON-protocol requests; DynamoDB Local does not check their signature.
 import { DescribeTableCommand, type DynamoDBClient, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { indexStreamRecords } from "../../shared/search/indexer.ts";
+import { SEARCH_PREFIX } from "../../shared/search/keys.ts";
 import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
 import type { TableNames } from "../../shared/tables.ts";
 
@@ -157,8 +158,20 @@ export function streamReader(
 }
 
 /**
- * The local stack's search indexing: the desk table's stream (enabled now on a table from an older `.local/`, whose
- * records are then indexed by a rebuild), read every `intervalMs` by the same indexer the Lambda runs.
+ * Says that the index was rebuilt after the stream was enabled. The stream's reader and the rebuild skip it (its key
+ * is under the index's prefix, its entity is not a token's), and no token's partition is named "~".
+ */
+export const REBUILT_MARK = { pk: `${SEARCH_PREFIX}~`, sk: "rebuilt-after-stream" };
+
+async function rebuildMarked(doc: DynamoDBDocumentClient, tableNames: TableNames): Promise<boolean> {
+  const found = await doc.send(new GetCommand({ TableName: tableNames.desk, Key: REBUILT_MARK, ConsistentRead: true }));
+  return found.Item !== undefined;
+}
+
+/**
+ * The local stack's search indexing: the desk table's stream, read every `intervalMs` by the same indexer the Lambda
+ * runs. The records stored before the stream was enabled (the first start's seed, an older `.local/`) are indexed by a
+ * rebuild, which a stop (`signal`) interrupts; until one has ended, each start does it again.
  */
 export async function startSearchIndexing(opts: {
   client: DynamoDBClient;
@@ -167,10 +180,17 @@ export async function startSearchIndexing(opts: {
   tableNames: TableNames;
   log: (line: string) => void;
   intervalMs?: number;
+  signal?: AbortSignal;
 }): Promise<StreamReader> {
   const { streamArn, enabledNow } = await ensureDeskStream(opts.client, opts.tableNames.desk);
-  if (enabledNow) {
-    const rebuilt = await rebuildSearchIndex({ doc: opts.doc, tableNames: opts.tableNames });
+  if (enabledNow || !(await rebuildMarked(opts.doc, opts.tableNames))) {
+    const rebuilt = await rebuildSearchIndex({ doc: opts.doc, tableNames: opts.tableNames }, undefined, opts.signal);
+    await opts.doc.send(
+      new PutCommand({
+        TableName: opts.tableNames.desk,
+        Item: { ...REBUILT_MARK, entity: "search-rebuilt", at: new Date().toISOString() },
+      }),
+    );
     opts.log(`search: stream enabled on ${opts.tableNames.desk}; index rebuilt for ${rebuilt.records} records`);
   }
   // One line when the stream stops answering, then one every tenth failed poll, and one when it answers again.

@@ -186,12 +186,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // Not awaited: the seeded records' index is built while the API already answers (ADR 0027); a search finds
     // them once the line saying so is printed, and `searchReady` resolves.
     const searchStarted = performance.now();
+    // A stop does not wait for the rebuild: it interrupts it, and the next start rebuilds (startSearchIndexing).
+    const searchStop = new AbortController();
     const searchIndexing = startSearchIndexing({
       client,
       doc: createDocumentClient(client),
       endpoint: dynamo.endpoint,
       tableNames,
       log,
+      signal: searchStop.signal,
     }).then((reader) => {
       timings.search = Math.round(performance.now() - searchStarted);
       log(`search: the index follows the desk table's stream (${(timings.search / 1000).toFixed(1)} s)`);
@@ -200,9 +203,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const searchReady = searchIndexing.then(
       () => undefined,
       (error: unknown) =>
-        log(`search indexing did not start: ${error instanceof Error ? error.message : String(error)}`),
+        log(
+          searchStop.signal.aborted
+            ? "search: the index's rebuild was stopped; the next start does it again"
+            : `search indexing did not start: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
-    stops.push(async () => (await searchIndexing.catch(() => undefined))?.stop());
+    stops.push(async () => {
+      searchStop.abort();
+      await (await searchIndexing.catch(() => undefined))?.stop();
+    });
 
     Object.assign(
       process.env,

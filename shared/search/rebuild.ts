@@ -18,9 +18,11 @@ export interface RebuildResult {
   tokensRemoved: number;
 }
 
+/** `signal` stops the rebuild between pages and batches (an abort rejects): what was written stays written. */
 export async function rebuildSearchIndex(
   deps: { doc: DynamoDBDocumentClient; tableNames: TableNames },
   onPage: (scanned: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<RebuildResult> {
   const expected = new Map<string, IndexWrite>();
   const present: { pk: string; sk: string }[] = [];
@@ -28,6 +30,7 @@ export async function rebuildSearchIndex(
   let scanned = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
+    signal?.throwIfAborted();
     const page = await deps.doc.send(new ScanCommand({ TableName: deps.tableNames.desk, ExclusiveStartKey: startKey }));
     for (const item of page.Items ?? []) {
       if (item.entity === SEARCH_ENTITY) {
@@ -54,6 +57,9 @@ export async function rebuildSearchIndex(
   for (let start = 0; start < writes.length; start += WRITES_PER_SLICE) {
     slices.push(writes.slice(start, start + WRITES_PER_SLICE));
   }
-  await eachLimited(slices, SLICES_AT_ONCE, (slice) => writeIndex(deps, slice));
+  await eachLimited(slices, SLICES_AT_ONCE, async (slice) => {
+    signal?.throwIfAborted();
+    await writeIndex(deps, slice);
+  });
   return { records, tokensWritten: expected.size, tokensRemoved: removals.length };
 }
