@@ -68,8 +68,9 @@ const INVESTIGATED_HANDLERS = 3;
 const apiSettings: ApiSettings = { warmupSeconds: 2, seconds: 5, controlSegments: 2, connectionLevels: [1, 10] };
 /**
  * Each run sends for about a minute or two: 700 letters at 14/s (about 52 s; 10,000 would take 12 minutes alone) and
- * the issue's 10,000 at 100/s (about 104 s). 700, not 1,000: the whole bench must stay under ten minutes. 2 senders is the deployed default (SQS's lowest maximum concurrency); the
- * 100/s run stands for `-c sendRate=100 -c sendConcurrency=10`.
+ * the issue's 10,000 at 100/s (about 104 s). 700, not 1,000: the whole bench must stay under ten minutes. 2 senders
+ * is the deployed default (SQS's lowest maximum concurrency); the 100/s run stands for
+ * `-c sendRate=100 -c sendConcurrency=10`.
  */
 const waveRuns: WaveRunSettings[] = [
   { maxSendRate: 14, recipients: 700, instances: 2 },

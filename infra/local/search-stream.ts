@@ -191,7 +191,8 @@ export async function startSearchIndexing(opts: {
         Item: { ...REBUILT_MARK, entity: "search-rebuilt", at: new Date().toISOString() },
       }),
     );
-    opts.log(`search: stream enabled on ${opts.tableNames.desk}; index rebuilt for ${rebuilt.records} records`);
+    const why = enabledNow ? `stream enabled on ${opts.tableNames.desk}` : "the last start's rebuild did not end";
+    opts.log(`search: ${why}; index rebuilt for ${rebuilt.records} records`);
   }
   // One line when the stream stops answering, then one every tenth failed poll, and one when it answers again.
   const reader = streamReader(opts.endpoint, streamArn, indexStreamRecords(opts), {

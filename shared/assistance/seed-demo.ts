@@ -550,17 +550,17 @@ export function buildDemoRequest(
 }
 
 /**
- * Writes several seeds' changes in one transaction; when one of them is already there (Conflict: kept data, or a
- * race), each is seeded on its own instead, as ungrouped, so only the missing ones are added.
+ * Writes a group of seeds' `changes` in one transaction; when one of them is already there (Conflict: kept data, or
+ * a race), each is seeded on its own instead, as ungrouped, so only the missing ones are added.
  */
 async function writeGrouped<T>(
   repo: AssistanceRepository,
   group: readonly T[],
-  changesOf: (seed: T) => AssistanceChange[],
+  changes: readonly AssistanceChange[],
   alone: (seed: T) => Promise<boolean>,
 ): Promise<T[]> {
   try {
-    await repo.write(group.flatMap(changesOf));
+    await repo.write([...changes]);
     return [...group];
   } catch (error) {
     if (!(error instanceof Conflict)) throw error;
@@ -647,9 +647,9 @@ export async function seedDemoAssistance(
   };
   const missingOffers = offers.filter((offer) => !existing.has(demoId(offer.key)));
   await eachLimited(evenChunks(missingOffers, grouped ? OFFERS_PER_TRANSACTION : 1), concurrency, async (group) => {
-    const prepared = new Map<DemoOffer, AssistanceChange[]>();
-    for (const offer of group) prepared.set(offer, (await prepareOffer(deps)(offerInput(offer), audit)).changes);
-    const added = await writeGrouped(repo, group, (offer) => prepared.get(offer) ?? [], createAlone);
+    const changes: AssistanceChange[] = [];
+    for (const offer of group) changes.push(...(await prepareOffer(deps)(offerInput(offer), audit)).changes);
+    const added = await writeGrouped(repo, group, changes, createAlone);
     seeded.offers += added.length;
   });
 
@@ -668,12 +668,8 @@ export async function seedDemoAssistance(
   const built = demoRequests.map((spec) => ({ spec, ...buildDemoRequest(spec, today, now, offerOf) }));
   // Each request with its matches is all or nothing: several in a transaction, a few transactions at a time.
   await eachLimited(evenChunks(built, grouped ? REQUESTS_PER_TRANSACTION : 1), concurrency, async (group) => {
-    const added = await writeGrouped(
-      repo,
-      group,
-      (demo) => requestChanges(repo, demo),
-      (demo) => seedRequest(repo, demo),
-    );
+    const changes = group.flatMap((demo) => requestChanges(repo, demo));
+    const added = await writeGrouped(repo, group, changes, (demo) => seedRequest(repo, demo));
     seeded.requests += added.length;
     seeded.matches += added.reduce((sum, demo) => sum + demo.matches.length, 0);
   });
