@@ -99,10 +99,18 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await preview.getByText("Chad").first().waitFor();
     await page.getByLabel("Recipient's language").selectOption("ar");
     await page.locator("[data-preview-language='ar']").waitFor();
-    const rendered = preview.locator("div[lang]");
+    const rendered = preview.locator(".letter-text");
     expect(await rendered.getAttribute("dir")).toBe("rtl");
     expect(await rendered.getAttribute("lang")).toMatch(/^ar/);
     expect(await rendered.textContent()).toContain("تشاد");
+    // The HTML part as a mail client shows it: the API's document, right to left, in a frame that runs nothing.
+    const frame = preview.locator("iframe.letter-html");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    const html = page.frameLocator("iframe.letter-html");
+    await html.getByText("تشاد").first().waitFor();
+    expect(await html.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await html.locator("html").getAttribute("lang")).toMatch(/^ar/);
+    await preview.screenshot({ path: join(SCREENSHOTS, "template-preview-1280.png") });
     // Members read; they are offered no edit and no composer.
     expect(await page.getByRole("button", { name: /Save the/ }).count()).toBe(0);
     expect(await page.getByRole("link", { name: /Compose a wave/ }).count()).toBe(0);

@@ -180,11 +180,21 @@ function Preview({ template, version }: { template: Template; version: string })
       {letter && (
         <article class="letter-preview" aria-label="Letter preview" data-preview-language={letter.language}>
           {letter.fellBack && <p class="muted">No {LANGUAGES[choice.language].name} variant: the fallback is sent.</p>}
-          <div lang={letter.lang} dir={letter.dir}>
-            <p class="letter-subject">
-              <strong>{letter.subject}</strong>
-            </p>
-            <p class="letter-text">{letter.text}</p>
+          <p class="letter-subject" lang={letter.lang} dir={letter.dir}>
+            <strong>{letter.subject}</strong>
+          </p>
+          <div class="letter-parts">
+            <figure>
+              <figcaption>HTML part, as most mail clients show it</figcaption>
+              {/* Staff write this HTML: a sandboxed frame runs none of its scripts, forms or links to this page. */}
+              <iframe class="letter-html" title="The letter's HTML part" sandbox="" srcdoc={letter.html} />
+            </figure>
+            <figure>
+              <figcaption>Plain-text part, for clients that show no HTML</figcaption>
+              <p class="letter-text" lang={letter.lang} dir={letter.dir}>
+                {letter.text}
+              </p>
+            </figure>
           </div>
         </article>
       )}
