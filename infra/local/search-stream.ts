@@ -152,11 +152,14 @@ export function streamReader(
     if (!options.onPositionLost) throw new Error(`The stream ${streamArn} ${reason}`);
     await options.onPositionLost(reason);
     positions.delete(shardId);
+    // Kept at once: the next start must not find the lost position again and rebuild once more.
+    await options.onRead?.(positions);
   }
 
   async function firstIterator(shardId: string): Promise<string | null> {
     const after = positions.get(shardId);
     if (after !== undefined) {
+      let lost: string;
       try {
         const resumed = iteratorSchema.parse(
           await streamCall(endpoint, "GetShardIterator", {
@@ -167,11 +170,12 @@ export function streamReader(
           }),
         );
         if (resumed.ShardIterator) return resumed.ShardIterator;
-        await positionLost(shardId, `gives no iterator after ${after} in shard ${shardId}`);
+        lost = `gives no iterator after ${after} in shard ${shardId}`;
       } catch (error) {
         if (!(error instanceof StreamCallError && error.type && POSITION_GONE.has(error.type))) throw error;
-        await positionLost(shardId, `no longer holds ${after} in shard ${shardId} (${error.type})`);
+        lost = `no longer holds ${after} in shard ${shardId} (${error.type})`;
       }
+      await positionLost(shardId, lost);
     }
     const started = iteratorSchema.parse(
       await streamCall(endpoint, "GetShardIterator", {
