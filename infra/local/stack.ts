@@ -86,7 +86,7 @@ export interface LocalStack {
   seed: LocalSeed;
   /** Milliseconds each start-up step took. */
   timings: Record<string, number>;
-  /** Resolves when the search indexer reads the stream (after indexing the seeded records on a first start). */
+  /** Resolves when the search index has caught up with the stream (after a rebuild on a first start). */
   searchReady: Promise<void>;
   nextRuns(): Record<string, Date | null>;
   stop(): Promise<void>;
@@ -183,10 +183,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         `demo data added: ${seed.demoSubmissions} submissions, ${seed.demoContacts} contacts, ` +
         `${seed.demoAssistanceRequests} assistance requests`,
     );
-    // Not awaited: the seeded records' index is built while the API already answers (ADR 0027); a search finds
-    // them once the line saying so is printed, and `searchReady` resolves.
+    // Not awaited: the seeded records' index is built, and the stream read up to now, while the API already answers
+    // (ADR 0027); a search finds them once the line saying so is printed, and `searchReady` resolves.
     const searchStarted = performance.now();
-    // A stop does not wait for the rebuild: it interrupts it, and the next start rebuilds (startSearchIndexing).
+    // A stop does not wait for the rebuild or the read: it interrupts them, and the next start goes on
+    // (startSearchIndexing). The stream's position is kept beside DynamoDB Local's data, so a restart resumes there.
     const searchStop = new AbortController();
     const searchIndexing = startSearchIndexing({
       client,
@@ -195,9 +196,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       tableNames,
       log,
       signal: searchStop.signal,
+      positionDir: dynamoDataDir ? prelude.dataDir : undefined,
     }).then((reader) => {
       timings.search = Math.round(performance.now() - searchStarted);
-      log(`search: the index follows the desk table's stream (${(timings.search / 1000).toFixed(1)} s)`);
+      const { read, skipped } = reader.totals();
+      log(
+        `search: the index follows the desk table's stream (${(timings.search / 1000).toFixed(1)} s; ` +
+          `${read} stream records read, ${skipped} of them the index's own)`,
+      );
       return reader;
     });
     const searchReady = searchIndexing.then(
@@ -205,7 +211,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       (error: unknown) =>
         log(
           searchStop.signal.aborted
-            ? "search: the index's rebuild was stopped; the next start does it again"
+            ? "search: stopped before the index caught up with the stream; the next start goes on"
             : `search indexing did not start: ${error instanceof Error ? error.message : String(error)}`,
         ),
     );
