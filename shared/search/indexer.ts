@@ -71,17 +71,38 @@ const requestOf = (write: IndexWrite): WriteRequest =>
     ? { PutRequest: { Item: marshall(write.PutRequest.Item, MARSHALL_OPTIONS) } }
     : { DeleteRequest: { Key: marshall(write.DeleteRequest.Key, MARSHALL_OPTIONS) } };
 
-/** Writes in batches of 25, sending back what DynamoDB left unprocessed (throttling) until none is left. */
+/**
+ * How many times one batch is sent while DynamoDB leaves some of it unprocessed (throttling): the waits between the
+ * sends add up to 4.5 s at most, well under the indexer's 1-minute timeout (infra/search-indexer.ts).
+ */
+export const BATCH_SENDS = 8;
+
+/** DynamoDB still left part of a batch unprocessed after BATCH_SENDS sends: the caller fails, to be retried. */
+export class UnprocessedIndexWrites extends Error {
+  override readonly name = "UnprocessedIndexWrites";
+  constructor(
+    readonly table: string,
+    readonly unprocessed: number,
+  ) {
+    super(
+      `${unprocessed} search index write(s) to ${table} still unprocessed after ${BATCH_SENDS} BatchWriteItem sends`,
+    );
+  }
+}
+
+/** Writes in batches of 25; what DynamoDB left unprocessed goes again after a growing wait, BATCH_SENDS sends at most. */
 export async function writeIndex(deps: IndexerDependencies, writes: readonly IndexWrite[]): Promise<void> {
   const table = deps.tableNames.desk;
   for (let start = 0; start < writes.length; start += BATCH_LIMIT) {
-    let pending: WriteRequest[] | undefined = writes.slice(start, start + BATCH_LIMIT).map(requestOf);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** attempt)));
+    let pending = writes.slice(start, start + BATCH_LIMIT).map(requestOf);
+    for (let sends = 1; ; sends++) {
       const result: BatchWriteItemCommandOutput = await deps.client.send(
         new BatchWriteItemCommand({ RequestItems: { [table]: pending } }),
       );
-      pending = result.UnprocessedItems?.[table];
+      pending = result.UnprocessedItems?.[table] ?? [];
+      if (!pending.length) break;
+      if (sends === BATCH_SENDS) throw new UnprocessedIndexWrites(table, pending.length);
+      await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** sends)));
     }
   }
 }

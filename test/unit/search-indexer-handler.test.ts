@@ -1,7 +1,7 @@
 import { BatchWriteItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSearchIndexerHandler } from "../../functions/search-indexer/app.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
@@ -24,6 +24,9 @@ const insert = (sequence: string, item: { pk: string; sk: string }) => ({
 });
 
 beforeEach(() => dynamo.reset());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("search indexer handler", () => {
   it("writes each record's tokens and skips the index's own items", async () => {
@@ -56,5 +59,28 @@ describe("search indexer handler", () => {
     const result = await handler({ Records: [insert("20", organization("opcw", "Chemical"))] });
     expect(result.batchItemFailures).toEqual([]);
     expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(2);
+  });
+
+  it("fails the batch from a record whose writes DynamoDB keeps leaving unprocessed, and logs why", async () => {
+    vi.useFakeTimers();
+    const error = vi.fn();
+    const failing = createSearchIndexerHandler({ client, tableNames, logger: { info: () => {}, error } });
+    dynamo
+      .on(BatchWriteItemCommand)
+      .resolvesOnce({})
+      .callsFake(({ RequestItems }) => ({ UnprocessedItems: RequestItems }));
+    const result = failing({
+      Records: [insert("30", organization("opcw", "Chemical")), insert("31", organization("osce", "Security"))],
+    });
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ batchItemFailures: [{ itemIdentifier: "31" }] });
+    expect(error).toHaveBeenCalledWith("search indexing failed", {
+      position: 1,
+      sequenceNumber: "31",
+      error: expect.objectContaining({
+        name: "UnprocessedIndexWrites",
+        message: "2 search index write(s) to desk-test still unprocessed after 8 BatchWriteItem sends",
+      }),
+    });
   });
 });

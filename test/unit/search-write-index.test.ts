@@ -1,11 +1,15 @@
 // writeIndex, the search index's one way of writing: the requests it sends through the plain DynamoDB client (the
-// Lambda carries no document client, ADR 0042) and through the document client a rebuild hands it.
+// Lambda carries no document client, ADR 0042) and through the document client a rebuild hands it, and what it does
+// with the writes DynamoDB leaves unprocessed.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
-import { type IndexWrite, indexWrites, writeIndex } from "#shared/search/indexer.ts";
+import { BATCH_SENDS, type IndexWrite, indexWrites, writeIndex } from "#shared/search/indexer.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 
@@ -83,5 +87,59 @@ describe("the requests writeIndex sends", () => {
     const expected = await documentClientRequests();
     await writeIndex({ client: createDocumentClient(client()), tableNames }, writes);
     expect(requests).toEqual(expected);
+  });
+});
+
+describe("the writes DynamoDB leaves unprocessed", () => {
+  const deps = { client: new DynamoDBClient({ region: "us-east-1" }), tableNames };
+  const dynamo = mockClient(deps.client);
+  const sentRequests = () =>
+    dynamo.commandCalls(BatchWriteItemCommand).map((call) => call.args[0].input.RequestItems?.[tableNames.desk]);
+
+  beforeEach(() => {
+    dynamo.reset();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("are sent again after a wait, and the call succeeds once DynamoDB took them", async () => {
+    const left: WriteRequest = { DeleteRequest: { Key: marshall({ pk: "SEARCH#fr", sk: "state#french#FRA" }) } };
+    dynamo
+      .on(BatchWriteItemCommand)
+      .resolvesOnce({ UnprocessedItems: { [tableNames.desk]: [left] } })
+      .resolves({});
+    const written = writeIndex(deps, writes.slice(0, 3));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(sentRequests()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await written;
+    expect(sentRequests()).toEqual([expect.any(Array), [left]]);
+  });
+
+  it("fail the call after BATCH_SENDS sends, naming the table and how many writes were left, within 4.5 s", async () => {
+    // Every send leaves its last two writes unprocessed.
+    dynamo.on(BatchWriteItemCommand).callsFake(({ RequestItems }) => ({
+      UnprocessedItems: { [tableNames.desk]: RequestItems[tableNames.desk].slice(-2) },
+    }));
+    const started = Date.now();
+    const written = writeIndex(deps, writes);
+    const failed = expect(written).rejects.toThrow(
+      "2 search index write(s) to desk-test still unprocessed after 8 BatchWriteItem sends",
+    );
+    await vi.runAllTimersAsync();
+    await failed;
+    await expect(written).rejects.toMatchObject({
+      name: "UnprocessedIndexWrites",
+      table: tableNames.desk,
+      unprocessed: 2,
+    });
+    expect(Date.now() - started).toBe(4500);
+    // The first batch stayed unprocessed: the later ones were never sent.
+    const sent = sentRequests();
+    expect(sent).toHaveLength(BATCH_SENDS);
+    expect(sent[0]).toHaveLength(25);
+    expect(sent.slice(1)).toEqual(Array(BATCH_SENDS - 1).fill(sent[0]?.slice(-2)));
   });
 });
