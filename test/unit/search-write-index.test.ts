@@ -22,7 +22,10 @@ const state = (iso3: string, iso2: string, name: string) => ({
   name,
 });
 
-/** A renamed State (its old tokens deleted), new States (over 25 writes in all), a put with other attribute values. */
+/**
+ * A renamed State (its old tokens deleted), new States (over 25 writes in all), and a put whose undefined attribute,
+ * number and nested map put the marshalling options to work.
+ */
 const writes: IndexWrite[] = [
   ...indexWrites(state("FRA", "FR", "French Republic"), state("FRA", "FR", "France")),
   ...indexWrites(undefined, state("CHE", "CH", "Switzerland")),
@@ -43,8 +46,8 @@ async function bodyOf(request: IncomingMessage): Promise<string> {
 
 describe("the requests writeIndex sends", () => {
   let server: Server;
-  const client = () => createDynamoClient({ region: "us-east-1", endpoint });
   let endpoint = "";
+  const client = () => createDynamoClient({ region: "us-east-1", endpoint });
   const requests: { target: string | undefined; body: unknown }[] = [];
 
   beforeAll(async () => {
