@@ -3,17 +3,16 @@
 import { config as zodConfig } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { readConfig } from "#shared/config.ts";
-import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
+import { deskDynamoClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { createSearchIndexerHandler } from "./app.ts";
 
 // zod/mini sets no locale of its own: the messages classic zod gives, so the function's logs read as before (ADR 0029).
 zodConfig(en());
 
 const config = readConfig();
-const doc = deskDocumentClient(config);
 
 export const handler = createSearchIndexerHandler({
-  doc,
+  client: deskDynamoClient(config),
   tableNames: config.tableNames,
   logger: functionLogger(),
 });

@@ -12,3 +12,8 @@ export function deskDocumentClient(config: Pick<DeskConfig, "region" | "dynamoEn
     tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint })),
   );
 }
+
+/** The plain DynamoDB client, traced the same way, for a function that marshalls its own items (search-indexer). */
+export function deskDynamoClient(config: Pick<DeskConfig, "region" | "dynamoEndpoint">) {
+  return tracer().captureClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+}

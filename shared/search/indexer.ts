@@ -1,8 +1,13 @@
 // The search indexer: turns the desk table's stream records into token item writes. A record's old image names the
 // tokens to remove, its new image the tokens to (re)write, so a replayed record changes nothing (ADR 0021).
-import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  type DynamoDBClient,
+  type WriteRequest,
+} from "@aws-sdk/client-dynamodb";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 // zod/mini: the search-indexer function reads no other schema, and classic zod weighs four times as much (ADR 0029).
 import * as z from "zod/mini";
 import type { TableNames } from "../tables.ts";
@@ -10,7 +15,11 @@ import { searchEntryOf, searchTokenItems } from "./entries.ts";
 import { SEARCH_PREFIX } from "./keys.ts";
 
 export interface IndexerDependencies {
-  doc: DynamoDBDocumentClient;
+  /**
+   * The plain client: the writes are marshalled here, so the function's bundle carries no document client (ADR 0042).
+   * A document client does too: it sends a plain command through its own client's middleware, unchanged.
+   */
+  client: Pick<DynamoDBClient, "send">;
   tableNames: TableNames;
 }
 
@@ -54,14 +63,46 @@ export function indexWrites(
   return [...deletes, ...puts.map((item) => ({ PutRequest: { Item: item } }))] satisfies IndexWrite[];
 }
 
-/** Writes in batches of 25, sending back what DynamoDB left unprocessed (throttling) until none is left. */
+/** As the document client of shared/dynamo/client.ts marshalls: the same attribute values on the wire. */
+const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false };
+
+const requestOf = (write: IndexWrite): WriteRequest =>
+  "PutRequest" in write
+    ? { PutRequest: { Item: marshall(write.PutRequest.Item, MARSHALL_OPTIONS) } }
+    : { DeleteRequest: { Key: marshall(write.DeleteRequest.Key, MARSHALL_OPTIONS) } };
+
+/**
+ * How many times one batch is sent while DynamoDB leaves some of it unprocessed (throttling): the waits between the
+ * sends add up to 4.5 s at most, well under the indexer's 1-minute timeout (infra/search-indexer.ts).
+ */
+export const BATCH_SENDS = 8;
+
+/** DynamoDB still left part of a batch unprocessed after BATCH_SENDS sends: the caller fails, to be retried. */
+export class UnprocessedIndexWrites extends Error {
+  override readonly name = "UnprocessedIndexWrites";
+  constructor(
+    readonly table: string,
+    readonly unprocessed: number,
+  ) {
+    super(
+      `${unprocessed} search index write(s) to ${table} still unprocessed after ${BATCH_SENDS} BatchWriteItem sends`,
+    );
+  }
+}
+
+/** Writes in batches of 25; what DynamoDB left unprocessed goes again after a growing wait, BATCH_SENDS sends at most. */
 export async function writeIndex(deps: IndexerDependencies, writes: readonly IndexWrite[]): Promise<void> {
+  const table = deps.tableNames.desk;
   for (let start = 0; start < writes.length; start += BATCH_LIMIT) {
-    let pending: IndexWrite[] | undefined = writes.slice(start, start + BATCH_LIMIT);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** attempt)));
-      const result = await deps.doc.send(new BatchWriteCommand({ RequestItems: { [deps.tableNames.desk]: pending } }));
-      pending = result.UnprocessedItems?.[deps.tableNames.desk] as IndexWrite[] | undefined;
+    let pending = writes.slice(start, start + BATCH_LIMIT).map(requestOf);
+    for (let sends = 1; ; sends++) {
+      const result: BatchWriteItemCommandOutput = await deps.client.send(
+        new BatchWriteItemCommand({ RequestItems: { [table]: pending } }),
+      );
+      pending = result.UnprocessedItems?.[table] ?? [];
+      if (!pending.length) break;
+      if (sends === BATCH_SENDS) throw new UnprocessedIndexWrites(table, pending.length);
+      await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** sends)));
     }
   }
 }

@@ -59,7 +59,7 @@ export async function rebuildSearchIndex(
   }
   await eachLimited(slices, SLICES_AT_ONCE, async (slice) => {
     signal?.throwIfAborted();
-    await writeIndex(deps, slice);
+    await writeIndex({ client: deps.doc, tableNames: deps.tableNames }, slice);
   });
   return { records, tokensWritten: expected.size, tokensRemoved: removals.length };
 }

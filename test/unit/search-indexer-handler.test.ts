@@ -1,15 +1,14 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSearchIndexerHandler } from "../../functions/search-indexer/app.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
-const dynamo = mockClient(DynamoDBDocumentClient);
+const client = new DynamoDBClient({ region: "us-east-1" });
+const dynamo = mockClient(DynamoDBClient);
 const logger = { info: () => {}, error: () => {} };
-const handler = createSearchIndexerHandler({ doc, tableNames, logger });
+const handler = createSearchIndexerHandler({ client, tableNames, logger });
 
 const organization = (id: string, name: string) => ({
   pk: `ORG#${id}`,
@@ -25,22 +24,25 @@ const insert = (sequence: string, item: { pk: string; sk: string }) => ({
 });
 
 beforeEach(() => dynamo.reset());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("search indexer handler", () => {
   it("writes each record's tokens and skips the index's own items", async () => {
-    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(BatchWriteItemCommand).resolves({});
     const own = { pk: "SEARCH#ia", sk: "organization#iaea#iaea", entity: "search-token" };
     const result = await handler({ Records: [insert("1", organization("iaea", "Atomic Energy")), insert("2", own)] });
     expect(result.batchItemFailures).toEqual([]);
     const written = dynamo
-      .commandCalls(BatchWriteCommand)
+      .commandCalls(BatchWriteItemCommand)
       .flatMap((call) => call.args[0].input.RequestItems?.[tableNames.desk] ?? [])
-      .map((request) => String(request.PutRequest?.Item?.sk));
+      .map((request) => String(request.PutRequest?.Item?.sk?.S));
     expect(written.sort()).toEqual(["organization#atomic#iaea", "organization#energy#iaea", "organization#iaea#iaea"]);
   });
 
   it("reports the first record that failed, so the stream resumes there and the earlier ones stay done", async () => {
-    dynamo.on(BatchWriteCommand).resolvesOnce({}).rejects(new Error("throttled for good"));
+    dynamo.on(BatchWriteItemCommand).resolvesOnce({}).rejects(new Error("throttled for good"));
     const result = await handler({
       Records: [insert("10", organization("opcw", "Chemical")), insert("11", organization("osce", "Security"))],
     });
@@ -49,13 +51,36 @@ describe("search indexer handler", () => {
 
   it("retries the writes DynamoDB left unprocessed", async () => {
     dynamo
-      .on(BatchWriteCommand)
+      .on(BatchWriteItemCommand)
       .resolvesOnce({
-        UnprocessedItems: { [tableNames.desk]: [{ DeleteRequest: { Key: { pk: "SEARCH#ch", sk: "x" } } }] },
+        UnprocessedItems: { [tableNames.desk]: [{ DeleteRequest: { Key: marshall({ pk: "SEARCH#ch", sk: "x" }) } }] },
       })
       .resolves({});
     const result = await handler({ Records: [insert("20", organization("opcw", "Chemical"))] });
     expect(result.batchItemFailures).toEqual([]);
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(2);
+    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(2);
+  });
+
+  it("fails the batch from a record whose writes DynamoDB keeps leaving unprocessed, and logs why", async () => {
+    vi.useFakeTimers();
+    const error = vi.fn();
+    const failing = createSearchIndexerHandler({ client, tableNames, logger: { info: () => {}, error } });
+    dynamo
+      .on(BatchWriteItemCommand)
+      .resolvesOnce({})
+      .callsFake(({ RequestItems }) => ({ UnprocessedItems: RequestItems }));
+    const result = failing({
+      Records: [insert("30", organization("opcw", "Chemical")), insert("31", organization("osce", "Security"))],
+    });
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ batchItemFailures: [{ itemIdentifier: "31" }] });
+    expect(error).toHaveBeenCalledWith("search indexing failed", {
+      position: 1,
+      sequenceNumber: "31",
+      error: expect.objectContaining({
+        name: "UnprocessedIndexWrites",
+        message: "2 search index write(s) to desk-test still unprocessed after 8 BatchWriteItem sends",
+      }),
+    });
   });
 });
