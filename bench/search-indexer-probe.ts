@@ -22,26 +22,15 @@ import { createSearchIndexerHandler } from "./functions/search-indexer/app.ts";
 const config = readConfig();
 export const handler = createSearchIndexerHandler({ client: ${client}, tableNames: config.tableNames, logger: functionLogger() });`;
 
-const runtime = `import { deskDocumentClient, deskDynamoClient } from "#shared/runtime/function-runtime.ts";`;
+const documentClient = `import { deskDocumentClient } from "#shared/runtime/function-runtime.ts";`;
+const plainClient = `import { deskDynamoClient } from "#shared/runtime/function-dynamo-client.ts";`;
 
 const variants = [
   {
     name: "search-indexer, the document client (as before)",
-    source: entry("deskDocumentClient(config)", runtime),
+    source: entry("deskDocumentClient(config)", documentClient),
   },
-  {
-    name: "search-indexer, no en locale",
-    source: entry("deskDynamoClient(config)", runtime, false),
-  },
-  {
-    // What a shared/dynamo/client.ts without @aws-sdk/lib-dynamodb would give: the same client, built here.
-    name: "search-indexer, no lib-dynamodb in the bundle",
-    source: entry(
-      `tracer().captureClient(new DynamoDBClient({ region: config.region, endpoint: config.dynamoEndpoint, credentials: config.dynamoEndpoint ? { accessKeyId: "local", secretAccessKey: "local" } : undefined, maxAttempts: 5 }))`,
-      `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { tracer } from "#shared/observability/tracer.ts";`,
-    ),
-  },
+  { name: "search-indexer, no en locale", source: entry("deskDynamoClient(config)", plainClient, false) },
 ];
 
 const targets = [await bundle(FLOOR_NAME, "bench/floor-entry.ts", outDir)];

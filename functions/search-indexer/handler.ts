@@ -3,7 +3,8 @@
 import { config as zodConfig } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { readConfig } from "#shared/config.ts";
-import { deskDynamoClient, functionLogger } from "#shared/runtime/function-runtime.ts";
+import { deskDynamoClient } from "#shared/runtime/function-dynamo-client.ts";
+import { functionLogger } from "#shared/runtime/function-logger.ts";
 import { createSearchIndexerHandler } from "./app.ts";
 
 // zod/mini sets no locale of its own: the messages classic zod gives, so the function's logs read as before (ADR 0029).

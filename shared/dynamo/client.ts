@@ -1,20 +1,12 @@
 // The DynamoDB document client every repository uses.
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-export interface DynamoClientOptions {
-  region: string;
-  endpoint?: string;
-}
+import { DESK_MARSHALL_OPTIONS } from "./dynamo-client.ts";
 
-export function createDynamoClient({ region, endpoint }: DynamoClientOptions): DynamoDBClient {
-  // Off AWS (DynamoDB Local) any credentials do; on Lambda the default provider chain applies.
-  const credentials = endpoint ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
-  return new DynamoDBClient({ region, endpoint, credentials, maxAttempts: 5 });
-}
+export { createDynamoClient, type DynamoClientOptions } from "./dynamo-client.ts";
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  // A copy: the document client writes its own defaults into the options it is given (convertTopLevelContainer).
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { ...DESK_MARSHALL_OPTIONS } });
 }

@@ -10,6 +10,7 @@ import {
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 // zod/mini: the search-indexer function reads no other schema, and classic zod weighs four times as much (ADR 0029).
 import * as z from "zod/mini";
+import { DESK_MARSHALL_OPTIONS } from "../dynamo/dynamo-client.ts";
 import type { TableNames } from "../tables.ts";
 import { searchEntryOf, searchTokenItems } from "./entries.ts";
 import { SEARCH_PREFIX } from "./keys.ts";
@@ -63,13 +64,10 @@ export function indexWrites(
   return [...deletes, ...puts.map((item) => ({ PutRequest: { Item: item } }))] satisfies IndexWrite[];
 }
 
-/** As the document client of shared/dynamo/client.ts marshalls: the same attribute values on the wire. */
-const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false };
-
 const requestOf = (write: IndexWrite): WriteRequest =>
   "PutRequest" in write
-    ? { PutRequest: { Item: marshall(write.PutRequest.Item, MARSHALL_OPTIONS) } }
-    : { DeleteRequest: { Key: marshall(write.DeleteRequest.Key, MARSHALL_OPTIONS) } };
+    ? { PutRequest: { Item: marshall(write.PutRequest.Item, DESK_MARSHALL_OPTIONS) } }
+    : { DeleteRequest: { Key: marshall(write.DeleteRequest.Key, DESK_MARSHALL_OPTIONS) } };
 
 /**
  * How many times one batch is sent while DynamoDB leaves some of it unprocessed (throttling): the waits between the
