@@ -43,6 +43,7 @@ export interface ConsoleBrowser {
  */
 export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedErrors?: RegExp } = {}): ConsoleBrowser {
   let dataDir: string | undefined;
+  let stack: LocalStack | undefined;
   let started: { stack: LocalStack; browser: Browser } | undefined;
   const troubles: string[] = [];
 
@@ -50,13 +51,14 @@ export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedE
     mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
     await ensureConsoleBuilt();
     dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
-    const stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+    stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
     started = { stack, browser: await launchChromium() };
   }, 180_000);
 
+  // The stack is stopped even when Chromium did not start (else its DynamoDB Local outlives the run).
   afterAll(async () => {
     await started?.browser.close();
-    await started?.stack.stop();
+    await stack?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
