@@ -4,13 +4,14 @@
 // reads an item from a local HTTP server that answers as DynamoDB does.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSource } from "../../bench/bundles.ts";
+import { bodyOf } from "../support/request-body.ts";
 
 const run = promisify(execFile);
 
@@ -23,12 +24,6 @@ const doc = createDocumentClient(createDynamoClient({ region: "us-east-1", endpo
 const answer = await doc.send(new GetCommand({ TableName: "desk", Key: { pk: "STATE#FRA", sk: "STATE" } }));
 process.stdout.write(JSON.stringify(answer.Item));
 `;
-
-async function bodyOf(request: IncomingMessage): Promise<string> {
-  let body = "";
-  for await (const chunk of request) body += chunk;
-  return body;
-}
 
 describe("a bundle built with the deployed options", () => {
   let server: Server;

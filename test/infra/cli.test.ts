@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort } from "../../infra/local/ports.ts";
+import { bodyOf } from "../support/request-body.ts";
 import { fromRoot } from "./desk-template.ts";
 
 const CLIENT_ID = "staff-client-1";
@@ -29,12 +30,6 @@ interface CognitoStandIn {
 
 const jwt = (claims: Record<string, unknown>) =>
   ["{}", JSON.stringify(claims), "sig"].map((part) => Buffer.from(part).toString("base64url")).join(".");
-
-async function bodyOf(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 function startStandIn(redirectUri: string): Promise<{ server: Server; cognito: CognitoStandIn }> {
   const cognito: CognitoStandIn = {

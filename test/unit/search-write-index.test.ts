@@ -1,7 +1,7 @@
 // writeIndex, the search index's one way of writing: the requests it sends through the plain DynamoDB client (the
 // Lambda carries no document client, ADR 0042) and through the document client a rebuild hands it, and what it does
 // with the writes DynamoDB leaves unprocessed.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
@@ -10,6 +10,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { BATCH_SENDS, type IndexWrite, indexWrites, writeIndex } from "#shared/search/indexer.ts";
+import { bodyOf } from "../support/request-body.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 
@@ -37,12 +38,6 @@ const writes: IndexWrite[] = [
     },
   },
 ];
-
-async function bodyOf(request: IncomingMessage): Promise<string> {
-  let body = "";
-  for await (const chunk of request) body += chunk;
-  return body;
-}
 
 describe("the requests writeIndex sends", () => {
   let server: Server;
