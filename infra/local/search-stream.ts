@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { DescribeTableCommand, type DynamoDBClient, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
-import { indexStreamRecords } from "../../shared/search/indexer.ts";
+import { indexStreamRecords, isSearchIndexRecord } from "../../shared/search/indexer.ts";
 import { SEARCH_PREFIX } from "../../shared/search/keys.ts";
 import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
 import type { TableNames } from "../../shared/tables.ts";
@@ -99,14 +99,9 @@ async function streamCall(endpoint: string, operation: string, body: unknown): P
   return payload;
 }
 
-/** One attribute of a raw record, read without parsing it (most pages after a rebuild are the index's own writes). */
-const field = (value: unknown, name: string): unknown =>
-  typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
-
-const isIndexRecord = (record: unknown) => {
-  const pk = field(field(field(field(record, "dynamodb"), "Keys"), "pk"), "S");
-  return typeof pk === "string" && pk.startsWith(SEARCH_PREFIX);
-};
+/** A raw record's sequence number, read without parsing the record (most pages after a rebuild are skipped). */
+const sequenceNumberOf = (record: unknown): unknown =>
+  (record as { dynamodb?: { SequenceNumber?: unknown } } | null | undefined)?.dynamodb?.SequenceNumber;
 
 /**
  * The desk table's stream ARN; a table created before the stream existed (an older `.local/`) gets one now, and
@@ -204,13 +199,13 @@ export function streamReader(
       for (let iterator = iterators.get(shard.ShardId); iterator; ) {
         options.signal?.throwIfAborted();
         const page = recordsSchema.parse(await streamCall(endpoint, "GetRecords", { ShardIterator: iterator }));
-        const handed = page.Records.filter((record) => !isIndexRecord(record));
+        const handed = page.Records.filter((record) => !isSearchIndexRecord(record));
         if (handed.length) await consume(handed);
         total += page.Records.length;
         totals.read += page.Records.length;
         totals.skipped += page.Records.length - handed.length;
         iterators.set(shard.ShardId, page.NextShardIterator ?? null);
-        const last = field(field(page.Records.at(-1), "dynamodb"), "SequenceNumber");
+        const last = sequenceNumberOf(page.Records.at(-1));
         if (typeof last === "string") {
           positions.set(shard.ShardId, last);
           await options.onRead?.(positions);

@@ -106,17 +106,25 @@ export async function writeIndex(deps: IndexerDependencies, writes: readonly Ind
 }
 
 /**
+ * A record of the index's own items (they are written from here), told by its key before anything parses it: after a
+ * rebuild, most of the stream is such records.
+ */
+export function isSearchIndexRecord(raw: unknown): boolean {
+  const pk = (raw as { dynamodb?: { Keys?: { pk?: { S?: unknown } } } } | null | undefined)?.dynamodb?.Keys?.pk?.S;
+  return typeof pk === "string" && pk.startsWith(SEARCH_PREFIX);
+}
+
+/**
  * Applies stream records in order, one record's writes at a time (a record's writes never touch one key twice,
- * two records of one entity may). The index's own items are skipped: they are written from here.
+ * two records of one entity may). The index's own records are skipped.
  */
 export const indexStreamRecords =
   (deps: IndexerDependencies) =>
   async (records: readonly unknown[]): Promise<{ records: number; writes: number }> => {
     let writes = 0;
     for (const raw of records) {
+      if (isSearchIndexRecord(raw)) continue;
       const record = streamRecordSchema.parse(raw);
-      const pk = record.dynamodb.Keys.pk;
-      if (pk && "S" in pk && pk.S?.startsWith(SEARCH_PREFIX)) continue;
       const change = indexWrites(itemOf(record.dynamodb.OldImage), itemOf(record.dynamodb.NewImage));
       await writeIndex(deps, change);
       writes += change.length;
