@@ -4,10 +4,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DeleteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, inject, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
 import { organizationKey } from "#shared/organizations/keys.ts";
-import { searchPartition } from "#shared/search/keys.ts";
+import { searchTokenKey } from "#shared/search/keys.ts";
+import { search } from "#shared/search/search.ts";
 import {
   ensureDeskStream,
   SEARCH_POSITION_FILE,
@@ -35,16 +37,10 @@ const organization = (id: string, name: string) => ({
   acronym: id,
 });
 
-/** The organizations the index finds by a word. */
-async function organizationsFoundBy({ doc, tableNames }: Setup, word: string): Promise<string[]> {
-  const page = await doc.send(
-    new QueryCommand({
-      TableName: tableNames.desk,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :kind)",
-      ExpressionAttributeValues: { ":pk": searchPartition(word), ":kind": `organization#${word}#` },
-    }),
-  );
-  return (page.Items ?? []).map((item) => String(item.id));
+/** The organizations the search finds by a word, as the API's search reads the index. */
+async function organizationsFoundBy(setup: Setup, word: string): Promise<string[]> {
+  const found = await search(setup)({ q: word, kinds: ["organization"] }, systemActor("test"));
+  return found.groups.flatMap((group) => group.items.map((hit) => hit.id));
 }
 
 describe("the local stream reader after a restart", () => {
@@ -141,7 +137,7 @@ describe("the local stream reader after a restart", () => {
     await setup.doc.send(
       new DeleteCommand({
         TableName: setup.tableNames.desk,
-        Key: { pk: searchPartition("bravo"), sk: "organization#bravo#BRAVO" },
+        Key: searchTokenKey("organization", "bravo", "BRAVO"),
       }),
     );
     expect(await organizationsFoundBy(setup, "bravo")).toEqual([]);
