@@ -13,6 +13,7 @@ import {
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
+import { nextMinute } from "../support/next-minute.ts";
 
 // A stale edit's 412 and the composer's 422 are made on purpose.
 const desk = consoleBrowser({ expectedErrors: /status of (422|412)/ });
@@ -53,13 +54,6 @@ interface StoredMail {
 async function mailWith(text: string): Promise<StoredMail[]> {
   const store = (await (await fetch(`${desk.stack.sesUrl}/store`)).json()) as { emails: StoredMail[] };
   return store.emails.filter((email) => email.subject.includes(text));
-}
-
-/** The next whole minute at least `leadMs` ahead, as a wall clock in `timeZone` (YYYY-MM-DDTHH:mm) and in UTC. */
-function nextMinute(timeZone: string, leadMs: number) {
-  const instant = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(instant);
-  return { sendAt: local.replace(" ", "T"), instant };
 }
 
 async function go(page: Page, hash: string) {

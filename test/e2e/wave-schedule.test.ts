@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { nextMinute } from "../support/next-minute.ts";
 
 let dataDir: string;
 let stack: LocalStack;
@@ -32,16 +33,6 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, etag: response.headers.get("etag") ?? "", body: (await response.json()) as Json };
-}
-
-/**
- * The next whole minute at least `leadMs` ahead, as the wall-clock time in `timeZone` (sendAt has minute
- * precision; every zone in use is offset from UTC by whole quarter-hours, so a UTC minute is a local one).
- */
-function nextMinute(timeZone: string, leadMs: number) {
-  const instant = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(instant);
-  return { sendAt: local.replace(" ", "T"), instant };
 }
 
 interface StoredMail {
