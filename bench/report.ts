@@ -825,9 +825,9 @@ function firstStartSection(run: FirstStart): string {
   const steps = Object.entries(run.steps).map(([step, value]) => `${step} ${ms(value, 0)}`);
   return `## First start
 
-The first ${code("npm start")} on a fresh clone, as a newcomer runs it after ${code("npm ci")} (ADR 0041): ${code("npm start")}
-itself spawned, npm included, with an empty ${code("LOCAL_DATA_DIR")} for ${code(".local/")} and an empty ${code("TMPDIR")}
-(tsx's compile cache cold), until ${code("GET /health")}, polled from outside every 50 ms, answers with the seed complete:
+The first ${code("npm start")} on a fresh clone, as a newcomer runs it after ${code("npm ci")} (ADRs 0041 and 0044): ${code("npm start")}
+itself spawned, npm included, from the local stack's code as the install built it, with an empty ${code("LOCAL_DATA_DIR")}
+for ${code(".local/")} and an empty ${code("TMPDIR")}, until ${code("GET /health")}, polled from outside every 50 ms, answers with the seed complete:
 **${run.readySeconds.toFixed(1)} s** (target < ${FIRST_START_LIMIT_S} s; load average ${run.load.start.toFixed(1)} at the
 start, ${run.load.end.toFixed(1)} at the end, on a shared machine). Its steps: ${steps.join(", ")}. The seeded records'
 search index was built ${run.searchReadySeconds.toFixed(1)} s after the spawn, while the API already answered (ADR 0027);

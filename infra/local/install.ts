@@ -1,9 +1,11 @@
 // `npm ci` / `npm install` (the root's postinstall): prepares what the first `npm start` would otherwise do on the two
-// cores it needs for DynamoDB Local and the seed (ADR 0041): builds the console, and seeds an in-memory engine once so
-// its JVM writes a class-data-sharing archive of the classes a start and its seed load. Nothing is downloaded. A step
-// that fails is named and skipped: `npm start` builds the console itself and starts the JVM without an archive.
+// cores it needs for DynamoDB Local and the seed (ADR 0041): builds the console and the local stack's code (ADR 0044),
+// and seeds an in-memory engine once so its JVM writes a class-data-sharing archive of the classes a start and its seed
+// load. Nothing is downloaded. A step that fails is named and skipped: `npm start` builds the console and its code
+// itself, and starts the JVM without an archive.
 import { ensureConsoleBuilt } from "./console.ts";
 import { startDynamoDbLocal } from "./dynamodb-local.ts";
+import { ensureLocalBuild, LOCAL_START_ENTRY } from "./local-build.mjs";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -15,6 +17,15 @@ try {
   log(build.built ? `console built (${(build.ms / 1000).toFixed(1)} s)` : "console already built");
 } catch (error) {
   log(`the console was not built (npm start will try again): ${reason(error)}`);
+}
+
+try {
+  const started = performance.now();
+  const build = await ensureLocalBuild(LOCAL_START_ENTRY);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(build.built ? `the local stack's code built (${seconds} s)` : "the local stack's code already built");
+} catch (error) {
+  log(`the local stack's code was not built (npm start will try again): ${reason(error)}`);
 }
 
 try {

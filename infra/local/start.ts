@@ -1,4 +1,5 @@
-// `npm start`: brings up the local stack, prints where everything is, and stops it all on Ctrl-C.
+// `npm start`: brings up the local stack, prints where everything is, and stops it all on Ctrl-C. `npm start` runs it
+// from its esbuild build (start.mjs, ADR 0044); `node --import tsx infra/local/start.ts` runs the same from source.
 // Only Node's own modules and the prelude load before DynamoDB Local's JVM is spawned; the rest of the code (the
 // stack, the seed, the console's build) loads while it boots (ADR 0030).
 import { relative } from "node:path";

@@ -11,6 +11,7 @@ export const WAITING_FILES = [
   "test/e2e/console-letters.test.ts",
   "test/e2e/dossier.test.ts",
   "test/e2e/first-report-wave.test.ts",
+  "test/e2e/npm-start.test.ts",
   "test/e2e/wave-schedule.test.ts",
 ];
 
