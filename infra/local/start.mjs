@@ -4,11 +4,18 @@ import { pathToFileURL } from "node:url";
 import { ensureLocalBuild, LOCAL_START_ENTRY } from "./local-build.mjs";
 
 process.setSourceMapsEnabled(true);
+const started = performance.now();
 let built;
 try {
   built = await ensureLocalBuild(LOCAL_START_ENTRY);
 } catch (error) {
   console.error(`The local stack's code did not build: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
+}
+if (built.built) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${new Date().toISOString().slice(11, 19)} built the local stack's code (${seconds} s): a source changed`,
+  );
 }
 await import(pathToFileURL(built.file).href);
