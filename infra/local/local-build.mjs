@@ -4,10 +4,21 @@
 //
 // Only the repository's files are bundled; packages stay imports that Node resolves from node_modules, as under tsx,
 // so a package finds its own files as before. `import.meta.url` is each source file's own URL, so paths read beside
-// a module (CSV files, the repository's root) are the same as under tsx. A build is kept by the hash of its output,
-// with the inputs it read and their sizes and times: a start whose inputs are unchanged loads it without building.
+// a module (CSV files, the repository's root) are the same as under tsx. A build is kept by the hash of its output;
+// the entry's index names it with the size and time of every file it read: a start whose files are unchanged loads it
+// without building.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -16,7 +27,6 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** What `npm start` runs, from its build. */
 export const LOCAL_START_ENTRY = "infra/local/start.ts";
 export const LOCAL_BUILD_DIR = join(REPO_ROOT, "node_modules", ".cache", "desk-1540-local");
-const INPUTS_FILE = "inputs.json";
 /** A build no start has used for this long is removed when another is made: other checkouts may share the cache. */
 const UNUSED_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -49,34 +59,42 @@ function keptBuild(cacheDir, entry, esbuildVersion) {
     return undefined;
   }
   if (index.builder !== builderStamp(esbuildVersion)) return undefined;
-  const dir = join(cacheDir, index.dir);
-  let inputs;
-  try {
-    inputs = JSON.parse(readFileSync(join(dir, INPUTS_FILE), "utf8"));
-  } catch {
-    return undefined;
-  }
-  for (const [path, stamp] of Object.entries(inputs)) {
+  for (const [path, stamp] of Object.entries(index.inputs)) {
     if (fileStamp(join(REPO_ROOT, path)) !== stamp) return undefined;
   }
-  return { dir, file: join(dir, index.output) };
+  const dir = join(cacheDir, index.dir);
+  const file = join(dir, index.output);
+  // Removed meanwhile (another checkout's start sharing the cache): built anew.
+  if (!existsSync(file)) return undefined;
+  return { dir, file };
 }
 
-/** Rewrites `import.meta.url` in the repository's own files to the file's URL: the bundle lives elsewhere. */
-const ownUrlPlugin = {
-  name: "own-import-meta-url",
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      if (args.path.includes("/node_modules/")) return undefined;
-      const source = await readFile(args.path, "utf8");
-      const contents = source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
-      return { contents, loader: "ts" };
-    });
-  },
-};
+/**
+ * Stamps each of the repository's files as esbuild loads it, before it is read: a file saved during the build then
+ * differs from its stamp, and the next start builds again. Rewrites `import.meta.url` in the TypeScript to the file's
+ * own URL: the build lives elsewhere.
+ */
+function repositoryFiles(stamps) {
+  return {
+    name: "repository-files",
+    setup(build) {
+      build.onLoad({ filter: /.*/ }, async (args) => {
+        // The packages stay imports (`packages: "external"`); what esbuild loads from them is its own bookkeeping.
+        if (args.path.includes("/node_modules/")) return undefined;
+        stamps[relative(REPO_ROOT, args.path)] = fileStamp(args.path);
+        if (!args.path.endsWith(".ts")) return undefined;
+        const source = await readFile(args.path, "utf8");
+        const contents = source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
 
 async function buildAnew(cacheDir, entry, esbuild) {
   const outdir = join(cacheDir, "build");
+  // The packages' code is not in the build, nor stamped: a changed install changes what its imports load.
+  const stamps = {};
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -93,7 +111,7 @@ async function buildAnew(cacheDir, entry, esbuild) {
     write: false,
     metafile: true,
     logLevel: "silent",
-    plugins: [ownUrlPlugin],
+    plugins: [repositoryFiles(stamps)],
   });
   const hash = createHash("sha256");
   for (const file of result.outputFiles) hash.update(relative(outdir, file.path)).update(file.contents);
@@ -107,13 +125,6 @@ async function buildAnew(cacheDir, entry, esbuild) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.contents);
   }
-  const inputs = Object.fromEntries(
-    Object.keys(result.metafile.inputs)
-      .filter((path) => !path.includes("node_modules/"))
-      .map((path) => [path, fileStamp(join(REPO_ROOT, path))]),
-  );
-  // The packages' code is not in the build; a changed install changes what its imports load, not the build.
-  writeFileSync(join(aside, INPUTS_FILE), JSON.stringify(inputs));
   try {
     renameSync(aside, dir);
   } catch {
@@ -125,11 +136,11 @@ async function buildAnew(cacheDir, entry, esbuild) {
   if (!entryOutput) throw new Error(`esbuild wrote no output for ${entry}`);
   const output = relative(outdir, resolve(REPO_ROOT, entryOutput[0]));
   const indexPath = indexFile(cacheDir, entry);
-  writeFileSync(
-    `${indexPath}.${process.pid}`,
-    JSON.stringify({ builder: builderStamp(esbuild.version), dir: dirName, output }),
-  );
-  renameSync(`${indexPath}.${process.pid}`, indexPath);
+  // The stamps are the index's, not the build folder's: a build of the same output may already be there, made from
+  // files stamped otherwise (a file saved again unchanged).
+  const index = { builder: builderStamp(esbuild.version), dir: dirName, output, inputs: stamps };
+  writeFileSync(`${indexPath}.${unique}`, JSON.stringify(index));
+  renameSync(`${indexPath}.${unique}`, indexPath);
   removeUnused(cacheDir, dirName);
   return join(dir, output);
 }
@@ -137,8 +148,10 @@ async function buildAnew(cacheDir, entry, esbuild) {
 function removeUnused(cacheDir, current) {
   for (const name of readdirSync(cacheDir)) {
     const path = join(cacheDir, name);
-    if (name === current || !statSync(path).isDirectory()) continue;
-    if (Date.now() - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { recursive: true, force: true });
+    // Another start may be removing the same folders.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (name === current || !stat?.isDirectory()) continue;
+    if (Date.now() - stat.mtimeMs > UNUSED_FOR_MS) rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -153,7 +166,12 @@ export async function ensureLocalBuild(entryPath, { cacheDir = LOCAL_BUILD_DIR }
   const kept = keptBuild(cacheDir, entry, esbuild.version);
   if (kept) {
     const now = new Date();
-    utimesSync(kept.dir, now, now);
+    // Marks it used, so that another checkout's build does not remove it as unused.
+    try {
+      utimesSync(kept.dir, now, now);
+    } catch {
+      // A file system that refuses the times: the build is still there to load.
+    }
     return { file: kept.file, built: false };
   }
   return { file: await buildAnew(cacheDir, entry, esbuild), built: true };

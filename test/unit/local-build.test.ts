@@ -71,6 +71,15 @@ describe("the local stack's build", () => {
     expect(await (module.later as () => Promise<string>)()).toBe("second");
   });
 
+  it("is kept after a source saved again unchanged, once built again", async () => {
+    const first = await ensureLocalBuild(entry, { cacheDir });
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(sources, "later.ts"), later, later);
+    // The same output, so the same folder; the index now holds the file's new time.
+    expect(await ensureLocalBuild(entry, { cacheDir })).toEqual({ file: first.file, built: true });
+    expect(await ensureLocalBuild(entry, { cacheDir })).toEqual({ file: first.file, built: false });
+  });
+
   it("gives two starts building at once one whole build", async () => {
     const [a, b] = await Promise.all([ensureLocalBuild(entry, { cacheDir }), ensureLocalBuild(entry, { cacheDir })]);
     expect(a.file).toBe(b.file);
