@@ -50,6 +50,8 @@ beforeAll(async () => {
       SES_PORT: String(ses),
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a failed test can end DynamoDB Local's JVM with it.
+    detached: true,
   });
   exited = new Promise((done) => child.once("exit", (code) => done(code)));
   const collect = (chunk: Buffer) => {
@@ -61,8 +63,8 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  if (child.exitCode === null) {
-    child.kill("SIGKILL");
+  if (child.pid !== undefined && child.exitCode === null) {
+    process.kill(-child.pid, "SIGKILL");
     await exited;
   }
   rmSync(dataDir, { recursive: true, force: true });
