@@ -26,8 +26,11 @@ const recordsSchema = z.object({ Records: z.array(z.unknown()), NextShardIterato
 export interface StreamReader {
   /** Reads every record written so far and hands it to the consumer; resolves when the shards have no more. */
   drain(): Promise<number>;
-  /** Polls every `intervalMs` until stopped. */
-  start(intervalMs?: number): void;
+  /**
+   * Polls every `intervalMs` until stopped. `failedAlready` counts reads that failed before (a caller's own drain), so
+   * the count handed to `onError` and `onRecovered` goes on from there.
+   */
+  start(intervalMs?: number, failedAlready?: number): void;
   stop(): Promise<void>;
   /** Records read since the reader was made, and how many of them were the index's own (not handed on). */
   totals(): { read: number; skipped: number };
@@ -225,8 +228,8 @@ export function streamReader(
 
   return {
     drain,
-    start(intervalMs = 200) {
-      let failures = 0;
+    start(intervalMs = 200, failedAlready = 0) {
+      let failures = failedAlready;
       const tick = () => {
         drain()
           .then(
@@ -243,7 +246,7 @@ export function streamReader(
             if (timer) timer = setTimeout(tick, pollDelay(intervalMs, failures));
           });
       };
-      timer = setTimeout(tick, intervalMs);
+      timer = setTimeout(tick, pollDelay(intervalMs, failures));
     },
     async stop() {
       if (timer) clearTimeout(timer);
@@ -365,12 +368,14 @@ export async function startSearchIndexing(opts: {
     onRecovered: (failedPolls) =>
       opts.log(`search indexer: the stream answers again after ${failedPolls} failed polls`),
   });
+  let failedFirst = 0;
   try {
     await reader.drain();
   } catch (error) {
     if (opts.signal?.aborted) throw error;
-    onError(error, 1);
+    failedFirst = 1;
+    onError(error, failedFirst);
   }
-  reader.start(opts.intervalMs);
+  reader.start(opts.intervalMs, failedFirst);
   return reader;
 }

@@ -1,5 +1,6 @@
-// The local stream reader when the stream no longer holds the position it resumes after: DynamoDB Local cannot be made
-// to trim a stream on demand, so a stand-in answers the streams calls as DynamoDB does then.
+// The local stream reader when the stream no longer holds the position it resumes after, and when the engine fails for
+// a while: DynamoDB Local cannot be made to trim a stream or to fail on demand, so a stand-in answers the streams calls
+// as DynamoDB does then.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,9 +17,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))));
 });
 
-/** A stream of one shard holding one record; `resumed` is what GetShardIterator answers to AFTER_SEQUENCE_NUMBER. */
-async function stream(resumed: { status: number; body: unknown }) {
+/**
+ * A stream of one shard holding one record; `resumed` is what GetShardIterator answers to AFTER_SEQUENCE_NUMBER. The
+ * first `failFirst` calls answer 500, as an engine that fails for a while.
+ */
+async function stream(resumed: { status: number; body: unknown }, failFirst = 0) {
   const calls: string[] = [];
+  let failures = failFirst;
   const server = createServer((request, response) => {
     let text = "";
     request.on("data", (chunk) => {
@@ -29,15 +34,17 @@ async function stream(resumed: { status: number; body: unknown }) {
       const body = JSON.parse(text);
       calls.push(body.ShardIteratorType ? `${operation} ${body.ShardIteratorType}` : operation);
       const answer =
-        operation === "DescribeStream"
-          ? { status: 200, body: { StreamDescription: { Shards: [{ ShardId: SHARD }] } } }
-          : operation === "GetShardIterator" && body.ShardIteratorType === "AFTER_SEQUENCE_NUMBER"
-            ? resumed
-            : operation === "GetShardIterator"
-              ? { status: 200, body: { ShardIterator: "from-the-start" } }
-              : body.ShardIterator === "from-the-start"
-                ? { status: 200, body: { Records: [record("000000000000000000007")], NextShardIterator: "after-7" } }
-                : { status: 200, body: { Records: [], NextShardIterator: "after-7" } };
+        failures-- > 0
+          ? { status: 500, body: { __type: "com.amazonaws.dynamodb.v20120810#InternalFailure" } }
+          : operation === "DescribeStream"
+            ? { status: 200, body: { StreamDescription: { Shards: [{ ShardId: SHARD }] } } }
+            : operation === "GetShardIterator" && body.ShardIteratorType === "AFTER_SEQUENCE_NUMBER"
+              ? resumed
+              : operation === "GetShardIterator"
+                ? { status: 200, body: { ShardIterator: "from-the-start" } }
+                : body.ShardIterator === "from-the-start"
+                  ? { status: 200, body: { Records: [record("000000000000000000007")], NextShardIterator: "after-7" } }
+                  : { status: 200, body: { Records: [], NextShardIterator: "after-7" } };
       response.writeHead(answer.status, { "content-type": "application/x-amz-json-1.0" });
       response.end(JSON.stringify(answer.body));
     });
@@ -110,5 +117,26 @@ describe("the local stream reader resuming after a position the stream no longer
     await expect(reader.drain()).rejects.toThrow(/InternalFailure/);
     expect(told).toEqual([]);
     expect(failing.calls).not.toContain("GetShardIterator TRIM_HORIZON");
+  });
+});
+
+describe("the local stream reader when the engine fails for a while", () => {
+  it("counts a failed first read with the polls after it: the caller's line, then one when the stream answers again", async () => {
+    const flaky = await stream(trimmed, 2);
+    const failures: number[] = [];
+    let recovered: (failedPolls: number) => void = () => undefined;
+    const answeredAgain = new Promise<number>((done) => {
+      recovered = done;
+    });
+    const reader = streamReader(flaky.endpoint, "arn:stream", async () => undefined, {
+      onError: (_error, failuresInARow) => failures.push(failuresInARow),
+      onRecovered: (failedPolls) => recovered(failedPolls),
+    });
+    await expect(reader.drain()).rejects.toThrow(/InternalFailure/);
+    reader.start(5, 1);
+    expect(await answeredAgain).toBe(2);
+    // The poll's failure is the second in a row: startSearchIndexing logs the first and every tenth after it.
+    expect(failures).toEqual([2]);
+    await reader.stop();
   });
 });
