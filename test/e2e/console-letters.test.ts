@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
+import { apiCaller } from "../support/api-call.ts";
 import {
   consoleBrowser,
   overflowOf,
@@ -32,19 +33,10 @@ interface Answer {
   items: unknown[];
 }
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
-  const response = await fetch(`${desk.stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    etag: response.headers.get("etag") ?? "",
-    body: (await response.json()) as Answer,
-  };
-}
+const api = apiCaller<Answer>(
+  () => desk.stack.apiUrl,
+  () => issueToken(desk.stack.jwtKeys, { group: "secretariat" }),
+);
 
 interface StoredMail {
   subject: string;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wallClock } from "#shared/waves/programme-waves.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { apiCaller } from "../support/api-call.ts";
 
 const ISO3 = "MLI";
 let dataDir: string;
@@ -32,15 +33,10 @@ interface Entry {
   actor: { kind: string; id: string };
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await response.json()) as { id: string; status: string; items: Entry[] };
-  return { status: response.status, etag: response.headers.get("etag"), body: answer };
-}
+const call = apiCaller<{ id: string; status: string; items: Entry[] }>(
+  () => stack.apiUrl,
+  () => token,
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,9 +78,9 @@ describe("a State's timeline", () => {
       deadline: "2099-04-30",
     });
     expect(wave.status).toBe(201);
-    expect(
-      (await call("POST", `/waves/${wave.body.id}/schedule`, undefined, { "if-match": wave.etag ?? "" })).status,
-    ).toBe(200);
+    expect((await call("POST", `/waves/${wave.body.id}/schedule`, undefined, { "if-match": wave.etag })).status).toBe(
+      200,
+    );
     let sent = await call("GET", `/waves/${wave.body.id}`);
     while (sent.body.status !== "completed" && Date.now() < sendInstant.getTime() + 120_000) {
       await sleep(1_000);

@@ -14,6 +14,7 @@ import { wallClock } from "#shared/waves/programme-waves.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
+import { apiCaller } from "../support/api-call.ts";
 
 const NON_REPORTING = ["GIN", "GMB", "MLI", "MRT", "PRK", "SOM", "SWZ", "TCD"];
 let dataDir: string;
@@ -44,14 +45,10 @@ interface Answer {
   skipped: { owner: { iso3?: string }; reason: string }[];
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, etag: response.headers.get("etag"), body: (await response.json()) as Answer };
-}
+const call = apiCaller<Answer>(
+  () => stack.apiUrl,
+  () => token,
+);
 
 const variant = (subject: string) => ({
   subject: `${subject}: {{state.name}}`,
@@ -100,7 +97,7 @@ describe("the first-report wave", () => {
     expect([...new Set(owners)].sort()).toEqual(NON_REPORTING);
     for (const skipped of audience.body.skipped) expect(skipped.reason).toEqual(expect.any(String));
 
-    expect((await call("POST", `/waves/${id}/schedule`, undefined, { "if-match": wave.etag ?? "" })).status).toBe(200);
+    expect((await call("POST", `/waves/${id}/schedule`, undefined, { "if-match": wave.etag })).status).toBe(200);
     // The local scheduler fires the wave's at() schedule at its send time: dispatch, then send through the queue.
     let after = await call("GET", `/waves/${id}`);
     while (after.body.status !== "completed" && Date.now() < sendInstant.getTime() + 60_000) {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken, loadOrCreateJwtKeys } from "../../infra/local/jwt.ts";
 import { freePort } from "../../infra/local/ports.ts";
 import { REPO_ROOT } from "../../infra/local/prelude.ts";
+import { apiCaller } from "../support/api-call.ts";
 import { nextMinute } from "../support/next-minute.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the answers of several routes, read field by field below
@@ -105,22 +106,10 @@ describe("npm start", () => {
 
   it("sends a scheduled wave when its minute comes", async () => {
     const token = await tokenOf("secretariat");
-    const call = async (method: string, path: string, body?: unknown, ifMatch?: string) => {
-      const response = await fetch(`${apiUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-          ...(ifMatch ? { "if-match": ifMatch } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return {
-        status: response.status,
-        etag: response.headers.get("etag") ?? "",
-        body: (await response.json()) as Json,
-      };
-    };
+    const call = apiCaller<Json>(
+      () => apiUrl,
+      () => token,
+    );
     const marker = `NPM-START-${Date.now()}`;
     const templateId = `npm-start-${Date.now()}`;
     const template = await call("POST", "/templates", {
@@ -142,7 +131,7 @@ describe("npm start", () => {
     });
     expect(wave.status).toBe(201);
     const id: string = wave.body.id;
-    expect((await call("POST", `/waves/${id}/schedule`, undefined, wave.etag)).status).toBe(200);
+    expect((await call("POST", `/waves/${id}/schedule`, undefined, { "if-match": wave.etag })).status).toBe(200);
     const recipients: unknown[] = (await call("GET", `/waves/${id}/audience`)).body.recipients;
     expect(recipients.length).toBeGreaterThan(0);
 

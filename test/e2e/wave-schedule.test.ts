@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { apiCaller } from "../support/api-call.ts";
 import { nextMinute } from "../support/next-minute.ts";
 
 let dataDir: string;
@@ -26,14 +27,10 @@ afterAll(async () => {
 // biome-ignore lint/suspicious/noExplicitAny: the answers of several routes, read field by field below
 type Json = any;
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, etag: response.headers.get("etag") ?? "", body: (await response.json()) as Json };
-}
+const call = apiCaller<Json>(
+  () => stack.apiUrl,
+  () => token,
+);
 
 interface StoredMail {
   subject: string;
