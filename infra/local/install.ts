@@ -20,10 +20,12 @@ try {
 }
 
 try {
-  const started = performance.now();
   const build = await ensureLocalBuild(LOCAL_START_ENTRY);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(build.built ? `the local stack's code built (${seconds} s)` : "the local stack's code already built");
+  log(
+    build.built
+      ? `the local stack's code built (${(build.ms / 1000).toFixed(1)} s)`
+      : "the local stack's code already built",
+  );
 } catch (error) {
   log(`the local stack's code was not built (npm start will try again): ${reason(error)}`);
 }

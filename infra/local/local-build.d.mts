@@ -7,6 +7,8 @@ export interface LocalBuild {
   file: string;
   /** False when the kept build was still current. */
   built: boolean;
+  /** How long it took to find or make. */
+  ms: number;
 }
 
 export declare function ensureLocalBuild(entryPath: string, options?: { cacheDir?: string }): Promise<LocalBuild>;

@@ -157,9 +157,11 @@ function removeUnused(cacheDir, current) {
 
 /**
  * The built file to import for `entry` (a path from the repository's root): the kept build when its inputs are
- * unchanged, else a new one. `built` says which.
+ * unchanged, else a new one. `built` says which, and `ms` how long it took, as the console's build tells.
  */
 export async function ensureLocalBuild(entryPath, { cacheDir = LOCAL_BUILD_DIR } = {}) {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
   const entry = resolve(REPO_ROOT, entryPath);
   const esbuild = await import("esbuild");
   mkdirSync(cacheDir, { recursive: true });
@@ -172,7 +174,8 @@ export async function ensureLocalBuild(entryPath, { cacheDir = LOCAL_BUILD_DIR }
     } catch {
       // A file system that refuses the times: the build is still there to load.
     }
-    return { file: kept.file, built: false };
+    return { file: kept.file, built: false, ms: ms() };
   }
-  return { file: await buildAnew(cacheDir, entry, esbuild), built: true };
+  const file = await buildAnew(cacheDir, entry, esbuild);
+  return { file, built: true, ms: ms() };
 }
