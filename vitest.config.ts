@@ -6,16 +6,22 @@ import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
 // worker count of its own, so vitest runs them as one group): the e2e files spend most of their time waiting (a wave's
 // send minute, a page) and run beside the CPU-bound files rather than after them, the waiting ones first
 // (test/support/suite-sequencer.ts). One worker more than the cores, for that waiting (ADR 0036).
+// Unit and integration files share a worker's module graph, as the infra files do: a file no longer imports zod, the SDK
+// and the shared modules afresh, which cost more CPU than most files' tests. A setup file fails any file that leaves
+// behind what the next one in its worker would meet (ADR 0045).
+const SHARED_WORKERS = { isolate: false, setupFiles: ["test/support/shared-worker-guard.ts"] };
+
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: SuiteSequencer },
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], ...SHARED_WORKERS } },
       {
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          ...SHARED_WORKERS,
           globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -26,7 +32,8 @@ export default defineConfig({
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           // Files share a worker's module graph: aws-cdk-lib is imported once per worker, not once per file. Each file
-          // builds its own App and mocks no module, so nothing one file does reaches another.
+          // builds its own App and mocks no module, so nothing one file does reaches another. Not guarded as the others
+          // are: the first synth in a process adds aws-cdk-lib's own "exit" listener, once.
           isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -3,7 +3,7 @@ import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dy
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { encodeCursor } from "#shared/dynamo/pagination.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
@@ -12,6 +12,7 @@ import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const logger = new Logger({ serviceName: "desk-test", logLevel: "INFO" });
 const handler = createApiHandler({ doc, tableNames, clock: fixedClock("2026-11-27T10:00:00Z"), logger });
 

@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -20,6 +20,7 @@ import { apiEvent, type EventOptions } from "../support/api-event.ts";
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const logger = new Logger({ serviceName: "desk-privacy-test", logLevel: "DEBUG" });
 const deps = contactDependencies(doc, tableNames, fixedClock("2026-11-27T10:00:00Z"));
 const router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], logger);

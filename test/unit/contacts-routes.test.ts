@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
@@ -13,6 +13,7 @@ import { apiEvent } from "../support/api-event.ts";
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const deps = contactDependencies(doc, { desk: "desk-test", audit: "audit-test" }, fixedClock("2026-11-27T10:00:00Z"));
 const routes = [...contactRoutes(deps), ...organizationRoutes(deps)];
 const router = createRouter(routes, new Logger({ logLevel: "SILENT" }));

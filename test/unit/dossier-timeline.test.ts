@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { dossierDependencies, stateTimeline } from "#shared/dossier/dossier.ts";
@@ -10,6 +10,7 @@ import { NotFound } from "#shared/errors.ts";
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const timeline = stateTimeline(dossierDependencies(doc, tableNames, fixedClock("2026-11-20T09:00:00Z")));
 const secretariat: Actor = { kind: "user", id: "u1", groups: ["secretariat"] };
 const page = { limit: 10 };

@@ -3,7 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -19,6 +19,7 @@ import { apiEvent, type EventOptions } from "../support/api-event.ts";
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const clock = fixedClock("2026-11-27T10:00:00Z");
 const routes = matrixRoutes({
   matrix: matrixRepository(doc, tableNames, clock),

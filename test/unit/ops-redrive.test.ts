@@ -8,10 +8,11 @@ import {
   StartMessageMoveTaskCommand,
 } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { main, USAGE } from "../../infra/cli/ops.ts";
 
 const sqs = mockClient(SQSClient);
+afterAll(() => sqs.restore());
 const base = "https://sqs.eu-west-1.amazonaws.com/123456789012";
 const prefix = "Desk1540-staging-Stateless-";
 const queues = {

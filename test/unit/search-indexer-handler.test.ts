@@ -1,12 +1,13 @@
 import { BatchWriteItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSearchIndexerHandler } from "../../functions/search-indexer/app.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
 const client = new DynamoDBClient({ region: "us-east-1" });
 const dynamo = mockClient(DynamoDBClient);
+afterAll(() => dynamo.restore());
 const logger = { info: () => {}, error: () => {} };
 const handler = createSearchIndexerHandler({ client, tableNames, logger });
 

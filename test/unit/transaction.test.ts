@@ -1,12 +1,13 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { writeTransaction } from "#shared/dynamo/transaction.ts";
 import { Conflict } from "#shared/errors.ts";
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
     message: "Transaction cancelled",

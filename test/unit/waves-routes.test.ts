@@ -4,7 +4,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
@@ -20,6 +20,7 @@ import { routerCaller } from "../support/api-event.ts";
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
+afterAll(() => dynamo.restore());
 const tableNames = { desk: "desk", audit: "audit" };
 const clock = fixedClock("2027-01-01T00:00:00Z");
 const routes = waveRoutes({

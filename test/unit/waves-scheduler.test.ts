@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-scheduler";
 import { mockClient } from "aws-sdk-client-mock";
 import { CronDate } from "croner";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { Conflict, Invalid } from "#shared/errors.ts";
 import { parseAt } from "#shared/schedules/aws-cron.ts";
@@ -103,6 +103,7 @@ describe("the at() expression of a wave", () => {
 
 describe("the EventBridge Scheduler adapter", () => {
   const scheduler = mockClient(SchedulerClient);
+  afterAll(() => scheduler.restore());
   const clock = fixedClock("2027-01-01T00:00:00Z");
   const adapter = awsWaveScheduler(new SchedulerClient({ region: "us-east-1" }), config, clock);
   const wave = waveAt("2027-11-07T01:30", "America/New_York");
