@@ -47,7 +47,7 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const KEPT_OUTPUT_LINES = 20;
 
-function findOnPath(command: string): string | undefined {
+export function findOnPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, command);
@@ -64,6 +64,17 @@ function findOnPath(command: string): string | undefined {
 function emulatorDir(): string {
   const packageJson = createRequire(import.meta.url).resolve("amplify-dynamodb-simulator/package.json");
   return join(dirname(packageJson), "emulator");
+}
+
+/**
+ * A parent killed outright (SIGKILL, the OOM killer) runs no exit handler, and the JVM would hold its port until
+ * stopped by hand. util-linux's `setpriv`, where there is one, asks the kernel to send the JVM SIGTERM when the thread
+ * that spawned it ends, then becomes the JVM (same pid). So spawn it from a process's main thread: a worker thread's
+ * end would stop it too.
+ */
+function stoppedWithParent(): string[] {
+  const setpriv = findOnPath("setpriv");
+  return setpriv ? [setpriv, "--pdeathsig", "TERM"] : [];
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -111,8 +122,9 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     String(port),
     "-disableTelemetry",
   ];
+  const [command = java, ...commandArgs] = [...stoppedWithParent(), java, ...args];
   // Without DDB_LOCAL_TELEMETRY=0 it still resolves an AWS host even with -disableTelemetry.
-  const child = spawn(java, args, {
+  const child = spawn(command, commandArgs, {
     env: { ...process.env, DDB_LOCAL_TELEMETRY: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
