@@ -25,12 +25,21 @@ describe.skipIf(!findOnPath("setpriv"))("DynamoDB Local, when the process that s
     const starter = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", STARTER], {
       stdio: ["ignore", "pipe", "inherit"],
     });
-    const [line] = (await once(createInterface({ input: starter.stdout }), "line")) as [string];
-    const port = Number(line);
-    expect(await dynamoDbAnswers(`http://127.0.0.1:${port}`)).toBe(true);
+    const exited = once(starter, "exit");
+    try {
+      const port = await Promise.race([
+        once(createInterface({ input: starter.stdout }), "line").then(([line]) => Number(line)),
+        exited.then(([code]) =>
+          Promise.reject(new Error(`the starter exited (code ${code}) before its engine answered`)),
+        ),
+      ]);
+      expect(await dynamoDbAnswers(`http://127.0.0.1:${port}`)).toBe(true);
 
-    starter.kill("SIGKILL");
-    await once(starter, "exit");
-    await expect.poll(() => portIsFree(port), { timeout: 15_000, interval: 100 }).toBe(true);
+      starter.kill("SIGKILL");
+      await exited;
+      await expect.poll(() => portIsFree(port), { timeout: 15_000, interval: 100 }).toBe(true);
+    } finally {
+      starter.kill("SIGKILL");
+    }
   });
 });
