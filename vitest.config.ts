@@ -10,7 +10,7 @@ import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
 // The SDK warns, once per process, that its releases after early January 2027 need Node 22: twenty-one times in a run,
 // a third of its output, burying any warning a test should make someone read. Set here, in vitest's own process, it
 // reaches the global setups, the workers and what they spawn. `npm start` still says it.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 // Unit and integration files share a worker's module graph, as the infra files do: a file no longer imports zod, the SDK
 // and the shared modules afresh, which cost more CPU than most files' tests. A setup file fails any file that leaves

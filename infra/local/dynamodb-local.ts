@@ -1,8 +1,9 @@
 // Runs the real DynamoDB Local engine (from amplify-dynamodb-simulator's tarball) as a java child process.
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { findOnPath } from "./find-on-path.ts";
 import { beginJvmArchive, usableJvmArchive } from "./jvm-archive.ts";
 import { assertPortFree, freePort } from "./ports.ts";
 
@@ -46,20 +47,6 @@ const READY_POLL_MS = 25;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const KEPT_OUTPUT_LINES = 20;
-
-export function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not here; try the next PATH entry.
-    }
-  }
-  return undefined;
-}
 
 function emulatorDir(): string {
   const packageJson = createRequire(import.meta.url).resolve("amplify-dynamodb-simulator/package.json");

@@ -5,7 +5,8 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { dynamoDbAnswers, findOnPath } from "../../infra/local/dynamodb-local.ts";
+import { dynamoDbAnswers } from "../../infra/local/dynamodb-local.ts";
+import { findOnPath } from "../../infra/local/find-on-path.ts";
 import { assertPortFree } from "../../infra/local/ports.ts";
 
 const MODULE = pathToFileURL("infra/local/dynamodb-local.ts").href;

@@ -1,15 +1,13 @@
 // Debian's Chromium through playwright-core (which never downloads a browser), headless, with the flags that keep it
 // off this closed network: without them it opens background connections that are refused, many at a time.
 import { existsSync } from "node:fs";
-import { delimiter, join } from "node:path";
 import type { Browser } from "playwright-core";
+import { findOnPath } from "../../infra/local/find-on-path.ts";
+
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 function chromiumPath(): string {
-  const candidates = [
-    "/usr/bin/chromium",
-    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "chromium")),
-  ];
-  const found = candidates.find((path) => existsSync(path));
+  const found = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : findOnPath("chromium");
   if (!found) throw new Error("No Chromium: apt-get install -y chromium (as .ci/run does)");
   return found;
 }
