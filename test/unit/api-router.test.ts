@@ -179,6 +179,12 @@ describe("api router", () => {
     expect(stale.headers.etag).toBe('"4"');
   });
 
+  it("refuses an If-Match no version can have with 400 naming the header, before any read or write", async () => {
+    const response = await patchUsa({ "content-type": "application/json", "if-match": '"99999999999999999999999"' });
+    expect(response).toMatchObject({ status: 400, body: { errors: [{ path: "headers.if-match" }] } });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it("writes the change, its audit entry and the contacts that follow the State's language in one transaction", async () => {
     dynamo.on(GetCommand).resolves({ Item: usa });
     const contact = (id: string, more: Record<string, unknown>) => ({
