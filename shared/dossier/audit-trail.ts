@@ -4,7 +4,7 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { type AuditEntry, auditActorKey, auditEntrySchema } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { decodeCursor, encodeCursor, type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
-import { Invalid } from "../errors.ts";
+import { Malformed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 
 export interface Period {
@@ -75,7 +75,7 @@ export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, 
     const from = period.from ?? new Date(toMs - (DEFAULT_SPAN_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
     const count = Math.round((toMs - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
     if (count > MAX_SPAN_DAYS) {
-      throw new Invalid("The period is too long to read without an entity or an actor", [
+      throw new Malformed("The period is too long to read without an entity or an actor", [
         {
           path: "query.from",
           message: `spans ${count} days; name an entity or an actor, or at most ${MAX_SPAN_DAYS} days`,

@@ -26,18 +26,24 @@ import { programmeTable } from "./reports.tables.ts";
 
 const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
-// Dates are checked by the use case, so a day that is not one is 422 at its path, like a bad body field.
-const programmeQuery = z.strictObject({
-  year: wholeNumber
-    .optional()
-    .describe("The programme year (its period starts in February of it); default: the one today falls in"),
-  from: z.string().optional().describe("Only activities on or after this day (YYYY-MM-DD)"),
-  to: z.string().optional().describe("Only activities on or before this day (YYYY-MM-DD)"),
-  next: wholeNumber
-    .pipe(z.number().int().min(1).max(50))
-    .optional()
-    .describe(`How many upcoming activities dueNext lists, 1 to 50 (default ${DEFAULT_DUE_NEXT})`),
-});
+const day = z.iso.date({ error: "is not a calendar date (YYYY-MM-DD)" });
+
+// A bad query is a malformed request (400 at its path), a day that is not one or a range that runs backwards included.
+const programmeQuery = z
+  .strictObject({
+    year: wholeNumber
+      .optional()
+      .describe("The programme year (its period starts in February of it); default: the one today falls in"),
+    from: day.optional().describe("Only activities on or after this day (YYYY-MM-DD)"),
+    to: day.optional().describe("Only activities on or before this day (YYYY-MM-DD)"),
+    next: wholeNumber
+      .pipe(z.number().int().min(1).max(50))
+      .optional()
+      .describe(`How many upcoming activities dueNext lists, 1 to 50 (default ${DEFAULT_DUE_NEXT})`),
+  })
+  .superRefine(({ from, to }, context) => {
+    if (from && to && from > to) context.addIssue({ code: "custom", path: ["from"], message: `is after to (${to})` });
+  });
 
 const yearParams = z.strictObject({
   year: z
