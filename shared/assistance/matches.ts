@@ -1,6 +1,6 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
@@ -56,11 +56,16 @@ export const proposeMatch =
     audit: AuditContext,
   ): Promise<Versioned<AssistanceMatch>> => {
     const today = todayOf(deps.clock);
-    const [{ request }, offer] = await Promise.all([
-      requestFileOf(deps, input.requestId),
+    const [file, offer] = await Promise.all([
+      deps.assistance.requestFile(input.requestId),
       deps.assistance.getOffer(input.offerId),
     ]);
-    if (!offer) throw new NotFound("Offer", input.offerId);
+    // Records the body names that do not exist are the body's fault (422 at each field), not a missing resource.
+    const issues: FieldIssue[] = [];
+    if (!file) issues.push({ path: "body.requestId", message: `no assistance request ${input.requestId}` });
+    if (!offer) issues.push({ path: "body.offerId", message: `no offer ${input.offerId}` });
+    if (!file || !offer) throw new Invalid("The match names what does not exist", issues);
+    const { request } = file;
     const { status, iso3 } = request.value;
     if (!OPEN_TO_MATCHES.includes(status)) {
       throw new Conflict(

@@ -3,8 +3,6 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { getOrganization } from "../organizations/organizations.ts";
-import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
@@ -22,10 +20,18 @@ import {
 
 type OfferDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "organizations" | "clock">;
 
-/** A provider must exist: a Member State in the registry, or an organization the desk knows (404 otherwise). */
+/** A provider must exist: a Member State in the registry, or an organization the desk knows (422 at its field). */
 async function checkProvider(deps: OfferDependencies, provider: Provider): Promise<void> {
-  if (provider.kind === "state") await getState(deps.registry)(provider.iso3);
-  else await getOrganization(deps)(provider.id);
+  if (provider.kind === "state") {
+    if (await deps.registry.getState(provider.iso3)) return;
+    throw new Invalid("The provider does not exist", [
+      { path: "body.provider.iso3", message: `no Member State ${provider.iso3}` },
+    ]);
+  }
+  if (await deps.organizations.getOrganization(provider.id)) return;
+  throw new Invalid("The provider does not exist", [
+    { path: "body.provider.id", message: `no organization ${provider.id}` },
+  ]);
 }
 
 function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {

@@ -109,7 +109,7 @@ beforeEach(() => {
 });
 
 describe("assistance requests against DynamoDB Local", () => {
-  it("records a request with its ETag, refuses its symbol a second time with 409 and an unknown State with 404", async () => {
+  it("records a request with its ETag, refuses its symbol a second time with 409 and an unknown State with 422", async () => {
     const body = newRequest({ iso3: "gha" });
     const created = await call({ method: "POST", path: "/assistance/requests", body });
     expect(created).toMatchObject({
@@ -125,8 +125,8 @@ describe("assistance requests against DynamoDB Local", () => {
     });
     expect(again).toMatchObject({ status: 409, body: { detail: expect.stringContaining("already recorded") } });
     expect(
-      (await call({ method: "POST", path: "/assistance/requests", body: newRequest({ iso3: "XXX" }) })).status,
-    ).toBe(404);
+      await call({ method: "POST", path: "/assistance/requests", body: newRequest({ iso3: "XXX" }) }),
+    ).toMatchObject({ status: 422, body: { errors: [{ path: "body.iso3" }] } });
     const read = await call({ path: `/assistance/requests/${created.body.id}`, group: "members" });
     expect(read).toMatchObject({ status: 200, etag: '"1"', body: created.body });
     const trail = await auditTrail("assistance-request", created.body.id);
@@ -255,7 +255,7 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       path: "/assistance/offers",
       body: { ...offer, provider: { kind: "state", iso3: "XXX" } },
     });
-    expect(unknown.status).toBe(404);
+    expect(unknown).toMatchObject({ status: 422, body: { errors: [{ path: "body.provider.iso3" }] } });
     const bad = await call({
       method: "POST",
       path: "/assistance/offers",
@@ -267,7 +267,7 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       path: "/assistance/offers",
       body: { ...offer, provider: { kind: "organization", id: "no-such-body" } },
     });
-    expect(unknownOrganization.status).toBe(404);
+    expect(unknownOrganization).toMatchObject({ status: 422, body: { errors: [{ path: "body.provider.id" }] } });
     const wco = await call({
       method: "POST",
       path: "/assistance/offers",

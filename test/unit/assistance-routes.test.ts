@@ -1,7 +1,7 @@
 // The assistance routes before any storage is touched: access, If-Match, validation, the OpenAPI shapes, the handler's input.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
@@ -117,6 +117,29 @@ describe("assistance routes", () => {
     });
     expect(badSlug).toMatchObject({ status: 422, body: { errors: [{ path: "body.provider.id" }] } });
     expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("refuses with 422 at the field a body naming a State, provider, request or offer that does not exist", async () => {
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(BatchGetCommand).resolves({ Responses: {} });
+    const post = (path: string, body: unknown) =>
+      call({ method: "POST", path, group: "secretariat", headers: json, body: JSON.stringify(body) });
+    const offer = { areas: ["nuclear-security"], description: "x", validFrom: "2026-01-01" };
+    const refusals = {
+      "body.iso3": await post("/assistance/requests", { ...aRequest, iso3: "ZZZ" }),
+      "body.provider.iso3": await post("/assistance/offers", { ...offer, provider: { kind: "state", iso3: "ZZZ" } }),
+      "body.provider.id": await post("/assistance/offers", {
+        ...offer,
+        provider: { kind: "organization", id: "nobody" },
+      }),
+    };
+    for (const [path, refusal] of Object.entries(refusals)) {
+      expect(refusal, path).toMatchObject({ status: 422, body: { type: "/problems/invalid", errors: [{ path }] } });
+    }
+    const match = await post("/assistance/matches", { requestId: id, offerId: "01J0000000000000000000000B" });
+    expect(match.status).toBe(422);
+    expect(match.body.errors.map((issue: { path: string }) => issue.path)).toEqual(["body.requestId", "body.offerId"]);
   });
 
   it("refuses a bad id, status, provider or report period with 400", async () => {

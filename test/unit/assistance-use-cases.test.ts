@@ -5,7 +5,7 @@ import { createRequest, recordConsent, transitionRequest } from "#shared/assista
 import type { NewAssistanceRequest } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { Conflict, IllegalTransition, Invalid, PreconditionFailed } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import { refusal } from "../support/fixtures.ts";
 import { type InMemoryAssistance, inMemoryAssistance } from "../support/in-memory/assistance.ts";
@@ -68,10 +68,12 @@ describe("createRequest", () => {
     ]);
   });
 
-  it("refuses a symbol recorded already (409), an unknown State (404) and a future date (422), keeping nothing", async () => {
+  it("refuses a symbol recorded already (409), an unknown State and a future date (422), keeping nothing", async () => {
     await createRequest(deps())(aRequest(), audit);
     await expect(createRequest(deps())(aRequest({ symbol: "s/ac.44/2027/note/7" }), audit)).rejects.toThrow(Conflict);
-    await expect(createRequest(deps())(aRequest({ iso3: "XYZ", symbol: "S/2" }), audit)).rejects.toThrow(NotFound);
+    const unknown = await refusal(createRequest(deps())(aRequest({ iso3: "XYZ", symbol: "S/2" }), audit));
+    expect(unknown).toBeInstanceOf(Invalid);
+    expect((unknown as Invalid).issues).toEqual([{ path: "body.iso3", message: "no Member State XYZ" }]);
     const future = await refusal(createRequest(deps())(aRequest({ receivedOn: "2027-03-02", symbol: "S/3" }), audit));
     expect(future).toBeInstanceOf(Invalid);
     expect((future as Invalid).issues.map((issue) => issue.path)).toEqual(["body.receivedOn"]);
