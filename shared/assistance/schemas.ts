@@ -2,6 +2,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
+import { freeText } from "../http/body-text.ts";
 import { iso3Schema } from "../registry/schemas.ts";
 import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
@@ -111,7 +112,7 @@ export const newAssistanceRequestSchema = /* @__PURE__ */ z
   .strictObject({
     iso3: iso3Schema.describe("The requesting State"),
     areas: areasSchema,
-    description: z.string().trim().min(1).max(4000),
+    description: freeText(z.string().trim().min(1).max(4000)),
     receivedOn: isoDateSchema.refine(notBeforeResolution, `must not be before ${RESOLUTION_ADOPTED_ON}`),
     symbol: documentSymbolSchema.describe("The document symbol of the request; unique among requests"),
     consentedToCirculation: z.boolean(),
@@ -119,7 +120,7 @@ export const newAssistanceRequestSchema = /* @__PURE__ */ z
   .meta({ id: "NewAssistanceRequest" });
 export type NewAssistanceRequest = z.infer<typeof newAssistanceRequestSchema>;
 
-const noteSchema = /* @__PURE__ */ z.string().trim().min(1).max(2000);
+const noteSchema = /* @__PURE__ */ freeText(z.string().trim().min(1).max(2000));
 
 export const requestTransitionSchema = /* @__PURE__ */ z
   .strictObject({
@@ -133,12 +134,9 @@ export type RequestTransitionInput = z.infer<typeof requestTransitionSchema>;
 export const requestConsentSchema = /* @__PURE__ */ z
   .strictObject({
     on: isoDateSchema.optional().describe("The day the State's consent was received; today when omitted"),
-    reason: z
-      .string()
-      .trim()
-      .min(3, "say how the consent came, in at least 3 characters")
-      .max(500)
-      .describe("How the consent came (e.g. the Note Verbale's symbol); kept in the audit trail"),
+    reason: freeText(z.string().trim().min(3, "say how the consent came, in at least 3 characters").max(500)).describe(
+      "How the consent came (e.g. the Note Verbale's symbol); kept in the audit trail",
+    ),
   })
   .meta({ id: "AssistanceRequestConsent" });
 export type RequestConsentInput = z.infer<typeof requestConsentSchema>;
@@ -197,7 +195,7 @@ export const newAssistanceOfferSchema = /* @__PURE__ */ z
   .strictObject({
     provider: newProviderSchema,
     areas: areasSchema,
-    description: z.string().trim().min(1).max(4000),
+    description: freeText(z.string().trim().min(1).max(4000)),
     validFrom: isoDateSchema,
     validUntil: isoDateSchema.optional(),
     lastUpdatedOn: isoDateSchema.optional().describe("Today when omitted"),
@@ -212,7 +210,7 @@ export type NewAssistanceOffer = z.infer<typeof newAssistanceOfferSchema>;
 export const assistanceOfferChangesSchema = /* @__PURE__ */ z
   .strictObject({
     areas: areasSchema.optional(),
-    description: z.string().trim().min(1).max(4000).optional(),
+    description: freeText(z.string().trim().min(1).max(4000)).optional(),
     validFrom: isoDateSchema.optional(),
     validUntil: isoDateSchema.nullable().optional().describe("null makes the offer open-ended"),
     lastUpdatedOn: isoDateSchema
@@ -326,7 +324,7 @@ export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
 export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   .strictObject({
     from: feedbackFromSchema.describe("requester: the requesting State (fulfils its assistance-feedback obligation)"),
-    text: z.string().trim().min(1).max(8000),
+    text: freeText(z.string().trim().min(1).max(8000)),
     receivedOn: isoDateSchema.optional().describe("Today when omitted"),
   })
   .meta({ id: "NewAssistanceFeedback" });

@@ -2,6 +2,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import type { FieldIssue } from "../errors.ts";
+import { oneLine } from "../http/body-text.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
@@ -75,12 +76,7 @@ export const emailSchema = /* @__PURE__ */ z
   .describe("E-mail address; stored trimmed and in lower case; unique among active contacts");
 
 const singleLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, "must be one line, without control characters");
+  oneLine(z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
 
 export const contactNameSchema = /* @__PURE__ */ (() => singleLine(200))();
 export const contactTextSchema = /* @__PURE__ */ (() => singleLine(200))();

@@ -1,6 +1,7 @@
 // The shapes of international, regional and subregional organizations (IROs) that work with the Committee.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
+import { freeText, oneLine } from "../http/body-text.ts";
 
 export const organizationKindSchema = /* @__PURE__ */ z
   .enum(["international", "regional", "subregional"])
@@ -17,10 +18,10 @@ export const organizationIdSchema = /* @__PURE__ */ z
 
 const fields = /* @__PURE__ */ (() => ({
   kind: organizationKindSchema,
-  name: z.string().trim().min(1).max(200),
-  acronym: z.string().trim().min(1).max(30),
-  region: z.string().trim().min(1).max(100).describe("Where a regional or subregional organization works"),
-  note: z.string().trim().min(1).max(1000),
+  name: oneLine(z.string().trim().min(1).max(200)),
+  acronym: oneLine(z.string().trim().min(1).max(30)),
+  region: oneLine(z.string().trim().min(1).max(100)).describe("Where a regional or subregional organization works"),
+  note: freeText(z.string().trim().min(1).max(1000)),
 }))();
 
 export const organizationSchema = /* @__PURE__ */ z

@@ -3,6 +3,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { groupSchema } from "../auth/actor.ts";
+import { oneLine } from "../http/body-text.ts";
 
 /** At most this many live feeds per person: a phone, a desktop, a shared calendar, and a spare or two. */
 export const MAX_LIVE_FEEDS = 5;
@@ -11,11 +12,7 @@ export const FEED_LIFETIME_DAYS = 365;
 
 export const newCalendarFeedSchema = /* @__PURE__ */ z
   .strictObject({
-    label: z
-      .string()
-      .trim()
-      .min(1)
-      .max(60)
+    label: oneLine(z.string().trim().min(1).max(60))
       .optional()
       .describe('A name for the owner to tell feeds apart, e.g. "phone"'),
   })

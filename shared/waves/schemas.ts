@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { emailSchema } from "../contacts/schemas.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
+import { freeText, oneLine } from "../http/body-text.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { isValidTimeZone } from "../schedules/schema.ts";
 import { waveValuesSchema } from "../templates/values.ts";
@@ -36,18 +37,14 @@ export const newWaveSchema = /* @__PURE__ */ z
       .date("must be a date yyyy-mm-dd, e.g. 2027-06-08: each letter writes it in its own language")
       .optional()
       .describe("{{deadline|date}}: the date an answer is asked by; required when the template uses it"),
-    chair: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
+    chair: oneLine(z.string().trim().min(1).max(200))
       .optional()
       .describe(
         "Overrides the Chair's name the letters are signed with (and {{committee.chair}}), e.g. an acting Chair; " +
           "by default the Chair configured for the letter's date (shared/templates/committee-chairs.json)",
       ),
     values: waveValuesSchema.optional(),
-    description: z.string().trim().max(500).optional(),
+    description: freeText(z.string().trim().max(500)).optional(),
   })
   .meta({ id: "NewWave" });
 export type NewWave = z.infer<typeof newWaveSchema>;

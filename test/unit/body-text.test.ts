@@ -1,0 +1,112 @@
+// Human text in bodies: one line refuses every control character, free text keeps TAB, LF and CR and refuses the
+// rest; routes that take them answer 422 at the field and touch nothing.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import * as z from "zod";
+import { fixedClock } from "#shared/clock.ts";
+import { freeText, oneLine } from "#shared/http/body-text.ts";
+import { createApiHandler } from "../../functions/api/app.ts";
+import { apiEvent, lambdaContext } from "../support/api-event.ts";
+
+const controls = ["\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u0008", "\u000b", "\u000c"];
+
+describe("oneLine", () => {
+  const name = oneLine(z.string().trim().min(1).max(200));
+
+  it("takes text in any script, and trims it as its own schema says", () => {
+    for (const text of ["Organisation du Traité", "منظمة حظر الأسلحة الكيميائية", "  IAEA  "]) {
+      expect(name.safeParse(text).success, text).toBe(true);
+    }
+    expect(name.parse("  IAEA  ")).toBe("IAEA");
+  });
+
+  it.each([...controls, "\t", "\n", "\r"].map((control) => [JSON.stringify(control), control]))(
+    "refuses %s inside the text",
+    (_, control) => {
+      const result = name.safeParse(`Acting${control}Chair`);
+      expect(result.error?.issues[0]?.message).toBe("must be one line, without control characters");
+    },
+  );
+});
+
+describe("freeText", () => {
+  const description = freeText(z.string().trim().min(1).max(4000));
+
+  it("keeps tabs and line breaks of every kind", () => {
+    expect(description.parse("First line\r\nSecond line\n\tindented")).toBe("First line\r\nSecond line\n\tindented");
+  });
+
+  it.each(controls.map((control) => [JSON.stringify(control), control]))("refuses %s", (_, control) => {
+    const result = description.safeParse(`Training${control}programme`);
+    expect(result.error?.issues[0]?.message).toBe("must not contain control characters other than tab and line breaks");
+  });
+});
+
+describe("routes taking human text", () => {
+  const dynamo = mockClient(DynamoDBDocumentClient);
+  afterAll(() => dynamo.restore());
+  beforeEach(() => dynamo.reset());
+  const handler = createApiHandler({
+    doc: DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" })),
+    tableNames: { desk: "desk-test", audit: "audit-test" },
+    clock: fixedClock("2026-11-27T10:00:00Z"),
+    logger: new Logger({ serviceName: "desk-test", logLevel: "SILENT" }),
+  });
+  const post = async (path: string, body: unknown) => {
+    const event = apiEvent({
+      method: "POST",
+      path,
+      group: "secretariat",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const result = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+    const errors = JSON.parse(result.body ?? "{}").errors as { path: string }[];
+    return { status: result.statusCode, paths: errors.map((issue) => issue.path) };
+  };
+
+  it("refuses an organization's name or acronym with a control character, 422 at each field", async () => {
+    const refused = await post("/organizations", { kind: "regional", name: "Bad\u0000Name", acronym: "B\u001bN" });
+    expect(refused).toEqual({ status: 422, paths: ["body.name", "body.acronym"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("refuses a wave's Chair on two lines, 422 at body.chair", async () => {
+    const refused = await post("/waves", {
+      templateId: "first-report-request",
+      audience: "non-reporting-states",
+      sendAt: "2027-01-11T09:00",
+      timeZone: "America/New_York",
+      notAfter: "2027-01-12T00:00:00Z",
+      chair: "Acting Chair\r\nBcc: someone@example.org",
+    });
+    expect(refused).toEqual({ status: 422, paths: ["body.chair"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("keeps line breaks in a request's description and refuses a BEL in it", async () => {
+    const request = {
+      iso3: "KEN",
+      areas: [],
+      receivedOn: "2026-11-01",
+      symbol: "S/AC.44/2026/7",
+      consentedToCirculation: false,
+    };
+    const broken = await post("/assistance/requests", { ...request, description: "Border\ncontrols\tand more" });
+    expect(broken).toEqual({ status: 422, paths: ["body.areas"] });
+    const bell = await post("/assistance/requests", { ...request, description: "Border\u0007controls" });
+    expect(bell).toEqual({ status: 422, paths: ["body.areas", "body.description"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("refuses a calendar feed's label with an escape, 422 at body.label", async () => {
+    expect(await post("/programme/feeds", { label: "phone\u001b[31m" })).toEqual({
+      status: 422,
+      paths: ["body.label"],
+    });
+  });
+});
