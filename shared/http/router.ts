@@ -5,7 +5,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { Actor, Group } from "../auth/actor.ts";
 import { Forbidden, Malformed, NotFound } from "../errors.ts";
 import { etagOf, versionFromIfMatch } from "../versioning.ts";
-import { dataOf, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
+import { selectGatewayRoute } from "./gateway-routes.ts";
+import { dataOf, type Method, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
 import {
   MethodNotAllowed,
   PayloadTooLarge,
@@ -23,9 +24,14 @@ export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestCon
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+/** Every method a route may have, in the order an `Allow` header lists them. */
+const methods: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
 interface CompiledRoute {
   entry: RouteEntry;
   method: string;
+  /** The route's template, `/contacts/{id}`: what the gateway's matching compares. */
+  path: string;
   pattern: RegExp;
   paramNames: string[];
 }
@@ -45,7 +51,7 @@ function compile(entry: RouteEntry): CompiledRoute {
       return "([^/]+)";
     })
     .join("/");
-  return { entry, method, pattern: new RegExp(`^${source}$`), paramNames };
+  return { entry, method, path, pattern: new RegExp(`^${source}$`), paramNames };
 }
 
 /**
@@ -167,22 +173,25 @@ function respond(result: RouteResponse, correlationId: string, open: boolean): A
 export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "info" | "error">) {
   const compiled = routes.map(compile);
 
+  /**
+   * Picks the route as an HTTP API would if each route were its own route key (gateway-routes.ts): of the routes with
+   * the request's method, the most specific, a literal segment before a parameter at the same place. So
+   * GET /contacts/export is the export, and PATCH /contacts/export is PATCH /contacts/{id}, which alone has PATCH. A
+   * path without the method names, once each, the methods that would find a route there.
+   */
   function match(method: string, path: string) {
-    const onPath = compiled.flatMap((candidate) => {
-      const found = candidate.pattern.exec(path);
-      return found ? [{ candidate, values: found.slice(1) }] : [];
-    });
-    if (!onPath.length) throw new NotFound("Resource", path);
-    // A literal segment beats a parameter: /contacts/export before /contacts/{id}, whatever the declaration order.
-    const hit = onPath
-      .filter(({ candidate }) => candidate.method === method)
-      .sort((a, b) => a.candidate.paramNames.length - b.candidate.paramNames.length)[0];
-    if (!hit) throw new MethodNotAllowed(onPath.map(({ candidate }) => candidate.method));
+    const hit = selectGatewayRoute(compiled, method, path);
+    if (!hit) {
+      const allowed = methods.filter((candidate) => selectGatewayRoute(compiled, candidate, path));
+      if (!allowed.length) throw new NotFound("Resource", path);
+      throw new MethodNotAllowed(allowed);
+    }
+    const values = hit.pattern.exec(path)?.slice(1) ?? [];
     const params: Record<string, string> = {};
-    hit.candidate.paramNames.forEach((name, index) => {
-      params[name] = decodePathSegment(hit.values[index] ?? "");
+    hit.paramNames.forEach((name, index) => {
+      params[name] = decodePathSegment(values[index] ?? "");
     });
-    return { entry: hit.candidate.entry, params };
+    return { entry: hit.entry, params };
   }
 
   async function dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {

@@ -294,4 +294,59 @@ describe("route matching", () => {
     expect(await dispatch("/things/export")).toBe("export");
     expect(await dispatch("/things/42")).toBe("one thing");
   });
+
+  // An HTTP API picks "a full match for a route and method", the most specific one (shared/http/gateway-routes.ts): a
+  // route key is a method and a path, so a literal route of another method does not take the request.
+  it("matches as the gateway does: the method first, then the first literal segment before a parameter", async () => {
+    const { createRouter } = await import("#shared/http/router.ts");
+    const { defineRoute } = await import("#shared/http/route.ts");
+    const { z } = await import("zod");
+    const route = (method: "GET" | "PATCH", path: string) =>
+      defineRoute({
+        method,
+        path,
+        operationId: `${method} ${path}`,
+        tag: "Test",
+        access: "open",
+        params: path.includes("{") ? z.record(z.string(), z.string()) : undefined,
+        responses: [{ status: 200, description: path }],
+        handle: async ({ params }) => ({ body: { route: `${method} ${path}`, params: params ?? {} } }),
+      });
+    const router = createRouter(
+      [
+        route("GET", "/a/{x}/c"),
+        route("GET", "/a/b/{y}"),
+        route("GET", "/things/{id}"),
+        route("PATCH", "/things/{id}"),
+        route("GET", "/things/export"),
+      ],
+      logger,
+    );
+    const dispatch = async (method: string, path: string) => {
+      const result = await router.dispatch(apiEvent({ method, path }), "c");
+      return { status: result.statusCode, headers: result.headers ?? {}, body: JSON.parse(String(result.body)) };
+    };
+    expect((await dispatch("GET", "/a/b/c")).body.route).toBe("GET /a/b/{y}");
+    expect((await dispatch("PATCH", "/things/export")).body).toEqual({
+      route: "PATCH /things/{id}",
+      params: { id: "export" },
+    });
+    const refused = await dispatch("DELETE", "/things/export");
+    expect(refused.status).toBe(405);
+    expect(refused.headers.allow).toBe("GET, PATCH");
+    expect(refused.body.allowed).toEqual(["GET", "PATCH"]);
+  });
+
+  it.each([
+    ["/contacts/export", "GET, PATCH"],
+    ["/templates/variables", "GET, PATCH"],
+    ["/programme/years", "GET, PUT"],
+    ["/programme/feeds", "GET, POST, PUT"],
+    ["/states/USA", "GET, PATCH"],
+  ])("answers OPTIONS %s with 405 naming each method a request there would reach once: %s", async (path, allow) => {
+    const response = await call({ method: "OPTIONS", path, group: "secretariat" });
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    expect(dynamo.calls()).toHaveLength(0);
+  });
 });
