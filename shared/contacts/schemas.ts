@@ -2,7 +2,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import type { FieldIssue } from "../errors.ts";
-import { oneLine } from "../http/body-text.ts";
+import { freeText, oneLine } from "../http/body-text.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
@@ -240,13 +240,8 @@ export function dateIssues(
 
 export const contactDeactivationSchema = /* @__PURE__ */ z
   .strictObject({
-    reason: z
-      .string()
-      .trim()
-      .min(3, "say why, in at least 3 characters")
-      .max(500)
-      .describe(
-        "Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail",
-      ),
+    reason: freeText(z.string().trim().min(3, "say why, in at least 3 characters").max(500)).describe(
+      "Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail",
+    ),
   })
   .meta({ id: "ContactDeactivation" });

@@ -61,7 +61,7 @@ describe("routes taking human text", () => {
       method: "POST",
       path,
       group: "secretariat",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "if-match": '"1"' },
       body: JSON.stringify(body),
     });
     const result = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
@@ -100,6 +100,12 @@ describe("routes taking human text", () => {
     expect(broken).toEqual({ status: 422, paths: ["body.areas"] });
     const bell = await post("/assistance/requests", { ...request, description: "Border\u0007controls" });
     expect(bell).toEqual({ status: 422, paths: ["body.areas", "body.description"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("refuses a NUL in the reason a contact is deactivated, 422 at body.reason", async () => {
+    const refused = await post("/contacts/01J0000000000000000000000A/deactivate", { reason: "left\u0000the post" });
+    expect(refused).toEqual({ status: 422, paths: ["body.reason"] });
     expect(dynamo.calls()).toHaveLength(0);
   });
 
