@@ -120,7 +120,7 @@ export const newAssistanceRequestSchema = /* @__PURE__ */ z
   .meta({ id: "NewAssistanceRequest" });
 export type NewAssistanceRequest = z.infer<typeof newAssistanceRequestSchema>;
 
-const noteSchema = /* @__PURE__ */ freeText(z.string().trim().min(1).max(2000));
+const noteSchema = /* @__PURE__ */ (() => freeText(z.string().trim().min(1).max(2000)))();
 
 export const requestTransitionSchema = /* @__PURE__ */ z
   .strictObject({
