@@ -1,6 +1,6 @@
 // Programme years as the secretariat manages them: stored in DynamoDB, put and adopted through the API, audited. A
-// year without a stored programme gets a draft rolled forward from the latest adopted year before it, so the
-// current year always has a calendar; adopting that draft stores it.
+// year without a stored programme gets a draft rolled forward from the latest adopted year before it whose Annex II
+// was read (else the latest adopted), so the current year always has a calendar; adopting that draft stores it.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -65,23 +65,26 @@ export type ProgrammeYears = ReturnType<typeof programmeYears>;
 export function programmeYears(deps: ProgrammeYearsDependencies) {
   const currentYear = () => programmeYearOf(newYorkDay(deps.clock.now()));
 
-  /** The year stored, or else a draft rolled forward from the latest adopted year before it (up to next year). */
+  /** The year stored, or else a draft rolled forward from an adopted year before it (up to next year). */
   async function get(year: number): Promise<ProgrammeYear> {
     const stored = await deps.store.get(year);
     if (stored) return asYear(stored.value, stored.version);
     if (year > currentYear() + 1) throw new NotFound("Programme of work", String(year));
-    const adopted = (await deps.store.list())
-      .filter(({ value }) => value.status === "adopted" && value.file.year < year)
-      .at(-1);
-    if (!adopted) throw new NotFound("Programme of work", String(year));
-    const file = rollForward(adopted.value.file, year);
+    const adopted = (await deps.store.list()).filter(
+      ({ value }) => value.status === "adopted" && value.file.year < year,
+    );
+    // A timetable read in its Annex II is a plan; a year compiled from meeting records is what happened that year, and
+    // would carry its one-off meetings into the draft (ADR 0047). Without any, the latest adopted year still gives one.
+    const source = adopted.filter(({ value }) => value.file.source.annexRead).at(-1) ?? adopted.at(-1);
+    if (!source) throw new NotFound("Programme of work", String(year));
+    const file = rollForward(source.value.file, year);
     return {
       file,
       programme: resolveProgramme(file),
       status: "draft",
       stored: false,
       version: 0,
-      rolledFrom: adopted.value.file.year,
+      rolledFrom: source.value.file.year,
     };
   }
 

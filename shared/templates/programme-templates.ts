@@ -287,55 +287,61 @@ export const programmeTemplates: readonly NewTemplate[] = [
   ),
   programmeTemplate(
     "effective-practices-invitation",
-    "Third quarter: to every State, an invitation to share experiences, lessons learned and effective practices (programme of work, annex I, paragraph 7)",
+    "September: to every Member State, the invitation to the Committee's October open briefing, with its date, time and venue (the wave's values), encouraging the sharing of experiences, lessons learned and best practices (programme of work 2023, annex II, September; annex I, paragraphs 7 and 20)",
     {
       en: [
-        "1540 Committee: sharing experiences and effective practices — {{state.name}}",
+        "1540 Committee: invitation to the open briefing and to share experiences — {{state.name}}",
         [
-          "The Security Council Committee established pursuant to resolution 1540 (2004) invites States to share, on a voluntary basis, their experiences, lessons learned and effective practices in implementing the resolution. With the consent of the State concerned, contributions are made available on the Committee's website so that others may draw on them.",
-          "The Committee would welcome a contribution from {{state.name}} by {{deadline|date}}, in any of the official languages of the United Nations.",
+          "I have the honour to inform you that the Security Council Committee established pursuant to resolution 1540 (2004) will hold an open briefing for Member States and international, regional and subregional organizations on {{briefing.date|date}} at {{briefing.time|time}} (New York time), in {{briefing.venue}}. The Committee will present a summary of its activities, including its assistance activities, and States and organizations will be able to present offers of assistance. The Government of {{state.name}} is cordially invited to take part; the programme will be communicated in due course.",
+          "The Committee also encourages States to share, on a voluntary basis, their experiences, lessons learned and best practices in implementing resolution 1540 (2004), at the open briefing or in writing. With the consent of the State concerned, contributions are made available on the Committee's website so that others may draw on them.",
+          "The Committee would welcome a written contribution from {{state.name}} by {{deadline|date}}, in any of the official languages of the United Nations.",
         ],
       ],
       fr: [
-        "Comité 1540 : partage d'expériences et de pratiques efficaces — {{state.name}}",
+        "Comité 1540 : invitation à la séance d'information publique et au partage d'expériences — {{state.name}}",
         [
-          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) invite les États à partager, à titre volontaire, leurs expériences, les enseignements qu'ils ont tirés et leurs pratiques efficaces en matière de mise en œuvre de la résolution. Avec le consentement de l'État concerné, les contributions sont publiées sur le site Web du Comité afin que d'autres puissent s'en inspirer.",
-          "Le Comité accueillerait avec intérêt une contribution de votre État ({{state.name}}) d'ici au {{deadline|date}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
+          "J'ai l'honneur de vous informer que le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra une séance d'information publique à l'intention des États Membres et des organisations internationales, régionales et sous-régionales le {{briefing.date|date}} à {{briefing.time|time}} (heure de New York), au lieu suivant : {{briefing.venue}}. Le Comité y présentera un résumé de ses activités, y compris ses activités d'assistance, et les États et les organisations pourront y présenter des offres d'assistance. Votre gouvernement ({{state.name}}) est cordialement invité à y participer ; le programme vous sera communiqué en temps utile.",
+          "Le Comité encourage également les États à partager, à titre volontaire, leurs expériences, les enseignements qu'ils ont tirés et leurs meilleures pratiques en matière de mise en œuvre de la résolution 1540 (2004), lors de la séance d'information ou par écrit. Avec le consentement de l'État concerné, les contributions sont publiées sur le site Web du Comité afin que d'autres puissent s'en inspirer.",
+          "Le Comité accueillerait avec intérêt une contribution écrite de votre État ({{state.name}}) d'ici au {{deadline|date}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
         ],
       ],
       es: [
-        "Comité 1540: intercambio de experiencias y prácticas eficaces — {{state.name}}",
+        "Comité 1540: invitación a la sesión informativa abierta y al intercambio de experiencias — {{state.name}}",
         [
-          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) invita a los Estados a compartir, con carácter voluntario, sus experiencias, las lecciones aprendidas y sus prácticas eficaces en la aplicación de la resolución. Con el consentimiento del Estado interesado, las contribuciones se publican en el sitio web del Comité para que otros puedan aprovecharlas.",
-          "El Comité acogería con agrado una contribución de su Estado ({{state.name}}) a más tardar el {{deadline|date}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
+          "Tengo el honor de informarle de que el Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará una sesión informativa abierta para los Estados Miembros y las organizaciones internacionales, regionales y subregionales el {{briefing.date|date}} a las {{briefing.time|time}} (hora de Nueva York), en el lugar siguiente: {{briefing.venue}}. El Comité presentará un resumen de sus actividades, incluidas sus actividades de asistencia, y los Estados y las organizaciones podrán presentar ofertas de asistencia. Su Gobierno ({{state.name}}) queda cordialmente invitado a participar; el programa se comunicará oportunamente.",
+          "El Comité alienta asimismo a los Estados a compartir, con carácter voluntario, sus experiencias, las lecciones aprendidas y sus mejores prácticas en la aplicación de la resolución 1540 (2004), en la sesión informativa o por escrito. Con el consentimiento del Estado interesado, las contribuciones se publican en el sitio web del Comité para que otros puedan aprovecharlas.",
+          "El Comité acogería con agrado una contribución escrita de su Estado ({{state.name}}) a más tardar el {{deadline|date}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
         ],
       ],
       ru: [
-        "Комитет 1540: обмен опытом и эффективной практикой — {{state.name}}",
+        "Комитет 1540: приглашение на открытый брифинг и к обмену опытом — {{state.name}}",
         [
-          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), предлагает государствам на добровольной основе делиться опытом, извлеченными уроками и эффективной практикой осуществления резолюции. С согласия соответствующего государства материалы размещаются на веб-сайте Комитета, чтобы ими могли воспользоваться другие.",
-          "Комитет будет признателен за материалы Вашего государства ({{state.name}}), представленные не позднее {{deadline|date}} на любом из официальных языков Организации Объединенных Наций.",
+          "Имею честь сообщить, что Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), проведет открытый брифинг для государств-членов и международных, региональных и субрегиональных организаций {{briefing.date|date}} в {{briefing.time|time}} (по нью-йоркскому времени) по следующему адресу: {{briefing.venue}}. Комитет представит краткий обзор своей деятельности, включая деятельность по оказанию помощи, а государства и организации смогут представить предложения о помощи. Ваше правительство ({{state.name}}) сердечно приглашается принять в нем участие; программа будет сообщена в надлежащее время.",
+          "Комитет также призывает государства на добровольной основе делиться опытом, извлеченными уроками и передовой практикой осуществления резолюции 1540 (2004) на брифинге или в письменной форме. С согласия соответствующего государства материалы размещаются на веб-сайте Комитета, чтобы ими могли воспользоваться другие.",
+          "Комитет будет признателен за письменные материалы Вашего государства ({{state.name}}), представленные не позднее {{deadline|date}} на любом из официальных языков Организации Объединенных Наций.",
         ],
       ],
       zh: [
-        "1540委员会：交流经验和有效做法——{{state.name}}",
+        "1540委员会：公开通报会邀请及交流经验——{{state.name}}",
         [
-          "安全理事会第1540(2004)号决议所设委员会邀请各国在自愿基础上交流执行该决议的经验、教训和有效做法。经有关国家同意，所提交的材料将在委员会网站上公布，供其他国家借鉴。",
-          "委员会欢迎{{state.name}}于{{deadline|date}}前以联合国任何一种正式语文提交材料。",
+          "谨通知，安全理事会第1540(2004)号决议所设委员会将于{{briefing.date|date}}{{briefing.time|time}}（纽约时间）在{{briefing.venue}}为会员国和国际、区域及次区域组织举行公开通报会。委员会将介绍其活动概况，包括援助活动，各国和各组织可在会上提出援助提议。诚邀{{state.name}}政府参加。会议议程将适时另行通知。",
+          "委员会还鼓励各国在自愿基础上，在通报会上或以书面形式交流执行第1540(2004)号决议的经验、教训和最佳做法。经有关国家同意，所提交的材料将在委员会网站上公布，供其他国家借鉴。",
+          "委员会欢迎{{state.name}}于{{deadline|date}}前以联合国任何一种正式语文提交书面材料。",
         ],
       ],
       ar: [
-        "لجنة القرار 1540: تبادل الخبرات والممارسات الفعالة — {{state.name}}",
+        "لجنة القرار 1540: دعوة إلى الإحاطة المفتوحة وإلى تبادل الخبرات — {{state.name}}",
         [
-          "تدعو لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) الدول إلى أن تتبادل، على أساس طوعي، خبراتها والدروس المستفادة وممارساتها الفعالة في تنفيذ القرار. وبموافقة الدولة المعنية، تُنشر المساهمات على الموقع الشبكي للجنة لكي يستفيد منها الآخرون.",
-          "وترحب اللجنة بمساهمة من دولتكم ({{state.name}}) في موعد أقصاه {{deadline|date}}، بأي لغة من اللغات الرسمية للأمم المتحدة.",
+          "أتشرف بإبلاغكم بأن لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) ستعقد إحاطة مفتوحة للدول الأعضاء والمنظمات الدولية والإقليمية ودون الإقليمية في {{briefing.date|date}} الساعة {{briefing.time|time}} (بتوقيت نيويورك)، في المكان التالي: {{briefing.venue}}. وستقدم اللجنة فيها موجزا لأنشطتها، بما في ذلك أنشطة المساعدة، وسيتاح للدول والمنظمات تقديم عروض المساعدة. ويسرني أن أدعو حكومة دولتكم ({{state.name}}) إلى المشاركة فيها، وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
+          "وتشجع اللجنة الدول أيضا على أن تتبادل، على أساس طوعي، خبراتها والدروس المستفادة وأفضل ممارساتها في تنفيذ القرار 1540 (2004)، في الإحاطة أو كتابةً. وبموافقة الدولة المعنية، تُنشر المساهمات على الموقع الشبكي للجنة لكي يستفيد منها الآخرون.",
+          "وترحب اللجنة بمساهمة مكتوبة من دولتكم ({{state.name}}) في موعد أقصاه {{deadline|date}}، بأي لغة من اللغات الرسمية للأمم المتحدة.",
         ],
       ],
     },
   ),
   programmeTemplate(
     "open-briefing-invitation",
-    "September: to every State and organization, an invitation to the Committee's open briefing, with its date, time and venue (the wave's values)",
+    "September: to the international, regional and subregional organizations, an invitation to the Committee's open briefing, with its date, time and venue (the wave's values; programme of work 2023, annex I, paragraph 20). The States' invitation is the effective-practices letter, which also encourages them to share experiences",
     {
       en: [
         "1540 Committee: invitation to the open briefing",

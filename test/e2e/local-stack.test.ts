@@ -58,7 +58,7 @@ describe("the local stack", () => {
       // 209 points of contact and the 193 Permanent Missions.
       demoContacts: 209 + 193,
       demoAssistanceRequests: 24,
-      programme: { year: expect.any(Number), status: "draft", rolledFrom: 2024 },
+      programme: { year: expect.any(Number), status: "draft", rolledFrom: 2023 },
     });
   });
 

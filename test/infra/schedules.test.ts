@@ -55,8 +55,7 @@ const programmeWaves = [
   ["point-of-contact-update-states", "programme-point-of-contact-update", "all-states", "3"],
   ["point-of-contact-update-organizations", "programme-point-of-contact-update", "organizations", "3"],
   ["provider-offer-update", "programme-provider-offer-update", "assistance-providers", "5"],
-  ["effective-practices-invitation", "programme-effective-practices-invitation", "all-states", "7"],
-  ["open-briefing-invitation-states", "programme-open-briefing-invitation", "all-states", "9"],
+  ["open-briefing-invitation-states", "programme-effective-practices-invitation", "all-states", "9"],
   ["open-briefing-invitation-organizations", "programme-open-briefing-invitation", "organizations", "9"],
 ] as const;
 

@@ -112,7 +112,7 @@ describe("personal calendar feeds", () => {
     const events = eventsOf(feed.text);
     const calendar = new ICAL.Component(ICAL.parse(feed.text));
     expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("America/New_York");
-    // Today is in programme year 2026: 2025, 2026 and 2027 are drafts rolled forward from 2024, the last adopted.
+    // Today is in programme year 2026: 2025, 2026 and 2027 are drafts rolled forward from 2023, the last whose Annex II was read.
     let expected = 0;
     for (const year of [2025, 2026, 2027]) {
       const own = await call({ path: `/programme/${year}.ics`, group: "members" });

@@ -252,6 +252,8 @@ describe("programme reminders", () => {
       "2023-04-16 group-of-experts-guidelines-review 14",
       "2023-04-27 pending-assistance-report-1 3",
       "2023-04-27 group-of-experts-guidelines-review 3",
+      "2023-06-16 assistance-letter-templates-review 14",
+      "2023-06-27 assistance-letter-templates-review 3",
       "2023-08-17 pending-assistance-report-2 14",
       "2023-08-28 pending-assistance-report-2 3",
       "2023-09-16 technical-guides-drafts 14",
@@ -261,7 +263,7 @@ describe("programme reminders", () => {
       "2024-01-17 next-programme-of-work 14",
       "2024-01-28 next-programme-of-work 3",
     ]);
-    expect(await mailsTo(secretariat)).toHaveLength(12);
+    expect(await mailsTo(secretariat)).toHaveLength(14);
   });
 
   it("gives a deadline whose date is corrected in its file reminders for the new date", async () => {
@@ -330,9 +332,9 @@ describe("programme reminders", () => {
     expect(mail?.body.text).toContain("Annex II, May, line 131");
   });
 
-  it("reads the current year from the desk: on 3 December 2026 the 2026 draft, and names what comes next", async () => {
+  it("reads the current year from the desk: the 2026 draft, rolled from 2023's Annex II, reminds without invented specifics", async () => {
     const store = dynamoProgrammeStore(setup.doc, setup.tableNames, clock);
-    clock.set(morningOf("2026-12-03"));
+    clock.set(morningOf("2026-11-17"));
     await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
     const run = await createProgrammeRemindersHandler({
       programmes: programmeYears({ store, clock }),
@@ -343,17 +345,24 @@ describe("programme reminders", () => {
       logger: { info: () => undefined },
     })({});
     expect(run.programme).toEqual({ year: 2026, status: "draft" });
-    // 2 December 2024's meeting, rolled to the first Monday of December 2026: its 14-day reminder is late.
-    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late])).toEqual([
-      ["committee-meeting-105", 14, true],
+    // Annex II's December items, planned for the month: reminded 14 days before it starts.
+    expect(run.outcomes.map(({ activityId, offset, late }) => [activityId, offset, late]).sort()).toEqual([
+      ["dec-adoption-annual-review", 14, false],
+      ["dec-joint-briefing-counter-terrorism-committees", 14, false],
+      ["dec-meeting-assistance-review", 14, false],
     ]);
-    expect(run.next[0]).toMatchObject({
-      activityId: "committee-meeting-105",
-      day: "2026-12-07",
-      reminderDays: ["2026-12-04"],
-    });
-    const [mail] = await mailsTo(secretariat);
-    expect(mail?.body.text).toContain("(draft, not adopted)");
+    const mails = await mailsTo(secretariat);
+    const meeting = mails.find((mail) => mail.subject.includes("review of assistance requests"));
+    expect(meeting?.subject).toBe(
+      "Reminder: Committee meeting: review of assistance requests and matching, planned for December 2026",
+    );
+    expect(meeting?.body.text).toContain("(draft, not adopted)");
+    expect(meeting?.body.text).toContain(
+      "Agenda items: Committee meeting to review requests for assistance and the status of assistance requests",
+    );
+    for (const mail of mails) {
+      expect(mail.body.text).not.toMatch(/Mozambique|Addis Ababa|105th|November 2024|15 November/);
+    }
   });
 
   it("refuses a schedule input it does not expect", async () => {

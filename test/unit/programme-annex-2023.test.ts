@@ -6,7 +6,8 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
-import type { ProgrammeView } from "#shared/programme/schemas.ts";
+import { isDeadline } from "#shared/programme/calendar.ts";
+import type { Activity, ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { routerCaller } from "../support/api-event.ts";
 import { seededProgramme } from "./programme-fixture.ts";
@@ -210,10 +211,79 @@ describe("the 2023 programme of work against Annex II, read from the letter at t
       [118, ["point-of-contact-update-states", "point-of-contact-update-organizations"]],
       [119, ["outreach-letter"]],
       [132, ["provider-offer-update"]],
-      [
-        154,
-        ["open-briefing-invitation-states", "open-briefing-invitation-organizations", "effective-practices-invitation"],
-      ],
+      [154, ["open-briefing-invitation-states", "open-briefing-invitation-organizations"]],
     ]);
   });
+
+  it("sends September's one letter to the States with the template that invites them and asks for their experiences", async () => {
+    const september = (await programme2023()).activities.find((activity) => activity.source.line === 154);
+    expect(september?.letters?.map(({ waveKey, templateId }) => [waveKey, templateId])).toEqual([
+      ["open-briefing-invitation-states", "programme-effective-practices-invitation"],
+      ["open-briefing-invitation-organizations", "programme-open-briefing-invitation"],
+    ]);
+    expect(september?.note).toMatch(/Annex I, paragraph 7 \(line 44\)/);
+  });
+
+  it("serves every dated commitment of Annex I: its own deadline, or the Annex II item that keeps it", async () => {
+    const { activities } = await programme2023();
+    const byId = new Map(activities.map((activity) => [activity.id, activity]));
+    // Read here from the letter: each Annex I paragraph's phrases that date something in 2023.
+    expect(datedCommitments(readFileSync(LETTER, "utf8"))).toEqual([
+      [1, 33, "by 20 February 2023"],
+      [5, 42, "in the first quarter of 2023"],
+      [7, 44, "in the third quarter of 2023"],
+      [8, 45, "in the first quarter of 2023"],
+      [8, 47, "in the first quarter of 2023"],
+      [10, 51, "in the first quarter of 2023"],
+      [10, 51, "by the end of the third quarter of 2023"],
+      [12, 57, "no later than 30 April 2023"],
+      [13, 59, "by the end of the second quarter of 2023"],
+      [25, 91, "by 30 April 2023"],
+    ]);
+    // Paragraph 1: the programme itself, sent on 16 February 2023 (the letter's date), before 20 February.
+    const keptByAnnexII: [paragraph: number, activity: string, month: string][] = [
+      [5, "mar-letter-first-report", "2023-03"],
+      [7, "sep-letter-open-briefing-invitation", "2023-09"],
+      [8, "feb-meeting-focus-outreach-guides", "2023-02"],
+      [10, "feb-meeting-focus-outreach-guides", "2023-02"],
+    ];
+    for (const [paragraph, id, month] of keptByAnnexII) {
+      expect(byId.get(id), `paragraph ${paragraph}`).toMatchObject({ source: { basis: "annex" }, plannedMonth: month });
+    }
+    const ownDeadlines: [line: number, activity: string, day: string][] = [
+      [51, "technical-guides-drafts", "2023-09-30"],
+      [57, "pending-assistance-report-1", "2023-04-30"],
+      [59, "assistance-letter-templates-review", "2023-06-30"],
+      [91, "group-of-experts-guidelines-review", "2023-04-30"],
+    ];
+    for (const [line, id, day] of ownDeadlines) {
+      expect(byId.get(id), `line ${line}`).toMatchObject({ timing: "by", day, source: { basis: "programme", line } });
+    }
+  });
+
+  it("reminds of the review of the assistance letter templates (Annex I, paragraph 13) before 30 June 2023", async () => {
+    const review = (await programme2023()).activities.find(
+      (activity) => activity.id === "assistance-letter-templates-review",
+    );
+    expect(review).toMatchObject({ kind: "review", timing: "by", dueByAsWritten: "end of 2023-Q2", recurring: false });
+    expect(isDeadline(review as Activity)).toBe(true);
+  });
 });
+
+/** Annex I's phrases that date a commitment in 2023, with the paragraph and line they are read on. */
+function datedCommitments(text: string): [paragraph: number, line: number, phrase: string][] {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => /^##\s*Annex I\s*$/.test(line));
+  const end = lines.findIndex((line) => /^#+\s*\*\*Annex II\*\*\s*$/.test(line));
+  expect(start, "the Annex I heading").toBeGreaterThan(0);
+  const dated =
+    /\b(?:by|no later than|in|before) (?:the end of )?(?:the (?:first|second|third|fourth) quarter of 2023|\d{1,2} [A-Z][a-z]+ 2023)/g;
+  const found: [number, number, string][] = [];
+  let paragraph = 0;
+  lines.slice(start, end).forEach((raw, offset) => {
+    const opening = /^(\d+)\. /.exec(raw);
+    if (opening) paragraph = Number(opening[1]);
+    for (const match of raw.matchAll(dated)) found.push([paragraph, start + 1 + offset, match[0]]);
+  });
+  return found;
+}

@@ -106,11 +106,11 @@ describe("GET /programme", () => {
     }
   });
 
-  it("serves the current year as a draft rolled forward from the latest adopted one, with what is due next", async () => {
+  it("serves the current year as a draft rolled forward from the latest adopted year whose Annex II was read, with what is due next", async () => {
     clock.set("2026-11-28T12:00:00Z");
     try {
       const programme = await view();
-      expect(programme).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2024 });
+      expect(programme).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2023 });
       expect(programme.period).toEqual({ from: "2026-02-01", to: "2027-01-31" });
       expect(programme.years).toEqual([2023, 2024, 2026]);
       expect(programme.dueNext.length).toBeGreaterThan(0);

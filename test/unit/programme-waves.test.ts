@@ -3,8 +3,10 @@
 // wave is named, dated and bounded in the schedule's own zone.
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
 import { audienceSchema } from "#shared/correspondence/schemas.ts";
-import { programmeTemplates } from "#shared/templates/programme-templates.ts";
+import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { assertValidTemplate } from "#shared/templates/rules.ts";
 import { placeholdersOf, type TemplateVariable } from "#shared/templates/variables.ts";
 import {
@@ -17,6 +19,7 @@ import {
 } from "#shared/waves/programme-waves.ts";
 import { programme } from "../../events/programme.ts";
 import { waveDispatchEventSchema } from "../../functions/wave-dispatch/app.ts";
+import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 
 const fixture = {
   programmeWave: {
@@ -84,6 +87,32 @@ describe("the programme's wave-dispatch schedules", () => {
   });
 });
 
+describe("the third quarter's letter to the States (Annex II, September; Annex I, paragraph 7)", () => {
+  /** The month of an AWS cron expression's runs, e.g. "9" for cron(0 9 ? 9 3#2 *). */
+  const monthOf = (expression: string) => expression.replace(/^cron\(|\)$/g, "").split(/\s+/)[3];
+  const toStates = programmeWaves.filter(
+    (schedule) => programmeWaveInputSchema.parse(schedule.input).programmeWave.audience === "all-states",
+  );
+
+  it("is one letter, in September: no other letter goes to every State from July to September", () => {
+    const thirdQuarter = toStates.filter((schedule) => ["7", "8", "9"].includes(monthOf(schedule.expression) ?? ""));
+    expect(thirdQuarter.map((schedule) => [schedule.id, monthOf(schedule.expression)])).toEqual([
+      ["open-briefing-invitation-states", "9"],
+    ]);
+  });
+
+  it("invites the State to the open briefing and encourages it to share experiences, lessons learned and best practices", () => {
+    const [september] = toStates.filter((schedule) => schedule.id === "open-briefing-invitation-states");
+    const { templateId } = programmeWaveInputSchema.parse(september?.input).programmeWave;
+    expect(variablesOf(templateId)).toEqual(
+      expect.arrayContaining(["briefing.date", "briefing.time", "briefing.venue"]),
+    );
+    const english = programmeTemplates.find((template) => template.id === templateId)?.variants.en?.text ?? "";
+    expect(english).toMatch(/open briefing/);
+    expect(english).toMatch(/experiences, lessons learned and best practices/);
+  });
+});
+
 describe("the programme templates", () => {
   it.each(programmeTemplates.map((template) => [template.id, template] as const))(
     "%s is valid in the six languages, the five translations drafts awaiting review",
@@ -96,6 +125,35 @@ describe("the programme templates", () => {
       expect(drafts.map(([language]) => language).sort()).toEqual(["ar", "es", "fr", "ru", "zh"]);
     },
   );
+
+  it("upgrades the third-quarter letter on a desk seeded before it was September's, keeping the others", async () => {
+    const clock = fixedClock("2026-12-03T15:00:00Z");
+    const templates = inMemoryTemplates(clock);
+    const now = clock.now().toISOString();
+    const audit = { actor: systemActor("test") };
+    const earlier = {
+      subject: "1540 Committee: sharing experiences and effective practices — {{state.name}}",
+      text: "The Committee invites States to share their experiences, by {{deadline|date}}.",
+      html: "<p>The Committee invites States to share their experiences, by {{deadline|date}}.</p>",
+    };
+    for (const template of programmeTemplates) {
+      // The earlier seed's July letter, as a deployed desk still holds it (version 1: nobody edited it).
+      const stored =
+        template.id === "programme-effective-practices-invitation"
+          ? {
+              ...template,
+              description: "Third quarter: to every State, an invitation to share",
+              variants: { en: earlier },
+            }
+          : template;
+      await templates.create({ ...stored, createdAt: now, updatedAt: now }, audit);
+    }
+    const result = await seedProgrammeTemplates({ templates, clock });
+    expect(result.upgraded).toEqual(["programme-effective-practices-invitation"]);
+    const upgraded = await templates.get("programme-effective-practices-invitation");
+    expect(upgraded?.version).toBe(2);
+    expect(upgraded?.value.variants.en?.text).toMatch(/open briefing .* on \{\{briefing\.date\|date\}\}/);
+  });
 
   it("writes to organizations without naming a State", () => {
     for (const id of [

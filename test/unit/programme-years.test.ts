@@ -3,13 +3,24 @@
 // adopting it in one call with If-Match; every write audited.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
-import { sameDayOfYear, sameWeekdayAndWeek, shiftYearsInText } from "#shared/programme/roll-forward.ts";
+import {
+  namesDatedEvent,
+  rollForward,
+  sameDayOfYear,
+  sameWeekdayAndWeek,
+  shiftYearsInText,
+} from "#shared/programme/roll-forward.ts";
 import type { ProgrammeFile, ProgrammeView } from "#shared/programme/schemas.ts";
-import { programmeYearOf } from "#shared/programme/years.ts";
+import { programmeYearOf, programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
+import { programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
+import { programme as schedules } from "../../events/programme.ts";
+import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { routerCaller } from "../support/api-event.ts";
+import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
 // Thursday 3 December 2026, 10:00 in New York: the 2026 programme year, which no adopted programme covers.
@@ -70,12 +81,31 @@ describe("the calendar rules of a rolled-forward draft", () => {
     expect(shiftYearsInText("The draft programme of work for 2025 to January 2026", 2024, 2)).toBe(
       "The draft programme of work for 2027 to January 2028",
     );
-    expect(shiftYearsInText("paragraph 12 of resolution 2663 (2022), since 23 March 2023", 2024, 2)).toBe(
-      "paragraph 12 of resolution 2663 (2022), since 23 March 2025",
+    expect(shiftYearsInText("Programme of work for 1 February 2025 to 31 January 2026", 2024, 2)).toBe(
+      "Programme of work for 1 February 2027 to 31 January 2028",
     );
     expect(shiftYearsInText("training course (Addis Ababa, November 2024)", 2024, 2)).toBe(
       "training course (Addis Ababa, November 2024)",
     );
+  });
+
+  it("never moves the day of a past event: the event did not happen again", () => {
+    expect(shiftYearsInText("paragraph 12 of resolution 2663 (2022), since 23 March 2023", 2024, 2)).toBe(
+      "paragraph 12 of resolution 2663 (2022), since 23 March 2023",
+    );
+    expect(shiftYearsInText("the training course (Beijing, 25 to 28 June 2024)", 2024, 2)).toBe(
+      "the training course (Beijing, 25 to 28 June 2024)",
+    );
+  });
+
+  it("tells an event of the programme's years from a standing reference or a period's bounds", () => {
+    expect(namesDatedEvent("UNODA's report on the training course (Beijing, 25 to 28 June 2024)", 2024)).toBe(true);
+    expect(namesDatedEvent("the Africa regional training course (Addis Ababa, November 2024)", 2024)).toBe(true);
+    expect(
+      namesDatedEvent("the revised procedure approved on 7 December 2018 (S/AC.44/2018/Note.143/Add.5)", 2023),
+    ).toBe(false);
+    expect(namesDatedEvent("Programme of work for 1 February 2025 to 31 January 2026", 2024)).toBe(false);
+    expect(namesDatedEvent("paragraph 12 of resolution 2663 (2022)", 2023)).toBe(false);
   });
 
   it("counts January in the programme year before it", () => {
@@ -84,32 +114,125 @@ describe("the calendar rules of a rolled-forward draft", () => {
   });
 });
 
+const seedFile = (year: number): ProgrammeFile => {
+  const file = seedProgrammeFiles().find((candidate) => candidate.year === year);
+  if (!file) throw new Error(`no programme file for ${year}`);
+  return file;
+};
+
+describe("a draft rolled forward from a year compiled from meeting records (2024)", () => {
+  const draft = () => rollForward(seedFile(2024), 2026);
+  const byId = () => new Map(draft().activities.map((activity) => [activity.id, activity]));
+
+  it("leaves a meeting's other matters and the dated events of that year behind, and keeps the rest of its agenda", () => {
+    expect(byId().get("committee-meeting-105")?.agendaItems).toEqual([
+      "Status of assistance requests and progress on matching offers with requests",
+      "A multi-year outreach programme for Member States",
+      "Preliminary topics for the January 2027 meeting",
+      "The 2026 annual review report",
+      "The draft programme of work for 2027 to January 2028",
+    ]);
+    expect(byId().get("committee-meeting-104")?.agendaItems).toEqual([
+      "Functioning of the assistance mechanism: the Group of Experts on ongoing and new requests for assistance",
+      "Preliminary topics for the September meeting",
+    ]);
+    expect(JSON.stringify(draft())).not.toMatch(/Mozambique|Addis Ababa|Beijing|March 2025|105th/);
+  });
+
+  it("says 'since its last briefing' for a past briefing's day, and numbers no meeting", () => {
+    expect(byId().get("chair-briefing-security-council")?.title).toBe(
+      "The Chair briefs the Security Council on the Committee's work since its last briefing",
+    );
+    expect(byId().get("committee-meeting-105")?.title).toBe("Meeting of the Committee");
+    expect(byId().get("next-programme-of-work")?.title).toBe(
+      "Programme of work for 1 February 2027 to 31 January 2028, submitted to the Security Council",
+    );
+  });
+});
+
 describe("GET /programme today (3 December 2026)", () => {
-  it("serves 2026 as a draft rolled forward from 2024, with dueNext", async () => {
+  it("serves 2026 as a draft rolled forward from 2023, the latest year whose Annex II was read, with dueNext", async () => {
     const { call } = await setUp();
     const answer = await call({ path: "/programme" });
     expect(answer.status).toBe(200);
     const view = answer.body as ProgrammeView;
-    expect(view).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2024, today: "2026-12-03" });
+    expect(view).toMatchObject({ year: 2026, status: "draft", stored: false, rolledFrom: 2023, today: "2026-12-03" });
     const byId = new Map(view.activities.map((activity) => [activity.id, activity]));
-    // 2 December 2024 was the first Monday of December: 7 December 2026 is.
-    expect(byId.get("committee-meeting-105")).toMatchObject({ day: "2026-12-07", status: "upcoming", daysLeft: 4 });
-    expect(byId.get("annual-review")).toMatchObject({ timing: "by", day: "2026-12-31" });
-    expect(view.dueNext[0]).toMatchObject({ id: "committee-meeting-105", day: "2026-12-07" });
+    // Annex II plans it for December: the same month, no day made up.
+    expect(byId.get("dec-meeting-assistance-review")).toMatchObject({
+      timing: "in",
+      day: "2026-12-01",
+      lastDay: "2026-12-31",
+      status: "this-month",
+    });
+    // The joint briefing's day (15 November 2023) was a record of 2023: the draft keeps Annex II's December.
+    expect(byId.get("dec-joint-briefing-counter-terrorism-committees")).toMatchObject({
+      timing: "in",
+      day: "2026-12-01",
+    });
+    expect(byId.get("pending-assistance-report-3")).toMatchObject({ timing: "by", day: "2026-12-31" });
+    expect(view.dueNext.map((activity) => activity.id)).toContain("dec-meeting-assistance-review");
+    expect(JSON.stringify(view)).not.toMatch(/Mozambique|Addis Ababa|March 2025|105th/);
   });
 
-  it("lists the stored years and the current draft in GET /programme/years", async () => {
+  it("carries Annex II's correspondence into the draft, linked to every letter the schedules send", async () => {
+    const { call } = await setUp();
+    const view = (await call({ path: "/programme" })).body as ProgrammeView;
+    const letters = view.activities.filter((activity) => activity.kind === "correspondence");
+    expect(letters.map((activity) => `${activity.plannedMonth} ${activity.id}`).sort()).toEqual([
+      "2026-03 mar-letter-first-report",
+      "2026-03 mar-letter-outreach",
+      "2026-03 mar-letter-points-of-contact",
+      "2026-03 mar-letter-resolution-2663",
+      "2026-05 may-letter-assistance-providers",
+      "2026-09 sep-letter-open-briefing-invitation",
+    ]);
+    const linked = letters.flatMap((activity) => activity.letters?.map((letter) => letter.waveKey) ?? []);
+    const scheduled = schedules.schedules.flatMap(
+      (schedule) => programmeWaveInputSchema.safeParse(schedule.input).data?.programmeWave.key ?? [],
+    );
+    expect(scheduled).toHaveLength(7);
+    expect(linked).toEqual(expect.arrayContaining(scheduled));
+  });
+
+  it("leaves the one-offs of 2023 behind: no deadline of 2023 becomes one of 2026", async () => {
+    const { call } = await setUp();
+    const ids = ((await call({ path: "/programme" })).body as ProgrammeView).activities.map((activity) => activity.id);
+    for (const oneOff of [
+      "group-of-experts-guidelines-review",
+      "assistance-letter-templates-review",
+      "technical-guides-drafts",
+      "mar-meeting-guidelines-review",
+    ]) {
+      expect(ids).not.toContain(oneOff);
+    }
+  });
+
+  it("lists the stored years and the current draft in GET /programme/years, 2024 named for what it is", async () => {
     const { call } = await setUp();
     const answer = await call({ path: "/programme/years" });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       currentYear: 2026,
       years: [
-        { year: 2023, status: "adopted", stored: true },
-        { year: 2024, status: "adopted", stored: true },
-        { year: 2026, status: "draft", stored: false, rolledFrom: 2024 },
+        { year: 2023, status: "adopted", stored: true, title: expect.stringContaining("(timetable, Annex II)") },
+        {
+          year: 2024,
+          status: "adopted",
+          stored: true,
+          title: expect.stringContaining("compiled from the Committee's meeting records (Annex II not read)"),
+        },
+        { year: 2026, status: "draft", stored: false, rolledFrom: 2023 },
       ],
     });
+  });
+
+  it("rolls forward from the latest adopted year when none had its Annex II read", async () => {
+    const deps = await seededProgramme(fixedClock(NOW));
+    const only2024 = memoryProgrammeStore();
+    await seedProgrammeYears(only2024, [seedFile(2024)], deps.clock, { actor: systemActor("seed") });
+    const draft = await programmeYears({ store: only2024, clock: deps.clock }).current();
+    expect(draft).toMatchObject({ status: "draft", rolledFrom: 2024 });
   });
 
   it("answers 404 for a year before any adopted programme, or past next year", async () => {
@@ -140,8 +263,8 @@ describe("PUT /programme/{year}", () => {
     const missing = await call({ method: "PUT", path: "/programme/2025", body: file2025() });
     expect(missing.status).toBe(428);
 
-    // 2026 is now rolled forward from... still 2024: 2025 is a draft, not adopted.
-    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, rolledFrom: 2024 });
+    // 2026 is still rolled forward from 2023: 2025 is a draft, not adopted.
+    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, rolledFrom: 2023 });
   });
 
   it.each([
@@ -193,6 +316,13 @@ describe("PUT /programme/{year}", () => {
 });
 
 describe("POST /programme/{year}/adopt", () => {
+  it("passes over an adopted year whose Annex II was not read: the draft still rolls from 2023", async () => {
+    const { call } = await setUp();
+    await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    await call({ method: "POST", path: "/programme/2025/adopt", ifMatch: '"1"' });
+    expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, rolledFrom: 2023 });
+  });
+
   it("adopts the rolled-forward draft in one call, storing it; a second adoption is 409", async () => {
     const { call, store } = await setUp();
     const draft = await call({ path: "/programme/2026" });
@@ -200,7 +330,7 @@ describe("POST /programme/{year}/adopt", () => {
     const adopted = await call({ method: "POST", path: "/programme/2026/adopt", ifMatch: draft.etag });
     expect(adopted.status).toBe(200);
     expect(adopted.etag).toBe('"1"');
-    expect(adopted.body).toMatchObject({ year: 2026, status: "adopted", stored: true, rolledFrom: 2024 });
+    expect(adopted.body).toMatchObject({ year: 2026, status: "adopted", stored: true, rolledFrom: 2023 });
     expect((await store.get(2026))?.value.status).toBe("adopted");
     expect(store.audit.at(-1)).toMatchObject({ action: "programme.adopt", entity: { id: "2026" } });
     expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, status: "adopted", stored: true });
@@ -211,13 +341,14 @@ describe("POST /programme/{year}/adopt", () => {
 
   it("refuses a stale If-Match with 412 and adopts nothing", async () => {
     const { call, store } = await setUp();
-    await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    const annexRead = { document: "The Committee's letter of February 2025, Annex II", annexRead: true };
+    await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025({ source: annexRead }) });
     const stale = await call({ method: "POST", path: "/programme/2025/adopt", ifMatch: '"0"' });
     expect(stale.status).toBe(412);
     expect((await store.get(2025))?.value.status).toBe("draft");
     const adopted = await call({ method: "POST", path: "/programme/2025/adopt", ifMatch: '"1"' });
     expect(adopted.body).toMatchObject({ status: "adopted" });
-    // Now 2026's draft rolls forward from 2025: its June meeting, first Tuesday, lands on 2 June 2026.
+    // Now 2026's draft rolls forward from 2025, whose Annex II was read: its June meeting, first Tuesday, lands on 2 June.
     const view = (await call({ path: "/programme" })).body as ProgrammeView;
     expect(view.rolledFrom).toBe(2025);
     expect(view.activities.find((activity) => activity.id === "june-meeting")?.day).toBe("2026-06-02");
