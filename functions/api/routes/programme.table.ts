@@ -55,6 +55,7 @@ export const programmeSummaries = {
     "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period or a year that does " +
     "not match its period is 422 at its path, and nothing is stored",
   adoptProgrammeYear:
-    "Adopt the year's draft (stored, or rolled forward from the latest adopted year); If-Match: its ETag. " +
+    "Adopt the year's draft (stored, or rolled forward from the latest adopted year whose Annex II was read); " +
+    "If-Match: its ETag. " +
     "An adopted year is 409",
 } satisfies RouteSummaries<typeof programmeTable>;
