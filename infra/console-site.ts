@@ -14,6 +14,7 @@ import { Construct } from "constructs";
 import type { LoginConfig } from "../console/src/auth/oauth.ts";
 import { HSTS_MAX_AGE } from "./front-door.ts";
 import { buildConsole, CONSOLE_BASE, CONSOLE_CSP, CONSOLE_HEADERS, consoleSourceHash } from "./local/console.ts";
+import { type NameRule, stageScopedName } from "./physical-names.ts";
 import { API_SCOPE, type StaffSignIn } from "./sign-in.ts";
 
 /** Where the deployable build goes: never the local build in console/dist, which carries the local sign-in. */
@@ -64,6 +65,8 @@ export const INDEX_FUNCTION = `function handler(event) {
   if (request.uri.endsWith("/")) request.uri += "index.html";
   return request;
 }`;
+
+const FUNCTION_NAME: NameRule = { what: "A CloudFront Function name", maxLength: 64, characters: "a-zA-Z0-9_-" };
 
 export interface ConsoleSiteProps {
   /** The front door's distribution: the API stays its default behaviour, the console gets /console/. */
@@ -132,6 +135,8 @@ export class ConsoleSite extends Construct {
         {
           eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
           function: new cloudfront.Function(this, "Index", {
+            // Unique in the account: the stage's name, not the construct path every stage shares (ADR 0046).
+            functionName: stageScopedName(this, "ConsoleIndex", FUNCTION_NAME),
             comment: "The console's index.html for /console/",
             code: cloudfront.FunctionCode.fromInline(INDEX_FUNCTION),
             runtime: cloudfront.FunctionRuntime.JS_2_0,

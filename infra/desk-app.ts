@@ -2,6 +2,7 @@
 // same thing.
 import { type App, Tags } from "aws-cdk-lib";
 import { EDGE_REGION, EdgeStack } from "./front-door.ts";
+import { keepEveryFunctionsLogs } from "./function-logs.ts";
 import {
   acknowledgeEdgeFindings,
   acknowledgeStatefulFindings,
@@ -45,6 +46,7 @@ export function buildApp(app: App): DeskApp {
     auditTable: stateful.auditTable,
   });
   Tags.of(app).add("desk-1540:stage", stage.name);
+  keepEveryFunctionsLogs(app);
   addNagChecks(app);
   acknowledgeStatefulFindings(stateful);
   acknowledgeEdgeFindings(edge);

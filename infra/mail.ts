@@ -88,20 +88,15 @@ export class Mail extends Construct {
 
   /**
    * The sending domain as an SES identity with Easy DKIM (2048-bit) and a custom MAIL FROM domain, so that SPF and DKIM
-   * align with From. With `-c hostedZone=<id>` (a public Route 53 zone for the domain, or `-c hostedZoneName=` when it
-   * is a parent) the DKIM CNAMEs and the MAIL FROM MX and TXT records are created; otherwise the stack outputs list
-   * them for whoever runs the domain's DNS (docs/operations.md).
+   * align with From. With `-c hostedZone=<id>` (a public Route 53 zone for the domain, or for a parent of it named by
+   * `-c hostedZoneName=`) the DKIM CNAMEs and the MAIL FROM MX and TXT records are created in it; otherwise the stack
+   * outputs list them for whoever runs the domain's DNS (docs/operations.md).
    */
   private sendingIdentity(domain: string): ses.EmailIdentity {
-    const zoneId = stringContext(this, "hostedZone");
-    const zone = zoneId
-      ? route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, "Zone", {
-          hostedZoneId: zoneId,
-          zoneName: stringContext(this, "hostedZoneName") ?? domain,
-        })
-      : undefined;
+    const zone = this.hostedZone(domain);
+    // Always the sending domain: `Identity.publicHostedZone` would register the zone's name, a parent's too.
     const identity = new ses.EmailIdentity(this, "Identity", {
-      identity: zone ? ses.Identity.publicHostedZone(zone) : ses.Identity.domain(domain),
+      identity: ses.Identity.domain(domain),
       dkimSigning: true,
       dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
       mailFromDomain: this.mailFromDomain,
@@ -109,21 +104,54 @@ export class Mail extends Construct {
       mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
       configurationSet: this.configurationSet,
     });
-    if (!zone) {
-      const region = Stack.of(this).region;
-      const records: [string, string][] = identity.dkimRecords.map((record, index) => [
-        `DkimRecord${index + 1}`,
-        Fn.join(" ", [record.name, "CNAME", record.value]),
-      ]);
-      records.push(
-        ["MailFromMxRecord", `${this.mailFromDomain} MX 10 feedback-smtp.${region}.amazonses.com`],
-        ["MailFromTxtRecord", `${this.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`],
-      );
-      for (const [id, value] of records) {
-        new CfnOutput(this, id, { value, description: "A DNS record for the sending domain (no hostedZone given)" });
-      }
+    const region = Stack.of(this).region;
+    const mailFromMx = { priority: 10, hostName: `feedback-smtp.${region}.amazonses.com` };
+    const spf = "v=spf1 include:amazonses.com ~all";
+    if (zone) {
+      // The ids, TTL and shapes `Identity.publicHostedZone` gave these records: a stage whose zone is its sending
+      // domain keeps them as they are, and Route 53 refuses to create a record that another logical id still holds.
+      identity.dkimRecords.forEach((record, index) => {
+        new route53.CfnRecordSet(identity, `DkimDnsToken${index + 1}`, {
+          hostedZoneId: zone.hostedZoneId,
+          name: record.name,
+          type: "CNAME",
+          resourceRecords: [record.value],
+          ttl: "1800",
+        });
+      });
+      new route53.MxRecord(identity, "MailFromMxRecord", {
+        zone,
+        recordName: this.mailFromDomain,
+        values: [mailFromMx],
+      });
+      new route53.TxtRecord(identity, "MailFromTxtRecord", { zone, recordName: this.mailFromDomain, values: [spf] });
+      return identity;
+    }
+    const records: [string, string][] = identity.dkimRecords.map((record, index) => [
+      `DkimRecord${index + 1}`,
+      Fn.join(" ", [record.name, "CNAME", record.value]),
+    ]);
+    records.push(
+      ["MailFromMxRecord", `${this.mailFromDomain} MX ${mailFromMx.priority} ${mailFromMx.hostName}`],
+      ["MailFromTxtRecord", `${this.mailFromDomain} TXT "${spf}"`],
+    );
+    for (const [id, value] of records) {
+      new CfnOutput(this, id, { value, description: "A DNS record for the sending domain (no hostedZone given)" });
     }
     return identity;
+  }
+
+  /** `-c hostedZone=`, named by `-c hostedZoneName=` (the sending domain by default), which must hold the domain. */
+  private hostedZone(domain: string): route53.IPublicHostedZone | undefined {
+    const hostedZoneId = stringContext(this, "hostedZone");
+    if (!hostedZoneId) return undefined;
+    const zoneName = (stringContext(this, "hostedZoneName") ?? domain).toLowerCase().replace(/\.$/, "");
+    if (domain !== zoneName && !domain.endsWith(`.${zoneName}`)) {
+      throw new Error(
+        `Context hostedZoneName=${zoneName} must be the sending domain ${domain} or a parent of it (mailFrom's domain)`,
+      );
+    }
+    return route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, "Zone", { hostedZoneId, zoneName });
   }
 
   /**

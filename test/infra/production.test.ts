@@ -142,6 +142,38 @@ describe("mail identity", () => {
     expect(Object.keys(optionalTemplate.toJSON().Outputs)).not.toContain("MailDkimRecord1");
   });
 
+  it("verifies the sending domain, not the hosted zone's, and writes its five records into the zone", () => {
+    // The zone of the sending domain itself, and one of its parent (-c hostedZoneName=un.example).
+    const sameZone = buildApp(newApp({ context: { hostedZone: "Z0123456789ABC" } })).stateless;
+    for (const [stack, zoned] of [
+      [sameZone, Template.fromStack(sameZone)],
+      [optional.stateless, optionalTemplate],
+    ] as const) {
+      const identity = logicalId(stack, stack.mail.identity);
+      expect(only(resourcesOf(zoned, "AWS::SES::EmailIdentity"), "identity").Properties.EmailIdentity).toBe(
+        "mail.un.example",
+      );
+      const dkim = [1, 2, 3].map((n) => ({
+        Type: "CNAME",
+        Name: { "Fn::GetAtt": [identity, `DkimDNSTokenName${n}`] },
+        ResourceRecords: [{ "Fn::GetAtt": [identity, `DkimDNSTokenValue${n}`] }],
+      }));
+      const mailFrom = [
+        { Type: "MX", Name: "bounce.mail.un.example.", ResourceRecords: ["10 feedback-smtp.eu-west-1.amazonses.com"] },
+        { Type: "TXT", Name: "bounce.mail.un.example.", ResourceRecords: ['"v=spf1 include:amazonses.com ~all"'] },
+      ];
+      const records = Object.values(resourcesOf(zoned, "AWS::Route53::RecordSet")).map((record) => record.Properties);
+      expect(records).toEqual(
+        [...dkim, ...mailFrom].map((record) => ({ ...record, HostedZoneId: "Z0123456789ABC", TTL: "1800" })),
+      );
+    }
+  });
+
+  it("fails the synth when the hosted zone holds neither the sending domain nor a parent of it", () => {
+    const context = { hostedZone: "Z0123456789ABC", hostedZoneName: "desk.un.example" };
+    expect(() => buildApp(newApp({ context }))).toThrow(/hostedZoneName=desk.un.example must be the sending domain/);
+  });
+
   it("gives every sender the secretariat's address for Reply-To", () => {
     for (const sender of stateless.mail.senders) {
       const variables = (template.toJSON().Resources[id(sender.function)] as Resource).Properties.Environment as {
