@@ -179,6 +179,7 @@ export class StatelessStack extends Stack {
         "wave queue": this.wavePipeline.deadLetters,
         schedules: this.scheduleDeadLetters,
         "SES events": this.wavePipeline.sesEventDeadLetters,
+        "search index": this.searchIndexer.deadLetters,
       },
     });
     this.waveSweep = new WaveSweep(this, "WaveSweep", {
@@ -300,13 +301,16 @@ export class StatelessStack extends Stack {
       metric: depth(this.searchIndexer.deadLetters),
     });
     alarms.alarm("MessagesFailed", {
-      description: "wave-send recorded a letter as failed (SES refused the request); see the wave's messages",
+      description:
+        "wave-send recorded a letter as failed: SES refused the request, or its wave halted on hard bounces (the " +
+        "reason begins `wave halted:`); see the wave's messages",
       metric: waves.metricSendOutcome("MessagesFailed"),
     });
     alarms.alarm("MessagesUnknown", {
       description:
         "wave-send could not tell whether SES accepted a letter (crash or time-out after the call); SES events " +
-        "settle it, or the secretariat follows up: it is never sent again",
+        "settle it within 24 hours; after that the secretariat may send it again " +
+        "(POST /waves/{id}/messages/{recipient}/resend); it is never sent again on its own",
       metric: waves.metricSendOutcome("MessagesUnknown"),
     });
     // SES reviews an account at a 5 % bounce rate and a 0.1 % complaint rate (account-wide, no dimension).
