@@ -279,7 +279,8 @@ export class StatelessStack extends Stack {
     alarms.alarm("ScheduleDeadLetters", {
       description:
         "A schedule could not invoke its function, or a scheduled run (report, snapshot, reminders, wave dispatch) " +
-        "failed after its retries; the event is in the schedules' dead-letter queue",
+        "failed after its retries; the event is in the schedules' dead-letter queue: once the cause is fixed, " +
+        "npm run ops -- replay --stage <stage> runs it again",
       metric: depth(this.scheduleDeadLetters),
     });
     alarms.alarm("WaveDeadLetters", {
@@ -291,7 +292,8 @@ export class StatelessStack extends Stack {
     });
     alarms.alarm("SesEventDeadLetters", {
       description:
-        "An SES event could not be applied to the ledger after its retries; see the SES events' dead-letter queue",
+        "An SES event could not be applied to the ledger after its retries; it is in the SES events' dead-letter " +
+        "queue: once the cause is fixed, npm run ops -- replay --stage <stage> applies it",
       metric: depth(waves.sesEventDeadLetters),
     });
     alarms.alarm("SearchIndexDeadLetters", {

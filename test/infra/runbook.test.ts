@@ -66,6 +66,13 @@ describe("the dead-letter queues", () => {
     for (const queue of deadLetterQueues) expect(body, queue).toContain(`"${queue}"`);
   });
 
+  it("that hold failed runs send the operator to the replay from their alarms", () => {
+    for (const name of ["ScheduleDeadLetters", "SesEventDeadLetters"]) {
+      const alarm = alarms.find(({ id }) => id.startsWith(`Alarms${name}`));
+      expect(alarm?.description, name).toContain("npm run ops -- replay --stage <stage>");
+    }
+  });
+
   it("are each known to npm run ops as failed runs, wave keys or stream batches", () => {
     expect(deadLetterQueues.map((queue) => [queue, kindOfQueue(queue)]).filter(([, kind]) => !kind)).toEqual([]);
   });
