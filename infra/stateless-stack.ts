@@ -179,6 +179,7 @@ export class StatelessStack extends Stack {
         "wave queue": this.wavePipeline.deadLetters,
         schedules: this.scheduleDeadLetters,
         "SES events": this.wavePipeline.sesEventDeadLetters,
+        "search index": this.searchIndexer.deadLetters,
       },
     });
     this.waveSweep = new WaveSweep(this, "WaveSweep", {
@@ -278,7 +279,8 @@ export class StatelessStack extends Stack {
     alarms.alarm("ScheduleDeadLetters", {
       description:
         "A schedule could not invoke its function, or a scheduled run (report, snapshot, reminders, wave dispatch) " +
-        "failed after its retries; the event is in the schedules' dead-letter queue",
+        "failed after its retries; the event is in the schedules' dead-letter queue: once the cause is fixed, " +
+        "npm run ops -- replay --stage <stage> runs it again",
       metric: depth(this.scheduleDeadLetters),
     });
     alarms.alarm("WaveDeadLetters", {
@@ -290,7 +292,8 @@ export class StatelessStack extends Stack {
     });
     alarms.alarm("SesEventDeadLetters", {
       description:
-        "An SES event could not be applied to the ledger after its retries; see the SES events' dead-letter queue",
+        "An SES event could not be applied to the ledger after its retries; it is in the SES events' dead-letter " +
+        "queue: once the cause is fixed, npm run ops -- replay --stage <stage> applies it",
       metric: depth(waves.sesEventDeadLetters),
     });
     alarms.alarm("SearchIndexDeadLetters", {
@@ -300,13 +303,16 @@ export class StatelessStack extends Stack {
       metric: depth(this.searchIndexer.deadLetters),
     });
     alarms.alarm("MessagesFailed", {
-      description: "wave-send recorded a letter as failed (SES refused the request); see the wave's messages",
+      description:
+        "wave-send recorded a letter as failed: SES refused the request, or its wave halted on hard bounces (the " +
+        "reason begins `wave halted:`); see the wave's messages",
       metric: waves.metricSendOutcome("MessagesFailed"),
     });
     alarms.alarm("MessagesUnknown", {
       description:
         "wave-send could not tell whether SES accepted a letter (crash or time-out after the call); SES events " +
-        "settle it, or the secretariat follows up: it is never sent again",
+        "settle it within 24 hours; after that the secretariat may send it again " +
+        "(POST /waves/{id}/messages/{recipient}/resend); it is never sent again on its own",
       metric: waves.metricSendOutcome("MessagesUnknown"),
     });
     // SES reviews an account at a 5 % bounce rate and a 0.1 % complaint rate (account-wide, no dimension).

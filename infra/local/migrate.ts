@@ -5,37 +5,73 @@
 // run printed it was.
 import { parseArgs } from "node:util";
 import { backfillIndexKeys, decodePosition, encodePosition } from "../../shared/dossier/backfill.ts";
-import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
+import { createDocumentClient } from "../../shared/dynamo/client.ts";
 import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
-import { localPortsFromEnv, localTableNames, REGION } from "./stack.ts";
+import { maintenanceTables } from "../cli/maintenance-tables.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const { values } = parseArgs({ options: { from: { type: "string" } } });
-const deployed = process.env.DESK_TABLE;
-if (deployed && !process.env.AUDIT_TABLE) throw new Error("AUDIT_TABLE=<name> goes with DESK_TABLE");
-const tableNames = deployed ? { desk: deployed, audit: process.env.AUDIT_TABLE ?? "" } : localTableNames();
-const endpoint = deployed
-  ? process.env.DYNAMODB_ENDPOINT || undefined
-  : `http://127.0.0.1:${localPortsFromEnv().dynamodb}`;
-const client = createDynamoClient({ region: process.env.AWS_REGION || REGION, endpoint });
-const deps = { doc: createDocumentClient(client), tableNames };
-try {
-  const keys = await backfillIndexKeys(deps, values.from ? decodePosition(values.from) : undefined, (progress) =>
-    process.stderr.write(
-      `${progress.step}: scanned ${progress.scanned}, updated ${progress.updated}` +
-        (progress.next ? `; to resume: --from ${encodePosition(progress.next)}\n` : "\n"),
-    ),
-  );
-  console.log(
-    `index keys: ${keys.audit.updated} of ${keys.audit.scanned} audit entries, ` +
-      `${keys.letters.updated} letters (of ${keys.letters.scanned} items scanned) brought in step`,
-  );
-  const search = await rebuildSearchIndex(deps);
-  console.log(
-    `search index of ${tableNames.desk}: ${search.records} records, ${search.tokensWritten} tokens written, ` +
-      `${search.tokensRemoved} stale tokens removed`,
-  );
-} finally {
-  client.destroy();
+const MIGRATE_USAGE = `Usage: npm run migrate [-- --from <position>]
+       DESK_TABLE=<desk table> AUDIT_TABLE=<audit table> npm run migrate [-- --from <position>]
+
+Brings data written before its index keys in step (ADR 0022): audit entries get their State, actor and kind keys,
+letters their owner key, then the search index is rebuilt. Idempotent: a second run updates nothing.
+
+Without DESK_TABLE it migrates the running local stack. With DESK_TABLE and AUDIT_TABLE (the Stateful stack's
+deskTableName and auditTableName outputs) it migrates the deployed tables with your AWS credentials, in the region
+AWS_REGION or your profile gives; it needs dynamodb:Scan and dynamodb:UpdateItem on both tables and
+dynamodb:BatchWriteItem on the desk table.
+
+  --from <position>  resume where a stopped run printed "to resume: --from <position>"
+  -h, --help         this text
+`;
+
+async function migrate(from: string | undefined): Promise<void> {
+  const { tableNames, client } = maintenanceTables();
+  const deps = { doc: createDocumentClient(client), tableNames };
+  try {
+    const keys = await backfillIndexKeys(deps, from ? decodePosition(from) : undefined, (progress) =>
+      process.stderr.write(
+        `${progress.step}: scanned ${progress.scanned}, updated ${progress.updated}` +
+          (progress.next ? `; to resume: --from ${encodePosition(progress.next)}\n` : "\n"),
+      ),
+    );
+    console.log(
+      `index keys: ${keys.audit.updated} of ${keys.audit.scanned} audit entries, ` +
+        `${keys.letters.updated} letters (of ${keys.letters.scanned} items scanned) brought in step`,
+    );
+    const search = await rebuildSearchIndex(deps);
+    console.log(
+      `search index of ${tableNames.desk}: ${search.records} records, ${search.tokensWritten} tokens written, ` +
+        `${search.tokensRemoved} stale tokens removed`,
+    );
+  } finally {
+    client.destroy();
+  }
 }
+
+/** The exit code: 0 done (or --help), 2 a usage error; a failed migration throws. */
+async function main(argv: string[]): Promise<number> {
+  let values: { from?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { from: { type: "string" }, help: { type: "boolean", short: "h" } },
+    }));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${MIGRATE_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(MIGRATE_USAGE);
+    return 0;
+  }
+  if (process.env.DESK_TABLE && !process.env.AUDIT_TABLE) {
+    process.stderr.write(`AUDIT_TABLE=<name> goes with DESK_TABLE\n\n${MIGRATE_USAGE}`);
+    return 2;
+  }
+  await migrate(values.from);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // `npm run login`, `npm run -s token -- --stage` and `npm run users` against a stand-in of the Cognito endpoints they
-// call (managed login's /oauth2/authorize and /oauth2/token with PKCE, and the cognito-idp JSON API), run as the
-// commands are run: a Node process with its arguments, its environment and its exit code.
+// call (managed login's /oauth2/authorize and /oauth2/token with PKCE, and the cognito-idp JSON API), and
+// `npm run search:rebuild` and `npm run migrate` against a stand-in DynamoDB endpoint, run as the commands are run: a
+// Node process with its arguments, its environment and its exit code.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -347,5 +348,60 @@ describe("npm run users", () => {
     expect(bad.stderr).toContain('"not-an-address" is not an e-mail address');
     expect(bad.stderr).toContain("--group must be one of secretariat, experts, members");
     expect(cognito.idpCalls).toEqual([]);
+  });
+});
+
+describe("npm run search:rebuild and npm run migrate against a deployed table", () => {
+  /** A stand-in DynamoDB endpoint that refuses every call and keeps the region each was signed for (SigV4 scope). */
+  async function dynamoStandIn() {
+    const regions: string[] = [];
+    const standIn = createServer((request, response) => {
+      const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/dynamodb\//.exec(request.headers.authorization ?? "");
+      regions.push(scope?.[1] ?? "unsigned");
+      response.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
+      response.end(JSON.stringify({ __type: "com.amazon.coral.validate#ValidationException", message: "stand-in" }));
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, "127.0.0.1", resolve));
+    return { regions, standIn, url: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}` };
+  }
+
+  it("reach the table in the region of the operator's profile, not us-east-1", async () => {
+    const { regions, standIn, url } = await dynamoStandIn();
+    const configFile = path.join(dir, "aws-config");
+    // The profile holds the credentials too: with AWS_PROFILE set, the SDK takes them from it.
+    await writeFile(
+      configFile,
+      "[profile desk-ops]\nregion = eu-west-3\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = secret\n",
+    );
+    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = env;
+    const deployed = {
+      ...withoutKeys,
+      AWS_PROFILE: "desk-ops",
+      AWS_CONFIG_FILE: configFile,
+      DESK_TABLE: "Desk1540-test-Stateful-desk-1",
+      AUDIT_TABLE: "Desk1540-test-Stateful-audit-1",
+      DYNAMODB_ENDPOINT: url,
+    };
+    try {
+      const rebuild = await run("infra/local/search-rebuild.ts", [], deployed);
+      const migrate = await run("infra/local/migrate.ts", [], deployed);
+      expect(rebuild.code).not.toBe(0);
+      expect(migrate.code).not.toBe(0);
+      expect(regions.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(regions)).toEqual(new Set(["eu-west-3"]));
+    } finally {
+      standIn.close();
+    }
+  });
+
+  it("migrate explains itself with --help and refuses an unknown option with its usage", async () => {
+    const help = await run("infra/local/migrate.ts", ["--help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run migrate [-- --from <position>]");
+    expect(help.stdout).toContain("DESK_TABLE=<desk table> AUDIT_TABLE=<audit table>");
+    const unknown = await run("infra/local/migrate.ts", ["--form", "x"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--form'");
+    expect(unknown.stderr).toContain("Usage: npm run migrate");
   });
 });

@@ -1,5 +1,9 @@
 // `npm run ops -- redrive`: finds a stage's dead-letter queues by name, moves the wave queue's back to their source,
 // counts and leaves the ones with no source queue, and says clearly how it is used (SQS mocked).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import {
   GetQueueAttributesCommand,
   ListDeadLetterSourceQueuesCommand,
@@ -12,7 +16,25 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { main, USAGE } from "../../infra/cli/ops.ts";
 
 const sqs = mockClient(SQSClient);
-afterAll(() => sqs.restore());
+// The stages' outputs files, as cdk deploy --outputs-file writes them: staging is in eu-west-3.
+const stagesDir = mkdtempSync(path.join(tmpdir(), "ops-stages-"));
+writeFileSync(
+  path.join(stagesDir, "staging.json"),
+  JSON.stringify({
+    "Desk1540-staging-Stateless": {
+      Region: "eu-west-3",
+      UserPoolId: "eu-west-3_Desk",
+      UserPoolClientId: "client",
+      LoginDomainUrl: "https://desk1540-staging.auth.eu-west-3.amazoncognito.com",
+      LoginRedirectUri: "http://localhost:15400/callback",
+      ApiScope: "desk-1540/api",
+    },
+  }),
+);
+afterAll(() => {
+  sqs.restore();
+  rmSync(stagesDir, { recursive: true, force: true });
+});
 const base = "https://sqs.eu-west-1.amazonaws.com/123456789012";
 const prefix = "Desk1540-staging-Stateless-";
 const queues = {
@@ -27,11 +49,17 @@ const arn = (name: string) => `arn:aws:sqs:eu-west-1:123456789012:${name}`;
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const regions: (string | undefined)[] = [];
-  const code = main(argv, { log: (line) => out.push(line), error: (line) => err.push(line) }, (region) => {
-    regions.push(region);
-    return new SQSClient({ region: region ?? "us-east-1" });
-  });
+  const regions: string[] = [];
+  const io = { log: (line: string) => out.push(line), error: (line: string) => err.push(line) };
+  const code = main(
+    argv,
+    io,
+    (region) => {
+      regions.push(region);
+      return { sqs: new SQSClient({ region }), lambda: new LambdaClient({ region }) };
+    },
+    { DESK_STAGES_DIR: stagesDir, AWS_REGION: "us-east-1" },
+  );
   return code.then((exit) => ({ exit, out: out.join("\n"), err: err.join("\n"), regions }));
 }
 
@@ -62,8 +90,8 @@ describe("npm run ops -- redrive", () => {
     const { exit, out } = await run(["redrive", "--stage", "staging", "--region", "eu-west-1"]);
     expect(exit).toBe(0);
     expect(out.split("\n")).toEqual([
-      `${queues.scheduleDeadLetters}: 2 message(s) left: no SQS queue sends here (failed Lambda runs or events): ` +
-        "replay them as docs/operations.md says",
+      `${queues.scheduleDeadLetters}: 2 message(s) left: no SQS queue sends here: failed runs of functions, run ` +
+        "again by npm run ops -- replay",
       `${queues.waveDeadLetters}: moving 7 message(s) back to ${queues.wave} (task task-1)`,
       `${queues.sesEventDeadLetters}: empty, nothing to move`,
       "1 of 3 dead-letter queue(s) redriving; SQS moves the messages in the background.",
@@ -76,6 +104,21 @@ describe("npm run ops -- redrive", () => {
     expect(sqs.commandCalls(GetQueueAttributesCommand).map((call) => call.args[0].input.QueueUrl)).not.toContain(
       url(queues.wave),
     );
+  });
+
+  it("finds the stage in the region of its outputs file, not the shell's default; --region wins", async () => {
+    const fromFile = await run(["redrive", "--stage", "staging"]);
+    expect(fromFile.regions).toEqual(["eu-west-3"]);
+    const given = await run(["redrive", "--stage", "staging", "--region", "eu-west-1"]);
+    expect(given.regions).toEqual(["eu-west-1"]);
+  });
+
+  it("asks for the outputs file or --region when the stage has no outputs file, calling nothing", async () => {
+    const { exit, err } = await run(["redrive", "--stage", "prod"]);
+    expect(exit).toBe(2);
+    expect(err).toContain('No outputs for stage "prod"');
+    expect(err).toContain("--region <region>");
+    expect(sqs.calls()).toHaveLength(0);
   });
 
   it("redrives only the queues --queue names", async () => {
