@@ -3,6 +3,7 @@
 // leaves behind what would reach the next one, naming it, rather than let a later file pass or fail by the order.
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESClient } from "@aws-sdk/client-ses";
 import { SQSClient } from "@aws-sdk/client-sqs";
@@ -18,6 +19,7 @@ const CLIENT_CLASSES = {
   CognitoIdentityProviderClient,
   DynamoDBClient,
   DynamoDBDocumentClient,
+  LambdaClient,
   SchedulerClient,
   SESClient,
   SQSClient,

@@ -1046,7 +1046,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Adopt the year's draft (stored, or rolled forward from the latest adopted year); If-Match: its ETag. An adopted year is 409 */
+    /** Adopt the year's draft (stored, or rolled forward from the latest adopted year whose Annex II was read); If-Match: its ETag. An adopted year is 409 */
     post: operations["adoptProgrammeYear"];
     delete?: never;
     options?: never;
