@@ -5,7 +5,8 @@ import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
-import { missingWaveValues, waveValuesSchema } from "#shared/templates/values.ts";
+import { waveValuesSchema } from "#shared/templates/values.ts";
+import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
 
 describe("dates and times in the letter's language", () => {
@@ -104,8 +105,10 @@ describe("a wave's typed values", () => {
   });
 
   it("names each value a template needs that the wave does not give", () => {
-    const used = new Set(["deadline", "briefing.date", "state.name"] as const);
-    expect(missingWaveValues(used, { deadline: "2027-06-07" }, "body.")).toEqual([
+    const text = "{{deadline|date}} {{briefing.date|date}} {{state.name}}";
+    const template = { variants: { en: { subject: "Letter", text, html: text } } };
+    const wave = { audience: "all-states" as const, sendInstant: "2027-03-01T14:00:00Z", deadline: "2027-06-07" };
+    expect(letterIssues(template, wave, "body.")).toEqual([
       { path: "body.values.briefing.date", message: "the template uses {{briefing.date}}: give its value" },
     ]);
   });
