@@ -1,8 +1,7 @@
 // What would make every letter of a wave fail, or say something wrong, known before anything is sent: a value the
 // template needs that the wave does not give (a deadline, the briefing's day, a Chair no configuration covers), a
 // variable its audience's recipients cannot fill (a State's name in a letter to an organization), a reply date
-// before the letter's own date. One check for staff waves (create, schedule), programme waves (fire) and template
-// changes that waiting waves would send.
+// before the letter's own date. One check for staff waves (create, schedule) and programme waves (fire).
 import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
