@@ -5,6 +5,7 @@ import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
+import { formParts, formText } from "#shared/templates/letter-form.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
 import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
@@ -18,6 +19,18 @@ describe("dates and times in the letter's language", () => {
     expect(formatDate("2027-01-15", "zh")).toBe("2027年1月15日");
     expect(formatDate("2027-01-15", "ar")).toBe("15 كانون الثاني/يناير 2027");
     expect(formatDate("2027-12-01", "ar")).toBe("1 كانون الأول/ديسمبر 2027");
+  });
+
+  it("writes the first of a month in French as an ordinal, in dates and in the letter's date line", () => {
+    expect(formatDate("2027-03-01", "fr")).toBe("1er mars 2027");
+    expect(formatDate("2027-03-11", "fr")).toBe("11 mars 2027");
+    expect(formatDate("2027-03-01", "es")).toBe("1 de marzo de 2027");
+    const form = { reference: "W/TCD", date: "2027-03-01", addressedTo: "point-of-contact" as const };
+    const { before } = formParts(
+      { ...form, contactName: "A", ownerName: stateNamesOf("TCD", "Chad"), chair: {} },
+      "fr",
+    );
+    expect(formText(before)).toContain("New York, le 1er mars 2027");
   });
 
   it("keeps a free-text date of an older wave as written", () => {
