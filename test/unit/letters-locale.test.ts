@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "#shared/locale/dates.ts";
 import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
+import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
 import { formParts, formText } from "#shared/templates/letter-form.ts";
+import { letterForm, letterValues } from "#shared/templates/letter-values.ts";
+import { renderLetter } from "#shared/templates/rules.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
 import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
@@ -64,6 +67,46 @@ describe("State names in the six languages", () => {
     expect(stateNamesOf("USA", "").fr).toBe("États-Unis d'Amérique");
     expect(stateNamesOf("CIV", "").fr).toBe("Côte d'Ivoire");
   });
+
+  it("holds every UN short name of un-short-names.ts (state-names.json built from them)", () => {
+    for (const [iso3, names] of Object.entries(unShortNames)) {
+      expect(stateNamesOf(iso3, ""), iso3).toMatchObject(names);
+    }
+  });
+
+  it.each([
+    ["COG", "fr", "Congo"],
+    ["COG", "ru", "Конго"],
+    ["COD", "zh", "刚果民主共和国"],
+    ["COD", "ru", "Демократическая Республика Конго"],
+    ["COD", "ar", "جمهورية الكونغو الديمقراطية"],
+    ["MMR", "fr", "Myanmar"],
+    ["MMR", "es", "Myanmar"],
+    ["MMR", "ru", "Мьянма"],
+    ["MMR", "ar", "ميانمار"],
+    ["TLS", "fr", "Timor-Leste"],
+    ["TLS", "ru", "Тимор-Лешти"],
+    ["CIV", "ar", "كوت ديفوار"],
+    ["ARE", "ru", "Объединенные Арабские Эмираты"],
+  ] as const)(
+    "writes %s in %s as the UN does, %s, in a letter's subject, body and Mission salutation",
+    (iso3, language, name) => {
+      const text = "{{state.name}}";
+      const template = { variants: { [language]: { subject: `1540: ${text}`, text, html: text } } };
+      const facts = {
+        reference: `W/${iso3}`,
+        now: new Date("2027-03-01T15:00:00Z"),
+        state: { iso3, name: "registry name" },
+        contact: { name: "A. Officer" },
+        addressedTo: "permanent-mission" as const,
+      };
+      const letter = renderLetter(template, language, letterValues(facts), letterForm(facts));
+      expect(letter.subject).toBe(`1540: ${name}`);
+      const mission = formText(formParts(letterForm(facts), language).before);
+      expect(mission).toContain(name);
+      expect(letter.text).toContain(`${mission}\n\n${name}`);
+    },
+  );
 });
 
 describe("organization names in the six languages", () => {
