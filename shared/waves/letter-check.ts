@@ -5,6 +5,7 @@
 import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
+import { ISO_DATE } from "../locale/dates.ts";
 import { chairOn } from "../templates/chairs.ts";
 import { letterDate } from "../templates/letter-values.ts";
 import { variablesOf } from "../templates/rules.ts";
@@ -100,11 +101,9 @@ function unfillableForAudience(
   });
 }
 
-/** Dates given as yyyy-mm-dd; a stored wave's free-text deadline (written before deadlines were dates) is let be. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): FieldIssue[] {
   const sent = letterDateOf(wave);
+  // A stored wave's free-text deadline (written before deadlines were dates) is let be.
   return LATER_DATES.flatMap(({ path, date }) => {
     const value = date(wave);
     if (value === undefined || !ISO_DATE.test(value) || value >= sent) return [];
