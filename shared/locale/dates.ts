@@ -1,4 +1,4 @@
-// Dates and times in a letter's language, through Intl (CLDR): "15 January 2027", "15 janvier 2027",
+// Dates and times in a letter's language, through Intl (CLDR): "15 January 2027", "15 janvier 2027" ("1er mars"),
 // "15 de enero de 2027", "15 января 2027 г.", "2027年1月15日", and in Arabic the UN's month names, which pair the
 // Levantine and the Egyptian name ("15 كانون الثاني/يناير 2027"), as in the Arabic text of resolution 1540 (2004).
 import type { UnLanguage } from "../registry/schemas.ts";
@@ -40,7 +40,9 @@ export function formatDate(value: string, language: UnLanguage): string {
   if (!match) return value;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (language === "ar") return `${day} ${ARABIC_MONTHS[month - 1]} ${year}`;
-  return dateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+  const written = dateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+  // French writes the first of a month as an ordinal, "1er mars 2027": CLDR's pattern has the plain number.
+  return language === "fr" && day === 1 ? written.replace(/^1(?=\s)/, "1er") : written;
 }
 
 /** A wall-clock time (HH:mm, 24-hour) in the language: "10 h 00" in French, "10:00" in the other five. */

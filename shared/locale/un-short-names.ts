@@ -1,31 +1,76 @@
-// Where the UN's official short name of a State differs from CLDR's common name, the UN's (UNTERM, "Country
-// names" in the six languages). English comes from the registry (shared/registry/member-states.csv), which holds
-// the UN short names already. These rows were written from the drafter's knowledge of UNTERM, not read from a
-// stored copy: docs/data/state-names.SOURCES.md lists them as to be checked by the secretariat.
+// The UN's short name of each Member State where it differs from CLDR's common name, in Arabic, Chinese, French,
+// Russian and Spanish (English comes from the registry, shared/registry/member-states.csv, which holds the UN short
+// names already). Source: the UN Statistics Division's M49 list, "Standard country or area codes for statistical
+// use", whose names are "the short form used in day-to-day operations of the United Nations ... based on the United
+// Nations Terminology Database (UNTERM)", as downloaded in each language on 2024-09-25 (unstats.un.org/unsd/
+// methodology/m49/overview, kept at github.com/datasets/country-codes, tmp/UNSD-{ar,cn,es,fr,ru}.csv). Checked
+// against UNTERM's country names in six languages (the UN Protocol's unterm-efsrca.xlsx, as of 2024-09-26, at the
+// same repository's data/unterm_names.csv, commit a09b84ab): they agree but for the names M49 has since updated
+// (Netherlands (Kingdom of the), Türkiye), the Republic of the Congo in Chinese (UNTERM 刚果（布）, M49 刚果), the
+// hamza of Ireland in Arabic and a hyphen in Russian (Papua New Guinea). Written as M49 writes them, except that an
+// Arabic name M49 lists inverted ("بوليفيا (دولة - المتعددة القوميات)") is written as running text reads it
+// ("دولة بوليفيا المتعددة القوميات"), and the typographic apostrophe is the straight one, as in English.
 import type { UnLanguage } from "../registry/schemas.ts";
 
 type Override = Partial<Record<Exclude<UnLanguage, "en">, string>>;
 
 export const unShortNames: Readonly<Record<string, Override>> = {
+  ARE: { ru: "Объединенные Арабские Эмираты" },
+  BEN: { ar: "بنن", es: "Benin" },
+  BGD: { es: "Bangladesh" },
+  BHR: { es: "Bahrein" },
+  BHS: { ru: "Багамские Острова" },
+  BLR: { fr: "Bélarus", es: "Belarús" },
   BOL: {
-    fr: "Bolivie (État plurinational de)",
-    es: "Bolivia (Estado Plurinacional de)",
-    ru: "Боливия (Многонациональное Государство)",
+    ar: "دولة بوليفيا المتعددة القوميات",
     zh: "多民族玻利维亚国",
+    fr: "Bolivie (État plurinational de)",
+    ru: "Боливия (Многонациональное Государство)",
+    es: "Bolivia (Estado Plurinacional de)",
   },
-  BRN: { fr: "Brunéi Darussalam", es: "Brunei Darussalam", ru: "Бруней-Даруссалам", zh: "文莱达鲁萨兰国" },
-  CIV: { fr: "Côte d'Ivoire", es: "Côte d'Ivoire", ru: "Кот-д'Ивуар" },
-  CPV: { fr: "Cabo Verde" },
-  COD: { fr: "République démocratique du Congo", es: "República Democrática del Congo" },
-  CZE: { fr: "Tchéquie", es: "Chequia" },
-  FSM: { fr: "Micronésie (États fédérés de)", es: "Micronesia (Estados Federados de)" },
+  BRN: {
+    ar: "بروني دار السلام",
+    zh: "文莱达鲁萨兰国",
+    fr: "Brunéi Darussalam",
+    ru: "Бруней-Даруссалам",
+    es: "Brunei Darussalam",
+  },
+  BTN: { es: "Bhután" },
+  BWA: { es: "Botswana" },
+  CAF: { ru: "Центральноафриканская Республика" },
+  CHL: { ar: "شيلي" },
+  CIV: { ar: "كوت ديفوار" },
+  COD: {
+    ar: "جمهورية الكونغو الديمقراطية",
+    zh: "刚果民主共和国",
+    fr: "République démocratique du Congo",
+    ru: "Демократическая Республика Конго",
+  },
+  COG: { ar: "الكونغو", zh: "刚果", fr: "Congo", ru: "Конго" },
+  COM: { ru: "Коморские Острова" },
+  CPV: { ar: "كابو فيردي", fr: "Cabo Verde" },
+  CZE: { ar: "تشيكيا" },
+  DJI: { es: "Djibouti" },
+  DOM: { ar: "الجمهورية الدومينيكية", zh: "多米尼加" },
+  ECU: { ar: "إكوادور" },
+  FJI: { es: "Fiji" },
+  FSM: {
+    ar: "ولايات ميكرونيزيا الموحدة",
+    zh: "密克罗尼西亚联邦",
+    fr: "Micronésie (États fédérés de)",
+    ru: "Микронезия (Федеративные Штаты)",
+    es: "Micronesia (Estados Federados de)",
+  },
+  GAB: { ar: "غابون" },
   GBR: {
-    ar: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية",
+    ar: "المملكة المتحدة لبريطانيا العظمى وآيرلندا الشمالية",
     zh: "大不列颠及北爱尔兰联合王国",
     fr: "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
     ru: "Соединенное Королевство Великобритании и Северной Ирландии",
     es: "Reino Unido de Gran Bretaña e Irlanda del Norte",
   },
+  GNB: { ar: "غينيا - بيساو", es: "Guinea-Bissau" },
+  IRL: { ar: "آيرلندا" },
   IRN: {
     ar: "جمهورية إيران الإسلامية",
     zh: "伊朗伊斯兰共和国",
@@ -33,22 +78,50 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     ru: "Иран (Исламская Республика)",
     es: "Irán (República Islámica del)",
   },
-  KOR: {
-    ar: "جمهورية كوريا",
-    zh: "大韩民国",
-    fr: "République de Corée",
-    ru: "Республика Корея",
-    es: "República de Corea",
-  },
+  IRQ: { fr: "Iraq", es: "Iraq" },
+  KAZ: { es: "Kazajstán" },
+  KEN: { es: "Kenya" },
+  KGZ: { fr: "Kirghizistan", ru: "Кыргызстан" },
+  KIR: { ar: "كيريباس" },
+  KNA: { ar: "سانت كيتس ونيفس", fr: "Saint-Kitts-et-Nevis", es: "Saint Kitts y Nevis" },
+  KOR: { ar: "جمهورية كوريا", zh: "大韩民国", fr: "République de Corée", es: "República de Corea" },
   LAO: {
+    ar: "جمهورية لاو الديمقراطية الشعبية",
     zh: "老挝人民民主共和国",
     fr: "République démocratique populaire lao",
     ru: "Лаосская Народно-Демократическая Республика",
     es: "República Democrática Popular Lao",
   },
-  MDA: { zh: "摩尔多瓦共和国", fr: "République de Moldova", ru: "Республика Молдова", es: "República de Moldova" },
-  MKD: { fr: "Macédoine du Nord", es: "Macedonia del Norte" },
-  NLD: { fr: "Pays-Bas (Royaume des)", es: "Países Bajos (Reino de los)" },
+  LBR: { ar: "ليبريا", fr: "Libéria" },
+  LKA: { ar: "سري لانكا" },
+  LSO: { es: "Lesotho" },
+  LUX: { ar: "لكسمبرغ" },
+  MDA: {
+    ar: "جمهورية مولدوفا",
+    zh: "摩尔多瓦共和国",
+    fr: "République de Moldova",
+    ru: "Республика Молдова",
+    es: "República de Moldova",
+  },
+  MDV: { ar: "ملديف", ru: "Мальдивские Острова" },
+  MHL: { ru: "Маршалловы Острова" },
+  MLI: { es: "Malí" },
+  MLT: { ar: "مالطة" },
+  MMR: { ar: "ميانمار", fr: "Myanmar", ru: "Мьянма", es: "Myanmar" },
+  MOZ: { ar: "موزامبيق" },
+  MWI: { es: "Malawi" },
+  NGA: { fr: "Nigéria" },
+  NLD: {
+    ar: "مملكة هولندا",
+    zh: "荷兰王国",
+    fr: "Pays-Bas (Royaume des)",
+    ru: "Нидерланды (Королевство)",
+    es: "Países Bajos (Reino de los)",
+  },
+  NZL: { es: "Nueva Zelandia" },
+  OMN: { ar: "عمان" },
+  PLW: { es: "Palau" },
+  PNG: { ru: "Папуа-Новая Гвинея", es: "Papua Nueva Guinea" },
   PRK: {
     ar: "جمهورية كوريا الشعبية الديمقراطية",
     zh: "朝鲜民主主义人民共和国",
@@ -56,6 +129,8 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     ru: "Корейская Народно-Демократическая Республика",
     es: "República Popular Democrática de Corea",
   },
+  QAT: { es: "Qatar" },
+  ROU: { es: "Rumania" },
   RUS: {
     ar: "الاتحاد الروسي",
     zh: "俄罗斯联邦",
@@ -63,6 +138,14 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     ru: "Российская Федерация",
     es: "Federación de Rusia",
   },
+  RWA: { es: "Rwanda" },
+  SAU: { es: "Arabia Saudita" },
+  SLB: { ru: "Соломоновы Острова" },
+  SLV: { fr: "El Salvador" },
+  STP: { ar: "سان تومي وبرينسيبي" },
+  SUR: { es: "Suriname" },
+  SWZ: { es: "Eswatini" },
+  SYC: { ar: "سيشيل", ru: "Сейшельские Острова" },
   SYR: {
     ar: "الجمهورية العربية السورية",
     zh: "阿拉伯叙利亚共和国",
@@ -70,7 +153,9 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     ru: "Сирийская Арабская Республика",
     es: "República Árabe Siria",
   },
-  SWZ: { es: "Eswatini" },
+  THA: { ar: "تايلند" },
+  TLS: { fr: "Timor-Leste", ru: "Тимор-Лешти" },
+  TTO: { es: "Trinidad y Tabago" },
   TUR: { fr: "Türkiye", es: "Türkiye" },
   TZA: {
     ar: "جمهورية تنزانيا المتحدة",
@@ -79,6 +164,7 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     ru: "Объединенная Республика Танзания",
     es: "República Unida de Tanzanía",
   },
+  URY: { ar: "أوروغواي" },
   USA: {
     ar: "الولايات المتحدة الأمريكية",
     zh: "美利坚合众国",
@@ -87,10 +173,13 @@ export const unShortNames: Readonly<Record<string, Override>> = {
     es: "Estados Unidos de América",
   },
   VEN: {
+    ar: "جمهورية فنزويلا البوليفارية",
     zh: "委内瑞拉玻利瓦尔共和国",
     fr: "Venezuela (République bolivarienne du)",
     ru: "Венесуэла (Боливарианская Республика)",
     es: "Venezuela (República Bolivariana de)",
   },
-  VNM: { fr: "Viet Nam", es: "Viet Nam", ru: "Вьетнам" },
+  VNM: { ar: "فييت نام", fr: "Viet Nam", es: "Viet Nam" },
+  ZAF: { ru: "Южная Африка" },
+  ZWE: { ar: "زمبابوي", es: "Zimbabwe" },
 };

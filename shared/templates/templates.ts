@@ -2,12 +2,14 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
-import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import type { WaveRepository } from "../waves/repository.ts";
+import type { Wave } from "../waves/schemas.ts";
 import { letterForm, letterValues } from "./letter-values.ts";
 import type { TemplateRepository } from "./repository.ts";
 import { assertValidTemplate, renderLetter } from "./rules.ts";
@@ -26,26 +28,29 @@ export interface TemplateDependencies {
   templates: TemplateRepository;
   registry: RegistryRepository;
   clock: Clock;
+  /** The waves that will still render letters from a template: its letters may not change under them. */
+  waves: Pick<WaveRepository, "inStatusSince">;
 }
 
 export const createTemplate =
-  (deps: TemplateDependencies) =>
+  (deps: Pick<TemplateDependencies, "templates" | "clock">) =>
   async (input: NewTemplate, audit: AuditContext): Promise<Versioned<Template>> => {
     assertValidTemplate(input);
     const now = deps.clock.now().toISOString();
     return deps.templates.create({ ...input, createdAt: now, updatedAt: now }, audit);
   };
 
-export const getTemplate = (deps: TemplateDependencies) => async (id: string) => {
+export const getTemplate = (deps: Pick<TemplateDependencies, "templates">) => async (id: string) => {
   const template = await deps.templates.get(id);
   if (!template) throw new NotFound("Template", id);
   return template;
 };
 
-export const listTemplates = (deps: TemplateDependencies) => (page: PageRequest) => deps.templates.list(page);
+export const listTemplates = (deps: Pick<TemplateDependencies, "templates">) => (page: PageRequest) =>
+  deps.templates.list(page);
 
 export const changeTemplate =
-  (deps: TemplateDependencies) =>
+  (deps: Pick<TemplateDependencies, "templates" | "clock" | "waves">) =>
   async (id: string, expectedVersion: number, changes: TemplateChanges, audit: AuditContext) => {
     const current = await getTemplate(deps)(id);
     if (current.version !== expectedVersion) throw new PreconditionFailed(`Template ${id}`, etagOf(current.version));
@@ -59,8 +64,43 @@ export const changeTemplate =
     };
     assertCompleteVariants(next.variants);
     assertValidTemplate(next);
+    if (lettersOf(next) !== lettersOf(current.value)) await assertNoWaveWaiting(deps, id);
     return deps.templates.update(current, expectedVersion, next, audit);
   };
+
+/** What the template's letters say, in each language and for the others (a review flag changes none of it). */
+const lettersOf = ({ variants, fallbackLanguage }: Template) =>
+  JSON.stringify([
+    fallbackLanguage,
+    UN_LANGUAGES.map((language) => {
+      const variant = variants[language];
+      return variant && [variant.subject, variant.text, variant.html];
+    }),
+  ]);
+
+/** The statuses in which a wave will still render letters: dispatch reads the template as it stands when it runs. */
+const WAITING: readonly Wave["status"][] = ["scheduled", "dispatching"];
+
+/** Sorts after every `<updatedAt>#<id>` key of the status index: every wave in the status, however recently moved. */
+const ANY_TIME = "~";
+
+/**
+ * Refuses (409) to change what a template's letters say (a variant, the fallback) while a wave of it is scheduled or
+ * dispatching: that wave was scheduled, and its test copy approved, with the letter as it stands, and dispatch would
+ * send the changed one, or fail every letter if the change needs a value the wave does not give (ADR 0015). Its
+ * kind and description may change. The waves are named: cancel them, change the template, schedule new ones.
+ */
+async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
+  const waiting = (await Promise.all(WAITING.map((status) => deps.waves.inStatusSince(status, ANY_TIME))))
+    .flat()
+    .filter(({ value }) => value.templateId === templateId);
+  if (!waiting.length) return;
+  const named = waiting.map(({ value }) => `${value.id} (${value.status})`).join(", ");
+  throw new Conflict(
+    `Template ${templateId}'s letters are not changed: waves will still send them as they stand: ${named}. ` +
+      "Cancel a scheduled wave, change the template, then create, test and schedule a new wave",
+  );
+}
 
 /**
  * Merges a PATCH's variants into the template's, language by language: null removes one, parts given replace
@@ -104,7 +144,7 @@ export interface PreviewRequest {
  * given (sample contact, deadline, the contacts on record).
  */
 export const previewTemplate =
-  (deps: TemplateDependencies) =>
+  (deps: Pick<TemplateDependencies, "templates" | "registry" | "clock">) =>
   async (id: string, request: PreviewRequest): Promise<RenderedLetter> => {
     const template = await getTemplate(deps)(id);
     const state = request.iso3 ? (await getState(deps.registry)(request.iso3)).value : undefined;

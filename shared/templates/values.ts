@@ -2,7 +2,6 @@
 // (yyyy-mm-dd), a time (HH:mm) or a list. Each is rendered in the letter's language only once the language is known.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
-import type { FieldIssue } from "../errors.ts";
 import { formatDate, formatTime, LOCAL_TIME } from "../locale/dates.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import { escapeHtml } from "../mail/html.ts";
@@ -74,30 +73,3 @@ export const waveValuesSchema = /* @__PURE__ */ z
   .describe("Values of the wave's letters beyond deadline and chair, typed as their variables")
   .meta({ id: "WaveValues" });
 export type WaveValues = z.infer<typeof waveValuesSchema>;
-
-/** The variables a wave gives values for, and where in the wave each value is. */
-const WAVE_SUPPLIED: readonly { variable: TemplateVariable; path: string; given: (wave: WaveSupplied) => unknown }[] = [
-  { variable: "deadline", path: "deadline", given: (wave) => wave.deadline },
-  { variable: "briefing.date", path: "values.briefing.date", given: (wave) => wave.values?.["briefing.date"] },
-  { variable: "briefing.time", path: "values.briefing.time", given: (wave) => wave.values?.["briefing.time"] },
-  { variable: "briefing.venue", path: "values.briefing.venue", given: (wave) => wave.values?.["briefing.venue"] },
-];
-
-interface WaveSupplied {
-  deadline?: string | undefined;
-  values?: WaveValues | undefined;
-}
-
-/** The values a template needs from its wave that the wave does not give: each would fail every letter. */
-export function missingWaveValues(
-  used: ReadonlySet<TemplateVariable>,
-  wave: WaveSupplied,
-  prefix: string,
-): FieldIssue[] {
-  return WAVE_SUPPLIED.filter(({ variable, given }) => used.has(variable) && !given(wave)).map(
-    ({ variable, path }) => ({
-      path: `${prefix}${path}`,
-      message: `the template uses {{${variable}}}: give its value`,
-    }),
-  );
-}

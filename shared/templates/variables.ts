@@ -2,24 +2,33 @@
 // a date and `{{name|time}}` a time in the letter's language, `{{name|list}}` a list. Parsed strictly on save, so a
 // typo, or a date put where text is expected (or the reverse), fails with its path; rendered leniently, so a template
 // saved before the types existed (`{{deadline}}`) still renders its date in the letter's language.
+import type { Owner } from "../contacts/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
 
 export type VariableType = "text" | "date" | "time" | "list";
 
+/** Whom a letter must be about for the variable to have a value: a State's letters have no organization, and back. */
+type OwnerKind = Owner["kind"];
+
 interface VariableSpec {
   type: VariableType;
   description: string;
+  ownedBy?: OwnerKind;
 }
 
-const text = (description: string): VariableSpec => ({ type: "text", description });
+const text = (description: string, ownedBy?: OwnerKind): VariableSpec => ({
+  type: "text",
+  description,
+  ...(ownedBy ? { ownedBy } : {}),
+});
 const date = (description: string): VariableSpec => ({ type: "date", description });
 
 /** Every variable a template may name: its type and what it stands for (GET /templates/variables). */
 export const templateVariables = {
-  "state.name": text("The State's short name in the letter's language (UN short name, else CLDR)"),
-  "state.iso3": text("The State's ISO 3166-1 alpha-3 code"),
-  "organization.name": text("The organization's name (letters to organizations)"),
-  "organization.acronym": text("The organization's acronym"),
+  "state.name": text("The State's short name in the letter's language (UN short name, else CLDR)", "state"),
+  "state.iso3": text("The State's ISO 3166-1 alpha-3 code", "state"),
+  "organization.name": text("The organization's name (letters to organizations)", "organization"),
+  "organization.acronym": text("The organization's acronym", "organization"),
   "contact.name": text("The recipient's name"),
   "contact.title": text("The recipient's title"),
   "contact.agency": text("The recipient's agency or ministry"),
@@ -41,6 +50,9 @@ export const templateVariables = {
 export type TemplateVariable = keyof typeof templateVariables;
 export const isTemplateVariable = (name: string): name is TemplateVariable => Object.hasOwn(templateVariables, name);
 export const typeOf = (name: TemplateVariable): VariableType => templateVariables[name].type;
+/** The kind of owner whose letters give the variable a value; undefined for one every letter has. */
+export const ownerKindOf = (name: TemplateVariable): OwnerKind | undefined =>
+  (templateVariables[name] as VariableSpec).ownedBy;
 
 const FORMATS: readonly VariableType[] = ["date", "time", "list"];
 const isFormat = (name: string): name is VariableType => (FORMATS as readonly string[]).includes(name);

@@ -8,10 +8,10 @@ import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { programmeYearOf } from "../programme/calendar.ts";
 import type { Programme } from "../schedules/schema.ts";
-import { variablesOf } from "../templates/rules.ts";
-import { missingWaveValues, waveValuesSchema } from "../templates/values.ts";
+import { waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
+import { letterIssues } from "./letter-check.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
 
@@ -120,11 +120,11 @@ export const fireProgrammeWave =
       if (!template) throw new NotFound("Template", fresh.templateId);
       // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
       // year's wave waits as a draft that names what it lacks, where staff see it, and nothing is sent.
-      const missing = missingWaveValues(variablesOf(template.value), fresh, "programmeWave.");
-      const awaiting = missing.length
+      const issues = letterIssues(template.value, fresh, "programmeWave.");
+      const awaiting = issues.length
         ? {
             status: "draft" as const,
-            description: `${fresh.description}: a draft, not sent, until staff give ${missing.map((issue) => issue.path).join(", ")}`,
+            description: `${fresh.description}: a draft, not sent: ${issues.map(({ path, message }) => `${path}: ${message}`).join("; ")}`,
           }
         : {};
       try {

@@ -16,9 +16,8 @@ import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from
 import { newId } from "../ids.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import { variablesOf } from "../templates/rules.ts";
-import { missingWaveValues } from "../templates/values.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -60,13 +59,11 @@ export const createWave =
   (deps: Pick<WaveDependencies, "waves" | "templates" | "clock">) =>
   async (input: NewWave, audit: AuditContext): Promise<Versioned<Wave>> => {
     const issues: FieldIssue[] = [];
-    const template = await deps.templates.get(input.templateId);
-    if (!template) issues.push({ path: "body.templateId", message: `no template ${input.templateId}` });
-    else {
-      issues.push(...missingWaveValues(variablesOf(template.value), input, "body."));
-    }
     // Throws its own 422 for a local time the clocks skip.
     const sendInstant = localToInstant(input.sendAt, input.timeZone).toISOString();
+    const template = await deps.templates.get(input.templateId);
+    if (!template) issues.push({ path: "body.templateId", message: `no template ${input.templateId}` });
+    else issues.push(...letterIssues(template.value, { ...input, sendInstant }, "body."));
     if (new Date(input.notAfter).getTime() <= new Date(sendInstant).getTime()) {
       issues.push({ path: "body.notAfter", message: `must be after sendAt (${sendInstant} in UTC)` });
     }
@@ -147,10 +144,12 @@ async function moveWave(
  * cancel, a crash) the schedule is left for a wave that is not scheduled, and when it fires dispatch refuses that
  * wave and sends nothing; calling again confirms the same schedule. Refused, with nothing made, once the
  * not-after deadline has passed (every letter would only expire) or once the send time itself has passed: a
- * letter never leaves later than asked unless someone asks again (a new wave with a later send time).
+ * letter never leaves later than asked unless someone asks again (a new wave with a later send time). Refused too
+ * (422, nothing made) when its letters could not be rendered from the template as it stands now: the template may
+ * have changed since the wave was created, and a wave created before the check existed was never checked.
  */
 export const scheduleWave =
-  (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) =>
+  (deps: Pick<WaveSchedulingDependencies, "waves" | "templates" | "scheduler" | "clock">) =>
   async (id: string, expectedVersion: number, audit: AuditContext) => {
     const current = await getWave(deps)(id);
     const { value } = current;
@@ -164,6 +163,17 @@ export const scheduleWave =
       throw new Conflict(
         `Wave ${id} cannot be scheduled: its send time ${value.sendAt} ${value.timeZone} (${value.sendInstant}) ` +
           "has passed; create a wave with a later send time",
+      );
+    }
+    const template = await deps.templates.get(value.templateId);
+    const issues = template
+      ? letterIssues(template.value, value, "wave.")
+      : [{ path: "wave.templateId", message: `no template ${value.templateId}` }];
+    if (issues.length) {
+      throw new Invalid(
+        `Wave ${id} cannot be scheduled: its letters would fail or be wrong; change the template, or create a ` +
+          "wave that gives what is named",
+        issues,
       );
     }
     const scheduleName = await deps.scheduler.schedule(value);

@@ -3,9 +3,14 @@ import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "#shared/locale/dates.ts";
 import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
+import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
-import { missingWaveValues, waveValuesSchema } from "#shared/templates/values.ts";
+import { formParts, formText } from "#shared/templates/letter-form.ts";
+import { letterForm, letterValues } from "#shared/templates/letter-values.ts";
+import { renderLetter } from "#shared/templates/rules.ts";
+import { waveValuesSchema } from "#shared/templates/values.ts";
+import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
 
 describe("dates and times in the letter's language", () => {
@@ -17,6 +22,18 @@ describe("dates and times in the letter's language", () => {
     expect(formatDate("2027-01-15", "zh")).toBe("2027年1月15日");
     expect(formatDate("2027-01-15", "ar")).toBe("15 كانون الثاني/يناير 2027");
     expect(formatDate("2027-12-01", "ar")).toBe("1 كانون الأول/ديسمبر 2027");
+  });
+
+  it("writes the first of a month in French as an ordinal, in dates and in the letter's date line", () => {
+    expect(formatDate("2027-03-01", "fr")).toBe("1er mars 2027");
+    expect(formatDate("2027-03-11", "fr")).toBe("11 mars 2027");
+    expect(formatDate("2027-03-01", "es")).toBe("1 de marzo de 2027");
+    const form = { reference: "W/TCD", date: "2027-03-01", addressedTo: "point-of-contact" as const };
+    const { before } = formParts(
+      { ...form, contactName: "A", ownerName: stateNamesOf("TCD", "Chad"), chair: {} },
+      "fr",
+    );
+    expect(formText(before)).toContain("New York, le 1er mars 2027");
   });
 
   it("keeps a free-text date of an older wave as written", () => {
@@ -50,6 +67,46 @@ describe("State names in the six languages", () => {
     expect(stateNamesOf("USA", "").fr).toBe("États-Unis d'Amérique");
     expect(stateNamesOf("CIV", "").fr).toBe("Côte d'Ivoire");
   });
+
+  it("holds every UN short name of un-short-names.ts (state-names.json built from them)", () => {
+    for (const [iso3, names] of Object.entries(unShortNames)) {
+      expect(stateNamesOf(iso3, ""), iso3).toMatchObject(names);
+    }
+  });
+
+  it.each([
+    ["COG", "fr", "Congo"],
+    ["COG", "ru", "Конго"],
+    ["COD", "zh", "刚果民主共和国"],
+    ["COD", "ru", "Демократическая Республика Конго"],
+    ["COD", "ar", "جمهورية الكونغو الديمقراطية"],
+    ["MMR", "fr", "Myanmar"],
+    ["MMR", "es", "Myanmar"],
+    ["MMR", "ru", "Мьянма"],
+    ["MMR", "ar", "ميانمار"],
+    ["TLS", "fr", "Timor-Leste"],
+    ["TLS", "ru", "Тимор-Лешти"],
+    ["CIV", "ar", "كوت ديفوار"],
+    ["ARE", "ru", "Объединенные Арабские Эмираты"],
+  ] as const)(
+    "writes %s in %s as the UN does, %s, in a letter's subject, body and Mission salutation",
+    (iso3, language, name) => {
+      const text = "{{state.name}}";
+      const template = { variants: { [language]: { subject: `1540: ${text}`, text, html: text } } };
+      const facts = {
+        reference: `W/${iso3}`,
+        now: new Date("2027-03-01T15:00:00Z"),
+        state: { iso3, name: "registry name" },
+        contact: { name: "A. Officer" },
+        addressedTo: "permanent-mission" as const,
+      };
+      const letter = renderLetter(template, language, letterValues(facts), letterForm(facts));
+      expect(letter.subject).toBe(`1540: ${name}`);
+      const mission = formText(formParts(letterForm(facts), language).before);
+      expect(mission).toContain(name);
+      expect(letter.text).toContain(`${mission}\n\n${name}`);
+    },
+  );
 });
 
 describe("organization names in the six languages", () => {
@@ -104,8 +161,10 @@ describe("a wave's typed values", () => {
   });
 
   it("names each value a template needs that the wave does not give", () => {
-    const used = new Set(["deadline", "briefing.date", "state.name"] as const);
-    expect(missingWaveValues(used, { deadline: "2027-06-07" }, "body.")).toEqual([
+    const text = "{{deadline|date}} {{briefing.date|date}} {{state.name}}";
+    const template = { variants: { en: { subject: "Letter", text, html: text } } };
+    const wave = { audience: "all-states" as const, sendInstant: "2027-03-01T14:00:00Z", deadline: "2027-06-07" };
+    expect(letterIssues(template, wave, "body.")).toEqual([
       { path: "body.values.briefing.date", message: "the template uses {{briefing.date}}: give its value" },
     ]);
   });

@@ -7,9 +7,11 @@ import { Conflict, Invalid, PreconditionFailed } from "#shared/errors.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import type { NewTemplate } from "#shared/templates/schemas.ts";
 import { changeTemplate, createTemplate, getTemplate, previewTemplate } from "#shared/templates/templates.ts";
+import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
 import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { type InMemoryWaves, inMemoryWaves } from "../support/in-memory/waves.ts";
 
 const audit = { actor: systemActor("test") };
 const MEMBER_STATES = loadMemberStates();
@@ -29,13 +31,15 @@ const newTemplate = (changes: Partial<NewTemplate> = {}): NewTemplate => ({
 let clock: ReturnType<typeof fixedClock>;
 let templates: InMemoryTemplates;
 let registry: InMemoryRegistry;
-const deps = () => ({ templates, registry, clock });
+let waves: InMemoryWaves;
+const deps = () => ({ templates, registry, clock, waves });
 
 beforeEach(async () => {
   clock = fixedClock("2027-03-01T09:00:00Z");
   const trail = inMemoryAudit(clock);
   templates = inMemoryTemplates(clock, trail);
   registry = inMemoryRegistry(clock, trail);
+  waves = inMemoryWaves(clock, trail);
   await registry.addMissingStates(MEMBER_STATES, () => [], audit);
 });
 
@@ -98,6 +102,56 @@ describe("changeTemplate", () => {
     );
     await expect(changeTemplate(deps())(saved.value.id, 1, { variants: { en: null } }, audit)).rejects.toThrow(Invalid);
     expect(await getTemplate(deps())(saved.value.id)).toEqual(saved);
+  });
+});
+
+describe("changeTemplate against the waves waiting to send it", () => {
+  const waveOn = async (id: string, status: "draft" | "scheduled" | "dispatching" | "completed") => {
+    const at = clock.now().toISOString();
+    const wave = {
+      id,
+      templateId: "first-report-request-2027",
+      audience: "non-reporting-states" as const,
+      sendAt: "2027-03-15T09:00",
+      timeZone: "America/New_York",
+      sendInstant: "2027-03-15T13:00:00.000Z",
+      notAfter: "2027-03-20T00:00:00.000Z",
+      status,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await waves.create(wave, audit);
+  };
+  const addDeadline = { variants: { en: { text: "Dear {{contact.name}}, by {{deadline|date}}" } } };
+
+  it("refuses (409, nothing changed) to change the letters while a wave is scheduled or dispatching, naming it", async () => {
+    const saved = await createTemplate(deps())(newTemplate(), audit);
+    await waveOn("W-scheduled", "scheduled");
+    await waveOn("W-dispatching", "dispatching");
+    const error = await refusal(changeTemplate(deps())(saved.value.id, 1, addDeadline, audit));
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).message).toContain("W-scheduled (scheduled), W-dispatching (dispatching)");
+    const reworded = { variants: { en: { subject: "Your first national report: {{state.name}}" } } };
+    expect(await refusal(changeTemplate(deps())(saved.value.id, 1, reworded, audit))).toBeInstanceOf(Conflict);
+    expect(await refusal(changeTemplate(deps())(saved.value.id, 1, { fallbackLanguage: "fr" }, audit))).toBeInstanceOf(
+      Conflict,
+    );
+    expect(await getTemplate(deps())(saved.value.id)).toEqual(saved);
+  });
+
+  it("takes a change that leaves the letters as they are (description, review flag) while a wave waits", async () => {
+    const saved = await createTemplate(deps())(newTemplate(), audit);
+    await waveOn("W-scheduled", "scheduled");
+    const described = await changeTemplate(deps())(saved.value.id, 1, { description: "For 2027" }, audit);
+    const reviewed = await changeTemplate(deps())(saved.value.id, described.version, { variants: { fr: {} } }, audit);
+    expect(reviewed.version).toBe(3);
+  });
+
+  it("takes any change when the template's waves are drafts (checked when scheduled) or over", async () => {
+    const saved = await createTemplate(deps())(newTemplate(), audit);
+    await waveOn("W-draft", "draft");
+    await waveOn("W-completed", "completed");
+    expect((await changeTemplate(deps())(saved.value.id, 1, addDeadline, audit)).version).toBe(2);
   });
 });
 

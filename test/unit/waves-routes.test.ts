@@ -103,8 +103,21 @@ describe("an api built without a wave scheduler or a mailer", () => {
     updatedAt: "2026-12-01T00:00:00.000Z",
   };
 
+  const template = {
+    pk: "TEMPLATE#t",
+    sk: "TEMPLATE",
+    version: 1,
+    id: "t",
+    kind: "other",
+    fallbackLanguage: "en",
+    variants: { en: { subject: "A letter", text: "Dear {{contact.name}}", html: "<p>Dear {{contact.name}}</p>" } },
+    createdAt: "2026-12-01T00:00:00.000Z",
+    updatedAt: "2026-12-01T00:00:00.000Z",
+  };
+
   it("refuses to schedule a wave with 409 saying why, and writes nothing", async () => {
     dynamo.on(GetCommand).resolves({ Item: draft });
+    dynamo.on(GetCommand, { Key: { pk: "TEMPLATE#t", sk: "TEMPLATE" } }).resolves({ Item: template });
     const router = createRouter(apiRoutes({ doc, tableNames, clock }), new Logger({ logLevel: "SILENT" }));
     const answer = await routerCaller(
       router,

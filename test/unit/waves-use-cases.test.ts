@@ -5,11 +5,17 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { Template } from "#shared/templates/schemas.ts";
+import { fireProgrammeWave } from "#shared/waves/programme-waves.ts";
 import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
 import type { NewWave } from "#shared/waves/schemas.ts";
 import { cancelWave, createWave, getWave, listWaves, scheduleWave } from "#shared/waves/waves.ts";
 import { refusal } from "../support/fixtures.ts";
+import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryContacts } from "../support/in-memory/contacts.ts";
+import { inMemoryLedger } from "../support/in-memory/ledger.ts";
+import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
+import { inMemoryRegistry } from "../support/in-memory/registry.ts";
 import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { type InMemoryWaves, inMemoryWaves } from "../support/in-memory/waves.ts";
 
@@ -50,6 +56,8 @@ beforeEach(async () => {
   templates = inMemoryTemplates(clock, trail);
   await templates.create(template("first-report-request-2027", "Please report by {{deadline|date}}."), audit);
   await templates.create(template("plain-2027", "Dear {{contact.name}}"), audit);
+  await templates.create(template("signed-2027", "On behalf of {{committee.chair}}."), audit);
+  await templates.create(template("to-states-2027", "The Committee writes to {{state.name}}."), audit);
   schedules = new Map();
   scheduler = {
     schedule: async (wave) => {
@@ -124,7 +132,93 @@ describe("createWave", () => {
   });
 });
 
+describe("createWave refuses a wave whose letters would all fail or be misdated", () => {
+  const issuesOf = async (wave: NewWave) => {
+    const error = await refusal(createWave(deps())(wave, audit));
+    expect(error).toBeInstanceOf(Invalid);
+    expect((await listWaves(deps())({ limit: 10 })).items).toEqual([]);
+    return (error as Invalid).issues;
+  };
+
+  it("refuses {{committee.chair}} without a chair when no Chair is configured for the letters' date", async () => {
+    expect(await issuesOf(newWave({ templateId: "signed-2027", deadline: undefined }))).toEqual([
+      {
+        path: "body.chair",
+        message:
+          "the template uses {{committee.chair}}: no Chair is configured for the letter's date 2027-03-15 " +
+          "(shared/templates/committee-chairs.json); give chair",
+      },
+    ]);
+    const signed = await createWave(deps())(newWave({ templateId: "signed-2027", chair: "A. Chair" }), audit);
+    expect(signed.value.chair).toBe("A. Chair");
+  });
+
+  it("takes {{committee.chair}} without a chair when the configuration has the Chair of the letters' date", async () => {
+    clock.set("2024-03-01T09:00:00Z");
+    const wave = newWave({ templateId: "signed-2027", sendAt: "2024-03-15T09:00", notAfter: "2024-03-20T00:00:00Z" });
+    expect((await createWave(deps())(wave, audit)).value.status).toBe("draft");
+  });
+
+  it("refuses {{state.name}} to an audience of organizations, and to providers that may be organizations", async () => {
+    const toStates = { templateId: "to-states-2027", deadline: undefined };
+    expect(await issuesOf(newWave({ ...toStates, audience: "organizations" }))).toEqual([
+      {
+        path: "body.audience",
+        message:
+          "the template uses {{state.name}}, which only letters to States have, and the audience organizations " +
+          "writes to organizations",
+      },
+    ]);
+    expect((await issuesOf(newWave({ ...toStates, audience: "assistance-providers" })))[0]?.path).toBe("body.audience");
+    expect((await createWave(deps())(newWave({ ...toStates, audience: "all-states" }), audit)).value.status).toBe(
+      "draft",
+    );
+  });
+
+  it("refuses a reply deadline, and a briefing date, before the letters' date (New York)", async () => {
+    expect(await issuesOf(newWave({ deadline: "2020-01-01" }))).toEqual([
+      { path: "body.deadline", message: "2020-01-01 is before the letters' date 2027-03-15 (New York)" },
+    ]);
+    expect((await issuesOf(newWave({ deadline: "2027-03-14" })))[0]?.path).toBe("body.deadline");
+    expect(
+      (await issuesOf(newWave({ templateId: "plain-2027", values: { "briefing.date": "2027-03-01" } })))[0]?.path,
+    ).toBe("body.values.briefing.date");
+    expect((await createWave(deps())(newWave({ deadline: "2027-03-15" }), audit)).value.deadline).toBe("2027-03-15");
+  });
+});
+
 describe("scheduleWave and cancelWave", () => {
+  it("refuses (422, no schedule) a wave its template, changed since, could not render", async () => {
+    const { value } = await createWave(deps())(newWave({ templateId: "plain-2027", deadline: undefined }), audit);
+    const plain = await templates.get("plain-2027");
+    if (!plain) throw new Error("seeded above");
+    const signed = template("plain-2027", "Dear {{contact.name}}, signed {{committee.chair}}");
+    await templates.update(plain, plain.version, signed, audit);
+    const error = await refusal(scheduleWave(deps())(value.id, 1, audit));
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).issues.map((issue) => issue.path)).toEqual(["wave.chair"]);
+    expect(schedules.size).toBe(0);
+    expect((await getWave(deps())(value.id)).value.status).toBe("draft");
+  });
+
+  it("refuses a stored wave written before the checks: letters to organizations naming a State, a past deadline", async () => {
+    const at = "2027-03-01T09:00:00.000Z";
+    await waves.create(
+      {
+        ...newWave({ templateId: "to-states-2027", audience: "organizations", deadline: "2020-01-01" }),
+        id: "W-old",
+        sendInstant: "2027-03-15T13:00:00.000Z",
+        status: "draft",
+        createdAt: at,
+        updatedAt: at,
+      },
+      audit,
+    );
+    const error = await refusal(scheduleWave(deps())("W-old", 1, audit));
+    expect((error as Invalid).issues.map((issue) => issue.path)).toEqual(["wave.audience", "wave.deadline"]);
+    expect(schedules.size).toBe(0);
+  });
+
   it("schedules a draft: the schedule is made, then the wave moves with its name, audited", async () => {
     const draft = await createWave(deps())(newWave(), audit);
     const id = draft.value.id;
@@ -178,5 +272,31 @@ describe("scheduleWave and cancelWave", () => {
     const failing = { ...scheduler, unschedule: () => Promise.reject(new Error("scheduler unavailable")) };
     await expect(cancelWave({ ...deps(), scheduler: failing })(value.id, 2, audit)).rejects.toThrow("unavailable");
     expect((await getWave(deps())(value.id)).value.status).toBe("cancelled");
+  });
+});
+
+describe("a programme wave whose letters would fail", () => {
+  it("waits as a draft naming the Chair no configuration covers, or the State its organizations lack", async () => {
+    const stores = {
+      waves,
+      templates,
+      clock,
+      ledger: inMemoryLedger(clock),
+      registry: inMemoryRegistry(clock),
+      organizations: inMemoryOrganizations(clock),
+      contacts: inMemoryContacts(clock),
+      assistance: inMemoryAssistance(clock),
+      queue: { sendBatch: async () => undefined },
+    };
+    const fire = (key: string, templateId: string, audience: NewWave["audience"]) =>
+      fireProgrammeWave(stores)({ key, templateId, audience, notAfterHours: 72 }, "America/New_York", audit);
+    const signed = await fire("signed", "signed-2027", "non-reporting-states");
+    expect(signed.wave.value.status).toBe("draft");
+    expect(signed.wave.value.description).toContain("programmeWave.chair: the template uses {{committee.chair}}");
+    const toStates = await fire("to-states", "to-states-2027", "organizations");
+    expect(toStates.wave.value.status).toBe("draft");
+    expect(toStates.wave.value.description).toContain("programmeWave.audience: the template uses {{state.name}}");
+    // Not dispatched: nothing rendered, written or sent.
+    expect([signed.summary, toStates.summary]).toEqual([undefined, undefined]);
   });
 });

@@ -22,6 +22,7 @@ import {
 } from "#shared/templates/templates.ts";
 import { letterValueSchema } from "#shared/templates/values.ts";
 import { type TemplateVariable, templateVariables } from "#shared/templates/variables.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import type { CorrespondenceDependencies } from "../correspondence.ts";
 import { templateTable } from "./correspondence.tables.ts";
 
@@ -120,6 +121,7 @@ export function bindRoutes({ doc, tableNames, clock }: CorrespondenceDependencie
   return templateRoutes({
     templates: templateRepository(doc, tableNames, clock),
     registry: contactDependencies(doc, tableNames, clock).registry,
+    waves: waveRepository(doc, tableNames, clock),
     clock,
   });
 }

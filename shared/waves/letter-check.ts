@@ -1,0 +1,126 @@
+// What would make every letter of a wave fail, or say something wrong, known before anything is sent: a value the
+// template needs that the wave does not give (a deadline, the briefing's day, a Chair no configuration covers), a
+// variable its audience's recipients cannot fill (a State's name in a letter to an organization), a reply date
+// before the letter's own date. One check for staff waves (create, schedule) and programme waves (fire).
+import type { Owner } from "../contacts/schemas.ts";
+import type { Audience } from "../correspondence/schemas.ts";
+import type { FieldIssue } from "../errors.ts";
+import { ISO_DATE } from "../locale/dates.ts";
+import { chairOn } from "../templates/chairs.ts";
+import { letterDate } from "../templates/letter-values.ts";
+import { variablesOf } from "../templates/rules.ts";
+import type { Template } from "../templates/schemas.ts";
+import type { WaveValues } from "../templates/values.ts";
+import { ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
+
+/** The facts of a wave its letters are rendered from. */
+export interface WaveLetterFacts {
+  audience: Audience;
+  /** The send time as a UTC instant: the letters are dated its New York day. */
+  sendInstant: string;
+  deadline?: string | undefined;
+  chair?: string | undefined;
+  values?: WaveValues | undefined;
+}
+
+/**
+ * Whom each audience writes to (shared/correspondence/audiences.ts, ownersOf). Typed by Audience, so a new audience
+ * does not compile until it says whom it writes to.
+ */
+const AUDIENCE_OWNERS: Record<Audience, readonly Owner["kind"][]> = {
+  "non-reporting-states": ["state"],
+  "reporting-states": ["state"],
+  "all-states": ["state"],
+  "states-without-current-poc": ["state"],
+  "states-with-pending-requests": ["state"],
+  organizations: ["organization"],
+  "assistance-providers": ["state", "organization"],
+  "stale-providers": ["state", "organization"],
+};
+
+const OWNER_WORDS: Record<Owner["kind"], string> = { state: "States", organization: "organizations" };
+
+interface WaveSupplied {
+  variable: TemplateVariable;
+  path: string;
+  given: (wave: WaveLetterFacts) => unknown;
+  /** What to do besides giving the value at `path`, when there is something else. */
+  otherwise?: (wave: WaveLetterFacts) => string;
+}
+
+/** The variables a wave gives values for, and where in the wave each value is. */
+const WAVE_SUPPLIED: readonly WaveSupplied[] = [
+  { variable: "deadline", path: "deadline", given: (wave) => wave.deadline },
+  {
+    variable: "committee.chair",
+    path: "chair",
+    // As the letter resolves it: the wave's Chair, else the one configured for the letter's date.
+    given: (wave) => wave.chair ?? chairOn(letterDateOf(wave))?.name,
+    otherwise: (wave) =>
+      `no Chair is configured for the letter's date ${letterDateOf(wave)} (shared/templates/committee-chairs.json)`,
+  },
+  { variable: "briefing.date", path: "values.briefing.date", given: (wave) => wave.values?.["briefing.date"] },
+  { variable: "briefing.time", path: "values.briefing.time", given: (wave) => wave.values?.["briefing.time"] },
+  { variable: "briefing.venue", path: "values.briefing.venue", given: (wave) => wave.values?.["briefing.venue"] },
+];
+
+/** The dates a letter names that must not be before the letter's own date. */
+const LATER_DATES: readonly { path: string; date: (wave: WaveLetterFacts) => string | undefined }[] = [
+  { path: "deadline", date: (wave) => wave.deadline },
+  { path: "values.briefing.date", date: (wave) => wave.values?.["briefing.date"] },
+];
+
+const letterDateOf = (wave: WaveLetterFacts) => letterDate(new Date(wave.sendInstant));
+
+function missingValues(used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): FieldIssue[] {
+  return WAVE_SUPPLIED.filter(({ variable, given }) => used.has(variable) && !given(wave)).map(
+    ({ variable, path, otherwise }) => ({
+      path: `${prefix}${path}`,
+      message: `the template uses {{${variable}}}: ${otherwise ? `${otherwise(wave)}; give ${path}` : "give its value"}`,
+    }),
+  );
+}
+
+function unfillableForAudience(
+  used: ReadonlySet<TemplateVariable>,
+  wave: WaveLetterFacts,
+  prefix: string,
+): FieldIssue[] {
+  return [...used].flatMap((variable) => {
+    const needs = ownerKindOf(variable);
+    const without = needs ? AUDIENCE_OWNERS[wave.audience].filter((kind) => kind !== needs) : [];
+    if (!needs || !without.length) return [];
+    return [
+      {
+        path: `${prefix}audience`,
+        message:
+          `the template uses {{${variable}}}, which only letters to ${OWNER_WORDS[needs]} have, and the audience ` +
+          `${wave.audience} writes to ${without.map((kind) => OWNER_WORDS[kind]).join(" and ")}`,
+      },
+    ];
+  });
+}
+
+function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): FieldIssue[] {
+  const sent = letterDateOf(wave);
+  // A stored wave's free-text deadline (written before deadlines were dates) is let be.
+  return LATER_DATES.flatMap(({ path, date }) => {
+    const value = date(wave);
+    if (value === undefined || !ISO_DATE.test(value) || value >= sent) return [];
+    return [{ path: `${prefix}${path}`, message: `${value} is before the letters' date ${sent} (New York)` }];
+  });
+}
+
+/** Everything that would fail the wave's letters, or date them wrongly, each at the wave field to change. */
+export function letterIssues(
+  template: Pick<Template, "variants">,
+  wave: WaveLetterFacts,
+  prefix: string,
+): FieldIssue[] {
+  const used = variablesOf(template);
+  return [
+    ...missingValues(used, wave, prefix),
+    ...unfillableForAudience(used, wave, prefix),
+    ...datesBeforeTheLetter(wave, prefix),
+  ];
+}
