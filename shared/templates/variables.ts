@@ -111,14 +111,15 @@ export function fillPlaceholders(
   render: (name: TemplateVariable) => string | undefined,
 ): { text: string; missing: TemplateVariable[] } {
   const missing: TemplateVariable[] = [];
-  const filled = text.replace(PLACEHOLDER, (_, raw: string) => {
+  const filled = text.replace(PLACEHOLDER, (placeholder, raw: string, _filter: string | undefined, at: number) => {
     const name = raw.trim() as TemplateVariable;
     const value = isTemplateVariable(name) ? render(name) : undefined;
     if (value === undefined) {
       missing.push(name);
       return "";
     }
-    return value;
+    // A value that ends a sentence with its own full stop ("4 марта 2027 г.", "Acme Inc.") takes the sentence's.
+    return value.endsWith(".") && text[at + placeholder.length] === "." ? value.slice(0, -1) : value;
   });
   return { text: filled, missing };
 }

@@ -8,6 +8,7 @@ import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
 import { formParts, formText } from "#shared/templates/letter-form.ts";
 import { letterForm, letterValues } from "#shared/templates/letter-values.ts";
+import { programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { renderLetter } from "#shared/templates/rules.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
 import { letterIssues } from "#shared/waves/letter-check.ts";
@@ -34,6 +35,42 @@ describe("dates and times in the letter's language", () => {
       "fr",
     );
     expect(formText(before)).toContain("New York, le 1er mars 2027");
+  });
+
+  it("ends a sentence once when a date that ends in its own full stop closes it (Russian's г.)", () => {
+    const form = {
+      reference: "W/BLR",
+      date: "2027-03-02",
+      addressedTo: "point-of-contact" as const,
+      contactName: "A",
+      ownerName: stateNamesOf("BLR", "Belarus"),
+      chair: {},
+    };
+    const values = { "state.name": stateNamesOf("BLR", "Belarus"), deadline: "2027-03-04" };
+    for (const template of programmeTemplates.filter((t) => t.variants.ru?.text.includes("{{deadline|date}}."))) {
+      const letter = renderLetter(template, "ru", values, form);
+      expect(letter.text, template.id).toMatch(/4 марта 2027 г\.(\s|$)/m);
+      expect(letter.text, template.id).not.toContain("г..");
+      expect(letter.html, template.id).not.toContain("г..");
+    }
+    const own = {
+      variants: {
+        en: {
+          subject: "To {{organization.name}}.",
+          text: "{{organization.name}}. Dear",
+          html: "<p>{{organization.name}}.</p>",
+        },
+      },
+      fallbackLanguage: "en" as const,
+    };
+    const letter = renderLetter(
+      own,
+      "en",
+      { "organization.name": "Acme Inc." },
+      { ...form, ownerName: { ...form.ownerName } },
+    );
+    expect(letter.subject).toBe("To Acme Inc.");
+    expect(letter.html).toContain("<p>Acme Inc.</p>");
   });
 
   it("keeps a free-text date of an older wave as written", () => {
