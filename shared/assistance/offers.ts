@@ -3,6 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
@@ -23,10 +24,8 @@ type OfferDependencies = Pick<AssistanceDependencies, "assistance" | "registry" 
 /** A provider must exist: a Member State in the registry, or an organization the desk knows (422 at its field). */
 async function checkProvider(deps: OfferDependencies, provider: Provider): Promise<void> {
   if (provider.kind === "state") {
-    if (await deps.registry.getState(provider.iso3)) return;
-    throw new Invalid("The provider does not exist", [
-      { path: "body.provider.iso3", message: `no Member State ${provider.iso3}` },
-    ]);
+    await stateNamedInBody(deps.registry)(provider.iso3, "body.provider.iso3", "The provider does not exist");
+    return;
   }
   if (await deps.organizations.getOrganization(provider.id)) return;
   throw new Invalid("The provider does not exist", [

@@ -6,6 +6,7 @@ import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
+import { stateNamedInBody } from "../registry/states.ts";
 import { earliest, latest, retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
 import type { Obligation } from "../reporting/schemas.ts";
@@ -56,9 +57,7 @@ export const createRequest =
   ): Promise<Versioned<AssistanceRequest>> => {
     notInFuture(input.receivedOn, "body.receivedOn", deps.clock);
     // A State the body names that does not exist is the body's fault (422 at its field), as a contact's owner is.
-    if (!(await deps.registry.getState(input.iso3))) {
-      throw new Invalid("The State does not exist", [{ path: "body.iso3", message: `no Member State ${input.iso3}` }]);
-    }
+    await stateNamedInBody(deps.registry)(input.iso3, "body.iso3");
     const now = deps.clock.now().toISOString();
     const request: AssistanceRequest = {
       ...input,

@@ -10,7 +10,7 @@ import { newId } from "../ids.ts";
 import type { OrganizationDependencies } from "../organizations/organizations.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
-import { getState } from "../registry/states.ts";
+import { getState, stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isStale, obligationStatusFor, pocCoverage, staleBefore, todayOf } from "./poc-coverage.ts";
 import {
@@ -49,8 +49,7 @@ export async function ownerLanguage(
   path: string,
 ): Promise<UnLanguage | undefined> {
   if (owner.kind === "state") {
-    const state = await deps.registry.getState(owner.iso3);
-    if (!state) throw new Invalid("The owner does not exist", [{ path, message: `no Member State ${owner.iso3}` }]);
+    const state = await stateNamedInBody(deps.registry)(owner.iso3, path, "The owner does not exist");
     return state.value.language;
   }
   const organization = await deps.organizations.getOrganization(owner.id);

@@ -1,7 +1,7 @@
 // Use cases on the registry of States: read one, list them, correct a State's correspondence language.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS } from "../dynamo/transaction.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
 import type { ListStatesQuery, RegistryRepository } from "./repository.ts";
 import type { State, StateChanges, UnLanguage } from "./schemas.ts";
@@ -11,6 +11,15 @@ export const getState =
   async (iso3: string): Promise<Versioned<State>> => {
     const state = await repo.getState(iso3);
     if (!state) throw new NotFound("State", iso3);
+    return state;
+  };
+
+/** A State a request's body names must exist: one that does not is the body's fault (422 at `path`), not a 404. */
+export const stateNamedInBody =
+  (repo: RegistryRepository) =>
+  async (iso3: string, path: string, title = "The State does not exist"): Promise<Versioned<State>> => {
+    const state = await repo.getState(iso3);
+    if (!state) throw new Invalid(title, [{ path, message: `no Member State ${iso3}` }]);
     return state;
   };
 

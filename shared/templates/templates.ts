@@ -6,7 +6,7 @@ import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
-import { getState } from "../registry/states.ts";
+import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
@@ -147,7 +147,7 @@ export const previewTemplate =
   (deps: Pick<TemplateDependencies, "templates" | "registry" | "clock">) =>
   async (id: string, request: PreviewRequest): Promise<RenderedLetter> => {
     const template = await getTemplate(deps)(id);
-    const state = request.iso3 ? (await getState(deps.registry)(request.iso3)).value : undefined;
+    const state = request.iso3 ? (await stateNamedInBody(deps.registry)(request.iso3, "body.iso3")).value : undefined;
     const facts = {
       reference: `${id}/${state?.iso3 ?? "PREVIEW"}`,
       now: deps.clock.now(),

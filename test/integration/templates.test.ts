@@ -186,6 +186,10 @@ describe("templates against DynamoDB Local", () => {
     );
     expect(mission.body.text).toContain("aucun des points de contact désignés");
     expect(mission.body.text).toContain("to report by 30 avril 2027");
+    // A State the body names that does not exist is the body's fault, at its field (the template itself exists).
+    const unknown = await preview({ language: "fr", iso3: "ZZZ", values: { deadline: "2027-04-30" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ path: "body.iso3", message: "no Member State ZZZ" }]);
   });
 
   it("lists each variable with its type", async () => {

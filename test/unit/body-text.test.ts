@@ -109,6 +109,18 @@ describe("routes taking human text", () => {
     expect(dynamo.calls()).toHaveLength(0);
   });
 
+  it("refuses a template's subject on two lines and a NUL in its text, keeping the text's line breaks", async () => {
+    const variant = { subject: "First report", text: "Dear colleague,\n\nThe Committee", html: "<p>The Committee</p>" };
+    const refused = await post("/templates", {
+      id: "audit-letter",
+      kind: "other",
+      fallbackLanguage: "en",
+      variants: { en: { ...variant, subject: "First report\nBcc: x@example.org", text: "The\u0000Committee" } },
+    });
+    expect(refused).toEqual({ status: 422, paths: ["body.variants.en.subject", "body.variants.en.text"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it("refuses a calendar feed's label with an escape, 422 at body.label", async () => {
     expect(await post("/programme/feeds", { label: "phone\u001b[31m" })).toEqual({
       status: 422,

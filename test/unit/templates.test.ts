@@ -139,16 +139,17 @@ describe("rendering a letter", () => {
     const dates = Object.fromEntries(
       (["ar", "zh", "en", "fr", "ru", "es"] as const).map((language) => [
         language,
-        renderLetter({ variants: all }, language, values, form).text.match(/reply by (.*)\./)?.[1],
+        renderLetter({ variants: all }, language, values, form).text.match(/reply by (.*)$/m)?.[1],
       ]),
     );
+    // The sentence's full stop after each date; Russian's date ends in its own, which the sentence's joins.
     expect(dates).toEqual({
-      ar: "15 كانون الثاني/يناير 2027",
-      zh: "2027年1月15日",
-      en: "15 January 2027",
-      fr: "15 janvier 2027",
+      ar: "15 كانون الثاني/يناير 2027.",
+      zh: "2027年1月15日.",
+      en: "15 January 2027.",
+      fr: "15 janvier 2027.",
       ru: "15 января 2027 г.",
-      es: "15 de enero de 2027",
+      es: "15 de enero de 2027.",
     });
   });
 

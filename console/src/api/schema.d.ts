@@ -707,7 +707,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a template (validated again as a whole) with If-Match */
+    /** Change a template (validated again as a whole) with If-Match; a change to its letters is 409 while a wave of it is scheduled or dispatching */
     patch: operations["changeTemplate"];
     trace?: never;
   };
@@ -738,7 +738,7 @@ export interface paths {
     /** The waves, oldest first */
     get: operations["listWaves"];
     put?: never;
-    /** Create a draft wave: an existing template, a named audience, a local send time in an IANA zone */
+    /** Create a draft wave: an existing template, a named audience, a local send time in an IANA zone; 422 at the field when the template needs a value the wave lacks or its audience cannot fill, or a deadline precedes the send */
     post: operations["createWave"];
     delete?: never;
     options?: never;
@@ -789,7 +789,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused once its send time has passed */
+    /** Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused once its send time has passed, and 422 when its letters could not be written (checked as at creation) */
     post: operations["scheduleWave"];
     delete?: never;
     options?: never;

@@ -57,6 +57,8 @@ export const templateSummaries = {
     "Save a template: every variable known and of the right type, every UN language present or a fallback declared",
   listTemplates: "The templates, by id",
   getTemplate: "One template, with its ETag",
-  changeTemplate: "Change a template (validated again as a whole) with If-Match",
+  changeTemplate:
+    "Change a template (validated again as a whole) with If-Match; a change to its letters is 409 while a wave of " +
+    "it is scheduled or dispatching",
   previewTemplate: "Render the letter a recipient would get, in their language (or the fallback), values HTML-escaped",
 } satisfies RouteSummaries<typeof templateTable>;

@@ -78,14 +78,16 @@ export const waveTable = routeTable({
 /** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
  * no Lambda bundle carries it (ADR 0038). */
 export const waveSummaries = {
-  createWave: "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone",
+  createWave:
+    "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone; 422 at the " +
+    "field when the template needs a value the wave lacks or its audience cannot fill, or a deadline precedes the send",
   listWaves: "The waves, oldest first",
   getWave: "One wave with its ETag and its messages counted by status",
   previewWaveAudience:
     "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
   scheduleWave:
     "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
-    "once its send time has passed",
+    "once its send time has passed, and 422 when its letters could not be written (checked as at creation)",
   cancelWave: "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
   sendWaveTest:
     "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
