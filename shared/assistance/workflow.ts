@@ -1,5 +1,6 @@
 // The lifecycles of assistance requests and matches, with no storage: legal moves, their guards and their dates.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { checkDayOfMove } from "../clock.ts";
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
 import { addWorkingDays, addYears } from "./dates.ts";
 import type {
@@ -75,14 +76,7 @@ export function checkMoveDate(
   on: string,
   today: string,
 ): void {
-  const previous = request.history.at(-1)?.on ?? request.receivedOn;
-  const problem =
-    on > today
-      ? `is in the future (today is ${today})`
-      : on < previous
-        ? `is before the previous step on ${previous}`
-        : undefined;
-  if (problem) throw new Invalid("The date of the move is not possible", [{ path: "body.on", message: problem }]);
+  checkDayOfMove(on, { today, previous: request.history.at(-1)?.on ?? request.receivedOn });
 }
 
 /**
