@@ -39,7 +39,18 @@ export type Period = z.infer<typeof periodSchema>;
 const day = /* @__PURE__ */ (() => z.iso.date())();
 
 export const snapshotStateSchema = /* @__PURE__ */ z
-  .object({ iso3, name: z.string(), region: regionSchema })
+  .object({
+    iso3,
+    name: z.string(),
+    region: regionSchema,
+    groupNote: z
+      .string()
+      .optional()
+      .describe(
+        "Why the State's group is an edge case, as the registry records it (e.g. the United States, counted with " +
+          "WEOG); absent for the others, and in snapshots taken before it was kept",
+      ),
+  })
   .meta({ id: "SnapshotState" });
 export type SnapshotState = z.infer<typeof snapshotStateSchema>;
 
