@@ -1,6 +1,6 @@
 // Use cases of reporting: record a received document, correct it, and read a State's submissions and obligations.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -24,9 +24,9 @@ export interface ReportingDependencies {
   clock: Clock;
 }
 
-/** A document cannot arrive before the resolution existed, nor after today. */
+/** A document cannot arrive before the resolution existed, nor after the desk's today (New York). */
 function checkReceivedOn(receivedOn: string, clock: Clock): void {
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = deskToday(clock);
   const problem =
     receivedOn > today
       ? `is in the future (today is ${today})`

@@ -12,10 +12,11 @@ import { regionSchema } from "../registry/schemas.ts";
 import { RESOLUTION_ADOPTED_ON, submissionKindSchema } from "../reporting/schemas.ts";
 import { letterKindSchema } from "../templates/schemas.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
+import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
 
-/** The zone the Committee works in: a quarter starts and ends at midnight in New York. */
-export const SNAPSHOT_TIME_ZONE = "America/New_York";
+/** The zone the Committee works in: a quarter starts and ends at midnight in New York, as the desk's days do. */
+export const SNAPSHOT_TIME_ZONE = DESK_TIME_ZONE;
 
 /**
  * The quarter in which resolution 1540 was adopted: the first one a snapshot can be of. A snapshot is never deleted,

@@ -174,6 +174,18 @@ describe("recordConsent", () => {
     });
   });
 
+  it("keeps the consent window open until its last day ends in New York, not in UTC", async () => {
+    const opened = await acknowledged();
+    // 21:00 on Monday 8 March in New York (the window's last day), already Tuesday in UTC.
+    clock.set("2027-03-09T02:00:00Z");
+    const evening = await refusal(transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit));
+    expect(evening).toBeInstanceOf(Conflict);
+    expect((evening as Conflict).message).toContain("cannot be circulated on 2027-03-08");
+    clock.set("2027-03-09T05:00:00Z");
+    const next = await transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit);
+    expect(next.value.circulatedOn).toBe("2027-03-09");
+  });
+
   it("refuses consent recorded twice, or after circulation, with 409", async () => {
     const given = await acknowledged({ consentedToCirculation: true });
     await expect(recordConsent(deps())(given.value.id, 3, { reason: "again" }, audit)).rejects.toThrow(Conflict);

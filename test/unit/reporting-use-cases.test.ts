@@ -66,6 +66,16 @@ describe("recording a submission", () => {
     expect(stateEntries()).toEqual([]);
   });
 
+  it("refuses a document dated the desk's tomorrow: at 21:00 in New York, UTC's next day is still in the future", async () => {
+    const evening = { ...deps, clock: fixedClock("2027-03-02T02:00:00Z") }; // 21:00 on 1 March in New York
+    const tomorrow = await refusal(recordSubmission(evening)("MLI", input("first-report", "X/1", "2027-03-02"), audit));
+    expect(tomorrow).toBeInstanceOf(Invalid);
+    expect((tomorrow as Invalid).issues).toEqual([
+      { path: "body.receivedOn", message: "is in the future (today is 2027-03-01)" },
+    ]);
+    await recordSubmission(evening)("MLI", input("first-report", "X/1", "2027-03-01"), audit);
+  });
+
   it("refuses a second first report with the date of the first", async () => {
     await recordSubmission(deps)("MLI", input("first-report", "X/1", "2026-01-05"), audit);
     const second = await refusal(recordSubmission(deps)("MLI", input("first-report", "X/2"), audit));
