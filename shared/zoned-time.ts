@@ -58,3 +58,9 @@ export const minuteOf = (clock: Pick<WallClock, "hour" | "minute">): string =>
 /** The zone's calendar day at an instant, YYYY-MM-DD. */
 export const dayIn = (instant: Date | number | string, timeZone: string): string =>
   dayOf(wallClockAt(instant, timeZone));
+
+/** The zone the Committee works in: the desk's days are New York's calendar days (ADR 0011). */
+export const DESK_TIME_ZONE = "America/New_York";
+
+/** The desk's calendar day at an instant: the day it is in New York. */
+export const deskDay = (instant: Date | number | string): string => dayIn(instant, DESK_TIME_ZONE);

@@ -1,5 +1,6 @@
 // The lifecycles of assistance requests and matches, with no storage: legal moves, their guards and their dates.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { checkDayOfMove } from "../clock.ts";
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
 import { addWorkingDays, addYears } from "./dates.ts";
 import type {
@@ -52,6 +53,14 @@ export function assertMatchTransition(id: string, from: MatchStatus, to: MatchSt
 export const isBinding = (match: Pick<AssistanceMatch, "status">) =>
   match.status === "accepted" || match.status === "delivered";
 
+/** The day a match was accepted, from its history. */
+const acceptanceDay = (match: Pick<AssistanceMatch, "history">) =>
+  match.history.find((move) => move.to === "accepted")?.on;
+
+/** The day the State consented to circulation: recorded later, or with the request itself. */
+const consentedOn = (request: AssistanceRequest) =>
+  request.consentedToCirculation ? (request.consentedOn ?? request.receivedOn) : undefined;
+
 export interface MoveInput {
   to: RequestStatus;
   on: string;
@@ -67,14 +76,47 @@ export function checkMoveDate(
   on: string,
   today: string,
 ): void {
-  const previous = request.history.at(-1)?.on ?? request.receivedOn;
-  const problem =
-    on > today
-      ? `is in the future (today is ${today})`
-      : on < previous
-        ? `is before the previous step on ${previous}`
-        : undefined;
-  if (problem) throw new Invalid("The date of the move is not possible", [{ path: "body.on", message: problem }]);
+  checkDayOfMove(on, { today, previous: request.history.at(-1)?.on ?? request.receivedOn });
+}
+
+/**
+ * Circulation inside the consent window needs the State's consent, given by the day of circulation: 409 otherwise,
+ * naming the day the window closes (and the day of the consent, when it came later).
+ */
+function checkConsent(request: AssistanceRequest, on: string): void {
+  const closesOn = request.consentWindowClosesOn;
+  if (!closesOn || on > closesOn) return;
+  const consent = consentedOn(request);
+  if (consent && consent <= on) return;
+  const window =
+    `the State's consent window closes at the end of ${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days ` +
+    `after acknowledgement on ${request.acknowledgedOn})`;
+  throw new Conflict(
+    consent
+      ? `Assistance request ${request.id} cannot be circulated on ${on}: the State consented to circulation only on ` +
+          `${consent}, and ${window}. Circulate it on or after ${consent}`
+      : `Assistance request ${request.id} cannot be circulated on ${on}: ${window}. ` +
+          `Circulate it after ${closesOn}, or record that the State consented to circulation`,
+    { consentWindowClosesOn: closesOn, ...(consent ? { consentedOn: consent } : {}) },
+  );
+}
+
+/** A request is matched from the day its first binding match was accepted (a match with no dated acceptance: any day). */
+function checkBindingMatch(id: string, on: string, matches: readonly Pick<AssistanceMatch, "status" | "history">[]) {
+  const acceptedOn = matches
+    .filter(isBinding)
+    .map((match) => acceptanceDay(match) ?? on)
+    .sort()[0];
+  if (!acceptedOn) {
+    throw new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
+  }
+  if (acceptedOn > on) {
+    throw new Conflict(
+      `Assistance request ${id} cannot be matched on ${on}: its first accepted match was accepted only on ` +
+        `${acceptedOn}. Date the move on or after ${acceptedOn}`,
+      { acceptedOn },
+    );
+  }
 }
 
 /**
@@ -84,26 +126,14 @@ export function checkMoveDate(
 export function moveRequest(
   request: AssistanceRequest,
   move: MoveInput,
-  matches: readonly Pick<AssistanceMatch, "status">[],
+  matches: readonly Pick<AssistanceMatch, "status" | "history">[],
 ): AssistanceRequest {
   const { id, status: from } = request;
   const { to, on } = move;
   assertRequestTransition(id, from, to);
 
-  if (to === "circulated" && from === "consent-window" && !request.consentedToCirculation) {
-    const closesOn = request.consentWindowClosesOn;
-    if (closesOn && on <= closesOn) {
-      throw new Conflict(
-        `Assistance request ${id} cannot be circulated on ${on}: the State's consent window closes at the end of ` +
-          `${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days after acknowledgement on ${request.acknowledgedOn}). ` +
-          `Circulate it after ${closesOn}, or record that the State consented to circulation`,
-        { consentWindowClosesOn: closesOn },
-      );
-    }
-  }
-  if (to === "matched" && !matches.some(isBinding)) {
-    throw new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
-  }
+  if (to === "circulated" && from === "consent-window") checkConsent(request, on);
+  if (to === "matched") checkBindingMatch(id, on, matches);
   if (to === "circulated" && from === "matched" && matches.some(isBinding)) {
     throw new Conflict(`Assistance request ${id} still has an accepted match; decline it to return to matchmaking`);
   }

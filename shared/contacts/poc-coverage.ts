@@ -1,5 +1,5 @@
 // A State's point-of-contact view (current, stale, unreachable, missing), derived from its contacts and the date.
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import type { ObligationStatus } from "../reporting/schemas.ts";
 import type { Contact, ContactRole, PocView } from "./schemas.ts";
 
@@ -18,7 +18,8 @@ export const MISSION_ROLE: ContactRole = "permanent-mission";
 /** How long a verification holds. */
 export const VERIFICATION_MONTHS = 12;
 
-export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+/** The desk's today: the calendar day in New York (a verification at 21:00 there on a Thursday is Thursday's). */
+export const todayOf: (clock: Clock) => string = deskToday;
 
 /**
  * The first day on which a verification still counts: the same calendar day 12 months before `today` (29 February

@@ -1,6 +1,6 @@
 // Use cases on a State's 1540 Matrix: read it, edit cells of its draft, move it through review, compare versions.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
@@ -14,12 +14,12 @@ import {
   MAX_MATRIX_VERSION,
   type MatrixCell,
   type MatrixEdit,
-  type MatrixStatus,
+  type MatrixTransition,
   type MatrixVersion,
   type MatrixView,
   type Stamp,
 } from "./schemas.ts";
-import { applyEdit, assertTransition, type CellEdit, MatrixNotEditable } from "./workflow.ts";
+import { applyEdit, assertTransition, type CellEdit, dayOfMove, MatrixNotEditable } from "./workflow.ts";
 
 export interface MatrixDependencies {
   matrix: MatrixRepository;
@@ -139,13 +139,17 @@ export const editMatrix =
     return viewOf({ ...current, revision, working: next });
   };
 
-/** Moves the working version: share it with the State, take it back to draft, or record its approval. */
+/**
+ * Moves the working version: share it with the State, take it back to draft, or record its approval, dated `on` (today
+ * by default): not in the future, nor before the matrix's previous move (its own last one, or the approval of the
+ * version it was drafted from), or 422.
+ */
 export const transitionMatrix =
   (deps: MatrixDependencies) =>
   async (
     iso3: string,
     expectedRevision: number,
-    to: MatrixStatus,
+    { to, on: given }: MatrixTransition,
     audit: AuditContext,
   ): Promise<VersionedMatrixView> => {
     await requireState(deps, iso3);
@@ -157,8 +161,12 @@ export const transitionMatrix =
       throw new Conflict(`The matrix of ${iso3} has no version yet; editing a cell starts its first draft`);
     }
     assertTransition(describeVersion(iso3, working.version), working.status, to);
+    const today = deskToday(deps.clock);
+    const on = given ?? today;
+    const previous = working.history.at(-1) ?? approved?.approved;
+    checkDayOfMove(on, { today, previous: previous && dayOfMove(previous) });
 
-    const now = stamp(deps.clock, audit);
+    const now = { ...stamp(deps.clock, audit), on };
     const next: MatrixVersion = {
       ...working,
       status: to,
@@ -171,7 +179,7 @@ export const transitionMatrix =
         ...audit,
         action: "matrix.transition",
         before: { version: working.version, status: working.status },
-        after: { version: next.version, status: to },
+        after: { version: next.version, status: to, on },
       },
     ]);
     return viewOf(

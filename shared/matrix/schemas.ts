@@ -134,8 +134,14 @@ export const matrixStatusSchema = /* @__PURE__ */ z
   .describe("draft -> shared-with-state -> approved; shared-with-state may go back to draft");
 export type MatrixStatus = z.infer<typeof matrixStatusSchema>;
 
+/** The day a status move happened, as staff date it; moves recorded before they were dated have none. */
+const moveDaySchema = /* @__PURE__ */ z.iso
+  .date()
+  .optional()
+  .describe("The day it happened (for an approval, the Date of Committee Approval); absent: the New York day of at");
+
 export const stampSchema = /* @__PURE__ */ z
-  .object({ at: z.iso.datetime(), by: actorSchema })
+  .object({ at: z.iso.datetime().describe("When it was recorded"), by: actorSchema, on: moveDaySchema })
   .meta({ id: "MatrixStamp" });
 export type Stamp = z.infer<typeof stampSchema>;
 
@@ -145,6 +151,7 @@ export const matrixMoveSchema = /* @__PURE__ */ (() =>
     to: matrixStatusSchema,
     at: z.iso.datetime(),
     by: actorSchema,
+    on: moveDaySchema,
   }))();
 export type MatrixMove = z.infer<typeof matrixMoveSchema>;
 
@@ -215,7 +222,16 @@ export const matrixVersionDetailSchema = /* @__PURE__ */ matrixVersionSchema
   .meta({ id: "MatrixVersionDetail" });
 
 export const matrixTransitionSchema = /* @__PURE__ */ z
-  .strictObject({ to: matrixStatusSchema })
+  .strictObject({
+    to: matrixStatusSchema,
+    on: z.iso
+      .date()
+      .optional()
+      .describe(
+        "The day the move happened (for approved: the Date of Committee Approval); today in New York when omitted. " +
+          "Not in the future, nor before the matrix's previous move",
+      ),
+  })
   .meta({ id: "MatrixTransition", description: "Move the working version to this status" });
 export type MatrixTransition = z.infer<typeof matrixTransitionSchema>;
 

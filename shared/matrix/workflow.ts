@@ -1,6 +1,7 @@
 // The matrix workflow's rules, with no storage: legal status moves, and how an edit changes a version's cells.
 import { IllegalTransition } from "../errors.ts";
-import type { CellChange, Cells, MatrixCell, MatrixStatus } from "./schemas.ts";
+import { deskDay } from "../zoned-time.ts";
+import type { CellChange, Cells, MatrixCell, MatrixStatus, Stamp } from "./schemas.ts";
 
 /** draft -> shared-with-state -> approved, and back from the State to draft for rework. Approved is final. */
 export const matrixTransitions: Readonly<Record<MatrixStatus, readonly MatrixStatus[]>> = {
@@ -13,6 +14,9 @@ export function assertTransition(entity: string, from: MatrixStatus, to: MatrixS
   const allowed = matrixTransitions[from];
   if (!allowed.includes(to)) throw new IllegalTransition(entity, from, to, allowed);
 }
+
+/** The day a move happened: the day staff gave, or for one recorded before moves were dated, the desk's day of `at`. */
+export const dayOfMove = (move: Pick<Stamp, "at" | "on">): string => move.on ?? deskDay(move.at);
 
 /**
  * An edit of a version that is not a draft. Edits happen only in draft, so that what the State was shown

@@ -7,7 +7,13 @@ import { earliest, latest, retryOnObligationChange } from "./obligation-writes.t
 import { obligationRules } from "./obligations.ts";
 import type { ReportingStatusChange, SubmissionRewrite } from "./repository.ts";
 import type { Obligation, Submission, SubmissionKind } from "./schemas.ts";
-import { allSubmissions, obligationOf, type ReportingDependencies } from "./submissions.ts";
+import {
+  allSubmissions,
+  checkFollowsFirstReport,
+  obligationIn,
+  obligationOf,
+  type ReportingDependencies,
+} from "./submissions.ts";
 
 /**
  * The obligation once `change` submissions come (+1) or go (-1) among `counted` (the submissions of its kind that
@@ -100,13 +106,8 @@ export const correctSubmissionKind =
       }
       const next: Submission = { ...current.value, kind, updatedAt: deps.clock.now().toISOString() };
       const obligations = await deps.reporting.obligations(iso3);
-      const obligation = (of: SubmissionKind) => {
-        const found = obligations.find((candidate) => candidate.kind === of);
-        if (!found) throw new NotFound(`The ${of} obligation of State`, iso3);
-        return found;
-      };
-      const leaving = obligation(from);
-      const joining = obligation(kind);
+      const leaving = obligationIn(obligations, iso3, from);
+      const joining = obligationIn(obligations, iso3, kind);
       if (kind === "first-report" && joining.status === "fulfilled") {
         throw new Conflict(`${iso3} has already submitted its first report`, {
           firstReceivedOn: joining.firstReceivedOn,
@@ -119,6 +120,10 @@ export const correctSubmissionKind =
         -1,
       );
       const afterJoining = derivedObligation(joining, [...others.filter((other) => other.kind === kind), next], 1);
+      checkFollowsFirstReport(
+        next,
+        from === "first-report" ? afterLeaving : obligationIn(obligations, iso3, "first-report"),
+      );
       const reportingStatus: ReportingStatusChange | undefined =
         from === "first-report" ? "non-reporting" : kind === "first-report" ? "reported" : undefined;
       return deps.reporting.rewriteSubmission({

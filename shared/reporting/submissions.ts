@@ -1,6 +1,6 @@
 // Use cases of reporting: record a received document, correct it, and read a State's submissions and obligations.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -24,9 +24,9 @@ export interface ReportingDependencies {
   clock: Clock;
 }
 
-/** A document cannot arrive before the resolution existed, nor after today. */
+/** A document cannot arrive before the resolution existed, nor after the desk's today (New York). */
 function checkReceivedOn(receivedOn: string, clock: Clock): void {
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = deskToday(clock);
   const problem =
     receivedOn > today
       ? `is in the future (today is ${today})`
@@ -36,14 +36,19 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
   if (problem) throw new Invalid("The received date is not possible", [{ path: "body.receivedOn", message: problem }]);
 }
 
+/** The obligation of `kind` among the State's, or NotFound. */
+export function obligationIn(obligations: readonly Obligation[] | undefined, iso3: string, kind: Obligation["kind"]) {
+  const obligation = obligations?.find((candidate) => candidate.kind === kind);
+  if (!obligation) throw new NotFound(`The ${kind} obligation of State`, iso3);
+  return obligation;
+}
+
 export async function obligationOf(
   deps: ReportingDependencies,
   iso3: string,
   kind: Submission["kind"],
 ): Promise<Obligation> {
-  const obligation = (await deps.reporting.obligations(iso3)).find((candidate) => candidate.kind === kind);
-  if (!obligation) throw new NotFound(`The ${kind} obligation of State`, iso3);
-  return obligation;
+  return obligationIn(await deps.reporting.obligations(iso3), iso3, kind);
 }
 
 /** What a submission does to its obligation: fulfilled, one more, its dates widened; a second first report is refused. */
@@ -61,6 +66,30 @@ function obligationAfter(before: Obligation, receivedOn: string): Obligation {
     firstReceivedOn: earliest(dates),
     lastReceivedOn: latest(dates),
   };
+}
+
+/**
+ * Additional information follows the first report (research/domain-1540.md, rule 1): from a State that has not
+ * reported, or dated before its first report, it is refused with 409. `firstReport` is the State's first-report
+ * obligation as it will stand: with any first report recorded in the same request, or without one corrected away.
+ */
+export function checkFollowsFirstReport(submission: Pick<Submission, "kind" | "receivedOn">, firstReport: Obligation) {
+  if (submission.kind !== "additional-information") return;
+  const { iso3, status, firstReceivedOn } = firstReport;
+  if (status !== "fulfilled" || !firstReceivedOn) {
+    throw new Conflict(
+      `${iso3} has not submitted its first report: additional information follows the first report, so record ` +
+        "the first report first",
+      { missing: "first-report" },
+    );
+  }
+  if (submission.receivedOn < firstReceivedOn) {
+    throw new Conflict(
+      `Additional information from ${iso3} received on ${submission.receivedOn} cannot precede its first report, ` +
+        `received on ${firstReceivedOn}`,
+      { firstReceivedOn },
+    );
+  }
 }
 
 type SubmissionInput = NewSubmission & { demo?: boolean };
@@ -86,7 +115,9 @@ export const recordSubmission =
     const submission = newSubmission(deps, iso3, input, audit);
     await retryOnObligationChange(async () => {
       const state: Versioned<State> = await getState(deps.registry)(iso3);
-      const before = await obligationOf(deps, iso3, input.kind);
+      const obligations = await deps.reporting.obligations(iso3);
+      checkFollowsFirstReport(input, obligationIn(obligations, iso3, "first-report"));
+      const before = obligationIn(obligations, iso3, input.kind);
       const after = obligationAfter(before, input.receivedOn);
       await deps.reporting.recordSubmission(state, submission, { before, after }, audit);
     });
@@ -162,9 +193,11 @@ export const recordSubmissionsOfStates =
           const state = states.find((candidate) => candidate.value.iso3 === iso3);
           if (!state) throw new NotFound("State", iso3);
           const moved = new Map<string, { before: Obligation; after: Obligation }>();
+          const held = obligations.get(iso3);
           for (const submission of submissions) {
-            const before = obligations.get(iso3)?.find((candidate) => candidate.kind === submission.kind);
-            if (!before) throw new NotFound(`The ${submission.kind} obligation of State`, iso3);
+            const firstReport = moved.get("first-report")?.after ?? obligationIn(held, iso3, "first-report");
+            checkFollowsFirstReport(submission, firstReport);
+            const before = obligationIn(held, iso3, submission.kind);
             const seen = moved.get(submission.kind);
             moved.set(submission.kind, {
               before: seen?.before ?? before,

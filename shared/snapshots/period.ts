@@ -1,7 +1,7 @@
 // Quarter arithmetic in New York time: which quarter a name or an instant means, its days, and whether it is over.
 import { Invalid } from "../errors.ts";
-import { dayIn } from "../zoned-time.ts";
-import { type Period, periodSchema, SNAPSHOT_TIME_ZONE } from "./schemas.ts";
+import { deskDay } from "../zoned-time.ts";
+import { type Period, periodSchema } from "./schemas.ts";
 
 export interface Quarter {
   id: Period;
@@ -50,8 +50,8 @@ export function previousQuarter(quarter: Quarter): Quarter {
     : quarterOf(quarter.year, asQuarter(quarter.quarter - 1));
 }
 
-/** The New York calendar day of an instant (a Date or an ISO date-time). */
-export const newYorkDay = (instant: Date | string): string => dayIn(instant, SNAPSHOT_TIME_ZONE);
+/** The New York calendar day of an instant (a Date or an ISO date-time): the desk's day. */
+export const newYorkDay: (instant: Date | string) => string = deskDay;
 
 /** The quarter that ended last before `now`, in New York: what the quarterly schedule, firing on the 1st, reports. */
 export const quarterJustEnded = (now: Date): Quarter => previousQuarter(quarterOfDay(newYorkDay(now)));

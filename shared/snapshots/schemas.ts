@@ -9,24 +9,49 @@ import * as z from "zod";
 import { audienceSchema } from "../correspondence/schemas.ts";
 import { unreachedReasonSchema } from "../correspondence/unreached.ts";
 import { regionSchema } from "../registry/schemas.ts";
-import { submissionKindSchema } from "../reporting/schemas.ts";
+import { RESOLUTION_ADOPTED_ON, submissionKindSchema } from "../reporting/schemas.ts";
 import { letterKindSchema } from "../templates/schemas.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
+import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
 
-/** The zone the Committee works in: a quarter starts and ends at midnight in New York. */
-export const SNAPSHOT_TIME_ZONE = "America/New_York";
+/** The zone the Committee works in: a quarter starts and ends at midnight in New York, as the desk's days do. */
+export const SNAPSHOT_TIME_ZONE = DESK_TIME_ZONE;
 
+/**
+ * The quarter in which resolution 1540 was adopted: the first one a snapshot can be of. A snapshot is never deleted,
+ * so a quarter before it, taken by a typo, would stay for good (and be the previous quarter of every later one).
+ */
+export const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
+
+// YYYY-Qn names sort as text in time order.
 export const periodSchema = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1")
-  .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
+  .refine(
+    (period) => period >= FIRST_PERIOD,
+    `must not end before resolution 1540 was adopted on ${RESOLUTION_ADOPTED_ON}: the first quarter is ${FIRST_PERIOD}`,
+  )
+  .describe(
+    `A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; ${FIRST_PERIOD} or later`,
+  );
 export type Period = z.infer<typeof periodSchema>;
 
 const day = /* @__PURE__ */ (() => z.iso.date())();
 
 export const snapshotStateSchema = /* @__PURE__ */ z
-  .object({ iso3, name: z.string(), region: regionSchema })
+  .object({
+    iso3,
+    name: z.string(),
+    region: regionSchema,
+    groupNote: z
+      .string()
+      .optional()
+      .describe(
+        "Why the State's group is an edge case, as the registry records it (e.g. the United States, counted with " +
+          "WEOG); absent for the others, and in snapshots taken before it was kept",
+      ),
+  })
   .meta({ id: "SnapshotState" });
 export type SnapshotState = z.infer<typeof snapshotStateSchema>;
 

@@ -19,6 +19,7 @@ import {
   waveIsIn,
 } from "./figures.ts";
 import { hasEnded, parsePeriod, type Quarter, quarterJustEnded } from "./period.ts";
+import { statesWithGroupNote } from "./report/format.ts";
 import { SnapshotExists, type SnapshotRepository, snapshotRepository } from "./repository.ts";
 import { statesToTrack, trackResponses } from "./responses.ts";
 import { AS_OF_COMPUTATION, SNAPSHOT_TIME_ZONE, type Snapshot, type SnapshotDiff } from "./schemas.ts";
@@ -118,7 +119,7 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, comp
     // Point-of-contact coverage is dated, unless some contact's facts of the day could not be (ADR 0011).
     asOfComputation: AS_OF_COMPUTATION.filter((group) => group !== "pointOfContact" || contacts.undated > 0),
     states: states
-      .map(({ iso3, name, region }) => ({ iso3, name, region }))
+      .map(({ iso3, name, region, groupNote }) => ({ iso3, name, region, ...(groupNote ? { groupNote } : {}) }))
       .sort((a, b) => a.iso3.localeCompare(b.iso3)),
     reporting: reportingFigures(states, quarter),
     additionalInformation: additionalInformationFigures(states, additional, quarter, submissions),
@@ -225,5 +226,6 @@ export function snapshotExport(snapshot: Snapshot) {
     asOfComputation: snapshot.asOfComputation,
     figures: figureRows(snapshot),
     lists: listsOf(snapshot).map(({ list, group, members }) => ({ list, group, members: [...members] })),
+    groupNotes: statesWithGroupNote(snapshot).map(({ iso3, region, groupNote }) => ({ iso3, region, note: groupNote })),
   };
 }

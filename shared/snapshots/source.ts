@@ -16,6 +16,7 @@ import { type UnreachedReason, unreachedReasonSchema } from "../correspondence/u
 import { type Page, type PageRequest, queryEveryPage } from "../dynamo/pagination.ts";
 import { versionKey } from "../matrix/repository.ts";
 import { type MatrixVersion, matrixVersionSchema } from "../matrix/schemas.ts";
+import { dayOfMove } from "../matrix/workflow.ts";
 import { registryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
@@ -28,7 +29,6 @@ import { waveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import type { ContactImage } from "./contacts-as-of.ts";
 import { matrixHeadKey } from "./keys.ts";
-import { newYorkDay } from "./period.ts";
 
 /** Partitions read at once: enough to hide round trips, few enough not to throttle a table. */
 const READ_CONCURRENCY = 16;
@@ -52,9 +52,9 @@ export interface UnreachedFact {
   reason: UnreachedReason;
 }
 
-/** A version counts on a day if it had been approved by the end of it, in New York. */
+/** A version counts on a day if the Committee had approved it by then: the approval's date, or its New York day. */
 const approvedBy = (version: MatrixVersion, lastDay: string) =>
-  version.approved !== undefined && newYorkDay(version.approved.at) <= lastDay;
+  version.approved !== undefined && dayOfMove(version.approved) <= lastDay;
 
 async function allPages<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const all: T[] = [];

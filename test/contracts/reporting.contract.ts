@@ -118,11 +118,12 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       await expect(
         reporting.recordSubmission(state, second, { before: stale, after: fulfilled }, audit),
       ).rejects.toThrow(Conflict);
-      await expect(
-        recordSubmission(deps)("TCD", input("additional-information", "s/ac.44/2026/1"), audit),
-      ).rejects.toMatchObject({ kind: "conflict", details: { iso3: "MLI" } });
+      await expect(recordSubmission(deps)("TCD", input("action-plan", "s/ac.44/2026/1"), audit)).rejects.toMatchObject({
+        kind: "conflict",
+        details: { iso3: "MLI" },
+      });
       expect(await reporting.getSubmission("MLI", second.id)).toBeUndefined();
-      expect(await obligation("TCD", "additional-information")).toMatchObject({ submissions: 0 });
+      expect(await obligation("TCD", "action-plan")).toMatchObject({ submissions: 0 });
       expect(await subject.auditActions({ type: "state", id: "TCD" })).toEqual([]);
     });
 
@@ -196,9 +197,9 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
 
     it("lists a State's submissions that count in id order, page by page; a cursor of another listing is refused", async () => {
       const ids: string[] = [];
-      for (const symbol of ["AI/1", "AI/2", "AI/3", "AI/4"]) {
+      for (const symbol of ["AP/1", "AP/2", "AP/3", "AP/4"]) {
         subject.clock.advance(1000);
-        ids.push((await recordSubmission(deps)("GIN", input("additional-information", symbol), audit)).value.id);
+        ids.push((await recordSubmission(deps)("GIN", input("action-plan", symbol), audit)).value.id);
       }
       const voided = ids[1] ?? "";
       await voidSubmission(deps)("GIN", voided, 1, "recorded twice", audit);

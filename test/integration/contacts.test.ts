@@ -257,10 +257,11 @@ describe("the point-of-contact view and obligation", () => {
     expect(await statesWithPoc("fulfilled")).toContain("NOR");
     expect(await statesWithPoc("unknown")).not.toContain("NOR");
 
-    // Verified on 2026-11-27: still current on 2027-11-27, stale from 2027-11-28.
-    clock.set("2027-11-27T23:00:00Z");
+    // Verified on 2026-11-27: still current on 2027-11-27, stale from 2027-11-28, New York days (23:00 there on the
+    // 27th is already the 28th in UTC).
+    clock.set("2027-11-28T04:00:00Z");
     expect((await view("NOR")).view).toBe("current");
-    clock.set("2027-11-28T01:00:00Z");
+    clock.set("2027-11-28T06:00:00Z");
     const stale = await view("NOR");
     expect(stale).toMatchObject({ view: "stale", staleBefore: "2026-11-28", obligation: { status: "fulfilled" } });
     expect((await call({ path: `/contacts/${id}`, group: "members" })).body.stale).toBe(true);

@@ -253,7 +253,7 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({
       method: "POST",
       path: "/states/CHE/submissions",
-      body: { kind: "additional-information", receivedOn: "2026-11-20", symbol: "S/AC.44/2026/CHE/1", language: "fr" },
+      body: { kind: "first-report", receivedOn: "2026-11-20", symbol: "S/AC.44/2026/CHE/1", language: "fr" },
       group: "experts",
     }),
     refused: async () => [
@@ -261,7 +261,7 @@ const cases: Record<string, ContractCase> = {
         method: "POST",
         path: "/states/CHE/submissions",
         body: {
-          kind: "additional-information",
+          kind: "first-report",
           receivedOn: "2026-11-20",
           symbol: "S/AC.44/2026/CHE/1",
           language: "fr",

@@ -64,11 +64,11 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("voiding a submission", () => {
-  it("undoes an additional-information submission recorded for a non-reporting State, as if never recorded", async () => {
-    const before = await obligation("GIN", "additional-information");
-    const recorded = await record("GIN", "additional-information", "S/AC.44/2026/GIN/1");
+  it("undoes an action plan recorded for a non-reporting State, as if never recorded", async () => {
+    const before = await obligation("GIN", "action-plan");
+    const recorded = await record("GIN", "action-plan", "S/AC.44/2026/GIN/1");
     expect(recorded.status).toBe(201);
-    expect((await obligation("GIN", "additional-information")).status).toBe("fulfilled");
+    expect((await obligation("GIN", "action-plan")).status).toBe("fulfilled");
 
     const voided = await post(
       `/states/GIN/submissions/${recorded.body.id}/void`,
@@ -77,7 +77,7 @@ describe("voiding a submission", () => {
     );
     expect(voided.status).toBe(200);
     expect(voided.body.voided).toMatchObject({ reason: "recorded for the wrong State", by: "user-1" });
-    expect(await obligation("GIN", "additional-information")).toEqual(before);
+    expect(await obligation("GIN", "action-plan")).toEqual(before);
     expect((await state("GIN")).reportingStatus).toBe("non-reporting");
     const list = await call({ path: "/states/GIN/submissions", group: "members" });
     expect(list.body.items).toEqual([]);
@@ -131,20 +131,32 @@ describe("voiding a submission", () => {
   });
 
   it("needs a reason (422) and the current ETag (412), and changes nothing otherwise", async () => {
-    const recorded = await record("SOM", "additional-information", "S/AC.44/2026/SOM/1");
+    const recorded = await record("SOM", "action-plan", "S/AC.44/2026/SOM/1");
     const path = `/states/SOM/submissions/${recorded.body.id}/void`;
     const noReason = await post(path, {}, { "if-match": recorded.headers.etag ?? "" });
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors[0].path).toBe("body.reason");
     const stale = await post(path, { reason: "wrong" }, { "if-match": '"99"' });
     expect(stale.status).toBe(412);
-    expect((await obligation("SOM", "additional-information")).status).toBe("fulfilled");
+    expect((await obligation("SOM", "action-plan")).status).toBe("fulfilled");
+  });
+});
+
+describe("recording additional information", () => {
+  it("refuses it with 409 from a State that has not reported, naming the missing first report, and keeps nothing", async () => {
+    const before = await obligation("SWZ", "additional-information");
+    const refused = await record("SWZ", "additional-information", "S/AC.44/2026/SWZ/9", "2026-11-02");
+    expect(refused.status).toBe(409);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.body.detail).toContain("SWZ has not submitted its first report");
+    expect(await obligation("SWZ", "additional-information")).toEqual(before);
+    expect((await state("SWZ")).reportingStatus).toBe("non-reporting");
   });
 });
 
 describe("correcting a submission's kind", () => {
-  it("moves a first report recorded as additional information: both obligations and the status follow", async () => {
-    const recorded = await record("TCD", "additional-information", "S/AC.44/2026/TCD/1");
+  it("moves a first report recorded as an action plan: both obligations and the status follow", async () => {
+    const recorded = await record("TCD", "action-plan", "S/AC.44/2026/TCD/1");
     const corrected = await post(
       `/states/TCD/submissions/${recorded.body.id}/kind`,
       { kind: "first-report", reason: "the covering letter says it is the first national report" },
@@ -158,13 +170,21 @@ describe("correcting a submission's kind", () => {
       submissions: 1,
       firstReceivedOn: "2026-11-20",
     });
-    expect(await obligation("TCD", "additional-information")).toMatchObject({
+    expect(await obligation("TCD", "action-plan")).toMatchObject({
       status: "not-applicable",
       submissions: 0,
     });
     const [latest] = (await trail("TCD")).filter((entry) => entry.action.startsWith("submission."));
     expect(latest).toMatchObject({ action: "submission.correct-kind" });
 
+    // Additional information follows a first report: not where it would leave none.
+    const information = await post(
+      `/states/TCD/submissions/${recorded.body.id}/kind`,
+      { kind: "additional-information", reason: "on second reading, additional information" },
+      { "if-match": corrected.headers.etag ?? "" },
+    );
+    expect(information.status).toBe(409);
+    expect(information.body.detail).toContain("TCD has not submitted its first report");
     const back = await post(
       `/states/TCD/submissions/${recorded.body.id}/kind`,
       { kind: "action-plan", reason: "on second reading, an action plan" },

@@ -36,6 +36,8 @@ const edit = (iso3: string, ifMatch: string, cells: unknown[], group: Group = "e
   call({ method: "PATCH", path: `/states/${iso3}/matrix`, group, ifMatch, body: { cells } });
 const move = (iso3: string, ifMatch: string, to: string, group: Group = "secretariat") =>
   call({ method: "POST", path: `/states/${iso3}/matrix/transitions`, group, ifMatch, body: { to } });
+const movedOn = (iso3: string, ifMatch: unknown, to: string, on: string) =>
+  call({ method: "POST", path: `/states/${iso3}/matrix/transitions`, ifMatch: String(ifMatch), body: { to, on } });
 
 async function auditTrail(iso3: string) {
   const result = await setup.doc.send(
@@ -131,6 +133,7 @@ describe("matrix against DynamoDB Local", () => {
     expect(shared.body.draft.shared).toEqual({
       at: clock.now().toISOString(),
       by: expect.objectContaining({ id: "user-1" }),
+      on: "2026-11-27",
     });
     clock.advance(86_400_000);
     const approved = await move("GHA", String(shared.etag), "approved", "experts");
@@ -158,6 +161,32 @@ describe("matrix against DynamoDB Local", () => {
     expect(versions.body.items[0]).not.toHaveProperty("cells");
     const transitions = (await auditTrail("GHA")).filter((entry) => entry.action === "matrix.transition");
     expect(transitions.map((entry) => entry.after.status).sort()).toEqual(["approved", "shared-with-state"]);
+  });
+
+  it("dates a move as given (the Date of Committee Approval), today in New York by default, and refuses an impossible day", async () => {
+    clock.set("2026-11-28T02:00:00Z"); // 21:00 on Friday 27 November in New York, Saturday in UTC
+    const first = await edit("SEN", '"0"', [npt]);
+    const shared = await movedOn("SEN", first.etag, "shared-with-state", "2026-09-01");
+    expect(shared.body.draft.shared).toMatchObject({ on: "2026-09-01", at: "2026-11-28T02:00:00.000Z" });
+    const tomorrow = await movedOn("SEN", shared.etag, "approved", "2026-11-28");
+    expect(tomorrow).toMatchObject({ status: 422, body: { errors: [{ path: "body.on" }] } });
+    expect(tomorrow.body.errors[0].message).toContain("today is 2026-11-27");
+    const early = await movedOn("SEN", shared.etag, "approved", "2026-08-31");
+    expect(early.body.errors[0].message).toContain("before the previous step on 2026-09-01");
+    const approved = await movedOn("SEN", shared.etag, "approved", "2026-09-15");
+    expect(approved.body.approved).toMatchObject({
+      approved: { on: "2026-09-15" },
+      history: [{ on: "2026-09-01" }, { on: "2026-09-15" }],
+    });
+    const transitions = (await auditTrail("SEN")).filter((entry) => entry.action === "matrix.transition");
+    expect(transitions.map((entry) => entry.after.on).sort()).toEqual(["2026-09-01", "2026-09-15"]);
+
+    // Version 2 follows version 1's approval, and is dated today in New York when no day is given.
+    const next = await edit("SEN", String(approved.etag), [manufacture]);
+    const beforeApproval = await movedOn("SEN", next.etag, "shared-with-state", "2026-09-14");
+    expect(beforeApproval.body.errors[0].message).toContain("before the previous step on 2026-09-15");
+    const today = await move("SEN", String(next.etag), "shared-with-state");
+    expect(today.body.draft.shared.on).toBe("2026-11-27");
   });
 
   it("never changes an approved version: a later edit starts version 2 from it", async () => {

@@ -103,17 +103,20 @@ async function seedMatrices() {
   };
   const source = { document: "S/AC.44/2004/(02)/5" };
   const cell = (fieldId: string) => ({ fieldId, value: "X" as const, source });
-  async function version(iso3: string, revision: number, cells: string[], approvedAt?: string) {
+  /** Shared the day before `approvedAt` and approved then, or, with `approvedOn`, both moves dated that day. */
+  async function version(iso3: string, revision: number, cells: string[], approvedAt?: string, approvedOn?: string) {
     clock.set(approvedAt ? new Date(Date.parse(approvedAt) - 86_400_000) : TODAY);
     let result = await editMatrix(matrix)(iso3, revision, { cells: cells.map(cell) }, audit);
     if (!approvedAt) return result.revision;
-    result = await transitionMatrix(matrix)(iso3, result.revision, "shared-with-state", audit);
+    const on = approvedOn ? { on: approvedOn } : {};
+    result = await transitionMatrix(matrix)(iso3, result.revision, { to: "shared-with-state", ...on }, audit);
     clock.set(approvedAt);
-    result = await transitionMatrix(matrix)(iso3, result.revision, "approved", audit);
+    result = await transitionMatrix(matrix)(iso3, result.revision, { to: "approved", ...on }, audit);
     return result.revision;
   }
-  // FRA: version 1 approved in 2024-Q1, version 2 (one more X) approved after it.
-  const fra = await version("FRA", 0, ["op1.npt", "op1.cwc"], "2024-02-15T15:00:00.000Z");
+  // FRA: version 1 approved in 2024-Q1 (recorded only in April, dated with the Committee's approval), version 2 (one
+  // more X) approved after it.
+  const fra = await version("FRA", 0, ["op1.npt", "op1.cwc"], "2024-04-20T15:00:00.000Z", "2024-02-15");
   await version("FRA", fra, ["op1.ctbt"], "2024-05-01T15:00:00.000Z");
   // DEU: approved after 2024-Q1 only; KEN: a draft, never approved.
   await version("DEU", 0, ["op1.npt"], "2024-04-10T15:00:00.000Z");

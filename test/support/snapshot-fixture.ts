@@ -8,7 +8,7 @@ import { diffSnapshots } from "#shared/snapshots/diff.ts";
 import { AS_OF_COMPUTATION, type Snapshot, snapshotSchema } from "#shared/snapshots/schemas.ts";
 
 const states = loadMemberStates()
-  .map(({ iso3, name, region }) => ({ iso3, name, region }))
+  .map(({ iso3, name, region, groupNote }) => ({ iso3, name, region, ...(groupNote ? { groupNote } : {}) }))
   .sort((a, b) => a.iso3.localeCompare(b.iso3));
 const codes = states.map((state) => state.iso3);
 const regions = Object.keys(regionalGroups) as RegionSlug[];

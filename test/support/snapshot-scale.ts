@@ -124,8 +124,8 @@ async function seedMatrices(doc: DynamoDBDocumentClient, tableNames: TableNames)
       return [];
     });
     const draft = await editMatrix(deps)(iso3, 0, { cells }, audit);
-    const shared = await transitionMatrix(deps)(iso3, draft.revision, "shared-with-state", audit);
-    await transitionMatrix(deps)(iso3, shared.revision, "approved", audit);
+    const shared = await transitionMatrix(deps)(iso3, draft.revision, { to: "shared-with-state" }, audit);
+    await transitionMatrix(deps)(iso3, shared.revision, { to: "approved" }, audit);
   });
   return states.length;
 }

@@ -80,12 +80,16 @@ function aRequest(overrides: Partial<AssistanceRequest> = {}): AssistanceRequest
   };
 }
 
-const move = (
-  request: AssistanceRequest,
-  to: RequestStatus,
-  on: string,
-  matches: Pick<AssistanceMatch, "status">[] = [],
-) => moveRequest(request, { to, on, at, by }, matches);
+type MatchOfRequest = Pick<AssistanceMatch, "status" | "history">;
+
+const move = (request: AssistanceRequest, to: RequestStatus, on: string, matches: MatchOfRequest[] = []) =>
+  moveRequest(request, { to, on, at, by }, matches);
+
+/** A match in `status`, accepted on `acceptedOn` if it ever was. */
+const aMatch = (status: MatchStatus, acceptedOn = "2026-03-20"): MatchOfRequest => ({
+  status,
+  history: status === "proposed" ? [] : [{ from: "proposed", to: "accepted", on: acceptedOn, at, by }],
+});
 
 /** Received, acknowledged on `ackOn` and in its consent window. */
 const inWindow = (ackOn: string, overrides: Partial<AssistanceRequest> = {}) =>
@@ -206,6 +210,33 @@ describe("request moves and their guards", () => {
     expect(move(request, "circulated", "2026-03-05").status).toBe("circulated");
   });
 
+  it("refuses circulation inside the window before the day the State consented, naming that day", () => {
+    const request = inWindow("2026-11-30", { receivedOn: "2026-11-27" });
+    const consented = { ...request, consentedToCirculation: true, consentedOn: "2026-12-03" };
+    let thrown: unknown;
+    try {
+      move(consented, "circulated", "2026-12-01");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Conflict);
+    expect((thrown as Conflict).message).toContain("consented to circulation only on 2026-12-03");
+    expect((thrown as Conflict).details).toEqual({ consentWindowClosesOn: "2026-12-07", consentedOn: "2026-12-03" });
+    expect(move(consented, "circulated", "2026-12-03")).toMatchObject({
+      status: "circulated",
+      circulatedOn: "2026-12-03",
+    });
+  });
+
+  it("refuses a request matched before its match was accepted, naming the day of the acceptance", () => {
+    const circulated = move(inWindow("2026-03-05"), "circulated", "2026-03-16");
+    const accepted = [aMatch("declined"), aMatch("accepted", "2026-03-20")];
+    expect(() => move(circulated, "matched", "2026-03-18", accepted)).toThrow(
+      /cannot be matched on 2026-03-18: its first accepted match was accepted only on 2026-03-20/,
+    );
+    expect(move(circulated, "matched", "2026-03-20", accepted).status).toBe("matched");
+  });
+
   it("sets the follow-up one year after circulation, a leap day included", () => {
     const request = move(inWindow("2028-02-18", { receivedOn: "2028-02-10" }), "circulated", "2028-02-29");
     expect(request.followUpDueOn).toBe("2029-02-28");
@@ -213,10 +244,10 @@ describe("request moves and their guards", () => {
 
   it("makes a request matched only with an accepted or delivered match, and takes it back only without one", () => {
     const circulated = move(inWindow("2026-03-05"), "circulated", "2026-03-16");
-    expect(() => move(circulated, "matched", "2026-03-20", [{ status: "proposed" }])).toThrow(/no accepted match/);
-    const matched = move(circulated, "matched", "2026-03-20", [{ status: "accepted" }]);
-    expect(() => move(matched, "circulated", "2026-03-20", [{ status: "delivered" }])).toThrow(/still has an accepted/);
-    const back = move(matched, "circulated", "2026-03-20", [{ status: "declined" }]);
+    expect(() => move(circulated, "matched", "2026-03-20", [aMatch("proposed")])).toThrow(/no accepted match/);
+    const matched = move(circulated, "matched", "2026-03-20", [aMatch("accepted")]);
+    expect(() => move(matched, "circulated", "2026-03-20", [aMatch("delivered")])).toThrow(/still has an accepted/);
+    const back = move(matched, "circulated", "2026-03-20", [aMatch("declined")]);
     // The follow-up still counts from the first circulation.
     expect(back).toMatchObject({ status: "circulated", circulatedOn: "2026-03-16", followUpDueOn: "2027-03-16" });
   });

@@ -157,6 +157,37 @@ describe("recordConsent", () => {
     expect(entry?.reason).toBe("Note Verbale of 2 March");
   });
 
+  it("refuses a circulation dated inside the window before the day of the consent, and keeps the request", async () => {
+    clock.set("2027-03-05T15:00:00Z");
+    const created = await createRequest(deps())(aRequest(), audit);
+    const id = created.value.id;
+    await transitionRequest(deps())(id, 1, { to: "acknowledged", on: "2027-03-01" }, audit);
+    await transitionRequest(deps())(id, 2, { to: "consent-window", on: "2027-03-01" }, audit);
+    await recordConsent(deps())(id, 3, { on: "2027-03-04", reason: "Note Verbale of 4 March" }, audit);
+    const early = await refusal(transitionRequest(deps())(id, 4, { to: "circulated", on: "2027-03-02" }, audit));
+    expect(early).toBeInstanceOf(Conflict);
+    expect((early as Conflict).message).toContain("consented to circulation only on 2027-03-04");
+    expect(await assistance.getRequest(id)).toMatchObject({ version: 4, value: { status: "consent-window" } });
+    const circulated = await transitionRequest(deps())(id, 4, { to: "circulated", on: "2027-03-04" }, audit);
+    expect(circulated.value).toMatchObject({
+      status: "circulated",
+      circulatedOn: "2027-03-04",
+      consentedOn: "2027-03-04",
+    });
+  });
+
+  it("keeps the consent window open until its last day ends in New York, not in UTC", async () => {
+    const opened = await acknowledged();
+    // 21:00 on Monday 8 March in New York (the window's last day), already Tuesday in UTC.
+    clock.set("2027-03-09T02:00:00Z");
+    const evening = await refusal(transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit));
+    expect(evening).toBeInstanceOf(Conflict);
+    expect((evening as Conflict).message).toContain("cannot be circulated on 2027-03-08");
+    clock.set("2027-03-09T05:00:00Z");
+    const next = await transitionRequest(deps())(opened.value.id, 3, { to: "circulated" }, audit);
+    expect(next.value.circulatedOn).toBe("2027-03-09");
+  });
+
   it("refuses consent recorded twice, or after circulation, with 409", async () => {
     const given = await acknowledged({ consentedToCirculation: true });
     await expect(recordConsent(deps())(given.value.id, 3, { reason: "again" }, audit)).rejects.toThrow(Conflict);

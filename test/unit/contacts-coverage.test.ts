@@ -75,6 +75,13 @@ describe("the point-of-contact view", () => {
     });
   });
 
+  it("is judged on the desk's day in New York, not UTC's", () => {
+    // 21:00 on Sunday 31 May 2027 in New York, already 1 June in UTC: a verification of 31 May 2026 still counts.
+    const evening = fixedClock("2027-06-01T01:00:00Z");
+    const coverage = pocCoverage([contact({ lastVerifiedOn: "2026-05-31" })], evening);
+    expect(coverage).toMatchObject({ view: "current", evaluatedOn: "2027-05-31", staleBefore: "2026-05-31" });
+  });
+
   it("moves with the clock alone", () => {
     const moving = fixedClock("2027-05-31T12:00:00Z");
     const verified = [contact({ lastVerifiedOn: "2026-05-31" })];

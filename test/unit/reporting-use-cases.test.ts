@@ -66,6 +66,16 @@ describe("recording a submission", () => {
     expect(stateEntries()).toEqual([]);
   });
 
+  it("refuses a document dated the desk's tomorrow: at 21:00 in New York, UTC's next day is still in the future", async () => {
+    const evening = { ...deps, clock: fixedClock("2027-03-02T02:00:00Z") }; // 21:00 on 1 March in New York
+    const tomorrow = await refusal(recordSubmission(evening)("MLI", input("first-report", "X/1", "2027-03-02"), audit));
+    expect(tomorrow).toBeInstanceOf(Invalid);
+    expect((tomorrow as Invalid).issues).toEqual([
+      { path: "body.receivedOn", message: "is in the future (today is 2027-03-01)" },
+    ]);
+    await recordSubmission(evening)("MLI", input("first-report", "X/1", "2027-03-01"), audit);
+  });
+
   it("refuses a second first report with the date of the first", async () => {
     await recordSubmission(deps)("MLI", input("first-report", "X/1", "2026-01-05"), audit);
     const second = await refusal(recordSubmission(deps)("MLI", input("first-report", "X/2"), audit));
@@ -150,15 +160,65 @@ describe("recording many States' submissions", () => {
 
 describe("corrections", () => {
   it("a first report voided makes the State non-reporting; the kind corrected back to first report, reported", async () => {
-    const recorded = await recordSubmission(deps)("SOM", input("additional-information", "AI/1"), audit);
+    const recorded = await recordSubmission(deps)("SOM", input("action-plan", "AP/1"), audit);
     const moved = await correctSubmissionKind(deps)("SOM", recorded.value.id, 1, "first-report", "misfiled", audit);
     expect(moved.value.kind).toBe("first-report");
     expect((await registry.getState("SOM"))?.value).toMatchObject({ reportingStatus: "reported" });
     await voidSubmission(deps)("SOM", recorded.value.id, 2, "recorded in error", audit);
     expect((await registry.getState("SOM"))?.value.reportingStatus).toBe("non-reporting");
-    expect(await obligationOf(deps, "SOM", "additional-information")).toMatchObject({
+    expect(await obligationOf(deps, "SOM", "action-plan")).toMatchObject({
       status: "not-applicable",
       submissions: 0,
     });
+  });
+
+  it("refuses a kind corrected to additional information where no first report would remain, with 409", async () => {
+    const plan = await recordSubmission(deps)("TCD", input("action-plan", "AP/1"), audit);
+    const unreported = await refusal(
+      correctSubmissionKind(deps)("TCD", plan.value.id, 1, "additional-information", "misfiled", audit),
+    );
+    expect(unreported).toMatchObject({ details: { missing: "first-report" } });
+    const report = await recordSubmission(deps)("MLI", input("first-report", "FR/1"), audit);
+    const only = await refusal(
+      correctSubmissionKind(deps)("MLI", report.value.id, 1, "additional-information", "misfiled", audit),
+    );
+    expect(only).toBeInstanceOf(Conflict);
+    expect((await registry.getState("MLI"))?.value.reportingStatus).toBe("reported");
+  });
+});
+
+describe("additional information", () => {
+  it("is refused with 409 from a State that has not reported, naming the missing first report, and changes nothing", async () => {
+    const refused = await refusal(
+      recordSubmission(deps)("TCD", input("additional-information", "AI/1", "2026-11-02"), audit),
+    );
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict).message).toContain("TCD has not submitted its first report");
+    expect(refused).toMatchObject({ details: { missing: "first-report" } });
+    expect(await obligationOf(deps, "TCD", "additional-information")).toMatchObject({ submissions: 0 });
+    expect(stateEntries()).toEqual([]);
+  });
+
+  it("is refused when dated before the first report, and recorded on or after it", async () => {
+    await recordSubmission(deps)("MLI", input("first-report", "FR/1", "2026-05-04"), audit);
+    const early = await refusal(
+      recordSubmission(deps)("MLI", input("additional-information", "AI/1", "2026-05-03"), audit),
+    );
+    expect(early).toMatchObject({ details: { firstReceivedOn: "2026-05-04" } });
+    await recordSubmission(deps)("MLI", input("additional-information", "AI/1", "2026-05-04"), audit);
+    expect(await obligationOf(deps, "MLI", "additional-information")).toMatchObject({ submissions: 1 });
+  });
+
+  it("follows a first report recorded just before it in the same batch, and is refused without one", async () => {
+    const recorded = await recordSubmissionsOfStates(deps)(
+      [{ iso3: "GMB", inputs: [input("first-report", "FR/1", "2026-01-05"), input("additional-information", "AI/1")] }],
+      audit,
+    );
+    expect(recorded).toBe(2);
+    const alone = await refusal(
+      recordSubmissionsOfStates(deps)([{ iso3: "GIN", inputs: [input("additional-information", "AI/2")] }], audit),
+    );
+    expect(alone).toMatchObject({ details: { missing: "first-report" } });
+    expect(await obligationOf(deps, "GIN", "additional-information")).toMatchObject({ submissions: 0 });
   });
 });

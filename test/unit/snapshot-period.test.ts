@@ -36,6 +36,20 @@ describe("quarters", () => {
     }
   });
 
+  it("begin with the one in which resolution 1540 was adopted (28 April 2004): an earlier one is refused", () => {
+    expect(parsePeriod("2004-Q2", "body.period")).toMatchObject({ start: "2004-04-01", end: "2004-06-30" });
+    for (const early of ["2004-Q1", "2003-Q4", "1999-Q1", "0001-Q1"]) {
+      try {
+        parsePeriod(early, "body.period");
+        expect.unreachable(`${early} was accepted`);
+      } catch (error) {
+        expect((error as Invalid).issues).toEqual([
+          { path: "body.period", message: expect.stringContaining("the first quarter is 2004-Q2") },
+        ]);
+      }
+    }
+  });
+
   it("step back across a year boundary", () => {
     expect(previousQuarter(parsePeriod("2024-Q1")).id).toBe("2023-Q4");
     expect(previousQuarter(parsePeriod("2024-Q3")).id).toBe("2024-Q2");

@@ -132,6 +132,25 @@ describe("renderSnapshotReport", () => {
     expect(empty.match(/Every value is zero\./g)).toHaveLength(4);
   });
 
+  it("notes under the regional chart the States counted in a group with a note, with their note from the data", () => {
+    const text = textOf(html);
+    expect(text).toContain("United States of America (USA), counted in Western European and others: Not a member");
+    expect(text).toContain("Kiribati (KIR), counted in Asia-Pacific: Listed under Asia-Pacific");
+    const notes = html.slice(html.indexOf('id="reporting"'), html.indexOf('id="point-of-contact"'));
+    expect(notes).toContain('class="group-notes"');
+    const snapshot = snapshotFixture();
+    const renoted = renderSnapshotReport({
+      ...snapshot,
+      states: snapshot.states.map(({ groupNote: _, ...state }) =>
+        state.iso3 === "KIR" ? { ...state, groupNote: "A note from the registry" } : state,
+      ),
+    });
+    expect(textOf(renoted)).toContain("Kiribati (KIR), counted in Asia-Pacific: A note from the registry");
+    expect(textOf(renoted)).not.toContain("United States of America (USA), counted");
+    const unnoted = { ...snapshot, states: snapshot.states.map(({ groupNote: _, ...state }) => state) };
+    expect(renderSnapshotReport(unnoted)).not.toContain('class="group-notes"');
+  });
+
   it("escapes a hostile State name wherever the report writes it", () => {
     const snapshot = snapshotFixture();
     const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)>`;

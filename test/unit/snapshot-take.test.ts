@@ -8,7 +8,7 @@ import { snapshotCsv } from "#shared/snapshots/csv.ts";
 import { diffSnapshots, figureRows } from "#shared/snapshots/diff.ts";
 import { SnapshotExists, type SnapshotRepository } from "#shared/snapshots/repository.ts";
 import type { Snapshot } from "#shared/snapshots/schemas.ts";
-import { type SnapshotDependencies, takeSnapshot } from "#shared/snapshots/snapshots.ts";
+import { type SnapshotDependencies, snapshotExport, takeSnapshot } from "#shared/snapshots/snapshots.ts";
 import type { SnapshotSource } from "#shared/snapshots/source.ts";
 
 const audit = { actor: systemActor("test") };
@@ -193,5 +193,17 @@ describe("the CSV export", () => {
     expect(lines).toHaveLength(figureRows(snapshot).length + 1);
     expect(lines).toContain("reporting.nonReporting,all,1,-1");
     expect(lines).toContain("assistance.matchedShare,all,,");
+  });
+
+  it("keeps each State's note on its group and gives the noted States in the JSON export, not in the CSV", async () => {
+    const noted = { ...state("USA", "weog", "2004-10-12"), groupNote: "Counted with WEOG as an observer." };
+    const deps = { ...dependencies("2024-04-02T12:00:00.000Z"), source: fakeSource([...states, noted]) };
+    const { snapshot } = await takeSnapshot(deps)({ period: "2024-Q1" }, audit);
+    expect(snapshot.states.find((entry) => entry.iso3 === "USA")).toMatchObject({ groupNote: noted.groupNote });
+    expect(snapshot.states.find((entry) => entry.iso3 === "FRA")).not.toHaveProperty("groupNote");
+    expect(snapshotExport(snapshot).groupNotes).toEqual([
+      { iso3: "USA", region: "weog", note: "Counted with WEOG as an observer." },
+    ]);
+    expect(snapshotCsv(snapshot)).not.toContain("observer");
   });
 });

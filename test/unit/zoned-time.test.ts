@@ -1,6 +1,7 @@
 // The zone's wall clock at an instant: across daylight-saving changes, at midnight, and for zones east of UTC.
 import { describe, expect, it } from "vitest";
-import { dayIn, dayOf, minuteOf, wallClockAt } from "#shared/zoned-time.ts";
+import { deskToday, fixedClock } from "#shared/clock.ts";
+import { DESK_TIME_ZONE, dayIn, dayOf, deskDay, minuteOf, wallClockAt } from "#shared/zoned-time.ts";
 
 describe("wallClockAt", () => {
   it("reads New York's clocks on both sides of the spring and autumn changes", () => {
@@ -36,5 +37,14 @@ describe("dayIn, dayOf and minuteOf", () => {
     expect(dayIn("2026-12-31T20:00:00Z", "Asia/Tokyo")).toBe("2027-01-01");
     expect(dayOf({ year: 2028, month: 2, day: 9 })).toBe("2028-02-09");
     expect(minuteOf({ hour: 7, minute: 5 })).toBe("07:05");
+  });
+});
+
+describe("the desk's today", () => {
+  it("is the calendar day in New York: 21:00 there on a Thursday is Thursday, though UTC is on Friday", () => {
+    expect(DESK_TIME_ZONE).toBe("America/New_York");
+    expect(deskToday(fixedClock("2026-12-04T02:00:00Z"))).toBe("2026-12-03");
+    expect(deskToday(fixedClock("2026-12-04T05:00:00Z"))).toBe("2026-12-04");
+    expect(deskDay("2026-07-01T03:59:00Z")).toBe("2026-06-30");
   });
 });

@@ -1497,6 +1497,11 @@ export interface components {
               kind: "system";
               id: string;
             };
+        /**
+         * Format: date
+         * @description The day it happened (for an approval, the Date of Committee Approval); absent: the New York day of at
+         */
+        on?: string;
       }[];
       /** @description By field id; a blank cell is absent */
       cells: {
@@ -1504,7 +1509,10 @@ export interface components {
       };
     };
     MatrixStamp: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
       at: string;
       by:
         | {
@@ -1519,6 +1527,11 @@ export interface components {
             kind: "system";
             id: string;
           };
+      /**
+       * Format: date
+       * @description The day it happened (for an approval, the Date of Committee Approval); absent: the New York day of at
+       */
+      on?: string;
     };
     MatrixCell: {
       /**
@@ -1870,6 +1883,11 @@ export interface components {
        * @enum {string}
        */
       to: "draft" | "shared-with-state" | "approved";
+      /**
+       * Format: date
+       * @description The day the move happened (for approved: the Date of Committee Approval); today in New York when omitted. Not in the future, nor before the matrix's previous move
+       */
+      on?: string;
     };
     MatrixVersionSummary: {
       iso3: string;
@@ -1914,6 +1932,11 @@ export interface components {
               kind: "system";
               id: string;
             };
+        /**
+         * Format: date
+         * @description The day it happened (for an approval, the Date of Committee Approval); absent: the New York day of at
+         */
+        on?: string;
       }[];
     };
     MatrixVersionDetail: {
@@ -1959,6 +1982,11 @@ export interface components {
               kind: "system";
               id: string;
             };
+        /**
+         * Format: date
+         * @description The day it happened (for an approval, the Date of Committee Approval); absent: the New York day of at
+         */
+        on?: string;
       }[];
       /** @description By field id; a blank cell is absent */
       cells: {
@@ -3572,7 +3600,7 @@ export interface components {
     };
     /** @description An immutable record of a quarter. Counts, never a compliance score */
     Snapshot: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       period: string;
       /**
        * Format: date
@@ -3620,6 +3648,8 @@ export interface components {
        * @enum {string}
        */
       region: "african" | "asia-pacific" | "eastern-european" | "grulac" | "weog";
+      /** @description Why the State's group is an edge case, as the registry records it (e.g. the United States, counted with WEOG); absent for the others, and in snapshots taken before it was kept */
+      groupNote?: string;
     };
     SnapshotReporting: {
       memberStates: number;
@@ -3909,9 +3939,9 @@ export interface components {
       days?: number;
     };
     SnapshotDiff: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       from: string;
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       to: string;
       /** @description Every numeric figure, with its change */
       figures: {
@@ -3936,11 +3966,11 @@ export interface components {
       }[];
     };
     NewSnapshot: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       period: string;
     };
     SnapshotSummary: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       period: string;
       /**
        * Format: date
@@ -3967,7 +3997,7 @@ export interface components {
       previousPeriod: string | null;
     };
     SnapshotExport: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
       period: string;
       /** Format: date */
       asOf: string;
@@ -3980,6 +4010,12 @@ export interface components {
         list: string;
         group: string;
         members: string[];
+      }[];
+      /** @description The States counted in a regional group's figures with a note on their group (e.g. the United States in WEOG), by name; the CSV has no room for them: each of its rows is a figure */
+      groupNotes: {
+        iso3: string;
+        region: string;
+        note: string;
       }[];
     };
     SnapshotFigure: {
@@ -9885,7 +9921,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
         period: string;
       };
       cookie?: never;
@@ -9947,7 +9983,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
         period: string;
       };
       cookie?: never;
@@ -10009,7 +10045,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
         period: string;
       };
       cookie?: never;
@@ -10068,7 +10104,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
+        /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
         period: string;
       };
       cookie?: never;

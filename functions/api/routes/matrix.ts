@@ -94,7 +94,7 @@ export function matrixRoutes(deps: MatrixDependencies): Route[] {
       return { body: view, version: revision };
     },
     async transitionMatrix({ params, body, expectedVersion, audit }) {
-      const { view, revision } = await transitionMatrix(deps)(params.iso3, expectedVersion, body.to, audit);
+      const { view, revision } = await transitionMatrix(deps)(params.iso3, expectedVersion, body, audit);
       return { body: view, version: revision };
     },
     async listMatrixVersions({ params, query }) {

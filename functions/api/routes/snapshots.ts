@@ -36,6 +36,12 @@ const exportSchema = z
     asOfComputation: z.array(z.string()),
     figures: z.array(figureRowSchema),
     lists: z.array(z.object({ list: z.string(), group: z.string(), members: z.array(z.string()) })),
+    groupNotes: z
+      .array(z.object({ iso3: z.string(), region: z.string(), note: z.string() }))
+      .describe(
+        "The States counted in a regional group's figures with a note on their group (e.g. the United States in " +
+          "WEOG), by name; the CSV has no room for them: each of its rows is a figure",
+      ),
   })
   .meta({ id: "SnapshotExport" });
 

@@ -1,8 +1,10 @@
 // The report's four charts, each in its section: reporting status, points of contact, pending assistance, letters.
 import { messageStatusSchema } from "../../correspondence/schemas.ts";
+import { escapeHtml } from "../../mail/html.ts";
+import { regionalGroups } from "../../registry/schemas.ts";
 import { assistanceAgeBuckets, type Snapshot } from "../schemas.ts";
 import { horizontalBarChart } from "./bar-chart.ts";
-import { byName, formatFigure, formatShare, stateNamer } from "./format.ts";
+import { byName, formatFigure, formatShare, stateNamer, statesWithGroupNote } from "./format.ts";
 import { ageBucketLabels, letterKindLabels, messageStatusLabels } from "./labels.ts";
 import { htmlFigure, htmlParagraph, htmlSection, htmlTable } from "./markup.ts";
 import { palette } from "./palette.ts";
@@ -14,6 +16,17 @@ export const chartTitles = {
   assistance: "Pending assistance by age",
   correspondence: "Correspondence outcomes: messages by status",
 } as const;
+
+/** The edge cases of the groups' counts (the United States with WEOG, Kiribati with Asia-Pacific...), from the data. */
+function groupNotes(snapshot: Snapshot): string {
+  const noted = statesWithGroupNote(snapshot);
+  if (!noted.length) return "";
+  const items = noted.map(
+    ({ name, iso3, region, groupNote }) =>
+      `<li>${escapeHtml(`${name} (${iso3}), counted in ${regionalGroups[region]}: ${groupNote}`)}</li>`,
+  );
+  return `${htmlParagraph("Counted in a group with a note on it:", "group-notes")}<ul class="group-notes">${items.join("")}</ul>`;
+}
 
 export function reportingSection(snapshot: Snapshot): string {
   const { reporting } = snapshot;
@@ -37,7 +50,9 @@ export function reportingSection(snapshot: Snapshot): string {
     htmlFigure(
       chart,
       "Member States by UN regional group; a State is non-reporting until its first national report is received.",
-    ) + (byGroup.length ? htmlParagraph(`Non-reporting, by group: ${byGroup.join("; ")}.`) : ""),
+    ) +
+      (byGroup.length ? htmlParagraph(`Non-reporting, by group: ${byGroup.join("; ")}.`) : "") +
+      groupNotes(snapshot),
   );
 }
 

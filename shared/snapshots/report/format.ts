@@ -25,6 +25,12 @@ export function stateNamer(snapshot: Snapshot): (iso3: string) => string {
   return (iso3) => names.get(iso3) ?? iso3;
 }
 
+/** The States counted in a regional group with a note on it (the edge cases the registry records), by name. */
+export const statesWithGroupNote = (snapshot: Pick<Snapshot, "states">) =>
+  snapshot.states
+    .flatMap(({ groupNote, ...state }) => (groupNote ? [{ ...state, groupNote }] : []))
+    .sort((a, b) => byName(a.name, b.name));
+
 /** The change of an overall figure since the previous snapshot, in words; empty for the first snapshot. */
 export function changeSince(snapshot: Snapshot, figure: string, group = "all"): string {
   const row = snapshot.change?.figures.find((change) => change.figure === figure && change.group === group);

@@ -28,6 +28,8 @@ dl.figures dd .detail, dl.figures dd .change {
 }
 dl.figures dd .change { margin-top: 6px; }
 ul.states { columns: 2; margin: 6px 0; padding-left: 20px; }
+.group-notes { font-size: 13px; color: #444444; }
+ul.group-notes { margin: 4px 0; padding-left: 20px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 14px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border: 1px solid #CCCCCC; padding: 4px 8px; text-align: left; vertical-align: top; }
