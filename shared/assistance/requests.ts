@@ -1,6 +1,6 @@
 // Use cases on assistance requests: record one, read and list them, move them through their lifecycle, feedback.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -11,7 +11,6 @@ import { earliest, latest, retryOnObligationChange } from "../reporting/obligati
 import type { ReportingRepository } from "../reporting/repository.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
-import { dayOf } from "./dates.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
@@ -32,7 +31,7 @@ export interface AssistanceDependencies {
   clock: Clock;
 }
 
-export const todayOf = (clock: Clock) => dayOf(clock.now());
+export const todayOf: (clock: Clock) => string = deskToday;
 
 /** A day given by a caller cannot be after today. */
 export function notInFuture(day: string, path: string, clock: Clock): void {

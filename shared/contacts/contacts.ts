@@ -12,6 +12,7 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { getState, stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { deskDay } from "../zoned-time.ts";
 import { isStale, obligationStatusFor, pocCoverage, staleBefore, todayOf } from "./poc-coverage.ts";
 import {
   type ContactChange,
@@ -198,7 +199,7 @@ export const deactivateContact =
     const next: Contact = {
       ...current.value,
       active: false,
-      deactivatedOn: now.toISOString().slice(0, 10),
+      deactivatedOn: deskDay(now),
       ...(reason ? { deactivationReason: reason } : {}),
       updatedAt: now.toISOString(),
     };

@@ -1,6 +1,7 @@
 // The shapes of reporting: what a State owes or is encouraged to do (obligations) and what it sent (submissions).
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
+import { freeText } from "../http/body-text.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
 export const obligationKindSchema = /* @__PURE__ */ z
@@ -56,7 +57,7 @@ const submissionFields = /* @__PURE__ */ (() => ({
   receivedOn: z.iso.date().describe("The day the document was received (YYYY-MM-DD)"),
   symbol: documentSymbolSchema,
   language: unLanguageSchema.describe("The language the document was submitted in"),
-  note: z.string().trim().max(2000).optional(),
+  note: freeText(z.string().trim().max(2000)).optional(),
 }))();
 
 export const newSubmissionSchema = /* @__PURE__ */ z
@@ -70,7 +71,7 @@ export const submissionCorrectionSchema = /* @__PURE__ */ z
     receivedOn: submissionFields.receivedOn.optional(),
     symbol: submissionFields.symbol.optional(),
     language: submissionFields.language.optional(),
-    note: z.string().trim().max(2000).nullable().optional().describe("null clears the note"),
+    note: freeText(z.string().trim().max(2000)).nullable().optional().describe("null clears the note"),
   })
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to correct")
   .meta({ id: "SubmissionCorrection" });
@@ -95,12 +96,10 @@ export const submissionSchema = /* @__PURE__ */ z
 export type Submission = z.infer<typeof submissionSchema>;
 
 /** Why a correction is made: kept on the audit entry and shown on the State's timeline. */
-export const correctionReasonSchema = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .min(3, "say why, in at least 3 characters")
-  .max(500)
-  .describe("Why the correction is made (kept in the audit trail)");
+export const correctionReasonSchema = /* @__PURE__ */ (() =>
+  freeText(z.string().trim().min(3, "say why, in at least 3 characters").max(500)).describe(
+    "Why the correction is made (kept in the audit trail)",
+  ))();
 
 export const submissionVoidSchema = /* @__PURE__ */ z
   .strictObject({ reason: correctionReasonSchema })

@@ -121,6 +121,13 @@ describe("routes taking human text", () => {
     expect(dynamo.calls()).toHaveLength(0);
   });
 
+  it("refuses a NUL in a submission's note, keeping its line breaks", async () => {
+    const submission = { kind: "first-report", receivedOn: "2026-11-02", symbol: "S/AC.44/2026/9", language: "en" };
+    const refused = await post("/states/KEN/submissions", { ...submission, note: "Received\nby hand\u0000" });
+    expect(refused).toEqual({ status: 422, paths: ["body.note"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it("refuses a calendar feed's label with an escape, 422 at body.label", async () => {
     expect(await post("/programme/feeds", { label: "phone\u001b[31m" })).toEqual({
       status: 422,

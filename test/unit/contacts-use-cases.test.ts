@@ -129,6 +129,13 @@ describe("verifyContact", () => {
 });
 
 describe("deactivateContact", () => {
+  it("dates the deactivation by the desk's day in New York: 22:00 there on 1 March is still 1 March", async () => {
+    const created = await createContact(deps)(aPoc(), audit);
+    clock.set("2027-03-02T03:00:00Z");
+    const gone = await deactivateContact(deps)(created.value.id, 1, audit, "left the ministry");
+    expect(gone.value.deactivatedOn).toBe("2027-03-01");
+  });
+
   it("keeps the contact as history with its reason, frees its address and leaves the State without a PoC", async () => {
     const created = await createContact(deps)(aPoc(), audit);
     const gone = await deactivateContact(deps)(created.value.id, 1, audit, "left the ministry");
