@@ -259,7 +259,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(waveId).not.toBe("");
     const draft = await api("POST", "/waves", {
       templateId,
-      audience: "organizations",
+      audience: "non-reporting-states",
       sendAt: "2099-01-01T09:00",
       timeZone: "UTC",
       notAfter: "2099-01-02T00:00:00Z",
