@@ -9,8 +9,22 @@ const ONE_LINE = /^[^\p{Cc}]*$/u;
 /** No control character but TAB, LF and CR. */
 const FREE_TEXT = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 
-export const oneLine = (text: z.ZodString): z.ZodString =>
-  text.regex(ONE_LINE, "must be one line, without control characters");
+const ONE_LINE_MESSAGE = "must be one line, without control characters";
+const FREE_TEXT_MESSAGE = "must not contain control characters other than tab and line breaks";
 
-export const freeText = (text: z.ZodString): z.ZodString =>
-  text.regex(FREE_TEXT, "must not contain control characters other than tab and line breaks");
+export const oneLine = (text: z.ZodString): z.ZodString => text.regex(ONE_LINE, ONE_LINE_MESSAGE);
+
+export const freeText = (text: z.ZodString): z.ZodString => text.regex(FREE_TEXT, FREE_TEXT_MESSAGE);
+
+/**
+ * The same rule for a field whose schema also reads stored records (a template's parts): checked where the input is
+ * validated, so a record stored before the rule still reads. Answers the problem, or undefined when the text fits.
+ */
+export const textProblem = (text: string, kind: "one line" | "free text"): string | undefined =>
+  kind === "one line"
+    ? ONE_LINE.test(text)
+      ? undefined
+      : ONE_LINE_MESSAGE
+    : FREE_TEXT.test(text)
+      ? undefined
+      : FREE_TEXT_MESSAGE;

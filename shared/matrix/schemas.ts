@@ -2,7 +2,6 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
-import { oneLine } from "../http/body-text.ts";
 import { matrixFieldIds } from "./field-catalogue.ts";
 
 export const categorySchema = /* @__PURE__ */ z
@@ -60,12 +59,14 @@ export const SOURCE_LIMITS = { document: 200, article: 100, url: 300 } as const;
 
 export const sourceReferenceSchema = /* @__PURE__ */ z
   .strictObject({
-    document: oneLine(z.string().trim().min(1).max(SOURCE_LIMITS.document))
+    document: z
+      .string()
+      .trim()
+      .min(1)
+      .max(SOURCE_LIMITS.document)
       .optional()
       .describe("The document, e.g. a national report's symbol and page"),
-    article: oneLine(z.string().trim().min(1).max(SOURCE_LIMITS.article))
-      .optional()
-      .describe("Article or section of the law"),
+    article: z.string().trim().min(1).max(SOURCE_LIMITS.article).optional().describe("Article or section of the law"),
     url: z
       .url({ protocol: /^https?$/, error: "must be an http or https URL" })
       .max(SOURCE_LIMITS.url)

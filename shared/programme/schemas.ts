@@ -2,7 +2,6 @@
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
-import { freeText, oneLine } from "../http/body-text.ts";
 import { lazy } from "../lazy.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
 import { REMINDER_OFFSETS } from "./calendar.ts";
@@ -126,13 +125,13 @@ export type WrittenDueBy = z.infer<ReturnType<typeof writtenDueBySchema>>;
 const activityFields = /* @__PURE__ */ (() => ({
   id: z.string().regex(kebabCase, "must be kebab-case, e.g. annual-review"),
   kind: activityKindSchema,
-  title: oneLine(z.string().trim().min(1)),
-  agendaItems: z.array(oneLine(z.string().trim().min(1))).describe("The agenda items the programme lists for it"),
+  title: z.string().trim().min(1),
+  agendaItems: z.array(z.string().trim().min(1)).describe("The agenda items the programme lists for it"),
   responsible: z.array(responsibleBodySchema).min(1).describe("Who carries it out"),
   source: activitySourceSchema,
   verified: z.boolean().describe("Read in the programme's Annex II itself; false: only inferred or read elsewhere"),
-  note: freeText(z.string().trim().min(1)).optional().describe("Why it is not verified, and what is uncertain"),
-  annexText: freeText(z.string().trim().min(1)).optional().describe("The Annex II line as written (links dropped)"),
+  note: z.string().trim().min(1).optional().describe("Why it is not verified, and what is uncertain"),
+  annexText: z.string().trim().min(1).optional().describe("The Annex II line as written (links dropped)"),
   held: heldSchema.optional(),
   letters: z.array(letterLinkSchema).optional().describe("Correspondence only: the letters it is sent as"),
   recurring: z
@@ -184,11 +183,11 @@ export type ActivityFile = z.infer<ReturnType<typeof activityFileSchema>>;
 export const programmeSourceSchema = /* @__PURE__ */ z
   .strictObject({
     document: z.string().trim().min(1).describe("The programme of work this timetable comes from"),
-    symbol: oneLine(z.string().trim().min(1)).optional().describe("Its Security Council document symbol, once known"),
+    symbol: z.string().trim().min(1).optional().describe("Its Security Council document symbol, once known"),
     url: z.url().optional(),
     retrievedOn: isoDateSchema.optional(),
     annexRead: z.boolean().describe("Whether Annex II itself was read; false: compiled from other sources"),
-    note: freeText(z.string().trim().min(1)).optional(),
+    note: z.string().trim().min(1).optional(),
   })
   .meta({ id: "ProgrammeSource" });
 
@@ -203,7 +202,7 @@ export const programmePeriodSchema = /* @__PURE__ */ (() =>
 export const programmeFileSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
-    title: oneLine(z.string().trim().min(1)),
+    title: z.string().trim().min(1),
     period: programmePeriodSchema,
     source: programmeSourceSchema,
     activities: z.array(activityFileSchema()).min(1),

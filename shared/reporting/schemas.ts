@@ -83,6 +83,8 @@ export const submissionSchema = /* @__PURE__ */ z
     iso3: z.string(),
     kind: submissionKindSchema,
     ...submissionFields,
+    // As stored: a note recorded before the control-character rule still reads.
+    note: z.string().optional(),
     demo: z.boolean().optional().describe("true for demonstration data whose details are not from the public record"),
     recordedAt: z.iso.datetime(),
     recordedBy: z.string(),

@@ -2,6 +2,7 @@
 
 import type { FieldIssue } from "../errors.ts";
 import { Invalid } from "../errors.ts";
+import { textProblem } from "../http/body-text.ts";
 import { directionOf, LANGUAGE_TAG, UN_LANGUAGES } from "../locale/languages.ts";
 import { escapeHtml } from "../mail/html.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
@@ -20,6 +21,8 @@ export function assertValidTemplate(template: Pick<NewTemplate, "variants" | "fa
     const variant = template.variants[language] as TemplateVariant;
     for (const part of PARTS) {
       const path = `body.variants.${language}.${part}`;
+      const problem = textProblem(variant[part], part === "subject" ? "one line" : "free text");
+      if (problem) issues.push({ path, message: problem });
       issues.push(...placeholdersOf(variant[part], path, { listAllowed: part !== "subject" }).issues);
     }
   }

@@ -1,7 +1,7 @@
 // The shapes of letter templates: a kind, one variant per UN language, and a declared fallback language.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
-import { freeText, oneLine } from "../http/body-text.ts";
+import { freeText } from "../http/body-text.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 
 export const letterKindSchema = /* @__PURE__ */ z
@@ -26,12 +26,16 @@ const REVIEWED =
 export const variantSchema = /* @__PURE__ */ (() =>
   z
     .strictObject({
-      subject: oneLine(z.string().trim().min(1).max(200)).describe("One line; {{name}} placeholders, no list"),
-      text: freeText(z.string().min(1).max(50_000)).describe("The plain-text body, between the Committee's form parts"),
-      html: freeText(z.string().min(1).max(100_000)).describe(
-        "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
-          "HTML-escaped when rendered",
-      ),
+      subject: z.string().trim().min(1).max(200).describe("One line; {{name}} placeholders, no list"),
+      text: z.string().min(1).max(50_000).describe("The plain-text body, between the Committee's form parts"),
+      html: z
+        .string()
+        .min(1)
+        .max(100_000)
+        .describe(
+          "The HTML body (a fragment: the letter's document, with its lang and dir, is the form's); values are " +
+            "HTML-escaped when rendered",
+        ),
       reviewed: z.boolean().optional().describe(REVIEWED),
     })
     .meta({ id: "TemplateVariant" }))();

@@ -9,10 +9,29 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { fixedClock } from "#shared/clock.ts";
 import { freeText, oneLine } from "#shared/http/body-text.ts";
+import { newSubmissionSchema, submissionSchema } from "#shared/reporting/schemas.ts";
+import { assertValidTemplate } from "#shared/templates/rules.ts";
+import { templateSchema } from "#shared/templates/schemas.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
 
 const controls = ["\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u0008", "\u000b", "\u000c"];
+
+describe("records stored before the rule", () => {
+  it("still read, while the same text is refused as input", () => {
+    const note = "received\u0000by hand";
+    const submission = { kind: "first-report", receivedOn: "2026-11-02", symbol: "S/AC.44/2026/9", language: "en" };
+    expect(newSubmissionSchema.safeParse({ ...submission, note }).success).toBe(false);
+    const stored = { ...submission, id: "s1", iso3: "KEN", note, recordedAt: "2026-11-02T10:00:00.000Z" };
+    expect(submissionSchema.parse({ ...stored, recordedBy: "x", updatedAt: stored.recordedAt }).note).toBe(note);
+    const variants = { en: { subject: "Ring\u0007", text: "Dear colleague", html: "<p>Dear colleague</p>" } };
+    const at = "2026-11-02T10:00:00.000Z";
+    expect(
+      templateSchema.parse({ id: "t", kind: "other", variants, createdAt: at, updatedAt: at }).variants.en?.subject,
+    ).toBe("Ring\u0007");
+    expect(() => assertValidTemplate({ variants, fallbackLanguage: "en" })).toThrow("cannot be saved");
+  });
+});
 
 describe("oneLine", () => {
   const name = oneLine(z.string().trim().min(1).max(200));
