@@ -10,7 +10,7 @@ import type { TableNames } from "../tables.ts";
 import { ALL_SNAPSHOTS, snapshotIndexKeys, snapshotKey } from "./keys.ts";
 import {
   type Period,
-  periodSchema,
+  storedPeriodSchema,
   type Snapshot,
   type SnapshotSummary,
   snapshotSchema,
@@ -91,7 +91,7 @@ export function snapshotRepository(
         }),
       );
       const [item] = result.Items ?? [];
-      return item ? periodSchema.parse(item.gsi2sk) : undefined;
+      return item ? storedPeriodSchema.parse(item.gsi2sk) : undefined;
     },
 
     /** The latest snapshot of a quarter before `period`, if any: what a new snapshot's change is measured from. */

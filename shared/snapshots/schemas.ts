@@ -24,10 +24,14 @@ export const SNAPSHOT_TIME_ZONE = DESK_TIME_ZONE;
  */
 export const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
 
-// YYYY-Qn names sort as text in time order.
-export const periodSchema = /* @__PURE__ */ z
+// YYYY-Qn names sort as text in time order. As stored and answered, any quarter: a snapshot taken before the bound
+// below existed still reads, and stays the previous quarter of later ones.
+export const storedPeriodSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1")
+  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1");
+
+/** A quarter a caller names, in a body or a path: one that can hold a snapshot. */
+export const periodSchema = /* @__PURE__ */ storedPeriodSchema
   .refine(
     (period) => period >= FIRST_PERIOD,
     `must not end before resolution 1540 was adopted on ${RESOLUTION_ADOPTED_ON}: the first quarter is ${FIRST_PERIOD}`,
@@ -158,8 +162,8 @@ export type ListChange = z.infer<typeof listChangeSchema>;
 
 export const snapshotDiffSchema = /* @__PURE__ */ z
   .object({
-    from: periodSchema,
-    to: periodSchema,
+    from: storedPeriodSchema,
+    to: storedPeriodSchema,
     figures: z.array(figureChangeSchema).describe("Every numeric figure, with its change"),
     lists: z.array(listChangeSchema).describe("Every list of States or providers, with what entered and left it"),
   })
@@ -177,14 +181,14 @@ export const AS_OF_COMPUTATION = [
 ] as const;
 
 const snapshotHeadFields = /* @__PURE__ */ (() => ({
-  period: periodSchema,
+  period: storedPeriodSchema,
   periodStart: day.describe("The first day of the quarter"),
   periodEnd: day.describe("The last day of the quarter"),
   timeZone: z.literal(SNAPSHOT_TIME_ZONE),
   asOf: day.describe("Dated figures count what was received or done by the end of this day"),
   computedAt: z.iso.datetime(),
   computedBy: z.string().describe("The actor that computed it: a user id, or snapshot for the schedule"),
-  previousPeriod: periodSchema
+  previousPeriod: storedPeriodSchema
     .nullable()
     .describe("The latest snapshot of an earlier quarter, whichever order the quarters were taken in"),
 }))();

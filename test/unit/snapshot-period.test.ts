@@ -10,6 +10,7 @@ import {
   quarterJustEnded,
   quarterOfDay,
 } from "#shared/snapshots/period.ts";
+import { snapshotSchema } from "#shared/snapshots/schemas.ts";
 
 describe("quarters", () => {
   it("run from the first day of their first month to the last day of their third", () => {
@@ -48,6 +49,11 @@ describe("quarters", () => {
         ]);
       }
     }
+  });
+
+  it("are read as stored whatever the quarter: one taken before the bound still reads, and stays a previous quarter", () => {
+    expect(snapshotSchema.shape.period.parse("1999-Q1")).toBe("1999-Q1");
+    expect(snapshotSchema.shape.previousPeriod.parse("2004-Q1")).toBe("2004-Q1");
   });
 
   it("step back across a year boundary", () => {
