@@ -4,8 +4,8 @@
 // no other control character. Each wraps the field's own string schema, so its trimming and bounds stay as they are.
 import type * as z from "zod";
 
-/** No Unicode control character (Cc: C0 controls, DEL, C1 controls). */
-const ONE_LINE = /^[^\p{Cc}]*$/u;
+/** No Unicode control character (Cc: C0 controls, DEL, C1 controls), nor the line and paragraph separators. */
+const ONE_LINE = /^[^\p{Cc}\u2028\u2029]*$/u;
 /** No control character but TAB, LF and CR. */
 const FREE_TEXT = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 

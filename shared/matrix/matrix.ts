@@ -5,6 +5,7 @@ import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
+import { RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 import { etagOf } from "../versioning.ts";
 import { coverageOf } from "./coverage.ts";
 import { diffVersions } from "./diff.ts";
@@ -164,7 +165,8 @@ export const transitionMatrix =
     const today = deskToday(deps.clock);
     const on = given ?? today;
     const previous = working.history.at(-1) ?? approved?.approved;
-    checkDayOfMove(on, { today, previous: previous && dayOfMove(previous) });
+    // A State's first matrix has no earlier move: no move of it precedes the resolution.
+    checkDayOfMove(on, { today, previous: previous ? dayOfMove(previous) : RESOLUTION_ADOPTED_ON });
 
     const now = { ...stamp(deps.clock, audit), on };
     const next: MatrixVersion = {

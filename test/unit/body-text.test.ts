@@ -43,7 +43,7 @@ describe("oneLine", () => {
     expect(name.parse("  IAEA  ")).toBe("IAEA");
   });
 
-  it.each([...controls, "\t", "\n", "\r"].map((control) => [JSON.stringify(control), control]))(
+  it.each([...controls, "\t", "\n", "\r", "\u2028", "\u2029"].map((control) => [JSON.stringify(control), control]))(
     "refuses %s inside the text",
     (_, control) => {
       const result = name.safeParse(`Acting${control}Chair`);
