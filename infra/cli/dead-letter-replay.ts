@@ -14,7 +14,7 @@ import * as z from "zod";
  * What the dead-letter queues of the stateless stack hold, by the construct id their names carry (infra/): failed runs
  * replay reads, keys the redrive moves back, and stream batch pointers only a rebuild makes good.
  */
-export const DEAD_LETTER_KINDS = [
+const DEAD_LETTER_KINDS = [
   { mark: "ScheduleDeadLetters", kind: "failed-runs" },
   { mark: "SesEventDeadLetters", kind: "failed-runs" },
   { mark: "SearchIndexerDeadLetters", kind: "stream-batches" },
@@ -116,8 +116,9 @@ export const REPLAY_VISIBILITY_SECONDS = 15 * 60;
 /** Replays each message of one dead-letter queue in turn, until the queue has none left to give. */
 export async function replayQueue(clients: ReplayClients, options: ReplayOptions): Promise<ReplayOutcome[]> {
   const outcomes: ReplayOutcome[] = [];
-  const left: string[] = [];
-  const seen = new Set<string>();
+  // Each message not deleted, by id, with its newest receipt handle: handed back when the queue is done, however the
+  // run ends (an invoke or a delete that throws ends it, and must not leave a message hidden for 15 minutes).
+  const left = new Map<string, string>();
   try {
     for (;;) {
       const { Messages: [message] = [] } = await clients.sqs.send(
@@ -132,21 +133,27 @@ export async function replayQueue(clients: ReplayClients, options: ReplayOptions
       );
       if (!message?.ReceiptHandle) break;
       const messageId = message.MessageId ?? "";
-      // A message back after its visibility timeout was left once already in this run.
-      if (seen.has(messageId)) break;
-      seen.add(messageId);
-      const outcome = await replayMessage(clients.lambda, message, messageId, options);
+      const back = left.has(messageId);
+      left.set(messageId, message.ReceiptHandle);
+      // A message back after its visibility timeout was left once already in this run: SQS takes only its newest handle.
+      if (back) break;
+      const outcome = await replayMessage(clients.lambda, message, messageId, options).catch(
+        (error: unknown): ReplayOutcome => ({
+          outcome: "left",
+          messageId,
+          why: `the invoke failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
       outcomes.push(outcome);
       if (outcome.outcome === "replayed") {
         await clients.sqs.send(
           new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }),
         );
-      } else {
-        left.push(message.ReceiptHandle);
+        left.delete(messageId);
       }
     }
   } finally {
-    for (const receiptHandle of left) {
+    for (const receiptHandle of left.values()) {
       await clients.sqs.send(
         new ChangeMessageVisibilityCommand({
           QueueUrl: options.queueUrl,

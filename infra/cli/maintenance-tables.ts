@@ -20,8 +20,12 @@ export function maintenanceTables(env: NodeJS.ProcessEnv = process.env): Mainten
   }
   return {
     tableNames: { desk: deployed, audit: env.AUDIT_TABLE ?? "" },
-    // No region given: the SDK finds it as the AWS CLI does (AWS_REGION, else the profile's region), where the
-    // operator's credentials come from too.
-    client: new DynamoDBClient({ endpoint: env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 5 }),
+    // The region as the AWS CLI finds it: AWS_REGION, AWS_DEFAULT_REGION (which the SDK alone does not read), else
+    // the profile's, where the operator's credentials come from too.
+    client: new DynamoDBClient({
+      region: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+      endpoint: env.DYNAMODB_ENDPOINT || undefined,
+      maxAttempts: 5,
+    }),
   };
 }

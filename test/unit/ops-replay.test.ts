@@ -158,6 +158,15 @@ describe("npm run ops -- replay", () => {
     expect(out).toContain("2 replayed and deleted, 1 left.");
   });
 
+  it("keeps a message whose invoke throws (no permission, say), makes it visible again, and goes on", async () => {
+    lambda.on(InvokeCommand, { FunctionName: fn(dispatch) }).rejects(new Error("AccessDenied"));
+    const { exit, out } = await run(replayStaging);
+    expect(exit).toBe(1);
+    expect(deleted()).toEqual(["r-record", "r-rule"]);
+    expect(madeVisible()).toEqual(["r-schedule"]);
+    expect(out).toContain("m-schedule: left: the invoke failed: AccessDenied");
+  });
+
   it("refuses a function that is not of the stage: never invoked, the message kept", async () => {
     const foreign = `Desk1540-prod-Stateless-WavesDispatchFunction7F465-XyZ`;
     waiting(queues.schedules, [
