@@ -17,8 +17,12 @@ import { DeskFunction } from "./desk-function.ts";
 import type { Mail } from "./mail.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
 
-/** The CloudWatch namespace and `service` dimension of wave-send's Powertools metrics (POWERTOOLS_* below). */
-export const SEND_METRICS = { namespace: "Desk1540", service: "desk-1540-wave-send" } as const;
+/**
+ * The CloudWatch namespace and `service` dimension of wave-send's Powertools metrics (POWERTOOLS_* below). The service
+ * names the stack, so the stage: stages may share an account and region, and each one's alarms count its own letters.
+ */
+export const sendMetricsOf = (scope: Construct) =>
+  ({ namespace: "Desk1540", service: `${Stack.of(scope).stackName}-wave-send` }) as const;
 
 /** The per-message outcomes wave-send counts (functions/wave-send/app.ts); failed and unknown are an operator's matter. */
 export type SendOutcomeMetric = "MessagesSent" | "MessagesFailed" | "MessagesUnknown" | "MessagesExpired";
@@ -120,8 +124,8 @@ export class WavePipeline extends Construct {
         ...tableEnvironment(tables),
         SEND_RATE_PER_SECOND: String(this.sendRatePerSecond),
         SEND_CONCURRENCY: String(this.sendConcurrency),
-        POWERTOOLS_SERVICE_NAME: SEND_METRICS.service,
-        POWERTOOLS_METRICS_NAMESPACE: SEND_METRICS.namespace,
+        POWERTOOLS_SERVICE_NAME: sendMetricsOf(this).service,
+        POWERTOOLS_METRICS_NAMESPACE: sendMetricsOf(this).namespace,
         POWERTOOLS_LOG_LEVEL: "INFO",
       },
       timeout: SEND_TIMEOUT,
@@ -240,12 +244,12 @@ export class WavePipeline extends Construct {
     );
   }
 
-  /** A wave-send outcome count (Powertools EMF: namespace Desk1540, the single dimension `service`), summed. */
+  /** A wave-send outcome count (Powertools EMF: namespace Desk1540, the single dimension `service`, the stage's), summed. */
   metricSendOutcome(name: SendOutcomeMetric): cloudwatch.Metric {
     return new cloudwatch.Metric({
-      namespace: SEND_METRICS.namespace,
+      namespace: sendMetricsOf(this).namespace,
       metricName: name,
-      dimensionsMap: { service: SEND_METRICS.service },
+      dimensionsMap: { service: sendMetricsOf(this).service },
       statistic: cloudwatch.Stats.SUM,
       period: ALARM_PERIOD,
     });

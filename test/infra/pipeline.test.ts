@@ -4,7 +4,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
 import { SES_EVENT_TYPES } from "../../infra/mail.ts";
-import { CLAIM_LEASE, SEND_METRICS, SEND_TIMEOUT } from "../../infra/wave-pipeline.ts";
+import { CLAIM_LEASE, SEND_TIMEOUT } from "../../infra/wave-pipeline.ts";
 import { DEFAULT_LEASE_MS } from "../../shared/correspondence/send.ts";
 import {
   actionsOf,
@@ -95,8 +95,8 @@ describe("wave-send", () => {
       SEND_CONCURRENCY: "2",
       MAIL_FROM: STAGE_CONTEXT.mailFrom,
       SES_CONFIGURATION_SET: { Ref: configurationSetId },
-      POWERTOOLS_SERVICE_NAME: SEND_METRICS.service,
-      POWERTOOLS_METRICS_NAMESPACE: SEND_METRICS.namespace,
+      POWERTOOLS_SERVICE_NAME: "Desk1540-dev-Stateless-wave-send",
+      POWERTOOLS_METRICS_NAMESPACE: "Desk1540",
     });
   });
 
@@ -368,7 +368,8 @@ describe("operator alarms", () => {
       const found = alarmOn({ Namespace: "Desk1540", MetricName: metricName });
       expect(found, metricName).toHaveLength(1);
       expect(found[0]).toMatchObject({
-        Dimensions: [{ Name: "service", Value: "desk-1540-wave-send" }],
+        // The stage's own letters: another stage in the account counts under its own service.
+        Dimensions: [{ Name: "service", Value: "Desk1540-dev-Stateless-wave-send" }],
         Statistic: "Sum",
         Threshold: 0,
         ComparisonOperator: "GreaterThanThreshold",
