@@ -15,6 +15,7 @@ import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 
 export interface LocalSeedOptions {
@@ -36,6 +37,10 @@ export interface LocalSeed {
 }
 
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+/** The programme templates left un-upgraded because a wave waits to send them (a later start upgrades them). */
+const heldLine = (held: readonly string[]) =>
+  held.length ? `, ${held.length} held while a wave waits to send them (${held.join(", ")})` : "";
 
 export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> {
   const { doc, tableNames, clock } = opts;
@@ -60,8 +65,13 @@ export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> 
     ),
     // The programme's letters need their templates, as the deployed seed function adds them.
     stage(
-      () => seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock }),
-      (r) => `${r.created.length} programme letter templates added, ${r.upgraded.length} upgraded`,
+      () =>
+        seedProgrammeTemplates({
+          templates: templateRepository(doc, tableNames, clock),
+          waves: waveRepository(doc, tableNames, clock),
+          clock,
+        }),
+      (r) => `${r.created.length} programme letter templates added, ${r.upgraded.length} upgraded${heldLine(r.held)}`,
     ),
     stage(
       () => seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") }),

@@ -1,18 +1,17 @@
 // The letters of the programme of work as data: one template per letter kind (id programme-<kind>), in the six
-// official languages, added on every deploy when missing (and upgraded while no one has changed them), so the
-// secretariat's edits stay.
+// official languages, added on every deploy when missing (and upgraded while no one has changed them and no wave
+// waits to send them), so the secretariat's edits and a scheduled wave's letters stay.
 // Templates hold the subject and the body: the Committee's heading, reference, date, salutation, courtesy close and
 // signature for the Chair are the form's (letter-form.ts). English is the drafting language; the other five are
 // drafted translations, marked reviewed: false until the secretariat edits or approves them. Only variables every
 // recipient of the audience has are used: letters to organizations cannot name a State.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
-import type { Clock } from "../clock.ts";
 import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
-import type { TemplateRepository } from "./repository.ts";
 import { assertValidTemplate } from "./rules.ts";
 import type { NewTemplate, TemplateVariant } from "./schemas.ts";
+import { type TemplateDependencies, wavesWaitingOn } from "./templates.ts";
 
 /** A paragraph that is only a list placeholder is a block of its own in HTML, not inside a <p>. */
 const LIST_ONLY = /^\{\{[^{}]+\|list\}\}$/;
@@ -389,10 +388,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
   ),
 ];
 
-export interface ProgrammeTemplateDependencies {
-  templates: TemplateRepository;
-  clock: Clock;
-}
+export type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
 
 /** JSON with object keys sorted: DynamoDB does not keep a map's key order. */
 const canonical = (value: unknown): string =>
@@ -409,14 +405,17 @@ const seeded = (template: Pick<NewTemplate, "kind" | "description" | "fallbackLa
 /**
  * Adds the programme templates the desk lacks. One already there is kept as it is once staff have changed it
  * (version 2 or more); one still as an earlier seed wrote it (version 1) is replaced by today's text, so a desk
- * seeded before the six languages and the Committee's form gets them (audited as a template.update).
+ * seeded before the six languages and the Committee's form gets them (audited as a template.update). One with a wave
+ * scheduled or dispatching is held as it is, as a staff change would be: that wave's letters are fixed, and today's
+ * text may need values it does not give (ADR 0015); a later seed upgrades it once no wave waits.
  */
 export async function seedProgrammeTemplates(
   deps: ProgrammeTemplateDependencies,
   audit: AuditContext = { actor: systemActor("seed") },
-): Promise<{ created: string[]; upgraded: string[]; existing: string[] }> {
+): Promise<{ created: string[]; upgraded: string[]; held: string[]; existing: string[] }> {
   const created: string[] = [];
   const upgraded: string[] = [];
+  const held: string[] = [];
   const existing: string[] = [];
   for (const template of programmeTemplates) {
     assertValidTemplate(template);
@@ -425,6 +424,10 @@ export async function seedProgrammeTemplates(
     if (stored) {
       if (stored.version !== 1 || seeded(stored.value) === seeded(template)) {
         existing.push(template.id);
+        continue;
+      }
+      if ((await wavesWaitingOn(deps, template.id)).length) {
+        held.push(template.id);
         continue;
       }
       try {
@@ -446,5 +449,5 @@ export async function seedProgrammeTemplates(
       existing.push(template.id);
     }
   }
-  return { created, upgraded, existing };
+  return { created, upgraded, held, existing };
 }

@@ -85,15 +85,27 @@ const WAITING: readonly Wave["status"][] = ["scheduled", "dispatching"];
 const ANY_TIME = "~";
 
 /**
- * Refuses (409) to change what a template's letters say (a variant, the fallback) while a wave of it is scheduled or
- * dispatching: that wave was scheduled, and its test copy approved, with the letter as it stands, and dispatch would
- * send the changed one, or fail every letter if the change needs a value the wave does not give (ADR 0015). Its
- * kind and description may change. The waves are named: cancel them, change the template, schedule new ones.
+ * The waves of a template that are scheduled or dispatching: they were scheduled, and their test copy approved, with
+ * the letter as it stands, and dispatch renders the template as it stands when it runs, so its letters are fixed
+ * until they are over (ADR 0015).
  */
-async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
-  const waiting = (await Promise.all(WAITING.map((status) => deps.waves.inStatusSince(status, ANY_TIME))))
+export async function wavesWaitingOn(
+  deps: Pick<TemplateDependencies, "waves">,
+  templateId: string,
+): Promise<Versioned<Wave>[]> {
+  return (await Promise.all(WAITING.map((status) => deps.waves.inStatusSince(status, ANY_TIME))))
     .flat()
     .filter(({ value }) => value.templateId === templateId);
+}
+
+/**
+ * Refuses (409) to change what a template's letters say (a variant, the fallback) while a wave of it waits: dispatch
+ * would send the changed letter, not the approved one, or fail every letter if the change needs a value the wave does
+ * not give. Its kind and description may change. The waves are named: cancel them, change the template, schedule new
+ * ones.
+ */
+async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
+  const waiting = await wavesWaitingOn(deps, templateId);
   if (!waiting.length) return;
   const named = waiting.map(({ value }) => `${value.id} (${value.status})`).join(", ");
   throw new Conflict(

@@ -11,6 +11,7 @@ import { programmeYearOf } from "#shared/programme/calendar.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { wallClock } from "#shared/waves/programme-waves.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
@@ -122,6 +123,7 @@ describe("the first-report wave", () => {
     const doc = createDocumentClient(createDynamoClient({ region: "us-east-1", endpoint: stack.dynamoEndpoint }));
     await seedProgrammeTemplates({
       templates: templateRepository(doc, stack.tableNames, systemClock),
+      waves: waveRepository(doc, stack.tableNames, systemClock),
       clock: systemClock,
     });
     const fire = targets["wave-dispatch"];

@@ -15,6 +15,7 @@ import { mailSettingsOf } from "#shared/mail/ses.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 import { freshTables } from "./fresh-tables.ts";
 
@@ -170,6 +171,7 @@ describe("seeding the programme templates on a desk seeded before", () => {
   it("upgrades a template as an earlier seed wrote it, and keeps one staff changed", async () => {
     const tables = await freshTables();
     const templates = templateRepository(tables.doc, tables.tableNames, clock);
+    const waves = waveRepository(tables.doc, tables.tableNames, clock);
     const now = clock.now().toISOString();
     const old = {
       subject: "First national report — {{state.name}}",
@@ -189,7 +191,7 @@ describe("seeding the programme templates on a desk seeded before", () => {
     );
     await templates.update(edited, 1, { ...edited.value, description: "Edited by the secretariat" }, audit);
 
-    const result = await seedProgrammeTemplates({ templates, clock });
+    const result = await seedProgrammeTemplates({ templates, waves, clock });
     expect(result.upgraded).toEqual(["programme-first-report-request"]);
     expect(result.existing).toEqual(["programme-resolution-2663-letter"]);
     expect(result.created).toHaveLength(4);
@@ -200,6 +202,6 @@ describe("seeding the programme templates on a desk seeded before", () => {
       "Edited by the secretariat",
     );
     // Run again: nothing left to upgrade.
-    expect((await seedProgrammeTemplates({ templates, clock })).upgraded).toEqual([]);
+    expect((await seedProgrammeTemplates({ templates, waves, clock })).upgraded).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { reportingRepository } from "#shared/reporting/repository.ts";
 import { recordSubmission } from "#shared/reporting/submissions.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { seedLocalDesk } from "../../functions/seed/local.ts";
 import { freshTables } from "./fresh-tables.ts";
@@ -55,7 +56,11 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
   await seedDemoContacts(doc, tableNames, clock, { concurrency: 1 });
   // One record per transaction (as before ADR 0043), one transaction at a time (as before ADR 0037).
   await seedDemoAssistance(doc, tableNames, clock, { concurrency: 1, grouped: false });
-  await seedProgrammeTemplates({ templates: templateRepository(doc, tableNames, clock), clock });
+  await seedProgrammeTemplates({
+    templates: templateRepository(doc, tableNames, clock),
+    waves: waveRepository(doc, tableNames, clock),
+    clock,
+  });
   const store = dynamoProgrammeStore(doc, tableNames, clock);
   await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
 }

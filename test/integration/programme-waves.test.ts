@@ -70,7 +70,7 @@ describe("programme templates", () => {
     if (!current) throw new Error("not seeded");
     await changeTemplate(deps)(current.value.id, current.version, { description: "Edited by the secretariat" }, audit);
     const second = await seedProgrammeTemplates(deps);
-    expect(second).toEqual({ created: [], upgraded: [], existing: first.created });
+    expect(second).toEqual({ created: [], upgraded: [], held: [], existing: first.created });
     expect((await deps.templates.get("programme-open-briefing-invitation"))?.value.description).toBe(
       "Edited by the secretariat",
     );

@@ -17,9 +17,11 @@ import {
   programmeWaveZone,
   wallClock,
 } from "#shared/waves/programme-waves.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
 import { programme } from "../../events/programme.ts";
 import { waveDispatchEventSchema } from "../../functions/wave-dispatch/app.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
 const fixture = {
   programmeWave: {
@@ -126,35 +128,6 @@ describe("the programme templates", () => {
     },
   );
 
-  it("upgrades the third-quarter letter on a desk seeded before it was September's, keeping the others", async () => {
-    const clock = fixedClock("2026-12-03T15:00:00Z");
-    const templates = inMemoryTemplates(clock);
-    const now = clock.now().toISOString();
-    const audit = { actor: systemActor("test") };
-    const earlier = {
-      subject: "1540 Committee: sharing experiences and effective practices — {{state.name}}",
-      text: "The Committee invites States to share their experiences, by {{deadline|date}}.",
-      html: "<p>The Committee invites States to share their experiences, by {{deadline|date}}.</p>",
-    };
-    for (const template of programmeTemplates) {
-      // The earlier seed's July letter, as a deployed desk still holds it (version 1: nobody edited it).
-      const stored =
-        template.id === "programme-effective-practices-invitation"
-          ? {
-              ...template,
-              description: "Third quarter: to every State, an invitation to share",
-              variants: { en: earlier },
-            }
-          : template;
-      await templates.create({ ...stored, createdAt: now, updatedAt: now }, audit);
-    }
-    const result = await seedProgrammeTemplates({ templates, clock });
-    expect(result.upgraded).toEqual(["programme-effective-practices-invitation"]);
-    const upgraded = await templates.get("programme-effective-practices-invitation");
-    expect(upgraded?.version).toBe(2);
-    expect(upgraded?.value.variants.en?.text).toMatch(/open briefing .* on \{\{briefing\.date\|date\}\}/);
-  });
-
   it("writes to organizations without naming a State", () => {
     for (const id of [
       "programme-point-of-contact-update",
@@ -163,6 +136,85 @@ describe("the programme templates", () => {
     ]) {
       expect(variablesOf(id).filter((name) => name.startsWith("state."))).toEqual([]);
     }
+  });
+});
+
+describe("the seed's upgrade of a programme template nobody edited", () => {
+  const JULY = "programme-effective-practices-invitation";
+  const audit = { actor: systemActor("test") };
+  const earlier = {
+    subject: "1540 Committee: sharing experiences and effective practices — {{state.name}}",
+    text: "The Committee invites States to share their experiences, by {{deadline|date}}.",
+    html: "<p>The Committee invites States to share their experiences, by {{deadline|date}}.</p>",
+  };
+
+  /** A desk seeded before the third-quarter letter was September's: it holds the July letter, asking a deadline. */
+  async function earlierDesk() {
+    const clock = fixedClock("2026-12-03T15:00:00Z");
+    const templates = inMemoryTemplates(clock);
+    const waves = inMemoryWaves(clock);
+    const now = clock.now().toISOString();
+    for (const template of programmeTemplates) {
+      // The earlier seed's July letter, as a deployed desk still holds it (version 1: nobody edited it).
+      const stored =
+        template.id === JULY
+          ? {
+              ...template,
+              description: "Third quarter: to every State, an invitation to share",
+              variants: { en: earlier },
+            }
+          : template;
+      await templates.create({ ...stored, createdAt: now, updatedAt: now }, audit);
+    }
+    /** A staff wave of the July letter, giving the deadline it asks and none of today's briefing values. */
+    const waveOfJuly = (id: string, status: Wave["status"]) =>
+      waves.create(
+        {
+          id,
+          templateId: JULY,
+          audience: "all-states",
+          sendAt: "2027-07-01T09:00",
+          timeZone: "America/New_York",
+          sendInstant: "2027-07-01T13:00:00.000Z",
+          notAfter: "2027-07-04T13:00:00.000Z",
+          deadline: "2027-09-30",
+          status,
+          createdAt: now,
+          updatedAt: now,
+        },
+        audit,
+      );
+    return { deps: { templates, waves, clock }, waveOfJuly };
+  }
+
+  it("replaces the third-quarter letter with September's, keeping the others, when no wave waits to send it", async () => {
+    const { deps, waveOfJuly } = await earlierDesk();
+    // A draft is checked when it is scheduled, a finished wave sends nothing more.
+    await waveOfJuly("W-draft", "draft");
+    await waveOfJuly("W-completed", "completed");
+    const result = await seedProgrammeTemplates(deps);
+    expect(result).toMatchObject({ created: [], upgraded: [JULY], held: [] });
+    const upgraded = await deps.templates.get(JULY);
+    expect(upgraded?.version).toBe(2);
+    expect(upgraded?.value.variants.en?.text).toMatch(/open briefing .* on \{\{briefing\.date\|date\}\}/);
+  });
+
+  it("holds it as it is while a wave of it is scheduled or dispatching, and upgrades it on a seed after", async () => {
+    const { deps, waveOfJuly } = await earlierDesk();
+    const scheduled = await waveOfJuly("W-scheduled", "scheduled");
+    const dispatching = await waveOfJuly("W-dispatching", "dispatching");
+    const before = await deps.templates.get(JULY);
+    const result = await seedProgrammeTemplates(deps);
+    expect(result).toMatchObject({ created: [], upgraded: [], held: [JULY] });
+    expect(result.existing).not.toContain(JULY);
+    expect(await deps.templates.get(JULY)).toEqual(before);
+
+    // The scheduled wave cancelled, the dispatching one still renders the letter as it stands.
+    await deps.waves.move(scheduled, 1, { ...scheduled.value, status: "cancelled" }, audit);
+    expect((await seedProgrammeTemplates(deps)).held).toEqual([JULY]);
+    await deps.waves.move(dispatching, 1, { ...dispatching.value, status: "completed" }, audit);
+    expect(await seedProgrammeTemplates(deps)).toMatchObject({ upgraded: [JULY], held: [] });
+    expect((await deps.templates.get(JULY))?.version).toBe(2);
   });
 });
 
