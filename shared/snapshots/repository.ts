@@ -10,11 +10,11 @@ import type { TableNames } from "../tables.ts";
 import { ALL_SNAPSHOTS, snapshotIndexKeys, snapshotKey } from "./keys.ts";
 import {
   type Period,
-  storedPeriodSchema,
   type Snapshot,
   type SnapshotSummary,
   snapshotSchema,
   snapshotSummarySchema,
+  storedPeriodSchema,
 } from "./schemas.ts";
 
 /** Another run stored the quarter first: the caller reads and returns that one. */

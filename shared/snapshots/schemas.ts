@@ -28,7 +28,8 @@ export const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(N
 // below existed still reads, and stays the previous quarter of later ones.
 export const storedPeriodSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1");
+  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter YYYY-Qn, e.g. 2023-Q1")
+  .describe("A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time");
 
 /** A quarter a caller names, in a body or a path: one that can hold a snapshot. */
 export const periodSchema = /* @__PURE__ */ storedPeriodSchema

@@ -1,13 +1,13 @@
 // From the facts of one letter (who it goes to, the wave, the day) to its typed values and its form: one place, so
 // a preview renders exactly what dispatch sends.
 import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale/names.ts";
-import { dayOf, wallClockAt } from "../zoned-time.ts";
+import { DESK_TIME_ZONE, dayOf, wallClockAt } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
 import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
 
 /** Letters are dated in New York, where the Committee sits. */
-export const LETTER_ZONE = "America/New_York";
+export const LETTER_ZONE = DESK_TIME_ZONE;
 
 export interface LetterFacts {
   /** The letter's reference (wave id and addressee code). */

@@ -10,7 +10,7 @@ import { programmeYearOf } from "../programme/calendar.ts";
 import type { Programme } from "../schedules/schema.ts";
 import { waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
-import { dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
+import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
@@ -53,7 +53,7 @@ export const programmeWaveInputSchema = z.strictObject({ programmeWave: programm
 export const programmeWaveId = (key: string, year: number) => waveIdSchema.parse(`${key}-${year}`);
 
 /** Where the secretariat sits: the zone of a programme wave no schedule names (a manual firing). */
-export const DEFAULT_PROGRAMME_ZONE = "America/New_York";
+export const DEFAULT_PROGRAMME_ZONE = DESK_TIME_ZONE;
 
 /** The time zone of the programme schedule that fires `key`. */
 export function programmeWaveZone(programme: Programme, key: string): string {

@@ -3600,7 +3600,7 @@ export interface components {
     };
     /** @description An immutable record of a quarter. Counts, never a compliance score */
     Snapshot: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
       period: string;
       /**
        * Format: date
@@ -3939,9 +3939,9 @@ export interface components {
       days?: number;
     };
     SnapshotDiff: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
       from: string;
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
       to: string;
       /** @description Every numeric figure, with its change */
       figures: {
@@ -3970,7 +3970,7 @@ export interface components {
       period: string;
     };
     SnapshotSummary: {
-      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time; 2004-Q2 or later */
+      /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
       period: string;
       /**
        * Format: date
