@@ -196,6 +196,48 @@ describe("keeping additional information after the first report", () => {
     const earlier = await redate("BFA", report, "2026-11-12");
     expect(earlier.status).toBe(200);
   });
+
+  it("refuses with 409 to void the only first report while additional information counts, naming it", async () => {
+    const report = await record("CAF", "first-report", "S/AC.44/2026/CAF/1", "2026-11-10");
+    const information = await record("CAF", "additional-information", "S/AC.44/2026/CAF/2", "2026-11-12");
+    const entries = (await trail("CAF")).length;
+    const refused = await post(
+      `/states/CAF/submissions/${report.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("S/AC.44/2026/CAF/2");
+    expect((await state("CAF")).reportingStatus).toBe("reported");
+    expect((await trail("CAF")).length).toBe(entries);
+    // The additional information voided first, the first report can go.
+    const voided = await post(
+      `/states/CAF/submissions/${information.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": information.headers.etag ?? "" },
+    );
+    expect(voided.status).toBe(200);
+    const then = await post(
+      `/states/CAF/submissions/${report.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(then.status).toBe(200);
+    expect((await state("CAF")).reportingStatus).toBe("non-reporting");
+  });
+
+  it("refuses with 409 to correct the kind of the only first report while additional information counts", async () => {
+    const report = await record("SSD", "first-report", "S/AC.44/2026/SSD/1", "2026-11-10");
+    await record("SSD", "additional-information", "S/AC.44/2026/SSD/2", "2026-11-12");
+    const refused = await post(
+      `/states/SSD/submissions/${report.body.id}/kind`,
+      { kind: "action-plan", reason: "on second reading, an action plan" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("S/AC.44/2026/SSD/2");
+    expect((await state("SSD")).reportingStatus).toBe("reported");
+  });
 });
 
 describe("correcting a submission's kind", () => {

@@ -244,4 +244,22 @@ describe("additional information", () => {
     await correctSubmission(deps)("MLI", report.value.id, 1, { receivedOn: "2026-05-06" }, audit);
     await correctSubmission(deps)("MLI", information.value.id, 1, { receivedOn: "2026-05-06" }, audit);
   });
+
+  it("keeps the first report from being voided or re-kinded while it counts, naming it, with 409", async () => {
+    const report = await recordSubmission(deps)("MLI", input("first-report", "FR/1", "2026-05-04"), audit);
+    const information = await recordSubmission(deps)("MLI", input("additional-information", "AI/1"), audit);
+    const voided = await refusal(voidSubmission(deps)("MLI", report.value.id, 1, "recorded in error", audit));
+    expect(voided).toBeInstanceOf(Conflict);
+    expect(voided).toMatchObject({
+      details: { missing: "first-report", additionalInformation: [{ id: information.value.id, symbol: "AI/1" }] },
+    });
+    const rekinded = await refusal(
+      correctSubmissionKind(deps)("MLI", report.value.id, 1, "action-plan", "an action plan", audit),
+    );
+    expect(rekinded).toMatchObject({ details: { missing: "first-report" } });
+    expect((await registry.getState("MLI"))?.value.reportingStatus).toBe("reported");
+    await voidSubmission(deps)("MLI", information.value.id, 1, "recorded in error", audit);
+    await voidSubmission(deps)("MLI", report.value.id, 1, "recorded in error", audit);
+    expect((await registry.getState("MLI"))?.value.reportingStatus).toBe("non-reporting");
+  });
 });
