@@ -10,6 +10,7 @@ import type { Obligation, Submission, SubmissionKind } from "./schemas.ts";
 import {
   allSubmissions,
   checkFollowsFirstReport,
+  checkInformationStillFollows,
   obligationIn,
   obligationOf,
   type ReportingDependencies,
@@ -68,8 +69,13 @@ export const voidSubmission =
       const next: Submission = { ...current.value, updatedAt: now, voided: { at: now, by: audit.actor.id, reason } };
       const { kind } = current.value;
       const before = await obligationOf(deps, iso3, kind);
-      const counted = (await allSubmissions(deps, iso3)).filter((other) => other.kind === kind && other.id !== id);
-      const after = derivedObligation(before, counted, -1);
+      const others = (await allSubmissions(deps, iso3)).filter((other) => other.id !== id);
+      const after = derivedObligation(
+        before,
+        others.filter((other) => other.kind === kind),
+        -1,
+      );
+      if (kind === "first-report") checkInformationStillFollows(after, others);
       const reportingStatus: ReportingStatusChange | undefined = kind === "first-report" ? "non-reporting" : undefined;
       const rewrite: SubmissionRewrite = {
         current,
@@ -124,6 +130,7 @@ export const correctSubmissionKind =
         next,
         from === "first-report" ? afterLeaving : obligationIn(obligations, iso3, "first-report"),
       );
+      if (from === "first-report") checkInformationStillFollows(afterLeaving, others);
       const reportingStatus: ReportingStatusChange | undefined =
         from === "first-report" ? "non-reporting" : kind === "first-report" ? "reported" : undefined;
       return deps.reporting.rewriteSubmission({

@@ -92,6 +92,31 @@ export function checkFollowsFirstReport(submission: Pick<Submission, "kind" | "r
   }
 }
 
+/**
+ * Rule 1 seen from the first report: a correction that moves it (its date, a void, its kind) must leave every
+ * additional information among `counted` (the State's submissions as they will count) on or after it. Where no first
+ * report would remain, the 409 names the additional information left without one, to be voided or re-kinded first.
+ */
+export function checkInformationStillFollows(firstReport: Obligation, counted: readonly Submission[]) {
+  const information = counted
+    .filter((submission) => submission.kind === "additional-information")
+    .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  const [earliestInformation] = information;
+  if (!earliestInformation) return;
+  if (firstReport.status !== "fulfilled") {
+    const symbols = information.map((submission) => submission.symbol).join(", ");
+    throw new Conflict(
+      `${firstReport.iso3} would be left without a first report while its additional information (${symbols}) ` +
+        "counts: additional information follows the first report, so void or correct that first",
+      {
+        missing: "first-report",
+        additionalInformation: information.map(({ id, symbol, receivedOn }) => ({ id, symbol, receivedOn })),
+      },
+    );
+  }
+  checkFollowsFirstReport(earliestInformation, firstReport);
+}
+
 type SubmissionInput = NewSubmission & { demo?: boolean };
 
 /** The submission as recorded now, by the audit's actor (checked first: a date that cannot be is refused). */
@@ -257,11 +282,16 @@ export const correctSubmission =
       };
       let obligation: { before: Obligation; after: Obligation } | undefined;
       if (next.receivedOn !== current.value.receivedOn) {
-        const before = await obligationOf(deps, iso3, next.kind);
-        const dates = (await allSubmissions(deps, iso3))
-          .filter((submission) => submission.kind === next.kind)
-          .map((submission) => (submission.id === id ? next.receivedOn : submission.receivedOn));
+        const obligations = await deps.reporting.obligations(iso3);
+        const before = obligationIn(obligations, iso3, next.kind);
+        const counted = (await allSubmissions(deps, iso3)).map((submission) =>
+          submission.id === id ? next : submission,
+        );
+        const dates = counted.filter((submission) => submission.kind === next.kind).map((one) => one.receivedOn);
         obligation = { before, after: { ...before, firstReceivedOn: earliest(dates), lastReceivedOn: latest(dates) } };
+        // Additional information follows the first report: neither may be re-dated across the other.
+        checkFollowsFirstReport(next, obligationIn(obligations, iso3, "first-report"));
+        if (next.kind === "first-report") checkInformationStillFollows(obligation.after, counted);
       }
       return deps.reporting.correctSubmission(current, expectedVersion, next, obligation, audit);
     });

@@ -28,6 +28,21 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
   });
 };
+/** PATCH a recorded submission's date, at the ETag it was recorded with. */
+const redate = (
+  iso3: string,
+  recorded: { body: { id: string }; headers: Record<string, string> },
+  receivedOn: string,
+) => {
+  clock.advance(1000);
+  return call({
+    method: "PATCH",
+    path: `/states/${iso3}/submissions/${recorded.body.id}`,
+    group: "secretariat",
+    headers: { ...json, "if-match": recorded.headers.etag ?? "" },
+    body: JSON.stringify({ receivedOn }),
+  });
+};
 const record = (iso3: string, kind: string, symbol: string, receivedOn = "2026-11-20") =>
   post(`/states/${iso3}/submissions`, { kind, receivedOn, symbol, language: "fr" });
 const obligation = async (iso3: string, kind: string) => {
@@ -151,6 +166,77 @@ describe("recording additional information", () => {
     expect(refused.body.detail).toContain("SWZ has not submitted its first report");
     expect(await obligation("SWZ", "additional-information")).toEqual(before);
     expect((await state("SWZ")).reportingStatus).toBe("non-reporting");
+  });
+});
+
+describe("keeping additional information after the first report", () => {
+  it("refuses with 409 a date correction that moves additional information before the first report", async () => {
+    await record("NER", "first-report", "S/AC.44/2026/NER/1", "2026-11-10");
+    const information = await record("NER", "additional-information", "S/AC.44/2026/NER/2", "2026-11-20");
+    const before = await obligation("NER", "additional-information");
+    const refused = await redate("NER", information, "2026-11-09");
+    expect(refused.status).toBe(409);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.body.detail).toContain("cannot precede its first report, received on 2026-11-10");
+    expect(await obligation("NER", "additional-information")).toEqual(before);
+    const same = await redate("NER", information, "2026-11-10");
+    expect(same.status).toBe(200);
+  });
+
+  it("refuses with 409 a date correction that moves the first report after additional information", async () => {
+    const report = await record("BFA", "first-report", "S/AC.44/2026/BFA/1", "2026-11-10");
+    await record("BFA", "additional-information", "S/AC.44/2026/BFA/2", "2026-11-12");
+    const refused = await redate("BFA", report, "2026-11-13");
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(
+      "received on 2026-11-12 cannot precede its first report, received on 2026-11-13",
+    );
+    expect((await state("BFA")).firstReportOn).toBe("2026-11-10");
+    expect(await obligation("BFA", "first-report")).toMatchObject({ firstReceivedOn: "2026-11-10" });
+    const earlier = await redate("BFA", report, "2026-11-12");
+    expect(earlier.status).toBe(200);
+  });
+
+  it("refuses with 409 to void the only first report while additional information counts, naming it", async () => {
+    const report = await record("CAF", "first-report", "S/AC.44/2026/CAF/1", "2026-11-10");
+    const information = await record("CAF", "additional-information", "S/AC.44/2026/CAF/2", "2026-11-12");
+    const entries = (await trail("CAF")).length;
+    const refused = await post(
+      `/states/CAF/submissions/${report.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("S/AC.44/2026/CAF/2");
+    expect((await state("CAF")).reportingStatus).toBe("reported");
+    expect((await trail("CAF")).length).toBe(entries);
+    // The additional information voided first, the first report can go.
+    const voided = await post(
+      `/states/CAF/submissions/${information.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": information.headers.etag ?? "" },
+    );
+    expect(voided.status).toBe(200);
+    const then = await post(
+      `/states/CAF/submissions/${report.body.id}/void`,
+      { reason: "recorded in error" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(then.status).toBe(200);
+    expect((await state("CAF")).reportingStatus).toBe("non-reporting");
+  });
+
+  it("refuses with 409 to correct the kind of the only first report while additional information counts", async () => {
+    const report = await record("SSD", "first-report", "S/AC.44/2026/SSD/1", "2026-11-10");
+    await record("SSD", "additional-information", "S/AC.44/2026/SSD/2", "2026-11-12");
+    const refused = await post(
+      `/states/SSD/submissions/${report.body.id}/kind`,
+      { kind: "action-plan", reason: "on second reading, an action plan" },
+      { "if-match": report.headers.etag ?? "" },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("S/AC.44/2026/SSD/2");
+    expect((await state("SSD")).reportingStatus).toBe("reported");
   });
 });
 

@@ -9,6 +9,7 @@ import { correctSubmissionKind, voidSubmission } from "#shared/reporting/correct
 import { initialObligationItems, MAX_SUBMISSIONS_PER_RECORDING } from "#shared/reporting/repository.ts";
 import type { NewSubmission } from "#shared/reporting/schemas.ts";
 import {
+  correctSubmission,
   obligationOf,
   type ReportingDependencies,
   recordSubmission,
@@ -220,5 +221,45 @@ describe("additional information", () => {
     );
     expect(alone).toMatchObject({ details: { missing: "first-report" } });
     expect(await obligationOf(deps, "GIN", "additional-information")).toMatchObject({ submissions: 0 });
+  });
+
+  it("is refused when a date correction would move it before the first report, or the first report after it", async () => {
+    const report = await recordSubmission(deps)("MLI", input("first-report", "FR/1", "2026-05-04"), audit);
+    const information = await recordSubmission(deps)(
+      "MLI",
+      input("additional-information", "AI/1", "2026-05-06"),
+      audit,
+    );
+    const early = await refusal(
+      correctSubmission(deps)("MLI", information.value.id, 1, { receivedOn: "2026-05-03" }, audit),
+    );
+    expect(early).toBeInstanceOf(Conflict);
+    expect(early).toMatchObject({ details: { firstReceivedOn: "2026-05-04" } });
+    const late = await refusal(correctSubmission(deps)("MLI", report.value.id, 1, { receivedOn: "2026-05-07" }, audit));
+    expect(late).toBeInstanceOf(Conflict);
+    expect(late).toMatchObject({ details: { firstReceivedOn: "2026-05-07" } });
+    expect(await obligationOf(deps, "MLI", "first-report")).toMatchObject({ firstReceivedOn: "2026-05-04" });
+    expect((await registry.getState("MLI"))?.value.firstReportOn).toBe("2026-05-04");
+    // On the day of the first report either way is the rule kept.
+    await correctSubmission(deps)("MLI", report.value.id, 1, { receivedOn: "2026-05-06" }, audit);
+    await correctSubmission(deps)("MLI", information.value.id, 1, { receivedOn: "2026-05-06" }, audit);
+  });
+
+  it("keeps the first report from being voided or re-kinded while it counts, naming it, with 409", async () => {
+    const report = await recordSubmission(deps)("MLI", input("first-report", "FR/1", "2026-05-04"), audit);
+    const information = await recordSubmission(deps)("MLI", input("additional-information", "AI/1"), audit);
+    const voided = await refusal(voidSubmission(deps)("MLI", report.value.id, 1, "recorded in error", audit));
+    expect(voided).toBeInstanceOf(Conflict);
+    expect(voided).toMatchObject({
+      details: { missing: "first-report", additionalInformation: [{ id: information.value.id, symbol: "AI/1" }] },
+    });
+    const rekinded = await refusal(
+      correctSubmissionKind(deps)("MLI", report.value.id, 1, "action-plan", "an action plan", audit),
+    );
+    expect(rekinded).toMatchObject({ details: { missing: "first-report" } });
+    expect((await registry.getState("MLI"))?.value.reportingStatus).toBe("reported");
+    await voidSubmission(deps)("MLI", information.value.id, 1, "recorded in error", audit);
+    await voidSubmission(deps)("MLI", report.value.id, 1, "recorded in error", audit);
+    expect((await registry.getState("MLI"))?.value.reportingStatus).toBe("non-reporting");
   });
 });
