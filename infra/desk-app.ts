@@ -45,8 +45,9 @@ export function buildApp(app: App): DeskApp {
     deskTable: stateful.deskTable,
     auditTable: stateful.auditTable,
   });
-  Tags.of(app).add("desk-1540:stage", stage.name);
-  keepEveryFunctionsLogs(app);
+  const tags = { "desk-1540:stage": stage.name };
+  for (const [key, value] of Object.entries(tags)) Tags.of(app).add(key, value);
+  keepEveryFunctionsLogs(app, tags);
   addNagChecks(app);
   acknowledgeStatefulFindings(stateful);
   acknowledgeEdgeFindings(edge);

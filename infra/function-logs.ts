@@ -12,18 +12,20 @@ export const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 const LOG_GROUP_ID = "Logs";
 
 /**
- * Gives each function without a log group of its own one with FUNCTION_LOG_RETENTION, retained with the stack. Not an
- * Aspect: CDK adds the cross-region export providers while it resolves references, after the Aspects have run; the
- * tree's validations run after that and before any template is written (CDK's custom-resource providers use the
- * same hook to finish their roles).
+ * Gives each function without a log group of its own one with FUNCTION_LOG_RETENTION, retained with the stack, and the
+ * app's tags (`Tags.of(app)`, an Aspect, has run by then). Not an Aspect: CDK adds the cross-region export providers
+ * while it resolves references, after the Aspects have run; the tree's validations run after that and before any
+ * template is written (CDK's custom-resource providers use the same hook to finish their roles).
  */
-export function keepEveryFunctionsLogs(app: App): void {
+export function keepEveryFunctionsLogs(app: App, tags: Record<string, string>): void {
   app.node.addValidation({
     validate: () => {
       for (const fn of app.node.findAll().filter(isLambdaFunction)) {
         if (hasLogGroup(fn)) continue;
         // A name CloudFormation generates: /aws/lambda/<name> may exist already, made by the function's earlier runs.
         const logGroup = new logs.LogGroup(fn, LOG_GROUP_ID, { retention: FUNCTION_LOG_RETENTION });
+        const cfnLogGroup = logGroup.node.defaultChild as logs.CfnLogGroup;
+        for (const [key, value] of Object.entries(tags)) cfnLogGroup.tags.setTag(key, value);
         fn.addPropertyOverride("LoggingConfig.LogGroup", logGroup.logGroupName);
       }
       return [];

@@ -17,6 +17,8 @@ describe("function logs", () => {
         const logGroup: Resource | undefined = logGroups[config?.LogGroup?.Ref ?? ""];
         expect(logGroup?.Properties.RetentionInDays, `${id}'s log group`).toBe(365);
         expect(logGroup?.DeletionPolicy, `${id}'s log group`).toBe("Retain");
+        // Tagged with its stage like every other resource, the helpers' groups made after the tagging Aspect included.
+        expect(logGroup?.Properties.Tags, `${id}'s log group`).toContainEqual({ Key: "desk-1540:stage", Value: "dev" });
       }
     });
   }
