@@ -2,10 +2,12 @@
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { createAssistanceReportHandler } from "./app.ts";
 
 const config = readConfig();
@@ -17,6 +19,10 @@ const doc = deskDocumentClient(config);
 const untraced = createAssistanceReportHandler({
   assistance: assistanceRepository(doc, config.tableNames, systemClock),
   registry: registryRepository(doc, config.tableNames, systemClock),
+  letters: {
+    ledger: ledgerRepository(doc, config.tableNames, systemClock),
+    templates: templateRepository(doc, config.tableNames, systemClock),
+  },
   clock: systemClock,
   mailer: sesMailer(mail),
   secretariatEmail: config.secretariatEmail,

@@ -1,5 +1,6 @@
-// The seed Lambda: run on deploy (a CDK trigger) to add any Member State, organization, programme letter template or
-// programme year the desk lacks; what is there already (a template or a programme year staff edited) is kept.
+// The seed Lambda: run on deploy (a CDK trigger) to add any Member State, organization, programme or staff letter
+// template or programme year the desk lacks; what is there already (a template or a programme year staff edited) is
+// kept.
 import { systemActor } from "#shared/auth/actor.ts";
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
@@ -11,6 +12,7 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 
@@ -34,14 +36,19 @@ async function seed() {
     held: templates.held,
     existing: templates.existing.length,
   };
+  const staff = await seedStaffTemplates({
+    templates: templateRepository(doc, config.tableNames, systemClock),
+    clock: systemClock,
+  });
+  const staffTemplates = { created: staff.created.length, existing: staff.existing.length };
   const programmeYears = await seedProgrammeYears(
     dynamoProgrammeStore(doc, config.tableNames, systemClock),
     seedProgrammeFiles(),
     systemClock,
     { actor: systemActor("seed") },
   );
-  logger.info("seeded", { states, organizations, programmeTemplates, programmeYears });
-  return { states, organizations, programmeTemplates, programmeYears };
+  logger.info("seeded", { states, organizations, programmeTemplates, staffTemplates, programmeYears });
+  return { states, organizations, programmeTemplates, staffTemplates, programmeYears };
 }
 
 // Traced with X-Ray when the invocation is sampled (ADR 0018).

@@ -15,6 +15,7 @@ import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import type { TableNames } from "#shared/tables.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 
@@ -72,6 +73,10 @@ export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> 
           clock,
         }),
       (r) => `${r.created.length} programme letter templates added, ${r.upgraded.length} upgraded${heldLine(r.held)}`,
+    ),
+    stage(
+      () => seedStaffTemplates({ templates: templateRepository(doc, tableNames, clock), clock }),
+      (r) => `${r.created.length} staff letter templates added, ${r.existing.length} already there`,
     ),
     stage(
       () => seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") }),

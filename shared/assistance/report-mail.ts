@@ -26,7 +26,8 @@ function periodLabel(report: AssistanceReport): string {
 
 function followUpText(row: ReportRow): string {
   if (!row.followUp) return "not circulated yet";
-  const { dueOn, status } = row.followUp;
+  const { dueOn, status, followedUpOn } = row.followUp;
+  if (status === "followed-up") return `followed up on ${followedUpOn} (due ${dueOn})`;
   if (status === "overdue") return `OVERDUE since ${dueOn}`;
   if (status === "due") return `due on ${dueOn}`;
   return `not before ${dueOn}`;

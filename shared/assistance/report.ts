@@ -1,11 +1,13 @@
 // The pending-assistance report: built from every pending request, stored once per period, mailed to the secretariat.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { type StateLetterStores, stateLetters } from "../correspondence/state-letters.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { addMonths, dayOf, daysBetween, monthsBetween } from "./dates.ts";
+import { followedUpOn, type StateLetter } from "./follow-ups.ts";
 import { reportSummaryMail } from "./report-mail.ts";
 import { type AssistanceRepository, ReportExists } from "./repository.ts";
 import {
@@ -61,9 +63,11 @@ export function parsePeriod(id: string): ReportPeriod {
 /** A follow-up that falls due within one report interval is flagged before the next report. */
 const FOLLOW_UP_HORIZON_MONTHS = 4;
 
-function followUpOf(request: AssistanceRequest, asOf: string): ReportRow["followUp"] {
+function followUpOf(request: AssistanceRequest, asOf: string, letters: readonly StateLetter[]): ReportRow["followUp"] {
   const dueOn = request.followUpDueOn;
   if (!dueOn) return null;
+  const sentOn = followedUpOn(request, letters);
+  if (sentOn) return { dueOn, status: "followed-up", followedUpOn: sentOn };
   const status = dueOn < asOf ? "overdue" : dueOn <= addMonths(asOf, FOLLOW_UP_HORIZON_MONTHS) ? "due" : "not-yet";
   return { dueOn, status };
 }
@@ -108,6 +112,8 @@ export interface ReportInput {
   /** The pending requests with their matches. */
   requests: readonly { request: AssistanceRequest; matches: readonly AssistanceMatch[] }[];
   stateNames: ReadonlyMap<string, string>;
+  /** The letters of each State with a circulated request (shared/assistance/follow-ups.ts). */
+  letters: ReadonlyMap<string, readonly StateLetter[]>;
 }
 
 /** The report's content, oldest request first; pure, so its arithmetic is tested without storage. */
@@ -127,7 +133,7 @@ export function buildReport(input: ReportInput): AssistanceReport {
         symbol: request.symbol,
         ageDays: daysBetween(request.receivedOn, asOf),
         ...(request.circulatedOn ? { circulatedOn: request.circulatedOn } : {}),
-        followUp: followUpOf(request, asOf),
+        followUp: followUpOf(request, asOf, input.letters.get(request.iso3) ?? []),
         matches: [...matches]
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
           .map((match) => ({ id: match.id, offerId: match.offerId, provider: match.provider, status: match.status })),
@@ -167,6 +173,8 @@ export function buildReport(input: ReportInput): AssistanceReport {
 export interface ReportDependencies {
   assistance: AssistanceRepository;
   registry: RegistryRepository;
+  /** Where the States' letters are read, for the States with a circulated request: a follow-up sent is not overdue. */
+  letters: StateLetterStores;
   clock: Clock;
   mailer: Mailer;
   /** Where the summary goes; never logged. */
@@ -207,6 +215,19 @@ async function pendingWithMatches(deps: ReportDependencies) {
   return files;
 }
 
+/** The letters of every State with a circulated request: only those can have had their follow-up written. */
+async function lettersOfCirculated(deps: ReportDependencies, requests: readonly { request: AssistanceRequest }[]) {
+  const iso3s = [...new Set(requests.flatMap(({ request }) => (request.followUpDueOn ? [request.iso3] : [])))];
+  const lettersOf = stateLetters(deps.letters);
+  const letters = new Map<string, readonly StateLetter[]>();
+  for (let start = 0; start < iso3s.length; start += READ_CONCURRENCY) {
+    const batch = iso3s.slice(start, start + READ_CONCURRENCY);
+    const read = await Promise.all(batch.map(async (iso3) => [iso3, await lettersOf(iso3)] as const));
+    for (const [iso3, ofState] of read) letters.set(iso3, ofState);
+  }
+  return letters;
+}
+
 /**
  * Builds and stores the report of a period (the clock's, unless named) and mails its summary to the secretariat.
  * The report is written once (a conditional put): a second run, even a concurrent one, finds it and returns it.
@@ -225,7 +246,10 @@ export const runAssistanceReport =
     if (!report) {
       const requests = await pendingWithMatches(deps);
       const codes = [...new Set(requests.map(({ request }) => request.iso3))];
-      const states = await deps.registry.getStates(codes);
+      const [states, letters] = await Promise.all([
+        deps.registry.getStates(codes),
+        lettersOfCirculated(deps, requests),
+      ]);
       const built = buildReport({
         period,
         asOf,
@@ -233,6 +257,7 @@ export const runAssistanceReport =
         generatedBy: audit.actor.id,
         requests,
         stateNames: new Map(states.map((state) => [state.value.iso3, state.value.name])),
+        letters,
       });
       try {
         await deps.assistance.write([

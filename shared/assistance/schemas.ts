@@ -341,8 +341,14 @@ export const followUpSchema = /* @__PURE__ */ (() =>
   z.object({
     dueOn: isoDateSchema,
     status: z
-      .enum(["overdue", "due", "not-yet"])
-      .describe("overdue: past due; due: falls due within 4 months (before the next report); not-yet: later"),
+      .enum(["overdue", "due", "not-yet", "followed-up"])
+      .describe(
+        "overdue: past due; due: falls due within 4 months (before the next report); not-yet: later; followed-up: " +
+          "an assistance-follow-up letter to the State was sent or delivered on or after dueOn",
+      ),
+    followedUpOn: isoDateSchema
+      .optional()
+      .describe("When followed-up: the date of the first such letter (its New York day)"),
   }))();
 
 export const reportRowSchema = /* @__PURE__ */ (() =>

@@ -1,6 +1,7 @@
 // Audiences: named selectors resolved from the data at dispatch time into recipients (one per address) and the
 // contacts or owners left out, each with its reason. Every read is a Query (an index or an owner's partition) or a
 // batch read by key; nothing here writes.
+import { followUpsOwedBy } from "../assistance/follow-ups.ts";
 import { listProviders } from "../assistance/offers.ts";
 import type { AssistanceRepository } from "../assistance/repository.ts";
 import { type Provider, providerKey } from "../assistance/schemas.ts";
@@ -12,8 +13,12 @@ import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
+import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
+import { deskDay } from "../zoned-time.ts";
+import type { Ledger } from "./ledger.ts";
 import type { Audience, SkipReason } from "./schemas.ts";
+import { stateLetters } from "./state-letters.ts";
 import type { UnreachedReason } from "./unreached.ts";
 
 export interface AudienceDependencies {
@@ -22,6 +27,9 @@ export interface AudienceDependencies {
   contacts: ContactRepository;
   /** Read by the assistance audiences (states-with-pending-requests, assistance-providers, stale-providers). */
   assistance: AssistanceRepository;
+  /** Read by states-with-follow-up-due: a State's letters, and the kind of each letter's wave's template. */
+  ledger: Ledger;
+  templates: TemplateRepository;
   clock: Clock;
 }
 
@@ -142,6 +150,14 @@ async function providerOwners(deps: AudienceDependencies, providers: readonly Pr
   ];
 }
 
+/**
+ * The pending requests whose one-year follow-up letter is owed on the letter's New York day, by State: due by then,
+ * and no follow-up letter to the State has left since (shared/assistance/follow-ups.ts).
+ */
+export async function followUpsOwed(deps: Pick<AudienceDependencies, "assistance" | "ledger" | "templates" | "clock">) {
+  return followUpsOwedBy(await deps.assistance.pendingRequests(), deskDay(deps.clock.now()), stateLetters(deps));
+}
+
 /** The owners an audience names, before their contacts are read. */
 async function ownersOf(deps: AudienceDependencies, audience: Audience): Promise<Owned[]> {
   switch (audience) {
@@ -159,6 +175,10 @@ async function ownersOf(deps: AudienceDependencies, audience: Audience): Promise
       const pending = await deps.assistance.pendingRequests();
       const iso3s = [...new Set(pending.map((request) => request.iso3))].sort();
       return (await deps.registry.getStates(iso3s)).map(stateOwner);
+    }
+    case "states-with-follow-up-due": {
+      const owed = await followUpsOwed(deps);
+      return (await deps.registry.getStates([...owed.keys()])).map(stateOwner);
     }
     case "assistance-providers":
     case "stale-providers": {

@@ -2,15 +2,24 @@
 // form, writes one message per recipient into the ledger (once, whatever the retries) and enqueues the keys of
 // every message still queued.
 
+import type { AssistanceRequest } from "../assistance/schemas.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, parseOwner } from "../contacts/schemas.ts";
 import { Invalid, NotFound } from "../errors.ts";
-import { type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
+import {
+  followUpLine,
+  type LetterFacts,
+  letterForm,
+  letterLanguageOf,
+  letterValues,
+} from "../templates/letter-values.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
+import { audienceOf } from "../templates/variables.ts";
 import {
   type AudienceDependencies,
+  followUpsOwed,
   type Recipient,
   resolveAudience,
   type Skipped,
@@ -53,13 +62,22 @@ function contactLines(contacts: readonly Contact[], owner: Owner): string[] {
     .map((contact) => [contact.name, contact.title, contact.agency, contact.email].filter(Boolean).join(", "));
 }
 
+/** What dispatch reads for a letter beyond the recipient and the wave, by owner, when the template names it. */
+interface OwnerReadings {
+  contactsOnRecord: ReadonlyMap<string, string[]>;
+  followUps: ReadonlyMap<string, readonly AssistanceRequest[]>;
+}
+
 /** The letter's facts for one recipient; the reference names the wave and the State's code or the acronym. */
 function factsFor(
   wave: DispatchWave,
+  template: Template,
   recipient: Recipient,
   now: Date,
-  contactsOnRecord: readonly string[] | undefined,
+  readings: OwnerReadings,
 ): LetterFacts {
+  const followUps = readings.followUps.get(recipient.owner.owner);
+  const language = letterLanguageOf(template, recipient.language);
   const { owner, contact } = recipient;
   return {
     reference: `${wave.id}/${owner.iso3 ?? owner.acronym ?? owner.owner}`,
@@ -73,7 +91,8 @@ function factsFor(
     deadline: wave.deadline,
     chair: wave.chair,
     values: wave.values,
-    contactsOnRecord,
+    contactsOnRecord: readings.contactsOnRecord.get(recipient.owner.owner),
+    followUps: followUps?.map((request) => followUpLine(request, language)),
   };
 }
 
@@ -84,7 +103,7 @@ function recipientMessage(
   recipient: Recipient,
   now: Date,
   pastDeadline: boolean,
-  contactsOnRecord: readonly string[] | undefined,
+  readings: OwnerReadings,
 ): Message {
   const at = now.toISOString();
   const base = {
@@ -99,7 +118,7 @@ function recipientMessage(
     updatedAt: at,
   };
   try {
-    const facts = factsFor(wave, recipient, now, contactsOnRecord);
+    const facts = factsFor(wave, template, recipient, now, readings);
     const letter = renderLetter(template, recipient.language, letterValues(facts), letterForm(facts));
     return pastDeadline
       ? { ...base, letter, status: "expired", reason: "dispatched after the wave's not-after deadline" }
@@ -126,6 +145,22 @@ async function contactsOnRecordOf(
     lines.set(ownerText, contactLines(contacts, owner));
   }
   return lines;
+}
+
+/**
+ * Each State's requests whose follow-up is owed, read only when the template lists them and the wave writes to the
+ * follow-up audience (the letter check refuses the variable to any other).
+ */
+async function followUpsOf(
+  deps: DispatchDependencies,
+  template: Template,
+  wave: DispatchWave,
+): Promise<Map<string, readonly AssistanceRequest[]>> {
+  const owed = new Map<string, readonly AssistanceRequest[]>();
+  if (!variablesOf(template).has("assistance.followUps")) return owed;
+  if (wave.audience !== audienceOf("assistance.followUps")) return owed;
+  for (const [iso3, requests] of await followUpsOwed(deps)) owed.set(`STATE:${iso3}`, requests);
+  return owed;
 }
 
 function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Message {
@@ -166,10 +201,13 @@ export const dispatch =
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
     const audience = await resolveAudience(deps, wave.audience);
-    const onRecord = await contactsOnRecordOf(deps, template.value, audience.recipients);
+    const readings: OwnerReadings = {
+      contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
+      followUps: await followUpsOf(deps, template.value, wave),
+    };
     const messages = [
       ...audience.recipients.map((recipient) =>
-        recipientMessage(wave, template.value, recipient, instant, pastDeadline, onRecord.get(recipient.owner.owner)),
+        recipientMessage(wave, template.value, recipient, instant, pastDeadline, readings),
       ),
       ...audience.skipped.map((skipped) => skippedMessage(wave, skipped, now)),
     ];

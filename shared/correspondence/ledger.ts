@@ -46,6 +46,9 @@ const toItem = (message: Message) => ({
   ...message,
 });
 
+const ownerLetterSchema = /* @__PURE__ */ (() =>
+  messageSchema.pick({ waveId: true, recipient: true, status: true, createdAt: true }))();
+
 const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
 
 const UNREACHED_PREFIX = "UNREACHED#";
@@ -69,6 +72,9 @@ export interface MoveFields {
   deliveredAt?: string;
   feedbackAt?: string;
 }
+
+/** One of an owner's letters, as far as what it was and whether it left: no address, no text. */
+export type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
@@ -105,6 +111,10 @@ export interface Ledger {
   hasUnsettled(waveId: string): Promise<boolean>;
   /** How many of the wave's messages are in each status. */
   counts(waveId: string): Promise<Record<MessageStatus, number>>;
+  /** Every letter to an owner (`STATE:<iso3>`, `ORG:<id>`), oldest first, through the owner's index. */
+  lettersOf(owner: string): Promise<OwnerLetter[]>;
+  /** The template the wave's letters were written from, read from the wave in its partition; undefined without one. */
+  templateIdOf(waveId: string): Promise<string | undefined>;
   /** Every message of the wave, in recipient order. */
   messagesOf(waveId: string): Promise<Message[]>;
 }
@@ -422,6 +432,32 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         }),
       );
       return Object.fromEntries(entries) as Record<MessageStatus, number>;
+    },
+
+    /** Every letter to an owner, oldest first: a Query on its letters' index, projected to what says what left. */
+    async lettersOf(owner: string): Promise<OwnerLetter[]> {
+      const items = await queryEveryPage(doc, {
+        TableName: table,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :owner",
+        ExpressionAttributeValues: { ":owner": ownerLettersPartition(owner) },
+        ProjectionExpression: "waveId, recipient, #status, createdAt",
+        ExpressionAttributeNames: { "#status": "status" },
+      });
+      return items.map((item) => ownerLetterSchema.parse(item));
+    },
+
+    async templateIdOf(waveId: string): Promise<string | undefined> {
+      // The wave's own item (shared/waves/repository.ts) heads the partition its messages share.
+      const result = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: { pk: wavePartition(waveId), sk: "WAVE" },
+          ProjectionExpression: "templateId",
+        }),
+      );
+      const templateId = result.Item?.templateId;
+      return typeof templateId === "string" ? templateId : undefined;
     },
 
     /** Every message of the wave, in recipient order (one Query on the wave's partition). */

@@ -11,6 +11,7 @@ export const audienceSchema = /* @__PURE__ */ z
     "all-states",
     "states-without-current-poc",
     "states-with-pending-requests",
+    "states-with-follow-up-due",
     "organizations",
     "assistance-providers",
     "stale-providers",
@@ -19,6 +20,8 @@ export const audienceSchema = /* @__PURE__ */ z
     "A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states " +
       "(the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or " +
       "missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), " +
+      "states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's " +
+      "New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), " +
       "organizations, assistance-providers (States and organizations with an assistance offer), stale-providers " +
       "(providers whose latest offer update is more than 12 months old)",
   );

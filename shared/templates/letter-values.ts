@@ -1,9 +1,12 @@
 // From the facts of one letter (who it goes to, the wave, the day) to its typed values and its form: one place, so
 // a preview renders exactly what dispatch sends.
+import { formatDate } from "../locale/dates.ts";
 import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale/names.ts";
+import type { UnLanguage } from "../registry/schemas.ts";
 import { DESK_TIME_ZONE, dayOf, wallClockAt } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
 import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
+import type { Template } from "./schemas.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
 
 /** Letters are dated in New York, where the Committee sits. */
@@ -24,6 +27,8 @@ export interface LetterFacts {
   values?: WaveValues | undefined;
   /** The owner's points of contact on record, one line each; read only when the template lists them. */
   contactsOnRecord?: readonly string[] | undefined;
+  /** The State's requests whose follow-up is owed, one line each; read only for the follow-up audience. */
+  followUps?: readonly string[] | undefined;
 }
 
 const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, fr: text, ru: text, es: text });
@@ -50,9 +55,18 @@ export function letterValues(facts: LetterFacts): LetterValues {
         }
       : {}),
     ...(facts.contactsOnRecord ? { "contacts.onRecord": [...facts.contactsOnRecord] } : {}),
+    ...(facts.followUps ? { "assistance.followUps": [...facts.followUps] } : {}),
     ...facts.values,
   };
 }
+
+/** The language a letter to a recipient is written in: theirs when the template has it, else its fallback. */
+export const letterLanguageOf = (template: Pick<Template, "variants" | "fallbackLanguage">, language: UnLanguage) =>
+  template.variants[language] ? language : (template.fallbackLanguage ?? language);
+
+/** A request in a follow-up letter: its symbol and the day it was received, in the letter's language. */
+export const followUpLine = (request: { symbol: string; receivedOn: string }, language: UnLanguage) =>
+  `${request.symbol} (${formatDate(request.receivedOn, language)})`;
 
 export function letterForm(facts: LetterFacts): LetterForm {
   const date = letterDate(facts.now);

@@ -26,21 +26,23 @@ function variant(subject: string, paragraphs: readonly string[], reviewed?: fals
   };
 }
 
-type Draft = readonly [subject: string, paragraphs: readonly string[]];
+export type Draft = readonly [subject: string, paragraphs: readonly string[]];
 
 /** English as drafted; the five translations as drafts awaiting the secretariat's review. */
-function programmeTemplate(
-  kind: NewTemplate["kind"],
-  description: string,
-  drafts: Record<UnLanguage, Draft>,
-): NewTemplate {
-  const variants = Object.fromEntries(
+export const draftedVariants = (drafts: Record<UnLanguage, Draft>): NewTemplate["variants"] =>
+  Object.fromEntries(
     Object.entries(drafts).map(([language, [subject, paragraphs]]) => [
       language,
       variant(subject, paragraphs, language === "en" ? undefined : false),
     ]),
   );
-  return { id: `programme-${kind}`, kind, description, fallbackLanguage: "en", variants };
+
+function programmeTemplate(
+  kind: NewTemplate["kind"],
+  description: string,
+  drafts: Record<UnLanguage, Draft>,
+): NewTemplate {
+  return { id: `programme-${kind}`, kind, description, fallbackLanguage: "en", variants: draftedVariants(drafts) };
 }
 
 export const programmeTemplates: readonly NewTemplate[] = [
@@ -440,14 +442,23 @@ export async function seedProgrammeTemplates(
       }
       continue;
     }
-    try {
-      await deps.templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
-      created.push(template.id);
-    } catch (error) {
-      // Another seed run added it in between.
-      if (!(error instanceof Conflict)) throw error;
-      existing.push(template.id);
-    }
+    ((await addSeededTemplate(deps, template, now, audit)) ? created : existing).push(template.id);
   }
   return { created, upgraded, held, existing };
+}
+
+/** Adds a template the seed found missing; false when another seed run added it in between. */
+export async function addSeededTemplate(
+  deps: Pick<TemplateDependencies, "templates">,
+  template: NewTemplate,
+  now: string,
+  audit: AuditContext,
+): Promise<boolean> {
+  try {
+    await deps.templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
+    return true;
+  } catch (error) {
+    if (!(error instanceof Conflict)) throw error;
+    return false;
+  }
 }

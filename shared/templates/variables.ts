@@ -3,6 +3,7 @@
 // typo, or a date put where text is expected (or the reverse), fails with its path; rendered leniently, so a template
 // saved before the types existed (`{{deadline}}`) still renders its date in the letter's language.
 import type { Owner } from "../contacts/schemas.ts";
+import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
 
 export type VariableType = "text" | "date" | "time" | "list";
@@ -14,6 +15,8 @@ interface VariableSpec {
   type: VariableType;
   description: string;
   ownedBy?: OwnerKind;
+  /** The one audience whose dispatch reads the variable's value; letters to any other cannot have it. */
+  filledFor?: Audience;
 }
 
 const text = (description: string, ownedBy?: OwnerKind): VariableSpec => ({
@@ -38,6 +41,14 @@ export const templateVariables = {
       "The State's (or organization's) active points of contact on record, read at dispatch; in a letter to an " +
       "owner with none, a sentence saying so",
   },
+  "assistance.followUps": {
+    type: "list",
+    description:
+      "The State's pending assistance requests whose one-year follow-up letter is owed, each as its symbol and the " +
+      "date it was received in the letter's language; read at dispatch, for the audience states-with-follow-up-due only",
+    ownedBy: "state",
+    filledFor: "states-with-follow-up-due",
+  },
   deadline: date("The date by which the Committee asks for an answer (the wave's deadline)"),
   "briefing.date": date("The day of the briefing or meeting the letter invites to (the wave's values)"),
   "briefing.time": { type: "time", description: "Its starting time, New York time (the wave's values)" },
@@ -53,6 +64,10 @@ export const typeOf = (name: TemplateVariable): VariableType => templateVariable
 /** The kind of owner whose letters give the variable a value; undefined for one every letter has. */
 export const ownerKindOf = (name: TemplateVariable): OwnerKind | undefined =>
   (templateVariables[name] as VariableSpec).ownedBy;
+
+/** The one audience whose letters have the variable, when only one does (its value is read for that audience). */
+export const audienceOf = (name: TemplateVariable): Audience | undefined =>
+  (templateVariables[name] as VariableSpec).filledFor;
 
 const FORMATS: readonly VariableType[] = ["date", "time", "list"];
 const isFormat = (name: string): name is VariableType => (FORMATS as readonly string[]).includes(name);

@@ -11,7 +11,7 @@ import { letterDate } from "../templates/letter-values.ts";
 import { variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { WaveValues } from "../templates/values.ts";
-import { ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
+import { audienceOf, ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
 
 /** The facts of a wave its letters are rendered from. */
 export interface WaveLetterFacts {
@@ -33,6 +33,7 @@ const AUDIENCE_OWNERS: Record<Audience, readonly Owner["kind"][]> = {
   "all-states": ["state"],
   "states-without-current-poc": ["state"],
   "states-with-pending-requests": ["state"],
+  "states-with-follow-up-due": ["state"],
   organizations: ["organization"],
   "assistance-providers": ["state", "organization"],
   "stale-providers": ["state", "organization"],
@@ -101,6 +102,23 @@ function unfillableForAudience(
   });
 }
 
+function filledForAnotherAudience(
+  used: ReadonlySet<TemplateVariable>,
+  wave: WaveLetterFacts,
+  prefix: string,
+): FieldIssue[] {
+  return [...used].flatMap((variable) => {
+    const only = audienceOf(variable);
+    if (!only || only === wave.audience) return [];
+    return [
+      {
+        path: `${prefix}audience`,
+        message: `the template uses {{${variable}}}, which only the audience ${only} fills, not ${wave.audience}`,
+      },
+    ];
+  });
+}
+
 function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): FieldIssue[] {
   const sent = letterDateOf(wave);
   // A stored wave's free-text deadline (written before deadlines were dates) is let be.
@@ -121,6 +139,7 @@ export function letterIssues(
   return [
     ...missingValues(used, wave, prefix),
     ...unfillableForAudience(used, wave, prefix),
+    ...filledForAnotherAudience(used, wave, prefix),
     ...datesBeforeTheLetter(wave, prefix),
   ];
 }

@@ -131,6 +131,18 @@ export function ledgerStoreContract(setup: () => Promise<StoreUnderTest<Ledger>>
       expect(await ledger.hasUnsettled("another-wave")).toBe(true);
     });
 
+    it("answers an owner's letters, oldest first, from every wave, with where each stands", async () => {
+      const later = new Date(Date.parse(START) + 60_000).toISOString();
+      await ledger.putNew(aMessage("c2", "queued", { waveId: "wave-2027-05", createdAt: later, updatedAt: later }));
+      await ledger.putNew(aMessage("c1", "sent"));
+      await ledger.putNew(aMessage("c3", "queued", { owner: "STATE:TCD" }));
+      expect(await ledger.lettersOf("STATE:MLI")).toEqual([
+        { waveId: WAVE, recipient: "c1", status: "sent", createdAt: START },
+        { waveId: "wave-2027-05", recipient: "c2", status: "queued", createdAt: later },
+      ]);
+      expect(await ledger.lettersOf("STATE:NER")).toEqual([]);
+    });
+
     it("records each unreached owner once, listed in owner order and counted; a cursor stays with its wave", async () => {
       for (const owner of ["STATE:TCD", "STATE:GHA", "ORG:opcw"])
         expect(await ledger.putUnreached(anUnreached(owner))).toBe(true);

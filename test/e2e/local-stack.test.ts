@@ -68,6 +68,7 @@ describe("the local stack", () => {
       /^seed: 193 Member States with their obligations added/,
       /^seed: 25 organizations added/,
       /^seed: 6 programme letter templates added/,
+      /^seed: 1 staff letter templates added/,
       /^seed: 2 programme years added/,
       /^seed: 357 demonstration submissions recorded/,
       /^seed: 402 demonstration contacts added/,
@@ -75,7 +76,7 @@ describe("the local stack", () => {
     ]) {
       expect(seedLines.filter((line) => stage.test(line))).toHaveLength(1);
     }
-    expect(seedLines).toHaveLength(7);
+    expect(seedLines).toHaveLength(8);
   });
 
   it("answers GET /health without a token", async () => {

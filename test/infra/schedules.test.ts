@@ -285,4 +285,13 @@ describe("the scheduled functions", () => {
       expect(resource(template, roleId(fn)).Properties.ManagedPolicyArns, target).toBeUndefined();
     }
   });
+
+  it("lets the report read a State's letters (the ledger's gsi2) and their waves and templates by key", () => {
+    const desk = roleStatements(template, roleId(stateless.assistanceReportFunction)).filter((statement) =>
+      JSON.stringify(statement.Resource).includes(deskId),
+    );
+    const querying = desk.filter((statement) => actionsOf(statement).includes("dynamodb:Query"));
+    expect(JSON.stringify(querying.map((statement) => statement.Resource))).toContain("/index/gsi2");
+    expect(desk.flatMap(actionsOf)).toContain("dynamodb:GetItem");
+  });
 });

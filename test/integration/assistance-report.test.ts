@@ -10,6 +10,7 @@ import { type AssistanceDependencies, createRequest, transitionRequest } from "#
 import type { AssistanceArea, RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { type Mailer, sesMailer } from "#shared/mail/ses.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -17,6 +18,7 @@ import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
 import { createAssistanceReportHandler } from "../../functions/assistance-report/app.ts";
 import { apiEvent } from "../support/api-event.ts";
@@ -46,6 +48,10 @@ function reportHandler(secretariatEmail: string, mailer?: Mailer) {
   return createAssistanceReportHandler({
     assistance: deps.assistance,
     registry: deps.registry,
+    letters: {
+      ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+      templates: templateRepository(setup.doc, setup.tableNames, clock),
+    },
     clock,
     mailer: mailer ?? sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
     secretariatEmail,

@@ -7,9 +7,11 @@ import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-04-20T10:00:00Z");
@@ -84,6 +86,10 @@ describe("demo assistance seed", () => {
     const run = await runAssistanceReport({
       assistance,
       registry: registryRepository(setup.doc, setup.tableNames, clock),
+      letters: {
+        ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+        templates: templateRepository(setup.doc, setup.tableNames, clock),
+      },
       clock,
       mailer: {
         sendMail: async (message) => {

@@ -10,11 +10,13 @@ import { createContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import type { ContactRole, EmailStatus } from "#shared/contacts/schemas.ts";
 import { type AudienceDependencies, resolveAudience } from "#shared/correspondence/audiences.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import type { Audience } from "#shared/correspondence/schemas.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-03-05T15:00:00Z");
@@ -44,7 +46,12 @@ beforeAll(async () => {
     assistance,
     reporting: reportingRepository(setup.doc, setup.tableNames, clock),
   };
-  deps = { ...contacts, assistance };
+  deps = {
+    ...contacts,
+    assistance,
+    ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+  };
 
   const contact = async (key: string, owner: string, role: ContactRole, emailStatus: EmailStatus = "ok") => {
     const created = await createContact(contacts)(
@@ -78,6 +85,28 @@ beforeAll(async () => {
   await request("KEN", 1);
   const withdrawn = await request("GHA", 2);
   await transitionRequest(assistanceDeps)(withdrawn.value.id, withdrawn.version, { to: "withdrawn" }, audit);
+  // Circulated on `circulatedOn`: its follow-up letter falls due a year later.
+  const circulated = async (iso3: string, receivedOn: string, circulatedOn: string) => {
+    const created = await createRequest(assistanceDeps)(
+      {
+        iso3,
+        areas: ["legislation"],
+        description: "Border controls",
+        receivedOn,
+        symbol: `S/AC.44/CIRCULATED/${iso3}`,
+        consentedToCirculation: true,
+      },
+      audit,
+    );
+    let version = created.version;
+    for (const to of ["acknowledged", "consent-window", "circulated"] as const) {
+      version = (await transitionRequest(assistanceDeps)(created.value.id, version, { to, on: circulatedOn }, audit))
+        .version;
+    }
+  };
+  await circulated("DEU", "2025-01-06", "2025-02-03");
+  await circulated("BRA", "2025-01-06", "2025-02-03");
+  await circulated("TCD", "2025-05-05", "2025-06-02");
 
   const offer = (
     provider: { kind: "state"; iso3: string } | { kind: "organization"; id: string },
@@ -117,8 +146,17 @@ describe("audiences", () => {
 
   it("states-with-pending-requests: a State whose request is still open, not one that withdrew its own", async () => {
     const pending = await resolve("states-with-pending-requests");
-    expect(owners(pending)).toEqual(["STATE:KEN"]);
-    expect(recipientsOf(pending)).toEqual([ids.KEN]);
+    expect(owners(pending)).toEqual(["STATE:BRA", "STATE:DEU", "STATE:KEN", "STATE:TCD"]);
+    expect(recipientsOf(pending)).toEqual([ids.DEU, ids.KEN, ids.TCD].sort());
+  });
+
+  it("states-with-follow-up-due: a request circulated a year ago or more, not one circulated since", async () => {
+    const due = await resolve("states-with-follow-up-due");
+    // Kenya's request is not circulated yet, Chad's falls due in June.
+    expect(owners(due)).toEqual(["STATE:BRA", "STATE:DEU"]);
+    expect(recipientsOf(due)).toEqual([ids.DEU]);
+    expect(due.skipped).toMatchObject([{ recipient: "owner:STATE:BRA", reason: "no-active-contact" }]);
+    expect(due.unreached).toMatchObject([{ owner: { owner: "STATE:BRA" }, reason: "no-contact" }]);
   });
 
   it("assistance-providers: States and organizations with offers, through a reachable provider-poc first", async () => {

@@ -836,6 +836,10 @@ const cases: Record<string, ContractCase> = {
       const report = createAssistanceReportHandler({
         assistance: assistanceRepository(tables.doc, tables.tableNames, clock),
         registry: registryRepository(tables.doc, tables.tableNames, clock),
+        letters: {
+          ledger: ledgerRepository(tables.doc, tables.tableNames, clock),
+          templates: templateRepository(tables.doc, tables.tableNames, clock),
+        },
         clock,
         mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
         secretariatEmail: "secretariat@desk.example",

@@ -44,6 +44,7 @@ function hostileReport(): AssistanceReport {
     generatedBy: "test",
     requests: [{ request, matches: [] }],
     stateNames: new Map([["KEN", `<script>alert("K&N")</script>`]]),
+    letters: new Map(),
   });
 }
 
@@ -104,6 +105,7 @@ describe("summary e-mail", () => {
       generatedBy: "test",
       requests: [],
       stateNames: new Map(),
+      letters: new Map(),
     });
     const mail = reportSummaryMail(empty);
     expect(mail.subject).toContain("2026-2 (May to August 2026): 0 pending requests");

@@ -6,11 +6,13 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
 import { createAssistanceReportHandler } from "../../functions/assistance-report/app.ts";
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
@@ -200,6 +202,10 @@ describe("assistance routes", () => {
 describe("assistance-report handler input", () => {
   const handler = createAssistanceReportHandler({
     ...deps,
+    letters: {
+      ledger: ledgerRepository(doc, tableNames, clock),
+      templates: templateRepository(doc, tableNames, clock),
+    },
     mailer: {
       sendMail: async () => {
         throw new Error("no mail in this test");

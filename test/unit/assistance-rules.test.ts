@@ -10,6 +10,7 @@ import {
 } from "#shared/assistance/dates.ts";
 import { isActiveOn, isStale, rankCandidates } from "#shared/assistance/ranking.ts";
 import { buildReport, parsePeriod, periodOf } from "#shared/assistance/report.ts";
+import { reportSummaryMail } from "#shared/assistance/report-mail.ts";
 import type {
   AssistanceMatch,
   AssistanceOffer,
@@ -387,6 +388,7 @@ describe("report content", () => {
       { request: done, matches: [] },
     ],
     stateNames: new Map([["NGA", "Nigeria"]]),
+    letters: new Map(),
   });
 
   it("lists every pending request oldest first, with its age, and leaves out final ones", () => {
@@ -406,6 +408,38 @@ describe("report content", () => {
       null,
     ]);
     expect(report.totals).toMatchObject({ followUpsOverdue: 1, followUpsDue: 1 });
+  });
+
+  it("says followed up, with the letter's date, once a follow-up letter to the State left on or after the due day", () => {
+    const letters = new Map([
+      [
+        "NGA",
+        [
+          { kind: "assistance-follow-up" as const, status: "delivered" as const, on: "2025-12-01" },
+          { kind: "assistance-follow-up" as const, status: "sent" as const, on: "2026-01-15" },
+        ],
+      ],
+      // The Philippines' letter went before its request fell due: it answered another year.
+      ["PHL", [{ kind: "assistance-follow-up" as const, status: "sent" as const, on: "2026-03-02" }]],
+    ]);
+    const followed = buildReport({
+      period: periodOf(asOf),
+      asOf,
+      generatedAt: at,
+      generatedBy: "test",
+      requests: [
+        { request: old, matches: [] },
+        { request: dueSoon, matches: [] },
+      ],
+      stateNames: new Map(),
+      letters,
+    });
+    expect(followed.requests.map((row) => row.followUp)).toEqual([
+      { dueOn: "2025-11-20", status: "followed-up", followedUpOn: "2025-12-01" },
+      { dueOn: "2026-06-30", status: "due" },
+    ]);
+    expect(followed.totals).toMatchObject({ followUpsOverdue: 0, followUpsDue: 1 });
+    expect(reportSummaryMail(followed).text).toContain("follow-up: followed up on 2025-12-01 (due 2025-11-20)");
   });
 
   it("counts by status and age, and the circulated requests with no open match", () => {
@@ -443,6 +477,7 @@ describe("report content", () => {
         },
       ],
       stateNames: new Map(),
+      letters: new Map(),
     });
     expect(later.requests[0]?.lastAction).toEqual({ action: "match accepted (organization:iaea)", on: "2025-03-03" });
   });

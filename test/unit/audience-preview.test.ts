@@ -17,6 +17,7 @@ import { createWave, previewAudience } from "#shared/waves/waves.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryContacts } from "../support/in-memory/contacts.ts";
+import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
@@ -32,7 +33,8 @@ const contacts = inMemoryContacts(clock, trail);
 const assistance = inMemoryAssistance(clock, trail);
 const waves = inMemoryWaves(clock, trail);
 const templates = inMemoryTemplates(clock, trail);
-const deps = { registry, organizations, contacts, assistance, waves, templates, clock };
+const ledger = inMemoryLedger(clock, trail, waves);
+const deps = { registry, organizations, contacts, assistance, waves, templates, ledger, clock };
 
 /** Contact ids by the test's own names for them, and back. */
 const keyOf = new Map<string, string>();

@@ -58,6 +58,7 @@ beforeEach(async () => {
   await templates.create(template("plain-2027", "Dear {{contact.name}}"), audit);
   await templates.create(template("signed-2027", "On behalf of {{committee.chair}}."), audit);
   await templates.create(template("to-states-2027", "The Committee writes to {{state.name}}."), audit);
+  await templates.create(template("follow-up-2027", "Your requests:\n\n{{assistance.followUps|list}}"), audit);
   schedules = new Map();
   scheduler = {
     schedule: async (wave) => {
@@ -173,6 +174,22 @@ describe("createWave refuses a wave whose letters would all fail or be misdated"
     expect((await createWave(deps())(newWave({ ...toStates, audience: "all-states" }), audit)).value.status).toBe(
       "draft",
     );
+  });
+
+  it("refuses {{assistance.followUps}} to any audience but the follow-up one, which alone reads its value", async () => {
+    const followUp = { templateId: "follow-up-2027", deadline: undefined };
+    expect(await issuesOf(newWave({ ...followUp, audience: "states-with-pending-requests" }))).toEqual([
+      {
+        path: "body.audience",
+        message:
+          "the template uses {{assistance.followUps}}, which only the audience states-with-follow-up-due fills, not " +
+          "states-with-pending-requests",
+      },
+    ]);
+    // To organizations, both: they are not States, and it is not the follow-up audience.
+    expect(await issuesOf(newWave({ ...followUp, audience: "organizations" }))).toHaveLength(2);
+    const wave = await createWave(deps())(newWave({ ...followUp, audience: "states-with-follow-up-due" }), audit);
+    expect(wave.value.status).toBe("draft");
   });
 
   it("refuses a reply deadline, and a briefing date, before the letters' date (New York)", async () => {

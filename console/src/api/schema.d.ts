@@ -2911,10 +2911,15 @@ export interface components {
            */
           dueOn: string;
           /**
-           * @description overdue: past due; due: falls due within 4 months (before the next report); not-yet: later
+           * @description overdue: past due; due: falls due within 4 months (before the next report); not-yet: later; followed-up: an assistance-follow-up letter to the State was sent or delivered on or after dueOn
            * @enum {string}
            */
-          status: "overdue" | "due" | "not-yet";
+          status: "overdue" | "due" | "not-yet" | "followed-up";
+          /**
+           * Format: date
+           * @description When followed-up: the date of the first such letter (its New York day)
+           */
+          followedUpOn?: string;
         } | null;
         matches: {
           id: string;
@@ -3175,7 +3180,7 @@ export interface components {
       id: string;
       templateId: string;
       /**
-       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
+       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
        * @enum {string}
        */
       audience:
@@ -3184,6 +3189,7 @@ export interface components {
         | "all-states"
         | "states-without-current-poc"
         | "states-with-pending-requests"
+        | "states-with-follow-up-due"
         | "organizations"
         | "assistance-providers"
         | "stale-providers";
@@ -3240,7 +3246,7 @@ export interface components {
       /** @description An existing template */
       templateId: string;
       /**
-       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
+       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
        * @enum {string}
        */
       audience:
@@ -3249,6 +3255,7 @@ export interface components {
         | "all-states"
         | "states-without-current-poc"
         | "states-with-pending-requests"
+        | "states-with-follow-up-due"
         | "organizations"
         | "assistance-providers"
         | "stale-providers";
@@ -3276,7 +3283,7 @@ export interface components {
       id: string;
       templateId: string;
       /**
-       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
+       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
        * @enum {string}
        */
       audience:
@@ -3285,6 +3292,7 @@ export interface components {
         | "all-states"
         | "states-without-current-poc"
         | "states-with-pending-requests"
+        | "states-with-follow-up-due"
         | "organizations"
         | "assistance-providers"
         | "stale-providers";
@@ -3811,7 +3819,7 @@ export interface components {
           )
         | null;
       /**
-       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
+       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
        * @enum {string}
        */
       audience:
@@ -3820,6 +3828,7 @@ export interface components {
         | "all-states"
         | "states-without-current-poc"
         | "states-with-pending-requests"
+        | "states-with-follow-up-due"
         | "organizations"
         | "assistance-providers"
         | "stale-providers";

@@ -21,6 +21,7 @@ export const AUDIENCES: Record<Audience, string> = {
   "all-states": "All Member States",
   "states-without-current-poc": "States without a current point of contact",
   "states-with-pending-requests": "States with a pending assistance request",
+  "states-with-follow-up-due": "States owed the one-year follow-up letter on an assistance request",
   organizations: "International, regional and subregional organizations",
   "assistance-providers": "Assistance providers",
   "stale-providers": "Assistance providers whose offer is over 12 months old",

@@ -1,0 +1,70 @@
+// When a request's one-year follow-up letter counts as written: derived from the State's letters in the send ledger,
+// so sending the letter records nothing more. One rule for the follow-up audience, its letters and the report.
+import type { MessageStatus } from "../correspondence/schemas.ts";
+import type { Template } from "../templates/schemas.ts";
+import type { AssistanceRequest } from "./schemas.ts";
+
+type LetterKind = Template["kind"];
+
+/** One of a State's letters: its wave's template kind, where it stands, and its date (the New York day written). */
+export interface StateLetter {
+  kind: LetterKind | undefined;
+  status: MessageStatus;
+  on: string;
+}
+
+/** A State's letters, oldest first. */
+export type StateLettersOf = (iso3: string) => Promise<readonly StateLetter[]>;
+
+export const FOLLOW_UP_KIND: LetterKind = "assistance-follow-up";
+
+/**
+ * The statuses of a letter that left. `unknown` is not one: the sender stopped between SES and the ledger, so the
+ * letter may never have gone; the follow-up stays owed until SES events or a resend settle it, since a second
+ * letter is better than none.
+ */
+const LEFT: ReadonlySet<MessageStatus> = new Set(["sent", "delivered"]);
+
+/**
+ * The day the request's follow-up letter went: the first follow-up letter to its State that left, dated on or after
+ * the day the follow-up fell due. An earlier follow-up letter answered another request's year, not this one's.
+ */
+export function followedUpOn(
+  request: Pick<AssistanceRequest, "followUpDueOn">,
+  letters: readonly StateLetter[],
+): string | undefined {
+  const dueOn = request.followUpDueOn;
+  if (!dueOn) return undefined;
+  return letters
+    .filter((letter) => letter.kind === FOLLOW_UP_KIND && LEFT.has(letter.status) && letter.on >= dueOn)
+    .map((letter) => letter.on)
+    .sort()[0];
+}
+
+/** Whether the request's follow-up letter is owed on `day`: due by then and not written. */
+export const followUpOwed = (
+  request: Pick<AssistanceRequest, "followUpDueOn">,
+  day: string,
+  letters: readonly StateLetter[],
+): boolean => request.followUpDueOn !== undefined && request.followUpDueOn <= day && !followedUpOn(request, letters);
+
+/**
+ * The pending requests whose follow-up is owed on `day`, by State (in code order), each State's oldest first.
+ * Only the States with a request due are read.
+ */
+export async function followUpsOwedBy(
+  pending: readonly AssistanceRequest[],
+  day: string,
+  lettersOf: StateLettersOf,
+): Promise<Map<string, AssistanceRequest[]>> {
+  const due = pending.filter((request) => request.followUpDueOn !== undefined && request.followUpDueOn <= day);
+  const owed = new Map<string, AssistanceRequest[]>();
+  for (const iso3 of [...new Set(due.map((request) => request.iso3))].sort()) {
+    const letters = await lettersOf(iso3);
+    const requests = due
+      .filter((request) => request.iso3 === iso3 && followUpOwed(request, day, letters))
+      .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id));
+    if (requests.length) owed.set(iso3, requests);
+  }
+  return owed;
+}
