@@ -6,15 +6,9 @@ import type { AssistanceRequest } from "../assistance/schemas.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, parseOwner } from "../contacts/schemas.ts";
 import { Invalid, NotFound } from "../errors.ts";
-import {
-  followUpLine,
-  type LetterFacts,
-  letterForm,
-  letterLanguageOf,
-  letterValues,
-} from "../templates/letter-values.ts";
+import { followUpLine, type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import { renderLetter, variablesOf } from "../templates/rules.ts";
+import { letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import { audienceOf } from "../templates/variables.ts";
 import {

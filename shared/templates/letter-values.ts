@@ -6,7 +6,6 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import { DESK_TIME_ZONE, dayOf, wallClockAt } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
 import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
-import type { Template } from "./schemas.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
 
 /** Letters are dated in New York, where the Committee sits. */
@@ -59,10 +58,6 @@ export function letterValues(facts: LetterFacts): LetterValues {
     ...facts.values,
   };
 }
-
-/** The language a letter to a recipient is written in: theirs when the template has it, else its fallback. */
-export const letterLanguageOf = (template: Pick<Template, "variants" | "fallbackLanguage">, language: UnLanguage) =>
-  template.variants[language] ? language : (template.fallbackLanguage ?? language);
 
 /** A request in a follow-up letter: its symbol and the day it was received, in the letter's language. */
 export const followUpLine = (request: { symbol: string; receivedOn: string }, language: UnLanguage) =>

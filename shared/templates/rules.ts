@@ -79,16 +79,19 @@ function htmlDocument(language: UnLanguage, subject: string, body: string): stri
  * Picks the recipient's language, else the fallback; fills the values rendered in that language (HTML-escaped in
  * the HTML part) and puts the body inside the Committee's form.
  */
+/** The language a recipient's letter is written in: theirs when the template has it, else the template's fallback. */
+export const letterLanguageOf = (template: Pick<Template, "variants" | "fallbackLanguage">, language: UnLanguage) =>
+  template.variants[language] ? language : (template.fallbackLanguage ?? language);
+
 export function renderLetter(
   template: Pick<Template, "variants" | "fallbackLanguage">,
   language: UnLanguage,
   values: LetterValues,
   form: LetterForm,
 ): RenderedLetter {
-  const own = template.variants[language];
-  const chosen = own ? language : template.fallbackLanguage;
-  const variant = chosen ? template.variants[chosen] : undefined;
-  if (!chosen || !variant) throw new Invalid(`The template has no ${language} variant and no fallback`);
+  const chosen = letterLanguageOf(template, language);
+  const variant = template.variants[chosen];
+  if (!variant) throw new Invalid(`The template has no ${language} variant and no fallback`);
   const fill = (part: Part) => fillPlaceholders(variant[part], (name) => renderValue(name, values[name], chosen, part));
   const subject = fill("subject");
   const text = fill("text");
@@ -98,7 +101,7 @@ export function renderLetter(
   const { before, after } = formParts(form, chosen);
   return {
     language: chosen,
-    fellBack: !own,
+    fellBack: chosen !== language,
     lang: LANGUAGE_TAG[chosen],
     dir: directionOf(chosen),
     subject: subject.text,
