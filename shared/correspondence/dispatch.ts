@@ -4,7 +4,7 @@
 
 import type { AssistanceRequest } from "../assistance/schemas.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
-import { type Contact, type Owner, parseOwner } from "../contacts/schemas.ts";
+import { type Contact, type Owner, ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { followUpLine, type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
@@ -153,7 +153,7 @@ async function followUpsOf(
   const owed = new Map<string, readonly AssistanceRequest[]>();
   if (!variablesOf(template).has("assistance.followUps")) return owed;
   if (wave.audience !== audienceOf("assistance.followUps")) return owed;
-  for (const [iso3, requests] of await followUpsOwed(deps)) owed.set(`STATE:${iso3}`, requests);
+  for (const [iso3, requests] of await followUpsOwed(deps)) owed.set(ownerText({ kind: "state", iso3 }), requests);
   return owed;
 }
 

@@ -25,6 +25,8 @@ import { type Message, type MessageKey, type MessageStatus, messageSchema, messa
 import { type Unreached, unreachedSchema } from "./unreached.ts";
 
 export const wavePartition = (waveId: string) => `WAVE#${waveId}`;
+/** The wave's own item heads the partition its messages share (shared/waves/repository.ts writes it). */
+export const waveKey = (waveId: string) => ({ pk: wavePartition(waveId), sk: "WAVE" });
 export const messageKey = ({ waveId, recipient }: MessageKey) => ({
   pk: wavePartition(waveId),
   sk: `MESSAGE#${recipient}`,
@@ -448,11 +450,10 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
     },
 
     async templateIdOf(waveId: string): Promise<string | undefined> {
-      // The wave's own item (shared/waves/repository.ts) heads the partition its messages share.
       const result = await doc.send(
         new GetCommand({
           TableName: table,
-          Key: { pk: wavePartition(waveId), sk: "WAVE" },
+          Key: waveKey(waveId),
           ProjectionExpression: "templateId",
         }),
       );

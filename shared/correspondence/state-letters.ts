@@ -2,6 +2,7 @@
 // (shared/assistance/follow-ups.ts) reads. A wave and its template are read once per reader, however many States
 // got the wave's letters.
 import type { StateLetter, StateLettersOf } from "../assistance/follow-ups.ts";
+import { ownerText } from "../contacts/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Template } from "../templates/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
@@ -27,7 +28,7 @@ export function stateLetters(stores: StateLetterStores): StateLettersOf {
     return kind;
   };
   return async (iso3) => {
-    const letters = await stores.ledger.lettersOf(`STATE:${iso3}`);
+    const letters = await stores.ledger.lettersOf(ownerText({ kind: "state", iso3 }));
     return Promise.all(
       letters.map(
         async (letter): Promise<StateLetter> => ({
