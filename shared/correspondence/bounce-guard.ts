@@ -3,10 +3,9 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
-import { IllegalTransition, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
+import { haltWave } from "../waves/halt.ts";
 import type { WaveRepository } from "../waves/repository.ts";
-import { assertWaveTransition } from "../waves/rules.ts";
 import type { Wave } from "../waves/schemas.ts";
 import type { Ledger } from "./ledger.ts";
 import type { MessageStatus } from "./schemas.ts";
@@ -52,32 +51,16 @@ export const haltIfBouncing =
     audit: AuditContext = { actor: systemActor("ses-events") },
   ): Promise<Versioned<Wave> | undefined> => {
     const reason = haltReasonFor(bounceRateOf(await deps.ledger.counts(waveId)));
-    if (!reason) return undefined;
-    for (let attempt = 1; ; attempt++) {
-      const wave = await deps.waves.get(waveId);
-      if (wave?.value.status !== "dispatching") return undefined;
-      assertWaveTransition(waveId, wave.value.status, "halted");
-      // The reason travels on the stored wave and in the audit entry's after image.
-      const next = {
-        ...wave.value,
-        status: "halted" as const,
-        updatedAt: deps.clock.now().toISOString(),
-        haltReason: reason,
-      };
-      try {
-        return await deps.waves.move(wave, wave.version, next, audit);
-      } catch (error) {
-        // Another writer moved the wave between the read and the write: read it again.
-        const raced = error instanceof PreconditionFailed || error instanceof IllegalTransition;
-        if (!raced || attempt >= 3) throw error;
-      }
-    }
+    return reason ? haltWave(deps)(waveId, reason, audit) : undefined;
   };
 
-/** For the sender: why a wave may send no more (it is halted), or undefined. One read of the wave. */
+/**
+ * For the sender: why a wave may send no more (halted, for the reason the halt kept on it: bounces, or a letter changed
+ * after scheduling), or undefined. One read of the wave.
+ */
 export const haltedReasonOf =
   (waves: Pick<WaveRepository, "get">) =>
   async (waveId: string): Promise<string | undefined> => {
     const wave = await waves.get(waveId);
-    return wave?.value.status === "halted" ? HALTED_BY_BOUNCES : undefined;
+    return wave?.value.status === "halted" ? (wave.value.haltReason ?? HALTED_BY_BOUNCES) : undefined;
   };

@@ -355,7 +355,8 @@ describe("halting on hard bounces", () => {
     const counts = await ledger.counts(id);
     expect(counts).toMatchObject({ sent: 2, failed: letters - 2, queued: 0, sending: 0 });
     for (const message of await ledger.listByStatus(id, "failed")) {
-      expect(message.reason).toBe("wave halted: hard bounces reached 5% of the letters out");
+      // The reason the halt kept on the wave, with its count.
+      expect(message.reason).toBe("wave halted: hard bounces reached 5% of the letters out: 1 of 20 (5.0%)");
     }
     expect(letters - 2).toBeGreaterThan(0);
     expect(await mailsMarked(marker)).toHaveLength(2);
