@@ -49,15 +49,19 @@ export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies)
         return { waveId: input.waveId, enqueued, ...(refused ? { refused } : {}) };
       }
       if ("waveId" in input) {
-        const { status, summary, staleClaims } = await dispatchOne(input.waveId, {
+        const { status, summary, staleClaims, haltReason } = await dispatchOne(input.waveId, {
           actor: systemActor("wave-dispatch"),
         });
-        deps.logger.info("wave dispatched", { ...summary, status, staleClaims });
+        // A halt is an answer, not a failure (a retry finds the wave halted), but someone has to act on it.
+        if (haltReason) deps.logger.warn("wave halted", { waveId: input.waveId, reason: haltReason });
+        else deps.logger.info("wave dispatched", { ...summary, status, staleClaims });
         return { waveId: input.waveId, status, summary };
       }
       const { programmeWave } = input;
       const { wave, created, summary } = await fireProgramme(programmeWave, deps.zoneOf(programmeWave.key));
-      deps.logger.info("programme wave fired", { key: programmeWave.key, created, status: wave.value.status, summary });
+      const fired = { key: programmeWave.key, created, status: wave.value.status, summary };
+      if (wave.value.haltReason) deps.logger.warn("programme wave halted", { ...fired, reason: wave.value.haltReason });
+      else deps.logger.info("programme wave fired", fired);
       return { waveId: wave.value.id, status: wave.value.status, created, summary };
     } catch (error) {
       // A cancelled (or ended) wave whose schedule still fired: the refusal is the answer, and no retry changes it.

@@ -1,14 +1,15 @@
 // Dispatch: resolves a wave's audience, renders each letter in the recipient's language inside the Committee's
 // form, writes one message per recipient into the ledger (once, whatever the retries) and enqueues the keys of
-// every message still queued.
+// every message still queued. A wave that keeps its letter's digest is dispatched only while the template still says
+// that letter.
 
 import type { AssistanceRequest } from "../assistance/schemas.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, ownerText, parseOwner } from "../contacts/schemas.ts";
-import { Invalid, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
 import { followUpLine, type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import { letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
+import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import { audienceOf } from "../templates/variables.ts";
 import {
@@ -46,6 +47,19 @@ export interface DispatchSummary {
   enqueued: number;
   /** Dispatched after its deadline: every letter is recorded as expired, none is enqueued. */
   pastDeadline: boolean;
+}
+
+/**
+ * The template's letters no longer say what they said when the wave was scheduled (its letter digest): what the wave
+ * would send is not the letter checked, and approved from a test copy, then. Thrown before anything is written.
+ */
+export class LettersChanged extends Conflict {
+  constructor(
+    readonly waveId: string,
+    readonly templateId: string,
+  ) {
+    super(`Template ${templateId}'s letters changed after wave ${waveId} was scheduled`, { templateId });
+  }
 }
 
 /** The owner's active points of contact, one line each (name, title, agency, address), as the letter lists them. */
@@ -185,12 +199,20 @@ const unreachedRecord = (wave: DispatchWave, { owner, reason, detail }: Unreache
   recordedAt: now,
 });
 
+/**
+ * Writes the wave's letters into the ledger and enqueues what is queued. With the digest the wave kept when it was
+ * scheduled, the template is first compared with it: changed (LettersChanged), nothing is read, written or enqueued.
+ */
 export const dispatch =
   (deps: DispatchDependencies) =>
-  async (input: DispatchWave): Promise<DispatchSummary> => {
+  async (input: DispatchWave, pinnedDigest?: string): Promise<DispatchSummary> => {
     const wave = dispatchWaveSchema.parse(input);
     const template = await deps.templates.get(wave.templateId);
     if (!template) throw new NotFound("Template", wave.templateId);
+    // The template rendered below is the one compared: no change can come between the check and the letters.
+    if (pinnedDigest !== undefined && letterDigest(template.value) !== pinnedDigest) {
+      throw new LettersChanged(wave.id, wave.templateId);
+    }
     const instant = deps.clock.now();
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;

@@ -1,5 +1,6 @@
-// The rules of templates: what makes one valid to save, and how a letter is rendered for one recipient.
-
+// The rules of templates: what makes one valid to save, what its letters say (and their digest), and how a letter
+// is rendered for one recipient.
+import { createHash } from "node:crypto";
 import type { FieldIssue } from "../errors.ts";
 import { Invalid } from "../errors.ts";
 import { textProblem } from "../http/body-text.ts";
@@ -45,6 +46,31 @@ export function assertValidTemplate(template: Pick<NewTemplate, "variants" | "fa
   if (issues.length) throw new Invalid("The template cannot be saved", issues);
 }
 
+/**
+ * What the template's letters say, and nothing else: each language's subject, text and HTML (null for a language it
+ * lacks), in the UN's language order, and the fallback. Kind, description and review flags are not in it. Arrays in a
+ * fixed order, so the JSON is canonical however the template's keys were ordered when stored.
+ */
+function lettersOf({ variants, fallbackLanguage }: Pick<Template, "variants" | "fallbackLanguage">) {
+  return [
+    fallbackLanguage ?? null,
+    UN_LANGUAGES.map((language) => {
+      const variant = variants[language];
+      return variant ? [variant.subject, variant.text, variant.html] : null;
+    }),
+  ];
+}
+
+/**
+ * The sha256 (hex) of what the template's letters say: equal exactly when the letters are. A wave keeps it from the
+ * moment it is scheduled (ADR 0015), so changing what `lettersOf` reads changes every stored digest: dispatch would
+ * then halt every waiting wave.
+ */
+export const letterDigest = (template: Pick<Template, "variants" | "fallbackLanguage">): string =>
+  createHash("sha256")
+    .update(JSON.stringify(lettersOf(template)))
+    .digest("hex");
+
 /** Every variable the template names, in any language and part. */
 export function variablesOf(template: Pick<Template, "variants">): Set<TemplateVariable> {
   const names = new Set<TemplateVariable>();
@@ -75,14 +101,14 @@ function htmlDocument(language: UnLanguage, subject: string, body: string): stri
   ].join("\n");
 }
 
-/**
- * Picks the recipient's language, else the fallback; fills the values rendered in that language (HTML-escaped in
- * the HTML part) and puts the body inside the Committee's form.
- */
 /** The language a recipient's letter is written in: theirs when the template has it, else the template's fallback. */
 export const letterLanguageOf = (template: Pick<Template, "variants" | "fallbackLanguage">, language: UnLanguage) =>
   template.variants[language] ? language : (template.fallbackLanguage ?? language);
 
+/**
+ * Picks the recipient's language, else the fallback; fills the values rendered in that language (HTML-escaped in
+ * the HTML part) and puts the body inside the Committee's form.
+ */
 export function renderLetter(
   template: Pick<Template, "variants" | "fallbackLanguage">,
   language: UnLanguage,

@@ -12,7 +12,7 @@ import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { letterForm, letterValues } from "./letter-values.ts";
 import type { TemplateRepository } from "./repository.ts";
-import { assertValidTemplate, renderLetter } from "./rules.ts";
+import { assertValidTemplate, letterDigest, renderLetter } from "./rules.ts";
 import type {
   NewTemplate,
   RenderedLetter,
@@ -64,21 +64,11 @@ export const changeTemplate =
     };
     assertCompleteVariants(next.variants);
     assertValidTemplate(next);
-    if (lettersOf(next) !== lettersOf(current.value)) await assertNoWaveWaiting(deps, id);
+    if (letterDigest(next) !== letterDigest(current.value)) await assertNoWaveWaiting(deps, id);
     return deps.templates.update(current, expectedVersion, next, audit);
   };
 
-/** What the template's letters say, in each language and for the others (a review flag changes none of it). */
-const lettersOf = ({ variants, fallbackLanguage }: Template) =>
-  JSON.stringify([
-    fallbackLanguage,
-    UN_LANGUAGES.map((language) => {
-      const variant = variants[language];
-      return variant && [variant.subject, variant.text, variant.html];
-    }),
-  ]);
-
-/** The statuses in which a wave will still render letters: dispatch reads the template as it stands when it runs. */
+/** The statuses in which a wave will still render letters: dispatch renders the template as it stands when it runs. */
 const WAITING: readonly Wave["status"][] = ["scheduled", "dispatching"];
 
 /** Sorts after every `<updatedAt>#<id>` key of the status index: every wave in the status, however recently moved. */
@@ -86,8 +76,8 @@ const ANY_TIME = "~";
 
 /**
  * The waves of a template that are scheduled or dispatching: they were scheduled, and their test copy approved, with
- * the letter as it stands, and dispatch renders the template as it stands when it runs, so its letters are fixed
- * until they are over (ADR 0015).
+ * the letter as it stands, so its letters are fixed until they are over (ADR 0015). Read from an eventually consistent
+ * index: a wave scheduled in the same second may be missing, and the letter digest it keeps halts its dispatch then.
  */
 export async function wavesWaitingOn(
   deps: Pick<TemplateDependencies, "waves">,
@@ -100,9 +90,8 @@ export async function wavesWaitingOn(
 
 /**
  * Refuses (409) to change what a template's letters say (a variant, the fallback) while a wave of it waits: dispatch
- * would send the changed letter, not the approved one, or fail every letter if the change needs a value the wave does
- * not give. Its kind and description may change. The waves are named: cancel them, change the template, schedule new
- * ones.
+ * would find the letter changed since the wave was scheduled and halt the wave, sending nothing. Its kind and
+ * description may change. The waves are named: cancel them, change the template, schedule new ones.
  */
 async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
   const waiting = await wavesWaitingOn(deps, templateId);

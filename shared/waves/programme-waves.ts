@@ -8,6 +8,7 @@ import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { programmeYearOf } from "../programme/calendar.ts";
 import type { Programme } from "../schedules/schema.ts";
+import { letterDigest } from "../templates/rules.ts";
 import { waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
@@ -102,7 +103,8 @@ export interface ProgrammeWaveResult {
 
 /**
  * Creates this year's wave straight into dispatching (audited) unless it exists, then dispatches it. Dispatch is
- * idempotent, so a retry, or a second firing in the same year, sends only what is still queued.
+ * idempotent, so a retry, or a second firing in the same year, sends only what is still queued. The wave keeps the
+ * digest of the letter checked, as a scheduled wave does: a template changed before its letters are written halts it.
  */
 export const fireProgrammeWave =
   (deps: WaveDispatchDependencies) =>
@@ -126,7 +128,7 @@ export const fireProgrammeWave =
             status: "draft" as const,
             description: `${fresh.description}: a draft, not sent: ${issues.map(({ path, message }) => `${path}: ${message}`).join("; ")}`,
           }
-        : {};
+        : { letterDigest: letterDigest(template.value) };
       try {
         wave = await deps.waves.create({ ...fresh, ...awaiting }, audit);
         created = true;
@@ -138,6 +140,6 @@ export const fireProgrammeWave =
       }
     }
     if (wave.value.status !== "dispatching") return { wave, created };
-    const { summary } = await dispatchWave(deps)(wave.value.id, audit);
-    return { wave, created, summary };
+    const dispatched = await dispatchWave(deps)(wave.value.id, audit);
+    return { wave: dispatched.wave, created, summary: dispatched.summary };
   };

@@ -66,7 +66,22 @@ export const waveSchema = /* @__PURE__ */ z
     values: waveValuesSchema.optional(),
     description: z.string().optional(),
     status: waveStatusSchema,
-    haltReason: z.string().optional().describe("Why the wave halted itself (hard-bounce rate past the threshold)"),
+    haltReason: z
+      .string()
+      .optional()
+      .describe(
+        "Why the wave halted itself: its hard-bounce rate passed the threshold, or its template's letters changed " +
+          "after it was scheduled (then nothing was sent)",
+      ),
+    letterDigest: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional()
+      .describe(
+        "sha256 of what the template's letters said when the wave was scheduled (each language's subject, text and " +
+          "HTML, the languages present, the fallback): dispatch halts the wave, sending nothing, when the template's " +
+          "letters no longer match it, and a test copy is refused. Absent on waves scheduled before it was kept",
+      ),
     scheduleName: z
       .string()
       .optional()

@@ -40,6 +40,8 @@ export interface ResumedWave {
   summary: DispatchSummary;
   /** Messages claimed by a sender whose lease is over, handed back to the queue: the sender marks them unknown. */
   staleClaims: number;
+  /** Why the wave is halted, when it is (dispatch halts one whose template's letters changed after scheduling). */
+  haltReason?: string | undefined;
 }
 
 /**
@@ -61,7 +63,8 @@ export const resumeWave =
     }
     let current: Versioned<Wave> = wave;
     if (summary.enqueued === 0 && stale.length === 0) current = await completeWaveIfSettled(deps)(waveId, audit);
-    return { waveId, status: current.value.status, summary, staleClaims: stale.length };
+    const { status, haltReason } = current.value;
+    return { waveId, status, summary, staleClaims: stale.length, ...(status === "halted" ? { haltReason } : {}) };
   };
 
 export interface SweepResult {

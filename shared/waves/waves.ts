@@ -6,7 +6,12 @@ import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
-import { type DispatchDependencies, type DispatchSummary, dispatch } from "../correspondence/dispatch.ts";
+import {
+  type DispatchDependencies,
+  type DispatchSummary,
+  dispatch,
+  LettersChanged,
+} from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
 import { classifySesError, DEFAULT_EVENT_WINDOW_MS, resendRefusal } from "../correspondence/lifecycle.ts";
 import { MAX_BATCH, type SendQueue } from "../correspondence/memory-queue.ts";
@@ -16,7 +21,9 @@ import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from
 import { newId } from "../ids.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
+import { letterDigest } from "../templates/rules.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
@@ -129,7 +136,7 @@ async function moveWave(
   expectedVersion: number,
   to: WaveStatus,
   audit: AuditContext,
-  changes: Partial<Pick<Wave, "scheduleName">> = {},
+  changes: Partial<Pick<Wave, "scheduleName" | "letterDigest">> = {},
 ) {
   const { value } = current;
   if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${value.id}`, etagOf(current.version));
@@ -146,7 +153,8 @@ async function moveWave(
  * not-after deadline has passed (every letter would only expire) or once the send time itself has passed: a
  * letter never leaves later than asked unless someone asks again (a new wave with a later send time). Refused too
  * (422, nothing made) when its letters could not be rendered from the template as it stands now: the template may
- * have changed since the wave was created, and a wave created before the check existed was never checked.
+ * have changed since the wave was created, and a wave created before the check existed was never checked. The wave
+ * keeps the digest of the letter checked (letterDigest): dispatch and a test copy refuse a template changed since.
  */
 export const scheduleWave =
   (deps: Pick<WaveSchedulingDependencies, "waves" | "templates" | "scheduler" | "clock">) =>
@@ -169,7 +177,7 @@ export const scheduleWave =
     const issues = template
       ? letterIssues(template.value, value, "wave.")
       : [{ path: "wave.templateId", message: `no template ${value.templateId}` }];
-    if (issues.length) {
+    if (!template || issues.length) {
       throw new Invalid(
         `Wave ${id} cannot be scheduled: its letters would fail or be wrong; change the template, or create a ` +
           "wave that gives what is named",
@@ -177,7 +185,12 @@ export const scheduleWave =
       );
     }
     const scheduleName = await deps.scheduler.schedule(value);
-    return moveWave(deps, current, expectedVersion, "scheduled", audit, { scheduleName });
+    // The letter just checked is the one the wave sends: the template-side refusal reads an eventually consistent
+    // index, so a change made in the same second is caught by this digest instead (ADR 0015).
+    return moveWave(deps, current, expectedVersion, "scheduled", audit, {
+      scheduleName,
+      letterDigest: letterDigest(template.value),
+    });
   };
 
 /**
@@ -258,7 +271,7 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
     templates,
     ledger,
     queue: { sendBatch: async () => undefined },
-  })(dispatchInputOf(wave));
+  })(dispatchInputOf(wave), wave.letterDigest);
   return messages;
 }
 
@@ -304,7 +317,15 @@ export const sendTestLetter =
   async (id: string, request: WaveTestRequest, audit: AuditContext): Promise<WaveTestResult> => {
     assertStaffAddress(request.to, deps.staffMailDomains ?? LOCAL_STAFF_MAIL_DOMAINS);
     const wave = (await getWave(deps)(id)).value;
-    const message = testMessage(wave, await dryRunDispatch(deps, wave), request.contactId);
+    const messages = await dryRunDispatch(deps, wave).catch((error: unknown) => {
+      if (!(error instanceof LettersChanged)) throw error;
+      throw new Conflict(
+        `${error.message}, so no test copy is sent: it would not be the letter the wave was scheduled with. Cancel ` +
+          "the wave, then create, test and schedule a new one from the template as it stands",
+        error.details,
+      );
+    });
+    const message = testMessage(wave, messages, request.contactId);
     const { letter } = message;
     const sent = {
       waveId: wave.id,
@@ -337,12 +358,40 @@ export interface WaveDispatchResult {
   summary: DispatchSummary;
 }
 
+/** What a dispatch that wrote and enqueued nothing answers (a halted wave's). */
+const nothingDispatched = (waveId: string): DispatchSummary => ({
+  waveId,
+  recipients: 0,
+  skipped: 0,
+  failed: 0,
+  unreached: 0,
+  written: 0,
+  enqueued: 0,
+  pastDeadline: false,
+});
+
+/**
+ * Halts (dispatching -> halted, audited) a wave whose template's letters changed after it was scheduled; the reason
+ * says what happened and what to do. Answers the wave as it stands (already halted by a concurrent run: as it is).
+ */
+async function haltChangedLetters(
+  deps: WaveDispatchDependencies,
+  changed: LettersChanged,
+  audit: AuditContext,
+): Promise<Versioned<Wave>> {
+  const reason =
+    `${changed.message}, so dispatch stopped before writing any letter. A halted wave cannot be resumed: create, ` +
+    "test and schedule a new wave from the template as it stands";
+  return (await haltWave(deps)(changed.waveId, reason, audit)) ?? getWave(deps)(changed.waveId);
+}
+
 /**
  * What a scheduled send time fires: scheduled -> dispatching (conditional, audited), then the ledger's dispatch.
  * A wave already dispatching is dispatched again, since dispatch is idempotent: a run that crashed between the
  * move and the last enqueue is finished by the retry. Any other status is an illegal transition (a cancelled
  * wave whose schedule still fired sends nothing), and so is a run before the send time (DispatchTooEarly): in both
- * cases nothing is written.
+ * cases nothing is written. A wave whose template's letters changed after it was scheduled is halted with nothing
+ * written or enqueued, so a retried dispatch finds it halted and refuses it.
  */
 export const dispatchWave =
   (deps: WaveDispatchDependencies) =>
@@ -355,8 +404,12 @@ export const dispatchWave =
     if (status !== "dispatching") assertWaveTransition(waveId, status, "dispatching");
     assertSendTimeReached(wave.value, deps.clock.now());
     if (status !== "dispatching") wave = await moveWave(deps, wave, wave.version, "dispatching", audit);
-    const summary = await dispatch(deps)(dispatchInputOf(wave.value));
-    return { wave, summary };
+    try {
+      return { wave, summary: await dispatch(deps)(dispatchInputOf(wave.value), wave.value.letterDigest) };
+    } catch (error) {
+      if (!(error instanceof LettersChanged)) throw error;
+      return { wave: await haltChangedLetters(deps, error, audit), summary: nothingDispatched(waveId) };
+    }
   };
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Invalid } from "#shared/errors.ts";
 import type { LetterForm } from "#shared/templates/letter-form.ts";
-import { assertValidTemplate, MissingValues, renderLetter } from "#shared/templates/rules.ts";
-import type { TemplateVariant } from "#shared/templates/schemas.ts";
+import { assertValidTemplate, letterDigest, MissingValues, renderLetter } from "#shared/templates/rules.ts";
+import type { Template, TemplateVariant } from "#shared/templates/schemas.ts";
 
 const variant = (greeting: string): TemplateVariant => ({
   subject: `${greeting}: {{state.name}}`,
@@ -215,5 +215,67 @@ describe("rendering a letter", () => {
       form,
     );
     expect(letter.subject).toBe("Dear: Chad Bcc: x@example.org");
+  });
+});
+
+describe("the digest of what a template's letters say", () => {
+  const AT = "2027-03-01T09:00:00.000Z";
+  const template: Template = {
+    id: "first-report-request-2027",
+    kind: "first-report-request",
+    description: "The 2027 letter",
+    fallbackLanguage: "en",
+    variants: { en: variant("Dear"), fr: { ...variant("Madame, Monsieur"), reviewed: false } },
+    createdAt: AT,
+    updatedAt: AT,
+  };
+  const digest = letterDigest(template);
+  const withEnglish = (changes: Partial<TemplateVariant>): Template => ({
+    ...template,
+    variants: { ...template.variants, en: { ...variant("Dear"), ...changes } },
+  });
+
+  it("is a sha256 in hex", () => {
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("changes with a subject, a text, an HTML body, a language added or removed, and the fallback", () => {
+    const changed = [
+      withEnglish({ subject: "Reminder: {{state.name}}" }),
+      withEnglish({ text: "Dear {{contact.name}}, please reply." }),
+      withEnglish({ html: "<p>Dear {{contact.name}}.</p>" }),
+      { ...template, variants: { ...template.variants, es: variant("ES") } },
+      { ...template, variants: { en: variant("Dear") } },
+      { ...template, fallbackLanguage: "fr" as const },
+      { ...template, fallbackLanguage: undefined },
+    ].map(letterDigest);
+    expect(changed.every((other) => other !== digest)).toBe(true);
+    expect(new Set(changed).size).toBe(changed.length);
+  });
+
+  it("stays the same for a description, kind, review flag or timestamp change", () => {
+    expect(
+      [
+        { ...template, description: "Another description" },
+        { ...template, kind: "other" as const },
+        withEnglish({ reviewed: false }),
+        { ...template, variants: { ...template.variants, fr: { ...variant("Madame, Monsieur"), reviewed: true } } },
+        { ...template, updatedAt: "2027-03-02T09:00:00.000Z" },
+      ].map(letterDigest),
+    ).toEqual(Array(5).fill(digest));
+  });
+
+  it("does not depend on the order of the stored keys", () => {
+    const reversed = (value: unknown): unknown =>
+      value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([key, inner]) => [key, reversed(inner)]),
+          )
+        : value;
+    const reordered = reversed(template) as Template;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(template));
+    expect(letterDigest(reordered)).toBe(digest);
   });
 });

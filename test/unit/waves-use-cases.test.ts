@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { letterDigest } from "#shared/templates/rules.ts";
 import type { Template } from "#shared/templates/schemas.ts";
 import { fireProgrammeWave } from "#shared/waves/programme-waves.ts";
 import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts";
@@ -236,12 +237,21 @@ describe("scheduleWave and cancelWave", () => {
     expect(schedules.size).toBe(0);
   });
 
-  it("schedules a draft: the schedule is made, then the wave moves with its name, audited", async () => {
+  it("schedules a draft: the schedule is made, then the wave moves with its name and its letter's digest, audited", async () => {
     const draft = await createWave(deps())(newWave(), audit);
     const id = draft.value.id;
     clock.advance(60_000);
     const scheduled = await scheduleWave(deps())(id, 1, audit);
-    expect(scheduled).toMatchObject({ version: 2, value: { status: "scheduled", scheduleName: waveScheduleName(id) } });
+    const letters = await templates.get("first-report-request-2027");
+    expect(scheduled).toMatchObject({
+      version: 2,
+      value: {
+        status: "scheduled",
+        scheduleName: waveScheduleName(id),
+        letterDigest: letters && letterDigest(letters.value),
+      },
+    });
+    expect(draft.value.letterDigest).toBeUndefined();
     expect(scheduled.value.updatedAt).toBe("2027-03-01T09:01:00.000Z");
     expect(schedules.get(id)).toBe("2027-03-15T13:00:00.000Z");
     expect(waves.audit.actionsOf({ type: "wave", id })).toEqual(["wave.create", "wave.schedule"]);
