@@ -3212,8 +3212,10 @@ export interface components {
        * @enum {string}
        */
       status: "draft" | "scheduled" | "dispatching" | "completed" | "cancelled" | "halted";
-      /** @description Why the wave halted itself (hard-bounce rate past the threshold) */
+      /** @description Why the wave halted itself: its hard-bounce rate passed the threshold, or its template's letters changed after it was scheduled (then nothing was sent) */
       haltReason?: string;
+      /** @description sha256 of what the template's letters said when the wave was scheduled (each language's subject, text and HTML, the languages present, the fallback): dispatch halts the wave, sending nothing, when the template's letters no longer match it, and a test copy is refused. Absent on waves scheduled before it was kept */
+      letterDigest?: string;
       /** @description The wave's one-time EventBridge Scheduler schedule (wave-<id>), set when it was scheduled */
       scheduleName?: string;
       /** Format: date-time */
@@ -3315,8 +3317,10 @@ export interface components {
        * @enum {string}
        */
       status: "draft" | "scheduled" | "dispatching" | "completed" | "cancelled" | "halted";
-      /** @description Why the wave halted itself (hard-bounce rate past the threshold) */
+      /** @description Why the wave halted itself: its hard-bounce rate passed the threshold, or its template's letters changed after it was scheduled (then nothing was sent) */
       haltReason?: string;
+      /** @description sha256 of what the template's letters said when the wave was scheduled (each language's subject, text and HTML, the languages present, the fallback): dispatch halts the wave, sending nothing, when the template's letters no longer match it, and a test copy is refused. Absent on waves scheduled before it was kept */
+      letterDigest?: string;
       /** @description The wave's one-time EventBridge Scheduler schedule (wave-<id>), set when it was scheduled */
       scheduleName?: string;
       /** Format: date-time */
