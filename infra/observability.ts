@@ -1,10 +1,11 @@
 // What operators see and hear beyond failures: one dashboard for the stage (API, waves, queues, mail reputation,
 // scheduled runs, tables) and the alarms on load and limits: API 5xx and latency, throttled functions and tables, a
-// wave queue that does not drain, and dispatch running close to its timeout.
+// wave queue that does not drain, dispatch running close to its timeout, and a wave dispatch halted unsent.
 import { Aspects, Duration, type IAspect, Stack } from "aws-cdk-lib";
 import type * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as logs from "aws-cdk-lib/aws-logs";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct, type IConstruct } from "constructs";
 import { ALARM_PERIOD, type OperatorAlarms } from "./alarms.ts";
@@ -81,6 +82,13 @@ export class Observability extends Construct {
       }),
       threshold: DISPATCH_TIMEOUT_SHARE * dispatchTimeout.toMilliseconds(),
     });
+    alarms.alarm("WavesHalted", {
+      description:
+        "wave-dispatch halted a wave before writing any letter: its template's letters changed after the wave was " +
+        "scheduled (ADR 0015); nothing was sent and no letter alarm fires, so the secretariat must send a new wave",
+      metric: haltedWaves(this, waves),
+      runbookSection: "WavesHalted",
+    });
     // Every function of the stack, including those added after this construct: an aspect visits them all at synth.
     Aspects.of(Stack.of(this)).add(new ThrottleAlarms(alarms));
 
@@ -89,6 +97,24 @@ export class Observability extends Construct {
       widgets: dashboardRows(props),
     });
   }
+}
+
+/**
+ * Waves wave-dispatch halted, counted from its log lines (`wave halted`, `programme wave halted`) by a metric filter,
+ * so the function itself publishes no metric. The metric's name carries the stack's, as the stage's other metrics do.
+ */
+function haltedWaves(scope: Construct, waves: WavePipeline): cloudwatch.Metric {
+  const halted = new logs.MetricFilter(scope, "WavesHaltedFilter", {
+    logGroup: waves.dispatchFunction.logGroup,
+    filterPattern: logs.FilterPattern.any(
+      logs.FilterPattern.stringValue("$.message", "=", "wave halted"),
+      logs.FilterPattern.stringValue("$.message", "=", "programme wave halted"),
+    ),
+    metricNamespace: "Desk1540",
+    metricName: `${Stack.of(scope).stackName}-WavesHalted`,
+    metricValue: "1",
+  });
+  return halted.metric({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM });
 }
 
 /** Read and write throttle events of a table, summed. */

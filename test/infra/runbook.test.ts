@@ -77,3 +77,17 @@ describe("the dead-letter queues", () => {
     expect(deadLetterQueues.map((queue) => [queue, kindOfQueue(queue)]).filter(([, kind]) => !kind)).toEqual([]);
   });
 });
+
+describe("the halted-wave alarm", () => {
+  it("counts wave-dispatch's halt warnings, under a metric named for the stack", () => {
+    const filters = Object.values(resourcesOf(template, "AWS::Logs::MetricFilter"));
+    const halted = filters.find((filter) => JSON.stringify(filter.Properties.FilterPattern).includes("wave halted"));
+    expect(halted?.Properties.FilterPattern).toContain('$.message = "programme wave halted"');
+    const [transformation] = halted?.Properties.MetricTransformations ?? [];
+    expect(transformation.MetricName).toBe(`${stateless.stackName}-WavesHalted`);
+    const alarm = Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).find(
+      (resource) => resource.Properties.MetricName === transformation.MetricName,
+    );
+    expect(alarm?.Properties.Namespace).toBe(transformation.MetricNamespace);
+  });
+});
