@@ -4,6 +4,7 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import type { TemplateRepository } from "../templates/repository.ts";
 import { newYorkDay, programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
 import { programmeYearEntity } from "./keys.ts";
@@ -34,6 +35,8 @@ export { programmeYearOf };
 export interface ProgrammeYearsDependencies {
   store: ProgrammeStore;
   clock: Clock;
+  /** Where `put` finds the templates its letters name; readers of the years need none. */
+  templates?: Pick<TemplateRepository, "get"> | undefined;
 }
 
 const asYear = (record: ProgrammeRecord, version: number): ProgrammeYear => ({
@@ -56,6 +59,26 @@ const summaryOf = (year: ProgrammeYear): ProgrammeYearSummary => ({
   ...(year.rolledFrom === undefined ? {} : { rolledFrom: year.rolledFrom }),
   ...(year.updatedAt === undefined ? {} : { updatedAt: year.updatedAt }),
 });
+
+/**
+ * Each scheduled letter whose template the desk does not hold, at its field path: naming a record that does not exist
+ * is the body's fault (422), not a 404. A manual letter may name the template staff have yet to write (ADR 0019).
+ */
+async function lettersWithoutTemplate(
+  file: ProgrammeFile,
+  templates: Pick<TemplateRepository, "get">,
+): Promise<FieldIssue[]> {
+  const scheduled = file.activities.flatMap((activity, index) =>
+    (activity.letters ?? []).flatMap((letter, at) =>
+      letter.manual ? [] : [{ path: `activities.${index}.letters.${at}.templateId`, templateId: letter.templateId }],
+    ),
+  );
+  const named = [...new Set(scheduled.map((letter) => letter.templateId))];
+  const held = new Set((await Promise.all(named.map(async (id) => ((await templates.get(id)) ? [id] : [])))).flat());
+  return scheduled
+    .filter((letter) => !held.has(letter.templateId))
+    .map(({ path, templateId }) => ({ path, message: `no template ${templateId}` }));
+}
 
 const withPrefix = (prefix: string, issues: readonly FieldIssue[]) =>
   issues.map((issue) => ({ ...issue, path: `${prefix}.${issue.path}` }));
@@ -113,7 +136,8 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
 
     /**
      * Stores the year's programme as given (a new year as a draft; a stored year keeps its status). Refused with 422,
-     * nothing stored, when it breaks a rule across its activities or is not the year of the path.
+     * nothing stored, when it breaks a rule across its activities, a scheduled letter names no template, or it is not
+     * the year of the path.
      */
     async put(year: number, raw: unknown, expectedVersion: number, audit: AuditContext): Promise<ProgrammeYear> {
       const parsed = programmeFileSchema().safeParse(raw);
@@ -123,7 +147,11 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
           parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path].join("."), message: issue.message })),
         );
       }
-      const issues = programmeIssues(parsed.data, year);
+      if (!deps.templates) throw new Error("Storing a programme year needs the templates its letters name");
+      const issues = [
+        ...programmeIssues(parsed.data, year),
+        ...(await lettersWithoutTemplate(parsed.data, deps.templates)),
+      ];
       if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
       const before = await deps.store.get(year);
       const record: ProgrammeRecord = {

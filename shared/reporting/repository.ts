@@ -18,6 +18,7 @@ import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { ObligationChanged, obligationKey, obligationStatusPartition, obligationUpdate } from "./obligation-writes.ts";
 import { obligationKinds, obligationRules } from "./obligations.ts";
+import { ruleOneCheck, ruleOneGuards } from "./rule-guards.ts";
 import {
   type Obligation,
   type ObligationKind,
@@ -65,8 +66,8 @@ export interface StateSubmissions {
 
 /**
  * How many submissions one `recordSubmissions` call takes: each needs at most six writes (its item, its symbol's guard,
- * its audit entry, its obligation, and for a first report the State and the State's entry), and one transaction holds
- * 100.
+ * its audit entry, its obligation, and for a first report the State and the State's entry, for additional information
+ * the check of the first report), and one transaction holds 100.
  */
 export const MAX_SUBMISSIONS_PER_RECORDING = 16;
 
@@ -153,6 +154,15 @@ export function reportingRepository(
           })
         : new ObligationChanged(before.iso3, before.kind),
     );
+  }
+
+  /** Rule 1 kept under concurrent writes: the other side's obligation checked where a write moves only one. */
+  function ruleOneChecks(
+    iso3: string,
+    written: readonly Submission[],
+    moved: readonly { before: Obligation; after: Obligation }[],
+  ): GuardedWrite[] {
+    return ruleOneGuards(iso3, written, moved).map((guard) => ruleOneCheck(table, guard));
   }
 
   function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): GuardedWrite {
@@ -245,6 +255,7 @@ export function reportingRepository(
         );
       }
       for (const obligation of obligations) writes.push(updateObligation(obligation.before, obligation.after));
+      writes.push(...ruleOneChecks(iso3, submissions, obligations));
       const firstReport = submissions.find((submission) => submission.kind === "first-report");
       if (firstReport) {
         writes.push(markReported(iso3, firstReport.receivedOn));
@@ -371,6 +382,7 @@ export function reportingRepository(
         writes.push(claimSymbol(next.symbol, next), releaseSymbol(current.value.symbol, id));
       }
       if (obligation) writes.push(updateObligation(obligation.before, obligation.after));
+      writes.push(...ruleOneChecks(iso3, [next], obligation ? [obligation] : []));
       if (next.kind === "first-report" && next.receivedOn !== current.value.receivedOn) {
         writes.push(redateFirstReport(iso3, next.receivedOn));
       }
@@ -408,6 +420,7 @@ export function reportingRepository(
               : new PreconditionFailed(`Submission ${next.id}`, etagOf(Number(stored.version))),
         ),
         ...change.obligations.map((obligation) => updateObligation(obligation.before, obligation.after)),
+        ...ruleOneChecks(next.iso3, [next], change.obligations),
       ];
       if (change.releaseSymbol) writes.push(releaseSymbol(current.value.symbol, next.id));
       const iso3 = next.iso3;

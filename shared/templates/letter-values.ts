@@ -60,8 +60,11 @@ export function letterValues(facts: LetterFacts): LetterValues {
 }
 
 /** A request in a follow-up letter: its symbol and the day it was received, in the letter's language. */
-export const followUpLine = (request: { symbol: string; receivedOn: string }, language: UnLanguage) =>
-  `${request.symbol} (${formatDate(request.receivedOn, language)})`;
+export function followUpLine(request: { symbol: string; receivedOn: string }, language: UnLanguage): string {
+  const received = formatDate(request.receivedOn, language);
+  // Chinese running text takes full-width parentheses, which carry their own spacing; the other five a space and ( ).
+  return language === "zh" ? `${request.symbol}（${received}）` : `${request.symbol} (${received})`;
+}
 
 export function letterForm(facts: LetterFacts): LetterForm {
   const date = letterDate(facts.now);

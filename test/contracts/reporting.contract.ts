@@ -147,6 +147,54 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       expect(await reporting.getSubmission("SOM", late.id)).toBeUndefined();
     });
 
+    it("refuses additional information whose first report went since it was read, and the reverse (ObligationChanged)", async () => {
+      const firstReport = await recordSubmission(deps)("GIN", input("first-report", "FR/GIN", "2026-05-04"), audit);
+      const state = await subject.store.registry.getState("GIN");
+      const information = await obligation("GIN", "additional-information");
+      const reported = await obligation("GIN", "first-report");
+      if (!state || !information || !reported) throw new Error("seeded State and obligations expected");
+      await voidSubmission(deps)("GIN", firstReport.value.id, 1, "wrong State", audit);
+      // As a writer that read the State while its first report still counted would send it.
+      const late: Submission = {
+        ...input("additional-information", "AI/GIN", "2026-06-01"),
+        id: "01J0000000000000000000LATEAI",
+        iso3: "GIN",
+        recordedAt: "2027-03-01T09:00:00.000Z",
+        recordedBy: "contract",
+        updatedAt: "2027-03-01T09:00:00.000Z",
+      };
+      const informed = { ...information, status: "fulfilled" as const, submissions: 1 };
+      await expect(
+        reporting.recordSubmission(state, late, { before: information, after: informed }, audit),
+      ).rejects.toThrow(ObligationChanged);
+      expect(await reporting.getSubmission("GIN", late.id)).toBeUndefined();
+      expect(await obligation("GIN", "additional-information")).toEqual(information);
+
+      const again = await recordSubmission(deps)("GIN", input("first-report", "FR2/GIN", "2026-05-04"), audit);
+      await recordSubmission(deps)("GIN", input("additional-information", "AI2/GIN", "2026-06-01"), audit);
+      const stored = await reporting.getSubmission("GIN", again.value.id);
+      if (!stored) throw new Error("the first report recorded again expected");
+      // As a void that read the State before its additional information was recorded would send it.
+      const now = "2027-03-01T09:00:00.000Z";
+      await expect(
+        reporting.rewriteSubmission({
+          current: stored,
+          expectedVersion: 1,
+          next: { ...stored.value, voided: { at: now, by: "contract", reason: "wrong State" } },
+          obligations: [
+            {
+              before: reported,
+              after: { iso3: "GIN", kind: "first-report", mandatory: true, status: "outstanding", submissions: 0 },
+            },
+          ],
+          releaseSymbol: true,
+          audits: [],
+        }),
+      ).rejects.toThrow(ObligationChanged);
+      expect(await obligation("GIN", "first-report")).toMatchObject({ status: "fulfilled", submissions: 1 });
+      expect(await reporting.getSubmission("GIN", again.value.id)).toEqual(stored);
+    });
+
     it("records several States' submissions in one step, each obligation moved once, or none of them", async () => {
       const recorded = await recordSubmissionsOfStates(deps)(
         [

@@ -19,6 +19,7 @@ import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { seedProgrammeYears } from "#shared/programme/years.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
+import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
@@ -1160,6 +1161,12 @@ beforeAll(async () => {
     clock,
     audit,
   );
+  // The templates the programme's scheduled letters name, as every seed adds them: PUT /programme/{year} needs them.
+  await seedProgrammeTemplates({
+    templates: templateRepository(tables.doc, tables.tableNames, clock),
+    waves: waveRepository(tables.doc, tables.tableNames, clock),
+    clock,
+  });
   handler = createApiHandler({
     doc: tables.doc,
     tableNames: tables.tableNames,

@@ -10,6 +10,8 @@ import { createRouter } from "#shared/http/router.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { seedProgrammeYears } from "#shared/programme/years.ts";
+import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { newTemplateSchema } from "#shared/templates/schemas.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
@@ -26,6 +28,11 @@ beforeEach(async () => {
   setup = await freshTables();
   await seedProgrammeYears(dynamoProgrammeStore(setup.doc, setup.tableNames, clock), seedProgrammeFiles(), clock, {
     actor: systemActor("seed"),
+  });
+  await seedProgrammeTemplates({
+    templates: templateRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
+    clock,
   });
   call = routerCaller(
     createRouter(reportsRoutes({ ...setup, clock }), new Logger({ logLevel: "SILENT" })),
@@ -89,6 +96,28 @@ describe("programme years in the desk table", () => {
     const stored = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: file });
     expect(stored.status).toBe(200);
     expect(await auditOf(2026)).toHaveLength(1);
+  });
+});
+
+describe("a programme year's letters and the templates they name", () => {
+  it("refuses a scheduled letter whose template the desk does not hold (422 at its templateId), storing nothing", async () => {
+    const { body } = await call({ path: "/programme/2026" });
+    const file = (body as { programme: { activities: { letters?: { templateId: string; manual?: boolean }[] }[] } })
+      .programme;
+    const at = file.activities.findIndex((activity) => activity.letters?.some((letter) => !letter.manual));
+    const activity = file.activities[at];
+    const letters = activity?.letters ?? [];
+    const renamed = letters.map((letter) => (letter.manual ? letter : { ...letter, templateId: "programme-no-such" }));
+    const spoiled = { ...file, activities: file.activities.with(at, { ...activity, letters: renamed }) };
+    const answer = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: spoiled });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      errors: expect.arrayContaining([
+        { path: `body.activities.${at}.letters.0.templateId`, message: "no template programme-no-such" },
+      ]),
+    });
+    expect((await call({ path: "/programme/2026" })).body).toMatchObject({ stored: false });
+    expect(await auditOf(2026)).toEqual([]);
   });
 });
 

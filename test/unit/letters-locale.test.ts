@@ -7,7 +7,7 @@ import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
 import { formParts, formText } from "#shared/templates/letter-form.ts";
-import { letterForm, letterValues } from "#shared/templates/letter-values.ts";
+import { followUpLine, letterForm, letterValues } from "#shared/templates/letter-values.ts";
 import { programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { renderLetter } from "#shared/templates/rules.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
@@ -80,6 +80,23 @@ describe("dates and times in the letter's language", () => {
   it("writes a 24-hour time, French with its h", () => {
     expect(formatTime("10:00", "fr")).toBe("10 h 00");
     expect(formatTime("15:30", "zh")).toBe("15:30");
+  });
+});
+
+describe("a follow-up letter's requests", () => {
+  it("writes each as its symbol and day received, in the punctuation of each language (Chinese: full-width)", () => {
+    const request = { symbol: "S/AC.44/2025/REQ/7", receivedOn: "2025-03-14" };
+    const lines = Object.fromEntries(
+      (["ar", "zh", "en", "fr", "ru", "es"] as const).map((language) => [language, followUpLine(request, language)]),
+    );
+    expect(lines).toEqual({
+      ar: "S/AC.44/2025/REQ/7 (14 آذار/مارس 2025)",
+      zh: "S/AC.44/2025/REQ/7（2025年3月14日）",
+      en: "S/AC.44/2025/REQ/7 (14 March 2025)",
+      fr: "S/AC.44/2025/REQ/7 (14 mars 2025)",
+      ru: "S/AC.44/2025/REQ/7 (14 марта 2025 г.)",
+      es: "S/AC.44/2025/REQ/7 (14 de marzo de 2025)",
+    });
   });
 });
 

@@ -1,13 +1,19 @@
-// The programme routes' dependencies for unit tests: an in-memory store seeded with the bundled programme files, as
-// the seed function and the local stack seed DynamoDB.
+// The programme routes' dependencies for unit tests: an in-memory store seeded with the bundled programme files and
+// in-memory templates with the programme's letter templates, as the seed function and the local stack seed DynamoDB.
 import { systemActor } from "#shared/auth/actor.ts";
 import type { Clock } from "#shared/clock.ts";
 import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
+import { addSeededTemplate, programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
+import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 
 export async function seededProgramme(clock: Clock) {
   const store = memoryProgrammeStore();
-  await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
-  return { clock, store, years: programmeYears({ store, clock }) };
+  const audit = { actor: systemActor("seed") };
+  await seedProgrammeYears(store, seedProgrammeFiles(), clock, audit);
+  const templates = inMemoryTemplates(clock);
+  const now = clock.now().toISOString();
+  for (const template of programmeTemplates) await addSeededTemplate({ templates }, template, now, audit);
+  return { clock, store, templates, years: programmeYears({ store, clock, templates }) };
 }

@@ -64,6 +64,22 @@ const file2025 = (overrides: Partial<ProgrammeFile> = {}): ProgrammeFile => ({
   ...overrides,
 });
 
+/** A March letter of 2025, sent as `templateId`: by a schedule, or as staff make its waves (`manual`). */
+const march = (templateId: string, manual?: true): ProgrammeFile["activities"][number] => ({
+  id: `march-letter-${templateId}`,
+  kind: "correspondence",
+  title: "Letters to Member States",
+  month: "2025-03",
+  agendaItems: [],
+  responsible: ["committee"],
+  source: { basis: "record", document: "Committee correspondence page", locator: "March" },
+  verified: false,
+  note: "A letter of the year",
+  letters: [
+    { waveKey: manual ? "outreach-letter" : "first-report-request", templateId, ...(manual ? { manual } : {}) },
+  ],
+});
+
 describe("the calendar rules of a rolled-forward draft", () => {
   it("moves a day to the same weekday and week of its month, a missing fifth weekday to the last", () => {
     expect(sameWeekdayAndWeek("2024-06-04", 2)).toBe("2026-06-02"); // first Tuesday of June
@@ -292,6 +308,11 @@ describe("PUT /programme/{year}", () => {
       (file: ProgrammeFile) => ({ ...file, activities: [{ ...file.activities[0], date: "2026-03-03" }] }),
       "body.activities.0.date",
     ],
+    [
+      "a scheduled letter naming no template",
+      (file: ProgrammeFile) => ({ ...file, activities: [...file.activities, march("programme-no-such-letter")] }),
+      "body.activities.2.letters.0.templateId",
+    ],
   ])("refuses %s with 422 at its path, and stores nothing", async (_what, spoil, path) => {
     const { call, store } = await setUp();
     const answer = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: spoil(file2025()) });
@@ -300,6 +321,15 @@ describe("PUT /programme/{year}", () => {
     expect((answer.body as { errors: { path: string }[] }).errors.map((error) => error.path)).toContain(path);
     expect(await store.get(2025)).toBeUndefined();
     expect(store.audit.filter((entry) => entry.action === "programme.put")).toEqual([]);
+  });
+
+  it("stores a scheduled letter whose template the desk holds, and a manual one whose template staff will write", async () => {
+    const { call } = await setUp();
+    const body = file2025({
+      activities: [...file2025().activities, march("programme-first-report-request"), march("outreach", true)],
+    });
+    const answer = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body });
+    expect(answer.status).toBe(200);
   });
 
   it("is for the secretariat only", async () => {

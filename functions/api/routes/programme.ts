@@ -20,6 +20,7 @@ import {
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
 import { programmeYears } from "#shared/programme/years.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { programmeTable } from "./reports.tables.ts";
@@ -171,7 +172,11 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
 export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
   return programmeRoutes({
     clock,
-    years: programmeYears({ store: dynamoProgrammeStore(doc, tableNames, clock), clock }),
+    years: programmeYears({
+      store: dynamoProgrammeStore(doc, tableNames, clock),
+      clock,
+      templates: templateRepository(doc, tableNames, clock),
+    }),
     letters: letterWaves(waveRepository(doc, tableNames, clock)),
   });
 }

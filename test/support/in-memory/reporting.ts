@@ -13,6 +13,7 @@ import {
   type ReportingRepository,
   type StateSubmissions,
 } from "#shared/reporting/repository.ts";
+import { type RuleOneGuard, ruleOneGuards } from "#shared/reporting/rule-guards.ts";
 import { type Obligation, obligationSchema, type Submission } from "#shared/reporting/schemas.ts";
 import { etagOf, type Versioned } from "#shared/versioning.ts";
 import type { InMemoryAudit } from "./audit.ts";
@@ -26,6 +27,17 @@ export interface InMemoryReporting extends ReportingRepository {
 interface SymbolGuard {
   iso3?: string;
   submissionId?: string;
+}
+
+type ObligationMove = { before: Obligation; after: Obligation };
+
+/** Whether the obligation as it stands allows what the guard asks of it (ISO dates compare as text). */
+function ruleOneHolds(guard: RuleOneGuard, obligation: Obligation | undefined): boolean {
+  if (guard.kind === "first-report") {
+    return obligation?.status === "fulfilled" && (obligation.firstReceivedOn ?? "") <= guard.precedes;
+  }
+  if (obligation?.submissions === 0) return true;
+  return guard.follows !== undefined && (obligation?.firstReceivedOn ?? "") >= guard.follows;
 }
 
 /** The changes of one write, gathered while its checks run and applied only when all of them passed. */
@@ -81,6 +93,13 @@ export function inMemoryReporting(
         ...(dated ? { firstReceivedOn: after.firstReceivedOn, lastReceivedOn: after.lastReceivedOn } : {}),
       });
     };
+  }
+
+  /** As the adapter's condition checks of rule 1: the obligation a write does not move still allows it. */
+  function checkRuleOne(iso3: string, written: readonly Submission[], moved: readonly ObligationMove[]): void {
+    for (const guard of ruleOneGuards(iso3, written, moved)) {
+      if (!ruleOneHolds(guard, stateObligations(iso3)?.get(guard.kind))) throw new ObligationChanged(iso3, guard.kind);
+    }
   }
 
   function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): Change {
@@ -154,6 +173,7 @@ export function inMemoryReporting(
         });
       }
       for (const { before, after } of obligations) changes.push(moveObligation(before, after));
+      checkRuleOne(iso3, recorded, obligations);
       const firstReport = recorded.find((submission) => submission.kind === "first-report");
       if (firstReport) {
         changes.push(markReported(iso3, firstReport.receivedOn));
@@ -235,6 +255,7 @@ export function inMemoryReporting(
         changes.push(claimSymbol(next.symbol, next), releaseSymbol(current.value.symbol, next.id));
       }
       if (obligation) changes.push(moveObligation(obligation.before, obligation.after));
+      checkRuleOne(next.iso3, [next], obligation ? [obligation] : []);
       if (next.kind === "first-report" && next.receivedOn !== current.value.receivedOn) {
         changes.push(moveState(next.iso3, (state) => ({ ...state, firstReportOn: next.receivedOn })));
       }
@@ -257,6 +278,7 @@ export function inMemoryReporting(
         putSubmission(next, expectedVersion + 1),
         ...change.obligations.map(({ before, after }) => moveObligation(before, after)),
       ];
+      checkRuleOne(next.iso3, [next], change.obligations);
       if (change.releaseSymbol) changes.push(releaseSymbol(current.value.symbol, next.id));
       if (change.reportingStatus === "reported") changes.push(markReported(next.iso3, next.receivedOn));
       else if (change.reportingStatus === "non-reporting") changes.push(markNonReporting(next.iso3));
