@@ -83,7 +83,8 @@ describe("the halted-wave alarm", () => {
     const filters = Object.values(resourcesOf(template, "AWS::Logs::MetricFilter"));
     const halted = filters.find((filter) => JSON.stringify(filter.Properties.FilterPattern).includes("wave halted"));
     expect(halted?.Properties.FilterPattern).toContain('$.message = "programme wave halted"');
-    const [transformation] = halted?.Properties.MetricTransformations ?? [];
+    const [transformation = { MetricName: "", MetricNamespace: "" }] = (halted?.Properties.MetricTransformations ??
+      []) as { MetricName: string; MetricNamespace: string }[];
     expect(transformation.MetricName).toBe(`${stateless.stackName}-WavesHalted`);
     const alarm = Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).find(
       (resource) => resource.Properties.MetricName === transformation.MetricName,

@@ -52,8 +52,8 @@ export const programmeSummaries = {
     "America/New_York) for staff calendars, behind the same bearer token",
   putProgrammeYear:
     "Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of " +
-    "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period or a year that does " +
-    "not match its period is 422 at its path, and nothing is stored",
+    "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does " +
+    "not match its period or a scheduled letter naming no template is 422 at its path, and nothing is stored",
   adoptProgrammeYear:
     "Adopt the year's draft (stored, or rolled forward from the latest adopted year whose Annex II was read); " +
     "If-Match: its ETag. " +
