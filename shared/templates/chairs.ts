@@ -15,7 +15,25 @@ const chairSchema = z.strictObject({
 });
 export type CommitteeChair = z.infer<typeof chairSchema>;
 
-export const committeeChairsSchema = z.strictObject({ description: z.string(), chairs: z.array(chairSchema) });
+/** An entry's dates in order, and no date with two Chairs: `chairOn` would sign with whichever came first. */
+function datesIssues(chairs: readonly CommitteeChair[]): string[] {
+  const byStart = [...chairs].sort((a, b) => a.from.localeCompare(b.from));
+  return byStart.flatMap((chair, index) => {
+    const previous = byStart[index - 1];
+    return [
+      ...(chair.from > chair.until ? [`${chair.name}: from ${chair.from} is after until ${chair.until}`] : []),
+      ...(previous && chair.from <= previous.until
+        ? [`${chair.name} from ${chair.from} overlaps ${previous.name} until ${previous.until}`]
+        : []),
+    ];
+  });
+}
+
+export const committeeChairsSchema = z
+  .strictObject({ description: z.string(), chairs: z.array(chairSchema) })
+  .superRefine(({ chairs }, context) => {
+    for (const message of datesIssues(chairs)) context.addIssue({ code: "custom", path: ["chairs"], message });
+  });
 
 let chairs: readonly CommitteeChair[] | undefined;
 

@@ -5,7 +5,7 @@ import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
-import { chairOn, committeeChairs } from "#shared/templates/chairs.ts";
+import { chairOn, committeeChairs, committeeChairsSchema } from "#shared/templates/chairs.ts";
 import { formParts, formText } from "#shared/templates/letter-form.ts";
 import { followUpLine, letterForm, letterValues } from "#shared/templates/letter-values.ts";
 import { programmeTemplates } from "#shared/templates/programme-templates.ts";
@@ -191,6 +191,18 @@ describe("the Chair letters are signed for", () => {
     expect(chairOn("2023-02-16")?.name).toBe("Hernán Pérez Loose");
     expect(chairOn("2024-03-26")?.name).toBe("José Javier De La Gasca");
     expect(chairOn("2027-03-09")).toBeUndefined();
+  });
+
+  it("refuses a configuration in which a date has two Chairs, or an entry ends before it starts", () => {
+    const [first, second] = committeeChairs();
+    const file = (chairs: unknown[]) => ({ description: "", chairs });
+    expect(committeeChairsSchema.safeParse(file([first, second])).success).toBe(true);
+    const overlap = committeeChairsSchema.safeParse(file([first, { ...second, from: first?.until }]));
+    expect(overlap.error?.issues.map((issue) => issue.message)).toEqual([
+      `${second?.name} from ${first?.until} overlaps ${first?.name} until ${first?.until}`,
+    ]);
+    const reversed = committeeChairsSchema.safeParse(file([{ ...second, from: "2024-01-01", until: "2023-12-31" }]));
+    expect(reversed.error?.issues[0]?.message).toContain("is after until");
   });
 });
 
