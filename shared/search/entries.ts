@@ -3,6 +3,8 @@
 // zod/mini: the search-indexer function reads no other schema, and classic zod weighs four times as much (ADR 0029).
 import * as z from "zod/mini";
 import { $ZodError } from "zod/v4/core";
+import { UN_LANGUAGES } from "../locale/languages.ts";
+import { stateNamesOf } from "../locale/names.ts";
 import { SEARCH_ENTITY, searchTokenKey } from "./keys.ts";
 import { charLength, tokensOfWord, wordsOf } from "./normalize.ts";
 import type { SearchHit, SearchKind } from "./schemas.ts";
@@ -13,9 +15,10 @@ export interface SearchEntry extends Omit<SearchHit, "kind"> {
   texts: string[];
 }
 
-/** The six official languages of the UN: a State is found by its CLDR name in each. */
-const UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
-/** Enough for a State's six names with their suffixes, or a template's six subjects; more adds noise, not recall. */
+/**
+ * Enough for a State's UN and CLDR names with their suffixes (55 at most, the United Kingdom's), or a template's six
+ * subjects; more adds noise, not recall.
+ */
 const MAX_TOKENS = 120;
 /** A request's description is searched by its first words only: the symbol and State identify it. */
 const DESCRIPTION_WORDS = 30;
@@ -40,14 +43,18 @@ const optionalText = z.optional(z.string());
 const entryOf: Record<string, (item: Record<string, unknown>) => SearchEntry | undefined> = {
   state(item) {
     const state = z.object({ iso3: text, iso2: text, name: text }).parse(item);
-    const names = UN_LANGUAGES.flatMap((language) => regionName(language, state.iso2) ?? []);
+    // In each UN language, the UN's short name (the one letters print, read from the locale file beside the bundle on
+    // the first State indexed) and CLDR's common name, which users type as well (`Moldavie` beside `République de
+    // Moldova`).
+    const unNames = Object.values(stateNamesOf(state.iso3, state.name));
+    const cldrNames = UN_LANGUAGES.flatMap((language) => regionName(language, state.iso2) ?? []);
     return {
       kind: "state",
       id: state.iso3,
       label: state.name,
       detail: state.iso3,
       path: `/states/${state.iso3}`,
-      texts: [state.iso3, state.iso2, state.name, ...names],
+      texts: [...new Set([state.iso3, state.iso2, state.name, ...unNames, ...cldrNames])],
     };
   },
   organization(item) {
