@@ -23,6 +23,7 @@ export function createProgrammeRemindersHandler(deps: ReminderDependencies & { l
     deps.logger.info("programme reminders", {
       today: result.today,
       programme: result.programme,
+      nextProgramme: result.nextProgramme,
       sent: result.outcomes.filter((outcome) => outcome.result === "sent").length,
       outcomes: result.outcomes,
       next: result.next.map(({ activityId, day, reminderDays }) => ({ activityId, day, reminderDays })),

@@ -1,16 +1,19 @@
-// The daily reminder run: every deadline, meeting and briefing of the current year's programme (adopted, or the
-// draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a missed run)
-// is claimed, mailed to the secretariat once with its agenda, and marked sent. It also names what comes next.
+// The daily reminder run: every deadline, meeting and briefing of the current and the next programme year (adopted,
+// or the draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a
+// missed run) is claimed, mailed to the secretariat once with its agenda, and marked sent. It also names what comes
+// next.
 
 import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import {
   daysLeft,
   dueNext,
   isRemindable,
   newYorkDay,
+  programmeYearOf,
   REMINDER_OFFSETS,
   type ReminderDue,
   reminderDue,
@@ -18,12 +21,12 @@ import {
 import { reminderEntity } from "./keys.ts";
 import { reminderMail } from "./reminder-mail.ts";
 import type { ReminderRepository } from "./reminder-repository.ts";
-import type { Activity, Programme, ReminderClaim } from "./schemas.ts";
+import type { Activity, ReminderClaim } from "./schemas.ts";
 import type { ProgrammeYear } from "./years.ts";
 
 export interface ReminderDependencies {
-  /** The current programme year (shared/programme/years.ts): the one today falls in, a draft when none is adopted. */
-  programmes: { current(): Promise<ProgrammeYear> };
+  /** The programme years (shared/programme/years.ts): a year as stored, else a draft rolled forward (up to next year). */
+  programmes: { get(year: number): Promise<ProgrammeYear> };
   reminders: ReminderRepository;
   clock: Clock;
   mailer: Mailer;
@@ -64,8 +67,10 @@ export interface UpcomingActivity {
 export interface ReminderRun {
   /** The New York calendar day the run reminded for. */
   today: string;
-  /** The programme year read, and whether it is adopted or a draft. */
+  /** The programme year today falls in, and whether it is adopted or a draft. */
   programme: { year: number; status: ProgrammeYear["status"] };
+  /** The next year, read too: its first weeks' reminders fall in this year's January. */
+  nextProgramme?: { year: number; status: ProgrammeYear["status"] };
   outcomes: ReminderOutcome[];
   next: UpcomingActivity[];
 }
@@ -82,24 +87,40 @@ export class RemindersFailed extends Error {
 }
 
 interface Owed {
-  programme: Programme;
+  year: ProgrammeYear;
   activity: Activity;
   due: ReminderDue;
 }
 
+const yearOf = ({ programme, status }: ProgrammeYear) => ({ year: programme.year, status });
+
 /**
- * The reminders owed today. Every day of a programme year lies inside its period, so the year today falls in is the
- * only one with anything ahead.
+ * The years a run on `today` reads: the one it falls in, and the next, whose first activities' reminder days fall in
+ * this year's January (the farthest, 14 days, is shorter than January, so no later year has one). The next year is
+ * missing only when no year could be rolled forward to it.
  */
-function owedOn(programme: Programme, today: string): Owed[] {
-  return programme.activities.filter(isRemindable).flatMap((activity) => {
+async function yearsRead(
+  programmes: ReminderDependencies["programmes"],
+  today: string,
+): Promise<{ current: ProgrammeYear; next?: ProgrammeYear | undefined }> {
+  const current = await programmes.get(programmeYearOf(today));
+  const next = await programmes.get(current.programme.year + 1).catch((error: unknown) => {
+    if (error instanceof NotFound) return undefined;
+    throw error;
+  });
+  return { current, next };
+}
+
+/** The reminders owed today. */
+function owedOn(year: ProgrammeYear, today: string): Owed[] {
+  return year.programme.activities.filter(isRemindable).flatMap((activity) => {
     const due = reminderDue(activity.day, today);
-    return due ? [{ programme, activity, due }] : [];
+    return due ? [{ year, activity, due }] : [];
   });
 }
 
-function upcoming(programme: Programme, today: string): UpcomingActivity[] {
-  return dueNext(programme.activities, today, NEXT_COUNT).map((activity) => ({
+function upcoming(activities: readonly Activity[], today: string): UpcomingActivity[] {
+  return dueNext(activities, today, NEXT_COUNT).map((activity) => ({
     activityId: activity.id,
     title: activity.title,
     kind: activity.kind,
@@ -119,10 +140,13 @@ export const runProgrammeReminders =
     const today = newYorkDay(now);
     const staleBefore = new Date(now.getTime() - REMINDER_CLAIM_LEASE_MS).toISOString();
     const outcomes: ReminderOutcome[] = [];
-    const current = await deps.programmes.current();
+    const { current, next } = await yearsRead(deps.programmes, today);
+    const years = next ? [current, next] : [current];
+    const owed = years.flatMap((year) => owedOn(year, today));
 
     // One at a time: a day owes a handful at most, and SES pacing is then a non-issue.
-    for (const { programme, activity, due } of owedOn(current.programme, today)) {
+    for (const { year, activity, due } of owed) {
+      const { programme } = year;
       const base = {
         year: programme.year,
         activityId: activity.id,
@@ -169,7 +193,7 @@ export const runProgrammeReminders =
             due,
             daysLeft: daysLeft(activity.day, today),
             possiblyResent: existing?.status === "sending",
-            status: current.status,
+            status: year.status,
           }),
           tags: { kind: "programme-reminder", programme: String(programme.year), days: String(due.offset) },
         }));
@@ -191,8 +215,12 @@ export const runProgrammeReminders =
     if (failed.length) throw new RemindersFailed(failed);
     return {
       today,
-      programme: { year: current.programme.year, status: current.status },
+      programme: yearOf(current),
+      ...(next ? { nextProgramme: yearOf(next) } : {}),
       outcomes,
-      next: upcoming(current.programme, today),
+      next: upcoming(
+        years.flatMap((year) => year.programme.activities),
+        today,
+      ),
     };
   };
