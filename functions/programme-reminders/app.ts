@@ -26,6 +26,7 @@ export function createProgrammeRemindersHandler(deps: ReminderDependencies & { l
       nextProgramme: result.nextProgramme,
       sent: result.outcomes.filter((outcome) => outcome.result === "sent").length,
       outcomes: result.outcomes,
+      lettersNotSent: result.lettersNotSent.map(({ wave }) => wave.id),
       next: result.next.map(({ activityId, day, reminderDays }) => ({ activityId, day, reminderDays })),
     });
     return result;

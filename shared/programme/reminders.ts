@@ -1,7 +1,8 @@
 // The daily reminder run: every deadline, meeting and briefing of the current and the next programme year (adopted,
 // or the draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a
-// missed run) is claimed, mailed to the secretariat once with its agenda, and marked sent. It also names what comes
-// next.
+// missed run) is claimed, mailed to the secretariat once with its agenda, and marked sent; so is a warning for a
+// programme letter its schedule would not send. Every mail lists the letters whose wave was made a draft. It also
+// names what comes next.
 
 import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
@@ -19,14 +20,17 @@ import {
   reminderDue,
 } from "./calendar.ts";
 import { reminderEntity } from "./keys.ts";
+import type { ProgrammeLetterReadiness, UnsentLetter, WithheldLetter } from "./letter-readiness.ts";
 import { reminderMail } from "./reminder-mail.ts";
 import type { ReminderRepository } from "./reminder-repository.ts";
-import type { Activity, ReminderClaim } from "./schemas.ts";
+import type { Activity, Programme, ReminderClaim } from "./schemas.ts";
 import type { ProgrammeYear } from "./years.ts";
 
 export interface ReminderDependencies {
   /** The programme years (shared/programme/years.ts): a year as stored, else a draft rolled forward (up to next year). */
   programmes: { get(year: number): Promise<ProgrammeYear> };
+  /** Whether a programme's scheduled letters go out (shared/programme/letter-readiness.ts). */
+  letters: (programme: Programme) => Promise<ProgrammeLetterReadiness>;
   reminders: ReminderRepository;
   clock: Clock;
   mailer: Mailer;
@@ -46,6 +50,8 @@ export interface ReminderOutcome {
   offset: ReminderDue["offset"];
   dueBy: string;
   late: boolean;
+  /** A correspondence item's warning: the letters its schedules would not send. */
+  withheldLetters?: string[];
   /** sent: this run mailed it; already-sent / in-flight: another run did or is doing it; failed: SES refused. */
   result: "sent" | "already-sent" | "in-flight" | "failed";
   /** Why SES refused, by error name only (an SES message may carry the address). */
@@ -72,6 +78,8 @@ export interface ReminderRun {
   /** The next year, read too: its first weeks' reminders fall in this year's January. */
   nextProgramme?: { year: number; status: ProgrammeYear["status"] };
   outcomes: ReminderOutcome[];
+  /** Programme letters whose wave was made a draft, which nothing sends: every mail of the run lists them. */
+  lettersNotSent: UnsentLetter[];
   next: UpcomingActivity[];
 }
 
@@ -90,6 +98,7 @@ interface Owed {
   year: ProgrammeYear;
   activity: Activity;
   due: ReminderDue;
+  withheld: WithheldLetter[];
 }
 
 const yearOf = ({ programme, status }: ProgrammeYear) => ({ year: programme.year, status });
@@ -111,12 +120,19 @@ async function yearsRead(
   return { current, next };
 }
 
-/** The reminders owed today. */
-function owedOn(year: ProgrammeYear, today: string): Owed[] {
-  return year.programme.activities.filter(isRemindable).flatMap((activity) => {
+/** The reminders owed today, and the warnings for correspondence items whose letters would not go out. */
+async function owedOn(year: ProgrammeYear, letters: ProgrammeLetterReadiness, today: string): Promise<Owed[]> {
+  const owed: Owed[] = [];
+  for (const activity of year.programme.activities) {
     const due = reminderDue(activity.day, today);
-    return due ? [{ year, activity, due }] : [];
-  });
+    if (!due) continue;
+    if (isRemindable(activity)) owed.push({ year, activity, due, withheld: [] });
+    else if (activity.letters) {
+      const withheld = await letters.withheld(activity, activity.day);
+      if (withheld.length) owed.push({ year, activity, due, withheld });
+    }
+  }
+  return owed;
 }
 
 function upcoming(activities: readonly Activity[], today: string): UpcomingActivity[] {
@@ -142,10 +158,16 @@ export const runProgrammeReminders =
     const outcomes: ReminderOutcome[] = [];
     const { current, next } = await yearsRead(deps.programmes, today);
     const years = next ? [current, next] : [current];
-    const owed = years.flatMap((year) => owedOn(year, today));
+    const owed: Owed[] = [];
+    const lettersNotSent: UnsentLetter[] = [];
+    for (const year of years) {
+      const letters = await deps.letters(year.programme);
+      owed.push(...(await owedOn(year, letters, today)));
+      lettersNotSent.push(...letters.unsent());
+    }
 
     // One at a time: a day owes a handful at most, and SES pacing is then a non-issue.
-    for (const { year, activity, due } of owed) {
+    for (const { year, activity, due, withheld } of owed) {
       const { programme } = year;
       const base = {
         year: programme.year,
@@ -154,14 +176,18 @@ export const runProgrammeReminders =
         dueBy: activity.day,
         late: due.late,
       };
+      const reported = {
+        ...base,
+        ...(withheld.length ? { withheldLetters: withheld.map((letter) => letter.waveKey) } : {}),
+      };
       const entity = reminderEntity(base);
       const existing = await deps.reminders.get(base);
       if (existing?.status === "sent") {
-        outcomes.push({ ...base, result: "already-sent" });
+        outcomes.push({ ...reported, result: "already-sent" });
         continue;
       }
       if (existing?.status === "sending" && existing.claimedAt >= staleBefore) {
-        outcomes.push({ ...base, result: "in-flight" });
+        outcomes.push({ ...reported, result: "in-flight" });
         continue;
       }
 
@@ -179,7 +205,7 @@ export const runProgrammeReminders =
         after: claim,
       });
       if (claimed === "taken") {
-        outcomes.push({ ...base, result: "in-flight" });
+        outcomes.push({ ...reported, result: "in-flight" });
         continue;
       }
 
@@ -194,12 +220,14 @@ export const runProgrammeReminders =
             daysLeft: daysLeft(activity.day, today),
             possiblyResent: existing?.status === "sending",
             status: year.status,
+            withheld,
+            lettersNotSent,
           }),
           tags: { kind: "programme-reminder", programme: String(programme.year), days: String(due.offset) },
         }));
       } catch (error) {
         await deps.reminders.release(claim, { ...audit, action: "programme.reminder.release", entity });
-        outcomes.push({ ...base, result: "failed", error: error instanceof Error ? error.name : "unknown" });
+        outcomes.push({ ...reported, result: "failed", error: error instanceof Error ? error.name : "unknown" });
         continue;
       }
       await deps.reminders.markSent(claim, messageId, deps.clock.now().toISOString(), {
@@ -208,7 +236,7 @@ export const runProgrammeReminders =
         entity,
         after: { messageId },
       });
-      outcomes.push({ ...base, result: "sent" });
+      outcomes.push({ ...reported, result: "sent" });
     }
 
     const failed = outcomes.filter((outcome) => outcome.result === "failed");
@@ -218,6 +246,7 @@ export const runProgrammeReminders =
       programme: yearOf(current),
       ...(next ? { nextProgramme: yearOf(next) } : {}),
       outcomes,
+      lettersNotSent,
       next: upcoming(
         years.flatMap((year) => year.programme.activities),
         today,

@@ -53,6 +53,9 @@ const asOnly = (programme: Programme, file: ProgrammeFile) => ({
   },
 });
 
+/** Every programme letter goes out (letter-readiness.ts has tests of its own). */
+const lettersGoOut = async () => ({ withheld: async () => [], unsent: () => [] });
+
 const [file2023] = seedProgrammeFiles();
 if (!file2023) throw new Error("the 2023 programme is not bundled");
 /** The 2023 programme's deadlines alone: the claims' and outages' rules are told on them. */
@@ -64,6 +67,7 @@ const deadlines2023: ProgrammeFile = {
 function remindersHandler(mailer?: Mailer, file: ProgrammeFile = deadlines2023) {
   return createProgrammeRemindersHandler({
     programmes: asOnly(resolveProgramme(file), file),
+    letters: lettersGoOut,
     reminders: reminderRepository(setup.doc, setup.tableNames, clock),
     clock,
     mailer: mailer ?? sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -296,6 +300,7 @@ describe("programme reminders", () => {
       const programme = programmes.get(2023);
       return createProgrammeRemindersHandler({
         programmes: asOnly(programme, deadlines2023),
+        letters: lettersGoOut,
         reminders: reminderRepository(setup.doc, setup.tableNames, clock),
         clock,
         mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -341,6 +346,7 @@ describe("programme reminders", () => {
     await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
     const run = await createProgrammeRemindersHandler({
       programmes: programmeYears({ store, clock }),
+      letters: lettersGoOut,
       reminders: reminderRepository(setup.doc, setup.tableNames, clock),
       clock,
       mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),

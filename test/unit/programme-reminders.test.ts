@@ -1,14 +1,23 @@
 // The daily reminder run across the turn of the programme year, on a fixed clock with the bundled programmes (2023 and
 // 2024 adopted, drafts rolled forward from 2023): the next year's February reminders go out in this year's January, on
-// their days and once.
+// their days and once; and the programme letters their schedules would not send are warned of before their day, and
+// named once their wave was made a draft.
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
+import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
+import { letterWaves } from "#shared/programme/letters.ts";
 import { type ReminderRun, runProgrammeReminders } from "#shared/programme/reminders.ts";
 import type { ProgrammeFile } from "#shared/programme/schemas.ts";
+import { programmeTemplates } from "#shared/templates/programme-templates.ts";
+import { programmeWaveInputSchema, programmeWaveOf } from "#shared/waves/programme-waves.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
+import { programme as schedules } from "../../events/programme.ts";
 import { inMemoryReminders } from "../support/in-memory/reminders.ts";
+import { inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
 const audit = { actor: systemActor("programme-reminders") };
@@ -19,6 +28,12 @@ const morningOf = (day: string) => `${day}T12:05:00Z`;
 async function desk(start: string) {
   const clock = fixedClock(morningOf(start));
   const { years } = await seededProgramme(clock);
+  const templates = inMemoryTemplates(clock);
+  const waves = inMemoryWaves(clock);
+  const now = clock.now().toISOString();
+  for (const template of programmeTemplates) {
+    await templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
+  }
   const mails: { subject: string; text: string }[] = [];
   const mailer: Mailer = {
     async sendMail({ subject, text }) {
@@ -28,6 +43,7 @@ async function desk(start: string) {
   };
   const run = runProgrammeReminders({
     programmes: years,
+    letters: programmeLetterReadiness({ letters: letterWaves(waves), templates, schedules: () => schedules }),
     reminders: inMemoryReminders(clock),
     clock,
     mailer,
@@ -42,7 +58,7 @@ async function desk(start: string) {
     }
     return runs;
   }
-  return { years, mails, daily };
+  return { clock, years, waves, mails, daily };
 }
 
 const sentOn = (runs: { day: string; run: ReminderRun }[]) =>
@@ -120,5 +136,119 @@ describe("reminders across the turn of the programme year", () => {
       "2027-03-01 mar-chair-briefing-security-council",
       "2027-03-01 mar-informal-meeting-group-of-experts",
     ]);
+  });
+});
+
+/** A programme letter's wave as its schedule made it on `at`, given a status. */
+function firedWave(key: string, at: string, status: Wave["status"]): Wave {
+  const schedule = schedules.schedules.find(
+    (candidate) => programmeWaveInputSchema.safeParse(candidate.input).data?.programmeWave.key === key,
+  );
+  const input = programmeWaveInputSchema.parse(schedule?.input).programmeWave;
+  return { ...programmeWaveOf(input, new Date(at), "America/New_York"), status };
+}
+
+describe("programme letters their schedules would not send", () => {
+  it("warns 14 and 3 days before September that the open-briefing letters lack the briefing's values", async () => {
+    const { daily, mails } = await desk("2027-08-15");
+    const runs = await daily("2027-08-15", "2027-08-31");
+    const warnings = runs.flatMap(({ day, run }) =>
+      run.outcomes
+        .filter((outcome) => outcome.withheldLetters && outcome.result === "sent")
+        .map((outcome) => [day, outcome.activityId, outcome.offset, outcome.withheldLetters]),
+    );
+    expect(warnings).toEqual([
+      [
+        "2027-08-18",
+        "sep-letter-open-briefing-invitation",
+        14,
+        ["open-briefing-invitation-states", "open-briefing-invitation-organizations"],
+      ],
+      [
+        "2027-08-29",
+        "sep-letter-open-briefing-invitation",
+        3,
+        ["open-briefing-invitation-states", "open-briefing-invitation-organizations"],
+      ],
+    ]);
+    const [warning] = mails.filter((mail) => mail.subject.includes("will not be sent"));
+    expect(warning?.subject).toBe(
+      "Warning: Invitation to the open briefing, encouraging States to share experiences, lessons learned and best " +
+        "practices, planned for September 2027: will not be sent as scheduled",
+    );
+    expect(warning?.text).toContain(
+      "Will not be sent: open-briefing-invitation-states (template programme-effective-practices-invitation): " +
+        "programmeWave.values.briefing.date: the template uses {{briefing.date}}: give its value; " +
+        "programmeWave.values.briefing.time: the template uses {{briefing.time}}: give its value; " +
+        "programmeWave.values.briefing.venue: the template uses {{briefing.venue}}: give its value. To send it: give " +
+        "the values in the programmeWave of schedule open-briefing-invitation-states (events/programme.json) and " +
+        "deploy, or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them",
+    );
+  });
+
+  it("sends a warning found after its day without claiming a missed run", async () => {
+    const { daily, mails } = await desk("2027-08-20");
+    await daily("2027-08-20", "2027-08-20");
+    const warning = mails.find((mail) => mail.subject.startsWith("Warning"));
+    expect(warning?.subject).toBe(
+      "Warning: Invitation to the open briefing, encouraging States to share experiences, lessons learned and best " +
+        "practices, planned for September 2027: will not be sent as scheduled",
+    );
+    expect(warning?.text).toContain(
+      "This is the 14-day warning meant for Wednesday 18 August 2027. It goes out now: the letters were found " +
+        "unsendable after that day, or that day's run was missed; their day is still ahead.",
+    );
+    expect(warning?.text).not.toContain("a missed run)");
+  });
+
+  it("warns of no letter its schedule sends: March's four go out as they are", async () => {
+    const { daily } = await desk("2027-02-10");
+    const runs = await daily("2027-02-10", "2027-02-28");
+    expect(runs.flatMap(({ run }) => run.outcomes.filter((outcome) => outcome.withheldLetters))).toEqual([]);
+  });
+
+  it("does not warn of a letter staff scheduled as their own wave of its template", async () => {
+    const { daily, waves, clock } = await desk("2027-08-17");
+    await waves.create(
+      {
+        id: "01STAFFSEPTEMBER",
+        templateId: "programme-effective-practices-invitation",
+        audience: "all-states",
+        sendAt: "2027-09-14T09:00",
+        timeZone: "America/New_York",
+        sendInstant: "2027-09-14T13:00:00.000Z",
+        notAfter: "2027-09-17T13:00:00.000Z",
+        status: "scheduled",
+        createdAt: clock.now().toISOString(),
+        updatedAt: clock.now().toISOString(),
+      },
+      audit,
+    );
+    const [first] = await daily("2027-08-18", "2027-08-18");
+    expect(first?.run.outcomes.find((outcome) => outcome.withheldLetters)?.withheldLetters).toEqual([
+      "open-briefing-invitation-organizations",
+    ]);
+  });
+
+  it("names in every mail a letter whose wave its schedule made a draft", async () => {
+    const { daily, waves, mails } = await desk("2027-09-15");
+    await waves.create(firedWave("open-briefing-invitation-states", "2027-09-14T13:00:00Z", "draft"), audit);
+    await waves.create(firedWave("open-briefing-invitation-organizations", "2027-09-14T14:00:00Z", "completed"), audit);
+    const runs = await daily("2027-09-15", "2027-09-17");
+    expect(runs.map(({ run }) => run.lettersNotSent.map((letter) => letter.wave.id))).toEqual([
+      ["open-briefing-invitation-states-2027"],
+      ["open-briefing-invitation-states-2027"],
+      ["open-briefing-invitation-states-2027"],
+    ]);
+    // October's meetings are reminded of on the 17th: each mail says the letter was not sent.
+    expect(mails.map((mail) => mail.subject)).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.text).toContain(
+        "Not sent: open-briefing-invitation-states (Invitation to the open briefing, encouraging States to share " +
+          "experiences, lessons learned and best practices): its schedule made the wave " +
+          "open-briefing-invitation-states-2027 a draft on 2027-09-14T09:00 (America/New_York), and no staff wave of " +
+          "its template goes out; GET /waves/open-briefing-invitation-states-2027 says what it lacks.",
+      );
+    }
   });
 });
