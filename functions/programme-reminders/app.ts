@@ -23,8 +23,10 @@ export function createProgrammeRemindersHandler(deps: ReminderDependencies & { l
     deps.logger.info("programme reminders", {
       today: result.today,
       programme: result.programme,
+      nextProgramme: result.nextProgramme,
       sent: result.outcomes.filter((outcome) => outcome.result === "sent").length,
       outcomes: result.outcomes,
+      lettersNotSent: result.lettersNotSent.map(({ wave }) => wave.id),
       next: result.next.map(({ activityId, day, reminderDays }) => ({ activityId, day, reminderDays })),
     });
     return result;

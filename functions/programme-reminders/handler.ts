@@ -1,12 +1,19 @@
 // The programme-reminders Lambda entry point (EventBridge Scheduler, daily): dependencies from the environment.
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
+import { lazy } from "#shared/lazy.ts";
 import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
+import { letterWaves } from "#shared/programme/letters.ts";
 import { reminderRepository } from "#shared/programme/reminder-repository.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears } from "#shared/programme/years.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
+import { programmeSchema } from "#shared/schedules/schema.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
+import programmeJson from "../../events/programme.json" with { type: "json" };
 import { createProgrammeRemindersHandler } from "./app.ts";
 
 const config = readConfig();
@@ -16,8 +23,15 @@ if (!config.secretariatEmail) throw new Error("Missing environment variable SECR
 const doc = deskDocumentClient(config);
 
 const untraced = createProgrammeRemindersHandler({
-  // The current year's programme as the secretariat keeps it in the desk table (a draft when none is adopted).
+  // The programme years as the secretariat keeps them in the desk table (a draft when none is stored).
   programmes: programmeYears({ store: dynamoProgrammeStore(doc, config.tableNames, systemClock), clock: systemClock }),
+  // The schedules' wave inputs, checked against the stored templates. events/programme.json is validated when a letter
+  // is first due, not at import: its validation is a third of a cold start (ADR 0029); `cdk synth` fails a bad one.
+  letters: programmeLetterReadiness({
+    letters: letterWaves(waveRepository(doc, config.tableNames, systemClock)),
+    templates: templateRepository(doc, config.tableNames, systemClock),
+    schedules: lazy(() => programmeSchema.parse(programmeJson)),
+  }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,
   mailer: sesMailer(mail),

@@ -1,6 +1,6 @@
-// The letters of the programme's correspondence items and their waves: a scheduled programme letter's wave is
-// <waveKey>-<year> (shared/waves/programme-waves.ts); a manual letter's waves are those staff made from its template
-// with a send time inside the programme's period.
+// The letters of the programme's correspondence items and their waves: a scheduled programme letter's own wave is
+// <waveKey>-<year> (shared/waves/programme-waves.ts), listed first; then, for every letter, the waves staff made from
+// its template with a send time inside the programme's period (a manual letter has only those).
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import type { Versioned } from "../versioning.ts";
 import type { Wave } from "../waves/schemas.ts";
@@ -19,6 +19,12 @@ export interface LetterWaves {
 
 /** The wave of a scheduled programme letter in a year (the id fireProgrammeWave gives it). */
 export const programmeLetterWaveId = (waveKey: string, year: number) => `${waveKey}-${year}`;
+
+/**
+ * A wave a programme schedule made in the year (`<key>-<year>`), whichever key: staff waves have generated ids
+ * (shared/ids.ts), which hold no hyphen. A schedule's wave is its own letter's, never another letter's of its template.
+ */
+const madeByASchedule = (wave: Wave, year: number) => wave.id.endsWith(`-${year}`);
 
 const brief = (wave: Wave): LetterWave => ({
   id: wave.id,
@@ -42,36 +48,29 @@ export function letterWaves(waves: WaveReader): LetterWaves {
   return {
     async wavesOf(programme) {
       const letters = programme.activities.flatMap((activity) => activity.letters ?? []);
-      const scheduled = [...new Set(letters.filter((l) => !l.manual).map((l) => l.waveKey))];
-      const found = new Map<string, LetterWave[]>();
-      await Promise.all(
-        scheduled.map(async (key) => {
-          const wave = await waves.get(programmeLetterWaveId(key, programme.year));
-          found.set(key, wave ? [brief(wave.value)] : []);
-        }),
-      );
-      const manual = letters.filter((letter) => letter.manual);
-      if (manual.length) {
+      if (!letters.length) return { withWaves: (activity) => activity };
+      const { year, period } = programme;
+      const scheduledKeys = [...new Set(letters.filter((letter) => !letter.manual).map((letter) => letter.waveKey))];
+      const [all, fired] = await Promise.all([
         // Few waves a year: listing them all costs less than an index the desk would keep for this alone.
-        const all = await everyWave(waves);
-        const { from, to } = programme.period;
-        for (const letter of manual) {
-          const made = all.filter(
-            (wave) =>
-              wave.templateId === letter.templateId &&
-              wave.sendAt.slice(0, 10) >= from &&
-              wave.sendAt.slice(0, 10) <= to,
-          );
-          found.set(letter.waveKey, made.map(brief));
-        }
-      }
+        everyWave(waves),
+        // Read by key (consistently): a wave fired a moment ago is there before the listing's index has it.
+        Promise.all(scheduledKeys.map((key) => waves.get(programmeLetterWaveId(key, year)))),
+      ]);
+      const own = new Map(scheduledKeys.map((key, index) => [key, fired[index]?.value]));
+      const staffMade = all.filter((wave) => {
+        const day = wave.sendAt.slice(0, 10);
+        return !madeByASchedule(wave, year) && day >= period.from && day <= period.to;
+      });
+      const wavesOfLetter = (letter: NonNullable<Activity["letters"]>[number]): LetterWave[] => {
+        const scheduled = letter.manual ? undefined : own.get(letter.waveKey);
+        const fromTemplate = staffMade.filter((wave) => wave.templateId === letter.templateId);
+        return [...(scheduled ? [scheduled] : []), ...fromTemplate].map(brief);
+      };
       return {
         withWaves: (activity) =>
           activity.letters
-            ? {
-                ...activity,
-                letters: activity.letters.map((letter) => ({ ...letter, waves: found.get(letter.waveKey) ?? [] })),
-              }
+            ? { ...activity, letters: activity.letters.map((letter) => ({ ...letter, waves: wavesOfLetter(letter) })) }
             : activity,
       };
     },

@@ -1,9 +1,11 @@
 // The programme as GET /programme serves it: one programme year's activities seen from today (New York), with
-// the days left to each, what is due next, its status (adopted or draft), and each letter's wave once fired.
+// the days left to each, what is due next (into the next year, when this one ends sooner), its status (adopted or
+// draft), and each letter's waves.
 import type { Clock } from "../clock.ts";
+import { NotFound } from "../errors.ts";
 import { daysLeft, dueNext, newYorkDay, PROGRAMME_TIME_ZONE } from "./calendar.ts";
 import type { LetterWaves } from "./letters.ts";
-import type { Activity, ProgrammeView, ScheduledActivity } from "./schemas.ts";
+import type { Activity, Programme, ProgrammeView, ScheduledActivity } from "./schemas.ts";
 import type { ProgrammeYears } from "./years.ts";
 
 export interface ProgrammeDependencies {
@@ -42,12 +44,33 @@ export const viewProgramme =
     const today = newYorkDay(deps.clock.now());
     const programmeYear = year === undefined ? await deps.years.current() : await deps.years.get(year);
     const { programme } = programmeYear;
-    const waves = deps.letters ? await deps.letters.wavesOf(programme) : undefined;
-    const inRange = programme.activities
-      .filter(
-        (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),
-      )
-      .map((activity) => (waves ? waves.withWaves(activity) : activity));
+
+    /** The programme's activities in the range, with their letters' waves. */
+    async function inRangeOf(read: Programme): Promise<Activity[]> {
+      const waves = deps.letters ? await deps.letters.wavesOf(read) : undefined;
+      return read.activities
+        .filter(
+          (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),
+        )
+        .map((activity) => (waves ? waves.withWaves(activity) : activity));
+    }
+
+    /**
+     * What comes after the year's last activities: the next year's (a draft when none is stored), read only when the
+     * year has fewer than `next` still ahead. Every day of a year comes after every day of the year before.
+     */
+    async function following(ahead: number): Promise<Activity[]> {
+      if (ahead >= next || programme.period.to < today) return [];
+      const nextYear = await deps.years.get(programme.year + 1).catch((error: unknown) => {
+        if (error instanceof NotFound) return undefined;
+        throw error;
+      });
+      return nextYear ? dueNext(await inRangeOf(nextYear.programme), today, next - ahead) : [];
+    }
+
+    const inRange = await inRangeOf(programme);
+    const ahead = dueNext(inRange, today, next);
+    const after = await following(ahead.length);
     const { activities: _, ...about } = programme;
     const { years } = await deps.years.list();
     return {
@@ -61,6 +84,6 @@ export const viewProgramme =
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
       activities: inRange.map((activity) => scheduled(activity, today)),
-      dueNext: dueNext(inRange, today, next).map((activity) => scheduled(activity, today)),
+      dueNext: [...ahead, ...after].map((activity) => scheduled(activity, today)),
     };
   };

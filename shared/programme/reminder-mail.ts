@@ -1,7 +1,10 @@
-// The reminder e-mail to the secretariat for one deadline of the programme: plain text and HTML, values escaped.
+// The reminder e-mail to the secretariat for one deadline of the programme, or the warning for a programme letter its
+// schedule would not send; each lists the programme letters whose wave was made a draft. Plain text and HTML, values
+// escaped.
 import { lazy } from "../lazy.ts";
 import { escapeHtml } from "../mail/html.ts";
 import type { ReminderDue } from "./calendar.ts";
+import type { UnsentLetter, WithheldLetter } from "./letter-readiness.ts";
 import type { Activity, Programme } from "./schemas.ts";
 
 // Built on first use: only a run with a reminder to send spells a day out.
@@ -33,6 +36,10 @@ export interface ReminderMailInput {
   possiblyResent: boolean;
   /** The programme's status: a draft's days are rolled forward, not agreed. */
   status?: "adopted" | "draft";
+  /** A correspondence item's letters that their schedules would not send: the mail is a warning about them. */
+  withheld?: readonly WithheldLetter[];
+  /** The programme letters whose wave was made a draft, which nothing sends. */
+  lettersNotSent?: readonly UnsentLetter[];
 }
 
 const monthName = lazy(() => new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }));
@@ -52,23 +59,56 @@ function when(activity: Activity): { label: string; value: string; subject: stri
 
 const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 
-/** Subject, text and HTML of one reminder; a late one says which day it was meant for and why it is late. */
+/** What to do about a letter its schedule will not send: give what it lacks, or send it as a staff wave. */
+function withheldLine({ waveKey, templateId, reasons, scheduleId }: WithheldLetter): string {
+  const where = scheduleId
+    ? `give the values in the programmeWave of schedule ${scheduleId} (events/programme.json) and deploy, or `
+    : "";
+  return (
+    `Will not be sent: ${waveKey} (template ${templateId}): ${reasons.join("; ")}. To send it: ${where}` +
+    `create it as a staff wave of ${templateId} (POST /waves) with them; the programme item links that wave.`
+  );
+}
+
+function unsentLine({ title, waveKey, wave }: UnsentLetter): string {
+  return (
+    `Not sent: ${waveKey} (${title}): its schedule made the wave ${wave.id} a draft on ${wave.sendAt} ` +
+    `(${wave.timeZone}), and no staff wave of its template goes out; GET /waves/${wave.id} says what it lacks.`
+  );
+}
+
+/**
+ * Why a reminder comes after its day. A reminder's day passing unsent means a run was missed; a letter's check comes
+ * late also when what it finds arose after its day (a template edited since), so its warning claims no missed run.
+ */
+function lateNotice(due: ReminderDue, aboutLetters: boolean): string {
+  return aboutLetters
+    ? `This is the ${due.offset}-day warning meant for ${spelledDay(due.day)}. It goes out now: the letters were ` +
+        "found unsendable after that day, or that day's run was missed; their day is still ahead."
+    : `This is the ${due.offset}-day reminder meant for ${spelledDay(due.day)}. The daily reminder run did not ` +
+        "send it that day (a missed run); it goes out now because the deadline is still ahead.";
+}
+
+/**
+ * Subject, text and HTML of one reminder, or of a letter's warning; a late one says which day it was meant for and
+ * why it is late.
+ */
 export function reminderMail(input: ReminderMailInput): { subject: string; text: string; html: string } {
   const { programme, activity, due, daysLeft } = input;
+  const withheld = input.withheld ?? [];
   const at = when(activity);
   const lead = activity.timing === "in" ? at.subject : `${at.subject} ${plural(daysLeft)}`;
-  const subject = `${due.late ? "Late reminder" : "Reminder"}: ${activity.title}, ${lead}`;
+  const subject = withheld.length
+    ? `Warning: ${activity.title}, ${lead}: will not be sent as scheduled`
+    : `${due.late ? "Late reminder" : "Reminder"}: ${activity.title}, ${lead}`;
 
   const notices = [
-    ...(due.late
-      ? [
-          `This is the ${due.offset}-day reminder meant for ${spelledDay(due.day)}. The daily reminder run did not ` +
-            "send it that day (a missed run); it goes out now because the deadline is still ahead.",
-        ]
-      : []),
+    ...(due.late ? [lateNotice(due, withheld.length > 0)] : []),
     ...(input.possiblyResent
       ? ["An earlier attempt to send this reminder did not record its outcome: you may have received it already."]
       : []),
+    ...withheld.map(withheldLine),
+    ...(input.lettersNotSent ?? []).map(unsentLine),
   ];
   const facts: [string, string][] = [
     [at.label, at.value],

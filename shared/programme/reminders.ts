@@ -1,29 +1,36 @@
-// The daily reminder run: every deadline, meeting and briefing of the current year's programme (adopted, or the
-// draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a missed run)
-// is claimed, mailed to the secretariat once with its agenda, and marked sent. It also names what comes next.
+// The daily reminder run: every deadline, meeting and briefing of the current and the next programme year (adopted,
+// or the draft rolled forward) owed a reminder today (14 or 3 New York calendar days before it, or late after a
+// missed run) is claimed, mailed to the secretariat once with its agenda, and marked sent; so is a warning for a
+// programme letter its schedule would not send. Every mail lists the letters whose wave was made a draft. It also
+// names what comes next.
 
 import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import {
   daysLeft,
   dueNext,
   isRemindable,
   newYorkDay,
+  programmeYearOf,
   REMINDER_OFFSETS,
   type ReminderDue,
   reminderDue,
 } from "./calendar.ts";
 import { reminderEntity } from "./keys.ts";
+import type { ProgrammeLetterReadiness, UnsentLetter, WithheldLetter } from "./letter-readiness.ts";
 import { reminderMail } from "./reminder-mail.ts";
 import type { ReminderRepository } from "./reminder-repository.ts";
 import type { Activity, Programme, ReminderClaim } from "./schemas.ts";
 import type { ProgrammeYear } from "./years.ts";
 
 export interface ReminderDependencies {
-  /** The current programme year (shared/programme/years.ts): the one today falls in, a draft when none is adopted. */
-  programmes: { current(): Promise<ProgrammeYear> };
+  /** The programme years (shared/programme/years.ts): a year as stored, else a draft rolled forward (up to next year). */
+  programmes: { get(year: number): Promise<ProgrammeYear> };
+  /** Whether a programme's scheduled letters go out (shared/programme/letter-readiness.ts). */
+  letters: (programme: Programme) => Promise<ProgrammeLetterReadiness>;
   reminders: ReminderRepository;
   clock: Clock;
   mailer: Mailer;
@@ -43,6 +50,8 @@ export interface ReminderOutcome {
   offset: ReminderDue["offset"];
   dueBy: string;
   late: boolean;
+  /** A correspondence item's warning: the letters its schedules would not send. */
+  withheldLetters?: string[];
   /** sent: this run mailed it; already-sent / in-flight: another run did or is doing it; failed: SES refused. */
   result: "sent" | "already-sent" | "in-flight" | "failed";
   /** Why SES refused, by error name only (an SES message may carry the address). */
@@ -64,9 +73,13 @@ export interface UpcomingActivity {
 export interface ReminderRun {
   /** The New York calendar day the run reminded for. */
   today: string;
-  /** The programme year read, and whether it is adopted or a draft. */
+  /** The programme year today falls in, and whether it is adopted or a draft. */
   programme: { year: number; status: ProgrammeYear["status"] };
+  /** The next year, read too: its first weeks' reminders fall in this year's January. */
+  nextProgramme?: { year: number; status: ProgrammeYear["status"] };
   outcomes: ReminderOutcome[];
+  /** Programme letters whose wave was made a draft, which nothing sends: every mail of the run lists them. */
+  lettersNotSent: UnsentLetter[];
   next: UpcomingActivity[];
 }
 
@@ -82,24 +95,48 @@ export class RemindersFailed extends Error {
 }
 
 interface Owed {
-  programme: Programme;
+  year: ProgrammeYear;
   activity: Activity;
   due: ReminderDue;
+  withheld: WithheldLetter[];
 }
+
+const yearOf = ({ programme, status }: ProgrammeYear) => ({ year: programme.year, status });
 
 /**
- * The reminders owed today. Every day of a programme year lies inside its period, so the year today falls in is the
- * only one with anything ahead.
+ * The years a run on `today` reads: the one it falls in, and the next, whose first activities' reminder days fall in
+ * this year's January (the farthest, 14 days, is shorter than January, so no later year has one). The next year is
+ * missing only when no year could be rolled forward to it.
  */
-function owedOn(programme: Programme, today: string): Owed[] {
-  return programme.activities.filter(isRemindable).flatMap((activity) => {
-    const due = reminderDue(activity.day, today);
-    return due ? [{ programme, activity, due }] : [];
+async function yearsRead(
+  programmes: ReminderDependencies["programmes"],
+  today: string,
+): Promise<{ current: ProgrammeYear; next?: ProgrammeYear | undefined }> {
+  const current = await programmes.get(programmeYearOf(today));
+  const next = await programmes.get(current.programme.year + 1).catch((error: unknown) => {
+    if (error instanceof NotFound) return undefined;
+    throw error;
   });
+  return { current, next };
 }
 
-function upcoming(programme: Programme, today: string): UpcomingActivity[] {
-  return dueNext(programme.activities, today, NEXT_COUNT).map((activity) => ({
+/** The reminders owed today, and the warnings for correspondence items whose letters would not go out. */
+async function owedOn(year: ProgrammeYear, letters: ProgrammeLetterReadiness, today: string): Promise<Owed[]> {
+  const owed: Owed[] = [];
+  for (const activity of year.programme.activities) {
+    const due = reminderDue(activity.day, today);
+    if (!due) continue;
+    if (isRemindable(activity)) owed.push({ year, activity, due, withheld: [] });
+    else if (activity.letters) {
+      const withheld = await letters.withheld(activity, activity.day);
+      if (withheld.length) owed.push({ year, activity, due, withheld });
+    }
+  }
+  return owed;
+}
+
+function upcoming(activities: readonly Activity[], today: string): UpcomingActivity[] {
+  return dueNext(activities, today, NEXT_COUNT).map((activity) => ({
     activityId: activity.id,
     title: activity.title,
     kind: activity.kind,
@@ -119,10 +156,19 @@ export const runProgrammeReminders =
     const today = newYorkDay(now);
     const staleBefore = new Date(now.getTime() - REMINDER_CLAIM_LEASE_MS).toISOString();
     const outcomes: ReminderOutcome[] = [];
-    const current = await deps.programmes.current();
+    const { current, next } = await yearsRead(deps.programmes, today);
+    const years = next ? [current, next] : [current];
+    const owed: Owed[] = [];
+    const lettersNotSent: UnsentLetter[] = [];
+    for (const year of years) {
+      const letters = await deps.letters(year.programme);
+      owed.push(...(await owedOn(year, letters, today)));
+      lettersNotSent.push(...letters.unsent());
+    }
 
     // One at a time: a day owes a handful at most, and SES pacing is then a non-issue.
-    for (const { programme, activity, due } of owedOn(current.programme, today)) {
+    for (const { year, activity, due, withheld } of owed) {
+      const { programme } = year;
       const base = {
         year: programme.year,
         activityId: activity.id,
@@ -130,14 +176,18 @@ export const runProgrammeReminders =
         dueBy: activity.day,
         late: due.late,
       };
+      const reported = {
+        ...base,
+        ...(withheld.length ? { withheldLetters: withheld.map((letter) => letter.waveKey) } : {}),
+      };
       const entity = reminderEntity(base);
       const existing = await deps.reminders.get(base);
       if (existing?.status === "sent") {
-        outcomes.push({ ...base, result: "already-sent" });
+        outcomes.push({ ...reported, result: "already-sent" });
         continue;
       }
       if (existing?.status === "sending" && existing.claimedAt >= staleBefore) {
-        outcomes.push({ ...base, result: "in-flight" });
+        outcomes.push({ ...reported, result: "in-flight" });
         continue;
       }
 
@@ -155,7 +205,7 @@ export const runProgrammeReminders =
         after: claim,
       });
       if (claimed === "taken") {
-        outcomes.push({ ...base, result: "in-flight" });
+        outcomes.push({ ...reported, result: "in-flight" });
         continue;
       }
 
@@ -169,13 +219,15 @@ export const runProgrammeReminders =
             due,
             daysLeft: daysLeft(activity.day, today),
             possiblyResent: existing?.status === "sending",
-            status: current.status,
+            status: year.status,
+            withheld,
+            lettersNotSent,
           }),
           tags: { kind: "programme-reminder", programme: String(programme.year), days: String(due.offset) },
         }));
       } catch (error) {
         await deps.reminders.release(claim, { ...audit, action: "programme.reminder.release", entity });
-        outcomes.push({ ...base, result: "failed", error: error instanceof Error ? error.name : "unknown" });
+        outcomes.push({ ...reported, result: "failed", error: error instanceof Error ? error.name : "unknown" });
         continue;
       }
       await deps.reminders.markSent(claim, messageId, deps.clock.now().toISOString(), {
@@ -184,15 +236,20 @@ export const runProgrammeReminders =
         entity,
         after: { messageId },
       });
-      outcomes.push({ ...base, result: "sent" });
+      outcomes.push({ ...reported, result: "sent" });
     }
 
     const failed = outcomes.filter((outcome) => outcome.result === "failed");
     if (failed.length) throw new RemindersFailed(failed);
     return {
       today,
-      programme: { year: current.programme.year, status: current.status },
+      programme: yearOf(current),
+      ...(next ? { nextProgramme: yearOf(next) } : {}),
       outcomes,
-      next: upcoming(current.programme, today),
+      lettersNotSent,
+      next: upcoming(
+        years.flatMap((year) => year.programme.activities),
+        today,
+      ),
     };
   };

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, inject, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { Invalid } from "#shared/errors.ts";
+import { Invalid, NotFound } from "#shared/errors.ts";
 import { type Mailer, sesMailer } from "#shared/mail/ses.ts";
 import { isDeadline } from "#shared/programme/calendar.ts";
 import { programmeCatalogue, resolveActivity, resolveProgramme } from "#shared/programme/catalogue.ts";
@@ -45,10 +45,16 @@ beforeEach(async () => {
   secretariat = `secretariat+${randomUUID().slice(0, 8)}@desk.example`;
 });
 
-/** A programme year as the current one, adopted. */
-const asCurrent = (programme: Programme, file: ProgrammeFile) => ({
-  current: async () => ({ file, programme, status: "adopted" as const, stored: true, version: 1 }),
+/** One adopted programme year, the only one the desk has. */
+const asOnly = (programme: Programme, file: ProgrammeFile) => ({
+  get: async (year: number) => {
+    if (year !== programme.year) throw new NotFound("Programme of work", String(year));
+    return { file, programme, status: "adopted" as const, stored: true, version: 1 };
+  },
 });
+
+/** Every programme letter goes out (letter-readiness.ts has tests of its own). */
+const lettersGoOut = async () => ({ withheld: async () => [], unsent: () => [] });
 
 const [file2023] = seedProgrammeFiles();
 if (!file2023) throw new Error("the 2023 programme is not bundled");
@@ -60,7 +66,8 @@ const deadlines2023: ProgrammeFile = {
 
 function remindersHandler(mailer?: Mailer, file: ProgrammeFile = deadlines2023) {
   return createProgrammeRemindersHandler({
-    programmes: asCurrent(resolveProgramme(file), file),
+    programmes: asOnly(resolveProgramme(file), file),
+    letters: lettersGoOut,
     reminders: reminderRepository(setup.doc, setup.tableNames, clock),
     clock,
     mailer: mailer ?? sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -292,7 +299,8 @@ describe("programme reminders", () => {
       clock.set(morningOf(day));
       const programme = programmes.get(2023);
       return createProgrammeRemindersHandler({
-        programmes: { current: async () => ({ ...asCurrent(programme, deadlines2023), programme }).current() },
+        programmes: asOnly(programme, deadlines2023),
+        letters: lettersGoOut,
         reminders: reminderRepository(setup.doc, setup.tableNames, clock),
         clock,
         mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
@@ -338,6 +346,7 @@ describe("programme reminders", () => {
     await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
     const run = await createProgrammeRemindersHandler({
       programmes: programmeYears({ store, clock }),
+      letters: lettersGoOut,
       reminders: reminderRepository(setup.doc, setup.tableNames, clock),
       clock,
       mailer: sesMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),

@@ -123,6 +123,29 @@ describe("GET /programme", () => {
     }
   });
 
+  it("in late January lists as due next the next year's February meeting and March letters, after this year's last", async () => {
+    clock.set("2027-01-25T15:00:00Z");
+    try {
+      const programme = await view("next=8");
+      expect(programme.year).toBe(2026);
+      expect(programme.dueNext.map((activity) => `${activity.day} ${activity.id} ${activity.daysLeft}`)).toEqual([
+        "2027-01-01 jan-meeting-2024-focus -24",
+        "2027-01-31 next-programme-of-work 6",
+        "2027-02-01 feb-meeting-focus-outreach-guides 7",
+        "2027-03-01 mar-chair-briefing-security-council 35",
+        "2027-03-01 mar-informal-meeting-group-of-experts 35",
+        "2027-03-01 mar-letter-first-report 35",
+        "2027-03-01 mar-letter-outreach 35",
+        "2027-03-01 mar-letter-points-of-contact 35",
+      ]);
+      // The year's own activities stay its own.
+      expect(programme.activities.every((activity) => activity.day <= "2027-01-31")).toBe(true);
+      expect((await view("year=2024")).dueNext).toEqual([]);
+    } finally {
+      clock.set("2023-04-20T14:00:00Z");
+    }
+  });
+
   it("serves another year on request, and filters by day from and to (inclusive)", async () => {
     expect((await view("year=2024")).year).toBe(2024);
     const autumn = await view("year=2023&from=2023-09-30&to=2023-12-31");
