@@ -1,14 +1,7 @@
-// The pending-assistance report as CSV, with spreadsheet formula injection neutralized in every cell.
-import { stringify } from "csv-stringify/sync";
+// The pending-assistance report as CSV, with spreadsheet formula injection neutralized in every cell: the report
+// carries text that States and staff typed.
+import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
 import { type AssistanceReport, providerKey } from "./schemas.ts";
-
-/**
- * A cell a spreadsheet would read as a formula (it starts with = + - @, a tab or a carriage return) gets a
- * leading apostrophe, so it is shown as text: the report carries text that States and staff typed.
- */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export const reportCsvColumns = [
   "requestId",
@@ -50,10 +43,8 @@ export function reportCsv(report: AssistanceReport): string {
     row.lastAction.note ?? "",
     row.demo ? "true" : "",
   ]);
-  return stringify(
-    [[...reportCsvColumns], ...rows].map((cells) => cells.map(neutralizeCell)),
-    {
-      record_delimiter: "\r\n",
-    },
+  return spreadsheetCsv(
+    reportCsvColumns,
+    rows.map((cells) => cells.map(neutralizeCell)),
   );
 }

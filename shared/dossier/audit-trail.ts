@@ -1,9 +1,17 @@
 // Reading the audit trail: one entity's entries (the table's key), one State's (byState), one actor's (byActor),
 // or every entry of a span of days (byDay), newest first and paged. Never a Scan (ADR 0020).
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type AuditEntry, auditActorKey, auditEntrySchema } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { decodeCursor, encodeCursor, type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
+import {
+  cursorStartKey,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  queryFrom,
+  queryPage,
+} from "../dynamo/pagination.ts";
 import { Malformed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 
@@ -131,22 +139,23 @@ export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, 
       const { readingDay: startDay, ...startKey } = start ?? {};
       let index = startDay === undefined ? 0 : days.indexOf(String(startDay));
       if (index < 0) index = days.length;
-      let exclusiveStart: Record<string, unknown> | undefined = Object.keys(startKey).length ? startKey : undefined;
+      const dayQuery = (day: string) => ({
+        TableName,
+        IndexName: "byDay",
+        KeyConditionExpression: "#day = :day",
+        ExpressionAttributeNames: { "#day": "day" },
+        ExpressionAttributeValues: { ":day": day },
+        ScanIndexForward: false,
+      });
+      const cursorKey =
+        Object.keys(startKey).length && index < days.length
+          ? cursorStartKey(dayQuery(days[index] as string), startKey)
+          : undefined;
+      let exclusiveStart: Record<string, unknown> | undefined = cursorKey;
       const items: AuditEntry[] = [];
       while (index < days.length && items.length < page.limit) {
-        const day = days[index] as string;
-        const result = await doc.send(
-          new QueryCommand({
-            TableName,
-            IndexName: "byDay",
-            KeyConditionExpression: "#day = :day",
-            ExpressionAttributeNames: { "#day": "day" },
-            ExpressionAttributeValues: { ":day": day },
-            ScanIndexForward: false,
-            Limit: page.limit - items.length,
-            ExclusiveStartKey: exclusiveStart,
-          }),
-        );
+        const input = { ...dayQuery(days[index] as string), Limit: page.limit - items.length };
+        const result = await queryFrom(doc, { ...input, ExclusiveStartKey: exclusiveStart }, cursorKey);
         items.push(...(result.Items ?? []).map(toAuditEntry));
         if (result.LastEvaluatedKey) {
           exclusiveStart = result.LastEvaluatedKey;

@@ -1,13 +1,20 @@
 // A State's timeline: its audit trail (the byState index) merged with its letters (the ledger's owner index), newest
 // first and paged with one cursor that remembers where each of the two stands (ADR 0020).
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
 import { ownerLettersPartition } from "../correspondence/ledger.ts";
 import { letterSchema, messageSchema } from "../correspondence/schemas.ts";
-import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../dynamo/pagination.ts";
+import {
+  cursorStartKey,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  queryFrom,
+} from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
 import { type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
 import type { TimelineEntry } from "./schemas.ts";
@@ -197,15 +204,15 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
   ): Promise<Fetched<T>> {
     if (start === "done") return { items: [], more: false };
     const items: Fetched<T>["items"] = [];
-    let exclusiveStart = start;
+    const cursorKey = start ? cursorStartKey(input, start) : undefined;
+    let exclusiveStart = cursorKey;
     do {
-      const result = await doc.send(
-        new QueryCommand({
-          ...input,
-          Limit: input.FilterExpression ? Math.min(MAX_FILTERED_PAGE, limit * 2) : limit - items.length,
-          ExclusiveStartKey: exclusiveStart,
-        }),
-      );
+      const query = {
+        ...input,
+        Limit: input.FilterExpression ? Math.min(MAX_FILTERED_PAGE, limit * 2) : limit - items.length,
+        ExclusiveStartKey: exclusiveStart,
+      };
+      const result = await queryFrom(doc, query, cursorKey);
       items.push(...(result.Items ?? []).map(read));
       exclusiveStart = result.LastEvaluatedKey;
     } while (exclusiveStart && items.length < limit);

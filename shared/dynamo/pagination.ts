@@ -4,6 +4,7 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import * as z from "zod";
 import { Malformed } from "../errors.ts";
 import { lazy } from "../lazy.ts";
+import { isStartKeyOf, type QueryDescription } from "./start-key.ts";
 
 export interface PageRequest {
   limit: number;
@@ -33,20 +34,49 @@ export function encodeCursor(lastKey: Record<string, unknown>, scope: string): s
   return Buffer.from(JSON.stringify({ k: lastKey, s: fingerprint(scope) })).toString("base64url");
 }
 
+const invalidCursor = () =>
+  new Malformed("The cursor is not one this API gave for this query", [
+    { path: "query.cursor", message: "unknown or altered cursor; start again without it" },
+  ]);
+
 export function decodeCursor(cursor: string, scope: string): Record<string, string | number> {
-  const invalid = () =>
-    new Malformed("The cursor is not one this API gave for this query", [
-      { path: "query.cursor", message: "unknown or altered cursor; start again without it" },
-    ]);
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
   const parsed = cursorSchema().safeParse(raw);
-  if (!parsed.success || parsed.data.s !== fingerprint(scope)) throw invalid();
+  if (!parsed.success || parsed.data.s !== fingerprint(scope)) throw invalidCursor();
   return parsed.data.k;
+}
+
+/**
+ * A start key read from a cursor, refused as that cursor's 400 unless it could be the key of an item of `query`:
+ * the fingerprint binds a cursor to its query but not its key, which a client can edit.
+ */
+export function cursorStartKey(query: QueryDescription, key: Record<string, unknown>): Record<string, unknown> {
+  if (!isStartKeyOf(query, key)) throw invalidCursor();
+  return key;
+}
+
+/**
+ * A Query from `input.ExclusiveStartKey`. When that is the key a cursor gave (`cursorKey`, already checked) and DynamoDB
+ * still refuses it (ValidationException), the cursor is at fault, not the desk: the answer is the cursor's 400, never a
+ * 500 that pages the operators. Any other ValidationException stays the fault it is.
+ */
+export async function queryFrom(
+  doc: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  cursorKey: Record<string, unknown> | undefined,
+) {
+  try {
+    return await doc.send(new QueryCommand(input));
+  } catch (error) {
+    const fromCursor = cursorKey !== undefined && input.ExclusiveStartKey === cursorKey;
+    if (fromCursor && error instanceof Error && error.name === "ValidationException") throw invalidCursor();
+    throw error;
+  }
 }
 
 /**
@@ -59,13 +89,8 @@ export async function queryPage<T>(
   page: PageRequest & { scope: string },
   toItem: (raw: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
-  const result = await doc.send(
-    new QueryCommand({
-      ...input,
-      Limit: page.limit,
-      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, page.scope) : undefined,
-    }),
-  );
+  const start = page.cursor ? cursorStartKey(input, decodeCursor(page.cursor, page.scope)) : undefined;
+  const result = await queryFrom(doc, { ...input, Limit: page.limit, ExclusiveStartKey: start }, start);
   const items = (result.Items ?? []).map(toItem);
   return result.LastEvaluatedKey ? { items, cursor: encodeCursor(result.LastEvaluatedKey, page.scope) } : { items };
 }
