@@ -1,10 +1,10 @@
 // Contacts as CSV: reading an import file row by row with line and column for every problem, and writing an
 // export whose cells cannot run as spreadsheet formulas.
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import * as z from "zod";
 import { type FieldIssue, Malformed } from "../errors.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
+import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
 import {
   type ContactRole,
   type ContactView,
@@ -100,12 +100,6 @@ const contactIdCell = z
 
 export const issuePath = (line: number, column?: string) =>
   column ? `line ${line}, column ${column}` : `line ${line}`;
-
-// A cell starting with one of these would be run as a formula by a spreadsheet (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes a `'` to a cell a spreadsheet would read as a formula; the text stays readable. */
-export const neutralizeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
 /** Undoes `neutralizeCell`, so an export sent back as an import carries the original values. */
 export const restoreCell = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
@@ -308,10 +302,5 @@ export function contactsToCsv(contacts: readonly ContactView[]): string {
       return neutralizeCell(value === undefined ? "" : String(value));
     }),
   );
-  return stringify(records, {
-    header: true,
-    columns: [...EXPORT_COLUMNS],
-    record_delimiter: "windows",
-    bom: true,
-  });
+  return spreadsheetCsv(EXPORT_COLUMNS, records);
 }

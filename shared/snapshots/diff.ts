@@ -128,7 +128,31 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
       removed: [...old].filter((member) => !now.has(member)).sort(),
     };
   });
-  return { from: from.period, to: to.period, figures, lists };
+  return {
+    from: from.period,
+    to: to.period,
+    fromComputedAt: from.computedAt,
+    toComputedAt: to.computedAt,
+    figures,
+    lists,
+  };
+}
+
+/**
+ * Whether the earlier quarter's snapshot was computed after the later one's (taken later, on demand; ADR 0011). It
+ * then counts what was recorded between the two computations and the later quarter does not, so the change mixes two
+ * moments of computation: a State may seem to go back to non-reporting.
+ */
+export const computedOutOfOrder = (diff: SnapshotDiff | null): diff is SnapshotDiff & { fromComputedAt: string } =>
+  Boolean(diff?.fromComputedAt && diff.toComputedAt && diff.fromComputedAt > diff.toComputedAt);
+
+/** The exports' note on a change computed out of order (null otherwise): the same words in the CSV and the JSON. */
+export function changeNote(diff: SnapshotDiff | null): string | null {
+  if (!computedOutOfOrder(diff)) return null;
+  return (
+    `${diff.from} was computed at ${diff.fromComputedAt}, after ${diff.to} (${diff.toComputedAt}): the change mixes ` +
+    `two moments of computation; what was recorded in between counts in ${diff.from} only`
+  );
 }
 
 /** The export's rows: every figure with its change since the previous snapshot (null for the first). */

@@ -165,6 +165,11 @@ export const snapshotDiffSchema = /* @__PURE__ */ z
   .object({
     from: storedPeriodSchema,
     to: storedPeriodSchema,
+    fromComputedAt: z.iso
+      .datetime()
+      .optional()
+      .describe("When the from snapshot was computed; absent from changes stored before it was recorded"),
+    toComputedAt: z.iso.datetime().optional().describe("When the to snapshot was computed"),
     figures: z.array(figureChangeSchema).describe("Every numeric figure, with its change"),
     lists: z.array(listChangeSchema).describe("Every list of States or providers, with what entered and left it"),
   })

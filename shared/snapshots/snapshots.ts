@@ -6,7 +6,7 @@ import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { contactsAsOf, needsHistory } from "./contacts-as-of.ts";
-import { diffSnapshots, figureRows, listsOf } from "./diff.ts";
+import { changeNote, diffSnapshots, figureRows, listsOf } from "./diff.ts";
 import {
   actionPlanFigures,
   additionalInformationFigures,
@@ -224,6 +224,7 @@ export function snapshotExport(snapshot: Snapshot) {
     computedAt: snapshot.computedAt,
     previousPeriod: snapshot.previousPeriod,
     asOfComputation: snapshot.asOfComputation,
+    changeNote: changeNote(snapshot.change),
     figures: figureRows(snapshot),
     lists: listsOf(snapshot).map(({ list, group, members }) => ({ list, group, members: [...members] })),
     groupNotes: statesWithGroupNote(snapshot).map(({ iso3, region, groupNote }) => ({ iso3, region, note: groupNote })),

@@ -586,10 +586,10 @@ describe("the snapshot routes", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("figure,group,value,change");
-    expect(lines).toContain("reporting.reported,all,3,1");
-    expect(lines).toContain("assistance.pending,6-to-12-months,0,-1");
-    expect(lines).toContain("responses.medianDays,all,19,");
+    expect(lines[0]).toBe("figure,group,value,change,changeNote");
+    expect(lines).toContain("reporting.reported,all,3,1,");
+    expect(lines).toContain("assistance.pending,6-to-12-months,0,-1,");
+    expect(lines).toContain("responses.medianDays,all,19,,");
     const json = await call({ path: "/snapshots/2024-Q1/export", query: "format=json", group: "experts" });
     expect(json.body.figures).toContainEqual({ figure: "reporting.reported", group: "all", value: 3, change: 1 });
     expect(json.body.lists).toContainEqual({ list: "actionPlans.stateList", group: "all", members: ["DEU"] });

@@ -1,9 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { contactsToCsv, MAX_IMPORT_ROWS, neutralizeCell, parseContactCsv, restoreCell } from "#shared/contacts/csv.ts";
+import { contactsToCsv, MAX_IMPORT_ROWS, parseContactCsv, restoreCell } from "#shared/contacts/csv.ts";
 import { filterProblem } from "#shared/contacts/filters.ts";
 import type { ContactView } from "#shared/contacts/schemas.ts";
 import { Malformed } from "#shared/errors.ts";
+import { neutralizeCell } from "#shared/spreadsheet-csv.ts";
 
 const today = "2026-11-27";
 const HEADER = "owner,role,name,email";

@@ -1,14 +1,16 @@
 // Taking a snapshot with in-memory data: computed once, stored once (a lost race answers the winner), the change
 // from the previous snapshot, the diff of any two, and the CSV export.
+import { parse } from "csv-parse/sync";
 import { describe, expect, it, vi } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import type { State } from "#shared/registry/schemas.ts";
 import { snapshotCsv } from "#shared/snapshots/csv.ts";
 import { diffSnapshots, figureRows } from "#shared/snapshots/diff.ts";
+import { renderSnapshotReport } from "#shared/snapshots/report/render.ts";
 import { SnapshotExists, type SnapshotRepository } from "#shared/snapshots/repository.ts";
 import type { Snapshot } from "#shared/snapshots/schemas.ts";
-import { type SnapshotDependencies, snapshotExport, takeSnapshot } from "#shared/snapshots/snapshots.ts";
+import { getSnapshot, type SnapshotDependencies, snapshotExport, takeSnapshot } from "#shared/snapshots/snapshots.ts";
 import type { SnapshotSource } from "#shared/snapshots/source.ts";
 
 const audit = { actor: systemActor("test") };
@@ -188,11 +190,11 @@ describe("the CSV export", () => {
     await takeSnapshot(deps)({ period: "2023-Q4" }, audit);
     const { snapshot } = await takeSnapshot(deps)({ period: "2024-Q1" }, audit);
     const csv = snapshotCsv(snapshot);
-    expect(csv.startsWith("\uFEFFfigure,group,value,change\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFfigure,group,value,change,changeNote\r\n")).toBe(true);
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines).toHaveLength(figureRows(snapshot).length + 1);
-    expect(lines).toContain("reporting.nonReporting,all,1,-1");
-    expect(lines).toContain("assistance.matchedShare,all,,");
+    expect(lines).toContain("reporting.nonReporting,all,1,-1,");
+    expect(lines).toContain("assistance.matchedShare,all,,,");
   });
 
   it("keeps each State's note on its group and gives the noted States in the JSON export, not in the CSV", async () => {
@@ -205,5 +207,61 @@ describe("the CSV export", () => {
       { iso3: "USA", region: "weog", note: "Counted with WEOG as an observer." },
     ]);
     expect(snapshotCsv(snapshot)).not.toContain("observer");
+  });
+});
+
+describe("a change from a previous quarter whose snapshot was computed after this one", () => {
+  // 2024-Q1 is taken on 2 April, when TCD's first report (dated December 2023) is not yet recorded; 2023-Q4 is taken on
+  // demand on 1 May, after it was. Read now, 2024-Q1's change runs from that later computation.
+  async function readOutOfOrder() {
+    const { repository } = memoryRepository();
+    await takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({ period: "2024-Q1" }, audit);
+    const recorded = [...states.filter((entry) => entry.iso3 !== "TCD"), state("TCD", "african", "2023-12-20")];
+    const later = { ...dependencies("2024-05-01T12:00:00.000Z", repository), source: fakeSource(recorded) };
+    await takeSnapshot(later)({ period: "2023-Q4" }, audit);
+    return getSnapshot(later)("2024-Q1");
+  }
+
+  it("still shows TCD leaving the reported States, as the stored figures have it", async () => {
+    const q1 = await readOutOfOrder();
+    expect(q1.change?.lists.find((list) => list.list === "reporting.reportedStates")?.removed).toEqual(["TCD"]);
+    expect(q1.change).toMatchObject({ fromComputedAt: "2024-05-01T12:00:00.000Z", toComputedAt: q1.computedAt });
+  });
+
+  it("says so in the JSON export's changeNote, and in a changeNote cell of each CSV row that has a change", async () => {
+    const q1 = await readOutOfOrder();
+    const note =
+      "2023-Q4 was computed at 2024-05-01T12:00:00.000Z, after 2024-Q1 (2024-04-02T12:00:00.000Z): the change mixes " +
+      "two moments of computation; what was recorded in between counts in 2023-Q4 only";
+    expect(snapshotExport(q1).changeNote).toBe(note);
+    const rows: Record<string, string>[] = parse(snapshotCsv(q1), { bom: true, columns: true });
+    expect(rows).toContainEqual({
+      figure: "reporting.nonReporting",
+      group: "all",
+      value: "1",
+      change: "0",
+      changeNote: note,
+    });
+    const withChange = rows.filter((row) => row.change !== "");
+    expect(withChange.length).toBeGreaterThan(0);
+    expect(withChange.every((row) => row.changeNote === note)).toBe(true);
+  });
+
+  it("says so in the report, beside the as-of-computation notice and above the change tables", async () => {
+    const html = renderSnapshotReport(await readOutOfOrder());
+    const notice = "The previous snapshot, 2023-Q4, was computed 2024-05-01 12:00 UTC, after this one";
+    expect(html.split(notice)).toHaveLength(3);
+    expect(html.indexOf(notice)).toBeLessThan(html.indexOf('id="change"'));
+    expect(html.lastIndexOf(notice)).toBeGreaterThan(html.indexOf('id="change"'));
+  });
+
+  it("says nothing of the kind when the previous snapshot was computed first", async () => {
+    const { repository } = memoryRepository();
+    await takeSnapshot(dependencies("2024-04-02T12:00:00.000Z", repository))({ period: "2023-Q4" }, audit);
+    const q1 = (await takeSnapshot(dependencies("2024-04-02T13:00:00.000Z", repository))({ period: "2024-Q1" }, audit))
+      .snapshot;
+    expect(snapshotExport(q1).changeNote).toBeNull();
+    expect(snapshotCsv(q1)).not.toContain("moments of computation");
+    expect(renderSnapshotReport(q1)).not.toContain("moments of computation");
   });
 });

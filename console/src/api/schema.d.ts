@@ -3956,6 +3956,16 @@ export interface components {
       from: string;
       /** @description A calendar quarter, YYYY-Qn (Q1 January-March ... Q4 October-December), in New York time */
       to: string;
+      /**
+       * Format: date-time
+       * @description When the from snapshot was computed; absent from changes stored before it was recorded
+       */
+      fromComputedAt?: string;
+      /**
+       * Format: date-time
+       * @description When the to snapshot was computed
+       */
+      toComputedAt?: string;
       /** @description Every numeric figure, with its change */
       figures: {
         /** @description The figure's name, e.g. reporting.reported */
@@ -4018,6 +4028,8 @@ export interface components {
       computedAt: string;
       previousPeriod: string | null;
       asOfComputation: string[];
+      /** @description Set when the previous quarter's snapshot was computed after this one: the changes then mix two moments of computation (what was recorded in between counts in the previous quarter only) */
+      changeNote: string | null;
       figures: components["schemas"]["SnapshotFigure"][];
       lists: {
         list: string;

@@ -34,6 +34,13 @@ const exportSchema = z
     computedAt: z.iso.datetime(),
     previousPeriod: periodSchema.nullable(),
     asOfComputation: z.array(z.string()),
+    changeNote: z
+      .string()
+      .nullable()
+      .describe(
+        "Set when the previous quarter's snapshot was computed after this one: the changes then mix two moments " +
+          "of computation (what was recorded in between counts in the previous quarter only)",
+      ),
     figures: z.array(figureRowSchema),
     lists: z.array(z.object({ list: z.string(), group: z.string(), members: z.array(z.string()) })),
     groupNotes: z

@@ -2,7 +2,7 @@
 import { escapeHtml } from "../../mail/html.ts";
 import { figureLabels, listLabels } from "../figure-declarations.ts";
 import type { Snapshot } from "../schemas.ts";
-import { byName, formatChange, stateNamer } from "./format.ts";
+import { byName, computedLaterNotice, formatChange, stateNamer } from "./format.ts";
 import { htmlParagraph, htmlSection, htmlTable } from "./markup.ts";
 
 const STATE_PROVIDER = /^state:([A-Z]{3})$/;
@@ -33,19 +33,21 @@ export function changeSection(snapshot: Snapshot): string {
       list.added.map(member).sort(byName).join(", ") || "–",
       list.removed.map(member).sort(byName).join(", ") || "–",
     ]);
+  const computedLater = computedLaterNotice(snapshot);
   return htmlSection(
     "change",
     `Change since ${change.from}`,
-    htmlTable(
-      `Overall figures, ${change.from} and ${change.to}`,
-      [
-        { label: "Figure" },
-        { label: change.from, numeric: true },
-        { label: change.to, numeric: true },
-        { label: "Change", numeric: true },
-      ],
-      figureRows,
-    ) +
+    (computedLater ? htmlParagraph(computedLater, "notice") : "") +
+      htmlTable(
+        `Overall figures, ${change.from} and ${change.to}`,
+        [
+          { label: "Figure" },
+          { label: change.from, numeric: true },
+          { label: change.to, numeric: true },
+          { label: "Change", numeric: true },
+        ],
+        figureRows,
+      ) +
       (listRows.length
         ? htmlTable(
             `Who entered or left each list since ${change.from}`,

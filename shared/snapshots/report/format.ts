@@ -1,5 +1,6 @@
 // How the report writes numbers, shares, changes and States: one way everywhere.
 import { lazy } from "../../lazy.ts";
+import { computedOutOfOrder } from "../diff.ts";
 import type { Snapshot } from "../schemas.ts";
 
 // Built on first use: a process's first Intl.NumberFormat costs about 6 ms, and only the report writes numbers.
@@ -38,4 +39,22 @@ export function changeSince(snapshot: Snapshot, figure: string, group = "all"): 
   return row.change === 0
     ? `no change since ${snapshot.change.from}`
     : `${formatChange(row.change)} since ${snapshot.change.from}`;
+}
+
+/** An instant as the report writes it: its day and minute, in UTC. */
+export const formatInstant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/**
+ * Where the previous quarter's snapshot was computed after this one (taken later, on demand), what that does to the
+ * changes, in words; empty otherwise. DESIGN: a State is reported for ever after its first report.
+ */
+export function computedLaterNotice(snapshot: Snapshot): string {
+  const { change } = snapshot;
+  if (!computedOutOfOrder(change)) return "";
+  return (
+    `The previous snapshot, ${change.from}, was computed ${formatInstant(change.fromComputedAt)}, after this one: ` +
+    `what was recorded between the two computations counts in ${change.from} but not here, so the changes mix two ` +
+    "moments of computation. No State goes back to non-reporting: one that seems to had its first report recorded " +
+    "in between."
+  );
 }

@@ -3,6 +3,7 @@ import { escapeHtml } from "../../mail/html.ts";
 import type { AS_OF_COMPUTATION, Snapshot } from "../schemas.ts";
 import { changeSection } from "./change-section.ts";
 import { assistanceSection, correspondenceSection, pointOfContactSection, reportingSection } from "./chart-sections.ts";
+import { computedLaterNotice, formatInstant } from "./format.ts";
 import { keyFiguresSection } from "./key-figures.ts";
 import { matrixSection } from "./matrix-section.ts";
 import { responsesSection } from "./responses-section.ts";
@@ -30,8 +31,9 @@ const inWords = (items: readonly string[]) =>
   items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 
 function header(snapshot: Snapshot): string {
-  const computed = `${snapshot.computedAt.slice(0, 10)} ${snapshot.computedAt.slice(11, 16)} UTC`;
+  const computed = formatInstant(snapshot.computedAt);
   const asOfComputation = snapshot.asOfComputation.map(wordsFor);
+  const computedLater = computedLaterNotice(snapshot);
   const previous = snapshot.previousPeriod ? `Previous snapshot: ${snapshot.previousPeriod}.` : "The first snapshot.";
   return [
     "<header>",
@@ -49,7 +51,7 @@ function header(snapshot: Snapshot): string {
               "no history of them is kept.",
           )}`
         : ""
-    }</p>`,
+    }${computedLater ? ` ${escapeHtml(computedLater)}` : ""}</p>`,
     "</header>",
   ].join("");
 }
