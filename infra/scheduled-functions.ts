@@ -66,11 +66,16 @@ export function snapshotFunction(scope: Construct, props: ScheduledFunctionProps
   return fn;
 }
 
-/** Mails the secretariat a reminder 14 and 3 days before each programme deadline, once per deadline and offset. */
+/**
+ * Mails the secretariat a reminder 14 and 3 days before each activity of the programme (this year's and next), once per
+ * activity and offset, and warns of programme letters their schedules would not send.
+ */
 export function programmeRemindersFunction(scope: Construct, props: ScheduledFunctionProps): DeskFunction {
   const fn = new DeskFunction(scope, "ProgrammeReminders", {
     entry: "functions/programme-reminders/handler.ts",
-    description: "Mails the secretariat a reminder 14 and 3 days before each deadline of the programme of work",
+    description:
+      "Mails the secretariat a reminder 14 and 3 days before each activity of the programme of work, and warns of " +
+      "programme letters their schedules would not send",
     environment: {
       ...tableEnvironment(props.tables),
       POWERTOOLS_SERVICE_NAME: "desk-1540-programme-reminders",
