@@ -6,6 +6,7 @@ import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { useFocusReturn } from "../../ui/focus-return.ts";
 import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
@@ -278,6 +279,16 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
   // Cancelling is final: a first press asks, and the safe answer takes the focus.
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
+  const focusReturn = useFocusReturn();
+  const confirm = () => {
+    focusReturn.opened();
+    setConfirming(true);
+  };
+  // The opener is drawn anew when the question goes: it is found again by its id.
+  const keepTheWave = () => {
+    setConfirming(false);
+    focusReturn.closed(() => document.getElementById("cancel-wave"));
+  };
   useEffect(() => {
     if (confirming) keep.current?.focus();
   }, [confirming]);
@@ -305,7 +316,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
         </p>
       )}
       {confirming ? (
-        <fieldset class="confirm">
+        <fieldset class="confirm" onKeyDown={focusReturn.escapeCloses(keepTheWave)}>
           <legend>Cancel this wave? It will send nothing and cannot be scheduled again.</legend>
           <button
             type="button"
@@ -317,7 +328,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
           >
             Yes, cancel the wave
           </button>{" "}
-          <button type="button" class="secondary" ref={keep} onClick={() => setConfirming(false)}>
+          <button type="button" class="secondary" ref={keep} onClick={keepTheWave}>
             Keep the wave
           </button>
         </fieldset>
@@ -328,7 +339,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
               Schedule the wave
             </button>
           )}{" "}
-          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(true)}>
+          <button id="cancel-wave" type="button" class="secondary" disabled={busy} onClick={confirm}>
             Cancel the wave
           </button>
         </>
