@@ -15,6 +15,7 @@ import {
   audienceOf,
   cancelWave,
   messagesOf,
+  ownerNames,
   scheduleWave,
   sendTestCopy,
   unreachedOf,
@@ -26,7 +27,17 @@ import { LANGUAGES } from "./languages.ts";
 import { OwnerName } from "./owner.tsx";
 import { usePolled } from "./poll.ts";
 import { utcText } from "./time.ts";
-import { AUDIENCES, countsOf, countsText, isFinal, isInFlight, progressOf, type WaveWithCounts } from "./wave-facts.ts";
+import {
+  AUDIENCES,
+  byOwnerName,
+  countsOf,
+  countsText,
+  isFinal,
+  isInFlight,
+  ownerCode,
+  progressOf,
+  type WaveWithCounts,
+} from "./wave-facts.ts";
 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
@@ -350,6 +361,9 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
 
 function Messages({ id, version }: { id: string; version: string }) {
   const [messages] = useLoad(() => messagesOf(id), `${id}:${version}`);
+  // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
+  const [owners] = useLoad(ownerNames, "owner-names");
+  const names = owners.status === "ready" ? owners.data : new Map<string, string>();
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
@@ -360,7 +374,7 @@ function Messages({ id, version }: { id: string; version: string }) {
           ) : (
             <ScrollTable label="Letters of the wave">
               <table>
-                <caption class="visually-hidden">Letters of the wave</caption>
+                <caption class="visually-hidden">Letters of the wave, by recipient's name</caption>
                 <thead>
                   <tr>
                     <th scope="col">To</th>
@@ -371,10 +385,11 @@ function Messages({ id, version }: { id: string; version: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.map((message) => (
+                  {byOwnerName(list, names).map((message) => (
                     <tr key={message.recipient}>
                       <td>
-                        <OwnerName owner={message.owner} />
+                        <OwnerName owner={message.owner} name={names.get(message.owner)} />{" "}
+                        <span class="muted">({ownerCode(message.owner)})</span>
                       </td>
                       <td>{message.email ?? ""}</td>
                       <td>
