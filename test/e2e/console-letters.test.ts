@@ -30,7 +30,8 @@ interface Answer {
   variants: { en: { subject: string } };
   recipients: { contact: { id: string }; owner: { name: string } }[];
   skipped: { reason: string }[];
-  items: unknown[];
+  items: { owner: string }[];
+  name: string;
 }
 
 const api = apiCaller<Answer>(
@@ -252,6 +253,28 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(letters).toHaveLength(recipients);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-completed-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("names each letter's recipient with its code beside it, in the order of the names", async () => {
+    expect(waveId).not.toBe("");
+    const page = await signIn("members");
+    await go(page, `#/waves/${waveId}`);
+    await page.getByRole("heading", { name: "Letters" }).waitFor();
+    await settled(page);
+    const recipients = page
+      .locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) })
+      .locator("tbody tr td:first-child");
+    const ledger = (await api("GET", `/waves/${waveId}/messages?limit=100`)).body.items;
+    await expect.poll(() => recipients.count(), { timeout: 15_000 }).toBe(ledger.length);
+    const expected = await Promise.all(
+      ledger.map(async ({ owner }) => {
+        const iso3 = owner.replace("STATE:", "");
+        return `${(await api("GET", `/states/${iso3}`)).body.name} (${iso3})`;
+      }),
+    );
+    expected.sort((a, b) => a.localeCompare(b, "en"));
+    await expect.poll(() => recipients.allTextContents()).toEqual(expected);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { providerLabel, report, reportCsv, reports } from "./assistance-offers-data.ts";
 
@@ -131,7 +132,7 @@ export function AssistanceReportPage({ id }: { id: string }) {
                       </td>
                       <td>{row.status}</td>
                       <td class="number">{row.ageDays}</td>
-                      <td>{row.followUp ? `${row.followUp.status}, due ${row.followUp.dueOn}` : "not circulated"}</td>
+                      <td>{followUpWords(row.followUp)}</td>
                       <td>
                         {row.matches.map((match) => `${providerLabel(match.provider)} ${match.status}`).join(", ") ||
                           "none"}

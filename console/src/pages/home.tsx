@@ -14,6 +14,7 @@ import {
   type State,
   wavesInFlight,
 } from "./home-data.ts";
+import { fromToday } from "./programme-due.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -159,7 +160,7 @@ function ProgrammePanel() {
               {view.dueNext.map((activity) => (
                 <li key={activity.id}>
                   <time dateTime={activity.day}>{activity.day}</time> {activity.timing === "by" ? "due: " : ""}
-                  {activity.title} <span class="muted">(in {activity.daysLeft} days)</span>
+                  {activity.title} <span class="muted">({fromToday(activity)})</span>
                 </li>
               ))}
             </ol>

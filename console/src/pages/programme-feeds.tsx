@@ -2,6 +2,7 @@
 // list them, revoke one. A calendar application subscribes to the address without a token.
 import { useState } from "preact/hooks";
 import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
+import { useFocusReturn } from "../ui/focus-return.ts";
 import { fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
@@ -46,6 +47,10 @@ export function CalendarFeeds() {
   const [issued, setIssued] = useState<IssuedFeed>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // A revoked feed's row leaves with its button: the next feed's button takes the focus, else the label field.
+  const focusReturn = useFocusReturn();
+  const nextAfterRevoke = () =>
+    document.querySelector<HTMLElement>('[data-list="feeds"] button') ?? document.getElementById("feed-label");
 
   async function act(action: () => Promise<void>) {
     setBusy(true);
@@ -114,12 +119,14 @@ export function CalendarFeeds() {
                     <button
                       type="button"
                       disabled={busy}
-                      onClick={() =>
+                      onClick={() => {
+                        focusReturn.opened();
                         void act(async () => {
                           await revokeFeed(feed.id);
                           if (issued?.id === feed.id) setIssued(undefined);
-                        })
-                      }
+                          focusReturn.closed(nextAfterRevoke);
+                        });
+                      }}
                     >
                       Revoke {feed.label ?? feed.created.slice(0, 10)}
                     </button>

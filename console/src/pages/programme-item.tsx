@@ -4,6 +4,7 @@ import { api, dataOf } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { fromToday } from "./programme-due.ts";
 import { ActivityWhen } from "./programme-when.tsx";
 
 async function activityOf(year: number, id: string) {
@@ -27,9 +28,7 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
             <dt>When</dt>
             <dd>
               <ActivityWhen activity={activity} />
-              {activity.dueByAsWritten ? ` (the end of ${activity.dueByAsWritten})` : ""};{" "}
-              {activity.daysLeft >= 0 ? `${activity.daysLeft} days left` : `${-activity.daysLeft} days ago`} (
-              {activity.status})
+              {activity.dueByAsWritten ? ` (the end of ${activity.dueByAsWritten})` : ""}; {fromToday(activity)}
             </dd>
             <dt>Kind</dt>
             <dd>{activity.kind}</dd>

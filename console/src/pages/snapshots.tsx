@@ -8,6 +8,7 @@ import { saveBlob } from "../ui/download.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { takenAtWords, takenWords, takerWords } from "./snapshot-words.ts";
 
 function listSnapshots() {
   return allPages(async (cursor) =>
@@ -29,10 +30,38 @@ async function download(period: string, what: "report" | "csv"): Promise<void> {
   }
 }
 
+/**
+ * The usernames of the snapshots' takers, read from the audit trail (an entry carries its actor's username, which the
+ * snapshot does not) by the groups that may read it; the others are shown the actor's id.
+ */
+async function takerNames(group: Session["group"], takers: readonly string[]): Promise<Map<string, string>> {
+  if (!may(group, "GET /audit")) return new Map();
+  const named = await Promise.all(
+    [...new Set(takers)].map(async (actor) => {
+      const page = dataOf(await api.GET("/audit", { params: { query: { actor, limit: "1" } } }));
+      const entry = page.items[0];
+      return entry?.actor.kind === "user" && entry.actor.username ? [[actor, entry.actor.username] as const] : [];
+    }),
+  );
+  return new Map(named.flat());
+}
+
+async function snapshotsWithTakers(group: Session["group"]) {
+  const snapshots = await listSnapshots();
+  const usernames = await takerNames(
+    group,
+    snapshots.map((snapshot) => snapshot.computedBy),
+  );
+  return { snapshots, usernames };
+}
+
 function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
   const [period, setPeriod] = useState("");
+  const [taken, setTaken] = useState<string>();
   const { problem, busy, submit } = useSubmit(async () => {
-    dataOf(await api.POST("/snapshots", { body: { period } }));
+    setTaken(undefined);
+    const answer = await api.POST("/snapshots", { body: { period } });
+    setTaken(takenWords(dataOf(answer), answer.response.status === 201));
     onTaken();
   });
   const general = formProblem(problem, ["period"]);
@@ -54,12 +83,13 @@ function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
         value={period}
         onInput={setPeriod}
       />
+      {taken && <p role="status">{taken}</p>}
     </FormFrame>
   );
 }
 
 export function Snapshots({ session }: { session: Session }) {
-  const [snapshots, reload] = useLoad(listSnapshots, "snapshots");
+  const [snapshots, reload] = useLoad(() => snapshotsWithTakers(session.group), "snapshots");
   const [failure, setFailure] = useState<string>();
   const fetchFile = (period: string, what: "report" | "csv") =>
     download(period, what).then(
@@ -73,7 +103,7 @@ export function Snapshots({ session }: { session: Session }) {
         <a href={href.snapshotsDiff()}>Compare two quarters</a>
       </p>
       <Show what={snapshots}>
-        {(list) =>
+        {({ snapshots: list, usernames }) =>
           list.length === 0 ? (
             <p>No quarter's snapshot has been taken yet.</p>
           ) : (
@@ -87,11 +117,7 @@ export function Snapshots({ session }: { session: Session }) {
                 { header: "As of", cell: (snapshot) => snapshot.asOf },
                 {
                   header: "Taken",
-                  cell: (snapshot) => (
-                    <>
-                      {snapshot.computedAt.slice(0, 16).replace("T", " ")} UTC by {snapshot.computedBy}
-                    </>
-                  ),
+                  cell: (snapshot) => takenAtWords(snapshot, takerWords(snapshot.computedBy, usernames)),
                 },
                 {
                   header: "Files",

@@ -15,7 +15,8 @@ import { Timeline } from "./state/timeline.tsx";
 
 export function StatePage({ iso3, session }: { iso3: string; session: Session }) {
   const [dossier, reload] = useLoad(() => dossierOf(iso3), iso3);
-  // Each write moves the round on, so the panels that read what it changed (the timeline above all) read again.
+  // Each write reads the dossier again (a contact changes the point-of-contact obligation, a submission the others)
+  // and moves the round on, so the panels that read what it changed (the timeline above all) read again.
   const [round, setRound] = useState(0);
   const changed = () => {
     reload();
@@ -35,7 +36,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           </p>
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
-          <Contacts state={data.state} session={session} onChanged={() => setRound((n) => n + 1)} />
+          <Contacts state={data.state} session={session} onChanged={changed} />
           <Letters iso3={iso3} round={round} />
           <StateAssistance iso3={iso3} />
           <Matrix iso3={iso3} round={round} />

@@ -18,8 +18,11 @@ export function formProblem(problem: Problem | undefined, fields: readonly strin
     fields.some((field) => fieldProblem(problem, field) === error.message),
   );
   if (named) return undefined;
-  return [problem.title, problem.detail].filter(Boolean).join(": ");
+  return problemWords(problem);
 }
+
+/** A problem in one line: its title and detail. */
+export const problemWords = (problem: Problem): string => [problem.title, problem.detail].filter(Boolean).join(": ");
 
 /** What went wrong, as a problem document: the API's own, or one made of a network or script error's message. */
 export function problemOf(error: unknown): Problem {
@@ -104,6 +107,8 @@ export function FieldForm<Name extends string>(props: {
    * status field); while there is one, the problem is not repeated above the fields.
    */
   claims?: Partial<Record<Name, string>>;
+  /** An inline form's keys (Escape closes it: ui/focus-return.ts). */
+  onKeyDown?: (event: KeyboardEvent) => void;
 }) {
   const { problem, busy, submit } = props.submitting;
   const idOf = (name: string) => (props.prefix ? `${props.prefix}-${name}` : name);
@@ -123,6 +128,7 @@ export function FieldForm<Name extends string>(props: {
       general={general}
       problemId={`${props.name}-problem`}
       onSubmit={submit}
+      onKeyDown={props.onKeyDown}
       busy={busy}
       submitLabel={props.submitLabel}
     >
@@ -164,6 +170,7 @@ export function FormFrame(props: {
   general: string | undefined;
   problemId?: string;
   onSubmit: (event: Event) => void;
+  onKeyDown?: ((event: KeyboardEvent) => void) | undefined;
   busy: boolean;
   submitLabel: string;
   children: ComponentChildren;
@@ -173,6 +180,7 @@ export function FormFrame(props: {
     <form
       class={props.className ? `record ${props.className}` : "record"}
       onSubmit={props.onSubmit}
+      onKeyDown={props.onKeyDown}
       aria-labelledby={props.titleId}
       noValidate
     >

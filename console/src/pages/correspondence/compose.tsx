@@ -9,7 +9,16 @@ import { createWave, listTemplates, type NewWave } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
 import { AUDIENCE_CODES, AUDIENCES, isAudience } from "./wave-facts.ts";
 
-const FIELDS = ["templateId", "audience", "sendAt", "timeZone", "notAfter", "deadline", "description"] as const;
+const FIELDS = [
+  "templateId",
+  "audience",
+  "sendAt",
+  "timeZone",
+  "notAfter",
+  "deadline",
+  "chair",
+  "description",
+] as const;
 
 interface ComposerForm {
   templateId: string;
@@ -18,6 +27,7 @@ interface ComposerForm {
   timeZone: string;
   notAfter: string;
   deadline: string;
+  chair: string;
   description: string;
 }
 
@@ -36,6 +46,7 @@ function firstDraft(templateId: string): ComposerForm {
     timeZone,
     notAfter: `${weekAfter}T17:00`,
     deadline: new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10),
+    chair: "",
     description: "",
   };
 }
@@ -95,6 +106,7 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
       timeZone: form.timeZone,
       notAfter,
       ...(form.deadline ? { deadline: form.deadline } : {}),
+      ...(form.chair.trim() ? { chair: form.chair.trim() } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
     });
     window.location.hash = href.wave(wave.id);
@@ -162,6 +174,19 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
         value={form.deadline}
         onInput={(value) => set("deadline", value)}
       />
+      <InputField
+        id="chair"
+        label="Chair's name (optional)"
+        problem={fieldProblem(problem, "chair")}
+        value={form.chair}
+        alsoDescribedBy="chair-hint"
+        onInput={(value) => set("chair", value)}
+      />
+      {/* The API refuses a template naming {{committee.chair}} for a date with no Chair configured: this is the way out. */}
+      <p id="chair-hint" class="muted">
+        Overrides the Chair's name the letters are signed with (and {"{{committee.chair}}"}), e.g. an acting Chair; by
+        default the Chair configured for the letter's date.
+      </p>
       <InputField
         id="description"
         label="Description (optional)"

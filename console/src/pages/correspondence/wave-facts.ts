@@ -98,3 +98,15 @@ export function progressOf(counts: Counts): { settled: number; written: number }
   const written = COUNT_ORDER.filter((status) => status !== "unreached").reduce((n, s) => n + (counts[s] ?? 0), 0);
   return { settled: written - (counts.queued ?? 0) - (counts.sending ?? 0), written };
 }
+
+/** An owner key's code: GIN for STATE:GIN, the organization's id for ORG:<id>. */
+export const ownerCode = (owner: string): string => owner.slice(owner.indexOf(":") + 1);
+
+/** A wave's letters by their recipient's name (its code where the name is not known), for a reader to find one. */
+export function byOwnerName<Letter extends { owner: string }>(
+  letters: readonly Letter[],
+  names: ReadonlyMap<string, string>,
+): Letter[] {
+  const nameOf = (letter: Letter) => names.get(letter.owner) ?? ownerCode(letter.owner);
+  return [...letters].sort((a, b) => nameOf(a).localeCompare(nameOf(b), "en"));
+}

@@ -6,6 +6,7 @@ import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { useFocusReturn } from "../../ui/focus-return.ts";
 import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
@@ -14,6 +15,7 @@ import {
   audienceOf,
   cancelWave,
   messagesOf,
+  ownerNames,
   scheduleWave,
   sendTestCopy,
   unreachedOf,
@@ -25,7 +27,17 @@ import { LANGUAGES } from "./languages.ts";
 import { OwnerName } from "./owner.tsx";
 import { usePolled } from "./poll.ts";
 import { utcText } from "./time.ts";
-import { AUDIENCES, countsOf, countsText, isFinal, isInFlight, progressOf, type WaveWithCounts } from "./wave-facts.ts";
+import {
+  AUDIENCES,
+  byOwnerName,
+  countsOf,
+  countsText,
+  isFinal,
+  isInFlight,
+  ownerCode,
+  progressOf,
+  type WaveWithCounts,
+} from "./wave-facts.ts";
 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
@@ -278,6 +290,16 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
   // Cancelling is final: a first press asks, and the safe answer takes the focus.
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
+  const focusReturn = useFocusReturn();
+  const confirm = () => {
+    focusReturn.opened();
+    setConfirming(true);
+  };
+  // The opener is drawn anew when the question goes: it is found again by its id.
+  const keepTheWave = () => {
+    setConfirming(false);
+    focusReturn.closed(() => document.getElementById("cancel-wave"));
+  };
   useEffect(() => {
     if (confirming) keep.current?.focus();
   }, [confirming]);
@@ -305,7 +327,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
         </p>
       )}
       {confirming ? (
-        <fieldset class="confirm">
+        <fieldset class="confirm" onKeyDown={focusReturn.escapeCloses(keepTheWave)}>
           <legend>Cancel this wave? It will send nothing and cannot be scheduled again.</legend>
           <button
             type="button"
@@ -317,7 +339,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
           >
             Yes, cancel the wave
           </button>{" "}
-          <button type="button" class="secondary" ref={keep} onClick={() => setConfirming(false)}>
+          <button type="button" class="secondary" ref={keep} onClick={keepTheWave}>
             Keep the wave
           </button>
         </fieldset>
@@ -328,7 +350,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
               Schedule the wave
             </button>
           )}{" "}
-          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(true)}>
+          <button id="cancel-wave" type="button" class="secondary" disabled={busy} onClick={confirm}>
             Cancel the wave
           </button>
         </>
@@ -339,6 +361,9 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
 
 function Messages({ id, version }: { id: string; version: string }) {
   const [messages] = useLoad(() => messagesOf(id), `${id}:${version}`);
+  // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
+  const [owners] = useLoad(ownerNames, "owner-names");
+  const names = owners.status === "ready" ? owners.data : new Map<string, string>();
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
@@ -349,7 +374,7 @@ function Messages({ id, version }: { id: string; version: string }) {
           ) : (
             <ScrollTable label="Letters of the wave">
               <table>
-                <caption class="visually-hidden">Letters of the wave</caption>
+                <caption class="visually-hidden">Letters of the wave, by recipient's name</caption>
                 <thead>
                   <tr>
                     <th scope="col">To</th>
@@ -360,10 +385,11 @@ function Messages({ id, version }: { id: string; version: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.map((message) => (
+                  {byOwnerName(list, names).map((message) => (
                     <tr key={message.recipient}>
                       <td>
-                        <OwnerName owner={message.owner} />
+                        <OwnerName owner={message.owner} name={names.get(message.owner)} />{" "}
+                        <span class="muted">({ownerCode(message.owner)})</span>
                       </td>
                       <td>{message.email ?? ""}</td>
                       <td>

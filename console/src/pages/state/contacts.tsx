@@ -1,13 +1,23 @@
 // The State's points of contact as the API shows them to the signed-in group; the secretariat adds, verifies and
 // deactivates them (each write against the version the list showed).
 import { useEffect, useState } from "preact/hooks";
+import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
-import { FieldForm, useSubmit } from "../../ui/form.tsx";
+import { useFocusReturn } from "../../ui/focus-return.ts";
+import { FieldForm, problemOf, problemWords, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { addContact, type Contact, deactivateContact, type State, stateContacts, verifyContact } from "./data.ts";
+import {
+  addContact,
+  type Contact,
+  currentContact,
+  deactivateContact,
+  type State,
+  stateContacts,
+  verifyContact,
+} from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES, STATE_CONTACT_ROLES } from "./labels.ts";
 import { standing } from "./readings.ts";
 
@@ -68,7 +78,33 @@ function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
   );
 }
 
-function Deactivate(props: { contact: Contact; onDone: () => void; onCancel: () => void }) {
+/** After a stale write, the contact as it stands now: what the reader checks before acting again. */
+function NowOnRecord({ contact }: { contact: Contact }) {
+  return (
+    <p role="status" id="contact-now" tabIndex={-1}>
+      {`Now on record for ${contact.name}: ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}, ` +
+        `${contact.title ? `${contact.title}, ` : ""}letters in ${LANGUAGES[contact.language]}, last verified ` +
+        `${contact.lastVerifiedOn} (${standing(contact)}). Act again if these are right.`}
+    </p>
+  );
+}
+
+/** A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). */
+function ReadAgain({ contact, onReread }: { contact: Contact; onReread: (contact: Contact) => void }) {
+  return (
+    <button type="button" class="secondary" onClick={() => void currentContact(contact.id).then(onReread)}>
+      Read {contact.name}'s current details
+    </button>
+  );
+}
+
+function Deactivate(props: {
+  contact: Contact;
+  onDone: () => void;
+  onCancel: () => void;
+  onReread: (contact: Contact) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}) {
   const [form, setForm] = useState({ reason: "" });
   // Opened from a row's button: the keyboard continues in the reason.
   useEffect(() => document.getElementById("deactivate-reason")?.focus(), []);
@@ -86,7 +122,17 @@ function Deactivate(props: { contact: Contact; onDone: () => void; onCancel: () 
       onChange={(name, value) => setForm({ ...form, [name]: value })}
       submitting={submitting}
       submitLabel="Deactivate the contact"
+      onKeyDown={props.onKeyDown}
     >
+      {submitting.problem?.status === 412 && (
+        <ReadAgain
+          contact={props.contact}
+          onReread={(current) => {
+            submitting.dismiss();
+            props.onReread(current);
+          }}
+        />
+      )}
       <button type="button" class="secondary" onClick={props.onCancel}>
         Keep the contact
       </button>
@@ -101,16 +147,34 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
     reload();
     props.onChanged();
   };
-  const [verifyProblem, setVerifyProblem] = useState<string>();
+  const [refused, setRefused] = useState<{ contact: Contact; problem: Problem }>();
+  const [reread, setReread] = useState<Contact>();
+  const focusReturn = useFocusReturn();
   const manage = may(props.session.group, "POST /contacts/{id}/verify");
   const verify = (contact: Contact) =>
     verifyContact(contact).then(
       () => {
-        setVerifyProblem(undefined);
+        setRefused(undefined);
+        setReread(undefined);
         changed();
       },
-      (error: unknown) => setVerifyProblem(`${contact.name}: ${messageOf(error)}`),
+      (error: unknown) => setRefused({ contact, problem: problemOf(error) }),
     );
+  // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus.
+  const showCurrent = (current: Contact) => {
+    setRefused(undefined);
+    setReread(current);
+    setDeactivating((open) => (open?.id === current.id ? current : open));
+    reload();
+  };
+  useEffect(() => {
+    if (reread) document.getElementById("contact-now")?.focus();
+  }, [reread]);
+  // A deactivated row keeps no buttons: the panel's heading is the nearest place to go on from.
+  const closeDeactivate = () => {
+    setDeactivating(undefined);
+    focusReturn.closed(() => document.getElementById("contacts-title"));
+  };
   return (
     <Panel id="contacts" title="Contacts">
       <Show what={contacts}>
@@ -142,7 +206,10 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
                             <button
                               type="button"
                               aria-label={`Deactivate ${c.name}`}
-                              onClick={() => setDeactivating(c)}
+                              onClick={() => {
+                                focusReturn.opened();
+                                setDeactivating(c);
+                              }}
                             >
                               Deactivate
                             </button>
@@ -157,18 +224,23 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
           />
         )}
       </Show>
-      {verifyProblem && (
+      {refused && (
         <p role="alert" class="error">
-          {verifyProblem}
+          {`${refused.contact.name}: ${problemWords(refused.problem)}`}{" "}
+          {refused.problem.status === 412 && <ReadAgain contact={refused.contact} onReread={showCurrent} />}
         </p>
       )}
+      {reread && <NowOnRecord contact={reread} />}
       {deactivating && (
         <Deactivate
           key={deactivating.id}
           contact={deactivating}
-          onCancel={() => setDeactivating(undefined)}
+          onCancel={closeDeactivate}
+          onReread={showCurrent}
+          onKeyDown={focusReturn.escapeCloses(closeDeactivate)}
           onDone={() => {
-            setDeactivating(undefined);
+            closeDeactivate();
+            setReread(undefined);
             changed();
           }}
         />

@@ -1,6 +1,6 @@
 // A State's dossier as the console reads and writes it: the State, its obligations and submissions, contacts,
 // assistance requests, matrix versions and timeline, each through its documented route.
-import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
+import { allPages, api, dataOf, ProblemError, type Schemas } from "../../api/client.ts";
 import { type Versioned, versionedOf } from "../../api/versioned.ts";
 import { fieldWords } from "./readings.ts";
 
@@ -88,15 +88,25 @@ export async function addContact(body: Schemas["NewContact"]): Promise<Contact> 
   return dataOf(await api.POST("/contacts", { body }));
 }
 
+/** The contact as it stands now (the page shows it to the reader after a stale write). */
+export async function currentContact(id: string): Promise<Contact> {
+  return dataOf(await api.GET("/contacts/{id}", { params: { path: { id } } }));
+}
+
 /**
- * The contact with its ETag, refused when it changed after the list the reader acted on was read: a verification
- * confirms the details the reader saw, not whatever they have become since.
+ * The contact with its ETag, refused as the API refuses a stale ETag (412) when it changed after the list the reader
+ * acted on was read: a verification confirms the details the reader saw, not whatever they have become since.
  */
 async function contactAsListed(listed: Contact): Promise<Versioned<Contact>> {
   const result = await api.GET("/contacts/{id}", { params: { path: { id: listed.id } } });
   const current = versionedOf(dataOf(result), result.response);
   if (current.value.updatedAt !== listed.updatedAt) {
-    throw new Error(`${listed.name}'s details changed since this list was read: reload the page and check them again`);
+    throw new ProblemError({
+      type: "about:blank",
+      title: "Changed since listed",
+      status: 412,
+      detail: `${listed.name}'s details changed since this list was read: read them again and check them`,
+    });
   }
   return current;
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
+import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
@@ -142,6 +143,7 @@ function SubmissionEditor(props: {
   onClose: () => void;
   onChanged: () => void;
   onVoided: (voided: Submission) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
 }) {
   const [loaded, reread] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -152,7 +154,7 @@ function SubmissionEditor(props: {
     props.onChanged();
   };
   return (
-    <section class="editor" aria-labelledby="editor-title">
+    <section class="editor" aria-labelledby="editor-title" onKeyDown={props.onKeyDown}>
       <h3 id="editor-title" tabIndex={-1} ref={heading}>
         Correct or void a submission
       </h3>
@@ -180,6 +182,12 @@ function SubmissionEditor(props: {
 export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
   const { state, submissions } = props.dossier;
   const [editing, setEditing] = useState<string>();
+  const focusReturn = useFocusReturn();
+  // A voided row leaves the list with its button: the panel's heading is the nearest place to go on from.
+  const close = () => {
+    setEditing(undefined);
+    focusReturn.closed(() => document.getElementById("submissions-title"));
+  };
   // A voided submission leaves the list (it counts as never recorded): say so where it was. It leaves at once, with
   // its status line, not when the dossier has been read again.
   const [voided, setVoided] = useState<Submission>();
@@ -204,7 +212,14 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
                   header: "Actions",
                   // Named alike on every row, told apart by the symbol it describes: the symbol stays its own cell's name.
                   cell: (s: Submission) => (
-                    <button type="button" aria-describedby={symbolId(s)} onClick={() => setEditing(s.id)}>
+                    <button
+                      type="button"
+                      aria-describedby={symbolId(s)}
+                      onClick={() => {
+                        focusReturn.opened();
+                        setEditing(s.id);
+                      }}
+                    >
                       Correct or void
                     </button>
                   ),
@@ -218,9 +233,10 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
           key={editing}
           iso3={state.iso3}
           id={editing}
-          onClose={() => setEditing(undefined)}
+          onClose={close}
           onChanged={props.onChanged}
           onVoided={setVoided}
+          onKeyDown={focusReturn.escapeCloses(close)}
         />
       )}
       {voided && (

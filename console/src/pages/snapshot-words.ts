@@ -1,0 +1,27 @@
+// What the snapshots page says about a snapshot: who took it, named as the timeline names actors, and what taking one
+// did (the API answers 201 for a quarter taken now, 200 with the stored snapshot, unchanged, for one taken before).
+// Pure (types only from the generated schema), tested in Node.
+import type { components } from "../api/schema";
+
+type Snapshot = components["schemas"]["Snapshot"];
+
+/** The actor id the quarterly schedule takes snapshots as. */
+const SCHEDULE_ACTOR = "snapshot";
+
+const minuteOf = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
+
+/** The taker's username where the audit trail gave it (as the timeline shows it), else the actor's id. */
+export function takerWords(computedBy: string, usernames: ReadonlyMap<string, string>): string {
+  if (computedBy === SCHEDULE_ACTOR) return "the quarterly schedule";
+  return usernames.get(computedBy) ?? computedBy;
+}
+
+export function takenWords(snapshot: Pick<Snapshot, "period" | "computedAt">, created: boolean): string {
+  return created
+    ? `${snapshot.period} taken.`
+    : `${snapshot.period} was already taken on ${minuteOf(snapshot.computedAt)}, unchanged.`;
+}
+
+export function takenAtWords(snapshot: Pick<Snapshot, "computedAt">, taker: string): string {
+  return `${minuteOf(snapshot.computedAt)} by ${taker}`;
+}

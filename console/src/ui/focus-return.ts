@@ -1,0 +1,61 @@
+// Keyboard continuity for inline forms and confirms: when one closes, the focus goes back to the control that opened
+// it, or to a neighbour when that control has gone (a voided row, a revoked feed), instead of dropping to <body>, where
+// a keyboard or screen-reader user would have to start the page over. Escape closes such a form.
+import { useEffect, useRef } from "preact/hooks";
+
+type Neighbour = () => HTMLElement | null | undefined;
+
+interface Return {
+  opener: HTMLElement | null;
+  /** Where the focus was last put, so that the reader moving it elsewhere ends the return. */
+  focused: HTMLElement | null;
+  neighbour: Neighbour | undefined;
+}
+
+const usable = (element: HTMLElement | null): element is HTMLElement =>
+  element?.isConnected === true && !element.matches(":disabled");
+
+export interface FocusReturn {
+  /** Notes the control that has the focus (the one just pressed) as the opener. */
+  opened: () => void;
+  /** After this render, and the renders the close causes (a list read again), gives the focus back. */
+  closed: (neighbour?: Neighbour) => void;
+  /** For the form's keydown: Escape runs `close`. */
+  escapeCloses: (close: () => void) => (event: KeyboardEvent) => void;
+}
+
+export function useFocusReturn(): FocusReturn {
+  const pending = useRef<Return | null>(null);
+  const remembered = useRef<HTMLElement | null>(null);
+  // Every render: the opener may be disabled while a write runs, or leave when the list is read again.
+  useEffect(() => {
+    const back = pending.current;
+    if (!back) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== back.focused) {
+      pending.current = null;
+      return;
+    }
+    const target = usable(back.opener) ? back.opener : back.neighbour?.();
+    if (!target) return;
+    if (target !== active) target.focus();
+    back.focused = target;
+    // A neighbour is where the focus stays; the opener is watched until it is gone or the reader moves on.
+    if (target !== back.opener) pending.current = null;
+  });
+  return {
+    opened: () => {
+      const active = document.activeElement;
+      remembered.current = active instanceof HTMLElement ? active : null;
+    },
+    closed: (neighbour) => {
+      const opener = remembered.current;
+      pending.current = { opener, focused: opener, neighbour };
+    },
+    escapeCloses: (close) => (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      close();
+    },
+  };
+}

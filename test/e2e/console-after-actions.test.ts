@@ -1,0 +1,271 @@
+// What the console shows, and where the keyboard is, after an action, in Debian's Chromium against the local stack:
+// the obligations read again after a contact's change; a stale contact read again in place; the focus given back
+// (or to a neighbour) when an inline form or confirm closes, and Escape closing them; a snapshot's taking said and its
+// taker named; the composer's Chair; the programme's current month in words. Screenshots go to .local/e2e/console/.
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { issueToken } from "../../infra/local/jwt.ts";
+import { apiCaller } from "../support/api-call.ts";
+import { consoleBrowser, CONSOLE_SCREENSHOTS as SCREENSHOTS, settled } from "../support/console-browser.ts";
+
+const desk = consoleBrowser({ expectedErrors: /status of (412|422)/ });
+const { signIn, troubles } = desk;
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's answers are read loosely here; their schemas are tested elsewhere
+type Json = any;
+
+/** The API called directly, as the secretariat: to prepare what the console only reads, and to compare answers. */
+const api = apiCaller<Json>(
+  () => desk.stack.apiUrl,
+  () => issueToken(desk.stack.jwtKeys, { group: "secretariat" }),
+);
+
+async function go(page: Page, hash: string) {
+  await page.goto(`${desk.stack.consoleUrl}${hash}`);
+}
+
+/** The focused element's id and name (its aria-label, else its text), as a screen reader would announce it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = (
+      globalThis as unknown as {
+        document: {
+          activeElement: { id: string; textContent: string | null; getAttribute(name: string): string | null };
+        };
+      }
+    ).document.activeElement;
+    return { id: active.id, name: (active.getAttribute("aria-label") ?? active.textContent ?? "").trim() };
+  });
+
+const MONTHS = "January February March April May June July August September October November December".split(" ");
+const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+describe("the console after an action", { timeout: 120_000 }, () => {
+  it("reads the obligations again when contacts are deactivated: Chad's point of contact turns as the API says", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/states/TCD");
+    await page.getByRole("heading", { name: "Chad (TCD)" }).waitFor();
+    await settled(page);
+    const status = page
+      .getByRole("row", { name: /^Point of contact/ })
+      .locator("td")
+      .nth(1);
+    const before = await status.textContent();
+
+    const contacts = (await api("GET", "/contacts?owner=STATE:TCD")).body.items.filter((c: Json) => c.active);
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const contact of contacts) {
+      await page.getByRole("button", { name: `Deactivate ${contact.name}` }).click();
+      await page.getByLabel("Why (left the post, address no longer used…)").fill("Left the post");
+      await page.getByRole("button", { name: "Deactivate the contact" }).click();
+      await page.getByRole("button", { name: `Deactivate ${contact.name}` }).waitFor({ state: "detached" });
+    }
+    const owed = (await api("GET", "/states/TCD/obligations")).body.items.find(
+      (o: Json) => o.kind === "point-of-contact",
+    );
+    expect(owed.status).not.toBe(before);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(owed.status);
+    await page.close();
+  });
+
+  it("reads a contact changed by someone else again in place, shows its current details, and then acts on them", async () => {
+    const created = await api("POST", "/contacts", {
+      owner: "STATE:NOR",
+      role: "capital-poc",
+      name: "Stale Testperson",
+      email: "stale.testperson@example.org",
+      designatedOn: "2024-01-02",
+    });
+    expect(created.status).toBe(201);
+    const page = await signIn("secretariat");
+    await go(page, "#/states/NOR");
+    await page.getByRole("heading", { name: "Norway (NOR)" }).waitFor();
+    await settled(page);
+    const row = page.getByRole("row", { name: /Stale Testperson/ });
+    await row.getByText("stale (not verified for 12 months)").waitFor();
+
+    // Verified meanwhile from elsewhere: the list the officer acts on is stale.
+    const current = await api("GET", `/contacts/${created.body.id}`);
+    expect(
+      (await api("POST", `/contacts/${created.body.id}/verify`, undefined, { "if-match": current.etag })).status,
+    ).toBe(200);
+
+    await page.getByRole("button", { name: "Verify Stale Testperson" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Stale Testperson" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).not.toMatch(/reload/i);
+    await refusal.getByRole("button", { name: "Read Stale Testperson's current details" }).click();
+    const now = page.locator("#contact-now");
+    await now.waitFor();
+    const today = (await api("GET", `/contacts/${created.body.id}`)).body.lastVerifiedOn;
+    expect(await now.textContent()).toContain(`last verified ${today} (current)`);
+    expect((await focused(page)).id).toBe("contact-now");
+    await row.getByRole("cell", { name: "current", exact: true }).waitFor();
+    // Acting again works on the version now shown.
+    await page.getByRole("button", { name: "Verify Stale Testperson" }).click();
+    await page.locator("#contact-now").waitFor({ state: "detached" });
+    expect(await page.getByRole("alert").filter({ hasText: "Stale Testperson" }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-reread-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("gives the focus back to the opener when the deactivate form or the submission editor closes, or Escape", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/states/KEN");
+    await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
+    await settled(page);
+
+    const deactivate = page.getByRole("button", { name: /^Deactivate / }).first();
+    const opener = await deactivate.getAttribute("aria-label");
+    await deactivate.click();
+    await page.getByRole("button", { name: "Keep the contact" }).click();
+    await expect.poll(async () => (await focused(page)).name).toBe(opener);
+    await deactivate.press("Enter");
+    await expect.poll(async () => (await focused(page)).id).toBe("deactivate-reason");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Keep the contact" }).waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(page)).name).toBe(opener);
+
+    const correct = page.getByRole("button", { name: "Correct or void", exact: true }).first();
+    await correct.click();
+    await page.getByRole("form", { name: /^Correct / }).waitFor();
+    await page.getByRole("button", { name: "Close without saving" }).click();
+    await expect.poll(async () => (await focused(page)).name).toBe("Correct or void");
+    await correct.press("Enter");
+    await page
+      .getByRole("form", { name: /^Correct / })
+      .getByLabel("Document symbol")
+      .focus();
+    await page.keyboard.press("Escape");
+    await page.locator("#editor-title").waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(page)).name).toBe("Correct or void");
+    await page.close();
+  });
+
+  it("gives the focus back to 'Cancel the wave' when the wave is kept, by button or Escape", async () => {
+    const draft = await api("POST", "/waves", {
+      templateId: "programme-first-report-request",
+      audience: "non-reporting-states",
+      sendAt: "2099-01-01T09:00",
+      timeZone: "UTC",
+      notAfter: "2099-01-02T00:00:00Z",
+      deadline: "2099-03-01",
+      description: "A draft to keep",
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const page = await signIn("secretariat");
+    await go(page, `#/waves/${draft.body.id}`);
+    await page.getByRole("button", { name: "Cancel the wave" }).click();
+    await page.getByRole("button", { name: "Keep the wave" }).click();
+    await expect.poll(async () => (await focused(page)).id).toBe("cancel-wave");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).name).toBe("Keep the wave");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Keep the wave" }).waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(page)).id).toBe("cancel-wave");
+    await page.close();
+  });
+
+  it("puts the focus on the next feed's button when one is revoked, then on the label field", async () => {
+    const page = await signIn("experts");
+    await go(page, "#/programme");
+    for (const label of ["after-one", "after-two"]) {
+      await page.getByLabel("Label (optional, e.g. phone)").fill(label);
+      await page.getByRole("button", { name: "Issue a feed" }).click();
+      await page.getByRole("button", { name: `Revoke ${label}` }).waitFor();
+    }
+    await page.getByRole("button", { name: "Revoke after-one" }).click();
+    await page.getByRole("button", { name: "Revoke after-one" }).waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(page)).name).toBe("Revoke after-two");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Revoke after-two" }).waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(page)).id).toBe("feed-label");
+    await page.close();
+  });
+
+  it("says a snapshot was taken, or was already taken and is unchanged, and names its taker as the timeline does", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/snapshots");
+    await page.getByRole("heading", { name: "Quarterly snapshots" }).waitFor();
+    await settled(page);
+    const take = async () => {
+      await page.getByLabel("Quarter (YYYY-Qn, ended)").fill("2025-Q4");
+      await page.getByRole("button", { name: "Take the snapshot" }).click();
+    };
+    await take();
+    await page.getByRole("status").filter({ hasText: "2025-Q4 taken." }).waitFor();
+    const stored = (await api("GET", "/snapshots/2025-Q4")).body;
+    await take();
+    const minute = `${stored.computedAt.slice(0, 16).replace("T", " ")} UTC`;
+    await page
+      .getByRole("status")
+      .filter({ hasText: `2025-Q4 was already taken on ${minute}, unchanged.` })
+      .waitFor();
+    const row = page.getByRole("row", { name: /^2025-Q4/ });
+    await row.getByText(`${minute} by local-secretariat`).waitFor();
+    expect(await row.textContent()).not.toContain(stored.computedBy);
+    await page.close();
+  });
+
+  it("composes a wave whose letters name the Chair: the API's 422 at the Chair field, then accepted with one", async () => {
+    const templateId = `chair-e2e-${Date.now()}`;
+    const created = await api("POST", "/templates", {
+      id: templateId,
+      kind: "other",
+      fallbackLanguage: "en",
+      variants: {
+        en: {
+          subject: "{{state.name}}",
+          text: "Dear {{contact.name}},\n\n{{committee.chair}}",
+          html: "<p>Dear {{contact.name}},</p><p>{{committee.chair}}</p>",
+        },
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const page = await signIn("secretariat");
+    await go(page, `#/waves/new?template=${templateId}`);
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    const chair = page.getByLabel("Chair's name (optional)");
+    expect(await chair.getAttribute("aria-describedby")).toContain("chair-hint");
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    await page.locator("#chair-problem").waitFor();
+    expect(await page.locator("#chair-problem").textContent()).toMatch(/no Chair is configured/);
+    expect(await chair.getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: join(SCREENSHOTS, "compose-chair-1280.png"), fullPage: true });
+    await chair.fill("Acting Chair Testperson");
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    const id = page.url().split("#/waves/")[1] ?? "";
+    expect((await api("GET", `/waves/${id}`)).body.chair).toBe("Acting Chair Testperson");
+    await page.close();
+  });
+
+  it("says an activity planned for the current month is in that month, on home and on its page", async () => {
+    const due = (await api("GET", "/programme?next=5")).body;
+    const page = await signIn("members");
+    const list = page.locator("ol.due-next");
+    await list.locator("li").first().waitFor();
+    expect(await list.textContent()).not.toMatch(/in -\d/);
+    const thisMonth = due.dueNext.filter((activity: Json) => activity.status === "this-month");
+    for (const activity of thisMonth) {
+      const words = `in ${monthName(activity.plannedMonth)} (this month)`;
+      await list
+        .locator("li")
+        .filter({ hasText: activity.title })
+        .filter({ hasText: `(${words})` })
+        .waitFor();
+    }
+    const first = thisMonth[0] ?? due.dueNext[0];
+    await go(page, `#/programme/${due.year}/${encodeURIComponent(first.id)}`);
+    await page.getByRole("heading", { name: first.title }).waitFor();
+    const when = await page.locator("dl.facts dd").first().textContent();
+    expect(when).not.toMatch(/-\d+ days|days ago \(this-month\)/);
+    if (first.status === "this-month") expect(when).toContain(`in ${monthName(first.plannedMonth)} (this month)`);
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(troubles).toEqual([]);
+  });
+});

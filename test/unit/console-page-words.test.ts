@@ -1,0 +1,80 @@
+// What the console's pages say, in Node: how far a programme activity is (a month-planned one of the current month by
+// its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, and a wave's
+// letters in the order of their recipients' names.
+import { describe, expect, it } from "vitest";
+import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
+import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
+import { fromToday } from "../../console/src/pages/programme-due.ts";
+import { takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
+
+describe("an activity's distance from today", () => {
+  it("names a month-planned activity of the current month by its month, not by days since its first day", () => {
+    expect(fromToday({ status: "this-month", daysLeft: -3, day: "2026-12-01", plannedMonth: "2026-12" })).toBe(
+      "in December 2026 (this month)",
+    );
+  });
+
+  it("counts days to a day ahead and since a day past, and says today", () => {
+    expect(fromToday({ status: "upcoming", daysLeft: 12, day: "2026-12-16" })).toBe("in 12 days");
+    expect(fromToday({ status: "upcoming", daysLeft: 1, day: "2026-12-05" })).toBe("in 1 day");
+    expect(fromToday({ status: "past", daysLeft: -30, day: "2026-11-04" })).toBe("30 days ago");
+    expect(fromToday({ status: "today", daysLeft: 0, day: "2026-12-04" })).toBe("today");
+  });
+});
+
+describe("a pending request's follow-up in the report", () => {
+  it("gives the date of the follow-up letter once it went", () => {
+    expect(followUpWords({ status: "followed-up", dueOn: "2026-03-01", followedUpOn: "2026-03-04" })).toBe(
+      "followed-up on 2026-03-04, due 2026-03-01",
+    );
+  });
+
+  it("gives the status and due day before, and says when the request is not circulated", () => {
+    expect(followUpWords({ status: "overdue", dueOn: "2026-03-01" })).toBe("overdue, due 2026-03-01");
+    expect(followUpWords(null)).toBe("not circulated");
+  });
+});
+
+describe("a snapshot's taking", () => {
+  const snapshot = { period: "2026-Q3", computedAt: "2026-10-01T09:30:12.000Z" };
+
+  it("says a quarter was taken, or was taken before and is unchanged", () => {
+    expect(takenWords(snapshot, true)).toBe("2026-Q3 taken.");
+    expect(takenWords(snapshot, false)).toBe("2026-Q3 was already taken on 2026-10-01 09:30 UTC, unchanged.");
+  });
+
+  it("names its taker by username as the timeline does, the schedule in words, else by id", () => {
+    const usernames = new Map([["8c501a84-0000", "local-secretariat"]]);
+    expect(takenAtWords(snapshot, takerWords("8c501a84-0000", usernames))).toBe(
+      "2026-10-01 09:30 UTC by local-secretariat",
+    );
+    expect(takerWords("snapshot", usernames)).toBe("the quarterly schedule");
+    expect(takerWords("unknown-id", usernames)).toBe("unknown-id");
+  });
+});
+
+describe("a wave's letters", () => {
+  it("are ordered by their recipients' names, each owner's code kept to show", () => {
+    const letters = [{ owner: "STATE:GIN" }, { owner: "STATE:SWZ" }, { owner: "STATE:PRK" }, { owner: "ORG:iaea" }];
+    const names = new Map([
+      ["STATE:GIN", "Guinea"],
+      ["STATE:SWZ", "Eswatini"],
+      ["STATE:PRK", "Democratic People's Republic of Korea"],
+      ["ORG:iaea", "International Atomic Energy Agency"],
+    ]);
+    expect(byOwnerName(letters, names).map((letter) => letter.owner)).toEqual([
+      "STATE:PRK",
+      "STATE:SWZ",
+      "STATE:GIN",
+      "ORG:iaea",
+    ]);
+    expect(letters.map((letter) => ownerCode(letter.owner))).toEqual(["GIN", "SWZ", "PRK", "iaea"]);
+  });
+
+  it("fall back to the owner's code for a name not known", () => {
+    expect(byOwnerName([{ owner: "STATE:ZZZ" }, { owner: "STATE:AAA" }], new Map()).map((l) => l.owner)).toEqual([
+      "STATE:AAA",
+      "STATE:ZZZ",
+    ]);
+  });
+});
