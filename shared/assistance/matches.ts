@@ -3,6 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { OPEN_TO_MATCHES } from "./match-open.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf, todayOf } from "./requests.ts";
@@ -18,9 +19,6 @@ import {
 import { assertMatchTransition, checkMoveDate, isBinding, moveRequest } from "./workflow.ts";
 
 type MatchDependencies = Pick<AssistanceDependencies, "assistance" | "clock">;
-
-/** Providers see a request once it is circulated; matchmaking goes on while assistance is under way. */
-const OPEN_TO_MATCHES: readonly RequestStatus[] = ["circulated", "matched", "in-progress"];
 
 /** The active offers that share an area with the request, best first, each with the reasons for its place. */
 export const candidatesFor =

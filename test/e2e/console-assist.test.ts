@@ -45,6 +45,9 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.keyboard.press("Enter");
     await page.locator('[data-field="status"]').getByText("acknowledged").waitFor();
     expect(await page.locator(".timeline li").last().textContent()).toContain("received → acknowledged");
+    // Not circulated yet: the API refuses a match, so no Propose is offered, and the page says why.
+    expect(await page.locator("#candidates-closed").textContent()).toContain("it is acknowledged");
+    expect(await page.getByRole("button", { name: /^Propose / }).count()).toBe(0);
 
     // An illegal move is the API's 409, shown at the status field with the legal moves; nothing changes.
     await page.getByLabel("New status").selectOption("fulfilled");

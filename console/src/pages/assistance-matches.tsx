@@ -1,6 +1,8 @@
 // A request's matchmaking: the candidate offers ranked by the API (shared areas, then freshness; a rank, never a
 // grade), proposing one, and the request's matches with their moves, offered to the groups that may.
 import { useState } from "preact/hooks";
+import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
+import type { RequestStatus } from "../../../shared/assistance/schemas.ts";
 import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
@@ -34,11 +36,13 @@ function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) 
 
 export function Candidates({
   requestId,
+  requestStatus,
   session,
   round,
   onProposed,
 }: {
   requestId: string;
+  requestStatus: RequestStatus;
   session: Session;
   round: number;
   onProposed: () => void;
@@ -46,7 +50,9 @@ export function Candidates({
   const [loaded] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  const mayPropose = may(session.group, "POST /assistance/matches");
+  // Offered where the API would accept it: by group, and on a request open to matches.
+  const mayPropose = may(session.group, "POST /assistance/matches") && isOpenToMatches(requestStatus);
+  const closedToMatches = may(session.group, "POST /assistance/matches") && !isOpenToMatches(requestStatus);
 
   async function propose(offerId: string) {
     setBusy(true);
@@ -71,9 +77,14 @@ export function Candidates({
           ) : (
             <>
               <p class="muted">
-                Active on {asOf}; best first by shared areas, then how recently the provider updated the offer. A
-                matchmaking rank, not a measure of anyone's compliance.
+                Active on {asOf}; best first by shared areas, then freshness (whole months since the provider updated
+                the offer), then provider code. A matchmaking rank, not a measure of anyone's compliance.
               </p>
+              {closedToMatches && (
+                <p class="muted" id="candidates-closed">
+                  Offers are matched once the request is circulated (it is {requestStatus}).
+                </p>
+              )}
               <Refusal id="propose-problem" problem={problem} />
               <ListTable
                 label="Candidate offers"

@@ -101,7 +101,13 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
             {may(session.group, "POST /assistance/requests/{id}/transitions") && (
               <MoveForm key={current.etag} current={current} onMoved={matched} />
             )}
-            <Candidates requestId={request.id} session={session} round={round} onProposed={matched} />
+            <Candidates
+              requestId={request.id}
+              requestStatus={request.status}
+              session={session}
+              round={round}
+              onProposed={matched}
+            />
             <Matches requestId={request.id} session={session} round={round} onMoved={matched} />
           </>
         );
