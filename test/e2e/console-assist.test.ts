@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { targets } from "../../infra/local/targets.ts";
 import {
@@ -20,7 +21,8 @@ import {
 // The refusals this file provokes on purpose: an illegal move (409) and bad fields (422).
 const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The desk's day, New York's: UTC's date is a day ahead from midnight UTC until New York's. */
+const today = () => deskDay(new Date());
 
 async function openRequestOf(page: Page, status: string, iso3: string): Promise<void> {
   await page.goto(`${desk.stack.consoleUrl}#/assistance?status=${status}`);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wallClock } from "#shared/waves/programme-waves.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { apiCaller } from "../support/api-call.ts";
@@ -44,7 +45,8 @@ describe("a State's timeline", () => {
   it("reads back a first report, a wave's letter and a contact change, newest first", {
     timeout: 240_000,
   }, async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The desk's day is New York's: from midnight UTC until New York's, UTC's date would be a future receipt (422).
+    const today = deskDay(new Date());
     const report = await call("POST", `/states/${ISO3}/submissions`, {
       kind: "first-report",
       receivedOn: today,
