@@ -21,15 +21,20 @@ const config = readConfig();
 const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
 const doc = deskDocumentClient(config);
+const templates = templateRepository(doc, config.tableNames, systemClock);
 
 const untraced = createProgrammeRemindersHandler({
   // The programme years as the secretariat keeps them in the desk table (a draft when none is stored).
-  programmes: programmeYears({ store: dynamoProgrammeStore(doc, config.tableNames, systemClock), clock: systemClock }),
+  programmes: programmeYears({
+    store: dynamoProgrammeStore(doc, config.tableNames, systemClock),
+    clock: systemClock,
+    templates,
+  }),
   // The schedules' wave inputs, checked against the stored templates. events/programme.json is validated when a letter
   // is first due, not at import: its validation is a third of a cold start (ADR 0029); `cdk synth` fails a bad one.
   letters: programmeLetterReadiness({
     letters: letterWaves(waveRepository(doc, config.tableNames, systemClock)),
-    templates: templateRepository(doc, config.tableNames, systemClock),
+    templates,
     schedules: lazy(() => programmeSchema.parse(programmeJson)),
   }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),

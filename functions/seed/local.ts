@@ -106,7 +106,11 @@ export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> 
     ),
   ]);
 
-  const current = await programmeYears({ store, clock }).current();
+  const current = await programmeYears({
+    store,
+    clock,
+    templates: templateRepository(doc, tableNames, clock),
+  }).current();
   return {
     created: registry.created.length,
     existing: registry.existing,

@@ -2,11 +2,10 @@
 // the days left to each, what is due next (into the next year, when this one ends sooner), its status (adopted or
 // draft), and each letter's waves.
 import type { Clock } from "../clock.ts";
-import { NotFound } from "../errors.ts";
 import { daysLeft, dueNext, newYorkDay, PROGRAMME_TIME_ZONE } from "./calendar.ts";
 import type { LetterWaves } from "./letters.ts";
 import type { Activity, Programme, ProgrammeView, ScheduledActivity } from "./schemas.ts";
-import type { ProgrammeYears } from "./years.ts";
+import { type ProgrammeYears, yearIfAny } from "./years.ts";
 
 export interface ProgrammeDependencies {
   years: ProgrammeYears;
@@ -61,10 +60,7 @@ export const viewProgramme =
      */
     async function following(ahead: number): Promise<Activity[]> {
       if (ahead >= next || programme.period.to < today) return [];
-      const nextYear = await deps.years.get(programme.year + 1).catch((error: unknown) => {
-        if (error instanceof NotFound) return undefined;
-        throw error;
-      });
+      const nextYear = await yearIfAny(deps.years, programme.year + 1);
       return nextYear ? dueNext(await inRangeOf(nextYear.programme), today, next - ahead) : [];
     }
 

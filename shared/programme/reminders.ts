@@ -7,7 +7,6 @@
 import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import {
   daysLeft,
@@ -24,7 +23,7 @@ import type { ProgrammeLetterReadiness, UnsentLetter, WithheldLetter } from "./l
 import { reminderMail } from "./reminder-mail.ts";
 import type { ReminderRepository } from "./reminder-repository.ts";
 import type { Activity, Programme, ReminderClaim } from "./schemas.ts";
-import type { ProgrammeYear } from "./years.ts";
+import { type ProgrammeYear, yearIfAny } from "./years.ts";
 
 export interface ReminderDependencies {
   /** The programme years (shared/programme/years.ts): a year as stored, else a draft rolled forward (up to next year). */
@@ -113,11 +112,7 @@ async function yearsRead(
   today: string,
 ): Promise<{ current: ProgrammeYear; next?: ProgrammeYear | undefined }> {
   const current = await programmes.get(programmeYearOf(today));
-  const next = await programmes.get(current.programme.year + 1).catch((error: unknown) => {
-    if (error instanceof NotFound) return undefined;
-    throw error;
-  });
-  return { current, next };
+  return { current, next: await yearIfAny(programmes, current.programme.year + 1) };
 }
 
 /** The reminders owed today, and the warnings for correspondence items whose letters would not go out. */

@@ -35,8 +35,8 @@ export { programmeYearOf };
 export interface ProgrammeYearsDependencies {
   store: ProgrammeStore;
   clock: Clock;
-  /** Where `put` finds the templates its letters name; readers of the years need none. */
-  templates?: Pick<TemplateRepository, "get"> | undefined;
+  /** Where `put` finds the templates its letters name. */
+  templates: Pick<TemplateRepository, "get">;
 }
 
 const asYear = (record: ProgrammeRecord, version: number): ProgrammeYear => ({
@@ -78,6 +78,20 @@ async function lettersWithoutTemplate(
   return scheduled
     .filter((letter) => !held.has(letter.templateId))
     .map(({ path, templateId }) => ({ path, message: `no template ${templateId}` }));
+}
+
+/**
+ * The year as `get` gives it, or undefined where there is none (past the next year, or no adopted year to roll forward
+ * from): for readers that look a year ahead and go on without it.
+ */
+export async function yearIfAny(
+  years: { get(year: number): Promise<ProgrammeYear> },
+  year: number,
+): Promise<ProgrammeYear | undefined> {
+  return years.get(year).catch((error: unknown) => {
+    if (error instanceof NotFound) return undefined;
+    throw error;
+  });
 }
 
 const withPrefix = (prefix: string, issues: readonly FieldIssue[]) =>
@@ -147,7 +161,6 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
           parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path].join("."), message: issue.message })),
         );
       }
-      if (!deps.templates) throw new Error("Storing a programme year needs the templates its letters name");
       const issues = [
         ...programmeIssues(parsed.data, year),
         ...(await lettersWithoutTemplate(parsed.data, deps.templates)),

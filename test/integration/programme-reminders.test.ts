@@ -16,6 +16,7 @@ import { REMINDER_CLAIM_LEASE_MS, RemindersFailed } from "#shared/programme/remi
 import type { Programme, ProgrammeFile } from "#shared/programme/schemas.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { createProgrammeRemindersHandler } from "../../functions/programme-reminders/app.ts";
 import { freshTables } from "./fresh-tables.ts";
@@ -345,7 +346,7 @@ describe("programme reminders", () => {
     clock.set(morningOf("2026-11-17"));
     await seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") });
     const run = await createProgrammeRemindersHandler({
-      programmes: programmeYears({ store, clock }),
+      programmes: programmeYears({ store, clock, templates: templateRepository(setup.doc, setup.tableNames, clock) }),
       letters: lettersGoOut,
       reminders: reminderRepository(setup.doc, setup.tableNames, clock),
       clock,

@@ -247,7 +247,7 @@ describe("GET /programme today (3 December 2026)", () => {
     const deps = await seededProgramme(fixedClock(NOW));
     const only2024 = memoryProgrammeStore();
     await seedProgrammeYears(only2024, [seedFile(2024)], deps.clock, { actor: systemActor("seed") });
-    const draft = await programmeYears({ store: only2024, clock: deps.clock }).current();
+    const draft = await programmeYears({ store: only2024, clock: deps.clock, templates: deps.templates }).current();
     expect(draft).toMatchObject({ status: "draft", rolledFrom: 2024 });
   });
 

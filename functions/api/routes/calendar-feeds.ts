@@ -13,6 +13,7 @@ import {
 import { dynamoCalendarFeedStore } from "#shared/programme/feeds-store.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { programmeYears } from "#shared/programme/years.ts";
+import { templateRepository } from "#shared/templates/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { calendarFeedTable } from "./reports.tables.ts";
 
@@ -86,7 +87,11 @@ export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route
   return calendarFeedRoutes(
     calendarFeeds({
       store: dynamoCalendarFeedStore(doc, tableNames, clock),
-      years: programmeYears({ store: dynamoProgrammeStore(doc, tableNames, clock), clock }),
+      years: programmeYears({
+        store: dynamoProgrammeStore(doc, tableNames, clock),
+        clock,
+        templates: templateRepository(doc, tableNames, clock),
+      }),
       clock,
     }),
   );
