@@ -249,7 +249,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     expect(await list.textContent()).not.toMatch(/in -\d/);
     const thisMonth = due.dueNext.filter((activity: Json) => activity.status === "this-month");
     for (const activity of thisMonth) {
-      const words = `in ${monthName(activity.plannedMonth)} (this month)`;
+      const words = `in ${monthName(activity.plannedMonth)}, this month`;
       await list
         .locator("li")
         .filter({ hasText: activity.title })
@@ -261,7 +261,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: first.title }).waitFor();
     const when = await page.locator("dl.facts dd").first().textContent();
     expect(when).not.toMatch(/-\d+ days|days ago \(this-month\)/);
-    if (first.status === "this-month") expect(when).toContain(`in ${monthName(first.plannedMonth)} (this month)`);
+    if (first.status === "this-month") expect(when).toContain(`in ${monthName(first.plannedMonth)}, this month`);
     await page.close();
   });
 

@@ -4,21 +4,34 @@
 import { describe, expect, it } from "vitest";
 import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
-import { fromToday } from "../../console/src/pages/programme-due.ts";
+import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
 import { takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
 
 describe("an activity's distance from today", () => {
   it("names a month-planned activity of the current month by its month, not by days since its first day", () => {
-    expect(fromToday({ status: "this-month", daysLeft: -3, day: "2026-12-01", plannedMonth: "2026-12" })).toBe(
-      "in December 2026 (this month)",
-    );
+    expect(
+      fromToday({ status: "this-month", daysLeft: -3, day: "2026-12-01", plannedMonth: "2026-12", timing: "in" }),
+    ).toBe("in December 2026, this month");
+  });
+
+  it("names a month-planned activity ahead by its month, and shows it at its month", () => {
+    const january = {
+      status: "upcoming",
+      daysLeft: 28,
+      day: "2027-01-01",
+      plannedMonth: "2027-01",
+      timing: "in",
+    } as const;
+    expect(fromToday(january)).toBe("in January 2027");
+    expect(shownDay(january)).toBe("2027-01");
+    expect(shownDay({ day: "2027-01-12", plannedMonth: "2027-01", timing: "on" })).toBe("2027-01-12");
   });
 
   it("counts days to a day ahead and since a day past, and says today", () => {
-    expect(fromToday({ status: "upcoming", daysLeft: 12, day: "2026-12-16" })).toBe("in 12 days");
-    expect(fromToday({ status: "upcoming", daysLeft: 1, day: "2026-12-05" })).toBe("in 1 day");
-    expect(fromToday({ status: "past", daysLeft: -30, day: "2026-11-04" })).toBe("30 days ago");
-    expect(fromToday({ status: "today", daysLeft: 0, day: "2026-12-04" })).toBe("today");
+    expect(fromToday({ status: "upcoming", daysLeft: 12, day: "2026-12-16", timing: "on" })).toBe("in 12 days");
+    expect(fromToday({ status: "upcoming", daysLeft: 1, day: "2026-12-05", timing: "by" })).toBe("in 1 day");
+    expect(fromToday({ status: "past", daysLeft: -30, day: "2026-11-04", timing: "on" })).toBe("30 days ago");
+    expect(fromToday({ status: "today", daysLeft: 0, day: "2026-12-04", timing: "on" })).toBe("today");
   });
 });
 

@@ -249,7 +249,8 @@ describe("a change from a previous quarter whose snapshot was computed after thi
 
   it("says so in the report, beside the as-of-computation notice and above the change tables", async () => {
     const html = renderSnapshotReport(await readOutOfOrder());
-    const notice = "The previous snapshot, 2023-Q4, was computed 2024-05-01 12:00 UTC, after this one";
+    const notice =
+      "The previous snapshot, 2023-Q4, was computed 2024-05-01 12:00:00 UTC, after this one (2024-04-02 12:00:00 UTC)";
     expect(html.split(notice)).toHaveLength(3);
     expect(html.indexOf(notice)).toBeLessThan(html.indexOf('id="change"'));
     expect(html.lastIndexOf(notice)).toBeGreaterThan(html.indexOf('id="change"'));

@@ -77,8 +77,9 @@ export function Candidates({
           ) : (
             <>
               <p class="muted">
-                Active on {asOf}; best first by shared areas, then freshness (whole months since the provider updated
-                the offer), then provider code. A matchmaking rank, not a measure of anyone's compliance.
+                Active on {asOf}; best first by shared areas, then freshness (a point for each month left of the year
+                since the provider updated the offer, none after a year), then provider. A matchmaking rank, not a
+                measure of anyone's compliance.
               </p>
               {closedToMatches && (
                 <p class="muted" id="candidates-closed">
@@ -114,7 +115,8 @@ export function Candidates({
                     header: "Updated",
                     cell: (candidate) => (
                       <>
-                        {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} months)
+                        {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} month
+                        {candidate.freshnessMonths === 1 ? "" : "s"})
                       </>
                     ),
                   },

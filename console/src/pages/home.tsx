@@ -14,7 +14,7 @@ import {
   type State,
   wavesInFlight,
 } from "./home-data.ts";
-import { fromToday } from "./programme-due.ts";
+import { fromToday, shownDay } from "./programme-due.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -159,7 +159,8 @@ function ProgrammePanel() {
             <ol class="due-next">
               {view.dueNext.map((activity) => (
                 <li key={activity.id}>
-                  <time dateTime={activity.day}>{activity.day}</time> {activity.timing === "by" ? "due: " : ""}
+                  <time dateTime={shownDay(activity)}>{shownDay(activity)}</time>{" "}
+                  {activity.timing === "by" ? "due: " : ""}
                   {activity.title} <span class="muted">({fromToday(activity)})</span>
                 </li>
               ))}

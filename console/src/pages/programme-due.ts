@@ -1,5 +1,5 @@
 // How far an activity of the programme is from today, in words. An activity planned for a month (its day not fixed)
-// is named by that month while it is the current one: counted from its first day, it would read "in -3 days".
+// is named by its month while it is ahead or current: counted from its first day, it would read "in -3 days".
 // Pure (types only from the generated schema), tested in Node.
 import type { components } from "../api/schema";
 
@@ -10,10 +10,17 @@ const monthWords = (month: string): string =>
 
 const dayCount = (days: number): string => `${days} day${days === 1 ? "" : "s"}`;
 
-export function fromToday(activity: Pick<ScheduledActivity, "status" | "daysLeft" | "day" | "plannedMonth">): string {
-  if (activity.status === "this-month") {
-    return `in ${monthWords(activity.plannedMonth ?? activity.day.slice(0, 7))} (this month)`;
-  }
+export function fromToday(
+  activity: Pick<ScheduledActivity, "status" | "daysLeft" | "day" | "plannedMonth" | "timing">,
+): string {
+  const month = monthWords(activity.plannedMonth ?? activity.day.slice(0, 7));
+  // Said without parentheses of its own: the pages put these words in parentheses.
+  if (activity.status === "this-month") return `in ${month}, this month`;
+  if (activity.timing === "in" && activity.daysLeft > 0) return `in ${month}`;
   if (activity.daysLeft === 0) return "today";
   return activity.daysLeft > 0 ? `in ${dayCount(activity.daysLeft)}` : `${dayCount(-activity.daysLeft)} ago`;
 }
+
+/** The day an activity is shown at: its month when the programme plans it for a month, not the month's first day. */
+export const shownDay = (activity: Pick<ScheduledActivity, "day" | "plannedMonth" | "timing">): string =>
+  activity.timing === "in" ? (activity.plannedMonth ?? activity.day.slice(0, 7)) : activity.day;
