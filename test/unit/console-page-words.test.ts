@@ -38,12 +38,14 @@ describe("an activity's distance from today", () => {
 describe("a pending request's follow-up in the report", () => {
   it("gives the date of the follow-up letter once it went", () => {
     expect(followUpWords({ status: "followed-up", dueOn: "2026-03-01", followedUpOn: "2026-03-04" })).toBe(
-      "followed-up on 2026-03-04, due 2026-03-01",
+      "followed up on 2026-03-04 (due 2026-03-01)",
     );
   });
 
   it("gives the status and due day before, and says when the request is not circulated", () => {
-    expect(followUpWords({ status: "overdue", dueOn: "2026-03-01" })).toBe("overdue, due 2026-03-01");
+    expect(followUpWords({ status: "overdue", dueOn: "2026-03-01" })).toBe("overdue since 2026-03-01");
+    expect(followUpWords({ status: "due", dueOn: "2027-02-13" })).toBe("due soon, on 2027-02-13");
+    expect(followUpWords({ status: "not-yet", dueOn: "2027-04-21" })).toBe("due on 2027-04-21");
     expect(followUpWords(null)).toBe("not circulated");
   });
 });
