@@ -31,11 +31,9 @@ export interface AssistanceDependencies {
   clock: Clock;
 }
 
-export const todayOf: (clock: Clock) => string = deskToday;
-
 /** A day given by a caller cannot be after today. */
 export function notInFuture(day: string, path: string, clock: Clock): void {
-  const today = todayOf(clock);
+  const today = deskToday(clock);
   if (day > today) throw new Invalid("The date is in the future", [{ path, message: `is after today (${today})` }]);
 }
 
@@ -113,13 +111,13 @@ export const transitionRequest =
     if (request.version !== expectedVersion) {
       throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
     }
-    const on = input.on ?? todayOf(deps.clock);
+    const on = input.on ?? deskToday(deps.clock);
     const next = moveRequest(
       request.value,
       { to: input.to, on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor },
       matches.map((match) => match.value),
     );
-    checkMoveDate(request.value, on, todayOf(deps.clock));
+    checkMoveDate(request.value, on, deskToday(deps.clock));
     await deps.assistance.write([
       deps.assistance.replaceRequest(next, request.version),
       deps.assistance.audit({
@@ -149,7 +147,7 @@ export const recordConsent =
     if (request.version !== expectedVersion) {
       throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
     }
-    const on = input.on ?? todayOf(deps.clock);
+    const on = input.on ?? deskToday(deps.clock);
     notInFuture(on, "body.on", deps.clock);
     const next = withConsent(request.value, on, deps.clock.now().toISOString());
     await deps.assistance.write([
@@ -178,7 +176,7 @@ export const recordFeedback =
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
     audit: AuditContext,
   ): Promise<AssistanceFeedback> => {
-    const receivedOn = input.receivedOn ?? todayOf(deps.clock);
+    const receivedOn = input.receivedOn ?? deskToday(deps.clock);
     notInFuture(receivedOn, "body.receivedOn", deps.clock);
     const { request } = await requestFileOf(deps, id);
     if (request.value.status !== "fulfilled") {
