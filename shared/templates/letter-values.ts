@@ -29,9 +29,13 @@ export interface LetterFacts {
 
 const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, fr: text, ru: text, es: text });
 
+/** The Chair who signs a letter: the wave's, else the one configured for the letter's date. */
+export const signingChair = (waveChair: string | undefined, letterDate: string): string | undefined =>
+  waveChair ?? chairOn(letterDate)?.name;
+
 export function letterValues(facts: LetterFacts): LetterValues {
   const { state, organization, contact } = facts;
-  const chair = facts.chair ?? chairOn(deskDay(facts.now))?.name;
+  const chair = signingChair(facts.chair, deskDay(facts.now));
   return {
     "committee.name": COMMITTEE_NAMES,
     "wave.sendDate": deskDay(facts.now),

@@ -6,7 +6,7 @@ import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
 import { ISO_DATE } from "../locale/dates.ts";
-import { chairOn } from "../templates/chairs.ts";
+import { signingChair } from "../templates/letter-values.ts";
 import { variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { WaveValues } from "../templates/values.ts";
@@ -55,8 +55,7 @@ const WAVE_SUPPLIED: readonly WaveSupplied[] = [
   {
     variable: "committee.chair",
     path: "chair",
-    // As the letter resolves it: the wave's Chair, else the one configured for the letter's date.
-    given: (wave) => wave.chair ?? chairOn(letterDateOf(wave))?.name,
+    given: (wave) => signingChair(wave.chair, letterDateOf(wave)),
     otherwise: (wave) =>
       `no Chair is configured for the letter's date ${letterDateOf(wave)} (shared/templates/committee-chairs.json)`,
   },
