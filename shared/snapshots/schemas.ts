@@ -19,7 +19,7 @@ import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
  * The quarter in which resolution 1540 was adopted: the first one a snapshot can be of. A snapshot is never deleted,
  * so a quarter before it, taken by a typo, would stay for good (and be the previous quarter of every later one).
  */
-export const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
+const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
 
 // YYYY-Qn names sort as text in time order. As stored and answered, any quarter: a snapshot taken before the bound
 // below existed still reads, and stays the previous quarter of later ones.
