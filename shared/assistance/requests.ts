@@ -1,6 +1,6 @@
 // Use cases on assistance requests: record one, read and list them, move them through their lifecycle, feedback.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { type Clock, deskToday } from "../clock.ts";
+import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -33,8 +33,7 @@ export interface AssistanceDependencies {
 
 /** A day given by a caller cannot be after today. */
 export function notInFuture(day: string, path: string, clock: Clock): void {
-  const today = deskToday(clock);
-  if (day > today) throw new Invalid("The date is in the future", [{ path, message: `is after today (${today})` }]);
+  checkDayOfMove(day, { today: deskToday(clock), path, refusal: "The date is in the future" });
 }
 
 export async function requestFileOf(
