@@ -1,12 +1,13 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { deskToday } from "../clock.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
-import { type AssistanceDependencies, requestFileOf, todayOf } from "./requests.ts";
+import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
 import {
   type AssistanceMatch,
   type AssistanceRequest,
@@ -29,7 +30,7 @@ export const candidatesFor =
     const candidates = rankCandidates(
       request.value,
       offers,
-      todayOf(deps.clock),
+      deskToday(deps.clock),
       matches.map((match) => match.value),
     );
     return { request: request.value, candidates };
@@ -53,7 +54,7 @@ export const proposeMatch =
     input: NewAssistanceMatch & { demo?: boolean; matchId?: string; on?: string },
     audit: AuditContext,
   ): Promise<Versioned<AssistanceMatch>> => {
-    const today = todayOf(deps.clock);
+    const today = deskToday(deps.clock);
     const [file, offer] = await Promise.all([
       deps.assistance.requestFile(input.requestId),
       deps.assistance.getOffer(input.offerId),
@@ -148,7 +149,7 @@ export const transitionMatch =
         `Match ${id} cannot be ${input.to} while assistance request ${request.value.id} is ${request.value.status}`,
       );
     }
-    const today = todayOf(deps.clock);
+    const today = deskToday(deps.clock);
     const on = input.on ?? today;
     const at = deps.clock.now().toISOString();
     checkMoveDate({ receivedOn: current.value.proposedOn, history: current.value.history }, on, today);

@@ -1,5 +1,6 @@
 // Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -7,7 +8,7 @@ import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
-import { type AssistanceDependencies, notInFuture, todayOf } from "./requests.ts";
+import { type AssistanceDependencies, notInFuture } from "./requests.ts";
 import {
   type AssistanceArea,
   type AssistanceOffer,
@@ -51,7 +52,7 @@ export const prepareOffer =
     input: NewAssistanceOffer & { demo?: boolean; offerId?: string },
     audit: AuditContext,
   ): Promise<{ offer: AssistanceOffer; changes: AssistanceChange[] }> => {
-    const lastUpdatedOn = input.lastUpdatedOn ?? todayOf(deps.clock);
+    const lastUpdatedOn = input.lastUpdatedOn ?? deskToday(deps.clock);
     notInFuture(lastUpdatedOn, "body.lastUpdatedOn", deps.clock);
     checkValidity(input);
     await checkProvider(deps, input.provider);
@@ -140,7 +141,7 @@ export const updateOffer =
  */
 export const listProviders =
   (deps: Pick<OfferDependencies, "assistance" | "registry" | "clock">) => async (): Promise<ProviderSummary[]> => {
-    const today = todayOf(deps.clock);
+    const today = deskToday(deps.clock);
     const byProvider = new Map<string, AssistanceOffer[]>();
     for (const offer of await deps.assistance.allOffers()) {
       const key = providerKey(offer.provider);

@@ -1,6 +1,6 @@
 // Use cases on assistance requests: record one, read and list them, move them through their lifecycle, feedback.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { type Clock, deskToday } from "../clock.ts";
+import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -31,12 +31,9 @@ export interface AssistanceDependencies {
   clock: Clock;
 }
 
-export const todayOf: (clock: Clock) => string = deskToday;
-
 /** A day given by a caller cannot be after today. */
 export function notInFuture(day: string, path: string, clock: Clock): void {
-  const today = todayOf(clock);
-  if (day > today) throw new Invalid("The date is in the future", [{ path, message: `is after today (${today})` }]);
+  checkDayOfMove(day, { today: deskToday(clock), path, refusal: "The date is in the future" });
 }
 
 export async function requestFileOf(
@@ -113,13 +110,13 @@ export const transitionRequest =
     if (request.version !== expectedVersion) {
       throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
     }
-    const on = input.on ?? todayOf(deps.clock);
+    const on = input.on ?? deskToday(deps.clock);
     const next = moveRequest(
       request.value,
       { to: input.to, on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor },
       matches.map((match) => match.value),
     );
-    checkMoveDate(request.value, on, todayOf(deps.clock));
+    checkMoveDate(request.value, on, deskToday(deps.clock));
     await deps.assistance.write([
       deps.assistance.replaceRequest(next, request.version),
       deps.assistance.audit({
@@ -149,7 +146,7 @@ export const recordConsent =
     if (request.version !== expectedVersion) {
       throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
     }
-    const on = input.on ?? todayOf(deps.clock);
+    const on = input.on ?? deskToday(deps.clock);
     notInFuture(on, "body.on", deps.clock);
     const next = withConsent(request.value, on, deps.clock.now().toISOString());
     await deps.assistance.write([
@@ -178,7 +175,7 @@ export const recordFeedback =
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
     audit: AuditContext,
   ): Promise<AssistanceFeedback> => {
-    const receivedOn = input.receivedOn ?? todayOf(deps.clock);
+    const receivedOn = input.receivedOn ?? deskToday(deps.clock);
     notInFuture(receivedOn, "body.receivedOn", deps.clock);
     const { request } = await requestFileOf(deps, id);
     if (request.value.status !== "fulfilled") {

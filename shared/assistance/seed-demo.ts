@@ -12,7 +12,8 @@ import { seedOrganizations } from "../organizations/seed.ts";
 import { registryRepository } from "../registry/repository.ts";
 import { reportingRepository } from "../reporting/repository.ts";
 import type { TableNames } from "../tables.ts";
-import { addDays, addMonths, addYears, dayOf } from "./dates.ts";
+import { deskDay } from "../zoned-time.ts";
+import { addDays, addMonths, addYears } from "./dates.ts";
 import { createOffer, prepareOffer } from "./offers.ts";
 import { type AssistanceChange, type AssistanceRepository, assistanceRepository } from "./repository.ts";
 import { type AssistanceDependencies, recordFeedback } from "./requests.ts";
@@ -622,7 +623,7 @@ export async function seedDemoAssistance(
     reporting: reportingRepository(doc, tableNames, clock),
     clock,
   };
-  const today = dayOf(clock.now());
+  const today = deskDay(clock.now());
   const now = clock.now().toISOString();
   const seeded: DemoAssistanceSeed = { offers: 0, requests: 0, matches: 0, feedback: 0 };
 

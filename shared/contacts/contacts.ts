@@ -3,7 +3,7 @@
 
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -13,7 +13,7 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import { getState, stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
-import { isStale, obligationStatusFor, pocCoverage, staleBefore, todayOf } from "./poc-coverage.ts";
+import { isStale, obligationStatusFor, pocCoverage, staleBefore } from "./poc-coverage.ts";
 import {
   type ContactChange,
   type ContactFilter,
@@ -40,7 +40,7 @@ export interface ContactDependencies extends OrganizationDependencies {
 
 export const toContactView = (contact: Contact, clock: Clock): ContactView => ({
   ...contact,
-  stale: isStale(contact, staleBefore(todayOf(clock))),
+  stale: isStale(contact, staleBefore(deskToday(clock))),
 });
 
 /** What an owner must satisfy: it exists. Answers the language a new contact defaults to. */
@@ -104,7 +104,7 @@ export const createContact =
     const misfit = roleProblem(input.role, owner);
     if (misfit) throw new Invalid("The role does not fit the owner", [{ path: "body.role", message: misfit }]);
     const defaultLanguage = await ownerLanguage(deps, owner, "body.owner");
-    const today = todayOf(deps.clock);
+    const today = deskToday(deps.clock);
     const now = deps.clock.now().toISOString();
     const designatedOn = input.designatedOn ?? today;
     const contact: Contact = {
@@ -183,7 +183,7 @@ export const changeContact =
     };
     const misfit = roleProblem(next.role, ownerOf(next.owner));
     if (misfit) throw new Invalid("The role does not fit the owner", [{ path: "body.role", message: misfit }]);
-    const issues = dateIssues(next, todayOf(deps.clock), (field) => `body.${field}`);
+    const issues = dateIssues(next, deskToday(deps.clock), (field) => `body.${field}`);
     if (issues.length) throw new Invalid("The dates are not possible", issues);
     return save(deps, { before: current, after: next }, audit, "contact.update");
   };
@@ -211,14 +211,14 @@ export const verifyContact =
   (deps: ContactDependencies) => async (id: string, expectedVersion: number, audit: AuditContext) => {
     const current = await currentForWrite(deps, id, expectedVersion, "create a new contact instead");
     const now = deps.clock.now();
-    const next: Contact = { ...current.value, lastVerifiedOn: todayOf(deps.clock), updatedAt: now.toISOString() };
+    const next: Contact = { ...current.value, lastVerifiedOn: deskToday(deps.clock), updatedAt: now.toISOString() };
     return save(deps, { before: current, after: next }, audit, "contact.verify");
   };
 
 export const listContacts =
   (deps: ContactDependencies) =>
   (filter: ContactFilter, page: PageRequest): Promise<Page<Versioned<Contact>>> =>
-    deps.contacts.listContacts(filter, page, staleBefore(todayOf(deps.clock)));
+    deps.contacts.listContacts(filter, page, staleBefore(deskToday(deps.clock)));
 
 /** Every contact the filter selects, page after page (for the export). */
 export const allContacts = (deps: ContactDependencies) => async (filter: ContactFilter) => {

@@ -1,6 +1,7 @@
 // Importing contacts from CSV: every row is checked (shape, owners, addresses in the file and in the database)
 // before anything is written; then all rows are written, or none if any row has a problem.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { deskToday } from "../clock.ts";
 import { type FieldIssue, Invalid } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
@@ -8,7 +9,6 @@ import type { Versioned } from "../versioning.ts";
 import { writeContactChanges } from "./batch.ts";
 import type { ContactDependencies } from "./contacts.ts";
 import { type ImportRow, issuePath, parseContactCsv } from "./csv.ts";
-import { todayOf } from "./poc-coverage.ts";
 import type { ContactChange } from "./repository.ts";
 import { type Contact, dateIssues, type ImportResult, ownerOf } from "./schemas.ts";
 
@@ -107,7 +107,7 @@ interface PlannedRow {
 export const importContacts =
   (deps: ContactDependencies) =>
   async (csv: string, options: { dryRun: boolean }, audit: AuditContext): Promise<ImportResult> => {
-    const today = todayOf(deps.clock);
+    const today = deskToday(deps.clock);
     const now = deps.clock.now().toISOString();
     const { rows, issues } = parseContactCsv(csv, today);
 

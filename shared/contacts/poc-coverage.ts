@@ -18,9 +18,6 @@ export const MISSION_ROLE: ContactRole = "permanent-mission";
 /** How long a verification holds. */
 export const VERIFICATION_MONTHS = 12;
 
-/** The desk's today: the calendar day in New York (a verification at 21:00 there on a Thursday is Thursday's). */
-export const todayOf: (clock: Clock) => string = deskToday;
-
 /**
  * The first day on which a verification still counts: the same calendar day 12 months before `today` (29 February
  * falls back to 28). A contact verified on that day is current for the whole day; one verified before it is stale.
@@ -48,7 +45,7 @@ export interface PocCoverage {
 
 /** Derives the view from the State's contacts; only its capital and mission points of contact count. */
 export function pocCoverage(contacts: readonly Contact[], clock: Clock): PocCoverage {
-  const evaluatedOn = todayOf(clock);
+  const evaluatedOn = deskToday(clock);
   const cutoff = staleBefore(evaluatedOn);
   const active = contacts.filter((contact) => contact.active && POC_ROLES.includes(contact.role));
   const reachable = active.filter((contact) => contact.emailStatus === "ok");

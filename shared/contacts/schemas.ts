@@ -1,6 +1,7 @@
 // The shapes of points of contact: who they belong to (a State or an organization), their role and details.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
+import { dayProblem } from "../clock.ts";
 import type { FieldIssue } from "../errors.ts";
 import { freeText, oneLine } from "../http/body-text.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
@@ -215,11 +216,8 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 type ContactDates = Pick<Contact, "designatedOn" | "lastVerifiedOn">;
 
 /** A date a contact can carry: not before resolution 1540 was adopted, not after today. */
-export function dateProblem(value: string, today: string): string | undefined {
-  if (value > today) return `is in the future (today is ${today})`;
-  if (value < RESOLUTION_ADOPTED_ON) return `is before resolution 1540 was adopted on ${RESOLUTION_ADOPTED_ON}`;
-  return undefined;
-}
+export const dateProblem = (value: string, today: string): string | undefined =>
+  dayProblem(value, today, { day: RESOLUTION_ADOPTED_ON, is: "resolution 1540 was adopted" });
 
 /** Both dates possible, and the contact verified no earlier than it was designated. */
 export function dateIssues(

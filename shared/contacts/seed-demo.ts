@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
 import { type CatalogueOrganization, loadOrganizations } from "../organizations/catalogue.ts";
 import { seedOrganizations } from "../organizations/seed.ts";
@@ -23,7 +23,6 @@ import type { TableNames } from "../tables.ts";
 import { writeContactChanges } from "./batch.ts";
 import { refreshPointOfContact } from "./contacts.ts";
 import { contactDependencies } from "./dependencies.ts";
-import { todayOf } from "./poc-coverage.ts";
 import type { Contact, ContactRole, EmailStatus } from "./schemas.ts";
 
 /** How the 193 States stand in the demo set. */
@@ -285,7 +284,7 @@ export async function seedDemoContacts(
   await seedOrganizations(doc, tableNames, clock);
   const deps = contactDependencies(doc, tableNames, clock);
   const states = loadMemberStates();
-  const contacts = demoContacts(states, loadOrganizations(), todayOf(clock), clock.now().toISOString());
+  const contacts = demoContacts(states, loadOrganizations(), deskToday(clock), clock.now().toISOString());
   const existing = await deps.contacts.existingIds(contacts.map((contact) => contact.id));
   const holders = await deps.contacts.emailHolders(contacts.filter((c) => c.active).map((contact) => contact.email));
   const missing = contacts.filter(

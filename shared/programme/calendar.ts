@@ -1,14 +1,7 @@
 // The programme's calendar rules: New York calendar days, quarter and month ends, what is due next, and which
 // reminder a deadline is owed on a given day.
 import { addDays, daysBetween } from "../assistance/dates.ts";
-import { DESK_TIME_ZONE, deskDay } from "../zoned-time.ts";
 import type { Activity, ActivityKind, WrittenDueBy } from "./schemas.ts";
-
-/** The Committee sits in New York: its days, and so the programme's, are New York calendar days. */
-export const PROGRAMME_TIME_ZONE = DESK_TIME_ZONE;
-
-/** The New York calendar date of an instant (EST or EDT as the date falls). */
-export const newYorkDay = (instant: Date): string => deskDay(instant);
 
 /** The programme year a day falls in: its period runs from 1 February to 31 January. */
 export function programmeYearOf(day: string): number {

@@ -3,7 +3,7 @@
 // Committee's zone, America/New_York, declared. Written here rather than with ical-generator: that library adds
 // 36 KB to the reports bundle, which would pass its 500 KB budget (ADR 0019).
 import { addDays } from "../assistance/dates.ts";
-import { PROGRAMME_TIME_ZONE } from "./calendar.ts";
+import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import type { Activity, Programme, ProgrammeStatus } from "./schemas.ts";
 
 /** The UID of an activity's event: a subscriber's calendar updates it in place whatever changes but year and id. */
@@ -39,8 +39,8 @@ const utcStamp = (instant: Date) => `${instant.toISOString().replace(/[-:]/g, ""
 // The zone's rules since 2007: daylight time from the second Sunday of March to the first Sunday of November.
 const NEW_YORK = [
   "BEGIN:VTIMEZONE",
-  `TZID:${PROGRAMME_TIME_ZONE}`,
-  `X-LIC-LOCATION:${PROGRAMME_TIME_ZONE}`,
+  `TZID:${DESK_TIME_ZONE}`,
+  `X-LIC-LOCATION:${DESK_TIME_ZONE}`,
   "BEGIN:DAYLIGHT",
   "TZOFFSETFROM:-0500",
   "TZOFFSETTO:-0400",
@@ -124,7 +124,7 @@ export function programmeYearsCalendar(years: readonly CalendarYear[], now: Date
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${text(options.name)}`,
-    `X-WR-TIMEZONE:${PROGRAMME_TIME_ZONE}`,
+    `X-WR-TIMEZONE:${DESK_TIME_ZONE}`,
     ...refresh,
     ...NEW_YORK,
     ...years.flatMap(({ programme, status }) =>

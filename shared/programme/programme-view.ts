@@ -2,7 +2,8 @@
 // the days left to each, what is due next (into the next year, when this one ends sooner), its status (adopted or
 // draft), and each letter's waves.
 import type { Clock } from "../clock.ts";
-import { daysLeft, dueNext, newYorkDay, PROGRAMME_TIME_ZONE } from "./calendar.ts";
+import { DESK_TIME_ZONE, deskDay } from "../zoned-time.ts";
+import { daysLeft, dueNext } from "./calendar.ts";
 import type { LetterWaves } from "./letters.ts";
 import type { Activity, Programme, ProgrammeView, ScheduledActivity } from "./schemas.ts";
 import { type ProgrammeYears, yearIfAny } from "./years.ts";
@@ -40,7 +41,7 @@ export function scheduled(activity: Activity, today: string): ScheduledActivity 
 export const viewProgramme =
   (deps: ProgrammeDependencies) =>
   async ({ year, from, to, next }: ProgrammeQuery): Promise<ProgrammeView> => {
-    const today = newYorkDay(deps.clock.now());
+    const today = deskDay(deps.clock.now());
     const programmeYear = year === undefined ? await deps.years.current() : await deps.years.get(year);
     const { programme } = programmeYear;
 
@@ -75,7 +76,7 @@ export const viewProgramme =
       stored: programmeYear.stored,
       ...(programmeYear.rolledFrom === undefined ? {} : { rolledFrom: programmeYear.rolledFrom }),
       today,
-      timeZone: PROGRAMME_TIME_ZONE,
+      timeZone: DESK_TIME_ZONE,
       years: years.map((summary) => summary.year),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),

@@ -8,11 +8,11 @@ import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
+import { deskDay } from "../zoned-time.ts";
 import {
   daysLeft,
   dueNext,
   isRemindable,
-  newYorkDay,
   programmeYearOf,
   REMINDER_OFFSETS,
   type ReminderDue,
@@ -148,7 +148,7 @@ export const runProgrammeReminders =
   (deps: ReminderDependencies) =>
   async (audit: AuditContext): Promise<ReminderRun> => {
     const now = deps.clock.now();
-    const today = newYorkDay(now);
+    const today = deskDay(now);
     const staleBefore = new Date(now.getTime() - REMINDER_CLAIM_LEASE_MS).toISOString();
     const outcomes: ReminderOutcome[] = [];
     const { current, next } = await yearsRead(deps.programmes, today);

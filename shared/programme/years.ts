@@ -5,7 +5,8 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
-import { newYorkDay, programmeYearOf } from "./calendar.ts";
+import { deskDay } from "../zoned-time.ts";
+import { programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
 import { programmeYearEntity } from "./keys.ts";
 import { rollForward } from "./roll-forward.ts";
@@ -100,7 +101,7 @@ const withPrefix = (prefix: string, issues: readonly FieldIssue[]) =>
 export type ProgrammeYears = ReturnType<typeof programmeYears>;
 
 export function programmeYears(deps: ProgrammeYearsDependencies) {
-  const currentYear = () => programmeYearOf(newYorkDay(deps.clock.now()));
+  const currentYear = () => programmeYearOf(deskDay(deps.clock.now()));
 
   /** The year stored, or else a draft rolled forward from an adopted year before it (up to next year). */
   async function get(year: number): Promise<ProgrammeYear> {

@@ -1,8 +1,8 @@
 // Use cases of reporting: record a received document, correct it, and read a State's submissions and obligations.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { type Clock, deskToday } from "../clock.ts";
+import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
-import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
@@ -26,14 +26,13 @@ export interface ReportingDependencies {
 
 /** A document cannot arrive before the resolution existed, nor after the desk's today (New York). */
 function checkReceivedOn(receivedOn: string, clock: Clock): void {
-  const today = deskToday(clock);
-  const problem =
-    receivedOn > today
-      ? `is in the future (today is ${today})`
-      : receivedOn < RESOLUTION_ADOPTED_ON
-        ? `is before resolution 1540 was adopted on ${RESOLUTION_ADOPTED_ON}`
-        : undefined;
-  if (problem) throw new Invalid("The received date is not possible", [{ path: "body.receivedOn", message: problem }]);
+  checkDayOfMove(receivedOn, {
+    today: deskToday(clock),
+    previous: RESOLUTION_ADOPTED_ON,
+    previousIs: "resolution 1540 was adopted",
+    path: "body.receivedOn",
+    refusal: "The received date is not possible",
+  });
 }
 
 /** The obligation of `kind` among the State's, or NotFound. */

@@ -2,7 +2,7 @@
 // and verification dates on the contact, and, for what changed since, the contact's audited images (verifications
 // and e-mail status changes, each with its instant). What no date settles is reported, not guessed (ADR 0011).
 import type { Contact, EmailStatus } from "../contacts/schemas.ts";
-import { newYorkDay } from "./period.ts";
+import { deskDay } from "../zoned-time.ts";
 
 /** One audited image of a contact: when it was written, and the verification and e-mail status it recorded. */
 export interface ContactImage {
@@ -19,7 +19,7 @@ export interface ContactsAsOf {
 }
 
 /** A contact changed after the day: its current values may not be those of the day. */
-export const changedSince = (contact: Contact, lastDay: string) => newYorkDay(contact.updatedAt) > lastDay;
+export const changedSince = (contact: Contact, lastDay: string) => deskDay(contact.updatedAt) > lastDay;
 
 /** Active at the end of the day: not deactivated, or deactivated only after it. */
 const activeOn = (contact: Contact, lastDay: string) =>
@@ -33,7 +33,7 @@ const activeOn = (contact: Contact, lastDay: string) =>
  */
 export function needsHistory(contact: Contact, lastDay: string): boolean {
   if (contact.designatedOn > lastDay || !activeOn(contact, lastDay) || !changedSince(contact, lastDay)) return false;
-  return newYorkDay(contact.createdAt) <= lastDay || contact.lastVerifiedOn > lastDay || contact.emailStatus !== "ok";
+  return deskDay(contact.createdAt) <= lastDay || contact.lastVerifiedOn > lastDay || contact.emailStatus !== "ok";
 }
 
 /** The latest of the dates on or before the day, if any (ISO days sort as text). */
@@ -52,15 +52,15 @@ function contactOn(
   if (needsHistory(contact, lastDay)) {
     const history = [...(images ?? [])].sort((a, b) => a.at.localeCompare(b.at));
     // On record by the day but never audited one by one (a file import): its verifications since are unknown.
-    if (!history.length && newYorkDay(contact.createdAt) <= lastDay) dated = false;
+    if (!history.length && deskDay(contact.createdAt) <= lastDay) dated = false;
     // Every verification the desk ever recorded is a dated fact; the designation counts as one.
     lastVerifiedOn =
       latestBy([contact.designatedOn, contact.lastVerifiedOn, ...history.map((i) => i.lastVerifiedOn)], lastDay) ??
       contact.designatedOn;
-    const recordedBy = history.filter((image) => newYorkDay(image.at) <= lastDay).at(-1);
+    const recordedBy = history.filter((image) => deskDay(image.at) <= lastDay).at(-1);
     if (recordedBy?.emailStatus) {
       emailStatus = recordedBy.emailStatus;
-    } else if (newYorkDay(contact.createdAt) > lastDay && (history[0]?.emailStatus ?? contact.emailStatus) === "ok") {
+    } else if (deskDay(contact.createdAt) > lastDay && (history[0]?.emailStatus ?? contact.emailStatus) === "ok") {
       // Recorded after the day with a good address: no bounce was known by the day.
       emailStatus = "ok";
     } else {

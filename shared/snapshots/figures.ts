@@ -8,8 +8,8 @@ import {
   providerKey,
   type RequestStatus,
 } from "../assistance/schemas.ts";
-import type { Clock } from "../clock.ts";
-import { pocCoverage, staleBefore, todayOf } from "../contacts/poc-coverage.ts";
+import { type Clock, deskToday } from "../clock.ts";
+import { pocCoverage, staleBefore } from "../contacts/poc-coverage.ts";
 import type { Contact, PocView } from "../contacts/schemas.ts";
 import { type MessageStatus, messageStatusSchema } from "../correspondence/schemas.ts";
 import { coverageOf } from "../matrix/coverage.ts";
@@ -17,7 +17,8 @@ import type { Coverage, CoverageCounts, MatrixVersion } from "../matrix/schemas.
 import { type RegionSlug, regionalGroups, type State } from "../registry/schemas.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { Wave } from "../waves/schemas.ts";
-import { dayIsIn, newYorkDay, type Quarter } from "./period.ts";
+import { deskDay } from "../zoned-time.ts";
+import { dayIsIn, type Quarter } from "./period.ts";
 import type { WaveLetters } from "./responses.ts";
 import type { AssistanceAgeBucket, Snapshot } from "./schemas.ts";
 import type { SubmissionFact, UnreachedFact } from "./source.ts";
@@ -145,7 +146,7 @@ export function pointOfContactFigures(
     unreachable: codesWith("unreachable", group).length,
     missing: codesWith("missing", group).length,
   });
-  const evaluatedOn = todayOf(onLastDay);
+  const evaluatedOn = deskToday(onLastDay);
   return {
     evaluatedOn,
     staleBefore: staleBefore(evaluatedOn),
@@ -258,7 +259,7 @@ export function assistanceFigures(
 
 /** A wave belongs to the quarter its send time falls in (New York); drafts and cancelled waves sent nothing. */
 export const waveIsIn = (wave: Wave, quarter: Quarter) =>
-  wave.status !== "draft" && wave.status !== "cancelled" && dayIsIn(newYorkDay(wave.sendInstant), quarter);
+  wave.status !== "draft" && wave.status !== "cancelled" && dayIsIn(deskDay(wave.sendInstant), quarter);
 
 function countByStatus(statuses: readonly MessageStatus[]): Record<MessageStatus, number> {
   const counts = Object.fromEntries(messageStatusSchema.options.map((status) => [status, 0])) as Record<

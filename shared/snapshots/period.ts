@@ -50,14 +50,11 @@ export function previousQuarter(quarter: Quarter): Quarter {
     : quarterOf(quarter.year, asQuarter(quarter.quarter - 1));
 }
 
-/** The New York calendar day of an instant (a Date or an ISO date-time): the desk's day. */
-export const newYorkDay: (instant: Date | string) => string = deskDay;
-
 /** The quarter that ended last before `now`, in New York: what the quarterly schedule, firing on the 1st, reports. */
-export const quarterJustEnded = (now: Date): Quarter => previousQuarter(quarterOfDay(newYorkDay(now)));
+export const quarterJustEnded = (now: Date): Quarter => previousQuarter(quarterOfDay(deskDay(now)));
 
 /** A quarter is over once New York has reached the day after its last. */
-export const hasEnded = (quarter: Quarter, now: Date): boolean => newYorkDay(now) > quarter.end;
+export const hasEnded = (quarter: Quarter, now: Date): boolean => deskDay(now) > quarter.end;
 
 /** Whether a day lies within the quarter. */
 export const dayIsIn = (day: string, quarter: Quarter): boolean => day >= quarter.start && day <= quarter.end;

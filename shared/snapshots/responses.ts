@@ -6,8 +6,9 @@ import { daysBetween } from "../assistance/dates.ts";
 import type { MessageStatus } from "../correspondence/schemas.ts";
 import type { SubmissionKind } from "../reporting/schemas.ts";
 import type { letterKindSchema } from "../templates/schemas.ts";
+import { deskDay } from "../zoned-time.ts";
 import type { Quarter } from "./period.ts";
-import { dayIsIn, newYorkDay } from "./period.ts";
+import { dayIsIn } from "./period.ts";
 import type { ResponseRow, Snapshot } from "./schemas.ts";
 import type { MessageFact, SubmissionFact } from "./source.ts";
 
@@ -65,7 +66,7 @@ function lettersOf(quarter: Quarter, waves: readonly WaveLetters[]): Letter[] {
     for (const message of wave.messages) {
       const iso3 = STATE_OWNER.exec(message.owner)?.[1];
       if (!iso3 || !REACHED.includes(message.status)) continue;
-      const sentOn = newYorkDay(message.sentAt ?? wave.sendInstant);
+      const sentOn = deskDay(message.sentAt ?? wave.sendInstant);
       if (!dayIsIn(sentOn, quarter)) continue;
       const key = `${iso3}#${wave.letterKind}`;
       const seen = first.get(key);

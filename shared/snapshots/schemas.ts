@@ -15,14 +15,11 @@ import { waveStatusSchema } from "../waves/schemas.ts";
 import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { byStatus, count, figureShape, iso3 } from "./figure-declarations.ts";
 
-/** The zone the Committee works in: a quarter starts and ends at midnight in New York, as the desk's days do. */
-export const SNAPSHOT_TIME_ZONE = DESK_TIME_ZONE;
-
 /**
  * The quarter in which resolution 1540 was adopted: the first one a snapshot can be of. A snapshot is never deleted,
  * so a quarter before it, taken by a typo, would stay for good (and be the previous quarter of every later one).
  */
-export const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
+const FIRST_PERIOD = `${RESOLUTION_ADOPTED_ON.slice(0, 4)}-Q${Math.ceil(Number(RESOLUTION_ADOPTED_ON.slice(5, 7)) / 3)}`;
 
 // YYYY-Qn names sort as text in time order. As stored and answered, any quarter: a snapshot taken before the bound
 // below existed still reads, and stays the previous quarter of later ones.
@@ -190,7 +187,7 @@ const snapshotHeadFields = /* @__PURE__ */ (() => ({
   period: storedPeriodSchema,
   periodStart: day.describe("The first day of the quarter"),
   periodEnd: day.describe("The last day of the quarter"),
-  timeZone: z.literal(SNAPSHOT_TIME_ZONE),
+  timeZone: z.literal(DESK_TIME_ZONE),
   asOf: day.describe("Dated figures count what was received or done by the end of this day"),
   computedAt: z.iso.datetime(),
   computedBy: z.string().describe("The actor that computed it: a user id, or snapshot for the schedule"),

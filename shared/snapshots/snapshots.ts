@@ -5,6 +5,7 @@ import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
+import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { contactsAsOf, needsHistory } from "./contacts-as-of.ts";
 import { changeNote, diffSnapshots, figureRows, listsOf } from "./diff.ts";
 import {
@@ -22,7 +23,7 @@ import { hasEnded, parsePeriod, type Quarter, quarterJustEnded } from "./period.
 import { statesWithGroupNote } from "./report/format.ts";
 import { SnapshotExists, type SnapshotRepository, snapshotRepository } from "./repository.ts";
 import { statesToTrack, trackResponses } from "./responses.ts";
-import { AS_OF_COMPUTATION, SNAPSHOT_TIME_ZONE, type Snapshot, type SnapshotDiff } from "./schemas.ts";
+import { AS_OF_COMPUTATION, type Snapshot, type SnapshotDiff } from "./schemas.ts";
 import { type SnapshotSource, snapshotSource } from "./source.ts";
 
 export interface SnapshotDependencies {
@@ -111,7 +112,7 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, comp
     period: quarter.id,
     periodStart: quarter.start,
     periodEnd: quarter.end,
-    timeZone: SNAPSHOT_TIME_ZONE,
+    timeZone: DESK_TIME_ZONE,
     asOf: quarter.end,
     computedAt: clock.now().toISOString(),
     computedBy,

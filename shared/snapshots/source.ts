@@ -5,9 +5,9 @@ import { ALL_REQUESTS } from "../assistance/keys.ts";
 import { listProviders } from "../assistance/offers.ts";
 import { assistanceRepository } from "../assistance/repository.ts";
 import { type AssistanceRequest, assistanceRequestSchema, type ProviderSummary } from "../assistance/schemas.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, deskToday } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
-import { POC_ROLES, staleBefore, todayOf } from "../contacts/poc-coverage.ts";
+import { POC_ROLES, staleBefore } from "../contacts/poc-coverage.ts";
 import { contactRepository } from "../contacts/repository.ts";
 import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";
 import { wavePartition } from "../correspondence/ledger.ts";
@@ -170,7 +170,7 @@ export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNam
 
     /** Every capital and mission point of contact, active or not (the by-role index). */
     async pocContacts(): Promise<Contact[]> {
-      const cutoff = staleBefore(todayOf(clock));
+      const cutoff = staleBefore(deskToday(clock));
       const perRole = await Promise.all(
         POC_ROLES.map((role) => allPages((page) => contacts.listContacts({ role }, page, cutoff))),
       );

@@ -3,13 +3,10 @@
 import { formatDate } from "../locale/dates.ts";
 import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale/names.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
-import { DESK_TIME_ZONE, dayOf, wallClockAt } from "../zoned-time.ts";
+import { deskDay } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
 import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
-
-/** Letters are dated in New York, where the Committee sits. */
-export const LETTER_ZONE = DESK_TIME_ZONE;
 
 export interface LetterFacts {
   /** The letter's reference (wave id and addressee code). */
@@ -32,15 +29,16 @@ export interface LetterFacts {
 
 const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, fr: text, ru: text, es: text });
 
-/** The letter's date: the New York calendar day. */
-export const letterDate = (now: Date) => dayOf(wallClockAt(now, LETTER_ZONE));
+/** The Chair who signs a letter: the wave's, else the one configured for the letter's date. */
+export const signingChair = (waveChair: string | undefined, letterDate: string): string | undefined =>
+  waveChair ?? chairOn(letterDate)?.name;
 
 export function letterValues(facts: LetterFacts): LetterValues {
   const { state, organization, contact } = facts;
-  const chair = facts.chair ?? chairOn(letterDate(facts.now))?.name;
+  const chair = signingChair(facts.chair, deskDay(facts.now));
   return {
     "committee.name": COMMITTEE_NAMES,
-    "wave.sendDate": letterDate(facts.now),
+    "wave.sendDate": deskDay(facts.now),
     "contact.name": contact.name,
     ...(contact.title ? { "contact.title": contact.title } : {}),
     ...(contact.agency ? { "contact.agency": contact.agency } : {}),
@@ -67,7 +65,7 @@ export function followUpLine(request: { symbol: string; receivedOn: string }, la
 }
 
 export function letterForm(facts: LetterFacts): LetterForm {
-  const date = letterDate(facts.now);
+  const date = deskDay(facts.now);
   const configured = chairOn(date);
   const ownerName = facts.state
     ? stateNamesOf(facts.state.iso3, facts.state.name)

@@ -6,12 +6,12 @@ import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
 import { ISO_DATE } from "../locale/dates.ts";
-import { chairOn } from "../templates/chairs.ts";
-import { letterDate } from "../templates/letter-values.ts";
+import { signingChair } from "../templates/letter-values.ts";
 import { variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { WaveValues } from "../templates/values.ts";
 import { audienceOf, ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
+import { deskDay } from "../zoned-time.ts";
 
 /** The facts of a wave its letters are rendered from. */
 export interface WaveLetterFacts {
@@ -55,8 +55,7 @@ const WAVE_SUPPLIED: readonly WaveSupplied[] = [
   {
     variable: "committee.chair",
     path: "chair",
-    // As the letter resolves it: the wave's Chair, else the one configured for the letter's date.
-    given: (wave) => wave.chair ?? chairOn(letterDateOf(wave))?.name,
+    given: (wave) => signingChair(wave.chair, letterDateOf(wave)),
     otherwise: (wave) =>
       `no Chair is configured for the letter's date ${letterDateOf(wave)} (shared/templates/committee-chairs.json)`,
   },
@@ -71,7 +70,7 @@ const LATER_DATES: readonly { path: string; date: (wave: WaveLetterFacts) => str
   { path: "values.briefing.date", date: (wave) => wave.values?.["briefing.date"] },
 ];
 
-const letterDateOf = (wave: WaveLetterFacts) => letterDate(new Date(wave.sendInstant));
+const letterDateOf = (wave: WaveLetterFacts) => deskDay(wave.sendInstant);
 
 function missingValues(used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): FieldIssue[] {
   return WAVE_SUPPLIED.filter(({ variable, given }) => used.has(variable) && !given(wave)).map(

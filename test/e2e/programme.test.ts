@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newYorkDay, programmeYearOf } from "#shared/programme/calendar.ts";
+import { programmeYearOf } from "#shared/programme/calendar.ts";
 import type { IssuedCalendarFeed } from "#shared/programme/feeds-schemas.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
@@ -70,7 +71,7 @@ describe("the programme of work on the local stack", () => {
   });
 
   it("serves today's programme year with dueNext, and the reminders name what comes next", async () => {
-    const today = newYorkDay(new Date());
+    const today = deskDay(new Date());
     const programme = await view();
     expect(programme.year).toBe(programmeYearOf(today));
     expect(["draft", "adopted"]).toContain(programme.status);

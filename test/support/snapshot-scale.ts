@@ -12,9 +12,9 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
-import { type Clock, fixedClock } from "#shared/clock.ts";
+import { type Clock, deskToday, fixedClock } from "#shared/clock.ts";
 import { eachLimited } from "#shared/concurrency.ts";
-import { POC_ROLES, staleBefore, todayOf } from "#shared/contacts/poc-coverage.ts";
+import { POC_ROLES, staleBefore } from "#shared/contacts/poc-coverage.ts";
 import { contactRepository } from "#shared/contacts/repository.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { seedDemoContacts } from "#shared/contacts/seed-demo.ts";
@@ -241,7 +241,7 @@ async function recipientsOf(doc: DynamoDBDocumentClient, tableNames: TableNames,
       const page = await contacts.listContacts(
         { role, active: true },
         { limit: 1000, cursor },
-        staleBefore(todayOf(clock)),
+        staleBefore(deskToday(clock)),
       );
       pocs.push(...page.items.map((contact) => contact.value));
       cursor = page.cursor;

@@ -1,7 +1,7 @@
 // What the assistance mechanism hands out: CSV with formula injection neutralized, an escaped HTML summary, the demo set.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { dayOf, daysBetween } from "#shared/assistance/dates.ts";
+import { daysBetween } from "#shared/assistance/dates.ts";
 import { buildReport, periodOf } from "#shared/assistance/report.ts";
 import { reportCsv, reportCsvColumns } from "#shared/assistance/report-csv.ts";
 import { reportSummaryMail } from "#shared/assistance/report-mail.ts";
@@ -16,6 +16,7 @@ import {
 } from "#shared/assistance/seed-demo.ts";
 import { escapeHtml } from "#shared/mail/html.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 
 const at = "2026-04-20T10:00:00.000Z";
 const by = { kind: "system" as const, id: "test" };
@@ -104,7 +105,7 @@ describe("summary e-mail", () => {
 });
 
 describe("demo assistance set", () => {
-  const today = dayOf(new Date("2026-04-20T10:00:00Z"));
+  const today = deskDay(new Date("2026-04-20T10:00:00Z"));
   const members = new Set(loadMemberStates().map((state) => state.iso3));
 
   it("has offers from 46 States and 19 organizations, Member States and lower-case slugs only", () => {

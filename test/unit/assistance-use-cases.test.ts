@@ -76,7 +76,9 @@ describe("createRequest", () => {
     expect((unknown as Invalid).issues).toEqual([{ path: "body.iso3", message: "no Member State XYZ" }]);
     const future = await refusal(createRequest(deps())(aRequest({ receivedOn: "2027-03-02", symbol: "S/3" }), audit));
     expect(future).toBeInstanceOf(Invalid);
-    expect((future as Invalid).issues.map((issue) => issue.path)).toEqual(["body.receivedOn"]);
+    expect((future as Invalid).issues).toEqual([
+      { path: "body.receivedOn", message: "is in the future (today is 2027-03-01)" },
+    ]);
     expect((await assistance.listRequests({ limit: 10 })).items).toHaveLength(1);
   });
 });

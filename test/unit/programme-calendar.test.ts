@@ -1,8 +1,9 @@
 // The programme's calendar rules: New York days across midnight and DST, what is due next, the reminder rule.
 import { describe, expect, it } from "vitest";
-import { dueNext, isDeadline, monthEnd, newYorkDay, quarterEnd, reminderDue } from "#shared/programme/calendar.ts";
+import { dueNext, isDeadline, monthEnd, quarterEnd, reminderDue } from "#shared/programme/calendar.ts";
 import { reminderMail } from "#shared/programme/reminder-mail.ts";
 import type { Activity } from "#shared/programme/schemas.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 
 const activity = (id: string, day: string, overrides: Partial<Activity> = {}): Activity => ({
   id,
@@ -19,25 +20,25 @@ const activity = (id: string, day: string, overrides: Partial<Activity> = {}): A
   ...overrides,
 });
 
-describe("newYorkDay", () => {
+describe("deskDay", () => {
   it("is New York's date, not UTC's, around midnight in winter (EST, UTC-5) and summer (EDT, UTC-4)", () => {
-    expect(newYorkDay(new Date("2023-01-15T04:59:00Z"))).toBe("2023-01-14");
-    expect(newYorkDay(new Date("2023-01-15T05:00:00Z"))).toBe("2023-01-15");
-    expect(newYorkDay(new Date("2023-07-15T03:59:00Z"))).toBe("2023-07-14");
-    expect(newYorkDay(new Date("2023-07-15T04:00:00Z"))).toBe("2023-07-15");
+    expect(deskDay(new Date("2023-01-15T04:59:00Z"))).toBe("2023-01-14");
+    expect(deskDay(new Date("2023-01-15T05:00:00Z"))).toBe("2023-01-15");
+    expect(deskDay(new Date("2023-07-15T03:59:00Z"))).toBe("2023-07-14");
+    expect(deskDay(new Date("2023-07-15T04:00:00Z"))).toBe("2023-07-15");
   });
 
   it("follows the clock change on the DST days themselves (12 March and 5 November 2023)", () => {
     // 12 March: midnight is still EST (05:00Z); the clocks then skip 02:00 to 03:00.
-    expect(newYorkDay(new Date("2023-03-12T04:59:00Z"))).toBe("2023-03-11");
-    expect(newYorkDay(new Date("2023-03-12T05:00:00Z"))).toBe("2023-03-12");
-    expect(newYorkDay(new Date("2023-03-13T03:59:00Z"))).toBe("2023-03-12");
-    expect(newYorkDay(new Date("2023-03-13T04:00:00Z"))).toBe("2023-03-13");
+    expect(deskDay(new Date("2023-03-12T04:59:00Z"))).toBe("2023-03-11");
+    expect(deskDay(new Date("2023-03-12T05:00:00Z"))).toBe("2023-03-12");
+    expect(deskDay(new Date("2023-03-13T03:59:00Z"))).toBe("2023-03-12");
+    expect(deskDay(new Date("2023-03-13T04:00:00Z"))).toBe("2023-03-13");
     // 5 November: midnight is still EDT (04:00Z); the clocks then repeat 01:00 to 02:00.
-    expect(newYorkDay(new Date("2023-11-05T03:59:00Z"))).toBe("2023-11-04");
-    expect(newYorkDay(new Date("2023-11-05T04:00:00Z"))).toBe("2023-11-05");
-    expect(newYorkDay(new Date("2023-11-06T04:59:00Z"))).toBe("2023-11-05");
-    expect(newYorkDay(new Date("2023-11-06T05:00:00Z"))).toBe("2023-11-06");
+    expect(deskDay(new Date("2023-11-05T03:59:00Z"))).toBe("2023-11-04");
+    expect(deskDay(new Date("2023-11-05T04:00:00Z"))).toBe("2023-11-05");
+    expect(deskDay(new Date("2023-11-06T04:59:00Z"))).toBe("2023-11-05");
+    expect(deskDay(new Date("2023-11-06T05:00:00Z"))).toBe("2023-11-06");
   });
 });
 
@@ -102,15 +103,15 @@ describe("reminderDue", () => {
 
   it("counts New York calendar days through a DST change: the day, not 24-hour periods", () => {
     // Due 20 March 2023; the clocks change on 12 March, between the 14-day (6 March) and 3-day (17 March) days.
-    const onSixth = newYorkDay(new Date("2023-03-06T12:00:00Z"));
-    const onSeventeenth = newYorkDay(new Date("2023-03-17T04:30:00Z"));
+    const onSixth = deskDay(new Date("2023-03-06T12:00:00Z"));
+    const onSeventeenth = deskDay(new Date("2023-03-17T04:30:00Z"));
     expect(reminderDue("2023-03-20", onSixth)).toEqual({ offset: 14, day: "2023-03-06", late: false });
     // 04:30Z on 17 March is already 17 March in New York under EDT (a fixed EST offset would say the 16th).
     expect(onSeventeenth).toBe("2023-03-17");
     expect(reminderDue("2023-03-20", onSeventeenth)).toEqual({ offset: 3, day: "2023-03-17", late: false });
     expect(reminderDue("2023-03-20", "2023-03-16")).toEqual({ offset: 14, day: "2023-03-06", late: true });
     // Due 8 November 2023; the clocks go back on 5 November, between the 3-day day and the deadline.
-    expect(reminderDue("2023-11-08", newYorkDay(new Date("2023-11-05T04:30:00Z")))).toEqual({
+    expect(reminderDue("2023-11-08", deskDay(new Date("2023-11-05T04:30:00Z")))).toEqual({
       offset: 3,
       day: "2023-11-05",
       late: false,

@@ -61,6 +61,9 @@ describe("recording a submission", () => {
   it("refuses a date before the resolution or after today, and an unknown State, writing nothing", async () => {
     const early = await refusal(recordSubmission(deps)("MLI", input("first-report", "X/1", "2004-01-01"), audit));
     expect(early).toBeInstanceOf(Invalid);
+    expect((early as Invalid).issues).toEqual([
+      { path: "body.receivedOn", message: "is before resolution 1540 was adopted on 2004-04-28" },
+    ]);
     const late = await refusal(recordSubmission(deps)("MLI", input("first-report", "X/1", "2027-03-02"), audit));
     expect(late).toBeInstanceOf(Invalid);
     expect(await refusal(recordSubmission(deps)("XXX", input("first-report", "X/1"), audit))).toBeInstanceOf(NotFound);

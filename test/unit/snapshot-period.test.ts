@@ -4,13 +4,13 @@ import { Invalid } from "#shared/errors.ts";
 import {
   dayIsIn,
   hasEnded,
-  newYorkDay,
   parsePeriod,
   previousQuarter,
   quarterJustEnded,
   quarterOfDay,
 } from "#shared/snapshots/period.ts";
 import { snapshotSchema } from "#shared/snapshots/schemas.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 
 describe("quarters", () => {
   it("run from the first day of their first month to the last day of their third", () => {
@@ -72,7 +72,7 @@ describe("quarters", () => {
 
 describe("the quarter just ended, in New York", () => {
   it("is still the one before last at 23:59 on 31 December in New York, though it is 1 January in UTC", () => {
-    expect(newYorkDay(new Date("2024-01-01T04:59:00Z"))).toBe("2023-12-31");
+    expect(deskDay(new Date("2024-01-01T04:59:00Z"))).toBe("2023-12-31");
     expect(quarterJustEnded(new Date("2024-01-01T04:59:00Z")).id).toBe("2023-Q3");
   });
 

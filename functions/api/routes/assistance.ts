@@ -15,7 +15,6 @@ import {
   recordFeedback,
   requestFileOf,
   requestMatches,
-  todayOf,
   transitionRequest,
 } from "#shared/assistance/requests.ts";
 import {
@@ -41,6 +40,7 @@ import {
   requestStatusSchema,
   requestTransitionSchema,
 } from "#shared/assistance/schemas.ts";
+import { deskToday } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
@@ -206,7 +206,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
     },
     async listAssistanceCandidates({ params }) {
       const { request, candidates } = await candidatesFor(deps)(params.id);
-      return { body: { request, asOf: todayOf(deps.clock), candidates } };
+      return { body: { request, asOf: deskToday(deps.clock), candidates } };
     },
     async recordAssistanceFeedback({ params, body, audit }) {
       return { status: 201, body: await recordFeedback(deps)(params.id, body, audit) };

@@ -2,6 +2,7 @@
 // CSV file, and a State's point-of-contact view.
 
 import * as z from "zod";
+import { deskToday } from "#shared/clock.ts";
 import {
   allContacts,
   type ContactDependencies,
@@ -18,7 +19,6 @@ import { contactsToCsv } from "#shared/contacts/csv.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { contactFilterShape, filterOf, withFilterRule } from "#shared/contacts/filters.ts";
 import { importContacts } from "#shared/contacts/import.ts";
-import { todayOf } from "#shared/contacts/poc-coverage.ts";
 import {
   contactChangesSchema,
   contactDeactivationSchema,
@@ -114,7 +114,7 @@ export function contactRoutes(deps: ContactDependencies): Route[] {
           contentType: "text/csv; charset=utf-8",
           body: contactsToCsv(contacts.map(view)),
           headers: {
-            "content-disposition": `attachment; filename="contacts-${todayOf(deps.clock)}.csv"`,
+            "content-disposition": `attachment; filename="contacts-${deskToday(deps.clock)}.csv"`,
             "cache-control": "private, no-store",
           },
         },
