@@ -52,7 +52,7 @@ const invocationRecordSchema = z.object({
  * - Lambda's on-failure destination: the body is the invocation record, whose requestContext.functionArn names the
  *   function (qualified `:$LATEST`) and requestPayload is what it was given.
  */
-export function failedRunOf(message: Message): FailedRun | { why: string } {
+function failedRunOf(message: Message): FailedRun | { why: string } {
   const body = message.Body ?? "";
   const targetArn = attribute(message, "TARGET_ARN");
   const error = [attribute(message, "ERROR_CODE"), attribute(message, "ERROR_MESSAGE")].filter(Boolean).join(": ");
@@ -111,7 +111,7 @@ export interface ReplayOptions {
  * Longer than any function of the desk may run (5 minutes at most; Lambda's own limit is 15): a message being replayed
  * is not received again meanwhile. A message left is made visible again when the queue is done.
  */
-export const REPLAY_VISIBILITY_SECONDS = 15 * 60;
+const REPLAY_VISIBILITY_SECONDS = 15 * 60;
 
 /** Replays each message of one dead-letter queue in turn, until the queue has none left to give. */
 export async function replayQueue(clients: ReplayClients, options: ReplayOptions): Promise<ReplayOutcome[]> {

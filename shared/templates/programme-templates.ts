@@ -26,7 +26,7 @@ function variant(subject: string, paragraphs: readonly string[], reviewed?: fals
   };
 }
 
-export type Draft = readonly [subject: string, paragraphs: readonly string[]];
+type Draft = readonly [subject: string, paragraphs: readonly string[]];
 
 /** English as drafted; the five translations as drafts awaiting the secretariat's review. */
 export const draftedVariants = (drafts: Record<UnLanguage, Draft>): NewTemplate["variants"] =>
@@ -390,7 +390,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
   ),
 ];
 
-export type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
+type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
 
 /** JSON with object keys sorted: DynamoDB does not keep a map's key order. */
 const canonical = (value: unknown): string =>
