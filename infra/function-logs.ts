@@ -7,7 +7,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import type { IConstruct } from "constructs";
 
 /** How long any function's logs are kept (docs/operations.md: "Logs are kept one year"). */
-export const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
+const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 
 const LOG_GROUP_ID = "Logs";
 

@@ -17,13 +17,6 @@ import { DeskFunction } from "./desk-function.ts";
 import type { Mail } from "./mail.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
 
-/**
- * The CloudWatch namespace and `service` dimension of wave-send's Powertools metrics (POWERTOOLS_* below). The service
- * names the stack, so the stage: stages may share an account and region, and each one's alarms count its own letters.
- */
-export const sendMetricsOf = (scope: Construct) =>
-  ({ namespace: "Desk1540", service: `${Stack.of(scope).stackName}-wave-send` }) as const;
-
 /** The per-message outcomes wave-send counts (functions/wave-send/app.ts); failed and unknown are an operator's matter. */
 export type SendOutcomeMetric = "MessagesSent" | "MessagesFailed" | "MessagesUnknown" | "MessagesExpired";
 
@@ -69,11 +62,17 @@ export class WavePipeline extends Construct {
   readonly sendRatePerSecond: number;
   readonly sendConcurrency: number;
   private readonly scheduleDeadLetters: sqs.IQueue;
+  /**
+   * The CloudWatch namespace and `service` dimension of wave-send's Powertools metrics (POWERTOOLS_* below). The service
+   * names the stack, so the stage: stages may share an account and region, and each one's alarms count its own letters.
+   */
+  private readonly sendMetrics: { namespace: string; service: string };
 
   constructor(scope: Construct, id: string, props: WavePipelineProps) {
     super(scope, id);
     const { tables, mail } = props;
     this.scheduleDeadLetters = props.scheduleDeadLetters;
+    this.sendMetrics = { namespace: "Desk1540", service: `${Stack.of(this).stackName}-wave-send` };
     if (
       WAVE_VISIBILITY_TIMEOUT.toSeconds() <= CLAIM_LEASE.toSeconds() ||
       CLAIM_LEASE.toSeconds() <= SEND_TIMEOUT.toSeconds()
@@ -124,8 +123,8 @@ export class WavePipeline extends Construct {
         ...tableEnvironment(tables),
         SEND_RATE_PER_SECOND: String(this.sendRatePerSecond),
         SEND_CONCURRENCY: String(this.sendConcurrency),
-        POWERTOOLS_SERVICE_NAME: sendMetricsOf(this).service,
-        POWERTOOLS_METRICS_NAMESPACE: sendMetricsOf(this).namespace,
+        POWERTOOLS_SERVICE_NAME: this.sendMetrics.service,
+        POWERTOOLS_METRICS_NAMESPACE: this.sendMetrics.namespace,
         POWERTOOLS_LOG_LEVEL: "INFO",
       },
       timeout: SEND_TIMEOUT,
@@ -247,9 +246,9 @@ export class WavePipeline extends Construct {
   /** A wave-send outcome count (Powertools EMF: namespace Desk1540, the single dimension `service`, the stage's), summed. */
   metricSendOutcome(name: SendOutcomeMetric): cloudwatch.Metric {
     return new cloudwatch.Metric({
-      namespace: sendMetricsOf(this).namespace,
+      namespace: this.sendMetrics.namespace,
       metricName: name,
-      dimensionsMap: { service: sendMetricsOf(this).service },
+      dimensionsMap: { service: this.sendMetrics.service },
       statistic: cloudwatch.Stats.SUM,
       period: ALARM_PERIOD,
     });

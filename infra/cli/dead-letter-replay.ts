@@ -52,7 +52,7 @@ const invocationRecordSchema = z.object({
  * - Lambda's on-failure destination: the body is the invocation record, whose requestContext.functionArn names the
  *   function (qualified `:$LATEST`) and requestPayload is what it was given.
  */
-export function failedRunOf(message: Message): FailedRun | { why: string } {
+function failedRunOf(message: Message): FailedRun | { why: string } {
   const body = message.Body ?? "";
   const targetArn = attribute(message, "TARGET_ARN");
   const error = [attribute(message, "ERROR_CODE"), attribute(message, "ERROR_MESSAGE")].filter(Boolean).join(": ");
@@ -111,7 +111,7 @@ export interface ReplayOptions {
  * Longer than any function of the desk may run (5 minutes at most; Lambda's own limit is 15): a message being replayed
  * is not received again meanwhile. A message left is made visible again when the queue is done.
  */
-export const REPLAY_VISIBILITY_SECONDS = 15 * 60;
+const REPLAY_VISIBILITY_SECONDS = 15 * 60;
 
 /** Replays each message of one dead-letter queue in turn, until the queue has none left to give. */
 export async function replayQueue(clients: ReplayClients, options: ReplayOptions): Promise<ReplayOutcome[]> {
@@ -216,12 +216,29 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** An e-mail address anywhere in a string, as SES writes them: bare, or in a header's `Name <address>`. */
+const ADDRESS = /[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+/;
+const MASK = "<address>";
+
+/**
+ * A payload as a dry run prints it, to a terminal or a CI log: an SES event names its recipients (mail.destination,
+ * the bounced or complaining ones, the mail's headers), so each string that holds an address is masked whole, and a
+ * display name beside the address goes with it. What the run is about (its wave, quarter or event type) stays.
+ */
+function addressesMasked(payload: string): string {
+  const parsed = safeJson(payload);
+  if (parsed === undefined) return payload.replace(new RegExp(ADDRESS, "g"), MASK);
+  return JSON.stringify(parsed, (_, value: unknown) =>
+    typeof value === "string" && ADDRESS.test(value) ? MASK : value,
+  );
+}
+
 export function describeReplay(queue: string, outcome: ReplayOutcome): string {
   switch (outcome.outcome) {
     case "replayed":
       return `${queue} ${outcome.messageId}: replayed ${outcome.functionName} (from ${outcome.from}); deleted`;
     case "would-replay":
-      return `${queue} ${outcome.messageId}: would replay ${outcome.functionName} (from ${outcome.from}) with ${outcome.payload}`;
+      return `${queue} ${outcome.messageId}: would replay ${outcome.functionName} (from ${outcome.from}) with ${addressesMasked(outcome.payload)}`;
     case "left":
       return `${queue} ${outcome.messageId}: left: ${outcome.why}`;
   }

@@ -1,6 +1,6 @@
 // Which desk tables the maintenance commands (`npm run search:rebuild`, `npm run migrate`) work on, and a DynamoDB
 // client for them: the running local stack's by default, or deployed ones named by DESK_TABLE (and AUDIT_TABLE).
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createDynamoClient } from "../../shared/dynamo/client.ts";
 import type { TableNames } from "../../shared/tables.ts";
 import { localPortsFromEnv, localTableNames, REGION } from "../local/stack.ts";
@@ -22,10 +22,9 @@ export function maintenanceTables(env: NodeJS.ProcessEnv = process.env): Mainten
     tableNames: { desk: deployed, audit: env.AUDIT_TABLE ?? "" },
     // The region as the AWS CLI finds it: AWS_REGION, AWS_DEFAULT_REGION (which the SDK alone does not read), else
     // the profile's, where the operator's credentials come from too.
-    client: new DynamoDBClient({
+    client: createDynamoClient({
       region: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
       endpoint: env.DYNAMODB_ENDPOINT || undefined,
-      maxAttempts: 5,
     }),
   };
 }

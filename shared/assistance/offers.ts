@@ -4,6 +4,7 @@ import { deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { organizationNamedInBody } from "../organizations/organizations.ts";
 import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
@@ -28,10 +29,7 @@ async function checkProvider(deps: OfferDependencies, provider: Provider): Promi
     await stateNamedInBody(deps.registry)(provider.iso3, "body.provider.iso3", "The provider does not exist");
     return;
   }
-  if (await deps.organizations.getOrganization(provider.id)) return;
-  throw new Invalid("The provider does not exist", [
-    { path: "body.provider.id", message: `no organization ${provider.id}` },
-  ]);
+  await organizationNamedInBody(deps)(provider.id, "body.provider.id", "The provider does not exist");
 }
 
 function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {

@@ -7,7 +7,7 @@ import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
-import type { OrganizationDependencies } from "../organizations/organizations.ts";
+import { type OrganizationDependencies, organizationNamedInBody } from "../organizations/organizations.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { getState, stateNamedInBody } from "../registry/states.ts";
@@ -53,8 +53,7 @@ export async function ownerLanguage(
     const state = await stateNamedInBody(deps.registry)(owner.iso3, path, "The owner does not exist");
     return state.value.language;
   }
-  const organization = await deps.organizations.getOrganization(owner.id);
-  if (!organization) throw new Invalid("The owner does not exist", [{ path, message: `no organization ${owner.id}` }]);
+  await organizationNamedInBody(deps)(owner.id, path, "The owner does not exist");
   return undefined;
 }
 

@@ -6,8 +6,9 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { marshallOptions } from "@aws-sdk/util-dynamodb";
 
 export interface DynamoClientOptions {
-  region: string;
-  endpoint?: string;
+  /** Default: the SDK's own chain (AWS_REGION, else the profile's), as an operator's command reaching a deployed table. */
+  region?: string | undefined;
+  endpoint?: string | undefined;
 }
 
 export function createDynamoClient({ region, endpoint }: DynamoClientOptions): DynamoDBClient {

@@ -25,6 +25,15 @@ export const getOrganization =
     return organization;
   };
 
+/** An organization a request's body names must exist: one that does not is the body's fault (422 at `path`), not a 404. */
+export const organizationNamedInBody =
+  ({ organizations }: Pick<OrganizationDependencies, "organizations">) =>
+  async (id: string, path: string, title = "The organization does not exist"): Promise<Versioned<Organization>> => {
+    const organization = await organizations.getOrganization(id);
+    if (!organization) throw new Invalid(title, [{ path, message: `no organization ${id}` }]);
+    return organization;
+  };
+
 export const listOrganizations =
   ({ organizations }: OrganizationDependencies) =>
   (query: ListOrganizationsQuery) =>

@@ -18,14 +18,12 @@ export interface ProgrammeDependencies {
 export interface ProgrammeQuery {
   /** Default: the programme year today falls in (a draft when none is stored). */
   year?: number | undefined;
-  /** Calendar days, `from` not after `to`: the route's query schema checks them. */
+  /** Calendar days, `from` not after `to`: the query's schema (programmeQuerySchema) checks them. */
   from?: string | undefined;
   to?: string | undefined;
   /** How many upcoming activities `dueNext` lists. */
   next: number;
 }
-
-export const DEFAULT_DUE_NEXT = 5;
 
 function statusOf(activity: Activity, today: string): ScheduledActivity["status"] {
   if (activity.lastDay < today) return "past";

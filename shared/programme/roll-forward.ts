@@ -99,7 +99,7 @@ const NOUN: Record<ActivityKind, string> = {
  * A title without the dated facts of its year: "since 23 March 2023" becomes "since its last briefing", a numbered
  * meeting ("105th meeting") an unnumbered one, and "on" or "of" an event's day is left out; then its own years move.
  */
-export function draftTitle(activity: Pick<ActivityFile, "title" | "kind">, fromYear: number, years: number): string {
+function draftTitle(activity: Pick<ActivityFile, "title" | "kind">, fromYear: number, years: number): string {
   const own = programmeYears(fromYear);
   const title = activity.title
     .replace(new RegExp(` (since|on|of) ${dayPattern().source}`, "g"), (...found) => {

@@ -248,6 +248,33 @@ export const scheduledActivitySchema = /* @__PURE__ */ activitySchema
   .meta({ id: "ScheduledActivity" });
 export type ScheduledActivity = z.infer<typeof scheduledActivitySchema>;
 
+/** How many upcoming activities `dueNext` lists when the query does not say. */
+export const DEFAULT_DUE_NEXT = 5;
+
+/**
+ * GET /programme's query. A bad one is a malformed request (400 at its path), a day that is not one or a range that
+ * runs backwards included: the view trusts `from` not after `to`.
+ */
+export const programmeQuerySchema = /* @__PURE__ */ (() => {
+  const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
+  const day = z.iso.date({ error: "is not a calendar date (YYYY-MM-DD)" });
+  return z
+    .strictObject({
+      year: wholeNumber
+        .optional()
+        .describe("The programme year (its period starts in February of it); default: the one today falls in"),
+      from: day.optional().describe("Only activities on or after this day (YYYY-MM-DD)"),
+      to: day.optional().describe("Only activities on or before this day (YYYY-MM-DD)"),
+      next: wholeNumber
+        .pipe(z.number().int().min(1).max(50))
+        .optional()
+        .describe(`How many upcoming activities dueNext lists, 1 to 50 (default ${DEFAULT_DUE_NEXT})`),
+    })
+    .superRefine(({ from, to }, context) => {
+      if (from && to && from > to) context.addIssue({ code: "custom", path: ["from"], message: `is after to (${to})` });
+    });
+})();
+
 export const programmeViewSchema = /* @__PURE__ */ programmeSchema
   .omit({ activities: true })
   .extend({

@@ -11,7 +11,7 @@ import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { assertValidTemplate } from "./rules.ts";
 import type { NewTemplate, TemplateVariant } from "./schemas.ts";
-import { type TemplateDependencies, wavesWaitingOn } from "./templates.ts";
+import { type TemplateDependencies, wavesWaiting } from "./templates.ts";
 
 /** A paragraph that is only a list placeholder is a block of its own in HTML, not inside a <p>. */
 const LIST_ONLY = /^\{\{[^{}]+\|list\}\}$/;
@@ -26,7 +26,7 @@ function variant(subject: string, paragraphs: readonly string[], reviewed?: fals
   };
 }
 
-export type Draft = readonly [subject: string, paragraphs: readonly string[]];
+type Draft = readonly [subject: string, paragraphs: readonly string[]];
 
 /** English as drafted; the five translations as drafts awaiting the secretariat's review. */
 export const draftedVariants = (drafts: Record<UnLanguage, Draft>): NewTemplate["variants"] =>
@@ -390,7 +390,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
   ),
 ];
 
-export type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
+type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
 
 /** JSON with object keys sorted: DynamoDB does not keep a map's key order. */
 const canonical = (value: unknown): string =>
@@ -419,6 +419,12 @@ export async function seedProgrammeTemplates(
   const upgraded: string[] = [];
   const held: string[] = [];
   const existing: string[] = [];
+  // The templates a wave waits on, read once, and only when a template would be upgraded (none, on most seeds).
+  let waitedOn: Promise<Set<string>> | undefined;
+  const isWaitedOn = async (templateId: string) => {
+    waitedOn ??= wavesWaiting(deps).then((waves) => new Set(waves.map(({ value }) => value.templateId)));
+    return (await waitedOn).has(templateId);
+  };
   for (const template of programmeTemplates) {
     assertValidTemplate(template);
     const stored = await deps.templates.get(template.id);
@@ -428,7 +434,7 @@ export async function seedProgrammeTemplates(
         existing.push(template.id);
         continue;
       }
-      if ((await wavesWaitingOn(deps, template.id)).length) {
+      if (await isWaitedOn(template.id)) {
         held.push(template.id);
         continue;
       }

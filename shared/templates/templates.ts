@@ -29,7 +29,7 @@ export interface TemplateDependencies {
   registry: RegistryRepository;
   clock: Clock;
   /** The waves that will still render letters from a template: its letters may not change under them. */
-  waves: Pick<WaveRepository, "inStatusSince">;
+  waves: Pick<WaveRepository, "inStatus">;
 }
 
 export const createTemplate =
@@ -71,21 +71,13 @@ export const changeTemplate =
 /** The statuses in which a wave will still render letters: dispatch renders the template as it stands when it runs. */
 const WAITING: readonly Wave["status"][] = ["scheduled", "dispatching"];
 
-/** Sorts after every `<updatedAt>#<id>` key of the status index: every wave in the status, however recently moved. */
-const ANY_TIME = "~";
-
 /**
- * The waves of a template that are scheduled or dispatching: they were scheduled, and their test copy approved, with
+ * The waves that are scheduled or dispatching, of any template: they were scheduled, and their test copy approved, with
  * the letter as it stands, so its letters are fixed until they are over (ADR 0015). Read from an eventually consistent
  * index: a wave scheduled in the same second may be missing, and the letter digest it keeps halts its dispatch then.
  */
-export async function wavesWaitingOn(
-  deps: Pick<TemplateDependencies, "waves">,
-  templateId: string,
-): Promise<Versioned<Wave>[]> {
-  return (await Promise.all(WAITING.map((status) => deps.waves.inStatusSince(status, ANY_TIME))))
-    .flat()
-    .filter(({ value }) => value.templateId === templateId);
+export async function wavesWaiting(deps: Pick<TemplateDependencies, "waves">): Promise<Versioned<Wave>[]> {
+  return (await Promise.all(WAITING.map((status) => deps.waves.inStatus(status)))).flat();
 }
 
 /**
@@ -94,7 +86,7 @@ export async function wavesWaitingOn(
  * description may change. The waves are named: cancel them, change the template, schedule new ones.
  */
 async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
-  const waiting = await wavesWaitingOn(deps, templateId);
+  const waiting = (await wavesWaiting(deps)).filter(({ value }) => value.templateId === templateId);
   if (!waiting.length) return;
   const named = waiting.map(({ value }) => `${value.id} (${value.status})`).join(", ");
   throw new Conflict(

@@ -75,6 +75,8 @@ export interface WaveRepository {
   recordTestSend(sent: WaveTestResult, audit: AuditContext): Promise<void>;
   /** A page of the wave's ledger messages in recipient order, of one status or all. */
   messages(waveId: string, status: MessageStatus | undefined, page: PageRequest): Promise<Page<Message>>;
+  /** Every wave in `status`, the longest there first. */
+  inStatus(status: WaveStatus): Promise<Versioned<Wave>[]>;
   /** The waves in `status` whose last move was before `movedBefore` (ISO instant), the longest there first. */
   inStatusSince(status: WaveStatus, movedBefore: string): Promise<Versioned<Wave>[]>;
   /** The audit entry of a redispatch request: its only write. */
@@ -94,6 +96,24 @@ export function moveRefusal(
 
 export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): WaveRepository {
   const table = tableNames.desk;
+  /**
+   * The waves in `status`, those whose last move was before `movedBefore` (ISO instant) if given, the longest there
+   * first: one Query per page on the status index, each move having put the wave under its new status.
+   */
+  const inStatusIndex = async (status: WaveStatus, movedBefore?: string): Promise<Versioned<Wave>[]> => {
+    const partition = { ":partition": waveStatusPartition(status) };
+    const items = await queryEveryPage(doc, {
+      TableName: table,
+      IndexName: "gsi3",
+      ...(movedBefore === undefined
+        ? { KeyConditionExpression: "gsi3pk = :partition", ExpressionAttributeValues: partition }
+        : {
+            KeyConditionExpression: "gsi3pk = :partition AND gsi3sk < :before",
+            ExpressionAttributeValues: { ...partition, ":before": movedBefore },
+          }),
+    });
+    return items.map(fromItem);
+  };
   return {
     async get(id: string): Promise<Versioned<Wave> | undefined> {
       const result = await doc.send(new GetCommand({ TableName: table, Key: waveKey(id), ConsistentRead: true }));
@@ -214,19 +234,9 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
       );
     },
 
-    /**
-     * The waves in `status` whose last move was before `movedBefore` (ISO instant), the longest there first: one Query
-     * per page on the status index, each move having put the wave under its new status.
-     */
-    async inStatusSince(status: WaveStatus, movedBefore: string): Promise<Versioned<Wave>[]> {
-      const items = await queryEveryPage(doc, {
-        TableName: table,
-        IndexName: "gsi3",
-        KeyConditionExpression: "gsi3pk = :partition AND gsi3sk < :before",
-        ExpressionAttributeValues: { ":partition": waveStatusPartition(status), ":before": movedBefore },
-      });
-      return items.map(fromItem);
-    },
+    inStatus: (status: WaveStatus) => inStatusIndex(status),
+
+    inStatusSince: (status: WaveStatus, movedBefore: string) => inStatusIndex(status, movedBefore),
 
     /** The audit entry of a redispatch request (the wave, its status then, the schedule made): its only write. */
     async recordRedispatch(request: RedispatchRequest, audit: AuditContext): Promise<void> {

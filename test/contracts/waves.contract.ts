@@ -149,6 +149,23 @@ export function waveStoreContract(setup: () => Promise<WaveStoreUnderTest>): voi
       expect(since[0]?.version).toBe(2);
     });
 
+    it("finds every wave in a status, however recently moved, the longest there first", async () => {
+      const at = (minute: number) => `2027-03-15T13:${String(minute).padStart(2, "0")}:00.000Z`;
+      for (const [id, status, minute] of [
+        ["W1", "scheduled", 30],
+        ["W2", "scheduled", 10],
+        ["W3", "cancelled", 5],
+      ] as const) {
+        const created = await waves.create(aWave(id), audit);
+        await waves.move(created, 1, moved(created.value, status, at(minute)), audit);
+      }
+      // No bound on when it moved: a wave stamped as late as an instant can be is found too.
+      const now = await waves.create(aWave("W4"), audit);
+      await waves.move(now, 1, moved(now.value, "scheduled", "9999-12-31T23:59:59.999Z"), audit);
+      expect((await waves.inStatus("scheduled")).map(({ value }) => value.id)).toEqual(["W2", "W1", "W4"]);
+      expect(await waves.inStatus("dispatching")).toEqual([]);
+    });
+
     it("audits a test send and a redispatch without changing the wave", async () => {
       const created = await waves.create(aWave("W1"), audit);
       await waves.recordTestSend(

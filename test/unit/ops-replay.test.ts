@@ -209,6 +209,32 @@ describe("npm run ops -- replay", () => {
     expect(out).toContain("Dry run: 3 would be replayed, 0 left; nothing was invoked or deleted.");
   });
 
+  it("with --dry-run masks the addresses an SES event names, in its recipients and headers alike", async () => {
+    const bounce = {
+      "detail-type": "Email Bounced",
+      source: "aws.ses",
+      detail: {
+        eventType: "Bounce",
+        bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: "focal.point@mfa.example.org" }] },
+        mail: {
+          source: "desk@1540.example.org",
+          destination: ["focal.point@mfa.example.org"],
+          headers: [{ name: "To", value: "Ana Focal <focal.point@mfa.example.org>" }],
+          tags: { waveId: ["wave-1"] },
+        },
+      },
+    };
+    waiting(queues.sesEvents, [{ ...ruleLetter, Body: JSON.stringify(bounce) }]);
+    const { exit, out } = await run([...replayStaging, "--queue", "SesEventDeadLetters", "--dry-run"]);
+    expect(exit).toBe(0);
+    expect(invoked()).toEqual([]);
+    expect(out).toContain(`would replay ${sesEvents} (from EventBridge rule) with {"detail-type":"Email Bounced"`);
+    expect(out).toContain('"destination":["<address>"]');
+    expect(out).toContain('"waveId":["wave-1"]');
+    expect(out).not.toContain("@");
+    expect(out).not.toContain("Ana Focal");
+  });
+
   it("does not read the search index's dead letters: it points to the rebuild", async () => {
     sqs.on(GetQueueAttributesCommand, { QueueUrl: queues.search }).resolves({
       Attributes: { ApproximateNumberOfMessages: "2" },

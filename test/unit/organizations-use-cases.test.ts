@@ -9,6 +9,7 @@ import {
   createOrganization,
   getOrganization,
   listOrganizations,
+  organizationNamedInBody,
 } from "#shared/organizations/organizations.ts";
 import { type InMemoryOrganizations, inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 
@@ -71,5 +72,20 @@ describe("changeOrganization", () => {
     await expect(changeOrganization(deps())("osce", 2, { name: "late" }, audit)).rejects.toThrow(PreconditionFailed);
     await expect(changeOrganization(deps())("nato", 1, { name: "x" }, audit)).rejects.toThrow(NotFound);
     expect(await getOrganization(deps())("osce")).toEqual(created);
+  });
+});
+
+describe("organizationNamedInBody", () => {
+  it("answers the organization a body names, and refuses one the desk lacks with 422 at the body's path", async () => {
+    const created = await createOrganization(deps())({ kind: "regional", name: "OSCE", acronym: "OSCE" }, audit);
+    expect(await organizationNamedInBody(deps())("osce", "body.provider.id")).toEqual(created);
+    const missing = await organizationNamedInBody(deps())("nato", "body.owner", "The owner does not exist").catch(
+      (error: unknown) => error,
+    );
+    expect(missing).toBeInstanceOf(Invalid);
+    expect(missing).toMatchObject({
+      message: "The owner does not exist",
+      issues: [{ path: "body.owner", message: "no organization nato" }],
+    });
   });
 });

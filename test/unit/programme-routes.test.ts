@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
-import type { ProgrammeView } from "#shared/programme/schemas.ts";
-import { programmeRoutes } from "../../functions/api/routes/programme.ts";
+import { type ProgrammeView, programmeQuerySchema } from "#shared/programme/schemas.ts";
+import { declarations, programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
@@ -192,6 +192,12 @@ describe("GET /programme", () => {
     const backwards = await call({ path: "/programme", query: "from=2023-12-01&to=2023-06-01" });
     expect(backwards.status).toBe(400);
     expect(backwards.body).toMatchObject({ errors: [{ path: "query.from", message: "is after to (2023-06-01)" }] });
+  });
+
+  it("takes its query from the programme's schemas, where the range the view trusts is checked", () => {
+    expect(declarations.getProgramme.query).toBe(programmeQuerySchema);
+    const backwards = programmeQuerySchema.safeParse({ from: "2023-12-01", to: "2023-06-01" });
+    expect(backwards.error?.issues).toMatchObject([{ path: ["from"], message: "is after to (2023-06-01)" }]);
   });
 
   it("answers 400 for a year or count that is not a whole number, and for an unknown query key", async () => {

@@ -216,6 +216,32 @@ describe("the seed's upgrade of a programme template nobody edited", () => {
     expect(await seedProgrammeTemplates(deps)).toMatchObject({ upgraded: [JULY], held: [] });
     expect((await deps.templates.get(JULY))?.version).toBe(2);
   });
+
+  it("reads the waiting waves once, however many templates it upgrades", async () => {
+    const clock = fixedClock("2026-12-03T15:00:00Z");
+    const templates = inMemoryTemplates(clock);
+    const waves = inMemoryWaves(clock);
+    const now = clock.now().toISOString();
+    for (const template of programmeTemplates) {
+      const earlierText = { ...template, description: `${template.description} (as an earlier seed wrote it)` };
+      await templates.create({ ...earlierText, createdAt: now, updatedAt: now }, audit);
+    }
+    const reads: string[] = [];
+    const counted = {
+      ...waves,
+      inStatus: (status: Wave["status"]) => {
+        reads.push(status);
+        return waves.inStatus(status);
+      },
+      inStatusSince: (status: Wave["status"], movedBefore: string) => {
+        reads.push(status);
+        return waves.inStatusSince(status, movedBefore);
+      },
+    };
+    const result = await seedProgrammeTemplates({ templates, waves: counted, clock });
+    expect(result.upgraded).toEqual(programmeTemplates.map(({ id }) => id));
+    expect(reads.sort()).toEqual(["dispatching", "scheduled"]);
+  });
 });
 
 describe("the year's wave of a programme letter", () => {

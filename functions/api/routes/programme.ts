@@ -8,10 +8,12 @@ import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
 import type { LetterWaves } from "#shared/programme/letters.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
-import { DEFAULT_DUE_NEXT, viewProgramme } from "#shared/programme/programme-view.ts";
+import { viewProgramme } from "#shared/programme/programme-view.ts";
 import {
+  DEFAULT_DUE_NEXT,
   programmeFileSchema,
   programmePeriodSchema,
+  programmeQuerySchema,
   programmeSourceSchema,
   programmeStatusSchema,
   programmeViewSchema,
@@ -24,27 +26,6 @@ import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { programmeTable } from "./reports.tables.ts";
-
-const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
-
-const day = z.iso.date({ error: "is not a calendar date (YYYY-MM-DD)" });
-
-// A bad query is a malformed request (400 at its path), a day that is not one or a range that runs backwards included.
-const programmeQuery = z
-  .strictObject({
-    year: wholeNumber
-      .optional()
-      .describe("The programme year (its period starts in February of it); default: the one today falls in"),
-    from: day.optional().describe("Only activities on or after this day (YYYY-MM-DD)"),
-    to: day.optional().describe("Only activities on or before this day (YYYY-MM-DD)"),
-    next: wholeNumber
-      .pipe(z.number().int().min(1).max(50))
-      .optional()
-      .describe(`How many upcoming activities dueNext lists, 1 to 50 (default ${DEFAULT_DUE_NEXT})`),
-  })
-  .superRefine(({ from, to }, context) => {
-    if (from && to && from > to) context.addIssue({ code: "custom", path: ["from"], message: `is after to (${to})` });
-  });
 
 const yearParams = z.strictObject({
   year: z
@@ -98,7 +79,7 @@ export interface ProgrammeRouteDependencies {
 /** The routes' schemas, joined to their data in programme.table.ts. */
 export const declarations = declareRoutes(programmeTable, {
   getProgramme: {
-    query: programmeQuery,
+    query: programmeQuerySchema,
     responses: [
       { status: 200, description: "The programme year's activities", schema: programmeViewSchema },
       // A year asked for by query, not path: the document's own rule (404 where there are path parameters) misses it.

@@ -21,6 +21,15 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
   const messages = new Map<string, Message>();
   const entity = (id: string): AuditEntry["entity"] => ({ type: "wave", id });
   const copy = <T>(value: T): T => structuredClone(value);
+  // The status index's sort key is `<updatedAt>#<id>`: the longest in the status first.
+  const statusKey = ({ value }: Versioned<Wave>) => `${value.updatedAt}#${value.id}`;
+  const inStatusIndex = (status: Wave["status"], movedBefore?: string) =>
+    sortedBy(
+      [...waves.values()].filter(
+        (wave) => wave.value.status === status && (movedBefore === undefined || statusKey(wave) < movedBefore),
+      ),
+      statusKey,
+    ).map(copy);
 
   return {
     audit,
@@ -81,14 +90,9 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
       );
     },
 
-    // The status index's sort key is `<updatedAt>#<id>`: the longest in the status first.
-    inStatusSince: async (status, movedBefore) =>
-      sortedBy(
-        [...waves.values()].filter(
-          ({ value }) => value.status === status && `${value.updatedAt}#${value.id}` < movedBefore,
-        ),
-        ({ value }) => `${value.updatedAt}#${value.id}`,
-      ).map(copy),
+    inStatus: async (status) => inStatusIndex(status),
+
+    inStatusSince: async (status, movedBefore) => inStatusIndex(status, movedBefore),
 
     recordRedispatch: async (request, context) => {
       audit.record({ ...context, action: "wave.redispatch", entity: entity(request.waveId), after: request });
