@@ -15,6 +15,7 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
+import type { WaveRepository } from "../waves/repository.ts";
 import { deskDay } from "../zoned-time.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Audience, SkipReason } from "./schemas.ts";
@@ -27,8 +28,9 @@ export interface AudienceDependencies {
   contacts: ContactRepository;
   /** Read by the assistance audiences (states-with-pending-requests, assistance-providers, stale-providers). */
   assistance: AssistanceRepository;
-  /** Read by states-with-follow-up-due: a State's letters, and the kind of each letter's wave's template. */
+  /** Read by states-with-follow-up-due: a State's letters, each letter's wave, and the kind of the wave's template. */
   ledger: Ledger;
+  waves: Pick<WaveRepository, "get">;
   templates: TemplateRepository;
   clock: Clock;
 }
@@ -154,7 +156,9 @@ async function providerOwners(deps: AudienceDependencies, providers: readonly Pr
  * The pending requests whose one-year follow-up letter is owed on the letter's New York day, by State: due by then,
  * and no follow-up letter to the State has left since (shared/assistance/follow-ups.ts).
  */
-export async function followUpsOwed(deps: Pick<AudienceDependencies, "assistance" | "ledger" | "templates" | "clock">) {
+export async function followUpsOwed(
+  deps: Pick<AudienceDependencies, "assistance" | "ledger" | "waves" | "templates" | "clock">,
+) {
   return followUpsOwedBy(await deps.assistance.pendingRequests(), deskDay(deps.clock.now()), stateLetters(deps));
 }
 

@@ -115,8 +115,6 @@ export interface Ledger {
   counts(waveId: string): Promise<Record<MessageStatus, number>>;
   /** Every letter to an owner (`STATE:<iso3>`, `ORG:<id>`), oldest first, through the owner's index. */
   lettersOf(owner: string): Promise<OwnerLetter[]>;
-  /** The template the wave's letters were written from, read from the wave in its partition; undefined without one. */
-  templateIdOf(waveId: string): Promise<string | undefined>;
   /** Every message of the wave, in recipient order. */
   messagesOf(waveId: string): Promise<Message[]>;
 }
@@ -447,18 +445,6 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         ExpressionAttributeNames: { "#status": "status" },
       });
       return items.map((item) => ownerLetterSchema.parse(item));
-    },
-
-    async templateIdOf(waveId: string): Promise<string | undefined> {
-      const result = await doc.send(
-        new GetCommand({
-          TableName: table,
-          Key: waveKey(waveId),
-          ProjectionExpression: "templateId",
-        }),
-      );
-      const templateId = result.Item?.templateId;
-      return typeof templateId === "string" ? templateId : undefined;
     },
 
     /** Every message of the wave, in recipient order (one Query on the wave's partition). */

@@ -118,6 +118,28 @@ describe("the one-year follow-up letter", () => {
     expect(followUpOf(before, "C")).toEqual({ dueOn: "2027-03-05", status: "due" });
   });
 
+  it("has the report read the letters of the States with a follow-up due only", async () => {
+    clock.set("2027-02-12T15:00:00Z");
+    const read: string[] = [];
+    const ledger = {
+      ...deps.ledger,
+      lettersOf: (owner: string) => {
+        read.push(owner);
+        return deps.ledger.lettersOf(owner);
+      },
+    };
+    await runAssistanceReport({
+      assistance: deps.assistance,
+      registry: deps.registry,
+      letters: { ...deps, ledger },
+      clock,
+      mailer: { sendMail: async () => ({ messageId: "unused" }) },
+      secretariatEmail: "secretariat@desk.example",
+    })({ period: "2027-2" }, audit);
+    // The Philippines' request falls due in June: no letter can have followed it up yet.
+    expect(read.sort()).toEqual(["STATE:KEN", "STATE:NGA"]);
+  });
+
   it("is sent by a wave that names each State's requests owed, their dates in the letter's language", async () => {
     clock.set("2027-02-12T15:00:00Z");
     const wave = await createWave(deps)(
