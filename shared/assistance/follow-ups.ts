@@ -20,7 +20,7 @@ export interface StateLetter {
  */
 export type StateLettersOf = (iso3: string, since: string) => Promise<readonly StateLetter[]>;
 
-export const FOLLOW_UP_KIND: LetterKind = "assistance-follow-up";
+const FOLLOW_UP_KIND: LetterKind = "assistance-follow-up";
 
 /**
  * The statuses of a letter that left. `unknown` is not one: the sender stopped between SES and the ledger, so the

@@ -19,6 +19,7 @@ import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound } from "../errors.ts";
+import { lazy } from "../lazy.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
@@ -48,8 +49,10 @@ const toItem = (message: Message) => ({
   ...message,
 });
 
-const ownerLetterSchema = /* @__PURE__ */ (() =>
-  messageSchema.pick({ waveId: true, recipient: true, status: true, createdAt: true }))();
+// Built on first use: wave-send, ses-events and the API load this module and never read an owner's letters.
+const ownerLetterSchema = lazy(() =>
+  messageSchema.pick({ waveId: true, recipient: true, status: true, createdAt: true }),
+);
 
 const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
 
@@ -76,7 +79,7 @@ export interface MoveFields {
 }
 
 /** One of an owner's letters, as far as what it was and whether it left: no address, no text. */
-export type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
+type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
@@ -444,7 +447,7 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         ProjectionExpression: "waveId, recipient, #status, createdAt",
         ExpressionAttributeNames: { "#status": "status" },
       });
-      return items.map((item) => ownerLetterSchema.parse(item));
+      return items.map((item) => ownerLetterSchema().parse(item));
     },
 
     /** Every message of the wave, in recipient order (one Query on the wave's partition). */
