@@ -154,12 +154,25 @@ describe("the one-year follow-up letter", () => {
     );
     await scheduleWave({ ...deps, scheduler })(wave.value.id, wave.version, audit);
     clock.set("2027-02-15T15:00:30Z");
-    const pipeline = pipelineLambdas(deps, {
+    let pendingReads = 0;
+    const counting = {
+      ...deps,
+      assistance: {
+        ...deps.assistance,
+        pendingRequests: () => {
+          pendingReads += 1;
+          return deps.assistance.pendingRequests();
+        },
+      },
+    };
+    const pipeline = pipelineLambdas(counting, {
       clock,
       mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
       maxPerSecond: 200,
     });
     await pipeline.dispatch({ waveId: wave.value.id });
+    // The follow-ups owed are worked out once: the audience's States and the letters' lists come from one reading.
+    expect(pendingReads).toBe(1);
     await pipeline.drain();
 
     const messages = await deps.ledger.messagesOf(wave.value.id);
