@@ -8,6 +8,7 @@ import { tracer } from "#shared/observability/tracer.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { createAssistanceReportHandler } from "./app.ts";
 
 const config = readConfig();
@@ -21,6 +22,7 @@ const untraced = createAssistanceReportHandler({
   registry: registryRepository(doc, config.tableNames, systemClock),
   letters: {
     ledger: ledgerRepository(doc, config.tableNames, systemClock),
+    waves: waveRepository(doc, config.tableNames, systemClock),
     templates: templateRepository(doc, config.tableNames, systemClock),
   },
   clock: systemClock,

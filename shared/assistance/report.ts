@@ -7,7 +7,7 @@ import { Invalid, NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { addMonths, dayOf, daysBetween, monthsBetween } from "./dates.ts";
-import { followedUpOn, type StateLetter } from "./follow-ups.ts";
+import { followedUpOn, lettersOfStatesDue, type StateLetter } from "./follow-ups.ts";
 import { reportSummaryMail } from "./report-mail.ts";
 import { type AssistanceRepository, ReportExists } from "./repository.ts";
 import {
@@ -112,7 +112,7 @@ export interface ReportInput {
   /** The pending requests with their matches. */
   requests: readonly { request: AssistanceRequest; matches: readonly AssistanceMatch[] }[];
   stateNames: ReadonlyMap<string, string>;
-  /** The letters of each State with a circulated request (shared/assistance/follow-ups.ts). */
+  /** The letters of each State with a follow-up due (shared/assistance/follow-ups.ts). */
   letters: ReadonlyMap<string, readonly StateLetter[]>;
 }
 
@@ -173,7 +173,7 @@ export function buildReport(input: ReportInput): AssistanceReport {
 export interface ReportDependencies {
   assistance: AssistanceRepository;
   registry: RegistryRepository;
-  /** Where the States' letters are read, for the States with a circulated request: a follow-up sent is not overdue. */
+  /** Where the States' letters are read, for the States with a follow-up due: a follow-up sent is not overdue. */
   letters: StateLetterStores;
   clock: Clock;
   mailer: Mailer;
@@ -215,19 +215,6 @@ async function pendingWithMatches(deps: ReportDependencies) {
   return files;
 }
 
-/** The letters of every State with a circulated request: only those can have had their follow-up written. */
-async function lettersOfCirculated(deps: ReportDependencies, requests: readonly { request: AssistanceRequest }[]) {
-  const iso3s = [...new Set(requests.flatMap(({ request }) => (request.followUpDueOn ? [request.iso3] : [])))];
-  const lettersOf = stateLetters(deps.letters);
-  const letters = new Map<string, readonly StateLetter[]>();
-  for (let start = 0; start < iso3s.length; start += READ_CONCURRENCY) {
-    const batch = iso3s.slice(start, start + READ_CONCURRENCY);
-    const read = await Promise.all(batch.map(async (iso3) => [iso3, await lettersOf(iso3)] as const));
-    for (const [iso3, ofState] of read) letters.set(iso3, ofState);
-  }
-  return letters;
-}
-
 /**
  * Builds and stores the report of a period (the clock's, unless named) and mails its summary to the secretariat.
  * The report is written once (a conditional put): a second run, even a concurrent one, finds it and returns it.
@@ -248,7 +235,11 @@ export const runAssistanceReport =
       const codes = [...new Set(requests.map(({ request }) => request.iso3))];
       const [states, letters] = await Promise.all([
         deps.registry.getStates(codes),
-        lettersOfCirculated(deps, requests),
+        lettersOfStatesDue(
+          requests.map(({ request }) => request),
+          asOf,
+          stateLetters(deps.letters),
+        ),
       ]);
       const built = buildReport({
         period,

@@ -4,7 +4,7 @@
 import { followUpsOwedBy } from "../assistance/follow-ups.ts";
 import { listProviders } from "../assistance/offers.ts";
 import type { AssistanceRepository } from "../assistance/repository.ts";
-import { type Provider, providerKey } from "../assistance/schemas.ts";
+import { type AssistanceRequest, type Provider, providerKey } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
 import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
@@ -15,6 +15,7 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
+import type { WaveRepository } from "../waves/repository.ts";
 import { deskDay } from "../zoned-time.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Audience, SkipReason } from "./schemas.ts";
@@ -27,8 +28,9 @@ export interface AudienceDependencies {
   contacts: ContactRepository;
   /** Read by the assistance audiences (states-with-pending-requests, assistance-providers, stale-providers). */
   assistance: AssistanceRepository;
-  /** Read by states-with-follow-up-due: a State's letters, and the kind of each letter's wave's template. */
+  /** Read by states-with-follow-up-due: a State's letters, each letter's wave, and the kind of the wave's template. */
   ledger: Ledger;
+  waves: Pick<WaveRepository, "get">;
   templates: TemplateRepository;
   clock: Clock;
 }
@@ -68,10 +70,15 @@ export interface UnreachedOwner {
   detail: string;
 }
 
+/** Each State's pending requests whose follow-up is owed, oldest first (followUpsOwed below). */
+export type FollowUpsOwed = ReadonlyMap<string, readonly AssistanceRequest[]>;
+
 export interface ResolvedAudience {
   recipients: Recipient[];
   skipped: Skipped[];
   unreached: UnreachedOwner[];
+  /** states-with-follow-up-due only: what chose its States, which its letters list, so dispatch does not work it out again. */
+  followUpsOwed?: FollowUpsOwed;
 }
 
 /** The roles each kind of owner is written to: a State's 1540 points of contact, an organization's own. */
@@ -154,54 +161,67 @@ async function providerOwners(deps: AudienceDependencies, providers: readonly Pr
  * The pending requests whose one-year follow-up letter is owed on the letter's New York day, by State: due by then,
  * and no follow-up letter to the State has left since (shared/assistance/follow-ups.ts).
  */
-export async function followUpsOwed(deps: Pick<AudienceDependencies, "assistance" | "ledger" | "templates" | "clock">) {
+export async function followUpsOwed(
+  deps: Pick<AudienceDependencies, "assistance" | "ledger" | "waves" | "templates" | "clock">,
+): Promise<FollowUpsOwed> {
   return followUpsOwedBy(await deps.assistance.pendingRequests(), deskDay(deps.clock.now()), stateLetters(deps));
 }
 
-/** The owners an audience names, before their contacts are read. */
-async function ownersOf(deps: AudienceDependencies, audience: Audience): Promise<Owned[]> {
+/** The owners an audience names, before their contacts are read (with, for the follow-up audience, what is owed). */
+async function ownersOf(
+  deps: AudienceDependencies,
+  audience: Audience,
+): Promise<{ owners: Owned[]; followUpsOwed?: FollowUpsOwed }> {
   switch (audience) {
     case "organizations":
-      return (await everyPage((page) => deps.organizations.listOrganizations(page))).map(organizationOwner);
+      return { owners: (await everyPage((page) => deps.organizations.listOrganizations(page))).map(organizationOwner) };
     case "non-reporting-states":
     case "reporting-states": {
       const status = audience === "non-reporting-states" ? "non-reporting" : "reported";
-      return (await everyPage((page) => deps.registry.listStates({ ...page, status }))).map(stateOwner);
+      return { owners: (await everyPage((page) => deps.registry.listStates({ ...page, status }))).map(stateOwner) };
     }
     case "all-states":
     case "states-without-current-poc":
-      return (await everyPage((page) => deps.registry.listStates(page))).map(stateOwner);
+      return { owners: (await everyPage((page) => deps.registry.listStates(page))).map(stateOwner) };
     case "states-with-pending-requests": {
       const pending = await deps.assistance.pendingRequests();
       const iso3s = [...new Set(pending.map((request) => request.iso3))].sort();
-      return (await deps.registry.getStates(iso3s)).map(stateOwner);
+      return { owners: (await deps.registry.getStates(iso3s)).map(stateOwner) };
     }
     case "states-with-follow-up-due": {
       const owed = await followUpsOwed(deps);
-      return (await deps.registry.getStates([...owed.keys()])).map(stateOwner);
+      return { owners: (await deps.registry.getStates([...owed.keys()])).map(stateOwner), followUpsOwed: owed };
     }
     case "assistance-providers":
     case "stale-providers": {
       const providers = await listProviders(deps)();
       const chosen = audience === "stale-providers" ? providers.filter((summary) => summary.stale) : providers;
-      return providerOwners(
-        deps,
-        chosen.map((summary) => summary.provider),
-      );
+      return {
+        owners: await providerOwners(
+          deps,
+          chosen.map((summary) => summary.provider),
+        ),
+      };
     }
   }
 }
 
-async function candidates(deps: AudienceDependencies, audience: Audience): Promise<AudienceCandidate[]> {
-  const owners = await ownersOf(deps, audience);
+async function candidates(
+  deps: AudienceDependencies,
+  audience: Audience,
+): Promise<{ candidates: AudienceCandidate[]; followUpsOwed?: FollowUpsOwed }> {
+  const { owners, followUpsOwed } = await ownersOf(deps, audience);
   const all = await inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => {
     const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
     const provider = audience === "assistance-providers" || audience === "stale-providers";
     return { owner, facts, contacts, ...(provider ? { roles: providerRoles(owner, contacts) } : {}) };
   });
-  if (audience !== "states-without-current-poc") return all;
-  // Computed from the contacts today, not read from the stored obligation: staleness moves with time alone.
-  return all.filter((candidate) => pocCoverage(candidate.contacts, deps.clock).view !== "current");
+  const kept =
+    audience === "states-without-current-poc"
+      ? // Computed from the contacts today, not read from the stored obligation: staleness moves with time alone.
+        all.filter((candidate) => pocCoverage(candidate.contacts, deps.clock).view !== "current")
+      : all;
+  return { candidates: kept, ...(followUpsOwed ? { followUpsOwed } : {}) };
 }
 
 /** What an owner's unusable addresses were, for the unreached record: e.g. `bounced, suppressed`, or `none`. */
@@ -282,5 +302,6 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
 }
 
 export async function resolveAudience(deps: AudienceDependencies, audience: Audience): Promise<ResolvedAudience> {
-  return sortRecipients(await candidates(deps, audience));
+  const { candidates: owners, followUpsOwed } = await candidates(deps, audience);
+  return { ...sortRecipients(owners), ...(followUpsOwed ? { followUpsOwed } : {}) };
 }

@@ -11,11 +11,10 @@ import { followUpLine, type LetterFacts, letterForm, letterValues } from "../tem
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
-import { audienceOf } from "../templates/variables.ts";
 import {
   type AudienceDependencies,
-  followUpsOwed,
   type Recipient,
+  type ResolvedAudience,
   resolveAudience,
   type Skipped,
   type UnreachedOwner,
@@ -155,20 +154,11 @@ async function contactsOnRecordOf(
   return lines;
 }
 
-/**
- * Each State's requests whose follow-up is owed, read only when the template lists them and the wave writes to the
- * follow-up audience (the letter check refuses the variable to any other).
- */
-async function followUpsOf(
-  deps: DispatchDependencies,
-  template: Template,
-  wave: DispatchWave,
-): Promise<Map<string, readonly AssistanceRequest[]>> {
-  const owed = new Map<string, readonly AssistanceRequest[]>();
-  if (!variablesOf(template).has("assistance.followUps")) return owed;
-  if (wave.audience !== audienceOf("assistance.followUps")) return owed;
-  for (const [iso3, requests] of await followUpsOwed(deps)) owed.set(ownerText({ kind: "state", iso3 }), requests);
-  return owed;
+/** The follow-ups owed, by owner, as the follow-up audience found them (no other audience has any). */
+function followUpsOf(audience: ResolvedAudience): Map<string, readonly AssistanceRequest[]> {
+  return new Map(
+    [...(audience.followUpsOwed ?? [])].map(([iso3, requests]) => [ownerText({ kind: "state", iso3 }), requests]),
+  );
 }
 
 function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Message {
@@ -219,7 +209,7 @@ export const dispatch =
     const audience = await resolveAudience(deps, wave.audience);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
-      followUps: await followUpsOf(deps, template.value, wave),
+      followUps: followUpsOf(audience),
     };
     const messages = [
       ...audience.recipients.map((recipient) =>

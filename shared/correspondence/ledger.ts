@@ -19,6 +19,7 @@ import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound } from "../errors.ts";
+import { lazy } from "../lazy.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
@@ -48,8 +49,10 @@ const toItem = (message: Message) => ({
   ...message,
 });
 
-const ownerLetterSchema = /* @__PURE__ */ (() =>
-  messageSchema.pick({ waveId: true, recipient: true, status: true, createdAt: true }))();
+// Built on first use: wave-send, ses-events and the API load this module and never read an owner's letters.
+const ownerLetterSchema = lazy(() =>
+  messageSchema.pick({ waveId: true, recipient: true, status: true, createdAt: true }),
+);
 
 const toMessage = (raw: Record<string, unknown>): Message => messageSchema.parse(raw);
 
@@ -76,7 +79,7 @@ export interface MoveFields {
 }
 
 /** One of an owner's letters, as far as what it was and whether it left: no address, no text. */
-export type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
+type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
@@ -115,8 +118,6 @@ export interface Ledger {
   counts(waveId: string): Promise<Record<MessageStatus, number>>;
   /** Every letter to an owner (`STATE:<iso3>`, `ORG:<id>`), oldest first, through the owner's index. */
   lettersOf(owner: string): Promise<OwnerLetter[]>;
-  /** The template the wave's letters were written from, read from the wave in its partition; undefined without one. */
-  templateIdOf(waveId: string): Promise<string | undefined>;
   /** Every message of the wave, in recipient order. */
   messagesOf(waveId: string): Promise<Message[]>;
 }
@@ -446,19 +447,7 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         ProjectionExpression: "waveId, recipient, #status, createdAt",
         ExpressionAttributeNames: { "#status": "status" },
       });
-      return items.map((item) => ownerLetterSchema.parse(item));
-    },
-
-    async templateIdOf(waveId: string): Promise<string | undefined> {
-      const result = await doc.send(
-        new GetCommand({
-          TableName: table,
-          Key: waveKey(waveId),
-          ProjectionExpression: "templateId",
-        }),
-      );
-      const templateId = result.Item?.templateId;
-      return typeof templateId === "string" ? templateId : undefined;
+      return items.map((item) => ownerLetterSchema().parse(item));
     },
 
     /** Every message of the wave, in recipient order (one Query on the wave's partition). */

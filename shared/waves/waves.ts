@@ -261,7 +261,7 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
     },
     putUnreached: async () => false,
   };
-  const { registry, organizations, contacts, assistance, clock, templates } = deps;
+  const { registry, organizations, contacts, assistance, clock, templates, waves } = deps;
   await dispatch({
     registry,
     organizations,
@@ -269,6 +269,7 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
     assistance,
     clock,
     templates,
+    waves,
     ledger,
     queue: { sendBatch: async () => undefined },
   })(dispatchInputOf(wave), wave.letterDigest);

@@ -19,6 +19,7 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
 import { createAssistanceReportHandler } from "../../functions/assistance-report/app.ts";
 import { apiEvent } from "../support/api-event.ts";
@@ -50,6 +51,7 @@ function reportHandler(secretariatEmail: string, mailer?: Mailer) {
     registry: deps.registry,
     letters: {
       ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+      waves: waveRepository(setup.doc, setup.tableNames, clock),
       templates: templateRepository(setup.doc, setup.tableNames, clock),
     },
     clock,

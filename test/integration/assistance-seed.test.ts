@@ -12,6 +12,7 @@ import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-04-20T10:00:00Z");
@@ -88,6 +89,7 @@ describe("demo assistance seed", () => {
       registry: registryRepository(setup.doc, setup.tableNames, clock),
       letters: {
         ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+        waves: waveRepository(setup.doc, setup.tableNames, clock),
         templates: templateRepository(setup.doc, setup.tableNames, clock),
       },
       clock,

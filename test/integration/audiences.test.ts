@@ -17,6 +17,7 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-03-05T15:00:00Z");
@@ -50,6 +51,7 @@ beforeAll(async () => {
     ...contacts,
     assistance,
     ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
+    waves: waveRepository(setup.doc, setup.tableNames, clock),
     templates: templateRepository(setup.doc, setup.tableNames, clock),
   };
 

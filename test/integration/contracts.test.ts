@@ -839,6 +839,7 @@ const cases: Record<string, ContractCase> = {
         registry: registryRepository(tables.doc, tables.tableNames, clock),
         letters: {
           ledger: ledgerRepository(tables.doc, tables.tableNames, clock),
+          waves: waveRepository(tables.doc, tables.tableNames, clock),
           templates: templateRepository(tables.doc, tables.tableNames, clock),
         },
         clock,

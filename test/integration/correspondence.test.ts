@@ -23,6 +23,7 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const START = "2026-05-04T09:00:00.000Z";
@@ -91,6 +92,7 @@ function harness(options: HarnessOptions = {}) {
   const queue = memoryQueue({ clock, sleep: advance, visibilityTimeoutMs: 180_000, maxReceiveCount: 5 });
   const ledger = ledgerRepository(setup.doc, setup.tableNames, clock);
   const templates = templateRepository(setup.doc, setup.tableNames, clock);
+  const waves = waveRepository(setup.doc, setup.tableNames, clock);
   const assistance = assistanceRepository(setup.doc, setup.tableNames, clock);
   const consumer = send({
     ledger,
@@ -105,7 +107,7 @@ function harness(options: HarnessOptions = {}) {
     queue,
     ledger,
     consumer,
-    dispatch: dispatch({ ...contactDeps, assistance, templates, ledger, queue, faults: options.dispatchFaults }),
+    dispatch: dispatch({ ...contactDeps, assistance, templates, waves, ledger, queue, faults: options.dispatchFaults }),
     drain: () => queue.drain(consumer),
   };
 }

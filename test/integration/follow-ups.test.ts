@@ -118,6 +118,28 @@ describe("the one-year follow-up letter", () => {
     expect(followUpOf(before, "C")).toEqual({ dueOn: "2027-03-05", status: "due" });
   });
 
+  it("has the report read the letters of the States with a follow-up due only", async () => {
+    clock.set("2027-02-12T15:00:00Z");
+    const read: string[] = [];
+    const ledger = {
+      ...deps.ledger,
+      lettersOf: (owner: string) => {
+        read.push(owner);
+        return deps.ledger.lettersOf(owner);
+      },
+    };
+    await runAssistanceReport({
+      assistance: deps.assistance,
+      registry: deps.registry,
+      letters: { ...deps, ledger },
+      clock,
+      mailer: { sendMail: async () => ({ messageId: "unused" }) },
+      secretariatEmail: "secretariat@desk.example",
+    })({ period: "2027-2" }, audit);
+    // The Philippines' request falls due in June: no letter can have followed it up yet.
+    expect(read.sort()).toEqual(["STATE:KEN", "STATE:NGA"]);
+  });
+
   it("is sent by a wave that names each State's requests owed, their dates in the letter's language", async () => {
     clock.set("2027-02-12T15:00:00Z");
     const wave = await createWave(deps)(
@@ -132,12 +154,25 @@ describe("the one-year follow-up letter", () => {
     );
     await scheduleWave({ ...deps, scheduler })(wave.value.id, wave.version, audit);
     clock.set("2027-02-15T15:00:30Z");
-    const pipeline = pipelineLambdas(deps, {
+    let pendingReads = 0;
+    const counting = {
+      ...deps,
+      assistance: {
+        ...deps.assistance,
+        pendingRequests: () => {
+          pendingReads += 1;
+          return deps.assistance.pendingRequests();
+        },
+      },
+    };
+    const pipeline = pipelineLambdas(counting, {
       clock,
       mailer: correspondenceMailer({ region: "us-east-1", endpoint: inject("sesEndpoint"), from: "desk@desk.example" }),
       maxPerSecond: 200,
     });
     await pipeline.dispatch({ waveId: wave.value.id });
+    // The follow-ups owed are worked out once: the audience's States and the letters' lists come from one reading.
+    expect(pendingReads).toBe(1);
     await pipeline.drain();
 
     const messages = await deps.ledger.messagesOf(wave.value.id);

@@ -1,7 +1,13 @@
 // When a request's one-year follow-up counts as written (shared/assistance/follow-ups.ts): the one rule the follow-up
 // audience, its letters and the pending-assistance report share.
 import { describe, expect, it } from "vitest";
-import { followedUpOn, followUpOwed, followUpsOwedBy, type StateLetter } from "#shared/assistance/follow-ups.ts";
+import {
+  followedUpOn,
+  followUpOwed,
+  followUpsOwedBy,
+  lettersOfStatesDue,
+  type StateLetter,
+} from "#shared/assistance/follow-ups.ts";
 import type { AssistanceRequest } from "#shared/assistance/schemas.ts";
 
 const DUE = { followUpDueOn: "2027-02-10" };
@@ -65,5 +71,31 @@ describe("followUpOwed and followUpsOwedBy", () => {
     expect([...owed].map(([iso3, requests]) => [iso3, requests.map((request) => request.id)])).toEqual([
       ["KEN", ["KEN-1", "KEN-2"]],
     ]);
+  });
+});
+
+describe("lettersOfStatesDue", () => {
+  it("reads only the States with a follow-up due by the day, each from its earliest due day", async () => {
+    const read: [string, string][] = [];
+    const letters = await lettersOfStatesDue(
+      [
+        { iso3: "NGA", followUpDueOn: "2027-03-05" },
+        { iso3: "NGA", followUpDueOn: "2027-02-01" },
+        { iso3: "KEN", followUpDueOn: "2027-02-10" },
+        { iso3: "KEN", followUpDueOn: "2027-06-30" },
+        { iso3: "PHL", followUpDueOn: "2027-06-30" },
+        { iso3: "FJI" },
+      ],
+      "2027-03-10",
+      async (iso3, since) => {
+        read.push([iso3, since]);
+        return [letter()];
+      },
+    );
+    expect(read).toEqual([
+      ["KEN", "2027-02-10"],
+      ["NGA", "2027-02-01"],
+    ]);
+    expect([...letters.keys()].sort()).toEqual(["KEN", "NGA"]);
   });
 });

@@ -13,6 +13,7 @@ import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveRepository } from "#shared/waves/repository.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
 import { createAssistanceReportHandler } from "../../functions/assistance-report/app.ts";
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
@@ -204,6 +205,7 @@ describe("assistance-report handler input", () => {
     ...deps,
     letters: {
       ledger: ledgerRepository(doc, tableNames, clock),
+      waves: waveRepository(doc, tableNames, clock),
       templates: templateRepository(doc, tableNames, clock),
     },
     mailer: {

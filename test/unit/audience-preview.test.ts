@@ -33,7 +33,7 @@ const contacts = inMemoryContacts(clock, trail);
 const assistance = inMemoryAssistance(clock, trail);
 const waves = inMemoryWaves(clock, trail);
 const templates = inMemoryTemplates(clock, trail);
-const ledger = inMemoryLedger(clock, trail, waves);
+const ledger = inMemoryLedger(clock, trail);
 const deps = { registry, organizations, contacts, assistance, waves, templates, ledger, clock };
 
 /** Contact ids by the test's own names for them, and back. */

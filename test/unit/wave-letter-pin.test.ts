@@ -67,7 +67,7 @@ function stores() {
     organizations: inMemoryOrganizations(clock, trail),
     contacts: inMemoryContacts(clock, trail),
     assistance: inMemoryAssistance(clock, trail),
-    ledger: inMemoryLedger(clock, trail, waves),
+    ledger: inMemoryLedger(clock, trail),
     queue: { sendBatch: async (keys: readonly MessageKey[]) => void batches.push([...keys]) },
     scheduler: {
       schedule: async ({ id }: { id: string }) => `wave-${id}`,

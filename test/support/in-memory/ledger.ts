@@ -6,7 +6,6 @@ import { canMove } from "#shared/correspondence/lifecycle.ts";
 import { type Message, type MessageKey, messageStatusSchema } from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
 import { Conflict, NotFound } from "#shared/errors.ts";
-import type { WaveRepository } from "#shared/waves/repository.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -27,12 +26,7 @@ function withFields(message: Message, fields: MoveFields, keepUndefined: boolean
   return next as Message;
 }
 
-/** `waves`: where templateIdOf finds a wave's template, as the adapter reads the wave in its partition. */
-export function inMemoryLedger(
-  clock: Clock,
-  audit: InMemoryAudit = inMemoryAudit(clock),
-  waves?: Pick<WaveRepository, "get">,
-): InMemoryLedger {
+export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryLedger {
   const messages = new Map<string, Message>();
   const unreached = new Map<string, Unreached>();
   const now = () => clock.now().toISOString();
@@ -158,8 +152,6 @@ export function inMemoryLedger(
         [...messages.values()].filter((message) => message.owner === owner),
         (message) => `${message.createdAt}#${message.waveId}#${message.recipient}`,
       ).map(({ waveId, recipient, status, createdAt }) => ({ waveId, recipient, status, createdAt })),
-
-    templateIdOf: async (waveId) => (await waves?.get(waveId))?.value.templateId,
 
     messagesOf: async (waveId) => ofWave(waveId).map(copy),
   };
