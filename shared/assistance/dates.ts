@@ -1,6 +1,5 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD): working days, years, months, day counts. A date is a calendar day,
 // whatever the zone; only the day of an instant needs one, and that is the desk's (New York).
-import { deskDay } from "../zoned-time.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -11,9 +10,6 @@ function toUtc(date: string): Date {
 }
 
 const fromUtc = (date: Date): string => date.toISOString().slice(0, 10);
-
-/** The desk's day of an instant: its calendar day in New York, where the Committee works (ADR 0011). */
-export const dayOf: (instant: Date) => string = deskDay;
 
 export function addDays(date: string, days: number): string {
   return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));

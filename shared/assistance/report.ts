@@ -6,7 +6,8 @@ import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
-import { addMonths, dayOf, daysBetween, monthsBetween } from "./dates.ts";
+import { deskDay } from "../zoned-time.ts";
+import { addMonths, daysBetween, monthsBetween } from "./dates.ts";
 import { followedUpOn, lettersOfStatesDue, type StateLetter } from "./follow-ups.ts";
 import { reportSummaryMail } from "./report-mail.ts";
 import { type AssistanceRepository, ReportExists } from "./repository.ts";
@@ -224,7 +225,7 @@ export const runAssistanceReport =
   (deps: ReportDependencies) =>
   async (input: { period?: string | undefined }, audit: AuditContext): Promise<ReportRun> => {
     const now = deps.clock.now();
-    const asOf = dayOf(now);
+    const asOf = deskDay(now);
     const period = input.period ? parsePeriod(input.period) : periodOf(asOf);
     const entity = { type: "assistance-report", id: period.id };
 

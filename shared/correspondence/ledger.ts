@@ -26,8 +26,6 @@ import { type Message, type MessageKey, type MessageStatus, messageSchema, messa
 import { type Unreached, unreachedSchema } from "./unreached.ts";
 
 export const wavePartition = (waveId: string) => `WAVE#${waveId}`;
-/** The wave's own item heads the partition its messages share (shared/waves/repository.ts writes it). */
-export const waveKey = (waveId: string) => ({ pk: wavePartition(waveId), sk: "WAVE" });
 export const messageKey = ({ waveId, recipient }: MessageKey) => ({
   pk: wavePartition(waveId),
   sk: `MESSAGE#${recipient}`,

@@ -38,7 +38,7 @@ export function stateLetters(stores: StateLetterStores): StateLettersOf {
   };
   return async (iso3, since) => {
     const letters = (await stores.ledger.lettersOf(ownerText({ kind: "state", iso3 })))
-      // The letter is dated the New York day it was written (letter-values.ts, letterDate).
+      // The letter is dated the New York day it was written (letter-values.ts, deskDay).
       .map((letter) => ({ ...letter, on: deskDay(letter.createdAt) }))
       .filter((letter) => hasLeft(letter.status) && letter.on >= since);
     return Promise.all(

@@ -9,7 +9,7 @@ import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AuditAction } from "../audit/actions.ts";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { messageStatusPartition, waveKey, wavePartition } from "../correspondence/ledger.ts";
+import { messageStatusPartition, wavePartition } from "../correspondence/ledger.ts";
 import { type Message, type MessageStatus, messageSchema } from "../correspondence/schemas.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
@@ -18,6 +18,9 @@ import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import { waveTransitions } from "./rules.ts";
 import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./schemas.ts";
+
+/** The wave's own item: its partition, sort key `WAVE`. */
+const waveKey = (id: string) => ({ pk: wavePartition(id), sk: "WAVE" });
 
 const ALL_WAVES = "WAVES";
 const waveStatusPartition = (status: WaveStatus) => `WAVE-STATUS#${status}`;

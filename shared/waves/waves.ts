@@ -118,9 +118,11 @@ export const listWaves = (deps: Pick<WaveDependencies, "waves">) => (page: PageR
 /** Who the wave would write to if dispatched now, and who would be left out and why; writes nothing. */
 export const previewAudience =
   (deps: Pick<WaveDependencies, "waves"> & AudienceDependencies) =>
-  async (id: string): Promise<ResolvedAudience> => {
+  async (id: string): Promise<Omit<ResolvedAudience, "followUpsOwed">> => {
     const wave = await getWave(deps)(id);
-    return resolveAudience(deps, wave.value.audience);
+    // The owed requests are dispatch's, for the letters; the preview shows who is written to.
+    const { followUpsOwed: _, ...preview } = await resolveAudience(deps, wave.value.audience);
+    return preview;
   };
 
 export const listWaveMessages =
