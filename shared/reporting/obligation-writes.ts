@@ -1,7 +1,8 @@
 // Writing an obligation after a change of its submissions, for every module that records one (reporting,
-// assistance feedback): the count is the obligation's version, so a write made in between fails the condition.
+// assistance feedback): its revision is its version, so a write made in between fails the condition. The count cannot
+// be: a void lowers it, so a record and a void in between, or two date corrections that leave it as it was, would pass.
 import type { GuardedWrite } from "../dynamo/transaction.ts";
-import { Conflict } from "../errors.ts";
+import { Conflict, type DomainError } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
 import type { Obligation, ObligationKind, ObligationStatus } from "./schemas.ts";
 
@@ -20,6 +21,29 @@ export class ObligationChanged extends Conflict {
   }
 }
 
+/** The revision a write of the obligation gives it. */
+export const nextRevision = (before: Pick<Obligation, "revision">) => (before.revision ?? 0) + 1;
+
+/** Whether `current` is still the obligation `before` was read as (the adapters' one condition). */
+export const unchangedSince = (before: Obligation, current: Obligation | undefined) =>
+  current !== undefined &&
+  (before.revision === undefined
+    ? current.revision === undefined && current.submissions === before.submissions
+    : current.revision === before.revision);
+
+/**
+ * Why a write of the obligation read as `before` failed its condition, `current` being what is stored: a first report
+ * recorded while another was (the State has reported: `Conflict`), else a move to read again (`ObligationChanged`).
+ */
+export function obligationMoved(before: Obligation, current: Record<string, unknown> | undefined): DomainError {
+  const recordingFirstReport = before.kind === "first-report" && before.status !== "fulfilled";
+  return recordingFirstReport && current?.status === "fulfilled"
+    ? new Conflict(`${before.iso3} has already submitted its first report`, {
+        firstReceivedOn: current.firstReceivedOn,
+      })
+    : new ObligationChanged(before.iso3, before.kind);
+}
+
 /** `onConditionFailed` may name a more precise failure (a second first report); by default the obligation moved. */
 export function obligationUpdate(
   tableName: string,
@@ -35,16 +59,19 @@ export function obligationUpdate(
         TableName: tableName,
         Key: obligationKey(before.iso3, before.kind),
         UpdateExpression:
-          "SET #status = :status, gsi1pk = :partition, submissions = :count" +
+          "SET #status = :status, gsi1pk = :partition, submissions = :count, revision = :revision" +
           (dated ? ", firstReceivedOn = :first, lastReceivedOn = :last" : " REMOVE firstReceivedOn, lastReceivedOn"),
-        ConditionExpression: "submissions = :seen",
+        // An obligation stored before revisions were kept is still held to its count until this write gives it one.
+        ConditionExpression:
+          before.revision === undefined ? "attribute_not_exists(revision) AND submissions = :seen" : "revision = :seen",
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: {
           ":status": after.status,
           ":partition": obligationStatusPartition(after.kind, after.status),
           ":count": after.submissions,
+          ":revision": nextRevision(before),
           ...(dated ? { ":first": after.firstReceivedOn, ":last": after.lastReceivedOn } : {}),
-          ":seen": before.submissions,
+          ":seen": before.revision ?? before.submissions,
         },
       },
     },

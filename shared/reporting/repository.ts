@@ -16,7 +16,13 @@ import { reportingStatusPartition, stateKey, statePartition } from "../registry/
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
-import { ObligationChanged, obligationKey, obligationStatusPartition, obligationUpdate } from "./obligation-writes.ts";
+import {
+  ObligationChanged,
+  obligationKey,
+  obligationMoved,
+  obligationStatusPartition,
+  obligationUpdate,
+} from "./obligation-writes.ts";
 import { obligationKinds, obligationRules } from "./obligations.ts";
 import { ruleOneCheck, ruleOneGuards } from "./rule-guards.ts";
 import {
@@ -36,7 +42,7 @@ const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, s
 export function initialObligationItems(iso3: string): Record<string, unknown>[] {
   return obligationKinds.map((kind) => {
     const { mandatory, initial } = obligationRules[kind];
-    const obligation: Obligation = { iso3, kind, mandatory, status: initial, submissions: 0 };
+    const obligation: Obligation = { iso3, kind, mandatory, status: initial, submissions: 0, revision: 0 };
     return {
       ...obligationKey(iso3, kind),
       gsi1pk: obligationStatusPartition(kind, initial),
@@ -147,13 +153,7 @@ export function reportingRepository(
   const table = tableNames.desk;
 
   function updateObligation(before: Obligation, after: Obligation): GuardedWrite {
-    return obligationUpdate(table, before, after, (current) =>
-      before.kind === "first-report" && current?.status === "fulfilled"
-        ? new Conflict(`${before.iso3} has already submitted its first report`, {
-            firstReceivedOn: current.firstReceivedOn,
-          })
-        : new ObligationChanged(before.iso3, before.kind),
-    );
+    return obligationUpdate(table, before, after, (current) => obligationMoved(before, current));
   }
 
   /** Rule 1 kept under concurrent writes: the other side's obligation checked where a write moves only one. */
@@ -279,12 +279,15 @@ export function reportingRepository(
   }
 
   return {
+    // The reads an obligation's next value is derived from are strongly consistent: a stale list of submissions read
+    // after a fresh obligation would pass the revision's condition and write dates derived from the past.
     async obligations(iso3: string): Promise<Obligation[]> {
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
           ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "OBLIGATION#" },
+          ConsistentRead: true,
         }),
       );
       const byKind = new Map((result.Items ?? []).map((raw) => [raw.kind, obligationSchema.parse(raw)]));
@@ -292,7 +295,9 @@ export function reportingRepository(
     },
 
     async getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined> {
-      const result = await doc.send(new GetCommand({ TableName: table, Key: submissionKey(iso3, id) }));
+      const result = await doc.send(
+        new GetCommand({ TableName: table, Key: submissionKey(iso3, id), ConsistentRead: true }),
+      );
       return result.Item ? toSubmission(result.Item) : undefined;
     },
 
@@ -305,6 +310,7 @@ export function reportingRepository(
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
           FilterExpression: "attribute_not_exists(voided)",
           ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
+          ConsistentRead: true,
         },
         { ...page, scope: `submissions:${iso3}` },
         toSubmission,

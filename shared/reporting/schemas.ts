@@ -38,6 +38,12 @@ export const obligationSchema = /* @__PURE__ */ z
     submissions: z.number().int().describe("How many submissions of this kind were received"),
     firstReceivedOn: z.iso.date().optional(),
     lastReceivedOn: z.iso.date().optional(),
+    revision: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("How many times the obligation was written; absent until its first write since revisions were kept"),
   })
   .meta({ id: "Obligation" });
 export type Obligation = z.infer<typeof obligationSchema>;

@@ -13,7 +13,7 @@ import type {
 import type { AuditAction } from "#shared/audit/actions.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
-import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
+import { nextRevision, ObligationChanged } from "#shared/reporting/obligation-writes.ts";
 import type { Obligation } from "#shared/reporting/schemas.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
@@ -271,7 +271,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         recordedBy: "contract",
       };
 
-      it("records feedback with its obligation at the count read; a moved count refuses both", async () => {
+      it("records feedback with its obligation at the revision read; a moved obligation refuses both", async () => {
         const before = await subject.obligationOf("MLI", "assistance-feedback");
         if (!before) throw new Error("the assistance-feedback obligation was not seeded");
         const after: Obligation = {
@@ -281,7 +281,8 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
           firstReceivedOn: "2027-02-01",
           lastReceivedOn: "2027-02-01",
         };
-        const stale = { ...before, submissions: before.submissions + 5 };
+        // As a writer that read the obligation five writes ago would send it.
+        const stale = { ...before, submissions: before.submissions + 5, revision: (before.revision ?? 0) + 5 };
         const refused = await store
           .write([store.newFeedback(feedback), store.updateFeedbackObligation(stale, after)])
           .catch((error: unknown) => error);
@@ -294,7 +295,10 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
           store.updateFeedbackObligation(before, after),
         ]);
         expect((await store.requestFile("r1"))?.feedback).toEqual([feedback]);
-        expect(await subject.obligationOf("MLI", "assistance-feedback")).toEqual(after);
+        expect(await subject.obligationOf("MLI", "assistance-feedback")).toEqual({
+          ...after,
+          revision: nextRevision(before),
+        });
         await expect(store.write([store.newFeedback(feedback)])).rejects.toThrow(Conflict);
       });
     });

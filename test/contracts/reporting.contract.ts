@@ -67,6 +67,7 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
         mandatory: true,
         status: "outstanding",
         submissions: 0,
+        revision: 0,
       });
       expect(await reporting.obligations("XXX")).toEqual([]);
     });
@@ -106,7 +107,7 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       const fulfilled = await obligation("MLI", "first-report");
       if (!state || !fulfilled) throw new Error("seeded State and obligation expected");
       // As a writer that read the obligation before the first report was recorded would send it.
-      const stale: Obligation = { ...fulfilled, status: "outstanding", submissions: 0 };
+      const stale: Obligation = { ...fulfilled, status: "outstanding", submissions: 0, revision: 0 };
       const second: Submission = {
         ...input("first-report", "S/AC.44/2026/2"),
         id: "01J0000000000000000000SECOND",
@@ -144,6 +145,27 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       await expect(reporting.recordSubmission(state, late, { before, after }, audit)).rejects.toThrow(
         ObligationChanged,
       );
+      expect(await reporting.getSubmission("SOM", late.id)).toBeUndefined();
+    });
+
+    it("refuses a write from a read made before another write left the count and dates as they were", async () => {
+      const state = await subject.store.registry.getState("SOM");
+      const recorded = await recordSubmission(deps)("SOM", input("action-plan", "AP/SOM/1", "2026-05-04"), audit);
+      await recordSubmission(deps)("SOM", input("action-plan", "AP/SOM/3", "2026-07-04"), audit);
+      const before = await obligation("SOM", "action-plan");
+      if (!state || !before) throw new Error("seeded State and obligation expected");
+      const middle = await recordSubmission(deps)("SOM", input("action-plan", "AP/SOM/2", "2026-06-04"), audit);
+      await voidSubmission(deps)("SOM", middle.value.id, 1, "recorded twice", audit);
+      // Two submissions from 2026-05-04 to 2026-07-04 again, as `before` read them: only the revision tells.
+      expect(await obligation("SOM", "action-plan")).toMatchObject({
+        submissions: before.submissions,
+        firstReceivedOn: before.firstReceivedOn,
+        lastReceivedOn: before.lastReceivedOn,
+      });
+      const late: Submission = { ...recorded.value, id: "01J00000000000000000000ABA1", symbol: "AP/SOM/late" };
+      await expect(
+        reporting.recordSubmission(state, late, { before, after: { ...before, submissions: 3 } }, audit),
+      ).rejects.toThrow(ObligationChanged);
       expect(await reporting.getSubmission("SOM", late.id)).toBeUndefined();
     });
 
@@ -288,6 +310,7 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
         mandatory: true,
         status: "outstanding",
         submissions: 0,
+        revision: 2,
       });
       const state = await subject.store.registry.getState("TCD");
       expect(state?.value.reportingStatus).toBe("non-reporting");

@@ -498,6 +498,7 @@ describe("feedback against DynamoDB Local", () => {
       submissions: 1,
       firstReceivedOn: "2026-03-05",
       lastReceivedOn: "2026-03-05",
+      revision: 1,
     });
     const fulfilledStates = await reporting.statesWithObligation("assistance-feedback", "fulfilled", { limit: 100 });
     expect(fulfilledStates.items).toContain("LAO");

@@ -70,12 +70,17 @@ async function seedOneAfterAnother(setup: Setup): Promise<void> {
 // Generated ids (ULIDs, and the audit keys made of them) differ from run to run; times come from the fixed clock.
 const GENERATED_ID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/g;
 
+// An obligation's revision counts its writes: many submissions recorded in one step move it once, one by one once
+// each, so only the revision may differ; what the obligation says (status, count, dates) must not.
+const isObligation = (value: object) => "kind" in value && "submissions" in value && "mandatory" in value;
+
 function normalized(value: unknown): unknown {
   if (typeof value === "string") return value.replace(GENERATED_ID, "<id>");
   if (Array.isArray(value)) return value.map(normalized);
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value)
+        .filter(([key]) => key !== "revision" || !isObligation(value))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, inner]) => [key, normalized(inner)]),
     );

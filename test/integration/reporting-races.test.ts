@@ -1,11 +1,13 @@
 // Rule 1 (additional information follows the first report) under concurrent writes, on DynamoDB Local: a move of the
 // first report and a move of additional information each read the other's absence, then write one after the other.
 // Exactly one may win; the other is refused with 409 and changes nothing (ADR 0020, its amendments).
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict } from "#shared/errors.ts";
 import { type RegistryRepository, registryRepository } from "#shared/registry/repository.ts";
 import { correctSubmissionKind, voidSubmission } from "#shared/reporting/corrections.ts";
+import { obligationKey } from "#shared/reporting/obligation-writes.ts";
 import { initialObligationItems, type ReportingRepository, reportingRepository } from "#shared/reporting/repository.ts";
 import type { NewSubmission } from "#shared/reporting/schemas.ts";
 import {
@@ -28,6 +30,7 @@ const input = (kind: NewSubmission["kind"], symbol: string, receivedOn: string):
 
 let registry: RegistryRepository;
 let reporting: ReportingRepository;
+let stored: { doc: DynamoDBDocumentClient; desk: string };
 let deps: ReportingDependencies;
 
 /** Wraps a store write so that its first call waits for `released`; the use case's retry goes straight through. */
@@ -161,6 +164,7 @@ beforeAll(async () => {
     clock,
   }));
   ({ registry, reporting } = subject.store);
+  stored = { doc: subject.doc, desk: subject.tableNames.desk };
   deps = { registry, reporting, clock: subject.clock };
 }, 120_000);
 
@@ -207,4 +211,64 @@ describe("additional information and the first report written at the same moment
       await expectRuleOneHolds(iso3);
     },
   );
+});
+
+describe("two date corrections of the same kind at the same moment", () => {
+  it("the later is written again on a fresh read, so the obligation's dates are those of every correction", async () => {
+    const { iso3 } = await aReportedState();
+    const ids = [];
+    for (const [n, receivedOn] of ["2026-05-10", "2026-06-10", "2026-07-10"].entries()) {
+      ids.push(
+        (await recordSubmission(deps)(iso3, input("action-plan", `AP/${iso3}/${n}`, receivedOn), audit)).value.id,
+      );
+    }
+    const [, middle = "", last = ""] = ids;
+    const redate = (id: string, receivedOn: string): Move => ({
+      name: `a correction of ${id}'s date to ${receivedOn}`,
+      prepare: async () => id,
+      run: (deps, iso3) => correctSubmission(deps)(iso3, id, 1, { receivedOn }, audit),
+      holding: (hold) => ({ ...reporting, correctSubmission: hold(reporting.correctSubmission) }),
+    });
+    // The first leaves the obligation's count and dates as they were (a middle date moved); only its revision moves.
+    const first = heldBack(redate(middle, "2026-06-20"));
+    const second = heldBack(redate(last, "2026-05-01"));
+    const firstOutcome = outcomeOf(redate(middle, "2026-06-20").run(first.deps, iso3, middle));
+    const secondOutcome = outcomeOf(redate(last, "2026-05-01").run(second.deps, iso3, last));
+    await Promise.all([first.reached, second.reached]);
+    first.release();
+    expect(await firstOutcome).toEqual({ won: true });
+    second.release();
+    expect(await secondOutcome).toEqual({ won: true });
+
+    const plan = (await reporting.obligations(iso3)).find((one) => one.kind === "action-plan");
+    // From 2026-05-01 (the second's) to 2026-06-20 (the first's): the second derived them again after the first.
+    expect(plan).toMatchObject({ submissions: 3, firstReceivedOn: "2026-05-01", lastReceivedOn: "2026-06-20" });
+  });
+});
+
+describe("an obligation stored before revisions were kept", () => {
+  it("is held to its count until a write gives it its first revision; a write from a read before that is refused", async () => {
+    const { iso3 } = await aReportedState();
+    await stored.doc.send(
+      new UpdateCommand({
+        TableName: stored.desk,
+        Key: obligationKey(iso3, "action-plan"),
+        UpdateExpression: "REMOVE revision",
+      }),
+    );
+    const before = (await reporting.obligations(iso3)).find((one) => one.kind === "action-plan");
+    expect(before).not.toHaveProperty("revision");
+    const first = await recordSubmission(deps)(iso3, input("action-plan", `AP/${iso3}/old`, "2026-06-01"), audit);
+    expect((await reporting.obligations(iso3)).find((one) => one.kind === "action-plan")).toMatchObject({
+      submissions: 1,
+      revision: 1,
+    });
+    // A write made from the read before the first revision: its count condition no longer holds (the item has one).
+    const state = await registry.getState(iso3);
+    if (!state || !before) throw new Error("seeded State and obligation expected");
+    const late = { ...first.value, id: "01J0000000000000000000LEGACY", symbol: `AP/${iso3}/late` };
+    await expect(
+      reporting.recordSubmission(state, late, { before, after: { ...before, submissions: 1 } }, audit),
+    ).rejects.toMatchObject({ kind: "conflict" });
+  });
 });

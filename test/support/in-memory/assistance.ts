@@ -31,7 +31,7 @@ import {
 import type { AuditInput } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
-import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
+import { nextRevision, ObligationChanged, unchangedSince } from "#shared/reporting/obligation-writes.ts";
 import type { Obligation } from "#shared/reporting/schemas.ts";
 import { etagOf, type Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
@@ -160,10 +160,8 @@ function apply(draft: Holdings, change: AssistanceChange): void {
     case "feedback-obligation": {
       const { before, after } = change;
       const key = obligationKey(before.iso3, before.kind);
-      if (draft.obligations.get(key)?.submissions !== before.submissions) {
-        throw new ObligationChanged(before.iso3, before.kind);
-      }
-      draft.obligations.set(key, copy(after));
+      if (!unchangedSince(before, draft.obligations.get(key))) throw new ObligationChanged(before.iso3, before.kind);
+      draft.obligations.set(key, { ...copy(after), revision: nextRevision(before) });
       return;
     }
     case "new-report":

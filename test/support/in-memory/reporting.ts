@@ -6,7 +6,13 @@ import type { AuditContext, AuditInput } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { State } from "#shared/registry/schemas.ts";
-import { ObligationChanged, obligationStatusPartition } from "#shared/reporting/obligation-writes.ts";
+import {
+  nextRevision,
+  ObligationChanged,
+  obligationMoved,
+  obligationStatusPartition,
+  unchangedSince,
+} from "#shared/reporting/obligation-writes.ts";
 import { obligationKinds } from "#shared/reporting/obligations.ts";
 import {
   MAX_SUBMISSIONS_PER_RECORDING,
@@ -73,16 +79,10 @@ export function inMemoryReporting(
       return found ? [copy(found)] : [];
     });
 
-  /** As the adapter's obligation update: the count is the condition; status, count and dates move, nothing else. */
+  /** As the adapter's obligation update: the revision (else the count) is its condition; status, count, dates, revision move. */
   function moveObligation(before: Obligation, after: Obligation): Change {
     const current = stateObligations(before.iso3)?.get(before.kind);
-    if (current?.submissions !== before.submissions) {
-      throw before.kind === "first-report" && current?.status === "fulfilled"
-        ? new Conflict(`${before.iso3} has already submitted its first report`, {
-            firstReceivedOn: current.firstReceivedOn,
-          })
-        : new ObligationChanged(before.iso3, before.kind);
-    }
+    if (!current || !unchangedSince(before, current)) throw obligationMoved(before, current);
     return () => {
       const { firstReceivedOn: _first, lastReceivedOn: _last, ...rest } = current;
       const dated = after.firstReceivedOn !== undefined && after.lastReceivedOn !== undefined;
@@ -90,6 +90,7 @@ export function inMemoryReporting(
         ...rest,
         status: after.status,
         submissions: after.submissions,
+        revision: nextRevision(before),
         ...(dated ? { firstReceivedOn: after.firstReceivedOn, lastReceivedOn: after.lastReceivedOn } : {}),
       });
     };
