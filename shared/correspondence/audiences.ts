@@ -1,11 +1,11 @@
-// Audiences: named selectors resolved from the data at dispatch time into recipients (one per address) and the
-// contacts or owners left out, each with its reason. Every read is a Query (an index or an owner's partition) or a
-// batch read by key; nothing here writes.
+// Audiences: named selectors resolved from the data as of one instant (dispatch's now, or the send instant a preview
+// looks ahead to) into recipients (one per address) and the contacts or owners left out, each with its reason. Every
+// read is a Query (an index or an owner's partition) or a batch read by key; nothing here writes.
 import { followUpsOwedBy } from "../assistance/follow-ups.ts";
 import { listProviders } from "../assistance/offers.ts";
 import type { AssistanceRepository } from "../assistance/repository.ts";
 import { type AssistanceRequest, type Provider, providerKey } from "../assistance/schemas.ts";
-import type { Clock } from "../clock.ts";
+import { fixedClock } from "../clock.ts";
 import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { type Contact, type ContactRole, normalizeEmail, type Owner, ownerText } from "../contacts/schemas.ts";
@@ -32,7 +32,6 @@ export interface AudienceDependencies {
   ledger: Ledger;
   waves: Pick<WaveRepository, "get">;
   templates: TemplateRepository;
-  clock: Clock;
 }
 
 /** Who a letter is about: the facts its template may name. */
@@ -158,19 +157,24 @@ async function providerOwners(deps: AudienceDependencies, providers: readonly Pr
 }
 
 /**
- * The pending requests whose one-year follow-up letter is owed on the letter's New York day, by State: due by then,
- * and no follow-up letter to the State has left since (shared/assistance/follow-ups.ts).
+ * The pending requests whose one-year follow-up letter is owed on the New York day of `asOf` (the letter's), by State:
+ * due by then, and no follow-up letter to the State has left since (shared/assistance/follow-ups.ts).
  */
 export async function followUpsOwed(
-  deps: Pick<AudienceDependencies, "assistance" | "ledger" | "waves" | "templates" | "clock">,
+  deps: Pick<AudienceDependencies, "assistance" | "ledger" | "waves" | "templates">,
+  asOf: Date,
 ): Promise<FollowUpsOwed> {
-  return followUpsOwedBy(await deps.assistance.pendingRequests(), deskDay(deps.clock.now()), stateLetters(deps));
+  return followUpsOwedBy(await deps.assistance.pendingRequests(), deskDay(asOf), stateLetters(deps));
 }
 
-/** The owners an audience names, before their contacts are read (with, for the follow-up audience, what is owed). */
+/**
+ * The owners an audience names as of `asOf`, before their contacts are read (with, for the follow-up audience, what
+ * is owed). Follow-ups fall due and providers' offers go stale with the day alone.
+ */
 async function ownersOf(
   deps: AudienceDependencies,
   audience: Audience,
+  asOf: Date,
 ): Promise<{ owners: Owned[]; followUpsOwed?: FollowUpsOwed }> {
   switch (audience) {
     case "organizations":
@@ -189,12 +193,12 @@ async function ownersOf(
       return { owners: (await deps.registry.getStates(iso3s)).map(stateOwner) };
     }
     case "states-with-follow-up-due": {
-      const owed = await followUpsOwed(deps);
+      const owed = await followUpsOwed(deps, asOf);
       return { owners: (await deps.registry.getStates([...owed.keys()])).map(stateOwner), followUpsOwed: owed };
     }
     case "assistance-providers":
     case "stale-providers": {
-      const providers = await listProviders(deps)();
+      const providers = await listProviders({ ...deps, clock: fixedClock(asOf) })();
       const chosen = audience === "stale-providers" ? providers.filter((summary) => summary.stale) : providers;
       return {
         owners: await providerOwners(
@@ -209,8 +213,9 @@ async function ownersOf(
 async function candidates(
   deps: AudienceDependencies,
   audience: Audience,
+  asOf: Date,
 ): Promise<{ candidates: AudienceCandidate[]; followUpsOwed?: FollowUpsOwed }> {
-  const { owners, followUpsOwed } = await ownersOf(deps, audience);
+  const { owners, followUpsOwed } = await ownersOf(deps, audience, asOf);
   const all = await inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => {
     const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
     const provider = audience === "assistance-providers" || audience === "stale-providers";
@@ -218,8 +223,8 @@ async function candidates(
   });
   const kept =
     audience === "states-without-current-poc"
-      ? // Computed from the contacts today, not read from the stored obligation: staleness moves with time alone.
-        all.filter((candidate) => pocCoverage(candidate.contacts, deps.clock).view !== "current")
+      ? // Computed from the contacts as of `asOf`, not read from the stored obligation: staleness moves with time alone.
+        all.filter((candidate) => pocCoverage(candidate.contacts, fixedClock(asOf)).view !== "current")
       : all;
   return { candidates: kept, ...(followUpsOwed ? { followUpsOwed } : {}) };
 }
@@ -301,7 +306,12 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
   return { recipients, skipped, unreached };
 }
 
-export async function resolveAudience(deps: AudienceDependencies, audience: Audience): Promise<ResolvedAudience> {
-  const { candidates: owners, followUpsOwed } = await candidates(deps, audience);
+/** The audience as it stands at `asOf`: dispatch passes its now, a preview the wave's send instant while it is ahead. */
+export async function resolveAudience(
+  deps: AudienceDependencies,
+  audience: Audience,
+  asOf: Date,
+): Promise<ResolvedAudience> {
+  const { candidates: owners, followUpsOwed } = await candidates(deps, audience, asOf);
   return { ...sortRecipients(owners), ...(followUpsOwed ? { followUpsOwed } : {}) };
 }

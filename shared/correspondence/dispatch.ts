@@ -4,6 +4,7 @@
 // that letter.
 
 import type { AssistanceRequest } from "../assistance/schemas.ts";
+import type { Clock } from "../clock.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
@@ -28,6 +29,8 @@ import type { Unreached } from "./unreached.ts";
 export type DispatchFault = (step: "after-put" | "before-enqueue", written: number) => void | Promise<void>;
 
 export interface DispatchDependencies extends AudienceDependencies {
+  /** Dispatch's now: when the letters are written, and the instant the audience is resolved as of. */
+  clock: Clock;
   templates: TemplateRepository;
   ledger: Ledger;
   queue: SendQueue;
@@ -206,7 +209,7 @@ export const dispatch =
     const instant = deps.clock.now();
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
-    const audience = await resolveAudience(deps, wave.audience);
+    const audience = await resolveAudience(deps, wave.audience, instant);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
       followUps: followUpsOf(audience),

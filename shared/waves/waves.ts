@@ -3,7 +3,7 @@
 // dispatch it (the step its schedule fires).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, fixedClock } from "../clock.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
 import {
@@ -23,6 +23,7 @@ import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest } from "../templates/rules.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { deskDay } from "../zoned-time.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
@@ -32,6 +33,7 @@ import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from 
 import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
 
 export interface WaveDependencies extends AudienceDependencies {
+  clock: Clock;
   waves: WaveRepository;
   templates: TemplateRepository;
   ledger: Ledger;
@@ -115,14 +117,27 @@ export const listUnreached =
 
 export const listWaves = (deps: Pick<WaveDependencies, "waves">) => (page: PageRequest) => deps.waves.list(page);
 
-/** Who the wave would write to if dispatched now, and who would be left out and why; writes nothing. */
+/**
+ * The instant a wave's audience is resolved as of before it is dispatched: its send instant while that is ahead, so
+ * the list approved is the one that goes out (follow-ups fall due and contacts go stale with the day alone); now once
+ * it has passed, as dispatch would run now.
+ */
+export function audienceAsOf(wave: Pick<Wave, "sendInstant">, now: Date): Date {
+  const sendInstant = new Date(wave.sendInstant);
+  return sendInstant > now ? sendInstant : now;
+}
+
+export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed"> & { asOfDay: string };
+
+/** Who the wave would write to when dispatched, and who would be left out and why, as of audienceAsOf; writes nothing. */
 export const previewAudience =
-  (deps: Pick<WaveDependencies, "waves"> & AudienceDependencies) =>
-  async (id: string): Promise<Omit<ResolvedAudience, "followUpsOwed">> => {
+  (deps: Pick<WaveDependencies, "waves" | "clock"> & AudienceDependencies) =>
+  async (id: string): Promise<AudiencePreview> => {
     const wave = await getWave(deps)(id);
+    const asOf = audienceAsOf(wave.value, deps.clock.now());
     // The owed requests are dispatch's, for the letters; the preview shows who is written to.
-    const { followUpsOwed: _, ...preview } = await resolveAudience(deps, wave.value.audience);
-    return preview;
+    const { followUpsOwed: _, ...preview } = await resolveAudience(deps, wave.value.audience, asOf);
+    return { ...preview, asOfDay: deskDay(asOf) };
   };
 
 export const listWaveMessages =
@@ -250,7 +265,7 @@ const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair, 
 });
 
 /**
- * Every message dispatch would write for the wave now, letters rendered, with nothing written or enqueued:
+ * Every message dispatch would write for the wave as of audienceAsOf, letters rendered, with nothing written or enqueued:
  * dispatch itself runs against a ledger that only collects and a queue that drops.
  */
 async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Message[]> {
@@ -263,13 +278,14 @@ async function dryRunDispatch(deps: WaveDependencies, wave: Wave): Promise<Messa
     },
     putUnreached: async () => false,
   };
-  const { registry, organizations, contacts, assistance, clock, templates, waves } = deps;
+  const { registry, organizations, contacts, assistance, templates, waves } = deps;
   await dispatch({
     registry,
     organizations,
     contacts,
     assistance,
-    clock,
+    // Written as the wave's dispatch will write it: its audience and letters as of audienceAsOf.
+    clock: fixedClock(audienceAsOf(wave, deps.clock.now())),
     templates,
     waves,
     ledger,
@@ -286,7 +302,7 @@ function testMessage(wave: Wave, messages: readonly Message[], contactId: string
   if (contactId === undefined) {
     const first = messages.find(hasLetter);
     if (!first) {
-      throw new Conflict(`Wave ${wave.id}'s audience (${wave.audience}) has no recipient with a letter today`);
+      throw new Conflict(`Wave ${wave.id}'s audience (${wave.audience}) has no recipient with a letter`);
     }
     return first;
   }

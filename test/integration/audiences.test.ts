@@ -134,7 +134,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("audiences", () => {
-  const resolve = (audience: Audience) => resolveAudience(deps, audience);
+  const resolve = (audience: Audience) => resolveAudience(deps, audience, clock.now());
 
   it("non-reporting-states and reporting-states split the 193 States by the reporting-status index", async () => {
     const nonReporting = await resolve("non-reporting-states");

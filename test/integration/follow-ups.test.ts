@@ -74,7 +74,7 @@ const followUpOf = (built: AssistanceReport, symbol: string) =>
   built.requests.find((row) => row.symbol === `S/AC.44/FU/${symbol}`)?.followUp;
 
 const owners = async () => {
-  const resolved = await resolveAudience(deps, "states-with-follow-up-due");
+  const resolved = await resolveAudience(deps, "states-with-follow-up-due", clock.now());
   return [...new Set(resolved.recipients.map((recipient) => recipient.owner.owner))].sort();
 };
 
@@ -192,7 +192,7 @@ describe("the one-year follow-up letter", () => {
     clock.set("2027-03-10T15:00:00Z");
     // Nigeria's letter went on 15 February, before its second request fell due: that one is still owed.
     expect(await owners()).toEqual(["STATE:NGA"]);
-    const owed = await followUpsOwed(deps);
+    const owed = await followUpsOwed(deps, clock.now());
     expect([...owed].map(([iso3, requests]) => [iso3, requests.map((owedRequest) => owedRequest.symbol)])).toEqual([
       ["NGA", ["S/AC.44/FU/C"]],
     ]);

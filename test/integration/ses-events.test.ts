@@ -188,7 +188,7 @@ describe("SES events on the ledger", () => {
       action: "contact.email-status",
       after: expect.objectContaining({ emailStatus: "bounced" }),
     });
-    const next = await resolveAudience(deps, "non-reporting-states");
+    const next = await resolveAudience(deps, "non-reporting-states", clock.now());
     expect(next.skipped).toContainEqual(expect.objectContaining({ recipient: contactId, reason: "bounced" }));
     expect(next.recipients.map((recipient) => recipient.recipient)).not.toContain(contactId);
 

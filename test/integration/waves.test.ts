@@ -33,6 +33,7 @@ let router: ReturnType<typeof createRouter>;
 let deps: WaveDispatchDependencies;
 let queue: ReturnType<typeof memoryQueue>;
 let auditTrail: (waveId: string) => Promise<string[]>;
+let contact: ReturnType<typeof stateContactMaker>;
 /** The waves that have a schedule: what the routes' scheduler made and has not deleted. */
 const schedules = new Set<string>();
 const scheduler: WaveScheduler = {
@@ -85,7 +86,7 @@ beforeAll(async () => {
     { id: wave.templateId, kind: "first-report-request", fallbackLanguage: "en", variants: { en: variant } },
     audit,
   );
-  const contact = stateContactMaker(contacts, audit);
+  contact = stateContactMaker(contacts, audit);
   await contact("TCD", "tcd", "fr");
   await contact("MLI", "mli", "fr");
   await contact("MLI", "mli-bounced", "fr", { role: "mission-poc", emailStatus: "bounced" });
@@ -139,6 +140,8 @@ describe("waves against DynamoDB Local", () => {
 
     const preview = await call({ path: `/waves/${waveId}/audience`, group: "members" });
     expect(preview.status).toBe(200);
+    // Drafted on 1 March for 15 March: resolved as dispatch will resolve it then.
+    expect(preview.body.asOfDay).toBe("2027-03-15");
     expect(preview.body.recipients.map((r: { email: string }) => r.email).sort()).toEqual([
       "mli@states.example",
       "som@states.example",
@@ -277,5 +280,20 @@ describe("waves against DynamoDB Local", () => {
     expect(list.body.items).toHaveLength(4);
     expect((await call({ path: "/waves/NOPE", group: "members" })).status).toBe(404);
     expect((await call({ path: "/waves/bad id!", group: "members" })).status).toBe(400);
+  });
+
+  it("previews a point of contact going stale before the send day as not current; as of today once it has passed", async () => {
+    clock.set("2027-03-01T09:00:00Z");
+    // Verified on 10 March 2026: current on 1 March 2027, stale from 10 March 2027 on.
+    await contact("AUT", "aut", "en", { designatedOn: "2026-03-10", lastVerifiedOn: "2026-03-10" });
+    const previewOf = async (sendAt: string) => {
+      const created = await create({ ...wave, audience: "states-without-current-poc", sendAt });
+      const preview = await call({ path: `/waves/${created.body.id}/audience`, group: "members" });
+      expect(preview.status).toBe(200);
+      const emails = preview.body.recipients.map((r: { email: string }) => r.email);
+      return { asOfDay: preview.body.asOfDay, reachesAustria: emails.includes("aut@states.example") };
+    };
+    expect(await previewOf("2027-03-15T09:00")).toEqual({ asOfDay: "2027-03-15", reachesAustria: true });
+    expect(await previewOf("2027-02-20T09:00")).toEqual({ asOfDay: "2027-03-01", reachesAustria: false });
   });
 });

@@ -770,7 +770,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the wave would write to if dispatched now, and who is left out and why (nothing is written) */
+    /** Who the wave would write to, and who is left out and why, as of its send day (today once its send time has passed), as dispatch will resolve it (nothing is written) */
     get: operations["previewWaveAudience"];
     put?: never;
     post?: never;
@@ -823,7 +823,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, subject prefixed [TEST]; the ledger is untouched, the send is audited */
+    /** Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would on the wave's send day (today once it has passed), subject prefixed [TEST]; the ledger is untouched, the send is audited */
     post: operations["sendWaveTest"];
     delete?: never;
     options?: never;
@@ -3392,6 +3392,11 @@ export interface components {
         reason: "no-contact" | "no-usable-address";
         detail: string;
       }[];
+      /**
+       * Format: date
+       * @description The New York day the audience was resolved for: the wave's send day, or today once it has passed
+       */
+      asOfDay: string;
     };
     WaveTestSent: {
       /** @description The wave's id; also the SES tag `wave` */

@@ -84,13 +84,15 @@ export const waveSummaries = {
   listWaves: "The waves, oldest first",
   getWave: "One wave with its ETag and its messages counted by status",
   previewWaveAudience:
-    "Who the wave would write to if dispatched now, and who is left out and why (nothing is written)",
+    "Who the wave would write to, and who is left out and why, as of its send day (today once its send time has " +
+    "passed), as dispatch will resolve it (nothing is written)",
   scheduleWave:
     "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
     "once its send time has passed, and 422 when its letters could not be written (checked as at creation)",
   cancelWave: "Cancel a draft or scheduled wave (If-Match) and delete its schedule",
   sendWaveTest:
-    "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would, " +
+    "Send one copy of the wave's letter to a staff address, rendered for a recipient as dispatch would on the " +
+    "wave's send day (today once it has passed), " +
     "subject prefixed [TEST]; the ledger is untouched, the send is audited",
   listWaveUnreached:
     "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +

@@ -85,6 +85,9 @@ const audiencePreviewSchema = z
     unreached: z
       .array(z.object({ owner: ownerFactsSchema, reason: unreachedReasonSchema, detail: z.string() }))
       .describe("Owners no letter would reach: no usable point of contact and, for a State, no usable Mission"),
+    asOfDay: z.iso
+      .date()
+      .describe("The New York day the audience was resolved for: the wave's send day, or today once it has passed"),
   })
   .meta({ id: "AudiencePreview" });
 
