@@ -8,7 +8,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { fixedClock } from "#shared/clock.ts";
-import { freeText, oneLine } from "#shared/http/body-text.ts";
+import { freeText, oneLine, textProblem } from "#shared/http/body-text.ts";
 import { newSubmissionSchema, submissionSchema } from "#shared/reporting/schemas.ts";
 import { assertValidTemplate } from "#shared/templates/rules.ts";
 import { templateSchema } from "#shared/templates/schemas.ts";
@@ -50,6 +50,27 @@ describe("oneLine", () => {
       expect(result.error?.issues[0]?.message).toBe("must be one line, without control characters");
     },
   );
+});
+
+describe("oneLine and bidirectional formatting", () => {
+  const name = oneLine(z.string().trim().min(1).max(200));
+  const bidi = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+
+  it.each(bidi.map((mark) => [`U+${mark.codePointAt(0)?.toString(16).toUpperCase()}`, mark]))(
+    "refuses %s, which reorders how the rest of the line displays",
+    (_, mark) => {
+      const result = name.safeParse(`Ministry of ${mark}Foreign Affairs`);
+      expect(result.error?.issues[0]?.message).toMatch(/bidirectional embedding, override or isolate/);
+      expect(textProblem(`Ministry of ${mark}Foreign Affairs`, "one line")).toMatch(/bidirectional/);
+    },
+  );
+
+  it("keeps the marks and joiners names in Arabic and Persian need", () => {
+    for (const text of ["وزارة\u200fالخارجية", "می\u200cخواهم", "Ministry\u200e of", "क्ष\u200d"]) {
+      expect(name.safeParse(text).success, JSON.stringify(text)).toBe(true);
+      expect(textProblem(text, "one line")).toBeUndefined();
+    }
+  });
 });
 
 describe("freeText", () => {
