@@ -166,7 +166,12 @@ export const transitionMatrix =
     const on = given ?? today;
     const previous = working.history.at(-1) ?? approved?.approved;
     // A State's first matrix has no earlier move: no move of it precedes the resolution.
-    checkDayOfMove(on, { today, previous: previous ? dayOfMove(previous) : RESOLUTION_ADOPTED_ON });
+    checkDayOfMove(
+      on,
+      previous
+        ? { today, previous: dayOfMove(previous) }
+        : { today, previous: RESOLUTION_ADOPTED_ON, previousIs: "resolution 1540 was adopted" },
+    );
 
     const now = { ...stamp(deps.clock, audit), on };
     const next: MatrixVersion = {
