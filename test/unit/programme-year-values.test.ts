@@ -16,11 +16,7 @@ import {
   withYearValues,
 } from "#shared/waves/programme-waves.ts";
 import { programme as schedules } from "../../events/programme.ts";
-import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
-import { inMemoryContacts } from "../support/in-memory/contacts.ts";
-import { inMemoryLedger } from "../support/in-memory/ledger.ts";
-import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
-import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
@@ -65,18 +61,7 @@ async function desk() {
   const clock = fixedClock("2026-09-08T13:00:00Z");
   const { store, templates, years } = await seededProgramme(clock);
   const waves = inMemoryWaves(clock);
-  const stores = {
-    waves,
-    templates,
-    clock,
-    ledger: inMemoryLedger(clock),
-    registry: inMemoryRegistry(clock),
-    organizations: inMemoryOrganizations(clock),
-    contacts: inMemoryContacts(clock),
-    assistance: inMemoryAssistance(clock),
-    queue: { sendBatch: async () => undefined },
-    programmes: store,
-  };
+  const stores = inMemoryDispatchStores({ waves, templates, clock, programmes: store });
   const putValues = async (values: Record<string, WaveValues>) => {
     const current = await years.get(2026);
     return years.put(2026, withLetterValues(current.file, values), current.version, audit);
