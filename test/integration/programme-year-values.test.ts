@@ -60,15 +60,15 @@ function givingValues(file: ProgrammeFile, pick: (letter: { waveKey: string; man
   };
 }
 
+/** PUT /programme/2026 of the year as GET gives it, with values on the letters `pick` chooses. */
+async function putWithValues(pick: (letter: { waveKey: string; manual?: boolean }) => boolean) {
+  const file = (await call({ path: "/programme/2026" })).body.programme as ProgrammeFile;
+  return call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: givingValues(file, pick) });
+}
+
 describe("a programme year's letter values", () => {
   it("are refused with 422 at their path on a manual letter", async () => {
-    const file = (await call({ path: "/programme/2026" })).body.programme as ProgrammeFile;
-    const answer = await call({
-      method: "PUT",
-      path: "/programme/2026",
-      ifMatch: '"0"',
-      body: givingValues(file, (letter) => letter.manual === true),
-    });
+    const answer = await putWithValues((letter) => letter.manual === true);
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({
       errors: [{ path: expect.stringMatching(/^body\.activities\.\d+\.letters\.\d+\.values$/) }],
@@ -76,13 +76,7 @@ describe("a programme year's letter values", () => {
   });
 
   it("are stored by PUT and served by GET /programme", async () => {
-    const file = (await call({ path: "/programme/2026" })).body.programme as ProgrammeFile;
-    const put = await call({
-      method: "PUT",
-      path: "/programme/2026",
-      ifMatch: '"0"',
-      body: givingValues(file, (letter) => letter.waveKey === STATES),
-    });
+    const put = await putWithValues((letter) => letter.waveKey === STATES);
     expect(put.status).toBe(200);
     const view = (await call({ path: "/programme", query: "year=2026" })).body as ProgrammeView;
     const letters = view.activities.flatMap((activity) => activity.letters ?? []);
