@@ -7,6 +7,7 @@ import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
+import { reminderEntity } from "#shared/programme/keys.ts";
 import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
 import { type ReminderRun, runProgrammeReminders } from "#shared/programme/reminders.ts";
@@ -34,6 +35,7 @@ async function desk(start: string) {
   for (const template of programmeTemplates) {
     await templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
   }
+  const reminders = inMemoryReminders(clock);
   const mails: { subject: string; text: string }[] = [];
   const mailer: Mailer = {
     async sendMail({ subject, text }) {
@@ -49,7 +51,7 @@ async function desk(start: string) {
       schedules: () => schedules,
       programmes: store,
     }),
-    reminders: inMemoryReminders(clock),
+    reminders,
     clock,
     mailer,
     secretariatEmail: "secretariat@desk.example",
@@ -63,7 +65,7 @@ async function desk(start: string) {
     }
     return runs;
   }
-  return { clock, years, waves, mails, daily };
+  return { clock, years, waves, mails, daily, reminders };
 }
 
 const sentOn = (runs: { day: string; run: ReminderRun }[]) =>
@@ -193,6 +195,36 @@ describe("programme letters their schedules would not send", () => {
         "open-briefing-invitation-states (events/programme.json) and deploy.",
     );
     expect(warning?.text).toContain("Letters sent on: Tuesday 14 September 2027\nDays left: 14 days");
+    const last = mails.filter((mail) => mail.subject.includes("will not be sent")).at(-1);
+    expect(last?.text).toContain("Letters sent on: Tuesday 14 September 2027\nDays left: 3 days");
+  });
+
+  it("does not mail again a warning claimed when warnings were timed from the item's first day", async () => {
+    const { daily, mails, reminders, clock } = await desk("2027-08-30");
+    // Claimed and sent on 18 August, 14 days before 1 September: its key is the activity's own day and the offset.
+    const ref = {
+      year: 2027,
+      activityId: "sep-letter-open-briefing-invitation",
+      dueBy: "2027-09-01",
+      offset: 14 as const,
+    };
+    const claim = {
+      ...ref,
+      reminderDay: "2027-08-18",
+      late: false,
+      status: "sending" as const,
+      claimedAt: clock.now().toISOString(),
+    };
+    const entity = reminderEntity(ref);
+    await reminders.claim(claim, clock.now().toISOString(), { ...audit, action: "programme.reminder.claim", entity });
+    await reminders.markSent(claim, "m-0", clock.now().toISOString(), {
+      ...audit,
+      action: "programme.reminder.sent",
+      entity,
+    });
+    const runs = await daily("2027-08-31", "2027-08-31");
+    expect(runs[0]?.run.outcomes.find((outcome) => outcome.withheldLetters)?.result).toBe("already-sent");
+    expect(mails.filter((mail) => mail.subject.includes("will not be sent"))).toEqual([]);
   });
 
   it("sends a warning found after its day without claiming a missed run", async () => {
