@@ -22,11 +22,12 @@ const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
 const doc = deskDocumentClient(config);
 const templates = templateRepository(doc, config.tableNames, systemClock);
+const store = dynamoProgrammeStore(doc, config.tableNames, systemClock);
 
 const untraced = createProgrammeRemindersHandler({
   // The programme years as the secretariat keeps them in the desk table (a draft when none is stored).
   programmes: programmeYears({
-    store: dynamoProgrammeStore(doc, config.tableNames, systemClock),
+    store,
     clock: systemClock,
     templates,
   }),
@@ -36,6 +37,7 @@ const untraced = createProgrammeRemindersHandler({
     letters: letterWaves(waveRepository(doc, config.tableNames, systemClock)),
     templates,
     schedules: lazy(() => programmeSchema.parse(programmeJson)),
+    programmes: store,
   }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,

@@ -6,9 +6,13 @@ import * as z from "zod";
 import { systemActor } from "#shared/auth/actor.ts";
 import { waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { IllegalTransition, Invalid } from "#shared/errors.ts";
-import { fireProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
+import {
+  fireProgrammeWave,
+  type ProgrammeWaveDependencies,
+  programmeWaveInputSchema,
+} from "#shared/waves/programme-waves.ts";
 import { resumeWave } from "#shared/waves/sweep.ts";
-import { enqueueResent, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { enqueueResent } from "#shared/waves/waves.ts";
 
 export const waveDispatchEventSchema = z.union([
   z.strictObject({ waveId: waveIdSchema }),
@@ -18,7 +22,7 @@ export const waveDispatchEventSchema = z.union([
 ]);
 export type WaveDispatchEvent = z.infer<typeof waveDispatchEventSchema>;
 
-export interface WaveDispatchHandlerDependencies extends WaveDispatchDependencies {
+export interface WaveDispatchHandlerDependencies extends ProgrammeWaveDependencies {
   /** The time zone of the programme schedule that fires a programme wave's key. */
   zoneOf: (key: string) => string;
   logger: Pick<Logger, "info" | "warn">;

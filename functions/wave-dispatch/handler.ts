@@ -4,6 +4,7 @@ import { readConfig } from "#shared/config.ts";
 import { waveDispatchDependencies } from "#shared/correspondence/dispatch-dependencies.ts";
 import { lazy } from "#shared/lazy.ts";
 import { tracer } from "#shared/observability/tracer.ts";
+import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { programmeSchema } from "#shared/schedules/schema.ts";
 import { programmeWaveZone } from "#shared/waves/programme-waves.ts";
@@ -19,8 +20,12 @@ const config = readConfig();
  */
 const programme = lazy(() => programmeSchema.parse(programmeJson));
 
+const doc = deskDocumentClient(config);
+
 const untraced = createWaveDispatchHandler({
-  ...waveDispatchDependencies(config, deskDocumentClient(config), systemClock),
+  ...waveDispatchDependencies(config, doc, systemClock),
+  // Read in a programme firing only: the year's own values for its letter (letters[].values).
+  programmes: dynamoProgrammeStore(doc, config.tableNames, systemClock),
   zoneOf: (key) => programmeWaveZone(programme(), key),
   logger: functionLogger(),
 });

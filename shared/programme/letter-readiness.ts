@@ -1,7 +1,9 @@
-// Whether the programme's scheduled letters go out: before a letter's day, whether the wave its schedule would make
-// could be sent (the firing's own check, on the wave the firing would build); after, which letters' waves were made
+// Whether the programme's scheduled letters go out: the day a correspondence item's letters are sent (their schedules'
+// first firing in its month); before it, whether the wave its schedule would make could be sent (the firing's own
+// check, on the wave the firing would build, with the stored year's values); after, which letters' waves were made
 // drafts that nothing sends. The reminder run mails both to the secretariat (ADR 0019).
-import type { Programme as Schedules } from "../schedules/schema.ts";
+import type { Schedule, Programme as Schedules } from "../schedules/schema.ts";
+import { firstFiringBetween } from "../schedules/send-day.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { letterIssues } from "../waves/letter-check.ts";
@@ -10,10 +12,14 @@ import {
   programmeWaveInputSchema,
   programmeWaveOf,
   programmeWaveZone,
+  programmeYearAt,
+  withYearValues,
 } from "../waves/programme-waves.ts";
 import type { WaveStatus } from "../waves/schemas.ts";
+import { dayIn } from "../zoned-time.ts";
 import { type LetterWaves, programmeLetterWaveId } from "./letters.ts";
 import type { Activity, LetterWave, Programme } from "./schemas.ts";
+import type { ProgrammeStore } from "./store.ts";
 
 type ServedLetter = NonNullable<Activity["letters"]>[number];
 
@@ -40,11 +46,18 @@ export interface LetterReadinessDependencies {
   templates: { get(id: string): Promise<Versioned<Pick<Template, "variants">> | undefined> };
   /** The programme's schedules (events/programme.json): each programme letter's wave input; read when one is due. */
   schedules: () => Schedules;
+  /** The stored programme years: a year's own values for its letters, read as the firing reads them. */
+  programmes: Pick<ProgrammeStore, "get">;
 }
 
 export interface ProgrammeLetterReadiness {
-  /** The scheduled letters of a correspondence item that their schedules' waves, fired on `day`, would not send. */
-  withheld(activity: Activity, day: string): Promise<WithheldLetter[]>;
+  /**
+   * The day a correspondence item's letters are sent: the earliest first firing of their schedules from its day to
+   * its last (the second Tuesday of September for September's item), in each schedule's zone; its day when none fires.
+   */
+  sendDay(activity: Activity): string;
+  /** The scheduled letters of a correspondence item that their schedules' waves, fired on their day, would not send. */
+  withheld(activity: Activity): Promise<WithheldLetter[]>;
   /** The programme's letters whose wave was made a draft (only a firing makes one, at its send time). */
   unsent(): UnsentLetter[];
 }
@@ -52,13 +65,17 @@ export interface ProgrammeLetterReadiness {
 /** A staff wave of the letter's template that is going out, or went: the letter is sent, whatever its schedule does. */
 const SENDING: readonly WaveStatus[] = ["scheduled", "dispatching", "completed"];
 
-function scheduleOf(schedules: Schedules, waveKey: string): { id: string; input: ProgrammeWave } | undefined {
+function scheduleOf(schedules: Schedules, waveKey: string): { schedule: Schedule; input: ProgrammeWave } | undefined {
   for (const schedule of schedules.schedules) {
     const input = programmeWaveInputSchema.safeParse(schedule.input).data?.programmeWave;
-    if (input?.key === waveKey) return { id: schedule.id, input };
+    if (input?.key === waveKey) return { schedule, input };
   }
   return undefined;
 }
+
+/** When the schedule fires within the activity's days (its month, for one planned for a month). */
+const firingIn = ({ expression, timezone }: Schedule, activity: Activity) =>
+  firstFiringBetween(expression, timezone, activity.day, activity.lastDay);
 
 export const programmeLetterReadiness =
   (deps: LetterReadinessDependencies) =>
@@ -71,23 +88,27 @@ export const programmeLetterReadiness =
     const scheduledLetters = (activity: Activity) =>
       (linked.withWaves(activity).letters ?? []).filter((letter) => !letter.manual && !sentByStaff(letter));
 
-    async function reasonsAgainst(letter: ServedLetter, day: string): Promise<WithheldLetter | undefined> {
+    async function reasonsAgainst(letter: ServedLetter, activity: Activity): Promise<WithheldLetter | undefined> {
       const schedules = deps.schedules();
-      const schedule = scheduleOf(schedules, letter.waveKey);
-      if (!schedule) {
+      const scheduled = scheduleOf(schedules, letter.waveKey);
+      if (!scheduled) {
         return {
           waveKey: letter.waveKey,
           templateId: letter.templateId,
           reasons: ["no schedule in events/programme.json fires it"],
         };
       }
-      const { input } = schedule;
+      const { schedule, input } = scheduled;
+      const zone = programmeWaveZone(schedules, input.key);
+      // The wave as the firing would make it: at the schedule's firing (noon UTC of the item's day when it has none
+      // then), with the values the stored year gives it then.
+      const firing = firingIn(schedule, activity) ?? new Date(`${activity.day}T12:00:00Z`);
+      const year = await deps.programmes.get(programmeYearAt(firing, zone));
       const template = await deps.templates.get(input.templateId);
       const reasons = template
         ? letterIssues(
             template.value,
-            // The wave as the schedule would make it that day (noon UTC is that day in the zones the desk uses).
-            programmeWaveOf(input, new Date(`${day}T12:00:00Z`), programmeWaveZone(schedules, input.key)),
+            programmeWaveOf(withYearValues(input, year?.value.file), firing, zone),
             "programmeWave.",
           ).map(({ path, message }) => `${path}: ${message}`)
         : [`its template ${input.templateId} does not exist`];
@@ -97,10 +118,20 @@ export const programmeLetterReadiness =
     }
 
     return {
-      async withheld(activity, day) {
+      sendDay(activity) {
+        const schedules = deps.schedules();
+        const days = (activity.letters ?? []).flatMap((letter) => {
+          const scheduled = letter.manual ? undefined : scheduleOf(schedules, letter.waveKey);
+          const firing = scheduled && firingIn(scheduled.schedule, activity);
+          return firing ? [dayIn(firing, scheduled.schedule.timezone)] : [];
+        });
+        // Letters of one item sent on different days (none today): warned of before the first of them.
+        return days.sort()[0] ?? activity.day;
+      },
+      async withheld(activity) {
         // A letter whose wave is made already is past checking: sent, or a draft `unsent` names.
         const pending = scheduledLetters(activity).filter((letter) => !own(letter));
-        const checked = await Promise.all(pending.map((letter) => reasonsAgainst(letter, day)));
+        const checked = await Promise.all(pending.map((letter) => reasonsAgainst(letter, activity)));
         return checked.filter((letter) => letter !== undefined);
       },
       unsent: () =>

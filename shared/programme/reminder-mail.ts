@@ -30,8 +30,10 @@ export interface ReminderMailInput {
   programme: Pick<Programme, "year" | "title">;
   activity: Activity;
   due: ReminderDue;
-  /** Calendar days from today to the deadline. */
+  /** Calendar days from today to the deadline, or to the day a warning's letters are sent. */
   daysLeft: number;
+  /** A letter warning's: the day its letters are sent (their schedule's firing). */
+  sendDay?: string;
   /** A previous run claimed this reminder and vanished: it may have sent it. */
   possiblyResent: boolean;
   /** The programme's status: a draft's days are rolled forward, not agreed. */
@@ -59,15 +61,21 @@ function when(activity: Activity): { label: string; value: string; subject: stri
 
 const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 
-/** What to do about a letter its schedule will not send: give what it lacks, or send it as a staff wave. */
-function withheldLine({ waveKey, templateId, reasons, scheduleId }: WithheldLetter): string {
-  const where = scheduleId
-    ? `give the values in the programmeWave of schedule ${scheduleId} (events/programme.json) and deploy, or `
-    : "";
-  return (
-    `Will not be sent: ${waveKey} (template ${templateId}): ${reasons.join("; ")}. To send it: ${where}` +
-    `create it as a staff wave of ${templateId} (POST /waves) with them; the programme item links that wave.`
-  );
+/**
+ * What to do about a letter its schedule will not send, simplest first: give the year's values (no deploy), or send it
+ * as a staff wave, or change the schedule's input and deploy.
+ */
+function withheldLine({ waveKey, templateId, reasons, scheduleId }: WithheldLetter, year: number): string {
+  const ways = [
+    ...(scheduleId
+      ? [`give the values in PUT /programme/${year} (letters[].values of ${waveKey}) before its send day`]
+      : []),
+    `create it as a staff wave of ${templateId} (POST /waves) with them; the programme item links that wave`,
+    ...(scheduleId
+      ? [`give them in the programmeWave of schedule ${scheduleId} (events/programme.json) and deploy`]
+      : []),
+  ];
+  return `Will not be sent: ${waveKey} (template ${templateId}): ${reasons.join("; ")}. To send it: ${ways.join("; or ")}.`;
 }
 
 function unsentLine({ title, waveKey, wave }: UnsentLetter): string {
@@ -107,11 +115,12 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
     ...(input.possiblyResent
       ? ["An earlier attempt to send this reminder did not record its outcome: you may have received it already."]
       : []),
-    ...withheld.map(withheldLine),
+    ...withheld.map((letter) => withheldLine(letter, programme.year)),
     ...(input.lettersNotSent ?? []).map(unsentLine),
   ];
   const facts: [string, string][] = [
     [at.label, at.value],
+    ...(input.sendDay ? [["Letters sent on", spelledDay(input.sendDay)] as [string, string]] : []),
     ["Days left", plural(daysLeft)],
     ["Kind", activity.kind],
     ["Responsible", activity.responsible.join(", ")],

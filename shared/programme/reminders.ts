@@ -97,6 +97,8 @@ interface Owed {
   year: ProgrammeYear;
   activity: Activity;
   due: ReminderDue;
+  /** The day it is reminded of: the activity's day, or for letters the day they are sent. */
+  day: string;
   withheld: WithheldLetter[];
 }
 
@@ -115,17 +117,20 @@ async function yearsRead(
   return { current, next: await yearIfAny(programmes, current.programme.year + 1) };
 }
 
-/** The reminders owed today, and the warnings for correspondence items whose letters would not go out. */
+/**
+ * The reminders owed today, and the warnings for correspondence items whose letters would not go out, timed from the
+ * day the letters are sent (their schedule's firing), not the item's first day.
+ */
 async function owedOn(year: ProgrammeYear, letters: ProgrammeLetterReadiness, today: string): Promise<Owed[]> {
   const owed: Owed[] = [];
   for (const activity of year.programme.activities) {
-    const due = reminderDue(activity.day, today);
+    const remindable = isRemindable(activity);
+    if (!remindable && !activity.letters) continue;
+    const day = remindable ? activity.day : letters.sendDay(activity);
+    const due = reminderDue(day, today);
     if (!due) continue;
-    if (isRemindable(activity)) owed.push({ year, activity, due, withheld: [] });
-    else if (activity.letters) {
-      const withheld = await letters.withheld(activity, activity.day);
-      if (withheld.length) owed.push({ year, activity, due, withheld });
-    }
+    const withheld = remindable ? [] : await letters.withheld(activity);
+    if (remindable || withheld.length) owed.push({ year, activity, due, day, withheld });
   }
   return owed;
 }
@@ -162,12 +167,13 @@ export const runProgrammeReminders =
     }
 
     // One at a time: a day owes a handful at most, and SES pacing is then a non-issue.
-    for (const { year, activity, due, withheld } of owed) {
+    for (const { year, activity, due, day, withheld } of owed) {
       const { programme } = year;
       const base = {
         year: programme.year,
         activityId: activity.id,
         offset: due.offset,
+        // The claim's key keeps the activity's own day, whatever day a warning is timed from: one per offset.
         dueBy: activity.day,
         late: due.late,
       };
@@ -212,7 +218,8 @@ export const runProgrammeReminders =
             programme,
             activity,
             due,
-            daysLeft: daysLeft(activity.day, today),
+            daysLeft: daysLeft(day, today),
+            ...(withheld.length ? { sendDay: day } : {}),
             possiblyResent: existing?.status === "sending",
             status: year.status,
             withheld,

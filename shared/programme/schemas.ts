@@ -3,6 +3,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { lazy } from "../lazy.ts";
+import { waveValuesSchema } from "../templates/values.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
 import { REMINDER_OFFSETS } from "./calendar.ts";
 
@@ -81,6 +82,12 @@ export const letterLinkSchema = /* @__PURE__ */ z
       .describe("The programme letter's key"),
     templateId: z.string().min(1).max(80),
     manual: z.boolean().optional().describe("No schedule sends it: staff create the wave (POST /waves) as required"),
+    values: waveValuesSchema
+      .optional()
+      .describe(
+        "This year's values of its letters (e.g. the open briefing's date, time and venue), laid key by key over its " +
+          "schedule's when the schedule fires; a wave already made keeps its values. Not on a manual letter",
+      ),
   })
   .meta({ id: "ProgrammeLetterLink" });
 export type LetterLink = z.infer<typeof letterLinkSchema>;
@@ -102,6 +109,7 @@ export const servedLetterSchema = /* @__PURE__ */ z
     waveKey: z.string(),
     templateId: z.string(),
     manual: z.boolean().optional(),
+    values: waveValuesSchema.optional().describe("This year's values of its letters, over its schedule's"),
     waves: z
       .array(letterWaveSchema)
       .optional()
@@ -162,6 +170,16 @@ export const activityFileSchema = /* @__PURE__ */ lazy(() =>
       if (activity.letters && activity.kind !== "correspondence") {
         ctx.addIssue({ code: "custom", path: ["letters"], message: "only correspondence is sent as letters" });
       }
+      activity.letters?.forEach((letter, at) => {
+        if (letter.manual && letter.values) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["letters", at, "values"],
+            message:
+              "a manual letter has no schedule to give values to: give them on the wave staff make (POST /waves)",
+          });
+        }
+      });
       const { basis, line } = activity.source;
       if ((basis === "annex" || basis === "programme") && line === undefined) {
         ctx.addIssue({ code: "custom", path: ["source", "line"], message: `a ${basis} source names its line` });

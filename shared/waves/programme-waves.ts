@@ -7,9 +7,11 @@ import { systemActor } from "../auth/actor.ts";
 import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { programmeYearOf } from "../programme/calendar.ts";
+import type { ProgrammeFile } from "../programme/schemas.ts";
+import type { ProgrammeStore } from "../programme/store.ts";
 import type { Programme } from "../schedules/schema.ts";
 import { letterDigest } from "../templates/rules.ts";
-import { waveValuesSchema } from "../templates/values.ts";
+import { type WaveValues, waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
@@ -70,11 +72,32 @@ export function wallClock(instant: Date, timeZone: string): { date: string; time
   return { date: dayOf(clock), time: minuteOf(clock), year: clock.year };
 }
 
+/** The programme year (February to January) a letter fired at `now` belongs to: its calendar links the wave. */
+export const programmeYearAt = (now: Date, timeZone: string): number => programmeYearOf(wallClock(now, timeZone).date);
+
+/** The values a programme year gives its letter `key` (`letters[].values` of the activity that links it), if any. */
+function yearLetterValues(file: ProgrammeFile | undefined, key: string): WaveValues | undefined {
+  for (const activity of file?.activities ?? []) {
+    const letter = activity.letters?.find((candidate) => candidate.waveKey === key && !candidate.manual);
+    if (letter?.values) return letter.values;
+  }
+  return undefined;
+}
+
+/**
+ * The schedule's input with the programme year's own values laid over its values, key by key: a year that gives
+ * `briefing.date` wins over the schedule's, and what it leaves out stays the schedule's. The firing and the reminder
+ * run's readiness check both build the wave through this, so the warning and the firing agree.
+ */
+export function withYearValues(input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave {
+  const own = yearLetterValues(year, input.key);
+  return own ? { ...input, values: { ...input.values, ...own } } : input;
+}
+
 /** The year's wave of a programme letter, as created when its schedule fires. */
 export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: string): Wave {
   const local = wallClock(now, timeZone);
-  // The letter belongs to the programme year it is sent in (February to January), whose calendar links its wave.
-  const year = programmeYearOf(local.date);
+  const year = programmeYearAt(now, timeZone);
   const at = now.toISOString();
   return {
     id: programmeWaveId(input.key, year),
@@ -101,22 +124,37 @@ export interface ProgrammeWaveResult {
   summary?: WaveDispatchResult["summary"];
 }
 
+export interface ProgrammeWaveDependencies extends WaveDispatchDependencies {
+  /**
+   * The stored programme years, whose letters may carry their own values (`letters[].values`). Without it (a test's
+   * pipeline) only the schedule's values are used.
+   */
+  programmes?: Pick<ProgrammeStore, "get"> | undefined;
+}
+
 /**
  * Creates this year's wave straight into dispatching (audited) unless it exists, then dispatches it. Dispatch is
  * idempotent, so a retry, or a second firing in the same year, sends only what is still queued. The wave keeps the
  * digest of the letter checked, as a scheduled wave does: a template changed before its letters are written halts it.
+ * Its values are the schedule's, overlaid by those its programme year, as stored, gives the letter (a year rolled
+ * forward and never stored gives none). A wave once made keeps its values: a later PUT of the year does not change it.
  */
 export const fireProgrammeWave =
-  (deps: WaveDispatchDependencies) =>
+  (deps: ProgrammeWaveDependencies) =>
   async (
     input: ProgrammeWave,
     timeZone: string,
     audit: AuditContext = { actor: systemActor("wave-dispatch") },
   ): Promise<ProgrammeWaveResult> => {
-    const fresh = programmeWaveOf(programmeWaveSchema.parse(input), deps.clock.now(), timeZone);
-    let wave = await deps.waves.get(fresh.id);
+    const now = deps.clock.now();
+    const scheduled = programmeWaveSchema.parse(input);
+    const programmeYear = programmeYearAt(now, timeZone);
+    const id = programmeWaveId(scheduled.key, programmeYear);
+    let wave = await deps.waves.get(id);
     let created = false;
     if (!wave) {
+      const year = await deps.programmes?.get(programmeYear);
+      const fresh = programmeWaveOf(withYearValues(scheduled, year?.value.file), now, timeZone);
       // Refused before anything is written: the schedule's retries and dead-letter queue report it.
       const template = await deps.templates.get(fresh.templateId);
       if (!template) throw new NotFound("Template", fresh.templateId);
@@ -135,7 +173,7 @@ export const fireProgrammeWave =
       } catch (error) {
         // A concurrent firing created it first.
         if (!(error instanceof Conflict)) throw error;
-        wave = await deps.waves.get(fresh.id);
+        wave = await deps.waves.get(id);
         if (!wave) throw error;
       }
     }

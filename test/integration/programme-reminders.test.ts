@@ -55,7 +55,11 @@ const asOnly = (programme: Programme, file: ProgrammeFile) => ({
 });
 
 /** Every programme letter goes out (letter-readiness.ts has tests of its own). */
-const lettersGoOut = async () => ({ withheld: async () => [], unsent: () => [] });
+const lettersGoOut = async () => ({
+  sendDay: (activity: { day: string }) => activity.day,
+  withheld: async () => [],
+  unsent: () => [],
+});
 
 const [file2023] = seedProgrammeFiles();
 if (!file2023) throw new Error("the 2023 programme is not bundled");

@@ -7,6 +7,7 @@ import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
+import { reminderEntity } from "#shared/programme/keys.ts";
 import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
 import { type ReminderRun, runProgrammeReminders } from "#shared/programme/reminders.ts";
@@ -27,13 +28,14 @@ const morningOf = (day: string) => `${day}T12:05:00Z`;
 
 async function desk(start: string) {
   const clock = fixedClock(morningOf(start));
-  const { years } = await seededProgramme(clock);
+  const { years, store } = await seededProgramme(clock);
   const templates = inMemoryTemplates(clock);
   const waves = inMemoryWaves(clock);
   const now = clock.now().toISOString();
   for (const template of programmeTemplates) {
     await templates.create({ ...template, createdAt: now, updatedAt: now }, audit);
   }
+  const reminders = inMemoryReminders(clock);
   const mails: { subject: string; text: string }[] = [];
   const mailer: Mailer = {
     async sendMail({ subject, text }) {
@@ -43,8 +45,13 @@ async function desk(start: string) {
   };
   const run = runProgrammeReminders({
     programmes: years,
-    letters: programmeLetterReadiness({ letters: letterWaves(waves), templates, schedules: () => schedules }),
-    reminders: inMemoryReminders(clock),
+    letters: programmeLetterReadiness({
+      letters: letterWaves(waves),
+      templates,
+      schedules: () => schedules,
+      programmes: store,
+    }),
+    reminders,
     clock,
     mailer,
     secretariatEmail: "secretariat@desk.example",
@@ -58,7 +65,7 @@ async function desk(start: string) {
     }
     return runs;
   }
-  return { clock, years, waves, mails, daily };
+  return { clock, years, waves, mails, daily, reminders };
 }
 
 const sentOn = (runs: { day: string; run: ReminderRun }[]) =>
@@ -149,9 +156,10 @@ function firedWave(key: string, at: string, status: Wave["status"]): Wave {
 }
 
 describe("programme letters their schedules would not send", () => {
-  it("warns 14 and 3 days before September that the open-briefing letters lack the briefing's values", async () => {
+  it("warns 14 and 3 days before the letters' send day that the open-briefing letters lack the briefing's values", async () => {
+    // Sent on the second Tuesday of September: Tuesday 14 September 2027.
     const { daily, mails } = await desk("2027-08-15");
-    const runs = await daily("2027-08-15", "2027-08-31");
+    const runs = await daily("2027-08-15", "2027-09-13");
     const warnings = runs.flatMap(({ day, run }) =>
       run.outcomes
         .filter((outcome) => outcome.withheldLetters && outcome.result === "sent")
@@ -159,13 +167,13 @@ describe("programme letters their schedules would not send", () => {
     );
     expect(warnings).toEqual([
       [
-        "2027-08-18",
+        "2027-08-31",
         "sep-letter-open-briefing-invitation",
         14,
         ["open-briefing-invitation-states", "open-briefing-invitation-organizations"],
       ],
       [
-        "2027-08-29",
+        "2027-09-11",
         "sep-letter-open-briefing-invitation",
         3,
         ["open-briefing-invitation-states", "open-briefing-invitation-organizations"],
@@ -181,21 +189,54 @@ describe("programme letters their schedules would not send", () => {
         "programmeWave.values.briefing.date: the template uses {{briefing.date}}: give its value; " +
         "programmeWave.values.briefing.time: the template uses {{briefing.time}}: give its value; " +
         "programmeWave.values.briefing.venue: the template uses {{briefing.venue}}: give its value. To send it: give " +
-        "the values in the programmeWave of schedule open-briefing-invitation-states (events/programme.json) and " +
-        "deploy, or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them",
+        "the values in PUT /programme/2027 (letters[].values of open-briefing-invitation-states) before its send " +
+        "day; or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them; the " +
+        "programme item links that wave; or give them in the programmeWave of schedule " +
+        "open-briefing-invitation-states (events/programme.json) and deploy.",
     );
+    expect(warning?.text).toContain("Letters sent on: Tuesday 14 September 2027\nDays left: 14 days");
+    const last = mails.filter((mail) => mail.subject.includes("will not be sent")).at(-1);
+    expect(last?.text).toContain("Letters sent on: Tuesday 14 September 2027\nDays left: 3 days");
+  });
+
+  it("does not mail again a warning claimed when warnings were timed from the item's first day", async () => {
+    const { daily, mails, reminders, clock } = await desk("2027-08-30");
+    // Claimed and sent on 18 August, 14 days before 1 September: its key is the activity's own day and the offset.
+    const ref = {
+      year: 2027,
+      activityId: "sep-letter-open-briefing-invitation",
+      dueBy: "2027-09-01",
+      offset: 14 as const,
+    };
+    const claim = {
+      ...ref,
+      reminderDay: "2027-08-18",
+      late: false,
+      status: "sending" as const,
+      claimedAt: clock.now().toISOString(),
+    };
+    const entity = reminderEntity(ref);
+    await reminders.claim(claim, clock.now().toISOString(), { ...audit, action: "programme.reminder.claim", entity });
+    await reminders.markSent(claim, "m-0", clock.now().toISOString(), {
+      ...audit,
+      action: "programme.reminder.sent",
+      entity,
+    });
+    const runs = await daily("2027-08-31", "2027-08-31");
+    expect(runs[0]?.run.outcomes.find((outcome) => outcome.withheldLetters)?.result).toBe("already-sent");
+    expect(mails.filter((mail) => mail.subject.includes("will not be sent"))).toEqual([]);
   });
 
   it("sends a warning found after its day without claiming a missed run", async () => {
-    const { daily, mails } = await desk("2027-08-20");
-    await daily("2027-08-20", "2027-08-20");
+    const { daily, mails } = await desk("2027-09-02");
+    await daily("2027-09-02", "2027-09-02");
     const warning = mails.find((mail) => mail.subject.startsWith("Warning"));
     expect(warning?.subject).toBe(
       "Warning: Invitation to the open briefing, encouraging States to share experiences, lessons learned and best " +
         "practices, planned for September 2027: will not be sent as scheduled",
     );
     expect(warning?.text).toContain(
-      "This is the 14-day warning meant for Wednesday 18 August 2027. It goes out now: the letters were found " +
+      "This is the 14-day warning meant for Tuesday 31 August 2027. It goes out now: the letters were found " +
         "unsendable after that day, or that day's run was missed; their day is still ahead.",
     );
     expect(warning?.text).not.toContain("a missed run)");
@@ -208,7 +249,7 @@ describe("programme letters their schedules would not send", () => {
   });
 
   it("does not warn of a letter staff scheduled as their own wave of its template", async () => {
-    const { daily, waves, clock } = await desk("2027-08-17");
+    const { daily, waves, clock } = await desk("2027-08-30");
     await waves.create(
       {
         id: "01STAFFSEPTEMBER",
@@ -224,7 +265,7 @@ describe("programme letters their schedules would not send", () => {
       },
       audit,
     );
-    const [first] = await daily("2027-08-18", "2027-08-18");
+    const [first] = await daily("2027-08-31", "2027-08-31");
     expect(first?.run.outcomes.find((outcome) => outcome.withheldLetters)?.withheldLetters).toEqual([
       "open-briefing-invitation-organizations",
     ]);

@@ -11,12 +11,8 @@ import { type WaveScheduler, waveScheduleName } from "#shared/waves/scheduler.ts
 import type { NewWave } from "#shared/waves/schemas.ts";
 import { cancelWave, createWave, getWave, listWaves, scheduleWave } from "#shared/waves/waves.ts";
 import { refusal } from "../support/fixtures.ts";
-import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryContacts } from "../support/in-memory/contacts.ts";
-import { inMemoryLedger } from "../support/in-memory/ledger.ts";
-import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
-import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
 import { type InMemoryTemplates, inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { type InMemoryWaves, inMemoryWaves } from "../support/in-memory/waves.ts";
 
@@ -304,17 +300,7 @@ describe("scheduleWave and cancelWave", () => {
 
 describe("a programme wave whose letters would fail", () => {
   it("waits as a draft naming the Chair no configuration covers, or the State its organizations lack", async () => {
-    const stores = {
-      waves,
-      templates,
-      clock,
-      ledger: inMemoryLedger(clock),
-      registry: inMemoryRegistry(clock),
-      organizations: inMemoryOrganizations(clock),
-      contacts: inMemoryContacts(clock),
-      assistance: inMemoryAssistance(clock),
-      queue: { sendBatch: async () => undefined },
-    };
+    const stores = inMemoryDispatchStores({ waves, templates, clock });
     const fire = (key: string, templateId: string, audience: NewWave["audience"]) =>
       fireProgrammeWave(stores)({ key, templateId, audience, notAfterHours: 72 }, "America/New_York", audit);
     const signed = await fire("signed", "signed-2027", "non-reporting-states");

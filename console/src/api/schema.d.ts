@@ -4209,6 +4209,8 @@ export interface components {
       waveKey: string;
       templateId: string;
       manual?: boolean;
+      /** @description This year's values of its letters, over its schedule's */
+      values?: components["schemas"]["WaveValues"];
       /** @description The year's wave <waveKey>-<year> once fired; for a manual letter, the waves made from its template */
       waves?: components["schemas"]["ProgrammeLetterWave"][];
     };
@@ -4293,6 +4295,8 @@ export interface components {
       templateId: string;
       /** @description No schedule sends it: staff create the wave (POST /waves) as required */
       manual?: boolean;
+      /** @description This year's values of its letters (e.g. the open briefing's date, time and venue), laid key by key over its schedule's when the schedule fires; a wave already made keeps its values. Not on a manual letter */
+      values?: components["schemas"]["WaveValues"];
     };
     IssuedCalendarFeed: {
       /** @description The feed's id, for revoking it; it is not the secret in its address */
