@@ -16,6 +16,7 @@ import { realSleep, tokenBucket } from "../../shared/correspondence/pacing.ts";
 import { correspondenceMailer } from "../../shared/correspondence/ses-sender.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { mailSettingsOf } from "../../shared/mail/ses.ts";
+import { dynamoProgrammeStore } from "../../shared/programme/store.ts";
 import { templateRepository } from "../../shared/templates/repository.ts";
 import { programmeWaveZone } from "../../shared/waves/programme-waves.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
@@ -84,7 +85,9 @@ function localPipeline() {
     metrics: { addMetric: () => undefined, publishStoredMetrics: () => undefined },
   });
   const drain = () => queue.drain((records) => sendBatch(sqsEvent(records), invocation()));
-  return { deps, ledger, queue, drain };
+  // As deployed: a programme firing reads the stored year's own values for its letter.
+  const programmes = dynamoProgrammeStore(doc, config.tableNames, clock);
+  return { deps, programmes, ledger, queue, drain };
 }
 
 /**
@@ -92,9 +95,10 @@ function localPipeline() {
  * { waveId, enqueueResent } for a resend's (its letters sent again go through the SES emulator like any other).
  */
 export async function runWave(input: unknown) {
-  const { deps, ledger, queue, drain } = localPipeline();
+  const { deps, programmes, ledger, queue, drain } = localPipeline();
   const dispatched = await createWaveDispatchHandler({
     ...deps,
+    programmes,
     queue,
     zoneOf: (key) => programmeWaveZone(programme, key),
     logger: quiet,

@@ -7,10 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "#shared/assistance/dates.ts";
 import { programmeYearOf } from "#shared/programme/calendar.ts";
 import type { IssuedCalendarFeed } from "#shared/programme/feeds-schemas.ts";
 import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { deskDay } from "#shared/zoned-time.ts";
+import { programme as schedules } from "../../events/programme.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
@@ -137,4 +139,44 @@ describe("the programme of work on the local stack", () => {
     }
     expect(await (await request("/programme/years", secretariat)).text()).toBe(before);
   });
+});
+
+describe("a programme year's own letter values on the local stack", () => {
+  it("reach the wave `npm run fire` makes of a programme letter, as deployed", async () => {
+    const year = (await view()).year;
+    const current = await request(`/programme/${year}`, secretariat);
+    const { programme: file } = (await current.json()) as {
+      programme: { activities: { letters?: { waveKey: string; values?: Record<string, string> }[] }[] };
+    };
+    const key = "open-briefing-invitation-organizations";
+    const values = {
+      // After the day the letter is fired (today): a briefing before it is refused.
+      "briefing.date": addDays(deskDay(new Date()), 30),
+      "briefing.time": "10:00",
+      "briefing.venue": "Conference Room 4",
+    };
+    const given = {
+      ...file,
+      activities: file.activities.map((activity) => ({
+        ...activity,
+        ...(activity.letters
+          ? { letters: activity.letters.map((letter) => (letter.waveKey === key ? { ...letter, values } : letter)) }
+          : {}),
+      })),
+    };
+    const put = await request(`/programme/${year}`, secretariat, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": current.headers.get("etag") ?? '"0"' },
+      body: JSON.stringify(given),
+    });
+    expect(put.status).toBe(200);
+
+    const schedule = schedules.schedules.find((candidate) => candidate.id === key);
+    const fire = targets["wave-dispatch"];
+    if (!schedule || !fire) throw new Error(`no ${key} schedule or wave-dispatch target`);
+    await fire(schedule.input ?? {});
+    const wave = await request(`/waves/${key}-${year}`, secretariat);
+    expect(wave.status).toBe(200);
+    expect(await wave.json()).toMatchObject({ values, status: expect.not.stringMatching(/^draft$/) });
+  }, 120_000);
 });
