@@ -117,7 +117,7 @@ const recurringAgenda = (items: readonly string[], fromYear: number) =>
   items.filter((item) => !isOtherMatters(item) && !namesDatedEvent(item, fromYear));
 
 function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number): ActivityFile {
-  const { date, dueBy, month, held: _held, annexText: _annexText, note: _note, ...rest } = activity;
+  const { date, dueBy, month, held: _held, annexText: _annexText, note: _note, letters, ...rest } = activity;
   const how =
     date !== undefined
       ? `held on ${date}: moved to the same weekday and week of the month`
@@ -133,6 +133,8 @@ function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number
     ...(date !== undefined ? { date: sameWeekdayAndWeek(date, years) } : {}),
     ...(dueBy !== undefined ? { dueBy: shiftDueBy(dueBy, years) } : {}),
     ...(month !== undefined ? { month: shiftYear(month, years) } : {}),
+    // A letter's values are its year's (a briefing's day and venue): the draft links the letter, and gives none.
+    ...(letters ? { letters: letters.map(({ values: _values, ...link }) => link) } : {}),
     source: {
       basis: "inference",
       document: `The adopted programme of work ${from.year}, activity ${activity.id} (source there: ${activity.source.basis})`,

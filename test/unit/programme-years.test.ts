@@ -136,6 +136,18 @@ const seedFile = (year: number): ProgrammeFile => {
   return file;
 };
 
+describe("a draft rolled forward from a year whose letters carry their values", () => {
+  it("links the same letters and gives none of their values: a briefing's day and venue are its year's", () => {
+    const briefing = { "briefing.date": "2025-10-15", "briefing.venue": "Conference Room 4" };
+    const letter = {
+      ...march("programme-first-report-request"),
+      letters: [{ waveKey: "x", templateId: "t", values: briefing }],
+    };
+    const rolled = rollForward(file2025({ activities: [letter] }), 2027);
+    expect(rolled.activities[0]?.letters).toEqual([{ waveKey: "x", templateId: "t" }]);
+  });
+});
+
 describe("a draft rolled forward from a year compiled from meeting records (2024)", () => {
   const draft = () => rollForward(seedFile(2024), 2026);
   const byId = () => new Map(draft().activities.map((activity) => [activity.id, activity]));
