@@ -84,7 +84,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     expect(await audience.inputValue()).toBe("states-with-follow-up-due");
     const hint = page.locator("#audience-hint");
     expect(await hint.textContent()).toMatch(
-      /cannot go to states without a first national report: the audience is now states owed the one-year follow-up/,
+      /cannot go to “States without a first national report”: the audience is now “States owed the one-year follow-up/,
     );
     expect(await audience.getAttribute("aria-describedby")).toContain("audience-hint");
     expect(await seriousViolations(page)).toEqual([]);

@@ -125,8 +125,8 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
     setAudienceMoved(
       audience === form.audience
         ? ""
-        : `The template ${templateId} cannot go to ${AUDIENCES[form.audience].toLowerCase()}: the audience is now ` +
-            `${AUDIENCES[audience].toLowerCase()}.`,
+        : `The template ${templateId} cannot go to “${AUDIENCES[form.audience]}”: the audience is now ` +
+            `“${AUDIENCES[audience]}”.`,
     );
     setForm({ ...form, templateId, audience });
   };
