@@ -1,5 +1,5 @@
 // The console's assistance, snapshot, programme and import pages in Debian's Chromium against the local stack: the
-// secretariat moves a request along (its status and history show it; an illegal move is the API's 409 at the field),
+// secretariat moves a request along (its status and history show it; only the legal moves are offered),
 // ranked candidates, proposing and accepting a match, offers and providers, the pending-assistance report and its
 // CSV, the diff between two quarters, a programme activity's letters, a personal calendar feed issued and revoked,
 // a CSV with a bad row checked, mended and applied; a member sees no write action. axe, keyboard, 390 px.
@@ -18,8 +18,8 @@ import {
   settled,
 } from "../support/console-browser.ts";
 
-// The refusals this file provokes on purpose: an illegal move (409) and bad fields (422).
-const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
+// The refusals this file provokes on purpose: bad fields (422).
+const desk = consoleBrowser({ expectedErrors: /status of 422/ });
 
 /** The desk's day, New York's: UTC's date is a day ahead from midnight UTC until New York's. */
 const today = () => deskDay(new Date());
@@ -51,13 +51,13 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.locator("#candidates-closed").textContent()).toContain("it is acknowledged");
     expect(await page.getByRole("button", { name: /^Propose / }).count()).toBe(0);
 
-    // An illegal move is the API's 409, shown at the status field with the legal moves; nothing changes.
-    await page.getByLabel("New status").selectOption("fulfilled");
-    await page.getByRole("button", { name: "Move to fulfilled" }).click();
-    const refusal = page.locator("#to-problem");
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/consent-window|withdrawn/);
-    expect(await page.locator('[data-field="status"]').textContent()).toBe("acknowledged");
+    // Only the lifecycle's legal moves are offered, the next step first: an illegal one cannot be chosen.
+    const offered = await page
+      .getByLabel("New status")
+      .locator("option")
+      .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+    expect(offered).toEqual(["consent-window", "withdrawn"]);
+    expect(await page.getByLabel("New status").inputValue()).toBe("consent-window");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-1280.png"), fullPage: true });
     await page.close();
@@ -136,7 +136,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.getByLabel("legislation").isChecked()).toBe(true);
     await page.getByLabel("Valid from (YYYY-MM-DD)").fill(today());
     await page.getByRole("button", { name: "Record the offer" }).click();
-    await page.getByText("Recorded the offer of FRA.").waitFor();
+    await page.getByText("Recorded the offer of France.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
     await page.close();

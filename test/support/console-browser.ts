@@ -8,7 +8,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
+import { issueToken } from "../../infra/local/jwt.ts";
 import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { apiCaller } from "./api-call.ts";
 import { launchChromium } from "./chromium.ts";
 
 export type ConsoleGroup = "secretariat" | "experts" | "members";
@@ -35,7 +37,19 @@ export interface ConsoleBrowser {
   /** The console's first page, checked for its status and CSP; failed requests matching `expected` are not troubles. */
   openConsole(width?: number): Promise<Page>;
   signIn(group: ConsoleGroup, width?: number): Promise<Page>;
+  /** Opens the console's page at `hash` (`#/states/NOR`) in a page already signed in. */
+  go(page: Page, hash: string): Promise<unknown>;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's answers are read loosely in e2e tests; their schemas are tested elsewhere
+export type Json = any;
+
+/** The API called directly, as the secretariat: to prepare what the console only reads, and to compare answers. */
+export const secretariatApi = (desk: ConsoleBrowser) =>
+  apiCaller<Json>(
+    () => desk.stack.apiUrl,
+    () => issueToken(desk.stack.jwtKeys, { group: "secretariat" }),
+  );
 
 /**
  * Starts the stack and Chromium before the file's tests and stops both after. `expectedErrors` names the failed
@@ -98,6 +112,7 @@ export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedE
     troubles,
     openConsole,
     signIn,
+    go: (page, hash) => page.goto(`${running().stack.consoleUrl}${hash}`),
   };
 }
 
@@ -127,6 +142,32 @@ export function overflowOf(page: Page): Promise<number> {
     return view.document.documentElement.scrollWidth - view.innerWidth;
   });
 }
+
+/**
+ * The focused element as a screen reader would announce it: its id, its name (aria-label, else its text), its
+ * `data-field` and its tag (BODY when the focus has dropped to the page).
+ */
+export const focusedElement = (page: Page) =>
+  page.evaluate(() => {
+    const active = (
+      globalThis as unknown as {
+        document: {
+          activeElement: {
+            id: string;
+            tagName: string;
+            textContent: string | null;
+            getAttribute(name: string): string | null;
+          };
+        };
+      }
+    ).document.activeElement;
+    return {
+      id: active.id,
+      name: (active.getAttribute("aria-label") ?? active.textContent ?? "").trim(),
+      field: active.getAttribute("data-field"),
+      tag: active.tagName,
+    };
+  });
 
 /** Waits until no panel of the page still says "Loading…". */
 export async function settled(page: Page): Promise<void> {

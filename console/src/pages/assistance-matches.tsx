@@ -21,7 +21,8 @@ import {
   moveMatch,
   proposeMatch,
 } from "./assistance-matching.ts";
-import { providerKey, providerLabel } from "./assistance-offers-data.ts";
+import { providerKey } from "./assistance-offers-data.ts";
+import { type OwnerNames, providerName } from "./provider-names.ts";
 
 const problemText = (problem: Problem) => [problem.title, problem.detail].filter(Boolean).join(": ");
 
@@ -39,12 +40,14 @@ export function Candidates({
   requestStatus,
   session,
   round,
+  names,
   onProposed,
 }: {
   requestId: string;
   requestStatus: RequestStatus;
   session: Session;
   round: number;
+  names: OwnerNames;
   onProposed: () => void;
 }) {
   const [loaded] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
@@ -99,7 +102,7 @@ export function Candidates({
                     header: "Provider",
                     cell: (candidate) => (
                       <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>
-                        {providerLabel(candidate.offer.provider)}
+                        {providerName(candidate.offer.provider, names)}
                       </a>
                     ),
                   },
@@ -134,7 +137,7 @@ export function Candidates({
                           aria-describedby={problem ? "propose-problem" : undefined}
                           onClick={() => void propose(candidate.offer.id)}
                         >
-                          Propose {providerLabel(candidate.offer.provider)}'s offer
+                          Propose {providerName(candidate.offer.provider, names)}'s offer
                         </button>
                       ) : (
                         "none"
@@ -156,11 +159,13 @@ export function Candidates({
  */
 function MoveMatch({
   match,
+  names,
   problem,
   onProblem,
   onMoved,
 }: {
   match: AssistanceMatch;
+  names: OwnerNames;
   problem: Problem | undefined;
   onProblem: (problem: Problem | undefined) => void;
   onMoved: () => void;
@@ -185,7 +190,11 @@ function MoveMatch({
     }
   }
   return (
-    <form class="inline-form" onSubmit={submit} aria-label={`Move the match with ${providerLabel(match.provider)}`}>
+    <form
+      class="inline-form"
+      onSubmit={submit}
+      aria-label={`Move the match with ${providerName(match.provider, names)}`}
+    >
       <label for={id}>Move to</label>{" "}
       <select
         id={id}
@@ -215,11 +224,13 @@ export function Matches({
   requestId,
   session,
   round,
+  names,
   onMoved,
 }: {
   requestId: string;
   session: Session;
   round: number;
+  names: OwnerNames;
   onMoved: () => void;
 }) {
   const [loaded] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
@@ -242,7 +253,7 @@ export function Matches({
               rows={matches}
               keyOf={(match) => match.id}
               columns={[
-                { header: "Provider", cell: (match: AssistanceMatch) => providerLabel(match.provider) },
+                { header: "Provider", cell: (match: AssistanceMatch) => providerName(match.provider, names) },
                 { header: "Areas", cell: (match: AssistanceMatch) => match.areas.join(", ") },
                 { header: "Status", field: "match-status", cell: (match: AssistanceMatch) => match.status },
                 {
@@ -262,6 +273,7 @@ export function Matches({
                           <MoveMatch
                             key={match.updatedAt}
                             match={match}
+                            names={names}
                             problem={problems[match.id]}
                             onProblem={problemFor(match.id)}
                             onMoved={onMoved}

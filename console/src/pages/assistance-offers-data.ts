@@ -34,8 +34,6 @@ export const ASSISTANCE_AREAS = (Object.keys(AREA_ORDER) as AssistanceArea[]).so
 export const providerKey = (provider: Provider): string =>
   provider.kind === "state" ? `state:${provider.iso3}` : `organization:${provider.id}`;
 
-export const providerLabel = (provider: Provider): string => (provider.kind === "state" ? provider.iso3 : provider.id);
-
 export async function providers(): Promise<ProviderSummary[]> {
   return dataOf(await api.GET("/assistance/providers", {})).items;
 }

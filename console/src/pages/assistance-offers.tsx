@@ -1,6 +1,7 @@
 // Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
 // provider's offers or all of them, and recording an offer for the groups that may.
 import { useState } from "preact/hooks";
+import { ownerNames } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
@@ -15,11 +16,11 @@ import {
   type NewOffer,
   offers,
   providerKey,
-  providerLabel,
   providers,
 } from "./assistance-offers-data.ts";
+import { NO_NAMES, type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
 
-function Providers({ chosen }: { chosen: string | undefined }) {
+function Providers({ chosen, names }: { chosen: string | undefined; names: OwnerNames }) {
   const [loaded] = useLoad(providers, "providers");
   return (
     <section aria-labelledby="providers-title">
@@ -39,7 +40,7 @@ function Providers({ chosen }: { chosen: string | undefined }) {
                   const key = providerKey(summary.provider);
                   return (
                     <a href={href.assistanceOffers(key)} aria-current={chosen === key ? "true" : undefined}>
-                      {summary.name ?? providerLabel(summary.provider)}
+                      {summary.name ?? providerName(summary.provider, names)}
                     </a>
                   );
                 },
@@ -71,11 +72,11 @@ function Providers({ chosen }: { chosen: string | undefined }) {
   );
 }
 
-function Offers({ provider, round }: { provider: string | undefined; round: number }) {
+function Offers({ provider, round, names }: { provider: string | undefined; round: number; names: OwnerNames }) {
   const [loaded] = useLoad(() => offers(provider), `${provider ?? "all"}/${round}`);
   return (
     <section aria-labelledby="offers-title">
-      <h2 id="offers-title">{provider ? `Offers of ${provider}` : "Every offer"}</h2>
+      <h2 id="offers-title">{provider ? `Offers of ${withProviderNames(provider, names)}` : "Every offer"}</h2>
       {provider && (
         <p>
           <a href={href.assistanceOffers()}>Show every provider's offers</a>
@@ -94,7 +95,7 @@ function Offers({ provider, round }: { provider: string | undefined; round: numb
               rows={list}
               keyOf={(offer) => offer.id}
               columns={[
-                { header: "Provider", cell: (offer) => providerLabel(offer.provider) },
+                { header: "Provider", cell: (offer) => providerName(offer.provider, names) },
                 { header: "Areas", cell: (offer) => offer.areas.join(", ") },
                 { header: "Description", cell: (offer) => offer.description },
                 {
@@ -140,7 +141,7 @@ function bodyOf(form: OfferForm): NewOffer {
   };
 }
 
-function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
+function RecordOffer({ names, onRecorded }: { names: OwnerNames; onRecorded: () => void }) {
   const [form, setForm] = useState<OfferForm>({
     kind: "state",
     provider: "",
@@ -153,7 +154,7 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
   const { problem, busy, submit } = useSubmit(async () => {
     try {
       const offer = await createOffer(bodyOf(form));
-      setRecorded(`Recorded the offer of ${providerLabel(offer.provider)}.`);
+      setRecorded(`Recorded the offer of ${providerName(offer.provider, names)}.`);
       onRecorded();
     } catch (error) {
       // A refusal leaves no word of an earlier offer recorded next to it.
@@ -258,13 +259,18 @@ function RecordOffer({ onRecorded }: { onRecorded: () => void }) {
 export function AssistanceOffers({ query, session }: { query: URLSearchParams; session: Session }) {
   const provider = query.get("provider") ?? undefined;
   const [round, setRound] = useState(0);
+  // Offers name their providers by code: the States' and organizations' names are read once for the page.
+  const [owners] = useLoad(ownerNames, "owner-names");
+  const names = owners.status === "ready" ? owners.data : NO_NAMES;
   return (
     <>
       <h1>Offers and providers</h1>
       <AssistanceLinks current="offers" />
-      <Offers provider={provider} round={round} />
-      {may(session.group, "POST /assistance/offers") && <RecordOffer onRecorded={() => setRound((n) => n + 1)} />}
-      <Providers key={round} chosen={provider} />
+      <Offers provider={provider} round={round} names={names} />
+      {may(session.group, "POST /assistance/offers") && (
+        <RecordOffer names={names} onRecorded={() => setRound((n) => n + 1)} />
+      )}
+      <Providers key={round} chosen={provider} names={names} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 // The pending-assistance reports (three a year): each one's totals, its rows, and its CSV fetched with the token.
 import { useState } from "preact/hooks";
+import { ownerNames } from "../api/owner-names.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
-import { providerLabel, report, reportCsv, reports } from "./assistance-offers-data.ts";
+import { report, reportCsv, reports } from "./assistance-offers-data.ts";
+import { NO_NAMES, providerName, withProviderNames } from "./provider-names.ts";
 
 function useCsv() {
   const [failure, setFailure] = useState<string>();
@@ -87,6 +89,9 @@ export function AssistanceReports() {
 
 export function AssistanceReportPage({ id }: { id: string }) {
   const [loaded] = useLoad(() => report(id), id);
+  // The report names providers by key (state:DEU): their names are read beside it.
+  const [owners] = useLoad(ownerNames, "owner-names");
+  const names = owners.status === "ready" ? owners.data : NO_NAMES;
   const [save, failure] = useCsv();
   return (
     <>
@@ -134,11 +139,12 @@ export function AssistanceReportPage({ id }: { id: string }) {
                       <td class="number">{row.ageDays}</td>
                       <td>{followUpWords(row.followUp)}</td>
                       <td>
-                        {row.matches.map((match) => `${providerLabel(match.provider)} ${match.status}`).join(", ") ||
-                          "none"}
+                        {row.matches
+                          .map((match) => `${providerName(match.provider, names)} ${match.status}`)
+                          .join(", ") || "none"}
                       </td>
                       <td>
-                        {row.lastAction.action} {row.lastAction.on}
+                        {withProviderNames(row.lastAction.action, names)} {row.lastAction.on}
                       </td>
                     </tr>
                   ))}

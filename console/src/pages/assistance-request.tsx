@@ -1,6 +1,8 @@
-// One assistance request: its history and, for the groups that may, a move to another status. Which moves are legal
-// is the API's rule: an illegal one comes back as 409 naming the legal ones, shown at the field.
+// One assistance request: its history and, for the groups that may, a move to another status. Only the moves the
+// API's lifecycle allows from the request's status are offered (assistance-moves.ts); one refused all the same (the
+// request moved meanwhile) comes back as 409 naming the legal ones, shown at the field.
 import { useState } from "preact/hooks";
+import { ownerNames } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
@@ -11,18 +13,27 @@ import {
   type AssistanceRequest,
   isRequestStatus,
   moveRequest,
-  REQUEST_STATUSES,
+  type RequestStatus,
   requestWithEtag,
   type Transition,
   type Versioned,
 } from "./assistance-data.ts";
 import { Candidates, Matches } from "./assistance-matches.tsx";
+import { REQUEST_MOVES } from "./assistance-moves.ts";
+import { NO_NAMES } from "./provider-names.ts";
 
 type MoveField = "to" | "on" | "note";
 
-function MoveForm({ current, onMoved }: { current: Versioned<AssistanceRequest>; onMoved: () => void }) {
-  const others = REQUEST_STATUSES.filter((status) => status !== current.value.status);
-  const [form, setForm] = useState<Transition>({ to: others[0] ?? "withdrawn", on: "", note: "" });
+function MoveForm({
+  current,
+  legal,
+  onMoved,
+}: {
+  current: Versioned<AssistanceRequest>;
+  legal: readonly RequestStatus[];
+  onMoved: () => void;
+}) {
+  const [form, setForm] = useState<Transition>({ to: legal[0] ?? "withdrawn", on: "", note: "" });
   const submitting = useSubmit(async () => {
     await moveRequest(current.value.id, current.etag, {
       to: form.to,
@@ -42,7 +53,7 @@ function MoveForm({ current, onMoved }: { current: Versioned<AssistanceRequest>;
       name: "to",
       label: "New status",
       control: "select",
-      options: Object.fromEntries(others.map((status) => [status, status])),
+      options: Object.fromEntries(legal.map((status) => [status, status])),
     },
     { name: "on", label: "On (YYYY-MM-DD; today when empty)", control: "date" },
     { name: "note", label: "Note (optional)", control: "textarea" },
@@ -67,6 +78,9 @@ function MoveForm({ current, onMoved }: { current: Versioned<AssistanceRequest>;
 
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload] = useLoad(() => requestWithEtag(id), id);
+  // Providers are named by code in the API's answers: their names are read once for both tables.
+  const [owners] = useLoad(ownerNames, "owner-names");
+  const names = owners.status === "ready" ? owners.data : NO_NAMES;
   // Matchmaking moves the request too (an accepted match makes it matched): every part is read again after one.
   const [round, setRound] = useState(0);
   const matched = () => {
@@ -98,17 +112,26 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                 </li>
               ))}
             </ol>
-            {may(session.group, "POST /assistance/requests/{id}/transitions") && (
-              <MoveForm key={current.etag} current={current} onMoved={matched} />
-            )}
+            {may(session.group, "POST /assistance/requests/{id}/transitions") &&
+              (REQUEST_MOVES[request.status].length > 0 ? (
+                <MoveForm
+                  key={current.etag}
+                  current={current}
+                  legal={REQUEST_MOVES[request.status]}
+                  onMoved={matched}
+                />
+              ) : (
+                <p id="move-final">A {request.status} request moves no more.</p>
+              ))}
             <Candidates
               requestId={request.id}
               requestStatus={request.status}
               session={session}
               round={round}
+              names={names}
               onProposed={matched}
             />
-            <Matches requestId={request.id} session={session} round={round} onMoved={matched} />
+            <Matches requestId={request.id} session={session} round={round} names={names} onMoved={matched} />
           </>
         );
       }}

@@ -278,6 +278,8 @@ export function SelectField(props: {
   value: string;
   choices: readonly (readonly [value: string, words: string])[];
   onChange: (value: string) => void;
+  /** Another element that describes the field too (e.g. why some choices are not offered). */
+  alsoDescribedBy?: string;
 }) {
   return (
     <Field id={props.id} label={props.label} problem={props.problem}>
@@ -285,7 +287,7 @@ export function SelectField(props: {
         <select
           id={props.id}
           value={props.value}
-          aria-describedby={describedBy}
+          aria-describedby={[describedBy, props.alsoDescribedBy].filter(Boolean).join(" ") || undefined}
           aria-invalid={invalid}
           onChange={(e) => props.onChange(e.currentTarget.value)}
         >

@@ -5,9 +5,10 @@ import { useState } from "preact/hooks";
 import { href } from "../../router.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { createWave, listTemplates, type NewWave } from "./data.ts";
+import { audiencesFor } from "./audience-fit.ts";
+import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
-import { AUDIENCE_CODES, AUDIENCES, isAudience } from "./wave-facts.ts";
+import { AUDIENCE_CODES, AUDIENCES, type Audience, isAudience } from "./wave-facts.ts";
 
 const FIELDS = [
   "templateId",
@@ -34,14 +35,31 @@ interface ComposerForm {
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
 const DAY_MS = 86_400_000;
 
-/** Tomorrow 09:00 in New York, letters accepted for a week, an answer asked in 90 days: a first draft to adjust. */
-function firstDraft(templateId: string): ComposerForm {
+/**
+ * The audiences the template's letters can go to; every audience when none can (a letter naming a State and an
+ * organization), for the API to say why at the field.
+ */
+const audiencesOf = (templates: readonly Template[], id: string): Audience[] => {
+  const template = templates.find((candidate) => candidate.id === id);
+  const fitting = template ? audiencesFor(template) : [];
+  return fitting.length > 0 ? fitting : AUDIENCE_CODES;
+};
+
+/** The audience kept when the template changes: the one chosen if the template can go to it, else its first. */
+const audienceFitting = (audiences: readonly Audience[], chosen: Audience): Audience =>
+  audiences.includes(chosen) ? chosen : (audiences[0] ?? chosen);
+
+/**
+ * Tomorrow 09:00 in New York, letters accepted for a week, an answer asked in 90 days, to the non-reporting States
+ * when the template can go to them (else to the first audience it can): a first draft to adjust.
+ */
+function firstDraft(templateId: string, audiences: readonly Audience[]): ComposerForm {
   const timeZone = "America/New_York";
   const tomorrow = wallClockOf(new Date(Date.now() + DAY_MS), timeZone).slice(0, 10);
   const weekAfter = wallClockOf(new Date(Date.now() + 8 * DAY_MS), timeZone).slice(0, 10);
   return {
     templateId,
-    audience: "non-reporting-states",
+    audience: audienceFitting(audiences, "non-reporting-states"),
     sendAt: `${tomorrow}T09:00`,
     timeZone,
     notAfter: `${weekAfter}T17:00`,
@@ -90,11 +108,28 @@ function LocalTimeField(props: {
   );
 }
 
-function Composer({ templateIds, initialTemplate }: { templateIds: string[]; initialTemplate: string | undefined }) {
-  const [form, setForm] = useState<ComposerForm>(() =>
-    firstDraft(initialTemplate && templateIds.includes(initialTemplate) ? initialTemplate : (templateIds[0] ?? "")),
-  );
+function Composer({ templates, initialTemplate }: { templates: Template[]; initialTemplate: string | undefined }) {
+  const [form, setForm] = useState<ComposerForm>(() => {
+    const asked = templates.find((template) => template.id === initialTemplate);
+    // Without one asked for, the first template some audience can take.
+    const first = asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0];
+    const templateId = first?.id ?? "";
+    return firstDraft(templateId, audiencesOf(templates, templateId));
+  });
+  // Said when a change of template moves the audience, so that the choice does not change unseen.
+  const [audienceMoved, setAudienceMoved] = useState("");
   const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
+  const audiences = audiencesOf(templates, form.templateId);
+  const chooseTemplate = (templateId: string) => {
+    const audience = audienceFitting(audiencesOf(templates, templateId), form.audience);
+    setAudienceMoved(
+      audience === form.audience
+        ? ""
+        : `The template ${templateId} cannot go to “${AUDIENCES[form.audience]}”: the audience is now ` +
+            `“${AUDIENCES[audience]}”.`,
+    );
+    setForm({ ...form, templateId, audience });
+  };
 
   const { problem, busy, submit } = useSubmit(async () => {
     // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
@@ -129,19 +164,26 @@ function Composer({ templateIds, initialTemplate }: { templateIds: string[]; ini
         label="Template"
         problem={fieldProblem(problem, "templateId")}
         value={form.templateId}
-        choices={templateIds.map((id) => [id, id])}
-        onChange={(value) => set("templateId", value)}
+        choices={templates.map(({ id }) => [id, id])}
+        onChange={chooseTemplate}
       />
       <SelectField
         id="audience"
         label="Audience"
         problem={fieldProblem(problem, "audience")}
         value={form.audience}
-        choices={AUDIENCE_CODES.map((code) => [code, AUDIENCES[code]])}
+        choices={audiences.map((code) => [code, AUDIENCES[code]])}
+        alsoDescribedBy="audience-hint"
         onChange={(value) => {
-          if (isAudience(value)) set("audience", value);
+          if (isAudience(value)) {
+            setAudienceMoved("");
+            set("audience", value);
+          }
         }}
       />
+      <p id="audience-hint" class="muted" aria-live="polite">
+        {audienceMoved || "Only the audiences whose letters can fill every variable the template names."}
+      </p>
       <SelectField
         id="timeZone"
         label="Time zone"
@@ -207,9 +249,7 @@ export function ComposeWave({ templateId }: { templateId: string | undefined }) 
         The draft sends nothing. On its page you see who it would reach and who is skipped, send yourself a test copy,
         then schedule it.
       </p>
-      <Show what={templates}>
-        {(list) => <Composer templateIds={list.map((template) => template.id)} initialTemplate={templateId} />}
-      </Show>
+      <Show what={templates}>{(list) => <Composer templates={list} initialTemplate={templateId} />}</Show>
     </>
   );
 }

@@ -85,22 +85,6 @@ export function messagesOf(id: string): Promise<WaveMessage[]> {
   );
 }
 
-/** Every State's and organization's name by owner key (STATE:<iso3>, ORG:<id>): the ledger names owners by key only. */
-export async function ownerNames(): Promise<Map<string, string>> {
-  const [states, organizations] = await Promise.all([
-    allPages(async (cursor) =>
-      dataOf(await api.GET("/states", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
-    ),
-    allPages(async (cursor) =>
-      dataOf(await api.GET("/organizations", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
-    ),
-  ]);
-  return new Map([
-    ...states.map((state) => [`STATE:${state.iso3}`, state.name] as const),
-    ...organizations.map((organization) => [`ORG:${organization.id}`, organization.name] as const),
-  ]);
-}
-
 export function unreachedOf(id: string): Promise<Unreached[]> {
   return allPages(async (cursor) =>
     dataOf(

@@ -3,6 +3,7 @@
 // then its letters from the send ledger and the States and organizations it could not reach.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
+import { ownerNames } from "../../api/owner-names.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
@@ -15,7 +16,6 @@ import {
   audienceOf,
   cancelWave,
   messagesOf,
-  ownerNames,
   scheduleWave,
   sendTestCopy,
   unreachedOf,
@@ -47,7 +47,10 @@ function Facts({ wave }: { wave: WaveWithCounts }) {
     <dl class="facts">
       <dt>Status</dt>
       <dd>
-        <strong data-field="status">{wave.status}</strong>
+        {/* Focusable by script: where the focus goes when the wave is cancelled, as the status says it. */}
+        <strong id="wave-status" data-field="status" tabIndex={-1}>
+          {wave.status}
+        </strong>
         {wave.haltReason ? `: ${wave.haltReason}` : ""}
       </dd>
       <dt>Template</dt>
@@ -284,7 +287,15 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
   );
 }
 
-function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMoved: () => void }) {
+function Moves({
+  current,
+  onMoved,
+  onCancelled,
+}: {
+  current: Versioned<WaveWithCounts>;
+  onMoved: () => void;
+  onCancelled: () => void;
+}) {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   // Cancelling is final: a first press asks, and the safe answer takes the focus.
@@ -309,6 +320,7 @@ function Moves({ current, onMoved }: { current: Versioned<WaveWithCounts>; onMov
     try {
       await how(wave.id, current.etag);
       setProblem(undefined);
+      if (how === cancelWave) onCancelled();
       onMoved();
     } catch (error) {
       const refused = problemOf(error);
@@ -436,7 +448,12 @@ function NotReached({ id, version }: { id: string; version: string }) {
 }
 
 /** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
-function OpenWave(props: { current: Versioned<WaveWithCounts>; session: Session; onMoved: () => void }) {
+function OpenWave(props: {
+  current: Versioned<WaveWithCounts>;
+  session: Session;
+  onMoved: () => void;
+  onCancelled: () => void;
+}) {
   const { id } = props.current.value;
   const [preview] = useLoad(() => audienceOf(id), id);
   return (
@@ -446,7 +463,7 @@ function OpenWave(props: { current: Versioned<WaveWithCounts>; session: Session;
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
           <TestCopy id={id} preview={preview} />
-          <Moves current={props.current} onMoved={props.onMoved} />
+          <Moves current={props.current} onMoved={props.onMoved} onCancelled={props.onCancelled} />
         </section>
       )}
     </>
@@ -458,6 +475,14 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
     everyMs: POLL_MS,
     keepAsking: (current) => isInFlight(current.value.status),
   });
+  // A cancelled wave's page has no actions left, so the button pressed is gone: the focus goes to the status, once it
+  // says "cancelled", rather than dropping to the page's body.
+  const focusReturn = useFocusReturn();
+  const cancelled = () =>
+    focusReturn.closed(() => {
+      const status = document.getElementById("wave-status");
+      return status?.textContent === "cancelled" ? status : null;
+    });
   return (
     <Show what={loaded}>
       {(current) => {
@@ -474,7 +499,7 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
             </p>
             <Facts wave={wave} />
             <Progress wave={wave} />
-            {open && <OpenWave current={current} session={session} onMoved={reload} />}
+            {open && <OpenWave current={current} session={session} onMoved={reload} onCancelled={cancelled} />}
             {!open && wave.status !== "cancelled" && <Messages id={wave.id} version={version} />}
             {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
           </>

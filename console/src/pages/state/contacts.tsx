@@ -7,7 +7,7 @@ import type { Session } from "../../auth/session.ts";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, problemOf, problemWords, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
-import { Show, useLoad } from "../../ui/load.tsx";
+import { messageOf, Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import {
   addContact,
@@ -89,12 +89,38 @@ function NowOnRecord({ contact }: { contact: Contact }) {
   );
 }
 
-/** A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). */
+/**
+ * A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). A read
+ * that fails says so beside the button, so that the press is not lost in silence and can be tried again.
+ */
 function ReadAgain({ contact, onReread }: { contact: Contact; onReread: (contact: Contact) => void }) {
+  const [failed, setFailed] = useState<string>();
+  const id = `reread-${contact.id}-problem`;
+  const readAgain = () =>
+    currentContact(contact.id).then(
+      (current) => {
+        setFailed(undefined);
+        onReread(current);
+      },
+      (error: unknown) => setFailed(`Could not read ${contact.name}'s current details: ${messageOf(error)}`),
+    );
   return (
-    <button type="button" class="secondary" onClick={() => void currentContact(contact.id).then(onReread)}>
-      Read {contact.name}'s current details
-    </button>
+    <>
+      <button
+        type="button"
+        class="secondary"
+        aria-describedby={failed ? id : undefined}
+        onClick={() => void readAgain()}
+      >
+        Read {contact.name}'s current details
+      </button>
+      {failed && (
+        <span role="alert" class="error" id={id}>
+          {" "}
+          {failed}
+        </span>
+      )}
+    </>
   );
 }
 
