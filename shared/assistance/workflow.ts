@@ -10,34 +10,10 @@ import type {
   RequestStatus,
   RequestTransitionRecord,
 } from "./schemas.ts";
+import { matchTransitions, requestTransitions } from "./transitions.ts";
 
 /** The consent window: the State may object to circulation for this many working days after acknowledgement. */
 export const CONSENT_WINDOW_WORKING_DAYS = 5;
-
-/**
- * The request lifecycle (docs/adr/0006-assistance.md). A State may withdraw its request at any time before it is
- * fulfilled. It can be closed unmet only once it has been offered to providers (circulated or later): before
- * that, the desk still owes it the procedure. `matched -> circulated` takes a request back to matchmaking once
- * it has no accepted match left. Final statuses have no moves.
- */
-export const requestTransitions: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
-  received: ["acknowledged", "withdrawn"],
-  acknowledged: ["consent-window", "withdrawn"],
-  "consent-window": ["circulated", "withdrawn"],
-  circulated: ["matched", "withdrawn", "closed-unmet"],
-  matched: ["in-progress", "circulated", "withdrawn", "closed-unmet"],
-  "in-progress": ["fulfilled", "withdrawn", "closed-unmet"],
-  fulfilled: [],
-  withdrawn: [],
-  "closed-unmet": [],
-};
-
-export const matchTransitions: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
-  proposed: ["accepted", "declined"],
-  accepted: ["delivered", "declined"],
-  delivered: [],
-  declined: [],
-};
 
 export function assertRequestTransition(id: string, from: RequestStatus, to: RequestStatus): void {
   const allowed = requestTransitions[from];

@@ -7,6 +7,7 @@ import { freeText, oneLine } from "../http/body-text.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+import type { Owner } from "./owner.ts";
 
 export const contactRoleSchema = /* @__PURE__ */ z
   .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc", "permanent-mission"])
@@ -23,8 +24,7 @@ export const emailStatusSchema = /* @__PURE__ */ z
   .describe("ok; bounced: hard bounce; complained: the recipient marked a letter as spam; suppressed: on SES's list");
 export type EmailStatus = z.infer<typeof emailStatusSchema>;
 
-/** Who a contact belongs to. In text (queries, CSV, the stored item): `STATE:<iso3>` or `ORG:<id>`. */
-export type Owner = { kind: "state"; iso3: string } | { kind: "organization"; id: string };
+export type { Owner } from "./owner.ts";
 
 export function parseOwner(text: string): Owner | undefined {
   const match = /^(state|org):(.+)$/i.exec(text.trim());

@@ -3,19 +3,10 @@
 import * as z from "zod";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { waveValuesSchema } from "../templates/values.ts";
+import { AUDIENCE_NAMES } from "./audience-names.ts";
 
 export const audienceSchema = /* @__PURE__ */ z
-  .enum([
-    "non-reporting-states",
-    "reporting-states",
-    "all-states",
-    "states-without-current-poc",
-    "states-with-pending-requests",
-    "states-with-follow-up-due",
-    "organizations",
-    "assistance-providers",
-    "stale-providers",
-  ])
+  .enum(AUDIENCE_NAMES)
   .describe(
     "A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states " +
       "(the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or " +

@@ -2,8 +2,8 @@
 // a date and `{{name|time}}` a time in the letter's language, `{{name|list}}` a list. Parsed strictly on save, so a
 // typo, or a date put where text is expected (or the reverse), fails with its path; rendered leniently, so a template
 // saved before the types existed (`{{deadline}}`) still renders its date in the letter's language.
-import type { Owner } from "../contacts/schemas.ts";
-import type { Audience } from "../correspondence/schemas.ts";
+import type { Owner } from "../contacts/owner.ts";
+import type { Audience } from "../correspondence/audience-names.ts";
 import type { FieldIssue } from "../errors.ts";
 
 export type VariableType = "text" | "date" | "time" | "list";

@@ -12,6 +12,7 @@ import type { Template } from "../templates/schemas.ts";
 import type { WaveValues } from "../templates/values.ts";
 import { audienceOf, ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
 import { deskDay } from "../zoned-time.ts";
+import { ownersWithout } from "./audience-fit.ts";
 
 /** The facts of a wave its letters are rendered from. */
 export interface WaveLetterFacts {
@@ -22,22 +23,6 @@ export interface WaveLetterFacts {
   chair?: string | undefined;
   values?: WaveValues | undefined;
 }
-
-/**
- * Whom each audience writes to (shared/correspondence/audiences.ts, ownersOf). Typed by Audience, so a new audience
- * does not compile until it says whom it writes to.
- */
-const AUDIENCE_OWNERS: Record<Audience, readonly Owner["kind"][]> = {
-  "non-reporting-states": ["state"],
-  "reporting-states": ["state"],
-  "all-states": ["state"],
-  "states-without-current-poc": ["state"],
-  "states-with-pending-requests": ["state"],
-  "states-with-follow-up-due": ["state"],
-  organizations: ["organization"],
-  "assistance-providers": ["state", "organization"],
-  "stale-providers": ["state", "organization"],
-};
 
 const OWNER_WORDS: Record<Owner["kind"], string> = { state: "States", organization: "organizations" };
 
@@ -88,7 +73,7 @@ function unfillableForAudience(
 ): FieldIssue[] {
   return [...used].flatMap((variable) => {
     const needs = ownerKindOf(variable);
-    const without = needs ? AUDIENCE_OWNERS[wave.audience].filter((kind) => kind !== needs) : [];
+    const without = ownersWithout(variable, wave.audience);
     if (!needs || !without.length) return [];
     return [
       {

@@ -18,12 +18,12 @@ import type {
   MatchStatus,
   RequestStatus,
 } from "#shared/assistance/schemas.ts";
+import { requestTransitions } from "#shared/assistance/transitions.ts";
 import {
   assertMatchTransition,
   assertRequestTransition,
   checkMoveDate,
   moveRequest,
-  requestTransitions,
 } from "#shared/assistance/workflow.ts";
 import { Conflict, IllegalTransition, Invalid } from "#shared/errors.ts";
 

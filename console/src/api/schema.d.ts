@@ -1404,6 +1404,8 @@ export interface components {
       firstReceivedOn?: string;
       /** Format: date */
       lastReceivedOn?: string;
+      /** @description How many times the obligation was written; absent until its first write since revisions were kept */
+      revision?: number;
     };
     MatrixFieldCatalogue: {
       /** @description How many fields a matrix has */

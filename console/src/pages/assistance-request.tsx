@@ -1,7 +1,8 @@
 // One assistance request: its history and, for the groups that may, a move to another status. Only the moves the
-// API's lifecycle allows from the request's status are offered (assistance-moves.ts); one refused all the same (the
-// request moved meanwhile) comes back as 409 naming the legal ones, shown at the field.
+// API's lifecycle allows from the request's status are offered (shared/assistance/transitions.ts, the API's own
+// table); one refused all the same (the request moved meanwhile) comes back as 409 naming the legal ones.
 import { useState } from "preact/hooks";
+import { requestTransitions } from "../../../shared/assistance/transitions.ts";
 import { ownerNames } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
@@ -19,7 +20,6 @@ import {
   type Versioned,
 } from "./assistance-data.ts";
 import { Candidates, Matches } from "./assistance-matches.tsx";
-import { REQUEST_MOVES } from "./assistance-moves.ts";
 import { NO_NAMES } from "./provider-names.ts";
 
 type MoveField = "to" | "on" | "note";
@@ -113,11 +113,11 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
               ))}
             </ol>
             {may(session.group, "POST /assistance/requests/{id}/transitions") &&
-              (REQUEST_MOVES[request.status].length > 0 ? (
+              (requestTransitions[request.status].length > 0 ? (
                 <MoveForm
                   key={current.etag}
                   current={current}
-                  legal={REQUEST_MOVES[request.status]}
+                  legal={requestTransitions[request.status]}
                   onMoved={matched}
                 />
               ) : (

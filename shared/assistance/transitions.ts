@@ -1,0 +1,28 @@
+// The lifecycles' legal moves: a module of its own, with no storage code and only type imports, so the console offers
+// exactly the moves the API accepts (shared/assistance/workflow.ts applies them).
+import type { MatchStatus, RequestStatus } from "./schemas.ts";
+
+/**
+ * The request lifecycle (docs/adr/0006-assistance.md). A State may withdraw its request at any time before it is
+ * fulfilled. It can be closed unmet only once it has been offered to providers (circulated or later): before
+ * that, the desk still owes it the procedure. `matched -> circulated` takes a request back to matchmaking once
+ * it has no accepted match left. Final statuses have no moves.
+ */
+export const requestTransitions: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  received: ["acknowledged", "withdrawn"],
+  acknowledged: ["consent-window", "withdrawn"],
+  "consent-window": ["circulated", "withdrawn"],
+  circulated: ["matched", "withdrawn", "closed-unmet"],
+  matched: ["in-progress", "circulated", "withdrawn", "closed-unmet"],
+  "in-progress": ["fulfilled", "withdrawn", "closed-unmet"],
+  fulfilled: [],
+  withdrawn: [],
+  "closed-unmet": [],
+};
+
+export const matchTransitions: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
+  proposed: ["accepted", "declined"],
+  accepted: ["delivered", "declined"],
+  delivered: [],
+  declined: [],
+};
