@@ -1,7 +1,8 @@
 // The console's mends from the session-15 audit, in Debian's Chromium against the local stack: the composer's first
 // draft is one the API accepts, and a change of template does not keep an audience it cannot go to; a request's move
 // form offers only the lifecycle's legal moves, the first chosen; providers go by name in the report's last action,
-// the candidates, matches and offers; the focus lands on the wave's status once it is cancelled (a failed re-read of
+// the candidates, matches and offers; the focus lands on the wave's status once it is cancelled; a wave's audience
+// says the day it was resolved for (the send day, as dispatch will resolve it) (a failed re-read of
 // a stale contact is in console-after-actions.test.ts, with the re-read). Each page in the groups it is offered to.
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -218,6 +219,29 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await expect.poll(async () => (await focusedElement(page)).field).toBe("status");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-cancelled-focus-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says which day a wave's audience was resolved for: its send day while that is ahead", async () => {
+    const sendAt = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const draft = await api("POST", "/waves", {
+      templateId: "assistance-follow-up",
+      audience: "states-with-follow-up-due",
+      sendAt: `${sendAt}T09:00`,
+      timeZone: "America/New_York",
+      notAfter: `${sendAt}T23:00:00Z`,
+      deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect((await api("GET", `/waves/${draft.body.id}/audience`)).body.asOfDay).toBe(sendAt);
+    const inWords = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+      new Date(`${sendAt}T00:00:00Z`),
+    );
+    const page = await signIn("experts");
+    await go(page, `#/waves/${draft.body.id}`);
+    const asOf = page.locator('[data-field="audience-as-of"]');
+    await asOf.waitFor();
+    expect(await asOf.textContent()).toContain(`on ${inWords}, the wave's send day`);
     await page.close();
   });
 

@@ -190,11 +190,39 @@ function Audience({ preview }: { preview: AudiencePreview }) {
   );
 }
 
-function AudiencePanel({ preview }: { preview: Loaded<AudiencePreview> }) {
+/** A yyyy-mm-dd day in words ("15 March 2027"). */
+const dayInWords = (day: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
+/**
+ * The day the API resolved the audience for: the wave's send day while it is ahead (follow-ups fall due, points of
+ * contact and offers go stale with the day alone, so the list may differ from today's), else today.
+ */
+function ResolvedFor({ day, sendInstant }: { day: string; sendInstant: string }) {
+  return (
+    <p data-field="audience-as-of">
+      As dispatch will resolve it on <strong>{dayInWords(day)}</strong>
+      {new Date(sendInstant) > new Date()
+        ? ", the wave's send day: follow-ups owed, points of contact gone stale and stale providers are judged on that day."
+        : " (today: the send time has passed)."}
+    </p>
+  );
+}
+
+function AudiencePanel({ preview, sendInstant }: { preview: Loaded<AudiencePreview>; sendInstant: string }) {
   return (
     <section aria-labelledby="audience-title">
-      <h2 id="audience-title">Who it would reach today</h2>
-      <Show what={preview}>{(data) => <Audience preview={data} />}</Show>
+      <h2 id="audience-title">Who it would reach</h2>
+      <Show what={preview}>
+        {(data) => (
+          <>
+            <ResolvedFor day={data.asOfDay} sendInstant={sendInstant} />
+            <Audience preview={data} />
+          </>
+        )}
+      </Show>
     </section>
   );
 }
@@ -454,11 +482,11 @@ function OpenWave(props: {
   onMoved: () => void;
   onCancelled: () => void;
 }) {
-  const { id } = props.current.value;
+  const { id, sendInstant } = props.current.value;
   const [preview] = useLoad(() => audienceOf(id), id);
   return (
     <>
-      <AudiencePanel preview={preview} />
+      <AudiencePanel preview={preview} sendInstant={sendInstant} />
       {may(props.session.group, "POST /waves/{id}/schedule") && (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
