@@ -62,7 +62,7 @@ export interface ReminderDue {
   offset: ReminderOffset;
   /** The day it was meant to go out. */
   day: string;
-  /** Its day has passed: a run was missed, and it goes out now, saying so. */
+  /** Its day has passed unsent (a run missed, or the activity added since): it goes out now, saying so. */
   late: boolean;
 }
 

@@ -86,15 +86,17 @@ function unsentLine({ title, waveKey, wave }: UnsentLetter): string {
 }
 
 /**
- * Why a reminder comes after its day. A reminder's day passing unsent means a run was missed; a letter's check comes
- * late also when what it finds arose after its day (a template edited since), so its warning claims no missed run.
+ * Why a reminder comes after its day: a run was missed, or what it reminds of is newer than that day (an activity
+ * added, a desk first deployed); a letter's check also when what it finds arose after its day (a template edited).
+ * Neither claims to know which.
  */
 function lateNotice(due: ReminderDue, aboutLetters: boolean): string {
   return aboutLetters
     ? `This is the ${due.offset}-day warning meant for ${spelledDay(due.day)}. It goes out now: the letters were ` +
         "found unsendable after that day, or that day's run was missed; their day is still ahead."
-    : `This is the ${due.offset}-day reminder meant for ${spelledDay(due.day)}. The daily reminder run did not ` +
-        "send it that day (a missed run); it goes out now because the deadline is still ahead.";
+    : `This is the ${due.offset}-day reminder meant for ${spelledDay(due.day)}. No run sent it that day: a run was ` +
+        "missed, or the activity (or the desk) was added after that day; it goes out now because the deadline is " +
+        "still ahead.";
 }
 
 /**
