@@ -117,7 +117,18 @@ const recurringAgenda = (items: readonly string[], fromYear: number) =>
   items.filter((item) => !isOtherMatters(item) && !namesDatedEvent(item, fromYear));
 
 function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number): ActivityFile {
-  const { date, dueBy, month, held: _held, annexText: _annexText, note: _note, letters, ...rest } = activity;
+  const {
+    date,
+    dueBy,
+    month,
+    held: _held,
+    annexText: _annexText,
+    note: _note,
+    letters,
+    oneOffAgendaItems = [],
+    recurringTitle,
+    ...rest
+  } = activity;
   const how =
     date !== undefined
       ? `held on ${date}: moved to the same weekday and week of the month`
@@ -126,8 +137,11 @@ function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number
         : "due on the same day, quarter end or month end";
   return {
     ...rest,
-    title: draftTitle(activity, from.year, years),
-    agendaItems: recurringAgenda(activity.agendaItems, from.year).map((item) =>
+    title: draftTitle({ ...activity, title: recurringTitle ?? activity.title }, from.year, years),
+    agendaItems: recurringAgenda(
+      activity.agendaItems.filter((item) => !oneOffAgendaItems.includes(item)),
+      from.year,
+    ).map((item) =>
       shiftYearsInText(item, from.year, years),
     ),
     ...(date !== undefined ? { date: sameWeekdayAndWeek(date, years) } : {}),

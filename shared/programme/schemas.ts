@@ -146,6 +146,16 @@ const activityFields = /* @__PURE__ */ (() => ({
     .boolean()
     .optional()
     .describe("false: a one-off, left out when the programme is rolled forward to a later year (default true)"),
+  oneOffAgendaItems: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .describe("Agenda items of this year only (a task the programme dates once): a later year's draft leaves them out"),
+  recurringTitle: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe("The title a later year's draft takes, where this one names what its one-off agenda items do"),
 }))();
 
 export const activityFileSchema = /* @__PURE__ */ lazy(() =>
@@ -167,6 +177,11 @@ export const activityFileSchema = /* @__PURE__ */ lazy(() =>
       if (activity.held && activity.month === undefined) {
         ctx.addIssue({ code: "custom", path: ["held"], message: "held dates an activity planned for a month" });
       }
+      activity.oneOffAgendaItems?.forEach((item, at) => {
+        if (!activity.agendaItems.includes(item)) {
+          ctx.addIssue({ code: "custom", path: ["oneOffAgendaItems", at], message: "must be one of its agendaItems" });
+        }
+      });
       if (activity.letters && activity.kind !== "correspondence") {
         ctx.addIssue({ code: "custom", path: ["letters"], message: "only correspondence is sent as letters" });
       }

@@ -231,9 +231,33 @@ describe("GET /programme today (3 December 2026)", () => {
       "assistance-letter-templates-review",
       "technical-guides-drafts",
       "mar-meeting-guidelines-review",
+      "oct-meeting-technical-guides",
     ]) {
       expect(ids).not.toContain(oneOff);
     }
+  });
+
+  it("leaves the one-off agenda items of 2023's meetings behind, and titles those meetings for what they still do", async () => {
+    const { call } = await setUp();
+    const byId = new Map(
+      ((await call({ path: "/programme" })).body as ProgrammeView).activities.map((activity) => [
+        activity.id,
+        activity,
+      ]),
+    );
+    const february = byId.get("feb-meeting-focus-outreach-guides");
+    expect(february?.title).toBe("Committee meeting: the 2026 focus of implementation, outreach and technical guides");
+    expect(february?.agendaItems).toHaveLength(3);
+    expect(byId.get("apr-meeting-guidelines-assistance")).toMatchObject({
+      title: "Committee meeting: the review of assistance requests",
+      agendaItems: [expect.stringMatching(/^To review requests for assistance/)],
+    });
+    expect(byId.get("aug-meeting-assistance-mechanism")?.agendaItems).not.toContain(
+      "The revision of assistance letter templates",
+    );
+    const carried = [...byId.values()].flatMap((activity) => [activity.title, ...activity.agendaItems]);
+    expect(carried.join("\n")).not.toMatch(/guidelines on matters regarding|letter templates|finalize the voluntary/);
+    for (const activity of byId.values()) expect(activity).not.toHaveProperty("oneOffAgendaItems");
   });
 
   it("lists the stored years and the current draft in GET /programme/years, 2024 named for what it is", async () => {
@@ -324,6 +348,14 @@ describe("PUT /programme/{year}", () => {
       "a scheduled letter naming no template",
       (file: ProgrammeFile) => ({ ...file, activities: [...file.activities, march("programme-no-such-letter")] }),
       "body.activities.2.letters.0.templateId",
+    ],
+    [
+      "a one-off agenda item the activity does not have",
+      (file: ProgrammeFile) => ({
+        ...file,
+        activities: [{ ...file.activities[0], oneOffAgendaItems: ["An item the meeting does not have"] }],
+      }),
+      "body.activities.0.oneOffAgendaItems.0",
     ],
   ])("refuses %s with 422 at its path, and stores nothing", async (_what, spoil, path) => {
     const { call, store } = await setUp();

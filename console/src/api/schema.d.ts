@@ -4154,6 +4154,10 @@ export interface components {
       letters?: components["schemas"]["ProgrammeLetter"][];
       /** @description false: a one-off, left out when the programme is rolled forward to a later year (default true) */
       recurring?: boolean;
+      /** @description Agenda items of this year only (a task the programme dates once): a later year's draft leaves them out */
+      oneOffAgendaItems?: string[];
+      /** @description The title a later year's draft takes, where this one names what its one-off agenda items do */
+      recurringTitle?: string;
       /**
        * @description `on`: it takes place on `day`; `by`: it is due by `day`; `in`: some day from `day` to `lastDay`
        * @enum {string}
@@ -10431,6 +10435,10 @@ export interface operations {
             letters?: components["schemas"]["ProgrammeLetterLink"][];
             /** @description false: a one-off, left out when the programme is rolled forward to a later year (default true) */
             recurring?: boolean;
+            /** @description Agenda items of this year only (a task the programme dates once): a later year's draft leaves them out */
+            oneOffAgendaItems?: string[];
+            /** @description The title a later year's draft takes, where this one names what its one-off agenda items do */
+            recurringTitle?: string;
             /**
              * Format: date
              * @description The day it takes place
