@@ -141,9 +141,7 @@ function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number
     agendaItems: recurringAgenda(
       activity.agendaItems.filter((item) => !oneOffAgendaItems.includes(item)),
       from.year,
-    ).map((item) =>
-      shiftYearsInText(item, from.year, years),
-    ),
+    ).map((item) => shiftYearsInText(item, from.year, years)),
     ...(date !== undefined ? { date: sameWeekdayAndWeek(date, years) } : {}),
     ...(dueBy !== undefined ? { dueBy: shiftDueBy(dueBy, years) } : {}),
     ...(month !== undefined ? { month: shiftYear(month, years) } : {}),
