@@ -75,9 +75,13 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
       .click();
     const status = page.locator('[data-list="matches"] [data-field="match-status"]');
     await status.getByText("proposed").waitFor();
+    // Only the lifecycle's legal moves are offered, the first chosen (shared/assistance/transitions.ts).
+    const moves = () => page.getByLabel("Move to").locator("option").allTextContents();
+    expect(await moves()).toEqual(["accepted", "declined"]);
     await page.getByLabel("Move to").selectOption("accepted");
     await page.getByRole("button", { name: "Move", exact: true }).click();
     await status.getByText("accepted").waitFor();
+    await expect.poll(moves).toEqual(["delivered", "declined"]);
     // Accepting a match makes the circulated request matched.
     await page.locator('[data-field="status"]').getByText("matched").waitFor();
 
@@ -107,6 +111,9 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await stale.waitFor();
     expect(await stale.textContent()).toContain("now delivered");
     await status.getByText("delivered").waitFor();
+    // Delivered is final: no form, only the words, and the refusal still said beside them.
+    await page.getByText("A delivered match moves no more.").waitFor();
+    expect(await page.getByLabel("Move to").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-matching-1280.png"), fullPage: true });
     await page.close();

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
 import type { RequestStatus } from "../../../shared/assistance/schemas.ts";
+import { matchTransitions } from "../../../shared/assistance/transitions.ts";
 import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
@@ -15,7 +16,6 @@ import {
   type AssistanceMatch,
   candidatesOf,
   isMatchStatus,
-  MATCH_STATUSES,
   type MatchStatus,
   matchesOf,
   moveMatch,
@@ -170,10 +170,20 @@ function MoveMatch({
   onProblem: (problem: Problem | undefined) => void;
   onMoved: () => void;
 }) {
-  const others = MATCH_STATUSES.filter((status) => status !== match.status);
-  const [to, setTo] = useState<MatchStatus>(others[0] ?? "declined");
+  // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), the first chosen.
+  const legal = matchTransitions[match.status];
+  const [to, setTo] = useState<MatchStatus>(legal[0] ?? "declined");
   const [busy, setBusy] = useState(false);
   const id = `match-${match.id}`;
+  if (legal.length === 0) {
+    // A refusal that found it final (delivered meanwhile) still says so here.
+    return (
+      <>
+        <span class="muted">A {match.status} match moves no more.</span>
+        <Refusal id={`${id}-problem`} problem={problem} />
+      </>
+    );
+  }
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
@@ -206,7 +216,7 @@ function MoveMatch({
           if (isMatchStatus(value)) setTo(value);
         }}
       >
-        {others.map((status) => (
+        {legal.map((status) => (
           <option key={status} value={status}>
             {status}
           </option>

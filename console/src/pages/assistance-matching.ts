@@ -8,7 +8,7 @@ export type AssistanceMatch = Schemas["AssistanceMatch"];
 export type MatchStatus = AssistanceMatch["status"];
 
 /** The match lifecycle's statuses (the API's enum); which moves are legal is the API's to say. */
-export const MATCH_STATUSES: readonly MatchStatus[] = enumValues["AssistanceMatch.status"];
+const MATCH_STATUSES: readonly MatchStatus[] = enumValues["AssistanceMatch.status"];
 
 export function isMatchStatus(value: string): value is MatchStatus {
   return MATCH_STATUSES.some((status) => status === value);
