@@ -98,12 +98,11 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
               </table>
             </ScrollTable>
           )}
-          {/* Saved values show in the letters' served view too: it is read again after a save. */}
           <LetterValuesPanel
             year={view.year}
             activityId={activity.id}
             letters={activity.letters ?? []}
-            onSaved={reload}
+            onChanged={reload}
           />
         </>
       )}

@@ -32,11 +32,11 @@ const FIELDS: Record<LetterValueField, { label: string; placeholder?: string }> 
   "briefing.venue": { label: "Briefing venue" },
 };
 
-/** What the year gives a scheduled letter now, for every group. */
-export function LetterValuesGiven({ letter, year }: { letter: Letter; year: number }) {
+/** What the year gives a scheduled letter now, for the groups that may not give it. */
+function LetterValuesGiven({ letter, year }: { letter: Letter; year: number }) {
   return (
     <p id={`values-${letter.waveKey}-given`}>
-      {letter.waveKey}, {year}: {describeValues(letter.values)}
+      {letter.waveKey}, given for {year}: {describeValues(letter.values)}
     </p>
   );
 }
@@ -49,7 +49,8 @@ function LetterValuesForm(props: {
   /** The year's file as the page read it, with its ETag; a save or a read again replaces it. */
   read: Versioned<ProgrammeFile>;
   onRead: (read: Versioned<ProgrammeFile>) => void;
-  onSaved: () => void;
+  /** The page reads the year's view again: its letters' waves and values. */
+  onChanged: () => void;
 }) {
   const { year, letter, read, at } = props;
   const storedOf = (file: ProgrammeFile) => file.activities[at.activity]?.letters?.[at.letter]?.values;
@@ -61,7 +62,7 @@ function LetterValuesForm(props: {
     props.onRead(await giveLetterValues(year, read, at, form));
     setReread(undefined);
     setSaved(true);
-    props.onSaved();
+    props.onChanged();
   });
   const { problem } = submitting;
   const atFields = valueProblems(problem, at);
@@ -73,6 +74,7 @@ function LetterValuesForm(props: {
       (current) => {
         submitting.dismiss();
         props.onRead(current);
+        props.onChanged();
         setReread(
           `Now on record for ${letter.waveKey}: ${describeValues(storedOf(current.value))}. Saving puts the values above over it.`,
         );
@@ -91,7 +93,8 @@ function LetterValuesForm(props: {
       busy={submitting.busy}
       submitLabel="Save the letter's values"
     >
-      <LetterValuesGiven letter={letter} year={year} />
+      {/* From the file the form writes against (read again after a 412), not the page's earlier read. */}
+      <p id={`values-${letter.waveKey}-given`}>Given now: {describeValues(storedOf(read.value))}</p>
       {venueInEachLanguage(storedOf(read.value)) && (
         <p>The venue is given in each language: leave its field empty to keep that, or type one venue for all six.</p>
       )}
@@ -134,7 +137,12 @@ function LetterValuesForm(props: {
  * The year's values of an activity's scheduled letters (a manual letter takes its values on the wave staff make):
  * a form each for those who may PUT the year, on the year's file read once for all of them; the values for others.
  */
-export function LetterValuesPanel(props: { year: number; activityId: string; letters: Letter[]; onSaved: () => void }) {
+export function LetterValuesPanel(props: {
+  year: number;
+  activityId: string;
+  letters: Letter[];
+  onChanged: () => void;
+}) {
   const { year } = props;
   const scheduled = props.letters.filter((letter) => !letter.manual);
   const mayGive = may(currentSession.value?.group, "PUT /programme/{year}");
@@ -156,7 +164,7 @@ export function LetterValuesPanel(props: { year: number; activityId: string; let
                 at={at}
                 read={file}
                 onRead={setRead}
-                onSaved={props.onSaved}
+                onChanged={props.onChanged}
               />
             ) : (
               <LetterValuesGiven key={letter.waveKey} letter={letter} year={year} />
