@@ -11,10 +11,10 @@ import { describe, expect, it } from "vitest";
 import { programme as schedules } from "../../events/programme.ts";
 import { targets } from "../../infra/local/targets.ts";
 import {
+  CONSOLE_SCREENSHOTS,
   type ConsoleGroup,
   consoleBrowser,
   type Json,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
   settled,
@@ -76,7 +76,10 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(letterOf(programme, ORGANIZATIONS_LETTER).values).toBeUndefined();
     expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-letter-values-saved-1280.png"), fullPage: true });
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-saved-1280.png"),
+      fullPage: true,
+    });
     await page.close();
   });
 
@@ -105,7 +108,10 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values).toEqual({
       "briefing.venue": "Trusteeship Council Chamber",
     });
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-letter-values-draft-wave-1280.png"), fullPage: true });
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-draft-wave-1280.png"),
+      fullPage: true,
+    });
     await page.close();
   });
 
@@ -125,7 +131,10 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await readAgain.waitFor();
     expect(await form.getByRole("alert").textContent()).toMatch(/412|Precondition|changed|current/i);
     expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("10:00");
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-letter-values-stale-1280.png"), fullPage: true });
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-stale-1280.png"),
+      fullPage: true,
+    });
 
     await readAgain.click();
     await form.getByText(`Now on record for ${STATES_LETTER}:`).waitFor();
@@ -159,7 +168,10 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     const after = await yearFile(year);
     expect(after.etag).toBe(before.etag);
     expect(letterOf(after.programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-letter-values-bad-time-1280.png"), fullPage: true });
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-bad-time-1280.png"),
+      fullPage: true,
+    });
     await page.close();
   });
 
@@ -174,7 +186,10 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
       expect(await page.locator("form").count()).toBe(0);
       expect(await page.getByRole("button", { name: /Save the letter's values/ }).count()).toBe(0);
       if (group === "members") {
-        await page.screenshot({ path: join(SCREENSHOTS, "programme-letter-values-members-1280.png"), fullPage: true });
+        await page.screenshot({
+          path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-members-1280.png"),
+          fullPage: true,
+        });
       }
       await page.close();
     }
@@ -198,7 +213,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(
       await page.evaluate(() => (globalThis as unknown as { document: Json }).document.activeElement.textContent),
     ).toBe("Keep it a draft");
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
+    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
     await page.getByRole("button", { name: "Yes, adopt it" }).click();
     await page.locator("#adopted").waitFor();
     expect(await page.locator("#adopted").textContent()).toBe(`The ${year} programme is adopted.`);
@@ -212,7 +227,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     );
     // The values given before adoption are the adopted year's.
     expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-adopted-1280.png"), fullPage: true });
+    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopted-1280.png"), fullPage: true });
     await page.close();
     expect(troubles).toEqual([]);
   });
