@@ -3,7 +3,8 @@
 // values on the activity's page and the year's file holds them; a year changed between the page's read and the save
 // is refused and read again in place, keeping what was typed; a bad time shows at its field and stores nothing;
 // a wave its schedule already made a draft is named, with the template's composer; members and experts see the values
-// and no form; the draft year is adopted from the programme page.
+// and no form; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a
+// page that meets the year adopted already says so).
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -14,13 +15,14 @@ import {
   CONSOLE_SCREENSHOTS,
   type ConsoleGroup,
   consoleBrowser,
+  focusedElement,
   type Json,
   secretariatApi,
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
 
-const desk = consoleBrowser({ expectedErrors: /status of (412|422)/ });
+const desk = consoleBrowser({ expectedErrors: /status of (409|412|422)/ });
 const { signIn, troubles, go } = desk;
 const api = secretariatApi(desk);
 
@@ -201,22 +203,38 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await member.close();
   });
 
-  it("adopts the draft year after an inline confirmation, and the page shows it adopted", async () => {
+  it("adopts the draft year after an inline confirmation, a change made meanwhile read again first", async () => {
     const year = await currentYear();
-    const page = await signIn("secretariat");
-    await go(page, `#/programme/${year}`);
-    await page.getByRole("heading", { name: "Programme of work" }).waitFor();
-    await settled(page);
+    const openProgramme = async () => {
+      const page = await signIn("secretariat");
+      await go(page, `#/programme/${year}`);
+      await page.getByRole("heading", { name: "Programme of work" }).waitFor();
+      await settled(page);
+      return page;
+    };
+    const page = await openProgramme();
+    // Another page open on the draft while this one adopts it: its press meets an adopted year (409).
+    const late = await openProgramme();
+    // Someone puts the year after this page read it: the adoption is refused (412), and the year read again.
+    const { etag, programme } = await yearFile(year);
+    expect((await api("PUT", `/programme/${year}`, programme, { "if-match": etag })).status).toBe(200);
+
     await page.getByRole("button", { name: "Adopt this programme" }).click();
-    const keep = page.getByRole("button", { name: "Keep it a draft" });
-    await keep.waitFor();
-    expect(
-      await page.evaluate(() => (globalThis as unknown as { document: Json }).document.activeElement.textContent),
-    ).toBe("Keep it a draft");
+    await page.getByRole("button", { name: "Keep it a draft" }).waitFor();
+    expect((await focusedElement(page)).name).toBe("Keep it a draft");
     await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Yes, adopt it" }).click();
+    await page.locator("#adopt-problem").waitFor();
+    expect(await page.locator("#adopt-problem").textContent()).toBe(
+      `Someone changed the ${year} programme after this page read it; it has been read again. Check it, then adopt it again.`,
+    );
+    expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
+
+    await page.getByRole("button", { name: "Adopt this programme" }).click();
     await page.getByRole("button", { name: "Yes, adopt it" }).click();
     await page.locator("#adopted").waitFor();
     expect(await page.locator("#adopted").textContent()).toBe(`The ${year} programme is adopted.`);
+    expect((await focusedElement(page)).id).toBe("adopted");
     await page
       .getByText(/\(adopted/)
       .first()
@@ -229,6 +247,18 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
     await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopted-1280.png"), fullPage: true });
     await page.close();
+
+    await late.getByRole("button", { name: "Adopt this programme" }).click();
+    await late.getByRole("button", { name: "Yes, adopt it" }).click();
+    await late.locator("#adopted").waitFor();
+    expect(await late.locator("#adopted").textContent()).toMatch(
+      new RegExp(`^The ${year} programme is adopted already`),
+    );
+    await late
+      .getByText(/\(adopted/)
+      .first()
+      .waitFor();
+    await late.close();
     expect(troubles).toEqual([]);
   });
 });

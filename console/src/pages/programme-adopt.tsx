@@ -25,7 +25,9 @@ export function adoptionRefusal(problem: Problem, year: number): string {
  * which outlive this control; without, after a 412, whose words stay here beside the button.
  */
 export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (adopted?: string) => void }) {
-  const [read, readAgain] = useLoad(() => programmeFile(year), `adopt/${year}`);
+  const [read] = useLoad(() => programmeFile(year), `adopt/${year}`);
+  // The ETag read again after a 412, over the one read with the page.
+  const [reread, setReread] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -48,11 +50,15 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
     } catch (error) {
       const refused = problemOf(error);
       // Adopted or changed by someone else: the page shows the year as it now stands.
-      if (refused.status === 409) onChanged(adoptionRefusal(refused, year));
-      else setProblem(refused);
+      if (refused.status === 409) return onChanged(adoptionRefusal(refused, year));
+      setProblem(refused);
       if (refused.status === 412) {
-        readAgain();
         onChanged();
+        // The button stays disabled until the year's new ETag is read: a press before would be refused again.
+        await programmeFile(year).then(
+          (fresh) => setReread(fresh.etag),
+          (failed: unknown) => setProblem(problemOf(failed)),
+        );
       }
     } finally {
       setBusy(false);
@@ -72,7 +78,7 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
               <legend>
                 Adopt the {year} programme? It becomes the Committee's programme of work and cannot be a draft again.
               </legend>
-              <button type="button" disabled={busy} onClick={() => void adopt(current.etag)}>
+              <button type="button" disabled={busy} onClick={() => void adopt(reread ?? current.etag)}>
                 Yes, adopt it
               </button>{" "}
               <button type="button" class="secondary" ref={keep} onClick={keepTheDraft}>

@@ -1,7 +1,7 @@
 // The programme of work's calendar for the current year: every activity with its timing and letters (each one's page
 // has its waves), the year's .ics saved with the token, one's personal feed addresses, and for the secretariat a
 // draft year's adoption (programme-adopt.tsx).
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, dataOf } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import { currentSession } from "../auth/session.ts";
@@ -28,6 +28,10 @@ export function Programme({ year }: { year?: number }) {
   const [failure, setFailure] = useState<string>();
   // What adopting the year came to, kept here: the adopt control leaves the page once the year is adopted.
   const [adopted, setAdopted] = useState<{ year: number; words: string }>();
+  // The pressed button leaves with the draft: the keyboard goes on from the words that say what became of the year.
+  useEffect(() => {
+    if (adopted) document.getElementById("adopted")?.focus();
+  }, [adopted]);
   const mayAdopt = may(currentSession.value?.group, "POST /programme/{year}/adopt");
   return (
     <>
@@ -52,7 +56,7 @@ export function Programme({ year }: { year?: number }) {
               />
             )}
             {adopted?.year === view.year && (
-              <p role="status" id="adopted">
+              <p role="status" id="adopted" tabIndex={-1}>
                 {adopted.words}
               </p>
             )}
