@@ -181,7 +181,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     const year = await currentYear();
     for (const group of ["members", "experts"] as ConsoleGroup[]) {
       const page = await openActivity(group, year);
-      await page.getByRole("heading", { name: "The year's values of its letters" }).waitFor();
+      await page.getByRole("heading", { name: `Values given for ${year}` }).waitFor();
       expect(await page.locator(`#values-${STATES_LETTER}-given`).textContent()).toContain(
         `briefing.date ${year}-09-17, briefing.time 15:00, briefing.venue Conference Room 4`,
       );

@@ -150,7 +150,7 @@ export function LetterValuesPanel(props: {
   const [read, setRead] = useState<Versioned<ProgrammeFile>>();
   if (scheduled.length === 0) return null;
   return (
-    <Panel id="letter-values" title="The year's values of its letters">
+    <Panel id="letter-values" title={`Values given for ${year}`}>
       <Show what={loaded}>
         {(first) => {
           const file = read ?? first;
