@@ -1,10 +1,12 @@
 // One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as with
-// the waves each produced (a scheduled letter's once its schedule fired; a manual one's as staff made them).
+// the waves each produced (a scheduled letter's once its schedule fired; a manual one's as staff made them), and the
+// year's values of its scheduled letters (programme-letter-form.tsx).
 import { api, dataOf } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { fromToday } from "./programme-due.ts";
+import { LetterValuesPanel } from "./programme-letter-form.tsx";
 import { ActivityWhen } from "./programme-when.tsx";
 
 async function activityOf(year: number, id: string) {
@@ -15,7 +17,7 @@ async function activityOf(year: number, id: string) {
 }
 
 export function ProgrammeItem({ year, id }: { year: number; id: string }) {
-  const [loaded] = useLoad(() => activityOf(year, id), `${year}/${id}`);
+  const [loaded, reload] = useLoad(() => activityOf(year, id), `${year}/${id}`);
   return (
     <Show what={loaded}>
       {({ view, activity }) => (
@@ -96,6 +98,12 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
               </table>
             </ScrollTable>
           )}
+          <LetterValuesPanel
+            year={view.year}
+            activityId={activity.id}
+            letters={activity.letters ?? []}
+            onChanged={reload}
+          />
         </>
       )}
     </Show>

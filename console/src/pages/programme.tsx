@@ -1,11 +1,15 @@
 // The programme of work's calendar for the current year: every activity with its timing and letters (each one's page
-// has its waves), the year's .ics saved with the token, and one's personal feed addresses.
-import { useState } from "preact/hooks";
+// has its waves), the year's .ics saved with the token, one's personal feed addresses, and for the secretariat a
+// draft year's adoption (programme-adopt.tsx).
+import { useEffect, useState } from "preact/hooks";
 import { api, dataOf } from "../api/client.ts";
+import { may } from "../auth/access.ts";
+import { currentSession } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { AdoptProgramme } from "./programme-adopt.tsx";
 import { CalendarFeeds } from "./programme-feeds.tsx";
 import { ActivityWhen } from "./programme-when.tsx";
 
@@ -20,8 +24,15 @@ async function downloadIcs(year: number): Promise<void> {
 }
 
 export function Programme({ year }: { year?: number }) {
-  const [programme] = useLoad(() => programmeOf(year), `programme/${year ?? "current"}`);
+  const [programme, reload] = useLoad(() => programmeOf(year), `programme/${year ?? "current"}`);
   const [failure, setFailure] = useState<string>();
+  // What adopting the year came to, kept here: the adopt control leaves the page once the year is adopted.
+  const [adopted, setAdopted] = useState<{ year: number; words: string }>();
+  // The pressed button leaves with the draft: the keyboard goes on from the words that say what became of the year.
+  useEffect(() => {
+    if (adopted) document.getElementById("adopted")?.focus();
+  }, [adopted]);
+  const mayAdopt = may(currentSession.value?.group, "POST /programme/{year}/adopt");
   return (
     <>
       <h1>Programme of work</h1>
@@ -35,6 +46,20 @@ export function Programme({ year }: { year?: number }) {
                 : ""}
               ); today {view.today} in {view.timeZone}.
             </p>
+            {view.status === "draft" && mayAdopt && (
+              <AdoptProgramme
+                year={view.year}
+                onChanged={(words) => {
+                  if (words) setAdopted({ year: view.year, words });
+                  reload();
+                }}
+              />
+            )}
+            {adopted?.year === view.year && (
+              <p role="status" id="adopted" tabIndex={-1}>
+                {adopted.words}
+              </p>
+            )}
             <nav aria-label="Programme years">
               <ul class="inline-list">
                 {view.years.map((other) => (

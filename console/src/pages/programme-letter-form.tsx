@@ -1,0 +1,177 @@
+// A scheduled letter's values for its programme year (the open briefing's day, time and venue; ADR 0019): read-only
+// for every group, a form for those who may PUT the year. The form writes the whole year's file read with the page
+// (its ETag as If-Match), so a change made since is refused (412) and read again in place, keeping what was typed.
+import { useState } from "preact/hooks";
+import type { Schemas } from "../api/client.ts";
+import type { Versioned } from "../api/versioned.ts";
+import { may } from "../auth/access.ts";
+import { currentSession } from "../auth/session.ts";
+import { href } from "../router.ts";
+import { FormFrame, InputField, problemWords, useSubmit } from "../ui/form.tsx";
+import { messageOf, Show, useLoad } from "../ui/load.tsx";
+import { Panel } from "../ui/panel.tsx";
+import {
+  describeValues,
+  draftWaveOf,
+  LETTER_VALUE_FIELDS,
+  type LetterAt,
+  type LetterValueField,
+  letterAt,
+  type ProgrammeFile,
+  valueProblems,
+  valuesFormOf,
+  venueInEachLanguage,
+} from "./programme-letter-values.ts";
+import { giveLetterValues, programmeFile } from "./programme-writes.ts";
+
+type Letter = Schemas["ProgrammeLetter"];
+
+const FIELDS: Record<LetterValueField, { label: string; placeholder?: string }> = {
+  "briefing.date": { label: "Briefing date (YYYY-MM-DD)", placeholder: "YYYY-MM-DD" },
+  "briefing.time": { label: "Briefing time (HH:mm, New York)", placeholder: "HH:mm" },
+  "briefing.venue": { label: "Briefing venue" },
+};
+
+/** What the year gives a scheduled letter now, for the groups that may not give it. */
+function LetterValuesGiven({ letter, year }: { letter: Letter; year: number }) {
+  return (
+    <p id={`values-${letter.waveKey}-given`}>
+      {letter.waveKey}, given for {year}: {describeValues(letter.values)}
+    </p>
+  );
+}
+
+function LetterValuesForm(props: {
+  year: number;
+  letter: Letter;
+  /** Where the letter is in `read`'s file. */
+  at: LetterAt;
+  /** The year's file as the page read it, with its ETag; a save or a read again replaces it. */
+  read: Versioned<ProgrammeFile>;
+  onRead: (read: Versioned<ProgrammeFile>) => void;
+  /** The page reads the year's view again: its letters' waves and values. */
+  onChanged: () => void;
+}) {
+  const { year, letter, read, at } = props;
+  const storedOf = (file: ProgrammeFile) => file.activities[at.activity]?.letters?.[at.letter]?.values;
+  const [form, setForm] = useState(() => valuesFormOf(storedOf(read.value)));
+  const [saved, setSaved] = useState(false);
+  const [reread, setReread] = useState<string>();
+  const submitting = useSubmit(async () => {
+    setSaved(false);
+    props.onRead(await giveLetterValues(year, read, at, form));
+    setReread(undefined);
+    setSaved(true);
+    props.onChanged();
+  });
+  const { problem } = submitting;
+  const atFields = valueProblems(problem, at);
+  const named = LETTER_VALUE_FIELDS.some((field) => atFields[field] !== undefined);
+  const general = problem && !named ? (atFields.values ?? problemWords(problem)) : undefined;
+  const idOf = (field: LetterValueField) => `values-${letter.waveKey}-${field.replace(".", "-")}`;
+  const readAgain = () =>
+    programmeFile(year).then(
+      (current) => {
+        submitting.dismiss();
+        props.onRead(current);
+        props.onChanged();
+        setReread(
+          `Now on record for ${letter.waveKey}: ${describeValues(storedOf(current.value))}. Saving puts the values above over it.`,
+        );
+      },
+      (error: unknown) => setReread(`Could not read the ${year} programme again: ${messageOf(error)}`),
+    );
+  const draft = draftWaveOf(letter, year);
+  return (
+    <FormFrame
+      titleId={`values-${letter.waveKey}-title`}
+      title={`The ${year} values of ${letter.waveKey}`}
+      level={3}
+      general={general}
+      problemId={`values-${letter.waveKey}-problem`}
+      onSubmit={submitting.submit}
+      busy={submitting.busy}
+      submitLabel="Save the letter's values"
+    >
+      {/* From the file the form writes against (read again after a 412), not the page's earlier read. */}
+      <p id={`values-${letter.waveKey}-given`}>Given now: {describeValues(storedOf(read.value))}</p>
+      {venueInEachLanguage(storedOf(read.value)) && (
+        <p>The venue is given in each language: leave its field empty to keep that, or type one venue for all six.</p>
+      )}
+      {LETTER_VALUE_FIELDS.map((field) => (
+        <InputField
+          key={field}
+          id={idOf(field)}
+          label={FIELDS[field].label}
+          problem={atFields[field]}
+          value={form[field]}
+          placeholder={FIELDS[field].placeholder}
+          inputMode={field === "briefing.venue" ? undefined : "numeric"}
+          onInput={(value) => setForm({ ...form, [field]: value })}
+        />
+      ))}
+      {problem?.status === 412 && (
+        // Someone changed the year first: read it again here (a reload would sign the reader out), keep the typing.
+        <button type="button" class="secondary" onClick={() => void readAgain()}>
+          Read the {year} programme again (keeps what you typed)
+        </button>
+      )}
+      {reread && <p role="status">{reread}</p>}
+      {saved && (
+        <p role="status" id={`values-${letter.waveKey}-saved`}>
+          Saved. The letter will be sent with these values when its schedule fires.
+          {draft && (
+            <>
+              {" "}
+              Its {year} wave <a href={href.wave(draft)}>{draft}</a> is already a draft and keeps its old values: send
+              the letter as a <a href={href.waveNew(letter.templateId)}>staff wave of {letter.templateId}</a>.
+            </>
+          )}
+        </p>
+      )}
+    </FormFrame>
+  );
+}
+
+/**
+ * The year's values of an activity's scheduled letters (a manual letter takes its values on the wave staff make):
+ * a form each for those who may PUT the year, on the year's file read once for all of them; the values for others.
+ */
+export function LetterValuesPanel(props: {
+  year: number;
+  activityId: string;
+  letters: Letter[];
+  onChanged: () => void;
+}) {
+  const { year } = props;
+  const scheduled = props.letters.filter((letter) => !letter.manual);
+  const mayGive = may(currentSession.value?.group, "PUT /programme/{year}");
+  const [loaded] = useLoad(() => (mayGive ? programmeFile(year) : Promise.resolve(undefined)), `file/${year}`);
+  const [read, setRead] = useState<Versioned<ProgrammeFile>>();
+  if (scheduled.length === 0) return null;
+  return (
+    <Panel id="letter-values" title={`Values given for ${year}`}>
+      <Show what={loaded}>
+        {(first) => {
+          const file = read ?? first;
+          return scheduled.map((letter) => {
+            const at = file && letterAt(file.value, props.activityId, letter.waveKey);
+            return file && at ? (
+              <LetterValuesForm
+                key={letter.waveKey}
+                year={year}
+                letter={letter}
+                at={at}
+                read={file}
+                onRead={setRead}
+                onChanged={props.onChanged}
+              />
+            ) : (
+              <LetterValuesGiven key={letter.waveKey} letter={letter} year={year} />
+            );
+          });
+        }}
+      </Show>
+    </Panel>
+  );
+}

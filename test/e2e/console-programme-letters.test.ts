@@ -1,0 +1,264 @@
+// The programme's letters and adoption from the staff console, in Debian's Chromium against a fresh local stack (whose
+// current year is a draft rolled forward, not stored): the secretariat gives the September invitation's briefing
+// values on the activity's page and the year's file holds them; a year changed between the page's read and the save
+// is refused and read again in place, keeping what was typed; a bad time shows at its field and stores nothing;
+// a wave its schedule already made a draft is named, with the template's composer; members and experts see the values
+// and no form; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a
+// page that meets the year adopted already says so).
+// Screenshots go to .local/e2e/console/.
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { programme as schedules } from "../../events/programme.ts";
+import { targets } from "../../infra/local/targets.ts";
+import {
+  CONSOLE_SCREENSHOTS,
+  type ConsoleGroup,
+  consoleBrowser,
+  focusedElement,
+  type Json,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+const desk = consoleBrowser({ expectedErrors: /status of (409|412|422)/ });
+const { signIn, troubles, go } = desk;
+const api = secretariatApi(desk);
+
+const ACTIVITY = "sep-letter-open-briefing-invitation";
+const STATES_LETTER = "open-briefing-invitation-states";
+const ORGANIZATIONS_LETTER = "open-briefing-invitation-organizations";
+
+const currentYear = async (): Promise<number> => (await api("GET", "/programme/years")).body.currentYear;
+
+/** The year's file as GET /programme/{year} gives it, with its ETag. */
+async function yearFile(year: number): Promise<{ etag: string; programme: Json }> {
+  const answer = await api("GET", `/programme/${year}`);
+  expect(answer.status).toBe(200);
+  return { etag: answer.etag, programme: answer.body.programme };
+}
+
+const letterOf = (programme: Json, waveKey: string): Json =>
+  programme.activities
+    .find((activity: Json) => activity.id === ACTIVITY)
+    .letters.find((letter: Json) => letter.waveKey === waveKey);
+
+async function openActivity(group: ConsoleGroup, year: number): Promise<Page> {
+  const page = await signIn(group);
+  await go(page, `#/programme/${year}/${ACTIVITY}`);
+  await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
+  await settled(page);
+  return page;
+}
+
+const field = (page: Page, waveKey: string, name: string) => page.locator(`#values-${waveKey}-briefing-${name}`);
+
+describe("the programme's letters and adoption in the console", { timeout: 180_000 }, () => {
+  it("gives the September letter's briefing values from the activity's page, and the year's file holds them", async () => {
+    const year = await currentYear();
+    const page = await openActivity("secretariat", year);
+    await field(page, STATES_LETTER, "date").fill(`${year}-09-17`);
+    await field(page, STATES_LETTER, "time").fill("10:00");
+    await field(page, STATES_LETTER, "venue").fill("Conference Room 4, United Nations Headquarters");
+    const form = page.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` });
+    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    await page.locator(`#values-${STATES_LETTER}-saved`).waitFor();
+    expect(await page.locator(`#values-${STATES_LETTER}-saved`).textContent()).toContain(
+      "The letter will be sent with these values when its schedule fires.",
+    );
+    const { programme } = await yearFile(year);
+    expect(letterOf(programme, STATES_LETTER).values).toEqual({
+      "briefing.date": `${year}-09-17`,
+      "briefing.time": "10:00",
+      "briefing.venue": "Conference Room 4, United Nations Headquarters",
+    });
+    // The year is stored now (a draft still), and the other letter was given nothing.
+    expect(programme.activities.length).toBeGreaterThan(0);
+    expect(letterOf(programme, ORGANIZATIONS_LETTER).values).toBeUndefined();
+    expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-saved-1280.png"),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it("says a wave its schedule already made a draft keeps its old values, and links the template's composer", async () => {
+    const year = await currentYear();
+    const schedule = schedules.schedules.find((candidate) => candidate.id === ORGANIZATIONS_LETTER);
+    const fire = targets["wave-dispatch"];
+    if (!schedule || !fire) throw new Error(`no ${ORGANIZATIONS_LETTER} schedule or wave-dispatch target`);
+    // Fired with no values for the year: the letter is not sent, its wave is made a draft.
+    await fire(schedule.input ?? {});
+    const wave = (await api("GET", `/waves/${ORGANIZATIONS_LETTER}-${year}`)).body;
+    expect(wave.status).toBe("draft");
+
+    const page = await openActivity("secretariat", year);
+    await field(page, ORGANIZATIONS_LETTER, "venue").fill("Trusteeship Council Chamber");
+    const form = page.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` });
+    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    const saved = page.locator(`#values-${ORGANIZATIONS_LETTER}-saved`);
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain(
+      `Its ${year} wave ${ORGANIZATIONS_LETTER}-${year} is already a draft and keeps its old values`,
+    );
+    expect(await saved.getByRole("link", { name: `staff wave of ${wave.templateId}` }).getAttribute("href")).toBe(
+      `#/waves/new?template=${wave.templateId}`,
+    );
+    expect(letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values).toEqual({
+      "briefing.venue": "Trusteeship Council Chamber",
+    });
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-draft-wave-1280.png"),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it("refuses a save on a year changed since the page read it, and reads it again in place keeping the typing", async () => {
+    const year = await currentYear();
+    const page = await openActivity("secretariat", year);
+    // Someone else gives the organizations' letter a venue between the page's read and the save.
+    const { etag, programme } = await yearFile(year);
+    letterOf(programme, ORGANIZATIONS_LETTER).values = { "briefing.venue": "Trusteeship Council" };
+    const put = await api("PUT", `/programme/${year}`, programme, { "if-match": etag });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+
+    await field(page, STATES_LETTER, "time").fill("15:00");
+    const form = page.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` });
+    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    const readAgain = form.getByRole("button", { name: `Read the ${year} programme again (keeps what you typed)` });
+    await readAgain.waitFor();
+    expect(await form.getByRole("alert").textContent()).toMatch(/412|Precondition|changed|current/i);
+    expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("10:00");
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-stale-1280.png"),
+      fullPage: true,
+    });
+
+    await readAgain.click();
+    await form.getByText(`Now on record for ${STATES_LETTER}:`).waitFor();
+    expect(await page.locator(`#values-${STATES_LETTER}-given`).textContent()).toMatch(
+      /^Given now: .*briefing.time 10:00/,
+    );
+    expect(await field(page, STATES_LETTER, "time").inputValue()).toBe("15:00");
+    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    await page.locator(`#values-${STATES_LETTER}-saved`).waitFor();
+    const stored = (await yearFile(year)).programme;
+    expect(letterOf(stored, STATES_LETTER).values["briefing.time"]).toBe("15:00");
+    // Their change stands: the save was put over the year as it now stood.
+    expect(letterOf(stored, ORGANIZATIONS_LETTER).values).toEqual({
+      "briefing.venue": "Trusteeship Council",
+    });
+    await page.close();
+  });
+
+  it("shows a bad time at its field and stores nothing", async () => {
+    const year = await currentYear();
+    const before = await yearFile(year);
+    const page = await openActivity("secretariat", year);
+    await field(page, STATES_LETTER, "time").fill("25:00");
+    const form = page.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` });
+    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    const problem = page.locator(`#values-${STATES_LETTER}-briefing-time-problem`);
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/HH:mm/);
+    expect(await field(page, STATES_LETTER, "time").getAttribute("aria-invalid")).toBe("true");
+    expect(await field(page, STATES_LETTER, "time").inputValue()).toBe("25:00");
+    const after = await yearFile(year);
+    expect(after.etag).toBe(before.etag);
+    expect(letterOf(after.programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-bad-time-1280.png"),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it("shows members and experts the values, and no form", async () => {
+    const year = await currentYear();
+    for (const group of ["members", "experts"] as ConsoleGroup[]) {
+      const page = await openActivity(group, year);
+      await page.getByRole("heading", { name: `Values given for ${year}` }).waitFor();
+      expect(await page.locator(`#values-${STATES_LETTER}-given`).textContent()).toContain(
+        `briefing.date ${year}-09-17, briefing.time 15:00, briefing.venue Conference Room 4`,
+      );
+      expect(await page.locator("form").count()).toBe(0);
+      expect(await page.getByRole("button", { name: /Save the letter's values/ }).count()).toBe(0);
+      if (group === "members") {
+        await page.screenshot({
+          path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-members-1280.png"),
+          fullPage: true,
+        });
+      }
+      await page.close();
+    }
+    const member = await signIn("members");
+    await go(member, `#/programme/${year}`);
+    await member.getByRole("heading", { name: "Programme of work" }).waitFor();
+    await settled(member);
+    expect(await member.getByRole("button", { name: "Adopt this programme" }).count()).toBe(0);
+    await member.close();
+  });
+
+  it("adopts the draft year after an inline confirmation, a change made meanwhile read again first", async () => {
+    const year = await currentYear();
+    const openProgramme = async () => {
+      const page = await signIn("secretariat");
+      await go(page, `#/programme/${year}`);
+      await page.getByRole("heading", { name: "Programme of work" }).waitFor();
+      await settled(page);
+      return page;
+    };
+    const page = await openProgramme();
+    // Another page open on the draft while this one adopts it: its press meets an adopted year (409).
+    const late = await openProgramme();
+    // Someone puts the year after this page read it: the adoption is refused (412), and the year read again.
+    const { etag, programme } = await yearFile(year);
+    expect((await api("PUT", `/programme/${year}`, programme, { "if-match": etag })).status).toBe(200);
+
+    await page.getByRole("button", { name: "Adopt this programme" }).click();
+    await page.getByRole("button", { name: "Keep it a draft" }).waitFor();
+    expect((await focusedElement(page)).name).toBe("Keep it a draft");
+    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Yes, adopt it" }).click();
+    await page.locator("#adopt-problem").waitFor();
+    expect(await page.locator("#adopt-problem").textContent()).toBe(
+      `Someone changed the ${year} programme after this page read it; it has been read again. Check it, then adopt it again.`,
+    );
+    expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
+
+    await page.getByRole("button", { name: "Adopt this programme" }).click();
+    await page.getByRole("button", { name: "Yes, adopt it" }).click();
+    await page.locator("#adopted").waitFor();
+    expect(await page.locator("#adopted").textContent()).toBe(`The ${year} programme is adopted.`);
+    expect((await focusedElement(page)).id).toBe("adopted");
+    await page
+      .getByText(/\(adopted/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Adopt this programme" }).count()).toBe(0);
+    expect((await api("GET", "/programme/years")).body.years).toContainEqual(
+      expect.objectContaining({ year, status: "adopted", stored: true }),
+    );
+    // The values given before adoption are the adopted year's.
+    expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
+    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopted-1280.png"), fullPage: true });
+    await page.close();
+
+    await late.getByRole("button", { name: "Adopt this programme" }).click();
+    await late.getByRole("button", { name: "Yes, adopt it" }).click();
+    await late.locator("#adopted").waitFor();
+    expect(await late.locator("#adopted").textContent()).toMatch(
+      new RegExp(`^The ${year} programme is adopted already`),
+    );
+    await late
+      .getByText(/\(adopted/)
+      .first()
+      .waitFor();
+    await late.close();
+    expect(troubles).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+// The console's pure parts of a programme letter's values (console/src/pages/programme-letter-values.ts): the form
+// from what is given, the year's file with the typed values on one letter and nothing else changed, the API's 422
+// paths read back to the fields, and the year's wave made a draft.
+import { describe, expect, it } from "vitest";
+import {
+  describeValues,
+  draftWaveOf,
+  letterAt,
+  type ProgrammeFile,
+  programmeFileOf,
+  valueProblems,
+  valuesFormOf,
+  valuesOfForm,
+  withLetterValues,
+} from "../../console/src/pages/programme-letter-values.ts";
+
+const activity = (id: string, letters?: ProgrammeFile["activities"][number]["letters"]) => ({
+  id,
+  kind: "correspondence" as const,
+  title: id,
+  responsible: ["committee" as const],
+  source: { basis: "inference", document: "d", locator: "l" },
+  verified: false,
+  month: "2026-09",
+  ...(letters ? { letters } : {}),
+});
+
+const file = {
+  year: 2026,
+  title: "Programme of work 2026",
+  period: { from: "2026-02-01", to: "2027-01-31" },
+  source: { document: "draft" },
+  activities: [
+    activity("mar-letter"),
+    activity("sep-letter", [
+      { waveKey: "open-briefing-invitation-states", templateId: "programme-effective-practices-invitation" },
+      {
+        waveKey: "open-briefing-invitation-organizations",
+        templateId: "programme-open-briefing-invitation",
+        values: { "briefing.date": "2026-10-01" },
+      },
+    ]),
+  ],
+} as unknown as ProgrammeFile;
+
+const form = { "briefing.date": "", "briefing.time": "", "briefing.venue": "" };
+
+describe("a programme letter's values in the console", () => {
+  it("finds a letter by its activity and wave key, as indices the API's paths name", () => {
+    expect(letterAt(file, "sep-letter", "open-briefing-invitation-organizations")).toEqual({ activity: 1, letter: 1 });
+    expect(letterAt(file, "sep-letter", "no-such-letter")).toBeUndefined();
+    expect(letterAt(file, "mar-letter", "open-briefing-invitation-states")).toBeUndefined();
+  });
+
+  it("sets the letter's values, dropping empty fields, and leaves every other part of the file as it was", () => {
+    const at = { activity: 1, letter: 0 };
+    const values = valuesOfForm({ ...form, "briefing.date": "2026-09-17", "briefing.time": " 10:00 " }, undefined);
+    expect(values).toEqual({ "briefing.date": "2026-09-17", "briefing.time": "10:00" });
+    const changed = withLetterValues(file, at, values);
+    expect(changed.activities[1]?.letters?.[0]?.values).toEqual(values);
+    expect(changed.activities[1]?.letters?.[1]).toEqual(file.activities[1]?.letters?.[1]);
+    expect(changed.activities[0]).toBe(file.activities[0]);
+    expect({ ...changed, activities: [] }).toEqual({ ...file, activities: [] });
+  });
+
+  it("removes `values` when every field is empty", () => {
+    const at = { activity: 1, letter: 1 };
+    expect(valuesOfForm({ ...form, "briefing.venue": "  " }, undefined)).toBeUndefined();
+    expect(withLetterValues(file, at, undefined).activities[1]?.letters?.[1]).toEqual({
+      waveKey: "open-briefing-invitation-organizations",
+      templateId: "programme-open-briefing-invitation",
+    });
+  });
+
+  it("keeps a venue given in each language while its field is left empty, and replaces it with one typed", () => {
+    const venue = { ar: "a", zh: "z", en: "Room 4", fr: "Salle 4", ru: "r", es: "Sala 4" };
+    const stored = { "briefing.venue": venue };
+    expect(valuesFormOf(stored)["briefing.venue"]).toBe("");
+    expect(valuesOfForm(form, stored)).toEqual({ "briefing.venue": venue });
+    expect(valuesOfForm({ ...form, "briefing.venue": "Room 1" }, stored)).toEqual({ "briefing.venue": "Room 1" });
+    expect(describeValues(stored)).toBe("briefing.venue ar: a; zh: z; en: Room 4; fr: Salle 4; ru: r; es: Sala 4");
+  });
+
+  it("shows the values given now in the form and in words", () => {
+    const given = { "briefing.date": "2026-09-17", "briefing.time": "10:00", "briefing.venue": "Room 1" };
+    expect(valuesFormOf(given)).toEqual(given);
+    expect(valuesFormOf(undefined)).toEqual(form);
+    expect(describeValues(given)).toBe("briefing.date 2026-09-17, briefing.time 10:00, briefing.venue Room 1");
+    expect(describeValues(undefined)).toBe("none given");
+  });
+
+  it("reads the 422's paths back to the letter's fields, and only that letter's", () => {
+    const problem = {
+      type: "about:blank",
+      title: "Unprocessable",
+      status: 422,
+      errors: [
+        { path: "body.activities.1.letters.0.values.briefing.time", message: "must be a 24-hour time HH:mm" },
+        { path: "body.activities.1.letters.0.values.briefing.venue.fr", message: "too short" },
+        { path: "body.activities.1.letters.1.values.briefing.date", message: "another letter's" },
+        { path: "body.activities.1.letters.0.values", message: "a manual letter has no schedule" },
+      ],
+    };
+    expect(valueProblems(problem, { activity: 1, letter: 0 })).toEqual({
+      "briefing.time": "must be a 24-hour time HH:mm",
+      "briefing.venue": "too short",
+      values: "a manual letter has no schedule",
+    });
+    expect(valueProblems(undefined, { activity: 1, letter: 0 })).toEqual({});
+  });
+
+  it("names the year's wave only when its schedule made it a draft", () => {
+    const wave = (id: string, status: "draft" | "completed") => ({ id, status, sendAt: "x", timeZone: "z" });
+    const waveKey = "open-briefing-invitation-states";
+    expect(draftWaveOf({ waveKey, waves: [wave(`${waveKey}-2026`, "draft")] }, 2026)).toBe(`${waveKey}-2026`);
+    expect(draftWaveOf({ waveKey, waves: [wave(`${waveKey}-2026`, "completed")] }, 2026)).toBeUndefined();
+    expect(draftWaveOf({ waveKey, waves: [wave("W-STAFF", "draft")] }, 2026)).toBeUndefined();
+    expect(draftWaveOf({ waveKey }, 2026)).toBeUndefined();
+  });
+
+  it("refuses a programme answer without its activities", () => {
+    expect(programmeFileOf(file)).toBe(file);
+    expect(() => programmeFileOf(null)).toThrow(/no activities/);
+    expect(() => programmeFileOf({ year: 2026 })).toThrow(/no activities/);
+  });
+});
