@@ -40,7 +40,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
     case "snapshots":
       return <Snapshots session={session} />;
     case "programme":
-      return <Programme />;
+      return <Programme session={session} />;
     case "contacts-import":
       return may(session.group, "POST /contacts/import") ? (
         <ContactsImport />
@@ -70,9 +70,9 @@ function Page({ route, session }: { route: Route; session: Session }) {
     case "snapshots-diff":
       return <SnapshotsDiff key={route.query.toString()} query={route.query} />;
     case "programme-item":
-      return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} />;
+      return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} session={session} />;
     case "programme-year":
-      return <Programme key={route.year} year={route.year} />;
+      return <Programme key={route.year} year={route.year} session={session} />;
     case "not-found":
       return (
         <>

@@ -66,6 +66,33 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it("asks for the briefing's day, time and venue when the template names them, and the wave carries them", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/waves/new?template=programme-open-briefing-invitation");
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    await settled(page);
+    expect(await page.getByLabel("Template").inputValue()).toBe("programme-open-briefing-invitation");
+    const briefingOn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Briefing's day").fill(briefingOn);
+    await page.getByLabel("Briefing's starting time (New York)").fill("10:00");
+    await page.getByLabel("Briefing's venue (one text for every language)").fill("Conference Room 4");
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    const id = page.url().split("#/waves/")[1] ?? "";
+    const stored = (await api("GET", `/waves/${id}`)).body;
+    expect(stored.values).toEqual({
+      "briefing.date": briefingOn,
+      "briefing.time": "10:00",
+      "briefing.venue": "Conference Room 4",
+    });
+    // A template naming none of them asks for none.
+    await go(page, "#/waves/new?template=assistance-follow-up");
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    await settled(page);
+    expect(await page.getByLabel("Briefing's day").count()).toBe(0);
+    await page.close();
+  });
+
   it("moves the audience, and says so, when the chosen template cannot go to it", async () => {
     const templateId = `s15-anyone-${Date.now()}`;
     const created = await api("POST", "/templates", {

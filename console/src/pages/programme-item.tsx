@@ -2,6 +2,7 @@
 // the waves each produced (a scheduled letter's once its schedule fired; a manual one's as staff made them), and the
 // year's values of its scheduled letters (programme-letter-form.tsx).
 import { api, dataOf } from "../api/client.ts";
+import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
@@ -16,7 +17,7 @@ async function activityOf(year: number, id: string) {
   return { view, activity };
 }
 
-export function ProgrammeItem({ year, id }: { year: number; id: string }) {
+export function ProgrammeItem({ year, id, session }: { year: number; id: string; session: Session }) {
   const [loaded, reload] = useLoad(() => activityOf(year, id), `${year}/${id}`);
   return (
     <Show what={loaded}>
@@ -102,6 +103,7 @@ export function ProgrammeItem({ year, id }: { year: number; id: string }) {
             year={view.year}
             activityId={activity.id}
             letters={activity.letters ?? []}
+            session={session}
             onChanged={reload}
           />
         </>

@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { Schemas } from "../api/client.ts";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
-import { currentSession } from "../auth/session.ts";
+import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { FormFrame, InputField, problemWords, useSubmit } from "../ui/form.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
@@ -141,11 +141,12 @@ export function LetterValuesPanel(props: {
   year: number;
   activityId: string;
   letters: Letter[];
+  session: Session;
   onChanged: () => void;
 }) {
   const { year } = props;
   const scheduled = props.letters.filter((letter) => !letter.manual);
-  const mayGive = may(currentSession.value?.group, "PUT /programme/{year}");
+  const mayGive = may(props.session.group, "PUT /programme/{year}");
   const [loaded] = useLoad(() => (mayGive ? programmeFile(year) : Promise.resolve(undefined)), `file/${year}`);
   const [read, setRead] = useState<Versioned<ProgrammeFile>>();
   if (scheduled.length === 0) return null;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, dataOf } from "../api/client.ts";
 import { may } from "../auth/access.ts";
-import { currentSession } from "../auth/session.ts";
+import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
@@ -23,7 +23,7 @@ async function downloadIcs(year: number): Promise<void> {
   saveBlob(dataOf(result), `programme-${year}.ics`);
 }
 
-export function Programme({ year }: { year?: number }) {
+export function Programme({ year, session }: { year?: number; session: Session }) {
   const [programme, reload] = useLoad(() => programmeOf(year), `programme/${year ?? "current"}`);
   const [failure, setFailure] = useState<string>();
   // What adopting the year came to, kept here: the adopt control leaves the page once the year is adopted.
@@ -32,7 +32,7 @@ export function Programme({ year }: { year?: number }) {
   useEffect(() => {
     if (adopted) document.getElementById("adopted")?.focus();
   }, [adopted]);
-  const mayAdopt = may(currentSession.value?.group, "POST /programme/{year}/adopt");
+  const mayAdopt = may(session.group, "POST /programme/{year}/adopt");
   return (
     <>
       <h1>Programme of work</h1>

@@ -309,7 +309,7 @@ export function InputField(props: {
   problem?: string;
   value: string;
   onInput: (value: string) => void;
-  type?: "date" | "datetime-local";
+  type?: "date" | "time" | "datetime-local";
   inputMode?: "numeric";
   placeholder?: string;
   lang?: string;

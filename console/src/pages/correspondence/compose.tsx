@@ -2,6 +2,7 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
+import { placeholdersOf } from "../../../../shared/templates/variables.ts";
 import { href } from "../../router.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
@@ -19,7 +20,30 @@ const FIELDS = [
   "deadline",
   "chair",
   "description",
+  "values.briefing.date",
+  "values.briefing.time",
+  "values.briefing.venue",
 ] as const;
+
+/** The values a wave gives its letters for an invitation (shared/templates/values.ts), each a field of its own. */
+const BRIEFING = [
+  { name: "briefing.date", label: "Briefing's day", type: "date" },
+  { name: "briefing.time", label: "Briefing's starting time (New York)", type: "time" },
+  { name: "briefing.venue", label: "Briefing's venue (one text for every language)", type: undefined },
+] as const;
+type BriefingValue = (typeof BRIEFING)[number]["name"];
+
+const PARTS = ["subject", "text", "html"] as const;
+
+/** The briefing values the template's letters name: only those are asked for. */
+function briefingNamed(template: Template | undefined): (typeof BRIEFING)[number][] {
+  const named = new Set(
+    Object.values(template?.variants ?? {}).flatMap((variant) =>
+      variant ? PARTS.flatMap((part) => placeholdersOf(variant[part], "").names) : [],
+    ),
+  );
+  return BRIEFING.filter(({ name }) => named.has(name));
+}
 
 interface ComposerForm {
   templateId: string;
@@ -30,6 +54,7 @@ interface ComposerForm {
   deadline: string;
   chair: string;
   description: string;
+  values: Partial<Record<BriefingValue, string>>;
 }
 
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
@@ -66,6 +91,7 @@ function firstDraft(templateId: string, audiences: readonly Audience[]): Compose
     deadline: new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10),
     chair: "",
     description: "",
+    values: {},
   };
 }
 
@@ -120,6 +146,7 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
   const [audienceMoved, setAudienceMoved] = useState("");
   const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
   const audiences = audiencesOf(templates, form.templateId);
+  const briefing = briefingNamed(templates.find((template) => template.id === form.templateId));
   const chooseTemplate = (templateId: string) => {
     const audience = audienceFitting(audiencesOf(templates, templateId), form.audience);
     setAudienceMoved(
@@ -134,6 +161,10 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
   const { problem, busy, submit } = useSubmit(async () => {
     // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
     const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
+    // Only what the chosen template names, and only what was typed.
+    const values = Object.fromEntries(
+      briefing.flatMap(({ name }) => (form.values[name]?.trim() ? [[name, form.values[name]?.trim()]] : [])),
+    );
     const wave = await createWave({
       templateId: form.templateId,
       audience: form.audience,
@@ -143,6 +174,7 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
       ...(form.deadline ? { deadline: form.deadline } : {}),
       ...(form.chair.trim() ? { chair: form.chair.trim() } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
+      ...(Object.keys(values).length ? { values } : {}),
     });
     window.location.hash = href.wave(wave.id);
   });
@@ -229,6 +261,17 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
         Overrides the Chair's name the letters are signed with (and {"{{committee.chair}}"}), e.g. an acting Chair; by
         default the Chair configured for the letter's date.
       </p>
+      {briefing.map(({ name, label, type }) => (
+        <InputField
+          key={name}
+          id={name.replace(".", "-")}
+          label={label}
+          problem={fieldProblem(problem, `values.${name}`)}
+          type={type}
+          value={form.values[name] ?? ""}
+          onInput={(value) => set("values", { ...form.values, [name]: value })}
+        />
+      ))}
       <InputField
         id="description"
         label="Description (optional)"
