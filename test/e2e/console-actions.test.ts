@@ -105,7 +105,7 @@ async function unknownLetter(wave: Wave, owner: string, claimEndedAgo: number): 
 }
 
 describe("the console's contact correction, letter resend and wave redispatch", { timeout: 120_000 }, () => {
-  it("corrects a contact's phone and name, sends only those, and gives the focus back to Correct", async () => {
+  it("corrects a contact's phone and name, sends only those (a refused one said at its field), and gives the focus back to Correct", async () => {
     const contact = await norwegianContact("Correct Testperson");
     const page = await openNorway();
     const opener = page.getByRole("button", { name: "Correct Correct Testperson" });
@@ -116,7 +116,15 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     page.on("request", (request) => {
       if (request.method() === "PATCH") patches.push(request.postData() ?? "");
     });
+    // A telephone the API refuses: its 422 at the field, the rest kept, nothing stored.
     await page.locator("#correct-name").fill("Corrected Testperson");
+    await page.locator("#correct-phone").fill("call me");
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    const atPhone = page.locator("#correct-phone-problem");
+    await atPhone.waitFor();
+    expect(await atPhone.textContent()).toContain("must be a telephone number");
+    expect(await page.locator("#correct-name").inputValue()).toBe("Corrected Testperson");
+    expect((await api("GET", `/contacts/${contact.id}`)).body.name).toBe(contact.name);
     await page.locator("#correct-phone").fill("+47 22 24 36 00");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "state-contact-correct-1280.png"), fullPage: true });
@@ -129,6 +137,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       contact.email,
     ]);
     expect(patches.map((body) => JSON.parse(body))).toEqual([
+      { name: "Corrected Testperson", phone: "call me" },
       { name: "Corrected Testperson", phone: "+47 22 24 36 00" },
     ]);
     const row = page.getByRole("row", { name: /Corrected Testperson/ });
