@@ -13,7 +13,18 @@ import { resendOutlook } from "./wave-repair.ts";
 /** The letter being asked about, and the name its owner goes by on the page. */
 export type Resending = { message: WaveMessage; name: string };
 
-type Outcome = { name: string } & ({ resent: ResentLetter } | { problem: Problem });
+type Outcome = { name: string } & ({ resent: ResentLetter } | { recipient: string; problem: Problem });
+
+/**
+ * The API's 409 names the letter by its recipient's id ("The letter to 01J… is not sent again: <why>"): the page has
+ * named it already, by its owner's name, so only the why is said; any other refusal in full.
+ */
+function whyRefused(problem: Problem, recipient: string): string {
+  const named = `The letter to ${recipient} is not sent again: `;
+  return problem.status === 409 && problem.detail?.startsWith(named)
+    ? `${problem.detail.slice(named.length)}.`
+    : problemWords(problem);
+}
 
 /** The row's button: on an unknown letter only; its id finds it again when the question closes. */
 export function SendAgainButton(props: { message: WaveMessage; name: string; onOpen: () => void }) {
@@ -51,7 +62,7 @@ export function SendAgain(props: {
       setOutcome({ name, resent: await resendLetter(props.waveId, message.recipient) });
       props.onResent();
     } catch (error) {
-      setOutcome({ name, problem: problemOf(error) });
+      setOutcome({ name, recipient: message.recipient, problem: problemOf(error) });
     } finally {
       setBusy(false);
       close();
@@ -83,7 +94,7 @@ export function SendAgain(props: {
       )}
       {outcome && "problem" in outcome && (
         <p role="alert" class="error" id="resend-outcome" tabIndex={-1} data-field="resend-refused">
-          The letter to {outcome.name} was not sent again. {problemWords(outcome.problem)}
+          The letter to {outcome.name} was not sent again: {whyRefused(outcome.problem, outcome.recipient)}
         </p>
       )}
     </>
