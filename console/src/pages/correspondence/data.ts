@@ -16,6 +16,8 @@ export type WaveMessage = Schemas["WaveMessage"];
 export type Unreached = Schemas["UnreachedOwner"];
 export type WaveTestRequest = Schemas["WaveTestRequest"];
 export type WaveTestSent = Schemas["WaveTestSent"];
+export type ResentLetter = Schemas["ResentWaveMessage"];
+export type Redispatch = Schemas["WaveRedispatch"];
 
 export type { Versioned };
 
@@ -73,6 +75,16 @@ export async function scheduleWave(id: string, etag: string): Promise<Wave> {
 
 export async function cancelWave(id: string, etag: string): Promise<Wave> {
   return dataOf(await api.POST("/waves/{id}/cancel", { params: { path: { id }, header: { "If-Match": etag } } }));
+}
+
+/** Queues again a letter left unknown by a crash; the API refuses (409) while SES may still settle it. */
+export async function resendLetter(id: string, recipient: string): Promise<ResentLetter> {
+  return dataOf(await api.POST("/waves/{id}/messages/{recipient}/resend", { params: { path: { id, recipient } } }));
+}
+
+/** Has the wave's schedule made again to fire dispatch within three minutes, as the sweep would. */
+export async function redispatchWave(id: string): Promise<Redispatch> {
+  return dataOf(await api.POST("/waves/{id}/redispatch", { params: { path: { id } } }));
 }
 
 export function messagesOf(id: string): Promise<WaveMessage[]> {

@@ -1,7 +1,8 @@
 // One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
 // politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
-// then its letters from the send ledger and the States and organizations it could not reach.
-import { useEffect, useRef, useState } from "preact/hooks";
+// then its letters from the send ledger and the States and organizations it could not reach; for the secretariat too,
+// a letter left unknown sent again, and a stalled wave dispatched again.
+import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { ownerNames } from "../../api/owner-names.ts";
 import { may } from "../../auth/access.ts";
@@ -11,6 +12,7 @@ import { useFocusReturn } from "../../ui/focus-return.ts";
 import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
+import { Confirm } from "./confirm.tsx";
 import {
   type AudiencePreview,
   audienceOf,
@@ -20,6 +22,7 @@ import {
   sendTestCopy,
   unreachedOf,
   type Versioned,
+  type WaveMessage,
   type WaveTestSent,
   waveWithEtag,
 } from "./data.ts";
@@ -38,6 +41,9 @@ import {
   progressOf,
   type WaveWithCounts,
 } from "./wave-facts.ts";
+import { DispatchAgain } from "./wave-redispatch.tsx";
+import { mayDispatchAgain } from "./wave-repair.ts";
+import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
@@ -326,9 +332,8 @@ function Moves({
 }) {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  // Cancelling is final: a first press asks, and the safe answer takes the focus.
+  // Cancelling is final: a first press asks.
   const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
   const focusReturn = useFocusReturn();
   const confirm = () => {
     focusReturn.opened();
@@ -339,9 +344,6 @@ function Moves({
     setConfirming(false);
     focusReturn.closed(() => document.getElementById("cancel-wave"));
   };
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
   const wave = current.value;
   async function move(how: typeof scheduleWave) {
     setBusy(true);
@@ -367,22 +369,18 @@ function Moves({
         </p>
       )}
       {confirming ? (
-        <fieldset class="confirm" onKeyDown={focusReturn.escapeCloses(keepTheWave)}>
-          <legend>Cancel this wave? It will send nothing and cannot be scheduled again.</legend>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => {
-              setConfirming(false);
-              void move(cancelWave);
-            }}
-          >
-            Yes, cancel the wave
-          </button>{" "}
-          <button type="button" class="secondary" ref={keep} onClick={keepTheWave}>
-            Keep the wave
-          </button>
-        </fieldset>
+        <Confirm
+          question="Cancel this wave? It will send nothing and cannot be scheduled again."
+          yes="Yes, cancel the wave"
+          no="Keep the wave"
+          busy={busy}
+          onYes={() => {
+            setConfirming(false);
+            void move(cancelWave);
+          }}
+          onNo={keepTheWave}
+          onKeyDown={focusReturn.escapeCloses(keepTheWave)}
+        />
       ) : (
         <>
           {wave.status === "draft" && (
@@ -399,19 +397,24 @@ function Moves({
   );
 }
 
-function Messages({ id, version }: { id: string; version: string }) {
-  const [messages] = useLoad(() => messagesOf(id), `${id}:${version}`);
+function Messages(props: { wave: WaveWithCounts; version: string; session: Session; onChanged: () => void }) {
+  const { id } = props.wave;
+  const [messages] = useLoad(() => messagesOf(id), `${id}:${props.version}`);
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
   const [owners] = useLoad(ownerNames, "owner-names");
   const names = owners.status === "ready" ? owners.data : new Map<string, string>();
+  const nameOf = (message: WaveMessage) => names.get(message.owner) ?? ownerCode(message.owner);
+  const [resending, setResending] = useState<Resending>();
+  const focusReturn = useFocusReturn();
+  const mayResend = may(props.session.group, "POST /waves/{id}/messages/{recipient}/resend");
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
       <Show what={messages}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>No letter written yet.</p>
-          ) : (
+        {(list) => {
+          if (list.length === 0) return <p>No letter written yet.</p>;
+          const withActions = mayResend && list.some((message) => message.status === "unknown");
+          return (
             <ScrollTable label="Letters of the wave">
               <table>
                 <caption class="visually-hidden">Letters of the wave, by recipient's name</caption>
@@ -422,6 +425,7 @@ function Messages({ id, version }: { id: string; version: string }) {
                     <th scope="col">Language</th>
                     <th scope="col">Status</th>
                     <th scope="col">Why</th>
+                    {withActions && <th scope="col">Action</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -439,14 +443,38 @@ function Messages({ id, version }: { id: string; version: string }) {
                       </td>
                       <td>{message.status}</td>
                       <td>{message.skipReason ?? message.reason ?? ""}</td>
+                      {withActions && (
+                        <td>
+                          {message.status === "unknown" && (
+                            <SendAgainButton
+                              message={message}
+                              name={nameOf(message)}
+                              onOpen={() => {
+                                focusReturn.opened();
+                                setResending({ message, name: nameOf(message) });
+                              }}
+                            />
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </ScrollTable>
-          )
-        }
+          );
+        }}
       </Show>
+      {mayResend && (
+        <SendAgain
+          waveId={id}
+          waveStatus={props.wave.status}
+          asking={resending}
+          focusReturn={focusReturn}
+          onClose={() => setResending(undefined)}
+          onResent={props.onChanged}
+        />
+      )}
     </section>
   );
 }
@@ -528,7 +556,12 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
             <Facts wave={wave} />
             <Progress wave={wave} />
             {open && <OpenWave current={current} session={session} onMoved={reload} onCancelled={cancelled} />}
-            {!open && wave.status !== "cancelled" && <Messages id={wave.id} version={version} />}
+            {may(session.group, "POST /waves/{id}/redispatch") && mayDispatchAgain(wave, new Date()) && (
+              <DispatchAgain wave={wave} onDone={reload} />
+            )}
+            {!open && wave.status !== "cancelled" && (
+              <Messages wave={wave} version={version} session={session} onChanged={reload} />
+            )}
             {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
           </>
         );

@@ -1,5 +1,5 @@
-// The State's points of contact as the API shows them to the signed-in group; the secretariat adds, verifies and
-// deactivates them (each write against the version the list showed).
+// The State's points of contact as the API shows them to the signed-in group; the secretariat adds, verifies,
+// corrects and deactivates them (each write against the version the list showed).
 import { useEffect, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
@@ -7,24 +7,17 @@ import type { Session } from "../../auth/session.ts";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, problemOf, problemWords, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
-import { messageOf, Show, useLoad } from "../../ui/load.tsx";
+import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import {
-  addContact,
-  type Contact,
-  currentContact,
-  deactivateContact,
-  type State,
-  stateContacts,
-  verifyContact,
-} from "./data.ts";
-import { CONTACT_ROLES, codeIn, LANGUAGES, STATE_CONTACT_ROLES } from "./labels.ts";
+import { CorrectContact } from "./contact-correction.tsx";
+import { type ContactField, contactFields } from "./contact-fields.ts";
+import { NowOnRecord, ReadAgain, StaleWayOut } from "./contact-stale.tsx";
+import { addContact, type Contact, deactivateContact, type State, stateContacts, verifyContact } from "./data.ts";
+import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 import { standing } from "./readings.ts";
 
-type NewContactField = "role" | "name" | "title" | "agency" | "email" | "phone" | "language" | "designatedOn";
-
 function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
-  const empty: Record<NewContactField, string> = {
+  const empty: Record<ContactField, string> = {
     role: "capital-poc",
     name: "",
     title: "",
@@ -55,72 +48,12 @@ function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
       name="add-contact"
       prefix="contact"
       title="Add a contact"
-      fields={[
-        { name: "role", label: "Role", control: "select", options: STATE_CONTACT_ROLES },
-        { name: "name", label: "Name" },
-        { name: "title", label: "Title (optional)" },
-        { name: "agency", label: "Agency (optional)" },
-        { name: "email", label: "E-mail", control: "email" },
-        { name: "phone", label: "Telephone (optional)", control: "tel" },
-        {
-          name: "language",
-          label: "Language of letters",
-          control: "select",
-          options: { "": `The State's (${LANGUAGES[state.language]})`, ...LANGUAGES },
-        },
-        { name: "designatedOn", label: "Designated on (YYYY-MM-DD; today when empty)", control: "date" },
-      ]}
+      fields={contactFields(state, { optional: "optional", designatedOn: "; today when empty" })}
       values={form}
       onChange={(name, value) => setForm({ ...form, [name]: value })}
       submitting={submitting}
       submitLabel="Add the contact"
     />
-  );
-}
-
-/** After a stale write, the contact as it stands now: what the reader checks before acting again. */
-function NowOnRecord({ contact }: { contact: Contact }) {
-  return (
-    <p role="status" id="contact-now" tabIndex={-1}>
-      {`Now on record for ${contact.name}: ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}, ` +
-        `${contact.title ? `${contact.title}, ` : ""}letters in ${LANGUAGES[contact.language]}, last verified ` +
-        `${contact.lastVerifiedOn} (${standing(contact)}). Act again if these are right.`}
-    </p>
-  );
-}
-
-/**
- * A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). A read
- * that fails says so beside the button, so that the press is not lost in silence and can be tried again.
- */
-function ReadAgain({ contact, onReread }: { contact: Contact; onReread: (contact: Contact) => void }) {
-  const [failed, setFailed] = useState<string>();
-  const id = `reread-${contact.id}-problem`;
-  const readAgain = () =>
-    currentContact(contact.id).then(
-      (current) => {
-        setFailed(undefined);
-        onReread(current);
-      },
-      (error: unknown) => setFailed(`Could not read ${contact.name}'s current details: ${messageOf(error)}`),
-    );
-  return (
-    <>
-      <button
-        type="button"
-        class="secondary"
-        aria-describedby={failed ? id : undefined}
-        onClick={() => void readAgain()}
-      >
-        Read {contact.name}'s current details
-      </button>
-      {failed && (
-        <span role="alert" class="error" id={id}>
-          {" "}
-          {failed}
-        </span>
-      )}
-    </>
   );
 }
 
@@ -150,15 +83,7 @@ function Deactivate(props: {
       submitLabel="Deactivate the contact"
       onKeyDown={props.onKeyDown}
     >
-      {submitting.problem?.status === 412 && (
-        <ReadAgain
-          contact={props.contact}
-          onReread={(current) => {
-            submitting.dismiss();
-            props.onReread(current);
-          }}
-        />
-      )}
+      <StaleWayOut submitting={submitting} contact={props.contact} onReread={props.onReread} />
       <button type="button" class="secondary" onClick={props.onCancel}>
         Keep the contact
       </button>
@@ -166,9 +91,12 @@ function Deactivate(props: {
   );
 }
 
+/** The inline form open under the list, and the contact it acts on. */
+type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
+
 export function Contacts(props: { state: State; session: Session; onChanged: () => void }) {
   const [contacts, reload] = useLoad(() => stateContacts(props.state.iso3), props.state.iso3);
-  const [deactivating, setDeactivating] = useState<Contact>();
+  const [open, setOpen] = useState<OpenForm>();
   const changed = () => {
     reload();
     props.onChanged();
@@ -177,6 +105,7 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
   const [reread, setReread] = useState<Contact>();
   const focusReturn = useFocusReturn();
   const manage = may(props.session.group, "POST /contacts/{id}/verify");
+  const correct = may(props.session.group, "PATCH /contacts/{id}");
   const verify = (contact: Contact) =>
     verifyContact(contact).then(
       () => {
@@ -187,19 +116,38 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
       (error: unknown) => setRefused({ contact, problem: problemOf(error) }),
     );
   // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus.
+  // An open form goes on with the contact as read, keeping what was typed.
   const showCurrent = (current: Contact) => {
     setRefused(undefined);
     setReread(current);
-    setDeactivating((open) => (open?.id === current.id ? current : open));
+    setOpen((form) => (form?.contact.id === current.id ? { ...form, contact: current } : form));
     reload();
   };
   useEffect(() => {
     if (reread) document.getElementById("contact-now")?.focus();
   }, [reread]);
-  // A deactivated row keeps no buttons: the panel's heading is the nearest place to go on from.
-  const closeDeactivate = () => {
-    setDeactivating(undefined);
+  const opener = (contact: Contact, form: OpenForm["form"], verb: string) => (
+    <button
+      type="button"
+      aria-label={`${verb} ${contact.name}`}
+      onClick={() => {
+        focusReturn.opened();
+        setOpen({ form, contact });
+      }}
+    >
+      {verb}
+    </button>
+  );
+  // A deactivated row keeps no buttons: the panel's heading is the nearest place to go on from. A corrected row keeps
+  // its Correct button, which gets the focus back.
+  const close = () => {
+    setOpen(undefined);
     focusReturn.closed(() => document.getElementById("contacts-title"));
+  };
+  const done = () => {
+    close();
+    setReread(undefined);
+    changed();
   };
   return (
     <Panel id="contacts" title="Contacts">
@@ -219,26 +167,20 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
               { header: "Language", cell: (c) => LANGUAGES[c.language] },
               { header: "Last verified", cell: (c) => c.lastVerifiedOn },
               { header: "Standing", cell: standing },
-              ...(manage
+              ...(manage || correct
                 ? [
                     {
                       header: "Actions",
                       cell: (c: Contact) =>
                         c.active ? (
                           <span class="actions">
-                            <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
-                              Verify
-                            </button>
-                            <button
-                              type="button"
-                              aria-label={`Deactivate ${c.name}`}
-                              onClick={() => {
-                                focusReturn.opened();
-                                setDeactivating(c);
-                              }}
-                            >
-                              Deactivate
-                            </button>
+                            {manage && (
+                              <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
+                                Verify
+                              </button>
+                            )}
+                            {correct && opener(c, "correct", "Correct")}
+                            {manage && opener(c, "deactivate", "Deactivate")}
                           </span>
                         ) : (
                           ""
@@ -257,18 +199,25 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
         </p>
       )}
       {reread && <NowOnRecord contact={reread} />}
-      {deactivating && (
+      {open?.form === "deactivate" && (
         <Deactivate
-          key={deactivating.id}
-          contact={deactivating}
-          onCancel={closeDeactivate}
+          key={open.contact.id}
+          contact={open.contact}
+          onCancel={close}
           onReread={showCurrent}
-          onKeyDown={focusReturn.escapeCloses(closeDeactivate)}
-          onDone={() => {
-            closeDeactivate();
-            setReread(undefined);
-            changed();
-          }}
+          onKeyDown={focusReturn.escapeCloses(close)}
+          onDone={done}
+        />
+      )}
+      {open?.form === "correct" && (
+        <CorrectContact
+          key={open.contact.id}
+          contact={open.contact}
+          state={props.state}
+          onCancel={close}
+          onReread={showCurrent}
+          onKeyDown={focusReturn.escapeCloses(close)}
+          onDone={done}
         />
       )}
       {may(props.session.group, "POST /contacts") && <AddContact state={props.state} onAdded={changed} />}

@@ -130,6 +130,17 @@ export async function deactivateContact(listed: Contact, reason: string): Promis
   );
 }
 
+/** Corrects the contact as listed (refused as stale when it changed since): only the fields in `changes`. */
+export async function correctContact(listed: Contact, changes: Schemas["ContactChanges"]): Promise<Contact> {
+  const current = await contactAsListed(listed);
+  return dataOf(
+    await api.PATCH("/contacts/{id}", {
+      params: { path: { id: listed.id }, header: { "If-Match": current.etag } },
+      body: changes,
+    }),
+  );
+}
+
 export function stateRequests(iso3: string): Promise<Schemas["AssistanceRequest"][]> {
   return allPages(async (cursor) =>
     dataOf(await api.GET("/assistance/requests", { params: { query: { iso3, ...pageQuery(cursor) } } })),

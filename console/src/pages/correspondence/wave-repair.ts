@@ -1,0 +1,46 @@
+// When a wave's page offers the secretariat's two repairs, and what it says of them, from what the API answers:
+// a letter left unknown is sent again once its event window (the API's `eventWindowEndsAt`) has closed and before its
+// not-after deadline, never for a halted wave; a wave is dispatched again while dispatching, or scheduled past its
+// send time. The API decides (409 otherwise); these say beforehand what it will say. Pure, tested in Node.
+import type { components } from "../../api/schema";
+import { utcText } from "./time.ts";
+
+type Schemas = components["schemas"];
+type WaveMessage = Schemas["WaveMessage"];
+type Wave = Schemas["Wave"];
+
+/** Whether the API would send the unknown letter again at `now`, and why in words. */
+export function resendOutlook(
+  message: Pick<WaveMessage, "eventWindowEndsAt" | "notAfter">,
+  waveStatus: Wave["status"],
+  now: Date,
+): { allowed: boolean; words: string } {
+  if (waveStatus === "halted") return { allowed: false, words: "Its wave was halted: it sends nothing more." };
+  if (now >= new Date(message.notAfter)) {
+    return {
+      allowed: false,
+      words: `The wave's not-after deadline (${utcText(message.notAfter)}) has passed: no letter of it goes out now.`,
+    };
+  }
+  const windowEnd = message.eventWindowEndsAt;
+  if (windowEnd && now < new Date(windowEnd)) {
+    return {
+      allowed: false,
+      words:
+        `SES may still report what became of it until ${utcText(windowEnd)} (its event window): until then it is ` +
+        "not sent again, so that nobody gets it twice.",
+    };
+  }
+  return {
+    allowed: true,
+    words:
+      `No SES event can settle it any more${windowEnd ? ` (its event window closed at ${utcText(windowEnd)})` : ""}. ` +
+      `It is queued again and goes out within three minutes, before the wave's not-after deadline ` +
+      `(${utcText(message.notAfter)}).`,
+  };
+}
+
+/** Whether the API would dispatch the wave again at `now`: dispatching, or scheduled and its send time passed. */
+export function mayDispatchAgain(wave: Pick<Wave, "status" | "sendInstant">, now: Date): boolean {
+  return wave.status === "dispatching" || (wave.status === "scheduled" && new Date(wave.sendInstant) <= now);
+}
