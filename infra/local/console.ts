@@ -158,7 +158,9 @@ export async function buildConsole(opts: { localSignIn: boolean; outDir?: string
     configFile: false,
     logLevel: "warn",
     define: { __LOCAL_SIGN_IN__: JSON.stringify(opts.localSignIn) },
-    oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+    // A production build whatever NODE_ENV says: under vitest ("test") Vite would otherwise make a development build
+    // (the JSX dev runtime, the sources' paths in it), which `npm start` would then serve as current.
+    oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
     build: {
       outDir: opts.outDir ?? CONSOLE_DIST,
       emptyOutDir: true,
@@ -166,6 +168,7 @@ export async function buildConsole(opts: { localSignIn: boolean; outDir?: string
       // No inline assets: a data: URL for a script would need a looser CSP.
       assetsInlineLimit: 0,
       reportCompressedSize: false,
+      minify: true,
     },
   });
 }
