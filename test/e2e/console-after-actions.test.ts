@@ -159,6 +159,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const page = await signIn("secretariat");
     await go(page, `#/waves/${draft.body.id}`);
+    await settled(page);
     await page.getByRole("button", { name: "Cancel the wave" }).click();
     await page.getByRole("button", { name: "Keep the wave" }).click();
     await expect.poll(async () => (await focused(page)).id).toBe("cancel-wave");
