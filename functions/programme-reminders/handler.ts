@@ -22,12 +22,11 @@ const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
 const doc = deskDocumentClient(config);
 const templates = templateRepository(doc, config.tableNames, systemClock);
-const store = dynamoProgrammeStore(doc, config.tableNames, systemClock);
 
 const untraced = createProgrammeRemindersHandler({
   // The programme years as the secretariat keeps them in the desk table (a draft when none is stored).
   programmes: programmeYears({
-    store,
+    store: dynamoProgrammeStore(doc, config.tableNames, systemClock),
     clock: systemClock,
     templates,
   }),
@@ -37,7 +36,6 @@ const untraced = createProgrammeRemindersHandler({
     letters: letterWaves(waveRepository(doc, config.tableNames, systemClock)),
     templates,
     schedules: lazy(() => programmeSchema.parse(programmeJson)),
-    programmes: store,
   }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,

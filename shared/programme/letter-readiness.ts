@@ -12,14 +12,12 @@ import {
   programmeWaveInputSchema,
   programmeWaveOf,
   programmeWaveZone,
-  programmeYearAt,
-  withYearValues,
+  withOwnValues,
 } from "../waves/programme-waves.ts";
 import type { WaveStatus } from "../waves/schemas.ts";
 import { dayIn } from "../zoned-time.ts";
 import { type LetterWaves, programmeLetterWaveId } from "./letters.ts";
 import type { Activity, LetterWave, Programme } from "./schemas.ts";
-import type { ProgrammeStore } from "./store.ts";
 
 type ServedLetter = NonNullable<Activity["letters"]>[number];
 
@@ -46,8 +44,6 @@ export interface LetterReadinessDependencies {
   templates: { get(id: string): Promise<Versioned<Pick<Template, "variants">> | undefined> };
   /** The programme's schedules (events/programme.json): each programme letter's wave input; read when one is due. */
   schedules: () => Schedules;
-  /** The stored programme years: a year's own values for its letters, read as the firing reads them. */
-  programmes: Pick<ProgrammeStore, "get">;
 }
 
 export interface ProgrammeLetterReadiness {
@@ -101,14 +97,14 @@ export const programmeLetterReadiness =
       const { schedule, input } = scheduled;
       const zone = programmeWaveZone(schedules, input.key);
       // The wave as the firing would make it: at the schedule's firing (noon UTC of the item's day when it has none
-      // then), with the values the stored year gives it then.
+      // then), with the values the year gives the letter: the year read is the one its firing reads (the firing falls
+      // in the item's days, so in its year), as stored, or a draft rolled forward, which gives none.
       const firing = firingIn(schedule, activity) ?? new Date(`${activity.day}T12:00:00Z`);
-      const year = await deps.programmes.get(programmeYearAt(firing, zone));
       const template = await deps.templates.get(input.templateId);
       const reasons = template
         ? letterIssues(
             template.value,
-            programmeWaveOf(withYearValues(input, year?.value.file), firing, zone),
+            programmeWaveOf(withOwnValues(input, letter.values), firing, zone),
             "programmeWave.",
           ).map(({ path, message }) => `${path}: ${message}`)
         : [`its template ${input.templateId} does not exist`];

@@ -85,14 +85,17 @@ function yearLetterValues(file: ProgrammeFile | undefined, key: string): WaveVal
 }
 
 /**
- * The schedule's input with the programme year's own values laid over its values, key by key: a year that gives
- * `briefing.date` wins over the schedule's, and what it leaves out stays the schedule's. The firing and the reminder
- * run's readiness check both build the wave through this, so the warning and the firing agree.
+ * The schedule's input with a year's own values for its letter laid over its values, key by key: a year that gives
+ * `briefing.date` wins over the schedule's, and what it leaves out stays the schedule's. The firing (from the stored
+ * year) and the reminder run's readiness check (from the year it reads) both build the wave through this, so the
+ * warning and the firing agree.
  */
-export function withYearValues(input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave {
-  const own = yearLetterValues(year, input.key);
-  return own ? { ...input, values: { ...input.values, ...own } } : input;
-}
+export const withOwnValues = (input: ProgrammeWave, own: WaveValues | undefined): ProgrammeWave =>
+  own ? { ...input, values: { ...input.values, ...own } } : input;
+
+/** The schedule's input with the values the programme year's file gives its letter (withOwnValues). */
+export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>
+  withOwnValues(input, yearLetterValues(year, input.key));
 
 /** The year's wave of a programme letter, as created when its schedule fires. */
 export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: string): Wave {

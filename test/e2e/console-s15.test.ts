@@ -44,6 +44,21 @@ async function firstRequest(status: string): Promise<Json> {
   return request;
 }
 
+/** A draft follow-up wave sent `days` from now at 09:00 New York, created through the API; its send day too. */
+async function followUpDraft(days: number) {
+  const sendAt = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const draft = await api("POST", "/waves", {
+    templateId: "assistance-follow-up",
+    audience: "states-with-follow-up-due",
+    sendAt: `${sendAt}T09:00`,
+    timeZone: "America/New_York",
+    notAfter: `${sendAt}T23:00:00Z`,
+    deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+  });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  return { sendAt, draft };
+}
+
 describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   it("composes a first draft the API accepts: the first template with an audience it can go to", async () => {
     const page = await signIn("secretariat");
@@ -226,16 +241,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   });
 
   it("puts the focus on the wave's status once the wave is cancelled, not on the page's body", async () => {
-    const sendAt = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const draft = await api("POST", "/waves", {
-      templateId: "assistance-follow-up",
-      audience: "states-with-follow-up-due",
-      sendAt: `${sendAt}T09:00`,
-      timeZone: "America/New_York",
-      notAfter: `${sendAt}T23:00:00Z`,
-      deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const { draft } = await followUpDraft(3);
     const page = await signIn("secretariat");
     await go(page, `#/waves/${draft.body.id}`);
     await page.getByRole("heading", { name: `Wave ${draft.body.id}` }).waitFor();
@@ -250,16 +256,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   });
 
   it("says which day a wave's audience was resolved for: its send day while that is ahead", async () => {
-    const sendAt = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const draft = await api("POST", "/waves", {
-      templateId: "assistance-follow-up",
-      audience: "states-with-follow-up-due",
-      sendAt: `${sendAt}T09:00`,
-      timeZone: "America/New_York",
-      notAfter: `${sendAt}T23:00:00Z`,
-      deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const { sendAt, draft } = await followUpDraft(10);
     expect((await api("GET", `/waves/${draft.body.id}/audience`)).body.asOfDay).toBe(sendAt);
     const inWords = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
       new Date(`${sendAt}T00:00:00Z`),

@@ -28,7 +28,7 @@ const morningOf = (day: string) => `${day}T12:05:00Z`;
 
 async function desk(start: string) {
   const clock = fixedClock(morningOf(start));
-  const { years, store } = await seededProgramme(clock);
+  const { years } = await seededProgramme(clock);
   const templates = inMemoryTemplates(clock);
   const waves = inMemoryWaves(clock);
   const now = clock.now().toISOString();
@@ -49,7 +49,6 @@ async function desk(start: string) {
       letters: letterWaves(waves),
       templates,
       schedules: () => schedules,
-      programmes: store,
     }),
     reminders,
     clock,

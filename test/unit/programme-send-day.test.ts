@@ -9,7 +9,6 @@ import type { Programme as Schedules } from "#shared/schedules/schema.ts";
 import { firstFiringBetween } from "#shared/schedules/send-day.ts";
 import { dayIn } from "#shared/zoned-time.ts";
 import { programme as schedules } from "../../events/programme.ts";
-import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
 
 const AWS_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
@@ -107,7 +106,6 @@ function readiness(given: Schedules) {
     letters: { wavesOf: async () => ({ withWaves: (activity) => activity }) },
     templates: { get: async () => undefined },
     schedules: () => given,
-    programmes: memoryProgrammeStore(),
   });
 }
 

@@ -70,7 +70,6 @@ async function desk() {
     letters: letterWaves(waves),
     templates,
     schedules: () => schedules,
-    programmes: store,
   });
   return { clock, years, stores, putValues, readiness, fire: fireProgrammeWave(stores) };
 }

@@ -1,7 +1,6 @@
 // Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
 // provider's offers or all of them, and recording an offer for the groups that may.
 import { useState } from "preact/hooks";
-import { ownerNames } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
@@ -18,7 +17,8 @@ import {
   providerKey,
   providers,
 } from "./assistance-offers-data.ts";
-import { NO_NAMES, type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
+import { type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
+import { useOwnerNames } from "./use-owner-names.ts";
 
 function Providers({ chosen, names }: { chosen: string | undefined; names: OwnerNames }) {
   const [loaded] = useLoad(providers, "providers");
@@ -260,8 +260,7 @@ export function AssistanceOffers({ query, session }: { query: URLSearchParams; s
   const provider = query.get("provider") ?? undefined;
   const [round, setRound] = useState(0);
   // Offers name their providers by code: the States' and organizations' names are read once for the page.
-  const [owners] = useLoad(ownerNames, "owner-names");
-  const names = owners.status === "ready" ? owners.data : NO_NAMES;
+  const names = useOwnerNames();
   return (
     <>
       <h1>Offers and providers</h1>

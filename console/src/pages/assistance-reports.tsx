@@ -1,6 +1,5 @@
 // The pending-assistance reports (three a year): each one's totals, its rows, and its CSV fetched with the token.
 import { useState } from "preact/hooks";
-import { ownerNames } from "../api/owner-names.ts";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
@@ -8,7 +7,8 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
-import { NO_NAMES, providerName, withProviderNames } from "./provider-names.ts";
+import { providerName, withProviderNames } from "./provider-names.ts";
+import { useOwnerNames } from "./use-owner-names.ts";
 
 function useCsv() {
   const [failure, setFailure] = useState<string>();
@@ -90,8 +90,7 @@ export function AssistanceReports() {
 export function AssistanceReportPage({ id }: { id: string }) {
   const [loaded] = useLoad(() => report(id), id);
   // The report names providers by key (state:DEU): their names are read beside it.
-  const [owners] = useLoad(ownerNames, "owner-names");
-  const names = owners.status === "ready" ? owners.data : NO_NAMES;
+  const names = useOwnerNames();
   const [save, failure] = useCsv();
   return (
     <>

@@ -3,7 +3,6 @@
 // table); one refused all the same (the request moved meanwhile) comes back as 409 naming the legal ones.
 import { useState } from "preact/hooks";
 import { requestTransitions } from "../../../shared/assistance/transitions.ts";
-import { ownerNames } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
@@ -20,7 +19,7 @@ import {
   type Versioned,
 } from "./assistance-data.ts";
 import { Candidates, Matches } from "./assistance-matches.tsx";
-import { NO_NAMES } from "./provider-names.ts";
+import { useOwnerNames } from "./use-owner-names.ts";
 
 type MoveField = "to" | "on" | "note";
 
@@ -79,8 +78,7 @@ function MoveForm({
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload] = useLoad(() => requestWithEtag(id), id);
   // Providers are named by code in the API's answers: their names are read once for both tables.
-  const [owners] = useLoad(ownerNames, "owner-names");
-  const names = owners.status === "ready" ? owners.data : NO_NAMES;
+  const names = useOwnerNames();
   // Matchmaking moves the request too (an accepted match makes it matched): every part is read again after one.
   const [round, setRound] = useState(0);
   const matched = () => {

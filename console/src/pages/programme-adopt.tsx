@@ -1,15 +1,16 @@
 // Adopting a draft programme year (POST /programme/{year}/adopt, If-Match): final, so a first press asks, inline, and
 // the safe answer takes the focus, as the wave page's cancel does. The ETag is the one read with the page: a year
 // changed since is refused (412) and read again before anyone adopts what they have not seen.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Problem } from "../api/client.ts";
+import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { problemOf, problemWords } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { adoptProgramme, programmeFile } from "./programme-writes.ts";
 
 /** A refusal in words the secretariat can act on: adopted already (409), or changed since the page read it (412). */
-export function adoptionRefusal(problem: Problem, year: number): string {
+function adoptionRefusal(problem: Problem, year: number): string {
   if (problem.status === 409) return `The ${year} programme is adopted already (${problemWords(problem)}).`;
   if (problem.status === 412) {
     return (
@@ -31,11 +32,7 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
   const focusReturn = useFocusReturn();
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
   const keepTheDraft = () => {
     setConfirming(false);
     focusReturn.closed(() => document.getElementById("adopt-programme"));
@@ -52,6 +49,8 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
       // Adopted or changed by someone else: the page shows the year as it now stands.
       if (refused.status === 409) return onChanged(adoptionRefusal(refused, year));
       setProblem(refused);
+      // The pressed button went with the question: the keyboard goes to what the refusal says.
+      focusReturn.closed(() => document.getElementById("adopt-problem"));
       if (refused.status === 412) {
         onChanged();
         // The button stays disabled until the year's new ETag is read: a press before would be refused again.
@@ -69,22 +68,20 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
       {(current) => (
         <div class="programme-adopt">
           {problem && (
-            <p role="alert" class="error" id="adopt-problem">
+            <p role="alert" class="error" id="adopt-problem" tabIndex={-1}>
               {adoptionRefusal(problem, year)}
             </p>
           )}
           {confirming ? (
-            <fieldset class="confirm" onKeyDown={focusReturn.escapeCloses(keepTheDraft)}>
-              <legend>
-                Adopt the {year} programme? It becomes the Committee's programme of work and cannot be a draft again.
-              </legend>
-              <button type="button" disabled={busy} onClick={() => void adopt(reread ?? current.etag)}>
-                Yes, adopt it
-              </button>{" "}
-              <button type="button" class="secondary" ref={keep} onClick={keepTheDraft}>
-                Keep it a draft
-              </button>
-            </fieldset>
+            <Confirm
+              question={`Adopt the ${year} programme? It becomes the Committee's programme of work and cannot be a draft again.`}
+              yes="Yes, adopt it"
+              no="Keep it a draft"
+              busy={busy}
+              onYes={() => void adopt(reread ?? current.etag)}
+              onNo={keepTheDraft}
+              onKeyDown={focusReturn.escapeCloses(keepTheDraft)}
+            />
           ) : (
             <button
               id="adopt-programme"

@@ -147,7 +147,11 @@ export function LetterValuesPanel(props: {
   const { year } = props;
   const scheduled = props.letters.filter((letter) => !letter.manual);
   const mayGive = may(props.session.group, "PUT /programme/{year}");
-  const [loaded] = useLoad(() => (mayGive ? programmeFile(year) : Promise.resolve(undefined)), `file/${year}`);
+  // The year's file only where a form will use it.
+  const [loaded] = useLoad(
+    () => (mayGive && scheduled.length > 0 ? programmeFile(year) : Promise.resolve(undefined)),
+    `file/${year}`,
+  );
   const [read, setRead] = useState<Versioned<ProgrammeFile>>();
   if (scheduled.length === 0) return null;
   return (

@@ -2,11 +2,10 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
-import { placeholdersOf } from "../../../../shared/templates/variables.ts";
 import { href } from "../../router.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { audiencesFor } from "./audience-fit.ts";
+import { audiencesFor, variablesNamed } from "./audience-fit.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
 import { AUDIENCE_CODES, AUDIENCES, type Audience, isAudience } from "./wave-facts.ts";
@@ -33,15 +32,9 @@ const BRIEFING = [
 ] as const;
 type BriefingValue = (typeof BRIEFING)[number]["name"];
 
-const PARTS = ["subject", "text", "html"] as const;
-
 /** The briefing values the template's letters name: only those are asked for. */
 function briefingNamed(template: Template | undefined): (typeof BRIEFING)[number][] {
-  const named = new Set(
-    Object.values(template?.variants ?? {}).flatMap((variant) =>
-      variant ? PARTS.flatMap((part) => placeholdersOf(variant[part], "").names) : [],
-    ),
-  );
+  const named: ReadonlySet<string> = template ? variablesNamed(template) : new Set();
   return BRIEFING.filter(({ name }) => named.has(name));
 }
 

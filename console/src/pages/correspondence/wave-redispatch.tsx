@@ -2,12 +2,13 @@
 // dispatching by a crash, on request, for one wave now. Asked first; the page reads the wave again after.
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
+import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { problemOf, problemWords } from "../../ui/form.tsx";
-import { Confirm } from "./confirm.tsx";
 import { type Redispatch, redispatchWave } from "./data.ts";
 import { utcText } from "./time.ts";
 import type { WaveWithCounts } from "./wave-facts.ts";
+import { mayDispatchAgain } from "./wave-repair.ts";
 
 export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: () => void }) {
   const [asking, setAsking] = useState(false);
@@ -19,6 +20,8 @@ export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: 
     // The button is drawn anew when the question goes; once the wave has moved on it is gone, and its status remains.
     focusReturn.closed(() => document.getElementById("redispatch") ?? document.getElementById("wave-status"));
   };
+  // Offered while the wave is due a dispatch; a refusal found it moved on (finished meanwhile), and still says why.
+  if (!mayDispatchAgain(wave, new Date()) && !outcome) return null;
   async function redispatch() {
     setBusy(true);
     try {

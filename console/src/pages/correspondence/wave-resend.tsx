@@ -2,9 +2,9 @@
 // first, with what the API will say of it now; its answer, or its refusal, is said under the wave's letters.
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
+import { Confirm } from "../../ui/confirm.tsx";
 import type { FocusReturn } from "../../ui/focus-return.ts";
 import { problemOf, problemWords } from "../../ui/form.tsx";
-import { Confirm } from "./confirm.tsx";
 import { type ResentLetter, resendLetter, type WaveMessage } from "./data.ts";
 import { utcText } from "./time.ts";
 import type { WaveStatus } from "./wave-facts.ts";

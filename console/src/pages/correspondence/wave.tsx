@@ -4,15 +4,15 @@
 // a letter left unknown sent again, and a stalled wave dispatched again.
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
-import { ownerNames } from "../../api/owner-names.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
-import { Confirm } from "./confirm.tsx";
+import { useOwnerNames } from "../use-owner-names.ts";
 import {
   type AudiencePreview,
   audienceOf,
@@ -42,7 +42,6 @@ import {
   type WaveWithCounts,
 } from "./wave-facts.ts";
 import { DispatchAgain } from "./wave-redispatch.tsx";
-import { mayDispatchAgain } from "./wave-repair.ts";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
 
 /** How often a wave in flight is asked for its counts. */
@@ -211,7 +210,7 @@ function ResolvedFor({ day, sendInstant }: { day: string; sendInstant: string })
     <p data-field="audience-as-of">
       As dispatch will resolve it on <strong>{dayInWords(day)}</strong>
       {new Date(sendInstant) > new Date()
-        ? ", the wave's send day: follow-ups owed, points of contact gone stale and stale providers are judged on that day."
+        ? ", the wave's send day in New York (the day its letters are dated): follow-ups owed, points of contact gone stale and stale providers are judged on that day."
         : " (today: the send time has passed)."}
     </p>
   );
@@ -401,8 +400,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; session: Sessi
   const { id } = props.wave;
   const [messages] = useLoad(() => messagesOf(id), `${id}:${props.version}`);
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
-  const [owners] = useLoad(ownerNames, "owner-names");
-  const names = owners.status === "ready" ? owners.data : new Map<string, string>();
+  const names = useOwnerNames();
   const nameOf = (message: WaveMessage) => names.get(message.owner) ?? ownerCode(message.owner);
   const [resending, setResending] = useState<Resending>();
   const focusReturn = useFocusReturn();
@@ -556,9 +554,7 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
             <Facts wave={wave} />
             <Progress wave={wave} />
             {open && <OpenWave current={current} session={session} onMoved={reload} onCancelled={cancelled} />}
-            {may(session.group, "POST /waves/{id}/redispatch") && mayDispatchAgain(wave, new Date()) && (
-              <DispatchAgain wave={wave} onDone={reload} />
-            )}
+            {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
             {!open && wave.status !== "cancelled" && (
               <Messages wave={wave} version={version} session={session} onChanged={reload} />
             )}

@@ -34,7 +34,7 @@ export function CorrectContact(props: {
   });
   const { problem } = submitting;
   // The API's 409 for an address in use names no field; the form puts it where the reader typed the address.
-  const emailTaken = problem?.status === 409 && /e-mail/i.test(problem.detail ?? "");
+  const emailTaken = problem?.status === 409 && /already used/i.test(problem.detail ?? "");
   return (
     <FieldForm<CorrectableField>
       name="correct-contact"

@@ -1,5 +1,6 @@
-// The question a wave's page asks before an act that sends mail or cannot be undone (cancel, send again, dispatch
-// again): the safe answer takes the focus, so a second Enter does no harm; the caller's keys close it (Escape).
+// The question a page asks before an act that sends mail or cannot be undone (cancel a wave, send a letter again,
+// dispatch again, adopt a programme): the safe answer takes the focus, so a second Enter does no harm; the caller's
+// keys close it (Escape).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 
