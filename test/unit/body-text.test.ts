@@ -8,6 +8,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { fixedClock } from "#shared/clock.ts";
+import { parseContactCsv } from "#shared/contacts/csv.ts";
 import { freeText, oneLine, textProblem } from "#shared/http/body-text.ts";
 import { newSubmissionSchema, submissionSchema } from "#shared/reporting/schemas.ts";
 import { assertValidTemplate } from "#shared/templates/rules.ts";
@@ -73,6 +74,67 @@ describe("oneLine and bidirectional formatting", () => {
   });
 });
 
+describe("oneLine and characters that print as nothing", () => {
+  const name = oneLine(z.string().trim().min(1).max(200));
+  const invisible = [
+    ["U+00AD SOFT HYPHEN", "\u00ad"],
+    ["U+180E MONGOLIAN VOWEL SEPARATOR", "\u180e"],
+    ["U+200B ZERO WIDTH SPACE", "\u200b"],
+    ["U+2060 WORD JOINER", "\u2060"],
+    ["U+2061 FUNCTION APPLICATION", "\u2061"],
+    ["U+2062 INVISIBLE TIMES", "\u2062"],
+    ["U+2063 INVISIBLE SEPARATOR", "\u2063"],
+    ["U+2064 INVISIBLE PLUS", "\u2064"],
+    ["U+FEFF ZERO WIDTH NO-BREAK SPACE", "\ufeff"],
+  ];
+
+  it.each(invisible)("refuses %s inside a name, naming it", (label, character) => {
+    const text = `Ministry of ${character}Foreign Affairs`;
+    expect(name.safeParse(text).error?.issues.map((issue) => issue.message)).toEqual([
+      `contains an invisible character (${label})`,
+    ]);
+    expect(textProblem(text, "one line")).toBe(`contains an invisible character (${label})`);
+  });
+
+  it("refuses a name that is nothing but an invisible character", () => {
+    expect(name.safeParse("\u200b").success).toBe(false);
+  });
+
+  it("lets the field's own trimming take a byte order mark off either end, as it does any space", () => {
+    expect(name.parse("\ufeffIAEA\ufeff")).toBe("IAEA");
+  });
+
+  it("keeps a letter's body free to hyphenate softly and join words", () => {
+    const body = "Nichtverbreitungs\u00adverpflichtungen\u2060: 1540\u200b(2004)";
+    expect(freeText(z.string()).parse(body)).toBe(body);
+    expect(textProblem(body, "free text")).toBeUndefined();
+  });
+
+  it("refuses a template's subject with one, and keeps its text's soft hyphens", () => {
+    const variants = {
+      en: { subject: "First\u200b report", text: "non\u00adproliferation", html: "<p>non&shy;proliferation</p>" },
+    };
+    expect(() => assertValidTemplate({ variants, fallbackLanguage: "en" })).toThrow(
+      expect.objectContaining({
+        issues: [
+          { path: "body.variants.en.subject", message: "contains an invisible character (U+200B ZERO WIDTH SPACE)" },
+        ],
+      }),
+    );
+  });
+
+  it("refuses one in an imported contact's name at its line and column, and still reads the file's own BOM", () => {
+    const csv =
+      "\ufeffowner,role,name,email,title\nSTATE:FRA,capital-poc,Robin\u200bExample,robin@example.org,Director\u2060\n";
+    const { rows, issues } = parseContactCsv(csv, "2026-11-27");
+    expect(rows).toEqual([]);
+    expect(issues).toEqual([
+      { path: "line 2, column name", message: "contains an invisible character (U+200B ZERO WIDTH SPACE)" },
+      { path: "line 2, column title", message: "contains an invisible character (U+2060 WORD JOINER)" },
+    ]);
+  });
+});
+
 describe("freeText", () => {
   const description = freeText(z.string().trim().min(1).max(4000));
 
@@ -112,6 +174,22 @@ describe("routes taking human text", () => {
   it("refuses an organization's name or acronym with a control character, 422 at each field", async () => {
     const refused = await post("/organizations", { kind: "regional", name: "Bad\u0000Name", acronym: "B\u001bN" });
     expect(refused).toEqual({ status: 422, paths: ["body.name", "body.acronym"] });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("refuses a zero width space in an organization's name, 422 at body.name, writing nothing", async () => {
+    const event = apiEvent({
+      method: "POST",
+      path: "/organizations",
+      group: "secretariat",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "regional", name: "African\u200b Union", acronym: "AU" }),
+    });
+    const result = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(422);
+    expect(JSON.parse(result.body ?? "{}").errors).toEqual([
+      { path: "body.name", message: "contains an invisible character (U+200B ZERO WIDTH SPACE)" },
+    ]);
     expect(dynamo.calls()).toHaveLength(0);
   });
 
