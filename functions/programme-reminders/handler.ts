@@ -22,6 +22,8 @@ const mail = mailSettingsOf(config);
 if (!config.secretariatEmail) throw new Error("Missing environment variable SECRETARIAT_EMAIL");
 const doc = deskDocumentClient(config);
 const templates = templateRepository(doc, config.tableNames, systemClock);
+const waves = waveRepository(doc, config.tableNames, systemClock);
+const schedules = lazy(() => programmeSchema.parse(programmeJson));
 
 const untraced = createProgrammeRemindersHandler({
   // The programme years as the secretariat keeps them in the desk table (a draft when none is stored).
@@ -32,11 +34,7 @@ const untraced = createProgrammeRemindersHandler({
   }),
   // The schedules' wave inputs, checked against the stored templates. events/programme.json is validated when a letter
   // is first due, not at import: its validation is a third of a cold start (ADR 0029); `cdk synth` fails a bad one.
-  letters: programmeLetterReadiness({
-    letters: letterWaves(waveRepository(doc, config.tableNames, systemClock)),
-    templates,
-    schedules: lazy(() => programmeSchema.parse(programmeJson)),
-  }),
+  letters: () => programmeLetterReadiness({ letters: letterWaves(waves), templates, schedules }),
   reminders: reminderRepository(doc, config.tableNames, systemClock),
   clock: systemClock,
   mailer: sesMailer(mail),

@@ -17,6 +17,9 @@ export interface LetterWaves {
   wavesOf(programme: Programme): Promise<{ withWaves(activity: Activity): Activity }>;
 }
 
+/** The letters' waves for one reminder run or one request; each makes its own, so it sees the waves as they are. */
+export type LetterWavesPerRun = () => LetterWaves;
+
 /** The wave of a scheduled programme letter in a year (the id fireProgrammeWave gives it). */
 export const programmeLetterWaveId = (waveKey: string, year: number) => `${waveKey}-${year}`;
 
@@ -44,7 +47,12 @@ async function everyWave(waves: WaveReader): Promise<Wave[]> {
   return all;
 }
 
+/**
+ * The letters' waves for one run or request: the waves are listed at the first year it reads, and that listing
+ * serves the next year it reads too (a reminder run, and GET /programme in late January, read two).
+ */
 export function letterWaves(waves: WaveReader): LetterWaves {
+  let listed: Promise<Wave[]> | undefined;
   return {
     async wavesOf(programme) {
       const letters = programme.activities.flatMap((activity) => activity.letters ?? []);
@@ -53,7 +61,7 @@ export function letterWaves(waves: WaveReader): LetterWaves {
       const scheduledKeys = [...new Set(letters.filter((letter) => !letter.manual).map((letter) => letter.waveKey))];
       const [all, fired] = await Promise.all([
         // Few waves a year: listing them all costs less than an index the desk would keep for this alone.
-        everyWave(waves),
+        (listed ??= everyWave(waves)),
         // Read by key (consistently): a wave fired a moment ago is there before the listing's index has it.
         Promise.all(scheduledKeys.map((key) => waves.get(programmeLetterWaveId(key, year)))),
       ]);

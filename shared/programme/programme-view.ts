@@ -4,15 +4,15 @@
 import type { Clock } from "../clock.ts";
 import { DESK_TIME_ZONE, deskDay } from "../zoned-time.ts";
 import { daysLeft, dueNext } from "./calendar.ts";
-import type { LetterWaves } from "./letters.ts";
+import type { LetterWavesPerRun } from "./letters.ts";
 import type { Activity, Programme, ProgrammeView, ScheduledActivity } from "./schemas.ts";
 import { type ProgrammeYears, yearIfAny } from "./years.ts";
 
 export interface ProgrammeDependencies {
   years: ProgrammeYears;
   clock: Clock;
-  /** Finds the waves of the programme's letters; without it, letters are served without their waves. */
-  letters?: LetterWaves | undefined;
+  /** Finds the waves of the programme's letters, once a request; without it, letters are served without their waves. */
+  letters?: LetterWavesPerRun | undefined;
 }
 
 export interface ProgrammeQuery {
@@ -42,10 +42,11 @@ export const viewProgramme =
     const today = deskDay(deps.clock.now());
     const programmeYear = year === undefined ? await deps.years.current() : await deps.years.get(year);
     const { programme } = programmeYear;
+    const letters = deps.letters?.();
 
     /** The programme's activities in the range, with their letters' waves. */
     async function inRangeOf(read: Programme): Promise<Activity[]> {
-      const waves = deps.letters ? await deps.letters.wavesOf(read) : undefined;
+      const waves = letters ? await letters.wavesOf(read) : undefined;
       return read.activities
         .filter(
           (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),

@@ -28,8 +28,11 @@ import { type ProgrammeYear, yearIfAny } from "./years.ts";
 export interface ReminderDependencies {
   /** The programme years (shared/programme/years.ts): a year as stored, else a draft rolled forward (up to next year). */
   programmes: { get(year: number): Promise<ProgrammeYear> };
-  /** Whether a programme's scheduled letters go out (shared/programme/letter-readiness.ts). */
-  letters: (programme: Programme) => Promise<ProgrammeLetterReadiness>;
+  /**
+   * Whether a programme's scheduled letters go out (shared/programme/letter-readiness.ts): one reader a run, asked of
+   * each year the run reads, so that the waves are listed once a run.
+   */
+  letters: () => (programme: Programme) => Promise<ProgrammeLetterReadiness>;
   reminders: ReminderRepository;
   clock: Clock;
   mailer: Mailer;
@@ -160,8 +163,9 @@ export const runProgrammeReminders =
     const years = next ? [current, next] : [current];
     const owed: Owed[] = [];
     const lettersNotSent: UnsentLetter[] = [];
+    const readinessOf = deps.letters();
     for (const year of years) {
-      const letters = await deps.letters(year.programme);
+      const letters = await readinessOf(year.programme);
       owed.push(...(await owedOn(year, letters, today)));
       lettersNotSent.push(...letters.unsent());
     }

@@ -55,7 +55,7 @@ const asOnly = (programme: Programme, file: ProgrammeFile) => ({
 });
 
 /** Every programme letter goes out (letter-readiness.ts has tests of its own). */
-const lettersGoOut = async () => ({
+const lettersGoOut = () => async () => ({
   sendDay: (activity: { day: string }) => activity.day,
   withheld: async () => [],
   unsent: () => [],

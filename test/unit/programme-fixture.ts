@@ -4,6 +4,7 @@ import { systemActor } from "#shared/auth/actor.ts";
 import type { Clock } from "#shared/clock.ts";
 import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
 import { addSeededTemplate, programmeTemplates } from "#shared/templates/programme-templates.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { memoryProgrammeStore } from "../support/in-memory/programme.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
@@ -17,3 +18,17 @@ export async function seededProgramme(clock: Clock) {
   for (const template of programmeTemplates) await addSeededTemplate({ templates }, template, now, audit);
   return { clock, store, templates, years: programmeYears({ store, clock, templates }) };
 }
+
+/** A wave of a template at a send time (New York), as staff or a schedule made it, for the programme's letters. */
+export const waveOfTemplate = (id: string, templateId: string, sendAt: string, status: Wave["status"]): Wave => ({
+  id,
+  templateId,
+  audience: "all-states",
+  sendAt,
+  timeZone: "America/New_York",
+  sendInstant: `${sendAt}:00.000Z`,
+  notAfter: "2030-01-01T00:00:00.000Z",
+  status,
+  createdAt: "2027-01-01T00:00:00.000Z",
+  updatedAt: "2027-01-01T00:00:00.000Z",
+});

@@ -4,25 +4,13 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
-import type { Wave } from "#shared/waves/schemas.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
-import { seededProgramme } from "./programme-fixture.ts";
+import { seededProgramme, waveOfTemplate } from "./programme-fixture.ts";
 
 const clock = fixedClock("2027-10-01T15:00:00Z");
 const audit = { actor: systemActor("test") };
 
-const wave = (id: string, templateId: string, sendAt: string, status: Wave["status"]): Wave => ({
-  id,
-  templateId,
-  audience: "all-states",
-  sendAt,
-  timeZone: "America/New_York",
-  sendInstant: `${sendAt}:00.000Z`,
-  notAfter: "2030-01-01T00:00:00.000Z",
-  status,
-  createdAt: "2027-01-01T00:00:00.000Z",
-  updatedAt: "2027-01-01T00:00:00.000Z",
-});
+const wave = waveOfTemplate;
 
 /** Each letter of the 2027 draft's activity `id`, with the ids of the waves it is served with. */
 async function lettersOf(waves: ReturnType<typeof inMemoryWaves>, id: string) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import type { PageRequest } from "#shared/dynamo/pagination.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import { reminderEntity } from "#shared/programme/keys.ts";
 import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
@@ -43,13 +44,13 @@ async function desk(start: string) {
       return { messageId: `m-${mails.length}` };
     },
   };
+  // How many pages of waves the runs asked the store for: one run reads them once, whatever years it reads.
+  const listed = { pages: 0 };
+  const countedWaves = { get: waves.get, list: (page: PageRequest) => ((listed.pages += 1), waves.list(page)) };
   const run = runProgrammeReminders({
     programmes: years,
-    letters: programmeLetterReadiness({
-      letters: letterWaves(waves),
-      templates,
-      schedules: () => schedules,
-    }),
+    letters: () =>
+      programmeLetterReadiness({ letters: letterWaves(countedWaves), templates, schedules: () => schedules }),
     reminders,
     clock,
     mailer,
@@ -64,7 +65,7 @@ async function desk(start: string) {
     }
     return runs;
   }
-  return { clock, years, waves, mails, daily, reminders };
+  return { clock, years, waves, mails, daily, reminders, listed };
 }
 
 const sentOn = (runs: { day: string; run: ReminderRun }[]) =>
@@ -130,6 +131,19 @@ describe("reminders across the turn of the programme year", () => {
       result: "already-sent",
     });
     expect(mails.filter((mail) => mail.subject.startsWith("Late reminder"))).toEqual([]);
+  });
+
+  it("lists the waves once a run, though a January run reads this year's letters and the next year's", async () => {
+    const { daily, waves, listed } = await desk("2027-01-25");
+    await waves.create(firedWave("point-of-contact-update-states", "2026-03-10T14:00:00Z", "draft"), audit);
+    const [first, second] = await daily("2027-01-25", "2027-01-26");
+    expect(first?.run).toMatchObject({ programme: { year: 2026 }, nextProgramme: { year: 2027 } });
+    expect(listed.pages).toBe(2);
+    // Each run still sees the waves it lists: the draft is 2026's letter's, named by both.
+    expect([first, second].map((day) => day?.run.lettersNotSent.map((letter) => letter.wave.id))).toEqual([
+      ["point-of-contact-update-states-2026"],
+      ["point-of-contact-update-states-2026"],
+    ]);
   });
 
   it("names next year's first activities among what comes next, at the end of January", async () => {

@@ -2,13 +2,18 @@
 // next, and the problems for an unknown year or a bad date range.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import type { PageRequest } from "#shared/dynamo/pagination.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { letterWaves } from "#shared/programme/letters.ts";
 import { type ProgrammeView, programmeQuerySchema } from "#shared/programme/schemas.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
 import { declarations, programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
-import { seededProgramme } from "./programme-fixture.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { seededProgramme, waveOfTemplate } from "./programme-fixture.ts";
 
 // Thursday 20 April 2023, 10:00 in New York (EDT).
 const clock = fixedClock("2023-04-20T14:00:00Z");
@@ -204,5 +209,46 @@ describe("GET /programme", () => {
     for (const query of ["year=twenty", "next=0", "next=51", "month=4"]) {
       expect((await call({ path: "/programme", query })).status, query).toBe(400);
     }
+  });
+});
+
+describe("GET /programme with its letters' waves", () => {
+  const wave = (id: string, sendAt: string, status: Wave["status"]) =>
+    waveOfTemplate(id, "programme-point-of-contact-update", sendAt, status);
+
+  it("in late January lists the waves once for this year's letters and the next year's", async () => {
+    const januaryClock = fixedClock("2027-01-25T15:00:00Z");
+    const waves = inMemoryWaves(januaryClock);
+    const audit = { actor: systemActor("test") };
+    await waves.create(wave("point-of-contact-update-states-2026", "2026-03-10T09:00", "completed"), audit);
+    await waves.create(wave("01STAFFPOINTSOFCONTACT2027", "2027-03-16T09:00", "scheduled"), audit);
+    const listed = { pages: 0 };
+    const countedWaves = { get: waves.get, list: (page: PageRequest) => ((listed.pages += 1), waves.list(page)) };
+    const { years } = await seededProgramme(januaryClock);
+    const withLetters = createRouter(
+      programmeRoutes({ clock: januaryClock, years, letters: () => letterWaves(countedWaves) }),
+      new Logger({ logLevel: "SILENT" }),
+    );
+    const answer = await routerCaller(withLetters, "members")({ path: "/programme", query: "next=8" });
+    expect(answer.status).toBe(200);
+    expect(listed.pages).toBe(1);
+    const programme = answer.body as ProgrammeView;
+    const wavesOf = (activities: ProgrammeView["activities"]) =>
+      activities
+        .filter((activity) => activity.id === "mar-letter-points-of-contact")
+        .flatMap((activity) => activity.letters ?? [])
+        .map((letter) => [letter.waveKey, letter.waves?.map((made) => made.id)]);
+    expect(programme.year).toBe(2026);
+    expect(wavesOf(programme.activities)).toEqual([
+      ["point-of-contact-update-states", ["point-of-contact-update-states-2026"]],
+      ["point-of-contact-update-organizations", []],
+    ]);
+    // The next year's March letters, due next, have their own year's waves: the staff wave of March 2027.
+    expect(wavesOf(programme.dueNext)).toEqual([
+      ["point-of-contact-update-states", ["01STAFFPOINTSOFCONTACT2027"]],
+      ["point-of-contact-update-organizations", ["01STAFFPOINTSOFCONTACT2027"]],
+    ]);
+    await routerCaller(withLetters, "members")({ path: "/programme", query: "next=8" });
+    expect(listed.pages).toBe(2);
   });
 });

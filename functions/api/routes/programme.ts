@@ -6,8 +6,7 @@ import type { Clock } from "#shared/clock.ts";
 import { problemSchema } from "#shared/http/problem.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
-import type { LetterWaves } from "#shared/programme/letters.ts";
-import { letterWaves } from "#shared/programme/letters.ts";
+import { type LetterWavesPerRun, letterWaves } from "#shared/programme/letters.ts";
 import { viewProgramme } from "#shared/programme/programme-view.ts";
 import {
   DEFAULT_DUE_NEXT,
@@ -73,7 +72,7 @@ const yearBody = (year: ProgrammeYear) => ({
 export interface ProgrammeRouteDependencies {
   clock: Clock;
   years: ProgrammeYears;
-  letters?: LetterWaves | undefined;
+  letters?: LetterWavesPerRun | undefined;
 }
 
 /** The routes' schemas, joined to their data in programme.table.ts. */
@@ -151,6 +150,7 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
 
 /** The routes on the reports group's tables (functions/api/reports.ts). */
 export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
+  const waves = waveRepository(doc, tableNames, clock);
   return programmeRoutes({
     clock,
     years: programmeYears({
@@ -158,6 +158,6 @@ export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route
       clock,
       templates: templateRepository(doc, tableNames, clock),
     }),
-    letters: letterWaves(waveRepository(doc, tableNames, clock)),
+    letters: () => letterWaves(waves),
   });
 }
