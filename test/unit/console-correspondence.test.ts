@@ -18,6 +18,7 @@ import {
   isFinal,
   isInFlight,
   progressOf,
+  progressText,
   type Wave,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { href, routeOf } from "../../console/src/routes.ts";
@@ -146,6 +147,26 @@ describe("what the pages say about waves", () => {
     ]);
     expect(countsText(counts)).toBe("3 queued, 1 sending, 5 sent, 2 skipped, 1 unreached");
     expect(countsText({})).toBe("no letters yet");
-    expect(progressOf(counts)).toEqual({ settled: 7, written: 11 });
+    expect(progressOf(counts)).toEqual({ settled: 7, unknown: 0, written: 11 });
+    expect(progressText(counts, "dispatching", true)).toBe("7 of 11 letters settled so far.");
+    expect(progressText({ sent: 3, skipped: 1 }, "completed", true)).toBe("4 of 4 letters settled.");
+  });
+
+  it("counts a letter whose fate is unknown as not settled, and says it may be sent again", () => {
+    const allUnknown = { unknown: 2 };
+    expect(progressOf(allUnknown)).toEqual({ settled: 0, unknown: 2, written: 2 });
+    expect(progressText(allUnknown, "completed", true)).toBe(
+      "0 of 2 letters settled; 2 are unknown (SES may or may not have taken them): an SES event may still settle " +
+        "each, or each can be sent again from its row under Letters.",
+    );
+    expect(progressText({ delivered: 4, unknown: 1 }, "dispatching", false)).toBe(
+      "4 of 5 letters settled so far; 1 is unknown (SES may or may not have taken it): an SES event may still " +
+        "settle it, or the secretariat can send it again.",
+    );
+  });
+
+  it("says no letter is written before a wave is dispatched", () => {
+    expect(progressText({}, "scheduled", true)).toBe("No letter is written before the wave is dispatched.");
+    expect(progressText({}, "cancelled", true)).toBe("No letters.");
   });
 });

@@ -93,10 +93,35 @@ export function countsText(counts: Counts): string {
   return nonZero.length === 0 ? "no letters yet" : nonZero.map(([status, count]) => `${count} ${status}`).join(", ");
 }
 
-/** Letters settled one way or another (everything but queued and sending), of all written. */
-export function progressOf(counts: Counts): { settled: number; written: number } {
+/**
+ * Of all letters written: those settled one way or another, and those whose fate is unknown (the sender stopped
+ * between SES and the ledger), which are not settled: an SES event may still settle one, or it is sent again.
+ */
+export function progressOf(counts: Counts): { settled: number; unknown: number; written: number } {
   const written = COUNT_ORDER.filter((status) => status !== "unreached").reduce((n, s) => n + (counts[s] ?? 0), 0);
-  return { settled: written - (counts.queued ?? 0) - (counts.sending ?? 0), written };
+  const unknown = counts.unknown ?? 0;
+  return { settled: written - (counts.queued ?? 0) - (counts.sending ?? 0) - unknown, unknown, written };
+}
+
+/** The wave's progress in a sentence; `mayResend`: the reader may send an unknown letter again from its row. */
+export function progressText(counts: Counts, status: WaveStatus, mayResend: boolean): string {
+  const { settled, unknown, written } = progressOf(counts);
+  if (written === 0) {
+    return status === "draft" || status === "scheduled"
+      ? "No letter is written before the wave is dispatched."
+      : "No letters.";
+  }
+  const settledSoFar = `${settled} of ${written} letters settled${isFinal(status) ? "" : " so far"}`;
+  if (unknown === 0) return `${settledSoFar}.`;
+  const one = unknown === 1;
+  const which = one ? "it" : "each";
+  const resend = mayResend
+    ? `${which} can be sent again from its row under Letters`
+    : `the secretariat can send ${which} again`;
+  return (
+    `${settledSoFar}; ${one ? "1 is" : `${unknown} are`} unknown (SES may or may not have taken ${one ? "it" : "them"}): ` +
+    `an SES event may still settle ${which}, or ${resend}.`
+  );
 }
 
 /** An owner key's code: GIN for STATE:GIN, the organization's id for ORG:<id>. */

@@ -35,10 +35,9 @@ import {
   byOwnerName,
   countsOf,
   countsText,
-  isFinal,
   isInFlight,
   ownerCode,
-  progressOf,
+  progressText,
   type WaveWithCounts,
 } from "./wave-facts.ts";
 import { DispatchAgain } from "./wave-redispatch.tsx";
@@ -83,20 +82,13 @@ function Facts({ wave }: { wave: WaveWithCounts }) {
   );
 }
 
-function Progress({ wave }: { wave: WaveWithCounts }) {
-  const { settled, written } = progressOf(wave.counts);
+function Progress({ wave, mayResend }: { wave: WaveWithCounts; mayResend: boolean }) {
   const counts = countsOf(wave.counts);
   return (
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
       <div aria-live="polite" data-live="counts">
-        <p data-field="progress">
-          {written === 0
-            ? wave.status === "draft" || wave.status === "scheduled"
-              ? "No letter is written before the wave is dispatched."
-              : "No letters."
-            : `${settled} of ${written} letters settled${isFinal(wave.status) ? "" : " so far"}.`}
-        </p>
+        <p data-field="progress">{progressText(wave.counts, wave.status, mayResend)}</p>
         {counts.length > 0 && (
           <table class="counts">
             <caption class="visually-hidden">Letters by status</caption>
@@ -396,7 +388,7 @@ function Moves({
   );
 }
 
-function Messages(props: { wave: WaveWithCounts; version: string; session: Session; onChanged: () => void }) {
+function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boolean; onChanged: () => void }) {
   const { id } = props.wave;
   const [messages] = useLoad(() => messagesOf(id), `${id}:${props.version}`);
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
@@ -404,7 +396,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; session: Sessi
   const nameOf = (message: WaveMessage) => names.get(message.owner) ?? ownerCode(message.owner);
   const [resending, setResending] = useState<Resending>();
   const focusReturn = useFocusReturn();
-  const mayResend = may(props.session.group, "POST /waves/{id}/messages/{recipient}/resend");
+  const { mayResend } = props;
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
@@ -544,6 +536,7 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
         const open = wave.status === "draft" || wave.status === "scheduled";
         // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
         const version = `${wave.status}:${countsText(wave.counts)}`;
+        const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
         return (
           <>
             <h1>Wave {wave.id}</h1>
@@ -552,11 +545,11 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
               <a href={href.waves()}>All waves</a>
             </p>
             <Facts wave={wave} />
-            <Progress wave={wave} />
+            <Progress wave={wave} mayResend={mayResend} />
             {open && <OpenWave current={current} session={session} onMoved={reload} onCancelled={cancelled} />}
             {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
             {!open && wave.status !== "cancelled" && (
-              <Messages wave={wave} version={version} session={session} onChanged={reload} />
+              <Messages wave={wave} version={version} mayResend={mayResend} onChanged={reload} />
             )}
             {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
           </>
