@@ -2,8 +2,9 @@
 // current year is a draft rolled forward, not stored): the secretariat gives the September invitation's briefing
 // values on the activity's page and the year's file holds them; a year changed between the page's read and the save
 // is refused and read again in place, keeping what was typed; a bad time shows at its field and stores nothing;
-// a wave its schedule already made a draft is named, with the template's composer; members and experts see the values
-// and no form; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a
+// a wave its schedule already made a draft is named, with the template's composer; a venue is given in each language
+// (a missing one refused at its field, the API's 422 at the venue) and opens again in each; members and experts see
+// the values and no form; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a
 // page that meets the year adopted already says so).
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -175,6 +176,80 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
       fullPage: true,
     });
     await page.close();
+  });
+
+  it("gives a letter's venue in each language, refuses a missing one at its field, and opens it again in each", async () => {
+    const year = await currentYear();
+    const page = await openActivity("secretariat", year);
+    const form = page.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` });
+    const venue = form.getByRole("group", { name: "Briefing venue" });
+    // The one text stored opens as one venue for every language.
+    expect(await venue.getByRole("radio", { name: "One venue for every language" }).isChecked()).toBe(true);
+    expect(await field(page, ORGANIZATIONS_LETTER, "venue").inputValue()).toBe("Trusteeship Council");
+    await venue.getByRole("radio", { name: "A venue in each language" }).check();
+    const texts = {
+      ar: "قاعة مجلس الوصاية",
+      zh: "托管理事会会议厅",
+      en: "Trusteeship Council Chamber",
+      fr: "Salle du Conseil de tutelle",
+      ru: "Зал Совета по Опеке",
+      es: "Salón del Consejo de Administración Fiduciaria",
+    };
+    const arabic = field(page, ORGANIZATIONS_LETTER, "venue-ar");
+    expect([await arabic.getAttribute("lang"), await arabic.getAttribute("dir")]).toEqual(["ar", "rtl"]);
+    for (const [language, text] of Object.entries(texts)) {
+      if (language !== "zh") await field(page, ORGANIZATIONS_LETTER, `venue-${language}`).fill(text);
+    }
+    const before = await yearFile(year);
+    const save = form.getByRole("button", { name: "Save the letter's values" });
+    await save.click();
+    const chinese = page.locator(`#values-${ORGANIZATIONS_LETTER}-briefing-venue-zh-problem`);
+    await chinese.waitFor();
+    expect(await chinese.textContent()).toBe("Give the venue in 中文 (Chinese).");
+    await expect
+      .poll(async () => (await focusedElement(page)).id)
+      .toBe(`values-${ORGANIZATIONS_LETTER}-briefing-venue-zh`);
+    expect((await yearFile(year)).etag).toBe(before.etag);
+    await page.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-venue-missing-1280.png"),
+      fullPage: true,
+    });
+
+    // A text the API refuses (over 300 characters) is its 422 at that language's field, which takes the focus.
+    await field(page, ORGANIZATIONS_LETTER, "venue-zh").fill(texts.zh);
+    await field(page, ORGANIZATIONS_LETTER, "venue-fr").fill("S".repeat(301));
+    await save.click();
+    const french = page.locator(`#values-${ORGANIZATIONS_LETTER}-briefing-venue-fr-problem`);
+    await french.waitFor();
+    expect(await french.textContent()).toMatch(/300/);
+    await expect
+      .poll(async () => (await focusedElement(page)).id)
+      .toBe(`values-${ORGANIZATIONS_LETTER}-briefing-venue-fr`);
+    expect((await yearFile(year)).etag).toBe(before.etag);
+
+    await field(page, ORGANIZATIONS_LETTER, "venue-fr").fill(texts.fr);
+    await save.click();
+    await page.locator(`#values-${ORGANIZATIONS_LETTER}-saved`).waitFor();
+    expect(letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values).toEqual({
+      "briefing.venue": texts,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    // Opened again, the venue stored in each language is in its six fields.
+    const again = await openActivity("secretariat", year);
+    const reopened = again
+      .getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` })
+      .getByRole("group", { name: "Briefing venue" });
+    expect(await reopened.getByRole("radio", { name: "A venue in each language" }).isChecked()).toBe(true);
+    for (const [language, text] of Object.entries(texts)) {
+      expect(await field(again, ORGANIZATIONS_LETTER, `venue-${language}`).inputValue()).toBe(text);
+    }
+    await again.screenshot({
+      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-venue-each-1280.png"),
+      fullPage: true,
+    });
+    await again.close();
   });
 
   it("shows members and experts the values, and no form", async () => {

@@ -2,7 +2,8 @@
 // draft is one the API accepts, and a change of template does not keep an audience it cannot go to; a request's move
 // form offers only the lifecycle's legal moves, the first chosen; providers go by name in the report's last action,
 // the candidates, matches and offers; the focus lands on the wave's status once it is cancelled; a wave's audience
-// says the day it was resolved for (the send day, as dispatch will resolve it) (a failed re-read of
+// says the day it was resolved for (the send day, as dispatch will resolve it); the briefing's venue is given in each
+// language, a missing one refused at its field, and the Arabic test copy carries the Arabic venue (a failed re-read of
 // a stale contact is in console-after-actions.test.ts, with the re-read). Each page in the groups it is offered to.
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -105,6 +106,62 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     expect(await page.getByLabel("Briefing's day").count()).toBe(0);
+    await page.close();
+  });
+
+  it("gives the briefing's venue in each language: a missing one refused at its field, the Arabic letter in Arabic", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/waves/new?template=programme-effective-practices-invitation");
+    await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
+    await settled(page);
+    const briefingOn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Briefing's day").fill(briefingOn);
+    await page.getByLabel("Briefing's starting time (New York)").fill("10:00");
+    const venue = page.getByRole("group", { name: "Briefing's venue" });
+    await venue.getByRole("radio", { name: "A venue in each language" }).check();
+    const arabic = venue.getByLabel("Venue in العربية (Arabic)");
+    expect([await arabic.getAttribute("lang"), await arabic.getAttribute("dir")]).toEqual(["ar", "rtl"]);
+    expect(await venue.getByLabel("Venue in 中文 (Chinese)").getAttribute("lang")).toBe("zh-Hans");
+    const texts = { ar: "قاعة المؤتمرات 4", zh: "第4会议室", en: "Conference Room 4", fr: "Salle de conférence 4" };
+    await arabic.fill(texts.ar);
+    await venue.getByLabel("Venue in 中文 (Chinese)").fill(texts.zh);
+    await venue.getByLabel("Venue in English").fill(texts.en);
+    await venue.getByLabel("Venue in Français (French)").fill(texts.fr);
+    await venue.getByLabel("Venue in Español (Spanish)").fill("Sala de conferencias 4");
+    // Russian left empty: refused at its field, which takes the focus, and nothing is sent.
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    const russianProblem = page.locator("#briefing-venue-ru-problem");
+    await russianProblem.waitFor();
+    expect(await russianProblem.textContent()).toBe("Give the venue in Русский (Russian).");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("briefing-venue-ru");
+    expect(await page.locator("#briefing-venue-ru").getAttribute("aria-invalid")).toBe("true");
+    expect(page.url()).toContain("#/waves/new");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "compose-venue-missing-language-1280.png"), fullPage: true });
+
+    await venue.getByLabel("Venue in Русский (Russian)").fill("Зал заседаний 4");
+    await page.getByRole("button", { name: "Create the draft wave" }).click();
+    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    const id = page.url().split("#/waves/")[1] ?? "";
+    const stored = (await api("GET", `/waves/${id}`)).body;
+    expect(stored.values["briefing.venue"]).toEqual({ ...texts, ru: "Зал заседаний 4", es: "Sala de conferencias 4" });
+
+    // The test copy rendered as an Arabic-speaking recipient's letter carries the Arabic venue, not the English one.
+    const recipients = (await api("GET", `/waves/${id}/audience`)).body.recipients;
+    const inArabic = recipients.find((recipient: Json) => recipient.language === "ar");
+    if (!inArabic) throw new Error("the wave's audience has no recipient whose letter is in Arabic");
+    const to = `venue-${Date.now()}@desk.example`;
+    await page.getByLabel("To (a staff address)").fill(to);
+    await page.getByLabel("Rendered as the letter for").selectOption(inArabic.contact.id);
+    await page.getByRole("button", { name: "Send the test copy" }).click();
+    await page.locator('[data-field="test-sent"]').filter({ hasText: "in Arabic" }).waitFor();
+    const store = (await (await fetch(`${desk.stack.sesUrl}/store`)).json()) as {
+      emails: { destination: { to: string[] }; body: { text?: string; html?: string } }[];
+    };
+    const [copy] = store.emails.filter((email) => email.destination.to.includes(to));
+    expect(copy?.body.text).toContain(`في المكان التالي: ${texts.ar}`);
+    expect(copy?.body.html).toContain(texts.ar);
+    expect(copy?.body.text).not.toContain(texts.en);
     await page.close();
   });
 

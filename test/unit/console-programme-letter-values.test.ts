@@ -1,6 +1,6 @@
 // The console's pure parts of a programme letter's values (console/src/pages/programme-letter-values.ts): the form
 // from what is given, the year's file with the typed values on one letter and nothing else changed, the API's 422
-// paths read back to the fields, and the year's wave made a draft.
+// paths read back to the fields, and the year's wave made a draft. The venue's own rules are console-venue.test.ts's.
 import { describe, expect, it } from "vitest";
 import {
   describeValues,
@@ -13,6 +13,7 @@ import {
   valuesOfForm,
   withLetterValues,
 } from "../../console/src/pages/programme-letter-values.ts";
+import { venueFormOf } from "../../console/src/ui/venue.ts";
 
 const activity = (id: string, letters?: ProgrammeFile["activities"][number]["letters"]) => ({
   id,
@@ -43,7 +44,8 @@ const file = {
   ],
 } as unknown as ProgrammeFile;
 
-const form = { "briefing.date": "", "briefing.time": "", "briefing.venue": "" };
+const oneVenue = (one: string) => venueFormOf(one);
+const form = { "briefing.date": "", "briefing.time": "", "briefing.venue": oneVenue("") };
 
 describe("a programme letter's values in the console", () => {
   it("finds a letter by its activity and wave key, as indices the API's paths name", () => {
@@ -54,7 +56,7 @@ describe("a programme letter's values in the console", () => {
 
   it("sets the letter's values, dropping empty fields, and leaves every other part of the file as it was", () => {
     const at = { activity: 1, letter: 0 };
-    const values = valuesOfForm({ ...form, "briefing.date": "2026-09-17", "briefing.time": " 10:00 " }, undefined);
+    const values = valuesOfForm({ ...form, "briefing.date": "2026-09-17", "briefing.time": " 10:00 " });
     expect(values).toEqual({ "briefing.date": "2026-09-17", "briefing.time": "10:00" });
     const changed = withLetterValues(file, at, values);
     expect(changed.activities[1]?.letters?.[0]?.values).toEqual(values);
@@ -65,25 +67,38 @@ describe("a programme letter's values in the console", () => {
 
   it("removes `values` when every field is empty", () => {
     const at = { activity: 1, letter: 1 };
-    expect(valuesOfForm({ ...form, "briefing.venue": "  " }, undefined)).toBeUndefined();
+    expect(valuesOfForm({ ...form, "briefing.venue": oneVenue("  ") })).toBeUndefined();
     expect(withLetterValues(file, at, undefined).activities[1]?.letters?.[1]).toEqual({
       waveKey: "open-briefing-invitation-organizations",
       templateId: "programme-open-briefing-invitation",
     });
   });
 
-  it("keeps a venue given in each language while its field is left empty, and replaces it with one typed", () => {
-    const venue = { ar: "a", zh: "z", en: "Room 4", fr: "Salle 4", ru: "r", es: "Sala 4" };
-    const stored = { "briefing.venue": venue };
-    expect(valuesFormOf(stored)["briefing.venue"]).toBe("");
-    expect(valuesOfForm(form, stored)).toEqual({ "briefing.venue": venue });
-    expect(valuesOfForm({ ...form, "briefing.venue": "Room 1" }, stored)).toEqual({ "briefing.venue": "Room 1" });
-    expect(describeValues(stored)).toBe("briefing.venue ar: a; zh: z; en: Room 4; fr: Salle 4; ru: r; es: Sala 4");
+  it("opens a venue given in each language with its six texts, and gives it back in each language or as one", () => {
+    const venue = { ar: "قاعة 4", zh: "第4会议室", en: "Room 4", fr: "Salle 4", ru: "Зал 4", es: "Sala 4" };
+    const stored = { "briefing.date": "2026-09-17", "briefing.venue": venue };
+    const opened = valuesFormOf(stored);
+    expect(opened["briefing.venue"]).toEqual({ mode: "each", one: "", each: venue });
+    expect(valuesOfForm(opened)).toEqual(stored);
+    const typed = { ...opened["briefing.venue"], each: { ...venue, ar: " قاعة المؤتمرات 4 " } };
+    expect(valuesOfForm({ ...opened, "briefing.venue": typed })?.["briefing.venue"]).toEqual({
+      ...venue,
+      ar: "قاعة المؤتمرات 4",
+    });
+    // One text chosen instead: that text goes to every language, and the six are not sent.
+    const one = { ...opened["briefing.venue"], mode: "one" as const, one: "Room 1" };
+    expect(valuesOfForm({ ...opened, "briefing.venue": one })).toEqual({
+      "briefing.date": "2026-09-17",
+      "briefing.venue": "Room 1",
+    });
+    expect(describeValues(stored)).toBe(
+      "briefing.date 2026-09-17, briefing.venue ar: قاعة 4; zh: 第4会议室; en: Room 4; fr: Salle 4; ru: Зал 4; es: Sala 4",
+    );
   });
 
   it("shows the values given now in the form and in words", () => {
     const given = { "briefing.date": "2026-09-17", "briefing.time": "10:00", "briefing.venue": "Room 1" };
-    expect(valuesFormOf(given)).toEqual(given);
+    expect(valuesFormOf(given)).toEqual({ ...given, "briefing.venue": oneVenue("Room 1") });
     expect(valuesFormOf(undefined)).toEqual(form);
     expect(describeValues(given)).toBe("briefing.date 2026-09-17, briefing.time 10:00, briefing.venue Room 1");
     expect(describeValues(undefined)).toBe("none given");

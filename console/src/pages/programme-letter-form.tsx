@@ -2,7 +2,7 @@
 // for every group, a form for those who may PUT the year. The form writes the whole year's file read with the page
 // (its ETag as If-Match), so a change made since is refused (412) and read again in place, keeping what was typed.
 import { useState } from "preact/hooks";
-import type { Schemas } from "../api/client.ts";
+import { ProblemError, type Schemas } from "../api/client.ts";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
@@ -10,6 +10,8 @@ import { href } from "../router.ts";
 import { FormFrame, InputField, problemWords, useSubmit } from "../ui/form.tsx";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { Panel } from "../ui/panel.tsx";
+import { venueRefusal } from "../ui/venue.ts";
+import { VenueField } from "../ui/venue-field.tsx";
 import {
   describeValues,
   draftWaveOf,
@@ -20,17 +22,17 @@ import {
   type ProgrammeFile,
   valueProblems,
   valuesFormOf,
-  venueInEachLanguage,
+  valuesPathOf,
 } from "./programme-letter-values.ts";
 import { giveLetterValues, programmeFile } from "./programme-writes.ts";
 
 type Letter = Schemas["ProgrammeLetter"];
 
-const FIELDS: Record<LetterValueField, { label: string; placeholder?: string }> = {
+/** The day and time, typed as the API reads them; the venue has a control of its own (ui/venue-field.tsx). */
+const TYPED_FIELDS = {
   "briefing.date": { label: "Briefing date (YYYY-MM-DD)", placeholder: "YYYY-MM-DD" },
   "briefing.time": { label: "Briefing time (HH:mm, New York)", placeholder: "HH:mm" },
-  "briefing.venue": { label: "Briefing venue" },
-};
+} as const;
 
 /** What the year gives a scheduled letter now, for the groups that may not give it. */
 function LetterValuesGiven({ letter, year }: { letter: Letter; year: number }) {
@@ -57,8 +59,12 @@ function LetterValuesForm(props: {
   const [form, setForm] = useState(() => valuesFormOf(storedOf(read.value)));
   const [saved, setSaved] = useState(false);
   const [reread, setReread] = useState<string>();
+  const venuePath = `${valuesPathOf(at)}.briefing.venue`;
   const submitting = useSubmit(async () => {
     setSaved(false);
+    // A venue missing in a language is refused at its field before anything is sent.
+    const refused = venueRefusal(form["briefing.venue"], venuePath);
+    if (refused) throw new ProblemError(refused);
     props.onRead(await giveLetterValues(year, read, at, form));
     setReread(undefined);
     setSaved(true);
@@ -95,21 +101,27 @@ function LetterValuesForm(props: {
     >
       {/* From the file the form writes against (read again after a 412), not the page's earlier read. */}
       <p id={`values-${letter.waveKey}-given`}>Given now: {describeValues(storedOf(read.value))}</p>
-      {venueInEachLanguage(storedOf(read.value)) && (
-        <p>The venue is given in each language: leave its field empty to keep that, or type one venue for all six.</p>
-      )}
-      {LETTER_VALUE_FIELDS.map((field) => (
+      {(["briefing.date", "briefing.time"] as const).map((field) => (
         <InputField
           key={field}
           id={idOf(field)}
-          label={FIELDS[field].label}
+          label={TYPED_FIELDS[field].label}
           problem={atFields[field]}
           value={form[field]}
-          placeholder={FIELDS[field].placeholder}
-          inputMode={field === "briefing.venue" ? undefined : "numeric"}
+          placeholder={TYPED_FIELDS[field].placeholder}
+          inputMode="numeric"
           onInput={(value) => setForm({ ...form, [field]: value })}
         />
       ))}
+      <VenueField
+        id={idOf("briefing.venue")}
+        legend="Briefing venue"
+        oneLabel="Briefing venue (one text for every language)"
+        value={form["briefing.venue"]}
+        onChange={(venue) => setForm({ ...form, "briefing.venue": venue })}
+        problem={problem}
+        path={venuePath}
+      />
       {problem?.status === 412 && (
         // Someone changed the year first: read it again here (a reload would sign the reader out), keep the typing.
         <button type="button" class="secondary" onClick={() => void readAgain()}>

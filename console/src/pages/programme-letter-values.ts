@@ -2,18 +2,23 @@
 // from what is given, the year's file with the typed values set on that letter, and the API's 422 paths read back to
 // the form's fields. Pure, so they are tested in Node (test/unit/console-programme-letter-values.test.ts).
 import type { components, paths } from "../api/schema";
+import { type VenueForm, venueFormOf, venueOfForm } from "../ui/venue.ts";
 
 /** The programme file as PUT /programme/{year} takes it, and as GET /programme/{year} gives it (`programme`). */
 export type ProgrammeFile = paths["/programme/{year}"]["put"]["requestBody"]["content"]["application/json"];
 type WaveValues = components["schemas"]["WaveValues"];
-type Venue = NonNullable<WaveValues["briefing.venue"]>;
 type Problem = components["schemas"]["Problem"];
 type ServedLetter = components["schemas"]["ProgrammeLetter"];
 
 /** The values a scheduled letter's wave must supply: the open briefing's day, time and venue. */
 export const LETTER_VALUE_FIELDS = ["briefing.date", "briefing.time", "briefing.venue"] as const;
 export type LetterValueField = (typeof LETTER_VALUE_FIELDS)[number];
-export type LetterValuesForm = Record<LetterValueField, string>;
+/** The day and time as typed; the venue as one text or a text in each language (ui/venue.ts). */
+export interface LetterValuesForm {
+  "briefing.date": string;
+  "briefing.time": string;
+  "briefing.venue": VenueForm;
+}
 
 /** Where a letter sits in the year's file: the indices the API's problem paths name. */
 export interface LetterAt {
@@ -21,16 +26,12 @@ export interface LetterAt {
   letter: number;
 }
 
-/**
- * The form's text for the values given now. A venue given in each language has no one text: its field starts empty,
- * and left empty keeps the six languages' venue (`lettersWithValues`).
- */
+/** The form from the values given now: a venue given in each language opens with its six texts. */
 export function valuesFormOf(values: WaveValues | undefined): LetterValuesForm {
-  const venue = values?.["briefing.venue"];
   return {
     "briefing.date": values?.["briefing.date"] ?? "",
     "briefing.time": values?.["briefing.time"] ?? "",
-    "briefing.venue": typeof venue === "string" ? venue : "",
+    "briefing.venue": venueFormOf(values?.["briefing.venue"]),
   };
 }
 
@@ -43,12 +44,13 @@ export function venueInEachLanguage(values: WaveValues | undefined): string | un
     .join("; ");
 }
 
-/** The values to store from the form: empty fields dropped (a venue in each language kept), none at all: undefined. */
-export function valuesOfForm(form: LetterValuesForm, stored: WaveValues | undefined): WaveValues | undefined {
-  const given = (field: LetterValueField) => form[field].trim() || undefined;
-  const storedVenue = stored?.["briefing.venue"];
-  const venue: Venue | undefined =
-    given("briefing.venue") ?? (typeof storedVenue === "object" ? storedVenue : undefined);
+/**
+ * The values to store from the form: empty fields dropped; none at all: undefined. The form holds the stored venue in
+ * each language itself now, so what is stored is not read (`_stored`: the parameter programme-writes.ts still passes).
+ */
+export function valuesOfForm(form: LetterValuesForm, _stored?: WaveValues): WaveValues | undefined {
+  const given = (field: "briefing.date" | "briefing.time") => form[field].trim() || undefined;
+  const venue = venueOfForm(form["briefing.venue"]);
   const values: WaveValues = {
     ...(given("briefing.date") ? { "briefing.date": given("briefing.date") } : {}),
     ...(given("briefing.time") ? { "briefing.time": given("briefing.time") } : {}),
@@ -56,6 +58,9 @@ export function valuesOfForm(form: LetterValuesForm, stored: WaveValues | undefi
   };
   return Object.keys(values).length > 0 ? values : undefined;
 }
+
+/** The path the API's problems give the letter's values at (`body.activities.<i>.letters.<j>.values`). */
+export const valuesPathOf = (at: LetterAt): string => `body.activities.${at.activity}.letters.${at.letter}.values`;
 
 /** Where the activity's letter is in the file, or undefined when the file has no such activity or letter. */
 export function letterAt(file: ProgrammeFile, activityId: string, waveKey: string): LetterAt | undefined {
@@ -91,7 +96,7 @@ export function valueProblems(
   problem: Problem | undefined,
   at: LetterAt,
 ): Partial<Record<LetterValueField | "values", string>> {
-  const prefix = `body.activities.${at.activity}.letters.${at.letter}.values`;
+  const prefix = valuesPathOf(at);
   const found: Partial<Record<LetterValueField | "values", string>> = {};
   for (const error of problem?.errors ?? []) {
     if (error.path === prefix) found.values ??= error.message;

@@ -2,9 +2,12 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
+import { ProblemError } from "../../api/client.ts";
 import { href } from "../../router.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { VENUE_LANGUAGES, type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
+import { VenueField } from "../../ui/venue-field.tsx";
 import { audiencesFor, variablesNamed } from "./audience-fit.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
 import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
@@ -22,20 +25,25 @@ const FIELDS = [
   "values.briefing.date",
   "values.briefing.time",
   "values.briefing.venue",
-] as const;
+  ...VENUE_LANGUAGES.map(({ code }) => `values.briefing.venue.${code}`),
+];
 
-/** The values a wave gives its letters for an invitation (shared/templates/values.ts), each a field of its own. */
-const BRIEFING = [
+const VENUE_PATH = "body.values.briefing.venue";
+
+/**
+ * The values a wave gives its letters for an invitation (shared/templates/values.ts): the day and time typed, each a
+ * field of its own; the venue one text or a text in each language (ui/venue-field.tsx).
+ */
+const TYPED_BRIEFING = [
   { name: "briefing.date", label: "Briefing's day", type: "date" },
   { name: "briefing.time", label: "Briefing's starting time (New York)", type: "time" },
-  { name: "briefing.venue", label: "Briefing's venue (one text for every language)", type: undefined },
 ] as const;
-type BriefingValue = (typeof BRIEFING)[number]["name"];
+type TypedBriefingValue = (typeof TYPED_BRIEFING)[number]["name"];
 
 /** The briefing values the template's letters name: only those are asked for. */
-function briefingNamed(template: Template | undefined): (typeof BRIEFING)[number][] {
+function briefingNamed(template: Template | undefined) {
   const named: ReadonlySet<string> = template ? variablesNamed(template) : new Set();
-  return BRIEFING.filter(({ name }) => named.has(name));
+  return { typed: TYPED_BRIEFING.filter(({ name }) => named.has(name)), venue: named.has("briefing.venue") };
 }
 
 interface ComposerForm {
@@ -47,7 +55,8 @@ interface ComposerForm {
   deadline: string;
   chair: string;
   description: string;
-  values: Partial<Record<BriefingValue, string>>;
+  values: Partial<Record<TypedBriefingValue, string>>;
+  venue: VenueForm;
 }
 
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
@@ -85,6 +94,7 @@ function firstDraft(templateId: string, audiences: readonly Audience[]): Compose
     chair: "",
     description: "",
     values: {},
+    venue: venueFormOf(undefined),
   };
 }
 
@@ -152,12 +162,19 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
   };
 
   const { problem, busy, submit } = useSubmit(async () => {
+    // A venue missing in a language is refused at its field before anything is sent.
+    const refused = briefing.venue ? venueRefusal(form.venue, VENUE_PATH) : undefined;
+    if (refused) throw new ProblemError(refused);
     // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
     const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
     // Only what the chosen template names, and only what was typed.
-    const values = Object.fromEntries(
-      briefing.flatMap(({ name }) => (form.values[name]?.trim() ? [[name, form.values[name]?.trim()]] : [])),
-    );
+    const venue = briefing.venue ? venueOfForm(form.venue) : undefined;
+    const values = {
+      ...Object.fromEntries(
+        briefing.typed.flatMap(({ name }) => (form.values[name]?.trim() ? [[name, form.values[name]?.trim()]] : [])),
+      ),
+      ...(venue ? { "briefing.venue": venue } : {}),
+    };
     const wave = await createWave({
       templateId: form.templateId,
       audience: form.audience,
@@ -254,7 +271,7 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
         Overrides the Chair's name the letters are signed with (and {"{{committee.chair}}"}), e.g. an acting Chair; by
         default the Chair configured for the letter's date.
       </p>
-      {briefing.map(({ name, label, type }) => (
+      {briefing.typed.map(({ name, label, type }) => (
         <InputField
           key={name}
           id={name.replace(".", "-")}
@@ -265,6 +282,17 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
           onInput={(value) => set("values", { ...form.values, [name]: value })}
         />
       ))}
+      {briefing.venue && (
+        <VenueField
+          id="briefing-venue"
+          legend="Briefing's venue"
+          oneLabel="Briefing's venue (one text for every language)"
+          value={form.venue}
+          onChange={(venue) => set("venue", venue)}
+          problem={problem}
+          path={VENUE_PATH}
+        />
+      )}
       <InputField
         id="description"
         label="Description (optional)"

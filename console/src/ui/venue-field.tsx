@@ -1,0 +1,91 @@
+// The open briefing's venue in a form (ui/venue.ts): a fieldset whose radios choose one text for every language or a
+// text in each, the six fields labelled in their own script and in English, each `lang`/`dir` its language's. Used by
+// the programme's letter-values form and the wave composer. A refusal naming the venue in each language puts the focus on
+// its first field in fault.
+import { useEffect } from "preact/hooks";
+import type { Problem } from "../api/client.ts";
+import { InputField } from "./form.tsx";
+import { VENUE_LANGUAGES, type VenueForm, venueProblems } from "./venue.ts";
+
+const MODES: readonly (readonly [VenueForm["mode"], string])[] = [
+  ["one", "One venue for every language"],
+  ["each", "A venue in each language"],
+];
+
+export function VenueField(props: {
+  /** The one text's input; `<id>-<language>` each language's, `<id>-one`/`<id>-each` the radios. */
+  id: string;
+  legend: string;
+  /** The one text's label, which says it is for every language. */
+  oneLabel: string;
+  value: VenueForm;
+  onChange: (value: VenueForm) => void;
+  /** The form's refusal (the venue's own, made before sending, or the API's 422), read at `path`. */
+  problem: Problem | undefined;
+  /** The venue's path in the refusal, e.g. `body.values.briefing.venue`. */
+  path: string;
+}) {
+  const { id, value, onChange } = props;
+  const problems = venueProblems(props.problem, props.path);
+  // On each refusal that names a venue in each language, the reader is taken to its first field in fault (the first
+  // language when the refusal names the venue as a whole).
+  const firstInvalid =
+    value.mode === "each" &&
+    (VENUE_LANGUAGES.find(({ code }) => problems[code]) ?? (problems.venue ? VENUE_LANGUAGES[0] : undefined));
+  const focusId = firstInvalid ? `${id}-${firstInvalid.code}` : undefined;
+  useEffect(() => {
+    if (focusId) document.getElementById(focusId)?.focus();
+  }, [props.problem]);
+  const problemId = `${id}-venue-problem`;
+  return (
+    <fieldset
+      class={problems.venue && value.mode === "each" ? "field invalid" : "field"}
+      aria-describedby={value.mode === "each" && problems.venue ? problemId : undefined}
+    >
+      <legend>{props.legend}</legend>
+      <div class="checkboxes">
+        {MODES.map(([mode, words]) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              id={`${id}-${mode}`}
+              name={`${id}-mode`}
+              checked={value.mode === mode}
+              onChange={() => onChange({ ...value, mode })}
+            />
+            {words}
+          </label>
+        ))}
+      </div>
+      {value.mode === "one" ? (
+        <InputField
+          id={id}
+          label={props.oneLabel}
+          problem={problems.venue}
+          value={value.one}
+          onInput={(one) => onChange({ ...value, one })}
+        />
+      ) : (
+        <>
+          {problems.venue && (
+            <p id={problemId} class="field-problem">
+              {problems.venue}
+            </p>
+          )}
+          {VENUE_LANGUAGES.map(({ code, name, tag, dir }) => (
+            <InputField
+              key={code}
+              id={`${id}-${code}`}
+              label={`Venue in ${name}`}
+              problem={problems[code]}
+              value={value.each[code]}
+              lang={tag}
+              dir={dir}
+              onInput={(text) => onChange({ ...value, each: { ...value.each, [code]: text } })}
+            />
+          ))}
+        </>
+      )}
+    </fieldset>
+  );
+}
