@@ -44,11 +44,8 @@ export function venueInEachLanguage(values: WaveValues | undefined): string | un
     .join("; ");
 }
 
-/**
- * The values to store from the form: empty fields dropped; none at all: undefined. The form holds the stored venue in
- * each language itself now, so what is stored is not read (`_stored`: the parameter programme-writes.ts still passes).
- */
-export function valuesOfForm(form: LetterValuesForm, _stored?: WaveValues): WaveValues | undefined {
+/** The values to store from the form: empty fields dropped; none at all: undefined. The form holds the venue itself. */
+export function valuesOfForm(form: LetterValuesForm): WaveValues | undefined {
   const given = (field: "briefing.date" | "briefing.time") => form[field].trim() || undefined;
   const venue = venueOfForm(form["briefing.venue"]);
   const values: WaveValues = {

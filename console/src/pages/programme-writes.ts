@@ -24,10 +24,9 @@ export async function giveLetterValues(
   at: LetterAt,
   form: LetterValuesForm,
 ): Promise<Versioned<ProgrammeFile>> {
-  const stored = read.value.activities[at.activity]?.letters?.[at.letter]?.values;
   const result = await api.PUT("/programme/{year}", {
     params: { path: { year: String(year) }, header: { "If-Match": read.etag } },
-    body: withLetterValues(read.value, at, valuesOfForm(form, stored)),
+    body: withLetterValues(read.value, at, valuesOfForm(form)),
   });
   return versionedOf(programmeFileOf(dataOf(result).programme), result.response);
 }
