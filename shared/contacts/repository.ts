@@ -21,7 +21,7 @@ import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-ent
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
-import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, type FieldIssue, NotFound, PreconditionFailed } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
@@ -86,6 +86,19 @@ export interface ContactChange {
 export interface EmailHolder {
   contactId: string;
   owner: string;
+}
+
+/**
+ * 409: another active contact holds the address. A write from a JSON body names its field (`body.email`, as a 422
+ * would), so a client puts the refusal at the address; an import's row says its line in the message instead.
+ */
+export class EmailInUse extends Conflict {
+  readonly issues: FieldIssue[];
+  constructor(holder: { contactId?: unknown; owner?: unknown } | undefined, label?: string) {
+    const held = `is already used by active contact ${String(holder?.contactId)} of ${String(holder?.owner)}`;
+    super(`${label ? `${label}: ` : ""}the e-mail address ${held}`, { contactId: holder?.contactId });
+    this.issues = label ? [] : [{ path: "body.email", message: `${held}; deactivate that contact first` }];
+  }
 }
 
 /** The State's contacts changed between the read and the write: read again and retry. */
@@ -266,13 +279,13 @@ export function contactRepository(
     }
     const heldBefore = before?.value.active ? before.value.email : undefined;
     const heldAfter = after.active ? after.email : undefined;
-    if (heldAfter && heldAfter !== heldBefore) writes.push(claimEmail(heldAfter, after, where));
+    if (heldAfter && heldAfter !== heldBefore) writes.push(claimEmail(heldAfter, after, label));
     if (heldBefore && heldBefore !== heldAfter) writes.push(releaseEmail(heldBefore, after.id, where));
     return writes;
   }
 
   /** A guard is free when absent or released; its messages name the holder, never the address (logs may carry them). */
-  function claimEmail(email: string, contact: Contact, where: string): GuardedWrite {
+  function claimEmail(email: string, contact: Contact, label: string | undefined): GuardedWrite {
     return {
       item: {
         Put: {
@@ -287,11 +300,7 @@ export function contactRepository(
           ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(contactId)",
         },
       },
-      onConditionFailed: (current) =>
-        new Conflict(
-          `${where}the e-mail address is already used by active contact ${String(current?.contactId)} of ${String(current?.owner)}`,
-          { contactId: current?.contactId },
-        ),
+      onConditionFailed: (current) => new EmailInUse(current, label),
     };
   }
 

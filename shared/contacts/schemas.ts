@@ -8,6 +8,7 @@ import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 import type { Owner } from "./owner.ts";
+import { PERSONAL_FIELDS, type PersonalField, SECRETARIAT_ONLY } from "./personal-data.ts";
 
 export const contactRoleSchema = /* @__PURE__ */ z
   .enum(["capital-poc", "mission-poc", "provider-poc", "organization-poc", "permanent-mission"])
@@ -123,11 +124,26 @@ export const contactSchema = /* @__PURE__ */ (() =>
   }))();
 export type Contact = z.infer<typeof contactSchema>;
 
-/** A contact as the API shows it: with whether it is stale today. */
-export const contactViewSchema = /* @__PURE__ */ contactSchema
-  .extend({ stale: z.boolean().describe("Active and not verified for 12 months (relative to today)") })
-  .meta({ id: "Contact" });
+/** A contact with whether it is stale today: what the secretariat reads, and exports. */
+export const contactViewSchema = /* @__PURE__ */ contactSchema.extend({
+  stale: z.boolean().describe("Active and not verified for 12 months (relative to today)"),
+});
 export type ContactView = z.infer<typeof contactViewSchema>;
+
+/** The personal fields as every group reads them: each one the secretariat's alone. */
+const personalFieldsAsRead = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    PERSONAL_FIELDS.map((field) => [field, z.string().optional().describe(SECRETARIAT_ONLY)]),
+  ) as Record<PersonalField, z.ZodOptional<z.ZodString>>)();
+
+/**
+ * A contact as the API answers it, to every group: the person's name, title, agency, e-mail and phone are in the
+ * secretariat's answers only (its reads, and the writes, which it alone makes).
+ */
+export const contactAsReadSchema = /* @__PURE__ */ contactViewSchema
+  .extend(personalFieldsAsRead)
+  .meta({ id: "Contact" });
+export type ContactAsRead = z.infer<typeof contactAsReadSchema>;
 
 export const newContactSchema = /* @__PURE__ */ z
   .strictObject({

@@ -5,6 +5,7 @@ import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
+import { readsPersonalData, withoutPersonalData } from "../contacts/personal-data.ts";
 import { ownerLettersPartition } from "../correspondence/ledger.ts";
 import { letterSchema, messageSchema } from "../correspondence/schemas.ts";
 import {
@@ -21,9 +22,6 @@ import type { TimelineEntry } from "./schemas.ts";
 
 /** The most items one filtered read examines (a page of 50 entries of one kind reads 100 at a time). */
 const MAX_FILTERED_PAGE = 200;
-
-/** Fields of a person (a contact's, a letter's recipient) that only the secretariat reads. */
-const PERSONAL_FIELDS = new Set(["name", "title", "agency", "email", "phone"]);
 
 export interface TimelineRequest extends Period {
   kinds?: TrailKind[] | undefined;
@@ -43,16 +41,6 @@ type Position = Record<string, unknown> | "done" | undefined;
 const field = (image: unknown, name: string): unknown =>
   image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
 
-function withoutPersonalData(image: unknown): unknown {
-  if (Array.isArray(image)) return image.map(withoutPersonalData);
-  if (image === null || typeof image !== "object") return image;
-  return Object.fromEntries(
-    Object.entries(image)
-      .filter(([key]) => !PERSONAL_FIELDS.has(key))
-      .map(([key, value]) => [key, withoutPersonalData(value)]),
-  );
-}
-
 /** The record an entry is about: a submission (audited on its State), a contact, a request, the matrix... */
 function sourceOf(entry: AuditEntry, iso3: string): TimelineEntry["source"] {
   const recordId = field(entry.after, "id") ?? field(entry.before, "id");
@@ -64,8 +52,7 @@ function sourceOf(entry: AuditEntry, iso3: string): TimelineEntry["source"] {
 }
 
 export function auditTimelineEntry(entry: AuditEntry, iso3: string, groups: readonly Group[]): TimelineEntry {
-  const personal = groups.includes("secretariat");
-  const image = (value: unknown) => (personal ? value : withoutPersonalData(value));
+  const image = (value: unknown) => (readsPersonalData(groups) ? value : withoutPersonalData(value));
   return {
     at: entry.at,
     kind: trailKindOf(entry.action) ?? "state",
@@ -132,7 +119,7 @@ function projectionOf(paths: readonly string[]) {
 }
 
 export function letterTimelineEntry(message: TimelineLetter, groups: readonly Group[]): TimelineEntry {
-  const secretariat = groups.includes("secretariat");
+  const secretariat = readsPersonalData(groups);
   return {
     at: message.createdAt,
     kind: "letter",

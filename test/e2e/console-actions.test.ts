@@ -201,14 +201,19 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await page.close();
   });
 
-  it("offers no Correct button to members and experts", async () => {
-    await norwegianContact("Unseen Button");
+  it("shows members and experts each contact without the person (ADR 0048), and no Correct button", async () => {
+    const contact = await norwegianContact("Unseen Button");
     for (const group of ["members", "experts"] as ConsoleGroup[]) {
       const page = await openNorway(group);
-      await page.getByRole("row", { name: /Unseen Button/ }).waitFor();
-      const contacts = page.getByRole("region", { name: "Contacts" });
+      const contacts = page.getByRole("region", { name: "Contacts", exact: true });
+      await contacts.locator('[data-field="contacts-people"]').waitFor();
       expect(await contacts.getByRole("row").count()).toBeGreaterThan(1);
+      expect(await contacts.getByRole("columnheader", { name: "Role", exact: true }).count()).toBe(1);
+      expect(await contacts.getByRole("columnheader", { name: "Name", exact: true }).count()).toBe(0);
+      const shown = (await contacts.textContent()) ?? "";
+      expect([shown.includes(contact.name), shown.includes(contact.email)]).toEqual([false, false]);
       expect(await contacts.getByRole("button", { name: /^Correct / }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     }
   });

@@ -165,7 +165,7 @@ describe("importing contacts from CSV", () => {
     expect(await countContacts()).toBe(500);
     expect(await importAuditEntries()).toBe(writes);
 
-    const created = await call({ path: `/contacts/${first.body.rows[0].contactId}`, group: "members" });
+    const created = await call({ path: `/contacts/${first.body.rows[0].contactId}`, group: "secretariat" });
     expect(created.body).toMatchObject({
       agency: "Ministry of Foreign Affairs, Department of Non-Proliferation",
       language: loadMemberStates()[0]?.language,
@@ -180,10 +180,12 @@ describe("importing contacts from CSV", () => {
     expect(dryRun.body).toMatchObject({ created: 0, updated: 1, unchanged: 499 });
     const row = dryRun.body.rows.find((entry: { action: string }) => entry.action === "update");
     expect(row).toMatchObject({ line: 43, changed: ["name", "phone"] });
-    expect((await call({ path: `/contacts/${row.contactId}`, group: "members" })).body.name).toBe("Avery Sample 41");
+    expect((await call({ path: `/contacts/${row.contactId}`, group: "secretariat" })).body.name).toBe(
+      "Avery Sample 41",
+    );
     const applied = await importCsv(edited);
     expect(applied.body).toMatchObject({ created: 0, updated: 1, unchanged: 499 });
-    const after = await call({ path: `/contacts/${row.contactId}`, group: "members" });
+    const after = await call({ path: `/contacts/${row.contactId}`, group: "secretariat" });
     expect(after.body.name).toBe("Quinn Fictional");
     expect(after.body.phone).toBeUndefined();
     expect(after.headers.etag).toBe('"2"');

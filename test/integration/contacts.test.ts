@@ -124,7 +124,7 @@ describe("designating contacts", () => {
       active: true,
       stale: false,
     });
-    const read = await call({ path: `/contacts/${created.body.id.toLowerCase()}`, group: "members" });
+    const read = await call({ path: `/contacts/${created.body.id.toLowerCase()}`, group: "secretariat" });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
     const entries = await auditOf(`contact#${created.body.id}`);
@@ -197,7 +197,7 @@ describe("changing, verifying and deactivating", () => {
       patch(id, '"1"', { title: "Director" }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
-    const current = await call({ path: `/contacts/${id}`, group: "members" });
+    const current = await call({ path: `/contacts/${id}`, group: "secretariat" });
     expect(current.headers.etag).toBe('"2"');
     expect(current.body).toEqual((a.status === 200 ? a : b).body);
   });
@@ -411,7 +411,7 @@ describe("export and permissions", () => {
       ).status,
     ).toBe(403);
     expect(await listAll("owner=STATE:FIN")).toHaveLength(0);
-    expect((await call({ path: `/contacts/${contact?.id}`, group: "members" })).body.name).toBe("=cmd()");
+    expect((await call({ path: `/contacts/${contact?.id}`, group: "secretariat" })).body.name).toBe("=cmd()");
     expect((await call({ path: "/states/FIN/point-of-contact", group: "members" })).body.obligation.status).toBe(
       "unknown",
     );

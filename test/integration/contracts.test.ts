@@ -533,7 +533,7 @@ const cases: Record<string, ContractCase> = {
   },
   "PATCH /contacts/{id}": {
     ok: async () => {
-      const read = await prepare({ path: `/contacts/${made.contact}`, group: readers });
+      const read = await prepare({ path: `/contacts/${made.contact}`, group: "secretariat" });
       return {
         method: "PATCH",
         path: `/contacts/${made.contact}`,
@@ -555,7 +555,7 @@ const cases: Record<string, ContractCase> = {
   },
   "POST /contacts/{id}/verify": {
     ok: async () => {
-      const read = await prepare({ path: `/contacts/${made.contact}`, group: readers });
+      const read = await prepare({ path: `/contacts/${made.contact}`, group: "secretariat" });
       return { method: "POST", path: `/contacts/${made.contact}/verify`, ifMatch: etagOf(read), group: "secretariat" };
     },
     refused: async () => [
@@ -592,7 +592,7 @@ const cases: Record<string, ContractCase> = {
   },
   "POST /contacts/{id}/deactivate": {
     ok: async () => {
-      const read = await prepare({ path: `/contacts/${made.contact}`, group: readers });
+      const read = await prepare({ path: `/contacts/${made.contact}`, group: "secretariat" });
       return {
         method: "POST",
         path: `/contacts/${made.contact}/deactivate`,

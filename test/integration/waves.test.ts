@@ -138,7 +138,7 @@ describe("waves against DynamoDB Local", () => {
     waveId = created.body.id;
     expect(created.headers.location).toBe(`/waves/${waveId}`);
 
-    const preview = await call({ path: `/waves/${waveId}/audience`, group: "members" });
+    const preview = await call({ path: `/waves/${waveId}/audience`, group: "secretariat" });
     expect(preview.status).toBe(200);
     // Drafted on 1 March for 15 March: resolved as dispatch will resolve it then.
     expect(preview.body.asOfDay).toBe("2027-03-15");
@@ -288,7 +288,7 @@ describe("waves against DynamoDB Local", () => {
     await contact("AUT", "aut", "en", { designatedOn: "2026-03-10", lastVerifiedOn: "2026-03-10" });
     const previewOf = async (sendAt: string) => {
       const created = await create({ ...wave, audience: "states-without-current-poc", sendAt });
-      const preview = await call({ path: `/waves/${created.body.id}/audience`, group: "members" });
+      const preview = await call({ path: `/waves/${created.body.id}/audience`, group: "secretariat" });
       expect(preview.status).toBe(200);
       const emails = preview.body.recipients.map((r: { email: string }) => r.email);
       return { asOfDay: preview.body.asOfDay, reachesAustria: emails.includes("aut@states.example") };

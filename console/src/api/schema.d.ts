@@ -302,7 +302,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any */
+    /** List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any. Name, title, agency, e-mail and phone for the secretariat only (ADR 0048) */
     get: operations["listContacts"];
     put?: never;
     /** Designate a contact of a State or an organization; its e-mail must not be used by another active contact */
@@ -320,7 +320,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One contact, with its ETag */
+    /** One contact; its name, title, agency, e-mail, phone and ETag for the secretariat only (ADR 0048) */
     get: operations["getContact"];
     put?: never;
     post?: never;
@@ -770,7 +770,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the wave would write to, and who is left out and why, as of its send day (today once its send time has passed), as dispatch will resolve it (nothing is written) */
+    /** Who the wave would write to, and who is left out and why, as of its send day (today once its send time has passed), as dispatch will resolve it (nothing is written); recipients' names and addresses for the secretariat only (ADR 0048) */
     get: operations["previewWaveAudience"];
     put?: never;
     post?: never;
@@ -855,7 +855,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The wave's messages from the send ledger, optionally in one status */
+    /** The wave's messages from the send ledger, optionally in one status; each address and letter text for the secretariat only (ADR 0048) */
     get: operations["listWaveMessages"];
     put?: never;
     post?: never;
@@ -2082,10 +2082,15 @@ export interface components {
        * @enum {string}
        */
       role: "capital-poc" | "mission-poc" | "provider-poc" | "organization-poc" | "permanent-mission";
-      name: string;
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
+      name?: string;
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
       title?: string;
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
       agency?: string;
-      email: string;
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
+      email?: string;
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
       phone?: string;
       /**
        * @description The UN language the contact prefers for correspondence
@@ -3343,14 +3348,16 @@ export interface components {
           iso3?: string;
           acronym?: string;
         };
+        /** @description Its name, title and agency: The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
         contact: {
           id: string;
-          name: string;
+          name?: string;
           title?: string;
         } & {
           [key: string]: unknown;
         };
-        email: string;
+        /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
+        email?: string;
         /**
          * @description UN official language
          * @enum {string}
@@ -3371,6 +3378,7 @@ export interface components {
           acronym?: string;
         };
         contactId?: string;
+        /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
         email?: string;
         /**
          * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter
@@ -3447,7 +3455,7 @@ export interface components {
       contactId?: string;
       /** @description STATE:<iso3> or ORG:<id> */
       owner: string;
-      /** @description The normalized address the letter goes (or went) to */
+      /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
       email?: string;
       /**
        * @description queued -> sending -> sent -> delivered, or bounced, complained, rejected (SES refused it), failed (could not be rendered or sent), expired (still queued at the not-after deadline), skipped (no usable address), unknown (the sender stopped between SES and the ledger: reconciled from SES events, never re-sent blindly)
@@ -3474,7 +3482,7 @@ export interface components {
       skipReason?: "no-active-contact" | "bounced" | "complained" | "suppressed" | "inactive" | "duplicate-address";
       /** @description For duplicate-address: the recipient that gets the letter */
       duplicateOf?: string;
-      /** @description The letter exactly as rendered for this recipient */
+      /** @description The letter as rendered; its text and HTML: The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
       letter?: {
         /**
          * @description UN official language
@@ -3483,8 +3491,8 @@ export interface components {
         language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
         fellBack: boolean;
         subject: string;
-        text: string;
-        html: string;
+        text?: string;
+        html?: string;
       };
       /** Format: date-time */
       notAfter: string;
@@ -6507,7 +6515,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The contact */
+      /** @description The contact; its ETag for the secretariat, the one group that writes contacts */
       200: {
         headers: {
           /** @description Send it back as If-Match to update */

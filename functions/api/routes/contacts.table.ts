@@ -80,8 +80,9 @@ export const contactSummaries = {
   createContact:
     "Designate a contact of a State or an organization; its e-mail must not be used by another active contact",
   listContacts:
-    "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any",
-  getContact: "One contact, with its ETag",
+    "List contacts: by owner (with any other filter), or by one of role, emailStatus or stale; active filters any. " +
+    "Name, title, agency, e-mail and phone for the secretariat only (ADR 0048)",
+  getContact: "One contact; its name, title, agency, e-mail, phone and ETag for the secretariat only (ADR 0048)",
   changeContact: "Correct an active contact (a new e-mail must be free); the owner never changes",
   deactivateContact:
     "Deactivate a contact, saying why (never deleted: it stays as history) and free its e-mail address",

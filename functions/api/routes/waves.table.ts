@@ -85,7 +85,8 @@ export const waveSummaries = {
   getWave: "One wave with its ETag and its messages counted by status",
   previewWaveAudience:
     "Who the wave would write to, and who is left out and why, as of its send day (today once its send time has " +
-    "passed), as dispatch will resolve it (nothing is written)",
+    "passed), as dispatch will resolve it (nothing is written); recipients' names and addresses for the secretariat " +
+    "only (ADR 0048)",
   scheduleWave:
     "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
     "once its send time has passed, and 422 when its letters could not be written (checked as at creation)",
@@ -97,7 +98,9 @@ export const waveSummaries = {
   listWaveUnreached:
     "The States (and organizations) the dispatched wave could not reach at all, neither at a point of contact " +
     "nor at a Permanent Mission, each with the reason",
-  listWaveMessages: "The wave's messages from the send ledger, optionally in one status",
+  listWaveMessages:
+    "The wave's messages from the send ledger, optionally in one status; each address and letter text for the " +
+    "secretariat only (ADR 0048)",
   resendWaveMessage:
     "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
     "and before the wave's not-after deadline; audited. 409 otherwise",

@@ -4,10 +4,17 @@
 import * as z from "zod";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
+import { SECRETARIAT_ONLY } from "#shared/contacts/personal-data.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { DEFAULT_EVENT_WINDOW_MS, eventWindowEnd, eventWindowMsOf } from "#shared/correspondence/lifecycle.ts";
 import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
-import { messageSchema, messageStatusSchema, skipReasonSchema, waveIdSchema } from "#shared/correspondence/schemas.ts";
+import {
+  letterSchema,
+  messageSchema,
+  messageStatusSchema,
+  skipReasonSchema,
+  waveIdSchema,
+} from "#shared/correspondence/schemas.ts";
 import { unreachedReasonSchema, unreachedSchema } from "#shared/correspondence/unreached.ts";
 import { Conflict } from "#shared/errors.ts";
 import { pageQuerySchema, pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
@@ -15,6 +22,7 @@ import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import { unLanguageSchema } from "#shared/registry/schemas.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { audienceAsReadBy, messageAsReadBy } from "#shared/waves/as-read.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
@@ -63,8 +71,11 @@ const audiencePreviewSchema = z
       z.object({
         recipient: z.string(),
         owner: ownerFactsSchema,
-        contact: z.object({ id: z.string(), name: z.string(), title: z.string().optional() }).loose(),
-        email: z.string(),
+        contact: z
+          .object({ id: z.string(), name: z.string().optional(), title: z.string().optional() })
+          .loose()
+          .describe(`Its name, title and agency: ${SECRETARIAT_ONLY}`),
+        email: z.string().optional().describe(SECRETARIAT_ONLY),
         language: unLanguageSchema,
         addressedTo: z
           .enum(["point-of-contact", "permanent-mission"])
@@ -77,7 +88,7 @@ const audiencePreviewSchema = z
         recipient: z.string(),
         owner: ownerFactsSchema,
         contactId: z.string().optional(),
-        email: z.string().optional(),
+        email: z.string().optional().describe(SECRETARIAT_ONLY),
         reason: skipReasonSchema,
         duplicateOf: z.string().optional(),
       }),
@@ -97,6 +108,11 @@ const byMessage = z.strictObject({ id: waveIdSchema, recipient: z.string().min(1
 
 const listedMessageSchema = messageSchema
   .extend({
+    email: z.string().optional().describe(SECRETARIAT_ONLY),
+    letter: letterSchema
+      .partial({ text: true, html: true })
+      .optional()
+      .describe(`The letter as rendered; its text and HTML: ${SECRETARIAT_ONLY}`),
     eventWindowEndsAt: z.iso
       .datetime()
       .optional()
@@ -207,8 +223,8 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       const { wave, counts } = await getWaveWithCounts(deps)(params.id);
       return { body: { ...wave.value, counts }, version: wave.version };
     },
-    async previewWaveAudience({ params }) {
-      return { body: await previewAudience(deps)(params.id) };
+    async previewWaveAudience({ params, actor }) {
+      return { body: audienceAsReadBy(actor)(await previewAudience(deps)(params.id)) };
     },
     async scheduleWave({ params, expectedVersion, audit }) {
       const wave = await scheduleWave(deps)(params.id, expectedVersion, audit);
@@ -225,11 +241,14 @@ export function waveRoutes(deps: WaveRouteDependencies) {
       const page = await listUnreached(deps)(params.id, pageRequestOf(query));
       return { body: { items: page.items, cursor: page.cursor } };
     },
-    async listWaveMessages({ params, query }) {
+    async listWaveMessages({ params, query, actor }) {
       const page = await listWaveMessages(deps)(params.id, query.status, pageRequestOf(query));
       const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+      const read = messageAsReadBy(actor);
       const items = page.items.map((message) =>
-        message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
+        read(
+          message.status === "unknown" ? { ...message, eventWindowEndsAt: eventWindowEnd(message, windowMs) } : message,
+        ),
       );
       return { body: { items, cursor: page.cursor } };
     },

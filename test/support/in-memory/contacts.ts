@@ -8,6 +8,7 @@ import {
   type ContactRepository,
   ContactsChanged,
   type EmailHolder,
+  EmailInUse,
   type PocChange,
   type StoredPoc,
 } from "#shared/contacts/repository.ts";
@@ -54,10 +55,7 @@ export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAu
     if (heldAfter && heldAfter !== heldBefore) {
       const holder = draft.guards.get(heldAfter);
       if (holder) {
-        throw new Conflict(
-          `${where}the e-mail address is already used by active contact ${holder.contactId} of ${holder.owner}`,
-          { contactId: holder.contactId },
-        );
+        throw new EmailInUse(holder, label);
       }
       draft.guards.set(heldAfter, { contactId: after.id, owner: after.owner });
     }

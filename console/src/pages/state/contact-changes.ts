@@ -12,14 +12,17 @@ export type CorrectableField = "role" | "name" | "title" | "agency" | "email" | 
 /** What the reader typed, field by field; a field left alone shows the contact as it stands. */
 export type TypedCorrection = Partial<Record<CorrectableField, string>>;
 
-/** The correction form's values for a contact: empty for an absent detail and for a language that is the State's. */
+/**
+ * The correction form's values for a contact: empty for an absent detail and for a language that is the State's. Only
+ * the secretariat corrects, and its answers carry the name and the address (ADR 0048).
+ */
 export function correctionValuesOf(contact: Contact): Record<CorrectableField, string> {
   return {
     role: contact.role,
-    name: contact.name,
+    name: contact.name ?? "",
     title: contact.title ?? "",
     agency: contact.agency ?? "",
-    email: contact.email,
+    email: contact.email ?? "",
     phone: contact.phone ?? "",
     language: contact.ownLanguage ? contact.language : "",
     designatedOn: contact.designatedOn,

@@ -1,8 +1,9 @@
 // Correcting an active contact's details in place (PATCH /contacts/{id}, secretariat): only the fields changed are
-// sent, against the version the list showed; an address another active contact holds (409) is said at the e-mail.
+// sent, against the version the list showed; an address another active contact holds (409) is said at the e-mail, where
+// the API's problem puts it (body.email).
 import { useEffect, useState } from "preact/hooks";
 import { ProblemError } from "../../api/client.ts";
-import { FieldForm, problemWords, useSubmit } from "../../ui/form.tsx";
+import { FieldForm, useSubmit } from "../../ui/form.tsx";
 import { type CorrectableField, changesFrom, correctionValuesOf, type TypedCorrection } from "./contact-changes.ts";
 import { contactFields } from "./contact-fields.ts";
 import { StaleWayOut } from "./contact-stale.tsx";
@@ -32,9 +33,6 @@ export function CorrectContact(props: {
     await correctContact(props.contact, changes);
     props.onDone();
   });
-  const { problem } = submitting;
-  // The API's 409 for an address in use names no field; the form puts it where the reader typed the address.
-  const emailTaken = problem?.status === 409 && /already used/i.test(problem.detail ?? "");
   return (
     <FieldForm<CorrectableField>
       name="correct-contact"
@@ -45,7 +43,6 @@ export function CorrectContact(props: {
       onChange={(name, value) => setTyped({ ...typed, [name]: value })}
       submitting={submitting}
       submitLabel="Save the correction"
-      claims={emailTaken && problem ? { email: problemWords(problem) } : undefined}
       onKeyDown={props.onKeyDown}
     >
       <StaleWayOut submitting={submitting} contact={props.contact} onReread={props.onReread} />

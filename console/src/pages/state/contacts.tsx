@@ -6,7 +6,7 @@ import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, problemOf, problemWords, useSubmit } from "../../ui/form.tsx";
-import { ListTable } from "../../ui/list-table.tsx";
+import { type Column, ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
@@ -91,6 +91,23 @@ function Deactivate(props: {
   );
 }
 
+const namesPeople = (list: readonly Contact[]) => list.some((c) => c.email !== undefined);
+
+/**
+ * Who each contact is: the person for the secretariat; for experts and members, whose answers carry no person (ADR
+ * 0048), the role names the row.
+ */
+function whoColumns(list: readonly Contact[]): Column<Contact>[] {
+  const role: Column<Contact> = { header: "Role", cell: (c) => CONTACT_ROLES[c.role] };
+  if (!namesPeople(list)) return [{ ...role, names: true }];
+  return [
+    { header: "Name", names: true, cell: (c) => c.name },
+    role,
+    { header: "E-mail", cell: (c) => c.email },
+    { header: "Telephone", cell: (c) => c.phone ?? "" },
+  ];
+}
+
 /** The inline form open under the list, and the contact it acts on. */
 type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
 
@@ -153,43 +170,45 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
     <Panel id="contacts" title="Contacts">
       <Show what={contacts}>
         {(list) => (
-          <ListTable
-            empty="No contact on record."
-            label="The State's contacts"
-            rows={list}
-            keyOf={(c) => c.id}
-            classOf={(c) => (c.active ? undefined : "inactive")}
-            columns={[
-              { header: "Name", names: true, cell: (c) => c.name },
-              { header: "Role", cell: (c) => CONTACT_ROLES[c.role] },
-              { header: "E-mail", cell: (c) => c.email },
-              { header: "Telephone", cell: (c) => c.phone ?? "" },
-              { header: "Language", cell: (c) => LANGUAGES[c.language] },
-              { header: "Last verified", cell: (c) => c.lastVerifiedOn },
-              { header: "Standing", cell: standing },
-              ...(manage || correct
-                ? [
-                    {
-                      header: "Actions",
-                      cell: (c: Contact) =>
-                        c.active ? (
-                          <span class="actions">
-                            {manage && (
-                              <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
-                                Verify
-                              </button>
-                            )}
-                            {correct && opener(c, "correct", "Correct")}
-                            {manage && opener(c, "deactivate", "Deactivate")}
-                          </span>
-                        ) : (
-                          ""
-                        ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
+          <>
+            {list.length > 0 && !namesPeople(list) && (
+              <p data-field="contacts-people">Names, addresses and telephone numbers are the secretariat's alone.</p>
+            )}
+            <ListTable
+              empty="No contact on record."
+              label="The State's contacts"
+              rows={list}
+              keyOf={(c) => c.id}
+              classOf={(c) => (c.active ? undefined : "inactive")}
+              columns={[
+                ...whoColumns(list),
+                { header: "Language", cell: (c) => LANGUAGES[c.language] },
+                { header: "Last verified", cell: (c) => c.lastVerifiedOn },
+                { header: "Standing", cell: standing },
+                ...(manage || correct
+                  ? [
+                      {
+                        header: "Actions",
+                        cell: (c: Contact) =>
+                          c.active ? (
+                            <span class="actions">
+                              {manage && (
+                                <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
+                                  Verify
+                                </button>
+                              )}
+                              {correct && opener(c, "correct", "Correct")}
+                              {manage && opener(c, "deactivate", "Deactivate")}
+                            </span>
+                          ) : (
+                            ""
+                          ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </>
         )}
       </Show>
       {refused && (
