@@ -23,6 +23,13 @@ export function withoutPersonalFields<T extends object>(record: T): Omit<T, Pers
   return Object.fromEntries(Object.entries(record).filter(([key]) => !personal.has(key))) as Omit<T, PersonalField>;
 }
 
+/** An e-mail address in free text: SES's bounce and complaint reasons often quote the recipient's. */
+const ADDRESS_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[^\s<>()[\]"',;:]+/gu;
+export const ADDRESS_WITHHELD = "[address withheld]";
+
+/** Free text (a letter's bounce reason) as the non-secretariat read it: every e-mail address in it withheld. */
+export const withoutAddresses = (text: string): string => text.replace(ADDRESS_IN_TEXT, ADDRESS_WITHHELD);
+
 /** An image of any record (an audit entry's before or after) without personal fields at any depth. */
 export function withoutPersonalData(image: unknown): unknown {
   if (Array.isArray(image)) return image.map(withoutPersonalData);

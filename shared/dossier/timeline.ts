@@ -5,7 +5,7 @@ import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
-import { readsPersonalData, withoutPersonalData } from "../contacts/personal-data.ts";
+import { readsPersonalData, withoutAddresses, withoutPersonalData } from "../contacts/personal-data.ts";
 import { ownerLettersPartition } from "../correspondence/ledger.ts";
 import { letterSchema, messageSchema } from "../correspondence/schemas.ts";
 import {
@@ -130,7 +130,7 @@ export function letterTimelineEntry(message: TimelineLetter, groups: readonly Gr
     after: {
       waveId: message.waveId,
       status: message.status,
-      ...(message.reason ? { reason: message.reason } : {}),
+      ...(message.reason ? { reason: secretariat ? message.reason : withoutAddresses(message.reason) } : {}),
       ...(message.sentAt ? { sentAt: message.sentAt } : {}),
       ...(message.deliveredAt ? { deliveredAt: message.deliveredAt } : {}),
       ...(message.feedbackAt ? { feedbackAt: message.feedbackAt } : {}),

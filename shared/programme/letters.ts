@@ -59,9 +59,10 @@ export function letterWaves(waves: WaveReader): LetterWaves {
       if (!letters.length) return { withWaves: (activity) => activity };
       const { year, period } = programme;
       const scheduledKeys = [...new Set(letters.filter((letter) => !letter.manual).map((letter) => letter.waveKey))];
+      // Few waves a year: listing them all costs less than an index the desk would keep for this alone.
+      listed ??= everyWave(waves);
       const [all, fired] = await Promise.all([
-        // Few waves a year: listing them all costs less than an index the desk would keep for this alone.
-        (listed ??= everyWave(waves)),
+        listed,
         // Read by key (consistently): a wave fired a moment ago is there before the listing's index has it.
         Promise.all(scheduledKeys.map((key) => waves.get(programmeLetterWaveId(key, year)))),
       ]);

@@ -275,6 +275,8 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     );
     expected.sort((a, b) => a.localeCompare(b, "en"));
     await expect.poll(() => recipients.allTextContents()).toEqual(expected);
+    const letters = page.locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) });
+    expect(await letters.locator("thead th").allTextContents()).not.toContain("Address");
     await page.close();
   });
 
@@ -300,6 +302,11 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       await page.locator('[data-field="audience-counts"]').waitFor();
       expect(await page.getByRole("button", { name: /Schedule|Cancel|test copy/ }).count()).toBe(0);
       expect(await page.locator("form").count()).toBe(0);
+      // The person is the secretariat's alone (ADR 0048): no column stands empty for it.
+      const recipientsTable = page.locator("table", { has: page.locator("caption", { hasText: "Recipients" }) });
+      expect(await recipientsTable.locator("thead th").allTextContents()).toEqual(["To", "Addressed to", "Language"]);
+      expect(await recipientsTable.locator("tbody td").allTextContents()).not.toContain("");
+      await page.getByText("Names and addresses are the secretariat's alone").waitFor({ state: "attached" });
       await go(page, "#/waves/new");
       await page.getByText("Only the secretariat composes waves.").waitFor();
       await page.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { dossierDependencies, stateTimeline } from "#shared/dossier/dossier.ts";
+import { letterTimelineEntry } from "#shared/dossier/timeline.ts";
 import { NotFound } from "#shared/errors.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
@@ -92,5 +93,31 @@ describe("a State's timeline, read", () => {
       .filter((call) => call.args[0].input.IndexName === "byState")
       .map((call) => call.args[0].input.Limit);
     expect(limits).toEqual([20, 20]);
+  });
+});
+
+describe("a letter on the timeline", () => {
+  const bounced = {
+    waveId: "W1",
+    recipient: "C1",
+    contactId: "C1",
+    email: "awa.keita@mali.example",
+    status: "bounced" as const,
+    reason: "smtp; 550 5.1.1 <awa.keita@mali.example>: Recipient address rejected",
+    createdAt: "2026-11-20T08:00:00.000Z",
+  };
+
+  it("gives the secretariat the address and the bounce's reason as SES wrote it", () => {
+    expect(letterTimelineEntry(bounced, ["secretariat"]).after).toMatchObject({
+      email: bounced.email,
+      reason: bounced.reason,
+    });
+  });
+
+  it.each(["experts", "members"] as const)("withholds from %s the address, in the reason too (ADR 0048)", (group) => {
+    const after = letterTimelineEntry(bounced, [group]).after;
+    expect(after).not.toHaveProperty("email");
+    expect(after).toMatchObject({ reason: "smtp; 550 5.1.1 <[address withheld]>: Recipient address rejected" });
+    expect(JSON.stringify(after)).not.toContain("mali.example");
   });
 });

@@ -62,6 +62,7 @@ const PERSON = {
 /** The person's details as they would appear in any answer: every one must be absent from the others' answers. */
 const personalValues = Object.values(PERSON);
 const OTHERS: Group[] = ["experts", "members"];
+const BOUNCE = (address: string) => `smtp; 550 5.1.1 <${address}>: Recipient address rejected`;
 
 let contactId = "";
 let waveId = "";
@@ -106,7 +107,9 @@ beforeAll(async () => {
     contactId,
     owner: "STATE:MLI",
     email: PERSON.email,
-    status: "delivered",
+    status: "bounced",
+    // SES's bounce reasons quote the address they refused.
+    reason: BOUNCE(PERSON.email),
     letter: {
       language: "fr",
       fellBack: false,
@@ -212,13 +215,14 @@ describe("GET /waves/{id}/messages", () => {
     expect(messages.body.items).toEqual([
       expect.objectContaining({
         email: PERSON.email,
+        reason: BOUNCE(PERSON.email),
         letter: expect.objectContaining({ text: `Madame ${PERSON.name},` }),
       }),
     ]);
   });
 
   it.each(OTHERS)(
-    "gives %s each letter's status, language and subject, without the address or the text",
+    "gives %s each letter's status, language and subject, without the address (in its reason too) or the text",
     async (group) => {
       const messages = await call({ path: `/waves/${waveId}/messages`, group });
       expect(messages.status).toBe(200);
@@ -226,7 +230,8 @@ describe("GET /waves/{id}/messages", () => {
         expect.objectContaining({
           recipient: contactId,
           owner: "STATE:MLI",
-          status: "delivered",
+          status: "bounced",
+          reason: BOUNCE("[address withheld]"),
           letter: { language: "fr", fellBack: false, subject: "Une lettre" },
         }),
       ]);

@@ -46,7 +46,13 @@ async function desk(start: string) {
   };
   // How many pages of waves the runs asked the store for: one run reads them once, whatever years it reads.
   const listed = { pages: 0 };
-  const countedWaves = { get: waves.get, list: (page: PageRequest) => ((listed.pages += 1), waves.list(page)) };
+  const countedWaves = {
+    get: waves.get,
+    list: (page: PageRequest) => {
+      listed.pages += 1;
+      return waves.list(page);
+    },
+  };
   const run = runProgrammeReminders({
     programmes: years,
     letters: () =>

@@ -223,7 +223,13 @@ describe("GET /programme with its letters' waves", () => {
     await waves.create(wave("point-of-contact-update-states-2026", "2026-03-10T09:00", "completed"), audit);
     await waves.create(wave("01STAFFPOINTSOFCONTACT2027", "2027-03-16T09:00", "scheduled"), audit);
     const listed = { pages: 0 };
-    const countedWaves = { get: waves.get, list: (page: PageRequest) => ((listed.pages += 1), waves.list(page)) };
+    const countedWaves = {
+      get: waves.get,
+      list: (page: PageRequest) => {
+        listed.pages += 1;
+        return waves.list(page);
+      },
+    };
     const { years } = await seededProgramme(januaryClock);
     const withLetters = createRouter(
       programmeRoutes({ clock: januaryClock, years, letters: () => letterWaves(countedWaves) }),

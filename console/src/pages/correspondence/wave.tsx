@@ -110,7 +110,18 @@ function Progress({ wave, mayResend }: { wave: WaveWithCounts; mayResend: boolea
   );
 }
 
+type Recipient = AudiencePreview["recipients"][number];
+
+/** Who a letter greets: the person for the secretariat; for the others only whether the Mission stands in. */
+const addressee = (recipient: Recipient, personal: boolean) => {
+  const mission = recipient.addressedTo === "permanent-mission";
+  if (!personal) return mission ? "The Permanent Mission" : "A point of contact";
+  return `${recipient.contact.name ?? ""}${mission ? " (Permanent Mission)" : ""}`;
+};
+
 function Audience({ preview }: { preview: AudiencePreview }) {
+  // The API gives the person to the secretariat alone (ADR 0048): its answer says which reader this is.
+  const personal = preview.recipients.some((recipient) => recipient.email !== undefined);
   const byReason = new Map<string, AudiencePreview["skipped"]>();
   for (const skip of preview.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
   const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission").length;
@@ -154,14 +165,15 @@ function Audience({ preview }: { preview: AudiencePreview }) {
       )}
       <details>
         <summary>The {preview.recipients.length} recipients</summary>
+        {!personal && <p class="muted">Names and addresses are the secretariat's alone (ADR 0048).</p>}
         <ScrollTable label="Recipients">
           <table>
             <caption class="visually-hidden">Recipients</caption>
             <thead>
               <tr>
                 <th scope="col">To</th>
-                <th scope="col">Contact</th>
-                <th scope="col">Address</th>
+                <th scope="col">{personal ? "Contact" : "Addressed to"}</th>
+                {personal && <th scope="col">Address</th>}
                 <th scope="col">Language</th>
               </tr>
             </thead>
@@ -171,11 +183,8 @@ function Audience({ preview }: { preview: AudiencePreview }) {
                   <td>
                     <OwnerName owner={recipient.owner.owner} name={recipient.owner.name} />
                   </td>
-                  <td>
-                    {recipient.contact.name}
-                    {recipient.addressedTo === "permanent-mission" ? " (Permanent Mission)" : ""}
-                  </td>
-                  <td>{recipient.email}</td>
+                  <td>{addressee(recipient, personal)}</td>
+                  {personal && <td>{recipient.email}</td>}
                   <td>{LANGUAGES[recipient.language].name}</td>
                 </tr>
               ))}
@@ -404,6 +413,8 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
         {(list) => {
           if (list.length === 0) return <p>No letter written yet.</p>;
           const withActions = mayResend && list.some((message) => message.status === "unknown");
+          // Addresses are the secretariat's alone (ADR 0048): without any, the column would stand empty.
+          const withAddresses = list.some((message) => message.email !== undefined);
           return (
             <ScrollTable label="Letters of the wave">
               <table>
@@ -411,7 +422,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
                 <thead>
                   <tr>
                     <th scope="col">To</th>
-                    <th scope="col">Address</th>
+                    {withAddresses && <th scope="col">Address</th>}
                     <th scope="col">Language</th>
                     <th scope="col">Status</th>
                     <th scope="col">Why</th>
@@ -425,7 +436,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
                         <OwnerName owner={message.owner} name={names.get(message.owner)} />{" "}
                         <span class="muted">({ownerCode(message.owner)})</span>
                       </td>
-                      <td>{message.email ?? ""}</td>
+                      {withAddresses && <td>{message.email ?? ""}</td>}
                       <td>
                         {message.letter
                           ? `${LANGUAGES[message.letter.language].name}${message.letter.fellBack ? " (fallback)" : ""}`
