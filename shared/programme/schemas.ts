@@ -233,13 +233,15 @@ export const programmePeriodSchema = /* @__PURE__ */ (() =>
   z.strictObject({ from: isoDateSchema, to: isoDateSchema }))();
 
 export const programmeFileSchema = /* @__PURE__ */ lazy(() =>
-  z.strictObject({
-    year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
-    title: z.string().trim().min(1),
-    period: programmePeriodSchema,
-    source: programmeSourceSchema,
-    activities: z.array(activityFileSchema()).min(1),
-  }),
+  z
+    .strictObject({
+      year: z.number().int().min(2004).max(2100).describe("The year the programme's period starts in"),
+      title: z.string().trim().min(1),
+      period: programmePeriodSchema,
+      source: programmeSourceSchema,
+      activities: z.array(activityFileSchema()).min(1),
+    })
+    .meta({ id: "ProgrammeFile" }),
 );
 export type ProgrammeFile = z.infer<ReturnType<typeof programmeFileSchema>>;
 

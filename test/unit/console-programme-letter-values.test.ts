@@ -7,7 +7,6 @@ import {
   draftWaveOf,
   letterAt,
   type ProgrammeFile,
-  programmeFileOf,
   valueProblems,
   valuesFormOf,
   valuesOfForm,
@@ -131,11 +130,5 @@ describe("a programme letter's values in the console", () => {
     expect(draftWaveOf({ waveKey, waves: [wave(`${waveKey}-2026`, "completed")] }, 2026)).toBeUndefined();
     expect(draftWaveOf({ waveKey, waves: [wave("W-STAFF", "draft")] }, 2026)).toBeUndefined();
     expect(draftWaveOf({ waveKey }, 2026)).toBeUndefined();
-  });
-
-  it("refuses a programme answer without its activities", () => {
-    expect(programmeFileOf(file)).toBe(file);
-    expect(() => programmeFileOf(null)).toThrow(/no activities/);
-    expect(() => programmeFileOf({ year: 2026 })).toThrow(/no activities/);
   });
 });

@@ -4301,7 +4301,7 @@ export interface components {
       };
       source: components["schemas"]["ProgrammeSource"];
       /** @description The programme file as stored (the PUT body's shape) */
-      programme: unknown;
+      programme: components["schemas"]["ProgrammeFile"];
     };
     ProgrammeLetterLink: {
       /** @description The programme letter's key */
@@ -4311,6 +4311,79 @@ export interface components {
       manual?: boolean;
       /** @description This year's values of its letters (e.g. the open briefing's date, time and venue), laid key by key over its schedule's when the schedule fires; a wave already made keeps its values. Not on a manual letter */
       values?: components["schemas"]["WaveValues"];
+    };
+    ProgrammeFile: {
+      /** @description The year the programme's period starts in */
+      year: number;
+      title: string;
+      period: {
+        /**
+         * Format: date
+         * @description A calendar date, YYYY-MM-DD
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description A calendar date, YYYY-MM-DD
+         */
+        to: string;
+      };
+      source: components["schemas"]["ProgrammeSource"];
+      activities: {
+        id: string;
+        /** @enum {string} */
+        kind:
+          | "meeting"
+          | "informal-meeting"
+          | "briefing"
+          | "open-briefing"
+          | "correspondence"
+          | "adoption"
+          | "deadline"
+          | "review"
+          | "report"
+          | "other";
+        title: string;
+        /**
+         * @description The agenda items the programme lists for it
+         * @default []
+         */
+        agendaItems: string[];
+        /** @description Who carries it out */
+        responsible: ("committee" | "chair" | "working-groups" | "group-of-experts")[];
+        source: components["schemas"]["ProgrammeActivitySource"];
+        /** @description Read in the programme's Annex II itself; false: only inferred or read elsewhere */
+        verified: boolean;
+        /** @description Why it is not verified, and what is uncertain */
+        note?: string;
+        /** @description The Annex II line as written (links dropped) */
+        annexText?: string;
+        held?: components["schemas"]["ProgrammeActivityHeld"];
+        /** @description Correspondence only: the letters it is sent as */
+        letters?: components["schemas"]["ProgrammeLetterLink"][];
+        /** @description false: a one-off, left out when the programme is rolled forward to a later year (default true) */
+        recurring?: boolean;
+        /** @description Agenda items of this year only (a task the programme dates once): a later year's draft leaves them out */
+        oneOffAgendaItems?: string[];
+        /** @description The title a later year's draft takes, where this one names what its one-off agenda items do */
+        recurringTitle?: string;
+        /**
+         * Format: date
+         * @description The day it takes place
+         */
+        date?: string;
+        /** @description The day it is due by, or the quarter or month it is due by the end of */
+        dueBy?:
+          | string
+          | {
+              quarterEnd: string;
+            }
+          | {
+              monthEnd: string;
+            };
+        /** @description The month it is planned for, when the programme gives no day */
+        month?: string;
+      }[];
     };
     IssuedCalendarFeed: {
       /** @description The feed's id, for revoking it; it is not the secret in its address */
@@ -10392,79 +10465,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          /** @description The year the programme's period starts in */
-          year: number;
-          title: string;
-          period: {
-            /**
-             * Format: date
-             * @description A calendar date, YYYY-MM-DD
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description A calendar date, YYYY-MM-DD
-             */
-            to: string;
-          };
-          source: components["schemas"]["ProgrammeSource"];
-          activities: {
-            id: string;
-            /** @enum {string} */
-            kind:
-              | "meeting"
-              | "informal-meeting"
-              | "briefing"
-              | "open-briefing"
-              | "correspondence"
-              | "adoption"
-              | "deadline"
-              | "review"
-              | "report"
-              | "other";
-            title: string;
-            /**
-             * @description The agenda items the programme lists for it
-             * @default []
-             */
-            agendaItems?: string[];
-            /** @description Who carries it out */
-            responsible: ("committee" | "chair" | "working-groups" | "group-of-experts")[];
-            source: components["schemas"]["ProgrammeActivitySource"];
-            /** @description Read in the programme's Annex II itself; false: only inferred or read elsewhere */
-            verified: boolean;
-            /** @description Why it is not verified, and what is uncertain */
-            note?: string;
-            /** @description The Annex II line as written (links dropped) */
-            annexText?: string;
-            held?: components["schemas"]["ProgrammeActivityHeld"];
-            /** @description Correspondence only: the letters it is sent as */
-            letters?: components["schemas"]["ProgrammeLetterLink"][];
-            /** @description false: a one-off, left out when the programme is rolled forward to a later year (default true) */
-            recurring?: boolean;
-            /** @description Agenda items of this year only (a task the programme dates once): a later year's draft leaves them out */
-            oneOffAgendaItems?: string[];
-            /** @description The title a later year's draft takes, where this one names what its one-off agenda items do */
-            recurringTitle?: string;
-            /**
-             * Format: date
-             * @description The day it takes place
-             */
-            date?: string;
-            /** @description The day it is due by, or the quarter or month it is due by the end of */
-            dueBy?:
-              | string
-              | {
-                  quarterEnd: string;
-                }
-              | {
-                  monthEnd: string;
-                };
-            /** @description The month it is planned for, when the programme gives no day */
-            month?: string;
-          }[];
-        };
+        "application/json": components["schemas"]["ProgrammeFile"];
       };
     };
     responses: {

@@ -1,11 +1,11 @@
 // A programme year's own values for one scheduled letter (ADR 0019, "a year's own letter values"): the form's text
 // from what is given, the year's file with the typed values set on that letter, and the API's 422 paths read back to
 // the form's fields. Pure, so they are tested in Node (test/unit/console-programme-letter-values.test.ts).
-import type { components, paths } from "../api/schema";
+import type { components } from "../api/schema";
 import { type VenueForm, venueFormOf, venueOfForm } from "../ui/venue.ts";
 
 /** The programme file as PUT /programme/{year} takes it, and as GET /programme/{year} gives it (`programme`). */
-export type ProgrammeFile = paths["/programme/{year}"]["put"]["requestBody"]["content"]["application/json"];
+export type ProgrammeFile = components["schemas"]["ProgrammeFile"];
 type WaveValues = components["schemas"]["WaveValues"];
 type Problem = components["schemas"]["Problem"];
 type ServedLetter = components["schemas"]["ProgrammeLetter"];
@@ -110,15 +110,6 @@ export function draftWaveOf(letter: Pick<ServedLetter, "waveKey" | "waves">, yea
   // The id fireProgrammeWave gives it (shared/programme/letters.ts, whose type imports the console cannot compile).
   const id = `${letter.waveKey}-${year}`;
   return letter.waves?.find((wave) => wave.id === id && wave.status === "draft")?.id;
-}
-
-/** The year's file from GET /programme/{year}'s `programme` (typed unknown in the document), checked for its shape. */
-export function programmeFileOf(programme: unknown): ProgrammeFile {
-  const activities = (programme as { activities?: unknown } | null)?.activities;
-  if (typeof programme !== "object" || programme === null || !Array.isArray(activities)) {
-    throw new Error("The API's programme year has no activities list");
-  }
-  return programme as ProgrammeFile;
 }
 
 /** The values given, in words for the page ("briefing.date 2026-09-08, briefing.time 10:00"), or "none given". */

@@ -6,7 +6,6 @@ import {
   type LetterAt,
   type LetterValuesForm,
   type ProgrammeFile,
-  programmeFileOf,
   valuesOfForm,
   withLetterValues,
 } from "./programme-letter-values.ts";
@@ -14,7 +13,7 @@ import {
 /** The year's file as stored (or the draft rolled forward, ETag "0"), with the ETag a write sends back. */
 export async function programmeFile(year: number): Promise<Versioned<ProgrammeFile>> {
   const result = await api.GET("/programme/{year}", { params: { path: { year: String(year) } } });
-  return versionedOf(programmeFileOf(dataOf(result).programme), result.response);
+  return versionedOf(dataOf(result).programme, result.response);
 }
 
 /** Puts the file read at `read` back with the letter's values from the form; a change since is the API's 412. */
@@ -28,7 +27,7 @@ export async function giveLetterValues(
     params: { path: { year: String(year) }, header: { "If-Match": read.etag } },
     body: withLetterValues(read.value, at, valuesOfForm(form)),
   });
-  return versionedOf(programmeFileOf(dataOf(result).programme), result.response);
+  return versionedOf(dataOf(result).programme, result.response);
 }
 
 /** Adopts the draft year read with `etag`: 409 when adopted already, 412 when it changed since it was read. */

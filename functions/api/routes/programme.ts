@@ -53,7 +53,7 @@ const programmeYearSchema = z
     title: z.string(),
     period: programmePeriodSchema,
     source: programmeSourceSchema,
-    programme: z.unknown().describe("The programme file as stored (the PUT body's shape)"),
+    programme: programmeFileSchema().describe("The programme file as stored (the PUT body's shape)"),
   })
   .meta({ id: "ProgrammeYear" });
 
