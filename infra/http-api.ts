@@ -11,7 +11,7 @@ import { OPENAPI_FILE } from "../functions/api/docs.ts";
 import { type RouteGroupName, routeGroupNames, routeGroups } from "../functions/api/groups.ts";
 import { type BundledFile, DeskFunction, projectRoot } from "./desk-function.ts";
 import type { Mail } from "./mail.ts";
-import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
+import { type DeskTables, grantTables, type TableGrants, tableEnvironment } from "./table-access.ts";
 import type { WavePipeline } from "./wave-pipeline.ts";
 
 export interface ApiFunctionsProps {
@@ -37,6 +37,8 @@ const idOf = (group: RouteGroupName) => group.charAt(0).toUpperCase() + group.sl
 
 export class ApiFunctions extends Construct implements Record<RouteGroupName, DeskFunction> {
   readonly records: DeskFunction;
+  /** The records function's item actions, for assistance and the search (out of records to keep its bundle small). */
+  readonly assistance: DeskFunction;
   /** The only api function that may send mail (a wave's test copy) and manage schedules (a wave's own). */
   readonly correspondence: DeskFunction;
   readonly reports: DeskFunction;
@@ -60,20 +62,25 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
       });
 
     // Item-level actions only: no Scan, no DeleteItem; a transaction is authorized per item action. The audit trail is
-    // append-only for every api function; the records function also reads it.
-    this.records = groupFunction("records", withTables);
-    grantTables(this.records.role, tables, {
+    // append-only for every api function; the records and assistance functions also read it.
+    const recordsGrants = {
       desk: [
         "dynamodb:GetItem",
         "dynamodb:BatchGetItem",
         "dynamodb:Query",
         "dynamodb:PutItem",
         "dynamodb:UpdateItem",
-        // The assistance moves check the request and the offer in the transaction that writes the match.
+        // Reporting's rule-1 guards check the other obligation, and the assistance moves the request and the offer, in
+        // the transaction that writes.
         "dynamodb:ConditionCheckItem",
       ],
       audit: ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"],
-    });
+    } satisfies TableGrants;
+    this.records = groupFunction("records", withTables);
+    grantTables(this.records.role, tables, recordsGrants);
+    // Split out of records with the same grants (ADR 0014, amended): its routes ran under the records role before.
+    this.assistance = groupFunction("assistance", withTables);
+    grantTables(this.assistance.role, tables, recordsGrants);
 
     this.correspondence = groupFunction("correspondence", withTables);
     // Audiences read contacts, organizations and assistance requests (queries and batch reads); waves and templates are

@@ -50,11 +50,8 @@ export function createGroupHandlers(deps: ApiDependencies): Record<RouteGroupNam
   const routeDeps = { ...deps, openApiJson: everyRouteDocument() };
   const handlerOf = (group: RouteGroupName) =>
     apiHandler(lazyRoutes(routeGroups[group].modules, routeDeps), deps.logger);
-  return {
-    records: handlerOf("records"),
-    correspondence: handlerOf("correspondence"),
-    reports: handlerOf("reports"),
-    docs: handlerOf("docs"),
-    dossier: handlerOf("dossier"),
-  };
+  return Object.fromEntries(routeGroupNames.map((group) => [group, handlerOf(group)])) as Record<
+    RouteGroupName,
+    ApiHandler
+  >;
 }

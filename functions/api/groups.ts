@@ -5,6 +5,7 @@
 // no bundle carries another group's routes or clients.
 import type { GatewayRouteKey } from "#shared/http/gateway-routes.ts";
 import type { RouteData, RouteModule } from "#shared/http/route.ts";
+import { assistanceModules } from "./assistance.ts";
 import { type CorrespondenceDependencies, correspondenceModules } from "./correspondence.ts";
 import { docsModules } from "./docs.ts";
 import { dossierModules } from "./dossier.ts";
@@ -13,7 +14,7 @@ import { reportsModules } from "./reports.ts";
 import { openPaths } from "./routes/meta.table.ts";
 import type { DocsRouteDependencies } from "./routes/meta.ts";
 
-export type RouteGroupName = "records" | "correspondence" | "reports" | "docs" | "dossier";
+export type RouteGroupName = "records" | "assistance" | "correspondence" | "reports" | "docs" | "dossier";
 
 export interface GatewayRoute extends GatewayRouteKey {
   method: "ANY" | "GET";
@@ -41,10 +42,17 @@ const under = (path: string): GatewayRoute[] => [any(path), any(`${path}/{proxy+
 export const routeGroups: Record<RouteGroupName, RouteGroup> = {
   records: {
     entry: "functions/api-records/handler.ts",
-    description: "The desk's HTTP API: States, reporting, matrices, organizations, contacts and assistance",
+    description: "The desk's HTTP API: States, reporting, matrices, organizations and contacts",
     modules: recordsModules,
     // Every path no other group claims, so an unknown one still gets the api's own 404 problem.
     gateway: [any("/{proxy+}")],
+  },
+  // Right after records: the groups' order is the order of the OpenAPI document and of README's access table.
+  assistance: {
+    entry: "functions/api-assistance/handler.ts",
+    description: "The desk's HTTP API: assistance requests, offers, matches and reports, and the search",
+    modules: assistanceModules,
+    gateway: [...under("/assistance"), any("/search")],
   },
   correspondence: {
     entry: "functions/api-correspondence/handler.ts",

@@ -1,18 +1,10 @@
-// The records group: the registry of States, reporting, the matrix, organizations, contacts and assistance. Its
-// routes' data is at hand; each route module is loaded, and bound to the tables, on the first request for one of its
-// routes (ADR 0024).
+// The records group: the registry of States, reporting, the matrix, organizations and contacts (assistance and search
+// are a group of their own: assistance.ts). Its routes' data is at hand; each route module is loaded, and bound to the
+// tables, on the first request for one of its routes (ADR 0024).
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import {
-  assistanceTable,
-  contactTable,
-  matrixTable,
-  organizationTable,
-  searchTable,
-  stateTable,
-  submissionTable,
-} from "./routes/records.tables.ts";
+import { contactTable, matrixTable, organizationTable, stateTable, submissionTable } from "./routes/records.tables.ts";
 
 export const recordsModules: readonly RouteModule<TableDependencies>[] = [
   { table: stateTable, load: () => import("./routes/states.ts") },
@@ -20,8 +12,6 @@ export const recordsModules: readonly RouteModule<TableDependencies>[] = [
   { table: matrixTable, load: () => import("./routes/matrix.ts") },
   { table: organizationTable, load: () => import("./routes/organizations.ts") },
   { table: contactTable, load: () => import("./routes/contacts.ts") },
-  { table: assistanceTable, load: () => import("./routes/assistance.ts") },
-  { table: searchTable, load: () => import("./routes/search.ts") },
 ];
 
 export const recordsRoutes = (deps: TableDependencies) => lazyRoutes(recordsModules, deps);

@@ -110,7 +110,7 @@ describe("the api functions' grants", () => {
     action.startsWith("ses:") || action.startsWith("scheduler:") || action === "iam:PassRole";
 
   it("lets only the correspondence function send mail, manage schedules and pass the schedules' role", () => {
-    for (const group of ["records", "reports", "docs", "dossier"] as const) {
+    for (const group of routeGroupNames.filter((name) => name !== "correspondence")) {
       expect(actions(group).filter(mailAndSchedules), group).toEqual([]);
       const variables = Object.keys(environmentOf(template, functionIdOf(group)));
       expect(
@@ -126,11 +126,13 @@ describe("the api functions' grants", () => {
     );
   });
 
-  it("gives the records function the api's item actions and lets it read the audit trail", () => {
-    expect(tableActions("records", deskId)).toEqual(
-      dynamo("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "ConditionCheckItem"),
-    );
-    expect(tableActions("records", auditId)).toEqual(dynamo("PutItem", "GetItem", "Query"));
+  it("gives the records and assistance functions the api's item actions and lets them read the audit trail", () => {
+    for (const group of ["records", "assistance"] as const) {
+      expect(tableActions(group, deskId), group).toEqual(
+        dynamo("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "ConditionCheckItem"),
+      );
+      expect(tableActions(group, auditId), group).toEqual(dynamo("PutItem", "GetItem", "Query"));
+    }
   });
 
   it("lets correspondence append to the audit trail only, reports append and query it, and reports never update", () => {

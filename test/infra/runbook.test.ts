@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { routeGroupNames } from "../../functions/api/groups.ts";
 import { kindOfQueue } from "../../infra/cli/dead-letter-replay.ts";
 import { buildApp } from "../../infra/desk-app.ts";
 import { fromRoot, newApp, resourcesOf } from "./desk-template.ts";
@@ -42,6 +43,16 @@ describe("the runbook's alarm sections", () => {
     for (const { description } of alarms.filter((alarm) => sectionOf(alarm.description) === "FunctionErrors")) {
       const name = /The (\S+) function failed/.exec(description)?.[1] ?? "";
       expect(listed, name).toContain(name);
+    }
+  });
+});
+
+describe("the api's alarms", () => {
+  it("say which api function serves which paths, every route group's function named", () => {
+    const heading = "### Alarm ApiServerErrors\n\n";
+    const section = runbook.slice(runbook.indexOf(heading) + heading.length).split("\n### ")[0] ?? "";
+    for (const group of routeGroupNames) {
+      expect(section, group).toContain(`\`Api${group.charAt(0).toUpperCase()}${group.slice(1)}\``);
     }
   });
 });

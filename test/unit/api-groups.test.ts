@@ -57,6 +57,16 @@ describe("the route groups", () => {
     expect((await call(records, { path: "/health" })).statusCode).toBe(404);
   });
 
+  it("give assistance and the search a function of their own, out of records (ADR 0014, amended)", () => {
+    const groupOf = (method: string, path: string) => selectGatewayRoute(gatewayRoutes, method, path)?.group;
+    expect(groupOf("GET", "/assistance/requests")).toBe("assistance");
+    expect(groupOf("POST", "/assistance/matches/m1/transitions")).toBe("assistance");
+    expect(groupOf("GET", "/search")).toBe("assistance");
+    expect(groupOf("GET", "/organizations")).toBe("records");
+    expect(groupOf("GET", "/assistancex")).toBe("records");
+    expect(routeDataOf("records").filter((route) => /^\/(assistance|search)\b/.test(route.path))).toEqual([]);
+  });
+
   it("serve the document they are given from the docs handler, and health without a token", async () => {
     const docs = createDocsHandler({ logger: deps.logger, openApiJson: () => '{"openapi":"3.1.0"}' });
     const document = await call(docs, { path: "/openapi.json" });
@@ -77,6 +87,7 @@ describe("the local gateway", () => {
     };
   const gateway = routeByGroup({
     records: stub("records"),
+    assistance: stub("assistance"),
     correspondence: stub("correspondence"),
     reports: stub("reports"),
     docs: stub("docs"),
@@ -92,10 +103,24 @@ describe("the local gateway", () => {
       "/health",
       "/states/MLI/timeline",
       "/audit",
+      "/assistance/requests/r1/matches",
+      "/search",
+      "/organizations/IAEA",
     ]) {
       expect((await call(gateway, { path })).statusCode).toBe(204);
     }
-    expect(reached).toEqual(["records", "correspondence", "correspondence", "reports", "docs", "dossier", "dossier"]);
+    expect(reached).toEqual([
+      "records",
+      "correspondence",
+      "correspondence",
+      "reports",
+      "docs",
+      "dossier",
+      "dossier",
+      "assistance",
+      "assistance",
+      "records",
+    ]);
     expect(await call(gateway, { path: "/" })).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
   });
 
