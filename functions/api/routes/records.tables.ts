@@ -1,4 +1,4 @@
-// The records group's route tables, imported from here by its entry point and by its route modules alike.
+// The records and assistance groups' route tables, imported from here by their entry points and route modules alike.
 // A split bundle (ADR 0038) writes a chunk per set of importers, so each table imported directly was a chunk of its
 // own that every cold start read; imported from here, the group's tables share one chunk (ADR 0040).
 export { assistanceTable } from "./assistance.table.ts";
