@@ -10,7 +10,7 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 /** How the schemas describe a personal field. */
 export const SECRETARIAT_ONLY = "The secretariat's alone (ADR 0048): absent from an expert's or a member's answer";
 
-const personal: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
+const personal: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(PERSONAL_FIELDS))();
 
 export const readsPersonalData = (groups: readonly Group[]): boolean => groups.includes("secretariat");
 

@@ -24,7 +24,7 @@ const INVISIBLE: Readonly<Record<string, string>> = {
   "\u2064": "INVISIBLE PLUS",
   "\uFEFF": "ZERO WIDTH NO-BREAK SPACE",
 };
-const INVISIBLE_CHARACTER = new RegExp(`[${Object.keys(INVISIBLE).join("")}]`, "u");
+const INVISIBLE_CHARACTER = /* @__PURE__ */ (() => new RegExp(`[${Object.keys(INVISIBLE).join("")}]`, "u"))();
 /** No control character but TAB, LF and CR. */
 const FREE_TEXT = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 
