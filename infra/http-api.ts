@@ -39,6 +39,8 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
   readonly records: DeskFunction;
   /** The records function's item actions, for assistance and the search (out of records to keep its bundle small). */
   readonly assistance: DeskFunction;
+  /** The letter templates: out of correspondence to keep its bundle small; neither mail nor schedules. */
+  readonly templates: DeskFunction;
   /** The only api function that may send mail (a wave's test copy) and manage schedules (a wave's own). */
   readonly correspondence: DeskFunction;
   readonly reports: DeskFunction;
@@ -82,13 +84,16 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
     this.assistance = groupFunction("assistance", withTables);
     grantTables(this.assistance.role, tables, recordsGrants);
 
-    this.correspondence = groupFunction("correspondence", withTables);
     // Audiences read contacts, organizations and assistance requests (queries and batch reads); waves and templates are
-    // put and updated with their audit entries.
-    grantTables(this.correspondence.role, tables, {
+    // put and updated with their audit entries. The templates ran under the correspondence role before their split.
+    const correspondenceGrants = {
       desk: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
       audit: ["dynamodb:PutItem"],
-    });
+    } satisfies TableGrants;
+    this.templates = groupFunction("templates", withTables);
+    grantTables(this.templates.role, tables, correspondenceGrants);
+    this.correspondence = groupFunction("correspondence", withTables);
+    grantTables(this.correspondence.role, tables, correspondenceGrants);
     // Its only mail is a wave's test copy: to staff domains only. Letters to States go from wave-send, unrestricted.
     props.mail.grantSend(this.correspondence, { toStaffDomains: true });
     props.wavePipeline.grantWaveScheduling(this.correspondence);

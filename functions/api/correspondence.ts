@@ -1,12 +1,13 @@
-// The correspondence group: letter templates and waves, the only routes that send mail (a wave's test copy) and
-// manage schedules (a wave's one-time schedule); each route module loaded on the first request for one of its routes.
+// The correspondence group: the waves, the only routes that send mail (a wave's test copy) and manage schedules (a
+// wave's one-time schedule); the templates are a group of their own (templates.ts). The route module is loaded on the
+// first request for one of its routes.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SendQueue } from "#shared/correspondence/memory-queue.ts";
 import { lazyRoutes, type RouteModule } from "#shared/http/route.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import { apiHandler, type TableDependencies } from "./api-handler.ts";
-import { templateTable, waveTable } from "./routes/correspondence.tables.ts";
+import { waveTable } from "./routes/correspondence.tables.ts";
 
 export interface CorrespondenceDependencies extends TableDependencies {
   /** Makes and deletes the waves' one-time schedules; without one, scheduling a wave is refused (409). */
@@ -22,7 +23,6 @@ export interface CorrespondenceDependencies extends TableDependencies {
 }
 
 export const correspondenceModules: readonly RouteModule<CorrespondenceDependencies>[] = [
-  { table: templateTable, load: () => import("./routes/templates.ts") },
   { table: waveTable, load: () => import("./routes/waves.ts") },
 ];
 

@@ -13,8 +13,9 @@ import { recordsModules } from "./records.ts";
 import { reportsModules } from "./reports.ts";
 import { openPaths } from "./routes/meta.table.ts";
 import type { DocsRouteDependencies } from "./routes/meta.ts";
+import { templatesModules } from "./templates.ts";
 
-export type RouteGroupName = "records" | "assistance" | "correspondence" | "reports" | "docs" | "dossier";
+export type RouteGroupName = "records" | "assistance" | "templates" | "correspondence" | "reports" | "docs" | "dossier";
 
 export interface GatewayRoute extends GatewayRouteKey {
   method: "ANY" | "GET";
@@ -54,11 +55,18 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     modules: assistanceModules,
     gateway: [...under("/assistance"), any("/search")],
   },
+  // Before correspondence, whose routes followed the templates' when one group served both (ADR 0014, amended).
+  templates: {
+    entry: "functions/api-templates/handler.ts",
+    description: "The desk's HTTP API: letter templates, their languages and previews",
+    modules: templatesModules,
+    gateway: under("/templates"),
+  },
   correspondence: {
     entry: "functions/api-correspondence/handler.ts",
-    description: "The desk's HTTP API: letter templates and correspondence waves (test copies, wave schedules)",
+    description: "The desk's HTTP API: correspondence waves (test copies, wave schedules)",
     modules: correspondenceModules,
-    gateway: [...under("/templates"), ...under("/waves")],
+    gateway: under("/waves"),
   },
   reports: {
     entry: "functions/api-reports/handler.ts",

@@ -141,6 +141,9 @@ describe("the api functions' grants", () => {
     );
     expect(tableActions("reports", deskId)).toEqual(dynamo("GetItem", "BatchGetItem", "Query", "PutItem"));
     expect(tableActions("correspondence", auditId)).toEqual(dynamo("PutItem"));
+    // The templates run under the grants they had in correspondence's function (ADR 0014, amended).
+    expect(tableActions("templates", deskId)).toEqual(tableActions("correspondence", deskId));
+    expect(tableActions("templates", auditId)).toEqual(dynamo("PutItem"));
     // A snapshot dates contacts' verifications and e-mail status from their audit trails (ADR 0011).
     expect(tableActions("reports", auditId)).toEqual(dynamo("PutItem", "Query"));
   });

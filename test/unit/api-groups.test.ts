@@ -67,6 +67,14 @@ describe("the route groups", () => {
     expect(routeDataOf("records").filter((route) => /^\/(assistance|search)\b/.test(route.path))).toEqual([]);
   });
 
+  it("give the templates a function of their own, out of correspondence (ADR 0014, amended)", () => {
+    const groupOf = (method: string, path: string) => selectGatewayRoute(gatewayRoutes, method, path)?.group;
+    expect(groupOf("GET", "/templates")).toBe("templates");
+    expect(groupOf("POST", "/templates/t1/preview")).toBe("templates");
+    expect(groupOf("POST", "/waves/w1/test")).toBe("correspondence");
+    expect(routeDataOf("correspondence").filter((route) => route.path.startsWith("/templates"))).toEqual([]);
+  });
+
   it("serve the document they are given from the docs handler, and health without a token", async () => {
     const docs = createDocsHandler({ logger: deps.logger, openApiJson: () => '{"openapi":"3.1.0"}' });
     const document = await call(docs, { path: "/openapi.json" });
@@ -88,6 +96,7 @@ describe("the local gateway", () => {
   const gateway = routeByGroup({
     records: stub("records"),
     assistance: stub("assistance"),
+    templates: stub("templates"),
     correspondence: stub("correspondence"),
     reports: stub("reports"),
     docs: stub("docs"),
@@ -112,7 +121,7 @@ describe("the local gateway", () => {
     expect(reached).toEqual([
       "records",
       "correspondence",
-      "correspondence",
+      "templates",
       "reports",
       "docs",
       "dossier",
