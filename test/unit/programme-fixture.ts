@@ -2,6 +2,7 @@
 // in-memory templates with the programme's letter templates, as the seed function and the local stack seed DynamoDB.
 import { systemActor } from "#shared/auth/actor.ts";
 import type { Clock } from "#shared/clock.ts";
+import type { WaveReader } from "#shared/programme/letters.ts";
 import { programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
 import { addSeededTemplate, programmeTemplates } from "#shared/templates/programme-templates.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
@@ -32,3 +33,16 @@ export const waveOfTemplate = (id: string, templateId: string, sendAt: string, s
   createdAt: "2027-01-01T00:00:00.000Z",
   updatedAt: "2027-01-01T00:00:00.000Z",
 });
+
+/** A wave store that counts the pages it is asked to list: a run or a request should list the waves once. */
+export function countingListings(waves: WaveReader) {
+  const listed = { pages: 0 };
+  const counted: WaveReader = {
+    get: waves.get,
+    list: (page) => {
+      listed.pages += 1;
+      return waves.list(page);
+    },
+  };
+  return { listed, waves: counted };
+}

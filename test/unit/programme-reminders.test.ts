@@ -20,7 +20,7 @@ import { programme as schedules } from "../../events/programme.ts";
 import { inMemoryReminders } from "../support/in-memory/reminders.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
-import { seededProgramme } from "./programme-fixture.ts";
+import { countingListings, seededProgramme } from "./programme-fixture.ts";
 
 const audit = { actor: systemActor("programme-reminders") };
 
@@ -45,14 +45,7 @@ async function desk(start: string) {
     },
   };
   // How many pages of waves the runs asked the store for: one run reads them once, whatever years it reads.
-  const listed = { pages: 0 };
-  const countedWaves = {
-    get: waves.get,
-    list: (page: PageRequest) => {
-      listed.pages += 1;
-      return waves.list(page);
-    },
-  };
+  const { listed, waves: countedWaves } = countingListings(waves);
   const run = runProgrammeReminders({
     programmes: years,
     letters: () =>

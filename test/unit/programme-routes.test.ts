@@ -13,7 +13,7 @@ import type { Wave } from "#shared/waves/schemas.ts";
 import { declarations, programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
-import { seededProgramme, waveOfTemplate } from "./programme-fixture.ts";
+import { countingListings, seededProgramme, waveOfTemplate } from "./programme-fixture.ts";
 
 // Thursday 20 April 2023, 10:00 in New York (EDT).
 const clock = fixedClock("2023-04-20T14:00:00Z");
@@ -222,14 +222,7 @@ describe("GET /programme with its letters' waves", () => {
     const audit = { actor: systemActor("test") };
     await waves.create(wave("point-of-contact-update-states-2026", "2026-03-10T09:00", "completed"), audit);
     await waves.create(wave("01STAFFPOINTSOFCONTACT2027", "2027-03-16T09:00", "scheduled"), audit);
-    const listed = { pages: 0 };
-    const countedWaves = {
-      get: waves.get,
-      list: (page: PageRequest) => {
-        listed.pages += 1;
-        return waves.list(page);
-      },
-    };
+    const { listed, waves: countedWaves } = countingListings(waves);
     const { years } = await seededProgramme(januaryClock);
     const withLetters = createRouter(
       programmeRoutes({ clock: januaryClock, years, letters: () => letterWaves(countedWaves) }),
