@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import type { PageRequest } from "#shared/dynamo/pagination.ts";
 import type { Mailer } from "#shared/mail/ses.ts";
 import { reminderEntity } from "#shared/programme/keys.ts";
 import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";

@@ -4,7 +4,6 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import type { PageRequest } from "#shared/dynamo/pagination.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
