@@ -12,8 +12,6 @@ export const assistanceModules: readonly RouteModule<TableDependencies>[] = [
   { table: searchTable, load: () => import("./routes/search.ts") },
 ];
 
-export const assistanceRoutes = (deps: TableDependencies) => lazyRoutes(assistanceModules, deps);
-
 export function createAssistanceHandler(deps: TableDependencies & { logger: Logger }) {
-  return apiHandler(assistanceRoutes(deps), deps.logger);
+  return apiHandler(lazyRoutes(assistanceModules, deps), deps.logger);
 }

@@ -11,8 +11,6 @@ export const templatesModules: readonly RouteModule<TableDependencies>[] = [
   { table: templateTable, load: () => import("./routes/templates.ts") },
 ];
 
-export const templatesRoutes = (deps: TableDependencies) => lazyRoutes(templatesModules, deps);
-
 export function createTemplatesHandler(deps: TableDependencies & { logger: Logger }) {
-  return apiHandler(templatesRoutes(deps), deps.logger);
+  return apiHandler(lazyRoutes(templatesModules, deps), deps.logger);
 }

@@ -25,7 +25,7 @@ export function withoutPersonalFields<T extends object>(record: T): Omit<T, Pers
 
 /** An e-mail address in free text: SES's bounce and complaint reasons often quote the recipient's. */
 const ADDRESS_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[^\s<>()[\]"',;:]+/gu;
-export const ADDRESS_WITHHELD = "[address withheld]";
+const ADDRESS_WITHHELD = "[address withheld]";
 
 /** Free text (a letter's bounce reason) as the non-secretariat read it: every e-mail address in it withheld. */
 export const withoutAddresses = (text: string): string => text.replace(ADDRESS_IN_TEXT, ADDRESS_WITHHELD);

@@ -36,7 +36,7 @@ export function valuesFormOf(values: WaveValues | undefined): LetterValuesForm {
 }
 
 /** A venue given in each language, in words ("en: Room 4; fr: Salle 4"), or undefined when it is one text or none. */
-export function venueInEachLanguage(values: WaveValues | undefined): string | undefined {
+function venueInEachLanguage(values: WaveValues | undefined): string | undefined {
   const venue = values?.["briefing.venue"];
   if (venue === undefined || typeof venue === "string") return undefined;
   return Object.entries(venue)

@@ -37,11 +37,10 @@ export function VenueField(props: {
     if (focusId) document.getElementById(focusId)?.focus();
   }, [props.problem]);
   const problemId = `${id}-venue-problem`;
+  // A refusal of the venue as a whole: at the one text's field, or above the six.
+  const wholeProblem = value.mode === "each" ? problems.venue : undefined;
   return (
-    <fieldset
-      class={problems.venue && value.mode === "each" ? "field invalid" : "field"}
-      aria-describedby={value.mode === "each" && problems.venue ? problemId : undefined}
-    >
+    <fieldset class={wholeProblem ? "field invalid" : "field"} aria-describedby={wholeProblem ? problemId : undefined}>
       <legend>{props.legend}</legend>
       <div class="checkboxes">
         {MODES.map(([mode, words]) => (
@@ -67,9 +66,9 @@ export function VenueField(props: {
         />
       ) : (
         <>
-          {problems.venue && (
+          {wholeProblem && (
             <p id={problemId} class="field-problem">
-              {problems.venue}
+              {wholeProblem}
             </p>
           )}
           {VENUE_LANGUAGES.map(({ code, name, tag, dir }) => (

@@ -5,10 +5,11 @@
 import { directionOf, LANGUAGE_TAG, UN_LANGUAGES } from "../../../shared/locale/languages.ts";
 import type { UnLanguage } from "../../../shared/registry/schemas.ts";
 import type { components } from "../api/schema";
-import { LANGUAGES as ENGLISH_NAMES } from "../pages/state/labels.ts";
+import { LANGUAGE_NAMES as ENGLISH_NAMES } from "./language-names.ts";
 
+// Not api/client.ts's: it reads `window`, and this module is tested in Node.
 type Problem = components["schemas"]["Problem"];
-export type Venue = NonNullable<components["schemas"]["WaveValues"]["briefing.venue"]>;
+type Venue = NonNullable<components["schemas"]["WaveValues"]["briefing.venue"]>;
 
 /** Each language named in its own script, what its readers look for; the console's English names sit beside them. */
 const OWN_NAMES: Readonly<Record<UnLanguage, string>> = {
@@ -20,7 +21,7 @@ const OWN_NAMES: Readonly<Record<UnLanguage, string>> = {
   es: "Español",
 };
 
-export interface VenueLanguage {
+interface VenueLanguage {
   code: UnLanguage;
   /** "العربية (Arabic)"; English once. */
   name: string;

@@ -1,14 +1,12 @@
 // The six UN languages as the correspondence pages name and lay them out: a letter's language sets its lang and dir.
+import { directionOf, UN_LANGUAGES } from "../../../../shared/locale/languages.ts";
+import { LANGUAGE_NAMES } from "../../ui/language-names.ts";
 import type { Language } from "./data.ts";
 
-export const LANGUAGES: Record<Language, { name: string; dir: "ltr" | "rtl" }> = {
-  ar: { name: "Arabic", dir: "rtl" },
-  zh: { name: "Chinese", dir: "ltr" },
-  en: { name: "English", dir: "ltr" },
-  fr: { name: "French", dir: "ltr" },
-  ru: { name: "Russian", dir: "ltr" },
-  es: { name: "Spanish", dir: "ltr" },
-};
+export const LANGUAGES: Readonly<Record<Language, { name: string; dir: "ltr" | "rtl" }>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    UN_LANGUAGES.map((code) => [code, { name: LANGUAGE_NAMES[code], dir: directionOf(code) }]),
+  ) as Record<Language, { name: string; dir: "ltr" | "rtl" }>)();
 
 /** English first (the working language the secretariat drafts in), then the other five in the UN's order. */
 export const LANGUAGE_ORDER: readonly Language[] = ["en", "ar", "zh", "fr", "ru", "es"];

@@ -165,7 +165,9 @@ function Audience({ preview }: { preview: AudiencePreview }) {
       )}
       <details>
         <summary>The {preview.recipients.length} recipients</summary>
-        {!personal && <p class="muted">Names and addresses are the secretariat's alone (ADR 0048).</p>}
+        {!personal && preview.recipients.length > 0 && (
+          <p class="muted">Names and addresses are the secretariat's alone.</p>
+        )}
         <ScrollTable label="Recipients">
           <table>
             <caption class="visually-hidden">Recipients</caption>

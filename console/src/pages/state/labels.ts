@@ -1,5 +1,6 @@
 // The words the State's page shows for the API's codes (languages, kinds of submission, contact roles).
 import type { components } from "../../api/schema";
+import { LANGUAGE_NAMES } from "../../ui/language-names.ts";
 
 type Schemas = components["schemas"];
 
@@ -7,14 +8,7 @@ type Language = Schemas["State"]["language"];
 type SubmissionKind = Schemas["Submission"]["kind"];
 type ContactRole = Schemas["Contact"]["role"];
 
-export const LANGUAGES: Record<Language, string> = {
-  ar: "Arabic",
-  zh: "Chinese",
-  en: "English",
-  fr: "French",
-  ru: "Russian",
-  es: "Spanish",
-};
+export const LANGUAGES: Readonly<Record<Language, string>> = LANGUAGE_NAMES;
 
 export const SUBMISSION_KINDS: Record<SubmissionKind, string> = {
   "first-report": "First national report",
