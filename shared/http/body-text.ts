@@ -3,7 +3,7 @@
 // are printed into letters to States and mail headers; nor a bidirectional embedding, override or isolate, which would
 // reorder how the rest of a subject or salutation displays (the marks U+200E and U+200F and the joiners stay: names in
 // Arabic, Persian and Indic scripts need them); nor a character that prints as nothing, which would let two names look
-// the same while a search or a uniqueness check tells them apart. Free text (descriptions, notes, reasons, a letter's
+// the same while a search or a uniqueness check tells them apart (the Hangul fillers and tag characters among them). Free text (descriptions, notes, reasons, a letter's
 // body): TAB, LF and CR kept, no other control character; a soft hyphen or a word joiner there shapes how a long line
 // breaks, as a typesetter means it. Each wraps the field's own string schema, so its trimming and bounds stay.
 import type * as z from "zod";
@@ -15,6 +15,12 @@ const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/u;
 /** Characters that print as nothing and join no script's letters, each with its Unicode name for the message. */
 const INVISIBLE: Readonly<Record<string, string>> = {
   "\u00AD": "SOFT HYPHEN",
+  "\u034F": "COMBINING GRAPHEME JOINER",
+  // Letters of Hangul that stand for no sound and print as a blank: a name of one of them passes any trimming.
+  "\u115F": "HANGUL CHOSEONG FILLER",
+  "\u1160": "HANGUL JUNGSEONG FILLER",
+  "\u3164": "HANGUL FILLER",
+  "\uFFA0": "HALFWIDTH HANGUL FILLER",
   "\u180E": "MONGOLIAN VOWEL SEPARATOR",
   "\u200B": "ZERO WIDTH SPACE",
   "\u2060": "WORD JOINER",
@@ -22,9 +28,18 @@ const INVISIBLE: Readonly<Record<string, string>> = {
   "\u2062": "INVISIBLE TIMES",
   "\u2063": "INVISIBLE SEPARATOR",
   "\u2064": "INVISIBLE PLUS",
+  // Deprecated format controls (Unicode says not to use them); no renderer shows them.
+  "\u206A": "INHIBIT SYMMETRIC SWAPPING",
+  "\u206B": "ACTIVATE SYMMETRIC SWAPPING",
+  "\u206C": "INHIBIT ARABIC FORM SHAPING",
+  "\u206D": "ACTIVATE ARABIC FORM SHAPING",
+  "\u206E": "NATIONAL DIGIT SHAPES",
+  "\u206F": "NOMINAL DIGIT SHAPES",
   "\uFEFF": "ZERO WIDTH NO-BREAK SPACE",
 };
-const INVISIBLE_CHARACTER = /* @__PURE__ */ (() => new RegExp(`[${Object.keys(INVISIBLE).join("")}]`, "u"))();
+/** The tag characters (U+E0000-U+E007F): outside an emoji flag they print as nothing, and a name holds no emoji. */
+const TAGS = "\u{E0000}-\u{E007F}";
+const INVISIBLE_CHARACTER = /* @__PURE__ */ (() => new RegExp(`[${Object.keys(INVISIBLE).join("")}${TAGS}]`, "u"))();
 /** No control character but TAB, LF and CR. */
 const FREE_TEXT = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 
@@ -40,7 +55,9 @@ const codePoint = (character: string) =>
 function hiddenFormattingProblem(text: string): string | undefined {
   if (BIDI_FORMATTING.test(text)) return BIDI_MESSAGE;
   const invisible = INVISIBLE_CHARACTER.exec(text)?.[0];
-  return invisible ? `contains an invisible character (${codePoint(invisible)} ${INVISIBLE[invisible]})` : undefined;
+  return invisible
+    ? `contains an invisible character (${codePoint(invisible)} ${INVISIBLE[invisible] ?? "TAG CHARACTER"})`
+    : undefined;
 }
 
 export const oneLine = (text: z.ZodString): z.ZodString =>

@@ -86,6 +86,15 @@ describe("oneLine and characters that print as nothing", () => {
     ["U+2063 INVISIBLE SEPARATOR", "\u2063"],
     ["U+2064 INVISIBLE PLUS", "\u2064"],
     ["U+FEFF ZERO WIDTH NO-BREAK SPACE", "\ufeff"],
+    ["U+034F COMBINING GRAPHEME JOINER", "\u034f"],
+    ["U+115F HANGUL CHOSEONG FILLER", "\u115f"],
+    ["U+1160 HANGUL JUNGSEONG FILLER", "\u1160"],
+    ["U+3164 HANGUL FILLER", "\u3164"],
+    ["U+FFA0 HALFWIDTH HANGUL FILLER", "\uffa0"],
+    ["U+206A INHIBIT SYMMETRIC SWAPPING", "\u206a"],
+    ["U+206F NOMINAL DIGIT SHAPES", "\u206f"],
+    ["U+E0001 TAG CHARACTER", "\u{e0001}"],
+    ["U+E0041 TAG CHARACTER", "\u{e0041}"],
   ];
 
   it.each(invisible)("refuses %s inside a name, naming it", (label, character) => {
@@ -98,6 +107,13 @@ describe("oneLine and characters that print as nothing", () => {
 
   it("refuses a name that is nothing but an invisible character", () => {
     expect(name.safeParse("\u200b").success).toBe(false);
+    expect(name.safeParse("\u3164").success).toBe(false);
+  });
+
+  it("keeps Hangul names and the ideographic variation selectors Japanese names may carry", () => {
+    for (const text of ["외교부", "한국", "\u8fbb\u{e0100}"]) {
+      expect(name.safeParse(text).success, JSON.stringify(text)).toBe(true);
+    }
   });
 
   it("lets the field's own trimming take a byte order mark off either end, as it does any space", () => {
