@@ -10,7 +10,7 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import { formHtml, formParts, formText, type LetterForm } from "./letter-form.ts";
 import type { NewTemplate, RenderedLetter, Template, TemplateVariant } from "./schemas.ts";
 import { type LetterValues, type Part, renderValue } from "./values.ts";
-import { fillPlaceholders, placeholdersOf, type TemplateVariable } from "./variables.ts";
+import { fillPlaceholders, namesThePerson, placeholdersOf, type TemplateVariable } from "./variables.ts";
 
 const PARTS = ["subject", "text", "html"] as const;
 
@@ -24,7 +24,7 @@ export function assertValidTemplate(template: Pick<NewTemplate, "variants" | "fa
       const path = `body.variants.${language}.${part}`;
       const problem = textProblem(variant[part], part === "subject" ? "one line" : "free text");
       if (problem) issues.push({ path, message: problem });
-      issues.push(...placeholdersOf(variant[part], path, { listAllowed: part !== "subject" }).issues);
+      issues.push(...placeholdersOf(variant[part], path, { subject: part === "subject" }).issues);
     }
   }
   if (!present.length) issues.push({ path: "body.variants", message: "give at least one language variant" });
@@ -79,6 +79,12 @@ export function variablesOf(template: Pick<Template, "variants">): Set<TemplateV
     for (const part of PARTS) for (const name of placeholdersOf(variant[part], "").names) names.add(name);
   }
   return names;
+}
+
+/** The recipient's own variables a subject names in any language: none in a template saved since ADR 0048's rule. */
+export function personInSubject(template: Pick<Template, "variants">): TemplateVariable[] {
+  const subjects = Object.values(template.variants).flatMap((variant) => (variant ? [variant.subject] : []));
+  return [...new Set(subjects.flatMap((subject) => placeholdersOf(subject, "").names.filter(namesThePerson)))];
 }
 
 /** Thrown when a value a template needs is not known for a recipient: such a letter is not sent. */

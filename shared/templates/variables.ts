@@ -17,6 +17,8 @@ interface VariableSpec {
   ownedBy?: OwnerKind;
   /** The one audience whose dispatch reads the variable's value; letters to any other cannot have it. */
   filledFor?: Audience;
+  /** The recipient's own data (ADR 0048): the secretariat's alone to read, so never in a subject others read. */
+  person?: true;
 }
 
 const text = (description: string, ownedBy?: OwnerKind): VariableSpec => ({
@@ -25,6 +27,7 @@ const text = (description: string, ownedBy?: OwnerKind): VariableSpec => ({
   ...(ownedBy ? { ownedBy } : {}),
 });
 const date = (description: string): VariableSpec => ({ type: "date", description });
+const person = (description: string): VariableSpec => ({ type: "text", description, person: true });
 
 /** Every variable a template may name: its type and what it stands for (GET /templates/variables). */
 export const templateVariables = {
@@ -32,9 +35,9 @@ export const templateVariables = {
   "state.iso3": text("The State's ISO 3166-1 alpha-3 code", "state"),
   "organization.name": text("The organization's name (letters to organizations)", "organization"),
   "organization.acronym": text("The organization's acronym", "organization"),
-  "contact.name": text("The recipient's name"),
-  "contact.title": text("The recipient's title"),
-  "contact.agency": text("The recipient's agency or ministry"),
+  "contact.name": person("The recipient's name (not in a subject)"),
+  "contact.title": person("The recipient's title (not in a subject)"),
+  "contact.agency": person("The recipient's agency or ministry (not in a subject)"),
   "contacts.onRecord": {
     type: "list",
     description:
@@ -69,23 +72,35 @@ export const ownerKindOf = (name: TemplateVariable): OwnerKind | undefined =>
 export const audienceOf = (name: TemplateVariable): Audience | undefined =>
   (templateVariables[name] as VariableSpec).filledFor;
 
+/** Whether the variable is the recipient's own data, which a subject must not carry. */
+export const namesThePerson = (name: TemplateVariable): boolean =>
+  (templateVariables[name] as VariableSpec).person === true;
+
 const FORMATS: readonly VariableType[] = ["date", "time", "list"];
 const isFormat = (name: string): name is VariableType => (FORMATS as readonly string[]).includes(name);
+
+/** Why a subject may not name the recipient, for the template's 422 and a wave's. */
+export const PERSON_IN_SUBJECT =
+  "a subject is read by experts and members, and a person's name, title and agency are the secretariat's alone: " +
+  "name the recipient in the letter's text";
 
 const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}/g;
 
 const written = (name: string, type: VariableType) => (type === "text" ? `{{${name}}}` : `{{${name}|${type}}}`);
 
 export interface PlaceholderOptions {
-  /** A subject is one line: a list cannot go there. */
-  listAllowed?: boolean;
+  /**
+   * A subject is one line, so a list cannot go there; and experts and members read every letter's subject on a wave's
+   * page, so the recipient's name, title or agency cannot either (ADR 0048).
+   */
+  subject?: boolean;
 }
 
 /** The variables a text names, or the problems with its placeholders: unknown names, wrong types, open braces. */
 export function placeholdersOf(
   text: string,
   path: string,
-  { listAllowed = true }: PlaceholderOptions = {},
+  { subject = false }: PlaceholderOptions = {},
 ): { names: TemplateVariable[]; issues: FieldIssue[] } {
   const names: TemplateVariable[] = [];
   const issues: FieldIssue[] = [];
@@ -109,8 +124,10 @@ export function placeholdersOf(
         path,
         message: `${placeholder}: ${name} is a ${type}, put ${where}; write ${written(name, type)}`,
       });
-    } else if (type === "list" && !listAllowed) {
+    } else if (type === "list" && subject) {
       issues.push({ path, message: `${placeholder}: a list cannot go in a subject` });
+    } else if (subject && namesThePerson(name)) {
+      issues.push({ path, message: `${placeholder}: ${PERSON_IN_SUBJECT}` });
     }
   }
   const leftover = text.replace(PLACEHOLDER, "");

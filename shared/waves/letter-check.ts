@@ -1,16 +1,16 @@
 // What would make every letter of a wave fail, or say something wrong, known before anything is sent: a value the
 // template needs that the wave does not give (a deadline, the briefing's day, a Chair no configuration covers), a
 // variable its audience's recipients cannot fill (a State's name in a letter to an organization), a reply date
-// before the letter's own date. One check for staff waves (create, schedule) and programme waves (fire).
+// before the letter's own date, a subject naming the recipient. One check for staff waves (create, schedule) and programme waves (fire).
 import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
 import { ISO_DATE } from "../locale/dates.ts";
 import { signingChair } from "../templates/letter-values.ts";
-import { variablesOf } from "../templates/rules.ts";
+import { personInSubject, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { WaveValues } from "../templates/values.ts";
-import { audienceOf, ownerKindOf, type TemplateVariable } from "../templates/variables.ts";
+import { audienceOf, ownerKindOf, PERSON_IN_SUBJECT, type TemplateVariable } from "../templates/variables.ts";
 import { deskDay } from "../zoned-time.ts";
 import { ownersWithout } from "./audience-fit.ts";
 
@@ -113,6 +113,14 @@ function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): FieldIssue
   });
 }
 
+/** A template saved before its subject was refused the recipient's data (ADR 0048): edit it before it is sent. */
+function personInTheSubject(template: Pick<Template, "variants">, prefix: string): FieldIssue[] {
+  return personInSubject(template).map((variable) => ({
+    path: `${prefix}templateId`,
+    message: `the template's subject uses {{${variable}}}: ${PERSON_IN_SUBJECT}`,
+  }));
+}
+
 /** Everything that would fail the wave's letters, or date them wrongly, each at the wave field to change. */
 export function letterIssues(
   template: Pick<Template, "variants">,
@@ -125,5 +133,6 @@ export function letterIssues(
     ...unfillableForAudience(used, wave, prefix),
     ...filledForAnotherAudience(used, wave, prefix),
     ...datesBeforeTheLetter(wave, prefix),
+    ...personInTheSubject(template, prefix),
   ];
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { Invalid } from "#shared/errors.ts";
 import type { LetterForm } from "#shared/templates/letter-form.ts";
-import { assertValidTemplate, letterDigest, MissingValues, renderLetter } from "#shared/templates/rules.ts";
+import {
+  assertValidTemplate,
+  letterDigest,
+  MissingValues,
+  personInSubject,
+  renderLetter,
+} from "#shared/templates/rules.ts";
 import type { Template, TemplateVariant } from "#shared/templates/schemas.ts";
+import { letterIssues } from "#shared/waves/letter-check.ts";
 
 const variant = (greeting: string): TemplateVariant => ({
   subject: `${greeting}: {{state.name}}`,
@@ -116,6 +123,49 @@ describe("saving a template", () => {
       ["body.variants.en.html", "{{contacts.onRecord}}"],
     ]);
     expect(issues[1]?.message).toContain("unknown format upper");
+  });
+
+  it("refuses the recipient's name, title or agency in a subject, which experts and members read, not in the text", () => {
+    const issues = issuesOf(() =>
+      assertValidTemplate({
+        fallbackLanguage: "en",
+        variants: {
+          en: {
+            subject: "For {{contact.title}} {{contact.name}}, {{state.name}}",
+            text: "Dear {{contact.name}} ({{contact.agency}})",
+            html: "<p>Dear {{contact.name}}</p>",
+          },
+          fr: { subject: "Pour {{ contact.agency }}", text: "Madame, Monsieur", html: "<p>Madame, Monsieur</p>" },
+        },
+      }),
+    );
+    expect(issues.map((issue) => [issue.path, issue.message.split(":")[0]])).toEqual([
+      ["body.variants.en.subject", "{{contact.title}}"],
+      ["body.variants.en.subject", "{{contact.name}}"],
+      ["body.variants.fr.subject", "{{ contact.agency }}"],
+    ]);
+    expect(issues[0]?.message).toContain("a person's name, title and agency are the secretariat's alone");
+  });
+});
+
+describe("a template stored before its subject was refused the recipient's data", () => {
+  const stored = {
+    variants: { en: { subject: "For {{contact.name}}", text: "Dear {{contact.name}}", html: "<p>Dear</p>" } },
+  };
+  const wave = { audience: "all-states" as const, sendInstant: "2027-03-01T14:00:00Z" };
+
+  it("names the variables in any language's subject, and none of the text's", () => {
+    expect(personInSubject(stored)).toEqual(["contact.name"]);
+    expect(personInSubject({ variants: { en: { ...stored.variants.en, subject: "Report" } } })).toEqual([]);
+  });
+
+  it("stops a wave from being made or scheduled with it, at the template", () => {
+    expect(letterIssues(stored, wave, "body.")).toEqual([
+      {
+        path: "body.templateId",
+        message: expect.stringMatching(/^the template's subject uses \{\{contact\.name\}\}: a subject is read by/),
+      },
+    ]);
   });
 });
 
