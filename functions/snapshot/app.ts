@@ -5,6 +5,7 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { Invalid } from "#shared/errors.ts";
 import { periodSchema } from "#shared/snapshots/schemas.ts";
 import { type SnapshotDependencies, takeSnapshot } from "#shared/snapshots/snapshots.ts";
+import { fieldIssuesOf } from "#shared/zod-issues.ts";
 
 /** What the quarterly schedule passes: nothing (the quarter just ended, in New York), or a quarter to take. */
 export const snapshotEventSchema = z.strictObject({
@@ -23,10 +24,7 @@ export function createSnapshotHandler(deps: SnapshotDependencies & { logger: Pic
   return async (event: unknown): Promise<SnapshotResult> => {
     const parsed = snapshotEventSchema.safeParse(event ?? {});
     if (!parsed.success) {
-      throw new Invalid(
-        "The schedule's input is not valid",
-        parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-      );
+      throw new Invalid("The schedule's input is not valid", fieldIssuesOf(parsed.error));
     }
     const { snapshot, created } = await take(parsed.data, { actor: systemActor("snapshot") });
     const result = {

@@ -4,7 +4,8 @@
 import type * as z from "zod";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Actor, Group } from "../auth/actor.ts";
-import { type FieldIssue, Invalid, Malformed } from "../errors.ts";
+import { Invalid, Malformed } from "../errors.ts";
+import { fieldIssuesOf } from "../zod-issues.ts";
 import { PreconditionRequired } from "./transport-errors.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -117,13 +118,6 @@ export type RouteEntry = Route | LazyRoute;
 /** The data of either kind of entry. */
 export const dataOf = (entry: RouteEntry): RouteData => ("spec" in entry ? entry.spec : entry.data);
 
-function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
-}
-
 /** A missing schema means the part must be empty: no params, no query keys, no body. */
 function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (!schema) {
@@ -134,8 +128,8 @@ function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, pa
   const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
   if (result.success) return result.data;
   // A body that is valid JSON but breaks its schema is 422; a bad path or query is a malformed request (400).
-  if (part === "body") throw new Invalid("The request body is not valid", issuesOf(result.error, part));
-  throw new Malformed(`The request ${part} is not valid`, issuesOf(result.error, part));
+  if (part === "body") throw new Invalid("The request body is not valid", fieldIssuesOf(result.error, part));
+  throw new Malformed(`The request ${part} is not valid`, fieldIssuesOf(result.error, part));
 }
 
 /** The router refuses a route that requires If-Match without one (428); this keeps its handler from ever seeing none. */

@@ -10,6 +10,7 @@ import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
 import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
+import { fieldIssuesOf } from "../zod-issues.ts";
 import { letterForm, letterValues } from "./letter-values.ts";
 import type { TemplateRepository } from "./repository.ts";
 import { assertValidTemplate, letterDigest, renderLetter } from "./rules.ts";
@@ -118,11 +119,7 @@ function mergeVariants(current: Template["variants"], patch: VariantsPatch): Tem
 function assertCompleteVariants(variants: Template["variants"]): void {
   const parsed = variantsSchema.safeParse(variants);
   if (parsed.success) return;
-  const issues = parsed.error.issues.map((issue) => ({
-    path: ["body", "variants", ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
-  throw new Invalid("The template cannot be saved", issues);
+  throw new Invalid("The template cannot be saved", fieldIssuesOf(parsed.error, "body", "variants"));
 }
 
 export interface PreviewRequest {
