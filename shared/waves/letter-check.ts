@@ -1,10 +1,11 @@
 // What would make every letter of a wave fail, or say something wrong, known before anything is sent: a value the
 // template needs that the wave does not give (a deadline, the briefing's day, a Chair no configuration covers), a
 // variable its audience's recipients cannot fill (a State's name in a letter to an organization), a reply date
-// before the letter's own date, a subject naming the recipient. One check for staff waves (create, schedule) and programme waves (fire).
+// before the letter's own date, a venue that is not one line, a subject naming the recipient. One check for staff waves (create, schedule) and programme waves (fire).
 import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";
+import { textProblem } from "../http/body-text.ts";
 import { ISO_DATE } from "../locale/dates.ts";
 import { signingChair } from "../templates/letter-values.ts";
 import { personInSubject, variablesOf } from "../templates/rules.ts";
@@ -113,6 +114,25 @@ function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): FieldIssue
   });
 }
 
+/**
+ * A venue the letters print, as one line: a line break would split the letter's sentence, and a character that prints
+ * as nothing or reorders the text would hide in it. Checked here rather than in the values' schema, which also reads
+ * stored waves and programme years.
+ */
+function venueNotOneLine(used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): FieldIssue[] {
+  const venue = wave.values?.["briefing.venue"];
+  if (!used.has("briefing.venue") || venue === undefined) return [];
+  const path = `${prefix}values.briefing.venue`;
+  const texts =
+    typeof venue === "string"
+      ? [{ at: path, text: venue }]
+      : Object.entries(venue).map(([language, text]) => ({ at: `${path}.${language}`, text }));
+  return texts.flatMap(({ at, text }) => {
+    const problem = textProblem(text, "one line");
+    return problem ? [{ path: at, message: problem }] : [];
+  });
+}
+
 /** A template saved before its subject was refused the recipient's data (ADR 0048): edit it before it is sent. */
 function personInTheSubject(template: Pick<Template, "variants">, prefix: string): FieldIssue[] {
   return personInSubject(template).map((variable) => ({
@@ -130,6 +150,7 @@ export function letterIssues(
   const used = variablesOf(template);
   return [
     ...missingValues(used, wave, prefix),
+    ...venueNotOneLine(used, wave, prefix),
     ...unfillableForAudience(used, wave, prefix),
     ...filledForAnotherAudience(used, wave, prefix),
     ...datesBeforeTheLetter(wave, prefix),

@@ -234,4 +234,21 @@ describe("a wave's typed values", () => {
       { path: "body.values.briefing.date", message: "the template uses {{briefing.date}}: give its value" },
     ]);
   });
+
+  it("refuses a venue the letters print that is not one line, at the language it is given in", () => {
+    const template = { variants: { en: { subject: "Briefing", text: "In {{briefing.venue}}.", html: "<p></p>" } } };
+    const wave = { audience: "all-states" as const, sendInstant: "2027-03-01T14:00:00Z" };
+    const six = { ar: "قاعة 4", zh: "第4会议室", en: "Room 4", fr: "Salle 4", ru: "Зал 4", es: "Sala 4" };
+    const each = { ...six, fr: "Salle\n4", ru: "Зал\u200b4" };
+    expect(letterIssues(template, { ...wave, values: { "briefing.venue": each } }, "body.")).toEqual([
+      { path: "body.values.briefing.venue.fr", message: "must be one line, without control characters" },
+      { path: "body.values.briefing.venue.ru", message: "contains an invisible character (U+200B ZERO WIDTH SPACE)" },
+    ]);
+    expect(letterIssues(template, { ...wave, values: { "briefing.venue": "Room\r\n4" } }, "wave.")).toEqual([
+      { path: "wave.values.briefing.venue", message: "must be one line, without control characters" },
+    ]);
+    expect(letterIssues(template, { ...wave, values: { "briefing.venue": six } }, "body.")).toEqual([]);
+    const unused = { variants: { en: { subject: "Report", text: "Text", html: "<p></p>" } } };
+    expect(letterIssues(unused, { ...wave, values: { "briefing.venue": "Room\n4" } }, "body.")).toEqual([]);
+  });
 });
