@@ -39,7 +39,7 @@ const timingField = (activity: ActivityFile): string =>
 
 /**
  * The rules across activities, each at its field path: unique ids, every day inside the programme's period, the
- * programme's year its period's first.
+ * programme's year its period's first, an activity's letters each linked once.
  */
 export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -66,6 +66,14 @@ export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[]
         message: `${planned.day === planned.lastDay ? planned.day : activity.month} is outside the period ${from} to ${to}`,
       });
     }
+    // A letter is addressed by its activity and key (GET /programme/{year}/activities/{id}/letters/{key}/values).
+    const keys = new Set<string>();
+    activity.letters?.forEach(({ waveKey }, at) => {
+      if (keys.has(waveKey)) {
+        issues.push({ path: `activities.${index}.letters.${at}.waveKey`, message: `duplicate letter "${waveKey}"` });
+      }
+      keys.add(waveKey);
+    });
     if (activity.held && outside(activity.held.date)) {
       issues.push({
         path: `activities.${index}.held.date`,

@@ -65,10 +65,17 @@ const plural = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
  * What to do about a letter its schedule will not send, simplest first: give the year's values (no deploy), or send it
  * as a staff wave, or change the schedule's input and deploy.
  */
-function withheldLine({ waveKey, templateId, reasons, scheduleId }: WithheldLetter, year: number): string {
+function withheldLine(
+  { waveKey, templateId, reasons, scheduleId }: WithheldLetter,
+  year: number,
+  activityId: string,
+): string {
   const ways = [
     ...(scheduleId
-      ? [`give the values in PUT /programme/${year} (letters[].values of ${waveKey}) before its send day`]
+      ? [
+          `give the values in PUT /programme/${year}/activities/${activityId}/letters/${waveKey}/values (the ` +
+            "item's page in the console) before its send day",
+        ]
       : []),
     `create it as a staff wave of ${templateId} (POST /waves) with them; the programme item links that wave`,
     ...(scheduleId
@@ -117,7 +124,7 @@ export function reminderMail(input: ReminderMailInput): { subject: string; text:
     ...(input.possiblyResent
       ? ["An earlier attempt to send this reminder did not record its outcome: you may have received it already."]
       : []),
-    ...withheld.map((letter) => withheldLine(letter, programme.year)),
+    ...withheld.map((letter) => withheldLine(letter, programme.year, activity.id)),
     ...(input.lettersNotSent ?? []).map(unsentLine),
   ];
   const facts: [string, string][] = [

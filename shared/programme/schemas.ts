@@ -92,6 +92,20 @@ export const letterLinkSchema = /* @__PURE__ */ z
   .meta({ id: "ProgrammeLetterLink" });
 export type LetterLink = z.infer<typeof letterLinkSchema>;
 
+/** One scheduled letter's values for its year, as GET and PUT /programme/{year}/activities/{id}/letters/{key}/values
+ * serve them; their ETag is theirs alone (letter-values.ts), so writing one letter never conflicts with another. */
+export const programmeLetterValuesSchema = /* @__PURE__ */ z
+  .object({
+    year: z.number().int(),
+    activityId: z.string().describe("The correspondence item the letter is sent for"),
+    waveKey: z.string(),
+    templateId: z.string(),
+    // {} when the year gives none; laid over the schedule's values when it fires.
+    values: waveValuesSchema,
+  })
+  .meta({ id: "ProgrammeLetterValues" });
+export type ProgrammeLetterValues = z.infer<typeof programmeLetterValuesSchema>;
+
 /** A wave a letter went out as (or will): enough to follow it to GET /waves/{id}. */
 export const letterWaveSchema = /* @__PURE__ */ z
   .object({

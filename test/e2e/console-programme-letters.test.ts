@@ -1,11 +1,12 @@
 // The programme's letters and adoption from the staff console, in Debian's Chromium against a fresh local stack (whose
 // current year is a draft rolled forward, not stored): the secretariat gives the September invitation's briefing
-// values on the activity's page and the year's file holds them; a year changed between the page's read and the save
-// is refused and read again in place, keeping what was typed; a bad time shows at its field and stores nothing;
-// a wave its schedule already made a draft is named, with the template's composer; a venue is given in each language
-// (a missing one refused at its field, the API's 422 at the venue) and opens again in each; members and experts see
-// the values and no form; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a
-// page that meets the year adopted already says so).
+// values on the activity's page, each letter through its own route, and the year's file holds them; another letter
+// changed since the page read it does not stand in the way, while this letter changed since is refused and read again
+// in place, keeping what was typed; a bad time shows at its field and stores nothing; a wave its schedule already made
+// a draft is named, with the template's composer; a venue is given in each language (a missing one refused at its
+// field, the API's 422 at the venue) and opens again in each; members and experts see the values and no form; the
+// draft year is adopted from the programme page (a change made meanwhile is read again first, and a page that meets
+// the year adopted already says so).
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -38,6 +39,15 @@ async function yearFile(year: number): Promise<{ etag: string; programme: Json }
   const answer = await api("GET", `/programme/${year}`);
   expect(answer.status).toBe(200);
   return { etag: answer.etag, programme: answer.body.programme };
+}
+
+/** Someone else gives a letter's values through its own route, on the values as they read them now. */
+async function giveAsSomeoneElse(year: number, waveKey: string, values: Json): Promise<void> {
+  const path = `/programme/${year}/activities/${ACTIVITY}/letters/${waveKey}/values`;
+  const read = await api("GET", path);
+  expect(read.status).toBe(200);
+  const put = await api("PUT", path, { ...read.body.values, ...values }, { "if-match": read.etag });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
 }
 
 const letterOf = (programme: Json, waveKey: string): Json =>
@@ -118,22 +128,26 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await page.close();
   });
 
-  it("refuses a save on a year changed since the page read it, and reads it again in place keeping the typing", async () => {
+  it("saves over another letter changed since the page read it; refuses this letter changed since, and reads it again in place keeping the typing", async () => {
     const year = await currentYear();
     const page = await openActivity("secretariat", year);
-    // Someone else gives the organizations' letter a venue between the page's read and the save.
-    const { etag, programme } = await yearFile(year);
-    letterOf(programme, ORGANIZATIONS_LETTER).values = { "briefing.venue": "Trusteeship Council" };
-    const put = await api("PUT", `/programme/${year}`, programme, { "if-match": etag });
-    expect(put.status, JSON.stringify(put.body)).toBe(200);
-
-    await field(page, STATES_LETTER, "time").fill("15:00");
     const form = page.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` });
-    await form.getByRole("button", { name: "Save the letter's values" }).click();
-    const readAgain = form.getByRole("button", { name: `Read the ${year} programme again (keeps what you typed)` });
+    const save = form.getByRole("button", { name: "Save the letter's values" });
+    // Someone else gives the organizations' letter a venue between the page's read and the save: no conflict.
+    await giveAsSomeoneElse(year, ORGANIZATIONS_LETTER, { "briefing.venue": "Trusteeship Council" });
+    await field(page, STATES_LETTER, "time").fill("10:30");
+    await save.click();
+    await page.locator(`#values-${STATES_LETTER}-saved`).waitFor();
+    expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("10:30");
+
+    // Someone else changes this letter's time after the page's save: the next save from the page is refused.
+    await giveAsSomeoneElse(year, STATES_LETTER, { "briefing.time": "11:00" });
+    await field(page, STATES_LETTER, "time").fill("15:00");
+    await save.click();
+    const readAgain = form.getByRole("button", { name: "Read the letter's values again (keeps what you typed)" });
     await readAgain.waitFor();
     expect(await form.getByRole("alert").textContent()).toMatch(/412|Precondition|changed|current/i);
-    expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("10:00");
+    expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("11:00");
     await page.screenshot({
       path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-stale-1280.png"),
       fullPage: true,
@@ -142,14 +156,14 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await readAgain.click();
     await form.getByText(`Now on record for ${STATES_LETTER}:`).waitFor();
     expect(await page.locator(`#values-${STATES_LETTER}-given`).textContent()).toMatch(
-      /^Given now: .*briefing.time 10:00/,
+      /^Given now: .*briefing.time 11:00/,
     );
     expect(await field(page, STATES_LETTER, "time").inputValue()).toBe("15:00");
-    await form.getByRole("button", { name: "Save the letter's values" }).click();
+    await save.click();
     await page.locator(`#values-${STATES_LETTER}-saved`).waitFor();
     const stored = (await yearFile(year)).programme;
     expect(letterOf(stored, STATES_LETTER).values["briefing.time"]).toBe("15:00");
-    // Their change stands: the save was put over the year as it now stood.
+    // The other letter's change stands.
     expect(letterOf(stored, ORGANIZATIONS_LETTER).values).toEqual({
       "briefing.venue": "Trusteeship Council",
     });

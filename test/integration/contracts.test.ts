@@ -204,6 +204,8 @@ async function moveRequest(requestId: string, to: string) {
 }
 
 const readers: Group = "members";
+const SEPTEMBER_LETTERS = "/programme/2026/activities/sep-letter-open-briefing-invitation/letters";
+const MANUAL_LETTER_VALUES = "/programme/2026/activities/mar-letter-outreach/letters/outreach-letter/values";
 /** How long SES events may settle an unknown letter here: short, so a resend's case need not wait a day. */
 const EVENT_WINDOW_MS = 10 * 60_000;
 
@@ -1053,6 +1055,39 @@ const cases: Record<string, ContractCase> = {
           group: "secretariat",
         },
         422,
+      ];
+    },
+  },
+  "GET /programme/{year}/activities/{activityId}/letters/{waveKey}/values": {
+    ok: async () => ({ path: `${SEPTEMBER_LETTERS}/open-briefing-invitation-states/values`, group: readers }),
+    refused: async () => [{ path: MANUAL_LETTER_VALUES, group: readers }, 409],
+  },
+  "PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values": {
+    ok: async () => {
+      const path = `${SEPTEMBER_LETTERS}/open-briefing-invitation-organizations/values`;
+      const read = await prepare({ path, group: readers });
+      return {
+        method: "PUT",
+        path,
+        body: { "briefing.date": "2026-10-15", "briefing.time": "10:00", "briefing.venue": "Conference Room 4" },
+        ifMatch: etagOf(read),
+        group: "secretariat",
+      };
+    },
+    refused: async () => {
+      const path = `${SEPTEMBER_LETTERS}/open-briefing-invitation-states/values`;
+      const read = await prepare({ path, group: readers });
+      await prepare({
+        method: "PUT",
+        path,
+        body: { "briefing.time": "10:00" },
+        ifMatch: etagOf(read),
+        group: "secretariat",
+      });
+      // The same read again: the letter has changed since.
+      return [
+        { method: "PUT", path, body: { "briefing.time": "11:00" }, ifMatch: etagOf(read), group: "secretariat" },
+        412,
       ];
     },
   },

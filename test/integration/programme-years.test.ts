@@ -1,6 +1,7 @@
 // Programme years in DynamoDB Local through the reports group's routes: seeded years, a put and an adoption each
-// audited in the same transaction, a refused put that stores nothing, and the correspondence items' letters linked
-// to their waves (a scheduled letter's once fired, the manual outreach letter's as staff make them).
+// audited in the same transaction, a refused put that stores nothing, the correspondence items' letters linked to
+// their waves (a scheduled letter's once fired, the manual outreach letter's as staff make them), and a letter's values
+// given on their own: two letters saved at once both land, one letter saved twice from one read is 412.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -161,5 +162,58 @@ describe("the correspondence items' letters", () => {
         waves: [{ id: "01OUTREACH", status: "draft", sendAt: "2023-03-20T09:00", timeZone: "America/New_York" }],
       },
     ]);
+  });
+});
+
+describe("a scheduled letter's values given on their own", () => {
+  const september = "/programme/2026/activities/sep-letter-open-briefing-invitation/letters";
+  const states = `${september}/open-briefing-invitation-states/values`;
+  const organizations = `${september}/open-briefing-invitation-organizations/values`;
+  const briefing = { "briefing.date": "2026-10-15", "briefing.time": "10:00", "briefing.venue": "Conference Room 4" };
+  const route = "PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values";
+
+  async function lettersOfSeptember() {
+    const { body } = await call({ path: "/programme/2026" });
+    const file = (body as { programme: ProgrammeView }).programme;
+    return file.activities.find((activity) => activity.id === "sep-letter-open-briefing-invitation")?.letters;
+  }
+
+  it("of two letters of one year, saved at once from one read, both land, each audited through its route", async () => {
+    const [readStates, readOrganizations] = await Promise.all([call({ path: states }), call({ path: organizations })]);
+    const [savedStates, savedOrganizations] = await Promise.all([
+      call({ method: "PUT", path: states, ifMatch: readStates.etag, body: briefing }),
+      call({ method: "PUT", path: organizations, ifMatch: readOrganizations.etag, body: { "briefing.time": "15:00" } }),
+    ]);
+    expect([savedStates.status, savedOrganizations.status]).toEqual([200, 200]);
+    expect((await lettersOfSeptember())?.map((letter) => letter.values)).toEqual([
+      briefing,
+      { "briefing.time": "15:00" },
+    ]);
+    // The draft was stored by the first write, and the second read it again and wrote on it.
+    expect((await call({ path: "/programme/2026" })).etag).toBe('"2"');
+    const trail = await setup.doc.send(
+      new QueryCommand({
+        TableName: setup.tableNames.audit,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": "programme#2026" },
+      }),
+    );
+    expect(trail.Items?.map((entry) => [entry.action, entry.route])).toEqual([
+      ["programme.put", route],
+      ["programme.put", route],
+    ]);
+    expect(trail.Items?.[1]?.before).toBeDefined();
+    expect(trail.Items?.[1]?.after).toBeDefined();
+  });
+
+  it("of one letter, saved twice from one read: the second is 412 and nothing changes", async () => {
+    const read = await call({ path: states });
+    expect((await call({ method: "PUT", path: states, ifMatch: read.etag, body: briefing })).status).toBe(200);
+    const year = await call({ path: "/programme/2026" });
+    const again = await call({ method: "PUT", path: states, ifMatch: read.etag, body: { "briefing.time": "11:00" } });
+    expect(again.status).toBe(412);
+    expect((await call({ path: states })).body).toMatchObject({ values: briefing });
+    expect((await call({ path: "/programme/2026" })).etag).toBe(year.etag);
+    expect(await auditOf(2026)).toHaveLength(1);
   });
 });

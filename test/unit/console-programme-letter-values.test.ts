@@ -1,76 +1,24 @@
 // The console's pure parts of a programme letter's values (console/src/pages/programme-letter-values.ts): the form
-// from what is given, the year's file with the typed values on one letter and nothing else changed, the API's 422
-// paths read back to the fields, and the year's wave made a draft. The venue's own rules are console-venue.test.ts's.
+// from what is given, the values sent from the form (none: {}), the API's 422 paths (`body.<field>`) read back to the
+// fields, and the year's wave made a draft. The venue's own rules are console-venue.test.ts's.
 import { describe, expect, it } from "vitest";
 import {
   describeValues,
   draftWaveOf,
-  letterAt,
-  type ProgrammeFile,
   valueProblems,
   valuesFormOf,
   valuesOfForm,
-  withLetterValues,
 } from "../../console/src/pages/programme-letter-values.ts";
 import { venueFormOf } from "../../console/src/ui/venue.ts";
-
-const activity = (id: string, letters?: ProgrammeFile["activities"][number]["letters"]) => ({
-  id,
-  kind: "correspondence" as const,
-  title: id,
-  responsible: ["committee" as const],
-  source: { basis: "inference", document: "d", locator: "l" },
-  verified: false,
-  month: "2026-09",
-  ...(letters ? { letters } : {}),
-});
-
-const file = {
-  year: 2026,
-  title: "Programme of work 2026",
-  period: { from: "2026-02-01", to: "2027-01-31" },
-  source: { document: "draft" },
-  activities: [
-    activity("mar-letter"),
-    activity("sep-letter", [
-      { waveKey: "open-briefing-invitation-states", templateId: "programme-effective-practices-invitation" },
-      {
-        waveKey: "open-briefing-invitation-organizations",
-        templateId: "programme-open-briefing-invitation",
-        values: { "briefing.date": "2026-10-01" },
-      },
-    ]),
-  ],
-} as unknown as ProgrammeFile;
 
 const oneVenue = (one: string) => venueFormOf(one);
 const form = { "briefing.date": "", "briefing.time": "", "briefing.venue": oneVenue("") };
 
 describe("a programme letter's values in the console", () => {
-  it("finds a letter by its activity and wave key, as indices the API's paths name", () => {
-    expect(letterAt(file, "sep-letter", "open-briefing-invitation-organizations")).toEqual({ activity: 1, letter: 1 });
-    expect(letterAt(file, "sep-letter", "no-such-letter")).toBeUndefined();
-    expect(letterAt(file, "mar-letter", "open-briefing-invitation-states")).toBeUndefined();
-  });
-
-  it("sets the letter's values, dropping empty fields, and leaves every other part of the file as it was", () => {
-    const at = { activity: 1, letter: 0 };
+  it("sends the typed values, dropping empty fields, and {} (which removes the letter's values) when none is typed", () => {
     const values = valuesOfForm({ ...form, "briefing.date": "2026-09-17", "briefing.time": " 10:00 " });
     expect(values).toEqual({ "briefing.date": "2026-09-17", "briefing.time": "10:00" });
-    const changed = withLetterValues(file, at, values);
-    expect(changed.activities[1]?.letters?.[0]?.values).toEqual(values);
-    expect(changed.activities[1]?.letters?.[1]).toEqual(file.activities[1]?.letters?.[1]);
-    expect(changed.activities[0]).toBe(file.activities[0]);
-    expect({ ...changed, activities: [] }).toEqual({ ...file, activities: [] });
-  });
-
-  it("removes `values` when every field is empty", () => {
-    const at = { activity: 1, letter: 1 };
-    expect(valuesOfForm({ ...form, "briefing.venue": oneVenue("  ") })).toBeUndefined();
-    expect(withLetterValues(file, at, undefined).activities[1]?.letters?.[1]).toEqual({
-      waveKey: "open-briefing-invitation-organizations",
-      templateId: "programme-open-briefing-invitation",
-    });
+    expect(valuesOfForm({ ...form, "briefing.venue": oneVenue("  ") })).toEqual({});
   });
 
   it("opens a venue given in each language with its six texts, and gives it back in each language or as one", () => {
@@ -103,24 +51,24 @@ describe("a programme letter's values in the console", () => {
     expect(describeValues(undefined)).toBe("none given");
   });
 
-  it("reads the 422's paths back to the letter's fields, and only that letter's", () => {
+  it("reads the 422's body paths back to the letter's fields, and the body's own to the whole letter", () => {
     const problem = {
       type: "about:blank",
       title: "Unprocessable",
       status: 422,
       errors: [
-        { path: "body.activities.1.letters.0.values.briefing.time", message: "must be a 24-hour time HH:mm" },
-        { path: "body.activities.1.letters.0.values.briefing.venue.fr", message: "too short" },
-        { path: "body.activities.1.letters.1.values.briefing.date", message: "another letter's" },
-        { path: "body.activities.1.letters.0.values", message: "a manual letter has no schedule" },
+        { path: "body.briefing.time", message: "must be a 24-hour time HH:mm" },
+        { path: "body.briefing.venue.fr", message: "too short" },
+        { path: "programme.activities.1.letters.0.templateId", message: "no template x" },
+        { path: "body", message: "not these values" },
       ],
     };
-    expect(valueProblems(problem, { activity: 1, letter: 0 })).toEqual({
+    expect(valueProblems(problem)).toEqual({
       "briefing.time": "must be a 24-hour time HH:mm",
       "briefing.venue": "too short",
-      values: "a manual letter has no schedule",
+      values: "not these values",
     });
-    expect(valueProblems(undefined, { activity: 1, letter: 0 })).toEqual({});
+    expect(valueProblems(undefined)).toEqual({});
   });
 
   it("names the year's wave only when its schedule made it a draft", () => {

@@ -200,8 +200,8 @@ describe("programme letters their schedules would not send", () => {
         "programmeWave.values.briefing.date: the template uses {{briefing.date}}: give its value; " +
         "programmeWave.values.briefing.time: the template uses {{briefing.time}}: give its value; " +
         "programmeWave.values.briefing.venue: the template uses {{briefing.venue}}: give its value. To send it: give " +
-        "the values in PUT /programme/2027 (letters[].values of open-briefing-invitation-states) before its send " +
-        "day; or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them; the " +
+        "the values in PUT /programme/2027/activities/sep-letter-open-briefing-invitation/letters/" +
+        "open-briefing-invitation-states/values (the item's page in the console) before its send day; or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them; the " +
         "programme item links that wave; or give them in the programmeWave of schedule " +
         "open-briefing-invitation-states (events/programme.json) and deploy.",
     );

@@ -1,13 +1,15 @@
 // GET /programme through a router of its own: who may call it, the default year, filters, days left, what is due
-// next, and the problems for an unknown year or a bad date range.
+// next, and the problems for an unknown year or a bad date range; one letter's values read and given on their own.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { letterValuesVersion } from "#shared/programme/letter-values.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
 import { type ProgrammeView, programmeQuerySchema } from "#shared/programme/schemas.ts";
+import { etagOf } from "#shared/versioning.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { declarations, programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
@@ -33,6 +35,8 @@ describe("GET /programme", () => {
       ["GET /programme/years", ["secretariat", "experts", "members"]],
       ["GET /programme/{year}", ["secretariat", "experts", "members"]],
       ["PUT /programme/{year}", ["secretariat"]],
+      ["GET /programme/{year}/activities/{activityId}/letters/{waveKey}/values", ["secretariat", "experts", "members"]],
+      ["PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values", ["secretariat"]],
       ["POST /programme/{year}/adopt", ["secretariat"]],
     ]);
     for (const group of ["secretariat", "experts", "members"] as const) {
@@ -48,9 +52,11 @@ describe("GET /programme", () => {
       "/programme",
       "/programme/years",
       "/programme/{year}",
+      "/programme/{year}/activities/{activityId}/letters/{waveKey}/values",
       "/programme/{year}/adopt",
     ]);
     expect(JSON.stringify(document)).toContain("#/components/schemas/ProgrammeView");
+    expect(JSON.stringify(document)).toContain("#/components/schemas/ProgrammeLetterValues");
   });
 
   it("defaults to the programme whose period holds today (New York), with the years the desk has", async () => {
@@ -248,5 +254,77 @@ describe("GET /programme with its letters' waves", () => {
     ]);
     await routerCaller(withLetters, "members")({ path: "/programme", query: "next=8" });
     expect(listed.pages).toBe(2);
+  });
+});
+
+describe("GET and PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values", () => {
+  const september = "/programme/2023/activities/sep-letter-open-briefing-invitation/letters";
+  const statesPath = `${september}/open-briefing-invitation-states/values`;
+  const organizationsPath = `${september}/open-briefing-invitation-organizations/values`;
+  const briefing = { "briefing.date": "2023-10-12", "briefing.time": "10:00", "briefing.venue": "Conference Room 4" };
+
+  async function letterRouter() {
+    const router = createRouter(programmeRoutes(await seededProgramme(clock)), new Logger({ logLevel: "SILENT" }));
+    return routerCaller(router, "secretariat");
+  }
+
+  it("serves a letter's values to every group with an ETag of those values, which a PUT sends back", async () => {
+    const secretariat = await letterRouter();
+    const read = await secretariat({ path: statesPath, group: "members" });
+    expect(read).toMatchObject({
+      status: 200,
+      etag: etagOf(letterValuesVersion({})),
+      body: { year: 2023, activityId: "sep-letter-open-briefing-invitation", values: {} },
+    });
+    const put = await secretariat({ method: "PUT", path: statesPath, ifMatch: read.etag, body: briefing });
+    expect(put).toMatchObject({ status: 200, etag: etagOf(letterValuesVersion(briefing)), body: { values: briefing } });
+    expect((await secretariat({ path: statesPath })).body.values).toEqual(briefing);
+  });
+
+  it("writes two letters of one year read at once, and refuses the same letter's second write from that read (412)", async () => {
+    const secretariat = await letterRouter();
+    const [states, organizations] = await Promise.all([
+      secretariat({ path: statesPath }),
+      secretariat({ path: organizationsPath }),
+    ]);
+    const put = (path: string, ifMatch: string | undefined, body: object) =>
+      secretariat({ method: "PUT", path, ifMatch, body });
+    expect((await put(statesPath, states.etag, briefing)).status).toBe(200);
+    expect((await put(organizationsPath, organizations.etag, briefing)).status).toBe(200);
+    const again = await put(statesPath, states.etag, { "briefing.venue": "Conference Room 1" });
+    expect(again).toMatchObject({ status: 412, etag: etagOf(letterValuesVersion(briefing)) });
+    expect((await secretariat({ path: statesPath })).body.values).toEqual(briefing);
+  });
+
+  it("refuses values that break their schema with 422 at body.<field>, a manual letter with 409, an unknown one with 404", async () => {
+    const secretariat = await letterRouter();
+    const { etag } = await secretariat({ path: statesPath });
+    const bad = await secretariat({
+      method: "PUT",
+      path: statesPath,
+      ifMatch: etag,
+      body: { "briefing.time": "25:00", "briefing.venue": { fr: "Salle 4" } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(["body.briefing.time", "body.briefing.venue"]),
+    );
+    const manual = "/programme/2023/activities/mar-letter-outreach/letters/outreach-letter/values";
+    expect((await secretariat({ path: manual })).body).toMatchObject({
+      status: 409,
+      detail: expect.stringContaining("manual"),
+    });
+    const unknown = await secretariat({ path: `${september}/outreach-letter/values` });
+    expect(unknown.status).toBe(404);
+    expect((await secretariat({ path: `${september}/Not_A_Key/values` })).status).toBe(400);
+  });
+
+  it("lets only the secretariat give values, and only with If-Match", async () => {
+    const secretariat = await letterRouter();
+    const { etag } = await secretariat({ path: statesPath });
+    expect(
+      (await secretariat({ method: "PUT", path: statesPath, ifMatch: etag, body: {}, group: "experts" })).status,
+    ).toBe(403);
+    expect((await secretariat({ method: "PUT", path: statesPath, body: {} })).status).toBe(428);
   });
 });

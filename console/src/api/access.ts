@@ -77,6 +77,8 @@ export const routeAccess = {
   "GET /programme/years": ["secretariat", "experts", "members"],
   "GET /programme/{year}": ["secretariat", "experts", "members"],
   "PUT /programme/{year}": ["secretariat"],
+  "GET /programme/{year}/activities/{activityId}/letters/{waveKey}/values": ["secretariat", "experts", "members"],
+  "PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values": ["secretariat"],
   "POST /programme/{year}/adopt": ["secretariat"],
   "GET /programme/feeds": ["secretariat", "experts", "members"],
   "POST /programme/feeds": ["secretariat", "experts", "members"],

@@ -1037,6 +1037,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/programme/{year}/activities/{activityId}/letters/{waveKey}/values": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One scheduled letter's values for the year (the open briefing's date, time and venue; {} when none are given), as GET /programme/{year} shows them, with an ETag of those values alone. A manual letter has none: 409 */
+    get: operations["getProgrammeLetterValues"];
+    /** Give one scheduled letter's values for the year ({} removes them): If-Match is the ETag of its GET, and only a change to this letter's values since is 412, so officers saving two letters of one year do not conflict. Checked and audited as PUT /programme/{year} (which still takes the whole year), 422 at body.<field>; a draft not yet stored is stored. A wave already made keeps its values */
+    put: operations["putProgrammeLetterValues"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/programme/{year}/adopt": {
     parameters: {
       query?: never;
@@ -4384,6 +4402,14 @@ export interface components {
         /** @description The month it is planned for, when the programme gives no day */
         month?: string;
       }[];
+    };
+    ProgrammeLetterValues: {
+      year: number;
+      /** @description The correspondence item the letter is sent for */
+      activityId: string;
+      waveKey: string;
+      templateId: string;
+      values: components["schemas"]["WaveValues"];
     };
     IssuedCalendarFeed: {
       /** @description The feed's id, for revoking it; it is not the secret in its address */
@@ -10478,6 +10504,203 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ProgrammeYear"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getProgrammeLetterValues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+        /** @description The id of the correspondence item that links the letter */
+        activityId: string;
+        /** @description The programme letter's key */
+        waveKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The letter's values */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProgrammeLetterValues"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A manual letter: no schedule sends it, so the year gives it no values */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putProgrammeLetterValues: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
+      path: {
+        year: string;
+        /** @description The id of the correspondence item that links the letter */
+        activityId: string;
+        /** @description The programme letter's key */
+        waveKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WaveValues"];
+      };
+    };
+    responses: {
+      /** @description The letter's values as stored */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProgrammeLetterValues"];
         };
       };
       /** @description Malformed path, query or body */

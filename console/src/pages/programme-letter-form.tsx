@@ -1,6 +1,7 @@
 // A scheduled letter's values for its programme year (the open briefing's day, time and venue; ADR 0019): read-only
-// for every group, a form for those who may PUT the year. The form writes the whole year's file read with the page
-// (its ETag as If-Match), so a change made since is refused (412) and read again in place, keeping what was typed.
+// for every group, a form for those who may give them. Each form reads and writes its own letter's values (their ETag
+// as If-Match), so a change to another letter never stands in its way, and a change to this one made since it was read
+// is refused (412) and read again in place, keeping what was typed.
 import { useState } from "preact/hooks";
 import { ProblemError, type Schemas } from "../api/client.ts";
 import type { Versioned } from "../api/versioned.ts";
@@ -16,15 +17,13 @@ import {
   describeValues,
   draftWaveOf,
   LETTER_VALUE_FIELDS,
-  type LetterAt,
   type LetterValueField,
-  letterAt,
-  type ProgrammeFile,
+  VALUES_PATH,
   valueProblems,
   valuesFormOf,
-  valuesPathOf,
+  type WaveValues,
 } from "./programme-letter-values.ts";
-import { giveLetterValues, programmeFile } from "./programme-writes.ts";
+import { giveLetterValues, type LetterOf, letterValues } from "./programme-writes.ts";
 
 type Letter = Schemas["ProgrammeLetter"];
 
@@ -44,48 +43,46 @@ function LetterValuesGiven({ letter, year }: { letter: Letter; year: number }) {
 }
 
 function LetterValuesForm(props: {
-  year: number;
   letter: Letter;
-  /** Where the letter is in `read`'s file. */
-  at: LetterAt;
-  /** The year's file as the page read it, with its ETag; a save or a read again replaces it. */
-  read: Versioned<ProgrammeFile>;
-  onRead: (read: Versioned<ProgrammeFile>) => void;
+  of: LetterOf;
+  /** The letter's values as first read, with their ETag; a save or a read again replaces them. */
+  first: Versioned<WaveValues>;
   /** The page reads the year's view again: its letters' waves and values. */
   onChanged: () => void;
 }) {
-  const { year, letter, read, at } = props;
-  const storedOf = (file: ProgrammeFile) => file.activities[at.activity]?.letters?.[at.letter]?.values;
-  const [form, setForm] = useState(() => valuesFormOf(storedOf(read.value)));
+  const { letter, of } = props;
+  const { year } = of;
+  const [read, setRead] = useState(props.first);
+  const [form, setForm] = useState(() => valuesFormOf(read.value));
   const [saved, setSaved] = useState(false);
   const [reread, setReread] = useState<string>();
-  const venuePath = `${valuesPathOf(at)}.briefing.venue`;
+  const venuePath = `${VALUES_PATH}.briefing.venue`;
   const submitting = useSubmit(async () => {
     setSaved(false);
     // A venue missing in a language is refused at its field before anything is sent.
     const refused = venueRefusal(form["briefing.venue"], venuePath);
     if (refused) throw new ProblemError(refused);
-    props.onRead(await giveLetterValues(year, read, at, form));
+    setRead(await giveLetterValues(of, read.etag, form));
     setReread(undefined);
     setSaved(true);
     props.onChanged();
   });
   const { problem } = submitting;
-  const atFields = valueProblems(problem, at);
+  const atFields = valueProblems(problem);
   const named = LETTER_VALUE_FIELDS.some((field) => atFields[field] !== undefined);
   const general = problem && !named ? (atFields.values ?? problemWords(problem)) : undefined;
   const idOf = (field: LetterValueField) => `values-${letter.waveKey}-${field.replace(".", "-")}`;
   const readAgain = () =>
-    programmeFile(year).then(
+    letterValues(of).then(
       (current) => {
         submitting.dismiss();
-        props.onRead(current);
+        setRead(current);
         props.onChanged();
         setReread(
-          `Now on record for ${letter.waveKey}: ${describeValues(storedOf(current.value))}. Saving puts the values above over it.`,
+          `Now on record for ${letter.waveKey}: ${describeValues(current.value)}. Saving puts the values above over it.`,
         );
       },
-      (error: unknown) => setReread(`Could not read the ${year} programme again: ${messageOf(error)}`),
+      (error: unknown) => setReread(`Could not read the values of ${letter.waveKey} again: ${messageOf(error)}`),
     );
   const draft = draftWaveOf(letter, year);
   return (
@@ -99,8 +96,8 @@ function LetterValuesForm(props: {
       busy={submitting.busy}
       submitLabel="Save the letter's values"
     >
-      {/* From the file the form writes against (read again after a 412), not the page's earlier read. */}
-      <p id={`values-${letter.waveKey}-given`}>Given now: {describeValues(storedOf(read.value))}</p>
+      {/* The values the form writes against (read again after a 412), not the page's earlier read. */}
+      <p id={`values-${letter.waveKey}-given`}>Given now: {describeValues(read.value)}</p>
       {(["briefing.date", "briefing.time"] as const).map((field) => (
         <InputField
           key={field}
@@ -123,9 +120,10 @@ function LetterValuesForm(props: {
         path={venuePath}
       />
       {problem?.status === 412 && (
-        // Someone changed the year first: read it again here (a reload would sign the reader out), keep the typing.
+        // Someone changed this letter's values first: read them again here (a reload would sign the reader out), keep
+        // the typing.
         <button type="button" class="secondary" onClick={() => void readAgain()}>
-          Read the {year} programme again (keeps what you typed)
+          Read the letter's values again (keeps what you typed)
         </button>
       )}
       {reread && <p role="status">{reread}</p>}
@@ -145,9 +143,20 @@ function LetterValuesForm(props: {
   );
 }
 
+/** One letter's form, on its values read for it alone. */
+function LetterValuesEditor(props: { letter: Letter; of: LetterOf; onChanged: () => void }) {
+  const { of } = props;
+  const [loaded] = useLoad(() => letterValues(of), `values/${of.year}/${of.activityId}/${of.waveKey}`);
+  return (
+    <Show what={loaded}>
+      {(first) => <LetterValuesForm letter={props.letter} of={of} first={first} onChanged={props.onChanged} />}
+    </Show>
+  );
+}
+
 /**
- * The year's values of an activity's scheduled letters (a manual letter takes its values on the wave staff make):
- * a form each for those who may PUT the year, on the year's file read once for all of them; the values for others.
+ * The year's values of an activity's scheduled letters (a manual letter takes its values on the wave staff make): a
+ * form each for those who may give them, each on its own letter's values; the values for others.
  */
 export function LetterValuesPanel(props: {
   year: number;
@@ -156,39 +165,24 @@ export function LetterValuesPanel(props: {
   session: Session;
   onChanged: () => void;
 }) {
-  const { year } = props;
+  const { year, activityId } = props;
   const scheduled = props.letters.filter((letter) => !letter.manual);
-  const mayGive = may(props.session.group, "PUT /programme/{year}");
-  // The year's file only where a form will use it.
-  const [loaded] = useLoad(
-    () => (mayGive && scheduled.length > 0 ? programmeFile(year) : Promise.resolve(undefined)),
-    `file/${year}`,
-  );
-  const [read, setRead] = useState<Versioned<ProgrammeFile>>();
+  const mayGive = may(props.session.group, "PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values");
   if (scheduled.length === 0) return null;
   return (
     <Panel id="letter-values" title={`Values given for ${year}`}>
-      <Show what={loaded}>
-        {(first) => {
-          const file = read ?? first;
-          return scheduled.map((letter) => {
-            const at = file && letterAt(file.value, props.activityId, letter.waveKey);
-            return file && at ? (
-              <LetterValuesForm
-                key={letter.waveKey}
-                year={year}
-                letter={letter}
-                at={at}
-                read={file}
-                onRead={setRead}
-                onChanged={props.onChanged}
-              />
-            ) : (
-              <LetterValuesGiven key={letter.waveKey} letter={letter} year={year} />
-            );
-          });
-        }}
-      </Show>
+      {scheduled.map((letter) =>
+        mayGive ? (
+          <LetterValuesEditor
+            key={letter.waveKey}
+            letter={letter}
+            of={{ year, activityId, waveKey: letter.waveKey }}
+            onChanged={props.onChanged}
+          />
+        ) : (
+          <LetterValuesGiven key={letter.waveKey} letter={letter} year={year} />
+        ),
+      )}
     </Panel>
   );
 }

@@ -1,12 +1,11 @@
-// A programme year's own values for one scheduled letter (ADR 0019, "a year's own letter values"): the form's text
-// from what is given, the year's file with the typed values set on that letter, and the API's 422 paths read back to
-// the form's fields. Pure, so they are tested in Node (test/unit/console-programme-letter-values.test.ts).
+// A programme year's own values for one scheduled letter (ADR 0019, "a year's own letter values"), read and given on
+// their own (GET and PUT /programme/{year}/activities/{activityId}/letters/{waveKey}/values): the form's text from what
+// is given, the values to send from the form, and the API's 422 paths (`body.<field>`) read back to the form's fields.
+// Pure, so they are tested in Node (test/unit/console-programme-letter-values.test.ts).
 import type { components } from "../api/schema";
 import { type VenueForm, venueFormOf, venueOfForm } from "../ui/venue.ts";
 
-/** The programme file as PUT /programme/{year} takes it, and as GET /programme/{year} gives it (`programme`). */
-export type ProgrammeFile = components["schemas"]["ProgrammeFile"];
-type WaveValues = components["schemas"]["WaveValues"];
+export type WaveValues = components["schemas"]["WaveValues"];
 type Problem = components["schemas"]["Problem"];
 type ServedLetter = components["schemas"]["ProgrammeLetter"];
 
@@ -18,12 +17,6 @@ export interface LetterValuesForm {
   "briefing.date": string;
   "briefing.time": string;
   "briefing.venue": VenueForm;
-}
-
-/** Where a letter sits in the year's file: the indices the API's problem paths name. */
-export interface LetterAt {
-  activity: number;
-  letter: number;
 }
 
 /** The form from the values given now: a venue given in each language opens with its six texts. */
@@ -44,61 +37,30 @@ function venueInEachLanguage(values: WaveValues | undefined): string | undefined
     .join("; ");
 }
 
-/** The values to store from the form: empty fields dropped; none at all: undefined. The form holds the venue itself. */
-export function valuesOfForm(form: LetterValuesForm): WaveValues | undefined {
+/** The values to send from the form: empty fields dropped; none at all is `{}`, which removes the letter's values. */
+export function valuesOfForm(form: LetterValuesForm): WaveValues {
   const given = (field: "briefing.date" | "briefing.time") => form[field].trim() || undefined;
   const venue = venueOfForm(form["briefing.venue"]);
-  const values: WaveValues = {
+  return {
     ...(given("briefing.date") ? { "briefing.date": given("briefing.date") } : {}),
     ...(given("briefing.time") ? { "briefing.time": given("briefing.time") } : {}),
     ...(venue ? { "briefing.venue": venue } : {}),
   };
-  return Object.keys(values).length > 0 ? values : undefined;
 }
 
-/** The path the API's problems give the letter's values at (`body.activities.<i>.letters.<j>.values`). */
-export const valuesPathOf = (at: LetterAt): string => `body.activities.${at.activity}.letters.${at.letter}.values`;
-
-/** Where the activity's letter is in the file, or undefined when the file has no such activity or letter. */
-export function letterAt(file: ProgrammeFile, activityId: string, waveKey: string): LetterAt | undefined {
-  const activity = file.activities.findIndex((candidate) => candidate.id === activityId);
-  const letter = file.activities[activity]?.letters?.findIndex((link) => link.waveKey === waveKey) ?? -1;
-  return activity >= 0 && letter >= 0 ? { activity, letter } : undefined;
-}
-
-/** The file with that letter's `values` replaced (removed when `values` is undefined); every other part as it was. */
-export function withLetterValues(file: ProgrammeFile, at: LetterAt, values: WaveValues | undefined): ProgrammeFile {
-  return {
-    ...file,
-    activities: file.activities.map((activity, i) =>
-      i !== at.activity
-        ? activity
-        : {
-            ...activity,
-            letters: (activity.letters ?? []).map((link, j) => {
-              if (j !== at.letter) return link;
-              const { values: _old, ...rest } = link;
-              return values ? { ...rest, values } : rest;
-            }),
-          },
-    ),
-  };
-}
+/** Where the API's problems put the values the form sends: the request's body, field by field (`body.<field>`). */
+export const VALUES_PATH = "body";
 
 /**
- * The 422's messages at the form's fields: `body.activities.<i>.letters.<j>.values.<key>` (a venue in one language,
- * `...values.briefing.venue.fr`, is the venue's), and the letter's own `...values` (no field: the whole letter's).
+ * The 422's messages at the form's fields: `body.<field>` (a venue in one language, `body.briefing.venue.fr`, is the
+ * venue's), and `body` itself (no field: the whole letter's).
  */
-export function valueProblems(
-  problem: Problem | undefined,
-  at: LetterAt,
-): Partial<Record<LetterValueField | "values", string>> {
-  const prefix = valuesPathOf(at);
+export function valueProblems(problem: Problem | undefined): Partial<Record<LetterValueField | "values", string>> {
   const found: Partial<Record<LetterValueField | "values", string>> = {};
   for (const error of problem?.errors ?? []) {
-    if (error.path === prefix) found.values ??= error.message;
+    if (error.path === VALUES_PATH) found.values ??= error.message;
     const field = LETTER_VALUE_FIELDS.find(
-      (name) => error.path === `${prefix}.${name}` || error.path.startsWith(`${prefix}.${name}.`),
+      (name) => error.path === `${VALUES_PATH}.${name}` || error.path.startsWith(`${VALUES_PATH}.${name}.`),
     );
     if (field) found[field] ??= error.message;
   }

@@ -1,14 +1,13 @@
-// The programme year's writes from the console: the year's file read with its ETag, a scheduled letter's values put
-// back with If-Match (the whole file, as PUT /programme/{year} takes it), and a draft year adopted with If-Match.
+// The programme year's writes from the console: one scheduled letter's values read with their ETag and given back with
+// If-Match (only a change to that letter since is refused, not another letter's), and a draft year adopted with
+// If-Match on the year's file read with its ETag.
 import { api, dataOf } from "../api/client.ts";
+import type { components } from "../api/schema";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
-import {
-  type LetterAt,
-  type LetterValuesForm,
-  type ProgrammeFile,
-  valuesOfForm,
-  withLetterValues,
-} from "./programme-letter-values.ts";
+import { type LetterValuesForm, valuesOfForm, type WaveValues } from "./programme-letter-values.ts";
+
+/** The programme file as GET /programme/{year} gives it (`programme`). */
+type ProgrammeFile = components["schemas"]["ProgrammeFile"];
 
 /** The year's file as stored (or the draft rolled forward, ETag "0"), with the ETag a write sends back. */
 export async function programmeFile(year: number): Promise<Versioned<ProgrammeFile>> {
@@ -16,18 +15,34 @@ export async function programmeFile(year: number): Promise<Versioned<ProgrammeFi
   return versionedOf(dataOf(result).programme, result.response);
 }
 
-/** Puts the file read at `read` back with the letter's values from the form; a change since is the API's 412. */
-export async function giveLetterValues(
-  year: number,
-  read: Versioned<ProgrammeFile>,
-  at: LetterAt,
-  form: LetterValuesForm,
-): Promise<Versioned<ProgrammeFile>> {
-  const result = await api.PUT("/programme/{year}", {
-    params: { path: { year: String(year) }, header: { "If-Match": read.etag } },
-    body: withLetterValues(read.value, at, valuesOfForm(form)),
+/** Which letter: the activity that links it, and its wave key. */
+export interface LetterOf {
+  year: number;
+  activityId: string;
+  waveKey: string;
+}
+
+const pathOf = ({ year, activityId, waveKey }: LetterOf) => ({ year: String(year), activityId, waveKey });
+
+/** The letter's values as the year gives them now ({} when none), with the ETag of those values alone. */
+export async function letterValues(letter: LetterOf): Promise<Versioned<WaveValues>> {
+  const result = await api.GET("/programme/{year}/activities/{activityId}/letters/{waveKey}/values", {
+    params: { path: pathOf(letter) },
   });
-  return versionedOf(dataOf(result).programme, result.response);
+  return versionedOf(dataOf(result).values, result.response);
+}
+
+/** Gives the letter the form's values over the values read with `etag`; a change to them since is the API's 412. */
+export async function giveLetterValues(
+  letter: LetterOf,
+  etag: string,
+  form: LetterValuesForm,
+): Promise<Versioned<WaveValues>> {
+  const result = await api.PUT("/programme/{year}/activities/{activityId}/letters/{waveKey}/values", {
+    params: { path: pathOf(letter), header: { "If-Match": etag } },
+    body: valuesOfForm(form),
+  });
+  return versionedOf(dataOf(result).values, result.response);
 }
 
 /** Adopts the draft year read with `etag`: 409 when adopted already, 412 when it changed since it was read. */

@@ -3,6 +3,10 @@
 import { type RouteSummaries, routeTable } from "#shared/http/route.ts";
 import { everyone, secretariatOnly } from "../access.ts";
 
+// A wave key may be linked by two activities of one year (nothing in the file forbids it), so the activity names the
+// letter too; within one activity a key is linked once (programmeIssues).
+const LETTER_VALUES_PATH = "/programme/{year}/activities/{activityId}/letters/{waveKey}/values";
+
 export const programmeTable = routeTable({
   getProgramme: {
     method: "GET",
@@ -30,6 +34,19 @@ export const programmeTable = routeTable({
     maxBodyBytes: 256 * 1024,
     requiresIfMatch: true,
   },
+  getProgrammeLetterValues: {
+    method: "GET",
+    path: LETTER_VALUES_PATH,
+    tag: "Programme",
+    access: everyone,
+  },
+  putProgrammeLetterValues: {
+    method: "PUT",
+    path: LETTER_VALUES_PATH,
+    tag: "Programme",
+    access: secretariatOnly,
+    requiresIfMatch: true,
+  },
   adoptProgrammeYear: {
     method: "POST",
     path: "/programme/{year}/adopt",
@@ -54,6 +71,14 @@ export const programmeSummaries = {
     "Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of " +
     "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does " +
     "not match its period or a scheduled letter naming no template is 422 at its path, and nothing is stored",
+  getProgrammeLetterValues:
+    "One scheduled letter's values for the year (the open briefing's date, time and venue; {} when none are given), " +
+    "as GET /programme/{year} shows them, with an ETag of those values alone. A manual letter has none: 409",
+  putProgrammeLetterValues:
+    "Give one scheduled letter's values for the year ({} removes them): If-Match is the ETag of its GET, and only a " +
+    "change to this letter's values since is 412, so officers saving two letters of one year do not conflict. " +
+    "Checked and audited as PUT /programme/{year} (which still takes the whole year), 422 at body.<field>; a draft " +
+    "not yet stored is stored. A wave already made keeps its values",
   adoptProgrammeYear:
     "Adopt the year's draft (stored, or rolled forward from the latest adopted year whose Annex II was read); " +
     "If-Match: its ETag. " +

@@ -1,16 +1,20 @@
 // Routes of the programme of work: one year's timetable with the days left and what is due next, the years the desk
-// has, one year as stored (with its ETag), putting and adopting a year, and the year's iCalendar feed.
+// has, one year as stored (with its ETag), putting and adopting a year, one scheduled letter's values read and given on
+// their own, and the year's iCalendar feed.
 
 import * as z from "zod";
 import type { Clock } from "#shared/clock.ts";
 import { problemSchema } from "#shared/http/problem.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
+import { programmeLetterValues } from "#shared/programme/letter-values.ts";
 import { type LetterWavesPerRun, letterWaves } from "#shared/programme/letters.ts";
 import { viewProgramme } from "#shared/programme/programme-view.ts";
 import {
   DEFAULT_DUE_NEXT,
+  letterLinkSchema,
   programmeFileSchema,
+  programmeLetterValuesSchema,
   programmePeriodSchema,
   programmeQuerySchema,
   programmeSourceSchema,
@@ -22,15 +26,21 @@ import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
 import { programmeYears } from "#shared/programme/years.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
+import { waveValuesSchema } from "#shared/templates/values.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { programmeTable } from "./reports.tables.ts";
 
-const yearParams = z.strictObject({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, "must be a year, e.g. 2026")
-    .transform(Number),
+const year = z
+  .string()
+  .regex(/^\d{4}$/, "must be a year, e.g. 2026")
+  .transform(Number);
+const yearParams = z.strictObject({ year });
+
+const letterParams = z.strictObject({
+  year,
+  activityId: z.string().min(1).max(100).describe("The id of the correspondence item that links the letter"),
+  waveKey: letterLinkSchema.shape.waveKey,
 });
 
 // The router matches whole path segments, so the feed is the same segment with `.ics` after the year.
@@ -109,6 +119,26 @@ export const declarations = declareRoutes(programmeTable, {
     body: programmeFileSchema(),
     responses: [{ status: 200, description: "The year as stored", schema: programmeYearSchema, etag: true }],
   },
+  getProgrammeLetterValues: {
+    params: letterParams,
+    responses: [
+      { status: 200, description: "The letter's values", schema: programmeLetterValuesSchema, etag: true },
+      // Declared here: the document gives a GET no 409 of its own.
+      {
+        status: 409,
+        description: "A manual letter: no schedule sends it, so the year gives it no values",
+        schema: problemSchema,
+        contentType: "application/problem+json",
+      },
+    ],
+  },
+  putProgrammeLetterValues: {
+    params: letterParams,
+    body: waveValuesSchema,
+    responses: [
+      { status: 200, description: "The letter's values as stored", schema: programmeLetterValuesSchema, etag: true },
+    ],
+  },
   adoptProgrammeYear: {
     params: yearParams,
     responses: [{ status: 200, description: "The adopted year", schema: programmeYearSchema, etag: true }],
@@ -117,6 +147,7 @@ export const declarations = declareRoutes(programmeTable, {
 
 export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDependencies) {
   const view = viewProgramme({ clock, years, letters });
+  const letterValues = programmeLetterValues(years);
   return routesOf(declarations, {
     async getProgramme({ query }) {
       return { body: await view({ ...query, next: query.next ?? DEFAULT_DUE_NEXT }) };
@@ -140,6 +171,14 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
     async putProgrammeYear({ params, body, expectedVersion, audit }) {
       const year = await years.put(params.year, body, expectedVersion, audit);
       return { body: yearBody(year), version: year.version };
+    },
+    async getProgrammeLetterValues({ params }) {
+      const { values, version } = await letterValues.get(params);
+      return { body: values, version };
+    },
+    async putProgrammeLetterValues({ params, body, expectedVersion, audit }) {
+      const { values, version } = await letterValues.put(params, body, expectedVersion, audit);
+      return { body: values, version };
     },
     async adoptProgrammeYear({ params, expectedVersion, audit }) {
       const year = await years.adopt(params.year, expectedVersion, audit);
