@@ -35,7 +35,8 @@ export interface DeskFunctionProps {
   files?: BundledFile[];
   /**
    * Splits the bundle into chunks beside `index.mjs`: each module the entry loads with `import()` (an api group's route
-   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks.
+   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks. Built by
+   * infra/split-build.mjs, which also says whether zod's JSON Schema conversion stays in the bundle (ADR 0050).
    * @default - one file
    */
   splitting?: SplitBuild;
