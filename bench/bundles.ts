@@ -1,10 +1,11 @@
 // Bundles every Lambda entry the way CDK does (infra/desk-function.ts) and reads sizes and inputs from the metafile.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import { routeGroupNames, routeGroups } from "../functions/api/groups.ts";
-import { deskBundling, deskRuntime, deskSplitting } from "../infra/desk-function.ts";
+import { apiSplitBuild } from "../infra/api-split-build.ts";
+import { deskBuildOptions, deskSplitting } from "../infra/desk-function.ts";
+import { buildSplit, type SplitBuild } from "../infra/split-build.mjs";
 import { projectRoot } from "./paths.ts";
 
 export const FLOOR_NAME = "floor (one SDK client)";
@@ -23,6 +24,8 @@ export interface Bundle {
   file: string;
   /** Every file of code shipped: the one bundle, or every chunk of a split one (maps left out). */
   bytes: number;
+  /** Every input of every file of code shipped, as esbuild's metafile names it (relative to the project root). */
+  shippedInputs: string[];
   /** What a cold start reads: the entry and the chunks it imports statically (all of it when not split). */
   loadedBytes: number;
   /** Those files, each with the inputs it holds: every one costs the module loader a file of its own (ADR 0040). */
@@ -79,85 +82,28 @@ function groupInputs(outputs: Metafile["outputs"][string][]): { inputs: BundleIn
   return { inputs, parts };
 }
 
-/** esbuild's target for a Lambda runtime, by CDK's rule: nodejs24.x -> node24. */
-function targetOf(runtimeName: string): string {
-  const major = /^nodejs(\d+)/.exec(runtimeName)?.[1];
-  if (!major) throw new Error(`No esbuild target for the runtime ${runtimeName}`);
-  return `node${major}`;
-}
-
-/** CDK's `esbuildArgs` (written as CLI flags) in the JS API's terms; a flag the bench does not know stops it. */
-function esbuildArgsOf(args: Record<string, string | boolean>): BuildOptions {
-  const options: BuildOptions = {};
-  for (const [flag, value] of Object.entries(args)) {
-    if (flag === "--alias" && typeof value === "string") {
-      const at = value.indexOf("=");
-      options.alias = { ...options.alias, [value.slice(0, at)]: value.slice(at + 1) };
-    } else if (flag.startsWith("--alias:") && typeof value === "string") {
-      options.alias = { ...options.alias, [flag.slice("--alias:".length)]: value };
-    } else if (flag === "--charset" && value === "utf8") {
-      options.charset = value;
-    } else {
-      throw new Error(`bench/bundles.ts does not translate the esbuild flag ${flag} of deskBundling yet: add it`);
-    }
-  }
-  return options;
-}
-
-/**
- * Every key of DeskFunction's `bundling` (infra/desk-function.ts) in the JS API's terms. Typed over the keys of
- * `deskBundling`, so one added there fails the type check here until the bench builds it too.
- */
-const translations: { [K in keyof typeof deskBundling]-?: (value: (typeof deskBundling)[K]) => BuildOptions } = {
-  format: (format) => ({ format: format === nodejs.OutputFormat.ESM ? "esm" : "cjs" }),
-  mainFields: (mainFields) => ({ mainFields }),
-  banner: (js) => ({ banner: { js } }),
-  minify: (minify) => ({ minify }),
-  // CDK writes the map to its own file beside the bundle and links it from the bundle's last line; so does the bench.
-  sourceMap: (sourceMap) => ({ sourcemap: sourceMap ? "linked" : false }),
-  sourcesContent: (sourcesContent) => ({ sourcesContent }),
-  externalModules: (external) => ({ external }),
-  esbuildArgs: esbuildArgsOf,
-};
-
-/** The options `cdk deploy` bundles with: platform node, the runtime's target, then DeskFunction's own. */
-export function deployedOptions(): BuildOptions {
-  let options: BuildOptions = { bundle: true, platform: "node", target: targetOf(deskRuntime.name) };
-  for (const key of Object.keys(translations) as (keyof typeof deskBundling)[]) {
-    const translate = translations[key] as (value: unknown) => BuildOptions;
-    options = { ...options, ...translate(deskBundling[key]) };
-  }
-  return options;
-}
-
 /** What an option of the bench's trials changes: a function from the deployed options to the tried ones. */
 export type OptionChange = (options: BuildOptions) => BuildOptions;
 
-/** The entries CDK bundles split into chunks: every api group's (infra/http-api.ts, ADR 0038). */
-export const splitEntries: ReadonlySet<string> = new Set(routeGroupNames.map((group) => routeGroups[group].entry));
-
-/** `deskSplitting`'s flags in the JS API's terms. */
-const splitOptions: BuildOptions = {
-  splitting: deskSplitting["--splitting"],
-  entryNames: deskSplitting["--entry-names"],
-  chunkNames: deskSplitting["--chunk-names"],
-  outExtension: { ".js": deskSplitting["--out-extension:.js"] },
-};
+/** The entries CDK bundles split into chunks, each as it is built: every api group's (infra/http-api.ts, ADR 0038). */
+export const splitEntries: ReadonlyMap<string, SplitBuild> = new Map(
+  routeGroupNames.map((group) => [routeGroups[group].entry, apiSplitBuild(group)]),
+);
 
 /**
  * Bundles `entry` exactly as deployed, or with `change` applied for a trial; the bundle's size leaves out its map.
- * `split` follows the deployment unless a measurement needs one file.
+ * `split` follows the deployment unless a measurement needs one file (`false`).
  */
 export async function bundle(
   name: string,
   entry: string,
   outDir: string,
   change?: OptionChange,
-  split = splitEntries.has(entry),
+  split: SplitBuild | false = splitEntries.get(entry) ?? false,
 ): Promise<Bundle> {
   if (!split) return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, change);
-  const splitting: OptionChange = (options) => ({ ...(change ? change(options) : options), ...splitOptions });
-  return bundleFrom(name, entry, { entryPoints: { index: join(projectRoot, entry) } }, outDir, splitting);
+  const splitting: OptionChange = (options) => ({ ...(change ? change(options) : options), ...deskSplitting });
+  return bundleFrom(name, entry, { entryPoints: { index: join(projectRoot, entry) } }, outDir, splitting, split);
 }
 
 /** A one-off entry given as source text (the probes of the investigation), resolved from the project root. */
@@ -172,18 +118,20 @@ async function bundleFrom(
   source: Pick<BuildOptions, "entryPoints" | "stdin">,
   outDir: string,
   change: OptionChange = (options) => options,
+  split?: SplitBuild,
 ): Promise<Bundle> {
   const dir = join(outDir, name.replace(/[^\w.-]+/g, "-"));
   const file = join(dir, "index.mjs");
-  const options = change(deployedOptions());
-  const result = await build({
-    ...options,
+  const options = {
+    ...change(deskBuildOptions()),
     ...source,
     absWorkingDir: projectRoot,
-    ...(options.splitting ? { outdir: dir } : { outfile: file }),
+    ...(split ? { outdir: dir } : { outfile: file }),
     metafile: true,
     logLevel: "warning",
-  });
+  } satisfies BuildOptions;
+  // A split bundle through the deployment's own build (infra/split-build.mjs), with its plugin.
+  const result = split ? await buildSplit(options, split) : await build(options);
   const outputs = result.metafile.outputs;
   const key = relative(projectRoot, file);
   if (!outputs[key]) throw new Error(`esbuild wrote no ${key} for ${entry}`);
@@ -197,6 +145,7 @@ async function bundleFrom(
     entry,
     file,
     bytes: bytesOf(code),
+    shippedInputs: [...new Set(code.flatMap((path) => Object.keys(outputs[path]?.inputs ?? {})))],
     loadedBytes: bytesOf(loaded),
     loadedFiles,
     inputs,

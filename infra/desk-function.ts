@@ -8,7 +8,9 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import type { BuildOptions } from "esbuild";
 import { LOCALE_FILES } from "../shared/locale/names.ts";
+import type { SplitBuild } from "./split-build.mjs";
 
 /** The repository root: entries, the lockfile and node_modules are found from here. */
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -33,10 +35,11 @@ export interface DeskFunctionProps {
   files?: BundledFile[];
   /**
    * Splits the bundle into chunks beside `index.mjs`: each module the entry loads with `import()` (an api group's route
-   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks.
-   * @default false
+   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks. Built by
+   * infra/split-build.mjs, which also says whether zod's JSON Schema conversion stays in the bundle (ADR 0050).
+   * @default - one file
    */
-  splitting?: boolean;
+  splitting?: SplitBuild;
 }
 
 /**
@@ -128,7 +131,7 @@ export class DeskFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
-            ...(props.splitting ? [splitBundleCommand(inputDir, outputDir, props.entry)] : []),
+            ...(props.splitting ? [splitBuildCommand(inputDir, outputDir, props.entry, props.splitting)] : []),
             ...copyCommands(inputDir, outputDir, files),
           ],
         },
@@ -137,58 +140,88 @@ export class DeskFunction extends Construct {
   }
 }
 
+/** esbuild's target for a Lambda runtime, by CDK's rule: nodejs24.x -> node24. */
+function targetOf(runtimeName: string): string {
+  const major = /^nodejs(\d+)/.exec(runtimeName)?.[1];
+  if (!major) throw new Error(`No esbuild target for the runtime ${runtimeName}`);
+  return `node${major}`;
+}
+
+/** CDK's `esbuildArgs` (written as CLI flags) in the JS API's terms; a flag not translated here stops the build. */
+function esbuildArgsOf(args: Record<string, string | boolean>): BuildOptions {
+  const options: BuildOptions = {};
+  for (const [flag, value] of Object.entries(args)) {
+    if (flag === "--alias" && typeof value === "string") {
+      const at = value.indexOf("=");
+      options.alias = { ...options.alias, [value.slice(0, at)]: value.slice(at + 1) };
+    } else if (flag.startsWith("--alias:") && typeof value === "string") {
+      options.alias = { ...options.alias, [flag.slice("--alias:".length)]: value };
+    } else if (flag === "--charset" && value === "utf8") {
+      options.charset = value;
+    } else {
+      throw new Error(`deskBuildOptions does not translate the esbuild flag ${flag} of deskBundling yet: add it`);
+    }
+  }
+  return options;
+}
+
 /**
- * The esbuild options of a split bundle, beyond `deskBundling`: chunks beside the entry (so `import.meta.url` names the
- * same folder in every chunk, where the bundled files are), the entry named as CDK names it, `.mjs` throughout.
+ * Every key of `deskBundling` in the JS API's terms. Typed over its keys, so one added there fails the type check here
+ * until the split build and the bench build it too.
+ */
+const translations: { [K in keyof typeof deskBundling]-?: (value: (typeof deskBundling)[K]) => BuildOptions } = {
+  format: (format) => ({ format: format === nodejs.OutputFormat.ESM ? "esm" : "cjs" }),
+  mainFields: (mainFields) => ({ mainFields }),
+  banner: (js) => ({ banner: { js } }),
+  minify: (minify) => ({ minify }),
+  // CDK writes the map to its own file beside the bundle and links it from the bundle's last line.
+  sourceMap: (sourceMap) => ({ sourcemap: sourceMap ? "linked" : false }),
+  sourcesContent: (sourcesContent) => ({ sourcesContent }),
+  externalModules: (external) => ({ external }),
+  esbuildArgs: esbuildArgsOf,
+};
+
+/**
+ * The options `cdk deploy` bundles every function with, in esbuild's JS API: platform node, the runtime's target, then
+ * `deskBundling`. The split build (infra/split-build.mjs) and the bench (bench/bundles.ts) build with them.
+ */
+export function deskBuildOptions(): BuildOptions {
+  let options: BuildOptions = { bundle: true, platform: "node", target: targetOf(deskRuntime.name) };
+  for (const key of Object.keys(translations) as (keyof typeof deskBundling)[]) {
+    const translate = translations[key] as (value: unknown) => BuildOptions;
+    options = { ...options, ...translate(deskBundling[key]) };
+  }
+  return options;
+}
+
+/**
+ * The esbuild options of a split bundle, beyond `deskBuildOptions()`: chunks beside the entry (so `import.meta.url` names
+ * the same folder in every chunk, where the bundled files are), the entry named as CDK names it, `.mjs` throughout.
  */
 export const deskSplitting = {
-  "--splitting": true,
-  "--entry-names": "index",
-  "--chunk-names": "[name]-[hash]",
-  "--out-extension:.js": ".mjs",
-} as const;
-
-/** CDK's command-line flags for `deskBundling` on `deskRuntime`, as its NodejsFunction passes them to esbuild. */
-export function deskEsbuildFlags(): string[] {
-  const { esbuildArgs, banner, mainFields, minify, sourceMap, sourcesContent, format, externalModules } = deskBundling;
-  return [
-    `--target=node${deskRuntime.name.replace(/^nodejs(\d+).*$/, "$1")}`,
-    "--platform=node",
-    `--format=${format}`,
-    ...(minify ? ["--minify"] : []),
-    ...(sourceMap ? ["--sourcemap"] : []),
-    `--sources-content=${sourcesContent}`,
-    ...externalModules.map((name) => `--external:${name}`),
-    `--banner:js=${banner}`,
-    `--main-fields=${mainFields.join(",")}`,
-    ...Object.entries(esbuildArgs).map(([flag, value]) => cliFlag(flag, value)),
-  ];
-}
-
-/** An `esbuildArgs` entry as CDK writes it on the command line: `--alias` and its kin take `:`, the others `=`. */
-function cliFlag(flag: string, value: string | true): string {
-  if (value === true) return flag;
-  return ["--alias", "--drop", "--pure", "--log-override", "--out-extension"].includes(flag)
-    ? `${flag}:${value}`
-    : `${flag}=${value}`;
-}
+  splitting: true,
+  entryNames: "index",
+  chunkNames: "[name]-[hash]",
+  outExtension: { ".js": ".mjs" },
+} as const satisfies BuildOptions;
 
 /**
- * CDK's NodejsFunction always bundles to one `--outfile`, and esbuild splits only into an `--outdir`; so a split
- * function's bundle is built again after CDK's, with the same flags and the splitting ones, over CDK's `index.mjs` and
- * its map.
+ * CDK's NodejsFunction always bundles to one `--outfile` with esbuild's command line, and esbuild splits only into an
+ * `outdir`; so a split function's bundle is built again after CDK's, over CDK's `index.mjs` and its map, by
+ * infra/split-build.mjs: esbuild's JS API with the same options, the splitting ones and the plugin that leaves zod's
+ * JSON Schema out (ADR 0050), which the command line cannot take.
  */
-function splitBundleCommand(inputDir: string, outputDir: string, entry: string): string {
-  const esbuild = path.posix.join(inputDir, "node_modules/.bin/esbuild");
-  const flags = [
-    "--bundle",
-    path.posix.join(inputDir, entry),
-    ...deskEsbuildFlags(),
-    ...Object.entries(deskSplitting).map(([flag, value]) => cliFlag(flag, value)),
-    `--outdir=${outputDir}`,
-    "--log-level=warning",
-  ];
-  return [esbuild, ...flags].map(shellQuote).join(" ");
+function splitBuildCommand(inputDir: string, outputDir: string, entry: string, split: SplitBuild): string {
+  const options: BuildOptions = {
+    ...deskBuildOptions(),
+    ...deskSplitting,
+    entryPoints: { index: path.posix.join(inputDir, entry) },
+    absWorkingDir: inputDir,
+    outdir: outputDir,
+    logLevel: "warning",
+  };
+  const script = path.posix.join(inputDir, "infra/split-build.mjs");
+  return [process.execPath, script, JSON.stringify(options), JSON.stringify(split)].map(shellQuote).join(" ");
 }
 
 const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
