@@ -5,6 +5,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
+import { fieldIssuesOf } from "../zod-issues.ts";
 import { deskDay } from "../zoned-time.ts";
 import { programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
@@ -157,10 +158,7 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
     async put(year: number, raw: unknown, expectedVersion: number, audit: AuditContext): Promise<ProgrammeYear> {
       const parsed = programmeFileSchema().safeParse(raw);
       if (!parsed.success) {
-        throw new Invalid(
-          "The programme of work is not valid",
-          parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path].join("."), message: issue.message })),
-        );
+        throw new Invalid("The programme of work is not valid", fieldIssuesOf(parsed.error, "body"));
       }
       const issues = [
         ...programmeIssues(parsed.data, year),
