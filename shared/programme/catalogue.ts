@@ -39,7 +39,7 @@ const timingField = (activity: ActivityFile): string =>
 
 /**
  * The rules across activities, each at its field path: unique ids, every day inside the programme's period, the
- * programme's year its period's first, an activity's letters each linked once.
+ * programme's year its period's first, an activity's letters each linked once, a scheduled letter by one activity.
  */
 export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -51,6 +51,7 @@ export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[]
   if (from > to) issues.push({ path: "period", message: `from ${from} is after to ${to}` });
   const outside = (day: string) => day < from || day > to;
   const seen = new Set<string>();
+  const scheduledBy = new Map<string, string>();
   file.activities.forEach((activity, index) => {
     if (seen.has(activity.id))
       issues.push({ path: `activities.${index}.id`, message: `duplicate id "${activity.id}"` });
@@ -66,13 +67,23 @@ export function programmeIssues(file: ProgrammeFile, year: number): FieldIssue[]
         message: `${planned.day === planned.lastDay ? planned.day : activity.month} is outside the period ${from} to ${to}`,
       });
     }
-    // A letter is addressed by its activity and key (GET /programme/{year}/activities/{id}/letters/{key}/values).
+    // A letter is addressed by its activity and key (GET /programme/{year}/activities/{id}/letters/{key}/values); a
+    // scheduled one fires one wave a year, <key>-<year>, so one activity alone gives its values.
     const keys = new Set<string>();
-    activity.letters?.forEach(({ waveKey }, at) => {
-      if (keys.has(waveKey)) {
-        issues.push({ path: `activities.${index}.letters.${at}.waveKey`, message: `duplicate letter "${waveKey}"` });
+    activity.letters?.forEach(({ waveKey, manual }, at) => {
+      const path = `activities.${index}.letters.${at}.waveKey`;
+      const linkedBy = manual ? undefined : scheduledBy.get(waveKey);
+      if (keys.has(waveKey)) issues.push({ path, message: `duplicate letter "${waveKey}"` });
+      else if (linkedBy !== undefined) {
+        issues.push({
+          path,
+          message:
+            `"${waveKey}" is scheduled and sends one wave a year (${waveKey}-${file.year}): the activity ` +
+            `"${linkedBy}" links it already`,
+        });
       }
       keys.add(waveKey);
+      if (!manual && linkedBy === undefined) scheduledBy.set(waveKey, activity.id);
     });
     if (activity.held && outside(activity.held.date)) {
       issues.push({

@@ -179,4 +179,23 @@ describe("an activity's letters", () => {
     ]);
     expect(programmeIssues(file, 2023)).toEqual([]);
   });
+
+  it("link a scheduled key from one activity of the year, as it fires one wave a year; a manual key from any", async () => {
+    const { years } = await fixture();
+    const file = (await years.get(2023)).file;
+    // A second correspondence item of the year after September's, linking September's scheduled letter too.
+    const september = file.activities.find((activity) => activity.id === SEPTEMBER);
+    if (!september) throw new Error("no September letter in 2023");
+    const alsoLinking = (link: { waveKey: string; templateId: string; manual?: boolean }) => ({
+      ...file,
+      activities: [...file.activities, { ...september, id: "sep-letter-again", letters: [link] }],
+    });
+    expect(programmeIssues(alsoLinking({ waveKey: states.waveKey, templateId: "x" }), 2023)).toEqual([
+      {
+        path: `activities.${file.activities.length}.letters.0.waveKey`,
+        message: `"${states.waveKey}" is scheduled and sends one wave a year (${states.waveKey}-2023): the activity "${SEPTEMBER}" links it already`,
+      },
+    ]);
+    expect(programmeIssues(alsoLinking({ waveKey: states.waveKey, templateId: "x", manual: true }), 2023)).toEqual([]);
+  });
 });
