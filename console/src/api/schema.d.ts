@@ -1028,7 +1028,7 @@ export interface paths {
     };
     /** One programme year as stored, with its ETag ("0" for a draft rolled forward and not stored); GET /programme/{year}.ics is the year's iCalendar feed (RFC 5545, all-day events, stable UIDs, zone America/New_York) for staff calendars, behind the same bearer token */
     get: operations["getProgrammeYear"];
-    /** Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does not match its period or a scheduled letter naming no template is 422 at its path, and nothing is stored */
+    /** Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does not match its period, or a scheduled letter naming no template or linked by a second activity is 422 at its path, and nothing is stored */
     put: operations["putProgrammeYear"];
     post?: never;
     delete?: never;

@@ -70,7 +70,8 @@ export const programmeSummaries = {
   putProgrammeYear:
     "Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of " +
     "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does " +
-    "not match its period or a scheduled letter naming no template is 422 at its path, and nothing is stored",
+    "not match its period, or a scheduled letter naming no template or linked by a second activity is 422 at its " +
+    "path, and nothing is stored",
   getProgrammeLetterValues:
     "One scheduled letter's values for the year (the open briefing's date, time and venue; {} when none are given), " +
     "as GET /programme/{year} shows them, with an ETag of those values alone. A manual letter has none: 409",
