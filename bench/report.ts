@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LATENESS_CREDIT, PACER_HEADROOM } from "../shared/correspondence/pacing.ts";
 import { THROTTLE_RETRY_WAITS_MS } from "../shared/correspondence/send.ts";
-import { MAX_ITEM_BYTES } from "../shared/matrix/item-size.ts";
+import { MAX_ITEM_BYTES } from "../shared/dynamo/item-size.ts";
 import type { ApiFigures, ApiSettings } from "./api.ts";
 import { type Bundle, FLOOR_NAME } from "./bundles.ts";
 import { type ColdStart, type ProfileShare, SOURCE_MAPS_OFF } from "./cold-start.ts";
@@ -797,7 +797,7 @@ ${
   slowest
     ? `\nAt ${slowest.factor}x one snapshot takes ${ms(slowest.medianMs, 0)} here, against the snapshot function's Lambda ` +
       "timeout of 5 minutes (`infra/scheduled-functions.ts`; issue 7 asks for one invocation at 10x). The stored item " +
-      `is ${kb(slowest.found.storedBytes)} at ${slowest.factor}x (the size estimate of ${code("shared/matrix/item-size.ts")}, ` +
+      `is ${kb(slowest.found.storedBytes)} at ${slowest.factor}x (the size estimate of ${code("shared/dynamo/item-size.ts")}, ` +
       `which the snapshot repository checks against its ${kb(MAX_ITEM_BYTES)} bound under DynamoDB's 400 KB): the ` +
       `snapshot lists the quarter's waves one by one (${code("correspondence.waveList")}), so it grows with them.`
     : ""

@@ -7,7 +7,7 @@ import { systemActor } from "../shared/auth/actor.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "../shared/dynamo/client.ts";
 import { ensureTables } from "../shared/dynamo/ensure-tables.ts";
-import { itemBytes } from "../shared/matrix/item-size.ts";
+import { itemBytes } from "../shared/dynamo/item-size.ts";
 import { snapshotKey } from "../shared/snapshots/keys.ts";
 import { snapshotDependencies, takeSnapshot } from "../shared/snapshots/snapshots.ts";
 import type { TableNames } from "../shared/tables.ts";

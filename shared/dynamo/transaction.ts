@@ -6,7 +6,8 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import type { DomainError } from "../errors.ts";
+import { type DomainError, Invalid } from "../errors.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "./item-size.ts";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -30,6 +31,7 @@ export async function writeTransaction(doc: DynamoDBDocumentClient, writes: Guar
   if (writes.length > MAX_TRANSACTION_ITEMS) {
     throw new Error(`A transaction takes at most ${MAX_TRANSACTION_ITEMS} writes, got ${writes.length}`);
   }
+  for (const { item } of writes) assertStorable(item);
   for (let attempt = 0; ; attempt++) {
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: writes.map((write) => withOldImage(write.item)) }));
@@ -48,6 +50,23 @@ export async function writeTransaction(doc: DynamoDBDocumentClient, writes: Guar
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }
+}
+
+/**
+ * Refuses, before anything is sent, an item DynamoDB would refuse for its size (400 KB) with a ValidationException,
+ * which would reach the caller as a 500. The audit entry of a large record holds it twice, before and after, so it
+ * is the one that breaks the limit first (a programme year near its 256 KB body limit).
+ */
+function assertStorable(item: TransactItem): void {
+  const put = item.Put?.Item;
+  if (!put) return;
+  const bytes = itemBytes(put);
+  if (bytes <= MAX_ITEM_BYTES) return;
+  const what = "actorKey" in put ? "its audit entry (the record before and after)" : "the record";
+  throw new Invalid(
+    `This change is too large to store: ${what} would take about ${bytes} bytes, more than the ${MAX_ITEM_BYTES} ` +
+      "one item may take; make it smaller (shorter texts, fewer entries at once)",
+  );
 }
 
 /** Asks DynamoDB to return the current item when a condition fails, so the error can say what it found. */

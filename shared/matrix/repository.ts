@@ -12,7 +12,7 @@ import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf } from "../versioning.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "./item-size.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import {
   type MatrixStatus,
   type MatrixVersion,

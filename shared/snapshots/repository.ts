@@ -5,7 +5,7 @@ import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict } from "../errors.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "../matrix/item-size.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import type { TableNames } from "../tables.ts";
 import { ALL_SNAPSHOTS, snapshotIndexKeys, snapshotKey } from "./keys.ts";
 import {

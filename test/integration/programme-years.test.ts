@@ -98,6 +98,29 @@ describe("programme years in the desk table", () => {
     expect(stored.status).toBe(200);
     expect(await auditOf(2026)).toHaveLength(1);
   });
+
+  it("refuses with 422, not DynamoDB's 500, a put whose audit entry (the year before and after) outgrows an item", async () => {
+    const { body } = await call({ path: "/programme/2026" });
+    const file = (body as { programme: { activities: { id: string; letters?: unknown }[] } }).programme;
+    // About 250 KB, near the body limit: copies of the year's activities (without their letters, which a year links once).
+    const copies = Array.from({ length: 400 }, (_, n) =>
+      file.activities.map(({ letters: _letters, ...activity }) => ({ ...activity, id: `${activity.id}-copy-${n}` })),
+    ).flat();
+    const large = (count: number) => ({ ...file, activities: [...file.activities, ...copies.slice(0, count)] });
+    let count = 0;
+    while (JSON.stringify(large(count)).length < 250_000) count += 10;
+    const first = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"0"', body: large(count) });
+    expect(first.status).toBe(200);
+
+    const again = await call({ method: "PUT", path: "/programme/2026", ifMatch: '"1"', body: large(count - 1) });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({
+      detail: expect.stringContaining("its audit entry (the record before and after)"),
+    });
+    expect(await auditOf(2026)).toHaveLength(1);
+    const kept = await call({ path: "/programme/2026" });
+    expect(kept.headers.etag).toBe('"1"');
+  });
 });
 
 describe("a programme year's letters and the templates they name", () => {

@@ -1,11 +1,11 @@
 // The matrix's rules without storage: cell validation, edits, the review workflow, coverage counts, diffs, sizes.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "#shared/dynamo/item-size.ts";
 import { IllegalTransition } from "#shared/errors.ts";
 import { coverageOf } from "#shared/matrix/coverage.ts";
 import { diffVersions } from "#shared/matrix/diff.ts";
 import { matrixFields } from "#shared/matrix/field-catalogue.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "#shared/matrix/item-size.ts";
 import { versionKey } from "#shared/matrix/repository.ts";
 import {
   type Cells,

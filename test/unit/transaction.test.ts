@@ -2,8 +2,9 @@ import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dy
 import { DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_ITEM_BYTES } from "#shared/dynamo/item-size.ts";
 import { writeTransaction } from "#shared/dynamo/transaction.ts";
-import { Conflict } from "#shared/errors.ts";
+import { Conflict, Invalid } from "#shared/errors.ts";
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -44,5 +45,21 @@ describe("writeTransaction", () => {
     expect(dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put).toMatchObject({
       ReturnValuesOnConditionCheckFailure: "ALL_OLD",
     });
+  });
+
+  it("refuses an item over the size one item may take, sending nothing, and says when it is the audit entry", async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
+    const large = "x".repeat(MAX_ITEM_BYTES);
+    const record = { item: { Put: { TableName: "t", Item: { pk: "a", sk: "b", text: large } } } };
+    const audit = {
+      item: { Put: { TableName: "audit", Item: { pk: "x", sk: "y", actorKey: "u1", after: { text: large } } } },
+    };
+    const refusal = writeTransaction(doc, [writes[0] ?? record, audit]);
+    await expect(refusal).rejects.toBeInstanceOf(Invalid);
+    await expect(refusal).rejects.toThrow(/its audit entry \(the record before and after\) would take about \d+ bytes/);
+    await expect(writeTransaction(doc, [record])).rejects.toThrow(/too large to store: the record would take/);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    await writeTransaction(doc, [{ item: { Put: { TableName: "t", Item: { pk: "a", text: "x".repeat(300_000) } } } }]);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 });

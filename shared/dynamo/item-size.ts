@@ -1,4 +1,4 @@
-// An estimate of a DynamoDB item's stored size, so a matrix write that would break the 400 KB item limit is
+// An estimate of a DynamoDB item's stored size, so a write that would break the 400 KB item limit is
 // refused with a clear answer instead of failing inside DynamoDB.
 
 /** DynamoDB's hard limit is 400 KB; we stay well under it because this is an estimate. */
