@@ -48,6 +48,19 @@ export function renderValue(
   return part === "subject" ? shown.replace(/[\r\n]+/g, " ") : shown;
 }
 
+/** A venue's text in one language of a venue given in each: its absence said in words, not as a type. */
+const venueIn = (language: UnLanguage) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `missing: a venue given in each language gives all six; give it in ${language} too, or one text for all`
+          : undefined,
+    })
+    .trim()
+    .min(1)
+    .max(300);
+
 /** The values a wave supplies for the letters of an invitation: the briefing's day, time and venue. */
 export const waveValuesSchema = /* @__PURE__ */ z
   .strictObject({
@@ -61,7 +74,7 @@ export const waveValuesSchema = /* @__PURE__ */ z
       .union([
         z.string().trim().min(1).max(300),
         z.strictObject(
-          Object.fromEntries(UN_LANGUAGES.map((language) => [language, z.string().trim().min(1).max(300)])) as Record<
+          Object.fromEntries(UN_LANGUAGES.map((language) => [language, venueIn(language)])) as Record<
             UnLanguage,
             z.ZodString
           >,

@@ -19,7 +19,7 @@ describe("fieldIssuesOf", () => {
       { path: "body.values.briefing.venue.ar", message: expect.stringContaining(">=1 characters") },
       {
         path: "body.values.briefing.venue.es",
-        message: expect.stringContaining("expected string, received undefined"),
+        message: expect.stringContaining("give it in es too, or one text for all"),
       },
     ]);
   });
