@@ -1,6 +1,7 @@
 // A State's page as its dossier, in Debian's Chromium against the local stack: correcting a submission, a stale edit
 // from a second tab (the API's 412 at the form, the typed values kept), voiding; adding, verifying and deactivating a
-// contact, with an invalid date's problem at its field; the matrix's diff; what members and experts are offered; the
+// contact, with an invalid date's problem at its field; a refusal taking the keyboard to the first field in fault, or
+// to the form's problem when it names none; the matrix's diff; what members and experts are offered; the
 // timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -77,6 +78,8 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     const problem = second.locator("#correct-problem");
     await problem.waitFor();
     expect(await problem.getAttribute("role")).toBe("alert");
+    // A refusal that names no field takes the keyboard to the form's problem.
+    await expect.poll(() => activeId(second)).toBe("correct-problem");
     expect(await problem.textContent()).toMatch(/^Precondition failed: Submission .+ has changed since it was read/);
     expect(await stale.getByLabel("Note (optional)").inputValue()).toBe("Typed in the second tab");
     expect(await seriousViolations(second)).toEqual([]);
@@ -127,6 +130,39 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await add.getByLabel("E-mail").inputValue()).toBe(contact.email);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "state-invalid-date-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("takes the keyboard to the first field a refusal names, again on the same refusal, and nowhere on success", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const add = page.getByRole("form", { name: "Add a contact" });
+    const save = add.getByRole("button", { name: "Add the contact" });
+    await add.getByLabel("Name").fill("Flo Focustest");
+    await add.getByLabel("E-mail").fill("not an address");
+    await add.getByLabel("Designated on (YYYY-MM-DD; today when empty)").fill("2026-02-30");
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#contact-designatedOn-problem").waitFor();
+    // Both fields are refused: the e-mail, the first in the form's order, has the focus.
+    await expect.poll(() => activeId(page)).toBe("contact-email");
+    // The same refusal again: the focus goes back to the field the reader had left.
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => activeId(page)).toBe("contact-email");
+    // With the e-mail mended, the date is the first field in fault.
+    await add.getByLabel("E-mail").fill("flo.focustest@example.org");
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#contact-email-problem").waitFor({ state: "detached" });
+    await expect.poll(() => activeId(page)).toBe("contact-designatedOn");
+    expect(await seriousViolations(page)).toEqual([]);
+    // Accepted: no field or problem takes the focus.
+    await add.getByLabel("Designated on (YYYY-MM-DD; today when empty)").fill(daysAgo(3));
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("row", { name: /Flo Focustest/ }).waitFor();
+    expect(await activeId(page)).not.toMatch(/^contact-|problem$/);
     await page.close();
   });
 

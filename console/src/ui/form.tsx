@@ -1,7 +1,8 @@
 // Form fields that show the API's problem next to the field it names (422 `errors[].path`, e.g. body.receivedOn),
-// and the problem's own words for refusals that name no field (409, 412). The form keeps what was typed.
+// and the problem's own words for refusals that name no field (409, 412). The form keeps what was typed, and each
+// refusal takes the focus to what was refused (WCAG 2.2 3.3.1), so that a keyboard or screen-reader user learns where.
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { type Problem, ProblemError } from "../api/client.ts";
 import { messageOf } from "./load.tsx";
 
@@ -38,17 +39,38 @@ export interface Submitting {
   dismiss: () => void;
 }
 
+/**
+ * What a refusal takes the focus to: the form's first field in fault, in document order, else its problem text
+ * (nothing when the form shows neither, e.g. a problem the page places outside the form).
+ */
+function focusRefused(form: HTMLFormElement): void {
+  const target =
+    form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-problem]");
+  target?.focus();
+}
+
 export function useSubmit(write: () => Promise<void>): Submitting {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // Counted, not compared: a second refusal like the first moves the focus again (the reader has left the field).
+  const [refusals, setRefusals] = useState(0);
+  const refusedForm = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    const form = refusedForm.current;
+    if (refusals > 0 && form?.isConnected) focusRefused(form);
+  }, [refusals]);
   async function submit(event: Event) {
     event.preventDefault();
+    // Read now: the event's currentTarget is gone once the write has been awaited.
+    const target = event.currentTarget;
     setBusy(true);
     try {
       await write();
       setProblem(undefined);
     } catch (error) {
+      refusedForm.current = target instanceof HTMLFormElement ? target : null;
       setProblem(problemOf(error));
+      setRefusals((count) => count + 1);
     } finally {
       setBusy(false);
     }
@@ -185,8 +207,9 @@ export function FormFrame(props: {
       noValidate
     >
       <Heading id={props.titleId}>{props.title}</Heading>
+      {/* Focusable by script only: a refusal no field shows puts the focus here (useSubmit). */}
       {props.general && (
-        <p role="alert" class="error" id={props.problemId}>
+        <p role="alert" class="error" id={props.problemId} tabIndex={-1} data-form-problem>
           {props.general}
         </p>
       )}
@@ -316,6 +339,8 @@ export function InputField(props: {
   dir?: "ltr" | "rtl";
   /** Another element that describes the field too (e.g. the instant a local time stands for). */
   alsoDescribedBy?: string;
+  /** In fault with its group, whose problem is shown once for all (`alsoDescribedBy` names it), not at the field. */
+  inRefusedGroup?: boolean;
 }) {
   return (
     <Field id={props.id} label={props.label} problem={props.problem}>
@@ -330,7 +355,7 @@ export function InputField(props: {
           "aria-describedby": props.alsoDescribedBy
             ? [describedBy, props.alsoDescribedBy].filter(Boolean).join(" ")
             : describedBy,
-          "aria-invalid": invalid,
+          "aria-invalid": invalid || props.inRefusedGroup === true,
           onInput: (e: { currentTarget: HTMLInputElement }) => props.onInput(e.currentTarget.value),
         };
         // A typed input (a date, a local time) and a plain one are told apart for Preact's input types.

@@ -1,8 +1,7 @@
 // The open briefing's venue in a form (ui/venue.ts): a fieldset whose radios choose one text for every language or a
 // text in each, the six fields labelled in their own script and in English, each `lang`/`dir` its language's. Used by
-// the programme's letter-values form and the wave composer. A refusal naming the venue in each language puts the focus on
-// its first field in fault.
-import { useEffect } from "preact/hooks";
+// the programme's letter-values form and the wave composer. Its fields in fault carry aria-invalid, so that a refusal
+// takes the focus to the first of them (ui/form.tsx `useSubmit`).
 import type { Problem } from "../api/client.ts";
 import { InputField } from "./form.tsx";
 import { VENUE_LANGUAGES, type VenueForm, venueProblems } from "./venue.ts";
@@ -27,17 +26,9 @@ export function VenueField(props: {
 }) {
   const { id, value, onChange } = props;
   const problems = venueProblems(props.problem, props.path);
-  // On each refusal that names a venue in each language, the reader is taken to its first field in fault (the first
-  // language when the refusal names the venue as a whole).
-  const firstInvalid =
-    value.mode === "each" &&
-    (VENUE_LANGUAGES.find(({ code }) => problems[code]) ?? (problems.venue ? VENUE_LANGUAGES[0] : undefined));
-  const focusId = firstInvalid ? `${id}-${firstInvalid.code}` : undefined;
-  useEffect(() => {
-    if (focusId) document.getElementById(focusId)?.focus();
-  }, [props.problem]);
   const problemId = `${id}-venue-problem`;
-  // A refusal of the venue as a whole: at the one text's field, or above the six.
+  // A refusal of the venue as a whole: at the one text's field, or above the six, each of which it puts in fault (so the
+  // first, Arabic, takes the focus and is described by it).
   const wholeProblem = value.mode === "each" ? problems.venue : undefined;
   return (
     <fieldset class={wholeProblem ? "field invalid" : "field"} aria-describedby={wholeProblem ? problemId : undefined}>
@@ -80,6 +71,8 @@ export function VenueField(props: {
               value={value.each[code]}
               lang={tag}
               dir={dir}
+              inRefusedGroup={wholeProblem !== undefined}
+              alsoDescribedBy={wholeProblem ? problemId : undefined}
               onInput={(text) => onChange({ ...value, each: { ...value.each, [code]: text } })}
             />
           ))}
