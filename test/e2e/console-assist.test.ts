@@ -12,6 +12,7 @@ import { issueToken } from "../../infra/local/jwt.ts";
 import { targets } from "../../infra/local/targets.ts";
 import {
   consoleBrowser,
+  focusedElement,
   overflowOf,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
@@ -246,6 +247,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("button", { name: "Check the file (dry run)" }).click();
     const badRow = page.locator('[data-list="row-problems"] tr[data-line="3"]');
     await badRow.waitFor();
+    // The refusal takes the keyboard to the text in fault, which its problem describes.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("csv-text");
     expect(await badRow.textContent()).toContain(bad);
     expect(await badRow.textContent()).toContain("no Member State XXX");
     expect(await page.locator('[data-list="row-problems"] tbody tr').count()).toBe(1);
@@ -261,6 +264,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("button", { name: "Apply the import" }).focus();
     await page.keyboard.press("Enter");
     await page.getByText("Applied: 2 created, 0 updated, 0 unchanged.").waitFor();
+    // Nothing is left to apply, so its button turns disabled: the focus goes to what was applied, not the page's body.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("import-applied");
     expect(await page.getByRole("link", { name: "STATE:MLI" }).count()).toBe(2);
 
     const contacts = (await (await apiGet("/contacts?owner=STATE:MLI&limit=100")).json()) as {

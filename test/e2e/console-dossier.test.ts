@@ -1,14 +1,15 @@
 // A State's page as its dossier, in Debian's Chromium against the local stack: correcting a submission, a stale edit
 // from a second tab (the API's 412 at the form, the typed values kept), voiding; adding, verifying and deactivating a
 // contact, with an invalid date's problem at its field; a refusal taking the keyboard to the first field in fault, or
-// to the form's problem when it names none; the matrix's diff; what members and experts are offered; the
-// timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
+// to the form's problem when it names none; a busy submit button keeping the focus and ignoring a second press; the
+// matrix's diff; what members and experts are offered; the timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
 import {
   consoleBrowser,
+  focusedElement,
   overflowOf,
   type PageGlobals,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
@@ -163,6 +164,42 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.keyboard.press("Enter");
     await page.getByRole("row", { name: /Flo Focustest/ }).waitFor();
     expect(await activeId(page)).not.toMatch(/^contact-|problem$/);
+    await page.close();
+  });
+
+  it("keeps the focus on the submit button through a save, and a second press while it saves sends nothing", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const add = page.getByRole("form", { name: "Add a contact" });
+    const save = add.getByRole("button", { name: "Add the contact" });
+    // The write is held a moment, so that the second press lands while it runs.
+    const added: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/contacts") added.push(request.url());
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/contacts", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await add.getByLabel("Name").fill("Bea Busytest");
+    await add.getByLabel("E-mail").fill("bea.busytest@example.org");
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => save.getAttribute("aria-disabled")).toBe("true");
+    // Busy, the button keeps the focus and says it is unavailable; pressed again, it does nothing.
+    expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Add the contact" });
+    await page.keyboard.press("Enter");
+    await save.click({ force: true });
+    release();
+    await page.getByRole("row", { name: /Bea Busytest/ }).waitFor();
+    expect(added).toHaveLength(1);
+    // Saved: the keyboard goes on from the button, not from the top of the page.
+    expect(await save.getAttribute("aria-disabled")).toBeNull();
+    expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Add the contact" });
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { issueToken } from "../../infra/local/jwt.ts";
 import { apiCaller } from "../support/api-call.ts";
 import {
   consoleBrowser,
+  focusedElement,
   overflowOf,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
@@ -125,11 +126,15 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     const stale = page.locator("#edit-stale");
     await stale.waitFor();
     expect(await stale.textContent()).toContain("Your text is still here");
+    // The refusal names no field: the keyboard is taken to the form's problem.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("edit-stale");
     expect(await subject.inputValue()).toBe(`${marker} {{state.name}}: edited in the console`);
     // The page now shows their change; saving again applies ours over it.
     await page.getByText("Changed by someone else").waitFor();
     await page.getByRole("button", { name: "Save the English variant" }).click();
     await page.getByText("The English variant is saved").waitFor();
+    // Saved: the keyboard goes on from the button pressed, not from the top of the page.
+    expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Save the English variant" });
     expect((await api("GET", `/templates/${templateId}`)).body.variants.en.subject).toBe(
       `${marker} {{state.name}}: edited in the console`,
     );

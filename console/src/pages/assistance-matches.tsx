@@ -1,6 +1,6 @@
 // A request's matchmaking: the candidate offers ranked by the API (shared areas, then freshness; a rank, never a
 // grade), proposing one, and the request's matches with their moves, offered to the groups that may.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
 import type { RequestStatus } from "../../../shared/assistance/schemas.ts";
 import { matchTransitions } from "../../../shared/assistance/transitions.ts";
@@ -8,7 +8,8 @@ import type { Problem } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { problemOf } from "../ui/form.tsx";
+import { BusyButton } from "../ui/busy-button.tsx";
+import { FormProblem, focusRefused, problemOf, problemWords, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ProblemError } from "./assistance-data.ts";
@@ -24,15 +25,9 @@ import {
 import { providerKey } from "./assistance-offers-data.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
-const problemText = (problem: Problem) => [problem.title, problem.detail].filter(Boolean).join(": ");
-
 function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) {
   if (!problem) return null;
-  return (
-    <p id={id} role="alert" class="error">
-      {problemText(problem)}
-    </p>
-  );
+  return <FormProblem id={id}>{problemWords(problem)}</FormProblem>;
 }
 
 export function Candidates({
@@ -51,27 +46,19 @@ export function Candidates({
   onProposed: () => void;
 }) {
   const [loaded] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  // A refused proposal is said, and focused, above the list.
+  const { busy, problem, run } = useWrites();
   // Offered where the API would accept it: by group, and on a request open to matches.
   const mayPropose = may(session.group, "POST /assistance/matches") && isOpenToMatches(requestStatus);
   const closedToMatches = may(session.group, "POST /assistance/matches") && !isOpenToMatches(requestStatus);
 
-  async function propose(offerId: string) {
-    setBusy(true);
-    try {
-      await proposeMatch(requestId, offerId, "");
-      setProblem(undefined);
-      onProposed();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const propose = (offerId: string) => async () => {
+    await proposeMatch(requestId, offerId, "");
+    onProposed();
+  };
 
   return (
-    <section aria-labelledby="candidates-title">
+    <section aria-labelledby="candidates-title" data-refusal-scope>
       <h2 id="candidates-title">Candidate offers, ranked</h2>
       <Show what={loaded}>
         {({ asOf, candidates }) =>
@@ -131,14 +118,14 @@ export function Candidates({
                       candidate.existingMatch ? (
                         candidate.existingMatch.status
                       ) : mayPropose ? (
-                        <button
+                        <BusyButton
                           type="button"
-                          disabled={busy}
+                          busy={busy}
                           aria-describedby={problem ? "propose-problem" : undefined}
-                          onClick={() => void propose(candidate.offer.id)}
+                          onClick={(event) => void run(event, propose(candidate.offer.id))}
                         >
                           Propose {providerName(candidate.offer.provider, names)}'s offer
-                        </button>
+                        </BusyButton>
                       ) : (
                         "none"
                       ),
@@ -173,8 +160,25 @@ function MoveMatch({
   // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), the first chosen.
   const legal = matchTransitions[match.status];
   const [to, setTo] = useState<MatchStatus>(legal[0] ?? "declined");
-  const [busy, setBusy] = useState(false);
   const id = `match-${match.id}`;
+  // The refusal is kept by the list, so the form's own problem goes unread; `useSubmit` runs the move and focuses it.
+  const { busy, submit } = useSubmit(async () => {
+    try {
+      await moveMatch(match, to, "");
+      onProblem(undefined);
+      onMoved();
+    } catch (error) {
+      onProblem(problemOf(error));
+      // A stale list is read again, so the next choice is made on what stands.
+      if (error instanceof ProblemError && error.problem.status === 412) onMoved();
+      throw error;
+    }
+  });
+  // A stale refusal draws this form anew (the match read again): the focus the old one held goes to the new one.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (problem && form.current && document.activeElement === document.body) focusRefused(form.current);
+  }, []);
   if (legal.length === 0) {
     // A refusal that found it final (delivered meanwhile) still says so here.
     return (
@@ -184,23 +188,9 @@ function MoveMatch({
       </>
     );
   }
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await moveMatch(match, to, "");
-      onProblem(undefined);
-      onMoved();
-    } catch (error) {
-      onProblem(problemOf(error));
-      // A stale list is read again, so the next choice is made on what stands.
-      if (error instanceof ProblemError && error.problem.status === 412) onMoved();
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <form
+      ref={form}
       class="inline-form"
       onSubmit={submit}
       aria-label={`Move the match with ${providerName(match.provider, names)}`}
@@ -222,9 +212,9 @@ function MoveMatch({
           </option>
         ))}
       </select>{" "}
-      <button type="submit" disabled={busy}>
+      <BusyButton type="submit" busy={busy}>
         Move
-      </button>
+      </BusyButton>
       <Refusal id={`${id}-problem`} problem={problem} />
     </form>
   );

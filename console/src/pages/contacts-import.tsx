@@ -4,7 +4,9 @@
 import { useState } from "preact/hooks";
 import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
-import { problemOf } from "../ui/form.tsx";
+import { BusyButton } from "../ui/busy-button.tsx";
+import { useFocusReturn } from "../ui/focus-return.ts";
+import { useWrites } from "../ui/form.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { fileProblems, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
@@ -21,10 +23,10 @@ async function importCsv(csv: string, dryRun: boolean): Promise<ImportResult> {
   );
 }
 
-function ResultRows({ result }: { result: ImportResult }) {
+function ResultRows({ result, id }: { result: ImportResult; id?: string }) {
   return (
     <>
-      <p aria-live="polite">
+      <p aria-live="polite" id={id} tabIndex={id ? -1 : undefined}>
         {result.dryRun
           ? `Dry run: nothing written. ${result.created} to create, ${result.updated} to update, ${result.unchanged} unchanged.`
           : `Applied: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`}
@@ -110,29 +112,25 @@ export function ContactsImport() {
   const [fileName, setFileName] = useState<string>();
   const [checked, setChecked] = useState<{ csv: string; result: ImportResult }>();
   const [applied, setApplied] = useState<ImportResult>();
-  const [problem, setProblem] = useState<Problem>();
   // The text the problem was found in: its rows are shown as they were checked while the text is mended.
   const [problemCsv, setProblemCsv] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrites();
+  // Applied, the file has nothing left to apply and its button turns disabled: the focus goes to what was applied.
+  const focusReturn = useFocusReturn();
 
-  async function run(dryRun: boolean) {
-    setBusy(true);
-    try {
-      const result = await importCsv(csv, dryRun);
-      setProblem(undefined);
-      if (dryRun) setChecked({ csv, result });
-      else {
-        setApplied(result);
-        setChecked(undefined);
-      }
-    } catch (error) {
+  const write = (dryRun: boolean) => async () => {
+    const result = await importCsv(csv, dryRun).catch((error: unknown) => {
       setChecked(undefined);
       setProblemCsv(csv);
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
+      throw error;
+    });
+    if (dryRun) setChecked({ csv, result });
+    else {
+      setApplied(result);
+      setChecked(undefined);
+      focusReturn.closed(() => document.getElementById("import-applied"));
     }
-  }
+  };
 
   const problemId = "csv-problem";
   return (
@@ -142,14 +140,7 @@ export function ContactsImport() {
         A CSV with the columns owner, role, name and email (title, agency, phone, language, designatedOn and
         lastVerifiedOn optional), or an export sent back. Every row is checked first; the import is all or nothing.
       </p>
-      <form
-        class="record"
-        aria-labelledby="import-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(true);
-        }}
-      >
+      <form class="record" aria-labelledby="import-title" onSubmit={(event) => void run(event, write(true))}>
         <h2 id="import-title">The file</h2>
         <div class={problem ? "field invalid" : "field"}>
           <label for="csv-file">CSV file</label>
@@ -196,21 +187,23 @@ export function ContactsImport() {
           </div>
         )}
         {problem && <RowProblemsTable problem={problem} csv={problemCsv ?? csv} />}
-        <button type="submit" disabled={busy || csv.trim() === ""}>
+        <BusyButton type="submit" busy={busy} disabled={csv.trim() === ""}>
           Check the file (dry run)
-        </button>{" "}
-        <button
+        </BusyButton>{" "}
+        <BusyButton
           type="button"
-          disabled={busy || checked?.csv !== csv}
-          onClick={() => {
-            void run(false);
+          busy={busy}
+          disabled={checked?.csv !== csv}
+          onClick={(event) => {
+            focusReturn.opened();
+            void run(event, write(false));
           }}
         >
           Apply the import
-        </button>
+        </BusyButton>
       </form>
       {checked && <ResultRows result={checked.result} />}
-      {applied && <ResultRows result={applied} />}
+      {applied && <ResultRows result={applied} id="import-applied" />}
     </>
   );
 }

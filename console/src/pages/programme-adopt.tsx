@@ -3,9 +3,10 @@
 // changed since is refused (412) and read again before anyone adopts what they have not seen.
 import { useState } from "preact/hooks";
 import type { Problem } from "../api/client.ts";
+import { BusyButton } from "../ui/busy-button.tsx";
 import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { problemOf, problemWords } from "../ui/form.tsx";
+import { FormProblem, problemOf, problemWords, useWrites } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { adoptProgramme, programmeFile } from "./programme-writes.ts";
 
@@ -29,71 +30,61 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
   const [read] = useLoad(() => programmeFile(year), `adopt/${year}`);
   // The ETag read again after a 412, over the one read with the page.
   const [reread, setReread] = useState<string>();
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrites();
   const [confirming, setConfirming] = useState(false);
   const focusReturn = useFocusReturn();
   const keepTheDraft = () => {
     setConfirming(false);
     focusReturn.closed(() => document.getElementById("adopt-programme"));
   };
-  async function adopt(etag: string) {
-    setConfirming(false);
-    setBusy(true);
+  // A refusal is shown, and focused, beside the button (the pressed "yes" went with the question).
+  const adopt = (etag: string) => async () => {
     try {
       await adoptProgramme(year, etag);
-      setProblem(undefined);
       onChanged(`The ${year} programme is adopted.`);
     } catch (error) {
       const refused = problemOf(error);
       // Adopted or changed by someone else: the page shows the year as it now stands.
       if (refused.status === 409) return onChanged(adoptionRefusal(refused, year));
-      setProblem(refused);
-      // The pressed button went with the question: the keyboard goes to what the refusal says.
-      focusReturn.closed(() => document.getElementById("adopt-problem"));
       if (refused.status === 412) {
         onChanged();
-        // The button stays disabled until the year's new ETag is read: a press before would be refused again.
-        await programmeFile(year).then(
-          (fresh) => setReread(fresh.etag),
-          (failed: unknown) => setProblem(problemOf(failed)),
-        );
+        // Busy until the year's new ETag is read (a failed read is the problem then): a press before would be
+        // refused again.
+        setReread((await programmeFile(year)).etag);
       }
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  }
+  };
   return (
     <Show what={read}>
       {(current) => (
-        <div class="programme-adopt">
-          {problem && (
-            <p role="alert" class="error" id="adopt-problem" tabIndex={-1}>
-              {adoptionRefusal(problem, year)}
-            </p>
-          )}
+        <div class="programme-adopt" data-refusal-scope>
+          {problem && <FormProblem id="adopt-problem">{adoptionRefusal(problem, year)}</FormProblem>}
           {confirming ? (
             <Confirm
               question={`Adopt the ${year} programme? It becomes the Committee's programme of work and cannot be a draft again.`}
               yes="Yes, adopt it"
               no="Keep it a draft"
               busy={busy}
-              onYes={() => void adopt(reread ?? current.etag)}
+              onYes={(event) => {
+                setConfirming(false);
+                void run(event, adopt(reread ?? current.etag));
+              }}
               onNo={keepTheDraft}
               onKeyDown={focusReturn.escapeCloses(keepTheDraft)}
             />
           ) : (
-            <button
+            <BusyButton
               id="adopt-programme"
               type="button"
-              disabled={busy}
+              busy={busy}
               onClick={() => {
                 focusReturn.opened();
                 setConfirming(true);
               }}
             >
               Adopt this programme
-            </button>
+            </BusyButton>
           )}
         </div>
       )}

@@ -1,9 +1,10 @@
 // One's personal calendar feeds (ADR 0023): issue one (its address is shown this once: the API keeps only a hash),
 // list them, revoke one. A calendar application subscribes to the address without a token.
 import { useState } from "preact/hooks";
-import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
+import { api, dataOf, type Schemas } from "../api/client.ts";
+import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, formProblem, InputField, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 
@@ -45,47 +46,35 @@ export function CalendarFeeds() {
   const [loaded] = useLoad(feeds, `feeds/${round}`);
   const [label, setLabel] = useState("");
   const [issued, setIssued] = useState<IssuedFeed>();
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  // Issuing and revoking share the form's problem: a refused revoke is said, and focused, above the label field.
+  const { busy, problem, run } = useWrites();
   // A revoked feed's row leaves with its button: the next feed's button takes the focus, else the label field.
   const focusReturn = useFocusReturn();
   const nextAfterRevoke = () =>
     document.querySelector<HTMLElement>('[data-list="feeds"] button') ?? document.getElementById("feed-label");
 
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    try {
+  const act = (event: Event, action: () => Promise<void>) =>
+    run(event, async () => {
       await action();
-      setProblem(undefined);
       setRound((n) => n + 1);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const general = formProblem(problem, ["label"]);
   return (
-    <section aria-labelledby="feeds-title">
+    <section aria-labelledby="feeds-title" data-refusal-scope>
       <h2 id="feeds-title">Your calendar feeds</h2>
       <form
         class="record"
         noValidate
         aria-label="Issue a calendar feed"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void act(async () => {
+        onSubmit={(event) =>
+          void act(event, async () => {
             setIssued(await issueFeed(label));
             setLabel("");
-          });
-        }}
+          })
+        }
       >
-        {general && (
-          <p role="alert" class="error">
-            {general}
-          </p>
-        )}
+        {general && <FormProblem>{general}</FormProblem>}
         <InputField
           id="feed-label"
           label="Label (optional, e.g. phone)"
@@ -93,9 +82,9 @@ export function CalendarFeeds() {
           value={label}
           onInput={setLabel}
         />
-        <button type="submit" disabled={busy}>
+        <BusyButton type="submit" busy={busy}>
           Issue a feed
-        </button>
+        </BusyButton>
       </form>
       {issued && <IssuedAddress feed={issued} />}
       <Show what={loaded}>
@@ -116,12 +105,12 @@ export function CalendarFeeds() {
                 {
                   header: "Revoke",
                   cell: (feed) => (
-                    <button
+                    <BusyButton
                       type="button"
-                      disabled={busy}
-                      onClick={() => {
+                      busy={busy}
+                      onClick={(event) => {
                         focusReturn.opened();
-                        void act(async () => {
+                        void act(event, async () => {
                           await revokeFeed(feed.id);
                           if (issued?.id === feed.id) setIssued(undefined);
                           focusReturn.closed(nextAfterRevoke);
@@ -129,7 +118,7 @@ export function CalendarFeeds() {
                       }}
                     >
                       Revoke {feed.label ?? feed.created.slice(0, 10)}
-                    </button>
+                    </BusyButton>
                   ),
                 },
               ]}

@@ -1,8 +1,9 @@
 // The question a page asks before an act that sends mail or cannot be undone (cancel a wave, send a letter again,
 // dispatch again, adopt a programme): the safe answer takes the focus, so a second Enter does no harm; the caller's
-// keys close it (Escape).
+// keys close it (Escape). While the act runs, "yes" stays focusable and ignores a second press (BusyButton).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
+import { BusyButton } from "./busy-button.tsx";
 
 export function Confirm(props: {
   question: string;
@@ -11,7 +12,7 @@ export function Confirm(props: {
   yes: string;
   no: string;
   busy: boolean;
-  onYes: () => void;
+  onYes: (event: MouseEvent) => void;
   onNo: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
@@ -21,9 +22,9 @@ export function Confirm(props: {
     <fieldset class="confirm" onKeyDown={props.onKeyDown}>
       <legend>{props.question}</legend>
       {props.children}
-      <button type="button" disabled={props.busy} onClick={props.onYes}>
+      <BusyButton type="button" busy={props.busy} onClick={props.onYes}>
         {props.yes}
-      </button>{" "}
+      </BusyButton>{" "}
       <button type="button" class="secondary" ref={no} onClick={props.onNo}>
         {props.no}
       </button>

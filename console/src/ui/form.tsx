@@ -4,6 +4,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type Problem, ProblemError } from "../api/client.ts";
+import { BusyButton } from "./busy-button.tsx";
 import { messageOf } from "./load.tsx";
 
 /** The message for one body field, if the problem names it. */
@@ -39,43 +40,72 @@ export interface Submitting {
   dismiss: () => void;
 }
 
+/** Several writes that share one problem and one busy state (a form's submit and its list's buttons). */
+export interface Writing {
+  busy: boolean;
+  problem: Problem | undefined;
+  /**
+   * Runs `write` for the form submitted or the button pressed, unless a write is running already; a refusal is kept
+   * as the problem and takes the focus (`focusRefused`) within that form, or within the element marked
+   * `data-refusal-scope` around a button outside any form.
+   */
+  run: (event: Event, write: () => Promise<void>) => Promise<void>;
+  dismiss: () => void;
+}
+
 /**
- * What a refusal takes the focus to: the form's first field in fault, in document order, else its problem text
- * (nothing when the form shows neither, e.g. a problem the page places outside the form).
+ * What a refusal takes the focus to: the first field in fault within `scope`, in document order, else its problem
+ * text (nothing when it shows neither, e.g. a problem the page places elsewhere).
  */
-function focusRefused(form: HTMLFormElement): void {
+export function focusRefused(scope: HTMLElement): void {
   const target =
-    form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-problem]");
+    scope.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    scope.querySelector<HTMLElement>("[data-form-problem]");
   target?.focus();
 }
 
-export function useSubmit(write: () => Promise<void>): Submitting {
+function refusalScope(pressed: EventTarget | null): HTMLElement | null {
+  if (pressed instanceof HTMLFormElement) return pressed;
+  return pressed instanceof HTMLElement ? pressed.closest<HTMLElement>("form, [data-refusal-scope]") : null;
+}
+
+export function useWrites(): Writing {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // Besides `busy`: a second press before the page has drawn the first as busy must find it running.
+  const running = useRef(false);
   // Counted, not compared: a second refusal like the first moves the focus again (the reader has left the field).
   const [refusals, setRefusals] = useState(0);
-  const refusedForm = useRef<HTMLFormElement | null>(null);
+  const refusedIn = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    const form = refusedForm.current;
-    if (refusals > 0 && form?.isConnected) focusRefused(form);
+    const scope = refusedIn.current;
+    if (refusals > 0 && scope?.isConnected) focusRefused(scope);
   }, [refusals]);
-  async function submit(event: Event) {
+  async function run(event: Event, write: () => Promise<void>) {
     event.preventDefault();
+    if (running.current) return;
     // Read now: the event's currentTarget is gone once the write has been awaited.
-    const target = event.currentTarget;
+    const scope = refusalScope(event.currentTarget);
+    running.current = true;
     setBusy(true);
     try {
       await write();
       setProblem(undefined);
     } catch (error) {
-      refusedForm.current = target instanceof HTMLFormElement ? target : null;
+      refusedIn.current = scope;
       setProblem(problemOf(error));
       setRefusals((count) => count + 1);
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }
-  return { busy, problem, submit, dismiss: () => setProblem(undefined) };
+  return { busy, problem, run, dismiss: () => setProblem(undefined) };
+}
+
+export function useSubmit(write: () => Promise<void>): Submitting {
+  const { run, ...writing } = useWrites();
+  return { ...writing, submit: (event) => run(event, write) };
 }
 
 export function Field(props: {
@@ -207,17 +237,21 @@ export function FormFrame(props: {
       noValidate
     >
       <Heading id={props.titleId}>{props.title}</Heading>
-      {/* Focusable by script only: a refusal no field shows puts the focus here (useSubmit). */}
-      {props.general && (
-        <p role="alert" class="error" id={props.problemId} tabIndex={-1} data-form-problem>
-          {props.general}
-        </p>
-      )}
+      {props.general && <FormProblem id={props.problemId}>{props.general}</FormProblem>}
       {props.children}
-      <button type="submit" disabled={props.busy}>
+      <BusyButton type="submit" busy={props.busy}>
         {props.submitLabel}
-      </button>
+      </BusyButton>
     </form>
+  );
+}
+
+/** A form's problem that no field shows. Focusable by script only: a refusal no field shows puts the focus here. */
+export function FormProblem(props: { id?: string | undefined; children: ComponentChildren }) {
+  return (
+    <p role="alert" class="error" id={props.id} tabIndex={-1} data-form-problem>
+      {props.children}
+    </p>
   );
 }
 

@@ -6,7 +6,16 @@ import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
-import { Field, fieldProblem, formProblem, InputField, problemOf, SelectField } from "../../ui/form.tsx";
+import {
+  Field,
+  FormFrame,
+  fieldProblem,
+  formProblem,
+  InputField,
+  problemOf,
+  SelectField,
+  useSubmit,
+} from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import {
   changeTemplate,
@@ -245,29 +254,20 @@ function VariantBody(props: {
 function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => void }) {
   const [language, setLanguage] = useState<Language>("en");
   const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
-  const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const at = (part: keyof VariantForm) => fieldProblem(problem, `variants.${language}.${part}`);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
+  const { busy, problem, submit, dismiss } = useSubmit(async () => {
     setSaved(undefined);
     try {
       await changeTemplate(current.value.id, current.etag, { variants: { [language]: form } });
-      setProblem(undefined);
-      setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
-      onSaved();
     } catch (error) {
-      const refused = problemOf(error);
-      setProblem(refused);
       // A stale edit: the page shows the template as it now stands; the form keeps what was typed.
-      if (refused.status === 412) onSaved();
-    } finally {
-      setBusy(false);
+      if (problemOf(error).status === 412) onSaved();
+      throw error;
     }
-  }
+    setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
+    onSaved();
+  });
+  const at = (part: keyof VariantForm) => fieldProblem(problem, `variants.${language}.${part}`);
 
   const stale =
     problem?.status === 412
@@ -282,18 +282,17 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
       );
   const { dir } = LANGUAGES[language];
   return (
-    <form class="record template-edit" onSubmit={submit} aria-labelledby="edit-title" noValidate>
-      <h2 id="edit-title">Edit a language</h2>
-      {stale && (
-        <p role="alert" class="error" id="edit-stale">
-          {stale}
-        </p>
-      )}
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+    <FormFrame
+      titleId="edit-title"
+      title="Edit a language"
+      level={2}
+      className="template-edit"
+      general={stale ?? general}
+      problemId={stale ? "edit-stale" : undefined}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={`Save the ${LANGUAGES[language].name} variant`}
+    >
       {saved && <p role="status">{saved}</p>}
       <SelectField
         id="edit-language"
@@ -304,7 +303,7 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
           if (!isLanguage(value)) return;
           setLanguage(value);
           setForm(formOf(current.value, value));
-          setProblem(undefined);
+          dismiss();
         }}
       />
       <InputField
@@ -334,10 +333,7 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
         problem={at("html")}
         onInput={(value) => setForm({ ...form, html: value })}
       />
-      <button type="submit" disabled={busy}>
-        Save the {LANGUAGES[language].name} variant
-      </button>
-    </form>
+    </FormFrame>
   );
 }
 

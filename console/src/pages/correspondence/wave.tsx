@@ -3,13 +3,23 @@
 // then its letters from the send ledger and the States and organizations it could not reach; for the secretariat too,
 // a letter left unknown sent again, and a stalled wave dispatched again.
 import { useState } from "preact/hooks";
-import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { BusyButton } from "../../ui/busy-button.tsx";
 import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { Field, fieldProblem, formProblem, problemOf, SelectField } from "../../ui/form.tsx";
+import {
+  Field,
+  FormProblem,
+  fieldProblem,
+  formProblem,
+  problemOf,
+  problemWords,
+  SelectField,
+  useSubmit,
+  useWrites,
+} from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
@@ -262,31 +272,16 @@ function recipientNamed(preview: Loaded<AudiencePreview>, contactId: string) {
 function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview> }) {
   const [to, setTo] = useState("");
   const [contactId, setContactId] = useState(FIRST_RECIPIENT);
-  const [problem, setProblem] = useState<Problem>();
   const [sent, setSent] = useState<WaveTestSent>();
-  const [busy, setBusy] = useState(false);
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
+  const { busy, problem, submit } = useSubmit(async () => {
     setSent(undefined);
-    try {
-      setSent(await sendTestCopy(id, { to: to.trim(), ...(contactId ? { contactId } : {}) }));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    setSent(await sendTestCopy(id, { to: to.trim(), ...(contactId ? { contactId } : {}) }));
+  });
   const general = formProblem(problem, ["to", "contactId"]);
   return (
     <form class="record" onSubmit={submit} aria-labelledby="test-title" noValidate>
       <h3 id="test-title">Send a test copy</h3>
-      {general && (
-        <p role="alert" class="error">
-          {general}
-        </p>
-      )}
+      {general && <FormProblem>{general}</FormProblem>}
       <Field id="test-to" label="To (a staff address)" problem={fieldProblem(problem, "to")}>
         {(describedBy, invalid) => (
           <input
@@ -308,9 +303,9 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
         choices={recipientChoices(preview)}
         onChange={setContactId}
       />
-      <button type="submit" disabled={busy}>
+      <BusyButton type="submit" busy={busy}>
         Send the test copy
-      </button>
+      </BusyButton>
       {sent && (
         <p role="status" data-field="test-sent">
           Sent to {sent.to}: “{sent.subject}”, the letter for{" "}
@@ -332,8 +327,7 @@ function Moves({
   onMoved: () => void;
   onCancelled: () => void;
 }) {
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrites();
   // Cancelling is final: a first press asks.
   const [confirming, setConfirming] = useState(false);
   const focusReturn = useFocusReturn();
@@ -347,38 +341,31 @@ function Moves({
     focusReturn.closed(() => document.getElementById("cancel-wave"));
   };
   const wave = current.value;
-  async function move(how: typeof scheduleWave) {
-    setBusy(true);
+  const move = (how: typeof scheduleWave) => async () => {
     try {
       await how(wave.id, current.etag);
-      setProblem(undefined);
-      if (how === cancelWave) onCancelled();
-      onMoved();
     } catch (error) {
-      const refused = problemOf(error);
-      setProblem(refused);
       // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
-      if (refused.status === 412) onMoved();
-    } finally {
-      setBusy(false);
+      if (problemOf(error).status === 412) onMoved();
+      throw error;
     }
-  }
+    if (how === cancelWave) onCancelled();
+    // Scheduled, the wave has no schedule button left: the focus goes on to the cancel button.
+    else focusReturn.closed(() => document.getElementById("cancel-wave"));
+    onMoved();
+  };
   return (
-    <div class="wave-moves">
-      {problem && (
-        <p role="alert" class="error" id="moves-problem">
-          {[problem.title, problem.detail].filter(Boolean).join(": ")}
-        </p>
-      )}
+    <div class="wave-moves" data-refusal-scope>
+      {problem && <FormProblem id="moves-problem">{problemWords(problem)}</FormProblem>}
       {confirming ? (
         <Confirm
           question="Cancel this wave? It will send nothing and cannot be scheduled again."
           yes="Yes, cancel the wave"
           no="Keep the wave"
           busy={busy}
-          onYes={() => {
+          onYes={(event) => {
             setConfirming(false);
-            void move(cancelWave);
+            void run(event, move(cancelWave));
           }}
           onNo={keepTheWave}
           onKeyDown={focusReturn.escapeCloses(keepTheWave)}
@@ -386,13 +373,20 @@ function Moves({
       ) : (
         <>
           {wave.status === "draft" && (
-            <button type="button" disabled={busy} onClick={() => move(scheduleWave)}>
+            <BusyButton
+              type="button"
+              busy={busy}
+              onClick={(event) => {
+                focusReturn.opened();
+                void run(event, move(scheduleWave));
+              }}
+            >
               Schedule the wave
-            </button>
+            </BusyButton>
           )}{" "}
-          <button id="cancel-wave" type="button" class="secondary" disabled={busy} onClick={confirm}>
+          <BusyButton id="cancel-wave" type="button" class="secondary" busy={busy} onClick={confirm}>
             Cancel the wave
-          </button>
+          </BusyButton>
         </>
       )}
     </div>
