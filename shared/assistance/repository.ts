@@ -10,10 +10,10 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";

@@ -7,12 +7,12 @@
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf } from "../versioning.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import {
   type MatrixStatus,
   type MatrixVersion,

@@ -2,10 +2,10 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict } from "../errors.ts";
-import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import type { TableNames } from "../tables.ts";
 import { ALL_SNAPSHOTS, snapshotIndexKeys, snapshotKey } from "./keys.ts";
 import {
