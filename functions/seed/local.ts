@@ -80,7 +80,9 @@ export async function seedLocalDesk(opts: LocalSeedOptions): Promise<LocalSeed> 
     ),
     stage(
       () => seedProgrammeYears(store, seedProgrammeFiles(), clock, { actor: systemActor("seed") }),
-      (r) => `${r.created.length} programme years added (${r.created.join(", ") || "none"})`,
+      (r) =>
+        `${r.created.length} programme years added (${r.created.join(", ") || "none"})` +
+        (r.upgraded.length ? `, ${r.upgraded.join(", ")} brought up to date from the bundled files` : ""),
     ),
   ]);
 

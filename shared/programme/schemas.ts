@@ -367,6 +367,8 @@ export interface ProgrammeRecord {
   updatedAt: string;
   /** The adopted year a draft was rolled forward from. */
   rolledFrom?: number;
+  /** Written by the seed from the bundled file and by no one since: the next seed brings it up to date. */
+  seeded?: true;
 }
 
 export const programmeYearSummarySchema = /* @__PURE__ */ z

@@ -33,6 +33,7 @@ function fromItem(item: Record<string, unknown>): Versioned<ProgrammeRecord> {
       status: programmeStatusSchema.parse(item.status),
       updatedAt: String(item.updatedAt),
       ...(rolledFrom === undefined ? {} : { rolledFrom }),
+      ...(item.seeded === true ? { seeded: true as const } : {}),
     },
     version: Number(item.version),
   };

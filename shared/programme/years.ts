@@ -5,6 +5,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
+import type { Versioned } from "../versioning.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
 import { deskDay } from "../zoned-time.ts";
 import { programmeYearOf } from "./calendar.ts";
@@ -205,34 +206,51 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
   };
 }
 
-/** Stores each bundled programme file whose year the desk lacks, as adopted; a stored year is never overwritten. */
+/**
+ * A stored year only the seed has written: marked so, or (stored before the mark) its first version, adopted, and not
+ * rolled forward (staff store a new year as a draft, and adopting a rolled-forward draft keeps `rolledFrom`).
+ */
+const onlySeeded = ({ value, version }: Versioned<ProgrammeRecord>) =>
+  value.seeded === true || (version === 1 && value.status === "adopted" && value.rolledFrom === undefined);
+
+const sameFile = (a: ProgrammeFile, b: ProgrammeFile) =>
+  JSON.stringify(programmeFileSchema().parse(a)) === JSON.stringify(programmeFileSchema().parse(b));
+
+/**
+ * Stores each bundled programme file whose year the desk lacks, as adopted, and brings up to date a stored year that
+ * only the seed has written (a corrected title or line reaches a deployed desk); a year staff have put or adopted is
+ * never overwritten. Each write audited as `programme.seed`.
+ */
 export async function seedProgrammeYears(
   store: ProgrammeStore,
   files: readonly ProgrammeFile[],
   clock: Clock,
   audit: AuditContext,
-): Promise<{ created: number[]; existing: number[] }> {
+): Promise<{ created: number[]; upgraded: number[]; existing: number[] }> {
   const created: number[] = [];
+  const upgraded: number[] = [];
   const existing: number[] = [];
   for (const file of files) {
-    if (await store.get(file.year)) {
+    const stored = await store.get(file.year);
+    if (stored && (!onlySeeded(stored) || sameFile(stored.value.file, file))) {
       existing.push(file.year);
       continue;
     }
-    const record: ProgrammeRecord = { file, status: "adopted", updatedAt: clock.now().toISOString() };
+    const record: ProgrammeRecord = { file, status: "adopted", updatedAt: clock.now().toISOString(), seeded: true };
     try {
-      await store.save(record, 0, {
+      await store.save(record, stored?.version ?? 0, {
         ...audit,
         action: "programme.seed",
         entity: programmeYearEntity(file.year),
+        ...(stored ? { before: stored.value } : {}),
         after: record,
       });
-      created.push(file.year);
+      (stored ? upgraded : created).push(file.year);
     } catch (error) {
-      // A concurrent seed stored it first.
+      // A concurrent seed, or staff, wrote it first: theirs stays.
       if (!(error instanceof PreconditionFailed)) throw error;
       existing.push(file.year);
     }
   }
-  return { created, existing };
+  return { created, upgraded, existing };
 }

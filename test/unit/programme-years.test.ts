@@ -433,3 +433,60 @@ describe("POST /programme/{year}/adopt", () => {
     });
   });
 });
+
+describe("the seed and a stored year", () => {
+  const seed = { actor: systemActor("seed") };
+  const corrected = (title: string): ProgrammeFile => ({ ...seedFile(2024), title });
+
+  it("brings a year only the seed wrote up to date from the bundled file, each time, audited with before and after", async () => {
+    const clock = fixedClock(NOW);
+    const store = memoryProgrammeStore();
+    expect(await seedProgrammeYears(store, [corrected("Old title")], clock, seed)).toMatchObject({ created: [2024] });
+    expect(await seedProgrammeYears(store, [corrected("Old title")], clock, seed)).toEqual({
+      created: [],
+      upgraded: [],
+      existing: [2024],
+    });
+    expect(await seedProgrammeYears(store, [corrected("Corrected title")], clock, seed)).toMatchObject({
+      upgraded: [2024],
+    });
+    expect(await seedProgrammeYears(store, [corrected("Corrected again")], clock, seed)).toMatchObject({
+      upgraded: [2024],
+    });
+    expect(await store.get(2024)).toMatchObject({
+      version: 3,
+      value: { seeded: true, file: { title: "Corrected again" } },
+    });
+    expect(store.audit.map((entry) => [entry.action, entry.before && "before"])).toEqual([
+      ["programme.seed", undefined],
+      ["programme.seed", "before"],
+      ["programme.seed", "before"],
+    ]);
+  });
+
+  it("brings up to date a year seeded before the mark (its first version, adopted, not rolled forward)", async () => {
+    const store = memoryProgrammeStore();
+    const record = { file: corrected("Old title"), status: "adopted" as const, updatedAt: NOW };
+    await store.save(record, 0, { ...seed, action: "programme.seed", entity: { type: "programme", id: "2024" } });
+    const result = await seedProgrammeYears(store, [corrected("Corrected title")], fixedClock(NOW), seed);
+    expect(result.upgraded).toEqual([2024]);
+  });
+
+  it("never overwrites a year staff have put or adopted, nor a rolled-forward draft they adopted", async () => {
+    const deps = await seededProgramme(fixedClock(NOW));
+    const staff = { actor: { kind: "user" as const, id: "officer", groups: ["secretariat" as const] } };
+    const years = programmeYears({ store: deps.store, clock: deps.clock, templates: deps.templates });
+    const stored = await deps.store.get(2024);
+    await years.put(2024, { ...(stored?.value.file ?? seedFile(2024)), title: "Staff's title" }, 1, staff);
+    await years.adopt(2026, 0, staff);
+    const again = await seedProgrammeYears(
+      deps.store,
+      [corrected("Corrected title"), { ...seedFile(2023), year: 2026, title: "Not the staff's 2026" }],
+      deps.clock,
+      seed,
+    );
+    expect(again).toEqual({ created: [], upgraded: [], existing: [2024, 2026] });
+    expect((await deps.store.get(2024))?.value.file.title).toBe("Staff's title");
+    expect((await deps.store.get(2024))?.value.seeded).toBeUndefined();
+  });
+});
