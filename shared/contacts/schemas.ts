@@ -255,7 +255,8 @@ export function dateIssues(
 export const contactDeactivationSchema = /* @__PURE__ */ z
   .strictObject({
     reason: freeText(z.string().trim().min(3, "say why, in at least 3 characters").max(500)).describe(
-      "Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail",
+      "Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit " +
+        "trail, and shown on the State's timeline to experts and members too: name no person in it",
     ),
   })
   .meta({ id: "ContactDeactivation" });

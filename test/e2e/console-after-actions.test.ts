@@ -39,7 +39,9 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     expect(contacts.length).toBeGreaterThan(0);
     for (const contact of contacts) {
       await page.getByRole("button", { name: `Deactivate ${contact.name}` }).click();
-      await page.getByLabel("Why (left the post, address no longer used…)").fill("Left the post");
+      await page
+        .getByLabel(/^Why \(left the post, address no longer used…\); experts and members read it/)
+        .fill("Left the post");
       await page.getByRole("button", { name: "Deactivate the contact" }).click();
       await page.getByRole("button", { name: `Deactivate ${contact.name}` }).waitFor({ state: "detached" });
     }

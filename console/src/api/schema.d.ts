@@ -2211,7 +2211,7 @@ export interface components {
       emailStatus?: "ok" | "bounced" | "complained" | "suppressed";
     };
     ContactDeactivation: {
-      /** @description Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail */
+      /** @description Why the contact is deactivated (left the post, address no longer used...); kept on the contact and in the audit trail, and shown on the State's timeline to experts and members too: name no person in it */
       reason: string;
     };
     PointOfContact: {

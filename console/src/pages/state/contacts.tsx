@@ -76,7 +76,14 @@ function Deactivate(props: {
       name="deactivate"
       prefix="deactivate"
       title={`Deactivate ${props.contact.name}`}
-      fields={[{ name: "reason", label: "Why (left the post, address no longer used…)", control: "textarea" }]}
+      fields={[
+        {
+          name: "reason",
+          // The reason is on the State's timeline, which experts and members read (ADR 0048 keeps persons from them).
+          label: "Why (left the post, address no longer used…); experts and members read it, so name no one",
+          control: "textarea",
+        },
+      ]}
       values={form}
       onChange={(name, value) => setForm({ ...form, [name]: value })}
       submitting={submitting}
