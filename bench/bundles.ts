@@ -110,11 +110,16 @@ export async function bundle(
 
 /**
  * A one-off entry given as source text (the probes of the investigation), resolved from the project root, built as a
- * single-purpose function is: the probes stand for one.
+ * single-purpose function is unless a measurement says otherwise: the probes stand for one.
  */
-export async function bundleSource(name: string, contents: string, outDir: string): Promise<Bundle> {
+export async function bundleSource(
+  name: string,
+  contents: string,
+  outDir: string,
+  functionBuild: FunctionBuild = singlePurposeBuild,
+): Promise<Bundle> {
   const stdin = { contents, resolveDir: projectRoot, sourcefile: `${name}.ts`, loader: "ts" as const };
-  return bundleFrom(name, "(probe)", { stdin }, outDir, singlePurposeBuild);
+  return bundleFrom(name, "(probe)", { stdin }, outDir, functionBuild);
 }
 
 async function bundleFrom(
