@@ -1,11 +1,11 @@
 // Bundles every Lambda entry the way CDK does (infra/desk-function.ts) and reads sizes and inputs from the metafile.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import type { BuildOptions, Metafile } from "esbuild";
 import { routeGroupNames, routeGroups } from "../functions/api/groups.ts";
-import { apiSplitBuild } from "../infra/api-split-build.ts";
-import { deskBuildOptions, deskSplitting } from "../infra/desk-function.ts";
-import { buildSplit, type SplitBuild } from "../infra/split-build.mjs";
+import { apiFunctionBuild } from "../infra/api-function-build.ts";
+import { deskBuildOptions, singlePurposeBuild } from "../infra/desk-function.ts";
+import { buildFunction, type FunctionBuild } from "../infra/function-build.mjs";
 import { projectRoot } from "./paths.ts";
 
 export const FLOOR_NAME = "floor (one SDK client)";
@@ -85,31 +85,41 @@ function groupInputs(outputs: Metafile["outputs"][string][]): { inputs: BundleIn
 /** What an option of the bench's trials changes: a function from the deployed options to the tried ones. */
 export type OptionChange = (options: BuildOptions) => BuildOptions;
 
-/** The entries CDK bundles split into chunks, each as it is built: every api group's (infra/http-api.ts, ADR 0038). */
-export const splitEntries: ReadonlyMap<string, SplitBuild> = new Map(
-  routeGroupNames.map((group) => [routeGroups[group].entry, apiSplitBuild(group)]),
+/** Each api group's entry as infra/http-api.ts builds it (ADR 0038, ADR 0050). */
+const apiBuilds: ReadonlyMap<string, FunctionBuild> = new Map(
+  routeGroupNames.map((group) => [routeGroups[group].entry, apiFunctionBuild(group)]),
 );
+
+/** How `entry` is built when deployed: as its api group says, or as every other DeskFunction is by default. */
+export const deployedBuild = (entry: string): FunctionBuild => apiBuilds.get(entry) ?? singlePurposeBuild;
 
 /**
  * Bundles `entry` exactly as deployed, or with `change` applied for a trial; the bundle's size leaves out its map.
- * `split` follows the deployment unless a measurement needs one file (`false`).
+ * `build` follows the deployment; `false` keeps it but in one file, for a measurement that reads one module's text.
  */
 export async function bundle(
   name: string,
   entry: string,
   outDir: string,
   change?: OptionChange,
-  split: SplitBuild | false = splitEntries.get(entry) ?? false,
+  build: FunctionBuild | false = deployedBuild(entry),
 ): Promise<Bundle> {
-  if (!split) return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, change);
-  const splitting: OptionChange = (options) => ({ ...(change ? change(options) : options), ...deskSplitting });
-  return bundleFrom(name, entry, { entryPoints: { index: join(projectRoot, entry) } }, outDir, splitting, split);
+  const built = build === false ? { ...deployedBuild(entry), chunks: false } : build;
+  return bundleFrom(name, entry, { entryPoints: [join(projectRoot, entry)] }, outDir, built, change);
 }
 
-/** A one-off entry given as source text (the probes of the investigation), resolved from the project root. */
-export async function bundleSource(name: string, contents: string, outDir: string): Promise<Bundle> {
+/**
+ * A one-off entry given as source text (the probes of the investigation), resolved from the project root, built as a
+ * single-purpose function is unless a measurement says otherwise: the probes stand for one.
+ */
+export async function bundleSource(
+  name: string,
+  contents: string,
+  outDir: string,
+  functionBuild: FunctionBuild = singlePurposeBuild,
+): Promise<Bundle> {
   const stdin = { contents, resolveDir: projectRoot, sourcefile: `${name}.ts`, loader: "ts" as const };
-  return bundleFrom(name, "(probe)", { stdin }, outDir);
+  return bundleFrom(name, "(probe)", { stdin }, outDir, functionBuild);
 }
 
 async function bundleFrom(
@@ -117,8 +127,8 @@ async function bundleFrom(
   entry: string,
   source: Pick<BuildOptions, "entryPoints" | "stdin">,
   outDir: string,
+  functionBuild: FunctionBuild,
   change: OptionChange = (options) => options,
-  split?: SplitBuild,
 ): Promise<Bundle> {
   const dir = join(outDir, name.replace(/[^\w.-]+/g, "-"));
   const file = join(dir, "index.mjs");
@@ -126,12 +136,12 @@ async function bundleFrom(
     ...change(deskBuildOptions()),
     ...source,
     absWorkingDir: projectRoot,
-    ...(split ? { outdir: dir } : { outfile: file }),
+    outdir: dir,
     metafile: true,
     logLevel: "warning",
   } satisfies BuildOptions;
-  // A split bundle through the deployment's own build (infra/split-build.mjs), with its plugin.
-  const result = split ? await buildSplit(options, split) : await build(options);
+  // Through the deployment's own build (infra/function-build.mjs), with its plugin.
+  const result = await buildFunction(options, functionBuild);
   const outputs = result.metafile.outputs;
   const key = relative(projectRoot, file);
   if (!outputs[key]) throw new Error(`esbuild wrote no ${key} for ${entry}`);

@@ -10,7 +10,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { BuildOptions } from "esbuild";
 import { LOCALE_FILES } from "../shared/locale/names.ts";
-import type { SplitBuild } from "./split-build.mjs";
+import type { FunctionBuild } from "./function-build.mjs";
 
 /** The repository root: entries, the lockfile and node_modules are found from here. */
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -34,13 +34,18 @@ export interface DeskFunctionProps {
   /** Data files the handler reads at run time with `new URL(..., import.meta.url)`. */
   files?: BundledFile[];
   /**
-   * Splits the bundle into chunks beside `index.mjs`: each module the entry loads with `import()` (an api group's route
-   * modules, ADR 0024) becomes a file read on its first use, and a cold start reads only the entry's own chunks. Built by
-   * infra/split-build.mjs, which also says whether zod's JSON Schema conversion stays in the bundle (ADR 0050).
-   * @default - one file
+   * How CDK's one-file bundle is built again, by infra/function-build.mjs: in chunks or one file, with zod's JSON Schema
+   * conversion or without (ADR 0050).
+   * @default singlePurposeBuild
    */
-  splitting?: SplitBuild;
+  build?: FunctionBuild;
 }
+
+/**
+ * A single-purpose function stays one file and leaves zod's JSON Schema conversion out (ADR 0050): none converts a
+ * schema, and a one-file bundle would parse the conversion and run its module's top level at every cold start.
+ */
+export const singlePurposeBuild: FunctionBuild = { chunks: false, keepZodJsonSchema: false };
 
 /**
  * Native ESM on Lambda: bundled CommonJS dependencies still call `require`, which ESM lacks,
@@ -131,7 +136,7 @@ export class DeskFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
-            ...(props.splitting ? [splitBuildCommand(inputDir, outputDir, props.entry, props.splitting)] : []),
+            buildCommand(inputDir, outputDir, props.entry, props.build ?? singlePurposeBuild),
             ...copyCommands(inputDir, outputDir, files),
           ],
         },
@@ -167,7 +172,7 @@ function esbuildArgsOf(args: Record<string, string | boolean>): BuildOptions {
 
 /**
  * Every key of `deskBundling` in the JS API's terms. Typed over its keys, so one added there fails the type check here
- * until the split build and the bench build it too.
+ * until every function's build and the bench build it too.
  */
 const translations: { [K in keyof typeof deskBundling]-?: (value: (typeof deskBundling)[K]) => BuildOptions } = {
   format: (format) => ({ format: format === nodejs.OutputFormat.ESM ? "esm" : "cjs" }),
@@ -183,7 +188,7 @@ const translations: { [K in keyof typeof deskBundling]-?: (value: (typeof deskBu
 
 /**
  * The options `cdk deploy` bundles every function with, in esbuild's JS API: platform node, the runtime's target, then
- * `deskBundling`. The split build (infra/split-build.mjs) and the bench (bench/bundles.ts) build with them.
+ * `deskBundling`. Every function's build (infra/function-build.mjs) and the bench (bench/bundles.ts) build with them.
  */
 export function deskBuildOptions(): BuildOptions {
   let options: BuildOptions = { bundle: true, platform: "node", target: targetOf(deskRuntime.name) };
@@ -195,33 +200,21 @@ export function deskBuildOptions(): BuildOptions {
 }
 
 /**
- * The esbuild options of a split bundle, beyond `deskBuildOptions()`: chunks beside the entry (so `import.meta.url` names
- * the same folder in every chunk, where the bundled files are), the entry named as CDK names it, `.mjs` throughout.
+ * CDK's NodejsFunction always bundles with esbuild's command line, which takes no plugins and splits into no chunks; so
+ * every function's bundle is built again after CDK's, over CDK's `index.mjs` and its map, by infra/function-build.mjs:
+ * esbuild's JS API with the same options, the splitting ones where the function is split, and the plugin that leaves
+ * zod's JSON Schema out where it does without (ADR 0050).
  */
-export const deskSplitting = {
-  splitting: true,
-  entryNames: "index",
-  chunkNames: "[name]-[hash]",
-  outExtension: { ".js": ".mjs" },
-} as const satisfies BuildOptions;
-
-/**
- * CDK's NodejsFunction always bundles to one `--outfile` with esbuild's command line, and esbuild splits only into an
- * `outdir`; so a split function's bundle is built again after CDK's, over CDK's `index.mjs` and its map, by
- * infra/split-build.mjs: esbuild's JS API with the same options, the splitting ones and the plugin that leaves zod's
- * JSON Schema out (ADR 0050), which the command line cannot take.
- */
-function splitBuildCommand(inputDir: string, outputDir: string, entry: string, split: SplitBuild): string {
+function buildCommand(inputDir: string, outputDir: string, entry: string, functionBuild: FunctionBuild): string {
   const options: BuildOptions = {
     ...deskBuildOptions(),
-    ...deskSplitting,
-    entryPoints: { index: path.posix.join(inputDir, entry) },
+    entryPoints: [path.posix.join(inputDir, entry)],
     absWorkingDir: inputDir,
     outdir: outputDir,
     logLevel: "warning",
   };
-  const script = path.posix.join(inputDir, "infra/split-build.mjs");
-  return [process.execPath, script, JSON.stringify(options), JSON.stringify(split)].map(shellQuote).join(" ");
+  const script = path.posix.join(inputDir, "infra/function-build.mjs");
+  return [process.execPath, script, JSON.stringify(options), JSON.stringify(functionBuild)].map(shellQuote).join(" ");
 }
 
 const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;

@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { openApiJsonOfEveryRoute } from "../functions/api/app.ts";
 import { OPENAPI_FILE } from "../functions/api/docs.ts";
 import { type RouteGroupName, routeGroupNames, routeGroups } from "../functions/api/groups.ts";
-import { apiSplitBuild } from "./api-split-build.ts";
+import { apiFunctionBuild } from "./api-function-build.ts";
 import { type BundledFile, DeskFunction, projectRoot } from "./desk-function.ts";
 import type { Mail } from "./mail.ts";
 import { type DeskTables, grantTables, type TableGrants, tableEnvironment } from "./table-access.ts";
@@ -61,7 +61,7 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
         environment,
         files,
         // Each route module a chunk of its own, read on its first request (ADR 0038).
-        splitting: apiSplitBuild(group),
+        build: apiFunctionBuild(group),
       });
 
     // Item-level actions only: no Scan, no DeleteItem; a transaction is authorized per item action. The audit trail is

@@ -1,6 +1,7 @@
-// An api function's package is split into chunks (ADR 0038): CDK's bundle is built again with esbuild's splitting (and,
-// but in api-docs, without zod's JSON Schema: ADR 0050), so each route module is a file of its own, read on its first
-// request. The package must hold what the bench measures, and a route module must still load from its chunk and answer.
+// Every function's package is CDK's bundle built again (infra/function-build.mjs): an api function's with esbuild's
+// splitting (ADR 0038), so each route module is a file of its own, read on its first request; a single-purpose one's as
+// one file; each but api-docs without zod's JSON Schema (ADR 0050). The package must hold what the bench measures, and a
+// route module must still load from its chunk and answer.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +15,7 @@ import { bundle } from "../../bench/bundles.ts";
 import { coldEnvironment } from "../../bench/cold-start.ts";
 import { routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
 import { dossierSummaries } from "../../functions/api/routes/dossier.table.ts";
-import { apiSplitBuild } from "../../infra/api-split-build.ts";
+import { apiFunctionBuild } from "../../infra/api-function-build.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
 import { logicalId, newApp, resource } from "./desk-template.ts";
@@ -51,7 +52,7 @@ async function answerOf(assetDir: string, event: unknown) {
   return JSON.parse(stdout) as { statusCode: number; headers: Record<string, string>; body: string };
 }
 
-describe("a split DeskFunction's package", () => {
+describe("a DeskFunction's package", () => {
   const app = newApp({ bundle: true });
   const stack = new Stack(app, "Split");
   // Built as infra/http-api.ts builds them: both without zod's JSON Schema.
@@ -60,13 +61,28 @@ describe("a split DeskFunction's package", () => {
       entry: routeGroups[group].entry,
       description: "bundled for the test",
       environment: {},
-      splitting: apiSplitBuild(group),
+      build: apiFunctionBuild(group),
     });
-  const functions = { dossier: packaged("dossier"), correspondence: packaged("correspondence") };
+  const entries = {
+    "api-dossier": routeGroups.dossier.entry,
+    "api-correspondence": routeGroups.correspondence.entry,
+    "ses-events": "functions/ses-events/handler.ts",
+  };
+  const functions = {
+    "api-dossier": packaged("dossier"),
+    "api-correspondence": packaged("correspondence"),
+    // As infra/wave-pipeline.ts builds it, by DeskFunction's default: one file without zod's JSON Schema. Its handler runs
+    // with zod parsing in test/infra/zod-json-schema.test.ts, from the bench's build this package equals.
+    "ses-events": new DeskFunction(stack, "ses-events", {
+      entry: entries["ses-events"],
+      description: "bundled for the test",
+      environment: {},
+    }),
+  };
   const template = Template.fromStack(stack);
   const assemblyDir = app.synth().directory;
-  const assetDirOf = (group: keyof typeof functions) => {
-    const fn = functions[group].function;
+  const assetDirOf = (name: keyof typeof functions) => {
+    const fn = functions[name].function;
     const code = resource(template, logicalId(stack, fn)).Properties.Code as { S3Key: string };
     return path.join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, "")}`);
   };
@@ -74,11 +90,12 @@ describe("a split DeskFunction's package", () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it.each(Object.keys(functions) as (keyof typeof functions)[])(
-    "holds the chunks the bench builds for api-%s, byte for byte, beside index.mjs",
-    async (group) => {
-      const assetDir = assetDirOf(group);
-      const benchDir = path.dirname((await bundle(`api-${group}`, routeGroups[group].entry, outDir)).file);
+    "holds the files the bench builds for %s, byte for byte, index.mjs and any chunks beside it",
+    async (name) => {
+      const assetDir = assetDirOf(name);
+      const benchDir = path.dirname((await bundle(name, entries[name], outDir)).file);
       expect(codeFiles(assetDir)).toEqual(codeFiles(benchDir));
+      expect(codeFiles(assetDir)).toContain("index.mjs");
       for (const file of codeFiles(assetDir)) {
         expect(readFileSync(path.join(assetDir, file), "utf8"), file).toBe(
           readFileSync(path.join(benchDir, file), "utf8"),
@@ -90,7 +107,7 @@ describe("a split DeskFunction's package", () => {
 
   it("writes the route module as a chunk of its own and leaves the summaries out", async () => {
     const measured = await bundle("api-dossier", routeGroups.dossier.entry, outDir);
-    const assetDir = assetDirOf("dossier");
+    const assetDir = assetDirOf("api-dossier");
     // The route module is a chunk of its own, loaded with import(); the entry reads it only on a first request.
     const dossierChunk = codeFiles(assetDir).find((file) => file.startsWith("dossier-"));
     expect(dossierChunk).toBeDefined();
@@ -106,7 +123,7 @@ describe("a split DeskFunction's package", () => {
   it("loads a route module from its chunk on the first request and answers from it", async () => {
     // A malformed ISO code is refused by the route's own schema, in the lazily loaded chunk, before any table is read.
     const answer = await answerOf(
-      assetDirOf("dossier"),
+      assetDirOf("api-dossier"),
       apiEvent({ path: "/states/xx1/timeline", group: "secretariat" }),
     );
     expect(answer.statusCode).toBe(400);
@@ -126,7 +143,7 @@ describe("a split DeskFunction's package", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({}),
     });
-    const answer = await answerOf(assetDirOf("correspondence"), event);
+    const answer = await answerOf(assetDirOf("api-correspondence"), event);
     expect(answer.statusCode).toBe(422);
     expect(answer.headers["content-type"]).toBe("application/problem+json");
     expect(JSON.parse(answer.body)).toMatchObject({
