@@ -1,5 +1,5 @@
 // Stands in for zod's JSON Schema conversion (v4/core/to-json-schema.js, json-schema-processors.js and
-// json-schema-generator.js) inside the api functions' bundles but api-docs' (infra/split-build.mjs, ADR 0050). zod's
+// json-schema-generator.js) inside every function's bundle but api-docs' (infra/function-build.mjs, ADR 0050). zod's
 // classic schemas import it for their `.toJSONSchema()` and `~standard.jsonSchema` methods, so esbuild keeps all of it
 // (17 KB) though only the OpenAPI document's writer converts a schema, at synth. Every name the three modules export is
 // here; each throws when called, so a function that starts converting fails loudly instead of shipping a broken answer.
