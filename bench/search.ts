@@ -1,13 +1,14 @@
-// Search latency at one connection (issue 15): GET /search through the records group's router, in process, against
+// Search latency at one connection (issue 15): GET /search through the assistance group's router, in process, against
 // DynamoDB Local holding the snapshot scale fixture at 1x and 10x with its search index; every DynamoDB command
 // counted, so a Scan would show.
 import { randomUUID } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { recordsRoutes } from "../functions/api/records.ts";
+import { assistanceModules } from "../functions/api/assistance.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "../shared/dynamo/client.ts";
 import { ensureTables } from "../shared/dynamo/ensure-tables.ts";
+import { lazyRoutes } from "../shared/http/route.ts";
 import { createRouter } from "../shared/http/router.ts";
 import { rebuildSearchIndex } from "../shared/search/rebuild.ts";
 import type { TableNames } from "../shared/tables.ts";
@@ -106,7 +107,11 @@ export async function measureSearch(
       const indexMs = performance.now() - indexStarted;
       onProgress(`search: ${factor}x indexed: ${index.records} records, ${index.tokensWritten} tokens`);
 
-      const router = createRouter(recordsRoutes({ doc, tableNames, clock: fixedClock(SCALE_NOW) }), logger);
+      // The assistance group serves the search (ADR 0014's amendment of 2026-12-05).
+      const router = createRouter(
+        lazyRoutes(assistanceModules, { doc, tableNames, clock: fixedClock(SCALE_NOW) }),
+        logger,
+      );
       const queries = queriesFor(await contactNames(loader, tableNames));
       const search = async (position: number) => {
         const q = queries[position % queries.length] ?? "ma";
