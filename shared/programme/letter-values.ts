@@ -4,6 +4,7 @@
 // (same checks, same audit), conditioned on the year's version and read again when another letter moved it.
 import { createHash } from "node:crypto";
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { canonicalJson } from "../canonical-json.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { WaveValues } from "../templates/values.ts";
 import { etagOf } from "../versioning.ts";
@@ -20,24 +21,13 @@ export interface LetterRef {
 /** How often a write reads the year again when other letters' writes keep moving its version. */
 export const LETTER_WRITE_ATTEMPTS = 4;
 
-/** The same values in any key order give the same JSON. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, item]) => [key, canonical(item)]),
-  );
-}
-
 /**
  * The version of a letter's values: the first 52 bits of the sha256 of their canonical JSON, a safe integer, so its
  * ETag (`"<digits>"`) is one the router reads from If-Match like any other. None given is `{}`.
  */
 export function letterValuesVersion(values: WaveValues | undefined): number {
   const digest = createHash("sha256")
-    .update(JSON.stringify(canonical(values ?? {})))
+    .update(canonicalJson(values ?? {}))
     .digest("hex");
   return Number.parseInt(digest.slice(0, 13), 16);
 }

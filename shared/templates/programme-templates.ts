@@ -7,6 +7,7 @@
 // recipient of the audience has are used: letters to organizations cannot name a State.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
+import { canonicalJson } from "../canonical-json.ts";
 import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { assertValidTemplate } from "./rules.ts";
@@ -392,17 +393,9 @@ export const programmeTemplates: readonly NewTemplate[] = [
 
 type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
 
-/** JSON with object keys sorted: DynamoDB does not keep a map's key order. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-
 /** What the seed writes of a template: a stored one that still equals it needs no upgrade. */
 const seeded = (template: Pick<NewTemplate, "kind" | "description" | "fallbackLanguage" | "variants">) =>
-  canonical([template.kind, template.description, template.fallbackLanguage, template.variants]);
+  canonicalJson([template.kind, template.description, template.fallbackLanguage, template.variants]);
 
 /**
  * Adds the programme templates the desk lacks. One already there is kept as it is once staff have changed it
