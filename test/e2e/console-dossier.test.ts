@@ -1,8 +1,9 @@
 // A State's page as its dossier, in Debian's Chromium against the local stack: correcting a submission, a stale edit
 // from a second tab (the API's 412 at the form, the typed values kept), voiding; adding, verifying and deactivating a
 // contact, with an invalid date's problem at its field; a refusal taking the keyboard to the first field in fault, or
-// to the form's problem when it names none; a busy submit button keeping the focus and ignoring a second press; the
-// matrix's diff; what members and experts are offered; the timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
+// to the form's problem when it names none, but not from where the reader moved meanwhile; a busy submit button
+// keeping the focus and ignoring a second press; the matrix's diff; what members and experts are offered; the
+// timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -50,6 +51,19 @@ async function openDossier(page: Page): Promise<void> {
   await page.goto(`${desk.stack.consoleUrl}#/states/${ISO3}`);
   await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
   await settled(page);
+}
+
+/** Holds the page's requests to /contacts until the returned function is called. */
+async function holdContactWrites(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/contacts", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 const activeId = (page: Page) =>
@@ -177,14 +191,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     page.on("request", (request) => {
       if (request.method() === "POST" && new URL(request.url()).pathname === "/contacts") added.push(request.url());
     });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/contacts", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdContactWrites(page);
     await add.getByLabel("Name").fill("Bea Busytest");
     await add.getByLabel("E-mail").fill("bea.busytest@example.org");
     await save.focus();
@@ -200,6 +207,28 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     // Saved: the keyboard goes on from the button, not from the top of the page.
     expect(await save.getAttribute("aria-disabled")).toBeNull();
     expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Add the contact" });
+    await page.close();
+  });
+
+  it("leaves the focus where the reader moved it while a write ran that is then refused", async () => {
+    const page = await signIn("secretariat");
+    await openDossier(page);
+    const add = page.getByRole("form", { name: "Add a contact" });
+    const save = add.getByRole("button", { name: "Add the contact" });
+    const release = await holdContactWrites(page);
+    await add.getByLabel("Name").fill("Mo Movedon");
+    await add.getByLabel("E-mail").fill("not an address");
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => save.getAttribute("aria-disabled")).toBe("true");
+    // While the write runs, the reader goes on to the page's navigation.
+    const states = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "States" });
+    await states.focus();
+    release();
+    await page.locator("#contact-email-problem").waitFor();
+    await settled(page);
+    expect(await focusedElement(page)).toMatchObject({ tag: "A", name: "States" });
+    expect(await add.getByLabel("E-mail").getAttribute("aria-invalid")).toBe("true");
     await page.close();
   });
 

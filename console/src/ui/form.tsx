@@ -47,7 +47,7 @@ export interface Writing {
   /**
    * Runs `write` for the form submitted or the button pressed, unless a write is running already; a refusal is kept
    * as the problem and takes the focus (`focusRefused`) within that form, or within the element marked
-   * `data-refusal-scope` around a button outside any form.
+   * `data-refusal-scope` around a button outside any form, unless the reader has moved on elsewhere meanwhile.
    */
   run: (event: Event, write: () => Promise<void>) => Promise<void>;
   dismiss: () => void;
@@ -69,6 +69,15 @@ function refusalScope(pressed: EventTarget | null): HTMLElement | null {
   return pressed instanceof HTMLElement ? pressed.closest<HTMLElement>("form, [data-refusal-scope]") : null;
 }
 
+/**
+ * Whether the reader is still where they pressed: within the refused form or scope, or nowhere (the body, where a
+ * drawn-anew form leaves them). A reader who moved on while the write ran is not pulled back to it.
+ */
+function stillThere(scope: HTMLElement): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || scope.contains(active);
+}
+
 export function useWrites(): Writing {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
@@ -79,7 +88,7 @@ export function useWrites(): Writing {
   const refusedIn = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const scope = refusedIn.current;
-    if (refusals > 0 && scope?.isConnected) focusRefused(scope);
+    if (refusals > 0 && scope?.isConnected && stillThere(scope)) focusRefused(scope);
   }, [refusals]);
   async function run(event: Event, write: () => Promise<void>) {
     event.preventDefault();
