@@ -115,6 +115,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     // Delivered is final: no form, only the words, and the refusal still said beside them.
     await page.getByText("A delivered match moves no more.").waitFor();
     expect(await page.getByLabel("Move to").count()).toBe(0);
+    // The pressed form is gone: the refusal beside the final match takes the focus.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe(`match-${accepted.id}-problem`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-matching-1280.png"), fullPage: true });
     await page.close();

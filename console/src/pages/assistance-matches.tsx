@@ -174,49 +174,50 @@ function MoveMatch({
       throw error;
     }
   });
-  // A stale refusal draws this form anew (the match read again): the focus the old one held goes to the new one.
-  const form = useRef<HTMLFormElement>(null);
+  // A stale refusal draws this move anew (the match read again): the focus the old form held goes to the new one, or
+  // to the refusal beside a match found final.
+  const scope = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (problem && form.current && document.activeElement === document.body) focusRefused(form.current);
+    if (problem && scope.current) focusRefused(scope.current);
   }, []);
-  if (legal.length === 0) {
-    // A refusal that found it final (delivered meanwhile) still says so here.
-    return (
-      <>
-        <span class="muted">A {match.status} match moves no more.</span>
-        <Refusal id={`${id}-problem`} problem={problem} />
-      </>
-    );
-  }
   return (
-    <form
-      ref={form}
-      class="inline-form"
-      onSubmit={submit}
-      aria-label={`Move the match with ${providerName(match.provider, names)}`}
-    >
-      <label for={id}>Move to</label>{" "}
-      <select
-        id={id}
-        value={to}
-        aria-invalid={problem !== undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          if (isMatchStatus(value)) setTo(value);
-        }}
-      >
-        {legal.map((status) => (
-          <option key={status} value={status}>
-            {status}
-          </option>
-        ))}
-      </select>{" "}
-      <BusyButton type="submit" busy={busy}>
-        Move
-      </BusyButton>
-      <Refusal id={`${id}-problem`} problem={problem} />
-    </form>
+    <div ref={scope} data-refusal-scope>
+      {legal.length === 0 ? (
+        // A refusal that found it final (delivered meanwhile) still says so here.
+        <>
+          <span class="muted">A {match.status} match moves no more.</span>
+          <Refusal id={`${id}-problem`} problem={problem} />
+        </>
+      ) : (
+        <form
+          class="inline-form"
+          onSubmit={submit}
+          aria-label={`Move the match with ${providerName(match.provider, names)}`}
+        >
+          <label for={id}>Move to</label>{" "}
+          <select
+            id={id}
+            value={to}
+            aria-invalid={problem !== undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isMatchStatus(value)) setTo(value);
+            }}
+          >
+            {legal.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>{" "}
+          <BusyButton type="submit" busy={busy}>
+            Move
+          </BusyButton>
+          <Refusal id={`${id}-problem`} problem={problem} />
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -55,9 +55,13 @@ export interface Writing {
 
 /**
  * What a refusal takes the focus to: the first field in fault within `scope`, in document order, else its problem
- * text (nothing when it shows neither, e.g. a problem the page places elsewhere).
+ * text (nothing when it shows neither, e.g. a problem the page places elsewhere). Only while the reader is still
+ * within `scope`, or nowhere (the body, where a form drawn anew leaves them): one who moved on while the write ran is
+ * not pulled back to it.
  */
 export function focusRefused(scope: HTMLElement): void {
+  const active = document.activeElement;
+  if (active !== null && active !== document.body && !scope.contains(active)) return;
   const target =
     scope.querySelector<HTMLElement>('[aria-invalid="true"]') ??
     scope.querySelector<HTMLElement>("[data-form-problem]");
@@ -67,15 +71,6 @@ export function focusRefused(scope: HTMLElement): void {
 function refusalScope(pressed: EventTarget | null): HTMLElement | null {
   if (pressed instanceof HTMLFormElement) return pressed;
   return pressed instanceof HTMLElement ? pressed.closest<HTMLElement>("form, [data-refusal-scope]") : null;
-}
-
-/**
- * Whether the reader is still where they pressed: within the refused form or scope, or nowhere (the body, where a
- * drawn-anew form leaves them). A reader who moved on while the write ran is not pulled back to it.
- */
-function stillThere(scope: HTMLElement): boolean {
-  const active = document.activeElement;
-  return active === null || active === document.body || scope.contains(active);
 }
 
 export function useWrites(): Writing {
@@ -88,7 +83,7 @@ export function useWrites(): Writing {
   const refusedIn = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const scope = refusedIn.current;
-    if (refusals > 0 && scope?.isConnected && stillThere(scope)) focusRefused(scope);
+    if (refusals > 0 && scope?.isConnected) focusRefused(scope);
   }, [refusals]);
   async function run(event: Event, write: () => Promise<void>) {
     event.preventDefault();
