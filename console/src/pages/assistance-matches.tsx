@@ -12,7 +12,6 @@ import { BusyButton } from "../ui/busy-button.tsx";
 import { FormProblem, focusRefused, problemOf, problemWords, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { ProblemError } from "./assistance-data.ts";
 import {
   type AssistanceMatch,
   candidatesOf,
@@ -162,18 +161,20 @@ function MoveMatch({
   const [to, setTo] = useState<MatchStatus>(legal[0] ?? "declined");
   const id = `match-${match.id}`;
   // The refusal is kept by the list, so the form's own problem goes unread; `useSubmit` runs the move and focuses it.
-  const { busy, submit } = useSubmit(async () => {
-    try {
-      await moveMatch(match, to, "");
-      onProblem(undefined);
-      onMoved();
-    } catch (error) {
-      onProblem(problemOf(error));
-      // A stale list is read again, so the next choice is made on what stands.
-      if (error instanceof ProblemError && error.problem.status === 412) onMoved();
-      throw error;
-    }
-  });
+  const { busy, submit } = useSubmit(
+    async () => {
+      try {
+        await moveMatch(match, to, "");
+        onProblem(undefined);
+        onMoved();
+      } catch (error) {
+        onProblem(problemOf(error));
+        throw error;
+      }
+    },
+    // A stale list is read again, so the next choice is made on what stands.
+    { onStale: onMoved },
+  );
   // A stale refusal draws this move anew (the match read again): the focus the old form held goes to the new one, or
   // to the refusal beside a match found final.
   const scope = useRef<HTMLDivElement>(null);

@@ -37,6 +37,11 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
     setConfirming(false);
     focusReturn.closed(() => document.getElementById("adopt-programme"));
   };
+  // Changed by someone else (412, said at once): the page and the year's ETag are read again.
+  const readAgain = async () => {
+    onChanged();
+    setReread((await programmeFile(year)).etag);
+  };
   // A refusal is shown, and focused, beside the button (the pressed "yes" went with the question).
   const adopt = (etag: string) => async () => {
     try {
@@ -44,14 +49,8 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
       onChanged(`The ${year} programme is adopted.`);
     } catch (error) {
       const refused = problemOf(error);
-      // Adopted or changed by someone else: the page shows the year as it now stands.
+      // Adopted by someone else: the page shows the year as it now stands.
       if (refused.status === 409) return onChanged(adoptionRefusal(refused, year));
-      if (refused.status === 412) {
-        onChanged();
-        // Busy until the year's new ETag is read (a failed read is the problem then): a press before would be
-        // refused again.
-        setReread((await programmeFile(year)).etag);
-      }
       throw error;
     }
   };
@@ -68,7 +67,7 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
               busy={busy}
               onYes={(event) => {
                 setConfirming(false);
-                void run(event, adopt(reread ?? current.etag));
+                void run(event, adopt(reread ?? current.etag), { onStale: readAgain });
               }}
               onNo={keepTheDraft}
               onKeyDown={focusReturn.escapeCloses(keepTheDraft)}

@@ -31,6 +31,15 @@ export function problemOf(error: unknown): Problem {
   return error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 }
 
+/** What a write's caller does besides keeping its refusal. */
+export interface WriteOptions {
+  /**
+   * After a stale write's refusal (412), shown at once: read what now stands, so that the next press acts on it. The
+   * write stays busy until it is read (a press before would be refused again); a failed read leaves the 412 said.
+   */
+  onStale?: () => void | Promise<void>;
+}
+
 export interface Submitting {
   busy: boolean;
   problem: Problem | undefined;
@@ -49,7 +58,7 @@ export interface Writing {
    * as the problem and takes the focus (`focusRefused`) within that form, or within the element marked
    * `data-refusal-scope` around a button outside any form, unless the reader has moved on elsewhere meanwhile.
    */
-  run: (event: Event, write: () => Promise<void>) => Promise<void>;
+  run: (event: Event, write: () => Promise<void>, options?: WriteOptions) => Promise<void>;
   dismiss: () => void;
 }
 
@@ -73,6 +82,15 @@ function refusalScope(pressed: EventTarget | null): HTMLElement | null {
   return pressed instanceof HTMLElement ? pressed.closest<HTMLElement>("form, [data-refusal-scope]") : null;
 }
 
+/** A stale write's reading again; its failure is not the reader's news: the 412 they must act on stays said. */
+async function readAgain(onStale: () => void | Promise<void>): Promise<void> {
+  try {
+    await onStale();
+  } catch {
+    // The next press is refused as stale again, and reads again.
+  }
+}
+
 export function useWrites(): Writing {
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
@@ -85,7 +103,7 @@ export function useWrites(): Writing {
     const scope = refusedIn.current;
     if (refusals > 0 && scope?.isConnected) focusRefused(scope);
   }, [refusals]);
-  async function run(event: Event, write: () => Promise<void>) {
+  async function run(event: Event, write: () => Promise<void>, options: WriteOptions = {}) {
     event.preventDefault();
     if (running.current) return;
     // Read now: the event's currentTarget is gone once the write has been awaited.
@@ -97,8 +115,10 @@ export function useWrites(): Writing {
       setProblem(undefined);
     } catch (error) {
       refusedIn.current = scope;
-      setProblem(problemOf(error));
+      const refused = problemOf(error);
+      setProblem(refused);
       setRefusals((count) => count + 1);
+      if (refused.status === 412 && options.onStale) await readAgain(options.onStale);
     } finally {
       running.current = false;
       setBusy(false);
@@ -107,9 +127,9 @@ export function useWrites(): Writing {
   return { busy, problem, run, dismiss: () => setProblem(undefined) };
 }
 
-export function useSubmit(write: () => Promise<void>): Submitting {
+export function useSubmit(write: () => Promise<void>, options?: WriteOptions): Submitting {
   const { run, ...writing } = useWrites();
-  return { ...writing, submit: (event) => run(event, write) };
+  return { ...writing, submit: (event) => run(event, write, options) };
 }
 
 export function Field(props: {

@@ -255,18 +255,16 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
   const [language, setLanguage] = useState<Language>("en");
   const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
   const [saved, setSaved] = useState<string>();
-  const { busy, problem, submit, dismiss } = useSubmit(async () => {
-    setSaved(undefined);
-    try {
+  const { busy, problem, submit, dismiss } = useSubmit(
+    async () => {
+      setSaved(undefined);
       await changeTemplate(current.value.id, current.etag, { variants: { [language]: form } });
-    } catch (error) {
-      // A stale edit: the page shows the template as it now stands; the form keeps what was typed.
-      if (problemOf(error).status === 412) onSaved();
-      throw error;
-    }
-    setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
-    onSaved();
-  });
+      setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
+      onSaved();
+    },
+    // A stale edit: the page shows the template as it now stands; the form keeps what was typed.
+    { onStale: onSaved },
+  );
   const at = (part: keyof VariantForm) => fieldProblem(problem, `variants.${language}.${part}`);
 
   const stale =

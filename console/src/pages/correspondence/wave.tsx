@@ -14,7 +14,6 @@ import {
   FormProblem,
   fieldProblem,
   formProblem,
-  problemOf,
   problemWords,
   SelectField,
   useSubmit,
@@ -342,18 +341,14 @@ function Moves({
   };
   const wave = current.value;
   const move = (how: typeof scheduleWave) => async () => {
-    try {
-      await how(wave.id, current.etag);
-    } catch (error) {
-      // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
-      if (problemOf(error).status === 412) onMoved();
-      throw error;
-    }
+    await how(wave.id, current.etag);
     if (how === cancelWave) onCancelled();
     // Scheduled, the wave has no schedule button left: the focus goes on to the cancel button.
     else focusReturn.closed(() => document.getElementById("cancel-wave"));
     onMoved();
   };
+  // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
+  const stale = { onStale: onMoved };
   return (
     <div class="wave-moves" data-refusal-scope>
       {problem && <FormProblem id="moves-problem">{problemWords(problem)}</FormProblem>}
@@ -365,7 +360,7 @@ function Moves({
           busy={busy}
           onYes={(event) => {
             setConfirming(false);
-            void run(event, move(cancelWave));
+            void run(event, move(cancelWave), stale);
           }}
           onNo={keepTheWave}
           onKeyDown={focusReturn.escapeCloses(keepTheWave)}
@@ -378,7 +373,7 @@ function Moves({
               busy={busy}
               onClick={(event) => {
                 focusReturn.opened();
-                void run(event, move(scheduleWave));
+                void run(event, move(scheduleWave), stale);
               }}
             >
               Schedule the wave
