@@ -122,6 +122,17 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     const arabic = venue.getByLabel("Venue in العربية (Arabic)");
     expect([await arabic.getAttribute("lang"), await arabic.getAttribute("dir")]).toEqual(["ar", "rtl"]);
     expect(await venue.getByLabel("Venue in 中文 (Chinese)").getAttribute("lang")).toBe("zh-Hans");
+    // Each label's own-script name is marked in its language too (WCAG 3.1.2), the English one not.
+    const ownNames = venue.locator("label span[lang]");
+    expect(
+      await ownNames.evaluateAll((spans) => spans.map((span) => [span.getAttribute("lang"), span.textContent])),
+    ).toEqual([
+      ["ar", "العربية"],
+      ["zh-Hans", "中文"],
+      ["fr", "Français"],
+      ["ru", "Русский"],
+      ["es", "Español"],
+    ]);
     const texts = { ar: "قاعة المؤتمرات 4", zh: "第4会议室", en: "Conference Room 4", fr: "Salle de conférence 4" };
     await arabic.fill(texts.ar);
     await venue.getByLabel("Venue in 中文 (Chinese)").fill(texts.zh);

@@ -134,7 +134,8 @@ export function useSubmit(write: () => Promise<void>, options?: WriteOptions): S
 
 export function Field(props: {
   id: string;
-  label: string;
+  /** Words, or words with a part in another language (`<span lang>`). */
+  label: ComponentChildren;
   problem: string | undefined;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {
@@ -386,7 +387,7 @@ export function SelectField(props: {
 /** One input of a form laid out by hand, with the API's problem for it. */
 export function InputField(props: {
   id: string;
-  label: string;
+  label: ComponentChildren;
   problem?: string;
   value: string;
   onInput: (value: string) => void;

@@ -62,11 +62,20 @@ export function VenueField(props: {
               {wholeProblem}
             </p>
           )}
-          {VENUE_LANGUAGES.map(({ code, name, tag, dir }) => (
+          {VENUE_LANGUAGES.map(({ code, own, english, tag, dir }) => (
             <InputField
               key={code}
               id={`${id}-${code}`}
-              label={`Venue in ${name}`}
+              label={
+                // The own-script name is read in its language (WCAG 3.1.2); the label's words are those of `name`.
+                own ? (
+                  <>
+                    Venue in <span lang={tag}>{own}</span> ({english})
+                  </>
+                ) : (
+                  `Venue in ${english}`
+                )
+              }
               problem={problems[code]}
               value={value.each[code]}
               lang={tag}

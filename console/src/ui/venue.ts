@@ -25,6 +25,9 @@ interface VenueLanguage {
   code: UnLanguage;
   /** "العربية (Arabic)"; English once. */
   name: string;
+  /** The language's own name ("العربية"), where it is not English; shown with its `tag` as `lang`. */
+  own: string | undefined;
+  english: string;
   /** The field's `lang` and `dir`, as a letter in that language declares them. */
   tag: string;
   dir: "ltr" | "rtl";
@@ -36,6 +39,8 @@ export const VENUE_LANGUAGES: readonly VenueLanguage[] = UN_LANGUAGES.map((code)
   return {
     code,
     name: own === english ? english : `${own} (${english})`,
+    own: own === english ? undefined : own,
+    english,
     tag: LANGUAGE_TAG[code],
     dir: directionOf(code),
   };
