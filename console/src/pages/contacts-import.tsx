@@ -6,7 +6,7 @@ import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { useWrites } from "../ui/form.tsx";
+import { problemWords, useWrites } from "../ui/form.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { fileProblems, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
@@ -174,7 +174,7 @@ export function ContactsImport() {
         </div>
         {problem && (
           <div id={problemId} class="field-problem" role="alert">
-            <p>{[problem.title, problem.detail].filter(Boolean).join(": ")}</p>
+            <p>{problemWords(problem)}</p>
             {fileProblems(problem).length > 0 && (
               <ul>
                 {fileProblems(problem).map((error) => (

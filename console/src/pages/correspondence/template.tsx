@@ -13,6 +13,7 @@ import {
   formProblem,
   InputField,
   problemOf,
+  problemWords,
   SelectField,
   useSubmit,
 } from "../../ui/form.tsx";
@@ -269,15 +270,9 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
 
   const stale =
     problem?.status === 412
-      ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ""}. Someone changed this template after you ` +
-        "opened it; it is shown above as it now stands. Your text is still here: save again to replace theirs."
+      ? `${problemWords(problem)}. Someone changed this template after you opened it; it is shown above as it now ` +
+        "stands. Your text is still here: save again to replace theirs."
       : undefined;
-  const general = stale
-    ? undefined
-    : formProblem(
-        problem,
-        ["subject", "text", "html"].map((p) => `variants.${language}.${p}`),
-      );
   const { dir } = LANGUAGES[language];
   return (
     <FormFrame
@@ -285,7 +280,13 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
       title="Edit a language"
       level={2}
       className="template-edit"
-      general={stale ?? general}
+      general={
+        stale ??
+        formProblem(
+          problem,
+          ["subject", "text", "html"].map((p) => `variants.${language}.${p}`),
+        )
+      }
       problemId={stale ? "edit-stale" : undefined}
       onSubmit={submit}
       busy={busy}
