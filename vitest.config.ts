@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
+import { useSuiteTempDir } from "./test/support/suite-temp-dir.ts";
 
 // Four layers, all run by `npm test`; each layer is a vitest project. They share one pool of workers (no layer has a
 // worker count of its own, so vitest runs them as one group): the e2e files spend most of their time waiting (a wave's
@@ -11,6 +12,9 @@ import { SuiteSequencer } from "./test/support/suite-sequencer.ts";
 // a third of its output, burying any warning a test should make someone read. Set here, in vitest's own process, it
 // reaches the global setups, the workers and what they spawn. `npm start` still says it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+// Whatever the files write to os.tmpdir() goes to one folder of the run's, removed when it ends.
+useSuiteTempDir();
 
 // Unit and integration files share a worker's module graph, as the infra files do: a file no longer imports zod, the SDK
 // and the shared modules afresh, which cost more CPU than most files' tests. A setup file fails any file that leaves
