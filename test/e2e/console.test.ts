@@ -24,7 +24,7 @@ const NON_REPORTING = [
   "Somalia",
 ];
 
-const desk = consoleBrowser();
+const desk = consoleBrowser({ search: true });
 const { openConsole, signIn, troubles } = desk;
 
 async function nonReportingNames(page: Page): Promise<string[]> {

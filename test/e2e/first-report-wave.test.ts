@@ -24,7 +24,7 @@ let token: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "desk-wave-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
   token = await issueToken(stack.jwtKeys, { group: "secretariat" });
 });
 

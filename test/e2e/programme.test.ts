@@ -24,7 +24,7 @@ let secretariat: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "desk-programme-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
   members = await issueToken(stack.jwtKeys, { group: "members" });
   secretariat = await issueToken(stack.jwtKeys, { group: "secretariat" });
   // Seeding 193 States on a shared, loaded machine can pass the layer's 90 s hook timeout.
@@ -179,4 +179,15 @@ describe("a programme year's own letter values on the local stack", () => {
     expect(wave.status).toBe(200);
     expect(await wave.json()).toMatchObject({ values, status: expect.not.stringMatching(/^draft$/) });
   }, 120_000);
+});
+
+describe("a local stack started without search (a test's that never searches)", () => {
+  it("builds no index: the seeded States are there, and a search finds none of them", async () => {
+    await stack.searchReady;
+    expect(stack.timings).not.toHaveProperty("search");
+    expect((await request("/states/MLI", members)).status).toBe(200);
+    const found = await request("/search?q=mali&kinds=state", members);
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ groups: [{ kind: "state", items: [], more: false }] });
+  });
 });

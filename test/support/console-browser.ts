@@ -53,9 +53,16 @@ export const secretariatApi = (desk: ConsoleBrowser) =>
 
 /**
  * Starts the stack and Chromium before the file's tests and stops both after. `expectedErrors` names the failed
- * requests a file makes on purpose (a refused submission's 422, a stale edit's 412), which are not troubles.
+ * requests a file makes on purpose (a refused submission's 422, a stale edit's 412), which are not troubles. The
+ * stack builds no search index unless the file searches (`search: true`): most never do, and each index is a rebuild.
  */
-export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedErrors?: RegExp } = {}): ConsoleBrowser {
+export function consoleBrowser({
+  expectedErrors = /status of 422/,
+  search = false,
+}: {
+  expectedErrors?: RegExp;
+  search?: boolean;
+} = {}): ConsoleBrowser {
   let dataDir: string | undefined;
   let stack: LocalStack | undefined;
   let started: { stack: LocalStack; browser: Browser } | undefined;
@@ -65,7 +72,7 @@ export function consoleBrowser({ expectedErrors = /status of 422/ }: { expectedE
     mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
     await ensureConsoleBuilt();
     dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
-    stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
+    stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search });
     started = { stack, browser: await launchChromium() };
   }, 180_000);
 
