@@ -188,10 +188,8 @@ function bundleSection(data: ReportData, limitKb: number): string {
   return `## 1. Bundle size
 
 Each ${code("functions/*/handler.ts")} found when the bench runs, bundled with esbuild's JS API and the options
-${code("cdk deploy")} uses: ${code("deskBundling")} and ${code("deskRuntime")}, imported from
-${code("infra/desk-function.ts")}, where ${code("DeskFunction")} takes them from too (each key translated by
-${code("bench/bundles.ts")}, typed so that a key added there fails the type check until the bench builds it). That
-is: platform node, format esm, target node24, everything bundled (the AWS SDK too), minified, mainFields module,main,
+${code("cdk deploy")} uses: ${code("deskBuildOptions()")}, imported from ${code("infra/desk-function.ts")}, where
+${code("DeskFunction")} builds with them too, through the same ${code("infra/function-build.mjs")}. That is: platform node, format esm, target node24, everything bundled (the AWS SDK too), minified, mainFields module,main,
 the ${code("createRequire")} banner, the source map in its own linked file, and the ${code("--alias")} that gives the
 SDK clients the environment-variable link of the credential chain alone (${code("infra/lambda-env-credentials.ts")}).
 The bench's bundle of ${code("functions/seed/handler.ts")} and its map were checked byte for byte against what

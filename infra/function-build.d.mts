@@ -5,7 +5,7 @@ import type { BuildOptions, BuildResult, Plugin } from "esbuild";
 export interface FunctionBuild {
   /**
    * Split into chunks beside `index.mjs` (ADR 0038): each module the entry loads with `import()` is a file read on its
-   * first use. Otherwise one file, as CDK builds it.
+   * first use. Otherwise one file.
    */
   chunks: boolean;
   /** Whether its bundle keeps zod's JSON Schema conversion (ADR 0050): only a function that converts schemas needs it. */

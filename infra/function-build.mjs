@@ -1,8 +1,7 @@
-// Builds a function's bundle through esbuild's JS API, which takes plugins where the command line CDK runs does not:
-// one file, or split into chunks (ADR 0038), with or without zod's JSON Schema (ADR 0050). CDK's afterBundling hook
-// runs this file over CDK's own one-file bundle, for every function, with the options as JSON (infra/desk-function.ts),
-// and the bench imports `buildFunction` (bench/bundles.ts): one build, so the bench measures what is deployed. Plain
-// .mjs, so the hook runs it with node alone.
+// Builds a function's bundle through esbuild's JS API, which takes plugins where esbuild's command line does not: one
+// file, or split into chunks (ADR 0038), with or without zod's JSON Schema (ADR 0050). Every function's package is this
+// file run by `cdk synth` with the options as JSON (infra/desk-function.ts), and the bench imports `buildFunction`
+// (bench/bundles.ts): one build, so the bench measures what is deployed. Plain .mjs, so it runs with node alone.
 import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
