@@ -76,6 +76,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
       .click();
     const status = page.locator('[data-list="matches"] [data-field="match-status"]');
     await status.getByText("proposed").waitFor();
+    // The pressed button is gone (the candidate shows its match's status): the focus is on the matches, not the page.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("matches-title");
     // Only the lifecycle's legal moves are offered, the first chosen (shared/assistance/transitions.ts).
     const moves = () => page.getByLabel("Move to").locator("option").allTextContents();
     expect(await moves()).toEqual(["accepted", "declined"]);

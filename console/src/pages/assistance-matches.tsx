@@ -9,6 +9,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
+import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, focusRefused, problemOf, problemWords, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
@@ -51,8 +52,13 @@ export function Candidates({
   const mayPropose = may(session.group, "POST /assistance/matches") && isOpenToMatches(requestStatus);
   const closedToMatches = may(session.group, "POST /assistance/matches") && !isOpenToMatches(requestStatus);
 
+  const focusReturn = useFocusReturn();
   const propose = (offerId: string) => async () => {
+    focusReturn.opened();
     await proposeMatch(requestId, offerId, "");
+    // The pressed button gives way to the match's status: the focus goes to the matches, where the proposal now is,
+    // instead of dropping to the page.
+    focusReturn.closed(() => document.getElementById("matches-title"));
     onProposed();
   };
 
@@ -242,7 +248,9 @@ export function Matches({
     setProblems(({ [matchId]: _, ...others }) => (problem ? { ...others, [matchId]: problem } : others));
   return (
     <section aria-labelledby="matches-title">
-      <h2 id="matches-title">Matches</h2>
+      <h2 id="matches-title" tabIndex={-1}>
+        Matches
+      </h2>
       <Show what={loaded}>
         {(matches) =>
           matches.length === 0 ? (
