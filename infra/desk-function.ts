@@ -56,7 +56,7 @@ export const singlePurposeBuild: FunctionBuild = { chunks: false, keepZodJsonSch
 const esmRequireBanner =
   "import { createRequire as __deskCreateRequire } from 'node:module'; const require = __deskCreateRequire(import.meta.url);";
 
-/** Every function's runtime; esbuild's target follows from it (node24), in CDK and in the bench alike. */
+/** Every function's runtime; esbuild's target follows from it (node24), in every function's build and the bench alike. */
 export const deskRuntime = lambda.Runtime.NODEJS_24_X;
 
 /**

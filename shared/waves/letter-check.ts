@@ -1,7 +1,8 @@
 // What would make every letter of a wave fail, or say something wrong, known before anything is sent: a value the
 // template needs that the wave does not give (a deadline, the briefing's day, a Chair no configuration covers), a
 // variable its audience's recipients cannot fill (a State's name in a letter to an organization), a reply date
-// before the letter's own date, a venue that is not one line, a subject naming the recipient. One check for staff waves (create, schedule) and programme waves (fire).
+// before the letter's own date, a venue that is not one line, a subject naming the recipient. One check for staff
+// waves (create, schedule) and programme waves (fire).
 import type { Owner } from "../contacts/schemas.ts";
 import type { Audience } from "../correspondence/schemas.ts";
 import type { FieldIssue } from "../errors.ts";

@@ -12,7 +12,6 @@ import {
   consoleBrowser,
   focusedElement,
   overflowOf,
-  type PageGlobals,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
@@ -66,8 +65,7 @@ async function holdContactWrites(page: Page): Promise<() => void> {
   return release;
 }
 
-const activeId = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id ?? "");
+const activeId = async (page: Page) => (await focusedElement(page)).id;
 
 // Two shared cores: a dossier reads seven routes, and two tabs may be open at once.
 describe("a State's dossier in the console", { timeout: 120_000 }, () => {
