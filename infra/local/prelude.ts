@@ -90,6 +90,11 @@ export interface PreludeOptions {
   apiPort?: number | undefined;
   dynamoPort?: number | undefined;
   sesPort?: number | undefined;
+  /**
+   * A DynamoDB engine already running (a test layer's, shared by its files): the stack neither starts nor stops it and
+   * keeps none of its data. Stacks sharing one engine each need a table prefix of their own.
+   */
+  dynamoEndpoint?: string | undefined;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -114,6 +119,12 @@ export async function beginLocalStack(opts: PreludeOptions): Promise<LocalPrelud
     ["api", opts.apiPort],
   ] as const) {
     if (port) await onPort(service, () => assertPortFree(port));
+  }
+  if (opts.dynamoEndpoint) {
+    const endpoint = opts.dynamoEndpoint;
+    opts.log?.(`using the DynamoDB engine at ${endpoint}; starting the SES emulator`);
+    const engine: DynamoDbLocal = { endpoint, port: Number(new URL(endpoint).port), stop: async () => undefined };
+    return { dataDir, dynamoDataDir: undefined, dynamo: Promise.resolve(engine), release: () => undefined };
   }
   const dynamoDataDir = opts.inMemory ? undefined : join(dataDir, "dynamodb");
   const release = dynamoDataDir ? lockDataDir(dataDir) : () => undefined;

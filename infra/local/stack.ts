@@ -64,6 +64,8 @@ export interface LocalStackOptions {
   sesPort?: number;
   /** Prefix for the table names (default none: `desk-local`, `audit-local`). */
   tablePrefix?: string;
+  /** A DynamoDB engine already running, which the stack neither starts nor stops; then `tablePrefix` is required. */
+  dynamoEndpoint?: string;
   /** Start-up progress, request lines and schedule runs. */
   log?: (line: string) => void;
   /**
@@ -130,6 +132,9 @@ async function searchOff(log: (line: string) => void): Promise<undefined> {
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const log = opts.log ?? (() => undefined);
+  if (opts.dynamoEndpoint && !opts.tablePrefix) {
+    throw new Error("startLocalStack: a stack on a shared DynamoDB engine needs a tablePrefix of its own");
+  }
   const tableNames = localTableNames(opts.tablePrefix);
   const timings: Record<string, number> = {};
   const stops: (() => Promise<void>)[] = [];

@@ -1,30 +1,23 @@
 // A State's story read back from its timeline, end to end on the local stack: a first report recorded, a wave sent
 // by its schedule, a contact designated, each over HTTP; then GET /states/{iso3}/timeline lists them newest first.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wallClock } from "#shared/waves/programme-waves.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import type { LocalStack } from "../../infra/local/stack.ts";
 import { apiCaller } from "../support/api-call.ts";
+import { startE2eStack } from "../support/e2e-stack.ts";
 
 const ISO3 = "MLI";
-let dataDir: string;
 let stack: LocalStack;
 let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "desk-dossier-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
+  stack = await startE2eStack();
   token = await issueToken(stack.jwtKeys, { group: "secretariat" });
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 interface Entry {
   at: string;

@@ -1,9 +1,6 @@
 // The March first-report wave, end to end on the local stack: template and wave over HTTP, the wave's one-time
 // schedule fired by the local scheduler at its send time, letters counted in the SES emulator; then the programme's
 // own first-report letter, fired as its schedule would.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "#shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
@@ -13,25 +10,21 @@ import { templateRepository } from "#shared/templates/repository.ts";
 import { wallClock } from "#shared/waves/programme-waves.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import type { LocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
 import { apiCaller } from "../support/api-call.ts";
+import { startE2eStack } from "../support/e2e-stack.ts";
 
 const NON_REPORTING = ["GIN", "GMB", "MLI", "MRT", "PRK", "SOM", "SWZ", "TCD"];
-let dataDir: string;
 let stack: LocalStack;
 let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "desk-wave-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
+  stack = await startE2eStack();
   token = await issueToken(stack.jwtKeys, { group: "secretariat" });
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 interface Recipient {
   email: string;

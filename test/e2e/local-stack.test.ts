@@ -1,10 +1,14 @@
-// The whole local stack over real HTTP: DynamoDB Local, the seeded registry, the JWT check, the api handler, SES.
+// The whole local stack over real HTTP: DynamoDB Local, the seeded registry, the JWT check, the api handler, SES; and a
+// stack on an engine it shares, as the other e2e files' are.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDynamoClient } from "#shared/dynamo/client.ts";
 import { generateJwtKeys, issueToken } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { startE2eStack } from "../support/e2e-stack.ts";
 
 interface StatePage {
   items: { iso3: string; iso2: string; name: string; region: string }[];
@@ -170,5 +174,28 @@ describe("the local stack", () => {
   it("serves the SES emulator's page", async () => {
     const response = await fetch(`${stack.sesUrl}/`);
     expect(response.status).toBe(200);
+  });
+});
+
+describe("a stack on the layer's DynamoDB engine, as the other e2e files start theirs", () => {
+  it("refuses to start there without a table prefix of its own, before touching anything", async () => {
+    await expect(
+      startLocalStack({ dataDir, inMemory: true, dynamoEndpoint: inject("dynamoEndpoint"), apiPort: 0, sesPort: 0 }),
+    ).rejects.toThrow(/needs a tablePrefix/);
+  });
+
+  it("seeds its own tables there and leaves the engine running when it stops", async () => {
+    const shared = await startE2eStack();
+    const engine = createDynamoClient({ region: "us-east-1", endpoint: inject("dynamoEndpoint") });
+    try {
+      expect(shared.dynamoEndpoint).toBe(inject("dynamoEndpoint"));
+      expect(shared.tableNames.desk).not.toBe("desk-local");
+      expect(shared.seed).toMatchObject({ created: 193, existing: 0 });
+      await shared.stop();
+      const { TableNames } = await engine.send(new ListTablesCommand({}));
+      expect(TableNames).toEqual(expect.arrayContaining([shared.tableNames.desk, shared.tableNames.audit]));
+    } finally {
+      engine.destroy();
+    }
   });
 });

@@ -2,9 +2,6 @@
 // month and the joint briefing planned for December and held on 15 November; today's programme year with dueNext
 // and the reminders' next items; the year's feed and a personal calendar feed (no token) read back with ical.js;
 // bad programme years refused with 422 at their path and nothing stored.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
@@ -14,26 +11,22 @@ import type { ProgrammeView } from "#shared/programme/schemas.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { programme as schedules } from "../../events/programme.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import type { LocalStack } from "../../infra/local/stack.ts";
 import { targets } from "../../infra/local/targets.ts";
+import { startE2eStack } from "../support/e2e-stack.ts";
 
-let dataDir: string;
 let stack: LocalStack;
 let members: string;
 let secretariat: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "desk-programme-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
+  stack = await startE2eStack();
   members = await issueToken(stack.jwtKeys, { group: "members" });
   secretariat = await issueToken(stack.jwtKeys, { group: "secretariat" });
   // Seeding 193 States on a shared, loaded machine can pass the layer's 90 s hook timeout.
 }, 300_000);
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 const request = (path: string, token?: string, init: RequestInit = {}) =>
   fetch(`${stack.apiUrl}${path}`, {

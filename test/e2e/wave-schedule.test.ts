@@ -1,28 +1,21 @@
 // A wave's one-time schedule end to end on the local stack: scheduled over HTTP a few seconds ahead, fired by the
 // local scheduler at its local time in its zone, letters counted in the SES emulator; a cancelled twin never fires.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import type { LocalStack } from "../../infra/local/stack.ts";
 import { apiCaller } from "../support/api-call.ts";
+import { startE2eStack } from "../support/e2e-stack.ts";
 import { nextMinute } from "../support/next-minute.ts";
 
-let dataDir: string;
 let stack: LocalStack;
 let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "desk-wave-schedule-"));
-  stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search: false });
+  stack = await startE2eStack();
   token = await issueToken(stack.jwtKeys, { group: "secretariat" });
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stack?.stop());
 
 // biome-ignore lint/suspicious/noExplicitAny: the answers of several routes, read field by field below
 type Json = any;

@@ -2,13 +2,7 @@
 import type { TestProject } from "vitest/node";
 import { startDynamoDbLocal } from "../../infra/local/dynamodb-local.ts";
 import { startSesLocal } from "../../infra/local/ses-local.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-    sesEndpoint: string;
-  }
-}
+import "../support/provided-context.ts";
 
 export default async function setup(project: TestProject) {
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal({ inMemory: true }), startSesLocal({ port: 0 })]);

@@ -1,17 +1,17 @@
 // What every e2e test of the staff console needs: a local stack of its own with the console built, Debian's
 // Chromium, pages that record their script errors and CSP reports, sign-in per group and axe-core's verdict.
 // `consoleBrowser()` registers its own beforeAll/afterAll, so a test file calls it once at the top.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { DEFAULT_DATA_DIR, type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import { DEFAULT_DATA_DIR, type LocalStack } from "../../infra/local/stack.ts";
 import { apiCaller } from "./api-call.ts";
 import { launchChromium } from "./chromium.ts";
+import { startE2eStack } from "./e2e-stack.ts";
 
 export type ConsoleGroup = "secretariat" | "experts" | "members";
 
@@ -63,7 +63,6 @@ export function consoleBrowser({
   expectedErrors?: RegExp;
   search?: boolean;
 } = {}): ConsoleBrowser {
-  let dataDir: string | undefined;
   let stack: LocalStack | undefined;
   let started: { stack: LocalStack; browser: Browser } | undefined;
   const troubles: string[] = [];
@@ -71,16 +70,15 @@ export function consoleBrowser({
   beforeAll(async () => {
     mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
     await ensureConsoleBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), "desk-console-e2e-"));
-    stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0, search });
-    started = { stack, browser: await launchChromium() };
+    const running = await startE2eStack({ search });
+    stack = running;
+    started = { stack: running, browser: await launchChromium() };
   }, 180_000);
 
   // The stack is stopped even when Chromium did not start (else its DynamoDB Local outlives the run).
   afterAll(async () => {
     await started?.browser.close();
     await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const running = () => {

@@ -1,0 +1,33 @@
+// The local stack of one e2e file: its own data folder, API, scheduler and SES emulator, and tables of its own on the
+// layer's DynamoDB engine (test/e2e/global-setup.ts). Its `stop()` also removes the data folder.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
+import "./provided-context.ts";
+
+/** `search`: build the index and follow the stream (default off: most files never search, and each index is a rebuild). */
+export async function startE2eStack({ search = false }: { search?: boolean } = {}): Promise<LocalStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
+  const stack = await startLocalStack({
+    dataDir,
+    inMemory: true,
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tablePrefix: `${randomUUID().slice(0, 8)}-`,
+    apiPort: 0,
+    sesPort: 0,
+    search,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
