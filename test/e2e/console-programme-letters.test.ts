@@ -219,7 +219,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await save.click();
     const chinese = page.locator(`#values-${ORGANIZATIONS_LETTER}-briefing-venue-zh-problem`);
     await chinese.waitFor();
-    expect(await chinese.textContent()).toBe("Give the venue in 中文 (Chinese).");
+    expect(await chinese.textContent()).toBe("Give the venue in Chinese.");
     await expect
       .poll(async () => (await focusedElement(page)).id)
       .toBe(`values-${ORGANIZATIONS_LETTER}-briefing-venue-zh`);

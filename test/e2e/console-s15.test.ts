@@ -143,7 +143,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Create the draft wave" }).click();
     const russianProblem = page.locator("#briefing-venue-ru-problem");
     await russianProblem.waitFor();
-    expect(await russianProblem.textContent()).toBe("Give the venue in Русский (Russian).");
+    expect(await russianProblem.textContent()).toBe("Give the venue in Russian.");
     await expect.poll(async () => (await focusedElement(page)).id).toBe("briefing-venue-ru");
     expect(await page.locator("#briefing-venue-ru").getAttribute("aria-invalid")).toBe("true");
     expect(page.url()).toContain("#/waves/new");

@@ -67,7 +67,7 @@ export function VenueField(props: {
               key={code}
               id={`${id}-${code}`}
               label={
-                // The own-script name is read in its language (WCAG 3.1.2); the label's words are those of `name`.
+                // The own-script name is read in its language (WCAG 3.1.2), the English one beside it.
                 own ? (
                   <>
                     Venue in <span lang={tag}>{own}</span> ({english})

@@ -23,8 +23,6 @@ const OWN_NAMES: Readonly<Record<UnLanguage, string>> = {
 
 interface VenueLanguage {
   code: UnLanguage;
-  /** "العربية (Arabic)"; English once. */
-  name: string;
   /** The language's own name ("العربية"), where it is not English; shown with its `tag` as `lang`. */
   own: string | undefined;
   english: string;
@@ -38,7 +36,6 @@ export const VENUE_LANGUAGES: readonly VenueLanguage[] = UN_LANGUAGES.map((code)
   const [own, english] = [OWN_NAMES[code], ENGLISH_NAMES[code]];
   return {
     code,
-    name: own === english ? english : `${own} (${english})`,
     own: own === english ? undefined : own,
     english,
     tag: LANGUAGE_TAG[code],
@@ -71,6 +68,8 @@ export function venueOfForm(form: VenueForm): Venue | undefined {
 /**
  * A venue in each language missing in some, as a problem document naming each missing language's field at
  * `<path>.<language>` (the venue's path as the API names it, e.g. `body.values.briefing.venue`); undefined when none is.
+ * Its words are English alone: a message is plain text, so a language's own name in it could not carry its `lang`
+ * (WCAG 3.1.2), and the field it sits under already shows that name.
  */
 export function venueRefusal(form: VenueForm, path: string): Problem | undefined {
   if (form.mode === "one") return undefined;
@@ -80,8 +79,8 @@ export function venueRefusal(form: VenueForm, path: string): Problem | undefined
     type: "about:blank",
     title: "The venue is not given in every language",
     status: 422,
-    detail: `Give the venue in ${missing.map(({ name }) => name).join(", ")}, or one venue for every language.`,
-    errors: missing.map(({ code, name }) => ({ path: `${path}.${code}`, message: `Give the venue in ${name}.` })),
+    detail: `Give the venue in ${missing.map(({ english }) => english).join(", ")}, or one venue for every language.`,
+    errors: missing.map(({ code, english }) => ({ path: `${path}.${code}`, message: `Give the venue in ${english}.` })),
   };
 }
 
