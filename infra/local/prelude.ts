@@ -36,7 +36,20 @@ export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<
     }
     return port;
   };
-  return { api: read("api"), dynamodb: read("dynamodb"), ses: read("ses") };
+  const ports = { api: read("api"), dynamodb: read("dynamodb"), ses: read("ses") };
+  // On one port, the second service to bind fails; DynamoDB Local's JVM then stays up unbound, and its readiness check
+  // is answered by the SES emulator, which printed an error for every try until the 30 s wait gave up.
+  const services = Object.keys(ports) as LocalService[];
+  for (const [index, service] of services.entries()) {
+    const other = services.slice(index + 1).find((candidate) => ports[candidate] === ports[service]);
+    if (other && ports[service] !== 0) {
+      throw new Error(
+        `${portVariables[service].name} and ${portVariables[other].name} are both ${ports[service]}: ` +
+          "each service needs a port of its own",
+      );
+    }
+  }
+  return ports;
 }
 
 /** Tags a busy port with the service, so `npm start` can name the variable that moves it. */
