@@ -39,9 +39,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, email, ...extra] = positionals;
+  if (command === undefined) {
+    process.stderr.write(`No command given\n\n${USERS_USAGE}`);
+    return 2;
+  }
   const group = groupSchema.safeParse(values.group);
   const problems = [
-    command !== "invite" && `unknown command "${command ?? ""}" (only invite)`,
+    command !== "invite" && `unknown command "${command}" (only invite)`,
     !(email && EMAIL.test(email)) && `"${email ?? ""}" is not an e-mail address`,
     !group.success && `--group must be one of ${groupSchema.options.join(", ")}`,
     !values.stage && "--stage is missing",

@@ -347,6 +347,9 @@ describe("npm run users", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"not-an-address" is not an e-mail address');
     expect(bad.stderr).toContain("--group must be one of secretariat, experts, members");
+    const none = await run("infra/cli/users.ts", [], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^No command given\n\nUsage: npm run users -- invite/);
     expect(cognito.idpCalls).toEqual([]);
   });
 });
