@@ -118,18 +118,28 @@ export type RouteEntry = Route | LazyRoute;
 /** The data of either kind of entry. */
 export const dataOf = (entry: RouteEntry): RouteData => ("spec" in entry ? entry.spec : entry.data);
 
+type RequestPart = "params" | "query" | "body";
+
+/** Each part of a request as a problem's detail names it (the errors' paths keep the short name). */
+const PART_NAMES: Record<RequestPart, { some: string; none: string }> = {
+  params: { some: "The path parameters are", none: "path parameters" },
+  query: { some: "The query string is", none: "query string" },
+  body: { some: "The request body is", none: "request body" },
+};
+
 /** A missing schema means the part must be empty: no params, no query keys, no body. */
-function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
+function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, part: RequestPart): z.output<S> {
   if (!schema) {
     const empty = value === undefined || (typeof value === "object" && value !== null && !Object.keys(value).length);
     if (empty) return undefined as z.output<S>;
-    throw new Malformed(`This route takes no ${part}`, [{ path: part, message: "not expected here" }]);
+    throw new Malformed(`This route takes no ${PART_NAMES[part].none}`, [{ path: part, message: "not expected here" }]);
   }
   const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
   if (result.success) return result.data;
   // A body that is valid JSON but breaks its schema is 422; a bad path or query is a malformed request (400).
-  if (part === "body") throw new Invalid("The request body is not valid", fieldIssuesOf(result.error, part));
-  throw new Malformed(`The request ${part} is not valid`, fieldIssuesOf(result.error, part));
+  const detail = `${PART_NAMES[part].some} not valid`;
+  if (part === "body") throw new Invalid(detail, fieldIssuesOf(result.error, part));
+  throw new Malformed(detail, fieldIssuesOf(result.error, part));
 }
 
 /** The router refuses a route that requires If-Match without one (428); this keeps its handler from ever seeing none. */

@@ -97,13 +97,17 @@ describe("api router", () => {
   it("refuses a malformed code with 400 naming the path parameter", async () => {
     const response = await call({ path: "/states/U1", group: "members" });
     expect(response.status).toBe(400);
+    expect(response.body.detail).toBe("The path parameters are not valid");
     expect(response.body.errors[0].path).toBe("params.iso3");
   });
 
   it("refuses unknown, repeated or out-of-range query parameters with 400", async () => {
     const unknown = await call({ path: "/states", query: "regoin=weog", group: "members" });
     expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toBe("The query string is not valid");
     expect(JSON.stringify(unknown.body.errors)).toContain("regoin");
+    const none = await call({ path: "/states/USA", query: "fields=name", group: "members" });
+    expect(none).toMatchObject({ status: 400, body: { detail: "This route takes no query string" } });
     const repeated = await call({ path: "/states", query: "region=weog&region=african", group: "members" });
     expect(repeated.status).toBe(400);
     const tooMany = await call({ path: "/states", query: "limit=1000", group: "members" });
@@ -155,6 +159,7 @@ describe("api router", () => {
       '{"language":"de","name":"x"}',
     );
     expect(response.status).toBe(422);
+    expect(response.body.detail).toBe("The request body is not valid");
     const paths = response.body.errors.map((issue: { path: string }) => issue.path);
     expect(paths).toContain("body.language");
     expect(paths).toContain("body");
