@@ -70,12 +70,12 @@ export function consoleBrowser({
   beforeAll(async () => {
     mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
     await ensureConsoleBuilt();
-    const running = await startE2eStack({ search });
-    stack = running;
-    started = { stack: running, browser: await launchChromium() };
+    const ownStack = await startE2eStack({ search });
+    stack = ownStack;
+    started = { stack: ownStack, browser: await launchChromium() };
   }, 180_000);
 
-  // The stack is stopped even when Chromium did not start (else its DynamoDB Local outlives the run).
+  // The stack is stopped even when Chromium did not start (else its API, scheduler and SES emulator outlive the file).
   afterAll(async () => {
     await started?.browser.close();
     await stack?.stop();
