@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import "./provided-context.ts";
 
-/** `search`: build the index and follow the stream (default off: most files never search, and each index is a rebuild). */
+/** `search`: build the index and follow the stream (off by default: few files search, and each index is a rebuild). */
 export async function startE2eStack({ search = false }: { search?: boolean } = {}): Promise<LocalStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
   const stack = await startLocalStack({
