@@ -39,15 +39,15 @@ export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<
   const ports = { api: read("api"), dynamodb: read("dynamodb"), ses: read("ses") };
   // On one port, the second service to bind fails; DynamoDB Local's JVM then stays up unbound, and its readiness check
   // is answered by the SES emulator, which printed an error for every try until the 30 s wait gave up.
-  const services = Object.keys(ports) as LocalService[];
-  for (const [index, service] of services.entries()) {
-    const other = services.slice(index + 1).find((candidate) => ports[candidate] === ports[service]);
-    if (other && ports[service] !== 0) {
-      throw new Error(
-        `${portVariables[service].name} and ${portVariables[other].name} are both ${ports[service]}: ` +
-          "each service needs a port of its own",
-      );
+  const taken = new Map<number, LocalService>();
+  for (const service of Object.keys(ports) as LocalService[]) {
+    const port = ports[service];
+    const holder = taken.get(port);
+    if (holder && port !== 0) {
+      const [first, second] = [portVariables[holder].name, portVariables[service].name];
+      throw new Error(`${first} and ${second} are both ${port}: each service needs a port of its own`);
     }
+    taken.set(port, service);
   }
   return ports;
 }
