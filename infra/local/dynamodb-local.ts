@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { findOnPath } from "./find-on-path.ts";
 import { beginJvmArchive, usableJvmArchive } from "./jvm-archive.ts";
-import { assertPortFree, freePort } from "./ports.ts";
+import { assertPortFree, freePort, PortInUseError } from "./ports.ts";
 
 export interface DynamoDbLocalOptions {
   /** 0 or undefined: a free port. */
@@ -47,6 +47,11 @@ const READY_POLL_MS = 25;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const KEPT_OUTPUT_LINES = 20;
+/**
+ * What the engine prints when its port was taken after our check (another process's bind in between): it then stays
+ * up, listening nowhere, and would be waited for until the timeout.
+ */
+const BIND_REFUSED = /java\.net\.BindException|Failed to bind to /;
 
 function emulatorDir(): string {
   const packageJson = createRequire(import.meta.url).resolve("amplify-dynamodb-simulator/package.json");
@@ -77,7 +82,8 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
 
   let port: number;
   if (opts.port) {
-    // java would only print a BindException; check first so the caller gets a PortInUseError.
+    // Checked first: a busy port fails before a JVM starts, and an engine already on it is never taken for ours. A port
+    // taken between this check and the JVM's bind is caught from the JVM's output (BIND_REFUSED).
     await assertPortFree(opts.port);
     port = opts.port;
   } else {
@@ -116,7 +122,10 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
     stdio: ["ignore", "pipe", "pipe"],
   });
 
-  const output = keepLastLines(child, KEPT_OUTPUT_LINES);
+  let bindRefused = false;
+  const output = keepLastLines(child, KEPT_OUTPUT_LINES, (line) => {
+    if (BIND_REFUSED.test(line)) bindRefused = true;
+  });
   let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined;
   const exited = new Promise<void>((done) => {
     child.once("error", (error) => {
@@ -150,7 +159,13 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions): Promise<Dy
   }
 
   try {
-    await waitUntilReady(endpoint, exited, () => exit, output);
+    await waitUntilReady(
+      endpoint,
+      exited,
+      () => exit,
+      output,
+      () => (bindRefused ? port : undefined),
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -163,6 +178,7 @@ async function waitUntilReady(
   exited: Promise<void>,
   exitInfo: () => { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined,
   output: () => string[],
+  refusedPort: () => number | undefined,
 ): Promise<void> {
   // Loaded here, not at import: `npm start` spawns the JVM before the SDK loads (ADR 0030).
   const { DynamoDBClient, ListTablesCommand } = await import("@aws-sdk/client-dynamodb");
@@ -186,6 +202,8 @@ async function waitUntilReady(
         const how = info.error ? info.error.message : `code ${info.code ?? "none"}, signal ${info.signal ?? "none"}`;
         throw new Error(`DynamoDB Local exited before it was ready (${how})${describe()}`);
       }
+      const refused = refusedPort();
+      if (refused !== undefined) throw new PortInUseError(refused);
       if (Date.now() > deadline) {
         throw new Error(
           `DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s${describe()}`,
@@ -224,8 +242,11 @@ export async function dynamoDbAnswers(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Reads the child's stdout and stderr (so the pipes never fill up) and keeps the last lines for error messages. */
-function keepLastLines(child: ChildProcess, max: number): () => string[] {
+/**
+ * Reads the child's stdout and stderr (so the pipes never fill up), hands each line to `onLine` and keeps the last
+ * lines for error messages.
+ */
+function keepLastLines(child: ChildProcess, max: number, onLine: (line: string) => void): () => string[] {
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
@@ -236,6 +257,7 @@ function keepLastLines(child: ChildProcess, max: number): () => string[] {
       partial = parts.pop() ?? "";
       for (const line of parts) {
         if (line.trim() === "") continue;
+        onLine(line);
         lines.push(line);
         if (lines.length > max) lines.shift();
       }
