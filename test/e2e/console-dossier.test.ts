@@ -66,6 +66,7 @@ async function holdContactWrites(page: Page): Promise<() => void> {
 }
 
 const activeId = async (page: Page) => (await focusedElement(page)).id;
+const matrixPanel = (page: Page) => page.getByRole("region", { name: "Matrix", exact: true });
 
 // Two shared cores: a dossier reads seven routes, and two tabs may be open at once.
 describe("a State's dossier in the console", { timeout: 120_000 }, () => {
@@ -317,6 +318,79 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.getByText("From version 2 to 1: 0 added, 1 removed, 1 changed.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "state-matrix-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lets an expert set a State's matrix cells, refusing one without a source at its row, and move it to approval", async () => {
+    const NPT = "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)";
+    const CTBT = "Comprehensive Nuclear-Test-Ban Treaty (CTBT)";
+    const page = await signIn("experts");
+    await page.goto(`${desk.stack.consoleUrl}#/states/GHA`);
+    await page.getByRole("heading", { name: "Ghana (GHA)" }).waitFor();
+    const standing = page.locator('[data-field="matrix-standing"]');
+    await expect.poll(() => standing.textContent()).toBe("No matrix yet.");
+    const control = (row: string, column: string) =>
+      page.getByRole(column === "Cell" ? "combobox" : "textbox", { name: `${row} ${column}`, exact: true });
+
+    // The NPT found in a report; the CTBT marked incomplete, but with no source: the API refuses the batch, at the
+    // CTBT row's document field, and keeps both rows as typed.
+    await control(NPT, "Cell").selectOption("X");
+    await control(NPT, "Document").fill("S/AC.44/2004/(02)/34");
+    await control(CTBT, "Cell").selectOption("?");
+    await page.getByRole("button", { name: "Save the changed cells" }).click();
+    const refusal = "a cell marked ? needs a source: document, article or url";
+    await page.getByText(refusal).waitFor();
+    await expect.poll(() => activeId(page)).toBe("cell-op1.ctbt-document");
+    expect(await control(CTBT, "Document").getAttribute("aria-invalid")).toBe("true");
+    expect(await control(NPT, "Document").inputValue()).toBe("S/AC.44/2004/(02)/34");
+    expect(await seriousViolations(page)).toEqual([]);
+    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-refused-1280.png") });
+
+    await control(CTBT, "Article").fill("Art. 2");
+    await page.getByRole("button", { name: "Save the changed cells" }).click();
+    await expect.poll(() => standing.textContent()).toBe("Version 1 is a draft.");
+    expect(await page.getByText(refusal).count()).toBe(0);
+    const coverage = page.getByRole("region", { name: /^Cells of version 1 by operative paragraph/ });
+    await coverage.getByRole("row", { name: "OP1 1 1 0 10 12" }).waitFor();
+
+    // Someone saves another cell after the page read the matrix: this save is refused (412), the matrix read again,
+    // and the row typed here kept; a second press puts it over the other change, which stays.
+    const read = await asSecretariat("GET", "/states/GHA/matrix");
+    const other = await asSecretariat(
+      "PATCH",
+      "/states/GHA/matrix",
+      { cells: [{ fieldId: "op1.bwc", value: "X", source: { document: "BWC/MSP/2023/INF.1" } }] },
+      read.headers.get("etag") ?? "",
+    );
+    expect(other.status).toBe(200);
+    await control(NPT, "Article").fill("Art. III");
+    await page.getByRole("button", { name: "Save the changed cells" }).click();
+    await page.getByText(/^The matrix was read again/).waitFor();
+    expect(await control(NPT, "Article").inputValue()).toBe("Art. III");
+    await page.getByRole("button", { name: "Save the changed cells" }).click();
+    const draftCells = async () =>
+      ((await (await asSecretariat("GET", "/states/GHA/matrix")).json()) as { draft: { cells: unknown } }).draft.cells;
+    await expect.poll(draftCells).toEqual({
+      "op1.npt": { value: "X", source: { document: "S/AC.44/2004/(02)/34", article: "Art. III" } },
+      "op1.ctbt": { value: "?", source: { article: "Art. 2" } },
+      "op1.bwc": { value: "X", source: { document: "BWC/MSP/2023/INF.1" } },
+    });
+
+    // Through review: shared with the State (its cells then read only), then the Committee's approval, asked first.
+    await page.getByRole("button", { name: "Share with the State" }).click();
+    await expect
+      .poll(() => standing.textContent())
+      .toMatch(/^Version 1 is shared with the State since \d{4}-\d\d-\d\d\.$/);
+    await page.getByText("Version 1 is shared with the State: take it back to draft to change its cells.").waitFor();
+    expect(await page.getByRole("button", { name: "Save the changed cells" }).count()).toBe(0);
+    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-shared-1280.png") });
+    await page.getByRole("button", { name: "Record the Committee's approval" }).click();
+    await page.getByRole("button", { name: "Record the approval" }).click();
+    await expect
+      .poll(() => standing.textContent())
+      .toMatch(/^No version is in review\. Version 1 was approved on \d{4}-\d\d-\d\d\.$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-approved-1280.png") });
     await page.close();
   });
 

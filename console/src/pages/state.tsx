@@ -39,7 +39,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <Contacts state={data.state} session={session} onChanged={changed} />
           <Letters iso3={iso3} round={round} />
           <StateAssistance iso3={iso3} />
-          <Matrix iso3={iso3} round={round} />
+          <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />
           <Timeline iso3={iso3} round={round} />
         </>
       )}

@@ -35,7 +35,7 @@ export function ListTable<Row>(props: {
         <thead>
           <tr>
             {props.columns.map((column) => (
-              <th key={column.header} scope="col">
+              <th key={column.header} scope="col" class={column.numeric ? "number" : undefined}>
                 {column.header}
               </th>
             ))}

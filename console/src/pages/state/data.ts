@@ -171,3 +171,42 @@ export async function matrixDiff(
   const catalogue = fields.paragraphs.flatMap((paragraph) => paragraph.fields);
   return { diff, labels: new Map(catalogue.map((field) => [field.id, fieldWords(field)])) };
 }
+
+export type MatrixView = Schemas["Matrix"];
+export type MatrixCatalogue = Schemas["MatrixFieldCatalogue"];
+
+/** The State's matrix as it stands, with its ETag (every write names it), and the catalogue its cells are read by. */
+export async function matrixNow(iso3: string): Promise<{ matrix: Versioned<MatrixView>; catalogue: MatrixCatalogue }> {
+  const [result, catalogue] = await Promise.all([
+    api.GET("/states/{iso3}/matrix", { params: { path: { iso3 } } }),
+    api.GET("/matrix/fields").then(dataOf),
+  ]);
+  return { matrix: versionedOf(dataOf(result), result.response), catalogue };
+}
+
+/** Sets the cells of the working draft (the API starts one when there is none), all or nothing. */
+export async function editMatrixCells(
+  current: Versioned<MatrixView>,
+  cells: Schemas["MatrixCellChange"][],
+): Promise<MatrixView> {
+  const { iso3 } = current.value;
+  return dataOf(
+    await api.PATCH("/states/{iso3}/matrix", {
+      params: { path: { iso3 }, header: { "If-Match": current.etag } },
+      body: { cells },
+    }),
+  );
+}
+
+export async function moveMatrix(
+  current: Versioned<MatrixView>,
+  body: Schemas["MatrixTransition"],
+): Promise<MatrixView> {
+  const { iso3 } = current.value;
+  return dataOf(
+    await api.POST("/states/{iso3}/matrix/transitions", {
+      params: { path: { iso3 }, header: { "If-Match": current.etag } },
+      body,
+    }),
+  );
+}

@@ -1,11 +1,14 @@
-// The State's matrix: its versions, and what changed between two of them (cells added, removed and changed). The
-// Committee's matrix is not a compliance score: the page shows cells and counts, never a grade.
+// The State's matrix: as it stands (matrix-work.tsx: its cells, their counts, and for the groups that may, the cells
+// set and the version moved through review), its versions, and what changed between two of them. The Committee's
+// matrix is not a compliance score: the page shows cells and counts, never a grade.
 import { useState } from "preact/hooks";
+import type { Session } from "../../auth/session.ts";
 import { Choice } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { type MatrixVersion, matrixDiff, matrixVersions } from "./data.ts";
+import { MatrixNow } from "./matrix-work.tsx";
 import { cellWords, changesOf } from "./readings.ts";
 
 const stamp = (at: { at: string } | undefined) => at?.at.slice(0, 10) ?? "";
@@ -66,10 +69,13 @@ function Compare({ iso3, versions }: { iso3: string; versions: MatrixVersion[] }
   );
 }
 
-export function Matrix({ iso3, round }: { iso3: string; round: number }) {
+export function Matrix(props: { iso3: string; round: number; session: Session; onChanged: () => void }) {
+  const { iso3, round } = props;
   const [versions] = useLoad(() => matrixVersions(iso3), `${iso3}:${round}`);
   return (
     <Panel id="matrix" title="Matrix">
+      <MatrixNow iso3={iso3} round={round} session={props.session} onChanged={props.onChanged} />
+      <h3>Versions</h3>
       <Show what={versions}>
         {(list) =>
           list.length === 0 ? (
