@@ -376,8 +376,10 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       "op1.bwc": { value: "X", source: { document: "BWC/MSP/2023/INF.1" } },
     });
 
-    // Through review: shared with the State (its cells then read only), then the Committee's approval, asked first.
+    // Through review: shared with the State (its cells then read only; the keyboard goes on from the panel's heading,
+    // the button pressed being gone), then the Committee's approval, asked first, and not for a day to come.
     await page.getByRole("button", { name: "Share with the State" }).click();
+    await expect.poll(() => activeId(page)).toBe("matrix-title");
     await expect
       .poll(() => standing.textContent())
       .toMatch(/^Version 1 is shared with the State since \d{4}-\d\d-\d\d\.$/);
@@ -385,6 +387,14 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await page.getByRole("button", { name: "Save the changed cells" }).count()).toBe(0);
     await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-shared-1280.png") });
     await page.getByRole("button", { name: "Record the Committee's approval" }).click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => activeId(page)).toBe("matrix-approve");
+    await page.getByLabel("On (YYYY-MM-DD; blank: today in New York)").fill("2999-01-01");
+    await page.getByRole("button", { name: "Record the Committee's approval" }).click();
+    await page.getByRole("button", { name: "Record the approval" }).click();
+    await expect.poll(() => activeId(page)).toBe("matrix-move-on");
+    expect(await page.locator("#matrix-move-on-problem").textContent()).toMatch(/future/);
+    await page.getByLabel("On (YYYY-MM-DD; blank: today in New York)").fill("");
     await page.getByRole("button", { name: "Record the approval" }).click();
     await expect
       .poll(() => standing.textContent())

@@ -8,6 +8,7 @@ import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { BusyButton } from "../../ui/busy-button.tsx";
 import { Confirm } from "../../ui/confirm.tsx";
+import { useFocusReturn } from "../../ui/focus-return.ts";
 import {
   Choice,
   FormFrame,
@@ -99,6 +100,11 @@ function Moves(props: {
   const writing = useWrites();
   const [on, setOn] = useState("");
   const [asking, setAsking] = useState(false);
+  const focusReturn = useFocusReturn();
+  const notNow = () => {
+    setAsking(false);
+    focusReturn.closed(() => document.getElementById("matrix-approve"));
+  };
   const move = (event: Event, to: MatrixStatus) =>
     writing.run(
       event,
@@ -106,6 +112,9 @@ function Moves(props: {
         await moveMatrix(current, { to, ...(on.trim() ? { on: on.trim() } : {}) });
         setAsking(false);
         props.onMoved();
+        // The move replaces the buttons (the one pressed among them): the keyboard goes on from the panel's heading,
+        // above the matrix's new standing.
+        document.getElementById("matrix-title")?.focus();
       },
       { onStale: props.onStale },
     );
@@ -127,7 +136,15 @@ function Moves(props: {
       <div class="actions">
         {movesFrom(props.status).map(([to, words]) =>
           to === "approved" ? (
-            <button key={to} type="button" onClick={() => setAsking(true)}>
+            <button
+              key={to}
+              id="matrix-approve"
+              type="button"
+              onClick={() => {
+                focusReturn.opened();
+                setAsking(true);
+              }}
+            >
               {words}
             </button>
           ) : (
@@ -144,8 +161,8 @@ function Moves(props: {
           no="Not now"
           busy={writing.busy}
           onYes={(event) => move(event, "approved")}
-          onNo={() => setAsking(false)}
-          onKeyDown={(event) => event.key === "Escape" && setAsking(false)}
+          onNo={notNow}
+          onKeyDown={focusReturn.escapeCloses(notNow)}
         >
           <p>An approved version is final: a later edit starts a new draft from it.</p>
         </Confirm>
