@@ -387,6 +387,8 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await page.getByRole("button", { name: "Save the changed cells" }).count()).toBe(0);
     await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-shared-1280.png") });
     await page.getByRole("button", { name: "Record the Committee's approval" }).click();
+    // The question takes the focus to its safe answer; Escape there closes it.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Not now");
     await page.keyboard.press("Escape");
     await expect.poll(() => activeId(page)).toBe("matrix-approve");
     await page.getByLabel("On (YYYY-MM-DD; blank: today in New York)").fill("2999-01-01");
