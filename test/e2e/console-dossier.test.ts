@@ -406,6 +406,39 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it("confirms a State's language of letters where it was a guess, and corrects another's, for the secretariat alone", async () => {
+    const page = await signIn("secretariat");
+    const language = page.locator('[data-field="language"]');
+    await page.goto(`${desk.stack.consoleUrl}#/states/ALB`);
+    await page.getByRole("heading", { name: "Albania (ALB)" }).waitFor();
+    expect(await language.textContent()).toBe("English (a best guess, not yet confirmed)");
+    await page.getByRole("button", { name: "Confirm this language" }).click();
+    await page.getByText("Letters to Albania go in English, confirmed by the secretariat.").waitFor();
+    await expect.poll(() => language.textContent()).toBe("English (confirmed by the secretariat)");
+
+    await page.goto(`${desk.stack.consoleUrl}#/states/AND`);
+    await page.getByRole("heading", { name: "Andorra (AND)" }).waitFor();
+    const form = page.getByRole("form", { name: "Language of letters" });
+    await form.getByLabel("Language of letters").selectOption("fr");
+    await form.getByRole("button", { name: "Change the language of letters" }).click();
+    await expect.poll(() => language.textContent()).toBe("French (confirmed by the secretariat)");
+    const state = (await (await asSecretariat("GET", "/states/AND")).json()) as Record<string, string>;
+    expect([state.language, state.languageBasis]).toEqual(["fr", "confirmed"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    for (const group of ["experts", "members"] as const) {
+      const other = await signIn(group);
+      await other.goto(`${desk.stack.consoleUrl}#/states/AND`);
+      await other.getByRole("heading", { name: "Andorra (AND)" }).waitFor();
+      expect(await other.locator('[data-field="language"]').textContent()).toBe(
+        "French (confirmed by the secretariat)",
+      );
+      expect(await other.getByRole("form", { name: "Language of letters" }).count()).toBe(0);
+      await other.close();
+    }
+  });
+
   it("offers members none of the writes, and experts the submissions' but not the contacts'", async () => {
     const member = await signIn("members");
     await openDossier(member);

@@ -1,12 +1,14 @@
 // A State's page: its whole dossier, one panel each (pages/state/): obligations, submissions, contacts, the letters
 // it was sent, its assistance requests, its matrix and its timeline. Writes are offered only to the groups that may.
 import { useState } from "preact/hooks";
+import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
 import { Contacts } from "./state/contacts.tsx";
 import { dossierOf } from "./state/data.ts";
 import { LANGUAGES } from "./state/labels.ts";
+import { BASIS_WORDS, LanguageOfLetters } from "./state/language.tsx";
 import { Letters } from "./state/letters.tsx";
 import { Matrix } from "./state/matrix.tsx";
 import { Obligations } from "./state/obligations.tsx";
@@ -30,10 +32,14 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
             {data.state.name} <span class="muted">({data.state.iso3})</span>
           </h1>
           <p>
-            {data.state.regionName}; letters in {LANGUAGES[data.state.language]}; reporting status:{" "}
-            <strong data-field="reportingStatus">{data.state.reportingStatus}</strong>
+            {data.state.regionName}; letters in{" "}
+            <span data-field="language">
+              {LANGUAGES[data.state.language]} ({BASIS_WORDS[data.state.languageBasis]})
+            </span>
+            ; reporting status: <strong data-field="reportingStatus">{data.state.reportingStatus}</strong>
             {data.state.firstReportOn ? ` (first report received ${data.state.firstReportOn})` : ""}
           </p>
+          {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
           <Contacts state={data.state} session={session} onChanged={changed} />

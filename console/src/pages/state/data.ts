@@ -12,6 +12,8 @@ export type TrailKind = TimelineEntry["kind"];
 
 export interface Dossier {
   state: State;
+  /** The State's ETag as read with the dossier: its language is corrected against it. */
+  stateEtag: string;
   obligations: Schemas["Obligation"][];
   submissions: Submission[];
 }
@@ -21,14 +23,26 @@ const pageQuery = (cursor: string | undefined, limit = "100") => ({ limit, ...(c
 
 export async function dossierOf(iso3: string): Promise<Dossier> {
   const path = { iso3 };
-  const [state, obligations, submissions] = await Promise.all([
-    api.GET("/states/{iso3}", { params: { path } }).then(dataOf),
+  const [read, obligations, submissions] = await Promise.all([
+    api.GET("/states/{iso3}", { params: { path } }),
     api.GET("/states/{iso3}/obligations", { params: { path } }).then(dataOf),
     allPages(async (cursor) =>
       dataOf(await api.GET("/states/{iso3}/submissions", { params: { path, query: pageQuery(cursor) } })),
     ),
   ]);
-  return { state, obligations: obligations.items, submissions };
+  const { value: state, etag: stateEtag } = versionedOf(dataOf(read), read.response);
+  return { state, stateEtag, obligations: obligations.items, submissions };
+}
+
+/** Confirms or corrects the State's language of letters; its contacts without a language of their own follow it. */
+export async function changeStateLanguage(dossier: Dossier, language: State["language"]): Promise<State> {
+  const { iso3 } = dossier.state;
+  return dataOf(
+    await api.PATCH("/states/{iso3}", {
+      params: { path: { iso3 }, header: { "If-Match": dossier.stateEtag } },
+      body: { language },
+    }),
+  );
 }
 
 export type TimelinePage = { items: TimelineEntry[]; cursor?: string };
