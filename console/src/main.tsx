@@ -11,6 +11,8 @@ import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
 import { ComposeWave, TemplatePage, Templates, WavePage, Waves } from "./pages/correspondence/index.ts";
 import { Home } from "./pages/home.tsx";
+import { OrganizationPage } from "./pages/organization.tsx";
+import { Organizations } from "./pages/organizations.tsx";
 import { Programme } from "./pages/programme.tsx";
 import { ProgrammeItem } from "./pages/programme-item.tsx";
 import { SnapshotsDiff } from "./pages/snapshot-diff.tsx";
@@ -73,6 +75,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <ProgrammeItem key={`${route.year}/${route.id}`} year={route.year} id={route.id} session={session} />;
     case "programme-year":
       return <Programme key={route.year} year={route.year} session={session} />;
+    case "organizations":
+      return <Organizations session={session} />;
+    case "organization":
+      return <OrganizationPage key={route.id} id={route.id} session={session} />;
     case "not-found":
       return (
         <>
@@ -106,6 +112,8 @@ const TITLES: Record<Route["page"], string> = {
   "snapshots-diff": "Change between two quarters",
   "programme-item": "Programme activity",
   "programme-year": "Programme of work",
+  organizations: "Organizations",
+  organization: "Organization",
 };
 
 function App() {
@@ -134,6 +142,14 @@ function App() {
             <li>
               <a href={href.states()} aria-current={route.page === "states" ? "page" : undefined}>
                 States
+              </a>
+            </li>
+            <li>
+              <a
+                href={href.organizations()}
+                aria-current={route.page === "organizations" || route.page === "organization" ? "page" : undefined}
+              >
+                Organizations
               </a>
             </li>
             {may(session.group, "GET /assistance/requests") && (

@@ -20,7 +20,9 @@ export type Route =
   | { page: "assistance-report"; id: string }
   | { page: "snapshots-diff"; query: URLSearchParams }
   | { page: "programme-item"; year: number; id: string }
-  | { page: "programme-year"; year: number };
+  | { page: "programme-year"; year: number }
+  | { page: "organizations" }
+  | { page: "organization"; id: string };
 
 export function routeOf(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
@@ -59,6 +61,10 @@ export function routeOf(hash: string): Route {
     return { page: "wave-new", templateId: new URLSearchParams(search).get("template") ?? undefined };
   }
   if (parts[0] === "waves" && parts.length === 2 && parts[1]) return { page: "wave", id: decodeURIComponent(parts[1]) };
+  if (parts[0] === "organizations" && parts.length === 1) return { page: "organizations" };
+  if (parts[0] === "organizations" && parts.length === 2 && parts[1]) {
+    return { page: "organization", id: decodeURIComponent(parts[1]) };
+  }
   return { page: "not-found", path };
 }
 
@@ -85,4 +91,6 @@ export const href = {
     from && to ? `#/snapshots/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : "#/snapshots/diff",
   programmeYear: (year: number) => `#/programme/${year}`,
   programmeItem: (year: number, id: string) => `#/programme/${year}/${encodeURIComponent(id)}`,
+  organizations: () => "#/organizations",
+  organization: (id: string) => `#/organizations/${encodeURIComponent(id)}`,
 };

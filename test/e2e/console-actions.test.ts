@@ -1,7 +1,7 @@
-// Three controls the API had and the console lacked, in Debian's Chromium against the local stack: correcting a
-// contact (only what changed sent; a stale correction read again in place, keeping what was typed; an address
-// another active contact holds said at the e-mail), sending again a letter left unknown, and dispatching a stalled
-// wave again, each for the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
+// Controls the API had and the console lacked, in Debian's Chromium against the local stack: correcting a contact
+// (only what changed sent; a stale correction read again in place, keeping what was typed; an address another active
+// contact holds said at the e-mail), sending again a letter left unknown, dispatching a stalled wave again, and the
+// organizations (listed, added and corrected, their points of contact kept), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
 // made here (test/integration/unknown-letters.test.ts and wave-sweep.test.ts make it): its outcome is written to
 // the stack's DynamoDB Local through the stores. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -298,6 +298,74 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     for (const group of ["members", "experts"] as ConsoleGroup[]) {
       const reader = await openWave(wave, group);
       expect(await reader.getByRole("button", { name: "Dispatch the wave again" }).count()).toBe(0);
+      await reader.close();
+    }
+  });
+
+  it("lists the organizations; the secretariat adds one, keeps its points of contact and corrects it", async () => {
+    const page = await signIn("secretariat");
+    await page.getByRole("link", { name: "Organizations", exact: true }).click();
+    await page.getByRole("heading", { name: "Organizations", level: 1 }).waitFor();
+    const list = page.getByRole("region", { name: "Organizations" });
+    await list.getByRole("link", { name: "International Atomic Energy Agency" }).waitFor();
+    // The 25 seeded, under their header row.
+    expect(await list.getByRole("row").count()).toBe(26);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A name left empty is the API's 422 at its field; nothing is added.
+    const add = page.getByRole("form", { name: "Add an organization" });
+    await add.getByLabel("Kind").selectOption("regional");
+    await add.getByLabel("Acronym").fill("SRF");
+    await add.getByRole("button", { name: "Add the organization" }).click();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("organization-name");
+    expect(await page.locator("#organization-name-problem").textContent()).toBeTruthy();
+    await add.getByLabel("Name").fill("Southern Regional Forum");
+    await add.getByLabel("Region (regional and subregional ones; optional)").fill("Southern Africa");
+    await add.getByRole("button", { name: "Add the organization" }).click();
+    await page.getByText("Southern Regional Forum added, as srf.").waitFor();
+    await list.getByRole("link", { name: "Southern Regional Forum" }).click();
+    await page.getByRole("heading", { name: "Southern Regional Forum (SRF)" }).waitFor();
+    expect(await page.locator('[data-field="organization"]').textContent()).toBe("Regional; Southern Africa");
+
+    // Its point of contact: only an organization's roles are offered, and the letters default to English.
+    const contact = page.getByRole("form", { name: "Add a contact" });
+    expect(await contact.getByLabel("Role").locator("option").allTextContents()).toEqual([
+      "Organization's point of contact",
+      "Assistance provider's contact",
+    ]);
+    expect(await contact.getByLabel("Language of letters").locator("option").first().textContent()).toBe(
+      "The organization's (English)",
+    );
+    await contact.getByLabel("Name").fill("Thandi Forumperson");
+    await contact.getByLabel("E-mail").fill(`thandi.${Date.now()}@srf.example`);
+    await contact.getByRole("button", { name: "Add the contact" }).click();
+    const contacts = page.getByRole("region", { name: "The organization's contacts" });
+    await contacts.getByRole("row", { name: /Thandi Forumperson Organization's point of contact/ }).waitFor();
+    const stored = await api("GET", "/contacts?owner=ORG:srf");
+    expect(stored.body.items.map((c: Json) => [c.role, c.language])).toEqual([["organization-poc", "en"]]);
+
+    // Corrected: only the name and the cleared region are sent.
+    const correct = page.getByRole("form", { name: "Correct SRF" });
+    await correct.getByLabel("Name").fill("Southern Regional Security Forum");
+    await correct.getByLabel("Region (regional and subregional ones; optional)").fill("");
+    await correct.getByRole("button", { name: "Save the correction" }).click();
+    await page.getByRole("heading", { name: "Southern Regional Security Forum (SRF)" }).waitFor();
+    expect(await page.locator('[data-field="organization"]').textContent()).toBe("Regional");
+    const organization = await api("GET", "/organizations/srf");
+    expect([organization.body.name, organization.body.region]).toEqual(["Southern Regional Security Forum", undefined]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });
+    await page.close();
+
+    for (const group of ["experts", "members"] as ConsoleGroup[]) {
+      const reader = await signIn(group);
+      await go(reader, "#/organizations/srf");
+      await reader.getByRole("heading", { name: "Southern Regional Security Forum (SRF)" }).waitFor();
+      await reader.getByRole("region", { name: "The organization's contacts" }).waitFor();
+      expect(await reader.locator("form").count()).toBe(0);
+      await go(reader, "#/organizations");
+      await reader.getByRole("region", { name: "Organizations" }).waitFor();
+      expect(await reader.locator("form").count()).toBe(0);
       await reader.close();
     }
   });

@@ -15,6 +15,8 @@ describe("the console's hash routes", () => {
     expect(routeOf(href.snapshots())).toEqual({ page: "snapshots" });
     expect(routeOf(href.programme())).toEqual({ page: "programme" });
     expect(routeOf(href.contactsImport())).toEqual({ page: "contacts-import" });
+    expect(routeOf(href.organizations())).toEqual({ page: "organizations" });
+    expect(routeOf(href.organization("bwc-isu"))).toEqual({ page: "organization", id: "bwc-isu" });
     const states = routeOf(href.states(new URLSearchParams({ status: "non-reporting", q: "mal" })));
     expect(states.page === "states" && Object.fromEntries(states.query)).toEqual({ status: "non-reporting", q: "mal" });
     const assistance = routeOf(href.assistance("consent-window"));

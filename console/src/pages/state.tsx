@@ -5,6 +5,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
+import { stateOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
 import { dossierOf } from "./state/data.ts";
 import { LANGUAGES } from "./state/labels.ts";
@@ -42,7 +43,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
-          <Contacts state={data.state} session={session} onChanged={changed} />
+          <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} />
           <Letters iso3={iso3} round={round} />
           <StateAssistance iso3={iso3} />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />

@@ -6,8 +6,9 @@ import { ProblemError } from "../../api/client.ts";
 import { FieldForm, useSubmit } from "../../ui/form.tsx";
 import { type CorrectableField, changesFrom, correctionValuesOf, type TypedCorrection } from "./contact-changes.ts";
 import { contactFields } from "./contact-fields.ts";
+import type { ContactOwner } from "./contact-owner.ts";
 import { StaleWayOut } from "./contact-stale.tsx";
-import { type Contact, correctContact, type State } from "./data.ts";
+import { type Contact, correctContact } from "./data.ts";
 
 const nothingChanged = new ProblemError({
   type: "about:blank",
@@ -18,7 +19,7 @@ const nothingChanged = new ProblemError({
 
 export function CorrectContact(props: {
   contact: Contact;
-  state: State;
+  owner: ContactOwner;
   onDone: () => void;
   onCancel: () => void;
   onReread: (contact: Contact) => void;
@@ -38,7 +39,7 @@ export function CorrectContact(props: {
       name="correct-contact"
       prefix="correct"
       title={`Correct ${props.contact.name}`}
-      fields={contactFields(props.state, { optional: "empty clears it", designatedOn: "" })}
+      fields={contactFields(props.owner, { optional: "empty clears it", designatedOn: "" })}
       values={{ ...correctionValuesOf(props.contact), ...typed }}
       onChange={(name, value) => setTyped({ ...typed, [name]: value })}
       submitting={submitting}

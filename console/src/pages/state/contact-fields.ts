@@ -1,18 +1,19 @@
-// A State's contact's fields as the add and correct forms lay them out: the body's names, so the API's problems land
-// at them. The two forms differ only in what an empty optional field and an empty designation day mean.
+// A contact's fields as the add and correct forms lay them out: the body's names, so the API's problems land at them.
+// The two forms differ only in what an empty optional field and an empty designation day mean; the owner (a State or
+// an organization) gives the roles offered and the language a contact without its own is written in.
 import type { FieldSpec } from "../../ui/form.tsx";
 import type { CorrectableField } from "./contact-changes.ts";
-import type { State } from "./data.ts";
-import { LANGUAGES, STATE_CONTACT_ROLES } from "./labels.ts";
+import type { ContactOwner } from "./contact-owner.ts";
+import { LANGUAGES } from "./labels.ts";
 
 export type ContactField = CorrectableField;
 
 export function contactFields(
-  state: State,
+  owner: ContactOwner,
   empty: { optional: string; designatedOn: string },
 ): readonly FieldSpec<ContactField>[] {
   return [
-    { name: "role", label: "Role", control: "select", options: STATE_CONTACT_ROLES },
+    { name: "role", label: "Role", control: "select", options: owner.roles },
     { name: "name", label: "Name" },
     { name: "title", label: `Title (${empty.optional})` },
     { name: "agency", label: `Agency (${empty.optional})` },
@@ -22,7 +23,7 @@ export function contactFields(
       name: "language",
       label: "Language of letters",
       control: "select",
-      options: { "": `The State's (${LANGUAGES[state.language]})`, ...LANGUAGES },
+      options: { "": `${owner.whose} (${LANGUAGES[owner.language]})`, ...LANGUAGES },
     },
     { name: "designatedOn", label: `Designated on (YYYY-MM-DD${empty.designatedOn})`, control: "date" },
   ];

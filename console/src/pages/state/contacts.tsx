@@ -1,5 +1,5 @@
-// The State's points of contact as the API shows them to the signed-in group; the secretariat adds, verifies,
-// corrects and deactivates them (each write against the version the list showed).
+// An owner's points of contact (a State's, or an organization's) as the API shows them to the signed-in group; the
+// secretariat adds, verifies, corrects and deactivates them (each write against the version the list showed).
 import { useEffect, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
@@ -11,14 +11,16 @@ import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
 import { type ContactField, contactFields } from "./contact-fields.ts";
+import type { ContactOwner } from "./contact-owner.ts";
 import { NowOnRecord, ReadAgain, StaleWayOut } from "./contact-stale.tsx";
-import { addContact, type Contact, deactivateContact, type State, stateContacts, verifyContact } from "./data.ts";
+import { addContact, type Contact, contactsOf, deactivateContact, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 import { standing } from "./readings.ts";
 
-function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
+function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => void }) {
+  const [firstRole = "provider-poc"] = Object.keys(owner.roles);
   const empty: Record<ContactField, string> = {
-    role: "capital-poc",
+    role: firstRole,
     name: "",
     title: "",
     agency: "",
@@ -33,8 +35,8 @@ function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
     const given = Object.fromEntries(Object.entries(optional).filter(([, value]) => value.trim() !== ""));
     const chosenLanguage = codeIn(LANGUAGES, language);
     await addContact({
-      owner: `STATE:${state.iso3}`,
-      role: codeIn(CONTACT_ROLES, role) ?? "capital-poc",
+      owner: owner.owner,
+      role: codeIn(CONTACT_ROLES, role) ?? "provider-poc",
       name,
       email,
       ...given,
@@ -48,7 +50,7 @@ function AddContact({ state, onAdded }: { state: State; onAdded: () => void }) {
       name="add-contact"
       prefix="contact"
       title="Add a contact"
-      fields={contactFields(state, { optional: "optional", designatedOn: "; today when empty" })}
+      fields={contactFields(owner, { optional: "optional", designatedOn: "; today when empty" })}
       values={form}
       onChange={(name, value) => setForm({ ...form, [name]: value })}
       submitting={submitting}
@@ -79,7 +81,8 @@ function Deactivate(props: {
       fields={[
         {
           name: "reason",
-          // The reason is on the State's timeline, which experts and members read (ADR 0048 keeps persons from them).
+          // The reason is in the audit trail (a State's timeline), which experts and members read (ADR 0048 keeps
+          // persons from them).
           label: "Why (left the post, address no longer used…); experts and members read it, so name no one",
           control: "textarea",
         },
@@ -118,8 +121,8 @@ function whoColumns(list: readonly Contact[]): Column<Contact>[] {
 /** The inline form open under the list, and the contact it acts on. */
 type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
 
-export function Contacts(props: { state: State; session: Session; onChanged: () => void }) {
-  const [contacts, reload] = useLoad(() => stateContacts(props.state.iso3), props.state.iso3);
+export function Contacts(props: { owner: ContactOwner; session: Session; onChanged: () => void }) {
+  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), props.owner.owner);
   const [open, setOpen] = useState<OpenForm>();
   const changed = () => {
     reload();
@@ -183,7 +186,7 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
             )}
             <ListTable
               empty="No contact on record."
-              label="The State's contacts"
+              label={`${props.owner.whose} contacts`}
               rows={list}
               keyOf={(c) => c.id}
               classOf={(c) => (c.active ? undefined : "inactive")}
@@ -239,14 +242,14 @@ export function Contacts(props: { state: State; session: Session; onChanged: () 
         <CorrectContact
           key={open.contact.id}
           contact={open.contact}
-          state={props.state}
+          owner={props.owner}
           onCancel={close}
           onReread={showCurrent}
           onKeyDown={focusReturn.escapeCloses(close)}
           onDone={done}
         />
       )}
-      {may(props.session.group, "POST /contacts") && <AddContact state={props.state} onAdded={changed} />}
+      {may(props.session.group, "POST /contacts") && <AddContact owner={props.owner} onAdded={changed} />}
     </Panel>
   );
 }

@@ -91,10 +91,10 @@ export async function voidSubmission(current: Versioned<Submission>, reason: str
   );
 }
 
-/** The State's contacts, active and deactivated, as the API shows them to the signed-in group. */
-export function stateContacts(iso3: string): Promise<Contact[]> {
+/** An owner's contacts (`STATE:<iso3>`, `ORG:<id>`), active and deactivated, as the API shows them to the group. */
+export function contactsOf(owner: string): Promise<Contact[]> {
   return allPages(async (cursor) =>
-    dataOf(await api.GET("/contacts", { params: { query: { owner: `STATE:${iso3}`, ...pageQuery(cursor) } } })),
+    dataOf(await api.GET("/contacts", { params: { query: { owner, ...pageQuery(cursor) } } })),
   );
 }
 

@@ -27,10 +27,6 @@ export const CONTACT_ROLES: Record<ContactRole, string> = {
   "permanent-mission": "Permanent Mission (address of record)",
 };
 
-const { "organization-poc": _organizationsOnly, ...stateRoles } = CONTACT_ROLES;
-/** The roles a State's contact may have (organization-poc belongs to organizations). */
-export const STATE_CONTACT_ROLES: Readonly<Record<Exclude<ContactRole, "organization-poc">, string>> = stateRoles;
-
 /** The code among `words`' keys that `value` names, if any: a select's value read back as the API's type. */
 export function codeIn<Code extends string>(words: Readonly<Record<Code, string>>, value: string): Code | undefined {
   return (Object.keys(words) as Code[]).find((code) => code === value);

@@ -1,0 +1,79 @@
+// An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
+// verifies, corrects and deactivates them), and for the secretariat, its details corrected against the version read
+// (a change made meanwhile is the API's 412; only what changed is sent).
+import { useState } from "preact/hooks";
+import type { Versioned } from "../api/versioned.ts";
+import { may } from "../auth/access.ts";
+import type { Session } from "../auth/session.ts";
+import { FieldForm, useSubmit } from "../ui/form.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
+import { KINDS, organizationChanges, typedOf } from "./organization-changes.ts";
+import { ORGANIZATION_FIELDS } from "./organizations.tsx";
+import { correctOrganization, type Organization, organizationWithEtag } from "./organizations-data.ts";
+import { organizationOwner } from "./state/contact-owner.ts";
+import { Contacts } from "./state/contacts.tsx";
+
+function CorrectOrganization(props: { current: Versioned<Organization>; onDone: () => void; onStale: () => void }) {
+  const { current } = props;
+  const [form, setForm] = useState(() => typedOf(current.value));
+  const [done, setDone] = useState<string>();
+  const submitting = useSubmit(
+    async () => {
+      const changes = organizationChanges(current.value, form);
+      if (Object.keys(changes).length === 0) {
+        setDone("Nothing changed: nothing to save.");
+        return;
+      }
+      await correctOrganization(current, changes);
+      setDone("Saved.");
+      props.onDone();
+    },
+    { onStale: props.onStale },
+  );
+  return (
+    <FieldForm
+      name="correct-organization"
+      prefix="correct-organization"
+      title={`Correct ${current.value.acronym}`}
+      level={2}
+      fields={ORGANIZATION_FIELDS}
+      values={form}
+      onChange={(name, value) => {
+        setDone(undefined);
+        setForm({ ...form, [name]: value });
+      }}
+      submitting={submitting}
+      submitLabel="Save the correction"
+    >
+      <p class="muted">Its id, {current.value.id}, never changes: contacts and letters refer to it.</p>
+      {done && <p role="status">{done}</p>}
+    </FieldForm>
+  );
+}
+
+export function OrganizationPage({ id, session }: { id: string; session: Session }) {
+  const [loaded, reread] = useLoad(() => organizationWithEtag(id), id);
+  return (
+    <Show what={loaded}>
+      {(current) => {
+        const organization = current.value;
+        return (
+          <>
+            <h1>
+              {organization.name} <span class="muted">({organization.acronym})</span>
+            </h1>
+            <p data-field="organization">
+              {KINDS[organization.kind]}
+              {organization.region ? `; ${organization.region}` : ""}
+              {organization.note ? `. ${organization.note}` : ""}
+            </p>
+            <Contacts owner={organizationOwner(organization)} session={session} onChanged={() => undefined} />
+            {may(session.group, "PATCH /organizations/{id}") && (
+              <CorrectOrganization current={current} onDone={reread} onStale={reread} />
+            )}
+          </>
+        );
+      }}
+    </Show>
+  );
+}

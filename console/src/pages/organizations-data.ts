@@ -1,0 +1,32 @@
+// The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id}).
+import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+import { type Versioned, versionedOf } from "../api/versioned.ts";
+
+export type Organization = Schemas["Organization"];
+
+export function organizations(): Promise<Organization[]> {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/organizations", { params: { query: { limit: "100", ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+export async function organizationWithEtag(id: string): Promise<Versioned<Organization>> {
+  const result = await api.GET("/organizations/{id}", { params: { path: { id } } });
+  return versionedOf(dataOf(result), result.response);
+}
+
+export async function addOrganization(body: Schemas["NewOrganization"]): Promise<Organization> {
+  return dataOf(await api.POST("/organizations", { body }));
+}
+
+export async function correctOrganization(
+  current: Versioned<Organization>,
+  body: Schemas["OrganizationChanges"],
+): Promise<Organization> {
+  return dataOf(
+    await api.PATCH("/organizations/{id}", {
+      params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
+      body,
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+// The international, regional and subregional organizations the Committee writes to, each linked to its page (its
+// points of contact); the secretariat adds one. A refused addition shows the API's problem at its field.
+import { useState } from "preact/hooks";
+import { may } from "../auth/access.ts";
+import type { Session } from "../auth/session.ts";
+import { href } from "../routes.ts";
+import { FieldForm, type FieldSpec, useSubmit } from "../ui/form.tsx";
+import { ListTable } from "../ui/list-table.tsx";
+import { Show, useLoad } from "../ui/load.tsx";
+import { KINDS } from "./organization-changes.ts";
+import { addOrganization, organizations } from "./organizations-data.ts";
+import { codeIn } from "./state/labels.ts";
+
+type NewField = "kind" | "name" | "acronym" | "region" | "note";
+
+export const ORGANIZATION_FIELDS: readonly FieldSpec<NewField>[] = [
+  { name: "kind", label: "Kind", control: "select", options: KINDS },
+  { name: "name", label: "Name" },
+  { name: "acronym", label: "Acronym" },
+  { name: "region", label: "Region (regional and subregional ones; optional)" },
+  { name: "note", label: "Note (optional)", control: "textarea" },
+];
+
+function AddOrganization({ onAdded }: { onAdded: () => void }) {
+  const empty: Record<NewField, string> = { kind: "international", name: "", acronym: "", region: "", note: "" };
+  const [form, setForm] = useState(empty);
+  const [added, setAdded] = useState<string>();
+  const submitting = useSubmit(async () => {
+    const organization = await addOrganization({
+      kind: codeIn(KINDS, form.kind) ?? "international",
+      name: form.name,
+      acronym: form.acronym,
+      ...(form.region.trim() ? { region: form.region } : {}),
+      ...(form.note.trim() ? { note: form.note } : {}),
+    });
+    setForm(empty);
+    setAdded(`${organization.name} added, as ${organization.id}.`);
+    onAdded();
+  });
+  return (
+    <FieldForm
+      name="add-organization"
+      prefix="organization"
+      title="Add an organization"
+      level={2}
+      fields={ORGANIZATION_FIELDS}
+      values={form}
+      onChange={(name, value) => {
+        setAdded(undefined);
+        setForm({ ...form, [name]: value });
+      }}
+      submitting={submitting}
+      submitLabel="Add the organization"
+    >
+      {added && <p role="status">{added}</p>}
+    </FieldForm>
+  );
+}
+
+export function Organizations({ session }: { session: Session }) {
+  const [list, reload] = useLoad(organizations, "organizations");
+  return (
+    <>
+      <h1>Organizations</h1>
+      <p>International, regional and subregional organizations: their points of contact get the Committee's letters.</p>
+      <Show what={list}>
+        {(rows) => (
+          <ListTable
+            label="Organizations"
+            list="organizations"
+            empty="No organization on record."
+            rows={[...rows].sort((a, b) => a.name.localeCompare(b.name, "en"))}
+            keyOf={(organization) => organization.id}
+            columns={[
+              {
+                header: "Name",
+                names: true,
+                cell: (organization) => <a href={href.organization(organization.id)}>{organization.name}</a>,
+              },
+              { header: "Acronym", cell: (organization) => organization.acronym },
+              { header: "Kind", cell: (organization) => KINDS[organization.kind] },
+              { header: "Region", cell: (organization) => organization.region ?? "" },
+            ]}
+          />
+        )}
+      </Show>
+      {may(session.group, "POST /organizations") && <AddOrganization onAdded={reload} />}
+    </>
+  );
+}
