@@ -363,6 +363,12 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       read.headers.get("etag") ?? "",
     );
     expect(other.status).toBe(200);
+    // The matrix read again after the refusal comes slowly, as on a slow line: the page must not say it has read it,
+    // nor take a second press, before it shows that version (a press before would be refused as stale again).
+    await page.route("**/states/GHA/matrix", async (route) => {
+      if (route.request().method() === "GET") await new Promise((later) => setTimeout(later, 1_500));
+      await route.continue();
+    });
     await control(NPT, "Article").fill("Art. III");
     await page.getByRole("button", { name: "Save the changed cells" }).click();
     await page.getByText(/^The matrix was read again/).waitFor();
@@ -375,6 +381,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       "op1.ctbt": { value: "?", source: { article: "Art. 2" } },
       "op1.bwc": { value: "X", source: { document: "BWC/MSP/2023/INF.1" } },
     });
+    await page.unroute("**/states/GHA/matrix");
 
     // Through review: shared with the State (its cells then read only; the keyboard goes on from the panel's heading,
     // the button pressed being gone), then the Committee's approval, asked first, and not for a day to come.

@@ -160,7 +160,7 @@ function MoveMatch({
   names: OwnerNames;
   problem: Problem | undefined;
   onProblem: (problem: Problem | undefined) => void;
-  onMoved: () => void;
+  onMoved: () => Promise<void>;
 }) {
   // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), the first chosen.
   const legal = matchTransitions[match.status];
@@ -239,7 +239,7 @@ export function Matches({
   session: Session;
   round: number;
   names: OwnerNames;
-  onMoved: () => void;
+  onMoved: () => Promise<void>;
 }) {
   const [loaded] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
   const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");

@@ -83,7 +83,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const [round, setRound] = useState(0);
   const matched = () => {
     setRound((n) => n + 1);
-    reload();
+    return reload();
   };
   return (
     <Show what={loaded}>

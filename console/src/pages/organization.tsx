@@ -13,7 +13,11 @@ import { correctOrganization, type Organization, organizationWithEtag } from "./
 import { organizationOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
 
-function CorrectOrganization(props: { current: Versioned<Organization>; onDone: () => void; onStale: () => void }) {
+function CorrectOrganization(props: {
+  current: Versioned<Organization>;
+  onDone: () => void;
+  onStale: () => Promise<void>;
+}) {
   const { current } = props;
   const [form, setForm] = useState(() => typedOf(current.value));
   const [done, setDone] = useState<string>();

@@ -22,8 +22,8 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
   // and moves the round on, so the panels that read what it changed (the timeline above all) read again.
   const [round, setRound] = useState(0);
   const changed = () => {
-    reload();
     setRound((n) => n + 1);
+    return reload();
   };
   return (
     <Show what={dossier}>

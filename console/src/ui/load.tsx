@@ -1,26 +1,44 @@
 // Loading a page's data: one state for pending, failed and loaded, so every page shows each the same way.
 import type { ComponentChildren } from "preact";
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 
 export type Loaded<T> = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; data: T };
 
-/** Runs `load` on mount and whenever `key` changes; `reload` runs it again after a write. */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
+/**
+ * Runs `load` on mount and whenever `key` changes; `reload` runs it again after a write, and resolves once what it
+ * read is shown (or its failure), so a stale write's reading again (ui/form.tsx, `onStale`) keeps the write busy until
+ * the page shows the version the next press writes against.
+ */
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
   const [round, setRound] = useState(0);
+  const waiting = useRef<(() => void)[]>([]);
   // `key` names what `load` reads; `round` asks again after a write.
   useEffect(() => {
     let current = true;
+    const show = (next: Loaded<T>) => {
+      if (!current) return;
+      setState(next);
+      for (const shown of waiting.current.splice(0)) shown();
+    };
     load().then(
-      (data) => current && setState({ status: "ready", data }),
-      (error: unknown) => current && setState({ status: "failed", message: messageOf(error) }),
+      (data) => show({ status: "ready", data }),
+      (error: unknown) => show({ status: "failed", message: messageOf(error) }),
     );
     return () => {
       current = false;
     };
   }, [key, round]);
-  return [state, useCallback(() => setRound((n) => n + 1), [])];
+  const reload = useCallback(
+    () =>
+      new Promise<void>((shown) => {
+        waiting.current.push(shown);
+        setRound((n) => n + 1);
+      }),
+    [],
+  );
+  return [state, reload];
 }
 
 export function messageOf(error: unknown): string {

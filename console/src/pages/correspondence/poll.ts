@@ -1,15 +1,20 @@
 // Data that changes by itself (a wave while it sends): loaded, then asked again every few seconds while `keepAsking`
 // says so; the last answer stays on screen while the next is fetched, so counts change in place without a flash.
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { type Loaded, messageOf } from "../../ui/load.tsx";
 
 export function usePolled<T>(
   load: () => Promise<T>,
   key: string,
   { everyMs, keepAsking }: { everyMs: number; keepAsking: (data: T) => boolean },
-): [Loaded<T>, () => void] {
+): [Loaded<T>, () => Promise<void>] {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
   const [round, setRound] = useState(0);
+  // As useLoad's: `reload` resolves once the round's first answer (or its failure) is shown.
+  const waiting = useRef<(() => void)[]>([]);
+  const shown = () => {
+    for (const done of waiting.current.splice(0)) done();
+  };
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,6 +25,7 @@ export function usePolled<T>(
           if (!current) return;
           answered = true;
           setState({ status: "ready", data });
+          shown();
           if (keepAsking(data)) timer = setTimeout(ask, everyMs);
         },
         (error: unknown) => {
@@ -27,6 +33,7 @@ export function usePolled<T>(
           // A failed poll keeps the last answer on screen and tries again; a failed first load is the page's failure.
           if (answered) timer = setTimeout(ask, everyMs);
           else setState({ status: "failed", message: messageOf(error) });
+          shown();
         },
       );
     ask();
@@ -35,5 +42,13 @@ export function usePolled<T>(
       if (timer) clearTimeout(timer);
     };
   }, [key, round]);
-  return [state, () => setRound((n) => n + 1)];
+  const reload = useCallback(
+    () =>
+      new Promise<void>((done) => {
+        waiting.current.push(done);
+        setRound((n) => n + 1);
+      }),
+    [],
+  );
+  return [state, reload];
 }

@@ -252,7 +252,7 @@ function VariantBody(props: {
   );
 }
 
-function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => void }) {
+function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => Promise<void> }) {
   const [language, setLanguage] = useState<Language>("en");
   const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
   const [saved, setSaved] = useState<string>();

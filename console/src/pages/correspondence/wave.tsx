@@ -323,7 +323,7 @@ function Moves({
   onCancelled,
 }: {
   current: Versioned<WaveWithCounts>;
-  onMoved: () => void;
+  onMoved: () => Promise<void>;
   onCancelled: () => void;
 }) {
   const { busy, problem, run } = useWrites();
@@ -499,7 +499,7 @@ function NotReached({ id, version }: { id: string; version: string }) {
 function OpenWave(props: {
   current: Versioned<WaveWithCounts>;
   session: Session;
-  onMoved: () => void;
+  onMoved: () => Promise<void>;
   onCancelled: () => void;
 }) {
   const { id, sendInstant } = props.current.value;

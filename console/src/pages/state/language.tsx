@@ -12,7 +12,7 @@ export const BASIS_WORDS: Readonly<Record<State["languageBasis"], string>> = {
   confirmed: "confirmed by the secretariat",
 };
 
-export function LanguageOfLetters({ dossier, onChanged }: { dossier: Dossier; onChanged: () => void }) {
+export function LanguageOfLetters({ dossier, onChanged }: { dossier: Dossier; onChanged: () => Promise<void> }) {
   const { state } = dossier;
   const [form, setForm] = useState<Record<"language", string>>({ language: state.language });
   const [done, setDone] = useState<string>();

@@ -94,7 +94,7 @@ function Moves(props: {
   current: Versioned<MatrixView>;
   status: MatrixStatus;
   onMoved: () => void;
-  onStale: () => void;
+  onStale: () => Promise<void>;
 }) {
   const { current } = props;
   const writing = useWrites();
@@ -263,7 +263,7 @@ function EditCells(props: {
   drafts: Map<string, CellDraft>;
   setDraft: (fieldId: string, draft: CellDraft) => void;
   onSaved: () => void;
-  onStale: () => void;
+  onStale: () => Promise<void>;
 }) {
   const { current } = props;
   const { draft, approved } = current.value;
@@ -340,7 +340,7 @@ function EditCells(props: {
         </table>
       </ScrollTable>
       {nothing && !submitting.busy && <p role="status">No cell differs from the matrix as read: nothing to save.</p>}
-      {problem?.status === 412 && (
+      {problem?.status === 412 && !submitting.busy && (
         <p role="status">
           The matrix was read again: the rows you did not change show it as it now stands; yours keep what you typed.
           Saving puts them over it.
