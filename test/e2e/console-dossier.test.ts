@@ -381,7 +381,9 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       "op1.ctbt": { value: "?", source: { article: "Art. 2" } },
       "op1.bwc": { value: "X", source: { document: "BWC/MSP/2023/INF.1" } },
     });
-    await page.unroute("**/states/GHA/matrix");
+    await page.unrouteAll({ behavior: "wait" });
+    // The page shows the version saved (the other writer's cell counted too) before anything is pressed on it.
+    await coverage.getByRole("row", { name: "OP1 2 1 0 9 12" }).waitFor();
 
     // Through review: shared with the State (its cells then read only; the keyboard goes on from the panel's heading,
     // the button pressed being gone), then the Committee's approval, asked first, and not for a day to come.
