@@ -4,14 +4,19 @@ import { allPages, api, dataOf } from "./client.ts";
 
 const PAGE = "100";
 
+/** Every organization, page by page. */
+export function allOrganizations() {
+  return allPages(async (cursor) =>
+    dataOf(await api.GET("/organizations", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
 export async function ownerNames(): Promise<Map<string, string>> {
   const [states, organizations] = await Promise.all([
     allPages(async (cursor) =>
       dataOf(await api.GET("/states", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
     ),
-    allPages(async (cursor) =>
-      dataOf(await api.GET("/organizations", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
-    ),
+    allOrganizations(),
   ]);
   return new Map([
     ...states.map((state) => [`STATE:${state.iso3}`, state.name] as const),

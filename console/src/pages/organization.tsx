@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
-import { FieldForm, useSubmit } from "../ui/form.tsx";
+import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { KINDS, organizationChanges, typedOf } from "./organization-changes.ts";
 import { ORGANIZATION_FIELDS } from "./organizations.tsx";
@@ -25,8 +25,7 @@ function CorrectOrganization(props: {
     async () => {
       const changes = organizationChanges(current.value, form);
       if (Object.keys(changes).length === 0) {
-        setDone("Nothing changed: nothing to save.");
-        return;
+        throw nothingChanged("Nothing to correct", "change a detail before saving");
       }
       await correctOrganization(current, changes);
       setDone("Saved.");

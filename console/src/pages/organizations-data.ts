@@ -1,14 +1,8 @@
 // The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id}).
-import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+import { api, dataOf, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
 export type Organization = Schemas["Organization"];
-
-export function organizations(): Promise<Organization[]> {
-  return allPages(async (cursor) =>
-    dataOf(await api.GET("/organizations", { params: { query: { limit: "100", ...(cursor ? { cursor } : {}) } } })),
-  );
-}
 
 export async function organizationWithEtag(id: string): Promise<Versioned<Organization>> {
   const result = await api.GET("/organizations/{id}", { params: { path: { id } } });

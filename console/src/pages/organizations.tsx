@@ -1,6 +1,7 @@
 // The international, regional and subregional organizations the Committee writes to, each linked to its page (its
 // points of contact); the secretariat adds one. A refused addition shows the API's problem at its field.
 import { useState } from "preact/hooks";
+import { allOrganizations } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../routes.ts";
@@ -8,7 +9,7 @@ import { FieldForm, type FieldSpec, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { KINDS } from "./organization-changes.ts";
-import { addOrganization, organizations } from "./organizations-data.ts";
+import { addOrganization } from "./organizations-data.ts";
 import { codeIn } from "./state/labels.ts";
 
 type NewField = "kind" | "name" | "acronym" | "region" | "note";
@@ -58,7 +59,7 @@ function AddOrganization({ onAdded }: { onAdded: () => void }) {
 }
 
 export function Organizations({ session }: { session: Session }) {
-  const [list, reload] = useLoad(organizations, "organizations");
+  const [list, reload] = useLoad(allOrganizations, "organizations");
   return (
     <>
       <h1>Organizations</h1>

@@ -31,6 +31,13 @@ export function problemOf(error: unknown): Problem {
   return error instanceof ProblemError ? error.problem : { type: "about:blank", title: messageOf(error), status: 0 };
 }
 
+/**
+ * The refusal of a save that would change nothing, made here rather than sent: shown and focused as the API's own
+ * refusals are, so the reader learns why nothing happened.
+ */
+export const nothingChanged = (title: string, detail: string): ProblemError =>
+  new ProblemError({ type: "about:blank", title, status: 0, detail });
+
 /** What a write's caller does besides keeping its refusal. */
 export interface WriteOptions {
   /**

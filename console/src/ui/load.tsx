@@ -12,15 +12,14 @@ export type Loaded<T> = { status: "loading" } | { status: "failed"; message: str
  */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
-  const [round, setRound] = useState(0);
-  const waiting = useRef<(() => void)[]>([]);
+  const { round, reload, shown } = useRounds();
   // `key` names what `load` reads; `round` asks again after a write.
   useEffect(() => {
     let current = true;
     const show = (next: Loaded<T>) => {
       if (!current) return;
       setState(next);
-      for (const shown of waiting.current.splice(0)) shown();
+      shown();
     };
     load().then(
       (data) => show({ status: "ready", data }),
@@ -30,15 +29,28 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
       current = false;
     };
   }, [key, round]);
+  return [state, reload];
+}
+
+/**
+ * The rounds of a reading asked again: `reload` starts the next round and resolves when the hook that reads calls
+ * `shown` (useLoad's, and usePolled's for data that changes by itself).
+ */
+export function useRounds(): { round: number; reload: () => Promise<void>; shown: () => void } {
+  const [round, setRound] = useState(0);
+  const waiting = useRef<(() => void)[]>([]);
   const reload = useCallback(
     () =>
-      new Promise<void>((shown) => {
-        waiting.current.push(shown);
+      new Promise<void>((done) => {
+        waiting.current.push(done);
         setRound((n) => n + 1);
       }),
     [],
   );
-  return [state, reload];
+  const shown = useCallback(() => {
+    for (const done of waiting.current.splice(0)) done();
+  }, []);
+  return { round, reload, shown };
 }
 
 export function messageOf(error: unknown): string {

@@ -1,7 +1,7 @@
 // Data that changes by itself (a wave while it sends): loaded, then asked again every few seconds while `keepAsking`
 // says so; the last answer stays on screen while the next is fetched, so counts change in place without a flash.
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { type Loaded, messageOf } from "../../ui/load.tsx";
+import { useEffect, useState } from "preact/hooks";
+import { type Loaded, messageOf, useRounds } from "../../ui/load.tsx";
 
 export function usePolled<T>(
   load: () => Promise<T>,
@@ -9,12 +9,8 @@ export function usePolled<T>(
   { everyMs, keepAsking }: { everyMs: number; keepAsking: (data: T) => boolean },
 ): [Loaded<T>, () => Promise<void>] {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
-  const [round, setRound] = useState(0);
   // As useLoad's: `reload` resolves once the round's first answer (or its failure) is shown.
-  const waiting = useRef<(() => void)[]>([]);
-  const shown = () => {
-    for (const done of waiting.current.splice(0)) done();
-  };
+  const { round, reload, shown } = useRounds();
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,13 +38,5 @@ export function usePolled<T>(
       if (timer) clearTimeout(timer);
     };
   }, [key, round]);
-  const reload = useCallback(
-    () =>
-      new Promise<void>((done) => {
-        waiting.current.push(done);
-        setRound((n) => n + 1);
-      }),
-    [],
-  );
   return [state, reload];
 }

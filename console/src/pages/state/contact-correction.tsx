@@ -2,20 +2,17 @@
 // sent, against the version the list showed; an address another active contact holds (409) is said at the e-mail, where
 // the API's problem puts it (body.email).
 import { useEffect, useState } from "preact/hooks";
-import { ProblemError } from "../../api/client.ts";
-import { FieldForm, useSubmit } from "../../ui/form.tsx";
+import { FieldForm, nothingChanged, useSubmit } from "../../ui/form.tsx";
 import { type CorrectableField, changesFrom, correctionValuesOf, type TypedCorrection } from "./contact-changes.ts";
 import { contactFields } from "./contact-fields.ts";
 import type { ContactOwner } from "./contact-owner.ts";
 import { StaleWayOut } from "./contact-stale.tsx";
 import { type Contact, correctContact } from "./data.ts";
 
-const nothingChanged = new ProblemError({
-  type: "about:blank",
-  title: "Nothing to correct",
-  status: 0,
-  detail: "change a detail before saving, or keep the details as they are",
-});
+const unchanged = nothingChanged(
+  "Nothing to correct",
+  "change a detail before saving, or keep the details as they are",
+);
 
 export function CorrectContact(props: {
   contact: Contact;
@@ -30,7 +27,7 @@ export function CorrectContact(props: {
   useEffect(() => document.getElementById("correct-role")?.focus(), []);
   const submitting = useSubmit(async () => {
     const changes = changesFrom(props.contact, typed);
-    if (Object.keys(changes).length === 0) throw nothingChanged;
+    if (Object.keys(changes).length === 0) throw unchanged;
     await correctContact(props.contact, changes);
     props.onDone();
   });

@@ -162,6 +162,20 @@ export function stateRequests(iso3: string): Promise<Schemas["AssistanceRequest"
 }
 
 export type MatrixVersion = Schemas["MatrixVersionSummary"];
+
+let catalogueRead: Promise<Schemas["MatrixFieldCatalogue"]> | undefined;
+/** The field catalogue: the same for every State and every group, and fixed while the console runs, so read once. */
+function matrixCatalogue(): Promise<Schemas["MatrixFieldCatalogue"]> {
+  catalogueRead ??= api
+    .GET("/matrix/fields")
+    .then(dataOf)
+    .catch((error: unknown) => {
+      // A failed read is not kept: the next page asks again.
+      catalogueRead = undefined;
+      throw error;
+    });
+  return catalogueRead;
+}
 export type MatrixDiff = Schemas["MatrixDiff"];
 
 export function matrixVersions(iso3: string): Promise<MatrixVersion[]> {
@@ -180,7 +194,7 @@ export async function matrixDiff(
     api
       .GET("/states/{iso3}/matrix/diff", { params: { path: { iso3 }, query: { from: String(from), to: String(to) } } })
       .then(dataOf),
-    api.GET("/matrix/fields").then(dataOf),
+    matrixCatalogue(),
   ]);
   const catalogue = fields.paragraphs.flatMap((paragraph) => paragraph.fields);
   return { diff, labels: new Map(catalogue.map((field) => [field.id, fieldWords(field)])) };
@@ -193,7 +207,7 @@ export type MatrixCatalogue = Schemas["MatrixFieldCatalogue"];
 export async function matrixNow(iso3: string): Promise<{ matrix: Versioned<MatrixView>; catalogue: MatrixCatalogue }> {
   const [result, catalogue] = await Promise.all([
     api.GET("/states/{iso3}/matrix", { params: { path: { iso3 } } }),
-    api.GET("/matrix/fields").then(dataOf),
+    matrixCatalogue(),
   ]);
   return { matrix: versionedOf(dataOf(result), result.response), catalogue };
 }

@@ -16,6 +16,7 @@ import {
   fieldProblem,
   formProblem,
   InputField,
+  nothingChanged,
   useSubmit,
   useWrites,
 } from "../../ui/form.tsx";
@@ -275,13 +276,13 @@ function EditCells(props: {
       ? ` Saving starts a new draft from approved version ${approved.version}.`
       : " Saving starts the State's first matrix, as a draft.";
   const [sent, setSent] = useState<Change[]>([]);
-  const [nothing, setNothing] = useState(false);
   const submitting = useSubmit(
     async () => {
       const changes = cellChangesOf(props.fields, props.drafts, cells);
       setSent(changes);
-      setNothing(changes.length === 0);
-      if (changes.length === 0) return;
+      if (changes.length === 0) {
+        throw nothingChanged("Nothing to save", "no cell differs from the matrix as read; change a cell first");
+      }
       await editMatrixCells(current, changes);
       props.onSaved();
     },
@@ -339,7 +340,6 @@ function EditCells(props: {
           </tbody>
         </table>
       </ScrollTable>
-      {nothing && !submitting.busy && <p role="status">No cell differs from the matrix as read: nothing to save.</p>}
       {problem?.status === 412 && !submitting.busy && (
         <p role="status">
           The matrix was read again: the rows you did not change show it as it now stands; yours keep what you typed.
