@@ -21,6 +21,8 @@ const SCOPE = "desk-1540/api";
 /** What the stand-in knows and saw. */
 interface CognitoStandIn {
   url: string;
+  /** The stage's registered callback; each sign-in registers a fresh one (see `login`). */
+  redirectUri: string;
   codes: Map<string, { challenge: string; redirectUri: string }>;
   refreshTokens: Set<string>;
   issued: number;
@@ -32,9 +34,10 @@ interface CognitoStandIn {
 const jwt = (claims: Record<string, unknown>) =>
   ["{}", JSON.stringify(claims), "sig"].map((part) => Buffer.from(part).toString("base64url")).join(".");
 
-function startStandIn(redirectUri: string): Promise<{ server: Server; cognito: CognitoStandIn }> {
+function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
   const cognito: CognitoStandIn = {
     url: "",
+    redirectUri: "",
     codes: new Map(),
     refreshTokens: new Set(),
     issued: 0,
@@ -59,6 +62,7 @@ function startStandIn(redirectUri: string): Promise<{ server: Server; cognito: C
     const url = new URL(request.url ?? "/", "http://stand-in");
     if (request.method === "GET" && url.pathname === "/oauth2/authorize") {
       const q = url.searchParams;
+      const { redirectUri } = cognito;
       const ok =
         q.get("client_id") === CLIENT_ID &&
         q.get("redirect_uri") === redirectUri &&
@@ -167,12 +171,9 @@ let cognito: CognitoStandIn;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "desk-cli-"));
-  const redirectUri = `http://localhost:${await freePort()}/callback`;
-  ({ server, cognito } = await startStandIn(redirectUri));
-  // The stage's outputs as `cdk deploy --outputs-file stages/test.json` writes them.
-  await writeFile(
+/** The stage's outputs as `cdk deploy --outputs-file stages/test.json` writes them. */
+function writeStageOutputs(redirectUri: string) {
+  return writeFile(
     path.join(dir, "test.json"),
     JSON.stringify({
       "Desk1540-test-Stateful": { deskTableTableName: "x" },
@@ -187,6 +188,12 @@ beforeAll(async () => {
       },
     }),
   );
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "desk-cli-"));
+  ({ server, cognito } = await startStandIn());
+  await writeStageOutputs("http://127.0.0.1:15400/callback");
   env = {
     DESK_STAGES_DIR: dir,
     XDG_CONFIG_HOME: path.join(dir, "config"),
@@ -204,8 +211,15 @@ afterAll(async () => {
 
 const tokenPath = () => path.join(dir, "config", "desk-1540", "test.json");
 
-/** Signs in as a browser would: opens the printed address and follows the redirect to the terminal's listener. */
-function login(): Promise<Run> {
+/**
+ * Signs in as a browser would: opens the printed address and follows the redirect to the terminal's listener. The
+ * callback's port is chosen just before, on 127.0.0.1 (not `localhost`, which may listen on one address family while
+ * another process in the run holds the port on the other, and then takes the redirect).
+ */
+async function login(): Promise<Run> {
+  const redirectUri = `http://127.0.0.1:${await freePort()}/callback`;
+  cognito.redirectUri = redirectUri;
+  await writeStageOutputs(redirectUri);
   let opened = false;
   return run("infra/cli/login.ts", ["--stage", "test", "--no-browser"], env, (stderr) => {
     const address = /(http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?\S+)/.exec(stderr)?.[1];
