@@ -17,6 +17,7 @@ import {
   type ConsoleGroup,
   consoleBrowser,
   focusedElement,
+  holdReadings,
   type Json,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
@@ -344,15 +345,27 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const stored = await api("GET", "/contacts?owner=ORG:srf");
     expect(stored.body.items.map((c: Json) => [c.role, c.language])).toEqual([["organization-poc", "en"]]);
 
-    // Corrected: only the name and the cleared region are sent.
+    // Corrected: only the name and the cleared region are sent. The organization is not read again meanwhile (held,
+    // as on a slow line): the page shows the correction's own answer, and a second correction writes against it.
+    const release = await holdReadings(page, "**/organizations/srf");
     const correct = page.getByRole("form", { name: "Correct SRF" });
     await correct.getByLabel("Name").fill("Southern Regional Security Forum");
     await correct.getByLabel("Region (regional and subregional ones; optional)").fill("");
     await correct.getByRole("button", { name: "Save the correction" }).click();
     await page.getByRole("heading", { name: "Southern Regional Security Forum (SRF)" }).waitFor();
     expect(await page.locator('[data-field="organization"]').textContent()).toBe("Regional");
+    await correct.getByLabel("Note (optional)").fill("Secretariat in Gaborone.");
+    await correct.getByRole("button", { name: "Save the correction" }).click();
+    await expect
+      .poll(() => page.locator('[data-field="organization"]').textContent())
+      .toBe("Regional. Secretariat in Gaborone.");
+    await release();
     const organization = await api("GET", "/organizations/srf");
-    expect([organization.body.name, organization.body.region]).toEqual(["Southern Regional Security Forum", undefined]);
+    expect([organization.body.name, organization.body.region, organization.body.note]).toEqual([
+      "Southern Regional Security Forum",
+      undefined,
+      "Secretariat in Gaborone.",
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });
     await page.close();

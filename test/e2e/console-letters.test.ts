@@ -10,6 +10,7 @@ import { apiCaller } from "../support/api-call.ts";
 import {
   consoleBrowser,
   focusedElement,
+  holdReadings,
   overflowOf,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
@@ -129,15 +130,22 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     // The refusal names no field: the keyboard is taken to the form's problem.
     await expect.poll(async () => (await focusedElement(page)).id).toBe("edit-stale");
     expect(await subject.inputValue()).toBe(`${marker} {{state.name}}: edited in the console`);
-    // The page now shows their change; saving again applies ours over it.
+    // The page now shows their change; saving again applies ours over it. From here the template is not read again
+    // until the test lets it (held, as on a slow line): the save's own answer is the version the next save writes
+    // against, so a second save at once is not refused as stale.
     await page.getByText("Changed by someone else").waitFor();
+    const release = await holdReadings(page, `**/templates/${templateId}`);
     await page.getByRole("button", { name: "Save the English variant" }).click();
     await page.getByText("The English variant is saved").waitFor();
     // Saved: the keyboard goes on from the button pressed, not from the top of the page.
     expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Save the English variant" });
-    expect((await api("GET", `/templates/${templateId}`)).body.variants.en.subject).toBe(
-      `${marker} {{state.name}}: edited in the console`,
-    );
+    const stored = async () => (await api("GET", `/templates/${templateId}`)).body.variants.en.subject;
+    expect(await stored()).toBe(`${marker} {{state.name}}: edited in the console`);
+    await subject.fill(`${marker} {{state.name}}: edited twice`);
+    await page.getByRole("button", { name: "Save the English variant" }).click();
+    await expect.poll(stored).toBe(`${marker} {{state.name}}: edited twice`);
+    expect(await stale.count()).toBe(0);
+    await release();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
@@ -177,4 +177,31 @@ export const focusedElement = (page: Page) =>
 /** Waits until no panel of the page still says "Loading…". */
 export async function settled(page: Page): Promise<void> {
   await page.getByText("Loading…").first().waitFor({ state: "detached", timeout: 30_000 });
+}
+
+/**
+ * Holds the page's readings (GET) of `url` until the returned `release` is called, as on a slow line: meanwhile the
+ * page shows what its writes answered, not what it read again. `release` lets them through, waits for them, and stops
+ * holding.
+ */
+export async function holdReadings(page: Page, url: string | ((url: URL) => boolean)): Promise<() => Promise<void>> {
+  let open = () => {};
+  const held = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const passing = new Set<Promise<void>>();
+  const handler = (route: Route) => {
+    const passed = (async () => {
+      if (route.request().method() === "GET") await held;
+      await route.continue();
+    })();
+    passing.add(passed);
+    return passed;
+  };
+  await page.route(url, handler);
+  return async () => {
+    open();
+    await Promise.allSettled(passing);
+    await page.unroute(url, handler);
+  };
 }

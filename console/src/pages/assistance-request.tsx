@@ -30,16 +30,16 @@ function MoveForm({
 }: {
   current: Versioned<AssistanceRequest>;
   legal: readonly RequestStatus[];
-  onMoved: () => void;
+  onMoved: (moved: Versioned<AssistanceRequest>) => void;
 }) {
   const [form, setForm] = useState<Transition>({ to: legal[0] ?? "withdrawn", on: "", note: "" });
   const submitting = useSubmit(async () => {
-    await moveRequest(current.value.id, current.etag, {
+    const moved = await moveRequest(current.value.id, current.etag, {
       to: form.to,
       ...(form.on ? { on: form.on } : {}),
       ...(form.note ? { note: form.note } : {}),
     });
-    onMoved();
+    onMoved(moved);
   });
   const { problem } = submitting;
   // A refused move names the legal ones: shown at the status field, where the choice is made.
@@ -76,7 +76,7 @@ function MoveForm({
 }
 
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
-  const [loaded, reload] = useLoad(() => requestWithEtag(id), id);
+  const [loaded, reload, put] = useLoad(() => requestWithEtag(id), id);
   // Providers are named by code in the API's answers: their names are read once for both tables.
   const names = useOwnerNames();
   // Matchmaking moves the request too (an accepted match makes it matched): every part is read again after one.
@@ -84,6 +84,12 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const matched = () => {
     setRound((n) => n + 1);
     return reload();
+  };
+  // A move's answer is the request as it now stands, with its ETag: shown at once, so the next move writes against
+  // it; the matchmaking parts read again.
+  const moved = (request: Versioned<AssistanceRequest>) => {
+    put(request);
+    setRound((n) => n + 1);
   };
   return (
     <Show what={loaded}>
@@ -116,7 +122,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                   key={current.etag}
                   current={current}
                   legal={requestTransitions[request.status]}
-                  onMoved={matched}
+                  onMoved={moved}
                 />
               ) : (
                 <p id="move-final">A {request.status} request moves no more.</p>

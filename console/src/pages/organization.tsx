@@ -15,7 +15,7 @@ import { Contacts } from "./state/contacts.tsx";
 
 function CorrectOrganization(props: {
   current: Versioned<Organization>;
-  onDone: () => void;
+  onDone: (written: Versioned<Organization>) => void;
   onStale: () => Promise<void>;
 }) {
   const { current } = props;
@@ -27,9 +27,9 @@ function CorrectOrganization(props: {
       if (Object.keys(changes).length === 0) {
         throw nothingChanged("Nothing to correct", "change a detail before saving");
       }
-      await correctOrganization(current, changes);
+      const written = await correctOrganization(current, changes);
       setDone("Saved.");
-      props.onDone();
+      props.onDone(written);
     },
     { onStale: props.onStale },
   );
@@ -55,7 +55,9 @@ function CorrectOrganization(props: {
 }
 
 export function OrganizationPage({ id, session }: { id: string; session: Session }) {
-  const [loaded, reread] = useLoad(() => organizationWithEtag(id), id);
+  // A correction's answer is the organization as it now stands, with its ETag: shown at once (`put`), so a second
+  // correction writes against it.
+  const [loaded, reread, put] = useLoad(() => organizationWithEtag(id), id);
   return (
     <Show what={loaded}>
       {(current) => {
@@ -72,7 +74,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
             </p>
             <Contacts owner={organizationOwner(organization)} session={session} onChanged={() => undefined} />
             {may(session.group, "PATCH /organizations/{id}") && (
-              <CorrectOrganization current={current} onDone={reread} onStale={reread} />
+              <CorrectOrganization current={current} onDone={put} onStale={reread} />
             )}
           </>
         );

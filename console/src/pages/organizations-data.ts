@@ -16,11 +16,10 @@ export async function addOrganization(body: Schemas["NewOrganization"]): Promise
 export async function correctOrganization(
   current: Versioned<Organization>,
   body: Schemas["OrganizationChanges"],
-): Promise<Organization> {
-  return dataOf(
-    await api.PATCH("/organizations/{id}", {
-      params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
-      body,
-    }),
-  );
+): Promise<Versioned<Organization>> {
+  const result = await api.PATCH("/organizations/{id}", {
+    params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
+    body,
+  });
+  return versionedOf(dataOf(result), result.response);
 }

@@ -8,16 +8,20 @@ export type Loaded<T> = { status: "loading" } | { status: "failed"; message: str
 /**
  * Runs `load` on mount and whenever `key` changes; `reload` runs it again after a write, and resolves once what it
  * read is shown (or its failure), so a stale write's reading again (ui/form.tsx, `onStale`) keeps the write busy until
- * the page shows the version the next press writes against.
+ * the page shows the version the next press writes against. `put` shows what a write answered (the record as written,
+ * with its new ETag) at once, so a press right after it writes against that version; a reading begun before it is
+ * then dropped when it comes, being older.
  */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>, (data: T) => void] {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
   const { round, reload, shown } = useRounds();
+  // Each reading and each `put` takes the next number; a reading's answer is shown only while its number is the last.
+  const latest = useRef(0);
   // `key` names what `load` reads; `round` asks again after a write.
   useEffect(() => {
-    let current = true;
+    const mine = ++latest.current;
     const show = (next: Loaded<T>) => {
-      if (!current) return;
+      if (latest.current !== mine) return;
       setState(next);
       shown();
     };
@@ -26,10 +30,18 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
       (error: unknown) => show({ status: "failed", message: messageOf(error) }),
     );
     return () => {
-      current = false;
+      latest.current += 1;
     };
   }, [key, round]);
-  return [state, reload];
+  const put = useCallback(
+    (data: T) => {
+      latest.current += 1;
+      setState({ status: "ready", data });
+      shown();
+    },
+    [shown],
+  );
+  return [state, reload, put];
 }
 
 /**

@@ -252,19 +252,24 @@ function VariantBody(props: {
   );
 }
 
-function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSaved: () => Promise<void> }) {
+function EditVariant(props: {
+  current: Versioned<Template>;
+  onSaved: (written: Versioned<Template>) => void;
+  onStale: () => Promise<void>;
+}) {
+  const { current } = props;
   const [language, setLanguage] = useState<Language>("en");
   const [form, setForm] = useState<VariantForm>(() => formOf(current.value, "en"));
   const [saved, setSaved] = useState<string>();
   const { busy, problem, submit, dismiss } = useSubmit(
     async () => {
       setSaved(undefined);
-      await changeTemplate(current.value.id, current.etag, { variants: { [language]: form } });
+      const written = await changeTemplate(current.value.id, current.etag, { variants: { [language]: form } });
       setSaved(`The ${LANGUAGES[language].name} variant is saved (and marked reviewed).`);
-      onSaved();
+      props.onSaved(written);
     },
     // A stale edit: the page shows the template as it now stands; the form keeps what was typed.
-    { onStale: onSaved },
+    { onStale: props.onStale },
   );
   const at = (part: keyof VariantForm) => fieldProblem(problem, `variants.${language}.${part}`);
 
@@ -337,7 +342,9 @@ function EditVariant({ current, onSaved }: { current: Versioned<Template>; onSav
 }
 
 export function TemplatePage({ id, session }: { id: string; session: Session }) {
-  const [loaded, reload] = useLoad(() => templateWithEtag(id), id);
+  // A saved variant's answer is the template as it now stands, with its ETag: shown at once (`put`), so the next
+  // language saved writes against it.
+  const [loaded, reload, put] = useLoad(() => templateWithEtag(id), id);
   return (
     <Show what={loaded}>
       {(current) => {
@@ -359,7 +366,9 @@ export function TemplatePage({ id, session }: { id: string; session: Session }) 
             )}
             <Variants template={template} />
             <Preview template={template} version={current.etag} />
-            {may(session.group, "PATCH /templates/{id}") && <EditVariant current={current} onSaved={reload} />}
+            {may(session.group, "PATCH /templates/{id}") && (
+              <EditVariant current={current} onSaved={put} onStale={reload} />
+            )}
           </>
         );
       }}

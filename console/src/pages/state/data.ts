@@ -212,29 +212,28 @@ export async function matrixNow(iso3: string): Promise<{ matrix: Versioned<Matri
   return { matrix: versionedOf(dataOf(result), result.response), catalogue };
 }
 
-/** Sets the cells of the working draft (the API starts one when there is none), all or nothing. */
+/** Sets the cells of the working draft (the API starts one when there is none), all or nothing; answers the matrix
+ * as written, with its new ETag. */
 export async function editMatrixCells(
   current: Versioned<MatrixView>,
   cells: Schemas["MatrixCellChange"][],
-): Promise<MatrixView> {
+): Promise<Versioned<MatrixView>> {
   const { iso3 } = current.value;
-  return dataOf(
-    await api.PATCH("/states/{iso3}/matrix", {
-      params: { path: { iso3 }, header: { "If-Match": current.etag } },
-      body: { cells },
-    }),
-  );
+  const result = await api.PATCH("/states/{iso3}/matrix", {
+    params: { path: { iso3 }, header: { "If-Match": current.etag } },
+    body: { cells },
+  });
+  return versionedOf(dataOf(result), result.response);
 }
 
 export async function moveMatrix(
   current: Versioned<MatrixView>,
   body: Schemas["MatrixTransition"],
-): Promise<MatrixView> {
+): Promise<Versioned<MatrixView>> {
   const { iso3 } = current.value;
-  return dataOf(
-    await api.POST("/states/{iso3}/matrix/transitions", {
-      params: { path: { iso3 }, header: { "If-Match": current.etag } },
-      body,
-    }),
-  );
+  const result = await api.POST("/states/{iso3}/matrix/transitions", {
+    params: { path: { iso3 }, header: { "If-Match": current.etag } },
+    body,
+  });
+  return versionedOf(dataOf(result), result.response);
 }

@@ -94,7 +94,7 @@ function Coverage({ view, catalogue }: { view: MatrixView; catalogue: MatrixCata
 function Moves(props: {
   current: Versioned<MatrixView>;
   status: MatrixStatus;
-  onMoved: () => void;
+  onMoved: (written: Versioned<MatrixView>) => void;
   onStale: () => Promise<void>;
 }) {
   const { current } = props;
@@ -110,9 +110,9 @@ function Moves(props: {
     writing.run(
       event,
       async () => {
-        await moveMatrix(current, { to, ...(on.trim() ? { on: on.trim() } : {}) });
+        const moved = await moveMatrix(current, { to, ...(on.trim() ? { on: on.trim() } : {}) });
         setAsking(false);
-        props.onMoved();
+        props.onMoved(moved);
         // The move replaces the buttons (the one pressed among them): the keyboard goes on from the panel's heading,
         // above the matrix's new standing.
         document.getElementById("matrix-title")?.focus();
@@ -263,7 +263,7 @@ function EditCells(props: {
   label: string;
   drafts: Map<string, CellDraft>;
   setDraft: (fieldId: string, draft: CellDraft) => void;
-  onSaved: () => void;
+  onSaved: (written: Versioned<MatrixView>) => void;
   onStale: () => Promise<void>;
 }) {
   const { current } = props;
@@ -283,8 +283,7 @@ function EditCells(props: {
       if (changes.length === 0) {
         throw nothingChanged("Nothing to save", "no cell differs from the matrix as read; change a cell first");
       }
-      await editMatrixCells(current, changes);
-      props.onSaved();
+      props.onSaved(await editMatrixCells(current, changes));
     },
     { onStale: props.onStale },
   );
@@ -352,15 +351,16 @@ function EditCells(props: {
 
 export function MatrixNow(props: { iso3: string; round: number; session: Session; onChanged: () => void }) {
   const { iso3, session } = props;
-  const [loaded, reread] = useLoad(() => matrixNow(iso3), `${iso3}:${props.round}`);
+  const [loaded, reread, put] = useLoad(() => matrixNow(iso3), `${iso3}:${props.round}`);
   const [drafts, setDrafts] = useState<Map<string, CellDraft>>(() => new Map());
   const [paragraph, setParagraph] = useState("op1");
   const [category, setCategory] = useState("");
   const mayEdit = may(session.group, "PATCH /states/{iso3}/matrix");
   const mayMove = may(session.group, "POST /states/{iso3}/matrix/transitions");
-  const written = () => {
+  // The write's answer is the matrix as it now stands: shown at once, so the next press writes against its ETag.
+  const written = (catalogue: MatrixCatalogue) => (matrix: Versioned<MatrixView>) => {
     setDrafts(new Map());
-    reread();
+    put({ matrix, catalogue });
     props.onChanged();
   };
   return (
@@ -379,7 +379,9 @@ export function MatrixNow(props: { iso3: string; round: number; session: Session
           <>
             <p data-field="matrix-standing">{standing(view)}</p>
             <Coverage view={view} catalogue={catalogue} />
-            {mayMove && status && <Moves current={matrix} status={status} onMoved={written} onStale={reread} />}
+            {mayMove && status && (
+              <Moves current={matrix} status={status} onMoved={written(catalogue)} onStale={reread} />
+            )}
             <section aria-labelledby="matrix-cells-group-title">
               <h3 id="matrix-cells-group-title">Cells by paragraph and category</h3>
               <div class="filters">
@@ -417,7 +419,7 @@ export function MatrixNow(props: { iso3: string; round: number; session: Session
                   label={label}
                   drafts={drafts}
                   setDraft={(fieldId, draft) => setDrafts(new Map(drafts).set(fieldId, draft))}
-                  onSaved={written}
+                  onSaved={written(catalogue)}
                   onStale={reread}
                 />
               ) : (
