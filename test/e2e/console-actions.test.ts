@@ -368,6 +368,31 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });
+
+    // A wave to the organizations names each as a link to its page, the new one among them.
+    const template = await api("POST", "/templates", {
+      id: `organizations-e2e-${Date.now()}`,
+      kind: "other",
+      fallbackLanguage: "en",
+      variants: { en: { subject: "To the organizations", text: "Dear colleague,", html: "<p>Dear colleague,</p>" } },
+    });
+    expect(template.status).toBe(201);
+    const wave = await api("POST", "/waves", {
+      templateId: template.body.id,
+      audience: "organizations",
+      sendAt: "2099-01-01T09:00",
+      timeZone: "UTC",
+      notAfter: "2099-01-02T00:00:00Z",
+    });
+    expect(wave.status).toBe(201);
+    await page.goto(`${desk.stack.consoleUrl}#/waves/${wave.body.id}`);
+    await page.locator('[data-field="audience-counts"]').waitFor();
+    await page.getByText(/^The \d+ recipients$/).click();
+    await page
+      .getByRole("table", { name: "Recipients" })
+      .getByRole("link", { name: "Southern Regional Security Forum" })
+      .click();
+    await page.getByRole("heading", { name: "Southern Regional Security Forum (SRF)" }).waitFor();
     await page.close();
 
     for (const group of ["experts", "members"] as ConsoleGroup[]) {
