@@ -1,5 +1,5 @@
 // Item keys of a State's partition in the desk table: the State item and the index keys that list States.
-import type { ReportingStatus } from "./schemas.ts";
+import type { LanguageBasis, RegionSlug, ReportingStatus } from "./schemas.ts";
 
 export const statePartition = (iso3: string) => `STATE#${iso3}`;
 export const stateKey = (iso3: string) => ({ pk: statePartition(iso3), sk: "STATE" });
@@ -15,3 +15,22 @@ export const stateIndexKeys = (iso3: string, region: string, status: ReportingSt
 });
 
 export const reportingStatusPartition = (status: ReportingStatus) => `STATUS#${status}`;
+
+/** What a listing of States is narrowed by: each adapter reads it the same way, so its cursors name the same scope. */
+export interface StatesListing {
+  region?: RegionSlug | undefined;
+  status?: ReportingStatus | undefined;
+  languageBasis?: LanguageBasis | undefined;
+}
+
+/**
+ * The index partition a listing reads (by status, else by region, else all), what is left to filter on it, and the
+ * scope its cursors are bound to (unchanged for the listings that existed before the language basis).
+ */
+export function statesListingOf({ region, status, languageBasis }: StatesListing) {
+  const partition = status ? reportingStatusPartition(status) : region ? `REGION#${region}` : "STATES";
+  const regionFiltered = status !== undefined && region !== undefined;
+  const basis = languageBasis ? `:basis=${languageBasis}` : "";
+  const scope = `states:${partition}:${regionFiltered ? region : ""}${basis}`;
+  return { partition, regionFiltered, scope };
+}

@@ -8,9 +8,9 @@ import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../d
 import { PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
-import { reportingStatusPartition, stateIndexKeys, stateKey } from "./keys.ts";
+import { type StatesListing, stateIndexKeys, stateKey, statesListingOf } from "./keys.ts";
 import type { MemberState } from "./member-states.ts";
-import { type RegionSlug, type ReportingStatus, type State, stateSchema } from "./schemas.ts";
+import { type State, stateSchema } from "./schemas.ts";
 
 /** What a write may change; the codes and the key never change. */
 export type StateUpdate = Partial<Omit<State, "iso3" | "iso2" | "updatedAt">>;
@@ -29,17 +29,17 @@ function fromItem(raw: Record<string, unknown>): Versioned<State> {
   return { value: stateSchema.parse(raw), version: Number(raw.version) };
 }
 
-export interface ListStatesQuery extends PageRequest {
-  region?: RegionSlug | undefined;
-  status?: ReportingStatus | undefined;
-}
+export interface ListStatesQuery extends PageRequest, StatesListing {}
 
 /**
  * The registry of States, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
  * unit tests (test/support/in-memory/registry.ts) both pass test/contracts/registry.contract.ts.
  */
 export interface RegistryRepository {
-  /** All States, or those of one region and/or reporting status, in iso3 order, a page at a time. */
+  /**
+   * All States, or those of one region, reporting status and/or language basis, in iso3 order, a page at a time (a
+   * narrowed page may hold fewer than its limit, even none, with a cursor to the rest).
+   */
   listStates(query: ListStatesQuery): Promise<Page<Versioned<State>>>;
   /** States by code, in the order asked for; unknown codes are left out. */
   getStates(codes: string[]): Promise<Versioned<State>[]>;
@@ -75,27 +75,34 @@ export function registryRepository(
   clock: Clock,
 ): RegistryRepository {
   /**
-   * By reporting status through gsi3 (narrowed to a region by a filter on that Query), by region through
-   * gsi1, otherwise all States through gsi2; always in iso3 order. Never a Scan.
+   * By reporting status through gsi3, by region through gsi1, otherwise all States through gsi2; always in iso3
+   * order. Never a Scan: a region with a status, and a language basis, filter that Query (193 States at most).
    */
-  async function listStates({ region, status, limit, cursor }: ListStatesQuery): Promise<Page<Versioned<State>>> {
-    const [indexName, partition] = status
-      ? ["gsi3", reportingStatusPartition(status)]
-      : region
-        ? ["gsi1", `REGION#${region}`]
-        : ["gsi2", "STATES"];
-    const byStatusAndRegion = Boolean(status && region);
+  async function listStates({ limit, cursor, ...narrowed }: ListStatesQuery): Promise<Page<Versioned<State>>> {
+    const { partition, regionFiltered, scope } = statesListingOf(narrowed);
+    const indexName = narrowed.status ? "gsi3" : narrowed.region ? "gsi1" : "gsi2";
+    // Attribute equalities on the Query's items: names and values as `#region = :region`.
+    const filters = {
+      ...(regionFiltered ? { region: narrowed.region } : {}),
+      ...(narrowed.languageBasis ? { languageBasis: narrowed.languageBasis } : {}),
+    };
+    const names = Object.keys(filters);
     return queryPage(
       doc,
       {
         TableName: tableNames.desk,
         IndexName: indexName,
         KeyConditionExpression: `${indexName}pk = :partition`,
-        FilterExpression: byStatusAndRegion ? "#region = :region" : undefined,
-        ExpressionAttributeNames: byStatusAndRegion ? { "#region": "region" } : undefined,
-        ExpressionAttributeValues: { ":partition": partition, ...(byStatusAndRegion ? { ":region": region } : {}) },
+        FilterExpression: names.length ? names.map((name) => `#${name} = :${name}`).join(" AND ") : undefined,
+        ExpressionAttributeNames: names.length
+          ? Object.fromEntries(names.map((name) => [`#${name}`, name]))
+          : undefined,
+        ExpressionAttributeValues: {
+          ":partition": partition,
+          ...Object.fromEntries(Object.entries(filters).map(([name, value]) => [`:${name}`, value])),
+        },
       },
-      { limit, cursor, scope: `states:${partition}:${byStatusAndRegion ? region : ""}` },
+      { limit, cursor, scope },
       fromItem,
     );
   }

@@ -27,6 +27,7 @@ export const languageBasisSchema = /* @__PURE__ */ z
   .describe(
     "official language: an official language of the State; inferred: a best guess; confirmed: set by the secretariat",
   );
+export type LanguageBasis = z.infer<typeof languageBasisSchema>;
 
 /** A State is non-reporting until its first national report is received, and reported for ever after. */
 export const reportingStatusSchema = /* @__PURE__ */ (() => z.enum(["non-reporting", "reported"]))();

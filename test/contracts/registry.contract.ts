@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Malformed, PreconditionFailed } from "#shared/errors.ts";
-import type { RegistryRepository } from "#shared/registry/repository.ts";
+import type { ListStatesQuery, RegistryRepository } from "#shared/registry/repository.ts";
 import type { RegionSlug } from "#shared/registry/schemas.ts";
 import { aMemberState } from "../support/fixtures.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
@@ -74,6 +74,29 @@ export function registryStoreContract(setup: () => Promise<StoreUnderTest<Regist
       expect(await ids({ status: "non-reporting" })).toEqual(["AUT", "BRA", "CHN", "MLI", "SOM", "TCD"]);
       expect(await ids({ status: "reported" })).toEqual([]);
       expect(await ids({ status: "non-reporting", region: "african" })).toEqual(["MLI", "SOM", "TCD"]);
+    });
+
+    it("lists the States by what their language of letters rests on, alone or with a region and a status", async () => {
+      await registry.addMissingStates(
+        [{ ...aMemberState("PRK", "asia-pacific", "en"), languageBasis: "inferred" }],
+        () => [],
+        audit,
+      );
+      const chad = await registry.getState("TCD");
+      if (!chad) throw new Error("TCD was not seeded");
+      await registry.updateState(chad, { language: "ar", languageBasis: "confirmed" }, audit);
+      const ids = async (query: Omit<ListStatesQuery, "limit" | "cursor">) =>
+        (await everyItem((page) => registry.listStates({ ...page, ...query }))).map(({ value }) => value.iso3);
+      expect(await ids({ languageBasis: "inferred" })).toEqual(["PRK"]);
+      expect(await ids({ languageBasis: "confirmed" })).toEqual(["TCD"]);
+      expect(await ids({ languageBasis: "official language" })).toEqual(["AUT", "BRA", "CHN", "MLI", "SOM"]);
+      expect(await ids({ languageBasis: "official language", region: "african" })).toEqual(["MLI", "SOM"]);
+      expect(await ids({ languageBasis: "confirmed", status: "non-reporting", region: "african" })).toEqual(["TCD"]);
+      expect(await ids({ languageBasis: "inferred", status: "reported" })).toEqual([]);
+      const all = await registry.listStates({ limit: 2 });
+      await expect(registry.listStates({ limit: 2, languageBasis: "inferred", cursor: all.cursor })).rejects.toThrow(
+        Malformed,
+      );
     });
 
     it("refuses a cursor of one listing on another", async () => {

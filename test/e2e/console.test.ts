@@ -88,6 +88,13 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const page = await signIn("members");
     await page.getByRole("link", { name: "States", exact: true }).click();
     await page.getByText("193 States", { exact: true }).waitFor();
+    // The languages of letters still to confirm: the 76 best guesses, each said to be one.
+    await page.getByLabel("Language of letters").selectOption("inferred");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByText("76 States", { exact: true }).waitFor();
+    expect(page.url()).toContain("languageBasis=inferred");
+    expect(await page.locator("tbody tr", { hasText: "(a best guess)" }).count()).toBe(76);
+    await page.getByLabel("Language of letters").selectOption("");
     await page.getByLabel("Reporting status").selectOption("non-reporting");
     await page.getByRole("button", { name: "Show" }).click();
     await page.getByText("8 States", { exact: true }).waitFor();

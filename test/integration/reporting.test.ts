@@ -30,16 +30,23 @@ const firstReport = (symbol: string, receivedOn = "2026-11-20") => ({
   language: "fr",
 });
 
-async function allCodes(query: string): Promise<string[]> {
-  const codes: string[] = [];
+type Listed = { iso3: string; region: string; languageBasis: string };
+
+/** Every State the listing gives for `query`, following its cursor. */
+async function allStates(query = ""): Promise<Listed[]> {
+  const states: Listed[] = [];
   let cursor = "";
   do {
     const response = await call({ path: "/states", query: `${query}&limit=100${cursor}`, group: "members" });
     expect(response.status).toBe(200);
-    codes.push(...response.body.items.map((state: { iso3: string }) => state.iso3));
+    states.push(...response.body.items);
     cursor = response.body.cursor ? `&cursor=${encodeURIComponent(response.body.cursor)}` : "";
   } while (cursor);
-  return codes;
+  return states;
+}
+
+async function allCodes(query: string): Promise<string[]> {
+  return (await allStates(query)).map((state) => state.iso3);
 }
 
 async function auditCount(iso3: string) {
@@ -97,6 +104,20 @@ describe("the published reporting status, seeded", () => {
 
   it("seeds nothing twice", async () => {
     expect(await seedDemoSubmissions(setup.doc, setup.tableNames, clock)).toEqual({ recorded: 0 });
+  });
+
+  it("lists the 76 States whose language of letters is a best guess, alone or within a region, by filtering the query", async () => {
+    const all = await allStates();
+    const inferred = all.filter((state) => state.languageBasis === "inferred").map((state) => state.iso3);
+    expect(inferred).toHaveLength(76);
+    expect(await allCodes("languageBasis=inferred")).toEqual(inferred);
+    expect(await allCodes("languageBasis=inferred&region=african")).toEqual(
+      all.filter((state) => state.languageBasis === "inferred" && state.region === "african").map((s) => s.iso3),
+    );
+    const unknown = await call({ path: "/states", query: "languageBasis=guessed", group: "members" });
+    expect(unknown.status).toBe(400);
+    const mixed = await call({ path: "/states", query: "hasActionPlan=true&languageBasis=inferred", group: "members" });
+    expect(mixed.status).toBe(400);
   });
 
   it("combines status with region by filtering that index query", async () => {

@@ -34,6 +34,7 @@ describe("OpenAPI document", () => {
     expect(list.parameters.map((parameter) => parameter.name).sort()).toEqual([
       "cursor",
       "hasActionPlan",
+      "languageBasis",
       "limit",
       "region",
       "status",

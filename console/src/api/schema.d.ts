@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the 193 Member States: by UN regional group, reporting status, or action plan */
+    /** List the 193 Member States: by UN regional group, reporting status, language basis, or action plan */
     get: operations["listStates"];
     put?: never;
     post?: never;
@@ -4530,6 +4530,8 @@ export interface operations {
         region?: "african" | "asia-pacific" | "eastern-european" | "grulac" | "weog";
         /** @description non-reporting until the first national report is received */
         status?: "non-reporting" | "reported";
+        /** @description what the State's language of letters rests on: `inferred` lists the best guesses still to confirm */
+        languageBasis?: "official language" | "inferred" | "confirmed";
         /** @description States that have (or have not) submitted a voluntary national implementation action plan */
         hasActionPlan?: "true" | "false";
         /** @description Items per page, 1 to 100 (default 50) */

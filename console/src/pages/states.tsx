@@ -1,4 +1,5 @@
-// The Member States: the API's own filters (region, reporting status, action plan) and its search.
+// The Member States: the API's own filters (region, reporting status, what the language of letters rests on, action
+// plan) and its search. The best guesses among the languages are listed for the secretariat to confirm, one by one.
 import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import type { paths } from "../api/schema";
@@ -6,9 +7,11 @@ import { href } from "../router.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { LANGUAGES } from "./state/labels.ts";
 
 type State = Schemas["State"];
 type Region = State["region"];
+type Basis = State["languageBasis"];
 type ListQuery = NonNullable<paths["/states"]["get"]["parameters"]["query"]>;
 
 const REGIONS: Record<Region, string> = {
@@ -19,13 +22,21 @@ const REGIONS: Record<Region, string> = {
   weog: "Western European and others",
 };
 
+const BASES: Record<Basis, string> = {
+  inferred: "A best guess",
+  "official language": "An official language",
+  confirmed: "Confirmed",
+};
+
 function filtersOf(query: URLSearchParams): ListQuery {
   const region = query.get("region");
   const status = query.get("status");
   const plan = query.get("hasActionPlan");
+  const basis = query.get("languageBasis");
   return {
     ...(region && region in REGIONS ? { region: region as Region } : {}),
     ...(status === "reported" || status === "non-reporting" ? { status } : {}),
+    ...(basis && basis in BASES ? { languageBasis: basis as Basis } : {}),
     ...(plan === "true" || plan === "false" ? { hasActionPlan: plan } : {}),
   };
 }
@@ -85,6 +96,13 @@ export function States({ query }: { query: URLSearchParams }) {
             onChange={(value) => set("status", value)}
           />
           <Choice
+            id="basis"
+            label="Language of letters"
+            value={draft.get("languageBasis") ?? ""}
+            options={{ "": "Any", ...BASES }}
+            onChange={(value) => set("languageBasis", value)}
+          />
+          <Choice
             id="plan"
             label="Action plan"
             value={draft.get("hasActionPlan") ?? ""}
@@ -108,6 +126,11 @@ export function States({ query }: { query: URLSearchParams }) {
                 { header: "State", cell: (state) => <a href={href.state(state.iso3)}>{state.name}</a> },
                 { header: "Code", cell: (state) => state.iso3 },
                 { header: "Regional group", cell: (state) => state.regionName },
+                {
+                  header: "Letters in",
+                  cell: (state) =>
+                    `${LANGUAGES[state.language]}${state.languageBasis === "inferred" ? " (a best guess)" : ""}`,
+                },
                 { header: "Reporting", cell: (state) => state.reportingStatus },
                 { header: "First report", cell: (state) => state.firstReportOn ?? "" },
               ]}

@@ -29,7 +29,7 @@ export const stateTable = routeTable({
 /** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
  * no Lambda bundle carries it (ADR 0038). */
 export const stateSummaries = {
-  listStates: "List the 193 Member States: by UN regional group, reporting status, or action plan",
+  listStates: "List the 193 Member States: by UN regional group, reporting status, language basis, or action plan",
   getState: "One Member State by its ISO 3166-1 alpha-3 code",
   changeState:
     "Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a " +

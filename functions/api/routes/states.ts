@@ -7,6 +7,7 @@ import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import {
   iso3Schema,
+  languageBasisSchema,
   regionSchema,
   reportingStatusSchema,
   stateChangesSchema,
@@ -24,6 +25,9 @@ const listQuery = z
   .strictObject({
     region: regionSchema.optional(),
     status: reportingStatusSchema.optional().describe("non-reporting until the first national report is received"),
+    languageBasis: languageBasisSchema
+      .optional()
+      .describe("what the State's language of letters rests on: `inferred` lists the best guesses still to confirm"),
     hasActionPlan: z
       .enum(["true", "false"])
       .transform((value) => value === "true")
@@ -31,8 +35,8 @@ const listQuery = z
       .describe("States that have (or have not) submitted a voluntary national implementation action plan"),
     ...pageQueryShape,
   })
-  .refine((query) => query.hasActionPlan === undefined || (!query.region && !query.status), {
-    message: "hasActionPlan cannot be combined with region or status",
+  .refine((query) => query.hasActionPlan === undefined || (!query.region && !query.status && !query.languageBasis), {
+    message: "hasActionPlan cannot be combined with region, status or languageBasis",
     path: ["hasActionPlan"],
   });
 
@@ -60,7 +64,12 @@ export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageF
       const page = pageRequestOf(query);
       const found =
         query.hasActionPlan === undefined
-          ? await listStates(registry)({ region: query.region, status: query.status, ...page })
+          ? await listStates(registry)({
+              region: query.region,
+              status: query.status,
+              languageBasis: query.languageBasis,
+              ...page,
+            })
           : await statesByActionPlan(deps)(query.hasActionPlan, page);
       return { body: { items: found.items.map((state) => state.value), cursor: found.cursor } };
     },

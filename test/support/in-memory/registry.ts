@@ -2,7 +2,7 @@
 // (test/contracts/registry.contract.ts). What it cannot honour it refuses: companion writes of other stores.
 import type { Clock } from "#shared/clock.ts";
 import { PreconditionFailed } from "#shared/errors.ts";
-import { reportingStatusPartition } from "#shared/registry/keys.ts";
+import { statesListingOf } from "#shared/registry/keys.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
 import type { State } from "#shared/registry/schemas.ts";
 import { etagOf, type Versioned } from "#shared/versioning.ts";
@@ -28,18 +28,18 @@ export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAu
     states,
 
     // The scope names the index the adapter would query, so a cursor is bound to the same listing.
-    listStates: async ({ region, status, limit, cursor }) => {
-      const partition = status ? reportingStatusPartition(status) : region ? `REGION#${region}` : "STATES";
-      const byStatusAndRegion = Boolean(status && region);
+    listStates: async ({ limit, cursor, ...narrowed }) => {
+      const { region, status, languageBasis } = narrowed;
       const chosen = [...states.values()].filter(
         ({ value }) =>
           (region === undefined || value.region === region) &&
-          (status === undefined || value.reportingStatus === status),
+          (status === undefined || value.reportingStatus === status) &&
+          (languageBasis === undefined || value.languageBasis === languageBasis),
       );
       return pageOf(
         sortedBy(chosen, ({ value }) => value.iso3),
         ({ value }) => value.iso3,
-        { limit, cursor, scope: `states:${partition}:${byStatusAndRegion ? region : ""}` },
+        { limit, cursor, scope: statesListingOf(narrowed).scope },
       );
     },
 
