@@ -435,8 +435,17 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "Andorra (AND)" }).waitFor();
     const form = page.getByRole("form", { name: "Language of letters" });
     await form.getByLabel("Language of letters").selectOption("fr");
-    await form.getByRole("button", { name: "Change the language of letters" }).click();
+    // On a slow line (the State read again only when the test lets it), the change stays busy until the page shows
+    // it: a second press does nothing, rather than write against the State's old ETag (refused as stale).
+    const release = await holdReadings(page, "**/states/AND");
+    const change = form.getByRole("button", { name: "Change the language of letters" });
+    await change.click();
+    await page.getByText("Letters to Andorra go in French, confirmed by the secretariat.").waitFor();
+    await page.keyboard.press("Enter");
+    expect(await change.getAttribute("aria-disabled")).toBe("true");
+    await release();
     await expect.poll(() => language.textContent()).toBe("French (confirmed by the secretariat)");
+    expect(await form.locator("[data-form-problem]").count()).toBe(0);
     const state = (await (await asSecretariat("GET", "/states/AND")).json()) as Record<string, string>;
     expect([state.language, state.languageBasis]).toEqual(["fr", "confirmed"]);
     expect(await seriousViolations(page)).toEqual([]);

@@ -43,9 +43,9 @@ export function Candidates({
   session: Session;
   round: number;
   names: OwnerNames;
-  onProposed: () => void;
+  onProposed: () => Promise<void>;
 }) {
-  const [loaded] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
+  const [loaded, reread] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
   // A refused proposal is said, and focused, above the list.
   const { busy, problem, run } = useWrites();
   // Offered where the API would accept it: by group, and on a request open to matches.
@@ -59,7 +59,8 @@ export function Candidates({
     // The pressed button gives way to the match's status: the focus goes to the matches, where the proposal now is,
     // instead of dropping to the page.
     focusReturn.closed(() => document.getElementById("matches-title"));
-    onProposed();
+    // Busy until the candidates (and the request) are read again: the pressed button stays drawn until then.
+    await Promise.all([reread(), onProposed()]);
   };
 
   return (
@@ -172,7 +173,7 @@ function MoveMatch({
       try {
         await moveMatch(match, to, "");
         onProblem(undefined);
-        onMoved();
+        await onMoved();
       } catch (error) {
         onProblem(problemOf(error));
         throw error;
@@ -241,7 +242,11 @@ export function Matches({
   names: OwnerNames;
   onMoved: () => Promise<void>;
 }) {
-  const [loaded] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
+  const [loaded, reread] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
+  // A move is busy until the matches (and the request) are read again: the moves offered are the match's as it stood.
+  const moved = async () => {
+    await Promise.all([reread(), onMoved()]);
+  };
   const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");
   const [problems, setProblems] = useState<Record<string, Problem>>({});
   const problemFor = (matchId: string) => (problem: Problem | undefined) =>
@@ -286,7 +291,7 @@ export function Matches({
                             names={names}
                             problem={problems[match.id]}
                             onProblem={problemFor(match.id)}
-                            onMoved={onMoved}
+                            onMoved={moved}
                           />
                         ),
                       },

@@ -345,7 +345,9 @@ function Moves({
     if (how === cancelWave) onCancelled();
     // Scheduled, the wave has no schedule button left: the focus goes on to the cancel button.
     else focusReturn.closed(() => document.getElementById("cancel-wave"));
-    onMoved();
+    // Busy until the page shows the wave as moved: the button pressed stays drawn until then, and a second press
+    // would write against the version read before the move.
+    await onMoved();
   };
   // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
   const stale = { onStale: onMoved };

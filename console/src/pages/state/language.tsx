@@ -22,7 +22,8 @@ export function LanguageOfLetters({ dossier, onChanged }: { dossier: Dossier; on
       setDone(
         `Letters to ${changed.name} go in ${LANGUAGES[changed.language]}, ${BASIS_WORDS[changed.languageBasis]}.`,
       );
-      onChanged();
+      // Busy until the dossier is read again, with the State's new ETag: a second change writes against that.
+      await onChanged();
     },
     { onStale: onChanged },
   );
