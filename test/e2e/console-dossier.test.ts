@@ -279,8 +279,17 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     // The form is empty again for the next contact.
     expect(await add.getByLabel("Name").inputValue()).toBe("");
 
+    // On a slow line (the contacts read again only when the test lets it), Verify stays busy until the list shows the
+    // contact verified: pressed again meanwhile, it does nothing, rather than act on the version listed before and be
+    // refused as changed by someone else. The timeline, read again and not held, says when the verification is done.
+    const release = await holdReadings(page, (url) => url.pathname.endsWith("/contacts"));
     await page.getByRole("button", { name: "Verify Ada Testperson" }).click();
+    const newest = page.getByRole("region", { name: "Timeline" }).locator("ol.timeline li").first();
+    await expect.poll(() => newest.textContent()).toContain("Contact's details confirmed");
+    await page.getByRole("button", { name: "Verify Ada Testperson" }).click({ force: true });
+    await release();
     await row.getByRole("cell", { name: "current", exact: true }).waitFor();
+    expect(await page.getByRole("alert").filter({ hasText: "Ada Testperson" }).count()).toBe(0);
 
     await page.getByRole("button", { name: "Deactivate Ada Testperson" }).focus();
     await page.keyboard.press("Enter");

@@ -11,6 +11,7 @@ export function BusyButton(props: {
   disabled?: boolean;
   id?: string;
   class?: string;
+  "aria-label"?: string;
   "aria-describedby"?: string;
   children: ComponentChildren;
 }) {

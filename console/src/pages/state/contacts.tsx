@@ -4,8 +4,9 @@ import { useEffect, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
+import { BusyButton } from "../../ui/busy-button.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { FieldForm, problemOf, problemWords, useSubmit } from "../../ui/form.tsx";
+import { FieldForm, problemOf, problemWords, useSubmit, useWrites } from "../../ui/form.tsx";
 import { type Column, ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -121,27 +122,32 @@ function whoColumns(list: readonly Contact[]): Column<Contact>[] {
 /** The inline form open under the list, and the contact it acts on. */
 type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
 
-export function Contacts(props: { owner: ContactOwner; session: Session; onChanged: () => void }) {
+export function Contacts(props: { owner: ContactOwner; session: Session; onChanged: () => Promise<void> | void }) {
   const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), props.owner.owner);
   const [open, setOpen] = useState<OpenForm>();
-  const changed = () => {
-    reload();
-    props.onChanged();
+  const changed = async () => {
+    await Promise.all([reload(), props.onChanged()]);
   };
   const [refused, setRefused] = useState<{ contact: Contact; problem: Problem }>();
   const [reread, setReread] = useState<Contact>();
   const focusReturn = useFocusReturn();
   const manage = may(props.session.group, "POST /contacts/{id}/verify");
   const correct = may(props.session.group, "PATCH /contacts/{id}");
-  const verify = (contact: Contact) =>
-    verifyContact(contact).then(
-      () => {
-        setRefused(undefined);
-        setReread(undefined);
-        changed();
-      },
-      (error: unknown) => setRefused({ contact, problem: problemOf(error) }),
-    );
+  // Busy until the list is read again: a second press meanwhile would act on the version listed before the
+  // verification, and be refused as changed by someone else. A refusal is said at its contact, not by the button.
+  const verifying = useWrites();
+  const verify = (event: Event, contact: Contact) =>
+    verifying.run(event, async () => {
+      try {
+        await verifyContact(contact);
+      } catch (error) {
+        setRefused({ contact, problem: problemOf(error) });
+        return;
+      }
+      setRefused(undefined);
+      setReread(undefined);
+      await changed();
+    });
   // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus.
   // An open form goes on with the contact as read, keeping what was typed.
   const showCurrent = (current: Contact) => {
@@ -203,9 +209,14 @@ export function Contacts(props: { owner: ContactOwner; session: Session; onChang
                           c.active ? (
                             <span class="actions">
                               {manage && (
-                                <button type="button" aria-label={`Verify ${c.name}`} onClick={() => verify(c)}>
+                                <BusyButton
+                                  type="button"
+                                  busy={verifying.busy}
+                                  aria-label={`Verify ${c.name}`}
+                                  onClick={(event) => void verify(event, c)}
+                                >
                                   Verify
-                                </button>
+                                </BusyButton>
                               )}
                               {correct && opener(c, "correct", "Correct")}
                               {manage && opener(c, "deactivate", "Deactivate")}
