@@ -79,6 +79,9 @@ describe("the staff console", { timeout: 90_000 }, () => {
       await page.getByRole("heading", { name: title }).waitFor();
     }
     expect(await page.locator("table").first().textContent()).toMatch(/current \(verified within 12 months\)\d+/);
+    // This year's programme is a draft rolled forward, its title saying so: the status says what it still lacks.
+    const programme = page.getByRole("region", { name: "Due next in the programme" }).locator("p").first();
+    expect(await programme.textContent()).toMatch(/^Draft programme of work .* \(not yet adopted\)$/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "home-1280.png"), fullPage: true });
     await page.close();

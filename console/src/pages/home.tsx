@@ -14,7 +14,7 @@ import {
   type State,
   wavesInFlight,
 } from "./home-data.ts";
-import { fromToday, shownDay } from "./programme-due.ts";
+import { fromToday, shownDay, YEAR_STATUS_WORDS } from "./programme-due.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -154,7 +154,7 @@ function ProgrammePanel() {
         {(view) => (
           <>
             <p>
-              {view.title} ({view.status})
+              {view.title} ({YEAR_STATUS_WORDS[view.status]})
             </p>
             <ol class="due-next">
               {view.dueNext.map((activity) => (

@@ -24,3 +24,9 @@ export function fromToday(
 /** The day an activity is shown at: its month when the programme plans it for a month, not the month's first day. */
 export const shownDay = (activity: Pick<ScheduledActivity, "day" | "plannedMonth" | "timing">): string =>
   activity.timing === "in" ? (activity.plannedMonth ?? activity.day.slice(0, 7)) : activity.day;
+
+/** A year's status in words: a draft's title says "Draft" already, so its words say what it still lacks. */
+export const YEAR_STATUS_WORDS: Readonly<Record<components["schemas"]["ProgrammeView"]["status"], string>> = {
+  draft: "not yet adopted",
+  adopted: "adopted",
+};

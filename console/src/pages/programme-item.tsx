@@ -6,7 +6,7 @@ import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { fromToday } from "./programme-due.ts";
+import { fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { LetterValuesPanel } from "./programme-letter-form.tsx";
 import { ActivityWhen } from "./programme-when.tsx";
 
@@ -25,7 +25,7 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
         <>
           <h1>{activity.title}</h1>
           <p>
-            <a href={href.programmeYear(view.year)}>{view.title}</a> ({view.status})
+            <a href={href.programmeYear(view.year)}>{view.title}</a> ({YEAR_STATUS_WORDS[view.status]})
           </p>
           <dl class="facts">
             <dt>When</dt>

@@ -10,6 +10,7 @@ import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { AdoptProgramme } from "./programme-adopt.tsx";
+import { YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { CalendarFeeds } from "./programme-feeds.tsx";
 import { ActivityWhen } from "./programme-when.tsx";
 
@@ -40,7 +41,7 @@ export function Programme({ year, session }: { year?: number; session: Session }
         {(view) => (
           <>
             <p>
-              {view.title} ({view.status}
+              {view.title} ({YEAR_STATUS_WORDS[view.status]}
               {view.rolledFrom && !view.title.includes("rolled forward")
                 ? `, rolled forward from ${view.rolledFrom}`
                 : ""}
