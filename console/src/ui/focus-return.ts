@@ -50,7 +50,11 @@ export function useFocusReturn(): FocusReturn {
     },
     closed: (neighbour) => {
       const opener = remembered.current;
-      pending.current = { opener, focused: opener, neighbour };
+      // The focus as the form closes (its button, or a field Escape was pressed in) is the reader's, not a move away:
+      // an effect of an earlier render, run before the form has gone, must not read it as one.
+      const active = document.activeElement;
+      const focused = active instanceof HTMLElement && active !== document.body ? active : opener;
+      pending.current = { opener, focused, neighbour };
     },
     escapeCloses: (close) => (event) => {
       if (event.key !== "Escape") return;

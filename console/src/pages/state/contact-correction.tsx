@@ -17,7 +17,7 @@ const unchanged = nothingChanged(
 export function CorrectContact(props: {
   contact: Contact;
   owner: ContactOwner;
-  onDone: () => void;
+  onDone: () => Promise<void>;
   onCancel: () => void;
   onReread: (contact: Contact) => void;
   onKeyDown: (event: KeyboardEvent) => void;
@@ -29,7 +29,7 @@ export function CorrectContact(props: {
     const changes = changesFrom(props.contact, typed);
     if (Object.keys(changes).length === 0) throw unchanged;
     await correctContact(props.contact, changes);
-    props.onDone();
+    await props.onDone();
   });
   return (
     <FieldForm<CorrectableField>

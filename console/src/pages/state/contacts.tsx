@@ -18,7 +18,7 @@ import { addContact, type Contact, contactsOf, deactivateContact, verifyContact 
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 import { standing } from "./readings.ts";
 
-function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => void }) {
+function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => Promise<void> }) {
   const [firstRole = "provider-poc"] = Object.keys(owner.roles);
   const empty: Record<ContactField, string> = {
     role: firstRole,
@@ -44,7 +44,8 @@ function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => vo
       ...(chosenLanguage ? { language: chosenLanguage } : {}),
     });
     setForm(empty);
-    onAdded();
+    // Busy until the list shows the contact added: a person who does not see it yet might add it again.
+    await onAdded();
   });
   return (
     <FieldForm
@@ -62,7 +63,7 @@ function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => vo
 
 function Deactivate(props: {
   contact: Contact;
-  onDone: () => void;
+  onDone: () => Promise<void>;
   onCancel: () => void;
   onReread: (contact: Contact) => void;
   onKeyDown: (event: KeyboardEvent) => void;
@@ -72,7 +73,7 @@ function Deactivate(props: {
   useEffect(() => document.getElementById("deactivate-reason")?.focus(), []);
   const submitting = useSubmit(async () => {
     await deactivateContact(props.contact, form.reason);
-    props.onDone();
+    await props.onDone();
   });
   return (
     <FieldForm
@@ -177,10 +178,11 @@ export function Contacts(props: { owner: ContactOwner; session: Session; onChang
     setOpen(undefined);
     focusReturn.closed(() => document.getElementById("contacts-title"));
   };
-  const done = () => {
-    close();
+  // The form stays open, busy, until the list shows the change; then it closes.
+  const done = async () => {
+    await changed();
     setReread(undefined);
-    changed();
+    close();
   };
   return (
     <Panel id="contacts" title="Contacts">
