@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   consoleBrowser,
+  holdReadings,
   overflowOf,
   type PageGlobals,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
@@ -153,8 +154,23 @@ describe("the staff console", { timeout: 90_000 }, () => {
     await page.keyboard.type(daysAgo(2));
     await page.keyboard.press("Tab");
     await page.keyboard.type("S/AC.44/2026/CONSOLE-2");
+    // On a slow line (the submissions read again only when the test lets it), the form stays busy until the list
+    // shows the report: pressed again once the timeline (not held) shows it recorded, it sends nothing, where it sent
+    // the same document again and was refused as already recorded.
+    const recorded = page.getByRole("region", { name: "Timeline" }).getByText("Submission recorded");
+    const before = await recorded.count();
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/submissions")) posts.push(request.url());
+    });
+    const release = await holdReadings(page, (url) => url.pathname.endsWith("/states/MLI/submissions"));
     await page.keyboard.press("Enter");
+    await expect.poll(() => recorded.count()).toBeGreaterThan(before);
+    await page.keyboard.press("Enter");
+    await release();
     await page.getByText("(first report received").waitFor();
+    expect(posts).toHaveLength(1);
+    expect(await page.locator("[data-form-problem]").count()).toBe(0);
     expect(await page.locator('[data-field="reportingStatus"]').textContent()).toBe("reported");
     expect(await page.getByRole("cell", { name: "S/AC.44/2026/CONSOLE-2" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

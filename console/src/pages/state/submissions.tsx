@@ -31,7 +31,7 @@ const DETAILS: readonly FieldSpec<CorrectField>[] = [
   { name: "note", label: "Note (optional)", control: "textarea" },
 ];
 
-function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => void }) {
+function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => Promise<void> }) {
   // A first report is offered only while it is owed: the API refuses a second one.
   const { "first-report": first, ...others } = SUBMISSION_KINDS;
   const kinds = dossier.state.reportingStatus === "non-reporting" ? { "first-report": first, ...others } : others;
@@ -52,7 +52,9 @@ function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorde
       language: codeIn(LANGUAGES, language) ?? dossier.state.language,
       ...(note ? { note } : {}),
     });
-    onRecorded();
+    // Busy until the list shows it (the form then starts empty): pressed again before, the same document would be
+    // refused as already recorded.
+    await onRecorded();
   });
   return (
     <FieldForm
@@ -67,7 +69,11 @@ function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorde
   );
 }
 
-function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () => void; onReread: () => void }) {
+function CorrectSubmission(props: {
+  current: Versioned<Submission>;
+  onDone: () => Promise<void>;
+  onReread: () => void;
+}) {
   const { current, onDone } = props;
   const { value } = current;
   const [form, setForm] = useState<Record<CorrectField, string>>({
@@ -78,7 +84,7 @@ function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () =
   });
   const submitting = useSubmit(async () => {
     await correctSubmission(current, correctionOf(value, form));
-    onDone();
+    await onDone();
   });
   // The version the editor opened on: a later one was read after a 412.
   const [openedAt] = useState(current.etag);
@@ -116,11 +122,11 @@ function CorrectSubmission(props: { current: Versioned<Submission>; onDone: () =
   );
 }
 
-function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (voided: Submission) => void }) {
+function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (voided: Submission) => Promise<void> }) {
   const { current } = props;
   const [form, setForm] = useState({ reason: "" });
   const submitting = useSubmit(async () => {
-    props.onVoided(await voidSubmission(current, form.reason));
+    await props.onVoided(await voidSubmission(current, form.reason));
   });
   return (
     <FieldForm
@@ -141,7 +147,7 @@ function SubmissionEditor(props: {
   iso3: string;
   id: string;
   onClose: () => void;
-  onChanged: () => void;
+  onChanged: () => Promise<void>;
   onVoided: (voided: Submission) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
@@ -149,9 +155,10 @@ function SubmissionEditor(props: {
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a row's button: the keyboard continues in the editor.
   useEffect(() => heading.current?.focus(), []);
-  const done = () => {
+  // The editor stays open, busy, until the list shows the change; then it closes.
+  const done = async () => {
+    await props.onChanged();
     props.onClose();
-    props.onChanged();
   };
   return (
     <section class="editor" aria-labelledby="editor-title" onKeyDown={props.onKeyDown}>
@@ -166,7 +173,7 @@ function SubmissionEditor(props: {
               current={current}
               onVoided={(voided) => {
                 props.onVoided(voided);
-                done();
+                return done();
               }}
             />
           </>
@@ -179,7 +186,7 @@ function SubmissionEditor(props: {
   );
 }
 
-export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => void }) {
+export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => Promise<void> }) {
   const { state, submissions } = props.dossier;
   const [editing, setEditing] = useState<string>();
   const focusReturn = useFocusReturn();
