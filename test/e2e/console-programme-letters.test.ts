@@ -310,7 +310,8 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
 
     await page.getByRole("button", { name: "Adopt this programme" }).click();
     await page.getByRole("button", { name: "Keep it a draft" }).waitFor();
-    expect((await focusedElement(page)).name).toBe("Keep it a draft");
+    // The question gives its safe answer the focus once drawn (an effect after the paint): asked until it has.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep it a draft");
     await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
     // The year's reading again is held: the 412 is said at once, not only once the year is read.
     let release = () => {};
@@ -333,7 +334,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await page.getByRole("button", { name: "Yes, adopt it" }).click();
     await page.locator("#adopted").waitFor();
     expect(await page.locator("#adopted").textContent()).toBe(`The ${year} programme is adopted.`);
-    expect((await focusedElement(page)).id).toBe("adopted");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("adopted");
     await page
       .getByText(/\(adopted/)
       .first()
