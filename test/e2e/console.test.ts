@@ -7,9 +7,11 @@ import { describe, expect, it } from "vitest";
 import {
   consoleBrowser,
   holdReadings,
+  type Json,
   overflowOf,
   type PageGlobals,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  secretariatApi,
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
@@ -27,6 +29,7 @@ const NON_REPORTING = [
 
 const desk = consoleBrowser({ search: true });
 const { openConsole, signIn, troubles } = desk;
+const api = secretariatApi(desk);
 
 async function nonReportingNames(page: Page): Promise<string[]> {
   await page.getByText(/\d+ of 193/).waitFor();
@@ -99,6 +102,17 @@ describe("the staff console", { timeout: 90_000 }, () => {
     expect(page.url()).toContain("languageBasis=inferred");
     expect(await page.locator("tbody tr", { hasText: "(a best guess)" }).count()).toBe(76);
     await page.getByLabel("Language of letters").selectOption("");
+    // The API lists by action plan alone; the console combines it with the others itself.
+    const planned = (await api("GET", "/states?hasActionPlan=true&limit=100")).body.items as Json[];
+    const weogWithPlans = planned.filter((state) => state.region === "weog").map((state) => state.name);
+    expect(weogWithPlans.length).toBeGreaterThan(0);
+    await page.getByLabel("Action plan").selectOption("true");
+    await page.getByLabel("Regional group").selectOption("weog");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByText(`${weogWithPlans.length} States`, { exact: true }).waitFor();
+    expect(await page.locator("tbody tr td:first-child a").allTextContents()).toEqual(weogWithPlans);
+    await page.getByLabel("Action plan").selectOption("");
+    await page.getByLabel("Regional group").selectOption("");
     await page.getByLabel("Reporting status").selectOption("non-reporting");
     await page.getByRole("button", { name: "Show" }).click();
     await page.getByText("8 States", { exact: true }).waitFor();
