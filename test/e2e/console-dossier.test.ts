@@ -12,6 +12,7 @@ import {
   consoleBrowser,
   focusedElement,
   holdReadings,
+  holdRequests,
   overflowOf,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
@@ -54,18 +55,6 @@ async function openDossier(page: Page): Promise<void> {
 }
 
 /** Holds the page's requests to /contacts until the returned function is called. */
-async function holdContactWrites(page: Page): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/contacts", async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
 const activeId = async (page: Page) => (await focusedElement(page)).id;
 const matrixPanel = (page: Page) => page.getByRole("region", { name: "Matrix", exact: true });
 
@@ -191,7 +180,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     page.on("request", (request) => {
       if (request.method() === "POST" && new URL(request.url()).pathname === "/contacts") added.push(request.url());
     });
-    const release = await holdContactWrites(page);
+    const release = await holdRequests(page, "**/contacts");
     await add.getByLabel("Name").fill("Bea Busytest");
     await add.getByLabel("E-mail").fill("bea.busytest@example.org");
     await save.focus();
@@ -201,7 +190,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Add the contact" });
     await page.keyboard.press("Enter");
     await save.click({ force: true });
-    release();
+    await release();
     await page.getByRole("row", { name: /Bea Busytest/ }).waitFor();
     expect(added).toHaveLength(1);
     // Saved, and shown (busy until the page has read the contacts and the dossier again): the keyboard goes on from the
@@ -216,7 +205,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await openDossier(page);
     const add = page.getByRole("form", { name: "Add a contact" });
     const save = add.getByRole("button", { name: "Add the contact" });
-    const release = await holdContactWrites(page);
+    const release = await holdRequests(page, "**/contacts");
     await add.getByLabel("Name").fill("Mo Movedon");
     await add.getByLabel("E-mail").fill("not an address");
     await save.focus();
@@ -225,7 +214,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     // While the write runs, the reader goes on to the page's navigation.
     const states = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "States" });
     await states.focus();
-    release();
+    await release();
     await page.locator("#contact-email-problem").waitFor();
     await settled(page);
     expect(await focusedElement(page)).toMatchObject({ tag: "A", name: "States" });

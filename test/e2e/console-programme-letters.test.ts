@@ -18,6 +18,7 @@ import {
   type ConsoleGroup,
   consoleBrowser,
   focusedElement,
+  holdReadings,
   type Json,
   secretariatApi,
   seriousViolations,
@@ -314,20 +315,13 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep it a draft");
     await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
     // The year's reading again is held: the 412 is said at once, not only once the year is read.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(`**/programme/${year}`, async (route) => {
-      if (route.request().method() === "GET") await held;
-      await route.continue();
-    });
+    const release = await holdReadings(page, `**/programme/${year}`);
     await page.getByRole("button", { name: "Yes, adopt it" }).click();
     await page.locator("#adopt-problem").waitFor();
     expect(await page.locator("#adopt-problem").textContent()).toBe(
       `Someone changed the ${year} programme after this page read it; it has been read again. Check it, then adopt it again.`,
     );
-    release();
+    await release();
     expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
 
     await page.getByRole("button", { name: "Adopt this programme" }).click();

@@ -180,11 +180,14 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Holds the page's readings (GET) of `url` until the returned `release` is called, as on a slow line: meanwhile the
- * page shows what its writes answered, not what it read again. `release` lets them through, waits for them, and stops
- * holding.
+ * Holds the page's requests to `url` (those of `method`, or every one) until the returned `release` is called, as on a
+ * slow line. `release` lets them through, waits for them, and stops holding.
  */
-export async function holdReadings(page: Page, url: string | ((url: URL) => boolean)): Promise<() => Promise<void>> {
+export async function holdRequests(
+  page: Page,
+  url: string | ((url: URL) => boolean),
+  method?: string,
+): Promise<() => Promise<void>> {
   let open = () => {};
   const held = new Promise<void>((resolve) => {
     open = resolve;
@@ -192,7 +195,7 @@ export async function holdReadings(page: Page, url: string | ((url: URL) => bool
   const passing = new Set<Promise<void>>();
   const handler = (route: Route) => {
     const passed = (async () => {
-      if (route.request().method() === "GET") await held;
+      if (method === undefined || route.request().method() === method) await held;
       await route.continue();
     })();
     passing.add(passed);
@@ -205,3 +208,6 @@ export async function holdReadings(page: Page, url: string | ((url: URL) => bool
     await page.unroute(url, handler);
   };
 }
+
+/** Holds the page's readings (GET) of `url`: meanwhile the page shows what its writes answered, not what it read again. */
+export const holdReadings = (page: Page, url: string | ((url: URL) => boolean)) => holdRequests(page, url, "GET");

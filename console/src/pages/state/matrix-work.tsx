@@ -349,9 +349,11 @@ function EditCells(props: {
   );
 }
 
-export function MatrixNow(props: { iso3: string; round: number; session: Session; onChanged: () => void }) {
+export function MatrixNow(props: { iso3: string; session: Session; onChanged: () => void }) {
   const { iso3, session } = props;
-  const [loaded, reread, put] = useLoad(() => matrixNow(iso3), `${iso3}:${props.round}`);
+  // Read once per State: only this panel writes the matrix, and it shows each write's answer (`put`); the page's
+  // round, moved by every write on the page, would read it again for nothing.
+  const [loaded, reread, put] = useLoad(() => matrixNow(iso3), iso3);
   const [drafts, setDrafts] = useState<Map<string, CellDraft>>(() => new Map());
   const [paragraph, setParagraph] = useState("op1");
   const [category, setCategory] = useState("");

@@ -74,7 +74,7 @@ export function Matrix(props: { iso3: string; round: number; session: Session; o
   const [versions] = useLoad(() => matrixVersions(iso3), `${iso3}:${round}`);
   return (
     <Panel id="matrix" title="Matrix">
-      <MatrixNow iso3={iso3} round={round} session={props.session} onChanged={props.onChanged} />
+      <MatrixNow iso3={iso3} session={props.session} onChanged={props.onChanged} />
       <h3>Versions</h3>
       <Show what={versions}>
         {(list) =>
