@@ -1,5 +1,5 @@
 // Item keys of a State's partition in the desk table: the State item and the index keys that list States.
-import type { LanguageBasis, RegionSlug, ReportingStatus } from "./schemas.ts";
+import type { LanguageBasis, RegionSlug, ReportingStatus, State } from "./schemas.ts";
 
 export const statePartition = (iso3: string) => `STATE#${iso3}`;
 export const stateKey = (iso3: string) => ({ pk: statePartition(iso3), sk: "STATE" });
@@ -34,3 +34,15 @@ export function statesListingOf({ region, status, languageBasis }: StatesListing
   const scope = `states:${partition}:${regionFiltered ? region : ""}${basis}`;
   return { partition, regionFiltered, scope };
 }
+
+/** Whether a State belongs to a listing: for a store that narrows States it has read (no index to ask). */
+export const isInListing = (state: State, { region, status, languageBasis }: StatesListing) =>
+  (region === undefined || state.region === region) &&
+  (status === undefined || state.reportingStatus === status) &&
+  (languageBasis === undefined || state.languageBasis === languageBasis);
+
+/** A listing's narrowing as text (empty when none), to bind the cursor of a page narrowed by it to that narrowing. */
+export const narrowingOf = ({ region, status, languageBasis }: StatesListing) =>
+  [region && `region=${region}`, status && `status=${status}`, languageBasis && `basis=${languageBasis}`]
+    .filter(Boolean)
+    .join(",");

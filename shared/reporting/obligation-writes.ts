@@ -14,6 +14,10 @@ export const obligationKey = (iso3: string, kind: ObligationKind) => ({
 export const obligationStatusPartition = (kind: ObligationKind, status: ObligationStatus) =>
   `OBLIGATION#${kind}#${status}`;
 
+/** The scope a page of States by obligation binds its cursor to: the index partition and the caller's narrowing. */
+export const obligationListingScope = (partition: string, within: string | undefined) =>
+  within ? `states:${partition}:${within}` : `states:${partition}`;
+
 /** Another submission of the same kind was recorded between our read and our write: read again and retry. */
 export class ObligationChanged extends Conflict {
   constructor(iso3: string, kind: ObligationKind) {

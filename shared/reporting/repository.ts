@@ -19,6 +19,7 @@ import { etagOf, type Versioned } from "../versioning.ts";
 import {
   ObligationChanged,
   obligationKey,
+  obligationListingScope,
   obligationMoved,
   obligationStatusPartition,
   obligationUpdate,
@@ -93,8 +94,15 @@ export interface ReportingRepository {
   getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined>;
   /** The State's submissions that count (a voided one is left out), in id order, a page at a time. */
   listSubmissions(iso3: string, page: PageRequest): Promise<Page<Versioned<Submission>>>;
-  /** The iso3 codes whose obligation of this kind has this status, in iso3 order, a page at a time. */
-  statesWithObligation(kind: ObligationKind, status: ObligationStatus, page: PageRequest): Promise<Page<string>>;
+  /**
+   * The iso3 codes whose obligation of this kind has this status, in iso3 order, a page at a time. `within` names what
+   * the caller narrows each page by, if anything: its cursors are then good for that narrowing only.
+   */
+  statesWithObligation(
+    kind: ObligationKind,
+    status: ObligationStatus,
+    page: PageRequest & { within?: string | undefined },
+  ): Promise<Page<string>>;
   /**
    * Records a submission at version 1 with its symbol's guard, its obligation moved from `before` to `after`, and
    * for a first report the State made `reported` (one version up): audited `submission.record`, and
@@ -318,7 +326,7 @@ export function reportingRepository(
     },
 
     /** The iso3 codes whose obligation of this kind has this status, through the obligation index. */
-    statesWithObligation(kind: ObligationKind, status: ObligationStatus, page: PageRequest): Promise<Page<string>> {
+    statesWithObligation(kind, status, { within, ...page }) {
       const partition = obligationStatusPartition(kind, status);
       return queryPage(
         doc,
@@ -328,7 +336,7 @@ export function reportingRepository(
           KeyConditionExpression: "gsi1pk = :partition",
           ExpressionAttributeValues: { ":partition": partition },
         },
-        { ...page, scope: `states:${partition}` },
+        { ...page, scope: obligationListingScope(partition, within) },
         (raw) => String(raw.iso3),
       );
     },

@@ -4,6 +4,7 @@ import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { isInListing, narrowingOf, type StatesListing } from "../registry/keys.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
@@ -314,14 +315,18 @@ export const obligationsOf = (deps: ReportingDependencies) => async (iso3: strin
   return deps.reporting.obligations(iso3);
 };
 
-/** States with (or without) an action plan, through the obligation index, then read in one batch. */
+/**
+ * States with (or without) an action plan, through the obligation index, then read in one batch and narrowed by
+ * region, reporting status and language basis as the registry's own listing is (a narrowed page may hold fewer).
+ */
 export const statesByActionPlan =
   (deps: ReportingDependencies) =>
-  async (hasActionPlan: boolean, page: PageRequest): Promise<Page<Versioned<State>>> => {
+  async (hasActionPlan: boolean, listing: StatesListing, page: PageRequest): Promise<Page<Versioned<State>>> => {
     const codes = await deps.reporting.statesWithObligation(
       "action-plan",
       hasActionPlan ? "fulfilled" : "not-applicable",
-      page,
+      { ...page, within: narrowingOf(listing) },
     );
-    return { items: await deps.registry.getStates(codes.items), cursor: codes.cursor };
+    const states = await deps.registry.getStates(codes.items);
+    return { items: states.filter((state) => isInListing(state.value, listing)), cursor: codes.cursor };
   };

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict, Malformed, PreconditionFailed } from "#shared/errors.ts";
+import type { StatesListing } from "#shared/registry/keys.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
 import { voidSubmission } from "#shared/reporting/corrections.ts";
 import { ObligationChanged } from "#shared/reporting/obligation-writes.ts";
@@ -19,6 +20,7 @@ import {
   type ReportingDependencies,
   recordSubmission,
   recordSubmissionsOfStates,
+  statesByActionPlan,
 } from "#shared/reporting/submissions.ts";
 import { aMemberState } from "../support/fixtures.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
@@ -77,6 +79,25 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       expect([...byState.keys()]).toEqual(["TCD", "MLI"]);
       expect(byState.get("TCD")).toEqual(await reporting.obligations("TCD"));
       expect(byState.get("MLI")).toEqual(await reporting.obligations("MLI"));
+    });
+
+    it("lists States by action plan narrowed as the registry lists them, binding each cursor to its narrowing", async () => {
+      await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2026/1"), audit);
+      const withoutPlan = async (listing: StatesListing) =>
+        (await everyItem((page) => statesByActionPlan(deps)(false, listing, page))).map((state) => state.value.iso3);
+      expect(await withoutPlan({})).toEqual(["GIN", "MLI", "SOM", "TCD"]);
+      expect(await withoutPlan({ status: "non-reporting" })).toEqual(["GIN", "SOM", "TCD"]);
+      expect(await withoutPlan({ region: "african", status: "reported" })).toEqual(["MLI"]);
+      expect(await withoutPlan({ languageBasis: "inferred" })).toEqual([]);
+      expect(await everyItem((page) => statesByActionPlan(deps)(true, {}, page))).toEqual([]);
+      // Two codes read from the plan index, one of them reported: a short page, and a cursor good for that listing only.
+      const first = await statesByActionPlan(deps)(false, { status: "reported" }, { limit: 2 });
+      expect(first.items.map((state) => state.value.iso3)).toEqual(["MLI"]);
+      expect(first.cursor).toBeDefined();
+      await expect(statesByActionPlan(deps)(false, {}, { limit: 2, cursor: first.cursor })).rejects.toThrow(Malformed);
+      await expect(
+        statesByActionPlan(deps)(false, { status: "non-reporting" }, { limit: 2, cursor: first.cursor }),
+      ).rejects.toThrow(Malformed);
     });
 
     it("records a first report: the submission at version 1, the obligation fulfilled, the State reported, audited", async () => {

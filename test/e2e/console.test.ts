@@ -102,7 +102,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     expect(page.url()).toContain("languageBasis=inferred");
     expect(await page.locator("tbody tr", { hasText: "(a best guess)" }).count()).toBe(76);
     await page.getByLabel("Language of letters").selectOption("");
-    // The API lists by action plan alone; the console combines it with the others itself.
+    // The action plan with a region: the API's plan list, narrowed here, is what the console must show.
     const planned = (await api("GET", "/states?hasActionPlan=true&limit=100")).body.items as Json[];
     const weogWithPlans = planned.filter((state) => state.region === "weog").map((state) => state.name);
     expect(weogWithPlans.length).toBeGreaterThan(0);

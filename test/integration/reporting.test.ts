@@ -30,7 +30,7 @@ const firstReport = (symbol: string, receivedOn = "2026-11-20") => ({
   language: "fr",
 });
 
-type Listed = { iso3: string; region: string; languageBasis: string };
+type Listed = { iso3: string; region: string; reportingStatus: string; languageBasis: string };
 
 /** Every State the listing gives for `query`, following its cursor. */
 async function allStates(query = ""): Promise<Listed[]> {
@@ -116,16 +116,54 @@ describe("the published reporting status, seeded", () => {
     );
     const unknown = await call({ path: "/states", query: "languageBasis=guessed", group: "members" });
     expect(unknown.status).toBe(400);
-    const mixed = await call({ path: "/states", query: "hasActionPlan=true&languageBasis=inferred", group: "members" });
-    expect(mixed.status).toBe(400);
   });
 
   it("combines status with region by filtering that index query", async () => {
     expect((await allCodes("status=non-reporting&region=african")).sort()).toEqual(
       ["GIN", "GMB", "MLI", "MRT", "SOM", "SWZ", "TCD"].sort(),
     );
-    const mixed = await call({ path: "/states", query: "hasActionPlan=true&region=weog", group: "members" });
-    expect(mixed.status).toBe(400);
+  });
+
+  it("combines the action plan with region, status and language basis, narrowing each page of the plan index", async () => {
+    const all = await allStates();
+    const planned = new Set(await allCodes("hasActionPlan=true"));
+    const expected = (hasPlan: boolean, keep: (state: Listed) => boolean) =>
+      all.filter((state) => planned.has(state.iso3) === hasPlan && keep(state)).map((state) => state.iso3);
+    const weog = await allCodes("hasActionPlan=true&region=weog");
+    expect(weog.length).toBeGreaterThan(0);
+    expect(weog).toEqual(expected(true, (state) => state.region === "weog"));
+    expect(await allCodes("hasActionPlan=false&region=african&status=non-reporting")).toEqual(
+      expected(false, (state) => state.region === "african" && state.reportingStatus === "non-reporting"),
+    );
+    const guessesWithoutPlan = await allCodes("hasActionPlan=false&languageBasis=inferred");
+    expect(guessesWithoutPlan.length).toBeGreaterThan(0);
+    expect(guessesWithoutPlan).toEqual(expected(false, (state) => state.languageBasis === "inferred"));
+  });
+
+  it("binds a narrowed action plan listing's cursor to its narrowing", async () => {
+    const narrowed = await call({
+      path: "/states",
+      query: "hasActionPlan=false&region=grulac&limit=20",
+      group: "members",
+    });
+    expect(narrowed.status).toBe(200);
+    // A page of 20 from the plan index, narrowed to the region: fewer than 20, with a cursor to follow.
+    expect(narrowed.body.items.length).toBeLessThan(20);
+    expect(narrowed.body.cursor).toBeDefined();
+    const cursor = encodeURIComponent(narrowed.body.cursor);
+    const elsewhere = await call({
+      path: "/states",
+      query: `hasActionPlan=false&limit=20&cursor=${cursor}`,
+      group: "members",
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(JSON.stringify(elsewhere.body)).toContain("cursor");
+    const followed = await call({
+      path: "/states",
+      query: `hasActionPlan=false&region=grulac&limit=20&cursor=${cursor}`,
+      group: "members",
+    });
+    expect(followed.status).toBe(200);
   });
 });
 

@@ -4532,7 +4532,7 @@ export interface operations {
         status?: "non-reporting" | "reported";
         /** @description what the State's language of letters rests on: `inferred` lists the best guesses still to confirm */
         languageBasis?: "official language" | "inferred" | "confirmed";
-        /** @description States that have (or have not) submitted a voluntary national implementation action plan */
+        /** @description States that have (or have not) submitted a voluntary national implementation action plan; combinable with the other filters, which narrow each page read from the action plan index (it may hold fewer than `limit`) */
         hasActionPlan?: "true" | "false";
         /** @description Items per page, 1 to 100 (default 50) */
         limit?: string;

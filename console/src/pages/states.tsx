@@ -41,27 +41,13 @@ function filtersOf(query: URLSearchParams): ListQuery {
   };
 }
 
-/**
- * The API lists by action plan alone (another index); with other filters too, the console asks it for the action plan
- * and narrows the answer by the rest itself (every State carries its region, status and language basis).
- */
-async function listed(filters: ListQuery): Promise<State[]> {
-  const { hasActionPlan, ...others } = filters;
-  const asked = hasActionPlan ? { hasActionPlan } : others;
-  const states = await allPages(async (cursor) =>
-    dataOf(await api.GET("/states", { params: { query: { ...asked, limit: "100", ...(cursor ? { cursor } : {}) } } })),
-  );
-  if (!hasActionPlan) return states;
-  return states.filter(
-    (state) =>
-      (others.region === undefined || state.region === others.region) &&
-      (others.status === undefined || state.reportingStatus === others.status) &&
-      (others.languageBasis === undefined || state.languageBasis === others.languageBasis),
-  );
-}
-
 async function statesMatching(query: URLSearchParams): Promise<State[]> {
-  const states = await listed(filtersOf(query));
+  const filters = filtersOf(query);
+  const states = await allPages(async (cursor) =>
+    dataOf(
+      await api.GET("/states", { params: { query: { ...filters, limit: "100", ...(cursor ? { cursor } : {}) } } }),
+    ),
+  );
   const q = query.get("q")?.trim();
   if (!q) return states;
   // The search index matches the start of any word in any UN language; the list's filters then narrow its hits.

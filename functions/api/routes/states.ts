@@ -21,24 +21,22 @@ import { stateTable } from "./records.tables.ts";
 
 export const byCode = z.strictObject({ iso3: iso3Schema });
 
-const listQuery = z
-  .strictObject({
-    region: regionSchema.optional(),
-    status: reportingStatusSchema.optional().describe("non-reporting until the first national report is received"),
-    languageBasis: languageBasisSchema
-      .optional()
-      .describe("what the State's language of letters rests on: `inferred` lists the best guesses still to confirm"),
-    hasActionPlan: z
-      .enum(["true", "false"])
-      .transform((value) => value === "true")
-      .optional()
-      .describe("States that have (or have not) submitted a voluntary national implementation action plan"),
-    ...pageQueryShape,
-  })
-  .refine((query) => query.hasActionPlan === undefined || (!query.region && !query.status && !query.languageBasis), {
-    message: "hasActionPlan cannot be combined with region, status or languageBasis",
-    path: ["hasActionPlan"],
-  });
+const listQuery = z.strictObject({
+  region: regionSchema.optional(),
+  status: reportingStatusSchema.optional().describe("non-reporting until the first national report is received"),
+  languageBasis: languageBasisSchema
+    .optional()
+    .describe("what the State's language of letters rests on: `inferred` lists the best guesses still to confirm"),
+  hasActionPlan: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .describe(
+      "States that have (or have not) submitted a voluntary national implementation action plan; combinable with " +
+        "the other filters, which narrow each page read from the action plan index (it may hold fewer than `limit`)",
+    ),
+  ...pageQueryShape,
+});
 
 /** The routes' schemas, joined to their data in states.table.ts. */
 export const declarations = declareRoutes(stateTable, {
@@ -62,15 +60,11 @@ export function stateRoutes(deps: ReportingDependencies & { contacts?: LanguageF
   return routesOf(declarations, {
     async listStates({ query }) {
       const page = pageRequestOf(query);
+      const listing = { region: query.region, status: query.status, languageBasis: query.languageBasis };
       const found =
         query.hasActionPlan === undefined
-          ? await listStates(registry)({
-              region: query.region,
-              status: query.status,
-              languageBasis: query.languageBasis,
-              ...page,
-            })
-          : await statesByActionPlan(deps)(query.hasActionPlan, page);
+          ? await listStates(registry)({ ...listing, ...page })
+          : await statesByActionPlan(deps)(query.hasActionPlan, listing, page);
       return { body: { items: found.items.map((state) => state.value), cursor: found.cursor } };
     },
     async getState({ params }) {

@@ -2,7 +2,7 @@
 // (test/contracts/registry.contract.ts). What it cannot honour it refuses: companion writes of other stores.
 import type { Clock } from "#shared/clock.ts";
 import { PreconditionFailed } from "#shared/errors.ts";
-import { statesListingOf } from "#shared/registry/keys.ts";
+import { isInListing, statesListingOf } from "#shared/registry/keys.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
 import type { State } from "#shared/registry/schemas.ts";
 import { etagOf, type Versioned } from "#shared/versioning.ts";
@@ -29,13 +29,7 @@ export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAu
 
     // The scope names the index the adapter would query, so a cursor is bound to the same listing.
     listStates: async ({ limit, cursor, ...narrowed }) => {
-      const { region, status, languageBasis } = narrowed;
-      const chosen = [...states.values()].filter(
-        ({ value }) =>
-          (region === undefined || value.region === region) &&
-          (status === undefined || value.reportingStatus === status) &&
-          (languageBasis === undefined || value.languageBasis === languageBasis),
-      );
+      const chosen = [...states.values()].filter(({ value }) => isInListing(value, narrowed));
       return pageOf(
         sortedBy(chosen, ({ value }) => value.iso3),
         ({ value }) => value.iso3,

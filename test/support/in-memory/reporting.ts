@@ -9,6 +9,7 @@ import type { State } from "#shared/registry/schemas.ts";
 import {
   nextRevision,
   ObligationChanged,
+  obligationListingScope,
   obligationMoved,
   obligationStatusPartition,
   unchangedSince,
@@ -232,7 +233,7 @@ export function inMemoryReporting(
         { ...page, scope: `submissions:${iso3}` },
       ),
 
-    statesWithObligation: async (kind, status, page) => {
+    statesWithObligation: async (kind, status, { within, ...page }) => {
       const codes = [...registry.states.keys()].filter((iso3) => {
         const obligation = stateObligations(iso3)?.get(kind);
         return obligation?.status === status;
@@ -240,7 +241,7 @@ export function inMemoryReporting(
       return pageOf(
         sortedBy(codes, (iso3) => iso3),
         (iso3) => iso3,
-        { ...page, scope: `states:${obligationStatusPartition(kind, status)}` },
+        { ...page, scope: obligationListingScope(obligationStatusPartition(kind, status), within) },
       );
     },
 
