@@ -228,16 +228,19 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-draft-1280.png"), fullPage: true });
 
-    // Scheduled from the keyboard, on a slow line (the wave read again only when the test lets it): the button stays
-    // busy until the page shows the wave scheduled, so a second press does nothing rather than write against the
-    // draft's ETag (refused as stale).
+    // Scheduled from the keyboard, on a slow line (the wave read again only when the test lets it): the page shows the
+    // wave as the schedule answered it, with its new ETag, without waiting for a reading, and the focus goes on to
+    // the cancel button; pressed, it asks first, and kept, nothing was written against the draft's ETag.
     const release = await holdReadings(page, `**/waves/${waveId}`);
     const scheduled = page.waitForResponse((response) => response.url().endsWith(`/waves/${waveId}/schedule`));
     await page.getByRole("button", { name: "Schedule the wave" }).focus();
     await page.keyboard.press("Enter");
     expect((await scheduled).status()).toBe(200);
+    await page.locator('[data-field="status"]', { hasText: "scheduled" }).waitFor();
+    expect(await page.getByRole("button", { name: "Schedule the wave" }).count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("cancel-wave");
     await page.keyboard.press("Enter");
-    expect(await page.getByRole("button", { name: "Schedule the wave" }).getAttribute("aria-disabled")).toBe("true");
+    await page.getByRole("button", { name: "Keep the wave" }).click();
     await release();
     await page.locator('[data-field="status"]', { hasText: "scheduled" }).waitFor();
     expect(await page.locator("#moves-problem").count()).toBe(0);

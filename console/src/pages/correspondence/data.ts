@@ -69,12 +69,16 @@ export async function sendTestCopy(id: string, body: WaveTestRequest): Promise<W
   return dataOf(await api.POST("/waves/{id}/test", { params: { path: { id } }, body }));
 }
 
-export async function scheduleWave(id: string, etag: string): Promise<Wave> {
-  return dataOf(await api.POST("/waves/{id}/schedule", { params: { path: { id }, header: { "If-Match": etag } } }));
+/** The wave as scheduled, with its new ETag. */
+export async function scheduleWave(id: string, etag: string): Promise<Versioned<Wave>> {
+  const result = await api.POST("/waves/{id}/schedule", { params: { path: { id }, header: { "If-Match": etag } } });
+  return versionedOf(dataOf(result), result.response);
 }
 
-export async function cancelWave(id: string, etag: string): Promise<Wave> {
-  return dataOf(await api.POST("/waves/{id}/cancel", { params: { path: { id }, header: { "If-Match": etag } } }));
+/** The wave as cancelled, with its new ETag. */
+export async function cancelWave(id: string, etag: string): Promise<Versioned<Wave>> {
+  const result = await api.POST("/waves/{id}/cancel", { params: { path: { id }, header: { "If-Match": etag } } });
+  return versionedOf(dataOf(result), result.response);
 }
 
 /** Queues again a letter left unknown by a crash; the API refuses (409) while SES may still settle it. */

@@ -317,15 +317,7 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
   );
 }
 
-function Moves({
-  current,
-  onMoved,
-  onCancelled,
-}: {
-  current: Versioned<WaveWithCounts>;
-  onMoved: () => Promise<void>;
-  onCancelled: () => void;
-}) {
+function Moves({ current, onMoved, onStale, onCancelled }: WaveMoves & { current: Versioned<WaveWithCounts> }) {
   const { busy, problem, run } = useWrites();
   // Cancelling is final: a first press asks.
   const [confirming, setConfirming] = useState(false);
@@ -341,16 +333,16 @@ function Moves({
   };
   const wave = current.value;
   const move = (how: typeof scheduleWave) => async () => {
-    await how(wave.id, current.etag);
+    const moved = await how(wave.id, current.etag);
+    // The answer is the wave as moved, with its new ETag: shown at once, so a second press writes against it. Its
+    // counts are those shown, as a wave writes no letter before it dispatches.
+    onMoved({ value: { ...moved.value, counts: wave.counts }, etag: moved.etag });
     if (how === cancelWave) onCancelled();
     // Scheduled, the wave has no schedule button left: the focus goes on to the cancel button.
     else focusReturn.closed(() => document.getElementById("cancel-wave"));
-    // Busy until the page shows the wave as moved: the button pressed stays drawn until then, and a second press
-    // would write against the version read before the move.
-    await onMoved();
   };
   // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
-  const stale = { onStale: onMoved };
+  const stale = { onStale };
   return (
     <div class="wave-moves" data-refusal-scope>
       {problem && <FormProblem id="moves-problem">{problemWords(problem)}</FormProblem>}
@@ -497,13 +489,15 @@ function NotReached({ id, version }: { id: string; version: string }) {
   );
 }
 
-/** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
-function OpenWave(props: {
-  current: Versioned<WaveWithCounts>;
-  session: Session;
-  onMoved: () => Promise<void>;
+/** What the page does with a move: shows the wave as moved, reads it again (a stale ETag), follows a cancel. */
+interface WaveMoves {
+  onMoved: (moved: Versioned<WaveWithCounts>) => void;
+  onStale: () => Promise<void>;
   onCancelled: () => void;
-}) {
+}
+
+/** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
+function OpenWave(props: WaveMoves & { current: Versioned<WaveWithCounts>; session: Session }) {
   const { id, sendInstant } = props.current.value;
   const [preview] = useLoad(() => audienceOf(id), id);
   return (
@@ -513,7 +507,12 @@ function OpenWave(props: {
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
           <TestCopy id={id} preview={preview} />
-          <Moves current={props.current} onMoved={props.onMoved} onCancelled={props.onCancelled} />
+          <Moves
+            current={props.current}
+            onMoved={props.onMoved}
+            onStale={props.onStale}
+            onCancelled={props.onCancelled}
+          />
         </section>
       )}
     </>
@@ -521,7 +520,7 @@ function OpenWave(props: {
 }
 
 export function WavePage({ id, session }: { id: string; session: Session }) {
-  const [loaded, reload] = usePolled(() => waveWithEtag(id), id, {
+  const [loaded, reload, put] = usePolled(() => waveWithEtag(id), id, {
     everyMs: POLL_MS,
     keepAsking: (current) => isInFlight(current.value.status),
   });
@@ -550,7 +549,9 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
             </p>
             <Facts wave={wave} />
             <Progress wave={wave} mayResend={mayResend} />
-            {open && <OpenWave current={current} session={session} onMoved={reload} onCancelled={cancelled} />}
+            {open && (
+              <OpenWave current={current} session={session} onMoved={put} onStale={reload} onCancelled={cancelled} />
+            )}
             {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
             {!open && wave.status !== "cancelled" && (
               <Messages wave={wave} version={version} mayResend={mayResend} onChanged={reload} />
