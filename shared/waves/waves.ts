@@ -28,6 +28,7 @@ import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
+import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
 import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
 import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
@@ -127,17 +128,26 @@ export function audienceAsOf(wave: Pick<Wave, "sendInstant">, now: Date): Date {
   return sendInstant > now ? sendInstant : now;
 }
 
-export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed"> & { asOfDay: string };
+export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed"> & {
+  asOfDay: string;
+  sameLetter: SameLetterWave[];
+};
 
-/** Who the wave would write to when dispatched, and who would be left out and why, as of audienceAsOf; writes nothing. */
+/**
+ * Who the wave would write to when dispatched, and who would be left out and why, as of audienceAsOf, with the other
+ * waves that send the same letter to the same audience (shared/waves/same-letter.ts); writes nothing.
+ */
 export const previewAudience =
   (deps: Pick<WaveDependencies, "waves" | "clock"> & AudienceDependencies) =>
   async (id: string): Promise<AudiencePreview> => {
     const wave = await getWave(deps)(id);
     const asOf = audienceAsOf(wave.value, deps.clock.now());
     // The owed requests are dispatch's, for the letters; the preview shows who is written to.
-    const { followUpsOwed: _, ...preview } = await resolveAudience(deps, wave.value.audience, asOf);
-    return { ...preview, asOfDay: deskDay(asOf) };
+    const [{ followUpsOwed: _, ...preview }, sameLetter] = await Promise.all([
+      resolveAudience(deps, wave.value.audience, asOf),
+      sameLetterWaves(deps.waves, wave.value),
+    ]);
+    return { ...preview, asOfDay: deskDay(asOf), sameLetter };
   };
 
 export const listWaveMessages =

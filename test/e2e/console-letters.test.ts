@@ -16,6 +16,7 @@ import {
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
+import { followUpWave } from "../support/follow-up-wave.ts";
 import { nextMinute } from "../support/next-minute.ts";
 
 // A stale edit's 412 and the composer's 422 are made on purpose.
@@ -34,6 +35,7 @@ interface Answer {
   skipped: { reason: string }[];
   items: { owner: string }[];
   name: string;
+  sendInstant: string;
 }
 
 const api = apiCaller<Answer>(
@@ -336,6 +338,36 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       await page.getByText("Only the secretariat composes waves.").waitFor();
       await page.close();
     }
+  });
+
+  it("names the other waves of the same letter beside a draft's audience, each linked to its page", async () => {
+    const sameLetter = (description: string) => api("POST", "/waves", followUpWave(40, description).body);
+    const first = await sameLetter(`First of the same letter ${marker}`);
+    const second = await sameLetter(`Second of the same letter ${marker}`);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const page = await signIn("secretariat");
+    // While the first is a draft it sends nothing, and the second's page names no other wave.
+    await go(page, `#/waves/${second.body.id}`);
+    await page.locator('[data-field="audience-as-of"]').waitFor();
+    expect(await page.locator('[data-field="same-letter"]').count()).toBe(0);
+    const scheduled = await api("POST", `/waves/${first.body.id}/schedule`, undefined, { "If-Match": first.etag });
+    expect(scheduled.status).toBe(200);
+    // Opened again, the page reads the audience again.
+    await go(page, "#/waves");
+    await go(page, `#/waves/${second.body.id}`);
+    const caution = page.locator('[data-field="same-letter"]');
+    await caution.waitFor();
+    const instant = scheduled.body.sendInstant;
+    expect(await caution.textContent()).toContain(
+      `(scheduled, sends ${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC)`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-same-letter-1280.png"), fullPage: true });
+    await caution.getByRole("link", { name: `First of the same letter ${marker}` }).click();
+    await page.getByRole("heading", { name: `Wave ${first.body.id}` }).waitFor();
+    await page.close();
+    const cancelled = await api("POST", `/waves/${first.body.id}/cancel`, undefined, { "If-Match": scheduled.etag });
+    expect(cancelled.status).toBe(200);
   });
 
   it("reads at 390 px: no correspondence page wider than the screen", async () => {

@@ -19,6 +19,7 @@ import {
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
+import { followUpWave } from "../support/follow-up-wave.ts";
 
 const desk = consoleBrowser();
 const { signIn, troubles, go } = desk;
@@ -47,15 +48,8 @@ async function firstRequest(status: string): Promise<Json> {
 
 /** A draft follow-up wave sent `days` from now at 09:00 New York, created through the API; its send day too. */
 async function followUpDraft(days: number) {
-  const sendAt = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  const draft = await api("POST", "/waves", {
-    templateId: "assistance-follow-up",
-    audience: "states-with-follow-up-due",
-    sendAt: `${sendAt}T09:00`,
-    timeZone: "America/New_York",
-    notAfter: `${sendAt}T23:00:00Z`,
-    deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-  });
+  const { sendAt, body } = followUpWave(days);
+  const draft = await api("POST", "/waves", body);
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   return { sendAt, draft };
 }

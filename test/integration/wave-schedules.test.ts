@@ -216,6 +216,24 @@ describe("cancelling a wave", () => {
   });
 });
 
+describe("GET /waves/{id}/audience", () => {
+  it("names the other waves of the same letter in flight, read from the status index, and leaves out a cancelled one", async () => {
+    const [first, second, dropped] = [await draft(), await draft(), await draft()];
+    await scheduleWave(schedulingDeps())(first, 1, audit);
+    await cancelWave(schedulingDeps())(dropped, 1, audit);
+    const preview = await call({ path: `/waves/${second}/audience` });
+    expect(preview.status).toBe(200);
+    const named = preview.body.sameLetter as { id: string }[];
+    expect(named).toContainEqual({ id: first, status: "scheduled", sendInstant: SEND_INSTANT });
+    expect(named.map((wave) => wave.id)).not.toContain(dropped);
+    expect(named.map((wave) => wave.id)).not.toContain(second);
+    // Scheduled in turn, the second names the first, and the first names the second.
+    await scheduleWave(schedulingDeps())(second, 1, audit);
+    const fromFirst = await call({ path: `/waves/${first}/audience` });
+    expect((fromFirst.body.sameLetter as { id: string }[]).map((wave) => wave.id)).toContain(second);
+  });
+});
+
 describe("the dispatch time guard", () => {
   it("refuses a dispatch before the send time, writing nothing, and dispatches at the send time", async () => {
     const id = await draft();

@@ -770,7 +770,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who the wave would write to, and who is left out and why, as of its send day (today once its send time has passed), as dispatch will resolve it (nothing is written); recipients' names and addresses for the secretariat only (ADR 0048) */
+    /** Who the wave would write to, and who is left out and why, as of its send day (today once its send time has passed), as dispatch will resolve it (nothing is written), and the other waves sending the same letter to the same audience; recipients' names and addresses for the secretariat only (ADR 0048) */
     get: operations["previewWaveAudience"];
     put?: never;
     post?: never;
@@ -3425,6 +3425,22 @@ export interface components {
        * @description The New York day the audience was resolved for: the wave's send day, or today once it has passed
        */
       asOfDay: string;
+      /** @description The other waves of this template to this audience, scheduled, sending, or completed with a send time at most 30 days before this wave's, in send time order: their recipients have this letter, or will, and this wave writes to them again */
+      sameLetter: {
+        /** @description The wave's id; also the SES tag `wave` */
+        id: string;
+        /**
+         * @description draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)
+         * @enum {string}
+         */
+        status: "draft" | "scheduled" | "dispatching" | "completed" | "cancelled" | "halted";
+        /**
+         * Format: date-time
+         * @description sendAt in timeZone, as a UTC instant
+         */
+        sendInstant: string;
+        description?: string;
+      }[];
     };
     WaveTestSent: {
       /** @description The wave's id; also the SES tag `wave` */

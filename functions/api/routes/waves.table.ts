@@ -85,8 +85,8 @@ export const waveSummaries = {
   getWave: "One wave with its ETag and its messages counted by status",
   previewWaveAudience:
     "Who the wave would write to, and who is left out and why, as of its send day (today once its send time has " +
-    "passed), as dispatch will resolve it (nothing is written); recipients' names and addresses for the secretariat " +
-    "only (ADR 0048)",
+    "passed), as dispatch will resolve it (nothing is written), and the other waves sending the same letter to the " +
+    "same audience; recipients' names and addresses for the secretariat only (ADR 0048)",
   scheduleWave:
     "Schedule a draft wave (If-Match): its one-time schedule fires dispatch at sendAt in its time zone; refused " +
     "once its send time has passed, and 422 when its letters could not be written (checked as at creation)",

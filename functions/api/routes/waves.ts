@@ -24,6 +24,7 @@ import { unLanguageSchema } from "#shared/registry/schemas.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { audienceAsReadBy, messageAsReadBy } from "#shared/waves/as-read.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
+import { SAME_LETTER_LOOKBACK_DAYS } from "#shared/waves/same-letter.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
 import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";
@@ -99,6 +100,13 @@ const audiencePreviewSchema = z
     asOfDay: z.iso
       .date()
       .describe("The New York day the audience was resolved for: the wave's send day, or today once it has passed"),
+    sameLetter: z
+      .array(waveSchema.pick({ id: true, status: true, sendInstant: true, description: true }))
+      .describe(
+        "The other waves of this template to this audience, scheduled, sending, or completed with a send time at " +
+          `most ${SAME_LETTER_LOOKBACK_DAYS} days before this wave's, in send time order: their recipients have ` +
+          "this letter, or will, and this wave writes to them again",
+      ),
   })
   .meta({ id: "AudiencePreview" });
 

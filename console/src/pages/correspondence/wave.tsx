@@ -47,6 +47,7 @@ import {
   isInFlight,
   ownerCode,
   progressText,
+  type WaveStatus,
   type WaveWithCounts,
 } from "./wave-facts.ts";
 import { DispatchAgain } from "./wave-redispatch.tsx";
@@ -228,6 +229,36 @@ function ResolvedFor({ day, sendInstant }: { day: string; sendInstant: string })
   );
 }
 
+const SAME_LETTER_WHEN: Partial<Record<WaveStatus, string>> = {
+  scheduled: "scheduled, sends",
+  dispatching: "sending since",
+  completed: "sent",
+};
+
+/** The other waves of this template to this audience (the API's sameLetter): scheduling this one writes again. */
+function SameLetter({ waves }: { waves: AudiencePreview["sameLetter"] }) {
+  if (waves.length === 0) return null;
+  return (
+    <div class="caution" data-field="same-letter">
+      <p>
+        <strong>
+          This letter also goes to this audience in{" "}
+          {waves.length === 1 ? "another wave" : `${waves.length} other waves`}:
+        </strong>
+      </p>
+      <ul>
+        {waves.map((wave) => (
+          <li key={wave.id}>
+            <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> (
+            {SAME_LETTER_WHEN[wave.status] ?? wave.status} {utcText(wave.sendInstant)})
+          </li>
+        ))}
+      </ul>
+      <p>Their recipients have it, or will: this wave writes to them again.</p>
+    </div>
+  );
+}
+
 function AudiencePanel({ preview, sendInstant }: { preview: Loaded<AudiencePreview>; sendInstant: string }) {
   return (
     <section aria-labelledby="audience-title">
@@ -235,6 +266,7 @@ function AudiencePanel({ preview, sendInstant }: { preview: Loaded<AudiencePrevi
       <Show what={preview}>
         {(data) => (
           <>
+            <SameLetter waves={data.sameLetter} />
             <ResolvedFor day={data.asOfDay} sendInstant={sendInstant} />
             <Audience preview={data} />
           </>

@@ -1,0 +1,40 @@
+// Other waves of the same letter: a wave whose template and audience another wave shares writes to its recipients
+// again. Named beside the audience preview, where the secretariat decides to schedule, so a second sending of the
+// same letter is a choice made knowingly (a reminder may go to the same States a month later), never an accident.
+import type { WaveRepository } from "./repository.ts";
+import type { Wave, WaveStatus } from "./schemas.ts";
+
+/** How far before a wave's send time a completed wave of the same letter is still named. */
+export const SAME_LETTER_LOOKBACK_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the preview says of each: enough to find it and to see when it went, or goes. */
+export type SameLetterWave = Pick<Wave, "id" | "status" | "sendInstant" | "description">;
+
+/**
+ * The other waves of `wave`'s template to its audience that are scheduled or sending, or that completed with a send
+ * time at most SAME_LETTER_LOOKBACK_DAYS before `wave`'s, in send time order. Cancelled and halted waves are left out:
+ * a cancelled one sent nothing, and a halted one stopped for a reason someone must look at first.
+ */
+export async function sameLetterWaves(waves: Pick<WaveRepository, "inStatus">, wave: Wave): Promise<SameLetterWave[]> {
+  const since = new Date(Date.parse(wave.sendInstant) - SAME_LETTER_LOOKBACK_DAYS * DAY_MS).toISOString();
+  const statuses: WaveStatus[] = ["scheduled", "dispatching", "completed"];
+  const found = (await Promise.all(statuses.map((status) => waves.inStatus(status)))).flat();
+  return found
+    .map((other) => other.value)
+    .filter(
+      (other) =>
+        other.id !== wave.id &&
+        other.templateId === wave.templateId &&
+        other.audience === wave.audience &&
+        (other.status !== "completed" || other.sendInstant >= since),
+    )
+    .sort((a, b) => a.sendInstant.localeCompare(b.sendInstant))
+    .map(({ id, status, sendInstant, description }) => ({
+      id,
+      status,
+      sendInstant,
+      ...(description === undefined ? {} : { description }),
+    }));
+}

@@ -1,0 +1,53 @@
+// The other waves of the same letter named beside a wave's audience: the same template to the same audience, in flight
+// or completed in the 30 days before its send time, and nothing else.
+import { describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { sameLetterWaves } from "#shared/waves/same-letter.ts";
+import type { Wave } from "#shared/waves/schemas.ts";
+import { aWave } from "../contracts/waves.contract.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
+
+const clock = fixedClock("2027-03-01T15:00:00Z");
+const audit = { actor: systemActor("test") };
+
+/** A wave of one reminder to the non-reporting States, sending on 15 March 2027. */
+const wave = (id: string, fields: Partial<Wave> = {}): Wave => aWave(id, { templateId: "reminder", ...fields });
+
+async function storeOf(waves: Wave[]) {
+  const store = inMemoryWaves(clock);
+  for (const one of waves) await store.create(one, audit);
+  return store;
+}
+
+describe("the other waves of the same letter", () => {
+  it("names the waves of its template to its audience that are scheduled, sending, or completed lately, by send time", async () => {
+    const draft = wave("draft");
+    const store = await storeOf([
+      draft,
+      wave("sending", { status: "dispatching", sendInstant: "2027-03-01T14:00:00.000Z", description: "March" }),
+      wave("later", { status: "scheduled", sendInstant: "2027-04-15T13:00:00.000Z" }),
+      // Completed 30 days before the send time, to the minute: named; a minute earlier: not.
+      wave("lately", { status: "completed", sendInstant: "2027-02-13T13:00:00.000Z" }),
+      wave("long-ago", { status: "completed", sendInstant: "2027-02-13T12:59:00.000Z" }),
+      // Sent nothing, or stopped for a reason someone must look at: not named.
+      wave("cancelled", { status: "cancelled" }),
+      wave("halted", { status: "halted" }),
+      // Another draft: it sends nothing until it is scheduled, when it names this one in turn.
+      wave("other-draft"),
+      // Another letter, or another audience: not the same letter.
+      wave("other-template", { status: "scheduled", templateId: "invitation" }),
+      wave("other-audience", { status: "scheduled", audience: "all-states" }),
+    ]);
+    expect(await sameLetterWaves(store, draft)).toEqual([
+      { id: "lately", status: "completed", sendInstant: "2027-02-13T13:00:00.000Z" },
+      { id: "sending", status: "dispatching", sendInstant: "2027-03-01T14:00:00.000Z", description: "March" },
+      { id: "later", status: "scheduled", sendInstant: "2027-04-15T13:00:00.000Z" },
+    ]);
+  });
+
+  it("leaves out the wave itself, scheduled as it may be", async () => {
+    const scheduled = wave("scheduled", { status: "scheduled" });
+    expect(await sameLetterWaves(await storeOf([scheduled]), scheduled)).toEqual([]);
+  });
+});
