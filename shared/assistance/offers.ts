@@ -1,8 +1,9 @@
 // Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
+import { everyPage } from "../dynamo/every-page.ts";
 import type { Page } from "../dynamo/pagination.ts";
-import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { organizationNamedInBody } from "../organizations/organizations.ts";
 import { stateNamedInBody } from "../registry/states.ts";
@@ -75,6 +76,22 @@ export const prepareOffer =
     return { offer, changes };
   };
 
+/** Two offers say the same: the same areas, the same description (case and spacing aside), the same validity. */
+const sameOffer = (a: AssistanceOffer, b: AssistanceOffer) => {
+  const words = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+  const areas = (offer: AssistanceOffer) => [...new Set(offer.areas)].sort().join(",");
+  return (
+    areas(a) === areas(b) &&
+    words(a.description) === words(b.description) &&
+    a.validFrom === b.validFrom &&
+    a.validUntil === b.validUntil
+  );
+};
+
+/**
+ * Records a new offer. One the provider's offers already says (a form sent twice, a letter recorded by two officers) is
+ * refused, 409 naming it: correct that one, or change what differs. Renewed for another period, it is a new offer.
+ */
 export const createOffer =
   (deps: OfferDependencies) =>
   async (
@@ -82,6 +99,14 @@ export const createOffer =
     audit: AuditContext,
   ): Promise<Versioned<AssistanceOffer>> => {
     const { offer, changes } = await prepareOffer(deps)(input, audit);
+    const theirs = await everyPage((page) => deps.assistance.listOffers({ ...page, provider: offer.provider }));
+    const repeated = theirs.find((held) => sameOffer(held.value, offer));
+    if (repeated) {
+      throw new Conflict(
+        `The provider's offer ${repeated.value.id} says the same (areas, description, validity); correct that offer, ` +
+          "or record one that differs",
+      );
+    }
     await deps.assistance.write(changes);
     return { value: offer, version: 1 };
   };

@@ -9,7 +9,7 @@ import { fixedClock } from "../clock.ts";
 import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { type Contact, type ContactRole, normalizeEmail, type Owner, ownerText } from "../contacts/schemas.ts";
-import type { Page, PageRequest } from "../dynamo/pagination.ts";
+import { everyPage } from "../dynamo/every-page.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
@@ -88,17 +88,6 @@ const ROLES: Record<Owner["kind"], readonly ContactRole[]> = {
 
 /** Owners a few at a time: each is one Query, and a wave to every State should not take 193 round trips in a row. */
 const OWNER_CONCURRENCY = 10;
-
-async function everyPage<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list({ limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-}
 
 async function inChunks<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];

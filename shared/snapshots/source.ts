@@ -13,6 +13,7 @@ import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";
 import { wavePartition } from "../correspondence/ledger.ts";
 import { type MessageStatus, messageStatusSchema } from "../correspondence/schemas.ts";
 import { type UnreachedReason, unreachedReasonSchema } from "../correspondence/unreached.ts";
+import { everyPage } from "../dynamo/every-page.ts";
 import { type Page, type PageRequest, queryEveryPage } from "../dynamo/pagination.ts";
 import { versionKey } from "../matrix/repository.ts";
 import { type MatrixVersion, matrixVersionSchema } from "../matrix/schemas.ts";
@@ -56,16 +57,7 @@ export interface UnreachedFact {
 const approvedBy = (version: MatrixVersion, lastDay: string) =>
   version.approved !== undefined && dayOfMove(version.approved) <= lastDay;
 
-async function allPages<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list({ limit: PAGE_SIZE, cursor });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-}
+const allPages = <T>(list: (page: PageRequest) => Promise<Page<T>>) => everyPage(list, PAGE_SIZE);
 
 /** `task` over every item, READ_CONCURRENCY at a time, results in the items' order. */
 async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {

@@ -20,8 +20,8 @@ import {
   settled,
 } from "../support/console-browser.ts";
 
-// The refusals this file provokes on purpose: bad fields (422).
-const desk = consoleBrowser({ expectedErrors: /status of 422/ });
+// The refusals this file provokes on purpose: bad fields (422), an offer recorded twice (409).
+const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
 
 /** The desk's day, New York's: UTC's date is a day ahead from midnight UTC until New York's. */
 const today = () => deskDay(new Date());
@@ -163,6 +163,10 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByLabel("Valid from (YYYY-MM-DD)").fill(today());
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText("Recorded the offer of France.").waitFor();
+    // The form keeps what was recorded, for a similar offer to follow; sent again unchanged, it is the API's 409, said.
+    await page.getByRole("button", { name: "Record the offer" }).click();
+    await page.getByText(/The provider's offer \S+ says the same \(areas, description, validity\)/).waitFor();
+    expect(await page.getByText("Recorded the offer of France.").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
     await page.close();

@@ -311,6 +311,44 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(wcoSummary).toMatchObject({ stale: false, lastUpdatedOn: "2026-03-05" });
   });
 
+  it("refuses an offer the provider's offers already say (409 naming it), writing nothing; renewed, it is new", async () => {
+    const offer = {
+      provider: { kind: "state", iso3: "NOR" },
+      areas: ["export-and-licensing", "legislation"],
+      description: "Export control legislation review",
+      validFrom: "2026-01-01",
+      validUntil: "2026-12-31",
+    };
+    const first = await createOffer(offer);
+    const listed = async () =>
+      (await call({ path: "/assistance/offers", query: "provider=state:NOR&limit=100", group: "members" })).body.items
+        .length;
+    const before = await listed();
+    // Sent again, as a form pressed twice, or recorded by a second officer with other case and spacing and areas
+    // in another order.
+    for (const again of [
+      offer,
+      { ...offer, areas: ["legislation", "export-and-licensing"], description: " export CONTROL  legislation review" },
+    ]) {
+      const repeated = await call({ method: "POST", path: "/assistance/offers", group: "secretariat", body: again });
+      expect(repeated.status).toBe(409);
+      expect(repeated.body.detail).toContain(`offer ${first} says the same`);
+    }
+    expect(await listed()).toBe(before);
+    const audited = await setup.doc.send(
+      new QueryCommand({
+        TableName: setup.tableNames.audit,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": `assistance-offer#${first}` },
+      }),
+    );
+    expect(audited.Items?.map((entry) => entry.action)).toEqual(["assistance.offer.create"]);
+    // The same offer for the next year, or with another area, is another offer.
+    await createOffer({ ...offer, validFrom: "2027-01-01", validUntil: "2027-12-31" });
+    await createOffer({ ...offer, areas: ["legislation"] });
+    expect(await listed()).toBe(before + 2);
+  });
+
   it("ranks candidates, proposes a match and makes the request matched when it is accepted, in one transaction", async () => {
     const { id, etag } = await circulatedRequest({ iso3: "PRY" });
     const both = await createOffer({
@@ -436,7 +474,8 @@ describe("feedback against DynamoDB Local", () => {
     const offer = await createOffer({
       provider: { kind: "organization", id: "unoda" },
       areas: ["legislation"],
-      description: "Legislative assistance",
+      // One offer per request: the same offer twice is refused as a repeat.
+      description: `Legislative assistance to ${iso3}`,
       validFrom: "2025-01-01",
     });
     const match = await call({ method: "POST", path: "/assistance/matches", body: { requestId: id, offerId: offer } });

@@ -513,7 +513,7 @@ export interface paths {
     /** Offers in the order recorded: all, or one provider's */
     get: operations["listAssistanceOffers"];
     put?: never;
-    /** Record an offer of assistance from a State or an organization */
+    /** Record an offer of assistance from a State or an organization; 409 when one of the provider's offers says the same (areas, description, validity) */
     post: operations["createAssistanceOffer"];
     delete?: never;
     options?: never;

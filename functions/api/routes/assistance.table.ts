@@ -144,7 +144,9 @@ export const assistanceSummaries = {
   recordAssistanceFeedback:
     "Record feedback on a fulfilled request; the requester's fulfils its assistance-feedback obligation",
   listAssistanceFeedback: "The feedback recorded on a request",
-  createAssistanceOffer: "Record an offer of assistance from a State or an organization",
+  createAssistanceOffer:
+    "Record an offer of assistance from a State or an organization; 409 when one of the provider's offers says the " +
+    "same (areas, description, validity)",
   listAssistanceOffers: "Offers in the order recorded: all, or one provider's",
   getAssistanceOffer: "One offer, with its ETag",
   updateAssistanceOffer: "Change an offer's areas, description, validity or last-updated day",

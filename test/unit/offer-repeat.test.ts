@@ -1,0 +1,66 @@
+// An offer the provider's offers already say is refused, on the in-memory stores as on DynamoDB
+// (test/integration/assistance.test.ts): a form sent twice must not make two offers.
+import { describe, expect, it } from "vitest";
+import { createOffer } from "#shared/assistance/offers.ts";
+import type { NewAssistanceOffer } from "#shared/assistance/schemas.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { Conflict } from "#shared/errors.ts";
+import { aMemberState } from "../support/fixtures.ts";
+import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
+import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+
+const audit = { actor: systemActor("test") };
+
+async function desk() {
+  const clock = fixedClock("2026-06-01T15:00:00Z");
+  const trail = inMemoryAudit(clock);
+  const deps = {
+    clock,
+    registry: inMemoryRegistry(clock, trail),
+    organizations: inMemoryOrganizations(clock, trail),
+    assistance: inMemoryAssistance(clock, trail),
+  };
+  await deps.registry.addMissingStates([aMemberState("FRA"), aMemberState("NOR")], () => [], audit);
+  return deps;
+}
+
+const offer: NewAssistanceOffer = {
+  provider: { kind: "state", iso3: "FRA" },
+  areas: ["legislation", "enforcement"],
+  description: "Legislative drafting workshop",
+  validFrom: "2026-01-01",
+  validUntil: "2026-12-31",
+};
+
+const offersOf = async (deps: Awaited<ReturnType<typeof desk>>) => (await deps.assistance.allOffers()).length;
+
+describe("recording an offer twice", () => {
+  it("refuses the same offer again, naming the one held, and writes nothing", async () => {
+    const deps = await desk();
+    const first = await createOffer(deps)(offer, audit);
+    for (const again of [
+      offer,
+      { ...offer, areas: ["enforcement", "legislation"] as NewAssistanceOffer["areas"] },
+      { ...offer, description: "legislative  DRAFTING workshop" },
+    ]) {
+      const refused = createOffer(deps)(again, audit);
+      await expect(refused).rejects.toBeInstanceOf(Conflict);
+      await expect(refused).rejects.toThrow(`The provider's offer ${first.value.id} says the same`);
+    }
+    expect(await offersOf(deps)).toBe(1);
+  });
+
+  it("records what differs: another period, other areas, other words, another provider", async () => {
+    const deps = await desk();
+    await createOffer(deps)(offer, audit);
+    await createOffer(deps)({ ...offer, validFrom: "2027-01-01", validUntil: "2027-12-31" }, audit);
+    await createOffer(deps)({ ...offer, validUntil: undefined }, audit);
+    await createOffer(deps)({ ...offer, areas: ["legislation"] }, audit);
+    await createOffer(deps)({ ...offer, description: "Legislative drafting workshop, second edition" }, audit);
+    await createOffer(deps)({ ...offer, provider: { kind: "state", iso3: "NOR" } }, audit);
+    expect(await offersOf(deps)).toBe(6);
+  });
+});
