@@ -88,6 +88,17 @@ const sameOffer = (a: AssistanceOffer, b: AssistanceOffer) => {
   );
 };
 
+/** Refuses `offer` when another of its provider's offers says the same (409 naming that one, with what to do). */
+async function refuseRepeat(deps: OfferDependencies, offer: AssistanceOffer, remedy: string): Promise<void> {
+  const theirs = await everyPage((page) => deps.assistance.listOffers({ ...page, provider: offer.provider }));
+  const repeated = theirs.find((held) => held.value.id !== offer.id && sameOffer(held.value, offer));
+  if (repeated) {
+    throw new Conflict(
+      `The provider's offer ${repeated.value.id} says the same (areas, description, validity); ${remedy}`,
+    );
+  }
+}
+
 /**
  * Records a new offer. One the provider's offers already says (a form sent twice, a letter recorded by two officers) is
  * refused, 409 naming it: correct that one, or change what differs. Renewed for another period, it is a new offer.
@@ -99,14 +110,7 @@ export const createOffer =
     audit: AuditContext,
   ): Promise<Versioned<AssistanceOffer>> => {
     const { offer, changes } = await prepareOffer(deps)(input, audit);
-    const theirs = await everyPage((page) => deps.assistance.listOffers({ ...page, provider: offer.provider }));
-    const repeated = theirs.find((held) => sameOffer(held.value, offer));
-    if (repeated) {
-      throw new Conflict(
-        `The provider's offer ${repeated.value.id} says the same (areas, description, validity); correct that offer, ` +
-          "or record one that differs",
-      );
-    }
+    await refuseRepeat(deps, offer, "correct that offer, or record one that differs");
     await deps.assistance.write(changes);
     return { value: offer, version: 1 };
   };
@@ -124,7 +128,10 @@ export const listOffers =
   (query: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>> =>
     deps.assistance.listOffers(query);
 
-/** Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). */
+/**
+ * Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). A change
+ * that would make it say what another of the provider's offers says is refused, as recording it would be.
+ */
 export const updateOffer =
   (deps: OfferDependencies) =>
   async (
@@ -145,6 +152,7 @@ export const updateOffer =
     };
     if (next.validUntil === undefined) delete next.validUntil;
     checkValidity(next);
+    await refuseRepeat(deps, next, "change what differs, or leave this offer as it was");
     await deps.assistance.write([
       deps.assistance.replaceOffer(next, current.version),
       deps.assistance.audit({

@@ -163,12 +163,12 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByLabel("Valid from (YYYY-MM-DD)").fill(today());
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText("Recorded the offer of France.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
     // The form keeps what was recorded, for a similar offer to follow; sent again unchanged, it is the API's 409, said.
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText(/The provider's offer \S+ says the same \(areas, description, validity\)/).waitFor();
     expect(await page.getByText("Recorded the offer of France.").count()).toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
     await page.close();
   });
 

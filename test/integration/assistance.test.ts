@@ -345,8 +345,20 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(audited.Items?.map((entry) => entry.action)).toEqual(["assistance.offer.create"]);
     // The same offer for the next year, or with another area, is another offer.
     await createOffer({ ...offer, validFrom: "2027-01-01", validUntil: "2027-12-31" });
-    await createOffer({ ...offer, areas: ["legislation"] });
+    const fewer = await createOffer({ ...offer, areas: ["legislation"] });
     expect(await listed()).toBe(before + 2);
+    // Corrected to say what the first says, it is refused too, and stays as it was.
+    const corrected = await call({
+      method: "PATCH",
+      path: `/assistance/offers/${fewer}`,
+      group: "secretariat",
+      ifMatch: '"1"',
+      body: { areas: ["legislation", "export-and-licensing"] },
+    });
+    expect(corrected.status).toBe(409);
+    expect(corrected.body.detail).toContain(`offer ${first} says the same`);
+    const kept = await call({ path: `/assistance/offers/${fewer}`, group: "members" });
+    expect(kept).toMatchObject({ headers: { etag: '"1"' }, body: { areas: ["legislation"] } });
   });
 
   it("ranks candidates, proposes a match and makes the request matched when it is accepted, in one transaction", async () => {

@@ -1,7 +1,7 @@
 // An offer the provider's offers already say is refused, on the in-memory stores as on DynamoDB
 // (test/integration/assistance.test.ts): a form sent twice must not make two offers.
 import { describe, expect, it } from "vitest";
-import { createOffer } from "#shared/assistance/offers.ts";
+import { createOffer, updateOffer } from "#shared/assistance/offers.ts";
 import type { NewAssistanceOffer } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -62,5 +62,22 @@ describe("recording an offer twice", () => {
     await createOffer(deps)({ ...offer, description: "Legislative drafting workshop, second edition" }, audit);
     await createOffer(deps)({ ...offer, provider: { kind: "state", iso3: "NOR" } }, audit);
     expect(await offersOf(deps)).toBe(6);
+  });
+
+  it("refuses a correction that makes an offer say what another of the provider's says, and allows its own", async () => {
+    const deps = await desk();
+    const held = await createOffer(deps)(offer, audit);
+    const other = await createOffer(deps)({ ...offer, areas: ["legislation"] }, audit);
+    const corrected = updateOffer(deps)(
+      other.value.id,
+      other.version,
+      { areas: ["enforcement", "legislation"] },
+      audit,
+    );
+    await expect(corrected).rejects.toThrow(`The provider's offer ${held.value.id} says the same`);
+    expect((await deps.assistance.getOffer(other.value.id))?.value.areas).toEqual(["legislation"]);
+    // A correction of the offer's own words, with nothing else like it, is its own business.
+    const reworded = await updateOffer(deps)(held.value.id, held.version, { description: "Drafting workshop" }, audit);
+    expect(reworded.value.description).toBe("Drafting workshop");
   });
 });

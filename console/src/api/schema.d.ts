@@ -535,7 +535,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an offer's areas, description, validity or last-updated day */
+    /** Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the provider's offers says */
     patch: operations["updateAssistanceOffer"];
     trace?: never;
   };

@@ -149,7 +149,9 @@ export const assistanceSummaries = {
     "same (areas, description, validity)",
   listAssistanceOffers: "Offers in the order recorded: all, or one provider's",
   getAssistanceOffer: "One offer, with its ETag",
-  updateAssistanceOffer: "Change an offer's areas, description, validity or last-updated day",
+  updateAssistanceOffer:
+    "Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the " +
+    "provider's offers says",
   listAssistanceProviders: "Every provider with its areas and the day it last updated an offer; stale after 12 months",
   proposeAssistanceMatch: "Propose an offer for a circulated request (status proposed)",
   getAssistanceMatch: "One match, with its ETag",
