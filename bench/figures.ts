@@ -1,4 +1,6 @@
-// Each section's measurements as bench/results.json entries, judged against the issue's targets.
+// Each section's measurements as bench/results.json entries, judged against the issue's targets. A target is judged
+// on the measure itself, as BENCHMARKS.md's tables judge it, never on the figure rounded for display: 1.3004x shows as
+// 1.3x and is over a 1.3x limit.
 import { PACER_HEADROOM } from "../shared/correspondence/pacing.ts";
 import type { ApiFigures } from "./api.ts";
 import type { Bundle } from "./bundles.ts";
@@ -23,10 +25,9 @@ const kb = (bytes: number) => bytes / 1024;
 
 export function bundleFigures(handlers: readonly Bundle[], floor: Bundle): BenchResult[] {
   const results = handlers.map((b) => {
-    const size = round(kb(b.bytes), 1);
-    return figure(`bundle.${b.name}.size`, size, "KB", {
+    return figure(`bundle.${b.name}.size`, round(kb(b.bytes), 1), "KB", {
       text: `<= ${BUNDLE_LIMIT_KB} KB`,
-      met: size <= BUNDLE_LIMIT_KB,
+      met: kb(b.bytes) <= BUNDLE_LIMIT_KB,
     });
   });
   // A split bundle (the api functions, ADR 0038): what its cold start reads, the entry and its static chunks.
@@ -47,10 +48,10 @@ export function coldStartFigures(cold: readonly ColdStart[], handlerNames: reado
       results.push(figure(`cold_start.${c.name.replace(/[^\w]+/g, "_")}.median`, round(c.medianMs, 1), "ms"));
       continue;
     }
-    const ratio = round(c.medianMs / floorMs, 2);
+    const ratio = c.medianMs / floorMs;
     results.push(
       figure(`cold_start.${c.name}.median`, round(c.medianMs, 1), "ms"),
-      figure(`cold_start.${c.name}.ratio_to_floor`, ratio, "x", {
+      figure(`cold_start.${c.name}.ratio_to_floor`, round(ratio, 2), "x", {
         text: `<= ${COLD_START_RATIO_LIMIT}x`,
         met: ratio <= COLD_START_RATIO_LIMIT,
       }),
@@ -73,20 +74,18 @@ export function apiFigures(api: ApiFigures): BenchResult[] {
           ? `api.${scenario.key}.stock.c${run.connections}`
           : `api.${scenario.key}.c${run.connections}`;
       const judged = scenario.singleItemRead && run.server === "instrumented" && run.connections === JUDGED_CONNECTIONS;
-      const p50 = round(run.p50Ms, 2);
-      const p99 = round(run.p99Ms, 2);
       results.push(
         figure(
           `${prefix}.p50`,
-          p50,
+          round(run.p50Ms, 2),
           "ms",
-          judged ? { text: `< ${READ_P50_LIMIT_MS} ms`, met: p50 < READ_P50_LIMIT_MS } : undefined,
+          judged ? { text: `< ${READ_P50_LIMIT_MS} ms`, met: run.p50Ms < READ_P50_LIMIT_MS } : undefined,
         ),
         figure(
           `${prefix}.p99`,
-          p99,
+          round(run.p99Ms, 2),
           "ms",
-          judged ? { text: `< ${READ_P99_LIMIT_MS} ms`, met: p99 < READ_P99_LIMIT_MS } : undefined,
+          judged ? { text: `< ${READ_P99_LIMIT_MS} ms`, met: run.p99Ms < READ_P99_LIMIT_MS } : undefined,
         ),
         figure(`${prefix}.requests_per_second`, round(run.requestsPerSecond, 1), "req/s"),
         // A read that does not answer 2xx measured nothing, at any concurrency; a write may meet a rare 412 by design.
@@ -127,12 +126,12 @@ export function waveFigures(waves: readonly WaveRun[]): BenchResult[] {
   return waves.flatMap((wave) => {
     const { maxSendRate } = wave.settings;
     const prefix = `wave.r${maxSendRate}`;
-    const ratio = round(wave.achievedPerSecond / maxSendRate, 3);
+    const ratio = wave.achievedPerSecond / maxSendRate;
     const notOne = wave.letters.none + wave.letters.moreThanOne + wave.letters.strangers;
     return [
       figure(`${prefix}.recipients`, wave.accepted, "letters"),
       figure(`${prefix}.achieved_per_second`, round(wave.achievedPerSecond, 2), "letters/s"),
-      figure(`${prefix}.rate_ratio`, ratio, "x", {
+      figure(`${prefix}.rate_ratio`, round(ratio, 3), "x", {
         text: `>= ${WAVE_RATE_RATIO_LIMIT}x MaxSendRate (${maxSendRate}/s)`,
         met: ratio >= WAVE_RATE_RATIO_LIMIT,
       }),
@@ -171,15 +170,15 @@ export function snapshotFigures(scales: readonly SnapshotScale[]): BenchResult[]
   }
   for (const scale of scales) {
     if (!reference || scale === reference) continue;
-    const ratio = round(scale.medianMs / reference.medianMs, 2);
+    const ratio = scale.medianMs / reference.medianMs;
     const name = `snapshot.scaling_${scale.factor}x`;
     results.push(
       scale.factor === 10
-        ? figure(name, ratio, "x", {
+        ? figure(name, round(ratio, 2), "x", {
             text: `<= ${SNAPSHOT_SCALING_LIMIT}x time(1x)`,
             met: ratio <= SNAPSHOT_SCALING_LIMIT,
           })
-        : figure(name, ratio, "x"),
+        : figure(name, round(ratio, 2), "x"),
       figure(
         `snapshot.read_units_ratio_${scale.factor}x`,
         round(scale.readUnits / Math.max(reference.readUnits, Number.EPSILON), 2),
@@ -191,9 +190,9 @@ export function snapshotFigures(scales: readonly SnapshotScale[]): BenchResult[]
 }
 
 export function consoleFigures(measured: ConsoleMeasurement): BenchResult[] {
-  const size = round(kb(measured.firstPageJsGzipBytes), 1);
+  const size = kb(measured.firstPageJsGzipBytes);
   return [
-    figure("console.first-page-js-gzip", size, "KB", {
+    figure("console.first-page-js-gzip", round(size, 1), "KB", {
       text: `<= ${CONSOLE_FIRST_PAGE_JS_LIMIT_KB} KB`,
       met: size <= CONSOLE_FIRST_PAGE_JS_LIMIT_KB,
     }),
