@@ -88,10 +88,22 @@ const sameOffer = (a: AssistanceOffer, b: AssistanceOffer) => {
   );
 };
 
-/** Refuses `offer` when another of its provider's offers says the same (409 naming that one, with what to do). */
-async function refuseRepeat(deps: OfferDependencies, offer: AssistanceOffer, remedy: string): Promise<void> {
+/**
+ * Refuses `offer` when another of its provider's offers says the same (409 naming that one, with what to do). For a
+ * correction, `before` is the offer as it stood: one it repeated already (recorded before this rule) does not stop a
+ * correction that leaves the two as alike as they were, such as a new last-updated day.
+ */
+async function refuseRepeat(
+  deps: OfferDependencies,
+  offer: AssistanceOffer,
+  remedy: string,
+  before?: AssistanceOffer,
+): Promise<void> {
   const theirs = await everyPage((page) => deps.assistance.listOffers({ ...page, provider: offer.provider }));
-  const repeated = theirs.find((held) => held.value.id !== offer.id && sameOffer(held.value, offer));
+  const repeated = theirs.find(
+    ({ value: held }) =>
+      held.id !== offer.id && sameOffer(held, offer) && !(before !== undefined && sameOffer(held, before)),
+  );
   if (repeated) {
     throw new Conflict(
       `The provider's offer ${repeated.value.id} says the same (areas, description, validity); ${remedy}`,
@@ -152,7 +164,7 @@ export const updateOffer =
     };
     if (next.validUntil === undefined) delete next.validUntil;
     checkValidity(next);
-    await refuseRepeat(deps, next, "change what differs, or leave this offer as it was");
+    await refuseRepeat(deps, next, "change what differs, or leave this offer as it was", current.value);
     await deps.assistance.write([
       deps.assistance.replaceOffer(next, current.version),
       deps.assistance.audit({

@@ -80,4 +80,18 @@ describe("recording an offer twice", () => {
     const reworded = await updateOffer(deps)(held.value.id, held.version, { description: "Drafting workshop" }, audit);
     expect(reworded.value.description).toBe("Drafting workshop");
   });
+
+  it("lets an offer that repeated another before the rule be corrected, unless the correction makes it repeat a third", async () => {
+    const deps = await desk();
+    const kept = await createOffer(deps)(offer, audit);
+    // Two alike, as a store written before the rule may hold them (the demo seed writes without the check).
+    const twin = { ...kept.value, id: "01J0000000000000000000TWIN01" };
+    await deps.assistance.write([deps.assistance.newOffer(twin)]);
+    const updated = await updateOffer(deps)(twin.id, 1, { lastUpdatedOn: "2026-05-30" }, audit);
+    expect(updated.value.lastUpdatedOn).toBe("2026-05-30");
+    const third = await createOffer(deps)({ ...offer, areas: ["legislation"] }, audit);
+    await expect(updateOffer(deps)(twin.id, updated.version, { areas: ["legislation"] }, audit)).rejects.toThrow(
+      `The provider's offer ${third.value.id} says the same`,
+    );
+  });
 });
