@@ -54,7 +54,6 @@ async function openDossier(page: Page): Promise<void> {
   await settled(page);
 }
 
-/** Holds the page's requests to /contacts until the returned function is called. */
 const activeId = async (page: Page) => (await focusedElement(page)).id;
 const matrixPanel = (page: Page) => page.getByRole("region", { name: "Matrix", exact: true });
 
