@@ -1,4 +1,6 @@
 // Item keys of the assistance mechanism in the desk table, and the index partitions that list them (ADR 0006).
+import { createHash } from "node:crypto";
+import { type OfferContent, offerContent } from "./offer-content.ts";
 import type { RequestStatus } from "./schemas.ts";
 
 /** A request's partition: the request (sk REQUEST), its matches (MATCH#), match guards (OFFER#), feedback (FEEDBACK#). */
@@ -53,6 +55,15 @@ export const offerIndexKeys = (id: string, providerKey: string) => ({
   gsi1sk: id,
   gsi2pk: offerProviderPartition(providerKey),
   gsi2sk: id,
+});
+
+/**
+ * One guard item per content an offer holds (`offerContent`), naming that offer: the same offer recorded by two
+ * officers at once is written once. Hashed, as a description may be longer than a key may be.
+ */
+export const offerContentKey = (offer: OfferContent) => ({
+  pk: `ASSISTANCE-OFFER-CONTENT#${createHash("sha256").update(offerContent(offer)).digest("hex")}`,
+  sk: "CONTENT",
 });
 
 export const reportKey = (id: string) => ({ pk: `ASSISTANCE-REPORT#${id}`, sk: "REPORT" });

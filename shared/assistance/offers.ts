@@ -3,11 +3,12 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import type { Page } from "../dynamo/pagination.ts";
-import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { organizationNamedInBody } from "../organizations/organizations.ts";
 import { stateNamedInBody } from "../registry/states.ts";
 import { etagOf, type Versioned } from "../versioning.ts";
+import { offerRepeated, sameOffer } from "./offer-content.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
 import { type AssistanceDependencies, notInFuture } from "./requests.ts";
@@ -76,39 +77,19 @@ export const prepareOffer =
     return { offer, changes };
   };
 
-/** Two offers say the same: the same areas, the same description (case and spacing aside), the same validity. */
-const sameOffer = (a: AssistanceOffer, b: AssistanceOffer) => {
-  const words = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
-  const areas = (offer: AssistanceOffer) => [...new Set(offer.areas)].sort().join(",");
-  return (
-    areas(a) === areas(b) &&
-    words(a.description) === words(b.description) &&
-    a.validFrom === b.validFrom &&
-    a.validUntil === b.validUntil
-  );
-};
-
 /**
  * Refuses `offer` when another of its provider's offers says the same (409 naming that one, with what to do). For a
  * correction, `before` is the offer as it stood: one it repeated already (recorded before this rule) does not stop a
- * correction that leaves the two as alike as they were, such as a new last-updated day.
+ * correction that leaves the two as alike as they were, such as a new last-updated day. Two writes of the same content
+ * at once both pass this reading; the store's guard of each offer's content refuses the second (ADR 0006).
  */
-async function refuseRepeat(
-  deps: OfferDependencies,
-  offer: AssistanceOffer,
-  remedy: string,
-  before?: AssistanceOffer,
-): Promise<void> {
+async function refuseRepeat(deps: OfferDependencies, offer: AssistanceOffer, before?: AssistanceOffer): Promise<void> {
   const theirs = await everyPage((page) => deps.assistance.listOffers({ ...page, provider: offer.provider }));
   const repeated = theirs.find(
     ({ value: held }) =>
       held.id !== offer.id && sameOffer(held, offer) && !(before !== undefined && sameOffer(held, before)),
   );
-  if (repeated) {
-    throw new Conflict(
-      `The provider's offer ${repeated.value.id} says the same (areas, description, validity); ${remedy}`,
-    );
-  }
+  if (repeated) throw offerRepeated(repeated.value.id, before === undefined ? "create" : "update");
 }
 
 /**
@@ -122,7 +103,7 @@ export const createOffer =
     audit: AuditContext,
   ): Promise<Versioned<AssistanceOffer>> => {
     const { offer, changes } = await prepareOffer(deps)(input, audit);
-    await refuseRepeat(deps, offer, "correct that offer, or record one that differs");
+    await refuseRepeat(deps, offer);
     await deps.assistance.write(changes);
     return { value: offer, version: 1 };
   };
@@ -164,9 +145,9 @@ export const updateOffer =
     };
     if (next.validUntil === undefined) delete next.validUntil;
     checkValidity(next);
-    await refuseRepeat(deps, next, "change what differs, or leave this offer as it was", current.value);
+    await refuseRepeat(deps, next, current.value);
     await deps.assistance.write([
-      deps.assistance.replaceOffer(next, current.version),
+      deps.assistance.replaceOffer(next, current.version, current.value),
       deps.assistance.audit({
         ...audit,
         action: "assistance.offer.update",

@@ -28,6 +28,7 @@ import {
   matchKey,
   matchPairKey,
   matchPointerKey,
+  offerContentKey,
   offerIndexKeys,
   offerKey,
   offerProviderPartition,
@@ -40,6 +41,7 @@ import {
   requestStatusPartition,
   requestSymbolKey,
 } from "./keys.ts";
+import { offerRepeated, sameOffer } from "./offer-content.ts";
 import {
   type AssistanceFeedback,
   type AssistanceMatch,
@@ -125,8 +127,13 @@ export type AssistanceChange =
   | { kind: "request-is-in"; id: string; status: RequestStatus }
   /** Holds the write unless the request is still at `version`: its status decided what the write does (Conflict). */
   | { kind: "request-is-at"; id: string; version: number }
+  /** The offer and the guard of its content (`offerRepeated` naming the offer that holds it). */
   | { kind: "new-offer"; offer: AssistanceOffer }
-  | { kind: "replace-offer"; next: AssistanceOffer; expectedVersion: number }
+  /**
+   * The offer at `expectedVersion` replaced; `before` is the offer as read at that version. A changed content moves
+   * the guard: the new one taken (`offerRepeated` when another offer holds it), the old one let go.
+   */
+  | { kind: "replace-offer"; next: AssistanceOffer; expectedVersion: number; before: AssistanceOffer }
   /** The match and the guard allowing one match per request and offer (Conflict naming the match that holds it). */
   | { kind: "new-match"; match: AssistanceMatch }
   | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
@@ -151,10 +158,11 @@ export const assistanceChanges = {
   requestIsIn: (id: string, status: RequestStatus): AssistanceChange => ({ kind: "request-is-in", id, status }),
   requestIsAt: (id: string, version: number): AssistanceChange => ({ kind: "request-is-at", id, version }),
   newOffer: (offer: AssistanceOffer): AssistanceChange => ({ kind: "new-offer", offer }),
-  replaceOffer: (next: AssistanceOffer, expectedVersion: number): AssistanceChange => ({
+  replaceOffer: (next: AssistanceOffer, expectedVersion: number, before: AssistanceOffer): AssistanceChange => ({
     kind: "replace-offer",
     next,
     expectedVersion,
+    before,
   }),
   newMatch: (match: AssistanceMatch): AssistanceChange[] => [{ kind: "new-match", match }],
   replaceMatch: (next: AssistanceMatch, expectedVersion: number): AssistanceChange => ({
@@ -184,7 +192,7 @@ export interface AssistanceRepository {
   requestIsIn(id: string, status: RequestStatus): AssistanceChange;
   requestIsAt(id: string, version: number): AssistanceChange;
   newOffer(offer: AssistanceOffer): AssistanceChange;
-  replaceOffer(next: AssistanceOffer, expectedVersion: number): AssistanceChange;
+  replaceOffer(next: AssistanceOffer, expectedVersion: number, before: AssistanceOffer): AssistanceChange;
   newMatch(match: AssistanceMatch): AssistanceChange[];
   replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
   newFeedback(feedback: AssistanceFeedback): AssistanceChange;
@@ -360,16 +368,20 @@ export function assistanceRepository(
           },
         ];
       case "new-offer":
-        return [newItem(offerItem(change.offer, 1), () => new Conflict(`Offer ${change.offer.id} exists already`))];
-      case "replace-offer":
         return [
-          replaceItem(
-            offerItem(change.next, change.expectedVersion + 1),
-            change.expectedVersion,
-            "Offer",
-            change.next.id,
-          ),
+          newItem(offerItem(change.offer, 1), () => new Conflict(`Offer ${change.offer.id} exists already`)),
+          offerContentGuard(change.offer, "create"),
         ];
+      case "replace-offer": {
+        const { next, expectedVersion, before } = change;
+        const replaced = replaceItem(offerItem(next, expectedVersion + 1), expectedVersion, "Offer", next.id);
+        if (sameOffer(next, before)) return [replaced];
+        // Let go without a condition: an offer recorded before the guards holds none, and no other offer can hold
+        // what this one says, since the use case refuses a second offer saying it (a store from before the guards
+        // that held one anyway would lose only that guard, not the reading that refuses a repeat).
+        const release: GuardedWrite = { item: { Delete: { TableName: table, Key: offerContentKey(before) } } };
+        return [replaced, offerContentGuard(next, "update"), release];
+      }
       case "new-match": {
         const { match } = change;
         return [
@@ -410,6 +422,21 @@ export function assistanceRepository(
       case "audit":
         return [auditWrite(change.entry)];
     }
+  }
+
+  /** The guard of what `offer` says, taken by it unless another offer holds it already. */
+  function offerContentGuard(offer: AssistanceOffer, write: "create" | "update"): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: { ...offerContentKey(offer), entity: "assistance-offer-content", offerId: offer.id },
+          ConditionExpression: "attribute_not_exists(pk) OR offerId = :id",
+          ExpressionAttributeValues: { ":id": offer.id },
+        },
+      },
+      onConditionFailed: (stored) => offerRepeated(String(stored?.offerId), write),
+    };
   }
 
   function reportWrite(report: AssistanceReport): GuardedWrite {

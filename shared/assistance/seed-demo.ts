@@ -43,10 +43,10 @@ const audit = { actor: systemActor("seed-demo") };
 /** Transactions in flight at once: enough to keep DynamoDB Local busy while node prepares the next (ADR 0037). */
 const SEED_CONCURRENCY = 4;
 /**
- * Records per transaction when grouped (ADR 0043), under DynamoDB's 100 items: an offer is 2 items with its audit
- * entry, a request 3 and each of its matches 3 (at most 2 matches a demo request: 9 items).
+ * Records per transaction when grouped (ADR 0043), under DynamoDB's 100 items: an offer is 3 items with the guard of
+ * its content and its audit entry, a request 3 and each of its matches 3 (at most 2 matches a demo request: 9 items).
  */
-const OFFERS_PER_TRANSACTION = 50;
+const OFFERS_PER_TRANSACTION = 33;
 const REQUESTS_PER_TRANSACTION = 11;
 
 /** `items` in as few groups of at most `size` as can be, of even sizes. */

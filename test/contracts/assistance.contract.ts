@@ -23,6 +23,8 @@ const STAMP = "2027-03-01T09:00:00.000Z";
 /** The assistance store with the States whose obligations feedback may fulfil (the registry's seed). */
 export interface AssistanceUnderTest extends StoreUnderTest<AssistanceRepository> {
   givenStates(iso3s: string[]): Promise<void>;
+  /** An offer as a store written before the guards of offers' contents holds it (ADR 0006). */
+  givenOfferRecordedBeforeGuards(offer: AssistanceOffer): Promise<void>;
   obligationOf(iso3: string, kind: Obligation["kind"]): Promise<Obligation | undefined>;
 }
 
@@ -220,15 +222,72 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         await store.write([store.newOffer(anOffer("o3", iaea))]);
         await expect(store.write([store.newOffer(anOffer("o1", iaea))])).rejects.toThrow(Conflict);
         const changed = anOffer("o2", iaea, { description: "Changed" });
-        await store.write([store.replaceOffer(changed, 1)]);
+        await store.write([store.replaceOffer(changed, 1, anOffer("o2", iaea))]);
         expect(await store.getOffer("o2")).toEqual({ value: changed, version: 2 });
-        await expect(store.write([store.replaceOffer(changed, 1)])).rejects.toThrow(PreconditionFailed);
+        await expect(store.write([store.replaceOffer(changed, 1, anOffer("o2", iaea))])).rejects.toThrow(
+          PreconditionFailed,
+        );
         const ids = async (provider?: Provider) =>
           (await everyItem((page) => store.listOffers({ ...page, provider }))).map(({ value }) => value.id);
         expect(await ids()).toEqual(["o1", "o2", "o3"]);
         expect(await ids(iaea)).toEqual(["o2", "o3"]);
         expect((await store.allOffers()).map((offer) => offer.id)).toEqual(["o1", "o2", "o3"]);
         expect(await store.getOffer("o9")).toBeUndefined();
+      });
+
+      it("guards what an offer says: said again, it is refused naming the offer that says it, and nothing is written", async () => {
+        const said = {
+          areas: ["legislation", "enforcement"] as AssistanceOffer["areas"],
+          description: "Drafting  workshop",
+        };
+        await store.write([store.newOffer(anOffer("o1", iaea, said))]);
+        const alike = {
+          areas: ["enforcement", "legislation"] as AssistanceOffer["areas"],
+          description: " drafting WORKSHOP",
+        };
+        const again = await store.write([store.newOffer(anOffer("o2", iaea, alike))]).catch((error: unknown) => error);
+        expect(again).toBeInstanceOf(Conflict);
+        expect((again as Conflict).details).toEqual({ offerId: "o1" });
+        expect((again as Conflict).message).toContain("The provider's offer o1 says the same");
+        expect(await store.getOffer("o2")).toBeUndefined();
+        // Another provider, or another period, says something else.
+        await store.write([store.newOffer(anOffer("o3", france, said))]);
+        await store.write([store.newOffer(anOffer("o4", iaea, { ...said, validFrom: "2027-01-01" }))]);
+        expect((await store.allOffers()).map((offer) => offer.id)).toEqual(["o1", "o3", "o4"]);
+      });
+
+      it("moves the guard with a correction of what the offer says, and keeps it through one that leaves it", async () => {
+        const first = anOffer("o1", iaea);
+        const second = anOffer("o2", iaea);
+        await store.write([store.newOffer(first), store.newOffer(second)]);
+        const moved = { ...first, description: "Moved" };
+        await store.write([store.replaceOffer(moved, 1, first)]);
+        // Its old words are free again; its new ones are held.
+        await store.write([store.newOffer(anOffer("o3", iaea, { description: first.description }))]);
+        const taken = await store
+          .write([store.replaceOffer({ ...second, description: "moved" }, 1, second)])
+          .catch((error: unknown) => error);
+        expect(taken).toBeInstanceOf(Conflict);
+        expect((taken as Conflict).details).toEqual({ offerId: "o1" });
+        expect((taken as Conflict).message).toContain("leave this offer as it was");
+        expect(await store.getOffer("o2")).toEqual({ value: second, version: 1 });
+        const renewed = { ...moved, lastUpdatedOn: "2026-06-01" };
+        await store.write([store.replaceOffer(renewed, 2, moved)]);
+        await expect(store.write([store.newOffer(anOffer("o4", iaea, { description: "Moved" }))])).rejects.toThrow(
+          "The provider's offer o1 says the same",
+        );
+      });
+
+      it("lets an offer recorded before the guards be corrected, and guards what it says then", async () => {
+        const old = anOffer("o1", iaea);
+        await subject.givenOfferRecordedBeforeGuards(old);
+        await store.write([store.replaceOffer({ ...old, lastUpdatedOn: "2026-06-01" }, 1, old)]);
+        const corrected = { ...old, lastUpdatedOn: "2026-06-01", description: "Corrected" };
+        await store.write([store.replaceOffer(corrected, 2, { ...old, lastUpdatedOn: "2026-06-01" })]);
+        expect(await store.getOffer("o1")).toEqual({ value: corrected, version: 3 });
+        await expect(store.write([store.newOffer(anOffer("o2", iaea, { description: "Corrected" }))])).rejects.toThrow(
+          "The provider's offer o1 says the same",
+        );
       });
 
       it("names the offers that exist among many ids, each once", async () => {

@@ -1,5 +1,7 @@
 // The DynamoDB assistance adapter passes the assistance store contract, on DynamoDB Local (memory does too). The
 // States are seeded as the registry's seed does, with their obligations.
+import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { offerContentKey } from "#shared/assistance/keys.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
@@ -17,6 +19,11 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
     givenStates: async (iso3s) => {
       const states = iso3s.map((iso3) => aMemberState(iso3));
       await registry.addMissingStates(states, initialObligationItems, { actor: systemActor("contract") });
+    },
+    // Written as a store written now holds it, then its guard deleted: what a store from before the guards holds.
+    givenOfferRecordedBeforeGuards: async (offer) => {
+      await subject.store.write([subject.store.newOffer(offer)]);
+      await subject.doc.send(new DeleteCommand({ TableName: subject.tableNames.desk, Key: offerContentKey(offer) }));
     },
     obligationOf: async (iso3, kind) =>
       (await reporting.obligations(iso3)).find((obligation) => obligation.kind === kind),

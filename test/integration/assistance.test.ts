@@ -361,6 +361,28 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(kept).toMatchObject({ headers: { etag: '"1"' }, body: { areas: ["legislation"] } });
   });
 
+  it("records an offer sent by two officers at once once: one 201, one 409 naming it, one audit entry", async () => {
+    const offer = {
+      provider: { kind: "state", iso3: "NOR" },
+      areas: ["enforcement"],
+      description: "Border enforcement mentoring",
+      validFrom: "2026-02-01",
+    };
+    const post = () => call({ method: "POST", path: "/assistance/offers", group: "secretariat", body: offer });
+    const answers = await Promise.all([post(), post(), post()]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    const recorded = answers.find((answer) => answer.status === 201)?.body.id;
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused.body.detail).toContain(`offer ${recorded} says the same`);
+    }
+    const listed = await call({ path: "/assistance/offers", query: "provider=state:NOR&limit=100", group: "members" });
+    const alike = listed.body.items.filter((item: { description: string }) => item.description === offer.description);
+    expect(alike.map((item: { id: string }) => item.id)).toEqual([recorded]);
+    expect((await auditTrail("assistance-offer", recorded)).map((entry) => entry.action)).toEqual([
+      "assistance.offer.create",
+    ]);
+  });
+
   it("ranks candidates, proposes a match and makes the request matched when it is accepted, in one transaction", async () => {
     const { id, etag } = await circulatedRequest({ iso3: "PRY" });
     const both = await createOffer({

@@ -22,6 +22,7 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
         }
       }
     },
+    givenOfferRecordedBeforeGuards: async (offer) => store.givenOfferRecordedBeforeGuards(offer),
     obligationOf: async (iso3, kind) => store.obligation(iso3, kind),
   };
 });

@@ -84,14 +84,36 @@ describe("recording an offer twice", () => {
   it("lets an offer that repeated another before the rule be corrected, unless the correction makes it repeat a third", async () => {
     const deps = await desk();
     const kept = await createOffer(deps)(offer, audit);
-    // Two alike, as a store written before the rule may hold them (the demo seed writes without the check).
+    // Two alike, as a store written before the rule may hold them.
     const twin = { ...kept.value, id: "01J0000000000000000000TWIN01" };
-    await deps.assistance.write([deps.assistance.newOffer(twin)]);
+    deps.assistance.givenOfferRecordedBeforeGuards(twin);
     const updated = await updateOffer(deps)(twin.id, 1, { lastUpdatedOn: "2026-05-30" }, audit);
     expect(updated.value.lastUpdatedOn).toBe("2026-05-30");
     const third = await createOffer(deps)({ ...offer, areas: ["legislation"] }, audit);
     await expect(updateOffer(deps)(twin.id, updated.version, { areas: ["legislation"] }, audit)).rejects.toThrow(
       `The provider's offer ${third.value.id} says the same`,
     );
+    // Corrected to say something of its own, it no longer repeats the first.
+    const own = await updateOffer(deps)(twin.id, updated.version, { description: "A workshop of its own" }, audit);
+    expect(own.version).toBe(3);
+    const refused = createOffer(deps)({ ...offer, description: "A workshop of its own" }, audit);
+    await expect(refused).rejects.toThrow(`The provider's offer ${twin.id} says the same`);
+  });
+});
+
+describe("two officers recording the same offer at once", () => {
+  it("records it once: both read before either writes, and the second write is refused naming the first", async () => {
+    const deps = await desk();
+    const results = await Promise.allSettled([createOffer(deps)(offer, audit), createOffer(deps)(offer, audit)]);
+    const recorded = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(recorded).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(Conflict);
+    expect(refused[0].message).toContain(`The provider's offer ${recorded[0]?.value.id} says the same`);
+    expect(await offersOf(deps)).toBe(1);
+    expect(deps.assistance.trail.actionsOf({ type: "assistance-offer", id: recorded[0]?.value.id ?? "" })).toEqual([
+      "assistance.offer.create",
+    ]);
   });
 });

@@ -6,10 +6,12 @@
 import {
   ALL_OFFERS,
   ALL_REQUESTS,
+  offerContentKey,
   offerProviderPartition,
   requestStatePartition,
   requestStatusPartition,
 } from "#shared/assistance/keys.ts";
+import { offerRepeated, sameOffer } from "#shared/assistance/offer-content.ts";
 import {
   type AssistanceChange,
   type AssistanceRepository,
@@ -42,6 +44,8 @@ export interface InMemoryAssistance extends AssistanceRepository {
   readonly trail: InMemoryAudit;
   /** A State's obligation as the registry's seed leaves it, for feedback from the requester to fulfil. */
   givenObligation(obligation: Obligation): void;
+  /** An offer as a store written before the guards of offers' contents holds it: without its guard. */
+  givenOfferRecordedBeforeGuards(offer: AssistanceOffer): void;
   /** The obligation as the last write left it. */
   obligation(iso3: string, kind: Obligation["kind"]): Obligation | undefined;
 }
@@ -51,6 +55,8 @@ interface Holdings {
   /** Request symbols (upper case) to the request holding each. */
   symbols: Map<string, string>;
   offers: Map<string, Versioned<AssistanceOffer>>;
+  /** Guards of offers' contents (their key's pk) to the offer holding each. */
+  contents: Map<string, string>;
   matches: Map<string, Versioned<AssistanceMatch>>;
   /** `<requestId> <offerId>` to the match holding the pair. */
   pairs: Map<string, string>;
@@ -87,9 +93,12 @@ function itemsOf(change: AssistanceChange): string[] {
     case "request-is-at":
       return [`request ${change.id}`];
     case "new-offer":
-      return [`offer ${change.offer.id}`];
-    case "replace-offer":
-      return [`offer ${change.next.id}`];
+      return [`offer ${change.offer.id}`, `content ${offerContentKey(change.offer).pk}`];
+    case "replace-offer": {
+      const { next, before } = change;
+      if (sameOffer(next, before)) return [`offer ${next.id}`];
+      return [`offer ${next.id}`, `content ${offerContentKey(next).pk}`, `content ${offerContentKey(before).pk}`];
+    }
     case "new-match":
       return [`match ${change.match.id}`, `pair ${change.match.requestId} ${change.match.offerId}`];
     case "replace-match":
@@ -103,6 +112,14 @@ function itemsOf(change: AssistanceChange): string[] {
     case "audit":
       return [];
   }
+}
+
+/** The guard of what `offer` says, taken by it unless another offer holds it (as the adapter's condition). */
+function takeContent(draft: Holdings, offer: AssistanceOffer, write: "create" | "update"): void {
+  const key = offerContentKey(offer).pk;
+  const holder = draft.contents.get(key);
+  if (holder !== undefined && holder !== offer.id) throw offerRepeated(holder, write);
+  draft.contents.set(key, offer.id);
 }
 
 function apply(draft: Holdings, change: AssistanceChange): void {
@@ -129,13 +146,21 @@ function apply(draft: Holdings, change: AssistanceChange): void {
         throw new Conflict(`Assistance request ${change.id} changed while this was written; send it again`);
       }
       return;
-    case "new-offer":
-      if (draft.offers.has(change.offer.id)) throw new Conflict(`Offer ${change.offer.id} exists already`);
-      draft.offers.set(change.offer.id, { value: copy(change.offer), version: 1 });
+    case "new-offer": {
+      const { offer } = change;
+      if (draft.offers.has(offer.id)) throw new Conflict(`Offer ${offer.id} exists already`);
+      takeContent(draft, offer, "create");
+      draft.offers.set(offer.id, { value: copy(offer), version: 1 });
       return;
-    case "replace-offer":
-      replaced(draft.offers, change.next, change.expectedVersion, "Offer");
+    }
+    case "replace-offer": {
+      const { next, expectedVersion, before } = change;
+      replaced(draft.offers, next, expectedVersion, "Offer");
+      if (sameOffer(next, before)) return;
+      takeContent(draft, next, "update");
+      draft.contents.delete(offerContentKey(before).pk);
       return;
+    }
     case "new-match": {
       const { match } = change;
       const pair = `${match.requestId} ${match.offerId}`;
@@ -179,6 +204,7 @@ export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemory
     requests: new Map(),
     symbols: new Map(),
     offers: new Map(),
+    contents: new Map(),
     matches: new Map(),
     pairs: new Map(),
     feedback: new Map(),
@@ -193,6 +219,7 @@ export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemory
       requests: new Map(held.requests),
       symbols: new Map(held.symbols),
       offers: new Map(held.offers),
+      contents: new Map(held.contents),
       matches: new Map(held.matches),
       pairs: new Map(held.pairs),
       feedback: new Map(held.feedback),
@@ -358,6 +385,9 @@ export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemory
   return {
     ...repository,
     trail: audit,
+    givenOfferRecordedBeforeGuards: (offer) => {
+      held.offers.set(offer.id, { value: copy(offer), version: 1 });
+    },
     givenObligation: (obligation) => {
       held.obligations.set(obligationKey(obligation.iso3, obligation.kind), copy(obligation));
     },

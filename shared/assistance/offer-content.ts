@@ -1,0 +1,26 @@
+// What an offer says, for telling an offer recorded twice from a new one (ADR 0006): the provider, the areas (any
+// order), the description (case and spacing aside) and the validity. Its last-updated day and its id are not part of it.
+import { Conflict } from "../errors.ts";
+import { type AssistanceOffer, providerKey } from "./schemas.ts";
+
+export type OfferContent = Pick<AssistanceOffer, "provider" | "areas" | "description" | "validFrom" | "validUntil">;
+
+/** One string per content: two offers say the same exactly when theirs are equal. */
+export function offerContent(offer: OfferContent): string {
+  const words = offer.description.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+  const areas = [...new Set(offer.areas)].sort();
+  return JSON.stringify([providerKey(offer.provider), areas, words, offer.validFrom, offer.validUntil ?? null]);
+}
+
+export const sameOffer = (a: OfferContent, b: OfferContent) => offerContent(a) === offerContent(b);
+
+const remedies = {
+  create: "correct that offer, or record one that differs",
+  update: "change what differs, or leave this offer as it was",
+};
+
+/** The refusal of an offer, new or corrected, that says what the provider's offer `heldId` says (409). */
+export const offerRepeated = (heldId: string, write: keyof typeof remedies) =>
+  new Conflict(`The provider's offer ${heldId} says the same (areas, description, validity); ${remedies[write]}`, {
+    offerId: heldId,
+  });
