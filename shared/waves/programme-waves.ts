@@ -15,6 +15,7 @@ import { type WaveValues, waveValuesSchema } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
+import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
 
@@ -97,6 +98,18 @@ export const withOwnValues = (input: ProgrammeWave, own: WaveValues | undefined)
 export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>
   withOwnValues(input, yearLetterValues(year, input.key));
 
+/** A wave a programme schedule made (`<key>-<year>`): staff waves have generated ids (shared/ids.ts), with no hyphen. */
+const madeByASchedule = (wave: Pick<Wave, "id">) => /-\d{4}$/.test(wave.id);
+
+/** Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway. */
+function sentInstead(others: SameLetterWave[], wave: Wave): string[] {
+  if (!others.length) return [];
+  const named = others.map(
+    (other) => `staff wave ${other.id} sends this letter to the same audience (${other.status}, ${other.sendInstant})`,
+  );
+  return [`${named.join("; ")}; to send it all the same, create a wave of ${wave.templateId} to ${wave.audience}`];
+}
+
 /** The year's wave of a programme letter, as created when its schedule fires. */
 export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: string): Wave {
   const local = wallClock(now, timeZone);
@@ -141,6 +154,9 @@ export interface ProgrammeWaveDependencies extends WaveDispatchDependencies {
  * digest of the letter checked, as a scheduled wave does: a template changed before its letters are written halts it.
  * Its values are the schedule's, overlaid by those its programme year, as stored, gives the letter (a year rolled
  * forward and never stored gives none). A wave once made keeps its values: a later PUT of the year does not change it.
+ * It is made a draft, sending nothing, when its letter would not render, or when another wave sends the same letter to
+ * the same audience about now (a staff wave; `sameLetterWaves`, near only): staff create a wave of it to send it all
+ * the same.
  */
 export const fireProgrammeWave =
   (deps: ProgrammeWaveDependencies) =>
@@ -164,10 +180,19 @@ export const fireProgrammeWave =
       // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
       // year's wave waits as a draft that names what it lacks, where staff see it, and nothing is sent.
       const issues = letterIssues(template.value, fresh, "programmeWave.");
-      const awaiting = issues.length
+      // Nor is a letter a staff wave sent to this audience lately, or sends soon (ADR 0054). Another schedule's wave of
+      // the same letter is not looked at: two schedules of one letter (a reminder) are the programme's own choice.
+      const sentByStaff = (await sameLetterWaves(deps.waves, fresh, { nearOnly: true })).filter(
+        (other) => !madeByASchedule(other),
+      );
+      const withheldFor = [
+        ...issues.map(({ path, message }) => `${path}: ${message}`),
+        ...sentInstead(sentByStaff, fresh),
+      ];
+      const awaiting = withheldFor.length
         ? {
             status: "draft" as const,
-            description: `${fresh.description}: a draft, not sent: ${issues.map(({ path, message }) => `${path}: ${message}`).join("; ")}`,
+            description: `${fresh.description}: a draft, not sent: ${withheldFor.join("; ")}`,
           }
         : { letterDigest: letterDigest(template.value) };
       try {

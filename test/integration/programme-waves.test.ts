@@ -11,6 +11,7 @@ import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { changeTemplate } from "#shared/templates/templates.ts";
+import { cancelWave, createWave, scheduleWave } from "#shared/waves/waves.ts";
 import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 
 // Tuesday 10 March 2026, 09:00 in New York.
@@ -196,5 +197,38 @@ describe("a programme wave fired by its schedule", () => {
       );
       expect(invitation?.body.text, language).toContain(expected[language as keyof typeof expected]);
     }
+  });
+
+  it("keeps the year's wave as a draft when a staff wave sends the same letter to the same audience a week later", async () => {
+    const scheduler = {
+      schedule: async () => "wave-staff",
+      scheduleResend: async () => "unused",
+      unschedule: async () => undefined,
+    };
+    const { value: draft } = await createWave(deps)(
+      {
+        templateId: "programme-first-report-request",
+        audience: "non-reporting-states",
+        sendAt: "2026-03-17T09:00",
+        timeZone: "America/New_York",
+        notAfter: "2026-03-20T00:00:00Z",
+        deadline: "2026-06-15",
+      },
+      audit,
+    );
+    const staff = await scheduleWave({ ...deps, scheduler })(draft.id, 1, audit);
+    const before = await Promise.all([...addresses.keys()].map(async (email) => (await mailsTo(email)).length));
+    const pipeline = lambdas();
+    const input = { programmeWave: { ...FIRST_REPORT.programmeWave, key: "first-report-held" } };
+    expect(await pipeline.dispatch(input)).toMatchObject({ waveId: "first-report-held-2026", status: "draft" });
+    await pipeline.drain();
+    const held = await deps.waves.get("first-report-held-2026");
+    expect(held?.value.description).toContain(
+      `staff wave ${draft.id} sends this letter to the same audience (scheduled, 2026-03-17T13:00:00.000Z)`,
+    );
+    expect(await deps.ledger.messagesOf("first-report-held-2026")).toEqual([]);
+    const after = await Promise.all([...addresses.keys()].map(async (email) => (await mailsTo(email)).length));
+    expect(after).toEqual(before);
+    await cancelWave({ ...deps, scheduler })(draft.id, staff.version, audit);
   });
 });

@@ -46,6 +46,20 @@ describe("the other waves of the same letter", () => {
     ]);
   });
 
+  it("near only, as the programme's firing asks: a scheduled one sending more than 30 days after is left out", async () => {
+    const draft = wave("draft");
+    const store = await storeOf([
+      draft,
+      wave("within", { status: "scheduled", sendInstant: "2027-04-14T13:00:00.000Z" }),
+      wave("beyond", { status: "scheduled", sendInstant: "2027-04-14T13:01:00.000Z" }),
+      wave("lately", { status: "completed", sendInstant: "2027-02-13T13:00:00.000Z" }),
+    ]);
+    const named = async (nearOnly: boolean) =>
+      (await sameLetterWaves(store, draft, { nearOnly })).map((other) => other.id);
+    expect(await named(true)).toEqual(["lately", "within"]);
+    expect(await named(false)).toEqual(["lately", "within", "beyond"]);
+  });
+
   it("leaves out the wave itself, scheduled as it may be", async () => {
     const scheduled = wave("scheduled", { status: "scheduled" });
     expect(await sameLetterWaves(await storeOf([scheduled]), scheduled)).toEqual([]);

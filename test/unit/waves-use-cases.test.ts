@@ -313,3 +313,46 @@ describe("a programme wave whose letters would fail", () => {
     expect([signed.summary, toStates.summary]).toEqual([undefined, undefined]);
   });
 });
+
+describe("a programme letter another wave sends to the same audience about now", () => {
+  const firstReport = { key: "first-report", templateId: "first-report-request-2027", notAfterHours: 72 } as const;
+  const fire = (audience: NewWave["audience"], key: string = firstReport.key) =>
+    fireProgrammeWave(inMemoryDispatchStores({ waves, templates, clock }))(
+      { ...firstReport, key, audience, deadlineDays: 90 },
+      "America/New_York",
+      audit,
+    );
+  /** A staff wave of the letter, scheduled to send on `sendAt` (New York). */
+  async function staffWave(sendAt: string, changes: Partial<NewWave> = {}) {
+    const { value } = await createWave(deps())(
+      newWave({ sendAt, notAfter: "2027-06-01T00:00:00Z", ...changes }),
+      audit,
+    );
+    return (await scheduleWave(deps())(value.id, 1, audit)).value;
+  }
+
+  it("waits as a draft naming the staff wave and what sends it all the same, sending nothing", async () => {
+    const staff = await staffWave("2027-03-15T09:00");
+    const fired = await fire("non-reporting-states");
+    expect(fired.created).toBe(true);
+    expect(fired.wave.value.status).toBe("draft");
+    expect(fired.wave.value.description).toBe(
+      "Programme letter first-report of 2027: a draft, not sent: " +
+        `staff wave ${staff.id} sends this letter to the same audience (scheduled, 2027-03-15T13:00:00.000Z); ` +
+        "to send it all the same, create a wave of first-report-request-2027 to non-reporting-states",
+    );
+    expect(fired.summary).toBeUndefined();
+  });
+
+  it("goes out when the staff wave writes to another audience, sends later than 30 days ahead, or was cancelled", async () => {
+    // Another schedule's wave of the same letter (a reminder the programme configures) is not a staff wave.
+    expect((await fire("non-reporting-states", "first-report-early")).wave.value.status).toBe("dispatching");
+    await staffWave("2027-03-15T09:00", { audience: "all-states" });
+    await staffWave("2027-04-05T09:00");
+    const cancelled = await staffWave("2027-03-10T09:00");
+    await cancelWave(deps())(cancelled.id, 2, audit);
+    const fired = await fire("non-reporting-states");
+    expect(fired.wave.value.status).toBe("dispatching");
+    expect(fired.summary).toBeDefined();
+  });
+});
