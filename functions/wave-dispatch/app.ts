@@ -6,11 +6,8 @@ import * as z from "zod";
 import { systemActor } from "#shared/auth/actor.ts";
 import { waveIdSchema } from "#shared/correspondence/schemas.ts";
 import { IllegalTransition, Invalid } from "#shared/errors.ts";
-import {
-  fireProgrammeWave,
-  type ProgrammeWaveDependencies,
-  programmeWaveInputSchema,
-} from "#shared/waves/programme-waves.ts";
+import { programmeWaveInputSchema } from "#shared/waves/programme-wave-schema.ts";
+import { fireProgrammeWave, type ProgrammeWaveDependencies } from "#shared/waves/programme-waves.ts";
 import { resumeWave } from "#shared/waves/sweep.ts";
 import { enqueueResent } from "#shared/waves/waves.ts";
 

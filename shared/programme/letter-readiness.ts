@@ -7,15 +7,10 @@ import { firstFiringBetween } from "../schedules/send-day.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { letterIssues } from "../waves/letter-check.ts";
-import {
-  type ProgrammeWave,
-  programmeWaveInputSchema,
-  programmeWaveOf,
-  programmeWaveZone,
-  withOwnValues,
-} from "../waves/programme-waves.ts";
+import { programmeWaveOf, programmeWaveZone, withOwnValues } from "../waves/programme-waves.ts";
 import type { WaveStatus } from "../waves/schemas.ts";
 import { dayIn } from "../zoned-time.ts";
+import { scheduleOf } from "./letter-schedules.ts";
 import { type LetterWaves, programmeLetterWaveId } from "./letters.ts";
 import type { Activity, LetterWave, Programme } from "./schemas.ts";
 
@@ -60,14 +55,6 @@ export interface ProgrammeLetterReadiness {
 
 /** A staff wave of the letter's template that is going out, or went: the letter is sent, whatever its schedule does. */
 const SENDING: readonly WaveStatus[] = ["scheduled", "dispatching", "completed"];
-
-function scheduleOf(schedules: Schedules, waveKey: string): { schedule: Schedule; input: ProgrammeWave } | undefined {
-  for (const schedule of schedules.schedules) {
-    const input = programmeWaveInputSchema.safeParse(schedule.input).data?.programmeWave;
-    if (input?.key === waveKey) return { schedule, input };
-  }
-  return undefined;
-}
 
 /** When the schedule fires within the activity's days (its month, for one planned for a month). */
 const firingIn = ({ expression, timezone }: Schedule, activity: Activity) =>

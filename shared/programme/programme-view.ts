@@ -2,8 +2,10 @@
 // the days left to each, what is due next (into the next year, when this one ends sooner), its status (adopted or
 // draft), and each letter's waves.
 import type { Clock } from "../clock.ts";
+import type { Programme as Schedules } from "../schedules/schema.ts";
 import { DESK_TIME_ZONE, deskDay } from "../zoned-time.ts";
 import { daysLeft, dueNext } from "./calendar.ts";
+import { withSchedules } from "./letter-schedules.ts";
 import type { LetterWavesPerRun } from "./letters.ts";
 import type { Activity, Programme, ProgrammeView, ScheduledActivity } from "./schemas.ts";
 import { type ProgrammeYears, yearIfAny } from "./years.ts";
@@ -13,6 +15,8 @@ export interface ProgrammeDependencies {
   clock: Clock;
   /** Finds the waves of the programme's letters, once a request; without it, letters are served without their waves. */
   letters?: LetterWavesPerRun | undefined;
+  /** The programme's schedules (events/programme.json); without them, letters are served without their schedule. */
+  schedules?: (() => Schedules) | undefined;
 }
 
 export interface ProgrammeQuery {
@@ -51,7 +55,8 @@ export const viewProgramme =
         .filter(
           (activity) => (from === undefined || activity.lastDay >= from) && (to === undefined || activity.day <= to),
         )
-        .map((activity) => (waves ? waves.withWaves(activity) : activity));
+        .map((activity) => (waves ? waves.withWaves(activity) : activity))
+        .map((activity) => (deps.schedules ? withSchedules(deps.schedules(), activity) : activity));
     }
 
     /**

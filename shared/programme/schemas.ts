@@ -2,6 +2,7 @@
 // activity as the desk serves it, with its due date resolved from a quarter or month end.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
+import { audienceSchema } from "../correspondence/schemas.ts";
 import { lazy } from "../lazy.ts";
 import { waveValuesSchema } from "../templates/values.ts";
 import { waveStatusSchema } from "../waves/schemas.ts";
@@ -117,6 +118,20 @@ export const letterWaveSchema = /* @__PURE__ */ z
   .meta({ id: "ProgrammeLetterWave" });
 export type LetterWave = z.infer<typeof letterWaveSchema>;
 
+/**
+ * The schedule that sends a scheduled letter: to whom, and its EventBridge Scheduler expression in its zone, whose
+ * first firing in the item's days makes the year's wave (shared/schedules/send-day.ts reads it).
+ */
+export const letterScheduleSchema = /* @__PURE__ */ z
+  .object({
+    id: z.string().describe("The schedule's id in events/programme.json"),
+    audience: audienceSchema,
+    expression: z.string().describe("Its EventBridge Scheduler expression, e.g. cron(0 9 ? 3 3#2 *)"),
+    timeZone: z.string().describe("The IANA zone the expression is read in"),
+  })
+  .meta({ id: "ProgrammeLetterSchedule" });
+export type LetterSchedule = z.infer<typeof letterScheduleSchema>;
+
 /** A letter as served: its link, and its waves once made (a scheduled letter's once its schedule fired). */
 export const servedLetterSchema = /* @__PURE__ */ z
   .object({
@@ -128,6 +143,11 @@ export const servedLetterSchema = /* @__PURE__ */ z
       .array(letterWaveSchema)
       .optional()
       .describe("The year's wave <waveKey>-<year> once fired; for a manual letter, the waves made from its template"),
+    schedule: letterScheduleSchema
+      .optional()
+      .describe(
+        "The schedule in events/programme.json that sends it; none on a manual letter, or one no schedule sends",
+      ),
   })
   .meta({ id: "ProgrammeLetter" });
 

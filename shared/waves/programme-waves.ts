@@ -1,57 +1,23 @@
 // The programme's recurring letters: a schedule in events/programme.json fires wave-dispatch with a programme wave,
 // which becomes this year's wave (one per key and year, created straight into dispatching) and is dispatched.
-import * as z from "zod";
 import { addDays } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
-import { audienceSchema, waveIdSchema } from "../correspondence/schemas.ts";
+import { waveIdSchema } from "../correspondence/schemas.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { programmeYearOf } from "../programme/calendar.ts";
 import type { ProgrammeFile } from "../programme/schemas.ts";
 import type { ProgrammeStore } from "../programme/store.ts";
 import type { Programme } from "../schedules/schema.ts";
 import { letterDigest } from "../templates/rules.ts";
-import { type WaveValues, waveValuesSchema } from "../templates/values.ts";
+import type { WaveValues } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
+import { type ProgrammeWave, programmeWaveInputSchema, programmeWaveSchema } from "./programme-wave-schema.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
-
-const YEAR_SUFFIX = "-2026".length;
-
-export const programmeWaveSchema = z
-  .strictObject({
-    key: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. first-report-request")
-      .max(64 - YEAR_SUFFIX)
-      .describe("The letter's name in the programme; the year's wave is <key>-<year>"),
-    templateId: z.string().min(1).max(80).describe("The template, normally programme-<letter kind>"),
-    audience: audienceSchema,
-    notAfterHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 31)
-      .describe("No letter leaves later than this many hours after the schedule fired"),
-    deadlineDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(366)
-      .optional()
-      .describe("{{deadline|date}}: the firing date in the schedule's zone plus this many days (a yyyy-mm-dd date)"),
-    values: waveValuesSchema
-      .optional()
-      .describe("The letters' other values, e.g. the open briefing's date, time and venue for its invitation"),
-  })
-  .meta({ id: "ProgrammeWave" });
-export type ProgrammeWave = z.infer<typeof programmeWaveSchema>;
-
-/** The input of a programme schedule whose target is wave-dispatch. */
-export const programmeWaveInputSchema = z.strictObject({ programmeWave: programmeWaveSchema });
 
 /** One wave per letter and year: a retried or repeated firing in the same year finds it. */
 export const programmeWaveId = (key: string, year: number) => waveIdSchema.parse(`${key}-${year}`);

@@ -2,10 +2,8 @@
 // again. Named beside the audience preview, where the secretariat decides to schedule, so a second sending of the
 // same letter is a choice made knowingly (a reminder may go to the same States a month later), never an accident.
 import type { WaveRepository } from "./repository.ts";
+import { SAME_LETTER_LOOKBACK_DAYS } from "./same-letter-window.ts";
 import type { Wave, WaveStatus } from "./schemas.ts";
-
-/** How far before a wave's send time a completed wave of the same letter is still named. */
-export const SAME_LETTER_LOOKBACK_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
+import { firstFiringBetween } from "../../shared/schedules/send-day.ts";
 import { apiCaller } from "../support/api-call.ts";
 import {
   consoleBrowser,
@@ -36,6 +37,11 @@ interface Answer {
   items: { owner: string }[];
   name: string;
   sendInstant: string;
+  activities: {
+    day: string;
+    lastDay: string;
+    letters?: { waveKey: string; schedule?: { expression: string; timeZone: string } }[];
+  }[];
 }
 
 const api = apiCaller<Answer>(
@@ -368,6 +374,67 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await page.close();
     const cancelled = await api("POST", `/waves/${first.body.id}/cancel`, undefined, { "If-Match": scheduled.etag });
     expect(cancelled.status).toBe(200);
+  });
+
+  it("names the programme's coming sending of a staff wave's letter, and whether the wave holds it", async () => {
+    // The first-report request's next firing, from its schedule as GET /programme serves it: in this programme year or
+    // the next.
+    const today = new Date();
+    const thisYear = today.getUTCMonth() === 0 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
+    const firings: string[] = [];
+    for (const year of [thisYear, thisYear + 1]) {
+      const view = await api("GET", `/programme?year=${year}`);
+      expect(view.status).toBe(200);
+      for (const activity of view.body.activities) {
+        for (const letter of activity.letters ?? []) {
+          const { schedule } = letter;
+          if (letter.waveKey !== "first-report-request" || !schedule) continue;
+          const firing = firstFiringBetween(schedule.expression, schedule.timeZone, activity.day, activity.lastDay);
+          if (firing) firings.push(firing.toISOString());
+        }
+      }
+    }
+    const firesAt = firings.find((instant) => Date.parse(instant) > Date.now() + 8 * 86_400_000);
+    if (!firesAt) throw new Error(`no coming firing of the first-report request among ${firings.join(", ")}`);
+    // A staff wave of the same letter a week before it, to the same audience, and one to all States.
+    const day = new Date(Date.parse(firesAt) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const staffWave = (audience: string) =>
+      api("POST", "/waves", {
+        templateId: "programme-first-report-request",
+        audience,
+        sendAt: `${day}T09:00`,
+        timeZone: "America/New_York",
+        notAfter: `${day}T23:00:00Z`,
+        deadline: new Date(Date.parse(day) + 90 * 86_400_000).toISOString().slice(0, 10),
+        description: `Early first-report request ${audience} ${marker}`,
+      });
+    const early = await staffWave("non-reporting-states");
+    const toAll = await staffWave("all-states");
+    expect([early.status, toAll.status]).toEqual([201, 201]);
+    const fires = `${firesAt.slice(0, 10)} ${firesAt.slice(11, 16)} UTC`;
+    const page = await signIn("secretariat");
+    await go(page, `#/waves/${early.body.id}`);
+    const caution = page.locator('[data-field="programme-sends"]');
+    await caution.waitFor();
+    expect(await caution.textContent()).toContain(`To this audience on ${fires}`);
+    expect(await caution.textContent()).toContain("the programme's letter is held as a draft and not sent");
+    expect(await caution.locator("li[data-held]").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-programme-sends-1280.png"), fullPage: true });
+    await go(page, `#/waves/${toAll.body.id}`);
+    await page.getByRole("heading", { name: `Wave ${toAll.body.id}` }).waitFor();
+    await caution.waitFor();
+    expect(await caution.textContent()).toContain(`To States without a first national report on ${fires}`);
+    expect(await caution.textContent()).toContain("those in both audiences will have the letter twice");
+    expect(await caution.locator("li[data-held]").count()).toBe(0);
+    // Its link opens the programme's item that sends the letter.
+    await caution.getByRole("link").first().click();
+    await page.waitForURL(/#\/programme\/\d{4}\//);
+    await page.close();
+    for (const wave of [early, toAll]) {
+      const cancelled = await api("POST", `/waves/${wave.body.id}/cancel`, undefined, { "If-Match": wave.etag });
+      expect(cancelled.status).toBe(200);
+    }
   });
 
   it("reads at 390 px: no correspondence page wider than the screen", async () => {

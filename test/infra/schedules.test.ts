@@ -7,7 +7,7 @@ import { buildApp } from "../../infra/desk-app.ts";
 import { scheduleExpressionOf } from "../../infra/programme-schedules.ts";
 import { StatefulStack } from "../../infra/stateful-stack.ts";
 import { StatelessStack } from "../../infra/stateless-stack.ts";
-import { programmeWaveInputSchema } from "../../shared/waves/programme-waves.ts";
+import { programmeWaveInputSchema } from "../../shared/waves/programme-wave-schema.ts";
 import {
   actionsOf,
   environmentOf,

@@ -146,7 +146,7 @@ describe("a programme year's letters and the templates they name", () => {
 });
 
 describe("the correspondence items' letters", () => {
-  it("shows a scheduled letter's wave once fired, and the outreach letters staff made from its template", async () => {
+  it("shows a scheduled letter's wave once fired and its schedule, and the outreach letters staff made from its template", async () => {
     // Staff may write the outreach letter as a template of its own kind.
     expect(newTemplateSchema.shape.kind.safeParse("outreach-letter").success).toBe(true);
     const waves = waveRepository(setup.doc, setup.tableNames, clock);
@@ -174,6 +174,13 @@ describe("the correspondence items' letters", () => {
             timeZone: "America/New_York",
           },
         ],
+        // Its schedule in events/programme.json, as deployed: the second Tuesday of March, 09:00 in New York.
+        schedule: {
+          id: "first-report-request",
+          audience: "non-reporting-states",
+          expression: "cron(0 9 ? 3 3#2 *)",
+          timeZone: "America/New_York",
+        },
       },
     ]);
     expect(letters.get("mar-letter-resolution-2663")?.[0]?.waves).toEqual([]);

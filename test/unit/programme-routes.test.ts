@@ -1,5 +1,6 @@
 // GET /programme through a router of its own: who may call it, the default year, filters, days left, what is due
 // next, and the problems for an unknown year or a bad date range; one letter's values read and given on their own.
+import { readFileSync } from "node:fs";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -9,12 +10,17 @@ import { createRouter } from "#shared/http/router.ts";
 import { letterValuesVersion } from "#shared/programme/letter-values.ts";
 import { letterWaves } from "#shared/programme/letters.ts";
 import { type ProgrammeView, programmeQuerySchema } from "#shared/programme/schemas.ts";
+import { programmeSchema } from "#shared/schedules/schema.ts";
 import { etagOf } from "#shared/versioning.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { declarations, programmeRoutes } from "../../functions/api/routes/programme.ts";
 import { apiEvent, routerCaller } from "../support/api-event.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 import { countingListings, seededProgramme, waveOfTemplate } from "./programme-fixture.ts";
+
+const deployedSchedules = programmeSchema.parse(
+  JSON.parse(readFileSync(new URL("../../events/programme.json", import.meta.url), "utf8")),
+);
 
 // Thursday 20 April 2023, 10:00 in New York (EDT).
 const clock = fixedClock("2023-04-20T14:00:00Z");
@@ -254,6 +260,49 @@ describe("GET /programme with its letters' waves", () => {
     ]);
     await routerCaller(withLetters, "members")({ path: "/programme", query: "next=8" });
     expect(listed.pages).toBe(2);
+  });
+});
+
+describe("GET /programme with its letters' schedules", () => {
+  it("serves each scheduled letter with the schedule that sends it, as events/programme.json gives it", async () => {
+    const withSchedules = createRouter(
+      programmeRoutes({ ...(await seededProgramme(clock)), schedules: () => deployedSchedules }),
+      new Logger({ logLevel: "SILENT" }),
+    );
+    const answer = await routerCaller(withSchedules, "members")({ path: "/programme", query: "year=2023" });
+    const letters = (answer.body as ProgrammeView).activities.flatMap((activity) =>
+      (activity.letters ?? []).map((letter) => [letter.waveKey, letter.schedule]),
+    );
+    expect(letters).toEqual(
+      expect.arrayContaining([
+        [
+          "first-report-request",
+          {
+            id: "first-report-request",
+            audience: "non-reporting-states",
+            expression: "cron(0 9 ? 3 3#2 *)",
+            timeZone: "America/New_York",
+          },
+        ],
+        [
+          "point-of-contact-update-organizations",
+          {
+            id: "point-of-contact-update-organizations",
+            audience: "organizations",
+            expression: "cron(0 9 ? 3 4#3 *)",
+            timeZone: "America/New_York",
+          },
+        ],
+      ]),
+    );
+    // Every letter the year schedules has its schedule; a manual one has none.
+    const all = (answer.body as ProgrammeView).activities.flatMap((activity) => activity.letters ?? []);
+    expect(all.filter((letter) => !letter.manual).every((letter) => letter.schedule !== undefined)).toBe(true);
+    expect(all.filter((letter) => letter.manual).map((letter) => letter.schedule)).not.toContainEqual(
+      expect.anything(),
+    );
+    // Served without schedules (a caller that gives none), the letters have none.
+    expect(JSON.stringify((await view("year=2023")).activities)).not.toContain('"schedule"');
   });
 });
 

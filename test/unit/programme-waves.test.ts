@@ -9,10 +9,9 @@ import { audienceSchema } from "#shared/correspondence/schemas.ts";
 import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { assertValidTemplate } from "#shared/templates/rules.ts";
 import { placeholdersOf, type TemplateVariable } from "#shared/templates/variables.ts";
+import { type ProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-wave-schema.ts";
 import {
   DEFAULT_PROGRAMME_ZONE,
-  type ProgrammeWave,
-  programmeWaveInputSchema,
   programmeWaveOf,
   programmeWaveZone,
   wallClock,

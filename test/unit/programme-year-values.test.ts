@@ -9,12 +9,8 @@ import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts"
 import { letterWaves } from "#shared/programme/letters.ts";
 import type { ProgrammeFile } from "#shared/programme/schemas.ts";
 import type { WaveValues } from "#shared/templates/values.ts";
-import {
-  fireProgrammeWave,
-  type ProgrammeWave,
-  programmeWaveInputSchema,
-  withYearValues,
-} from "#shared/waves/programme-waves.ts";
+import { type ProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-wave-schema.ts";
+import { fireProgrammeWave, withYearValues } from "#shared/waves/programme-waves.ts";
 import { programme as schedules } from "../../events/programme.ts";
 import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";

@@ -15,7 +15,7 @@ import {
 } from "#shared/programme/roll-forward.ts";
 import type { ProgrammeFile, ProgrammeView } from "#shared/programme/schemas.ts";
 import { programmeYearOf, programmeYears, seedProgrammeYears } from "#shared/programme/years.ts";
-import { programmeWaveInputSchema } from "#shared/waves/programme-waves.ts";
+import { programmeWaveInputSchema } from "#shared/waves/programme-wave-schema.ts";
 import { programme as schedules } from "../../events/programme.ts";
 import { seedProgrammeFiles } from "../../events/programme-of-work/index.ts";
 import { programmeRoutes } from "../../functions/api/routes/programme.ts";

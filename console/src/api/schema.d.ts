@@ -4261,6 +4261,8 @@ export interface components {
       values?: components["schemas"]["WaveValues"];
       /** @description The year's wave <waveKey>-<year> once fired; for a manual letter, the waves made from its template */
       waves?: components["schemas"]["ProgrammeLetterWave"][];
+      /** @description The schedule in events/programme.json that sends it; none on a manual letter, or one no schedule sends */
+      schedule?: components["schemas"]["ProgrammeLetterSchedule"];
     };
     ProgrammeLetterWave: {
       id: string;
@@ -4271,6 +4273,28 @@ export interface components {
       status: "draft" | "scheduled" | "dispatching" | "completed" | "cancelled" | "halted";
       /** @description Local send time in the wave's zone */
       sendAt: string;
+      timeZone: string;
+    };
+    ProgrammeLetterSchedule: {
+      /** @description The schedule's id in events/programme.json */
+      id: string;
+      /**
+       * @description A named selector computed from the data when the wave is dispatched: non-reporting-states and reporting-states (the reporting-status index), all-states, states-without-current-poc (point of contact stale, unreachable or missing today), states-with-pending-requests (an assistance request not yet fulfilled, withdrawn or closed), states-with-follow-up-due (a pending assistance request whose one-year follow-up letter is due by the letter's New York day and not yet sent: no assistance-follow-up letter sent or delivered to the State since it fell due), organizations, assistance-providers (States and organizations with an assistance offer), stale-providers (providers whose latest offer update is more than 12 months old)
+       * @enum {string}
+       */
+      audience:
+        | "non-reporting-states"
+        | "reporting-states"
+        | "all-states"
+        | "states-without-current-poc"
+        | "states-with-pending-requests"
+        | "states-with-follow-up-due"
+        | "organizations"
+        | "assistance-providers"
+        | "stale-providers";
+      /** @description Its EventBridge Scheduler expression, e.g. cron(0 9 ? 3 3#2 *) */
+      expression: string;
+      /** @description The IANA zone the expression is read in */
       timeZone: string;
     };
     ProgrammeYears: {

@@ -6,6 +6,7 @@ import * as z from "zod";
 import type { Clock } from "#shared/clock.ts";
 import { problemSchema } from "#shared/http/problem.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { lazy } from "#shared/lazy.ts";
 import { programmeCalendar } from "#shared/programme/ical.ts";
 import { programmeLetterValues } from "#shared/programme/letter-values.ts";
 import { type LetterWavesPerRun, letterWaves } from "#shared/programme/letters.ts";
@@ -25,9 +26,11 @@ import {
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import type { ProgrammeYear, ProgrammeYears } from "#shared/programme/years.ts";
 import { programmeYears } from "#shared/programme/years.ts";
+import { programmeSchema, type Programme as Schedules } from "#shared/schedules/schema.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
+import programmeJson from "../../../events/programme.json" with { type: "json" };
 import type { TableDependencies } from "../api-handler.ts";
 import { programmeTable } from "./reports.tables.ts";
 
@@ -83,6 +86,8 @@ export interface ProgrammeRouteDependencies {
   clock: Clock;
   years: ProgrammeYears;
   letters?: LetterWavesPerRun | undefined;
+  /** The programme's schedules, served with each scheduled letter (events/programme.json as deployed). */
+  schedules?: (() => Schedules) | undefined;
 }
 
 /** The routes' schemas, joined to their data in programme.table.ts. */
@@ -145,8 +150,8 @@ export const declarations = declareRoutes(programmeTable, {
   },
 });
 
-export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDependencies) {
-  const view = viewProgramme({ clock, years, letters });
+export function programmeRoutes({ clock, years, letters, schedules }: ProgrammeRouteDependencies) {
+  const view = viewProgramme({ clock, years, letters, schedules });
   const letterValues = programmeLetterValues(years);
   return routesOf(declarations, {
     async getProgramme({ query }) {
@@ -187,6 +192,9 @@ export function programmeRoutes({ clock, years, letters }: ProgrammeRouteDepende
   });
 }
 
+// Parsed when a letter is first served with its schedule, not when the routes load.
+const schedules = lazy(() => programmeSchema.parse(programmeJson));
+
 /** The routes on the reports group's tables (functions/api/reports.ts). */
 export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
   const waves = waveRepository(doc, tableNames, clock);
@@ -198,5 +206,6 @@ export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route
       templates: templateRepository(doc, tableNames, clock),
     }),
     letters: () => letterWaves(waves),
+    schedules,
   });
 }

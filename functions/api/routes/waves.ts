@@ -24,7 +24,7 @@ import { unLanguageSchema } from "#shared/registry/schemas.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { audienceAsReadBy, messageAsReadBy } from "#shared/waves/as-read.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
-import { SAME_LETTER_LOOKBACK_DAYS } from "#shared/waves/same-letter.ts";
+import { SAME_LETTER_LOOKBACK_DAYS } from "#shared/waves/same-letter-window.ts";
 import { unconfiguredWaveScheduler } from "#shared/waves/scheduler.ts";
 import { newWaveSchema, waveSchema, waveTestRequestSchema, waveTestResultSchema } from "#shared/waves/schemas.ts";
 import { staffMailDomainsOf } from "#shared/waves/staff-domains.ts";

@@ -18,6 +18,7 @@ export type WaveTestRequest = Schemas["WaveTestRequest"];
 export type WaveTestSent = Schemas["WaveTestSent"];
 export type ResentLetter = Schemas["ResentWaveMessage"];
 export type Redispatch = Schemas["WaveRedispatch"];
+export type ProgrammeView = Schemas["ProgrammeView"];
 
 export type { Versioned };
 
@@ -63,6 +64,22 @@ export async function createWave(body: NewWave): Promise<Wave> {
 
 export async function audienceOf(id: string): Promise<AudiencePreview> {
   return dataOf(await api.GET("/waves/{id}/audience", { params: { path: { id } } }));
+}
+
+/**
+ * The programme years named that the desk serves (GET /programme/years: those stored, the current one and the next,
+ * rolled forward), each as GET /programme serves it: each scheduled letter with its schedule and its waves.
+ */
+export async function programmeViews(years: readonly number[]): Promise<ProgrammeView[]> {
+  const { currentYear, years: listed } = dataOf(await api.GET("/programme/years", {}));
+  const served = new Set([...listed.map(({ year }) => year), currentYear, currentYear + 1]);
+  return Promise.all(
+    years
+      .filter((year) => served.has(year))
+      .map(async (year) =>
+        dataOf(await api.GET("/programme", { params: { query: { year: String(year), next: "1" } } })),
+      ),
+  );
 }
 
 export async function sendTestCopy(id: string, body: WaveTestRequest): Promise<WaveTestSent> {

@@ -50,6 +50,7 @@ import {
   type WaveStatus,
   type WaveWithCounts,
 } from "./wave-facts.ts";
+import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
 
@@ -259,15 +260,16 @@ function SameLetter({ waves }: { waves: AudiencePreview["sameLetter"] }) {
   );
 }
 
-function AudiencePanel({ preview, sendInstant }: { preview: Loaded<AudiencePreview>; sendInstant: string }) {
+function AudiencePanel({ preview, wave }: { preview: Loaded<AudiencePreview>; wave: WaveWithCounts }) {
   return (
     <section aria-labelledby="audience-title">
       <h2 id="audience-title">Who it would reach</h2>
+      <ProgrammeSends wave={wave} />
       <Show what={preview}>
         {(data) => (
           <>
             <SameLetter waves={data.sameLetter} />
-            <ResolvedFor day={data.asOfDay} sendInstant={sendInstant} />
+            <ResolvedFor day={data.asOfDay} sendInstant={wave.sendInstant} />
             <Audience preview={data} />
           </>
         )}
@@ -530,11 +532,11 @@ interface WaveMoves {
 
 /** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
 function OpenWave(props: WaveMoves & { current: Versioned<WaveWithCounts>; session: Session }) {
-  const { id, sendInstant } = props.current.value;
+  const { id } = props.current.value;
   const [preview] = useLoad(() => audienceOf(id), id);
   return (
     <>
-      <AudiencePanel preview={preview} sendInstant={sendInstant} />
+      <AudiencePanel preview={preview} wave={props.current.value} />
       {may(props.session.group, "POST /waves/{id}/schedule") && (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
