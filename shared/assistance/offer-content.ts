@@ -1,5 +1,5 @@
 // What an offer says, for telling an offer recorded twice from a new one (ADR 0006): the provider, the areas (any
-// order), the description (case and spacing aside) and the validity. Its last-updated day and its id are not part of it.
+// order), the description (case and spacing aside) and the validity; not its last-updated day, nor its id.
 import { Conflict } from "../errors.ts";
 import { type AssistanceOffer, providerKey } from "./schemas.ts";
 

@@ -14,6 +14,7 @@ import type { WaveValues } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
+import { madeByASchedule } from "./made-by-a-schedule.ts";
 import { type ProgrammeWave, programmeWaveInputSchema, programmeWaveSchema } from "./programme-wave-schema.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import type { Wave } from "./schemas.ts";
@@ -63,9 +64,6 @@ export const withOwnValues = (input: ProgrammeWave, own: WaveValues | undefined)
 /** The schedule's input with the values the programme year's file gives its letter (withOwnValues). */
 export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>
   withOwnValues(input, yearLetterValues(year, input.key));
-
-/** A wave a programme schedule made (`<key>-<year>`): staff waves have generated ids (shared/ids.ts), with no hyphen. */
-const madeByASchedule = (wave: Pick<Wave, "id">) => /-\d{4}$/.test(wave.id);
 
 /** Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway. */
 function sentInstead(others: SameLetterWave[], wave: Wave): string[] {

@@ -1,10 +1,11 @@
-// The programme's own sendings of a staff wave's letter, before they fire (GET /programme serves each scheduled letter
-// with its schedule; its firing in the item's days is read as the reminder run reads it, shared/schedules/send-day.ts):
-// named on the wave's page with what follows. The reading is handed in: the page loads it (and croner) on its own, so
-// the console's first page does not carry it. Within 30 days of the wave,
-// the same audience's programme letter is held as a draft when it fires (ADR 0054); further apart, or to another
-// audience, recipients have the letter twice. Pure (types only from the generated schema), tested in Node.
+// The programme's own sendings of a staff wave's letter, before they fire, named on the wave's page with what follows:
+// within 30 days of the wave, the same audience's programme letter is held as a draft when it fires (ADR 0054);
+// further apart, or to another audience, recipients have the letter twice. GET /programme serves each scheduled letter
+// with its schedule; its firing in the item's days is read as the reminder run reads it (shared/schedules/send-day.ts),
+// handed in by the page, which loads it (and croner) on its own so that the console's first page does not carry it.
+// No window needed: tested in Node.
 import type { firstFiringBetween } from "../../../../shared/schedules/send-day.ts";
+import { madeByASchedule } from "../../../../shared/waves/made-by-a-schedule.ts";
 import { SAME_LETTER_LOOKBACK_DAYS } from "../../../../shared/waves/same-letter-window.ts";
 import type { components } from "../../api/schema";
 import type { Audience, Wave } from "./wave-facts.ts";
@@ -21,14 +22,11 @@ export interface ProgrammeSending {
   waveKey: string;
   audience: Audience;
   firesAt: string;
-  /** The same audience within SAME_LETTER_LOOKBACK_DAYS of the wave: the firing holds its letter once this one is sent. */
+  /** The same audience within SAME_LETTER_LOOKBACK_DAYS of the wave: the firing holds its letter, this one sent. */
   held: boolean;
 }
 
-/** A wave a programme schedule made (`<key>-<year>`); staff waves have generated ids, with no hyphen. */
-export const isProgrammeWave = (wave: Pick<Wave, "id">) => /-\d{4}$/.test(wave.id);
-
-/** A day's programme year: its period runs from February to the end of the next January. */
+/** A day's programme year, February to January, as shared/programme/calendar.ts reckons it (its types reach Node). */
 const programmeYearOf = (instant: number) => {
   const day = new Date(instant);
   return day.getUTCMonth() === 0 ? day.getUTCFullYear() - 1 : day.getUTCFullYear();
@@ -51,7 +49,7 @@ export function programmeSendings(
   now: Date,
   firingBetween: typeof firstFiringBetween,
 ): ProgrammeSending[] {
-  if (isProgrammeWave(wave)) return [];
+  if (madeByASchedule(wave)) return [];
   const sends = Date.parse(wave.sendInstant);
   const sendings = views.flatMap((view) =>
     view.activities.flatMap((activity) =>
