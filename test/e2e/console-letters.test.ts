@@ -430,6 +430,13 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     // Its link opens the programme's item that sends the letter.
     await caution.getByRole("link").first().click();
     await page.waitForURL(/#\/programme\/\d{4}\//);
+    // The item names the same firing, and the audience its schedule writes to.
+    const sentBy = page
+      .locator('[data-list="letters"] tr', { hasText: "first-report-request" })
+      .locator('[data-field="sent-by"]');
+    await sentBy.locator("time").waitFor();
+    expect(await sentBy.textContent()).toBe(`its schedule, to States without a first national report, firing ${fires}`);
+    await page.screenshot({ path: join(SCREENSHOTS, "programme-item-schedule-1280.png"), fullPage: true });
     await page.close();
     for (const wave of [early, toAll]) {
       const cancelled = await api("POST", `/waves/${wave.body.id}/cancel`, undefined, { "If-Match": wave.etag });

@@ -205,8 +205,11 @@ describe("the staff console", { timeout: 90_000 }, () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain("experts");
-    // Signing in moves focus to the page's content; backwards from there: the banner's controls, then the skip link.
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id)).toBe("main");
+    // Signing in moves focus to the page's content (an effect, run once the page is shown: asked until it has run);
+    // backwards from there: the banner's controls, then the skip link.
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id))
+      .toBe("main");
     const reached: string[] = [];
     while (reached.at(-1) !== "Skip to content" && reached.length < 12) {
       await page.keyboard.press("Shift+Tab");

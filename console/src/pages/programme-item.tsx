@@ -1,14 +1,47 @@
-// One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as with
-// the waves each produced (a scheduled letter's once its schedule fired; a manual one's as staff made them), and the
-// year's values of its scheduled letters (programme-letter-form.tsx).
-import { api, dataOf } from "../api/client.ts";
+// One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as, each with
+// its schedule (to whom, and when it fires in the activity's days) and the waves each produced (a scheduled letter's
+// once its schedule fired; a manual one's as staff made them), and the year's values of its scheduled letters
+// (programme-letter-form.tsx).
+import type { firstFiringBetween } from "../../../shared/schedules/send-day.ts";
+import { api, dataOf, type Schemas } from "../api/client.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { utcText } from "./correspondence/time.ts";
+import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import { fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { LetterValuesPanel } from "./programme-letter-form.tsx";
 import { ActivityWhen } from "./programme-when.tsx";
+
+type Activity = Schemas["ScheduledActivity"];
+type Letter = NonNullable<Activity["letters"]>[number];
+
+/** Who sends the letter: staff, or its schedule (to whom, and when it fires once `firing` is loaded), or nothing. */
+function SentBy({
+  letter,
+  activity,
+  firing,
+}: {
+  letter: Letter;
+  activity: Activity;
+  firing: typeof firstFiringBetween | undefined;
+}) {
+  if (letter.manual) return <>staff, as required</>;
+  const { schedule } = letter;
+  if (!schedule) return <>no schedule sends it</>;
+  const fires = firing?.(schedule.expression, schedule.timeZone, activity.day, activity.lastDay);
+  return (
+    <>
+      its schedule, to {AUDIENCES[schedule.audience]}
+      {fires && (
+        <>
+          , firing <time dateTime={fires.toISOString()}>{utcText(fires)}</time>
+        </>
+      )}
+    </>
+  );
+}
 
 async function activityOf(year: number, id: string) {
   const view = dataOf(await api.GET("/programme", { params: { query: { year: String(year) } } }));
@@ -19,6 +52,9 @@ async function activityOf(year: number, id: string) {
 
 export function ProgrammeItem({ year, id, session }: { year: number; id: string; session: Session }) {
   const [loaded, reload] = useLoad(() => activityOf(year, id), `${year}/${id}`);
+  // The schedules' reading (croner), loaded by this page alone, as the wave page loads it.
+  const [reading] = useLoad(() => import("../../../shared/schedules/send-day.ts"), "send-day");
+  const firing = reading.status === "ready" ? reading.data.firstFiringBetween : undefined;
   return (
     <Show what={loaded}>
       {({ view, activity }) => (
@@ -79,7 +115,9 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
                       <td>
                         <a href={href.template(letter.templateId)}>{letter.templateId}</a>
                       </td>
-                      <td>{letter.manual ? "staff, as required" : "its schedule"}</td>
+                      <td data-field="sent-by">
+                        <SentBy letter={letter} activity={activity} firing={firing} />
+                      </td>
                       <td>
                         {(letter.waves ?? []).length === 0 ? (
                           "none yet"
