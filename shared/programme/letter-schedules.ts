@@ -7,15 +7,23 @@ import type { Activity, LetterSchedule } from "./schemas.ts";
 
 type ServedLetter = NonNullable<Activity["letters"]>[number];
 
-export function scheduleOf(
-  schedules: Schedules,
-  waveKey: string,
-): { schedule: Schedule; input: ProgrammeWave } | undefined {
-  for (const schedule of schedules.schedules) {
-    const input = programmeWaveInputSchema.safeParse(schedule.input).data?.programmeWave;
-    if (input?.key === waveKey) return { schedule, input };
+type Scheduled = { schedule: Schedule; input: ProgrammeWave };
+
+// Each schedules file's programme letters by key, read once: GET /programme asks for every letter of every activity.
+const byKey = new WeakMap<Schedules, Map<string, Scheduled>>();
+
+/** The schedule that fires the letter `waveKey` (the first, should two name it), with its wave input. */
+export function scheduleOf(schedules: Schedules, waveKey: string): Scheduled | undefined {
+  let index = byKey.get(schedules);
+  if (!index) {
+    index = new Map();
+    for (const schedule of schedules.schedules) {
+      const input = programmeWaveInputSchema.safeParse(schedule.input).data?.programmeWave;
+      if (input && !index.has(input.key)) index.set(input.key, { schedule, input });
+    }
+    byKey.set(schedules, index);
   }
-  return undefined;
+  return index.get(waveKey);
 }
 
 /** The activity's scheduled letters with their schedules; a manual letter, or one no schedule sends, has none. */
