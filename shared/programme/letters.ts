@@ -34,6 +34,7 @@ const brief = (wave: Wave): LetterWave => ({
   status: wave.status,
   sendAt: wave.sendAt,
   timeZone: wave.timeZone,
+  ...(wave.description ? { description: wave.description } : {}),
 });
 
 async function everyWave(waves: WaveReader): Promise<Wave[]> {

@@ -114,6 +114,10 @@ export const letterWaveSchema = /* @__PURE__ */ z
     status: waveStatusSchema,
     sendAt: z.string().describe("Local send time in the wave's zone"),
     timeZone: z.string(),
+    description: z
+      .string()
+      .optional()
+      .describe("The wave's description: a programme letter's wave its schedule made a draft says why it was not sent"),
   })
   .meta({ id: "ProgrammeLetterWave" });
 export type LetterWave = z.infer<typeof letterWaveSchema>;

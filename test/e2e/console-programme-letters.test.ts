@@ -3,10 +3,12 @@
 // values on the activity's page, each letter through its own route, and the year's file holds them; another letter
 // changed since the page read it does not stand in the way, while this letter changed since is refused and read again
 // in place, keeping what was typed; a bad time shows at its field and stores nothing; a wave its schedule already made
-// a draft is named, with the template's composer; a venue is given in each language (a missing one refused at its
-// field, the API's 422 at the venue) and opens again in each; members and experts see the values and no form; the
-// draft year is adopted from the programme page (a change made meanwhile is read again first, and a page that meets
-// the year adopted already says so).
+// a draft is said held, and why, on the programme's page and the activity's, and named with the template's composer;
+// a venue is given in each language (a missing one refused at its field, the API's 422 at the venue) and opens again
+// in each; members and experts see the values and no form; the form asks only for the values the letter's template
+// names (the March request's activity has none to give), and a value the template no longer names is kept through a
+// save; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a page
+// that meets the year adopted already says so).
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -107,7 +109,17 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     const wave = (await api("GET", `/waves/${ORGANIZATIONS_LETTER}-${year}`)).body;
     expect(wave.status).toBe("draft");
 
+    // The programme's page and the activity's say it was held, and why.
+    const calendar = await signIn("secretariat");
+    await go(calendar, `#/programme/${year}`);
+    const row = calendar.getByRole("row").filter({ has: calendar.getByRole("link", { name: /open briefing/ }) });
+    await expect
+      .poll(() => row.filter({ hasText: wave.templateId }).first().textContent())
+      .toContain(`${wave.templateId} (1 wave; its schedule's wave held as a draft, not sent)`);
+    await calendar.close();
     const page = await openActivity("secretariat", year);
+    expect(await page.locator("[data-field='held']").textContent()).toBe(wave.description);
+    expect(wave.description).toMatch(/: a draft, not sent: programmeWave\.values\.briefing\.date: /);
     await field(page, ORGANIZATIONS_LETTER, "venue").fill("Trusteeship Council Chamber");
     const form = page.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` });
     await form.getByRole("button", { name: "Save the letter's values" }).click();
@@ -291,6 +303,97 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await settled(member);
     expect(await member.getByRole("button", { name: "Adopt this programme" }).count()).toBe(0);
     await member.close();
+  });
+
+  it("asks only for the values a letter's template names, and says a letter whose template names none takes none", async () => {
+    const year = await currentYear();
+    // The March first-report request names no briefing value: its activity has nothing to give.
+    const march = await signIn("secretariat");
+    await go(march, `#/programme/${year}/mar-letter-first-report`);
+    await march.getByRole("heading", { name: "Letters", exact: true }).waitFor();
+    await settled(march);
+    expect(await march.locator("[data-field='sent-by']").first().textContent()).toMatch(/^its schedule/);
+    expect(await march.getByRole("heading", { name: `Values given for ${year}` }).count()).toBe(0);
+    expect(await march.locator("form").count()).toBe(0);
+    await march.close();
+
+    // The organizations' template edited by staff: first without its venue, then without any briefing value.
+    const templatePath = `/templates/${
+      (await api("GET", `/programme?year=${year}`)).body.activities
+        .find((activity: Json) => activity.id === ACTIVITY)
+        .letters.find((letter: Json) => letter.waveKey === ORGANIZATIONS_LETTER).templateId
+    }`;
+    const original = await api("GET", templatePath);
+    expect(original.status).toBe(200);
+    const rewritten = (words: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(original.body.variants as Record<string, Record<string, unknown>>).map(([language, variant]) => [
+          language,
+          Object.fromEntries(
+            Object.entries(variant).map(([part, text]) => [
+              part,
+              // `reviewed` is a flag, kept as it is.
+              typeof text === "string"
+                ? Object.entries(words).reduce((out, [placeholder, word]) => out.replaceAll(placeholder, word), text)
+                : text,
+            ]),
+          ),
+        ]),
+      );
+    const patchTemplate = async (variants: Json) => {
+      const read = await api("GET", templatePath);
+      const patched = await api("PATCH", templatePath, { variants }, { "if-match": read.etag });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    };
+    try {
+      await patchTemplate(rewritten({ "{{briefing.venue}}": "Conference Room 4" }));
+      const page = await openActivity("secretariat", year);
+      const form = page.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` });
+      expect(await field(page, ORGANIZATIONS_LETTER, "date").count()).toBe(1);
+      expect(await field(page, ORGANIZATIONS_LETTER, "time").count()).toBe(1);
+      expect(await form.getByRole("group", { name: "Briefing venue" }).count()).toBe(0);
+      expect(await page.locator(`#values-${ORGANIZATIONS_LETTER}-unasked`).textContent()).toBe(
+        "Not asked, since its template does not name it: briefing.venue (kept as it is, and unused).",
+      );
+      // The other letter's template still names all three.
+      const states = page.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` });
+      expect(await states.getByRole("group", { name: "Briefing venue" }).count()).toBe(1);
+      // A save sends the venue on record back as it is: the form did not ask for it, and it is not lost.
+      const venueBefore = letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values["briefing.venue"];
+      expect(venueBefore).toBeDefined();
+      await field(page, ORGANIZATIONS_LETTER, "date").fill(`${year}-10-05`);
+      await form.getByRole("button", { name: "Save the letter's values" }).click();
+      await page.locator(`#values-${ORGANIZATIONS_LETTER}-saved`).waitFor();
+      expect(letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values).toEqual({
+        "briefing.date": `${year}-10-05`,
+        "briefing.venue": venueBefore,
+      });
+      await page.screenshot({
+        path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-named-only-1280.png"),
+        fullPage: true,
+      });
+      await page.close();
+
+      await patchTemplate(
+        rewritten({
+          "{{briefing.venue}}": "Conference Room 4",
+          "{{briefing.date|date}}": "1 October",
+          "{{briefing.time|time}}": "10:00",
+        }),
+      );
+      const none = await openActivity("secretariat", year);
+      expect(await none.locator(`#values-${ORGANIZATIONS_LETTER}-none`).textContent()).toMatch(
+        new RegExp(
+          `^${ORGANIZATIONS_LETTER}: its template .+ names no briefing date, time or venue, .*on record, unused: briefing.date ${year}-10-05`,
+        ),
+      );
+      expect(await none.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` }).count()).toBe(0);
+      expect(await none.getByRole("form", { name: `The ${year} values of ${STATES_LETTER}` }).count()).toBe(1);
+      expect(await seriousViolations(none)).toEqual([]);
+      await none.close();
+    } finally {
+      await patchTemplate(original.body.variants);
+    }
   });
 
   it("adopts the draft year after an inline confirmation, a change made meanwhile read again first", async () => {

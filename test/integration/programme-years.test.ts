@@ -155,7 +155,13 @@ describe("the correspondence items' letters", () => {
       wave("first-report-request-2023", "programme-first-report-request", "2023-03-14T09:00", "completed"),
       audit,
     );
-    await waves.create(wave("01OUTREACH", "programme-outreach-letter", "2023-03-20T09:00", "draft"), audit);
+    await waves.create(
+      {
+        ...wave("01OUTREACH", "programme-outreach-letter", "2023-03-20T09:00", "draft"),
+        description: "Outreach, March",
+      },
+      audit,
+    );
     await waves.create(wave("01OUTREACH-2024", "programme-outreach-letter", "2024-03-20T09:00", "draft"), audit);
 
     const view = (await call({ path: "/programme", query: "year=2023" })).body as ProgrammeView;
@@ -189,7 +195,15 @@ describe("the correspondence items' letters", () => {
         waveKey: "outreach-letter",
         templateId: "programme-outreach-letter",
         manual: true,
-        waves: [{ id: "01OUTREACH", status: "draft", sendAt: "2023-03-20T09:00", timeZone: "America/New_York" }],
+        waves: [
+          {
+            id: "01OUTREACH",
+            status: "draft",
+            sendAt: "2023-03-20T09:00",
+            timeZone: "America/New_York",
+            description: "Outreach, March",
+          },
+        ],
       },
     ]);
   });

@@ -1,15 +1,19 @@
 // The console's pure parts of a programme letter's values (console/src/pages/programme-letter-values.ts): the form
 // from what is given, the values sent from the form (none: {}), the API's 422 paths (`body.<field>`) read back to the
-// fields, and the year's wave made a draft. The venue's own rules are console-venue.test.ts's.
+// fields, the year's wave made a draft, and the values a letter's template names (the form asks for those alone, and
+// keeps the others as on record when read again). The venue's own rules are console-venue.test.ts's.
 import { describe, expect, it } from "vitest";
 import {
   describeValues,
   draftWaveOf,
+  formReadAgain,
+  valueFieldsNamed,
   valueProblems,
   valuesFormOf,
   valuesOfForm,
 } from "../../console/src/pages/programme-letter-values.ts";
 import { venueFormOf } from "../../console/src/ui/venue.ts";
+import { programmeTemplates } from "../../shared/templates/programme-templates.ts";
 
 const oneVenue = (one: string) => venueFormOf(one);
 const form = { "briefing.date": "", "briefing.time": "", "briefing.venue": oneVenue("") };
@@ -78,5 +82,37 @@ describe("a programme letter's values in the console", () => {
     expect(draftWaveOf({ waveKey, waves: [wave(`${waveKey}-2026`, "completed")] }, 2026)).toBeUndefined();
     expect(draftWaveOf({ waveKey, waves: [wave("W-STAFF", "draft")] }, 2026)).toBeUndefined();
     expect(draftWaveOf({ waveKey }, 2026)).toBeUndefined();
+  });
+
+  it("asks for the values the letter's template names, in the form's order: none for the first-report request", () => {
+    const template = (id: string) => {
+      const found = programmeTemplates.find((candidate) => candidate.id === id);
+      if (!found) throw new Error(`no programme template ${id}`);
+      return found;
+    };
+    expect(valueFieldsNamed(template("programme-open-briefing-invitation"))).toEqual([
+      "briefing.date",
+      "briefing.time",
+      "briefing.venue",
+    ]);
+    expect(valueFieldsNamed(template("programme-first-report-request"))).toEqual([]);
+    // Named in one language only, in the subject or the HTML: still asked for.
+    const en = { subject: "Briefing {{briefing.date|date}}", text: "Dear {{state.name}}", html: "<p>x</p>" };
+    const fr = { subject: "Séance", text: "x", html: "<p>{{briefing.venue}}</p>" };
+    expect(valueFieldsNamed({ variants: { en, fr } })).toEqual(["briefing.date", "briefing.venue"]);
+    // A template not on record may name any of them.
+    expect(valueFieldsNamed(undefined)).toEqual(["briefing.date", "briefing.time", "briefing.venue"]);
+  });
+
+  it("keeps the typing in the fields asked for when read again, and takes the others from the record", () => {
+    const typed = { "briefing.date": "2026-10-05", "briefing.time": "", "briefing.venue": oneVenue("Typed room") };
+    const current = { "briefing.date": "2026-09-17", "briefing.time": "11:00", "briefing.venue": "Room 4" };
+    expect(formReadAgain(typed, current, ["briefing.date", "briefing.time"])).toEqual({
+      "briefing.date": "2026-10-05",
+      "briefing.time": "",
+      "briefing.venue": oneVenue("Room 4"),
+    });
+    expect(formReadAgain(typed, {}, ["briefing.date"])).toEqual({ ...form, "briefing.date": "2026-10-05" });
+    expect(formReadAgain(typed, current, ["briefing.date", "briefing.time", "briefing.venue"])).toEqual(typed);
   });
 });

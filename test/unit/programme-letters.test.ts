@@ -1,5 +1,6 @@
 // The waves each programme letter is served with: a scheduled letter's own wave (<key>-<year>) first, then the waves
 // staff made from its template inside the programme's period; never another schedule's wave, nor one of another year.
+// Each with its description, which says why a wave its schedule made a draft was not sent.
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -55,6 +56,35 @@ describe("a scheduled programme letter's waves", () => {
     expect(await lettersOf(waves, "mar-letter-points-of-contact")).toEqual([
       ["point-of-contact-update-states", ["point-of-contact-update-states-2027"]],
       ["point-of-contact-update-organizations", ["point-of-contact-update-organizations-2027"]],
+    ]);
+  });
+
+  it("serves each wave's description: the reason its schedule's wave was held as a draft", async () => {
+    const waves = inMemoryWaves(clock);
+    const template = "programme-first-report-request";
+    const held =
+      "Programme letter first-report-request of 2027: a draft, not sent: staff wave 01EARLY sends this letter to the " +
+      "same audience";
+    await waves.create(
+      { ...wave("first-report-request-2027", template, "2027-03-09T09:00", "draft"), description: held },
+      audit,
+    );
+    await waves.create(wave("01EARLY", template, "2027-03-02T09:00", "completed"), audit);
+    const { years } = await seededProgramme(clock);
+    const { programme } = await years.get(2027);
+    const activity = programme.activities.find((candidate) => candidate.id === "mar-letter-first-report");
+    if (!activity) throw new Error("the 2027 draft has no mar-letter-first-report");
+    const [letter] = (await letterWaves(waves).wavesOf(programme)).withWaves(activity).letters ?? [];
+    expect(letter?.waves).toEqual([
+      {
+        id: "first-report-request-2027",
+        status: "draft",
+        sendAt: "2027-03-09T09:00",
+        timeZone: "America/New_York",
+        description: held,
+      },
+      // A wave with no description is served without one.
+      { id: "01EARLY", status: "completed", sendAt: "2027-03-02T09:00", timeZone: "America/New_York" },
     ]);
   });
 });

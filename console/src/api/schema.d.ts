@@ -4274,6 +4274,8 @@ export interface components {
       /** @description Local send time in the wave's zone */
       sendAt: string;
       timeZone: string;
+      /** @description The wave's description: a programme letter's wave its schedule made a draft says why it was not sent */
+      description?: string;
     };
     ProgrammeLetterSchedule: {
       /** @description The schedule's id in events/programme.json */

@@ -1,6 +1,6 @@
 // One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as, each with
 // its schedule (to whom, and when it fires in the activity's days) and the waves each produced (a scheduled letter's
-// once its schedule fired; a manual one's as staff made them), and the year's values of its scheduled letters
+// once its schedule fired, with why it was held as a draft when it was; a manual one's as staff made them), and the year's values of its scheduled letters
 // (programme-letter-form.tsx).
 import type { firstFiringBetween } from "../../../shared/schedules/send-day.ts";
 import { api, dataOf, type Schemas } from "../api/client.ts";
@@ -12,6 +12,7 @@ import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import { fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { LetterValuesPanel } from "./programme-letter-form.tsx";
+import { draftWaveOf } from "./programme-letter-values.ts";
 import { ActivityWhen } from "./programme-when.tsx";
 
 type Activity = Schemas["ScheduledActivity"];
@@ -126,6 +127,12 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
                             {(letter.waves ?? []).map((wave) => (
                               <li key={wave.id}>
                                 <a href={href.wave(wave.id)}>{wave.id}</a>: {wave.status}, {wave.sendAt} {wave.timeZone}
+                                {wave.id === draftWaveOf(letter, view.year) && wave.description && (
+                                  // Why the schedule's wave sends nothing (a value missing, a staff wave sending it).
+                                  <p class="muted" data-field="held">
+                                    {wave.description}
+                                  </p>
+                                )}
                               </li>
                             ))}
                           </ul>

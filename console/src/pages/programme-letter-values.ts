@@ -4,10 +4,12 @@
 // Pure, so they are tested in Node (test/unit/console-programme-letter-values.test.ts).
 import type { components } from "../api/schema";
 import { type VenueForm, venueFormOf, venueOfForm } from "../ui/venue.ts";
+import { variablesNamed } from "./correspondence/audience-fit.ts";
 
 export type WaveValues = components["schemas"]["WaveValues"];
 type Problem = components["schemas"]["Problem"];
 type ServedLetter = components["schemas"]["ProgrammeLetter"];
+type Template = components["schemas"]["Template"];
 
 /** The values a scheduled letter's wave must supply: the open briefing's day, time and venue. */
 export const LETTER_VALUE_FIELDS = ["briefing.date", "briefing.time", "briefing.venue"] as const;
@@ -17,6 +19,34 @@ export interface LetterValuesForm {
   "briefing.date": string;
   "briefing.time": string;
   "briefing.venue": VenueForm;
+}
+
+/**
+ * The values the letter's template names, in the form's order: only those are asked for (a first-report request names
+ * none, so a date given to it would do nothing). A template not on record may name any of them.
+ */
+export function valueFieldsNamed(template: Pick<Template, "variants"> | undefined): readonly LetterValueField[] {
+  if (!template) return LETTER_VALUE_FIELDS;
+  const named: ReadonlySet<string> = variablesNamed(template);
+  return LETTER_VALUE_FIELDS.filter((field) => named.has(field));
+}
+
+/**
+ * The form after the letter's values were read again: what was typed in the fields asked for, and what is on record now
+ * in the others (the form sends them back as they are, so a value the template does not name is neither lost nor
+ * changed).
+ */
+export function formReadAgain(
+  typed: LetterValuesForm,
+  current: WaveValues | undefined,
+  asked: readonly LetterValueField[],
+): LetterValuesForm {
+  const onRecord = valuesFormOf(current);
+  return {
+    "briefing.date": asked.includes("briefing.date") ? typed["briefing.date"] : onRecord["briefing.date"],
+    "briefing.time": asked.includes("briefing.time") ? typed["briefing.time"] : onRecord["briefing.time"],
+    "briefing.venue": asked.includes("briefing.venue") ? typed["briefing.venue"] : onRecord["briefing.venue"],
+  };
 }
 
 /** The form from the values given now: a venue given in each language opens with its six texts. */

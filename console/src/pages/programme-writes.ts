@@ -1,10 +1,12 @@
 // The programme year's writes from the console: one scheduled letter's values read with their ETag and given back with
 // If-Match (only a change to that letter since is refused, not another letter's), and a draft year adopted with
-// If-Match on the year's file read with its ETag.
-import { api, dataOf } from "../api/client.ts";
+// If-Match on the year's file read with its ETag; and the letters' templates, for the values each names.
+import { api, dataOf, ProblemError } from "../api/client.ts";
 import type { components } from "../api/schema";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 import { type LetterValuesForm, valuesOfForm, type WaveValues } from "./programme-letter-values.ts";
+
+type Template = components["schemas"]["Template"];
 
 /** The programme file as GET /programme/{year} gives it (`programme`). */
 type ProgrammeFile = components["schemas"]["ProgrammeFile"];
@@ -43,6 +45,21 @@ export async function giveLetterValues(
     body: valuesOfForm(form),
   });
   return versionedOf(dataOf(result).values, result.response);
+}
+
+/** The letters' templates by id, each read once; a template not on record (404) is left out, any other refusal thrown. */
+export async function letterTemplates(templateIds: readonly string[]): Promise<Map<string, Template>> {
+  const read = await Promise.all(
+    [...new Set(templateIds)].map(async (id) => {
+      try {
+        return [id, dataOf(await api.GET("/templates/{id}", { params: { path: { id } } }))] as const;
+      } catch (error) {
+        if (error instanceof ProblemError && error.problem.status === 404) return undefined;
+        throw error;
+      }
+    }),
+  );
+  return new Map(read.filter((entry) => entry !== undefined));
 }
 
 /** Adopts the draft year read with `etag`: 409 when adopted already, 412 when it changed since it was read. */

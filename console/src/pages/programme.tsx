@@ -12,7 +12,10 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { AdoptProgramme } from "./programme-adopt.tsx";
 import { YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { CalendarFeeds } from "./programme-feeds.tsx";
+import { draftWaveOf } from "./programme-letter-values.ts";
 import { ActivityWhen } from "./programme-when.tsx";
+
+const wavesText = (count: number) => `${count} ${count === 1 ? "wave" : "waves"}`;
 
 /** The year asked for, or the current one (a draft rolled forward when none is adopted). */
 async function programmeOf(year: number | undefined) {
@@ -113,7 +116,12 @@ export function Programme({ year, session }: { year?: number; session: Session }
                       <td>{activity.kind}</td>
                       <td>
                         {(activity.letters ?? [])
-                          .map((letter) => `${letter.templateId} (${(letter.waves ?? []).length} waves)`)
+                          .map(
+                            (letter) =>
+                              `${letter.templateId} (${wavesText((letter.waves ?? []).length)}${
+                                draftWaveOf(letter, view.year) ? "; its schedule's wave held as a draft, not sent" : ""
+                              })`,
+                          )
                           .join(", ")}
                       </td>
                     </tr>
