@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { SKIP_REASONS, type SkipReason } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { firstFiringBetween } from "../../shared/schedules/send-day.ts";
 import { apiCaller } from "../support/api-call.ts";
@@ -33,8 +34,8 @@ interface Answer {
   id: string;
   variants: { en: { subject: string } };
   recipients: { contact: { id: string }; owner: { name: string } }[];
-  skipped: { reason: string }[];
-  items: { owner: string }[];
+  skipped: { reason: SkipReason }[];
+  items: { owner: string; status: string; skipReason?: SkipReason }[];
   name: string;
   sendInstant: string;
   activities: {
@@ -212,7 +213,9 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(recipients).toBe(preview.body.recipients.length);
     for (const reason of new Set(preview.body.skipped.map((skip) => skip.reason))) {
       await page.getByRole("heading", { name: "Skipped, and why" }).waitFor();
-      expect(await page.locator("li strong", { hasText: reason }).count()).toBeGreaterThan(0);
+      expect(await page.locator("li strong", { hasText: SKIP_REASONS[reason as SkipReason] }).count()).toBeGreaterThan(
+        0,
+      );
     }
 
     // A test copy to a staff address arrives in the SES emulator, alone.
@@ -282,6 +285,23 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(ledger.body.items.length);
     const sentRows = rows.filter({ has: page.getByRole("cell", { name: "sent", exact: true }) });
     await expect.poll(() => sentRows.count(), { timeout: 15_000 }).toBe(recipients);
+    // Each skipped letter says why in words; a State with no active point of contact, that its Mission was written to.
+    const skipped = ledger.body.items.filter((message) => message.status === "skipped");
+    expect(skipped.length).toBeGreaterThan(0);
+    const whyCells = await rows.locator("td:nth-last-child(1)").allTextContents();
+    for (const message of skipped) {
+      const words = message.skipReason ? SKIP_REASONS[message.skipReason] : "";
+      expect(whyCells.some((cell) => words !== "" && cell.startsWith(words))).toBe(true);
+    }
+    expect(whyCells.join(" ")).not.toMatch(/no-active-contact|duplicate-address/);
+    const missionStand = ledger.body.items.find(
+      (message) =>
+        message.skipReason === "no-active-contact" &&
+        ledger.body.items.some((other) => other.owner === message.owner && other.status === "sent"),
+    );
+    // The demo seed has such States (the DPRK, Eswatini).
+    expect(missionStand).toBeDefined();
+    expect(whyCells).toContain("no active point of contact: written to its Permanent Mission");
     const letters = (await mailWith(marker)).filter((mail) => !mail.subject.startsWith("[TEST]"));
     expect(letters).toHaveLength(recipients);
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 // The correspondence pages' pure parts, in Node: their hash routes, the send time a zone's wall clock names (checked
-// against the API's own conversion), and what the pages say about waves (order, counts, progress).
+// against the API's own conversion), and what the pages say about waves (order, counts, progress, why a letter was
+// skipped or an owner not reached).
 import { describe, expect, it } from "vitest";
 import { localToInstant as apiLocalToInstant } from "#shared/waves/rules.ts";
 import {
@@ -19,10 +20,14 @@ import {
   isInFlight,
   progressOf,
   progressText,
+  SKIP_REASONS,
+  UNREACHED_REASONS,
   type Wave,
+  whyText,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { href, routeOf } from "../../console/src/routes.ts";
-import { audienceSchema } from "../../shared/correspondence/schemas.ts";
+import { audienceSchema, skipReasonSchema } from "../../shared/correspondence/schemas.ts";
+import { unreachedReasonSchema } from "../../shared/correspondence/unreached.ts";
 
 describe("the correspondence pages' hash routes", () => {
   it("reads each page from the hash, and back", () => {
@@ -168,5 +173,33 @@ describe("what the pages say about waves", () => {
   it("says no letter is written before a wave is dispatched", () => {
     expect(progressText({}, "scheduled", true)).toBe("No letter is written before the wave is dispatched.");
     expect(progressText({}, "cancelled", true)).toBe("No letters.");
+  });
+
+  it("says in words why a letter was skipped or an owner not reached, for every reason the API names", () => {
+    expect(Object.keys(SKIP_REASONS).sort()).toEqual([...skipReasonSchema.options].sort());
+    expect(Object.keys(UNREACHED_REASONS).sort()).toEqual([...unreachedReasonSchema.options].sort());
+    const letter = (recipient: string, owner: string, status: "sent" | "skipped", more = {}) => ({
+      waveId: "W",
+      recipient,
+      owner,
+      status,
+      notAfter: "2027-01-01T00:00:00.000Z",
+      claims: 0,
+      createdAt: "2027-01-01T00:00:00.000Z",
+      updatedAt: "2027-01-01T00:00:00.000Z",
+      ...more,
+    });
+    const noPoc = letter("owner:STATE:PRK", "STATE:PRK", "skipped", { skipReason: "no-active-contact" });
+    const mission = letter("C-MISSION", "STATE:PRK", "sent", { email: "mission@prk.example" });
+    const orgNoPoc = letter("owner:ORG:au", "ORG:au", "skipped", { skipReason: "no-active-contact" });
+    const bounced = letter("C-GIN", "STATE:GIN", "skipped", { skipReason: "bounced" });
+    const list = [noPoc, mission, orgNoPoc, bounced];
+    expect(whyText(noPoc, list)).toBe("no active point of contact: written to its Permanent Mission");
+    expect(whyText(orgNoPoc, list)).toBe("no active point of contact");
+    expect(whyText(noPoc, [noPoc])).toBe("no active point of contact");
+    expect(whyText(bounced, list)).toBe("the address bounced a letter before");
+    // A letter SES refused keeps SES's own words; a letter sent has none.
+    expect(whyText(letter("C-X", "STATE:X", "sent", { reason: "Mailbox full" }), list)).toBe("Mailbox full");
+    expect(whyText(mission, list)).toBe("");
   });
 });

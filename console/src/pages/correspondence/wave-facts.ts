@@ -29,6 +29,38 @@ export const AUDIENCES: Record<Audience, string> = {
 
 export const AUDIENCE_CODES = Object.keys(AUDIENCES) as Audience[];
 
+type WaveMessage = Schemas["WaveMessage"];
+export type SkipReason = NonNullable<WaveMessage["skipReason"]>;
+
+/** Why a contact gets no letter, in words (tsc checks every reason the API names is here). */
+export const SKIP_REASONS: Record<SkipReason, string> = {
+  "no-active-contact": "no active point of contact",
+  bounced: "the address bounced a letter before",
+  complained: "the address reported a letter as spam",
+  suppressed: "the address is suppressed",
+  inactive: "the contact is no longer active",
+  "duplicate-address": "the same address as another recipient, who has the one letter",
+};
+
+/** Why a State or organization is not written to at all, in words. */
+export const UNREACHED_REASONS: Record<Schemas["UnreachedOwner"]["reason"], string> = {
+  "no-contact": "no active contact on record",
+  "no-usable-address": "no usable address",
+};
+
+/**
+ * Why a letter of the wave is as it is, in words: a skipped contact's reason (an owner with no active point of
+ * contact says whether its Permanent Mission was written to instead, from the wave's other letters); otherwise the
+ * API's own reason (SES's answer, a bounce), or nothing.
+ */
+export function whyText(message: WaveMessage, letters: readonly WaveMessage[]): string {
+  if (!message.skipReason) return message.reason ?? "";
+  const words = SKIP_REASONS[message.skipReason];
+  if (message.skipReason !== "no-active-contact") return words;
+  const written = letters.some((other) => other.owner === message.owner && other.status !== "skipped");
+  return written ? `${words}: written to its Permanent Mission` : words;
+}
+
 export function isAudience(value: string): value is Audience {
   return Object.hasOwn(AUDIENCES, value);
 }

@@ -47,8 +47,11 @@ import {
   isInFlight,
   ownerCode,
   progressText,
+  SKIP_REASONS,
+  UNREACHED_REASONS,
   type WaveStatus,
   type WaveWithCounts,
+  whyText,
 } from "./wave-facts.ts";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
@@ -133,7 +136,7 @@ const addressee = (recipient: Recipient, personal: boolean) => {
 function Audience({ preview }: { preview: AudiencePreview }) {
   // The API gives the person to the secretariat alone (ADR 0048): its answer says which reader this is.
   const personal = preview.recipients.some((recipient) => recipient.email !== undefined);
-  const byReason = new Map<string, AudiencePreview["skipped"]>();
+  const byReason = new Map<AudiencePreview["skipped"][number]["reason"], AudiencePreview["skipped"]>();
   for (const skip of preview.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
   const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission").length;
   return (
@@ -150,7 +153,7 @@ function Audience({ preview }: { preview: AudiencePreview }) {
           <ul>
             {[...byReason].map(([reason, skips]) => (
               <li key={reason}>
-                <strong>{reason}</strong> ({skips.length}):{" "}
+                <strong>{SKIP_REASONS[reason]}</strong> ({skips.length}):{" "}
                 {skips.map((skip, index) => (
                   <span key={skip.recipient}>
                     {index > 0 && ", "}
@@ -168,7 +171,8 @@ function Audience({ preview }: { preview: AudiencePreview }) {
           <ul>
             {preview.unreached.map((owner) => (
               <li key={owner.owner.owner}>
-                <OwnerName owner={owner.owner.owner} name={owner.owner.name} /> ({owner.reason}): {owner.detail}
+                <OwnerName owner={owner.owner.owner} name={owner.owner.name} /> ({UNREACHED_REASONS[owner.reason]}):{" "}
+                {owner.detail}
               </li>
             ))}
           </ul>
@@ -462,7 +466,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
                           : ""}
                       </td>
                       <td>{message.status}</td>
-                      <td>{message.skipReason ?? message.reason ?? ""}</td>
+                      <td>{whyText(message, list)}</td>
                       {withActions && (
                         <td>
                           {message.status === "unknown" && (
@@ -512,7 +516,8 @@ function NotReached({ id, version }: { id: string; version: string }) {
             <ul data-list="unreached">
               {list.map((owner) => (
                 <li key={owner.owner}>
-                  <OwnerName owner={owner.owner} name={owner.name} /> ({owner.reason}): {owner.detail}
+                  <OwnerName owner={owner.owner} name={owner.name} /> ({UNREACHED_REASONS[owner.reason]}):{" "}
+                  {owner.detail}
                 </li>
               ))}
             </ul>
