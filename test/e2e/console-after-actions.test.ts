@@ -5,6 +5,7 @@
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
 import {
   consoleBrowser,
   focusedElement as focused,
@@ -48,8 +49,11 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     const owed = (await api("GET", "/states/TCD/obligations")).body.items.find(
       (o: Json) => o.kind === "point-of-contact",
     );
-    expect(owed.status).not.toBe(before);
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(owed.status);
+    // Shown in words: the status before, and the API's status now.
+    const words = OBLIGATION_STATUSES[owed.status as keyof typeof OBLIGATION_STATUSES];
+    expect(words).toBeDefined();
+    expect(words).not.toBe(before);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(words);
     await page.close();
   });
 

@@ -1,11 +1,13 @@
 // What the console's pages say, in Node: how far a programme activity is (a month-planned one of the current month by
-// its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, and a wave's
-// letters in the order of their recipients' names.
+// its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, a wave's letters in
+// the order of their recipients' names, and an obligation's status in words.
 import { describe, expect, it } from "vitest";
 import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
 import { takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
+import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
+import { obligationStatusSchema } from "../../shared/reporting/schemas.ts";
 
 describe("an activity's distance from today", () => {
   it("names a month-planned activity of the current month by its month, not by days since its first day", () => {
@@ -91,5 +93,13 @@ describe("a wave's letters", () => {
       "STATE:AAA",
       "STATE:ZZZ",
     ]);
+  });
+});
+
+describe("an obligation's status", () => {
+  it("has words for every status the API names, a voluntary one not taken up not called inapplicable", () => {
+    expect(Object.keys(OBLIGATION_STATUSES).sort()).toEqual([...obligationStatusSchema.options].sort());
+    expect(OBLIGATION_STATUSES["not-applicable"]).toBe("none received (voluntary)");
+    expect(new Set(Object.values(OBLIGATION_STATUSES)).size).toBe(obligationStatusSchema.options.length);
   });
 });

@@ -1,4 +1,5 @@
-// The words the State's page shows for the API's codes (languages, kinds of submission, contact roles).
+// The words the State's page shows for the API's codes (languages, kinds of submission, obligations' statuses, contact
+// roles).
 import type { components } from "../../api/schema";
 import { LANGUAGE_NAMES } from "../../ui/language-names.ts";
 
@@ -6,6 +7,7 @@ type Schemas = components["schemas"];
 
 type Language = Schemas["State"]["language"];
 type SubmissionKind = Schemas["Submission"]["kind"];
+type ObligationStatus = Schemas["Obligation"]["status"];
 type ContactRole = Schemas["Contact"]["role"];
 
 export const LANGUAGES: Readonly<Record<Language, string>> = LANGUAGE_NAMES;
@@ -17,6 +19,17 @@ export const SUBMISSION_KINDS: Record<SubmissionKind, string> = {
   "matrix-review": "Matrix review",
   "effective-practices": "Effective practices",
   "assistance-feedback": "Assistance feedback",
+};
+
+/**
+ * An obligation's status: a voluntary one the State has not taken up is not "not applicable" to it (the resolution
+ * encourages it), and a status the desk cannot derive yet says so.
+ */
+export const OBLIGATION_STATUSES: Record<ObligationStatus, string> = {
+  outstanding: "outstanding: owed, not received",
+  fulfilled: "fulfilled",
+  "not-applicable": "none received (voluntary)",
+  unknown: "not known yet",
 };
 
 export const CONTACT_ROLES: Record<ContactRole, string> = {

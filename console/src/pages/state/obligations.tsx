@@ -2,7 +2,7 @@
 import type { Schemas } from "../../api/client.ts";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { SUBMISSION_KINDS } from "./labels.ts";
+import { OBLIGATION_STATUSES, SUBMISSION_KINDS } from "./labels.ts";
 
 type Obligation = Schemas["Obligation"];
 
@@ -20,7 +20,7 @@ export function Obligations({ obligations }: { obligations: Obligation[] }) {
             cell: (o) => (o.kind === "point-of-contact" ? "Point of contact" : SUBMISSION_KINDS[o.kind]),
           },
           { header: "Mandatory", cell: (o) => (o.mandatory ? "yes" : "no") },
-          { header: "Status", cell: (o) => o.status },
+          { header: "Status", cell: (o) => OBLIGATION_STATUSES[o.status] },
           { header: "Submissions", numeric: true, cell: (o) => o.submissions },
           { header: "Last received", cell: (o) => o.lastReceivedOn ?? "" },
         ]}
