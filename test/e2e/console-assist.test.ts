@@ -1,8 +1,9 @@
 // The console's assistance, snapshot, programme and import pages in Debian's Chromium against the local stack: the
 // secretariat moves a request along (its status and history show it; only the legal moves are offered),
-// ranked candidates, proposing and accepting a match, offers and providers, the pending-assistance report and its
-// CSV, the diff between two quarters, a programme activity's letters, a personal calendar feed issued and revoked,
-// a CSV with a bad row checked, mended and applied; a member sees no write action. axe, keyboard, 390 px.
+// ranked candidates, proposing and accepting a match, offers and providers (and a provider's own on its page), the
+// pending-assistance report and its CSV, the diff between two quarters, a programme activity's letters, a personal
+// calendar feed issued and revoked, a CSV with a bad row checked, mended and applied; a member sees no write action.
+// axe, keyboard, 390 px.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -169,6 +170,51 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText(/The provider's offer \S+ says the same \(areas, description, validity\)/).waitFor();
     expect(await page.getByText("Recorded the offer of France.").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows a State's and an organization's offers on their own pages, a stale provider said stale", async () => {
+    type Summary = {
+      provider: { kind: "state"; iso3: string } | { kind: "organization"; id: string };
+      stale: boolean;
+    };
+    const summaries = ((await (await apiGet("/assistance/providers")).json()) as { items: Summary[] }).items;
+    const state = summaries.find((summary) => summary.provider.kind === "state" && summary.stale);
+    const organization = summaries.find((summary) => summary.provider.kind === "organization" && !summary.stale);
+    if (state?.provider.kind !== "state" || organization?.provider.kind !== "organization") {
+      throw new Error("the demo seed has no stale State provider or no current organization provider");
+    }
+    const offersOf = async (key: string) =>
+      ((await (await apiGet(`/assistance/offers?provider=${key}&limit=100`)).json()) as { items: unknown[] }).items
+        .length;
+
+    const page = await desk.signIn("members");
+    const stateKey = `state:${state.provider.iso3}`;
+    await page.goto(`${desk.stack.consoleUrl}#/states/${state.provider.iso3}`);
+    const offered = page.getByRole("region", { name: "Assistance offered" });
+    await offered.getByRole("heading", { name: "Assistance offered" }).waitFor();
+    await settled(page);
+    expect(await offered.locator('[data-list="offers"] tbody tr').count()).toBe(await offersOf(stateKey));
+    expect(await offered.locator('[data-field="offers-standing"]').textContent()).toMatch(
+      /^\d+ offers? \(\d+ active\), last updated \d{4}-\d{2}-\d{2}: stale, none updated within 12 months\.$/,
+    );
+    expect(await offered.getByRole("link", { name: "Its offers on the offers page" }).getAttribute("href")).toBe(
+      `#/assistance/offers?provider=${encodeURIComponent(stateKey)}`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const organizationKey = `organization:${organization.provider.id}`;
+    await page.goto(`${desk.stack.consoleUrl}#/organizations/${organization.provider.id}`);
+    await offered.getByRole("heading", { name: "Assistance offered" }).waitFor();
+    await settled(page);
+    expect(await offered.locator('[data-list="offers"] tbody tr').count()).toBe(await offersOf(organizationKey));
+    expect(await offered.locator('[data-field="offers-standing"]').textContent()).not.toContain("stale");
+    await page.screenshot({ path: join(SCREENSHOTS, "organization-offers-1280.png"), fullPage: true });
+
+    // A State that offers nothing says so.
+    await page.goto(`${desk.stack.consoleUrl}#/states/TCD`);
+    await offered.getByText("No offer of assistance from this State.").waitFor();
+    expect(await offered.locator('[data-field="offers-standing"]').count()).toBe(0);
     await page.close();
   });
 

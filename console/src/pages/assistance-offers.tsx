@@ -5,12 +5,13 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
-import { ListTable } from "../ui/list-table.tsx";
+import { type Column, ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import {
   ASSISTANCE_AREAS,
   type AssistanceArea,
+  type AssistanceOffer,
   createOffer,
   type NewOffer,
   offers,
@@ -72,6 +73,43 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
   );
 }
 
+const OFFER_COLUMNS: readonly Column<AssistanceOffer>[] = [
+  { header: "Areas", cell: (offer) => offer.areas.join(", ") },
+  { header: "Description", cell: (offer) => offer.description },
+  {
+    header: "Valid",
+    cell: (offer) => (
+      <>
+        from {offer.validFrom}
+        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
+      </>
+    ),
+  },
+  { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
+];
+
+/**
+ * Offers in the order recorded; with `names`, each with its provider's name (every provider's offers), without it one
+ * provider's (on its own page).
+ */
+export function OffersTable({ list, names, empty }: { list: AssistanceOffer[]; names?: OwnerNames; empty?: string }) {
+  return (
+    <ListTable
+      label="Offers"
+      caption="Offers in the order recorded"
+      list="offers"
+      rows={list}
+      keyOf={(offer) => offer.id}
+      empty={empty}
+      columns={
+        names
+          ? [{ header: "Provider", cell: (offer) => providerName(offer.provider, names) }, ...OFFER_COLUMNS]
+          : OFFER_COLUMNS
+      }
+    />
+  );
+}
+
 function Offers({ provider, round, names }: { provider: string | undefined; round: number; names: OwnerNames }) {
   const [loaded] = useLoad(() => offers(provider), `${provider ?? "all"}/${round}`);
   return (
@@ -88,28 +126,7 @@ function Offers({ provider, round, names }: { provider: string | undefined; roun
             <p aria-live="polite">
               {list.length} {list.length === 1 ? "offer" : "offers"}
             </p>
-            <ListTable
-              label="Offers"
-              caption="Offers in the order recorded"
-              list="offers"
-              rows={list}
-              keyOf={(offer) => offer.id}
-              columns={[
-                { header: "Provider", cell: (offer) => providerName(offer.provider, names) },
-                { header: "Areas", cell: (offer) => offer.areas.join(", ") },
-                { header: "Description", cell: (offer) => offer.description },
-                {
-                  header: "Valid",
-                  cell: (offer) => (
-                    <>
-                      from {offer.validFrom}
-                      {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
-                    </>
-                  ),
-                },
-                { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
-              ]}
-            />
+            <OffersTable list={list} names={names} />
           </>
         )}
       </Show>

@@ -1,6 +1,6 @@
 // An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
-// verifies, corrects and deactivates them), and for the secretariat, its details corrected against the version read
-// (a change made meanwhile is the API's 412; only what changed is sent).
+// verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), and for the secretariat,
+// its details corrected against the version read (a change made meanwhile is the API's 412; only what changed is sent).
 import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
@@ -10,6 +10,7 @@ import { Show, useLoad } from "../ui/load.tsx";
 import { KINDS, organizationChanges, typedOf } from "./organization-changes.ts";
 import { ORGANIZATION_FIELDS } from "./organizations.tsx";
 import { correctOrganization, type Organization, organizationWithEtag } from "./organizations-data.ts";
+import { ProviderOffers } from "./provider-offers.tsx";
 import { organizationOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
 
@@ -73,6 +74,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               {organization.note ? `. ${organization.note}` : ""}
             </p>
             <Contacts owner={organizationOwner(organization)} session={session} onChanged={() => undefined} />
+            <ProviderOffers provider={`organization:${organization.id}`} who="this organization" />
             {may(session.group, "PATCH /organizations/{id}") && (
               <CorrectOrganization current={current} onDone={put} onStale={reread} />
             )}

@@ -1,9 +1,11 @@
 // A State's page: its whole dossier, one panel each (pages/state/): obligations, submissions, contacts, the letters
-// it was sent, its assistance requests, its matrix and its timeline. Writes are offered only to the groups that may.
+// it was sent, its assistance requests and offers, its matrix and its timeline. Writes are offered only to the groups
+// that may.
 import { useState } from "preact/hooks";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
+import { ProviderOffers } from "./provider-offers.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
 import { stateOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
@@ -46,6 +48,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} />
           <Letters iso3={iso3} round={round} />
           <StateAssistance iso3={iso3} />
+          <ProviderOffers provider={`state:${iso3}`} who="this State" />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />
           <Timeline iso3={iso3} round={round} />
         </>
