@@ -1,7 +1,14 @@
 // A snapshot as flat rows (every numeric figure with its group, every list), as figure-declarations.ts declares them,
 // and the change between two snapshots.
 import type { Coverage, CoverageCounts } from "../matrix/schemas.ts";
-import { declaredFigures, type FigureDeclaration, type FigureGroup, figureGroups } from "./figure-declarations.ts";
+import {
+  declaredFigures,
+  type FigureDeclaration,
+  type FigureGroup,
+  figureGroups,
+  figureNames,
+  MATRIX_CELLS,
+} from "./figure-declarations.ts";
 import type { FigureChange, FigureRow, ListChange, Snapshot, SnapshotDiff } from "./schemas.ts";
 
 export interface Figure {
@@ -20,7 +27,7 @@ const ALL = "all";
 
 function matrixRows(coverage: Coverage): Figure[] {
   const counts = (group: string, of: CoverageCounts) =>
-    (["X", "?", "NA", "blank", "fields"] as const).map((cell) => ({
+    (Object.keys(MATRIX_CELLS) as (keyof CoverageCounts)[]).map((cell) => ({
       figure: `matrix.${cell}`,
       group,
       value: of[cell],
@@ -137,6 +144,13 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
     lists,
   };
 }
+
+/** The change with each figure and list named in words, as the diff route serves it (a stored change has no names). */
+export const namedDiff = (diff: SnapshotDiff): SnapshotDiff => ({
+  ...diff,
+  figures: diff.figures.map((row) => ({ ...row, name: figureNames[row.figure] ?? row.figure })),
+  lists: diff.lists.map((row) => ({ ...row, name: figureNames[row.list] ?? row.list })),
+});
 
 /**
  * Whether the earlier quarter's snapshot was computed after the later one's (taken later, on demand; ADR 0011). It

@@ -1,10 +1,10 @@
 // Every figure and list of a snapshot, declared once. From this table derive: the figure part of each group's schema
 // (and so the OpenAPI document), the flat rows the CSV and JSON exports write, how the change between two snapshots
-// is computed, and the labels of the report's change table. docs/how-to/add-a-snapshot-figure.md says how to add one.
+// is computed, the labels of the report's change table and each figure's name in words (the diff serves it). docs/how-to/add-a-snapshot-figure.md says how to add one.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { messageStatusSchema } from "../correspondence/schemas.ts";
-import { coverageSchema } from "../matrix/schemas.ts";
+import { type CoverageCounts, coverageSchema } from "../matrix/schemas.ts";
 import { regionSchema } from "../registry/schemas.ts";
 import { submissionKindSchema } from "../reporting/schemas.ts";
 import { letterKindSchema } from "../templates/schemas.ts";
@@ -28,7 +28,9 @@ export const byStatus = /* @__PURE__ */ z.record(messageStatusSchema, count).des
 interface FigureEntry {
   kind: "figure";
   schema: z.ZodType<number | null>;
-  /** Its line in the report's change table; a figure without one is in the diff and the exports only. */
+  /** The figure in words, wherever it is shown (the diff between two quarters). */
+  name: string;
+  /** Its line in the report's change table (its name); a figure without one is in the diff and the exports only. */
   label?: string;
 }
 
@@ -36,6 +38,7 @@ interface FigureEntry {
 interface ListEntry {
   kind: "list";
   schema: z.ZodType<string[]>;
+  name: string;
   label?: string;
 }
 
@@ -63,10 +66,16 @@ interface CoverageEntry {
 
 export type FigureDeclaration = FigureEntry | ListEntry | ByKeyEntry | ByRowEntry | CoverageEntry;
 
-const figure = <S extends z.ZodType<number | null>>(schema: S, label?: string) =>
-  ({ kind: "figure", schema, ...(label ? { label } : {}) }) as const;
-const list = <S extends z.ZodType<string[]>>(schema: S, label?: string) =>
-  ({ kind: "list", schema, ...(label ? { label } : {}) }) as const;
+/**
+ * A figure's or list's words: a string is its name and its line in the report's change table; `{ name }` names it
+ * where it is shown, with no line in the report.
+ */
+type Words = string | { name: string };
+const wordsOf = (words: Words) => (typeof words === "string" ? { name: words, label: words } : { name: words.name });
+const figure = <S extends z.ZodType<number | null>>(schema: S, words: Words) =>
+  ({ kind: "figure", schema, ...wordsOf(words) }) as const;
+const list = <S extends z.ZodType<string[]>>(schema: S, words: Words) =>
+  ({ kind: "list", schema, ...wordsOf(words) }) as const;
 const byKey = <S extends z.ZodType<Record<string, number>>>(figure: string, schema: S) =>
   ({ kind: "by-key", figure, schema }) as const;
 /** The row's group field and figures are checked against the row's own schema. */
@@ -85,13 +94,13 @@ const pocCounts = { current: count, stale: count, unreachable: count, missing: c
  */
 export const snapshotFigures = {
   reporting: {
-    memberStates: figure(count),
+    memberStates: figure(count, { name: "Member States" }),
     reported: figure(
       count.describe("States whose first national report was received by the end of the period"),
       "States that have submitted a first national report",
     ),
     nonReporting: figure(count, "Non-reporting States"),
-    reportedStates: list(stateList),
+    reportedStates: list(stateList, { name: "States that have submitted a first national report" }),
     nonReportingStates: list(stateList, "Non-reporting States"),
     byRegion: byRow(
       "region",
@@ -160,7 +169,7 @@ export const snapshotFigures = {
       count.describe("Pending requests that were matched or in progress at the end of the period"),
       "Pending requests matched",
     ),
-    matchedShare: figure(share.describe("matched / pending")),
+    matchedShare: figure(share.describe("matched / pending"), { name: "Share of pending requests matched" }),
     providers: figure(count.describe("Providers (States and organizations) with an offer"), "Assistance providers"),
     staleProviders: figure(
       count.describe("Providers none of whose offers was updated within 12 months"),
@@ -178,21 +187,28 @@ export const snapshotFigures = {
     ),
     messages: figure(count, "Letters in the ledger"),
     byStatus: byKey("messages", byStatus),
-    attempted: figure(count.describe("Letters handed to SES: sent + delivered + bounced + complained")),
+    attempted: figure(count.describe("Letters handed to SES: sent + delivered + bounced + complained"), {
+      name: "Letters handed to SES",
+    }),
     bounced: figure(count, "Letters bounced"),
-    bounceRate: figure(share.describe("bounced / attempted")),
+    bounceRate: figure(share.describe("bounced / attempted"), { name: "Share of letters bounced" }),
   },
   responses: {
-    letters: figure(count.describe("Letters that reached a State in the period, one per State and letter kind")),
+    letters: figure(count.describe("Letters that reached a State in the period, one per State and letter kind"), {
+      name: "Letters that reached a State",
+    }),
     tracked: figure(count.describe("Of those, letters asking for a submission"), "Letters asking for a submission"),
-    notTracked: figure(count.describe("Letters that ask for no submission (e.g. a point-of-contact update)")),
+    notTracked: figure(count.describe("Letters that ask for no submission (e.g. a point-of-contact update)"), {
+      name: "Letters asking for no submission",
+    }),
     responded: figure(
       count.describe("Tracked letters answered by the submission asked for, received by computedAt"),
       "Letters answered by the submission asked for",
     ),
-    notResponded: figure(count),
+    notResponded: figure(count, { name: "Letters not yet answered by the submission asked for" }),
     medianDays: figure(
       z.number().min(0).nullable().describe("Median days from letter to submission; null with no response"),
+      { name: "Median days from letter to submission" },
     ),
     byLetterKind: byRow(
       "letterKind",
@@ -200,7 +216,7 @@ export const snapshotFigures = {
       ["letters", "responded"],
     ),
     respondedStates: list(stateList, "States that answered a letter"),
-    notRespondedStates: list(stateList),
+    notRespondedStates: list(stateList, { name: "States that have not answered a letter" }),
   },
 } as const satisfies Record<string, Record<string, FigureDeclaration>>;
 
@@ -227,6 +243,26 @@ export const declaredFigures: readonly { group: FigureGroup; name: string; entry
       entry,
     })),
   );
+
+/** The matrix's cell counts in words, in the rows' order (the coverage's rows in the diff and the exports). */
+export const MATRIX_CELLS = {
+  X: "Matrix cells marked X (measure found)",
+  "?": "Matrix cells marked ? (reference incomplete)",
+  NA: "Matrix cells marked NA",
+  blank: "Matrix cells left blank",
+  fields: "Matrix fields",
+} as const satisfies Record<keyof CoverageCounts, string>;
+
+/**
+ * Every figure's and list's name by its row name (`reporting.reported`, `matrix.X`): a breakdown's rows are named for
+ * the figure they break down, which the group declares overall.
+ */
+export const figureNames: Readonly<Record<string, string>> = Object.fromEntries([
+  ...declaredFigures.flatMap(({ group, name, entry }) =>
+    entry.kind === "figure" || entry.kind === "list" ? [[`${group}.${name}`, entry.name]] : [],
+  ),
+  ...Object.entries(MATRIX_CELLS).map(([cell, words]) => [`matrix.${cell}`, words]),
+]);
 
 const labelled = (kind: "figure" | "list") =>
   Object.fromEntries(

@@ -142,6 +142,10 @@ export const responseFiguresSchema = /* @__PURE__ */ z
 export const figureChangeSchema = /* @__PURE__ */ (() =>
   z.object({
     figure: z.string().describe("The figure's name, e.g. reporting.reported"),
+    name: z
+      .string()
+      .optional()
+      .describe("The figure in words, e.g. Non-reporting States (served by GET /snapshots/{period}/diff, not stored)"),
     group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
     from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
     to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
@@ -152,6 +156,7 @@ export type FigureChange = z.infer<typeof figureChangeSchema>;
 export const listChangeSchema = /* @__PURE__ */ (() =>
   z.object({
     list: z.string().describe("The list's name, e.g. reporting.nonReportingStates"),
+    name: z.string().optional().describe("The list in words (served by GET /snapshots/{period}/diff, not stored)"),
     group: z.string(),
     added: z.array(z.string()),
     removed: z.array(z.string()),

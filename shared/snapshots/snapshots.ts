@@ -7,7 +7,7 @@ import { Invalid, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { contactsAsOf, needsHistory } from "./contacts-as-of.ts";
-import { changeNote, diffSnapshots, figureRows, listsOf } from "./diff.ts";
+import { changeNote, diffSnapshots, figureRows, listsOf, namedDiff } from "./diff.ts";
 import {
   actionPlanFigures,
   additionalInformationFigures,
@@ -209,12 +209,12 @@ export const listSnapshots = (deps: Pick<SnapshotDependencies, "snapshots">) => 
   return { ...listed, items };
 };
 
-/** What changed from the `against` snapshot to this one. */
+/** What changed from the `against` snapshot to this one, each figure and list named in words. */
 export const compareSnapshots =
   (deps: Pick<SnapshotDependencies, "snapshots">) =>
   async (period: string, against: string): Promise<SnapshotDiff> => {
     const [later, earlier] = await Promise.all([getSnapshot(deps)(period), getSnapshot(deps)(against)]);
-    return diffSnapshots(earlier, later);
+    return namedDiff(diffSnapshots(earlier, later));
   };
 
 /** The JSON export: the same rows as the CSV, and every list. */

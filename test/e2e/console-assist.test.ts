@@ -244,7 +244,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.close();
   });
 
-  it("takes two quarters' snapshots and shows their figures side by side with the change", async () => {
+  it("takes two quarters' snapshots and shows their figures side by side with the change, each named in words", async () => {
     const page = await desk.signIn("secretariat");
     await page.goto(`${desk.stack.consoleUrl}#/snapshots`);
     for (const period of ["2024-Q1", "2024-Q2"]) {
@@ -266,6 +266,15 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(total).toBeGreaterThan(0);
     expect(all).toBe(total);
     expect(await page.locator('[data-list="snapshot-diff"] tbody tr').count()).toBe(total);
+    // Each figure named in words, as the API names it; not one row by its code.
+    const diff = (await (await apiGet("/snapshots/2024-Q2/diff?against=2024-Q1")).json()) as {
+      figures: { figure: string; name: string }[];
+    };
+    const named = page.locator('[data-list="snapshot-diff"] th[data-figure="reporting.nonReporting"]').first();
+    expect(await named.textContent()).toBe("Non-reporting States");
+    const headers = await page.locator('[data-list="snapshot-diff"] tbody th').allTextContents();
+    expect(headers).toEqual(diff.figures.map((row) => row.name));
+    expect(headers.filter((header) => /^[a-z]+\.[A-Za-z?]+$/.test(header))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "snapshots-diff-1280.png"), fullPage: true });
     await page.close();

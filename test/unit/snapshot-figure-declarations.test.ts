@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { figuresOf, listsOf } from "#shared/snapshots/diff.ts";
-import { declaredFigures, figureGroups, figureLabels, listLabels } from "#shared/snapshots/figure-declarations.ts";
+import { diffSnapshots, figuresOf, listsOf, namedDiff } from "#shared/snapshots/diff.ts";
+import {
+  declaredFigures,
+  figureGroups,
+  figureLabels,
+  figureNames,
+  listLabels,
+} from "#shared/snapshots/figure-declarations.ts";
 import { snapshotSchema } from "#shared/snapshots/schemas.ts";
 import { snapshotFixture } from "../support/snapshot-fixture.ts";
 
@@ -48,5 +54,35 @@ describe("the snapshot figure declarations", () => {
       "reporting.nonReporting",
       "additionalInformation.states",
     ]);
+  });
+
+  it("name every figure and list a snapshot exports in words, a breakdown's rows by the figure they break down", () => {
+    const snapshot = snapshotFixture();
+    for (const { figure } of figuresOf(snapshot)) expect(figureNames[figure], figure).toMatch(/^[A-Z][^.]+$/);
+    for (const { list } of listsOf(snapshot)) expect(figureNames[list], list).toMatch(/^[A-Z][^.]+$/);
+    // A line of the report's change table is named as the report names it.
+    for (const [figure, label] of Object.entries({ ...figureLabels, ...listLabels })) {
+      expect(figureNames[figure]).toBe(label);
+    }
+    expect(figureNames["reporting.memberStates"]).toBe("Member States");
+    expect(figureNames["matrix.?"]).toBe("Matrix cells marked ? (reference incomplete)");
+  });
+
+  it("serve the change with names, and keep the code of a figure no longer declared", () => {
+    const earlier = snapshotFixture();
+    const diff = diffSnapshots(earlier, snapshotFixture());
+    expect(diff.figures.every((row) => row.name === undefined)).toBe(true);
+    const named = namedDiff({
+      ...diff,
+      figures: [...diff.figures, { figure: "retired.figure", group: "all", from: 1, to: null, change: null }],
+    });
+    expect(named.figures.find((row) => row.figure === "reporting.nonReporting" && row.group === "all")?.name).toBe(
+      "Non-reporting States",
+    );
+    expect(
+      named.figures.find((row) => row.figure === "assistance.pending" && row.group === "over-24-months")?.name,
+    ).toBe("Pending assistance requests");
+    expect(named.figures.at(-1)?.name).toBe("retired.figure");
+    expect(named.lists.find((row) => row.list === "reporting.nonReportingStates")?.name).toBe("Non-reporting States");
   });
 });

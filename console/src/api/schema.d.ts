@@ -4019,6 +4019,8 @@ export interface components {
       figures: {
         /** @description The figure's name, e.g. reporting.reported */
         figure: string;
+        /** @description The figure in words, e.g. Non-reporting States (served by GET /snapshots/{period}/diff, not stored) */
+        name?: string;
         /** @description all, a regional group, a paragraph, a category, a status or an age bucket */
         group: string;
         /** @description In the earlier snapshot; null when it had no such figure */
@@ -4032,6 +4034,8 @@ export interface components {
       lists: {
         /** @description The list's name, e.g. reporting.nonReportingStates */
         list: string;
+        /** @description The list in words (served by GET /snapshots/{period}/diff, not stored) */
+        name?: string;
         group: string;
         added: string[];
         removed: string[];

@@ -1,5 +1,6 @@
 // The change between two quarters: pick two snapshots, see each figure side by side with its change, and who entered
-// or left each list (the non-reporting States, the providers...). The API computes the diff; this page only shows it.
+// or left each list (the non-reporting States, the providers...), each named in words. The API computes the diff and
+// names its rows; this page only shows it.
 import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
@@ -58,7 +59,9 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
           <tbody>
             {figures.map((figure) => (
               <tr key={`${figure.figure}/${figure.group}`}>
-                <th scope="row">{figure.figure}</th>
+                <th scope="row" data-figure={figure.figure}>
+                  {figure.name ?? figure.figure}
+                </th>
                 <td>{figure.group}</td>
                 <td class="number">{shown(figure.from)}</td>
                 <td class="number">{shown(figure.to)}</td>
@@ -86,7 +89,9 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
             <tbody>
               {lists.map((list) => (
                 <tr key={`${list.list}/${list.group}`}>
-                  <th scope="row">{list.list}</th>
+                  <th scope="row" data-list-name={list.list}>
+                    {list.name ?? list.list}
+                  </th>
                   <td>{list.group}</td>
                   <td>{list.added.join(", ")}</td>
                   <td>{list.removed.join(", ")}</td>
