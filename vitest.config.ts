@@ -57,6 +57,9 @@ export default defineConfig({
           globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,
+          // A page's answer to a click is a browser's and an API's round trip, slower under the whole suite's load than
+          // vitest's default second (a dossier's timeline once took longer): a poll waits up to 10 s before it fails.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

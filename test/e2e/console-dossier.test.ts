@@ -14,6 +14,7 @@ import {
   holdReadings,
   holdRequests,
   overflowOf,
+  routedRequests,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
@@ -176,13 +177,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     const save = add.getByRole("button", { name: "Add the contact" });
     // The write is held a moment, so that the second press lands while it runs.
     const release = await holdRequests(page, "**/contacts");
-    // Counted where the page's requests are routed (the last route added sees them first), not from its request
-    // events: one such count read none once, under load, though the contact was added.
-    const added: string[] = [];
-    await page.route("**/contacts", (route) => {
-      if (route.request().method() === "POST") added.push(route.request().url());
-      return route.fallback();
-    });
+    const added = await routedRequests(page, "POST", (url) => url.pathname === "/contacts");
     await add.getByLabel("Name").fill("Bea Busytest");
     await add.getByLabel("E-mail").fill("bea.busytest@example.org");
     await save.focus();

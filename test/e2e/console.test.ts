@@ -10,6 +10,7 @@ import {
   type Json,
   overflowOf,
   type PageGlobals,
+  routedRequests,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
@@ -173,11 +174,8 @@ describe("the staff console", { timeout: 90_000 }, () => {
     // the same document again and was refused as already recorded.
     const recorded = page.getByRole("region", { name: "Timeline" }).getByText("Submission recorded");
     const before = await recorded.count();
-    const posts: string[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST" && request.url().endsWith("/submissions")) posts.push(request.url());
-    });
     const release = await holdReadings(page, (url) => url.pathname.endsWith("/states/MLI/submissions"));
+    const posts = await routedRequests(page, "POST", (url) => url.pathname.endsWith("/submissions"));
     await page.keyboard.press("Enter");
     await expect.poll(() => recorded.count()).toBeGreaterThan(before);
     await page.keyboard.press("Enter");

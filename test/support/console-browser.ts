@@ -209,5 +209,19 @@ export async function holdRequests(
   };
 }
 
+/**
+ * The page's `method` requests to a URL that `matches`, counted where they are routed, not from the page's request
+ * events: with a route in place, under the suite's load, those events twice read none of a request that was sent.
+ * Add it after any hold: the last route added sees a request first, and passes it on to the hold.
+ */
+export async function routedRequests(page: Page, method: string, matches: (url: URL) => boolean): Promise<string[]> {
+  const seen: string[] = [];
+  await page.route(matches, (route) => {
+    if (route.request().method() === method) seen.push(route.request().url());
+    return route.fallback();
+  });
+  return seen;
+}
+
 /** Holds the page's readings (GET) of `url`: meanwhile the page shows what its writes answered, not what it read again. */
 export const holdReadings = (page: Page, url: string | ((url: URL) => boolean)) => holdRequests(page, url, "GET");
