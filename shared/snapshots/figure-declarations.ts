@@ -1,6 +1,7 @@
 // Every figure and list of a snapshot, declared once. From this table derive: the figure part of each group's schema
 // (and so the OpenAPI document), the flat rows the CSV and JSON exports write, how the change between two snapshots
-// is computed, the labels of the report's change table and each figure's name in words (the diff serves it). docs/how-to/add-a-snapshot-figure.md says how to add one.
+// is computed, the labels of the report's change table and each figure's name in words (the diff serves it).
+// docs/how-to/add-a-snapshot-figure.md says how to add one.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { messageStatusSchema } from "../correspondence/schemas.ts";

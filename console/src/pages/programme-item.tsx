@@ -1,7 +1,7 @@
 // One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as, each with
 // its schedule (to whom, and when it fires in the activity's days) and the waves each produced (a scheduled letter's
-// once its schedule fired, with why it was held as a draft when it was; a manual one's as staff made them), and the year's values of its scheduled letters
-// (programme-letter-form.tsx).
+// once its schedule fired, with why it was held as a draft when it was; a manual one's as staff made them), and the
+// year's values of its scheduled letters (programme-letter-form.tsx).
 import type { firstFiringBetween } from "../../../shared/schedules/send-day.ts";
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import type { Session } from "../auth/session.ts";

@@ -1,8 +1,8 @@
 // A scheduled letter's values for its programme year (the open briefing's day, time and venue; ADR 0019): read-only
 // for every group, a form for those who may give them, asking only for the values the letter's template names (a
-// letter whose template names none is said to take none). Each form reads and writes its own letter's values (their ETag
-// as If-Match), so a change to another letter never stands in its way, and a change to this one made since it was read
-// is refused (412) and read again in place, keeping what was typed.
+// letter whose template names none is said to take none). Each form reads and writes its own letter's values (their
+// ETag as If-Match), so a change to another letter never stands in its way, and a change to this one made since it was
+// read is refused (412) and read again in place, keeping what was typed.
 import { useState } from "preact/hooks";
 import { ProblemError, type Schemas } from "../api/client.ts";
 import type { Versioned } from "../api/versioned.ts";

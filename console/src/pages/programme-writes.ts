@@ -47,7 +47,7 @@ export async function giveLetterValues(
   return versionedOf(dataOf(result).values, result.response);
 }
 
-/** The letters' templates by id, each read once; a template not on record (404) is left out, any other refusal thrown. */
+/** The letters' templates by id, each read once; one not on record (404) is left out, any other refusal thrown. */
 export async function letterTemplates(templateIds: readonly string[]): Promise<Map<string, Template>> {
   const read = await Promise.all(
     [...new Set(templateIds)].map(async (id) => {

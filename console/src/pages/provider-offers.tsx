@@ -12,7 +12,7 @@ async function offersOf(provider: string) {
   return { list, summary: summaries.find((summary) => providerKey(summary.provider) === provider) };
 }
 
-/** `provider` as the API keys it: `state:<iso3>` or `organization:<id>`; `who` is "this State" or "this organization". */
+/** `provider` as the API keys it (`state:<iso3>`, `organization:<id>`); `who`: "this State" or "this organization". */
 export function ProviderOffers({ provider, who }: { provider: string; who: string }) {
   const [loaded] = useLoad(() => offersOf(provider), provider);
   return (
