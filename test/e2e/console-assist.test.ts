@@ -275,6 +275,11 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     const headers = await page.locator('[data-list="snapshot-diff"] tbody th').allTextContents();
     expect(headers).toEqual(diff.figures.map((row) => row.name));
     expect(headers.filter((header) => /^[a-z]+\.[A-Za-z?]+$/.test(header))).toEqual([]);
+    // And each group: a regional group, a paragraph with its category, in words.
+    const groups = await page.locator('[data-list="snapshot-diff"] tbody td:nth-child(2)').allTextContents();
+    expect(groups).toContain("Latin American and Caribbean");
+    expect(groups).toContain("OP3(c)(d), Means of delivery");
+    expect(groups.filter((group) => group.includes("/") || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(group))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "snapshots-diff-1280.png"), fullPage: true });
     await page.close();

@@ -1,11 +1,11 @@
 // What the console's pages say, in Node: how far a programme activity is (a month-planned one of the current month by
 // its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, a wave's letters in
-// the order of their recipients' names, and an obligation's status in words.
+// the order of their recipients' names, an obligation's status in words, and the groups of a snapshots' diff.
 import { describe, expect, it } from "vitest";
 import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
-import { takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
+import { groupWords, takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
 import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
 import { obligationStatusSchema } from "../../shared/reporting/schemas.ts";
 
@@ -101,5 +101,18 @@ describe("an obligation's status", () => {
     expect(Object.keys(OBLIGATION_STATUSES).sort()).toEqual([...obligationStatusSchema.options].sort());
     expect(OBLIGATION_STATUSES["not-applicable"]).toBe("none received (voluntary)");
     expect(new Set(Object.values(OBLIGATION_STATUSES)).size).toBe(obligationStatusSchema.options.length);
+  });
+});
+
+describe("a snapshots' diff group", () => {
+  it("names a regional group, a paragraph and its category, and puts any other code's hyphens as spaces", () => {
+    expect(groupWords("grulac")).toBe("Latin American and Caribbean");
+    expect(groupWords("op3cd/means-of-delivery")).toBe("OP3(c)(d), Means of delivery");
+    expect(groupWords("nuclear")).toBe("Nuclear weapons");
+    expect(groupWords("under-6-months")).toBe("under 6 months");
+    expect(groupWords("first-report-request")).toBe("first report request");
+    expect(groupWords("all")).toBe("all");
+    // A code that names a property of every object is not taken for a word.
+    expect(groupWords("constructor")).toBe("constructor");
   });
 });

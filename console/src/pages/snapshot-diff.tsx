@@ -6,6 +6,7 @@ import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { groupWords } from "./snapshot-words.ts";
 
 type SnapshotDiff = Schemas["SnapshotDiff"];
 
@@ -62,7 +63,7 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
                 <th scope="row" data-figure={figure.figure}>
                   {figure.name ?? figure.figure}
                 </th>
-                <td>{figure.group}</td>
+                <td>{groupWords(figure.group)}</td>
                 <td class="number">{shown(figure.from)}</td>
                 <td class="number">{shown(figure.to)}</td>
                 <td class="number">{signed(figure.change)}</td>
@@ -92,7 +93,7 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
                   <th scope="row" data-list-name={list.list}>
                     {list.name ?? list.list}
                   </th>
-                  <td>{list.group}</td>
+                  <td>{groupWords(list.group)}</td>
                   <td>{list.added.join(", ")}</td>
                   <td>{list.removed.join(", ")}</td>
                 </tr>

@@ -1,7 +1,10 @@
 // What the snapshots page says about a snapshot: who took it, named as the timeline names actors, and what taking one
-// did (the API answers 201 for a quarter taken now, 200 with the stored snapshot, unchanged, for one taken before).
+// did (the API answers 201 for a quarter taken now, 200 with the stored snapshot, unchanged, for one taken before),
+// and the groups a diff's figures are counted in.
 // Pure (types only from the generated schema), tested in Node.
 import type { components } from "../api/schema";
+import { REGIONS } from "./region-words.ts";
+import { CATEGORY_WORDS } from "./state/matrix-edits.ts";
 
 type Snapshot = components["schemas"]["Snapshot"];
 
@@ -25,3 +28,25 @@ export function takenWords(snapshot: Pick<Snapshot, "period" | "computedAt">, cr
 export function takenAtWords(snapshot: Pick<Snapshot, "computedAt">, taker: string): string {
   return `${minuteOf(snapshot.computedAt)} by ${taker}`;
 }
+
+/** The matrix's operative paragraphs as the resolution numbers them. */
+const PARAGRAPHS = { op1: "OP1", op2: "OP2", op3ab: "OP3(a)(b)", op3cd: "OP3(c)(d)" } as const;
+
+const wordsOf = (words: Readonly<Record<string, string>>, code: string) =>
+  Object.hasOwn(words, code) ? words[code] : undefined;
+
+/**
+ * A diff row's group in words: a regional group, a paragraph (and its category, `op1/nuclear`); any other (all, an
+ * age bucket, a ledger status, a letter kind) with its hyphens as spaces.
+ */
+export const groupWords = (group: string): string =>
+  group
+    .split("/")
+    .map(
+      (part) =>
+        wordsOf(REGIONS, part) ??
+        wordsOf(PARAGRAPHS, part) ??
+        wordsOf(CATEGORY_WORDS, part) ??
+        part.replaceAll("-", " "),
+    )
+    .join(", ");

@@ -7,20 +7,13 @@ import { href } from "../router.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { REGIONS } from "./region-words.ts";
 import { LANGUAGES } from "./state/labels.ts";
 
 type State = Schemas["State"];
 type Region = State["region"];
 type Basis = State["languageBasis"];
 type ListQuery = NonNullable<paths["/states"]["get"]["parameters"]["query"]>;
-
-const REGIONS: Record<Region, string> = {
-  african: "African",
-  "asia-pacific": "Asia-Pacific",
-  "eastern-european": "Eastern European",
-  grulac: "Latin American and Caribbean",
-  weog: "Western European and others",
-};
 
 const BASES: Record<Basis, string> = {
   inferred: "A best guess",
