@@ -7,6 +7,7 @@ import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/w
 import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
 import { groupWords, takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
 import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
+import { counted } from "../../console/src/ui/counted.ts";
 import { obligationStatusSchema } from "../../shared/reporting/schemas.ts";
 
 describe("an activity's distance from today", () => {
@@ -114,5 +115,12 @@ describe("a snapshots' diff group", () => {
     expect(groupWords("all")).toBe("all");
     // A code that names a property of every object is not taken for a word.
     expect(groupWords("constructor")).toBe("constructor");
+  });
+});
+
+describe("a count with its noun", () => {
+  it("is singular for exactly one, plural otherwise, with a given plural where an s is wrong", () => {
+    expect([0, 1, 2].map((count) => counted(count, "wave"))).toEqual(["0 waves", "1 wave", "2 waves"]);
+    expect(counted(3, "match", "matches")).toBe("3 matches");
   });
 });

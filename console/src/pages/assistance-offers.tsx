@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
 import { type Column, ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
@@ -123,9 +124,7 @@ function Offers({ provider, round, names }: { provider: string | undefined; roun
       <Show what={loaded}>
         {(list) => (
           <>
-            <p aria-live="polite">
-              {list.length} {list.length === 1 ? "offer" : "offers"}
-            </p>
+            <p aria-live="polite">{counted(list.length, "offer")}</p>
             <OffersTable list={list} names={names} />
           </>
         )}

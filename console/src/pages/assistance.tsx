@@ -1,6 +1,7 @@
 // Assistance requests by status, each with its State, areas, age and, in the consent window, the days left.
 import { useState } from "preact/hooks";
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
@@ -46,7 +47,7 @@ export function Assistance({ query }: { query: URLSearchParams }) {
         {(list) => (
           <>
             <p aria-live="polite">
-              {list.length} {list.length === 1 ? "request" : "requests"} {status}
+              {counted(list.length, "request")} {status}
             </p>
             <ListTable
               label={`Assistance requests ${status}`}
@@ -77,5 +78,5 @@ export function consentWindowText(closesOn: string | undefined, consented: boole
   if (consented) return "the State consented";
   if (!closesOn) return "";
   const left = daysFrom(today(), closesOn);
-  return left >= 0 ? `${left} ${left === 1 ? "day" : "days"} left (closes ${closesOn})` : `closed ${closesOn}`;
+  return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;
 }

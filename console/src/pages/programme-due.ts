@@ -2,13 +2,12 @@
 // is named by its month while it is ahead or current: counted from its first day, it would read "in -3 days".
 // Pure (types only from the generated schema), tested in Node.
 import type { components } from "../api/schema";
+import { counted } from "../ui/counted.ts";
 
 type ScheduledActivity = components["schemas"]["ScheduledActivity"];
 
 const monthWords = (month: string): string =>
   new Date(`${month}-01T00:00:00Z`).toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
-
-const dayCount = (days: number): string => `${days} day${days === 1 ? "" : "s"}`;
 
 export function fromToday(
   activity: Pick<ScheduledActivity, "status" | "daysLeft" | "day" | "plannedMonth" | "timing">,
@@ -18,7 +17,9 @@ export function fromToday(
   if (activity.status === "this-month") return `in ${month}, this month`;
   if (activity.timing === "in" && activity.daysLeft > 0) return `in ${month}`;
   if (activity.daysLeft === 0) return "today";
-  return activity.daysLeft > 0 ? `in ${dayCount(activity.daysLeft)}` : `${dayCount(-activity.daysLeft)} ago`;
+  return activity.daysLeft > 0
+    ? `in ${counted(activity.daysLeft, "day")}`
+    : `${counted(-activity.daysLeft, "day")} ago`;
 }
 
 /** The day an activity is shown at: its month when the programme plans it for a month, not the month's first day. */

@@ -44,6 +44,27 @@ function SentBy({
   );
 }
 
+/** The letter's waves; its schedule's wave, when held as a draft, with why (a value missing, a staff wave sending it). */
+function LetterWaves({ letter, year }: { letter: Letter; year: number }) {
+  const waves = letter.waves ?? [];
+  if (waves.length === 0) return <>none yet</>;
+  const held = draftWaveOf(letter, year);
+  return (
+    <ul class="plain">
+      {waves.map((wave) => (
+        <li key={wave.id}>
+          <a href={href.wave(wave.id)}>{wave.id}</a>: {wave.status}, {wave.sendAt} {wave.timeZone}
+          {wave.id === held && wave.description && (
+            <p class="muted" data-field="held">
+              {wave.description}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 async function activityOf(year: number, id: string) {
   const view = dataOf(await api.GET("/programme", { params: { query: { year: String(year) } } }));
   const activity = view.activities.find((candidate) => candidate.id === id);
@@ -120,23 +141,7 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
                         <SentBy letter={letter} activity={activity} firing={firing} />
                       </td>
                       <td>
-                        {(letter.waves ?? []).length === 0 ? (
-                          "none yet"
-                        ) : (
-                          <ul class="plain">
-                            {(letter.waves ?? []).map((wave) => (
-                              <li key={wave.id}>
-                                <a href={href.wave(wave.id)}>{wave.id}</a>: {wave.status}, {wave.sendAt} {wave.timeZone}
-                                {wave.id === draftWaveOf(letter, view.year) && wave.description && (
-                                  // Why the schedule's wave sends nothing (a value missing, a staff wave sending it).
-                                  <p class="muted" data-field="held">
-                                    {wave.description}
-                                  </p>
-                                )}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+                        <LetterWaves letter={letter} year={view.year} />
                       </td>
                     </tr>
                   ))}

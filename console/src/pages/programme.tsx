@@ -6,6 +6,7 @@ import { api, dataOf } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
@@ -14,8 +15,6 @@ import { YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { CalendarFeeds } from "./programme-feeds.tsx";
 import { draftWaveOf } from "./programme-letter-values.ts";
 import { ActivityWhen } from "./programme-when.tsx";
-
-const wavesText = (count: number) => `${count} ${count === 1 ? "wave" : "waves"}`;
 
 /** The year asked for, or the current one (a draft rolled forward when none is adopted). */
 async function programmeOf(year: number | undefined) {
@@ -118,7 +117,7 @@ export function Programme({ year, session }: { year?: number; session: Session }
                         {(activity.letters ?? [])
                           .map(
                             (letter) =>
-                              `${letter.templateId} (${wavesText((letter.waves ?? []).length)}${
+                              `${letter.templateId} (${counted((letter.waves ?? []).length, "wave")}${
                                 draftWaveOf(letter, view.year) ? "; its schedule's wave held as a draft, not sent" : ""
                               })`,
                           )

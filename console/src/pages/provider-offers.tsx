@@ -2,6 +2,7 @@
 // the API counts the provider stale (no offer updated within 12 months: the stale-providers letter writes to it), and
 // the way to the offers page, where offers are recorded.
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { OffersTable } from "./assistance-offers.tsx";
@@ -22,8 +23,7 @@ export function ProviderOffers({ provider, who }: { provider: string; who: strin
           <>
             {summary && (
               <p data-field="offers-standing">
-                {summary.offers} {summary.offers === 1 ? "offer" : "offers"} ({summary.activeOffers} active), last
-                updated {summary.lastUpdatedOn}
+                {counted(summary.offers, "offer")} ({summary.activeOffers} active), last updated {summary.lastUpdatedOn}
                 {summary.stale ? ": stale, none updated within 12 months" : ""}.
               </p>
             )}

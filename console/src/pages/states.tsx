@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import type { paths } from "../api/schema";
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
@@ -108,9 +109,7 @@ export function States({ query }: { query: URLSearchParams }) {
       <Show what={states}>
         {(list) => (
           <>
-            <p aria-live="polite">
-              {list.length} {list.length === 1 ? "State" : "States"}
-            </p>
+            <p aria-live="polite">{counted(list.length, "State")}</p>
             <ListTable
               label="Member States matching the filters"
               rows={list}
