@@ -1,18 +1,23 @@
-// Use cases of the dossier: a State's timeline and the audit trail, read by index (ADR 0020).
+// Use cases of the dossier: a State's timeline, an organization's letters and the audit trail, read by index
+// (ADR 0020).
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import type { Actor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
+import { ownerText } from "../contacts/schemas.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
+import { getOrganization } from "../organizations/organizations.ts";
+import { type OrganizationRepository, organizationRepository } from "../organizations/repository.ts";
 import { type RegistryRepository, registryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
 import type { TableNames } from "../tables.ts";
 import { type AuditTrail, auditTrail, type Period } from "./audit-trail.ts";
 import type { AuditQuery, TimelineEntry } from "./schemas.ts";
-import { type TimelineReader, type TimelineRequest, timelineReader } from "./timeline.ts";
+import { type LettersRequest, type TimelineReader, type TimelineRequest, timelineReader } from "./timeline.ts";
 
 export interface DossierDependencies {
   registry: RegistryRepository;
+  organizations: OrganizationRepository;
   trail: AuditTrail;
   timelines: TimelineReader;
 }
@@ -20,20 +25,33 @@ export interface DossierDependencies {
 export function dossierDependencies(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock) {
   return {
     registry: registryRepository(doc, tableNames, clock),
+    organizations: organizationRepository(doc, tableNames, clock),
     trail: auditTrail(doc, tableNames, clock),
     timelines: timelineReader(doc, tableNames),
   };
 }
 
+const groupsOf = (reader: Actor | undefined) => (reader?.kind === "user" ? reader.groups : []);
+
 export const stateTimeline =
   (deps: DossierDependencies) =>
   async (iso3: string, request: Omit<TimelineRequest, "groups">, reader: Actor | undefined, page: PageRequest) => {
-    const groups = reader?.kind === "user" ? reader.groups : [];
-    const timeline = await deps.timelines.timeline(iso3, { ...request, groups }, page);
+    const timeline = await deps.timelines.timeline(iso3, { ...request, groups: groupsOf(reader) }, page);
     // Entries are written about registered States only, so a page with entries proves the State; an empty one
     // (an unknown code, or a State with nothing in the period) is checked: one command less on most pages (ADR 0022).
     if (!timeline.items.length) await getState(deps.registry)(iso3);
     return timeline;
+  };
+
+/** The letters written to an organization's points of contact, newest first; 404 for an unknown organization. */
+export const organizationLetters =
+  (deps: DossierDependencies) =>
+  async (id: string, period: Period, reader: Actor | undefined, page: PageRequest): Promise<Page<TimelineEntry>> => {
+    const request: LettersRequest = { ...period, groups: groupsOf(reader) };
+    const letters = await deps.timelines.letters(ownerText({ kind: "organization", id }), request, page);
+    // As a State's timeline: letters are written to registered organizations only, so only an empty page is checked.
+    if (!letters.items.length) await getOrganization(deps)(id);
+    return letters;
   };
 
 export const stateAudit =

@@ -1,4 +1,4 @@
-// The shapes of a State's dossier: its timeline (every change, newest first) and the audit trail's queries.
+// The shapes of the dossier: a State's timeline (every change, newest first) and the audit trail's queries.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { auditEntrySchema } from "../audit/audit-entry.ts";
@@ -64,7 +64,8 @@ export const timelineEntrySchema = /* @__PURE__ */ z
   .meta({ id: "TimelineEntry" });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-export const stateAuditQuerySchema = /* @__PURE__ */ z
+/** A period's page: a State's audit trail, an organization's letters. */
+export const periodPageQuerySchema = /* @__PURE__ */ z
   .strictObject({ ...periodShape, ...pageQueryShape })
   .superRefine(checkPeriod);
 

@@ -1,5 +1,6 @@
 // A State's timeline: its audit trail (the byState index) merged with its letters (the ledger's owner index), newest
-// first and paged with one cursor that remembers where each of the two stands (ADR 0020).
+// first and paged with one cursor that remembers where each of the two stands (ADR 0020). An organization's letters
+// are read from the same owner index, alone.
 import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
@@ -15,6 +16,7 @@ import {
   type Page,
   type PageRequest,
   queryFrom,
+  queryPage,
 } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
 import { type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
@@ -23,10 +25,13 @@ import type { TimelineEntry } from "./schemas.ts";
 /** The most items one filtered read examines (a page of 50 entries of one kind reads 100 at a time). */
 const MAX_FILTERED_PAGE = 200;
 
-export interface TimelineRequest extends Period {
-  kinds?: TrailKind[] | undefined;
+export interface LettersRequest extends Period {
   /** The reader's groups: personal data is the secretariat's alone. */
   groups: readonly Group[];
+}
+
+export interface TimelineRequest extends LettersRequest {
+  kinds?: TrailKind[] | undefined;
 }
 
 interface Fetched<T> {
@@ -141,6 +146,9 @@ export function letterTimelineEntry(message: TimelineLetter, groups: readonly Gr
   };
 }
 
+const letterEntryOf = (raw: Record<string, unknown>, groups: readonly Group[]) =>
+  letterTimelineEntry(timelineLetterSchema.parse(raw), groups);
+
 function encodePositions(positions: Record<SourceName, Position>, scope: string): string {
   const flat: Record<string, unknown> = {};
   for (const [source, position] of Object.entries(positions)) {
@@ -176,6 +184,8 @@ function decodePositions(cursor: string | undefined, scope: string): Record<Sour
  */
 export interface TimelineReader {
   timeline(iso3: string, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
+  /** The letters to one owner (`ORG:<id>`), as the timeline lists them. */
+  letters(owner: string, request: LettersRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
 }
 
 export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNames): TimelineReader {
@@ -225,13 +235,13 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     };
   }
 
-  function lettersQuery(iso3: string, request: TimelineRequest): QueryCommandInput {
+  function lettersQuery(owner: string, request: LettersRequest): QueryCommandInput {
     const range = periodCondition(request);
     return {
       TableName: tableNames.desk,
       IndexName: "gsi2",
       KeyConditionExpression: `gsi2pk = :owner${range.expression.replaceAll("sk", "gsi2sk")}`,
-      ExpressionAttributeValues: { ":owner": ownerLettersPartition(`STATE:${iso3}`), ...range.values },
+      ExpressionAttributeValues: { ":owner": ownerLettersPartition(owner), ...range.values },
       ...projectionOf(LETTER_ATTRIBUTES),
       ScanIndexForward: false,
     };
@@ -253,8 +263,8 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
             }))
           : { items: [], more: false },
         wantsLetters
-          ? fetch(lettersQuery(iso3, request), positions.letters, page.limit, (raw) => ({
-              value: letterTimelineEntry(timelineLetterSchema.parse(raw), request.groups),
+          ? fetch(lettersQuery(`STATE:${iso3}`, request), positions.letters, page.limit, (raw) => ({
+              value: letterEntryOf(raw, request.groups),
               order: String(raw.gsi2sk),
               key: { pk: raw.pk, sk: raw.sk, gsi2pk: raw.gsi2pk, gsi2sk: raw.gsi2sk },
             }))
@@ -279,6 +289,13 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
       return next.audit === "done" && next.letters === "done"
         ? { items }
         : { items, cursor: encodePositions(next, scope) };
+    },
+
+    letters(owner: string, request: LettersRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
+      const scope = `letters:${owner}:${request.from ?? ""}:${request.to ?? ""}`;
+      return queryPage(doc, lettersQuery(owner, request), { ...page, scope }, (raw) =>
+        letterEntryOf(raw, request.groups),
+      );
     },
   };
 }

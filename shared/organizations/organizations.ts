@@ -18,7 +18,7 @@ export interface OrganizationDependencies {
 }
 
 export const getOrganization =
-  ({ organizations }: OrganizationDependencies) =>
+  ({ organizations }: Pick<OrganizationDependencies, "organizations">) =>
   async (id: string): Promise<Versioned<Organization>> => {
     const organization = await organizations.getOrganization(id);
     if (!organization) throw new NotFound("Organization", id);

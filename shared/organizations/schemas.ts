@@ -16,6 +16,9 @@ export const organizationIdSchema = /* @__PURE__ */ z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be a slug of lower-case letters, digits and dashes")
   .describe("Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu");
 
+/** A route's `{id}` of an organization. */
+export const organizationParamsSchema = /* @__PURE__ */ z.strictObject({ id: organizationIdSchema });
+
 const fields = /* @__PURE__ */ (() => ({
   kind: organizationKindSchema,
   name: oneLine(z.string().trim().min(1).max(200)),

@@ -1,10 +1,12 @@
 // Controls the API had and the console lacked, in Debian's Chromium against the local stack: correcting a contact
 // (only what changed sent; a stale correction read again in place, keeping what was typed; an address another active
 // contact holds said at the e-mail), sending again a letter left unknown, dispatching a stalled wave again, and the
-// organizations (listed, added and corrected, their points of contact kept), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
+// organizations (listed, added and corrected, their points of contact kept, the letters they were sent listed as a
+// State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
 // made here (test/integration/unknown-letters.test.ts and wave-sweep.test.ts make it): its outcome is written to
 // the stack's DynamoDB Local through the stores. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { systemClock } from "#shared/clock.ts";
@@ -406,6 +408,76 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       expect(await reader.locator("form").count()).toBe(0);
       await reader.close();
     }
+  });
+
+  it("lists the letters an organization was sent, newest first, as a State's page lists its own", async () => {
+    const wave = await waveLeft("completed");
+    const letterTo = (owner: string, status: Message["status"], hoursAgo: number, subject: string): Message => {
+      const at = new Date(Date.now() - hoursAgo * HOUR).toISOString();
+      return {
+        waveId: wave.id,
+        recipient: `e2e-${owner.toLowerCase().replace(":", "-")}-${hoursAgo}`,
+        owner,
+        email: `poc.${hoursAgo}@example.org`,
+        status,
+        notAfter: wave.notAfter,
+        claims: 1,
+        sentAt: at,
+        letter: { language: "en", fellBack: false, subject, text: "Dear colleague,", html: "<p>Dear colleague,</p>" },
+        createdAt: at,
+        updatedAt: at,
+      };
+    };
+    for (const letter of [
+      letterTo("ORG:iaea", "delivered", 2, `Earlier letter ${wave.id}`),
+      letterTo("ORG:iaea", "bounced", 1, `Later letter ${wave.id}`),
+      letterTo("ORG:opcw", "sent", 1, `Another organization's letter ${wave.id}`),
+      letterTo("STATE:NOR", "sent", 1, `Norway's letter ${wave.id}`),
+    ]) {
+      expect(await stores().ledger.putNew(letter)).toEqual({ created: true });
+    }
+    const rowsOf = (page: Page, who: string) =>
+      page
+        .getByRole("region", { name: "Letters received" })
+        .getByRole("table", { name: `Letters sent to the ${who}` })
+        .locator("tbody tr", { hasText: wave.id });
+
+    for (const group of ["secretariat", "members"] as ConsoleGroup[]) {
+      const page = await signIn(group);
+      await go(page, "#/organizations/iaea");
+      await page.getByRole("heading", { name: "International Atomic Energy Agency (IAEA)" }).waitFor();
+      const rows = rowsOf(page, "organization");
+      await expect.poll(() => rows.count()).toBe(2);
+      const cells = async (row: number) => (await rows.nth(row).locator("td, th").allTextContents()).slice(1);
+      expect(await cells(0)).toEqual([
+        `Later letter ${wave.id}`,
+        "English",
+        "Letter bounced",
+        expect.any(String),
+        wave.id,
+      ]);
+      expect((await cells(1)).slice(0, 3)).toEqual([`Earlier letter ${wave.id}`, "English", "Letter delivered"]);
+      if (group === "secretariat") {
+        await page.screenshot({ path: join(SCREENSHOTS, "organization-letters-1280.png"), fullPage: true });
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+
+    // The State's page reads its letters through the same panel.
+    const norway = await openNorway("members");
+    const rows = rowsOf(norway, "State");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(`Norway's letter ${wave.id}`);
+    await norway.close();
+    // An organization never written to says so.
+    const quiet = await signIn("secretariat");
+    await go(quiet, "#/organizations/asean");
+    await quiet
+      .getByRole("region", { name: "Letters received" })
+      .getByText("No letter sent to this organization yet.")
+      .waitFor();
+    await quiet.close();
   });
 
   it("logged no script error and no Content-Security-Policy violation on any page", () => {

@@ -1,7 +1,8 @@
 // Issue 16's "It must show", on the local stack over HTTP with real tokens: the 2023 programme with Annex II month by
 // month and the joint briefing planned for December and held on 15 November; today's programme year with dueNext
 // and the reminders' next items; the year's feed and a personal calendar feed (no token) read back with ical.js;
-// bad programme years refused with 422 at their path and nothing stored.
+// bad programme years refused with 422 at their path and nothing stored; a programme letter fired to the
+// organizations, on each organization's own letters.
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
@@ -171,6 +172,18 @@ describe("a programme year's own letter values on the local stack", () => {
     const wave = await request(`/waves/${key}-${year}`, secretariat);
     expect(wave.status).toBe(200);
     expect(await wave.json()).toMatchObject({ values, status: expect.not.stringMatching(/^draft$/) });
+
+    // Each organization written to finds the letter among its own, as the dispatch wrote it.
+    const ledger = await request(`/waves/${key}-${year}/messages?limit=100`, secretariat);
+    const { items } = (await ledger.json()) as { items: { owner: string; recipient: string; status: string }[] };
+    const written = items.filter((message) => message.owner.startsWith("ORG:"));
+    expect(written.length).toBeGreaterThan(0);
+    for (const message of written.slice(0, 3)) {
+      const letters = await request(`/organizations/${message.owner.slice(4)}/letters`, members);
+      expect(letters.status).toBe(200);
+      const { items: entries } = (await letters.json()) as { items: { source: { id: string }; action: string }[] };
+      expect(entries.map((entry) => entry.source.id)).toContain(`${key}-${year}/${message.recipient}`);
+    }
   }, 120_000);
 });
 

@@ -1126,6 +1126,10 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: "/states/CHE/timeline", group: readers }),
     refused: async () => [{ path: "/states/VAT/timeline", group: readers }, 404],
   },
+  "GET /organizations/{id}/letters": {
+    ok: async () => ({ path: "/organizations/pif/letters", group: readers }),
+    refused: async () => [{ path: "/organizations/nowhere/letters", group: readers }, 404],
+  },
   "GET /states/{iso3}/audit": {
     ok: async () => ({ path: "/states/CHE/audit", group: "secretariat" }),
     refused: async () => [{ path: "/states/VAT/audit", group: "secretariat" }, 404],

@@ -1,10 +1,12 @@
-// A State's timeline and the audit trail against DynamoDB Local: what every write left, read back by index, in order.
+// A State's timeline, an organization's letters and the audit trail against DynamoDB Local: what every write left,
+// read back by index, in order.
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import type { Message } from "#shared/correspondence/schemas.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
 import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event.ts";
@@ -92,6 +94,8 @@ function letter(waveId: string, owner: string, recipient: string, status: Messag
 beforeAll(async () => {
   const setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
+  // Seeded the January before, so the days the audit trail's tests read hold none of its entries.
+  await seedOrganizations(setup.doc, setup.tableNames, fixedClock("2026-01-05T09:00:00Z"));
   setup.client.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(String(context.commandName));
@@ -135,6 +139,12 @@ beforeAll(async () => {
     { reason: "left the ministry" },
     { "if-match": contact.headers.etag ?? "" },
   );
+  // Two letters to the IAEA's point of contact, an hour apart, and one to the Pacific Islands Forum's.
+  clock.advance(3_600_000);
+  await ledger.putNew(letter("WAVE2", "ORG:iaea", "IAEA-POC", "delivered"));
+  await ledger.putNew(letter("WAVE2", "ORG:pif", "PIF-POC", "sent"));
+  clock.advance(3_600_000);
+  await ledger.putNew(letter("WAVE3", "ORG:iaea", "IAEA-POC", "sent"));
 }, 120_000);
 
 describe("a State's timeline", () => {
@@ -247,6 +257,71 @@ describe("a State's timeline", () => {
   it("lists no letter of another State", async () => {
     const response = await call({ path: "/states/SEN/timeline", query: "kinds=letter", group: "secretariat" });
     expect(response.body.items.map((entry: Entry) => entry.action)).toEqual(["letter.sent"]);
+  });
+});
+
+describe("an organization's letters", () => {
+  it("lists the letters to the organization alone, newest first, as a State's timeline lists its own", async () => {
+    commands.length = 0;
+    const response = await call({ path: "/organizations/iaea/letters", group: "secretariat" });
+    expect(response.status).toBe(200);
+    const entries: Entry[] = response.body.items;
+    expect(entries.map((entry) => [entry.source.id, entry.action])).toEqual([
+      ["WAVE3/IAEA-POC", "letter.sent"],
+      ["WAVE2/IAEA-POC", "letter.delivered"],
+    ]);
+    expect(entries[1]).toMatchObject({
+      kind: "letter",
+      actor: { kind: "system", id: "wave:WAVE2" },
+      after: { waveId: "WAVE2", email: "poc@mfa.example.org", contactId: "IAEA-POC", language: "fr" },
+    });
+    expect(response.body.cursor).toBeUndefined();
+    expect(commands).toEqual(["QueryCommand"]);
+    const forum = await call({ path: "/organizations/pif/letters", group: "secretariat" });
+    expect(forum.body.items.map((entry: Entry) => entry.source.id)).toEqual(["WAVE2/PIF-POC"]);
+  });
+
+  it("pages through the same letters whatever the page size, and keeps to the days asked for", async () => {
+    const whole = await everyPage("/organizations/iaea/letters", "", "secretariat", 50);
+    expect(whole).toHaveLength(2);
+    expect(await everyPage("/organizations/iaea/letters", "", "secretariat", 1)).toEqual(whole);
+    const later = await call({ path: "/organizations/iaea/letters", query: "from=2026-11-21", group: "secretariat" });
+    expect(later.body.items).toEqual([]);
+  });
+
+  it("shows members neither the address nor the contact a letter went to", async () => {
+    const response = await call({ path: "/organizations/iaea/letters", group: "members" });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toHaveLength(2);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain("poc@mfa.example.org");
+    expect(text).not.toContain('"contactId"');
+  });
+
+  it("answers 404 for an unknown organization and an empty page for one never written to", async () => {
+    const unknown = await call({ path: "/organizations/nowhere/letters", group: "members" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers["content-type"]).toContain("application/problem+json");
+    const quiet = await call({ path: "/organizations/asean/letters", group: "members" });
+    expect(quiet).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
+  it("refuses a period that ends before it starts, and a cursor of another organization's letters", async () => {
+    const backwards = await call({
+      path: "/organizations/iaea/letters",
+      query: "from=2026-11-21&to=2026-11-20",
+      group: "members",
+    });
+    expect(backwards.status).toBe(400);
+    const first = await call({ path: "/organizations/iaea/letters", query: "limit=1", group: "members" });
+    const cursor = encodeURIComponent(first.body.cursor);
+    const elsewhere = await call({
+      path: "/organizations/pif/letters",
+      query: `limit=1&cursor=${cursor}`,
+      group: "members",
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(JSON.stringify(elsewhere.body)).toContain("query.cursor");
   });
 });
 

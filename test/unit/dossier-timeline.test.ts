@@ -4,7 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { dossierDependencies, stateTimeline } from "#shared/dossier/dossier.ts";
+import { dossierDependencies, organizationLetters, stateTimeline } from "#shared/dossier/dossier.ts";
 import { letterTimelineEntry } from "#shared/dossier/timeline.ts";
 import { NotFound } from "#shared/errors.ts";
 
@@ -12,7 +12,9 @@ const tableNames = { desk: "desk-test", audit: "audit-test" };
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
 afterAll(() => dynamo.restore());
-const timeline = stateTimeline(dossierDependencies(doc, tableNames, fixedClock("2026-11-20T09:00:00Z")));
+const dependencies = dossierDependencies(doc, tableNames, fixedClock("2026-11-20T09:00:00Z"));
+const timeline = stateTimeline(dependencies);
+const lettersOf = organizationLetters(dependencies);
 const secretariat: Actor = { kind: "user", id: "u1", groups: ["secretariat"] };
 const page = { limit: 10 };
 
@@ -93,6 +95,45 @@ describe("a State's timeline, read", () => {
       .filter((call) => call.args[0].input.IndexName === "byState")
       .map((call) => call.args[0].input.Limit);
     expect(limits).toEqual([20, 20]);
+  });
+});
+
+describe("an organization's letters, read", () => {
+  const letterItem = {
+    pk: "WAVE#W1",
+    sk: "MESSAGE#C9",
+    gsi2pk: "LETTERS#ORG:iaea",
+    gsi2sk: "2026-11-20T08:00:00.000Z#W1#C9",
+    waveId: "W1",
+    recipient: "C9",
+    contactId: "C9",
+    email: "poc@iaea.example.org",
+    status: "sent",
+    createdAt: "2026-11-20T08:00:00.000Z",
+    letter: { language: "en", subject: "Open briefing" },
+  };
+
+  it("reads the organization's part of the letters index alone, projected, and no organization item", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [letterItem] });
+    const answer = await lettersOf("iaea", {}, secretariat, page);
+    expect(answer.items.map((entry) => entry.source.id)).toEqual(["W1/C9"]);
+    const [query] = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(query).toMatchObject({
+      IndexName: "gsi2",
+      ExpressionAttributeValues: { ":owner": "LETTERS#ORG:iaea" },
+      ScanIndexForward: false,
+      Limit: 10,
+    });
+    expect(Object.values(query?.ExpressionAttributeNames ?? {})).not.toContain("text");
+    expect(dynamo.commandCalls(QueryCommand)).toHaveLength(1);
+    expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it("checks the organization when the page is empty: 404 for an unknown id", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(GetCommand).resolves({});
+    await expect(lettersOf("nowhere", {}, secretariat, page)).rejects.toBeInstanceOf(NotFound);
+    expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({ pk: "ORG#nowhere", sk: "ORG" });
   });
 });
 

@@ -1141,6 +1141,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/organizations/{id}/letters": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The letters written to an organization's points of contact, newest first, with their delivery status (personal data for the secretariat only) */
+    get: operations["listOrganizationLetters"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/states/{iso3}/audit": {
     parameters: {
       query?: never;
@@ -11194,6 +11211,78 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description A page of the timeline */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["TimelineEntry"][];
+            /** @description Present when more items may follow */
+            cursor?: string;
+          };
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listOrganizationLetters: {
+    parameters: {
+      query?: {
+        /** @description The first day (YYYY-MM-DD, UTC) to include */
+        from?: string;
+        /** @description The last day (YYYY-MM-DD, UTC) to include */
+        to?: string;
+        /** @description Items per page, 1 to 100 (default 50) */
+        limit?: string;
+        /** @description The cursor returned with the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of letters */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,6 @@
 // An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
-// verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), and for the secretariat,
+// verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), the letters it was sent
+// (letters-received.tsx, as a State's), and for the secretariat,
 // its details corrected against the version read (a change made meanwhile is the API's 412; only what changed is sent).
 import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
@@ -7,9 +8,15 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { LettersReceived } from "./letters-received.tsx";
 import { KINDS, organizationChanges, typedOf } from "./organization-changes.ts";
 import { ORGANIZATION_FIELDS } from "./organizations.tsx";
-import { correctOrganization, type Organization, organizationWithEtag } from "./organizations-data.ts";
+import {
+  correctOrganization,
+  type Organization,
+  organizationLettersPage,
+  organizationWithEtag,
+} from "./organizations-data.ts";
 import { ProviderOffers } from "./provider-offers.tsx";
 import { organizationOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
@@ -74,6 +81,11 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               {organization.note ? `. ${organization.note}` : ""}
             </p>
             <Contacts owner={organizationOwner(organization)} session={session} onChanged={() => undefined} />
+            <LettersReceived
+              load={(cursor) => organizationLettersPage(organization.id, cursor)}
+              loadKey={organization.id}
+              who="organization"
+            />
             <ProviderOffers provider={`organization:${organization.id}`} who="this organization" />
             {may(session.group, "PATCH /organizations/{id}") && (
               <CorrectOrganization current={current} onDone={put} onStale={reread} />

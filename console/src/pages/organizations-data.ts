@@ -1,5 +1,7 @@
-// The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id}).
+// The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id};
+// GET /organizations/{id}/letters).
 import { api, dataOf, type Schemas } from "../api/client.ts";
+import { pageQuery } from "../api/page-query.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
 export type Organization = Schemas["Organization"];
@@ -22,4 +24,11 @@ export async function correctOrganization(
     body,
   });
   return versionedOf(dataOf(result), result.response);
+}
+
+/** A page of the letters written to the organization, newest first. */
+export async function organizationLettersPage(id: string, cursor?: string) {
+  return dataOf(
+    await api.GET("/organizations/{id}/letters", { params: { path: { id }, query: pageQuery(cursor, "20") } }),
+  );
 }

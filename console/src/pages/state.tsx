@@ -5,14 +5,14 @@ import { useState } from "preact/hooks";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
+import { LettersReceived } from "./letters-received.tsx";
 import { ProviderOffers } from "./provider-offers.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
 import { stateOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
-import { dossierOf } from "./state/data.ts";
+import { dossierOf, timelinePage } from "./state/data.ts";
 import { LANGUAGES } from "./state/labels.ts";
 import { BASIS_WORDS, LanguageOfLetters } from "./state/language.tsx";
-import { Letters } from "./state/letters.tsx";
 import { Matrix } from "./state/matrix.tsx";
 import { Obligations } from "./state/obligations.tsx";
 import { Submissions } from "./state/submissions.tsx";
@@ -46,7 +46,11 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
           <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} />
-          <Letters iso3={iso3} round={round} />
+          <LettersReceived
+            load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
+            loadKey={`${iso3}:${round}`}
+            who="State"
+          />
           <StateAssistance iso3={iso3} />
           <ProviderOffers provider={`state:${iso3}`} who="this State" />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />

@@ -10,6 +10,12 @@ export const dossierTable = routeTable({
     tag: "Dossier",
     access: everyone,
   },
+  listOrganizationLetters: {
+    method: "GET",
+    path: "/organizations/{id}/letters",
+    tag: "Dossier",
+    access: everyone,
+  },
   getStateAudit: {
     method: "GET",
     path: "/states/{iso3}/audit",
@@ -31,6 +37,9 @@ export const dossierSummaries = {
     "Everything about a State, newest first: submissions and their corrections, letters with their delivery " +
     "status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; " +
     "each entry names its record and who did it (personal data for the secretariat only)",
+  listOrganizationLetters:
+    "The letters written to an organization's points of contact, newest first, with their delivery status " +
+    "(personal data for the secretariat only)",
   getStateAudit: "Every audited write about a State, newest first, with before and after",
   listAuditEntries:
     "The audit trail, newest first: one entity's entries (entity=state:MLI), one actor's (actor=<id>), or every " +

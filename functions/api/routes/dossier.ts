@@ -1,21 +1,24 @@
-// Routes of the dossier: a State's timeline (everything about it, newest first) and the audit trail (ADR 0020).
+// Routes of the dossier: a State's timeline (everything about it, newest first), an organization's letters and the
+// audit trail (ADR 0020).
 
 import {
   auditEntries,
   type DossierDependencies,
   dossierDependencies,
+  organizationLetters,
   stateAudit,
   stateTimeline,
 } from "#shared/dossier/dossier.ts";
 import {
   auditEntryViewSchema,
   auditQuerySchema,
-  stateAuditQuerySchema,
+  periodPageQuerySchema,
   timelineEntrySchema,
   timelineQuerySchema,
 } from "#shared/dossier/schemas.ts";
 import { pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { organizationParamsSchema } from "#shared/organizations/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { dossierTable } from "./dossier.table.ts";
 import { byCode } from "./states.ts";
@@ -27,9 +30,14 @@ export const declarations = declareRoutes(dossierTable, {
     query: timelineQuerySchema,
     responses: [{ status: 200, description: "A page of the timeline", schema: pageSchema(timelineEntrySchema) }],
   },
+  listOrganizationLetters: {
+    params: organizationParamsSchema,
+    query: periodPageQuerySchema,
+    responses: [{ status: 200, description: "A page of letters", schema: pageSchema(timelineEntrySchema) }],
+  },
   getStateAudit: {
     params: byCode,
-    query: stateAuditQuerySchema,
+    query: periodPageQuerySchema,
     responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
   },
   listAuditEntries: {
@@ -43,6 +51,15 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
     async getStateTimeline({ params, query, actor }) {
       const { from, to, kinds } = query;
       const page = await stateTimeline(deps)(params.iso3, { from, to, kinds }, actor, pageRequestOf(query));
+      return { body: page };
+    },
+    async listOrganizationLetters({ params, query, actor }) {
+      const page = await organizationLetters(deps)(
+        params.id,
+        { from: query.from, to: query.to },
+        actor,
+        pageRequestOf(query),
+      );
       return { body: page };
     },
     async getStateAudit({ params, query }) {

@@ -14,14 +14,12 @@ import {
 import {
   newOrganizationSchema,
   organizationChangesSchema,
-  organizationIdSchema,
   organizationKindSchema,
+  organizationParamsSchema,
   organizationSchema,
 } from "#shared/organizations/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { organizationTable } from "./records.tables.ts";
-
-const byId = z.strictObject({ id: organizationIdSchema });
 
 /** The routes' schemas, joined to their data in organizations.table.ts. */
 export const declarations = declareRoutes(organizationTable, {
@@ -32,7 +30,7 @@ export const declarations = declareRoutes(organizationTable, {
     ],
   },
   getOrganization: {
-    params: byId,
+    params: organizationParamsSchema,
     responses: [{ status: 200, description: "The organization", schema: organizationSchema, etag: true }],
   },
   createOrganization: {
@@ -40,7 +38,7 @@ export const declarations = declareRoutes(organizationTable, {
     responses: [{ status: 201, description: "The organization added", schema: organizationSchema, etag: true }],
   },
   changeOrganization: {
-    params: byId,
+    params: organizationParamsSchema,
     body: organizationChangesSchema,
     responses: [{ status: 200, description: "The organization as changed", schema: organizationSchema, etag: true }],
   },

@@ -1,6 +1,7 @@
 // A State's dossier as the console reads and writes it: the State, its obligations and submissions, contacts,
 // assistance requests, matrix versions and timeline, each through its documented route.
 import { allPages, api, dataOf, ProblemError, type Schemas } from "../../api/client.ts";
+import { pageQuery } from "../../api/page-query.ts";
 import { type Versioned, versionedOf } from "../../api/versioned.ts";
 import { fieldWords } from "./readings.ts";
 
@@ -17,9 +18,6 @@ export interface Dossier {
   obligations: Schemas["Obligation"][];
   submissions: Submission[];
 }
-
-/** The query of a paged list: the page size and, after the first page, the cursor. */
-const pageQuery = (cursor: string | undefined, limit = "100") => ({ limit, ...(cursor ? { cursor } : {}) });
 
 export async function dossierOf(iso3: string): Promise<Dossier> {
   const path = { iso3 };

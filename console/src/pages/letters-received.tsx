@@ -1,0 +1,39 @@
+// The letters a State or an organization has been sent, newest first, each with its delivery status: the send
+// ledger's entries for their owner (ADR 0020), read through the State's timeline or the organization's letters.
+import type { Schemas } from "../api/client.ts";
+import { ListTable } from "../ui/list-table.tsx";
+import { Paged, type PageOf } from "../ui/paged.tsx";
+import { Panel } from "../ui/panel.tsx";
+import { actionWords } from "./state/actions.ts";
+import { letterOf } from "./state/readings.ts";
+
+export function LettersReceived(props: {
+  load: (cursor?: string) => Promise<PageOf<Schemas["TimelineEntry"]>>;
+  /** What `load` reads: a new key reads the letters again from the newest. */
+  loadKey: string;
+  /** "State", "organization". */
+  who: string;
+}) {
+  return (
+    <Panel id="letters" title="Letters received">
+      <Paged load={props.load} loadKey={props.loadKey} moreLabel="Show older letters">
+        {(entries) => (
+          <ListTable
+            empty={`No letter sent to this ${props.who} yet.`}
+            label={`Letters sent to the ${props.who}`}
+            rows={entries}
+            keyOf={(entry) => entry.source.id}
+            columns={[
+              { header: "Queued", cell: (entry) => entry.at.slice(0, 10) },
+              { header: "Subject", names: true, cell: (entry) => letterOf(entry).subject },
+              { header: "Language", cell: (entry) => letterOf(entry).language },
+              { header: "Status", cell: (entry) => actionWords(entry.action) },
+              { header: "Sent", cell: (entry) => letterOf(entry).sentAt },
+              { header: "Wave", cell: (entry) => letterOf(entry).waveId },
+            ]}
+          />
+        )}
+      </Paged>
+    </Panel>
+  );
+}
