@@ -464,6 +464,13 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       await page.close();
     }
 
+    // Each letter's wave is a link to the wave's page.
+    const reader = await signIn("members");
+    await go(reader, "#/organizations/iaea");
+    await rowsOf(reader, "organization").first().getByRole("link", { name: wave.id }).click();
+    await reader.getByRole("heading", { name: `Wave ${wave.id}` }).waitFor();
+    await reader.close();
+
     // The State's page reads its letters through the same panel.
     const norway = await openNorway("members");
     const rows = rowsOf(norway, "State");

@@ -1,6 +1,7 @@
 // The letters a State or an organization has been sent, newest first, each with its delivery status: the send
 // ledger's entries for their owner (ADR 0020), read through the State's timeline or the organization's letters.
 import type { Schemas } from "../api/client.ts";
+import { href } from "../routes.ts";
 import { ListTable } from "../ui/list-table.tsx";
 import { Paged, type PageOf } from "../ui/paged.tsx";
 import { Panel } from "../ui/panel.tsx";
@@ -29,7 +30,13 @@ export function LettersReceived(props: {
               { header: "Language", cell: (entry) => letterOf(entry).language },
               { header: "Status", cell: (entry) => actionWords(entry.action) },
               { header: "Sent", cell: (entry) => letterOf(entry).sentAt },
-              { header: "Wave", cell: (entry) => letterOf(entry).waveId },
+              {
+                header: "Wave",
+                cell: (entry) => {
+                  const { waveId } = letterOf(entry);
+                  return waveId && <a href={href.wave(waveId)}>{waveId}</a>;
+                },
+              },
             ]}
           />
         )}
