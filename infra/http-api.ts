@@ -119,7 +119,7 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
     ]);
   }
 
-  /** Adds each group's gateway routes to the API, integrated with its function; answers the open ones by path. */
+  /** Adds each group's gateway routes to the API, integrated with its function; answers the open ones by route key. */
   route(api: apigw.HttpApi): Map<string, apigw.HttpRoute> {
     const open = new Map<string, apigw.HttpRoute>();
     for (const group of routeGroupNames) {
@@ -127,12 +127,12 @@ export class ApiFunctions extends Construct implements Record<RouteGroupName, De
       for (const route of routeGroups[group].gateway) {
         const [added] = api.addRoutes({
           path: route.path,
-          methods: [route.method === "ANY" ? apigw.HttpMethod.ANY : apigw.HttpMethod.GET],
+          methods: [apigw.HttpMethod[route.method]],
           integration,
           // An open route takes no token, so it asks for no scope (the API's default scope is for the JWT routes).
           ...(route.open ? { authorizer: new apigw.HttpNoneAuthorizer(), authorizationScopes: [] } : {}),
         });
-        if (route.open && added) open.set(route.path, added);
+        if (route.open && added) open.set(`${route.method} ${route.path}`, added);
       }
     }
     return open;

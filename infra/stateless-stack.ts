@@ -84,7 +84,7 @@ export class StatelessStack extends Stack {
   readonly waveSweep: WaveSweep;
   /** One per programme entry, by schedule id. */
   readonly schedules: Map<string, scheduler.Schedule>;
-  /** The open routes, so that the missing-authorization finding is acknowledged on exactly these. */
+  /** The open routes by route key (`GET /health`), so the missing-authorization finding is acknowledged on these. */
   readonly openRoutes = new Map<string, apigw.HttpRoute>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -250,11 +250,11 @@ export class StatelessStack extends Stack {
       },
     });
 
-    for (const [path, route] of this.apiFunctions.route(api)) this.openRoutes.set(path, route);
+    for (const [key, route] of this.apiFunctions.route(api)) this.openRoutes.set(key, route);
     // Route-level throttles for the open routes (the stage's default covers the rest).
     const routeSettings: Record<string, { ThrottlingBurstLimit: number; ThrottlingRateLimit: number }> = {};
-    for (const path of this.openRoutes.keys()) {
-      routeSettings[`GET ${path}`] = {
+    for (const key of this.openRoutes.keys()) {
+      routeSettings[key] = {
         ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
         ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
       };

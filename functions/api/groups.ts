@@ -18,7 +18,7 @@ import { templatesModules } from "./templates.ts";
 export type RouteGroupName = "records" | "assistance" | "templates" | "correspondence" | "reports" | "docs" | "dossier";
 
 export interface GatewayRoute extends GatewayRouteKey {
-  method: "ANY" | "GET";
+  method: "ANY" | "GET" | "HEAD";
   /** Answered without a token: the gateway's none authorizer instead of the JWT one. */
   open: boolean;
 }
@@ -37,6 +37,11 @@ export interface RouteGroup {
 }
 
 const any = (path: string): GatewayRoute => ({ method: "ANY", path, open: false });
+/** Answered without a token: GET, and HEAD, which the router answers as GET without the body (a monitor's probe). */
+const openGet = (path: string): GatewayRoute[] => [
+  { method: "GET", path, open: true },
+  { method: "HEAD", path, open: true },
+];
 /** A collection and everything below it: a greedy variable takes at least one segment, so both routes. */
 const under = (path: string): GatewayRoute[] => [any(path), any(`${path}/{proxy+}`)];
 
@@ -72,7 +77,7 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     entry: "functions/api-reports/handler.ts",
     description: "The desk's HTTP API: quarterly snapshots and the programme of work",
     modules: reportsModules,
-    gateway: [...under("/snapshots"), ...under("/programme"), { method: "GET", path: "/calendar/{feed}", open: true }],
+    gateway: [...under("/snapshots"), ...under("/programme"), ...openGet("/calendar/{feed}")],
   },
   dossier: {
     entry: "functions/api-dossier/handler.ts",
@@ -89,7 +94,7 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
     entry: "functions/api-docs/handler.ts",
     description: "The desk's HTTP API: health, the OpenAPI document and its page (open routes)",
     modules: docsModules,
-    gateway: openPaths.map((path) => ({ method: "GET", path, open: true })),
+    gateway: openPaths.flatMap(openGet),
   },
 };
 

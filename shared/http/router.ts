@@ -184,7 +184,7 @@ export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "i
     if (!hit) {
       const allowed = methods.filter((candidate) => selectGatewayRoute(compiled, candidate, path));
       if (!allowed.length) throw new NotFound("Resource", path);
-      throw new MethodNotAllowed(allowed);
+      throw new MethodNotAllowed(allowed.flatMap((allow) => (allow === "GET" ? ["GET", "HEAD"] : [allow])));
     }
     const values = hit.pattern.exec(path)?.slice(1) ?? [];
     const params: Record<string, string> = {};
@@ -194,12 +194,18 @@ export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "i
     return { entry: hit.entry, params };
   }
 
+  /** HEAD is GET's answer without its body (RFC 9110, 9.3.2): what an uptime monitor or a link checker asks. */
   async function dispatch(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {
+    const answer = await answerOf(event, correlationId);
+    return event.requestContext.http.method.toUpperCase() === "HEAD" ? { ...answer, body: "" } : answer;
+  }
+
+  async function answerOf(event: ApiEvent, correlationId: string): Promise<APIGatewayProxyStructuredResultV2> {
     const method = event.requestContext.http.method.toUpperCase();
     const path = event.rawPath;
     let open = false;
     try {
-      const { entry, params } = match(method, path);
+      const { entry, params } = match(method === "HEAD" ? "GET" : method, path);
       const route = await routeOf(entry);
       const { access } = route.spec;
       open = access === "open";

@@ -88,6 +88,22 @@ describe("the local stack", () => {
     expect(response.status).toBe(200);
   });
 
+  it("answers HEAD as GET without the body: /health without a token, a State with its ETag, a path with no GET 405", async () => {
+    const head = (path: string, token?: string) =>
+      fetch(`${stack.apiUrl}${path}`, { method: "HEAD", headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const health = await head("/health");
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe("");
+    expect((await head("/states/USA")).status).toBe(401);
+    const state = await head("/states/USA", membersToken);
+    expect(state.status).toBe(200);
+    expect(state.headers.get("etag")).toBe((await get("/states/USA", membersToken)).headers.get("etag"));
+    expect(await state.text()).toBe("");
+    const noGet = await head("/states/USA/submissions/S1/void", membersToken);
+    expect(noGet.status).toBe(405);
+    expect(noGet.headers.get("allow")).toBe("POST");
+  });
+
   it("refuses GET /states without a token, like the JWT authorizer", async () => {
     const response = await get("/states");
     await expectProblem(response, 401);

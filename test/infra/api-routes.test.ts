@@ -88,6 +88,11 @@ describe("the api's route groups on the HTTP API", () => {
         "GET /health -> docs",
         "GET /openapi.json -> docs",
         "GET /calendar/{feed} -> reports",
+        "HEAD /docs -> docs",
+        "HEAD /docs/{asset} -> docs",
+        "HEAD /health -> docs",
+        "HEAD /openapi.json -> docs",
+        "HEAD /calendar/{feed} -> reports",
       ].sort(),
     );
     const catchAll = gatewayRoutes.find((route) => route.path === "/{proxy+}");

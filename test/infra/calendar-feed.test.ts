@@ -15,13 +15,23 @@ const feedRoute = must(
   routes.find((route) => route.RouteKey === "GET /calendar/{feed}"),
   "route GET /calendar/{feed}",
 );
-const docsKeys = ["GET /health", "GET /openapi.json", "GET /docs", "GET /docs/{asset}"];
+const docsKeys = ["/health", "/openapi.json", "/docs", "/docs/{asset}"].flatMap((path) => [
+  `GET ${path}`,
+  `HEAD ${path}`,
+]);
+const feedHead = must(
+  routes.find((route) => route.RouteKey === "HEAD /calendar/{feed}"),
+  "route HEAD /calendar/{feed}",
+);
 
 describe("the calendar feed's route", () => {
-  it("has no authorizer and asks for no scope", () => {
-    expect(feedRoute.AuthorizationType).toBe("NONE");
-    expect(feedRoute.AuthorizerId).toBeUndefined();
-    expect(feedRoute.AuthorizationScopes).toBeUndefined();
+  it("has no authorizer and asks for no scope, nor its HEAD", () => {
+    for (const route of [feedRoute, feedHead]) {
+      expect(route.AuthorizationType).toBe("NONE");
+      expect(route.AuthorizerId).toBeUndefined();
+      expect(route.AuthorizationScopes).toBeUndefined();
+    }
+    expect(feedHead.Target).toEqual(feedRoute.Target);
   });
 
   it("is served by the reports function", () => {
@@ -31,7 +41,9 @@ describe("the calendar feed's route", () => {
   });
 
   it("leaves the JWT authorizer and the API's scope on every route but it and the docs group's", () => {
-    const closed = routes.filter((route) => route !== feedRoute && !docsKeys.includes(String(route.RouteKey)));
+    const closed = routes.filter(
+      (route) => route !== feedRoute && route !== feedHead && !docsKeys.includes(String(route.RouteKey)),
+    );
     expect(closed.map((route) => route.RouteKey)).toEqual(
       expect.arrayContaining(["ANY /programme", "ANY /programme/{proxy+}", "ANY /{proxy+}"]),
     );

@@ -319,13 +319,10 @@ describe("front door", () => {
       ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
       ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
     };
-    expect(stage.RouteSettings).toEqual({
-      "GET /health": open,
-      "GET /openapi.json": open,
-      "GET /docs": open,
-      "GET /docs/{asset}": open,
-      "GET /calendar/{feed}": open,
-    });
+    const openPaths = ["/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"];
+    expect(stage.RouteSettings).toEqual(
+      Object.fromEntries(openPaths.flatMap((path) => [`GET ${path}`, `HEAD ${path}`]).map((key) => [key, open])),
+    );
     expect(OPEN_ROUTE_THROTTLE.rateLimit).toBeLessThan(STAGE_THROTTLE.rateLimit / 5);
   });
 

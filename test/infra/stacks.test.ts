@@ -34,7 +34,11 @@ const statefulTemplate = Template.fromStack(stateful);
 const statelessTemplate = Template.fromStack(stateless);
 
 // The docs group's four, and the personal calendar feed, whose secret address is its credential (ADR 0023).
-const openRouteKeys = ["GET /health", "GET /openapi.json", "GET /docs", "GET /docs/{asset}", "GET /calendar/{feed}"];
+// Each with its HEAD: the GET's answer without the body, for monitors.
+const openRouteKeys = ["/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"].flatMap((path) => [
+  `GET ${path}`,
+  `HEAD ${path}`,
+]);
 
 describe("stateful stack", () => {
   const built: Record<TableId, dynamodb.TableV2> = { desk: stateful.deskTable, audit: stateful.auditTable };
@@ -112,7 +116,7 @@ describe("stateless stack: sign-in and routes", () => {
     statelessTemplate.hasResourceProperties("AWS::Cognito::UserPoolClient", { GenerateSecret: false });
   });
 
-  it("puts a JWT authorizer on every route except exactly the open GETs", () => {
+  it("puts a JWT authorizer on every route except exactly the open GETs and their HEADs", () => {
     const routes = resourcesOf(statelessTemplate, "AWS::ApiGatewayV2::Route");
     const open: string[] = [];
     for (const route of Object.values(routes)) {

@@ -79,7 +79,23 @@ describe("api router", () => {
     expect((await call({ path: "/nowhere", group: "members" })).status).toBe(404);
     const wrongMethod = await call({ method: "DELETE", path: "/states/USA", group: "secretariat" });
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.allow).toBe("GET, PATCH");
+    expect(wrongMethod.headers.allow).toBe("GET, HEAD, PATCH");
+  });
+
+  it("answers HEAD as GET without the body: the status and headers a GET would have, for a monitor or a link checker", async () => {
+    dynamo.on(GetCommand, { Key: { pk: "STATE#USA", sk: "STATE" } }).resolves({ Item: usa });
+    dynamo.on(GetCommand, { Key: { pk: "STATE#XXX", sk: "STATE" } }).resolves({});
+    const health = await call({ method: "HEAD", path: "/health" });
+    expect(health).toMatchObject({ status: 200, body: "" });
+    expect(health.headers["content-type"]).toBe("application/json");
+    const found = await call({ method: "HEAD", path: "/states/USA", group: "members" });
+    expect(found).toMatchObject({ status: 200, body: "", headers: { etag: '"3"' } });
+    const missing = await call({ method: "HEAD", path: "/states/XXX", group: "members" });
+    expect(missing).toMatchObject({ status: 404, body: "", headers: { "content-type": "application/problem+json" } });
+    expect((await call({ method: "HEAD", path: "/states/USA" })).status).toBe(401);
+    // A path with no GET has no HEAD either.
+    const noGet = await call({ method: "HEAD", path: "/states/USA/submissions/S1/void", group: "secretariat" });
+    expect(noGet).toMatchObject({ status: 405, body: "", headers: { allow: "POST" } });
   });
 
   it("returns a State with its ETag and 404 for an unknown code", async () => {
@@ -338,16 +354,16 @@ describe("route matching", () => {
     });
     const refused = await dispatch("DELETE", "/things/export");
     expect(refused.status).toBe(405);
-    expect(refused.headers.allow).toBe("GET, PATCH");
-    expect(refused.body.allowed).toEqual(["GET", "PATCH"]);
+    expect(refused.headers.allow).toBe("GET, HEAD, PATCH");
+    expect(refused.body.allowed).toEqual(["GET", "HEAD", "PATCH"]);
   });
 
   it.each([
-    ["/contacts/export", "GET, PATCH"],
-    ["/templates/variables", "GET, PATCH"],
-    ["/programme/years", "GET, PUT"],
-    ["/programme/feeds", "GET, POST, PUT"],
-    ["/states/USA", "GET, PATCH"],
+    ["/contacts/export", "GET, HEAD, PATCH"],
+    ["/templates/variables", "GET, HEAD, PATCH"],
+    ["/programme/years", "GET, HEAD, PUT"],
+    ["/programme/feeds", "GET, HEAD, POST, PUT"],
+    ["/states/USA", "GET, HEAD, PATCH"],
   ])("answers OPTIONS %s with 405 naming each method a request there would reach once: %s", async (path, allow) => {
     const response = await call({ method: "OPTIONS", path, group: "secretariat" });
     expect(response.status).toBe(405);
