@@ -9,12 +9,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
 import {
+  apiRequests,
   consoleBrowser,
   focusedElement,
   holdReadings,
   holdRequests,
   overflowOf,
-  routedRequests,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
@@ -177,7 +177,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     const save = add.getByRole("button", { name: "Add the contact" });
     // The write is held a moment, so that the second press lands while it runs.
     const release = await holdRequests(page, "**/contacts");
-    const added = await routedRequests(page, "POST", (url) => url.pathname === "/contacts");
+    const added = apiRequests(desk.stack, "POST", "/contacts");
     await add.getByLabel("Name").fill("Bea Busytest");
     await add.getByLabel("E-mail").fill("bea.busytest@example.org");
     await save.focus();
@@ -189,7 +189,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await save.click({ force: true });
     await release();
     await page.getByRole("row", { name: /Bea Busytest/ }).waitFor();
-    expect(added).toHaveLength(1);
+    expect(added()).toHaveLength(1);
     // Saved, and shown (busy until the page has read the contacts and the dossier again): the keyboard goes on from the
     // button, not from the top of the page.
     await expect.poll(() => save.getAttribute("aria-disabled")).toBeNull();

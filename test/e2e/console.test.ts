@@ -5,12 +5,12 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  apiRequests,
   consoleBrowser,
   holdReadings,
   type Json,
   overflowOf,
   type PageGlobals,
-  routedRequests,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
@@ -175,13 +175,13 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const recorded = page.getByRole("region", { name: "Timeline" }).getByText("Submission recorded");
     const before = await recorded.count();
     const release = await holdReadings(page, (url) => url.pathname.endsWith("/states/MLI/submissions"));
-    const posts = await routedRequests(page, "POST", (url) => url.pathname.endsWith("/submissions"));
+    const posts = apiRequests(desk.stack, "POST", "/states/MLI/submissions");
     await page.keyboard.press("Enter");
     await expect.poll(() => recorded.count()).toBeGreaterThan(before);
     await page.keyboard.press("Enter");
     await release();
     await page.getByText("(first report received").waitFor();
-    expect(posts).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
     expect(await page.locator("[data-form-problem]").count()).toBe(0);
     expect(await page.locator('[data-field="reportingStatus"]').textContent()).toBe("reported");
     expect(await page.getByRole("cell", { name: "S/AC.44/2026/CONSOLE-2" }).count()).toBe(1);

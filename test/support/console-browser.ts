@@ -8,10 +8,10 @@ import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { DEFAULT_DATA_DIR, type LocalStack } from "../../infra/local/stack.ts";
+import { DEFAULT_DATA_DIR } from "../../infra/local/stack.ts";
 import { apiCaller } from "./api-call.ts";
 import { launchChromium } from "./chromium.ts";
-import { startE2eStack } from "./e2e-stack.ts";
+import { type E2eStack, startE2eStack } from "./e2e-stack.ts";
 
 export type ConsoleGroup = "secretariat" | "experts" | "members";
 
@@ -30,7 +30,7 @@ export interface PageGlobals {
 }
 
 export interface ConsoleBrowser {
-  readonly stack: LocalStack;
+  readonly stack: E2eStack;
   readonly browser: Browser;
   /** Every console error, page error and CSP report, per page: a page that works has none. */
   readonly troubles: string[];
@@ -63,8 +63,8 @@ export function consoleBrowser({
   expectedErrors?: RegExp;
   search?: boolean;
 } = {}): ConsoleBrowser {
-  let stack: LocalStack | undefined;
-  let started: { stack: LocalStack; browser: Browser } | undefined;
+  let stack: E2eStack | undefined;
+  let started: { stack: E2eStack; browser: Browser } | undefined;
   const troubles: string[] = [];
 
   beforeAll(async () => {
@@ -210,17 +210,12 @@ export async function holdRequests(
 }
 
 /**
- * The page's `method` requests to a URL that `matches`, counted where they are routed, not from the page's request
- * events: with a route in place, under the suite's load, those events twice read none of a request that was sent.
- * Add it after any hold: the last route added sees a request first, and passes it on to the hold.
+ * Counts the API's `method` requests to `path` from now on, as its server logged them once answered. Not in the
+ * browser: under the suite's load, neither the page's request events nor its routes saw every request sent.
  */
-export async function routedRequests(page: Page, method: string, matches: (url: URL) => boolean): Promise<string[]> {
-  const seen: string[] = [];
-  await page.route(matches, (route) => {
-    if (route.request().method() === method) seen.push(route.request().url());
-    return route.fallback();
-  });
-  return seen;
+export function apiRequests(stack: E2eStack, method: string, path: string): () => string[] {
+  const from = stack.logged.length;
+  return () => stack.logged.slice(from).filter((line) => line.startsWith(`${method} ${path} `));
 }
 
 /** Holds the page's readings (GET) of `url`: meanwhile the page shows what its writes answered, not what it read again. */

@@ -8,9 +8,15 @@ import { inject } from "vitest";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import "./provided-context.ts";
 
+export interface E2eStack extends LocalStack {
+  /** What the stack has logged: its start's lines, then a line per API request (`POST /contacts 201 12ms`). */
+  readonly logged: readonly string[];
+}
+
 /** `search`: build the index and follow the stream (off by default: few files search, and each index is a rebuild). */
-export async function startE2eStack({ search = false }: { search?: boolean } = {}): Promise<LocalStack> {
+export async function startE2eStack({ search = false }: { search?: boolean } = {}): Promise<E2eStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
+  const logged: string[] = [];
   const stack = await startLocalStack({
     dataDir,
     inMemory: true,
@@ -19,12 +25,14 @@ export async function startE2eStack({ search = false }: { search?: boolean } = {
     apiPort: 0,
     sesPort: 0,
     search,
+    log: (line) => logged.push(line),
   }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   return {
     ...stack,
+    logged,
     stop: async () => {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });
