@@ -487,7 +487,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await expert.close();
   });
 
-  it("names every timeline action in words, never by its raw id", async () => {
+  it("names every timeline action and its record in words, never by a raw id", async () => {
     const page = await signIn("secretariat");
     await openDossier(page);
     const entries = page.locator(".timeline [data-action]");
@@ -500,6 +500,11 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(shown.map((entry) => entry.words)).toEqual(
       expect.arrayContaining(["Submission corrected", "Contact added"]),
     );
+    // And what each is about: a submission by its symbol, a contact by name, never a record's generated id.
+    const timeline = (await page.locator("ol.timeline").textContent()) ?? "";
+    expect(timeline).not.toMatch(/\b[0-9A-HJKMNP-TV-Z]{26}\b/);
+    expect(timeline).toMatch(/submission S\/AC\.44\/\S+, by /);
+    expect(timeline).toMatch(/contact Ada Testperson, by /);
     await page.close();
   });
 

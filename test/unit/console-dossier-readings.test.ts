@@ -8,6 +8,7 @@ import {
   correctionOf,
   fieldWords,
   letterOf,
+  sourceWords,
   standing,
 } from "../../console/src/pages/state/readings.ts";
 
@@ -144,5 +145,64 @@ describe("a letter on the timeline", () => {
       sentAt: "",
     });
     expect(letterOf({ ...entry, after: undefined }).subject).toBe("");
+  });
+});
+
+describe("what a timeline entry is about, in words", () => {
+  const entry = (
+    source: { type: string; id: string },
+    after?: unknown,
+    before?: unknown,
+  ): Schemas["TimelineEntry"] => ({
+    at: "2026-03-09T12:00:00.000Z",
+    kind: "state",
+    action: "x.y",
+    source,
+    actor: { kind: "user", id: "u1" },
+    ...(after === undefined ? {} : { after }),
+    ...(before === undefined ? {} : { before }),
+  });
+
+  it("names a submission and an assistance request by symbol, linking the request's page", () => {
+    expect(sourceWords(entry({ type: "submission", id: "01S" }, { symbol: "S/AC.44/2021/7" }))).toEqual({
+      text: "submission S/AC.44/2021/7",
+    });
+    // A voided submission's entry may keep the symbol only in what it was before.
+    expect(sourceWords(entry({ type: "submission", id: "01S" }, undefined, { symbol: "S/AC.44/2021/8" })).text).toBe(
+      "submission S/AC.44/2021/8",
+    );
+    expect(sourceWords(entry({ type: "assistance-request", id: "01R" }, { symbol: "S/AC.44/2026/A/1" }))).toEqual({
+      text: "assistance request S/AC.44/2026/A/1",
+      href: "#/assistance/01R",
+    });
+  });
+
+  it("names a contact by name for the secretariat, by role where the name is withheld", () => {
+    expect(
+      sourceWords(entry({ type: "contact", id: "c1" }, { name: "Ada Testperson", role: "capital-poc" })).text,
+    ).toBe("contact Ada Testperson");
+    expect(sourceWords(entry({ type: "contact", id: "c1" }, { role: "mission-poc" })).text).toBe(
+      "contact Point of contact at the Permanent Mission",
+    );
+  });
+
+  it("names an obligation, a letter's wave (linked), and says nothing of the State's own record", () => {
+    expect(sourceWords(entry({ type: "obligation", id: "KEN/action-plan" })).text).toBe(
+      "obligation: National implementation action plan",
+    );
+    expect(sourceWords(entry({ type: "obligation", id: "KEN/point-of-contact" })).text).toBe(
+      "obligation: Point of contact",
+    );
+    expect(sourceWords(entry({ type: "message", id: "w1/r1" }, { waveId: "w1" }))).toEqual({
+      text: "wave w1",
+      href: "#/waves/w1",
+    });
+    expect(sourceWords(entry({ type: "state", id: "KEN" })).text).toBe("");
+  });
+
+  it("shows a record it cannot name by its type and id, and never fails on an image it cannot read", () => {
+    expect(sourceWords(entry({ type: "snapshot", id: "2026-Q1" })).text).toBe("snapshot 2026-Q1");
+    expect(sourceWords(entry({ type: "submission", id: "01S" }, { symbol: 7 })).text).toBe("submission 01S");
+    expect(sourceWords(entry({ type: "contact", id: "c9" }, null)).text).toBe("contact c9");
   });
 });

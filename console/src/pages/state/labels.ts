@@ -21,6 +21,13 @@ export const SUBMISSION_KINDS: Record<SubmissionKind, string> = {
   "assistance-feedback": "Assistance feedback",
 };
 
+/** An obligation by name: one per kind of submission, and the point of contact; a kind not named here as it is. */
+export function obligationWords(kind: string): string {
+  if (kind === "point-of-contact") return "Point of contact";
+  const submission = codeIn(SUBMISSION_KINDS, kind);
+  return submission ? SUBMISSION_KINDS[submission] : kind;
+}
+
 /**
  * An obligation's status: a voluntary one the State has not taken up is not "not applicable" to it (the resolution
  * encourages it), and a status the desk cannot derive yet says so.

@@ -2,7 +2,7 @@
 import type { Schemas } from "../../api/client.ts";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { OBLIGATION_STATUSES, SUBMISSION_KINDS } from "./labels.ts";
+import { OBLIGATION_STATUSES, obligationWords } from "./labels.ts";
 
 type Obligation = Schemas["Obligation"];
 
@@ -17,7 +17,7 @@ export function Obligations({ obligations }: { obligations: Obligation[] }) {
           {
             header: "Obligation",
             names: true,
-            cell: (o) => (o.kind === "point-of-contact" ? "Point of contact" : SUBMISSION_KINDS[o.kind]),
+            cell: (o) => obligationWords(o.kind),
           },
           { header: "Mandatory", cell: (o) => (o.mandatory ? "yes" : "no") },
           { header: "Status", cell: (o) => OBLIGATION_STATUSES[o.status] },

@@ -1,7 +1,8 @@
 // How the dossier's records read and are written back, apart from the pages so they are tested in Node
 // (test/unit/console-dossier-readings.test.ts): only the generated document types, no window, no client.
 import type { components } from "../../api/schema";
-import { codeIn, LANGUAGES } from "./labels.ts";
+import { href } from "../../routes.ts";
+import { CONTACT_ROLES, codeIn, LANGUAGES, obligationWords } from "./labels.ts";
 
 type Schemas = components["schemas"];
 type Submission = Schemas["Submission"];
@@ -53,13 +54,15 @@ export function fieldWords(field: Schemas["MatrixField"]): string {
   return `${field.paragraph.toUpperCase()} ${field.label}${qualifiers ? ` (${qualifiers})` : ""}`;
 }
 
-/** A letter entry of the timeline, read field by field: the document types its `after` as unknown. */
+/** A text field of an entry's image (`after` or `before`), which the document types as unknown; "" when not one. */
+function textIn(image: unknown, name: string): string {
+  const value = image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
+  return typeof value === "string" ? value : "";
+}
+
+/** A letter entry of the timeline, read field by field. */
 export function letterOf(entry: Schemas["TimelineEntry"]) {
-  const after = new Map(entry.after !== null && typeof entry.after === "object" ? Object.entries(entry.after) : []);
-  const text = (name: string): string => {
-    const value = after.get(name);
-    return typeof value === "string" ? value : "";
-  };
+  const text = (name: string) => textIn(entry.after, name);
   const language = codeIn(LANGUAGES, text("language"));
   return {
     subject: text("subject"),
@@ -67,4 +70,46 @@ export function letterOf(entry: Schemas["TimelineEntry"]) {
     waveId: text("waveId"),
     sentAt: text("sentAt").slice(0, 10),
   };
+}
+
+/** What a timeline entry is about, as a reader names it, and the page that shows it where there is one. */
+export interface SourceWords {
+  text: string;
+  href?: string;
+}
+
+/**
+ * The record an entry is about in words: a submission or an assistance request by its symbol, a contact by name (the
+ * secretariat's reading) or role, a letter by its wave, an obligation by its name; the State's own record says nothing
+ * on its own page. A record the page cannot name shows its type and id, as the API gives them.
+ */
+export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
+  const { type, id } = entry.source;
+  const field = (name: string) => textIn(entry.after, name) || textIn(entry.before, name);
+  switch (type) {
+    case "state":
+      return { text: "" };
+    case "submission":
+      return { text: `submission ${field("symbol") || id}` };
+    case "obligation":
+      return { text: `obligation: ${obligationWords(id.slice(id.indexOf("/") + 1))}` };
+    case "contact": {
+      const role = codeIn(CONTACT_ROLES, field("role"));
+      return { text: `contact ${field("name") || (role ? CONTACT_ROLES[role] : id)}` };
+    }
+    case "contact-import":
+      return { text: "a contacts import" };
+    case "contact-seed":
+      return { text: "the demonstration contacts" };
+    case "message": {
+      const waveId = field("waveId") || id.split("/")[0] || id;
+      return { text: `wave ${waveId}`, href: href.wave(waveId) };
+    }
+    case "assistance-request":
+      return { text: `assistance request ${field("symbol") || id}`, href: href.assistanceRequest(id) };
+    case "matrix":
+      return { text: "the matrix" };
+    default:
+      return { text: `${type} ${id}` };
+  }
 }

@@ -1,8 +1,21 @@
-// Everything about the State, newest first, each entry's action in words (actions.ts).
+// Everything about the State, newest first, each entry's action and record in words (actions.ts, readings.ts).
 import { Paged } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { actionWords } from "./actions.ts";
-import { timelinePage } from "./data.ts";
+import { type TimelineEntry, timelinePage } from "./data.ts";
+import { sourceWords } from "./readings.ts";
+
+/** What the entry is about (a link where it has a page) and who did it. */
+function SourceOf({ entry }: { entry: TimelineEntry }) {
+  const { text, href } = sourceWords(entry);
+  const by = `by ${entry.actor.username ?? entry.actor.id}`;
+  return (
+    <span class="muted">
+      {href ? <a href={href}>{text}</a> : text}
+      {text ? `, ${by}` : by}
+    </span>
+  );
+}
 
 export function Timeline({ iso3, round }: { iso3: string; round: number }) {
   return (
@@ -13,10 +26,7 @@ export function Timeline({ iso3, round }: { iso3: string; round: number }) {
             {entries.map((entry) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{entry.at.slice(0, 10)}</time>{" "}
-                <strong data-action={entry.action}>{actionWords(entry.action)}</strong>{" "}
-                <span class="muted">
-                  {entry.source.type} {entry.source.id}, by {entry.actor.username ?? entry.actor.id}
-                </span>
+                <strong data-action={entry.action}>{actionWords(entry.action)}</strong> <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}
