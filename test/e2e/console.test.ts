@@ -84,6 +84,16 @@ describe("the staff console", { timeout: 90_000 }, () => {
       await page.getByRole("heading", { name: title }).waitFor();
     }
     expect(await page.locator("table").first().textContent()).toMatch(/current \(verified within 12 months\)\d+/);
+    // Which States have no point of contact, each a link to its page, as many as the table counts.
+    const missing = Number(
+      (await page.getByRole("row", { name: /no point of contact/ }).textContent())?.match(/\d+$/)?.[0],
+    );
+    const chase = page.locator('[data-list="poc-missing"]');
+    await chase.locator("summary").click();
+    expect(await chase.locator("summary").textContent()).toBe(`${missing} States: no point of contact`);
+    expect(await chase.getByRole("link").count()).toBe(missing);
+    const names = await chase.getByRole("link").allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));
     // This year's programme is a draft rolled forward, its title saying so: the status says what it still lacks.
     const programme = page.getByRole("region", { name: "Due next in the programme" }).locator("p").first();
     expect(await programme.textContent()).toMatch(/^Draft programme of work .* \(not yet adopted\)$/);

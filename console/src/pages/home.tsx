@@ -1,5 +1,6 @@
 // Home: where things stand today. Each panel loads on its own, so a slow list never hides the others.
 import { href } from "../router.ts";
+import { counted } from "../ui/counted.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { usePolled } from "./correspondence/poll.ts";
 import { countsText } from "./correspondence/wave-facts.ts";
@@ -65,6 +66,9 @@ const POC_LABELS = {
   missing: "no point of contact",
 } as const;
 
+/** The States whose point of contact needs the secretariat, each a link to the page where it is kept. */
+const TO_CHASE = ["stale", "unreachable", "missing"] as const;
+
 function PointOfContactPanel() {
   const [coverage] = useLoad(async () => pointOfContactCoverage(await memberStates()), "poc");
   return (
@@ -72,17 +76,27 @@ function PointOfContactPanel() {
       <h2 id="poc-title">Points of contact</h2>
       <Show what={coverage}>
         {(views) => (
-          <table>
-            <caption class="visually-hidden">Member States by point-of-contact coverage</caption>
-            <tbody>
-              {(Object.keys(POC_LABELS) as (keyof typeof POC_LABELS)[]).map((view) => (
-                <tr key={view}>
-                  <th scope="row">{POC_LABELS[view]}</th>
-                  <td class="number">{views[view].length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <table>
+              <caption class="visually-hidden">Member States by point-of-contact coverage</caption>
+              <tbody>
+                {(Object.keys(POC_LABELS) as (keyof typeof POC_LABELS)[]).map((view) => (
+                  <tr key={view}>
+                    <th scope="row">{POC_LABELS[view]}</th>
+                    <td class="number">{views[view].length}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {TO_CHASE.filter((view) => views[view].length > 0).map((view) => (
+              <details key={view} data-list={`poc-${view}`}>
+                <summary>
+                  {counted(views[view].length, "State")}: {POC_LABELS[view]}
+                </summary>
+                <StateLinks states={views[view]} />
+              </details>
+            ))}
+          </>
         )}
       </Show>
     </section>
