@@ -21,6 +21,7 @@ import {
   focusedElement,
   holdReadings,
   type Json,
+  overflowOf,
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
@@ -311,8 +312,15 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await page.getByRole("heading", { name: "Organizations", level: 1 }).waitFor();
     const list = page.getByRole("region", { name: "Organizations" });
     await list.getByRole("link", { name: "International Atomic Energy Agency" }).waitFor();
-    // The 25 seeded, under their header row.
+    // The 25 seeded, under their header row, each with its point of contact's standing.
     expect(await list.getByRole("row").count()).toBe(26);
+    const standingOf = async (name: string) =>
+      (await list
+        .getByRole("row", { name: new RegExp(`^${name}`) })
+        .getByRole("cell")
+        .last()
+        .textContent()) ?? "";
+    expect(await standingOf("International Atomic Energy Agency")).toBe("current (verified within 12 months)");
     expect(await seriousViolations(page)).toEqual([]);
 
     // A name left empty is the API's 422 at its field; nothing is added.
@@ -326,6 +334,9 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await add.getByLabel("Region (regional and subregional ones; optional)").fill("Southern Africa");
     await add.getByRole("button", { name: "Add the organization" }).click();
     await page.getByText("Southern Regional Forum added, as srf.").waitFor();
+    // Added without a contact: a letter to it would reach no one, and the list says so.
+    await list.getByRole("link", { name: "Southern Regional Forum" }).waitFor();
+    expect(await standingOf("Southern Regional Forum")).toBe("no point of contact");
     await list.getByRole("link", { name: "Southern Regional Forum" }).click();
     await page.getByRole("heading", { name: "Southern Regional Forum (SRF)" }).waitFor();
     expect(await page.locator('[data-field="organization"]').textContent()).toBe("Regional; Southern Africa");
@@ -470,6 +481,15 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await rowsOf(reader, "organization").first().getByRole("link", { name: wave.id }).click();
     await reader.getByRole("heading", { name: `Wave ${wave.id}` }).waitFor();
     await reader.close();
+
+    // At 390 px the page is no wider than the screen: the letters' table scrolls within its panel.
+    const narrow = await signIn("secretariat", 390);
+    await go(narrow, "#/organizations/iaea");
+    await expect.poll(() => rowsOf(narrow, "organization").count()).toBe(2);
+    await settled(narrow);
+    expect(await overflowOf(narrow)).toBeLessThanOrEqual(0);
+    await narrow.screenshot({ path: join(SCREENSHOTS, "organization-390.png"), fullPage: true });
+    await narrow.close();
 
     // The State's page reads its letters through the same panel.
     const norway = await openNorway("members");

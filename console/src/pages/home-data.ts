@@ -1,9 +1,10 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
+import { activeContactsByOwner } from "./contacts-by-owner.ts";
+import { type PocView, pocViewOf } from "./poc-view.ts";
 
 export type State = Schemas["State"];
-export type Contact = Schemas["Contact"];
 export type AssistanceRequest = Schemas["AssistanceRequest"];
 
 const PAGE = "100";
@@ -30,42 +31,14 @@ export function reportingOf(states: State[]): Reporting {
   };
 }
 
-export type PocView = "current" | "stale" | "unreachable" | "missing";
-
 /**
- * Each State's point-of-contact view as GET /states/{iso3}/point-of-contact defines it (current: an active contact
- * with a working address verified within 12 months; stale; unreachable; missing), from two role lists instead of
- * 193 calls. Each view's States by name.
+ * Each State's point-of-contact view (poc-view.ts), from two role lists instead of 193 calls; each view's States by
+ * name.
  */
 export async function pointOfContactCoverage(states: State[]): Promise<Record<PocView, State[]>> {
-  const roles = ["capital-poc", "mission-poc"] as const;
-  const lists = await Promise.all(
-    roles.map((role) =>
-      allPages(async (cursor) =>
-        dataOf(
-          await api.GET("/contacts", {
-            params: { query: { role, active: "true", limit: PAGE, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ),
-    ),
-  );
-  const byOwner = new Map<string, Contact[]>();
-  for (const contact of lists.flat()) byOwner.set(contact.owner, [...(byOwner.get(contact.owner) ?? []), contact]);
+  const byOwner = await activeContactsByOwner(["capital-poc", "mission-poc"]);
   const coverage: Record<PocView, State[]> = { current: [], stale: [], unreachable: [], missing: [] };
-  for (const state of states) {
-    const contacts = byOwner.get(`STATE:${state.iso3}`) ?? [];
-    const reachable = contacts.filter((contact) => contact.emailStatus === "ok");
-    const view: PocView =
-      contacts.length === 0
-        ? "missing"
-        : reachable.length === 0
-          ? "unreachable"
-          : reachable.some((contact) => !contact.stale)
-            ? "current"
-            : "stale";
-    coverage[view].push(state);
-  }
+  for (const state of states) coverage[pocViewOf(byOwner.get(`STATE:${state.iso3}`) ?? [])].push(state);
   // By name, as the page lists them.
   for (const list of Object.values(coverage)) list.sort((a, b) => a.name.localeCompare(b.name, "en"));
   return coverage;

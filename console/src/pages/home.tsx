@@ -15,6 +15,7 @@ import {
   type State,
   wavesInFlight,
 } from "./home-data.ts";
+import { POC_LABELS } from "./poc-view.ts";
 import { fromToday, shownDay, YEAR_STATUS_WORDS } from "./programme-due.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -58,13 +59,6 @@ function ReportingPanel() {
     </section>
   );
 }
-
-const POC_LABELS = {
-  current: "current (verified within 12 months)",
-  stale: "stale (not verified for 12 months)",
-  unreachable: "unreachable (no working address)",
-  missing: "no point of contact",
-} as const;
 
 /** The States whose point of contact needs the secretariat, each a link to the page where it is kept. */
 const TO_CHASE = ["stale", "unreachable", "missing"] as const;

@@ -1,5 +1,6 @@
 // The international, regional and subregional organizations the Committee writes to, each linked to its page (its
-// points of contact); the secretariat adds one. A refused addition shows the API's problem at its field.
+// points of contact) with its point of contact's standing (poc-view.ts), as a letter to it would find it; the
+// secretariat adds one. A refused addition shows the API's problem at its field.
 import { useState } from "preact/hooks";
 import { allOrganizations } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
@@ -8,8 +9,11 @@ import { href } from "../routes.ts";
 import { FieldForm, type FieldSpec, useSubmit } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { activeContactsByOwner } from "./contacts-by-owner.ts";
 import { KINDS } from "./organization-changes.ts";
 import { addOrganization } from "./organizations-data.ts";
+import { POC_LABELS, pocViewOf } from "./poc-view.ts";
+import { organizationOwner } from "./state/contact-owner.ts";
 import { codeIn } from "./state/labels.ts";
 
 type NewField = "kind" | "name" | "acronym" | "region" | "note";
@@ -58,14 +62,23 @@ function AddOrganization({ onAdded }: { onAdded: () => void }) {
   );
 }
 
+/** The organizations, each with its contacts of the organization's role: who the letters to them would reach. */
+async function organizationsWithContacts() {
+  const [organizations, contacts] = await Promise.all([
+    allOrganizations(),
+    activeContactsByOwner(["organization-poc"]),
+  ]);
+  return { organizations, contacts };
+}
+
 export function Organizations({ session }: { session: Session }) {
-  const [list, reload] = useLoad(allOrganizations, "organizations");
+  const [list, reload] = useLoad(organizationsWithContacts, "organizations");
   return (
     <>
       <h1>Organizations</h1>
       <p>International, regional and subregional organizations: their points of contact get the Committee's letters.</p>
       <Show what={list}>
-        {(rows) => (
+        {({ organizations: rows, contacts }) => (
           <ListTable
             label="Organizations"
             list="organizations"
@@ -81,6 +94,11 @@ export function Organizations({ session }: { session: Session }) {
               { header: "Acronym", cell: (organization) => organization.acronym },
               { header: "Kind", cell: (organization) => KINDS[organization.kind] },
               { header: "Region", cell: (organization) => organization.region ?? "" },
+              {
+                header: "Point of contact",
+                cell: (organization) =>
+                  POC_LABELS[pocViewOf(contacts.get(organizationOwner(organization).owner) ?? [])],
+              },
             ]}
           />
         )}
