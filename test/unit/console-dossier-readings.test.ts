@@ -186,13 +186,23 @@ describe("what a timeline entry is about, in words", () => {
     );
   });
 
-  it("names an obligation, a letter's wave (linked), and says nothing of the State's own record", () => {
-    expect(sourceWords(entry({ type: "obligation", id: "KEN/action-plan" })).text).toBe(
-      "obligation: National implementation action plan",
+  it("names the contacts an import or the demonstration seed wrote for the State, by name or role", () => {
+    const imported = {
+      created: [{ name: "Aminata Console", role: "capital-poc" }],
+      updated: [{ before: { role: "mission-poc" }, after: { role: "mission-poc" } }],
+    };
+    expect(sourceWords(entry({ type: "contact-import", id: "01I" }, imported)).text).toBe(
+      "contacts Aminata Console, Point of contact at the Permanent Mission",
     );
-    expect(sourceWords(entry({ type: "obligation", id: "KEN/point-of-contact" })).text).toBe(
-      "obligation: Point of contact",
-    );
+    expect(
+      sourceWords(entry({ type: "contact-seed", id: "demo" }, { created: [{ role: "permanent-mission" }] })).text,
+    ).toBe("contact Permanent Mission (address of record)");
+    expect(sourceWords(entry({ type: "contact-import", id: "01I" }, { created: [] })).text).toBe("a contacts import");
+  });
+
+  it("names a letter's wave (linked), and nothing more of the State's own record or of an obligation", () => {
+    // "Point-of-contact obligation updated": the action's words name the obligation already.
+    expect(sourceWords(entry({ type: "obligation", id: "KEN/point-of-contact" })).text).toBe("");
     expect(sourceWords(entry({ type: "message", id: "w1/r1" }, { waveId: "w1" }))).toEqual({
       text: "wave w1",
       href: "#/waves/w1",

@@ -2,7 +2,7 @@
 // (test/unit/console-dossier-readings.test.ts): only the generated document types, no window, no client.
 import type { components } from "../../api/schema";
 import { href } from "../../routes.ts";
-import { CONTACT_ROLES, codeIn, LANGUAGES, obligationWords } from "./labels.ts";
+import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 
 type Schemas = components["schemas"];
 type Submission = Schemas["Submission"];
@@ -72,6 +72,25 @@ export function letterOf(entry: Schemas["TimelineEntry"]) {
   };
 }
 
+/** A contact by name where the reader may see it, else by role; "" when the image names neither. */
+function contactWords(image: unknown): string {
+  const role = codeIn(CONTACT_ROLES, textIn(image, "role"));
+  return textIn(image, "name") || (role ? CONTACT_ROLES[role] : "");
+}
+
+/** The contacts a batch's entry (an import, the demonstration seed) created and updated for the State, by name. */
+function batchContacts(after: unknown, otherwise: string): string {
+  const list = (name: string): unknown[] => {
+    const value = after !== null && typeof after === "object" ? (after as Record<string, unknown>)[name] : undefined;
+    return Array.isArray(value) ? value : [];
+  };
+  const updated = list("updated").map((change) =>
+    change !== null && typeof change === "object" ? (change as Record<string, unknown>).after : undefined,
+  );
+  const names = [...list("created"), ...updated].map(contactWords).filter(Boolean);
+  return names.length ? `${names.length === 1 ? "contact" : "contacts"} ${names.join(", ")}` : otherwise;
+}
+
 /** What a timeline entry is about, as a reader names it, and the page that shows it where there is one. */
 export interface SourceWords {
   text: string;
@@ -79,28 +98,26 @@ export interface SourceWords {
 }
 
 /**
- * The record an entry is about in words: a submission or an assistance request by its symbol, a contact by name (the
- * secretariat's reading) or role, a letter by its wave, an obligation by its name; the State's own record says nothing
- * on its own page. A record the page cannot name shows its type and id, as the API gives them.
+ * The record an entry is about in words: a submission or an assistance request by its symbol, a contact (or those a
+ * batch wrote) by name (the secretariat's reading) or role, a letter by its wave; the State's own record and an obligation (its action names it)
+ * say nothing more. A record the page cannot name shows its type and id, as the API gives them.
  */
 export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
   const { type, id } = entry.source;
   const field = (name: string) => textIn(entry.after, name) || textIn(entry.before, name);
   switch (type) {
+    // The State's own record, on its own page; an obligation, which the action already names.
     case "state":
+    case "obligation":
       return { text: "" };
     case "submission":
       return { text: `submission ${field("symbol") || id}` };
-    case "obligation":
-      return { text: `obligation: ${obligationWords(id.slice(id.indexOf("/") + 1))}` };
-    case "contact": {
-      const role = codeIn(CONTACT_ROLES, field("role"));
-      return { text: `contact ${field("name") || (role ? CONTACT_ROLES[role] : id)}` };
-    }
+    case "contact":
+      return { text: `contact ${contactWords(entry.after) || contactWords(entry.before) || id}` };
     case "contact-import":
-      return { text: "a contacts import" };
+      return { text: batchContacts(entry.after, "a contacts import") };
     case "contact-seed":
-      return { text: "the demonstration contacts" };
+      return { text: batchContacts(entry.after, "the demonstration contacts") };
     case "message": {
       const waveId = field("waveId") || id.split("/")[0] || id;
       return { text: `wave ${waveId}`, href: href.wave(waveId) };
