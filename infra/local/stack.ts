@@ -176,8 +176,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     stops.push(async () => client.destroy());
     // A new desk table gets its stream after the seed: the seeded records are then indexed by one rebuild instead of
     // record by record from the stream (ADR 0027); every later write reaches the index through the stream (ADR 0021).
-    const created = await step("tables", () => ensureTables(client, tableNames, { streams: false }));
-    if (created.length > 0) log(`created tables ${created.join(", ")}`);
+    const tablesEnsured = await step("tables", () => ensureTables(client, tableNames, { streams: false }));
+    if (tablesEnsured.created.length > 0) log(`created tables ${tablesEnsured.created.join(", ")}`);
+    if (tablesEnsured.indexesAdded.length > 0) {
+      log(`added indexes ${tablesEnsured.indexesAdded.join(", ")} (npm run migrate gives older items their keys)`);
+    }
     const seed = await step("seed", async () => {
       try {
         const { seedLocalDesk } = await seedModule;
