@@ -54,9 +54,13 @@ export function fieldWords(field: Schemas["MatrixField"]): string {
   return `${field.paragraph.toUpperCase()} ${field.label}${qualifiers ? ` (${qualifiers})` : ""}`;
 }
 
-/** A text field of an entry's image (`after` or `before`), which the document types as unknown; "" when not one. */
+/** A field of an entry's image (`after`, `before`, or a record within one), which the document types as unknown. */
+const fieldOf = (image: unknown, name: string): unknown =>
+  image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
+
+/** A text field of an image; "" when it is not text. */
 function textIn(image: unknown, name: string): string {
-  const value = image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
+  const value = fieldOf(image, name);
   return typeof value === "string" ? value : "";
 }
 
@@ -81,12 +85,10 @@ function contactWords(image: unknown): string {
 /** The contacts a batch's entry (an import, the demonstration seed) created and updated for the State, by name. */
 function batchContacts(after: unknown, otherwise: string): string {
   const list = (name: string): unknown[] => {
-    const value = after !== null && typeof after === "object" ? (after as Record<string, unknown>)[name] : undefined;
+    const value = fieldOf(after, name);
     return Array.isArray(value) ? value : [];
   };
-  const updated = list("updated").map((change) =>
-    change !== null && typeof change === "object" ? (change as Record<string, unknown>).after : undefined,
-  );
+  const updated = list("updated").map((change) => fieldOf(change, "after"));
   const names = [...list("created"), ...updated].map(contactWords).filter(Boolean);
   return names.length ? `${names.length === 1 ? "contact" : "contacts"} ${names.join(", ")}` : otherwise;
 }
@@ -99,8 +101,9 @@ export interface SourceWords {
 
 /**
  * The record an entry is about in words: a submission or an assistance request by its symbol, a contact (or those a
- * batch wrote) by name (the secretariat's reading) or role, a letter by its wave; the State's own record and an obligation (its action names it)
- * say nothing more. A record the page cannot name shows its type and id, as the API gives them.
+ * batch wrote) by name (the secretariat's reading) or role, a letter by its wave; the State's own record and an
+ * obligation (its action names it) say nothing more. A record the page cannot name shows its type and id, as the API
+ * gives them.
  */
 export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
   const { type, id } = entry.source;
