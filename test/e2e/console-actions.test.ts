@@ -322,6 +322,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
         .textContent()) ?? "";
     expect(await standingOf("International Atomic Energy Agency")).toBe("current (verified within 12 months)");
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "organizations-1280.png"), fullPage: true });
 
     // A name left empty is the API's 422 at its field; nothing is added.
     const add = page.getByRole("form", { name: "Add an organization" });
