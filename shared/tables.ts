@@ -39,10 +39,12 @@ export const tables = {
     id: "audit",
     partitionKey: "pk",
     sortKey: "sk",
-    // byState and byActor: a State's trail and a person's writes, newest first, each one Query (ADR 0020).
+    // byState, byOrganization and byActor: a State's trail, an organization's and a person's writes, newest first,
+    // each one Query (ADR 0020, ADR 0056).
     indexes: [
       { indexName: "byDay", partitionKey: "day", sortKey: "sk" },
       { indexName: "byState", partitionKey: "iso3", sortKey: "sk" },
+      { indexName: "byOrganization", partitionKey: "orgId", sortKey: "sk" },
       { indexName: "byActor", partitionKey: "actorKey", sortKey: "sk" },
     ],
   },

@@ -81,10 +81,13 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
   },
   dossier: {
     entry: "functions/api-dossier/handler.ts",
-    description: "The desk's HTTP API: a State's timeline, an organization's letters and the audit trail (read-only)",
+    description:
+      "The desk's HTTP API: a State's and an organization's timeline, an organization's letters and the audit " +
+      "trail (read-only)",
     modules: dossierModules,
     gateway: [
       any("/states/{iso3}/timeline"),
+      any("/organizations/{id}/timeline"),
       any("/organizations/{id}/letters"),
       any("/states/{iso3}/audit"),
       any("/audit"),

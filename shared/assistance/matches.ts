@@ -181,8 +181,9 @@ export const transitionMatch =
         ...audit,
         action: "assistance.match.transition",
         entity: { type: "assistance-request", id: request.value.id },
-        before: { iso3: request.value.iso3, match: id, status: from },
-        after: { iso3: request.value.iso3, match: id, status: input.to, on },
+        // The provider puts the move on an organization's trail too, as the proposal is (ADR 0056).
+        before: { iso3: request.value.iso3, provider: current.value.provider, match: id, status: from },
+        after: { iso3: request.value.iso3, provider: current.value.provider, match: id, status: input.to, on },
       }),
     ];
     if (requestMoved) {

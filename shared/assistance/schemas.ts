@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import { freeText } from "../http/body-text.ts";
+import { ORGANIZATION_ID } from "../organizations/keys.ts";
 import { iso3Schema } from "../registry/schemas.ts";
 import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
@@ -146,7 +147,7 @@ export type RequestConsentInput = z.infer<typeof requestConsentSchema>;
 /** The organizations module defines the same slug; this module checks the format only (see ADR 0006). */
 export const organizationSlugSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be an organization id: a lower-case slug such as iaea");
+  .regex(ORGANIZATION_ID, "must be an organization id: a lower-case slug such as iaea");
 
 export const providerSchema = /* @__PURE__ */ z
   .discriminatedUnion("kind", [

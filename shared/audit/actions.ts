@@ -1,6 +1,6 @@
 // Every action the audit trail records, by the writers' own ids. A writer naming an action not listed here fails
-// `tsc`, and the console's timeline keeps its words in a Record over the actions about a State, so an action without
-// words fails `tsc` too (console/src/pages/state/actions.ts).
+// `tsc`, and the console's timeline keeps its words in a Record over the actions about a State or an organization, so
+// an action without words fails `tsc` too (console/src/pages/state/actions.ts).
 
 /** The heads of the actions that can concern one State, and so reach its timeline (shared/audit/subject.ts). */
 export type StateActionHead =
@@ -70,5 +70,8 @@ export type AuditAction =
   | "wave.resend"
   | "wave.test-send";
 
-/** The actions that can concern one State: the ones its timeline names in words. */
-export type StateAuditAction = Extract<AuditAction, `${StateActionHead}.${string}`>;
+/** The heads of the actions that can concern one organization, and so reach its timeline (shared/audit/subject.ts). */
+export type OrganizationActionHead = "organization" | "contact" | "contacts" | "assistance";
+
+/** The actions that can concern one State or one organization: the ones their timelines name in words. */
+export type TimelineAuditAction = Extract<AuditAction, `${StateActionHead | OrganizationActionHead}.${string}`>;

@@ -6,7 +6,7 @@ import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import { newId } from "../ids.ts";
 import type { AuditAction } from "./actions.ts";
-import { auditedState, trailKindOf } from "./subject.ts";
+import { auditedOrganization, auditedState, trailKindOf } from "./subject.ts";
 
 // Marked pure: a bundle that never reads an audit entry leaves the schema out, unbuilt (ADR 0039).
 export const auditEntrySchema = /* @__PURE__ */ (() =>
@@ -39,11 +39,12 @@ export type AuditContext = Pick<AuditEntry, "actor" | "route" | "correlationId" 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /**
- * The audit table's keys of an entry: by entity (table), by day, by State and by actor (indexes), and the kind a
- * State's timeline filters on (ADR 0020).
+ * The audit table's keys of an entry: by entity (table), by day, by State, by organization and by actor (indexes),
+ * and the kind a timeline filters on (ADR 0020, ADR 0056).
  */
 export function auditKeys(entry: AuditEntry): Record<string, string> {
   const iso3 = auditedState(entry);
+  const orgId = auditedOrganization(entry);
   const trailKind = trailKindOf(entry.action);
   return {
     pk: auditEntityKey(entry.entity),
@@ -51,6 +52,7 @@ export function auditKeys(entry: AuditEntry): Record<string, string> {
     day: entry.at.slice(0, 10),
     actorKey: auditActorKey(entry.actor),
     ...(iso3 ? { iso3 } : {}),
+    ...(orgId ? { orgId } : {}),
     ...(trailKind ? { trailKind } : {}),
   };
 }

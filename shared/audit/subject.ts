@@ -1,5 +1,7 @@
-// Which State an audit entry concerns, read from the entry itself, so that every writer's entries land on the
-// State's trail (the audit table's byState index) without each writer having to say so.
+// Which State, and which organization, an audit entry concerns, read from the entry itself, so that every writer's
+// entries land on the State's trail (the audit table's byState index) and the organization's (byOrganization) without
+// each writer having to say so.
+import { ORGANIZATION_ID } from "../organizations/keys.ts";
 import type { AuditInput } from "./audit-entry.ts";
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -7,16 +9,31 @@ const ISO3 = /^[A-Z]{3}$/;
 const field = (image: unknown, name: string): unknown =>
   image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
 
-const code = (value: unknown): string | undefined =>
-  typeof value === "string" && ISO3.test(value) ? value : undefined;
+/** A value that is text matching `pattern`, else undefined. */
+const matching =
+  (pattern: RegExp) =>
+  (value: unknown): string | undefined =>
+    typeof value === "string" && pattern.test(value) ? value : undefined;
 
-/** `STATE:FRA` -> `FRA`; an organization's owner (`ORG:iaea`) names no State. */
-const ownerState = (owner: unknown): string | undefined =>
-  typeof owner === "string" && owner.startsWith("STATE:") ? code(owner.slice("STATE:".length)) : undefined;
+const code = matching(ISO3);
+const organizationId = matching(ORGANIZATION_ID);
 
-/** A provider `{ kind: "state", iso3 }` names a State; an organization does not. */
-const providerState = (provider: unknown): string | undefined =>
-  field(provider, "kind") === "state" ? code(field(provider, "iso3")) : undefined;
+/** An owner's text for one kind of owner: `STATE:FRA` -> `FRA` (a State's), `ORG:iaea` -> `iaea` (an organization's). */
+const ownerOfKind =
+  (prefix: "STATE:" | "ORG:", id: (value: unknown) => string | undefined) =>
+  (owner: unknown): string | undefined =>
+    typeof owner === "string" && owner.startsWith(prefix) ? id(owner.slice(prefix.length)) : undefined;
+
+/** A provider of one kind: `{ kind: "state", iso3 }`, `{ kind: "organization", id }`. */
+const providerOfKind =
+  (kind: "state" | "organization", name: "iso3" | "id", id: (value: unknown) => string | undefined) =>
+  (provider: unknown): string | undefined =>
+    field(provider, "kind") === kind ? id(field(provider, name)) : undefined;
+
+const ownerState = ownerOfKind("STATE:", code);
+const providerState = providerOfKind("state", "iso3", code);
+const ownerOrganization = ownerOfKind("ORG:", organizationId);
+const providerOrganization = providerOfKind("organization", "id", organizationId);
 
 function fromImage(image: unknown): string | undefined {
   return (
@@ -37,6 +54,17 @@ export function auditedState(entry: Pick<AuditInput, "entity" | "before" | "afte
   return fromImage(entry.after) ?? fromImage(entry.before);
 }
 
+/**
+ * The organization an entry is about: the organization itself, or the one named by the record written (a contact's
+ * owner, an offer's or a match's provider, a batch entry's owner). The catalogue's seed, about many, names none.
+ */
+export function auditedOrganization(entry: Pick<AuditInput, "entity" | "before" | "after">): string | undefined {
+  if (entry.entity.type === "organization") return organizationId(entry.entity.id);
+  const fromImage = (image: unknown) =>
+    ownerOrganization(field(image, "owner")) ?? providerOrganization(field(image, "provider"));
+  return fromImage(entry.after) ?? fromImage(entry.before);
+}
+
 /** The kinds of entry on a State's timeline (the `kinds` filter); letters come from the send ledger. */
 export const trailKinds = [
   "submission",
@@ -48,12 +76,15 @@ export const trailKinds = [
   "matrix",
   "state",
 ] as const;
-export type TrailKind = (typeof trailKinds)[number];
+/** The kinds of entry on an organization's timeline. */
+export const organizationTrailKinds = ["organization", "contact", "assistance", "letter"] as const;
+export type TrailKind = (typeof trailKinds)[number] | (typeof organizationTrailKinds)[number];
 
 /** What an audited write is about, by its action's words: `submission.void` is a submission, `contacts.import` a contact. */
 export function trailKindOf(action: string): TrailKind | undefined {
   const [head = "", second] = action.split(".");
   if (head === "state") return second === "reporting-status" ? "reporting-status" : "state";
+  if (head === "organization") return "organization";
   if (head === "contact" || head === "contacts") return "contact";
   return (["submission", "obligation", "assistance", "matrix"] as const).find((kind) => kind === head);
 }

@@ -1,5 +1,5 @@
 // Writes many contact changes (an import, the demo seed) in transactions of at most 100 items, each with the
-// obligations of the States it touches and one audit entry, each conditional on what was read before it.
+// obligations of the States it touches and one audit entry per owner, each conditional on what was read before it.
 
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
@@ -37,27 +37,28 @@ const stateOf = (change: ContactChange) => {
 };
 
 /**
- * Groups changes into transactions: one item stays free for the organizations' audit entry, two per State for its
- * obligation and its own audit entry (so each entry lands on one State's trail, ADR 0020).
+ * Groups changes into transactions: two items per State for its obligation and its own audit entry, one per
+ * organization for its own audit entry (so each entry lands on one owner's trail, ADR 0020, ADR 0056).
  */
 export function chunkChanges(changes: readonly ContactChange[]): ContactChange[][] {
   const sorted = [...changes].sort((a, b) => a.after.owner.localeCompare(b.after.owner));
   const chunks: ContactChange[][] = [];
   let chunk: ContactChange[] = [];
-  let size = 1;
-  let states = new Set<string>();
+  let size = 0;
+  let owners = new Set<string>();
   for (const change of sorted) {
-    const iso3 = stateOf(change);
-    const cost = () => writesPerChange(change) + (iso3 && !states.has(iso3) ? 2 : 0);
+    const owner = change.after.owner;
+    const perOwner = stateOf(change) ? 2 : 1;
+    const cost = () => writesPerChange(change) + (owners.has(owner) ? 0 : perOwner);
     if (chunk.length && size + cost() > MAX_TRANSACTION_ITEMS) {
       chunks.push(chunk);
       chunk = [];
-      size = 1;
-      states = new Set();
+      size = 0;
+      owners = new Set();
     }
     size += cost();
     chunk.push(change);
-    if (iso3) states.add(iso3);
+    owners.add(owner);
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;
@@ -164,26 +165,32 @@ export async function writeContactChanges(
   });
 }
 
-/** One audit entry per State the transaction touches, and one for the organizations' contacts if any. */
+/**
+ * One audit entry per owner the transaction touches: a State's names it (`iso3`) with its obligation's change, an
+ * organization's names it as its contacts do (`owner`).
+ */
 function auditEntries(audit: BatchAudit, chunk: ContactChange[], pocs: PocChange[], transaction: string): AuditInput[] {
-  const groups = new Map<string | undefined, ContactChange[]>();
-  for (const change of chunk) groups.set(stateOf(change), [...(groups.get(stateOf(change)) ?? []), change]);
-  return [...groups].map(([iso3, changes]) => ({
-    ...audit.context,
-    action: audit.action,
-    entity: audit.entity,
-    after: {
-      transaction,
-      ...(iso3 ? { iso3 } : {}),
-      created: changes.filter((change) => !change.before).map((change) => change.after),
-      updated: changes
-        .filter((change) => change.before)
-        .map((change) => ({ before: change.before?.value, after: change.after })),
-      pointOfContact: pocs
-        .filter((poc) => poc.iso3 === iso3)
-        .map((poc) => ({ iso3: poc.iso3, before: poc.before, after: poc.after })),
-    },
-  }));
+  const groups = new Map<string, ContactChange[]>();
+  for (const change of chunk) groups.set(change.after.owner, [...(groups.get(change.after.owner) ?? []), change]);
+  return [...groups].map(([owner, changes]) => {
+    const iso3 = changes[0] && stateOf(changes[0]);
+    return {
+      ...audit.context,
+      action: audit.action,
+      entity: audit.entity,
+      after: {
+        transaction,
+        ...(iso3 ? { iso3 } : { owner }),
+        created: changes.filter((change) => !change.before).map((change) => change.after),
+        updated: changes
+          .filter((change) => change.before)
+          .map((change) => ({ before: change.before?.value, after: change.after })),
+        pointOfContact: pocs
+          .filter((poc) => poc.iso3 === iso3)
+          .map((poc) => ({ iso3: poc.iso3, before: poc.before, after: poc.after })),
+      },
+    };
+  });
 }
 
 /** Two transactions touching one item at the same moment: DynamoDB cancels one; the same writes may go again. */

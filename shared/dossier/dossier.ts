@@ -1,5 +1,5 @@
-// Use cases of the dossier: a State's timeline, an organization's letters and the audit trail, read by index
-// (ADR 0020).
+// Use cases of the dossier: a State's and an organization's timeline, an organization's letters and the audit trail,
+// read by index (ADR 0020, ADR 0056).
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import type { Actor } from "../auth/actor.ts";
@@ -36,10 +36,22 @@ const groupsOf = (reader: Actor | undefined) => (reader?.kind === "user" ? reade
 export const stateTimeline =
   (deps: DossierDependencies) =>
   async (iso3: string, request: Omit<TimelineRequest, "groups">, reader: Actor | undefined, page: PageRequest) => {
-    const timeline = await deps.timelines.timeline(iso3, { ...request, groups: groupsOf(reader) }, page);
+    const owner = { kind: "state", iso3 } as const;
+    const timeline = await deps.timelines.timeline(owner, { ...request, groups: groupsOf(reader) }, page);
     // Entries are written about registered States only, so a page with entries proves the State; an empty one
     // (an unknown code, or a State with nothing in the period) is checked: one command less on most pages (ADR 0022).
     if (!timeline.items.length) await getState(deps.registry)(iso3);
+    return timeline;
+  };
+
+/** Everything about an organization, newest first: its record, contacts, offers, matches and letters. */
+export const organizationTimeline =
+  (deps: DossierDependencies) =>
+  async (id: string, request: Omit<TimelineRequest, "groups">, reader: Actor | undefined, page: PageRequest) => {
+    const owner = { kind: "organization", id } as const;
+    const timeline = await deps.timelines.timeline(owner, { ...request, groups: groupsOf(reader) }, page);
+    // As a State's: entries name registered organizations only, so only an empty page is checked.
+    if (!timeline.items.length) await getOrganization(deps)(id);
     return timeline;
   };
 

@@ -1,11 +1,16 @@
-// The shapes of the dossier: a State's timeline (every change, newest first) and the audit trail's queries.
+// The shapes of the dossier: a State's and an organization's timeline (every change, newest first) and the audit
+// trail's queries.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { auditEntrySchema } from "../audit/audit-entry.ts";
-import { trailKinds } from "../audit/subject.ts";
+import { organizationTrailKinds, type TrailKind, trailKinds } from "../audit/subject.ts";
 import { pageQueryShape } from "../http/pagination-query.ts";
 
-export const trailKindSchema = /* @__PURE__ */ (() => z.enum(trailKinds).describe("A kind of timeline entry"))();
+/** Every kind an entry may have, a State's first, in the order the document has always listed them. */
+const everyTrailKind = /* @__PURE__ */ (() => [...new Set<TrailKind>([...trailKinds, ...organizationTrailKinds])])();
+
+export const trailKindSchema = /* @__PURE__ */ (() =>
+  z.enum(everyTrailKind as [TrailKind, ...TrailKind[]]).describe("A kind of timeline entry"))();
 
 const day = /* @__PURE__ */ (() => z.iso.date())();
 
@@ -21,27 +26,31 @@ function checkPeriod(query: { from?: string | undefined; to?: string | undefined
   }
 }
 
-/** `kinds=submission,letter`: a comma-separated list; an unknown kind names itself. */
-const kindsSchema = /* @__PURE__ */ (() =>
-  z
+/** `kinds=submission,letter`: a comma-separated list of the kinds the owner's timeline holds; an unknown one names itself. */
+function kindsSchemaOf<const Kinds extends readonly TrailKind[]>(kinds: Kinds) {
+  return z
     .string()
     .transform((text, context) => {
       const names = text.split(",").map((name) => name.trim());
-      const kinds: z.infer<typeof trailKindSchema>[] = [];
+      const chosen: Kinds[number][] = [];
       for (const name of names) {
-        const parsed = trailKindSchema.safeParse(name);
-        if (parsed.success) kinds.push(parsed.data);
-        else
-          context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${trailKinds.join(", ")}` });
+        const kind = kinds.find((known) => known === name);
+        if (kind) chosen.push(kind);
+        else context.addIssue({ code: "custom", message: `${name || "(empty)"} is not one of ${kinds.join(", ")}` });
       }
-      return [...new Set(kinds)];
+      return [...new Set(chosen)];
     })
-    .describe(`Comma-separated kinds to include: ${trailKinds.join(", ")} (default: all)`))();
+    .describe(`Comma-separated kinds to include: ${kinds.join(", ")} (default: all)`);
+}
 
 export const timelineQuerySchema = /* @__PURE__ */ z
-  .strictObject({ ...periodShape, kinds: kindsSchema.optional(), ...pageQueryShape })
+  .strictObject({ ...periodShape, kinds: kindsSchemaOf(trailKinds).optional(), ...pageQueryShape })
   .superRefine(checkPeriod);
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+export const organizationTimelineQuerySchema = /* @__PURE__ */ z
+  .strictObject({ ...periodShape, kinds: kindsSchemaOf(organizationTrailKinds).optional(), ...pageQueryShape })
+  .superRefine(checkPeriod);
 
 export const timelineActorSchema = /* @__PURE__ */ z
   .object({ kind: z.enum(["user", "system"]), id: z.string(), username: z.string().optional() })

@@ -1,12 +1,14 @@
-// A State's timeline: its audit trail (the byState index) merged with its letters (the ledger's owner index), newest
-// first and paged with one cursor that remembers where each of the two stands (ADR 0020). An organization's letters
-// are read from the same owner index, alone.
+// A State's or an organization's timeline: its audit trail (the byState or byOrganization index) merged with its
+// letters (the ledger's owner index), newest first and paged with one cursor that remembers where each of the two
+// stands (ADR 0020, ADR 0056). An organization's letters are also read from the owner index alone (ADR 0055).
 import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type * as z from "zod";
 import type { AuditEntry } from "../audit/audit-entry.ts";
-import { type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
+import { organizationTrailKinds, type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
+import type { Owner } from "../contacts/owner.ts";
 import { readsPersonalData, withoutAddresses, withoutPersonalData } from "../contacts/personal-data.ts";
+import { ownerText } from "../contacts/schemas.ts";
 import { ownerLettersPartition } from "../correspondence/ledger.ts";
 import { letterSchema, messageSchema } from "../correspondence/schemas.ts";
 import {
@@ -47,22 +49,22 @@ const field = (image: unknown, name: string): unknown =>
   image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
 
 /** The record an entry is about: a submission (audited on its State), a contact, a request, the matrix... */
-function sourceOf(entry: AuditEntry, iso3: string): TimelineEntry["source"] {
+function sourceOf(entry: AuditEntry, owner: Owner): TimelineEntry["source"] {
   const recordId = field(entry.after, "id") ?? field(entry.before, "id");
   if (entry.action.startsWith("submission.") && typeof recordId === "string")
     return { type: "submission", id: recordId };
-  if (entry.action.startsWith("obligation."))
-    return { type: "obligation", id: `${iso3}/${entry.action.split(".")[1]}` };
+  if (entry.action.startsWith("obligation.") && owner.kind === "state")
+    return { type: "obligation", id: `${owner.iso3}/${entry.action.split(".")[1]}` };
   return entry.entity;
 }
 
-export function auditTimelineEntry(entry: AuditEntry, iso3: string, groups: readonly Group[]): TimelineEntry {
+export function auditTimelineEntry(entry: AuditEntry, owner: Owner, groups: readonly Group[]): TimelineEntry {
   const image = (value: unknown) => (readsPersonalData(groups) ? value : withoutPersonalData(value));
   return {
     at: entry.at,
-    kind: trailKindOf(entry.action) ?? "state",
+    kind: trailKindOf(entry.action) ?? (owner.kind === "state" ? "state" : "organization"),
     action: entry.action,
-    source: sourceOf(entry, iso3),
+    source: sourceOf(entry, owner),
     actor:
       entry.actor.kind === "user"
         ? { kind: "user", id: entry.actor.id, ...(entry.actor.username ? { username: entry.actor.username } : {}) }
@@ -178,12 +180,24 @@ function decodePositions(cursor: string | undefined, scope: string): Record<Sour
   return positions;
 }
 
+/** Where an owner's audit entries are: the index, and the attribute it is keyed by (shared/audit/audit-entry.ts). */
+const AUDIT_INDEX = {
+  state: { indexName: "byState", attribute: "iso3" },
+  organization: { indexName: "byOrganization", attribute: "orgId" },
+} as const satisfies Record<Owner["kind"], { indexName: string; attribute: string }>;
+
+const auditKeyOf = (owner: Owner) => (owner.kind === "state" ? owner.iso3 : owner.id);
+
+/** The kinds an owner's timeline holds. */
+export const kindsOf = (owner: Owner): readonly TrailKind[] =>
+  owner.kind === "state" ? trailKinds : organizationTrailKinds;
+
 /**
- * A State's timeline, newest first and paged (ADR 0026: the interface is the contract; only the DynamoDB reader below
- * implements it so far).
+ * A State's or an organization's timeline, newest first and paged (ADR 0026: the interface is the contract; only the
+ * DynamoDB reader below implements it so far).
  */
 export interface TimelineReader {
-  timeline(iso3: string, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
+  timeline(owner: Owner, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
   /** The letters to one owner (`ORG:<id>`), as the timeline lists them. */
   letters(owner: string, request: LettersRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
 }
@@ -216,7 +230,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     return { items, more: exclusiveStart !== undefined };
   }
 
-  function auditQuery(iso3: string, request: TimelineRequest): QueryCommandInput {
+  function auditQuery(owner: Owner, request: TimelineRequest): QueryCommandInput {
     const range = periodCondition(request);
     const kinds = (request.kinds ?? []).filter((kind) => kind !== "letter");
     const filter = request.kinds
@@ -225,11 +239,12 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
           values: Object.fromEntries(kinds.map((kind, index) => [`:kind${index}`, kind])),
         }
       : { values: {} };
+    const index = AUDIT_INDEX[owner.kind];
     return {
       TableName: tableNames.audit,
-      IndexName: "byState",
-      KeyConditionExpression: `iso3 = :iso3${range.expression}`,
-      ExpressionAttributeValues: { ":iso3": iso3, ...range.values, ...filter.values },
+      IndexName: index.indexName,
+      KeyConditionExpression: `${index.attribute} = :owner${range.expression}`,
+      ExpressionAttributeValues: { ":owner": auditKeyOf(owner), ...range.values, ...filter.values },
       ...(filter.FilterExpression ? { FilterExpression: filter.FilterExpression } : {}),
       ScanIndexForward: false,
     };
@@ -248,22 +263,25 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
   }
 
   return {
-    async timeline(iso3: string, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
-      const kinds = request.kinds ?? [...trailKinds];
-      const scope = `timeline:${iso3}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
+    async timeline(owner: Owner, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
+      const kinds = request.kinds ?? [...kindsOf(owner)];
+      // A State's scope is its code alone, as it was before organizations had timelines: its cursors stay valid.
+      const who = owner.kind === "state" ? owner.iso3 : ownerText(owner);
+      const scope = `timeline:${who}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
+      const indexKey = AUDIT_INDEX[owner.kind].attribute;
       const positions = decodePositions(page.cursor, scope);
       const wantsAudit = kinds.some((kind) => kind !== "letter");
       const wantsLetters = kinds.includes("letter");
       const [audit, letters] = await Promise.all([
         wantsAudit
-          ? fetch(auditQuery(iso3, request), positions.audit, page.limit, (raw) => ({
-              value: auditTimelineEntry(toAuditEntry(raw), iso3, request.groups),
+          ? fetch(auditQuery(owner, request), positions.audit, page.limit, (raw) => ({
+              value: auditTimelineEntry(toAuditEntry(raw), owner, request.groups),
               order: String(raw.sk),
-              key: { pk: raw.pk, sk: raw.sk, iso3: raw.iso3 },
+              key: { pk: raw.pk, sk: raw.sk, [indexKey]: raw[indexKey] },
             }))
           : { items: [], more: false },
         wantsLetters
-          ? fetch(lettersQuery(`STATE:${iso3}`, request), positions.letters, page.limit, (raw) => ({
+          ? fetch(lettersQuery(ownerText(owner), request), positions.letters, page.limit, (raw) => ({
               value: letterEntryOf(raw, request.groups),
               order: String(raw.gsi2sk),
               key: { pk: raw.pk, sk: raw.sk, gsi2pk: raw.gsi2pk, gsi2sk: raw.gsi2sk },

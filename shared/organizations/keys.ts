@@ -13,5 +13,8 @@ export const organizationIndexKeys = (id: string, kind: OrganizationKind) => ({
   gsi2sk: id,
 });
 
+/** An organization's id: a lower-case slug of letters, digits and inner dashes, at most 40 long. */
+export const ORGANIZATION_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
 export const organizationKindPartition = (kind: OrganizationKind) => `ORG-KIND#${kind}`;
 export const ALL_ORGANIZATIONS = "ORGANIZATIONS";

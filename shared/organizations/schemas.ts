@@ -2,6 +2,7 @@
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { freeText, oneLine } from "../http/body-text.ts";
+import { ORGANIZATION_ID } from "./keys.ts";
 
 export const organizationKindSchema = /* @__PURE__ */ z
   .enum(["international", "regional", "subregional"])
@@ -13,7 +14,7 @@ export const organizationIdSchema = /* @__PURE__ */ z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be a slug of lower-case letters, digits and dashes")
+  .regex(ORGANIZATION_ID, "must be a slug of lower-case letters, digits and dashes")
   .describe("Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu");
 
 /** A route's `{id}` of an organization. */

@@ -1,8 +1,8 @@
 // Controls the API had and the console lacked, in Debian's Chromium against the local stack: correcting a contact
 // (only what changed sent; a stale correction read again in place, keeping what was typed; an address another active
 // contact holds said at the e-mail), sending again a letter left unknown, dispatching a stalled wave again, and the
-// organizations (listed, added and corrected, their points of contact kept, the letters they were sent listed as a
-// State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
+// organizations (listed, added and corrected, their points of contact kept, their timelines and the letters they were
+// sent listed as a State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
 // made here (test/integration/unknown-letters.test.ts and wave-sweep.test.ts make it): its outcome is written to
 // the stack's DynamoDB Local through the stores. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -380,6 +380,19 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       undefined,
       "Secretariat in Gaborone.",
     ]);
+    // Its timeline, read again after each write on the page, newest first, in words: the two corrections, the
+    // contact by name, the addition.
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    await expect
+      .poll(() => timeline.locator("ol.timeline li strong").allTextContents())
+      .toEqual([
+        "Organization's details corrected",
+        "Organization's details corrected",
+        "Contact added",
+        "Organization added",
+      ]);
+    expect(await timeline.locator("ol.timeline li").nth(2).textContent()).toContain("contact Thandi Forumperson, by");
+    expect(await timeline.textContent()).not.toMatch(/organization srf|[0-9A-Z]{26}/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });
 
@@ -469,6 +482,18 @@ describe("the console's contact correction, letter resend and wave redispatch", 
         wave.id,
       ]);
       expect((await cells(1)).slice(0, 3)).toEqual([`Earlier letter ${wave.id}`, "English", "Letter delivered"]);
+      // The timeline has the same letters, newest first, and the demonstration seed's contact of the IAEA alone.
+      const timeline = page.getByRole("region", { name: "Timeline" });
+      const letters = timeline.locator("ol.timeline li", { hasText: wave.id });
+      await expect
+        .poll(() => letters.allTextContents())
+        .toEqual([
+          expect.stringContaining(`Letter bounced wave ${wave.id}`),
+          expect.stringContaining(`Letter delivered wave ${wave.id}`),
+        ]);
+      const seeded = timeline.locator("ol.timeline li", { hasText: "Demonstration contact added" });
+      expect(await seeded.count()).toBe(1);
+      if (group === "members") expect(await seeded.textContent()).toContain("contact Organization's point of contact");
       if (group === "secretariat") {
         await page.screenshot({ path: join(SCREENSHOTS, "organization-letters-1280.png"), fullPage: true });
       }

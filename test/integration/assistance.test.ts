@@ -487,6 +487,21 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     const trail = await auditTrail("assistance-request", id);
     expect(trail.filter((entry) => entry.action === "assistance.match.transition")).toHaveLength(2);
     expect(trail.filter((entry) => entry.after?.status === "matched")).toHaveLength(1);
+    // The providing organization's trail (its timeline's index) has its offer, the proposal and each move (ADR 0056).
+    const oas = await setup.doc.send(
+      new QueryCommand({
+        TableName: setup.tableNames.audit,
+        IndexName: "byOrganization",
+        KeyConditionExpression: "orgId = :id",
+        ExpressionAttributeValues: { ":id": "oas" },
+      }),
+    );
+    expect((oas.Items ?? []).map((entry) => entry.action).sort()).toEqual([
+      "assistance.match.propose",
+      "assistance.match.transition",
+      "assistance.match.transition",
+      "assistance.offer.create",
+    ]);
   });
 
   it("refuses a match for a request not yet circulated", async () => {

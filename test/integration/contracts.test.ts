@@ -1126,6 +1126,10 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: "/states/CHE/timeline", group: readers }),
     refused: async () => [{ path: "/states/VAT/timeline", group: readers }, 404],
   },
+  "GET /organizations/{id}/timeline": {
+    ok: async () => ({ path: "/organizations/pif/timeline", group: readers }),
+    refused: async () => [{ path: "/organizations/pif/timeline", query: "kinds=submission", group: readers }, 400],
+  },
   "GET /organizations/{id}/letters": {
     ok: async () => ({ path: "/organizations/pif/letters", group: readers }),
     refused: async () => [{ path: "/organizations/nowhere/letters", group: readers }, 404],

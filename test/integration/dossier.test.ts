@@ -38,6 +38,19 @@ async function write(path: string, body: unknown, headers: Record<string, string
   return response;
 }
 
+/** A contacts import of CSV rows (owner, role, name, email), an hour after the last write. */
+async function importContacts(rows: string) {
+  clock.advance(3_600_000);
+  const imported = await call({
+    method: "POST",
+    path: "/contacts/import",
+    group: "secretariat",
+    headers: { "content-type": "text/csv" },
+    body: `owner,role,name,email\n${rows}`,
+  });
+  expect(imported.status).toBe(200);
+}
+
 interface Entry {
   at: string;
   kind: string;
@@ -232,15 +245,9 @@ describe("a State's timeline", () => {
   });
 
   it("puts each State's part of a contacts import on its own timeline", async () => {
-    clock.advance(3_600_000);
-    const imported = await call({
-      method: "POST",
-      path: "/contacts/import",
-      group: "secretariat",
-      headers: { "content-type": "text/csv" },
-      body: "owner,role,name,email\nSTATE:GMB,capital-poc,Lamin Example,poc@gmb.example.org\nSTATE:SEN,capital-poc,Awa Example,poc@sen.example.org\n",
-    });
-    expect(imported.status).toBe(200);
+    await importContacts(
+      "STATE:GMB,capital-poc,Lamin Example,poc@gmb.example.org\nSTATE:SEN,capital-poc,Awa Example,poc@sen.example.org\n",
+    );
     for (const [iso3, address] of [
       ["GMB", "poc@gmb.example.org"],
       ["SEN", "poc@sen.example.org"],
@@ -363,5 +370,117 @@ describe("the audit trail", () => {
     expect(long.body.errors[0].path).toBe("query.from");
     const badEntity = await call({ path: "/audit", query: "entity=MLI", group: "secretariat" });
     expect(badEntity.status).toBe(400);
+  });
+});
+
+describe("an organization's timeline", () => {
+  let iaeaContact = "";
+
+  beforeAll(async () => {
+    // A day after the letters, so each day's page can be told apart.
+    clock.advance(24 * 3_600_000);
+    const read = await call({ path: "/organizations/iaea", group: "secretariat" });
+    const corrected = await call({
+      method: "PATCH",
+      path: "/organizations/iaea",
+      group: "secretariat",
+      headers: { ...json, "if-match": read.headers.etag ?? "" },
+      body: JSON.stringify({ note: "Safeguards and nuclear security" }),
+    });
+    expect(corrected.status).toBe(200);
+    const contact = await write("/contacts", {
+      owner: "ORG:iaea",
+      role: "organization-poc",
+      name: "Ingrid Example",
+      email: "focal.point@iaea.example.org",
+    });
+    iaeaContact = contact.body.id;
+    await write("/assistance/offers", {
+      provider: { kind: "organization", id: "iaea" },
+      areas: ["export-and-licensing"],
+      description: "Legislative assistance",
+      validFrom: "2026-01-01",
+    });
+    await importContacts(
+      "ORG:iaea,organization-poc,Omar Example,deputy@iaea.example.org\n" +
+        "ORG:opcw,organization-poc,Olga Example,poc@opcw.example.org\nSTATE:GHA,capital-poc,Kofi Example,poc@gha.example.org\n",
+    );
+  });
+
+  it("lists the organization's corrections, contacts, offers and letters, newest first, with no other's", async () => {
+    commands.length = 0;
+    const response = await call({ path: "/organizations/iaea/timeline", group: "secretariat" });
+    expect(response.status).toBe(200);
+    const entries: Entry[] = response.body.items;
+    expect(entries.map((entry) => [entry.kind, entry.action])).toEqual([
+      ["contact", "contacts.import"],
+      ["assistance", "assistance.offer.create"],
+      ["contact", "contact.create"],
+      ["organization", "organization.update"],
+      ["letter", "letter.sent"],
+      ["letter", "letter.delivered"],
+    ]);
+    expect(entries[2]).toMatchObject({ source: { type: "contact", id: iaeaContact }, actor: { id: "user-1" } });
+    expect(entries[3]).toMatchObject({
+      source: { type: "organization", id: "iaea" },
+      after: { note: "Safeguards and nuclear security" },
+    });
+    // The import's entry for the IAEA holds its contact alone: the OPCW's and Ghana's are on their own trails.
+    const imported = JSON.stringify(entries[0]?.after);
+    expect(imported).toContain("deputy@iaea.example.org");
+    expect(imported).not.toContain("opcw");
+    expect(imported).not.toContain("gha.example.org");
+    expect(commands).toEqual(["QueryCommand", "QueryCommand"]);
+    const opcw = await call({ path: "/organizations/opcw/timeline", group: "secretariat" });
+    expect(opcw.body.items.map((entry: Entry) => entry.action)).toEqual(["contacts.import"]);
+    expect(JSON.stringify(opcw.body.items)).not.toContain("iaea");
+  });
+
+  it("pages through the same entries whatever the page size, and keeps to the kinds and days asked for", async () => {
+    const whole = await everyPage("/organizations/iaea/timeline", "", "secretariat", 50);
+    expect(whole).toHaveLength(6);
+    expect(await everyPage("/organizations/iaea/timeline", "", "secretariat", 1)).toEqual(whole);
+    expect(await everyPage("/organizations/iaea/timeline", "", "secretariat", 4)).toEqual(whole);
+    const contacts = await call({ path: "/organizations/iaea/timeline", query: "kinds=contact", group: "secretariat" });
+    expect(contacts.body.items.map((entry: Entry) => entry.action)).toEqual(["contacts.import", "contact.create"]);
+    const kinds = await call({
+      path: "/organizations/iaea/timeline",
+      query: "kinds=organization,letter",
+      group: "secretariat",
+    });
+    expect(kinds.body.items.map((entry: Entry) => entry.kind)).toEqual(["organization", "letter", "letter"]);
+    // The letters' day and the writes' day: each day's page holds that day's entries alone.
+    const days = [...new Set(whole.map((entry) => entry.at.slice(0, 10)))];
+    expect(days.length).toBeGreaterThan(1);
+    for (const day of days) {
+      const ofDay = await everyPage("/organizations/iaea/timeline", `from=${day}&to=${day}`, "secretariat", 50);
+      expect(ofDay).toEqual(whole.filter((entry) => entry.at.startsWith(day)));
+    }
+  });
+
+  it("shows members no contact's personal data", async () => {
+    const response = await call({ path: "/organizations/iaea/timeline", group: "members" });
+    expect(response.body.items).toHaveLength(6);
+    const text = JSON.stringify(response.body);
+    for (const personal of ["Ingrid", "Omar", "focal.point@iaea", "deputy@iaea", "poc@mfa.example.org"]) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it("answers 404 for an unknown organization, and 400 for a kind no organization's timeline holds", async () => {
+    const unknown = await call({ path: "/organizations/nowhere/timeline", group: "members" });
+    expect(unknown.status).toBe(404);
+    const quiet = await call({ path: "/organizations/asean/timeline", group: "members" });
+    expect(quiet).toMatchObject({ status: 200, body: { items: [] } });
+    const matrix = await call({ path: "/organizations/iaea/timeline", query: "kinds=matrix", group: "members" });
+    expect(matrix.status).toBe(400);
+    expect(JSON.stringify(matrix.body)).toContain("matrix is not one of organization, contact, assistance, letter");
+    const first = await call({ path: "/organizations/iaea/timeline", query: "limit=1", group: "members" });
+    const elsewhere = await call({
+      path: "/organizations/opcw/timeline",
+      query: `limit=1&cursor=${encodeURIComponent(first.body.cursor)}`,
+      group: "members",
+    });
+    expect(elsewhere.status).toBe(400);
   });
 });

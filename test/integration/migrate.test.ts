@@ -1,5 +1,5 @@
 // The migration of data written before its index keys (`npm run migrate`, ADR 0022) against DynamoDB Local: old-shaped
-// audit entries, letters and records in, then the timeline, the audit trail and search include them; a second run
+// audit entries, letters and records in, then the timelines, the audit trail and search include them; a second run
 // changes nothing, and a run resumed from a printed position finishes the work.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
@@ -7,6 +7,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import { type BackfillPosition, backfillIndexKeys, decodePosition, encodePosition } from "#shared/dossier/backfill.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { rebuildSearchIndex } from "#shared/search/rebuild.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
@@ -74,11 +75,27 @@ const oldLetter = {
   updatedAt: "2026-09-02T10:01:00.000Z",
 };
 
+/** An organization's entry as written after ADR 0020 and before ADR 0056: State, actor and kind keys, no organization key. */
+const oldOrganizationEntry = {
+  ...oldAuditEntry("c-org", "2026-09-02T09:00:00.000Z", "contact.create", {
+    id: "c-org",
+    owner: "ORG:iaea",
+    role: "organization-poc",
+    name: "IAEA Focal Point",
+  }),
+  actor: { kind: "user", id: "officer-2", username: "officer2", groups: ["secretariat"] },
+  actorKey: "officer-2",
+  trailKind: "contact",
+};
+
 const timeline = async (iso3: string) => (await call({ path: `/states/${iso3}/timeline`, group: "secretariat" })).body;
+const organizationTimeline = async (id: string) =>
+  (await call({ path: `/organizations/${id}/timeline`, group: "secretariat" })).body;
 
 beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
   handler = createApiHandler({ ...setup, clock, logger: new Logger({ logLevel: "SILENT" }) });
   const put = (table: string, item: Record<string, unknown>) =>
     setup.doc.send(new PutCommand({ TableName: table, Item: item }));
@@ -95,6 +112,7 @@ beforeAll(async () => {
     setup.tableNames.audit,
     oldAuditEntry("c-old", "2026-09-03T08:00:00.000Z", "contact.update", { id: "c-old", owner: "STATE:NER" }),
   );
+  await put(setup.tableNames.audit, oldOrganizationEntry);
   await put(setup.tableNames.desk, oldLetter);
   // A record stored before the search index: its token items are absent.
   await put(setup.tableNames.desk, {
@@ -110,13 +128,14 @@ beforeAll(async () => {
 describe("npm run migrate", () => {
   it("leaves old-shaped items off the indexes until it runs", async () => {
     expect((await timeline("NER")).items).toEqual([]);
+    expect((await organizationTimeline("iaea")).items).toEqual([]);
     const search = await call({ path: "/search", query: "q=zephyr", group: "secretariat" });
     expect(search.body.groups.find((group: { kind: string }) => group.kind === "organization").items).toEqual([]);
   });
 
   it("puts old audit entries and letters on the State's timeline and trail, and old records in search", async () => {
     const result = await migrate();
-    expect(result.keys.audit.updated).toBe(2);
+    expect(result.keys.audit.updated).toBe(3);
     expect(result.keys.letters.updated).toBe(1);
     expect(result.search.records).toBeGreaterThan(193);
 
@@ -132,6 +151,10 @@ describe("npm run migrate", () => {
     expect(byActor.body.items).toHaveLength(2);
     const contacts = await call({ path: "/states/NER/timeline", query: "kinds=contact", group: "secretariat" });
     expect(contacts.body.items).toHaveLength(2);
+    // The organization's entry gets its key alone: its State, actor and kind keys were there.
+    expect((await organizationTimeline("iaea")).items).toMatchObject([
+      { action: "contact.create", kind: "contact", source: { type: "contact", id: "c-org" } },
+    ]);
     const search = await call({ path: "/search", query: "q=zephyr", group: "secretariat" });
     expect(search.body.groups.find((group: { kind: string }) => group.kind === "organization").items).toEqual([
       expect.objectContaining({ id: "zephyr", label: "Zephyrine Commission" }),

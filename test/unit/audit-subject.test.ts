@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditKeys } from "#shared/audit/audit-entry.ts";
-import { auditedState, trailKindOf } from "#shared/audit/subject.ts";
+import type { AuditAction } from "#shared/audit/actions.ts";
+import { type AuditEntry, auditKeys } from "#shared/audit/audit-entry.ts";
+import { auditedOrganization, auditedState, trailKindOf } from "#shared/audit/subject.ts";
 
 const user = { kind: "user" as const, id: "user-1", groups: ["secretariat" as const] };
 
@@ -28,6 +29,39 @@ describe("the State an audit entry is about", () => {
   });
 });
 
+describe("the organization an audit entry is about", () => {
+  it("is the entity for an organization's own record", () => {
+    expect(auditedOrganization({ entity: { type: "organization", id: "iaea" } })).toBe("iaea");
+  });
+
+  it("is read from the record written: a contact's owner, an offer's or a match's provider, a batch's owner", () => {
+    expect(auditedOrganization({ entity: { type: "contact", id: "C1" }, before: { owner: "ORG:opcw" } })).toBe("opcw");
+    const offer = { entity: { type: "assistance-offer", id: "O1" } };
+    expect(auditedOrganization({ ...offer, after: { provider: { kind: "organization", id: "wco" } } })).toBe("wco");
+    const match = { entity: { type: "assistance-request", id: "R1" } };
+    const matched = { iso3: "KEN", provider: { kind: "organization", id: "bwc-isu" } };
+    // A match is on the requesting State's trail and the providing organization's alike.
+    expect(auditedOrganization({ ...match, after: matched })).toBe("bwc-isu");
+    expect(auditedState({ ...match, after: matched })).toBe("KEN");
+    const batch = { entity: { type: "contact-import", id: "I1" }, after: { owner: "ORG:osce", created: [] } };
+    expect(auditedOrganization(batch)).toBe("osce");
+  });
+
+  it("is none for a State's records, the catalogue's seed, or an id that is not an organization's", () => {
+    expect(
+      auditedOrganization({ entity: { type: "contact", id: "C2" }, after: { owner: "STATE:MLI" } }),
+    ).toBeUndefined();
+    expect(
+      auditedOrganization({ entity: { type: "registry", id: "organizations" }, after: { created: ["iaea"] } }),
+    ).toBeUndefined();
+    const offer = { entity: { type: "assistance-offer", id: "O2" } };
+    expect(auditedOrganization({ ...offer, after: { provider: { kind: "state", iso3: "JPN" } } })).toBeUndefined();
+    expect(
+      auditedOrganization({ entity: { type: "contact", id: "C3" }, after: { owner: "ORG:IAEA!" } }),
+    ).toBeUndefined();
+  });
+});
+
 describe("the kind of a trail entry", () => {
   it("follows the action's words", () => {
     expect(trailKindOf("submission.void")).toBe("submission");
@@ -36,6 +70,8 @@ describe("the kind of a trail entry", () => {
     expect(trailKindOf("contacts.import")).toBe("contact");
     expect(trailKindOf("assistance.request.consent")).toBe("assistance");
     expect(trailKindOf("matrix.transition")).toBe("matrix");
+    expect(trailKindOf("organization.update")).toBe("organization");
+    expect(trailKindOf("organizations.seed")).toBeUndefined();
     expect(trailKindOf("wave.create")).toBeUndefined();
   });
 });
@@ -58,5 +94,23 @@ describe("the audit item's keys", () => {
       iso3: "MLI",
       trailKind: "contact",
     });
+  });
+
+  it("index an organization's entry by organization, and by State too where it names one", () => {
+    const entry = (id: string, action: AuditAction, about: Pick<AuditEntry, "entity" | "after">): AuditEntry => ({
+      id,
+      at: "2026-11-27T11:00:00.000Z",
+      actor: user,
+      action,
+      ...about,
+    });
+    const proposed = entry("01K", "assistance.match.propose", {
+      entity: { type: "assistance-request", id: "R1" },
+      after: { iso3: "KEN", provider: { kind: "organization", id: "iaea" } },
+    });
+    expect(auditKeys(proposed)).toMatchObject({ iso3: "KEN", orgId: "iaea", trailKind: "assistance" });
+    const own = auditKeys(entry("01L", "organization.update", { entity: { type: "organization", id: "iaea" } }));
+    expect(own).toMatchObject({ orgId: "iaea", trailKind: "organization" });
+    expect(own).not.toHaveProperty("iso3");
   });
 });

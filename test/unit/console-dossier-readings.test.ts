@@ -210,6 +210,25 @@ describe("what a timeline entry is about, in words", () => {
     expect(sourceWords(entry({ type: "state", id: "KEN" })).text).toBe("");
   });
 
+  it("names an offer by its description's start (linked to its provider's offers), a match by the request's State", () => {
+    const offer = { description: "Legislative assistance", provider: { kind: "organization", id: "iaea" } };
+    expect(sourceWords(entry({ type: "assistance-offer", id: "01O" }, offer))).toEqual({
+      text: 'assistance offer "Legislative assistance"',
+      href: "#/assistance/offers?provider=organization%3Aiaea",
+    });
+    const long = { description: "x".repeat(80), provider: { kind: "state", iso3: "JPN" } };
+    const named = sourceWords(entry({ type: "assistance-offer", id: "01P" }, long));
+    expect(named.text).toBe(`assistance offer "${"x".repeat(59)}…"`);
+    expect(named.href).toBe("#/assistance/offers?provider=state%3AJPN");
+    // A match's entry is on its request, and holds the match: the requesting State, no symbol.
+    const match = { requestId: "01R", iso3: "KEN", provider: { kind: "organization", id: "iaea" } };
+    expect(sourceWords(entry({ type: "assistance-request", id: "01R" }, match))).toEqual({
+      text: "assistance request of KEN",
+      href: "#/assistance/01R",
+    });
+    expect(sourceWords(entry({ type: "organization", id: "iaea" }, { note: "corrected" })).text).toBe("");
+  });
+
   it("shows a record it cannot name by its type and id, and never fails on an image it cannot read", () => {
     expect(sourceWords(entry({ type: "snapshot", id: "2026-Q1" })).text).toBe("snapshot 2026-Q1");
     expect(sourceWords(entry({ type: "submission", id: "01S" }, { symbol: 7 })).text).toBe("submission 01S");

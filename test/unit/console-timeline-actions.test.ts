@@ -1,17 +1,17 @@
-// The State's timeline shows each action in words: every audit action the code writes about a State has them, and no
-// words are kept for an action the code no longer writes. `tsc` holds the words to shared/audit/actions.ts's union;
-// this test holds the union to the writers' source, read for `action: "x.y"` in an audit entry, or "x.y" passed last
-// to a contact store's save, so a declared action nobody writes any more is found too.
+// A timeline shows each action in words: every audit action the code writes about a State or an organization has them,
+// and no words are kept for an action the code no longer writes. `tsc` holds the words to shared/audit/actions.ts's
+// union; this test holds the union to the writers' source, read for `action: "x.y"` in an audit entry, or "x.y" passed
+// last to a contact store's save, so a declared action nobody writes any more is found too.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTION_WORDS, actionWords, LETTER_WORDS } from "../../console/src/pages/state/actions.ts";
-import { trailKinds } from "../../shared/audit/subject.ts";
+import { organizationTrailKinds, trailKinds } from "../../shared/audit/subject.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** The heads of the actions that can reach a State's trail (shared/audit/subject.ts reads these words). */
-const STATE_HEADS = new Set([
+/** The heads of the actions that can reach a State's or an organization's trail (shared/audit/subject.ts). */
+const TIMELINE_HEADS = new Set([
   "registry",
   "state",
   "submission",
@@ -20,6 +20,7 @@ const STATE_HEADS = new Set([
   "contacts",
   "assistance",
   "matrix",
+  "organization",
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -41,7 +42,7 @@ function auditActionsWritten(): Set<string> {
       // contacts' save(deps, change, audit, "contact.verify") and saveContact(..., "contact.email-status")
       ...text.matchAll(new RegExp(String.raw`audit,\s*${id}\s*\)`, "g")),
     ];
-    for (const [, action = ""] of written) if (STATE_HEADS.has(action.split(".")[0] ?? "")) found.add(action);
+    for (const [, action = ""] of written) if (TIMELINE_HEADS.has(action.split(".")[0] ?? "")) found.add(action);
   }
   return found;
 }
@@ -55,14 +56,15 @@ describe("the timeline's actions in words", () => {
     }
   });
 
-  it("has words for every audit action written about a State, and none for an action nobody writes", () => {
+  it("has words for every audit action written about a State or an organization, and none for one nobody writes", () => {
     expect([...written].filter((action) => !(action in AUDIT_ACTION_WORDS)).sort()).toEqual([]);
     expect(Object.keys(AUDIT_ACTION_WORDS).filter((action) => !written.has(action))).toEqual([]);
   });
 
-  it("covers every head a State's trail kind is read from", () => {
+  it("covers every head a State's or an organization's trail kind is read from", () => {
     const heads = new Set([...written].map((action) => action.split(".")[0]));
-    for (const kind of trailKinds.filter((kind) => kind !== "letter" && kind !== "reporting-status")) {
+    const kinds = new Set([...trailKinds, ...organizationTrailKinds]);
+    for (const kind of [...kinds].filter((kind) => kind !== "letter" && kind !== "reporting-status")) {
       expect(heads).toContain(kind);
     }
   });

@@ -4,7 +4,12 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { dossierDependencies, organizationLetters, stateTimeline } from "#shared/dossier/dossier.ts";
+import {
+  dossierDependencies,
+  organizationLetters,
+  organizationTimeline,
+  stateTimeline,
+} from "#shared/dossier/dossier.ts";
 import { letterTimelineEntry } from "#shared/dossier/timeline.ts";
 import { NotFound } from "#shared/errors.ts";
 
@@ -15,6 +20,7 @@ afterAll(() => dynamo.restore());
 const dependencies = dossierDependencies(doc, tableNames, fixedClock("2026-11-20T09:00:00Z"));
 const timeline = stateTimeline(dependencies);
 const lettersOf = organizationLetters(dependencies);
+const organizationHistory = organizationTimeline(dependencies);
 const secretariat: Actor = { kind: "user", id: "u1", groups: ["secretariat"] };
 const page = { limit: 10 };
 
@@ -133,6 +139,54 @@ describe("an organization's letters, read", () => {
     dynamo.on(QueryCommand).resolves({ Items: [] });
     dynamo.on(GetCommand).resolves({});
     await expect(lettersOf("nowhere", {}, secretariat, page)).rejects.toBeInstanceOf(NotFound);
+    expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({ pk: "ORG#nowhere", sk: "ORG" });
+  });
+});
+
+describe("an organization's timeline, read", () => {
+  const organizationItem = {
+    ...auditItem,
+    pk: "organization#iaea",
+    orgId: "iaea",
+    iso3: undefined,
+    action: "organization.update",
+    entity: { type: "organization", id: "iaea" },
+    after: { id: "iaea", note: "Safeguards" },
+  };
+
+  it("reads the organization's audit index and its letters, each entry of kind organization for its own record", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(QueryCommand, { IndexName: "byOrganization" }).resolves({ Items: [organizationItem] });
+    const answer = await organizationHistory("iaea", {}, secretariat, page);
+    expect(answer.items).toMatchObject([
+      { kind: "organization", action: "organization.update", source: { type: "organization", id: "iaea" } },
+    ]);
+    const queries = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(queries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          TableName: "audit-test",
+          IndexName: "byOrganization",
+          KeyConditionExpression: "orgId = :owner",
+          ExpressionAttributeValues: { ":owner": "iaea" },
+        }),
+        expect.objectContaining({ IndexName: "gsi2", ExpressionAttributeValues: { ":owner": "LETTERS#ORG:iaea" } }),
+      ]),
+    );
+    expect(queries.some((query) => query.IndexName === "byState")).toBe(false);
+    expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
+  });
+
+  it("filters on the organization's kinds, and checks the organization when the page is empty", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(GetCommand).resolves({});
+    await expect(organizationHistory("nowhere", { kinds: ["contact"] }, secretariat, page)).rejects.toBeInstanceOf(
+      NotFound,
+    );
+    const queries = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    // Contacts only: the audit index filtered on the kind, and no letters read.
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatchObject({ IndexName: "byOrganization", FilterExpression: "trailKind IN (:kind0)" });
     expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({ pk: "ORG#nowhere", sk: "ORG" });
   });
 });

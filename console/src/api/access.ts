@@ -85,6 +85,7 @@ export const routeAccess = {
   "DELETE /programme/feeds/{id}": ["secretariat", "experts", "members"],
   "GET /calendar/{feed}": "open",
   "GET /states/{iso3}/timeline": ["secretariat", "experts", "members"],
+  "GET /organizations/{id}/timeline": ["secretariat", "experts", "members"],
   "GET /organizations/{id}/letters": ["secretariat", "experts", "members"],
   "GET /states/{iso3}/audit": ["secretariat"],
   "GET /audit": ["secretariat"],

@@ -1141,6 +1141,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/organizations/{id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything about an organization, newest first: corrections of its details, contact changes, its assistance offers and the matches proposed on them, letters with their delivery status; each entry names its record and who did it (personal data for the secretariat only) */
+    get: operations["getOrganizationTimeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/organizations/{id}/letters": {
     parameters: {
       query?: never;
@@ -4524,7 +4541,16 @@ export interface components {
        * @description A kind of timeline entry
        * @enum {string}
        */
-      kind: "submission" | "reporting-status" | "obligation" | "letter" | "contact" | "assistance" | "matrix" | "state";
+      kind:
+        | "submission"
+        | "reporting-status"
+        | "obligation"
+        | "letter"
+        | "contact"
+        | "assistance"
+        | "matrix"
+        | "state"
+        | "organization";
       /** @description What was done, e.g. submission.void, contact.deactivate, letter.delivered */
       action: string;
       /** @description The record it is about: a submission, contact, assistance request, matrix, message (wave/recipient) */
@@ -11205,6 +11231,80 @@ export interface operations {
       path: {
         /** @description ISO 3166-1 alpha-3 code, case-insensitive */
         iso3: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the timeline */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["TimelineEntry"][];
+            /** @description Present when more items may follow */
+            cursor?: string;
+          };
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOrganizationTimeline: {
+    parameters: {
+      query?: {
+        /** @description The first day (YYYY-MM-DD, UTC) to include */
+        from?: string;
+        /** @description The last day (YYYY-MM-DD, UTC) to include */
+        to?: string;
+        /** @description Comma-separated kinds to include: organization, contact, assistance, letter (default: all) */
+        kinds?: string;
+        /** @description Items per page, 1 to 100 (default 50) */
+        limit?: string;
+        /** @description The cursor returned with the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu */
+        id: string;
       };
       cookie?: never;
     };

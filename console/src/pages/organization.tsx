@@ -1,6 +1,6 @@
 // An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
 // verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), the letters it was sent
-// (letters-received.tsx, as a State's), and for the secretariat,
+// (letters-received.tsx), everything about it newest first (the State's timeline panel), and for the secretariat,
 // its details corrected against the version read (a change made meanwhile is the API's 412; only what changed is sent).
 import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
@@ -15,11 +15,13 @@ import {
   correctOrganization,
   type Organization,
   organizationLettersPage,
+  organizationTimelinePage,
   organizationWithEtag,
 } from "./organizations-data.ts";
 import { ProviderOffers } from "./provider-offers.tsx";
 import { organizationOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
+import { Timeline } from "./state/timeline.tsx";
 
 function CorrectOrganization(props: {
   current: Versioned<Organization>;
@@ -66,6 +68,9 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
   // A correction's answer is the organization as it now stands, with its ETag: shown at once (`put`), so a second
   // correction writes against it.
   const [loaded, reread, put] = useLoad(() => organizationWithEtag(id), id);
+  // Moves with each write on the page (a contact's, a correction), so the timeline is read again.
+  const [round, setRound] = useState(0);
+  const changed = () => setRound((value) => value + 1);
   return (
     <Show what={loaded}>
       {(current) => {
@@ -80,7 +85,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               {organization.region ? `; ${organization.region}` : ""}
               {organization.note ? `. ${organization.note}` : ""}
             </p>
-            <Contacts owner={organizationOwner(organization)} session={session} onChanged={() => undefined} />
+            <Contacts owner={organizationOwner(organization)} session={session} onChanged={changed} />
             <LettersReceived
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
               loadKey={organization.id}
@@ -88,8 +93,19 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
             />
             <ProviderOffers provider={`organization:${organization.id}`} who="this organization" />
             {may(session.group, "PATCH /organizations/{id}") && (
-              <CorrectOrganization current={current} onDone={put} onStale={reread} />
+              <CorrectOrganization
+                current={current}
+                onDone={(written) => {
+                  put(written);
+                  changed();
+                }}
+                onStale={reread}
+              />
             )}
+            <Timeline
+              load={(cursor) => organizationTimelinePage(organization.id, cursor)}
+              loadKey={`${organization.id}:${round}`}
+            />
           </>
         );
       }}

@@ -1,5 +1,5 @@
 // The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id};
-// GET /organizations/{id}/letters).
+// GET /organizations/{id}/letters and /timeline).
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import { pageQuery } from "../api/page-query.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
@@ -30,5 +30,12 @@ export async function correctOrganization(
 export async function organizationLettersPage(id: string, cursor?: string) {
   return dataOf(
     await api.GET("/organizations/{id}/letters", { params: { path: { id }, query: pageQuery(cursor, "20") } }),
+  );
+}
+
+/** A page of everything about the organization, newest first. */
+export async function organizationTimelinePage(id: string, cursor?: string) {
+  return dataOf(
+    await api.GET("/organizations/{id}/timeline", { params: { path: { id }, query: pageQuery(cursor, "20") } }),
   );
 }

@@ -54,7 +54,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <StateAssistance iso3={iso3} />
           <ProviderOffers provider={`state:${iso3}`} who="this State" />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />
-          <Timeline iso3={iso3} round={round} />
+          <Timeline load={(cursor) => timelinePage(iso3, cursor)} loadKey={`${iso3}:${round}`} />
         </>
       )}
     </Show>

@@ -10,6 +10,12 @@ export const dossierTable = routeTable({
     tag: "Dossier",
     access: everyone,
   },
+  getOrganizationTimeline: {
+    method: "GET",
+    path: "/organizations/{id}/timeline",
+    tag: "Dossier",
+    access: everyone,
+  },
   listOrganizationLetters: {
     method: "GET",
     path: "/organizations/{id}/letters",
@@ -37,6 +43,10 @@ export const dossierSummaries = {
     "Everything about a State, newest first: submissions and their corrections, letters with their delivery " +
     "status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; " +
     "each entry names its record and who did it (personal data for the secretariat only)",
+  getOrganizationTimeline:
+    "Everything about an organization, newest first: corrections of its details, contact changes, its assistance " +
+    "offers and the matches proposed on them, letters with their delivery status; each entry names its record and " +
+    "who did it (personal data for the secretariat only)",
   listOrganizationLetters:
     "The letters written to an organization's points of contact, newest first, with their delivery status " +
     "(personal data for the secretariat only)",

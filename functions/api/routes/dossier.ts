@@ -1,17 +1,19 @@
-// Routes of the dossier: a State's timeline (everything about it, newest first), an organization's letters and the
-// audit trail (ADR 0020).
+// Routes of the dossier: a State's and an organization's timeline (everything about it, newest first), an
+// organization's letters and the audit trail (ADR 0020, ADR 0056).
 
 import {
   auditEntries,
   type DossierDependencies,
   dossierDependencies,
   organizationLetters,
+  organizationTimeline,
   stateAudit,
   stateTimeline,
 } from "#shared/dossier/dossier.ts";
 import {
   auditEntryViewSchema,
   auditQuerySchema,
+  organizationTimelineQuerySchema,
   periodPageQuerySchema,
   timelineEntrySchema,
   timelineQuerySchema,
@@ -28,6 +30,11 @@ export const declarations = declareRoutes(dossierTable, {
   getStateTimeline: {
     params: byCode,
     query: timelineQuerySchema,
+    responses: [{ status: 200, description: "A page of the timeline", schema: pageSchema(timelineEntrySchema) }],
+  },
+  getOrganizationTimeline: {
+    params: organizationParamsSchema,
+    query: organizationTimelineQuerySchema,
     responses: [{ status: 200, description: "A page of the timeline", schema: pageSchema(timelineEntrySchema) }],
   },
   listOrganizationLetters: {
@@ -51,6 +58,11 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
     async getStateTimeline({ params, query, actor }) {
       const { from, to, kinds } = query;
       const page = await stateTimeline(deps)(params.iso3, { from, to, kinds }, actor, pageRequestOf(query));
+      return { body: page };
+    },
+    async getOrganizationTimeline({ params, query, actor }) {
+      const { from, to, kinds } = query;
+      const page = await organizationTimeline(deps)(params.id, { from, to, kinds }, actor, pageRequestOf(query));
       return { body: page };
     },
     async listOrganizationLetters({ params, query, actor }) {

@@ -1,13 +1,14 @@
 // The timeline's actions in words. Audit actions are the writers' own ids (`submission.void`), declared in
-// shared/audit/actions.ts: the words are a Record over those about a State, so a new one without words fails `tsc`.
+// shared/audit/actions.ts: the words are a Record over those about a State or an organization, so a new one without
+// words fails `tsc`.
 // A letter's entry is `letter.<its ledger status>`.
-import type { StateAuditAction } from "../../../../shared/audit/actions.ts";
+import type { TimelineAuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
 
-export const AUDIT_ACTION_WORDS: Readonly<Record<StateAuditAction, string>> = {
+export const AUDIT_ACTION_WORDS: Readonly<Record<TimelineAuditAction, string>> = {
   "registry.seed": "State registered",
   "state.update": "State's details corrected",
   "state.reporting-status": "Reporting status changed",
@@ -40,6 +41,8 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<StateAuditAction, string>> = {
   "matrix.draft.create": "Matrix draft started",
   "matrix.cells.edit": "Matrix cells edited",
   "matrix.transition": "Matrix moved",
+  "organization.create": "Organization added",
+  "organization.update": "Organization's details corrected",
 };
 
 export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
@@ -60,7 +63,7 @@ function isLetterStatus(status: string): status is LetterStatus {
   return Object.hasOwn(LETTER_WORDS, status);
 }
 
-function isStateAuditAction(action: string): action is StateAuditAction {
+function isTimelineAuditAction(action: string): action is TimelineAuditAction {
   return Object.hasOwn(AUDIT_ACTION_WORDS, action);
 }
 
@@ -68,5 +71,5 @@ function isStateAuditAction(action: string): action is StateAuditAction {
 export function actionWords(action: string): string {
   const [head, status = ""] = action.split(/\.(.*)/s);
   if (head === "letter" && isLetterStatus(status)) return LETTER_WORDS[status];
-  return isStateAuditAction(action) ? AUDIT_ACTION_WORDS[action] : action;
+  return isTimelineAuditAction(action) ? AUDIT_ACTION_WORDS[action] : action;
 }

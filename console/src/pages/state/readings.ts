@@ -99,18 +99,25 @@ export interface SourceWords {
   href?: string;
 }
 
+/** An offer by its description's start: offers have no symbol, and their descriptions run long. */
+function offerWords(description: string): string {
+  const words = description.length > 60 ? `${description.slice(0, 59).trimEnd()}…` : description;
+  return words ? `assistance offer "${words}"` : "an assistance offer";
+}
+
 /**
  * The record an entry is about in words: a submission or an assistance request by its symbol, a contact (or those a
- * batch wrote) by name (the secretariat's reading) or role, a letter by its wave; the State's own record and an
- * obligation (its action names it) say nothing more. A record the page cannot name shows its type and id, as the API
- * gives them.
+ * batch wrote) by name (the secretariat's reading) or role, a letter by its wave, an offer by its description (linked
+ * to its provider's offers); the State's or the organization's own record and an obligation (its action names it)
+ * say nothing more. A record the page cannot name shows its type and id, as the API gives them.
  */
 export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
   const { type, id } = entry.source;
   const field = (name: string) => textIn(entry.after, name) || textIn(entry.before, name);
   switch (type) {
-    // The State's own record, on its own page; an obligation, which the action already names.
+    // The State's or the organization's own record, on its own page; an obligation, which the action already names.
     case "state":
+    case "organization":
     case "obligation":
       return { text: "" };
     case "submission":
@@ -125,8 +132,20 @@ export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
       const waveId = field("waveId") || id.split("/")[0] || id;
       return { text: `wave ${waveId}`, href: href.wave(waveId) };
     }
-    case "assistance-request":
-      return { text: `assistance request ${field("symbol") || id}`, href: href.assistanceRequest(id) };
+    case "assistance-request": {
+      // A match's entries hold the match, which names the requesting State but not the request's symbol.
+      const requester = field("iso3");
+      const name = field("symbol") || (requester ? `of ${requester}` : id);
+      return { text: `assistance request ${name}`, href: href.assistanceRequest(id) };
+    }
+    case "assistance-offer": {
+      const provider = fieldOf(entry.after, "provider") ?? fieldOf(entry.before, "provider");
+      const key =
+        textIn(provider, "kind") === "state"
+          ? `state:${textIn(provider, "iso3")}`
+          : `organization:${textIn(provider, "id")}`;
+      return { text: offerWords(field("description")), href: href.assistanceOffers(key) };
+    }
     case "matrix":
       return { text: "the matrix" };
     default:

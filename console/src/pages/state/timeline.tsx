@@ -1,8 +1,9 @@
-// Everything about the State, newest first, each entry's action and record in words (actions.ts, readings.ts).
-import { Paged } from "../../ui/paged.tsx";
+// Everything about a State or an organization, newest first, each entry's action and record in words (actions.ts,
+// readings.ts).
+import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { actionWords } from "./actions.ts";
-import { type TimelineEntry, timelinePage } from "./data.ts";
+import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
 
 /** What the entry is about (a link where it has a page) and who did it. */
@@ -17,10 +18,14 @@ function SourceOf({ entry }: { entry: TimelineEntry }) {
   );
 }
 
-export function Timeline({ iso3, round }: { iso3: string; round: number }) {
+export function Timeline(props: {
+  load: (cursor?: string) => Promise<PageOf<TimelineEntry>>;
+  /** Read again when it changes: the owner, and a round that moves with each write on the page. */
+  loadKey: string;
+}) {
   return (
     <Panel id="timeline" title="Timeline">
-      <Paged load={(cursor) => timelinePage(iso3, cursor)} loadKey={`${iso3}:${round}`} moreLabel="Show older entries">
+      <Paged load={props.load} loadKey={props.loadKey} moreLabel="Show older entries">
         {(entries) => (
           <ol class="timeline">
             {entries.map((entry) => (
