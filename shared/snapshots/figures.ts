@@ -1,6 +1,6 @@
 // The snapshot's figure groups from the data read, with no storage: counts and lists, as of the quarter's last day
 // where the data is dated. Never a score: the matrix is counted cell by cell, and nothing is weighed or ranked.
-import { monthsBetween } from "../assistance/dates.ts";
+import { countByAge } from "../assistance/age-buckets.ts";
 import {
   type AssistanceRequest,
   finalRequestStatuses,
@@ -20,7 +20,7 @@ import type { Wave } from "../waves/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
 import { dayIsIn, type Quarter } from "./period.ts";
 import type { WaveLetters } from "./responses.ts";
-import type { AssistanceAgeBucket, Snapshot } from "./schemas.ts";
+import type { Snapshot } from "./schemas.ts";
 import type { SubmissionFact, UnreachedFact } from "./source.ts";
 
 const regions = Object.keys(regionalGroups) as RegionSlug[];
@@ -221,14 +221,6 @@ export function statusOn(request: AssistanceRequest, lastDay: string): RequestSt
   return request.history.filter((move) => move.on <= lastDay).at(-1)?.to ?? "received";
 }
 
-function ageBucket(receivedOn: string, lastDay: string): AssistanceAgeBucket {
-  const months = monthsBetween(receivedOn, lastDay);
-  if (months < 6) return "under-6-months";
-  if (months < 12) return "6-to-12-months";
-  if (months < 24) return "12-to-24-months";
-  return "over-24-months";
-}
-
 /** Requests as they stood at the quarter's end (their moves are dated); providers as they stand now. */
 export function assistanceFigures(
   requests: readonly AssistanceRequest[],
@@ -239,8 +231,10 @@ export function assistanceFigures(
   const pending = received
     .map((request) => ({ request, status: statusOn(request, quarter.end) }))
     .filter(({ status }) => !finalRequestStatuses.includes(status));
-  const byAge = { "under-6-months": 0, "6-to-12-months": 0, "12-to-24-months": 0, "over-24-months": 0 };
-  for (const { request } of pending) byAge[ageBucket(request.receivedOn, quarter.end)] += 1;
+  const byAge = countByAge(
+    pending.map(({ request }) => request.receivedOn),
+    quarter.end,
+  );
   const matched = pending.filter(({ status }) => status === "matched" || status === "in-progress").length;
   const stale = sorted(
     providers.filter((provider) => provider.stale).map((provider) => providerKey(provider.provider)),

@@ -84,9 +84,6 @@ export const pointOfContactFiguresSchema = /* @__PURE__ */ z
 
 export const matrixFiguresSchema = /* @__PURE__ */ z.object(figureShape("matrix")).meta({ id: "SnapshotMatrix" });
 
-export const assistanceAgeBuckets = ["under-6-months", "6-to-12-months", "12-to-24-months", "over-24-months"] as const;
-export type AssistanceAgeBucket = (typeof assistanceAgeBuckets)[number];
-
 export const assistanceFiguresSchema = /* @__PURE__ */ z
   .object(figureShape("assistance"))
   .meta({ id: "SnapshotAssistance" });

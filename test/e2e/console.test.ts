@@ -4,6 +4,8 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ageBucketLabels, assistanceAgeBuckets, countByAge } from "#shared/assistance/age-buckets.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 import {
   apiRequests,
   consoleBrowser,
@@ -94,6 +96,22 @@ describe("the staff console", { timeout: 90_000 }, () => {
     expect(await chase.getByRole("link").count()).toBe(missing);
     const names = await chase.getByRole("link").allTextContents();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));
+    // Pending assistance by age, in the snapshot's words and by its rule, on New York's day.
+    const pending: string[] = [];
+    let cursor = "";
+    do {
+      const listed = await api("GET", `/assistance/requests?limit=100${cursor}`);
+      for (const request of listed.body.items as Json[]) {
+        if (!["fulfilled", "withdrawn", "closed-unmet"].includes(request.status)) pending.push(request.receivedOn);
+      }
+      cursor = listed.body.cursor ? `&cursor=${encodeURIComponent(listed.body.cursor)}` : "";
+    } while (cursor);
+    const ages = countByAge(pending, deskDay(Date.now()));
+    const agesPanel = page.getByRole("region", { name: "Pending assistance requests by age" });
+    expect(await agesPanel.getByRole("row").allTextContents()).toEqual(
+      assistanceAgeBuckets.map((bucket) => `${ageBucketLabels[bucket]}${ages[bucket]}`),
+    );
+    expect(pending.length).toBeGreaterThan(0);
     // This year's programme is a draft rolled forward, its title saying so: the status says what it still lacks.
     const programme = page.getByRole("region", { name: "Due next in the programme" }).locator("p").first();
     expect(await programme.textContent()).toMatch(/^Draft programme of work .* \(not yet adopted\)$/);

@@ -2,13 +2,12 @@
 import { useState } from "preact/hooks";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
+import { deskToday } from "../ui/desk-today.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { daysFrom, isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The status filter's choices: each status under its own name. */
 const STATUS_CHOICES: Readonly<Record<string, string>> = Object.fromEntries(
@@ -77,6 +76,6 @@ export function Assistance({ query }: { query: URLSearchParams }) {
 export function consentWindowText(closesOn: string | undefined, consented: boolean): string {
   if (consented) return "the State consented";
   if (!closesOn) return "";
-  const left = daysFrom(today(), closesOn);
+  const left = daysFrom(deskToday(), closesOn);
   return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;
 }

@@ -1,4 +1,5 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
+import { type AssistanceAgeBucket, countByAge } from "../../../shared/assistance/age-buckets.ts";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
@@ -51,16 +52,8 @@ export const PENDING_STATUSES = enumValues["AssistanceRequest.status"].filter(
   (status) => !FINAL_STATUSES.includes(status),
 );
 
-export const AGE_BUCKETS = ["under 6 months", "6 to 12 months", "12 to 24 months", "over 24 months"] as const;
-
-function monthsBetween(from: string, to: string): number {
-  const [fy = 0, fm = 0, fd = 0] = from.split("-").map(Number);
-  const [ty = 0, tm = 0, td = 0] = to.split("-").map(Number);
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-}
-
-/** Pending requests (not fulfilled, withdrawn or closed) by age on `today`, in the snapshot's buckets. */
-export async function pendingAssistanceByAge(today: string): Promise<Record<(typeof AGE_BUCKETS)[number], number>> {
+/** Pending requests (not fulfilled, withdrawn or closed) by age on `today`, by the snapshot's own rule. */
+export async function pendingAssistanceByAge(today: string): Promise<Record<AssistanceAgeBucket, number>> {
   const lists = await Promise.all(
     PENDING_STATUSES.map((status) =>
       allPages(async (cursor) =>
@@ -72,20 +65,10 @@ export async function pendingAssistanceByAge(today: string): Promise<Record<(typ
       ),
     ),
   );
-  const byAge = { "under 6 months": 0, "6 to 12 months": 0, "12 to 24 months": 0, "over 24 months": 0 };
-  for (const request of lists.flat()) {
-    const months = monthsBetween(request.receivedOn, today);
-    const bucket =
-      months < 6
-        ? "under 6 months"
-        : months < 12
-          ? "6 to 12 months"
-          : months < 24
-            ? "12 to 24 months"
-            : "over 24 months";
-    byAge[bucket] += 1;
-  }
-  return byAge;
+  return countByAge(
+    lists.flat().map((request) => request.receivedOn),
+    today,
+  );
 }
 
 /** Waves scheduled or dispatching, each with its live counts from the ledger. */

@@ -1,11 +1,13 @@
 // Home: where things stand today. Each panel loads on its own, so a slow list never hides the others.
+
+import { ageBucketLabels, assistanceAgeBuckets } from "../../../shared/assistance/age-buckets.ts";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
+import { deskToday } from "../ui/desk-today.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { usePolled } from "./correspondence/poll.ts";
 import { countsText } from "./correspondence/wave-facts.ts";
 import {
-  AGE_BUCKETS,
   latestSnapshot,
   memberStates,
   pendingAssistanceByAge,
@@ -17,8 +19,6 @@ import {
 } from "./home-data.ts";
 import { POC_LABELS } from "./poc-view.ts";
 import { fromToday, shownDay, YEAR_STATUS_WORDS } from "./programme-due.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function StateLinks({ states }: { states: State[] }) {
   return (
@@ -98,7 +98,7 @@ function PointOfContactPanel() {
 }
 
 function AssistancePanel() {
-  const [byAge] = useLoad(() => pendingAssistanceByAge(today()), "assistance");
+  const [byAge] = useLoad(() => pendingAssistanceByAge(deskToday()), "assistance");
   return (
     <section class="panel" aria-labelledby="assistance-title">
       <h2 id="assistance-title">Pending assistance requests by age</h2>
@@ -107,9 +107,9 @@ function AssistancePanel() {
           <table>
             <caption class="visually-hidden">Pending assistance requests by age</caption>
             <tbody>
-              {AGE_BUCKETS.map((bucket) => (
+              {assistanceAgeBuckets.map((bucket) => (
                 <tr key={bucket}>
-                  <th scope="row">{bucket}</th>
+                  <th scope="row">{ageBucketLabels[bucket]}</th>
                   <td class="number">{ages[bucket]}</td>
                 </tr>
               ))}

@@ -1,11 +1,13 @@
 // The report's four charts, each in its section: reporting status, points of contact, pending assistance, letters.
+
+import { ageBucketLabels, assistanceAgeBuckets } from "../../assistance/age-buckets.ts";
 import { messageStatusSchema } from "../../correspondence/schemas.ts";
 import { escapeHtml } from "../../mail/html.ts";
 import { regionalGroups } from "../../registry/schemas.ts";
-import { assistanceAgeBuckets, type Snapshot } from "../schemas.ts";
+import type { Snapshot } from "../schemas.ts";
 import { horizontalBarChart } from "./bar-chart.ts";
 import { byName, formatFigure, formatShare, stateNamer, statesWithGroupNote } from "./format.ts";
-import { ageBucketLabels, letterKindLabels, messageStatusLabels } from "./labels.ts";
+import { letterKindLabels, messageStatusLabels } from "./labels.ts";
 import { htmlFigure, htmlParagraph, htmlSection, htmlTable } from "./markup.ts";
 import { palette } from "./palette.ts";
 import { stackedBarChart } from "./stacked-bar-chart.ts";

@@ -1,20 +1,12 @@
-// The words the report uses for the snapshot's codes: statuses, letter kinds, age buckets, paragraphs. The figures'
-// and lists' labels are declared with them (../figure-declarations.ts).
+// The words the report uses for the snapshot's codes: statuses, letter kinds, paragraphs (age buckets: with their rule,
+// ../../assistance/age-buckets.ts). The figures' and lists' labels are declared with them (../figure-declarations.ts).
 import type * as z from "zod";
 import type { MessageStatus } from "../../correspondence/schemas.ts";
 import type { Category, Paragraph } from "../../matrix/schemas.ts";
 import type { SubmissionKind } from "../../reporting/schemas.ts";
 import type { letterKindSchema } from "../../templates/schemas.ts";
-import type { AssistanceAgeBucket } from "../schemas.ts";
 
 type LetterKind = z.infer<typeof letterKindSchema>;
-
-export const ageBucketLabels: Record<AssistanceAgeBucket, string> = {
-  "under-6-months": "Under 6 months",
-  "6-to-12-months": "6 to 12 months",
-  "12-to-24-months": "12 to 24 months",
-  "over-24-months": "Over 24 months",
-};
 
 /** In the ledger's lifecycle order: the way through, then each way out. */
 export const messageStatusLabels: Record<MessageStatus, string> = {
