@@ -1,7 +1,7 @@
 // Which instant a local date-time (YYYY-MM-DDTHH:mm, as staff type a wave's send time) names in an IANA zone. One
 // rule for the API, which refuses what names no instant, and the console, which shows the instant before sending:
 // pure and without Node, so the console bundles this same file.
-import { dayOf, minuteOf, wallClockAt } from "./zoned-time.ts";
+import { wallClockAt } from "./zoned-time.ts";
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -44,10 +44,4 @@ export function instantOfLocal(local: string, timeZone: string): LocalInstant {
     .filter((instant) => wallClockAsUtc(instant, timeZone) === wall)
     .sort((a, b) => a - b)[0];
   return first === undefined ? { refused: "skipped" } : { instant: new Date(first) };
-}
-
-/** The zone's wall clock at an instant as YYYY-MM-DDTHH:mm: what a datetime-local input holds. */
-export function localOfInstant(instant: Date, timeZone: string): string {
-  const clock = wallClockAt(instant, timeZone);
-  return `${dayOf(clock)}T${minuteOf(clock)}`;
 }

@@ -6,6 +6,7 @@ import { freeText } from "../http/body-text.ts";
 import { ORGANIZATION_ID } from "../organizations/keys.ts";
 import { iso3Schema } from "../registry/schemas.ts";
 import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+import { finalRequestStatuses } from "./transitions.ts";
 
 export const assistanceAreas = [
   "legislation",
@@ -55,8 +56,7 @@ export const requestStatusSchema = /* @__PURE__ */ z
   );
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
-/** The statuses a request leaves no more; every other status is pending. */
-export const finalRequestStatuses: readonly RequestStatus[] = ["fulfilled", "withdrawn", "closed-unmet"];
+/** Every status but the final ones (./transitions.ts): a request there is pending. */
 export const pendingRequestStatuses: readonly RequestStatus[] = requestStatuses.filter(
   (status) => !finalRequestStatuses.includes(status),
 );

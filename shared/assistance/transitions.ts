@@ -20,6 +20,11 @@ export const requestTransitions: Readonly<Record<RequestStatus, readonly Request
   "closed-unmet": [],
 };
 
+/** The statuses a request leaves no more, those with no move; every other status is pending. */
+export const finalRequestStatuses: readonly RequestStatus[] = (
+  Object.keys(requestTransitions) as RequestStatus[]
+).filter((status) => requestTransitions[status].length === 0);
+
 export const matchTransitions: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
   proposed: ["accepted", "declined"],
   accepted: ["delivered", "declined"],

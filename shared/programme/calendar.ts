@@ -3,11 +3,7 @@
 import { addDays, daysBetween } from "../assistance/dates.ts";
 import type { Activity, ActivityKind, WrittenDueBy } from "./schemas.ts";
 
-/** The programme year a day falls in: its period runs from 1 February to 31 January. */
-export function programmeYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  return day.slice(5, 7) === "01" ? year - 1 : year;
-}
+export { programmeYearOf } from "./year-of.ts";
 
 /** The last day of a month, `2024-02` -> `2024-02-29`. */
 export function monthEnd(month: string): string {

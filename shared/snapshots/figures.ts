@@ -3,11 +3,11 @@
 import { countByAge } from "../assistance/age-buckets.ts";
 import {
   type AssistanceRequest,
-  finalRequestStatuses,
   type ProviderSummary,
   providerKey,
   type RequestStatus,
 } from "../assistance/schemas.ts";
+import { finalRequestStatuses } from "../assistance/transitions.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import { pocCoverage, staleBefore } from "../contacts/poc-coverage.ts";
 import type { Contact, PocView } from "../contacts/schemas.ts";

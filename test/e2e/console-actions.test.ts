@@ -392,6 +392,9 @@ describe("the console's contact correction, letter resend and wave redispatch", 
         "Organization added",
       ]);
     expect(await timeline.locator("ol.timeline li").nth(2).textContent()).toContain("contact Thandi Forumperson, by");
+    for (const time of await timeline.locator("ol.timeline li time").allTextContents()) {
+      expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    }
     expect(await timeline.textContent()).not.toMatch(/organization srf|[0-9A-Z]{26}/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });

@@ -5,6 +5,8 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { addDays } from "#shared/assistance/dates.ts";
+import { deskDay } from "#shared/zoned-time.ts";
 import { SKIP_REASONS, type SkipReason } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { firstFiringBetween } from "../../shared/schedules/send-day.ts";
@@ -165,6 +167,14 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await page.getByRole("link", { name: "Compose a wave with this template" }).click();
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     expect(await page.getByLabel("Template").inputValue()).toBe(templateId);
+    // The first draft counts calendar days from New York's today, whatever the hour in UTC.
+    const today = deskDay(Date.now());
+    expect(await page.getByLabel("Time zone", { exact: true }).inputValue()).toBe("America/New_York");
+    expect(await page.getByLabel("Send at (in that time zone)").inputValue()).toBe(`${addDays(today, 1)}T09:00`);
+    expect(await page.getByLabel("No letter after (in that time zone)").inputValue()).toBe(
+      `${addDays(today, 8)}T17:00`,
+    );
+    expect(await page.getByLabel("Deadline the letters ask an answer by").inputValue()).toBe(addDays(today, 90));
     await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
     await page.getByLabel("Send at (in that time zone)").fill("2027-03-14T02:30");
     await page.getByLabel("Description (optional)").fill("A wave at a time that does not exist");

@@ -18,7 +18,7 @@ import type {
   MatchStatus,
   RequestStatus,
 } from "#shared/assistance/schemas.ts";
-import { requestTransitions } from "#shared/assistance/transitions.ts";
+import { finalRequestStatuses, requestTransitions } from "#shared/assistance/transitions.ts";
 import {
   assertMatchTransition,
   assertRequestTransition,
@@ -120,6 +120,8 @@ describe("request lifecycle", () => {
     expect(requestTransitions).toEqual(legalRequestMoves);
     for (const final of ["fulfilled", "withdrawn", "closed-unmet"] as const)
       expect(requestTransitions[final]).toEqual([]);
+    // The final statuses, read from the moves: the snapshot, the reports and the console's home count the rest.
+    expect(finalRequestStatuses).toEqual(["fulfilled", "withdrawn", "closed-unmet"]);
   });
 
   it.each(allMatchStatuses.flatMap((from) => allMatchStatuses.map((to) => [from, to] as const)))(

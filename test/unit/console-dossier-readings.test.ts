@@ -9,6 +9,7 @@ import {
   fieldWords,
   letterOf,
   sourceWords,
+  stampDay,
   standing,
 } from "../../console/src/pages/state/readings.ts";
 
@@ -113,6 +114,16 @@ describe("the matrix diff", () => {
   });
 });
 
+describe("a matrix version's days", () => {
+  it("are the day staff gave for a move, else New York's day of the instant", () => {
+    // 01:30 UTC on 5 March 2025 is 20:30 on 4 March in New York.
+    expect(stampDay({ at: "2025-03-05T01:30:00.000Z" })).toBe("2025-03-04");
+    // An approval recorded on 10 June for the meeting of 28 May.
+    expect(stampDay({ at: "2025-06-10T14:00:00.000Z", on: "2025-05-28" })).toBe("2025-05-28");
+    expect(stampDay(undefined)).toBe("");
+  });
+});
+
 describe("a letter on the timeline", () => {
   const entry: Schemas["TimelineEntry"] = {
     at: "2026-03-09T12:00:00.000Z",
@@ -128,13 +139,20 @@ describe("a letter on the timeline", () => {
       sentAt: "2026-03-09T12:01:00Z",
     },
   };
-  it("reads its subject, language in words, wave and day sent", () => {
+  it("reads its subject, language in words, wave and days queued and sent", () => {
     expect(letterOf(entry)).toEqual({
       subject: "First report",
       language: "French",
       waveId: "w1",
-      sentAt: "2026-03-09",
+      queuedOn: "2026-03-09",
+      sentOn: "2026-03-09",
     });
+  });
+
+  it("dates it by New York's day, as the letter is dated, not UTC's", () => {
+    // 01:30 UTC on 10 March is 21:30 on 9 March in New York (daylight time since 8 March).
+    const evening = { ...entry, at: "2026-03-10T01:30:00.000Z", after: { sentAt: "2026-03-10T01:31:00Z" } };
+    expect(letterOf(evening)).toMatchObject({ queuedOn: "2026-03-09", sentOn: "2026-03-09" });
   });
 
   it("shows what it cannot read as empty, not as an error", () => {
@@ -142,7 +160,8 @@ describe("a letter on the timeline", () => {
       subject: "",
       language: "",
       waveId: "",
-      sentAt: "",
+      queuedOn: "2026-03-09",
+      sentOn: "",
     });
     expect(letterOf({ ...entry, after: undefined }).subject).toBe("");
   });

@@ -36,6 +36,8 @@ describe("the programme's sendings of a staff wave's letter", () => {
     expect(programmeYearsAround({ sendInstant: "2027-03-02T14:00:00.000Z" })).toEqual([2026, 2027]);
     expect(programmeYearsAround({ sendInstant: "2027-06-15T13:00:00.000Z" })).toEqual([2027]);
     expect(programmeYearsAround({ sendInstant: "2027-12-20T14:00:00.000Z" })).toEqual([2027]);
+    // 30 days before is 03:00 UTC on 1 February, still 31 January in New York, where the schedules fire: 2024's.
+    expect(programmeYearsAround({ sendInstant: "2025-03-03T03:00:00.000Z" })).toEqual([2024, 2025]);
   });
 
   it("holds the programme's letter for a wave of it to the same audience within 30 days, to the minute", async () => {

@@ -39,9 +39,4 @@ export async function moveRequest(id: string, etag: string, body: Transition): P
   return versionedOf(dataOf(result), result.response);
 }
 
-/** New York calendar days from `today` to `day` (both YYYY-MM-DD); negative once past. */
-export function daysFrom(today: string, day: string): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
 export { ProblemError };

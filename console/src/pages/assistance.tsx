@@ -1,12 +1,13 @@
 // Assistance requests by status, each with its State, areas, age and, in the consent window, the days left.
 import { useState } from "preact/hooks";
+import { daysBetween } from "../../../shared/assistance/dates.ts";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
 import { deskToday } from "../ui/desk-today.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { daysFrom, isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
+import { isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 
 /** The status filter's choices: each status under its own name. */
@@ -76,6 +77,6 @@ export function Assistance({ query }: { query: URLSearchParams }) {
 export function consentWindowText(closesOn: string | undefined, consented: boolean): string {
   if (consented) return "the State consented";
   if (!closesOn) return "";
-  const left = daysFrom(deskToday(), closesOn);
+  const left = daysBetween(deskToday(), closesOn);
   return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;
 }

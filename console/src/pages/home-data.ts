@@ -1,5 +1,6 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
 import { type AssistanceAgeBucket, countByAge } from "../../../shared/assistance/age-buckets.ts";
+import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
@@ -45,11 +46,9 @@ export async function pointOfContactCoverage(states: State[]): Promise<Record<Po
   return coverage;
 }
 
-/** A request's ends; every other status of the API's lifecycle is still pending. */
-const FINAL_STATUSES: readonly AssistanceRequest["status"][] = ["fulfilled", "withdrawn", "closed-unmet"];
-
+/** Every status but a request's ends (the lifecycle's own, shared/assistance/transitions.ts): still pending. */
 export const PENDING_STATUSES = enumValues["AssistanceRequest.status"].filter(
-  (status) => !FINAL_STATUSES.includes(status),
+  (status) => !finalRequestStatuses.includes(status),
 );
 
 /** Pending requests (not fulfilled, withdrawn or closed) by age on `today`, by the snapshot's own rule. */

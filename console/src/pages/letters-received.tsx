@@ -25,11 +25,11 @@ export function LettersReceived(props: {
             rows={entries}
             keyOf={(entry) => entry.source.id}
             columns={[
-              { header: "Queued", cell: (entry) => entry.at.slice(0, 10) },
+              { header: "Queued", cell: (entry) => letterOf(entry).queuedOn },
               { header: "Subject", names: true, cell: (entry) => letterOf(entry).subject },
               { header: "Language", cell: (entry) => letterOf(entry).language },
               { header: "Status", cell: (entry) => actionWords(entry.action) },
-              { header: "Sent", cell: (entry) => letterOf(entry).sentAt },
+              { header: "Sent", cell: (entry) => letterOf(entry).sentOn },
               {
                 header: "Wave",
                 cell: (entry) => {

@@ -35,7 +35,16 @@ function filtersOf(query: URLSearchParams): ListQuery {
   };
 }
 
-async function statesMatching(query: URLSearchParams): Promise<State[]> {
+/** The most hits the search gives of one kind (the API's limit): a query matching more says so. */
+const SEARCH_HITS = 50;
+
+interface Matching {
+  states: State[];
+  /** The search matched more States than it gives: some that match may be missing from the list. */
+  capped: boolean;
+}
+
+async function statesMatching(query: URLSearchParams): Promise<Matching> {
   const filters = filtersOf(query);
   const states = await allPages(async (cursor) =>
     dataOf(
@@ -43,11 +52,11 @@ async function statesMatching(query: URLSearchParams): Promise<State[]> {
     ),
   );
   const q = query.get("q")?.trim();
-  if (!q) return states;
+  if (!q) return { states, capped: false };
   // The search index matches the start of any word in any UN language; the list's filters then narrow its hits.
-  const found = dataOf(await api.GET("/search", { params: { query: { q, kinds: "state", limit: 50 } } }));
+  const found = dataOf(await api.GET("/search", { params: { query: { q, kinds: "state", limit: SEARCH_HITS } } }));
   const ids = new Set(found.groups.flatMap((group) => group.items.map((hit) => hit.id.toUpperCase())));
-  return states.filter((state) => ids.has(state.iso3));
+  return { states: states.filter((state) => ids.has(state.iso3)), capped: found.groups.some((group) => group.more) };
 }
 
 export function States({ query }: { query: URLSearchParams }) {
@@ -107,9 +116,15 @@ export function States({ query }: { query: URLSearchParams }) {
         </form>
       </search>
       <Show what={states}>
-        {(list) => (
+        {({ states: list, capped }) => (
           <>
-            <p aria-live="polite">{counted(list.length, "State")}</p>
+            <p aria-live="polite">
+              {counted(list.length, "State")}
+              {capped
+                ? `: the search matched more than ${SEARCH_HITS} States and gave the first ${SEARCH_HITS}; ` +
+                  "some that match may be missing. Add a word to narrow it."
+                : ""}
+            </p>
             <ListTable
               label="Member States matching the filters"
               rows={list}

@@ -2,15 +2,18 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
 import { useState } from "preact/hooks";
+import { addDays } from "../../../../shared/assistance/dates.ts";
+import { DESK_TIME_ZONE } from "../../../../shared/zoned-time.ts";
 import { ProblemError } from "../../api/client.ts";
 import { href } from "../../router.ts";
+import { deskToday } from "../../ui/desk-today.ts";
 import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { VENUE_LANGUAGES, type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
 import { VenueField } from "../../ui/venue-field.tsx";
 import { audiencesFor, variablesNamed } from "./audience-fit.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
-import { localToInstant, timeZoneChoices, utcText, wallClockOf } from "./time.ts";
+import { localToInstant, timeZoneChoices, utcText } from "./time.ts";
 import { AUDIENCE_CODES, AUDIENCES, type Audience, isAudience } from "./wave-facts.ts";
 
 const FIELDS = [
@@ -60,7 +63,6 @@ interface ComposerForm {
 }
 
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
-const DAY_MS = 86_400_000;
 
 /**
  * The audiences the template's letters can go to; every audience when none can (a letter naming a State and an
@@ -81,16 +83,16 @@ const audienceFitting = (audiences: readonly Audience[], chosen: Audience): Audi
  * when the template can go to them (else to the first audience it can): a first draft to adjust.
  */
 function firstDraft(templateId: string, audiences: readonly Audience[]): ComposerForm {
-  const timeZone = "America/New_York";
-  const tomorrow = wallClockOf(new Date(Date.now() + DAY_MS), timeZone).slice(0, 10);
-  const weekAfter = wallClockOf(new Date(Date.now() + 8 * DAY_MS), timeZone).slice(0, 10);
+  const timeZone = DESK_TIME_ZONE;
+  // Calendar days from New York's today: 24 hours ahead is still today just after midnight on the autumn change.
+  const today = deskToday();
   return {
     templateId,
     audience: audienceFitting(audiences, "non-reporting-states"),
-    sendAt: `${tomorrow}T09:00`,
+    sendAt: `${addDays(today, 1)}T09:00`,
     timeZone,
-    notAfter: `${weekAfter}T17:00`,
-    deadline: new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10),
+    notAfter: `${addDays(today, 8)}T17:00`,
+    deadline: addDays(today, 90),
     chair: "",
     description: "",
     values: {},

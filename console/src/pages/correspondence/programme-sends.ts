@@ -4,9 +4,12 @@
 // with its schedule; its firing in the item's days is read as the reminder run reads it (shared/schedules/send-day.ts),
 // handed in by the page, which loads it (and croner) on its own so that the console's first page does not carry it.
 // No window needed: tested in Node.
+
+import { programmeYearOf } from "../../../../shared/programme/year-of.ts";
 import type { firstFiringBetween } from "../../../../shared/schedules/send-day.ts";
 import { madeByASchedule } from "../../../../shared/waves/made-by-a-schedule.ts";
 import { SAME_LETTER_LOOKBACK_DAYS } from "../../../../shared/waves/same-letter-window.ts";
+import { deskDay } from "../../../../shared/zoned-time.ts";
 import type { components } from "../../api/schema";
 import type { Audience, Wave } from "./wave-facts.ts";
 
@@ -26,17 +29,14 @@ export interface ProgrammeSending {
   held: boolean;
 }
 
-/** A day's programme year, February to January, as shared/programme/calendar.ts reckons it (its types reach Node). */
-const programmeYearOf = (instant: number) => {
-  const day = new Date(instant);
-  return day.getUTCMonth() === 0 ? day.getUTCFullYear() - 1 : day.getUTCFullYear();
-};
+/** An instant's programme year, February to January, on New York's calendar, as a programme schedule fires in it. */
+const programmeYearAt = (instant: number) => programmeYearOf(deskDay(instant));
 
 /** The programme years to read for a wave: those holding a day within the window either side of its send time. */
 export function programmeYearsAround(wave: Pick<Wave, "sendInstant">): number[] {
   const sends = Date.parse(wave.sendInstant);
   const window = SAME_LETTER_LOOKBACK_DAYS * DAY_MS;
-  return [...new Set([programmeYearOf(sends - window), programmeYearOf(sends + window)])];
+  return [...new Set([programmeYearAt(sends - window), programmeYearAt(sends + window)])];
 }
 
 /**

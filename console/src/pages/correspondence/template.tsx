@@ -2,10 +2,12 @@
 // letter as a recipient gets it, rendered by the API for a chosen State and language; and, for the secretariat, a
 // variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
 import { useEffect, useState } from "preact/hooks";
+import { addDays } from "../../../../shared/assistance/dates.ts";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
+import { deskToday } from "../../ui/desk-today.ts";
 import {
   Field,
   FormFrame,
@@ -68,7 +70,7 @@ function Variants({ template }: { template: Template }) {
 
 /** A date some weeks ahead: the sample deadline a preview shows until staff pick another. */
 function weeksAhead(weeks: number): string {
-  return new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  return addDays(deskToday(), weeks * 7);
 }
 
 interface PreviewChoice {

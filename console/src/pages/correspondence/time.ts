@@ -1,7 +1,7 @@
 // A wave's send time as staff choose it (a wall-clock time in a chosen IANA zone) and the UTC instant it names.
 // The rule is the API's own (shared/local-instant.ts, bundled here); the API converts sendAt itself, the console
 // converts only to show the instant and to send notAfter, which the API takes as an instant.
-import { instantOfLocal, localOfInstant } from "../../../../shared/local-instant.ts";
+import { instantOfLocal } from "../../../../shared/local-instant.ts";
 
 export function isTimeZone(name: string): boolean {
   try {
@@ -21,9 +21,6 @@ export function localToInstant(local: string, timeZone: string): Date | undefine
   const named = instantOfLocal(local, timeZone);
   return "instant" in named ? named.instant : undefined;
 }
-
-/** The wall clock in `timeZone` at `instant`, as YYYY-MM-DDTHH:mm (what a datetime-local input holds). */
-export const wallClockOf = localOfInstant;
 
 /** An instant as staff read it in UTC: 2027-03-15 13:00 UTC. */
 export function utcText(instant: Date | string): string {

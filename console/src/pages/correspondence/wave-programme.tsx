@@ -1,5 +1,6 @@
 // The programme's coming sendings of a staff wave's letter, named above its audience before either is sent
 // (programme-sends.ts): whether the programme's letter will be held for this wave, or its recipients have it twice.
+import { SAME_LETTER_LOOKBACK_DAYS } from "../../../../shared/waves/same-letter-window.ts";
 import { href } from "../../router.ts";
 import { useLoad } from "../../ui/load.tsx";
 import { programmeViews } from "./data.ts";
@@ -18,14 +19,17 @@ function Sending({ sending, wave }: { sending: ProgrammeSending; wave: Wave }) {
   if (held) {
     return (
       <li data-held>
-        To this audience {when}: within 30 days of this wave, so once this wave is scheduled or sent, the programme's
-        letter is held as a draft and not sent.
+        To this audience {when}: within {SAME_LETTER_LOOKBACK_DAYS} days of this wave, so once this wave is scheduled or
+        sent, the programme's letter is held as a draft and not sent.
       </li>
     );
   }
   if (audience === wave.audience) {
     return (
-      <li>To this audience {when}, more than 30 days from this wave: its recipients will have the letter twice.</li>
+      <li>
+        To this audience {when}, more than {SAME_LETTER_LOOKBACK_DAYS} days from this wave: its recipients will have the
+        letter twice.
+      </li>
     );
   }
   return (

@@ -40,11 +40,10 @@ import {
   STATUS_WORDS,
   sourceWords,
 } from "./matrix-edits.ts";
+import { stampDay } from "./readings.ts";
 
 type Field = MatrixCatalogue["paragraphs"][number]["fields"][number];
 type Change = Parameters<typeof editMatrixCells>[1][number];
-
-const day = (stamp: { at: string; on?: string } | undefined) => stamp?.on ?? stamp?.at.slice(0, 10) ?? "";
 
 /** Where the matrix stands, in words: its working version's review status, and its latest approval. */
 function standing(view: MatrixView): string {
@@ -52,10 +51,10 @@ function standing(view: MatrixView): string {
   if (!draft && !approved) return "No matrix yet.";
   const working = draft
     ? `Version ${draft.version} is ${STATUS_WORDS[draft.status]}` +
-      (draft.status === "shared-with-state" ? ` since ${day(draft.shared)}` : "") +
+      (draft.status === "shared-with-state" ? ` since ${stampDay(draft.shared)}` : "") +
       (draft.basedOn ? `, based on approved version ${draft.basedOn}.` : ".")
     : "No version is in review.";
-  const last = approved ? ` Version ${approved.version} was approved on ${day(approved.approved)}.` : "";
+  const last = approved ? ` Version ${approved.version} was approved on ${stampDay(approved.approved)}.` : "";
   return working + last;
 }
 

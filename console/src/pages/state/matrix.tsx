@@ -9,9 +9,7 @@ import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { type MatrixVersion, matrixDiff, matrixVersions } from "./data.ts";
 import { MatrixNow } from "./matrix-work.tsx";
-import { cellWords, changesOf } from "./readings.ts";
-
-const stamp = (at: { at: string } | undefined) => at?.at.slice(0, 10) ?? "";
+import { cellWords, changesOf, stampDay } from "./readings.ts";
 
 function Diff({ iso3, from, to }: { iso3: string; from: number; to: number }) {
   const [loaded] = useLoad(() => matrixDiff(iso3, from, to), `${iso3}:${from}:${to}`);
@@ -90,9 +88,9 @@ export function Matrix(props: { iso3: string; round: number; session: Session; o
                   { header: "Version", names: true, cell: (v) => v.version },
                   { header: "Status", cell: (v) => v.status },
                   { header: "Based on", cell: (v) => v.basedOn ?? "" },
-                  { header: "Created", cell: (v) => stamp(v.created) },
-                  { header: "Shared", cell: (v) => stamp(v.shared) },
-                  { header: "Approved", cell: (v) => stamp(v.approved) },
+                  { header: "Created", cell: (v) => stampDay(v.created) },
+                  { header: "Shared", cell: (v) => stampDay(v.shared) },
+                  { header: "Approved", cell: (v) => stampDay(v.approved) },
                 ]}
               />
               {list.length > 1 ? <Compare iso3={iso3} versions={list} /> : <p>One version: nothing to compare yet.</p>}

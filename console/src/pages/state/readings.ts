@@ -1,5 +1,7 @@
 // How the dossier's records read and are written back, apart from the pages so they are tested in Node
-// (test/unit/console-dossier-readings.test.ts): only the generated document types, no window, no client.
+// (test/unit/console-dossier-readings.test.ts): the generated document types and shared rules, no window, no client.
+import { dayOfMove } from "../../../../shared/matrix/workflow.ts";
+import { deskDay } from "../../../../shared/zoned-time.ts";
 import type { components } from "../../api/schema";
 import { href } from "../../routes.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
@@ -45,6 +47,12 @@ export function changesOf(diff: Schemas["MatrixDiff"]): MatrixChange[] {
   ];
 }
 
+/**
+ * The day of a version's stamp as the API counts it: the day staff gave for a move, else New York's day of the instant
+ * (a creation is never dated by staff), as the snapshot and the review's words say it.
+ */
+export const stampDay = (stamp: { at: string; on?: string } | undefined): string => (stamp ? dayOfMove(stamp) : "");
+
 export const cellWords = (cell: Cell | undefined): string =>
   cell ? `${cell.value}${cell.source?.document ? ` (${cell.source.document})` : ""}` : "blank";
 
@@ -64,15 +72,20 @@ function textIn(image: unknown, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-/** A letter entry of the timeline, read field by field. */
+/**
+ * A letter entry of the timeline, read field by field. Its days are New York's, as the letter itself is dated
+ * (shared/templates/letter-values.ts): one queued or sent on a New York evening is not dated the next day.
+ */
 export function letterOf(entry: Schemas["TimelineEntry"]) {
   const text = (name: string) => textIn(entry.after, name);
   const language = codeIn(LANGUAGES, text("language"));
+  const sentAt = text("sentAt");
   return {
     subject: text("subject"),
     language: language ? LANGUAGES[language] : text("language"),
     waveId: text("waveId"),
-    sentAt: text("sentAt").slice(0, 10),
+    queuedOn: deskDay(entry.at),
+    sentOn: sentAt && !Number.isNaN(Date.parse(sentAt)) ? deskDay(sentAt) : "",
   };
 }
 

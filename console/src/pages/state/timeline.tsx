@@ -1,7 +1,8 @@
-// Everything about a State or an organization, newest first, each entry's action and record in words (actions.ts,
-// readings.ts).
+// Everything about a State or an organization, newest first: each entry's time in UTC, as the trail keeps it (to the
+// minute: a day's entries are told apart), its action and record in words (actions.ts, readings.ts).
 import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { utcText } from "../correspondence/time.ts";
 import { actionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
@@ -30,7 +31,7 @@ export function Timeline(props: {
           <ol class="timeline">
             {entries.map((entry) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
-                <time dateTime={entry.at}>{entry.at.slice(0, 10)}</time>{" "}
+                <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
                 <strong data-action={entry.action}>{actionWords(entry.action)}</strong> <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
