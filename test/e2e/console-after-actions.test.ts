@@ -5,6 +5,7 @@
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { deskDay } from "#shared/zoned-time.ts";
 import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
 import {
   consoleBrowser,
@@ -185,6 +186,9 @@ describe("the console after an action", { timeout: 120_000 }, () => {
       await page.getByRole("button", { name: "Issue a feed" }).click();
       await page.getByRole("button", { name: `Revoke ${label}` }).waitFor();
     }
+    // Issued today, as the desk counts days: New York's.
+    const issued = page.getByRole("table", { name: "Your live feeds" }).getByRole("row", { name: /^after-one/ });
+    expect((await issued.getByRole("cell").allTextContents()).slice(1, 2)).toEqual([deskDay(Date.now())]);
     await page.getByRole("button", { name: "Revoke after-one" }).click();
     await page.getByRole("button", { name: "Revoke after-one" }).waitFor({ state: "detached" });
     await expect.poll(async () => (await focused(page)).name).toBe("Revoke after-two");

@@ -1,6 +1,7 @@
 // One's personal calendar feeds (ADR 0023): issue one (its address is shown this once: the API keeps only a hash),
 // list them, revoke one. A calendar application subscribes to the address without a token.
 import { useState } from "preact/hooks";
+import { deskDay } from "../../../shared/zoned-time.ts";
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
@@ -31,7 +32,7 @@ function IssuedAddress({ feed }: { feed: IssuedFeed }) {
       <h3>Your new feed{feed.label ? ` "${feed.label}"` : ""}</h3>
       <p>
         Subscribe to this address in your calendar application. It is shown only now: copy it. Anyone who holds it can
-        read the programme until you revoke the feed or it expires on {feed.expires.slice(0, 10)}.
+        read the programme until you revoke the feed or it expires on {deskDay(feed.expires)}.
       </p>
       <div class="field">
         <label for="feed-address">Feed address</label>
@@ -100,8 +101,8 @@ export function CalendarFeeds() {
               keyOf={(feed) => feed.id}
               columns={[
                 { header: "Label", cell: (feed) => feed.label ?? "(no label)" },
-                { header: "Issued", cell: (feed) => feed.created.slice(0, 10) },
-                { header: "Expires", cell: (feed) => feed.expires.slice(0, 10) },
+                { header: "Issued", cell: (feed) => deskDay(feed.created) },
+                { header: "Expires", cell: (feed) => deskDay(feed.expires) },
                 {
                   header: "Revoke",
                   cell: (feed) => (
@@ -117,7 +118,7 @@ export function CalendarFeeds() {
                         });
                       }}
                     >
-                      Revoke {feed.label ?? feed.created.slice(0, 10)}
+                      Revoke {feed.label ?? deskDay(feed.created)}
                     </BusyButton>
                   ),
                 },

@@ -1,4 +1,5 @@
 // The letter templates: each with its kind and, per UN language, whether its variant exists and is reviewed.
+import { deskDay } from "../../../../shared/zoned-time.ts";
 import { href } from "../../router.ts";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
@@ -47,7 +48,7 @@ export function Templates() {
               },
               {
                 header: "Changed",
-                cell: (template) => <time dateTime={template.updatedAt}>{template.updatedAt.slice(0, 10)}</time>,
+                cell: (template) => <time dateTime={template.updatedAt}>{deskDay(template.updatedAt)}</time>,
               },
             ]}
           />
