@@ -90,6 +90,7 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
       any("/organizations/{id}/timeline"),
       any("/organizations/{id}/letters"),
       any("/states/{iso3}/audit"),
+      any("/organizations/{id}/audit"),
       any("/audit"),
     ],
   },

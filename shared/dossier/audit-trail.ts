@@ -47,6 +47,8 @@ export interface AuditTrail {
   ofEntity(entity: string, actor: string | undefined, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
   /** Every entry about one State. */
   ofState(iso3: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
+  /** Every entry about one organization. */
+  ofOrganization(id: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
   /** Every entry by one actor. */
   ofActor(actor: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
   /** Every entry of a span of days. */
@@ -117,6 +119,16 @@ export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, 
         doc,
         keyed("byState", { name: "iso3", value: iso3 }, period),
         { ...page, scope: scopeOf(`state:${iso3}`, period) },
+        toAuditEntry,
+      );
+    },
+
+    /** Every entry about one organization (the byOrganization index, ADR 0056). */
+    ofOrganization(id: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
+      return queryPage(
+        doc,
+        keyed("byOrganization", { name: "orgId", value: id }, period),
+        { ...page, scope: scopeOf(`organization:${id}`, period) },
         toAuditEntry,
       );
     },

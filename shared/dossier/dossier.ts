@@ -1,5 +1,5 @@
-// Use cases of the dossier: a State's and an organization's timeline, an organization's letters and the audit trail,
-// read by index (ADR 0020, ADR 0056).
+// Use cases of the dossier: a State's and an organization's timeline, an organization's letters and the audit trail
+// (by State, organization, entity, actor or day), read by index (ADR 0020, ADR 0056).
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import type { Actor } from "../auth/actor.ts";
@@ -71,6 +71,14 @@ export const stateAudit =
   async (iso3: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> => {
     await getState(deps.registry)(iso3);
     return deps.trail.ofState(iso3, period, page);
+  };
+
+/** Every audited write about an organization, newest first; 404 for an unknown organization. */
+export const organizationAudit =
+  (deps: DossierDependencies) =>
+  async (id: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> => {
+    await getOrganization(deps)(id);
+    return deps.trail.ofOrganization(id, period, page);
   };
 
 /** By entity (and actor) through the table's key, by actor through its index, else day by day. */

@@ -73,7 +73,7 @@ export const timelineEntrySchema = /* @__PURE__ */ z
   .meta({ id: "TimelineEntry" });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-/** A period's page: a State's audit trail, an organization's letters. */
+/** A period's page: a State's or an organization's audit trail, an organization's letters. */
 export const periodPageQuerySchema = /* @__PURE__ */ z
   .strictObject({ ...periodShape, ...pageQueryShape })
   .superRefine(checkPeriod);

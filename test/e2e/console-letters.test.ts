@@ -388,8 +388,10 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(await page.locator('[data-field="same-letter"]').count()).toBe(0);
     const scheduled = await api("POST", `/waves/${first.body.id}/schedule`, undefined, { "If-Match": first.etag });
     expect(scheduled.status).toBe(200);
-    // Opened again, the page reads the audience again.
+    // Opened again, the page reads the audience again: the list is shown first, so the wave's page is left (two hash
+    // changes at once under load could leave it mounted, showing what it read before).
     await go(page, "#/waves");
+    await page.getByRole("heading", { name: "Correspondence waves" }).waitFor();
     await go(page, `#/waves/${second.body.id}`);
     const caution = page.locator('[data-field="same-letter"]');
     await caution.waitFor();

@@ -1138,6 +1138,10 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: "/states/CHE/audit", group: "secretariat" }),
     refused: async () => [{ path: "/states/VAT/audit", group: "secretariat" }, 404],
   },
+  "GET /organizations/{id}/audit": {
+    ok: async () => ({ path: "/organizations/pif/audit", group: "secretariat" }),
+    refused: async () => [{ path: "/organizations/nowhere/audit", group: "secretariat" }, 404],
+  },
   "GET /audit": {
     ok: async () => ({ path: "/audit", group: "secretariat" }),
     refused: async () => [{ path: "/audit", query: "limit=0", group: "secretariat" }, 400],

@@ -467,6 +467,25 @@ describe("an organization's timeline", () => {
     }
   });
 
+  it("gives the secretariat the organization's audited writes as written, and no one else", async () => {
+    const trail = await everyPage("/organizations/iaea/audit", "", "secretariat", 2);
+    expect(trail.map((entry) => entry.action)).toEqual([
+      "contacts.import",
+      "assistance.offer.create",
+      "contact.create",
+      "organization.update",
+    ]);
+    expect(trail[3]).toMatchObject({
+      route: "PATCH /organizations/{id}",
+      before: { id: "iaea" },
+      after: { note: "Safeguards and nuclear security" },
+    });
+    expect((await call({ path: "/organizations/iaea/audit", group: "members" })).status).toBe(403);
+    expect((await call({ path: "/organizations/nowhere/audit", group: "secretariat" })).status).toBe(404);
+    const quiet = await call({ path: "/organizations/asean/audit", group: "secretariat" });
+    expect(quiet).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
   it("answers 404 for an unknown organization, and 400 for a kind no organization's timeline holds", async () => {
     const unknown = await call({ path: "/organizations/nowhere/timeline", group: "members" });
     expect(unknown.status).toBe(404);

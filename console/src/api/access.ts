@@ -88,6 +88,7 @@ export const routeAccess = {
   "GET /organizations/{id}/timeline": ["secretariat", "experts", "members"],
   "GET /organizations/{id}/letters": ["secretariat", "experts", "members"],
   "GET /states/{iso3}/audit": ["secretariat"],
+  "GET /organizations/{id}/audit": ["secretariat"],
   "GET /audit": ["secretariat"],
   "GET /health": "open",
   "GET /openapi.json": "open",

@@ -1192,6 +1192,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/organizations/{id}/audit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every audited write about an organization (its record, its contacts, its offers and the matches on them), newest first, with before and after */
+    get: operations["getOrganizationAudit"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/audit": {
     parameters: {
       query?: never;
@@ -11449,6 +11466,78 @@ export interface operations {
       path: {
         /** @description ISO 3166-1 alpha-3 code, case-insensitive */
         iso3: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Present when more items may follow */
+            cursor?: string;
+          };
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOrganizationAudit: {
+    parameters: {
+      query?: {
+        /** @description The first day (YYYY-MM-DD, UTC) to include */
+        from?: string;
+        /** @description The last day (YYYY-MM-DD, UTC) to include */
+        to?: string;
+        /** @description Items per page, 1 to 100 (default 50) */
+        limit?: string;
+        /** @description The cursor returned with the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu */
+        id: string;
       };
       cookie?: never;
     };

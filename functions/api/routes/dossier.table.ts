@@ -28,6 +28,12 @@ export const dossierTable = routeTable({
     tag: "Dossier",
     access: secretariatOnly,
   },
+  getOrganizationAudit: {
+    method: "GET",
+    path: "/organizations/{id}/audit",
+    tag: "Dossier",
+    access: secretariatOnly,
+  },
   listAuditEntries: {
     method: "GET",
     path: "/audit",
@@ -51,6 +57,9 @@ export const dossierSummaries = {
     "The letters written to an organization's points of contact, newest first, with their delivery status " +
     "(personal data for the secretariat only)",
   getStateAudit: "Every audited write about a State, newest first, with before and after",
+  getOrganizationAudit:
+    "Every audited write about an organization (its record, its contacts, its offers and the matches on them), " +
+    "newest first, with before and after",
   listAuditEntries:
     "The audit trail, newest first: one entity's entries (entity=state:MLI), one actor's (actor=<id>), or every " +
     "entry of a span of days (31 days unless from is given, at most 366)",

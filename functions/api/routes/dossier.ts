@@ -5,6 +5,7 @@ import {
   auditEntries,
   type DossierDependencies,
   dossierDependencies,
+  organizationAudit,
   organizationLetters,
   organizationTimeline,
   stateAudit,
@@ -47,6 +48,11 @@ export const declarations = declareRoutes(dossierTable, {
     query: periodPageQuerySchema,
     responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
   },
+  getOrganizationAudit: {
+    params: organizationParamsSchema,
+    query: periodPageQuerySchema,
+    responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
+  },
   listAuditEntries: {
     query: auditQuerySchema,
     responses: [{ status: 200, description: "A page of audit entries", schema: pageSchema(auditEntryViewSchema) }],
@@ -76,6 +82,10 @@ export function dossierRoutes(deps: DossierDependencies): Route[] {
     },
     async getStateAudit({ params, query }) {
       const page = await stateAudit(deps)(params.iso3, { from: query.from, to: query.to }, pageRequestOf(query));
+      return { body: page };
+    },
+    async getOrganizationAudit({ params, query }) {
+      const page = await organizationAudit(deps)(params.id, { from: query.from, to: query.to }, pageRequestOf(query));
       return { body: page };
     },
     async listAuditEntries({ query }) {
