@@ -3,6 +3,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type AuditEntry, auditActorKey, auditEntrySchema } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import type { Owner } from "../contacts/owner.ts";
 import {
   cursorStartKey,
   decodeCursor,
@@ -55,6 +56,12 @@ export interface AuditTrail {
   ofDays(period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
 }
 
+/** Where an owner's entries are: the index, and the attribute `auditKeys` writes for it (ADR 0020, ADR 0056). */
+export const OWNER_AUDIT_INDEX = {
+  state: { indexName: "byState", attribute: "iso3" },
+  organization: { indexName: "byOrganization", attribute: "orgId" },
+} as const satisfies Record<Owner["kind"], { indexName: string; attribute: string }>;
+
 export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): AuditTrail {
   const TableName = tableNames.audit;
 
@@ -77,6 +84,16 @@ export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, 
   }
 
   const scopeOf = (name: string, period: Period) => `audit:${name}:${period.from ?? ""}:${period.to ?? ""}`;
+
+  /** Every entry under one key of an index, newest first; `scope` ties the cursor to that key. */
+  const ofIndex = (
+    index: string,
+    partition: { name: string; value: string },
+    scope: string,
+    period: Period,
+    page: PageRequest,
+  ): Promise<Page<AuditEntry>> =>
+    queryPage(doc, keyed(index, partition, period), { ...page, scope: scopeOf(scope, period) }, toAuditEntry);
 
   /** Every day of the span, newest first; the span is checked so one request cannot read years of empty days. */
   function daysOf(period: Period): string[] {
@@ -115,31 +132,24 @@ export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, 
 
     /** Every entry about one State (the byState index). */
     ofState(iso3: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
-      return queryPage(
-        doc,
-        keyed("byState", { name: "iso3", value: iso3 }, period),
-        { ...page, scope: scopeOf(`state:${iso3}`, period) },
-        toAuditEntry,
-      );
+      const { indexName, attribute } = OWNER_AUDIT_INDEX.state;
+      return ofIndex(indexName, { name: attribute, value: iso3 }, `state:${iso3}`, period, page);
     },
 
     /** Every entry about one organization (the byOrganization index, ADR 0056). */
     ofOrganization(id: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
-      return queryPage(
-        doc,
-        keyed("byOrganization", { name: "orgId", value: id }, period),
-        { ...page, scope: scopeOf(`organization:${id}`, period) },
-        toAuditEntry,
-      );
+      const { indexName, attribute } = OWNER_AUDIT_INDEX.organization;
+      return ofIndex(indexName, { name: attribute, value: id }, `organization:${id}`, period, page);
     },
 
     /** Every entry one actor wrote (the byActor index). */
     ofActor(actor: string, period: Period, page: PageRequest): Promise<Page<AuditEntry>> {
-      return queryPage(
-        doc,
-        keyed("byActor", { name: "actorKey", value: auditActorKey({ id: actor }) }, period),
-        { ...page, scope: scopeOf(`actor:${actor}`, period) },
-        toAuditEntry,
+      return ofIndex(
+        "byActor",
+        { name: "actorKey", value: auditActorKey({ id: actor }) },
+        `actor:${actor}`,
+        period,
+        page,
       );
     },
 

@@ -21,7 +21,7 @@ import {
   queryPage,
 } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
-import { type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
+import { OWNER_AUDIT_INDEX, type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
 import type { TimelineEntry } from "./schemas.ts";
 
 /** The most items one filtered read examines (a page of 50 entries of one kind reads 100 at a time). */
@@ -180,12 +180,6 @@ function decodePositions(cursor: string | undefined, scope: string): Record<Sour
   return positions;
 }
 
-/** Where an owner's audit entries are: the index, and the attribute it is keyed by (shared/audit/audit-entry.ts). */
-const AUDIT_INDEX = {
-  state: { indexName: "byState", attribute: "iso3" },
-  organization: { indexName: "byOrganization", attribute: "orgId" },
-} as const satisfies Record<Owner["kind"], { indexName: string; attribute: string }>;
-
 const auditKeyOf = (owner: Owner) => (owner.kind === "state" ? owner.iso3 : owner.id);
 
 /** The kinds an owner's timeline holds. */
@@ -239,7 +233,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
           values: Object.fromEntries(kinds.map((kind, index) => [`:kind${index}`, kind])),
         }
       : { values: {} };
-    const index = AUDIT_INDEX[owner.kind];
+    const index = OWNER_AUDIT_INDEX[owner.kind];
     return {
       TableName: tableNames.audit,
       IndexName: index.indexName,
@@ -268,7 +262,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
       // A State's scope is its code alone, as it was before organizations had timelines: its cursors stay valid.
       const who = owner.kind === "state" ? owner.iso3 : ownerText(owner);
       const scope = `timeline:${who}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
-      const indexKey = AUDIT_INDEX[owner.kind].attribute;
+      const indexKey = OWNER_AUDIT_INDEX[owner.kind].attribute;
       const positions = decodePositions(page.cursor, scope);
       const wantsAudit = kinds.some((kind) => kind !== "letter");
       const wantsLetters = kinds.includes("letter");

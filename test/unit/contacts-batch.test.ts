@@ -8,25 +8,11 @@ import type { ContactDependencies } from "#shared/contacts/contacts.ts";
 import { type ContactChange, writesPerChange } from "#shared/contacts/repository.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { MAX_TRANSACTION_ITEMS } from "#shared/dynamo/transaction.ts";
+import { aContact } from "../contracts/contacts.contract.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryContacts } from "../support/in-memory/contacts.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
-
-const contact = (id: string, owner: string): Contact => ({
-  id,
-  owner,
-  role: owner.startsWith("ORG:") ? "organization-poc" : "capital-poc",
-  name: `Contact ${id}`,
-  email: `${id}@example.org`,
-  language: "en",
-  designatedOn: "2027-03-01",
-  lastVerifiedOn: "2027-03-01",
-  emailStatus: "ok",
-  active: true,
-  createdAt: "2027-03-01T09:00:00.000Z",
-  updatedAt: "2027-03-01T09:00:00.000Z",
-});
 
 /** The items a transaction writes: each change's, two per State (its obligation, its entry), one per organization. */
 function itemsOf(chunk: ContactChange[]): number {
@@ -38,9 +24,9 @@ function itemsOf(chunk: ContactChange[]): number {
 describe("a batch's transactions", () => {
   it("stay within DynamoDB's 100 items, with one entry for each organization they touch", () => {
     const changes: ContactChange[] = [
-      ...Array.from({ length: 90 }, (_, index) => ({ after: contact(`o${index}`, `ORG:org-${index % 45}`) })),
+      ...Array.from({ length: 90 }, (_, index) => ({ after: aContact(`o${index}`, `ORG:org-${index % 45}`) })),
       ...Array.from({ length: 60 }, (_, index) => ({
-        after: contact(`s${index}`, `STATE:X${String.fromCharCode(65 + (index % 20))}X`),
+        after: aContact(`s${index}`, `STATE:X${String.fromCharCode(65 + (index % 20))}X`),
       })),
     ];
     const chunks = chunkChanges(changes);
@@ -68,10 +54,10 @@ describe("a batch's audit entries", () => {
       clock,
     };
     const written = [
-      contact("c1", "ORG:iaea"),
-      contact("c2", "ORG:opcw"),
-      contact("c3", "ORG:iaea"),
-      contact("c4", "STATE:MLI"),
+      aContact("c1", "ORG:iaea"),
+      aContact("c2", "ORG:opcw"),
+      aContact("c3", "ORG:iaea"),
+      aContact("c4", "STATE:MLI"),
     ];
     await writeContactChanges(
       deps,
