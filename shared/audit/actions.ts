@@ -71,7 +71,7 @@ export type AuditAction =
   | "wave.test-send";
 
 /** The heads of the actions that can concern one organization, and so reach its timeline (shared/audit/subject.ts). */
-export type OrganizationActionHead = "organization" | "contact" | "contacts" | "assistance";
+export type OrganizationActionHead = "organization" | "organizations" | "contact" | "contacts" | "assistance";
 
 /** The actions that can concern one State or one organization: the ones their timelines name in words. */
 export type TimelineAuditAction = Extract<AuditAction, `${StateActionHead | OrganizationActionHead}.${string}`>;

@@ -47,7 +47,7 @@ function fromImage(image: unknown): string | undefined {
 /**
  * The State an entry is about: the entity itself (a State, its matrix), or the State named by the record written
  * (a submission's or request's `iso3`, a contact's owner, an offer's provider, a batch entry's `iso3`).
- * Entries about no single State (a wave, a template, the registry seed) have none.
+ * Entries about no single State (a wave, a template) have none.
  */
 export function auditedState(entry: Pick<AuditInput, "entity" | "before" | "after">): string | undefined {
   if (entry.entity.type === "state" || entry.entity.type === "matrix") return code(entry.entity.id);
@@ -56,7 +56,7 @@ export function auditedState(entry: Pick<AuditInput, "entity" | "before" | "afte
 
 /**
  * The organization an entry is about: the organization itself, or the one named by the record written (a contact's
- * owner, an offer's or a match's provider, a batch entry's owner). The catalogue's seed, about many, names none.
+ * owner, an offer's or a match's provider, a batch entry's owner).
  */
 export function auditedOrganization(entry: Pick<AuditInput, "entity" | "before" | "after">): string | undefined {
   if (entry.entity.type === "organization") return organizationId(entry.entity.id);
@@ -80,11 +80,15 @@ export const trailKinds = [
 export const organizationTrailKinds = ["organization", "contact", "assistance", "letter"] as const;
 export type TrailKind = (typeof trailKinds)[number] | (typeof organizationTrailKinds)[number];
 
-/** What an audited write is about, by its action's words: `submission.void` is a submission, `contacts.import` a contact. */
+/**
+ * What an audited write is about, by its action's words: `submission.void` is a submission, `contacts.import` a contact,
+ * a seed's entry the State (`registry.seed`) or the organization (`organizations.seed`) it added.
+ */
 export function trailKindOf(action: string): TrailKind | undefined {
   const [head = "", second] = action.split(".");
   if (head === "state") return second === "reporting-status" ? "reporting-status" : "state";
-  if (head === "organization") return "organization";
+  if (head === "registry") return "state";
+  if (head === "organization" || head === "organizations") return "organization";
   if (head === "contact" || head === "contacts") return "contact";
   return (["submission", "obligation", "assistance", "matrix"] as const).find((kind) => kind === head);
 }

@@ -48,7 +48,10 @@ export interface OrganizationRepository {
     next: Organization,
     audit: AuditContext,
   ): Promise<Versioned<Organization>>;
-  /** Adds the organizations that are missing (at version 1, audited); one already present is left as it is. */
+  /**
+   * Adds the organizations that are missing at version 1, each with its own `organizations.seed` entry, the first of its
+   * timeline; one already present is left as it is.
+   */
   addMissingOrganizations(
     organizations: Omit<Organization, "updatedAt">[],
     audit: AuditContext,
@@ -170,7 +173,7 @@ export function organizationRepository(
     },
 
     /**
-     * Adds the organizations that are missing, in transactions of up to 99 puts and one audit entry each.
+     * Adds the organizations that are missing, each with its own audit entry, in transactions of up to 100 writes.
      * One already present is left as it is: the secretariat may have corrected it since.
      */
     async addMissingOrganizations(
@@ -180,28 +183,33 @@ export function organizationRepository(
       const present = await getOrganizations(organizations.map((organization) => organization.id));
       const updatedAt = clock.now().toISOString();
       const missing = organizations.filter((organization) => !present.has(organization.id));
-      for (let start = 0; start < missing.length; start += MAX_TRANSACTION_ITEMS - 1) {
-        const chunk = missing.slice(start, start + MAX_TRANSACTION_ITEMS - 1);
-        const writes: GuardedWrite[] = chunk.map((organization) => ({
-          item: {
-            Put: {
-              TableName: table,
-              Item: toItem({ ...organization, updatedAt }, 1),
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-        }));
-        writes.push({
-          item: auditPut(
-            tableNames.audit,
+      const perTransaction = MAX_TRANSACTION_ITEMS / 2;
+      for (let start = 0; start < missing.length; start += perTransaction) {
+        const writes = missing.slice(start, start + perTransaction).flatMap((seeded): GuardedWrite[] => {
+          const organization: Organization = { ...seeded, updatedAt };
+          return [
             {
-              ...audit,
-              action: "organizations.seed",
-              entity: { type: "registry", id: "organizations" },
-              after: { created: chunk.map((organization) => organization.id) },
+              item: {
+                Put: {
+                  TableName: table,
+                  Item: toItem(organization, 1),
+                  ConditionExpression: "attribute_not_exists(pk)",
+                },
+              },
             },
-            clock,
-          ),
+            {
+              item: auditPut(
+                tableNames.audit,
+                {
+                  ...audit,
+                  action: "organizations.seed",
+                  entity: { type: "organization", id: organization.id },
+                  after: organization,
+                },
+                clock,
+              ),
+            },
+          ];
         });
         await writeTransaction(doc, writes);
       }

@@ -57,7 +57,8 @@ export interface RegistryRepository {
   ): Promise<Versioned<State>>;
   /**
    * Adds the States that are missing, non-reporting at version 1, each with its `companions` items (DynamoDB items
-   * that belong with it from the start: its obligations), audited; a State present is left as it is.
+   * that belong with it from the start: its obligations), each with its own `registry.seed` entry, the first of its
+   * timeline; a State present is left as it is.
    */
   addMissingStates(
     states: MemberState[],
@@ -177,8 +178,8 @@ export function registryRepository(
 
     /**
      * Adds the States that are missing, each with the items that belong with it from the start (its
-     * obligations), in transactions of up to 100 writes with one audit entry each. A State already present is
-     * left as it is (its language may have been corrected since).
+     * obligations) and its own audit entry (the first of its timeline), in transactions of up to 100 writes. A
+     * State already present is left as it is (its language may have been corrected since).
      */
     async addMissingStates(
       states: MemberState[],
@@ -198,39 +199,29 @@ export function registryRepository(
       const put = (Item: Record<string, unknown>): GuardedWrite => ({
         item: { Put: { TableName: tableNames.desk, Item, ConditionExpression: "attribute_not_exists(pk)" } },
       });
-      // Whole States per transaction: a State never exists without its companions.
-      const groups = missing.map((state) => ({
-        iso3: state.iso3,
-        writes: [
-          put(toItem({ ...state, reportingStatus: "non-reporting", updatedAt }, 1)),
+      // Whole States per transaction: a State never exists without its companions and its entry.
+      const groups = missing.map((memberState) => {
+        const state: State = { ...memberState, reportingStatus: "non-reporting", updatedAt };
+        return [
+          put(toItem(state, 1)),
           ...companions(state.iso3).map(put),
-        ],
-      }));
-      const chunks: (typeof groups)[] = [];
+          {
+            item: auditPut(
+              tableNames.audit,
+              { ...audit, action: "registry.seed", entity: { type: "state", id: state.iso3 }, after: state },
+              clock,
+            ),
+          },
+        ];
+      });
+      const chunks: GuardedWrite[][] = [];
       for (const group of groups) {
         const last = chunks.at(-1);
-        const size = last?.reduce((total, member) => total + member.writes.length, 0) ?? MAX_TRANSACTION_ITEMS;
-        // One place in each transaction stays free for its audit entry.
-        if (last && size + group.writes.length < MAX_TRANSACTION_ITEMS) last.push(group);
-        else chunks.push([group]);
+        if (last && last.length + group.length <= MAX_TRANSACTION_ITEMS) last.push(...group);
+        else chunks.push([...group]);
       }
       // Each transaction adds whole States, each only if absent, and touches no item of another: a few at a time.
-      await eachLimited(chunks, SEED_TRANSACTIONS_AT_ONCE, async (chunk) => {
-        const writes = chunk.flatMap((group) => group.writes);
-        writes.push({
-          item: auditPut(
-            tableNames.audit,
-            {
-              ...audit,
-              action: "registry.seed",
-              entity: { type: "registry", id: "states" },
-              after: { created: chunk.map((group) => group.iso3) },
-            },
-            clock,
-          ),
-        });
-        await writeTransaction(doc, writes);
-      });
+      await eachLimited(chunks, SEED_TRANSACTIONS_AT_ONCE, (writes) => writeTransaction(doc, writes));
       return { created: missing.map((state) => state.iso3) };
     },
   };

@@ -20,6 +20,10 @@ export interface ContactsUnderTest extends StoreUnderTest<ContactRepository> {
   givenStates(iso3s: string[]): Promise<void>;
 }
 
+/** What this store wrote on a State's trail: `givenStates` may seed the registry, whose own entry is not the store's. */
+const stateActions = async (subject: ContactsUnderTest, iso3: string) =>
+  (await subject.auditActions({ type: "state", id: iso3 })).filter((action) => action !== "registry.seed");
+
 const STAMP = "2027-03-01T09:00:00.000Z";
 
 export const aContact = (id: string, owner: string, overrides: Partial<Contact> = {}): Contact => ({
@@ -78,7 +82,7 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
         revision: 1,
       });
       expect(await subject.auditActions({ type: "contact", id: "c1" })).toEqual(["contact.create"]);
-      expect(await subject.auditActions({ type: "state", id: "MLI" })).toEqual(["obligation.point-of-contact"]);
+      expect(await stateActions(subject, "MLI")).toEqual(["obligation.point-of-contact"]);
     });
 
     it("answers a State's obligation before any contact write at revision 0, and none for an unknown State", async () => {
@@ -225,7 +229,7 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
         revision: 1,
       });
       await expect(contacts.savePointOfContact(pocFor("TCD", 0), audit)).rejects.toThrow(ContactsChanged);
-      expect(await subject.auditActions({ type: "state", id: "TCD" })).toEqual(["obligation.point-of-contact"]);
+      expect(await stateActions(subject, "TCD")).toEqual(["obligation.point-of-contact"]);
     });
 
     describe("listing", () => {

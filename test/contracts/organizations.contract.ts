@@ -102,7 +102,9 @@ export function organizationStoreContract(setup: () => Promise<StoreUnderTest<Or
         version: 1,
       });
       expect(await store.addMissingOrganizations([seeded, opcw], audit)).toEqual({ created: [] });
-      expect(await subject.auditActions({ type: "registry", id: "organizations" })).toEqual(["organizations.seed"]);
+      // The one seeded its own entry, the first of its timeline; the one present only its own.
+      expect(await subject.auditActions({ type: "organization", id: "opcw" })).toEqual(["organizations.seed"]);
+      expect(await subject.auditActions({ type: "organization", id: "iaea" })).toEqual(["organization.create"]);
     });
   });
 }

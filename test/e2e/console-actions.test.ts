@@ -497,6 +497,10 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       const seeded = timeline.locator("ol.timeline li", { hasText: "Demonstration contact added" });
       expect(await seeded.count()).toBe(1);
       if (group === "members") expect(await seeded.textContent()).toContain("contact Organization's point of contact");
+      // And the catalogue's seed that added it (this stack's start, later than the letters put above are dated).
+      const added = timeline.locator("ol.timeline li", { hasText: "Organization added from the desk's catalogue" });
+      expect(await added.count()).toBe(1);
+      expect(await added.textContent()).toMatch(/catalogue by seed$/);
       if (group === "secretariat") {
         await page.screenshot({ path: join(SCREENSHOTS, "organization-letters-1280.png"), fullPage: true });
       }

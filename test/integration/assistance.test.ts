@@ -501,6 +501,7 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       "assistance.match.transition",
       "assistance.match.transition",
       "assistance.offer.create",
+      "organizations.seed",
     ]);
   });
 

@@ -176,7 +176,15 @@ describe("a State's timeline", () => {
       ["letter.delivered"],
       ["contact.create", "obligation.point-of-contact"],
       ["state.reporting-status", "submission.record"],
+      // The registry's seed, the State's first entry.
+      ["registry.seed"],
     ]);
+    expect(entries.at(-1)).toMatchObject({
+      kind: "state",
+      source: { type: "state", id: "MLI" },
+      actor: { kind: "system", id: "seed" },
+      after: { iso3: "MLI", reportingStatus: "non-reporting" },
+    });
     const times = entries.map((entry) => entry.at);
     expect([...times].sort().reverse()).toEqual(times);
     expect(entries.find((entry) => entry.action === "contact.deactivate")).toMatchObject({
@@ -218,7 +226,9 @@ describe("a State's timeline", () => {
     const none = await call({ path: "/states/MLI/timeline", query: "from=2026-11-22", group: "secretariat" });
     expect(none.body.items).toEqual([]);
     const firstDay = await call({ path: "/states/MLI/timeline", query: "to=2026-11-20", group: "secretariat" });
-    expect(firstDay.body.items.length).toBe(9);
+    expect(firstDay.body.items.length).toBe(10);
+    const registered = await call({ path: "/states/MLI/timeline", query: "kinds=state", group: "secretariat" });
+    expect(registered.body.items.map((entry: Entry) => entry.action)).toEqual(["registry.seed"]);
   });
 
   it("refuses an unknown kind with 400 naming it, and a period that ends before it starts", async () => {
@@ -241,7 +251,7 @@ describe("a State's timeline", () => {
     const text = JSON.stringify(response.body);
     expect(text).not.toContain("poc@mfa.example.org");
     expect(text).not.toContain("Aminata");
-    expect(response.body.items).toHaveLength(9);
+    expect(response.body.items).toHaveLength(10);
   });
 
   it("puts each State's part of a contacts import on its own timeline", async () => {
@@ -336,7 +346,7 @@ describe("the audit trail", () => {
   it("gives a State's audited writes with before and after, to the secretariat alone", async () => {
     const trail = await call({ path: "/states/MLI/audit", group: "secretariat" });
     expect(trail.status).toBe(200);
-    expect(trail.body.items).toHaveLength(8);
+    expect(trail.body.items).toHaveLength(9);
     const voided = trail.body.items.find((entry: { action: string }) => entry.action === "submission.void");
     expect(voided).toMatchObject({
       entity: { type: "state", id: "MLI" },
@@ -419,6 +429,8 @@ describe("an organization's timeline", () => {
       ["organization", "organization.update"],
       ["letter", "letter.sent"],
       ["letter", "letter.delivered"],
+      // The catalogue's seed, the organization's first entry.
+      ["organization", "organizations.seed"],
     ]);
     expect(entries[2]).toMatchObject({ source: { type: "contact", id: iaeaContact }, actor: { id: "user-1" } });
     expect(entries[3]).toMatchObject({
@@ -432,13 +444,13 @@ describe("an organization's timeline", () => {
     expect(imported).not.toContain("gha.example.org");
     expect(commands).toEqual(["QueryCommand", "QueryCommand"]);
     const opcw = await call({ path: "/organizations/opcw/timeline", group: "secretariat" });
-    expect(opcw.body.items.map((entry: Entry) => entry.action)).toEqual(["contacts.import"]);
+    expect(opcw.body.items.map((entry: Entry) => entry.action)).toEqual(["contacts.import", "organizations.seed"]);
     expect(JSON.stringify(opcw.body.items)).not.toContain("iaea");
   });
 
   it("pages through the same entries whatever the page size, and keeps to the kinds and days asked for", async () => {
     const whole = await everyPage("/organizations/iaea/timeline", "", "secretariat", 50);
-    expect(whole).toHaveLength(6);
+    expect(whole).toHaveLength(7);
     expect(await everyPage("/organizations/iaea/timeline", "", "secretariat", 1)).toEqual(whole);
     expect(await everyPage("/organizations/iaea/timeline", "", "secretariat", 4)).toEqual(whole);
     const contacts = await call({ path: "/organizations/iaea/timeline", query: "kinds=contact", group: "secretariat" });
@@ -448,7 +460,12 @@ describe("an organization's timeline", () => {
       query: "kinds=organization,letter",
       group: "secretariat",
     });
-    expect(kinds.body.items.map((entry: Entry) => entry.kind)).toEqual(["organization", "letter", "letter"]);
+    expect(kinds.body.items.map((entry: Entry) => entry.action)).toEqual([
+      "organization.update",
+      "letter.sent",
+      "letter.delivered",
+      "organizations.seed",
+    ]);
     // The letters' day and the writes' day: each day's page holds that day's entries alone.
     const days = [...new Set(whole.map((entry) => entry.at.slice(0, 10)))];
     expect(days.length).toBeGreaterThan(1);
@@ -460,7 +477,7 @@ describe("an organization's timeline", () => {
 
   it("shows members no contact's personal data", async () => {
     const response = await call({ path: "/organizations/iaea/timeline", group: "members" });
-    expect(response.body.items).toHaveLength(6);
+    expect(response.body.items).toHaveLength(7);
     const text = JSON.stringify(response.body);
     for (const personal of ["Ingrid", "Omar", "focal.point@iaea", "deputy@iaea", "poc@mfa.example.org"]) {
       expect(text).not.toContain(personal);
@@ -474,6 +491,7 @@ describe("an organization's timeline", () => {
       "assistance.offer.create",
       "contact.create",
       "organization.update",
+      "organizations.seed",
     ]);
     expect(trail[3]).toMatchObject({
       route: "PATCH /organizations/{id}",
@@ -482,15 +500,20 @@ describe("an organization's timeline", () => {
     });
     expect((await call({ path: "/organizations/iaea/audit", group: "members" })).status).toBe(403);
     expect((await call({ path: "/organizations/nowhere/audit", group: "secretariat" })).status).toBe(404);
+    // One nothing was written about since the seed: its seed's entry alone.
     const quiet = await call({ path: "/organizations/asean/audit", group: "secretariat" });
-    expect(quiet).toMatchObject({ status: 200, body: { items: [] } });
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.items).toMatchObject([
+      { action: "organizations.seed", entity: { type: "organization", id: "asean" }, after: { acronym: "ASEAN" } },
+    ]);
   });
 
   it("answers 404 for an unknown organization, and 400 for a kind no organization's timeline holds", async () => {
     const unknown = await call({ path: "/organizations/nowhere/timeline", group: "members" });
     expect(unknown.status).toBe(404);
     const quiet = await call({ path: "/organizations/asean/timeline", group: "members" });
-    expect(quiet).toMatchObject({ status: 200, body: { items: [] } });
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.items.map((entry: Entry) => entry.action)).toEqual(["organizations.seed"]);
     const matrix = await call({ path: "/organizations/iaea/timeline", query: "kinds=matrix", group: "members" });
     expect(matrix.status).toBe(400);
     expect(JSON.stringify(matrix.body)).toContain("matrix is not one of organization, contact, assistance, letter");

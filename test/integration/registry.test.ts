@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -36,12 +36,25 @@ describe("registry against DynamoDB Local", () => {
   it("seeds once: a second run adds nothing and writes no new audit entry", async () => {
     const again = await seedRegistry(setup.doc, setup.tableNames, clock);
     expect(again).toEqual({ created: 0, existing: 193 });
-    const entries = await auditTrail("registry#states");
-    // One entry per transaction (a State and its obligations never split), each naming the States it created.
-    const created = entries.flatMap((entry) => entry.after.created as string[]);
-    expect(created).toHaveLength(193);
-    expect(new Set(created).size).toBe(193);
-    expect(entries.length).toBeGreaterThan(1);
+    // One entry per State, on its own trail, holding the State as written: the first of its timeline (ADR 0057).
+    const trails = await Promise.all(["MLI", "NOR", "TUV"].map((iso3) => auditTrail(`state#${iso3}`)));
+    for (const [index, iso3] of ["MLI", "NOR", "TUV"].entries()) {
+      expect(trails[index]).toMatchObject([
+        { action: "registry.seed", iso3, trailKind: "state", after: { iso3, reportingStatus: "non-reporting" } },
+      ]);
+    }
+    const seeded = await setup.doc.send(
+      new ScanCommand({
+        TableName: setup.tableNames.audit,
+        FilterExpression: "#action = :seed",
+        ExpressionAttributeNames: { "#action": "action" },
+        ExpressionAttributeValues: { ":seed": "registry.seed" },
+      }),
+    );
+    const registered = (seeded.Items ?? []).map((entry) => entry.entity.id as string);
+    expect(registered).toHaveLength(193);
+    expect(new Set(registered).size).toBe(193);
+    expect(await auditTrail("registry#states")).toEqual([]);
   });
 
   it("pages through all 193 States with no duplicate and no gap", async () => {
@@ -71,7 +84,9 @@ describe("registry against DynamoDB Local", () => {
     const changed = await changeState(repo)("MLI", 1, { language: "en" }, audit);
     expect(changed).toMatchObject({ version: 2, value: { language: "en", languageBasis: "confirmed" } });
     expect((await repo.getState("MLI"))?.value.language).toBe("en");
-    const [entry] = await auditTrail("state#MLI");
+    // After its registration by the seed.
+    const [registeredEntry, entry] = await auditTrail("state#MLI");
+    expect(registeredEntry?.action).toBe("registry.seed");
     expect(entry).toMatchObject({
       action: "state.update",
       actor: secretary,
@@ -94,8 +109,8 @@ describe("registry against DynamoDB Local", () => {
     expect(lost).toHaveLength(1);
     expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(PreconditionFailed);
     expect((lost[0] as PromiseRejectedResult).reason.currentEtag).toBe('"2"');
-    // One change, one audit entry: the refused write left no trace.
-    expect(await auditTrail("state#BFA")).toHaveLength(1);
+    // Its registration and one change: the refused write left no trace.
+    expect((await auditTrail("state#BFA")).map((entry) => entry.action)).toEqual(["registry.seed", "state.update"]);
     expect((await repo.getState("BFA"))?.version).toBe(2);
   });
 });

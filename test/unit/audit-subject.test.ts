@@ -47,13 +47,14 @@ describe("the organization an audit entry is about", () => {
     expect(auditedOrganization(batch)).toBe("osce");
   });
 
-  it("is none for a State's records, the catalogue's seed, or an id that is not an organization's", () => {
+  it("is none for a State's records, an older seed entry about many, or an id that is not an organization's", () => {
     expect(
       auditedOrganization({ entity: { type: "contact", id: "C2" }, after: { owner: "STATE:MLI" } }),
     ).toBeUndefined();
     expect(
       auditedOrganization({ entity: { type: "registry", id: "organizations" }, after: { created: ["iaea"] } }),
     ).toBeUndefined();
+    expect(auditedState({ entity: { type: "registry", id: "states" }, after: { created: ["MLI"] } })).toBeUndefined();
     const offer = { entity: { type: "assistance-offer", id: "O2" } };
     expect(auditedOrganization({ ...offer, after: { provider: { kind: "state", iso3: "JPN" } } })).toBeUndefined();
     expect(
@@ -71,7 +72,9 @@ describe("the kind of a trail entry", () => {
     expect(trailKindOf("assistance.request.consent")).toBe("assistance");
     expect(trailKindOf("matrix.transition")).toBe("matrix");
     expect(trailKindOf("organization.update")).toBe("organization");
-    expect(trailKindOf("organizations.seed")).toBeUndefined();
+    // A seed's entry is the record it added.
+    expect(trailKindOf("organizations.seed")).toBe("organization");
+    expect(trailKindOf("registry.seed")).toBe("state");
     expect(trailKindOf("wave.create")).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ const TIMELINE_HEADS = new Set([
   "assistance",
   "matrix",
   "organization",
+  "organizations",
 ]);
 
 function sourceFiles(dir: string): string[] {

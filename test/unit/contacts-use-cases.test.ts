@@ -72,7 +72,10 @@ describe("createContact", () => {
     expect(created.value.ownLanguage).toBeUndefined();
     expect(await contacts.pocObligation("MLI")).toMatchObject({ status: "fulfilled", view: "current", revision: 1 });
     expect(contacts.audit.actionsOf({ type: "contact", id: created.value.id })).toEqual(["contact.create"]);
-    expect(contacts.audit.actionsOf({ type: "state", id: "MLI" })).toEqual(["obligation.point-of-contact"]);
+    expect(contacts.audit.actionsOf({ type: "state", id: "MLI" })).toEqual([
+      "obligation.point-of-contact",
+      "registry.seed",
+    ]);
   });
 
   it("keeps a language given as the contact's own", async () => {

@@ -29,8 +29,9 @@ const input = (kind: NewSubmission["kind"], symbol: string, receivedOn = "2026-0
   language: "en",
 });
 
-/** The audit entries on States' trails (the registry's seed has its own). */
-const stateEntries = () => reporting.audit.entries.filter((entry) => entry.entity.type === "state");
+/** The audit entries on States' trails since each was registered (the registry's seed writes one per State). */
+const stateEntries = () =>
+  reporting.audit.entries.filter((entry) => entry.entity.type === "state" && entry.action !== "registry.seed");
 
 /** Why a call was refused: the error it threw. */
 let registry: InMemoryRegistry;

@@ -1,7 +1,6 @@
 // The organizations store in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
 // (test/contracts/organizations.contract.ts).
 import type { Clock } from "#shared/clock.ts";
-import { MAX_TRANSACTION_ITEMS } from "#shared/dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { ALL_ORGANIZATIONS, organizationKindPartition } from "#shared/organizations/keys.ts";
 import type { OrganizationRepository } from "#shared/organizations/repository.ts";
@@ -76,17 +75,14 @@ export function inMemoryOrganizations(
     addMissingOrganizations: async (wanted, context) => {
       const updatedAt = clock.now().toISOString();
       const missing = wanted.filter((organization) => !organizations.has(organization.id));
-      for (const organization of missing) {
-        organizations.set(organization.id, { value: copy({ ...organization, updatedAt }), version: 1 });
-      }
-      // One audit entry per seed transaction, as the adapter writes them (up to 99 organizations each).
-      for (let start = 0; start < missing.length; start += MAX_TRANSACTION_ITEMS - 1) {
-        const chunk = missing.slice(start, start + MAX_TRANSACTION_ITEMS - 1);
+      for (const seeded of missing) {
+        const organization = { ...seeded, updatedAt };
+        organizations.set(organization.id, { value: copy(organization), version: 1 });
         audit.record({
           ...context,
           action: "organizations.seed",
-          entity: { type: "registry", id: "organizations" },
-          after: { created: chunk.map((organization) => organization.id) },
+          entity: { type: "organization", id: organization.id },
+          after: organization,
         });
       }
       const created = missing.map((organization) => organization.id);

@@ -71,20 +71,13 @@ export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAu
     addMissingStates: async (memberStates, companions, context) => {
       const updatedAt = clock.now().toISOString();
       const missing = memberStates.filter((state) => !states.has(state.iso3));
-      for (const state of missing) {
-        states.set(state.iso3, { value: copy({ ...state, reportingStatus: "non-reporting", updatedAt }), version: 1 });
+      for (const memberState of missing) {
+        const state = { ...memberState, reportingStatus: "non-reporting" as const, updatedAt };
+        states.set(state.iso3, { value: copy(state), version: 1 });
         companionItems.push(...companions(state.iso3).map(copy));
+        audit.record({ ...context, action: "registry.seed", entity: { type: "state", id: state.iso3 }, after: state });
       }
-      const created = missing.map((state) => state.iso3);
-      if (created.length) {
-        audit.record({
-          ...context,
-          action: "registry.seed",
-          entity: { type: "registry", id: "states" },
-          after: { created },
-        });
-      }
-      return { created };
+      return { created: missing.map((state) => state.iso3) };
     },
   };
 }

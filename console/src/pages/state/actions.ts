@@ -43,6 +43,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<TimelineAuditAction, string>> =
   "matrix.transition": "Matrix moved",
   "organization.create": "Organization added",
   "organization.update": "Organization's details corrected",
+  "organizations.seed": "Organization added from the desk's catalogue",
 };
 
 export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
