@@ -191,10 +191,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           progress: log,
         });
       } catch (error) {
-        // Kept data written by an older version of the code is the usual cause on a developer's machine.
-        const hint = dynamoDataDir ? `; if ${dynamoDataDir} holds data from an older version, delete that folder` : "";
+        // Kept data that an older version of the code wrote can refuse the seed; the data is kept, never deleted here,
+        // and the way out offered keeps it too.
+        const hint = dynamoDataDir
+          ? `. Nothing was deleted. If ${dynamoDataDir} holds data an older version wrote, move that folder aside ` +
+            "(or start with LOCAL_DATA_DIR=<another folder>) to start afresh"
+          : "";
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`Seeding the registry failed${hint}: ${message}`, { cause: error });
+        throw new Error(`Seeding the local desk failed: ${message}${hint}`, { cause: error });
       }
     });
     log(

@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { eachLimited } from "../concurrency.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
@@ -77,6 +78,7 @@ export interface StateSubmissions {
  * the check of the first report), and one transaction holds 100.
  */
 export const MAX_SUBMISSIONS_PER_RECORDING = 16;
+const QUERIES_AT_ONCE = 8;
 
 /**
  * Obligations and submissions, as use cases need them (ADR 0026): the DynamoDB adapter below and the in-memory one of
@@ -91,6 +93,11 @@ export interface ReportingRepository {
    * each code held, with its obligations as `obligations` gives them; codes without obligations are left out.
    */
   obligationsByState(codes: readonly string[]): Promise<Map<string, Obligation[]>>;
+  /**
+   * The codes among these whose State holds any submission, voided ones and ones of any kind included: for the
+   * demonstration seed, which adds a State's set only to a State that never had one.
+   */
+  statesHoldingSubmissions(codes: readonly string[]): Promise<Set<string>>;
   getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined>;
   /** The State's submissions that count (a voided one is left out), in id order, a page at a time. */
   listSubmissions(iso3: string, page: PageRequest): Promise<Page<Versioned<Submission>>>;
@@ -300,6 +307,25 @@ export function reportingRepository(
       );
       const byKind = new Map((result.Items ?? []).map((raw) => [raw.kind, obligationSchema.parse(raw)]));
       return obligationKinds.flatMap((kind) => byKind.get(kind) ?? []);
+    },
+
+    async statesHoldingSubmissions(codes: readonly string[]): Promise<Set<string>> {
+      const holding = new Set<string>();
+      // One key read per State, a few at a time: a State's first submission item answers for it.
+      await eachLimited(codes, QUERIES_AT_ONCE, async (iso3) => {
+        const result = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
+            ProjectionExpression: "pk",
+            Limit: 1,
+            ConsistentRead: true,
+          }),
+        );
+        if ((result.Items ?? []).length > 0) holding.add(iso3);
+      });
+      return holding;
     },
 
     async getSubmission(iso3: string, id: string): Promise<Versioned<Submission> | undefined> {

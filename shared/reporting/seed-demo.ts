@@ -15,8 +15,11 @@ export interface DemoSubmissionOptions {
 }
 
 /**
- * Idempotent: a State whose obligation of a kind already has submissions gets no demo ones of that kind. Recorded by
- * the rules of `recordSubmission`, many States at a time (`recordSubmissionsOfStates`), so a first start is short.
+ * Idempotent: a State gets its demonstration set once, only while it holds no submission at all. One that holds any,
+ * voided or corrected ones included, gets nothing: staff may have voided or re-kinded a demonstration submission, and
+ * the next start must not record it again (its symbol may still be held, or it would undo the void). Recorded by the
+ * rules of `recordSubmission`, many States at a time (`recordSubmissionsOfStates`), so a first start is short; a State's
+ * set is written whole or not at all, so a start stopped half-way is finished by the next.
  */
 export async function seedDemoSubmissions(
   doc: DynamoDBDocumentClient,
@@ -36,16 +39,17 @@ export async function seedDemoSubmissions(
     byState.set(submission.iso3, [...(byState.get(submission.iso3) ?? []), submission]);
   }
   const kept = [...byState.keys()].filter((iso3) => !newStates.has(iso3));
-  const obligations = await deps.reporting.obligationsByState(kept);
+  const holding = await deps.reporting.statesHoldingSubmissions(kept);
 
-  const batch: StateSubmissionInputs[] = [...byState].flatMap(([iso3, submissions]) => {
-    const started = new Set((obligations.get(iso3) ?? []).filter((o) => o.submissions > 0).map((o) => o.kind));
-    const language = languageOf.get(iso3) ?? "en";
-    const inputs = submissions
-      .filter((submission) => !started.has(submission.kind))
-      .map(({ iso3: _, ...input }) => ({ ...input, language, note: DEMO_NOTE, demo: true }));
-    return inputs.length > 0 ? [{ iso3, inputs }] : [];
-  });
+  const batch: StateSubmissionInputs[] = [...byState]
+    .filter(([iso3]) => !holding.has(iso3))
+    .map(([iso3, submissions]) => {
+      const language = languageOf.get(iso3) ?? "en";
+      return {
+        iso3,
+        inputs: submissions.map(({ iso3: _, ...input }) => ({ ...input, language, note: DEMO_NOTE, demo: true })),
+      };
+    });
   const recorded = await recordSubmissionsOfStates(deps)(batch, { actor: systemActor("seed-demo") });
   return { recorded };
 }

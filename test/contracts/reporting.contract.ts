@@ -81,6 +81,15 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       expect(byState.get("MLI")).toEqual(await reporting.obligations("MLI"));
     });
 
+    it("names the States holding any submission, a voided one included, and no State without one", async () => {
+      expect(await reporting.statesHoldingSubmissions(["MLI", "GIN", "XXX"])).toEqual(new Set());
+      await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2026/1"), audit);
+      const voided = await recordSubmission(deps)("GIN", input("first-report", "FR/GIN", "2026-05-04"), audit);
+      await voidSubmission(deps)("GIN", voided.value.id, 1, "wrong State", audit);
+      expect(await reporting.statesHoldingSubmissions(["MLI", "GIN", "TCD", "XXX"])).toEqual(new Set(["MLI", "GIN"]));
+      expect(await reporting.statesHoldingSubmissions([])).toEqual(new Set());
+    });
+
     it("lists States by action plan narrowed as the registry lists them, binding each cursor to its narrowing", async () => {
       await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2026/1"), audit);
       const withoutPlan = async (listing: StatesListing) =>

@@ -106,6 +106,39 @@ describe("the published reporting status, seeded", () => {
     expect(await seedDemoSubmissions(setup.doc, setup.tableNames, clock)).toEqual({ recorded: 0 });
   });
 
+  it("leaves a demonstration submission staff voided or re-kinded as they left it on the next seed", async () => {
+    const firstReportOf = async (iso3: string) => {
+      const listed = await call({ path: `/states/${iso3}/submissions`, group: "members" });
+      return listed.body.items.find((submission: { kind: string }) => submission.kind === "first-report");
+    };
+    const change = async (iso3: string, id: string, action: "void" | "kind", body: Record<string, unknown>) => {
+      const read = await call({ path: `/states/${iso3}/submissions/${id}`, group: "experts" });
+      const changed = await call({
+        method: "POST",
+        path: `/states/${iso3}/submissions/${id}/${action}`,
+        group: "experts",
+        headers: { ...json, "if-match": read.headers.etag ?? "" },
+        body: JSON.stringify(body),
+      });
+      expect(changed.body).toMatchObject({ id });
+    };
+    // Canada's first report voided; Germany's recorded as an action plan (its symbol still held). Neither has
+    // additional information, which would keep its first report.
+    const canada = await firstReportOf("CAN");
+    const germany = await firstReportOf("DEU");
+    await change("CAN", canada.id, "void", { reason: "demonstration entry not wanted" });
+    await change("DEU", germany.id, "kind", { kind: "action-plan", reason: "misfiled" });
+    const before = await allStates();
+
+    expect(await seedDemoSubmissions(setup.doc, setup.tableNames, clock)).toEqual({ recorded: 0 });
+    expect(await firstReportOf("CAN")).toBeUndefined();
+    expect(await firstReportOf("DEU")).toBeUndefined();
+    expect(await allStates()).toEqual(before);
+    for (const iso3 of ["CAN", "DEU"]) {
+      expect(before.find((state) => state.iso3 === iso3)?.reportingStatus).toBe("non-reporting");
+    }
+  });
+
   it("lists the 76 States whose language of letters is a best guess, alone or within a region, by filtering the query", async () => {
     const all = await allStates();
     const inferred = all.filter((state) => state.languageBasis === "inferred").map((state) => state.iso3);

@@ -218,6 +218,9 @@ export function inMemoryReporting(
         }),
       ),
 
+    statesHoldingSubmissions: async (codes) =>
+      new Set(codes.filter((iso3) => [...submissions.values()].some(({ value }) => value.iso3 === iso3))),
+
     getSubmission: async (iso3, id) => {
       const found = submissions.get(submissionKey(iso3, id));
       return found && copy(found);
