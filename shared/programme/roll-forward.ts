@@ -157,12 +157,19 @@ function rollActivity(activity: ActivityFile, from: ProgrammeFile, years: number
   };
 }
 
+const committeeYear = (year: number) => `the 1540 Committee, 1 February ${year} to 31 January ${year + 1}`;
+/** The title a draft rolled forward from `from` is given. */
+const rolledForwardTitle = (year: number, from: number) =>
+  `Draft programme of work of ${committeeYear(year)} (rolled forward from ${from})`;
+/** The title such a draft takes when the Committee adopts it as it stands: no longer a draft. */
+export const adoptedTitle = (year: number) => `Programme of work of ${committeeYear(year)}`;
+
 /** The draft for `year` from an adopted programme of an earlier year; one-off activities (recurring: false) stay behind. */
 export function rollForward(from: ProgrammeFile, year: number): ProgrammeFile {
   const years = year - from.year;
   return {
     year,
-    title: `Draft programme of work of the 1540 Committee, 1 February ${year} to 31 January ${year + 1} (rolled forward from ${from.year})`,
+    title: rolledForwardTitle(year, from.year),
     period: { from: sameDayOfYear(from.period.from, years), to: sameDayOfYear(from.period.to, years) },
     source: {
       document: `Draft rolled forward from the adopted programme of work ${from.year}: ${from.source.document}`,

@@ -12,7 +12,7 @@ import { deskDay } from "../zoned-time.ts";
 import { programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
 import { programmeYearEntity } from "./keys.ts";
-import { rollForward } from "./roll-forward.ts";
+import { adoptedTitle, rollForward } from "./roll-forward.ts";
 import {
   type Programme,
   type ProgrammeFile,
@@ -189,8 +189,10 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       if (draft.status === "adopted") {
         throw new IllegalTransition(`Programme of work ${year}`, "adopted", "adopted", []);
       }
+      // A draft rolled forward now (never stored: staff who put a year wrote its title) loses "Draft" from its title.
+      const rolledNow = draft.rolledFrom !== undefined && !draft.stored;
       const record: ProgrammeRecord = {
-        file: draft.file,
+        file: rolledNow ? { ...draft.file, title: adoptedTitle(year) } : draft.file,
         status: "adopted",
         updatedAt: deps.clock.now().toISOString(),
         ...(draft.rolledFrom === undefined ? {} : { rolledFrom: draft.rolledFrom }),

@@ -405,6 +405,11 @@ describe("POST /programme/{year}/adopt", () => {
     expect(adopted.status).toBe(200);
     expect(adopted.etag).toBe('"1"');
     expect(adopted.body).toMatchObject({ year: 2026, status: "adopted", stored: true, rolledFrom: 2023 });
+    // No longer a draft: its title says so, and where it came from stays in rolledFrom.
+    expect(draft.body.title).toBe(
+      "Draft programme of work of the 1540 Committee, 1 February 2026 to 31 January 2027 (rolled forward from 2023)",
+    );
+    expect(adopted.body.title).toBe("Programme of work of the 1540 Committee, 1 February 2026 to 31 January 2027");
     expect((await store.get(2026))?.value.status).toBe("adopted");
     expect(store.audit.at(-1)).toMatchObject({ action: "programme.adopt", entity: { id: "2026" } });
     expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, status: "adopted", stored: true });
