@@ -5,6 +5,7 @@ import type * as z from "zod";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Actor, Group } from "../auth/actor.ts";
 import { Invalid, Malformed } from "../errors.ts";
+import { versionFromIfMatch } from "../versioning.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
 import { PreconditionRequired } from "./transport-errors.ts";
 
@@ -97,8 +98,19 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   handle(request: RouteRequest<z.output<P>, z.output<Q>, z.output<B>, ExpectedVersion<I>>): Promise<RouteResponse>;
 }
 
-/** The request as the router hands it over: path params, query and JSON body, not yet validated. */
-export type UnvalidatedRequest = RouteRequest<Record<string, string>, Record<string, string>, unknown>;
+/**
+ * The request as the router hands it over, not yet validated. The query and the body are read when the route comes to
+ * them, so a request's faults are told in the order a caller fixes them: its path, then If-Match, then what it sent.
+ */
+export interface UnvalidatedRequest extends Pick<RouteRequest<unknown, unknown, unknown>, "actor" | "audit"> {
+  params: Record<string, string>;
+  /** The If-Match header as sent. */
+  ifMatch: string | undefined;
+  /** The query string's parameters; throws when the query string itself is at fault (a key given twice). */
+  query: () => Record<string, string>;
+  /** The parsed body; throws when the body itself is at fault (its size, its media type, its JSON). */
+  body: () => unknown;
+}
 
 /** What the router sees once a route is declared: its schemas for documentation and one entry point. */
 export interface Route {
@@ -136,17 +148,53 @@ function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, pa
   }
   const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
   if (result.success) return result.data;
+  // zod would say "expected object, received undefined": name what to send instead.
+  if (part === "body" && value == null && result.error.issues.every(wantsObject)) {
+    throw new Invalid("The body must be a JSON object", [{ path: "body", message: "send a JSON object" }]);
+  }
   // A body that is valid JSON but breaks its schema is 422; a bad path or query is a malformed request (400).
   const detail = `${PART_NAMES[part].some} not valid`;
   if (part === "body") throw new Invalid(detail, fieldIssuesOf(result.error, part));
   throw new Malformed(detail, fieldIssuesOf(result.error, part));
 }
 
-/** The router refuses a route that requires If-Match without one (428); this keeps its handler from ever seeing none. */
-function expectedVersionOf<I extends boolean>(requiresIfMatch: I | undefined, version: number | undefined) {
+/** A schema's refusal of a missing value for not being an object (a union's: for none of its branches being one). */
+const wantsObject = (issue: z.core.$ZodIssue): boolean =>
+  issue.path.length === 0 &&
+  (issue.code === "invalid_type"
+    ? issue.expected === "object"
+    : issue.code === "invalid_union" && issue.errors.every((branch) => branch.every(wantsObject)));
+
+/** A route that requires If-Match is refused without one (428), so its handler never sees none; others ignore it. */
+function expectedVersionOf<I extends boolean>(requiresIfMatch: I | undefined, ifMatch: string | undefined) {
   if (!requiresIfMatch) return undefined as ExpectedVersion<I>;
-  if (version === undefined) throw new PreconditionRequired("Send If-Match with the ETag of the version you read");
-  return version as ExpectedVersion<I>;
+  if (!ifMatch)
+    throw new PreconditionRequired("Send If-Match with the ETag of the version you read, so no change is lost");
+  return versionFromIfMatch(ifMatch) as ExpectedVersion<I>;
+}
+
+type AnyHandler = (request: RouteRequest<unknown, unknown, unknown, number | undefined>) => Promise<RouteResponse>;
+
+/**
+ * Validates a request against its declaration, then calls the handler. The order decides which fault a caller hears of
+ * first: the path parameters (PUT /programme/feeds names no year; If-Match would not help), If-Match, the query and the
+ * body as sent, then as their schemas read them.
+ */
+function runnerOf(spec: RouteDeclaration, handle: AnyHandler): Route["run"] {
+  return async (request) => {
+    const params = validate(spec.params, request.params, "params");
+    const expectedVersion = expectedVersionOf(spec.requiresIfMatch, request.ifMatch);
+    const query = request.query();
+    const body = request.body();
+    return handle({
+      actor: request.actor,
+      audit: request.audit,
+      params,
+      query: validate(spec.query, query, "query"),
+      body: validate(spec.body, body, "body"),
+      expectedVersion,
+    });
+  };
 }
 
 /** Declares a route; `run` validates the request against the route's schemas before `handle` sees it. */
@@ -157,17 +205,7 @@ export function defineRoute<
   const I extends boolean = false,
 >(spec: RouteSpec<P, Q, B, I>): Route {
   const { handle, ...rest } = spec;
-  return {
-    spec: rest,
-    run: async (request) =>
-      handle({
-        ...request,
-        params: validate(spec.params, request.params, "params"),
-        query: validate(spec.query, request.query, "query"),
-        body: validate(spec.body, request.body, "body"),
-        expectedVersion: expectedVersionOf(spec.requiresIfMatch, request.expectedVersion),
-      }),
-  };
+  return { spec: rest, run: runnerOf(rest, handle as AnyHandler) };
 }
 
 /** A route module's table: its routes' data keyed by operationId, in the order the document lists them. */
@@ -222,20 +260,7 @@ export function routesOf<D extends Readonly<Record<string, RouteDeclaration>>>(
   return Object.keys(declarations).map((operationId) => {
     const spec = declarations[operationId] as RouteDeclaration;
     // Each handler was checked against its own declaration above; here they are all run alike.
-    const handle = handlers[operationId] as unknown as (
-      request: RouteRequest<unknown, unknown, unknown, number | undefined>,
-    ) => Promise<RouteResponse>;
-    return {
-      spec,
-      run: async (request: UnvalidatedRequest) =>
-        handle({
-          ...request,
-          params: validate(spec.params, request.params, "params"),
-          query: validate(spec.query, request.query, "query"),
-          body: validate(spec.body, request.body, "body"),
-          expectedVersion: expectedVersionOf(spec.requiresIfMatch, request.expectedVersion),
-        }),
-    };
+    return { spec, run: runnerOf(spec, handlers[operationId] as unknown as AnyHandler) };
   });
 }
 

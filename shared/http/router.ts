@@ -4,16 +4,10 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Actor, Group } from "../auth/actor.ts";
 import { Forbidden, Malformed, NotFound } from "../errors.ts";
-import { etagOf, versionFromIfMatch } from "../versioning.ts";
+import { etagOf } from "../versioning.ts";
 import { selectGatewayRoute } from "./gateway-routes.ts";
 import { dataOf, type Method, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
-import {
-  MethodNotAllowed,
-  PayloadTooLarge,
-  PreconditionRequired,
-  Unauthenticated,
-  UnsupportedMediaType,
-} from "./transport-errors.ts";
+import { MethodNotAllowed, PayloadTooLarge, Unauthenticated, UnsupportedMediaType } from "./transport-errors.ts";
 
 /** The event as the gateway sends it; on open routes there is no authorizer context. */
 export type ApiEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, "requestContext"> & {
@@ -216,16 +210,12 @@ export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "i
           throw new Forbidden(`${method} ${route.spec.path} is for ${access.join(", ")}`);
         }
       }
-      const ifMatch = header(event, "if-match");
-      if (route.spec.requiresIfMatch && !ifMatch) {
-        throw new PreconditionRequired("Send If-Match with the ETag of the version you read, so no change is lost");
-      }
       const result = await route.run({
         params,
-        query: queryOf(event),
-        body: bodyOf(event, route),
+        ifMatch: header(event, "if-match"),
+        query: () => queryOf(event),
+        body: () => bodyOf(event, route),
         actor,
-        expectedVersion: route.spec.requiresIfMatch && ifMatch ? versionFromIfMatch(ifMatch) : undefined,
         audit: {
           actor: actor ?? { kind: "system", id: "anonymous" },
           route: `${method} ${route.spec.path}`,

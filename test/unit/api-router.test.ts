@@ -200,6 +200,27 @@ describe("api router", () => {
     expect(stale.headers.etag).toBe('"4"');
   });
 
+  it("refuses a bad path parameter before a missing If-Match: PUT /programme/feeds is 400 at params.year, not 428", async () => {
+    const feeds = await call({ method: "PUT", path: "/programme/feeds", group: "secretariat", body: "{}" });
+    expect(feeds).toMatchObject({ status: 400, body: { type: "/problems/malformed" } });
+    expect(feeds.body.errors.map((issue: { path: string }) => issue.path)).toEqual(["params.year"]);
+    const year = await call({ method: "PUT", path: "/programme/2026", group: "secretariat", body: "{}" });
+    expect(year.status).toBe(428);
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ["an empty body", ""],
+    ["a null body", "null"],
+  ])("refuses %s where an object is due with 422 saying to send a JSON object", async (_, body) => {
+    const response = await patchUsa({ "content-type": "application/json", "if-match": '"3"' }, body);
+    expect(response).toMatchObject({
+      status: 422,
+      body: { detail: "The body must be a JSON object", errors: [{ path: "body", message: "send a JSON object" }] },
+    });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it("refuses an If-Match no version can have with 400 naming the header, before any read or write", async () => {
     const response = await patchUsa({ "content-type": "application/json", "if-match": '"99999999999999999999999"' });
     expect(response).toMatchObject({ status: 400, body: { errors: [{ path: "headers.if-match" }] } });

@@ -4,12 +4,12 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { defineRoute, type UnvalidatedRequest } from "#shared/http/route.ts";
 import { PreconditionRequired } from "#shared/http/transport-errors.ts";
 
-const request = (expectedVersion: number | undefined): UnvalidatedRequest => ({
+const request = (ifMatch: string | undefined): UnvalidatedRequest => ({
   params: {},
-  query: {},
-  body: undefined,
+  ifMatch,
+  query: () => ({}),
+  body: () => undefined,
   actor: undefined,
-  expectedVersion,
   audit: { actor: { kind: "system", id: "test" }, route: "POST /things", correlationId: "c" },
 });
 
@@ -41,7 +41,7 @@ describe("requiresIfMatch", () => {
   });
 
   it("hands the handler the version from If-Match", async () => {
-    expect(await versioned.run(request(7))).toEqual({ body: { seen: 7 } });
+    expect(await versioned.run(request('"7"'))).toEqual({ body: { seen: 7 } });
   });
 
   it("refuses a route that requires If-Match when no version came, before its handler runs", async () => {
@@ -49,6 +49,6 @@ describe("requiresIfMatch", () => {
   });
 
   it("gives a route without requiresIfMatch no version, whatever the request carried", async () => {
-    expect(await unversioned.run(request(3))).toEqual({ body: { seen: null } });
+    expect(await unversioned.run(request('"3"'))).toEqual({ body: { seen: null } });
   });
 });
