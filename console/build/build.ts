@@ -1,20 +1,33 @@
 // `npm run console:build [-- --no-local-sign-in]`: the local build into console/dist (with the local issuer's sign-in
 // page, what `npm start` serves), or the deployable build into console/dist-deploy (Cognito's managed login, what
 // `cdk deploy` puts in the console's bucket; `cdk synth` builds it itself when its sources changed).
-import { DEPLOYABLE_CONSOLE_DIR, ensureDeployableConsole } from "../../infra/console-site.ts";
-import { CONSOLE_DIST, ensureConsoleBuilt } from "../../infra/local/console.ts";
+import { fileURLToPath } from "node:url";
+import { CONSOLE_DIST, type ConsoleBuild, ensureConsoleBuilt } from "../../infra/local/console.ts";
+import { shownPath } from "../../infra/local/prelude.ts";
 
-const args = process.argv.slice(2);
-if (args.some((arg) => arg !== "--no-local-sign-in")) {
-  console.error("Usage: npm run console:build [-- --no-local-sign-in]");
-  process.exit(2);
+/** The one line the command prints, built or not: a silent command reads as one that did nothing, or hung. */
+export function buildReport(dist: string, { built, ms }: ConsoleBuild, variant = ""): string {
+  const where = shownPath(dist);
+  return built
+    ? `console: built ${where}${variant} in ${(ms / 1000).toFixed(1)} s (no build there was from the current sources)`
+    : `console: up to date (${where}, built from the current sources)`;
 }
-if (args.includes("--no-local-sign-in")) {
-  const built = await ensureDeployableConsole();
-  console.log(
-    built ? `built ${DEPLOYABLE_CONSOLE_DIR} without the local sign-in` : `${DEPLOYABLE_CONSOLE_DIR} is current`,
-  );
-} else {
-  const { built, ms } = await ensureConsoleBuilt();
-  console.log(built ? `built ${CONSOLE_DIST} in ${ms} ms` : `${CONSOLE_DIST} is current`);
+
+async function main(args: string[]): Promise<void> {
+  if (args.some((arg) => arg !== "--no-local-sign-in")) {
+    console.error("Usage: npm run console:build [-- --no-local-sign-in]");
+    process.exit(2);
+  }
+  if (args.includes("--no-local-sign-in")) {
+    // Only here: the CDK's modules take seconds to load, for the one build that needs them.
+    const { DEPLOYABLE_CONSOLE_DIR, ensureDeployableConsole } = await import("../../infra/console-site.ts");
+    const started = performance.now();
+    const built = await ensureDeployableConsole();
+    const ms = built ? Math.round(performance.now() - started) : 0;
+    console.log(buildReport(DEPLOYABLE_CONSOLE_DIR, { built, ms }, " without the local sign-in"));
+  } else {
+    console.log(buildReport(CONSOLE_DIST, await ensureConsoleBuilt()));
+  }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

@@ -2,14 +2,11 @@
 import type { Server } from "node:http";
 import { createServer } from "node:net";
 
-/** A port that something else already listens on; the local stack names the env var to change it. */
+/** A port that something else already listens on; the local stack tags it with its service (prelude.ts's onPort). */
 export class PortInUseError extends Error {
   override readonly name = "PortInUseError";
-  constructor(
-    readonly port: number,
-    readonly service?: string,
-  ) {
-    super(`Port ${port}${service ? ` (${service})` : ""} is already in use`);
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use`);
   }
 }
 

@@ -1,8 +1,8 @@
-// What the local stack does before anything else loads: the fixed ports checked, the data folder locked, and DynamoDB
-// Local's JVM spawned. It imports only Node's own modules and the engine's launcher, so `npm start` runs it first
-// thing and loads the rest of the code while the JVM boots (ADR 0030).
+// What the local stack does before anything else loads: the data folder locked, the fixed ports checked, and DynamoDB
+// Local's JVM spawned; and how its settings read in the commands it prints. It imports only Node's own modules and the
+// engine's launcher, so `npm start` runs it first thing and loads the rest of the code while the JVM boots (ADR 0030).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { assertPortFree, PortInUseError } from "./ports.ts";
@@ -18,12 +18,6 @@ export const portVariables: Record<LocalService, { name: string; fallback: numbe
   dynamodb: { name: "DYNAMODB_PORT", fallback: 8540 },
   ses: { name: "SES_PORT", fallback: 8005 },
 };
-
-/** The variable to set when `service`'s port is busy, for the error message. */
-export function portVariableName(service: string | undefined): string | undefined {
-  const match = Object.entries(portVariables).find(([name]) => name === service);
-  return match?.[1].name;
-}
 
 export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<LocalService, number> {
   const read = (service: LocalService): number => {
@@ -52,14 +46,88 @@ export function localPortsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<
   return ports;
 }
 
+/** A path as a person reads it: relative to the checkout when inside it, else absolute. */
+export function shownPath(path: string): string {
+  const inside = relative(REPO_ROOT, path);
+  if (inside === "") return ".";
+  return inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? path : inside;
+}
+
+/** A value as one shell word: as it is when nothing in it is special to the shell, else single-quoted. */
+function shellWord(value: string): string {
+  return /^[\w./:@%+,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The `VAR=value ` a printed command needs to reach this stack rather than the default one: each given setting that
+ * differs from its default, else nothing. A data folder for `npm run token` (its key signs the token), ports for
+ * `npm run fire`; npm runs both from the checkout, where a relative folder is read from.
+ */
+export function envPrefix(settings: { dataDir?: string; ports?: Partial<Record<LocalService, number>> }): string {
+  const words: string[] = [];
+  const dataDir = settings.dataDir === undefined ? DEFAULT_DATA_DIR : resolve(REPO_ROOT, settings.dataDir);
+  if (dataDir !== DEFAULT_DATA_DIR) words.push(`LOCAL_DATA_DIR=${shellWord(shownPath(dataDir))}`);
+  for (const [service, port] of Object.entries(settings.ports ?? {}) as [LocalService, number][]) {
+    const { name, fallback } = portVariables[service];
+    if (port !== fallback) words.push(`${name}=${port}`);
+  }
+  return words.map((word) => `${word} `).join("");
+}
+
+export interface BusyPort {
+  service: LocalService;
+  port: number;
+}
+
+/** What busy ports mean to a person starting the stack: each one named, with the variable that moves it. */
+export function busyPortsMessage(busy: readonly BusyPort[]): string {
+  const one = busy.length === 1;
+  const ports = busy.map(({ service, port }) => `${port} (${service})`);
+  const list = one ? ports.join("") : `${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
+  const moves = busy.map(({ service }) => `${portVariables[service].name}=<port>`).join(" ");
+  return (
+    `${one ? "Port" : "Ports"} ${list} ${one ? "is" : "are"} already in use. ` +
+    `Stop whatever holds ${one ? "it" : "them"} (another npm start?), ` +
+    `or pick ${one ? "another port" : "other ports"}: ${moves} npm start`
+  );
+}
+
+/** Ports something else holds, each tagged with its service; its message is the one `npm start` prints. */
+export class BusyPortsError extends Error {
+  override readonly name = "BusyPortsError";
+  constructor(readonly busy: readonly BusyPort[]) {
+    super(busyPortsMessage(busy));
+  }
+}
+
 /** Tags a busy port with the service, so `npm start` can name the variable that moves it. */
 export async function onPort<T>(service: LocalService, start: () => Promise<T>): Promise<T> {
   try {
     return await start();
   } catch (error) {
-    if (error instanceof PortInUseError) throw new PortInUseError(error.port, service);
+    if (error instanceof PortInUseError) throw new BusyPortsError([{ service, port: error.port }]);
     throw error;
   }
+}
+
+/** Checks every fixed port at once, so a person learns of all the busy ones from one start. */
+async function assertPortsFree(ports: Record<LocalService, number | undefined>): Promise<void> {
+  const asked = (Object.entries(ports) as [LocalService, number | undefined][]).flatMap(([service, port]) =>
+    port ? [{ service, port }] : [],
+  );
+  const answers = await Promise.all(
+    asked.map((wanted) =>
+      assertPortFree(wanted.port).then(
+        () => undefined,
+        (error: unknown) => {
+          if (error instanceof PortInUseError) return wanted;
+          throw error;
+        },
+      ),
+    ),
+  );
+  const busy = answers.filter((answer) => answer !== undefined);
+  if (busy.length > 0) throw new BusyPortsError(busy);
 }
 
 /**
@@ -78,7 +146,8 @@ function lockDataDir(dataDir: string): () => void {
     const holder = Number(readFileSync(lock, "utf8").trim());
     if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
       throw new Error(
-        `Another local stack (pid ${holder}) is using ${dataDir}: stop it first (Ctrl-C in its terminal)`,
+        `another npm start (pid ${holder}) is running on this data folder (${shownPath(dataDir)}): ` +
+          "stop it first (or use LOCAL_DATA_DIR=<another folder>)",
       );
     }
     rmSync(lock, { force: true });
@@ -121,17 +190,19 @@ export interface LocalPrelude {
   release(): void;
 }
 
-/** The ports checked and the folder locked before anything touches the data; then the JVM spawned at once. */
+/** The folder locked and the ports checked before anything touches the data; then the JVM spawned at once. */
 export async function beginLocalStack(opts: PreludeOptions): Promise<LocalPrelude> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  // Every fixed port first, so a busy one fails in a moment and before anything touches the data.
-  for (const [service, port] of [
-    ["dynamodb", opts.dynamoPort],
-    ["ses", opts.sesPort],
-    ["api", opts.apiPort],
-  ] as const) {
-    if (port) await onPort(service, () => assertPortFree(port));
+  const dynamoDataDir = opts.inMemory || opts.dynamoEndpoint ? undefined : join(dataDir, "dynamodb");
+  // The lock first: a second `npm start` on this folder is told so, not about the ports the first one holds.
+  const release = dynamoDataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    // Then every fixed port, so a busy one fails in a moment and before anything touches the data.
+    await assertPortsFree({ dynamodb: opts.dynamoPort, ses: opts.sesPort, api: opts.apiPort });
+  } catch (error) {
+    release();
+    throw error;
   }
   if (opts.dynamoEndpoint) {
     const endpoint = opts.dynamoEndpoint;
@@ -139,10 +210,8 @@ export async function beginLocalStack(opts: PreludeOptions): Promise<LocalPrelud
     const engine: DynamoDbLocal = { endpoint, port: Number(new URL(endpoint).port), stop: async () => undefined };
     return { dataDir, dynamoDataDir: undefined, dynamo: Promise.resolve(engine), release: () => undefined };
   }
-  const dynamoDataDir = opts.inMemory ? undefined : join(dataDir, "dynamodb");
-  const release = dynamoDataDir ? lockDataDir(dataDir) : () => undefined;
   opts.log?.(
-    `starting DynamoDB Local (${dynamoDataDir ? `data in ${dynamoDataDir}` : "in memory"}) and the SES emulator`,
+    `starting DynamoDB Local (${dynamoDataDir ? `data in ${shownPath(dynamoDataDir)}` : "in memory"}) and the SES emulator`,
   );
   const dynamo = onPort("dynamodb", () =>
     startDynamoDbLocal({ port: opts.dynamoPort, inMemory: opts.inMemory, dbPath: dynamoDataDir }),

@@ -1,7 +1,8 @@
 // Local stand-in for EventBridge Scheduler: fires the programme's schedules, and the one-time schedules the api makes
-// for waves, at the same targets, in their time zones.
+// for waves, at the same targets, in their time zones; and says what it runs, and how a target failed.
 import { Cron, CronDate } from "croner";
 import type { Clock } from "../../shared/clock.ts";
+import { DomainError } from "../../shared/errors.ts";
 import { parseScheduleExpression } from "../../shared/schedules/aws-cron.ts";
 import type { Programme, Schedule, ScheduleInput } from "../../shared/schedules/schema.ts";
 import {
@@ -23,9 +24,17 @@ export interface SchedulerOptions {
   log: (line: string) => void;
 }
 
+/** A schedule the scheduler holds, with its next run (null when there is none: an at() already past). */
+export interface ScheduledRun {
+  schedule: Schedule;
+  next: Date | null;
+}
+
 export interface LocalScheduler {
   /** Schedule id -> its next run; null when there is none (an at() already past). */
   nextRuns(): Record<string, Date | null>;
+  /** Every schedule it holds, the programme's first, in the order they were added. */
+  runs(): ScheduledRun[];
   /**
    * Like CreateSchedule (or UpdateSchedule, for an id already there): the schedule replaces any of the same id. An
    * at() schedule added here is removed once it has fired, as ActionAfterCompletion DELETE does.
@@ -38,7 +47,7 @@ export interface LocalScheduler {
 }
 
 interface Job {
-  id: string;
+  schedule: Schedule;
   next(): Date | null;
   stop(): void;
 }
@@ -98,8 +107,10 @@ export function startScheduler(opts: SchedulerOptions): LocalScheduler {
     return jobs.delete(id);
   }
 
+  const runs = () => [...jobs.values()].map((job) => ({ schedule: job.schedule, next: job.next() }));
   return {
-    nextRuns: () => Object.fromEntries([...jobs.values()].map((job) => [job.id, job.next()])),
+    nextRuns: () => Object.fromEntries(runs().map(({ schedule, next }) => [schedule.id, next])),
+    runs,
     add(schedule) {
       if (!Object.hasOwn(opts.targets, schedule.target)) {
         throw new Error(
@@ -125,6 +136,37 @@ export function startScheduler(opts: SchedulerOptions): LocalScheduler {
       await Promise.allSettled([...running]);
     },
   };
+}
+
+/**
+ * The banner's table of what runs: id, expression, target and the next run in the schedule's zone, each column as wide
+ * as its longest entry.
+ */
+export function scheduleTable(runs: readonly ScheduledRun[], indent = "    "): string[] {
+  const rows = runs.map(({ schedule, next }) => [
+    schedule.id,
+    schedule.expression,
+    `-> ${schedule.target}`,
+    next ? `${inZone(next, schedule.timezone)} ${schedule.timezone} (${next.toISOString()})` : "no next run",
+  ]);
+  const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), []);
+  return rows.map(
+    (row) => indent + row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell)).join(" "),
+  );
+}
+
+function inZone(date: Date, timeZone: string): string {
+  // The sv-SE locale writes dates as yyyy-mm-dd hh:mm, which reads unambiguously.
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(date);
+}
+
+/**
+ * How `npm run fire` reports a target that threw: a refusal the desk makes on purpose (a domain error) in one line, its
+ * message; anything unexpected with its stack, for whoever has to find the cause.
+ */
+export function targetFailure(name: string, error: unknown): string {
+  if (error instanceof DomainError) return `${name} refused: ${error.message}`;
+  return `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
 
 function knownTargets(targets: ScheduleTargets): string {
@@ -161,14 +203,14 @@ function startJob(schedule: Schedule, fire: () => void, clock: Clock): Job {
     case "cron": {
       // "5-part" so a translated pattern can never be read with a seconds field, as raw AWS cron would be.
       const job = new Cron(parsed.pattern, { timezone, mode: "5-part" }, fire);
-      return { id: schedule.id, next: () => job.nextRun(clock.now()), stop: () => job.stop() };
+      return { schedule, next: () => job.nextRun(clock.now()), stop: () => job.stop() };
     }
     case "at": {
       const instant = new CronDate(parsed.localDateTime, timezone).getDate();
       // A past at() never fires locally: firing it at every start would repeat a one-off letter run.
       const job = instant.getTime() > clock.now().getTime() ? new Cron(instant, { timezone }, fire) : undefined;
       return {
-        id: schedule.id,
+        schedule,
         next: () => (instant.getTime() > clock.now().getTime() && job?.isRunning() ? instant : null),
         stop: () => job?.stop(),
       };
@@ -190,7 +232,7 @@ function startJob(schedule: Schedule, fire: () => void, clock: Clock): Job {
         );
       };
       arm();
-      return { id: schedule.id, next: () => new Date(nextAt), stop: () => clearTimeout(timer) };
+      return { schedule, next: () => new Date(nextAt), stop: () => clearTimeout(timer) };
     }
   }
 }

@@ -14,8 +14,8 @@ import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { consoleSite } from "./console.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
-import { beginLocalStack, type LocalPrelude, onPort } from "./prelude.ts";
-import { type LocalScheduler, localWaveScheduler, startScheduler } from "./scheduler.ts";
+import { beginLocalStack, envPrefix, type LocalPrelude, onPort } from "./prelude.ts";
+import { type LocalScheduler, localWaveScheduler, type ScheduledRun, startScheduler } from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
 
@@ -26,7 +26,6 @@ export {
   DEFAULT_DATA_DIR,
   type LocalService,
   localPortsFromEnv,
-  portVariableName,
   portVariables,
   REPO_ROOT,
 } from "./prelude.ts";
@@ -97,6 +96,10 @@ export interface LocalStack {
   /** Resolves when the search index has caught up with the stream (after a rebuild on a first start). */
   searchReady: Promise<void>;
   nextRuns(): Record<string, Date | null>;
+  /** What the scheduler runs: the programme's schedules, the wave sweep, the waves' own. */
+  runs(): ScheduledRun[];
+  /** `npm run fire --` as typed to reach this stack: with the ports it reads, when they are not the defaults. */
+  fireCommand: string;
   stop(): Promise<void>;
 }
 
@@ -273,6 +276,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       }),
     );
     // The local scheduler keeps nothing across restarts; EventBridge Scheduler keeps its schedules.
+    const fireCommand = `${envPrefix({ ports: { dynamodb: dynamo.port, ses: ses.port } })}npm run fire --`;
     const { restored, missed } = await restoreWaveSchedules({
       waves: waveRepository(doc, tableNames, systemClock),
       scheduler: waveScheduler,
@@ -282,7 +286,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const wave of missed) {
       log(
         `wave ${wave.id} was due at ${wave.sendInstant} while the local stack was down and is still scheduled; ` +
-          `send it now (before its notAfter ${wave.notAfter}) with: npm run fire -- wave-dispatch '{"waveId":"${wave.id}"}'`,
+          `send it now (before its notAfter ${wave.notAfter}) with: ${fireCommand} wave-dispatch '{"waveId":"${wave.id}"}'`,
       );
     }
     const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
@@ -305,6 +309,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       timings,
       searchReady,
       nextRuns: () => scheduler.nextRuns(),
+      runs: () => scheduler.runs(),
+      fireCommand,
       stop: stopAll,
     };
   } catch (error) {

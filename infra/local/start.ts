@@ -2,9 +2,14 @@
 // from its esbuild build (start.mjs, ADR 0044); `node --import tsx infra/local/start.ts` runs the same from source.
 // Only Node's own modules and the prelude load before DynamoDB Local's JVM is spawned; the rest of the code (the
 // stack, the seed, the console's build) loads while it boots (ADR 0030).
-import { relative } from "node:path";
-import { PortInUseError } from "./ports.ts";
-import { beginLocalStack, DEFAULT_DATA_DIR, localPortsFromEnv, portVariableName, REPO_ROOT } from "./prelude.ts";
+import {
+  BusyPortsError,
+  beginLocalStack,
+  DEFAULT_DATA_DIR,
+  envPrefix,
+  localPortsFromEnv,
+  shownPath,
+} from "./prelude.ts";
 import type { LocalStack } from "./stack.ts";
 
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
@@ -96,9 +101,9 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
   const stack = await starting;
-  const { programme } = await import("../../events/programme.ts");
+  const { scheduleTable } = await import("./scheduler.ts");
   const consoleReadyAtBanner = consoleReady;
-  if (!stopping) printBanner(stack, programme, Math.round(performance.now() - started));
+  if (!stopping) printBanner(stack, scheduleTable, Math.round(performance.now() - started));
   consoleBuilt.then(
     (build) => {
       if (!consoleReadyAtBanner) log(`console: built (${(build.ms / 1000).toFixed(1)} s), open ${stack.consoleUrl}`);
@@ -106,22 +111,17 @@ try {
     (error: unknown) => log(`the console did not build (the API runs without it): ${error}`),
   );
 } catch (error) {
-  const variable = error instanceof PortInUseError ? portVariableName(error.service) : undefined;
-  if (error instanceof PortInUseError && variable) {
-    fail(
-      `Port ${error.port} (${error.service}) is already in use. Stop whatever holds it (another npm start?), ` +
-        `or pick another port: ${variable}=<port> npm start`,
-      1,
-    );
-  }
+  if (error instanceof BusyPortsError) fail(error.message, 1);
   fail(`The local stack did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-type Programme = typeof import("../../events/programme.ts")["programme"];
+type ScheduleTable = typeof import("./scheduler.ts")["scheduleTable"];
 
-function printBanner(s: LocalStack, programme: Programme, ms: number): void {
+function printBanner(s: LocalStack, scheduleTable: ScheduleTable, ms: number): void {
   const api = s.apiUrl;
-  const where = s.dynamoDataDir ? `data in ${relative(REPO_ROOT, s.dynamoDataDir) || "."}/` : "in memory";
+  const where = s.dynamoDataDir ? `data in ${shownPath(s.dynamoDataDir)}/` : "in memory";
+  // The token is signed with the data folder's key, so it must be asked of the same folder.
+  const token = `${envPrefix({ dataDir: options.dataDir })}npm run -s token -- members`;
   const steps = Object.entries(s.timings)
     .map(([name, t]) => `${name} ${t} ms`)
     .join(", ");
@@ -139,10 +139,11 @@ function printBanner(s: LocalStack, programme: Programme, ms: number): void {
     `  Registry       ${s.seed.created} States added, ${s.seed.existing} already there`,
     "",
     "  A token (secretariat, experts or members; valid 12 h):",
-    "    npm run -s token -- members",
-    `    curl -H "Authorization: Bearer $(npm run -s token -- members)" ${api}/states`,
+    `    ${token}`,
+    `    curl -H "Authorization: Bearer $(${token})" ${api}/states`,
     "",
-    ...scheduleLines(programme, s.nextRuns(), s.seed.programme),
+    scheduleHeader(s),
+    ...scheduleTable(s.runs()),
     "",
     "Ctrl-C stops everything.",
     "",
@@ -150,30 +151,13 @@ function printBanner(s: LocalStack, programme: Programme, ms: number): void {
   console.log(lines.join("\n"));
 }
 
-function scheduleLines(
-  programme: Programme,
-  nextRuns: Record<string, Date | null>,
-  current: LocalStack["seed"]["programme"],
-): string[] {
+function scheduleHeader(s: LocalStack): string {
   // The programme of work the reminders and letters follow: the current year's, adopted or a draft.
+  const current = s.seed.programme;
   const status =
     current.rolledFrom === undefined ? current.status : `${current.status} rolled forward from ${current.rolledFrom}`;
-  const header = `  Schedules (programme ${current.year}, ${status}: GET /programme)`;
-  if (programme.schedules.length === 0) return [`${header}: none yet`];
-  const lines = [`${header}; fire one now with: npm run fire -- <target> [json-input]`];
-  for (const schedule of programme.schedules) {
-    const next = nextRuns[schedule.id];
-    const when = next
-      ? `${inZone(next, schedule.timezone)} ${schedule.timezone} (${next.toISOString()})`
-      : "no next run";
-    lines.push(
-      `    ${schedule.id.padEnd(28)} ${schedule.expression.padEnd(24)} -> ${schedule.target.padEnd(18)} ${when}`,
-    );
-  }
-  return lines;
-}
-
-function inZone(date: Date, timeZone: string): string {
-  // The sv-SE locale writes dates as yyyy-mm-dd hh:mm, which reads unambiguously.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(date);
+  return (
+    `  Schedules (programme ${current.year}, ${status}: GET /programme); ` +
+    `fire one now with: ${s.fireCommand} <target> [json-input]`
+  );
 }

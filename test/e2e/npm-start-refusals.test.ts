@@ -106,16 +106,36 @@ describe("npm start refuses", { timeout: 30_000 }, () => {
     },
   );
 
-  it("a data folder another stack uses, naming its process, and keeps that stack's lock", async () => {
+  it("every port something else holds in one message, each with its variable", async () => {
+    const [dynamodb, ses] = [await holdPort(), await holdPort()];
+    try {
+      const run = await npmStart([], { DYNAMODB_PORT: String(dynamodb.port), SES_PORT: String(ses.port) }, dataDir());
+      expect(run.code).toBe(1);
+      expect(run.output).toContain(
+        `Ports ${dynamodb.port} (dynamodb) and ${ses.port} (ses) are already in use. Stop whatever holds them ` +
+          "(another npm start?), or pick other ports: DYNAMODB_PORT=<port> SES_PORT=<port> npm start",
+      );
+    } finally {
+      await Promise.all([dynamodb.release(), ses.release()]);
+    }
+  });
+
+  it("a data folder another stack uses, before the ports that stack holds, and keeps its lock", async () => {
     const dir = dataDir();
-    // The lock of a stack that runs: this process stands for it.
+    // The lock of a stack that runs, and a port it holds: this process stands for it.
     writeFileSync(join(dir, "stack.pid"), String(process.pid));
-    const run = await npmStart([], {}, dir);
-    expect(run.code).toBe(1);
-    expect(run.output).toContain(
-      `The local stack did not start: Another local stack (pid ${process.pid}) is using ${dir}: ` +
-        "stop it first (Ctrl-C in its terminal)",
-    );
+    const holder = await holdPort();
+    try {
+      const run = await npmStart([], { DYNAMODB_PORT: String(holder.port) }, dir);
+      expect(run.code).toBe(1);
+      expect(run.output).toContain(
+        `The local stack did not start: another npm start (pid ${process.pid}) is running on this data folder ` +
+          `(${dir}): stop it first (or use LOCAL_DATA_DIR=<another folder>)`,
+      );
+      expect(run.output).not.toContain("already in use");
+    } finally {
+      await holder.release();
+    }
     expect(readFileSync(join(dir, "stack.pid"), "utf8")).toBe(String(process.pid));
     expect(existsSync(join(dir, "dynamodb"))).toBe(false);
   });

@@ -24,6 +24,8 @@ let apiUrl: string;
 let output = "";
 let exited: Promise<number | null>;
 let sesUrl: string;
+let dynamodbPort: number;
+let sesPort: number;
 
 function seen(pattern: RegExp): Promise<void> {
   return new Promise((done, fail) => {
@@ -39,6 +41,7 @@ function seen(pattern: RegExp): Promise<void> {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "desk-npm-start-"));
   const [api, dynamodb, ses] = [await freePort(), await freePort(), await freePort()];
+  [dynamodbPort, sesPort] = [dynamodb, ses];
   apiUrl = `http://127.0.0.1:${api}`;
   sesUrl = `http://127.0.0.1:${ses}`;
   child = spawn(process.execPath, ["infra/local/start.mjs", "--in-memory"], {
@@ -75,6 +78,16 @@ describe("npm start", () => {
   it("seeds the registry and says what it did", () => {
     expect(output).toMatch(/seed: 193 Member States with their obligations added, 0 already there/);
     expect(output).toMatch(/registry: 193 States added, 0 already there/);
+  });
+
+  it("prints commands that reach this stack: its data folder for a token, its ports for fire; and what it schedules", () => {
+    const banner = output.slice(output.search(BANNER));
+    expect(banner).toContain(`    LOCAL_DATA_DIR=${dataDir} npm run -s token -- members\n`);
+    expect(banner).toContain(
+      `curl -H "Authorization: Bearer $(LOCAL_DATA_DIR=${dataDir} npm run -s token -- members)"`,
+    );
+    expect(banner).toContain(`fire one now with: DYNAMODB_PORT=${dynamodbPort} SES_PORT=${sesPort} npm run fire --`);
+    expect(banner).toMatch(/\n {4}wave-sweep +rate\(15 minutes\) +-> wave-sweep /);
   });
 
   it("answers on the API: health, the OpenAPI document and its docs page", async () => {

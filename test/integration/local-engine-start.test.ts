@@ -3,36 +3,16 @@
 // lock a killed one left (infra/local/dynamodb-local.ts, infra/local/prelude.ts).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startDynamoDbLocal } from "../../infra/local/dynamodb-local.ts";
 import { findOnPath } from "../../infra/local/find-on-path.ts";
 import { freePort, PortInUseError } from "../../infra/local/ports.ts";
 import { beginLocalStack } from "../../infra/local/prelude.ts";
+import { heldForATest } from "../support/held-for-a-test.ts";
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "desk-engine-start-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function holdPort(): Promise<number> {
-  const server: Server = createServer();
-  server.listen(0);
-  await once(server, "listening");
-  cleanups.push(() => new Promise((done) => server.close(done)));
-  const address = server.address();
-  if (typeof address !== "object" || !address) throw new Error("the holder has no port");
-  return address.port;
-}
+const { tempDir, holdPort, onCleanup } = heldForATest("desk-engine-start-");
 
 const running = (pid: number) => {
   try {
@@ -65,7 +45,7 @@ exec ${JSON.stringify(realJava)} "\${args[@]}"
     chmodSync(join(bin, "java"), 0o755);
     const path = process.env.PATH;
     process.env.PATH = `${bin}${delimiter}${path}`;
-    cleanups.push(() => {
+    onCleanup(() => {
       process.env.PATH = path;
     });
 
@@ -89,7 +69,8 @@ describe("the local stack's data folder", () => {
     writeFileSync(join(dataDir, "stack.pid"), String(process.pid));
 
     await expect(beginLocalStack({ dataDir, inMemory: false })).rejects.toThrow(
-      `Another local stack (pid ${process.pid}) is using ${dataDir}: stop it first (Ctrl-C in its terminal)`,
+      `another npm start (pid ${process.pid}) is running on this data folder (${dataDir}): ` +
+        "stop it first (or use LOCAL_DATA_DIR=<another folder>)",
     );
     expect(readFileSync(join(dataDir, "stack.pid"), "utf8")).toBe(String(process.pid));
     expect(existsSync(join(dataDir, "dynamodb"))).toBe(false);
