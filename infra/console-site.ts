@@ -12,7 +12,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { LoginConfig } from "../console/src/auth/oauth.ts";
-import { HSTS_MAX_AGE } from "./front-door.ts";
+import { type FrontDoor, HSTS_MAX_AGE } from "./front-door.ts";
 import { buildConsole, CONSOLE_BASE, CONSOLE_CSP, CONSOLE_HEADERS, consoleSourceHash } from "./local/console.ts";
 import { type NameRule, stageScopedName } from "./physical-names.ts";
 import { API_SCOPE, type StaffSignIn } from "./sign-in.ts";
@@ -69,8 +69,8 @@ export const INDEX_FUNCTION = `function handler(event) {
 const FUNCTION_NAME: NameRule = { what: "A CloudFront Function name", maxLength: 64, characters: "a-zA-Z0-9_-" };
 
 export interface ConsoleSiteProps {
-  /** The front door's distribution: the API stays its default behaviour, the console gets /console/. */
-  distribution: cloudfront.Distribution;
+  /** The front door: the API stays its distribution's default behaviour, the console gets /console/ of its url. */
+  frontDoor: FrontDoor;
   signIn: StaffSignIn;
   /** The console's deployable build (index.html and assets/); DEPLOYABLE_CONSOLE_DIR by default. */
   siteDir?: string;
@@ -83,7 +83,7 @@ export class ConsoleSite extends Construct {
   readonly assets: BucketDeployment;
   /** index.html and config.json, revalidated on every load; deployed after the assets they name. */
   readonly page: BucketDeployment;
-  /** https://<distribution>/console/: where staff go, and where the managed login sends them back. */
+  /** https://<the front door's domain>/console/: where staff go, and where the managed login sends them back. */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
@@ -95,8 +95,9 @@ export class ConsoleSite extends Construct {
           "npm run console:build -- --no-local-sign-in",
       );
     }
-    const { distribution, signIn } = props;
-    this.url = `https://${distribution.distributionDomainName}${CONSOLE_BASE}`;
+    const { signIn } = props;
+    const { distribution } = props.frontDoor;
+    this.url = `${props.frontDoor.url}${CONSOLE_BASE}`;
 
     this.bucket = new s3.Bucket(this, "Bucket", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

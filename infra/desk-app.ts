@@ -1,7 +1,7 @@
 // Builds the whole desk app for one stage (its stacks and the nag checks) so that the CLI entry and the tests build the
 // same thing.
 import { type App, Tags } from "aws-cdk-lib";
-import { EDGE_REGION, EdgeStack } from "./front-door.ts";
+import { EDGE_REGION, EdgeStack, frontDoorDomain } from "./front-door.ts";
 import { keepEveryFunctionsLogs } from "./function-logs.ts";
 import {
   acknowledgeEdgeFindings,
@@ -16,7 +16,7 @@ import { StatelessStack } from "./stateless-stack.ts";
 export interface DeskApp {
   stateful: StatefulStack;
   stateless: StatelessStack;
-  /** The WAF web ACL in us-east-1. */
+  /** The WAF web ACL, and the custom domain's certificate, in us-east-1. */
   edge: EdgeStack;
 }
 
@@ -34,6 +34,7 @@ export function buildApp(app: App): DeskApp {
     stackName: stackNameOf(stage, "Edge"),
     description: `${description}: the front door's WAF web ACL (CloudFront's must be in ${EDGE_REGION})`,
     crossRegionReferences: true,
+    domain: frontDoorDomain(app),
   });
   const stateless = new StatelessStack(app, "Desk1540Stateless", {
     env,
@@ -42,6 +43,7 @@ export function buildApp(app: App): DeskApp {
     crossRegionReferences: true,
     stage,
     webAclArn: edge.webAcl.attrArn,
+    domain: edge.domain,
     deskTable: stateful.deskTable,
     auditTable: stateful.auditTable,
   });

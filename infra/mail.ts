@@ -8,6 +8,7 @@ import * as ses from "aws-cdk-lib/aws-ses";
 import { Construct } from "constructs";
 import { requiredContext, stringContext } from "./context.ts";
 import type { DeskFunction } from "./desk-function.ts";
+import { hostedZoneContext, importZone, requireInZone } from "./hosted-zone.ts";
 
 /** The subdomain of the sending domain that SES uses as the envelope sender (bounces go there), unless overridden. */
 export const DEFAULT_MAIL_FROM_SUBDOMAIN = "bounce";
@@ -20,6 +21,13 @@ function addressContext(scope: Construct, name: string, what: string): { address
   const domain = ADDRESS.exec(address)?.[1];
   if (!domain) throw new Error(`Context ${name}=${address} is not an e-mail address`);
   return { address, domain: domain.toLowerCase() };
+}
+
+const MAIL_FROM = "the address the desk's letters are sent from";
+
+/** mailFrom's domain: the SES identity, and the hosted zone's name unless `-c hostedZoneName=` names a parent. */
+export function sendingDomain(scope: Construct): string {
+  return addressContext(scope, "mailFrom", MAIL_FROM).domain;
 }
 
 /** The SES events the desk acts on, by their EventBridge detail-type (SES event publishing to EventBridge). */
@@ -52,7 +60,7 @@ export class Mail extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const from = addressContext(this, "mailFrom", "the address the desk's letters are sent from");
+    const from = addressContext(this, "mailFrom", MAIL_FROM);
     this.mailFrom = from.address;
     this.secretariatAddress = addressContext(
       this,
@@ -93,7 +101,9 @@ export class Mail extends Construct {
    * outputs list them for whoever runs the domain's DNS (docs/operations.md).
    */
   private sendingIdentity(domain: string): ses.EmailIdentity {
-    const zone = this.hostedZone(domain);
+    const zoneContext = hostedZoneContext(this, domain);
+    if (zoneContext) requireInZone(zoneContext, domain, "the sending domain", "mailFrom's domain");
+    const zone = zoneContext && importZone(this, zoneContext);
     // Always the sending domain: `Identity.publicHostedZone` would register the zone's name, a parent's too.
     const identity = new ses.EmailIdentity(this, "Identity", {
       identity: ses.Identity.domain(domain),
@@ -139,19 +149,6 @@ export class Mail extends Construct {
       new CfnOutput(this, id, { value, description: "A DNS record for the sending domain (no hostedZone given)" });
     }
     return identity;
-  }
-
-  /** `-c hostedZone=`, named by `-c hostedZoneName=` (the sending domain by default), which must hold the domain. */
-  private hostedZone(domain: string): route53.IPublicHostedZone | undefined {
-    const hostedZoneId = stringContext(this, "hostedZone");
-    if (!hostedZoneId) return undefined;
-    const zoneName = (stringContext(this, "hostedZoneName") ?? domain).toLowerCase().replace(/\.$/, "");
-    if (domain !== zoneName && !domain.endsWith(`.${zoneName}`)) {
-      throw new Error(
-        `Context hostedZoneName=${zoneName} must be the sending domain ${domain} or a parent of it (mailFrom's domain)`,
-      );
-    }
-    return route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, "Zone", { hostedZoneId, zoneName });
   }
 
   /**

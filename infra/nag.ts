@@ -154,13 +154,16 @@ export function acknowledgeStatelessFindings(stack: StatelessStack): void {
     "CloudFront's standard logs would need an ACL-enabled S3 bucket; every request that reaches the API is logged " +
       "in the stage's access log (caller, route, status, latencies) and WAF keeps sampled requests of what it blocks.",
   );
-  acknowledge(
-    distribution,
-    "AwsSolutions-CFR4",
-    "The distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront allows TLSv1 on " +
-      "the viewer side (the API and, under /console/, the staff console, ADR 0032); a custom domain with its own ACM " +
-      "certificate (and TLSv1.2_2021) is still to come.",
-  );
+  // With `-c domain=` the distribution has its own certificate and TLSv1.2_2021, and the rule passes (ADR 0058).
+  if (!stack.frontDoor.customDomain) {
+    acknowledge(
+      distribution,
+      "AwsSolutions-CFR4",
+      "No custom domain is given (-c domain=), so the distribution uses CloudFront's default *.cloudfront.net " +
+        "certificate, with which CloudFront allows TLSv1 on the viewer side (the API and, under /console/, the staff " +
+        "console, ADR 0032). A stage with -c domain= and -c hostedZone= gets its own ACM certificate and TLSv1.2_2021.",
+    );
+  }
   acknowledgeConsoleSiteFindings(stack);
   for (const [key, route] of stack.openRoutes) {
     // GET and HEAD of a path share its reason: HEAD is the GET's answer without the body.

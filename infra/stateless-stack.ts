@@ -22,7 +22,7 @@ import { ConsoleSite } from "./console-site.ts";
 import { stringContext } from "./context.ts";
 import { deadLetterQueue } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
-import { FrontDoor } from "./front-door.ts";
+import { type CertifiedDomain, FrontDoor } from "./front-door.ts";
 import { ApiFunctions } from "./http-api.ts";
 import { Mail } from "./mail.ts";
 import { Observability } from "./observability.ts";
@@ -39,6 +39,8 @@ export interface StatelessStackProps extends StackProps {
   stage: DeskStage;
   /** The front door's WAF web ACL (the edge stack, us-east-1). */
   webAclArn: string;
+  /** `-c domain=` with its certificate (the edge stack); CloudFront's own name alone without it. */
+  domain?: CertifiedDomain;
   deskTable: dynamodb.ITableV2;
   auditTable: dynamodb.ITableV2;
   /** The timetable whose schedules are deployed; the committed programme by default. */
@@ -139,11 +141,11 @@ export class StatelessStack extends Stack {
     const { api, stage } = this.httpApi();
     this.api = api;
     this.apiStage = stage;
-    this.frontDoor = new FrontDoor(this, "FrontDoor", { api, webAclArn: props.webAclArn });
+    this.frontDoor = new FrontDoor(this, "FrontDoor", { api, webAclArn: props.webAclArn, domain: props.domain });
     // `-c consoleDir=` deploys another build of the console (the infra tests use a small fixture).
     const siteDir = stringContext(this, "consoleDir");
     this.consoleSite = new ConsoleSite(this, "Console", {
-      distribution: this.frontDoor.distribution,
+      frontDoor: this.frontDoor,
       signIn: this.signIn,
       ...(siteDir ? { siteDir } : {}),
     });
@@ -190,7 +192,7 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, "ApiUrl", {
-      value: `https://${this.frontDoor.distribution.distributionDomainName}`,
+      value: this.frontDoor.url,
       description: "The API through CloudFront and WAF: what staff and tools call",
     });
     new CfnOutput(this, "ApiOriginUrl", {

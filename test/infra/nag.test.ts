@@ -32,6 +32,20 @@ describe("cdk-nag", () => {
     expect(findings(app)).toEqual([]);
   });
 
+  it("passes with a custom domain, where the distribution's TLS policy (CFR4) needs no acknowledgement", () => {
+    const app = newApp({
+      context: { domain: "desk.un.example", hostedZone: "Z0123456789ABC", hostedZoneName: "un.example" },
+    });
+    const { stateless } = buildApp(app);
+    expect(() => app.synth()).not.toThrow();
+    expect(findings(app)).toEqual([]);
+    const acknowledged = stateless.frontDoor.distribution.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.keys(entry.data as Record<string, string>))
+      .map((id) => id.replace(/^annotation::/i, ""));
+    expect(acknowledged.sort()).toEqual(["AwsSolutions-CFR1", "AwsSolutions-CFR3"]);
+  });
+
   it("is live: an unprotected TableV2, a wildcard policy and an untraced function fail the same app's synth", () => {
     const app = newApp();
     buildApp(app);

@@ -114,10 +114,23 @@ function physicalNames(app: DeskApp): PhysicalName[] {
   return found;
 }
 
-describe("two stages in one account and region", () => {
-  const staging = physicalNames(buildApp(newApp({ context: { stage: "staging" } })));
+const ZONE = { hostedZone: "Z0123456789ABC", hostedZoneName: "un.example" };
+
+describe.each([
+  { names: "CloudFront's own", staging: {}, prod: {}, alsoSet: [] },
+  {
+    // A custom domain is one stage's (CloudFront takes an alias once): its certificate and records carry it.
+    names: "a custom domain each",
+    staging: { ...ZONE, domain: "desk-staging.un.example" },
+    prod: { ...ZONE, domain: "desk.un.example" },
+    alsoSet: [/^AWS::CertificateManager::Certificate \w+\.DomainName$/m, /^AWS::Route53::RecordSet \w+\.Name$/m],
+  },
+])("two stages in one account and region, with $names", ({ staging: stagingContext, prod: prodContext, alsoSet }) => {
+  const staging = physicalNames(buildApp(newApp({ context: { stage: "staging", ...stagingContext } })));
   // Stages that share an account and region send from different domains: an SES identity exists once in them.
-  const prod = physicalNames(buildApp(newApp({ context: { stage: "prod", mailFrom: "desk-1540@prod.un.example" } })));
+  const prod = physicalNames(
+    buildApp(newApp({ context: { stage: "prod", mailFrom: "desk-1540@prod.un.example", ...prodContext } })),
+  );
 
   it("compare the physical names they set, the ones that collided before among them", () => {
     const where = staging.map((name) => name.where).join("\n");
@@ -130,6 +143,7 @@ describe("two stages in one account and region", () => {
       /^AWS::CloudFront::ResponseHeadersPolicy \w+\.ResponseHeadersPolicyConfig\.Name$/m,
       /^AWS::CloudFront::OriginAccessControl \w+\.OriginAccessControlConfig\.Name$/m,
       / SSM parameter$/m,
+      ...alsoSet,
     ]) {
       expect(where).toMatch(expected);
     }
