@@ -12,10 +12,11 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import type { LoginConfig } from "../console/src/auth/oauth.ts";
+import { API_SCOPE } from "./api-scope.ts";
 import { type FrontDoor, HSTS_MAX_AGE } from "./front-door.ts";
 import { buildConsole, CONSOLE_BASE, CONSOLE_CSP, CONSOLE_HEADERS, consoleSourceHash } from "./local/console.ts";
 import { type NameRule, stageScopedName } from "./physical-names.ts";
-import { API_SCOPE, type StaffSignIn } from "./sign-in.ts";
+import type { StaffSignIn } from "./sign-in.ts";
 
 /** Where the deployable build goes: never the local build in console/dist, which carries the local sign-in. */
 export const DEPLOYABLE_CONSOLE_DIR = fileURLToPath(new URL("../console/dist-deploy", import.meta.url));

@@ -6,14 +6,12 @@ import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import { groupSchema } from "../shared/auth/actor.ts";
+import { API_RESOURCE_SERVER, API_SCOPE } from "./api-scope.ts";
 import { stringContext } from "./context.ts";
 import type { DeskStage } from "./stage.ts";
 
 /** Where the managed login sends the browser back: `npm run login` listens there (infra/cli/login.ts). */
 export const LOGIN_REDIRECT_URI = "http://localhost:15400/callback";
-/** The resource server of the desk's API and its one scope; only access tokens carry scopes. */
-export const API_RESOURCE_SERVER = "desk-1540";
-export const API_SCOPE = `${API_RESOURCE_SERVER}/api`;
 
 /**
  * The invitation Cognito sends a new account ({username} and {####} are Cognito's own placeholders): where to sign in,

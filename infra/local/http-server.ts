@@ -10,6 +10,7 @@ import type {
 import { gatewayRoutes, type RouteGroupName } from "../../functions/api/groups.ts";
 import { selectGatewayRoute } from "../../shared/http/gateway-routes.ts";
 import type { ApiEvent } from "../../shared/http/router.ts";
+import { API_SCOPE } from "../api-scope.ts";
 import { type BearerFailure, type JwtKeys, verifyBearer } from "./jwt.ts";
 import { listen } from "./ports.ts";
 
@@ -120,6 +121,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     if (!open) {
       const verdict = await verifyBearer(opts.jwtKeys, req.headers.authorization);
       if (!verdict.ok) return sendUnauthorized(res, verdict.reason, verdict.detail);
+      // As the deployed authorizer requires the API's scope on every closed route: an ID token has none.
+      if (!verdict.scopes.includes(API_SCOPE)) return sendInsufficientScope(res);
       authorizer = { principalId: "", integrationLatency: 0, jwt: { claims: verdict.claims, scopes: verdict.scopes } };
     }
 
@@ -352,6 +355,19 @@ function sendUnauthorized(res: ServerResponse, reason: BearerFailure, detail: st
     res,
     { status: 401, type: "/problems/unauthenticated", title: "Authentication required", detail },
     { "www-authenticate": challenge },
+  );
+}
+
+function sendInsufficientScope(res: ServerResponse): void {
+  sendProblem(
+    res,
+    {
+      status: 403,
+      type: "/problems/insufficient-scope",
+      title: "Forbidden",
+      detail: `The bearer token lacks the ${API_SCOPE} scope: the API takes the staff client's access tokens`,
+    },
+    { "www-authenticate": `Bearer error="insufficient_scope" scope="${API_SCOPE}"` },
   );
 }
 

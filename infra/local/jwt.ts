@@ -14,12 +14,14 @@ import {
   SignJWT,
 } from "jose";
 import { type Group, groupSchema } from "../../shared/auth/actor.ts";
+import { API_SCOPE } from "../api-scope.ts";
 
 export const LOCAL_ISSUER = "urn:desk-1540:local-issuer";
 export const LOCAL_CLIENT_ID = "desk-1540-local";
 const ALGORITHM = "RS256";
-// What Cognito puts in an access token obtained with the user-pool API (no OAuth scopes).
-const COGNITO_SCOPE = "aws.cognito.signin.user.admin";
+// What the managed login puts in the staff client's access token (the console's and `npm run login`'s): the API's
+// scope, which the deployed authorizer requires on every closed route.
+const STAFF_SCOPES = ["openid", "email", "profile", API_SCOPE].join(" ");
 const DEFAULT_EXPIRY_SECONDS = 3600;
 
 export const groups = groupSchema.options;
@@ -122,7 +124,7 @@ function subjectFor(username: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A token shaped like a Cognito user-pool access token. */
+/** A token shaped like the staff client's Cognito access token. */
 export async function issueToken(keys: JwtKeys, opts: IssueTokenOptions): Promise<string> {
   const username = opts.username ?? `local-${opts.group}`;
   const iat = Math.floor((opts.issuedAt ?? new Date()).getTime() / 1000);
@@ -132,7 +134,7 @@ export async function issueToken(keys: JwtKeys, opts: IssueTokenOptions): Promis
     username,
     client_id: LOCAL_CLIENT_ID,
     token_use: "access",
-    scope: COGNITO_SCOPE,
+    scope: STAFF_SCOPES,
     auth_time: iat,
     version: 2,
   })

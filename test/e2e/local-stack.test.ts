@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDynamoClient } from "#shared/dynamo/client.ts";
-import { generateJwtKeys, issueToken } from "../../infra/local/jwt.ts";
+import { generateJwtKeys, issueToken, LOCAL_CLIENT_ID, LOCAL_ISSUER } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { startE2eStack } from "../support/e2e-stack.ts";
 
@@ -113,6 +114,23 @@ describe("the local stack", () => {
   it("refuses a token signed by another key", async () => {
     const forged = await issueToken(await generateJwtKeys(), { group: "secretariat" });
     await expectProblem(await get("/states", forged), 401);
+  });
+
+  it("refuses a token without the API's scope (an ID token) with 403, like the authorizer", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const idToken = await new SignJWT({ "cognito:groups": ["secretariat"], token_use: "id", email: "a@un.example" })
+      .setProtectedHeader({ alg: "RS256", kid: stack.jwtKeys.kid, typ: "JWT" })
+      .setSubject("id-token-user")
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_CLIENT_ID)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(stack.jwtKeys.privateKey);
+    const refused = await get("/states", idToken);
+    await expectProblem(refused, 403);
+    expect(refused.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    // The tokens the desk mints locally carry it, as the staff client's do.
+    expect((await get("/states", membersToken)).status).toBe(200);
   });
 
   it("refuses an expired token", async () => {

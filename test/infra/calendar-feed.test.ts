@@ -3,8 +3,8 @@
 // authorizer and the API's scope, so opening it opened nothing else.
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { API_SCOPE } from "../../infra/api-scope.ts";
 import { buildApp } from "../../infra/desk-app.ts";
-import { API_SCOPE } from "../../infra/sign-in.ts";
 import { OPEN_ROUTE_THROTTLE } from "../../infra/stateless-stack.ts";
 import { logicalId, must, newApp, resource, resourcesOf } from "./desk-template.ts";
 

@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
+import { API_SCOPE } from "../../infra/api-scope.ts";
 import { CONSOLE_PATH_PATTERNS, INDEX_FUNCTION } from "../../infra/console-site.ts";
 import { buildApp } from "../../infra/desk-app.ts";
 import { HSTS_MAX_AGE } from "../../infra/front-door.ts";
 import { buildConsole } from "../../infra/local/console.ts";
-import { API_SCOPE, LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
+import { LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
 import { actionsOf, logicalId, must, newApp, type Resource, resourcesOf, roleStatements } from "./desk-template.ts";
 
 const app = newApp();

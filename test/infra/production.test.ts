@@ -3,11 +3,12 @@
 import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { API_SCOPE } from "../../infra/api-scope.ts";
 import { buildApp } from "../../infra/desk-app.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
 import { HSTS_MAX_AGE, MANAGED_RULE_GROUPS } from "../../infra/front-door.ts";
 import { API_5XX_THRESHOLD, WAVE_QUEUE_MAX_AGE } from "../../infra/observability.ts";
-import { API_SCOPE, LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
+import { LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
 import { OPEN_ROUTE_THROTTLE, STAGE_THROTTLE } from "../../infra/stateless-stack.ts";
 import { logicalId, newApp, type Resource, resourcesOf, STAGE_CONTEXT, type Statement } from "./desk-template.ts";
 

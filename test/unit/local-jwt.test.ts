@@ -54,7 +54,7 @@ describe("issueToken and verifyBearer", () => {
     expect(claims.exp).toMatch(/^\d+$/);
     expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
     expect(Object.values(claims).every((value) => typeof value === "string")).toBe(true);
-    expect(scopes).toEqual(["aws.cognito.signin.user.admin"]);
+    expect(scopes).toEqual(["openid", "email", "profile", "desk-1540/api"]);
   });
 
   it("gives the same user the same sub", async () => {
