@@ -37,6 +37,11 @@ import {
 } from "./schemas.ts";
 
 const submissionKey = (iso3: string, id: string) => ({ pk: statePartition(iso3), sk: `SUBMISSION#${id}` });
+/** A Query's key condition for every submission item of a State, voided ones included. */
+const submissionsOf = (iso3: string) => ({
+  KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+  ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
+});
 /** One guard item per document symbol makes symbols unique across all States (case-insensitive). */
 const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, sk: "SYMBOL" });
 
@@ -316,8 +321,7 @@ export function reportingRepository(
         const result = await doc.send(
           new QueryCommand({
             TableName: table,
-            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-            ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
+            ...submissionsOf(iso3),
             ProjectionExpression: "pk",
             Limit: 1,
             ConsistentRead: true,
@@ -341,9 +345,8 @@ export function reportingRepository(
         doc,
         {
           TableName: table,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ...submissionsOf(iso3),
           FilterExpression: "attribute_not_exists(voided)",
-          ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
           ConsistentRead: true,
         },
         { ...page, scope: `submissions:${iso3}` },
