@@ -1,5 +1,6 @@
 // The domain's failures, one class each; shared/http/problem.ts maps them to HTTP problems in one place. Failures of
 // the HTTP exchange itself (no token, wrong method, body too large...) are not the domain's: shared/http/transport-errors.ts.
+import { etagOf } from "./versioning.ts";
 
 export interface FieldIssue {
   /** Where the problem is, e.g. `body.cells.0.value` or `query.limit`. */
@@ -69,14 +70,25 @@ export class Conflict extends DomainError {
   }
 }
 
-/** The caller's `If-Match` names a version that is no longer current. */
+/**
+ * The caller's `If-Match` names a version that is not the current one: an older one (changed since it was read), or
+ * one the entity never had (a guess, or an ETag of another resource). Versions, not ETags: their ETags are `etagOf`'s.
+ */
 export class PreconditionFailed extends DomainError {
   readonly kind = "precondition-failed";
+  readonly currentEtag: string;
   constructor(
     readonly entity: string,
-    readonly currentEtag: string,
+    current: number,
+    expected: number,
   ) {
-    super(`${entity} has changed since it was read; fetch it again and retry with its current ETag`);
+    const [now, named] = [etagOf(current), etagOf(expected)];
+    super(
+      expected < current
+        ? `${entity} has changed since it was read: it is at ${now}, If-Match named ${named}; fetch it again and retry with its current ETag`
+        : `${entity} is at ${now}; If-Match named ${named}, a version it has never had; fetch it again and retry with its current ETag`,
+    );
+    this.currentEtag = now;
   }
 }
 

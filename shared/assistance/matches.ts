@@ -3,7 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
@@ -140,7 +140,8 @@ export const transitionMatch =
     const found = await getMatch(deps)(id);
     const { request, matches } = await requestFileOf(deps, found.value.requestId);
     const current = matches.find((match) => match.value.id === id) ?? found;
-    if (current.version !== expectedVersion) throw new PreconditionFailed(`Match ${id}`, etagOf(current.version));
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`Match ${id}`, current.version, expectedVersion);
     const from = current.value.status;
     assertMatchTransition(id, from, input.to);
     const needed = requestStatusesFor[input.to];

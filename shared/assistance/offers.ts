@@ -7,7 +7,7 @@ import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { organizationNamedInBody } from "../organizations/organizations.ts";
 import { stateNamedInBody } from "../registry/states.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { offerRepeated, sameOffer } from "./offer-content.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
@@ -135,7 +135,8 @@ export const updateOffer =
   ): Promise<Versioned<AssistanceOffer>> => {
     if (changes.lastUpdatedOn) notInFuture(changes.lastUpdatedOn, "body.lastUpdatedOn", deps.clock);
     const current = await getOffer(deps)(id);
-    if (current.version !== expectedVersion) throw new PreconditionFailed(`Offer ${id}`, etagOf(current.version));
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`Offer ${id}`, current.version, expectedVersion);
     const { validUntil, ...rest } = changes;
     const next: AssistanceOffer = {
       ...current.value,

@@ -17,7 +17,7 @@ import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import {
   ALL_OFFERS,
   ALL_REPORTS,
@@ -275,7 +275,9 @@ export function assistanceRepository(
         },
       },
       onConditionFailed: (stored) =>
-        stored ? new PreconditionFailed(`${entity} ${id}`, etagOf(Number(stored.version))) : new NotFound(entity, id),
+        stored
+          ? new PreconditionFailed(`${entity} ${id}`, Number(stored.version), expectedVersion)
+          : new NotFound(entity, id),
     };
   }
 

@@ -10,7 +10,7 @@ import { stateNamedInBody } from "../registry/states.ts";
 import { earliest, latest, retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
 import type { Obligation } from "../reporting/schemas.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
@@ -108,7 +108,7 @@ export const transitionRequest =
   ): Promise<Versioned<AssistanceRequest>> => {
     const { request, matches } = await requestFileOf(deps, id);
     if (request.version !== expectedVersion) {
-      throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
+      throw new PreconditionFailed(`Assistance request ${id}`, request.version, expectedVersion);
     }
     const on = input.on ?? deskToday(deps.clock);
     const next = moveRequest(
@@ -144,7 +144,7 @@ export const recordConsent =
   ): Promise<Versioned<AssistanceRequest>> => {
     const { request } = await requestFileOf(deps, id);
     if (request.version !== expectedVersion) {
-      throw new PreconditionFailed(`Assistance request ${id}`, etagOf(request.version));
+      throw new PreconditionFailed(`Assistance request ${id}`, request.version, expectedVersion);
     }
     const on = input.on ?? deskToday(deps.clock);
     notInFuture(on, "body.on", deps.clock);

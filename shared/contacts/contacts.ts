@@ -11,7 +11,7 @@ import { type OrganizationDependencies, organizationNamedInBody } from "../organ
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { getState, stateNamedInBody } from "../registry/states.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
 import { isStale, obligationStatusFor, pocCoverage, staleBefore } from "./poc-coverage.ts";
 import {
@@ -137,7 +137,8 @@ export const createContact =
 /** The contact as read, checked against the caller's If-Match and still active. */
 async function currentForWrite(deps: ContactDependencies, id: string, expectedVersion: number, what: string) {
   const current = await getContact(deps)(id);
-  if (current.version !== expectedVersion) throw new PreconditionFailed(`Contact ${id}`, etagOf(current.version));
+  if (current.version !== expectedVersion)
+    throw new PreconditionFailed(`Contact ${id}`, current.version, expectedVersion);
   if (!current.value.active) {
     throw new Conflict(`Contact ${id} was deactivated on ${current.value.deactivatedOn}; ${what}`);
   }

@@ -27,7 +27,7 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
 import { type ObligationStatus, obligationStatusSchema } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import {
   CONTACT_PREFIX,
   contactIndexKeys,
@@ -256,7 +256,7 @@ export function contactRepository(
         },
         onConditionFailed: (stored) =>
           stored
-            ? new PreconditionFailed(`${where}Contact ${after.id}`, etagOf(Number(stored.version)))
+            ? new PreconditionFailed(`${where}Contact ${after.id}`, Number(stored.version), before.version)
             : new NotFound("Contact", after.id),
       });
     } else {

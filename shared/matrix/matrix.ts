@@ -6,7 +6,6 @@ import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } fr
 import type { RegistryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
 import { RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
-import { etagOf } from "../versioning.ts";
 import { coverageOf } from "./coverage.ts";
 import { diffVersions } from "./diff.ts";
 import { matrixField } from "./field-catalogue.ts";
@@ -55,7 +54,7 @@ export function viewOf(current: CurrentMatrix): VersionedMatrixView {
 /** Refuses a write based on a read older than the matrix as it stands now. */
 function assertCurrent(current: CurrentMatrix, expectedRevision: number): void {
   if (expectedRevision !== current.revision) {
-    throw new PreconditionFailed(`The matrix of ${current.iso3}`, etagOf(current.revision));
+    throw new PreconditionFailed(`The matrix of ${current.iso3}`, current.revision, expectedRevision);
   }
 }
 

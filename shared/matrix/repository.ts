@@ -12,7 +12,6 @@ import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts"
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf } from "../versioning.ts";
 import {
   type MatrixStatus,
   type MatrixVersion,
@@ -167,7 +166,7 @@ export function matrixRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         }
       }
       const stale = (stored: Record<string, unknown> | undefined) =>
-        new PreconditionFailed(`The matrix of ${iso3}`, etagOf(stored ? Number(stored.revision) : 0));
+        new PreconditionFailed(`The matrix of ${iso3}`, stored ? Number(stored.revision) : 0, current.revision);
       const writes: GuardedWrite[] = [
         {
           item: {

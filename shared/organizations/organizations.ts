@@ -2,7 +2,7 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
 import {
   type NewOrganization,
@@ -64,7 +64,7 @@ export const changeOrganization =
   ): Promise<Versioned<Organization>> => {
     const current = await getOrganization(deps)(id);
     if (current.version !== expectedVersion)
-      throw new PreconditionFailed(`Organization ${id}`, etagOf(current.version));
+      throw new PreconditionFailed(`Organization ${id}`, current.version, expectedVersion);
     const { region, note, ...rest } = changes;
     const next: Organization = {
       ...current.value,

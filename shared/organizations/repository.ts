@@ -7,7 +7,7 @@ import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts"
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { ALL_ORGANIZATIONS, organizationIndexKeys, organizationKey, organizationKindPartition } from "./keys.ts";
 import { type Organization, type OrganizationKind, organizationSchema } from "./schemas.ts";
 
@@ -152,7 +152,7 @@ export function organizationRepository(
           },
           onConditionFailed: (stored) =>
             stored
-              ? new PreconditionFailed(`Organization ${next.id}`, etagOf(Number(stored.version)))
+              ? new PreconditionFailed(`Organization ${next.id}`, Number(stored.version), expectedVersion)
               : new NotFound("Organization", next.id),
         },
         {

@@ -7,7 +7,6 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../canonical-json.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { WaveValues } from "../templates/values.ts";
-import { etagOf } from "../versioning.ts";
 import type { LetterLink, ProgrammeFile, ProgrammeLetterValues } from "./schemas.ts";
 import type { ProgrammeYears } from "./years.ts";
 
@@ -126,7 +125,7 @@ export function programmeLetterValues(years: Pick<ProgrammeYears, "get" | "put">
         const year = await years.get(ref.year);
         const at = scheduledLetter(year.file, ref);
         const current = letterValuesVersion(at.link.values);
-        if (current !== expectedVersion) throw new PreconditionFailed(letterName(ref), etagOf(current));
+        if (current !== expectedVersion) throw new PreconditionFailed(letterName(ref), current, expectedVersion);
         try {
           const stored = await years.put(ref.year, withValues(year.file, at, values), year.version, audit);
           return served(ref, scheduledLetter(stored.file, ref).link);

@@ -6,7 +6,7 @@ import type { Clock } from "../clock.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { PROGRAMME_YEARS_PARTITION, programmeYearIndexKeys, programmeYearKey } from "./keys.ts";
 import { type ProgrammeRecord, programmeFileSchema, programmeStatusSchema } from "./schemas.ts";
 
@@ -21,9 +21,9 @@ export interface ProgrammeStore {
   save(record: ProgrammeRecord, expectedVersion: number, entry: AuditInput): Promise<number>;
 }
 
-/** The refusal of a write made on an older version of the year. */
-export const stale = (year: number, current: number) =>
-  new PreconditionFailed(`Programme of work ${year}`, etagOf(current));
+/** The refusal of a write made on another version of the year than the stored one (0: none stored). */
+export const stale = (year: number, current: number, expected: number) =>
+  new PreconditionFailed(`Programme of work ${year}`, current, expected);
 
 function fromItem(item: Record<string, unknown>): Versioned<ProgrammeRecord> {
   const rolledFrom = typeof item.rolledFrom === "number" ? item.rolledFrom : undefined;
@@ -90,7 +90,7 @@ export function dynamoProgrammeStore(
                   }),
             },
           },
-          onConditionFailed: (current) => stale(year, current ? Number(current.version) : 0),
+          onConditionFailed: (current) => stale(year, current ? Number(current.version) : 0, expectedVersion),
         },
         { item: auditPut(tableNames.audit, entry, clock) },
       ]);

@@ -5,9 +5,9 @@ import type { Clock } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
-import { PreconditionFailed } from "../errors.ts";
+import { NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { type StatesListing, stateIndexKeys, stateKey, statesListingOf } from "./keys.ts";
 import type { MemberState } from "./member-states.ts";
 import { type State, stateSchema } from "./schemas.ts";
@@ -156,7 +156,9 @@ export function registryRepository(
             },
           },
           onConditionFailed: (stored) =>
-            new PreconditionFailed(`State ${current.value.iso3}`, etagOf(Number(stored?.version))),
+            stored
+              ? new PreconditionFailed(`State ${current.value.iso3}`, Number(stored.version), current.version)
+              : new NotFound("State", current.value.iso3),
         },
         {
           item: auditPut(

@@ -2,7 +2,7 @@
 // correct its kind. Each is audited with its reason, and each derives the obligations and the State's status again.
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
 import { obligationRules } from "./obligations.ts";
 import type { ReportingStatusChange, SubmissionRewrite } from "./repository.ts";
@@ -38,7 +38,8 @@ async function currentSubmission(
 ): Promise<Versioned<Submission>> {
   const current = await deps.reporting.getSubmission(iso3, id);
   if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
-  if (current.version !== expectedVersion) throw new PreconditionFailed(`Submission ${id}`, etagOf(current.version));
+  if (current.version !== expectedVersion)
+    throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
   if (current.value.voided) {
     throw new Conflict(`Submission ${id} is voided; a voided submission cannot be changed`, {
       voided: current.value.voided,

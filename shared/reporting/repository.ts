@@ -16,7 +16,7 @@ import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { reportingStatusPartition, stateKey, statePartition } from "../registry/keys.ts";
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import {
   ObligationChanged,
   obligationKey,
@@ -417,7 +417,7 @@ export function reportingRepository(
       const writes: GuardedWrite[] = [
         submissionAt(next, expectedVersion, "version = :expected", (stored) =>
           stored
-            ? new PreconditionFailed(`Submission ${id}`, etagOf(Number(stored.version)))
+            ? new PreconditionFailed(`Submission ${id}`, Number(stored.version), expectedVersion)
             : new NotFound("Submission", id),
         ),
       ];
@@ -460,7 +460,7 @@ export function reportingRepository(
             ? new NotFound("Submission", next.id)
             : stored.voided
               ? new Conflict(`Submission ${next.id} is already voided`, { voided: stored.voided })
-              : new PreconditionFailed(`Submission ${next.id}`, etagOf(Number(stored.version))),
+              : new PreconditionFailed(`Submission ${next.id}`, Number(stored.version), expectedVersion),
         ),
         ...change.obligations.map((obligation) => updateObligation(obligation.before, obligation.after)),
         ...ruleOneChecks(next.iso3, [next], change.obligations),

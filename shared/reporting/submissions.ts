@@ -8,7 +8,7 @@ import { isInListing, narrowingOf, type StatesListing } from "../registry/keys.t
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
 import { MAX_SUBMISSIONS_PER_RECORDING, type ReportingRepository, type StateSubmissions } from "./repository.ts";
 import {
@@ -267,7 +267,7 @@ export const correctSubmission =
       const current = await deps.reporting.getSubmission(iso3, id);
       if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
       if (current.version !== expectedVersion)
-        throw new PreconditionFailed(`Submission ${id}`, etagOf(current.version));
+        throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
       if (current.value.voided) {
         throw new Conflict(`Submission ${id} is voided; a voided submission cannot be changed`, {
           voided: current.value.voided,

@@ -6,7 +6,7 @@ import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts"
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { type Template, templateSchema } from "./schemas.ts";
 
 const templateKey = (id: string) => ({ pk: `TEMPLATE#${id}`, sk: "TEMPLATE" });
@@ -107,7 +107,7 @@ export function templateRepository(
           },
           onConditionFailed: (stored) =>
             stored
-              ? new PreconditionFailed(`Template ${next.id}`, etagOf(Number(stored.version)))
+              ? new PreconditionFailed(`Template ${next.id}`, Number(stored.version), expectedVersion)
               : new NotFound("Template", next.id),
         },
         {

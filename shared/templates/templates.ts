@@ -7,7 +7,7 @@ import { UN_LANGUAGES } from "../locale/languages.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { stateNamedInBody } from "../registry/states.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
@@ -54,7 +54,8 @@ export const changeTemplate =
   (deps: Pick<TemplateDependencies, "templates" | "clock" | "waves">) =>
   async (id: string, expectedVersion: number, changes: TemplateChanges, audit: AuditContext) => {
     const current = await getTemplate(deps)(id);
-    if (current.version !== expectedVersion) throw new PreconditionFailed(`Template ${id}`, etagOf(current.version));
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`Template ${id}`, current.version, expectedVersion);
     const { fallbackLanguage, variants, ...rest } = changes;
     const next: Template = {
       ...current.value,

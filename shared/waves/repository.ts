@@ -15,7 +15,7 @@ import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynam
 import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, type DomainError, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { waveTransitions } from "./rules.ts";
 import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./schemas.ts";
 
@@ -93,7 +93,8 @@ export function moveRefusal(
   next: Wave,
 ): DomainError {
   if (!stored) return new NotFound("Wave", next.id);
-  if (stored.version !== expectedVersion) return new PreconditionFailed(`Wave ${next.id}`, etagOf(stored.version));
+  if (stored.version !== expectedVersion)
+    return new PreconditionFailed(`Wave ${next.id}`, stored.version, expectedVersion);
   return new IllegalTransition(`Wave ${next.id}`, stored.status, next.status, waveTransitions[stored.status] ?? []);
 }
 

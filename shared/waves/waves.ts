@@ -22,7 +22,7 @@ import { newId } from "../ids.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest } from "../templates/rules.ts";
-import { etagOf, type Versioned } from "../versioning.ts";
+import type { Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
@@ -166,7 +166,8 @@ async function moveWave(
   changes: Partial<Pick<Wave, "scheduleName" | "letterDigest">> = {},
 ) {
   const { value } = current;
-  if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${value.id}`, etagOf(current.version));
+  if (current.version !== expectedVersion)
+    throw new PreconditionFailed(`Wave ${value.id}`, current.version, expectedVersion);
   assertWaveTransition(value.id, value.status, to);
   const next: Wave = { ...value, ...changes, status: to, updatedAt: deps.clock.now().toISOString() };
   return deps.waves.move(current, expectedVersion, next, audit);
@@ -188,7 +189,8 @@ export const scheduleWave =
   async (id: string, expectedVersion: number, audit: AuditContext) => {
     const current = await getWave(deps)(id);
     const { value } = current;
-    if (current.version !== expectedVersion) throw new PreconditionFailed(`Wave ${id}`, etagOf(current.version));
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`Wave ${id}`, current.version, expectedVersion);
     assertWaveTransition(id, value.status, "scheduled");
     const now = deps.clock.now().toISOString();
     if (now >= value.notAfter) {

@@ -269,12 +269,25 @@ describe("matrix against DynamoDB Local", () => {
     const trailBefore = (await auditTrail("IND")).length;
     const stale = await edit("IND", String(first.etag), [exportEnforcement]);
     expect(stale).toMatchObject({ status: 412, etag: '"2"', body: { type: "/problems/precondition-failed" } });
+    expect(stale.body.detail).toBe(
+      'The matrix of IND has changed since it was read: it is at "2", If-Match named "1"; fetch it again and retry with its current ETag',
+    );
     const staleMove = await move("IND", String(first.etag), "shared-with-state");
     expect(staleMove.status).toBe(412);
     const now = await read("IND");
     expect(now.body.draft.cells).not.toHaveProperty(exportEnforcement.fieldId);
     expect(now.body.draft.status).toBe("draft");
     expect(await auditTrail("IND")).toHaveLength(trailBefore);
+  });
+
+  it("answers an ETag the matrix never had with 412 saying so, applying nothing", async () => {
+    const ahead = await edit("PER", '"1"', [npt]);
+    expect(ahead).toMatchObject({ status: 412, etag: '"0"' });
+    expect(ahead.body.detail).toBe(
+      'The matrix of PER is at "0"; If-Match named "1", a version it has never had; fetch it again and retry with its current ETag',
+    );
+    expect((await read("PER")).etag).toBe('"0"');
+    expect(await auditTrail("PER")).toHaveLength(0);
   });
 
   it("lets one of two concurrent edits with the same ETag win; the other gets 412 and none of its cells", async () => {

@@ -30,7 +30,7 @@ describe("toProblem", () => {
     [new MethodNotAllowed(["GET"]), 405, "method-not-allowed", "Method not allowed"],
     [new Conflict("duplicate"), 409, "conflict", "Conflict"],
     [new IllegalTransition("Wave", "draft", "completed", ["scheduled"]), 409, "conflict", "Conflict"],
-    [new PreconditionFailed("State", '"3"'), 412, "precondition-failed", "Precondition failed"],
+    [new PreconditionFailed("State", 3, 2), 412, "precondition-failed", "Precondition failed"],
     [new PayloadTooLarge("too big"), 413, "payload-too-large", "Payload too large"],
     [new UnsupportedMediaType("not json"), 415, "unsupported-media-type", "Unsupported media type"],
     [new Invalid("breaks a rule"), 422, "invalid", "Unprocessable content"],
@@ -51,7 +51,7 @@ describe("toProblem", () => {
   it("keeps the headers each kind carries: Allow, the current ETag, the Bearer challenge", () => {
     expect(answer(new MethodNotAllowed(["GET", "PATCH"])).headers).toEqual({ allow: "GET, PATCH" });
     expect(answer(new MethodNotAllowed(["GET"])).problem.allowed).toEqual(["GET"]);
-    expect(answer(new PreconditionFailed("State", '"4"')).headers).toEqual({ etag: '"4"' });
+    expect(answer(new PreconditionFailed("State", 4, 3)).headers).toEqual({ etag: '"4"' });
     expect(answer(new Unauthenticated("no token")).headers).toEqual({ "www-authenticate": 'Bearer realm="desk-1540"' });
     expect(answer(new IllegalTransition("Wave", "draft", "completed", ["scheduled"])).problem.allowed).toEqual([
       "scheduled",

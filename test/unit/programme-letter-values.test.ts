@@ -111,7 +111,7 @@ describe("a programme letter's values", () => {
       ...store,
       async save(...args: Parameters<typeof store.save>) {
         saves += 1;
-        throw stale(2023, args[1] + 1);
+        throw stale(2023, args[1] + 1, args[1]);
       },
     };
     const letters = programmeLetterValues(programmeYears({ store: racing, clock, templates }));
@@ -126,7 +126,7 @@ describe("a programme letter's values", () => {
           ...store,
           async save(...args: Parameters<typeof store.save>) {
             saves += 1;
-            if (saves === 1) throw stale(2023, args[1] + 1);
+            if (saves === 1) throw stale(2023, args[1] + 1, args[1]);
             return store.save(...args);
           },
         },

@@ -35,7 +35,7 @@ import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { nextRevision, ObligationChanged, unchangedSince } from "#shared/reporting/obligation-writes.ts";
 import type { Obligation } from "#shared/reporting/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -78,7 +78,8 @@ function replaced<T extends { id: string }>(
 ): void {
   const stored = map.get(next.id);
   if (!stored) throw new NotFound(entity, next.id);
-  if (stored.version !== expectedVersion) throw new PreconditionFailed(`${entity} ${next.id}`, etagOf(stored.version));
+  if (stored.version !== expectedVersion)
+    throw new PreconditionFailed(`${entity} ${next.id}`, stored.version, expectedVersion);
   map.set(next.id, { value: copy(next), version: expectedVersion + 1 });
 }
 

@@ -15,7 +15,7 @@ import {
 import { type Contact, type Owner, ownerText } from "#shared/contacts/schemas.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { ObligationStatus } from "#shared/reporting/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -44,7 +44,7 @@ export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAu
     if (before) {
       if (!stored) throw new NotFound("Contact", after.id);
       if (stored.version !== before.version) {
-        throw new PreconditionFailed(`${where}Contact ${after.id}`, etagOf(stored.version));
+        throw new PreconditionFailed(`${where}Contact ${after.id}`, stored.version, before.version);
       }
     } else if (stored) {
       throw new Conflict(`${where}contact ${after.id} already exists`);

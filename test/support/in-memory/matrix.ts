@@ -5,7 +5,6 @@ import type { Clock } from "#shared/clock.ts";
 import { Conflict, PreconditionFailed } from "#shared/errors.ts";
 import type { CurrentMatrix, MatrixRepository } from "#shared/matrix/repository.ts";
 import { type MatrixVersion, matrixVersionSummarySchema } from "#shared/matrix/schemas.ts";
-import { etagOf } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf } from "./paging.ts";
 
@@ -62,7 +61,7 @@ export function inMemoryMatrix(clock: Clock, audit: InMemoryAudit = inMemoryAudi
       const { iso3 } = current;
       const stored = heads.get(iso3);
       if ((stored?.revision ?? 0) !== current.revision) {
-        throw new PreconditionFailed(`The matrix of ${iso3}`, etagOf(stored?.revision ?? 0));
+        throw new PreconditionFailed(`The matrix of ${iso3}`, stored?.revision ?? 0, current.revision);
       }
       const isNew = current.working?.version !== next.version;
       const storedVersion = versions.get(versionKey(iso3, next.version));

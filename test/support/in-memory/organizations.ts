@@ -5,7 +5,7 @@ import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { ALL_ORGANIZATIONS, organizationKindPartition } from "#shared/organizations/keys.ts";
 import type { OrganizationRepository } from "#shared/organizations/repository.ts";
 import type { Organization } from "#shared/organizations/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -58,7 +58,7 @@ export function inMemoryOrganizations(
       const stored = organizations.get(next.id);
       if (!stored) throw new NotFound("Organization", next.id);
       if (stored.version !== expectedVersion) {
-        throw new PreconditionFailed(`Organization ${next.id}`, etagOf(stored.version));
+        throw new PreconditionFailed(`Organization ${next.id}`, stored.version, expectedVersion);
       }
       const version = expectedVersion + 1;
       organizations.set(next.id, { value: copy(next), version });

@@ -15,7 +15,7 @@ export function memoryProgrammeStore(): ProgrammeStore & { audit: AuditInput[] }
       [...years.values()].sort((a, b) => a.value.file.year - b.value.file.year).map((y) => structuredClone(y)),
     async save(record, expectedVersion, entry) {
       const current = years.get(record.file.year)?.version ?? 0;
-      if (current !== expectedVersion) throw stale(record.file.year, current);
+      if (current !== expectedVersion) throw stale(record.file.year, current, expectedVersion);
       years.set(record.file.year, { value: structuredClone(record), version: current + 1 });
       audit.push(entry);
       return current + 1;

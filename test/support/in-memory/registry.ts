@@ -1,11 +1,11 @@
 // The registry of States in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
 // (test/contracts/registry.contract.ts). What it cannot honour it refuses: companion writes of other stores.
 import type { Clock } from "#shared/clock.ts";
-import { PreconditionFailed } from "#shared/errors.ts";
+import { NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { isInListing, statesListingOf } from "#shared/registry/keys.ts";
 import type { RegistryRepository } from "#shared/registry/repository.ts";
 import type { State } from "#shared/registry/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -52,9 +52,9 @@ export function inMemoryRegistry(clock: Clock, audit: InMemoryAudit = inMemoryAu
       if (companions.length) throw new Error("The in-memory registry cannot carry DynamoDB companion writes");
       const iso3 = current.value.iso3;
       const stored = states.get(iso3);
-      if (stored?.version !== current.version) {
-        throw new PreconditionFailed(`State ${iso3}`, etagOf(stored?.version ?? Number.NaN));
-      }
+      if (!stored) throw new NotFound("State", iso3);
+      if (stored.version !== current.version)
+        throw new PreconditionFailed(`State ${iso3}`, stored.version, current.version);
       const next: State = { ...current.value, ...changes, updatedAt: clock.now().toISOString() };
       const version = current.version + 1;
       states.set(iso3, { value: copy(next), version });

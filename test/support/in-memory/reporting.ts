@@ -22,7 +22,7 @@ import {
 } from "#shared/reporting/repository.ts";
 import { type RuleOneGuard, ruleOneGuards } from "#shared/reporting/rule-guards.ts";
 import { type Obligation, obligationSchema, type Submission } from "#shared/reporting/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import type { InMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 import type { InMemoryRegistry } from "./registry.ts";
@@ -199,7 +199,7 @@ export function inMemoryReporting(
       throw new Conflict(`Submission ${next.id} is already voided`, { voided: stored.value.voided });
     }
     if (stored.version !== expectedVersion)
-      throw new PreconditionFailed(`Submission ${next.id}`, etagOf(stored.version));
+      throw new PreconditionFailed(`Submission ${next.id}`, stored.version, expectedVersion);
   }
 
   return {

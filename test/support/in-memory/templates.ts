@@ -4,7 +4,7 @@ import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { TemplateRepository } from "#shared/templates/repository.ts";
 import type { Template } from "#shared/templates/schemas.ts";
-import { etagOf, type Versioned } from "#shared/versioning.ts";
+import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -47,7 +47,7 @@ export function inMemoryTemplates(clock: Clock, audit: InMemoryAudit = inMemoryA
       const stored = templates.get(next.id);
       if (!stored) throw new NotFound("Template", next.id);
       if (stored.version !== expectedVersion)
-        throw new PreconditionFailed(`Template ${next.id}`, etagOf(stored.version));
+        throw new PreconditionFailed(`Template ${next.id}`, stored.version, expectedVersion);
       const version = expectedVersion + 1;
       templates.set(next.id, { value: copy(next), version });
       audit.record({
