@@ -28,6 +28,7 @@ const docsPage =
 
 /** Why each open route needs no token; a new open path fails the synth until it has a reason here. */
 const openRouteReasons: Record<string, string> = {
+  "/": "The API's own address, which a browser opens without a token: it answers the API's name and the paths of the console, the documentation and health, constants with no data.",
   "/health":
     "Liveness probe for monitors and the deploy check; it reports liveness only and returns no domain data (ADR 0002).",
   "/openapi.json":

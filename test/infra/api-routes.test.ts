@@ -83,6 +83,8 @@ describe("the api's route groups on the HTTP API", () => {
       open.map((route) => `${route.method} ${route.path} -> ${groupOfFunction.get(route.functionId)}`).sort(),
     ).toEqual(
       [
+        "GET / -> docs",
+        "HEAD / -> docs",
         "GET /docs -> docs",
         "GET /docs/{asset} -> docs",
         "GET /health -> docs",

@@ -15,7 +15,7 @@ const feedRoute = must(
   routes.find((route) => route.RouteKey === "GET /calendar/{feed}"),
   "route GET /calendar/{feed}",
 );
-const docsKeys = ["/health", "/openapi.json", "/docs", "/docs/{asset}"].flatMap((path) => [
+const docsKeys = ["/", "/health", "/openapi.json", "/docs", "/docs/{asset}"].flatMap((path) => [
   `GET ${path}`,
   `HEAD ${path}`,
 ]);

@@ -105,12 +105,14 @@ describe("cdk-nag", () => {
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--openapi.json",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--docs--{asset}",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/GET--calendar--{feed}",
         // HEAD of each: the GET's answer without the body.
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--health",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--openapi.json",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--docs",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--docs--{asset}",
+        "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--",
         "AwsSolutions-APIG4 at Desk1540Stateless/Http/HEAD--calendar--{feed}",
         // Every function that sends mail: any identity, only From the desk's address.
         `${sesIdentity} at Desk1540Stateless/Api/Correspondence/Role`,

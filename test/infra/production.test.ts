@@ -320,7 +320,7 @@ describe("front door", () => {
       ThrottlingBurstLimit: OPEN_ROUTE_THROTTLE.burstLimit,
       ThrottlingRateLimit: OPEN_ROUTE_THROTTLE.rateLimit,
     };
-    const openPaths = ["/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"];
+    const openPaths = ["/", "/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"];
     expect(stage.RouteSettings).toEqual(
       Object.fromEntries(openPaths.flatMap((path) => [`GET ${path}`, `HEAD ${path}`]).map((key) => [key, open])),
     );

@@ -35,10 +35,9 @@ const statelessTemplate = Template.fromStack(stateless);
 
 // The docs group's four, and the personal calendar feed, whose secret address is its credential (ADR 0023).
 // Each with its HEAD: the GET's answer without the body, for monitors.
-const openRouteKeys = ["/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"].flatMap((path) => [
-  `GET ${path}`,
-  `HEAD ${path}`,
-]);
+const openRouteKeys = ["/", "/health", "/openapi.json", "/docs", "/docs/{asset}", "/calendar/{feed}"].flatMap(
+  (path) => [`GET ${path}`, `HEAD ${path}`],
+);
 
 describe("stateful stack", () => {
   const built: Record<TableId, dynamodb.TableV2> = { desk: stateful.deskTable, audit: stateful.auditTable };

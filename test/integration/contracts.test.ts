@@ -213,6 +213,10 @@ const EVENT_WINDOW_MS = 10 * 60_000;
 
 /** Each route's case, in the order they run. */
 const cases: Record<string, ContractCase> = {
+  "GET /": {
+    ok: async () => ({ path: "/" }),
+    refused: async () => [{ path: "/", query: "v=2" }, 400],
+  },
   "GET /health": {
     ok: async () => ({ path: "/health" }),
     refused: async () => [{ path: "/health", query: "verbose=1" }, 400],

@@ -130,7 +130,13 @@ describe("the local gateway", () => {
       "assistance",
       "records",
     ]);
-    expect(await call(gateway, { path: "/" })).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
+    // The API's address is open for GET and HEAD alone; no route takes another method there.
+    expect((await call(gateway, { path: "/" })).statusCode).toBe(204);
+    expect(reached.at(-1)).toBe("docs");
+    expect(await call(gateway, { method: "POST", path: "/" })).toMatchObject({
+      statusCode: 404,
+      body: '{"message":"Not Found"}',
+    });
   });
 
   it("serves the whole API's document live from the local docs handler", async () => {

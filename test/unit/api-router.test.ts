@@ -61,6 +61,18 @@ describe("api router", () => {
     expect(response).toMatchObject({ status: 200, body: { status: "ok" } });
   });
 
+  it("answers the API's own address without a token with the paths a newcomer looks for, and touches no data", async () => {
+    const response = await call({ path: "/" });
+    expect(response).toMatchObject({
+      status: 200,
+      body: {
+        name: "1540 Committee desk API",
+        links: { console: "/console/", docs: "/docs", openapi: "/openapi.json", health: "/health" },
+      },
+    });
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it("refuses a data route without a token with 401 problem+json", async () => {
     const response = await call({ path: "/states" });
     expect(response.status).toBe(401);

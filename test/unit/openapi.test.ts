@@ -57,11 +57,12 @@ describe("OpenAPI document", () => {
     expect(Object.keys(patch.requestBody?.content ?? {})).toEqual(["application/json", "application/merge-patch+json"]);
   });
 
-  it("marks only the health and documentation routes and the calendar feed as open", () => {
+  it("marks only the API's address, the health and documentation routes and the calendar feed as open", () => {
     const open = routes
       .filter(({ spec }) => operation(spec.path, spec.method.toLowerCase()).security.length === 0)
       .map(({ spec }) => `${spec.method} ${spec.path}`);
     expect(open.sort()).toEqual([
+      "GET /",
       "GET /calendar/{feed}",
       "GET /docs",
       "GET /docs/{asset}",

@@ -90,6 +90,7 @@ export const routeAccess = {
   "GET /states/{iso3}/audit": ["secretariat"],
   "GET /organizations/{id}/audit": ["secretariat"],
   "GET /audit": ["secretariat"],
+  "GET /": "open",
   "GET /health": "open",
   "GET /openapi.json": "open",
   "GET /docs": "open",

@@ -1226,6 +1226,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where to go from the API's address: the console, the documentation, the OpenAPI document and health */
+    get: operations["index"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health": {
     parameters: {
       query?: never;
@@ -11649,6 +11666,43 @@ export interface operations {
       };
       /** @description Only secretariat may call this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  index: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The API's name and the paths a newcomer looks for */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            links: {
+              console: string;
+              docs: string;
+              openapi: string;
+              health: string;
+            };
+          };
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -11,6 +11,12 @@ export const API_INFO = {
 };
 
 export const metaTable = routeTable({
+  index: {
+    method: "GET",
+    path: "/",
+    tag: "Service",
+    access: "open",
+  },
   health: {
     method: "GET",
     path: "/health",
@@ -40,6 +46,7 @@ export const metaTable = routeTable({
 /** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
  * no Lambda bundle carries it (ADR 0038). */
 export const metaSummaries = {
+  index: "Where to go from the API's address: the console, the documentation, the OpenAPI document and health",
   health: "Liveness: answers without touching the data",
   openApi: "This API's OpenAPI 3.1 document",
   docsPage: "The API's documentation page",

@@ -1,10 +1,11 @@
-// The open routes: health, the OpenAPI document and the docs page that renders it (Swagger UI).
+// The open routes: the API's address itself (where to go from it), health, the OpenAPI document and the docs page
+// that renders it (Swagger UI).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as z from "zod";
 import { NotFound } from "#shared/errors.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
-import { metaTable } from "./meta.table.ts";
+import { API_INFO, metaTable } from "./meta.table.ts";
 
 /** In a Lambda package the assets are copied beside the bundle; in the source tree they come from node_modules. */
 function swaggerUiDir(): URL {
@@ -56,7 +57,25 @@ const docsHeaders = {
 };
 
 /** The routes' schemas, joined to their data in meta.table.ts. */
+/** Paths from the origin, so they hold on any address of the stage (the console is served beside the API). */
+const index = {
+  name: API_INFO.title,
+  links: { console: "/console/", docs: "/docs", openapi: "/openapi.json", health: "/health" },
+};
+
 export const declarations = declareRoutes(metaTable, {
+  index: {
+    responses: [
+      {
+        status: 200,
+        description: "The API's name and the paths a newcomer looks for",
+        schema: z.object({
+          name: z.string(),
+          links: z.object({ console: z.string(), docs: z.string(), openapi: z.string(), health: z.string() }),
+        }),
+      },
+    ],
+  },
   health: {
     responses: [{ status: 200, description: "The service is up", schema: z.object({ status: z.literal("ok") }) }],
   },
@@ -79,6 +98,7 @@ export const declarations = declareRoutes(metaTable, {
 export function metaRoutes(openApiJson: () => string | Promise<string>): Route[] {
   let cachedDocument: string | undefined;
   return routesOf(declarations, {
+    index: async () => ({ body: index }),
     health: async () => ({ body: { status: "ok" } }),
     async openApi() {
       cachedDocument ??= await openApiJson();
