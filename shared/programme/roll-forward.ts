@@ -162,7 +162,16 @@ const committeeYear = (year: number) => `the 1540 Committee, 1 February ${year} 
 const rolledForwardTitle = (year: number, from: number) =>
   `Draft programme of work of ${committeeYear(year)} (rolled forward from ${from})`;
 /** The title such a draft takes when the Committee adopts it as it stands: no longer a draft. */
-export const adoptedTitle = (year: number) => `Programme of work of ${committeeYear(year)}`;
+const adoptedTitle = (year: number) => `Programme of work of ${committeeYear(year)}`;
+
+/**
+ * A year's title on adoption: the roll forward's own title loses "Draft", whether the draft was stored first (a
+ * letter's values given, say) or not; a title staff wrote stays theirs.
+ */
+export function titleOnAdoption(title: string, year: number): string {
+  const from = /\(rolled forward from (\d{4})\)$/.exec(title)?.[1];
+  return from !== undefined && title === rolledForwardTitle(year, Number(from)) ? adoptedTitle(year) : title;
+}
 
 /** The draft for `year` from an adopted programme of an earlier year; one-off activities (recurring: false) stay behind. */
 export function rollForward(from: ProgrammeFile, year: number): ProgrammeFile {

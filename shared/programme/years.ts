@@ -5,6 +5,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { canonicalJson } from "../canonical-json.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import type { Programme as Schedules } from "../schedules/schema.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
@@ -12,7 +13,8 @@ import { deskDay } from "../zoned-time.ts";
 import { programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
 import { programmeYearEntity } from "./keys.ts";
-import { adoptedTitle, rollForward } from "./roll-forward.ts";
+import { valuesTheFiringRefuses } from "./letter-value-check.ts";
+import { rollForward, titleOnAdoption } from "./roll-forward.ts";
 import {
   type Programme,
   type ProgrammeFile,
@@ -41,6 +43,8 @@ export interface ProgrammeYearsDependencies {
   clock: Clock;
   /** Where `put` finds the templates its letters name. */
   templates: Pick<TemplateRepository, "get">;
+  /** The programme's schedules: with them, `put` refuses a letter's value its firing would refuse. */
+  schedules?: (() => Schedules) | undefined;
 }
 
 const asYear = (record: ProgrammeRecord, version: number): ProgrammeYear => ({
@@ -154,8 +158,8 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
 
     /**
      * Stores the year's programme as given (a new year as a draft; a stored year keeps its status). Refused with 422,
-     * nothing stored, when it breaks a rule across its activities, a scheduled letter names no template, or it is not
-     * the year of the path.
+     * nothing stored, when it breaks a rule across its activities, a scheduled letter names no template or gives a value
+     * its firing would refuse, or it is not the year of the path.
      */
     async put(year: number, raw: unknown, expectedVersion: number, audit: AuditContext): Promise<ProgrammeYear> {
       const parsed = programmeFileSchema().safeParse(raw);
@@ -165,6 +169,7 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       const issues = [
         ...programmeIssues(parsed.data, year),
         ...(await lettersWithoutTemplate(parsed.data, deps.templates)),
+        ...(deps.schedules ? await valuesTheFiringRefuses(parsed.data, deps.schedules(), deps.templates) : []),
       ];
       if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
       const before = await deps.store.get(year);
@@ -189,10 +194,8 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       if (draft.status === "adopted") {
         throw new IllegalTransition(`Programme of work ${year}`, "adopted", "adopted", []);
       }
-      // A draft rolled forward now (never stored: staff who put a year wrote its title) loses "Draft" from its title.
-      const rolledNow = draft.rolledFrom !== undefined && !draft.stored;
       const record: ProgrammeRecord = {
-        file: rolledNow ? { ...draft.file, title: adoptedTitle(year) } : draft.file,
+        file: { ...draft.file, title: titleOnAdoption(draft.file.title, year) },
         status: "adopted",
         updatedAt: deps.clock.now().toISOString(),
         ...(draft.rolledFrom === undefined ? {} : { rolledFrom: draft.rolledFrom }),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { programmeIssues } from "#shared/programme/catalogue.ts";
 import {
   LETTER_WRITE_ATTEMPTS,
@@ -16,6 +16,7 @@ import {
 import { stale } from "#shared/programme/store.ts";
 import { programmeYears } from "#shared/programme/years.ts";
 import { etagOf } from "#shared/versioning.ts";
+import { programme as schedules } from "../../events/programme.ts";
 import { seededProgramme } from "./programme-fixture.ts";
 
 const clock = fixedClock("2023-04-20T14:00:00Z");
@@ -92,6 +93,26 @@ describe("a programme letter's values", () => {
     await expect(second).rejects.toBeInstanceOf(PreconditionFailed);
     await expect(second).rejects.toMatchObject({ currentEtag: etagOf(letterValuesVersion(briefing)) });
     expect(await store.get(2023)).toEqual(before);
+  });
+
+  it("naming a briefing before the day the letter is sent are refused at the value (422), nothing written", async () => {
+    const seeded = await seededProgramme(clock);
+    const letters = programmeLetterValues(programmeYears({ ...seeded, schedules: () => schedules }));
+    const read = await letters.get(states);
+    const before = await seeded.store.get(2023);
+    // September's letters go on the second Tuesday of September, 12 September 2023: a briefing on 1 September is past.
+    const early = letters.put(states, { ...briefing, "briefing.date": "2023-09-01" }, read.version, audit);
+    await expect(early).rejects.toBeInstanceOf(Invalid);
+    await expect(early).rejects.toMatchObject({
+      issues: [{ path: "body.briefing.date", message: "2023-09-01 is before the letters' date 2023-09-12 (New York)" }],
+    });
+    expect(await seeded.store.get(2023)).toEqual(before);
+    // A venue on two lines is the firing's refusal too; a value left out is not (values come a few at a time).
+    await expect(
+      letters.put(states, { "briefing.venue": "Conference Room 4\nNorth Lawn" }, read.version, audit),
+    ).rejects.toMatchObject({ issues: [{ path: "body.briefing.venue" }] });
+    const later = await letters.put(states, { "briefing.date": "2023-10-12" }, read.version, audit);
+    expect(later.values.values).toEqual({ "briefing.date": "2023-10-12" });
   });
 
   it("are removed by an empty object", async () => {

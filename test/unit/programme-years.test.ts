@@ -418,6 +418,40 @@ describe("POST /programme/{year}/adopt", () => {
     expect(again.status).toBe(409);
   });
 
+  it("drops 'Draft' from a rolled-forward draft's own title when it was stored before adoption; a title staff wrote stays", async () => {
+    const { call, store } = await setUp();
+    const seeded = (await store.get(2023))?.value.file;
+    if (!seeded) throw new Error("the 2023 programme is seeded");
+    const drafted = rollForward(seeded, 2026);
+    // Stored first, as giving a letter's values stores the draft: its title is the roll forward's.
+    await store.save({ file: drafted, status: "draft", updatedAt: NOW }, 0, {
+      actor: systemActor("test"),
+      action: "programme.put",
+      entity: { type: "programme-year", id: "2026" },
+    });
+    const adopted = await call({ method: "POST", path: "/programme/2026/adopt", ifMatch: '"1"' });
+    expect(adopted.body).toMatchObject({
+      status: "adopted",
+      title: "Programme of work of the 1540 Committee, 1 February 2026 to 31 January 2027",
+    });
+
+    await store.save(
+      {
+        file: { ...rollForward(seeded, 2027), title: "Programme of work 2027 (as circulated)" },
+        status: "draft",
+        updatedAt: NOW,
+      },
+      0,
+      {
+        actor: systemActor("test"),
+        action: "programme.put",
+        entity: { type: "programme-year", id: "2027" },
+      },
+    );
+    const ownTitle = await call({ method: "POST", path: "/programme/2027/adopt", ifMatch: '"1"' });
+    expect(ownTitle.body).toMatchObject({ status: "adopted", title: "Programme of work 2027 (as circulated)" });
+  });
+
   it("refuses a stale If-Match with 412 and adopts nothing", async () => {
     const { call, store } = await setUp();
     const annexRead = { document: "The Committee's letter of February 2025, Annex II", annexRead: true };

@@ -204,6 +204,7 @@ export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route
       store: dynamoProgrammeStore(doc, tableNames, clock),
       clock,
       templates: templateRepository(doc, tableNames, clock),
+      schedules,
     }),
     letters: () => letterWaves(waves),
     schedules,
