@@ -91,8 +91,9 @@ function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMa
       ];
     }),
   ];
+  // On the same day and instant (moves written together, as the demonstration seed writes them), the later listed.
   const last = events.reduce((latest, event) =>
-    event.on > latest.on || (event.on === latest.on && event.at > latest.at) ? event : latest,
+    event.on > latest.on || (event.on === latest.on && event.at >= latest.at) ? event : latest,
   );
   return { action: last.action, on: last.on, ...(last.note ? { note: last.note } : {}) };
 }

@@ -483,4 +483,19 @@ describe("report content", () => {
     });
     expect(later.requests[0]?.lastAction).toEqual({ action: "match accepted (organization:iaea)", on: "2025-03-03" });
   });
+
+  it("names the later of two moves made the same day at the same instant (as the demonstration seed writes them)", () => {
+    const acknowledged = move(aRequest({ id: "TWICE", receivedOn: "2026-03-02" }), "acknowledged", "2026-03-09");
+    const inWindow = move(acknowledged, "consent-window", "2026-03-09");
+    const twice = buildReport({
+      period: periodOf(asOf),
+      asOf,
+      generatedAt: at,
+      generatedBy: "test",
+      requests: [{ request: inWindow, matches: [] }],
+      stateNames: new Map(),
+      letters: new Map(),
+    });
+    expect(twice.requests[0]?.lastAction).toEqual({ action: "consent-window", on: "2026-03-09" });
+  });
 });
