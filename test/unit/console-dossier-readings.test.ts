@@ -1,17 +1,21 @@
 // How a State's page reads its records and writes a correction back, in Node: a correction carries only what the
-// reader changed, a contact's standing, the matrix diff as one list, a letter entry's fields.
+// reader typed (after a stale write, never a field left alone), a contact's standing, the matrix diff as one list, a
+// letter entry's fields.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import {
+  CORRECTION_WORDS,
   cellWords,
   changesOf,
   correctionOf,
+  correctionValuesOf,
   fieldWords,
   letterOf,
   sourceWords,
   stampDay,
   standing,
 } from "../../console/src/pages/state/readings.ts";
+import { formOver, readAgainWords } from "../../console/src/pages/typed-over.ts";
 
 type Schemas = components["schemas"];
 
@@ -66,6 +70,22 @@ describe("a submission's correction", () => {
 
   it("never sends a language that is not one of the six", () => {
     expect(correctionOf(submission, { ...unchanged, language: "de" })).toEqual({});
+  });
+
+  it("after a stale write, sends only what was typed against the submission read again, not a field left alone", () => {
+    const since = { ...submission, note: "Checked by the expert" };
+    // The reader typed a symbol; the note changed meanwhile and was left alone: the old note is not sent back.
+    expect(correctionOf(since, { symbol: "S/AC.44/2021/8" })).toEqual({ symbol: "S/AC.44/2021/8" });
+    expect(formOver(correctionValuesOf(since), { symbol: "S/AC.44/2021/8" }).note).toBe("Checked by the expert");
+  });
+
+  it("says, after reading again, which typed values differ from the version now on record, the language in words", () => {
+    const since = { ...submission, note: "Checked by the expert" };
+    expect(readAgainWords(correctionValuesOf(since), { symbol: "S/AC.44/2021/8" }, CORRECTION_WORDS)).toBe(
+      'Now on record: received on "2021-11-19", symbol "S/AC.44/2021/7", language English, note "Checked by the ' +
+        'expert". Saving sends only what you typed that differs from it: symbol "S/AC.44/2021/8" (now ' +
+        '"S/AC.44/2021/7"). The other fields show the version now on record.',
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 // An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
 // verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), the letters it was sent
 // (letters-received.tsx), everything about it newest first (the State's timeline panel), and for the secretariat,
-// its details corrected against the version read (a change made meanwhile is the API's 412; only what changed is sent).
+// its details corrected against the version read (only what was typed is sent; a change made meanwhile is the API's
+// 412, and the organization is read again in place, keeping what was typed over the fields left alone).
 import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
@@ -9,7 +10,13 @@ import type { Session } from "../auth/session.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { LettersReceived } from "./letters-received.tsx";
-import { KINDS, organizationChanges, typedOf } from "./organization-changes.ts";
+import {
+  correctionValuesOf,
+  KINDS,
+  ORGANIZATION_WORDS,
+  type OrganizationField,
+  organizationChanges,
+} from "./organization-changes.ts";
 import { ORGANIZATION_FIELDS } from "./organizations.tsx";
 import {
   correctOrganization,
@@ -19,30 +26,34 @@ import {
   organizationWithEtag,
 } from "./organizations-data.ts";
 import { ProviderOffers } from "./provider-offers.tsx";
+import { ReadAgainStatus, ReadCurrentVersion } from "./read-current-version.tsx";
 import { organizationOwner } from "./state/contact-owner.ts";
 import { Contacts } from "./state/contacts.tsx";
 import { Timeline } from "./state/timeline.tsx";
+import { formOver, readAgainWords, type Typed, typedWith } from "./typed-over.ts";
 
 function CorrectOrganization(props: {
   current: Versioned<Organization>;
   onDone: (written: Versioned<Organization>) => void;
-  onStale: () => Promise<void>;
+  onReread: (current: Versioned<Organization>) => void;
 }) {
   const { current } = props;
-  const [form, setForm] = useState(() => typedOf(current.value));
+  // Only the fields typed: the others show the organization as it stands, read again after a 412 included.
+  const [typed, setTyped] = useState<Typed<OrganizationField>>({});
   const [done, setDone] = useState<string>();
-  const submitting = useSubmit(
-    async () => {
-      const changes = organizationChanges(current.value, form);
-      if (Object.keys(changes).length === 0) {
-        throw nothingChanged("Nothing to correct", "change a detail before saving");
-      }
-      const written = await correctOrganization(current, changes);
-      setDone("Saved.");
-      props.onDone(written);
-    },
-    { onStale: props.onStale },
-  );
+  const [reread, setReread] = useState<{ words: string }>();
+  const submitting = useSubmit(async () => {
+    const changes = organizationChanges(current.value, typed);
+    if (Object.keys(changes).length === 0) {
+      throw nothingChanged("Nothing to correct", "change a detail before saving");
+    }
+    const written = await correctOrganization(current, changes);
+    setTyped({});
+    setReread(undefined);
+    setDone("Saved.");
+    props.onDone(written);
+  });
+  const stored = correctionValuesOf(current.value);
   return (
     <FieldForm
       name="correct-organization"
@@ -50,15 +61,25 @@ function CorrectOrganization(props: {
       title={`Correct ${current.value.acronym}`}
       level={2}
       fields={ORGANIZATION_FIELDS}
-      values={form}
+      values={formOver(stored, typed)}
       onChange={(name, value) => {
         setDone(undefined);
-        setForm({ ...form, [name]: value });
+        setTyped(typedWith(typed, stored, name, value));
       }}
       submitting={submitting}
       submitLabel="Save the correction"
     >
       <p class="muted">Its id, {current.value.id}, never changes: contacts and letters refer to it.</p>
+      <ReadCurrentVersion
+        id="correct-organization-read"
+        submitting={submitting}
+        read={() => organizationWithEtag(current.value.id)}
+        onRead={(now) => {
+          setReread({ words: readAgainWords(correctionValuesOf(now.value), typed, ORGANIZATION_WORDS) });
+          props.onReread(now);
+        }}
+      />
+      <ReadAgainStatus id="correct-organization-now" read={reread} />
       {done && <p role="status">{done}</p>}
     </FieldForm>
   );
@@ -67,7 +88,7 @@ function CorrectOrganization(props: {
 export function OrganizationPage({ id, session }: { id: string; session: Session }) {
   // A correction's answer is the organization as it now stands, with its ETag: shown at once (`put`), so a second
   // correction writes against it.
-  const [loaded, reread, put] = useLoad(() => organizationWithEtag(id), id);
+  const [loaded, , put] = useLoad(() => organizationWithEtag(id), id);
   // Moves with each write on the page (a contact's, a correction), so the timeline is read again.
   const [round, setRound] = useState(0);
   const changed = () => setRound((value) => value + 1);
@@ -99,7 +120,10 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
                   put(written);
                   changed();
                 }}
-                onStale={reread}
+                onReread={(now) => {
+                  put(now);
+                  changed();
+                }}
               />
             )}
             <Timeline

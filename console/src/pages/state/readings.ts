@@ -4,6 +4,7 @@ import { dayOfMove } from "../../../../shared/matrix/workflow.ts";
 import { deskDay } from "../../../../shared/zoned-time.ts";
 import type { components } from "../../api/schema";
 import { href } from "../../routes.ts";
+import { differencesOf, type FieldWords, type Typed } from "../typed-over.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 
 type Schemas = components["schemas"];
@@ -12,16 +13,36 @@ type Cell = Schemas["MatrixCell"];
 
 export type CorrectField = "receivedOn" | "symbol" | "language" | "note";
 
-/** Only what the reader changed, so a correction never rewrites a field someone else corrected meanwhile. */
-export function correctionOf(current: Submission, form: Record<CorrectField, string>): Schemas["SubmissionCorrection"] {
-  const language = codeIn(LANGUAGES, form.language);
-  const note = form.note.trim();
-  return {
-    ...(form.receivedOn !== current.receivedOn ? { receivedOn: form.receivedOn } : {}),
-    ...(form.symbol !== current.symbol ? { symbol: form.symbol } : {}),
-    ...(language && language !== current.language ? { language } : {}),
-    ...(note !== (current.note ?? "") ? { note: note || null } : {}),
-  };
+/** The correction form's values for a submission, in the form's order: empty for an absent note. */
+export const correctionValuesOf = (submission: Submission): Record<CorrectField, string> => ({
+  receivedOn: submission.receivedOn,
+  symbol: submission.symbol,
+  language: submission.language,
+  note: submission.note ?? "",
+});
+
+/** The fields as the status line after a stale correction names them. */
+export const CORRECTION_WORDS: FieldWords<CorrectField> = {
+  labels: { receivedOn: "received on", symbol: "symbol", language: "language", note: "note" },
+  options: { language: LANGUAGES },
+};
+
+/**
+ * Only what the reader typed that differs from the submission as it stands (after a stale write, as read again): a
+ * field left alone is not in `typed`, so a change someone else made to it meanwhile stands. A date is sent as typed,
+ * for the API to judge; an emptied note is cleared (null).
+ */
+export function correctionOf(current: Submission, typed: Typed<CorrectField>): Schemas["SubmissionCorrection"] {
+  const correction: Schemas["SubmissionCorrection"] = {};
+  for (const { field, typed: value } of differencesOf(correctionValuesOf(current), typed)) {
+    if (field === "language") {
+      // The select offers only the six; another is not sent.
+      const language = codeIn(LANGUAGES, value);
+      if (language) correction.language = language;
+    } else if (field === "note") correction.note = value.trim() || null;
+    else correction[field] = value;
+  }
+  return correction;
 }
 
 /** Where a contact stands: deactivated, or current or stale, with an e-mail status other than ok. */

@@ -1,5 +1,6 @@
 // The State's submissions: the list, and for the groups that may, recording one, and correcting or voiding one with
-// If-Match (a stale edit's 412 is shown at the form, which keeps what was typed).
+// If-Match (a correction sends only what was typed; a stale edit's 412 is shown at the form, which reads the current
+// version in place and keeps what was typed over the fields left alone).
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
@@ -9,6 +10,8 @@ import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
+import { formOver, readAgainWords, type Typed, typedWith } from "../typed-over.ts";
 import {
   correctSubmission,
   type Dossier,
@@ -18,7 +21,7 @@ import {
   voidSubmission,
 } from "./data.ts";
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
-import { type CorrectField, correctionOf } from "./readings.ts";
+import { CORRECTION_WORDS, type CorrectField, correctionOf, correctionValuesOf } from "./readings.ts";
 
 type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
 
@@ -31,93 +34,107 @@ const DETAILS: readonly FieldSpec<CorrectField>[] = [
   { name: "note", label: "Note (optional)", control: "textarea" },
 ];
 
+/** The record form as it opens, and again once a document is recorded; no kind chosen yet (the first offered). */
+const blankRecord = (dossier: Dossier): Record<RecordField, string> => ({
+  kind: "",
+  receivedOn: "",
+  symbol: "",
+  language: dossier.state.language,
+  note: "",
+});
+
+/**
+ * Ready for the next document: the keyboard goes on from the form's first field (the status line says what was
+ * recorded), unless the reader has moved on elsewhere while it was recorded.
+ */
+function focusFirstField(id: string): void {
+  const first = document.getElementById(id);
+  const active = document.activeElement;
+  if (active === null || active === document.body || first?.closest("form")?.contains(active)) first?.focus();
+}
+
 function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => Promise<void> }) {
   // A first report is offered only while it is owed: the API refuses a second one.
   const { "first-report": first, ...others } = SUBMISSION_KINDS;
   const kinds = dossier.state.reportingStatus === "non-reporting" ? { "first-report": first, ...others } : others;
-  const [form, setForm] = useState<Record<RecordField, string>>(() => ({
-    kind: Object.keys(kinds)[0] ?? "additional-information",
-    receivedOn: "",
-    symbol: "",
-    language: dossier.state.language,
-    note: "",
-  }));
+  const [form, setForm] = useState(() => blankRecord(dossier));
+  const [recorded, setRecorded] = useState<string>();
+  // The kind chosen, else the first offered (a first report chosen is offered no more once one is recorded).
+  const kind = Object.hasOwn(kinds, form.kind) ? form.kind : (Object.keys(kinds)[0] ?? "additional-information");
   const submitting = useSubmit(async () => {
-    const { kind, receivedOn, symbol, language, note } = form;
+    setRecorded(undefined);
+    const { receivedOn, symbol, language, note } = form;
     // The selects offer only the API's codes; codeIn reads them back as its types.
-    await recordSubmission(dossier.state.iso3, {
+    const submission = await recordSubmission(dossier.state.iso3, {
       kind: codeIn(SUBMISSION_KINDS, kind) ?? "additional-information",
       receivedOn,
       symbol,
       language: codeIn(LANGUAGES, language) ?? dossier.state.language,
       ...(note ? { note } : {}),
     });
-    // Busy until the list shows it (the form then starts empty): pressed again before, the same document would be
-    // refused as already recorded.
+    // Busy until the list shows it: pressed again before, the same document would be refused as already recorded.
     await onRecorded();
+    setForm(blankRecord(dossier));
+    setRecorded(
+      `Recorded ${submission.symbol} (${SUBMISSION_KINDS[submission.kind]}, received ${submission.receivedOn}). ` +
+        "The form is empty for the next document.",
+    );
+    focusFirstField("kind");
   });
   return (
     <FieldForm
       name="record"
       title="Record a received document"
       fields={[{ name: "kind", label: "Kind", control: "select", options: kinds }, ...DETAILS]}
-      values={form}
-      onChange={(name, value) => setForm({ ...form, [name]: value })}
+      values={{ ...form, kind }}
+      onChange={(name, value) => {
+        setRecorded(undefined);
+        setForm({ ...form, [name]: value });
+      }}
       submitting={submitting}
-      submitLabel={form.kind === "first-report" ? "Record a first report" : "Record the submission"}
-    />
+      submitLabel={kind === "first-report" ? "Record a first report" : "Record the submission"}
+    >
+      {recorded && <p role="status">{recorded}</p>}
+    </FieldForm>
   );
 }
 
 function CorrectSubmission(props: {
   current: Versioned<Submission>;
   onDone: () => Promise<void>;
-  onReread: () => void;
+  onReread: (current: Versioned<Submission>) => void;
 }) {
   const { current, onDone } = props;
   const { value } = current;
-  const [form, setForm] = useState<Record<CorrectField, string>>({
-    receivedOn: value.receivedOn,
-    symbol: value.symbol,
-    language: value.language,
-    note: value.note ?? "",
-  });
+  // Only the fields typed: the others show the submission as it stands, read again after a 412 included.
+  const [typed, setTyped] = useState<Typed<CorrectField>>({});
+  const [reread, setReread] = useState<{ words: string }>();
   const submitting = useSubmit(async () => {
-    await correctSubmission(current, correctionOf(value, form));
+    await correctSubmission(current, correctionOf(value, typed));
     await onDone();
   });
-  // The version the editor opened on: a later one was read after a 412.
-  const [openedAt] = useState(current.etag);
+  const stored = correctionValuesOf(value);
   return (
     <FieldForm
       name="correct"
       prefix="correct"
       title={`Correct ${value.symbol}`}
       fields={DETAILS}
-      values={form}
-      onChange={(name, changed) => setForm({ ...form, [name]: changed })}
+      values={formOver(stored, typed)}
+      onChange={(name, changed) => setTyped(typedWith(typed, stored, name, changed))}
       submitting={submitting}
       submitLabel="Save the correction"
     >
-      {submitting.problem?.status === 412 && (
-        // Someone saved first: read their version, keep what was typed here, and save again over theirs knowingly.
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => {
-            submitting.dismiss();
-            props.onReread();
-          }}
-        >
-          Read the current version (keeps what you typed)
-        </button>
-      )}
-      {current.etag !== openedAt && (
-        <p role="status">
-          {`Now on record: received ${value.receivedOn}, ${value.symbol}, ${LANGUAGES[value.language]}, ` +
-            `note "${value.note ?? ""}". Saving puts the values above over it.`}
-        </p>
-      )}
+      <ReadCurrentVersion
+        id="correct-read"
+        submitting={submitting}
+        read={() => submissionWithEtag(value.iso3, value.id)}
+        onRead={(now) => {
+          setReread({ words: readAgainWords(correctionValuesOf(now.value), typed, CORRECTION_WORDS) });
+          props.onReread(now);
+        }}
+      />
+      <ReadAgainStatus id="correct-now" read={reread} />
     </FieldForm>
   );
 }
@@ -151,7 +168,8 @@ function SubmissionEditor(props: {
   onVoided: (voided: Submission) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
-  const [loaded, reread] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+  // A correction refused as stale reads the submission again itself and shows it here (`put`).
+  const [loaded, , put] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a row's button: the keyboard continues in the editor.
   useEffect(() => heading.current?.focus(), []);
@@ -168,7 +186,7 @@ function SubmissionEditor(props: {
       <Show what={loaded}>
         {(current) => (
           <>
-            <CorrectSubmission current={current} onDone={done} onReread={reread} />
+            <CorrectSubmission current={current} onDone={done} onReread={put} />
             <VoidSubmission
               current={current}
               onVoided={(voided) => {
@@ -252,7 +270,7 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
         </p>
       )}
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
-        <RecordSubmission key={submissions.length} dossier={props.dossier} onRecorded={props.onChanged} />
+        <RecordSubmission dossier={props.dossier} onRecorded={props.onChanged} />
       )}
     </Panel>
   );

@@ -1,0 +1,141 @@
+// No lost update, in Debian's Chromium against the local stack: a correction refused as stale (412) because a colleague
+// changed another field meanwhile (through the API) is read again in place, keeps what the officer typed, shows the
+// colleague's value in every field the officer left alone and sends only what was typed, so the colleague's change
+// stands; recording a submission from the keyboard says so and leaves the keyboard in the form, ready for the next.
+// Screenshots go to .local/e2e/console/.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  consoleBrowser,
+  focusedElement,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// 412: the stale corrections, refused on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of 412/ });
+const { signIn, troubles, go } = desk;
+const api = secretariatApi(desk);
+
+const READ_AGAIN = "Read the current version (keeps what you typed)";
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+describe("the console never undoes a colleague's change after a 412", { timeout: 120_000 }, () => {
+  it("an organization's correction keeps the region changed meanwhile and sends only the note typed", async () => {
+    const added = await api("POST", "/organizations", {
+      kind: "subregional",
+      name: "Economic Community of West African States",
+      acronym: "ECOWAS",
+      region: "West Africa",
+    });
+    expect(added.status).toBe(201);
+    const page = await signIn("secretariat");
+    await go(page, `#/organizations/${added.body.id}`);
+    await page.getByRole("heading", { name: "Economic Community of West African States (ECOWAS)" }).waitFor();
+    await settled(page);
+    const form = page.getByRole("form", { name: "Correct ECOWAS" });
+    const region = form.getByLabel("Region (regional and subregional ones; optional)");
+    await form.getByLabel("Note (optional)").fill("Secretariat in Abuja.");
+
+    // Meanwhile another request changes the region.
+    const read = await api("GET", `/organizations/${added.body.id}`);
+    const colleague = await api(
+      "PATCH",
+      `/organizations/${added.body.id}`,
+      { region: "West Africa (15 States)" },
+      { "if-match": read.etag },
+    );
+    expect(colleague.status).toBe(200);
+
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await page.locator("#correct-organization-problem").waitFor();
+    expect(await region.inputValue()).toBe("West Africa");
+    await form.getByRole("button", { name: READ_AGAIN }).click();
+    const now = page.locator("#correct-organization-now");
+    await now.waitFor();
+    expect(await now.getAttribute("role")).toBe("status");
+    expect(await now.textContent()).toBe(
+      'Now on record: kind Subregional, name "Economic Community of West African States", acronym "ECOWAS", region ' +
+        '"West Africa (15 States)", note empty. Saving sends only what you typed that differs from it: note ' +
+        '"Secretariat in Abuja." (now empty). The other fields show the version now on record.',
+    );
+    // The button pressed leaves with the refusal: the keyboard goes on from what the reading found.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("correct-organization-now");
+    expect(await region.inputValue()).toBe("West Africa (15 States)");
+    expect(await form.getByLabel("Note (optional)").inputValue()).toBe("Secretariat in Abuja.");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "organization-stale-read-again-1280.png"), fullPage: true });
+
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await form.getByText("Saved.").waitFor();
+    const stored = await api("GET", `/organizations/${added.body.id}`);
+    expect([stored.body.region, stored.body.note]).toEqual(["West Africa (15 States)", "Secretariat in Abuja."]);
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("records Mali's report by Enter, says so in the form, then corrects its symbol keeping the note changed meanwhile", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/states/MLI");
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await settled(page);
+
+    // Recorded from the keyboard: the form is drawn empty again, says what was recorded, and keeps the keyboard.
+    const record = page.getByRole("form", { name: "Record a received document" });
+    await record.getByLabel("Received on (YYYY-MM-DD)").fill(daysAgo(3));
+    await record.getByLabel("Document symbol").fill("S/AC.44/2026/LOST-1");
+    await record.getByLabel("Document symbol").press("Enter");
+    const said = record.getByRole("status");
+    await said.waitFor();
+    expect(await said.textContent()).toBe(
+      `Recorded S/AC.44/2026/LOST-1 (First national report, received ${daysAgo(3)}). The form is empty for the next ` +
+        "document.",
+    );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("kind");
+    expect(await record.getByLabel("Document symbol").inputValue()).toBe("");
+    // A first report is owed no more: the form offers the next kind.
+    expect(await record.getByLabel("Kind").inputValue()).toBe("additional-information");
+
+    const submission = (await api("GET", "/states/MLI/submissions")).body.items.find(
+      (item: { symbol: string }) => item.symbol === "S/AC.44/2026/LOST-1",
+    );
+    expect(submission).toBeDefined();
+    await page
+      .getByRole("row", { name: /S\/AC\.44\/2026\/LOST-1/ })
+      .getByRole("button", { name: "Correct or void" })
+      .click();
+    const form = page.getByRole("form", { name: "Correct S/AC.44/2026/LOST-1" });
+    await form.getByLabel("Document symbol").fill("S/AC.44/2026/LOST-2");
+
+    // Meanwhile an expert's note is saved.
+    const path = `/states/MLI/submissions/${submission.id}`;
+    const read = await api("GET", path);
+    expect((await api("PATCH", path, { note: "Annex checked by the expert" }, { "if-match": read.etag })).status).toBe(
+      200,
+    );
+
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await page.locator("#correct-problem").waitFor();
+    await form.getByRole("button", { name: READ_AGAIN }).click();
+    const now = page.locator("#correct-now");
+    await now.waitFor();
+    expect(await now.textContent()).toBe(
+      `Now on record: received on "${daysAgo(3)}", symbol "S/AC.44/2026/LOST-1", language French, note "Annex ` +
+        'checked by the expert". Saving sends only what you typed that differs from it: symbol "S/AC.44/2026/LOST-2" ' +
+        '(now "S/AC.44/2026/LOST-1"). The other fields show the version now on record.',
+    );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("correct-now");
+    expect(await form.getByLabel("Note (optional)").inputValue()).toBe("Annex checked by the expert");
+    expect(await form.getByLabel("Document symbol").inputValue()).toBe("S/AC.44/2026/LOST-2");
+    await page.screenshot({ path: join(SCREENSHOTS, "state-submission-stale-read-again-1280.png"), fullPage: true });
+
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await page.getByRole("cell", { name: "S/AC.44/2026/LOST-2" }).waitFor();
+    const stored = await api("GET", path);
+    expect([stored.body.symbol, stored.body.note]).toEqual(["S/AC.44/2026/LOST-2", "Annex checked by the expert"]);
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+});
