@@ -164,9 +164,15 @@ describe("a letter on the timeline", () => {
       subject: "First report",
       language: "French",
       waveId: "w1",
+      to: "",
       queuedOn: "2026-03-09",
       sentOn: "2026-03-09",
     });
+  });
+
+  it("reads the address it went to where the API gives it (the secretariat's reading)", () => {
+    const toTheMission = { ...entry, after: { ...(entry.after as object), email: "pm@mission.example" } };
+    expect(letterOf(toTheMission).to).toBe("pm@mission.example");
   });
 
   it("dates it by New York's day, as the letter is dated, not UTC's", () => {
@@ -180,6 +186,7 @@ describe("a letter on the timeline", () => {
       subject: "",
       language: "",
       waveId: "",
+      to: "",
       queuedOn: "2026-03-09",
       sentOn: "",
     });

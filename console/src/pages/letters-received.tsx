@@ -26,6 +26,10 @@ export function LettersReceived(props: {
             keyOf={(entry) => entry.source.id}
             columns={[
               { header: "Queued", cell: (entry) => letterOf(entry).queuedOn },
+              // The address only the secretariat reads: the column is left out where no entry carries one.
+              ...(entries.some((entry) => letterOf(entry).to)
+                ? [{ header: "To", cell: (entry: Schemas["TimelineEntry"]) => letterOf(entry).to }]
+                : []),
               { header: "Subject", names: true, cell: (entry) => letterOf(entry).subject },
               { header: "Language", cell: (entry) => letterOf(entry).language },
               { header: "Status", cell: (entry) => actionWords(entry.action) },

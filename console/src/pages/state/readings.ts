@@ -105,6 +105,8 @@ export function letterOf(entry: Schemas["TimelineEntry"]) {
     subject: text("subject"),
     language: language ? LANGUAGES[language] : text("language"),
     waveId: text("waveId"),
+    /** The address it went to: the secretariat's alone (ADR 0048), "" for other groups. */
+    to: text("email"),
     queuedOn: deskDay(entry.at),
     sentOn: sentAt && !Number.isNaN(Date.parse(sentAt)) ? deskDay(sentAt) : "",
   };
