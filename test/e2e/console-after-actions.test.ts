@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
-import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
+import { obligationStatusWords } from "../../console/src/pages/state/labels.ts";
 import {
   consoleBrowser,
   focusedElement as focused,
@@ -51,7 +51,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
       (o: Json) => o.kind === "point-of-contact",
     );
     // Shown in words: the status before, and the API's status now.
-    const words = OBLIGATION_STATUSES[owed.status as keyof typeof OBLIGATION_STATUSES];
+    const words = obligationStatusWords(owed);
     expect(words).toBeDefined();
     expect(words).not.toBe(before);
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(words);

@@ -84,7 +84,8 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await problem.getAttribute("role")).toBe("alert");
     // A refusal that names no field takes the keyboard to the form's problem.
     await expect.poll(() => activeId(second)).toBe("correct-problem");
-    expect(await problem.textContent()).toMatch(/^Precondition failed: Submission .+ has changed since it was read/);
+    // In plain words: the API's detail names versions and ETags, which mean nothing to the reader.
+    expect(await problem.textContent()).toBe("Someone else changed this since you opened it");
     expect(await stale.getByLabel("Note (optional)").inputValue()).toBe("Typed in the second tab");
     expect(await seriousViolations(second)).toEqual([]);
     await second.screenshot({ path: join(SCREENSHOTS, "state-stale-edit-1280.png"), fullPage: true });

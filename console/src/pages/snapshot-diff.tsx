@@ -6,6 +6,7 @@ import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
+import { figureChanged } from "./snapshot-diff-figures.ts";
 import { groupWords } from "./snapshot-words.ts";
 
 type SnapshotDiff = Schemas["SnapshotDiff"];
@@ -27,7 +28,7 @@ const signed = (change: number | null) => (change === null ? "–" : change > 0 
 
 function DiffTables({ diff }: { diff: SnapshotDiff }) {
   const [onlyChanged, setOnlyChanged] = useState(true);
-  const figures = onlyChanged ? diff.figures.filter((figure) => figure.change !== 0) : diff.figures;
+  const figures = onlyChanged ? diff.figures.filter(figureChanged) : diff.figures;
   const lists = diff.lists.filter((list) => list.added.length > 0 || list.removed.length > 0);
   return (
     <>

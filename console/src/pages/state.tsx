@@ -21,7 +21,8 @@ import { Timeline } from "./state/timeline.tsx";
 export function StatePage({ iso3, session }: { iso3: string; session: Session }) {
   const [dossier, reload] = useLoad(() => dossierOf(iso3), iso3);
   // Each write reads the dossier again (a contact changes the point-of-contact obligation, a submission the others)
-  // and moves the round on, so the panels that read what it changed (the timeline above all) read again.
+  // and moves the round on, so the panels that read what it changed read again: the timeline above all, and the
+  // contacts, whose language follows the State's.
   const [round, setRound] = useState(0);
   const changed = () => {
     setRound((n) => n + 1);
@@ -45,7 +46,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
-          <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} />
+          <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} round={round} />
           <LettersReceived
             load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
             loadKey={`${iso3}:${round}`}

@@ -1,11 +1,15 @@
 // Form fields that show the API's problem next to the field it names (422 `errors[].path`, e.g. body.receivedOn),
-// and the problem's own words for refusals that name no field (409, 412). The form keeps what was typed, and each
-// refusal takes the focus to what was refused (WCAG 2.2 3.3.1), so that a keyboard or screen-reader user learns where.
+// and the problem's words for refusals that name no field (409; a stale write's 412 said plainly: problem-words.ts),
+// with any field errors the form has no field for. The form keeps what was typed, and each refusal takes the focus to
+// what was refused (WCAG 2.2 3.3.1), so that a keyboard or screen-reader user learns where.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type Problem, ProblemError } from "../api/client.ts";
 import { BusyButton } from "./busy-button.tsx";
 import { messageOf } from "./load.tsx";
+import { problemInFull } from "./problem-words.ts";
+
+export { problemWords } from "./problem-words.ts";
 
 /** The message for one body field, if the problem names it. */
 export function fieldProblem(problem: Problem | undefined, field: string): string | undefined {
@@ -13,18 +17,15 @@ export function fieldProblem(problem: Problem | undefined, field: string): strin
   return at?.message;
 }
 
-/** The problem's words when no field of the form carries them. */
+/** The problem's words, with the field errors it names, when no field of the form carries them. */
 export function formProblem(problem: Problem | undefined, fields: readonly string[]): string | undefined {
   if (!problem) return undefined;
   const named = (problem.errors ?? []).some((error) =>
     fields.some((field) => fieldProblem(problem, field) === error.message),
   );
   if (named) return undefined;
-  return problemWords(problem);
+  return problemInFull(problem);
 }
-
-/** A problem in one line: its title and detail. */
-export const problemWords = (problem: Problem): string => [problem.title, problem.detail].filter(Boolean).join(": ");
 
 /** What went wrong, as a problem document: the API's own, or one made of a network or script error's message. */
 export function problemOf(error: unknown): Problem {

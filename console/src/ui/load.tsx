@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
+import { problemInFull } from "./problem-words.ts";
 
 export type Loaded<T> = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; data: T };
 
@@ -65,8 +66,9 @@ export function useRounds(): { round: number; reload: () => Promise<void>; shown
   return { round, reload, shown };
 }
 
+/** What went wrong, in one line: a problem with each field error it names (a reading shows no field). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ProblemError) return `${error.problem.title}: ${error.problem.detail ?? ""}`.trim();
+  if (error instanceof ProblemError) return problemInFull(error.problem);
   return error instanceof Error ? error.message : String(error);
 }
 

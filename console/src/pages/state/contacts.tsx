@@ -123,8 +123,14 @@ function whoColumns(list: readonly Contact[]): Column<Contact>[] {
 /** The inline form open under the list, and the contact it acts on. */
 type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
 
-export function Contacts(props: { owner: ContactOwner; session: Session; onChanged: () => Promise<void> | void }) {
-  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), props.owner.owner);
+export function Contacts(props: {
+  owner: ContactOwner;
+  session: Session;
+  onChanged: () => Promise<void> | void;
+  /** Moved by the page's other writes: one may change contacts too (a State's language, which they follow). */
+  round?: number;
+}) {
+  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), `${props.owner.owner}:${props.round ?? 0}`);
   const [open, setOpen] = useState<OpenForm>();
   const changed = async () => {
     await Promise.all([reload(), props.onChanged()]);

@@ -28,16 +28,50 @@ export function obligationWords(kind: string): string {
   return submission ? SUBMISSION_KINDS[submission] : kind;
 }
 
+type Obligation = Schemas["Obligation"];
+
 /**
- * An obligation's status: a voluntary one the State has not taken up is not "not applicable" to it (the resolution
- * encourages it), and a status the desk cannot derive yet says so.
+ * The point of contact is kept, not submitted: the Committee asks each State to designate one and keep it current
+ * (programme of work, Annex I), and its status follows the State's contacts, not documents received.
  */
-export const OBLIGATION_STATUSES: Record<ObligationStatus, string> = {
+const isPointOfContact = (obligation: Pick<Obligation, "kind">) => obligation.kind === "point-of-contact";
+
+/** Whether the State must, or is asked to: the resolution encourages the voluntary submissions. */
+export function mandatoryWords(obligation: Pick<Obligation, "kind" | "mandatory">): string {
+  if (obligation.mandatory) return "yes";
+  return isPointOfContact(obligation) ? "no, requested" : "no, encouraged";
+}
+
+/**
+ * An obligation's status met by submissions: a voluntary one the State has not taken up is not "not applicable" to it
+ * (the resolution encourages it), and a status the desk cannot derive yet says so.
+ */
+export const OBLIGATION_STATUSES: Readonly<Record<ObligationStatus, string>> = {
   outstanding: "outstanding: owed, not received",
   fulfilled: "fulfilled",
   "not-applicable": "none received (voluntary)",
   unknown: "not known yet",
 };
+
+/** The point of contact's status, from the State's contacts: requested, so never "owed". */
+export const POINT_OF_CONTACT_STATUSES: Readonly<Record<ObligationStatus, string>> = {
+  outstanding: "no current point of contact (none, stale or unreachable)",
+  fulfilled: "a current point of contact",
+  "not-applicable": "not asked",
+  unknown: "not known yet",
+};
+
+export const obligationStatusWords = (obligation: Pick<Obligation, "kind" | "status">): string =>
+  (isPointOfContact(obligation) ? POINT_OF_CONTACT_STATUSES : OBLIGATION_STATUSES)[obligation.status];
+
+/** Shown where a column means nothing for the obligation (the submissions of a point of contact). */
+export const NOT_COUNTED = "–";
+
+/** The obligation's submissions and the last one's day; a point of contact has none to count. */
+export function submissionWords(obligation: Obligation): { count: number | string; lastReceivedOn: string } {
+  if (isPointOfContact(obligation)) return { count: NOT_COUNTED, lastReceivedOn: NOT_COUNTED };
+  return { count: obligation.submissions, lastReceivedOn: obligation.lastReceivedOn ?? "" };
+}
 
 export const CONTACT_ROLES: Record<ContactRole, string> = {
   "capital-poc": "Point of contact in the capital",

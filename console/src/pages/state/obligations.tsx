@@ -2,7 +2,7 @@
 import type { Schemas } from "../../api/client.ts";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { OBLIGATION_STATUSES, obligationWords } from "./labels.ts";
+import { mandatoryWords, obligationStatusWords, obligationWords, submissionWords } from "./labels.ts";
 
 type Obligation = Schemas["Obligation"];
 
@@ -19,10 +19,10 @@ export function Obligations({ obligations }: { obligations: Obligation[] }) {
             names: true,
             cell: (o) => obligationWords(o.kind),
           },
-          { header: "Mandatory", cell: (o) => (o.mandatory ? "yes" : "no") },
-          { header: "Status", cell: (o) => OBLIGATION_STATUSES[o.status] },
-          { header: "Submissions", numeric: true, cell: (o) => o.submissions },
-          { header: "Last received", cell: (o) => o.lastReceivedOn ?? "" },
+          { header: "Mandatory", cell: mandatoryWords },
+          { header: "Status", cell: obligationStatusWords },
+          { header: "Submissions", numeric: true, cell: (o) => submissionWords(o).count },
+          { header: "Last received", cell: (o) => submissionWords(o).lastReceivedOn },
         ]}
       />
     </Panel>
