@@ -193,6 +193,13 @@ const snapshotHeadFields = /* @__PURE__ */ (() => ({
   asOf: day.describe("Dated figures count what was received or done by the end of this day"),
   computedAt: z.iso.datetime(),
   computedBy: z.string().describe("The actor that computed it: a user id, or snapshot for the schedule"),
+  computedByName: z
+    .string()
+    .optional()
+    .describe(
+      "The username of the person who took it, as the timeline names actors; absent for the schedule and for " +
+        "snapshots taken before it was kept",
+    ),
   previousPeriod: storedPeriodSchema
     .nullable()
     .describe("The latest snapshot of an earlier quarter, whichever order the quarters were taken in"),

@@ -1,6 +1,7 @@
 // Use cases of quarterly snapshots: take one (compute and store it once), read, list, compare and export them.
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Actor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
@@ -67,7 +68,7 @@ async function wavesOf(source: SnapshotSource, quarter: Quarter) {
  * Reads everything the quarter's figures need, independent reads at once: the whole registry and the indexes
  * first, then the partitions they point to (matrices, wave ledgers, the submissions of a few States).
  */
-async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, computedBy: string): Promise<Snapshot> {
+async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, taker: Actor): Promise<Snapshot> {
   const { source, clock } = deps;
   const statesRead = source.memberStates();
   const additionalRead = source.fulfilledObligations("additional-information");
@@ -115,7 +116,9 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, comp
     timeZone: DESK_TIME_ZONE,
     asOf: quarter.end,
     computedAt: clock.now().toISOString(),
-    computedBy,
+    computedBy: taker.id,
+    // Named as the timeline names actors, for the readers who may not look the id up in the audit trail.
+    ...(taker.kind === "user" && taker.username ? { computedByName: taker.username } : {}),
     previousPeriod: null,
     // Point-of-contact coverage is dated, unless some contact's facts of the day could not be (ADR 0011).
     asOfComputation: AS_OF_COMPUTATION.filter((group) => group !== "pointOfContact" || contacts.undated > 0),
@@ -158,7 +161,7 @@ export const takeSnapshot =
     if (stored) return { snapshot: await withLatestPrevious(deps, stored), created: false };
 
     const previous = await deps.snapshots.latestBefore(quarter.id);
-    const computed = await computeFigures(deps, quarter, audit.actor.id);
+    const computed = await computeFigures(deps, quarter, audit.actor);
     const snapshot: Snapshot = previous
       ? { ...computed, previousPeriod: previous.period, change: diffSnapshots(previous, computed) }
       : computed;

@@ -559,6 +559,12 @@ describe("the snapshot routes", () => {
     const created = await call({ method: "POST", path: "/snapshots", body: { period: "2023-Q3" } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ period: "2023-Q3", previousPeriod: null, change: null });
+    // Its taker by id and by the username the timeline shows, which a member who lists it reads too.
+    expect(created.body).toMatchObject({ computedBy: "user-1", computedByName: "secretariat-user" });
+    const listed = await call({ path: "/snapshots", query: "limit=1", group: "members" });
+    expect(listed.body.items[0]).toMatchObject({ period: "2023-Q3", computedByName: "secretariat-user" });
+    // The schedule's has none: it is named by the console in words.
+    expect(q1).not.toHaveProperty("computedByName");
     clock.set(TODAY);
   });
 

@@ -2,11 +2,19 @@
 // its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, a wave's letters in
 // the order of their recipients' names, an obligation's status in words, and the groups of a snapshots' diff.
 import { describe, expect, it } from "vitest";
+import { routeAccess } from "../../console/src/api/access.ts";
 import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
 import { groupWords, takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
-import { OBLIGATION_STATUSES } from "../../console/src/pages/state/labels.ts";
+import {
+  mandatoryWords,
+  NOT_COUNTED,
+  OBLIGATION_STATUSES,
+  obligationStatusWords,
+  POINT_OF_CONTACT_STATUSES,
+  submissionWords,
+} from "../../console/src/pages/state/labels.ts";
 import { counted } from "../../console/src/ui/counted.ts";
 import { obligationStatusSchema } from "../../shared/reporting/schemas.ts";
 
@@ -61,13 +69,17 @@ describe("a snapshot's taking", () => {
     expect(takenWords(snapshot, false)).toBe("2026-Q3 was already taken on 2026-10-01 09:30 UTC, unchanged.");
   });
 
-  it("names its taker by username as the timeline does, the schedule in words, else by id", () => {
+  it("names its taker by username as the timeline does, the schedule in words, else by group, never by id", () => {
     const usernames = new Map([["8c501a84-0000", "local-secretariat"]]);
-    expect(takenAtWords(snapshot, takerWords("8c501a84-0000", usernames))).toBe(
-      "2026-10-01 09:30 UTC by local-secretariat",
-    );
-    expect(takerWords("snapshot", usernames)).toBe("the quarterly schedule");
-    expect(takerWords("unknown-id", usernames)).toBe("unknown-id");
+    const older = { computedBy: "8c501a84-0000" };
+    // Kept with the snapshot: every reader sees it.
+    expect(takerWords({ ...older, computedByName: "a.officer" }, new Map())).toBe("a.officer");
+    // Taken before the name was kept: the audit trail's, for the groups that may read it.
+    expect(takenAtWords(snapshot, takerWords(older, usernames))).toBe("2026-10-01 09:30 UTC by local-secretariat");
+    expect(takerWords({ computedBy: "snapshot" }, usernames)).toBe("the quarterly schedule");
+    // To a group that may not read the audit trail: the only group that may take a snapshot.
+    expect(routeAccess["POST /snapshots"]).toEqual(["secretariat"]);
+    expect(takerWords(older, new Map())).toBe("a member of the secretariat");
   });
 });
 
@@ -102,6 +114,45 @@ describe("an obligation's status", () => {
     expect(Object.keys(OBLIGATION_STATUSES).sort()).toEqual([...obligationStatusSchema.options].sort());
     expect(OBLIGATION_STATUSES["not-applicable"]).toBe("none received (voluntary)");
     expect(new Set(Object.values(OBLIGATION_STATUSES)).size).toBe(obligationStatusSchema.options.length);
+  });
+
+  it("says a point of contact is requested, not owed, and has no submissions to count", () => {
+    const pointOfContact = {
+      iso3: "AGO",
+      kind: "point-of-contact",
+      mandatory: false,
+      status: "outstanding",
+      submissions: 0,
+    } as const;
+    expect(Object.keys(POINT_OF_CONTACT_STATUSES).sort()).toEqual([...obligationStatusSchema.options].sort());
+    expect(mandatoryWords(pointOfContact)).toBe("no, requested");
+    expect(obligationStatusWords(pointOfContact)).toBe("no current point of contact (none, stale or unreachable)");
+    expect(Object.values(POINT_OF_CONTACT_STATUSES).join(" ")).not.toMatch(/owed/);
+    expect(submissionWords(pointOfContact)).toEqual({ count: NOT_COUNTED, lastReceivedOn: NOT_COUNTED });
+  });
+
+  it("says the first report is mandatory and owed until received, a voluntary one encouraged, each with its count", () => {
+    const firstReport = {
+      iso3: "TCD",
+      kind: "first-report",
+      mandatory: true,
+      status: "outstanding",
+      submissions: 0,
+    } as const;
+    const plan = {
+      iso3: "AGO",
+      kind: "action-plan",
+      mandatory: false,
+      status: "fulfilled",
+      submissions: 2,
+      lastReceivedOn: "2024-03-01",
+    } as const;
+    expect(mandatoryWords(firstReport)).toBe("yes");
+    expect(obligationStatusWords(firstReport)).toBe("outstanding: owed, not received");
+    expect(submissionWords(firstReport)).toEqual({ count: 0, lastReceivedOn: "" });
+    expect(mandatoryWords(plan)).toBe("no, encouraged");
+    expect(obligationStatusWords(plan)).toBe("fulfilled");
+    expect(submissionWords(plan)).toEqual({ count: 2, lastReceivedOn: "2024-03-01" });
   });
 });
 

@@ -3752,6 +3752,8 @@ export interface components {
       computedAt: string;
       /** @description The actor that computed it: a user id, or snapshot for the schedule */
       computedBy: string;
+      /** @description The username of the person who took it, as the timeline names actors; absent for the schedule and for snapshots taken before it was kept */
+      computedByName?: string;
       /** @description The latest snapshot of an earlier quarter, whichever order the quarters were taken in */
       previousPeriod: string | null;
       /** @description Figure groups that describe the data at computedAt: the desk keeps no history for them */
@@ -4137,6 +4139,8 @@ export interface components {
       computedAt: string;
       /** @description The actor that computed it: a user id, or snapshot for the schedule */
       computedBy: string;
+      /** @description The username of the person who took it, as the timeline names actors; absent for the schedule and for snapshots taken before it was kept */
+      computedByName?: string;
       /** @description The latest snapshot of an earlier quarter, whichever order the quarters were taken in */
       previousPeriod: string | null;
     };

@@ -13,10 +13,17 @@ const SCHEDULE_ACTOR = "snapshot";
 
 const minuteOf = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
 
-/** The taker's username where the audit trail gave it (as the timeline shows it), else the actor's id. */
-export function takerWords(computedBy: string, usernames: ReadonlyMap<string, string>): string {
-  if (computedBy === SCHEDULE_ACTOR) return "the quarterly schedule";
-  return usernames.get(computedBy) ?? computedBy;
+/**
+ * The taker's username as the snapshot keeps it, or (a snapshot taken before it kept one) as the audit trail gave it,
+ * as the timeline shows it. Groups that may not read the audit trail learn of an older one only what the route tells:
+ * a person who took one is of the secretariat, the one group that may. An id would tell them nothing.
+ */
+export function takerWords(
+  snapshot: Pick<Snapshot, "computedBy" | "computedByName">,
+  usernames: ReadonlyMap<string, string>,
+): string {
+  if (snapshot.computedBy === SCHEDULE_ACTOR) return "the quarterly schedule";
+  return snapshot.computedByName ?? usernames.get(snapshot.computedBy) ?? "a member of the secretariat";
 }
 
 export function takenWords(snapshot: Pick<Snapshot, "period" | "computedAt">, created: boolean): string {

@@ -31,8 +31,9 @@ async function download(period: string, what: "report" | "csv"): Promise<void> {
 }
 
 /**
- * The usernames of the snapshots' takers, read from the audit trail (an entry carries its actor's username, which the
- * snapshot does not) by the groups that may read it; the others are shown the actor's id.
+ * The usernames of the takers of snapshots taken before a snapshot kept its taker's name, read from the audit trail (an
+ * entry carries its actor's username) by the groups that may read it; the others are told the taker's group
+ * (snapshot-words.ts).
  */
 async function takerNames(group: Session["group"], takers: readonly string[]): Promise<Map<string, string>> {
   if (!may(group, "GET /audit")) return new Map();
@@ -50,7 +51,7 @@ async function snapshotsWithTakers(group: Session["group"]) {
   const snapshots = await listSnapshots();
   const usernames = await takerNames(
     group,
-    snapshots.map((snapshot) => snapshot.computedBy),
+    snapshots.filter((snapshot) => !snapshot.computedByName).map((snapshot) => snapshot.computedBy),
   );
   return { snapshots, usernames };
 }
@@ -117,7 +118,7 @@ export function Snapshots({ session }: { session: Session }) {
                 { header: "As of", cell: (snapshot) => snapshot.asOf },
                 {
                   header: "Taken",
-                  cell: (snapshot) => takenAtWords(snapshot, takerWords(snapshot.computedBy, usernames)),
+                  cell: (snapshot) => takenAtWords(snapshot, takerWords(snapshot, usernames)),
                 },
                 {
                   header: "Files",
