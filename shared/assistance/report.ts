@@ -77,7 +77,6 @@ function followUpOf(request: AssistanceRequest, asOf: string, letters: readonly 
 function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMatch[]): ReportRow["lastAction"] {
   const events: { action: string; on: string; at: string; note?: string | undefined }[] = [
     { action: "received", on: request.receivedOn, at: request.createdAt },
-    ...request.history.map((move) => ({ action: move.to, on: move.on, at: move.at, note: move.note })),
     ...matches.flatMap((match) => {
       const who = providerKey(match.provider);
       return [
@@ -90,6 +89,8 @@ function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMa
         })),
       ];
     }),
+    // Last, so that a move written with a match's in one write (matched, on its acceptance) is the one named.
+    ...request.history.map((move) => ({ action: move.to, on: move.on, at: move.at, note: move.note })),
   ];
   // On the same day and instant (moves written together, as the demonstration seed writes them), the later listed.
   const last = events.reduce((latest, event) =>
