@@ -7,6 +7,7 @@ import type { Actor, Group } from "../auth/actor.ts";
 import { Invalid, Malformed } from "../errors.ts";
 import { versionFromIfMatch } from "../versioning.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
+import { plainWords } from "../zod-words.ts";
 import { PreconditionRequired } from "./transport-errors.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -146,7 +147,7 @@ function validate<S extends z.ZodType>(schema: S | undefined, value: unknown, pa
     if (empty) return undefined as z.output<S>;
     throw new Malformed(`This route takes no ${PART_NAMES[part].none}`, [{ path: part, message: "not expected here" }]);
   }
-  const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
+  const result = schema.safeParse(value ?? (part === "body" ? undefined : {}), { error: plainWords });
   if (result.success) return result.data;
   // zod would say "expected object, received undefined": name what to send instead.
   if (part === "body" && value == null && result.error.issues.every(wantsObject)) {
