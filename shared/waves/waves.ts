@@ -71,6 +71,15 @@ export const createWave =
     const issues: FieldIssue[] = [];
     // Throws its own 422 for a local time the clocks skip.
     const sendInstant = localToInstant(input.sendAt, input.timeZone).toISOString();
+    const now = deps.clock.now().toISOString();
+    // A draft is made to be scheduled, and scheduling refuses a send time that has passed (a draft cannot be edited):
+    // refused here, while the officer can still change it. A programme letter's held draft is not made here.
+    if (now >= sendInstant) {
+      issues.push({
+        path: "body.sendAt",
+        message: `${input.sendAt} ${input.timeZone} (${sendInstant}) has passed; give a later send time`,
+      });
+    }
     const template = await deps.templates.get(input.templateId);
     if (!template) issues.push({ path: "body.templateId", message: `no template ${input.templateId}` });
     else issues.push(...letterIssues(template.value, { ...input, sendInstant }, "body."));
@@ -78,7 +87,6 @@ export const createWave =
       issues.push({ path: "body.notAfter", message: `must be after sendAt (${sendInstant} in UTC)` });
     }
     if (issues.length) throw new Invalid("The wave cannot be created", issues);
-    const now = deps.clock.now().toISOString();
     return deps.waves.create(
       {
         ...input,

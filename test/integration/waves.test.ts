@@ -123,6 +123,8 @@ describe("waves against DynamoDB Local", () => {
     await expectField({ ...wave, deadline: undefined }, "body.deadline", "{{deadline}}");
     await expectField({ ...wave, templateId: "no-such-template" }, "body.templateId", "no template");
     await expectField({ ...wave, sendAt: "2027-03-14T02:30" }, "body.sendAt", "does not exist in America/New_York");
+    // 09:00 UTC is 04:00 in New York: a draft for 03:00 today could never be scheduled.
+    await expectField({ ...wave, sendAt: "2027-03-01T03:00" }, "body.sendAt", "has passed; give a later send time");
     await expectField({ ...wave, notAfter: "2027-03-15T12:59:00Z" }, "body.notAfter", "must be after sendAt");
     await expectField({ ...wave, timeZone: "Mars/Olympus" }, "body.timeZone", "IANA");
     await expectField({ ...wave, audience: "everyone" }, "body.audience", "");
@@ -287,7 +289,10 @@ describe("waves against DynamoDB Local", () => {
     // Verified on 10 March 2026: current on 1 March 2027, stale from 10 March 2027 on.
     await contact("AUT", "aut", "en", { designatedOn: "2026-03-10", lastVerifiedOn: "2026-03-10" });
     const previewOf = async (sendAt: string) => {
+      // Drafted while its send time was ahead (a past one is refused), previewed on 1 March.
+      clock.set(`${sendAt.slice(0, 10)}T00:00:00Z`);
       const created = await create({ ...wave, audience: "states-without-current-poc", sendAt });
+      clock.set("2027-03-01T09:00:00Z");
       const preview = await call({ path: `/waves/${created.body.id}/audience`, group: "secretariat" });
       expect(preview.status).toBe(200);
       const emails = preview.body.recipients.map((r: { email: string }) => r.email);

@@ -120,7 +120,9 @@ beforeAll(async () => {
   await deps.templates.create(template(PLAIN, "provider-offer-update", "Dear {{contact.name}}"), audit);
 });
 
+/** A wave sent at 09:00 New York on `day`, drafted while that was ahead (a past send time is refused); today after. */
 async function waveSentOn(day: string, audience: Audience): Promise<string> {
+  clock.set(`${day}T00:00:00Z`);
   const wave = await createWave(deps)(
     {
       templateId: audience === "states-with-follow-up-due" ? FOLLOW_UP : PLAIN,
@@ -131,6 +133,7 @@ async function waveSentOn(day: string, audience: Audience): Promise<string> {
     },
     audit,
   );
+  clock.set(TODAY);
   return wave.value.id;
 }
 

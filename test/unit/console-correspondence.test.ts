@@ -1,9 +1,25 @@
 // The correspondence pages' pure parts, in Node: their hash routes, the send time a zone's wall clock names (checked
-// against the API's own conversion), and what the pages say about waves (order, counts, progress, why a letter was
-// skipped or an owner not reached).
+// against the API's own conversion, and refused once passed as the API refuses it), a State typed by name or code, and
+// what the pages say about waves (order, counts, progress, why a letter was skipped or an owner not reached).
 import { describe, expect, it } from "vitest";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import type { Invalid } from "#shared/errors.ts";
 import { localToInstant as apiLocalToInstant } from "#shared/waves/rules.ts";
-import { isTimeZone, localToInstant, timeZoneChoices, utcText } from "../../console/src/pages/correspondence/time.ts";
+import { createWave } from "#shared/waves/waves.ts";
+import {
+  byName,
+  type NamedState,
+  noSuchState,
+  stateOfEntry,
+} from "../../console/src/pages/correspondence/state-entry.ts";
+import {
+  isTimeZone,
+  localToInstant,
+  sendTimePassed,
+  timeZoneChoices,
+  utcText,
+} from "../../console/src/pages/correspondence/time.ts";
 import {
   AUDIENCE_CODES,
   countsOf,
@@ -22,6 +38,9 @@ import {
 import { href, routeOf } from "../../console/src/routes.ts";
 import { audienceSchema, skipReasonSchema } from "../../shared/correspondence/schemas.ts";
 import { unreachedReasonSchema } from "../../shared/correspondence/unreached.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
 describe("the correspondence pages' hash routes", () => {
   it("reads each page from the hash, and back", () => {
@@ -81,6 +100,65 @@ describe("a send time in a chosen zone", () => {
   it("offers New York first, and each zone once", () => {
     const choices = timeZoneChoices(["Africa/Abidjan", "America/New_York", "Europe/Vienna"]);
     expect(choices).toEqual(["America/New_York", "UTC", "Europe/Zurich", "Europe/Vienna", "Africa/Abidjan"]);
+  });
+
+  it("says a send time has passed exactly when POST /waves refuses it, in its zone", async () => {
+    const clock = fixedClock("2026-12-06T09:30:00Z");
+    const audit = { actor: systemActor("test") };
+    const trail = inMemoryAudit(clock);
+    const templates = inMemoryTemplates(clock, trail);
+    const variant = { subject: "A letter", text: "Dear {{contact.name}}", html: "<p>Dear {{contact.name}}</p>" };
+    const at = "2026-12-01T00:00:00Z";
+    await templates.create(
+      { id: "plain", kind: "other", variants: { en: variant }, createdAt: at, updatedAt: at },
+      audit,
+    );
+    const create = createWave({ clock, templates, waves: inMemoryWaves(clock, trail) });
+    /** The paths POST /waves's use case refuses the wave at. */
+    const refusedAt = (sendAt: string, timeZone: string) =>
+      create({ templateId: "plain", audience: "all-states", sendAt, timeZone, notAfter: "2026-12-31T00:00:00Z" }, audit)
+        .then((): string[] => [])
+        .catch((error: Invalid) => error.issues.map((issue) => issue.path));
+    for (const [sendAt, timeZone] of [
+      ["2026-12-06T03:00", "America/New_York"],
+      ["2026-12-06T04:30", "America/New_York"],
+      ["2026-12-06T04:31", "America/New_York"],
+      ["2026-12-06T10:30", "Europe/Zurich"],
+      ["2026-12-06T10:31", "Europe/Zurich"],
+    ] as const) {
+      const apiRefuses = (await refusedAt(sendAt, timeZone)).includes("body.sendAt");
+      expect(sendTimePassed(sendAt, timeZone, clock.now()) !== undefined, `${sendAt} ${timeZone}`).toBe(apiRefuses);
+    }
+    expect(sendTimePassed("2026-12-06T03:00", "America/New_York", clock.now())).toBe(
+      "2026-12-06 03:00 in America/New_York (2026-12-06 08:00 UTC) has passed: choose a later send time.",
+    );
+    expect(sendTimePassed("2027-03-14T02:30", "America/New_York", clock.now())).toBeUndefined();
+  });
+});
+
+describe("a State typed where a letter is previewed", () => {
+  const states: NamedState[] = [
+    { iso3: "TCD", name: "Chad" },
+    { iso3: "MRT", name: "Mauritania" },
+    { iso3: "CIV", name: "Côte d'Ivoire" },
+    { iso3: "BOL", name: "Bolivia (Plurinational State of)" },
+  ];
+
+  it("is found by its name, case, accents and punctuation aside, or by its code in any case", () => {
+    expect(stateOfEntry("Mauritania", states)?.iso3).toBe("MRT");
+    expect(stateOfEntry("  mauritania ", states)?.iso3).toBe("MRT");
+    expect(stateOfEntry("cote d’ivoire", states)?.iso3).toBe("CIV");
+    expect(stateOfEntry("Bolivia (Plurinational State of)", states)?.iso3).toBe("BOL");
+    expect(stateOfEntry("mrt", states)?.iso3).toBe("MRT");
+  });
+
+  it("names none for an unknown name or code, a part of a name, or nothing, and says so plainly", () => {
+    for (const entry of ["XXX", "Maur", "Atlantis", "", "  "]) expect(stateOfEntry(entry, states)).toBeUndefined();
+    expect(noSuchState(" XXX ")).toBe("No Member State is named or coded “XXX”.");
+  });
+
+  it("lists the States by name", () => {
+    expect(byName(states).map((state) => state.iso3)).toEqual(["BOL", "TCD", "CIV", "MRT"]);
   });
 });
 

@@ -128,6 +128,23 @@ describe("createWave", () => {
     expect(JSON.stringify((error as Invalid).issues)).toContain("body.sendAt");
     expect((await listWaves(deps())({ limit: 10 })).items).toEqual([]);
   });
+
+  it("refuses a send time that has passed, at body.sendAt, as scheduling it would be; a minute ahead is taken", async () => {
+    // 09:00 UTC is 04:00 in New York: 03:00 there has passed, 04:01 has not.
+    const error = await refusal(createWave(deps())(newWave({ sendAt: "2027-03-01T03:00" }), audit));
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).issues).toEqual([
+      {
+        path: "body.sendAt",
+        message: "2027-03-01T03:00 America/New_York (2027-03-01T08:00:00.000Z) has passed; give a later send time",
+      },
+    ]);
+    const atNow = await refusal(createWave(deps())(newWave({ sendAt: "2027-03-01T04:00" }), audit));
+    expect((atNow as Invalid).issues.map((issue) => issue.path)).toEqual(["body.sendAt"]);
+    expect((await listWaves(deps())({ limit: 10 })).items).toEqual([]);
+    const ahead = await createWave(deps())(newWave({ sendAt: "2027-03-01T04:01" }), audit);
+    expect(await scheduleWave(deps())(ahead.value.id, 1, audit)).toMatchObject({ value: { status: "scheduled" } });
+  });
 });
 
 describe("createWave refuses a wave whose letters would all fail or be misdated", () => {

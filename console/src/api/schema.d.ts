@@ -738,7 +738,7 @@ export interface paths {
     /** The waves, oldest first */
     get: operations["listWaves"];
     put?: never;
-    /** Create a draft wave: an existing template, a named audience, a local send time in an IANA zone; 422 at the field when the template needs a value the wave lacks or its audience cannot fill, or a deadline precedes the send */
+    /** Create a draft wave: an existing template, a named audience, a local send time in an IANA zone; 422 at the field when the template needs a value the wave lacks or its audience cannot fill, a deadline precedes the send, or the send time has passed */
     post: operations["createWave"];
     delete?: never;
     options?: never;

@@ -80,7 +80,7 @@ export const waveTable = routeTable({
 export const waveSummaries = {
   createWave:
     "Create a draft wave: an existing template, a named audience, a local send time in an IANA zone; 422 at the " +
-    "field when the template needs a value the wave lacks or its audience cannot fill, or a deadline precedes the send",
+    "field when the template needs a value the wave lacks or its audience cannot fill, a deadline precedes the send, or the send time has passed",
   listWaves: "The waves, oldest first",
   getWave: "One wave with its ETag and its messages counted by status",
   previewWaveAudience:

@@ -1,6 +1,8 @@
 // The wave composer: a template, an audience, a send time as a wall-clock time in a chosen zone (with the UTC instant
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
-// previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields.
+// previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields, and so are
+// its own refusals, made before anything is sent: a send time that has passed, and an audience the template's letters
+// are not written to that the officer has not confirmed.
 import { useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
 import { DESK_TIME_ZONE } from "../../../../shared/zoned-time.ts";
@@ -11,10 +13,18 @@ import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmi
 import { Show, useLoad } from "../../ui/load.tsx";
 import { VENUE_LANGUAGES, type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
 import { VenueField } from "../../ui/venue-field.tsx";
-import { audiencesFor, variablesNamed } from "./audience-fit.ts";
+import {
+  audienceCaution,
+  audienceForTemplate,
+  audiencesFor,
+  audiencesOffered,
+  ownAudienceOf,
+  variablesNamed,
+} from "./audience-fit.ts";
+import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
-import { localToInstant, timeZoneChoices, utcText } from "./time.ts";
-import { AUDIENCE_CODES, AUDIENCES, type Audience, isAudience } from "./wave-facts.ts";
+import { localToInstant, sendTimePassed, timeZoneChoices, utcText } from "./time.ts";
+import { AUDIENCES, isAudience } from "./wave-facts.ts";
 
 const FIELDS = [
   "templateId",
@@ -65,30 +75,16 @@ interface ComposerForm {
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
 
 /**
- * The audiences the template's letters can go to; every audience when none can (a letter naming a State and an
- * organization), for the API to say why at the field.
+ * Tomorrow 09:00 in New York, letters accepted for a week, an answer asked in 90 days, to the template's own audience
+ * (the one its kind is written to; ownAudienceOf): a first draft to adjust.
  */
-const audiencesOf = (templates: readonly Template[], id: string): Audience[] => {
-  const template = templates.find((candidate) => candidate.id === id);
-  const fitting = template ? audiencesFor(template) : [];
-  return fitting.length > 0 ? fitting : AUDIENCE_CODES;
-};
-
-/** The audience kept when the template changes: the one chosen if the template can go to it, else its first. */
-const audienceFitting = (audiences: readonly Audience[], chosen: Audience): Audience =>
-  audiences.includes(chosen) ? chosen : (audiences[0] ?? chosen);
-
-/**
- * Tomorrow 09:00 in New York, letters accepted for a week, an answer asked in 90 days, to the non-reporting States
- * when the template can go to them (else to the first audience it can): a first draft to adjust.
- */
-function firstDraft(templateId: string, audiences: readonly Audience[]): ComposerForm {
+function firstDraft(template: Template | undefined): ComposerForm {
   const timeZone = DESK_TIME_ZONE;
   // Calendar days from New York's today: 24 hours ahead is still today just after midnight on the autumn change.
   const today = deskToday();
   return {
-    templateId,
-    audience: audienceFitting(audiences, "non-reporting-states"),
+    templateId: template?.id ?? "",
+    audience: (template && ownAudienceOf(template)) ?? "non-reporting-states",
     sendAt: `${addDays(today, 1)}T09:00`,
     timeZone,
     notAfter: `${addDays(today, 8)}T17:00`,
@@ -100,12 +96,13 @@ function firstDraft(templateId: string, audiences: readonly Audience[]): Compose
   };
 }
 
-function InstantLine({ id, local, timeZone }: { id: string; local: string; timeZone: string }) {
+function InstantLine(props: { id: string; local: string; timeZone: string; passed: boolean }) {
+  const { id, local, timeZone } = props;
   const instant = localToInstant(local, timeZone);
   return (
     <p id={id} class="muted instant" aria-live="polite">
       {instant
-        ? `That is ${utcText(instant)}.`
+        ? `That is ${utcText(instant)}${props.passed ? ", which has passed" : ""}.`
         : local
           ? `${local.replace("T", " ")} names no instant in ${timeZone} (not a date-time, or the clocks skip it).`
           : ""}
@@ -120,6 +117,8 @@ function LocalTimeField(props: {
   problem: string | undefined;
   value: string;
   timeZone: string;
+  /** Whether the instant has passed (said beside it; a send time's is refused on submit). */
+  passed?: boolean;
   onInput: (value: string) => void;
 }) {
   const utcId = `${props.id}-utc`;
@@ -134,7 +133,7 @@ function LocalTimeField(props: {
         alsoDescribedBy={utcId}
         onInput={props.onInput}
       />
-      <InstantLine id={utcId} local={props.value} timeZone={props.timeZone} />
+      <InstantLine id={utcId} local={props.value} timeZone={props.timeZone} passed={props.passed === true} />
     </>
   );
 }
@@ -143,29 +142,36 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
   const [form, setForm] = useState<ComposerForm>(() => {
     const asked = templates.find((template) => template.id === initialTemplate);
     // Without one asked for, the first template some audience can take.
-    const first = asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0];
-    const templateId = first?.id ?? "";
-    return firstDraft(templateId, audiencesOf(templates, templateId));
+    return firstDraft(asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0]);
   });
+  // Whether the audience is the officer's choice (kept across templates that can go to it) or the template's own.
+  const [audienceChosen, setAudienceChosen] = useState(false);
+  // The template and audience the officer confirmed although the template is not written to that audience.
+  const [confirmed, setConfirmed] = useState("");
   // Said when a change of template moves the audience, so that the choice does not change unseen.
   const [audienceMoved, setAudienceMoved] = useState("");
   const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
-  const audiences = audiencesOf(templates, form.templateId);
-  const briefing = briefingNamed(templates.find((template) => template.id === form.templateId));
+  const template = templates.find((candidate) => candidate.id === form.templateId);
+  const audiences = audiencesOffered(template);
+  const briefing = briefingNamed(template);
+  const caution = template ? audienceCaution(template, form.audience) : undefined;
+  const pairing = `${form.templateId} ${form.audience}`;
   const chooseTemplate = (templateId: string) => {
-    const audience = audienceFitting(audiencesOf(templates, templateId), form.audience);
-    setAudienceMoved(
-      audience === form.audience
-        ? ""
-        : `The template ${templateId} cannot go to “${AUDIENCES[form.audience]}”: the audience is now ` +
-            `“${AUDIENCES[audience]}”.`,
-    );
+    const next = templates.find((candidate) => candidate.id === templateId);
+    if (!next) return;
+    const { audience, moved } = audienceForTemplate(next, form.audience, audienceChosen);
+    if (audience !== form.audience) setAudienceChosen(false);
+    setAudienceMoved(moved);
     setForm({ ...form, templateId, audience });
   };
 
   const { problem, busy, submit } = useSubmit(async () => {
-    // A venue missing in a language is refused at its field before anything is sent.
-    const refused = briefing.venue ? venueRefusal(form.venue, VENUE_PATH) : undefined;
+    // Refused at their fields before anything is sent: a past send time, an unconfirmed audience, a missing venue.
+    const refused = composerRefusal(
+      { ...form, template, audienceConfirmed: confirmed === pairing },
+      new Date(),
+      briefing.venue ? venueRefusal(form.venue, VENUE_PATH) : undefined,
+    );
     if (refused) throw new ProblemError(refused);
     // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
     const notAfter = localToInstant(form.notAfter, form.timeZone)?.toISOString() ?? form.notAfter;
@@ -217,10 +223,11 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
         problem={fieldProblem(problem, "audience")}
         value={form.audience}
         choices={audiences.map((code) => [code, AUDIENCES[code]])}
-        alsoDescribedBy="audience-hint"
+        alsoDescribedBy={caution ? "audience-hint audience-caution" : "audience-hint"}
         onChange={(value) => {
           if (isAudience(value)) {
             setAudienceMoved("");
+            setAudienceChosen(true);
             set("audience", value);
           }
         }}
@@ -228,6 +235,22 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
       <p id="audience-hint" class="muted" aria-live="polite">
         {audienceMoved || "Only the audiences whose letters can fill every variable the template names."}
       </p>
+      <div aria-live="polite">
+        {caution && (
+          <div class="caution" data-field="audience-caution">
+            <p id="audience-caution">{caution}</p>
+            <label>
+              <input
+                type="checkbox"
+                id="audience-confirm"
+                checked={confirmed === pairing}
+                onChange={(e) => setConfirmed(e.currentTarget.checked ? pairing : "")}
+              />{" "}
+              {CONFIRM_AUDIENCE}
+            </label>
+          </div>
+        )}
+      </div>
       <SelectField
         id="timeZone"
         label="Time zone"
@@ -242,6 +265,7 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
         problem={fieldProblem(problem, "sendAt")}
         value={form.sendAt}
         timeZone={form.timeZone}
+        passed={sendTimePassed(form.sendAt, form.timeZone, new Date()) !== undefined}
         onInput={(value) => set("sendAt", value)}
       />
       <LocalTimeField

@@ -2,6 +2,7 @@
 // with its ETag, each change with If-Match, and the API's refusals as ProblemError for the form that sent them.
 import { allPages, api, dataOf, type Schemas } from "../../api/client.ts";
 import { type Versioned, versionedOf } from "../../api/versioned.ts";
+import type { NamedState } from "./state-entry.ts";
 import type { Wave, WaveWithCounts } from "./wave-facts.ts";
 
 export type Template = Schemas["Template"];
@@ -28,6 +29,14 @@ export function listTemplates(): Promise<Template[]> {
   return allPages(async (cursor) =>
     dataOf(await api.GET("/templates", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
   );
+}
+
+/** The 193 Member States, each by code and name, for a field that takes a State either way. */
+export async function listStateNames(): Promise<NamedState[]> {
+  const states = await allPages(async (cursor) =>
+    dataOf(await api.GET("/states", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+  );
+  return states.map(({ iso3, name }) => ({ iso3, name }));
 }
 
 export async function templateWithEtag(id: string): Promise<Versioned<Template>> {

@@ -1,8 +1,9 @@
 // One letter template: its variants side by side, one per UN language, each in its own language and direction; the
-// letter as a recipient gets it, rendered by the API for a chosen State and language; and, for the secretariat, a
-// variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
+// letter as a recipient gets it, rendered by the API for a chosen State (by name or code) and language; and, for the
+// secretariat, a variant's edit with If-Match (a stale edit's 412 shown at the form, what was typed kept).
 import { useEffect, useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
+import { ownerKindOf } from "../../../../shared/templates/variables.ts";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
@@ -15,14 +16,15 @@ import {
   formProblem,
   InputField,
   problemOf,
-  problemWords,
   SelectField,
   useSubmit,
 } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { variablesNamed } from "./audience-fit.ts";
 import {
   changeTemplate,
   type Language,
+  listStateNames,
   previewLetter,
   type RenderedLetter,
   type Template,
@@ -30,6 +32,7 @@ import {
   type Versioned,
 } from "./data.ts";
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
+import { byName, type NamedState, noSuchState, stateOfEntry } from "./state-entry.ts";
 
 function Variants({ template }: { template: Template }) {
   return (
@@ -75,27 +78,45 @@ function weeksAhead(weeks: number): string {
 
 interface PreviewChoice {
   language: Language;
-  iso3: string;
+  /** The State as typed: a name or a code. */
+  state: string;
   contactName: string;
   deadline: string;
 }
 
-function Preview({ template, version }: { template: Template; version: string }) {
+/** Why no letter can be shown for the State typed, in words; nothing when the letter can be rendered for it. */
+function stateProblemOf(template: Template, entry: string, named: NamedState | undefined): string | undefined {
+  if (named) return undefined;
+  if (entry.trim()) return noSuchState(entry);
+  // Left empty, the letter is previewed for no State (as to an organization); one naming a State's facts needs one.
+  const namesAState = [...variablesNamed(template)].some((variable) => ownerKindOf(variable) === "state");
+  return namesAState ? "Choose a State: the letter names the State it is written to." : undefined;
+}
+
+function Preview({ template, version, states }: { template: Template; version: string; states: NamedState[] }) {
   const [choice, setChoice] = useState<PreviewChoice>({
     language: "en",
-    iso3: "TCD",
+    state: "Chad",
     contactName: "A. Officer",
     deadline: weeksAhead(12),
   });
   const [letter, setLetter] = useState<RenderedLetter>();
   const [problem, setProblem] = useState<Problem>();
-  // Rendered again a moment after each change of the choice (or of the template), by the API itself.
+  const named = stateOfEntry(choice.state, states);
+  const stateProblem = stateProblemOf(template, choice.state, named);
+  // Rendered again a moment after each change of the choice (or of the template), by the API itself; not for a
+  // State that cannot be named, whose problem is said at its field.
   useEffect(() => {
     let current = true;
+    if (stateProblem) {
+      setLetter(undefined);
+      setProblem(undefined);
+      return;
+    }
     const timer = setTimeout(() => {
       previewLetter(template.id, {
         language: choice.language,
-        ...(/^[A-Z]{3}$/.test(choice.iso3) ? { iso3: choice.iso3 } : {}),
+        ...(named ? { iso3: named.iso3 } : {}),
         values: {
           "contact.name": choice.contactName || "[contact.name]",
           ...(choice.deadline ? { deadline: choice.deadline } : {}),
@@ -123,7 +144,7 @@ function Preview({ template, version }: { template: Template; version: string })
       current = false;
       clearTimeout(timer);
     };
-  }, [template.id, version, choice]);
+  }, [template.id, version, choice, named?.iso3, stateProblem]);
 
   const set = <K extends keyof PreviewChoice>(name: K, value: PreviewChoice[K]) =>
     setChoice({ ...choice, [name]: value });
@@ -152,16 +173,31 @@ function Preview({ template, version }: { template: Template; version: string })
             </select>
           )}
         </Field>
-        <Field id="preview-iso3" label="State (ISO code)" problem={fieldProblem(problem, "iso3")}>
+        <Field
+          id="preview-state"
+          label="State (name or ISO code)"
+          problem={stateProblem ?? fieldProblem(problem, "iso3")}
+        >
           {(describedBy, invalid) => (
-            <input
-              id="preview-iso3"
-              value={choice.iso3}
-              size={5}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onInput={(e) => set("iso3", e.currentTarget.value.toUpperCase())}
-            />
+            <>
+              <input
+                id="preview-state"
+                list="preview-states"
+                value={choice.state}
+                size={28}
+                autocomplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                onInput={(e) => set("state", e.currentTarget.value)}
+              />
+              <datalist id="preview-states">
+                {states.map(({ iso3, name }) => (
+                  <option key={iso3} value={name}>
+                    {iso3}
+                  </option>
+                ))}
+              </datalist>
+            </>
           )}
         </Field>
         <Field id="preview-contact" label="Contact's name" problem={undefined}>
@@ -277,8 +313,8 @@ function EditVariant(props: {
 
   const stale =
     problem?.status === 412
-      ? `${problemWords(problem)}. Someone changed this template after you opened it; it is shown above as it now ` +
-        "stands. Your text is still here: save again to replace theirs."
+      ? "Someone changed this template after you opened it; it is shown above as it now stands. Your text is still " +
+        "here: save again to replace theirs."
       : undefined;
   const { dir } = LANGUAGES[language];
   return (
@@ -347,6 +383,7 @@ export function TemplatePage({ id, session }: { id: string; session: Session }) 
   // A saved variant's answer is the template as it now stands, with its ETag: shown at once (`put`), so the next
   // language saved writes against it.
   const [loaded, reload, put] = useLoad(() => templateWithEtag(id), id);
+  const [states] = useLoad(async () => byName(await listStateNames()), "state-names");
   return (
     <Show what={loaded}>
       {(current) => {
@@ -367,7 +404,7 @@ export function TemplatePage({ id, session }: { id: string; session: Session }) 
               </p>
             )}
             <Variants template={template} />
-            <Preview template={template} version={current.etag} />
+            <Show what={states}>{(list) => <Preview template={template} version={current.etag} states={list} />}</Show>
             {may(session.group, "PATCH /templates/{id}") && (
               <EditVariant current={current} onSaved={put} onStale={reload} />
             )}

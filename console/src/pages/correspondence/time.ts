@@ -22,6 +22,16 @@ export function localToInstant(local: string, timeZone: string): Date | undefine
   return "instant" in named ? named.instant : undefined;
 }
 
+/**
+ * Why a send time cannot be taken, in words, when it names an instant that is not after `now`: the API refuses it
+ * (POST /waves, as scheduling does), and a draft cannot be edited. Nothing when it is ahead or names no instant.
+ */
+export function sendTimePassed(local: string, timeZone: string, now: Date): string | undefined {
+  const instant = localToInstant(local, timeZone);
+  if (!instant || instant.getTime() > now.getTime()) return undefined;
+  return `${local.replace("T", " ")} in ${timeZone} (${utcText(instant)}) has passed: choose a later send time.`;
+}
+
 /** An instant as staff read it in UTC: 2027-03-15 13:00 UTC. */
 export function utcText(instant: Date | string): string {
   const iso = typeof instant === "string" ? instant : instant.toISOString();
