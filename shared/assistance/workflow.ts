@@ -1,5 +1,5 @@
 // The lifecycles of assistance requests and matches, with no storage: legal moves, their guards and their dates.
-import type { AuditContext } from "../audit/audit-entry.ts";
+import type { Actor } from "../auth/actor.ts";
 import { checkDayOfMove } from "../clock.ts";
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
 import { addWorkingDays, addYears } from "./dates.ts";
@@ -43,7 +43,7 @@ export interface MoveInput {
   note?: string | undefined;
   /** When the move is recorded (the clock's now). */
   at: string;
-  by: AuditContext["actor"];
+  by: Actor;
 }
 
 /** The day a move happened must be real: not after today, not before the request or its previous move. */
@@ -56,42 +56,71 @@ export function checkMoveDate(
 }
 
 /**
- * Circulation inside the consent window needs the State's consent, given by the day of circulation: 409 otherwise,
- * naming the day the window closes (and the day of the consent, when it came later).
+ * Why a legal move is refused on the day `on`, as data (the console words it, moveRequest throws it): circulation
+ * inside the consent window without the State's consent by that day; matched before its first binding match was
+ * accepted, or with none; back to circulated while a match still binds.
  */
-function checkConsent(request: AssistanceRequest, on: string): void {
-  const closesOn = request.consentWindowClosesOn;
-  if (!closesOn || on > closesOn) return;
-  const consent = consentedOn(request);
-  if (consent && consent <= on) return;
-  const window =
-    `the State's consent window closes at the end of ${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days ` +
-    `after acknowledgement on ${request.acknowledgedOn})`;
-  throw new Conflict(
-    consent
-      ? `Assistance request ${request.id} cannot be circulated on ${on}: the State consented to circulation only on ` +
-          `${consent}, and ${window}. Circulate it on or after ${consent}`
-      : `Assistance request ${request.id} cannot be circulated on ${on}: ${window}. ` +
-          `Circulate it after ${closesOn}, or record that the State consented to circulation`,
-    { consentWindowClosesOn: closesOn, ...(consent ? { consentedOn: consent } : {}) },
-  );
+export type MoveRefusal =
+  | { kind: "consent-window"; closesOn: string; consentedOn?: string | undefined }
+  | { kind: "no-accepted-match" }
+  | { kind: "accepted-later"; acceptedOn: string }
+  | { kind: "still-bound" };
+
+/** The guards of a legal move (its legality is assertRequestTransition's): undefined when they hold. */
+export function moveRefusal(
+  request: AssistanceRequest,
+  to: RequestStatus,
+  on: string,
+  matches: readonly Pick<AssistanceMatch, "status" | "history">[],
+): MoveRefusal | undefined {
+  const from = request.status;
+  if (to === "circulated" && from === "consent-window") {
+    const closesOn = request.consentWindowClosesOn;
+    const consent = consentedOn(request);
+    if (!closesOn || on > closesOn || (consent && consent <= on)) return undefined;
+    return { kind: "consent-window", closesOn, consentedOn: consent };
+  }
+  if (to === "matched") {
+    // A request is matched from the day its first binding match was accepted (one with no dated acceptance: any day).
+    const acceptedOn = matches
+      .filter(isBinding)
+      .map((match) => acceptanceDay(match) ?? on)
+      .sort()[0];
+    if (!acceptedOn) return { kind: "no-accepted-match" };
+    if (acceptedOn > on) return { kind: "accepted-later", acceptedOn };
+  }
+  if (to === "circulated" && from === "matched" && matches.some(isBinding)) return { kind: "still-bound" };
+  return undefined;
 }
 
-/** A request is matched from the day its first binding match was accepted (a match with no dated acceptance: any day). */
-function checkBindingMatch(id: string, on: string, matches: readonly Pick<AssistanceMatch, "status" | "history">[]) {
-  const acceptedOn = matches
-    .filter(isBinding)
-    .map((match) => acceptanceDay(match) ?? on)
-    .sort()[0];
-  if (!acceptedOn) {
-    throw new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
-  }
-  if (acceptedOn > on) {
-    throw new Conflict(
-      `Assistance request ${id} cannot be matched on ${on}: its first accepted match was accepted only on ` +
-        `${acceptedOn}. Date the move on or after ${acceptedOn}`,
-      { acceptedOn },
-    );
+/** The API's 409 for a refused move, naming the days that decide it. */
+function refusalConflict(request: AssistanceRequest, on: string, refusal: MoveRefusal): Conflict {
+  const { id } = request;
+  switch (refusal.kind) {
+    case "consent-window": {
+      const { closesOn, consentedOn: consent } = refusal;
+      const window =
+        `the State's consent window closes at the end of ${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days ` +
+        `after acknowledgement on ${request.acknowledgedOn})`;
+      return new Conflict(
+        consent
+          ? `Assistance request ${id} cannot be circulated on ${on}: the State consented to circulation only on ` +
+              `${consent}, and ${window}. Circulate it on or after ${consent}`
+          : `Assistance request ${id} cannot be circulated on ${on}: ${window}. ` +
+              `Circulate it after ${closesOn}, or record that the State consented to circulation`,
+        { consentWindowClosesOn: closesOn, ...(consent ? { consentedOn: consent } : {}) },
+      );
+    }
+    case "no-accepted-match":
+      return new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
+    case "accepted-later":
+      return new Conflict(
+        `Assistance request ${id} cannot be matched on ${on}: its first accepted match was accepted only on ` +
+          `${refusal.acceptedOn}. Date the move on or after ${refusal.acceptedOn}`,
+        { acceptedOn: refusal.acceptedOn },
+      );
+    case "still-bound":
+      return new Conflict(`Assistance request ${id} still has an accepted match; decline it to return to matchmaking`);
   }
 }
 
@@ -107,12 +136,8 @@ export function moveRequest(
   const { id, status: from } = request;
   const { to, on } = move;
   assertRequestTransition(id, from, to);
-
-  if (to === "circulated" && from === "consent-window") checkConsent(request, on);
-  if (to === "matched") checkBindingMatch(id, on, matches);
-  if (to === "circulated" && from === "matched" && matches.some(isBinding)) {
-    throw new Conflict(`Assistance request ${id} still has an accepted match; decline it to return to matchmaking`);
-  }
+  const refusal = moveRefusal(request, to, on, matches);
+  if (refusal) throw refusalConflict(request, on, refusal);
 
   const record: RequestTransitionRecord = {
     from,

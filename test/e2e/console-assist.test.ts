@@ -34,6 +34,13 @@ async function openRequestOf(page: Page, status: string, iso3: string): Promise<
   await settled(page);
 }
 
+/** The moves the request's page offers, by the API's codes. */
+const offeredMoves = (page: Page) =>
+  page
+    .getByLabel("New status")
+    .locator("option")
+    .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+
 async function apiGet(path: string): Promise<Response> {
   const token = await issueToken(desk.stack.jwtKeys, { group: "secretariat" });
   return fetch(`${desk.stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -45,11 +52,14 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     const page = await desk.signIn("secretariat");
     await openRequestOf(page, "received", "MWI");
     expect(await page.locator('[data-field="status"]').textContent()).toBe("received");
+    // The State by name, its areas and statuses in words.
+    await page.getByRole("link", { name: "Malawi", exact: true }).waitFor();
+    expect(await page.getByText("Areas: Legislation, National reporting").count()).toBe(1);
     // The request is not read again until the test lets it (held, as on a slow line): what the page shows after a
     // move is the move's own answer, and the next move writes against it.
     const release = await holdReadings(page, (url) => /\/assistance\/requests\/[^/]+$/.test(url.pathname));
     await page.getByLabel("New status").selectOption("acknowledged");
-    await page.getByRole("button", { name: "Move to acknowledged" }).focus();
+    await page.getByRole("button", { name: "Acknowledge the request" }).focus();
     await page.keyboard.press("Enter");
     await page.locator('[data-field="status"]').getByText("acknowledged").waitFor();
     expect(await page.locator(".timeline li").last().textContent()).toContain("received → acknowledged");
@@ -58,18 +68,89 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.getByRole("button", { name: /^Propose / }).count()).toBe(0);
 
     // Only the lifecycle's legal moves are offered, the next step first: an illegal one cannot be chosen.
-    const offered = await page
-      .getByLabel("New status")
-      .locator("option")
-      .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
-    expect(offered).toEqual(["consent-window", "withdrawn"]);
+    expect(await offeredMoves(page)).toEqual(["consent-window", "withdrawn"]);
     expect(await page.getByLabel("New status").inputValue()).toBe("consent-window");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-1280.png"), fullPage: true });
-    await page.getByRole("button", { name: "Move to consent-window" }).click();
-    await page.locator('[data-field="status"]').getByText("consent-window").waitFor();
-    expect(await page.locator(".timeline li").last().textContent()).toContain("acknowledged → consent-window");
+    await page.getByRole("button", { name: "Open the consent window" }).click();
+    await page.locator('[data-field="status"]').getByText("in the consent window").waitFor();
+    expect(await page.locator(".timeline li").last().textContent()).toContain("acknowledged → in the consent window");
     await release();
+    await page.close();
+  });
+
+  it("records the State's consent from the refusal's advice, then circulates; matched is not offered unaccepted", async () => {
+    const page = await desk.signIn("secretariat");
+    await openRequestOf(page, "consent-window", "MWI");
+    // Inside the consent window without the State's consent, circulation is not offered: the page says why, with a
+    // button to the consent beside the advice.
+    expect(await offeredMoves(page)).toEqual(["withdrawn"]);
+    const withheld = page.locator('[data-withheld="circulated"]');
+    expect(await withheld.textContent()).toContain("record that the State consented to circulation");
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-consent-window-1280.png"), fullPage: true });
+    await withheld.getByRole("button", { name: "Record the State's consent" }).click();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("consent-reason");
+    // How it came is what the API asks for: an empty one is its 422, at the field.
+    await page.getByRole("button", { name: "Record the consent" }).click();
+    await page.locator("#consent-reason-problem").waitFor();
+    expect(await page.locator("#consent-reason-problem").textContent()).toMatch(/how the consent came/i);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("consent-reason");
+    await page.getByLabel(/How the consent came/).fill("Note verbale MWI/2026/118");
+    await page.getByRole("button", { name: "Record the consent" }).click();
+    await page.getByText(`Recorded the State's consent to circulation, received on ${today()}.`).waitFor();
+    // The consent form is gone; the keyboard goes on at the move, where circulation is now offered.
+    expect(await page.getByRole("button", { name: "Record the consent" }).count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("to");
+    expect(await offeredMoves(page)).toEqual(["circulated", "withdrawn"]);
+    expect(await page.locator("[data-withheld]").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-consent-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Circulate the request" }).click();
+    await page.locator('[data-field="status"]').getByText("circulated").waitFor();
+    expect(await page.locator("form [data-form-problem]").count()).toBe(0);
+
+    // Circulated with no accepted match: matched is not offered, and the page says how it comes.
+    await expect.poll(() => offeredMoves(page)).toEqual(["withdrawn", "closed-unmet"]);
+    expect(await page.locator('[data-withheld="matched"]').textContent()).toContain(
+      "No match has been accepted: accepting one (under Matches) makes the request matched.",
+    );
+    await page.close();
+  });
+
+  it("records a new request from the list and from the State's page: empty fields refused at each, then listed", async () => {
+    const page = await desk.signIn("experts");
+    await page.goto(`${desk.stack.consoleUrl}#/assistance?status=received`);
+    await page.getByRole("heading", { name: "Record a request" }).waitFor();
+    await settled(page);
+    await page.getByRole("button", { name: "Record the request" }).click();
+    await page.locator("#new-request-areas-problem").waitFor();
+    expect(await page.locator("#new-request-areas-problem").textContent()).toBe("Choose at least one area.");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("new-request-iso3");
+    await page.getByLabel("State code (ISO 3166-1 alpha-3)").fill("tcd");
+    await page.getByLabel("Request symbol").fill("S/AC.44/2026/TCD/E2E");
+    await page.getByLabel("Day received (YYYY-MM-DD)").fill(today());
+    await page.getByLabel("Biosafety and biosecurity").check();
+    await page.getByLabel("What the State asks for").fill("Console e2e: training for laboratory inspectors");
+    await page.getByRole("button", { name: "Record the request" }).click();
+    await page.getByText("Recorded S/AC.44/2026/TCD/E2E from Chad.").waitFor();
+    const row = page.getByRole("row").filter({ hasText: "S/AC.44/2026/TCD/E2E" });
+    expect(await row.locator("td").allTextContents()).toEqual(
+      expect.arrayContaining(["Chad", "Biosafety and biosecurity"]),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // From the State's own page, its State given: the panel lists the new request once recorded.
+    await page.goto(`${desk.stack.consoleUrl}#/states/TCD`);
+    const panel = page.getByRole("region", { name: "Assistance requests" });
+    await panel.getByRole("heading", { name: "Record a request from this State" }).waitFor();
+    await panel.getByLabel("Request symbol").fill("S/AC.44/2026/TCD/E2E-2");
+    await panel.getByLabel("Day received (YYYY-MM-DD)").fill(today());
+    await panel.getByLabel("Legislation").check();
+    await panel.getByLabel("What the State asks for").fill("Console e2e: review of the export control law");
+    await panel.getByRole("button", { name: "Record the request" }).click();
+    await panel.getByText("Recorded S/AC.44/2026/TCD/E2E-2.").waitFor();
+    await panel.getByRole("rowheader", { name: "S/AC.44/2026/TCD/E2E-2" }).waitFor();
+    expect(await panel.getByRole("rowheader", { name: "S/AC.44/2026/TCD/E2E", exact: true }).count()).toBe(1);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
-// Assistance requests as the console reads and moves them: by status, one with its ETag, and a move with If-Match.
+// Assistance requests as the console reads and writes them: by status, one with its ETag, a new one, a move and the
+// State's consent with If-Match, and the feedback on one.
 import { allPages, api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
@@ -6,6 +7,10 @@ import { type Versioned, versionedOf } from "../api/versioned.ts";
 export type AssistanceRequest = Schemas["AssistanceRequest"];
 export type RequestStatus = AssistanceRequest["status"];
 export type Transition = Schemas["AssistanceRequestTransition"];
+export type Consent = Schemas["AssistanceRequestConsent"];
+export type NewRequest = Schemas["NewAssistanceRequest"];
+export type Feedback = Schemas["AssistanceFeedback"];
+export type NewFeedback = Schemas["NewAssistanceFeedback"];
 
 /** The lifecycle's statuses in order (the API's enum); which moves are legal is the API's to say (409 `allowed`). */
 export const REQUEST_STATUSES: readonly RequestStatus[] = enumValues["AssistanceRequest.status"];
@@ -37,6 +42,27 @@ export async function moveRequest(id: string, etag: string, body: Transition): P
     body,
   });
   return versionedOf(dataOf(result), result.response);
+}
+
+/** Records the State's consent to circulation; the answer is the request as it now stands, with its ETag. */
+export async function recordConsent(id: string, etag: string, body: Consent): Promise<Versioned<AssistanceRequest>> {
+  const result = await api.POST("/assistance/requests/{id}/consent", {
+    params: { path: { id }, header: { "If-Match": etag } },
+    body,
+  });
+  return versionedOf(dataOf(result), result.response);
+}
+
+export async function createRequest(body: NewRequest): Promise<AssistanceRequest> {
+  return dataOf(await api.POST("/assistance/requests", { body }));
+}
+
+export async function feedbackOf(id: string): Promise<Feedback[]> {
+  return dataOf(await api.GET("/assistance/requests/{id}/feedback", { params: { path: { id } } })).items;
+}
+
+export async function recordFeedback(id: string, body: NewFeedback): Promise<Feedback> {
+  return dataOf(await api.POST("/assistance/requests/{id}/feedback", { params: { path: { id } }, body }));
 }
 
 export { ProblemError };

@@ -23,6 +23,7 @@ import {
   proposeMatch,
 } from "./assistance-matching.ts";
 import { providerKey } from "./assistance-offers-data.ts";
+import { areasInWords, REQUEST_STATUS_WORDS, withAreasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
 function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) {
@@ -79,7 +80,7 @@ export function Candidates({
               </p>
               {closedToMatches && (
                 <p class="muted" id="candidates-closed">
-                  Offers are matched once the request is circulated (it is {requestStatus}).
+                  Offers are matched once the request is circulated (it is {REQUEST_STATUS_WORDS[requestStatus]}).
                 </p>
               )}
               <Refusal id="propose-problem" problem={problem} />
@@ -103,7 +104,7 @@ export function Candidates({
                     header: "Shared areas",
                     cell: (candidate) => (
                       <>
-                        {candidate.sharedAreas.join(", ")} ({candidate.areaOverlap} of {candidate.areasRequested})
+                        {areasInWords(candidate.sharedAreas)} ({candidate.areaOverlap} of {candidate.areasRequested})
                       </>
                     ),
                   },
@@ -117,7 +118,11 @@ export function Candidates({
                     ),
                   },
                   { header: "Score", numeric: true, field: "score", cell: (candidate) => candidate.score },
-                  { header: "Why", cell: (candidate) => candidate.reasons.join("; ") },
+                  {
+                    header: "Why",
+                    cell: (candidate) =>
+                      candidate.reasons.map((reason) => withAreasInWords(reason, candidate.sharedAreas)).join("; "),
+                  },
                   {
                     header: "Match",
                     cell: (candidate) =>
@@ -269,7 +274,7 @@ export function Matches({
               keyOf={(match) => match.id}
               columns={[
                 { header: "Provider", cell: (match: AssistanceMatch) => providerName(match.provider, names) },
-                { header: "Areas", cell: (match: AssistanceMatch) => match.areas.join(", ") },
+                { header: "Areas", cell: (match: AssistanceMatch) => areasInWords(match.areas) },
                 { header: "Status", field: "match-status", cell: (match: AssistanceMatch) => match.status },
                 {
                   header: "History",

@@ -1,5 +1,6 @@
 // Providers and their offers as the console reads and records them, and the pending-assistance reports.
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
+import { AREA_WORDS } from "./assistance-words.ts";
 
 export type Provider = Schemas["AssistanceProvider"];
 export type ProviderSummary = Schemas["AssistanceProviderSummary"];
@@ -8,27 +9,8 @@ export type NewOffer = Schemas["NewAssistanceOffer"];
 export type AssistanceArea = AssistanceOffer["areas"][number];
 export type ReportSummary = Schemas["AssistanceReportSummary"];
 
-// Every area once, in the API's order: `satisfies` makes tsc name an area the API adds and this list lacks.
-const AREA_ORDER = {
-  legislation: 1,
-  "national-reporting": 2,
-  "export-and-licensing": 3,
-  "customs-and-border": 4,
-  "physical-protection": 5,
-  "accounting-of-materials": 6,
-  "biosafety-biosecurity": 7,
-  "chemical-security": 8,
-  "nuclear-security": 9,
-  "proliferation-finance": 10,
-  enforcement: 11,
-  laboratories: 12,
-  other: 13,
-} satisfies Record<AssistanceArea, number>;
-
-/** The areas in the API's order, for choosing an offer's areas. */
-export const ASSISTANCE_AREAS = (Object.keys(AREA_ORDER) as AssistanceArea[]).sort(
-  (a, b) => AREA_ORDER[a] - AREA_ORDER[b],
-);
+/** The areas in the API's order (the words' table lists each once, in that order), for choosing an offer's areas. */
+export const ASSISTANCE_AREAS = Object.keys(AREA_WORDS) as AssistanceArea[];
 
 /** `state:FRA` or `organization:iaea`: how the API's offers query names a provider. */
 export const providerKey = (provider: Provider): string =>

@@ -8,9 +8,9 @@ import { counted } from "../ui/counted.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
 import { type Column, ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { AreasField } from "./assistance-areas-field.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import {
-  ASSISTANCE_AREAS,
   type AssistanceArea,
   type AssistanceOffer,
   createOffer,
@@ -19,6 +19,7 @@ import {
   providerKey,
   providers,
 } from "./assistance-offers-data.ts";
+import { areasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
@@ -47,7 +48,7 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
                   );
                 },
               },
-              { header: "Areas", cell: (summary) => summary.areas.join(", ") },
+              { header: "Areas", cell: (summary) => areasInWords(summary.areas) },
               {
                 header: "Offers (active)",
                 numeric: true,
@@ -75,7 +76,7 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
 }
 
 const OFFER_COLUMNS: readonly Column<AssistanceOffer>[] = [
-  { header: "Areas", cell: (offer) => offer.areas.join(", ") },
+  { header: "Areas", cell: (offer) => areasInWords(offer.areas) },
   { header: "Description", cell: (offer) => offer.description },
   {
     header: "Valid",
@@ -211,36 +212,12 @@ function RecordOffer({ names, onRecorded }: { names: OwnerNames; onRecorded: () 
         value={form.provider}
         onInput={(value) => setForm({ ...form, provider: value })}
       />
-      <fieldset
-        class={areasProblem ? "field invalid" : "field"}
-        aria-describedby={areasProblem ? "offer-areas-problem" : undefined}
-      >
-        <legend>Areas</legend>
-        <div class="checkboxes">
-          {ASSISTANCE_AREAS.map((area) => (
-            <label key={area}>
-              <input
-                type="checkbox"
-                checked={form.areas.includes(area)}
-                onChange={(e) =>
-                  setForm({
-                    ...form,
-                    areas: e.currentTarget.checked
-                      ? ASSISTANCE_AREAS.filter((a) => a === area || form.areas.includes(a))
-                      : form.areas.filter((a) => a !== area),
-                  })
-                }
-              />{" "}
-              {area}
-            </label>
-          ))}
-        </div>
-        {areasProblem && (
-          <p id="offer-areas-problem" class="field-problem">
-            {areasProblem}
-          </p>
-        )}
-      </fieldset>
+      <AreasField
+        id="offer-areas"
+        chosen={form.areas}
+        problem={areasProblem}
+        onChange={(areas) => setForm({ ...form, areas })}
+      />
       <Field id="offer-description" label="Description" problem={fieldProblem(problem, "description")}>
         {(describedBy, invalid) => (
           <textarea

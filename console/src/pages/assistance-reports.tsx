@@ -7,6 +7,7 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
+import { REQUEST_STATUS_WORDS } from "./assistance-words.ts";
 import { providerName, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
@@ -28,9 +29,13 @@ function useCsv() {
   return [save, shown] as const;
 }
 
+/** A status code in words; the report's other actions ("match accepted (...)") are shown as they come. */
+const statusWords = (code: string): string =>
+  Object.hasOwn(REQUEST_STATUS_WORDS, code) ? REQUEST_STATUS_WORDS[code as keyof typeof REQUEST_STATUS_WORDS] : code;
+
 const counts = (record: Record<string, number>) =>
   Object.entries(record)
-    .map(([name, count]) => `${name} ${count}`)
+    .map(([status, count]) => `${statusWords(status)} ${count}`)
     .join(", ");
 
 export function AssistanceReports() {
@@ -134,7 +139,7 @@ export function AssistanceReportPage({ id }: { id: string }) {
                       <td>
                         <a href={href.state(row.iso3)}>{row.stateName ?? row.iso3}</a>
                       </td>
-                      <td>{row.status}</td>
+                      <td>{statusWords(row.status)}</td>
                       <td class="number">{row.ageDays}</td>
                       <td>{followUpWords(row.followUp)}</td>
                       <td>
@@ -143,7 +148,7 @@ export function AssistanceReportPage({ id }: { id: string }) {
                           .join(", ") || "none"}
                       </td>
                       <td>
-                        {withProviderNames(row.lastAction.action, names)} {row.lastAction.on}
+                        {withProviderNames(statusWords(row.lastAction.action), names)} {row.lastAction.on}
                       </td>
                     </tr>
                   ))}

@@ -1,132 +1,108 @@
-// One assistance request: its history and, for the groups that may, a move to another status. Only the moves the
-// API's lifecycle allows from the request's status are offered (shared/assistance/transitions.ts, the API's own
-// table); one refused all the same (the request moved meanwhile) comes back as 409 naming the legal ones.
+// One assistance request: its history and, for the groups that may, the State's consent to circulation and a move to
+// another status. Only the moves the API would accept are offered (assistance-moves.ts: the lifecycle's table and the
+// API's guards on the request and its matches); those it would refuse are said with why.
 import { useState } from "preact/hooks";
-import { requestTransitions } from "../../../shared/assistance/transitions.ts";
+import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { FieldForm, type FieldSpec, useSubmit } from "../ui/form.tsx";
+import { useFocusReturn } from "../ui/focus-return.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { consentWindowText } from "./assistance.tsx";
-import {
-  type AssistanceRequest,
-  isRequestStatus,
-  moveRequest,
-  type RequestStatus,
-  requestWithEtag,
-  type Transition,
-  type Versioned,
-} from "./assistance-data.ts";
+import { CONSENT_FIRST_FIELD, ConsentForm } from "./assistance-consent.tsx";
+import { type AssistanceRequest, requestWithEtag, type Versioned } from "./assistance-data.ts";
+import { Feedback } from "./assistance-feedback.tsx";
 import { Candidates, Matches } from "./assistance-matches.tsx";
+import { matchesOf } from "./assistance-matching.ts";
+import { mayRecordConsent } from "./assistance-moves.ts";
+import { MoveForm } from "./assistance-request-move.tsx";
+import { areasInWords, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
+import { providerName } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
-
-type MoveField = "to" | "on" | "note";
-
-function MoveForm({
-  current,
-  legal,
-  onMoved,
-}: {
-  current: Versioned<AssistanceRequest>;
-  legal: readonly RequestStatus[];
-  onMoved: (moved: Versioned<AssistanceRequest>) => void;
-}) {
-  const [form, setForm] = useState<Transition>({ to: legal[0] ?? "withdrawn", on: "", note: "" });
-  const submitting = useSubmit(async () => {
-    const moved = await moveRequest(current.value.id, current.etag, {
-      to: form.to,
-      ...(form.on ? { on: form.on } : {}),
-      ...(form.note ? { note: form.note } : {}),
-    });
-    onMoved(moved);
-  });
-  const { problem } = submitting;
-  // A refused move names the legal ones: shown at the status field, where the choice is made.
-  const illegal =
-    problem?.status === 409 && problem.allowed
-      ? (problem.detail ?? `Allowed from here: ${problem.allowed.join(", ") || "none"}`)
-      : undefined;
-  const fields: readonly FieldSpec<MoveField>[] = [
-    {
-      name: "to",
-      label: "New status",
-      control: "select",
-      options: Object.fromEntries(legal.map((status) => [status, status])),
-    },
-    { name: "on", label: "On (YYYY-MM-DD; today when empty)", control: "date" },
-    { name: "note", label: "Note (optional)", control: "textarea" },
-  ];
-  return (
-    <FieldForm
-      name="move"
-      title="Move the request"
-      level={2}
-      fields={fields}
-      values={{ to: form.to, on: form.on ?? "", note: form.note ?? "" }}
-      onChange={(name, value) => {
-        if (name !== "to") setForm({ ...form, [name]: value });
-        else if (isRequestStatus(value)) setForm({ ...form, to: value });
-      }}
-      claims={{ to: illegal }}
-      submitting={submitting}
-      submitLabel={`Move to ${form.to}`}
-    />
-  );
-}
 
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload, put] = useLoad(() => requestWithEtag(id), id);
-  // Providers are named by code in the API's answers: their names are read once for both tables.
+  // States and providers are named by code in the API's answers: their names are read once for the page.
   const names = useOwnerNames();
   // Matchmaking moves the request too (an accepted match makes it matched): every part is read again after one.
   const [round, setRound] = useState(0);
+  const mayMove = may(session.group, "POST /assistance/requests/{id}/transitions");
+  const mayConsent = may(session.group, "POST /assistance/requests/{id}/consent");
+  // The moves offered depend on the request's matches (matched needs an accepted one), read with each round.
+  const [matches] = useLoad(() => (mayMove ? matchesOf(id) : Promise.resolve([])), `${id}/${round}`);
+  const [said, setSaid] = useState("");
+  const focusReturn = useFocusReturn();
   const matched = () => {
     setRound((n) => n + 1);
     return reload();
   };
-  // A move's answer is the request as it now stands, with its ETag: shown at once, so the next move writes against
-  // it; the matchmaking parts read again.
+  // A write's answer is the request as it now stands, with its ETag: shown at once, so the next write goes against it;
+  // the matchmaking parts read again.
   const moved = (request: Versioned<AssistanceRequest>) => {
+    setSaid("");
     put(request);
     setRound((n) => n + 1);
+  };
+  const consented = (request: Versioned<AssistanceRequest>) => {
+    const on = request.value.consentedOn ?? request.value.receivedOn;
+    setSaid(`Recorded the State's consent to circulation, received on ${on}.`);
+    // The consent form goes, with the button just pressed: the keyboard goes on at the move, the next step.
+    focusReturn.opened();
+    put(request);
+    focusReturn.closed(() => document.getElementById("to"));
   };
   return (
     <Show what={loaded}>
       {(current) => {
         const request = current.value;
+        const consentOpen = mayConsent && mayRecordConsent(request);
+        const consentWindow = consentWindowText(request);
         return (
           <>
             <h1>Assistance request {request.symbol}</h1>
             <p>
-              From <a href={href.state(request.iso3)}>{request.iso3}</a>, received {request.receivedOn}; status{" "}
-              <strong data-field="status">{request.status}</strong>
-              {request.consentWindowClosesOn || request.consentedToCirculation
-                ? `; consent window: ${consentWindowText(request.consentWindowClosesOn, request.consentedToCirculation)}`
-                : ""}
+              From <a href={href.state(request.iso3)}>{providerName({ kind: "state", iso3: request.iso3 }, names)}</a>,
+              received {request.receivedOn}; status{" "}
+              <strong data-field="status" data-status={request.status}>
+                {REQUEST_STATUS_WORDS[request.status]}
+              </strong>
+              {consentWindow ? `; consent window: ${consentWindow}` : ""}
             </p>
-            <p>Areas: {request.areas.join(", ")}</p>
+            <p>Areas: {areasInWords(request.areas)}</p>
             <p>{request.description}</p>
             <h2>History</h2>
             <ol class="timeline">
               {request.history.map((move) => (
                 <li key={`${move.at}-${move.to}`}>
-                  <time dateTime={move.on}>{move.on}</time> {move.from} → <strong>{move.to}</strong>
+                  <time dateTime={move.on}>{move.on}</time> {REQUEST_STATUS_WORDS[move.from]} →{" "}
+                  <strong>{REQUEST_STATUS_WORDS[move.to]}</strong>
                   {move.note ? `: ${move.note}` : ""}
                 </li>
               ))}
             </ol>
-            {may(session.group, "POST /assistance/requests/{id}/transitions") &&
-              (requestTransitions[request.status].length > 0 ? (
-                <MoveForm
-                  key={current.etag}
-                  current={current}
-                  legal={requestTransitions[request.status]}
-                  onMoved={moved}
-                />
+            {consentOpen && <ConsentForm key={current.etag} current={current} onConsented={consented} />}
+            <p role="status" id="request-said">
+              {said}
+            </p>
+            {mayMove &&
+              (finalRequestStatuses.includes(request.status) ? (
+                <p id="move-final">A {REQUEST_STATUS_WORDS[request.status]} request moves no more.</p>
               ) : (
-                <p id="move-final">A {request.status} request moves no more.</p>
+                <Show what={matches}>
+                  {(list) => (
+                    <MoveForm
+                      key={current.etag}
+                      current={current}
+                      matches={list}
+                      onMoved={moved}
+                      onConsentWanted={
+                        consentOpen ? () => document.getElementById(CONSENT_FIRST_FIELD)?.focus() : undefined
+                      }
+                    />
+                  )}
+                </Show>
               ))}
+            {request.status === "fulfilled" && <Feedback request={request} session={session} />}
             <Candidates
               requestId={request.id}
               requestStatus={request.status}

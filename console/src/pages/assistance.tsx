@@ -1,25 +1,41 @@
-// Assistance requests by status, each with its State, areas, age and, in the consent window, the days left.
+// Assistance requests by status, each with its State, areas, age and, in the consent window, the days left; and for the
+// groups that may, recording a new request.
 import { useState } from "preact/hooks";
 import { daysBetween } from "../../../shared/assistance/dates.ts";
+import { may } from "../auth/access.ts";
+// The list is given no session (main.tsx): the signed-in group is read from the session itself.
+import { currentSession } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
 import { deskToday } from "../ui/desk-today.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import { isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
+import {
+  type AssistanceRequest,
+  isRequestStatus,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  requestsIn,
+} from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
+import { RecordRequest } from "./assistance-record-request.tsx";
+import { areasInWords, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
+import { providerName } from "./provider-names.ts";
+import { useOwnerNames } from "./use-owner-names.ts";
 
-/** The status filter's choices: each status under its own name. */
+/** The status filter's choices, in the lifecycle's order, in words. */
 const STATUS_CHOICES: Readonly<Record<string, string>> = Object.fromEntries(
-  REQUEST_STATUSES.map((status) => [status, status]),
+  REQUEST_STATUSES.map((status) => [status, REQUEST_STATUS_WORDS[status]]),
 );
 
 export function Assistance({ query }: { query: URLSearchParams }) {
   const chosen = query.get("status");
   const status: RequestStatus = isRequestStatus(chosen) ? chosen : "received";
-  const [requests] = useLoad(() => requestsIn(status), status);
+  const [requests, reread] = useLoad(() => requestsIn(status), status);
   const [draft, setDraft] = useState<RequestStatus>(status);
+  // Requests name their State by code: the States' names are read once for the page.
+  const names = useOwnerNames();
   return (
     <>
       <h1>Assistance requests</h1>
@@ -47,10 +63,10 @@ export function Assistance({ query }: { query: URLSearchParams }) {
         {(list) => (
           <>
             <p aria-live="polite">
-              {counted(list.length, "request")} {status}
+              {counted(list.length, "request")} {REQUEST_STATUS_WORDS[status]}
             </p>
             <ListTable
-              label={`Assistance requests ${status}`}
+              label={`Assistance requests ${REQUEST_STATUS_WORDS[status]}`}
               rows={list}
               keyOf={(request) => request.id}
               columns={[
@@ -58,24 +74,41 @@ export function Assistance({ query }: { query: URLSearchParams }) {
                   header: "Request",
                   cell: (request) => <a href={href.assistanceRequest(request.id)}>{request.symbol}</a>,
                 },
-                { header: "State", cell: (request) => <a href={href.state(request.iso3)}>{request.iso3}</a> },
-                { header: "Areas", cell: (request) => request.areas.join(", ") },
+                {
+                  header: "State",
+                  cell: (request) => (
+                    <a href={href.state(request.iso3)}>{providerName({ kind: "state", iso3: request.iso3 }, names)}</a>
+                  ),
+                },
+                { header: "Areas", cell: (request) => areasInWords(request.areas) },
                 { header: "Received", cell: (request) => request.receivedOn },
                 {
                   header: "Consent window",
-                  cell: (request) => consentWindowText(request.consentWindowClosesOn, request.consentedToCirculation),
+                  cell: (request) => consentWindowText(request),
                 },
               ]}
             />
           </>
         )}
       </Show>
+      {may(currentSession.value?.group, "POST /assistance/requests") && (
+        // A new request is received: the list reads again when it shows received ones.
+        <RecordRequest
+          level={2}
+          names={names}
+          onRecorded={() => (status === "received" ? reread() : Promise.resolve())}
+        />
+      )}
     </>
   );
 }
 
-export function consentWindowText(closesOn: string | undefined, consented: boolean): string {
-  if (consented) return "the State consented";
+/** The consent window's standing: the State's consent (and its day), or the days left until it closes. */
+export function consentWindowText(
+  request: Pick<AssistanceRequest, "consentWindowClosesOn" | "consentedToCirculation" | "consentedOn">,
+): string {
+  const { consentWindowClosesOn: closesOn, consentedToCirculation, consentedOn } = request;
+  if (consentedToCirculation) return consentedOn ? `the State consented on ${consentedOn}` : "the State consented";
   if (!closesOn) return "";
   const left = daysBetween(deskToday(), closesOn);
   return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;

@@ -1,12 +1,18 @@
-// The State's assistance requests, each linking to its own page (the assistance pages do the moves).
+// The State's assistance requests, each linking to its own page (the assistance pages do the moves), and for the
+// groups that may, recording a new request from the State.
+import { may } from "../../auth/access.ts";
+// The panel is given no session (state.tsx): the signed-in group is read from the session itself.
+import { currentSession } from "../../auth/session.ts";
 import { href } from "../../router.ts";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { RecordRequest } from "../assistance-record-request.tsx";
+import { areasInWords, REQUEST_STATUS_WORDS } from "../assistance-words.ts";
 import { stateRequests } from "./data.ts";
 
 export function StateAssistance({ iso3 }: { iso3: string }) {
-  const [requests] = useLoad(() => stateRequests(iso3), iso3);
+  const [requests, reread] = useLoad(() => stateRequests(iso3), iso3);
   return (
     <Panel id="assistance" title="Assistance requests">
       <Show what={requests}>
@@ -14,6 +20,7 @@ export function StateAssistance({ iso3 }: { iso3: string }) {
           <ListTable
             empty="No assistance request from this State."
             label="The State's assistance requests"
+            list="state-requests"
             rows={list}
             keyOf={(request) => request.id}
             columns={[
@@ -22,13 +29,16 @@ export function StateAssistance({ iso3 }: { iso3: string }) {
                 names: true,
                 cell: (request) => <a href={href.assistanceRequest(request.id)}>{request.symbol}</a>,
               },
-              { header: "Status", cell: (request) => request.status },
-              { header: "Areas", cell: (request) => request.areas.join(", ") },
+              { header: "Status", cell: (request) => REQUEST_STATUS_WORDS[request.status] },
+              { header: "Areas", cell: (request) => areasInWords(request.areas) },
               { header: "Received", cell: (request) => request.receivedOn },
             ]}
           />
         )}
       </Show>
+      {may(currentSession.value?.group, "POST /assistance/requests") && (
+        <RecordRequest iso3={iso3} level={3} onRecorded={reread} />
+      )}
     </Panel>
   );
 }

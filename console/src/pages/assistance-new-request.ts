@@ -1,0 +1,73 @@
+// A new assistance request as its form holds it, the fields left empty refused at each field in plain words before
+// anything is sent (the API's own checks, e.g. a State it does not know, come back as its 422 at the same fields), and
+// the body the API takes. Pure (types only from the generated schema), tested in Node.
+import type { components } from "../api/schema";
+
+type Schemas = components["schemas"];
+type Problem = Schemas["Problem"];
+type NewRequest = Schemas["NewAssistanceRequest"];
+type AssistanceArea = NewRequest["areas"][number];
+
+export interface RequestForm {
+  iso3: string;
+  areas: AssistanceArea[];
+  description: string;
+  receivedOn: string;
+  symbol: string;
+  consentedToCirculation: boolean;
+}
+
+/** The body fields the form lays out: the API's 422 paths name them. */
+export const REQUEST_FIELDS = [
+  "iso3",
+  "areas",
+  "description",
+  "receivedOn",
+  "symbol",
+  "consentedToCirculation",
+] as const;
+
+/** An empty form; a State's own page gives its State. */
+export const emptyRequestForm = (iso3 = ""): RequestForm => ({
+  iso3,
+  areas: [],
+  description: "",
+  receivedOn: "",
+  symbol: "",
+  consentedToCirculation: false,
+});
+
+/** What each field must hold before the form is sent, in the reader's words. */
+function missing(form: RequestForm): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (!/^[A-Za-z]{3}$/.test(form.iso3.trim())) {
+    issues.push({ path: "body.iso3", message: "Give the State's three-letter code (ISO 3166-1 alpha-3), e.g. MWI." });
+  }
+  if (form.areas.length === 0) issues.push({ path: "body.areas", message: "Choose at least one area." });
+  if (!form.description.trim()) {
+    issues.push({ path: "body.description", message: "Say what the State asks for." });
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.receivedOn.trim())) {
+    issues.push({ path: "body.receivedOn", message: "Give the day the request was received, as YYYY-MM-DD." });
+  }
+  if (form.symbol.trim().length < 3) {
+    issues.push({ path: "body.symbol", message: "Give the request's document symbol, e.g. S/AC.44/2024/(02)/5." });
+  }
+  return issues;
+}
+
+/** The form's refusal before sending, as the API words one (422, a message at each field); none when it may go. */
+export function requestFormRefusal(form: RequestForm): Problem | undefined {
+  const errors = missing(form);
+  if (errors.length === 0) return undefined;
+  return { type: "about:blank", title: "The request is not complete", status: 422, errors };
+}
+
+export const newRequestOf = (form: RequestForm): NewRequest => ({
+  iso3: form.iso3.trim().toUpperCase(),
+  areas: form.areas,
+  description: form.description,
+  receivedOn: form.receivedOn.trim(),
+  symbol: form.symbol.trim(),
+  consentedToCirculation: form.consentedToCirculation,
+});
