@@ -5,7 +5,14 @@ import { Panel } from "../../ui/panel.tsx";
 import { utcText } from "../correspondence/time.ts";
 import { actionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
+import { moveWords } from "./move-words.ts";
 import { sourceWords } from "./readings.ts";
+
+/** Where a move went, after its action's words: " from a draft to shared with the State". */
+function moveText(entry: TimelineEntry) {
+  const words = moveWords(entry);
+  return words ? <span data-field="move"> {words}</span> : null;
+}
 
 /** What the entry is about (a link where it has a page) and who did it. */
 function SourceOf({ entry }: { entry: TimelineEntry }) {
@@ -32,7 +39,8 @@ export function Timeline(props: {
             {entries.map((entry) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
-                <strong data-action={entry.action}>{actionWords(entry.action)}</strong> <SourceOf entry={entry} />
+                <strong data-action={entry.action}>{actionWords(entry.action)}</strong>
+                {moveText(entry)} <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}
