@@ -477,14 +477,21 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       const rows = rowsOf(page, "organization");
       await expect.poll(() => rows.count()).toBe(2);
       const cells = async (row: number) => (await rows.nth(row).locator("td, th").allTextContents()).slice(1);
+      // The address each went to is the secretariat's alone (ADR 0048): the members' table has no such column.
+      const to = group === "secretariat" ? [expect.stringContaining("@")] : [];
       expect(await cells(0)).toEqual([
+        ...to,
         `Later letter ${wave.id}`,
         "English",
         "Letter bounced",
         expect.any(String),
         wave.id,
       ]);
-      expect((await cells(1)).slice(0, 3)).toEqual([`Earlier letter ${wave.id}`, "English", "Letter delivered"]);
+      expect((await cells(1)).slice(to.length, to.length + 3)).toEqual([
+        `Earlier letter ${wave.id}`,
+        "English",
+        "Letter delivered",
+      ]);
       // The timeline has the same letters, newest first, and the demonstration seed's contact of the IAEA alone.
       const timeline = page.getByRole("region", { name: "Timeline" });
       const letters = timeline.locator("ol.timeline li", { hasText: wave.id });
