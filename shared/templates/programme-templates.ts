@@ -240,6 +240,60 @@ export const programmeTemplates: readonly NewTemplate[] = [
     },
   ),
   programmeTemplate(
+    "outreach-letter",
+    "As required: to Member States, in accordance with the multi-year programme of outreach (programme of work, annex I, paragraphs 18 and 22; annex II, March). A general text: the secretariat adapts it to each outreach before a wave sends it",
+    {
+      en: [
+        "Resolution 1540 (2004): the Committee's programme of outreach — {{state.name}}",
+        [
+          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to write to your Government in accordance with the Committee's multi-year programme of outreach to Member States (programme of work, annex I, paragraph 18).",
+          "The Committee organizes and participates in outreach events on the implementation of resolution 1540 (2004) at the international, regional, subregional and, as appropriate, national levels, including on specific thematic and regional issues (annex I, paragraph 22). It would welcome the participation of the authorities of {{state.name}} in such events, and stands ready to engage in a dialogue with them on the implementation of the resolution, including, at the invitation of your Government, through a visit.",
+          "The Committee would be grateful if your Government could inform it by {{deadline|date}} of its interest, and of the person the Committee may contact for this purpose.",
+        ],
+      ],
+      fr: [
+        "Résolution 1540 (2004) : programme de sensibilisation du Comité — {{state.name}}",
+        [
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de m'adresser à votre gouvernement dans le cadre du programme pluriannuel de sensibilisation des États Membres du Comité (programme de travail, annexe I, paragraphe 18).",
+          "Le Comité organise des manifestations de sensibilisation consacrées à la mise en œuvre de la résolution 1540 (2004) et y participe aux niveaux international, régional, sous-régional et, le cas échéant, national, y compris sur des questions thématiques et régionales précises (annexe I, paragraphe 22). Il accueillerait avec intérêt la participation des autorités de l'État suivant à ces manifestations : {{state.name}}. Il se tient prêt à engager avec elles un dialogue sur la mise en œuvre de la résolution, y compris, à l'invitation de votre gouvernement, dans le cadre d'une visite.",
+          "Le Comité vous serait reconnaissant de bien vouloir lui faire savoir d'ici au {{deadline|date}} si votre gouvernement y est intéressé, et de lui indiquer la personne à contacter à cette fin.",
+        ],
+      ],
+      es: [
+        "Resolución 1540 (2004): programa de divulgación del Comité — {{state.name}}",
+        [
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de dirigirme a su Gobierno en el marco del programa plurianual de divulgación dirigido a los Estados Miembros del Comité (programa de trabajo, anexo I, párrafo 18).",
+          "El Comité organiza actividades de divulgación sobre la aplicación de la resolución 1540 (2004) y participa en ellas a nivel internacional, regional, subregional y, cuando procede, nacional, incluso sobre cuestiones temáticas y regionales concretas (anexo I, párrafo 22). Acogería con agrado la participación en dichas actividades de las autoridades del Estado siguiente: {{state.name}}. Está dispuesto a entablar con ellas un diálogo sobre la aplicación de la resolución, incluso, por invitación de su Gobierno, mediante una visita.",
+          "El Comité le agradecería que su Gobierno le comunicara a más tardar el {{deadline|date}} su interés, así como la persona con la que el Comité puede ponerse en contacto a tal efecto.",
+        ],
+      ],
+      ru: [
+        "Резолюция 1540 (2004): программа информационно-просветительской деятельности Комитета — {{state.name}}",
+        [
+          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь обратиться к Вашему правительству в рамках многолетней программы информационно-просветительской деятельности Комитета, ориентированной на государства-члены (программа работы, приложение I, пункт 18).",
+          "Комитет организует информационно-просветительские мероприятия, посвященные осуществлению резолюции 1540 (2004), и участвует в них на международном, региональном, субрегиональном и, в надлежащих случаях, национальном уровнях, в том числе по конкретным тематическим и региональным вопросам (приложение I, пункт 22). Комитет приветствовал бы участие в таких мероприятиях властей следующего государства: {{state.name}}. Комитет готов вести с ними диалог по вопросам осуществления резолюции, в том числе, по приглашению Вашего правительства, в форме визита.",
+          "Комитет будет признателен, если Ваше правительство не позднее {{deadline|date}} сообщит ему о своей заинтересованности, а также о лице, с которым Комитет может связаться для этой цели.",
+        ],
+      ],
+      zh: [
+        "第1540(2004)号决议：委员会外联方案——{{state.name}}",
+        [
+          "我谨代表安全理事会第1540(2004)号决议所设委员会，根据委员会面向会员国的多年期外联方案（工作方案附件一第18段）致函贵国政府。",
+          "委员会在国际、区域、次区域以及酌情在国家层面组织并参加关于第1540(2004)号决议执行情况的外联活动，包括关于具体专题和区域问题的活动（附件一第22段）。委员会欢迎{{state.name}}主管部门参加此类活动，并随时准备与其就该决议的执行情况开展对话，包括应贵国政府邀请进行访问。",
+          "如贵国政府能于{{deadline|date}}前告知委员会是否有意参加，并告知委员会为此可联系的人员，委员会将不胜感激。",
+        ],
+      ],
+      ar: [
+        "القرار 1540 (2004): برنامج اللجنة للتوعية — {{state.name}}",
+        [
+          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أكتب إلى حكومتكم في إطار برنامج اللجنة المتعدد السنوات للتوعية الموجه إلى الدول الأعضاء (برنامج العمل، المرفق الأول، الفقرة 18).",
+          "وتنظم اللجنة مناسبات للتوعية بشأن تنفيذ القرار 1540 (2004) وتشارك فيها على الصعيد الدولي والإقليمي ودون الإقليمي، وعلى الصعيد الوطني حسب الاقتضاء، بما في ذلك بشأن مسائل مواضيعية وإقليمية محددة (المرفق الأول، الفقرة 22). وترحب اللجنة بمشاركة سلطات الدولة التالية في هذه المناسبات: {{state.name}}. وهي على استعداد للدخول في حوار معها بشأن تنفيذ القرار، بما في ذلك عن طريق زيارة بدعوة من حكومتكم.",
+          "وستكون اللجنة ممتنة لو تفضلت حكومتكم بإبلاغها، في موعد أقصاه {{deadline|date}}، باهتمامها، وبالشخص الذي يمكن للجنة الاتصال به لهذا الغرض.",
+        ],
+      ],
+    },
+  ),
+  programmeTemplate(
     "provider-offer-update",
     "May: to the States and organizations that offer assistance, to review and update their offers (programme of work, annex I, paragraph 13)",
     {

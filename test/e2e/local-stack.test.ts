@@ -72,7 +72,7 @@ describe("the local stack", () => {
     for (const stage of [
       /^seed: 193 Member States with their obligations added/,
       /^seed: 25 organizations added/,
-      /^seed: 6 programme letter templates added/,
+      /^seed: 7 programme letter templates added/,
       /^seed: 1 staff letter templates added/,
       /^seed: 2 programme years added/,
       /^seed: 357 demonstration submissions recorded/,
