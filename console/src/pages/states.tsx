@@ -10,6 +10,7 @@ import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { REGIONS } from "./region-words.ts";
 import { LANGUAGES } from "./state/labels.ts";
+import { inNameOrder } from "./states-order.ts";
 
 type State = Schemas["State"];
 type Region = State["region"];
@@ -52,11 +53,14 @@ async function statesMatching(query: URLSearchParams): Promise<Matching> {
     ),
   );
   const q = query.get("q")?.trim();
-  if (!q) return { states, capped: false };
+  if (!q) return { states: inNameOrder(states), capped: false };
   // The search index matches the start of any word in any UN language; the list's filters then narrow its hits.
   const found = dataOf(await api.GET("/search", { params: { query: { q, kinds: "state", limit: SEARCH_HITS } } }));
   const ids = new Set(found.groups.flatMap((group) => group.items.map((hit) => hit.id.toUpperCase())));
-  return { states: states.filter((state) => ids.has(state.iso3)), capped: found.groups.some((group) => group.more) };
+  return {
+    states: inNameOrder(states.filter((state) => ids.has(state.iso3))),
+    capped: found.groups.some((group) => group.more),
+  };
 }
 
 export function States({ query }: { query: URLSearchParams }) {
