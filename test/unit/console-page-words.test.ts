@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { routeAccess } from "../../console/src/api/access.ts";
 import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
-import { fromToday, shownDay } from "../../console/src/pages/programme-due.ts";
+import { ACTIVITY_KIND_WORDS, fromToday, letterWavesWords, shownDay } from "../../console/src/pages/programme-due.ts";
 import { groupWords, takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
 import {
   mandatoryWords,
@@ -173,5 +173,14 @@ describe("a count with its noun", () => {
   it("is singular for exactly one, plural otherwise, with a given plural where an s is wrong", () => {
     expect([0, 1, 2].map((count) => counted(count, "wave"))).toEqual(["0 waves", "1 wave", "2 waves"]);
     expect(counted(3, "match", "matches")).toBe("3 matches");
+  });
+});
+
+describe("the programme's letters and kinds", () => {
+  it("count a letter's waves without the cancelled ones, said apart, and name a kind in words", () => {
+    expect(letterWavesWords([])).toBe("0 waves");
+    expect(letterWavesWords([{ status: "completed" }, { status: "cancelled" }])).toBe("1 wave, 1 cancelled");
+    expect(letterWavesWords([{ status: "scheduled" }, { status: "draft" }])).toBe("2 waves");
+    expect(ACTIVITY_KIND_WORDS["informal-meeting"]).toBe("Informal meeting");
   });
 });

@@ -31,3 +31,25 @@ export const YEAR_STATUS_WORDS: Readonly<Record<components["schemas"]["Programme
   draft: "not yet adopted",
   adopted: "adopted",
 };
+
+/** An activity's kind as the programme's pages name it (the API's code is `informal-meeting`). */
+export const ACTIVITY_KIND_WORDS = {
+  meeting: "Meeting",
+  "informal-meeting": "Informal meeting",
+  briefing: "Briefing",
+  "open-briefing": "Open briefing",
+  correspondence: "Letters",
+  adoption: "Adoption",
+  deadline: "Deadline",
+  review: "Review",
+  report: "Report",
+  other: "Other",
+} as const satisfies Record<ScheduledActivity["kind"], string>;
+
+type LetterWave = NonNullable<NonNullable<ScheduledActivity["letters"]>[number]["waves"]>[number];
+
+/** A letter's waves counted as sent or sending: a cancelled one is said apart ("1 wave, 1 cancelled"). */
+export function letterWavesWords(waves: readonly Pick<LetterWave, "status">[]): string {
+  const cancelled = waves.filter((wave) => wave.status === "cancelled").length;
+  return `${counted(waves.length - cancelled, "wave")}${cancelled ? `, ${cancelled} cancelled` : ""}`;
+}

@@ -10,7 +10,7 @@ import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
-import { fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
+import { ACTIVITY_KIND_WORDS, fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { LetterValuesPanel } from "./programme-letter-form.tsx";
 import { draftWaveOf } from "./programme-letter-values.ts";
 import { ActivityWhen } from "./programme-when.tsx";
@@ -92,7 +92,7 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
               {activity.dueByAsWritten ? ` (the end of ${activity.dueByAsWritten})` : ""}; {fromToday(activity)}
             </dd>
             <dt>Kind</dt>
-            <dd>{activity.kind}</dd>
+            <dd>{ACTIVITY_KIND_WORDS[activity.kind]}</dd>
             <dt>Responsible</dt>
             <dd>{activity.responsible.join(", ")}</dd>
             {activity.agendaItems.length > 0 && (

@@ -6,12 +6,11 @@ import { api, dataOf } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
-import { counted } from "../ui/counted.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { AdoptProgramme } from "./programme-adopt.tsx";
-import { YEAR_STATUS_WORDS } from "./programme-due.ts";
+import { ACTIVITY_KIND_WORDS, letterWavesWords, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { CalendarFeeds } from "./programme-feeds.tsx";
 import { draftWaveOf } from "./programme-letter-values.ts";
 import { ActivityWhen } from "./programme-when.tsx";
@@ -112,12 +111,12 @@ export function Programme({ year, session }: { year?: number; session: Session }
                       <td>
                         <a href={href.programmeItem(view.year, activity.id)}>{activity.title}</a>
                       </td>
-                      <td>{activity.kind}</td>
+                      <td>{ACTIVITY_KIND_WORDS[activity.kind]}</td>
                       <td>
                         {(activity.letters ?? [])
                           .map(
                             (letter) =>
-                              `${letter.templateId} (${counted((letter.waves ?? []).length, "wave")}${
+                              `${letter.templateId} (${letterWavesWords(letter.waves ?? [])}${
                                 draftWaveOf(letter, view.year) ? "; its schedule's wave held as a draft, not sent" : ""
                               })`,
                           )
