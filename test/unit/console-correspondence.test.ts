@@ -102,6 +102,16 @@ describe("a send time in a chosen zone", () => {
     expect(choices).toEqual(["America/New_York", "UTC", "Europe/Zurich", "Europe/Vienna", "Africa/Abidjan"]);
   });
 
+  it("offers a zone by its current IANA name where the browser lists its old one, once, in order", () => {
+    const browsers = ["Asia/Calcutta", "Asia/Kolkata", "Europe/Kiev", "Europe/Istanbul", "Asia/Bangkok"];
+    expect(timeZoneChoices(browsers).slice(4)).toEqual([
+      "Asia/Bangkok",
+      "Asia/Kolkata",
+      "Europe/Istanbul",
+      "Europe/Kyiv",
+    ]);
+  });
+
   it("says a send time has passed exactly when POST /waves refuses it, in its zone", async () => {
     const clock = fixedClock("2026-12-06T09:30:00Z");
     const audit = { actor: systemActor("test") };

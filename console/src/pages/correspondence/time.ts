@@ -38,9 +38,36 @@ export function utcText(instant: Date | string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-/** The zones offered for a send time: every IANA zone the browser knows, with UTC, the Committee's first. */
+/**
+ * The names IANA gives today to zones browsers still list by their old ones (ICU keeps the old as canonical): an
+ * officer looks for Kyiv and Kolkata, not Kiev and Calcutta. Both names work everywhere a zone is read.
+ */
+const CURRENT_NAMES: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** The zones offered for a send time: every IANA zone the browser knows, by its current name, with the Committee's first. */
 export function timeZoneChoices(known: readonly string[]): string[] {
   // Geneva keeps Zurich's time (Europe/Zurich): IANA names no zone after it.
   const first = ["America/New_York", "UTC", "Europe/Zurich", "Europe/Vienna"];
-  return [...first, ...known.filter((zone) => !first.includes(zone))];
+  const current = known.map((zone) => CURRENT_NAMES[zone] ?? zone).filter((zone) => !first.includes(zone));
+  return [...first, ...[...new Set(current)].sort()];
 }
