@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import { changesFrom, correctionValuesOf } from "../../console/src/pages/state/contact-changes.ts";
+import { formOver, typedWith } from "../../console/src/pages/typed-over.ts";
 
 const contact: components["schemas"]["Contact"] = {
   id: "c1",
@@ -71,5 +72,13 @@ describe("a contact's correction", () => {
     expect(changesFrom(since, { phone: "+254 20 765 4321" })).toEqual({ phone: "+254 20 765 4321" });
     // What the other change already made is not sent again.
     expect(changesFrom(since, { phone: "+254 20 000 0000" })).toEqual({});
+  });
+
+  it("after a stale write, shows and keeps another's change to a field the reader typed back to what the list showed", () => {
+    const shown = correctionValuesOf(contact);
+    const typed = typedWith(typedWith({}, shown, "title", "Head"), shown, "title", "Director");
+    const since = { ...contact, title: "Deputy Director" };
+    expect(formOver(correctionValuesOf(since), typed).title).toBe("Deputy Director");
+    expect(changesFrom(since, typed)).toEqual({});
   });
 });

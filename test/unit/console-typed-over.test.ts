@@ -50,6 +50,14 @@ describe("typing over a record", () => {
       "kind",
     ]);
   });
+
+  it("counts a change of case alone as none in the fields named so (an address stored in lower case), only there", () => {
+    const contact = { email: "ada@example.org", name: "Ada" };
+    expect(differencesOf(contact, { email: " Ada@Example.ORG", name: "ADA" }, { ignoringCase: ["email"] })).toEqual([
+      { field: "name", typed: "ADA", stored: "Ada" },
+    ]);
+    expect(differencesOf(contact, { email: "Ada@Example.org" }).map(({ field }) => field)).toEqual(["email"]);
+  });
 });
 
 describe("the words after a stale write's reading again", () => {

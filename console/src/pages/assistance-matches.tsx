@@ -10,9 +10,10 @@ import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { FormProblem, focusRefused, problemOf, problemWords, useSubmit, useWrites } from "../ui/form.tsx";
+import { FormProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { problemInFull } from "../ui/problem-words.ts";
 import {
   type AssistanceMatch,
   candidatesOf,
@@ -26,9 +27,10 @@ import { providerKey } from "./assistance-offers-data.ts";
 import { areasInWords, REQUEST_STATUS_WORDS, withAreasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
+/** A proposal's or a move's refusal, with each field error the API names: no field here shows them. */
 function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) {
   if (!problem) return null;
-  return <FormProblem id={id}>{problemWords(problem)}</FormProblem>;
+  return <FormProblem id={id}>{problemInFull(problem)}</FormProblem>;
 }
 
 export function Candidates({

@@ -1,6 +1,7 @@
 // A correction refused as stale (412): the button that reads the record's current version in place (a reload would
 // sign the reader out) while the form keeps what was typed, and the status line that then says what stands and what
-// saving sends (typed-over.ts). The contacts' forms have their own (state/contact-stale.tsx).
+// saving sends (typed-over.ts). The contacts' forms have their own button, which names the contact
+// (state/contact-stale.tsx), and share ReadAgainStatus.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Submitting } from "../ui/form.tsx";
 import { messageOf } from "../ui/load.tsx";

@@ -6,8 +6,12 @@
 /** What the reader typed, field by field; a field left alone is absent. */
 export type Typed<Field extends string> = Partial<Record<Field, string>>;
 
-/** Whether a typed value says what the record holds: the API trims what it stores, so spaces at the ends are no change. */
-const sameButForSpaces = (typed: string, stored: string) => typed.trim() === stored;
+/**
+ * Whether a typed value says what the record holds: the API trims what it stores, so spaces at the ends are no change,
+ * nor is case in a field it stores in one case.
+ */
+const sameAsStored = (typed: string, stored: string, ignoringCase: boolean) =>
+  ignoringCase ? typed.trim().toLowerCase() === stored.toLowerCase() : typed.trim() === stored;
 
 /** The form's values: the record's, with what the reader typed over them. */
 export const formOver = <Field extends string>(
@@ -37,14 +41,24 @@ export interface Difference<Field extends string> {
   stored: string;
 }
 
-/** The typed fields that differ from the record, in the record's order of fields (the form's). */
+/** How a record's fields compare with what was typed, besides spaces at the ends. */
+export interface Comparing<Field extends string> {
+  /** Fields whose case is no change: the API stores them in lower case (a contact's e-mail address). */
+  ignoringCase?: readonly Field[];
+}
+
+/**
+ * The typed fields that differ from the record, in the record's order of fields (the form's). The record names the
+ * fields (`NoInfer`): an option naming one of them does not narrow them to it.
+ */
 export function differencesOf<Field extends string>(
   stored: Readonly<Record<Field, string>>,
   typed: Typed<Field>,
+  { ignoringCase = [] }: Comparing<NoInfer<Field>> = {},
 ): Difference<Field>[] {
   return (Object.keys(stored) as Field[]).flatMap((field) => {
     const value = typed[field];
-    return value === undefined || sameButForSpaces(value, stored[field])
+    return value === undefined || sameAsStored(value, stored[field], ignoringCase.includes(field))
       ? []
       : [{ field, typed: value, stored: stored[field] }];
   });

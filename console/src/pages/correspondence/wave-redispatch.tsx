@@ -4,7 +4,8 @@ import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { problemOf, problemWords } from "../../ui/form.tsx";
+import { problemOf } from "../../ui/form.tsx";
+import { problemInFull } from "../../ui/problem-words.ts";
 import { type Redispatch, redispatchWave } from "./data.ts";
 import { utcText } from "./time.ts";
 import type { WaveWithCounts } from "./wave-facts.ts";
@@ -78,7 +79,7 @@ export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: 
       )}
       {outcome && "problem" in outcome && (
         <p role="alert" class="error" data-field="redispatch-refused">
-          The wave was not dispatched again. {problemWords(outcome.problem)}
+          The wave was not dispatched again. {problemInFull(outcome.problem)}
         </p>
       )}
     </section>

@@ -9,17 +9,9 @@ import { href } from "../../router.ts";
 import { BusyButton } from "../../ui/busy-button.tsx";
 import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import {
-  Field,
-  FormProblem,
-  fieldProblem,
-  formProblem,
-  problemWords,
-  SelectField,
-  useSubmit,
-  useWrites,
-} from "../../ui/form.tsx";
+import { Field, FormProblem, fieldProblem, formProblem, SelectField, useSubmit, useWrites } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
+import { problemInFull } from "../../ui/problem-words.ts";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
 import {
@@ -383,7 +375,8 @@ function Moves({ current, onMoved, onStale, onCancelled }: WaveMoves & { current
   const stale = { onStale };
   return (
     <div class="wave-moves" data-refusal-scope>
-      {problem && <FormProblem id="moves-problem">{problemWords(problem)}</FormProblem>}
+      {/* A schedule refused for its letters names each field at fault (wave.*): none is on this page. */}
+      {problem && <FormProblem id="moves-problem">{problemInFull(problem)}</FormProblem>}
       {confirming ? (
         <Confirm
           question="Cancel this wave? It will send nothing and cannot be scheduled again."

@@ -1,9 +1,11 @@
-// Correcting an active contact's details in place (PATCH /contacts/{id}, secretariat): only the fields changed are
-// sent, against the version the list showed; an address another active contact holds (409) is said at the e-mail, where
-// the API's problem puts it (body.email).
+// Correcting an active contact's details in place (PATCH /contacts/{id}, secretariat): only the fields typed that differ
+// are sent, against the version the list showed (typed-over.ts, as the organization's and the submission's corrections:
+// after a 412 the contact is read again under what was typed); an address another active contact holds (409) is said
+// at the e-mail, where the API's problem puts it (body.email).
 import { useEffect, useState } from "preact/hooks";
 import { FieldForm, nothingChanged, useSubmit } from "../../ui/form.tsx";
-import { type CorrectableField, changesFrom, correctionValuesOf, type TypedCorrection } from "./contact-changes.ts";
+import { formOver, type Typed, typedWith } from "../typed-over.ts";
+import { type CorrectableField, changesFrom, correctionValuesOf } from "./contact-changes.ts";
 import { contactFields } from "./contact-fields.ts";
 import type { ContactOwner } from "./contact-owner.ts";
 import { StaleWayOut } from "./contact-stale.tsx";
@@ -22,7 +24,8 @@ export function CorrectContact(props: {
   onReread: (contact: Contact) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
-  const [typed, setTyped] = useState<TypedCorrection>({});
+  // Only the fields typed: the others show the contact as it stands, read again after a 412 included.
+  const [typed, setTyped] = useState<Typed<CorrectableField>>({});
   // Opened from a row's button: the keyboard continues in the first field.
   useEffect(() => document.getElementById("correct-role")?.focus(), []);
   const submitting = useSubmit(async () => {
@@ -31,14 +34,15 @@ export function CorrectContact(props: {
     await correctContact(props.contact, changes);
     await props.onDone();
   });
+  const stored = correctionValuesOf(props.contact);
   return (
     <FieldForm<CorrectableField>
       name="correct-contact"
       prefix="correct"
       title={`Correct ${props.contact.name}`}
       fields={contactFields(props.owner, { optional: "empty clears it", designatedOn: "" })}
-      values={{ ...correctionValuesOf(props.contact), ...typed }}
-      onChange={(name, value) => setTyped({ ...typed, [name]: value })}
+      values={formOver(stored, typed)}
+      onChange={(name, value) => setTyped(typedWith(typed, stored, name, value))}
       submitting={submitting}
       submitLabel="Save the correction"
       onKeyDown={props.onKeyDown}

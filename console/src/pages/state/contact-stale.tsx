@@ -7,16 +7,11 @@ import { type Contact, currentContact } from "./data.ts";
 import { LANGUAGES } from "./labels.ts";
 import { standing } from "./readings.ts";
 
-/** After a stale write, the contact as it stands now: what the reader checks before acting again. */
-export function NowOnRecord({ contact }: { contact: Contact }) {
-  return (
-    <p role="status" id="contact-now" tabIndex={-1}>
-      {`Now on record for ${contact.name}: ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}, ` +
-        `${contact.title ? `${contact.title}, ` : ""}letters in ${LANGUAGES[contact.language]}, last verified ` +
-        `${contact.lastVerifiedOn} (${standing(contact)}). Act again if these are right.`}
-    </p>
-  );
-}
+/** After a stale write, the contact as it stands now: what the reader checks before acting again (ReadAgainStatus). */
+export const nowOnRecord = (contact: Contact): string =>
+  `Now on record for ${contact.name}: ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}, ` +
+  `${contact.title ? `${contact.title}, ` : ""}letters in ${LANGUAGES[contact.language]}, last verified ` +
+  `${contact.lastVerifiedOn} (${standing(contact)}). Act again if these are right.`;
 
 /**
  * A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). A read

@@ -10,10 +10,11 @@ import { FieldForm, problemOf, problemWords, useSubmit, useWrites } from "../../
 import { type Column, ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { ReadAgainStatus } from "../read-current-version.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
 import { type ContactField, contactFields } from "./contact-fields.ts";
 import type { ContactOwner } from "./contact-owner.ts";
-import { NowOnRecord, ReadAgain, StaleWayOut } from "./contact-stale.tsx";
+import { nowOnRecord, ReadAgain, StaleWayOut } from "./contact-stale.tsx";
 import { addContact, type Contact, contactsOf, deactivateContact, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 import { standing } from "./readings.ts";
@@ -136,7 +137,7 @@ export function Contacts(props: {
     await Promise.all([reload(), props.onChanged()]);
   };
   const [refused, setRefused] = useState<{ contact: Contact; problem: Problem }>();
-  const [reread, setReread] = useState<Contact>();
+  const [reread, setReread] = useState<{ words: string }>();
   const focusReturn = useFocusReturn();
   const manage = may(props.session.group, "POST /contacts/{id}/verify");
   const correct = may(props.session.group, "PATCH /contacts/{id}");
@@ -155,17 +156,14 @@ export function Contacts(props: {
       setReread(undefined);
       await changed();
     });
-  // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus.
-  // An open form goes on with the contact as read, keeping what was typed.
+  // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus
+  // the pressed button leaves with. An open form goes on with the contact as read, keeping what was typed.
   const showCurrent = (current: Contact) => {
     setRefused(undefined);
-    setReread(current);
+    setReread({ words: nowOnRecord(current) });
     setOpen((form) => (form?.contact.id === current.id ? { ...form, contact: current } : form));
     reload();
   };
-  useEffect(() => {
-    if (reread) document.getElementById("contact-now")?.focus();
-  }, [reread]);
   const opener = (contact: Contact, form: OpenForm["form"], verb: string) => (
     <button
       type="button"
@@ -246,7 +244,7 @@ export function Contacts(props: {
           {refused.problem.status === 412 && <ReadAgain contact={refused.contact} onReread={showCurrent} />}
         </p>
       )}
-      {reread && <NowOnRecord contact={reread} />}
+      <ReadAgainStatus id="contact-now" read={reread} />
       {open?.form === "deactivate" && (
         <Deactivate
           key={open.contact.id}
