@@ -1,6 +1,7 @@
 // The timeline's words for where a move went (console/src/pages/state/move-words.ts), from the entry's before and after
 // as the writers keep them (shared/matrix/matrix.ts, shared/reporting/, shared/assistance/).
 import { describe, expect, it } from "vitest";
+import { SUBMISSION_KINDS } from "../../console/src/pages/state/labels.ts";
 import { moveWords } from "../../console/src/pages/state/move-words.ts";
 
 describe("a move's words on the timeline", () => {
@@ -33,6 +34,13 @@ describe("a move's words on the timeline", () => {
         after: { match: "m1", status: "accepted" },
       }),
     ).toBe("from proposed to accepted");
+    expect(
+      moveWords({
+        action: "submission.correct-kind",
+        before: { id: "s1", kind: "first-report", obligations: [] },
+        after: { id: "s1", kind: "action-plan", obligations: [] },
+      }),
+    ).toBe(`from ${SUBMISSION_KINDS["first-report"]} to ${SUBMISSION_KINDS["action-plan"]}`);
   });
 
   it("say nothing for another action, a side missing, or no change, and show a code they have no words for", () => {

@@ -1,6 +1,9 @@
-// Providers and their offers as the console reads and records them, and the pending-assistance reports.
+// Providers and their offers as the console reads, records and corrects them, and the pending-assistance reports.
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
-import { AREA_WORDS } from "./assistance-words.ts";
+import { type Versioned, versionedOf } from "../api/versioned.ts";
+import type { OfferChanges } from "./assistance-offer-changes.ts";
+
+export { ASSISTANCE_AREAS } from "./assistance-offer-changes.ts";
 
 export type Provider = Schemas["AssistanceProvider"];
 export type ProviderSummary = Schemas["AssistanceProviderSummary"];
@@ -8,9 +11,6 @@ export type AssistanceOffer = Schemas["AssistanceOffer"];
 export type NewOffer = Schemas["NewAssistanceOffer"];
 export type AssistanceArea = AssistanceOffer["areas"][number];
 export type ReportSummary = Schemas["AssistanceReportSummary"];
-
-/** The areas in the API's order (the words' table lists each once, in that order), for choosing an offer's areas. */
-export const ASSISTANCE_AREAS = Object.keys(AREA_WORDS) as AssistanceArea[];
 
 /** `state:FRA` or `organization:iaea`: how the API's offers query names a provider. */
 export const providerKey = (provider: Provider): string =>
@@ -32,6 +32,24 @@ export function offers(provider: string | undefined): Promise<AssistanceOffer[]>
 
 export async function createOffer(body: NewOffer): Promise<AssistanceOffer> {
   return dataOf(await api.POST("/assistance/offers", { body }));
+}
+
+/** One offer as it stands, with its ETag, for a correction to be written against. */
+export async function offerWithEtag(id: string): Promise<Versioned<AssistanceOffer>> {
+  const result = await api.GET("/assistance/offers/{id}", { params: { path: { id } } });
+  return versionedOf(dataOf(result), result.response);
+}
+
+/** Corrects the offer as read (refused as stale, 412, when it changed since): only the fields in `changes`. */
+export async function correctOffer(
+  current: Versioned<AssistanceOffer>,
+  changes: OfferChanges,
+): Promise<Versioned<AssistanceOffer>> {
+  const result = await api.PATCH("/assistance/offers/{id}", {
+    params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
+    body: changes,
+  });
+  return versionedOf(dataOf(result), result.response);
 }
 
 export function reports(): Promise<ReportSummary[]> {

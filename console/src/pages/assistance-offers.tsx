@@ -1,18 +1,18 @@
 // Providers of assistance and their offers: every provider with its areas and freshness (stale after 12 months), one
-// provider's offers or all of them, and recording an offer for the groups that may.
+// provider's offers or all of them, and recording and correcting an offer for the groups that may.
 import { useState } from "preact/hooks";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
-import { type Column, ListTable } from "../ui/list-table.tsx";
+import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AreasField } from "./assistance-areas-field.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
+import { OffersTable } from "./assistance-offer-table.tsx";
 import {
   type AssistanceArea,
-  type AssistanceOffer,
   createOffer,
   type NewOffer,
   offers,
@@ -75,45 +75,15 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
   );
 }
 
-const OFFER_COLUMNS: readonly Column<AssistanceOffer>[] = [
-  { header: "Areas", cell: (offer) => areasInWords(offer.areas) },
-  { header: "Description", cell: (offer) => offer.description },
-  {
-    header: "Valid",
-    cell: (offer) => (
-      <>
-        from {offer.validFrom}
-        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
-      </>
-    ),
-  },
-  { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
-];
-
-/**
- * Offers in the order recorded; with `names`, each with its provider's name (every provider's offers), without it one
- * provider's (on its own page).
- */
-export function OffersTable({ list, names, empty }: { list: AssistanceOffer[]; names?: OwnerNames; empty?: string }) {
-  return (
-    <ListTable
-      label="Offers"
-      caption="Offers in the order recorded"
-      list="offers"
-      rows={list}
-      keyOf={(offer) => offer.id}
-      empty={empty}
-      columns={
-        names
-          ? [{ header: "Provider", cell: (offer) => providerName(offer.provider, names) }, ...OFFER_COLUMNS]
-          : OFFER_COLUMNS
-      }
-    />
-  );
-}
-
-function Offers({ provider, round, names }: { provider: string | undefined; round: number; names: OwnerNames }) {
-  const [loaded] = useLoad(() => offers(provider), `${provider ?? "all"}/${round}`);
+function Offers(props: {
+  provider: string | undefined;
+  round: number;
+  names: OwnerNames;
+  /** Given to the groups that may correct an offer: after one, the providers' freshness is read again too. */
+  onCorrected: (() => void) | undefined;
+}) {
+  const { provider, names, onCorrected } = props;
+  const [loaded, reload] = useLoad(() => offers(provider), `${provider ?? "all"}/${props.round}`);
   return (
     <section aria-labelledby="offers-title">
       <h2 id="offers-title">{provider ? `Offers of ${withProviderNames(provider, names)}` : "Every offer"}</h2>
@@ -126,7 +96,17 @@ function Offers({ provider, round, names }: { provider: string | undefined; roun
         {(list) => (
           <>
             <p aria-live="polite">{counted(list.length, "offer")}</p>
-            <OffersTable list={list} names={names} />
+            <OffersTable
+              list={list}
+              names={names}
+              onCorrected={
+                onCorrected &&
+                (async () => {
+                  await reload();
+                  onCorrected();
+                })
+              }
+            />
           </>
         )}
       </Show>
@@ -251,18 +231,27 @@ function RecordOffer({ names, onRecorded }: { names: OwnerNames; onRecorded: () 
 
 export function AssistanceOffers({ query, session }: { query: URLSearchParams; session: Session }) {
   const provider = query.get("provider") ?? undefined;
+  // Moves with each offer recorded (the offers and the providers are read again) and corrected (the providers).
   const [round, setRound] = useState(0);
+  const [corrections, setCorrections] = useState(0);
   // Offers name their providers by code: the States' and organizations' names are read once for the page.
   const names = useOwnerNames();
   return (
     <>
       <h1>Offers and providers</h1>
       <AssistanceLinks current="offers" />
-      <Offers provider={provider} round={round} names={names} />
+      <Offers
+        provider={provider}
+        round={round}
+        names={names}
+        onCorrected={
+          may(session.group, "PATCH /assistance/offers/{id}") ? () => setCorrections((n) => n + 1) : undefined
+        }
+      />
       {may(session.group, "POST /assistance/offers") && (
         <RecordOffer names={names} onRecorded={() => setRound((n) => n + 1)} />
       )}
-      <Providers key={round} chosen={provider} names={names} />
+      <Providers key={`${round}/${corrections}`} chosen={provider} names={names} />
     </>
   );
 }

@@ -112,7 +112,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               loadKey={organization.id}
               who="organization"
             />
-            <ProviderOffers provider={`organization:${organization.id}`} who="this organization" />
+            <ProviderOffers provider={`organization:${organization.id}`} who="this organization" onChanged={changed} />
             {may(session.group, "PATCH /organizations/{id}") && (
               <CorrectOrganization
                 current={current}

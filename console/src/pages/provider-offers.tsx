@@ -1,11 +1,14 @@
-// The assistance a State or an organization offers, on its own page: its offers as the offers page lists them, whether
-// the API counts the provider stale (no offer updated within 12 months: the stale-providers letter writes to it), and
-// the way to the offers page, where offers are recorded.
+// The assistance a State or an organization offers, on its own page: its offers as the offers page lists them (each
+// corrected in place by the groups that may, so a stale provider is refreshed where it is seen), whether the API counts
+// the provider stale (no offer updated within 12 months: the stale-providers letter writes to it), and the way to the
+// offers page, where offers are recorded.
+import { may } from "../auth/access.ts";
+import { currentSession } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { counted } from "../ui/counted.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { Panel } from "../ui/panel.tsx";
-import { OffersTable } from "./assistance-offers.tsx";
+import { OffersTable } from "./assistance-offer-table.tsx";
 import { offers, providerKey, providers } from "./assistance-offers-data.ts";
 
 async function offersOf(provider: string) {
@@ -13,9 +16,22 @@ async function offersOf(provider: string) {
   return { list, summary: summaries.find((summary) => providerKey(summary.provider) === provider) };
 }
 
-/** `provider` as the API keys it (`state:<iso3>`, `organization:<id>`); `who`: "this State" or "this organization". */
-export function ProviderOffers({ provider, who }: { provider: string; who: string }) {
-  const [loaded] = useLoad(() => offersOf(provider), provider);
+/**
+ * `provider` as the API keys it (`state:<iso3>`, `organization:<id>`); `who`: "this State" or "this organization";
+ * `onChanged`: after a correction, for the page to read what it shows of it again (its timeline).
+ */
+export function ProviderOffers({
+  provider,
+  who,
+  onChanged,
+}: {
+  provider: string;
+  who: string;
+  onChanged?: () => unknown;
+}) {
+  // Read again after a correction, with the provider's standing: a new last-updated day may make it current.
+  const [loaded, reload] = useLoad(() => offersOf(provider), provider);
+  const mayCorrect = may(currentSession.value?.group, "PATCH /assistance/offers/{id}");
   return (
     <Panel id="offers" title="Assistance offered">
       <Show what={loaded}>
@@ -27,7 +43,17 @@ export function ProviderOffers({ provider, who }: { provider: string; who: strin
                 {summary.stale ? ": stale, none updated within 12 months" : ""}.
               </p>
             )}
-            <OffersTable list={list} empty={`No offer of assistance from ${who}.`} />
+            <OffersTable
+              list={list}
+              empty={`No offer of assistance from ${who}.`}
+              onCorrected={
+                mayCorrect
+                  ? async () => {
+                      await Promise.all([reload(), onChanged?.()]);
+                    }
+                  : undefined
+              }
+            />
             <p>
               <a href={href.assistanceOffers(provider)}>Its offers on the offers page</a>, where offers are recorded.
             </p>

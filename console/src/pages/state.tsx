@@ -53,7 +53,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
             who="State"
           />
           <StateAssistance iso3={iso3} />
-          <ProviderOffers provider={`state:${iso3}`} who="this State" />
+          <ProviderOffers provider={`state:${iso3}`} who="this State" onChanged={changed} />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />
           <Timeline load={(cursor) => timelinePage(iso3, cursor)} loadKey={`${iso3}:${round}`} />
         </>

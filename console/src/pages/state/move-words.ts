@@ -1,8 +1,10 @@
-// What a move on the timeline changed, from its entry's before and after ("from a draft to shared with the State"): the
+// What a move on the timeline changed, from its entry's before and after ("from a draft to shared with the State"; a
+// submission's kind corrected, from one kind to another): the
 // trail keeps both, and "Matrix moved" alone does not say where to. Window-free, so a unit test runs it in Node
 // (test/unit/console-move-words.test.ts).
 import type { components } from "../../api/schema";
 import { REQUEST_STATUS_WORDS } from "../assistance-words.ts";
+import { SUBMISSION_KINDS } from "./labels.ts";
 import { STATUS_WORDS as MATRIX_STATUS_WORDS } from "./matrix-edits.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
@@ -22,6 +24,7 @@ const MOVES: Readonly<Record<string, { field: string; words: Readonly<Record<str
   "state.reporting-status": { field: "reportingStatus", words: REPORTING_WORDS },
   "assistance.request.transition": { field: "status", words: REQUEST_STATUS_WORDS },
   "assistance.match.transition": { field: "status", words: MATCH_WORDS },
+  "submission.correct-kind": { field: "kind", words: SUBMISSION_KINDS },
 };
 
 const fieldOf = (record: unknown, field: string): string | undefined => {

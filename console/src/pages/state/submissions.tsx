@@ -1,6 +1,7 @@
-// The State's submissions: the list, and for the groups that may, recording one, and correcting or voiding one with
-// If-Match (a correction sends only what was typed; a stale edit's 412 is shown at the form, which reads the current
-// version in place and keeps what was typed over the fields left alone).
+// The State's submissions: the list, and for the groups that may, recording one, and correcting, re-kinding or voiding
+// one with If-Match (a correction sends only what was typed; a stale edit's 412 is shown at the form, which reads the
+// current version in place and keeps what was typed over the fields left alone; a kind is corrected after a question
+// that says what changes: submission-kind-form.tsx).
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
@@ -22,6 +23,8 @@ import {
 } from "./data.ts";
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
 import { CORRECTION_WORDS, type CorrectField, correctionOf, correctionValuesOf } from "./readings.ts";
+import { kindCorrectedWords } from "./submission-kind.ts";
+import { CorrectKind } from "./submission-kind-form.tsx";
 
 type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
 
@@ -159,17 +162,24 @@ function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (void
   );
 }
 
-/** One submission read with its ETag: both forms write against the version the reader saw. */
+/** A submission's kind corrected, with the kind it had. */
+interface KindCorrected {
+  corrected: Submission;
+  was: Submission["kind"];
+}
+
+/** One submission read with its ETag: every form writes against the version the reader saw. */
 function SubmissionEditor(props: {
-  iso3: string;
+  dossier: Dossier;
   id: string;
   onClose: () => void;
   onChanged: () => Promise<void>;
   onVoided: (voided: Submission) => void;
+  onKindCorrected: (corrected: KindCorrected) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
   // A correction refused as stale reads the submission again itself and shows it here (`put`).
-  const [loaded, , put] = useLoad(() => submissionWithEtag(props.iso3, props.id), props.id);
+  const [loaded, , put] = useLoad(() => submissionWithEtag(props.dossier.state.iso3, props.id), props.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a row's button: the keyboard continues in the editor.
   useEffect(() => heading.current?.focus(), []);
@@ -187,6 +197,17 @@ function SubmissionEditor(props: {
         {(current) => (
           <>
             <CorrectSubmission current={current} onDone={done} onReread={put} />
+            <CorrectKind
+              dossier={props.dossier}
+              current={current}
+              onReread={put}
+              onCorrected={async (corrected, was) => {
+                // Said once the dossier read again shows the State's reporting status as it now stands.
+                await props.onChanged();
+                props.onKindCorrected({ corrected, was });
+                props.onClose();
+              }}
+            />
             <VoidSubmission
               current={current}
               onVoided={(voided) => {
@@ -216,6 +237,7 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
   // A voided submission leaves the list (it counts as never recorded): say so where it was. It leaves at once, with
   // its status line, not when the dossier has been read again.
   const [voided, setVoided] = useState<Submission>();
+  const [kindCorrected, setKindCorrected] = useState<KindCorrected>();
   const counted = voided ? submissions.filter((s) => s.id !== voided.id) : submissions;
   const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
   return (
@@ -256,11 +278,18 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
       {editing && (
         <SubmissionEditor
           key={editing}
-          iso3={state.iso3}
+          dossier={props.dossier}
           id={editing}
           onClose={close}
           onChanged={props.onChanged}
-          onVoided={setVoided}
+          onVoided={(submission) => {
+            setKindCorrected(undefined);
+            setVoided(submission);
+          }}
+          onKindCorrected={(corrected) => {
+            setVoided(undefined);
+            setKindCorrected(corrected);
+          }}
           onKeyDown={focusReturn.escapeCloses(close)}
         />
       )}
@@ -269,6 +298,7 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
           {voided.symbol} voided ({voided.voided?.reason}): it no longer counts, as if it had never been recorded.
         </p>
       )}
+      {kindCorrected && <p role="status">{kindCorrectedWords(kindCorrected.corrected, kindCorrected.was, state)}</p>}
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
         <RecordSubmission dossier={props.dossier} onRecorded={props.onChanged} />
       )}
