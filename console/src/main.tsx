@@ -8,6 +8,7 @@ import { Assistance } from "./pages/assistance.tsx";
 import { AssistanceOffers } from "./pages/assistance-offers.tsx";
 import { AssistanceReportPage, AssistanceReports } from "./pages/assistance-reports.tsx";
 import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
+import { AuditTrail } from "./pages/audit-trail.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
 import { ComposeWave, TemplatePage, Templates, WavePage, Waves } from "./pages/correspondence/index.ts";
 import { Home } from "./pages/home.tsx";
@@ -15,6 +16,8 @@ import { OrganizationPage } from "./pages/organization.tsx";
 import { Organizations } from "./pages/organizations.tsx";
 import { Programme } from "./pages/programme.tsx";
 import { ProgrammeItem } from "./pages/programme-item.tsx";
+import { Search } from "./pages/search.tsx";
+import { SearchBox } from "./pages/search-box.tsx";
 import { SnapshotsDiff } from "./pages/snapshot-diff.tsx";
 import { Snapshots } from "./pages/snapshots.tsx";
 import { StatePage } from "./pages/state.tsx";
@@ -79,6 +82,14 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <Organizations session={session} />;
     case "organization":
       return <OrganizationPage key={route.id} id={route.id} session={session} />;
+    case "audit":
+      return may(session.group, "GET /audit") ? (
+        <AuditTrail key={route.query.toString()} query={route.query} />
+      ) : (
+        <p>Only the secretariat reads the audit trail.</p>
+      );
+    case "search":
+      return <Search key={route.query.toString()} query={route.query} />;
     case "not-found":
       return (
         <>
@@ -114,6 +125,8 @@ const TITLES: Record<Route["page"], string> = {
   "programme-year": "Programme of work",
   organizations: "Organizations",
   organization: "Organization",
+  audit: "Audit trail",
+  search: "Search",
 };
 
 function App() {
@@ -200,8 +213,16 @@ function App() {
                 </a>
               </li>
             )}
+            {may(session.group, "GET /audit") && (
+              <li>
+                <a href={href.audit()} aria-current={route.page === "audit" ? "page" : undefined}>
+                  Audit trail
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
+        <SearchBox />
         <p class="who">
           Signed in as <strong data-group={session.group}>{session.group}</strong>{" "}
           <button type="button" onClick={() => currentSession.set(undefined)}>

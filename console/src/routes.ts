@@ -22,7 +22,9 @@ export type Route =
   | { page: "programme-item"; year: number; id: string }
   | { page: "programme-year"; year: number }
   | { page: "organizations" }
-  | { page: "organization"; id: string };
+  | { page: "organization"; id: string }
+  | { page: "audit"; query: URLSearchParams }
+  | { page: "search"; query: URLSearchParams };
 
 export function routeOf(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
@@ -65,6 +67,8 @@ export function routeOf(hash: string): Route {
   if (parts[0] === "organizations" && parts.length === 2 && parts[1]) {
     return { page: "organization", id: decodeURIComponent(parts[1]) };
   }
+  if (parts[0] === "audit" && parts.length === 1) return { page: "audit", query: new URLSearchParams(search) };
+  if (parts[0] === "search" && parts.length === 1) return { page: "search", query: new URLSearchParams(search) };
   return { page: "not-found", path };
 }
 
@@ -93,4 +97,6 @@ export const href = {
   programmeItem: (year: number, id: string) => `#/programme/${year}/${encodeURIComponent(id)}`,
   organizations: () => "#/organizations",
   organization: (id: string) => `#/organizations/${encodeURIComponent(id)}`,
+  audit: (query?: URLSearchParams) => (query && query.size > 0 ? `#/audit?${query}` : "#/audit"),
+  search: (query?: URLSearchParams) => (query && query.size > 0 ? `#/search?${query}` : "#/search"),
 };

@@ -1,0 +1,107 @@
+// The audit-trail and search pages in Debian's Chromium against the local stack: a secretariat officer filters Mali's
+// trail from the URL's query and opens an entry's before and after (a refused span at its field; 390 px); a member has
+// no audit link and finds records from the banner's search box; a one-letter query's refusal at the field.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  consoleBrowser,
+  focusedElement,
+  type Json,
+  overflowOf,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// 400: a span and a query refused on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of 400/, search: true });
+const { signIn, troubles, go } = desk;
+const api = secretariatApi(desk);
+
+describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
+  it("filters Mali's trail and shows an entry's before and after, field by field", async () => {
+    const mali: { body: Json; etag: string } = await api("GET", "/states/MLI");
+    const language = mali.body.language === "en" ? "fr" : "en";
+    const changed = await api("PATCH", "/states/MLI", { language }, { "if-match": mali.etag });
+    expect(changed.status).toBe(200);
+
+    const page = await signIn("secretariat");
+    await page.getByRole("link", { name: "Audit trail" }).click();
+    await page.getByRole("heading", { name: "Audit trail", level: 1 }).waitFor();
+    // The State's code as typed in lower case names Mali's record all the same.
+    await page.getByLabel("Record (type:id)").fill("state:mli");
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await page.getByText(/^Entries about state:MLI, newest first/).waitFor();
+    expect(page.url()).toContain("#/audit?entity=state%3AMLI");
+    const newest = page.locator('[data-list="audit"] > li').first();
+    expect(await newest.locator("strong").textContent()).toBe("State's details corrected");
+    expect(await newest.locator('[data-field="record"] a').getAttribute("href")).toBe("#/states/MLI");
+    expect(await newest.locator('[data-field="actor"]').textContent()).toContain("local-secretariat");
+    await newest.locator("summary").click();
+    expect(await newest.locator("summary").textContent()).toMatch(/^Before and after: \d+ fields changed$/);
+    const row = newest.getByRole("row", { name: /^language\s/ });
+    expect(await row.locator('[data-field="before"]').textContent()).toBe(mali.body.language);
+    expect(await row.locator('[data-field="after"]').textContent()).toBe(language);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-1280.png"), fullPage: true });
+
+    // A span the API refuses: its words at the field, which takes the focus.
+    await page.getByLabel("From (YYYY-MM-DD, UTC)").fill("2026-12-31");
+    await page.getByLabel("To (YYYY-MM-DD, UTC)").fill("2026-01-01");
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await page.locator("#audit-from-problem").waitFor();
+    expect(await page.locator("#audit-from-problem").textContent()).toBe("is after to (2026-01-01)");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("audit-from");
+    await page.close();
+
+    // A link to Mali's trail reads at 390 px, its before and after open.
+    const narrow = await signIn("secretariat", 390);
+    await go(narrow, "#/audit?entity=state:MLI");
+    await narrow.getByText(/^Entries about state:MLI/).waitFor();
+    await settled(narrow);
+    await narrow.locator('[data-list="audit"] > li details summary').first().click();
+    expect(await overflowOf(narrow)).toBeLessThanOrEqual(0);
+    await narrow.screenshot({ path: join(SCREENSHOTS, "audit-mali-390.png"), fullPage: true });
+    await narrow.close();
+  });
+
+  it("offers a member no audit trail, and finds records from the banner's search box", async () => {
+    const page = await signIn("members");
+    await page.getByRole("link", { name: "States", exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: "Audit trail" }).count()).toBe(0);
+    await page.getByRole("searchbox", { name: "Search the desk" }).fill("mal");
+    await page.getByRole("searchbox", { name: "Search the desk" }).press("Enter");
+    await page.getByRole("heading", { name: "Search", level: 1 }).waitFor();
+    expect(page.url()).toContain("#/search?q=mal");
+    const states = page.getByRole("region", { name: "Member States" });
+    await states.getByRole("link", { name: "Mali", exact: true }).waitFor();
+    expect(await states.getByRole("link", { name: "Mali", exact: true }).getAttribute("href")).toBe("#/states/MLI");
+    // Contacts are the secretariat's: a member's search has no such group.
+    expect(await page.getByRole("heading", { name: "Contacts" }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "search-mal-1280.png"), fullPage: true });
+    await states.getByRole("link", { name: "Mali", exact: true }).click();
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await go(page, "#/audit");
+    await page.getByText("Only the secretariat reads the audit trail.").waitFor();
+    await page.close();
+  });
+
+  it("says at the field why a one-letter search is refused, in the API's words", async () => {
+    const page = await signIn("secretariat");
+    await page.getByRole("searchbox", { name: "Search the desk" }).fill("a");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const problem = page.locator("#search-q-problem");
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe("must have a word of at least 2 letters or digits");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("search-q");
+    expect(await page.getByLabel("Search for").inputValue()).toBe("a");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(troubles).toEqual([]);
+  });
+});

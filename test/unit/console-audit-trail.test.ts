@@ -1,0 +1,280 @@
+// The console's audit-trail page in Node (console/src/pages/audit-trail-query.ts, audit-trail-words.ts): its filters as
+// the URL keeps them and GET /audit reads them, what the list says it holds, and each entry in words.
+import { describe, expect, it } from "vitest";
+import type { components } from "../../console/src/api/schema";
+import {
+  AUDIT_PAGE_SIZE,
+  auditApiQuery,
+  auditFiltersOf,
+  auditTrailHref,
+  coverageWords,
+  DEFAULT_SPAN_DAYS,
+  entityKey,
+  MAX_SPAN_DAYS,
+} from "../../console/src/pages/audit-trail-query.ts";
+import {
+  actorWords,
+  entityWords,
+  imageRows,
+  imageSummary,
+  ownerHref,
+  ownRecordNote,
+  valueText,
+} from "../../console/src/pages/audit-trail-words.ts";
+import { actionWords } from "../../console/src/pages/state/actions.ts";
+import { href, routeOf } from "../../console/src/routes.ts";
+import * as trail from "../../shared/dossier/audit-trail.ts";
+
+type AuditEntry = components["schemas"]["AuditEntry"];
+
+const names = new Map([
+  ["STATE:MLI", "Mali"],
+  ["STATE:FRA", "France"],
+  ["ORG:iaea", "International Atomic Energy Agency"],
+]);
+
+const entry = (fields: Partial<AuditEntry> & Pick<AuditEntry, "action" | "entity">): AuditEntry => ({
+  id: "01AUDIT",
+  at: "2026-12-06T10:03:27.000Z",
+  actor: { kind: "user", id: "8c501a84", username: "local-secretariat", groups: ["secretariat"] },
+  ...fields,
+});
+
+describe("the audit trail's filters", () => {
+  it("live in the URL: a link to Mali's trail opens the page filtered on Mali", () => {
+    const link = auditTrailHref({ entity: "state:MLI" });
+    expect(link).toBe("#/audit?entity=state%3AMLI");
+    const route = routeOf(link);
+    expect(route.page).toBe("audit");
+    expect(route.page === "audit" && auditFiltersOf(route.query)).toEqual({ entity: "state:MLI" });
+    expect(routeOf(href.audit())).toMatchObject({ page: "audit" });
+    expect(routeOf("#/audit/MLI")).toEqual({ page: "not-found", path: "/audit/MLI" });
+  });
+
+  it("keeps the four filters in the form's order, trimmed, blank ones left out", () => {
+    const query = new URLSearchParams({ to: "2026-11-30", actor: " 8c501a84 ", entity: "", from: "2026-11-01" });
+    const filters = auditFiltersOf(query);
+    expect(filters).toEqual({ actor: "8c501a84", from: "2026-11-01", to: "2026-11-30" });
+    expect(auditTrailHref(filters)).toBe("#/audit?actor=8c501a84&from=2026-11-01&to=2026-11-30");
+    expect(auditTrailHref({})).toBe("#/audit");
+  });
+
+  it("names a State's or a matrix's record by its code in capitals, as the trail keys it; other ids as typed", () => {
+    expect(entityKey(" state:mli ")).toBe("state:MLI");
+    expect(entityKey("matrix:fra")).toBe("matrix:FRA");
+    expect(entityKey("organization:iaea")).toBe("organization:iaea");
+    expect(entityKey("contact:01kdvabc")).toBe("contact:01kdvabc");
+    // What the API refuses is sent as typed, for its own words at the field.
+    expect(entityKey("MLI")).toBe("MLI");
+    expect(auditFiltersOf(new URLSearchParams({ entity: "state:mli" }))).toEqual({ entity: "state:MLI" });
+  });
+
+  it("asks GET /audit for a page of the filters, from where the last one ended", () => {
+    expect(auditApiQuery({ entity: "state:MLI" })).toEqual({ entity: "state:MLI", limit: AUDIT_PAGE_SIZE });
+    expect(auditApiQuery({ actor: "seed", from: "2026-01-01" }, "CURSOR")).toEqual({
+      actor: "seed",
+      from: "2026-01-01",
+      limit: AUDIT_PAGE_SIZE,
+      cursor: "CURSOR",
+    });
+  });
+
+  it("says the span the API reads: a record's and an actor's from the first entry, else 31 days", () => {
+    expect(DEFAULT_SPAN_DAYS).toBe(trail.DEFAULT_SPAN_DAYS);
+    expect(MAX_SPAN_DAYS).toBe(trail.MAX_SPAN_DAYS);
+    expect(coverageWords({})).toBe("Every entry of the last 31 days, newest first (times in UTC).");
+    expect(coverageWords({ to: "2026-11-30" })).toBe(
+      "Every entry of the 31 days to 2026-11-30, newest first (times in UTC).",
+    );
+    expect(coverageWords({ from: "2026-11-01" })).toBe(
+      "Every entry from 2026-11-01 to today, newest first (times in UTC).",
+    );
+    expect(coverageWords({ entity: "state:MLI" })).toBe("Entries about state:MLI, newest first (times in UTC).");
+    expect(coverageWords({ entity: "state:MLI", actor: "8c501a84", to: "2026-11-30" }, "local-secretariat")).toBe(
+      "Entries about state:MLI by local-secretariat up to 2026-11-30, newest first (times in UTC).",
+    );
+    expect(coverageWords({ actor: "8c501a84", from: "2026-11-01", to: "2026-11-30" })).toBe(
+      "Entries by 8c501a84 from 2026-11-01 to 2026-11-30, newest first (times in UTC).",
+    );
+  });
+});
+
+describe("an audit entry in words", () => {
+  it("names who did it: a person by username, else their id; the system by its job", () => {
+    expect(actorWords({ kind: "user", id: "8c501a84", username: "a.officer", groups: ["secretariat"] })).toBe(
+      "a.officer",
+    );
+    expect(actorWords({ kind: "user", id: "8c501a84", groups: ["experts"] })).toBe("8c501a84");
+    expect(actorWords({ kind: "system", id: "wave-dispatch" })).toBe("the system (wave-dispatch)");
+  });
+
+  it("says the action in the timeline's words, and any other by its code", () => {
+    expect(actionWords("state.update")).toBe("State's details corrected");
+    expect(actionWords("organization.update")).toBe("Organization's details corrected");
+    expect(actionWords("wave.schedule")).toBe("wave.schedule");
+  });
+
+  it("links each record to its page where the console has one, by name", () => {
+    const words = (fields: Parameters<typeof entry>[0]) => entityWords(entry(fields), names);
+    expect(words({ action: "state.update", entity: { type: "state", id: "MLI" } })).toEqual({
+      text: "Mali",
+      href: "#/states/MLI",
+    });
+    expect(
+      words({
+        action: "submission.record",
+        entity: { type: "state", id: "MLI" },
+        after: { id: "01S", iso3: "MLI", symbol: "S/AC.44/2026/3" },
+      }),
+    ).toEqual({ text: "Mali, submission S/AC.44/2026/3", href: "#/states/MLI" });
+    expect(words({ action: "matrix.transition", entity: { type: "matrix", id: "FRA" } })).toEqual({
+      text: "France's matrix",
+      href: "#/states/FRA",
+    });
+    expect(words({ action: "organization.update", entity: { type: "organization", id: "iaea" } })).toEqual({
+      text: "International Atomic Energy Agency",
+      href: "#/organizations/iaea",
+    });
+    // A contact has no page: it is on its owner's, and a deactivation keeps its name before.
+    expect(
+      words({
+        action: "contact.deactivate",
+        entity: { type: "contact", id: "01C" },
+        before: { id: "01C", name: "Awa Traoré", owner: "STATE:MLI", role: "capital-poc" },
+        after: { id: "01C", owner: "STATE:MLI", role: "capital-poc", active: false },
+      }),
+    ).toEqual({ text: "contact Awa Traoré (Mali)", href: "#/states/MLI" });
+    expect(
+      words({
+        action: "contact.create",
+        entity: { type: "contact", id: "01D" },
+        after: { id: "01D", owner: "ORG:iaea", role: "organization-poc" },
+      }),
+    ).toEqual({
+      text: "contact Organization's point of contact (International Atomic Energy Agency)",
+      href: "#/organizations/iaea",
+    });
+    expect(
+      words({
+        action: "assistance.request.transition",
+        entity: { type: "assistance-request", id: "7P1Q" },
+        after: { id: "7P1Q", iso3: "MLI", symbol: "MLI/2026/1", status: "acknowledged" },
+      }),
+    ).toEqual({ text: "assistance request MLI/2026/1", href: "#/assistance/7P1Q" });
+    // A match's entry holds the match: it names the requesting State, not the request's symbol.
+    expect(
+      words({
+        action: "assistance.match.propose",
+        entity: { type: "assistance-request", id: "7P1Q" },
+        after: { id: "01M", requestId: "7P1Q", iso3: "MLI" },
+      }).text,
+    ).toBe("assistance request of Mali");
+    expect(
+      words({
+        action: "assistance.offer.create",
+        entity: { type: "assistance-offer", id: "01O" },
+        after: { id: "01O", provider: { kind: "state", iso3: "FRA" }, description: "Training in export control" },
+      }),
+    ).toEqual({
+      text: 'assistance offer "Training in export control" of France',
+      href: "#/assistance/offers?provider=state%3AFRA",
+    });
+    expect(
+      words({
+        action: "wave.create",
+        entity: { type: "wave", id: "01W" },
+        after: { description: "First reports 2027" },
+      }),
+    ).toEqual({ text: "wave First reports 2027", href: "#/waves/01W" });
+    expect(words({ action: "wave.dispatch", entity: { type: "wave", id: "01W" } })).toEqual({
+      text: "wave 01W",
+      href: "#/waves/01W",
+    });
+    expect(
+      words({ action: "template.update", entity: { type: "template", id: "programme-first-report-request" } }),
+    ).toEqual({ text: "template programme-first-report-request", href: "#/templates/programme-first-report-request" });
+    expect(words({ action: "snapshot.create", entity: { type: "snapshot", id: "2026-Q3" } })).toEqual({
+      text: "snapshot 2026-Q3",
+      href: "#/snapshots",
+    });
+    expect(words({ action: "programme.adopt", entity: { type: "programme", id: "2027" } })).toEqual({
+      text: "programme of work 2027",
+      href: "#/programme/2027",
+    });
+    expect(words({ action: "assistance.report.create", entity: { type: "assistance-report", id: "2026-2" } })).toEqual({
+      text: "pending-assistance report 2026-2",
+      href: "#/assistance/reports/2026-2",
+    });
+    expect(words({ action: "calendar-feed.issue", entity: { type: "calendar-feed", id: "01F" } })).toEqual({
+      text: "calendar-feed 01F",
+    });
+  });
+
+  it("says what a State's or an organization's own record leaves out, with the ways to the rest", () => {
+    expect(ownRecordNote("state:MLI", names)).toEqual({
+      text:
+        "Only Mali's own record: its details, reporting status and submissions. Its contacts, matrix and assistance " +
+        "requests are records of their own; its timeline has them all.",
+      links: [
+        { text: "Mali's matrix entries", href: "#/audit?entity=matrix%3AMLI" },
+        { text: "Mali's page and timeline", href: "#/states/MLI" },
+      ],
+    });
+    expect(ownRecordNote("organization:iaea", names)?.links).toEqual([
+      { text: "International Atomic Energy Agency's page and timeline", href: "#/organizations/iaea" },
+    ]);
+    expect(ownRecordNote("contact:01C", names)).toBeUndefined();
+    expect(ownRecordNote(undefined, names)).toBeUndefined();
+  });
+
+  it("finds an owner's page from its key", () => {
+    expect(ownerHref("STATE:MLI")).toBe("#/states/MLI");
+    expect(ownerHref("ORG:iaea")).toBe("#/organizations/iaea");
+    expect(ownerHref("")).toBeUndefined();
+    expect(ownerHref("SOMEONE:x")).toBeUndefined();
+  });
+});
+
+describe("an entry's before and after", () => {
+  it("lists the changed fields first, then those left alone", () => {
+    const before = { iso3: "MLI", language: "en", languageBasis: "inferred", version: 3 };
+    const after = { iso3: "MLI", language: "fr", languageBasis: "confirmed", version: 4 };
+    const rows = imageRows(before, after);
+    expect(rows.map((row) => [row.field, row.changed])).toEqual([
+      ["language", true],
+      ["languageBasis", true],
+      ["version", true],
+      ["iso3", false],
+    ]);
+    expect(rows[0]).toMatchObject({ before: { text: "en", block: false }, after: { text: "fr", block: false } });
+    expect(imageSummary({ before, after }, rows)).toBe("Before and after: 3 fields changed");
+  });
+
+  it("shows a field written or removed on one side only, and records and lists as pretty-printed JSON", () => {
+    const rows = imageRows({ note: "old" }, { provider: { kind: "state", iso3: "FRA" } });
+    expect(rows).toEqual([
+      { field: "provider", after: { text: '{\n  "kind": "state",\n  "iso3": "FRA"\n}', block: true }, changed: true },
+      { field: "note", before: { text: "old", block: false }, changed: true },
+    ]);
+    expect(valueText(3)).toEqual({ text: "3", block: false });
+    expect(valueText(null)).toEqual({ text: "null", block: false });
+    expect(valueText(["a"])).toEqual({ text: '[\n  "a"\n]', block: true });
+  });
+
+  it("says what a creation wrote and what a removal left, and shows an image that is no record whole", () => {
+    const created = { after: { id: "01C", name: "Awa Traoré" } };
+    const rows = imageRows(undefined, created.after);
+    expect(rows.every((row) => row.changed && row.before === undefined)).toBe(true);
+    expect(imageSummary(created, rows)).toBe("Written: 2 fields");
+    expect(imageSummary({ before: { id: "01C" } }, imageRows({ id: "01C" }, undefined))).toBe("Before: 1 field");
+    expect(imageRows(["a"], ["a", "b"])).toEqual([
+      {
+        field: "(the whole entry)",
+        before: { text: '[\n  "a"\n]', block: true },
+        after: { text: '[\n  "a",\n  "b"\n]', block: true },
+        changed: true,
+      },
+    ]);
+    expect(imageRows(undefined, undefined)).toEqual([]);
+  });
+});
