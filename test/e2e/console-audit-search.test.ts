@@ -67,6 +67,8 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
   });
 
   it("offers a member no audit trail, and finds records from the banner's search box", async () => {
+    // The index is rebuilt from the seed as the stack starts: on a loaded machine it may not have caught up yet.
+    await desk.stack.searchReady;
     const page = await signIn("members");
     await page.getByRole("link", { name: "States", exact: true }).waitFor();
     expect(await page.getByRole("link", { name: "Audit trail" }).count()).toBe(0);

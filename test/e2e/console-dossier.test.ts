@@ -192,8 +192,9 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.getByRole("row", { name: /Bea Busytest/ }).waitFor();
     expect(added()).toHaveLength(1);
     // Saved, and shown (busy until the page has read the contacts and the dossier again): the keyboard goes on from the
-    // button, not from the top of the page.
-    await expect.poll(() => save.getAttribute("aria-disabled")).toBeNull();
+    // button, not from the top of the page. Those reads are several (the contacts, the dossier, the timeline): on a
+    // loaded machine they outlast the poll's default second.
+    await expect.poll(() => save.getAttribute("aria-disabled"), { timeout: 15_000 }).toBeNull();
     expect(await focusedElement(page)).toMatchObject({ tag: "BUTTON", name: "Add the contact" });
     await page.close();
   });

@@ -194,7 +194,7 @@ describe("seeding the programme templates on a desk seeded before", () => {
     const result = await seedProgrammeTemplates({ templates, waves, clock });
     expect(result.upgraded).toEqual(["programme-first-report-request"]);
     expect(result.existing).toEqual(["programme-resolution-2663-letter"]);
-    expect(result.created).toHaveLength(4);
+    expect(result.created).toHaveLength(5);
     const upgraded = await templates.get("programme-first-report-request");
     expect(upgraded?.version).toBe(2);
     expect(Object.keys(upgraded?.value.variants ?? {}).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
