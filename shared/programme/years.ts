@@ -169,7 +169,7 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       const issues = [
         ...programmeIssues(parsed.data, year),
         ...(await lettersWithoutTemplate(parsed.data, deps.templates)),
-        ...(deps.schedules ? await valuesTheFiringRefuses(parsed.data, deps.schedules(), deps.templates) : []),
+        ...(deps.schedules ? valuesTheFiringRefuses(parsed.data, deps.schedules()) : []),
       ];
       if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
       const before = await deps.store.get(year);

@@ -3,7 +3,7 @@
 // Marked pure: a bundle that uses neither schema builds neither (ADR 0039).
 import * as z from "zod";
 import { audienceSchema } from "../correspondence/schemas.ts";
-import { waveValuesSchema } from "../templates/values.ts";
+import { type WaveValues, waveValuesSchema } from "../templates/values.ts";
 
 const YEAR_SUFFIX = "-2026".length;
 
@@ -40,3 +40,12 @@ export type ProgrammeWave = z.infer<typeof programmeWaveSchema>;
 /** The input of a programme schedule whose target is wave-dispatch. */
 export const programmeWaveInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({ programmeWave: programmeWaveSchema }))();
+
+/**
+ * The schedule's input with a year's own values for its letter laid over its values, key by key: a year that gives
+ * `briefing.date` wins over the schedule's, and what it leaves out stays the schedule's. The firing (from the stored
+ * year), the reminder run's readiness check (from the year it reads) and a year's write (its values checked) all lay
+ * them through this, so the warning, the refusal and the firing agree.
+ */
+export const withOwnValues = (input: ProgrammeWave, own: WaveValues | undefined): ProgrammeWave =>
+  own ? { ...input, values: { ...input.values, ...own } } : input;

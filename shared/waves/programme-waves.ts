@@ -15,7 +15,12 @@ import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
 import { madeByASchedule } from "./made-by-a-schedule.ts";
-import { type ProgrammeWave, programmeWaveInputSchema, programmeWaveSchema } from "./programme-wave-schema.ts";
+import {
+  type ProgrammeWave,
+  programmeWaveInputSchema,
+  programmeWaveSchema,
+  withOwnValues,
+} from "./programme-wave-schema.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import type { Wave } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
@@ -51,15 +56,6 @@ function yearLetterValues(file: ProgrammeFile | undefined, key: string): WaveVal
   }
   return undefined;
 }
-
-/**
- * The schedule's input with a year's own values for its letter laid over its values, key by key: a year that gives
- * `briefing.date` wins over the schedule's, and what it leaves out stays the schedule's. The firing (from the stored
- * year) and the reminder run's readiness check (from the year it reads) both build the wave through this, so the
- * warning and the firing agree.
- */
-export const withOwnValues = (input: ProgrammeWave, own: WaveValues | undefined): ProgrammeWave =>
-  own ? { ...input, values: { ...input.values, ...own } } : input;
 
 /** The schedule's input with the values the programme year's file gives its letter (withOwnValues). */
 export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>

@@ -100,11 +100,16 @@ describe("a programme letter's values", () => {
     const letters = programmeLetterValues(programmeYears({ ...seeded, schedules: () => schedules }));
     const read = await letters.get(states);
     const before = await seeded.store.get(2023);
-    // September's letters go on the second Tuesday of September, 12 September 2023: a briefing on 1 September is past.
-    const early = letters.put(states, { ...briefing, "briefing.date": "2023-09-01" }, read.version, audit);
+    // September's letters go in September (its second Tuesday): a briefing in August is past before any of them leaves.
+    const early = letters.put(states, { ...briefing, "briefing.date": "2023-08-25" }, read.version, audit);
     await expect(early).rejects.toBeInstanceOf(Invalid);
     await expect(early).rejects.toMatchObject({
-      issues: [{ path: "body.briefing.date", message: "2023-09-01 is before the letters' date 2023-09-12 (New York)" }],
+      issues: [
+        {
+          path: "body.briefing.date",
+          message: "2023-08-25 is before 2023-09-01, the first day its schedule may send the letter (the activity's)",
+        },
+      ],
     });
     expect(await seeded.store.get(2023)).toEqual(before);
     // A venue on two lines is the firing's refusal too; a value left out is not (values come a few at a time).
