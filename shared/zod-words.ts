@@ -29,12 +29,24 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {
 
 const plural = (count: number | bigint, one: string) => `${count} ${one}${count === 1 || count === 1n ? "" : "s"}`;
 
-/** "at least 3 characters", "at most 10 items", "more than 0": the bound of a size or a number. */
-function bound(origin: string, limit: number | bigint, inclusive: boolean | undefined, side: "least" | "most") {
-  if (origin === "string") return `at ${side} ${plural(limit, "character")}`;
-  if (origin === "array" || origin === "set") return `at ${side} ${plural(limit, "item")}`;
-  if (inclusive === false) return `${side === "least" ? "more" : "less"} than ${limit}`;
-  return `at ${side} ${limit}`;
+/** A bound in its unit: "3 characters", "1 item", or the number itself. */
+function measure(origin: string, limit: number | bigint): string {
+  if (origin === "string") return plural(limit, "character");
+  if (origin === "array" || origin === "set") return plural(limit, "item");
+  return String(limit);
+}
+
+/** "at least 3 characters", "exactly 3 characters", "more than 0": a size's or a number's bound, from below or above. */
+function bound(
+  issue: { origin: string; inclusive?: boolean; exact?: boolean },
+  limit: number | bigint,
+  below: boolean,
+) {
+  const size = measure(issue.origin, limit);
+  if (issue.exact) return `exactly ${size}`;
+  const counted = issue.origin === "string" || issue.origin === "array" || issue.origin === "set";
+  if (issue.inclusive === false && !counted) return `${below ? "more" : "less"} than ${size}`;
+  return `at ${below ? "least" : "most"} ${size}`;
 }
 
 const quoted = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
@@ -48,14 +60,10 @@ export function plainWords(issue: RawIssue): string | undefined {
       return expected && `must be ${expected}`;
     }
     case "too_small":
-      if (issue.origin === "string" && issue.minimum === 1) return "must not be empty";
-      return issue.exact
-        ? `must be exactly ${bound(issue.origin, issue.minimum, true, "least").replace(/^at least /, "")}`
-        : `must be ${bound(issue.origin, issue.minimum, issue.inclusive, "least")}`;
+      if (issue.origin === "string" && issue.minimum === 1 && !issue.exact) return "must not be empty";
+      return `must be ${bound(issue, issue.minimum, true)}`;
     case "too_big":
-      return issue.exact
-        ? `must be exactly ${bound(issue.origin, issue.maximum, true, "most").replace(/^at most /, "")}`
-        : `must be ${bound(issue.origin, issue.maximum, issue.inclusive, "most")}`;
+      return `must be ${bound(issue, issue.maximum, false)}`;
     case "invalid_format": {
       const format = FORMAT_WORDS[issue.format];
       return format && `must be ${format}`;

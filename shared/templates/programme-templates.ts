@@ -254,7 +254,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       fr: [
         "Résolution 1540 (2004) : programme de sensibilisation du Comité — {{state.name}}",
         [
-          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de m'adresser à votre gouvernement dans le cadre du programme pluriannuel de sensibilisation des États Membres du Comité (programme de travail, annexe I, paragraphe 18).",
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de m'adresser à votre gouvernement dans le cadre du programme pluriannuel de sensibilisation du Comité à l'intention des États Membres (programme de travail, annexe I, paragraphe 18).",
           "Le Comité organise des manifestations de sensibilisation consacrées à la mise en œuvre de la résolution 1540 (2004) et y participe aux niveaux international, régional, sous-régional et, le cas échéant, national, y compris sur des questions thématiques et régionales précises (annexe I, paragraphe 22). Il accueillerait avec intérêt la participation des autorités de l'État suivant à ces manifestations : {{state.name}}. Il se tient prêt à engager avec elles un dialogue sur la mise en œuvre de la résolution, y compris, à l'invitation de votre gouvernement, dans le cadre d'une visite.",
           "Le Comité vous serait reconnaissant de bien vouloir lui faire savoir d'ici au {{deadline|date}} si votre gouvernement y est intéressé, et de lui indiquer la personne à contacter à cette fin.",
         ],
@@ -262,7 +262,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       es: [
         "Resolución 1540 (2004): programa de divulgación del Comité — {{state.name}}",
         [
-          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de dirigirme a su Gobierno en el marco del programa plurianual de divulgación dirigido a los Estados Miembros del Comité (programa de trabajo, anexo I, párrafo 18).",
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de dirigirme a su Gobierno en el marco del programa plurianual de divulgación del Comité dirigido a los Estados Miembros (programa de trabajo, anexo I, párrafo 18).",
           "El Comité organiza actividades de divulgación sobre la aplicación de la resolución 1540 (2004) y participa en ellas a nivel internacional, regional, subregional y, cuando procede, nacional, incluso sobre cuestiones temáticas y regionales concretas (anexo I, párrafo 22). Acogería con agrado la participación en dichas actividades de las autoridades del Estado siguiente: {{state.name}}. Está dispuesto a entablar con ellas un diálogo sobre la aplicación de la resolución, incluso, por invitación de su Gobierno, mediante una visita.",
           "El Comité le agradecería que su Gobierno le comunicara a más tardar el {{deadline|date}} su interés, así como la persona con la que el Comité puede ponerse en contacto a tal efecto.",
         ],

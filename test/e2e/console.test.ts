@@ -122,6 +122,8 @@ describe("the staff console", { timeout: 90_000 }, () => {
   });
 
   it("lists the States with the API's filters and its search", async () => {
+    // The index is rebuilt from the seed as the stack starts: on a loaded machine it may not have caught up yet.
+    await desk.stack.searchReady;
     const page = await signIn("members");
     await page.getByRole("link", { name: "States", exact: true }).click();
     await page.getByText("193 States", { exact: true }).waitFor();

@@ -60,7 +60,12 @@ const docsHeaders = {
 /** Paths from the origin, so they hold on any address of the stage (the console is served beside the API). */
 const index = {
   name: API_INFO.title,
-  links: { console: "/console/", docs: "/docs", openapi: "/openapi.json", health: "/health" },
+  links: {
+    console: "/console/",
+    docs: metaTable.docsPage.path,
+    openapi: metaTable.openApi.path,
+    health: metaTable.health.path,
+  },
 };
 
 export const declarations = declareRoutes(metaTable, {
