@@ -3,32 +3,13 @@
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
-import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
-import { obligationRules } from "./obligations.ts";
+import { informationStillFollows, orderConflict, refuseOutOfOrder } from "./first-report-order.ts";
+import { kindCorrection } from "./kind-correction.ts";
+import { retryOnObligationChange } from "./obligation-writes.ts";
+import { derivedObligation } from "./obligations.ts";
 import type { ReportingStatusChange, SubmissionRewrite } from "./repository.ts";
-import type { Obligation, Submission, SubmissionKind } from "./schemas.ts";
-import {
-  allSubmissions,
-  checkFollowsFirstReport,
-  checkInformationStillFollows,
-  obligationIn,
-  obligationOf,
-  type ReportingDependencies,
-} from "./submissions.ts";
-
-/**
- * The obligation once `change` submissions come (+1) or go (-1) among `counted` (the submissions of its kind that
- * count afterwards). The count is the obligation's own (assistance feedback counts too), so it moves by one; the
- * dates come from what counts, and stay as they were where only feedback (not a submission) dates them.
- */
-export function derivedObligation(before: Obligation, counted: Submission[], change: 1 | -1): Obligation {
-  const submissions = Math.max(0, before.submissions + change);
-  const dates = counted.map((submission) => submission.receivedOn);
-  const { firstReceivedOn, lastReceivedOn, ...rest } = before;
-  if (submissions === 0) return { ...rest, status: obligationRules[before.kind].initial, submissions };
-  if (dates.length === 0) return { ...before, submissions };
-  return { ...rest, status: "fulfilled", submissions, firstReceivedOn: earliest(dates), lastReceivedOn: latest(dates) };
-}
+import type { Submission, SubmissionKind } from "./schemas.ts";
+import { allSubmissions, obligationOf, type ReportingDependencies } from "./submissions.ts";
 
 async function currentSubmission(
   deps: ReportingDependencies,
@@ -76,7 +57,7 @@ export const voidSubmission =
         others.filter((other) => other.kind === kind),
         -1,
       );
-      if (kind === "first-report") checkInformationStillFollows(after, others);
+      if (kind === "first-report") refuseOutOfOrder(iso3, informationStillFollows(after, others));
       const reportingStatus: ReportingStatusChange | undefined = kind === "first-report" ? "non-reporting" : undefined;
       const rewrite: SubmissionRewrite = {
         current,
@@ -112,36 +93,20 @@ export const correctSubmissionKind =
         ]);
       }
       const next: Submission = { ...current.value, kind, updatedAt: deps.clock.now().toISOString() };
-      const obligations = await deps.reporting.obligations(iso3);
-      const leaving = obligationIn(obligations, iso3, from);
-      const joining = obligationIn(obligations, iso3, kind);
-      if (kind === "first-report" && joining.status === "fulfilled") {
-        throw new Conflict(`${iso3} has already submitted its first report`, {
-          firstReceivedOn: joining.firstReceivedOn,
-        });
-      }
-      const others = (await allSubmissions(deps, iso3)).filter((other) => other.id !== id);
-      const afterLeaving = derivedObligation(
-        leaving,
-        others.filter((other) => other.kind === from),
-        -1,
-      );
-      const afterJoining = derivedObligation(joining, [...others.filter((other) => other.kind === kind), next], 1);
-      checkFollowsFirstReport(
-        next,
-        from === "first-report" ? afterLeaving : obligationIn(obligations, iso3, "first-report"),
-      );
-      if (from === "first-report") checkInformationStillFollows(afterLeaving, others);
-      const reportingStatus: ReportingStatusChange | undefined =
-        from === "first-report" ? "non-reporting" : kind === "first-report" ? "reported" : undefined;
+      const correction = kindCorrection({
+        iso3,
+        submission: current.value,
+        to: kind,
+        obligations: (await deps.reporting.obligations(iso3)) ?? [],
+        counted: await allSubmissions(deps, iso3),
+      });
+      if (correction.refusal) throw orderConflict(iso3, correction.refusal);
+      const { leaving, joining, reportingStatus } = correction;
       return deps.reporting.rewriteSubmission({
         current,
         expectedVersion,
         next,
-        obligations: [
-          { before: leaving, after: afterLeaving },
-          { before: joining, after: afterJoining },
-        ],
+        obligations: [leaving, joining],
         reportingStatus,
         releaseSymbol: false,
         audits: [
@@ -150,8 +115,8 @@ export const correctSubmissionKind =
             action: "submission.correct-kind",
             entity: { type: "state", id: iso3 },
             reason,
-            before: { ...current.value, obligations: [leaving, joining] },
-            after: { ...next, obligations: [afterLeaving, afterJoining] },
+            before: { ...current.value, obligations: [leaving.before, joining.before] },
+            after: { ...next, obligations: [leaving.after, joining.after] },
           },
           ...(reportingStatus ? [statusAudit(audit, iso3, reportingStatus, reason)] : []),
         ],

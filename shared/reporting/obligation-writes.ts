@@ -4,6 +4,7 @@
 import type { GuardedWrite } from "../dynamo/transaction.ts";
 import { Conflict, type DomainError } from "../errors.ts";
 import { statePartition } from "../registry/keys.ts";
+import { orderConflict } from "./first-report-order.ts";
 import type { Obligation, ObligationKind, ObligationStatus } from "./schemas.ts";
 
 export const obligationKey = (iso3: string, kind: ObligationKind) => ({
@@ -42,8 +43,9 @@ export const unchangedSince = (before: Obligation, current: Obligation | undefin
 export function obligationMoved(before: Obligation, current: Record<string, unknown> | undefined): DomainError {
   const recordingFirstReport = before.kind === "first-report" && before.status !== "fulfilled";
   return recordingFirstReport && current?.status === "fulfilled"
-    ? new Conflict(`${before.iso3} has already submitted its first report`, {
-        firstReceivedOn: current.firstReceivedOn,
+    ? orderConflict(before.iso3, {
+        kind: "first-report-held",
+        firstReceivedOn: typeof current.firstReceivedOn === "string" ? current.firstReceivedOn : undefined,
       })
     : new ObligationChanged(before.iso3, before.kind);
 }
@@ -93,7 +95,3 @@ export async function retryOnObligationChange<T>(attempt: () => Promise<T>): Pro
     }
   }
 }
-
-// ISO dates sort as text.
-export const earliest = (dates: string[]) => [...dates].sort()[0];
-export const latest = (dates: string[]) => [...dates].sort().at(-1);

@@ -9,7 +9,14 @@ import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
 import type { Versioned } from "../versioning.ts";
-import { earliest, latest, retryOnObligationChange } from "./obligation-writes.ts";
+import {
+  followsFirstReport,
+  informationStillFollows,
+  refuseOutOfOrder,
+  secondFirstReport,
+} from "./first-report-order.ts";
+import { retryOnObligationChange } from "./obligation-writes.ts";
+import { earliest, latest, obligationIn } from "./obligations.ts";
 import { MAX_SUBMISSIONS_PER_RECORDING, type ReportingRepository, type StateSubmissions } from "./repository.ts";
 import {
   type NewSubmission,
@@ -36,13 +43,6 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
   });
 }
 
-/** The obligation of `kind` among the State's, or NotFound. */
-export function obligationIn(obligations: readonly Obligation[] | undefined, iso3: string, kind: Obligation["kind"]) {
-  const obligation = obligations?.find((candidate) => candidate.kind === kind);
-  if (!obligation) throw new NotFound(`The ${kind} obligation of State`, iso3);
-  return obligation;
-}
-
 export async function obligationOf(
   deps: ReportingDependencies,
   iso3: string,
@@ -53,11 +53,7 @@ export async function obligationOf(
 
 /** What a submission does to its obligation: fulfilled, one more, its dates widened; a second first report is refused. */
 function obligationAfter(before: Obligation, receivedOn: string): Obligation {
-  if (before.kind === "first-report" && before.status === "fulfilled") {
-    throw new Conflict(`${before.iso3} has already submitted its first report`, {
-      firstReceivedOn: before.firstReceivedOn,
-    });
-  }
+  if (before.kind === "first-report") refuseOutOfOrder(before.iso3, secondFirstReport(before));
   const dates = [receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
   return {
     ...before,
@@ -66,55 +62,6 @@ function obligationAfter(before: Obligation, receivedOn: string): Obligation {
     firstReceivedOn: earliest(dates),
     lastReceivedOn: latest(dates),
   };
-}
-
-/**
- * Additional information follows the first report (research/domain-1540.md, rule 1): from a State that has not
- * reported, or dated before its first report, it is refused with 409. `firstReport` is the State's first-report
- * obligation as it will stand: with any first report recorded in the same request, or without one corrected away.
- */
-export function checkFollowsFirstReport(submission: Pick<Submission, "kind" | "receivedOn">, firstReport: Obligation) {
-  if (submission.kind !== "additional-information") return;
-  const { iso3, status, firstReceivedOn } = firstReport;
-  if (status !== "fulfilled" || !firstReceivedOn) {
-    throw new Conflict(
-      `${iso3} has not submitted its first report: additional information follows the first report, so record ` +
-        "the first report first",
-      { missing: "first-report" },
-    );
-  }
-  if (submission.receivedOn < firstReceivedOn) {
-    throw new Conflict(
-      `Additional information from ${iso3} received on ${submission.receivedOn} cannot precede its first report, ` +
-        `received on ${firstReceivedOn}`,
-      { firstReceivedOn },
-    );
-  }
-}
-
-/**
- * Rule 1 seen from the first report: a correction that moves it (its date, a void, its kind) must leave every
- * additional information among `counted` (the State's submissions as they will count) on or after it. Where no first
- * report would remain, the 409 names the additional information left without one, to be voided or re-kinded first.
- */
-export function checkInformationStillFollows(firstReport: Obligation, counted: readonly Submission[]) {
-  const information = counted
-    .filter((submission) => submission.kind === "additional-information")
-    .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
-  const [earliestInformation] = information;
-  if (!earliestInformation) return;
-  if (firstReport.status !== "fulfilled") {
-    const symbols = information.map((submission) => submission.symbol).join(", ");
-    throw new Conflict(
-      `${firstReport.iso3} would be left without a first report while its additional information (${symbols}) ` +
-        "counts: additional information follows the first report, so void or correct that first",
-      {
-        missing: "first-report",
-        additionalInformation: information.map(({ id, symbol, receivedOn }) => ({ id, symbol, receivedOn })),
-      },
-    );
-  }
-  checkFollowsFirstReport(earliestInformation, firstReport);
 }
 
 type SubmissionInput = NewSubmission & { demo?: boolean };
@@ -141,7 +88,7 @@ export const recordSubmission =
     await retryOnObligationChange(async () => {
       const state: Versioned<State> = await getState(deps.registry)(iso3);
       const obligations = await deps.reporting.obligations(iso3);
-      checkFollowsFirstReport(input, obligationIn(obligations, iso3, "first-report"));
+      refuseOutOfOrder(iso3, followsFirstReport(input, obligationIn(obligations, iso3, "first-report")));
       const before = obligationIn(obligations, iso3, input.kind);
       const after = obligationAfter(before, input.receivedOn);
       await deps.reporting.recordSubmission(state, submission, { before, after }, audit);
@@ -221,7 +168,7 @@ export const recordSubmissionsOfStates =
           const held = obligations.get(iso3);
           for (const submission of submissions) {
             const firstReport = moved.get("first-report")?.after ?? obligationIn(held, iso3, "first-report");
-            checkFollowsFirstReport(submission, firstReport);
+            refuseOutOfOrder(iso3, followsFirstReport(submission, firstReport));
             const before = obligationIn(held, iso3, submission.kind);
             const seen = moved.get(submission.kind);
             moved.set(submission.kind, {
@@ -290,8 +237,8 @@ export const correctSubmission =
         const dates = counted.filter((submission) => submission.kind === next.kind).map((one) => one.receivedOn);
         obligation = { before, after: { ...before, firstReceivedOn: earliest(dates), lastReceivedOn: latest(dates) } };
         // Additional information follows the first report: neither may be re-dated across the other.
-        checkFollowsFirstReport(next, obligationIn(obligations, iso3, "first-report"));
-        if (next.kind === "first-report") checkInformationStillFollows(obligation.after, counted);
+        refuseOutOfOrder(iso3, followsFirstReport(next, obligationIn(obligations, iso3, "first-report")));
+        if (next.kind === "first-report") refuseOutOfOrder(iso3, informationStillFollows(obligation.after, counted));
       }
       return deps.reporting.correctSubmission(current, expectedVersion, next, obligation, audit);
     });

@@ -169,10 +169,21 @@ describe("a submission's kind corrected, as the page judges it and the API does"
     );
     const choices = kindChoices(followed.dossier, followed.submission);
     expect(choices.offered).toEqual([]);
-    expect(choices.withheld[0]?.why).toBe(
+    const leftAlone =
       "Mali would be left without a first report while its additional information (AI/1) counts: additional " +
-        "information follows the first report, so void it or correct its kind first.",
-    );
+      "information follows the first report, so void it or correct its kind first.";
+    expect(choices.withheld).toEqual([
+      {
+        kind: "additional-information",
+        why: "Additional information follows the first report, and this is the State's first report.",
+      },
+      ...["action-plan", "matrix-review", "effective-practices", "assistance-feedback"].map((kind) => ({
+        kind,
+        why: leftAlone,
+      })),
+    ]);
+    // Asked of a kind it would refuse (the dossier read again since it was offered), the question says why instead.
+    expect(kindCorrectionWords(followed.dossier, followed.submission, "action-plan")).toEqual([leftAlone]);
 
     const early = await scenario(
       "MLI",

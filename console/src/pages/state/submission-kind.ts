@@ -1,9 +1,10 @@
 // Correcting the kind a submission was recorded with (POST /states/{iso3}/submissions/{id}/kind), judged from the
-// State's dossier as the page holds it: the kinds the API would take (the others said with why), what the correction
-// changes (both obligations and the State's reporting status), said before it is confirmed, and the form's empty fields
-// refused before anything is sent. The API judges again on its own reading; its 409 is the last word. Pure (types, the
-// obligations' rules and the page's words), tested in Node (test/unit/console-submission-kind.test.ts).
-import { obligationRules } from "../../../../shared/reporting/obligations.ts";
+// State's dossier as the page holds it by the API's own rule (shared/reporting/kind-correction.ts): the kinds it would
+// take (the others said with why), what the correction changes (both obligations and the State's reporting status),
+// said before it is confirmed, and the form's empty fields refused before anything is sent. The API judges again on
+// its own reading; its 409 is the last word. Pure, tested in Node (test/unit/console-submission-kind.test.ts).
+import type { OrderRefusal } from "../../../../shared/reporting/first-report-order.ts";
+import { type KindCorrection, kindCorrection } from "../../../../shared/reporting/kind-correction.ts";
 import type { components } from "../../api/schema";
 import { counted } from "../../ui/counted.ts";
 import { obligationStatusWords, obligationWords, SUBMISSION_KINDS } from "./labels.ts";
@@ -32,50 +33,39 @@ export interface KindChoices {
   withheld: readonly WithheldKind[];
 }
 
-const obligationOf = (dossier: KindDossier, kind: SubmissionKind): Obligation | undefined =>
-  dossier.obligations.find((obligation) => obligation.kind === kind);
+/** The correction as the API would judge it on the dossier's reading. */
+const correctionOf = (dossier: KindDossier, submission: Submission, to: SubmissionKind): KindCorrection =>
+  kindCorrection({
+    iso3: dossier.state.iso3,
+    submission,
+    to,
+    obligations: dossier.obligations,
+    counted: dossier.submissions,
+  });
 
-/** The State's other submissions that count, of `kind`. */
-const othersOfKind = (dossier: KindDossier, submission: Submission, kind: SubmissionKind) =>
-  dossier.submissions.filter((other) => other.id !== submission.id && other.kind === kind);
-
-/**
- * Why the API would refuse `submission` re-kinded `to` (shared/reporting/corrections.ts): a second first report;
- * additional information without a first report before it (research/domain-1540.md, rule 1), or left so by the first
- * report re-kinded. None when it would take it.
- */
-function refusalOf(dossier: KindDossier, submission: Submission, to: SubmissionKind): string | undefined {
+/** Why the API would refuse `submission` re-kinded, and what to do instead. */
+function refusalWords(dossier: KindDossier, submission: Submission, refusal: OrderRefusal): string {
   const { name } = dossier.state;
-  const firstReport = obligationOf(dossier, "first-report");
-  if (submission.kind === "first-report") {
-    const information = othersOfKind(dossier, submission, "additional-information");
-    if (information.length > 0 && othersOfKind(dossier, submission, "first-report").length === 0) {
-      const symbols = information.map((other) => other.symbol).join(", ");
+  switch (refusal.kind) {
+    case "first-report-held":
+      return `${name} has submitted its first report already (received ${refusal.firstReceivedOn ?? "earlier"}).`;
+    case "no-first-report":
+      return submission.kind === "first-report"
+        ? "Additional information follows the first report, and this is the State's first report."
+        : `Additional information follows the first report, and ${name} has not submitted one: record it first.`;
+    case "before-first-report":
+      return (
+        `Additional information follows the first report: this was received on ${refusal.receivedOn}, before the ` +
+        `first report (received ${refusal.firstReceivedOn}).`
+      );
+    case "information-left-alone": {
+      const symbols = refusal.information.map((other) => other.symbol).join(", ");
       return (
         `${name} would be left without a first report while its additional information (${symbols}) counts: ` +
         "additional information follows the first report, so void it or correct its kind first."
       );
     }
-    if (to === "additional-information") {
-      return "Additional information follows the first report, and this is the State's first report.";
-    }
-    return undefined;
   }
-  if (to === "first-report" && firstReport?.status === "fulfilled") {
-    return `${name} has submitted its first report already (received ${firstReport.firstReceivedOn ?? "earlier"}).`;
-  }
-  if (to === "additional-information") {
-    if (firstReport?.status !== "fulfilled" || !firstReport.firstReceivedOn) {
-      return `Additional information follows the first report, and ${name} has not submitted one: record it first.`;
-    }
-    if (submission.receivedOn < firstReport.firstReceivedOn) {
-      return (
-        `Additional information follows the first report: this was received on ${submission.receivedOn}, before ` +
-        `the first report (received ${firstReport.firstReceivedOn}).`
-      );
-    }
-  }
-  return undefined;
 }
 
 /** The kinds `submission` may be corrected to, in the page's order; its own kind is no correction, so neither. */
@@ -84,33 +74,30 @@ export function kindChoices(dossier: KindDossier, submission: Submission): KindC
   const withheld: WithheldKind[] = [];
   for (const kind of Object.keys(SUBMISSION_KINDS) as SubmissionKind[]) {
     if (kind === submission.kind) continue;
-    const why = refusalOf(dossier, submission, kind);
-    if (why) withheld.push({ kind, why });
+    const { refusal } = correctionOf(dossier, submission, kind);
+    if (refusal) withheld.push({ kind, why: refusalWords(dossier, submission, refusal) });
     else offered.push(kind);
   }
   return { offered, withheld };
 }
 
-/** An obligation as the correction leaves it, as the API derives it (shared/reporting/corrections.ts). */
+/** An obligation as the correction leaves it: what the question says of it. */
 export type ObligationAfter = Pick<Obligation, "kind" | "submissions" | "status">;
 
-/** The obligation of `kind` once one submission joins (+1) or leaves (-1): none left is its first status again. */
-function obligationAfter(kind: SubmissionKind, before: Obligation | undefined, change: 1 | -1): ObligationAfter {
-  const submissions = Math.max(0, (before?.submissions ?? 0) + change);
-  if (submissions === 0) return { kind, submissions, status: obligationRules[kind].initial };
-  return { kind, submissions, status: change === 1 ? "fulfilled" : (before?.status ?? "fulfilled") };
-}
+const afterOf = ({ after }: { after: Obligation }): ObligationAfter => ({
+  kind: after.kind,
+  submissions: after.submissions,
+  status: after.status,
+});
 
 /** What correcting `submission` to `to` leaves: the obligation it leaves, the one it joins, the reporting status. */
 export function kindCorrectionOutcome(dossier: KindDossier, submission: Submission, to: SubmissionKind) {
-  const from = submission.kind;
-  // The reporting status moves with a first report only: it comes with one, and goes when none is left.
-  const reportingStatus: KindDossier["state"]["reportingStatus"] =
-    from === "first-report" ? "non-reporting" : to === "first-report" ? "reported" : dossier.state.reportingStatus;
+  const correction = correctionOf(dossier, submission, to);
+  if (correction.refusal) return { refusal: refusalWords(dossier, submission, correction.refusal) };
   return {
-    leaving: obligationAfter(from, obligationOf(dossier, from), -1),
-    joining: obligationAfter(to, obligationOf(dossier, to), 1),
-    reportingStatus,
+    leaving: afterOf(correction.leaving),
+    joining: afterOf(correction.joining),
+    reportingStatus: correction.reportingStatus ?? dossier.state.reportingStatus,
   };
 }
 
@@ -127,7 +114,9 @@ function obligationAfterWords(obligation: ObligationAfter): string {
  * counts as, the obligation it leaves and the one it joins, and the State's reporting status.
  */
 export function kindCorrectionWords(dossier: KindDossier, submission: Submission, to: SubmissionKind): string[] {
-  const { leaving, joining, reportingStatus } = kindCorrectionOutcome(dossier, submission, to);
+  const outcome = kindCorrectionOutcome(dossier, submission, to);
+  if (outcome.refusal !== undefined) return [outcome.refusal];
+  const { leaving, joining, reportingStatus } = outcome;
   const { name } = dossier.state;
   const status =
     reportingStatus === dossier.state.reportingStatus
