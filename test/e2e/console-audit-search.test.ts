@@ -1,6 +1,7 @@
 // The audit-trail and search pages in Debian's Chromium against the local stack: a secretariat officer filters Mali's
-// trail from the URL's query and opens an entry's before and after (a refused span at its field; 390 px); a member has
-// no audit link and finds records from the banner's search box; a one-letter query's refusal at the field.
+// trail from the URL's query and opens an entry's before and after (a refused span at its field; 390 px), and opens
+// Mali's whole trail from its page; a member has no audit link and finds records from the banner's search box; a
+// one-letter query's refusal at the field.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -66,6 +67,45 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     await narrow.close();
   });
 
+  it("opens Mali's whole trail from its page, with its contacts' entries that its own record's trail leaves out", async () => {
+    const email = `trail.testperson.${Date.now()}@example.org`;
+    const created = await api("POST", "/contacts", {
+      owner: "STATE:MLI",
+      role: "capital-poc",
+      name: "Trail Testperson",
+      email,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const page = await signIn("secretariat");
+    await go(page, "#/states/MLI");
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await page.getByRole("link", { name: "Audit trail of Mali", exact: true }).click();
+    await page.getByRole("heading", { name: "Audit trail of Mali", level: 1 }).waitFor();
+    expect(page.url()).toContain("#/audit?state=MLI");
+    await page.getByText(/^Every entry about Mali: /).waitFor();
+    const contactRecord = page.locator('[data-list="audit"] [data-field="record"]', {
+      hasText: "contact Trail Testperson",
+    });
+    await contactRecord.first().waitFor();
+    expect(await contactRecord.first().textContent()).toBe("contact Trail Testperson (Mali)");
+
+    await go(page, "#/audit?entity=state:MLI");
+    await page.getByText(/^Entries about state:MLI/).waitFor();
+    expect(await contactRecord.count()).toBe(0);
+
+    // An actor within the whole trail, which the API reads by days only, is refused at its field, not dropped.
+    await go(page, "#/audit?state=MLI&actor=seed");
+    await page.locator("#audit-actor-problem").waitFor();
+    expect(await page.locator("#audit-actor-problem").textContent()).toBe(
+      "the State's whole trail is read by days only: clear the actor or the State",
+    );
+    expect(await page.locator('[data-list="audit"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-whole-refused-1280.png"), fullPage: true });
+    await page.close();
+  });
+
   it("offers a member no audit trail, and finds records from the banner's search box", async () => {
     // The index is rebuilt from the seed as the stack starts: on a loaded machine it may not have caught up yet.
     await desk.stack.searchReady;
@@ -85,6 +125,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, "search-mal-1280.png"), fullPage: true });
     await states.getByRole("link", { name: "Mali", exact: true }).click();
     await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    expect(await page.getByRole("link", { name: /^Audit trail/ }).count()).toBe(0);
     await go(page, "#/audit");
     await page.getByText("Only the secretariat reads the audit trail.").waitFor();
     await page.close();

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import {
   AUDIT_PAGE_SIZE,
-  auditApiQuery,
   auditFiltersOf,
+  auditRead,
   auditTrailHref,
   coverageWords,
   DEFAULT_SPAN_DAYS,
@@ -70,12 +70,13 @@ describe("the audit trail's filters", () => {
   });
 
   it("asks GET /audit for a page of the filters, from where the last one ended", () => {
-    expect(auditApiQuery({ entity: "state:MLI" })).toEqual({ entity: "state:MLI", limit: AUDIT_PAGE_SIZE });
-    expect(auditApiQuery({ actor: "seed", from: "2026-01-01" }, "CURSOR")).toEqual({
-      actor: "seed",
-      from: "2026-01-01",
-      limit: AUDIT_PAGE_SIZE,
-      cursor: "CURSOR",
+    expect(auditRead({ entity: "state:MLI" })).toEqual({
+      route: "audit",
+      query: { entity: "state:MLI", limit: AUDIT_PAGE_SIZE },
+    });
+    expect(auditRead({ actor: "seed", from: "2026-01-01" }, "CURSOR")).toEqual({
+      route: "audit",
+      query: { actor: "seed", from: "2026-01-01", limit: AUDIT_PAGE_SIZE, cursor: "CURSOR" },
     });
   });
 
@@ -214,13 +215,15 @@ describe("an audit entry in words", () => {
     expect(ownRecordNote("state:MLI", names)).toEqual({
       text:
         "Only Mali's own record: its details, reporting status and submissions. Its contacts, matrix and assistance " +
-        "requests are records of their own; its timeline has them all.",
+        "requests are records of their own; its whole trail has them all.",
       links: [
+        { text: "Mali's whole trail", href: "#/audit?state=MLI" },
         { text: "Mali's matrix entries", href: "#/audit?entity=matrix%3AMLI" },
         { text: "Mali's page and timeline", href: "#/states/MLI" },
       ],
     });
     expect(ownRecordNote("organization:iaea", names)?.links).toEqual([
+      { text: "International Atomic Energy Agency's whole trail", href: "#/audit?organization=iaea" },
       { text: "International Atomic Energy Agency's page and timeline", href: "#/organizations/iaea" },
     ]);
     expect(ownRecordNote("contact:01C", names)).toBeUndefined();

@@ -116,7 +116,8 @@ export function entityWords(
 
 /**
  * What a State's or an organization's own record leaves out: the trail keys an entry by the record written, and their
- * contacts, matrix and assistance are records of their own (all on the owner's timeline). Nothing for other records.
+ * contacts, matrix and assistance are records of their own (all on the owner's whole trail and its timeline). Nothing
+ * for other records.
  */
 export function ownRecordNote(
   entity: string | undefined,
@@ -129,8 +130,9 @@ export function ownRecordNote(
     return {
       text:
         `Only ${name}'s own record: its details, reporting status and submissions. Its contacts, matrix and ` +
-        "assistance requests are records of their own; its timeline has them all.",
+        "assistance requests are records of their own; its whole trail has them all.",
       links: [
+        { text: `${name}'s whole trail`, href: auditTrailHref({ state: id }) },
         { text: `${name}'s matrix entries`, href: auditTrailHref({ entity: `matrix:${id}` }) },
         { text: `${name}'s page and timeline`, href: href.state(id) },
       ],
@@ -141,8 +143,11 @@ export function ownRecordNote(
     return {
       text:
         `Only ${name}'s own record: its details. Its contacts and assistance offers are records of their own; its ` +
-        "timeline has them all.",
-      links: [{ text: `${name}'s page and timeline`, href: href.organization(id) }],
+        "whole trail has them all.",
+      links: [
+        { text: `${name}'s whole trail`, href: auditTrailHref({ organization: id }) },
+        { text: `${name}'s page and timeline`, href: href.organization(id) },
+      ],
     };
   }
   return undefined;

@@ -1,6 +1,7 @@
-// The audit trail (secretariat): every audited write, newest first, filtered by a record, an actor or a span of days as
-// the URL's query names them (audit-trail-query.ts), each entry in words with its before and after
-// (audit-trail-words.ts). A refused filter is the API's problem at its field.
+// The audit trail (secretariat): every audited write, newest first: a State's or an organization's whole trail, or
+// filtered by a record, an actor or a span of days, as the URL's query names them (audit-trail-query.ts), each entry in
+// words with its before and after (audit-trail-words.ts). A refused filter is the API's problem at its field; filters
+// the API cannot answer together are refused there before any is read.
 import "./audit-trail.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, dataOf, type Problem } from "../api/client.ts";
@@ -13,12 +14,15 @@ import {
   AUDIT_FILTERS,
   type AuditFilter,
   type AuditFilters,
-  auditApiQuery,
   auditFiltersOf,
+  auditRead,
   auditTrailHref,
+  conflictOf,
   coverageWords,
   DEFAULT_SPAN_DAYS,
   MAX_SPAN_DAYS,
+  refusalAtFields,
+  trailTitle,
 } from "./audit-trail-query.ts";
 import {
   type AuditEntry,
@@ -37,21 +41,37 @@ import { moveWords } from "./state/move-words.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
 async function readPage(filters: AuditFilters, cursor?: string): Promise<PageOf<AuditEntry>> {
-  return dataOf(await api.GET("/audit", { params: { query: auditApiQuery(filters, cursor) } }));
+  const read = auditRead(filters, cursor);
+  switch (read.route) {
+    case "state":
+      return dataOf(
+        await api.GET("/states/{iso3}/audit", { params: { path: { iso3: read.iso3 }, query: read.query } }),
+      );
+    case "organization":
+      return dataOf(
+        await api.GET("/organizations/{id}/audit", { params: { path: { id: read.id }, query: read.query } }),
+      );
+    case "audit":
+      return dataOf(await api.GET("/audit", { params: { query: read.query } }));
+  }
 }
 
 /** The first page, or the API's refusal of the filters, kept whole so each field shows its own problem. */
 type Reading = { page: PageOf<AuditEntry> } | { refused: Problem };
 
 async function firstReading(filters: AuditFilters): Promise<Reading> {
+  const conflict = conflictOf(filters);
+  if (conflict) return { refused: conflict };
   try {
     return { page: await readPage(filters) };
   } catch (error) {
-    return { refused: problemOf(error) };
+    return { refused: refusalAtFields(problemOf(error), filters) };
   }
 }
 
 const LABELS: Readonly<Record<AuditFilter, string>> = {
+  state: "State's whole trail (ISO3 code)",
+  organization: "Organization's whole trail (id)",
   entity: "Record (type:id)",
   actor: "Actor's id",
   from: "From (YYYY-MM-DD, UTC)",
@@ -192,8 +212,8 @@ function OwnRecordNote({ entity, names }: { entity: string | undefined; names: O
   );
 }
 
-function Entries(props: { filters: AuditFilters; first: PageOf<AuditEntry>; loadKey: string }) {
-  const names = useOwnerNames();
+function Entries(props: { filters: AuditFilters; first: PageOf<AuditEntry>; loadKey: string; names: OwnerNames }) {
+  const { names } = props;
   // The first page is read already (its refusal goes to the fields); Paged reads the older ones.
   const load = (cursor?: string) => (cursor ? readPage(props.filters, cursor) : Promise.resolve(props.first));
   return (
@@ -203,7 +223,7 @@ function Entries(props: { filters: AuditFilters; first: PageOf<AuditEntry>; load
         return (
           <>
             <p aria-live="polite">
-              {coverageWords(props.filters, byActor && actorWords(byActor.actor))}{" "}
+              {coverageWords(props.filters, byActor && actorWords(byActor.actor), names)}{" "}
               {entries.length === 0 ? "None." : `${counted(entries.length, "entry", "entries")} shown.`}
             </p>
             <OwnRecordNote entity={props.filters.entity} names={names} />
@@ -226,18 +246,22 @@ export function AuditTrail({ query }: { query: URLSearchParams }) {
   const key = `${query}#${round}`;
   const [reading] = useLoad(() => firstReading(filters), key);
   const refused = reading.status === "ready" && "refused" in reading.data ? reading.data.refused : undefined;
+  const names = useOwnerNames();
   return (
     <>
-      <h1>Audit trail</h1>
+      <h1>{trailTitle(filters, names)}</h1>
       <p id="audit-help">
-        Every audited write: who did what, when, to which record, with the record before and after. Name a record as
-        type:id (state:MLI, organization:iaea, contact:&lt;id&gt;, assistance-request:&lt;id&gt;, wave:&lt;id&gt;,
-        template:&lt;id&gt;), an actor by the id an entry's name links to, or a span of days (the last{" "}
-        {DEFAULT_SPAN_DAYS} days unless a first day is given, at most {MAX_SPAN_DAYS}).
+        Every audited write: who did what, when, to which record, with the record before and after. Name a State (MLI)
+        or an organization (iaea) for its whole trail, which may be narrowed to a span of days only; or name a record as
+        type:id (state:MLI is the State's own record, organization:iaea, contact:&lt;id&gt;,
+        assistance-request:&lt;id&gt;, wave:&lt;id&gt;, template:&lt;id&gt;), an actor by the id an entry's name links
+        to, or a span of days (the last {DEFAULT_SPAN_DAYS} days unless a first day is given, at most {MAX_SPAN_DAYS}).
       </p>
       <Filters filters={filters} refused={refused} readAgain={() => setRound(round + 1)} />
       <Show what={reading}>
-        {(data) => ("page" in data ? <Entries filters={filters} first={data.page} loadKey={key} /> : null)}
+        {(data) =>
+          "page" in data ? <Entries filters={filters} first={data.page} loadKey={key} names={names} /> : null
+        }
       </Show>
     </>
   );

@@ -9,6 +9,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { AuditTrailLink } from "./audit-trail-link.tsx";
 import { LettersReceived } from "./letters-received.tsx";
 import {
   correctionValuesOf,
@@ -106,6 +107,11 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               {organization.region ? `; ${organization.region}` : ""}
               {organization.note ? `. ${organization.note}` : ""}
             </p>
+            <AuditTrailLink
+              owner={{ kind: "organization", id: organization.id }}
+              name={organization.name}
+              session={session}
+            />
             <Contacts owner={organizationOwner(organization)} session={session} onChanged={changed} />
             <LettersReceived
               load={(cursor) => organizationLettersPage(organization.id, cursor)}

@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
+import { AuditTrailLink } from "./audit-trail-link.tsx";
 import { LettersReceived } from "./letters-received.tsx";
 import { ProviderOffers } from "./provider-offers.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
@@ -43,6 +44,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
             ; reporting status: <strong data-field="reportingStatus">{data.state.reportingStatus}</strong>
             {data.state.firstReportOn ? ` (first report received ${data.state.firstReportOn})` : ""}
           </p>
+          <AuditTrailLink owner={{ kind: "state", iso3: data.state.iso3 }} name={data.state.name} session={session} />
           {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
