@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { freeText } from "../http/body-text.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
+import { RESERVED_TEMPLATE_ID, TEMPLATE_ID_MAX_LENGTH, TEMPLATE_ID_WORDS } from "./template-id.ts";
 
 export const letterKindSchema = /* @__PURE__ */ z
   .enum([
@@ -72,9 +73,9 @@ export type VariantsPatch = z.infer<typeof variantsPatchSchema>;
 
 const templateIdSchema = /* @__PURE__ */ z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. first-report-request-2026")
-  .max(80)
-  .refine((id) => id !== "variables", "variables is reserved (GET /templates/variables)");
+  .regex(TEMPLATE_ID_WORDS, "must be lower-case words joined by hyphens, e.g. first-report-request-2026")
+  .max(TEMPLATE_ID_MAX_LENGTH)
+  .refine((id) => id !== RESERVED_TEMPLATE_ID, `${RESERVED_TEMPLATE_ID} is reserved (GET /templates/variables)`);
 
 export const newTemplateSchema = /* @__PURE__ */ z
   .strictObject({

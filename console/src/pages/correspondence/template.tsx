@@ -33,6 +33,7 @@ import {
 } from "./data.ts";
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
 import { byName, type NamedState, noSuchState, stateOfEntry } from "./state-entry.ts";
+import { CopyTemplate } from "./template-copy.tsx";
 
 function Variants({ template }: { template: Template }) {
   return (
@@ -403,6 +404,7 @@ export function TemplatePage({ id, session }: { id: string; session: Session }) 
                 <a href={href.waveNew(template.id)}>Compose a wave with this template</a>
               </p>
             )}
+            {may(session.group, "POST /templates") && <CopyTemplate key={template.id} template={template} />}
             <Variants template={template} />
             <Show what={states}>{(list) => <Preview template={template} version={current.etag} states={list} />}</Show>
             {may(session.group, "PATCH /templates/{id}") && (
