@@ -1,7 +1,8 @@
 // One activity of a programme year: when, what, who, where the date was read, and the letters it is sent as, each with
 // its schedule (to whom, and when it fires in the activity's days) and the waves each produced (a scheduled letter's
 // once its schedule fired, with why it was held as a draft when it was; a manual one's as staff made them), and the
-// year's values of its scheduled letters (programme-letter-form.tsx).
+// year's values of its scheduled letters (programme-letter-form.tsx); on a draft year, its correction
+// (programme-activity-correction.tsx).
 import type { firstFiringBetween } from "../../../shared/schedules/send-day.ts";
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import type { Session } from "../auth/session.ts";
@@ -10,6 +11,7 @@ import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
+import { ActivityCorrection } from "./programme-activity-correction.tsx";
 import { ACTIVITY_KIND_WORDS, fromToday, YEAR_STATUS_WORDS } from "./programme-due.ts";
 import { LetterValuesPanel } from "./programme-letter-form.tsx";
 import { draftWaveOf } from "./programme-letter-values.ts";
@@ -153,6 +155,13 @@ export function ProgrammeItem({ year, id, session }: { year: number; id: string;
             year={view.year}
             activityId={activity.id}
             letters={activity.letters ?? []}
+            session={session}
+            onChanged={reload}
+          />
+          <ActivityCorrection
+            year={view.year}
+            yearStatus={view.status}
+            activityId={activity.id}
             session={session}
             onChanged={reload}
           />
