@@ -20,6 +20,7 @@ import {
   type Skipped,
   type UnreachedOwner,
 } from "./audiences.ts";
+import { followUpsHeldElsewhere, withoutStates } from "./follow-up-holds.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
 import { type DispatchWave, dispatchWaveSchema, type Message, type MessageKey } from "./schemas.ts";
@@ -49,6 +50,8 @@ export interface DispatchSummary {
   enqueued: number;
   /** Dispatched after its deadline: every letter is recorded as expired, none is enqueued. */
   pastDeadline: boolean;
+  /** States owed a follow-up left to the wave that writes their letter (ISO code -> wave id); absent when none. */
+  followUpsHeldElsewhere?: Record<string, string>;
 }
 
 /**
@@ -209,7 +212,12 @@ export const dispatch =
     const instant = deps.clock.now();
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
-    const audience = await resolveAudience(deps, wave.audience, instant);
+    const resolved = await resolveAudience(deps, wave.audience, instant);
+    // A State owed its follow-up that another wave writes to is that wave's (follow-up-holds.ts).
+    const heldElsewhere = resolved.followUpsOwed
+      ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)
+      : new Map<string, string>();
+    const audience = withoutStates(resolved, new Set(heldElsewhere.keys()));
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
       followUps: followUpsOf(audience),
@@ -250,5 +258,6 @@ export const dispatch =
       written,
       enqueued: toEnqueue.length,
       pastDeadline,
+      ...(heldElsewhere.size ? { followUpsHeldElsewhere: Object.fromEntries(heldElsewhere) } : {}),
     };
   };

@@ -5,6 +5,7 @@
 //   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
 //   gsi2     LETTERS#<owner> / <createdAt>#<waveId>#<recipient>: an owner's letters, newest last (a State's timeline)
 //   unreached pk=WAVE#<waveId>  sk=UNREACHED#<owner>  an owner the wave could not reach at all (unreached.ts)
+//   hold     pk=FOLLOWUP#<iso3> sk=HOLD   the wave that writes the State's one-year follow-up (follow-up-holds.ts)
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
@@ -81,6 +82,11 @@ type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt"
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
+/** A State's follow-up hold taken by the wave, or the wave that holds it. */
+export type FollowUpHold = { held: true } | { held: false; holder: string };
+
+const followUpHoldKey = (iso3: string) => ({ pk: `FOLLOWUP#${iso3}`, sk: "HOLD" });
+
 /**
  * The send ledger, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the unit
  * tests (test/support/in-memory/ledger.ts) both pass test/contracts/ledger.contract.ts.
@@ -116,8 +122,13 @@ export interface Ledger {
   counts(waveId: string): Promise<Record<MessageStatus, number>>;
   /** Every letter to an owner (`STATE:<iso3>`, `ORG:<id>`), oldest first, through the owner's index. */
   lettersOf(owner: string): Promise<OwnerLetter[]>;
-  /** Every message of the wave, in recipient order. */
+  /** Every message of the wave, in recipient order (a strongly consistent read). */
   messagesOf(waveId: string): Promise<Message[]>;
+  /**
+   * Takes the State's follow-up hold for `waveId` when no wave holds it, the wave holds it already, or `over` (a wave
+   * whose letter no longer counts) does; otherwise answers the wave that holds it.
+   */
+  holdFollowUp(iso3: string, waveId: string, over?: string): Promise<FollowUpHold>;
 }
 
 export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): Ledger {
@@ -466,6 +477,32 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         start = result.LastEvaluatedKey;
       } while (start);
       return messages;
+    },
+
+    async holdFollowUp(iso3: string, waveId: string, over?: string): Promise<FollowUpHold> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...followUpHoldKey(iso3),
+              entity: "follow-up-hold",
+              iso3,
+              waveId,
+              heldAt: clock.now().toISOString(),
+            },
+            ConditionExpression: `attribute_not_exists(pk) OR waveId = :wave${over ? " OR waveId = :over" : ""}`,
+            ExpressionAttributeValues: { ":wave": waveId, ...(over ? { ":over": over } : {}) },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        );
+        return { held: true };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const holder = error.Item ? unmarshall(error.Item).waveId : undefined;
+        if (typeof holder !== "string") throw error;
+        return { held: false, holder };
+      }
     },
   };
 }

@@ -154,5 +154,17 @@ export function ledgerStoreContract(setup: () => Promise<StoreUnderTest<Ledger>>
       const first = await ledger.unreached(WAVE, { limit: 1 });
       await expect(ledger.unreached("another-wave", { limit: 1, cursor: first.cursor })).rejects.toThrow(Malformed);
     });
+
+    it("holds a State's follow-up for one wave: taken again by it, over a named holder, otherwise answered", async () => {
+      expect(await ledger.holdFollowUp("MLI", "wave-a")).toEqual({ held: true });
+      expect(await ledger.holdFollowUp("MLI", "wave-a")).toEqual({ held: true });
+      expect(await ledger.holdFollowUp("MLI", "wave-b")).toEqual({ held: false, holder: "wave-a" });
+      // Taking over names the holder seen: a third wave that took it meanwhile is not displaced.
+      expect(await ledger.holdFollowUp("MLI", "wave-b", "wave-c")).toEqual({ held: false, holder: "wave-a" });
+      expect(await ledger.holdFollowUp("MLI", "wave-b", "wave-a")).toEqual({ held: true });
+      expect(await ledger.holdFollowUp("MLI", "wave-a")).toEqual({ held: false, holder: "wave-b" });
+      // Each State has its own.
+      expect(await ledger.holdFollowUp("TCD", "wave-a")).toEqual({ held: true });
+    });
   });
 }

@@ -29,6 +29,8 @@ function withFields(message: Message, fields: MoveFields, keepUndefined: boolean
 export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryLedger {
   const messages = new Map<string, Message>();
   const unreached = new Map<string, Unreached>();
+  /** Each State's follow-up hold: the wave that writes its follow-up letter. */
+  const holds = new Map<string, string>();
   const now = () => clock.now().toISOString();
   const ofWave = (waveId: string) =>
     sortedBy(
@@ -154,5 +156,14 @@ export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudi
       ).map(({ waveId, recipient, status, createdAt }) => ({ waveId, recipient, status, createdAt })),
 
     messagesOf: async (waveId) => ofWave(waveId).map(copy),
+
+    async holdFollowUp(iso3, waveId, over) {
+      const holder = holds.get(iso3);
+      if (holder === undefined || holder === waveId || holder === over) {
+        holds.set(iso3, waveId);
+        return { held: true };
+      }
+      return { held: false, holder };
+    },
   };
 }

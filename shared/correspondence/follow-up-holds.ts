@@ -1,0 +1,100 @@
+// One follow-up letter to a State however many waves of it dispatch. The follow-up audience leaves out the States a
+// follow-up letter left to (assistance/follow-ups.ts), reading the letters' index; a letter another wave has queued
+// but not sent, or is writing in the same second, does not count there, so two waves a minute apart (or at the same
+// minute) both wrote to every State owed. Before writing to a State owed its follow-up, the dispatching wave now takes
+// the State's hold (a conditional write): held by another wave whose letter to it still counts, the State is that
+// wave's to write to and this one leaves it out. A letter counts while it is on its way, once it left on or after the
+// day the follow-up fell due, or while its wave is writing it; one that failed, bounced or was skipped does not, and
+// the next wave takes the hold over, as the audience owes the State its letter again.
+import { hasLeft } from "../assistance/follow-ups.ts";
+import { eachLimited } from "../concurrency.ts";
+import { ownerText } from "../contacts/schemas.ts";
+import { Conflict } from "../errors.ts";
+import type { WaveRepository } from "../waves/repository.ts";
+import type { Wave } from "../waves/schemas.ts";
+import { deskDay } from "../zoned-time.ts";
+import type { FollowUpsOwed, ResolvedAudience } from "./audiences.ts";
+import type { Ledger } from "./ledger.ts";
+import type { Message, MessageStatus } from "./schemas.ts";
+
+export interface FollowUpHoldStores {
+  ledger: Pick<Ledger, "holdFollowUp" | "messagesOf">;
+  waves: Pick<WaveRepository, "get">;
+}
+
+const ON_ITS_WAY: ReadonlySet<MessageStatus> = new Set(["queued", "sending"]);
+
+/**
+ * Whether a wave's letters to a State still follow it up from `since` (the earliest day one of its follow-ups owed
+ * fell due): one on its way or left since then, or none yet while the wave is dispatching (it is writing them).
+ */
+export function letterStillCounts(
+  status: Wave["status"] | undefined,
+  letters: readonly Pick<Message, "status" | "createdAt">[],
+  since: string,
+): boolean {
+  if (letters.length === 0) return status === "dispatching";
+  return letters.some(
+    (letter) => ON_ITS_WAY.has(letter.status) || (hasLeft(letter.status) && deskDay(letter.createdAt) >= since),
+  );
+}
+
+/** Takes over a hold whose letter stopped counting at most this often before giving up (another wave kept taking it). */
+const TAKE_OVER_TRIES = 3;
+
+/** States taken a few at a time: each is a conditional write, and a contested one a read or two more. */
+const STATE_CONCURRENCY = 8;
+
+/** The States owed a follow-up whose letter another wave writes, with that wave; the others are held for `waveId`. */
+export async function followUpsHeldElsewhere(
+  stores: FollowUpHoldStores,
+  waveId: string,
+  owed: FollowUpsOwed,
+): Promise<Map<string, string>> {
+  const holders = new Map<string, Promise<{ status?: Wave["status"]; messages: Message[] }>>();
+  const holderOf = (holder: string) => {
+    let read = holders.get(holder);
+    if (!read) {
+      read = Promise.all([stores.waves.get(holder), stores.ledger.messagesOf(holder)]).then(([wave, messages]) => ({
+        status: wave?.value.status,
+        messages,
+      }));
+      holders.set(holder, read);
+    }
+    return read;
+  };
+  const elsewhere = new Map<string, string>();
+  await eachLimited([...owed], STATE_CONCURRENCY, async ([iso3, requests]) => {
+    const since = requests.flatMap((request) => request.followUpDueOn ?? []).sort()[0] ?? "";
+    let over: string | undefined;
+    for (let tries = 0; tries < TAKE_OVER_TRIES; tries += 1) {
+      const hold = await stores.ledger.holdFollowUp(iso3, waveId, over);
+      if (hold.held) return;
+      const { status, messages } = await holderOf(hold.holder);
+      const letters = messages.filter((message) => message.owner === ownerText({ kind: "state", iso3 }));
+      if (letterStillCounts(status, letters, since)) {
+        elsewhere.set(iso3, hold.holder);
+        return;
+      }
+      over = hold.holder;
+    }
+    throw new Conflict(`The follow-up of ${iso3} kept changing hands while wave ${waveId} dispatched; dispatch again`);
+  });
+  return elsewhere;
+}
+
+/** The audience without the States whose follow-up letter another wave writes. */
+export function withoutStates(audience: ResolvedAudience, iso3s: ReadonlySet<string>): ResolvedAudience {
+  if (iso3s.size === 0) return audience;
+  const owners = new Set([...iso3s].map((iso3) => ownerText({ kind: "state", iso3 })));
+  const kept = <T extends { owner: { owner: string } }>(entries: readonly T[]) =>
+    entries.filter((entry) => !owners.has(entry.owner.owner));
+  return {
+    recipients: kept(audience.recipients),
+    skipped: kept(audience.skipped),
+    unreached: kept(audience.unreached),
+    ...(audience.followUpsOwed
+      ? { followUpsOwed: new Map([...audience.followUpsOwed].filter(([iso3]) => !iso3s.has(iso3))) }
+      : {}),
+  };
+}

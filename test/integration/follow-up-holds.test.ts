@@ -1,0 +1,137 @@
+// One follow-up letter to a State however many waves of it dispatch, against DynamoDB Local: two waves of the letter
+// at the same minute (the audit's bug: each State got it twice), a wave dispatched while another's letters are still
+// queued, and a letter that failed, after which the next wave writes to its State again.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
+import type { RequestStatus } from "#shared/assistance/schemas.ts";
+import { systemActor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createContact } from "#shared/contacts/contacts.ts";
+import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
+import { createWave, scheduleWave } from "#shared/waves/waves.ts";
+import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
+
+const clock = fixedClock("2025-12-01T15:00:00Z");
+const audit = { actor: systemActor("test") };
+let deps: WaveDispatchStores;
+let seeded: Awaited<ReturnType<typeof seededStores>>["setup"];
+let pipeline: ReturnType<typeof pipelineLambdas>;
+
+const scheduler = {
+  schedule: async () => "wave-schedule",
+  scheduleResend: async () => "unused",
+  unschedule: async () => undefined,
+};
+
+/** A request from `iso3` circulated on `day`: its follow-up falls due a year later. */
+async function circulatedRequest(key: string, iso3: string, receivedOn: string, day: string) {
+  const assistanceDeps = { ...deps, reporting: reportingRepository(seeded.doc, seeded.tableNames, clock) };
+  clock.set(`${receivedOn}T15:00:00Z`);
+  const created = await createRequest(assistanceDeps)(
+    {
+      iso3,
+      areas: ["legislation"],
+      description: `Request ${key}`,
+      receivedOn,
+      symbol: `S/AC.44/HOLD/${key}`,
+      consentedToCirculation: true,
+    },
+    audit,
+  );
+  let version = created.version;
+  for (const to of ["acknowledged", "consent-window", "circulated"] as RequestStatus[]) {
+    clock.set(`${day}T15:00:00Z`);
+    version = (await transitionRequest(assistanceDeps)(created.value.id, version, { to }, audit)).version;
+  }
+}
+
+/** A scheduled follow-up wave sending at `sendAt` in New York. */
+async function scheduledFollowUpWave(sendAt: string): Promise<string> {
+  const wave = await createWave(deps)(
+    {
+      templateId: "assistance-follow-up",
+      audience: "states-with-follow-up-due",
+      sendAt,
+      timeZone: "America/New_York",
+      notAfter: "2027-03-31T00:00:00Z",
+    },
+    audit,
+  );
+  await scheduleWave({ ...deps, scheduler })(wave.value.id, wave.version, audit);
+  return wave.value.id;
+}
+
+/** The States each wave wrote a letter to (skipped or not), by wave. */
+async function statesWritten(...waveIds: string[]) {
+  return Promise.all(
+    waveIds.map(async (waveId) =>
+      [...new Set((await deps.ledger.messagesOf(waveId)).map((message) => message.owner))].sort(),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  const stores = await seededStores(clock);
+  deps = stores.deps;
+  seeded = stores.setup;
+  await seedStaffTemplates(deps);
+  for (const iso3 of ["KEN", "NGA"]) {
+    await createContact(deps)(
+      {
+        owner: `STATE:${iso3}`,
+        role: "capital-poc",
+        name: `Poc ${iso3}`,
+        email: `${iso3.toLowerCase()}@holds.example`,
+        language: "en",
+      },
+      audit,
+    );
+  }
+  // Both follow-ups fall due in February 2027.
+  await circulatedRequest("A", "KEN", "2025-12-01", "2026-02-10");
+  await circulatedRequest("B", "NGA", "2025-12-15", "2026-02-01");
+  pipeline = pipelineLambdas(deps, {
+    clock,
+    mailer: { sendMail: async () => ({ messageId: "unused" }) },
+    maxPerSecond: 200,
+  });
+}, 180_000);
+
+describe("the follow-up letter's hold", () => {
+  let first: string;
+  let second: string;
+
+  it("lets two waves dispatched at the same minute write each State's follow-up once between them", async () => {
+    clock.set("2027-02-12T15:00:00Z");
+    first = await scheduledFollowUpWave("2027-02-15T10:00");
+    second = await scheduledFollowUpWave("2027-02-15T10:00");
+    clock.set("2027-02-15T15:00:30Z");
+    await Promise.all([pipeline.dispatch({ waveId: first }), pipeline.dispatch({ waveId: second })]);
+    const [ofFirst = [], ofSecond = []] = await statesWritten(first, second);
+    expect([...ofFirst, ...ofSecond].sort()).toEqual(["STATE:KEN", "STATE:NGA"]);
+  });
+
+  it("leaves the States whose letters another wave has queued to that wave", async () => {
+    const third = await scheduledFollowUpWave("2027-02-15T10:02");
+    clock.set("2027-02-15T15:02:30Z");
+    await pipeline.dispatch({ waveId: third });
+    expect(await statesWritten(third)).toEqual([[]]);
+  });
+
+  it("lets the next wave write to a State whose letter failed, and only to it", async () => {
+    const [ofFirst = []] = await statesWritten(first);
+    const kenyaWave = ofFirst.includes("STATE:KEN") ? first : second;
+    const kenya = (await deps.ledger.messagesOf(kenyaWave)).find((message) => message.owner === "STATE:KEN");
+    if (!kenya) throw new Error("no letter to Kenya");
+    expect(await deps.ledger.move(kenya, "queued", "failed", { reason: "rendering failed (test)" })).toBe(true);
+    const fourth = await scheduledFollowUpWave("2027-02-15T10:04");
+    clock.set("2027-02-15T15:04:30Z");
+    await pipeline.dispatch({ waveId: fourth });
+    expect(await statesWritten(fourth)).toEqual([["STATE:KEN"]]);
+    // Dispatched again (a retried run), it writes nothing more and still holds Kenya's follow-up.
+    await pipeline.dispatch({ waveId: fourth });
+    expect(await deps.ledger.holdFollowUp("KEN", "another-wave")).toEqual({ held: false, holder: fourth });
+  });
+});
