@@ -75,7 +75,8 @@ const templateIdSchema = /* @__PURE__ */ z
   .string()
   .regex(TEMPLATE_ID_WORDS, "must be lower-case words joined by hyphens, e.g. first-report-request-2026")
   .max(TEMPLATE_ID_MAX_LENGTH)
-  .refine((id) => id !== RESERVED_TEMPLATE_ID, `${RESERVED_TEMPLATE_ID} is reserved (GET /templates/variables)`);
+  // Spelled out: a template literal of an import is not pure to esbuild, and would keep zod in bundles using no schema.
+  .refine((id) => id !== RESERVED_TEMPLATE_ID, "variables is reserved (GET /templates/variables)");
 
 export const newTemplateSchema = /* @__PURE__ */ z
   .strictObject({
