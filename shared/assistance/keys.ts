@@ -1,5 +1,6 @@
 // Item keys of the assistance mechanism in the desk table, and the index partitions that list them (ADR 0006).
 import { createHash } from "node:crypto";
+import { type FeedbackContent, feedbackContent } from "./feedback-content.ts";
 import { type OfferContent, offerContent } from "./offer-content.ts";
 import type { RequestStatus } from "./schemas.ts";
 
@@ -43,6 +44,11 @@ export const matchPairKey = (requestId: string, offerId: string) => ({
 export const feedbackKey = (requestId: string, feedbackId: string) => ({
   pk: requestPartition(requestId),
   sk: `${FEEDBACK_PREFIX}${feedbackId}`,
+});
+/** One guard item per content a request's feedback holds (`feedbackContent`), naming that feedback. */
+export const feedbackContentKey = (requestId: string, feedback: FeedbackContent) => ({
+  pk: requestPartition(requestId),
+  sk: `FEEDBACK-CONTENT#${createHash("sha256").update(feedbackContent(feedback)).digest("hex")}`,
 });
 
 export const offerKey = (id: string) => ({ pk: `ASSISTANCE-OFFER#${id}`, sk: "OFFER" });

@@ -18,11 +18,13 @@ import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
+import { feedbackRepeated } from "./feedback-content.ts";
 import {
   ALL_OFFERS,
   ALL_REPORTS,
   ALL_REQUESTS,
   FEEDBACK_PREFIX,
+  feedbackContentKey,
   feedbackKey,
   MATCH_PREFIX,
   matchKey,
@@ -413,6 +415,14 @@ export function assistanceRepository(
           newItem(
             { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
             () => new Conflict(`Feedback ${feedback.id} exists already`),
+          ),
+          newItem(
+            {
+              ...feedbackContentKey(feedback.requestId, feedback),
+              entity: "assistance-feedback-content",
+              feedbackId: feedback.id,
+            },
+            (stored) => feedbackRepeated(String(stored?.feedbackId), feedback),
           ),
         ];
       }

@@ -12,6 +12,7 @@ import { earliest, latest } from "../reporting/obligations.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { Versioned } from "../versioning.ts";
+import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
@@ -178,7 +179,7 @@ export const recordFeedback =
   ): Promise<AssistanceFeedback> => {
     const receivedOn = input.receivedOn ?? deskToday(deps.clock);
     notInFuture(receivedOn, "body.receivedOn", deps.clock);
-    const { request } = await requestFileOf(deps, id);
+    const { request, feedback: recorded } = await requestFileOf(deps, id);
     if (request.value.status !== "fulfilled") {
       throw new Conflict(
         `Assistance request ${id} is ${request.value.status}; feedback is recorded once it is fulfilled`,
@@ -189,6 +190,8 @@ export const recordFeedback =
         { path: "body.receivedOn", message: `is before the request was fulfilled on ${request.value.closedOn}` },
       ]);
     }
+    const held = recorded.find((other) => sameFeedback(other, { ...input, receivedOn }));
+    if (held) throw feedbackRepeated(held.id, held);
     const { iso3 } = request.value;
     const feedback: AssistanceFeedback = {
       id: input.feedbackId ?? newId(deps.clock),

@@ -360,6 +360,18 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         });
         await expect(store.write([store.newFeedback(feedback)])).rejects.toThrow(Conflict);
       });
+
+      it("refuses the same feedback under another id (spacing and case aside), naming the first; other text is new", async () => {
+        await store.write([store.newFeedback(feedback)]);
+        const repeated = await store
+          .write([store.newFeedback({ ...feedback, id: "f2", text: "  useful " })])
+          .catch((error: unknown) => error);
+        expect(repeated).toBeInstanceOf(Conflict);
+        expect((repeated as Conflict).details).toEqual({ feedbackId: "f1" });
+        await store.write([store.newFeedback({ ...feedback, id: "f3", text: "Useful, and timely" })]);
+        await store.write([store.newFeedback({ ...feedback, id: "f4", from: "provider" })]);
+        expect((await store.requestFile("r1"))?.feedback.map((one) => one.id).sort()).toEqual(["f1", "f3", "f4"]);
+      });
     });
 
     describe("reports", () => {

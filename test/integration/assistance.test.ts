@@ -625,4 +625,38 @@ describe("feedback against DynamoDB Local", () => {
     expect(results.map((result) => result.status)).toEqual([201, 201]);
     expect((await reporting.obligations("BTN")).find((o) => o.kind === "assistance-feedback")?.submissions).toBe(2);
   });
+
+  it("records the same feedback once, sent again or twice at once: 409 saying so, nothing more written", async () => {
+    const id = await fulfilledRequest("MDV");
+    const body = { from: "requester", text: "The workshop was held in March" };
+    const first = await call({ method: "POST", path: `/assistance/requests/${id}/feedback`, body });
+    expect(first.status).toBe(201);
+    const again = await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/feedback`,
+      body: { ...body, text: "the workshop  was held in March " },
+    });
+    expect(again).toMatchObject({
+      status: 409,
+      body: {
+        detail: expect.stringContaining("from the requesting State, received on 2026-03-05, is recorded already"),
+      },
+    });
+    // Two at once: the guard in the transaction lets one through.
+    const racing = await Promise.all(
+      [0, 1].map(() =>
+        call({
+          method: "POST",
+          path: `/assistance/requests/${id}/feedback`,
+          body: { from: "provider", text: "Two trainers sent" },
+        }),
+      ),
+    );
+    expect(racing.map((result) => result.status).sort()).toEqual([201, 409]);
+    const listed = await call({ path: `/assistance/requests/${id}/feedback`, group: "members" });
+    expect(listed.body.items).toHaveLength(2);
+    expect((await reporting.obligations("MDV")).find((o) => o.kind === "assistance-feedback")?.submissions).toBe(1);
+    const trail = await auditTrail("assistance-request", id);
+    expect(trail.filter((entry) => entry.action === "assistance.feedback.record")).toHaveLength(2);
+  });
 });

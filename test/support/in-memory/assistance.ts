@@ -3,6 +3,7 @@
 // adapter's condition would refuse it, and kept only when all pass. Not honoured: DynamoDB's item size limit on a
 // report (no in-memory use case builds a report that large).
 
+import { feedbackRepeated, sameFeedback } from "#shared/assistance/feedback-content.ts";
 import {
   ALL_OFFERS,
   ALL_REQUESTS,
@@ -179,10 +180,16 @@ function apply(draft: Holdings, change: AssistanceChange): void {
     case "replace-match":
       replaced(draft.matches, change.next, change.expectedVersion, "Match");
       return;
-    case "new-feedback":
-      if (draft.feedback.has(change.feedback.id)) throw new Conflict(`Feedback ${change.feedback.id} exists already`);
-      draft.feedback.set(change.feedback.id, copy(change.feedback));
+    case "new-feedback": {
+      const { feedback } = change;
+      if (draft.feedback.has(feedback.id)) throw new Conflict(`Feedback ${feedback.id} exists already`);
+      const held = [...draft.feedback.values()].find(
+        (other) => other.requestId === feedback.requestId && sameFeedback(other, feedback),
+      );
+      if (held) throw feedbackRepeated(held.id, feedback);
+      draft.feedback.set(feedback.id, copy(feedback));
       return;
+    }
     case "feedback-obligation": {
       const { before, after } = change;
       const key = obligationKey(before.iso3, before.kind);

@@ -1,0 +1,28 @@
+// Feedback recorded twice (a form sent from two tabs, a retry on a slow line, two officers entering the same Note
+// Verbale) is the same feedback: the same author, day and text, case and spacing aside. Refused, 409 naming the
+// feedback recorded first, before anything is written, and by a guard item in the same transaction for two at once.
+import { Conflict } from "../errors.ts";
+import type { AssistanceFeedback } from "./schemas.ts";
+
+export type FeedbackContent = Pick<AssistanceFeedback, "from" | "receivedOn" | "text">;
+
+/** One string per content: two feedbacks say the same exactly when theirs are equal. */
+export function feedbackContent(feedback: FeedbackContent): string {
+  const words = feedback.text.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+  return JSON.stringify([feedback.from, feedback.receivedOn, words]);
+}
+
+export const sameFeedback = (a: FeedbackContent, b: FeedbackContent) => feedbackContent(a) === feedbackContent(b);
+
+const AUTHORS: Record<AssistanceFeedback["from"], string> = {
+  requester: "the requesting State",
+  provider: "the provider",
+};
+
+/** The refusal of feedback that repeats the request's feedback `heldId` (409). */
+export const feedbackRepeated = (heldId: string, feedback: FeedbackContent) =>
+  new Conflict(
+    `This feedback from ${AUTHORS[feedback.from]}, received on ${feedback.receivedOn}, is recorded already with the ` +
+      "same text: it is not recorded twice",
+    { feedbackId: heldId },
+  );
