@@ -22,9 +22,12 @@ async function currentSubmission(
   if (current.version !== expectedVersion)
     throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
   if (current.value.voided) {
-    throw new Conflict(`Submission ${id} is voided; a voided submission cannot be changed`, {
-      voided: current.value.voided,
-    });
+    throw new Conflict(
+      `Submission ${current.value.symbol} is voided (${current.value.voided.reason}); a voided submission cannot be changed`,
+      {
+        voided: current.value.voided,
+      },
+    );
   }
   return current;
 }

@@ -90,7 +90,12 @@ export async function wavesWaiting(deps: Pick<TemplateDependencies, "waves">): P
 async function assertNoWaveWaiting(deps: Pick<TemplateDependencies, "waves">, templateId: string): Promise<void> {
   const waiting = (await wavesWaiting(deps)).filter(({ value }) => value.templateId === templateId);
   if (!waiting.length) return;
-  const named = waiting.map(({ value }) => `${value.id} (${value.status})`).join(", ");
+  // A wave by its description where it has one (what the officer named it), its id beside it to tell two apart.
+  const named = waiting
+    .map(({ value }) =>
+      value.description ? `"${value.description}" (${value.status}, ${value.id})` : `${value.id} (${value.status})`,
+    )
+    .join(", ");
   throw new Conflict(
     `Template ${templateId}'s letters are not changed: waves will still send them as they stand: ${named}. ` +
       "Cancel a scheduled wave, change the template, then create, test and schedule a new wave",

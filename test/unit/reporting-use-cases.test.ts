@@ -171,6 +171,11 @@ describe("corrections", () => {
     expect((await registry.getState("SOM"))?.value).toMatchObject({ reportingStatus: "reported" });
     await voidSubmission(deps)("SOM", recorded.value.id, 2, "recorded in error", audit);
     expect((await registry.getState("SOM"))?.value.reportingStatus).toBe("non-reporting");
+    // A voided submission is named by its symbol and why it was voided, not by its id.
+    const again = await refusal(correctSubmissionKind(deps)("SOM", recorded.value.id, 3, "action-plan", "x", audit));
+    expect(again).toMatchObject({
+      message: "Submission AP/1 is voided (recorded in error); a voided submission cannot be changed",
+    });
     expect(await obligationOf(deps, "SOM", "action-plan")).toMatchObject({
       status: "not-applicable",
       submissions: 0,

@@ -106,7 +106,11 @@ describe("changeTemplate", () => {
 });
 
 describe("changeTemplate against the waves waiting to send it", () => {
-  const waveOn = async (id: string, status: "draft" | "scheduled" | "dispatching" | "completed") => {
+  const waveOn = async (
+    id: string,
+    status: "draft" | "scheduled" | "dispatching" | "completed",
+    description?: string,
+  ) => {
     const at = clock.now().toISOString();
     const wave = {
       id,
@@ -117,6 +121,7 @@ describe("changeTemplate against the waves waiting to send it", () => {
       sendInstant: "2027-03-15T13:00:00.000Z",
       notAfter: "2027-03-20T00:00:00.000Z",
       status,
+      ...(description ? { description } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -126,11 +131,14 @@ describe("changeTemplate against the waves waiting to send it", () => {
 
   it("refuses (409, nothing changed) to change the letters while a wave is scheduled or dispatching, naming it", async () => {
     const saved = await createTemplate(deps())(newTemplate(), audit);
-    await waveOn("W-scheduled", "scheduled");
+    await waveOn("W-scheduled", "scheduled", "March reminder");
     await waveOn("W-dispatching", "dispatching");
     const error = await refusal(changeTemplate(deps())(saved.value.id, 1, addDeadline, audit));
     expect(error).toBeInstanceOf(Conflict);
-    expect((error as Conflict).message).toContain("W-scheduled (scheduled), W-dispatching (dispatching)");
+    // A wave by its description where it has one, its id beside it.
+    expect((error as Conflict).message).toContain(
+      '"March reminder" (scheduled, W-scheduled), W-dispatching (dispatching)',
+    );
     const reworded = { variants: { en: { subject: "Your first national report: {{state.name}}" } } };
     expect(await refusal(changeTemplate(deps())(saved.value.id, 1, reworded, audit))).toBeInstanceOf(Conflict);
     expect(await refusal(changeTemplate(deps())(saved.value.id, 1, { fallbackLanguage: "fr" }, audit))).toBeInstanceOf(

@@ -15,9 +15,16 @@ const API_STALE_TYPE = "/problems/precondition-failed";
 /** What a stale write's refusal says; the form that shows it offers the way on (read again, save again). */
 export const STALE_WORDS = "Someone else changed this since you opened it";
 
-/** A problem in one line: its title and detail, or the plain words of a stale write's refusal. */
+/** The API's 409: its title is HTTP's word, and its detail a whole sentence saying what conflicts. */
+const API_CONFLICT_TYPE = "/problems/conflict";
+
+/**
+ * A problem in one line: its title and detail (the API's 409 its detail alone), or the plain words of a stale write's
+ * refusal.
+ */
 export function problemWords(problem: Problem): string {
   if (problem.status === 412 && problem.type === API_STALE_TYPE) return STALE_WORDS;
+  if (problem.type === API_CONFLICT_TYPE && problem.detail) return problem.detail;
   return [problem.title, problem.detail].filter(Boolean).join(": ");
 }
 
