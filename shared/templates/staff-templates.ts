@@ -29,7 +29,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       fr: [
         "Votre demande d'assistance : suivi un an après sa diffusion — {{state.name}}",
         [
-          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de me référer aux demandes d'assistance suivantes de l'État ({{state.name}}), que le Comité a diffusées auprès des fournisseurs d'assistance potentiels il y a un an ou plus (cote et date de réception) :",
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de me référer aux demandes d'assistance suivantes, présentées par votre gouvernement, que le Comité a diffusées auprès des fournisseurs d'assistance potentiels il y a un an ou plus (cote et date de réception) :",
           "{{assistance.followUps|list}}",
           "Le Comité vous serait reconnaissant de bien vouloir lui faire savoir si l'assistance demandée est toujours nécessaire, si elle a été reçue en tout ou en partie d'un fournisseur, et de l'informer de tout changement dans les besoins ou les priorités de votre gouvernement.",
           "Le Comité et son groupe d'experts restent à votre disposition pour aider à mettre ces demandes en relation avec des fournisseurs d'assistance.",
@@ -38,7 +38,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       es: [
         "Su solicitud de asistencia: seguimiento un año después de su distribución — {{state.name}}",
         [
-          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de referirme a las siguientes solicitudes de asistencia del Estado ({{state.name}}), que el Comité distribuyó a los posibles proveedores de asistencia hace un año o más (signatura y fecha de recepción):",
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de referirme a las siguientes solicitudes de asistencia presentadas por su Gobierno, que el Comité distribuyó a los posibles proveedores de asistencia hace un año o más (signatura y fecha de recepción):",
           "{{assistance.followUps|list}}",
           "El Comité le agradecería que le informara de si la asistencia solicitada sigue siendo necesaria, de si se ha recibido total o parcialmente de algún proveedor y de cualquier cambio en las necesidades o prioridades de su Gobierno.",
           "El Comité y su grupo de expertos siguen a su disposición para ayudar a vincular estas solicitudes con proveedores de asistencia.",
@@ -47,7 +47,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       ru: [
         "Ваш запрос о помощи: последующие действия через год после распространения — {{state.name}}",
         [
-          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь сослаться на следующие запросы о помощи от государства ({{state.name}}), которые Комитет распространил среди потенциальных поставщиков помощи год назад или ранее (условное обозначение и дата получения):",
+          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь сослаться на следующие запросы о помощи, поступившие от Вашего правительства, которые Комитет распространил среди потенциальных поставщиков помощи год назад или ранее (условное обозначение и дата получения):",
           "{{assistance.followUps|list}}",
           "Комитет был бы признателен за информацию о том, сохраняется ли потребность в запрошенной помощи, была ли она получена полностью или частично от какого-либо поставщика, а также о любых изменениях в потребностях или приоритетах Вашего правительства.",
           "Комитет и его группа экспертов по-прежнему готовы помочь в подборе поставщиков помощи по этим запросам.",
@@ -65,7 +65,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       ar: [
         "طلبكم للمساعدة: المتابعة بعد سنة من تعميمه — {{state.name}}",
         [
-          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشير إلى طلبات المساعدة التالية المقدمة من الدولة ({{state.name}})، التي عممتها اللجنة على الجهات المحتملة لتقديم المساعدة منذ سنة أو أكثر (الرمز وتاريخ الاستلام):",
+          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشير إلى طلبات المساعدة التالية المقدمة من حكومتكم، التي عممتها اللجنة على الجهات المحتملة لتقديم المساعدة منذ سنة أو أكثر (الرمز وتاريخ الاستلام):",
           "{{assistance.followUps|list}}",
           "وستكون اللجنة ممتنة لو أُبلغت بما إذا كانت المساعدة المطلوبة لا تزال لازمة، وبما إذا كانت قد وردت كليا أو جزئيا من أي جهة مقدمة لها، وبأي تغيير في احتياجات حكومتكم أو أولوياتها.",
           "وتظل اللجنة وفريق خبرائها على استعداد للمساعدة في مطابقة هذه الطلبات مع الجهات المقدمة للمساعدة.",
