@@ -13,7 +13,7 @@ import type { Wave } from "../waves/schemas.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
 import { letterForm, letterValues } from "./letter-values.ts";
 import type { TemplateRepository } from "./repository.ts";
-import { assertValidTemplate, letterDigest, renderLetter } from "./rules.ts";
+import { assertValidTemplate, letterDigest, renderLetter, variablesOf } from "./rules.ts";
 import type {
   NewTemplate,
   RenderedLetter,
@@ -24,6 +24,7 @@ import type {
 } from "./schemas.ts";
 import { variantsSchema } from "./schemas.ts";
 import type { LetterValues } from "./values.ts";
+import { audienceOf } from "./variables.ts";
 
 export interface TemplateDependencies {
   templates: TemplateRepository;
@@ -136,6 +137,15 @@ export interface PreviewRequest {
 }
 
 /**
+ * A placeholder for each variable the template uses that only its audience's dispatch reads (the requests owed a
+ * follow-up): a preview has no dispatch, and the letter should render, showing where the value goes.
+ */
+function readAtDispatch(template: Pick<Template, "variants">): LetterValues {
+  const names = [...variablesOf(template)].filter((name) => audienceOf(name) !== undefined);
+  return Object.fromEntries(names.map((name) => [name, [`[${name}: filled at dispatch]`]]));
+}
+
+/**
  * Renders as a recipient would receive it, form included: the State's facts, the configured Chair, then any values
  * given (sample contact, deadline, the contacts on record).
  */
@@ -151,7 +161,11 @@ export const previewTemplate =
       contact: { name: "[contact.name]" },
       addressedTo: request.addressedTo,
     };
-    const values: LetterValues = { ...letterValues(facts), ...request.values };
+    const values: LetterValues = {
+      ...letterValues(facts),
+      ...readAtDispatch(template.value),
+      ...request.values,
+    };
     const contactName = typeof values["contact.name"] === "string" ? values["contact.name"] : facts.contact.name;
     return renderLetter(
       template.value,

@@ -176,4 +176,23 @@ describe("previewTemplate", () => {
     const letter = await previewTemplate(deps())("first-report-request-2027", { language: "ar", iso3: "SOM" });
     expect(letter).toMatchObject({ language: "en", fellBack: true });
   });
+
+  it("shows where dispatch fills the requests owed a follow-up, rather than refusing to render", async () => {
+    const followUp = newTemplate({
+      id: "follow-up-2027",
+      kind: "assistance-follow-up",
+      variants: { en: variant("Follow-up: {{state.name}}", "Your requests: {{assistance.followUps|list}}") },
+    });
+    await createTemplate(deps())(followUp, audit);
+    const letter = await previewTemplate(deps())("follow-up-2027", { language: "en", iso3: "PER" });
+    expect(letter.text).toContain("[assistance.followUps: filled at dispatch]");
+    // A value given is used as given.
+    const given = await previewTemplate(deps())("follow-up-2027", {
+      language: "en",
+      iso3: "PER",
+      values: { "assistance.followUps": ["S/AC.44/2025/7 (4 June 2025)"] },
+    });
+    expect(given.text).toContain("S/AC.44/2025/7 (4 June 2025)");
+    expect(given.text).not.toContain("filled at dispatch");
+  });
 });
