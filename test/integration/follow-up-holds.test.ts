@@ -2,15 +2,13 @@
 // at the same minute (the audit's bug: each State got it twice), a wave dispatched while another's letters are still
 // queued, and a letter that failed, after which the next wave writes to its State again.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
-import type { RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
-import { reportingRepository } from "#shared/reporting/repository.ts";
 import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { createWave, scheduleWave } from "#shared/waves/waves.ts";
+import { circulatedOn, movedRequest } from "../support/moved-request.ts";
 import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2025-12-01T15:00:00Z");
@@ -24,28 +22,6 @@ const scheduler = {
   scheduleResend: async () => "unused",
   unschedule: async () => undefined,
 };
-
-/** A request from `iso3` circulated on `day`: its follow-up falls due a year later. */
-async function circulatedRequest(key: string, iso3: string, receivedOn: string, day: string) {
-  const assistanceDeps = { ...deps, reporting: reportingRepository(seeded.doc, seeded.tableNames, clock) };
-  clock.set(`${receivedOn}T15:00:00Z`);
-  const created = await createRequest(assistanceDeps)(
-    {
-      iso3,
-      areas: ["legislation"],
-      description: `Request ${key}`,
-      receivedOn,
-      symbol: `S/AC.44/HOLD/${key}`,
-      consentedToCirculation: true,
-    },
-    audit,
-  );
-  let version = created.version;
-  for (const to of ["acknowledged", "consent-window", "circulated"] as RequestStatus[]) {
-    clock.set(`${day}T15:00:00Z`);
-    version = (await transitionRequest(assistanceDeps)(created.value.id, version, { to }, audit)).version;
-  }
-}
 
 /** A scheduled follow-up wave sending at `sendAt` in New York. */
 async function scheduledFollowUpWave(sendAt: string): Promise<string> {
@@ -90,8 +66,10 @@ beforeAll(async () => {
     );
   }
   // Both follow-ups fall due in February 2027.
-  await circulatedRequest("A", "KEN", "2025-12-01", "2026-02-10");
-  await circulatedRequest("B", "NGA", "2025-12-15", "2026-02-01");
+  const request = (key: string, iso3: string, receivedOn: string, day: string) =>
+    movedRequest(deps, seeded, clock, { series: "HOLD", key, iso3, receivedOn, moves: circulatedOn(day) });
+  await request("A", "KEN", "2025-12-01", "2026-02-10");
+  await request("B", "NGA", "2025-12-15", "2026-02-01");
   pipeline = pipelineLambdas(deps, {
     clock,
     mailer: { sendMail: async () => ({ messageId: "unused" }) },

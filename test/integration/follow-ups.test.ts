@@ -3,7 +3,6 @@
 // request counts as followed up once a follow-up letter to its State left on or after its due day.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { runAssistanceReport } from "#shared/assistance/report.ts";
-import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { AssistanceReport, RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -12,9 +11,9 @@ import { followUpsOwed, resolveAudience } from "#shared/correspondence/audiences
 import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { formatDate } from "#shared/locale/dates.ts";
-import { reportingRepository } from "#shared/reporting/repository.ts";
 import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { createWave, scheduleWave } from "#shared/waves/waves.ts";
+import { circulatedOn, movedRequest } from "../support/moved-request.ts";
 import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2025-12-01T15:00:00Z");
@@ -30,32 +29,8 @@ const scheduler = {
 };
 
 /** A request received on `receivedOn`, moved on the given days (the clock is moved to each day first). */
-async function request(key: string, iso3: string, receivedOn: string, moves: [RequestStatus, string][]) {
-  const assistanceDeps = { ...deps, reporting: reportingRepository(seeded.doc, seeded.tableNames, clock) };
-  clock.set(`${receivedOn}T15:00:00Z`);
-  const created = await createRequest(assistanceDeps)(
-    {
-      iso3,
-      areas: ["legislation"],
-      description: `Request ${key}`,
-      receivedOn,
-      symbol: `S/AC.44/FU/${key}`,
-      consentedToCirculation: true,
-    },
-    audit,
-  );
-  let version = created.version;
-  for (const [to, on] of moves) {
-    clock.set(`${on}T15:00:00Z`);
-    version = (await transitionRequest(assistanceDeps)(created.value.id, version, { to }, audit)).version;
-  }
-}
-
-const circulatedOn = (day: string): [RequestStatus, string][] => [
-  ["acknowledged", day],
-  ["consent-window", day],
-  ["circulated", day],
-];
+const request = (key: string, iso3: string, receivedOn: string, moves: [RequestStatus, string][]) =>
+  movedRequest(deps, seeded, clock, { series: "FU", key, iso3, receivedOn, moves });
 
 /** The report of `period`, run on the clock's day. */
 async function report(period: string): Promise<AssistanceReport> {
