@@ -2,62 +2,35 @@
 // it names shown beside it), the not-after limit and the letters' deadline. It creates a draft; the wave's page then
 // previews the audience, sends a test copy and schedules it. The API's problems are shown at their fields, and so are
 // its own refusals, made before anything is sent: a send time that has passed, and an audience the template's letters
-// are not written to that the officer has not confirmed.
+// are not written to that the officer has not confirmed, and a limit not after the send time. A field's refusal goes when
+// its value changes; a refusal no field shows is said above the form; and a refusal at a field the form does not draw
+// has the templates read again, so that a value a colleague's change of the template now asks for gets its field.
 import { useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
 import { DESK_TIME_ZONE } from "../../../../shared/zoned-time.ts";
 import { ProblemError } from "../../api/client.ts";
 import { href } from "../../router.ts";
 import { deskToday } from "../../ui/desk-today.ts";
-import { FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
+import { FormFrame, fieldProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
-import { VENUE_LANGUAGES, type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
+import { type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
 import { VenueField } from "../../ui/venue-field.tsx";
+import { audienceCaution, audienceForTemplate, audiencesFor, audiencesOffered, ownAudienceOf } from "./audience-fit.ts";
+import { briefingNamed, pathsShown, type TypedBriefingValue, VENUE_PATH, venuePathsChanged } from "./compose-fields.ts";
+import { followSendTime, limitForSendDay, limitRefusal } from "./compose-limit.ts";
 import {
-  audienceCaution,
-  audienceForTemplate,
-  audiencesFor,
-  audiencesOffered,
-  ownAudienceOf,
-  variablesNamed,
-} from "./audience-fit.ts";
+  aboveTheFields,
+  editsAfter,
+  NO_EDITS,
+  namesUndrawnField,
+  problemStanding,
+  templateChangeNews,
+} from "./compose-problem.ts";
+import { templateWords } from "./compose-template-words.ts";
 import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
-import { localToInstant, sendTimePassed, timeZoneChoices, utcText } from "./time.ts";
+import { localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords, utcText } from "./time.ts";
 import { AUDIENCES, isAudience } from "./wave-facts.ts";
-
-const FIELDS = [
-  "templateId",
-  "audience",
-  "sendAt",
-  "timeZone",
-  "notAfter",
-  "deadline",
-  "chair",
-  "description",
-  "values.briefing.date",
-  "values.briefing.time",
-  "values.briefing.venue",
-  ...VENUE_LANGUAGES.map(({ code }) => `values.briefing.venue.${code}`),
-];
-
-const VENUE_PATH = "body.values.briefing.venue";
-
-/**
- * The values a wave gives its letters for an invitation (shared/templates/values.ts): the day and time typed, each a
- * field of its own; the venue one text or a text in each language (ui/venue-field.tsx).
- */
-const TYPED_BRIEFING = [
-  { name: "briefing.date", label: "Briefing's day", type: "date" },
-  { name: "briefing.time", label: "Briefing's starting time (New York)", type: "time" },
-] as const;
-type TypedBriefingValue = (typeof TYPED_BRIEFING)[number]["name"];
-
-/** The briefing values the template's letters name: only those are asked for. */
-function briefingNamed(template: Template | undefined) {
-  const named: ReadonlySet<string> = template ? variablesNamed(template) : new Set();
-  return { typed: TYPED_BRIEFING.filter(({ name }) => named.has(name)), venue: named.has("briefing.venue") };
-}
 
 interface ComposerForm {
   templateId: string;
@@ -75,19 +48,20 @@ interface ComposerForm {
 const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
 
 /**
- * Tomorrow 09:00 in New York, letters accepted for a week, an answer asked in 90 days, to the template's own audience
- * (the one its kind is written to; ownAudienceOf): a first draft to adjust.
+ * Tomorrow 09:00 in New York, letters accepted for a week (limitForSendDay), an answer asked in 90 days, to the
+ * template's own audience (the one its kind is written to; ownAudienceOf): a first draft to adjust.
  */
 function firstDraft(template: Template | undefined): ComposerForm {
   const timeZone = DESK_TIME_ZONE;
   // Calendar days from New York's today: 24 hours ahead is still today just after midnight on the autumn change.
   const today = deskToday();
+  const tomorrow = addDays(today, 1);
   return {
     templateId: template?.id ?? "",
     audience: (template && ownAudienceOf(template)) ?? "non-reporting-states",
-    sendAt: `${addDays(today, 1)}T09:00`,
+    sendAt: `${tomorrow}T09:00`,
     timeZone,
-    notAfter: `${addDays(today, 8)}T17:00`,
+    notAfter: limitForSendDay(tomorrow),
     deadline: addDays(today, 90),
     chair: "",
     description: "",
@@ -138,39 +112,59 @@ function LocalTimeField(props: {
   );
 }
 
-function Composer({ templates, initialTemplate }: { templates: Template[]; initialTemplate: string | undefined }) {
+function Composer(props: {
+  templates: Template[];
+  initialTemplate: string | undefined;
+  /** Shows the templates read again (a refusal at a field the form does not draw). */
+  onTemplatesRead: (templates: Template[]) => void;
+}) {
+  const { templates } = props;
   const [form, setForm] = useState<ComposerForm>(() => {
-    const asked = templates.find((template) => template.id === initialTemplate);
+    const asked = templates.find((template) => template.id === props.initialTemplate);
     // Without one asked for, the first template some audience can take.
     return firstDraft(asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0]);
   });
   // Whether the audience is the officer's choice (kept across templates that can go to it) or the template's own.
   const [audienceChosen, setAudienceChosen] = useState(false);
+  // Whether the limit is the officer's own; until then it follows the send time.
+  const [limitTyped, setLimitTyped] = useState(false);
   // The template and audience the officer confirmed although the template is not written to that audience.
   const [confirmed, setConfirmed] = useState("");
   // Said when a change of template moves the audience, so that the choice does not change unseen.
   const [audienceMoved, setAudienceMoved] = useState("");
-  const set = <K extends keyof ComposerForm>(name: K, value: ComposerForm[K]) => setForm({ ...form, [name]: value });
+  // What changed in the template since the composer read it, found on reading it again after a refusal.
+  const [templateNews, setTemplateNews] = useState<string>();
+  // The fields changed since the last refusal: their errors are no longer said.
+  const [edits, setEdits] = useState(NO_EDITS);
   const template = templates.find((candidate) => candidate.id === form.templateId);
   const audiences = audiencesOffered(template);
   const briefing = briefingNamed(template);
+  const shown = pathsShown(briefing, form.venue.mode);
   const caution = template ? audienceCaution(template, form.audience) : undefined;
   const pairing = `${form.templateId} ${form.audience}`;
-  const chooseTemplate = (templateId: string) => {
-    const next = templates.find((candidate) => candidate.id === templateId);
-    if (!next) return;
-    const { audience, moved } = audienceForTemplate(next, form.audience, audienceChosen);
-    if (audience !== form.audience) setAudienceChosen(false);
-    setAudienceMoved(moved);
-    setForm({ ...form, templateId, audience });
-  };
+
+  /** Reads the templates again, and says what changed in the one chosen; a failed reading leaves the refusal said. */
+  async function readTemplatesAgain() {
+    const fresh = await listTemplates().catch(() => undefined);
+    if (!fresh) return;
+    props.onTemplatesRead(fresh);
+    setTemplateNews(
+      templateChangeNews(
+        template,
+        fresh.find((candidate) => candidate.id === form.templateId),
+      ),
+    );
+  }
 
   const { problem, busy, submit } = useSubmit(async () => {
-    // Refused at their fields before anything is sent: a past send time, an unconfirmed audience, a missing venue.
+    setTemplateNews(undefined);
+    // Refused at their fields before anything is sent: a past send time, an unconfirmed audience, a missing venue, a
+    // limit not after the send time.
     const refused = composerRefusal(
       { ...form, template, audienceConfirmed: confirmed === pairing },
       new Date(),
       briefing.venue ? venueRefusal(form.venue, VENUE_PATH) : undefined,
+      limitRefusal(form.sendAt, form.notAfter, form.timeZone),
     );
     if (refused) throw new ProblemError(refused);
     // notAfter is an instant for the API; what cannot be converted goes as typed, for the API to name its fault.
@@ -193,18 +187,38 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
       ...(form.chair.trim() ? { chair: form.chair.trim() } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
       ...(Object.keys(values).length ? { values } : {}),
+    }).catch(async (error: unknown) => {
+      // Read before the refusal is shown, so that it takes the focus to the field drawn for it.
+      if (error instanceof ProblemError && namesUndrawnField(error.problem, shown)) await readTemplatesAgain();
+      throw error;
     });
     window.location.hash = href.wave(wave.id);
   });
 
-  const general = formProblem(problem, FIELDS);
+  /** Changes the form; the refusal's errors at `paths` (and under them) go, their values having changed. */
+  const change = (changes: Partial<ComposerForm>, paths: readonly string[]) => {
+    setForm({ ...form, ...changes });
+    setEdits((before) => editsAfter(before, problem, paths));
+  };
+  const chooseTemplate = (templateId: string) => {
+    const next = templates.find((candidate) => candidate.id === templateId);
+    if (!next) return;
+    const { audience, moved } = audienceForTemplate(next, form.audience, audienceChosen);
+    if (audience !== form.audience) setAudienceChosen(false);
+    setAudienceMoved(moved);
+    setTemplateNews(undefined);
+    // The template decides what the letters need: the audience and the briefing's values are judged afresh.
+    change({ templateId, audience }, ["body.templateId", "body.audience", "body.values"]);
+  };
+  const standing = problemStanding(problem, edits);
+
   return (
     <FormFrame
       titleId="composer-title"
       title="A new wave"
       level={2}
       className="composer"
-      general={general}
+      general={aboveTheFields(standing, shown, templateNews)}
       onSubmit={submit}
       busy={busy}
       submitLabel="Create the draft wave"
@@ -212,15 +226,20 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
       <SelectField
         id="templateId"
         label="Template"
-        problem={fieldProblem(problem, "templateId")}
+        problem={fieldProblem(standing, "templateId")}
         value={form.templateId}
-        choices={templates.map(({ id }) => [id, id])}
+        choices={templates.map((choice) => [choice.id, templateWords(choice)])}
+        alsoDescribedBy="template-hint"
         onChange={chooseTemplate}
       />
+      {/* The option's end, where its id is, is cut off in a narrow select: the id, as the templates' list names it. */}
+      <p id="template-hint" class="muted">
+        The template's id: {form.templateId}.
+      </p>
       <SelectField
         id="audience"
         label="Audience"
-        problem={fieldProblem(problem, "audience")}
+        problem={fieldProblem(standing, "audience")}
         value={form.audience}
         choices={audiences.map((code) => [code, AUDIENCES[code]])}
         alsoDescribedBy={caution ? "audience-hint audience-caution" : "audience-hint"}
@@ -228,7 +247,7 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
           if (isAudience(value)) {
             setAudienceMoved("");
             setAudienceChosen(true);
-            set("audience", value);
+            change({ audience: value }, ["body.audience"]);
           }
         }}
       />
@@ -244,7 +263,10 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
                 type="checkbox"
                 id="audience-confirm"
                 checked={confirmed === pairing}
-                onChange={(e) => setConfirmed(e.currentTarget.checked ? pairing : "")}
+                onChange={(e) => {
+                  setConfirmed(e.currentTarget.checked ? pairing : "");
+                  change({}, ["body.audience"]);
+                }}
               />{" "}
               {CONFIRM_AUDIENCE}
             </label>
@@ -254,43 +276,50 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
       <SelectField
         id="timeZone"
         label="Time zone"
-        problem={fieldProblem(problem, "timeZone")}
+        problem={fieldProblem(standing, "timeZone")}
         value={form.timeZone}
-        choices={ZONES.map((zone) => [zone, zone])}
-        onChange={(value) => set("timeZone", value)}
+        choices={ZONES.map((zone) => [zone, timeZoneWords(zone)])}
+        // The zone moves the instants the send time and the limit name.
+        onChange={(timeZone) => change({ timeZone }, ["body.timeZone", "body.sendAt", "body.notAfter"])}
       />
       <LocalTimeField
         id="sendAt"
         label="Send at (in that time zone)"
-        problem={fieldProblem(problem, "sendAt")}
+        problem={fieldProblem(standing, "sendAt")}
         value={form.sendAt}
         timeZone={form.timeZone}
         passed={sendTimePassed(form.sendAt, form.timeZone, new Date()) !== undefined}
-        onInput={(value) => set("sendAt", value)}
+        onInput={(sendAt) => {
+          const next = followSendTime(form, sendAt, limitTyped);
+          change(next, next.notAfter === form.notAfter ? ["body.sendAt"] : ["body.sendAt", "body.notAfter"]);
+        }}
       />
       <LocalTimeField
         id="notAfter"
         label="No letter after (in that time zone)"
-        problem={fieldProblem(problem, "notAfter")}
+        problem={fieldProblem(standing, "notAfter")}
         value={form.notAfter}
         timeZone={form.timeZone}
-        onInput={(value) => set("notAfter", value)}
+        onInput={(notAfter) => {
+          setLimitTyped(true);
+          change({ notAfter }, ["body.notAfter"]);
+        }}
       />
       <InputField
         id="deadline"
         label="Deadline the letters ask an answer by"
-        problem={fieldProblem(problem, "deadline")}
+        problem={fieldProblem(standing, "deadline")}
         type="date"
         value={form.deadline}
-        onInput={(value) => set("deadline", value)}
+        onInput={(deadline) => change({ deadline }, ["body.deadline"])}
       />
       <InputField
         id="chair"
         label="Chair's name (optional)"
-        problem={fieldProblem(problem, "chair")}
+        problem={fieldProblem(standing, "chair")}
         value={form.chair}
         alsoDescribedBy="chair-hint"
-        onInput={(value) => set("chair", value)}
+        onInput={(chair) => change({ chair }, ["body.chair"])}
       />
       {/* The API refuses a template naming {{committee.chair}} for a date with no Chair configured: this is the way out. */}
       <p id="chair-hint" class="muted">
@@ -302,10 +331,10 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
           key={name}
           id={name.replace(".", "-")}
           label={label}
-          problem={fieldProblem(problem, `values.${name}`)}
+          problem={fieldProblem(standing, `values.${name}`)}
           type={type}
           value={form.values[name] ?? ""}
-          onInput={(value) => set("values", { ...form.values, [name]: value })}
+          onInput={(value) => change({ values: { ...form.values, [name]: value } }, [`body.values.${name}`])}
         />
       ))}
       {briefing.venue && (
@@ -314,24 +343,24 @@ function Composer({ templates, initialTemplate }: { templates: Template[]; initi
           legend="Briefing's venue"
           oneLabel="Briefing's venue (one text for every language)"
           value={form.venue}
-          onChange={(venue) => set("venue", venue)}
-          problem={problem}
+          onChange={(venue) => change({ venue }, venuePathsChanged(form.venue, venue))}
+          problem={standing}
           path={VENUE_PATH}
         />
       )}
       <InputField
         id="description"
         label="Description (optional)"
-        problem={fieldProblem(problem, "description")}
+        problem={fieldProblem(standing, "description")}
         value={form.description}
-        onInput={(value) => set("description", value)}
+        onInput={(description) => change({ description }, ["body.description"])}
       />
     </FormFrame>
   );
 }
 
 export function ComposeWave({ templateId }: { templateId: string | undefined }) {
-  const [templates] = useLoad(listTemplates, "templates");
+  const [templates, , showTemplates] = useLoad(listTemplates, "templates");
   return (
     <>
       <h1>Compose a wave</h1>
@@ -339,7 +368,9 @@ export function ComposeWave({ templateId }: { templateId: string | undefined }) 
         The draft sends nothing. On its page you see who it would reach and who is skipped, send yourself a test copy,
         then schedule it.
       </p>
-      <Show what={templates}>{(list) => <Composer templates={list} initialTemplate={templateId} />}</Show>
+      <Show what={templates}>
+        {(list) => <Composer templates={list} initialTemplate={templateId} onTemplatesRead={showTemplates} />}
+      </Show>
     </>
   );
 }

@@ -1,6 +1,7 @@
 // What the composer refuses itself, before anything is sent, each at its field as the API's own refusals are shown: a
 // send time that has passed (the API refuses it too, and a draft cannot be edited), an audience the template's letters
-// are not written to that the officer has not confirmed (the API has no such rule), and a venue missing in a language.
+// are not written to that the officer has not confirmed (the API has no such rule), and the refusals of other modules
+// (a venue missing in a language, a limit not after the send time).
 import type { components } from "../../api/schema";
 import { audienceCaution } from "./audience-fit.ts";
 import { sendTimePassed } from "./time.ts";
@@ -20,8 +21,15 @@ export interface ComposerChoice {
   timeZone: string;
 }
 
-/** The composer's refusal of `choice` as of `now`, with the venue's (ui/venue.ts) when there is one; else nothing. */
-export function composerRefusal(choice: ComposerChoice, now: Date, venue?: Problem): Problem | undefined {
+/**
+ * The composer's refusal of `choice` as of `now`, with the errors of the `others` made before sending (the venue's,
+ * ui/venue.ts; the limit's, compose-limit.ts); else nothing.
+ */
+export function composerRefusal(
+  choice: ComposerChoice,
+  now: Date,
+  ...others: (Problem | undefined)[]
+): Problem | undefined {
   const caution = choice.template ? audienceCaution(choice.template, choice.audience) : undefined;
   const passed = sendTimePassed(choice.sendAt, choice.timeZone, now);
   const errors = [
@@ -35,7 +43,7 @@ export function composerRefusal(choice: ComposerChoice, now: Date, venue?: Probl
         ]
       : []),
     ...(passed ? [{ path: "body.sendAt", message: passed }] : []),
-    ...(venue?.errors ?? []),
+    ...others.flatMap((other) => other?.errors ?? []),
   ];
   return errors.length > 0
     ? { type: "about:blank", title: "The wave cannot be created", status: 422, errors }

@@ -64,10 +64,26 @@ const CURRENT_NAMES: Readonly<Record<string, string>> = {
   "Pacific/Truk": "Pacific/Chuuk",
 };
 
+/**
+ * The zones the Committee's letters are likeliest sent in, offered first, each with the city staff know it by. Geneva
+ * keeps Zurich's time (Europe/Zurich): IANA names no zone after it.
+ */
+const COMMITTEE_ZONES: Readonly<Record<string, string | undefined>> = {
+  "America/New_York": "New York",
+  UTC: undefined,
+  "Europe/Zurich": "Geneva",
+  "Europe/Vienna": "Vienna",
+};
+
+/** A zone as the composer offers it: the Committee's by their city with the IANA name beside it, any other by name. */
+export function timeZoneWords(zone: string): string {
+  const city = COMMITTEE_ZONES[zone];
+  return city ? `${city} (${zone})` : zone;
+}
+
 /** The zones offered for a send time: every IANA zone the browser knows, by its current name, with the Committee's first. */
 export function timeZoneChoices(known: readonly string[]): string[] {
-  // Geneva keeps Zurich's time (Europe/Zurich): IANA names no zone after it.
-  const first = ["America/New_York", "UTC", "Europe/Zurich", "Europe/Vienna"];
+  const first = Object.keys(COMMITTEE_ZONES);
   const current = known.map((zone) => CURRENT_NAMES[zone] ?? zone).filter((zone) => !first.includes(zone));
   return [...first, ...[...new Set(current)].sort()];
 }
