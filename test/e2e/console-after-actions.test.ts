@@ -249,7 +249,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, "compose-chair-1280.png"), fullPage: true });
     await chair.fill("Acting Chair Testperson");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";
     expect((await api("GET", `/waves/${id}`)).body.chair).toBe("Acting Chair Testperson");
     await page.close();

@@ -57,7 +57,7 @@ describe("the composer's guards", { timeout: 120_000 }, () => {
     await page.getByLabel("Send this letter to them all the same").check();
     await page.getByLabel("Description (optional)").fill("Confirmed on purpose (compose guards)");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";
     const stored = await api("GET", `/waves/${id}`);
     expect([stored.body.templateId, stored.body.audience]).toEqual([

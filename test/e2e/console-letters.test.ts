@@ -209,7 +209,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await page.getByLabel("Audience").selectOption("non-reporting-states");
     await page.getByLabel("Description (optional)").fill(`Console wave ${marker}`);
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     waveId = page.url().split("#/waves/")[1] ?? "";
     expect(waveId).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(await page.locator('[data-field="status"]').textContent()).toBe("draft");

@@ -69,7 +69,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
     expect(offered).not.toContain("non-reporting-states");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";
     const stored = (await api("GET", `/waves/${id}`)).body;
     expect([stored.templateId, stored.audience]).toEqual([template, audience]);
@@ -87,7 +87,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.getByLabel("Briefing's starting time (New York)").fill("10:00");
     await page.getByLabel("Briefing's venue (one text for every language)").fill("Conference Room 4");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";
     const stored = (await api("GET", `/waves/${id}`)).body;
     expect(stored.values).toEqual({
@@ -146,7 +146,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
 
     await venue.getByLabel("Venue in Русский (Russian)").fill("Зал заседаний 4");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
-    await page.getByRole("heading", { name: /^Wave / }).waitFor();
+    await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";
     const stored = (await api("GET", `/waves/${id}`)).body;
     expect(stored.values["briefing.venue"]).toEqual({ ...texts, ru: "Зал заседаний 4", es: "Sala de conferencias 4" });

@@ -61,6 +61,35 @@ export function whyText(message: WaveMessage, letters: readonly WaveMessage[]): 
   return written ? `${words}: written to its Permanent Mission` : words;
 }
 
+/**
+ * A wave's page heading: its description, which staff gave it to find it by, else what it is (its audience and send
+ * day, in words); its id beside, as secondary text.
+ */
+export function waveHeading(wave: Pick<Wave, "id" | "description" | "audience" | "sendInstant">): {
+  title: string;
+  id: string;
+} {
+  const title = wave.description?.trim() || `Wave to ${AUDIENCES[wave.audience]}, ${wave.sendInstant.slice(0, 10)}`;
+  return { title, id: `wave ${wave.id}` };
+}
+
+/** Whether a zone keeps UTC's time under any of its names (UTC, Etc/UTC, Etc/GMT, Zulu…). */
+function keepsUtc(timeZone: string): boolean {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A wave's send time as chosen, in its zone ("2026-12-06 09:00 America/New_York"), said beside the UTC instant it
+ * names; nothing when the zone is UTC, where the instant alone says it.
+ */
+export function sendTimeInZone(wave: Pick<Wave, "sendAt" | "timeZone">): string | undefined {
+  return keepsUtc(wave.timeZone) ? undefined : `${wave.sendAt.replace("T", " ")} ${wave.timeZone}`;
+}
+
 export function isAudience(value: string): value is Audience {
   return Object.hasOwn(AUDIENCES, value);
 }

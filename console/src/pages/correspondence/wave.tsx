@@ -1,26 +1,27 @@
 // One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
 // politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
 // then its letters from the send ledger and the States and organizations it could not reach; for the secretariat too,
-// a letter left unknown sent again, and a stalled wave dispatched again.
+// a letter left unknown sent again, and a stalled wave dispatched again. Before it is sent, the page cautions about
+// its recipients (another wave of the same letter to them, a letter not written to its audience), and scheduling it
+// asks first while a caution stands (wave-moves.tsx).
 import { useState } from "preact/hooks";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
 import { BusyButton } from "../../ui/busy-button.tsx";
-import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { Field, FormProblem, fieldProblem, formProblem, SelectField, useSubmit, useWrites } from "../../ui/form.tsx";
+import { Field, FormProblem, fieldProblem, formProblem, SelectField, useSubmit } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
-import { problemInFull } from "../../ui/problem-words.ts";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
+import { audienceCaution } from "./audience-fit.ts";
 import {
   type AudiencePreview,
   audienceOf,
-  cancelWave,
   messagesOf,
-  scheduleWave,
   sendTestCopy,
+  type Template,
+  templateWithEtag,
   unreachedOf,
   type Versioned,
   type WaveMessage,
@@ -40,19 +41,23 @@ import {
   ownerCode,
   progressText,
   SKIP_REASONS,
+  sendTimeInZone,
   UNREACHED_REASONS,
-  type WaveStatus,
   type WaveWithCounts,
+  waveHeading,
   whyText,
 } from "./wave-facts.ts";
+import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
+import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from "./wave-schedule-doubts.ts";
 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
 
 function Facts({ wave }: { wave: WaveWithCounts }) {
+  const inZone = sendTimeInZone(wave);
   return (
     <dl class="facts">
       <dt>Status</dt>
@@ -70,9 +75,10 @@ function Facts({ wave }: { wave: WaveWithCounts }) {
       <dt>Audience</dt>
       <dd>{AUDIENCES[wave.audience]}</dd>
       <dt>Sends</dt>
-      <dd>
-        {wave.sendAt.replace("T", " ")} {wave.timeZone} (
-        <time dateTime={wave.sendInstant}>{utcText(wave.sendInstant)}</time>)
+      <dd data-field="sends">
+        {inZone && `${inZone} (`}
+        <time dateTime={wave.sendInstant}>{utcText(wave.sendInstant)}</time>
+        {inZone && ")"}
       </dd>
       <dt>No letter after</dt>
       <dd>
@@ -226,14 +232,9 @@ function ResolvedFor({ day, sendInstant }: { day: string; sendInstant: string })
   );
 }
 
-const SAME_LETTER_WHEN: Partial<Record<WaveStatus, string>> = {
-  scheduled: "scheduled, sends",
-  dispatching: "sending since",
-  completed: "sent",
-};
-
-/** The other waves of this template to this audience (the API's sameLetter): scheduling this one writes again. */
-function SameLetter({ waves }: { waves: AudiencePreview["sameLetter"] }) {
+/** The other waves of this template to this audience (the API's sameLetter), and what that means for its recipients. */
+function SameLetter(props: { waves: AudiencePreview["sameLetter"]; audience: WaveWithCounts["audience"] }) {
+  const { waves, audience } = props;
   if (waves.length === 0) return null;
   return (
     <div class="caution" data-field="same-letter">
@@ -246,25 +247,37 @@ function SameLetter({ waves }: { waves: AudiencePreview["sameLetter"] }) {
       <ul>
         {waves.map((wave) => (
           <li key={wave.id}>
-            <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> (
-            {SAME_LETTER_WHEN[wave.status] ?? wave.status} {utcText(wave.sendInstant)})
+            <a href={href.wave(wave.id)}>{waveName(wave)}</a> ({sameLetterWhen(wave)})
           </li>
         ))}
       </ul>
-      <p>Their recipients have it, or will: this wave writes to them again.</p>
+      <p>{sameLetterConsequence(audience)}</p>
     </div>
   );
 }
 
-function AudiencePanel({ preview, wave }: { preview: Loaded<AudiencePreview>; wave: WaveWithCounts }) {
+/** The composer's caution (audience-fit.ts), for a wave made any way: its template is not written to its audience. */
+function AudienceCaution({ template, wave }: { template: Loaded<Template>; wave: WaveWithCounts }) {
+  const caution = template.status === "ready" ? audienceCaution(template.data, wave.audience) : undefined;
+  if (!caution) return null;
+  return (
+    <div class="caution" data-field="audience-caution">
+      <p>{caution}</p>
+    </div>
+  );
+}
+
+function AudiencePanel(props: { preview: Loaded<AudiencePreview>; template: Loaded<Template>; wave: WaveWithCounts }) {
+  const { preview, wave } = props;
   return (
     <section aria-labelledby="audience-title">
       <h2 id="audience-title">Who it would reach</h2>
+      <AudienceCaution template={props.template} wave={wave} />
       <ProgrammeSends wave={wave} />
       <Show what={preview}>
         {(data) => (
           <>
-            <SameLetter waves={data.sameLetter} />
+            <SameLetter waves={data.sameLetter} audience={wave.audience} />
             <ResolvedFor day={data.asOfDay} sendInstant={wave.sendInstant} />
             <Audience preview={data} />
           </>
@@ -344,72 +357,6 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
         </p>
       )}
     </form>
-  );
-}
-
-function Moves({ current, onMoved, onStale, onCancelled }: WaveMoves & { current: Versioned<WaveWithCounts> }) {
-  const { busy, problem, run } = useWrites();
-  // Cancelling is final: a first press asks.
-  const [confirming, setConfirming] = useState(false);
-  const focusReturn = useFocusReturn();
-  const confirm = () => {
-    focusReturn.opened();
-    setConfirming(true);
-  };
-  // The opener is drawn anew when the question goes: it is found again by its id.
-  const keepTheWave = () => {
-    setConfirming(false);
-    focusReturn.closed(() => document.getElementById("cancel-wave"));
-  };
-  const wave = current.value;
-  const move = (how: typeof scheduleWave) => async () => {
-    const moved = await how(wave.id, current.etag);
-    // The answer is the wave as moved, with its new ETag: shown at once, so a second press writes against it. Its
-    // counts are those shown, as a wave writes no letter before it dispatches.
-    onMoved({ value: { ...moved.value, counts: wave.counts }, etag: moved.etag });
-    if (how === cancelWave) onCancelled();
-    // Scheduled, the wave has no schedule button left: the focus goes on to the cancel button.
-    else focusReturn.closed(() => document.getElementById("cancel-wave"));
-  };
-  // A stale ETag: the page asks for the wave as it now stands, so the next press acts on it.
-  const stale = { onStale };
-  return (
-    <div class="wave-moves" data-refusal-scope>
-      {/* A schedule refused for its letters names each field at fault (wave.*): none is on this page. */}
-      {problem && <FormProblem id="moves-problem">{problemInFull(problem)}</FormProblem>}
-      {confirming ? (
-        <Confirm
-          question="Cancel this wave? It will send nothing and cannot be scheduled again."
-          yes="Yes, cancel the wave"
-          no="Keep the wave"
-          busy={busy}
-          onYes={(event) => {
-            setConfirming(false);
-            void run(event, move(cancelWave), stale);
-          }}
-          onNo={keepTheWave}
-          onKeyDown={focusReturn.escapeCloses(keepTheWave)}
-        />
-      ) : (
-        <>
-          {wave.status === "draft" && (
-            <BusyButton
-              type="button"
-              busy={busy}
-              onClick={(event) => {
-                focusReturn.opened();
-                void run(event, move(scheduleWave), stale);
-              }}
-            >
-              Schedule the wave
-            </BusyButton>
-          )}{" "}
-          <BusyButton id="cancel-wave" type="button" class="secondary" busy={busy} onClick={confirm}>
-            Cancel the wave
-          </BusyButton>
-        </>
-      )}
-    </div>
   );
 }
 
@@ -521,20 +468,24 @@ function NotReached({ id, version }: { id: string; version: string }) {
   );
 }
 
-/** What the page does with a move: shows the wave as moved, reads it again (a stale ETag), follows a cancel. */
-interface WaveMoves {
-  onMoved: (moved: Versioned<WaveWithCounts>) => void;
-  onStale: () => Promise<void>;
-  onCancelled: () => void;
-}
-
-/** A wave not yet sent: who it would reach, and for the secretariat a test copy (to one of them), schedule, cancel. */
+/**
+ * A wave not yet sent: who it would reach, with the cautions about them, and for the secretariat a test copy (to one of
+ * them), schedule, cancel.
+ */
 function OpenWave(props: WaveMoves & { current: Versioned<WaveWithCounts>; session: Session }) {
-  const { id } = props.current.value;
-  const [preview] = useLoad(() => audienceOf(id), id);
+  const { id, templateId, audience } = props.current.value;
+  const [preview, , showPreview] = useLoad(() => audienceOf(id), id);
+  const [template, , showTemplate] = useLoad(async () => (await templateWithEtag(templateId)).value, templateId);
+  // Read again at the press: another wave of the letter may have been scheduled since the page was opened.
+  const doubtsNow = async () => {
+    const [audienceNow, templateNow] = await Promise.all([audienceOf(id), templateWithEtag(templateId)]);
+    showPreview(audienceNow);
+    showTemplate(templateNow.value);
+    return scheduleDoubts({ sameLetter: audienceNow.sameLetter, template: templateNow.value, audience });
+  };
   return (
     <>
-      <AudiencePanel preview={preview} wave={props.current.value} />
+      <AudiencePanel preview={preview} template={template} wave={props.current.value} />
       {may(props.session.group, "POST /waves/{id}/schedule") && (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
@@ -544,6 +495,7 @@ function OpenWave(props: WaveMoves & { current: Versioned<WaveWithCounts>; sessi
             onMoved={props.onMoved}
             onStale={props.onStale}
             onCancelled={props.onCancelled}
+            doubtsNow={doubtsNow}
           />
         </section>
       )}
@@ -559,6 +511,7 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
   // A cancelled wave's page has no actions left, so the button pressed is gone: the focus goes to the status, once it
   // says "cancelled", rather than dropping to the page's body.
   const focusReturn = useFocusReturn();
+  const movedMeanwhile = useMovedMeanwhile(id, session.group, put);
   const cancelled = () =>
     focusReturn.closed(() => {
       const status = document.getElementById("wave-status");
@@ -572,17 +525,26 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
         // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
         const version = `${wave.status}:${countsText(wave.counts)}`;
         const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
+        const heading = waveHeading(wave);
         return (
           <>
-            <h1>Wave {wave.id}</h1>
-            {wave.description && <p>{wave.description}</p>}
+            <h1>
+              {heading.title} <small class="muted">({heading.id})</small>
+            </h1>
             <p>
               <a href={href.waves()}>All waves</a>
             </p>
             <Facts wave={wave} />
             <Progress wave={wave} mayResend={mayResend} />
+            <MovedMeanwhile said={movedMeanwhile.said} />
             {open && (
-              <OpenWave current={current} session={session} onMoved={put} onStale={reload} onCancelled={cancelled} />
+              <OpenWave
+                current={current}
+                session={session}
+                onMoved={put}
+                onStale={movedMeanwhile.readAgain}
+                onCancelled={cancelled}
+              />
             )}
             {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
             {!open && wave.status !== "cancelled" && (

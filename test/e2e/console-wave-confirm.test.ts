@@ -1,0 +1,168 @@
+// The wave page's questions and refusals, in Debian's Chromium against the local stack (console audit 29, items 1, 2
+// and 6): scheduling a second wave of the same letter to the same audience asks first, and keeping it a draft
+// schedules nothing; a wave made through the API with a template not written to its audience shows the composer's
+// caution and asks too; a schedule pressed after a colleague cancelled the wave says so, by whom and when, where the
+// focus goes, though the page's actions are gone. Screenshots go to .local/e2e/console/.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  apiRequests,
+  consoleBrowser,
+  focusedElement,
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+import { followUpWave } from "../support/follow-up-wave.ts";
+
+// The schedule refused as stale is made on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of 412/ });
+const { signIn, troubles, go } = desk;
+const api = secretariatApi(desk);
+
+async function created(body: unknown) {
+  const answer = await api("POST", "/waves", body);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer;
+}
+
+/** Cancels a wave so that no later test finds it among the waves of the same letter. */
+async function cancelled(id: string) {
+  const current = await api("GET", `/waves/${id}`);
+  expect((await api("POST", `/waves/${id}/cancel`, undefined, { "if-match": current.etag })).status).toBe(200);
+}
+
+/** A wave of the March first-report request to its own audience: a second one writes to the same States again. */
+const firstReportWave = (days: number, description: string) => ({
+  ...followUpWave(days, description).body,
+  templateId: "programme-first-report-request",
+  audience: "non-reporting-states",
+});
+
+async function openWave(id: string, title: string) {
+  const page = await signIn("secretariat");
+  await go(page, `#/waves/${id}`);
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  await settled(page);
+  return page;
+}
+
+describe("the wave page's questions", { timeout: 120_000 }, () => {
+  it("asks before scheduling a second wave of the same letter to the same audience; kept a draft, nothing is scheduled", async () => {
+    const first = await created(firstReportWave(2, "Same letter, first (wave confirm)"));
+    const scheduled = await api("POST", `/waves/${first.body.id}/schedule`, undefined, { "if-match": first.etag });
+    expect(scheduled.status).toBe(200);
+    const second = await created(firstReportWave(2, "Same letter, second (wave confirm)"));
+    const id = second.body.id;
+    const page = await openWave(id, "Same letter, second (wave confirm)");
+    await page.locator('[data-field="same-letter"]').waitFor();
+
+    const schedules = apiRequests(desk.stack, "POST", `/waves/${id}/schedule`);
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    const question = page.getByRole("group", { name: "Schedule this wave all the same?" });
+    await question.waitFor();
+    const instant = scheduled.body.sendInstant;
+    expect(await question.locator('[data-field="schedule-doubts"]').textContent()).toContain(
+      `“Same letter, first (wave confirm)” (scheduled, sends ${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC)`,
+    );
+    // The safe answer has the focus, so a second Enter does no harm.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep it a draft");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-schedule-same-letter-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Keep it a draft" }).click();
+    await question.waitFor({ state: "detached" });
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("schedule-wave");
+    expect((await api("GET", `/waves/${id}`)).body.status).toBe("draft");
+    expect(schedules()).toEqual([]);
+
+    // Asked again and answered yes, the wave is scheduled.
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    await page.getByRole("button", { name: "Yes, schedule it all the same" }).click();
+    await page.locator('[data-field="status"]', { hasText: "scheduled" }).waitFor();
+    expect((await api("GET", `/waves/${id}`)).body.status).toBe("scheduled");
+    await page.close();
+    await cancelled(first.body.id);
+    await cancelled(id);
+  });
+
+  it("schedules a second follow-up wave without asking: each State owed gets one letter, whichever dispatches first", async () => {
+    const first = await created(followUpWave(2, "Follow-up, first (wave confirm)").body);
+    expect((await api("POST", `/waves/${first.body.id}/schedule`, undefined, { "if-match": first.etag })).status).toBe(
+      200,
+    );
+    const second = await created(followUpWave(2, "Follow-up, second (wave confirm)").body);
+    const page = await openWave(second.body.id, "Follow-up, second (wave confirm)");
+    expect(await page.locator('[data-field="same-letter"]').textContent()).toContain(
+      "Each State owed its follow-up gets one letter: whichever wave dispatches first writes to it",
+    );
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    await page.locator('[data-field="status"]', { hasText: "scheduled" }).waitFor();
+    expect(await page.getByRole("group", { name: "Schedule this wave all the same?" }).count()).toBe(0);
+    await page.close();
+    await cancelled(first.body.id);
+    await cancelled(second.body.id);
+  });
+
+  it("shows the composer's caution on a wave made through the API for an audience its letter is not written to, and asks", async () => {
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const wave = await created({
+      templateId: "programme-first-report-request",
+      audience: "reporting-states",
+      sendAt: `${day}T09:00`,
+      timeZone: "UTC",
+      notAfter: `${day}T23:00:00Z`,
+      deadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+      description: "First-report request to the reporting States (wave confirm)",
+    });
+    const page = await openWave(wave.body.id, "First-report request to the reporting States (wave confirm)");
+    const caution = page.locator('[data-field="audience-caution"]');
+    await caution.waitFor();
+    expect(await caution.textContent()).toContain("is written to “States without a first national report” only");
+    // In UTC the send time is said once.
+    expect(await page.locator('[data-field="sends"]').textContent()).toBe(`${day} 09:00 UTC`);
+
+    const schedules = apiRequests(desk.stack, "POST", `/waves/${wave.body.id}/schedule`);
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    const question = page.getByRole("group", { name: "Schedule this wave all the same?" });
+    expect(await question.locator('[data-field="schedule-doubts"]').textContent()).toContain(
+      "its letters may say what is not so",
+    );
+    await page.keyboard.press("Escape");
+    await question.waitFor({ state: "detached" });
+    expect((await api("GET", `/waves/${wave.body.id}`)).body.status).toBe("draft");
+    expect(schedules()).toEqual([]);
+    await page.close();
+    await cancelled(wave.body.id);
+  });
+
+  it("says a schedule pressed after a colleague cancelled the wave was not made, by whom and when, and focuses it", async () => {
+    const draft = await created(followUpWave(3, "Cancelled by a colleague (wave confirm)").body);
+    const id = draft.body.id;
+    const page = await openWave(id, "Cancelled by a colleague (wave confirm)");
+    await cancelled(id);
+    const [cancel] = (await api("GET", `/audit?entity=wave:${id}`)).body.items.filter(
+      (entry: { action: string }) => entry.action === "wave.cancel",
+    );
+    const refused = page.waitForResponse((response) => response.url().endsWith(`/waves/${id}/schedule`));
+    await page.getByRole("button", { name: "Schedule the wave" }).click();
+    expect((await refused).status()).toBe(412);
+    const statement = page.locator("#wave-moved-meanwhile");
+    await statement.waitFor();
+    const at = `${cancel.at.slice(0, 10)} ${cancel.at.slice(11, 16)} UTC`;
+    expect(await statement.textContent()).toBe(
+      `Not scheduled: the wave was cancelled by ${cancel.actor.username} at ${at}; it sends nothing.`,
+    );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("wave-moved-meanwhile");
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("cancelled");
+    expect(await page.getByRole("button", { name: "Schedule the wave" }).count()).toBe(0);
+    expect((await api("GET", `/waves/${id}`)).body.status).toBe("cancelled");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-schedule-after-cancel-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("had no console error, page error or CSP report", () => {
+    expect(troubles).toEqual([]);
+  });
+});
