@@ -1,10 +1,16 @@
 // A correction refused as stale (412): the button that reads the record's current version in place (a reload would
 // sign the reader out) while the form keeps what was typed, and the status line that then says what stands and what
-// saving sends (typed-over.ts). The contacts' forms have their own button, which names the contact
-// (state/contact-stale.tsx), and share ReadAgainStatus.
+// saving sends (typed-over.ts); a record gone meanwhile (voided) is handed to the page instead, to say so. The
+// contacts' forms have their own button, which names the contact (state/contact-stale.tsx), and share ReadAgainStatus.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Submitting } from "../ui/form.tsx";
 import { messageOf } from "../ui/load.tsx";
+
+/** How a form tells a record read again that is gone (a submission voided meanwhile), and lets it go. */
+export interface GoneRecord<T> {
+  is: (current: T) => boolean;
+  leave: (current: T) => Promise<void>;
+}
 
 /** Offered while the form's write is refused as stale; a read that fails says so beside it, to be tried again. */
 export function ReadCurrentVersion<T>(props: {
@@ -14,19 +20,24 @@ export function ReadCurrentVersion<T>(props: {
   onRead: (current: T) => void;
   /** Names the button's failure: `${id}-problem`. */
   id: string;
+  /**
+   * A record read again that is gone (a submission voided meanwhile): `leave` has it instead of `onRead`, to say so
+   * and let the form go; until then the 412 stays said, and a failure of `leave` is said as the reading's.
+   */
+  gone?: GoneRecord<T>;
 }) {
   const [failed, setFailed] = useState<string>();
   if (props.submitting.problem?.status !== 412) return null;
   const problemId = `${props.id}-problem`;
+  const { gone } = props;
+  const fail = (error: unknown) => setFailed(`Could not read the current version: ${messageOf(error)}`);
   const readAgain = () =>
-    props.read().then(
-      (current) => {
-        setFailed(undefined);
-        props.submitting.dismiss();
-        props.onRead(current);
-      },
-      (error: unknown) => setFailed(`Could not read the current version: ${messageOf(error)}`),
-    );
+    props.read().then((current) => {
+      if (gone?.is(current)) return gone.leave(current).catch(fail);
+      setFailed(undefined);
+      props.submitting.dismiss();
+      props.onRead(current);
+    }, fail);
   return (
     <>
       <button

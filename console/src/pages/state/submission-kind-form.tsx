@@ -2,7 +2,8 @@
 // in the submission's "Correct or void" area: only the kinds the API would take are offered, the others said with why
 // (submission-kind.ts); reviewing asks first, saying what changes (both obligations, and the State's reporting status
 // where a first report comes or goes), from the dossier the page holds. A stale submission's 412 reads it again in
-// place, keeping what was typed; the API's 422 is said at its field, its 409 above the fields.
+// place, keeping what was typed (or, voided meanwhile, lets it go: voided-meanwhile.ts); the API's 422 is said at its
+// field, its 409 above the fields.
 import { useState } from "preact/hooks";
 import { ProblemError } from "../../api/client.ts";
 import type { Versioned } from "../../api/versioned.ts";
@@ -17,7 +18,7 @@ import {
   type Submitting,
   useWrites,
 } from "../../ui/form.tsx";
-import { ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
+import { type GoneRecord, ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
 import { type Dossier, type Submission, submissionWithEtag } from "./data.ts";
 import { codeIn, SUBMISSION_KINDS } from "./labels.ts";
 import {
@@ -29,8 +30,19 @@ import {
   kindFormRefusal,
 } from "./submission-kind.ts";
 import { correctSubmissionKind } from "./submission-kind-data.ts";
+import { nowOnRecordWords } from "./voided-meanwhile.ts";
 
 const WITHHELD_ID = "rekind-withheld";
+
+/**
+ * What the submission editor's forms (this one and those of submissions.tsx) share about a submission a colleague
+ * voided meanwhile: reading it again after a 412 finds it so, or a write's 409 says so.
+ */
+export interface VoidedMeanwhile {
+  gone: GoneRecord<Versioned<Submission>>;
+  /** The form's write, which lets the submission go where the API refuses it as voided. */
+  unlessVoided: (write: () => Promise<void>) => () => Promise<void>;
+}
 
 /** The kinds the API would refuse, each with why. */
 function WithheldKinds({ withheld }: { withheld: KindChoices["withheld"] }) {
@@ -53,10 +65,11 @@ export function CorrectKind(props: {
   dossier: Dossier;
   current: Versioned<Submission>;
   onReread: (now: Versioned<Submission>) => void;
+  voidedMeanwhile: VoidedMeanwhile;
   /** After the API took it, with the kind it had: the page reads the dossier again. */
   onCorrected: (corrected: Submission, was: Submission["kind"]) => Promise<void>;
 }) {
-  const { current } = props;
+  const { current, voidedMeanwhile } = props;
   const submission = current.value;
   const choices = kindChoices(props.dossier, submission);
   const [form, setForm] = useState<KindForm>({ kind: "", reason: "" });
@@ -85,16 +98,17 @@ export function CorrectKind(props: {
     setConfirming(undefined);
     focusReturn.closed();
   };
-  const correct = (to: Submission["kind"]) => async () => {
-    try {
-      const corrected = await correctSubmissionKind(current, { kind: to, reason: form.reason });
-      await props.onCorrected(corrected, submission.kind);
-    } catch (error) {
-      // The refusal is said at the form, which takes the focus to it.
-      setConfirming(undefined);
-      throw error;
-    }
-  };
+  const correct = (to: Submission["kind"]) =>
+    voidedMeanwhile.unlessVoided(async () => {
+      try {
+        const corrected = await correctSubmissionKind(current, { kind: to, reason: form.reason });
+        await props.onCorrected(corrected, submission.kind);
+      } catch (error) {
+        // The refusal is said at the form, which takes the focus to it.
+        setConfirming(undefined);
+        throw error;
+      }
+    });
 
   if (choices.offered.length === 0) {
     return (
@@ -166,8 +180,9 @@ export function CorrectKind(props: {
         id="rekind-read"
         submitting={submitting}
         read={() => submissionWithEtag(submission.iso3, submission.id)}
+        gone={voidedMeanwhile.gone}
         onRead={(now) => {
-          setReread({ words: `Now on record: ${now.value.symbol}, ${SUBMISSION_KINDS[now.value.kind]}.` });
+          setReread({ words: nowOnRecordWords(now.value) });
           props.onReread(now);
         }}
       />

@@ -1,18 +1,20 @@
 // The State's submissions: the list, and for the groups that may, recording one, and correcting, re-kinding or voiding
 // one with If-Match (a correction sends only what was typed; a stale edit's 412 is shown at the form, which reads the
 // current version in place and keeps what was typed over the fields left alone; a kind is corrected after a question
-// that says what changes: submission-kind-form.tsx).
+// that says what changes: submission-kind-form.tsx). A submission a colleague voided meanwhile, found so on reading
+// again or by the API's 409, leaves with its forms as after the page's own void, said with who voided it and why.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { FieldForm, type FieldSpec, useSubmit } from "../../ui/form.tsx";
+import { FieldForm, type FieldSpec, problemOf, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
 import { formOver, readAgainWords, type Typed, typedWith } from "../typed-over.ts";
+import { voiderOf } from "./colleague-reads.ts";
 import {
   correctSubmission,
   type Dossier,
@@ -24,7 +26,8 @@ import {
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
 import { CORRECTION_WORDS, type CorrectField, correctionOf, correctionValuesOf } from "./readings.ts";
 import { kindCorrectedWords } from "./submission-kind.ts";
-import { CorrectKind } from "./submission-kind-form.tsx";
+import { CorrectKind, type VoidedMeanwhile } from "./submission-kind-form.tsx";
+import { nowOnRecordWords, refusedAsVoided, voidedMeanwhileWords, voidedWords } from "./voided-meanwhile.ts";
 
 type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
 
@@ -106,16 +109,19 @@ function CorrectSubmission(props: {
   current: Versioned<Submission>;
   onDone: () => Promise<void>;
   onReread: (current: Versioned<Submission>) => void;
+  voidedMeanwhile: VoidedMeanwhile;
 }) {
-  const { current, onDone } = props;
+  const { current, onDone, voidedMeanwhile } = props;
   const { value } = current;
   // Only the fields typed: the others show the submission as it stands, read again after a 412 included.
   const [typed, setTyped] = useState<Typed<CorrectField>>({});
   const [reread, setReread] = useState<{ words: string }>();
-  const submitting = useSubmit(async () => {
-    await correctSubmission(current, correctionOf(value, typed));
-    await onDone();
-  });
+  const submitting = useSubmit(
+    voidedMeanwhile.unlessVoided(async () => {
+      await correctSubmission(current, correctionOf(value, typed));
+      await onDone();
+    }),
+  );
   const stored = correctionValuesOf(value);
   return (
     <FieldForm
@@ -132,6 +138,7 @@ function CorrectSubmission(props: {
         id="correct-read"
         submitting={submitting}
         read={() => submissionWithEtag(value.iso3, value.id)}
+        gone={voidedMeanwhile.gone}
         onRead={(now) => {
           setReread({ words: readAgainWords(correctionValuesOf(now.value), typed, CORRECTION_WORDS) });
           props.onReread(now);
@@ -142,12 +149,21 @@ function CorrectSubmission(props: {
   );
 }
 
-function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (voided: Submission) => Promise<void> }) {
-  const { current } = props;
+function VoidSubmission(props: {
+  current: Versioned<Submission>;
+  onVoided: (voided: Submission) => Promise<void>;
+  onReread: (current: Versioned<Submission>) => void;
+  voidedMeanwhile: VoidedMeanwhile;
+}) {
+  const { current, voidedMeanwhile } = props;
+  const { value } = current;
   const [form, setForm] = useState({ reason: "" });
-  const submitting = useSubmit(async () => {
-    await props.onVoided(await voidSubmission(current, form.reason));
-  });
+  const [reread, setReread] = useState<{ words: string }>();
+  const submitting = useSubmit(
+    voidedMeanwhile.unlessVoided(async () => {
+      await props.onVoided(await voidSubmission(current, form.reason));
+    }),
+  );
   return (
     <FieldForm
       name="void"
@@ -158,7 +174,19 @@ function VoidSubmission(props: { current: Versioned<Submission>; onVoided: (void
       onChange={(name, value) => setForm({ ...form, [name]: value })}
       submitting={submitting}
       submitLabel="Void the submission"
-    />
+    >
+      <ReadCurrentVersion
+        id="void-read"
+        submitting={submitting}
+        read={() => submissionWithEtag(value.iso3, value.id)}
+        gone={voidedMeanwhile.gone}
+        onRead={(now) => {
+          setReread({ words: nowOnRecordWords(now.value) });
+          props.onReread(now);
+        }}
+      />
+      <ReadAgainStatus id="void-now" read={reread} />
+    </FieldForm>
   );
 }
 
@@ -174,12 +202,14 @@ function SubmissionEditor(props: {
   id: string;
   onClose: () => void;
   onChanged: () => Promise<void>;
-  onVoided: (voided: Submission) => void;
+  /** A submission voided, by the page or (found so) by someone else, with what the page says of it. */
+  onVoided: (voided: Submission, words: string) => void;
   onKindCorrected: (corrected: KindCorrected) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
+  const { iso3 } = props.dossier.state;
   // A correction refused as stale reads the submission again itself and shows it here (`put`).
-  const [loaded, , put] = useLoad(() => submissionWithEtag(props.dossier.state.iso3, props.id), props.id);
+  const [loaded, , put] = useLoad(() => submissionWithEtag(iso3, props.id), props.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a row's button: the keyboard continues in the editor.
   useEffect(() => heading.current?.focus(), []);
@@ -187,6 +217,28 @@ function SubmissionEditor(props: {
   const done = async () => {
     await props.onChanged();
     props.onClose();
+  };
+  // Voided by someone else: said, with who and why, and gone as after the page's own void (its row leaves, the
+  // dossier is read again: the obligations and reporting status as they now stand). Nothing is left to write: the
+  // forms close at once, with the row.
+  const leaveVoided = async (voided: Submission) => {
+    props.onVoided(voided, voidedMeanwhileWords(voided, await voiderOf(voided)));
+    props.onClose();
+    await props.onChanged();
+  };
+  const voidedMeanwhile: VoidedMeanwhile = {
+    gone: { is: (now) => now.value.voided !== undefined, leave: (now) => leaveVoided(now.value) },
+    unlessVoided: (write) => async () => {
+      try {
+        await write();
+      } catch (error) {
+        if (!refusedAsVoided(problemOf(error))) throw error;
+        // The 409 names no one: the submission read again does. Unread, the refusal is said as the API gave it.
+        const now = await submissionWithEtag(iso3, props.id).catch(() => undefined);
+        if (!now?.value.voided) throw error;
+        await leaveVoided(now.value);
+      }
+    },
   };
   return (
     <section class="editor" aria-labelledby="editor-title" onKeyDown={props.onKeyDown}>
@@ -196,11 +248,12 @@ function SubmissionEditor(props: {
       <Show what={loaded}>
         {(current) => (
           <>
-            <CorrectSubmission current={current} onDone={done} onReread={put} />
+            <CorrectSubmission current={current} onDone={done} onReread={put} voidedMeanwhile={voidedMeanwhile} />
             <CorrectKind
               dossier={props.dossier}
               current={current}
               onReread={put}
+              voidedMeanwhile={voidedMeanwhile}
               onCorrected={async (corrected, was) => {
                 // Said once the dossier read again shows the State's reporting status as it now stands.
                 await props.onChanged();
@@ -210,8 +263,10 @@ function SubmissionEditor(props: {
             />
             <VoidSubmission
               current={current}
+              onReread={put}
+              voidedMeanwhile={voidedMeanwhile}
               onVoided={(voided) => {
-                props.onVoided(voided);
+                props.onVoided(voided, voidedWords(voided));
                 return done();
               }}
             />
@@ -236,7 +291,7 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
   };
   // A voided submission leaves the list (it counts as never recorded): say so where it was. It leaves at once, with
   // its status line, not when the dossier has been read again.
-  const [voided, setVoided] = useState<Submission>();
+  const [voided, setVoided] = useState<{ id: string; words: string }>();
   const [kindCorrected, setKindCorrected] = useState<KindCorrected>();
   const counted = voided ? submissions.filter((s) => s.id !== voided.id) : submissions;
   const mayCorrect = may(props.session.group, "PATCH /states/{iso3}/submissions/{id}");
@@ -282,9 +337,9 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
           id={editing}
           onClose={close}
           onChanged={props.onChanged}
-          onVoided={(submission) => {
+          onVoided={(submission, words) => {
             setKindCorrected(undefined);
-            setVoided(submission);
+            setVoided({ id: submission.id, words });
           }}
           onKindCorrected={(corrected) => {
             setVoided(undefined);
@@ -293,11 +348,7 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
           onKeyDown={focusReturn.escapeCloses(close)}
         />
       )}
-      {voided && (
-        <p role="status">
-          {voided.symbol} voided ({voided.voided?.reason}): it no longer counts, as if it had never been recorded.
-        </p>
-      )}
+      {voided && <p role="status">{voided.words}</p>}
       {kindCorrected && <p role="status">{kindCorrectedWords(kindCorrected.corrected, kindCorrected.was, state)}</p>}
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
         <RecordSubmission dossier={props.dossier} onRecorded={props.onChanged} />
