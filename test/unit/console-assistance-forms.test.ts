@@ -1,10 +1,12 @@
 // The assistance pages' record forms: a new request's and a feedback's empty fields are refused at each field in
-// plain words before anything is sent, and a complete form makes the body the API takes.
+// plain words before anything is sent, a complete form makes the body the API takes, and a feedback recorded is
+// confirmed in the words of the feedback's table.
 import { describe, expect, it } from "vitest";
 import { newAssistanceFeedbackSchema, newAssistanceRequestSchema } from "#shared/assistance/schemas.ts";
 import {
   emptyFeedbackForm,
   feedbackFormRefusal,
+  feedbackRecordedWords,
   newFeedbackOf,
 } from "../../console/src/pages/assistance-feedback-form.ts";
 import {
@@ -63,5 +65,14 @@ describe("recording feedback on a fulfilled request", () => {
     const dated = newFeedbackOf({ ...form, from: "provider", receivedOn: "2026-12-01" });
     expect(dated).toEqual({ from: "provider", text: "The workshop helped draft the law", receivedOn: "2026-12-01" });
     expect(newAssistanceFeedbackSchema.safeParse(dated).success).toBe(true);
+  });
+
+  it("confirms the feedback recorded in the table's words: the requesting State, a provider", () => {
+    expect(feedbackRecordedWords({ from: "requester", receivedOn: "2026-12-01" })).toBe(
+      "Recorded the feedback of the requesting State, received 2026-12-01.",
+    );
+    expect(feedbackRecordedWords({ from: "provider", receivedOn: "2026-12-02" })).toBe(
+      "Recorded the feedback of a provider, received 2026-12-02.",
+    );
   });
 });

@@ -6,16 +6,18 @@ import {
   aboutThisRequest,
   areasInWords,
   MOVE_WORDS,
+  MOVED_WORDS,
   REQUEST_STATUS_WORDS,
   statusesInWords,
   withAreasInWords,
 } from "../../console/src/pages/assistance-words.ts";
 
 describe("the assistance pages' words", () => {
-  it("puts every status, the move to it and every area in words, not as its code", () => {
+  it("puts every status, the move to it, what the move did and every area in words, not as its code", () => {
     for (const status of requestStatuses) {
       expect(REQUEST_STATUS_WORDS[status]).not.toMatch(/-/);
       expect(MOVE_WORDS[status]).not.toMatch(/-/);
+      expect(MOVED_WORDS[status]).not.toMatch(/-/);
     }
     expect(REQUEST_STATUS_WORDS["consent-window"]).toBe("in the consent window");
     expect(MOVE_WORDS["consent-window"]).toBe("Open the consent window");

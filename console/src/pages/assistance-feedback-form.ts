@@ -1,12 +1,13 @@
 // Feedback on a fulfilled request as its form holds it: who it came from, in words; an empty text refused at its field
-// in plain words before anything is sent; the body the API takes. Pure (types only from the generated schema), tested
-// in Node.
+// in plain words before anything is sent; the body the API takes; the confirmation once recorded. Pure (types only
+// from the generated schema), tested in Node.
 import type { components } from "../api/schema";
 
 type Schemas = components["schemas"];
 type Problem = Schemas["Problem"];
 type NewFeedback = Schemas["NewAssistanceFeedback"];
 type FeedbackFrom = NewFeedback["from"];
+type Feedback = Schemas["AssistanceFeedback"];
 
 export interface FeedbackForm {
   from: FeedbackFrom;
@@ -21,6 +22,12 @@ export const FEEDBACK_FROM_WORDS = {
   requester: "The requesting State",
   provider: "A provider",
 } as const satisfies Record<FeedbackFrom, string>;
+
+/** The confirmation of recorded feedback: who it came from in the table's words ("the requesting State"). */
+export const feedbackRecordedWords = (feedback: Pick<Feedback, "from" | "receivedOn">): string => {
+  const from = FEEDBACK_FROM_WORDS[feedback.from];
+  return `Recorded the feedback of ${from.charAt(0).toLowerCase()}${from.slice(1)}, received ${feedback.receivedOn}.`;
+};
 
 export const emptyFeedbackForm = (): FeedbackForm => ({ from: "requester", text: "", receivedOn: "" });
 

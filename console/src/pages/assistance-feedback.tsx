@@ -13,6 +13,7 @@ import {
   FEEDBACK_FROM_WORDS,
   type FeedbackForm,
   feedbackFormRefusal,
+  feedbackRecordedWords,
   newFeedbackOf,
 } from "./assistance-feedback-form.ts";
 
@@ -34,9 +35,7 @@ function RecordFeedback({ requestId, onRecorded }: { requestId: string; onRecord
     const feedback = await recordFeedback(requestId, newFeedbackOf(form));
     // Busy until the list shows it: pressed again before, the same feedback would be recorded twice.
     await onRecorded();
-    setSaid(
-      `Recorded the feedback of ${FEEDBACK_FROM_WORDS[feedback.from].toLowerCase()}, received ${feedback.receivedOn}.`,
-    );
+    setSaid(feedbackRecordedWords(feedback));
     setForm(emptyFeedbackForm());
   });
   return (

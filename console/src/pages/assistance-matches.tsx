@@ -24,7 +24,8 @@ import {
   proposeMatch,
 } from "./assistance-matching.ts";
 import { providerKey } from "./assistance-offers-data.ts";
-import { areasInWords, REQUEST_STATUS_WORDS, withAreasInWords } from "./assistance-words.ts";
+import { matchmakingOf } from "./assistance-request-standing.ts";
+import { areasInWords, withAreasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
 /** A proposal's or a move's refusal, with each field error the API names: no field here shows them. */
@@ -33,27 +34,37 @@ function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) 
   return <FormProblem id={id}>{problemInFull(problem)}</FormProblem>;
 }
 
-export function Candidates({
-  requestId,
-  requestStatus,
-  session,
-  round,
-  names,
-  onProposed,
-}: {
+interface CandidatesProps {
   requestId: string;
   requestStatus: RequestStatus;
   session: Session;
   round: number;
   names: OwnerNames;
   onProposed: () => Promise<void>;
-}) {
+}
+
+/** The candidate offers as far as the request's status has them ranked: none for an ended request, with why. */
+export function Candidates(props: CandidatesProps) {
+  const { ranked, words } = matchmakingOf(props.requestStatus);
+  return (
+    <section aria-labelledby="candidates-title" data-refusal-scope>
+      <h2 id="candidates-title">Candidate offers, ranked</h2>
+      {words && (
+        <p class="muted" id="candidates-closed">
+          {words}
+        </p>
+      )}
+      {ranked && <RankedCandidates {...props} />}
+    </section>
+  );
+}
+
+function RankedCandidates({ requestId, requestStatus, session, round, names, onProposed }: CandidatesProps) {
   const [loaded, reread] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
   // A refused proposal is said, and focused, above the list.
   const { busy, problem, run } = useWrites();
   // Offered where the API would accept it: by group, and on a request open to matches.
   const mayPropose = may(session.group, "POST /assistance/matches") && isOpenToMatches(requestStatus);
-  const closedToMatches = may(session.group, "POST /assistance/matches") && !isOpenToMatches(requestStatus);
 
   const focusReturn = useFocusReturn();
   const propose = (offerId: string) => async () => {
@@ -67,89 +78,81 @@ export function Candidates({
   };
 
   return (
-    <section aria-labelledby="candidates-title" data-refusal-scope>
-      <h2 id="candidates-title">Candidate offers, ranked</h2>
-      <Show what={loaded}>
-        {({ asOf, candidates }) =>
-          candidates.length === 0 ? (
-            <p>No active offer shares an area with this request on {asOf}.</p>
-          ) : (
-            <>
-              <p class="muted">
-                Active on {asOf}; best first by shared areas, then freshness (a point for each month left of the year
-                since the provider updated the offer, none after a year), then provider. A matchmaking rank, not a
-                measure of anyone's compliance.
-              </p>
-              {closedToMatches && (
-                <p class="muted" id="candidates-closed">
-                  Offers are matched once the request is circulated (it is {REQUEST_STATUS_WORDS[requestStatus]}).
-                </p>
-              )}
-              <Refusal id="propose-problem" problem={problem} />
-              <ListTable
-                label="Candidate offers"
-                caption="Candidate offers, best first"
-                list="candidates"
-                rows={candidates.map((candidate, index) => ({ ...candidate, rank: index + 1 }))}
-                keyOf={(candidate) => candidate.offer.id}
-                columns={[
-                  { header: "Rank", numeric: true, cell: (candidate) => candidate.rank },
-                  {
-                    header: "Provider",
-                    cell: (candidate) => (
-                      <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>
-                        {providerName(candidate.offer.provider, names)}
-                      </a>
+    <Show what={loaded}>
+      {({ asOf, candidates }) =>
+        candidates.length === 0 ? (
+          <p>No active offer shares an area with this request on {asOf}.</p>
+        ) : (
+          <>
+            <p class="muted">
+              Active on {asOf}; best first by shared areas, then freshness (a point for each month left of the year
+              since the provider updated the offer, none after a year), then provider. A matchmaking rank, not a measure
+              of anyone's compliance.
+            </p>
+            <Refusal id="propose-problem" problem={problem} />
+            <ListTable
+              label="Candidate offers"
+              caption="Candidate offers, best first"
+              list="candidates"
+              rows={candidates.map((candidate, index) => ({ ...candidate, rank: index + 1 }))}
+              keyOf={(candidate) => candidate.offer.id}
+              columns={[
+                { header: "Rank", numeric: true, cell: (candidate) => candidate.rank },
+                {
+                  header: "Provider",
+                  cell: (candidate) => (
+                    <a href={href.assistanceOffers(providerKey(candidate.offer.provider))}>
+                      {providerName(candidate.offer.provider, names)}
+                    </a>
+                  ),
+                },
+                {
+                  header: "Shared areas",
+                  cell: (candidate) => (
+                    <>
+                      {areasInWords(candidate.sharedAreas)} ({candidate.areaOverlap} of {candidate.areasRequested})
+                    </>
+                  ),
+                },
+                {
+                  header: "Updated",
+                  cell: (candidate) => (
+                    <>
+                      {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} month
+                      {candidate.freshnessMonths === 1 ? "" : "s"})
+                    </>
+                  ),
+                },
+                { header: "Score", numeric: true, field: "score", cell: (candidate) => candidate.score },
+                {
+                  header: "Why",
+                  cell: (candidate) =>
+                    candidate.reasons.map((reason) => withAreasInWords(reason, candidate.sharedAreas)).join("; "),
+                },
+                {
+                  header: "Match",
+                  cell: (candidate) =>
+                    candidate.existingMatch ? (
+                      candidate.existingMatch.status
+                    ) : mayPropose ? (
+                      <BusyButton
+                        type="button"
+                        busy={busy}
+                        aria-describedby={problem ? "propose-problem" : undefined}
+                        onClick={(event) => void run(event, propose(candidate.offer.id))}
+                      >
+                        Propose {providerName(candidate.offer.provider, names)}'s offer
+                      </BusyButton>
+                    ) : (
+                      "none"
                     ),
-                  },
-                  {
-                    header: "Shared areas",
-                    cell: (candidate) => (
-                      <>
-                        {areasInWords(candidate.sharedAreas)} ({candidate.areaOverlap} of {candidate.areasRequested})
-                      </>
-                    ),
-                  },
-                  {
-                    header: "Updated",
-                    cell: (candidate) => (
-                      <>
-                        {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} month
-                        {candidate.freshnessMonths === 1 ? "" : "s"})
-                      </>
-                    ),
-                  },
-                  { header: "Score", numeric: true, field: "score", cell: (candidate) => candidate.score },
-                  {
-                    header: "Why",
-                    cell: (candidate) =>
-                      candidate.reasons.map((reason) => withAreasInWords(reason, candidate.sharedAreas)).join("; "),
-                  },
-                  {
-                    header: "Match",
-                    cell: (candidate) =>
-                      candidate.existingMatch ? (
-                        candidate.existingMatch.status
-                      ) : mayPropose ? (
-                        <BusyButton
-                          type="button"
-                          busy={busy}
-                          aria-describedby={problem ? "propose-problem" : undefined}
-                          onClick={(event) => void run(event, propose(candidate.offer.id))}
-                        >
-                          Propose {providerName(candidate.offer.provider, names)}'s offer
-                        </BusyButton>
-                      ) : (
-                        "none"
-                      ),
-                  },
-                ]}
-              />
-            </>
-          )
-        }
-      </Show>
-    </section>
+                },
+              ]}
+            />
+          </>
+        )
+      }
+    </Show>
   );
 }
 

@@ -8,7 +8,8 @@ import type { components } from "../api/schema";
 type Schemas = components["schemas"];
 type AssistanceRequest = Schemas["AssistanceRequest"];
 type RequestStatus = AssistanceRequest["status"];
-type MatchFacts = Pick<Schemas["AssistanceMatch"], "status" | "history">;
+/** What of a match decides the moves into and out of matched. */
+export type MatchFacts = Pick<Schemas["AssistanceMatch"], "status" | "history">;
 
 /** A legal move the API would refuse on that day, with why; `consentAllows` when recording the consent would help. */
 export interface WithheldMove {

@@ -1,16 +1,27 @@
 // Moving a request to another status: only the moves the API would accept on the day of the move are offered
 // (assistance-moves.ts); the others are said with why, circulation held back by the consent window with a button to
-// the State's consent. A refusal all the same (the request or its matches changed meanwhile) is said at the form.
+// the State's consent. A refusal all the same (the request or its matches changed meanwhile) is said at the form; a
+// stale one (412) reads the request again in place: the page says what changed, the moves offered follow the request
+// as read, and what was typed stays only while the move chosen is still possible.
 import { useState } from "preact/hooks";
 import { deskToday } from "../ui/desk-today.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
-import { type AssistanceRequest, isRequestStatus, moveRequest, type Versioned } from "./assistance-data.ts";
+import {
+  type AssistanceRequest,
+  isRequestStatus,
+  moveRequest,
+  requestWithEtag,
+  type Versioned,
+} from "./assistance-data.ts";
 import type { AssistanceMatch } from "./assistance-matching.ts";
 import { dayOfMove, mayRecordConsent, movesOf } from "./assistance-moves.ts";
+import { afterStaleMove } from "./assistance-request-stale.ts";
 import { aboutThisRequest, MOVE_WORDS, REQUEST_STATUS_WORDS, statusesInWords } from "./assistance-words.ts";
+import { ReadCurrentVersion } from "./read-current-version.tsx";
 
 const FIELDS = ["to", "on", "note"] as const;
 const WITHHELD_ID = "moves-withheld";
+const EMPTY_FORM = { to: "", on: "", note: "" };
 
 /** The button to the consent form, beside the advice to record the State's consent. */
 function ToConsent({ onPress }: { onPress: () => void }) {
@@ -25,16 +36,19 @@ export function MoveForm({
   current,
   matches,
   onMoved,
+  onReread,
   onConsentWanted,
 }: {
   current: Versioned<AssistanceRequest>;
   matches: readonly AssistanceMatch[];
   onMoved: (moved: Versioned<AssistanceRequest>) => void;
+  /** The request read again after a stale refusal, with what changed meanwhile in words. */
+  onReread: (now: Versioned<AssistanceRequest>, changed: string) => void;
   /** Where the group may record the State's consent: takes the keyboard to its form. */
   onConsentWanted: (() => void) | undefined;
 }) {
   const request = current.value;
-  const [form, setForm] = useState({ to: "", on: "", note: "" });
+  const [form, setForm] = useState(EMPTY_FORM);
   const day = dayOfMove(form.on, deskToday());
   const { offered, withheld } = movesOf(request, matches, day);
   // The choice stands while it is offered; a day that withholds it falls back to the first move offered.
@@ -104,6 +118,17 @@ export function MoveForm({
           />
         )}
       </Field>
+      <ReadCurrentVersion
+        id="move-read"
+        submitting={submitting}
+        read={() => requestWithEtag(request.id)}
+        onRead={(now) => {
+          const after = afterStaleMove(request, now.value, { to, day, matches });
+          // A note typed for a move no longer possible would go with another: the form starts afresh.
+          if (!after.keepsTyping) setForm(EMPTY_FORM);
+          onReread(now, after.words);
+        }}
+      />
     </FormFrame>
   );
 }

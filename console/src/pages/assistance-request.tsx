@@ -1,14 +1,16 @@
-// One assistance request: its history and, for the groups that may, the State's consent to circulation and a move to
-// another status. Only the moves the API would accept are offered (assistance-moves.ts: the lifecycle's table and the
-// API's guards on the request and its matches); those it would refuse are said with why.
+// One assistance request: its history (the State's consent among the moves) and, for the groups that may, the State's
+// consent to circulation and a move to another status. Only the moves the API would accept are offered
+// (assistance-moves.ts: the lifecycle's table and the API's guards on the request and its matches); those it would
+// refuse are said with why. Either write refused as stale reads the request again in place and says what a colleague
+// did meanwhile (assistance-request-stale.ts).
 import { useState } from "preact/hooks";
 import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
+import { deskToday } from "../ui/desk-today.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { Show, useLoad } from "../ui/load.tsx";
-import { consentWindowText } from "./assistance.tsx";
 import { CONSENT_FIRST_FIELD, ConsentForm } from "./assistance-consent.tsx";
 import { type AssistanceRequest, requestWithEtag, type Versioned } from "./assistance-data.ts";
 import { Feedback } from "./assistance-feedback.tsx";
@@ -16,8 +18,10 @@ import { Candidates, Matches } from "./assistance-matches.tsx";
 import { matchesOf } from "./assistance-matching.ts";
 import { mayRecordConsent } from "./assistance-moves.ts";
 import { MoveForm } from "./assistance-request-move.tsx";
+import { consentInHistory, consentWindowWords, requestHistory } from "./assistance-request-standing.ts";
 import { areasInWords, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
 import { providerName } from "./provider-names.ts";
+import { ReadAgainStatus } from "./read-current-version.tsx";
 import { useOwnerNames } from "./use-owner-names.ts";
 
 export function AssistanceRequestPage({ id, session }: { id: string; session: Session }) {
@@ -31,6 +35,10 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   // The moves offered depend on the request's matches (matched needs an accepted one), read with each round.
   const [matches] = useLoad(() => (mayMove ? matchesOf(id) : Promise.resolve([])), `${id}/${round}`);
   const [said, setSaid] = useState("");
+  // What a colleague did meanwhile, once a stale write has read the request again.
+  const [reread, setReread] = useState<{ words: string }>();
+  // The move form starts afresh after each move made here, and only then: read again, it keeps what was typed.
+  const [moves, setMoves] = useState(0);
   const focusReturn = useFocusReturn();
   const matched = () => {
     setRound((n) => n + 1);
@@ -40,11 +48,21 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   // the matchmaking parts read again.
   const moved = (request: Versioned<AssistanceRequest>) => {
     setSaid("");
+    setReread(undefined);
+    setMoves((n) => n + 1);
+    put(request);
+    setRound((n) => n + 1);
+  };
+  // Read again after a stale write: shown, with its matchmaking, so the forms offer only what is possible now.
+  const rereadAfterStale = (request: Versioned<AssistanceRequest>, changed: string) => {
+    setSaid("");
+    setReread({ words: changed });
     put(request);
     setRound((n) => n + 1);
   };
   const consented = (request: Versioned<AssistanceRequest>) => {
     const on = request.value.consentedOn ?? request.value.receivedOn;
+    setReread(undefined);
     setSaid(`Recorded the State's consent to circulation, received on ${on}.`);
     // The consent form goes, with the button just pressed: the keyboard goes on at the move, the next step.
     focusReturn.opened();
@@ -56,7 +74,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
       {(current) => {
         const request = current.value;
         const consentOpen = mayConsent && mayRecordConsent(request);
-        const consentWindow = consentWindowText(request);
+        const consentWindow = consentWindowWords(request, deskToday());
         return (
           <>
             <h1>Assistance request {request.symbol}</h1>
@@ -72,18 +90,25 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
             <p>{request.description}</p>
             <h2>History</h2>
             <ol class="timeline">
-              {request.history.map((move) => (
-                <li key={`${move.at}-${move.to}`}>
-                  <time dateTime={move.on}>{move.on}</time> {REQUEST_STATUS_WORDS[move.from]} →{" "}
-                  <strong>{REQUEST_STATUS_WORDS[move.to]}</strong>
-                  {move.note ? `: ${move.note}` : ""}
-                </li>
-              ))}
+              {requestHistory(request).map((entry) =>
+                entry.kind === "consent" ? (
+                  <li key="consent" data-history="consent">
+                    <time dateTime={entry.on}>{entry.on}</time> <strong>{consentInHistory(entry.withRequest)}</strong>
+                  </li>
+                ) : (
+                  <li key={`${entry.move.at}-${entry.move.to}`}>
+                    <time dateTime={entry.on}>{entry.on}</time> {REQUEST_STATUS_WORDS[entry.move.from]} →{" "}
+                    <strong>{REQUEST_STATUS_WORDS[entry.move.to]}</strong>
+                    {entry.move.note ? `: ${entry.move.note}` : ""}
+                  </li>
+                ),
+              )}
             </ol>
-            {consentOpen && <ConsentForm key={current.etag} current={current} onConsented={consented} />}
+            {consentOpen && <ConsentForm current={current} onConsented={consented} onReread={rereadAfterStale} />}
             <p role="status" id="request-said">
               {said}
             </p>
+            <ReadAgainStatus id="request-now" read={reread} />
             {mayMove &&
               (finalRequestStatuses.includes(request.status) ? (
                 <p id="move-final">A {REQUEST_STATUS_WORDS[request.status]} request moves no more.</p>
@@ -91,10 +116,11 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                 <Show what={matches}>
                   {(list) => (
                     <MoveForm
-                      key={current.etag}
+                      key={moves}
                       current={current}
                       matches={list}
                       onMoved={moved}
+                      onReread={rereadAfterStale}
                       onConsentWanted={
                         consentOpen ? () => document.getElementById(CONSENT_FIRST_FIELD)?.focus() : undefined
                       }

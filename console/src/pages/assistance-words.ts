@@ -1,5 +1,6 @@
-// The words the assistance pages show for the API's codes: a request's status, the move to it, an area of assistance.
-// `satisfies` makes tsc name a code the API adds and these tables lack. Pure (types only), tested in Node.
+// The words the assistance pages show for the API's codes: a request's status, the move to it and what it did, an area
+// of assistance. `satisfies` makes tsc name a code the API adds and these tables lack. Pure (types only), tested in
+// Node.
 import type { components } from "../api/schema";
 
 type Schemas = components["schemas"];
@@ -30,6 +31,19 @@ export const MOVE_WORDS = {
   fulfilled: "Mark the request fulfilled",
   withdrawn: "Record the withdrawal",
   "closed-unmet": "Close the request unmet",
+} as const satisfies Record<RequestStatus, string>;
+
+/** What a move did to the request, as "The request was … on 2026-12-06" reads. */
+export const MOVED_WORDS = {
+  received: "marked received",
+  acknowledged: "acknowledged",
+  "consent-window": "put in the consent window",
+  circulated: "circulated",
+  matched: "marked matched",
+  "in-progress": "marked in progress",
+  fulfilled: "marked fulfilled",
+  withdrawn: "withdrawn",
+  "closed-unmet": "closed unmet",
 } as const satisfies Record<RequestStatus, string>;
 
 /** Every area once, in the API's order (a form lists them so). */

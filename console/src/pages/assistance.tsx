@@ -1,7 +1,6 @@
 // Assistance requests by status, each with its State, areas, age and, in the consent window, the days left; and for the
 // groups that may, recording a new request.
 import { useState } from "preact/hooks";
-import { daysBetween } from "../../../shared/assistance/dates.ts";
 import { may } from "../auth/access.ts";
 // The list is given no session (main.tsx): the signed-in group is read from the session itself.
 import { currentSession } from "../auth/session.ts";
@@ -11,15 +10,10 @@ import { deskToday } from "../ui/desk-today.ts";
 import { Choice } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
-import {
-  type AssistanceRequest,
-  isRequestStatus,
-  REQUEST_STATUSES,
-  type RequestStatus,
-  requestsIn,
-} from "./assistance-data.ts";
+import { isRequestStatus, REQUEST_STATUSES, type RequestStatus, requestsIn } from "./assistance-data.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { RecordRequest } from "./assistance-record-request.tsx";
+import { consentWindowWords } from "./assistance-request-standing.ts";
 import { areasInWords, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
 import { providerName } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
@@ -84,7 +78,7 @@ export function Assistance({ query }: { query: URLSearchParams }) {
                 { header: "Received", cell: (request) => request.receivedOn },
                 {
                   header: "Consent window",
-                  cell: (request) => consentWindowText(request),
+                  cell: (request) => consentWindowWords(request, deskToday()),
                 },
               ]}
             />
@@ -101,15 +95,4 @@ export function Assistance({ query }: { query: URLSearchParams }) {
       )}
     </>
   );
-}
-
-/** The consent window's standing: the State's consent (and its day), or the days left until it closes. */
-export function consentWindowText(
-  request: Pick<AssistanceRequest, "consentWindowClosesOn" | "consentedToCirculation" | "consentedOn">,
-): string {
-  const { consentWindowClosesOn: closesOn, consentedToCirculation, consentedOn } = request;
-  if (consentedToCirculation) return consentedOn ? `the State consented on ${consentedOn}` : "the State consented";
-  if (!closesOn) return "";
-  const left = daysBetween(deskToday(), closesOn);
-  return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;
 }
