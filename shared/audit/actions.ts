@@ -1,17 +1,6 @@
 // Every action the audit trail records, by the writers' own ids. A writer naming an action not listed here fails
-// `tsc`, and the console's timeline keeps its words in a Record over the actions about a State or an organization, so
-// an action without words fails `tsc` too (console/src/pages/state/actions.ts).
-
-/** The heads of the actions that can concern one State, and so reach its timeline (shared/audit/subject.ts). */
-export type StateActionHead =
-  | "registry"
-  | "state"
-  | "submission"
-  | "obligation"
-  | "contact"
-  | "contacts"
-  | "assistance"
-  | "matrix";
+// `tsc`, and the console keeps its words in a Record over all of them, so an action without words fails `tsc` too
+// (console/src/pages/state/actions.ts; test/unit/console-timeline-actions.test.ts checks each is written somewhere).
 
 export type AuditAction =
   | "registry.seed"
@@ -69,9 +58,3 @@ export type AuditAction =
   | "wave.redispatch"
   | "wave.resend"
   | "wave.test-send";
-
-/** The heads of the actions that can concern one organization, and so reach its timeline (shared/audit/subject.ts). */
-export type OrganizationActionHead = "organization" | "organizations" | "contact" | "contacts" | "assistance";
-
-/** The actions that can concern one State or one organization: the ones their timelines name in words. */
-export type TimelineAuditAction = Extract<AuditAction, `${StateActionHead | OrganizationActionHead}.${string}`>;

@@ -1,9 +1,12 @@
 // The audit-trail and search pages in Debian's Chromium against the local stack: a secretariat officer filters Mali's
-// trail from the URL's query and opens an entry's before and after (a refused span at its field; 390 px), and opens
-// Mali's whole trail from its page; a member has no audit link and finds records from the banner's search box; a
-// one-letter query's refusal at the field.
+// trail from the URL's query and opens an entry's before and after in words (a refused span at its field; 390 px), and
+// opens Mali's whole trail from its page; a request moved, named by its symbol, which its entries do not keep, on the
+// trail and the State's timeline, beside what a correction of the State changed; a member has no audit link and finds
+// records from the banner's search box; a one-letter query's refusal at the field.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LANGUAGE_NAMES } from "../../console/src/ui/language-names.ts";
+import type { UnLanguage } from "../../shared/registry/schemas.ts";
 import {
   consoleBrowser,
   focusedElement,
@@ -41,9 +44,15 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     expect(await newest.locator('[data-field="actor"]').textContent()).toContain("local-secretariat");
     await newest.locator("summary").click();
     expect(await newest.locator("summary").textContent()).toMatch(/^Before and after: \d+ fields changed$/);
-    const row = newest.getByRole("row", { name: /^language\s/ });
-    expect(await row.locator('[data-field="before"]').textContent()).toBe(mali.body.language);
-    expect(await row.locator('[data-field="after"]').textContent()).toBe(language);
+    const row = newest.getByRole("row", { name: /^language of letters\s/ });
+    expect(await row.locator('[data-field="before"]').textContent()).toBe(
+      LANGUAGE_NAMES[mali.body.language as UnLanguage],
+    );
+    expect(await row.locator('[data-field="after"]').textContent()).toBe(LANGUAGE_NAMES[language]);
+    // The record's stamp is kept, last and marked technical.
+    expect(await newest.locator("tbody th").last().textContent()).toMatch(/ \(technical\)$/);
+    // The actor's link is heard whole, "by" once.
+    await newest.getByRole("link", { name: /^local-secretariat\s+\(all their entries\)$/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-1280.png"), fullPage: true });
 
@@ -103,6 +112,43 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     expect(await page.locator('[data-list="audit"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-whole-refused-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("names a moved request by its symbol on the trail and the timeline, and says what a State's correction changed", async () => {
+    const received = await api("GET", "/assistance/requests?status=received");
+    const { iso3, symbol, id } = received.body.items[0];
+    const read = await api("GET", `/assistance/requests/${id}`);
+    const moved = await api(
+      "POST",
+      `/assistance/requests/${id}/transitions`,
+      { to: "acknowledged" },
+      { "if-match": read.etag },
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const state: { body: Json; etag: string } = await api("GET", `/states/${iso3}`);
+    const language = state.body.language === "es" ? "fr" : "es";
+    const corrected = await api("PATCH", `/states/${iso3}`, { language }, { "if-match": state.etag });
+    expect(corrected.status).toBe(200);
+
+    const page = await signIn("secretariat");
+    await go(page, `#/audit?entity=assistance-request:${id}`);
+    const record = page.locator('[data-list="audit"] > li').first().locator('[data-field="record"]');
+    await record.waitFor();
+    expect(await record.textContent()).toBe(`assistance request ${symbol}`);
+
+    await go(page, `#/states/${iso3}`);
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    const move = timeline.locator("ol.timeline li", { hasText: "Assistance request moved" }).first();
+    await move.waitFor();
+    expect(await move.textContent()).toContain(`assistance request ${symbol}, by local-secretariat`);
+    const was = LANGUAGE_NAMES[state.body.language as UnLanguage];
+    // A correction confirms the language: what it rested on changes too, unless it was confirmed already.
+    const basis =
+      state.body.languageBasis === "confirmed" ? "" : `; language rests on: ${state.body.languageBasis} → confirmed`;
+    expect(await timeline.locator('[data-field="changes"]').first().textContent()).toBe(
+      ` (language of letters: ${was} → ${LANGUAGE_NAMES[language]}${basis})`,
+    );
     await page.close();
   });
 

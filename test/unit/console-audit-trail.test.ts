@@ -2,6 +2,7 @@
 // the URL keeps them and GET /audit reads them, what the list says it holds, and each entry in words.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
+import { imageRows } from "../../console/src/pages/audit-image-words.ts";
 import {
   AUDIT_PAGE_SIZE,
   auditFiltersOf,
@@ -15,12 +16,14 @@ import {
 import {
   actorWords,
   entityWords,
-  imageRows,
+  entriesLinks,
   imageSummary,
+  imageTableWords,
   ownerHref,
   ownRecordNote,
-  valueText,
+  recordsToName,
 } from "../../console/src/pages/audit-trail-words.ts";
+import type { RecordName } from "../../console/src/pages/record-names.ts";
 import { actionWords } from "../../console/src/pages/state/actions.ts";
 import { href, routeOf } from "../../console/src/routes.ts";
 import * as trail from "../../shared/dossier/audit-trail.ts";
@@ -109,10 +112,11 @@ describe("an audit entry in words", () => {
     expect(actorWords({ kind: "system", id: "wave-dispatch" })).toBe("the system (wave-dispatch)");
   });
 
-  it("says the action in the timeline's words, and any other by its code", () => {
+  it("says the action in the timeline's words, the waves' and the other records' too", () => {
     expect(actionWords("state.update")).toBe("State's details corrected");
     expect(actionWords("organization.update")).toBe("Organization's details corrected");
-    expect(actionWords("wave.schedule")).toBe("wave.schedule");
+    expect(actionWords("wave.schedule")).toBe("Wave scheduled");
+    expect(actionWords("template.update")).toBe("Template changed");
   });
 
   it("links each record to its page where the console has one, by name", () => {
@@ -206,9 +210,62 @@ describe("an audit entry in words", () => {
       text: "pending-assistance report 2026-2",
       href: "#/assistance/reports/2026-2",
     });
-    expect(words({ action: "calendar-feed.issue", entity: { type: "calendar-feed", id: "01F" } })).toEqual({
-      text: "calendar-feed 01F",
+    expect(
+      words({
+        action: "calendar-feed.issue",
+        entity: { type: "calendar-feed", id: "01F" },
+        after: { id: "01F", label: "phone", owner: "8c501a84" },
+      }),
+    ).toEqual({ text: 'calendar feed "phone"' });
+    expect(words({ action: "calendar-feed.revoke", entity: { type: "calendar-feed", id: "01F" } })).toEqual({
+      text: "a calendar feed (no label)",
     });
+    expect(
+      words({
+        action: "programme.reminder.sent",
+        entity: { type: "programme-reminder", id: "2027/a12/2027-03-15/14" },
+      }),
+    ).toEqual({
+      text: "programme reminder 14 days before 2027-03-15 (programme of work 2027)",
+      href: "#/programme/2027",
+    });
+    expect(words({ action: "x.y", entity: { type: "gadget", id: "7" } })).toEqual({ text: "gadget 7" });
+  });
+
+  it("names a wave or a request the entry gives by id alone by the name read for it", () => {
+    const read: RecordName = (kind, id) => (kind === "wave" ? `wave named ${id}` : `S/AC.44/DEMO/${id}/1`);
+    const test = entry({ action: "wave.test-send", entity: { type: "wave", id: "01W" }, after: { waveId: "01W" } });
+    expect(recordsToName(test)).toEqual([{ kind: "wave", id: "01W" }]);
+    expect(entityWords(test, names, read).text).toBe("wave wave named 01W");
+    const consent = entry({
+      action: "assistance.request.consent",
+      entity: { type: "assistance-request", id: "KHM" },
+      after: { iso3: "KHM", consentedToCirculation: true },
+    });
+    expect(recordsToName(consent)).toEqual([{ kind: "assistance-request", id: "KHM" }]);
+    expect(entityWords(consent, names, read).text).toBe("assistance request S/AC.44/DEMO/KHM/1");
+    // What the entry names itself needs no reading.
+    const created = entry({
+      action: "wave.create",
+      entity: { type: "wave", id: "01W" },
+      after: { description: "First reports 2027" },
+    });
+    expect(recordsToName(created)).toEqual([]);
+    expect(entityWords(created, names, read).text).toBe("wave First reports 2027");
+    expect(recordsToName(entry({ action: "state.update", entity: { type: "state", id: "MLI" } }))).toEqual([]);
+  });
+
+  it("words the links to more entries so each reads whole, without nested brackets or a doubled 'by'", () => {
+    const record = { text: 'assistance offer "Training" of Brazil', href: "#/assistance/offers" };
+    const person = { kind: "user" as const, id: "8c501a84", username: "local-secretariat", groups: [] };
+    const links = entriesLinks(record, person);
+    expect(`(${links.record.shown}${links.record.heard}), by ${links.actor.shown}${links.actor.heard}`).toBe(
+      '(its entries about assistance offer "Training" of Brazil), by local-secretariat (all their entries)',
+    );
+    expect(links.record.shown).toBe("its entries");
+    expect(links.actor.shown).toBe("local-secretariat");
+    const job = entriesLinks(record, { kind: "system", id: "wave-dispatch" }).actor;
+    expect(`${job.shown}${job.heard}`).toBe("the system (wave-dispatch) (all its entries)");
   });
 
   it("says what a State's or an organization's own record leaves out, with the ways to the rest", () => {
@@ -239,45 +296,26 @@ describe("an audit entry in words", () => {
 });
 
 describe("an entry's before and after", () => {
-  it("lists the changed fields first, then those left alone", () => {
-    const before = { iso3: "MLI", language: "en", languageBasis: "inferred", version: 3 };
-    const after = { iso3: "MLI", language: "fr", languageBasis: "confirmed", version: 4 };
-    const rows = imageRows(before, after);
-    expect(rows.map((row) => [row.field, row.changed])).toEqual([
-      ["language", true],
-      ["languageBasis", true],
-      ["version", true],
-      ["iso3", false],
-    ]);
-    expect(rows[0]).toMatchObject({ before: { text: "en", block: false }, after: { text: "fr", block: false } });
-    expect(imageSummary({ before, after }, rows)).toBe("Before and after: 3 fields changed");
+  it("says what the write did in its summary, which the table's name and caption do not say again", () => {
+    const before = { iso3: "MLI", language: "en", version: 3 };
+    const after = { iso3: "MLI", language: "fr", version: 4 };
+    const rows = imageRows(before, after, { action: "state.update", names });
+    const summary = imageSummary({ before, after }, rows);
+    expect(summary).toBe("Before and after: 2 fields changed");
+    const { label, caption } = imageTableWords(entry({ action: "state.update", entity: { type: "state", id: "MLI" } }));
+    expect(label).toBe("The record's fields: State's details corrected, 2026-12-06 10:03 UTC");
+    expect(caption).toBe(
+      "The record's fields: the changed ones first, then those left as they were, then the technical ones",
+    );
+    for (const words of [label, caption]) expect(words).not.toContain(summary);
   });
 
-  it("shows a field written or removed on one side only, and records and lists as pretty-printed JSON", () => {
-    const rows = imageRows({ note: "old" }, { provider: { kind: "state", iso3: "FRA" } });
-    expect(rows).toEqual([
-      { field: "provider", after: { text: '{\n  "kind": "state",\n  "iso3": "FRA"\n}', block: true }, changed: true },
-      { field: "note", before: { text: "old", block: false }, changed: true },
-    ]);
-    expect(valueText(3)).toEqual({ text: "3", block: false });
-    expect(valueText(null)).toEqual({ text: "null", block: false });
-    expect(valueText(["a"])).toEqual({ text: '[\n  "a"\n]', block: true });
-  });
-
-  it("says what a creation wrote and what a removal left, and shows an image that is no record whole", () => {
+  it("says what a creation wrote and what a removal left", () => {
+    const context = { action: "contact.create", names };
     const created = { after: { id: "01C", name: "Awa Traoré" } };
-    const rows = imageRows(undefined, created.after);
-    expect(rows.every((row) => row.changed && row.before === undefined)).toBe(true);
-    expect(imageSummary(created, rows)).toBe("Written: 2 fields");
-    expect(imageSummary({ before: { id: "01C" } }, imageRows({ id: "01C" }, undefined))).toBe("Before: 1 field");
-    expect(imageRows(["a"], ["a", "b"])).toEqual([
-      {
-        field: "(the whole entry)",
-        before: { text: '[\n  "a"\n]', block: true },
-        after: { text: '[\n  "a",\n  "b"\n]', block: true },
-        changed: true,
-      },
-    ]);
-    expect(imageRows(undefined, undefined)).toEqual([]);
+    expect(imageSummary(created, imageRows(undefined, created.after, context))).toBe("Written: 2 fields");
+    expect(imageSummary({ before: { id: "01C" } }, imageRows({ id: "01C" }, undefined, context))).toBe(
+      "Before: 1 field",
+    );
   });
 });

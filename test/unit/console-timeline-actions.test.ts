@@ -1,7 +1,9 @@
-// A timeline shows each action in words: every audit action the code writes about a State or an organization has them,
-// and no words are kept for an action the code no longer writes. `tsc` holds the words to shared/audit/actions.ts's
-// union; this test holds the union to the writers' source, read for `action: "x.y"` in an audit entry, or "x.y" passed
-// last to a contact store's save, so a declared action nobody writes any more is found too.
+// Every action shows in words, on a timeline and on the audit trail alike: every audit action the API writes has them,
+// and no words are kept for an action nobody writes. `tsc` holds the words to shared/audit/actions.ts's union (there
+// is no runtime list of the actions to import); this test reads that union from its source, and holds it to the
+// writers' source, read for `action: "x.y"` in an audit entry, "x.y" passed last to a contact store's save, or a value
+// of a `Record<…, AuditAction>` (a wave's moves), so an action written without being declared, or declared without
+// being written, is found too.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,20 +11,7 @@ import { AUDIT_ACTION_WORDS, actionWords, LETTER_WORDS } from "../../console/src
 import { organizationTrailKinds, trailKinds } from "../../shared/audit/subject.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
-
-/** The heads of the actions that can reach a State's or an organization's trail (shared/audit/subject.ts). */
-const TIMELINE_HEADS = new Set([
-  "registry",
-  "state",
-  "submission",
-  "obligation",
-  "contact",
-  "contacts",
-  "assistance",
-  "matrix",
-  "organization",
-  "organizations",
-]);
+const ACTION = String.raw`"([a-z-]+(?:\.[a-z-]+)+)"`;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -32,34 +21,65 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const matches = (text: string, pattern: string) =>
+  [...text.matchAll(new RegExp(pattern, "g"))].map(([, action = ""]) => action);
+
+/** The `AuditAction` union of shared/audit/actions.ts, as declared. */
+function auditActionsDeclared(): Set<string> {
+  const source = readFileSync(join(ROOT, "shared/audit/actions.ts"), "utf8");
+  const union = /export type AuditAction =([^;]*);/.exec(source)?.[1] ?? "";
+  return new Set(matches(union, ACTION));
+}
+
 function auditActionsWritten(): Set<string> {
   const found = new Set<string>();
-  const id = String.raw`"([a-z-]+(?:\.[a-z-]+)+)"`;
   for (const file of [...sourceFiles(join(ROOT, "shared")), ...sourceFiles(join(ROOT, "functions"))]) {
+    if (file.endsWith(join("shared", "audit", "actions.ts"))) continue;
     const text = readFileSync(file, "utf8");
     if (!/audit/i.test(text)) continue;
-    const written = [
-      ...text.matchAll(new RegExp(String.raw`action:\s*${id}`, "g")),
+    const records = [...text.matchAll(/Record<\w+, AuditAction> = \{([^}]*)\}/g)].map(([, body = ""]) => body);
+    for (const action of [
+      ...matches(text, String.raw`action:\s*${ACTION}`),
       // contacts' save(deps, change, audit, "contact.verify") and saveContact(..., "contact.email-status")
-      ...text.matchAll(new RegExp(String.raw`audit,\s*${id}\s*\)`, "g")),
-    ];
-    for (const [, action = ""] of written) if (TIMELINE_HEADS.has(action.split(".")[0] ?? "")) found.add(action);
+      ...matches(text, String.raw`audit,\s*${ACTION}\s*\)`),
+      // WAVE_MOVE_ACTIONS: { scheduled: "wave.schedule", … }
+      ...records.flatMap((body) => matches(body, String.raw`\w+:\s*${ACTION}`)),
+    ]) {
+      found.add(action);
+    }
   }
   return found;
 }
 
-describe("the timeline's actions in words", () => {
+describe("the actions in words", () => {
+  const declared = auditActionsDeclared();
   const written = auditActionsWritten();
 
-  it("finds the actions the writers use (the search is not blind)", () => {
-    for (const action of ["submission.record", "submission.void", "contact.verify", "contact.email-status"]) {
+  it("finds the actions declared and those the writers use (the search is not blind)", () => {
+    for (const action of ["submission.record", "contact.verify", "contact.email-status", "wave.schedule"]) {
       expect(written).toContain(action);
+      expect(declared).toContain(action);
     }
+    expect(declared.size).toBeGreaterThan(50);
   });
 
-  it("has words for every audit action written about a State or an organization, and none for one nobody writes", () => {
-    expect([...written].filter((action) => !(action in AUDIT_ACTION_WORDS)).sort()).toEqual([]);
-    expect(Object.keys(AUDIT_ACTION_WORDS).filter((action) => !written.has(action))).toEqual([]);
+  it("declares every action the writers use, and writes every action declared", () => {
+    expect([...written].filter((action) => !declared.has(action)).sort()).toEqual([]);
+    expect([...declared].filter((action) => !written.has(action)).sort()).toEqual([]);
+  });
+
+  it("has words for every audit action the API writes, and none for one nobody writes", () => {
+    expect([...declared, ...written].filter((action) => actionWords(action) === action).sort()).toEqual([]);
+    expect(Object.keys(AUDIT_ACTION_WORDS).filter((action) => !declared.has(action))).toEqual([]);
+  });
+
+  it("names the waves', templates', programme's, snapshots' and calendar feeds' actions, which only the trail shows", () => {
+    expect(actionWords("wave.schedule")).toBe("Wave scheduled");
+    expect(actionWords("wave.create")).toBe("Wave drafted");
+    expect(actionWords("template.update")).toBe("Template changed");
+    expect(actionWords("programme.adopt")).toBe("Programme of work adopted");
+    expect(actionWords("snapshot.create")).toBe("Quarter's snapshot taken");
+    expect(actionWords("calendar-feed.revoke")).toBe("Calendar feed revoked");
   });
 
   it("covers every head a State's or an organization's trail kind is read from", () => {

@@ -3,8 +3,12 @@
 import type { components } from "../api/schema";
 import { href } from "../routes.ts";
 import { counted } from "../ui/counted.ts";
+import type { ImageRow } from "./audit-image-words.ts";
 import { auditTrailHref } from "./audit-trail-query.ts";
+import { utcText } from "./correspondence/time.ts";
 import type { OwnerNames } from "./provider-names.ts";
+import { NO_RECORD_NAMES, type RecordName, type RecordRef } from "./record-names.ts";
+import { actionWords } from "./state/actions.ts";
 import { CONTACT_ROLES, codeIn } from "./state/labels.ts";
 
 type Schemas = components["schemas"];
@@ -42,20 +46,43 @@ export function actorWords(actor: AuditEntry["actor"]): string {
 }
 
 /** Long texts (an offer's description) cut to their start. */
-const shortened = (text: string): string => (text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
+export const shortened = (text: string): string => (text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
 
 const REPORT_ID = /^\d{4}-[123]$/;
 const YEAR = /^\d{4}$/;
 
+/** A programme reminder's id: `<year>/<activity>/<due by>/<days before>` (shared/programme/keys.ts). */
+function reminderWords(id: string): Linked {
+  const parts = id.split("/");
+  const [year = "", dueBy = "", offset = ""] = [parts[0], parts.at(-2), parts.at(-1)];
+  if (parts.length < 4 || !YEAR.test(year)) return { text: `programme reminder ${id}` };
+  return {
+    text: `programme reminder ${offset} days before ${dueBy} (programme of work ${year})`,
+    href: href.programmeYear(Number(year)),
+  };
+}
+
+type Imaged = Pick<AuditEntry, "action" | "entity" | "before" | "after">;
+
+/**
+ * The records an entry names by id alone, to be read by name (record-names.ts): a wave whose images hold no
+ * description (a test copy's, a redispatch's), an assistance request whose hold no symbol (a move's, a match's).
+ */
+export function recordsToName(entry: Imaged): RecordRef[] {
+  const { type, id } = entry.entity;
+  if (type === "wave" && !textOf(entry, "description")) return [{ kind: "wave", id }];
+  if (type === "assistance-request" && !textOf(entry, "symbol")) return [{ kind: "assistance-request", id }];
+  return [];
+}
+
 /**
  * The record an entry is about, by name, and its page: a State (a submission's entries are audited on their State,
  * and name it), an organization, a contact (on its owner's page), an assistance request, offer or report, a wave, a
- * template, a State's matrix, a snapshot, a programme year. Any other shows its type and id as the API gives them.
+ * template, a State's matrix, a snapshot, a programme year or reminder, a calendar feed. A wave or a request the
+ * entry names by id alone goes by the name read for it (`recordName`). Any other shows its type and id as the API
+ * gives them.
  */
-export function entityWords(
-  entry: Pick<AuditEntry, "action" | "entity" | "before" | "after">,
-  names: OwnerNames,
-): Linked {
+export function entityWords(entry: Imaged, names: OwnerNames, recordName: RecordName = NO_RECORD_NAMES): Linked {
   const { type, id } = entry.entity;
   const field = (name: string) => textOf(entry, name);
   const stateName = (iso3: string) => names.get(`STATE:${iso3}`) ?? iso3;
@@ -79,8 +106,9 @@ export function entityWords(
     case "assistance-request": {
       // A match's entries hold the match, which names the requesting State but not the request's symbol.
       const iso3 = field("iso3");
+      const symbol = field("symbol") || recordName("assistance-request", id);
       return {
-        text: `assistance request ${field("symbol") || (iso3 ? `of ${stateName(iso3)}` : id)}`,
+        text: `assistance request ${symbol || (iso3 ? `of ${stateName(iso3)}` : id)}`,
         href: href.assistanceRequest(id),
       };
     }
@@ -102,13 +130,19 @@ export function entityWords(
         ...(REPORT_ID.test(id) ? { href: href.assistanceReport(id) } : {}),
       };
     case "wave":
-      return { text: `wave ${field("description") || id}`, href: href.wave(id) };
+      return { text: `wave ${field("description") || recordName("wave", id) || id}`, href: href.wave(id) };
     case "template":
       return { text: `template ${id}`, href: href.template(id) };
     case "snapshot":
       return { text: `snapshot ${id}`, href: href.snapshots() };
     case "programme":
       return { text: `programme of work ${id}`, ...(YEAR.test(id) ? { href: href.programmeYear(Number(id)) } : {}) };
+    case "programme-reminder":
+      return reminderWords(id);
+    case "calendar-feed": {
+      const label = field("label");
+      return { text: label ? `calendar feed "${label}"` : "a calendar feed (no label)" };
+    }
     default:
       return { text: `${type} ${id}` };
   }
@@ -153,52 +187,26 @@ export function ownRecordNote(
   return undefined;
 }
 
-/** A value of a before or after: text as it is; anything else as JSON, a record or list pretty-printed (`block`). */
-export interface ValueText {
-  text: string;
-  block: boolean;
-}
-
-export function valueText(value: unknown): ValueText {
-  if (typeof value === "string") return { text: value, block: false };
-  if (value !== null && typeof value === "object") return { text: JSON.stringify(value, null, 2), block: true };
-  return { text: JSON.stringify(value) ?? "", block: false };
-}
-
-/** One field of the record before and after the write; absent from one side: undefined there. */
-export interface ImageRow {
-  field: string;
-  before?: ValueText;
-  after?: ValueText;
-  changed: boolean;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
-// Both images come from one writer's schema: their JSON is equal exactly when the values are.
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const beforeOf = (value: unknown) => (value === undefined ? {} : { before: valueText(value) });
-const afterOf = (value: unknown) => (value === undefined ? {} : { after: valueText(value) });
-
 /**
- * The entry's before and after field by field, the changed fields first (each side in the record's own order), then
- * those left alone. An image that is not a record (a list, a value) is one row, named "(the whole entry)".
+ * The links from an entry to more entries, as they are heard: the record's ("its entries", heard with what the record
+ * is) and the actor's (their name, heard with "(all their entries)"). `shown` is seen, `heard` follows it unseen.
  */
-export function imageRows(before: unknown, after: unknown): ImageRow[] {
-  if (before === undefined && after === undefined) return [];
-  const records = (before === undefined || isRecord(before)) && (after === undefined || isRecord(after));
-  if (!records) {
-    return [{ field: "(the whole entry)", ...beforeOf(before), ...afterOf(after), changed: !same(before, after) }];
-  }
-  const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
-  const rows = fields.map((field) => {
-    const was = before?.[field];
-    const is = after?.[field];
-    return { field, ...beforeOf(was), ...afterOf(is), changed: !same(was, is) };
-  });
-  return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
+export function entriesLinks(
+  record: Linked,
+  actor: AuditEntry["actor"],
+): Record<"record" | "actor", { shown: string; heard: string }> {
+  return {
+    record: { shown: "its entries", heard: ` about ${record.text}` },
+    actor: { shown: actorWords(actor), heard: ` (all ${actor.kind === "user" ? "their" : "its"} entries)` },
+  };
+}
+
+/** The before-and-after table's name and caption, which its summary (the disclosure's) does not repeat. */
+export function imageTableWords(entry: Pick<AuditEntry, "action" | "at">): { label: string; caption: string } {
+  return {
+    label: `The record's fields: ${actionWords(entry.action)}, ${utcText(entry.at)}`,
+    caption: "The record's fields: the changed ones first, then those left as they were, then the technical ones",
+  };
 }
 
 /** The summary of an entry's before and after: what the write did to the record's fields. */

@@ -10,6 +10,7 @@ import { FormProblem, fieldProblem, formProblem, InputField, problemOf } from ".
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { Paged, type PageOf } from "../ui/paged.tsx";
+import { type ImageRow, imageRows, type ValueText } from "./audit-image-words.ts";
 import {
   AUDIT_FILTERS,
   type AuditFilter,
@@ -28,19 +29,26 @@ import {
   type AuditEntry,
   actorWords,
   entityWords,
-  type ImageRow,
-  imageRows,
+  entriesLinks,
   imageSummary,
+  imageTableWords,
   ownRecordNote,
-  type ValueText,
+  recordsToName,
 } from "./audit-trail-words.ts";
 import { utcText } from "./correspondence/time.ts";
 import type { OwnerNames } from "./provider-names.ts";
+import { withRecordNames } from "./record-names.ts";
+import { RECORD_NAMES } from "./record-names-api.ts";
 import { actionWords } from "./state/actions.ts";
 import { moveWords } from "./state/move-words.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
-async function readPage(filters: AuditFilters, cursor?: string): Promise<PageOf<AuditEntry>> {
+/** A page of entries, the waves and requests they name by id alone read by name first. */
+function readPage(filters: AuditFilters, cursor?: string): Promise<PageOf<AuditEntry>> {
+  return withRecordNames(RECORD_NAMES, (at?: string) => readEntries(filters, at), recordsToName)(cursor);
+}
+
+async function readEntries(filters: AuditFilters, cursor?: string): Promise<PageOf<AuditEntry>> {
   const read = auditRead(filters, cursor);
   switch (read.route) {
     case "state":
@@ -133,18 +141,28 @@ function Value({ value, absent }: { value: ValueText | undefined; absent: string
 /** The entry's before and after, field by field, folded until asked for. */
 function Images({ entry, rows }: { entry: AuditEntry; rows: readonly ImageRow[] }) {
   const summary = imageSummary(entry, rows);
+  const { label, caption } = imageTableWords(entry);
   return (
     <details>
       <summary>{summary}</summary>
       {entry.route && <p class="muted">Through {entry.route}</p>}
       <ListTable
-        label={`${summary}: ${actionWords(entry.action)}, ${utcText(entry.at)}`}
-        caption={`${summary}: the changed fields first, then those left as they were`}
+        label={label}
+        caption={caption}
         rows={rows}
         keyOf={(row) => row.field}
         classOf={(row) => (row.changed ? undefined : "inactive")}
         columns={[
-          { header: "Field", names: true, cell: (row) => row.field },
+          {
+            header: "Field",
+            names: true,
+            cell: (row) => (
+              <>
+                {row.label}
+                {row.technical && <span class="muted"> (technical)</span>}
+              </>
+            ),
+          },
           { header: "Before", field: "before", cell: (row) => <Value value={row.before} absent="(none)" /> },
           {
             header: "After",
@@ -158,11 +176,11 @@ function Images({ entry, rows }: { entry: AuditEntry; rows: readonly ImageRow[] 
 }
 
 function Entry({ entry, filters, names }: { entry: AuditEntry; filters: AuditFilters; names: OwnerNames }) {
-  const record = entityWords(entry, names);
+  const record = entityWords(entry, names, RECORD_NAMES.name);
   const move = moveWords(entry);
   const entity = `${entry.entity.type}:${entry.entity.id}`;
-  const actor = actorWords(entry.actor);
-  const rows = imageRows(entry.before, entry.after);
+  const links = entriesLinks(record, entry.actor);
+  const rows = imageRows(entry.before, entry.after, { action: entry.action, names });
   return (
     <li>
       <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
@@ -174,7 +192,8 @@ function Entry({ entry, filters, names }: { entry: AuditEntry; filters: AuditFil
           {" "}
           (
           <a href={auditTrailHref({ entity })}>
-            its entries<span class="visually-hidden"> (about {record.text})</span>
+            {links.record.shown}
+            <span class="visually-hidden">{links.record.heard}</span>
           </a>
           )
         </>
@@ -182,11 +201,11 @@ function Entry({ entry, filters, names }: { entry: AuditEntry; filters: AuditFil
       , by{" "}
       <span data-field="actor">
         {filters.actor === entry.actor.id ? (
-          actor
+          links.actor.shown
         ) : (
           <a href={auditTrailHref({ actor: entry.actor.id })}>
-            <span class="visually-hidden">Entries by </span>
-            {actor}
+            {links.actor.shown}
+            <span class="visually-hidden">{links.actor.heard}</span>
           </a>
         )}
       </span>

@@ -1,12 +1,16 @@
-// The letters a State or an organization has been sent, newest first, each with its delivery status: the send
-// ledger's entries for their owner (ADR 0020), read through the State's timeline or the organization's letters.
+// The letters a State or an organization has been sent, newest first, each with its delivery status and its wave (by
+// its description, read first: record-names.ts): the send ledger's entries for their owner (ADR 0020), read through
+// the State's timeline or the organization's letters.
 import type { Schemas } from "../api/client.ts";
 import { href } from "../routes.ts";
 import { ListTable } from "../ui/list-table.tsx";
 import { Paged, type PageOf } from "../ui/paged.tsx";
 import { Panel } from "../ui/panel.tsx";
+import { withRecordNames } from "./record-names.ts";
+import { RECORD_NAMES } from "./record-names-api.ts";
 import { actionWords } from "./state/actions.ts";
 import { letterOf } from "./state/readings.ts";
+import { recordsNamedBy } from "./state/timeline-words.ts";
 
 export function LettersReceived(props: {
   load: (cursor?: string) => Promise<PageOf<Schemas["TimelineEntry"]>>;
@@ -15,9 +19,10 @@ export function LettersReceived(props: {
   /** "State", "organization". */
   who: string;
 }) {
+  const load = withRecordNames(RECORD_NAMES, props.load, recordsNamedBy);
   return (
     <Panel id="letters" title="Letters received">
-      <Paged load={props.load} loadKey={props.loadKey} moreLabel="Show older letters">
+      <Paged load={load} loadKey={props.loadKey} moreLabel="Show older letters">
         {(entries) => (
           <ListTable
             empty={`No letter sent to this ${props.who} yet.`}
@@ -38,7 +43,7 @@ export function LettersReceived(props: {
                 header: "Wave",
                 cell: (entry) => {
                   const { waveId } = letterOf(entry);
-                  return waveId && <a href={href.wave(waveId)}>{waveId}</a>;
+                  return waveId && <a href={href.wave(waveId)}>{RECORD_NAMES.name("wave", waveId) || waveId}</a>;
                 },
               },
             ]}

@@ -1,14 +1,14 @@
-// The timeline's actions in words. Audit actions are the writers' own ids (`submission.void`), declared in
-// shared/audit/actions.ts: the words are a Record over those about a State or an organization, so a new one without
-// words fails `tsc`.
+// The actions in words, for the timeline and the audit trail alike. Audit actions are the writers' own ids
+// (`submission.void`), declared in shared/audit/actions.ts: the words are a Record over them all, so a new one without
+// words fails `tsc` (and test/unit/console-timeline-actions.test.ts, which reads the writers' source).
 // A letter's entry is `letter.<its ledger status>`.
-import type { TimelineAuditAction } from "../../../../shared/audit/actions.ts";
+import type { AuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
 
-export const AUDIT_ACTION_WORDS: Readonly<Record<TimelineAuditAction, string>> = {
+export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "registry.seed": "State registered",
   "state.update": "State's details corrected",
   "state.reporting-status": "Reporting status changed",
@@ -44,6 +44,26 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<TimelineAuditAction, string>> =
   "organization.create": "Organization added",
   "organization.update": "Organization's details corrected",
   "organizations.seed": "Organization added from the desk's catalogue",
+  "programme.seed": "Programme of work loaded from the desk's files",
+  "programme.put": "Programme of work saved",
+  "programme.adopt": "Programme of work adopted",
+  "programme.reminder.claim": "Programme reminder being mailed",
+  "programme.reminder.release": "Programme reminder's mailing released",
+  "programme.reminder.sent": "Programme reminder mailed",
+  "calendar-feed.issue": "Calendar feed issued",
+  "calendar-feed.revoke": "Calendar feed revoked",
+  "template.create": "Template created",
+  "template.update": "Template changed",
+  "snapshot.create": "Quarter's snapshot taken",
+  "wave.create": "Wave drafted",
+  "wave.schedule": "Wave scheduled",
+  "wave.dispatch": "Wave's dispatch started",
+  "wave.complete": "Wave's dispatch completed",
+  "wave.cancel": "Wave cancelled",
+  "wave.halt": "Wave halted",
+  "wave.redispatch": "Wave dispatched again",
+  "wave.resend": "Wave's letter sent again",
+  "wave.test-send": "Wave's test copy sent",
 };
 
 export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
@@ -64,7 +84,7 @@ function isLetterStatus(status: string): status is LetterStatus {
   return Object.hasOwn(LETTER_WORDS, status);
 }
 
-function isTimelineAuditAction(action: string): action is TimelineAuditAction {
+function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTION_WORDS, action);
 }
 
@@ -72,5 +92,5 @@ function isTimelineAuditAction(action: string): action is TimelineAuditAction {
 export function actionWords(action: string): string {
   const [head, status = ""] = action.split(/\.(.*)/s);
   if (head === "letter" && isLetterStatus(status)) return LETTER_WORDS[status];
-  return isTimelineAuditAction(action) ? AUDIT_ACTION_WORDS[action] : action;
+  return isAuditAction(action) ? AUDIT_ACTION_WORDS[action] : action;
 }

@@ -4,6 +4,7 @@ import { dayOfMove } from "../../../../shared/matrix/workflow.ts";
 import { deskDay } from "../../../../shared/zoned-time.ts";
 import type { components } from "../../api/schema";
 import { href } from "../../routes.ts";
+import { NO_RECORD_NAMES, type RecordName } from "../record-names.ts";
 import { differencesOf, type FieldWords, type Typed } from "../typed-over.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 
@@ -141,13 +142,19 @@ function offerWords(description: string): string {
   return words ? `assistance offer "${words}"` : "an assistance offer";
 }
 
+/** The wave a letter's entry comes from. */
+export const letterWaveId = (entry: Pick<Schemas["TimelineEntry"], "source" | "after">): string =>
+  textIn(entry.after, "waveId") || entry.source.id.split("/")[0] || entry.source.id;
+
 /**
  * The record an entry is about in words: a submission or an assistance request by its symbol, a contact (or those a
- * batch wrote) by name (the secretariat's reading) or role, a letter by its wave, an offer by its description (linked
- * to its provider's offers); the State's or the organization's own record and an obligation (its action names it)
- * say nothing more. A record the page cannot name shows its type and id, as the API gives them.
+ * batch wrote) by name (the secretariat's reading) or role, a letter by its wave's description, an offer by its
+ * description (linked to its provider's offers); the State's or the organization's own record and an obligation (its
+ * action names it) say nothing more. A request or a wave the entry names by id alone goes by the name read for it
+ * (`recordName`, record-names.ts), else by the requesting State or the wave's id. A record the page cannot name shows
+ * its type and id, as the API gives them.
  */
-export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
+export function sourceWords(entry: Schemas["TimelineEntry"], recordName: RecordName = NO_RECORD_NAMES): SourceWords {
   const { type, id } = entry.source;
   const field = (name: string) => textIn(entry.after, name) || textIn(entry.before, name);
   switch (type) {
@@ -165,13 +172,13 @@ export function sourceWords(entry: Schemas["TimelineEntry"]): SourceWords {
     case "contact-seed":
       return { text: batchContacts(entry.after, "the demonstration contacts") };
     case "message": {
-      const waveId = field("waveId") || id.split("/")[0] || id;
-      return { text: `wave ${waveId}`, href: href.wave(waveId) };
+      const waveId = letterWaveId(entry);
+      return { text: `wave ${recordName("wave", waveId) || waveId}`, href: href.wave(waveId) };
     }
     case "assistance-request": {
-      // A match's entries hold the match, which names the requesting State but not the request's symbol.
+      // A move's and a match's entries name the requesting State but not the request's symbol.
       const requester = field("iso3");
-      const name = field("symbol") || (requester ? `of ${requester}` : id);
+      const name = field("symbol") || recordName("assistance-request", id) || (requester ? `of ${requester}` : id);
       return { text: `assistance request ${name}`, href: href.assistanceRequest(id) };
     }
     case "assistance-offer": {

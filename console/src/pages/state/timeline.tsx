@@ -1,12 +1,17 @@
 // Everything about a State or an organization, newest first: each entry's time in UTC, as the trail keeps it (to the
-// minute: a day's entries are told apart), its action and record in words (actions.ts, readings.ts).
+// minute: a day's entries are told apart), its action, what a move or a correction changed, its record and who did it
+// in words (actions.ts, move-words.ts, readings.ts, timeline-words.ts), the waves and requests an entry names by id
+// alone read by name first (record-names.ts).
 import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { utcText } from "../correspondence/time.ts";
+import { withRecordNames } from "../record-names.ts";
+import { RECORD_NAMES } from "../record-names-api.ts";
 import { actionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { moveWords } from "./move-words.ts";
 import { sourceWords } from "./readings.ts";
+import { correctionWords, recordsNamedBy, timelineActorWords } from "./timeline-words.ts";
 
 /** Where a move went, after its action's words: " from a draft to shared with the State". */
 function moveText(entry: TimelineEntry) {
@@ -14,10 +19,16 @@ function moveText(entry: TimelineEntry) {
   return words ? <span data-field="move"> {words}</span> : null;
 }
 
+/** What a correction changed, after its action's words: " (language of letters: French → Spanish)". */
+function changesText(entry: TimelineEntry) {
+  const words = correctionWords(entry);
+  return words ? <span data-field="changes"> ({words})</span> : null;
+}
+
 /** What the entry is about (a link where it has a page) and who did it. */
 function SourceOf({ entry }: { entry: TimelineEntry }) {
-  const { text, href } = sourceWords(entry);
-  const by = `by ${entry.actor.username ?? entry.actor.id}`;
+  const { text, href } = sourceWords(entry, RECORD_NAMES.name);
+  const by = `by ${timelineActorWords(entry, RECORD_NAMES.name)}`;
   return (
     <span class="muted">
       {href ? <a href={href}>{text}</a> : text}
@@ -31,16 +42,18 @@ export function Timeline(props: {
   /** Read again when it changes: the owner, and a round that moves with each write on the page. */
   loadKey: string;
 }) {
+  const load = withRecordNames(RECORD_NAMES, props.load, recordsNamedBy);
   return (
     <Panel id="timeline" title="Timeline">
-      <Paged load={props.load} loadKey={props.loadKey} moreLabel="Show older entries">
+      <Paged load={load} loadKey={props.loadKey} moreLabel="Show older entries">
         {(entries) => (
           <ol class="timeline">
             {entries.map((entry) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
                 <strong data-action={entry.action}>{actionWords(entry.action)}</strong>
-                {moveText(entry)} <SourceOf entry={entry} />
+                {moveText(entry)}
+                {changesText(entry)} <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}
