@@ -60,6 +60,8 @@ export interface Skipped {
   email?: string;
   reason: SkipReason;
   duplicateOf?: string;
+  /** For followed-up-elsewhere: the wave that writes the State's follow-up. */
+  heldBy?: string;
 }
 
 /** An owner none of whose addresses gets the letter: no point of contact, and for a State no Permanent Mission. */

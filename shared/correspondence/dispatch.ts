@@ -20,7 +20,7 @@ import {
   type Skipped,
   type UnreachedOwner,
 } from "./audiences.ts";
-import { followUpsHeldElsewhere, withoutStates } from "./follow-up-holds.ts";
+import { followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
 import { type DispatchWave, dispatchWaveSchema, type Message, type MessageKey } from "./schemas.ts";
@@ -167,6 +167,13 @@ function followUpsOf(audience: ResolvedAudience): Map<string, readonly Assistanc
   );
 }
 
+/** The ledger's reason for a skip: its code, and who has the letter where another does. */
+function skipReasonText(skipped: Skipped): string {
+  if (skipped.duplicateOf) return `${skipped.reason}: the letter goes to ${skipped.duplicateOf}`;
+  if (skipped.heldBy) return `${skipped.reason}: its follow-up letter goes in wave ${skipped.heldBy}`;
+  return skipped.reason;
+}
+
 function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Message {
   return {
     waveId: wave.id,
@@ -176,7 +183,7 @@ function skippedMessage(wave: DispatchWave, skipped: Skipped, now: string): Mess
     email: skipped.email,
     status: "skipped",
     skipReason: skipped.reason,
-    reason: skipped.duplicateOf ? `${skipped.reason}: the letter goes to ${skipped.duplicateOf}` : skipped.reason,
+    reason: skipReasonText(skipped),
     duplicateOf: skipped.duplicateOf,
     notAfter: wave.notAfter,
     claims: 0,
@@ -217,7 +224,7 @@ export const dispatch =
     const heldElsewhere = resolved.followUpsOwed
       ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)
       : new Map<string, string>();
-    const audience = withoutStates(resolved, new Set(heldElsewhere.keys()));
+    const audience = leftToOtherWaves(resolved, heldElsewhere);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
       followUps: followUpsOf(audience),

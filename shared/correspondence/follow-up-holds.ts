@@ -8,12 +8,12 @@
 // the next wave takes the hold over, as the audience owes the State its letter again.
 import { hasLeft } from "../assistance/follow-ups.ts";
 import { eachLimited } from "../concurrency.ts";
-import { ownerText } from "../contacts/schemas.ts";
+import { ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict } from "../errors.ts";
 import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
-import type { FollowUpsOwed, ResolvedAudience } from "./audiences.ts";
+import type { FollowUpsOwed, ResolvedAudience, Skipped } from "./audiences.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Message, MessageStatus } from "./schemas.ts";
 
@@ -83,18 +83,35 @@ export async function followUpsHeldElsewhere(
   return elsewhere;
 }
 
-/** The audience without the States whose follow-up letter another wave writes. */
-export function withoutStates(audience: ResolvedAudience, iso3s: ReadonlySet<string>): ResolvedAudience {
-  if (iso3s.size === 0) return audience;
-  const owners = new Set([...iso3s].map((iso3) => ownerText({ kind: "state", iso3 })));
-  const kept = <T extends { owner: { owner: string } }>(entries: readonly T[]) =>
-    entries.filter((entry) => !owners.has(entry.owner.owner));
+/**
+ * The audience with the States whose follow-up letter another wave writes left to it: each address it would have
+ * written to is skipped, naming that wave, so the ledger says why the State got nothing from this one.
+ */
+export function leftToOtherWaves(audience: ResolvedAudience, heldBy: ReadonlyMap<string, string>): ResolvedAudience {
+  if (heldBy.size === 0) return audience;
+  const holderOf = (owner: string) => {
+    const parsed = parseOwner(owner);
+    return parsed?.kind === "state" ? heldBy.get(parsed.iso3) : undefined;
+  };
+  const left = audience.recipients.filter((recipient) => holderOf(recipient.owner.owner));
   return {
-    recipients: kept(audience.recipients),
-    skipped: kept(audience.skipped),
-    unreached: kept(audience.unreached),
+    recipients: audience.recipients.filter((recipient) => !holderOf(recipient.owner.owner)),
+    skipped: [
+      ...audience.skipped.filter((skipped) => !holderOf(skipped.owner.owner)),
+      ...left.map(
+        (recipient): Skipped => ({
+          recipient: recipient.recipient,
+          owner: recipient.owner,
+          contactId: recipient.contact.id,
+          email: recipient.email,
+          reason: "followed-up-elsewhere",
+          heldBy: holderOf(recipient.owner.owner),
+        }),
+      ),
+    ],
+    unreached: audience.unreached.filter((unreached) => !holderOf(unreached.owner.owner)),
     ...(audience.followUpsOwed
-      ? { followUpsOwed: new Map([...audience.followUpsOwed].filter(([iso3]) => !iso3s.has(iso3))) }
+      ? { followUpsOwed: new Map([...audience.followUpsOwed].filter(([iso3]) => !heldBy.has(iso3))) }
       : {}),
   };
 }

@@ -59,11 +59,20 @@ export const messageStatusSchema = /* @__PURE__ */ z
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const skipReasonSchema = /* @__PURE__ */ z
-  .enum(["no-active-contact", "bounced", "complained", "suppressed", "inactive", "duplicate-address"])
+  .enum([
+    "no-active-contact",
+    "bounced",
+    "complained",
+    "suppressed",
+    "inactive",
+    "duplicate-address",
+    "followed-up-elsewhere",
+  ])
   .describe(
     "no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, " +
       "suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another " +
-      "recipient of the wave has the same address and gets the one letter",
+      "recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of " +
+      "the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)",
   );
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 

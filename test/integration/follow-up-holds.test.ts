@@ -39,13 +39,22 @@ async function scheduledFollowUpWave(sendAt: string): Promise<string> {
   return wave.value.id;
 }
 
-/** The States each wave wrote a letter to (skipped or not), by wave. */
+/** The States each wave wrote a letter to (not skipped), by wave. */
 async function statesWritten(...waveIds: string[]) {
   return Promise.all(
-    waveIds.map(async (waveId) =>
-      [...new Set((await deps.ledger.messagesOf(waveId)).map((message) => message.owner))].sort(),
-    ),
+    waveIds.map(async (waveId) => {
+      const written = (await deps.ledger.messagesOf(waveId)).filter((message) => message.status !== "skipped");
+      return [...new Set(written.map((message) => message.owner))].sort();
+    }),
   );
+}
+
+/** The States a wave left to another, with the reason its ledger gives. */
+async function statesLeft(waveId: string) {
+  return (await deps.ledger.messagesOf(waveId))
+    .filter((message) => message.skipReason === "followed-up-elsewhere")
+    .map((message) => [message.owner, message.reason])
+    .sort();
 }
 
 beforeAll(async () => {
@@ -89,6 +98,13 @@ describe("the follow-up letter's hold", () => {
     await Promise.all([pipeline.dispatch({ waveId: first }), pipeline.dispatch({ waveId: second })]);
     const [ofFirst = [], ofSecond = []] = await statesWritten(first, second);
     expect([...ofFirst, ...ofSecond].sort()).toEqual(["STATE:KEN", "STATE:NGA"]);
+    // Each wave's ledger says which wave has the States it left out.
+    const left = [...(await statesLeft(first)), ...(await statesLeft(second))];
+    expect(left.map(([owner]) => owner).sort()).toEqual([...ofFirst, ...ofSecond].sort());
+    for (const [owner, reason] of left) {
+      const holder = ofFirst.includes(owner ?? "") ? first : second;
+      expect(reason).toBe(`followed-up-elsewhere: its follow-up letter goes in wave ${holder}`);
+    }
   });
 
   it("leaves the States whose letters another wave has queued to that wave", async () => {
@@ -96,6 +112,7 @@ describe("the follow-up letter's hold", () => {
     clock.set("2027-02-15T15:02:30Z");
     await pipeline.dispatch({ waveId: third });
     expect(await statesWritten(third)).toEqual([[]]);
+    expect((await statesLeft(third)).map(([owner]) => owner)).toEqual(["STATE:KEN", "STATE:NGA"]);
   });
 
   it("lets the next wave write to a State whose letter failed, and only to it", async () => {

@@ -7,7 +7,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_WORDS, actionWords, LETTER_WORDS } from "../../console/src/pages/state/actions.ts";
+import { skipWords } from "../../console/src/pages/correspondence/wave-facts.ts";
+import {
+  AUDIT_ACTION_WORDS,
+  actionWords,
+  entryActionWords,
+  LETTER_WORDS,
+} from "../../console/src/pages/state/actions.ts";
 import { organizationTrailKinds, trailKinds } from "../../shared/audit/subject.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -102,5 +108,30 @@ describe("the actions in words", () => {
   it("gives each action its own words", () => {
     const words = [...Object.values(AUDIT_ACTION_WORDS), ...Object.values(LETTER_WORDS)];
     expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe("a skipped letter in words", () => {
+  it("says why, from the reason its entry carries, and where the letter goes when another wave has it", () => {
+    expect(entryActionWords({ action: "letter.skipped", after: { reason: "bounced" } })).toBe(
+      "Letter skipped (the address bounced a letter before)",
+    );
+    expect(
+      entryActionWords({
+        action: "letter.skipped",
+        after: { reason: "followed-up-elsewhere: its follow-up letter goes in wave 01W" },
+      }),
+    ).toBe("Letter skipped (its follow-up letter goes in wave 01W)");
+    // A reason it does not know, or none, is not guessed at.
+    expect(entryActionWords({ action: "letter.skipped", after: { reason: "cosmic rays" } })).toBe("Letter skipped");
+    expect(entryActionWords({ action: "letter.skipped" })).toBe("Letter skipped");
+    expect(entryActionWords({ action: "letter.sent", after: { reason: "bounced" } })).toBe("Letter sent");
+  });
+
+  it("keeps the ledger's account of the other wave on the wave page, and the code's words otherwise", () => {
+    expect(skipWords("duplicate-address: the letter goes to c-1")).toBe(
+      "the same address as another recipient, who has the one letter",
+    );
+    expect(skipWords("followed-up-elsewhere")).toBe("its one-year follow-up letter goes in another wave");
   });
 });

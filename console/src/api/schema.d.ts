@@ -3467,10 +3467,17 @@ export interface components {
         /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
         email?: string;
         /**
-         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter
+         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
          * @enum {string}
          */
-        reason: "no-active-contact" | "bounced" | "complained" | "suppressed" | "inactive" | "duplicate-address";
+        reason:
+          | "no-active-contact"
+          | "bounced"
+          | "complained"
+          | "suppressed"
+          | "inactive"
+          | "duplicate-address"
+          | "followed-up-elsewhere";
         duplicateOf?: string;
       }[];
       /** @description Owners no letter would reach: no usable point of contact and, for a State, no usable Mission */
@@ -3578,10 +3585,17 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
        * @enum {string}
        */
-      skipReason?: "no-active-contact" | "bounced" | "complained" | "suppressed" | "inactive" | "duplicate-address";
+      skipReason?:
+        | "no-active-contact"
+        | "bounced"
+        | "complained"
+        | "suppressed"
+        | "inactive"
+        | "duplicate-address"
+        | "followed-up-elsewhere";
       /** @description For duplicate-address: the recipient that gets the letter */
       duplicateOf?: string;
       /** @description The letter as rendered; its text and HTML: The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
@@ -3660,10 +3674,17 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
        * @enum {string}
        */
-      skipReason?: "no-active-contact" | "bounced" | "complained" | "suppressed" | "inactive" | "duplicate-address";
+      skipReason?:
+        | "no-active-contact"
+        | "bounced"
+        | "complained"
+        | "suppressed"
+        | "inactive"
+        | "duplicate-address"
+        | "followed-up-elsewhere";
       /** @description For duplicate-address: the recipient that gets the letter */
       duplicateOf?: string;
       /** @description The letter exactly as rendered for this recipient */

@@ -8,7 +8,7 @@ import { Paged, type PageOf } from "../ui/paged.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { withRecordNames } from "./record-names.ts";
 import { RECORD_NAMES } from "./record-names-api.ts";
-import { actionWords } from "./state/actions.ts";
+import { entryActionWords } from "./state/actions.ts";
 import { letterOf } from "./state/readings.ts";
 import { recordsNamedBy } from "./state/timeline-words.ts";
 
@@ -37,7 +37,7 @@ export function LettersReceived(props: {
                 : []),
               { header: "Subject", names: true, cell: (entry) => letterOf(entry).subject },
               { header: "Language", cell: (entry) => letterOf(entry).language },
-              { header: "Status", cell: (entry) => actionWords(entry.action) },
+              { header: "Status", cell: (entry) => entryActionWords(entry) },
               { header: "Sent", cell: (entry) => letterOf(entry).sentOn },
               {
                 header: "Wave",

@@ -40,7 +40,20 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   suppressed: "the address is suppressed",
   inactive: "the contact is no longer active",
   "duplicate-address": "the same address as another recipient, who has the one letter",
+  "followed-up-elsewhere": "its one-year follow-up letter goes in another wave",
 };
+
+const isSkipReason = (code: string): code is SkipReason => Object.hasOwn(SKIP_REASONS, code);
+
+/**
+ * A skipped letter's reason as the ledger keeps it (`<code>` or `<code>: <who has the letter>`), in words: the code's,
+ * and the ledger's own account of where the letter goes, when it gives one. Undefined for a reason it does not know.
+ */
+export function skipWords(reason: string | undefined): string | undefined {
+  const [code = "", where] = (reason ?? "").split(/: (.*)/s);
+  if (!isSkipReason(code)) return undefined;
+  return code === "followed-up-elsewhere" && where ? where : SKIP_REASONS[code];
+}
 
 /** Why a State or organization is not written to at all, in words. */
 export const UNREACHED_REASONS: Record<Schemas["UnreachedOwner"]["reason"], string> = {
@@ -55,7 +68,7 @@ export const UNREACHED_REASONS: Record<Schemas["UnreachedOwner"]["reason"], stri
  */
 export function whyText(message: WaveMessage, letters: readonly WaveMessage[]): string {
   if (!message.skipReason) return message.reason ?? "";
-  const words = SKIP_REASONS[message.skipReason];
+  const words = skipWords(message.reason) ?? SKIP_REASONS[message.skipReason];
   if (message.skipReason !== "no-active-contact") return words;
   const written = letters.some((other) => other.owner === message.owner && other.status !== "skipped");
   return written ? `${words}: written to its Permanent Mission` : words;

@@ -4,6 +4,7 @@
 // A letter's entry is `letter.<its ledger status>`.
 import type { AuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
+import { skipWords } from "../correspondence/wave-facts.ts";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
@@ -76,7 +77,7 @@ export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
   rejected: "Letter refused by the mail service",
   failed: "Letter failed",
   expired: "Letter expired unsent (past its deadline)",
-  skipped: "Letter skipped (no usable address)",
+  skipped: "Letter skipped",
   unknown: "Letter's fate being reconciled",
 };
 
@@ -86,6 +87,19 @@ function isLetterStatus(status: string): status is LetterStatus {
 
 function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTION_WORDS, action);
+}
+
+/** A timeline's letter or audit entry in words: a skipped letter says why, from the reason its entry carries. */
+export function entryActionWords(entry: { action: string; after?: unknown }): string {
+  const words = actionWords(entry.action);
+  if (entry.action !== "letter.skipped") return words;
+  const { after } = entry;
+  const reason =
+    typeof after === "object" && after !== null && "reason" in after && typeof after.reason === "string"
+      ? after.reason
+      : undefined;
+  const why = skipWords(reason);
+  return why ? `${words} (${why})` : words;
 }
 
 /** The words for an action; an id nobody has named yet is shown as it is rather than hidden. */

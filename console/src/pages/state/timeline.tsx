@@ -7,7 +7,7 @@ import { Panel } from "../../ui/panel.tsx";
 import { utcText } from "../correspondence/time.ts";
 import { withRecordNames } from "../record-names.ts";
 import { RECORD_NAMES } from "../record-names-api.ts";
-import { actionWords } from "./actions.ts";
+import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { moveWords } from "./move-words.ts";
 import { sourceWords } from "./readings.ts";
@@ -51,7 +51,7 @@ export function Timeline(props: {
             {entries.map((entry) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
-                <strong data-action={entry.action}>{actionWords(entry.action)}</strong>
+                <strong data-action={entry.action}>{entryActionWords(entry)}</strong>
                 {moveText(entry)}
                 {changesText(entry)} <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
