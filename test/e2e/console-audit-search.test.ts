@@ -5,8 +5,9 @@
 // records from the banner's search box; a one-letter query's refusal at the field.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BASIS_WORDS } from "../../console/src/pages/state/labels.ts";
 import { LANGUAGE_NAMES } from "../../console/src/ui/language-names.ts";
-import type { UnLanguage } from "../../shared/registry/schemas.ts";
+import type { State, UnLanguage } from "../../shared/registry/schemas.ts";
 import {
   consoleBrowser,
   focusedElement,
@@ -17,6 +18,8 @@ import {
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
+
+type LanguageBasis = State["languageBasis"];
 
 // 400: a span and a query refused on purpose.
 const desk = consoleBrowser({ expectedErrors: /status of 400/, search: true });
@@ -145,7 +148,9 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     const was = LANGUAGE_NAMES[state.body.language as UnLanguage];
     // A correction confirms the language: what it rested on changes too, unless it was confirmed already.
     const basis =
-      state.body.languageBasis === "confirmed" ? "" : `; language rests on: ${state.body.languageBasis} → confirmed`;
+      state.body.languageBasis === "confirmed"
+        ? ""
+        : `; language rests on: ${BASIS_WORDS[state.body.languageBasis as LanguageBasis]} → ${BASIS_WORDS.confirmed}`;
     expect(await timeline.locator('[data-field="changes"]').first().textContent()).toBe(
       ` (language of letters: ${was} → ${LANGUAGE_NAMES[language]}${basis})`,
     );

@@ -152,7 +152,9 @@ describe("a correction on the timeline", () => {
         before: state,
         after: { ...state, language: "en", languageBasis: "confirmed" },
       }),
-    ).toBe("language of letters: French → English; language rests on: inferred → confirmed");
+    ).toBe(
+      "language of letters: French → English; language rests on: a best guess, not yet confirmed → confirmed by the secretariat",
+    );
   });
 
   it("cuts a long value to its start, says a field cleared as none, and leaves technical fields out", () => {

@@ -8,7 +8,7 @@ import { AREA_WORDS } from "./assistance-words.ts";
 import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
-import { CONTACT_ROLES, codeIn, LANGUAGES } from "./state/labels.ts";
+import { BASIS_WORDS, CONTACT_ROLES, codeIn, LANGUAGES } from "./state/labels.ts";
 
 type Provider = components["schemas"]["AssistanceProvider"];
 
@@ -81,6 +81,7 @@ export function fieldLabel(field: string, action: string): string {
 /** Fields whose codes have words, by the field's name. */
 const CODE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   language: LANGUAGES,
+  languageBasis: BASIS_WORDS,
   fallbackLanguage: LANGUAGES,
   role: CONTACT_ROLES,
   audience: AUDIENCES,

@@ -15,6 +15,7 @@ import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
 import { audienceCaution } from "./audience-fit.ts";
+import { templateWords } from "./compose-template-words.ts";
 import {
   type AudiencePreview,
   audienceOf,
@@ -56,6 +57,12 @@ import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from 
 /** How often a wave in flight is asked for its counts. */
 const POLL_MS = 3_000;
 
+/** The wave's template by what it is for (its description), linked; its id until read, or if it cannot be. */
+function TemplateName({ id }: { id: string }) {
+  const [template] = useLoad(async () => (await templateWithEtag(id)).value, id);
+  return <a href={href.template(id)}>{template.status === "ready" ? templateWords(template.data) : id}</a>;
+}
+
 function Facts({ wave }: { wave: WaveWithCounts }) {
   const inZone = sendTimeInZone(wave);
   return (
@@ -70,7 +77,7 @@ function Facts({ wave }: { wave: WaveWithCounts }) {
       </dd>
       <dt>Template</dt>
       <dd>
-        <a href={href.template(wave.templateId)}>{wave.templateId}</a>
+        <TemplateName id={wave.templateId} />
       </dd>
       <dt>Audience</dt>
       <dd>{AUDIENCES[wave.audience]}</dd>

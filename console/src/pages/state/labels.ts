@@ -6,6 +6,13 @@ import { LANGUAGE_NAMES } from "../../ui/language-names.ts";
 type Schemas = components["schemas"];
 
 type Language = Schemas["State"]["language"];
+
+/** What a State's language of letters rests on, in words. */
+export const BASIS_WORDS: Readonly<Record<Schemas["State"]["languageBasis"], string>> = {
+  "official language": "an official language of the State",
+  inferred: "a best guess, not yet confirmed",
+  confirmed: "confirmed by the secretariat",
+};
 type SubmissionKind = Schemas["Submission"]["kind"];
 type ObligationStatus = Schemas["Obligation"]["status"];
 type ContactRole = Schemas["Contact"]["role"];

@@ -7,14 +7,8 @@ import { useState } from "preact/hooks";
 import { FieldForm, useSubmit } from "../../ui/form.tsx";
 import { latestLanguageChange } from "./colleague-reads.ts";
 import { changeStateLanguage, type Dossier, type State } from "./data.ts";
-import { codeIn, LANGUAGES } from "./labels.ts";
+import { BASIS_WORDS, codeIn, LANGUAGES } from "./labels.ts";
 import { type LanguageChange, languageOnRecordWords, languageSubmitLabel } from "./language-on-record.ts";
-
-export const BASIS_WORDS: Readonly<Record<State["languageBasis"], string>> = {
-  "official language": "an official language of the State",
-  inferred: "a best guess, not yet confirmed",
-  confirmed: "confirmed by the secretariat",
-};
 
 export function LanguageOfLetters({ dossier, onChanged }: { dossier: Dossier; onChanged: () => Promise<void> }) {
   const { state } = dossier;
