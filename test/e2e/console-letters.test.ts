@@ -286,7 +286,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(settledLetters).toBe(written);
     const ledger = await api("GET", `/waves/${waveId}/messages?limit=100`);
     expect(Number(written)).toBe(ledger.body.items.length);
-    await page.getByRole("heading", { name: "Letters" }).waitFor();
+    await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
     await page.getByRole("heading", { name: "Not reached" }).waitFor();
     await settled(page);
     const rows = page
@@ -323,7 +323,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(waveId).not.toBe("");
     const page = await signIn("members");
     await go(page, `#/waves/${waveId}`);
-    await page.getByRole("heading", { name: "Letters" }).waitFor();
+    await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
     await settled(page);
     const recipients = page
       .locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) })
