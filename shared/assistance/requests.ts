@@ -150,7 +150,7 @@ export const recordConsent =
     }
     const on = input.on ?? deskToday(deps.clock);
     notInFuture(on, "body.on", deps.clock);
-    const next = withConsent(request.value, on, deps.clock.now().toISOString());
+    const next = withConsent(request.value, on, deps.clock.now().toISOString(), audit.actor);
     await deps.assistance.write([
       deps.assistance.replaceRequest(next, request.version),
       deps.assistance.audit({

@@ -90,6 +90,10 @@ export const assistanceRequestSchema = /* @__PURE__ */ z
     consentedOn: isoDateSchema
       .optional()
       .describe("The day the State's consent was received, when it was recorded after the request"),
+    consentRecorded: z
+      .object({ at: z.iso.datetime(), by: actorSchema })
+      .optional()
+      .describe("Who recorded the State's consent, and when, when it was recorded after the request"),
     status: requestStatusSchema,
     acknowledgedOn: isoDateSchema.optional(),
     consentWindowClosesOn: isoDateSchema

@@ -164,8 +164,11 @@ export function moveRequest(
 /** Consent to circulation can be recorded while the request has not been circulated: afterwards it is moot. */
 export const consentableStatuses: readonly RequestStatus[] = ["received", "acknowledged", "consent-window"];
 
-/** The request once the State's consent, received on `on`, is recorded; refused after circulation or twice. */
-export function withConsent(request: AssistanceRequest, on: string, at: string): AssistanceRequest {
+/**
+ * The request once the State's consent, received on `on`, is recorded by `by` at `at`; refused after circulation or
+ * twice.
+ */
+export function withConsent(request: AssistanceRequest, on: string, at: string, by: Actor): AssistanceRequest {
   if (request.consentedToCirculation) {
     throw new Conflict(`Assistance request ${request.id} already has the State's consent to circulation`, {
       consentedOn: request.consentedOn,
@@ -183,5 +186,5 @@ export function withConsent(request: AssistanceRequest, on: string, at: string):
       { path: "body.on", message: `is before the request was received on ${request.receivedOn}` },
     ]);
   }
-  return { ...request, consentedToCirculation: true, consentedOn: on, updatedAt: at };
+  return { ...request, consentedToCirculation: true, consentedOn: on, consentRecorded: { at, by }, updatedAt: at };
 }

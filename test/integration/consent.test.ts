@@ -78,6 +78,8 @@ describe("consent to circulation recorded later", () => {
       consentedToCirculation: true,
       consentedOn: "2026-03-05",
       status: "consent-window",
+      // Who recorded it, for anyone who reads the request (experts cannot read the audit trail).
+      consentRecorded: { at: clock.now().toISOString(), by: { kind: "user", groups: ["experts"] } },
     });
 
     const circulated = await move(id, String(recorded.etag), "circulated");

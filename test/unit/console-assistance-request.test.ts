@@ -54,7 +54,7 @@ describe("the consent window on a request's page", () => {
     expect(consentWindowWords(moved(inWindow, "circulated", "2026-11-20"), "2026-12-06")).toBe("");
     expect(consentWindowWords(moved(acknowledged, "withdrawn", "2026-11-14"), "2026-11-16")).toBe("");
     expect(consentWindowWords(received, "2026-11-16")).toBe("");
-    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z");
+    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z", colleague);
     expect(consentWindowWords(consented, "2026-12-06")).toBe("the State consented on 2026-11-16");
     expect(consentWindowWords({ ...received, consentedToCirculation: true }, "2026-12-06")).toBe(
       "the State consented with its request",
@@ -90,7 +90,7 @@ describe("the candidates on a request's page", () => {
 
 describe("a request's history", () => {
   it("lists the State's consent among the moves by its day, before the moves of that day", () => {
-    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z");
+    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z", colleague);
     const circulated = moved(consented, "circulated", "2026-11-16");
     expect(requestHistory(circulated).map((entry) => [entry.kind, entry.on])).toEqual([
       ["move", "2026-11-12"],
@@ -110,19 +110,19 @@ describe("a request's history", () => {
 
 describe("a consent or a move refused as stale, once the request is read again", () => {
   it("names each move made meanwhile, with its day and who recorded it, and a consent recorded meanwhile", () => {
-    const consented = withConsent(inWindow, "2026-12-02", "2026-12-06T15:00:00.000Z");
+    const consented = withConsent(inWindow, "2026-12-02", "2026-12-06T15:00:00.000Z", colleague);
     expect(changesSince(acknowledged, consented)).toEqual([
       "the request was put in the consent window on 2026-11-13 (recorded by local-experts)",
-      "the State's consent to circulation was recorded (received on 2026-12-02)",
+      "the State's consent to circulation was recorded (received on 2026-12-02, recorded by local-experts)",
     ]);
     expect(changesSince(consented, consented)).toEqual([]);
   });
 
   it("says the consent is on record already, and offers it no more", () => {
-    const consented = withConsent(inWindow, "2026-12-02", "2026-12-06T15:00:00.000Z");
+    const consented = withConsent(inWindow, "2026-12-02", "2026-12-06T15:00:00.000Z", colleague);
     expect(afterStaleConsent(inWindow, consented)).toBe(
       "Your consent was not recorded: meanwhile, the State's consent to circulation was recorded (received on " +
-        "2026-12-02).",
+        "2026-12-02, recorded by local-experts).",
     );
   });
 
@@ -154,11 +154,12 @@ describe("a consent or a move refused as stale, once the request is read again",
   });
 
   it("keeps the typing where the move chosen is still possible, and says when it is not from the new status", () => {
-    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z");
+    const consented = withConsent(inWindow, "2026-11-16", "2026-11-16T15:00:00.000Z", colleague);
     expect(afterStaleMove(inWindow, consented, { to: "withdrawn", day: "2026-11-16", matches: [] })).toEqual({
       words:
         "The request was not moved: meanwhile, the State's consent to circulation was recorded (received on " +
-        '2026-11-16). "Record the withdrawal" is still possible: the form keeps what you typed.',
+        '2026-11-16, recorded by local-experts). "Record the withdrawal" is still possible: the form keeps what you ' +
+        "typed.",
       keepsTyping: true,
     });
     // Matched on an accepted match; a colleague declined it and took the request back to matchmaking.

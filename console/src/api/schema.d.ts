@@ -2356,6 +2356,24 @@ export interface components {
        * @description The day the State's consent was received, when it was recorded after the request
        */
       consentedOn?: string;
+      /** @description Who recorded the State's consent, and when, when it was recorded after the request */
+      consentRecorded?: {
+        /** Format: date-time */
+        at: string;
+        by:
+          | {
+              /** @constant */
+              kind: "user";
+              id: string;
+              username?: string;
+              groups: ("secretariat" | "experts" | "members")[];
+            }
+          | {
+              /** @constant */
+              kind: "system";
+              id: string;
+            };
+      };
       /**
        * @description received -> acknowledged -> consent-window -> circulated -> matched -> in-progress -> fulfilled; withdrawn from any pending status; closed-unmet from circulated, matched or in-progress
        * @enum {string}

@@ -23,9 +23,9 @@ export function changesSince(before: AssistanceRequest, now: AssistanceRequest):
   const known = new Set(before.history.map((move) => move.at));
   return requestHistory(now).flatMap((entry) => {
     if (entry.kind === "consent") {
-      return before.consentedToCirculation
-        ? []
-        : [`the State's consent to circulation was recorded (received on ${entry.on})`];
+      if (before.consentedToCirculation) return [];
+      const by = now.consentRecorded ? `, recorded by ${actorWords(now.consentRecorded.by)}` : "";
+      return [`the State's consent to circulation was recorded (received on ${entry.on}${by})`];
     }
     const { move } = entry;
     return known.has(move.at)
