@@ -91,7 +91,7 @@ describe("an assistance request's page when a colleague wrote first", { timeout:
     await refusedThenReadAgain(page, "Record the State's consent to circulation", "Record the consent");
     expect(await page.locator("#request-now").textContent()).toBe(
       "Your consent was not recorded: meanwhile, the State's consent to circulation was recorded (received on " +
-        `${consentedOn}).`,
+        `${consentedOn}, recorded by j.expert).`,
     );
     expect(await page.getByRole("button", { name: "Record the consent" }).count()).toBe(0);
     expect(await page.getByText(`consent window: the State consented on ${consentedOn}`).count()).toBe(1);
@@ -157,7 +157,8 @@ describe("an assistance request's page when a colleague wrote first", { timeout:
     await refusedThenReadAgain(page, "Move the request", "Record the withdrawal");
     expect(await page.locator("#request-now").textContent()).toBe(
       "The request was not moved: meanwhile, the State's consent to circulation was recorded (received on " +
-        `${consentedOn}). "Record the withdrawal" is still possible: the form keeps what you typed.`,
+        `${consentedOn}, recorded by j.expert). "Record the withdrawal" is still possible: the form keeps what you ` +
+        "typed.",
     );
     // The officer's choice and note kept.
     await expect.poll(() => offeredMoves(page)).toEqual(["circulated", "withdrawn"]);
