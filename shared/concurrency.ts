@@ -24,3 +24,16 @@ export async function eachLimited<T>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
+
+/** Each key's value read once, on first ask; the reads in flight are shared. */
+export function onceEach<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const values = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = values.get(key);
+    if (!value) {
+      value = read(key);
+      values.set(key, value);
+    }
+    return value;
+  };
+}

@@ -7,7 +7,7 @@
 // day the follow-up fell due, or while its wave is writing it; one that failed, bounced or was skipped does not, and
 // the next wave takes the hold over, as the audience owes the State its letter again.
 import { hasLeft } from "../assistance/follow-ups.ts";
-import { eachLimited } from "../concurrency.ts";
+import { eachLimited, onceEach } from "../concurrency.ts";
 import { ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict } from "../errors.ts";
 import type { WaveRepository } from "../waves/repository.ts";
@@ -51,18 +51,11 @@ export async function followUpsHeldElsewhere(
   waveId: string,
   owed: FollowUpsOwed,
 ): Promise<Map<string, string>> {
-  const holders = new Map<string, Promise<{ status?: Wave["status"]; messages: Message[] }>>();
-  const holderOf = (holder: string) => {
-    let read = holders.get(holder);
-    if (!read) {
-      read = Promise.all([stores.waves.get(holder), stores.ledger.messagesOf(holder)]).then(([wave, messages]) => ({
-        status: wave?.value.status,
-        messages,
-      }));
-      holders.set(holder, read);
-    }
-    return read;
-  };
+  // A holding wave and its letters read once, however many of its States this wave contests.
+  const holderOf = onceEach(async (holder) => {
+    const [wave, messages] = await Promise.all([stores.waves.get(holder), stores.ledger.messagesOf(holder)]);
+    return { status: wave?.value.status, messages };
+  });
   const elsewhere = new Map<string, string>();
   await eachLimited([...owed], STATE_CONCURRENCY, async ([iso3, requests]) => {
     const since = requests.flatMap((request) => request.followUpDueOn ?? []).sort()[0] ?? "";

@@ -2,6 +2,7 @@
 // (shared/assistance/follow-ups.ts) reads. Only a letter that left on or after the day asked for is looked up; a
 // wave is read once per reader, and a template once however many waves were written from it.
 import { hasLeft, type StateLetter, type StateLettersOf } from "../assistance/follow-ups.ts";
+import { onceEach } from "../concurrency.ts";
 import { ownerText } from "../contacts/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Template } from "../templates/schemas.ts";
@@ -15,23 +16,10 @@ export interface StateLetterStores {
   templates: Pick<TemplateRepository, "get">;
 }
 
-/** Each key's value read once, on first ask; the reads in flight are shared. */
-function once<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const values = new Map<string, Promise<T>>();
-  return (key) => {
-    let value = values.get(key);
-    if (!value) {
-      value = read(key);
-      values.set(key, value);
-    }
-    return value;
-  };
-}
-
 /** A reader of States' letters; a wave deleted or a template removed since leaves its letters without a kind. */
 export function stateLetters(stores: StateLetterStores): StateLettersOf {
-  const templateIdOf = once(async (waveId) => (await stores.waves.get(waveId))?.value.templateId);
-  const kindOfTemplate = once(async (templateId) => (await stores.templates.get(templateId))?.value.kind);
+  const templateIdOf = onceEach(async (waveId) => (await stores.waves.get(waveId))?.value.templateId);
+  const kindOfTemplate = onceEach(async (templateId) => (await stores.templates.get(templateId))?.value.kind);
   const kindOf = async (waveId: string): Promise<Template["kind"] | undefined> => {
     const templateId = await templateIdOf(waveId);
     return templateId ? kindOfTemplate(templateId) : undefined;

@@ -8,7 +8,7 @@
 import type { FieldIssue } from "../errors.ts";
 import type { Programme as Schedules } from "../schedules/schema.ts";
 import type { WaveValues } from "../templates/values.ts";
-import { datesBefore, venueOnOneLine, type WaveLetterFacts } from "../waves/given-values.ts";
+import { datesBefore, venueOnOneLine } from "../waves/given-values.ts";
 import { withOwnValues } from "../waves/programme-wave-schema.ts";
 import { resolveActivity } from "./catalogue.ts";
 import { scheduleOf } from "./letter-schedules.ts";
@@ -33,11 +33,7 @@ export function valuesTheFiringRefuses(file: ProgrammeFile, schedules: Schedules
       const scheduled = !letter.manual && letter.values ? scheduleOf(schedules, letter.waveKey) : undefined;
       if (!scheduled || !letter.values) return [];
       const { day } = resolveActivity(activityFile);
-      const wave: WaveLetterFacts = {
-        audience: scheduled.input.audience,
-        sendInstant: `${day}T12:00:00.000Z`,
-        values: withOwnValues(scheduled.input, letter.values).values,
-      };
+      const wave = { values: withOwnValues(scheduled.input, letter.values).values };
       const given = letter.values;
       const firstDay = `${day}, the first day its schedule may send the letter (the activity's)`;
       return [...datesBefore(wave, day, firstDay, ""), ...venueOnOneLine(wave, "")]

@@ -22,14 +22,17 @@ export interface WaveLetterFacts {
 /** The letters' own date: the New York day of the send. */
 export const letterDateOf = (wave: Pick<WaveLetterFacts, "sendInstant">) => deskDay(wave.sendInstant);
 
+/** What a wave gives its letters besides their date: the values the checks below read. */
+type GivenValues = Pick<WaveLetterFacts, "deadline" | "values">;
+
 /** The dates a letter names that must not be before the letter's own date. */
-const LATER_DATES: readonly { path: string; date: (wave: WaveLetterFacts) => string | undefined }[] = [
+const LATER_DATES: readonly { path: string; date: (wave: GivenValues) => string | undefined }[] = [
   { path: "deadline", date: (wave) => wave.deadline },
   { path: "values.briefing.date", date: (wave) => wave.values?.["briefing.date"] },
 ];
 
 /** The dates the wave names before `day`, each said "<date> is before <what>". */
-export function datesBefore(wave: WaveLetterFacts, day: string, what: string, prefix: string): FieldIssue[] {
+export function datesBefore(wave: GivenValues, day: string, what: string, prefix: string): FieldIssue[] {
   // A stored wave's free-text deadline (written before deadlines were dates) is let be.
   return LATER_DATES.flatMap(({ path, date }) => {
     const value = date(wave);
@@ -48,7 +51,7 @@ export function datesBeforeTheLetter(wave: WaveLetterFacts, prefix: string): Fie
  * as nothing or reorders the text would hide in it. Checked here rather than in the values' schema, which also reads
  * stored waves and programme years.
  */
-export function venueOnOneLine(wave: WaveLetterFacts, prefix: string): FieldIssue[] {
+export function venueOnOneLine(wave: GivenValues, prefix: string): FieldIssue[] {
   const venue = wave.values?.["briefing.venue"];
   if (venue === undefined) return [];
   const path = `${prefix}values.briefing.venue`;

@@ -1,18 +1,14 @@
 // The correspondence pages' pure parts, in Node: their hash routes, the send time a zone's wall clock names (checked
 // against the API's own conversion, and refused once passed as the API refuses it), a State typed by name or code, and
 // what the pages say about waves (order, counts, progress, why a letter was skipped or an owner not reached).
+
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import type { Invalid } from "#shared/errors.ts";
 import { localToInstant as apiLocalToInstant } from "#shared/waves/rules.ts";
 import { createWave } from "#shared/waves/waves.ts";
-import {
-  byName,
-  type NamedState,
-  noSuchState,
-  stateOfEntry,
-} from "../../console/src/pages/correspondence/state-entry.ts";
+import { type NamedState, noSuchState, stateOfEntry } from "../../console/src/pages/correspondence/state-entry.ts";
 import {
   isTimeZone,
   localToInstant,
@@ -35,6 +31,7 @@ import {
   type Wave,
   whyText,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
+import { inNameOrder } from "../../console/src/pages/states-order.ts";
 import { href, routeOf } from "../../console/src/routes.ts";
 import { audienceSchema, skipReasonSchema } from "../../shared/correspondence/schemas.ts";
 import { unreachedReasonSchema } from "../../shared/correspondence/unreached.ts";
@@ -168,7 +165,7 @@ describe("a State typed where a letter is previewed", () => {
   });
 
   it("lists the States by name", () => {
-    expect(byName(states).map((state) => state.iso3)).toEqual(["BOL", "TCD", "CIV", "MRT"]);
+    expect(inNameOrder(states).map((state) => state.iso3)).toEqual(["BOL", "TCD", "CIV", "MRT"]);
   });
 });
 

@@ -15,8 +15,6 @@ export interface FeedbackForm {
   receivedOn: string;
 }
 
-export const FEEDBACK_FIELDS = ["from", "text", "receivedOn"] as const;
-
 /** Who the feedback came from; the requesting State's also fulfils its assistance-feedback obligation. */
 export const FEEDBACK_FROM_WORDS = {
   requester: "The requesting State",

@@ -12,14 +12,13 @@ import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
-import { Show, useLoad } from "../ui/load.tsx";
+import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
 import {
   type AssistanceMatch,
   candidatesOf,
   isMatchStatus,
   type MatchStatus,
-  matchesOf,
   moveMatch,
   proposeMatch,
 } from "./assistance-matching.ts";
@@ -240,19 +239,19 @@ function MoveMatch({
 }
 
 export function Matches({
-  requestId,
+  loaded,
+  reread,
   session,
-  round,
   names,
   onMoved,
 }: {
-  requestId: string;
+  /** The request's matches as the page read them this round, and how to read them again. */
+  loaded: Loaded<AssistanceMatch[]>;
+  reread: () => Promise<void>;
   session: Session;
-  round: number;
   names: OwnerNames;
   onMoved: () => Promise<void>;
 }) {
-  const [loaded, reread] = useLoad(() => matchesOf(requestId), `${requestId}/${round}`);
   // A move is busy until the matches (and the request) are read again: the moves offered are the match's as it stood.
   const moved = async () => {
     await Promise.all([reread(), onMoved()]);

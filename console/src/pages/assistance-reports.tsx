@@ -7,7 +7,7 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
-import { REQUEST_STATUS_WORDS } from "./assistance-words.ts";
+import { statusWords } from "./assistance-words.ts";
 import { providerName, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
@@ -28,10 +28,6 @@ function useCsv() {
   );
   return [save, shown] as const;
 }
-
-/** A status code in words; the report's other actions ("match accepted (...)") are shown as they come. */
-const statusWords = (code: string): string =>
-  Object.hasOwn(REQUEST_STATUS_WORDS, code) ? REQUEST_STATUS_WORDS[code as keyof typeof REQUEST_STATUS_WORDS] : code;
 
 const counts = (record: Record<string, number>) =>
   Object.entries(record)

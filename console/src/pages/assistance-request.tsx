@@ -32,8 +32,8 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const [round, setRound] = useState(0);
   const mayMove = may(session.group, "POST /assistance/requests/{id}/transitions");
   const mayConsent = may(session.group, "POST /assistance/requests/{id}/consent");
-  // The moves offered depend on the request's matches (matched needs an accepted one), read with each round.
-  const [matches] = useLoad(() => (mayMove ? matchesOf(id) : Promise.resolve([])), `${id}/${round}`);
+  // Read once a round, for the matches' table and the moves offered (matched needs an accepted one).
+  const [matches, rereadMatches] = useLoad(() => matchesOf(id), `${id}/${round}`);
   const [said, setSaid] = useState("");
   // What a colleague did meanwhile, once a stale write has read the request again.
   const [reread, setReread] = useState<{ words: string }>();
@@ -137,7 +137,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
               names={names}
               onProposed={matched}
             />
-            <Matches requestId={request.id} session={session} round={round} names={names} onMoved={matched} />
+            <Matches loaded={matches} reread={rereadMatches} session={session} names={names} onMoved={matched} />
           </>
         );
       }}

@@ -5,7 +5,6 @@
 // 422 (at `body.activities.<n>.<field>`, read back to the form's fields) come through as ProblemErrors; a year adopted
 // since the page read it is refused before anything is sent.
 import { api, dataOf, ProblemError } from "../api/client.ts";
-import { versionedOf } from "../api/versioned.ts";
 import {
   adoptedRefusal,
   type CorrectionField,
@@ -16,6 +15,7 @@ import {
   STALE_ACTIVITY,
   yearWithCorrection,
 } from "./programme-activity-correction.ts";
+import { programmeFile } from "./programme-writes.ts";
 import type { Typed } from "./typed-over.ts";
 
 /** Where the activity stands in the year's file: removed since (by whoever put the year) is a 404 said in words. */
@@ -32,16 +32,9 @@ function placeOf(file: ProgrammeFile, id: string): { index: number; activity: Fi
   return { index, activity };
 }
 
-/** The year as stored (or the draft rolled forward, ETag "0"), its status, and the ETag a write sends back. */
-async function yearAsStored(year: number) {
-  const result = await api.GET("/programme/{year}", { params: { path: { year: String(year) } } });
-  const { programme, status } = dataOf(result);
-  return { file: programme, status, etag: versionedOf(programme, result.response).etag };
-}
-
 /** The activity as the year's file holds it now (a draft rolled forward and not stored included). */
 export async function storedActivity(year: number, id: string): Promise<FileActivity> {
-  return placeOf((await yearAsStored(year)).file, id).activity;
+  return placeOf((await programmeFile(year)).value, id).activity;
 }
 
 /**
@@ -53,7 +46,7 @@ export async function correctActivity(
   read: FileActivity,
   typed: Typed<CorrectionField>,
 ): Promise<FileActivity> {
-  const { file, status, etag } = await yearAsStored(year);
+  const { value: file, status, etag } = await programmeFile(year);
   const adopted = adoptedRefusal(year, status);
   if (adopted) throw new ProblemError(adopted);
   const { index, activity } = placeOf(file, read.id);

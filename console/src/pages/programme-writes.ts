@@ -11,10 +11,13 @@ type Template = components["schemas"]["Template"];
 /** The programme file as GET /programme/{year} gives it (`programme`). */
 type ProgrammeFile = components["schemas"]["ProgrammeFile"];
 
-/** The year's file as stored (or the draft rolled forward, ETag "0"), with the ETag a write sends back. */
-export async function programmeFile(year: number): Promise<Versioned<ProgrammeFile>> {
+type ProgrammeStatus = components["schemas"]["ProgrammeYear"]["status"];
+
+/** The year's file as stored (or the draft rolled forward, ETag "0"), with the ETag a write sends back and its status. */
+export async function programmeFile(year: number): Promise<Versioned<ProgrammeFile> & { status: ProgrammeStatus }> {
   const result = await api.GET("/programme/{year}", { params: { path: { year: String(year) } } });
-  return versionedOf(dataOf(result).programme, result.response);
+  const { programme, status } = dataOf(result);
+  return { ...versionedOf(programme, result.response), status };
 }
 
 /** Which letter: the activity that links it, and its wave key. */

@@ -39,7 +39,7 @@ interface WrittenTo {
   onlyTo?: readonly Audience[];
 }
 
-export const LETTERS_WRITTEN_TO: Readonly<Record<LetterKind, WrittenTo | undefined>> = {
+const LETTERS_WRITTEN_TO: Readonly<Record<LetterKind, WrittenTo | undefined>> = {
   "first-report-request": { own: "non-reporting-states", onlyTo: ["non-reporting-states"] },
   "resolution-2663-letter": { own: "reporting-states", onlyTo: ["reporting-states"] },
   "point-of-contact-update": { own: "all-states" },

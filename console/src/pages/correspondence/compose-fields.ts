@@ -10,7 +10,7 @@ type Template = components["schemas"]["Template"];
 export const VENUE_PATH = "body.values.briefing.venue";
 
 /** The briefing values typed in a field of their own, with what a sentence calls them. */
-export const TYPED_BRIEFING = [
+const TYPED_BRIEFING = [
   { name: "briefing.date", label: "Briefing's day", type: "date", words: "the briefing's day" },
   {
     name: "briefing.time",

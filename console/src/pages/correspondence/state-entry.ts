@@ -20,7 +20,3 @@ export function stateOfEntry(entry: string, states: readonly NamedState[]): Name
 
 /** What the field says of an entry that names no Member State. */
 export const noSuchState = (entry: string): string => `No Member State is named or coded “${entry.trim()}”.`;
-
-/** The States in the order people look for them: by name. */
-export const byName = (states: readonly NamedState[]): NamedState[] =>
-  [...states].sort((a, b) => a.name.localeCompare(b.name, "en"));

@@ -84,7 +84,7 @@ export function copyBody(template: Schemas["Template"], form: CopyForm): Schemas
 }
 
 /** A taken id in words, with the next free one to try. */
-export const takenIdWords = (id: string, taken: ReadonlySet<string>): string =>
+const takenIdWords = (id: string, taken: ReadonlySet<string>): string =>
   `A template with the id “${id}” exists already: choose another, e.g. ${freeId(id, "", new Set([...taken, id]))}.`;
 
 const refusedAtId = (title: string, status: number, message: string): Problem => ({

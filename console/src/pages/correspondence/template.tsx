@@ -20,6 +20,7 @@ import {
   useSubmit,
 } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { inNameOrder } from "../states-order.ts";
 import { variablesNamed } from "./audience-fit.ts";
 import {
   changeTemplate,
@@ -32,7 +33,7 @@ import {
   type Versioned,
 } from "./data.ts";
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
-import { byName, type NamedState, noSuchState, stateOfEntry } from "./state-entry.ts";
+import { type NamedState, noSuchState, stateOfEntry } from "./state-entry.ts";
 import { CopyTemplate } from "./template-copy.tsx";
 
 function Variants({ template }: { template: Template }) {
@@ -384,7 +385,7 @@ export function TemplatePage({ id, session }: { id: string; session: Session }) 
   // A saved variant's answer is the template as it now stands, with its ETag: shown at once (`put`), so the next
   // language saved writes against it.
   const [loaded, reload, put] = useLoad(() => templateWithEtag(id), id);
-  const [states] = useLoad(async () => byName(await listStateNames()), "state-names");
+  const [states] = useLoad(async () => inNameOrder(await listStateNames()), "state-names");
   return (
     <Show what={loaded}>
       {(current) => {

@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import { FieldForm, useSubmit } from "../../ui/form.tsx";
 import { latestLanguageChange } from "./colleague-reads.ts";
-import { changeStateLanguage, type Dossier, type State } from "./data.ts";
+import { changeStateLanguage, type Dossier } from "./data.ts";
 import { BASIS_WORDS, codeIn, LANGUAGES } from "./labels.ts";
 import { type LanguageChange, languageOnRecordWords, languageSubmitLabel } from "./language-on-record.ts";
 
