@@ -5,6 +5,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { narrowProtocolImports } from "./lambda-narrow-protocols.mjs";
 
 const jsonSchemaStandIn = fileURLToPath(new URL("./lambda-no-json-schema.mjs", import.meta.url));
 
@@ -37,7 +38,11 @@ const inChunks = { ...oneFile, splitting: true, chunkNames: "[name]-[hash]" };
 
 /** @type {import("./function-build.d.mts").buildFunction} */
 export function buildFunction(options, { chunks, keepZodJsonSchema }) {
-  const plugins = [...(options.plugins ?? []), ...(keepZodJsonSchema ? [] : [leaveOutZodJsonSchema])];
+  const plugins = [
+    ...(options.plugins ?? []),
+    ...(chunks ? [narrowProtocolImports] : []),
+    ...(keepZodJsonSchema ? [] : [leaveOutZodJsonSchema]),
+  ];
   return build({ ...options, ...(chunks ? inChunks : oneFile), plugins });
 }
 

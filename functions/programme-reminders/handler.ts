@@ -2,7 +2,8 @@
 import { systemClock } from "#shared/clock.ts";
 import { readConfig } from "#shared/config.ts";
 import { lazy } from "#shared/lazy.ts";
-import { mailSettingsOf, sesMailer } from "#shared/mail/ses.ts";
+import { sesMailer } from "#shared/mail/ses.ts";
+import { mailSettingsOf } from "#shared/mail/settings.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { programmeLetterReadiness } from "#shared/programme/letter-readiness.ts";
 import { letterWaves } from "#shared/programme/letters.ts";

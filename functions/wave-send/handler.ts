@@ -7,7 +7,7 @@ import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { quotaPacer, realSleep } from "#shared/correspondence/pacing.ts";
 import { correspondenceMailer, correspondenceSesClient, maxSendRateReader } from "#shared/correspondence/ses-sender.ts";
-import { mailSettingsOf } from "#shared/mail/ses.ts";
+import { mailSettingsOf } from "#shared/mail/settings.ts";
 import { tracer } from "#shared/observability/tracer.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { waveRepository } from "#shared/waves/repository.ts";

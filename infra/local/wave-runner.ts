@@ -15,7 +15,7 @@ import { memoryQueue, type QueueRecord } from "../../shared/correspondence/memor
 import { realSleep, tokenBucket } from "../../shared/correspondence/pacing.ts";
 import { correspondenceMailer } from "../../shared/correspondence/ses-sender.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
-import { mailSettingsOf } from "../../shared/mail/ses.ts";
+import { mailSettingsOf } from "../../shared/mail/settings.ts";
 import { dynamoProgrammeStore } from "../../shared/programme/store.ts";
 import { templateRepository } from "../../shared/templates/repository.ts";
 import { programmeWaveZone } from "../../shared/waves/programme-waves.ts";

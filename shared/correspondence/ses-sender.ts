@@ -1,7 +1,8 @@
 // The SES side of the send pipeline: the shared SES mailer (configuration set, tags wave and message) on a client
 // that never retries by itself, and the account's sending quota.
 import { GetSendQuotaCommand, SESClient } from "@aws-sdk/client-ses";
-import { type Mailer, type MailSettings, sesMailer } from "../mail/ses.ts";
+import { type Mailer, sesMailer } from "../mail/ses.ts";
+import type { MailSettings } from "../mail/settings.ts";
 
 /**
  * One attempt per call: the SDK's own retries would repeat a SendEmail whose answer was lost (a time-out), which

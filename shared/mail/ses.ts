@@ -21,10 +21,6 @@ export interface Mailer {
   sendMail(message: MailMessage): Promise<SentMail>;
 }
 
-// The settings live in a module of their own, without the SES client, so an entry point checks them at cold start and
-// loads the client on the first mail (functions/api-correspondence, ADR 0038).
-export { type MailSettings, mailSettingsOf } from "./settings.ts";
-
 export function createSesClient(settings: Pick<MailSettings, "region" | "endpoint">): SESClient {
   // Off AWS any credentials do; on Lambda the default provider chain applies.
   const credentials = settings.endpoint ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;

@@ -11,7 +11,7 @@ import { createContact } from "#shared/contacts/contacts.ts";
 import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import type { Message } from "#shared/correspondence/schemas.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
-import { mailSettingsOf } from "#shared/mail/ses.ts";
+import { mailSettingsOf } from "#shared/mail/settings.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
