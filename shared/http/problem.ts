@@ -1,7 +1,14 @@
 // The one place where domain and transport errors become HTTP answers: RFC 9457 problem details,
 // application/problem+json.
 import * as z from "zod";
-import { DomainError, type DomainErrorKind, type FieldIssue, IllegalTransition } from "../errors.ts";
+import {
+  Conflict,
+  conflictReasons,
+  DomainError,
+  type DomainErrorKind,
+  type FieldIssue,
+  IllegalTransition,
+} from "../errors.ts";
 import { MethodNotAllowed, TransportError, type TransportErrorKind } from "./transport-errors.ts";
 
 export const problemSchema = z
@@ -16,6 +23,10 @@ export const problemSchema = z
       .optional()
       .describe("One entry per field at fault, with its path, e.g. body.language"),
     allowed: z.array(z.string()).optional().describe("The methods, or the lifecycle moves, that are allowed"),
+    reason: z
+      .enum(conflictReasons)
+      .optional()
+      .describe("Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again)"),
     correlationId: z.string().optional(),
   })
   .meta({ id: "Problem" });
@@ -86,6 +97,7 @@ export function toProblem(error: unknown, instance: string, correlationId: strin
   };
   if (error instanceof MethodNotAllowed) headers.allow = error.allowed.join(", ");
   if (error instanceof MethodNotAllowed || error instanceof IllegalTransition) problem.allowed = [...error.allowed];
+  if (error instanceof Conflict && error.reason) problem.reason = error.reason;
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="desk-1540"';
   if ("currentEtag" in error && typeof error.currentEtag === "string") headers.etag = error.currentEtag;
   return { status, problem, headers };

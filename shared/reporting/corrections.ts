@@ -1,36 +1,14 @@
 // Corrections that change what a submission counts for: void it (it no longer counts, as if never recorded) or
 // correct its kind. Each is audited with its reason, and each derives the obligations and the State's status again.
 import type { AuditContext, AuditInput } from "../audit/audit-entry.ts";
-import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
-import type { Versioned } from "../versioning.ts";
+import { Invalid } from "../errors.ts";
 import { informationStillFollows, orderConflict, refuseOutOfOrder } from "./first-report-order.ts";
 import { kindCorrection } from "./kind-correction.ts";
 import { retryOnObligationChange } from "./obligation-writes.ts";
 import { derivedObligation } from "./obligations.ts";
 import type { ReportingStatusChange, SubmissionRewrite } from "./repository.ts";
 import type { Submission, SubmissionKind } from "./schemas.ts";
-import { allSubmissions, obligationOf, type ReportingDependencies } from "./submissions.ts";
-
-async function currentSubmission(
-  deps: ReportingDependencies,
-  iso3: string,
-  id: string,
-  expectedVersion: number,
-): Promise<Versioned<Submission>> {
-  const current = await deps.reporting.getSubmission(iso3, id);
-  if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
-  if (current.version !== expectedVersion)
-    throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
-  if (current.value.voided) {
-    throw new Conflict(
-      `Submission ${current.value.symbol} is voided (${current.value.voided.reason}); a voided submission cannot be changed`,
-      {
-        voided: current.value.voided,
-      },
-    );
-  }
-  return current;
-}
+import { allSubmissions, currentSubmission, obligationOf, type ReportingDependencies } from "./submissions.ts";
 
 /** The State's reporting status moves only with a first report: it goes when one stops counting, comes with one. */
 function statusAudit(audit: AuditContext, iso3: string, change: ReportingStatusChange, reason: string): AuditInput {

@@ -35,6 +35,7 @@ import {
   type Submission,
   submissionSchema,
 } from "./schemas.ts";
+import { SubmissionVoided } from "./submission-voided.ts";
 
 const submissionKey = (iso3: string, id: string) => ({ pk: statePartition(iso3), sk: `SUBMISSION#${id}` });
 /** A Query's key condition for every submission item of a State, voided ones included. */
@@ -459,7 +460,7 @@ export function reportingRepository(
           !stored
             ? new NotFound("Submission", next.id)
             : stored.voided
-              ? new Conflict(`Submission ${next.id} is already voided`, { voided: stored.voided })
+              ? new SubmissionVoided(next.symbol, submissionSchema.shape.voided.safeParse(stored.voided).data)
               : new PreconditionFailed(`Submission ${next.id}`, Number(stored.version), expectedVersion),
         ),
         ...change.obligations.map((obligation) => updateObligation(obligation.before, obligation.after)),

@@ -25,6 +25,7 @@ import {
   type Submission,
   type SubmissionCorrection,
 } from "./schemas.ts";
+import { SubmissionVoided } from "./submission-voided.ts";
 
 export interface ReportingDependencies {
   registry: RegistryRepository;
@@ -200,6 +201,21 @@ export async function allSubmissions(deps: ReportingDependencies, iso3: string):
   return all;
 }
 
+/** The submission a correction or a void starts from: there, at the version the caller read, and not voided. */
+export async function currentSubmission(
+  deps: ReportingDependencies,
+  iso3: string,
+  id: string,
+  expectedVersion: number,
+): Promise<Versioned<Submission>> {
+  const current = await deps.reporting.getSubmission(iso3, id);
+  if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
+  if (current.version !== expectedVersion)
+    throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
+  if (current.value.voided) throw new SubmissionVoided(current.value.symbol, current.value.voided);
+  return current;
+}
+
 export const correctSubmission =
   (deps: ReportingDependencies) =>
   async (
@@ -211,18 +227,7 @@ export const correctSubmission =
   ): Promise<Versioned<Submission>> => {
     if (changes.receivedOn) checkReceivedOn(changes.receivedOn, deps.clock);
     return retryOnObligationChange(async () => {
-      const current = await deps.reporting.getSubmission(iso3, id);
-      if (!current) throw new NotFound("Submission", `${iso3}/${id}`);
-      if (current.version !== expectedVersion)
-        throw new PreconditionFailed(`Submission ${id}`, current.version, expectedVersion);
-      if (current.value.voided) {
-        throw new Conflict(
-          `Submission ${current.value.symbol} is voided (${current.value.voided.reason}); a voided submission cannot be changed`,
-          {
-            voided: current.value.voided,
-          },
-        );
-      }
+      const current = await currentSubmission(deps, iso3, id, expectedVersion);
       const { note, ...rest } = changes;
       const next: Submission = {
         ...current.value,

@@ -356,7 +356,11 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
           releaseSymbol: false,
           audits: [],
         }),
-      ).rejects.toMatchObject({ kind: "conflict", message: expect.stringMatching(/already voided/) });
+      ).rejects.toMatchObject({
+        kind: "conflict",
+        reason: "submission-voided",
+        message: expect.stringMatching(/is voided/),
+      });
       await recordSubmission(deps)("MLI", input("first-report", "FR/TCD"), audit);
       expect(await everyItem((page) => reporting.statesWithObligation("first-report", "outstanding", page))).toEqual([
         "GIN",

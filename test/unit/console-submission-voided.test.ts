@@ -64,7 +64,7 @@ describe("the API's refusal of a write to a voided submission", () => {
     const raced = await problemOf(
       correctSubmissionKind(racing)("SOM", other.value.id, 1, "matrix-review", "misfiled", audit),
     );
-    expect(raced.detail).toContain("already voided");
+    expect(raced.detail).toBe("Submission AP/2 is voided (recorded twice); a voided submission cannot be changed");
     for (const problem of [corrected, rekinded, voidedAgain, raced]) {
       expect(problem.status).toBe(409);
       expect(refusedAsVoided(problem)).toBe(true);

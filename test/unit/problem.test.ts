@@ -18,6 +18,7 @@ import {
   Unauthenticated,
   UnsupportedMediaType,
 } from "#shared/http/transport-errors.ts";
+import { SubmissionVoided } from "#shared/reporting/submission-voided.ts";
 
 const answer = (error: unknown) => toProblem(error, "/states/CHE", "corr-1");
 
@@ -56,6 +57,18 @@ describe("toProblem", () => {
     expect(answer(new IllegalTransition("Wave", "draft", "completed", ["scheduled"])).problem.allowed).toEqual([
       "scheduled",
     ]);
+  });
+
+  it("names a conflict a program tells apart (reason), and no other", () => {
+    const voided = new SubmissionVoided("S/AC.44/2026/1", { at: "2026-12-01T10:00:00.000Z", by: "e", reason: "twice" });
+    expect(answer(voided).problem).toMatchObject({
+      status: 409,
+      type: "/problems/conflict",
+      reason: "submission-voided",
+      detail: "Submission S/AC.44/2026/1 is voided (twice); a voided submission cannot be changed",
+    });
+    expect(answer(new Conflict("duplicate")).problem).not.toHaveProperty("reason");
+    expect(answer(new IllegalTransition("Wave", "draft", "completed", [])).problem).not.toHaveProperty("reason");
   });
 
   it("lists field issues only when there are some", () => {

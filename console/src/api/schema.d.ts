@@ -1329,6 +1329,11 @@ export interface components {
       }[];
       /** @description The methods, or the lifecycle moves, that are allowed */
       allowed?: string[];
+      /**
+       * @description Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again)
+       * @enum {string}
+       */
+      reason?: "submission-voided";
       correlationId?: string;
     };
     State: {

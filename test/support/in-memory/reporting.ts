@@ -22,6 +22,7 @@ import {
 } from "#shared/reporting/repository.ts";
 import { type RuleOneGuard, ruleOneGuards } from "#shared/reporting/rule-guards.ts";
 import { type Obligation, obligationSchema, type Submission } from "#shared/reporting/schemas.ts";
+import { SubmissionVoided } from "#shared/reporting/submission-voided.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import type { InMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
@@ -196,7 +197,7 @@ export function inMemoryReporting(
     const stored = submissions.get(submissionKey(next.iso3, next.id));
     if (!stored) throw new NotFound("Submission", next.id);
     if (refuseVoided && stored.value.voided) {
-      throw new Conflict(`Submission ${next.id} is already voided`, { voided: stored.value.voided });
+      throw new SubmissionVoided(next.symbol, stored.value.voided);
     }
     if (stored.version !== expectedVersion)
       throw new PreconditionFailed(`Submission ${next.id}`, stored.version, expectedVersion);

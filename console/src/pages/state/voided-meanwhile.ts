@@ -10,12 +10,11 @@ type Schemas = components["schemas"];
 type Submission = Schemas["Submission"];
 
 /**
- * The API's refusal of a write to a voided submission: a 409 whose detail says it is voided (shared/reporting: "is
- * voided", read before the write; "is already voided", voided between the API's reading and its write). Its details
- * (when, by whom) do not reach the problem document: the submission read again gives them.
+ * The API's refusal of a write to a voided submission, named by the problem's `reason`. When and by whom do not reach
+ * the problem document: the submission read again gives them.
  */
-export const refusedAsVoided = (problem: Pick<Schemas["Problem"], "status" | "detail"> | undefined): boolean =>
-  problem?.status === 409 && /\bis (?:already )?voided\b/.test(problem.detail ?? "");
+export const refusedAsVoided = (problem: Pick<Schemas["Problem"], "status" | "reason"> | undefined): boolean =>
+  problem?.status === 409 && problem.reason === "submission-voided";
 
 /**
  * Who voided the submission, as the timeline names actors (by username, else by the id the trail kept), from its
