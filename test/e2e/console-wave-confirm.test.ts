@@ -55,8 +55,11 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(scheduled.status).toBe(200);
     const second = await created(firstReportWave(2, "Same letter, second (wave confirm)"));
     const id = second.body.id;
+    const templateReads = apiRequests(desk.stack, "GET", "/templates/programme-first-report-request");
     const page = await openWave(id, "Same letter, second (wave confirm)");
     await page.locator('[data-field="same-letter"]').waitFor();
+    // Read once for the facts and the cautions alike; read again only at the press (below).
+    expect(templateReads()).toHaveLength(1);
 
     const schedules = apiRequests(desk.stack, "POST", `/waves/${id}/schedule`);
     await page.getByRole("button", { name: "Schedule the wave" }).click();

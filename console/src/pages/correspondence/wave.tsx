@@ -58,12 +58,11 @@ import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from 
 const POLL_MS = 3_000;
 
 /** The wave's template by what it is for (its description), linked; its id until read, or if it cannot be. */
-function TemplateName({ id }: { id: string }) {
-  const [template] = useLoad(async () => (await templateWithEtag(id)).value, id);
+function TemplateName({ id, template }: { id: string; template: Loaded<Template> }) {
   return <a href={href.template(id)}>{template.status === "ready" ? templateWords(template.data) : id}</a>;
 }
 
-function Facts({ wave }: { wave: WaveWithCounts }) {
+function Facts({ wave, template }: { wave: WaveWithCounts; template: Loaded<Template> }) {
   const inZone = sendTimeInZone(wave);
   return (
     <dl class="facts">
@@ -77,7 +76,7 @@ function Facts({ wave }: { wave: WaveWithCounts }) {
       </dd>
       <dt>Template</dt>
       <dd>
-        <TemplateName id={wave.templateId} />
+        <TemplateName id={wave.templateId} template={template} />
       </dd>
       <dt>Audience</dt>
       <dd>{AUDIENCES[wave.audience]}</dd>
@@ -479,10 +478,17 @@ function NotReached({ id, version }: { id: string; version: string }) {
  * A wave not yet sent: who it would reach, with the cautions about them, and for the secretariat a test copy (to one of
  * them), schedule, cancel.
  */
-function OpenWave(props: WaveMoves & { current: Versioned<WaveWithCounts>; session: Session }) {
+function OpenWave(
+  props: WaveMoves & {
+    current: Versioned<WaveWithCounts>;
+    session: Session;
+    template: Loaded<Template>;
+    showTemplate: (template: Template) => void;
+  },
+) {
   const { id, templateId, audience } = props.current.value;
+  const { template, showTemplate } = props;
   const [preview, , showPreview] = useLoad(() => audienceOf(id), id);
-  const [template, , showTemplate] = useLoad(async () => (await templateWithEtag(templateId)).value, templateId);
   // Read again at the press: another wave of the letter may have been scheduled since the page was opened.
   const doubtsNow = async () => {
     const [audienceNow, templateNow] = await Promise.all([audienceOf(id), templateWithEtag(templateId)]);
@@ -526,41 +532,68 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
     });
   return (
     <Show what={loaded}>
-      {(current) => {
-        const wave = current.value;
-        const open = wave.status === "draft" || wave.status === "scheduled";
-        // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
-        const version = `${wave.status}:${countsText(wave.counts)}`;
-        const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
-        const heading = waveHeading(wave);
-        return (
-          <>
-            <h1>
-              {heading.title} <small class="muted">({heading.id})</small>
-            </h1>
-            <p>
-              <a href={href.waves()}>All waves</a>
-            </p>
-            <Facts wave={wave} />
-            <Progress wave={wave} mayResend={mayResend} />
-            <MovedMeanwhile said={movedMeanwhile.said} />
-            {open && (
-              <OpenWave
-                current={current}
-                session={session}
-                onMoved={put}
-                onStale={movedMeanwhile.readAgain}
-                onCancelled={cancelled}
-              />
-            )}
-            {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
-            {!open && wave.status !== "cancelled" && (
-              <Messages wave={wave} version={version} mayResend={mayResend} onChanged={reload} />
-            )}
-            {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
-          </>
-        );
-      }}
+      {(current) => (
+        <LoadedWave
+          current={current}
+          session={session}
+          onMoved={put}
+          onStale={movedMeanwhile.readAgain}
+          onCancelled={cancelled}
+          reload={reload}
+          movedMeanwhile={movedMeanwhile.said}
+        />
+      )}
     </Show>
+  );
+}
+
+/** The wave as read, with its template read once for the facts and the cautions alike. */
+function LoadedWave(
+  props: WaveMoves & {
+    current: Versioned<WaveWithCounts>;
+    session: Session;
+    reload: () => Promise<void>;
+    movedMeanwhile: Parameters<typeof MovedMeanwhile>[0]["said"];
+  },
+) {
+  const { current, session, reload } = props;
+  const wave = current.value;
+  const [template, , showTemplate] = useLoad(
+    async () => (await templateWithEtag(wave.templateId)).value,
+    wave.templateId,
+  );
+  const open = wave.status === "draft" || wave.status === "scheduled";
+  // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
+  const version = `${wave.status}:${countsText(wave.counts)}`;
+  const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
+  const heading = waveHeading(wave);
+  return (
+    <>
+      <h1>
+        {heading.title} <small class="muted">({heading.id})</small>
+      </h1>
+      <p>
+        <a href={href.waves()}>All waves</a>
+      </p>
+      <Facts wave={wave} template={template} />
+      <Progress wave={wave} mayResend={mayResend} />
+      <MovedMeanwhile said={props.movedMeanwhile} />
+      {open && (
+        <OpenWave
+          current={current}
+          session={session}
+          template={template}
+          showTemplate={showTemplate}
+          onMoved={props.onMoved}
+          onStale={props.onStale}
+          onCancelled={props.onCancelled}
+        />
+      )}
+      {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
+      {!open && wave.status !== "cancelled" && (
+        <Messages wave={wave} version={version} mayResend={mayResend} onChanged={reload} />
+      )}
+      {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
+    </>
   );
 }
