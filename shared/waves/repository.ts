@@ -16,6 +16,7 @@ import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, type DomainError, IllegalTransition, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
+import { WAVE_MOVE_ACTIONS } from "./move-actions.ts";
 import { waveTransitions } from "./rules.ts";
 import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./schemas.ts";
 
@@ -24,16 +25,6 @@ const waveKey = (id: string) => ({ pk: wavePartition(id), sk: "WAVE" });
 
 const ALL_WAVES = "WAVES";
 const waveStatusPartition = (status: WaveStatus) => `WAVE-STATUS#${status}`;
-
-/** The audit action of a move, named by the verb that caused it. */
-export const WAVE_MOVE_ACTIONS: Record<WaveStatus, AuditAction> = {
-  draft: "wave.create",
-  scheduled: "wave.schedule",
-  dispatching: "wave.dispatch",
-  completed: "wave.complete",
-  cancelled: "wave.cancel",
-  halted: "wave.halt",
-};
 
 const toItem = (wave: Wave, version: number) => ({
   ...waveKey(wave.id),

@@ -2,6 +2,7 @@
 // 412) and the wave, read again, is past both: the page's actions are gone, and their refusal with them, so this
 // statement stands in their place, saying what was not done, what happened instead, by whom (the audit trail's
 // entry for it, when the reader may read the trail) and when. Pure, tested in Node.
+import { WAVE_MOVE_ACTIONS } from "../../../../shared/waves/move-actions.ts";
 import type { components } from "../../api/schema";
 import { actorWords } from "../audit-trail-words.ts";
 import { utcText } from "./time.ts";
@@ -17,11 +18,11 @@ const NOT_DONE: Record<WaveMove, string> = { schedule: "Not scheduled", cancel: 
 type PastMoves = Exclude<WaveStatus, "draft" | "scheduled">;
 
 /** Each status past the page's moves: the audit action that brings a wave to it, and what it means, in words. */
-const MOVED_TO: Record<PastMoves, { action: string; words: string; after: string }> = {
-  cancelled: { action: "wave.cancel", words: "the wave was cancelled", after: "it sends nothing" },
-  dispatching: { action: "wave.dispatch", words: "the wave began sending", after: "its letters are going out" },
-  completed: { action: "wave.complete", words: "the wave was sent", after: "its letters went out" },
-  halted: { action: "wave.halt", words: "the wave halted itself", after: "it sends no more" },
+const MOVED_TO: Record<PastMoves, { words: string; after: string }> = {
+  cancelled: { words: "the wave was cancelled", after: "it sends nothing" },
+  dispatching: { words: "the wave began sending", after: "its letters are going out" },
+  completed: { words: "the wave was sent", after: "its letters went out" },
+  halted: { words: "the wave halted itself", after: "it sends no more" },
 };
 
 export const isPastMoves = (status: WaveStatus): status is PastMoves => Object.hasOwn(MOVED_TO, status);
@@ -37,7 +38,8 @@ export function movedMeanwhile(
   trail: readonly AuditEntry[],
 ): string | undefined {
   if (!isPastMoves(wave.status)) return undefined;
-  const { action, words, after } = MOVED_TO[wave.status];
+  const { words, after } = MOVED_TO[wave.status];
+  const action = WAVE_MOVE_ACTIONS[wave.status];
   const entry = trail.find((candidate) => candidate.action === action);
   // A person is named; the system (a schedule firing, a halt) is what the words already say.
   const by = entry?.actor.kind === "user" ? ` by ${actorWords(entry.actor)}` : "";

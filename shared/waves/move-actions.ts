@@ -1,0 +1,12 @@
+// The audit action of each wave move, named by the verb that caused it: the repository writes it, and the console names a
+// colleague's move by it. No schema library: the console bundles it.
+import type { AuditAction } from "../audit/actions.ts";
+
+export const WAVE_MOVE_ACTIONS = {
+  draft: "wave.create",
+  scheduled: "wave.schedule",
+  dispatching: "wave.dispatch",
+  completed: "wave.complete",
+  cancelled: "wave.cancel",
+  halted: "wave.halt",
+} as const satisfies Record<string, AuditAction>;
