@@ -23,11 +23,12 @@ export type StateLettersOf = (iso3: string, since: string) => Promise<readonly S
 const FOLLOW_UP_KIND: LetterKind = "assistance-follow-up";
 
 /**
- * The statuses of a letter that left. `unknown` is not one: the sender stopped between SES and the ledger, so the
- * letter may never have gone; the follow-up stays owed until SES events or a resend settle it, since a second
- * letter is better than none.
+ * The statuses of a letter that left. `complained` is one: SES reports a complaint only for a letter delivered and
+ * read. `unknown` is not: the sender stopped between SES and the ledger, so the letter may never have gone; the
+ * follow-up stays owed until SES events or a resend settle it, since a second letter is better than none. A bounced
+ * letter never arrived.
  */
-const LEFT: ReadonlySet<MessageStatus> = new Set(["sent", "delivered"]);
+const LEFT: ReadonlySet<MessageStatus> = new Set(["sent", "delivered", "complained"]);
 
 /** Whether a letter in `status` left (see LEFT). */
 export const hasLeft = (status: MessageStatus): boolean => LEFT.has(status);

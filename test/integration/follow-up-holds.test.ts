@@ -1,6 +1,7 @@
 // One follow-up letter to a State however many waves of it dispatch, against DynamoDB Local: two waves of the letter
 // at the same minute (the audit's bug: each State got it twice), a wave dispatched while another's letters are still
-// queued, and a letter that failed, after which the next wave writes to its State again.
+// queued, a letter that failed, after which the next wave writes to its State again, and one reported as spam (audit
+// 30: it was delivered, so the next wave writes to no one).
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -89,6 +90,7 @@ beforeAll(async () => {
 describe("the follow-up letter's hold", () => {
   let first: string;
   let second: string;
+  let fourthWave: string;
 
   it("lets two waves dispatched at the same minute write each State's follow-up once between them", async () => {
     clock.set("2027-02-12T15:00:00Z");
@@ -128,5 +130,18 @@ describe("the follow-up letter's hold", () => {
     // Dispatched again (a retried run), it writes nothing more and still holds Kenya's follow-up.
     await pipeline.dispatch({ waveId: fourth });
     expect(await deps.ledger.holdFollowUp("KEN", "another-wave")).toEqual({ held: false, holder: fourth });
+    fourthWave = fourth;
+  });
+
+  it("counts a letter its recipient reported as spam as written: SES complains only of a letter delivered", async () => {
+    const kenya = (await deps.ledger.messagesOf(fourthWave)).find((message) => message.owner === "STATE:KEN");
+    if (!kenya) throw new Error("no letter to Kenya");
+    expect(await deps.ledger.move(kenya, "queued", "sending")).toBe(true);
+    expect(await deps.ledger.move(kenya, "sending", "sent", { sesMessageId: "ses-ken-1" })).toBe(true);
+    expect(await deps.ledger.move(kenya, "sent", "complained", { reason: "complaint (abuse)" })).toBe(true);
+    const fifth = await scheduledFollowUpWave("2027-02-15T10:06");
+    clock.set("2027-02-15T15:06:30Z");
+    await pipeline.dispatch({ waveId: fifth });
+    expect(await statesWritten(fifth)).toEqual([[]]);
   });
 });

@@ -25,6 +25,12 @@ describe("followedUpOn", () => {
     );
   });
 
+  it("counts a letter its recipient reported as spam: SES reports a complaint only for a letter delivered", () => {
+    expect(followedUpOn(DUE, [letter({ status: "complained", on: "2027-02-12" })])).toBe("2027-02-12");
+    expect(followUpOwed(DUE, "2027-03-01", [letter({ status: "complained" })])).toBe(false);
+    expect(followUpOwed(DUE, "2027-03-01", [letter({ status: "bounced" })])).toBe(true);
+  });
+
   it("leaves out letters that did not leave: unknown (it may never have gone), bounced, queued, failed", () => {
     for (const status of ["unknown", "bounced", "queued", "failed", "skipped", "expired"] as const) {
       expect(followedUpOn(DUE, [letter({ status })]), status).toBeUndefined();
