@@ -10,6 +10,7 @@ import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
 import { deskDay } from "../zoned-time.ts";
+import { refuseChangesToAdopted } from "./adopted-year.ts";
 import { programmeYearOf } from "./calendar.ts";
 import { programmeIssues, resolveProgramme } from "./catalogue.ts";
 import { programmeYearEntity } from "./keys.ts";
@@ -157,7 +158,8 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
     },
 
     /**
-     * Stores the year's programme as given (a new year as a draft; a stored year keeps its status). Refused with 422,
+     * Stores the year's programme as given (a new year as a draft; a stored year keeps its status; an adopted one takes
+     * only its letters' values and the days its activities were held, else 409: adopted-year.ts). Refused with 422,
      * nothing stored, when it breaks a rule across its activities, a scheduled letter names no template or gives a value
      * its firing would refuse, or it is not the year of the path.
      */
@@ -173,6 +175,7 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       ];
       if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
       const before = await deps.store.get(year);
+      if (before?.value.status === "adopted") refuseChangesToAdopted(year, before.value.file, parsed.data);
       const record: ProgrammeRecord = {
         file: parsed.data,
         status: before?.value.status ?? "draft",

@@ -208,17 +208,18 @@ describe("correcting an activity of a draft programme year in the console", () =
     ]);
   });
 
-  it("refuses a correction to a year adopted since the page read it, which the API would store and keep adopted", async () => {
+  it("refuses a correction to a year adopted since the page read it, in its own words before the API's 409", async () => {
     const { file, years } = await draft2026();
     const adopted = await years.adopt(2026, 0, audit);
     const { index } = activityIn(file, "jul-meeting-focus-areas");
-    const put = await years.put(
-      2026,
-      yearWithCorrection(adopted.file as ProgrammeFile, index, { when: "2026-08" }),
-      adopted.version,
-      audit,
-    );
-    expect(put.status).toBe("adopted");
+    await expect(
+      years.put(
+        2026,
+        yearWithCorrection(adopted.file as ProgrammeFile, index, { when: "2026-08" }),
+        adopted.version,
+        audit,
+      ),
+    ).rejects.toMatchObject({ kind: "conflict", message: expect.stringContaining("changes jul-meeting-focus-areas") });
     expect(adoptedRefusal(2026, "adopted")).toMatchObject({
       status: 409,
       title: "The 2026 programme was adopted after this page read it",
