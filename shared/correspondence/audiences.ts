@@ -61,7 +61,7 @@ export interface Skipped {
   reason: SkipReason;
   duplicateOf?: string;
   /** For followed-up-elsewhere: the wave that writes the State's follow-up. */
-  heldBy?: string;
+  heldBy?: { waveId: string; description?: string | undefined };
 }
 
 /** An owner none of whose addresses gets the letter: no point of contact, and for a State no Permanent Mission. */

@@ -20,7 +20,7 @@ import {
   type Skipped,
   type UnreachedOwner,
 } from "./audiences.ts";
-import { followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
+import { type FollowUpHolder, followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
 import { type DispatchWave, dispatchWaveSchema, type Message, type MessageKey } from "./schemas.ts";
@@ -170,7 +170,11 @@ function followUpsOf(audience: ResolvedAudience): Map<string, readonly Assistanc
 /** The ledger's reason for a skip: its code, and who has the letter where another does. */
 function skipReasonText(skipped: Skipped): string {
   if (skipped.duplicateOf) return `${skipped.reason}: the letter goes to ${skipped.duplicateOf}`;
-  if (skipped.heldBy) return `${skipped.reason}: its follow-up letter goes in wave ${skipped.heldBy}`;
+  if (skipped.heldBy) {
+    const { waveId, description } = skipped.heldBy;
+    const wave = description ? `“${description}” (${waveId})` : waveId;
+    return `${skipped.reason}: its follow-up letter goes in wave ${wave}`;
+  }
   return skipped.reason;
 }
 
@@ -223,7 +227,7 @@ export const dispatch =
     // A State owed its follow-up that another wave writes to is that wave's (follow-up-holds.ts).
     const heldElsewhere = resolved.followUpsOwed
       ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)
-      : new Map<string, string>();
+      : new Map<string, FollowUpHolder>();
     const audience = leftToOtherWaves(resolved, heldElsewhere);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
@@ -265,6 +269,8 @@ export const dispatch =
       written,
       enqueued: toEnqueue.length,
       pastDeadline,
-      ...(heldElsewhere.size ? { followUpsHeldElsewhere: Object.fromEntries(heldElsewhere) } : {}),
+      ...(heldElsewhere.size
+        ? { followUpsHeldElsewhere: Object.fromEntries([...heldElsewhere].map(([iso3, { waveId }]) => [iso3, waveId])) }
+        : {}),
     };
   };

@@ -45,28 +45,34 @@ const TAKE_OVER_TRIES = 3;
 /** States taken a few at a time: each is a conditional write, and a contested one a read or two more. */
 const STATE_CONCURRENCY = 8;
 
+/** The wave that writes a State's follow-up: its id, and its description for the words of the skip. */
+export interface FollowUpHolder {
+  waveId: string;
+  description?: string | undefined;
+}
+
 /** The States owed a follow-up whose letter another wave writes, with that wave; the others are held for `waveId`. */
 export async function followUpsHeldElsewhere(
   stores: FollowUpHoldStores,
   waveId: string,
   owed: FollowUpsOwed,
-): Promise<Map<string, string>> {
+): Promise<Map<string, FollowUpHolder>> {
   // A holding wave and its letters read once, however many of its States this wave contests.
   const holderOf = onceEach(async (holder) => {
     const [wave, messages] = await Promise.all([stores.waves.get(holder), stores.ledger.messagesOf(holder)]);
-    return { status: wave?.value.status, messages };
+    return { status: wave?.value.status, description: wave?.value.description, messages };
   });
-  const elsewhere = new Map<string, string>();
+  const elsewhere = new Map<string, FollowUpHolder>();
   await eachLimited([...owed], STATE_CONCURRENCY, async ([iso3, requests]) => {
     const since = requests.flatMap((request) => request.followUpDueOn ?? []).sort()[0] ?? "";
     let over: string | undefined;
     for (let tries = 0; tries < TAKE_OVER_TRIES; tries += 1) {
       const hold = await stores.ledger.holdFollowUp(iso3, waveId, over);
       if (hold.held) return;
-      const { status, messages } = await holderOf(hold.holder);
+      const { status, description, messages } = await holderOf(hold.holder);
       const letters = messages.filter((message) => message.owner === ownerText({ kind: "state", iso3 }));
       if (letterStillCounts(status, letters, since)) {
-        elsewhere.set(iso3, hold.holder);
+        elsewhere.set(iso3, { waveId: hold.holder, description });
         return;
       }
       over = hold.holder;
@@ -80,7 +86,10 @@ export async function followUpsHeldElsewhere(
  * The audience with the States whose follow-up letter another wave writes left to it: each address it would have
  * written to is skipped, naming that wave, so the ledger says why the State got nothing from this one.
  */
-export function leftToOtherWaves(audience: ResolvedAudience, heldBy: ReadonlyMap<string, string>): ResolvedAudience {
+export function leftToOtherWaves(
+  audience: ResolvedAudience,
+  heldBy: ReadonlyMap<string, FollowUpHolder>,
+): ResolvedAudience {
   if (heldBy.size === 0) return audience;
   const holderOf = (owner: string) => {
     const parsed = parseOwner(owner);

@@ -30,6 +30,7 @@ async function scheduledFollowUpWave(sendAt: string): Promise<string> {
     {
       templateId: "assistance-follow-up",
       audience: "states-with-follow-up-due",
+      description: `Follow-up at ${sendAt}`,
       sendAt,
       timeZone: "America/New_York",
       notAfter: "2027-03-31T00:00:00Z",
@@ -105,7 +106,10 @@ describe("the follow-up letter's hold", () => {
     expect(left.map(([owner]) => owner).sort()).toEqual([...ofFirst, ...ofSecond].sort());
     for (const [owner, reason] of left) {
       const holder = ofFirst.includes(owner ?? "") ? first : second;
-      expect(reason).toBe(`followed-up-elsewhere: its follow-up letter goes in wave ${holder}`);
+      // Named by its description, the id beside it.
+      expect(reason).toBe(
+        `followed-up-elsewhere: its follow-up letter goes in wave “Follow-up at 2027-02-15T10:00” (${holder})`,
+      );
     }
   });
 
