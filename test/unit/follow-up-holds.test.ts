@@ -21,9 +21,11 @@ describe("a follow-up letter another wave holds", () => {
   });
 
   it("does not count once it failed, bounced or was skipped, or when it left before the follow-up fell due", () => {
-    for (const status of ["failed", "bounced", "complained", "rejected", "expired", "skipped", "unknown"] as const) {
+    for (const status of ["failed", "bounced", "rejected", "expired", "skipped", "unknown"] as const) {
       expect(letterStillCounts("completed", [letter(status)], since)).toBe(false);
     }
+    // Reported as spam, it was delivered (audit 30): it counts.
+    expect(letterStillCounts("completed", [letter("complained")], since)).toBe(true);
     expect(letterStillCounts("completed", [letter("delivered", "2026-02-15T15:00:00Z")], since)).toBe(false);
     // One address's letter bounced, the other's is on its way: the State is followed up.
     expect(letterStillCounts("dispatching", [letter("bounced"), letter("queued")], since)).toBe(true);
