@@ -2,11 +2,14 @@
 // colleague's move by it. No schema library: the console bundles it.
 import type { AuditAction } from "../audit/actions.ts";
 
-export const WAVE_MOVE_ACTIONS = {
+/** The wave's statuses as schemas.ts declares them; the repository's index by a status fails `tsc` if they part. */
+type WaveStatusName = "draft" | "scheduled" | "dispatching" | "completed" | "cancelled" | "halted";
+
+export const WAVE_MOVE_ACTIONS: Record<WaveStatusName, AuditAction> = {
   draft: "wave.create",
   scheduled: "wave.schedule",
   dispatching: "wave.dispatch",
   completed: "wave.complete",
   cancelled: "wave.cancel",
   halted: "wave.halt",
-} as const satisfies Record<string, AuditAction>;
+};
