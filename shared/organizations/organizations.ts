@@ -1,8 +1,10 @@
 // Use cases on organizations: read one, list them, add one, correct one.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { everyPage } from "../dynamo/every-page.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
+import { assertRecordedOnce, sameOrganizationName } from "./recorded-once.ts";
 import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
 import {
   type NewOrganization,
@@ -39,7 +41,18 @@ export const listOrganizations =
   (query: ListOrganizationsQuery) =>
     organizations.listOrganizations(query);
 
-/** The id defaults to the acronym's slug; a duplicate id is refused with 409 by the conditional write. */
+/**
+ * Every organization stored: a few dozen, read whole. A new name is checked against theirs, since those seeded or
+ * stored before the name guards existed hold no guard (the guards keep two writes at once apart).
+ */
+async function storedOrganizations(organizations: OrganizationRepository): Promise<Organization[]> {
+  return (await everyPage((page) => organizations.listOrganizations(page))).map(({ value }) => value);
+}
+
+/**
+ * The id defaults to the acronym's slug. Refused with 409 when the id is taken, or the name (case and spacing aside):
+ * read first, then by the conditional write and the name's guard for two added at once.
+ */
 export const createOrganization =
   ({ organizations, clock }: OrganizationDependencies) =>
   async (input: NewOrganization, audit: AuditContext): Promise<Versioned<Organization>> => {
@@ -49,11 +62,16 @@ export const createOrganization =
         { path: "body.id", message: "the acronym gives no usable slug; send an id such as iaea" },
       ]);
     }
+    const idPath = input.id ? "body.id" : "body.acronym";
+    assertRecordedOnce(await storedOrganizations(organizations), { id, name: input.name }, idPath);
     const { id: _, ...fields } = input;
     return organizations.createOrganization({ ...fields, id, updatedAt: clock.now().toISOString() }, audit);
   };
 
-/** `null` clears an optional field; the caller's version is checked again by the write itself. */
+/**
+ * `null` clears an optional field; the caller's version is checked again by the write itself. A new name (not only its
+ * case or spacing) is refused with 409 when another organization bears it.
+ */
 export const changeOrganization =
   (deps: OrganizationDependencies) =>
   async (
@@ -65,6 +83,10 @@ export const changeOrganization =
     const current = await getOrganization(deps)(id);
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Organization ${id}`, current.version, expectedVersion);
+    if (changes.name !== undefined && !sameOrganizationName(changes.name, current.value.name)) {
+      const others = (await storedOrganizations(deps.organizations)).filter((other) => other.id !== id);
+      assertRecordedOnce(others, { id, name: changes.name });
+    }
     const { region, note, ...rest } = changes;
     const next: Organization = {
       ...current.value,

@@ -1,14 +1,26 @@
 // DynamoDB access for organizations: the item in its own partition, the by-kind and all-organizations indexes,
-// and audited writes (create, update, seed).
+// the guard of each name written through the API, and audited writes (create, update, seed).
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
-import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
-import { ALL_ORGANIZATIONS, organizationIndexKeys, organizationKey, organizationKindPartition } from "./keys.ts";
+import {
+  ALL_ORGANIZATIONS,
+  organizationIndexKeys,
+  organizationKey,
+  organizationKindPartition,
+  organizationNameGuardKey,
+} from "./keys.ts";
+import {
+  OrganizationIdTaken,
+  OrganizationNameTaken,
+  type RecordedOrganization,
+  sameOrganizationName,
+} from "./recorded-once.ts";
 import { type Organization, type OrganizationKind, organizationSchema } from "./schemas.ts";
 
 function toItem(organization: Organization, version: number) {
@@ -25,6 +37,13 @@ function fromItem(raw: Record<string, unknown>): Versioned<Organization> {
   return { value: organizationSchema.parse(raw), version: Number(raw.version) };
 }
 
+/** The organization an item names (the organization's own, or a name's guard), as a refusal names it. */
+const recordedIn = (item: Record<string, unknown> | undefined, idAttribute: "id" | "organizationId") => ({
+  id: String(item?.[idAttribute]),
+  name: String(item?.name),
+  acronym: String(item?.acronym),
+});
+
 export interface ListOrganizationsQuery extends PageRequest {
   kind?: OrganizationKind | undefined;
 }
@@ -39,9 +58,15 @@ export interface OrganizationRepository {
   /** Organizations by id; unknown ids are left out. */
   getOrganizations(ids: string[]): Promise<Map<string, Versioned<Organization>>>;
   getOrganization(id: string): Promise<Versioned<Organization> | undefined>;
-  /** Writes a new organization at version 1, audited; Conflict when one with its id exists. */
+  /**
+   * Writes a new organization at version 1, audited, with the guard of its name: OrganizationIdTaken when one with its
+   * id exists, OrganizationNameTaken when another written through this store holds its name (case and spacing aside).
+   */
   createOrganization(organization: Organization, audit: AuditContext): Promise<Versioned<Organization>>;
-  /** Writes `next` if still at `expectedVersion`: PreconditionFailed otherwise, NotFound when gone. Audited. */
+  /**
+   * Writes `next` if still at `expectedVersion`: PreconditionFailed otherwise, NotFound when gone. Audited. A new name
+   * moves the guard: OrganizationNameTaken when another holds it.
+   */
   updateOrganization(
     current: Organization,
     expectedVersion: number,
@@ -50,7 +75,7 @@ export interface OrganizationRepository {
   ): Promise<Versioned<Organization>>;
   /**
    * Adds the organizations that are missing at version 1, each with its own `organizations.seed` entry, the first of its
-   * timeline; one already present is left as it is.
+   * timeline; one already present is left as it is. Their names take no guard: the use cases read the names stored.
    */
   addMissingOrganizations(
     organizations: Omit<Organization, "updatedAt">[],
@@ -99,6 +124,51 @@ export function organizationRepository(
     return found;
   }
 
+  /** The guard of `organization`'s name, taken unless another organization holds it. */
+  function claimName(organization: RecordedOrganization): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: {
+            ...organizationNameGuardKey(organization.name),
+            entity: "organization-name",
+            organizationId: organization.id,
+            // As it stood when taken: the refusal of a request that raced this one names it.
+            name: organization.name,
+            acronym: organization.acronym,
+          },
+          // Free when absent, or released by a rename.
+          ConditionExpression: "attribute_not_exists(organizationId)",
+        },
+      },
+      onConditionFailed: (held) => new OrganizationNameTaken(recordedIn(held, "organizationId")),
+    };
+  }
+
+  /**
+   * The old name's guard released by a rename: kept (no DeleteItem), the name free again. An organization stored
+   * before the guards existed holds none: releasing its name writes the guard free.
+   */
+  function releaseName(name: string, organizationId: string): GuardedWrite {
+    return {
+      item: {
+        Update: {
+          TableName: table,
+          Key: organizationNameGuardKey(name),
+          UpdateExpression: "SET entity = :entity, releasedAt = :now REMOVE organizationId, #name, acronym",
+          ConditionExpression: "attribute_not_exists(organizationId) OR organizationId = :id",
+          ExpressionAttributeNames: { "#name": "name" },
+          ExpressionAttributeValues: {
+            ":entity": "organization-name",
+            ":id": organizationId,
+            ":now": clock.now().toISOString(),
+          },
+        },
+      },
+    };
+  }
+
   return {
     listOrganizations,
     getOrganizations,
@@ -114,8 +184,9 @@ export function organizationRepository(
           item: {
             Put: { TableName: table, Item: toItem(organization, 1), ConditionExpression: "attribute_not_exists(pk)" },
           },
-          onConditionFailed: () => new Conflict(`Organization ${organization.id} already exists`),
+          onConditionFailed: (stored) => new OrganizationIdTaken(recordedIn(stored, "id")),
         },
+        claimName(organization),
         {
           item: auditPut(
             tableNames.audit,
@@ -140,6 +211,7 @@ export function organizationRepository(
       audit: AuditContext,
     ): Promise<Versioned<Organization>> {
       const version = expectedVersion + 1;
+      const renamed = !sameOrganizationName(current.name, next.name);
       await writeTransaction(doc, [
         {
           item: {
@@ -155,6 +227,7 @@ export function organizationRepository(
               ? new PreconditionFailed(`Organization ${next.id}`, Number(stored.version), expectedVersion)
               : new NotFound("Organization", next.id),
         },
+        ...(renamed ? [claimName(next), releaseName(current.name, next.id)] : []),
         {
           item: auditPut(
             tableNames.audit,

@@ -2,7 +2,8 @@
 // (test/integration/organizations-store.test.ts) and memory (test/unit/organizations-store.test.ts).
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
-import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { OrganizationIdTaken, OrganizationNameTaken } from "#shared/organizations/recorded-once.ts";
 import type { OrganizationRepository } from "#shared/organizations/repository.ts";
 import type { Organization, OrganizationKind } from "#shared/organizations/schemas.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
@@ -41,10 +42,78 @@ export function organizationStoreContract(setup: () => Promise<StoreUnderTest<Or
       expect(await subject.auditActions({ type: "organization", id: "iaea" })).toEqual(["organization.create"]);
     });
 
-    it("refuses a second organization with the same id with a Conflict, and keeps the first", async () => {
+    it("refuses a second organization with the same id, naming the first in words, and keeps the first", async () => {
       await store.createOrganization(anOrganization("iaea"), audit);
-      await expect(store.createOrganization(anOrganization("iaea", "regional"), audit)).rejects.toThrow(Conflict);
+      const again = await store
+        .createOrganization({ ...anOrganization("iaea", "regional"), name: "Another" }, audit)
+        .catch((error: unknown) => error);
+      expect(again).toBeInstanceOf(OrganizationIdTaken);
+      expect(again).toMatchObject({
+        message: "IAEA, Organization IAEA, is already recorded with this acronym: an organization is recorded once",
+        issues: [{ path: "body.acronym", message: "IAEA, Organization IAEA, is already recorded with this acronym" }],
+      });
       expect((await store.getOrganization("iaea"))?.value.kind).toBe("international");
+    });
+
+    it("refuses a second organization of one name, case and spacing aside, naming the first; writes nothing", async () => {
+      await store.createOrganization({ ...anOrganization("iaea"), name: "International Atomic Energy Agency" }, audit);
+      const twice = { ...anOrganization("iaea-2"), name: " international  atomic ENERGY agency" };
+      const refused = await store.createOrganization(twice, audit).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OrganizationNameTaken);
+      expect(refused).toMatchObject({
+        issues: [
+          {
+            path: "body.name",
+            message: "IAEA, International Atomic Energy Agency, is already recorded under this name",
+          },
+        ],
+      });
+      expect(await store.getOrganization("iaea-2")).toBeUndefined();
+      expect(await subject.auditActions({ type: "organization", id: "iaea-2" })).toEqual([]);
+      // Accents are kept: another spelling is another name.
+      await store.createOrganization({ ...anOrganization("oea"), name: "Organización de los Estados" }, audit);
+      await store.createOrganization({ ...anOrganization("oea-2"), name: "Organizacion de los Estados" }, audit);
+    });
+
+    it("of two organizations of one name written at once, records one", async () => {
+      const results = await Promise.allSettled(
+        ["iaea", "iaea-2"].map((id) => store.createOrganization({ ...anOrganization(id), name: "One Name" }, audit)),
+      );
+      expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const [refused] = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+      expect(refused).toBeInstanceOf(OrganizationNameTaken);
+    });
+
+    it("a rename takes the new name and frees the old; a name held by another is refused, writing nothing", async () => {
+      const alpha = await store.createOrganization({ ...anOrganization("alpha"), name: "Alpha Forum" }, audit);
+      const beta = await store.createOrganization({ ...anOrganization("beta"), name: "Beta Forum" }, audit);
+      const clash = { ...beta.value, name: "alpha  forum" };
+      await expect(store.updateOrganization(beta.value, 1, clash, audit)).rejects.toThrow(OrganizationNameTaken);
+      expect(await store.getOrganization("beta")).toEqual(beta);
+      await store.updateOrganization(alpha.value, 1, { ...alpha.value, name: "Gamma Forum" }, audit);
+      await store.createOrganization({ ...anOrganization("delta"), name: "ALPHA FORUM" }, audit);
+      await expect(
+        store.createOrganization({ ...anOrganization("epsilon"), name: "Gamma Forum" }, audit),
+      ).rejects.toThrow(OrganizationNameTaken);
+      // A correction of the name's case alone keeps the guard it holds.
+      const beta2 = await store.updateOrganization(beta.value, 1, { ...beta.value, name: "BETA FORUM" }, audit);
+      expect(beta2.version).toBe(2);
+      await expect(store.createOrganization({ ...anOrganization("zeta"), name: "Beta Forum" }, audit)).rejects.toThrow(
+        OrganizationNameTaken,
+      );
+    });
+
+    it("renames a seeded organization, which holds no name guard, and its old name is free", async () => {
+      const { updatedAt: _, ...seeded } = { ...anOrganization("au"), name: "African Union" };
+      await store.addMissingOrganizations([seeded], audit);
+      const stored = await store.getOrganization("au");
+      if (!stored) throw new Error("the seed wrote nothing");
+      const renamed = { ...stored.value, name: "The African Union" };
+      expect(await store.updateOrganization(stored.value, 1, renamed, audit)).toEqual({ value: renamed, version: 2 });
+      await store.createOrganization({ ...anOrganization("au-2"), name: "African Union" }, audit);
+      await expect(
+        store.createOrganization({ ...anOrganization("au-3"), name: "the african union" }, audit),
+      ).rejects.toThrow(OrganizationNameTaken);
     });
 
     it("lists all, or one kind, in id order across pages; a cursor of one listing is refused by another", async () => {

@@ -89,6 +89,32 @@ describe("organizations", () => {
     expect(invalid.body.errors.map((issue: { path: string }) => issue.path).sort()).toEqual(["body.kind", "body.name"]);
   });
 
+  it("refuses an organization recorded again under another acronym with 409 at its name, and names it in words", async () => {
+    const post = (body: Record<string, unknown>) =>
+      call({ method: "POST", path: "/organizations", group: "secretariat", headers: json, body: JSON.stringify(body) });
+    const iaea = { kind: "international", name: "International Atomic Energy Agency", acronym: "IAEA" };
+    const sameName = await post({ ...iaea, name: "international atomic  energy agency", acronym: "IAEA-2" });
+    expect(sameName.status).toBe(409);
+    expect(sameName.body.errors).toEqual([
+      { path: "body.name", message: "IAEA, International Atomic Energy Agency, is already recorded under this name" },
+    ]);
+    expect((await call({ path: "/organizations/iaea-2", group: "members" })).status).toBe(404);
+    const sameAcronym = await post({ ...iaea, name: "Another Agency" });
+    expect(sameAcronym.status).toBe(409);
+    expect(sameAcronym.body.detail).toBe(
+      "IAEA, International Atomic Energy Agency, is already recorded with this acronym: an organization is recorded once",
+    );
+    const renamed = await call({
+      method: "PATCH",
+      path: "/organizations/wco",
+      group: "secretariat",
+      headers: { ...json, "if-match": '"1"' },
+      body: JSON.stringify({ name: "INTERNATIONAL ATOMIC ENERGY AGENCY" }),
+    });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.errors.map((issue: { path: string }) => issue.path)).toEqual(["body.name"]);
+  });
+
   it("corrects with If-Match, refuses a stale ETag with 412, and keeps the correction through a second seed", async () => {
     const read = await call({ path: "/organizations/eu", group: "secretariat" });
     const patch = (etag: string | undefined, body: Record<string, unknown>) =>

@@ -37,6 +37,7 @@ export const organizationTable = routeTable({
 export const organizationSummaries = {
   listOrganizations: "List the international, regional and subregional organizations, optionally of one kind",
   getOrganization: "One organization by its id (the acronym as a slug), with its ETag",
-  createOrganization: "Add an organization; its id defaults to the acronym as a slug (409 if taken)",
+  createOrganization:
+    "Add an organization; its id defaults to the acronym as a slug (409, naming the one recorded, if its id or its name, case and spacing aside, is taken)",
   changeOrganization: "Correct an organization's kind, name, acronym, region or note (the id never changes)",
 } satisfies RouteSummaries<typeof organizationTable>;

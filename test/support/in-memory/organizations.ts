@@ -1,8 +1,14 @@
 // The organizations store in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
 // (test/contracts/organizations.contract.ts).
 import type { Clock } from "#shared/clock.ts";
-import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { ALL_ORGANIZATIONS, organizationKindPartition } from "#shared/organizations/keys.ts";
+import {
+  OrganizationIdTaken,
+  OrganizationNameTaken,
+  organizationNameKey,
+  type RecordedOrganization,
+} from "#shared/organizations/recorded-once.ts";
 import type { OrganizationRepository } from "#shared/organizations/repository.ts";
 import type { Organization } from "#shared/organizations/schemas.ts";
 import type { Versioned } from "#shared/versioning.ts";
@@ -18,8 +24,15 @@ export function inMemoryOrganizations(
   audit: InMemoryAudit = inMemoryAudit(clock),
 ): InMemoryOrganizations {
   const organizations = new Map<string, Versioned<Organization>>();
+  // The name guards (by organizationNameKey): the organization holding each, as it stood when it took it.
+  const names = new Map<string, RecordedOrganization>();
   const copy = <T>(value: T): T => structuredClone(value);
   const entity = (id: string) => ({ type: "organization", id });
+  const assertNameFree = (organization: Organization) => {
+    const held = names.get(organizationNameKey(organization.name));
+    if (held) throw new OrganizationNameTaken(held);
+  };
+  const holdName = ({ id, name, acronym }: Organization) => names.set(organizationNameKey(name), { id, name, acronym });
 
   return {
     audit,
@@ -48,7 +61,10 @@ export function inMemoryOrganizations(
     },
 
     createOrganization: async (organization, context) => {
-      if (organizations.has(organization.id)) throw new Conflict(`Organization ${organization.id} already exists`);
+      const stored = organizations.get(organization.id);
+      if (stored) throw new OrganizationIdTaken(stored.value);
+      assertNameFree(organization);
+      holdName(organization);
       organizations.set(organization.id, { value: copy(organization), version: 1 });
       audit.record({ ...context, action: "organization.create", entity: entity(organization.id), after: organization });
       return { value: copy(organization), version: 1 };
@@ -61,6 +77,12 @@ export function inMemoryOrganizations(
         throw new PreconditionFailed(`Organization ${next.id}`, stored.version, expectedVersion);
       }
       const version = expectedVersion + 1;
+      const oldName = organizationNameKey(current.name);
+      if (organizationNameKey(next.name) !== oldName) {
+        assertNameFree(next);
+        if (names.get(oldName)?.id === next.id) names.delete(oldName);
+        holdName(next);
+      }
       organizations.set(next.id, { value: copy(next), version });
       audit.record({
         ...context,
