@@ -8,11 +8,12 @@ import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, problemOf, problemWords, useWrites } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
+import { entityTrail } from "./entity-trail.ts";
+import { adoptedMeanwhileWords, programmeYearEntity } from "./programme-adopted-meanwhile.ts";
 import { adoptProgramme, programmeFile } from "./programme-writes.ts";
 
-/** A refusal in words the secretariat can act on: adopted already (409), or changed since the page read it (412). */
+/** A refusal in words the secretariat can act on: changed since the page read it (412). */
 function adoptionRefusal(problem: Problem, year: number): string {
-  if (problem.status === 409) return `The ${year} programme is adopted already (${problemWords(problem)}).`;
   if (problem.status === 412) {
     return (
       `Someone changed the ${year} programme after this page read it; it has been read again. ` +
@@ -49,8 +50,10 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
       onChanged(`The ${year} programme is adopted.`);
     } catch (error) {
       const refused = problemOf(error);
-      // Adopted by someone else: the page shows the year as it now stands.
-      if (refused.status === 409) return onChanged(adoptionRefusal(refused, year));
+      // Adopted by someone else: the page shows the year as it now stands, and says who adopted it and when.
+      if (refused.status === 409) {
+        return onChanged(adoptedMeanwhileWords(year, await entityTrail(programmeYearEntity(year))));
+      }
       throw error;
     }
   };

@@ -3,7 +3,6 @@
 // first since it is final. A move refused as stale reads the wave again; when the wave is then past both moves, the
 // page says what happened in place of its actions (wave-moved-meanwhile.ts), and the focus goes there.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, dataOf } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { BusyButton } from "../../ui/busy-button.tsx";
@@ -11,6 +10,7 @@ import { Confirm } from "../../ui/confirm.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FormProblem, focusRefused, useWrites } from "../../ui/form.tsx";
 import { problemInFull } from "../../ui/problem-words.ts";
+import { entityTrail } from "../entity-trail.ts";
 import { cancelWave, scheduleWave, type Versioned, waveWithEtag } from "./data.ts";
 import type { WaveWithCounts } from "./wave-facts.ts";
 import { isPastMoves, movedMeanwhile, type WaveMove } from "./wave-moved-meanwhile.ts";
@@ -134,15 +134,8 @@ export function Moves({
 }
 
 /** The wave's audit entries, newest first, for a reader who may read the trail; none otherwise or when unread. */
-async function waveTrail(id: string, group: Session["group"]) {
-  if (!may(group, "GET /audit")) return [];
-  try {
-    return dataOf(await api.GET("/audit", { params: { query: { entity: `wave:${id}`, limit: "20" } } })).items;
-  } catch {
-    // The statement stands without a name: the refusal is the reader's news, not the trail's.
-    return [];
-  }
-}
+const waveTrail = async (id: string, group: Session["group"]) =>
+  may(group, "GET /audit") ? entityTrail(`wave:${id}`) : [];
 
 /**
  * A stale move's reading again (WaveMoves.onStale) that shows the wave as it now stands, and what the page says when
