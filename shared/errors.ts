@@ -63,7 +63,7 @@ export class NotFound extends DomainError {
  * The conflicts a program may need to tell apart from the rest, named in the problem document (`reason`) beside the
  * words meant for people, so that a client need not read the detail.
  */
-export const conflictReasons = ["submission-voided"] as const;
+export const conflictReasons = ["submission-voided", "contact-deactivated"] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 
 /** A duplicate, or a move the entity's lifecycle does not allow. */

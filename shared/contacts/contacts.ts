@@ -5,7 +5,7 @@ import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
-import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { type OrganizationDependencies, organizationNamedInBody } from "../organizations/organizations.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
@@ -13,11 +13,14 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import { getState, stateNamedInBody } from "../registry/states.ts";
 import type { Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
+import { ContactDeactivated } from "./contact-deactivated.ts";
+import { contactNamed, holdersInWords } from "./contact-words.ts";
 import { isStale, obligationStatusFor, pocCoverage, staleBefore } from "./poc-coverage.ts";
 import {
   type ContactChange,
   type ContactFilter,
   type ContactRepository,
+  EmailInUse,
   type PocChange,
   retryOnRace,
 } from "./repository.ts";
@@ -31,6 +34,8 @@ import {
   ownerOf,
   type PointOfContact,
   roleProblem,
+  sameEmail,
+  withEmailStatus,
 } from "./schemas.ts";
 
 export interface ContactDependencies extends OrganizationDependencies {
@@ -81,11 +86,23 @@ async function save(
   audit: AuditContext,
   action: AuditAction,
 ): Promise<Versioned<Contact>> {
-  return retryOnRace(async () => {
-    const owner = ownerOf(change.after.owner);
-    const poc = owner.kind === "state" ? await pocChangeFor(deps, owner.iso3, [change.after]) : undefined;
-    return deps.contacts.saveContact(change, poc, audit, action);
-  });
+  try {
+    return await retryOnRace(async () => {
+      const owner = ownerOf(change.after.owner);
+      const poc = owner.kind === "state" ? await pocChangeFor(deps, owner.iso3, [change.after]) : undefined;
+      return deps.contacts.saveContact(change, poc, audit, action);
+    });
+  } catch (error) {
+    throw error instanceof EmailInUse ? await emailInUseNamed(deps, error) : error;
+  }
+}
+
+/** The refusal of a taken address, its holder named in words (the guard gives only ids). */
+async function emailInUseNamed(deps: ContactDependencies, refusal: EmailInUse): Promise<EmailInUse> {
+  const { contactId, owner } = refusal.holder ?? {};
+  if (refusal.holderInWords || typeof contactId !== "string" || typeof owner !== "string") return refusal;
+  const words = (await holdersInWords(deps, [{ contactId, owner }])).get(contactId);
+  return words ? new EmailInUse(refusal.holder, refusal.label, words) : refusal;
 }
 
 export const getContact =
@@ -140,7 +157,7 @@ async function currentForWrite(deps: ContactDependencies, id: string, expectedVe
   if (current.version !== expectedVersion)
     throw new PreconditionFailed(`Contact ${id}`, current.version, expectedVersion);
   if (!current.value.active) {
-    throw new Conflict(`Contact ${id} was deactivated on ${current.value.deactivatedOn}; ${what}`);
+    throw new ContactDeactivated(current.value, await contactNamed(deps, current.value), what);
   }
   return current;
 }
@@ -169,11 +186,14 @@ export const changeContact =
       expectedVersion,
       "a deactivated contact is history: create a new one",
     );
-    const { title, agency, phone, language, ...rest } = changes;
+    const { title, agency, phone, language, emailStatus, ...rest } = changes;
     const clear = <T>(value: T | null | undefined, kept: T | undefined) =>
       value === null ? undefined : (value ?? kept);
+    // A new address has bounced nothing yet: it starts ok, unless the request says otherwise.
+    const newAddress = rest.email !== undefined && !sameEmail(rest.email, current.value.email);
+    const status = emailStatus ?? (newAddress ? "ok" : current.value.emailStatus);
     const next: Contact = {
-      ...current.value,
+      ...withEmailStatus(current.value, status, deskToday(deps.clock)),
       ...rest,
       ...(await languageChange(deps, current.value, language)),
       title: clear(title, current.value.title),
@@ -200,6 +220,8 @@ export const deactivateContact =
       ...current.value,
       active: false,
       deactivatedOn: deskDay(now),
+      // As the timeline names actors; a system actor or a token without a username names no one.
+      ...(audit.actor.kind === "user" && audit.actor.username ? { deactivatedBy: audit.actor.username } : {}),
       ...(reason ? { deactivationReason: reason } : {}),
       updatedAt: now.toISOString(),
     };

@@ -1,11 +1,12 @@
 // Records what SES learned about a contact's address (a hard bounce, a complaint, SES's suppression list): the
 // contact's e-mail status leaves `ok`, audited, which takes it out of every later audience.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { deskToday } from "../clock.ts";
 import { PreconditionFailed } from "../errors.ts";
 import type { ContactDependencies } from "./contacts.ts";
 import { pocChangeFor } from "./contacts.ts";
 import { retryOnRace } from "./repository.ts";
-import { type Contact, type EmailStatus, normalizeEmail, ownerOf } from "./schemas.ts";
+import { type Contact, type EmailStatus, ownerOf, sameEmail, withEmailStatus } from "./schemas.ts";
 
 export type EmailStatusOutcome =
   | { outcome: "recorded"; contact: Contact }
@@ -29,11 +30,10 @@ export const recordEmailStatus =
     for (let attempt = 1; ; attempt++) {
       const current = await deps.contacts.getContact(contactId);
       if (!current) return { outcome: "no-contact" };
-      if (normalizeEmail(current.value.email) !== normalizeEmail(change.email)) return { outcome: "address-changed" };
+      if (!sameEmail(current.value.email, change.email)) return { outcome: "address-changed" };
       if (current.value.emailStatus !== "ok") return { outcome: "unchanged", status: current.value.emailStatus };
       const after: Contact = {
-        ...current.value,
-        emailStatus: change.status,
+        ...withEmailStatus(current.value, change.status, deskToday(deps.clock)),
         updatedAt: deps.clock.now().toISOString(),
       };
       try {

@@ -7,10 +7,11 @@ import { newId } from "../ids.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { writeContactChanges } from "./batch.ts";
+import { holdersInWords } from "./contact-words.ts";
 import type { ContactDependencies } from "./contacts.ts";
 import { type ImportRow, issuePath, parseContactCsv } from "./csv.ts";
 import type { ContactChange } from "./repository.ts";
-import { type Contact, dateIssues, type ImportResult, ownerOf } from "./schemas.ts";
+import { type Contact, dateIssues, type ImportResult, ownerOf, withEmailStatus } from "./schemas.ts";
 
 /** A 422 with thousands of entries helps nobody: the first ones show what is wrong with the file. */
 export const MAX_REPORTED_ISSUES = 200;
@@ -29,11 +30,12 @@ const IMPORTED_FIELDS = [
 ] as const satisfies readonly (keyof Contact)[];
 
 /** A blank cell clears an optional field; an absent column keeps it; the dates and language keep theirs when blank. */
-function merged(current: Contact, row: ImportRow): Contact {
+function merged(current: Contact, row: ImportRow, today: string): Contact {
   const optional = (value: string | null | undefined, kept: string | undefined) =>
     value === undefined ? kept : (value ?? undefined);
   return {
-    ...current,
+    // As PATCH /contacts/{id} sets it: the secretariat may correct what SES reported.
+    ...withEmailStatus(current, row.stored.emailStatus ?? current.emailStatus, today),
     role: row.role,
     name: row.name,
     title: optional(row.title, current.title),
@@ -42,8 +44,6 @@ function merged(current: Contact, row: ImportRow): Contact {
     language: row.language ?? current.language,
     designatedOn: row.designatedOn ?? current.designatedOn,
     lastVerifiedOn: row.lastVerifiedOn ?? current.lastVerifiedOn,
-    // As PATCH /contacts/{id} sets it: the secretariat may correct what SES reported.
-    emailStatus: row.stored.emailStatus ?? current.emailStatus,
   };
 }
 
@@ -137,6 +137,15 @@ export const importContacts =
       ),
     );
 
+    // The holders of addresses that rows of other owners ask for, named in words for their refusals.
+    const heldElsewhere = await holdersInWords(
+      deps,
+      rows.flatMap((row) => {
+        const holder = holders.get(row.email);
+        return holder && holder.owner !== row.owner ? [holder] : [];
+      }),
+    );
+
     const planned: PlannedRow[] = [];
     for (const row of rows) {
       const problem = (column: string, message: string) => issues.push({ path: issuePath(row.line, column), message });
@@ -162,7 +171,7 @@ export const importContacts =
       }
       if (byId && !byId.value.active) {
         // A deactivated contact's row re-imports as history: unchanged, or refused where it differs.
-        const differs = IMPORTED_FIELDS.filter((field) => merged(byId.value, row)[field] !== byId.value[field]);
+        const differs = IMPORTED_FIELDS.filter((field) => merged(byId.value, row, today)[field] !== byId.value[field]);
         for (const field of differs) {
           problem(
             field,
@@ -175,10 +184,8 @@ export const importContacts =
       }
       const holder = holders.get(row.email);
       if (holder && holder.owner !== row.owner) {
-        problem(
-          "email",
-          `is already used by active contact ${holder.contactId} of ${holder.owner}; deactivate that contact first`,
-        );
+        const named = heldElsewhere.get(holder.contactId) ?? "another active contact";
+        problem("email", `is already used by ${named}; deactivate that contact first`);
         continue;
       }
       const current: Versioned<Contact> | undefined = holder ? matched.get(holder.contactId) : undefined;
@@ -195,12 +202,13 @@ export const importContacts =
         language: row.language ?? (owner.kind === "state" ? languageOf.get(owner.iso3) : undefined) ?? "en",
         designatedOn: row.designatedOn ?? today,
         lastVerifiedOn: row.lastVerifiedOn ?? row.designatedOn ?? today,
-        emailStatus: row.stored.emailStatus ?? "ok",
+        // The row's status, if any, is set by `merged`, with its day.
+        emailStatus: "ok",
         active: true,
         createdAt: now,
         updatedAt: now,
       };
-      const next = merged(base, row);
+      const next = merged(base, row, today);
       const dates = dateIssues(next, today, (field) => issuePath(row.line, field));
       if (dates.length) {
         issues.push(...dates);

@@ -94,8 +94,16 @@ export interface EmailHolder {
  */
 export class EmailInUse extends Conflict {
   readonly issues: FieldIssue[];
-  constructor(holder: { contactId?: unknown; owner?: unknown } | undefined, label?: string) {
-    const held = `is already used by active contact ${String(holder?.contactId)} of ${String(holder?.owner)}`;
+  /**
+   * `holderInWords` names the holder as people read it (contact-words.ts), once a use case has read it; the guard
+   * alone gives only its ids.
+   */
+  constructor(
+    readonly holder: { contactId?: unknown; owner?: unknown } | undefined,
+    readonly label?: string,
+    readonly holderInWords?: string,
+  ) {
+    const held = `is already used by ${holderInWords ?? `active contact ${String(holder?.contactId)} of ${String(holder?.owner)}`}`;
     super(`${label ? `${label}: ` : ""}the e-mail address ${held}`, { contactId: holder?.contactId });
     this.issues = label ? [] : [{ path: "body.email", message: `${held}; deactivate that contact first` }];
   }

@@ -69,6 +69,20 @@ export function roleProblem(role: ContactRole, owner: Owner): string | undefined
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** One address, as the desk compares them: case and surrounding spaces aside. */
+export const sameEmail = (one: string, other: string) => normalizeEmail(one) === normalizeEmail(other);
+
+/**
+ * The contact with this e-mail status, dated `today` when it becomes one other than ok; a status left as it is keeps
+ * its day, and ok has none.
+ */
+export function withEmailStatus(contact: Contact, status: EmailStatus, today: string): Contact {
+  const { emailStatusOn: _dropped, ...rest } = contact;
+  if (status === "ok") return { ...rest, emailStatus: status };
+  if (status === contact.emailStatus) return contact;
+  return { ...rest, emailStatus: status, emailStatusOn: today };
+}
+
 /** Compared and stored in lower case, so `A@X.org` and `a@x.org` are one address. */
 export const emailSchema = /* @__PURE__ */ z
   .string()
@@ -115,8 +129,19 @@ export const contactSchema = /* @__PURE__ */ (() =>
     designatedOn: z.iso.date().describe("When the State or organization designated this contact"),
     lastVerifiedOn: z.iso.date().describe("When the contact's details were last confirmed; a designation counts"),
     emailStatus: emailStatusSchema,
+    emailStatusOn: z.iso
+      .date()
+      .optional()
+      .describe(
+        "The desk's day the e-mail status became what it is, when it is not ok (absent for a status recorded before " +
+          "the day was kept)",
+      ),
     active: z.boolean().describe("false once deactivated: contacts are never deleted"),
     deactivatedOn: z.iso.date().optional(),
+    deactivatedBy: z
+      .string()
+      .optional()
+      .describe("Who deactivated it: the staff member's username, as the timeline names actors (absent without one)"),
     deactivationReason: z.string().optional().describe("Why it was deactivated, as the secretariat recorded it"),
     demo: z.boolean().optional().describe("true for demonstration data: fictional people at example.org"),
     createdAt: z.iso.datetime(),
@@ -177,7 +202,9 @@ export const contactChangesSchema = /* @__PURE__ */ z
       .describe("The contact's own language; null: follow its State's language of record again"),
     designatedOn: z.iso.date().optional(),
     lastVerifiedOn: z.iso.date().optional(),
-    emailStatus: emailStatusSchema.optional(),
+    emailStatus: emailStatusSchema
+      .optional()
+      .describe("Absent: kept, unless the e-mail changes, when the new address starts ok"),
   })
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
   .meta({ id: "ContactChanges" });

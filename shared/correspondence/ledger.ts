@@ -22,7 +22,7 @@ import { writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { lazy } from "../lazy.ts";
 import type { TableNames } from "../tables.ts";
-import { canMove } from "./lifecycle.ts";
+import { canMove, resendRaceWords } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
 import { type Unreached, unreachedSchema } from "./unreached.ts";
 
@@ -80,6 +80,12 @@ export interface MoveFields {
 /** One of an owner's letters, as far as what it was and whether it left: no address, no text. */
 type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt">;
 
+/** Where a letter sent again goes (the contact's address now, which SES events then match) and why it is sent again. */
+export interface ResendTo {
+  email: string;
+  reason: string;
+}
+
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
 
 /** A State's follow-up hold taken by the wave, or the wave that holds it. */
@@ -110,8 +116,11 @@ export interface Ledger {
     fields?: MoveFields,
     seenLease?: string,
   ): Promise<boolean>;
-  /** `unknown -> queued` for the secretariat's resend, audited, only before the wave's not-after deadline. */
-  resend(message: Message, reason: string, audit: AuditContext): Promise<Message>;
+  /**
+   * `unknown -> queued` for the secretariat's resend, to `to.email` (the contact's address now), audited, only before
+   * the wave's not-after deadline.
+   */
+  resend(message: Message, to: ResendTo, audit: AuditContext): Promise<Message>;
   /** Sets fields on a message still in `status` without moving it; answers whether it wrote. */
   note(key: MessageKey, status: MessageStatus, fields: MoveFields): Promise<boolean>;
   /** The wave's messages in one status. */
@@ -305,12 +314,20 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
 
     /**
      * `unknown -> queued` for the secretariat's resend, with its audit entry in the same transaction; only while the
-     * message is still unknown and its wave's not-after deadline has not passed (judged again by the write).
+     * message is still unknown and its wave's not-after deadline has not passed (judged again by the write). The
+     * address is set as given, so the letter and the SES events that follow it go to and match the address of now.
      */
-    async resend(message: Message, reason: string, audit: AuditContext): Promise<Message> {
+    async resend(message: Message, to: ResendTo, audit: AuditContext): Promise<Message> {
       const now = clock.now().toISOString();
       const { leaseUntil: _lease, ...rest } = message;
-      const next: Message = { ...rest, status: "queued", reason, resentAt: now, updatedAt: now };
+      const next: Message = {
+        ...rest,
+        email: to.email,
+        status: "queued",
+        reason: to.reason,
+        resentAt: now,
+        updatedAt: now,
+      };
       // The letter itself stays in the ledger; the audit entry says what changed.
       const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
       await writeTransaction(doc, [
@@ -320,7 +337,8 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
               TableName: table,
               Key: messageKey(message),
               UpdateExpression:
-                "SET #status = :queued, gsi1pk = :partition, reason = :reason, resentAt = :now, updatedAt = :now " +
+                "SET #status = :queued, gsi1pk = :partition, email = :email, reason = :reason, resentAt = :now, " +
+                "updatedAt = :now " +
                 "REMOVE leaseUntil",
               ConditionExpression: "#status = :unknown AND notAfter > :now",
               ExpressionAttributeNames: { "#status": "status" },
@@ -328,17 +346,15 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
                 ":queued": "queued",
                 ":unknown": "unknown",
                 ":partition": messageStatusPartition(message.waveId, "queued"),
-                ":reason": reason,
+                ":email": to.email,
+                ":reason": to.reason,
                 ":now": now,
               },
             },
           },
           onConditionFailed: (current) =>
             current
-              ? new Conflict(
-                  `The letter to ${message.recipient} is ${String(current.status)} (not-after ${String(current.notAfter)}) ` +
-                    "and is not sent again",
-                )
+              ? new Conflict(resendRaceWords(toMessage(current)))
               : new NotFound("Message", `${message.waveId}/${message.recipient}`),
         },
         {

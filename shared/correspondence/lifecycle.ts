@@ -20,6 +20,9 @@ export function eventWindowMsOf(env: NodeJS.ProcessEnv): number {
   return hours * 3_600_000;
 }
 
+/** An instant as the desk reads it in a sentence: its day and minute, in UTC ("2026-12-07 13:33 UTC"). */
+export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
 /** When the event window of an unknown letter closes: counted from the end of the claim in which SES may have taken it. */
 export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt">, windowMs: number) =>
   new Date(Date.parse(message.leaseUntil ?? message.updatedAt) + windowMs).toISOString();
@@ -37,12 +40,23 @@ export function resendRefusal(
   if (message.status !== "unknown") return `it is ${message.status}: only a letter whose fate is unknown is sent again`;
   if (waveHalted) return "its wave was halted: it sends nothing more";
   if (now.getTime() >= Date.parse(message.notAfter))
-    return `its wave's not-after deadline ${message.notAfter} has passed`;
+    return `its wave's not-after deadline ${utcMinute(message.notAfter)} has passed`;
   const windowEnd = eventWindowEnd(message, windowMs);
   if (now.getTime() < Date.parse(windowEnd))
-    return `SES events may still settle it until ${windowEnd} (the event window)`;
+    return `SES events may still settle it until ${utcMinute(windowEnd)} (the event window)`;
   return undefined;
 }
+
+/**
+ * Why the ledger's write refused a resend that `resendRefusal` allowed: the letter moved meanwhile (an SES event, or
+ * a colleague's resend), or its wave's deadline passed in between.
+ */
+export const resendRaceWords = (current: Pick<Message, "status" | "notAfter">) =>
+  `The letter is not sent again: ${
+    current.status === "unknown"
+      ? `its wave's not-after deadline ${utcMinute(current.notAfter)} has passed`
+      : `it is ${current.status} now`
+  }`;
 
 /**
  * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`

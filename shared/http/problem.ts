@@ -26,7 +26,10 @@ export const problemSchema = z
     reason: z
       .enum(conflictReasons)
       .optional()
-      .describe("Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again)"),
+      .describe(
+        "Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again); " +
+          "contact-deactivated (the contact was deactivated; read it again)",
+      ),
     correlationId: z.string().optional(),
   })
   .meta({ id: "Problem" });

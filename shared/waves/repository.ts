@@ -6,7 +6,6 @@
 //   gsi2     WAVES / <id>: every wave, in id (creation) order
 //   gsi3     WAVE-STATUS#<status> / <updatedAt>#<id>: the waves in one status, the longest there first (the sweep)
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { AuditAction } from "../audit/actions.ts";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { messageStatusPartition, wavePartition } from "../correspondence/ledger.ts";

@@ -27,6 +27,7 @@ import { deskDay } from "../zoned-time.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
+import { recipientWords, resendAddress, resendReason } from "./resend-contact.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -479,13 +480,22 @@ export interface ResentLetter {
   schedule?: { scheduleName: string; firesAt: string } | undefined;
 }
 
+/** The name of a letter's owner (`STATE:<iso3>` or `ORG:<id>`) as the desk reads it; the code where none is on record. */
+async function ownerName(deps: Pick<WaveDependencies, "registry" | "organizations">, owner: string): Promise<string> {
+  const [kind, code = owner] = owner.split(":");
+  const named = kind === "STATE" ? await deps.registry.getState(code) : await deps.organizations.getOrganization(code);
+  return named?.value.name ?? code;
+}
+
 /**
  * Sends again, in one audited action, a letter left unknown by a crash once no SES event can settle it any more: the
  * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
  * claims and sends it like any other, with the same tags; without a queue, a one-time schedule fires wave-dispatch
- * within three minutes to enqueue it. Refused (409) while the event window is open, after the wave's not-after
- * deadline, for a halted wave or a letter that is not unknown. A letter already queued again by an earlier call whose
- * enqueue (or schedule) failed is enqueued (or scheduled) again: the sender's claim makes a second key harmless.
+ * within three minutes to enqueue it. It goes to its contact's address as it is now: changed since the letter was
+ * written, the new one (the ledger and its reason say so). Refused (409) while the event window is open, after the
+ * wave's not-after deadline, for a halted wave, a letter that is not unknown, a contact deactivated since, or one whose
+ * address bounced or was reported as spam. A letter already queued again by an earlier call whose enqueue (or
+ * schedule) failed is enqueued (or scheduled) again: the sender's claim makes a second key harmless.
  */
 export const resendUnknown =
   (deps: WaveResendDependencies) =>
@@ -504,12 +514,19 @@ export const resendUnknown =
       return { message: queued, schedule: { scheduleName, firesAt } };
     };
     if (message.status === "queued" && message.resentAt) return enqueue(message);
-    const now = deps.clock.now();
+    const [contact, owner] = await Promise.all([
+      message.contactId ? deps.contacts.getContact(message.contactId) : undefined,
+      ownerName(deps, message.owner),
+    ]);
+    const refused = (why: string) =>
+      new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
     const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
-    const refusal = resendRefusal(message, wave.value.status === "halted", now, windowMs);
-    if (refusal) throw new Conflict(`The letter to ${recipient} is not sent again: ${refusal}`);
-    const reason = `sent again by ${audit.actor.id}: no SES event came within the event window`;
-    return enqueue(await deps.ledger.resend(message, reason, audit));
+    const refusal = resendRefusal(message, wave.value.status === "halted", deps.clock.now(), windowMs);
+    if (refusal) throw refused(refusal);
+    const address = resendAddress(message, contact?.value);
+    if ("refused" in address) throw refused(address.refused);
+    const to = { email: address.email, reason: resendReason(audit.actor, address) };
+    return enqueue(await deps.ledger.resend(message, to, audit));
   };
 
 export interface ResentEnqueued {

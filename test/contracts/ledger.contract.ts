@@ -107,16 +107,30 @@ export function ledgerStoreContract(setup: () => Promise<StoreUnderTest<Ledger>>
       const unknown = aMessage("c1", "unknown", { leaseUntil: "2027-03-01T08:00:00.000Z" });
       await ledger.putNew(unknown);
       const actor = { actor: systemActor("contract") };
-      const queued = await ledger.resend(unknown, "crash after SES accepted it", actor);
+      const to = { email: "c1@example.org", reason: "crash after SES accepted it" };
+      const queued = await ledger.resend(unknown, to, actor);
       expect(queued).toMatchObject({ status: "queued", reason: "crash after SES accepted it", resentAt: START });
       expect(queued).not.toHaveProperty("leaseUntil");
       expect(await ledger.get(key("c1"))).toEqual(queued);
-      await expect(ledger.resend(queued, "again", actor)).rejects.toThrow(Conflict);
-      await expect(ledger.resend(aMessage("c9", "unknown"), "none", actor)).rejects.toThrow(NotFound);
+      await expect(ledger.resend(queued, to, actor)).rejects.toThrow(
+        new Conflict("The letter is not sent again: it is queued now"),
+      );
+      await expect(ledger.resend(aMessage("c9", "unknown"), to, actor)).rejects.toThrow(NotFound);
       const late = aMessage("c2", "unknown", { notAfter: START });
       await ledger.putNew(late);
-      await expect(ledger.resend(late, "late", actor)).rejects.toThrow(Conflict);
+      await expect(ledger.resend(late, to, actor)).rejects.toThrow(
+        /^The letter is not sent again: its wave's not-after deadline \d{4}-\d\d-\d\d \d\d:\d\d UTC has passed$/,
+      );
       expect(await subject.auditActions({ type: "wave", id: WAVE })).toEqual(["wave.resend"]);
+    });
+
+    it("sends a letter again to the address it is given: the contact's, changed since the letter was written", async () => {
+      const unknown = aMessage("c1", "unknown", { email: "old.poc@example.org" });
+      await ledger.putNew(unknown);
+      const to = { email: "new.poc@example.org", reason: "address changed" };
+      const queued = await ledger.resend(unknown, to, { actor: systemActor("contract") });
+      expect(queued).toMatchObject({ status: "queued", email: "new.poc@example.org" });
+      expect(await ledger.get(key("c1"))).toMatchObject({ status: "queued", email: "new.poc@example.org" });
     });
 
     it("answers a wave's messages by status, counted, in recipient order, and whether any is unsettled", async () => {

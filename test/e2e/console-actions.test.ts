@@ -89,7 +89,12 @@ async function waveLeft(status: Wave["status"]): Promise<Wave> {
 }
 
 /** A letter left unknown: claimed, and its claim ended `claimEndedAgo` ago with no SES event since. */
-async function unknownLetter(wave: Wave, owner: string, claimEndedAgo: number): Promise<Message> {
+async function unknownLetter(
+  wave: Wave,
+  owner: string,
+  claimEndedAgo: number,
+  more: Partial<Message> = {},
+): Promise<Message> {
   const claimEnded = new Date(Date.now() - claimEndedAgo).toISOString();
   const message: Message = {
     waveId: wave.id,
@@ -103,6 +108,7 @@ async function unknownLetter(wave: Wave, owner: string, claimEndedAgo: number): 
     claims: 1,
     createdAt: wave.sendInstant,
     updatedAt: claimEnded,
+    ...more,
   };
   expect(await stores().ledger.putNew(message)).toEqual({ created: true });
   return message;
@@ -193,7 +199,9 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await page.getByRole("button", { name: "Save the correction" }).click();
     const atEmail = page.locator("#correct-email-problem");
     await atEmail.waitFor();
-    expect(await atEmail.textContent()).toContain("already used by active contact");
+    expect(await atEmail.textContent()).toBe(
+      "is already used by Address Holder, capital point of contact of Norway; deactivate that contact first",
+    );
     expect(await page.locator("#correct-email").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#correct-email").getAttribute("aria-describedby")).toBe("correct-email-problem");
     expect(await page.locator("#correct-contact-problem").count()).toBe(0);
@@ -222,9 +230,38 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     }
   });
 
-  it("sends again a letter left unknown once its event window has closed, and says the API's refusal before", async () => {
+  it("says a letter whose contact was deactivated since cannot be sent again, on which day and why, and offers no send", async () => {
     const wave = await waveLeft("completed");
-    const settledOut = await unknownLetter(wave, "STATE:NOR", 25 * HOUR);
+    const retired = await norwegianContact("Retired Person");
+    const read = await api("GET", `/contacts/${retired.id}`);
+    const reason = { reason: "Retired from the ministry in November" };
+    const deactivated = await api("POST", `/contacts/${retired.id}/deactivate`, reason, { "if-match": read.etag });
+    expect(deactivated.status, JSON.stringify(deactivated.body)).toBe(200);
+    await unknownLetter(wave, "STATE:NOR", 25 * HOUR, { contactId: retired.id, email: retired.email });
+    const page = await openWave(wave);
+    await page.getByRole("button", { name: "Send again the letter to Norway" }).click();
+    const said = page.locator("fieldset.confirm");
+    await expect
+      .poll(async () => said.textContent())
+      .toContain(
+        `It cannot be sent again: Retired Person was deactivated on ${deactivated.body.deactivatedOn} by ` +
+          `${deactivated.body.deactivatedBy} (Retired from the ministry in November): a deactivated contact is not ` +
+          "written to.",
+      );
+    expect(await page.getByRole("button", { name: "Yes, send it again" }).count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Leave it unknown");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Send again the letter to Norway");
+    expect((await api("GET", `/waves/${wave.id}/messages?status=unknown`)).body.items).toHaveLength(1);
+    await page.close();
+  });
+
+  it("sends again a letter left unknown once its event window has closed, to its contact's address now, and says the API's refusal before", async () => {
+    const wave = await waveLeft("completed");
+    // Norway's letter went to an address its contact no longer has.
+    const moved = await norwegianContact("Moved Mission");
+    const settledOut = await unknownLetter(wave, "STATE:NOR", 25 * HOUR, { contactId: moved.id });
     const stillOpen = await unknownLetter(wave, "STATE:KEN", HOUR);
     const page = await openWave(wave);
     // Unknown is not settled: the wave's progress says so, and where to send them again.
@@ -243,9 +280,9 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const refused = page.locator('[data-field="resend-refused"]');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(
-      /^The letter to Kenya was not sent again: SES events may still settle it until \S+ \(the event window\)\.$/,
+      /^The letter to Kenya is not sent again: SES events may still settle it until \d{4}-\d\d-\d\d \d\d:\d\d UTC \(the event window\)\.$/,
     );
-    await expect.poll(async () => (await focusedElement(page)).name).toBe("Send again the letter to Kenya");
+    await expect.poll(async () => (await focusedElement(page)).field).toBe("resend-refused");
     const kept = (await api("GET", `/waves/${wave.id}/messages?status=unknown`)).body.items;
     expect(kept.map((message: Json) => message.recipient).sort()).toEqual(
       [settledOut.recipient, stillOpen.recipient].sort(),
@@ -255,6 +292,10 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const norway = page.getByRole("button", { name: "Send again the letter to Norway" });
     await norway.click();
     expect(await question.textContent()).toContain("No SES event can settle it any more");
+    await expect
+      .poll(async () => question.textContent())
+      .toContain(`Moved Mission's address is now ${moved.email} (the letter went to ${settledOut.email})`);
+    expect(await question.locator("legend").textContent()).toBe(`Send again the letter to Norway (${moved.email})?`);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-letter-send-again-1280.png"), fullPage: true });
     await page.getByRole("button", { name: "Yes, send it again" }).click();
     const resent = page.locator('[data-field="resent"]');
@@ -263,7 +304,9 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await norway.waitFor({ state: "detached" });
     await expect.poll(async () => (await focusedElement(page)).field).toBe("resent");
     const stored = (await api("GET", `/waves/${wave.id}/messages?status=queued`)).body.items;
-    expect(stored).toMatchObject([{ recipient: settledOut.recipient, resentAt: expect.any(String) }]);
+    expect(stored).toMatchObject([
+      { recipient: settledOut.recipient, email: moved.email, resentAt: expect.any(String) },
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
 
@@ -549,5 +592,74 @@ describe("the console's contact correction, letter resend and wave redispatch", 
 
   it("logged no script error and no Content-Security-Policy violation on any page", () => {
     expect(troubles).toEqual([]);
+  });
+});
+
+// Audit 30: a point of contact whose address SES reported is said unreachable, since when, and a new address typed in
+// the correction form starts ok; an organization is recorded once, the 409 said at the name field.
+describe("a contact whose address bounced", { timeout: 120_000 }, () => {
+  it("is said unreachable, and a corrected address starts ok", async () => {
+    const email = `bounced.${Date.now()}@example.org`;
+    const added = await api("POST", "/contacts", {
+      owner: "STATE:NER",
+      role: "capital-poc",
+      name: "Bea Bounced",
+      email,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const read = await api("GET", `/contacts/${added.body.id}`);
+    const bounced = await api(
+      "PATCH",
+      `/contacts/${added.body.id}`,
+      { emailStatus: "bounced" },
+      { "if-match": read.etag },
+    );
+    expect(bounced.status, JSON.stringify(bounced.body)).toBe(200);
+    const day = bounced.body.emailStatusOn;
+
+    const page = await signIn("secretariat");
+    await go(page, "#/states/NER");
+    await page.getByRole("heading", { name: "Niger (NER)" }).waitFor();
+    await settled(page);
+    const row = page.getByRole("row").filter({ hasText: "Bea Bounced" });
+    await row.getByText(`unreachable by e-mail: a letter to it bounced on ${day}`).waitFor();
+
+    await page.getByRole("button", { name: "Correct Bea Bounced" }).click();
+    const status = page.getByLabel(`E-mail status: a letter to it bounced on ${day} (a new address starts ok)`);
+    expect(await status.inputValue()).toBe("");
+    await page.locator("#correct-email").fill(`bea.${Date.now()}@niger-diplomatie.example`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-bounced-correct-1280.png"), fullPage: true });
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await page.getByRole("button", { name: "Save the correction" }).waitFor({ state: "detached" });
+    await row.getByText("current", { exact: true }).waitFor();
+    const stored = (await api("GET", `/contacts/${added.body.id}`)).body;
+    expect(stored.emailStatus).toBe("ok");
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the console records an organization once", { timeout: 120_000 }, () => {
+  it("refuses the name of one on record at the name field, naming it by acronym and name", async () => {
+    const page = await signIn("secretariat");
+    await go(page, "#/organizations");
+    const list = page.getByRole("region", { name: "Organizations" });
+    await list.getByRole("link", { name: "International Atomic Energy Agency" }).waitFor();
+    const add = page.getByRole("form", { name: "Add an organization" });
+    await add.getByLabel("Name").fill("international atomic energy  agency");
+    await add.getByLabel("Acronym").fill("IAEA-2");
+    await add.getByRole("button", { name: "Add the organization" }).click();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("organization-name");
+    expect(await page.locator("#organization-name-problem").textContent()).toBe(
+      "IAEA, International Atomic Energy Agency, is already recorded under this name",
+    );
+    // Said once, at its field: not again above the fields.
+    expect(await add.locator("[data-form-problem]").count()).toBe(0);
+    expect(await add.getByLabel("Acronym").inputValue()).toBe("IAEA-2");
+    await page.screenshot({ path: join(SCREENSHOTS, "organization-recorded-once.png"), fullPage: true });
+    expect((await api("GET", "/organizations/iaea-2")).status).toBe(404);
+    expect(troubles).toEqual([]);
+    await page.close();
   });
 });

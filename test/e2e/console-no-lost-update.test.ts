@@ -1,7 +1,8 @@
 // No lost update, in Debian's Chromium against the local stack: a correction refused as stale (412) because a colleague
 // changed another field meanwhile (through the API) is read again in place, keeps what the officer typed, shows the
 // colleague's value in every field the officer left alone and sends only what was typed, so the colleague's change
-// stands; recording a submission from the keyboard says so and leaves the keyboard in the form, ready for the next.
+// stands; recording a submission from the keyboard says so and leaves the keyboard in the form, ready for the next; a
+// contact a colleague deactivated meanwhile is said so, by whom and why, and its correction form closes.
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -135,6 +136,54 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     await page.getByRole("cell", { name: "S/AC.44/2026/LOST-2" }).waitFor();
     const stored = await api("GET", path);
     expect([stored.body.symbol, stored.body.note]).toEqual(["S/AC.44/2026/LOST-2", "Annex checked by the expert"]);
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("a contact a colleague deactivated while its correction was open: says by whom and why, and the form closes", async () => {
+    const email = `morgan.sample.${Date.now()}@example.org`;
+    const added = await api("POST", "/contacts", {
+      owner: "STATE:SOM",
+      role: "mission-poc",
+      name: "Morgan Meanwhile",
+      email,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const page = await signIn("secretariat");
+    await go(page, "#/states/SOM");
+    await page.getByRole("heading", { name: "Somalia (SOM)" }).waitFor();
+    await settled(page);
+    await page.getByRole("button", { name: "Correct Morgan Meanwhile" }).click();
+    await page.locator("#correct-phone").fill("+252 1 234 567");
+
+    // Meanwhile a colleague deactivates the contact.
+    const read = await api("GET", `/contacts/${added.body.id}`);
+    const gone = await api(
+      "POST",
+      `/contacts/${added.body.id}/deactivate`,
+      { reason: "Left the post in November" },
+      { "if-match": read.etag },
+    );
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await page.locator("#correct-contact-problem").waitFor();
+    await page.getByRole("button", { name: "Read Morgan Meanwhile's current details" }).click();
+    const now = page.locator("#contact-now");
+    await now.waitFor();
+    expect(await now.textContent()).toBe(
+      `Morgan Meanwhile was deactivated by ${gone.body.deactivatedBy} on ${gone.body.deactivatedOn}: Left the post in ` +
+        "November. Your correction was not saved: a deactivated contact is history.",
+    );
+    expect(gone.body.deactivatedBy).toEqual(expect.any(String));
+    await page.getByRole("form", { name: "Correct Morgan Meanwhile" }).waitFor({ state: "detached" });
+    // The row stays as history, without buttons.
+    await page.getByRole("button", { name: "Correct Morgan Meanwhile" }).waitFor({ state: "detached" });
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("contact-now");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-deactivated-meanwhile-1280.png"), fullPage: true });
+    const stored = (await api("GET", `/contacts/${added.body.id}`)).body;
+    expect([stored.active, stored.phone]).toEqual([false, undefined]);
     expect(troubles).toEqual([]);
     await page.close();
   });

@@ -144,7 +144,8 @@ describe("designating contacts", () => {
       ]);
       expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
       const refused = results.find((result) => result.status === 409);
-      expect(refused?.body.detail).toContain("already used by active contact");
+      // The holder, read after the race, is named in words.
+      expect(refused?.body.detail).toMatch(/is already used by .+, (capital|Mission) point of contact of [A-Z][a-z]+$/);
       const holders = [...(await listAll(`owner=STATE:${a}`)), ...(a === b ? [] : await listAll(`owner=STATE:${b}`))];
       expect(holders).toHaveLength(1);
     }
@@ -229,12 +230,18 @@ describe("changing, verifying and deactivating", () => {
       active: false,
       deactivatedOn: "2026-11-27",
       deactivationReason: "left the ministry",
+      deactivatedBy: "secretariat-user",
       stale: false,
     });
     expect((await call({ path: `/contacts/${created.body.id}`, group: "members" })).body.active).toBe(false);
     expect((await create(capital("CHE", "poc.aut@example.org"))).status).toBe(201);
     expect((await act(created.body.id, "deactivate", '"2"')).status).toBe(409);
-    expect((await patch(created.body.id, '"2"', { name: "Back again" })).status).toBe(409);
+    const refused = await patch(created.body.id, '"2"', { name: "Back again" });
+    expect(refused.status).toBe(409);
+    // Told by its reason, and named in words, never by id.
+    expect(refused.body.reason).toBe("contact-deactivated");
+    expect(refused.body.detail).toMatch(/^.+, capital point of contact of Austria, was deactivated on 2026-11-27/);
+    expect(refused.body.detail).not.toContain(created.body.id);
     expect(await listAll("owner=STATE:AUT&active=false")).toHaveLength(1);
     expect(await listAll("owner=STATE:AUT&active=true")).toHaveLength(0);
   });
@@ -288,6 +295,24 @@ describe("the point-of-contact view and obligation", () => {
     });
     const entries = (await auditOf("state#NOR")).filter((entry) => entry.action === "obligation.point-of-contact");
     expect(entries.map((entry) => entry.after.view)).toEqual(["current", "unreachable", "missing"]);
+  });
+
+  it("starts a bounced contact's new address ok, and the State's point of contact is current again", async () => {
+    clock.set("2026-11-27T09:00:00Z");
+    const created = await create(capital("MLI", "poc.mli@example.org"));
+    const bounced = await patch(created.body.id, '"1"', { emailStatus: "bounced" });
+    expect(bounced.body).toMatchObject({ emailStatus: "bounced", emailStatusOn: "2026-11-27" });
+    expect((await view("MLI")).obligation).toMatchObject({ status: "outstanding", view: "unreachable" });
+
+    // The audit trail sorts by time: a later write gets a later minute.
+    clock.advance(60_000);
+    const corrected = await patch(created.body.id, '"2"', { email: "t.example@mali-diplomatie.example" });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.emailStatus).toBe("ok");
+    expect(corrected.body).not.toHaveProperty("emailStatusOn");
+    expect(await view("MLI")).toMatchObject({ view: "current", obligation: { status: "fulfilled", view: "current" } });
+    const [entry] = (await auditOf(`contact#${created.body.id}`)).slice(-1);
+    expect([entry?.before.emailStatus, entry?.after.emailStatus]).toEqual(["bounced", "ok"]);
   });
 
   it("stores a stale view when a write finds no current contact, and counts only capital and mission contacts", async () => {

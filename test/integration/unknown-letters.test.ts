@@ -10,6 +10,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { changeContact, deactivateContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
@@ -343,5 +344,57 @@ describe("a crash between SES and the ledger", () => {
     expect(await fire(schedule?.input)).toEqual({ waveId: id, enqueued: 0 });
     await sendQueue.drain((records) => sendBatch(sqsEvent(records), invocation()));
     expect(await lettersTo()).toBe(1);
+  });
+
+  it("sends a held-out letter to its contact's address as corrected since, not to the one the ledger kept", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    const { heldOut } = await sendWithCrashes(id, queue);
+    const contactId = heldOut.contactId ?? "";
+    const before = await deps.contacts.getContact(contactId);
+    const corrected = `corrected.${marker.toLowerCase()}@states.example`;
+    await changeContact(deps)(contactId, before?.version ?? 0, { email: corrected }, audit);
+
+    clock.set(new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS));
+    const again = await resend(id, heldOut.recipient);
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({
+      status: "queued",
+      email: corrected,
+      reason: expect.stringContaining(`the contact's address changed from ${heldOut.email} to ${corrected}`),
+    });
+    await apiQueue.drain(sender());
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut.recipient })).toMatchObject({
+      status: "sent",
+      email: corrected,
+    });
+    const mails = await mailsMarked(marker);
+    expect(mails.filter((mail) => mail.destination.to.includes(corrected))).toHaveLength(1);
+    expect(mails.filter((mail) => mail.destination.to.includes(heldOut.email ?? "-"))).toHaveLength(0);
+  });
+
+  it("refuses, in words and writing nothing, a held-out letter whose contact was deactivated since", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    const { heldOut } = await sendWithCrashes(id, queue);
+    const contactId = heldOut.contactId ?? "";
+    const before = await deps.contacts.getContact(contactId);
+    await deactivateContact(deps)(contactId, before?.version ?? 0, audit, "Retired from the ministry in November");
+
+    clock.set(new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS));
+    const refused = await resend(id, heldOut.recipient);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(
+      /^The letter to Poc \S+ \([A-Z][a-z]+\) is not sent again: Poc \S+ was deactivated on \d{4}-\d\d-\d\d(?: by \S+)? \(Retired from the ministry in November\): a deactivated contact is not written to$/,
+    );
+    expect(refused.body.detail).not.toContain(heldOut.recipient);
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut.recipient })).toEqual(heldOut);
+    expect(await auditActions(id)).not.toContain("wave.resend");
+    await apiQueue.drain(sender());
+    expect(await mailsMarked(marker)).toHaveLength(3);
   });
 });

@@ -34,8 +34,19 @@ describe("a contact's correction", () => {
       phone: "+254 20 123 4567",
       language: "",
       designatedOn: "2024-01-01",
+      emailStatus: "",
     });
     expect(correctionValuesOf({ ...contact, ownLanguage: true, language: "fr" }).language).toBe("fr");
+  });
+
+  it("sets a reported address back to ok only when the reader chooses it", () => {
+    const bounced = { ...contact, emailStatus: "bounced" as const, emailStatusOn: "2026-12-06" };
+    expect(changesFrom(bounced, { emailStatus: "ok" })).toEqual({ emailStatus: "ok" });
+    expect(changesFrom(bounced, { emailStatus: "" })).toEqual({});
+    // A new address alone: the API starts it ok.
+    expect(changesFrom(bounced, { email: "t.example@mali-diplomatie.example" })).toEqual({
+      email: "t.example@mali-diplomatie.example",
+    });
   });
 
   it("sends only what the reader changed", () => {

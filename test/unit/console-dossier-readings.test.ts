@@ -1,5 +1,5 @@
 // How a State's page reads its records and writes a correction back, in Node: a correction carries only what the
-// reader typed (after a stale write, never a field left alone), a contact's standing, the matrix diff as one list, a
+// reader typed (after a stale write, never a field left alone), the matrix diff as one list, a
 // letter entry's fields.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
@@ -13,7 +13,6 @@ import {
   letterOf,
   sourceWords,
   stampDay,
-  standing,
 } from "../../console/src/pages/state/readings.ts";
 import { formOver, readAgainWords } from "../../console/src/pages/typed-over.ts";
 
@@ -32,22 +31,6 @@ const submission: Schemas["Submission"] = {
   updatedAt: "2021-11-20T09:00:00.000Z",
 };
 const unchanged = { receivedOn: "2021-11-19", symbol: "S/AC.44/2021/7", language: "en", note: "As received" };
-
-const contact: Schemas["Contact"] = {
-  id: "c1",
-  owner: "STATE:KEN",
-  role: "capital-poc",
-  name: "Ada Testperson",
-  email: "ada@example.org",
-  language: "en",
-  designatedOn: "2024-01-01",
-  lastVerifiedOn: "2024-01-01",
-  emailStatus: "ok",
-  active: true,
-  createdAt: "2024-01-01T00:00:00.000Z",
-  updatedAt: "2024-01-01T00:00:00.000Z",
-  stale: false,
-};
 
 describe("a submission's correction", () => {
   it("sends nothing the reader left as it was", () => {
@@ -86,15 +69,6 @@ describe("a submission's correction", () => {
         'expert". Saving sends only what you typed that differs from it: symbol "S/AC.44/2021/8" (now ' +
         '"S/AC.44/2021/7"). The other fields show the version now on record.',
     );
-  });
-});
-
-describe("a contact's standing", () => {
-  it("says current, stale, an e-mail problem, or deactivated with its day", () => {
-    expect(standing(contact)).toBe("current");
-    expect(standing({ ...contact, stale: true })).toBe("stale (not verified for 12 months)");
-    expect(standing({ ...contact, emailStatus: "bounced" })).toBe("current; e-mail bounced");
-    expect(standing({ ...contact, active: false, deactivatedOn: "2026-12-01" })).toBe("deactivated 2026-12-01");
   });
 });
 

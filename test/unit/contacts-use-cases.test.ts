@@ -11,8 +11,11 @@ import {
   pointOfContactOf,
   verifyContact,
 } from "#shared/contacts/contacts.ts";
+import { recordEmailStatus } from "#shared/contacts/email-status.ts";
+import { importContacts } from "#shared/contacts/import.ts";
 import type { NewContact } from "#shared/contacts/schemas.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { createOrganization } from "#shared/organizations/organizations.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
@@ -162,5 +165,113 @@ describe("deactivateContact", () => {
     await expect(deactivateContact(deps)(created.value.id, 2, audit, "again")).rejects.toThrow(Conflict);
     await expect(changeContact(deps)(created.value.id, 2, { name: "X" }, audit)).rejects.toThrow(Conflict);
     expect((await contacts.getContact(created.value.id))?.version).toBe(2);
+  });
+
+  it("keeps who deactivated it, and its 409 names the contact in words, when, by whom and why, never its id", async () => {
+    const created = await createContact(deps)(aPoc({ role: "mission-poc" }), audit);
+    const colleague = { actor: { kind: "user" as const, id: "u-1", username: "local-secretariat", groups: [] } };
+    const gone = await deactivateContact(deps)(created.value.id, 1, colleague, "Left the post in November");
+    expect(gone.value.deactivatedBy).toBe("local-secretariat");
+
+    const refused = await refusal(changeContact(deps)(created.value.id, 2, { phone: "+223 20 22 33 44" }, audit));
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict).reason).toBe("contact-deactivated");
+    expect((refused as Conflict).message).toBe(
+      "A. Traoré, Mission point of contact of Mali, was deactivated on 2027-03-01 by local-secretariat (Left the post " +
+        "in November); a deactivated contact is history: create a new one",
+    );
+  });
+});
+
+describe("a contact's e-mail status on a correction", () => {
+  const bounced = async () => {
+    const created = await createContact(deps)(aPoc(), audit);
+    clock.set("2027-03-02T15:00:00Z");
+    await recordEmailStatus(deps)(created.value.id, { email: "poc@mali.example", status: "bounced" }, audit);
+    clock.set("2027-03-04T15:00:00Z");
+    return created.value.id;
+  };
+
+  it("dates what SES reported by the desk's day", async () => {
+    const id = await bounced();
+    expect((await contacts.getContact(id))?.value).toMatchObject({
+      emailStatus: "bounced",
+      emailStatusOn: "2027-03-02",
+    });
+    expect(await contacts.pocObligation("MLI")).toMatchObject({ view: "unreachable" });
+  });
+
+  it("starts a new address ok, audited, and the State's point of contact is reachable again", async () => {
+    const id = await bounced();
+    const corrected = await changeContact(deps)(id, 2, { email: "t.example@mali-diplomatie.example" }, audit);
+    expect(corrected.value).toMatchObject({ email: "t.example@mali-diplomatie.example", emailStatus: "ok" });
+    expect(corrected.value.emailStatusOn).toBeUndefined();
+    const entry = contacts.audit.entries.findLast((e) => e.action === "contact.update");
+    expect(entry?.before).toMatchObject({ emailStatus: "bounced" });
+    expect(entry?.after).toMatchObject({ emailStatus: "ok" });
+    expect(await contacts.pocObligation("MLI")).toMatchObject({ view: "current", status: "fulfilled" });
+  });
+
+  it("keeps the status of the same address written differently, and one the request sets itself", async () => {
+    const id = await bounced();
+    const recased = await changeContact(deps)(id, 2, { email: " POC@Mali.Example " }, audit);
+    expect(recased.value).toMatchObject({ emailStatus: "bounced", emailStatusOn: "2027-03-02" });
+    const told = await changeContact(deps)(id, 3, { email: "other@mali.example", emailStatus: "suppressed" }, audit);
+    expect(told.value).toMatchObject({ emailStatus: "suppressed", emailStatusOn: "2027-03-04" });
+  });
+
+  it("clears the status of an unchanged address when the officer sets it back to ok", async () => {
+    const id = await bounced();
+    const cleared = await changeContact(deps)(id, 2, { emailStatus: "ok" }, audit);
+    expect(cleared.value.emailStatus).toBe("ok");
+    expect(cleared.value.emailStatusOn).toBeUndefined();
+    expect(await contacts.pocObligation("MLI")).toMatchObject({ view: "current" });
+  });
+});
+
+describe("an address another owner's active contact holds", () => {
+  beforeEach(async () => {
+    await createOrganization(deps)({ kind: "regional", name: "Audit Thirty Regional Forum", acronym: "ATRF" }, audit);
+    await createContact(deps)(
+      { owner: "ORG:atrf", role: "organization-poc", name: "Sam Audit", email: "taken@forum.example" },
+      audit,
+    );
+  });
+
+  it("is refused naming its holder and owner in words, on a correction", async () => {
+    const created = await createContact(deps)(aPoc(), audit);
+    const refused = await refusal(changeContact(deps)(created.value.id, 1, { email: "taken@forum.example" }, audit));
+    expect(refused).toMatchObject({
+      issues: [
+        {
+          path: "body.email",
+          message:
+            "is already used by Sam Audit, point of contact of the Audit Thirty Regional Forum; deactivate that " +
+            "contact first",
+        },
+      ],
+    });
+  });
+
+  it("is refused naming its holder and owner in words, in an import", async () => {
+    const refused = await refusal(
+      importContacts(deps)(
+        "owner,role,name,email\nSTATE:MLI,capital-poc,A. Traoré,taken@forum.example\n",
+        {
+          dryRun: true,
+        },
+        audit,
+      ),
+    );
+    expect(refused).toMatchObject({
+      issues: [
+        {
+          path: expect.stringMatching(/^line 2/),
+          message:
+            "is already used by Sam Audit, point of contact of the Audit Thirty Regional Forum; deactivate that " +
+            "contact first",
+        },
+      ],
+    });
   });
 });

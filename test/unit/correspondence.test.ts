@@ -185,7 +185,7 @@ describe("the message state machine", () => {
     };
     expect(eventWindowEnd(unknown, window)).toBe("2026-05-05T09:02:00.000Z");
     expect(resendRefusal(unknown, false, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
-      /SES events may still settle it until 2026-05-05T09:02:00.000Z/,
+      /SES events may still settle it until 2026-05-05 09:02 UTC \(the event window\)/,
     );
     expect(resendRefusal(unknown, false, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
     expect(resendRefusal(unknown, false, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);

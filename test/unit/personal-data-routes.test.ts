@@ -251,8 +251,12 @@ describe("an address another active contact holds", () => {
     });
     expect(designated.status).toBe(409);
     expect(designated.body.errors).toEqual([
-      { path: "body.email", message: expect.stringContaining(`already used by active contact ${contactId}`) },
+      {
+        path: "body.email",
+        message: `is already used by ${PERSON.name}, capital point of contact of State MLI; deactivate that contact first`,
+      },
     ]);
+    expect(designated.body.detail).not.toContain(contactId);
     const other = await call({
       method: "POST",
       path: "/contacts",

@@ -235,7 +235,7 @@ export interface paths {
     /** List the international, regional and subregional organizations, optionally of one kind */
     get: operations["listOrganizations"];
     put?: never;
-    /** Add an organization; its id defaults to the acronym as a slug (409 if taken) */
+    /** Add an organization; its id defaults to the acronym as a slug (409, naming the one recorded, if its id or its name, case and spacing aside, is taken) */
     post: operations["createOrganization"];
     delete?: never;
     options?: never;
@@ -874,7 +874,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) and before the wave's not-after deadline; audited. 409 otherwise */
+    /** Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) and before the wave's not-after deadline, to its contact's current address; audited. 409 otherwise, or for a contact deactivated since or an address that bounced */
     post: operations["resendWaveMessage"];
     delete?: never;
     options?: never;
@@ -1330,10 +1330,10 @@ export interface components {
       /** @description The methods, or the lifecycle moves, that are allowed */
       allowed?: string[];
       /**
-       * @description Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again)
+       * @description Which conflict a 409 is, for programs: submission-voided (the submission was voided; read it again); contact-deactivated (the contact was deactivated; read it again)
        * @enum {string}
        */
-      reason?: "submission-voided";
+      reason?: "submission-voided" | "contact-deactivated";
       correlationId?: string;
     };
     State: {
@@ -2205,10 +2205,17 @@ export interface components {
        * @enum {string}
        */
       emailStatus: "ok" | "bounced" | "complained" | "suppressed";
+      /**
+       * Format: date
+       * @description The desk's day the e-mail status became what it is, when it is not ok (absent for a status recorded before the day was kept)
+       */
+      emailStatusOn?: string;
       /** @description false once deactivated: contacts are never deleted */
       active: boolean;
       /** Format: date */
       deactivatedOn?: string;
+      /** @description Who deactivated it: the staff member's username, as the timeline names actors (absent without one) */
+      deactivatedBy?: string;
       /** @description Why it was deactivated, as the secretariat recorded it */
       deactivationReason?: string;
       /** @description true for demonstration data: fictional people at example.org */
@@ -2278,7 +2285,7 @@ export interface components {
       /** Format: date */
       lastVerifiedOn?: string;
       /**
-       * @description ok; bounced: hard bounce; complained: the recipient marked a letter as spam; suppressed: on SES's list
+       * @description Absent: kept, unless the e-mail changes, when the new address starts ok
        * @enum {string}
        */
       emailStatus?: "ok" | "bounced" | "complained" | "suppressed";

@@ -65,6 +65,7 @@ const LABELS: Readonly<Record<string, string>> = {
   languageBasis: "language rests on",
   email: "e-mail",
   emailStatus: "e-mail status",
+  emailStatusOn: "e-mail status since",
 };
 
 /** A State's own record: its `language` is the language its letters are written in. */

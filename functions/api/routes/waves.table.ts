@@ -103,7 +103,8 @@ export const waveSummaries = {
     "secretariat only (ADR 0048)",
   resendWaveMessage:
     "Send again a letter left unknown by a crash, once no SES event can settle it (its event window has closed) " +
-    "and before the wave's not-after deadline; audited. 409 otherwise",
+    "and before the wave's not-after deadline, to its contact's current address; audited. 409 otherwise, or for a " +
+    "contact deactivated since or an address that bounced",
   redispatchWave:
     "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
     "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +

@@ -2,7 +2,7 @@
 // (test/contracts/ledger.contract.ts): one message per (wave, recipient), moved only while it stands as expected.
 import type { Clock } from "#shared/clock.ts";
 import type { Ledger, MoveFields } from "#shared/correspondence/ledger.ts";
-import { canMove } from "#shared/correspondence/lifecycle.ts";
+import { canMove, resendRaceWords } from "#shared/correspondence/lifecycle.ts";
 import { type Message, type MessageKey, messageStatusSchema } from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
 import { Conflict, NotFound } from "#shared/errors.ts";
@@ -101,19 +101,17 @@ export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudi
       return true;
     },
 
-    resend: async (message, reason, context) => {
+    resend: async (message, { email, reason }, context) => {
       const at = now();
       const stored = messages.get(keyOf(message));
       if (!stored) throw new NotFound("Message", `${message.waveId}/${message.recipient}`);
       if (stored.status !== "unknown" || !(stored.notAfter > at)) {
-        throw new Conflict(
-          `The letter to ${message.recipient} is ${stored.status} (not-after ${stored.notAfter}) and is not sent again`,
-        );
+        throw new Conflict(resendRaceWords(stored));
       }
       const { leaseUntil: _lease, ...rest } = message;
-      const next: Message = { ...rest, status: "queued", reason, resentAt: at, updatedAt: at };
+      const next: Message = { ...rest, email, status: "queued", reason, resentAt: at, updatedAt: at };
       const { leaseUntil: _stored, ...kept } = stored;
-      messages.set(keyOf(message), { ...kept, status: "queued", reason, resentAt: at, updatedAt: at });
+      messages.set(keyOf(message), { ...kept, email, status: "queued", reason, resentAt: at, updatedAt: at });
       const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
       audit.record({
         ...context,

@@ -8,7 +8,20 @@ import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 type Contact = components["schemas"]["Contact"];
 export type ContactChanges = components["schemas"]["ContactChanges"];
 
-export type CorrectableField = "role" | "name" | "title" | "agency" | "email" | "phone" | "language" | "designatedOn";
+/** The details the add and correct forms share. */
+export type DetailField = "role" | "name" | "title" | "agency" | "email" | "phone" | "language" | "designatedOn";
+
+/**
+ * A correction may also set an address's e-mail status back to ok (offered only while it is not ok): empty keeps it,
+ * and a new address starts ok anyway (the API's rule).
+ */
+export type CorrectableField = DetailField | "emailStatus";
+
+/** The e-mail status choice: empty keeps what SES reported. */
+export const EMAIL_STATUS_CHOICES = {
+  "": "keep it: no letter goes to this address",
+  ok: "set it back to ok: the address works again",
+} as const;
 
 /**
  * The correction form's values for a contact: empty for an absent detail and for a language that is the State's. Only
@@ -24,6 +37,7 @@ export function correctionValuesOf(contact: Contact): Record<CorrectableField, s
     phone: contact.phone ?? "",
     language: contact.ownLanguage ? contact.language : "",
     designatedOn: contact.designatedOn,
+    emailStatus: "",
   };
 }
 
@@ -42,7 +56,9 @@ export function changesFrom(contact: Contact, typed: Typed<CorrectableField>): C
     if (field === "role") changes.role = codeIn(CONTACT_ROLES, value) ?? contact.role;
     else if (field === "language") changes.language = codeIn(LANGUAGES, value) ?? null;
     else if (field === "title" || field === "agency" || field === "phone") changes[field] = orNull(value);
-    else changes[field] = value;
+    else if (field === "emailStatus") {
+      if (value === "ok") changes.emailStatus = "ok";
+    } else changes[field] = value;
   }
   return changes;
 }

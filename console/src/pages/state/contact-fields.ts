@@ -2,11 +2,11 @@
 // The two forms differ only in what an empty optional field and an empty designation day mean; the owner (a State or
 // an organization) gives the roles offered and the language a contact without its own is written in.
 import type { FieldSpec } from "../../ui/form.tsx";
-import type { CorrectableField } from "./contact-changes.ts";
+import type { DetailField } from "./contact-changes.ts";
 import type { ContactOwner } from "./contact-owner.ts";
 import { LANGUAGES } from "./labels.ts";
 
-export type ContactField = CorrectableField;
+export type ContactField = DetailField;
 
 export function contactFields(
   owner: ContactOwner,

@@ -1,17 +1,28 @@
-// A contact write refused as stale (412): the contact as it stands now, and the button that reads it again in place,
-// for every form that writes a contact against the version the list showed (verify, deactivate, correct).
+// A contact write refused as stale (412): the button that reads the contact again in place, for every form that writes
+// a contact against the version the list showed (verify, deactivate, correct); and a write refused because a colleague
+// deactivated the contact meanwhile (409), read again the same way.
 import { useState } from "preact/hooks";
-import type { Submitting } from "../../ui/form.tsx";
+import { problemOf, type Submitting } from "../../ui/form.tsx";
 import { messageOf } from "../../ui/load.tsx";
+import { refusedAsDeactivated } from "./contact-words.ts";
 import { type Contact, currentContact } from "./data.ts";
-import { LANGUAGES } from "./labels.ts";
-import { standing } from "./readings.ts";
 
-/** After a stale write, the contact as it stands now: what the reader checks before acting again (ReadAgainStatus). */
-export const nowOnRecord = (contact: Contact): string =>
-  `Now on record for ${contact.name}: ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}, ` +
-  `${contact.title ? `${contact.title}, ` : ""}letters in ${LANGUAGES[contact.language]}, last verified ` +
-  `${contact.lastVerifiedOn} (${standing(contact)}). Act again if these are right.`;
+/**
+ * A contact's write, unless the API refuses it because the contact was deactivated meanwhile (409): then the contact
+ * is read again and handed to `onReread`, which says so and closes the form. The 409 names no one: the contact read
+ * again does. Unread, the refusal is said as the API gave it.
+ */
+export const unlessDeactivated =
+  (contact: Contact, onReread: (contact: Contact) => void, write: () => Promise<void>) => async () => {
+    try {
+      await write();
+    } catch (error) {
+      if (!refusedAsDeactivated(problemOf(error))) throw error;
+      const now = await currentContact(contact.id).catch(() => undefined);
+      if (!now || now.active) throw error;
+      onReread(now);
+    }
+  };
 
 /**
  * A stale write's way out: the contact read again in place (a reload of the page would sign the reader out). A read

@@ -14,10 +14,10 @@ import { ReadAgainStatus } from "../read-current-version.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
 import { type ContactField, contactFields } from "./contact-fields.ts";
 import type { ContactOwner } from "./contact-owner.ts";
-import { nowOnRecord, ReadAgain, StaleWayOut } from "./contact-stale.tsx";
+import { ReadAgain, StaleWayOut, unlessDeactivated } from "./contact-stale.tsx";
+import { type ContactWrite, contactStanding, deactivatedMeanwhileWords, nowOnRecord } from "./contact-words.ts";
 import { addContact, type Contact, contactsOf, deactivateContact, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
-import { standing } from "./readings.ts";
 
 function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => Promise<void> }) {
   const [firstRole = "provider-poc"] = Object.keys(owner.roles);
@@ -72,10 +72,12 @@ function Deactivate(props: {
   const [form, setForm] = useState({ reason: "" });
   // Opened from a row's button: the keyboard continues in the reason.
   useEffect(() => document.getElementById("deactivate-reason")?.focus(), []);
-  const submitting = useSubmit(async () => {
-    await deactivateContact(props.contact, form.reason);
-    await props.onDone();
-  });
+  const submitting = useSubmit(
+    unlessDeactivated(props.contact, props.onReread, async () => {
+      await deactivateContact(props.contact, form.reason);
+      await props.onDone();
+    }),
+  );
   return (
     <FieldForm
       name="deactivate"
@@ -157,10 +159,18 @@ export function Contacts(props: {
       await changed();
     });
   // The list is read again too, so that its buttons act on the version now shown; the status line takes the focus
-  // the pressed button leaves with. An open form goes on with the contact as read, keeping what was typed.
-  const showCurrent = (current: Contact) => {
+  // the pressed button leaves with. An open form goes on with the contact as read, keeping what was typed; unless a
+  // colleague deactivated it meanwhile: then nothing is left to write, the form closes, and the page is read again
+  // (the row leaves the active contacts; the State's point of contact may have changed with it).
+  const showCurrent = (listed: Contact, write: ContactWrite) => (current: Contact) => {
     setRefused(undefined);
-    setReread({ words: nowOnRecord(current) });
+    if (!current.active) {
+      setReread({ words: deactivatedMeanwhileWords(current, write) });
+      setOpen((form) => (form?.contact.id === current.id ? undefined : form));
+      void changed();
+      return;
+    }
+    setReread({ words: nowOnRecord(listed, current) });
     setOpen((form) => (form?.contact.id === current.id ? { ...form, contact: current } : form));
     reload();
   };
@@ -206,7 +216,7 @@ export function Contacts(props: {
                 ...whoColumns(list),
                 { header: "Language", cell: (c) => LANGUAGES[c.language] },
                 { header: "Last verified", cell: (c) => c.lastVerifiedOn },
-                { header: "Standing", cell: standing },
+                { header: "Standing", cell: contactStanding },
                 ...(manage || correct
                   ? [
                       {
@@ -241,7 +251,9 @@ export function Contacts(props: {
       {refused && (
         <p role="alert" class="error">
           {`${refused.contact.name}: ${problemWords(refused.problem)}`}{" "}
-          {refused.problem.status === 412 && <ReadAgain contact={refused.contact} onReread={showCurrent} />}
+          {refused.problem.status === 412 && (
+            <ReadAgain contact={refused.contact} onReread={showCurrent(refused.contact, "verification")} />
+          )}
         </p>
       )}
       <ReadAgainStatus id="contact-now" read={reread} />
@@ -250,7 +262,7 @@ export function Contacts(props: {
           key={open.contact.id}
           contact={open.contact}
           onCancel={close}
-          onReread={showCurrent}
+          onReread={showCurrent(open.contact, "deactivation")}
           onKeyDown={focusReturn.escapeCloses(close)}
           onDone={done}
         />
@@ -261,7 +273,7 @@ export function Contacts(props: {
           contact={open.contact}
           owner={props.owner}
           onCancel={close}
-          onReread={showCurrent}
+          onReread={showCurrent(open.contact, "correction")}
           onKeyDown={focusReturn.escapeCloses(close)}
           onDone={done}
         />

@@ -46,13 +46,6 @@ export function correctionOf(current: Submission, typed: Typed<CorrectField>): S
   return correction;
 }
 
-/** Where a contact stands: deactivated, or current or stale, with an e-mail status other than ok. */
-export function standing(contact: Schemas["Contact"]): string {
-  if (!contact.active) return `deactivated ${contact.deactivatedOn ?? ""}`.trim();
-  const mail = contact.emailStatus === "ok" ? "" : `; e-mail ${contact.emailStatus}`;
-  return `${contact.stale ? "stale (not verified for 12 months)" : "current"}${mail}`;
-}
-
 export interface MatrixChange {
   fieldId: string;
   change: "added" | "removed" | "changed";

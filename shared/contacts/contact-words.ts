@@ -1,0 +1,72 @@
+// How a refusal names a contact and its owner to the secretariat: by name, role and owner in words, never by the
+// internal ids (a contact's, an organization's `ORG:<id>`), which nobody at the desk reads.
+import type { OrganizationRepository } from "../organizations/repository.ts";
+import type { RegistryRepository } from "../registry/repository.ts";
+import type { ContactRepository, EmailHolder } from "./repository.ts";
+import type { Contact, ContactRole, Owner } from "./schemas.ts";
+import { ownerOf } from "./schemas.ts";
+
+/** Each role as it reads before "of <owner>". */
+const ROLE_WORDS: Record<ContactRole, string> = {
+  "capital-poc": "capital point of contact",
+  "mission-poc": "Mission point of contact",
+  "provider-poc": "assistance contact",
+  "organization-poc": "point of contact",
+  "permanent-mission": "Permanent Mission address",
+};
+
+export interface OwnerNamesDependencies {
+  registry: Pick<RegistryRepository, "getStates">;
+  organizations: Pick<OrganizationRepository, "getOrganizations">;
+}
+
+/**
+ * Each owner's name in words, keyed by its owner text (`STATE:MLI`, `ORG:iaea`): a State's name, or an organization's
+ * with "the" before it. An owner that cannot be read keeps its code.
+ */
+export async function ownerNames(deps: OwnerNamesDependencies, ownerTexts: string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(ownerTexts)];
+  const owners = distinct.map(ownerOf);
+  const states = await deps.registry.getStates(owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : [])));
+  const organizations = await deps.organizations.getOrganizations(
+    owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
+  );
+  const stateNames = new Map(states.map((state) => [state.value.iso3, state.value.name]));
+  const nameOf = (owner: Owner) => {
+    if (owner.kind === "state") return stateNames.get(owner.iso3) ?? owner.iso3;
+    const organization = organizations.get(owner.id)?.value.name;
+    return organization ? `the ${organization}` : owner.id;
+  };
+  return new Map(distinct.map((text) => [text, nameOf(ownerOf(text))]));
+}
+
+/** "Sam Audit, point of contact of the Audit Thirty Regional Forum". */
+export const contactInWords = (contact: Pick<Contact, "name" | "role" | "owner">, ownerName: string): string =>
+  `${contact.name}, ${ROLE_WORDS[contact.role]} of ${ownerName}`;
+
+/** One contact in words, its owner read for the purpose. */
+export async function contactNamed(deps: OwnerNamesDependencies, contact: Contact): Promise<string> {
+  const names = await ownerNames(deps, [contact.owner]);
+  return contactInWords(contact, names.get(contact.owner) ?? contact.owner);
+}
+
+/**
+ * The holders of e-mail addresses in words, keyed by contact id, in two batch reads (their contacts, then their
+ * owners); a holder that cannot be read is left out, and its refusal keeps the guard's ids.
+ */
+export async function holdersInWords(
+  deps: OwnerNamesDependencies & { contacts: Pick<ContactRepository, "contactsByRef"> },
+  holders: EmailHolder[],
+): Promise<Map<string, string>> {
+  if (!holders.length) return new Map();
+  // A batch read takes each key once.
+  const refs = new Map(holders.map(({ owner, contactId }) => [contactId, { owner, id: contactId }]));
+  const contacts = await deps.contacts.contactsByRef([...refs.values()]);
+  const names = await ownerNames(
+    deps,
+    [...contacts.values()].map(({ value }) => value.owner),
+  );
+  return new Map(
+    [...contacts.values()].map(({ value }) => [value.id, contactInWords(value, names.get(value.owner) ?? value.owner)]),
+  );
+}
