@@ -550,7 +550,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       // And the catalogue's seed that added it (this stack's start, later than the letters put above are dated).
       const added = timeline.locator("ol.timeline li", { hasText: "Organization added from the desk's catalogue" });
       expect(await added.count()).toBe(1);
-      expect(await added.textContent()).toMatch(/catalogue by seed$/);
+      expect(await added.textContent()).toMatch(/catalogue by the desk's first data$/);
       if (group === "secretariat") {
         await page.screenshot({ path: join(SCREENSHOTS, "organization-letters-1280.png"), fullPage: true });
       }

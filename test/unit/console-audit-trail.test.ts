@@ -109,7 +109,10 @@ describe("an audit entry in words", () => {
       "a.officer",
     );
     expect(actorWords({ kind: "user", id: "8c501a84", groups: ["experts"] })).toBe("8c501a84");
-    expect(actorWords({ kind: "system", id: "wave-dispatch" })).toBe("the system (wave-dispatch)");
+    expect(actorWords({ kind: "system", id: "wave-dispatch" })).toBe("the desk's dispatch");
+    // SES's bounces and complaints (audit 30 read "by ses-events"); a job the console does not know, by its id.
+    expect(actorWords({ kind: "system", id: "ses-events" })).toBe("SES's report on a letter");
+    expect(actorWords({ kind: "system", id: "backfill" })).toBe("the system (backfill)");
   });
 
   it("says the action in the timeline's words, the waves' and the other records' too", () => {
@@ -265,7 +268,7 @@ describe("an audit entry in words", () => {
     expect(links.record.shown).toBe("its entries");
     expect(links.actor.shown).toBe("local-secretariat");
     const job = entriesLinks(record, { kind: "system", id: "wave-dispatch" }).actor;
-    expect(`${job.shown}${job.heard}`).toBe("the system (wave-dispatch) (all its entries)");
+    expect(`${job.shown}${job.heard}`).toBe("the desk's dispatch (all its entries)");
   });
 
   it("says what a State's or an organization's own record leaves out, with the ways to the rest", () => {

@@ -53,7 +53,9 @@ describe("a letter on the timeline", () => {
   it("names a person by username, and another job of the system by its id", () => {
     expect(timelineActorWords(consent, read)).toBe("local-experts");
     expect(timelineActorWords({ ...consent, actor: { kind: "user", id: "u9" } }, read)).toBe("u9");
-    expect(timelineActorWords({ ...consent, actor: { kind: "system", id: "seed" } }, read)).toBe("seed");
+    expect(timelineActorWords({ ...consent, actor: { kind: "system", id: "seed" } }, read)).toBe(
+      "the desk's first data",
+    );
   });
 });
 

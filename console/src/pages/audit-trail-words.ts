@@ -40,9 +40,24 @@ export function ownerHref(owner: string): string | undefined {
   return undefined;
 }
 
-/** Who did it: a person by username (their id where the entry kept none), the system by its job's name. */
-export function actorWords(actor: AuditEntry["actor"]): string {
-  return actor.kind === "user" ? (actor.username ?? actor.id) : `the system (${actor.id})`;
+/** The desk's own jobs, as the system actors the functions write name them (systemActor in shared/auth/actor.ts). */
+const SYSTEM_JOBS: Readonly<Record<string, string>> = {
+  "ses-events": "SES's report on a letter",
+  "wave-dispatch": "the desk's dispatch",
+  "wave-sweep": "the desk's sweep of stalled waves",
+  snapshot: "the quarterly snapshot",
+  "assistance-report": "the pending-assistance report",
+  "programme-reminders": "the programme's reminders",
+  seed: "the desk's first data",
+  "seed-demo": "the demonstration data",
+};
+
+/** Who did it: a person by username (their id where the entry kept none), the system by its job, in words. */
+export function actorWords(
+  actor: AuditEntry["actor"] | { kind: "user" | "system"; id: string; username?: string | undefined },
+): string {
+  if (actor.kind === "user") return actor.username ?? actor.id;
+  return SYSTEM_JOBS[actor.id] ?? `the system (${actor.id})`;
 }
 
 /** Long texts (an offer's description) cut to their start. */

@@ -4,7 +4,7 @@
 // (test/unit/console-timeline-words.test.ts).
 import type { components } from "../../api/schema";
 import { imageRows } from "../audit-image-words.ts";
-import { shortened } from "../audit-trail-words.ts";
+import { actorWords, shortened } from "../audit-trail-words.ts";
 import { NO_NAMES } from "../provider-names.ts";
 import type { RecordName, RecordRef } from "../record-names.ts";
 import { letterWaveId } from "./readings.ts";
@@ -39,7 +39,7 @@ export function recordsNamedBy(entry: TimelineEntry): RecordRef[] {
  */
 export function timelineActorWords(entry: TimelineEntry, recordName: RecordName): string {
   const waveId = dispatchedWave(entry.actor);
-  if (waveId === undefined) return (entry.actor.kind === "user" ? entry.actor.username : undefined) ?? entry.actor.id;
+  if (waveId === undefined) return actorWords(entry.actor);
   if (entry.source.type === "message" && letterWaveId(entry) === waveId) return "the desk's dispatch";
   return `the desk's dispatch of wave ${recordName("wave", waveId) || waveId}`;
 }
