@@ -15,6 +15,8 @@ const USAGE = [
   `  e.g. npm run fire -- wave-dispatch '{"waveId":"<wave id>"}'`,
   `       npm run fire -- wave-dispatch '{"programmeWave":{"key":"first-report-request",` +
     `"templateId":"programme-first-report-request","audience":"non-reporting-states","notAfterHours":72,"deadlineDays":90}}'`,
+  `       npm run fire -- ses-events '{"waveId":"<wave id>","recipient":"<letter's recipient>","outcome":"bounce"}'` +
+    "   (what SES would report: delivery, bounce, soft-bounce, complaint)",
 ].join("\n");
 
 function fail(message: string, code: number): never {

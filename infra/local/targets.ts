@@ -31,4 +31,10 @@ export const targets: ScheduleTargets = {
     const { runSweep } = await import("./wave-runner.ts");
     return runSweep(input);
   },
+  // Fired by hand only (`npm run fire -- ses-events '{…}'`): what SES would report of a letter the stack sent (a
+  // delivery, a bounce, a complaint), which the SES emulator never sends back.
+  "ses-events": async (input) => {
+    const { fireSimulatedSesEvent } = await import("./ses-event.ts");
+    return fireSimulatedSesEvent(input);
+  },
 };

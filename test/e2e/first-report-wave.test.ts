@@ -59,6 +59,9 @@ async function lettersWith(prefix: string) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The wave the first case sends, whose letters the SES report case reads. */
+let firstWave = "";
+
 describe("the first-report wave", () => {
   it("reaches the contacts of exactly the eight non-reporting States, each in its language, once", {
     timeout: 180_000,
@@ -85,6 +88,7 @@ describe("the first-report wave", () => {
     });
     expect(wave.status).toBe(201);
     const id = wave.body.id;
+    firstWave = id;
 
     const audience = await call("GET", `/waves/${id}/audience`);
     const owners = [...audience.body.recipients, ...audience.body.skipped].map((entry) => entry.owner.iso3);
@@ -110,6 +114,30 @@ describe("the first-report wave", () => {
       const french = received[0]?.subject.includes("Premier rapport national");
       expect(french, recipient.email).toBe(recipient.language === "fr");
     }
+  });
+
+  it("takes SES's report on a letter, fired by hand as the emulator never sends one: a bounce marks it and its address", async () => {
+    const fire = targets["ses-events"];
+    if (!fire) throw new Error("no ses-events target");
+    const letters = (await call("GET", `/waves/${firstWave}/messages?limit=100`)).body as unknown as {
+      items: { recipient: string; status: string; contactId?: string }[];
+    };
+    const sent = letters.items.filter((letter) => letter.status === "sent" && letter.contactId);
+    const [bounced, delivered] = sent;
+    if (!bounced?.contactId || !delivered) throw new Error("the first wave sent fewer than two letters to contacts");
+
+    await fire({ waveId: firstWave, recipient: bounced.recipient, outcome: "bounce" });
+    await fire({ waveId: firstWave, recipient: delivered.recipient, outcome: "delivery" });
+    const after = (await call("GET", `/waves/${firstWave}/messages?limit=100`)).body as unknown as typeof letters;
+    const statusOf = (recipient: string) => after.items.find((letter) => letter.recipient === recipient)?.status;
+    expect(statusOf(bounced.recipient)).toBe("bounced");
+    expect(statusOf(delivered.recipient)).toBe("delivered");
+    const contact = (await call("GET", `/contacts/${bounced.contactId}`)).body as unknown as Record<string, unknown>;
+    expect(contact).toMatchObject({ emailStatus: "bounced", emailStatusOn: expect.any(String) });
+    // A letter SES never accepted has nothing to report, and says so.
+    await expect(fire({ waveId: firstWave, recipient: "nobody", outcome: "bounce" })).rejects.toThrow(
+      `Wave ${firstWave} has no letter to nobody`,
+    );
   });
 
   it("goes out again as the programme's own March letter, fired by its schedule, once a year", async () => {
