@@ -10,35 +10,42 @@ import { dirname } from "node:path";
 const barrel = "@aws-sdk/core/protocols";
 const namespace = "narrow-protocols";
 
-/** `{ A, B as C }` -> ["A", "B"]: the names the clause takes from the module. */
-const namesOf = (clause) =>
+/** `{ A, B as C }` -> [["A", "A"], ["B", "C"]]: each name taken from a module, with the name it goes by. */
+const pairsOf = (clause) =>
   clause
     .split(",")
-    .map((part) => part.trim().split(/\s+as\s+/)[0])
-    .filter(Boolean);
+    .map((part) => part.trim().split(/\s+as\s+/))
+    .filter(([name]) => Boolean(name))
+    .map(([name, as]) => [name, as ?? name]);
 
-/** Each name the barrel exports, with the specifier of the module it re-exports it from. */
+/** Each name the barrel exports, with the module it re-exports it from and its name there. */
 function barrelExports(indexFile) {
   const from = new Map();
   for (const [, clause, specifier] of readFileSync(indexFile, "utf8").matchAll(
     /export\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g,
   )) {
-    for (const name of namesOf(clause)) from.set(name, specifier);
+    for (const [local, exported] of pairsOf(clause)) from.set(exported, { specifier, local });
   }
   return from;
 }
 
 /**
- * The names `importer` takes from the barrel, or undefined when it takes them in any other form (a namespace, a
- * re-export, a dynamic import): then the barrel is left whole.
+ * The names `importer` takes from the barrel, or undefined when it takes them in any other form too (a namespace, a
+ * re-export, a dynamic import, a require): then the barrel is left whole.
  */
 function importedNames(importer) {
-  const text = readFileSync(importer, "utf8");
-  const quoted = `"${barrel}"`;
+  let text;
+  try {
+    text = readFileSync(importer, "utf8");
+  } catch {
+    // Not a file on disk (an entry given as text): nothing to read, so nothing narrowed.
+    return undefined;
+  }
   const named = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)].filter(([, , from]) => from === barrel);
-  const mentions = text.split(quoted).length - 1;
+  // Every mention, in any quotes: one not in a named import keeps the barrel whole for all.
+  const mentions = text.match(/["'`]@aws-sdk\/core\/protocols["'`]/g)?.length ?? 0;
   if (named.length === 0 || named.length !== mentions) return undefined;
-  return named.flatMap(([, clause]) => namesOf(clause));
+  return named.flatMap(([, clause]) => pairsOf(clause).map(([name]) => name));
 }
 
 /** @type {import("esbuild").Plugin} */
@@ -48,8 +55,9 @@ export const narrowProtocolImports = {
     build.onResolve(
       { filter: /^@aws-sdk\/core\/protocols$/ },
       async ({ importer, kind, resolveDir, namespace: from, pluginData }) => {
-        // The barrel's own resolution (below) and anything not read from a file keep the barrel whole.
-        if (from !== "file" || pluginData?.whole) return undefined;
+        // The barrel's own resolution (below), anything but a static import, and anything not read from a file keep
+        // the barrel whole.
+        if (from !== "file" || kind !== "import-statement" || pluginData?.whole) return undefined;
         const names = importedNames(importer);
         if (!names) return undefined;
         const index = await build.resolve(barrel, { kind, resolveDir, pluginData: { whole: true } });
@@ -64,7 +72,12 @@ export const narrowProtocolImports = {
       },
     );
     build.onLoad({ filter: /.*/, namespace }, ({ pluginData: { names, exports, dir } }) => ({
-      contents: names.map((name) => `export { ${name} } from ${JSON.stringify(exports.get(name))};`).join("\n"),
+      contents: names
+        .map((name) => {
+          const { specifier, local } = exports.get(name);
+          return `export { ${local === name ? name : `${local} as ${name}`} } from ${JSON.stringify(specifier)};`;
+        })
+        .join("\n"),
       resolveDir: dir,
       loader: "js",
     }));

@@ -64,7 +64,7 @@ export class NotFound extends DomainError {
  * words meant for people, so that a client need not read the detail.
  */
 export const conflictReasons = ["submission-voided", "contact-deactivated"] as const;
-export type ConflictReason = (typeof conflictReasons)[number];
+type ConflictReason = (typeof conflictReasons)[number];
 
 /** A duplicate, or a move the entity's lifecycle does not allow. */
 export class Conflict extends DomainError {

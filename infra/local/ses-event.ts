@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Message } from "../../shared/correspondence/schemas.ts";
 import type { SesEvent } from "../../shared/correspondence/ses-events.ts";
 
-export const SIMULATED_OUTCOMES = ["delivery", "bounce", "soft-bounce", "complaint"] as const;
-export type SimulatedOutcome = (typeof SIMULATED_OUTCOMES)[number];
+const SIMULATED_OUTCOMES = ["delivery", "bounce", "soft-bounce", "complaint"] as const;
+type SimulatedOutcome = (typeof SIMULATED_OUTCOMES)[number];
 
 const DETAIL_TYPES = {
   delivery: "Email Delivered",
@@ -17,7 +17,7 @@ const DETAIL_TYPES = {
 } as const satisfies Record<SimulatedOutcome, SesEvent["detail-type"]>;
 
 /** The EventBridge event SES would publish for `message` (a letter it accepted), as of `now`. */
-export function simulatedSesEvent(
+function simulatedSesEvent(
   message: Pick<Message, "waveId" | "recipient" | "email" | "sesMessageId">,
   outcome: SimulatedOutcome,
   now: Date,
@@ -65,7 +65,7 @@ export function simulatedSesEvent(
 }
 
 /** The input of `npm run fire -- ses-events '{"waveId":…,"recipient":…,"outcome":"bounce"}'`, checked. */
-export function simulatedEventInput(input: Record<string, unknown>): {
+function simulatedEventInput(input: Record<string, unknown>): {
   waveId: string;
   recipient: string;
   outcome: SimulatedOutcome;

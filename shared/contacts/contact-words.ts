@@ -15,7 +15,7 @@ const ROLE_WORDS: Record<ContactRole, string> = {
   "permanent-mission": "Permanent Mission address",
 };
 
-export interface OwnerNamesDependencies {
+interface OwnerNamesDependencies {
   registry: Pick<RegistryRepository, "getStates">;
   organizations: Pick<OrganizationRepository, "getOrganizations">;
 }
@@ -41,7 +41,7 @@ export async function ownerNames(deps: OwnerNamesDependencies, ownerTexts: strin
 }
 
 /** "Sam Audit, point of contact of the Audit Thirty Regional Forum". */
-export const contactInWords = (contact: Pick<Contact, "name" | "role" | "owner">, ownerName: string): string =>
+const contactInWords = (contact: Pick<Contact, "name" | "role" | "owner">, ownerName: string): string =>
   `${contact.name}, ${ROLE_WORDS[contact.role]} of ${ownerName}`;
 
 /** One contact in words, its owner read for the purpose. */

@@ -19,10 +19,10 @@ import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { NotFound } from "../errors.ts";
 import { lazy } from "../lazy.ts";
 import type { TableNames } from "../tables.ts";
-import { canMove, resendRaceWords } from "./lifecycle.ts";
+import { canMove, ResendRaced } from "./lifecycle.ts";
 import { type Message, type MessageKey, type MessageStatus, messageSchema, messageStatusSchema } from "./schemas.ts";
 import { type Unreached, unreachedSchema } from "./unreached.ts";
 
@@ -354,7 +354,7 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
           },
           onConditionFailed: (current) =>
             current
-              ? new Conflict(resendRaceWords(toMessage(current)))
+              ? new ResendRaced(toMessage(current))
               : new NotFound("Message", `${message.waveId}/${message.recipient}`),
         },
         {

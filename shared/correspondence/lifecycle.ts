@@ -1,5 +1,6 @@
 // The message state machine and the sender's decisions, as pure functions: which moves are legal, what to do with a
 // message another delivery already claimed, and which SES errors are worth a retry.
+import { Conflict } from "../errors.ts";
 import type { Message, MessageStatus } from "./schemas.ts";
 
 /**
@@ -21,7 +22,7 @@ export function eventWindowMsOf(env: NodeJS.ProcessEnv): number {
 }
 
 /** An instant as the desk reads it in a sentence: its day and minute, in UTC ("2026-12-07 13:33 UTC"). */
-export const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** When the event window of an unknown letter closes: counted from the end of the claim in which SES may have taken it. */
 export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt">, windowMs: number) =>
@@ -51,12 +52,18 @@ export function resendRefusal(
  * Why the ledger's write refused a resend that `resendRefusal` allowed: the letter moved meanwhile (an SES event, or
  * a colleague's resend), or its wave's deadline passed in between.
  */
-export const resendRaceWords = (current: Pick<Message, "status" | "notAfter">) =>
-  `The letter is not sent again: ${
-    current.status === "unknown"
-      ? `its wave's not-after deadline ${utcMinute(current.notAfter)} has passed`
-      : `it is ${current.status} now`
-  }`;
+export class ResendRaced extends Conflict {
+  /** Why, on its own: the resend's caller says it after the letter's recipient. */
+  readonly why: string;
+  constructor(current: Pick<Message, "status" | "notAfter">) {
+    const why =
+      current.status === "unknown"
+        ? `its wave's not-after deadline ${utcMinute(current.notAfter)} has passed`
+        : `it is ${current.status} now`;
+    super(`The letter is not sent again: ${why}`);
+    this.why = why;
+  }
+}
 
 /**
  * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`

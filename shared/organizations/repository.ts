@@ -166,6 +166,8 @@ export function organizationRepository(
           },
         },
       },
+      // Another organization holds the old name's guard: only data from before the guards could make it so.
+      onConditionFailed: (held) => new OrganizationNameTaken(recordedIn(held, "organizationId")),
     };
   }
 

@@ -175,6 +175,10 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
       ];
       if (issues.length) throw new Invalid("The programme of work is not valid", withPrefix("body", issues));
       const before = await deps.store.get(year);
+      // A year changed (or adopted) since it was read is that, first: what it now refuses is judged on what was seen.
+      if (before && before.version !== expectedVersion) {
+        throw new PreconditionFailed(`Programme of work ${year}`, before.version, expectedVersion);
+      }
       if (before?.value.status === "adopted") refuseChangesToAdopted(year, before.value.file, parsed.data);
       const record: ProgrammeRecord = {
         file: parsed.data,

@@ -13,7 +13,7 @@ import {
   LettersChanged,
 } from "../correspondence/dispatch.ts";
 import type { Ledger } from "../correspondence/ledger.ts";
-import { classifySesError, DEFAULT_EVENT_WINDOW_MS, resendRefusal } from "../correspondence/lifecycle.ts";
+import { classifySesError, DEFAULT_EVENT_WINDOW_MS, ResendRaced, resendRefusal } from "../correspondence/lifecycle.ts";
 import { MAX_BATCH, type SendQueue } from "../correspondence/memory-queue.ts";
 import type { DispatchWave, Message, MessageKey, MessageStatus } from "../correspondence/schemas.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
@@ -526,7 +526,12 @@ export const resendUnknown =
     const address = resendAddress(message, contact?.value);
     if ("refused" in address) throw refused(address.refused);
     const to = { email: address.email, reason: resendReason(audit.actor, address) };
-    return enqueue(await deps.ledger.resend(message, to, audit));
+    try {
+      return enqueue(await deps.ledger.resend(message, to, audit));
+    } catch (error) {
+      // The letter moved since it was read (an SES event, a colleague's resend): said after whose letter it was.
+      throw error instanceof ResendRaced ? refused(error.why) : error;
+    }
   };
 
 export interface ResentEnqueued {

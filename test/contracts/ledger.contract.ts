@@ -5,7 +5,7 @@ import { systemActor } from "#shared/auth/actor.ts";
 import type { Ledger } from "#shared/correspondence/ledger.ts";
 import type { Message, MessageStatus } from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
-import { Conflict, Malformed, NotFound } from "#shared/errors.ts";
+import { Malformed, NotFound } from "#shared/errors.ts";
 import { CONTRACT_START, everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 const WAVE = "wave-2027-03";
@@ -112,9 +112,11 @@ export function ledgerStoreContract(setup: () => Promise<StoreUnderTest<Ledger>>
       expect(queued).toMatchObject({ status: "queued", reason: "crash after SES accepted it", resentAt: START });
       expect(queued).not.toHaveProperty("leaseUntil");
       expect(await ledger.get(key("c1"))).toEqual(queued);
-      await expect(ledger.resend(queued, to, actor)).rejects.toThrow(
-        new Conflict("The letter is not sent again: it is queued now"),
-      );
+      await expect(ledger.resend(queued, to, actor)).rejects.toMatchObject({
+        kind: "conflict",
+        why: "it is queued now",
+        message: "The letter is not sent again: it is queued now",
+      });
       await expect(ledger.resend(aMessage("c9", "unknown"), to, actor)).rejects.toThrow(NotFound);
       const late = aMessage("c2", "unknown", { notAfter: START });
       await ledger.putNew(late);

@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { programmeYearEntity as apiEntity } from "#shared/programme/keys.ts";
 import type { components } from "../../console/src/api/schema";
-import { adoptedMeanwhileWords, programmeYearEntity } from "../../console/src/pages/programme-adopted-meanwhile.ts";
+import {
+  adoptedMeanwhileWords,
+  programmeYearTrailEntity,
+} from "../../console/src/pages/programme-adopted-meanwhile.ts";
 
 type AuditEntry = components["schemas"]["AuditEntry"];
 
@@ -36,6 +39,6 @@ describe("the adoption a colleague made first", () => {
 
   it("reads the trail of the entity the API writes", () => {
     const { type, id } = apiEntity(2026);
-    expect(programmeYearEntity(2026)).toBe(`${type}:${id}`);
+    expect(programmeYearTrailEntity(2026)).toBe(`${type}:${id}`);
   });
 });

@@ -40,6 +40,15 @@ describe("a put over an adopted programme year", () => {
     expect((await deps.store.get(2023))?.value.file).toEqual(file);
   });
 
+  it("answers a put read before the year's adoption with 412, not with the changes adoption made", async () => {
+    const deps = await seededProgramme(fixedClock("2026-12-03T15:00:00Z"));
+    const draft = await deps.years.get(2026);
+    await deps.years.adopt(2026, draft.version, staff);
+    await expect(deps.years.put(2026, draft.file, draft.version, staff)).rejects.toMatchObject({
+      kind: "precondition-failed",
+    });
+  });
+
   it("names each change: the title, an activity removed, one added, the order; none for the year as it stands", async () => {
     const { file: stored } = await adopted2023();
     const [first, second, ...rest] = stored.activities;

@@ -199,6 +199,23 @@ describe("sending again a letter whose contact changed since it was written", ()
   const resend = () => resendUnknown(deps)(unknown.waveId, unknown.recipient, audit);
   const stored = () => deps.ledger.get(unknown);
 
+  it("names whose letter it was when the letter moved between the reading and the write (a colleague's resend)", async () => {
+    deps.clock.set(AFTER_WINDOW);
+    const racing = {
+      ...deps,
+      ledger: {
+        ...deps.ledger,
+        // A colleague's resend lands between this one's reading of the letter and its write.
+        resend: async (...args: Parameters<typeof deps.ledger.resend>) => {
+          await deps.ledger.resend(...args);
+          return deps.ledger.resend(...args);
+        },
+      },
+    };
+    const error = await refusal(resendUnknown(racing)(unknown.waveId, unknown.recipient, audit));
+    expect((error as Error).message).toBe("The letter to Alex Demo (Kenya) is not sent again: it is queued now");
+  });
+
   it("refuses a contact deactivated meanwhile in words, and writes nothing", async () => {
     await deactivateContact(deps)(unknown.recipient, 1, audit, "Retired from the ministry in November");
     deps.clock.set(AFTER_WINDOW);

@@ -9,7 +9,7 @@ import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, problemOf, problemWords, useWrites } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { entityTrail } from "./entity-trail.ts";
-import { adoptedMeanwhileWords, programmeYearEntity } from "./programme-adopted-meanwhile.ts";
+import { adoptedMeanwhileWords, programmeYearTrailEntity } from "./programme-adopted-meanwhile.ts";
 import { adoptProgramme, programmeFile } from "./programme-writes.ts";
 
 /** A refusal in words the secretariat can act on: changed since the page read it (412). */
@@ -52,7 +52,7 @@ export function AdoptProgramme({ year, onChanged }: { year: number; onChanged: (
       const refused = problemOf(error);
       // Adopted by someone else: the page shows the year as it now stands, and says who adopted it and when.
       if (refused.status === 409) {
-        return onChanged(adoptedMeanwhileWords(year, await entityTrail(programmeYearEntity(year))));
+        return onChanged(adoptedMeanwhileWords(year, await entityTrail(programmeYearTrailEntity(year))));
       }
       throw error;
     }

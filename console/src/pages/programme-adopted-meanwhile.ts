@@ -7,8 +7,11 @@ import { utcText } from "./correspondence/time.ts";
 
 type AuditEntry = components["schemas"]["AuditEntry"];
 
-/** The year's audit entity, as the API names it (shared/programme/keys.ts). */
-export const programmeYearEntity = (year: number) => `programme:${year}`;
+/**
+ * The year's audit entity, as the API names it in the trail's `entity` filter (shared/programme/keys.ts, which the
+ * console cannot import: its types reach modules that read files; a unit test holds the two together).
+ */
+export const programmeYearTrailEntity = (year: number) => `programme:${year}`;
 
 /** The statement after the 409, with the year's entries (newest first; none when unread). */
 export function adoptedMeanwhileWords(year: number, trail: readonly AuditEntry[]): string {

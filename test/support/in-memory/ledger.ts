@@ -2,10 +2,10 @@
 // (test/contracts/ledger.contract.ts): one message per (wave, recipient), moved only while it stands as expected.
 import type { Clock } from "#shared/clock.ts";
 import type { Ledger, MoveFields } from "#shared/correspondence/ledger.ts";
-import { canMove, resendRaceWords } from "#shared/correspondence/lifecycle.ts";
+import { canMove, ResendRaced } from "#shared/correspondence/lifecycle.ts";
 import { type Message, type MessageKey, messageStatusSchema } from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
-import { Conflict, NotFound } from "#shared/errors.ts";
+import { NotFound } from "#shared/errors.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
@@ -106,7 +106,7 @@ export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudi
       const stored = messages.get(keyOf(message));
       if (!stored) throw new NotFound("Message", `${message.waveId}/${message.recipient}`);
       if (stored.status !== "unknown" || !(stored.notAfter > at)) {
-        throw new Conflict(resendRaceWords(stored));
+        throw new ResendRaced(stored);
       }
       const { leaseUntil: _lease, ...rest } = message;
       const next: Message = { ...rest, email, status: "queued", reason, resentAt: at, updatedAt: at };

@@ -9,8 +9,8 @@ import { type Contact, currentContact } from "./data.ts";
 
 /**
  * A contact's write, unless the API refuses it because the contact was deactivated meanwhile (409): then the contact
- * is read again and handed to `onReread`, which says so and closes the form. The 409 names no one: the contact read
- * again does. Unread, the refusal is said as the API gave it.
+ * is read again and handed to `onReread`, which says who deactivated it, when and why, and closes the form. Unread,
+ * the refusal is said as the API gave it (it names the contact, the day and why).
  */
 export const unlessDeactivated =
   (contact: Contact, onReread: (contact: Contact) => void, write: () => Promise<void>) => async () => {

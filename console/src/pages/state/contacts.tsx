@@ -148,12 +148,21 @@ export function Contacts(props: {
   const verifying = useWrites();
   const verify = (event: Event, contact: Contact) =>
     verifying.run(event, async () => {
+      // Deactivated by a colleague meanwhile: said as the forms say it, and the page read again.
+      let deactivated = false;
+      const saidDeactivated = (current: Contact) => {
+        deactivated = true;
+        showCurrent(contact, "verification")(current);
+      };
       try {
-        await verifyContact(contact);
+        await unlessDeactivated(contact, saidDeactivated, async () => {
+          await verifyContact(contact);
+        })();
       } catch (error) {
         setRefused({ contact, problem: problemOf(error) });
         return;
       }
+      if (deactivated) return;
       setRefused(undefined);
       setReread(undefined);
       await changed();
