@@ -6,7 +6,8 @@ import { counted } from "../ui/counted.ts";
 
 type ScheduledActivity = components["schemas"]["ScheduledActivity"];
 
-const monthWords = (month: string): string =>
+/** A month (YYYY-MM) in words: "March 2023". */
+export const monthWords = (month: string): string =>
   new Date(`${month}-01T00:00:00Z`).toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export function fromToday(
