@@ -178,22 +178,35 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it("puts the focus on the next feed's button when one is revoked, then on the label field", async () => {
+  it("focuses a new feed's address; asks before revoking, says it after, then focuses the next feed or the label", async () => {
     const page = await signIn("experts");
     await go(page, "#/programme");
     for (const label of ["after-one", "after-two"]) {
       await page.getByLabel("Label (optional, e.g. phone)").fill(label);
       await page.getByRole("button", { name: "Issue a feed" }).click();
       await page.getByRole("button", { name: `Revoke ${label}` }).waitFor();
+      // The address, shown this once, has the focus (audit 30: it stayed in the label field, unannounced).
+      await expect.poll(async () => (await focused(page)).id).toBe("feed-address");
     }
     // Issued today, as the desk counts days: New York's.
     const issued = page.getByRole("table", { name: "Your live feeds" }).getByRole("row", { name: /^after-one/ });
     expect((await issued.getByRole("cell").allTextContents()).slice(1, 2)).toEqual([deskDay(Date.now())]);
+    // Asked first, the safe answer focused; Escape keeps the feed and gives the focus back.
     await page.getByRole("button", { name: "Revoke after-one" }).click();
-    await page.getByRole("button", { name: "Revoke after-one" }).waitFor({ state: "detached" });
+    await page.getByRole("group", { name: /^Revoke the feed after-one\?/ }).waitFor();
+    await expect.poll(async () => (await focused(page)).name).toBe("Keep it");
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => (await focused(page)).name).toBe("Revoke after-one");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Yes, revoke it" }).click();
+    await expect
+      .poll(() => page.locator("#feed-revoked").textContent())
+      .toBe("Revoked the feed after-one: its address reads nothing any more.");
+    await page.getByRole("row", { name: /^after-one/ }).waitFor({ state: "detached" });
     await expect.poll(async () => (await focused(page)).name).toBe("Revoke after-two");
     await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Revoke after-two" }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Yes, revoke it" }).click();
+    await page.getByRole("row", { name: /^after-two/ }).waitFor({ state: "detached" });
     await expect.poll(async () => (await focused(page)).id).toBe("feed-label");
     await page.close();
   });

@@ -382,7 +382,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "programme-feeds-1280.png"), fullPage: true });
     await page.getByRole("button", { name: "Revoke e2e phone" }).click();
-    await page.getByRole("button", { name: "Revoke e2e phone" }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Yes, revoke it" }).click();
+    await page.locator("#feed-revoked").getByText("Revoked the feed e2e phone").waitFor();
     expect((await fetch(address)).status).toBe(404);
 
     // The 2023 programme, read from Annex II, names the letters its correspondence items are sent as.

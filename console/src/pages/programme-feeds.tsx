@@ -1,9 +1,11 @@
-// One's personal calendar feeds (ADR 0023): issue one (its address is shown this once: the API keeps only a hash),
-// list them, revoke one. A calendar application subscribes to the address without a token.
-import { useState } from "preact/hooks";
+// One's personal calendar feeds (ADR 0023): issue one (its address is shown this once, and takes the focus: the API
+// keeps only a hash), list them, revoke one (asked first: the calendars subscribed to it stop at once, and what was
+// revoked is said after). A calendar application subscribes to the address without a token.
+import { useEffect, useState } from "preact/hooks";
 import { deskDay } from "../../../shared/zoned-time.ts";
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
+import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, fieldProblem, formProblem, InputField, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
@@ -27,6 +29,8 @@ async function revokeFeed(id: string): Promise<void> {
 function IssuedAddress({ feed }: { feed: IssuedFeed }) {
   // The API answers the path below its base URL; the console shares the API's origin.
   const address = `${window.location.origin}${feed.path}`;
+  // The address is what the reader came for, shown this once: the focus goes there, selecting it for a copy.
+  useEffect(() => document.getElementById("feed-address")?.focus(), [feed.id]);
   return (
     <div class="panel" aria-live="polite">
       <h3>Your new feed{feed.label ? ` "${feed.label}"` : ""}</h3>
@@ -47,12 +51,18 @@ export function CalendarFeeds() {
   const [loaded] = useLoad(feeds, `feeds/${round}`);
   const [label, setLabel] = useState("");
   const [issued, setIssued] = useState<IssuedFeed>();
+  // The feed whose revoking is being asked, and the words after one is revoked.
+  const [asking, setAsking] = useState<string>();
+  const [revoked, setRevoked] = useState<string>();
   // Issuing and revoking share the form's problem: a refused revoke is said, and focused, above the label field.
   const { busy, problem, run } = useWrites();
-  // A revoked feed's row leaves with its button: the next feed's button takes the focus, else the label field.
+  // A revoked feed's row leaves with its button (drawn again once the question closes, until the list is read again):
+  // the next feed's button takes the focus, else the label field.
   const focusReturn = useFocusReturn();
-  const nextAfterRevoke = () =>
-    document.querySelector<HTMLElement>('[data-list="feeds"] button') ?? document.getElementById("feed-label");
+  const nextAfterRevoke = (revoked: string) => () =>
+    [...document.querySelectorAll<HTMLElement>('[data-list="feeds"] button')].find(
+      (button) => button.id !== `revoke-${revoked}`,
+    ) ?? document.getElementById("feed-label");
 
   const act = (event: Event, action: () => Promise<void>) =>
     run(event, async () => {
@@ -70,6 +80,7 @@ export function CalendarFeeds() {
         aria-label="Issue a calendar feed"
         onSubmit={(event) =>
           void act(event, async () => {
+            setRevoked(undefined);
             setIssued(await issueFeed(label));
             setLabel("");
           })
@@ -88,6 +99,9 @@ export function CalendarFeeds() {
         </BusyButton>
       </form>
       {issued && <IssuedAddress feed={issued} />}
+      <p role="status" id="feed-revoked">
+        {revoked}
+      </p>
       <Show what={loaded}>
         {(list) =>
           list.feeds.length === 0 ? (
@@ -105,22 +119,44 @@ export function CalendarFeeds() {
                 { header: "Expires", cell: (feed) => deskDay(feed.expires) },
                 {
                   header: "Revoke",
-                  cell: (feed) => (
-                    <BusyButton
-                      type="button"
-                      busy={busy}
-                      onClick={(event) => {
-                        focusReturn.opened();
-                        void act(event, async () => {
-                          await revokeFeed(feed.id);
-                          if (issued?.id === feed.id) setIssued(undefined);
-                          focusReturn.closed(nextAfterRevoke);
-                        });
-                      }}
-                    >
-                      Revoke {feed.label ?? deskDay(feed.created)}
-                    </BusyButton>
-                  ),
+                  cell: (feed) => {
+                    const name = feed.label ?? deskDay(feed.created);
+                    const keep = () => {
+                      setAsking(undefined);
+                      focusReturn.closed(() => document.getElementById(`revoke-${feed.id}`));
+                    };
+                    return asking === feed.id ? (
+                      <Confirm
+                        question={`Revoke the feed ${name}? The calendars subscribed to it stop receiving the programme at once.`}
+                        yes="Yes, revoke it"
+                        no="Keep it"
+                        busy={busy}
+                        onYes={(event) =>
+                          void act(event, async () => {
+                            await revokeFeed(feed.id);
+                            setAsking(undefined);
+                            if (issued?.id === feed.id) setIssued(undefined);
+                            setRevoked(`Revoked the feed ${name}: its address reads nothing any more.`);
+                            focusReturn.closed(nextAfterRevoke(feed.id));
+                          })
+                        }
+                        onNo={keep}
+                        onKeyDown={focusReturn.escapeCloses(keep)}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        id={`revoke-${feed.id}`}
+                        onClick={() => {
+                          focusReturn.opened();
+                          setRevoked(undefined);
+                          setAsking(feed.id);
+                        }}
+                      >
+                        Revoke {name}
+                      </button>
+                    );
+                  },
                 },
               ]}
             />
