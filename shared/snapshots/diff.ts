@@ -8,6 +8,7 @@ import {
   figureGroups,
   figureNames,
   MATRIX_CELLS,
+  shareFigures,
 } from "./figure-declarations.ts";
 import type { FigureChange, FigureRow, ListChange, Snapshot, SnapshotDiff } from "./schemas.ts";
 
@@ -145,10 +146,17 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
   };
 }
 
-/** The change with each figure and list named in words, as the diff route serves it (a stored change has no names). */
+/**
+ * The change with each figure and list named in words, and the shares marked, as the diff route serves it (a stored
+ * change has neither).
+ */
 export const namedDiff = (diff: SnapshotDiff): SnapshotDiff => ({
   ...diff,
-  figures: diff.figures.map((row) => ({ ...row, name: figureNames[row.figure] ?? row.figure })),
+  figures: diff.figures.map((row) => ({
+    ...row,
+    name: figureNames[row.figure] ?? row.figure,
+    ...(shareFigures.has(row.figure) ? { unit: "share" as const } : {}),
+  })),
   lists: diff.lists.map((row) => ({ ...row, name: figureNames[row.list] ?? row.list })),
 });
 

@@ -33,6 +33,8 @@ interface FigureEntry {
   name: string;
   /** Its line in the report's change table (its name); a figure without one is in the diff and the exports only. */
   label?: string;
+  /** A fraction from 0 to 1: the diff says which, so that a page shows it as a percentage. */
+  share?: true;
 }
 
 /** Codes of States (or providers), exported with their members; its change is who entered and who left. */
@@ -75,6 +77,9 @@ type Words = string | { name: string };
 const wordsOf = (words: Words) => (typeof words === "string" ? { name: words, label: words } : { name: words.name });
 const figure = <S extends z.ZodType<number | null>>(schema: S, words: Words) =>
   ({ kind: "figure", schema, ...wordsOf(words) }) as const;
+/** A fraction from 0 to 1 (`share`), marked so. */
+const shareFigure = (ratio: string, words: Words) =>
+  ({ kind: "figure", schema: share.describe(ratio), share: true, ...wordsOf(words) }) as const;
 const list = <S extends z.ZodType<string[]>>(schema: S, words: Words) =>
   ({ kind: "list", schema, ...wordsOf(words) }) as const;
 const byKey = <S extends z.ZodType<Record<string, number>>>(figure: string, schema: S) =>
@@ -170,7 +175,7 @@ export const snapshotFigures = {
       count.describe("Pending requests that were matched or in progress at the end of the period"),
       "Pending requests matched",
     ),
-    matchedShare: figure(share.describe("matched / pending"), { name: "Share of pending requests matched" }),
+    matchedShare: shareFigure("matched / pending", { name: "Share of pending requests matched" }),
     providers: figure(count.describe("Providers (States and organizations) with an offer"), "Assistance providers"),
     staleProviders: figure(
       count.describe("Providers none of whose offers was updated within 12 months"),
@@ -192,7 +197,7 @@ export const snapshotFigures = {
       name: "Letters handed to SES",
     }),
     bounced: figure(count, "Letters bounced"),
-    bounceRate: figure(share.describe("bounced / attempted"), { name: "Share of letters bounced" }),
+    bounceRate: shareFigure("bounced / attempted", { name: "Share of letters bounced" }),
   },
   responses: {
     letters: figure(count.describe("Letters that reached a State in the period, one per State and letter kind"), {
@@ -264,6 +269,13 @@ export const figureNames: Readonly<Record<string, string>> = Object.fromEntries(
   ),
   ...Object.entries(MATRIX_CELLS).map(([cell, words]) => [`matrix.${cell}`, words]),
 ]);
+
+/** The figures that are fractions from 0 to 1, by row name (`assistance.matchedShare`). */
+export const shareFigures: ReadonlySet<string> = new Set(
+  declaredFigures.flatMap(({ group, name, entry }) =>
+    entry.kind === "figure" && entry.share ? [`${group}.${name}`] : [],
+  ),
+);
 
 const labelled = (kind: "figure" | "list") =>
   Object.fromEntries(

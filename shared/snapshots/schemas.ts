@@ -147,6 +147,10 @@ export const figureChangeSchema = /* @__PURE__ */ (() =>
     from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
     to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
     change: z.number().nullable().describe("to - from; null when either is missing"),
+    unit: z
+      .enum(["share"])
+      .optional()
+      .describe("share: a fraction from 0 to 1, its change in the same terms (served by the diff route, not stored)"),
   }))();
 export type FigureChange = z.infer<typeof figureChangeSchema>;
 

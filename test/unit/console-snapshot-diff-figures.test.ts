@@ -1,7 +1,7 @@
 // The snapshots' diff page's rule for "Only the figures that changed", in Node: a figure blank in both quarters (a
 // share of no letters bounced, a median of no days) is unchanged; one going from blank to a value, or back, changed.
 import { describe, expect, it } from "vitest";
-import { figureChanged } from "../../console/src/pages/snapshot-diff-figures.ts";
+import { figureChanged, figureChangeWords, figureValueWords } from "../../console/src/pages/snapshot-diff-figures.ts";
 
 describe("a figure of two quarters", () => {
   it("changed when its change is not 0, and not when it is", () => {
@@ -19,5 +19,21 @@ describe("a figure of two quarters", () => {
     expect(figureChanged({ from: 14, to: null, change: null })).toBe(true);
     expect(figureChanged({ from: null, to: 0, change: null })).toBe(true);
     expect(figureChanged({ from: 0, to: null, change: null })).toBe(true);
+  });
+});
+
+describe("a figure's sides and change in words (audit 30: the page showed 0.6667 → 0.7, +0.0333)", () => {
+  it("shows a share as a percentage and its change in percentage points", () => {
+    expect([figureValueWords(0.6667, "share"), figureValueWords(0.7, "share")]).toEqual(["66.7%", "70.0%"]);
+    expect(figureChangeWords(0.0333, "share")).toBe("+3.3 points");
+    expect(figureChangeWords(-0.25, "share")).toBe("-25.0 points");
+  });
+
+  it("shows a count as it is, signed when it changed, and a blank side as a dash", () => {
+    expect(figureValueWords(185, undefined)).toBe("185");
+    expect(figureChangeWords(3, undefined)).toBe("+3");
+    expect(figureChangeWords(-1, undefined)).toBe("-1");
+    expect(figureChangeWords(0, undefined)).toBe("0");
+    expect([figureValueWords(null, "share"), figureChangeWords(null, undefined)]).toEqual(["–", "–"]);
   });
 });

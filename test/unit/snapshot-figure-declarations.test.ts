@@ -83,6 +83,10 @@ describe("the snapshot figure declarations", () => {
       named.figures.find((row) => row.figure === "assistance.pending" && row.group === "over-24-months")?.name,
     ).toBe("Pending assistance requests");
     expect(named.figures.at(-1)?.name).toBe("retired.figure");
+    // The shares are marked, so that a page shows them as percentages; a count is not.
+    const unitOf = (figure: string) => named.figures.find((row) => row.figure === figure)?.unit;
+    expect([unitOf("assistance.matchedShare"), unitOf("correspondence.bounceRate")]).toEqual(["share", "share"]);
+    expect(unitOf("reporting.nonReporting")).toBeUndefined();
     expect(named.lists.find((row) => row.list === "reporting.nonReportingStates")?.name).toBe("Non-reporting States");
   });
 });

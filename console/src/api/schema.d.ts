@@ -4150,6 +4150,11 @@ export interface components {
         to: number | null;
         /** @description to - from; null when either is missing */
         change: number | null;
+        /**
+         * @description share: a fraction from 0 to 1, its change in the same terms (served by the diff route, not stored)
+         * @enum {string}
+         */
+        unit?: "share";
       }[];
       /** @description Every list of States or providers, with what entered and left it */
       lists: {

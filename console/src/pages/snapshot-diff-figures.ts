@@ -10,3 +10,19 @@ type FigureChange = components["schemas"]["SnapshotDiff"]["figures"][number];
  */
 export const figureChanged = ({ from, to, change }: Pick<FigureChange, "from" | "to" | "change">): boolean =>
   change === null ? from !== to : change !== 0;
+
+/** A share (a fraction from 0 to 1) as a percentage, to a tenth: 0.6667 reads 66.7%. */
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** A side of a figure in words: a share as a percentage, a count as it is, a blank side as a dash. */
+export function figureValueWords(value: number | null, unit: FigureChange["unit"]): string {
+  if (value === null) return "–";
+  return unit === "share" ? percent(value) : String(value);
+}
+
+/** A figure's change, signed: a share's in percentage points (+3.3 points), a count's as it is. */
+export function figureChangeWords(change: number | null, unit: FigureChange["unit"]): string {
+  if (change === null) return "–";
+  const sign = change > 0 ? "+" : "";
+  return unit === "share" ? `${sign}${(change * 100).toFixed(1)} points` : `${sign}${change}`;
+}

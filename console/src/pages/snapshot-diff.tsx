@@ -6,7 +6,7 @@ import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { figureChanged } from "./snapshot-diff-figures.ts";
+import { figureChanged, figureChangeWords, figureValueWords } from "./snapshot-diff-figures.ts";
 import { groupWords } from "./snapshot-words.ts";
 
 type SnapshotDiff = Schemas["SnapshotDiff"];
@@ -22,9 +22,6 @@ async function diffOf(from: string, to: string): Promise<SnapshotDiff> {
     await api.GET("/snapshots/{period}/diff", { params: { path: { period: to }, query: { against: from } } }),
   );
 }
-
-const shown = (value: number | null) => (value === null ? "–" : String(value));
-const signed = (change: number | null) => (change === null ? "–" : change > 0 ? `+${change}` : String(change));
 
 function DiffTables({ diff }: { diff: SnapshotDiff }) {
   const [onlyChanged, setOnlyChanged] = useState(true);
@@ -65,9 +62,9 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
                   {figure.name ?? figure.figure}
                 </th>
                 <td>{groupWords(figure.group)}</td>
-                <td class="number">{shown(figure.from)}</td>
-                <td class="number">{shown(figure.to)}</td>
-                <td class="number">{signed(figure.change)}</td>
+                <td class="number">{figureValueWords(figure.from, figure.unit)}</td>
+                <td class="number">{figureValueWords(figure.to, figure.unit)}</td>
+                <td class="number">{figureChangeWords(figure.change, figure.unit)}</td>
               </tr>
             ))}
           </tbody>
