@@ -1,7 +1,13 @@
-// The snapshots' diff page's rule for "Only the figures that changed", in Node: a figure blank in both quarters (a
-// share of no letters bounced, a median of no days) is unchanged; one going from blank to a value, or back, changed.
+// The snapshots' diff page in words, in Node: "Only the figures that changed" (a figure blank in both quarters, a
+// share of no letters bounced or a median of no days, is unchanged; one going from blank to a value, or back,
+// changed), a share as a percentage, and the lists' members by name.
 import { describe, expect, it } from "vitest";
-import { figureChanged, figureChangeWords, figureValueWords } from "../../console/src/pages/snapshot-diff-figures.ts";
+import {
+  figureChanged,
+  figureChangeWords,
+  figureValueWords,
+  listMembersWords,
+} from "../../console/src/pages/snapshot-diff-figures.ts";
 
 describe("a figure of two quarters", () => {
   it("changed when its change is not 0, and not when it is", () => {
@@ -35,5 +41,22 @@ describe("a figure's sides and change in words (audit 30: the page showed 0.6667
     expect(figureChangeWords(-1, undefined)).toBe("-1");
     expect(figureChangeWords(0, undefined)).toBe("0");
     expect([figureValueWords(null, "share"), figureChangeWords(null, undefined)]).toEqual(["–", "–"]);
+  });
+});
+
+describe("a list's members in words (audit 30: the diff page gave BRA, BRB, BRN)", () => {
+  const names = new Map([
+    ["STATE:BRA", "Brazil"],
+    ["STATE:BRB", "Barbados"],
+    ["STATE:DEU", "Germany"],
+    ["ORG:iaea", "International Atomic Energy Agency"],
+  ]);
+
+  it("names States and providers, in name order; a code the names lack stays a code", () => {
+    expect(listMembersWords(["BRA", "BRB", "XKX"], names)).toBe("Barbados, Brazil, XKX");
+    expect(listMembersWords(["organization:iaea", "state:DEU"], names)).toBe(
+      "Germany, International Atomic Energy Agency",
+    );
+    expect(listMembersWords([], names)).toBe("");
   });
 });

@@ -1,6 +1,8 @@
-// Which figures of a diff between two quarters changed: the rule behind "Only the figures that changed".
-// Pure (types only from the generated schema), tested in Node.
+// A diff between two quarters in words: which figures changed (the rule behind "Only the figures that changed"), a
+// figure's sides and change, and the lists' members by name. Pure (types only from the generated schema), tested in
+// Node.
 import type { components } from "../api/schema";
+import { type OwnerNames, withProviderNames } from "./provider-names.ts";
 
 type FigureChange = components["schemas"]["SnapshotDiff"]["figures"][number];
 
@@ -25,4 +27,14 @@ export function figureChangeWords(change: number | null, unit: FigureChange["uni
   if (change === null) return "–";
   const sign = change > 0 ? "+" : "";
   return unit === "share" ? `${sign}${(change * 100).toFixed(1)} points` : `${sign}${change}`;
+}
+
+/** A list's members (ISO codes, or providers' `state:DEU` / `organization:iaea` keys) by name, in name order. */
+export function listMembersWords(members: readonly string[], names: OwnerNames): string {
+  return members
+    .map((member) =>
+      /^[A-Z]{3}$/.test(member) ? (names.get(`STATE:${member}`) ?? member) : withProviderNames(member, names),
+    )
+    .sort((a, b) => a.localeCompare(b, "en"))
+    .join(", ");
 }

@@ -6,8 +6,9 @@ import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { figureChanged, figureChangeWords, figureValueWords } from "./snapshot-diff-figures.ts";
+import { figureChanged, figureChangeWords, figureValueWords, listMembersWords } from "./snapshot-diff-figures.ts";
 import { groupWords } from "./snapshot-words.ts";
+import { useOwnerNames } from "./use-owner-names.ts";
 
 type SnapshotDiff = Schemas["SnapshotDiff"];
 
@@ -25,6 +26,8 @@ async function diffOf(from: string, to: string): Promise<SnapshotDiff> {
 
 function DiffTables({ diff }: { diff: SnapshotDiff }) {
   const [onlyChanged, setOnlyChanged] = useState(true);
+  // The lists' States and providers by name: their codes until the names are read.
+  const names = useOwnerNames();
   const figures = onlyChanged ? diff.figures.filter(figureChanged) : diff.figures;
   const lists = diff.lists.filter((list) => list.added.length > 0 || list.removed.length > 0);
   return (
@@ -92,8 +95,8 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
                     {list.name ?? list.list}
                   </th>
                   <td>{groupWords(list.group)}</td>
-                  <td>{list.added.join(", ")}</td>
-                  <td>{list.removed.join(", ")}</td>
+                  <td>{listMembersWords(list.added, names)}</td>
+                  <td>{listMembersWords(list.removed, names)}</td>
                 </tr>
               ))}
             </tbody>
