@@ -18,3 +18,6 @@ export const actorSchema = /* @__PURE__ */ (() =>
 export type Actor = z.infer<typeof actorSchema>;
 
 export const systemActor = (id: string): Actor => ({ kind: "system", id });
+
+/** A person's username, where their token gave one: how the desk names who did something (a system actor has none). */
+export const usernameOf = (actor: Actor): string | undefined => (actor.kind === "user" ? actor.username : undefined);

@@ -3,6 +3,7 @@
 
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { usernameOf } from "../auth/actor.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -221,7 +222,7 @@ export const deactivateContact =
       active: false,
       deactivatedOn: deskDay(now),
       // As the timeline names actors; a system actor or a token without a username names no one.
-      ...(audit.actor.kind === "user" && audit.actor.username ? { deactivatedBy: audit.actor.username } : {}),
+      ...(usernameOf(audit.actor) ? { deactivatedBy: usernameOf(audit.actor) } : {}),
       ...(reason ? { deactivationReason: reason } : {}),
       updatedAt: now.toISOString(),
     };

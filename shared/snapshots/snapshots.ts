@@ -1,7 +1,7 @@
 // Use cases of quarterly snapshots: take one (compute and store it once), read, list, compare and export them.
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditContext } from "../audit/audit-entry.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, usernameOf } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound } from "../errors.ts";
@@ -118,7 +118,7 @@ async function computeFigures(deps: SnapshotDependencies, quarter: Quarter, take
     computedAt: clock.now().toISOString(),
     computedBy: taker.id,
     // Named as the timeline names actors, for the readers who may not look the id up in the audit trail.
-    ...(taker.kind === "user" && taker.username ? { computedByName: taker.username } : {}),
+    ...(usernameOf(taker) ? { computedByName: usernameOf(taker) } : {}),
     previousPeriod: null,
     // Point-of-contact coverage is dated, unless some contact's facts of the day could not be (ADR 0011).
     asOfComputation: AS_OF_COMPUTATION.filter((group) => group !== "pointOfContact" || contacts.undated > 0),

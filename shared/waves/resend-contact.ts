@@ -1,7 +1,6 @@
 // Who a letter sent again goes to: its contact as it stands now (not the address the ledger kept at dispatch), named
 // in words, and whether that contact may still be written to. No schema library and the shapes written out: the
 // console's question says the same from the contact it reads (console/src/pages/correspondence/wave-resend-contact.ts).
-import type { Actor } from "../auth/actor.ts";
 
 /** What the rule reads of the contact (shared/contacts/schemas.ts `Contact`). */
 export interface ContactNow {
@@ -57,14 +56,3 @@ export function resendAddress(
 /** Who the letter was to, in words: the contact's name and its owner's ("Alex Demo (Kenya)"), or the owner's alone. */
 export const recipientWords = (ownerName: string, contact: Pick<ContactNow, "name"> | undefined) =>
   contact?.name ? `${contact.name} (${ownerName})` : ownerName;
-
-/** An actor as a reason names it: a person by username where the token gives one, else by id. */
-export const actorWords = (actor: Actor) => (actor.kind === "user" && actor.username ? actor.username : actor.id);
-
-/** Why the letter is sent again, as the ledger's reason and the audit keep it. */
-export function resendReason(actor: Actor, address: { email: string; changedFrom?: string | undefined }): string {
-  const why = `sent again by ${actorWords(actor)}: no SES event came within the event window`;
-  return address.changedFrom
-    ? `${why}; the contact's address changed from ${address.changedFrom} to ${address.email}, where it goes`
-    : why;
-}

@@ -1,9 +1,11 @@
 // Use cases on waves: create one (validated against its template), read it with its ledger counts, preview its
 // audience, schedule and cancel it (with its one-time schedule), send one test copy, list its messages, and
 // dispatch it (the step its schedule fires).
+
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { type Clock, fixedClock } from "../clock.ts";
+import { ownerNames } from "../contacts/contact-words.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
 import {
@@ -27,7 +29,8 @@ import { deskDay } from "../zoned-time.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
-import { recipientWords, resendAddress, resendReason } from "./resend-contact.ts";
+import { recipientWords, resendAddress } from "./resend-contact.ts";
+import { resendReason } from "./resend-reason.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -480,13 +483,6 @@ export interface ResentLetter {
   schedule?: { scheduleName: string; firesAt: string } | undefined;
 }
 
-/** The name of a letter's owner (`STATE:<iso3>` or `ORG:<id>`) as the desk reads it; the code where none is on record. */
-async function ownerName(deps: Pick<WaveDependencies, "registry" | "organizations">, owner: string): Promise<string> {
-  const [kind, code = owner] = owner.split(":");
-  const named = kind === "STATE" ? await deps.registry.getState(code) : await deps.organizations.getOrganization(code);
-  return named?.value.name ?? code;
-}
-
 /**
  * Sends again, in one audited action, a letter left unknown by a crash once no SES event can settle it any more: the
  * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
@@ -514,10 +510,11 @@ export const resendUnknown =
       return { message: queued, schedule: { scheduleName, firesAt } };
     };
     if (message.status === "queued" && message.resentAt) return enqueue(message);
-    const [contact, owner] = await Promise.all([
+    const [contact, names] = await Promise.all([
       message.contactId ? deps.contacts.getContact(message.contactId) : undefined,
-      ownerName(deps, message.owner),
+      ownerNames(deps, [message.owner]),
     ]);
+    const owner = names.get(message.owner) ?? message.owner;
     const refused = (why: string) =>
       new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
     const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;

@@ -2,8 +2,7 @@
 // address bounced, is refused in words with nothing written; an address corrected since is where the letter goes,
 // the ledger and its reason say so, and the sender sends it there. On the in-memory stores, no database.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "#shared/auth/actor.ts";
-import { systemActor } from "#shared/auth/actor.ts";
+import { type Actor, systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { changeContact, deactivateContact } from "#shared/contacts/contacts.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
@@ -12,7 +11,8 @@ import type { Message, MessageKey } from "#shared/correspondence/schemas.ts";
 import { send } from "#shared/correspondence/send.ts";
 import { Conflict } from "#shared/errors.ts";
 import type { MailMessage } from "#shared/mail/ses.ts";
-import { actorWords, recipientWords, resendAddress, resendReason } from "#shared/waves/resend-contact.ts";
+import { recipientWords, resendAddress } from "#shared/waves/resend-contact.ts";
+import { resendReason } from "#shared/waves/resend-reason.ts";
 import { createWave, resendUnknown } from "#shared/waves/waves.ts";
 import { aMemberState, refusal } from "../support/fixtures.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
@@ -96,9 +96,10 @@ describe("where a letter sent again goes", () => {
   it("names the recipient and the actor in words, never by id", () => {
     expect(recipientWords("Kenya", contact())).toBe("Alex Demo (Kenya)");
     expect(recipientWords("Kenya", undefined)).toBe("Kenya");
-    expect(actorWords(officer)).toBe("desk-officer");
-    expect(actorWords({ ...officer, username: undefined })).toBe(officer.id);
-    expect(actorWords(systemActor("wave-dispatch"))).toBe("wave-dispatch");
+    const sentAgainBy = (actor: Actor) => resendReason(actor, { email: "a@example.org" }).split(":")[0];
+    expect(sentAgainBy(officer)).toBe("sent again by desk-officer");
+    expect(sentAgainBy({ ...officer, username: undefined })).toBe(`sent again by ${officer.id}`);
+    expect(sentAgainBy(systemActor("wave-dispatch"))).toBe("sent again by wave-dispatch");
     expect(resendReason(officer, { email: "new@example.org", changedFrom: "old@example.org" })).toBe(
       "sent again by desk-officer: no SES event came within the event window; the contact's address changed from " +
         "old@example.org to new@example.org, where it goes",
