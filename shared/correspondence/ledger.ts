@@ -17,9 +17,11 @@ import {
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { contactKey } from "../contacts/keys.ts";
+import type { Owner } from "../contacts/schemas.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { writeTransaction } from "../dynamo/transaction.ts";
-import { NotFound } from "../errors.ts";
+import { Conflict, NotFound } from "../errors.ts";
 import { lazy } from "../lazy.ts";
 import type { TableNames } from "../tables.ts";
 import { canMove, ResendRaced } from "./lifecycle.ts";
@@ -84,6 +86,18 @@ type OwnerLetter = Pick<Message, "waveId" | "recipient" | "status" | "createdAt"
 export interface ResendTo {
   email: string;
   reason: string;
+  /** The contact that address was read from, at the version read: the write holds only while it is unchanged. */
+  contact?: { owner: Owner; id: string; version: number };
+}
+
+/**
+ * The resend's contact changed between its reading and the ledger's write (a colleague deactivated it, SES reported
+ * its address): the caller reads it again and judges anew. Nothing was written.
+ */
+export class ResendContactMoved extends Conflict {
+  constructor() {
+    super("The letter is not sent again: its contact changed while it was being sent again");
+  }
 }
 
 export type ClaimResult = { claimed: true; message: Message } | { claimed: false; current: Message | undefined };
@@ -118,7 +132,7 @@ export interface Ledger {
   ): Promise<boolean>;
   /**
    * `unknown -> queued` for the secretariat's resend, to `to.email` (the contact's address now), audited, only before
-   * the wave's not-after deadline.
+   * the wave's not-after deadline and while `to.contact` is at the version read (else `ResendContactMoved`).
    */
   resend(message: Message, to: ResendTo, audit: AuditContext): Promise<Message>;
   /** Sets fields on a message still in `status` without moving it; answers whether it wrote. */
@@ -315,7 +329,8 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
     /**
      * `unknown -> queued` for the secretariat's resend, with its audit entry in the same transaction; only while the
      * message is still unknown and its wave's not-after deadline has not passed (judged again by the write). The
-     * address is set as given, so the letter and the SES events that follow it go to and match the address of now.
+     * address is set as given, so the letter and the SES events that follow it go to and match the address of now;
+     * the contact it was read from is checked in the same transaction, so a deactivation meanwhile stops the write.
      */
     async resend(message: Message, to: ResendTo, audit: AuditContext): Promise<Message> {
       const now = clock.now().toISOString();
@@ -330,6 +345,21 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
       };
       // The letter itself stays in the ledger; the audit entry says what changed.
       const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
+      const contactUnchanged = to.contact
+        ? [
+            {
+              item: {
+                ConditionCheck: {
+                  TableName: table,
+                  Key: contactKey(to.contact.owner, to.contact.id),
+                  ConditionExpression: "version = :version",
+                  ExpressionAttributeValues: { ":version": to.contact.version },
+                },
+              },
+              onConditionFailed: () => new ResendContactMoved(),
+            },
+          ]
+        : [];
       await writeTransaction(doc, [
         {
           item: {
@@ -370,6 +400,7 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
             clock,
           ),
         },
+        ...contactUnchanged,
       ]);
       return next;
     },

@@ -6,6 +6,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { type Clock, fixedClock } from "../clock.ts";
 import { ownerNames } from "../contacts/contact-words.ts";
+import { ownerOf } from "../contacts/schemas.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
 import { resolveAudience } from "../correspondence/audiences.ts";
 import {
@@ -14,7 +15,7 @@ import {
   dispatch,
   LettersChanged,
 } from "../correspondence/dispatch.ts";
-import type { Ledger } from "../correspondence/ledger.ts";
+import { type Ledger, ResendContactMoved } from "../correspondence/ledger.ts";
 import { classifySesError, DEFAULT_EVENT_WINDOW_MS, ResendRaced, resendRefusal } from "../correspondence/lifecycle.ts";
 import { MAX_BATCH, type SendQueue } from "../correspondence/memory-queue.ts";
 import type { DispatchWave, Message, MessageKey, MessageStatus } from "../correspondence/schemas.ts";
@@ -498,8 +499,6 @@ export const resendUnknown =
   async (waveId: string, recipient: string, audit: AuditContext): Promise<ResentLetter> => {
     const wave = await getWave(deps)(waveId);
     const key = { waveId, recipient };
-    const message = await deps.ledger.get(key);
-    if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
     const enqueue = async (queued: Message): Promise<ResentLetter> => {
       if (deps.queue) {
         await deps.queue.sendBatch([key]);
@@ -509,26 +508,43 @@ export const resendUnknown =
       const scheduleName = await deps.scheduler.scheduleResend(wave.value, firesAt);
       return { message: queued, schedule: { scheduleName, firesAt } };
     };
-    if (message.status === "queued" && message.resentAt) return enqueue(message);
-    const [contact, names] = await Promise.all([
-      message.contactId ? deps.contacts.getContact(message.contactId) : undefined,
-      ownerNames(deps, [message.owner]),
-    ]);
-    const owner = names.get(message.owner) ?? message.owner;
-    const refused = (why: string) =>
-      new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
-    const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
-    const refusal = resendRefusal(message, wave.value.status === "halted", deps.clock.now(), windowMs);
-    if (refusal) throw refused(refusal);
-    const address = resendAddress(message, contact?.value);
-    if ("refused" in address) throw refused(address.refused);
-    const to = { email: address.email, reason: resendReason(audit.actor, address) };
-    try {
-      return enqueue(await deps.ledger.resend(message, to, audit));
-    } catch (error) {
-      // The letter moved since it was read (an SES event, a colleague's resend): said after whose letter it was.
-      throw error instanceof ResendRaced ? refused(error.why) : error;
-    }
+    // A contact changed between its reading and the write is read again once and judged anew (a colleague's
+    // deactivation is then refused in words); changed again, the officer is asked to try again.
+    const attempt = async (readsLeft: number): Promise<ResentLetter> => {
+      const message = await deps.ledger.get(key);
+      if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
+      if (message.status === "queued" && message.resentAt) return enqueue(message);
+      const [contact, names] = await Promise.all([
+        message.contactId ? deps.contacts.getContact(message.contactId) : undefined,
+        ownerNames(deps, [message.owner]),
+      ]);
+      const owner = names.get(message.owner) ?? message.owner;
+      const refused = (why: string) =>
+        new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
+      const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
+      const refusal = resendRefusal(message, wave.value.status === "halted", deps.clock.now(), windowMs);
+      if (refusal) throw refused(refusal);
+      const address = resendAddress(message, contact?.value);
+      if ("refused" in address) throw refused(address.refused);
+      const to = {
+        email: address.email,
+        reason: resendReason(audit.actor, address),
+        ...(contact
+          ? { contact: { owner: ownerOf(contact.value.owner), id: contact.value.id, version: contact.version } }
+          : {}),
+      };
+      try {
+        return enqueue(await deps.ledger.resend(message, to, audit));
+      } catch (error) {
+        if (error instanceof ResendContactMoved && readsLeft > 0) return attempt(readsLeft - 1);
+        // The letter moved since it was read (an SES event, a colleague's resend): said after whose letter it was.
+        if (error instanceof ResendRaced) throw refused(error.why);
+        if (error instanceof ResendContactMoved)
+          throw refused("its contact changed while it was being sent again: try again");
+        throw error;
+      }
+    };
+    return attempt(1);
   };
 
 export interface ResentEnqueued {

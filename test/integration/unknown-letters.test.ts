@@ -27,7 +27,7 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
 import { resendScheduleOf, type WaveSchedule, type WaveScheduler } from "#shared/waves/scheduler.ts";
-import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
+import { resendUnknown, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
@@ -396,5 +396,42 @@ describe("a crash between SES and the ledger", () => {
     expect(await auditActions(id)).not.toContain("wave.resend");
     await apiQueue.drain(sender());
     expect(await mailsMarked(marker)).toHaveLength(3);
+  });
+  it("refuses a held-out letter whose contact a colleague deactivated between the resend's reading and its write", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    const { heldOut } = await sendWithCrashes(id, queue);
+    clock.set(new Date(Date.parse(heldOut.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS));
+    const mailedBefore = (await mailsMarked(marker)).length;
+    let colleagueActed = false;
+    const racing = {
+      ...deps,
+      queue: apiQueue,
+      scheduler: { schedule: async () => "unused", scheduleResend: async () => "unused", unschedule: async () => {} },
+      contacts: {
+        ...deps.contacts,
+        // The colleague's deactivation lands right after this resend read the contact, before its ledger write.
+        getContact: async (contactId: string) => {
+          const read = await deps.contacts.getContact(contactId);
+          if (!colleagueActed && read) {
+            colleagueActed = true;
+            await deactivateContact(deps)(contactId, read.version, audit, "Left the post meanwhile");
+          }
+          return read;
+        },
+      },
+    };
+    const refused = await resendUnknown(racing)(id, heldOut.recipient, audit).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    expect(colleagueActed).toBe(true);
+    expect(refused).toMatch(/is not sent again: Poc \S+ was deactivated on .*\(Left the post meanwhile\)/);
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut.recipient })).toEqual(heldOut);
+    expect(await auditActions(id)).not.toContain("wave.resend");
+    await apiQueue.drain(sender());
+    expect(await mailsMarked(marker)).toHaveLength(mailedBefore);
   });
 });

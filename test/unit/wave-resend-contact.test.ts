@@ -122,6 +122,7 @@ function stores() {
   const trail = inMemoryAudit(clock);
   const batches: MessageKey[][] = [];
   const mailed: MailMessage[] = [];
+  const contacts = inMemoryContacts(clock, trail);
   return {
     clock,
     trail,
@@ -129,9 +130,9 @@ function stores() {
     templates: inMemoryTemplates(clock, trail),
     registry: inMemoryRegistry(clock, trail),
     organizations: inMemoryOrganizations(clock, trail),
-    contacts: inMemoryContacts(clock, trail),
+    contacts,
     assistance: inMemoryAssistance(clock, trail),
-    ledger: inMemoryLedger(clock, trail),
+    ledger: inMemoryLedger(clock, trail, contacts),
     queue: { sendBatch: async (keys: readonly MessageKey[]) => void batches.push([...keys]) },
     scheduler: {
       schedule: async ({ id }: { id: string }) => `wave-${id}`,
@@ -215,6 +216,61 @@ describe("sending again a letter whose contact changed since it was written", ()
     };
     const error = await refusal(resendUnknown(racing)(unknown.waveId, unknown.recipient, audit));
     expect((error as Error).message).toBe("The letter to Alex Demo (Kenya) is not sent again: it is queued now");
+  });
+
+  /** The stores, with a colleague's act landing after this resend's `n`th reading of the contact. */
+  const colleagueActsAfterReading = (act: () => Promise<unknown>, readings = 1) => {
+    let read = 0;
+    return {
+      ...deps,
+      contacts: {
+        ...deps.contacts,
+        getContact: async (id: string) => {
+          const contact = await deps.contacts.getContact(id);
+          if (read++ < readings) await act();
+          return contact;
+        },
+      },
+    };
+  };
+
+  it("refuses, in words, a contact deactivated between the resend's reading of it and its write", async () => {
+    deps.clock.set(AFTER_WINDOW);
+    const racing = colleagueActsAfterReading(() =>
+      deactivateContact(deps)(unknown.recipient, 1, audit, "Retired from the ministry in November"),
+    );
+    const error = await refusal(resendUnknown(racing)(unknown.waveId, unknown.recipient, audit));
+    expect((error as Error).message).toBe(
+      "The letter to Alex Demo (Kenya) is not sent again: Alex Demo was deactivated on 2027-03-02 by desk-officer " +
+        "(Retired from the ministry in November): a deactivated contact is not written to",
+    );
+    expect(await stored()).toEqual(unknown);
+    expect(deps.batches).toEqual([]);
+    expect(deps.trail.actionsOf({ type: "wave", id: unknown.waveId })).not.toContain("wave.resend");
+  });
+
+  it("sends it when what changed meanwhile leaves the address as it was (a telephone number)", async () => {
+    deps.clock.set(AFTER_WINDOW);
+    const racing = colleagueActsAfterReading(() =>
+      changeContact(deps)(unknown.recipient, 1, { phone: "+254 20 123 4567" }, audit),
+    );
+    const { message } = await resendUnknown(racing)(unknown.waveId, unknown.recipient, audit);
+    expect(message).toMatchObject({ status: "queued", email: unknown.email });
+    expect(deps.batches).toEqual([[{ waveId: unknown.waveId, recipient: unknown.recipient }]]);
+  });
+
+  it("asks to try again when the contact changes at each reading, and writes nothing", async () => {
+    deps.clock.set(AFTER_WINDOW);
+    let version = 1;
+    const racing = colleagueActsAfterReading(
+      () => changeContact(deps)(unknown.recipient, version++, { phone: `+254 20 123 456${version}` }, audit),
+      2,
+    );
+    const error = await refusal(resendUnknown(racing)(unknown.waveId, unknown.recipient, audit));
+    expect((error as Error).message).toBe(
+      "The letter to Alex Demo (Kenya) is not sent again: its contact changed while it was being sent again: try again",
+    );
+    expect(await stored()).toEqual(unknown);
   });
 
   it("refuses a contact deactivated meanwhile in words, and writes nothing", async () => {

@@ -1,7 +1,8 @@
 // The send ledger in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
 // (test/contracts/ledger.contract.ts): one message per (wave, recipient), moved only while it stands as expected.
 import type { Clock } from "#shared/clock.ts";
-import type { Ledger, MoveFields } from "#shared/correspondence/ledger.ts";
+import type { ContactRepository } from "#shared/contacts/repository.ts";
+import { type Ledger, type MoveFields, ResendContactMoved } from "#shared/correspondence/ledger.ts";
 import { canMove, ResendRaced } from "#shared/correspondence/lifecycle.ts";
 import { type Message, type MessageKey, messageStatusSchema } from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
@@ -26,7 +27,12 @@ function withFields(message: Message, fields: MoveFields, keepUndefined: boolean
   return next as Message;
 }
 
-export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryLedger {
+/** `contacts`: where a resend's contact is checked, as the adapter's transaction checks the contact item. */
+export function inMemoryLedger(
+  clock: Clock,
+  audit: InMemoryAudit = inMemoryAudit(clock),
+  contacts?: Pick<ContactRepository, "getContact">,
+): InMemoryLedger {
   const messages = new Map<string, Message>();
   const unreached = new Map<string, Unreached>();
   /** Each State's follow-up hold: the wave that writes its follow-up letter. */
@@ -101,12 +107,16 @@ export function inMemoryLedger(clock: Clock, audit: InMemoryAudit = inMemoryAudi
       return true;
     },
 
-    resend: async (message, { email, reason }, context) => {
+    resend: async (message, { email, reason, contact }, context) => {
       const at = now();
       const stored = messages.get(keyOf(message));
       if (!stored) throw new NotFound("Message", `${message.waveId}/${message.recipient}`);
       if (stored.status !== "unknown" || !(stored.notAfter > at)) {
         throw new ResendRaced(stored);
+      }
+      if (contact) {
+        if (!contacts) throw new Error("This in-memory ledger was given no contacts to check a resend's contact on");
+        if ((await contacts.getContact(contact.id))?.version !== contact.version) throw new ResendContactMoved();
       }
       const { leaseUntil: _lease, ...rest } = message;
       const next: Message = { ...rest, email, status: "queued", reason, resentAt: at, updatedAt: at };
