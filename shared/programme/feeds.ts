@@ -1,6 +1,6 @@
 // Personal calendar feeds of the programme of work (ADR 0023): a signed-in person issues a secret address a calendar
 // application can poll without a token, lists and revokes their own; the address serves the programme years around
-// today (last, this and next), so a subscription rolls over at New Year by itself.
+// today (last, this and next) that the programme's pages offer, so a subscription rolls over at New Year by itself.
 import { createHash, randomBytes } from "node:crypto";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Group } from "../auth/actor.ts";
@@ -127,30 +127,29 @@ export function calendarFeeds({ store, years, clock }: CalendarFeedsDependencies
       });
     },
 
-    /** The feed's calendar: last, this and next programme year where the desk has (or can roll forward) them. */
+    /**
+     * The feed's calendar: last, this and next programme year, among the years the programme's pages offer (GET
+     * /programme/years: those stored, and the current one). A draft rolled forward for a year that ended, or for one
+     * not begun, is offered nowhere, and reaches no one's calendar.
+     */
     async calendar(token: string): Promise<string> {
       if (!TOKEN.test(token)) throw unknownFeed();
       const found = await store.byTokenHash(tokenHash(token));
       const now = clock.now();
       if (!found || found.revoked || found.feed.expires <= now.toISOString()) throw unknownFeed();
       if (!found.feed.groups.some((group) => PROGRAMME_READERS.includes(group))) throw unknownFeed();
-      const current = years.currentYear();
+      const offered = await years.list();
+      const around = offered.years.filter(({ year }) => Math.abs(year - offered.currentYear) <= 1);
       const served = await Promise.all(
-        [current - 1, current, current + 1].map((year) =>
-          years.get(year).then(
-            ({ programme, status }): CalendarYear | undefined => ({ programme, status }),
-            (error: unknown) => {
-              if (error instanceof NotFound) return undefined;
-              throw error;
-            },
-          ),
-        ),
+        around.map(async ({ year }): Promise<CalendarYear> => {
+          const { programme, status } = await years.get(year);
+          return { programme, status };
+        }),
       );
-      return programmeYearsCalendar(
-        served.filter((year) => year !== undefined),
-        now,
-        { name: "1540 Committee programme of work", refreshMinutes: FEED_REFRESH_MINUTES },
-      );
+      return programmeYearsCalendar(served, now, {
+        name: "1540 Committee programme of work",
+        refreshMinutes: FEED_REFRESH_MINUTES,
+      });
     },
   };
 }

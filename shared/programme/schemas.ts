@@ -163,7 +163,7 @@ export const writtenDueBySchema = /* @__PURE__ */ lazy(() =>
   z.union([
     isoDateSchema,
     z.strictObject({ quarterEnd: z.string().regex(/^\d{4}-Q[1-4]$/, "must be a quarter, e.g. 2023-Q3") }),
-    z.strictObject({ monthEnd: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, e.g. 2023-10") }),
+    z.strictObject({ monthEnd: monthSchema }),
   ]),
 );
 export type WrittenDueBy = z.infer<ReturnType<typeof writtenDueBySchema>>;

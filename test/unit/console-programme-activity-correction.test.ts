@@ -140,15 +140,15 @@ describe("correcting an activity of a draft programme year in the console", () =
   it("refuses before sending a form that changes nothing or leaves a field empty, at the field", async () => {
     const { file } = await draft2026();
     const { activity } = activityIn(file, "jul-meeting-focus-areas");
-    expect(correctionRefusal(activity, {})).toMatchObject({ title: "Nothing to correct", errors: [] });
+    expect(correctionRefusal(2026, activity, {})).toMatchObject({ title: "Nothing to correct", errors: [] });
     // Typed back to what is stored, with spaces: no change either.
-    expect(correctionRefusal(activity, { when: " 2026-07 " })).toMatchObject({ title: "Nothing to correct" });
-    expect(correctionRefusal(activity, { timing: "quarterEnd", when: " ", title: "", note: "  " })).toEqual({
+    expect(correctionRefusal(2026, activity, { when: " 2026-07 " })).toMatchObject({ title: "Nothing to correct" });
+    expect(correctionRefusal(2026, activity, { timing: "quarterEnd", when: " ", title: "", note: "  " })).toEqual({
       type: "about:blank",
       title: "The correction is incomplete",
       status: 0,
       errors: [
-        { path: "body.when", message: "Give the quarter (YYYY-Qn)." },
+        { path: "body.when", message: "Give the quarter as YYYY-Qn, e.g. 2026-Q3." },
         { path: "body.title", message: "Give the activity's title." },
         {
           path: "body.note",
@@ -156,7 +156,33 @@ describe("correcting an activity of a draft programme year in the console", () =
         },
       ],
     });
-    expect(correctionRefusal(activity, { when: "2026-08" })).toBeUndefined();
+    expect(correctionRefusal(2026, activity, { when: "2026-08" })).toBeUndefined();
+  });
+
+  it("refuses a when not written as its timing's format, with an example in the year being corrected, which its PUT takes", async () => {
+    const { file, years } = await draft2026();
+    const { index, activity } = activityIn(file, "jul-meeting-focus-areas");
+    const whenRefusal = (year: number, typed: Parameters<typeof correctionRefusal>[2]) =>
+      correctionRefusal(year, activity, typed)?.errors?.find(({ path }) => path === "body.when")?.message;
+    expect(whenRefusal(2026, { when: "2026-13" })).toBe("Give the month as YYYY-MM, e.g. 2026-10.");
+    expect(whenRefusal(2027, { when: "July" })).toBe("Give the month as YYYY-MM, e.g. 2027-10.");
+    expect(whenRefusal(2026, { timing: "quarterEnd", when: "2026-Q5" })).toBe(
+      "Give the quarter as YYYY-Qn, e.g. 2026-Q3.",
+    );
+    expect(whenRefusal(2026, { timing: "date", when: "14 July" })).toBe("Give the day as YYYY-MM-DD, e.g. 2026-10-15.");
+    expect(whenRefusal(2026, { timing: "monthEnd", when: "2026-7" })).toBe("Give the month as YYYY-MM, e.g. 2026-10.");
+    // Each example is a day, month or quarter of the 2026 programme year: its own PUT takes it.
+    let version = 0;
+    for (const timing of ["date", "dueBy", "month", "quarterEnd", "monthEnd"]) {
+      const example = /e\.g\. (\S+)\.$/.exec(whenRefusal(2026, { timing, when: "?" }) ?? "")?.[1] ?? "";
+      expect(example, timing).not.toContain("2023");
+      const stored = await years.put(2026, yearWithCorrection(file, index, { timing, when: example }), version, audit);
+      version = stored.version;
+      expect(correctionValuesOf(activityIn(stored.file as ProgrammeFile, activity.id).activity), timing).toMatchObject({
+        timing,
+        when: example,
+      });
+    }
   });
 
   it("corrects only the title and note of an activity read in Annex II, whose note may be emptied", async () => {
@@ -165,8 +191,8 @@ describe("correcting an activity of a draft programme year in the console", () =
     const { activity } = activityIn(adopted, "jul-meeting-focus-areas");
     expect(activity.verified).toBe(true);
     const withNote = { ...activity, note: "Checked against the annex." };
-    expect(correctionRefusal(withNote, { when: "2023-08" })).toMatchObject({ title: "Nothing to correct" });
-    expect(correctionRefusal(withNote, { note: "" })).toBeUndefined();
+    expect(correctionRefusal(2023, withNote, { when: "2023-08" })).toMatchObject({ title: "Nothing to correct" });
+    expect(correctionRefusal(2023, withNote, { note: "" })).toBeUndefined();
     const corrected = correctedActivity(withNote, { when: "2023-08", note: "" });
     expect(corrected).toEqual(activity);
     expect(Object.keys(corrected)).not.toContain("note");

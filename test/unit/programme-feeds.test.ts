@@ -16,8 +16,12 @@ const owner = { id: "user-1", groups: ["members" as const] };
 async function setUp(store: CalendarFeedStore = memoryCalendarFeedStore()) {
   const clock = fixedClock("2026-12-03T15:00:00Z");
   const { years } = await seededProgramme(clock);
-  return { clock, store, feeds: calendarFeeds({ store, years, clock }) };
+  return { clock, store, years, feeds: calendarFeeds({ store, years, clock }) };
 }
+
+/** The programme years a feed's events belong to, from their UIDs (`programme-<year>-<activity>@desk-1540`). */
+const yearsIn = (calendar: string) =>
+  [...new Set([...calendar.matchAll(/^UID:programme-(\d{4})-/gm)].map(([, year]) => Number(year)))].sort();
 
 describe("calendar feeds", () => {
   it("counts live feeds only: a year after the first five, five more can be issued", async () => {
@@ -59,6 +63,20 @@ describe("calendar feeds", () => {
     await expect(feeds.calendar(secret)).rejects.toBeInstanceOf(NotFound);
     await expect(feeds.revoke("user-1", issued.id, audit)).rejects.toBeInstanceOf(NotFound);
     expect(store.audit.map((entry) => entry.action)).toEqual(["calendar-feed.issue", "calendar-feed.revoke"]);
+  });
+
+  it("carries the years around today that the programme's pages offer: no draft of a year ended or not begun", async () => {
+    const { clock, years, feeds } = await setUp();
+    const secret = (await feeds.issue(owner, {}, audit)).path.slice("/calendar/".length, -".ics".length);
+    // 3 December 2026: programme year 2026, a draft; 2025 ended in January and was never stored, nor was 2027.
+    expect((await years.list()).years.map(({ year }) => year)).toEqual([2023, 2024, 2026]);
+    expect(yearsIn(await feeds.calendar(secret))).toEqual([2026]);
+    // Once the secretariat stores next year's draft, the pages offer it, and so does the feed.
+    await years.put(2027, (await years.get(2027)).file, 0, audit);
+    expect(yearsIn(await feeds.calendar(secret))).toEqual([2026, 2027]);
+    // In February 2027 the 2026 draft, never stored, has ended: offered nowhere, it leaves the feed; 2028 is not begun.
+    clock.set("2027-02-10T15:00:00Z");
+    expect(yearsIn(await feeds.calendar(secret))).toEqual([2027]);
   });
 
   it("issues no feed to someone in no group that reads the programme", async () => {

@@ -5,6 +5,7 @@
 // timeline's corrections read it. Pure, tested in Node (test/unit/console-audit-trail-images.test.ts).
 import type { components } from "../api/schema";
 import { AREA_WORDS } from "./assistance-words.ts";
+import { programmeFileRows } from "./audit-programme-words.ts";
 import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
@@ -51,6 +52,8 @@ const TECHNICAL = new Set([
   "bytes",
   "createdAt",
   "updatedAt",
+  // A programme year the seed wrote and no one since: the seed's own mark.
+  "seeded",
 ]);
 // Other records' ids (`waveId`, `contactId`) and the ids of the people who wrote (`createdBy`): a template's id is the
 // name staff know it by.
@@ -145,8 +148,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const WHOLE = "(the whole entry)";
 
 /**
+ * The rows a field's before and after are shown in: a programme year's file by what changed in it
+ * (audit-programme-words.ts), not whole; any other field one row.
+ */
+function fieldRows(field: string, was: unknown, is: unknown, context: ImageContext): ImageRow[] | undefined {
+  if (field !== "file" || !context.action.startsWith("programme.")) return undefined;
+  return programmeFileRows(was, is, { label: (inner) => fieldLabel(inner, context.action), technical: isTechnical });
+}
+
+/**
  * The entry's before and after field by field: the changed fields first (each side in the record's own order), then
- * those left alone, then the technical fields (changed first). An image that is not a record is one row.
+ * those left alone, then the technical fields (changed first). An image that is not a record is one row; a programme
+ * year's file, a row for each thing that changed in it.
  */
 export function imageRows(before: unknown, after: unknown, context: ImageContext): ImageRow[] {
   if (before === undefined && after === undefined) return [];
@@ -161,7 +174,12 @@ export function imageRows(before: unknown, after: unknown, context: ImageContext
   const records = (before === undefined || isRecord(before)) && (after === undefined || isRecord(after));
   if (!records) return [row(WHOLE, before, after, WHOLE)];
   const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
-  const rows = fields.map((field) => row(field, before?.[field], after?.[field], fieldLabel(field, context.action)));
+  const rows = fields.flatMap(
+    (field) =>
+      fieldRows(field, before?.[field], after?.[field], context) ?? [
+        row(field, before?.[field], after?.[field], fieldLabel(field, context.action)),
+      ],
+  );
   // A stable sort: within a rank, the record's own order.
   const rank = (row: ImageRow) => (row.technical ? 2 : 0) + (row.changed ? 0 : 1);
   return rows.sort((a, b) => rank(a) - rank(b));

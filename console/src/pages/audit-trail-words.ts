@@ -224,9 +224,12 @@ export function imageTableWords(entry: Pick<AuditEntry, "action" | "at">): { lab
   };
 }
 
-/** The summary of an entry's before and after: what the write did to the record's fields. */
+/**
+ * The summary of an entry's before and after: what the write did to the record's fields. A technical field's change
+ * (a version, an `updatedAt`) is bookkeeping every write does, not a change anyone made: not counted.
+ */
 export function imageSummary(entry: Pick<AuditEntry, "before" | "after">, rows: readonly ImageRow[]): string {
-  const changed = rows.filter((row) => row.changed).length;
+  const changed = rows.filter((row) => row.changed && !row.technical).length;
   if (entry.before === undefined) return `Written: ${counted(rows.length, "field")}`;
   if (entry.after === undefined) return `Before: ${counted(rows.length, "field")}`;
   return `Before and after: ${counted(changed, "field")} changed`;

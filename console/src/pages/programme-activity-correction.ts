@@ -18,19 +18,34 @@ export type CorrectionField = "timing" | "when" | "title" | "note";
 /** How the file may time an activity: a day, a month, or a due date (a day, or the end of a quarter or a month). */
 export type TimingKind = "date" | "month" | "dueBy" | "quarterEnd" | "monthEnd";
 
-/** Each timing as the form offers it, what its `when` field asks for (as the API reads it), and how a sentence says it. */
-export const TIMINGS: Readonly<Record<TimingKind, { choice: string; when: string; format: string; said: string }>> = {
-  date: { choice: "On a day", when: "The day", format: "YYYY-MM-DD", said: "on" },
-  month: { choice: "In a month, no day fixed", when: "The month", format: "YYYY-MM", said: "in" },
-  dueBy: { choice: "Due by a day", when: "The day it is due by", format: "YYYY-MM-DD", said: "due by" },
-  quarterEnd: {
-    choice: "Due by the end of a quarter",
-    when: "The quarter",
-    format: "YYYY-Qn",
-    said: "due by the end of",
-  },
-  monthEnd: { choice: "Due by the end of a month", when: "The month", format: "YYYY-MM", said: "due by the end of" },
+/** How a `when` is written: a day, a month or a quarter. */
+type WhenFormat = "YYYY-MM-DD" | "YYYY-MM" | "YYYY-Qn";
+
+/**
+ * Each format's shape, checked before sending (the API judges the rest: a day that does not exist, one outside the
+ * period), and its example in the year being corrected: a day, month or quarter inside any year's period (February
+ * to January), so the form of the 2026 draft never shows another year's.
+ */
+const WHEN_FORMATS: Readonly<Record<WhenFormat, { shape: RegExp; example: (year: number) => string }>> = {
+  "YYYY-MM-DD": { shape: /^\d{4}-\d{2}-\d{2}$/, example: (year) => `${year}-10-15` },
+  "YYYY-MM": { shape: /^\d{4}-(0[1-9]|1[0-2])$/, example: (year) => `${year}-10` },
+  "YYYY-Qn": { shape: /^\d{4}-Q[1-4]$/, example: (year) => `${year}-Q3` },
 };
+
+/** Each timing as the form offers it, what its `when` field asks for (as the API reads it), and how a sentence says it. */
+export const TIMINGS: Readonly<Record<TimingKind, { choice: string; when: string; format: WhenFormat; said: string }>> =
+  {
+    date: { choice: "On a day", when: "The day", format: "YYYY-MM-DD", said: "on" },
+    month: { choice: "In a month, no day fixed", when: "The month", format: "YYYY-MM", said: "in" },
+    dueBy: { choice: "Due by a day", when: "The day it is due by", format: "YYYY-MM-DD", said: "due by" },
+    quarterEnd: {
+      choice: "Due by the end of a quarter",
+      when: "The quarter",
+      format: "YYYY-Qn",
+      said: "due by the end of",
+    },
+    monthEnd: { choice: "Due by the end of a month", when: "The month", format: "YYYY-MM", said: "due by the end of" },
+  };
 
 /** A timing kind from the form's select; one it does not offer is read as a day, which the API then judges. */
 export const timingKindOf = (value: string): TimingKind =>
@@ -43,6 +58,12 @@ function timingOf(activity: FileActivity): { kind: TimingKind; when: string } {
   if (dueBy && "quarterEnd" in dueBy) return { kind: "quarterEnd", when: dueBy.quarterEnd };
   if (dueBy) return { kind: "monthEnd", when: dueBy.monthEnd };
   return { kind: "date", when: date ?? "" };
+}
+
+/** An activity's timing as a sentence says it: `in 2026-07`, `due by the end of 2026-Q3`. */
+export function timingWords(activity: FileActivity): string {
+  const { kind, when } = timingOf(activity);
+  return `${TIMINGS[kind].said} ${when}`;
 }
 
 /** The file's timing for a kind and what was typed: exactly one of date, dueBy and month. */
@@ -81,19 +102,25 @@ const refusal = (title: string, fields: Partial<Record<CorrectionField, string>>
 });
 
 /**
- * The refusal of a correction before it is sent, at its fields (`body.<field>`, as the API's own are once read back):
- * nothing typed differs, or a field left empty (the note, while the activity is not verified, says why). What was
- * typed is the API's to judge: an impossible day, a day outside the period.
+ * The refusal of a correction to the `year` before it is sent, at its fields (`body.<field>`, as the API's own are once
+ * read back): nothing typed differs, a field left empty (the note, while the activity is not verified, says why), or a
+ * `when` not written as its timing's format, with an example in the year. The rest of what was typed is the API's to
+ * judge: an impossible day, a day outside the period.
  */
-export function correctionRefusal(activity: FileActivity, typed: Typed<CorrectionField>): Problem | undefined {
+export function correctionRefusal(
+  year: number,
+  activity: FileActivity,
+  typed: Typed<CorrectionField>,
+): Problem | undefined {
   if (changesOf(activity, typed).length === 0) {
     return refusal("Nothing to correct", {}, "change the timing, the title or the note before saving");
   }
   const form = formOver(correctionValuesOf(activity), typed);
   const { when, format } = TIMINGS[timingKindOf(form.timing)];
+  const { shape, example } = WHEN_FORMATS[format];
   const missing: Partial<Record<CorrectionField, string>> = {
-    ...(correctableFields(activity).includes("when") && !form.when.trim()
-      ? { when: `Give ${when.toLowerCase()} (${format}).` }
+    ...(correctableFields(activity).includes("when") && !shape.test(form.when.trim())
+      ? { when: `Give ${when.toLowerCase()} as ${format}, e.g. ${example(year)}.` }
       : {}),
     ...(form.title.trim() ? {} : { title: "Give the activity's title." }),
     ...(!activity.verified && !form.note.trim()

@@ -41,7 +41,7 @@ function CorrectActivity(props: {
   const [saved, setSaved] = useState<string>();
   const submitting = useSubmit(async () => {
     setSaved(undefined);
-    const refused = correctionRefusal(read, typed);
+    const refused = correctionRefusal(year, read, typed);
     if (refused) throw new ProblemError(refused);
     const stored = await correctActivity(year, read, typed);
     setSaved(correctedWords(read, typed));

@@ -35,12 +35,13 @@ export const calendarFeedTable = routeTable({
 export const calendarFeedSummaries = {
   issueCalendarFeed:
     "Issue a personal calendar feed: a secret address (shown once; only its SHA-256 is stored) that a calendar " +
-    "application polls without a token for last, this and next programme year. Audited; at most 5 live " +
+    "application polls without a token for last, this and next programme year among those GET /programme/years " +
+    "offers. Audited; at most 5 live " +
     "feeds a person (409 beyond); each expires after 365 days",
   listCalendarFeeds: "The caller's own live calendar feeds (never their addresses)",
   revokeCalendarFeed: "Revoke one of the caller's calendar feeds: its address answers 404 from now on. Audited",
   calendarFeed:
     "A personal calendar feed, open (the secret in the address is the credential): last, this and next " +
-    "programme year as iCalendar (RFC 5545), the same events and UIDs as GET /programme/{year}.ics. An address " +
+    "programme year among those GET /programme/years offers, as iCalendar (RFC 5545), the same events and UIDs as GET /programme/{year}.ics. An address " +
     "never issued, revoked or expired is 404",
 } satisfies RouteSummaries<typeof calendarFeedTable>;
