@@ -228,23 +228,42 @@ describe("a change from a previous quarter whose snapshot was computed after thi
     expect(q1.change).toMatchObject({ fromComputedAt: "2024-05-01T12:00:00.000Z", toComputedAt: q1.computedAt });
   });
 
-  it("says so in the JSON export's changeNote, and in a changeNote cell of each CSV row that has a change", async () => {
+  it("says so in the JSON export's changeNote, and once in the CSV: the changeNote cell of its first row", async () => {
     const q1 = await readOutOfOrder();
     const note =
       "2023-Q4 was computed at 2024-05-01T12:00:00.000Z, after 2024-Q1 (2024-04-02T12:00:00.000Z): the change mixes " +
       "two moments of computation; what was recorded in between counts in 2023-Q4 only";
     expect(snapshotExport(q1).changeNote).toBe(note);
     const rows: Record<string, string>[] = parse(snapshotCsv(q1), { bom: true, columns: true });
+    expect(rows[0]).toEqual({
+      figure: "reporting.memberStates",
+      group: "all",
+      value: "3",
+      change: "0",
+      changeNote: note,
+    });
+    expect(rows.filter((row) => row.changeNote !== "")).toHaveLength(1);
+    // Every other row keeps the one shape: a figure, its group, value and change, the note's cell empty.
     expect(rows).toContainEqual({
       figure: "reporting.nonReporting",
       group: "all",
       value: "1",
       change: "0",
-      changeNote: note,
+      changeNote: "",
     });
-    const withChange = rows.filter((row) => row.change !== "");
-    expect(withChange.length).toBeGreaterThan(0);
-    expect(withChange.every((row) => row.changeNote === note)).toBe(true);
+  });
+
+  it("writes the CSV's note on the first row that has a change: a figure new in this quarter has none", async () => {
+    const q1 = await readOutOfOrder();
+    const change = q1.change && {
+      ...q1.change,
+      figures: q1.change.figures.filter((row) => row.figure !== "reporting.memberStates"),
+    };
+    const rows: Record<string, string>[] = parse(snapshotCsv({ ...q1, change }), { bom: true, columns: true });
+    expect(rows.slice(0, 2).map((row) => [row.figure, row.change, row.changeNote !== ""])).toEqual([
+      ["reporting.memberStates", "", false],
+      ["reporting.reported", "0", true],
+    ]);
   });
 
   it("says so in the report, beside the as-of-computation notice and above the change tables", async () => {

@@ -1,12 +1,13 @@
 // The change between two quarters: pick two snapshots, see each figure side by side with its change, and who entered
 // or left each list (the non-reporting States, the providers...), each named in words. The API computes the diff and
-// names its rows; this page only shows it.
+// names its rows; this page only shows it, with what the two snapshots say of their computation.
 import { useState } from "preact/hooks";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
 import { figureChanged, figureChangeWords, figureValueWords, listMembersWords } from "./snapshot-diff-figures.ts";
+import { type DiffSide, diffNotices } from "./snapshot-diff-notices.ts";
 import { groupWords } from "./snapshot-words.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
@@ -18,13 +19,26 @@ function periods(): Promise<string[]> {
   ).then((list) => list.map((snapshot) => snapshot.period).sort());
 }
 
-async function diffOf(from: string, to: string): Promise<SnapshotDiff> {
-  return dataOf(
-    await api.GET("/snapshots/{period}/diff", { params: { path: { period: to }, query: { against: from } } }),
-  );
+interface Compared {
+  diff: SnapshotDiff;
+  sides: [DiffSide, DiffSide];
 }
 
-function DiffTables({ diff }: { diff: SnapshotDiff }) {
+async function snapshotOf(period: string): Promise<DiffSide> {
+  return dataOf(await api.GET("/snapshots/{period}", { params: { path: { period } } }));
+}
+
+/** The diff, and both snapshots: what each counts as of its computation, and its quarter's end (the diff has neither). */
+async function compared(from: string, to: string): Promise<Compared> {
+  const [diff, ...sides] = await Promise.all([
+    api.GET("/snapshots/{period}/diff", { params: { path: { period: to }, query: { against: from } } }).then(dataOf),
+    snapshotOf(from),
+    snapshotOf(to),
+  ]);
+  return { diff, sides };
+}
+
+function DiffTables({ diff, sides }: Compared) {
   const [onlyChanged, setOnlyChanged] = useState(true);
   // The lists' States and providers by name: their codes until the names are read.
   const names = useOwnerNames();
@@ -32,6 +46,11 @@ function DiffTables({ diff }: { diff: SnapshotDiff }) {
   const lists = diff.lists.filter((list) => list.added.length > 0 || list.removed.length > 0);
   return (
     <>
+      {diffNotices(...sides).map((notice) => (
+        <p key={notice} class="caution" data-notice="snapshot-diff">
+          {notice}
+        </p>
+      ))}
       <h2>
         Figures, {diff.from} and {diff.to}
       </h2>
@@ -138,8 +157,8 @@ function PickQuarters({ list, from, to }: { list: string[]; from: string; to: st
 }
 
 function Diff({ from, to }: { from: string; to: string }) {
-  const [diff] = useLoad(() => diffOf(from, to), `${from}/${to}`);
-  return <Show what={diff}>{(loaded) => <DiffTables diff={loaded} />}</Show>;
+  const [loaded] = useLoad(() => compared(from, to), `${from}/${to}`);
+  return <Show what={loaded}>{(both) => <DiffTables {...both} />}</Show>;
 }
 
 export function SnapshotsDiff({ query }: { query: URLSearchParams }) {

@@ -11,7 +11,10 @@ type Snapshot = components["schemas"]["Snapshot"];
 /** The actor id the quarterly schedule takes snapshots as. */
 const SCHEDULE_ACTOR = "snapshot";
 
-const minuteOf = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
+export const minuteOf = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
+
+/** To the second, where two computations a minute apart must be told apart. */
+export const secondOf = (instant: string) => `${instant.slice(0, 19).replace("T", " ")} UTC`;
 
 /**
  * The taker's username as the snapshot keeps it, or (a snapshot taken before it kept one) as the audit trail gave it,

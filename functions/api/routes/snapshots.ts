@@ -76,7 +76,8 @@ export const declarations = declareRoutes(snapshotTable, {
       {
         status: 200,
         description:
-          "The figures as JSON (format=json); as text/csv with the columns figure,group,value,change (format=csv)",
+          "The figures as JSON (format=json); as text/csv with the columns figure,group,value,change,changeNote, " +
+          "the note once, on the first row with a change (format=csv)",
         schema: exportSchema,
       },
     ],

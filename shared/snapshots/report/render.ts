@@ -1,6 +1,7 @@
 // The snapshot's report: one self-contained HTML document (inline style, SVG charts, no script, no external asset).
 import { escapeHtml } from "../../mail/html.ts";
-import type { AS_OF_COMPUTATION, Snapshot } from "../schemas.ts";
+import { asOfComputationWords } from "../as-of-computation-words.ts";
+import type { Snapshot } from "../schemas.ts";
 import { changeSection } from "./change-section.ts";
 import { assistanceSection, correspondenceSection, pointOfContactSection, reportingSection } from "./chart-sections.ts";
 import { computedLaterNotice, formatInstant } from "./format.ts";
@@ -13,26 +14,9 @@ import { reportStyles } from "./styles.ts";
 // may send the same policy as a header.
 export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** The figure groups that describe the data at computation, in words. */
-const AS_OF_COMPUTATION_WORDS = {
-  pointOfContact: "point-of-contact coverage",
-  "assistance.providers": "assistance providers",
-  "assistance.staleProviders": "providers with stale offers",
-  "correspondence.byStatus": "message statuses",
-  "correspondence.waveList.letterKind": "letter kinds of waves",
-  "responses.respondedOn": "answers to letters",
-} satisfies Record<(typeof AS_OF_COMPUTATION)[number], string>;
-
-const wordsFor = (group: string) =>
-  group in AS_OF_COMPUTATION_WORDS ? AS_OF_COMPUTATION_WORDS[group as keyof typeof AS_OF_COMPUTATION_WORDS] : group;
-
-/** "a", "a and b", "a, b and c". */
-const inWords = (items: readonly string[]) =>
-  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
-
 function header(snapshot: Snapshot): string {
   const computed = formatInstant(snapshot.computedAt);
-  const asOfComputation = snapshot.asOfComputation.map(wordsFor);
+  const asOfComputation = asOfComputationWords(snapshot.asOfComputation);
   const computedLater = computedLaterNotice(snapshot);
   const previous = snapshot.previousPeriod ? `Previous snapshot: ${snapshot.previousPeriod}.` : "The first snapshot.";
   return [
@@ -45,9 +29,9 @@ function header(snapshot: Snapshot): string {
     `<p class="notice">${escapeHtml(
       "Counts of what the Committee's records hold, not a compliance score: nothing here weighs or orders States.",
     )}${
-      asOfComputation.length
+      asOfComputation
         ? ` ${escapeHtml(
-            `The ${inWords(asOfComputation)} describe the records at ${computed}, when the snapshot was computed: ` +
+            `The ${asOfComputation} describe the records at ${computed}, when the snapshot was computed: ` +
               "no history of them is kept.",
           )}`
         : ""
