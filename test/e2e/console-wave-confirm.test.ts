@@ -2,7 +2,8 @@
 // and 6): scheduling a second wave of the same letter to the same audience asks first, and keeping it a draft
 // schedules nothing; a wave made through the API with a template not written to its audience shows the composer's
 // caution and asks too; a schedule pressed after a colleague cancelled the wave says so, by whom and when, where the
-// focus goes, though the page's actions are gone. Screenshots go to .local/e2e/console/.
+// focus goes, though the page's actions are gone. Its letters (audit 30, item 11): a State written to at its Mission is
+// listed and counted once, and a bounce is said in plain words. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -163,6 +164,71 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-schedule-after-cancel-1280.png"), fullPage: true });
     await page.close();
+  });
+
+  it("lists and counts a State written to at its Mission once, and says a bounce in plain words", async () => {
+    const wave = await created(followUpWave(2, "Letters as counted (wave confirm)").body);
+    const id = wave.body.id;
+    const message = (recipient: string, owner: string, status: string, more = {}) => ({
+      waveId: id,
+      recipient,
+      owner,
+      status,
+      notAfter: wave.body.notAfter,
+      claims: status === "skipped" ? 0 : 1,
+      createdAt: wave.body.createdAt,
+      updatedAt: wave.body.createdAt,
+      ...more,
+    });
+    // The ledger of a dispatched wave as the API keeps it (a dispatch takes minutes): the page's reading is the test.
+    const ledger = [
+      message("owner:STATE:PRK", "STATE:PRK", "skipped", { skipReason: "no-active-contact" }),
+      message("C-PRK-MISSION", "STATE:PRK", "sent", { email: "mission@prk-mission.example" }),
+      message("C-GIN-POC", "STATE:GIN", "skipped", { skipReason: "bounced", reason: "bounced" }),
+      message("C-GIN-MISSION", "STATE:GIN", "sent", { email: "mission@gin-mission.example" }),
+      message("C-MLI-POC", "STATE:MLI", "bounced", {
+        email: "poc.mli@example.org",
+        reason: "hard bounce (General): smtp; 550 5.1.1 user unknown",
+      }),
+    ];
+    const counts = { sent: 2, bounced: 1, skipped: 2 };
+    const page = await signIn("secretariat");
+    await page.route(`**/waves/${id}`, async (route) =>
+      route.fulfill({ response: await route.fetch(), json: { ...wave.body, status: "completed", counts } }),
+    );
+    await page.route(`**/waves/${id}/messages**`, async (route) =>
+      route.fulfill({ response: await route.fetch(), json: { items: ledger } }),
+    );
+    await go(page, `#/waves/${id}`);
+    await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
+    await settled(page);
+
+    expect(await page.locator('[data-field="progress"]').textContent()).toBe("3 of 3 letters settled.");
+    expect(
+      await page.locator("[data-count]").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-count"))),
+    ).toEqual(["sent", "bounced"]);
+    expect(await page.locator('[data-field="beside-letters"]').textContent()).toBe(
+      "1 State with no active point of contact was written to at its Permanent Mission: its letter is counted " +
+        "above. 1 contact was skipped (no letter went to it): its row under Letters says why.",
+    );
+    const rows = page
+      .locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) })
+      .locator("tbody tr");
+    expect(await rows.count()).toBe(4);
+    const prk = rows.filter({ hasText: "(PRK)" });
+    expect(await prk.count()).toBe(1);
+    expect(await prk.locator("td").last().textContent()).toBe(
+      "Written to its Permanent Mission: the State has no active point of contact.",
+    );
+    const mali = rows.filter({ hasText: "(MLI)" }).locator("td").last();
+    expect(await mali.textContent()).toMatch(
+      /^The address refused the letter for good \(a hard bounce\)\. The desk marks the contact unreachable by e-mail/,
+    );
+    expect(await mali.locator(".muted").textContent()).toBe("SES: hard bounce (General): smtp; 550 5.1.1 user unknown");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-letters-counted-1280.png"), fullPage: true });
+    await page.close();
+    await cancelled(id);
   });
 
   it("had no console error, page error or CSP report", () => {

@@ -29,7 +29,7 @@ export const AUDIENCES: Record<Audience, string> = {
 
 export const AUDIENCE_CODES = Object.keys(AUDIENCES) as Audience[];
 
-type WaveMessage = Schemas["WaveMessage"];
+export type WaveMessage = Schemas["WaveMessage"];
 export type SkipReason = NonNullable<WaveMessage["skipReason"]>;
 
 /** Why a contact gets no letter, in words (tsc checks every reason the API names is here). */
@@ -60,19 +60,6 @@ export const UNREACHED_REASONS: Record<Schemas["UnreachedOwner"]["reason"], stri
   "no-contact": "no active contact on record",
   "no-usable-address": "no usable address",
 };
-
-/**
- * Why a letter of the wave is as it is, in words: a skipped contact's reason (an owner with no active point of
- * contact says whether its Permanent Mission was written to instead, from the wave's other letters); otherwise the
- * API's own reason (SES's answer, a bounce), or nothing.
- */
-export function whyText(message: WaveMessage, letters: readonly WaveMessage[]): string {
-  if (!message.skipReason) return message.reason ?? "";
-  const words = skipWords(message.reason) ?? SKIP_REASONS[message.skipReason];
-  if (message.skipReason !== "no-active-contact") return words;
-  const written = letters.some((other) => other.owner === message.owner && other.status !== "skipped");
-  return written ? `${words}: written to its Permanent Mission` : words;
-}
 
 /**
  * A wave's page heading: its description, which staff gave it to find it by, else what it is (its audience and send
@@ -162,9 +149,20 @@ export function countsOf(counts: Counts): [CountName, number][] {
   });
 }
 
+/**
+ * Whether a count is of letters written. A skipped row is no letter (a contact not written to, or the note that a
+ * State had no active point of contact), and an owner not reached has none: counting either with the letters made a
+ * State written to at its Mission read as left out.
+ */
+const isLetterCount = (name: CountName) => name !== "skipped" && name !== "unreached";
+
+/** The letters' counts that are not zero, in the ledger's order: [["sent", 9], ["bounced", 1]]. */
+export const letterCountsOf = (counts: Counts) => countsOf(counts).filter(([name]) => isLetterCount(name));
+
+/** The letters by status in words ("3 queued, 5 sent"), as a list of waves shows a wave's progress. */
 export function countsText(counts: Counts): string {
-  const nonZero = countsOf(counts);
-  return nonZero.length === 0 ? "no letters yet" : nonZero.map(([status, count]) => `${count} ${status}`).join(", ");
+  const letters = letterCountsOf(counts);
+  return letters.length === 0 ? "no letters yet" : letters.map(([status, count]) => `${count} ${status}`).join(", ");
 }
 
 /**
@@ -172,7 +170,7 @@ export function countsText(counts: Counts): string {
  * between SES and the ledger), which are not settled: an SES event may still settle one, or it is sent again.
  */
 export function progressOf(counts: Counts): { settled: number; unknown: number; written: number } {
-  const written = COUNT_ORDER.filter((status) => status !== "unreached").reduce((n, s) => n + (counts[s] ?? 0), 0);
+  const written = letterCountsOf(counts).reduce((n, [, count]) => n + count, 0);
   const unknown = counts.unknown ?? 0;
   return { settled: written - (counts.queued ?? 0) - (counts.sending ?? 0) - unknown, unknown, written };
 }

@@ -1,6 +1,7 @@
 // One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
 // politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
-// then its letters from the send ledger and the States and organizations it could not reach; for the secretariat too,
+// then its letters from the send ledger (a State written to at its Mission listed and counted once, a bounce or a
+// complaint said in plain words) and the States and organizations it could not reach; for the secretariat too,
 // a letter left unknown sent again, and a stalled wave dispatched again. Before it is sent, the page cautions about
 // its recipients (another wave of the same letter to them, a letter not written to its audience), and scheduling it
 // asks first while a caution stands (wave-moves.tsx).
@@ -37,8 +38,8 @@ import {
   AUDIENCES,
   byOwnerName,
   countsOf,
-  countsText,
   isInFlight,
+  letterCountsOf,
   ownerCode,
   progressText,
   SKIP_REASONS,
@@ -46,8 +47,8 @@ import {
   UNREACHED_REASONS,
   type WaveWithCounts,
   waveHeading,
-  whyText,
 } from "./wave-facts.ts";
+import { besideTheLetters, letterRows, skippedContacts, type Why } from "./wave-letter-rows.ts";
 import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
@@ -100,8 +101,14 @@ function Facts({ wave, template }: { wave: WaveWithCounts; template: Loaded<Temp
   );
 }
 
-function Progress({ wave, mayResend }: { wave: WaveWithCounts; mayResend: boolean }) {
-  const counts = countsOf(wave.counts);
+/**
+ * The letters by status, then the ledger's other rows in words once its letters are read (a State written to at its
+ * Mission is counted once, by its letter).
+ */
+function Progress(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayResend: boolean }) {
+  const { wave, messages, mayResend } = props;
+  const counts = letterCountsOf(wave.counts);
+  const beside = messages.status === "ready" ? besideTheLetters(messages.data, wave.counts.unreached ?? 0) : "";
   return (
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
@@ -122,6 +129,7 @@ function Progress({ wave, mayResend }: { wave: WaveWithCounts; mayResend: boolea
             </tbody>
           </table>
         )}
+        {beside && <p data-field="beside-letters">{beside}</p>}
       </div>
       {isInFlight(wave.status) && <p class="muted">Updated every few seconds while the wave is in flight.</p>}
     </section>
@@ -137,20 +145,43 @@ const addressee = (recipient: Recipient, personal: boolean) => {
   return `${recipient.contact.name ?? ""}${mission ? " (Permanent Mission)" : ""}`;
 };
 
+/** Owners by name, each linked to its page, in a sentence ("Chad, Mali"); an owner named twice, once. */
+function OwnerNames({ owners }: { owners: readonly Recipient["owner"][] }) {
+  const once = [...new Map(owners.map((owner) => [owner.owner, owner])).values()];
+  return (
+    <>
+      {once.map((owner, index) => (
+        <span key={owner.owner}>
+          {index > 0 && ", "}
+          <OwnerName owner={owner.owner} name={owner.name} />
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Audience({ preview }: { preview: AudiencePreview }) {
   // The API gives the person to the secretariat alone (ADR 0048): its answer says which reader this is.
   const personal = preview.recipients.some((recipient) => recipient.email !== undefined);
+  // A State with no active point of contact is among the letters to Missions, or not reached: no skipped contact.
+  const skipped = skippedContacts(preview.skipped);
   const byReason = new Map<AudiencePreview["skipped"][number]["reason"], AudiencePreview["skipped"]>();
-  for (const skip of preview.skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
-  const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission").length;
+  for (const skip of skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
+  const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission");
   return (
     <>
       <p data-field="audience-counts">
         <strong>{preview.recipients.length}</strong> letters would go out
-        {toMissions ? ` (${toMissions} to Permanent Missions, for want of a reachable point of contact)` : ""};{" "}
-        <strong>{preview.skipped.length}</strong> contacts skipped; <strong>{preview.unreached.length}</strong> not
-        reached at all.
+        {toMissions.length > 0 &&
+          ` (${toMissions.length} to Permanent Missions, for want of a reachable point of contact)`}
+        ; <strong>{skipped.length}</strong> contacts skipped; <strong>{preview.unreached.length}</strong> not reached at
+        all.
       </p>
+      {toMissions.length > 0 && (
+        <p data-field="to-missions">
+          Written to at the Permanent Mission: <OwnerNames owners={toMissions.map((r) => r.owner)} />.
+        </p>
+      )}
       {byReason.size > 0 && (
         <>
           <h3>Skipped, and why</h3>
@@ -158,12 +189,7 @@ function Audience({ preview }: { preview: AudiencePreview }) {
             {[...byReason].map(([reason, skips]) => (
               <li key={reason}>
                 <strong>{SKIP_REASONS[reason]}</strong> ({skips.length}):{" "}
-                {skips.map((skip, index) => (
-                  <span key={skip.recipient}>
-                    {index > 0 && ", "}
-                    <OwnerName owner={skip.owner.owner} name={skip.owner.name} />
-                  </span>
-                ))}
+                <OwnerNames owners={skips.map((skip) => skip.owner)} />
               </li>
             ))}
           </ul>
@@ -366,9 +392,13 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
   );
 }
 
-function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boolean; onChanged: () => void }) {
+function Messages(props: {
+  wave: WaveWithCounts;
+  messages: Loaded<WaveMessage[]>;
+  mayResend: boolean;
+  onChanged: () => void;
+}) {
   const { id } = props.wave;
-  const [messages] = useLoad(() => messagesOf(id), `${id}:${props.version}`);
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
   const names = useOwnerNames();
   const nameOf = (message: WaveMessage) => names.get(message.owner) ?? ownerCode(message.owner);
@@ -378,9 +408,10 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
-      <Show what={messages}>
+      <Show what={props.messages}>
         {(list) => {
-          if (list.length === 0) return <p>No letter written yet.</p>;
+          const rows = letterRows(byOwnerName(list, names));
+          if (rows.length === 0) return <p>No letter written yet.</p>;
           const withActions = mayResend && list.some((message) => message.status === "unknown");
           // Addresses are the secretariat's alone (ADR 0048): without any, the column would stand empty.
           const withAddresses = list.some((message) => message.email !== undefined);
@@ -399,7 +430,7 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
                   </tr>
                 </thead>
                 <tbody>
-                  {byOwnerName(list, names).map((message) => (
+                  {rows.map(({ message, why }) => (
                     <tr key={message.recipient}>
                       <td>
                         <OwnerName owner={message.owner} name={names.get(message.owner)} />{" "}
@@ -412,7 +443,9 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
                           : ""}
                       </td>
                       <td>{message.status}</td>
-                      <td>{whyText(message, list)}</td>
+                      <td>
+                        <WhyWords why={why} />
+                      </td>
                       {withActions && (
                         <td>
                           {message.status === "unknown" && (
@@ -446,6 +479,16 @@ function Messages(props: { wave: WaveWithCounts; version: string; mayResend: boo
         />
       )}
     </section>
+  );
+}
+
+/** Why a letter is as it is; SES's own words, when it gave any, after as the detail. */
+function WhyWords({ why }: { why: Why }) {
+  return (
+    <>
+      {why.said}
+      {why.ses && <div class="muted">SES: {why.ses}</div>}
+    </>
   );
 }
 
@@ -564,7 +607,10 @@ function LoadedWave(
   );
   const open = wave.status === "draft" || wave.status === "scheduled";
   // The ledger's lists are asked again whenever the counts or the status change, not on every poll.
-  const version = `${wave.status}:${countsText(wave.counts)}`;
+  const version = `${wave.status}:${countsOf(wave.counts).join(";")}`;
+  // Its letters once the wave is dispatched: listed under Letters, and counted with its progress.
+  const listed = !open && wave.status !== "cancelled";
+  const [messages] = useLoad(async () => (listed ? messagesOf(wave.id) : []), `${wave.id}:${version}`);
   const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
   const heading = waveHeading(wave);
   return (
@@ -576,7 +622,7 @@ function LoadedWave(
         <a href={href.waves()}>All waves</a>
       </p>
       <Facts wave={wave} template={template} />
-      <Progress wave={wave} mayResend={mayResend} />
+      <Progress wave={wave} messages={messages} mayResend={mayResend} />
       <MovedMeanwhile said={props.movedMeanwhile} />
       {open && (
         <OpenWave
@@ -590,10 +636,8 @@ function LoadedWave(
         />
       )}
       {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
-      {!open && wave.status !== "cancelled" && (
-        <Messages wave={wave} version={version} mayResend={mayResend} onChanged={reload} />
-      )}
-      {!open && wave.status !== "cancelled" && <NotReached id={wave.id} version={version} />}
+      {listed && <Messages wave={wave} messages={messages} mayResend={mayResend} onChanged={reload} />}
+      {listed && <NotReached id={wave.id} version={version} />}
     </>
   );
 }

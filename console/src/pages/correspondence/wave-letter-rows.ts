@@ -1,0 +1,79 @@
+// A dispatched wave's ledger as a reader counts it. Beside a State's letter to its Permanent Mission, the ledger keeps a
+// row saying the State had no active point of contact (ADR 0007: nobody drops out silently). That row is neither a
+// letter nor a contact: the page says it once, as the reason its Mission was written to, and counts the State once.
+// An owner such a row names that got no letter is not reached at all, and listed so. Pure, tested in Node.
+import { SKIP_REASONS, skipWords, type WaveMessage } from "./wave-facts.ts";
+import { feedbackWhy, type Why } from "./wave-feedback-words.ts";
+
+export type { Why } from "./wave-feedback-words.ts";
+
+/** The ledger's row for an owner its audience found without an active point of contact (`owner:<owner>`). */
+export const isOwnerRow = (message: WaveMessage) => message.skipReason === "no-active-contact";
+
+/** Why a letter of the wave is as it is: a skipped contact's reason, SES's bounce or complaint, the ledger's reason. */
+export function whyOf(message: WaveMessage): Why {
+  if (message.skipReason) return { said: skipWords(message.reason) ?? SKIP_REASONS[message.skipReason] };
+  return feedbackWhy(message) ?? { said: message.reason ?? "" };
+}
+
+const TO_THE_MISSION = "Written to its Permanent Mission: the State has no active point of contact.";
+
+/** The owners some letter of the wave was written to (whatever became of it). */
+const writtenTo = (messages: readonly WaveMessage[]) =>
+  new Set(messages.filter((message) => message.status !== "skipped").map((message) => message.owner));
+
+export interface LetterRow {
+  message: WaveMessage;
+  why: Why;
+}
+
+/**
+ * The Letters table's rows: each letter and each skipped contact, once. A State's letter to its Mission says why its
+ * Mission was written to; the owner rows themselves are left out (their owner is written to, or not reached at all).
+ */
+export function letterRows(messages: readonly WaveMessage[]): LetterRow[] {
+  const withoutContact = new Set(messages.filter(isOwnerRow).map((message) => message.owner));
+  return messages
+    .filter((message) => !isOwnerRow(message))
+    .map((message) => {
+      const why = whyOf(message);
+      if (message.status === "skipped" || !withoutContact.has(message.owner)) return { message, why };
+      return { message, why: { ...why, said: `${TO_THE_MISSION} ${why.said}`.trim() } };
+    });
+}
+
+/** A sentence for a count, in the singular or the plural; none for zero. */
+const counted = (count: number, one: string, many: (count: number) => string): string[] =>
+  count === 0 ? [] : [count === 1 ? one : many(count)];
+
+/**
+ * The ledger's rows that are no letter, in sentences that add up with the letters: the States written to at their
+ * Mission (whose letters are among the letters counted), the contacts skipped, and the owners not reached at all.
+ */
+export function besideTheLetters(messages: readonly WaveMessage[], unreached: number): string {
+  const written = writtenTo(messages);
+  const toMissions = messages.filter((message) => isOwnerRow(message) && written.has(message.owner)).length;
+  const skipped = messages.filter((message) => message.status === "skipped" && !isOwnerRow(message)).length;
+  return [
+    ...counted(
+      toMissions,
+      "1 State with no active point of contact was written to at its Permanent Mission: its letter is counted above.",
+      (n) =>
+        `${n} States with no active point of contact were written to at their Permanent Missions: their letters are counted above.`,
+    ),
+    ...counted(
+      skipped,
+      "1 contact was skipped (no letter went to it): its row under Letters says why.",
+      (n) => `${n} contacts were skipped (no letter went to them): their rows under Letters say why.`,
+    ),
+    ...counted(
+      unreached,
+      "1 State or organization was not reached at all: see Not reached.",
+      (n) => `${n} States or organizations were not reached at all: see Not reached.`,
+    ),
+  ].join(" ");
+}
+
+/** An audience's skipped contacts, without the notes that an owner has no active point of contact (see above). */
+export const skippedContacts = <Skip extends { reason: string }>(skipped: readonly Skip[]): Skip[] =>
+  skipped.filter((skip) => skip.reason !== "no-active-contact");
