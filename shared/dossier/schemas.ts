@@ -66,6 +66,13 @@ export const timelineEntrySchema = /* @__PURE__ */ z
       .describe("The record it is about: a submission, contact, assistance request, matrix, message (wave/recipient)"),
     actor: timelineActorSchema,
     auditId: z.string().optional().describe("The audit entry it comes from (GET /states/{iso3}/audit)"),
+    correlationId: z
+      .string()
+      .optional()
+      .describe(
+        "The request or SES event the write came from: entries of one write share it (a contact's change and the " +
+          "point-of-contact obligation it moves)",
+      ),
     reason: z.string().optional().describe("The reason given for a correction"),
     before: z.unknown().optional(),
     after: z.unknown().optional(),

@@ -70,6 +70,7 @@ export function auditTimelineEntry(entry: AuditEntry, owner: Owner, groups: read
         ? { kind: "user", id: entry.actor.id, ...(entry.actor.username ? { username: entry.actor.username } : {}) }
         : entry.actor,
     auditId: entry.id,
+    ...(entry.correlationId ? { correlationId: entry.correlationId } : {}),
     ...(entry.reason ? { reason: entry.reason } : {}),
     ...(entry.before === undefined ? {} : { before: image(entry.before) }),
     ...(entry.after === undefined ? {} : { after: image(entry.after) }),

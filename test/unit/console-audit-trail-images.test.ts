@@ -31,6 +31,7 @@ describe("a value of a before or after, in words", () => {
     expect(valueWords("language", "fr", names)).toEqual(plain("French"));
     expect(valueWords("fallbackLanguage", "es", names)).toEqual(plain("Spanish"));
     expect(valueWords("role", "capital-poc", names)).toEqual(plain("Point of contact in the capital"));
+    expect(valueWords("emailStatus", "complained", names)).toEqual(plain("reported as spam"));
     expect(valueWords("audience", "states-with-follow-up-due", names).text).toBe(
       "States owed the one-year follow-up letter on an assistance request",
     );

@@ -1,11 +1,19 @@
 // The timeline's and the letters' words for what an entry names by id alone (console/src/pages/record-names.ts,
 // state/readings.ts, state/timeline-words.ts): a letter's wave by its description and its writer as the desk's
-// dispatch, an assistance request moved or matched by its symbol, each read once; and what a correction changed.
+// dispatch, what SES reported of it and when, a letter sent again by its wave's description, an assistance request
+// moved or matched by its symbol, each read once; what a correction changed, and where an e-mail status or the point
+// of contact went.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import { type RecordName, recordNames, withRecordNames } from "../../console/src/pages/record-names.ts";
 import { sourceWords } from "../../console/src/pages/state/readings.ts";
-import { correctionWords, recordsNamedBy, timelineActorWords } from "../../console/src/pages/state/timeline-words.ts";
+import {
+  correctionWords,
+  recordsNamedBy,
+  timelineActorWords,
+  timelineByWords,
+  timelineMoveWords,
+} from "../../console/src/pages/state/timeline-words.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
 
@@ -187,5 +195,129 @@ describe("a correction on the timeline", () => {
         after: { language: "fr", version: 2 },
       }),
     ).toBeUndefined();
+  });
+});
+
+describe("a letter's story on the timeline", () => {
+  // Queued and sent at 14:19; SES's complaint came at 14:24 (audit 30, item 10).
+  const complained: TimelineEntry = {
+    ...letter,
+    at: "2026-12-06T14:19:02.000Z",
+    action: "letter.complained",
+    after: {
+      waveId: WAVE,
+      status: "complained",
+      sentAt: "2026-12-06T14:19:40.000Z",
+      feedbackAt: "2026-12-06T14:24:10.000Z",
+    },
+  };
+
+  it("dates the send as the dispatch's, and a complaint at SES's report, by SES", () => {
+    expect(timelineByWords(complained, read)).toBe(
+      "sent 14:19 UTC by the desk's dispatch; reported as spam 14:24 UTC, by SES's report on a letter",
+    );
+  });
+
+  it("says a delivery and a bounce at their own times, with the day when it is not the letter's", () => {
+    const delivered = {
+      ...complained,
+      after: { ...(complained.after as object), deliveredAt: "2026-12-06T14:20:00.000Z" },
+    };
+    expect(timelineByWords(delivered, read)).toBe(
+      "sent 14:19 UTC by the desk's dispatch; delivered 14:20 UTC and reported as spam 14:24 UTC, by SES's report on a letter",
+    );
+    const bounced = {
+      ...complained,
+      action: "letter.bounced",
+      after: {
+        waveId: WAVE,
+        status: "bounced",
+        sentAt: "2026-12-06T14:19:40.000Z",
+        feedbackAt: "2026-12-07T09:01:00.000Z",
+      },
+    };
+    expect(timelineByWords(bounced, read)).toBe(
+      "sent 14:19 UTC by the desk's dispatch; bounced 2026-12-07 09:01 UTC, by SES's report on a letter",
+    );
+  });
+
+  it("leaves SES out of a letter it reported nothing of, and the send out of one not sent", () => {
+    expect(
+      timelineByWords({ ...letter, after: { waveId: WAVE, status: "sent", sentAt: "2026-12-06T12:00:00.000Z" } }, read),
+    ).toBe("sent 12:00 UTC by the desk's dispatch");
+    expect(
+      timelineByWords({ ...letter, action: "letter.skipped", after: { waveId: WAVE, status: "skipped" } }, read),
+    ).toBe("by the desk's dispatch");
+    expect(timelineByWords(consent, read)).toBe("by local-experts");
+  });
+});
+
+describe("a letter sent again, on the State's timeline", () => {
+  const resend: TimelineEntry = {
+    at: "2026-12-06T14:33:00.000Z",
+    kind: "letter",
+    action: "wave.resend",
+    source: { type: "wave", id: WAVE },
+    actor: { kind: "user", id: "u1", username: "local-secretariat" },
+    before: { waveId: WAVE, recipient: "poc-ken", status: "unknown" },
+    after: { waveId: WAVE, recipient: "poc-ken", status: "queued" },
+  };
+
+  it("names its wave by the description read for it, as a letter's entry does", () => {
+    expect(recordsNamedBy(resend)).toContainEqual({ kind: "wave", id: WAVE });
+    expect(sourceWords(resend, read)).toEqual({ text: "wave audit29 follow-up A", href: `#/waves/${WAVE}` });
+    // Unread, by its id; another entry's record as readings.ts words it.
+    expect(sourceWords(resend, () => undefined).text).toBe(`wave ${WAVE}`);
+    expect(sourceWords(letter, read).text).toBe("wave audit29 follow-up A");
+  });
+});
+
+describe("where a contact's e-mail status and the point of contact went", () => {
+  it("says an e-mail status's change from what to what, in words", () => {
+    const contact = { id: "c1", name: "Taylor Example", emailStatus: "ok" };
+    expect(
+      timelineMoveWords({
+        action: "contact.email-status",
+        before: contact,
+        after: { ...contact, emailStatus: "bounced", emailStatusOn: "2026-12-06" },
+      }),
+    ).toBe("from ok to bounced");
+    expect(
+      timelineMoveWords({
+        action: "contact.email-status",
+        before: contact,
+        after: { ...contact, emailStatus: "complained" },
+      }),
+    ).toBe("from ok to reported as spam");
+  });
+
+  it("says where the point of contact went, by its standing, else its status", () => {
+    expect(
+      timelineMoveWords({
+        action: "obligation.point-of-contact",
+        before: { kind: "point-of-contact", status: "fulfilled", view: "current" },
+        after: { kind: "point-of-contact", status: "outstanding", view: "unreachable", evaluatedOn: "2026-12-06" },
+      }),
+    ).toBe("from current (verified within 12 months) to unreachable (no working address)");
+    expect(
+      timelineMoveWords({
+        action: "obligation.point-of-contact",
+        before: { kind: "point-of-contact", status: "unknown" },
+        after: { kind: "point-of-contact", status: "outstanding", view: "missing" },
+      }),
+    ).toBe("to no point of contact");
+  });
+
+  it("leaves the other moves to move-words.ts", () => {
+    expect(
+      timelineMoveWords({ action: "matrix.transition", before: { status: "draft" }, after: { status: "draft" } }),
+    ).toBeUndefined();
+    expect(
+      timelineMoveWords({
+        action: "state.reporting-status",
+        before: { reportingStatus: "non-reporting" },
+        after: { reportingStatus: "reported" },
+      }),
+    ).toBe("from non-reporting to reported");
   });
 });

@@ -4,13 +4,14 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { toAuditEntry } from "#shared/dossier/audit-trail.ts";
 import {
   dossierDependencies,
   organizationLetters,
   organizationTimeline,
   stateTimeline,
 } from "#shared/dossier/dossier.ts";
-import { letterTimelineEntry } from "#shared/dossier/timeline.ts";
+import { auditTimelineEntry, letterTimelineEntry } from "#shared/dossier/timeline.ts";
 import { NotFound } from "#shared/errors.ts";
 
 const tableNames = { desk: "desk-test", audit: "audit-test" };
@@ -214,5 +215,18 @@ describe("a letter on the timeline", () => {
     expect(after).not.toHaveProperty("email");
     expect(after).toMatchObject({ reason: "smtp; 550 5.1.1 <[address withheld]>: Recipient address rejected" });
     expect(JSON.stringify(after)).not.toContain("mali.example");
+  });
+});
+
+describe("an audit entry on the timeline", () => {
+  it("carries the write's correlation id, which a contact's entry and the obligation it moves share", () => {
+    const entry = toAuditEntry({ ...auditItem, correlationId: "ses-event-1" });
+    expect(auditTimelineEntry(entry, { kind: "state", iso3: "MLI" }, ["members"])).toMatchObject({
+      auditId: "A1",
+      correlationId: "ses-event-1",
+    });
+    expect(auditTimelineEntry(toAuditEntry(auditItem), { kind: "state", iso3: "MLI" }, ["members"])).not.toHaveProperty(
+      "correlationId",
+    );
   });
 });

@@ -21,6 +21,7 @@ export const routeAccess = {
   "POST /organizations": ["secretariat"],
   "GET /organizations/{id}": ["secretariat", "experts", "members"],
   "PATCH /organizations/{id}": ["secretariat"],
+  "POST /organizations/{id}/retire": ["secretariat"],
   "GET /contacts/export": ["secretariat"],
   "POST /contacts/import": ["secretariat"],
   "GET /contacts": ["secretariat", "experts", "members"],

@@ -257,8 +257,25 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Correct an organization's kind, name, acronym, region or note (the id never changes) */
+    /** Correct an organization's kind, name, acronym, region or note (the id never changes; 409 once it is retired) */
     patch: operations["changeOrganization"];
+    trace?: never;
+  };
+  "/organizations/{id}/retire": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire an organization, saying why (never deleted: it stays as history, leaves the audiences and frees its name); 409 while it has an active contact, an offer running or a match under way, or once retired */
+    post: operations["retireOrganization"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/contacts/export": {
@@ -1082,7 +1099,7 @@ export interface paths {
     /** The caller's own live calendar feeds (never their addresses) */
     get: operations["listCalendarFeeds"];
     put?: never;
-    /** Issue a personal calendar feed: a secret address (shown once; only its SHA-256 is stored) that a calendar application polls without a token for last, this and next programme year. Audited; at most 5 live feeds a person (409 beyond); each expires after 365 days */
+    /** Issue a personal calendar feed: a secret address (shown once; only its SHA-256 is stored) that a calendar application polls without a token for last, this and next programme year among those GET /programme/years offers. Audited; at most 5 live feeds a person (409 beyond); each expires after 365 days */
     post: operations["issueCalendarFeed"];
     delete?: never;
     options?: never;
@@ -1114,7 +1131,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A personal calendar feed, open (the secret in the address is the credential): last, this and next programme year as iCalendar (RFC 5545), the same events and UIDs as GET /programme/{year}.ics. An address never issued, revoked or expired is 404 */
+    /** A personal calendar feed, open (the secret in the address is the credential): last, this and next programme year among those GET /programme/years offers, as iCalendar (RFC 5545), the same events and UIDs as GET /programme/{year}.ics. An address never issued, revoked or expired is 404 */
     get: operations["calendarFeed"];
     put?: never;
     post?: never;
@@ -2118,6 +2135,15 @@ export interface components {
       region?: string;
       /** @description Notes, e.g. where the organization's engagement is not verified */
       note?: string;
+      /**
+       * Format: date
+       * @description The desk's day it was retired: kept as history, written to and changed no more (absent while active)
+       */
+      retiredOn?: string;
+      /** @description Who retired it: the staff member's username, as the timeline names actors (absent without one) */
+      retiredBy?: string;
+      /** @description Why it was retired, as the secretariat recorded it */
+      retirementReason?: string;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -2147,6 +2173,10 @@ export interface components {
       region?: string | null;
       /** @description null clears the note */
       note?: string | null;
+    };
+    OrganizationRetirement: {
+      /** @description Why the organization is retired (recorded twice, dissolved...); kept on it and in the audit trail, and shown on its timeline to experts and members too: name no person in it */
+      reason: string;
     };
     ContactImportResult: {
       dryRun: boolean;
@@ -4661,6 +4691,8 @@ export interface components {
       };
       /** @description The audit entry it comes from (GET /states/{iso3}/audit) */
       auditId?: string;
+      /** @description The request or SES event the write came from: entries of one write share it (a contact's change and the point-of-contact obligation it moves) */
+      correlationId?: string;
       /** @description The reason given for a correction */
       reason?: string;
       before?: unknown;
@@ -6383,6 +6415,127 @@ export interface operations {
     };
     responses: {
       /** @description The organization as changed */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Organization"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  retireOrganization: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
+      path: {
+        /** @description Stable id: the acronym as a lower-case slug, e.g. iaea, bwc-isu */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OrganizationRetirement"];
+      };
+    };
+    responses: {
+      /** @description The organization retired */
       200: {
         headers: {
           /** @description Send it back as If-Match to update */
@@ -10322,7 +10475,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The figures as JSON (format=json); as text/csv with the columns figure,group,value,change (format=csv) */
+      /** @description The figures as JSON (format=json); as text/csv with the columns figure,group,value,change,changeNote, the note once, on the first row with a change (format=csv) */
       200: {
         headers: {
           [name: string]: unknown;

@@ -9,7 +9,7 @@ import { programmeFileRows } from "./audit-programme-words.ts";
 import { utcText } from "./correspondence/time.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
-import { BASIS_WORDS, CONTACT_ROLES, codeIn, LANGUAGES } from "./state/labels.ts";
+import { BASIS_WORDS, CONTACT_ROLES, codeIn, EMAIL_STATUS_WORDS, LANGUAGES } from "./state/labels.ts";
 
 type Provider = components["schemas"]["AssistanceProvider"];
 
@@ -88,6 +88,7 @@ const CODE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   languageBasis: BASIS_WORDS,
   fallbackLanguage: LANGUAGES,
   role: CONTACT_ROLES,
+  emailStatus: EMAIL_STATUS_WORDS,
   audience: AUDIENCES,
   areas: AREA_WORDS,
   sharedAreas: AREA_WORDS,

@@ -88,6 +88,14 @@ export const CONTACT_ROLES: Record<ContactRole, string> = {
   "permanent-mission": "Permanent Mission (address of record)",
 };
 
+/** A contact's e-mail status in words, as SES's reports and the correction form set it. */
+export const EMAIL_STATUS_WORDS = {
+  ok: "ok",
+  bounced: "bounced",
+  complained: "reported as spam",
+  suppressed: "on SES's suppression list",
+} as const satisfies Record<Schemas["Contact"]["emailStatus"], string>;
+
 /** The code among `words`' keys that `value` names, if any: a select's value read back as the API's type. */
 export function codeIn<Code extends string>(words: Readonly<Record<Code, string>>, value: string): Code | undefined {
   return (Object.keys(words) as Code[]).find((code) => code === value);

@@ -4,7 +4,7 @@
 // (test/unit/console-move-words.test.ts).
 import type { components } from "../../api/schema";
 import { REQUEST_STATUS_WORDS } from "../assistance-words.ts";
-import { SUBMISSION_KINDS } from "./labels.ts";
+import { EMAIL_STATUS_WORDS, SUBMISSION_KINDS } from "./labels.ts";
 import { STATUS_WORDS as MATRIX_STATUS_WORDS } from "./matrix-edits.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
@@ -25,6 +25,7 @@ const MOVES: Readonly<Record<string, { field: string; words: Readonly<Record<str
   "assistance.request.transition": { field: "status", words: REQUEST_STATUS_WORDS },
   "assistance.match.transition": { field: "status", words: MATCH_WORDS },
   "submission.correct-kind": { field: "kind", words: SUBMISSION_KINDS },
+  "contact.email-status": { field: "emailStatus", words: EMAIL_STATUS_WORDS },
 };
 
 const fieldOf = (record: unknown, field: string): string | undefined => {

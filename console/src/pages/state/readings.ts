@@ -184,6 +184,9 @@ export function sourceWords(entry: Schemas["TimelineEntry"], recordName: RecordN
     }
     case "matrix":
       return { text: "the matrix" };
+    // A wave's own entry on a State's timeline (a letter sent again), by the wave's description.
+    case "wave":
+      return { text: `wave ${recordName("wave", id) || id}`, href: href.wave(id) };
     default:
       return { text: `${type} ${id}` };
   }

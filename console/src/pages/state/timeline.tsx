@@ -1,7 +1,8 @@
-// Everything about a State or an organization, newest first: each entry's time in UTC, as the trail keeps it (to the
-// minute: a day's entries are told apart), its action, what a move or a correction changed, its record and who did it
-// in words (actions.ts, move-words.ts, readings.ts, timeline-words.ts), the waves and requests an entry names by id
-// alone read by name first (record-names.ts).
+// Everything about a State or an organization, newest first, one line per act (timeline-lines.ts): each entry's time
+// in UTC, as the trail keeps it (to the minute: a day's entries are told apart), its action, what a move or a
+// correction changed, its record and who did it in words (actions.ts, timeline-words.ts), a contact's change followed
+// by what it did to the point of contact, the waves and requests an entry names by id alone read by name first
+// (record-names.ts).
 import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { utcText } from "../correspondence/time.ts";
@@ -9,13 +10,19 @@ import { withRecordNames } from "../record-names.ts";
 import { RECORD_NAMES } from "../record-names-api.ts";
 import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
-import { moveWords } from "./move-words.ts";
 import { sourceWords } from "./readings.ts";
-import { correctionWords, recordsNamedBy, timelineActorWords } from "./timeline-words.ts";
+import { type TimelineLine, timelineLines } from "./timeline-lines.ts";
+import {
+  correctionWords,
+  pointOfContactMoveWords,
+  recordsNamedBy,
+  timelineByWords,
+  timelineMoveWords,
+} from "./timeline-words.ts";
 
 /** Where a move went, after its action's words: " from a draft to shared with the State". */
 function moveText(entry: TimelineEntry) {
-  const words = moveWords(entry);
+  const words = timelineMoveWords(entry);
   return words ? <span data-field="move"> {words}</span> : null;
 }
 
@@ -25,10 +32,16 @@ function changesText(entry: TimelineEntry) {
   return words ? <span data-field="changes"> ({words})</span> : null;
 }
 
+/** What a contact's change did to the State's point of contact: "; the State's point of contact went from … to …". */
+function consequenceText(consequence: TimelineLine["consequence"]) {
+  const words = consequence && pointOfContactMoveWords(consequence);
+  return words ? <span data-field="consequence">; the State's point of contact went {words}</span> : null;
+}
+
 /** What the entry is about (a link where it has a page) and who did it. */
 function SourceOf({ entry }: { entry: TimelineEntry }) {
   const { text, href } = sourceWords(entry, RECORD_NAMES.name);
-  const by = `by ${timelineActorWords(entry, RECORD_NAMES.name)}`;
+  const by = timelineByWords(entry, RECORD_NAMES.name);
   return (
     <span class="muted">
       {href ? <a href={href}>{text}</a> : text}
@@ -48,13 +61,14 @@ export function Timeline(props: {
       <Paged load={load} loadKey={props.loadKey} moreLabel="Show older entries">
         {(entries) => (
           <ol class="timeline">
-            {entries.map((entry) => (
+            {timelineLines(entries).map(({ entry, consequence }) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
                 <strong data-action={entry.action}>{entryActionWords(entry)}</strong>
                 {moveText(entry)}
                 {changesText(entry)} <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
+                {consequenceText(consequence)}
               </li>
             ))}
           </ol>

@@ -1,0 +1,69 @@
+// The timeline's lines (console/src/pages/state/timeline-lines.ts): a contact's write and the point-of-contact
+// obligation it moves are two audit entries, read as one line (audit 30, item 10).
+import { describe, expect, it } from "vitest";
+import type { components } from "../../console/src/api/schema";
+import { timelineLines } from "../../console/src/pages/state/timeline-lines.ts";
+
+type TimelineEntry = components["schemas"]["TimelineEntry"];
+
+const secretariat = { kind: "user" as const, id: "u1", username: "local-secretariat" };
+const reason = "Retired from the ministry in November";
+
+const obligation: TimelineEntry = {
+  at: "2026-12-06T14:33:05.012Z",
+  kind: "obligation",
+  action: "obligation.point-of-contact",
+  source: { type: "obligation", id: "KEN/point-of-contact" },
+  actor: secretariat,
+  correlationId: "req-1",
+  reason,
+  before: { kind: "point-of-contact", status: "fulfilled", view: "current" },
+  after: { kind: "point-of-contact", status: "outstanding", view: "missing" },
+};
+
+const deactivation: TimelineEntry = {
+  at: "2026-12-06T14:33:05.011Z",
+  kind: "contact",
+  action: "contact.deactivate",
+  source: { type: "contact", id: "c1" },
+  actor: secretariat,
+  correlationId: "req-1",
+  reason,
+};
+
+const registered: TimelineEntry = {
+  at: "2026-12-06T14:15:00.000Z",
+  kind: "state",
+  action: "registry.seed",
+  source: { type: "state", id: "KEN" },
+  actor: { kind: "system", id: "seed" },
+};
+
+describe("the timeline's lines", () => {
+  it("folds the obligation's entry into the contact's entry of the same write: one line, the reason once", () => {
+    expect(timelineLines([obligation, deactivation, registered])).toEqual([
+      { entry: deactivation, consequence: obligation },
+      { entry: registered },
+    ]);
+  });
+
+  it("keeps the obligation's own line when no contact entry of its write is read", () => {
+    const refresh = { ...obligation, actor: { kind: "system" as const, id: "seed" }, correlationId: "job-1" };
+    expect(timelineLines([refresh, deactivation])).toEqual([{ entry: refresh }, { entry: deactivation }]);
+    // Its contact's entry on an older page, not shown yet.
+    expect(timelineLines([obligation, registered])).toEqual([{ entry: obligation }, { entry: registered }]);
+    // Entries without a correlation id are never taken for one write.
+    const { correlationId: _a, ...bare } = obligation;
+    const { correlationId: _b, ...bareContact } = deactivation;
+    expect(timelineLines([bare, bareContact])).toEqual([{ entry: bare }, { entry: bareContact }]);
+  });
+
+  it("does not fold another actor's obligation, nor two obligations into one contact's entry", () => {
+    const colleague = { ...obligation, actor: { kind: "user" as const, id: "u2" } };
+    expect(timelineLines([colleague, deactivation])).toHaveLength(2);
+    const second = { ...obligation, at: "2026-12-06T14:33:05.013Z" };
+    const lines = timelineLines([second, obligation, deactivation]);
+    expect(lines).toHaveLength(2);
+    expect(lines.filter((line) => line.consequence)).toHaveLength(1);
+  });
+});
