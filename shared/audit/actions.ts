@@ -37,6 +37,7 @@ export type AuditAction =
   | "matrix.transition"
   | "organization.create"
   | "organization.update"
+  | "organization.retire"
   | "organizations.seed"
   | "programme.seed"
   | "programme.put"

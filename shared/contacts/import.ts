@@ -4,6 +4,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
 import { type FieldIssue, Invalid } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { isRetired, organizationInWords, retirementWords } from "../organizations/retirement-words.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { writeContactChanges } from "./batch.ts";
@@ -162,6 +163,15 @@ export const importContacts =
       }
       if (byId && byId.value.email !== row.email) {
         problem("email", `differs from contact ${id}'s address; change an address with PATCH /contacts/${id}`);
+        continue;
+      }
+      const retiredOwner = owner.kind === "organization" ? organizations.get(owner.id)?.value : undefined;
+      // A retired organization has no active contact (ADR 0061): only a deactivated contact's row may name it.
+      if (retiredOwner && isRetired(retiredOwner) && byId?.value.active !== false) {
+        problem(
+          "owner",
+          `${organizationInWords(retiredOwner)} was ${retirementWords(retiredOwner)}; nothing new is recorded for it`,
+        );
         continue;
       }
       const refused = readOnlyProblems(row, byId?.value);

@@ -11,6 +11,7 @@ import type { ContactRepository } from "../contacts/repository.ts";
 import { type Contact, type ContactRole, normalizeEmail, type Owner, ownerText } from "../contacts/schemas.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
+import { isRetired } from "../organizations/retirement-words.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
@@ -129,7 +130,10 @@ function providerRoles(owner: Owner, contacts: readonly Contact[]): readonly Con
   return contacts.some(reachable) ? ["provider-poc"] : [...ROLES[owner.kind], "provider-poc"];
 }
 
-/** The providers' owners (States in code order, then organizations in id order); unknown ones are left out. */
+/** A retired organization is history (ADR 0061): no audience writes to it. */
+const notRetired = ({ value }: Versioned<{ retiredOn?: string | undefined }>) => !isRetired(value);
+
+/** The providers' owners (States in code order, then organizations in id order); unknown and retired ones left out. */
 async function providerOwners(deps: AudienceDependencies, providers: readonly Provider[]): Promise<Owned[]> {
   const sorted = [...providers].sort((a, b) => providerKey(a).localeCompare(providerKey(b)));
   const iso3s = sorted.flatMap((provider) => (provider.kind === "state" ? [provider.iso3] : []));
@@ -142,7 +146,7 @@ async function providerOwners(deps: AudienceDependencies, providers: readonly Pr
     ...states.map(stateOwner),
     ...ids.flatMap((id) => {
       const organization = organizations.get(id);
-      return organization ? [organizationOwner(organization)] : [];
+      return organization && notRetired(organization) ? [organizationOwner(organization)] : [];
     }),
   ];
 }
@@ -169,7 +173,11 @@ async function ownersOf(
 ): Promise<{ owners: Owned[]; followUpsOwed?: FollowUpsOwed }> {
   switch (audience) {
     case "organizations":
-      return { owners: (await everyPage((page) => deps.organizations.listOrganizations(page))).map(organizationOwner) };
+      return {
+        owners: (await everyPage((page) => deps.organizations.listOrganizations(page)))
+          .filter(notRetired)
+          .map(organizationOwner),
+      };
     case "non-reporting-states":
     case "reporting-states": {
       const status = audience === "non-reporting-states" ? "non-reporting" : "reported";

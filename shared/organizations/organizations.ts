@@ -1,4 +1,4 @@
-// Use cases on organizations: read one, list them, add one, correct one.
+// Use cases on organizations: read one, list them, add one, correct one (retiring one: retirement.ts).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
@@ -6,6 +6,7 @@ import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
 import { assertRecordedOnce, sameOrganizationName } from "./recorded-once.ts";
 import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
+import { assertNotRetired } from "./retired.ts";
 import {
   type NewOrganization,
   type Organization,
@@ -27,12 +28,16 @@ export const getOrganization =
     return organization;
   };
 
-/** An organization a request's body names must exist: one that does not is the body's fault (422 at `path`), not a 404. */
+/**
+ * An organization a request's body names (a new contact's owner, a new offer's provider) must exist: one that does not
+ * is the body's fault (422 at `path`), not a 404. A retired one takes nothing new (409).
+ */
 export const organizationNamedInBody =
   ({ organizations }: Pick<OrganizationDependencies, "organizations">) =>
   async (id: string, path: string, title = "The organization does not exist"): Promise<Versioned<Organization>> => {
     const organization = await organizations.getOrganization(id);
     if (!organization) throw new Invalid(title, [{ path, message: `no organization ${id}` }]);
+    assertNotRetired(organization.value, "nothing new is recorded for it");
     return organization;
   };
 
@@ -70,7 +75,7 @@ export const createOrganization =
 
 /**
  * `null` clears an optional field; the caller's version is checked again by the write itself. A new name (not only its
- * case or spacing) is refused with 409 when another organization bears it.
+ * case or spacing) is refused with 409 when another organization bears it, and so is any change to a retired one.
  */
 export const changeOrganization =
   (deps: OrganizationDependencies) =>
@@ -83,6 +88,7 @@ export const changeOrganization =
     const current = await getOrganization(deps)(id);
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Organization ${id}`, current.version, expectedVersion);
+    assertNotRetired(current.value, "it is history and stays as it was");
     if (changes.name !== undefined && !sameOrganizationName(changes.name, current.value.name)) {
       const others = (await storedOrganizations(deps.organizations)).filter((other) => other.id !== id);
       assertRecordedOnce(others, { id, name: changes.name });

@@ -1,7 +1,9 @@
 // An organization is recorded once: by its id (the acronym's slug) and by its name, case and spacing aside. Accents
 // are kept ("Organización" and "Organizacion" are two names): the desk does not guess which spelling is a typo.
-// Refused with 409 naming the organization recorded, in words, at the field a form puts it.
+// Refused with 409 naming the organization recorded, in words, at the field a form puts it. A retired organization
+// keeps its id (letters and the audit trail name it) but no longer its name, which may be recorded again.
 import { Conflict, type FieldIssue } from "../errors.ts";
+import { isRetired } from "./retirement-words.ts";
 import type { Organization } from "./schemas.ts";
 
 /** One string per name: two organizations share a name exactly when theirs are equal. */
@@ -12,6 +14,9 @@ export function organizationNameKey(name: string): string {
 export const sameOrganizationName = (a: string, b: string) => organizationNameKey(a) === organizationNameKey(b);
 
 export type RecordedOrganization = Pick<Organization, "id" | "name" | "acronym">;
+
+/** What the check of a new record reads of each organization stored. */
+type StoredOrganization = RecordedOrganization & Pick<Organization, "retiredOn">;
 
 const recordedIn = (held: RecordedOrganization) => `${held.acronym}, ${held.name}, is already recorded`;
 
@@ -40,16 +45,16 @@ export class OrganizationIdTaken extends RecordedAlready {
 }
 
 /**
- * Refuses `candidate` when one of `others` holds its id or its name. Read before writing, so that an organization
- * stored before the name guards existed (keys.ts `organizationNameGuardKey`) is found too.
+ * Refuses `candidate` when one of `others` holds its id, or an active one its name. Read before writing, so that an
+ * organization stored before the name guards existed (keys.ts `organizationNameGuardKey`) is found too.
  */
 export function assertRecordedOnce(
-  others: readonly RecordedOrganization[],
+  others: readonly StoredOrganization[],
   candidate: Pick<Organization, "id" | "name">,
   idPath?: "body.acronym" | "body.id",
 ): void {
   const sameId = others.find((other) => other.id === candidate.id);
   if (sameId) throw new OrganizationIdTaken(sameId, idPath);
-  const sameName = others.find((other) => sameOrganizationName(other.name, candidate.name));
+  const sameName = others.find((other) => !isRetired(other) && sameOrganizationName(other.name, candidate.name));
   if (sameName) throw new OrganizationNameTaken(sameName);
 }

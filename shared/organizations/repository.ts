@@ -1,5 +1,5 @@
 // DynamoDB access for organizations: the item in its own partition, the by-kind and all-organizations indexes,
-// the guard of each name written through the API, and audited writes (create, update, seed).
+// the guard of each name written through the API, and audited writes (create, update, retire, seed).
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
@@ -71,6 +71,16 @@ export interface OrganizationRepository {
     current: Organization,
     expectedVersion: number,
     next: Organization,
+    audit: AuditContext,
+  ): Promise<Versioned<Organization>>;
+  /**
+   * Writes `retired` (the organization with its retirement) if still at `expectedVersion`: PreconditionFailed otherwise,
+   * NotFound when gone. Audited `organization.retire`; its name's guard is released, so the name may be recorded again.
+   */
+  retireOrganization(
+    current: Organization,
+    expectedVersion: number,
+    retired: Organization,
     audit: AuditContext,
   ): Promise<Versioned<Organization>>;
   /**
@@ -147,8 +157,8 @@ export function organizationRepository(
   }
 
   /**
-   * The old name's guard released by a rename: kept (no DeleteItem), the name free again. An organization stored
-   * before the guards existed holds none: releasing its name writes the guard free.
+   * The old name's guard released by a rename or a retirement: kept (no DeleteItem), the name free again. An
+   * organization stored before the guards existed holds none: releasing its name writes the guard free.
    */
   function releaseName(name: string, organizationId: string): GuardedWrite {
     return {
@@ -169,6 +179,33 @@ export function organizationRepository(
       // Another organization holds the old name's guard: only data from before the guards could make it so.
       onConditionFailed: (held) => new OrganizationNameTaken(recordedIn(held, "organizationId")),
     };
+  }
+
+  /** `next` at the version after `expectedVersion`: PreconditionFailed if another came first, NotFound when gone. */
+  function putAtVersion(next: Organization, expectedVersion: number): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: toItem(next, expectedVersion + 1),
+          ConditionExpression: "version = :expected",
+          ExpressionAttributeValues: { ":expected": expectedVersion },
+        },
+      },
+      onConditionFailed: (stored) =>
+        stored
+          ? new PreconditionFailed(`Organization ${next.id}`, Number(stored.version), expectedVersion)
+          : new NotFound("Organization", next.id),
+    };
+  }
+
+  /** The audit entry of a write that changes an organization, written in its transaction. */
+  function auditChange(
+    change: { action: "organization.update" | "organization.retire"; before: Organization; after: Organization },
+    audit: AuditContext,
+  ): GuardedWrite {
+    const entity = { type: "organization", id: change.after.id };
+    return { item: auditPut(tableNames.audit, { ...audit, ...change, entity }, clock) };
   }
 
   return {
@@ -212,39 +249,28 @@ export function organizationRepository(
       next: Organization,
       audit: AuditContext,
     ): Promise<Versioned<Organization>> {
-      const version = expectedVersion + 1;
       const renamed = !sameOrganizationName(current.name, next.name);
       await writeTransaction(doc, [
-        {
-          item: {
-            Put: {
-              TableName: table,
-              Item: toItem(next, version),
-              ConditionExpression: "version = :expected",
-              ExpressionAttributeValues: { ":expected": expectedVersion },
-            },
-          },
-          onConditionFailed: (stored) =>
-            stored
-              ? new PreconditionFailed(`Organization ${next.id}`, Number(stored.version), expectedVersion)
-              : new NotFound("Organization", next.id),
-        },
+        putAtVersion(next, expectedVersion),
         ...(renamed ? [claimName(next), releaseName(current.name, next.id)] : []),
-        {
-          item: auditPut(
-            tableNames.audit,
-            {
-              ...audit,
-              action: "organization.update",
-              entity: { type: "organization", id: next.id },
-              before: current,
-              after: next,
-            },
-            clock,
-          ),
-        },
+        auditChange({ action: "organization.update", before: current, after: next }, audit),
       ]);
-      return { value: next, version };
+      return { value: next, version: expectedVersion + 1 };
+    },
+
+    /** Writes `retired` if still at `expectedVersion`, its name's guard released, audited, in one transaction. */
+    async retireOrganization(
+      current: Organization,
+      expectedVersion: number,
+      retired: Organization,
+      audit: AuditContext,
+    ): Promise<Versioned<Organization>> {
+      await writeTransaction(doc, [
+        putAtVersion(retired, expectedVersion),
+        releaseName(current.name, current.id),
+        auditChange({ action: "organization.retire", before: current, after: retired }, audit),
+      ]);
+      return { value: retired, version: expectedVersion + 1 };
     },
 
     /**

@@ -36,6 +36,15 @@ export const organizationSchema = /* @__PURE__ */ z
     acronym: z.string(),
     region: z.string().optional(),
     note: z.string().optional().describe("Notes, e.g. where the organization's engagement is not verified"),
+    retiredOn: z.iso
+      .date()
+      .optional()
+      .describe("The desk's day it was retired: kept as history, written to and changed no more (absent while active)"),
+    retiredBy: z
+      .string()
+      .optional()
+      .describe("Who retired it: the staff member's username, as the timeline names actors (absent without one)"),
+    retirementReason: z.string().optional().describe("Why it was retired, as the secretariat recorded it"),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: "Organization" });
@@ -65,6 +74,15 @@ export const organizationChangesSchema = /* @__PURE__ */ z
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
   .meta({ id: "OrganizationChanges" });
 export type OrganizationChanges = z.infer<typeof organizationChangesSchema>;
+
+export const organizationRetirementSchema = /* @__PURE__ */ z
+  .strictObject({
+    reason: freeText(z.string().trim().min(3, "say why, in at least 3 characters").max(500)).describe(
+      "Why the organization is retired (recorded twice, dissolved...); kept on it and in the audit trail, and shown " +
+        "on its timeline to experts and members too: name no person in it",
+    ),
+  })
+  .meta({ id: "OrganizationRetirement" });
 
 /** `BWC ISU` -> `bwc-isu`, `OAS/CICTE` -> `oas-cicte`. */
 export function organizationSlug(acronym: string): string {

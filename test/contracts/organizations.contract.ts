@@ -159,6 +159,43 @@ export function organizationStoreContract(setup: () => Promise<StoreUnderTest<Or
       expect(await store.getOrganization("nato")).toBeUndefined();
     });
 
+    it("retires at the version read, audited, freeing its name; a stale version is a 412, unknown NotFound", async () => {
+      const created = await store.createOrganization({ ...anOrganization("iaea-2"), name: "Atomic Agency" }, audit);
+      const retired = {
+        ...created.value,
+        retiredOn: "2027-03-01",
+        retiredBy: "officer",
+        retirementReason: "recorded twice",
+      };
+      expect(await store.retireOrganization(created.value, 1, retired, audit)).toEqual({ value: retired, version: 2 });
+      expect(await store.getOrganization("iaea-2")).toEqual({ value: retired, version: 2 });
+      expect(await subject.auditActions({ type: "organization", id: "iaea-2" })).toEqual([
+        "organization.create",
+        "organization.retire",
+      ]);
+      // The name is free again; the id stays the retired record's.
+      await store.createOrganization({ ...anOrganization("aa"), name: "atomic  AGENCY" }, audit);
+      await expect(store.createOrganization({ ...anOrganization("iaea-2"), name: "Another" }, audit)).rejects.toThrow(
+        OrganizationIdTaken,
+      );
+      const late = await store.retireOrganization(created.value, 1, retired, audit).catch((error) => error);
+      expect(late).toBeInstanceOf(PreconditionFailed);
+      expect((late as PreconditionFailed).currentEtag).toBe('"2"');
+      await expect(store.retireOrganization(anOrganization("nato"), 1, anOrganization("nato"), audit)).rejects.toThrow(
+        NotFound,
+      );
+      expect(await store.getOrganization("nato")).toBeUndefined();
+    });
+
+    it("retires a seeded organization, which holds no name guard, and its name is free", async () => {
+      const { updatedAt: _, ...seeded } = { ...anOrganization("au"), name: "African Union" };
+      await store.addMissingOrganizations([seeded], audit);
+      const stored = await store.getOrganization("au");
+      if (!stored) throw new Error("the seed wrote nothing");
+      await store.retireOrganization(stored.value, 1, { ...stored.value, retiredOn: "2027-03-01" }, audit);
+      await store.createOrganization({ ...anOrganization("au-2"), name: "African Union" }, audit);
+    });
+
     it("adds only the missing organizations, stamped now, and leaves one present as it was corrected", async () => {
       const corrected = await store.createOrganization({ ...anOrganization("iaea"), note: "Corrected" }, audit);
       subject.clock.advance(86_400_000);

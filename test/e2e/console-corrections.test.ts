@@ -2,7 +2,9 @@
 // expert refreshes a stale provider's offer on its State's page while a colleague changes its description through the
 // API (the 412 is read again in place, and the colleague's change stands), and the secretariat corrects a first report
 // that was an action plan, after a question that says the State becomes non-reporting (its status, obligations and
-// timeline say so after). A member is offered neither. Screenshots go to .local/e2e/console/.
+// timeline say so after), and retires an organization recorded twice: asked first (Escape keeps it), refused in the
+// API's words while a contact is active, then said on its page and left out of the list unless asked for (ADR 0061).
+// A member is offered neither correction. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
@@ -15,8 +17,8 @@ import {
   settled,
 } from "../support/console-browser.ts";
 
-// 412: the stale offer correction, refused on purpose.
-const desk = consoleBrowser({ expectedErrors: /status of 412/ });
+// 412: the stale offer correction, refused on purpose; 409: the organization's retirement while a contact is active.
+const desk = consoleBrowser({ expectedErrors: /status of (409|412)/ });
 const { signIn, troubles, go } = desk;
 const api = secretariatApi(desk);
 
@@ -159,6 +161,71 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
       .filter({ hasText: "from reported to non-reporting" })
       .waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "submission-kind-corrected-1280.png"), fullPage: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("retires an organization recorded twice: asked first, refused while a contact is active, then said", async () => {
+    const acronym = `RT-${Date.now().toString(36).toUpperCase()}`;
+    const name = `Retirement Test Forum ${acronym}`;
+    const created = await api("POST", "/organizations", { kind: "regional", name, acronym });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const contact = await api("POST", "/contacts", {
+      owner: `ORG:${id}`,
+      role: "organization-poc",
+      name: "Retiring Contact",
+      email: `${id}@retire.example`,
+    });
+    expect(contact.status).toBe(201);
+
+    const page = await signIn("secretariat");
+    await go(page, `#/organizations/${id}`);
+    const retire = page.getByRole("button", { name: "Retire this organization" });
+    await retire.click();
+    const form = page.getByRole("form", { name: `Retire ${name} (${acronym})` });
+    await form.waitFor();
+    // Opened from the button: the keyboard goes on in the reason; Escape keeps the organization, the focus goes back.
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("retire-organization-reason");
+    await page.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Retire this organization");
+    expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(1);
+
+    await retire.click();
+    await form.getByLabel(/^Why/).fill("recorded twice");
+    await form.getByRole("button", { name: "Retire the organization" }).click();
+    const refused = page.locator("#retire-organization-problem");
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain("its active contact Retiring Contact: deactivate it first");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const deactivated = await api(
+      "POST",
+      `/contacts/${contact.body.id}/deactivate`,
+      { reason: "left the post" },
+      { "if-match": contact.etag },
+    );
+    expect(deactivated.status).toBe(200);
+    await form.getByRole("button", { name: "Retire the organization" }).click();
+    const retired = page.locator("#organization-retired");
+    await retired.waitFor();
+    expect(await retired.textContent()).toMatch(new RegExp(`^Retired on ${today()} by \\S+: recorded twice\\.`));
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("organization-retired");
+    expect(await page.getByRole("form", { name: `Correct ${acronym}` }).count()).toBe(0);
+    // Its contacts are history: none is added to it.
+    expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "organization-retired-1280.png"), fullPage: true });
+
+    await go(page, "#/organizations");
+    const list = page.locator('[data-list="organizations"]');
+    await list.waitFor();
+    await settled(page);
+    expect(await list.getByText(name).count()).toBe(0);
+    await page.getByRole("checkbox", { name: /^Show the \d+ retired organizations? too$/ }).check();
+    const row = list.locator("tr", { hasText: name });
+    expect(await row.textContent()).toContain(`Retired on ${today()}`);
     expect(troubles).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,7 @@ import { writeContactChanges } from "#shared/contacts/batch.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
@@ -101,7 +102,7 @@ beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedOrganizations(setup.doc, setup.tableNames, clock);
-  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  const deps = organizationDependencies(setup.doc, setup.tableNames, clock);
   router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
 }, 120_000);
 

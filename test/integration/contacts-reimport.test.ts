@@ -3,8 +3,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { contactRoutes } from "../../functions/api/routes/contacts.ts";
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedOrganizations(setup.doc, setup.tableNames, clock);
-  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  const deps = organizationDependencies(setup.doc, setup.tableNames, clock);
   router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
   call = routerCaller(router, "secretariat");
   const contact = { owner: "STATE:NOR", role: "capital-poc", name: "Kari Example", email: "poc@mfa.example.org" };

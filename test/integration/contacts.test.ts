@@ -3,8 +3,8 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
@@ -99,7 +99,7 @@ beforeAll(async () => {
   setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedOrganizations(setup.doc, setup.tableNames, clock);
-  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  const deps = organizationDependencies(setup.doc, setup.tableNames, clock);
   router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
 }, 120_000);
 

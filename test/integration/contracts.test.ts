@@ -509,6 +509,33 @@ const cases: Record<string, ContractCase> = {
       412,
     ],
   },
+  "POST /organizations/{id}/retire": {
+    ok: async () => {
+      const made = await prepare({
+        method: "POST",
+        path: "/organizations",
+        body: { kind: "regional", name: "Contract Retiring Forum", acronym: "CRF" },
+        group: "secretariat",
+      });
+      return {
+        method: "POST",
+        path: "/organizations/crf/retire",
+        body: { reason: "recorded for the contract only" },
+        ifMatch: etagOf(made),
+        group: "secretariat",
+      };
+    },
+    refused: async () => [
+      {
+        method: "POST",
+        path: "/organizations/pif/retire",
+        body: { reason: "recorded twice" },
+        ifMatch: '"99"',
+        group: "secretariat",
+      },
+      412,
+    ],
+  },
 
   "POST /contacts": {
     ok: async () => ({

@@ -1,9 +1,9 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { loadOrganizations } from "#shared/organizations/catalogue.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { contactRoutes } from "../../functions/api/routes/contacts.ts";
 import { organizationRoutes } from "../../functions/api/routes/organizations.ts";
@@ -36,7 +36,7 @@ async function allIds(query = ""): Promise<string[]> {
 
 beforeAll(async () => {
   setup = await freshTables();
-  const deps = contactDependencies(setup.doc, setup.tableNames, clock);
+  const deps = organizationDependencies(setup.doc, setup.tableNames, clock);
   router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], new Logger({ logLevel: "SILENT" }));
   await seedOrganizations(setup.doc, setup.tableNames, clock);
 }, 60_000);
@@ -138,5 +138,77 @@ describe("organizations", () => {
       existing: loadOrganizations().length,
     });
     expect((await call({ path: "/organizations/eu", group: "members" })).body.name).toBe("European Union (EU)");
+  });
+
+  it("retires with If-Match and a reason, secretariat only: 409 in words while a contact is active, and after", async () => {
+    const retire = (etag: string | undefined, body: Record<string, unknown>, group: "secretariat" | "experts") =>
+      call({
+        method: "POST",
+        path: "/organizations/sica/retire",
+        group,
+        headers: { ...json, ...(etag ? { "if-match": etag } : {}) },
+        body: JSON.stringify(body),
+      });
+    const reason = { reason: "no longer works with the Committee" };
+    expect((await retire('"1"', reason, "experts")).status).toBe(403);
+    expect((await retire(undefined, reason, "secretariat")).status).toBe(428);
+    const unsaid = await retire('"1"', {}, "secretariat");
+    expect(unsaid.status).toBe(422);
+    expect(unsaid.body.errors.map((issue: { path: string }) => issue.path)).toEqual(["body.reason"]);
+
+    const contact = await call({
+      method: "POST",
+      path: "/contacts",
+      group: "secretariat",
+      headers: json,
+      body: JSON.stringify({
+        owner: "ORG:sica",
+        role: "organization-poc",
+        name: "Ana Ruiz",
+        email: "ana@sica.example",
+      }),
+    });
+    expect(contact.status).toBe(201);
+    const acting = await retire('"1"', reason, "secretariat");
+    expect(acting.status).toBe(409);
+    expect(acting.body.detail).toBe(
+      "The Central American Integration System (SICA) cannot be retired yet: its active contact Ana Ruiz: " +
+        "deactivate it first",
+    );
+    const deactivated = await call({
+      method: "POST",
+      path: `/contacts/${contact.body.id}/deactivate`,
+      group: "secretariat",
+      headers: { ...json, "if-match": String(contact.headers.etag) },
+      body: JSON.stringify({ reason: "left the post" }),
+    });
+    expect(deactivated.status).toBe(200);
+
+    expect((await retire('"2"', reason, "secretariat")).status).toBe(412);
+    const retired = await retire('"1"', reason, "secretariat");
+    expect(retired.status).toBe(200);
+    expect(retired.headers.etag).toBe('"2"');
+    expect(retired.body).toMatchObject({
+      id: "sica",
+      retiredOn: "2026-11-27",
+      retiredBy: "secretariat-user",
+      retirementReason: "no longer works with the Committee",
+    });
+    expect((await call({ path: "/organizations/sica", group: "members" })).body.retiredOn).toBe("2026-11-27");
+    const again = await retire('"2"', reason, "secretariat");
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe(
+      "The Central American Integration System (SICA) was retired on 2026-11-27 by secretariat-user: no longer " +
+        "works with the Committee; it stays as it is",
+    );
+    // Its name is free again; its id stays taken.
+    const recorded = await call({
+      method: "POST",
+      path: "/organizations",
+      group: "secretariat",
+      headers: json,
+      body: JSON.stringify({ kind: "subregional", name: "Central American Integration System", acronym: "SICA-2" }),
+    });
+    expect(recorded.status).toBe(201);
   });
 });

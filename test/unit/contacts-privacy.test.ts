@@ -11,8 +11,8 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { contactRoutes } from "../../functions/api/routes/contacts.ts";
 import { organizationRoutes } from "../../functions/api/routes/organizations.ts";
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
@@ -22,7 +22,7 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1"
 const dynamo = mockClient(DynamoDBDocumentClient);
 afterAll(() => dynamo.restore());
 const logger = new Logger({ serviceName: "desk-privacy-test", logLevel: "DEBUG" });
-const deps = contactDependencies(doc, tableNames, fixedClock("2026-11-27T10:00:00Z"));
+const deps = organizationDependencies(doc, tableNames, fixedClock("2026-11-27T10:00:00Z"));
 const router = createRouter([...contactRoutes(deps), ...organizationRoutes(deps)], logger);
 
 const ADDRESS = "Private.Person@Ministry.example";

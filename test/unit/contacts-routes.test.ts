@@ -4,9 +4,9 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-d
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
 import { createRouter } from "#shared/http/router.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import { contactRoutes } from "../../functions/api/routes/contacts.ts";
 import { organizationRoutes } from "../../functions/api/routes/organizations.ts";
 import { apiEvent } from "../support/api-event.ts";
@@ -14,7 +14,11 @@ import { apiEvent } from "../support/api-event.ts";
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
 afterAll(() => dynamo.restore());
-const deps = contactDependencies(doc, { desk: "desk-test", audit: "audit-test" }, fixedClock("2026-11-27T10:00:00Z"));
+const deps = organizationDependencies(
+  doc,
+  { desk: "desk-test", audit: "audit-test" },
+  fixedClock("2026-11-27T10:00:00Z"),
+);
 const routes = [...contactRoutes(deps), ...organizationRoutes(deps)];
 const router = createRouter(routes, new Logger({ logLevel: "SILENT" }));
 
@@ -36,6 +40,7 @@ describe("contact and organization routes", () => {
         "/contacts/{id}/verify",
         "/organizations",
         "/organizations/{id}",
+        "/organizations/{id}/retire",
         "/states/{iso3}/point-of-contact",
       ].sort(),
     );

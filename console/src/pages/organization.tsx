@@ -1,8 +1,10 @@
-// An organization's page: what it is, its points of contact (the same panel as a State's: the secretariat adds,
-// verifies, corrects and deactivates them), the assistance it offers (provider-offers.tsx), the letters it was sent
+// An organization's page: what it is, and its retirement once retired (organization-retire.tsx, which also retires
+// it for the secretariat), its points of contact (the same panel as a State's: the secretariat adds, verifies,
+// corrects and deactivates them), the assistance it offers (provider-offers.tsx), the letters it was sent
 // (letters-received.tsx), everything about it newest first (the State's timeline panel), and for the secretariat,
-// its details corrected against the version read (only what was typed is sent; a change made meanwhile is the API's
-// 412, and the organization is read again in place, keeping what was typed over the fields left alone).
+// while it is not retired, its details corrected against the version read (only what was typed is sent; a change
+// made meanwhile is the API's 412, and the organization is read again in place, keeping what was typed over the
+// fields left alone).
 import { useState } from "preact/hooks";
 import type { Versioned } from "../api/versioned.ts";
 import { may } from "../auth/access.ts";
@@ -18,6 +20,8 @@ import {
   type OrganizationField,
   organizationChanges,
 } from "./organization-changes.ts";
+import { OrganizationRetirement } from "./organization-retire.tsx";
+import { isRetired } from "./organization-retirement.ts";
 import { ORGANIZATION_FIELDS } from "./organizations.tsx";
 import {
   correctOrganization,
@@ -90,9 +94,13 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
   // A correction's answer is the organization as it now stands, with its ETag: shown at once (`put`), so a second
   // correction writes against it.
   const [loaded, , put] = useLoad(() => organizationWithEtag(id), id);
-  // Moves with each write on the page (a contact's, a correction), so the timeline is read again.
+  // Moves with each write on the page (a contact's, a correction, the retirement), so the timeline is read again.
   const [round, setRound] = useState(0);
   const changed = () => setRound((value) => value + 1);
+  const shown = (now: Versioned<Organization>) => {
+    put(now);
+    changed();
+  };
   return (
     <Show what={loaded}>
       {(current) => {
@@ -107,30 +115,30 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               {organization.region ? `; ${organization.region}` : ""}
               {organization.note ? `. ${organization.note}` : ""}
             </p>
+            <OrganizationRetirement
+              current={current}
+              mayRetire={may(session.group, "POST /organizations/{id}/retire")}
+              onChanged={shown}
+            />
             <AuditTrailLink
               owner={{ kind: "organization", id: organization.id }}
               name={organization.name}
               session={session}
             />
-            <Contacts owner={organizationOwner(organization)} session={session} onChanged={changed} />
+            <Contacts
+              owner={organizationOwner(organization)}
+              session={session}
+              onChanged={changed}
+              takesNew={!isRetired(organization)}
+            />
             <LettersReceived
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
               loadKey={organization.id}
               who="organization"
             />
             <ProviderOffers provider={`organization:${organization.id}`} who="this organization" onChanged={changed} />
-            {may(session.group, "PATCH /organizations/{id}") && (
-              <CorrectOrganization
-                current={current}
-                onDone={(written) => {
-                  put(written);
-                  changed();
-                }}
-                onReread={(now) => {
-                  put(now);
-                  changed();
-                }}
-              />
+            {may(session.group, "PATCH /organizations/{id}") && !isRetired(organization) && (
+              <CorrectOrganization current={current} onDone={shown} onReread={shown} />
             )}
             <Timeline
               load={(cursor) => organizationTimelinePage(organization.id, cursor)}

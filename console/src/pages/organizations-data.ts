@@ -1,5 +1,5 @@
 // The organizations as the console reads and writes them (GET, POST /organizations; GET, PATCH /organizations/{id};
-// GET /organizations/{id}/letters and /timeline).
+// POST /organizations/{id}/retire; GET /organizations/{id}/letters and /timeline).
 import { api, dataOf, type Schemas } from "../api/client.ts";
 import { pageQuery } from "../api/page-query.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
@@ -22,6 +22,18 @@ export async function correctOrganization(
   const result = await api.PATCH("/organizations/{id}", {
     params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
     body,
+  });
+  return versionedOf(dataOf(result), result.response);
+}
+
+/** Retires the organization at the version shown; the answer is the organization retired, with its ETag. */
+export async function retireOrganization(
+  current: Versioned<Organization>,
+  reason: string,
+): Promise<Versioned<Organization>> {
+  const result = await api.POST("/organizations/{id}/retire", {
+    params: { path: { id: current.value.id }, header: { "If-Match": current.etag } },
+    body: { reason },
   });
   return versionedOf(dataOf(result), result.response);
 }

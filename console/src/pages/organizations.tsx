@@ -1,6 +1,7 @@
 // The international, regional and subregional organizations the Committee writes to, each linked to its page (its
-// points of contact) with its point of contact's standing (poc-view.ts), as a letter to it would find it; the
-// secretariat adds one. A refused addition shows the API's problem at its field.
+// points of contact) with its point of contact's standing (poc-view.ts), as a letter to it would find it; the retired
+// ones (written to no more) only when asked for, each marked with its retirement; the secretariat adds one. A refused
+// addition shows the API's problem at its field.
 import { useState } from "preact/hooks";
 import { allOrganizations } from "../api/owner-names.ts";
 import { may } from "../auth/access.ts";
@@ -11,6 +12,7 @@ import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
 import { KINDS } from "./organization-changes.ts";
+import { isRetired, organizationsListed, retiredWords, showRetiredLabel } from "./organization-retirement.ts";
 import { addOrganization } from "./organizations-data.ts";
 import { POC_LABELS, pocViewOf } from "./poc-view.ts";
 import { organizationOwner } from "./state/contact-owner.ts";
@@ -71,36 +73,60 @@ async function organizationsWithContacts() {
   return { organizations, contacts };
 }
 
+/** Shows the retired organizations too; offered only while one is. */
+function ShowRetired(props: { label: string | undefined; checked: boolean; onChange: (checked: boolean) => void }) {
+  if (!props.label) return null;
+  return (
+    <p>
+      <label>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(event) => props.onChange(event.currentTarget.checked)}
+        />{" "}
+        {props.label}
+      </label>
+    </p>
+  );
+}
+
 export function Organizations({ session }: { session: Session }) {
   const [list, reload] = useLoad(organizationsWithContacts, "organizations");
+  const [showRetired, setShowRetired] = useState(false);
   return (
     <>
       <h1>Organizations</h1>
       <p>International, regional and subregional organizations: their points of contact get the Committee's letters.</p>
       <Show what={list}>
         {({ organizations: rows, contacts }) => (
-          <ListTable
-            label="Organizations"
-            list="organizations"
-            empty="No organization on record."
-            rows={[...rows].sort((a, b) => a.name.localeCompare(b.name, "en"))}
-            keyOf={(organization) => organization.id}
-            columns={[
-              {
-                header: "Name",
-                names: true,
-                cell: (organization) => <a href={href.organization(organization.id)}>{organization.name}</a>,
-              },
-              { header: "Acronym", cell: (organization) => organization.acronym },
-              { header: "Kind", cell: (organization) => KINDS[organization.kind] },
-              { header: "Region", cell: (organization) => organization.region ?? "" },
-              {
-                header: "Point of contact",
-                cell: (organization) =>
-                  POC_LABELS[pocViewOf(contacts.get(organizationOwner(organization).owner) ?? [])],
-              },
-            ]}
-          />
+          <>
+            <ShowRetired label={showRetiredLabel(rows)} checked={showRetired} onChange={setShowRetired} />
+            <ListTable
+              label="Organizations"
+              list="organizations"
+              empty="No organization on record."
+              rows={organizationsListed(rows, showRetired)}
+              keyOf={(organization) => organization.id}
+              classOf={(organization) => (isRetired(organization) ? "inactive" : undefined)}
+              columns={[
+                {
+                  header: "Name",
+                  names: true,
+                  cell: (organization) => <a href={href.organization(organization.id)}>{organization.name}</a>,
+                },
+                { header: "Acronym", cell: (organization) => organization.acronym },
+                { header: "Kind", cell: (organization) => KINDS[organization.kind] },
+                { header: "Region", cell: (organization) => organization.region ?? "" },
+                {
+                  header: "Point of contact",
+                  cell: (organization) =>
+                    isRetired(organization)
+                      ? retiredWords(organization)
+                      : POC_LABELS[pocViewOf(contacts.get(organizationOwner(organization).owner) ?? [])],
+                },
+              ]}
+            />
+          </>
         )}
       </Show>
       {may(session.group, "POST /organizations") && <AddOrganization onAdded={reload} />}

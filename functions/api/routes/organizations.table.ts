@@ -30,6 +30,13 @@ export const organizationTable = routeTable({
     bodyTypes: ["application/json", "application/merge-patch+json"],
     requiresIfMatch: true,
   },
+  retireOrganization: {
+    method: "POST",
+    path: "/organizations/{id}/retire",
+    tag: "Organizations",
+    access: secretariatOnly,
+    requiresIfMatch: true,
+  },
 });
 
 /** Each route's summary in the OpenAPI document: read by the document's writer only (functions/api/summaries.ts), so
@@ -39,5 +46,8 @@ export const organizationSummaries = {
   getOrganization: "One organization by its id (the acronym as a slug), with its ETag",
   createOrganization:
     "Add an organization; its id defaults to the acronym as a slug (409, naming the one recorded, if its id or its name, case and spacing aside, is taken)",
-  changeOrganization: "Correct an organization's kind, name, acronym, region or note (the id never changes)",
+  changeOrganization:
+    "Correct an organization's kind, name, acronym, region or note (the id never changes; 409 once it is retired)",
+  retireOrganization:
+    "Retire an organization, saying why (never deleted: it stays as history, leaves the audiences and frees its name); 409 while it has an active contact, an offer running or a match under way, or once retired",
 } satisfies RouteSummaries<typeof organizationTable>;

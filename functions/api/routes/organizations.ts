@@ -1,21 +1,22 @@
 // Routes of organizations: the international, regional and subregional organizations that work with the Committee.
 
 import * as z from "zod";
-import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { DEFAULT_PAGE_SIZE, pageQueryShape, pageSchema } from "#shared/http/pagination-query.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
+import { organizationDependencies } from "#shared/organizations/dependencies.ts";
 import {
   changeOrganization,
   createOrganization,
   getOrganization,
   listOrganizations,
-  type OrganizationDependencies,
 } from "#shared/organizations/organizations.ts";
+import { type RetirementDependencies, retireOrganization } from "#shared/organizations/retirement.ts";
 import {
   newOrganizationSchema,
   organizationChangesSchema,
   organizationKindSchema,
   organizationParamsSchema,
+  organizationRetirementSchema,
   organizationSchema,
 } from "#shared/organizations/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
@@ -42,9 +43,14 @@ export const declarations = declareRoutes(organizationTable, {
     body: organizationChangesSchema,
     responses: [{ status: 200, description: "The organization as changed", schema: organizationSchema, etag: true }],
   },
+  retireOrganization: {
+    params: organizationParamsSchema,
+    body: organizationRetirementSchema,
+    responses: [{ status: 200, description: "The organization retired", schema: organizationSchema, etag: true }],
+  },
 });
 
-export function organizationRoutes(deps: OrganizationDependencies): Route[] {
+export function organizationRoutes(deps: RetirementDependencies): Route[] {
   return routesOf(declarations, {
     async listOrganizations({ query }) {
       const page = await listOrganizations(deps)({
@@ -71,10 +77,14 @@ export function organizationRoutes(deps: OrganizationDependencies): Route[] {
       const organization = await changeOrganization(deps)(params.id, expectedVersion, body, audit);
       return { body: organization.value, version: organization.version };
     },
+    async retireOrganization({ params, body, expectedVersion, audit }) {
+      const organization = await retireOrganization(deps)(params.id, expectedVersion, body.reason, audit);
+      return { body: organization.value, version: organization.version };
+    },
   });
 }
 
 /** The routes on the records group's tables (functions/api/records.ts). */
 export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route[] {
-  return organizationRoutes(contactDependencies(doc, tableNames, clock));
+  return organizationRoutes(organizationDependencies(doc, tableNames, clock));
 }

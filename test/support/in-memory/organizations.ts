@@ -1,5 +1,6 @@
 // The organizations store in memory, for unit tests of the use cases: the same contract as the DynamoDB adapter
 // (test/contracts/organizations.contract.ts).
+import type { AuditContext } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
 import { NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { ALL_ORGANIZATIONS, organizationKindPartition } from "#shared/organizations/keys.ts";
@@ -33,6 +34,27 @@ export function inMemoryOrganizations(
     if (held) throw new OrganizationNameTaken(held);
   };
   const holdName = ({ id, name, acronym }: Organization) => names.set(organizationNameKey(name), { id, name, acronym });
+  const releaseName = ({ id, name }: Organization) => {
+    if (names.get(organizationNameKey(name))?.id === id) names.delete(organizationNameKey(name));
+  };
+  /** The version after `expectedVersion`, as the DynamoDB adapter's condition checks it. */
+  const atVersion = (id: string, expectedVersion: number) => {
+    const stored = organizations.get(id);
+    if (!stored) throw new NotFound("Organization", id);
+    if (stored.version !== expectedVersion) {
+      throw new PreconditionFailed(`Organization ${id}`, stored.version, expectedVersion);
+    }
+    return expectedVersion + 1;
+  };
+  const write = (
+    change: { action: "organization.update" | "organization.retire"; before: Organization; after: Organization },
+    version: number,
+    context: AuditContext,
+  ): Versioned<Organization> => {
+    organizations.set(change.after.id, { value: copy(change.after), version });
+    audit.record({ ...context, ...change, entity: entity(change.after.id) });
+    return { value: copy(change.after), version };
+  };
 
   return {
     audit,
@@ -71,27 +93,20 @@ export function inMemoryOrganizations(
     },
 
     updateOrganization: async (current, expectedVersion, next, context) => {
-      const stored = organizations.get(next.id);
-      if (!stored) throw new NotFound("Organization", next.id);
-      if (stored.version !== expectedVersion) {
-        throw new PreconditionFailed(`Organization ${next.id}`, stored.version, expectedVersion);
-      }
-      const version = expectedVersion + 1;
+      const version = atVersion(next.id, expectedVersion);
       const oldName = organizationNameKey(current.name);
       if (organizationNameKey(next.name) !== oldName) {
         assertNameFree(next);
-        if (names.get(oldName)?.id === next.id) names.delete(oldName);
+        releaseName(current);
         holdName(next);
       }
-      organizations.set(next.id, { value: copy(next), version });
-      audit.record({
-        ...context,
-        action: "organization.update",
-        entity: entity(next.id),
-        before: current,
-        after: next,
-      });
-      return { value: copy(next), version };
+      return write({ action: "organization.update", before: current, after: next }, version, context);
+    },
+
+    retireOrganization: async (current, expectedVersion, retired, context) => {
+      const version = atVersion(retired.id, expectedVersion);
+      releaseName(current);
+      return write({ action: "organization.retire", before: current, after: retired }, version, context);
     },
 
     addMissingOrganizations: async (wanted, context) => {

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "matrix.transition": "Matrix moved",
   "organization.create": "Organization added",
   "organization.update": "Organization's details corrected",
+  "organization.retire": "Organization retired",
   "organizations.seed": "Organization added from the desk's catalogue",
   "programme.seed": "Programme of work loaded from the desk's files",
   "programme.put": "Programme of work saved",

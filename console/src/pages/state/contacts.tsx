@@ -132,6 +132,8 @@ export function Contacts(props: {
   onChanged: () => Promise<void> | void;
   /** Moved by the page's other writes: one may change contacts too (a State's language, which they follow). */
   round?: number;
+  /** False for an owner that takes no new contact: a retired organization (ADR 0061), whose contacts are history. */
+  takesNew?: boolean;
 }) {
   const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), `${props.owner.owner}:${props.round ?? 0}`);
   const [open, setOpen] = useState<OpenForm>();
@@ -287,7 +289,9 @@ export function Contacts(props: {
           onDone={done}
         />
       )}
-      {may(props.session.group, "POST /contacts") && <AddContact owner={props.owner} onAdded={changed} />}
+      {may(props.session.group, "POST /contacts") && props.takesNew !== false && (
+        <AddContact owner={props.owner} onAdded={changed} />
+      )}
     </Panel>
   );
 }

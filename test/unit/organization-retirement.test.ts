@@ -1,0 +1,231 @@
+// Retiring an organization (ADR 0061) on the in-memory stores, no database: refused in words while anything still acts
+// for it, then kept as history (who, when, why; audited), refusing every further write, its name free again, and left
+// out of the audiences that write to organizations.
+import { beforeEach, describe, expect, it } from "vitest";
+import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
+import { createOffer, updateOffer } from "#shared/assistance/offers.ts";
+import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
+import type { Actor } from "#shared/auth/actor.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createContact, deactivateContact } from "#shared/contacts/contacts.ts";
+import { importContacts } from "#shared/contacts/import.ts";
+import { resolveAudience } from "#shared/correspondence/audiences.ts";
+import { PreconditionFailed } from "#shared/errors.ts";
+import { toProblem } from "#shared/http/problem.ts";
+import { changeOrganization, createOrganization, getOrganization } from "#shared/organizations/organizations.ts";
+import { OrganizationRetired } from "#shared/organizations/retired.ts";
+import { OrganizationStillActing, retireOrganization } from "#shared/organizations/retirement.ts";
+import { aMemberState } from "../support/fixtures.ts";
+import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
+import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryContacts } from "../support/in-memory/contacts.ts";
+import { inMemoryLedger } from "../support/in-memory/ledger.ts";
+import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
+import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryTemplates } from "../support/in-memory/templates.ts";
+import { inMemoryWaves } from "../support/in-memory/waves.ts";
+
+const officer: Actor = { kind: "user", id: "u-1", username: "officer", groups: ["secretariat"] };
+const audit = { actor: officer };
+const DUPLICATE = { kind: "international", name: "International Atomic Energy Agency", acronym: "IAEA-2" } as const;
+
+function stores() {
+  const clock = fixedClock("2027-03-01T15:00:00Z");
+  const trail = inMemoryAudit(clock);
+  return {
+    clock,
+    trail,
+    registry: inMemoryRegistry(clock, trail),
+    organizations: inMemoryOrganizations(clock, trail),
+    contacts: inMemoryContacts(clock, trail),
+    assistance: inMemoryAssistance(clock, trail),
+    waves: inMemoryWaves(clock, trail),
+    templates: inMemoryTemplates(clock, trail),
+    ledger: inMemoryLedger(clock, trail),
+  };
+}
+
+let deps: ReturnType<typeof stores>;
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+const retire = (version: number, reason = "recorded twice: the IAEA is on record") =>
+  retireOrganization(deps)("iaea-2", version, reason, audit);
+
+beforeEach(async () => {
+  deps = stores();
+  await deps.registry.addMissingStates([{ ...aMemberState("KEN", "african", "en"), name: "Kenya" }], () => [], audit);
+  await createOrganization(deps)(DUPLICATE, audit);
+});
+
+describe("retiring an organization", () => {
+  it("keeps the record with the day, who and why, audited with the reason, at the next version", async () => {
+    deps.clock.advance(60_000);
+    const retired = await retire(1);
+    expect(retired).toEqual({
+      version: 2,
+      value: {
+        id: "iaea-2",
+        ...DUPLICATE,
+        retiredOn: "2027-03-01",
+        retiredBy: "officer",
+        retirementReason: "recorded twice: the IAEA is on record",
+        updatedAt: "2027-03-01T15:01:00.000Z",
+      },
+    });
+    expect(await getOrganization(deps)("iaea-2")).toEqual(retired);
+    expect(deps.organizations.audit.actionsOf({ type: "organization", id: "iaea-2" })).toEqual([
+      "organization.create",
+      "organization.retire",
+    ]);
+    expect(deps.organizations.audit.entries.at(-1)).toMatchObject({ reason: "recorded twice: the IAEA is on record" });
+  });
+
+  it("refuses in words, naming each, while a contact is active, an offer runs or a match is under way", async () => {
+    const contact = await createContact(deps)(
+      { owner: "ORG:iaea-2", role: "organization-poc", name: "Sam Audit", email: "sam@iaea2.example" },
+      audit,
+    );
+    const offer = await createOffer(deps)(
+      {
+        provider: { kind: "organization", id: "iaea-2" },
+        areas: ["legislation"],
+        description: "Legislative drafting assistance for nuclear security",
+        validFrom: "2026-01-01",
+      },
+      audit,
+    );
+    const request = await createRequest(deps)(
+      {
+        iso3: "KEN",
+        areas: ["legislation"],
+        description: "Export control law",
+        receivedOn: "2027-02-01",
+        symbol: "S/AC.44/2027/KEN/1",
+        consentedToCirculation: true,
+      },
+      audit,
+    );
+    for (const [version, to] of [
+      [1, "acknowledged"],
+      [2, "consent-window"],
+      [3, "circulated"],
+    ] as const) {
+      await transitionRequest(deps)(request.value.id, version, { to }, audit);
+    }
+    const match = await proposeMatch(deps)({ requestId: request.value.id, offerId: offer.value.id }, audit);
+
+    const refused = await refusalOf(retire(1));
+    expect(refused).toBeInstanceOf(OrganizationStillActing);
+    expect(toProblem(refused, "/organizations/iaea-2/retire", "c").problem).toMatchObject({
+      status: 409,
+      detail:
+        "The International Atomic Energy Agency (IAEA-2) cannot be retired yet: " +
+        "its active contact Sam Audit: deactivate it first; " +
+        'its offer "Legislative drafting assistance for nuclear security" (open-ended): end it (a last valid day ' +
+        "before today) first; a match of its offers to Kenya's request S/AC.44/2027/KEN/1 (proposed): deliver or " +
+        "decline it first",
+    });
+    expect((await getOrganization(deps)("iaea-2")).value.retiredOn).toBeUndefined();
+
+    // Each ended, the history they leave does not stop it.
+    await deactivateContact(deps)(contact.value.id, contact.version, audit, "left the post");
+    await updateOffer(deps)(offer.value.id, offer.version, { validUntil: "2027-02-28" }, audit);
+    await transitionMatch(deps)(match.value.id, match.version, { to: "declined" }, audit);
+    expect((await retire(1)).value.retiredOn).toBe("2027-03-01");
+  });
+
+  it("answers 412 at another version, and 409 naming who retired it, when and why, to every later write", async () => {
+    await expect(retire(2)).rejects.toThrow(PreconditionFailed);
+    await retire(1);
+    const words =
+      "The International Atomic Energy Agency (IAEA-2) was retired on 2027-03-01 by officer: " +
+      "recorded twice: the IAEA is on record";
+    const again = await refusalOf(retire(2, "twice over"));
+    expect(again).toBeInstanceOf(OrganizationRetired);
+    expect(toProblem(again, "/organizations/iaea-2/retire", "c").problem).toMatchObject({
+      status: 409,
+      detail: `${words}; it stays as it is`,
+    });
+    expect(await refusalOf(changeOrganization(deps)("iaea-2", 2, { note: "late" }, audit))).toMatchObject({
+      message: `${words}; it is history and stays as it was`,
+    });
+    const contact = await refusalOf(
+      createContact(deps)(
+        { owner: "ORG:iaea-2", role: "organization-poc", name: "Late Comer", email: "late@iaea2.example" },
+        audit,
+      ),
+    );
+    expect(contact).toMatchObject({ message: `${words}; nothing new is recorded for it` });
+    const offer = await refusalOf(
+      createOffer(deps)(
+        {
+          provider: { kind: "organization", id: "iaea-2" },
+          areas: ["legislation"],
+          description: "Late",
+          validFrom: "2027-01-01",
+        },
+        audit,
+      ),
+    );
+    expect(offer).toBeInstanceOf(OrganizationRetired);
+    expect((await getOrganization(deps)("iaea-2")).version).toBe(2);
+  });
+
+  it("refuses a contacts import's new row for it at the owner, writing nothing", async () => {
+    await retire(1);
+    const csv = "owner,role,name,email\nORG:iaea-2,organization-poc,Late Comer,late@iaea2.example\n";
+    const refused = await refusalOf(importContacts(deps)(csv, { dryRun: false }, audit));
+    expect(refused).toMatchObject({
+      issues: [
+        {
+          path: "line 2, column owner",
+          message:
+            "the International Atomic Energy Agency (IAEA-2) was retired on 2027-03-01 by officer: recorded twice: " +
+            "the IAEA is on record; nothing new is recorded for it",
+        },
+      ],
+    });
+    expect(await deps.contacts.contactsOf({ kind: "organization", id: "iaea-2" })).toEqual([]);
+  });
+
+  it("frees its name: the same name may be recorded again, its id stays the retired record's", async () => {
+    await retire(1);
+    const again = await createOrganization(deps)(
+      { ...DUPLICATE, name: "international atomic energy agency", acronym: "IAEA-3" },
+      audit,
+    );
+    expect(again.value.id).toBe("iaea-3");
+    expect(await refusalOf(createOrganization(deps)({ ...DUPLICATE, name: "Another" }, audit))).toMatchObject({
+      issues: [{ path: "body.acronym" }],
+    });
+  });
+
+  it("is left out of the audiences that write to organizations", async () => {
+    await createOrganization(deps)({ kind: "international", name: "Interpol", acronym: "INTERPOL" }, audit);
+    for (const id of ["iaea-2", "interpol"]) {
+      await createOffer(deps)(
+        {
+          provider: { kind: "organization", id },
+          areas: ["legislation"],
+          description: `Old offer of ${id}`,
+          validFrom: "2024-01-01",
+          validUntil: "2024-12-31",
+          lastUpdatedOn: "2024-01-01",
+        },
+        audit,
+      );
+    }
+    const owners = async (audience: "organizations" | "assistance-providers" | "stale-providers") => {
+      const resolved = await resolveAudience(deps, audience, deps.clock.now());
+      return resolved.unreached.map(({ owner }) => owner.owner);
+    };
+    expect(await owners("organizations")).toEqual(["ORG:iaea-2", "ORG:interpol"]);
+    await retire(1);
+    expect(await owners("organizations")).toEqual(["ORG:interpol"]);
+    expect(await owners("assistance-providers")).toEqual(["ORG:interpol"]);
+    expect(await owners("stale-providers")).toEqual(["ORG:interpol"]);
+  });
+});
