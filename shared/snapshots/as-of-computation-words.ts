@@ -1,6 +1,9 @@
 // The figure groups a snapshot describes as of its computation (`asOfComputation`), in words: the report and the
-// console's diff page name them alike. No import at all, not even of a type: the console compiles and bundles it, and
-// schemas.ts reaches modules it cannot compile. A test checks that every group of AS_OF_COMPUTATION has its words.
+// console's diff page name them alike. No import but the words' own (listed.ts), not even of a type: the console
+// compiles and bundles it, and schemas.ts reaches modules it cannot compile. A test checks that every group of
+// AS_OF_COMPUTATION has its words.
+
+import { listed } from "../listed.ts";
 
 const GROUP_WORDS: Readonly<Record<string, string>> = {
   pointOfContact: "point-of-contact coverage",
@@ -16,6 +19,5 @@ const GROUP_WORDS: Readonly<Record<string, string>> = {
  * none.
  */
 export function asOfComputationWords(groups: readonly string[]): string {
-  const words = groups.map((group) => (Object.hasOwn(GROUP_WORDS, group) ? GROUP_WORDS[group] : group));
-  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
+  return listed(groups.map((group) => (Object.hasOwn(GROUP_WORDS, group) && GROUP_WORDS[group]) || group));
 }

@@ -1,6 +1,7 @@
 // A snapshot as flat rows (every numeric figure with its group, every list), as figure-declarations.ts declares them,
 // and the change between two snapshots.
 import type { Coverage, CoverageCounts } from "../matrix/schemas.ts";
+import { computedLaterWords } from "./computed-later-words.ts";
 import {
   declaredFigures,
   type FigureDeclaration,
@@ -171,9 +172,9 @@ export const computedOutOfOrder = (diff: SnapshotDiff | null): diff is SnapshotD
 /** The exports' note on a change computed out of order (null otherwise): the same words in the CSV and the JSON. */
 export function changeNote(diff: SnapshotDiff | null): string | null {
   if (!computedOutOfOrder(diff)) return null;
-  return (
-    `${diff.from} was computed at ${diff.fromComputedAt}, after ${diff.to} (${diff.toComputedAt}): the change mixes ` +
-    `two moments of computation; what was recorded in between counts in ${diff.from} only`
+  return computedLaterWords(
+    { period: diff.from, computedAt: diff.fromComputedAt },
+    { period: diff.to, computedAt: diff.toComputedAt ?? diff.fromComputedAt },
   );
 }
 

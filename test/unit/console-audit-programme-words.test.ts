@@ -105,6 +105,21 @@ describe("a programme year's file in the audit trail", () => {
     expect(rows.find((row) => row.label === "activities left as they were")?.before?.text).toBe("30 activities");
   });
 
+  it("says an activity's kind as the programme's pages do, not by its code", () => {
+    const file = adopted2023();
+    const meeting = file.activities.find((activity) => activity.kind === "meeting");
+    if (!meeting) throw new Error("no meeting");
+    const after = changedActivity(file, meeting.id, (activity) => ({ ...activity, kind: "informal-meeting" }));
+    const rows = imageRows(
+      { file, status: "draft" },
+      { file: after, status: "draft" },
+      { action: "programme.put", names },
+    );
+    expect(seen(rows.filter((row) => row.changed))).toEqual([
+      [`activity "${meeting.title}": kind`, "Meeting", "Informal meeting", true, false],
+    ]);
+  });
+
   it("counts the activities of a year adopted from a draft it did not store, and never the version", () => {
     const file = adopted2023();
     const before = { status: "draft", version: 0 };

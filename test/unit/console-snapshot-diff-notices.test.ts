@@ -6,7 +6,7 @@ import { asOfComputationWords } from "#shared/snapshots/as-of-computation-words.
 import { AS_OF_COMPUTATION } from "#shared/snapshots/schemas.ts";
 import {
   asOfComputationNotices,
-  computedLaterWords,
+  computedLaterNotice,
   type DiffSide,
   diffNotices,
 } from "../../console/src/pages/snapshot-diff-notices.ts";
@@ -31,12 +31,12 @@ const COMPUTED_LATER =
 
 describe("the earlier quarter's snapshot computed after the later one's", () => {
   it("is said, to the second, whichever quarter the page compares against", () => {
-    expect(computedLaterWords(q2, q3)).toBe(COMPUTED_LATER);
-    expect(computedLaterWords(q3, q2)).toBe(COMPUTED_LATER);
+    expect(computedLaterNotice(q2, q3)).toBe(COMPUTED_LATER);
+    expect(computedLaterNotice(q3, q2)).toBe(COMPUTED_LATER);
   });
 
   it("is not said when the earlier quarter was computed first", () => {
-    expect(computedLaterWords({ ...q2, computedAt: "2026-07-01T10:00:00.000Z" }, q3)).toBeUndefined();
+    expect(computedLaterNotice({ ...q2, computedAt: "2026-07-01T10:00:00.000Z" }, q3)).toBeUndefined();
   });
 });
 

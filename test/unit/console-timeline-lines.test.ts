@@ -66,4 +66,16 @@ describe("the timeline's lines", () => {
     expect(lines).toHaveLength(2);
     expect(lines.filter((line) => line.consequence)).toHaveLength(1);
   });
+
+  it("does not fold writes that share a caller's correlation id but not their moment, nor entries apart", () => {
+    // A script gives one id to all its requests: a later change to the contact moved no obligation.
+    const later = { ...deactivation, action: "contact.update", at: "2026-12-06T14:40:00.000Z" };
+    expect(timelineLines([later, obligation, deactivation])).toEqual([
+      { entry: later },
+      { entry: deactivation, consequence: obligation },
+    ]);
+    expect(timelineLines([later, obligation])).toEqual([{ entry: later }, { entry: obligation }]);
+    // Another entry between them: not one write read together.
+    expect(timelineLines([obligation, registered, deactivation])).toHaveLength(3);
+  });
 });

@@ -8,6 +8,7 @@ import { feedbackWhy } from "../../console/src/pages/correspondence/wave-feedbac
 import {
   besideTheLetters,
   letterRows,
+  noLetterWords,
   skippedContacts,
   whyOf,
 } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
@@ -53,6 +54,12 @@ describe("a State written to at its Permanent Mission, on the wave page", () => 
     expect(rows[2]?.why).toEqual({ said: "" });
     expect(rows[3]?.why).toEqual({ said: "the address is suppressed" });
     expect(rows[4]?.why).toEqual({ said: "the address bounced a letter before" });
+  });
+
+  it("says where to look when every row is an owner's with no letter, and only 'not yet' before any row", () => {
+    expect(letterRows([auNoContact])).toEqual([]);
+    expect(noLetterWords([auNoContact])).toBe("No letter was written: see Not reached, below.");
+    expect(noLetterWords([])).toBe("No letter written yet.");
   });
 
   it("is counted once, by its letter, in words that add up with the letters by status", () => {

@@ -231,8 +231,10 @@ describe("a change from a previous quarter whose snapshot was computed after thi
   it("says so in the JSON export's changeNote, and once in the CSV: the changeNote cell of its first row", async () => {
     const q1 = await readOutOfOrder();
     const note =
-      "2023-Q4 was computed at 2024-05-01T12:00:00.000Z, after 2024-Q1 (2024-04-02T12:00:00.000Z): the change mixes " +
-      "two moments of computation; what was recorded in between counts in 2023-Q4 only";
+      "2023-Q4 was computed 2024-05-01 12:00:00 UTC, after 2024-Q1 (2024-04-02 12:00:00 UTC): what was recorded " +
+      "between the two computations counts in 2023-Q4 but not in 2024-Q1, so the changes mix two moments of " +
+      "computation. No State goes back to non-reporting: one that appears to do so had its first report recorded in " +
+      "between.";
     expect(snapshotExport(q1).changeNote).toBe(note);
     const rows: Record<string, string>[] = parse(snapshotCsv(q1), { bom: true, columns: true });
     expect(rows[0]).toEqual({

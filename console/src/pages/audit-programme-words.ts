@@ -5,6 +5,7 @@
 import { counted } from "../ui/counted.ts";
 import type { ImageRow } from "./audit-image-words.ts";
 import { type FileActivity, type ProgrammeFile, timingWords } from "./programme-activity-correction.ts";
+import { ACTIVITY_KIND_WORDS } from "./programme-due.ts";
 
 /** A field's name and whether only the machinery reads it, as the audit trail says them of the record's own. */
 export interface FieldNaming {
@@ -42,6 +43,17 @@ function programmeFileOf(value: unknown): ProgrammeFile | undefined {
   return value as unknown as ProgrammeFile;
 }
 
+/** Fields whose codes the programme's pages say in words. */
+const CODE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = { kind: ACTIVITY_KIND_WORDS };
+
+/** A field's value on one line, its code in words where the programme's pages have them. */
+function fieldWords(field: string, value: unknown, naming: FieldNaming): string {
+  const codes = CODE_WORDS[field];
+  return typeof value === "string" && codes && Object.hasOwn(codes, value)
+    ? String(codes[value])
+    : words(value, naming);
+}
+
 /** A value on one line: a list's items apart by semicolons, a record's fields by name, a nested one in brackets. */
 function words(value: unknown, naming: FieldNaming): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
@@ -49,7 +61,7 @@ function words(value: unknown, naming: FieldNaming): string {
   if (isRecord(value)) {
     return Object.entries(value)
       .map(([field, inner]) => {
-        const said = words(inner, naming);
+        const said = fieldWords(field, inner, naming);
         return `${labelOf(field, naming)} ${isRecord(inner) || Array.isArray(inner) ? `(${said})` : said}`;
       })
       .join(", ");
@@ -98,8 +110,8 @@ function activityChanges(was: FileActivity, is: FileActivity, naming: FieldNamin
       row(
         `activities.${is.id}.${field}`,
         `activity "${is.title}": ${labelOf(field, naming)}`,
-        before[field] === undefined ? undefined : words(before[field], naming),
-        after[field] === undefined ? undefined : words(after[field], naming),
+        before[field] === undefined ? undefined : fieldWords(field, before[field], naming),
+        after[field] === undefined ? undefined : fieldWords(field, after[field], naming),
         { changed: true, technical: naming.technical(field) },
       ),
     );

@@ -45,7 +45,7 @@ function RetireForm(props: {
       submitLabel="Retire the organization"
       onKeyDown={props.onKeyDown}
     >
-      <p class="muted">{RETIREMENT_MEANS} Its active contacts are deactivated first.</p>
+      <p class="muted">{RETIREMENT_MEANS} Deactivate its active contacts first.</p>
       <ReadCurrentVersion
         id="retire-organization-read"
         submitting={submitting}

@@ -2,8 +2,9 @@
 // computed after the later one's (the changes then mix two moments of computation), and which figures describe the
 // records when each snapshot was computed rather than at its quarter's end. Pure, tested in Node.
 import { asOfComputationWords } from "../../../shared/snapshots/as-of-computation-words.ts";
+import { computedLaterWords } from "../../../shared/snapshots/computed-later-words.ts";
 import type { components } from "../api/schema";
-import { minuteOf, secondOf } from "./snapshot-words.ts";
+import { minuteOf } from "./snapshot-words.ts";
 
 type Snapshot = components["schemas"]["Snapshot"];
 
@@ -14,15 +15,9 @@ export type DiffSide = Pick<Snapshot, "period" | "periodEnd" | "computedAt" | "a
  * The earlier quarter's snapshot computed after the later one's (taken later, on demand; ADR 0011), whichever way
  * the page compares them: what was recorded between the two computations counts in the earlier quarter only.
  */
-export function computedLaterWords(a: DiffSide, b: DiffSide): string | undefined {
+export function computedLaterNotice(a: DiffSide, b: DiffSide): string | undefined {
   const [earlier, later] = a.period <= b.period ? [a, b] : [b, a];
-  if (earlier.computedAt <= later.computedAt) return undefined;
-  return (
-    `${earlier.period} was computed ${secondOf(earlier.computedAt)}, after ${later.period} ` +
-    `(${secondOf(later.computedAt)}): what was recorded between the two computations counts in ${earlier.period} ` +
-    `but not in ${later.period}, so the changes mix two moments of computation. No State goes back to ` +
-    "non-reporting: one that appears to do so had its first report recorded in between."
-  );
+  return earlier.computedAt > later.computedAt ? computedLaterWords(earlier, later) : undefined;
 }
 
 const sideWords = (side: DiffSide) => `${side.period} (ended ${side.periodEnd}, computed ${minuteOf(side.computedAt)})`;
@@ -49,6 +44,6 @@ export function asOfComputationNotices(sides: readonly DiffSide[]): string[] {
 
 /** Every notice on two quarters, the order of computation first: the one that qualifies every change. */
 export function diffNotices(a: DiffSide, b: DiffSide): string[] {
-  const computedLater = computedLaterWords(a, b);
+  const computedLater = computedLaterNotice(a, b);
   return [...(computedLater ? [computedLater] : []), ...asOfComputationNotices([a, b])];
 }

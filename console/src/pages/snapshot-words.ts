@@ -13,9 +13,6 @@ const SCHEDULE_ACTOR = "snapshot";
 
 export const minuteOf = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
 
-/** To the second, where two computations a minute apart must be told apart. */
-export const secondOf = (instant: string) => `${instant.slice(0, 19).replace("T", " ")} UTC`;
-
 /**
  * The taker's username as the snapshot keeps it, or (a snapshot taken before it kept one) as the audit trail gave it,
  * as the timeline shows it. Groups that may not read the audit trail learn of an older one only what the route tells:

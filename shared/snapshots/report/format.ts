@@ -1,5 +1,6 @@
 // How the report writes numbers, shares, changes and States: one way everywhere.
 import { lazy } from "../../lazy.ts";
+import { computedLaterWords } from "../computed-later-words.ts";
 import { computedOutOfOrder } from "../diff.ts";
 import type { Snapshot } from "../schemas.ts";
 
@@ -44,9 +45,6 @@ export function changeSince(snapshot: Snapshot, figure: string, group = "all"): 
 /** An instant as the report writes it: its day and minute, in UTC. */
 export const formatInstant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
-/** To the second, where two computations a minute apart must be told apart. */
-const secondOf = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-
 /**
  * Where the previous quarter's snapshot was computed after this one (taken later, on demand), what that does to the
  * changes, in words; empty otherwise. DESIGN: a State is reported for ever after its first report.
@@ -54,10 +52,9 @@ const secondOf = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`
 export function computedLaterNotice(snapshot: Snapshot): string {
   const { change } = snapshot;
   if (!computedOutOfOrder(change)) return "";
-  return (
-    `The previous snapshot, ${change.from}, was computed ${secondOf(change.fromComputedAt)}, after this one ` +
-    `(${secondOf(change.toComputedAt ?? snapshot.computedAt)}): what was recorded between the two computations counts ` +
-    `in ${change.from} but not here, so the changes mix two moments of computation. No State goes back to ` +
-    "non-reporting: one that appears to do so had its first report recorded in between."
+  return computedLaterWords(
+    { period: change.from, computedAt: change.fromComputedAt },
+    { period: snapshot.period, computedAt: change.toComputedAt ?? snapshot.computedAt },
+    true,
   );
 }

@@ -42,6 +42,13 @@ export function letterRows(messages: readonly WaveMessage[]): LetterRow[] {
     });
 }
 
+/**
+ * What the Letters section says when it has no row: nothing written yet, or a ledger of owner rows alone (every owner
+ * without an active point of contact, and none written to at its Mission), which are all under Not reached.
+ */
+export const noLetterWords = (messages: readonly WaveMessage[]): string =>
+  messages.length === 0 ? "No letter written yet." : "No letter was written: see Not reached, below.";
+
 /** A sentence for a count, in the singular or the plural; none for zero. */
 const counted = (count: number, one: string, many: (count: number) => string): string[] =>
   count === 0 ? [] : [count === 1 ? one : many(count)];

@@ -1,6 +1,7 @@
 // Why scheduling a wave asks first: what its page cautions about the people it writes to. Other waves send the same
 // letter to the same audience (the API's sameLetter: their recipients have it, or will), and the template's letters
 // are not written to the wave's audience (the composer's own caution, audience-fit.ts). Pure, tested in Node.
+import { listed } from "../../../../shared/listed.ts";
 import type { components } from "../../api/schema";
 import { audienceCaution } from "./audience-fit.ts";
 import { utcText } from "./time.ts";
@@ -28,10 +29,6 @@ export const sameLetterWhen = (wave: SameLetterWave): string =>
 
 /** A wave as staff name it: its description, else (none given) its id. */
 export const waveName = (wave: Pick<SameLetterWave, "id" | "description">): string => wave.description ?? wave.id;
-
-/** "A", "A and B", "A, B and C". */
-const listed = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 /** What the wave's page cautions about the wave's recipients, as it reads now. */
 export interface ScheduleFacts {

@@ -48,7 +48,7 @@ import {
   type WaveWithCounts,
   waveHeading,
 } from "./wave-facts.ts";
-import { besideTheLetters, letterRows, skippedContacts, type Why } from "./wave-letter-rows.ts";
+import { besideTheLetters, letterRows, noLetterWords, skippedContacts, type Why } from "./wave-letter-rows.ts";
 import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
@@ -411,7 +411,7 @@ function Messages(props: {
       <Show what={props.messages}>
         {(list) => {
           const rows = letterRows(byOwnerName(list, names));
-          if (rows.length === 0) return <p>No letter written yet.</p>;
+          if (rows.length === 0) return <p>{noLetterWords(list)}</p>;
           const withActions = mayResend && list.some((message) => message.status === "unknown");
           // Addresses are the secretariat's alone (ADR 0048): without any, the column would stand empty.
           const withAddresses = list.some((message) => message.email !== undefined);

@@ -14,26 +14,34 @@ export interface TimelineLine {
 
 const isObligationMove = (entry: TimelineEntry) => entry.action === "obligation.point-of-contact";
 
-/** Entries of one write: the same request or SES event (its correlation id), by the same actor. */
+/** How far apart in time the entries of one transaction may be stamped. */
+const ONE_WRITE_MS = 1_000;
+
+/**
+ * Entries of one write: the same request or SES event (its correlation id), by the same actor, stamped together. A
+ * caller may give its own correlation id to many requests (a script), so the id alone does not make one write.
+ */
 const sameWrite = (a: TimelineEntry, b: TimelineEntry) =>
   a.correlationId !== undefined &&
   a.correlationId === b.correlationId &&
   a.actor.kind === b.actor.kind &&
-  a.actor.id === b.actor.id;
+  a.actor.id === b.actor.id &&
+  Math.abs(Date.parse(a.at) - Date.parse(b.at)) <= ONE_WRITE_MS;
 
 /**
- * The entries, in their order, with each obligation's entry folded into the contact's entry of the same write. An
- * obligation moved alone (the daily refresh), or whose contact's entry is not read yet (on an older page), keeps its
- * own line.
+ * The entries, in their order, with each obligation's entry folded into the contact's entry of the same write, which
+ * stands next to it (the two are written in one transaction). An obligation moved alone (the daily refresh), or whose
+ * contact's entry is not read yet (on an older page), keeps its own line.
  */
 export function timelineLines(entries: readonly TimelineEntry[]): TimelineLine[] {
   const folded = new Map<TimelineEntry, TimelineEntry>();
-  for (const obligation of entries.filter(isObligationMove)) {
-    const contact = entries.find(
-      (entry) => entry.kind === "contact" && !folded.has(entry) && sameWrite(entry, obligation),
+  entries.forEach((obligation, index) => {
+    if (!isObligationMove(obligation)) return;
+    const contact = [entries[index - 1], entries[index + 1]].find(
+      (entry) => entry?.kind === "contact" && !folded.has(entry) && sameWrite(entry, obligation),
     );
     if (contact) folded.set(contact, obligation);
-  }
+  });
   const consequences = new Set(folded.values());
   return entries
     .filter((entry) => !consequences.has(entry))
