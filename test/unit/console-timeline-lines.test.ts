@@ -79,3 +79,32 @@ describe("the timeline's lines", () => {
     expect(timelineLines([obligation, registered, deactivation])).toHaveLength(3);
   });
 });
+
+describe("a wave's note that the State had no active point of contact", () => {
+  const letter = (recipient: string, action: string, at = "2026-12-06T14:19:00.000Z"): TimelineEntry => ({
+    at,
+    kind: "letter",
+    action,
+    source: { type: "message", id: `W1/${recipient}` },
+    actor: { kind: "system", id: "wave:W1" },
+    after: { waveId: "W1", status: action.split(".")[1] },
+  });
+  const ownerRow = letter("owner:STATE:PRK", "letter.skipped");
+  const mission = letter("C-PRK-M", "letter.sent", "2026-12-06T14:19:00.001Z");
+
+  it("is said on the letter its Permanent Mission was written instead: one line, as the wave's page says it", () => {
+    expect(timelineLines([mission, ownerRow, registered])).toEqual([
+      { entry: mission, toMission: true },
+      { entry: registered },
+    ]);
+  });
+
+  it("keeps its own line when no letter of its wave is on the page, and never folds into another wave's", () => {
+    expect(timelineLines([ownerRow])).toEqual([{ entry: ownerRow }]);
+    const otherWave = { ...mission, source: { type: "message" as const, id: "W2/C-PRK-M" } };
+    expect(timelineLines([otherWave, ownerRow])).toEqual([{ entry: otherWave }, { entry: ownerRow }]);
+    // A contact skipped for its own reason is no owner row: it keeps its line beside the letter.
+    const contactSkipped = letter("C-PRK-2", "letter.skipped");
+    expect(timelineLines([mission, contactSkipped])).toHaveLength(2);
+  });
+});

@@ -38,6 +38,9 @@ function consequenceText(consequence: TimelineLine["consequence"]) {
   return words ? <span data-field="consequence">; the State's point of contact went {words}</span> : null;
 }
 
+/** Why a letter went to the State's Permanent Mission, as the wave's page says it. */
+const TO_MISSION = " (to its Permanent Mission: the State had no active point of contact)";
+
 /** What the entry is about (a link where it has a page) and who did it. */
 function SourceOf({ entry }: { entry: TimelineEntry }) {
   const { text, href } = sourceWords(entry, RECORD_NAMES.name);
@@ -61,10 +64,11 @@ export function Timeline(props: {
       <Paged load={load} loadKey={props.loadKey} moreLabel="Show older entries">
         {(entries) => (
           <ol class="timeline">
-            {timelineLines(entries).map(({ entry, consequence }) => (
+            {timelineLines(entries).map(({ entry, consequence, toMission }) => (
               <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
                 <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
                 <strong data-action={entry.action}>{entryActionWords(entry)}</strong>
+                {toMission && <span data-field="to-mission">{TO_MISSION}</span>}
                 {moveText(entry)}
                 {changesText(entry)} <SourceOf entry={entry} />
                 {entry.reason ? `: ${entry.reason}` : ""}
