@@ -5,6 +5,7 @@ import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from
 import { newId } from "../ids.ts";
 import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
+import { assertProviderActive } from "./offers.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
@@ -46,10 +47,11 @@ export const getMatch =
 
 /**
  * Proposes an offer for a request: the request must be open to matches, the offer valid today, from someone other
- * than the requesting State, and share an area with the request. One match per request and offer (409 otherwise).
+ * than the requesting State and not from a retired organization, and share an area with the request. One match per
+ * request and offer (409 otherwise).
  */
 export const proposeMatch =
-  (deps: MatchDependencies) =>
+  (deps: MatchDependencies & Pick<AssistanceDependencies, "organizations">) =>
   async (
     input: NewAssistanceMatch & { demo?: boolean; matchId?: string; on?: string },
     audit: AuditContext,
@@ -76,6 +78,8 @@ export const proposeMatch =
       throw new Conflict(`Offer ${input.offerId} is not valid today (${today})`);
     }
     const { provider } = offer.value;
+    // An offer of a retired organization that still runs (left from before retirements were checked) is not proposed.
+    await assertProviderActive(deps, provider, "its offers are matched no more");
     if (provider.kind === "state" && provider.iso3 === iso3) {
       throw new Conflict(`Offer ${input.offerId} is from ${iso3} itself`);
     }

@@ -6,6 +6,7 @@ import type { Page } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { organizationNamedInBody } from "../organizations/organizations.ts";
+import { assertNotRetired } from "../organizations/retired.ts";
 import { stateNamedInBody } from "../registry/states.ts";
 import type { Versioned } from "../versioning.ts";
 import { offerRepeated, sameOffer } from "./offer-content.ts";
@@ -32,6 +33,20 @@ async function checkProvider(deps: OfferDependencies, provider: Provider): Promi
     return;
   }
   await organizationNamedInBody(deps)(provider.id, "body.provider.id", "The provider does not exist");
+}
+
+/**
+ * Refuses (409, in the retirement's words) a write to an offer of a retired organization: a correction could run it
+ * again, and matching would propose it (ADR 0061). `then` says what stays.
+ */
+export async function assertProviderActive(
+  deps: Pick<OfferDependencies, "organizations">,
+  provider: Provider,
+  then: string,
+): Promise<void> {
+  if (provider.kind !== "organization") return;
+  const organization = await deps.organizations.getOrganization(provider.id);
+  if (organization) assertNotRetired(organization.value, then);
 }
 
 function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {
@@ -123,7 +138,8 @@ export const listOffers =
 
 /**
  * Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). A change
- * that would make it say what another of the provider's offers says is refused, as recording it would be.
+ * that would make it say what another of the provider's offers says is refused, as recording it would be, and so is
+ * any change to an offer of a retired organization (read here, and checked again by the write).
  */
 export const updateOffer =
   (deps: OfferDependencies) =>
@@ -137,6 +153,7 @@ export const updateOffer =
     const current = await getOffer(deps)(id);
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Offer ${id}`, current.version, expectedVersion);
+    await assertProviderActive(deps, current.value.provider, "its offers stay as they are");
     const { validUntil, ...rest } = changes;
     const next: AssistanceOffer = {
       ...current.value,

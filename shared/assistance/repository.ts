@@ -14,6 +14,7 @@ import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { actingForOrganization } from "../organizations/acting-writes.ts";
 import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
@@ -183,11 +184,27 @@ export const assistanceChanges = {
 };
 
 /**
+ * The organizations a write acts for (acting-writes.ts): the providers of the offers it records or changes, each once
+ * (a transaction touches an item once; the demo seed records several offers of one provider together).
+ */
+export function organizationsActedFor(changes: readonly AssistanceChange[]): string[] {
+  const providers = changes.flatMap((change) => {
+    const offer =
+      change.kind === "new-offer" ? change.offer : change.kind === "replace-offer" ? change.next : undefined;
+    return offer?.provider.kind === "organization" ? [offer.provider.id] : [];
+  });
+  return [...new Set(providers)];
+}
+
+/**
  * The assistance store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
  * unit tests (test/support/in-memory/assistance.ts) both pass test/contracts/assistance.contract.ts.
  */
 export interface AssistanceRepository {
-  /** Carries out the changes all or nothing; the first refused one's domain error is thrown and nothing is kept. */
+  /**
+   * Carries out the changes all or nothing; the first refused one's domain error is thrown and nothing is kept. An
+   * offer's write also touches its organization provider's item: OrganizationRetired once it is retired.
+   */
   write(changes: AssistanceChange[]): Promise<void>;
   newRequest(request: AssistanceRequest): AssistanceChange[];
   replaceRequest(next: AssistanceRequest, expectedVersion: number): AssistanceChange;
@@ -463,8 +480,10 @@ export function assistanceRepository(
     return newItem(item, () => new ReportExists(report.id));
   }
 
+  /** The changes' items, then the item of each organization an offer acts for (refused once it is retired). */
   function write(changes: AssistanceChange[]): Promise<void> {
-    return writeTransaction(doc, changes.flatMap(guardedWrites));
+    const acting = organizationsActedFor(changes).map((id) => actingForOrganization(table, id));
+    return writeTransaction(doc, [...changes.flatMap(guardedWrites), ...acting]);
   }
 
   return {

@@ -22,6 +22,7 @@ import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, type FieldIssue, NotFound, PreconditionFailed } from "../errors.ts";
+import { actingForOrganization } from "../organizations/acting-writes.ts";
 import { statePartition } from "../registry/keys.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { obligationStatusPartition } from "../reporting/obligation-writes.ts";
@@ -156,6 +157,16 @@ function toStoredPoc(iso3: string, item: Record<string, unknown>): StoredPoc {
 
 function toContact(raw: Record<string, unknown>): Versioned<Contact> {
   return { value: contactSchema.parse(raw), version: Number(raw.version) };
+}
+
+/**
+ * The organization a single contact write acts for (acting-writes.ts): a new active contact of an organization. A
+ * correction or a deactivation acts for none: an active contact refuses a retirement anyway, ending the contacts of an
+ * organization being retired must not stop it, and a bounce recorded for a contact must not fail on its organization.
+ */
+export function organizationActedFor({ before, after }: ContactChange): string | undefined {
+  const owner = ownerOf(after.owner);
+  return !before && owner.kind === "organization" && after.active ? owner.id : undefined;
 }
 
 /** Items of one change: 1 for an update, 3 for a create; +1 per guard claimed or released. */
@@ -506,8 +517,9 @@ export function contactRepository(
 
     /**
      * Writes one contact change in one transaction: the contact, its pointer (on create), the e-mail guards it
-     * claims or releases, its State's obligation (for a State's contact) and the audit entries. A refusal of
-     * any of them leaves none.
+     * claims or releases, its State's obligation (for a State's contact), its organization's item (for a new
+     * contact of an organization: refused once retired, and counted for its retirement) and the audit entries. A
+     * refusal of any of them leaves none.
      */
     async saveContact(
       change: ContactChange,
@@ -516,6 +528,8 @@ export function contactRepository(
       action: AuditAction,
     ): Promise<Versioned<Contact>> {
       const writes = changeWrites(change);
+      const organization = organizationActedFor(change);
+      if (organization) writes.push(actingForOrganization(table, organization));
       if (poc) writes.push(pocWrite(poc));
       writes.push({
         item: auditPut(

@@ -6,7 +6,7 @@ import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
 import { assertRecordedOnce, sameOrganizationName } from "./recorded-once.ts";
 import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
-import { assertNotRetired } from "./retired.ts";
+import { assertNotRetired, NOTHING_NEW } from "./retired.ts";
 import {
   type NewOrganization,
   type Organization,
@@ -37,7 +37,7 @@ export const organizationNamedInBody =
   async (id: string, path: string, title = "The organization does not exist"): Promise<Versioned<Organization>> => {
     const organization = await organizations.getOrganization(id);
     if (!organization) throw new Invalid(title, [{ path, message: `no organization ${id}` }]);
-    assertNotRetired(organization.value, "nothing new is recorded for it");
+    assertNotRetired(organization.value, NOTHING_NEW);
     return organization;
   };
 

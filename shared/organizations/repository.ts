@@ -5,9 +5,10 @@ import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
-import { NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
+import { ACTING_WRITES } from "./acting-writes.ts";
 import {
   ALL_ORGANIZATIONS,
   organizationIndexKeys,
@@ -21,6 +22,7 @@ import {
   type RecordedOrganization,
   sameOrganizationName,
 } from "./recorded-once.ts";
+import { capitalized, organizationInWords } from "./retirement-words.ts";
 import { type Organization, type OrganizationKind, organizationSchema } from "./schemas.ts";
 
 function toItem(organization: Organization, version: number) {
@@ -33,6 +35,7 @@ function toItem(organization: Organization, version: number) {
   };
 }
 
+/** The schema leaves out what the item keeps for the store alone (its keys, the count of acting writes). */
 function fromItem(raw: Record<string, unknown>): Versioned<Organization> {
   return { value: organizationSchema.parse(raw), version: Number(raw.version) };
 }
@@ -43,6 +46,23 @@ const recordedIn = (item: Record<string, unknown> | undefined, idAttribute: "id"
   name: String(item?.name),
   acronym: String(item?.acronym),
 });
+
+/** An organization with the count of the writes that acted for it (a contact or an offer), as a retirement reads it. */
+export interface OrganizationAtRetirement {
+  organization: Versioned<Organization>;
+  actingWrites: number;
+}
+
+/** 409: a contact or an offer was written for the organization after its retirement read what acts for it. */
+export class OrganizationActedMeanwhile extends Conflict {
+  constructor(organization: Organization) {
+    super(
+      `${capitalized(organizationInWords(organization))} gained a contact or an offer while it was being retired; ` +
+        "send the retirement again to see what still acts for it",
+      { organizationId: organization.id },
+    );
+  }
+}
 
 export interface ListOrganizationsQuery extends PageRequest {
   kind?: OrganizationKind | undefined;
@@ -74,12 +94,17 @@ export interface OrganizationRepository {
     audit: AuditContext,
   ): Promise<Versioned<Organization>>;
   /**
-   * Writes `retired` (the organization with its retirement) if still at `expectedVersion`: PreconditionFailed otherwise,
-   * NotFound when gone. Audited `organization.retire`; its name's guard is released, so the name may be recorded again.
+   * The organization as a retirement reads it, before what acts for it: with the count of writes that acted for it
+   * (acting-writes.ts), read consistently.
+   */
+  readForRetirement(id: string): Promise<OrganizationAtRetirement | undefined>;
+  /**
+   * Writes `retired` (the organization with its retirement) if still as `seen`: PreconditionFailed at another version,
+   * NotFound when gone, OrganizationActedMeanwhile when a contact or an offer acted for it since. Audited
+   * `organization.retire`; its name's guard is released, so the name may be recorded again.
    */
   retireOrganization(
-    current: Organization,
-    expectedVersion: number,
+    seen: OrganizationAtRetirement,
     retired: Organization,
     audit: AuditContext,
   ): Promise<Versioned<Organization>>;
@@ -181,7 +206,16 @@ export function organizationRepository(
     };
   }
 
-  /** `next` at the version after `expectedVersion`: PreconditionFailed if another came first, NotFound when gone. */
+  /** The refusal of a write at `expectedVersion`: PreconditionFailed if another came first, NotFound when gone. */
+  const notAtVersion = (id: string, expectedVersion: number) => (stored: Record<string, unknown> | undefined) =>
+    stored
+      ? new PreconditionFailed(`Organization ${id}`, Number(stored.version), expectedVersion)
+      : new NotFound("Organization", id);
+
+  /**
+   * `next` at the version after `expectedVersion`. A correction's put drops the count of acting writes: it moves the
+   * version too, which a retirement also checks, so no retirement misses a write counted before it.
+   */
   function putAtVersion(next: Organization, expectedVersion: number): GuardedWrite {
     return {
       item: {
@@ -192,10 +226,36 @@ export function organizationRepository(
           ExpressionAttributeValues: { ":expected": expectedVersion },
         },
       },
+      onConditionFailed: notAtVersion(next.id, expectedVersion),
+    };
+  }
+
+  /**
+   * `retired` at the version after the one seen, if no contact or offer acted for it since (its count as seen, absent
+   * for none). The put leaves the count out: nothing acts for a retired organization.
+   */
+  function putRetired(
+    retired: Organization,
+    { organization: seen, actingWrites }: OrganizationAtRetirement,
+  ): GuardedWrite {
+    const unchangedCount = actingWrites ? "#acting = :acting" : "attribute_not_exists(#acting)";
+    return {
+      item: {
+        Put: {
+          TableName: table,
+          Item: toItem(retired, seen.version + 1),
+          ConditionExpression: `version = :expected AND ${unchangedCount}`,
+          ExpressionAttributeNames: { "#acting": ACTING_WRITES },
+          ExpressionAttributeValues: {
+            ":expected": seen.version,
+            ...(actingWrites ? { ":acting": actingWrites } : {}),
+          },
+        },
+      },
       onConditionFailed: (stored) =>
-        stored
-          ? new PreconditionFailed(`Organization ${next.id}`, Number(stored.version), expectedVersion)
-          : new NotFound("Organization", next.id),
+        stored && Number(stored.version) === seen.version
+          ? new OrganizationActedMeanwhile(seen.value)
+          : notAtVersion(retired.id, seen.version)(stored),
     };
   }
 
@@ -258,19 +318,27 @@ export function organizationRepository(
       return { value: next, version: expectedVersion + 1 };
     },
 
-    /** Writes `retired` if still at `expectedVersion`, its name's guard released, audited, in one transaction. */
+    async readForRetirement(id: string): Promise<OrganizationAtRetirement | undefined> {
+      const result = await doc.send(
+        new GetCommand({ TableName: table, Key: organizationKey(id), ConsistentRead: true }),
+      );
+      if (!result.Item) return undefined;
+      return { organization: fromItem(result.Item), actingWrites: Number(result.Item[ACTING_WRITES] ?? 0) };
+    },
+
+    /** Writes `retired` if still as `seen`, its name's guard released, audited, in one transaction. */
     async retireOrganization(
-      current: Organization,
-      expectedVersion: number,
+      seen: OrganizationAtRetirement,
       retired: Organization,
       audit: AuditContext,
     ): Promise<Versioned<Organization>> {
+      const { value: current, version } = seen.organization;
       await writeTransaction(doc, [
-        putAtVersion(retired, expectedVersion),
+        putRetired(retired, seen),
         releaseName(current.name, current.id),
         auditChange({ action: "organization.retire", before: current, after: retired }, audit),
       ]);
-      return { value: retired, version: expectedVersion + 1 };
+      return { value: retired, version: version + 1 };
     },
 
     /**

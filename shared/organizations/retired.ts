@@ -13,6 +13,9 @@ export class OrganizationRetired extends Conflict {
   }
 }
 
+/** What a retired organization's refusal of a new contact or offer says it may do instead. */
+export const NOTHING_NEW = "nothing new is recorded for it";
+
 /** Refuses a write to `organization` once it is retired. */
 export function assertNotRetired(organization: Organization, then: string): void {
   if (isRetired(organization)) throw new OrganizationRetired(organization, then);

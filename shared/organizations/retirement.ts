@@ -1,9 +1,10 @@
 // Retiring an organization (ADR 0061): recorded twice, dissolved, or no longer working with the Committee, it keeps its
 // record, as history, and leaves the audiences and the organizations list (unless asked for). Refused while anything
 // still acts for it: an active contact (letters would reach it), an offer running today or later (matching would
-// propose it) or a match of its offers still proposed or accepted (assistance under way). What merely names it stays as history: its letters,
-// deactivated contacts, ended offers, closed matches, the audit trail, and the waves and programme letters, whose
-// audiences are resolved when they send and leave it out.
+// propose it) or a match of its offers still proposed or accepted (assistance under way). What merely names it stays
+// as history: its letters, deactivated contacts, ended offers, closed matches, the audit trail, and the waves and
+// programme letters, whose audiences are resolved when they send and leave it out. A contact or an offer written at
+// the moment of a retirement is refused, or refuses it, in either order (acting-writes.ts).
 
 import type { AssistanceRepository } from "../assistance/repository.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
@@ -11,11 +12,12 @@ import { usernameOf } from "../auth/actor.ts";
 import { deskToday } from "../clock.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { everyPage } from "../dynamo/every-page.ts";
-import { Conflict, PreconditionFailed } from "../errors.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
-import { getOrganization, type OrganizationDependencies } from "./organizations.ts";
+import type { OrganizationDependencies } from "./organizations.ts";
+import { OrganizationActedMeanwhile } from "./repository.ts";
 import { assertNotRetired } from "./retired.ts";
 import { capitalized, organizationInWords } from "./retirement-words.ts";
 import type { Organization } from "./schemas.ts";
@@ -118,7 +120,9 @@ export async function retirementBlockers(deps: RetirementDependencies, organizat
 
 /**
  * Retires the organization at the caller's version: it keeps its record and gains the day, who and why. 409 when it is
- * retired already (naming who, when and why) or while anything still acts for it; 412 at another version.
+ * retired already (naming who, when and why) or while anything still acts for it; 412 at another version. The
+ * organization is read before what acts for it, and its write checks that no contact or offer acted for it since: one
+ * that did is read again, so the refusal names it.
  */
 export const retireOrganization =
   (deps: RetirementDependencies) =>
@@ -128,21 +132,30 @@ export const retireOrganization =
     reason: string,
     audit: AuditContext,
   ): Promise<Versioned<Organization>> => {
-    const current = await getOrganization(deps)(id);
-    if (current.version !== expectedVersion)
-      throw new PreconditionFailed(`Organization ${id}`, current.version, expectedVersion);
-    assertNotRetired(current.value, "it stays as it is");
-    const blockers = await retirementBlockers(deps, current.value);
-    if (blockers.length) throw new OrganizationStillActing(current.value, blockers);
-    const now = deps.clock.now();
-    const retiredBy = usernameOf(audit.actor);
-    const retired: Organization = {
-      ...current.value,
-      retiredOn: deskDay(now),
-      // As the timeline names actors; a system actor or a token without a username names no one.
-      ...(retiredBy ? { retiredBy } : {}),
-      retirementReason: reason,
-      updatedAt: now.toISOString(),
+    const attempt = async () => {
+      const seen = await deps.organizations.readForRetirement(id);
+      if (!seen) throw new NotFound("Organization", id);
+      const { value: current, version } = seen.organization;
+      if (version !== expectedVersion) throw new PreconditionFailed(`Organization ${id}`, version, expectedVersion);
+      assertNotRetired(current, "it stays as it is");
+      const blockers = await retirementBlockers(deps, current);
+      if (blockers.length) throw new OrganizationStillActing(current, blockers);
+      const now = deps.clock.now();
+      const retiredBy = usernameOf(audit.actor);
+      const retired: Organization = {
+        ...current,
+        retiredOn: deskDay(now),
+        // As the timeline names actors; a system actor or a token without a username names no one.
+        ...(retiredBy ? { retiredBy } : {}),
+        retirementReason: reason,
+        updatedAt: now.toISOString(),
+      };
+      return deps.organizations.retireOrganization(seen, retired, { ...audit, reason });
     };
-    return deps.organizations.retireOrganization(current.value, expectedVersion, retired, { ...audit, reason });
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof OrganizationActedMeanwhile) return attempt();
+      throw error;
+    }
   };

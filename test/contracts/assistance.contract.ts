@@ -13,16 +13,23 @@ import type {
 import type { AuditAction } from "#shared/audit/actions.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { OrganizationActedMeanwhile, type OrganizationRepository } from "#shared/organizations/repository.ts";
+import { OrganizationRetired } from "#shared/organizations/retired.ts";
 import { nextRevision, ObligationChanged } from "#shared/reporting/obligation-writes.ts";
 import type { Obligation } from "#shared/reporting/schemas.ts";
+import { anOrganization, retireAsItStands } from "./organizations.contract.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 const audit = { actor: systemActor("contract") };
 const STAMP = "2027-03-01T09:00:00.000Z";
 
-/** The assistance store with the States whose obligations feedback may fulfil (the registry's seed). */
+/**
+ * The assistance store with the States whose obligations feedback may fulfil (the registry's seed), and the
+ * organizations store whose items an organization's offer touches (acting-writes.ts).
+ */
 export interface AssistanceUnderTest extends StoreUnderTest<AssistanceRepository> {
   givenStates(iso3s: string[]): Promise<void>;
+  organizations: OrganizationRepository;
   /** An offer as a store written before the guards of offers' contents holds it (ADR 0006). */
   givenOfferRecordedBeforeGuards(offer: AssistanceOffer): Promise<void>;
   obligationOf(iso3: string, kind: Obligation["kind"]): Promise<Obligation | undefined>;
@@ -105,6 +112,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
     beforeEach(async () => {
       subject = await setup();
       store = subject.store;
+      await subject.organizations.createOrganization(anOrganization("iaea"), audit);
     });
 
     describe("requests", () => {
@@ -233,6 +241,46 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect(await ids(iaea)).toEqual(["o2", "o3"]);
         expect((await store.allOffers()).map((offer) => offer.id)).toEqual(["o1", "o2", "o3"]);
         expect(await store.getOffer("o9")).toBeUndefined();
+      });
+
+      it("refuses an offer of a retired organization, new or changed, in the retirement's words, writing nothing", async () => {
+        await store.write([store.newOffer(anOffer("o1", iaea, { validUntil: "2027-01-31" }))]);
+        await retireAsItStands(subject.organizations, "iaea");
+        const words =
+          "The Organization IAEA (IAEA) was retired on 2027-03-01 by officer: recorded twice; nothing new is " +
+          "recorded for it";
+        const added = await store.write([store.newOffer(anOffer("o2", iaea))]).catch((error: unknown) => error);
+        expect(added).toBeInstanceOf(OrganizationRetired);
+        expect(added).toMatchObject({ message: words });
+        const reopened = { ...anOffer("o1", iaea), updatedAt: "2027-03-01T10:00:00.000Z" };
+        const replaced = await store
+          .write([store.replaceOffer(reopened, 1, anOffer("o1", iaea, { validUntil: "2027-01-31" }))])
+          .catch((error: unknown) => error);
+        expect(replaced).toMatchObject({ message: words });
+        expect(await store.getOffer("o2")).toBeUndefined();
+        expect(await store.getOffer("o1")).toMatchObject({ value: { validUntil: "2027-01-31" }, version: 1 });
+        // A State's offer touches no organization.
+        await store.write([store.newOffer(anOffer("o3", france))]);
+      });
+
+      it("counts an offer's write against a retirement read before it; several of one provider in one write", async () => {
+        const { organizations } = subject;
+        const before = await organizations.readForRetirement("iaea");
+        await store.write([store.newOffer(anOffer("o1", iaea)), store.newOffer(anOffer("o2", iaea))]);
+        if (!before) throw new Error("the organization is not stored");
+        const retired = { ...before.organization.value, retiredOn: "2027-03-01" };
+        await expect(organizations.retireOrganization(before, retired, audit)).rejects.toThrow(
+          OrganizationActedMeanwhile,
+        );
+
+        const seen = await organizations.readForRetirement("iaea");
+        const ended = anOffer("o1", iaea, { validUntil: "2027-02-28" });
+        await store.write([store.replaceOffer(ended, 1, anOffer("o1", iaea))]);
+        if (!seen) throw new Error("the organization is not stored");
+        await expect(organizations.retireOrganization(seen, retired, audit)).rejects.toThrow(
+          OrganizationActedMeanwhile,
+        );
+        expect((await organizations.getOrganization("iaea"))?.version).toBe(1);
       });
 
       it("guards what an offer says: said again, it is refused naming the offer that says it, and nothing is written", async () => {

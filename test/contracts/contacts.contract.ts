@@ -10,14 +10,22 @@ import {
 } from "#shared/contacts/repository.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { Conflict, Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import type { OrganizationRepository } from "#shared/organizations/repository.ts";
+import { OrganizationActedMeanwhile } from "#shared/organizations/repository.ts";
+import { OrganizationRetired } from "#shared/organizations/retired.ts";
 import type { Versioned } from "#shared/versioning.ts";
+import { anOrganization, retireAsItStands } from "./organizations.contract.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 const audit = { actor: systemActor("contract") };
 
-/** The contacts store with the States whose point-of-contact obligation it may write (the registry's seed). */
+/**
+ * The contacts store with the States whose point-of-contact obligation it may write (the registry's seed), and the
+ * organizations store whose items an organization's contact touches (acting-writes.ts).
+ */
 export interface ContactsUnderTest extends StoreUnderTest<ContactRepository> {
   givenStates(iso3s: string[]): Promise<void>;
+  organizations: OrganizationRepository;
 }
 
 /** What this store wrote on a State's trail: `givenStates` may seed the registry, whose own entry is not the store's. */
@@ -68,6 +76,7 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
       subject = await setup();
       contacts = subject.store;
       await subject.givenStates(["MLI", "TCD"]);
+      await subject.organizations.createOrganization(anOrganization("iaea"), audit);
     });
 
     it("creates a State's contact at version 1 with its obligation in step, both audited", async () => {
@@ -218,6 +227,39 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
       ]);
       expect([...found.keys()].sort()).toEqual(["c1", "c2"]);
       expect(found.get("c2")).toEqual(await stored("c2"));
+    });
+
+    it("refuses a contact of a retired organization in the retirement's words, writing nothing", async () => {
+      await retireAsItStands(subject.organizations, "iaea");
+      const refused = await create(aContact("c1", "ORG:iaea")).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OrganizationRetired);
+      expect(refused).toMatchObject({
+        message:
+          "The Organization IAEA (IAEA) was retired on 2027-03-01 by officer: recorded twice; nothing new is " +
+          "recorded for it",
+      });
+      expect(await contacts.getContact("c1")).toBeUndefined();
+      expect(await contacts.emailHolders(["c1@example.org"])).toEqual(new Map());
+      expect(await subject.auditActions({ type: "contact", id: "c1" })).toEqual([]);
+      expect((await subject.organizations.getOrganization("iaea"))?.version).toBe(2);
+    });
+
+    it("counts an organization's active contact against a retirement read before it, not its deactivation", async () => {
+      const { organizations } = subject;
+      const before = await organizations.readForRetirement("iaea");
+      const made = await create(aContact("c1", "ORG:iaea"));
+      if (!before) throw new Error("the organization is not stored");
+      const retired = { ...before.organization.value, retiredOn: "2027-03-01" };
+      await expect(organizations.retireOrganization(before, retired, audit)).rejects.toThrow(
+        OrganizationActedMeanwhile,
+      );
+      expect((await organizations.getOrganization("iaea"))?.version).toBe(1);
+
+      const seen = await organizations.readForRetirement("iaea");
+      const deactivated = { ...made.value, active: false, deactivatedOn: "2027-03-01" };
+      await contacts.saveContact({ before: made, after: deactivated }, undefined, audit, "contact.deactivate");
+      if (!seen) throw new Error("the organization is not stored");
+      expect((await organizations.retireOrganization(seen, retired, audit)).version).toBe(2);
     });
 
     it("brings the obligation in step alone, audited only when it changed", async () => {

@@ -1,17 +1,19 @@
 // The organizations store's contract, written once and run against both adapters: DynamoDB Local
-// (test/integration/organizations-store.test.ts) and memory (test/unit/organizations-store.test.ts).
+// (test/integration/organizations-store.test.ts) and memory (test/unit/organizations-store.test.ts). The stores whose
+// writes act for an organization (contacts, offers) check its retirement in their own contracts.
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { Malformed, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { OrganizationIdTaken, OrganizationNameTaken } from "#shared/organizations/recorded-once.ts";
-import type { OrganizationRepository } from "#shared/organizations/repository.ts";
+import { OrganizationActedMeanwhile, type OrganizationRepository } from "#shared/organizations/repository.ts";
+import { OrganizationRetired } from "#shared/organizations/retired.ts";
 import type { Organization, OrganizationKind } from "#shared/organizations/schemas.ts";
 import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 
 const audit = { actor: systemActor("contract") };
 const AT = "2027-03-01T09:00:00.000Z";
 
-const anOrganization = (id: string, kind: OrganizationKind = "international"): Organization => ({
+export const anOrganization = (id: string, kind: OrganizationKind = "international"): Organization => ({
   id,
   kind,
   name: `Organization ${id.toUpperCase()}`,
@@ -19,9 +21,23 @@ const anOrganization = (id: string, kind: OrganizationKind = "international"): O
   updatedAt: AT,
 });
 
-export function organizationStoreContract(setup: () => Promise<StoreUnderTest<OrganizationRepository>>): void {
+/** Retires `id` as it stands now (the contracts of the stores whose writes act for an organization use it). */
+export async function retireAsItStands(store: OrganizationRepository, id: string): Promise<void> {
+  const seen = await store.readForRetirement(id);
+  if (!seen) throw new Error(`organization ${id} is not stored`);
+  await store.retireOrganization(seen, { ...seen.organization.value, ...RETIREMENT }, audit);
+}
+
+const RETIREMENT = { retiredOn: "2027-03-01", retiredBy: "officer", retirementReason: "recorded twice" };
+
+/** The organizations store with a write that acts for an organization, as a contact's or an offer's does. */
+export interface OrganizationsUnderTest extends StoreUnderTest<OrganizationRepository> {
+  actFor(id: string): Promise<void>;
+}
+
+export function organizationStoreContract(setup: () => Promise<OrganizationsUnderTest>): void {
   describe("the organizations store contract", () => {
-    let subject: StoreUnderTest<OrganizationRepository>;
+    let subject: OrganizationsUnderTest;
     let store: OrganizationRepository;
     beforeEach(async () => {
       subject = await setup();
@@ -160,14 +176,12 @@ export function organizationStoreContract(setup: () => Promise<StoreUnderTest<Or
     });
 
     it("retires at the version read, audited, freeing its name; a stale version is a 412, unknown NotFound", async () => {
-      const created = await store.createOrganization({ ...anOrganization("iaea-2"), name: "Atomic Agency" }, audit);
-      const retired = {
-        ...created.value,
-        retiredOn: "2027-03-01",
-        retiredBy: "officer",
-        retirementReason: "recorded twice",
-      };
-      expect(await store.retireOrganization(created.value, 1, retired, audit)).toEqual({ value: retired, version: 2 });
+      await store.createOrganization({ ...anOrganization("iaea-2"), name: "Atomic Agency" }, audit);
+      const seen = await store.readForRetirement("iaea-2");
+      if (!seen) throw new Error("the organization is not stored");
+      expect(seen.organization).toEqual(await store.getOrganization("iaea-2"));
+      const retired = { ...seen.organization.value, ...RETIREMENT };
+      expect(await store.retireOrganization(seen, retired, audit)).toEqual({ value: retired, version: 2 });
       expect(await store.getOrganization("iaea-2")).toEqual({ value: retired, version: 2 });
       expect(await subject.auditActions({ type: "organization", id: "iaea-2" })).toEqual([
         "organization.create",
@@ -178,22 +192,63 @@ export function organizationStoreContract(setup: () => Promise<StoreUnderTest<Or
       await expect(store.createOrganization({ ...anOrganization("iaea-2"), name: "Another" }, audit)).rejects.toThrow(
         OrganizationIdTaken,
       );
-      const late = await store.retireOrganization(created.value, 1, retired, audit).catch((error) => error);
+      const late = await store.retireOrganization(seen, retired, audit).catch((error) => error);
       expect(late).toBeInstanceOf(PreconditionFailed);
       expect((late as PreconditionFailed).currentEtag).toBe('"2"');
-      await expect(store.retireOrganization(anOrganization("nato"), 1, anOrganization("nato"), audit)).rejects.toThrow(
-        NotFound,
-      );
+      const nato = { organization: { value: anOrganization("nato"), version: 1 }, actingWrites: 0 };
+      await expect(store.retireOrganization(nato, anOrganization("nato"), audit)).rejects.toThrow(NotFound);
       expect(await store.getOrganization("nato")).toBeUndefined();
+      expect(await store.readForRetirement("nato")).toBeUndefined();
     });
 
     it("retires a seeded organization, which holds no name guard, and its name is free", async () => {
       const { updatedAt: _, ...seeded } = { ...anOrganization("au"), name: "African Union" };
       await store.addMissingOrganizations([seeded], audit);
-      const stored = await store.getOrganization("au");
-      if (!stored) throw new Error("the seed wrote nothing");
-      await store.retireOrganization(stored.value, 1, { ...stored.value, retiredOn: "2027-03-01" }, audit);
+      await retireAsItStands(store, "au");
       await store.createOrganization({ ...anOrganization("au-2"), name: "African Union" }, audit);
+    });
+
+    it("counts the writes that act for it, its version and answers unmoved; a retirement that read fewer is refused", async () => {
+      const created = await store.createOrganization(anOrganization("iaea"), audit);
+      const before = await store.readForRetirement("iaea");
+      expect(before?.actingWrites).toBe(0);
+      await subject.actFor("iaea");
+      await subject.actFor("iaea");
+      expect(await store.getOrganization("iaea")).toEqual(created);
+      expect((await store.getOrganizations(["iaea"])).get("iaea")).toEqual(created);
+      expect((await everyItem((page) => store.listOrganizations(page))).map(({ value }) => value)).toEqual([
+        created.value,
+      ]);
+      const seen = await store.readForRetirement("iaea");
+      expect(seen).toEqual({ organization: created, actingWrites: 2 });
+      if (!before || !seen) throw new Error("the organization is not stored");
+
+      const retired = { ...created.value, ...RETIREMENT };
+      const refused = await store.retireOrganization(before, retired, audit).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OrganizationActedMeanwhile);
+      expect(refused).toMatchObject({
+        message:
+          "The Organization IAEA (IAEA) gained a contact or an offer while it was being retired; send the " +
+          "retirement again to see what still acts for it",
+      });
+      expect(await store.getOrganization("iaea")).toEqual(created);
+      expect(await subject.auditActions({ type: "organization", id: "iaea" })).toEqual(["organization.create"]);
+      expect(await store.retireOrganization(seen, retired, audit)).toEqual({ value: retired, version: 2 });
+    });
+
+    it("refuses a write acting for it once it is retired, in the retirement's words, and one for no organization", async () => {
+      await store.createOrganization(anOrganization("iaea"), audit);
+      await retireAsItStands(store, "iaea");
+      const refused = await subject.actFor("iaea").catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OrganizationRetired);
+      expect(refused).toMatchObject({
+        message:
+          "The Organization IAEA (IAEA) was retired on 2027-03-01 by officer: recorded twice; nothing new is " +
+          "recorded for it",
+      });
+      expect((await store.getOrganization("iaea"))?.version).toBe(2);
+      await expect(subject.actFor("nato")).rejects.toThrow(NotFound);
+      expect(await store.getOrganization("nato")).toBeUndefined();
     });
 
     it("adds only the missing organizations, stamped now, and leaves one present as it was corrected", async () => {

@@ -178,6 +178,15 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
       email: `${id}@retire.example`,
     });
     expect(contact.status).toBe(201);
+    // An offer that ended yesterday: history, which does not stop the retirement, and is corrected no more after it.
+    const ended = await api("POST", "/assistance/offers", {
+      provider: { kind: "organization", id },
+      areas: ["legislation"],
+      description: "A workshop on export control laws, ended",
+      validFrom: "2025-01-01",
+      validUntil: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(ended.status).toBe(201);
 
     const page = await signIn("secretariat");
     await go(page, `#/organizations/${id}`);
@@ -191,6 +200,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     await form.waitFor({ state: "detached" });
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Retire this organization");
     expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Correct this offer" }).waitFor();
 
     await retire.click();
     await form.getByLabel(/^Why/).fill("recorded twice");
@@ -213,8 +223,9 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await retired.textContent()).toMatch(new RegExp(`^Retired on ${today()} by \\S+: recorded twice\\.`));
     await expect.poll(async () => (await focusedElement(page)).id).toBe("organization-retired");
     expect(await page.getByRole("form", { name: `Correct ${acronym}` }).count()).toBe(0);
-    // Its contacts are history: none is added to it.
+    // Its contacts and offers are history: none is added to it, none corrected.
     expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Correct this offer" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "organization-retired-1280.png"), fullPage: true });
 

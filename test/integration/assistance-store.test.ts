@@ -4,6 +4,7 @@ import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
 import { offerContentKey } from "#shared/assistance/keys.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { initialObligationItems, reportingRepository } from "#shared/reporting/repository.ts";
 import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/assistance.contract.ts";
@@ -16,6 +17,7 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
   const reporting = reportingRepository(subject.doc, subject.tableNames, subject.clock);
   return {
     ...subject,
+    organizations: organizationRepository(subject.doc, subject.tableNames, subject.clock),
     givenStates: async (iso3s) => {
       const states = iso3s.map((iso3) => aMemberState(iso3));
       await registry.addMissingStates(states, initialObligationItems, { actor: systemActor("contract") });

@@ -17,6 +17,7 @@ import { newId } from "#shared/ids.ts";
 import { matrixFields } from "#shared/matrix/field-catalogue.ts";
 import { editMatrix, transitionMatrix } from "#shared/matrix/matrix.ts";
 import { matrixRepository } from "#shared/matrix/repository.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
@@ -174,6 +175,11 @@ async function seedAssistance() {
     createdAt: TODAY,
     updatedAt: TODAY,
   });
+  // The organization provider exists, as every use case checks: an offer's write touches its item.
+  await organizationRepository(setup.doc, setup.tableNames, clock).addMissingOrganizations(
+    [{ id: "iaea", kind: "international", name: "International Atomic Energy Agency", acronym: "IAEA" }],
+    audit,
+  );
   await assistance.write([
     ...requests.flatMap((r) => assistance.newRequest(r)),
     assistance.newOffer(offer({ kind: "state", iso3: "FRA" }, "2024-01-01")),

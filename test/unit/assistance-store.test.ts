@@ -5,12 +5,16 @@ import { obligationKinds, obligationRules } from "#shared/reporting/obligations.
 import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/assistance.contract.ts";
 import { CONTRACT_START } from "../contracts/store-contract.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
+import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 
 assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
   const clock = fixedClock(CONTRACT_START);
-  const store = inMemoryAssistance(clock);
+  // Linked as the adapter's transactions reach an organization provider's item.
+  const organizations = inMemoryOrganizations(clock);
+  const store = inMemoryAssistance(clock, undefined, organizations);
   return {
     store,
+    organizations,
     clock,
     auditActions: async (entity) => store.trail.actionsOf(entity),
     // The obligations as the registry's seed writes them.

@@ -1,13 +1,14 @@
 // Retiring an organization (ADR 0061) on the in-memory stores, no database: refused in words while anything still acts
-// for it, then kept as history (who, when, why; audited), refusing every further write, its name free again, and left
-// out of the audiences that write to organizations.
+// for it, then kept as history (who, when, why; audited), refusing every further write (its offers' too), its name free
+// again, and left out of the audiences that write to organizations; a contact or an offer written at the moment of the
+// retirement, in either order, is refused or refuses it.
 import { beforeEach, describe, expect, it } from "vitest";
 import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, updateOffer } from "#shared/assistance/offers.ts";
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { createContact, deactivateContact } from "#shared/contacts/contacts.ts";
+import { type ContactDependencies, createContact, deactivateContact } from "#shared/contacts/contacts.ts";
 import { importContacts } from "#shared/contacts/import.ts";
 import { resolveAudience } from "#shared/correspondence/audiences.ts";
 import { PreconditionFailed } from "#shared/errors.ts";
@@ -32,13 +33,15 @@ const DUPLICATE = { kind: "international", name: "International Atomic Energy Ag
 function stores() {
   const clock = fixedClock("2027-03-01T15:00:00Z");
   const trail = inMemoryAudit(clock);
+  // Contacts and offers touch their organization's item in their writes, as the DynamoDB adapters do.
+  const organizations = inMemoryOrganizations(clock, trail);
   return {
     clock,
     trail,
     registry: inMemoryRegistry(clock, trail),
-    organizations: inMemoryOrganizations(clock, trail),
-    contacts: inMemoryContacts(clock, trail),
-    assistance: inMemoryAssistance(clock, trail),
+    organizations,
+    contacts: inMemoryContacts(clock, trail, organizations),
+    assistance: inMemoryAssistance(clock, trail, organizations),
     waves: inMemoryWaves(clock, trail),
     templates: inMemoryTemplates(clock, trail),
     ledger: inMemoryLedger(clock, trail),
@@ -227,5 +230,171 @@ describe("retiring an organization", () => {
     expect(await owners("organizations")).toEqual(["ORG:interpol"]);
     expect(await owners("assistance-providers")).toEqual(["ORG:interpol"]);
     expect(await owners("stale-providers")).toEqual(["ORG:interpol"]);
+  });
+});
+
+describe("a retired organization's offers", () => {
+  const anOffer = (validUntil?: string) =>
+    createOffer(deps)(
+      {
+        provider: { kind: "organization", id: "iaea-2" },
+        areas: ["legislation"],
+        description: "Legislative drafting assistance for nuclear security",
+        validFrom: "2026-01-01",
+        ...(validUntil ? { validUntil } : {}),
+      },
+      audit,
+    );
+  const words =
+    "The International Atomic Energy Agency (IAEA-2) was retired on 2027-03-01 by officer: " +
+    "recorded twice: the IAEA is on record";
+
+  it("refuses any change to one, such as running an ended one again, in the retirement's words", async () => {
+    const ended = await anOffer("2027-02-28");
+    await retire(1);
+    const reopened = await refusalOf(updateOffer(deps)(ended.value.id, 1, { validUntil: null }, audit));
+    expect(reopened).toBeInstanceOf(OrganizationRetired);
+    expect(toProblem(reopened, `/assistance/offers/${ended.value.id}`, "c").problem).toMatchObject({
+      status: 409,
+      detail: `${words}; its offers stay as they are`,
+    });
+    expect(await refusalOf(updateOffer(deps)(ended.value.id, 1, { description: "Renamed" }, audit))).toBeInstanceOf(
+      OrganizationRetired,
+    );
+    expect(await deps.assistance.getOffer(ended.value.id)).toEqual(ended);
+  });
+
+  it("does not propose one left running from before retirements were checked", async () => {
+    const running = await anOffer();
+    const request = await createRequest(deps)(
+      {
+        iso3: "KEN",
+        areas: ["legislation"],
+        description: "Export control law",
+        receivedOn: "2027-02-01",
+        symbol: "S/AC.44/2027/KEN/1",
+        consentedToCirculation: true,
+      },
+      audit,
+    );
+    for (const [version, to] of [
+      [1, "acknowledged"],
+      [2, "consent-window"],
+      [3, "circulated"],
+    ] as const) {
+      await transitionRequest(deps)(request.value.id, version, { to }, audit);
+    }
+    // Retired in the store itself, past the use case's refusal, as a store from before the check holds it.
+    const seen = await deps.organizations.readForRetirement("iaea-2");
+    if (!seen) throw new Error("the organization is not stored");
+    const retirement = {
+      retiredOn: "2027-03-01",
+      retiredBy: "officer",
+      retirementReason: "recorded twice: the IAEA is on record",
+    };
+    await deps.organizations.retireOrganization(seen, { ...seen.organization.value, ...retirement }, audit);
+    const proposed = await refusalOf(
+      proposeMatch(deps)({ requestId: request.value.id, offerId: running.value.id }, audit),
+    );
+    expect(proposed).toMatchObject({ message: `${words}; its offers are matched no more` });
+    expect((await deps.assistance.requestFile(request.value.id))?.matches).toEqual([]);
+  });
+});
+
+describe("a contact or an offer written at the moment of a retirement", () => {
+  const lateContact = (stores: ContactDependencies = deps) =>
+    createContact(stores)(
+      { owner: "ORG:iaea-2", role: "organization-poc", name: "Late Comer", email: "late@iaea2.example" },
+      audit,
+    );
+  const lateOffer = (stores: Parameters<typeof createOffer>[0] = deps) =>
+    createOffer(stores)(
+      {
+        provider: { kind: "organization", id: "iaea-2" },
+        areas: ["legislation"],
+        description: "Late offer",
+        validFrom: "2027-01-01",
+      },
+      audit,
+    );
+
+  /** The stores, with the organization retired right after the write's reading of it (a stale read). */
+  const retiredAfterReading = () => ({
+    ...deps,
+    organizations: {
+      ...deps.organizations,
+      getOrganization: async (id: string) => {
+        const organization = await deps.organizations.getOrganization(id);
+        await retire(1);
+        return organization;
+      },
+    },
+  });
+
+  it("refuses a new contact or offer whose write read the organization before it was retired", async () => {
+    const contact = await refusalOf(lateContact(retiredAfterReading()));
+    expect(contact).toBeInstanceOf(OrganizationRetired);
+    expect(toProblem(contact, "/contacts", "c").problem).toMatchObject({
+      status: 409,
+      detail:
+        "The International Atomic Energy Agency (IAEA-2) was retired on 2027-03-01 by officer: recorded twice: " +
+        "the IAEA is on record; nothing new is recorded for it",
+    });
+    expect(await deps.contacts.contactsOf({ kind: "organization", id: "iaea-2" })).toEqual([]);
+    expect(deps.trail.entries.map(({ action }) => action)).not.toContain("contact.create");
+  });
+
+  it("refuses a new offer whose write read the organization before it was retired", async () => {
+    const offer = await refusalOf(lateOffer(retiredAfterReading()));
+    expect(offer).toBeInstanceOf(OrganizationRetired);
+    expect(await deps.assistance.allOffers()).toEqual([]);
+  });
+
+  /** The stores, with a colleague's write landing once, after the retirement's reading of what acts for it. */
+  const actsAfterRetirementReads = (act: () => Promise<unknown>) => {
+    let acted = false;
+    const once = async () => {
+      if (acted) return;
+      acted = true;
+      await act();
+    };
+    return {
+      ...deps,
+      contacts: {
+        ...deps.contacts,
+        contactsOf: async (owner: Parameters<typeof deps.contacts.contactsOf>[0]) => {
+          const contacts = await deps.contacts.contactsOf(owner);
+          await once();
+          return contacts;
+        },
+      },
+    };
+  };
+
+  it("refuses the retirement, naming it, when a contact was added after it read the organization's contacts", async () => {
+    const refused = await refusalOf(
+      retireOrganization(actsAfterRetirementReads(lateContact))("iaea-2", 1, "recorded twice", audit),
+    );
+    expect(refused).toBeInstanceOf(OrganizationStillActing);
+    expect((refused as Error).message).toBe(
+      "The International Atomic Energy Agency (IAEA-2) cannot be retired yet: its active contact Late Comer: " +
+        "deactivate it first",
+    );
+    const organization = await getOrganization(deps)("iaea-2");
+    expect(organization.value.retiredOn).toBeUndefined();
+    // The contact moved no ETag of the organization.
+    expect(organization.version).toBe(1);
+  });
+
+  it("refuses the retirement, naming it, when an ended offer ran again after it read the offers", async () => {
+    const ended = await lateOffer();
+    await updateOffer(deps)(ended.value.id, 1, { validUntil: "2027-02-28" }, audit);
+    const reopen = () => updateOffer(deps)(ended.value.id, 2, { validUntil: null }, audit);
+    const refused = await refusalOf(retireOrganization(actsAfterRetirementReads(reopen))("iaea-2", 1, "twice", audit));
+    expect((refused as Error).message).toBe(
+      'The International Atomic Energy Agency (IAEA-2) cannot be retired yet: its offer "Late offer" (open-ended): ' +
+        "end it (a last valid day before today) first",
+    );
+    expect((await getOrganization(deps)("iaea-2")).value.retiredOn).toBeUndefined();
   });
 });

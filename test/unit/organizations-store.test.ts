@@ -3,4 +3,7 @@ import { organizationStoreContract } from "../contracts/organizations.contract.t
 import { inMemory } from "../contracts/store-contract.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 
-organizationStoreContract(() => inMemory(inMemoryOrganizations));
+organizationStoreContract(async () => {
+  const subject = await inMemory(inMemoryOrganizations);
+  return { ...subject, actFor: async (id) => subject.store.actingFor(id)() };
+});

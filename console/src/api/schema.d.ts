@@ -552,7 +552,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the provider's offers says */
+    /** Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the provider's offers says, or once its organization is retired */
     patch: operations["updateAssistanceOffer"];
     trace?: never;
   };

@@ -136,7 +136,12 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               loadKey={organization.id}
               who="organization"
             />
-            <ProviderOffers provider={`organization:${organization.id}`} who="this organization" onChanged={changed} />
+            <ProviderOffers
+              provider={`organization:${organization.id}`}
+              who="this organization"
+              onChanged={changed}
+              history={isRetired(organization)}
+            />
             {may(session.group, "PATCH /organizations/{id}") && !isRetired(organization) && (
               <CorrectOrganization current={current} onDone={shown} onReread={shown} />
             )}

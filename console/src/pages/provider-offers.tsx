@@ -24,14 +24,17 @@ export function ProviderOffers({
   provider,
   who,
   onChanged,
+  history = false,
 }: {
   provider: string;
   who: string;
   onChanged?: () => unknown;
+  /** Its offers are history (a retired organization, ADR 0061): shown, never corrected. */
+  history?: boolean;
 }) {
   // Read again after a correction, with the provider's standing: a new last-updated day may make it current.
   const [loaded, reload] = useLoad(() => offersOf(provider), provider);
-  const mayCorrect = may(currentSession.value?.group, "PATCH /assistance/offers/{id}");
+  const mayCorrect = !history && may(currentSession.value?.group, "PATCH /assistance/offers/{id}");
   return (
     <Panel id="offers" title="Assistance offered">
       <Show what={loaded}>

@@ -151,7 +151,7 @@ export const assistanceSummaries = {
   getAssistanceOffer: "One offer, with its ETag",
   updateAssistanceOffer:
     "Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the " +
-    "provider's offers says",
+    "provider's offers says, or once its organization is retired",
   listAssistanceProviders: "Every provider with its areas and the day it last updated an offer; stale after 12 months",
   proposeAssistanceMatch: "Propose an offer for a circulated request (status proposed)",
   getAssistanceMatch: "One match, with its ETag",

@@ -19,6 +19,7 @@ import {
   assistanceChanges,
   type MailClaim,
   MailTaken,
+  organizationsActedFor,
   ReportExists,
 } from "#shared/assistance/repository.ts";
 import {
@@ -38,6 +39,7 @@ import { nextRevision, ObligationChanged, unchangedSince } from "#shared/reporti
 import type { Obligation } from "#shared/reporting/schemas.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
+import type { InMemoryOrganizations } from "./organizations.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
 export interface InMemoryAssistance extends AssistanceRepository {
@@ -207,7 +209,15 @@ function apply(draft: Holdings, change: AssistanceChange): void {
   }
 }
 
-export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryAssistance {
+/**
+ * `organizations`, when given, is the organizations store whose item an offer's write touches, as the adapter's
+ * transaction does (acting-writes.ts); without it, no write is checked against an organization.
+ */
+export function inMemoryAssistance(
+  clock: Clock,
+  audit: InMemoryAudit = inMemoryAudit(clock),
+  organizations?: Pick<InMemoryOrganizations, "actingFor">,
+): InMemoryAssistance {
   let held: Holdings = {
     requests: new Map(),
     symbols: new Map(),
@@ -240,6 +250,9 @@ export function inMemoryAssistance(clock: Clock, audit: InMemoryAudit = inMemory
     // DynamoDB refuses a transaction with two operations on one item (ValidationException): so does memory.
     if (twice) throw new Error(`A write may touch ${twice} once only`);
     for (const change of changes) apply(draft, copy(change));
+    // After the changes' own items, as the adapter lists them.
+    const acted = organizations ? organizationsActedFor(changes).map((id) => organizations.actingFor(id)) : [];
+    for (const count of acted) count();
     for (const entry of draft.entries) audit.record(entry);
     held = { ...draft, entries: [] };
   }

@@ -9,6 +9,7 @@ import {
   ContactsChanged,
   type EmailHolder,
   EmailInUse,
+  organizationActedFor,
   type PocChange,
   type StoredPoc,
 } from "#shared/contacts/repository.ts";
@@ -17,6 +18,7 @@ import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { ObligationStatus } from "#shared/reporting/schemas.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
+import type { InMemoryOrganizations } from "./organizations.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 
 export interface InMemoryContacts extends ContactRepository {
@@ -34,7 +36,15 @@ interface Holdings {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAudit(clock)): InMemoryContacts {
+/**
+ * `organizations`, when given, is the organizations store whose item a contact's write touches, as the adapter's
+ * transaction does (acting-writes.ts); without it, no write is checked against an organization.
+ */
+export function inMemoryContacts(
+  clock: Clock,
+  audit: InMemoryAudit = inMemoryAudit(clock),
+  organizations?: Pick<InMemoryOrganizations, "actingFor">,
+): InMemoryContacts {
   let held: Holdings = { contacts: new Map(), guards: new Map(), pocs: new Map(), entries: [] };
 
   /** Applies one change to the draft, refusing as the adapter's conditions would. */
@@ -184,8 +194,12 @@ export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAu
     existingIds: async (ids) => new Set(ids.filter((id) => held.contacts.has(id))),
 
     saveContact: async (change, poc, context, action) => {
+      const organization = organizationActedFor(change);
+      let acted: (() => void) | undefined;
       transact((draft) => {
         applyChange(draft, change);
+        // Checked in the adapter's order: after the contact's own items, before the State's obligation.
+        acted = organization ? organizations?.actingFor(organization) : undefined;
         draft.entries.push({
           ...context,
           action,
@@ -195,6 +209,7 @@ export function inMemoryContacts(clock: Clock, audit: InMemoryAudit = inMemoryAu
         });
         if (poc) applyPoc(draft, poc, context);
       });
+      acted?.();
       return { value: copy(change.after), version: change.before ? change.before.version + 1 : 1 };
     },
 

@@ -10,7 +10,9 @@ import {
   organizationNameKey,
   type RecordedOrganization,
 } from "#shared/organizations/recorded-once.ts";
-import type { OrganizationRepository } from "#shared/organizations/repository.ts";
+import { OrganizationActedMeanwhile, type OrganizationRepository } from "#shared/organizations/repository.ts";
+import { NOTHING_NEW, OrganizationRetired } from "#shared/organizations/retired.ts";
+import { isRetired } from "#shared/organizations/retirement-words.ts";
 import type { Organization } from "#shared/organizations/schemas.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
@@ -18,6 +20,12 @@ import { pageOf, sortedBy } from "./paging.ts";
 
 export interface InMemoryOrganizations extends OrganizationRepository {
   readonly audit: InMemoryAudit;
+  /**
+   * The organization item's part of a write acting for it (a contact or an offer), as acting-writes.ts writes it:
+   * refused now once it is retired (OrganizationRetired) or absent (NotFound); the count it answers is kept by the
+   * caller once its own write passes whole.
+   */
+  actingFor(id: string): () => void;
 }
 
 export function inMemoryOrganizations(
@@ -27,6 +35,8 @@ export function inMemoryOrganizations(
   const organizations = new Map<string, Versioned<Organization>>();
   // The name guards (by organizationNameKey): the organization holding each, as it stood when it took it.
   const names = new Map<string, RecordedOrganization>();
+  // The writes that acted for each organization (acting-writes.ts).
+  const actingWrites = new Map<string, number>();
   const copy = <T>(value: T): T => structuredClone(value);
   const entity = (id: string) => ({ type: "organization", id });
   const assertNameFree = (organization: Organization) => {
@@ -58,6 +68,13 @@ export function inMemoryOrganizations(
 
   return {
     audit,
+
+    actingFor: (id) => {
+      const stored = organizations.get(id);
+      if (!stored) throw new NotFound("Organization", id);
+      if (isRetired(stored.value)) throw new OrganizationRetired(stored.value, NOTHING_NEW);
+      return () => actingWrites.set(id, (actingWrites.get(id) ?? 0) + 1);
+    },
 
     listOrganizations: async ({ kind, limit, cursor }) => {
       const chosen = [...organizations.values()].filter(({ value }) => kind === undefined || value.kind === kind);
@@ -103,8 +120,18 @@ export function inMemoryOrganizations(
       return write({ action: "organization.update", before: current, after: next }, version, context);
     },
 
-    retireOrganization: async (current, expectedVersion, retired, context) => {
-      const version = atVersion(retired.id, expectedVersion);
+    readForRetirement: async (id) => {
+      const found = organizations.get(id);
+      return found && { organization: copy(found), actingWrites: actingWrites.get(id) ?? 0 };
+    },
+
+    retireOrganization: async (
+      { organization: { value: current, version: seen }, actingWrites: counted },
+      retired,
+      context,
+    ) => {
+      const version = atVersion(retired.id, seen);
+      if ((actingWrites.get(retired.id) ?? 0) !== counted) throw new OrganizationActedMeanwhile(current);
       releaseName(current);
       return write({ action: "organization.retire", before: current, after: retired }, version, context);
     },
