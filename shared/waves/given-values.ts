@@ -25,19 +25,20 @@ export const letterDateOf = (wave: Pick<WaveLetterFacts, "sendInstant">) => desk
 /** What a wave gives its letters besides their date: the values the checks below read. */
 type GivenValues = Pick<WaveLetterFacts, "deadline" | "values">;
 
-/** The dates a letter names that must not be before the letter's own date. */
+/** The dates a letter names that must be after the letter's own date: an answer due, a briefing held, the day it is sent is no time at all. */
 const LATER_DATES: readonly { path: string; date: (wave: GivenValues) => string | undefined }[] = [
   { path: "deadline", date: (wave) => wave.deadline },
   { path: "values.briefing.date", date: (wave) => wave.values?.["briefing.date"] },
 ];
 
-/** The dates the wave names before `day`, each said "<date> is before <what>". */
+/** The dates the wave names on or before `day`, each said "<date> is before <what>" or "<date> is <what> itself". */
 export function datesBefore(wave: GivenValues, day: string, what: string, prefix: string): FieldIssue[] {
   // A stored wave's free-text deadline (written before deadlines were dates) is let be.
   return LATER_DATES.flatMap(({ path, date }) => {
     const value = date(wave);
-    if (value === undefined || !ISO_DATE.test(value) || value >= day) return [];
-    return [{ path: `${prefix}${path}`, message: `${value} is before ${what}` }];
+    if (value === undefined || !ISO_DATE.test(value) || value > day) return [];
+    const message = value === day ? `${value} is ${what} itself: give a later day` : `${value} is before ${what}`;
+    return [{ path: `${prefix}${path}`, message }];
   });
 }
 

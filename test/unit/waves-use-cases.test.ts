@@ -206,7 +206,7 @@ describe("createWave refuses a wave whose letters would all fail or be misdated"
     expect(wave.value.status).toBe("draft");
   });
 
-  it("refuses a reply deadline, and a briefing date, before the letters' date (New York)", async () => {
+  it("refuses a reply deadline, and a briefing date, on or before the letters' date (New York)", async () => {
     expect(await issuesOf(newWave({ deadline: "2020-01-01" }))).toEqual([
       { path: "body.deadline", message: "2020-01-01 is before the letters' date 2027-03-15 (New York)" },
     ]);
@@ -214,7 +214,14 @@ describe("createWave refuses a wave whose letters would all fail or be misdated"
     expect(
       (await issuesOf(newWave({ templateId: "plain-2027", values: { "briefing.date": "2027-03-01" } })))[0]?.path,
     ).toBe("body.values.briefing.date");
-    expect((await createWave(deps())(newWave({ deadline: "2027-03-15" }), audit)).value.deadline).toBe("2027-03-15");
+    // An answer due the day the letter is dated (audit 31: "dated 31 December, due by 31 December") is refused too.
+    expect(await issuesOf(newWave({ deadline: "2027-03-15" }))).toEqual([
+      {
+        path: "body.deadline",
+        message: "2027-03-15 is the letters' date 2027-03-15 (New York) itself: give a later day",
+      },
+    ]);
+    expect((await createWave(deps())(newWave({ deadline: "2027-03-16" }), audit)).value.deadline).toBe("2027-03-16");
   });
 });
 
