@@ -10,6 +10,7 @@ import { localToInstant as apiLocalToInstant } from "#shared/waves/rules.ts";
 import { createWave } from "#shared/waves/waves.ts";
 import { type NamedState, noSuchState, stateOfEntry } from "../../console/src/pages/correspondence/state-entry.ts";
 import {
+  instantLineWords,
   isTimeZone,
   localToInstant,
   sendTimePassed,
@@ -139,6 +140,24 @@ describe("a send time in a chosen zone", () => {
       "2026-12-06 03:00 in America/New_York (2026-12-06 08:00 UTC) has passed: choose a later send time.",
     );
     expect(sendTimePassed("2027-03-14T02:30", "America/New_York", clock.now())).toBeUndefined();
+    // In UTC the typed time is the instant: said once (audit 31, item 11).
+    expect(sendTimePassed("2026-12-06T03:00", "UTC", clock.now())).toBe(
+      "2026-12-06 03:00 UTC has passed: choose a later send time.",
+    );
+  });
+
+  it("says below a time field the instant it names, once: nothing again in UTC, nothing a refusal says", () => {
+    expect(instantLineWords("2027-03-15T09:00", "America/New_York", false, false)).toBe(
+      "That is 2027-03-15 13:00 UTC.",
+    );
+    expect(instantLineWords("2026-12-06T03:00", "America/New_York", true, false)).toBe(
+      "That is 2026-12-06 08:00 UTC, which has passed.",
+    );
+    expect(instantLineWords("2026-12-06T03:00", "America/New_York", true, true)).toBe("That is 2026-12-06 08:00 UTC.");
+    expect(instantLineWords("2026-12-06T03:00", "UTC", true, false)).toBe("That time has passed.");
+    expect(instantLineWords("2026-12-06T03:00", "UTC", true, true)).toBe("");
+    expect(instantLineWords("2027-03-15T09:00", "UTC", false, false)).toBe("");
+    expect(instantLineWords("2027-03-14T02:30", "America/New_York", false, false)).toMatch(/names no instant/);
   });
 });
 

@@ -29,7 +29,7 @@ import {
 import { templateWords } from "./compose-template-words.ts";
 import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
 import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
-import { localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords, utcText } from "./time.ts";
+import { instantLineWords, localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords } from "./time.ts";
 import { AUDIENCES, isAudience } from "./wave-facts.ts";
 
 interface ComposerForm {
@@ -70,16 +70,10 @@ function firstDraft(template: Template | undefined): ComposerForm {
   };
 }
 
-function InstantLine(props: { id: string; local: string; timeZone: string; passed: boolean }) {
-  const { id, local, timeZone } = props;
-  const instant = localToInstant(local, timeZone);
+function InstantLine(props: { id: string; local: string; timeZone: string; passed: boolean; refused: boolean }) {
   return (
-    <p id={id} class="muted instant" aria-live="polite">
-      {instant
-        ? `That is ${utcText(instant)}${props.passed ? ", which has passed" : ""}.`
-        : local
-          ? `${local.replace("T", " ")} names no instant in ${timeZone} (not a date-time, or the clocks skip it).`
-          : ""}
+    <p id={props.id} class="muted instant" aria-live="polite">
+      {instantLineWords(props.local, props.timeZone, props.passed, props.refused)}
     </p>
   );
 }
@@ -107,7 +101,13 @@ function LocalTimeField(props: {
         alsoDescribedBy={utcId}
         onInput={props.onInput}
       />
-      <InstantLine id={utcId} local={props.value} timeZone={props.timeZone} passed={props.passed === true} />
+      <InstantLine
+        id={utcId}
+        local={props.value}
+        timeZone={props.timeZone}
+        passed={props.passed === true}
+        refused={props.problem !== undefined}
+      />
     </>
   );
 }

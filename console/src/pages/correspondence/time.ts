@@ -29,7 +29,25 @@ export function localToInstant(local: string, timeZone: string): Date | undefine
 export function sendTimePassed(local: string, timeZone: string, now: Date): string | undefined {
   const instant = localToInstant(local, timeZone);
   if (!instant || instant.getTime() > now.getTime()) return undefined;
-  return `${local.replace("T", " ")} in ${timeZone} (${utcText(instant)}) has passed: choose a later send time.`;
+  // In UTC the typed time is the instant: said once.
+  const when =
+    timeZone === "UTC" ? utcText(instant) : `${local.replace("T", " ")} in ${timeZone} (${utcText(instant)})`;
+  return `${when} has passed: choose a later send time.`;
+}
+
+/**
+ * The line below a wall-clock field: the instant it names in UTC, whether it has passed, or why it names none. Said
+ * once: nothing more in UTC (the field reads the instant), and nothing of a passed time its field's refusal says.
+ */
+export function instantLineWords(local: string, timeZone: string, passed: boolean, refused: boolean): string {
+  const instant = localToInstant(local, timeZone);
+  if (!instant)
+    return local
+      ? `${local.replace("T", " ")} names no instant in ${timeZone} (not a date-time, or the clocks skip it).`
+      : "";
+  const saysPassed = passed && !refused;
+  if (timeZone === "UTC") return saysPassed ? "That time has passed." : "";
+  return `That is ${utcText(instant)}${saysPassed ? ", which has passed" : ""}.`;
 }
 
 /** An instant as staff read it in UTC: 2027-03-15 13:00 UTC. */
