@@ -126,6 +126,11 @@ describe("a skipped letter in words", () => {
     expect(entryActionWords({ action: "letter.skipped", after: { reason: "cosmic rays" } })).toBe("Letter skipped");
     expect(entryActionWords({ action: "letter.skipped" })).toBe("Letter skipped");
     expect(entryActionWords({ action: "letter.sent", after: { reason: "bounced" } })).toBe("Letter sent");
+    // A letter that failed unsent says why (audit 31: a halted wave's letters read only "Letter failed").
+    expect(
+      entryActionWords({ action: "letter.failed", after: { reason: "wave halted: hard bounces reached 5%" } }),
+    ).toBe("Letter failed (wave halted: hard bounces reached 5%)");
+    expect(entryActionWords({ action: "letter.failed" })).toBe("Letter failed");
   });
 
   it("keeps the ledger's account of the other wave on the wave page, and the code's words otherwise", () => {

@@ -90,16 +90,22 @@ function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTION_WORDS, action);
 }
 
-/** A timeline's letter or audit entry in words: a skipped letter says why, from the reason its entry carries. */
+/** The letter statuses whose entry says why, from the reason it carries: a skipped letter, one that failed unsent. */
+const SAYS_WHY: ReadonlySet<string> = new Set(["letter.skipped", "letter.failed"]);
+
+/**
+ * A timeline's letter or audit entry in words: a skipped letter says why in the desk's words, a failed one its
+ * reason ("wave halted: …").
+ */
 export function entryActionWords(entry: { action: string; after?: unknown }): string {
   const words = actionWords(entry.action);
-  if (entry.action !== "letter.skipped") return words;
+  if (!SAYS_WHY.has(entry.action)) return words;
   const { after } = entry;
   const reason =
     typeof after === "object" && after !== null && "reason" in after && typeof after.reason === "string"
       ? after.reason
       : undefined;
-  const why = skipWords(reason);
+  const why = entry.action === "letter.skipped" ? skipWords(reason) : reason;
   return why ? `${words} (${why})` : words;
 }
 

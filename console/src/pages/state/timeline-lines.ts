@@ -16,6 +16,9 @@ export interface TimelineLine {
   toMission?: true;
 }
 
+/** Why a letter went to the State's Permanent Mission, said after its status, as the wave's page says it. */
+export const TO_MISSION = " (to its Permanent Mission: the State had no active point of contact)";
+
 const isObligationMove = (entry: TimelineEntry) => entry.action === "obligation.point-of-contact";
 
 /** A letter entry's wave and recipient (`<waveId>/<recipient>`). */

@@ -11,7 +11,7 @@ import { RECORD_NAMES } from "../record-names-api.ts";
 import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
-import { type TimelineLine, timelineLines } from "./timeline-lines.ts";
+import { type TimelineLine, TO_MISSION, timelineLines } from "./timeline-lines.ts";
 import {
   correctionWords,
   pointOfContactMoveWords,
@@ -37,9 +37,6 @@ function consequenceText(consequence: TimelineLine["consequence"]) {
   const words = consequence && pointOfContactMoveWords(consequence);
   return words ? <span data-field="consequence">; the State's point of contact went {words}</span> : null;
 }
-
-/** Why a letter went to the State's Permanent Mission, as the wave's page says it. */
-const TO_MISSION = " (to its Permanent Mission: the State had no active point of contact)";
 
 /** What the entry is about (a link where it has a page) and who did it. */
 function SourceOf({ entry }: { entry: TimelineEntry }) {
