@@ -60,7 +60,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <Waves session={session} />;
     case "wave-new":
       return may(session.group, "POST /waves") ? (
-        <ComposeWave key={route.templateId} templateId={route.templateId} />
+        <ComposeWave key={`${route.templateId}/${route.restOf}`} templateId={route.templateId} restOf={route.restOf} />
       ) : (
         <p>Only the secretariat composes waves.</p>
       );

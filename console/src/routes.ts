@@ -12,7 +12,7 @@ export type Route =
   | { page: "templates" }
   | { page: "template"; id: string }
   | { page: "waves" }
-  | { page: "wave-new"; templateId: string | undefined }
+  | { page: "wave-new"; templateId: string | undefined; restOf: string | undefined }
   | { page: "wave"; id: string }
   | { page: "not-found"; path: string }
   | { page: "assistance-offers"; query: URLSearchParams }
@@ -60,7 +60,13 @@ export function routeOf(hash: string): Route {
   if (parts[0] === "waves" && parts.length === 1) return { page: "waves" };
   // A wave id is letters, digits, _ and - (upper-case from newId), so the composer's "new" names no wave.
   if (parts[0] === "waves" && parts[1] === "new" && parts.length === 2) {
-    return { page: "wave-new", templateId: new URLSearchParams(search).get("template") ?? undefined };
+    const query = new URLSearchParams(search);
+    return {
+      page: "wave-new",
+      templateId: query.get("template") ?? undefined,
+      // The rest of a halted wave: its audience less those it wrote to (compose-rest-of.ts).
+      restOf: query.get("restOf") ?? undefined,
+    };
   }
   if (parts[0] === "waves" && parts.length === 2 && parts[1]) return { page: "wave", id: decodeURIComponent(parts[1]) };
   if (parts[0] === "organizations" && parts.length === 1) return { page: "organizations" };
@@ -87,6 +93,7 @@ export const href = {
   waveNew: (templateId?: string) =>
     templateId ? `#/waves/new?template=${encodeURIComponent(templateId)}` : "#/waves/new",
   wave: (id: string) => `#/waves/${encodeURIComponent(id)}`,
+  waveRest: (haltedId: string) => `#/waves/new?restOf=${encodeURIComponent(haltedId)}`,
   assistanceOffers: (provider?: string) =>
     provider ? `#/assistance/offers?provider=${encodeURIComponent(provider)}` : "#/assistance/offers",
   assistanceReports: () => "#/assistance/reports",

@@ -63,6 +63,8 @@ export interface Skipped {
   duplicateOf?: string;
   /** For followed-up-elsewhere: the wave that writes the State's follow-up. */
   heldBy?: { waveId: string; description?: string | undefined };
+  /** For written-by-halted-wave: the halted wave that wrote to the owner (shared/waves/rest-of.ts). */
+  writtenBy?: { waveId: string; description?: string | undefined };
 }
 
 /** An owner none of whose addresses gets the letter: no point of contact, and for a State no Permanent Mission. */

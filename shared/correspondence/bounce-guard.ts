@@ -1,5 +1,7 @@
 // The hard-bounce guard: a wave whose letters bounce hard too often halts itself (dispatching -> halted, audited with
-// the reason), and the sender sends nothing more of a halted wave. See docs/adr/0009-delivery-events-and-halting.md.
+// the reason), and the sender, which reads the halt just before each letter's SES call, sends nothing more of it (a
+// letter whose SES call had begun as the halt landed still goes). It judges only while the wave is sending: see
+// docs/adr/0009-delivery-events-and-halting.md.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
@@ -56,7 +58,8 @@ export const haltIfBouncing =
 
 /**
  * For the sender: why a wave may send no more (halted, for the reason the halt kept on it: bounces, or a letter changed
- * after scheduling), or undefined. One read of the wave.
+ * after scheduling), or undefined. One strongly consistent GetItem of the wave's item, so a halt written a moment
+ * before is seen: one read unit for an item under 4 KB (a projection would not make it cheaper).
  */
 export const haltedReasonOf =
   (waves: Pick<WaveRepository, "get">) =>

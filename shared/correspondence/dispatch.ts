@@ -1,7 +1,7 @@
 // Dispatch: resolves a wave's audience, renders each letter in the recipient's language inside the Committee's
 // form, writes one message per recipient into the ledger (once, whatever the retries) and enqueues the keys of
 // every message still queued. A wave that keeps its letter's digest is dispatched only while the template still says
-// that letter.
+// that letter. The rest of a halted wave writes to no owner the halted wave wrote to (shared/waves/rest-of.ts).
 
 import type { AssistanceRequest } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
@@ -12,6 +12,7 @@ import { followUpLine, type LetterFacts, letterForm, letterValues } from "../tem
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
+import { leftToTheHaltedWave, writtenBefore } from "../waves/rest-of.ts";
 import {
   type AudienceDependencies,
   type Recipient,
@@ -167,14 +168,15 @@ function followUpsOf(audience: ResolvedAudience): Map<string, readonly Assistanc
   );
 }
 
+/** Another wave in a skip's reason: by its description with its id, else its id. */
+const waveWords = ({ waveId, description }: { waveId: string; description?: string | undefined }) =>
+  description ? `“${description}” (${waveId})` : waveId;
+
 /** The ledger's reason for a skip: its code, and who has the letter where another does. */
 function skipReasonText(skipped: Skipped): string {
   if (skipped.duplicateOf) return `${skipped.reason}: the letter goes to ${skipped.duplicateOf}`;
-  if (skipped.heldBy) {
-    const { waveId, description } = skipped.heldBy;
-    const wave = description ? `“${description}” (${waveId})` : waveId;
-    return `${skipped.reason}: its follow-up letter goes in wave ${wave}`;
-  }
+  if (skipped.heldBy) return `${skipped.reason}: its follow-up letter goes in wave ${waveWords(skipped.heldBy)}`;
+  if (skipped.writtenBy) return `${skipped.reason}: halted wave ${waveWords(skipped.writtenBy)} wrote to it`;
   return skipped.reason;
 }
 
@@ -223,7 +225,11 @@ export const dispatch =
     const instant = deps.clock.now();
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
-    const resolved = await resolveAudience(deps, wave.audience, instant);
+    // The rest of a halted wave leaves out whom it wrote to (rest-of.ts), before any follow-up hold is taken for them.
+    const resolved = leftToTheHaltedWave(
+      await resolveAudience(deps, wave.audience, instant),
+      await writtenBefore(deps, wave.restOf),
+    );
     // A State owed its follow-up that another wave writes to is that wave's (follow-up-holds.ts).
     const heldElsewhere = resolved.followUpsOwed
       ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)

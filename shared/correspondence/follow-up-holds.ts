@@ -13,8 +13,9 @@ import { Conflict } from "../errors.ts";
 import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
-import type { FollowUpsOwed, ResolvedAudience, Skipped } from "./audiences.ts";
+import type { FollowUpsOwed, ResolvedAudience } from "./audiences.ts";
 import type { Ledger } from "./ledger.ts";
+import { leftToAnotherWave } from "./left-to-another-wave.ts";
 import type { Message, MessageStatus } from "./schemas.ts";
 
 export interface FollowUpHoldStores {
@@ -91,29 +92,9 @@ export function leftToOtherWaves(
   heldBy: ReadonlyMap<string, FollowUpHolder>,
 ): ResolvedAudience {
   if (heldBy.size === 0) return audience;
-  const holderOf = (owner: string) => {
+  return leftToAnotherWave(audience, (owner) => {
     const parsed = parseOwner(owner);
-    return parsed?.kind === "state" ? heldBy.get(parsed.iso3) : undefined;
-  };
-  const left = audience.recipients.filter((recipient) => holderOf(recipient.owner.owner));
-  return {
-    recipients: audience.recipients.filter((recipient) => !holderOf(recipient.owner.owner)),
-    skipped: [
-      ...audience.skipped.filter((skipped) => !holderOf(skipped.owner.owner)),
-      ...left.map(
-        (recipient): Skipped => ({
-          recipient: recipient.recipient,
-          owner: recipient.owner,
-          contactId: recipient.contact.id,
-          email: recipient.email,
-          reason: "followed-up-elsewhere",
-          heldBy: holderOf(recipient.owner.owner),
-        }),
-      ),
-    ],
-    unreached: audience.unreached.filter((unreached) => !holderOf(unreached.owner.owner)),
-    ...(audience.followUpsOwed
-      ? { followUpsOwed: new Map([...audience.followUpsOwed].filter(([iso3]) => !heldBy.has(iso3))) }
-      : {}),
-  };
+    const holder = parsed?.kind === "state" ? heldBy.get(parsed.iso3) : undefined;
+    return holder && { reason: "followed-up-elsewhere", heldBy: holder };
+  });
 }

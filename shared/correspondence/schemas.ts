@@ -34,6 +34,7 @@ export const dispatchWaveSchema = /* @__PURE__ */ (() =>
     deadline: z.string().min(1).optional().describe("The value of {{deadline}}: the date an answer is asked by"),
     chair: z.string().min(1).optional().describe("The value of {{committee.chair}}"),
     values: waveValuesSchema.optional(),
+    restOf: waveIdSchema.optional().describe("The halted wave whose owners written to this one leaves out"),
   }))();
 export type DispatchWave = z.infer<typeof dispatchWaveSchema>;
 
@@ -67,12 +68,14 @@ export const skipReasonSchema = /* @__PURE__ */ z
     "inactive",
     "duplicate-address",
     "followed-up-elsewhere",
+    "written-by-halted-wave",
   ])
   .describe(
     "no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, " +
       "suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another " +
       "recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of " +
-      "the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)",
+      "the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: " +
+      "the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)",
   );
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 

@@ -1,6 +1,6 @@
 // Send: for each queued key, claim the message, pace, call SES, and record what happened. A duplicate delivery
 // finds the claim taken and does nothing; throttling is tried again after a short wait, then puts the message back;
-// the deadline expires what is left; a halted wave's letters fail unsent.
+// the deadline expires what is left; a halted wave's letters fail unsent, the halt read before each SES call.
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { Ledger } from "./ledger.ts";
@@ -26,8 +26,10 @@ export interface SendDependencies {
   leaseMs?: number;
   faults?: SendFault | undefined;
   /**
-   * Why the wave was halted, or undefined while it may send (bounce-guard.ts). Asked once per wave per batch: a wave
-   * halted in the middle of a batch stops at the next one.
+   * Why the wave was halted, or undefined while it may send (bounce-guard.ts's haltedReasonOf, a strongly consistent
+   * read). Asked before each letter's SES call, after its claim and pacing wait, so once a halt is written no letter of
+   * the wave goes but one whose SES call had begun. A halt once read is kept (halting is final), so the wave's other
+   * letters fail unsent without a claim, a read or a pacing token.
    */
   haltedReason?: ((waveId: string) => Promise<string | undefined>) | undefined;
   /** Waits between throttled attempts (a fake clock's advance in tests). */
@@ -110,6 +112,27 @@ export const sender = (deps: SendDependencies) => {
     return decision.action === "retry-later" ? { queue: "retry" } : { queue: "done" };
   }
 
+  /** The waves read halted, with the reason: halting is final, so they are not read again. */
+  const halted = new Map<string, string>();
+
+  /**
+   * Why the claimed letter's wave may send no more, read just before its SES call. A read that fails hands the letter
+   * back to the queue, unsent (left claimed, it would be taken for unknown once its lease ended).
+   */
+  async function haltedBeforeSending(key: MessageKey, lease: string | undefined): Promise<string | undefined> {
+    if (!deps.haltedReason) return undefined;
+    let reason: string | undefined;
+    try {
+      reason = await deps.haltedReason(key.waveId);
+    } catch (error) {
+      const why = "the wave's halt could not be read; queued again";
+      await ledger.move(key, "sending", "queued", { reason: why, leaseUntil: undefined }, lease);
+      throw error;
+    }
+    if (reason !== undefined) halted.set(key.waveId, reason);
+    return reason;
+  }
+
   /** A halted wave sends nothing more: its queued letters fail with the reason, unsent. */
   async function haltKey(key: MessageKey, reason: string): Promise<KeyOutcome> {
     if (await ledger.move(key, "queued", "failed", { reason: `wave halted: ${reason}` })) {
@@ -148,6 +171,13 @@ export const sender = (deps: SendDependencies) => {
         const reason = "reached the not-after deadline while paced";
         await ledger.move(key, "sending", "expired", { reason, leaseUntil: undefined }, lease);
         return { queue: "done", recorded: "expired", throttles };
+      }
+      // The bounce guard may have halted the wave at any moment since the last letter (or since the last attempt).
+      const haltReason = await haltedBeforeSending(key, lease);
+      if (haltReason !== undefined) {
+        const reason = `wave halted: ${haltReason}`;
+        await ledger.move(key, "sending", "failed", { reason, leaseUntil: undefined }, lease);
+        return { queue: "done", recorded: "failed", throttles };
       }
       try {
         ({ messageId } = await deps.mailer.sendMail({
@@ -189,20 +219,11 @@ export const sender = (deps: SendDependencies) => {
   return {
     /**
      * A new batch: after one throttle the rest of it is handed back untouched, and so is what `timeLeftMs` (the
-     * invocation's remaining time) leaves no room for; each wave is read once.
+     * invocation's remaining time) leaves no room for.
      */
     batch(options: { timeLeftMs?: () => number } = {}): SendBatch {
       let throttled = false;
       const waves = new Set<string>();
-      const halts = new Map<string, Promise<string | undefined>>();
-      const haltedReason = (waveId: string) => {
-        let reason = halts.get(waveId);
-        if (!reason) {
-          reason = deps.haltedReason ? deps.haltedReason(waveId) : Promise.resolve(undefined);
-          halts.set(waveId, reason);
-        }
-        return reason;
-      };
       return {
         waves,
         async process(record) {
@@ -216,12 +237,11 @@ export const sender = (deps: SendDependencies) => {
           if (options.timeLeftMs && options.timeLeftMs() < MIN_TIME_LEFT_MS) return { queue: "retry" };
           let outcome: KeyOutcome;
           try {
-            const halted = await haltedReason(key.waveId);
-            outcome = halted === undefined ? await sendOne(key) : await haltKey(key, halted);
+            const haltReason = halted.get(key.waveId);
+            outcome = haltReason === undefined ? await sendOne(key) : await haltKey(key, haltReason);
           } catch (error) {
             if (error instanceof Crash) throw error;
             // Anything else (DynamoDB unavailable) leaves the message where it was: the queue delivers it again.
-            halts.delete(key.waveId);
             outcome = { queue: "retry" };
           }
           if (outcome.queue === "throttled") throttled = true;

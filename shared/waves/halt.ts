@@ -26,7 +26,7 @@ export const haltWave =
     for (let attempt = 1; ; attempt++) {
       const wave = await deps.waves.get(waveId);
       if (wave?.value.status !== "dispatching") return undefined;
-      assertWaveTransition(waveId, wave.value.status, "halted");
+      assertWaveTransition(wave.value, wave.value.status, "halted");
       // The reason travels on the stored wave and in the audit entry's after image.
       const next: Wave = {
         ...wave.value,

@@ -61,12 +61,16 @@ function yearLetterValues(file: ProgrammeFile | undefined, key: string): WaveVal
 export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>
   withOwnValues(input, yearLetterValues(year, input.key));
 
+/** How a staff wave sends the letter: a halted one says how many it wrote before it stopped. */
+const staffSending = ({ id, status, sendInstant, lettersWritten }: SameLetterWave): string =>
+  lettersWritten === undefined
+    ? `staff wave ${id} sends this letter to the same audience (${status}, ${sendInstant})`
+    : `staff wave ${id} sent this letter to the same audience and halted after ${lettersWritten} letters (${status}, ${sendInstant})`;
+
 /** Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway. */
 function sentInstead(others: SameLetterWave[], wave: Wave): string[] {
   if (!others.length) return [];
-  const named = others.map(
-    (other) => `staff wave ${other.id} sends this letter to the same audience (${other.status}, ${other.sendInstant})`,
-  );
+  const named = others.map(staffSending);
   return [`${named.join("; ")}; to send it all the same, create a wave of ${wave.templateId} to ${wave.audience}`];
 }
 
@@ -140,9 +144,10 @@ export const fireProgrammeWave =
       // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
       // year's wave waits as a draft that names what it lacks, where staff see it, and nothing is sent.
       const issues = letterIssues(template.value, fresh, "programmeWave.");
-      // Nor is a letter a staff wave sent to this audience lately, or sends soon (ADR 0054). Another schedule's wave of
-      // the same letter is not looked at: two schedules of one letter (a reminder) are the programme's own choice.
-      const sentByStaff = (await sameLetterWaves(deps.waves, fresh, { nearOnly: true })).filter(
+      // Nor is a letter a staff wave sent to this audience lately (halted part-way too), or sends soon (ADR 0054).
+      // Another schedule's wave of the same letter is not looked at: two schedules of one letter (a reminder) are the
+      // programme's own choice.
+      const sentByStaff = (await sameLetterWaves(deps, fresh, { nearOnly: true })).filter(
         (other) => !madeByASchedule(other),
       );
       const withheldFor = [

@@ -16,7 +16,7 @@ import { Conflict, type DomainError, IllegalTransition, NotFound, PreconditionFa
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
 import { WAVE_MOVE_ACTIONS } from "./move-actions.ts";
-import { waveTransitions } from "./rules.ts";
+import { waveTransitionRefusal, waveTransitions } from "./rules.ts";
 import { type Wave, type WaveStatus, type WaveTestResult, waveSchema } from "./schemas.ts";
 
 /** The wave's own item: its partition, sort key `WAVE`. */
@@ -78,14 +78,19 @@ export interface WaveRepository {
 
 /** Why a move was refused, judged on the wave as it stood: gone, at another version, or in another status. */
 export function moveRefusal(
-  stored: { version: number; status: WaveStatus } | undefined,
+  stored: { version: number; status: WaveStatus; haltReason?: string | undefined } | undefined,
   expectedVersion: number,
   next: Wave,
 ): DomainError {
   if (!stored) return new NotFound("Wave", next.id);
   if (stored.version !== expectedVersion)
     return new PreconditionFailed(`Wave ${next.id}`, stored.version, expectedVersion);
-  return new IllegalTransition(`Wave ${next.id}`, stored.status, next.status, waveTransitions[stored.status] ?? []);
+  // Named by its description, and said why, as the use cases' own refusal says it (rules.ts).
+  const named = { id: next.id, description: next.description, haltReason: stored.haltReason };
+  return (
+    waveTransitionRefusal(named, stored.status, next.status) ??
+    new IllegalTransition(`Wave ${next.id}`, stored.status, next.status, waveTransitions[stored.status] ?? [])
+  );
 }
 
 export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): WaveRepository {
@@ -165,7 +170,11 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
           },
           onConditionFailed: (stored) =>
             moveRefusal(
-              stored && { version: Number(stored.version), status: String(stored.status) as WaveStatus },
+              stored && {
+                version: Number(stored.version),
+                status: String(stored.status) as WaveStatus,
+                haltReason: typeof stored.haltReason === "string" ? stored.haltReason : undefined,
+              },
               expectedVersion,
               next,
             ),

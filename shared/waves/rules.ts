@@ -17,9 +17,63 @@ export const waveTransitions: Readonly<Record<WaveStatus, readonly WaveStatus[]>
   halted: [],
 };
 
-export function assertWaveTransition(waveId: string, from: WaveStatus, to: WaveStatus): void {
+/** A wave as a refusal names it: by its description, else its id. */
+export type NamedWave = Pick<Wave, "id" | "description" | "haltReason">;
+
+const nameOf = (wave: NamedWave) => (wave.description ? `The wave "${wave.description}"` : `Wave ${wave.id}`);
+
+/** What a move would have done, as "cannot be …" says it. */
+const MOVE_WORDS: Readonly<Record<WaveStatus, string>> = {
+  draft: "made a draft again",
+  scheduled: "scheduled",
+  dispatching: "sent",
+  completed: "completed",
+  cancelled: "cancelled",
+  halted: "halted",
+};
+
+/** Why a wave in each status refuses the moves it refuses, and what to do instead. */
+function standingWords(wave: NamedWave, from: WaveStatus): string {
+  switch (from) {
+    case "draft":
+      return "it is a draft: schedule it first";
+    case "scheduled":
+      return "it is scheduled: it is sent at its send time, unless cancelled before";
+    case "dispatching":
+      return "it is sending, so it can no longer be cancelled: it ends completed, or halted if too many letters bounce";
+    case "completed":
+      return "it has completed, which is final: to write again, create a new wave";
+    case "cancelled":
+      return "it was cancelled, which is final: to send its letters, create a new wave";
+    case "halted": {
+      const reason = wave.haltReason;
+      // A halt is the desk's guard stopping a wave that harmed its sending (docs/operations.md, A halted wave).
+      return (
+        `it halted${reason ? ` (${reason})` : ""}, and a halted wave sends nothing more: it is neither cancelled ` +
+        'nor sent again. To write to those it did not reach, use "Write to the rest" on its page (a new wave with ' +
+        "restOf)"
+      );
+    }
+  }
+}
+
+/** A move the wave's status does not allow: 409, naming the wave and saying why, with the moves it allows. */
+export function waveTransitionRefusal(
+  wave: NamedWave,
+  from: WaveStatus,
+  to: WaveStatus,
+): IllegalTransition | undefined {
   const allowed = waveTransitions[from];
-  if (!allowed.includes(to)) throw new IllegalTransition(`Wave ${waveId}`, from, to, allowed);
+  if (allowed.includes(to)) return undefined;
+  const refusal = new IllegalTransition(nameOf(wave), from, to, allowed);
+  // IllegalTransition's own sentence lists statuses ("can go to nothing (final)"); a wave's says why, and what to do.
+  refusal.message = `${nameOf(wave)} cannot be ${MOVE_WORDS[to]}: ${standingWords(wave, from)}`;
+  return refusal;
+}
+
+export function assertWaveTransition(wave: NamedWave, from: WaveStatus, to: WaveStatus): void {
+  const refusal = waveTransitionRefusal(wave, from, to);
+  if (refusal) throw refusal;
 }
 
 /**

@@ -45,6 +45,13 @@ export const newWaveSchema = /* @__PURE__ */ z
       ),
     values: waveValuesSchema.optional(),
     description: freeText(z.string().trim().max(500)).optional(),
+    restOf: waveIdSchema
+      .optional()
+      .describe(
+        "A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or " +
+          "organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending or " +
+          "unknown), each of whose addresses is skipped as written-by-halted-wave",
+      ),
   })
   .meta({ id: "NewWave" });
 export type NewWave = z.infer<typeof newWaveSchema>;
@@ -65,6 +72,9 @@ export const waveSchema = /* @__PURE__ */ z
     chair: z.string().optional(),
     values: waveValuesSchema.optional(),
     description: z.string().optional(),
+    restOf: waveIdSchema
+      .optional()
+      .describe("The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave)"),
     status: waveStatusSchema,
     haltReason: z
       .string()

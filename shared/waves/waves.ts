@@ -32,6 +32,7 @@ import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { recipientWords, resendAddress } from "./resend-contact.ts";
 import { resendReason } from "./resend-reason.ts";
+import { leftToTheHaltedWave, restOfIssues, writtenBefore } from "./rest-of.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -91,6 +92,7 @@ export const createWave =
     if (new Date(input.notAfter).getTime() <= new Date(sendInstant).getTime()) {
       issues.push({ path: "body.notAfter", message: `must be after sendAt (${sendInstant} in UTC)` });
     }
+    issues.push(...(await restOfIssues(deps.waves, input)));
     if (issues.length) throw new Invalid("The wave cannot be created", issues);
     return deps.waves.create(
       {
@@ -147,20 +149,25 @@ export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed"> & {
 };
 
 /**
- * Who the wave would write to when dispatched, and who would be left out and why, as of audienceAsOf, with the other
- * waves that send the same letter to the same audience (shared/waves/same-letter.ts); writes nothing.
+ * Who the wave would write to when dispatched, and who would be left out and why (the rest of a halted wave leaving out
+ * whom it wrote to, as dispatch does), as of audienceAsOf, with the other waves that send the same letter to the same
+ * audience (shared/waves/same-letter.ts); writes nothing.
  */
 export const previewAudience =
   (deps: Pick<WaveDependencies, "waves" | "clock"> & AudienceDependencies) =>
   async (id: string): Promise<AudiencePreview> => {
     const wave = await getWave(deps)(id);
     const asOf = audienceAsOf(wave.value, deps.clock.now());
-    // The owed requests are dispatch's, for the letters; the preview shows who is written to.
-    const [{ followUpsOwed: _, ...preview }, sameLetter] = await Promise.all([
+    const [resolved, sameLetter, written] = await Promise.all([
       resolveAudience(deps, wave.value.audience, asOf),
-      sameLetterWaves(deps.waves, wave.value),
+      sameLetterWaves(deps, wave.value),
+      writtenBefore(deps, wave.value.restOf),
     ]);
-    return { ...preview, asOfDay: deskDay(asOf), sameLetter };
+    // The owed requests are dispatch's, for the letters; the preview shows who is written to.
+    const { followUpsOwed: _, ...preview } = leftToTheHaltedWave(resolved, written);
+    // The halted waves this one is the rest of write to none of its recipients again: not the same letter twice.
+    const again = sameLetter.filter((other) => !written.waveIds.includes(other.id));
+    return { ...preview, asOfDay: deskDay(asOf), sameLetter: again };
   };
 
 export const listWaveMessages =
@@ -181,7 +188,7 @@ async function moveWave(
   const { value } = current;
   if (current.version !== expectedVersion)
     throw new PreconditionFailed(`Wave ${value.id}`, current.version, expectedVersion);
-  assertWaveTransition(value.id, value.status, to);
+  assertWaveTransition(value, value.status, to);
   const next: Wave = { ...value, ...changes, status: to, updatedAt: deps.clock.now().toISOString() };
   return deps.waves.move(current, expectedVersion, next, audit);
 }
@@ -204,7 +211,7 @@ export const scheduleWave =
     const { value } = current;
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Wave ${id}`, current.version, expectedVersion);
-    assertWaveTransition(id, value.status, "scheduled");
+    assertWaveTransition(value, value.status, "scheduled");
     const now = deps.clock.now().toISOString();
     if (now >= value.notAfter) {
       throw new Conflict(`Wave ${id} cannot be scheduled: its notAfter ${value.notAfter} has passed`);
@@ -279,7 +286,7 @@ export const restoreWaveSchedules =
     return result;
   };
 
-const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair, values }: Wave): DispatchWave => ({
+const dispatchInputOf = ({
   id,
   templateId,
   audience,
@@ -287,7 +294,8 @@ const dispatchInputOf = ({ id, templateId, audience, notAfter, deadline, chair, 
   deadline,
   chair,
   values,
-});
+  restOf,
+}: Wave): DispatchWave => ({ id, templateId, audience, notAfter, deadline, chair, values, restOf });
 
 /**
  * Every message dispatch would write for the wave as of audienceAsOf, letters rendered, with nothing written or enqueued:
@@ -445,7 +453,7 @@ export const dispatchWave =
   ): Promise<WaveDispatchResult> => {
     let wave = await getWave(deps)(waveId);
     const { status } = wave.value;
-    if (status !== "dispatching") assertWaveTransition(waveId, status, "dispatching");
+    if (status !== "dispatching") assertWaveTransition(wave.value, status, "dispatching");
     assertSendTimeReached(wave.value, deps.clock.now());
     if (status !== "dispatching") wave = await moveWave(deps, wave, wave.version, "dispatching", audit);
     try {

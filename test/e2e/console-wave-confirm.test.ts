@@ -3,7 +3,9 @@
 // schedules nothing; a wave made through the API with a template not written to its audience shows the composer's
 // caution and asks too; a schedule pressed after a colleague cancelled the wave says so, by whom and when, where the
 // focus goes, though the page's actions are gone. Its letters (audit 30, item 11): a State written to at its Mission is
-// listed and counted once, and a bounce is said in plain words. Screenshots go to .local/e2e/console/.
+// listed and counted once, and a bounce is said in plain words. A halted wave (audit 31, bugs 3 and 5, item 7) names
+// those it did not write to and the next step, and is read again while letters are queued; a draft past its send time
+// offers no Schedule. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -227,6 +229,82 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(await mali.locator(".muted").textContent()).toBe("SES: hard bounce (General): smtp; 550 5.1.1 user unknown");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-letters-counted-1280.png"), fullPage: true });
+    await page.close();
+    await cancelled(id);
+  });
+
+  it("says who a halted wave did not write to and what to do next, reading on while letters are queued; a draft past its send time offers no Schedule", async () => {
+    const wave = await created(followUpWave(2, "Halted (wave confirm)").body);
+    const id = wave.body.id;
+    const halt = "hard bounces reached 5% of the letters out: 2 of 36 (5.6%)";
+    const message = (recipient: string, owner: string, status: string, more = {}) => ({
+      waveId: id,
+      recipient,
+      owner,
+      status,
+      notAfter: wave.body.notAfter,
+      claims: status === "skipped" ? 0 : 1,
+      createdAt: wave.body.createdAt,
+      updatedAt: wave.body.createdAt,
+      ...more,
+    });
+    // Audit 31's halt, in small: Zimbabwe's letter is still queued at the halt, then failed; Fiji's Mission's failed.
+    const failed = { reason: `wave halted: ${halt}` };
+    const ledger = [
+      message("C-MLI-POC", "STATE:MLI", "sent"),
+      message("owner:STATE:FJI", "STATE:FJI", "skipped", { skipReason: "no-active-contact" }),
+      message("C-FJI-MISSION", "STATE:FJI", "failed", failed),
+      message("C-ZWE-POC", "STATE:ZWE", "failed", failed),
+    ];
+    let waveReads = 0;
+    const page = await signIn("secretariat");
+    await page.route(`**/waves/${id}`, async (route) => {
+      waveReads += 1;
+      // The first reading finds a letter queued: the page must read again, though the wave is halted.
+      const counts =
+        waveReads === 1 ? { sent: 1, failed: 1, queued: 1, skipped: 1 } : { sent: 1, failed: 2, skipped: 1 };
+      await route.fulfill({
+        response: await route.fetch(),
+        json: { ...wave.body, status: "halted", haltReason: halt, counts },
+      });
+    });
+    await page.route(`**/waves/${id}/messages**`, async (route) =>
+      route.fulfill({ response: await route.fetch(), json: { items: ledger } }),
+    );
+    await go(page, `#/waves/${id}`);
+    await page.getByRole("heading", { name: "What to do next" }).waitFor();
+    await page.locator('[data-field="progress"]', { hasText: "3 of 3 letters settled." }).waitFor();
+    expect(await page.locator('[data-field="not-written-to"]').textContent()).toBe(
+      "Not written to (2): the wave halted before their letters left.",
+    );
+    expect(await page.locator('[data-list="not-written-to"] li').allTextContents()).toEqual(["Fiji", "Zimbabwe"]);
+    expect(await page.getByText("Every State and organization of the audience was written to.").count()).toBe(0);
+    const fiji = page
+      .locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) })
+      .locator("tbody tr", { hasText: "(FJI)" });
+    expect(await fiji.locator("td").last().textContent()).toMatch(/^Not written to: the State has no active point/);
+    expect(await page.getByRole("link", { name: "Compose a new wave with this template" }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "wave-halted-1280.png"), fullPage: true });
+
+    // The same wave as a draft whose send time passed an hour ago.
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await page.unroute(`**/waves/${id}`);
+    await page.route(`**/waves/${id}`, async (route) =>
+      route.fulfill({
+        response: await route.fetch(),
+        json: { ...wave.body, sendAt: anHourAgo.slice(0, 16), timeZone: "UTC", sendInstant: anHourAgo, counts: {} },
+      }),
+    );
+    await go(page, "#/waves");
+    await go(page, `#/waves/${id}`);
+    await page.locator('[data-field="send-time-passed"]').waitFor();
+    await settled(page);
+    expect(await page.getByRole("button", { name: "Schedule the wave" }).count()).toBe(0);
+    expect(await page.locator('[data-field="send-time-passed"] p').first().textContent()).toBe(
+      `Its send time, ${anHourAgo.slice(0, 10)} ${anHourAgo.slice(11, 16)} UTC, has passed: it can no longer be ` +
+        "scheduled. To send its letter, compose a new wave with a later send time.",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
     await cancelled(id);
   });

@@ -170,7 +170,7 @@ describe("the wave-dispatch app", () => {
     const answer = await createWaveDispatchHandler({ ...deps, queue, zoneOf: () => "UTC", logger: quiet })({
       waveId: id,
     });
-    expect(answer).toEqual({ refused: expect.stringContaining("cannot go from cancelled to dispatching") });
+    expect(answer).toEqual({ refused: expect.stringContaining("cannot be sent: it was cancelled, which is final") });
     expect(queue.depth).toBe(0);
     expect(await deps.ledger.messagesOf(id)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
+import { newId } from "#shared/ids.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { changeTemplate } from "#shared/templates/templates.ts";
@@ -230,5 +231,44 @@ describe("a programme wave fired by its schedule", () => {
     const after = await Promise.all([...addresses.keys()].map(async (email) => (await mailsTo(email)).length));
     expect(after).toEqual(before);
     await cancelWave({ ...deps, scheduler })(draft.id, staff.version, audit);
+  });
+
+  it("keeps the year's wave as a draft when a staff wave of the same letter halted after sending some of it", async () => {
+    // A staff wave to all States, halted on bounces an hour before the firing: two letters out, the rest failed.
+    const at = "2026-03-10T12:00:00.000Z";
+    const staff = {
+      id: newId(clock),
+      templateId: "programme-first-report-request",
+      audience: "all-states" as const,
+      sendAt: "2026-03-10T08:00",
+      timeZone: "America/New_York",
+      sendInstant: at,
+      notAfter: "2026-03-13T00:00:00.000Z",
+      deadline: "2026-06-08",
+      status: "halted" as const,
+      haltReason: "hard bounces reached 5% of the letters out: 1 of 20 (5.0%)",
+      createdAt: at,
+      updatedAt: at,
+    };
+    await deps.waves.create(staff, audit);
+    for (const [recipient, status] of [
+      ["sent-one", "sent"],
+      ["bounced-one", "bounced"],
+      ["failed-one", "failed"],
+    ] as const) {
+      const letter = { owner: "STATE:TCD", notAfter: staff.notAfter, claims: 1, createdAt: at, updatedAt: at };
+      await deps.ledger.putNew({ waveId: staff.id, recipient, status, ...letter });
+    }
+    const pipeline = lambdas();
+    const input = {
+      programmeWave: { ...FIRST_REPORT.programmeWave, key: "first-report-after-halt", audience: "all-states" },
+    };
+    expect(await pipeline.dispatch(input)).toMatchObject({ waveId: "first-report-after-halt-2026", status: "draft" });
+    await pipeline.drain();
+    const held = await deps.waves.get("first-report-after-halt-2026");
+    expect(held?.value.description).toContain(
+      `staff wave ${staff.id} sent this letter to the same audience and halted after 2 letters (halted, ${at})`,
+    );
+    expect(await deps.ledger.messagesOf("first-report-after-halt-2026")).toEqual([]);
   });
 });

@@ -334,7 +334,7 @@ describe("halting on hard bounces", () => {
     expect(await haltIfBouncing(deps)(live)).toBeUndefined();
   });
 
-  it("stops a halted wave at the next batch: its queued letters fail unsent with the reason", async () => {
+  it("stops a halted wave: its queued letters fail unsent with the reason", async () => {
     clock.set(START);
     const { id, marker, queue } = await dispatchedWave();
     const consumer = sender();
@@ -343,7 +343,7 @@ describe("halting on hard bounces", () => {
       const result = await consumer(records);
       batches += 1;
       if (batches === 1) {
-        // Bounces reported while the wave is on its way: the guard halts it between two batches.
+        // Bounces reported while the wave is on its way: the guard halts it after its first two letters.
         // 2 sent + 17 delivered + 1 bounced: 1 of 20 out is 5%.
         await deliveredLetters(id, 17);
         await deliveredLetters(id, 1, "bounced");

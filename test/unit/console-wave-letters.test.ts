@@ -69,16 +69,16 @@ describe("a State written to at its Permanent Mission, on the wave page", () => 
       ["bounced", 1],
     ]);
     expect(progressText(counts, "completed", true)).toBe("3 of 3 letters settled.");
-    expect(besideTheLetters(ledger, 1)).toBe(
+    expect(besideTheLetters(ledger, 1, "completed")).toBe(
       "2 States with no active point of contact were written to at their Permanent Missions: their letters are " +
         "counted above. 2 contacts were skipped (no letter went to them): their rows under Letters say why. " +
         "1 State or organization was not reached at all: see Not reached.",
     );
-    expect(besideTheLetters([prkNoContact, prkMission, ginBounced], 0)).toBe(
+    expect(besideTheLetters([prkNoContact, prkMission, ginBounced], 0, "completed")).toBe(
       "1 State with no active point of contact was written to at its Permanent Mission: its letter is counted " +
         "above. 1 contact was skipped (no letter went to it): its row under Letters says why.",
     );
-    expect(besideTheLetters([prkMission], 0)).toBe("");
+    expect(besideTheLetters([prkMission], 0, "completed")).toBe("");
   });
 
   it("is no skipped contact in the audience before dispatch either", () => {

@@ -42,6 +42,18 @@ describe("the question before scheduling a wave", () => {
     ]);
   });
 
+  it("names a halted wave of the same letter with how many letters it sent before it halted (audit 31)", () => {
+    const halted: SameLetterWave = {
+      ...otherWave("01M9640KR6YRSTQCRB7PMPYQ76", "audit31 outreach"),
+      status: "halted",
+      lettersWritten: 60,
+    };
+    expect(scheduleDoubts({ sameLetter: [halted], template: firstReport, audience: "non-reporting-states" })).toEqual([
+      "This letter also goes to this audience in another wave: “audit31 outreach” (halted after sending 60 letters, " +
+        "2026-12-06 11:58 UTC). Their recipients have it, or will: this wave writes to them again.",
+    ]);
+  });
+
   it("asks nothing of a second follow-up wave: each State owed gets one letter, whichever dispatches first", () => {
     const sameLetter = [otherWave("01M95K9HMDH78FT9Y65HQ2PR1R", "audit29 follow-up A")];
     expect(scheduleDoubts({ sameLetter, template: followUp, audience: "states-with-follow-up-due" })).toEqual([]);

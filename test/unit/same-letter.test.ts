@@ -1,11 +1,13 @@
 // The other waves of the same letter named beside a wave's audience: the same template to the same audience, in flight
-// or completed in the 30 days before its send time, and nothing else.
+// or completed (or halted having sent letters) in the 30 days before its send time, and nothing else.
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import type { MessageStatus } from "#shared/correspondence/schemas.ts";
 import { sameLetterWaves } from "#shared/waves/same-letter.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { aWave } from "../contracts/waves.contract.ts";
+import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
 const clock = fixedClock("2027-03-01T15:00:00Z");
@@ -14,9 +16,18 @@ const audit = { actor: systemActor("test") };
 /** A wave of one reminder to the non-reporting States, sending on 15 March 2027. */
 const wave = (id: string, fields: Partial<Wave> = {}): Wave => aWave(id, { templateId: "reminder", ...fields });
 
-async function storeOf(waves: Wave[]) {
-  const store = inMemoryWaves(clock);
-  for (const one of waves) await store.create(one, audit);
+/** The waves, with the ledger's letters of each in the statuses given (a halted wave's letters sent and failed). */
+async function storeOf(waves: Wave[], letters: Record<string, MessageStatus[]> = {}) {
+  const store = { waves: inMemoryWaves(clock), ledger: inMemoryLedger(clock) };
+  for (const one of waves) await store.waves.create(one, audit);
+  const at = clock.now().toISOString();
+  for (const [waveId, statuses] of Object.entries(letters)) {
+    for (const [n, status] of statuses.entries()) {
+      const recipient = `contact-${n}`;
+      const common = { owner: "STATE:ETH", notAfter: at, claims: 1, createdAt: at, updatedAt: at };
+      await store.ledger.putNew({ waveId, recipient, status, ...common });
+    }
+  }
   return store;
 }
 
@@ -30,9 +41,8 @@ describe("the other waves of the same letter", () => {
       // Completed 30 days before the send time, to the minute: named; a minute earlier: not.
       wave("lately", { status: "completed", sendInstant: "2027-02-13T13:00:00.000Z" }),
       wave("long-ago", { status: "completed", sendInstant: "2027-02-13T12:59:00.000Z" }),
-      // Sent nothing, or stopped for a reason someone must look at: not named.
+      // Sent nothing: not named.
       wave("cancelled", { status: "cancelled" }),
-      wave("halted", { status: "halted" }),
       // Another draft: it sends nothing until it is scheduled, when it names this one in turn.
       wave("other-draft"),
       // Another letter, or another audience: not the same letter.
@@ -63,5 +73,36 @@ describe("the other waves of the same letter", () => {
   it("leaves out the wave itself, scheduled as it may be", async () => {
     const scheduled = wave("scheduled", { status: "scheduled" });
     expect(await sameLetterWaves(await storeOf([scheduled]), scheduled)).toEqual([]);
+  });
+
+  it("names a halted wave that sent letters, with how many, as the same letter; not one that sent none", async () => {
+    const draft = wave("draft");
+    const store = await storeOf(
+      [
+        draft,
+        // Halted on bounces after 5 letters out (one unknown: SES may have it), the rest failed unsent.
+        wave("halted", { status: "halted", sendInstant: "2027-02-28T16:49:00.000Z", description: "outreach" }),
+        // Halted at dispatch, its letter changed after scheduling: nothing written.
+        wave("halted-unsent", { status: "halted", sendInstant: "2027-02-28T17:00:00.000Z" }),
+        // Halted after letters, but more than 30 days before: the window holds as for a completed one.
+        wave("halted-long-ago", { status: "halted", sendInstant: "2027-02-13T12:59:00.000Z" }),
+      ],
+      {
+        halted: ["sent", "sent", "delivered", "bounced", "unknown", "failed", "failed", "skipped"],
+        "halted-long-ago": ["sent"],
+      },
+    );
+    const expected = [
+      {
+        id: "halted",
+        status: "halted",
+        sendInstant: "2027-02-28T16:49:00.000Z",
+        description: "outreach",
+        lettersWritten: 5,
+      },
+    ];
+    expect(await sameLetterWaves(store, draft)).toEqual(expected);
+    // The programme's firing asks the same.
+    expect(await sameLetterWaves(store, draft, { nearOnly: true })).toEqual(expected);
   });
 });

@@ -27,7 +27,7 @@ describe("wave transitions", () => {
   it("refuses an illegal move naming the legal ones", () => {
     const refusal = (from: WaveStatus, to: WaveStatus) => {
       try {
-        assertWaveTransition("W1", from, to);
+        assertWaveTransition({ id: "W1" }, from, to);
       } catch (error) {
         return error;
       }
@@ -36,10 +36,29 @@ describe("wave transitions", () => {
     const error = refusal("dispatching", "cancelled");
     expect(error).toBeInstanceOf(IllegalTransition);
     expect(error).toMatchObject({ from: "dispatching", to: "cancelled", allowed: ["completed", "halted"] });
-    expect((error as Error).message).toContain("completed, halted");
+    expect((error as Error).message).toBe(
+      "Wave W1 cannot be cancelled: it is sending, so it can no longer be cancelled: it ends completed, or halted if " +
+        "too many letters bounce",
+    );
     expect(refusal("cancelled", "scheduled")).toMatchObject({ allowed: [] });
     expect(refusal("draft", "dispatching")).toBeInstanceOf(IllegalTransition);
     expect(refusal("scheduled", "cancelled")).toBeUndefined();
+  });
+
+  it("names a halted wave by its description and says why it is neither cancelled nor sent again (audit 31)", () => {
+    const halted = {
+      id: "01M9640KR6YRSTQCRB7PMPYQ76",
+      description: "Outreach (all States)",
+      haltReason: "hard bounces reached 5% of the letters out: 3 of 58 (5.2%)",
+    };
+    expect(() => assertWaveTransition(halted, "halted", "cancelled")).toThrow(
+      'The wave "Outreach (all States)" cannot be cancelled: it halted (hard bounces reached 5% of the letters out: ' +
+        "3 of 58 (5.2%)), and a halted wave sends nothing more: it is neither cancelled nor sent again. To write to " +
+        'those it did not reach, use "Write to the rest" on its page (a new wave with restOf)',
+    );
+    expect(() => assertWaveTransition({ id: "W2" }, "completed", "scheduled")).toThrow(
+      "Wave W2 cannot be scheduled: it has completed, which is final: to write again, create a new wave",
+    );
   });
 });
 

@@ -3360,6 +3360,8 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
+      /** @description The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave) */
+      restOf?: string;
       /**
        * @description draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)
        * @enum {string}
@@ -3432,6 +3434,8 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
+      /** @description A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending or unknown), each of whose addresses is skipped as written-by-halted-wave */
+      restOf?: string;
     };
     WaveWithCounts: {
       /** @description The wave's id; also the SES tag `wave` */
@@ -3465,6 +3469,8 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
+      /** @description The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave) */
+      restOf?: string;
       /**
        * @description draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)
        * @enum {string}
@@ -3527,7 +3533,7 @@ export interface components {
         /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
         email?: string;
         /**
-         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
+         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
          * @enum {string}
          */
         reason:
@@ -3537,7 +3543,8 @@ export interface components {
           | "suppressed"
           | "inactive"
           | "duplicate-address"
-          | "followed-up-elsewhere";
+          | "followed-up-elsewhere"
+          | "written-by-halted-wave";
         duplicateOf?: string;
       }[];
       /** @description Owners no letter would reach: no usable point of contact and, for a State, no usable Mission */
@@ -3560,7 +3567,7 @@ export interface components {
        * @description The New York day the audience was resolved for: the wave's send day, or today once it has passed
        */
       asOfDay: string;
-      /** @description The other waves of this template to this audience, scheduled, sending, or completed with a send time at most 30 days before this wave's, in send time order: their recipients have this letter, or will, and this wave writes to them again */
+      /** @description The other waves of this template to this audience, scheduled, sending, or completed (or halted after sending letters) with a send time at most 30 days before this wave's, in send time order: their recipients have this letter, or will, and this wave writes to them again */
       sameLetter: {
         /** @description The wave's id; also the SES tag `wave` */
         id: string;
@@ -3575,6 +3582,8 @@ export interface components {
          */
         sendInstant: string;
         description?: string;
+        /** @description Of a halted wave: how many letters it sent, or may have, before it halted */
+        lettersWritten?: number;
       }[];
     };
     WaveTestSent: {
@@ -3645,7 +3654,7 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
        * @enum {string}
        */
       skipReason?:
@@ -3655,7 +3664,8 @@ export interface components {
         | "suppressed"
         | "inactive"
         | "duplicate-address"
-        | "followed-up-elsewhere";
+        | "followed-up-elsewhere"
+        | "written-by-halted-wave";
       /** @description For duplicate-address: the recipient that gets the letter */
       duplicateOf?: string;
       /** @description The letter as rendered; its text and HTML: The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
@@ -3734,7 +3744,7 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059)
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
        * @enum {string}
        */
       skipReason?:
@@ -3744,7 +3754,8 @@ export interface components {
         | "suppressed"
         | "inactive"
         | "duplicate-address"
-        | "followed-up-elsewhere";
+        | "followed-up-elsewhere"
+        | "written-by-halted-wave";
       /** @description For duplicate-address: the recipient that gets the letter */
       duplicateOf?: string;
       /** @description The letter exactly as rendered for this recipient */

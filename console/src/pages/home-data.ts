@@ -4,6 +4,7 @@ import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts"
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
+import { wavesToWatch } from "./home-waves.ts";
 import { type PocView, pocViewOf } from "./poc-view.ts";
 
 export type State = Schemas["State"];
@@ -70,15 +71,18 @@ export async function pendingAssistanceByAge(today: string): Promise<Record<Assi
   );
 }
 
-/** Waves scheduled or dispatching, each with its live counts from the ledger. */
-export async function wavesInFlight(): Promise<Schemas["WaveWithCounts"][]> {
+/** Waves scheduled or dispatching, each with its live counts from the ledger, and those halted lately (home-waves.ts). */
+export async function wavesOnTheDesk(): Promise<{ inFlight: Schemas["WaveWithCounts"][]; halted: Schemas["Wave"][] }> {
   const waves = await allPages(async (cursor) =>
     dataOf(await api.GET("/waves", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
   );
-  const inFlight = waves.filter((wave) => wave.status === "scheduled" || wave.status === "dispatching");
-  return Promise.all(
-    inFlight.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))),
-  );
+  const { inFlight, halted } = wavesToWatch(waves, new Date());
+  return {
+    inFlight: await Promise.all(
+      inFlight.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))),
+    ),
+    halted,
+  };
 }
 
 export async function programmeDueNext(): Promise<Schemas["ProgrammeView"]> {

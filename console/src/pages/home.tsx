@@ -6,7 +6,9 @@ import { counted } from "../ui/counted.ts";
 import { deskToday } from "../ui/desk-today.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { usePolled } from "./correspondence/poll.ts";
+import { utcText } from "./correspondence/time.ts";
 import { countsText } from "./correspondence/wave-facts.ts";
+import { statusWithWhy } from "./correspondence/wave-halted.ts";
 import {
   latestSnapshot,
   memberStates,
@@ -15,7 +17,7 @@ import {
   programmeDueNext,
   reportingOf,
   type State,
-  wavesInFlight,
+  wavesOnTheDesk,
 } from "./home-data.ts";
 import { POC_LABELS } from "./poc-view.ts";
 import { fromToday, shownDay, YEAR_STATUS_WORDS } from "./programme-due.ts";
@@ -125,26 +127,45 @@ function AssistancePanel() {
 const WAVES_POLL_MS = 5_000;
 
 function WavesPanel() {
-  const [waves] = usePolled(wavesInFlight, "waves", { everyMs: WAVES_POLL_MS, keepAsking: (list) => list.length > 0 });
+  const [waves] = usePolled(wavesOnTheDesk, "waves", {
+    everyMs: WAVES_POLL_MS,
+    keepAsking: ({ inFlight }) => inFlight.length > 0,
+  });
   return (
     <section class="panel" aria-labelledby="waves-title">
       <h2 id="waves-title">Waves in flight</h2>
       <Show what={waves}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>No wave is scheduled or sending.</p>
-          ) : (
-            <ul aria-live="polite" data-list="waves-in-flight">
-              {list.map((wave) => (
-                <li key={wave.id}>
-                  <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> ({wave.status}, sends{" "}
-                  {wave.sendAt.replace("T", " ")} {wave.timeZone}):{" "}
-                  <span data-counts={wave.id}>{countsText(wave.counts)}</span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {({ inFlight, halted }) => (
+          <>
+            {inFlight.length === 0 ? (
+              <p>No wave is scheduled or sending.</p>
+            ) : (
+              <ul aria-live="polite" data-list="waves-in-flight">
+                {inFlight.map((wave) => (
+                  <li key={wave.id}>
+                    <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> ({wave.status}, sends{" "}
+                    {wave.sendAt.replace("T", " ")} {wave.timeZone}):{" "}
+                    <span data-counts={wave.id}>{countsText(wave.counts)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {halted.length > 0 && (
+              <div class="caution" data-list="waves-halted">
+                <h3>Halted: to look at</h3>
+                <ul>
+                  {halted.map((wave) => (
+                    <li key={wave.id}>
+                      <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> (
+                      <time dateTime={wave.updatedAt}>{utcText(wave.updatedAt)}</time>): {statusWithWhy(wave)}. Its page
+                      says what to do next.
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
       </Show>
       <p>
         <a href={href.waves()}>All waves</a>

@@ -101,11 +101,20 @@ const audiencePreviewSchema = z
       .date()
       .describe("The New York day the audience was resolved for: the wave's send day, or today once it has passed"),
     sameLetter: z
-      .array(waveSchema.pick({ id: true, status: true, sendInstant: true, description: true }))
+      .array(
+        waveSchema.pick({ id: true, status: true, sendInstant: true, description: true }).extend({
+          lettersWritten: z
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe("Of a halted wave: how many letters it sent, or may have, before it halted"),
+        }),
+      )
       .describe(
-        "The other waves of this template to this audience, scheduled, sending, or completed with a send time at " +
-          `most ${SAME_LETTER_LOOKBACK_DAYS} days before this wave's, in send time order: their recipients have ` +
-          "this letter, or will, and this wave writes to them again",
+        "The other waves of this template to this audience, scheduled, sending, or completed (or halted after " +
+          `sending letters) with a send time at most ${SAME_LETTER_LOOKBACK_DAYS} days before this wave's, in send ` +
+          "time order: their recipients have this letter, or will, and this wave writes to them again",
       ),
   })
   .meta({ id: "AudiencePreview" });

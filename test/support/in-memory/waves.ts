@@ -61,7 +61,11 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
       const stored = waves.get(next.id);
       const from = current.value.status;
       if (!stored || stored.version !== expectedVersion || stored.value.status !== from) {
-        throw moveRefusal(stored && { version: stored.version, status: stored.value.status }, expectedVersion, next);
+        throw moveRefusal(
+          stored && { version: stored.version, status: stored.value.status, haltReason: stored.value.haltReason },
+          expectedVersion,
+          next,
+        );
       }
       const version = expectedVersion + 1;
       waves.set(next.id, { value: copy(next), version });

@@ -1,6 +1,6 @@
 // The composer's fields as the API's problem paths name them: those always drawn, and the briefing's values, drawn
 // only while the template's letters name them (shared/templates/values.ts). A problem at a path no field shows is said
-// above the form (compose-problem.ts). Pure, so it is tested in Node.
+// above the form (compose-problem.ts), the rest of a halted wave's among them. Pure, so it is tested in Node.
 import type { components } from "../../api/schema";
 import { VENUE_LANGUAGES, type VenueForm } from "../../ui/venue.ts";
 import { variablesNamed } from "./audience-fit.ts";
@@ -52,6 +52,17 @@ export function pathsShown(briefing: BriefingAsked, venueMode: VenueForm["mode"]
     ...briefing.typed.map(({ name }) => `body.values.${name}`),
     ...venue,
   ]);
+}
+
+/** Where the API refuses the halted wave a rest is written to (not halted, another template or audience). */
+export const REST_OF_PATH = "body.restOf";
+
+/**
+ * The paths the composer knows, drawn at a field or not: the rest's refusal is said above the form (it has no field),
+ * and is no sign of a template changed meanwhile, as a refusal at another path the form does not draw is.
+ */
+export function pathsKnown(shown: ReadonlySet<string>, restOf: boolean): ReadonlySet<string> {
+  return restOf ? new Set([...shown, REST_OF_PATH]) : shown;
 }
 
 /** The venue's paths whose value an edit changed: the whole venue's (and so each language's), or each text typed. */

@@ -5,6 +5,8 @@
 // are not written to that the officer has not confirmed, and a limit not after the send time. A field's refusal goes when
 // its value changes; a refusal no field shows is said above the form; and a refusal at a field the form does not draw
 // has the templates read again, so that a value a colleague's change of the template now asks for gets its field.
+// Opened as the rest of a halted wave (#/waves/new?restOf=<id>), its template, audience and values are the halted
+// wave's, and the draft leaves out whom that wave wrote to (compose-rest-of.ts).
 import { useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
 import { DESK_TIME_ZONE } from "../../../../shared/zoned-time.ts";
@@ -16,7 +18,14 @@ import { Show, useLoad } from "../../ui/load.tsx";
 import { type VenueForm, venueFormOf, venueOfForm, venueRefusal } from "../../ui/venue.ts";
 import { VenueField } from "../../ui/venue-field.tsx";
 import { audienceCaution, audienceForTemplate, audiencesFor, audiencesOffered, ownAudienceOf } from "./audience-fit.ts";
-import { briefingNamed, pathsShown, type TypedBriefingValue, VENUE_PATH, venuePathsChanged } from "./compose-fields.ts";
+import {
+  briefingNamed,
+  pathsKnown,
+  pathsShown,
+  type TypedBriefingValue,
+  VENUE_PATH,
+  venuePathsChanged,
+} from "./compose-fields.ts";
 import { followSendTime, limitForSendDay, limitRefusal } from "./compose-limit.ts";
 import {
   aboveTheFields,
@@ -26,9 +35,10 @@ import {
   problemStanding,
   templateChangeNews,
 } from "./compose-problem.ts";
+import { type RestOf, restOfWave, restOfWords } from "./compose-rest-of.ts";
 import { templateWords } from "./compose-template-words.ts";
 import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
-import { createWave, listTemplates, type NewWave, type Template } from "./data.ts";
+import { createWave, listTemplates, messagesOf, type NewWave, type Template, waveWithEtag } from "./data.ts";
 import { instantLineWords, localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords } from "./time.ts";
 import { AUDIENCES, isAudience } from "./wave-facts.ts";
 
@@ -49,14 +59,15 @@ const ZONES = timeZoneChoices(Intl.supportedValuesOf("timeZone"));
 
 /**
  * Tomorrow 09:00 in New York, letters accepted for a week (limitForSendDay), an answer asked in 90 days, to the
- * template's own audience (the one its kind is written to; ownAudienceOf): a first draft to adjust.
+ * template's own audience (the one its kind is written to; ownAudienceOf): a first draft to adjust. The rest of a
+ * halted wave takes that wave's template, audience, deadline, Chair and briefing: the same letter, sent later.
  */
-function firstDraft(template: Template | undefined): ComposerForm {
+function firstDraft(template: Template | undefined, rest: RestOf | undefined): ComposerForm {
   const timeZone = DESK_TIME_ZONE;
   // Calendar days from New York's today: 24 hours ahead is still today just after midnight on the autumn change.
   const today = deskToday();
   const tomorrow = addDays(today, 1);
-  return {
+  const draft: ComposerForm = {
     templateId: template?.id ?? "",
     audience: (template && ownAudienceOf(template)) ?? "non-reporting-states",
     sendAt: `${tomorrow}T09:00`,
@@ -67,6 +78,18 @@ function firstDraft(template: Template | undefined): ComposerForm {
     description: "",
     values: {},
     venue: venueFormOf(undefined),
+  };
+  if (!rest) return draft;
+  const { values } = rest;
+  return {
+    ...draft,
+    templateId: rest.templateId,
+    audience: rest.audience,
+    deadline: rest.deadline ?? draft.deadline,
+    chair: rest.chair ?? "",
+    description: `The rest of ${rest.title}`,
+    values: { "briefing.date": values?.["briefing.date"], "briefing.time": values?.["briefing.time"] },
+    venue: venueFormOf(values?.["briefing.venue"]),
   };
 }
 
@@ -115,14 +138,19 @@ function LocalTimeField(props: {
 function Composer(props: {
   templates: Template[];
   initialTemplate: string | undefined;
+  /** The halted wave this draft writes the rest of: its template and audience are fixed. */
+  rest: RestOf | undefined;
   /** Shows the templates read again (a refusal at a field the form does not draw). */
   onTemplatesRead: (templates: Template[]) => void;
 }) {
-  const { templates } = props;
+  const { rest } = props;
+  // The rest of a halted wave is written with its template, to its audience: no other is offered.
+  const templates = rest ? props.templates.filter((template) => template.id === rest.templateId) : props.templates;
   const [form, setForm] = useState<ComposerForm>(() => {
     const asked = templates.find((template) => template.id === props.initialTemplate);
     // Without one asked for, the first template some audience can take.
-    return firstDraft(asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0]);
+    const first = asked ?? templates.find((template) => audiencesFor(template).length > 0) ?? templates[0];
+    return firstDraft(first, rest);
   });
   // Whether the audience is the officer's choice (kept across templates that can go to it) or the template's own.
   const [audienceChosen, setAudienceChosen] = useState(false);
@@ -137,10 +165,11 @@ function Composer(props: {
   // The fields changed since the last refusal: their errors are no longer said.
   const [edits, setEdits] = useState(NO_EDITS);
   const template = templates.find((candidate) => candidate.id === form.templateId);
-  const audiences = audiencesOffered(template);
+  const audiences = rest ? [rest.audience] : audiencesOffered(template);
   const briefing = briefingNamed(template);
   const shown = pathsShown(briefing, form.venue.mode);
-  const caution = template ? audienceCaution(template, form.audience) : undefined;
+  // The halted wave was sent to this audience: whether the template is written to it was asked then.
+  const caution = template && !rest ? audienceCaution(template, form.audience) : undefined;
   const pairing = `${form.templateId} ${form.audience}`;
 
   /** Reads the templates again, and says what changed in the one chosen; a failed reading leaves the refusal said. */
@@ -161,7 +190,7 @@ function Composer(props: {
     // Refused at their fields before anything is sent: a past send time, an unconfirmed audience, a missing venue, a
     // limit not after the send time.
     const refused = composerRefusal(
-      { ...form, template, audienceConfirmed: confirmed === pairing },
+      { ...form, template, audienceConfirmed: rest !== undefined || confirmed === pairing },
       new Date(),
       briefing.venue ? venueRefusal(form.venue, VENUE_PATH) : undefined,
       limitRefusal(form.sendAt, form.notAfter, form.timeZone),
@@ -187,9 +216,11 @@ function Composer(props: {
       ...(form.chair.trim() ? { chair: form.chair.trim() } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
       ...(Object.keys(values).length ? { values } : {}),
+      ...(rest ? { restOf: rest.waveId } : {}),
     }).catch(async (error: unknown) => {
       // Read before the refusal is shown, so that it takes the focus to the field drawn for it.
-      if (error instanceof ProblemError && namesUndrawnField(error.problem, shown)) await readTemplatesAgain();
+      const known = pathsKnown(shown, rest !== undefined);
+      if (error instanceof ProblemError && namesUndrawnField(error.problem, known)) await readTemplatesAgain();
       throw error;
     });
     window.location.hash = href.wave(wave.id);
@@ -215,7 +246,7 @@ function Composer(props: {
   return (
     <FormFrame
       titleId="composer-title"
-      title="A new wave"
+      title={rest ? "The rest of a halted wave" : "A new wave"}
       level={2}
       className="composer"
       general={aboveTheFields(standing, shown, templateNews)}
@@ -223,6 +254,13 @@ function Composer(props: {
       busy={busy}
       submitLabel="Create the draft wave"
     >
+      {rest && (
+        <div class="rest-of" data-field="rest-of">
+          <p id="rest-of">{restOfWords(rest)}</p>
+          {rest.notHalted && <p class="caution">{rest.notHalted}</p>}
+          <p class="muted">Its template and audience are the halted wave's, and so are its deadline and values.</p>
+        </div>
+      )}
       <SelectField
         id="templateId"
         label="Template"
@@ -252,7 +290,9 @@ function Composer(props: {
         }}
       />
       <p id="audience-hint" class="muted" aria-live="polite">
-        {audienceMoved || "Only the audiences whose letters can fill every variable the template names."}
+        {rest
+          ? "The halted wave's audience: its rest goes to no other."
+          : audienceMoved || "Only the audiences whose letters can fill every variable the template names."}
       </p>
       <div aria-live="polite">
         {caution && (
@@ -359,8 +399,16 @@ function Composer(props: {
   );
 }
 
-export function ComposeWave({ templateId }: { templateId: string | undefined }) {
+/** The halted wave a rest is written to, with whom it wrote to; nothing when the composer is not asked for a rest. */
+async function readRestOf(waveId: string | undefined): Promise<RestOf | undefined> {
+  if (waveId === undefined) return undefined;
+  const [wave, letters] = await Promise.all([waveWithEtag(waveId), messagesOf(waveId)]);
+  return restOfWave(wave.value, letters);
+}
+
+export function ComposeWave({ templateId, restOf }: { templateId: string | undefined; restOf?: string | undefined }) {
   const [templates, , showTemplates] = useLoad(listTemplates, "templates");
+  const [rest] = useLoad(() => readRestOf(restOf), restOf ?? "");
   return (
     <>
       <h1>Compose a wave</h1>
@@ -369,7 +417,13 @@ export function ComposeWave({ templateId }: { templateId: string | undefined }) 
         then schedule it.
       </p>
       <Show what={templates}>
-        {(list) => <Composer templates={list} initialTemplate={templateId} onTemplatesRead={showTemplates} />}
+        {(list) => (
+          <Show what={rest}>
+            {(halted) => (
+              <Composer templates={list} initialTemplate={templateId} rest={halted} onTemplatesRead={showTemplates} />
+            )}
+          </Show>
+        )}
       </Show>
     </>
   );

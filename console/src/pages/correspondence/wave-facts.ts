@@ -2,6 +2,7 @@
 // the waves list and a wave's counts in a sentence. Pure (types only from the generated schema), tested in Node.
 // The generated types directly, not through client.ts: that module needs a window, and this one runs in Node too.
 import type { components } from "../../api/schema";
+import { utcText } from "./time.ts";
 
 type Schemas = components["schemas"];
 
@@ -41,6 +42,7 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   inactive: "the contact is no longer active",
   "duplicate-address": "the same address as another recipient, who has the one letter",
   "followed-up-elsewhere": "its one-year follow-up letter goes in another wave",
+  "written-by-halted-wave": "the halted wave this one writes the rest of already wrote to its State or organization",
 };
 
 const isSkipReason = (code: string): code is SkipReason => Object.hasOwn(SKIP_REASONS, code);
@@ -90,6 +92,18 @@ export function sendTimeInZone(wave: Pick<Wave, "sendAt" | "timeZone">): string 
   return keepsUtc(wave.timeZone) ? undefined : `${wave.sendAt.replace("T", " ")} ${wave.timeZone}`;
 }
 
+/**
+ * A wave's send time in a line or two: in its zone with the UTC instant after (`utc`), or, for a wave in UTC, the
+ * instant alone, said once.
+ */
+export function sendTimeLines(wave: Pick<Wave, "sendAt" | "timeZone" | "sendInstant">): {
+  first: string;
+  utc?: string;
+} {
+  const inZone = sendTimeInZone(wave);
+  return inZone ? { first: inZone, utc: utcText(wave.sendInstant) } : { first: utcText(wave.sendInstant) };
+}
+
 export function isAudience(value: string): value is Audience {
   return Object.hasOwn(AUDIENCES, value);
 }
@@ -101,6 +115,13 @@ const IN_FLIGHT: readonly WaveStatus[] = ["scheduled", "dispatching"];
 
 export const isFinal = (status: WaveStatus) => FINAL.includes(status);
 export const isInFlight = (status: WaveStatus) => IN_FLIGHT.includes(status);
+
+/** Letters still queued or sending: they move whatever the wave's status (a halted wave's rest are failed after it). */
+export const lettersGoing = (counts: Counts) => (counts.queued ?? 0) + (counts.sending ?? 0) > 0;
+
+/** Whether a wave's page keeps asking for its counts: the wave moves by itself, or some of its letters still do. */
+export const keepsMoving = (wave: Pick<WaveWithCounts, "status" | "counts">) =>
+  isInFlight(wave.status) || lettersGoing(wave.counts);
 
 const ORDER: Record<WaveStatus, number> = {
   dispatching: 0,
@@ -183,7 +204,7 @@ export function progressText(counts: Counts, status: WaveStatus, mayResend: bool
       ? "No letter is written before the wave is dispatched."
       : "No letters.";
   }
-  const settledSoFar = `${settled} of ${written} letters settled${isFinal(status) ? "" : " so far"}`;
+  const settledSoFar = `${settled} of ${written} letters settled${isFinal(status) && !lettersGoing(counts) ? "" : " so far"}`;
   if (unknown === 0) return `${settledSoFar}.`;
   const one = unknown === 1;
   const which = one ? "it" : "each";
@@ -204,6 +225,9 @@ export function byOwnerName<Letter extends { owner: string }>(
   letters: readonly Letter[],
   names: ReadonlyMap<string, string>,
 ): Letter[] {
-  const nameOf = (letter: Letter) => names.get(letter.owner) ?? ownerCode(letter.owner);
-  return [...letters].sort((a, b) => nameOf(a).localeCompare(nameOf(b), "en"));
+  return inNameOrder(letters, (letter) => names.get(letter.owner) ?? ownerCode(letter.owner));
 }
+
+/** Things in the order of the names they are listed by ("Afghanistan, Albania, Angola"), not their codes'. */
+export const inNameOrder = <Thing>(things: readonly Thing[], nameOf: (thing: Thing) => string): Thing[] =>
+  [...things].sort((a, b) => nameOf(a).localeCompare(nameOf(b), "en"));

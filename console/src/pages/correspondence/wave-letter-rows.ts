@@ -1,8 +1,10 @@
 // A dispatched wave's ledger as a reader counts it. Beside a State's letter to its Permanent Mission, the ledger keeps a
 // row saying the State had no active point of contact (ADR 0007: nobody drops out silently). That row is neither a
 // letter nor a contact: the page says it once, as the reason its Mission was written to, and counts the State once.
-// An owner such a row names that got no letter is not reached at all, and listed so. Pure, tested in Node.
-import { SKIP_REASONS, skipWords, type WaveMessage } from "./wave-facts.ts";
+// An owner such a row names that got no letter is not reached at all, and listed so. Only a letter that left is "written
+// to": one that failed or expired unsent (a halted wave's rest) is not, and its owner is said not written to, with why.
+// Pure, tested in Node.
+import { type MessageStatus, SKIP_REASONS, skipWords, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
 import { feedbackWhy, type Why } from "./wave-feedback-words.ts";
 
 export type { Why } from "./wave-feedback-words.ts";
@@ -17,10 +19,32 @@ export function whyOf(message: WaveMessage): Why {
 }
 
 const TO_THE_MISSION = "Written to its Permanent Mission: the State has no active point of contact.";
+const NOT_TO_THE_MISSION =
+  "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not leave.";
 
-/** The owners some letter of the wave was written to (whatever became of it). */
+/** A letter that left for its recipient (SES took it, or may have): whatever became of it after, it was written. */
+const LEFT: readonly MessageStatus[] = ["sent", "delivered", "bounced", "complained", "unknown"];
+/** A letter that will never leave: failed or expired unsent, or refused by SES. */
+const NEVER_LEFT: readonly MessageStatus[] = ["failed", "expired", "rejected"];
+
+export const hasLeft = (message: WaveMessage) => LEFT.includes(message.status);
+
+/** The owners some letter of the wave left for. */
 const writtenTo = (messages: readonly WaveMessage[]) =>
-  new Set(messages.filter((message) => message.status !== "skipped").map((message) => message.owner));
+  new Set(messages.filter(hasLeft).map((message) => message.owner));
+
+/**
+ * The owners the wave meant to write to and will not: each has a letter that never left, and none that left or may
+ * still leave (queued or sending). A halted wave's rest are these. In the ledger's order.
+ */
+export function notWrittenTo(messages: readonly WaveMessage[]): string[] {
+  const settledUnsent = new Set(
+    messages.filter((message) => NEVER_LEFT.includes(message.status)).map((message) => message.owner),
+  );
+  const mayLeave = messages.filter((message) => !NEVER_LEFT.includes(message.status) && message.status !== "skipped");
+  for (const message of mayLeave) settledUnsent.delete(message.owner);
+  return [...settledUnsent];
+}
 
 export interface LetterRow {
   message: WaveMessage;
@@ -38,7 +62,8 @@ export function letterRows(messages: readonly WaveMessage[]): LetterRow[] {
     .map((message) => {
       const why = whyOf(message);
       if (message.status === "skipped" || !withoutContact.has(message.owner)) return { message, why };
-      return { message, why: { ...why, said: `${TO_THE_MISSION} ${why.said}`.trim() } };
+      const toTheMission = hasLeft(message) ? TO_THE_MISSION : NOT_TO_THE_MISSION;
+      return { message, why: { ...why, said: `${toTheMission} ${why.said}`.trim() } };
     });
 }
 
@@ -53,12 +78,43 @@ export const noLetterWords = (messages: readonly WaveMessage[]): string =>
 const counted = (count: number, one: string, many: (count: number) => string): string[] =>
   count === 0 ? [] : [count === 1 ? one : many(count)];
 
+/** Owners counted by kind: "137 States", "1 organization", "2 States and 1 organization". */
+export function ownersCounted(owners: readonly string[]): string {
+  const states = owners.filter((owner) => owner.startsWith("STATE:")).length;
+  const organizations = owners.length - states;
+  return [
+    ...counted(states, "1 State", (n) => `${n} States`),
+    ...counted(organizations, "1 organization", (n) => `${n} organizations`),
+  ].join(" and ");
+}
+
+/** Why the owners of notWrittenTo were not written to: the halt, or their letters' own fate (each row says it). */
+export function notWrittenWhy(status: WaveStatus, count: number): string {
+  const one = count === 1;
+  return status === "halted"
+    ? `the wave halted before ${one ? "its letter" : "their letters"} left`
+    : `${one ? "its letter" : "their letters"} failed or expired unsent`;
+}
+
+/**
+ * What Not reached says when it names nobody: everyone written to, once no letter may still leave; until then, nobody
+ * left out so far.
+ */
+export function noneLeftOutWords(messages: readonly WaveMessage[]): string {
+  const going = messages.some((message) => message.status === "queued" || message.status === "sending");
+  return going
+    ? "Nobody is left out so far: letters are still going out."
+    : "Every State and organization of the audience was written to.";
+}
+
 /**
  * The ledger's rows that are no letter, in sentences that add up with the letters: the States written to at their
- * Mission (whose letters are among the letters counted), the contacts skipped, and the owners not reached at all.
+ * Mission (whose letters are among the letters counted), the contacts skipped, the owners not written to (their
+ * letters never left: the halt's rest), and the owners not reached at all.
  */
-export function besideTheLetters(messages: readonly WaveMessage[], unreached: number): string {
+export function besideTheLetters(messages: readonly WaveMessage[], unreached: number, status: WaveStatus): string {
   const written = writtenTo(messages);
+  const notWritten = notWrittenTo(messages);
   const toMissions = messages.filter((message) => isOwnerRow(message) && written.has(message.owner)).length;
   const skipped = messages.filter((message) => message.status === "skipped" && !isOwnerRow(message)).length;
   return [
@@ -72,6 +128,11 @@ export function besideTheLetters(messages: readonly WaveMessage[], unreached: nu
       skipped,
       "1 contact was skipped (no letter went to it): its row under Letters says why.",
       (n) => `${n} contacts were skipped (no letter went to them): their rows under Letters say why.`,
+    ),
+    ...counted(
+      notWritten.length,
+      `${ownersCounted(notWritten)} was not written to: ${notWrittenWhy(status, 1)} (see Not reached).`,
+      (n) => `${ownersCounted(notWritten)} were not written to: ${notWrittenWhy(status, n)} (see Not reached).`,
     ),
     ...counted(
       unreached,

@@ -31,8 +31,11 @@ export function Moves({
   onStale,
   onCancelled,
   doubtsNow,
+  schedulable,
 }: WaveMoves & {
   current: Versioned<WaveWithCounts>;
+  /** False for a draft the API would refuse to schedule (its send time has passed): no Schedule is offered. */
+  schedulable: boolean;
   /** The cautions that stand against scheduling, read as they are now; none: schedule without asking. */
   doubtsNow: () => Promise<string[]>;
 }) {
@@ -102,7 +105,7 @@ export function Moves({
       )}
       {!asking && (
         <>
-          {wave.status === "draft" && (
+          {wave.status === "draft" && schedulable && (
             <BusyButton
               id="schedule-wave"
               type="button"

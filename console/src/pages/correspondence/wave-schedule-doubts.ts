@@ -23,9 +23,17 @@ const SAME_LETTER_WHEN: Partial<Record<WaveStatus, string>> = {
   completed: "sent",
 };
 
-/** When another wave of the same letter sends, or sent: "scheduled, sends 2026-12-06 11:58 UTC". */
-export const sameLetterWhen = (wave: SameLetterWave): string =>
-  `${SAME_LETTER_WHEN[wave.status] ?? wave.status} ${utcText(wave.sendInstant)}`;
+/**
+ * When another wave of the same letter sends, or sent: "scheduled, sends 2026-12-06 11:58 UTC"; a halted one, how many
+ * letters it sent first ("halted after sending 60 letters, 2026-12-06 16:49 UTC").
+ */
+export function sameLetterWhen(wave: SameLetterWave): string {
+  if (wave.status === "halted" && wave.lettersWritten) {
+    const letters = wave.lettersWritten === 1 ? "1 letter" : `${wave.lettersWritten} letters`;
+    return `halted after sending ${letters}, ${utcText(wave.sendInstant)}`;
+  }
+  return `${SAME_LETTER_WHEN[wave.status] ?? wave.status} ${utcText(wave.sendInstant)}`;
+}
 
 /** A wave as staff name it: its description, else (none given) its id. */
 export const waveName = (wave: Pick<SameLetterWave, "id" | "description">): string => wave.description ?? wave.id;

@@ -1,10 +1,11 @@
-// One wave: what it is, its progress while it sends (asked again every few seconds until it is final, announced
-// politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule and cancel,
-// then its letters from the send ledger (a State written to at its Mission listed and counted once, a bounce or a
-// complaint said in plain words) and the States and organizations it could not reach; for the secretariat too,
-// a letter left unknown sent again, and a stalled wave dispatched again. Before it is sent, the page cautions about
-// its recipients (another wave of the same letter to them, a letter not written to its audience), and scheduling it
-// asks first while a caution stands (wave-moves.tsx).
+// One wave: what it is, its progress while it sends (asked again every few seconds while it or its letters move,
+// announced politely), who it would reach and who is skipped and why, for the secretariat a test copy, schedule (not
+// offered once a draft's send time has passed: said in words, with what to do) and cancel, then its letters from the
+// send ledger (a State written to at its Mission listed and counted once, a bounce or a complaint said in plain words)
+// and the States and organizations it did not write to (those a halt left, by name) or could not reach; a halted
+// wave's next step as the runbook says it; for the secretariat too, a letter left unknown sent again, and a stalled
+// wave dispatched again. Before it is sent, the page cautions about its recipients (another wave of the same letter to
+// them, a letter not written to its audience), and scheduling it asks first while a caution stands (wave-moves.tsx).
 import { useState } from "preact/hooks";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
@@ -16,6 +17,7 @@ import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
 import { audienceCaution } from "./audience-fit.ts";
+import { FIRST_RECIPIENT, ownersByName, recipientChoices, skippedByReason } from "./audience-lists.ts";
 import { templateWords } from "./compose-template-words.ts";
 import {
   type AudiencePreview,
@@ -38,21 +40,34 @@ import {
   AUDIENCES,
   byOwnerName,
   countsOf,
-  isInFlight,
+  inNameOrder,
+  keepsMoving,
   letterCountsOf,
   ownerCode,
   progressText,
   SKIP_REASONS,
   sendTimeInZone,
   UNREACHED_REASONS,
+  type WaveStatus,
   type WaveWithCounts,
   waveHeading,
 } from "./wave-facts.ts";
-import { besideTheLetters, letterRows, noLetterWords, skippedContacts, type Why } from "./wave-letter-rows.ts";
+import { HALT_IS_FINAL, haltedNextSteps, sendTimePassedWords } from "./wave-halted.ts";
+import {
+  besideTheLetters,
+  letterRows,
+  noLetterWords,
+  noneLeftOutWords,
+  notWrittenTo,
+  notWrittenWhy,
+  skippedContacts,
+  type Why,
+} from "./wave-letter-rows.ts";
 import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
+import { WaveRestLink } from "./wave-rest-link.tsx";
 import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from "./wave-schedule-doubts.ts";
 
 /** How often a wave in flight is asked for its counts. */
@@ -108,7 +123,8 @@ function Facts({ wave, template }: { wave: WaveWithCounts; template: Loaded<Temp
 function Progress(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayResend: boolean }) {
   const { wave, messages, mayResend } = props;
   const counts = letterCountsOf(wave.counts);
-  const beside = messages.status === "ready" ? besideTheLetters(messages.data, wave.counts.unreached ?? 0) : "";
+  const beside =
+    messages.status === "ready" ? besideTheLetters(messages.data, wave.counts.unreached ?? 0, wave.status) : "";
   return (
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
@@ -131,7 +147,7 @@ function Progress(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>
         )}
         {beside && <p data-field="beside-letters">{beside}</p>}
       </div>
-      {isInFlight(wave.status) && <p class="muted">Updated every few seconds while the wave is in flight.</p>}
+      {keepsMoving(wave) && <p class="muted">Updated every few seconds while the wave or its letters move.</p>}
     </section>
   );
 }
@@ -147,10 +163,9 @@ const addressee = (recipient: Recipient, personal: boolean) => {
 
 /** Owners by name, each linked to its page, in a sentence ("Chad, Mali"); an owner named twice, once. */
 function OwnerNames({ owners }: { owners: readonly Recipient["owner"][] }) {
-  const once = [...new Map(owners.map((owner) => [owner.owner, owner])).values()];
   return (
     <>
-      {once.map((owner, index) => (
+      {ownersByName(owners).map((owner, index) => (
         <span key={owner.owner}>
           {index > 0 && ", "}
           <OwnerName owner={owner.owner} name={owner.name} />
@@ -165,8 +180,7 @@ function Audience({ preview }: { preview: AudiencePreview }) {
   const personal = preview.recipients.some((recipient) => recipient.email !== undefined);
   // A State with no active point of contact is among the letters to Missions, or not reached: no skipped contact.
   const skipped = skippedContacts(preview.skipped);
-  const byReason = new Map<AudiencePreview["skipped"][number]["reason"], AudiencePreview["skipped"]>();
-  for (const skip of skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
+  const byReason = skippedByReason(preview.skipped);
   const toMissions = preview.recipients.filter((r) => r.addressedTo === "permanent-mission");
   return (
     <>
@@ -182,11 +196,11 @@ function Audience({ preview }: { preview: AudiencePreview }) {
           Written to at the Permanent Mission: <OwnerNames owners={toMissions.map((r) => r.owner)} />.
         </p>
       )}
-      {byReason.size > 0 && (
+      {byReason.length > 0 && (
         <>
           <h3>Skipped, and why</h3>
           <ul>
-            {[...byReason].map(([reason, skips]) => (
+            {byReason.map(([reason, skips]) => (
               <li key={reason}>
                 <strong>{SKIP_REASONS[reason]}</strong> ({skips.length}):{" "}
                 <OwnerNames owners={skips.map((skip) => skip.owner)} />
@@ -319,23 +333,6 @@ function AudiencePanel(props: { preview: Loaded<AudiencePreview>; template: Load
   );
 }
 
-/** The first recipient is the API's default, so choosing nothing sends what it would send. */
-const FIRST_RECIPIENT = "";
-
-function recipientChoices(preview: Loaded<AudiencePreview>): (readonly [string, string])[] {
-  const recipients = preview.status === "ready" ? preview.data.recipients : [];
-  return [
-    [FIRST_RECIPIENT, "The first recipient (the API's choice)"],
-    ...recipients.map(
-      (recipient) =>
-        [
-          recipient.contact.id,
-          `${recipient.owner.name}: ${recipient.contact.name} (${LANGUAGES[recipient.language].name})`,
-        ] as const,
-    ),
-  ];
-}
-
 /** The audience's recipient with this contact, to name the owner a test copy was rendered for. */
 function recipientNamed(preview: Loaded<AudiencePreview>, contactId: string) {
   return preview.status === "ready"
@@ -374,7 +371,7 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
         label="Rendered as the letter for"
         problem={fieldProblem(problem, "contactId")}
         value={contactId}
-        choices={recipientChoices(preview)}
+        choices={recipientChoices(preview.status === "ready" ? preview.data.recipients : [])}
         onChange={setContactId}
       />
       <BusyButton type="submit" busy={busy}>
@@ -395,12 +392,12 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
 function Messages(props: {
   wave: WaveWithCounts;
   messages: Loaded<WaveMessage[]>;
+  names: ReadonlyMap<string, string>;
   mayResend: boolean;
   onChanged: () => void;
 }) {
   const { id } = props.wave;
-  // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
-  const names = useOwnerNames();
+  const { names } = props;
   const nameOf = (message: WaveMessage) => names.get(message.owner) ?? ownerCode(message.owner);
   const [resending, setResending] = useState<Resending>();
   const focusReturn = useFocusReturn();
@@ -492,16 +489,51 @@ function WhyWords({ why }: { why: Why }) {
   );
 }
 
-function NotReached({ id, version }: { id: string; version: string }) {
-  const [unreached] = useLoad(() => unreachedOf(id), `${id}:${version}`);
+/** The owners whose letters never left (a halted wave's rest), by name, each linked to its page. */
+function NotWrittenTo(props: {
+  messages: readonly WaveMessage[];
+  status: WaveStatus;
+  names: ReadonlyMap<string, string>;
+}) {
+  const { names } = props;
+  const owners = notWrittenTo(props.messages);
+  if (owners.length === 0) return null;
+  const nameOf = (owner: string) => names.get(owner) ?? ownerCode(owner);
+  return (
+    <>
+      <p data-field="not-written-to">
+        Not written to ({owners.length}): {notWrittenWhy(props.status, owners.length)}.
+      </p>
+      <ul class="inline-list" data-list="not-written-to">
+        {inNameOrder(owners, nameOf).map((owner) => (
+          <li key={owner}>
+            <OwnerName owner={owner} name={names.get(owner)} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The owners the wave did not write to: those whose letters never left, then those it found no address for. */
+function NotReached(props: {
+  wave: WaveWithCounts;
+  version: string;
+  messages: Loaded<WaveMessage[]>;
+  names: ReadonlyMap<string, string>;
+}) {
+  const { wave, messages, names } = props;
+  const [unreached] = useLoad(() => unreachedOf(wave.id), `${wave.id}:${props.version}`);
+  const letters = messages.status === "ready" ? messages.data : [];
+  const noneLeftOut = unreached.status === "ready" && unreached.data.length === 0 && notWrittenTo(letters).length === 0;
   return (
     <section aria-labelledby="unreached-title">
       <h2 id="unreached-title">Not reached</h2>
+      <NotWrittenTo messages={letters} status={wave.status} names={names} />
+      {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters)}</p>}
       <Show what={unreached}>
         {(list) =>
-          list.length === 0 ? (
-            <p>Every State and organization of the audience was written to.</p>
-          ) : (
+          list.length > 0 && (
             <ul data-list="unreached">
               {list.map((owner) => (
                 <li key={owner.owner}>
@@ -513,6 +545,29 @@ function NotReached({ id, version }: { id: string; version: string }) {
           )
         }
       </Show>
+    </section>
+  );
+}
+
+/** A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"). */
+function HaltedNextSteps({ wave, mayCompose }: { wave: WaveWithCounts; mayCompose: boolean }) {
+  const steps = haltedNextSteps(wave);
+  if (steps.length === 0) return null;
+  return (
+    <section aria-labelledby="next-step-title" data-field="halted-next-steps">
+      <h2 id="next-step-title">What to do next</h2>
+      <p>{HALT_IS_FINAL}</p>
+      <ol>
+        {steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {mayCompose && <WaveRestLink wave={wave} />}
+      {mayCompose && (
+        <p>
+          <a href={href.waveNew(wave.templateId)}>Compose a new wave with this template</a>
+        </p>
+      )}
     </section>
   );
 }
@@ -531,6 +586,8 @@ function OpenWave(
 ) {
   const { id, templateId, audience } = props.current.value;
   const { template, showTemplate } = props;
+  // Its send time passed, a draft is refused a schedule (409): the page says so, and what to do, in place of the button.
+  const sendTimePassed = sendTimePassedWords(props.current.value, new Date());
   const [preview, , showPreview] = useLoad(() => audienceOf(id), id);
   // Read again at the press: another wave of the letter may have been scheduled since the page was opened.
   const doubtsNow = async () => {
@@ -546,8 +603,17 @@ function OpenWave(
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">Test, schedule, cancel</h2>
           <TestCopy id={id} preview={preview} />
+          {sendTimePassed && (
+            <div data-field="send-time-passed">
+              <p>{sendTimePassed}</p>
+              <p>
+                <a href={href.waveNew(templateId)}>Compose a new wave with this template</a>
+              </p>
+            </div>
+          )}
           <Moves
             current={props.current}
+            schedulable={!sendTimePassed}
             onMoved={props.onMoved}
             onStale={props.onStale}
             onCancelled={props.onCancelled}
@@ -562,7 +628,7 @@ function OpenWave(
 export function WavePage({ id, session }: { id: string; session: Session }) {
   const [loaded, reload, put] = usePolled(() => waveWithEtag(id), id, {
     everyMs: POLL_MS,
-    keepAsking: (current) => isInFlight(current.value.status),
+    keepAsking: (current) => keepsMoving(current.value),
   });
   // A cancelled wave's page has no actions left, so the button pressed is gone: the focus goes to the status, once it
   // says "cancelled", rather than dropping to the page's body.
@@ -612,6 +678,8 @@ function LoadedWave(
   const listed = !open && wave.status !== "cancelled";
   const [messages] = useLoad(async () => (listed ? messagesOf(wave.id) : []), `${wave.id}:${version}`);
   const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
+  // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
+  const names = useOwnerNames();
   const heading = waveHeading(wave);
   return (
     <>
@@ -623,6 +691,7 @@ function LoadedWave(
       </p>
       <Facts wave={wave} template={template} />
       <Progress wave={wave} messages={messages} mayResend={mayResend} />
+      <HaltedNextSteps wave={wave} mayCompose={may(session.group, "POST /waves")} />
       <MovedMeanwhile said={props.movedMeanwhile} />
       {open && (
         <OpenWave
@@ -636,8 +705,8 @@ function LoadedWave(
         />
       )}
       {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
-      {listed && <Messages wave={wave} messages={messages} mayResend={mayResend} onChanged={reload} />}
-      {listed && <NotReached id={wave.id} version={version} />}
+      {listed && <Messages wave={wave} messages={messages} names={names} mayResend={mayResend} onChanged={reload} />}
+      {listed && <NotReached wave={wave} version={version} messages={messages} names={names} />}
     </>
   );
 }

@@ -1,0 +1,119 @@
+// The rest of a halted wave (audit 31, bug 1): a wave made with `restOf` sends the halted wave's letter to its audience
+// less every State or organization the halted wave wrote to, where a plain new wave wrote to them all again. Checked
+// when the wave is created; dispatch and the audience preview leave those owners out alike, each address skipped with
+// a reason that names the wave that wrote, so the ledger says why. Which letters count as written: rest-of-letters.ts.
+import type { OwnerFacts, ResolvedAudience, Skipped } from "../correspondence/audiences.ts";
+import type { Ledger } from "../correspondence/ledger.ts";
+import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
+import type { FieldIssue } from "../errors.ts";
+import type { WaveRepository } from "./repository.ts";
+import { mayHaveArrived } from "./rest-of-letters.ts";
+import type { NewWave, Wave } from "./schemas.ts";
+
+/** A wave in words, as staff named it: its description, else its id. */
+const waveNamed = (wave: Pick<Wave, "id" | "description">): string =>
+  wave.description ? `“${wave.description}”` : `wave ${wave.id}`;
+
+/**
+ * Why `restOf` cannot be the wave's (at `body.restOf`): no such wave, or one that is not halted or sent another template
+ * or audience (the rest is the same letter to the same audience). None when the wave names no restOf.
+ */
+export async function restOfIssues(
+  waves: Pick<WaveRepository, "get">,
+  input: Pick<NewWave, "restOf" | "templateId" | "audience">,
+): Promise<FieldIssue[]> {
+  if (input.restOf === undefined) return [];
+  const path = "body.restOf";
+  const halted = (await waves.get(input.restOf))?.value;
+  if (!halted) return [{ path, message: `no wave ${input.restOf}` }];
+  const name = waveNamed(halted);
+  const issues: FieldIssue[] = [];
+  if (halted.status !== "halted") {
+    issues.push({
+      path,
+      message: `${name} is ${halted.status}, not halted: only a halted wave has a rest to write to`,
+    });
+  }
+  if (halted.templateId !== input.templateId) {
+    issues.push({
+      path,
+      message: `${name} sent template ${halted.templateId}: its rest is sent with the same template`,
+    });
+  }
+  if (halted.audience !== input.audience) {
+    issues.push({ path, message: `${name} wrote to ${halted.audience}: its rest is written to the same audience` });
+  }
+  return issues;
+}
+
+/** The wave that wrote to an owner, for the words of the skip. */
+export interface HaltedWriter {
+  waveId: string;
+  description?: string | undefined;
+}
+
+export interface WrittenBefore {
+  /** Owner (STATE:<iso3> or ORG:<id>) -> the wave that wrote to it. */
+  owners: ReadonlyMap<string, HaltedWriter>;
+  /** The halted wave and those it was itself the rest of: none of them writes to this wave's recipients again. */
+  waveIds: readonly string[];
+}
+
+export interface WrittenBeforeStores {
+  waves: Pick<WaveRepository, "get">;
+  ledger: Pick<Ledger, "messagesOf">;
+}
+
+/**
+ * The owners the halted wave `restOf` wrote to, and those its own restOf wrote to, and so on: the rest of a rest that
+ * halted too leaves out the owners the first wave wrote to, which the second had left out.
+ */
+export async function writtenBefore(stores: WrittenBeforeStores, restOf: string | undefined): Promise<WrittenBefore> {
+  const owners = new Map<string, HaltedWriter>();
+  const waveIds: string[] = [];
+  for (let waveId = restOf; waveId !== undefined && !waveIds.includes(waveId); ) {
+    waveIds.push(waveId);
+    const [wave, messages] = await Promise.all([stores.waves.get(waveId), stores.ledger.messagesOf(waveId)]);
+    for (const message of messages) {
+      if (mayHaveArrived(message.status) && !owners.has(message.owner)) {
+        owners.set(message.owner, { waveId, description: wave?.value.description });
+      }
+    }
+    waveId = wave?.value.restOf;
+  }
+  return { owners, waveIds };
+}
+
+/**
+ * The audience less the owners written to before: each address it would have written to is skipped, naming the wave
+ * that wrote, and an owner it has no address for now is skipped as a whole, so each says why it gets nothing.
+ */
+export function leftToTheHaltedWave(audience: ResolvedAudience, written: WrittenBefore): ResolvedAudience {
+  if (written.owners.size === 0) return audience;
+  const writerOf = (owner: string) => written.owners.get(owner);
+  const withAddress = new Set(
+    audience.recipients.filter((recipient) => writerOf(recipient.owner.owner)).map(({ owner }) => owner.owner),
+  );
+  const wholeOwners = new Map<string, OwnerFacts>();
+  for (const { owner } of [...audience.skipped, ...audience.unreached]) {
+    if (writerOf(owner.owner) && !withAddress.has(owner.owner)) wholeOwners.set(owner.owner, owner);
+  }
+  const left = leftToAnotherWave(audience, (owner) => {
+    const writtenBy = writerOf(owner);
+    return writtenBy && { reason: "written-by-halted-wave", writtenBy };
+  });
+  return {
+    ...left,
+    skipped: [
+      ...left.skipped,
+      ...[...wholeOwners.values()].map(
+        (owner): Skipped => ({
+          recipient: `owner:${owner.owner}`,
+          owner,
+          reason: "written-by-halted-wave",
+          writtenBy: writerOf(owner.owner),
+        }),
+      ),
+    ],
+  };
+}

@@ -1,0 +1,211 @@
+// A halted wave on the console (audit 31, bugs 3 and 5, items 7, 12, 13 and 16): its page says who was not written to
+// because it halted and says "written to" only of letters that left; it keeps reading while letters are queued or
+// sending; a draft past its send time offers no Schedule and says why and what to do; the waves list says a UTC
+// wave's time once and a halt's reason; the audience's lists go by name; home shows a halted wave as needing a look.
+import { describe, expect, it } from "vitest";
+import {
+  type AudiencePreview,
+  recipientChoices,
+  skippedByReason,
+} from "../../console/src/pages/correspondence/audience-lists.ts";
+import {
+  keepsMoving,
+  progressText,
+  sendTimeLines,
+  type WaveMessage,
+} from "../../console/src/pages/correspondence/wave-facts.ts";
+import {
+  haltedNextSteps,
+  sendTimePassedWords,
+  statusWithWhy,
+} from "../../console/src/pages/correspondence/wave-halted.ts";
+import {
+  besideTheLetters,
+  letterRows,
+  noneLeftOutWords,
+  notWrittenTo,
+} from "../../console/src/pages/correspondence/wave-letter-rows.ts";
+import { wavesToWatch } from "../../console/src/pages/home-waves.ts";
+
+const HALT = "hard bounces reached 5% of the letters out: 3 of 58 (5.2%)";
+
+const row = (recipient: string, owner: string, status: WaveMessage["status"], more: Partial<WaveMessage> = {}) =>
+  ({
+    waveId: "W1",
+    recipient,
+    owner,
+    status,
+    notAfter: "2026-12-13T16:49:00.000Z",
+    claims: 0,
+    createdAt: "2026-12-06T16:49:00.000Z",
+    updatedAt: "2026-12-06T16:49:19.000Z",
+    ...more,
+  }) as WaveMessage;
+
+// Audit 31's W1, in small: Ethiopia's letter left; Zimbabwe's and Fiji's Mission's failed at the halt; Finland had a
+// letter that failed and a contact skipped; Mali's is still queued.
+const halted = { reason: `wave halted: ${HALT}` };
+const eth = row("C-ETH", "STATE:ETH", "sent");
+const zwe = row("C-ZWE", "STATE:ZWE", "failed", halted);
+const fjiNoContact = row("owner:STATE:FJI", "STATE:FJI", "skipped", { skipReason: "no-active-contact" });
+const fjiMission = row("C-FJI-M", "STATE:FJI", "failed", halted);
+const fin = row("C-FIN", "STATE:FIN", "failed", halted);
+const finSkipped = row("C-FIN-2", "STATE:FIN", "skipped", { skipReason: "inactive", reason: "inactive" });
+const au = row("C-AU", "ORG:au", "expired", { reason: "not sent before its notAfter" });
+const ledger = [eth, zwe, fjiNoContact, fjiMission, fin, finSkipped, au];
+
+describe("a halted wave's page", () => {
+  it("names those not written to because it halted: their letters never left", () => {
+    expect(notWrittenTo(ledger)).toEqual(["STATE:ZWE", "STATE:FJI", "STATE:FIN", "ORG:au"]);
+    expect(besideTheLetters(ledger, 0, "halted")).toBe(
+      "1 contact was skipped (no letter went to it): its row under Letters says why. 3 States and 1 organization " +
+        "were not written to: the wave halted before their letters left (see Not reached).",
+    );
+    expect(besideTheLetters([zwe], 0, "completed")).toBe(
+      "1 State was not written to: its letter failed or expired unsent (see Not reached).",
+    );
+  });
+
+  it("says a State was written to at its Mission only when that letter left", () => {
+    const fiji = letterRows(ledger).find((r) => r.message.recipient === "C-FJI-M");
+    expect(fiji?.why.said).toBe(
+      "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not " +
+        `leave. wave halted: ${HALT}`,
+    );
+    const sentToMission = letterRows([fjiNoContact, { ...fjiMission, status: "sent", reason: undefined }]);
+    expect(sentToMission[0]?.why.said).toBe(
+      "Written to its Permanent Mission: the State has no active point of contact.",
+    );
+  });
+
+  it("says everyone was written to only when nobody is left out and no letter may still leave", () => {
+    expect(noneLeftOutWords([eth])).toBe("Every State and organization of the audience was written to.");
+    expect(noneLeftOutWords([eth, row("C-MLI", "STATE:MLI", "queued")])).toBe(
+      "Nobody is left out so far: letters are still going out.",
+    );
+    // A State whose letter is still queued is not yet "not written to".
+    expect(notWrittenTo([row("C-MLI", "STATE:MLI", "queued"), row("C-MLI-2", "STATE:MLI", "failed")])).toEqual([]);
+  });
+
+  it("keeps reading while letters are queued or sending, whatever the wave's status", () => {
+    expect(keepsMoving({ status: "halted", counts: { sent: 165, failed: 77, queued: 77 } })).toBe(true);
+    expect(keepsMoving({ status: "completed", counts: { sent: 3, sending: 1 } })).toBe(true);
+    expect(keepsMoving({ status: "halted", counts: { sent: 140, failed: 179 } })).toBe(false);
+    expect(keepsMoving({ status: "dispatching", counts: {} })).toBe(true);
+    expect(progressText({ sent: 165, failed: 77, queued: 77 }, "halted", true)).toBe(
+      "242 of 319 letters settled so far.",
+    );
+  });
+
+  it("says the next step as the runbook does, for either reason", () => {
+    const bounces = haltedNextSteps({ status: "halted", haltReason: HALT });
+    expect(bounces).toHaveLength(2);
+    expect(bounces[0]).toMatch(/^Its hard bounces are under Letters/);
+    expect(bounces[1]).toMatch(/^Then write to the rest \("Write to the rest" below\): a new draft of this letter/);
+    const changed = haltedNextSteps({
+      status: "halted",
+      haltReason: "Template t's letters changed after wave W was scheduled",
+    });
+    expect(changed[1]).toMatch(/Nobody had this wave's letter/);
+    expect(haltedNextSteps({ status: "completed" })).toEqual([]);
+  });
+});
+
+describe("a draft past its send time", () => {
+  const now = new Date("2026-12-06T17:30:00Z");
+  const draft = {
+    status: "draft" as const,
+    sendAt: "2026-12-06T17:23",
+    timeZone: "UTC",
+    sendInstant: "2026-12-06T17:23:00.000Z",
+  };
+
+  it("says in words that its send time has passed, and what to do, with no id and no ISO instant", () => {
+    expect(sendTimePassedWords(draft, now)).toBe(
+      "Its send time, 2026-12-06 17:23 UTC, has passed: it can no longer be scheduled. To send its letter, compose " +
+        "a new wave with a later send time.",
+    );
+    const newYork = { ...draft, sendAt: "2026-12-06T12:23", timeZone: "America/New_York" };
+    expect(sendTimePassedWords(newYork, now)).toMatch(
+      /^Its send time, 2026-12-06 12:23 America\/New_York \(2026-12-06 17:23 UTC\), has passed/,
+    );
+  });
+
+  it("says nothing of a draft still ahead, or of a wave already scheduled", () => {
+    expect(sendTimePassedWords(draft, new Date("2026-12-06T17:00:00Z"))).toBeUndefined();
+    expect(sendTimePassedWords({ ...draft, status: "scheduled" }, now)).toBeUndefined();
+  });
+});
+
+describe("the waves list", () => {
+  it("gives a UTC wave's time once, and another zone's with the instant under it", () => {
+    expect(
+      sendTimeLines({ sendAt: "2026-12-06T16:49", timeZone: "UTC", sendInstant: "2026-12-06T16:49:00.000Z" }),
+    ).toEqual({ first: "2026-12-06 16:49 UTC" });
+    expect(
+      sendTimeLines({
+        sendAt: "2026-12-06T11:49",
+        timeZone: "America/New_York",
+        sendInstant: "2026-12-06T16:49:00.000Z",
+      }),
+    ).toEqual({ first: "2026-12-06 11:49 America/New_York", utc: "2026-12-06 16:49 UTC" });
+  });
+
+  it("says why a wave halted", () => {
+    expect(statusWithWhy({ status: "halted", haltReason: HALT })).toBe(`halted: ${HALT}`);
+    expect(statusWithWhy({ status: "completed" })).toBe("completed");
+  });
+});
+
+describe("the audience's lists", () => {
+  const owner = (code: string, name: string) => ({ owner: `STATE:${code}`, name });
+  const afg = owner("AFG", "Afghanistan");
+  const ago = owner("AGO", "Angola");
+  const alb = owner("ALB", "Albania");
+  const are = owner("ARE", "United Arab Emirates");
+
+  it("lists the skipped States by name, not by code", () => {
+    const skipped = [afg, ago, alb, are].map((o) => ({
+      recipient: `C-${o.owner}`,
+      owner: o,
+      reason: "bounced",
+    })) as AudiencePreview["skipped"];
+    const [[reason, skips] = []] = skippedByReason(skipped);
+    expect(reason).toBe("bounced");
+    expect(skips?.map((skip) => skip.owner.name)).toEqual(["Afghanistan", "Albania", "Angola", "United Arab Emirates"]);
+  });
+
+  it("offers the test copy's recipients by name, the API's default first", () => {
+    const recipients = [are, afg, alb].map((o) => ({
+      recipient: `C-${o.owner}`,
+      owner: o,
+      contact: { id: `C-${o.owner}`, name: `PoC ${o.name}` },
+      language: "en",
+      addressedTo: "point-of-contact",
+    })) as unknown as AudiencePreview["recipients"];
+    expect(recipientChoices(recipients).map(([, label]) => label)).toEqual([
+      "The first recipient (the API's choice)",
+      "Afghanistan: PoC Afghanistan (English)",
+      "Albania: PoC Albania (English)",
+      "United Arab Emirates: PoC United Arab Emirates (English)",
+    ]);
+  });
+});
+
+describe("home's waves", () => {
+  const wave = (id: string, status: string, updatedAt: string) => ({ id, status, updatedAt }) as never;
+
+  it("shows a wave halted lately as needing a look, beside those in flight", () => {
+    const now = new Date("2026-12-06T17:30:00Z");
+    const waves = [
+      wave("W1", "halted", "2026-12-06T16:49:19.000Z"),
+      wave("W2", "dispatching", "2026-12-06T17:11:00.000Z"),
+      wave("W4", "halted", "2026-12-06T17:26:05.000Z"),
+      wave("OLD", "halted", "2026-10-01T00:00:00.000Z"),
+      wave("W3", "completed", "2026-12-06T17:00:00.000Z"),
+    ];
+    const { inFlight, halted } = wavesToWatch<{ id: string; status: "halted"; updatedAt: string }>(waves, now);
+    expect(inFlight.map((w) => w.id)).toEqual(["W2"]);
+    expect(halted.map((w) => w.id)).toEqual(["W4", "W1"]);
+  });
+});
