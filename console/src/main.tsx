@@ -3,6 +3,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { may } from "./auth/access.ts";
 import { currentSession, type Session } from "./auth/session.ts";
+import { SessionStatus } from "./auth/session-status.tsx";
 import { SignIn } from "./auth/sign-in.tsx";
 import { Assistance } from "./pages/assistance.tsx";
 import { AssistanceOffers } from "./pages/assistance-offers.tsx";
@@ -132,11 +133,13 @@ const TITLES: Record<Route["page"], string> = {
 function App() {
   const session = useSession();
   const route = useRoute();
+  // Signing in, not a session renewed (a refresh, or signing in again after it expired), is a new page.
+  const signedIn = session !== undefined;
   useEffect(() => {
-    document.title = `${session ? TITLES[route.page] : "Sign in"}: 1540 Committee desk`;
+    document.title = `${signedIn ? TITLES[route.page] : "Sign in"}: 1540 Committee desk`;
     // A new page moves focus to its content, so keyboard and screen-reader users start at the top of it.
     document.getElementById("main")?.focus();
-  }, [route, session]);
+  }, [route, signedIn]);
   if (!session) return <SignIn />;
   return (
     <>
@@ -223,12 +226,7 @@ function App() {
           </ul>
         </nav>
         <SearchBox />
-        <p class="who">
-          Signed in as <strong data-group={session.group}>{session.group}</strong>{" "}
-          <button type="button" onClick={() => currentSession.set(undefined)}>
-            Sign out
-          </button>
-        </p>
+        <SessionStatus session={session} />
       </header>
       <main id="main" tabIndex={-1}>
         <Page route={route} session={session} />

@@ -5,6 +5,7 @@ import * as z from "zod";
 import { type FieldIssue, Malformed } from "../errors.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
 import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
+import { formulaProblem } from "./formula-cells.ts";
 import {
   type ContactRole,
   type ContactView,
@@ -26,9 +27,10 @@ export const REQUIRED_COLUMNS = ["owner", "role", "name", "email"] as const;
 export const OPTIONAL_COLUMNS = ["title", "agency", "phone", "language", "designatedOn", "lastVerifiedOn"] as const;
 /**
  * Columns of the export that name the stored contact or its state: accepted so an export can be edited and re-sent.
- * `id` picks the contact; a changed `emailStatus` is applied as PATCH applies it; any other change (`active`,
- * `deactivatedOn`, `demo`) is refused with its line and column, never ignored. `stale` is computed on the day (an
- * older export may differ) and `createdAt`, `updatedAt` are the desk's own bookkeeping: those are not compared.
+ * `id` picks the contact; an `emailStatus` changed to `ok` is applied as PATCH applies it (import.ts refuses any
+ * other change of it); any other change (`active`, `deactivatedOn`, `demo`) is refused with its line and column, never
+ * ignored. `stale` is computed on the day (an older export may differ) and `createdAt`, `updatedAt` are the desk's own
+ * bookkeeping: those are not compared.
  */
 export const IGNORED_COLUMNS = [
   "id",
@@ -106,6 +108,23 @@ export const restoreCell = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? val
 
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 
+/** "a, b or c": the values an enumerated column takes, as a refusal says them instead of zod's own words. */
+const oneOf = (values: readonly string[]) => `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+const roleCell = z.enum(contactRoleSchema.options, { error: `must be ${oneOf(contactRoleSchema.options)}` });
+const languageCell = z.enum(unLanguageSchema.options, {
+  error: `must be ${oneOf(unLanguageSchema.options)}, or blank for the owner's language`,
+});
+const emailStatusCell = z.enum(emailStatusSchema.options, { error: `must be ${oneOf(emailStatusSchema.options)}` });
+
+/** One-line text a spreadsheet could run as a formula is refused at its cell (formula-cells.ts). */
+const textCell = (schema: z.ZodType<string>) =>
+  schema.superRefine((text, context) => {
+    const problem = formulaProblem(text);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+const nameCell = textCell(contactNameSchema);
+const otherTextCell = textCell(contactTextSchema);
+
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "is not valid");
 }
@@ -116,23 +135,52 @@ const parsedRecordsSchema = z.array(
 );
 type ParsedRecord = z.infer<typeof parsedRecordsSchema>[number];
 
+const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
+
+/** csv-parse's refusals said as what to do about them; another keeps csv-parse's own words. */
+const QUOTING = 'put the whole cell in double quotes, and double each quote inside it ("")';
+const PARSE_WORDS: Readonly<Record<string, string>> = {
+  INVALID_OPENING_QUOTE: `has a quote inside a cell not in quotes: ${QUOTING}`,
+  CSV_INVALID_CLOSING_QUOTE: `has text after a cell's closing quote: ${QUOTING}`,
+  CSV_QUOTE_NOT_CLOSED: `opens a quote that is never closed: close it, or ${QUOTING}`,
+};
+
+const parseErrorSchema = z.object({
+  code: z.string().optional(),
+  lines: z.number().int().optional(),
+  /** The cell's place in its record, from 0. */
+  index: z.number().int().optional(),
+});
+
+/** The header's column names, read alone, so a refusal below it names its column; none when it is unreadable too. */
+function headerColumns(normalized: string): string[] {
+  try {
+    const [first]: unknown[] = parse(normalized, { ...PARSE_OPTIONS, to_line: 1 });
+    return z.array(z.string()).catch([]).parse(first);
+  } catch {
+    return [];
+  }
+}
+
 function readRecords(text: string): ParsedRecord[] {
   // One line ending, so line numbers count the way an editor shows them.
   const normalized = text.replace(/\r\n?/g, "\n");
   try {
-    const records: unknown = parse(normalized, {
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
-    return parsedRecordsSchema.parse(records);
+    return parsedRecordsSchema.parse(parse(normalized, { ...PARSE_OPTIONS, info: true }));
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
-    const message = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : "unreadable";
-    throw new Malformed(`The file is not valid CSV (${issuePath(line)})`, [{ path: issuePath(line), message }]);
+    const { code, lines: line = 1, index } = parseErrorSchema.catch({}).parse(error);
+    const column = index === undefined ? undefined : (headerColumns(normalized)[index]?.trim() ?? `#${index + 1}`);
+    const message =
+      (code && PARSE_WORDS[code]) ?? (error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : "unreadable");
+    throw new Malformed(`The file is not valid CSV (${issuePath(line, column)})`, [
+      { path: issuePath(line, column), message },
+    ]);
   }
 }
+
+/** A header of one cell that semicolons split into known columns: a spreadsheet's CSV in a semicolon locale. */
+const separatedBySemicolons = (columns: string[], known: Set<string>) =>
+  columns.length === 1 && (columns[0] ?? "").split(";").some((name) => known.has(name.trim()));
 
 /** The line a record starts on: csv-parse counts to its end, and a quoted cell may span lines. */
 const startLine = ({ record, info }: ParsedRecord) =>
@@ -151,6 +199,12 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
   const headerLine = startLine(head);
   const columns = head.record.map((name) => name.trim());
   const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...IGNORED_COLUMNS]);
+  if (separatedBySemicolons(columns, known)) {
+    return {
+      rows: [],
+      issues: [{ path: issuePath(headerLine), message: "the columns are separated by semicolons: use commas" }],
+    };
+  }
   const issues: FieldIssue[] = [];
   columns.forEach((name, index) => {
     if (!known.has(name)) {
@@ -224,10 +278,10 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
     const owner = ownerCell ? parseOwner(ownerCell) : undefined;
     if (!ownerCell) fail("owner", "is required");
     else if (!owner) fail("owner", OWNER_FORMAT);
-    const role = required("role", contactRoleSchema);
+    const role = required("role", roleCell);
     const misfit = role && owner ? roleProblem(role, owner) : undefined;
     if (misfit) fail("role", misfit);
-    const name = required("name", contactNameSchema);
+    const name = required("name", nameCell);
     const email = required("email", emailSchema);
     const stored = storedColumns(cell, fail);
     if (stored.id) {
@@ -241,10 +295,10 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
       if (first !== undefined) fail("email", `repeats the address on line ${first}; an address is one contact`);
       else firstLineOf.set(email, line);
     }
-    const title = optional("title", contactTextSchema);
-    const agency = optional("agency", contactTextSchema);
+    const title = optional("title", otherTextCell);
+    const agency = optional("agency", otherTextCell);
     const phone = optional("phone", phoneSchema);
-    const language = optional("language", unLanguageSchema) ?? undefined;
+    const language = optional("language", languageCell) ?? undefined;
     const designatedOn = date("designatedOn");
     const lastVerifiedOn = date("lastVerifiedOn");
     if (designatedOn && lastVerifiedOn && lastVerifiedOn < designatedOn) {
@@ -288,7 +342,7 @@ function storedColumns(
   return {
     id: read("id", contactIdCell),
     active: read("active", booleanCell),
-    emailStatus: read("emailStatus", emailStatusSchema),
+    emailStatus: read("emailStatus", emailStatusCell),
     deactivatedOn: cell("deactivatedOn"),
     demo: read("demo", booleanCell),
   };

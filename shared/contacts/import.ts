@@ -8,7 +8,7 @@ import { isRetired, organizationInWords, retirementWords } from "../organization
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { writeContactChanges } from "./batch.ts";
-import { holdersInWords } from "./contact-words.ts";
+import { holdersInWords, ownerNames } from "./contact-words.ts";
 import type { ContactDependencies } from "./contacts.ts";
 import { type ImportRow, issuePath, parseContactCsv } from "./csv.ts";
 import type { ContactChange } from "./repository.ts";
@@ -52,7 +52,11 @@ function merged(current: Contact, row: ImportRow, today: string): Contact {
  * The export's read-only columns against the stored contact (or against a new one, when `stored` is undefined):
  * each change that no API rule applies is a problem at its column, so an edit there is never silently dropped.
  */
-function readOnlyProblems(row: ImportRow, stored: Contact | undefined): { column: string; message: string }[] {
+function readOnlyProblems(
+  row: ImportRow,
+  stored: Contact | undefined,
+  named: (contact: Contact) => ContactNamed,
+): { column: string; message: string }[] {
   const problems: { column: string; message: string }[] = [];
   const { active, deactivatedOn, demo } = row.stored;
   if (!stored) {
@@ -63,12 +67,12 @@ function readOnlyProblems(row: ImportRow, stored: Contact | undefined): { column
     return problems;
   }
   if (active !== undefined && active !== stored.active) {
+    const { who, page } = named(stored);
     problems.push({
       column: "active",
       message: stored.active
-        ? `deactivating needs a reason: POST /contacts/${stored.id}/deactivate with { "reason": ... }`
-        : `contact ${stored.id} was deactivated on ${stored.deactivatedOn}; a deactivated contact is history: ` +
-          "remove the id to create a new contact",
+        ? `deactivating ${who} needs a reason: deactivate the contact on ${page}`
+        : `${deactivatedWords(stored, who)}: remove the id to create a new contact`,
     });
   }
   if (deactivatedOn !== undefined && (deactivatedOn || undefined) !== stored.deactivatedOn) {
@@ -89,6 +93,32 @@ const distinctRefs = (refs: { owner: string; id: string }[]) => [
 ];
 
 const lineOf = (issue: FieldIssue) => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
+
+/** A stored contact as a refusal names it, "Taylor Example (Mali)", and the page where it is changed by hand. */
+interface ContactNamed {
+  who: string;
+  page: string;
+}
+
+const deactivatedWords = (contact: Contact, who: string) =>
+  `${who} was deactivated on ${contact.deactivatedOn}; a deactivated contact is history`;
+
+/** "1 problem", "6 problems". */
+const problemsCounted = (count: number) => `${count} ${count === 1 ? "problem" : "problems"}`;
+
+/**
+ * A file reports no bounce or complaint: those are SES's reports on letters. Its `emailStatus` may say `ok` (the
+ * secretariat clears a status, as PATCH does) or repeat the stored status (an export sent back); anything else is
+ * refused at the cell.
+ */
+function emailStatusProblem(row: ImportRow, stored: Contact | undefined): string | undefined {
+  const status = row.stored.emailStatus;
+  if (!status || status === "ok" || status === stored?.emailStatus) return undefined;
+  return (
+    `cannot be set to ${status} by a file: a bounce, a complaint or a suppression comes from SES's report on a ` +
+    `letter; write ok, or leave it ${stored ? `as exported (${stored.emailStatus})` : "blank"}`
+  );
+}
 
 interface PlannedRow {
   line: number;
@@ -124,7 +154,7 @@ export const importContacts =
       owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
     );
     // Rows that name their contact (an export sent back) are matched by id; the others by address.
-    const named = await deps.contacts.contactsByRef(
+    const byIds = await deps.contacts.contactsByRef(
       distinctRefs(rows.flatMap((row) => (row.stored.id ? [{ owner: row.owner, id: row.stored.id }] : []))),
     );
     // A deactivated contact's row may repeat an active one's address: each address is asked for once.
@@ -147,6 +177,17 @@ export const importContacts =
       }),
     );
 
+    // A refusal names a contact's owner in words, never by its code.
+    const ownersInWords = await ownerNames(
+      deps,
+      rows.map((row) => row.owner),
+    );
+    const ownerName = (text: string) => ownersInWords.get(text) ?? text;
+    const named = (contact: Contact): ContactNamed => {
+      const owner = ownerName(contact.owner);
+      return { who: `${contact.name} (${owner})`, page: `${owner}'s page` };
+    };
+
     const planned: PlannedRow[] = [];
     for (const row of rows) {
       const problem = (column: string, message: string) => issues.push({ path: issuePath(row.line, column), message });
@@ -156,13 +197,14 @@ export const importContacts =
         continue;
       }
       const id = row.stored.id;
-      const byId = id ? named.get(id) : undefined;
+      const byId = id ? byIds.get(id) : undefined;
       if (id && !byId) {
-        problem("id", `no contact ${id} of ${row.owner}; remove the id to create a new contact`);
+        problem("id", `names no contact of ${ownerName(row.owner)}; remove the id to create a new contact`);
         continue;
       }
       if (byId && byId.value.email !== row.email) {
-        problem("email", `differs from contact ${id}'s address; change an address with PATCH /contacts/${id}`);
+        const { who, page } = named(byId.value);
+        problem("email", `is not the address of ${who}: correct the address on ${page}`);
         continue;
       }
       const retiredOwner = owner.kind === "organization" ? organizations.get(owner.id)?.value : undefined;
@@ -174,7 +216,7 @@ export const importContacts =
         );
         continue;
       }
-      const refused = readOnlyProblems(row, byId?.value);
+      const refused = readOnlyProblems(row, byId?.value, named);
       if (refused.length) {
         for (const { column, message } of refused) problem(column, message);
         continue;
@@ -182,12 +224,7 @@ export const importContacts =
       if (byId && !byId.value.active) {
         // A deactivated contact's row re-imports as history: unchanged, or refused where it differs.
         const differs = IMPORTED_FIELDS.filter((field) => merged(byId.value, row, today)[field] !== byId.value[field]);
-        for (const field of differs) {
-          problem(
-            field,
-            `contact ${id} was deactivated on ${byId.value.deactivatedOn}; a deactivated contact is history`,
-          );
-        }
+        for (const field of differs) problem(field, deactivatedWords(byId.value, named(byId.value).who));
         if (!differs.length)
           planned.push({ line: row.line, owner: row.owner, action: "unchanged", contactId: byId.value.id });
         continue;
@@ -200,7 +237,12 @@ export const importContacts =
       }
       const current: Versioned<Contact> | undefined = holder ? matched.get(holder.contactId) : undefined;
       if (holder && !current) {
-        problem("email", `is held by contact ${holder.contactId}, which could not be read; try again`);
+        problem("email", "is held by another contact, which could not be read; try again");
+        continue;
+      }
+      const statusRefused = emailStatusProblem(row, current?.value);
+      if (statusRefused) {
+        problem("emailStatus", statusRefused);
         continue;
       }
       const base: Contact = current?.value ?? {
@@ -254,7 +296,7 @@ export const importContacts =
       const sorted = [...issues].sort((a, b) => lineOf(a) - lineOf(b));
       const shown = sorted.slice(0, MAX_REPORTED_ISSUES);
       throw new Invalid(
-        `The file has ${issues.length} problem(s)${issues.length > shown.length ? ` (the first ${shown.length} are listed)` : ""}; nothing was imported`,
+        `The file has ${problemsCounted(issues.length)}${issues.length > shown.length ? ` (the first ${shown.length} are listed)` : ""}; nothing was imported`,
         shown,
       );
     }

@@ -29,6 +29,25 @@ export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt"
   new Date(Date.parse(message.leaseUntil ?? message.updatedAt) + windowMs).toISOString();
 
 /**
+ * Why a letter in each status other than unknown is not sent again: sending again is for a letter that may or may not
+ * have gone out (unknown); of any other, the desk knows what became of it.
+ */
+const SETTLED_WORDS: Readonly<Record<Exclude<MessageStatus, "unknown">, string>> = {
+  queued: "it is waiting to be sent already",
+  sending: "it is being sent now",
+  sent: "it was sent (SES took it), and sending it again would write twice",
+  delivered: "it was delivered",
+  bounced: "it bounced: its address refused it, and would refuse it again",
+  complained: "its recipient reported it as spam: the desk does not write to that address again",
+  rejected: "SES refused it, and would refuse it again",
+  failed:
+    "it failed before it went out (its wave halted, or it could not be rendered or sent), and sending again is " +
+    "only for a letter that may have gone out: to write to this recipient, create a new wave",
+  expired: "it expired, still queued at its wave's not-after deadline: to write to this recipient, create a new wave",
+  skipped: "it was skipped, never written: the wave found no usable address (its page says why)",
+};
+
+/**
  * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, of a wave that
  * was not halted, once its event window has closed and before the wave's not-after deadline.
  */
@@ -38,7 +57,7 @@ export function resendRefusal(
   now: Date,
   windowMs: number,
 ): string | undefined {
-  if (message.status !== "unknown") return `it is ${message.status}: only a letter whose fate is unknown is sent again`;
+  if (message.status !== "unknown") return SETTLED_WORDS[message.status];
   if (waveHalted) return "its wave was halted: it sends nothing more";
   if (now.getTime() >= Date.parse(message.notAfter))
     return `its wave's not-after deadline ${utcMinute(message.notAfter)} has passed`;

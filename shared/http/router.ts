@@ -3,8 +3,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Actor, Group } from "../auth/actor.ts";
+import { routeRefusal } from "../auth/group-refusals.ts";
 import { Forbidden, Malformed, NotFound } from "../errors.ts";
 import { etagOf } from "../versioning.ts";
+import { charsetRefusal, encodingRefusal } from "./body-encoding.ts";
 import { selectGatewayRoute } from "./gateway-routes.ts";
 import { dataOf, type Method, type Route, type RouteEntry, type RouteResponse } from "./route.ts";
 import { MethodNotAllowed, PayloadTooLarge, Unauthenticated, UnsupportedMediaType } from "./transport-errors.ts";
@@ -116,12 +118,18 @@ function bodyOf(event: ApiEvent, route: Route): unknown {
   if (bytes.length > limit)
     throw new PayloadTooLarge(`The body is ${bytes.length} bytes; this route takes at most ${limit}`);
   const accepted = route.spec.bodyTypes ?? ["application/json"];
-  const mediaType = (header(event, "content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const contentType = header(event, "content-type") ?? "";
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!accepted.includes(mediaType)) {
     throw new UnsupportedMediaType(`Send the body as ${accepted.join(" or ")}${mediaType ? `, not ${mediaType}` : ""}`);
   }
+  // Every text body is UTF-8 (body-encoding.ts): a JSON body's names reach letters as a CSV's do.
+  const declared = charsetRefusal(contentType, mediaType);
+  if (declared) throw new UnsupportedMediaType(declared);
   if (!bytes.length) return undefined;
   const text = bytes.toString("utf8");
+  const undecodable = encodingRefusal(text, mediaType);
+  if (undecodable) throw new UnsupportedMediaType(undecodable);
   if (!mediaType.endsWith("json")) return text;
   try {
     return JSON.parse(text);
@@ -207,7 +215,7 @@ export function createRouter(routes: readonly RouteEntry[], log: Pick<Logger, "i
       if (access !== "open") {
         if (!actor) throw new Unauthenticated("Send a valid bearer token");
         if (!actor.groups.some((group) => access.includes(group))) {
-          throw new Forbidden(`${method} ${route.spec.path} is for ${access.join(", ")}`);
+          throw new Forbidden(routeRefusal(`${method} ${route.spec.path}`, access, actor.groups));
         }
       }
       const result = await route.run({

@@ -2,6 +2,7 @@
 // record and checked against every word of the query (ADR 0021). Queries only: never a Scan.
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Actor } from "../auth/actor.ts";
+import { searchRefusal } from "../auth/group-refusals.ts";
 import { Forbidden } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { searchPartition, searchRangePrefix } from "./keys.ts";
@@ -44,7 +45,7 @@ const maySee = (actor: Actor | undefined, kind: SearchKind) =>
 function kindsFor(actor: Actor | undefined, asked: readonly SearchKind[] | undefined): SearchKind[] {
   if (!asked) return SEARCH_KINDS.filter((kind) => maySee(actor, kind));
   const hidden = asked.filter((kind) => !maySee(actor, kind));
-  if (hidden.length) throw new Forbidden(`Only the secretariat may search ${hidden.join(", ")}`);
+  if (hidden.length) throw new Forbidden(searchRefusal(hidden));
   return [...asked];
 }
 

@@ -207,6 +207,40 @@ describe("the deployed console's sign-in", { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it("says once that an expired session must sign in again, and comes back to the page it was on", async () => {
+    const page = await openConsole();
+    // The API behind this server: a 401 to every request, as the authorizer answers an expired token.
+    let apiStatus = 401;
+    await page.route(
+      (url) => !url.pathname.startsWith("/console/") && url.origin === base,
+      (route) =>
+        route.fulfill({
+          status: apiStatus,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ type: "about:blank", title: "Authentication required", status: apiStatus }),
+        }),
+    );
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Your session has expired: sign in again").waitFor();
+    await page.evaluate(() => {
+      (globalThis as unknown as Tab & { location: { hash: string } }).location.hash = "#/states";
+    });
+    await page.getByRole("heading", { name: "Member States" }).waitFor();
+    const body = (await page.locator("body").textContent()) ?? "";
+    expect(body.match(/Your session has expired/g)).toHaveLength(1);
+    expect(body).not.toContain("Authentication required");
+    expect(body).not.toContain("Signed in as");
+    expect(await page.getByRole("alert").allTextContents()).toEqual(["Your session has expired: sign in again."]);
+
+    apiStatus = 404;
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await page.locator('strong[data-group="experts"]').waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe(
+      "#/states",
+    );
+    await page.close();
+  });
+
   it("met no script error and no CSP refusal on any page", () => {
     expect(troubles).toEqual([]);
   });

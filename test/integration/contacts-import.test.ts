@@ -205,11 +205,16 @@ describe("importing contacts from CSV", () => {
     expect(await countContacts()).toBe(500);
   });
 
-  it("answers 400 for a file that is not CSV and 415 for another content type", async () => {
+  it("answers 400 for a file that is not CSV and 415 for another content type or a file not in UTF-8", async () => {
     const broken = await importCsv('owner,role,name,email\nSTATE:FRA,capital-poc,"unclosed,x@example.org\n');
     expect(broken.status).toBe(400);
-    expect(broken.body.errors[0].path).toMatch(/^line \d+$/);
+    expect(broken.body.errors[0].path).toBe("line 2, column name");
     expect((await importCsv("{}", "", "application/json")).status).toBe(415);
+    // Saved in Latin-1, as the gateway hands it over: its bytes decoded as UTF-8.
+    const latin1 = Buffer.from("owner,role,name,email\nSTATE:CIV,capital-poc,José Núñez,jn@example.org\n", "latin1");
+    const refused = await importCsv(latin1.toString("utf8"));
+    expect(refused).toMatchObject({ status: 415, body: { detail: "The file is not UTF-8: save it as CSV UTF-8" } });
+    expect(await countContacts()).toBe(500);
     expect((await importCsv("")).status).toBe(422);
   });
 });

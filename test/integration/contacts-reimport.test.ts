@@ -86,16 +86,46 @@ describe("re-importing the export", () => {
     expect(await exportCsv()).toBe(csv);
   });
 
-  it("applies a changed emailStatus as PATCH does", async () => {
-    const csv = edited(await exportCsv(), activeId, "emailStatus", "bounced");
-    const applied = await importCsv(csv);
-    expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ updated: 1, unchanged: 1 });
-    expect(applied.body.rows.find((row: { action: string }) => row.action === "update")).toMatchObject({
+  it("takes only ok as an emailStatus from a file, and an exported status back unchanged", async () => {
+    const reporting = await importCsv(edited(await exportCsv(), activeId, "emailStatus", "bounced"));
+    expect(reporting.status).toBe(422);
+    expect(reporting.body.errors).toEqual([
+      {
+        path: expect.stringMatching(/^line \d, column emailStatus$/),
+        message:
+          "cannot be set to bounced by a file: a bounce, a complaint or a suppression comes from SES's report on a " +
+          "letter; write ok, or leave it as exported (ok)",
+      },
+    ]);
+    const stored = await call({ path: `/contacts/${activeId}` });
+    const bounced = await call({
+      method: "PATCH",
+      path: `/contacts/${activeId}`,
+      ifMatch: String(stored.etag),
+      body: { emailStatus: "bounced" },
+    });
+    expect(bounced.status).toBe(200);
+    const exported = await exportCsv();
+    expect((await importCsv(exported)).body).toMatchObject({ updated: 0, unchanged: 2 });
+    const cleared = await importCsv(edited(exported, activeId, "emailStatus", "ok"));
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.rows.find((row: { action: string }) => row.action === "update")).toMatchObject({
       contactId: activeId,
       changed: ["emailStatus"],
     });
-    expect((await call({ path: `/contacts/${activeId}` })).body.emailStatus).toBe("bounced");
+    expect((await call({ path: `/contacts/${activeId}` })).body.emailStatus).toBe("ok");
+  });
+
+  it("names a contact whose address the file changes by its name and owner, and where to correct it", async () => {
+    const moved = await importCsv(edited(await exportCsv(), activeId, "email", "new@mfa.example.org"));
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors).toEqual([
+      {
+        path: expect.stringMatching(/^line \d, column email$/),
+        message: "is not the address of Ola Example (Norway): correct the address on Norway's page",
+      },
+    ]);
+    expect(moved.body.detail).toBe("The file has 1 problem; nothing was imported");
   });
 
   it("refuses a changed active column, a reactivation and an edit of a deactivated contact, at line and column", async () => {
@@ -103,7 +133,10 @@ describe("re-importing the export", () => {
     const deactivating = await importCsv(edited(before, activeId, "active", "false"));
     expect(deactivating.status).toBe(422);
     expect(deactivating.body.errors).toEqual([
-      { path: expect.stringMatching(/^line \d, column active$/), message: expect.stringContaining("needs a reason") },
+      {
+        path: expect.stringMatching(/^line \d, column active$/),
+        message: "deactivating Ola Example (Norway) needs a reason: deactivate the contact on Norway's page",
+      },
     ]);
     const reactivating = await importCsv(edited(before, leftId, "active", "true"));
     expect(reactivating.status).toBe(422);

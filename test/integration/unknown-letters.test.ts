@@ -225,7 +225,7 @@ describe("a crash between SES and the ledger", () => {
     // The settled one is not unknown any more: never sent again.
     const notUnknown = await resend(id, accepted.recipient);
     expect(notUnknown.status).toBe(409);
-    expect(notUnknown.body.detail).toContain("it is delivered");
+    expect(notUnknown.body.detail).toContain("it was delivered");
 
     // After the window: queued again, audited, and the sender sends it once.
     clock.set(windowEnd);

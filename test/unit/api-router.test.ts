@@ -83,8 +83,25 @@ describe("api router", () => {
 
   it("refuses a write by a group that may only read with 403", async () => {
     const response = await call({ method: "PATCH", path: "/states/USA", group: "members", body: "{}" });
-    expect(response).toMatchObject({ status: 403, body: { type: "/problems/forbidden" } });
+    expect(response).toMatchObject({
+      status: 403,
+      body: {
+        type: "/problems/forbidden",
+        detail: "PATCH /states/{iso3} is for the group secretariat; the token names the group members",
+      },
+    });
     expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it("tells a token naming no group of the desk that it names none, and which group the route needs", async () => {
+    const response = await call({ path: "/states", group: "auditors" as "members" });
+    expect(response).toMatchObject({
+      status: 403,
+      body: {
+        detail:
+          "The token names no group of the desk: GET /states needs one of the groups secretariat, experts, members",
+      },
+    });
   });
 
   it("answers an unknown path with 404 and a wrong method with 405 naming the allowed ones", async () => {

@@ -235,6 +235,26 @@ describe("an audit entry in words", () => {
     expect(words({ action: "x.y", entity: { type: "gadget", id: "7" } })).toEqual({ text: "gadget 7" });
   });
 
+  it("says what a contacts import did for each owner, not the import's own id", () => {
+    const imported = (after: Record<string, unknown>) =>
+      entityWords(
+        entry({ action: "contacts.import", entity: { type: "contact-import", id: "01M96IMPORT" }, after }),
+        names,
+      );
+    expect(imported({ transaction: "1 of 1", iso3: "MLI", created: [{ name: "A" }], updated: [{}, {}] })).toEqual({
+      text: "3 contacts of Mali (1 created and 2 updated)",
+      href: "#/states/MLI",
+    });
+    expect(imported({ owner: "ORG:iaea", created: [{ name: "A" }], updated: [] })).toEqual({
+      text: "1 contact of International Atomic Energy Agency (1 created)",
+      href: "#/organizations/iaea",
+    });
+    const seeded = entry({ action: "contacts.seed-demo", entity: { type: "contact-seed", id: "demo" } });
+    expect(entityWords({ ...seeded, after: { iso3: "FRA", created: [{}, {}] } }, names).text).toBe(
+      "2 contacts of France (2 created)",
+    );
+  });
+
   it("names a wave or a request the entry gives by id alone by the name read for it", () => {
     const read: RecordName = (kind, id) => (kind === "wave" ? `wave named ${id}` : `S/AC.44/DEMO/${id}/1`);
     const test = entry({ action: "wave.test-send", entity: { type: "wave", id: "01W" }, after: { waveId: "01W" } });

@@ -20,6 +20,7 @@ import {
   refreshDelayMs,
 } from "../../console/src/auth/oauth.ts";
 import { currentSession } from "../../console/src/auth/session.ts";
+import { sessionExpiry } from "../../console/src/auth/session-expiry.ts";
 
 const config: LoginConfig = {
   loginDomainUrl: "https://desk1540-dev-123456789012.auth.eu-west-1.amazoncognito.com",
@@ -99,6 +100,7 @@ describe("the session kept through Cognito", () => {
   let calls: Call[];
   let answers: Response[];
   let visited: string[];
+  let returnedTo: { place: string; signedIn: boolean }[];
   let storage: Map<string, string>;
   let seams: BrowserSeams;
   const start = Date.UTC(2026, 11, 3, 9, 0, 0);
@@ -109,6 +111,7 @@ describe("the session kept through Cognito", () => {
     calls = [];
     answers = [];
     visited = [];
+    returnedTo = [];
     storage = new Map();
     seams = {
       fetch: async (url, init) => {
@@ -123,6 +126,7 @@ describe("the session kept through Cognito", () => {
         removeItem: (key) => void storage.delete(key),
       },
       navigate: (url) => void visited.push(url),
+      returnTo: (place) => void returnedTo.push({ place, signedIn: currentSession.value !== undefined }),
       now: () => Date.now(),
     };
   });
@@ -138,7 +142,7 @@ describe("the session kept through Cognito", () => {
 
   /** Start, come back with a code, exchange it: the session every later test begins from. */
   async function signedIn(session: CognitoSession, group = "experts") {
-    await session.start();
+    await session.start("");
     const state = new URL(visited[0] ?? "").searchParams.get("state") ?? "";
     answers.push(
       json(200, {
@@ -153,7 +157,7 @@ describe("the session kept through Cognito", () => {
 
   it("signs in with the verifier behind the challenge it sent, and forgets the verifier", async () => {
     const session = new CognitoSession(config, seams);
-    await session.start();
+    await session.start("");
     const authorize = new URL(visited[0] ?? "");
     const pending = JSON.parse(storage.get(PENDING_KEY) ?? "{}") as { verifier: string; state: string };
     expect(authorize.searchParams.get("code_challenge")).toBe(
@@ -188,7 +192,7 @@ describe("the session kept through Cognito", () => {
 
   it("refuses a code whose state this tab did not send, without calling the token endpoint", async () => {
     const session = new CognitoSession(config, seams);
-    await session.start();
+    await session.start("");
     await expect(session.complete({ kind: "code", code: "c0de", state: "someone-else" })).rejects.toThrow(
       /not started from this tab/,
     );
@@ -198,9 +202,19 @@ describe("the session kept through Cognito", () => {
     expect(storage.has(PENDING_KEY)).toBe(false);
   });
 
+  it("comes back to the page the sign-in started from, before the session opens on home", async () => {
+    const session = new CognitoSession(config, seams);
+    await session.start("#/states/MLI");
+    const state = new URL(visited[0] ?? "").searchParams.get("state") ?? "";
+    answers.push(json(200, { access_token: accessToken({ group: "experts", exp: exp(3600) }), expires_in: 3600 }));
+    await session.complete({ kind: "code", code: "c0de", state });
+    expect(returnedTo).toEqual([{ place: "#/states/MLI", signedIn: false }]);
+    expect(currentSession.value?.group).toBe("experts");
+  });
+
   it("says why the managed login refused", async () => {
     const session = new CognitoSession(config, seams);
-    await session.start();
+    await session.start("");
     const state = new URL(visited[0] ?? "").searchParams.get("state") ?? "";
     await expect(
       session.complete({ kind: "refused", error: "access_denied", description: "User cancelled", state }),
@@ -238,7 +252,7 @@ describe("the session kept through Cognito", () => {
     expect(currentSession.value?.expiresAt).toBe(exp(10800));
   });
 
-  it("tries a failed refresh again while time is left, and ends the session when the grant is refused", async () => {
+  it("tries a failed refresh again while time is left, and says the session expired when the grant is refused", async () => {
     const session = new CognitoSession(config, seams);
     await signedIn(session);
     answers.push(json(503, { error: "temporarily_unavailable" }));
@@ -248,8 +262,9 @@ describe("the session kept through Cognito", () => {
     answers.push(json(400, { error: "invalid_grant" }));
     await vi.advanceTimersByTimeAsync(REFRESH_RETRY_MS);
     expect(calls).toHaveLength(3);
-    expect(currentSession.value).toBeUndefined();
-    expect(session.endedBecause).toMatch(/could not be renewed/);
+    // The page stays, its session said expired (the shell offers to sign in again), rather than signed out.
+    expect(currentSession.value).toBeDefined();
+    expect(sessionExpiry.expired).toBe(true);
     // Nothing left to revoke: an ended session does not leave for the logout endpoint.
     await vi.advanceTimersByTimeAsync(0);
     expect(visited).toHaveLength(1);

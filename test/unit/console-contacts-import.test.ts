@@ -1,7 +1,13 @@
 // The contacts import page's pure part: the API's problems put back beside the rows they name.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
-import { fileProblems, problemsByRow, stateOfOwner } from "../../console/src/pages/contacts-import-rows.ts";
+import {
+  fileProblems,
+  importFileText,
+  nameOnLine,
+  problemsByRow,
+  stateOfOwner,
+} from "../../console/src/pages/contacts-import-rows.ts";
 
 const csv = [
   "owner,role,name,email",
@@ -53,5 +59,23 @@ describe("the import's problems beside their rows", () => {
   it("links a State's contact to the State's page, not an organization's", () => {
     expect(stateOfOwner("STATE:fra")).toBe("FRA");
     expect(stateOfOwner("ORG:iaea")).toBeUndefined();
+  });
+
+  it("refuses a file that is not UTF-8 before sending it, in the API's words", () => {
+    // What File.text() makes of a Latin-1 file and of a UTF-16 one: each byte it cannot read becomes U+FFFD.
+    const latin1 = new TextDecoder().decode(Buffer.from(csv, "latin1"));
+    expect(importFileText(latin1)).toEqual({ refusal: "The file is not UTF-8: save it as CSV UTF-8" });
+    const utf16 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
+    );
+    expect(importFileText(utf16)).toEqual({ refusal: "The file is UTF-16: save it as CSV UTF-8" });
+    expect(importFileText(csv)).toEqual({ csv });
+  });
+
+  it("names the contact of a line as the file gives it, quoted or not", () => {
+    expect(nameOnLine(csv, 4)).toBe("C. Traoré");
+    const quoted = '\uFEFFemail,"name",owner,role\n\na@example.org,"Martin, ""Alex""",STATE:FRA,capital-poc\n';
+    expect(nameOnLine(quoted, 3)).toBe('Martin, "Alex"');
+    expect(nameOnLine("owner,role\nSTATE:FRA,capital-poc", 2)).toBe("");
   });
 });

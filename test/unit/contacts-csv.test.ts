@@ -117,14 +117,67 @@ describe("reading an import file", () => {
     ]);
   });
 
-  it("refuses a file that is not CSV as malformed, naming the line", () => {
-    const read = () => parseContactCsv(`${HEADER}\nSTATE:FRA,capital-poc,"A,a@example.org\n`, today);
-    expect(read).toThrow(Malformed);
-    try {
-      read();
-    } catch (error) {
-      expect((error as Malformed).issues[0]?.path).toMatch(/^line \d+$/);
-    }
+  it("refuses a file that is not CSV as malformed, naming line and column, and saying what to do", () => {
+    const refusal = (csv: string) => {
+      try {
+        parseContactCsv(csv, today);
+      } catch (error) {
+        if (error instanceof Malformed) return error.issues;
+      }
+      throw new Error("not refused");
+    };
+    const quoting = 'put the whole cell in double quotes, and double each quote inside it ("")';
+    expect(refusal(`${HEADER}\nSTATE:FRA,capital-poc,"A,a@example.org\n`)).toEqual([
+      { path: "line 2, column name", message: `opens a quote that is never closed: close it, or ${quoting}` },
+    ]);
+    expect(refusal(`${HEADER}\nSTATE:MLI,capital-poc,=HYPERLINK("x","y"),a@example.org\n`)).toEqual([
+      { path: "line 2, column name", message: `has a quote inside a cell not in quotes: ${quoting}` },
+    ]);
+    expect(refusal(`${HEADER}\nSTATE:MLI,capital-poc,"A"B,a@example.org\n`)).toEqual([
+      { path: "line 2, column name", message: `has text after a cell's closing quote: ${quoting}` },
+    ]);
+  });
+
+  it("tells a file whose columns are separated by semicolons so, once", () => {
+    expect(parseContactCsv("owner;role;name;email\nSTATE:MLI;capital-poc;A;a@example.org\n", today).issues).toEqual([
+      { path: "line 1", message: "the columns are separated by semicolons: use commas" },
+    ]);
+  });
+
+  it("says the values a role, a language and an e-mail status take, not zod's words", () => {
+    const { issues } = parseContactCsv(
+      `${HEADER},language,emailStatus\nSTATE:MLI,chief,A,a@example.org,de,lost\n`,
+      today,
+    );
+    expect(issues).toEqual([
+      {
+        path: "line 2, column role",
+        message: "must be capital-poc, mission-poc, provider-poc, organization-poc or permanent-mission",
+      },
+      { path: "line 2, column emailStatus", message: "must be ok, bounced, complained or suppressed" },
+      {
+        path: "line 2, column language",
+        message: "must be ar, zh, en, fr, ru or es, or blank for the owner's language",
+      },
+    ]);
+  });
+
+  it("refuses a name, title or agency a spreadsheet would run as a formula, at its cell", () => {
+    const csv = [
+      `${HEADER},title,agency,phone`,
+      'STATE:MLI,capital-poc,"=HYPERLINK(""http://x"",""y"")",a@example.org,-1,@SUM(1),+223 20 22 00 00',
+      "STATE:MLI,mission-poc,+Robin,b@example.org,- Adviser,Ministry,",
+    ].join("\n");
+    const { rows, issues } = parseContactCsv(csv, today);
+    expect(rows).toEqual([]);
+    const formula = (sign: string) =>
+      `begins with "${sign}", so a spreadsheet would run it as a formula: write it without the "${sign}"`;
+    expect(issues).toEqual([
+      { path: "line 2, column name", message: formula("=") },
+      { path: "line 2, column agency", message: formula("@") },
+      { path: "line 3, column name", message: formula("+") },
+      { path: "line 3, column title", message: formula("-") },
+    ]);
   });
 });
 
@@ -168,10 +221,11 @@ describe("formula neutralization", () => {
       active: "true",
       demo: "",
     });
-    // Sent back, the export reads as the original values.
+    // Sent back, the export reads as the original values: a number and a phone are taken, formulas refused.
     const reread = parseContactCsv(csv, "2026-11-27");
-    expect(reread.issues).toEqual([]);
-    expect(reread.rows[0]).toMatchObject({ name: contact.name, title: "-1", phone: contact.phone });
+    expect(reread.issues.map((issue) => issue.path)).toEqual(["line 2, column name", "line 2, column agency"]);
+    const harmless = parseContactCsv(contactsToCsv([{ ...contact, name: "Robin", agency: "Agency" }]), "2026-11-27");
+    expect(harmless.rows[0]).toMatchObject({ name: "Robin", title: "-1", phone: contact.phone });
   });
 });
 

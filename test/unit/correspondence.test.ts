@@ -190,8 +190,13 @@ describe("the message state machine", () => {
     expect(resendRefusal(unknown, false, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
     expect(resendRefusal(unknown, false, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
     expect(resendRefusal(unknown, true, new Date("2026-05-06T00:00:00Z"), window)).toMatch(/halted/);
-    expect(resendRefusal({ ...unknown, status: "sent" }, false, new Date("2026-05-06T00:00:00Z"), window)).toMatch(
-      /it is sent/,
+    expect(resendRefusal({ ...unknown, status: "sent" }, false, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+      "it was sent (SES took it), and sending it again would write twice",
+    );
+    // A failed letter, in words rather than "it is failed" (audit 31): it never went out, and a new wave writes again.
+    expect(resendRefusal({ ...unknown, status: "failed" }, true, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+      "it failed before it went out (its wave halted, or it could not be rendered or sent), and sending again is " +
+        "only for a letter that may have gone out: to write to this recipient, create a new wave",
     );
     // Without a lease (an older record), from its last change; a shorter window is honoured.
     const { leaseUntil: _lease, ...withoutLease } = unknown;

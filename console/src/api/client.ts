@@ -1,19 +1,12 @@
 // The typed API client: every call goes to the documented routes, on the console's own origin, with the session's
-// bearer token. Types come from schema.d.ts, generated from the OpenAPI document.
-import createClient, { type Middleware } from "openapi-fetch";
-import { currentSession } from "../auth/session.ts";
+// bearer token (api/bearer.ts: an expired session's requests wait for the next). Types come from schema.d.ts,
+// generated from the OpenAPI document.
+import createClient from "openapi-fetch";
+import { bearer } from "./bearer.ts";
 import type { components, paths } from "./schema";
 
 export type Schemas = components["schemas"];
 export type Problem = Schemas["Problem"];
-
-const bearer: Middleware = {
-  onRequest({ request }) {
-    const session = currentSession.value;
-    if (session) request.headers.set("authorization", `Bearer ${session.token}`);
-    return request;
-  },
-};
 
 /** The API shares the console's origin (locally the local gateway, on AWS the CloudFront distribution). */
 export const api = createClient<paths>({ baseUrl: window.location.origin });

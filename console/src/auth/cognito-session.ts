@@ -18,6 +18,7 @@ import {
   type Tokens,
 } from "./oauth.ts";
 import { currentSession, sessionOf } from "./session.ts";
+import { sessionExpiry } from "./session-expiry.ts";
 
 export interface BrowserSeams {
   fetch: Fetch;
@@ -32,6 +33,11 @@ export interface BrowserSeams {
   };
   /** Leaves the console for another address (the managed login, the logout endpoint). */
   navigate(url: string): void;
+  /**
+   * Back from the managed login, to the page the sign-in started from (its hash route): the managed login returns to
+   * the console's one redirect address.
+   */
+  returnTo(place: string): void;
   now(): number;
 }
 
@@ -42,6 +48,8 @@ export const REFRESH_RETRY_MS = 30_000;
 interface Pending {
   verifier: string;
   state: string;
+  /** The page to come back to; "" for home. */
+  place: string;
 }
 
 function pendingOf(text: string | null): Pending | undefined {
@@ -49,8 +57,9 @@ function pendingOf(text: string | null): Pending | undefined {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return undefined;
-    const { verifier, state } = value as Record<string, unknown>;
-    return typeof verifier === "string" && typeof state === "string" ? { verifier, state } : undefined;
+    const { verifier, state, place } = value as Record<string, unknown>;
+    if (typeof verifier !== "string" || typeof state !== "string") return undefined;
+    return { verifier, state, place: typeof place === "string" ? place : "" };
   } catch {
     return undefined;
   }
@@ -59,8 +68,6 @@ function pendingOf(text: string | null): Pending | undefined {
 export class CognitoSession {
   private refreshToken: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Why the last session ended without the person signing out, for the sign-in page to say. */
-  endedBecause: string | undefined;
 
   constructor(
     private readonly config: LoginConfig,
@@ -72,11 +79,15 @@ export class CognitoSession {
     });
   }
 
-  /** Off to the managed login, with a challenge whose verifier (and the state) wait in the tab's session storage. */
-  async start(): Promise<void> {
+  /**
+   * Off to the managed login, with a challenge whose verifier (and the state, and the page to come back to) wait in
+   * the tab's session storage.
+   */
+  async start(place: string): Promise<void> {
     const pkce = await newPkce();
     const state = randomToken(16);
-    this.seams.pending.setItem(PENDING_KEY, JSON.stringify({ verifier: pkce.verifier, state }));
+    const pending: Pending = { verifier: pkce.verifier, state, place };
+    this.seams.pending.setItem(PENDING_KEY, JSON.stringify(pending));
     this.seams.navigate(authorizeUrl(this.config, pkce.challenge, state));
   }
 
@@ -91,13 +102,15 @@ export class CognitoSession {
     if (callback.kind === "refused") {
       throw new Error(`The sign-in was refused: ${callback.description ?? callback.error}`);
     }
-    this.keep(await exchangeCode(this.config, this.seams.fetch, callback.code, pending.verifier));
+    const tokens = await exchangeCode(this.config, this.seams.fetch, callback.code, pending.verifier);
+    // The page first, so the console opens on it rather than reading home on the way.
+    if (pending.place) this.seams.returnTo(pending.place);
+    this.keep(tokens);
   }
 
   private keep(tokens: Tokens): void {
     const session = sessionOf(tokens.accessToken);
     if (tokens.refreshToken) this.refreshToken = tokens.refreshToken;
-    this.endedBecause = undefined;
     currentSession.set(session);
     this.schedule(refreshDelayMs(session.expiresAt, this.seams.now()));
   }
@@ -109,24 +122,26 @@ export class CognitoSession {
 
   private async refresh(): Promise<void> {
     const refreshToken = this.refreshToken;
-    if (!refreshToken) return this.end("Your session expired. Sign in again.");
+    if (!refreshToken) return this.end();
     try {
       this.keep(await refreshTokens(this.config, this.seams.fetch, refreshToken));
     } catch (error) {
       const expiresAt = currentSession.value?.expiresAt ?? 0;
       const timeLeft = expiresAt * 1000 - this.seams.now();
       if (error instanceof GrantRefused || timeLeft <= REFRESH_RETRY_MS) {
-        return this.end("Your session ended and could not be renewed. Sign in again.");
+        return this.end();
       }
       this.schedule(REFRESH_RETRY_MS);
     }
   }
 
-  /** The session is over without a sign-out: nothing is left to revoke, and the console shows its sign-in page. */
-  private end(reason: string): void {
+  /**
+   * The session could not be renewed: nothing is left to revoke. It is said expired rather than signed out, so the
+   * page stays (what was typed can still be copied) until the person signs in again (auth/session-expiry.ts).
+   */
+  private end(): void {
     this.refreshToken = undefined;
-    this.endedBecause = reason;
-    currentSession.set(undefined);
+    sessionExpiry.expire();
   }
 
   private async signedOut(): Promise<void> {

@@ -23,6 +23,11 @@ function cognitoSession(): Promise<CognitoSession> {
           fetch: (url, init) => fetch(url, init),
           pending: window.sessionStorage,
           navigate: (url) => window.location.assign(url),
+          returnTo: (place) => {
+            window.history.replaceState(null, "", `${window.location.pathname}${place}`);
+            // replaceState fires no hashchange, which the router follows.
+            window.dispatchEvent(new HashChangeEvent("hashchange"));
+          },
           now: () => Date.now(),
         }),
     )
@@ -33,7 +38,16 @@ function cognitoSession(): Promise<CognitoSession> {
   return signIn;
 }
 
-type Step = { kind: "loading" } | { kind: "ready"; note?: string } | { kind: "failed"; message: string };
+const wordsOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Off to the managed login, to come back to the page shown now. */
+function startSignIn(failed: (message: string) => void): Promise<void> {
+  return cognitoSession()
+    .then((session) => session.start(window.location.hash))
+    .catch((error: unknown) => failed(wordsOf(error)));
+}
+
+type Step = { kind: "loading" } | { kind: "ready" } | { kind: "failed"; message: string };
 
 /** Takes the code (or the refusal) out of the address bar before anything else, so a reload cannot replay it. */
 function takeCallback() {
@@ -49,18 +63,11 @@ export function CognitoSignIn() {
     cognitoSession()
       .then(async (session) => {
         if (callback) await session.complete(callback);
-        else setStep({ kind: "ready", ...(session.endedBecause ? { note: session.endedBecause } : {}) });
+        else setStep({ kind: "ready" });
       })
-      .catch((error: unknown) =>
-        setStep({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => setStep({ kind: "failed", message: wordsOf(error) }));
   }, []);
-  const start = () =>
-    cognitoSession()
-      .then((session) => session.start())
-      .catch((error: unknown) =>
-        setStep({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
-      );
+  const start = () => startSignIn((message) => setStep({ kind: "failed", message }));
   return (
     <main id="main" class="sign-in">
       <h1>1540 Committee desk</h1>
@@ -72,7 +79,6 @@ export function CognitoSignIn() {
             Sign in with your desk account: your e-mail, your password and the code of your authenticator app, on the
             desk's sign-in page. Your session is kept in this tab only; a reload asks you to sign in again.
           </p>
-          {step.kind === "ready" && step.note && <p role="status">{step.note}</p>}
           {step.kind === "failed" && (
             <p role="alert" class="error">
               {step.message}
@@ -86,5 +92,26 @@ export function CognitoSignIn() {
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * An expired session's way back: the managed login, then this page again. The trip loads the console anew, so what
+ * was typed on the page is lost, and it says so.
+ */
+export function CognitoSignInAgain() {
+  const [failure, setFailure] = useState<string>();
+  return (
+    <>
+      <button type="button" onClick={() => startSignIn(setFailure)}>
+        Sign in again
+      </button>{" "}
+      <span>You come back to this page, but not to what you typed on it.</span>
+      {failure && (
+        <span role="alert" class="error">
+          {failure}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,13 +1,13 @@
 // The local build's sign-in: one button per group, each asking the local gateway's issuer for a token (the route
 // exists on the local gateway only; AWS builds sign in through Cognito's managed login instead).
 import { useState } from "preact/hooks";
-import { groups } from "./access.ts";
+import { type Group, groups } from "./access.ts";
 import { currentSession, sessionOf } from "./session.ts";
 
 /** Served by infra/local/console.ts beside the console, never by the deployed API. */
 export const LOCAL_TOKEN_PATH = "/console/local-token";
 
-async function signInAs(group: string): Promise<void> {
+async function signInAs(group: Group): Promise<void> {
   const response = await fetch(LOCAL_TOKEN_PATH, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -39,5 +39,25 @@ export function LocalSignIn() {
         </p>
       )}
     </main>
+  );
+}
+
+/**
+ * An expired session's way back: a new token for the same group, taken in place, so the page and what was typed in
+ * it stay, and the requests waiting for it go on (auth/session-expiry.ts).
+ */
+export function LocalSignInAgain({ group }: { group: Group }) {
+  const [failure, setFailure] = useState<string>();
+  return (
+    <>
+      <button type="button" onClick={() => signInAs(group).catch((error: Error) => setFailure(error.message))}>
+        Sign in again as {group}
+      </button>
+      {failure && (
+        <span role="alert" class="error">
+          {failure}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,5 +1,7 @@
 // An audit entry in words: who did it, the record it is about (linked to its page where the console has one), and its
 // before and after field by field. Pure, tested in Node (test/unit/console-audit-trail.test.ts).
+
+import { listed } from "../../../shared/listed.ts";
 import type { components } from "../api/schema";
 import { href } from "../routes.ts";
 import { counted } from "../ui/counted.ts";
@@ -80,6 +82,27 @@ function reminderWords(id: string): Linked {
 type Imaged = Pick<AuditEntry, "action" | "entity" | "before" | "after">;
 
 /**
+ * A contacts import's entry (or the demonstration seed's), one per owner and transaction (shared/contacts/batch.ts),
+ * by what it did rather than by the batch's own id: "3 contacts of Mali (1 created and 2 updated)", on Mali's page.
+ */
+function contactBatchWords(entry: Imaged, names: OwnerNames): Linked {
+  const count = (name: string) => {
+    const list = fieldOf(entry.after, name);
+    return Array.isArray(list) ? list.length : 0;
+  };
+  const [created, updated] = [count("created"), count("updated")];
+  const iso3 = textOf(entry, "iso3");
+  const owner = iso3 ? `STATE:${iso3}` : textOf(entry, "owner");
+  const whose = owner ? ` of ${names.get(owner) ?? owner}` : "";
+  const done = listed([created ? `${created} created` : "", updated ? `${updated} updated` : ""].filter(Boolean));
+  const page = ownerHref(owner);
+  return {
+    text: `${counted(created + updated, "contact")}${whose}${done ? ` (${done})` : ""}`,
+    ...(page ? { href: page } : {}),
+  };
+}
+
+/**
  * The records an entry names by id alone, to be read by name (record-names.ts): a wave whose images hold no
  * description (a test copy's, a redispatch's), an assistance request whose hold no symbol (a move's, a match's).
  */
@@ -118,6 +141,9 @@ export function entityWords(entry: Imaged, names: OwnerNames, recordName: Record
       const page = ownerHref(owner);
       return { text: `contact ${who}${whose}`, ...(page ? { href: page } : {}) };
     }
+    case "contact-import":
+    case "contact-seed":
+      return contactBatchWords(entry, names);
     case "assistance-request": {
       // A match's entries hold the match, which names the requesting State but not the request's symbol.
       const iso3 = field("iso3");

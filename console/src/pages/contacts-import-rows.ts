@@ -1,6 +1,7 @@
 // The API's problems with an imported file, put back beside the rows they name: its 422 lists each problem at
 // `line N, column C` (or `line N` for the file's shape), which is the line of the text where the row starts.
 // The schema module, not client.ts: this module is pure, so it is tested in Node where there is no window.
+import { encodingRefusal } from "../../../shared/http/body-encoding.ts";
 import type { components } from "../api/schema";
 
 type Problem = components["schemas"]["Problem"];
@@ -37,4 +38,44 @@ export function fileProblems(problem: Problem | undefined): { path: string; mess
 /** The State whose page shows an imported contact (`STATE:FRA`), if the owner is a State. */
 export function stateOfOwner(owner: string): string | undefined {
   return /^STATE:([A-Z]{3})$/i.exec(owner)?.[1]?.toUpperCase();
+}
+
+/**
+ * A chosen file's text, or why it is refused before anything is sent: a browser reads any file as UTF-8 and turns
+ * each byte it cannot read into U+FFFD, so a Latin-1 file is refused here with the API's own words.
+ */
+export function importFileText(text: string): { csv: string } | { refusal: string } {
+  const refusal = encodingRefusal(text, "text/csv");
+  return refusal ? { refusal } : { csv: text };
+}
+
+/** One line's cells, quotes undone ("" inside quotes is one quote); a row that passed the check is one line. */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line.charAt(index);
+    if (char === '"' && quoted && line.charAt(index + 1) === '"') {
+      cell += char;
+      index++;
+    } else if (char === '"') quoted = !quoted;
+    else if (char === "," && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += char;
+  }
+  return [...cells, cell];
+}
+
+/** The name a line of the file gives its contact (the dry run's rows name none, and a new contact has no id). */
+export function nameOnLine(csv: string, line: number): string {
+  const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const header = lines.find((text) => text.trim() !== "");
+  const column = header
+    ? cellsOf(header)
+        .map((name) => name.trim())
+        .indexOf("name")
+    : -1;
+  return column < 0 ? "" : (cellsOf(lines[line - 1] ?? "")[column]?.trim() ?? "");
 }

@@ -8,7 +8,7 @@ import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { problemWords, useWrites } from "../ui/form.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { fileProblems, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
+import { fileProblems, importFileText, nameOnLine, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
 type ImportResult = Schemas["ContactImportResult"];
 
@@ -23,7 +23,8 @@ async function importCsv(csv: string, dryRun: boolean): Promise<ImportResult> {
   );
 }
 
-function ResultRows({ result, id }: { result: ImportResult; id?: string }) {
+/** What the import does with each row of `csv`, the text it was sent: each contact by the name its row gives. */
+function ResultRows({ result, csv, id }: { result: ImportResult; csv: string; id?: string }) {
   return (
     <>
       <p aria-live="polite" id={id} tabIndex={id ? -1 : undefined}>
@@ -51,7 +52,7 @@ function ResultRows({ result, id }: { result: ImportResult; id?: string }) {
                 <td>
                   <OwnerLink owner={row.owner} />
                 </td>
-                <td>{row.contactId ?? ""}</td>
+                <td>{nameOnLine(csv, row.line)}</td>
                 <td>{(row.changed ?? []).join(", ")}</td>
               </tr>
             ))}
@@ -111,7 +112,9 @@ export function ContactsImport() {
   const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState<string>();
   const [checked, setChecked] = useState<{ csv: string; result: ImportResult }>();
-  const [applied, setApplied] = useState<ImportResult>();
+  const [applied, setApplied] = useState<{ csv: string; result: ImportResult }>();
+  // A chosen file that is not UTF-8, refused before it is read into the text or sent.
+  const [fileRefusal, setFileRefusal] = useState<string>();
   // The text the problem was found in: its rows are shown as they were checked while the text is mended.
   const [problemCsv, setProblemCsv] = useState<string>();
   const { busy, problem, run } = useWrites();
@@ -126,37 +129,53 @@ export function ContactsImport() {
     });
     if (dryRun) setChecked({ csv, result });
     else {
-      setApplied(result);
+      setApplied({ csv, result });
       setChecked(undefined);
       focusReturn.closed(() => document.getElementById("import-applied"));
     }
   };
 
   const problemId = "csv-problem";
+  const fileRefusalId = "csv-file-refusal";
   return (
     <>
       <h1>Import contacts</h1>
       <p>
-        A CSV with the columns owner, role, name and email (title, agency, phone, language, designatedOn and
-        lastVerifiedOn optional), or an export sent back. Every row is checked first; the import is all or nothing.
+        A CSV saved as CSV UTF-8, with the columns owner, role, name and email (title, agency, phone, language,
+        designatedOn and lastVerifiedOn optional), or an export sent back. Every row is checked first; the import is all
+        or nothing.
       </p>
       <form class="record" aria-labelledby="import-title" onSubmit={(event) => void run(event, write(true))}>
         <h2 id="import-title">The file</h2>
-        <div class={problem ? "field invalid" : "field"}>
+        <div class={problem || fileRefusal ? "field invalid" : "field"}>
           <label for="csv-file">CSV file</label>
           <input
             id="csv-file"
             type="file"
             accept=".csv,text/csv"
-            aria-describedby={problem ? problemId : undefined}
+            aria-describedby={fileRefusal ? fileRefusalId : problem ? problemId : undefined}
+            aria-invalid={fileRefusal !== undefined}
             onChange={async (event) => {
               const file = event.currentTarget.files?.[0];
               if (!file) return;
-              setFileName(file.name);
-              setCsv(await file.text());
+              const read = importFileText(await file.text());
               setChecked(undefined);
+              if ("refusal" in read) {
+                setFileName(undefined);
+                setCsv("");
+                setFileRefusal(`${file.name}: ${read.refusal}`);
+                return;
+              }
+              setFileRefusal(undefined);
+              setFileName(file.name);
+              setCsv(read.csv);
             }}
           />
+          {fileRefusal && (
+            <p id={fileRefusalId} class="field-problem" role="alert">
+              {fileRefusal}
+            </p>
+          )}
         </div>
         <div class={problem ? "field invalid" : "field"}>
           <label for="csv-text">Or the CSV's text{fileName ? ` (from ${fileName})` : ""}</label>
@@ -202,8 +221,8 @@ export function ContactsImport() {
           Apply the import
         </BusyButton>
       </form>
-      {checked && <ResultRows result={checked.result} />}
-      {applied && <ResultRows result={applied} id="import-applied" />}
+      {checked && <ResultRows result={checked.result} csv={checked.csv} />}
+      {applied && <ResultRows result={applied.result} csv={applied.csv} id="import-applied" />}
     </>
   );
 }

@@ -24,7 +24,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "contact.deactivate": "Contact deactivated",
   "contact.email-status": "Contact's e-mail status changed",
   "contact.language-of-record": "Contact's language follows the State's",
-  "contacts.import": "Contact imported",
+  "contacts.import": "Contacts imported",
   "contacts.seed-demo": "Demonstration contact added",
   "assistance.request.create": "Assistance request received",
   "assistance.request.seed": "Demonstration assistance request added",
