@@ -64,3 +64,6 @@ export const DESK_TIME_ZONE = "America/New_York";
 
 /** The desk's calendar day at an instant: the day it is in New York. */
 export const deskDay = (instant: Date | number | string): string => dayIn(instant, DESK_TIME_ZONE);
+
+/** An instant as the desk's words give it to an officer: its UTC day and minute, "2026-12-06 16:49 UTC". */
+export const utcMinute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

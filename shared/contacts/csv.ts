@@ -5,7 +5,6 @@ import * as z from "zod";
 import { type FieldIssue, Malformed } from "../errors.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
 import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
-import { formulaProblem } from "./formula-cells.ts";
 import {
   type ContactRole,
   type ContactView,
@@ -116,14 +115,9 @@ const languageCell = z.enum(unLanguageSchema.options, {
 });
 const emailStatusCell = z.enum(emailStatusSchema.options, { error: `must be ${oneOf(emailStatusSchema.options)}` });
 
-/** One-line text a spreadsheet could run as a formula is refused at its cell (formula-cells.ts). */
-const textCell = (schema: z.ZodType<string>) =>
-  schema.superRefine((text, context) => {
-    const problem = formulaProblem(text);
-    if (problem) context.addIssue({ code: "custom", message: problem });
-  });
-const nameCell = textCell(contactNameSchema);
-const otherTextCell = textCell(contactTextSchema);
+// One-line text a spreadsheet could run as a formula is refused at its cell by the schemas themselves.
+const nameCell = contactNameSchema;
+const otherTextCell = contactTextSchema;
 
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "is not valid");

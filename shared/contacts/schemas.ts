@@ -1,5 +1,6 @@
 // The shapes of points of contact: who they belong to (a State or an organization), their role and details.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
+
 import * as z from "zod";
 import { dayProblem } from "../clock.ts";
 import type { FieldIssue } from "../errors.ts";
@@ -7,6 +8,7 @@ import { freeText, oneLine } from "../http/body-text.ts";
 import { organizationIdSchema } from "../organizations/schemas.ts";
 import { unLanguageSchema } from "../registry/schemas.ts";
 import { obligationStatusSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+import { formulaProblem } from "./formula-cells.ts";
 import type { Owner } from "./owner.ts";
 import { PERSONAL_FIELDS, type PersonalField, SECRETARIAT_ONLY } from "./personal-data.ts";
 
@@ -91,8 +93,17 @@ export const emailSchema = /* @__PURE__ */ z
   .pipe(z.email({ error: "must be an e-mail address" }).max(254))
   .describe("E-mail address; stored trimmed and in lower case; unique among active contacts");
 
+/**
+ * A one-line text of a contact, which letters print as it is: one a spreadsheet would run as a formula is refused
+ * (formula-cells.ts), from the API's forms as from an imported file.
+ */
 const singleLine = (max: number) =>
-  oneLine(z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
+  oneLine(z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)).superRefine(
+    (text, context) => {
+      const problem = formulaProblem(text);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    },
+  );
 
 export const contactNameSchema = /* @__PURE__ */ (() => singleLine(200))();
 export const contactTextSchema = /* @__PURE__ */ (() => singleLine(200))();

@@ -1,6 +1,7 @@
 // The message state machine and the sender's decisions, as pure functions: which moves are legal, what to do with a
 // message another delivery already claimed, and which SES errors are worth a retry.
 import { Conflict } from "../errors.ts";
+import { utcMinute } from "../zoned-time.ts";
 import type { Message, MessageStatus } from "./schemas.ts";
 
 /**
@@ -22,7 +23,6 @@ export function eventWindowMsOf(env: NodeJS.ProcessEnv): number {
 }
 
 /** An instant as the desk reads it in a sentence: its day and minute, in UTC ("2026-12-07 13:33 UTC"). */
-const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** When the event window of an unknown letter closes: counted from the end of the claim in which SES may have taken it. */
 export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt">, windowMs: number) =>

@@ -32,11 +32,17 @@ function refusal(found: string, mediaType: string): string {
   return savedAs ? `The file is ${found}: save it as ${savedAs}` : `The body is ${found}: send it as UTF-8`;
 }
 
-/** "The file is not UTF-8: save it as CSV UTF-8", or undefined for UTF-8 text. */
+/**
+ * "The file is not UTF-8 (line 3 has characters that could not be read, shown as �): save it as CSV UTF-8, or retype
+ * them", or undefined for UTF-8 text. Retyping is for a file that is UTF-8 already and holds a � from an earlier loss
+ * (an export of what was stored before the desk refused such files): saving it again would not help.
+ */
 export function encodingRefusal(text: string, mediaType: string): string | undefined {
   const problem = encodingProblemOf(text);
   if (!problem) return undefined;
-  return refusal(problem === "utf-16" ? "UTF-16" : "not UTF-8", mediaType);
+  if (problem === "utf-16") return refusal("UTF-16", mediaType);
+  const line = text.slice(0, text.indexOf(REPLACEMENT)).split("\n").length;
+  return `${refusal(`not UTF-8 (line ${line} has characters that could not be read, shown as ${REPLACEMENT})`, mediaType)}, or retype them`;
 }
 
 /** A `charset` parameter of the content type other than UTF-8, refused in words; undefined when none or UTF-8. */

@@ -12,7 +12,7 @@ import type { Programme } from "../schedules/schema.ts";
 import { letterDigest } from "../templates/rules.ts";
 import type { WaveValues } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
-import { DESK_TIME_ZONE, dayOf, minuteOf, wallClockAt } from "../zoned-time.ts";
+import { DESK_TIME_ZONE, dayOf, minuteOf, utcMinute, wallClockAt } from "../zoned-time.ts";
 import { letterIssues } from "./letter-check.ts";
 import { madeByASchedule } from "./made-by-a-schedule.ts";
 import {
@@ -62,10 +62,14 @@ export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undef
   withOwnValues(input, yearLetterValues(year, input.key));
 
 /** How a staff wave sends the letter: a halted one says how many it wrote before it stopped. */
-const staffSending = ({ id, status, sendInstant, lettersWritten }: SameLetterWave): string =>
-  lettersWritten === undefined
-    ? `staff wave ${id} sends this letter to the same audience (${status}, ${sendInstant})`
-    : `staff wave ${id} sent this letter to the same audience and halted after ${lettersWritten} letters (${status}, ${sendInstant})`;
+const staffSending = ({ id, description, status, sendInstant, lettersWritten }: SameLetterWave): string => {
+  // Said on the held draft's page, which an officer reads: the wave by its description, the time as the desk says it.
+  const wave = description ? `staff wave "${description}"` : `staff wave ${id}`;
+  const when = `(${status}, ${utcMinute(sendInstant)})`;
+  return lettersWritten === undefined
+    ? `${wave} sends this letter to the same audience ${when}`
+    : `${wave} sent this letter to the same audience and halted after ${lettersWritten} letters ${when}`;
+};
 
 /** Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway. */
 function sentInstead(others: SameLetterWave[], wave: Wave): string[] {

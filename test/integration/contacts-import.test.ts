@@ -16,6 +16,10 @@ import { organizationRoutes } from "../../functions/api/routes/organizations.ts"
 import { apiEvent, type EventOptions } from "../support/api-event.ts";
 import { freshTables } from "./fresh-tables.ts";
 
+const FILE_NOT_UTF8 =
+  "The file is not UTF-8 (line 2 has characters that could not be read, shown as \uFFFD): save it as CSV UTF-8, " +
+  "or retype them";
+
 const clock = fixedClock("2026-11-27T09:00:00Z");
 let setup: Awaited<ReturnType<typeof freshTables>>;
 let router: ReturnType<typeof createRouter>;
@@ -213,7 +217,7 @@ describe("importing contacts from CSV", () => {
     // Saved in Latin-1, as the gateway hands it over: its bytes decoded as UTF-8.
     const latin1 = Buffer.from("owner,role,name,email\nSTATE:CIV,capital-poc,José Núñez,jn@example.org\n", "latin1");
     const refused = await importCsv(latin1.toString("utf8"));
-    expect(refused).toMatchObject({ status: 415, body: { detail: "The file is not UTF-8: save it as CSV UTF-8" } });
+    expect(refused).toMatchObject({ status: 415, body: { detail: FILE_NOT_UTF8 } });
     expect(await countContacts()).toBe(500);
     expect((await importCsv("")).status).toBe(422);
   });

@@ -237,7 +237,7 @@ describe("waves against DynamoDB Local", () => {
     );
   });
 
-  it("refuses to cancel a dispatching or completed wave with 409 naming the legal moves", async () => {
+  it("refuses to cancel a dispatching or completed wave with 409 naming the legal moves and why, in words", async () => {
     clock.set("2027-03-01T09:00:00Z");
     const id = (await create(wave)).body.id;
     await move(id, "schedule", '"1"');
@@ -246,7 +246,7 @@ describe("waves against DynamoDB Local", () => {
     const refused = await move(id, "cancel", '"3"');
     expect(refused.status).toBe(409);
     expect(refused.body.allowed).toEqual(["completed", "halted"]);
-    expect(refused.body.detail).toContain("dispatching");
+    expect(refused.body.detail).toMatch(/cannot be cancelled: it is sending, so it can no longer be cancelled/);
     const completed = await move(waveId, "cancel", '"4"');
     expect(completed).toMatchObject({ status: 409, body: { allowed: [] } });
   });

@@ -10,6 +10,13 @@ import { organizationDependencies } from "#shared/organizations/dependencies.ts"
 import { contactRoutes } from "../../functions/api/routes/contacts.ts";
 import { apiEvent } from "../support/api-event.ts";
 
+const FILE_NOT_UTF8 =
+  "The file is not UTF-8 (line 2 has characters that could not be read, shown as \uFFFD): save it as CSV UTF-8, " +
+  "or retype them";
+const BODY_NOT_UTF8 =
+  "The body is not UTF-8 (line 1 has characters that could not be read, shown as \uFFFD): send it as UTF-8, or " +
+  "retype them";
+
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const dynamo = mockClient(DynamoDBDocumentClient);
 afterAll(() => dynamo.restore());
@@ -49,9 +56,9 @@ describe("text bodies are UTF-8", () => {
   });
 
   it("says a file how to save it and any other body how to send it", () => {
-    expect(encodingRefusal(asGatewayText(latin1), "text/csv")).toBe("The file is not UTF-8: save it as CSV UTF-8");
+    expect(encodingRefusal(asGatewayText(latin1), "text/csv")).toBe(FILE_NOT_UTF8);
     expect(encodingRefusal(asGatewayText(utf16), "text/csv")).toBe("The file is UTF-16: save it as CSV UTF-8");
-    expect(encodingRefusal('{"name":"Jos\uFFFD"}', "application/json")).toBe("The body is not UTF-8: send it as UTF-8");
+    expect(encodingRefusal('{"name":"Jos\uFFFD"}', "application/json")).toBe(BODY_NOT_UTF8);
     expect(charsetRefusal("text/csv; charset=ISO-8859-1", "text/csv")).toBe(
       "The file is sent as iso-8859-1, and the desk reads UTF-8 only: save it as CSV UTF-8",
     );
@@ -68,10 +75,10 @@ describe("text bodies are UTF-8", () => {
     for (const contentType of ["text/csv", "text/csv; charset=iso-8859-1"]) {
       const refused = await post("/contacts/import", contentType, asGatewayText(latin1));
       expect(refused.status).toBe(415);
-      expect(refused.problem.detail).toMatch(/save it as CSV UTF-8$/);
+      expect(refused.problem.detail).toMatch(/save it as CSV UTF-8(, or retype them)?$/);
     }
     const base64 = await post("/contacts/import", "text/csv", latin1.toString("base64"), true);
-    expect(base64).toMatchObject({ status: 415, problem: { detail: "The file is not UTF-8: save it as CSV UTF-8" } });
+    expect(base64).toMatchObject({ status: 415, problem: { detail: FILE_NOT_UTF8 } });
     const wide = await post("/contacts/import", "text/csv", asGatewayText(utf16));
     expect(wide).toMatchObject({ status: 415, problem: { detail: "The file is UTF-16: save it as CSV UTF-8" } });
     expect(dynamo.calls()).toHaveLength(0);
@@ -80,7 +87,7 @@ describe("text bodies are UTF-8", () => {
   it("refuses a JSON body that is not UTF-8, and still reads one declared as UTF-8", async () => {
     const body = JSON.stringify({ owner: "STATE:CIV", role: "capital-poc", name: "José", email: "j@example.org" });
     const lossy = await post("/contacts", "application/json", asGatewayText(Buffer.from(body, "latin1")));
-    expect(lossy).toMatchObject({ status: 415, problem: { detail: "The body is not UTF-8: send it as UTF-8" } });
+    expect(lossy).toMatchObject({ status: 415, problem: { detail: BODY_NOT_UTF8 } });
     expect(dynamo.calls()).toHaveLength(0);
     // Past the body's reading: the refusal is no longer about its encoding.
     const read = await post("/contacts", "application/json; charset=utf-8", "{}");

@@ -9,6 +9,10 @@ import {
   stateOfOwner,
 } from "../../console/src/pages/contacts-import-rows.ts";
 
+const FILE_NOT_UTF8 =
+  "The file is not UTF-8 (line 4 has characters that could not be read, shown as \uFFFD): save it as CSV UTF-8, " +
+  "or retype them";
+
 const csv = [
   "owner,role,name,email",
   "STATE:FRA,capital-poc,A. Martin,a.martin@example.org",
@@ -64,7 +68,7 @@ describe("the import's problems beside their rows", () => {
   it("refuses a file that is not UTF-8 before sending it, in the API's words", () => {
     // What File.text() makes of a Latin-1 file and of a UTF-16 one: each byte it cannot read becomes U+FFFD.
     const latin1 = new TextDecoder().decode(Buffer.from(csv, "latin1"));
-    expect(importFileText(latin1)).toEqual({ refusal: "The file is not UTF-8: save it as CSV UTF-8" });
+    expect(importFileText(latin1)).toEqual({ refusal: FILE_NOT_UTF8 });
     const utf16 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, "utf16le")]),
     );

@@ -88,10 +88,14 @@ describe("a halted wave's page", () => {
   });
 
   it("keeps reading while letters are queued or sending, whatever the wave's status", () => {
-    expect(keepsMoving({ status: "halted", counts: { sent: 165, failed: 77, queued: 77 } })).toBe(true);
-    expect(keepsMoving({ status: "completed", counts: { sent: 3, sending: 1 } })).toBe(true);
-    expect(keepsMoving({ status: "halted", counts: { sent: 140, failed: 179 } })).toBe(false);
-    expect(keepsMoving({ status: "dispatching", counts: {} })).toBe(true);
+    const notAfter = "2099-01-01T00:00:00.000Z";
+    expect(keepsMoving({ status: "halted", counts: { sent: 165, failed: 77, queued: 77 }, notAfter })).toBe(true);
+    expect(keepsMoving({ status: "completed", counts: { sent: 3, sending: 1 }, notAfter })).toBe(true);
+    expect(keepsMoving({ status: "halted", counts: { sent: 140, failed: 179 }, notAfter })).toBe(false);
+    expect(keepsMoving({ status: "dispatching", counts: {}, notAfter })).toBe(true);
+    // Past its not-after deadline no letter leaves: a letter left queued (its key dead-lettered) is not waited for.
+    const past = new Date("2099-01-02T00:00:00.000Z");
+    expect(keepsMoving({ status: "halted", counts: { sent: 165, queued: 77 }, notAfter }, past)).toBe(false);
     expect(progressText({ sent: 165, failed: 77, queued: 77 }, "halted", true)).toBe(
       "242 of 319 letters settled so far.",
     );

@@ -13,7 +13,7 @@ import {
 } from "#shared/contacts/contacts.ts";
 import { recordEmailStatus } from "#shared/contacts/email-status.ts";
 import { importContacts } from "#shared/contacts/import.ts";
-import type { NewContact } from "#shared/contacts/schemas.ts";
+import { contactChangesSchema, type NewContact, newContactSchema } from "#shared/contacts/schemas.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { createOrganization } from "#shared/organizations/organizations.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
@@ -108,6 +108,24 @@ describe("createContact", () => {
     expect(second).toBeInstanceOf(Conflict);
     expect(await contacts.contactsOf({ kind: "state", iso3: "MLI" })).toHaveLength(1);
     expect(await contacts.pocObligation("MLI")).toMatchObject({ revision: 1 });
+  });
+});
+
+describe("a contact's text a spreadsheet would run as a formula", () => {
+  it("is refused at its field from the forms as from a file: letters print the name as it is (review 31)", () => {
+    const asked = {
+      owner: "STATE:MLI",
+      role: "capital-poc",
+      name: '=HYPERLINK("http://x.example","click")',
+      email: "a@b.example",
+    };
+    const issues = newContactSchema.safeParse(asked).error?.issues ?? [];
+    expect(issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["name", 'begins with "=", so a spreadsheet would run it as a formula: write it without the "="'],
+    ]);
+    expect(contactChangesSchema.safeParse({ agency: "@SUM(A1)" }).success).toBe(false);
+    // A leading sign before a digit is a number to a spreadsheet, and runs nothing.
+    expect(contactChangesSchema.safeParse({ title: "-1 desk" }).success).toBe(true);
   });
 });
 

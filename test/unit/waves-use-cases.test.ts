@@ -362,7 +362,7 @@ describe("a programme letter another wave sends to the same audience about now",
     expect(fired.wave.value.status).toBe("draft");
     expect(fired.wave.value.description).toBe(
       "Programme letter first-report of 2027: a draft, not sent: " +
-        `staff wave ${staff.id} sends this letter to the same audience (scheduled, 2027-03-15T13:00:00.000Z); ` +
+        `staff wave ${staff.id} sends this letter to the same audience (scheduled, 2027-03-15 13:00 UTC); ` +
         "to send it all the same, create a wave of first-report-request-2027 to non-reporting-states",
     );
     expect(fired.summary).toBeUndefined();

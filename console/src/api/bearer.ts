@@ -4,29 +4,35 @@
 import type { Middleware } from "openapi-fetch";
 import { sessionExpiry } from "../auth/session-expiry.ts";
 
-/** Each request as it was before it was sent (its body can be read once only), for sending it again. */
-const unsent = new WeakMap<Request, Request>();
+/** How to send each request again with another token. */
+const resend = new WeakMap<Request, (token: string) => Request>();
 
 const tokenOf = (request: Request) => request.headers.get("authorization")?.replace(/^Bearer /, "");
 
 export const bearer: Middleware = {
   async onRequest({ request }) {
     const session = await sessionExpiry.sessionToSend();
-    if (session) request.headers.set("authorization", `Bearer ${session.token}`);
-    unsent.set(request, request.clone());
-    return request;
+    // The body read once, as text, so each sending has its own (a cloned body is a stream, which a browser neither
+    // shows in its tools nor sends as it sent the text).
+    const body = request.body === null ? null : await request.text();
+    const withToken = (token: string | undefined) => {
+      const sent = new Request(request, { body });
+      if (token) sent.headers.set("authorization", `Bearer ${token}`);
+      return sent;
+    };
+    const first = withToken(session?.token);
+    resend.set(first, withToken);
+    return first;
   },
   async onResponse({ request, response, options }) {
-    const copy = unsent.get(request);
+    const again = resend.get(request);
     let answer = response;
     let token = tokenOf(request);
-    while (answer.status === 401 && copy) {
+    while (answer.status === 401 && again) {
       const renewed = await sessionExpiry.after401(token);
       if (!renewed) return answer;
-      const again = copy.clone();
-      again.headers.set("authorization", `Bearer ${renewed.token}`);
       token = renewed.token;
-      answer = await options.fetch(again);
+      answer = await options.fetch(again(token));
     }
     return answer;
   },

@@ -1,5 +1,6 @@
 // How the report writes numbers, shares, changes and States: one way everywhere.
 import { lazy } from "../../lazy.ts";
+import { utcMinute } from "../../zoned-time.ts";
 import { computedLaterWords } from "../computed-later-words.ts";
 import { computedOutOfOrder } from "../diff.ts";
 import type { Snapshot } from "../schemas.ts";
@@ -43,7 +44,7 @@ export function changeSince(snapshot: Snapshot, figure: string, group = "all"): 
 }
 
 /** An instant as the report writes it: its day and minute, in UTC. */
-export const formatInstant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+export const formatInstant = utcMinute;
 
 /**
  * Where the previous quarter's snapshot was computed after this one (taken later, on demand), what that does to the

@@ -119,9 +119,12 @@ export const isInFlight = (status: WaveStatus) => IN_FLIGHT.includes(status);
 /** Letters still queued or sending: they move whatever the wave's status (a halted wave's rest are failed after it). */
 export const lettersGoing = (counts: Counts) => (counts.queued ?? 0) + (counts.sending ?? 0) > 0;
 
-/** Whether a wave's page keeps asking for its counts: the wave moves by itself, or some of its letters still do. */
-export const keepsMoving = (wave: Pick<WaveWithCounts, "status" | "counts">) =>
-  isInFlight(wave.status) || lettersGoing(wave.counts);
+/**
+ * Whether a wave's page keeps asking for its counts: the wave moves by itself, or some of its letters still do, until
+ * its not-after deadline (a letter whose key went to the dead-letter queue stays queued, and no letter leaves after it).
+ */
+export const keepsMoving = (wave: Pick<WaveWithCounts, "status" | "counts" | "notAfter">, now = new Date()) =>
+  isInFlight(wave.status) || (lettersGoing(wave.counts) && now.toISOString() < wave.notAfter);
 
 const ORDER: Record<WaveStatus, number> = {
   dispatching: 0,
