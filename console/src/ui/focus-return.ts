@@ -9,6 +9,8 @@ interface Return {
   opener: HTMLElement | null;
   /** Where the focus was last put, so that the reader moving it elsewhere ends the return. */
   focused: HTMLElement | null;
+  /** Whether `focused` is where this return put the focus (not where it was as the form closed). */
+  given: boolean;
   neighbour: Neighbour | undefined;
 }
 
@@ -27,21 +29,27 @@ export interface FocusReturn {
 export function useFocusReturn(): FocusReturn {
   const pending = useRef<Return | null>(null);
   const remembered = useRef<HTMLElement | null>(null);
-  // Every render: the opener may be disabled while a write runs, or leave when the list is read again.
+  // Every render: the opener may be disabled while a write runs, or leave when the list is read again; so may the
+  // neighbour given the focus (a list read again after a revoke draws its label field anew), on a slow line after
+  // the focus was given. Watched until the reader moves the focus elsewhere.
   useEffect(() => {
     const back = pending.current;
     if (!back) return;
     const active = document.activeElement;
-    if (active && active !== document.body && active !== back.focused) {
+    const dropped = !(active instanceof HTMLElement) || active === document.body;
+    const neighbourGiven = back.given && back.focused !== back.opener;
+    // The reader moved on: to another control, or to the page while the neighbour given the focus still stands.
+    if ((!dropped && active !== back.focused) || (dropped && neighbourGiven && usable(back.focused))) {
       pending.current = null;
       return;
     }
+    // A neighbour that has the focus keeps it; only its leaving the page moves the focus again.
+    if (!dropped && neighbourGiven) return;
     const target = usable(back.opener) ? back.opener : back.neighbour?.();
     if (!target) return;
     if (target !== active) target.focus();
     back.focused = target;
-    // A neighbour is where the focus stays; the opener is watched until it is gone or the reader moves on.
-    if (target !== back.opener) pending.current = null;
+    back.given = true;
   });
   return {
     opened: () => {
@@ -54,7 +62,7 @@ export function useFocusReturn(): FocusReturn {
       // an effect of an earlier render, run before the form has gone, must not read it as one.
       const active = document.activeElement;
       const focused = active instanceof HTMLElement && active !== document.body ? active : opener;
-      pending.current = { opener, focused, neighbour };
+      pending.current = { opener, focused, neighbour, given: false };
     },
     escapeCloses: (close) => (event) => {
       if (event.key !== "Escape") return;
