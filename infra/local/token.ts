@@ -2,6 +2,7 @@
 // `npm run token -- --stage <name>`: the same for a deployed stage you signed in to (infra/cli/token.ts).
 import { fileURLToPath } from "node:url";
 import { groups, isGroup, issueToken, loadOrCreateJwtKeys } from "./jwt.ts";
+import { portVariables } from "./prelude.ts";
 
 // The same directory as npm start's (LOCAL_DATA_DIR, else .local), without importing the whole stack to print one
 // line: a token signed with another directory's keys would not fit the stack it is for.
@@ -9,9 +10,11 @@ const DATA_DIR = process.env.LOCAL_DATA_DIR || fileURLToPath(new URL("../../.loc
 
 // Long enough for a working day against the local stack; Cognito allows access tokens of up to a day.
 const VALID_SECONDS = 12 * 3600;
+// The example names the port the stack listens on here (API_PORT moves it, as for npm start).
+const API_PORT = process.env[portVariables.api.name] || portVariables.api.fallback;
 const USAGE = `Usage: npm run -s token -- <${groups.join("|")}> [username]
 Prints a bearer token for the local API (valid 12 h), e.g.
-  curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:4540/states
+  curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:${API_PORT}/states
 For a deployed stage: npm run -s token -- --stage <name> (after npm run login -- --stage <name>)`;
 
 const args = process.argv.slice(2);

@@ -1,4 +1,5 @@
 // The local Cognito stand-in: tokens it issues pass, and every token the real JWT authorizer would refuse is refused.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -133,5 +134,19 @@ describe("formatClaimsLikeApiGateway", () => {
       address: "map[country:CH locality:Geneva]",
       name: "Ana",
     });
+  });
+});
+
+describe("npm run token's usage", () => {
+  it("names the port the local API listens on, moved by API_PORT as for npm start (audit 31)", () => {
+    const usage = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "../../infra/local/token.ts")], {
+        env: { ...process.env, ...env, LOCAL_DATA_DIR: dir },
+        encoding: "utf8",
+      });
+    const moved = usage({ API_PORT: "4999" });
+    expect(moved.status).toBe(2);
+    expect(moved.stderr).toContain("http://127.0.0.1:4999/states");
+    expect(usage({ API_PORT: "" }).stderr).toContain("http://127.0.0.1:4540/states");
   });
 });
