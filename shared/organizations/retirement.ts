@@ -109,7 +109,7 @@ async function openMatches(deps: RetirementDependencies, organization: Organizat
 }
 
 /** Everything that still acts for the organization, in words; empty when it may be retired. */
-export async function retirementBlockers(deps: RetirementDependencies, organization: Organization): Promise<string[]> {
+async function retirementBlockers(deps: RetirementDependencies, organization: Organization): Promise<string[]> {
   const found = await Promise.all([
     activeContacts(deps, organization),
     runningOffers(deps, organization),

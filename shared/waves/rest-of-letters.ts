@@ -1,7 +1,17 @@
-// Which of a halted wave's letters count as written for its rest (rest-of.ts): one rule for dispatch, the audience
-// preview and the console's composer, which counts the States and organizations the rest leaves out. It imports
-// nothing, so the console compiles it without the server's schemas; a unit test holds it to hasLeft
+// What became of a wave's letters, as the desk's rules ask it, said once: whether a letter went to SES (the same-letter
+// caution counts a halted wave's), left the desk (the wave page's "written to"), or reached its owner or may have (a
+// halted wave's rest: dispatch, the audience preview and the console's composer). It imports nothing, so the console
+// compiles it without the server's schemas; a unit test holds `mayHaveArrived` to hasLeft
 // (shared/assistance/follow-ups.ts), the follow-ups' rule of a letter that left.
+
+/** SES took it, may have (unknown), or is being asked (sending): its recipient may hold it, bounced or not. */
+const WENT_TO_SES: ReadonlySet<string> = new Set(["sending", "sent", "unknown", "delivered", "bounced", "complained"]);
+
+/** Whether a letter in `status` went to SES, or is going (see WENT_TO_SES). */
+export const wentToSes = (status: string): boolean => WENT_TO_SES.has(status);
+
+/** Whether a letter in `status` left the desk: it went to SES, or may have, and is no longer being sent. */
+export const leftTheDesk = (status: string): boolean => status !== "sending" && WENT_TO_SES.has(status);
 
 /**
  * A letter that reached its owner, or may have: one that left (hasLeft: sent, delivered, reported as spam), one still

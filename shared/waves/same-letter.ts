@@ -2,15 +2,12 @@
 // again. Named beside the audience preview, where the secretariat decides to schedule, so a second sending of the
 // same letter is a choice made knowingly (a reminder may go to the same States a month later), never an accident.
 import type { Ledger } from "../correspondence/ledger.ts";
-import type { MessageStatus } from "../correspondence/schemas.ts";
 import type { WaveRepository } from "./repository.ts";
+import { wentToSes } from "./rest-of-letters.ts";
 import { SAME_LETTER_LOOKBACK_DAYS } from "./same-letter-window.ts";
 import type { Wave, WaveStatus } from "./schemas.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A halted wave's letters its recipients may hold: SES accepted them, may have (unknown), or is being asked. */
-const WRITTEN: readonly MessageStatus[] = ["sending", "sent", "unknown", "delivered", "bounced", "complained"];
 
 /** What the preview says of each: enough to find it and to see when it went, or goes. */
 export type SameLetterWave = Pick<Wave, "id" | "status" | "sendInstant" | "description"> & {
@@ -27,7 +24,7 @@ export interface SameLetterStores {
 /** How many letters a wave wrote: the ledger's counts of what went, or may have gone, to SES. */
 async function lettersWrittenBy(ledger: SameLetterStores["ledger"], waveId: string): Promise<number> {
   const counts = await ledger.counts(waveId);
-  return WRITTEN.reduce((sum, status) => sum + counts[status], 0);
+  return Object.entries(counts).reduce((sum, [status, count]) => sum + (wentToSes(status) ? count : 0), 0);
 }
 
 /**

@@ -4,13 +4,15 @@
 // An owner such a row names that got no letter is not reached at all, and listed so. Only a letter that left is "written
 // to": one that failed or expired unsent (a halted wave's rest) is not, and its owner is said not written to, with why.
 // Pure, tested in Node.
+
+import { leftTheDesk } from "../../../../shared/waves/rest-of-letters.ts";
 import { type MessageStatus, SKIP_REASONS, skipWords, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
 import { feedbackWhy, type Why } from "./wave-feedback-words.ts";
 
 export type { Why } from "./wave-feedback-words.ts";
 
 /** The ledger's row for an owner its audience found without an active point of contact (`owner:<owner>`). */
-export const isOwnerRow = (message: WaveMessage) => message.skipReason === "no-active-contact";
+const isOwnerRow = (message: WaveMessage) => message.skipReason === "no-active-contact";
 
 /** Why a letter of the wave is as it is: a skipped contact's reason, SES's bounce or complaint, the ledger's reason. */
 export function whyOf(message: WaveMessage): Why {
@@ -22,12 +24,11 @@ const TO_THE_MISSION = "Written to its Permanent Mission: the State has no activ
 const NOT_TO_THE_MISSION =
   "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not leave.";
 
-/** A letter that left for its recipient (SES took it, or may have): whatever became of it after, it was written. */
-const LEFT: readonly MessageStatus[] = ["sent", "delivered", "bounced", "complained", "unknown"];
 /** A letter that will never leave: failed or expired unsent, or refused by SES. */
 const NEVER_LEFT: readonly MessageStatus[] = ["failed", "expired", "rejected"];
 
-export const hasLeft = (message: WaveMessage) => LEFT.includes(message.status);
+/** A letter that left for its recipient (SES took it, or may have): whatever became of it after, it was written. */
+const hasLeft = (message: WaveMessage) => leftTheDesk(message.status);
 
 /** The owners some letter of the wave left for. */
 const writtenTo = (messages: readonly WaveMessage[]) =>
