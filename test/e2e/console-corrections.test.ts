@@ -223,6 +223,8 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await retired.textContent()).toMatch(new RegExp(`^Retired on ${today()} by \\S+: recorded twice\\.`));
     await expect.poll(async () => (await focusedElement(page)).id).toBe("organization-retired");
     expect(await page.getByRole("form", { name: `Correct ${acronym}` }).count()).toBe(0);
+    // Its contacts, deactivated meanwhile through the API, are read again: none is offered for verifying any more.
+    await expect.poll(() => page.getByRole("button", { name: "Verify Retiring Contact" }).count()).toBe(0);
     // Its contacts and offers are history: none is added to it, none corrected.
     expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Correct this offer" }).count()).toBe(0);

@@ -130,6 +130,8 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               session={session}
               onChanged={changed}
               takesNew={!isRetired(organization)}
+              // Read again once it is retired: a retirement succeeds only when a colleague has deactivated them all.
+              round={isRetired(organization) ? 1 : 0}
             />
             <LettersReceived
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
