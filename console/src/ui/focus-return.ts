@@ -12,6 +12,8 @@ interface Return {
   /** Whether `focused` is where this return put the focus (not where it was as the form closed). */
   given: boolean;
   neighbour: Neighbour | undefined;
+  /** The render during which the form closed: an effect of it or an earlier one still sees the form. */
+  closedIn: number;
 }
 
 const usable = (element: HTMLElement | null): element is HTMLElement =>
@@ -29,12 +31,17 @@ export interface FocusReturn {
 export function useFocusReturn(): FocusReturn {
   const pending = useRef<Return | null>(null);
   const remembered = useRef<HTMLElement | null>(null);
+  const renders = useRef(0);
+  renders.current += 1;
+  const thisRender = renders.current;
   // Every render: the opener may be disabled while a write runs, or leave when the list is read again; so may the
   // neighbour given the focus (a list read again after a revoke draws its label field anew), on a slow line after
   // the focus was given. Watched until the reader moves the focus elsewhere.
   useEffect(() => {
     const back = pending.current;
-    if (!back) return;
+    // Preact runs effects late: one of a render before the close could find the form still drawn and its opener gone,
+    // and give the focus to the neighbour meant for a control that was about to be drawn again (CI, stop 44).
+    if (!back || thisRender <= back.closedIn) return;
     const active = document.activeElement;
     const dropped = !(active instanceof HTMLElement) || active === document.body;
     const neighbourGiven = back.given && back.focused !== back.opener;
@@ -62,7 +69,7 @@ export function useFocusReturn(): FocusReturn {
       // an effect of an earlier render, run before the form has gone, must not read it as one.
       const active = document.activeElement;
       const focused = active instanceof HTMLElement && active !== document.body ? active : opener;
-      pending.current = { opener, focused, neighbour, given: false };
+      pending.current = { opener, focused, neighbour, given: false, closedIn: renders.current };
     },
     escapeCloses: (close) => (event) => {
       if (event.key !== "Escape") return;
