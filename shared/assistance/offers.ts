@@ -1,4 +1,5 @@
 // Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
+
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
@@ -9,6 +10,7 @@ import { organizationNamedInBody } from "../organizations/organizations.ts";
 import { assertNotRetired } from "../organizations/retired.ts";
 import { stateNamedInBody } from "../registry/states.ts";
 import type { Versioned } from "../versioning.ts";
+import type { AssistanceAudienceReads } from "./audience-reads.ts";
 import { offerRepeated, sameOffer } from "./offer-content.ts";
 import { isActiveOn, isStale } from "./ranking.ts";
 import type { AssistanceChange, ListOffersQuery } from "./repository.ts";
@@ -182,7 +184,8 @@ export const updateOffer =
  * one, and whether that was more than 12 months ago (the May letter asks those providers to update).
  */
 export const listProviders =
-  (deps: Pick<OfferDependencies, "assistance" | "registry" | "clock">) => async (): Promise<ProviderSummary[]> => {
+  (deps: Pick<OfferDependencies, "registry" | "clock"> & { assistance: Pick<AssistanceAudienceReads, "allOffers"> }) =>
+  async (): Promise<ProviderSummary[]> => {
     const today = deskToday(deps.clock);
     const byProvider = new Map<string, AssistanceOffer[]>();
     for (const offer of await deps.assistance.allOffers()) {

@@ -19,6 +19,14 @@ import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
+import {
+  type AssistanceAudienceReads,
+  assistanceAudienceReads,
+  onIndex as onDeskIndex,
+  toOffer,
+  toRequest,
+  versioned,
+} from "./audience-reads.ts";
 import { feedbackRepeated } from "./feedback-content.ts";
 import {
   ALL_OFFERS,
@@ -54,12 +62,9 @@ import {
   type AssistanceRequest,
   assistanceFeedbackSchema,
   assistanceMatchSchema,
-  assistanceOfferSchema,
   assistanceReportSchema,
   assistanceReportSummarySchema,
-  assistanceRequestSchema,
   type Provider,
-  pendingRequestStatuses,
   providerKey,
   type RequestStatus,
 } from "./schemas.ts";
@@ -83,12 +88,6 @@ export interface ListOffersQuery extends PageRequest {
 /** Another run holds the report's mail, or it was sent already. */
 export type MailClaim = "claimed" | "taken";
 
-const versioned =
-  <T>(parse: (raw: unknown) => T) =>
-  (raw: Record<string, unknown>): Versioned<T> => ({ value: parse(raw), version: Number(raw.version) });
-
-const toRequest = versioned((raw) => assistanceRequestSchema.parse(raw));
-const toOffer = versioned((raw) => assistanceOfferSchema.parse(raw));
 const toMatch = versioned((raw) => assistanceMatchSchema.parse(raw));
 
 const requestItem = (request: AssistanceRequest, version: number) => ({
@@ -200,7 +199,7 @@ export function organizationsActedFor(changes: readonly AssistanceChange[]): str
  * The assistance store, as use cases need it (ADR 0026): the DynamoDB adapter below and the in-memory one of the
  * unit tests (test/support/in-memory/assistance.ts) both pass test/contracts/assistance.contract.ts.
  */
-export interface AssistanceRepository {
+export interface AssistanceRepository extends AssistanceAudienceReads {
   /**
    * Carries out the changes all or nothing; the first refused one's domain error is thrown and nothing is kept. An
    * offer's write also touches its organization provider's item: OrganizationRetired once it is retired.
@@ -224,15 +223,11 @@ export interface AssistanceRepository {
   requestFile(id: string): Promise<RequestFile | undefined>;
   /** By State (narrowed to a status), by status, or all; in the order received (day, then id). Paged. */
   listRequests(query: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>>;
-  /** Every request in a pending status. */
-  pendingRequests(): Promise<AssistanceRequest[]>;
   getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined>;
   /** The ids among these that name an offer already (a seed adding only what is missing reads them at once). */
   existingOfferIds(ids: string[]): Promise<Set<string>>;
   /** All offers or one provider's, in id order. Paged. */
   listOffers(query: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>>;
-  /** Every offer, in id order. */
-  allOffers(): Promise<AssistanceOffer[]>;
   getMatch(id: string): Promise<Versioned<AssistanceMatch> | undefined>;
   getReport(id: string): Promise<AssistanceReport | undefined>;
   /** Reports by id, oldest first, without their rows. */
@@ -264,12 +259,8 @@ export function assistanceRepository(
   /** Every page of a Query, for the few reads that need all of a partition (a request's file, all offers). */
   const queryAll = (input: QueryCommandInput) => queryEveryPage(doc, input);
 
-  const onIndex = (index: string, partition: string): QueryCommandInput => ({
-    TableName: table,
-    IndexName: index,
-    KeyConditionExpression: `${index}pk = :partition`,
-    ExpressionAttributeValues: { ":partition": partition },
-  });
+  const onIndex = (index: string, partition: string) => onDeskIndex(table, index, partition);
+  const audienceReads = assistanceAudienceReads(doc, tableNames);
 
   function newItem(Item: Record<string, unknown>, onConditionFailed?: GuardedWrite["onConditionFailed"]): GuardedWrite {
     return {
@@ -544,13 +535,7 @@ export function assistanceRepository(
       );
     },
 
-    /** Every request in a pending status: one gsi1 partition per status. */
-    async pendingRequests(): Promise<AssistanceRequest[]> {
-      const pages = await Promise.all(
-        pendingRequestStatuses.map((status) => queryAll(onIndex("gsi1", requestStatusPartition(status)))),
-      );
-      return pages.flat().map((item) => toRequest(item).value);
-    },
+    pendingRequests: audienceReads.pendingRequests,
 
     // ---- offers ----
 
@@ -586,10 +571,7 @@ export function assistanceRepository(
       return queryPage(doc, input, { limit, cursor, scope: `assistance-offers:${partition}` }, toOffer);
     },
 
-    /** Every offer, through the all-offers index partition (the Committee lists some 65 providers). */
-    async allOffers(): Promise<AssistanceOffer[]> {
-      return (await queryAll(onIndex("gsi1", ALL_OFFERS))).map((item) => toOffer(item).value);
-    },
+    allOffers: audienceReads.allOffers,
 
     // ---- matches ----
 

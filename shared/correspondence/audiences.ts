@@ -1,9 +1,10 @@
 // Audiences: named selectors resolved from the data as of one instant (dispatch's now, or the send instant a preview
 // looks ahead to) into recipients (one per address) and the contacts or owners left out, each with its reason. Every
 // read is a Query (an index or an owner's partition) or a batch read by key; nothing here writes.
+
+import type { AssistanceAudienceReads } from "../assistance/audience-reads.ts";
 import { followUpsOwedBy } from "../assistance/follow-ups.ts";
 import { listProviders } from "../assistance/offers.ts";
-import type { AssistanceRepository } from "../assistance/repository.ts";
 import { type AssistanceRequest, type Provider, providerKey } from "../assistance/schemas.ts";
 import { fixedClock } from "../clock.ts";
 import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
@@ -28,7 +29,7 @@ export interface AudienceDependencies {
   organizations: OrganizationRepository;
   contacts: ContactRepository;
   /** Read by the assistance audiences (states-with-pending-requests, assistance-providers, stale-providers). */
-  assistance: AssistanceRepository;
+  assistance: AssistanceAudienceReads;
   /** Read by states-with-follow-up-due: a State's letters, each letter's wave, and the kind of the wave's template. */
   ledger: Ledger;
   waves: Pick<WaveRepository, "get">;

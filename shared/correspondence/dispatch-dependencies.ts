@@ -3,7 +3,7 @@
 // integration tests' pipeline (test/support/pipeline.ts), so a store added to dispatch is added everywhere at once.
 import { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { assistanceRepository } from "../assistance/repository.ts";
+import { assistanceAudienceReads } from "../assistance/audience-reads.ts";
 import type { Clock } from "../clock.ts";
 import type { DeskConfig } from "../config.ts";
 import { contactDependencies } from "../contacts/dependencies.ts";
@@ -25,7 +25,7 @@ export function waveDispatchStores(
 ): WaveDispatchStores {
   return {
     ...contactDependencies(doc, tableNames, clock),
-    assistance: assistanceRepository(doc, tableNames, clock),
+    assistance: assistanceAudienceReads(doc, tableNames),
     templates: templateRepository(doc, tableNames, clock),
     waves: waveRepository(doc, tableNames, clock),
     ledger: ledgerRepository(doc, tableNames, clock),

@@ -60,3 +60,18 @@ describe("schemas built at import", () => {
     expect(readFileSync(built.file, "utf8")).toMatch(/id:\s*"AssistanceRequest"/);
   });
 });
+
+describe("the functions that write letters", () => {
+  const outDir = mkdtempSync(join(tmpdir(), "desk-letter-writers-"));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  // Their audiences read pending requests and offers only; the assistance writes took api-correspondence to its budget.
+  it.each([
+    ["api-correspondence", "functions/api-correspondence/handler.ts"],
+    ["wave-dispatch", "functions/wave-dispatch/handler.ts"],
+  ])("%s ships the assistance reads of the audiences, not the assistance repository", async (name, entry) => {
+    const built = await bundle(name, entry, outDir);
+    expect(built.shippedInputs).toContain("shared/assistance/audience-reads.ts");
+    expect(built.shippedInputs).not.toContain("shared/assistance/repository.ts");
+  });
+});

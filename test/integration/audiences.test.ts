@@ -1,8 +1,9 @@
 // The audiences against DynamoDB Local with a small data set: who each one writes to, who it leaves out and why,
 // and that resolving one only reads (Queries and reads by key, never a Scan, never a write).
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { type AssistanceAudienceReads, assistanceAudienceReads } from "#shared/assistance/audience-reads.ts";
 import { createOffer } from "#shared/assistance/offers.ts";
-import { type AssistanceRepository, assistanceRepository } from "#shared/assistance/repository.ts";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -49,7 +50,7 @@ beforeAll(async () => {
   };
   deps = {
     ...contacts,
-    assistance,
+    assistance: assistanceAudienceReads(setup.doc, setup.tableNames),
     ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
     waves: waveRepository(setup.doc, setup.tableNames, clock),
     templates: templateRepository(setup.doc, setup.tableNames, clock),
@@ -182,7 +183,7 @@ describe("audiences", () => {
     expect(new Set(commands)).toEqual(new Set(["QueryCommand", "BatchGetItemCommand"]));
   });
 
-  it("requires the assistance repository in its type, so a wiring without one fails tsc, not a dispatch", () => {
-    expectTypeOf<AudienceDependencies["assistance"]>().toEqualTypeOf<AssistanceRepository>();
+  it("requires the assistance reads in its type, so a wiring without them fails tsc, not a dispatch", () => {
+    expectTypeOf<AudienceDependencies["assistance"]>().toEqualTypeOf<AssistanceAudienceReads>();
   });
 });

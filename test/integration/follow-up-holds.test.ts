@@ -6,15 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { createWave, scheduleWave } from "#shared/waves/waves.ts";
 import { circulatedOn, movedRequest } from "../support/moved-request.ts";
-import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
+import { pipelineLambdas, type SeededStores, seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2025-12-01T15:00:00Z");
 const audit = { actor: systemActor("test") };
-let deps: WaveDispatchStores;
+let deps: SeededStores;
 let seeded: Awaited<ReturnType<typeof seededStores>>["setup"];
 let pipeline: ReturnType<typeof pipelineLambdas>;
 

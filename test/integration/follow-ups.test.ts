@@ -8,17 +8,16 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import { followUpsOwed, resolveAudience } from "#shared/correspondence/audiences.ts";
-import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { formatDate } from "#shared/locale/dates.ts";
 import { seedStaffTemplates } from "#shared/templates/staff-templates.ts";
 import { createWave, scheduleWave } from "#shared/waves/waves.ts";
 import { circulatedOn, movedRequest } from "../support/moved-request.ts";
-import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
+import { pipelineLambdas, type SeededStores, seededStores } from "../support/pipeline.ts";
 
 const clock = fixedClock("2025-12-01T15:00:00Z");
 const audit = { actor: systemActor("test") };
-let deps: WaveDispatchStores;
+let deps: SeededStores;
 let seeded: Awaited<ReturnType<typeof seededStores>>["setup"];
 const contactOf: Record<string, string> = {};
 

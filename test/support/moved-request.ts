@@ -4,9 +4,8 @@ import { createRequest, transitionRequest } from "#shared/assistance/requests.ts
 import type { RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import type { fixedClock } from "#shared/clock.ts";
-import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
-import type { seededStores } from "./pipeline.ts";
+import type { SeededStores, seededStores } from "./pipeline.ts";
 
 const audit = { actor: systemActor("test") };
 
@@ -29,7 +28,7 @@ export const circulatedOn = (day: string): [RequestStatus, string][] => [
 ];
 
 export async function movedRequest(
-  deps: WaveDispatchStores,
+  deps: SeededStores,
   tables: Pick<Awaited<ReturnType<typeof seededStores>>["setup"], "doc" | "tableNames">,
   clock: TestClock,
   { series, key, iso3, receivedOn, moves }: MovedRequest,

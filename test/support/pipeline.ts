@@ -1,6 +1,8 @@
 // The send pipeline as the integration tests run it: fresh tables seeded with the registry and the demo submissions,
 // the stores wired as wave-dispatch wires them, and the Lambdas' own apps (wave-dispatch, wave-send) on the
 // in-process queue, with a paced sender and metrics kept in memory.
+
+import { type AssistanceRepository, assistanceRepository } from "#shared/assistance/repository.ts";
 import type { fixedClock } from "#shared/clock.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { type WaveDispatchStores, waveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
@@ -20,12 +22,19 @@ type TestClock = ReturnType<typeof fixedClock>;
 /** A logger that keeps quiet: the apps log every batch. */
 export const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+/** The dispatch stores, with the whole assistance repository: a test makes the requests the audiences read. */
+export type SeededStores = WaveDispatchStores & { assistance: AssistanceRepository };
+
 /** Fresh tables with the 193 States and the demo submissions, and the dispatch stores on them. */
 export async function seededStores(clock: TestClock) {
   const setup = await freshTables();
   await seedRegistry(setup.doc, setup.tableNames, clock);
   await seedDemoSubmissions(setup.doc, setup.tableNames, clock);
-  return { setup, deps: waveDispatchStores(setup.doc, setup.tableNames, clock) };
+  const deps: SeededStores = {
+    ...waveDispatchStores(setup.doc, setup.tableNames, clock),
+    assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
+  };
+  return { setup, deps };
 }
 
 export interface PipelineOptions {

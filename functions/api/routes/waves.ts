@@ -2,7 +2,7 @@
 // test copy, and the wave's messages. Dispatch is not a route: the wave's schedule fires it (dispatchWave).
 
 import * as z from "zod";
-import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { assistanceAudienceReads } from "#shared/assistance/audience-reads.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { SECRETARIAT_ONLY } from "#shared/contacts/personal-data.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
@@ -298,7 +298,7 @@ export function bindRoutes({
 }: CorrespondenceDependencies): Route[] {
   return waveRoutes({
     ...contactDependencies(doc, tableNames, clock),
-    assistance: assistanceRepository(doc, tableNames, clock),
+    assistance: assistanceAudienceReads(doc, tableNames),
     templates: templateRepository(doc, tableNames, clock),
     ledger: ledgerRepository(doc, tableNames, clock),
     waves: waveRepository(doc, tableNames, clock),
