@@ -183,14 +183,21 @@ export const assistanceChanges = {
 };
 
 /**
- * The organizations a write acts for (acting-writes.ts): the providers of the offers it records or changes, each once
- * (a transaction touches an item once; the demo seed records several offers of one provider together).
+ * The organizations a write acts for (acting-writes.ts): the providers of the offers it records or changes and of the
+ * matches it proposes, each once (a transaction touches an item once; the demo seed records several offers of one
+ * provider together). A proposal thus fails once its provider is retired, even one retired after its reading.
  */
 export function organizationsActedFor(changes: readonly AssistanceChange[]): string[] {
   const providers = changes.flatMap((change) => {
-    const offer =
-      change.kind === "new-offer" ? change.offer : change.kind === "replace-offer" ? change.next : undefined;
-    return offer?.provider.kind === "organization" ? [offer.provider.id] : [];
+    const provider =
+      change.kind === "new-offer"
+        ? change.offer.provider
+        : change.kind === "replace-offer"
+          ? change.next.provider
+          : change.kind === "new-match"
+            ? change.match.provider
+            : undefined;
+    return provider?.kind === "organization" ? [provider.id] : [];
   });
   return [...new Set(providers)];
 }

@@ -12,6 +12,7 @@ import {
   type ContactChange,
   ContactsChanged,
   isRace,
+  organizationActedFor,
   type PocChange,
   type StoredPoc,
   writesPerChange,
@@ -38,7 +39,8 @@ const stateOf = (change: ContactChange) => {
 
 /**
  * Groups changes into transactions: two items per State for its obligation and its own audit entry, one per
- * organization for its own audit entry (so each entry lands on one owner's trail, ADR 0020, ADR 0056).
+ * organization for its own audit entry (so each entry lands on one owner's trail, ADR 0020, ADR 0056) and one more
+ * for its item once it is given a new contact (ADR 0061: refused once it is retired).
  */
 export function chunkChanges(changes: readonly ContactChange[]): ContactChange[][] {
   const sorted = [...changes].sort((a, b) => a.after.owner.localeCompare(b.after.owner));
@@ -46,19 +48,24 @@ export function chunkChanges(changes: readonly ContactChange[]): ContactChange[]
   let chunk: ContactChange[] = [];
   let size = 0;
   let owners = new Set<string>();
+  let touched = new Set<string>();
   for (const change of sorted) {
     const owner = change.after.owner;
     const perOwner = stateOf(change) ? 2 : 1;
-    const cost = () => writesPerChange(change) + (owners.has(owner) ? 0 : perOwner);
+    const organization = organizationActedFor(change);
+    const touch = () => (organization !== undefined && !touched.has(organization) ? 1 : 0);
+    const cost = () => writesPerChange(change) + (owners.has(owner) ? 0 : perOwner) + touch();
     if (chunk.length && size + cost() > MAX_TRANSACTION_ITEMS) {
       chunks.push(chunk);
       chunk = [];
       size = 0;
       owners = new Set();
+      touched = new Set();
     }
     size += cost();
     chunk.push(change);
     owners.add(owner);
+    if (organization) touched.add(organization);
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;

@@ -549,9 +549,14 @@ export function contactRepository(
       return { value: change.after, version: change.before ? change.before.version + 1 : 1 };
     },
 
-    /** Several changes and their States' obligations in one transaction, with the audit entries given. */
+    /**
+     * Several changes and their States' obligations in one transaction, with the audit entries given; each
+     * organization given a new contact is touched once, as `saveContact` touches it (an import racing its retirement).
+     */
     async saveContacts(changes: ContactChange[], pocs: PocChange[], audits: AuditInput[]): Promise<void> {
       const writes = changes.flatMap(changeWrites);
+      const organizations = new Set(changes.flatMap((change) => organizationActedFor(change) ?? []));
+      writes.push(...[...organizations].map((organization) => actingForOrganization(table, organization)));
       writes.push(...pocs.map(pocWrite));
       writes.push(...audits.map((audit) => ({ item: auditPut(tableNames.audit, audit, clock) })));
       await writeTransaction(doc, writes);

@@ -283,6 +283,25 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect((await organizations.getOrganization("iaea"))?.version).toBe(1);
       });
 
+      it("refuses a match proposed for a retired organization, and counts one against a retirement read before it", async () => {
+        const { organizations } = subject;
+        await record(aRequest("r1", "MLI", "2027-01-10"));
+        await store.write([store.newOffer(anOffer("o1", iaea, { validUntil: "2027-01-31" }))]);
+        const before = await organizations.readForRetirement("iaea");
+        await store.write(store.newMatch(aMatch("m1", "r1", "o1")));
+        if (!before) throw new Error("the organization is not stored");
+        const retired = { ...before.organization.value, retiredOn: "2027-03-01" };
+        await expect(organizations.retireOrganization(before, retired, audit)).rejects.toThrow(
+          OrganizationActedMeanwhile,
+        );
+
+        await retireAsItStands(organizations, "iaea");
+        await record(aRequest("r2", "MLI", "2027-01-11"));
+        const proposed = await store.write(store.newMatch(aMatch("m2", "r2", "o1"))).catch((error: unknown) => error);
+        expect(proposed).toBeInstanceOf(OrganizationRetired);
+        expect(await store.getMatch("m2")).toBeUndefined();
+      });
+
       it("guards what an offer says: said again, it is refused naming the offer that says it, and nothing is written", async () => {
         const said = {
           areas: ["legislation", "enforcement"] as AssistanceOffer["areas"],

@@ -262,6 +262,33 @@ export function contactStoreContract(setup: () => Promise<ContactsUnderTest>): v
       expect((await organizations.retireOrganization(seen, retired, audit)).version).toBe(2);
     });
 
+    it("refuses a batch giving a retired organization a new contact, writing nothing of it", async () => {
+      await retireAsItStands(subject.organizations, "iaea");
+      const refused = await contacts
+        .saveContacts([{ after: aContact("c1", "ORG:iaea") }, { after: aContact("c2", "STATE:MLI") }], [], [])
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OrganizationRetired);
+      expect(await contacts.getContact("c1")).toBeUndefined();
+      expect(await contacts.getContact("c2")).toBeUndefined();
+      expect(await contacts.emailHolders(["c1@example.org", "c2@example.org"])).toEqual(new Map());
+    });
+
+    it("counts a batch's new contact against a retirement read before it", async () => {
+      const { organizations } = subject;
+      const before = await organizations.readForRetirement("iaea");
+      await contacts.saveContacts(
+        [{ after: aContact("c1", "ORG:iaea") }, { after: aContact("c2", "ORG:iaea") }],
+        [],
+        [],
+      );
+      if (!before) throw new Error("the organization is not stored");
+      const retired = { ...before.organization.value, retiredOn: "2027-03-01" };
+      await expect(organizations.retireOrganization(before, retired, audit)).rejects.toThrow(
+        OrganizationActedMeanwhile,
+      );
+      expect((await organizations.getOrganization("iaea"))?.version).toBe(1);
+    });
+
     it("brings the obligation in step alone, audited only when it changed", async () => {
       await contacts.savePointOfContact(pocFor("TCD", 0), audit);
       expect(await contacts.pocObligation("TCD")).toEqual({

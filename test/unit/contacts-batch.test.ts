@@ -14,11 +14,16 @@ import { inMemoryContacts } from "../support/in-memory/contacts.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
 
-/** The items a transaction writes: each change's, two per State (its obligation, its entry), one per organization. */
+/**
+ * The items a transaction writes: each change's, two per State (its obligation, its entry), one per organization (its
+ * entry) and one more for an organization given a new contact (its item, touched: ADR 0061).
+ */
 function itemsOf(chunk: ContactChange[]): number {
   const owners = new Set(chunk.map((change) => change.after.owner));
   const perOwner = [...owners].reduce((sum, owner) => sum + (owner.startsWith("STATE:") ? 2 : 1), 0);
-  return chunk.reduce((sum, change) => sum + writesPerChange(change), 0) + perOwner;
+  const touched = new Set(chunk.filter((change) => !change.before && change.after.owner.startsWith("ORG:")));
+  const organizations = new Set([...touched].map((change) => change.after.owner)).size;
+  return chunk.reduce((sum, change) => sum + writesPerChange(change), 0) + perOwner + organizations;
 }
 
 describe("a batch's transactions", () => {

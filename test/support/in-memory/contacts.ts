@@ -214,11 +214,18 @@ export function inMemoryContacts(
     },
 
     saveContacts: async (changes, pocs, audits) => {
+      const acting = [...new Set(changes.flatMap((change) => organizationActedFor(change) ?? []))];
+      const acted: (() => void)[] = [];
       transact((draft) => {
         for (const change of changes) applyChange(draft, change);
+        for (const organization of acting) {
+          const act = organizations?.actingFor(organization);
+          if (act) acted.push(act);
+        }
         for (const poc of pocs) applyPoc(draft, poc);
         draft.entries.push(...audits);
       });
+      for (const act of acted) act();
     },
 
     languageCascadeWrites: async (iso3, from, to) => {
