@@ -174,7 +174,15 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(await page.getByLabel("No letter after (in that time zone)").inputValue()).toBe(
       `${addDays(today, 8)}T17:00`,
     );
-    expect(await page.getByLabel("Deadline the letters ask an answer by").inputValue()).toBe(addDays(today, 90));
+    const deadline = page.getByLabel("Deadline the letters ask an answer by");
+    expect(await deadline.inputValue()).toBe(addDays(today, 90));
+    // A Sunday is remarked beside the field, and described with it; a weekday draws nothing.
+    await deadline.fill("2027-01-31");
+    const weekend = page.locator("#deadline-weekend");
+    expect(await weekend.textContent()).toBe("31 January 2027 is a Sunday. The letters will name it as it is.");
+    expect(await deadline.getAttribute("aria-describedby")).toContain("deadline-weekend");
+    await deadline.fill("2027-02-01");
+    await weekend.waitFor({ state: "detached" });
     await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
     await page.getByLabel("Send at (in that time zone)").fill("2027-03-14T02:30");
     await page.getByLabel("Description (optional)").fill("A wave at a time that does not exist");

@@ -7,6 +7,7 @@
 // has the templates read again, so that a value a colleague's change of the template now asks for gets its field.
 // Opened as the rest of a halted wave (#/waves/new?restOf=<id>), its template, audience and values are the halted
 // wave's, and the draft leaves out whom that wave wrote to (compose-rest-of.ts).
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
 import { DESK_TIME_ZONE } from "../../../../shared/zoned-time.ts";
@@ -41,6 +42,7 @@ import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
 import { createWave, listTemplates, messagesOf, type NewWave, type Template, waveWithEtag } from "./data.ts";
 import { instantLineWords, localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords } from "./time.ts";
 import { AUDIENCES, isAudience } from "./wave-facts.ts";
+import { weekendRemark } from "./weekend-dates.ts";
 
 interface ComposerForm {
   templateId: string;
@@ -351,8 +353,10 @@ function Composer(props: {
         problem={fieldProblem(standing, "deadline")}
         type="date"
         value={form.deadline}
+        alsoDescribedBy={weekendRemark(form.deadline) ? "deadline-weekend" : undefined}
         onInput={(deadline) => change({ deadline }, ["body.deadline"])}
       />
+      <WeekendRemark id="deadline-weekend" date={form.deadline} />
       <InputField
         id="chair"
         label="Chair's name (optional)"
@@ -366,17 +370,25 @@ function Composer(props: {
         Overrides the Chair's name the letters are signed with (and {"{{committee.chair}}"}), e.g. an acting Chair; by
         default the Chair configured for the letter's date.
       </p>
-      {briefing.typed.map(({ name, label, type }) => (
-        <InputField
-          key={name}
-          id={name.replace(".", "-")}
-          label={label}
-          problem={fieldProblem(standing, `values.${name}`)}
-          type={type}
-          value={form.values[name] ?? ""}
-          onInput={(value) => change({ values: { ...form.values, [name]: value } }, [`body.values.${name}`])}
-        />
-      ))}
+      {briefing.typed.map(({ name, label, type }) => {
+        const id = name.replace(".", "-");
+        const value = form.values[name] ?? "";
+        const weekend = type === "date" && weekendRemark(value) !== undefined;
+        return (
+          <Fragment key={name}>
+            <InputField
+              id={id}
+              label={label}
+              problem={fieldProblem(standing, `values.${name}`)}
+              type={type}
+              value={value}
+              alsoDescribedBy={weekend ? `${id}-weekend` : undefined}
+              onInput={(typed) => change({ values: { ...form.values, [name]: typed } }, [`body.values.${name}`])}
+            />
+            {weekend && <WeekendRemark id={`${id}-weekend`} date={value} />}
+          </Fragment>
+        );
+      })}
       {briefing.venue && (
         <VenueField
           id="briefing-venue"
@@ -427,4 +439,14 @@ export function ComposeWave({ templateId, restOf }: { templateId: string | undef
       </Show>
     </>
   );
+}
+
+/** Said beside a date the letters name when it falls on a weekend (weekend-dates.ts); nothing otherwise. */
+function WeekendRemark({ id, date }: { id: string; date: string }) {
+  const remark = weekendRemark(date);
+  return remark ? (
+    <p id={id} class="muted">
+      {remark} The letters will name it as it is.
+    </p>
+  ) : null;
 }
