@@ -3,7 +3,7 @@
 // wave is not halted, knows the API's refusal at body.restOf, and the halted wave's page links to it.
 import { describe, expect, it } from "vitest";
 import { pathsKnown } from "../../console/src/pages/correspondence/compose-fields.ts";
-import { restOfWave, restOfWords } from "../../console/src/pages/correspondence/compose-rest-of.ts";
+import { readRestOfChain, restOfWave, restOfWords } from "../../console/src/pages/correspondence/compose-rest-of.ts";
 import type { Wave, WaveMessage } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { href, routeOf } from "../../console/src/routes.ts";
 
@@ -45,10 +45,45 @@ describe("the rest of a halted wave in the composer", () => {
       chair: undefined,
       values: undefined,
       ownersWritten: 3,
+      earlierWaves: 0,
     });
     expect(restOfWords(rest)).toBe(
       "The rest of “Outreach (all States)”: the 3 States and organizations it wrote to are left out.",
     );
+  });
+
+  it("follows a rest of a rest, as dispatch does, counting each State or organization once across the waves", async () => {
+    const second: Wave = { ...halted, id: "01M966EMRZFG9J4WK90GFJ5V0R", description: "The rest", restOf: halted.id };
+    const third: Wave = {
+      ...halted,
+      id: "01M96A0000000000000000000Z",
+      description: "The rest again",
+      restOf: second.id,
+    };
+    const ledger: Record<string, { wave: Wave; letters: ReturnType<typeof letter>[] }> = {
+      [halted.id]: { wave: halted, letters: [letter("STATE:ETH", "sent"), letter("STATE:AGO", "bounced")] },
+      [second.id]: { wave: second, letters: [letter("STATE:ETH", "skipped"), letter("STATE:CAN", "delivered")] },
+      [third.id]: { wave: third, letters: [letter("ORG:iaea", "unknown"), letter("STATE:AGO", "sent")] },
+    };
+    const read: string[] = [];
+    const rest = await readRestOfChain(third.id, async (id) => {
+      read.push(id);
+      const entry = ledger[id];
+      if (!entry) throw new Error(`no wave ${id}`);
+      return entry;
+    });
+    expect(read).toEqual([third.id, second.id, halted.id]);
+    expect(rest).toMatchObject({ waveId: third.id, ownersWritten: 4, earlierWaves: 2 });
+    expect(restOfWords(rest)).toBe(
+      "The rest of “The rest again”: the 4 States and organizations it and the 2 halted waves it was the rest of " +
+        "wrote to are left out.",
+    );
+    // A wave naming itself (or a loop) is read once.
+    const looped = await readRestOfChain(halted.id, async () => ({
+      wave: { ...halted, restOf: halted.id },
+      letters: [],
+    }));
+    expect(looped).toMatchObject({ ownersWritten: 0, earlierWaves: 0 });
   });
 
   it("says one, or none, in words", () => {

@@ -1,6 +1,7 @@
 // The composer opened as the rest of a halted wave (#/waves/new?restOf=<id>): the halted wave's template, audience and
 // letter values, fixed or given, and the sentence that says whom the rest leaves out, counted as dispatch will leave
-// them out (shared/waves/rest-of-letters.ts). Pure, so it is tested in Node.
+// them out (shared/waves/rest-of-letters.ts): through a rest of a rest, each halted wave before it. Pure but for the
+// reads it is given, so it is tested in Node.
 import { ownersWrittenTo } from "../../../../shared/waves/rest-of-letters.ts";
 import { type Wave, type WaveMessage, waveHeading } from "./wave-facts.ts";
 
@@ -13,14 +14,38 @@ export interface RestOf {
   deadline: Wave["deadline"];
   chair: Wave["chair"];
   values: Wave["values"];
-  /** The States and organizations it wrote to, or may have: the rest leaves them out. */
+  /** The States and organizations it wrote to, or may have, or the halted waves it was the rest of: all left out. */
   ownersWritten: number;
+  /** How many halted waves before it this one was the rest of (a rest of a rest): they wrote to some of those. */
+  earlierWaves: number;
   /** Why the API will refuse it: the wave is not halted (a link to it is offered only on a halted wave's page). */
   notHalted?: string;
 }
 
-/** The rest of `wave`, from its letters as the ledger lists them. */
-export function restOfWave(wave: Wave, letters: readonly Pick<WaveMessage, "owner" | "status">[]): RestOf {
+type Letters = readonly Pick<WaveMessage, "owner" | "status">[];
+
+/**
+ * The rest of the halted wave `waveId`, read with `read` (a wave and its letters): the wave, then the wave it was
+ * itself the rest of, and so on, as dispatch follows them (shared/waves/rest-of.ts `writtenBefore`), each read once.
+ */
+export async function readRestOfChain(
+  waveId: string,
+  read: (id: string) => Promise<{ wave: Wave; letters: Letters }>,
+): Promise<RestOf> {
+  const first = await read(waveId);
+  const letters = [...first.letters];
+  const seen = new Set([waveId]);
+  for (let id = first.wave.restOf; id !== undefined && !seen.has(id); ) {
+    seen.add(id);
+    const earlier = await read(id);
+    letters.push(...earlier.letters);
+    id = earlier.wave.restOf;
+  }
+  return restOfWave(first.wave, letters, seen.size - 1);
+}
+
+/** The rest of `wave`, from its letters as the ledger lists them (and those of the `earlierWaves` it was the rest of). */
+export function restOfWave(wave: Wave, letters: Letters, earlierWaves = 0): RestOf {
   const { title } = waveHeading(wave);
   return {
     waveId: wave.id,
@@ -31,6 +56,7 @@ export function restOfWave(wave: Wave, letters: readonly Pick<WaveMessage, "owne
     chair: wave.chair,
     values: wave.values,
     ownersWritten: ownersWrittenTo(letters),
+    earlierWaves,
     ...(wave.status === "halted"
       ? {}
       : { notHalted: `“${title}” is ${wave.status}, not halted: only a halted wave has a rest to write to.` }),
@@ -38,12 +64,20 @@ export function restOfWave(wave: Wave, letters: readonly Pick<WaveMessage, "owne
 }
 
 /** "The rest of “…”: the 60 States and organizations it wrote to are left out." */
-export function restOfWords({ title, ownersWritten }: Pick<RestOf, "title" | "ownersWritten">): string {
+export function restOfWords({
+  title,
+  ownersWritten,
+  earlierWaves = 0,
+}: Pick<RestOf, "title" | "ownersWritten"> & Partial<Pick<RestOf, "earlierWaves">>): string {
+  const writers =
+    earlierWaves === 0
+      ? "it"
+      : `it and the ${earlierWaves === 1 ? "halted wave" : `${earlierWaves} halted waves`} it was the rest of`;
   const left =
     ownersWritten === 0
-      ? "it wrote to no State or organization, so none is left out"
+      ? `${writers} wrote to no State or organization, so none is left out`
       : ownersWritten === 1
-        ? "the 1 State or organization it wrote to is left out"
-        : `the ${ownersWritten} States and organizations it wrote to are left out`;
+        ? `the 1 State or organization ${writers} wrote to is left out`
+        : `the ${ownersWritten} States and organizations ${writers} wrote to are left out`;
   return `The rest of “${title}”: ${left}.`;
 }

@@ -36,7 +36,7 @@ import {
   problemStanding,
   templateChangeNews,
 } from "./compose-problem.ts";
-import { type RestOf, restOfWave, restOfWords } from "./compose-rest-of.ts";
+import { type RestOf, readRestOfChain, restOfWords } from "./compose-rest-of.ts";
 import { templateWords } from "./compose-template-words.ts";
 import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
 import { createWave, listTemplates, messagesOf, type NewWave, type Template, waveWithEtag } from "./data.ts";
@@ -414,8 +414,10 @@ function Composer(props: {
 /** The halted wave a rest is written to, with whom it wrote to; nothing when the composer is not asked for a rest. */
 async function readRestOf(waveId: string | undefined): Promise<RestOf | undefined> {
   if (waveId === undefined) return undefined;
-  const [wave, letters] = await Promise.all([waveWithEtag(waveId), messagesOf(waveId)]);
-  return restOfWave(wave.value, letters);
+  return readRestOfChain(waveId, async (id) => {
+    const [wave, letters] = await Promise.all([waveWithEtag(id), messagesOf(id)]);
+    return { wave: wave.value, letters };
+  });
 }
 
 export function ComposeWave({ templateId, restOf }: { templateId: string | undefined; restOf?: string | undefined }) {
