@@ -43,8 +43,8 @@ export function createWaveDispatchHandler(deps: WaveDispatchHandlerDependencies)
     try {
       if ("enqueueResent" in input) {
         const { enqueued, refused } = await enqueueResentLetters(input.waveId);
-        // A halted wave, or one past its notAfter: its resent letters stay queued, and dispatch's deadline expiry or
-        // the halt's answer is theirs; no retry would change that.
+        // A wave past its notAfter: its resent letters stay queued, and dispatch's deadline expiry is theirs; no retry
+        // would change that. A halted wave's are enqueued (ADR 0062).
         if (refused) deps.logger.warn("resent letters not enqueued", { waveId: input.waveId, reason: refused });
         else deps.logger.info("resent letters enqueued", { waveId: input.waveId, enqueued });
         return { waveId: input.waveId, enqueued, ...(refused ? { refused } : {}) };

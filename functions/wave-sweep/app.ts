@@ -1,5 +1,6 @@
 // The wave-sweep Lambda as a function of its dependencies: its schedule fires it every quarter of an hour with {}; it
-// resumes every wave stuck in dispatching and reports the scheduled waves whose send time passed unsent.
+// resumes every wave stuck in dispatching, hands back the stale claims of waves halted lately, and reports the
+// scheduled waves whose send time passed unsent.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
 import { Invalid } from "#shared/errors.ts";
@@ -27,6 +28,7 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     }
     const result = await sweep();
     for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
+    for (const halted of result.halted ?? []) deps.logger.info("halted wave's stale claims handed back", halted);
     for (const missed of result.missed) {
       deps.logger.warn("scheduled wave past its send time, not dispatched", {
         ...missed,
@@ -36,7 +38,7 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     // The other waves were resumed; the failed ones make the run fail, so its errors alarm tells the operators.
     if (result.failed.length > 0) {
       const list = result.failed.map(({ waveId, error }) => `${waveId}: ${error}`).join("; ");
-      throw new Error(`The sweep could not resume ${result.failed.length} wave(s): ${list}`);
+      throw new Error(`The sweep failed on ${result.failed.length} wave(s): ${list}`);
     }
     return result;
   };

@@ -1,7 +1,7 @@
 // The hard-bounce guard: a wave whose letters bounce hard too often halts itself (dispatching -> halted, audited with
 // the reason), and the sender, which reads the halt just before each letter's SES call, sends nothing more of it (a
-// letter whose SES call had begun as the halt landed still goes). It judges only while the wave is sending: see
-// docs/adr/0009-delivery-events-and-halting.md.
+// letter whose SES call had begun as the halt landed still goes, and so does one the secretariat sends again, ADR
+// 0062). It judges only while the wave is sending: see docs/adr/0009-delivery-events-and-halting.md.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";

@@ -131,6 +131,11 @@ export interface Ledger {
     seenLease?: string,
   ): Promise<boolean>;
   /**
+   * `queued -> failed` for a letter of a halted wave, never sent, with the reason; not one the secretariat sent again
+   * (`resentAt`), which goes even on a halted wave. Answers whether it moved.
+   */
+  failHalted(key: MessageKey, reason: string): Promise<boolean>;
+  /**
    * `unknown -> queued` for the secretariat's resend, to `to.email` (the contact's address now), audited, only before
    * the wave's not-after deadline and while `to.contact` is at the version read (else `ResendContactMoved`).
    */
@@ -154,8 +159,69 @@ export interface Ledger {
   holdFollowUp(iso3: string, waveId: string, over?: string): Promise<FollowUpHold>;
 }
 
+/** What a conditional move checks besides the status: the lease seen, and that the letter was not sent again. */
+interface MoveGuard {
+  seenLease?: string | undefined;
+  notResent?: boolean;
+}
+
 export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): Ledger {
   const table = tableNames.desk;
+
+  /** Moves a message still in `from` (and passing `guard`) to `to`; answers whether it moved. */
+  async function moveIf(
+    key: MessageKey,
+    from: MessageStatus | readonly MessageStatus[],
+    to: MessageStatus,
+    fields: MoveFields = {},
+    guard: MoveGuard = {},
+  ): Promise<boolean> {
+    const sources = typeof from === "string" ? [from] : [...from];
+    for (const source of sources) {
+      if (!canMove(source, to)) throw new Error(`A message cannot move from ${source} to ${to}`);
+    }
+    const sets = ["#status = :to", "gsi1pk = :partition", "updatedAt = :now"];
+    const removes: string[] = [];
+    const names: Record<string, string> = { "#status": "status" };
+    const values: Record<string, unknown> = {
+      ":to": to,
+      ":partition": messageStatusPartition(key.waveId, to),
+      ":now": clock.now().toISOString(),
+    };
+    for (const [field, value] of Object.entries(fields)) {
+      names[`#${field}`] = field;
+      if (value === undefined) removes.push(`#${field}`);
+      else {
+        sets.push(`#${field} = :${field}`);
+        values[`:${field}`] = value;
+      }
+    }
+    sources.forEach((source, index) => {
+      values[`:from${index}`] = source;
+    });
+    let condition = `#status IN (${sources.map((_, index) => `:from${index}`).join(", ")})`;
+    if (guard.seenLease !== undefined) {
+      condition += " AND leaseUntil = :seenLease";
+      values[":seenLease"] = guard.seenLease;
+    }
+    if (guard.notResent) condition += " AND attribute_not_exists(resentAt)";
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: messageKey(key),
+          UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
 
   return {
     /** Writes the message unless one exists for its key: answers it created, or the message already there. */
@@ -273,58 +339,13 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
      * Moves a message from `from` to `to` if it is still in `from` (and, when given, still holds the lease seen):
      * answers whether it moved. Illegal moves are a programming error and throw.
      */
-    async move(
-      key: MessageKey,
-      from: MessageStatus | readonly MessageStatus[],
-      to: MessageStatus,
-      fields: MoveFields = {},
-      seenLease?: string,
-    ): Promise<boolean> {
-      const sources = typeof from === "string" ? [from] : [...from];
-      for (const source of sources) {
-        if (!canMove(source, to)) throw new Error(`A message cannot move from ${source} to ${to}`);
-      }
-      const sets = ["#status = :to", "gsi1pk = :partition", "updatedAt = :now"];
-      const removes: string[] = [];
-      const names: Record<string, string> = { "#status": "status" };
-      const values: Record<string, unknown> = {
-        ":to": to,
-        ":partition": messageStatusPartition(key.waveId, to),
-        ":now": clock.now().toISOString(),
-      };
-      for (const [field, value] of Object.entries(fields)) {
-        names[`#${field}`] = field;
-        if (value === undefined) removes.push(`#${field}`);
-        else {
-          sets.push(`#${field} = :${field}`);
-          values[`:${field}`] = value;
-        }
-      }
-      sources.forEach((source, index) => {
-        values[`:from${index}`] = source;
-      });
-      let condition = `#status IN (${sources.map((_, index) => `:from${index}`).join(", ")})`;
-      if (seenLease !== undefined) {
-        condition += " AND leaseUntil = :seenLease";
-        values[":seenLease"] = seenLease;
-      }
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: messageKey(key),
-            UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    move: (key, from, to, fields, seenLease) => moveIf(key, from, to, fields, { seenLease }),
+
+    /**
+     * `queued -> failed` unless the letter was sent again: judged by the write itself, so the sender's batch loop
+     * fails a halted wave's letters without reading each first.
+     */
+    failHalted: (key, reason) => moveIf(key, "queued", "failed", { reason }, { notResent: true }),
 
     /**
      * `unknown -> queued` for the secretariat's resend, with its audit entry in the same transaction; only while the

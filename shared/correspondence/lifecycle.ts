@@ -22,8 +22,6 @@ export function eventWindowMsOf(env: NodeJS.ProcessEnv): number {
   return hours * 3_600_000;
 }
 
-/** An instant as the desk reads it in a sentence: its day and minute, in UTC ("2026-12-07 13:33 UTC"). */
-
 /** When the event window of an unknown letter closes: counted from the end of the claim in which SES may have taken it. */
 export const eventWindowEnd = (message: Pick<Message, "leaseUntil" | "updatedAt">, windowMs: number) =>
   new Date(Date.parse(message.leaseUntil ?? message.updatedAt) + windowMs).toISOString();
@@ -48,17 +46,16 @@ const SETTLED_WORDS: Readonly<Record<Exclude<MessageStatus, "unknown">, string>>
 };
 
 /**
- * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, of a wave that
- * was not halted, once its event window has closed and before the wave's not-after deadline.
+ * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, once its event
+ * window has closed and before the wave's not-after deadline. Its wave's status does not count: a halt stops the wave's
+ * own sending, while the secretariat's resend of one letter is a deliberate act and goes even on a halted wave.
  */
 export function resendRefusal(
   message: Pick<Message, "status" | "notAfter" | "leaseUntil" | "updatedAt">,
-  waveHalted: boolean,
   now: Date,
   windowMs: number,
 ): string | undefined {
   if (message.status !== "unknown") return SETTLED_WORDS[message.status];
-  if (waveHalted) return "its wave was halted: it sends nothing more";
   if (now.getTime() >= Date.parse(message.notAfter))
     return `its wave's not-after deadline ${utcMinute(message.notAfter)} has passed`;
   const windowEnd = eventWindowEnd(message, windowMs);
@@ -87,9 +84,10 @@ export class ResendRaced extends Conflict {
 /**
  * Legal moves. `sending -> queued` is only the release after throttling (SES accepted nothing). `unknown -> sent`
  * lets a slow sender that outlived its lease still record the SES id it got. `queued -> failed` is a letter of a
- * halted wave, never sent. SES events (ses-events.ts) move what SES accepted: from `sending` (an event can overtake
- * the sender's own write), `unknown` (which they settle) and `sent`, forward only (see `eventRank`). `unknown -> queued`
- * is the secretariat's resend, once no event can come any more (`resendRefusal`).
+ * halted wave, never sent (not one sent again: `Ledger.failHalted`). SES events (ses-events.ts) move what SES
+ * accepted: from `sending` (an event can overtake the sender's own write), `unknown` (which they settle) and `sent`,
+ * forward only (see `eventRank`). `unknown -> queued` is the secretariat's resend, once no event can come any more
+ * (`resendRefusal`), halted wave or not.
  */
 export const transitions: Readonly<Record<MessageStatus, readonly MessageStatus[]>> = {
   queued: ["sending", "expired", "failed"],

@@ -1,6 +1,7 @@
 // Send: for each queued key, claim the message, pace, call SES, and record what happened. A duplicate delivery
 // finds the claim taken and does nothing; throttling is tried again after a short wait, then puts the message back;
-// the deadline expires what is left; a halted wave's letters fail unsent, the halt read before each SES call.
+// the deadline expires what is left; a halted wave's letters fail unsent, the halt read before each SES call, but for
+// one the secretariat sent again (a deliberate act that goes even on a halted wave).
 import type { Clock } from "../clock.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { Ledger } from "./ledger.ts";
@@ -28,8 +29,9 @@ export interface SendDependencies {
   /**
    * Why the wave was halted, or undefined while it may send (bounce-guard.ts's haltedReasonOf, a strongly consistent
    * read). Asked before each letter's SES call, after its claim and pacing wait, so once a halt is written no letter of
-   * the wave goes but one whose SES call had begun. A halt once read is kept (halting is final), so the wave's other
-   * letters fail unsent without a claim, a read or a pacing token.
+   * the wave goes but one whose SES call had begun, or one the secretariat sent again (`resentAt`), which is not asked
+   * about. A halt once read is kept (halting is final), so the wave's other letters fail unsent without a claim, a
+   * read or a pacing token.
    */
   haltedReason?: ((waveId: string) => Promise<string | undefined>) | undefined;
   /** Waits between throttled attempts (a fake clock's advance in tests). */
@@ -133,12 +135,14 @@ export const sender = (deps: SendDependencies) => {
     return reason;
   }
 
-  /** A halted wave sends nothing more: its queued letters fail with the reason, unsent. */
+  /**
+   * A halted wave sends nothing more of its own: its queued letters fail with the reason, unsent. The ledger's write
+   * leaves one the secretariat sent again queued, and it is sent as any other.
+   */
   async function haltKey(key: MessageKey, reason: string): Promise<KeyOutcome> {
-    if (await ledger.move(key, "queued", "failed", { reason: `wave halted: ${reason}` })) {
-      return { queue: "done", recorded: "failed" };
-    }
+    if (await ledger.failHalted(key, `wave halted: ${reason}`)) return { queue: "done", recorded: "failed" };
     const current = await ledger.get(key);
+    if (current?.status === "queued" && current.resentAt !== undefined) return sendOne(key);
     return current ? settleUnclaimed(key, current) : { queue: "done" };
   }
 
@@ -172,8 +176,9 @@ export const sender = (deps: SendDependencies) => {
         await ledger.move(key, "sending", "expired", { reason, leaseUntil: undefined }, lease);
         return { queue: "done", recorded: "expired", throttles };
       }
-      // The bounce guard may have halted the wave at any moment since the last letter (or since the last attempt).
-      const haltReason = await haltedBeforeSending(key, lease);
+      // The bounce guard may have halted the wave at any moment since the last letter (or since the last attempt); a
+      // letter the secretariat sent again goes even so.
+      const haltReason = message.resentAt === undefined ? await haltedBeforeSending(key, lease) : undefined;
       if (haltReason !== undefined) {
         const reason = `wave halted: ${haltReason}`;
         await ledger.move(key, "sending", "failed", { reason, leaseUntil: undefined }, lease);

@@ -72,6 +72,8 @@ export interface WaveRepository {
   inStatus(status: WaveStatus): Promise<Versioned<Wave>[]>;
   /** The waves in `status` whose last move was before `movedBefore` (ISO instant), the longest there first. */
   inStatusSince(status: WaveStatus, movedBefore: string): Promise<Versioned<Wave>[]>;
+  /** The waves in `status` whose last move was at or after `movedAfter` (ISO instant), the longest there first. */
+  inStatusMovedAfter(status: WaveStatus, movedAfter: string): Promise<Versioned<Wave>[]>;
   /** The audit entry of a redispatch request: its only write. */
   recordRedispatch(request: RedispatchRequest, audit: AuditContext): Promise<void>;
 }
@@ -96,20 +98,25 @@ export function moveRefusal(
 export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): WaveRepository {
   const table = tableNames.desk;
   /**
-   * The waves in `status`, those whose last move was before `movedBefore` (ISO instant) if given, the longest there
-   * first: one Query per page on the status index, each move having put the wave under its new status.
+   * The waves in `status`, those whose last move was before, or at or after, an instant (ISO) if given, the longest
+   * there first: one Query per page on the status index, each move having put the wave under its new status. Its sort
+   * key `<updatedAt>#<id>` sorts before any later instant, and after its own.
    */
-  const inStatusIndex = async (status: WaveStatus, movedBefore?: string): Promise<Versioned<Wave>[]> => {
-    const partition = { ":partition": waveStatusPartition(status) };
+  const inStatusIndex = async (
+    status: WaveStatus,
+    moved?: { before: string } | { after: string },
+  ): Promise<Versioned<Wave>[]> => {
+    const values: Record<string, string> = { ":partition": waveStatusPartition(status) };
+    let condition = "gsi3pk = :partition";
+    if (moved) {
+      condition += "before" in moved ? " AND gsi3sk < :instant" : " AND gsi3sk > :instant";
+      values[":instant"] = "before" in moved ? moved.before : moved.after;
+    }
     const items = await queryEveryPage(doc, {
       TableName: table,
       IndexName: "gsi3",
-      ...(movedBefore === undefined
-        ? { KeyConditionExpression: "gsi3pk = :partition", ExpressionAttributeValues: partition }
-        : {
-            KeyConditionExpression: "gsi3pk = :partition AND gsi3sk < :before",
-            ExpressionAttributeValues: { ...partition, ":before": movedBefore },
-          }),
+      KeyConditionExpression: condition,
+      ExpressionAttributeValues: values,
     });
     return items.map(fromItem);
   };
@@ -239,7 +246,9 @@ export function waveRepository(doc: DynamoDBDocumentClient, tableNames: TableNam
 
     inStatus: (status: WaveStatus) => inStatusIndex(status),
 
-    inStatusSince: (status: WaveStatus, movedBefore: string) => inStatusIndex(status, movedBefore),
+    inStatusSince: (status: WaveStatus, movedBefore: string) => inStatusIndex(status, { before: movedBefore }),
+
+    inStatusMovedAfter: (status: WaveStatus, movedAfter: string) => inStatusIndex(status, { after: movedAfter }),
 
     /** The audit entry of a redispatch request (the wave, its status then, the schedule made): its only write. */
     async recordRedispatch(request: RedispatchRequest, audit: AuditContext): Promise<void> {

@@ -1,6 +1,7 @@
 // Resuming waves: a wave left in `dispatching` (a dispatch that crashed half-way, keys lost with a sender) is
 // dispatched again, its stale claims handed back to the sender, and completed once every letter is final; the sweep
 // does this every quarter of an hour for every wave stuck that long, `POST /waves/{id}/redispatch` for one on demand.
+// The sweep also hands back the stale claims of waves halted lately, so that their letters become unknown.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { DispatchSummary } from "../correspondence/dispatch.ts";
@@ -22,10 +23,19 @@ import {
 /** A wave dispatching for this long is presumed stuck: dispatch itself ends within minutes (its timeout is 5). */
 export const STUCK_AFTER_MS = 15 * 60_000;
 
+/**
+ * How long after its halt a wave's stale claims are still looked for. A claim's lease is minutes (send.ts's
+ * DEFAULT_LEASE_MS), so a halted wave's last claims are over by its first sweep or two; two days also covers a sweep
+ * that could not run for a day, and keeps the query to the few waves halted lately.
+ */
+export const HALTED_CLAIMS_WITHIN_MS = 2 * 24 * 3_600_000;
+
 /** The sweep's own schedule, the same on AWS (infra/wave-sweep.ts) and in the local scheduler. */
 export const WAVE_SWEEP_SCHEDULE = {
   id: "wave-sweep",
-  description: "Dispatches again, and completes, the waves stuck in dispatching for 15 minutes or more",
+  description:
+    "Dispatches again, and completes, the waves stuck in dispatching for 15 minutes or more; hands back the stale " +
+    "claims of the waves halted lately",
   expression: "rate(15 minutes)",
   timezone: "UTC",
   target: "wave-sweep",
@@ -45,6 +55,24 @@ export interface ResumedWave {
 }
 
 /**
+ * Hands the keys of the wave's claims whose lease is over back to the sender, which marks them unknown (its claimant
+ * is gone, and whether SES took the letter is not known). Answers how many.
+ */
+async function handBackStaleClaims(
+  deps: Pick<WaveDispatchDependencies, "ledger" | "queue" | "clock">,
+  waveId: string,
+): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  const stale: MessageKey[] = (await deps.ledger.listByStatus(waveId, "sending"))
+    .filter((message) => !message.leaseUntil || message.leaseUntil < now)
+    .map(({ recipient }) => ({ waveId, recipient }));
+  for (let start = 0; start < stale.length; start += MAX_BATCH) {
+    await deps.queue.sendBatch(stale.slice(start, start + MAX_BATCH));
+  }
+  return stale.length;
+}
+
+/**
  * Dispatches the wave again (scheduled -> dispatching when its send time has passed; a dispatching wave's missing
  * letters written and its queued ones enqueued again: no letter is written or sent twice), hands back the keys of
  * claims whose lease is over, and completes the wave when nothing was left to enqueue and every letter is final.
@@ -54,37 +82,37 @@ export const resumeWave =
   (deps: WaveDispatchDependencies) =>
   async (waveId: string, audit: AuditContext = sweepActor()): Promise<ResumedWave> => {
     const { wave, summary } = await dispatchWave(deps)(waveId, audit);
-    const now = deps.clock.now().toISOString();
-    const stale: MessageKey[] = (await deps.ledger.listByStatus(waveId, "sending"))
-      .filter((message) => !message.leaseUntil || message.leaseUntil < now)
-      .map(({ recipient }) => ({ waveId, recipient }));
-    for (let start = 0; start < stale.length; start += MAX_BATCH) {
-      await deps.queue.sendBatch(stale.slice(start, start + MAX_BATCH));
-    }
+    const staleClaims = await handBackStaleClaims(deps, waveId);
     let current: Versioned<Wave> = wave;
-    if (summary.enqueued === 0 && stale.length === 0) current = await completeWaveIfSettled(deps)(waveId, audit);
+    if (summary.enqueued === 0 && staleClaims === 0) current = await completeWaveIfSettled(deps)(waveId, audit);
     const { status, haltReason } = current.value;
-    return { waveId, status, summary, staleClaims: stale.length, ...(status === "halted" ? { haltReason } : {}) };
+    return { waveId, status, summary, staleClaims, ...(status === "halted" ? { haltReason } : {}) };
   };
 
 export interface SweepResult {
   resumed: ResumedWave[];
-  /** Waves whose resumption failed, with why; the others were resumed all the same. */
+  /** Waves whose resumption (or a halted one's hand-back) failed, with why; the others were swept all the same. */
   failed: { waveId: string; error: string }[];
   /** Scheduled waves whose send time passed long ago: left for the secretariat (POST /waves/{id}/redispatch). */
   missed: { waveId: string; sendInstant: string }[];
+  /**
+   * Waves halted within HALTED_CLAIMS_WITHIN_MS whose stale claims were handed back to the sender, with how many: it
+   * marks them unknown, for the secretariat to send again once their event window has closed. Only waves with some.
+   */
+  halted?: { waveId: string; staleClaims: number }[];
 }
 
 /**
  * Every wave in `dispatching` since before `stuckAfterMs` ago, through the waves' status index (no Scan), resumed one
  * after the other. A scheduled wave whose send time passed that long ago is reported, never sent on its own: a letter
- * leaves late only when someone asks.
+ * leaves late only when someone asks. A wave halted within HALTED_CLAIMS_WITHIN_MS has its stale claims handed back,
+ * and nothing else: it is neither dispatched again nor completed.
  */
 export const sweepWaves =
   (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
   async (): Promise<SweepResult> => {
     const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
-    const result: SweepResult = { resumed: [], failed: [], missed: [] };
+    const result: Required<SweepResult> = { resumed: [], failed: [], missed: [], halted: [] };
     for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
       try {
         result.resumed.push(await resumeWave(deps)(value.id));
@@ -96,6 +124,15 @@ export const sweepWaves =
     }
     for (const { value } of await deps.waves.inStatusSince("scheduled", before)) {
       if (value.sendInstant < before) result.missed.push({ waveId: value.id, sendInstant: value.sendInstant });
+    }
+    const haltedSince = new Date(deps.clock.now().getTime() - HALTED_CLAIMS_WITHIN_MS).toISOString();
+    for (const { value } of await deps.waves.inStatusMovedAfter("halted", haltedSince)) {
+      try {
+        const staleClaims = await handBackStaleClaims(deps, value.id);
+        if (staleClaims > 0) result.halted.push({ waveId: value.id, staleClaims });
+      } catch (error) {
+        result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
+      }
     }
     return result;
   };

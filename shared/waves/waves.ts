@@ -497,8 +497,9 @@ export interface ResentLetter {
  * message goes back to queued (conditionally, with its audit entry) and its key onto the wave queue, where the sender
  * claims and sends it like any other, with the same tags; without a queue, a one-time schedule fires wave-dispatch
  * within three minutes to enqueue it. It goes to its contact's address as it is now: changed since the letter was
- * written, the new one (the ledger and its reason say so). Refused (409) while the event window is open, after the
- * wave's not-after deadline, for a halted wave, a letter that is not unknown, a contact deactivated since, or one whose
+ * written, the new one (the ledger and its reason say so). It goes even when its wave was halted: the halt stops the
+ * wave's own sending, not an officer's deliberate resend of one letter. Refused (409) while the event window is open,
+ * after the wave's not-after deadline, for a letter that is not unknown, a contact deactivated since, or one whose
  * address bounced or was reported as spam. A letter already queued again by an earlier call whose enqueue (or
  * schedule) failed is enqueued (or scheduled) again: the sender's claim makes a second key harmless.
  */
@@ -530,7 +531,7 @@ export const resendUnknown =
       const refused = (why: string) =>
         new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
       const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
-      const refusal = resendRefusal(message, wave.value.status === "halted", deps.clock.now(), windowMs);
+      const refusal = resendRefusal(message, deps.clock.now(), windowMs);
       if (refusal) throw refused(refusal);
       const address = resendAddress(message, contact?.value);
       if ("refused" in address) throw refused(address.refused);
@@ -559,15 +560,15 @@ export interface ResentEnqueued {
   waveId: string;
   /** Keys put on the wave queue: the wave's queued letters that were sent again. */
   enqueued: number;
-  /** Why nothing was enqueued: the wave is halted, or past its notAfter. */
+  /** Why nothing was enqueued: the wave is past its notAfter. */
   refused?: string | undefined;
 }
 
 /**
  * What a resend's schedule fires (wave-dispatch with { waveId, enqueueResent }): the wave's queued letters that were
- * sent again go onto the wave queue, whatever the wave's status (one with unknown letters has usually completed),
- * except for a halted wave or past its notAfter, when nothing is enqueued. Firing twice is harmless: the sender's
- * claim sends a key once, and a letter sent is no longer queued.
+ * sent again go onto the wave queue, whatever the wave's status (one with unknown letters has usually completed, or
+ * halted: the sender sends a letter sent again even then), except past its notAfter, when nothing is enqueued. Firing
+ * twice is harmless: the sender's claim sends a key once, and a letter sent is no longer queued.
  */
 export const enqueueResent =
   (deps: {
@@ -580,7 +581,6 @@ export const enqueueResent =
     const found = await deps.waves.get(waveId);
     if (!found) throw new NotFound("Wave", waveId);
     const wave = found.value;
-    if (wave.status === "halted") return { waveId, enqueued: 0, refused: `wave ${waveId} is halted` };
     if (deps.clock.now().toISOString() > wave.notAfter) {
       return { waveId, enqueued: 0, refused: `wave ${waveId} is past its not-after deadline ${wave.notAfter}` };
     }

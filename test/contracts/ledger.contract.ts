@@ -45,6 +45,20 @@ export function ledgerStoreContract(setup: () => Promise<StoreUnderTest<Ledger>>
       ledger = subject.store;
     });
 
+    it("fails a halted wave's queued letter unsent, but not one sent again nor one no longer queued (ADR 0062)", async () => {
+      const resent = aMessage("c2", "queued", { resentAt: START, claims: 1 });
+      await ledger.putNew(aMessage("c1", "queued"));
+      await ledger.putNew(resent);
+      await ledger.putNew(aMessage("c3", "sending", { leaseUntil: START }));
+      expect(await ledger.failHalted(key("c1"), "wave halted: bounces")).toBe(true);
+      expect(await ledger.get(key("c1"))).toMatchObject({ status: "failed", reason: "wave halted: bounces" });
+      expect(await ledger.failHalted(key("c2"), "wave halted: bounces")).toBe(false);
+      expect(await ledger.get(key("c2"))).toEqual(resent);
+      expect(await ledger.failHalted(key("c3"), "wave halted: bounces")).toBe(false);
+      expect(await ledger.failHalted(key("c9"), "wave halted: bounces")).toBe(false);
+      expect(await ledger.counts(WAVE)).toMatchObject({ failed: 1, queued: 1, sending: 1 });
+    });
+
     it("writes a message once: a second write answers the message already there", async () => {
       expect(await ledger.putNew(aMessage("c1"))).toEqual({ created: true });
       expect(await ledger.putNew(aMessage("c1", "queued", { email: "other@example.org" }))).toEqual({

@@ -149,6 +149,21 @@ export function waveStoreContract(setup: () => Promise<WaveStoreUnderTest>): voi
       expect(since[0]?.version).toBe(2);
     });
 
+    it("finds the waves moved into a status at or after an instant, the longest there first", async () => {
+      const at = (minute: number) => `2027-03-15T13:${String(minute).padStart(2, "0")}:00.000Z`;
+      const put = async (id: string, status: WaveStatus, minute: number) => {
+        const created = await waves.create(aWave(id), audit);
+        await waves.move(created, 1, moved(created.value, status, at(minute)), audit);
+      };
+      await put("W1", "scheduled", 39);
+      await put("W2", "scheduled", 50);
+      await put("W3", "scheduled", 40);
+      await put("W4", "cancelled", 45);
+      const lately = await waves.inStatusMovedAfter("scheduled", at(40));
+      expect(lately.map(({ value }) => value.id)).toEqual(["W3", "W2"]);
+      expect(await waves.inStatusMovedAfter("scheduled", at(51))).toEqual([]);
+    });
+
     it("finds every wave in a status, however recently moved, the longest there first", async () => {
       const at = (minute: number) => `2027-03-15T13:${String(minute).padStart(2, "0")}:00.000Z`;
       for (const [id, status, minute] of [

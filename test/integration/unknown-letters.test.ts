@@ -1,7 +1,7 @@
 // Letters left unknown by a crash, against DynamoDB Local and the SES emulator: one SES took before the sender died is
 // settled by its SES event and never sent again; one SES never got (the held-out crash) is listed with its event
 // window, refused while the window is open, sent again once in one audited action after it, and refused after the
-// wave's not-after deadline.
+// wave's not-after deadline. A halted wave's too (ADR 0062): its other letters stay failed.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,6 +26,7 @@ import { createRouter } from "#shared/http/router.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { seedDemoSubmissions } from "#shared/reporting/seed-demo.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
+import { haltWave } from "#shared/waves/halt.ts";
 import { resendScheduleOf, type WaveSchedule, type WaveScheduler } from "#shared/waves/scheduler.ts";
 import { resendUnknown, type WaveDispatchDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
@@ -248,6 +249,62 @@ describe("a crash between SES and the ledger", () => {
     // A second resend finds it sent.
     expect((await resend(id, heldOut.recipient)).status).toBe(409);
     expect(await lettersTo(heldOut)).toBe(1);
+  });
+
+  it("sends once a halted wave's letter left unknown, after its window, while its other letters stay failed", {
+    timeout: 120_000,
+  }, async () => {
+    clock.set(START);
+    const { id, marker, queue } = await dispatchedWave(72);
+    // The first letter's sender dies after its claim; the bounce guard halts the wave as SES takes the next one.
+    let heldOut: string | undefined;
+    let halted = false;
+    await queue.drain(
+      sender(async (step, key) => {
+        if (step === "after-claim" && heldOut === undefined) {
+          heldOut = key.recipient;
+          throw new Error("crash at after-claim");
+        }
+        if (step === "after-ses" && !halted) {
+          halted = true;
+          await haltWave(deps)(id, "hard bounces reached 5% of the letters out: 2 of 32 (6.3%)", audit);
+        }
+      }),
+    );
+    const held = await deps.ledger.get({ waveId: id, recipient: heldOut ?? "" });
+    expect(held?.status).toBe("unknown");
+    expect((await deps.waves.get(id))?.value.status).toBe("halted");
+    // Before the later cases deactivate two of them, the audience's four contacts: the last two letters failed unsent.
+    expect(await deps.ledger.counts(id)).toMatchObject({ unknown: 1, sent: 1, failed: 2, queued: 0, sending: 0 });
+    const failed = await deps.ledger.listByStatus(id, "failed");
+    const lettersTo = async (email: string | undefined) =>
+      (await mailsMarked(marker)).filter((mail) => mail.destination.to.includes(email ?? "-")).length;
+    expect(await lettersTo(held?.email)).toBe(0);
+
+    const windowEnd = new Date(Date.parse(held?.leaseUntil ?? "") + DEFAULT_EVENT_WINDOW_MS).toISOString();
+    clock.set(new Date(Date.parse(windowEnd) - 60_000));
+    expect((await resend(id, heldOut ?? "")).body.detail).toContain("event window");
+    clock.set(windowEnd);
+    const again = await resend(id, heldOut ?? "");
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ status: "queued", resentAt: windowEnd });
+    expect(await auditActions(id)).toContain("wave.resend");
+    await apiQueue.drain(sender());
+    expect(await deps.ledger.get({ waveId: id, recipient: heldOut ?? "" })).toMatchObject({
+      status: "sent",
+      sesMessageId: expect.any(String),
+    });
+    expect(await lettersTo(held?.email)).toBe(1);
+    // The halt still holds for the rest: its failed letters stay failed and unsent, and the wave halted.
+    expect(await deps.ledger.listByStatus(id, "failed")).toEqual(failed);
+    for (const letter of failed) expect(await lettersTo(letter.email)).toBe(0);
+    expect((await deps.waves.get(id))?.value.status).toBe("halted");
+    // Sent, it is not sent again.
+    const second = await resend(id, heldOut ?? "");
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toContain("it was sent");
+    await apiQueue.drain(sender());
+    expect(await lettersTo(held?.email)).toBe(1);
   });
 
   it("refuses to send again after the wave's not-after deadline, and answers 404 for no such letter", {

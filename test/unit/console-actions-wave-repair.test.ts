@@ -1,6 +1,7 @@
-// When a wave's page says the API will send an unknown letter again or dispatch a wave again, in Node: the same
-// refusals as the API's (shared/correspondence/lifecycle.ts resendRefusal, shared/waves/sweep.ts requestRedispatch),
-// read from what the API answers (the letter's eventWindowEndsAt and notAfter, the wave's status and send time).
+// When a wave's page says the API will send an unknown letter again (whatever its wave's status, a halted one's too) or
+// dispatch a wave again, in Node: the same refusals as the API's (shared/correspondence/lifecycle.ts resendRefusal,
+// shared/waves/sweep.ts requestRedispatch), read from what the API answers (the letter's eventWindowEndsAt and
+// notAfter, the wave's status and send time).
 import { describe, expect, it } from "vitest";
 import { mayDispatchAgain, resendOutlook } from "../../console/src/pages/correspondence/wave-repair.ts";
 
@@ -8,24 +9,20 @@ const letter = { eventWindowEndsAt: "2026-12-04T10:00:00.000Z", notAfter: "2026-
 
 describe("sending again a letter left unknown", () => {
   it("is refused while SES may still settle it, and says until when", () => {
-    const outlook = resendOutlook(letter, "completed", new Date("2026-12-04T09:59:00Z"));
+    const outlook = resendOutlook(letter, new Date("2026-12-04T09:59:00Z"));
     expect(outlook.allowed).toBe(false);
     expect(outlook.words).toContain("until 2026-12-04 10:00 UTC (its event window)");
   });
 
   it("is allowed once the window has closed and before the not-after deadline", () => {
-    const outlook = resendOutlook(letter, "completed", new Date("2026-12-04T10:00:00Z"));
+    const outlook = resendOutlook(letter, new Date("2026-12-04T10:00:00Z"));
     expect(outlook.allowed).toBe(true);
     expect(outlook.words).toContain("event window closed at 2026-12-04 10:00 UTC");
     expect(outlook.words).toContain("before the wave's not-after deadline (2026-12-08 00:00 UTC)");
   });
 
-  it("is refused past the not-after deadline and for a halted wave", () => {
-    expect(resendOutlook(letter, "completed", new Date("2026-12-08T00:00:00Z"))).toMatchObject({ allowed: false });
-    expect(resendOutlook(letter, "halted", new Date("2026-12-05T00:00:00Z"))).toEqual({
-      allowed: false,
-      words: "Its wave was halted: it sends nothing more.",
-    });
+  it("is refused past the not-after deadline", () => {
+    expect(resendOutlook(letter, new Date("2026-12-08T00:00:00Z"))).toMatchObject({ allowed: false });
   });
 });
 

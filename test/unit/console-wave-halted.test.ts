@@ -15,6 +15,7 @@ import {
   type WaveMessage,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
 import {
+  HALT_IS_FINAL,
   haltedNextSteps,
   sendTimePassedWords,
   statusWithWhy,
@@ -102,16 +103,45 @@ describe("a halted wave's page", () => {
   });
 
   it("says the next step as the runbook does, for either reason", () => {
-    const bounces = haltedNextSteps({ status: "halted", haltReason: HALT });
+    const settled = [row("c1", "STATE:CIV", "bounced"), row("c2", "STATE:GIN", "failed")];
+    const bounces = haltedNextSteps({ status: "halted", haltReason: HALT }, settled);
     expect(bounces).toHaveLength(2);
     expect(bounces[0]).toMatch(/^Its hard bounces are under Letters/);
     expect(bounces[1]).toMatch(/^Then write to the rest \("Write to the rest" below\): a new draft of this letter/);
-    const changed = haltedNextSteps({
-      status: "halted",
-      haltReason: "Template t's letters changed after wave W was scheduled",
-    });
+    const changed = haltedNextSteps(
+      { status: "halted", haltReason: "Template t's letters changed after wave W was scheduled" },
+      [],
+    );
     expect(changed[1]).toMatch(/Nobody had this wave's letter/);
-    expect(haltedNextSteps({ status: "completed" })).toEqual([]);
+    expect(haltedNextSteps({ status: "completed" }, [row("c3", "STATE:MLI", "unknown")])).toEqual([]);
+  });
+
+  it("adds a step for its letters of unknown fate: not in the rest, each sent again once its window has closed", () => {
+    const wave = { status: "halted" as const, haltReason: HALT };
+    const unknown = (recipient: string, eventWindowEndsAt: string) =>
+      row(recipient, "STATE:CIV", "unknown", { eventWindowEndsAt });
+    expect(haltedNextSteps(wave, [unknown("c1", "2026-12-07T16:51:00.000Z"), row("c2", "STATE:GIN", "sent")])[2]).toBe(
+      "Of its letters, 1 is unknown: SES may or may not have taken it, so its owner is not in the rest (it may have " +
+        "it). Send the unknown letter again from its row under Letters once SES can no longer settle it, from " +
+        "2026-12-07 16:51 UTC.",
+    );
+    const several = haltedNextSteps(wave, [
+      unknown("c1", "2026-12-07T16:55:00.000Z"),
+      unknown("c2", "2026-12-07T16:51:00.000Z"),
+      row("c3", "STATE:MLI", "sending"),
+    ]);
+    expect(several).toHaveLength(3);
+    expect(several[2]).toBe(
+      "Of its letters, 2 are unknown and 1 is still sending: SES may or may not have taken them, so their owners are " +
+        "not in the rest (they may have it). Send each unknown letter again from its row under Letters once SES can " +
+        "no longer settle it, the first from 2026-12-07 16:51 UTC, the last from 2026-12-07 16:55 UTC. A letter " +
+        "still sending whose sender stopped becomes unknown at the next sweep (every quarter of an hour), and is " +
+        "then sent again the same way.",
+    );
+    expect(HALT_IS_FINAL).toBe(
+      "Halting is final: this wave cannot be resumed or dispatched again. Only a letter left unknown can still be sent " +
+        "again, one at a time.",
+    );
   });
 });
 

@@ -175,7 +175,7 @@ describe("the message state machine", () => {
     expect(canMove("queued", "sent")).toBe(false);
   });
 
-  it("sends an unknown letter again only after its event window, before the deadline, of a wave not halted", () => {
+  it("sends an unknown letter again only after its event window and before the deadline, halted wave or not", () => {
     const window = DEFAULT_EVENT_WINDOW_MS;
     const unknown = {
       status: "unknown" as const,
@@ -184,17 +184,16 @@ describe("the message state machine", () => {
       updatedAt: "2026-05-04T09:05:00.000Z",
     };
     expect(eventWindowEnd(unknown, window)).toBe("2026-05-05T09:02:00.000Z");
-    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
+    expect(resendRefusal(unknown, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
       /SES events may still settle it until 2026-05-05 09:02 UTC \(the event window\)/,
     );
-    expect(resendRefusal(unknown, false, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
-    expect(resendRefusal(unknown, false, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
-    expect(resendRefusal(unknown, true, new Date("2026-05-06T00:00:00Z"), window)).toMatch(/halted/);
-    expect(resendRefusal({ ...unknown, status: "sent" }, false, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+    expect(resendRefusal(unknown, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
+    expect(resendRefusal(unknown, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
+    expect(resendRefusal({ ...unknown, status: "sent" }, new Date("2026-05-06T00:00:00Z"), window)).toBe(
       "it was sent (SES took it), and sending it again would write twice",
     );
     // A failed letter, in words rather than "it is failed" (audit 31): it never went out, and a new wave writes again.
-    expect(resendRefusal({ ...unknown, status: "failed" }, true, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+    expect(resendRefusal({ ...unknown, status: "failed" }, new Date("2026-05-06T00:00:00Z"), window)).toBe(
       "it failed before it went out (its wave halted, or it could not be rendered or sent), and sending again is " +
         "only for a letter that may have gone out: to write to this recipient, create a new wave",
     );

@@ -1,6 +1,7 @@
 // The sender and a halt that lands while a wave is sending (audit 31, bug 4): the halt is read before each letter's SES
 // call, so no letter of the wave goes once it is written, even within one queue batch, and a letter claimed before it
-// landed fails unsent. On the in-memory stores, no database.
+// landed fails unsent; but a letter the secretariat sent again goes even on a halted wave (ADR 0062). On the in-memory
+// stores, no database.
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -139,5 +140,44 @@ describe("a halt that lands while the wave is sending", () => {
     const message = await ledger.get({ waveId: WAVE, recipient: "r1" });
     expect(message).toMatchObject({ status: "queued", claims: 1 });
     expect(message?.leaseUntil).toBeUndefined();
+  });
+});
+
+describe("a letter the secretariat sent again, of a halted wave", () => {
+  /** The letter as a crash and the secretariat's resend leave it: claimed, left unknown, then queued again. */
+  async function sentAgain(recipient: string) {
+    const key = { waveId: WAVE, recipient };
+    const claim = await ledger.claim(key, 60_000);
+    if (!claim.claimed) throw new Error("not claimed");
+    await ledger.move(key, "sending", "unknown", { reason: "the sender stopped" });
+    const unknown = await ledger.get(key);
+    if (!unknown) throw new Error("no letter");
+    await ledger.resend(unknown, { email: `${recipient}@example.org`, reason: "sent again by desk-officer" }, audit);
+  }
+
+  it("is sent when the halt is not yet known to the batch, the halt not even read for it", async () => {
+    await halt();
+    await sentAgain("r1");
+    expect(await sender()(batch().slice(0, 1))).toEqual({ batchItemFailures: [] });
+    expect(mailed).toEqual(["r1@example.org"]);
+    expect(await ledger.get({ waveId: WAVE, recipient: "r1" })).toMatchObject({ status: "sent", claims: 2 });
+    expect(reads).toBe(0);
+  });
+
+  it("is sent when the batch knows the wave halted already, while its other letters fail unsent", async () => {
+    await halt();
+    await sentAgain("r3");
+    expect(await sender()(batch())).toEqual({ batchItemFailures: [] });
+    expect(mailed).toEqual(["r3@example.org"]);
+    expect(await statusOf("r3")).toBe("sent");
+    expect(await ledger.counts(WAVE)).toMatchObject({ sent: 1, failed: 4, queued: 0, sending: 0 });
+    for (const recipient of ["r1", "r2", "r4", "r5"]) {
+      expect(await ledger.get({ waveId: WAVE, recipient })).toMatchObject({
+        status: "failed",
+        reason: `wave halted: ${REASON}`,
+      });
+    }
+    // The first letter read the halt; the batch knew it from then on.
+    expect(reads).toBe(1);
   });
 });

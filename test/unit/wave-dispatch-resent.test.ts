@@ -1,5 +1,5 @@
 // The input a resend's schedule fires wave-dispatch with, and what it enqueues: only the wave's queued letters that were
-// sent again, never for a halted wave or past its notAfter, whatever else the wave's status.
+// sent again, never past its notAfter, whatever the wave's status (a halted one's too: ADR 0062).
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
 import type { Message, MessageKey } from "#shared/correspondence/schemas.ts";
@@ -90,7 +90,7 @@ describe("the resend schedule's input", () => {
 });
 
 describe("enqueuing the letters sent again", () => {
-  it.each(["completed", "dispatching"] as const)(
+  it.each(["completed", "dispatching", "halted"] as const)(
     "enqueues only the resent queued letters of a %s wave",
     async (status) => {
       const { run, batches, asked } = enqueuer(wave(status));
@@ -101,9 +101,9 @@ describe("enqueuing the letters sent again", () => {
     },
   );
 
-  it("enqueues nothing for a halted wave", async () => {
-    const { run, batches } = enqueuer(wave("halted"));
-    expect(await run(WAVE_ID)).toMatchObject({ enqueued: 0, refused: expect.stringContaining("halted") });
+  it("enqueues nothing past the notAfter of a halted wave either", async () => {
+    const { run, batches } = enqueuer(wave("halted", "2026-03-12T13:59:59.000Z"));
+    expect(await run(WAVE_ID)).toMatchObject({ enqueued: 0, refused: expect.stringContaining("not-after") });
     expect(batches).toEqual([]);
   });
 

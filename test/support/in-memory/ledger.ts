@@ -4,7 +4,12 @@ import type { Clock } from "#shared/clock.ts";
 import type { ContactRepository } from "#shared/contacts/repository.ts";
 import { type Ledger, type MoveFields, ResendContactMoved } from "#shared/correspondence/ledger.ts";
 import { canMove, ResendRaced } from "#shared/correspondence/lifecycle.ts";
-import { type Message, type MessageKey, messageStatusSchema } from "#shared/correspondence/schemas.ts";
+import {
+  type Message,
+  type MessageKey,
+  type MessageStatus,
+  messageStatusSchema,
+} from "#shared/correspondence/schemas.ts";
 import type { Unreached } from "#shared/correspondence/unreached.ts";
 import { NotFound } from "#shared/errors.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
@@ -43,6 +48,24 @@ export function inMemoryLedger(
       [...messages.values()].filter((message) => message.waveId === waveId),
       (message) => message.recipient,
     );
+
+  /** Moves a message still in `from`, and passing `guard`, to `to`, as the adapter's conditional update does. */
+  const moveIf = (
+    key: MessageKey,
+    from: MessageStatus | readonly MessageStatus[],
+    to: MessageStatus,
+    fields: MoveFields = {},
+    guard: (stored: Message) => boolean = () => true,
+  ): boolean => {
+    const sources = typeof from === "string" ? [from] : [...from];
+    for (const source of sources) {
+      if (!canMove(source, to)) throw new Error(`A message cannot move from ${source} to ${to}`);
+    }
+    const stored = messages.get(keyOf(key));
+    if (!stored || !sources.includes(stored.status) || !guard(stored)) return false;
+    messages.set(keyOf(key), withFields({ ...stored, status: to, updatedAt: now() }, fields, false));
+    return true;
+  };
 
   return {
     audit,
@@ -95,17 +118,11 @@ export function inMemoryLedger(
       return { claimed: true, message: copy(next) };
     },
 
-    move: async (key, from, to, fields = {}, seenLease) => {
-      const sources = typeof from === "string" ? [from] : [...from];
-      for (const source of sources) {
-        if (!canMove(source, to)) throw new Error(`A message cannot move from ${source} to ${to}`);
-      }
-      const stored = messages.get(keyOf(key));
-      if (!stored || !sources.includes(stored.status)) return false;
-      if (seenLease !== undefined && stored.leaseUntil !== seenLease) return false;
-      messages.set(keyOf(key), withFields({ ...stored, status: to, updatedAt: now() }, fields, false));
-      return true;
-    },
+    move: async (key, from, to, fields, seenLease) =>
+      moveIf(key, from, to, fields, (stored) => seenLease === undefined || stored.leaseUntil === seenLease),
+
+    failHalted: async (key, reason) =>
+      moveIf(key, "queued", "failed", { reason }, (stored) => stored.resentAt === undefined),
 
     resend: async (message, { email, reason, contact }, context) => {
       const at = now();

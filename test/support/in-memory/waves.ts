@@ -24,11 +24,13 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
   const copy = <T>(value: T): T => structuredClone(value);
   // The status index's sort key is `<updatedAt>#<id>`: the longest in the status first.
   const statusKey = ({ value }: Versioned<Wave>) => `${value.updatedAt}#${value.id}`;
-  const inStatusIndex = (status: Wave["status"], movedBefore?: string) =>
+  const inStatusIndex = (status: Wave["status"], moved?: { before: string } | { after: string }) =>
     sortedBy(
-      [...waves.values()].filter(
-        (wave) => wave.value.status === status && (movedBefore === undefined || statusKey(wave) < movedBefore),
-      ),
+      [...waves.values()].filter((wave) => {
+        if (wave.value.status !== status) return false;
+        if (!moved) return true;
+        return "before" in moved ? statusKey(wave) < moved.before : statusKey(wave) > moved.after;
+      }),
       statusKey,
     ).map(copy);
 
@@ -97,7 +99,9 @@ export function inMemoryWaves(clock: Clock, audit: InMemoryAudit = inMemoryAudit
 
     inStatus: async (status) => inStatusIndex(status),
 
-    inStatusSince: async (status, movedBefore) => inStatusIndex(status, movedBefore),
+    inStatusSince: async (status, movedBefore) => inStatusIndex(status, { before: movedBefore }),
+
+    inStatusMovedAfter: async (status, movedAfter) => inStatusIndex(status, { after: movedAfter }),
 
     recordRedispatch: async (request, context) => {
       audit.record({ ...context, action: "wave.redispatch", entity: entity(request.waveId), after: request });

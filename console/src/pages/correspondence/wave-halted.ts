@@ -1,7 +1,8 @@
 // A wave that can go no further as it is: halted (why, said wherever its status is, and the next step as the runbook
 // says it: docs/operations.md, "A halted wave"), or a draft whose send time has passed (the API refuses to schedule it:
 // said in words, with what to do, in place of the button). Pure, tested in Node.
-import { sendTimeLines, type Wave, type WaveStatus } from "./wave-facts.ts";
+import { utcText } from "./time.ts";
+import { sendTimeLines, type Wave, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
 
 /** A wave's status with why, where the wave gives one: "halted: hard bounces reached 5% …". */
 export const statusWithWhy = (wave: Pick<Wave, "status" | "haltReason">): string =>
@@ -10,27 +11,79 @@ export const statusWithWhy = (wave: Pick<Wave, "status" | "haltReason">): string
 /** The halt that sent nothing: the template's letters changed after the wave was scheduled (dispatch's own words). */
 const haltedForChangedLetters = (haltReason: string | undefined) => /letters changed after/.test(haltReason ?? "");
 
-/** What halting means, said first: nothing more can be done with this wave. */
+/** What halting means, said first: the wave goes no further; only a letter left unknown is still sent, by hand. */
 export const HALT_IS_FINAL =
-  "Halting is final: this wave cannot be resumed, dispatched again or have a letter sent again.";
+  "Halting is final: this wave cannot be resumed or dispatched again. Only a letter left unknown can still be sent " +
+  "again, one at a time.";
 
-/** The runbook's steps after a halt, for this wave's reason (docs/operations.md, "A halted wave"). */
-export function haltedNextSteps(wave: Pick<Wave, "status" | "haltReason">): string[] {
-  if (wave.status !== "halted") return [];
-  if (haltedForChangedLetters(wave.haltReason)) {
-    return [
-      "Read the template as it stands (its audit trail says who changed it): it is the letter a new wave would send.",
-      "Compose a new wave with the same template, audience and values, send a test copy, and schedule it. Nobody had " +
-        "this wave's letter, so the new one repeats nothing.",
-    ];
-  }
-  return [
-    "Its hard bounces are under Letters (status bounced): those contacts are marked unreachable by e-mail and leave " +
-      "later audiences. With the secretariat, find and record their correct addresses (or other points of contact), " +
-      "and look at the rest of the list for the same staleness.",
-    'Then write to the rest ("Write to the rest" below): a new draft of this letter to this audience that leaves out ' +
-      "the States and organizations this wave wrote to. A plain new wave would write to them again.",
+/** What the halted page knows of a letter to say whether it may have left: its status and its event window. */
+type LetterFate = Pick<WaveMessage, "status" | "eventWindowEndsAt">;
+
+/** From when the unknown letters may be sent again: the ends of their event windows, in UTC. */
+function fromWhen(unknown: readonly LetterFate[]): string {
+  const ends = unknown.flatMap(({ eventWindowEndsAt }) => (eventWindowEndsAt ? [eventWindowEndsAt] : [])).sort();
+  const first = ends[0];
+  const last = ends.at(-1);
+  if (first === undefined || last === undefined) return "";
+  return first === last
+    ? `, from ${utcText(first)}`
+    : `, the first from ${utcText(first)}, the last from ${utcText(last)}`;
+}
+
+/**
+ * The step for the letters whose fate is not known, when there are any: unknown (the sender stopped between SES and
+ * the ledger) or still sending (a sender may have stopped after its claim). Their owners may have the letter, so they
+ * are not in the rest; each is sent again from its row once SES can no longer settle it.
+ */
+function uncertainLettersStep(letters: readonly LetterFate[]): string | undefined {
+  const unknown = letters.filter((letter) => letter.status === "unknown");
+  const sending = letters.filter((letter) => letter.status === "sending").length;
+  if (unknown.length + sending === 0) return undefined;
+  const one = unknown.length + sending === 1;
+  const counted = [
+    unknown.length > 0 ? `${unknown.length} ${unknown.length === 1 ? "is" : "are"} unknown` : undefined,
+    sending > 0 ? `${sending} ${sending === 1 ? "is" : "are"} still sending` : undefined,
+  ].filter((part) => part !== undefined);
+  const owners = one
+    ? "its owner is not in the rest (it may have it)"
+    : "their owners are not in the rest (they may have it)";
+  const words = [
+    `Of its letters, ${counted.join(" and ")}: SES may or may not have taken ${one ? "it" : "them"}, so ${owners}.`,
   ];
+  if (unknown.length > 0) {
+    const each = unknown.length === 1 ? "the unknown letter" : "each unknown letter";
+    words.push(`Send ${each} again from its row under Letters once SES can no longer settle it${fromWhen(unknown)}.`);
+  }
+  if (sending > 0) {
+    words.push(
+      "A letter still sending whose sender stopped becomes unknown at the next sweep (every quarter of an hour), and " +
+        "is then sent again the same way.",
+    );
+  }
+  return words.join(" ");
+}
+
+/**
+ * The runbook's steps after a halt, for this wave's reason (docs/operations.md, "A halted wave"), with the step for its
+ * letters of unknown fate when it has any (`letters`: the wave's letters, as read for its page).
+ */
+export function haltedNextSteps(wave: Pick<Wave, "status" | "haltReason">, letters: readonly LetterFate[]): string[] {
+  if (wave.status !== "halted") return [];
+  const uncertain = uncertainLettersStep(letters);
+  const steps = haltedForChangedLetters(wave.haltReason)
+    ? [
+        "Read the template as it stands (its audit trail says who changed it): it is the letter a new wave would send.",
+        "Compose a new wave with the same template, audience and values, send a test copy, and schedule it. Nobody " +
+          "had this wave's letter, so the new one repeats nothing.",
+      ]
+    : [
+        "Its hard bounces are under Letters (status bounced): those contacts are marked unreachable by e-mail and " +
+          "leave later audiences. With the secretariat, find and record their correct addresses (or other points of " +
+          "contact), and look at the rest of the list for the same staleness.",
+        'Then write to the rest ("Write to the rest" below): a new draft of this letter to this audience that leaves ' +
+          "out the States and organizations this wave wrote to. A plain new wave would write to them again.",
+      ];
+  return uncertain === undefined ? steps : [...steps, uncertain];
 }
 
 /**

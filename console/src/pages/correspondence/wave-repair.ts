@@ -1,7 +1,8 @@
 // When a wave's page offers the secretariat's two repairs, and what it says of them, from what the API answers:
 // a letter left unknown is sent again once its event window (the API's `eventWindowEndsAt`) has closed and before its
-// not-after deadline, never for a halted wave; a wave is dispatched again while dispatching, or scheduled past its
-// send time. The API decides (409 otherwise); these say beforehand what it will say. Pure, tested in Node.
+// not-after deadline, even of a halted wave (the halt stops the wave's own sending, not this deliberate act); a wave
+// is dispatched again while dispatching, or scheduled past its send time. The API decides (409 otherwise); these say
+// beforehand what it will say. Pure, tested in Node.
 import type { components } from "../../api/schema";
 import { utcText } from "./time.ts";
 
@@ -12,10 +13,8 @@ type Wave = Schemas["Wave"];
 /** Whether the API would send the unknown letter again at `now`, and why in words. */
 export function resendOutlook(
   message: Pick<WaveMessage, "eventWindowEndsAt" | "notAfter">,
-  waveStatus: Wave["status"],
   now: Date,
 ): { allowed: boolean; words: string } {
-  if (waveStatus === "halted") return { allowed: false, words: "Its wave was halted: it sends nothing more." };
   if (now >= new Date(message.notAfter)) {
     return {
       allowed: false,

@@ -9,7 +9,6 @@ import { problemOf } from "../../ui/form.tsx";
 import { currentContact } from "../state/data.ts";
 import { type ResentLetter, resendLetter, type WaveMessage } from "./data.ts";
 import { utcText } from "./time.ts";
-import type { WaveStatus } from "./wave-facts.ts";
 import { resendOutlook } from "./wave-repair.ts";
 import { type ContactRead, contactOutlook, resendRefusalWords } from "./wave-resend-contact.ts";
 
@@ -73,7 +72,6 @@ export function SendAgainButton(props: { message: WaveMessage; name: string; onO
 
 export function SendAgain(props: {
   waveId: string;
-  waveStatus: WaveStatus;
   asking: Resending | undefined;
   focusReturn: FocusReturn;
   onClose: () => void;
@@ -129,7 +127,7 @@ export function SendAgain(props: {
           <p>
             Its fate is unknown: the sender stopped between SES and the ledger, so SES may or may not have taken it.{" "}
             {contactNow.words && `${contactNow.words} `}
-            {resendOutlook(asking.message, props.waveStatus, new Date()).words}
+            {resendOutlook(asking.message, new Date()).words}
           </p>
         </Confirm>
       )}

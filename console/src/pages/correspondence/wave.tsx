@@ -468,7 +468,6 @@ function Messages(props: {
       {mayResend && (
         <SendAgain
           waveId={id}
-          waveStatus={props.wave.status}
           asking={resending}
           focusReturn={focusReturn}
           onClose={() => setResending(undefined)}
@@ -550,8 +549,9 @@ function NotReached(props: {
 }
 
 /** A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"). */
-function HaltedNextSteps({ wave, mayCompose }: { wave: WaveWithCounts; mayCompose: boolean }) {
-  const steps = haltedNextSteps(wave);
+function HaltedNextSteps(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayCompose: boolean }) {
+  const { wave, mayCompose } = props;
+  const steps = haltedNextSteps(wave, props.messages.status === "ready" ? props.messages.data : []);
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby="next-step-title" data-field="halted-next-steps">
@@ -691,7 +691,7 @@ function LoadedWave(
       </p>
       <Facts wave={wave} template={template} />
       <Progress wave={wave} messages={messages} mayResend={mayResend} />
-      <HaltedNextSteps wave={wave} mayCompose={may(session.group, "POST /waves")} />
+      <HaltedNextSteps wave={wave} messages={messages} mayCompose={may(session.group, "POST /waves")} />
       <MovedMeanwhile said={props.movedMeanwhile} />
       {open && (
         <OpenWave
