@@ -28,7 +28,7 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     }
     const result = await sweep();
     for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
-    for (const halted of result.halted ?? []) deps.logger.info("halted wave's stale claims handed back", halted);
+    for (const halted of result.halted) deps.logger.info("halted wave's stale claims handed back", halted);
     for (const missed of result.missed) {
       deps.logger.warn("scheduled wave past its send time, not dispatched", {
         ...missed,

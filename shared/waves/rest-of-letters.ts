@@ -21,9 +21,19 @@ export const leftTheDesk = (status: string): boolean => status !== "sending" && 
  */
 const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(["sent", "delivered", "complained", "sending", "unknown"]);
 
-/** Whether a letter in `status` reached its owner, or may have (see MAY_HAVE_ARRIVED). */
-export const mayHaveArrived = (status: string): boolean => MAY_HAVE_ARRIVED.has(status);
+/** A letter as the ledger lists it: `resentAt` once the secretariat sent it again (ADR 0062). */
+export interface LetterFate {
+  status: string;
+  resentAt?: string | undefined;
+}
+
+/**
+ * Whether the letter reached its owner, or may have (see MAY_HAVE_ARRIVED), or is on its way again: an unknown letter
+ * the secretariat sent again is queued until the sender takes it, and the halted wave's rest must not write too.
+ */
+export const mayHaveArrived = ({ status, resentAt }: LetterFate): boolean =>
+  MAY_HAVE_ARRIVED.has(status) || (status === "queued" && resentAt !== undefined);
 
 /** How many owners (States and organizations) the letters reached, or may have. */
-export const ownersWrittenTo = (letters: readonly { owner: string; status: string }[]): number =>
-  new Set(letters.filter((letter) => mayHaveArrived(letter.status)).map((letter) => letter.owner)).size;
+export const ownersWrittenTo = (letters: readonly (LetterFate & { owner: string })[]): number =>
+  new Set(letters.filter(mayHaveArrived).map((letter) => letter.owner)).size;

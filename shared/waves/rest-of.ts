@@ -75,7 +75,7 @@ export async function writtenBefore(stores: WrittenBeforeStores, restOf: string 
     waveIds.push(waveId);
     const [wave, messages] = await Promise.all([stores.waves.get(waveId), stores.ledger.messagesOf(waveId)]);
     for (const message of messages) {
-      if (mayHaveArrived(message.status) && !owners.has(message.owner)) {
+      if (mayHaveArrived(message) && !owners.has(message.owner)) {
         owners.set(message.owner, { waveId, description: wave?.value.description });
       }
     }

@@ -49,8 +49,8 @@ export const newWaveSchema = /* @__PURE__ */ z
       .optional()
       .describe(
         "A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or " +
-          "organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending or " +
-          "unknown), each of whose addresses is skipped as written-by-halted-wave",
+          "organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending, " +
+          "unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave",
       ),
   })
   .meta({ id: "NewWave" });

@@ -99,7 +99,7 @@ export interface SweepResult {
    * Waves halted within HALTED_CLAIMS_WITHIN_MS whose stale claims were handed back to the sender, with how many: it
    * marks them unknown, for the secretariat to send again once their event window has closed. Only waves with some.
    */
-  halted?: { waveId: string; staleClaims: number }[];
+  halted: { waveId: string; staleClaims: number }[];
 }
 
 /**
@@ -112,7 +112,7 @@ export const sweepWaves =
   (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
   async (): Promise<SweepResult> => {
     const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
-    const result: Required<SweepResult> = { resumed: [], failed: [], missed: [], halted: [] };
+    const result: SweepResult = { resumed: [], failed: [], missed: [], halted: [] };
     for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
       try {
         result.resumed.push(await resumeWave(deps)(value.id));

@@ -103,40 +103,53 @@ describe("a halted wave's page", () => {
   });
 
   it("says the next step as the runbook does, for either reason", () => {
+    const notAfter = "2099-01-01T00:00:00.000Z";
     const settled = [row("c1", "STATE:CIV", "bounced"), row("c2", "STATE:GIN", "failed")];
-    const bounces = haltedNextSteps({ status: "halted", haltReason: HALT }, settled);
+    const bounces = haltedNextSteps({ status: "halted", haltReason: HALT, notAfter }, settled);
     expect(bounces).toHaveLength(2);
     expect(bounces[0]).toMatch(/^Its hard bounces are under Letters/);
     expect(bounces[1]).toMatch(/^Then write to the rest \("Write to the rest" below\): a new draft of this letter/);
     const changed = haltedNextSteps(
-      { status: "halted", haltReason: "Template t's letters changed after wave W was scheduled" },
+      { status: "halted", haltReason: "Template t's letters changed after wave W was scheduled", notAfter },
       [],
     );
     expect(changed[1]).toMatch(/Nobody had this wave's letter/);
-    expect(haltedNextSteps({ status: "completed" }, [row("c3", "STATE:MLI", "unknown")])).toEqual([]);
+    expect(haltedNextSteps({ status: "completed", notAfter }, [row("c3", "STATE:MLI", "unknown")])).toEqual([]);
   });
 
   it("adds a step for its letters of unknown fate: not in the rest, each sent again once its window has closed", () => {
-    const wave = { status: "halted" as const, haltReason: HALT };
+    const wave = { status: "halted" as const, haltReason: HALT, notAfter: "2026-12-13T16:49:00.000Z" };
+    const now = new Date("2026-12-07T10:00:00.000Z");
     const unknown = (recipient: string, eventWindowEndsAt: string) =>
       row(recipient, "STATE:CIV", "unknown", { eventWindowEndsAt });
-    expect(haltedNextSteps(wave, [unknown("c1", "2026-12-07T16:51:00.000Z"), row("c2", "STATE:GIN", "sent")])[2]).toBe(
+    const one = [unknown("c1", "2026-12-07T16:51:00.000Z"), row("c2", "STATE:GIN", "sent")];
+    expect(haltedNextSteps(wave, one, now)[2]).toBe(
       "Of its letters, 1 is unknown: SES may or may not have taken it, so its owner is not in the rest (it may have " +
         "it). Send the unknown letter again from its row under Letters once SES can no longer settle it, from " +
-        "2026-12-07 16:51 UTC.",
+        "2026-12-07 16:51 UTC, before 2026-12-13 16:49 UTC.",
     );
-    const several = haltedNextSteps(wave, [
-      unknown("c1", "2026-12-07T16:55:00.000Z"),
-      unknown("c2", "2026-12-07T16:51:00.000Z"),
-      row("c3", "STATE:MLI", "sending"),
-    ]);
+    // Past the wave's no-letter-after limit the API refuses a resend: the page does not suggest one.
+    expect(haltedNextSteps(wave, one, new Date("2026-12-13T16:49:00.000Z"))[2]).toBe(
+      "Of its letters, 1 is unknown: SES may or may not have taken it, so its owner is not in the rest (it may have " +
+        "it). Its no-letter-after limit, 2026-12-13 16:49 UTC, has passed, so none can be sent again: ask its owner " +
+        "whether the letter came.",
+    );
+    const several = haltedNextSteps(
+      wave,
+      [
+        unknown("c1", "2026-12-07T16:55:00.000Z"),
+        unknown("c2", "2026-12-07T16:51:00.000Z"),
+        row("c3", "STATE:MLI", "sending"),
+      ],
+      now,
+    );
     expect(several).toHaveLength(3);
     expect(several[2]).toBe(
       "Of its letters, 2 are unknown and 1 is still sending: SES may or may not have taken them, so their owners are " +
         "not in the rest (they may have it). Send each unknown letter again from its row under Letters once SES can " +
-        "no longer settle it, the first from 2026-12-07 16:51 UTC, the last from 2026-12-07 16:55 UTC. A letter " +
-        "still sending whose sender stopped becomes unknown at the next sweep (every quarter of an hour), and is " +
-        "then sent again the same way.",
+        "no longer settle it, the first from 2026-12-07 16:51 UTC, the last from 2026-12-07 16:55 UTC, before " +
+        "2026-12-13 16:49 UTC. A letter still sending whose sender stopped becomes unknown at the next sweep (every " +
+        "quarter of an hour, for two days after the halt), and is then sent again the same way.",
     );
     expect(HALT_IS_FINAL).toBe(
       "Halting is final: this wave cannot be resumed or dispatched again. Only a letter left unknown can still be sent " +

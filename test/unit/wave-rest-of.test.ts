@@ -13,6 +13,7 @@ import { type Message, type MessageStatus, messageStatusSchema } from "#shared/c
 import { Invalid } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Template } from "#shared/templates/schemas.ts";
+import { writtenBefore } from "#shared/waves/rest-of.ts";
 import { mayHaveArrived, ownersWrittenTo } from "#shared/waves/rest-of-letters.ts";
 import type { NewWave, Wave } from "#shared/waves/schemas.ts";
 import { createWave, previewAudience } from "#shared/waves/waves.ts";
@@ -185,9 +186,11 @@ describe("the rest of a halted wave", () => {
   it("counts a letter that left, is being sent or is unknown as written; not one that bounced, failed or was skipped", () => {
     // The follow-ups' rule of a letter that left, and the two that may have left.
     for (const status of messageStatusSchema.options) {
-      expect(mayHaveArrived(status)).toBe(hasLeft(status) || status === "sending" || status === "unknown");
+      expect(mayHaveArrived({ status })).toBe(hasLeft(status) || status === "sending" || status === "unknown");
     }
-    expect(["bounced", "failed", "skipped"].map(mayHaveArrived)).toEqual([false, false, false]);
+    expect(["bounced", "failed", "skipped"].map((status) => mayHaveArrived({ status }))).toEqual([false, false, false]);
+    // An unknown letter the secretariat sent again is on its way (ADR 0062): queued, but the rest leaves its owner out.
+    expect(mayHaveArrived({ status: "queued", resentAt: "2027-03-16T13:10:00.000Z" })).toBe(true);
     // Counted by owner: two letters to Chad are one State written to.
     const letters = [
       { owner: "STATE:TCD", status: "sent" },
@@ -238,6 +241,23 @@ describe("the rest of a halted wave", () => {
         .sort(),
     ).toEqual(["STATE:CIV", "STATE:GHA", "STATE:KEN", "STATE:MLI", "STATE:TCD"]);
     expect(preview.sameLetter.map((other) => other.id)).not.toContain("HALTED");
+  });
+
+  it("leaves out the owner of an unknown letter the secretariat sent again, while it waits queued (ADR 0062)", async () => {
+    await storedWave("HALTED-RESENT", "halted", { SEN: "sent" });
+    await deps.ledger.putNew({
+      waveId: "HALTED-RESENT",
+      recipient: "ghana-capital",
+      owner: "STATE:GHA",
+      status: "queued",
+      resentAt: "2027-03-06T10:00:00.000Z",
+      notAfter: "2027-03-20T00:00:00.000Z",
+      claims: 1,
+      createdAt: "2027-03-04T10:00:00.000Z",
+      updatedAt: "2027-03-06T10:00:00.000Z",
+    });
+    const written = await writtenBefore(deps, "HALTED-RESENT");
+    expect([...written.owners.keys()].sort()).toEqual(["STATE:GHA", "STATE:SEN"]);
   });
 
   it("leaves out, for the rest of a rest that halted too, those the first halted wave wrote to as well", async () => {

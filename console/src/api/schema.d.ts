@@ -3434,7 +3434,7 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
-      /** @description A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending or unknown), each of whose addresses is skipped as written-by-halted-wave */
+      /** @description A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending, unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave */
       restOf?: string;
     };
     WaveWithCounts: {

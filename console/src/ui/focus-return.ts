@@ -22,7 +22,10 @@ const usable = (element: HTMLElement | null): element is HTMLElement =>
 export interface FocusReturn {
   /** Notes the control that has the focus (the one just pressed) as the opener. */
   opened: () => void;
-  /** After this render, and the renders the close causes (a list read again), gives the focus back. */
+  /**
+   * After the next render of the component holding the hook, and the renders the close causes (a list read again),
+   * gives the focus back; a close that causes no render of it gives nothing back.
+   */
   closed: (neighbour?: Neighbour) => void;
   /** For the form's keydown: Escape runs `close`. */
   escapeCloses: (close: () => void) => (event: KeyboardEvent) => void;

@@ -22,7 +22,7 @@ export interface RestOf {
   notHalted?: string;
 }
 
-type Letters = readonly Pick<WaveMessage, "owner" | "status">[];
+type Letters = readonly Pick<WaveMessage, "owner" | "status" | "resentAt">[];
 
 /**
  * The rest of the halted wave `waveId`, read with `read` (a wave and its letters): the wave, then the wave it was

@@ -33,9 +33,10 @@ function fromWhen(unknown: readonly LetterFate[]): string {
 /**
  * The step for the letters whose fate is not known, when there are any: unknown (the sender stopped between SES and
  * the ledger) or still sending (a sender may have stopped after its claim). Their owners may have the letter, so they
- * are not in the rest; each is sent again from its row once SES can no longer settle it.
+ * are not in the rest; each is sent again from its row once SES can no longer settle it, before the wave's no-letter-
+ * after limit (`notAfter`): past it the API refuses, and the page says so instead.
  */
-function uncertainLettersStep(letters: readonly LetterFate[]): string | undefined {
+function uncertainLettersStep(letters: readonly LetterFate[], notAfter: string, now: Date): string | undefined {
   const unknown = letters.filter((letter) => letter.status === "unknown");
   const sending = letters.filter((letter) => letter.status === "sending").length;
   if (unknown.length + sending === 0) return undefined;
@@ -50,14 +51,24 @@ function uncertainLettersStep(letters: readonly LetterFate[]): string | undefine
   const words = [
     `Of its letters, ${counted.join(" and ")}: SES may or may not have taken ${one ? "it" : "them"}, so ${owners}.`,
   ];
+  if (now >= new Date(notAfter)) {
+    words.push(
+      `Its no-letter-after limit, ${utcText(notAfter)}, has passed, so none can be sent again: ask ` +
+        `${one ? "its owner" : "their owners"} whether the letter came.`,
+    );
+    return words.join(" ");
+  }
   if (unknown.length > 0) {
     const each = unknown.length === 1 ? "the unknown letter" : "each unknown letter";
-    words.push(`Send ${each} again from its row under Letters once SES can no longer settle it${fromWhen(unknown)}.`);
+    words.push(
+      `Send ${each} again from its row under Letters once SES can no longer settle it${fromWhen(unknown)}, before ` +
+        `${utcText(notAfter)}.`,
+    );
   }
   if (sending > 0) {
     words.push(
-      "A letter still sending whose sender stopped becomes unknown at the next sweep (every quarter of an hour), and " +
-        "is then sent again the same way.",
+      "A letter still sending whose sender stopped becomes unknown at the next sweep (every quarter of an hour, for " +
+        "two days after the halt), and is then sent again the same way.",
     );
   }
   return words.join(" ");
@@ -67,9 +78,13 @@ function uncertainLettersStep(letters: readonly LetterFate[]): string | undefine
  * The runbook's steps after a halt, for this wave's reason (docs/operations.md, "A halted wave"), with the step for its
  * letters of unknown fate when it has any (`letters`: the wave's letters, as read for its page).
  */
-export function haltedNextSteps(wave: Pick<Wave, "status" | "haltReason">, letters: readonly LetterFate[]): string[] {
+export function haltedNextSteps(
+  wave: Pick<Wave, "status" | "haltReason" | "notAfter">,
+  letters: readonly LetterFate[],
+  now: Date = new Date(),
+): string[] {
   if (wave.status !== "halted") return [];
-  const uncertain = uncertainLettersStep(letters);
+  const uncertain = uncertainLettersStep(letters, wave.notAfter, now);
   const steps = haltedForChangedLetters(wave.haltReason)
     ? [
         "Read the template as it stands (its audit trail says who changed it): it is the letter a new wave would send.",
