@@ -336,8 +336,11 @@ interface GatewayProblem {
 function sendProblem(res: ServerResponse, problem: GatewayProblem, headers: Record<string, string> = {}): void {
   const { status, type, title, detail } = problem;
   const instance = (res.req.url ?? "/").split("?")[0];
-  const body = JSON.stringify({ type, title, status, detail, instance });
+  // The request's id, as the api's problems carry theirs (api-handler.ts falls back to it): this refusal is quoted too.
+  const correlationId = String(res.getHeader("apigw-requestid"));
+  const body = JSON.stringify({ type, title, status, detail, instance, correlationId });
   res.statusCode = status;
+  res.setHeader("x-correlation-id", correlationId);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/problem+json");
   res.setHeader("content-length", Buffer.byteLength(body));

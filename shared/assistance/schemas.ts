@@ -235,6 +235,12 @@ export const providerSummarySchema = /* @__PURE__ */ z
     activeOffers: z.number().int().describe("Offers valid today"),
     lastUpdatedOn: isoDateSchema.describe("The latest day it updated any of its offers"),
     stale: z.boolean().describe("No offer updated for more than 12 months: the May letter asks it to update"),
+    retiredOn: isoDateSchema
+      .optional()
+      .describe(
+        "The day the organization was retired (ADR 0061): its offers are history, and no letter to providers is " +
+          "written to it (absent while active, and for a State)",
+      ),
   })
   .meta({ id: "AssistanceProviderSummary" });
 export type ProviderSummary = z.infer<typeof providerSummarySchema>;

@@ -4,16 +4,11 @@ import type { Clock } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
+import { organizationSlug } from "./organization-id.ts";
 import { assertRecordedOnce, sameOrganizationName } from "./recorded-once.ts";
 import type { ListOrganizationsQuery, OrganizationRepository } from "./repository.ts";
 import { assertNotRetired, NOTHING_NEW } from "./retired.ts";
-import {
-  type NewOrganization,
-  type Organization,
-  type OrganizationChanges,
-  organizationIdSchema,
-  organizationSlug,
-} from "./schemas.ts";
+import { type NewOrganization, type Organization, type OrganizationChanges, organizationIdSchema } from "./schemas.ts";
 
 export interface OrganizationDependencies {
   organizations: OrganizationRepository;

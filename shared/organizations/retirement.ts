@@ -13,6 +13,8 @@ import { deskToday } from "../clock.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { listed } from "../listed.ts";
+import { possessive } from "../possessive.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import { deskDay } from "../zoned-time.ts";
@@ -41,10 +43,6 @@ export class OrganizationStillActing extends Conflict {
   }
 }
 
-/** "A", "A and B", "A, B and C". */
-const listed = (items: readonly string[]) =>
-  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-
 /** An offer's description as a refusal quotes it: its start, whole words. */
 const quoted = (description: string) => {
   const oneLine = description.replace(/\s+/g, " ").trim();
@@ -53,19 +51,23 @@ const quoted = (description: string) => {
 
 /**
  * One kind of thing still acting, in words: "its active contact A: deactivate it first", "its active contacts A and B:
- * deactivate them first"; nothing for none.
+ * deactivate them first"; nothing for none. `todo` is told "it" or "them", "its" or "their".
  */
-function blocker(items: readonly string[], [one, many]: [string, string], todo: (them: string) => string): string[] {
+function blocker(
+  items: readonly string[],
+  [one, many]: [string, string],
+  todo: (them: string, their: string) => string,
+): string[] {
   if (!items.length) return [];
   const single = items.length === 1;
-  return [`${single ? one : many} ${listed(items)}: ${todo(single ? "it" : "them")} first`];
+  return [`${single ? one : many} ${listed(items)}: ${single ? todo("it", "its") : todo("them", "their")}`];
 }
 
 /** Its active contacts, by name: letters would still reach it. */
 async function activeContacts(deps: RetirementDependencies, organization: Organization): Promise<string[]> {
   const contacts = await deps.contacts.contactsOf({ kind: "organization", id: organization.id });
   const names = contacts.filter(({ value }) => value.active).map(({ value }) => value.name);
-  return blocker(names, ["its active contact", "its active contacts"], (them) => `deactivate ${them}`);
+  return blocker(names, ["its active contact", "its active contacts"], (them) => `deactivate ${them} first`);
 }
 
 /** Its offers valid today or later: matching would still propose them. */
@@ -77,7 +79,14 @@ async function runningOffers(deps: RetirementDependencies, organization: Organiz
     .map(({ value }) => value)
     .filter((offer) => offer.validUntil === undefined || offer.validUntil >= today)
     .map((offer) => `${quoted(offer.description)} (${offer.validUntil ? `until ${offer.validUntil}` : "open-ended"})`);
-  return blocker(running, ["its offer", "its offers"], (them) => `end ${them} (a last valid day before today)`);
+  // The rule as it stands: an offer valid today still runs today, so its last valid day must be yesterday or before.
+  return blocker(
+    running,
+    ["its offer", "its offers"],
+    (them, their) =>
+      `end ${them} first: ${their} last valid day must be before today (an offer still valid today keeps the ` +
+      "organization from being retired until tomorrow)",
+  );
 }
 
 /** The matches of its offers still proposed or accepted: assistance under way. Only a pending request's can move. */
@@ -85,26 +94,29 @@ async function openMatches(deps: RetirementDependencies, organization: Organizat
   const pending = await deps.assistance.pendingRequests();
   const files = await Promise.all(pending.map((request) => deps.assistance.requestFile(request.id)));
   const open = files.flatMap((file) =>
-    (file?.matches ?? [])
-      .map(({ value }) => ({ match: value, symbol: file?.request.value.symbol }))
-      .filter(
-        ({ match }) =>
-          match.provider.kind === "organization" &&
-          match.provider.id === organization.id &&
-          (match.status === "proposed" || match.status === "accepted"),
-      ),
+    file
+      ? file.matches
+          .map(({ value }) => ({ match: value, symbol: file.request.value.symbol }))
+          .filter(
+            ({ match }) =>
+              match.provider.kind === "organization" &&
+              match.provider.id === organization.id &&
+              (match.status === "proposed" || match.status === "accepted"),
+          )
+      : [],
   );
   if (!open.length) return [];
   const states = await deps.registry.getStates(open.map(({ match }) => match.iso3));
   const stateNames = new Map(states.map(({ value }) => [value.iso3, value.name]));
+  // By its symbol, as officers know it: a request's id is no word for people.
   const words = open.map(
     ({ match, symbol }) =>
-      `${stateNames.get(match.iso3) ?? match.iso3}'s request ${symbol ?? match.requestId} (${match.status})`,
+      `${possessive(stateNames.get(match.iso3) ?? match.iso3)} request ${symbol} (${match.status})`,
   );
   return blocker(
     words.map((request) => `to ${request}`),
     ["a match of its offers", "matches of its offers"],
-    (them) => `deliver or decline ${them}`,
+    (them) => `deliver or decline ${them} first`,
   );
 }
 

@@ -83,15 +83,3 @@ export const organizationRetirementSchema = /* @__PURE__ */ z
     ),
   })
   .meta({ id: "OrganizationRetirement" });
-
-/** `BWC ISU` -> `bwc-isu`, `OAS/CICTE` -> `oas-cicte`. */
-export function organizationSlug(acronym: string): string {
-  return acronym
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/g, "");
-}

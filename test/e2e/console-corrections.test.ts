@@ -3,7 +3,8 @@
 // API (the 412 is read again in place, and the colleague's change stands), and the secretariat corrects a first report
 // that was an action plan, after a question that says the State becomes non-reporting (its status, obligations and
 // timeline say so after), and retires an organization recorded twice: asked first (Escape keeps it), refused in the
-// API's words while a contact is active, then said on its page and left out of the list unless asked for (ADR 0061).
+// API's words while a contact is active, then said on its page and left out of the list unless asked for, its acronym
+// and name then added again under the next free id (ADR 0061).
 // A member is offered neither correction. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -239,6 +240,16 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     await page.getByRole("checkbox", { name: /^Show the \d+ retired organizations? too$/ }).check();
     const row = list.locator("tr", { hasText: name });
     expect(await row.textContent()).toContain(`Retired on ${today()}`);
+
+    // Its name is free and its id kept: the same acronym and name are added again, under the next free id.
+    const add = page.getByRole("form", { name: "Add an organization" });
+    await add.getByLabel("Name").fill(name);
+    await add.getByLabel("Acronym").fill(acronym);
+    expect(await add.locator('[data-field="new-organization-id"]').textContent()).toContain(
+      `The id ${id} is kept by the retired ${acronym}, ${name} (retired on ${today()} by `,
+    );
+    await add.getByRole("button", { name: "Add the organization" }).click();
+    await add.getByRole("status").getByText(`${name} added, as ${id}-2.`).waitFor();
     expect(troubles).toEqual([]);
     await page.close();
   });

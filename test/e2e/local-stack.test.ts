@@ -46,12 +46,16 @@ const get = (path: string, token?: string) =>
 async function expectProblem(response: Response, status: number): Promise<void> {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  expect(await response.json()).toMatchObject({
+  const problem = (await response.json()) as { correlationId?: string };
+  expect(problem).toMatchObject({
     status,
     type: expect.any(String),
     title: expect.any(String),
     detail: expect.any(String),
+    correlationId: expect.any(String),
   });
+  // The gateway's own refusals (a 401 before the api) are quoted by the same id as the api's (audit 32).
+  expect(response.headers.get("x-correlation-id")).toBe(problem.correlationId);
 }
 
 describe("the local stack", () => {

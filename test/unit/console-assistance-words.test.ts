@@ -7,6 +7,8 @@ import {
   areasInWords,
   MOVE_WORDS,
   MOVED_WORDS,
+  proposeOfferLabel,
+  providerStandingWords,
   REQUEST_STATUS_WORDS,
   statusesInWords,
   withAreasInWords,
@@ -48,5 +50,20 @@ describe("the assistance pages' words", () => {
     expect(aboutThisRequest(`Conflict: Assistance request ${id} has no accepted match`, id)).toBe(
       "Conflict: This request has no accepted match",
     );
+  });
+
+  it("names the provider whose offer a button proposes, a name ending in s with the apostrophe alone", () => {
+    expect(proposeOfferLabel("Kenya")).toBe("Propose Kenya's offer");
+    expect(proposeOfferLabel("Association of Southeast Asian Nations")).toBe(
+      "Propose Association of Southeast Asian Nations' offer",
+    );
+  });
+
+  it("marks a retired organization among the providers, never as stale, and a stale provider as such", () => {
+    expect(providerStandingWords({ stale: true, retiredOn: "2026-12-06" })).toBe(
+      " (retired on 2026-12-06: its offers are history)",
+    );
+    expect(providerStandingWords({ stale: true })).toBe(" (stale: over 12 months)");
+    expect(providerStandingWords({ stale: false })).toBe("");
   });
 });

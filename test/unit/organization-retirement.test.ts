@@ -4,7 +4,8 @@
 // retirement, in either order, is refused or refuses it.
 import { beforeEach, describe, expect, it } from "vitest";
 import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
-import { createOffer, updateOffer } from "#shared/assistance/offers.ts";
+import { createOffer, listProviders, updateOffer } from "#shared/assistance/offers.ts";
+import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
@@ -127,8 +128,9 @@ describe("retiring an organization", () => {
       detail:
         "The International Atomic Energy Agency (IAEA-2) cannot be retired yet: " +
         "its active contact Sam Audit: deactivate it first; " +
-        'its offer "Legislative drafting assistance for nuclear security" (open-ended): end it (a last valid day ' +
-        "before today) first; a match of its offers to Kenya's request S/AC.44/2027/KEN/1 (proposed): deliver or " +
+        'its offer "Legislative drafting assistance for nuclear security" (open-ended): end it first: its last ' +
+        "valid day must be before today (an offer still valid today keeps the organization from being retired " +
+        "until tomorrow); a match of its offers to Kenya's request S/AC.44/2027/KEN/1 (proposed): deliver or " +
         "decline it first",
     });
     expect((await getOrganization(deps)("iaea-2")).value.retiredOn).toBeUndefined();
@@ -201,8 +203,18 @@ describe("retiring an organization", () => {
       audit,
     );
     expect(again.value.id).toBe("iaea-3");
+    const kept =
+      "is kept by the retired IAEA-2, International Atomic Energy Agency (retired on 2027-03-01 by officer), as its " +
+      "letters and audit trail name it: give the new one";
     expect(await refusalOf(createOrganization(deps)({ ...DUPLICATE, name: "Another" }, audit))).toMatchObject({
-      issues: [{ path: "body.acronym" }],
+      message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-4`,
+      issues: [
+        { path: "body.acronym", message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-4` },
+      ],
+    });
+    const byId = await refusalOf(createOrganization(deps)({ ...DUPLICATE, id: "iaea-2", name: "Another" }, audit));
+    expect(byId).toMatchObject({
+      issues: [{ path: "body.id", message: `The id iaea-2 ${kept} another id, such as iaea-4` }],
     });
   });
 
@@ -230,6 +242,42 @@ describe("retiring an organization", () => {
     expect(await owners("organizations")).toEqual(["ORG:interpol"]);
     expect(await owners("assistance-providers")).toEqual(["ORG:interpol"]);
     expect(await owners("stale-providers")).toEqual(["ORG:interpol"]);
+  });
+
+  it("is marked with its day among the providers the API lists, its offers kept as history", async () => {
+    await createOffer(deps)(
+      {
+        provider: { kind: "organization", id: "iaea-2" },
+        areas: ["legislation"],
+        description: "Old",
+        validFrom: "2024-01-01",
+        validUntil: "2024-12-31",
+      },
+      audit,
+    );
+    await createOffer(deps)(
+      {
+        provider: { kind: "state", iso3: "KEN" },
+        areas: ["legislation"],
+        description: "Kenya's",
+        validFrom: "2027-01-01",
+      },
+      audit,
+    );
+    const listed = async () =>
+      (await markRetiredProviders(deps)(await listProviders(deps)())).map(({ provider, retiredOn }) => ({
+        provider,
+        retiredOn,
+      }));
+    expect(await listed()).toEqual([
+      { provider: { kind: "organization", id: "iaea-2" }, retiredOn: undefined },
+      { provider: { kind: "state", iso3: "KEN" }, retiredOn: undefined },
+    ]);
+    await retire(1);
+    expect(await listed()).toEqual([
+      { provider: { kind: "organization", id: "iaea-2" }, retiredOn: "2027-03-01" },
+      { provider: { kind: "state", iso3: "KEN" }, retiredOn: undefined },
+    ]);
   });
 });
 
@@ -393,7 +441,8 @@ describe("a contact or an offer written at the moment of a retirement", () => {
     const refused = await refusalOf(retireOrganization(actsAfterRetirementReads(reopen))("iaea-2", 1, "twice", audit));
     expect((refused as Error).message).toBe(
       'The International Atomic Energy Agency (IAEA-2) cannot be retired yet: its offer "Late offer" (open-ended): ' +
-        "end it (a last valid day before today) first",
+        "end it first: its last valid day must be before today (an offer still valid today keeps the " +
+        "organization from being retired until tomorrow)",
     );
     expect((await getOrganization(deps)("iaea-2")).value.retiredOn).toBeUndefined();
   });

@@ -563,7 +563,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every provider with its areas and the day it last updated an offer; stale after 12 months */
+    /** Every provider with its areas and the day it last updated an offer; stale after 12 months; a retired organization marked with its day */
     get: operations["listAssistanceProviders"];
     put?: never;
     post?: never;
@@ -2886,6 +2886,11 @@ export interface components {
       lastUpdatedOn: string;
       /** @description No offer updated for more than 12 months: the May letter asks it to update */
       stale: boolean;
+      /**
+       * Format: date
+       * @description The day the organization was retired (ADR 0061): its offers are history, and no letter to providers is written to it (absent while active, and for a State)
+       */
+      retiredOn?: string;
     };
     NewAssistanceMatch: {
       requestId: string;

@@ -24,7 +24,7 @@ import {
 } from "./assistance-matching.ts";
 import { providerKey } from "./assistance-offers-data.ts";
 import { matchmakingOf } from "./assistance-request-standing.ts";
-import { areasInWords, withAreasInWords } from "./assistance-words.ts";
+import { areasInWords, proposeOfferLabel, withAreasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
 /** A proposal's or a move's refusal, with each field error the API names: no field here shows them. */
@@ -140,7 +140,7 @@ function RankedCandidates({ requestId, requestStatus, session, round, names, onP
                         aria-describedby={problem ? "propose-problem" : undefined}
                         onClick={(event) => void run(event, propose(candidate.offer.id))}
                       >
-                        Propose {providerName(candidate.offer.provider, names)}'s offer
+                        {proposeOfferLabel(providerName(candidate.offer.provider, names))}
                       </BusyButton>
                     ) : (
                       "none"

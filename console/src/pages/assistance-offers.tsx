@@ -19,7 +19,7 @@ import {
   providerKey,
   providers,
 } from "./assistance-offers-data.ts";
-import { areasInWords } from "./assistance-words.ts";
+import { areasInWords, providerStandingWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
@@ -36,6 +36,7 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
             list="providers"
             rows={list}
             keyOf={(summary) => providerKey(summary.provider)}
+            classOf={(summary) => (summary.retiredOn ? "inactive" : undefined)}
             columns={[
               {
                 header: "Provider",
@@ -63,7 +64,7 @@ function Providers({ chosen, names }: { chosen: string | undefined; names: Owner
                 cell: (summary) => (
                   <>
                     {summary.lastUpdatedOn}
-                    {summary.stale ? " (stale: over 12 months)" : ""}
+                    {providerStandingWords(summary)}
                   </>
                 ),
               },

@@ -1,6 +1,7 @@
 // The words the assistance pages show for the API's codes: a request's status, the move to it and what it did, an area
-// of assistance. `satisfies` makes tsc name a code the API adds and these tables lack. Pure (types only), tested in
-// Node.
+// of assistance; a provider's offer on a button and its standing among the providers. `satisfies` makes tsc name a
+// code the API adds and these tables lack. Pure (types and a word helper only), tested in Node.
+import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 
 type Schemas = components["schemas"];
@@ -84,3 +85,15 @@ export function statusWords(status: string): string {
 /** The API's words about a request with its internal id put as "This request" (the page is the request's own). */
 export const aboutThisRequest = (words: string, requestId: string): string =>
   words.replaceAll(`Assistance request ${requestId}`, "This request");
+
+/** The button that proposes a provider's offer: "Propose Kenya's offer", "Propose … Asian Nations' offer". */
+export const proposeOfferLabel = (provider: string): string => `Propose ${possessive(provider)} offer`;
+
+/**
+ * What the providers table says after a provider's last-updated day: a retired organization's offers are history (no
+ * letter asks it to update, so it is not called stale), a stale provider's are over 12 months old.
+ */
+export function providerStandingWords(summary: Pick<Schemas["AssistanceProviderSummary"], "stale" | "retiredOn">) {
+  if (summary.retiredOn) return ` (retired on ${summary.retiredOn}: its offers are history)`;
+  return summary.stale ? " (stale: over 12 months)" : "";
+}

@@ -12,8 +12,9 @@ import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
 import { KINDS } from "./organization-changes.ts";
+import { newOrganizationId } from "./organization-new-id.ts";
 import { isRetired, organizationsListed, retiredWords, showRetiredLabel } from "./organization-retirement.ts";
-import { addOrganization } from "./organizations-data.ts";
+import { addOrganization, type Organization } from "./organizations-data.ts";
 import { POC_LABELS, pocViewOf } from "./poc-view.ts";
 import { organizationOwner } from "./state/contact-owner.ts";
 import { codeIn } from "./state/labels.ts";
@@ -28,12 +29,15 @@ export const ORGANIZATION_FIELDS: readonly FieldSpec<NewField>[] = [
   { name: "note", label: "Note (optional)", control: "textarea" },
 ];
 
-function AddOrganization({ onAdded }: { onAdded: () => void }) {
+/** `recorded`: the organizations as listed, the retired among them, whose ids a new one cannot take. */
+function AddOrganization({ recorded, onAdded }: { recorded: readonly Organization[]; onAdded: () => void }) {
   const empty: Record<NewField, string> = { kind: "international", name: "", acronym: "", region: "", note: "" };
   const [form, setForm] = useState(empty);
   const [added, setAdded] = useState<string>();
+  const newId = newOrganizationId(form.acronym, recorded);
   const submitting = useSubmit(async () => {
     const organization = await addOrganization({
+      ...(newId ? { id: newId.id } : {}),
       kind: codeIn(KINDS, form.kind) ?? "international",
       name: form.name,
       acronym: form.acronym,
@@ -59,6 +63,11 @@ function AddOrganization({ onAdded }: { onAdded: () => void }) {
       submitting={submitting}
       submitLabel="Add the organization"
     >
+      {newId && (
+        <p class="muted" data-field="new-organization-id">
+          {newId.why}
+        </p>
+      )}
       {added && <p role="status">{added}</p>}
     </FieldForm>
   );
@@ -129,7 +138,9 @@ export function Organizations({ session }: { session: Session }) {
           </>
         )}
       </Show>
-      {may(session.group, "POST /organizations") && <AddOrganization onAdded={reload} />}
+      {may(session.group, "POST /organizations") && (
+        <AddOrganization recorded={list.status === "ready" ? list.data.organizations : []} onAdded={reload} />
+      )}
     </>
   );
 }

@@ -152,7 +152,9 @@ export const assistanceSummaries = {
   updateAssistanceOffer:
     "Change an offer's areas, description, validity or last-updated day; 409 when it would say what another of the " +
     "provider's offers says, or once its organization is retired",
-  listAssistanceProviders: "Every provider with its areas and the day it last updated an offer; stale after 12 months",
+  listAssistanceProviders:
+    "Every provider with its areas and the day it last updated an offer; stale after 12 months; a retired " +
+    "organization marked with its day",
   proposeAssistanceMatch: "Propose an offer for a circulated request (status proposed)",
   getAssistanceMatch: "One match, with its ETag",
   transitionAssistanceMatch: "Accept, deliver or decline a match; accepting makes a circulated request matched",

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { candidatesFor, getMatch, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
+import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
 import { getReport, listReports } from "#shared/assistance/report.ts";
 import { reportCsv } from "#shared/assistance/report-csv.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
@@ -236,7 +237,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       return { body: offer.value, version: offer.version };
     },
     async listAssistanceProviders() {
-      return { body: { items: await listProviders(deps)() } };
+      return { body: { items: await markRetiredProviders(deps)(await listProviders(deps)()) } };
     },
     async proposeAssistanceMatch({ body, audit }) {
       const match = await proposeMatch(deps)(body, audit);
