@@ -2,6 +2,7 @@
 // whole trail (`#/audit?state=MLI`: GET /states/{iso3}/audit, GET /organizations/{id}/audit), one record
 // (`#/audit?entity=state:MLI`), one actor, a span of days (GET /audit). Pure, tested in Node
 // (test/unit/console-audit-trail*.test.ts).
+import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { href } from "../routes.ts";
 import { NO_NAMES, type OwnerNames } from "./provider-names.ts";
@@ -99,10 +100,20 @@ export function conflictOf(filters: AuditFilters): Problem | undefined {
       ? [{ path: "query.organization", message: "name a State or an organization, not both: a trail is one owner's" }]
       : []),
     ...(filters.entity
-      ? [{ path: "query.entity", message: `${whose}'s whole trail is read by days only: clear the record or ${whose}` }]
+      ? [
+          {
+            path: "query.entity",
+            message: `${possessive(whose)} whole trail is read by days only: clear the record or ${whose}`,
+          },
+        ]
       : []),
     ...(filters.actor
-      ? [{ path: "query.actor", message: `${whose}'s whole trail is read by days only: clear the actor or ${whose}` }]
+      ? [
+          {
+            path: "query.actor",
+            message: `${possessive(whose)} whole trail is read by days only: clear the actor or ${whose}`,
+          },
+        ]
       : []),
   ];
   return errors.length

@@ -2,6 +2,7 @@
 // before and after field by field. Pure, tested in Node (test/unit/console-audit-trail.test.ts).
 
 import { listed } from "../../../shared/listed.ts";
+import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { href } from "../routes.ts";
 import { counted } from "../ui/counted.ts";
@@ -130,7 +131,7 @@ export function entityWords(entry: Imaged, names: OwnerNames, recordName: Record
       return { text: symbol ? `${stateName(id)}, submission ${symbol}` : stateName(id), href: href.state(id) };
     }
     case "matrix":
-      return { text: `${stateName(id)}'s matrix`, href: href.state(id) };
+      return { text: `${possessive(stateName(id))} matrix`, href: href.state(id) };
     case "organization":
       return { text: names.get(`ORG:${id}`) ?? (field("name") || id), href: href.organization(id) };
     case "contact": {
@@ -204,12 +205,12 @@ export function ownRecordNote(
     const name = names.get(`STATE:${id}`) ?? id;
     return {
       text:
-        `Only ${name}'s own record: its details, reporting status and submissions. Its contacts, matrix and ` +
+        `Only ${possessive(name)} own record: its details, reporting status and submissions. Its contacts, matrix and ` +
         "assistance requests are records of their own; its whole trail has them all.",
       links: [
-        { text: `${name}'s whole trail`, href: auditTrailHref({ state: id }) },
-        { text: `${name}'s matrix entries`, href: auditTrailHref({ entity: `matrix:${id}` }) },
-        { text: `${name}'s page and timeline`, href: href.state(id) },
+        { text: `${possessive(name)} whole trail`, href: auditTrailHref({ state: id }) },
+        { text: `${possessive(name)} matrix entries`, href: auditTrailHref({ entity: `matrix:${id}` }) },
+        { text: `${possessive(name)} page and timeline`, href: href.state(id) },
       ],
     };
   }
@@ -217,11 +218,11 @@ export function ownRecordNote(
     const name = names.get(`ORG:${id}`) ?? id;
     return {
       text:
-        `Only ${name}'s own record: its details. Its contacts and assistance offers are records of their own; its ` +
+        `Only ${possessive(name)} own record: its details. Its contacts and assistance offers are records of their own; its ` +
         "whole trail has them all.",
       links: [
-        { text: `${name}'s whole trail`, href: auditTrailHref({ organization: id }) },
-        { text: `${name}'s page and timeline`, href: href.organization(id) },
+        { text: `${possessive(name)} whole trail`, href: auditTrailHref({ organization: id }) },
+        { text: `${possessive(name)} page and timeline`, href: href.organization(id) },
       ],
     };
   }

@@ -1,6 +1,8 @@
 // What the resend question says of the letter's contact as it is now, and how a refusal after the press reads: the
 // API sends a letter again to its contact's current address, and refuses one deactivated since or no longer written
 // to (shared/waves/resend-contact.ts). Pure, tested in Node.
+
+import { possessive } from "../../../../shared/possessive.ts";
 import { type ContactNow, resendAddress } from "../../../../shared/waves/resend-contact.ts";
 import type { components } from "../../api/schema";
 import { problemWords } from "../../ui/problem-words.ts";
@@ -32,7 +34,7 @@ export function contactOutlook(letterEmail: string | undefined, read: ContactRea
     };
   }
   const words = address.changedFrom
-    ? `${contact?.name ?? "Its contact"}'s address is now ${address.email} (the letter went to ${address.changedFrom}): the letter goes there.`
+    ? `${possessive(contact?.name ?? "Its contact")} address is now ${address.email} (the letter went to ${address.changedFrom}): the letter goes there.`
     : "";
   return { allowed: true, email: address.email, words };
 }

@@ -1,7 +1,9 @@
 // A contact write refused as stale (412): the button that reads the contact again in place, for every form that writes
 // a contact against the version the list showed (verify, deactivate, correct); and a write refused because a colleague
 // deactivated the contact meanwhile (409), read again the same way.
+
 import { useState } from "preact/hooks";
+import { possessive } from "../../../../shared/possessive.ts";
 import { problemOf, type Submitting } from "../../ui/form.tsx";
 import { messageOf } from "../../ui/load.tsx";
 import { refusedAsDeactivated } from "./contact-words.ts";
@@ -37,7 +39,8 @@ export function ReadAgain({ contact, onReread }: { contact: Contact; onReread: (
         setFailed(undefined);
         onReread(current);
       },
-      (error: unknown) => setFailed(`Could not read ${contact.name}'s current details: ${messageOf(error)}`),
+      (error: unknown) =>
+        setFailed(`Could not read ${possessive(contact.name ?? "the contact")} current details: ${messageOf(error)}`),
     );
   return (
     <>
@@ -47,7 +50,7 @@ export function ReadAgain({ contact, onReread }: { contact: Contact; onReread: (
         aria-describedby={failed ? id : undefined}
         onClick={() => void readAgain()}
       >
-        Read {contact.name}'s current details
+        Read {possessive(contact.name ?? "the contact")} current details
       </button>
       {failed && (
         <span role="alert" class="error" id={id}>

@@ -1,5 +1,6 @@
 // A State's dossier as the console reads and writes it: the State, its obligations and submissions, contacts,
 // assistance requests, matrix versions and timeline, each through its documented route.
+import { possessive } from "../../../../shared/possessive.ts";
 import { allPages, api, dataOf, ProblemError, type Schemas } from "../../api/client.ts";
 import { pageQuery } from "../../api/page-query.ts";
 import { type Versioned, versionedOf } from "../../api/versioned.ts";
@@ -117,7 +118,7 @@ async function contactAsListed(listed: Contact): Promise<Versioned<Contact>> {
       type: "about:blank",
       title: "Changed since listed",
       status: 412,
-      detail: `${listed.name}'s details changed since this list was read: read them again and check them`,
+      detail: `${possessive(listed.name ?? "The contact")} details changed since this list was read: read them again and check them`,
     });
   }
   return current;

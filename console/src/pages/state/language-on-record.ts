@@ -2,6 +2,7 @@
 // the language now on record, with who changed it and when where the timeline says, and what pressing again does with
 // the reader's choice, which the form keeps (it puts that over the colleague's). Pure (types only from the generated
 // schema), tested in Node (test/unit/console-state-language.test.ts).
+import { possessive } from "../../../../shared/possessive.ts";
 import type { components } from "../../api/schema";
 import { utcText } from "../correspondence/time.ts";
 import { codeIn, LANGUAGES } from "./labels.ts";
@@ -62,6 +63,6 @@ export function languageOnRecordWords(onRecord: string, change: LanguageChange |
     chosen === onRecord
       ? "It is the language you chose."
       : `Your choice, ${languageWords(chosen)}, is kept: "${languageSubmitLabel(chosen, onRecord, true)}" puts it ` +
-        `over ${setIt ? `${setIt.who}'s change` : `the ${now} on record`}.`;
+        `over ${setIt ? `${possessive(setIt.who)} change` : `the ${now} on record`}.`;
   return `Now on record: ${now}${how}. ${yours}`;
 }

@@ -3,6 +3,8 @@
 // take (the others said with why), what the correction changes (both obligations and the State's reporting status),
 // said before it is confirmed, and the form's empty fields refused before anything is sent. The API judges again on
 // its own reading; its 409 is the last word. Pure, tested in Node (test/unit/console-submission-kind.test.ts).
+
+import { possessive } from "../../../../shared/possessive.ts";
 import type { OrderRefusal } from "../../../../shared/reporting/first-report-order.ts";
 import { type KindCorrection, kindCorrection } from "../../../../shared/reporting/kind-correction.ts";
 import type { components } from "../../api/schema";
@@ -120,7 +122,7 @@ export function kindCorrectionWords(dossier: KindDossier, submission: Submission
   const { name } = dossier.state;
   const status =
     reportingStatus === dossier.state.reportingStatus
-      ? `${name}'s reporting status stays ${reportingStatus}.`
+      ? `${possessive(name)} reporting status stays ${reportingStatus}.`
       : reportingStatus === "non-reporting"
         ? `${name} becomes non-reporting: no first report of it would count.`
         : `${name} becomes reported, its first report received on ${submission.receivedOn}.`;
@@ -159,4 +161,4 @@ export const kindCorrectedWords = (
   state: KindDossier["state"],
 ): string =>
   `${corrected.symbol} is now recorded as ${SUBMISSION_KINDS[corrected.kind]} (was ${SUBMISSION_KINDS[was]}); ` +
-  `${state.name}'s reporting status: ${state.reportingStatus}.`;
+  `${possessive(state.name)} reporting status: ${state.reportingStatus}.`;
