@@ -8,19 +8,71 @@ import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { WaveRepository } from "./repository.ts";
 import { mayHaveArrived } from "./rest-of-letters.ts";
-import type { NewWave, Wave } from "./schemas.ts";
+import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
 
 /** A wave in words, as staff named it: its description, else its id. */
 const waveNamed = (wave: Pick<Wave, "id" | "description">): string =>
   wave.description ? `“${wave.description}”` : `wave ${wave.id}`;
 
+/** The statuses of a rest that stands: all but cancelled (a cancelled rest wrote nothing, and leaves room). */
+type Standing = Exclude<WaveStatus, "cancelled">;
+const STANDING: readonly Standing[] = ["draft", "scheduled", "dispatching", "completed", "halted"];
+type StandingWave = Wave & { status: Standing };
+/** Not cancelled, nor a draft whose send time has passed: scheduling refuses it, so it will never write. */
+const standsAt =
+  (now: string) =>
+  (wave: Wave): wave is StandingWave =>
+    wave.status !== "cancelled" && !(wave.status === "draft" && wave.sendInstant <= now);
+
 /**
- * Why `restOf` cannot be the wave's (at `body.restOf`): no such wave, or one that is not halted or sent another template
- * or audience (the rest is the same letter to the same audience). None when the wave names no restOf.
+ * The waves written as the rest of `halted` that stand at `now` (standsAt), found as sameLetterWaves finds the waves of
+ * a letter (a rest has its template and audience): on the status index, no Scan.
+ */
+export async function restsOf(
+  waves: Pick<WaveRepository, "inStatus">,
+  halted: Pick<Wave, "id" | "templateId" | "audience">,
+  now: string,
+): Promise<StandingWave[]> {
+  const found = (await Promise.all(STANDING.map((status) => waves.inStatus(status)))).flat();
+  return found
+    .map(({ value }) => value)
+    .filter(standsAt(now))
+    .filter(
+      (wave) => wave.restOf === halted.id && wave.templateId === halted.templateId && wave.audience === halted.audience,
+    );
+}
+
+/** What to do instead of a second rest, by the status of the one that stands. */
+const insteadOfASecondRest: Record<Standing, string> = {
+  draft: "cancel it first to write another",
+  scheduled: "cancel it first to write another",
+  dispatching: "it is sending: once it ends, write the rest of that one if it halts",
+  completed: "it wrote to the rest",
+  halted: "write the rest of that one",
+};
+
+/** A rest in words for a refusal: its description, else its audience and send day. */
+const restNamed = (wave: Pick<Wave, "id" | "description" | "audience" | "sendInstant">): string =>
+  wave.description ? `“${wave.description}”` : `the wave to ${wave.audience} of ${wave.sendInstant.slice(0, 10)}`;
+
+/** A second rest of a halted wave would write again to everyone the first reached (audit 32, bug 2): refused. */
+const secondRestIssue = (haltedName: string, rest: StandingWave): FieldIssue => {
+  const instead = insteadOfASecondRest[rest.status];
+  return {
+    path: "body.restOf",
+    message: `${haltedName} already has its rest, ${restNamed(rest)} (${rest.status}): ${instead}`,
+  };
+};
+
+/**
+ * Why `restOf` cannot be the wave's (at `body.restOf`): no such wave, or one that is not halted or sent another
+ * template or audience (the rest is the same letter to the same audience), or one whose rest is already written
+ * (restsOf, at `now`). None when the wave names no restOf.
  */
 export async function restOfIssues(
-  waves: Pick<WaveRepository, "get">,
+  waves: Pick<WaveRepository, "get" | "inStatus">,
   input: Pick<NewWave, "restOf" | "templateId" | "audience">,
+  now: string,
 ): Promise<FieldIssue[]> {
   if (input.restOf === undefined) return [];
   const path = "body.restOf";
@@ -42,6 +94,9 @@ export async function restOfIssues(
   }
   if (halted.audience !== input.audience) {
     issues.push({ path, message: `${name} wrote to ${halted.audience}: its rest is written to the same audience` });
+  }
+  if (halted.status === "halted") {
+    issues.push(...(await restsOf(waves, halted, now)).map((rest) => secondRestIssue(name, rest)));
   }
   return issues;
 }

@@ -92,7 +92,7 @@ export const createWave =
     if (new Date(input.notAfter).getTime() <= new Date(sendInstant).getTime()) {
       issues.push({ path: "body.notAfter", message: `must be after sendAt (${sendInstant} in UTC)` });
     }
-    issues.push(...(await restOfIssues(deps.waves, input)));
+    issues.push(...(await restOfIssues(deps.waves, input, now)));
     if (issues.length) throw new Invalid("The wave cannot be created", issues);
     return deps.waves.create(
       {

@@ -4,8 +4,9 @@
 // caution and asks too; a schedule pressed after a colleague cancelled the wave says so, by whom and when, where the
 // focus goes, though the page's actions are gone. Its letters (audit 30, item 11): a State written to at its Mission is
 // listed and counted once, and a bounce is said in plain words. A halted wave (audit 31, bugs 3 and 5, item 7) names
-// those it did not write to and the next step, and is read again while letters are queued; a draft past its send time
-// offers no Schedule. Screenshots go to .local/e2e/console/.
+// those it did not write to and the next step, and is read again while letters are queued; once its rest is written
+// it names it (audit 32); a draft past its send time offers no Schedule, and a rest's the composer as the rest again.
+// Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -201,6 +202,13 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     await page.route(`**/waves/${id}/messages**`, async (route) =>
       route.fulfill({ response: await route.fetch(), json: { items: ledger } }),
     );
+    // Its rest was written, and completed (audit 32, bug 2): the page names it in place of "Write to the rest".
+    const rest = { ...wave.body, id: "01RESTOFHALTEDWAVECONFIRM0", description: "Its rest (wave confirm)", restOf: id };
+    await page.route(/\/waves\?/, async (route) => {
+      const listed = await route.fetch();
+      const { items } = (await listed.json()) as { items: unknown[] };
+      await route.fulfill({ response: listed, json: { items: [...items, { ...rest, status: "completed" }] } });
+    });
     await go(page, `#/waves/${id}`);
     await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
     await settled(page);
@@ -271,6 +279,13 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     await page.route(`**/waves/${id}/messages**`, async (route) =>
       route.fulfill({ response: await route.fetch(), json: { items: ledger } }),
     );
+    // Its rest was written, and completed (audit 32, bug 2): the page names it in place of "Write to the rest".
+    const rest = { ...wave.body, id: "01RESTOFHALTEDWAVECONFIRM0", description: "Its rest (wave confirm)", restOf: id };
+    await page.route(/\/waves\?/, async (route) => {
+      const listed = await route.fetch();
+      const { items } = (await listed.json()) as { items: unknown[] };
+      await route.fulfill({ response: listed, json: { items: [...items, { ...rest, status: "completed" }] } });
+    });
     await go(page, `#/waves/${id}`);
     await page.getByRole("heading", { name: "What to do next" }).waitFor();
     await page.locator('[data-field="progress"]', { hasText: "3 of 3 letters settled." }).waitFor();
@@ -284,15 +299,29 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
       .locator("tbody tr", { hasText: "(FJI)" });
     expect(await fiji.locator("td").last().textContent()).toMatch(/^Not written to: the State has no active point/);
     expect(await page.getByRole("link", { name: "Compose a new wave with this template" }).count()).toBe(1);
+    await page.locator('[data-field="wave-rest"]').waitFor();
+    expect(await page.locator('[data-field="wave-rest"]').textContent()).toBe(
+      "Its rest: “Its rest (wave confirm)” (completed)",
+    );
+    expect(await page.getByRole("link", { name: "Write to the rest" }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-halted-1280.png"), fullPage: true });
 
-    // The same wave as a draft whose send time passed an hour ago.
+    // The same wave as a draft whose send time passed an hour ago, written as the rest of another halted wave: its
+    // way on is the composer as that rest again, not a plain new wave (audit 32, bug 3).
     const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const restOf = "01HALTEDBEFORETHISRESTWAVE";
     await page.unroute(`**/waves/${id}`);
     await page.route(`**/waves/${id}`, async (route) =>
       route.fulfill({
         response: await route.fetch(),
-        json: { ...wave.body, sendAt: anHourAgo.slice(0, 16), timeZone: "UTC", sendInstant: anHourAgo, counts: {} },
+        json: {
+          ...wave.body,
+          sendAt: anHourAgo.slice(0, 16),
+          timeZone: "UTC",
+          sendInstant: anHourAgo,
+          restOf,
+          counts: {},
+        },
       }),
     );
     await go(page, "#/waves");
@@ -302,7 +331,10 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(await page.getByRole("button", { name: "Schedule the wave" }).count()).toBe(0);
     expect(await page.locator('[data-field="send-time-passed"] p').first().textContent()).toBe(
       `Its send time, ${anHourAgo.slice(0, 10)} ${anHourAgo.slice(11, 16)} UTC, has passed: it can no longer be ` +
-        "scheduled. To send its letter, compose a new wave with a later send time.",
+        "scheduled. To send its letter, write to the rest of the halted wave again, with a later send time.",
+    );
+    expect(await page.getByRole("link", { name: "Write to the rest again" }).getAttribute("href")).toBe(
+      `#/waves/new?restOf=${restOf}`,
     );
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

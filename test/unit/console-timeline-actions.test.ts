@@ -121,7 +121,7 @@ describe("a skipped letter in words", () => {
         action: "letter.skipped",
         after: { reason: "followed-up-elsewhere: its follow-up letter goes in wave 01W" },
       }),
-    ).toBe("Letter skipped (its follow-up letter goes in wave 01W)");
+    ).toBe("Letter skipped (its one-year follow-up letter goes in another wave)");
     // A reason it does not know, or none, is not guessed at.
     expect(entryActionWords({ action: "letter.skipped", after: { reason: "cosmic rays" } })).toBe("Letter skipped");
     expect(entryActionWords({ action: "letter.skipped" })).toBe("Letter skipped");

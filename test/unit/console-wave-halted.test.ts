@@ -12,9 +12,11 @@ import {
   keepsMoving,
   progressText,
   sendTimeLines,
+  type Wave,
   type WaveMessage,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
 import {
+  afterSendTimePassed,
   HALT_IS_FINAL,
   haltedNextSteps,
   sendTimePassedWords,
@@ -26,6 +28,7 @@ import {
   noneLeftOutWords,
   notWrittenTo,
 } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
+import { restChainOf, waveInWords } from "../../console/src/pages/correspondence/wave-rest-chain.ts";
 import { wavesToWatch } from "../../console/src/pages/home-waves.ts";
 
 const HALT = "hard bounces reached 5% of the letters out: 3 of 58 (5.2%)";
@@ -240,7 +243,8 @@ describe("the audience's lists", () => {
 });
 
 describe("home's waves", () => {
-  const wave = (id: string, status: string, updatedAt: string) => ({ id, status, updatedAt }) as never;
+  const wave = (id: string, status: string, updatedAt: string) =>
+    ({ id, status, updatedAt, createdAt: updatedAt, sendInstant: updatedAt }) as never;
 
   it("shows a wave halted lately as needing a look, beside those in flight", () => {
     const now = new Date("2026-12-06T17:30:00Z");
@@ -251,8 +255,79 @@ describe("home's waves", () => {
       wave("OLD", "halted", "2026-10-01T00:00:00.000Z"),
       wave("W3", "completed", "2026-12-06T17:00:00.000Z"),
     ];
-    const { inFlight, halted } = wavesToWatch<{ id: string; status: "halted"; updatedAt: string }>(waves, now);
+    const { inFlight, halted } = wavesToWatch<Wave>(waves, now);
     expect(inFlight.map((w) => w.id)).toEqual(["W2"]);
     expect(halted.map((w) => w.id)).toEqual(["W4", "W1"]);
+  });
+
+  it("leaves out a halted wave whose rest is written, under way or halted in turn; not one whose rest is a draft", () => {
+    const now = new Date("2026-12-06T20:00:00Z");
+    const at = "2026-12-06T17:00:00.000Z";
+    const waves = [
+      chained("W1", "halted", undefined, at),
+      chained("R1", "halted", "W1", at),
+      chained("R2", "completed", "R1", at),
+      chained("W5", "halted", undefined, at),
+      chained("R5", "draft", "W5", "2026-12-07T09:00:00.000Z"),
+      chained("W6", "halted", undefined, at),
+      chained("R6", "scheduled", "W6", "2026-12-07T09:00:00.000Z"),
+    ];
+    expect(wavesToWatch(waves, now).halted.map((w) => w.id)).toEqual(["W5"]);
+  });
+});
+
+/** A wave of a rest chain: `restOf` names the halted wave it writes the rest of. */
+const chained = (id: string, status: string, restOf: string | undefined, sendInstant: string) =>
+  ({
+    id,
+    status,
+    restOf,
+    description: `Outreach ${id}`,
+    audience: "all-states",
+    createdAt: "2026-12-06T16:00:00.000Z",
+    updatedAt: "2026-12-06T18:00:00.000Z",
+    sendInstant,
+  }) as Wave;
+
+describe("a halted wave's rest (audit 32, bug 2)", () => {
+  const now = new Date("2026-12-06T20:00:00Z");
+  const at = "2026-12-06T17:00:00.000Z";
+
+  it("follows the chain forward from the halted wave, leaving out a cancelled rest and a draft past its time", () => {
+    const waves = [
+      chained("W1", "halted", undefined, at),
+      chained("R1-cancelled", "cancelled", "W1", at),
+      chained("R1", "halted", "W1", at),
+      chained("R2-late", "draft", "R1", at),
+      chained("R2", "completed", "R1", at),
+    ];
+    expect(restChainOf({ id: "W1" }, waves, now).map((w) => `${waveInWords(w)} (${w.status})`)).toEqual([
+      "“Outreach R1” (halted)",
+      "“Outreach R2” (completed)",
+    ]);
+    expect(restChainOf({ id: "R2" }, waves, now)).toEqual([]);
+  });
+
+  it("says the rest is written in place of the link, and tells experts the secretariat can write it", () => {
+    const wave = { status: "halted" as const, haltReason: HALT, notAfter: "2099-01-01T00:00:00.000Z" };
+    const stepOf = (reader: { mayCompose: boolean; hasRest: boolean }) => haltedNextSteps(wave, [], now, reader)[1];
+    expect(stepOf({ mayCompose: true, hasRest: false })).toMatch(
+      /^Then write to the rest \("Write to the rest" below\)/,
+    );
+    expect(stepOf({ mayCompose: false, hasRest: false })).toMatch(/^Then the secretariat can write to the rest: a new/);
+    expect(stepOf({ mayCompose: false, hasRest: false })).not.toMatch(/below/);
+    expect(stepOf({ mayCompose: true, hasRest: true })).toMatch(/^Its rest is written \(named below\)/);
+  });
+
+  it("sends a rest's draft past its send time to the composer as the rest again, not to a plain new wave", () => {
+    const late = { status: "draft" as const, sendAt: "2026-12-06T17:23", timeZone: "UTC", sendInstant: at };
+    expect(sendTimePassedWords({ ...late, restOf: "R1" }, now)).toMatch(
+      /To send its letter, write to the rest of the halted wave again, with a later send time\.$/,
+    );
+    expect(afterSendTimePassed({ templateId: "outreach", restOf: "R1" })).toEqual({
+      href: "#/waves/new?restOf=R1",
+      words: "Write to the rest again",
+    });
+    expect(afterSendTimePassed({ templateId: "outreach" }).href).toBe("#/waves/new?template=outreach");
   });
 });

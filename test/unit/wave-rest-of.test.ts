@@ -183,6 +183,24 @@ describe("the rest of a halted wave", () => {
     expect(made.value.restOf).toBe("HALTED");
   });
 
+  it("refuses a second rest while the first stands, naming it with what to do, and not once it is cancelled", async () => {
+    const [first] = (await deps.waves.inStatus("draft")).filter((wave) => wave.value.restOf === "HALTED");
+    if (!first) throw new Error("the first rest was not made");
+    const second = await refusal(createWave(deps)(newWave({ restOf: "HALTED" }), audit));
+    expect((second as Invalid).issues).toEqual([
+      {
+        path: "body.restOf",
+        message:
+          "“Outreach HALTED” already has its rest, the wave to all-states of 2027-03-15 (draft): cancel it first to " +
+          "write another",
+      },
+    ]);
+    await deps.waves.move(first, first.version, { ...first.value, status: "cancelled" }, audit);
+    expect((await createWave(deps)(newWave({ restOf: "HALTED", description: "Second try" }), audit)).value.restOf).toBe(
+      "HALTED",
+    );
+  });
+
   it("counts a letter that left, is being sent or is unknown as written; not one that bounced, failed or was skipped", () => {
     // The follow-ups' rule of a letter that left, and the two that may have left.
     for (const status of messageStatusSchema.options) {
@@ -228,7 +246,8 @@ describe("the rest of a halted wave", () => {
   });
 
   it("previews the same audience, and does not name the halted wave as sending the same letter again", async () => {
-    const rest = await createWave(deps)(newWave({ restOf: "HALTED" }), audit);
+    const [rest] = (await deps.waves.inStatus("draft")).filter((wave) => wave.value.restOf === "HALTED");
+    if (!rest) throw new Error("the rest was not made");
     const preview = await previewAudience(deps)(rest.value.id);
     expect(preview.recipients.map((recipient) => recipient.email).sort()).toEqual([
       "ner-mission@rest.example",
@@ -279,5 +298,19 @@ describe("the rest of a halted wave", () => {
       "written-by-halted-wave: halted wave “Outreach REST-HALTED” (REST-HALTED) wrote to it",
     );
     expect(reasonOf("STATE:TCD")).toBe("written-by-halted-wave: halted wave “Outreach HALTED” (HALTED) wrote to it");
+  });
+
+  it("refuses another rest of a wave whose rest halted too: the rest of that one is written instead", async () => {
+    const issues = ((await refusal(createWave(deps)(newWave({ restOf: "HALTED" }), audit))) as Invalid).issues;
+    expect(issues).toContainEqual({
+      path: "body.restOf",
+      message: "“Outreach HALTED” already has its rest, “Outreach REST-HALTED” (halted): write the rest of that one",
+    });
+  });
+
+  it("lets a rest be written again once the draft of the first passed its send time: it can never be scheduled", async () => {
+    await storedWave("REST-TOO-LATE", "draft", {}, { restOf: "REST-HALTED", sendInstant: "2027-02-26T14:00:00.000Z" });
+    const again = await createWave(deps)(newWave({ restOf: "REST-HALTED" }), audit);
+    expect(again.value.restOf).toBe("REST-HALTED");
   });
 });

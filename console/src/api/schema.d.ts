@@ -3551,6 +3551,18 @@ export interface components {
           | "followed-up-elsewhere"
           | "written-by-halted-wave";
         duplicateOf?: string;
+        /** @description For written-by-halted-wave: the halted wave of this rest's chain that wrote to the owner */
+        writtenBy?: {
+          /** @description The wave's id; also the SES tag `wave` */
+          waveId: string;
+          description?: string;
+        };
+        /** @description For followed-up-elsewhere: the wave that writes the follow-up */
+        heldBy?: {
+          /** @description The wave's id; also the SES tag `wave` */
+          waveId: string;
+          description?: string;
+        };
       }[];
       /** @description Owners no letter would reach: no usable point of contact and, for a State, no usable Mission */
       unreached: {

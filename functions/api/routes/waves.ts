@@ -66,6 +66,9 @@ const ownerFactsSchema = z.object({
   acronym: z.string().optional(),
 });
 
+/** Another wave a skip names, for its words and a link: its id, and its description when it has one. */
+const otherWaveSchema = z.object({ waveId: waveIdSchema, description: z.string().optional() });
+
 const audiencePreviewSchema = z
   .object({
     recipients: z.array(
@@ -92,6 +95,10 @@ const audiencePreviewSchema = z
         email: z.string().optional().describe(SECRETARIAT_ONLY),
         reason: skipReasonSchema,
         duplicateOf: z.string().optional(),
+        writtenBy: otherWaveSchema
+          .optional()
+          .describe("For written-by-halted-wave: the halted wave of this rest's chain that wrote to the owner"),
+        heldBy: otherWaveSchema.optional().describe("For followed-up-elsewhere: the wave that writes the follow-up"),
       }),
     ),
     unreached: z

@@ -4,6 +4,7 @@
 // The generated types directly, not through data.ts: that module needs a window, and this one runs in Node too.
 import type { components } from "../../api/schema";
 import { LANGUAGE_NAMES } from "../../ui/language-names.ts";
+import type { OtherWave } from "./skip-other-wave.ts";
 import { inNameOrder } from "./wave-facts.ts";
 import { skippedContacts } from "./wave-letter-rows.ts";
 
@@ -21,6 +22,24 @@ export function skippedByReason(skipped: readonly Skip[]): [Skip["reason"], Skip
   const byReason = new Map<Skip["reason"], Skip[]>();
   for (const skip of skippedContacts(skipped)) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip]);
   return [...byReason].map(([reason, skips]) => [reason, inNameOrder(skips, (skip) => skip.owner.name)]);
+}
+
+/** How many States and organizations the skips are of: a State skipped at two addresses is one (audit 32, item 8). */
+export const ownersCounted = (skips: readonly Skip[]): number => new Set(skips.map((skip) => skip.owner.owner)).size;
+
+/**
+ * Skips of a reason that names another wave, by that wave (the halted wave that wrote, the wave that holds the
+ * follow-up), in the order each first appears; the others under `undefined`.
+ */
+export function skipsByOtherWave(skips: readonly Skip[]): [OtherWave | undefined, Skip[]][] {
+  const byWave = new Map<string | undefined, [OtherWave | undefined, Skip[]]>();
+  for (const skip of skips) {
+    const wave = skip.writtenBy ?? skip.heldBy;
+    const group = byWave.get(wave?.waveId) ?? [wave, []];
+    group[1].push(skip);
+    byWave.set(wave?.waveId, group);
+  }
+  return [...byWave.values()];
 }
 
 /** The first recipient is the API's default, so choosing nothing sends what it would send. */

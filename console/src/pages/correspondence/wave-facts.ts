@@ -2,6 +2,7 @@
 // the waves list and a wave's counts in a sentence. Pure (types only from the generated schema), tested in Node.
 // The generated types directly, not through client.ts: that module needs a window, and this one runs in Node too.
 import type { components } from "../../api/schema";
+import { namesAnotherWave, otherWaveOf, sentenceText, skipSentence } from "./skip-other-wave.ts";
 import { utcText } from "./time.ts";
 
 type Schemas = components["schemas"];
@@ -42,19 +43,20 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   inactive: "the contact is no longer active",
   "duplicate-address": "the same address as another recipient, who has the one letter",
   "followed-up-elsewhere": "its one-year follow-up letter goes in another wave",
-  "written-by-halted-wave": "the halted wave this one writes the rest of already wrote to its State or organization",
+  "written-by-halted-wave": "a halted wave of this rest already wrote to its State or organization",
 };
 
 const isSkipReason = (code: string): code is SkipReason => Object.hasOwn(SKIP_REASONS, code);
 
 /**
  * A skipped letter's reason as the ledger keeps it (`<code>` or `<code>: <who has the letter>`), in words: the code's,
- * and the ledger's own account of where the letter goes, when it gives one. Undefined for a reason it does not know.
+ * or for one that names another wave, that wave by its description (skip-other-wave.ts). Undefined for a reason it
+ * does not know.
  */
 export function skipWords(reason: string | undefined): string | undefined {
-  const [code = "", where] = (reason ?? "").split(/: (.*)/s);
+  const [code = ""] = (reason ?? "").split(": ");
   if (!isSkipReason(code)) return undefined;
-  return code === "followed-up-elsewhere" && where ? where : SKIP_REASONS[code];
+  return namesAnotherWave(code) ? sentenceText(skipSentence(code, otherWaveOf(reason))) : SKIP_REASONS[code];
 }
 
 /** Why a State or organization is not written to at all, in words. */

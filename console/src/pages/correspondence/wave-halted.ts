@@ -1,6 +1,7 @@
 // A wave that can go no further as it is: halted (why, said wherever its status is, and the next step as the runbook
 // says it: docs/operations.md, "A halted wave"), or a draft whose send time has passed (the API refuses to schedule it:
 // said in words, with what to do, in place of the button). Pure, tested in Node.
+import { href } from "../../routes.ts";
 import { utcText } from "./time.ts";
 import { sendTimeLines, type Wave, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
 
@@ -74,6 +75,32 @@ function uncertainLettersStep(letters: readonly LetterFate[], notAfter: string, 
   return words.join(" ");
 }
 
+/** Who reads the steps, and whether the wave's rest is written (wave-rest-chain.ts): the step to the rest differs. */
+export interface RestReader {
+  /** The reader may compose a wave (the secretariat): "Write to the rest" is theirs. */
+  mayCompose: boolean;
+  /** A rest of the wave stands (not cancelled): it is named in place of the link. */
+  hasRest: boolean;
+}
+
+/** What "write to the rest" does, said in each of its steps. */
+const THE_REST =
+  "a new draft of this letter to this audience that leaves out the States and organizations this wave wrote to. A " +
+  "plain new wave would write to them again.";
+
+/** The step to the rest: done already, the reader's own link, or the secretariat's to take (audit 32, item 9). */
+function restStep({ mayCompose, hasRest }: RestReader): string {
+  if (hasRest) {
+    return (
+      "Its rest is written (named below): it writes to those this wave did not. If that one halts too, write the " +
+      "rest of it, from its page."
+    );
+  }
+  return mayCompose
+    ? `Then write to the rest ("Write to the rest" below): ${THE_REST}`
+    : `Then the secretariat can write to the rest: ${THE_REST}`;
+}
+
 /**
  * The runbook's steps after a halt, for this wave's reason (docs/operations.md, "A halted wave"), with the step for its
  * letters of unknown fate when it has any (`letters`: the wave's letters, as read for its page).
@@ -82,6 +109,7 @@ export function haltedNextSteps(
   wave: Pick<Wave, "status" | "haltReason" | "notAfter">,
   letters: readonly LetterFate[],
   now: Date = new Date(),
+  reader: RestReader = { mayCompose: true, hasRest: false },
 ): string[] {
   if (wave.status !== "halted") return [];
   const uncertain = uncertainLettersStep(letters, wave.notAfter, now);
@@ -95,25 +123,33 @@ export function haltedNextSteps(
         "Its hard bounces are under Letters (status bounced): those contacts are marked unreachable by e-mail and " +
           "leave later audiences. With the secretariat, find and record their correct addresses (or other points of " +
           "contact), and look at the rest of the list for the same staleness.",
-        'Then write to the rest ("Write to the rest" below): a new draft of this letter to this audience that leaves ' +
-          "out the States and organizations this wave wrote to. A plain new wave would write to them again.",
+        restStep(reader),
       ];
   return uncertain === undefined ? steps : [...steps, uncertain];
 }
 
 /**
- * Why a draft cannot be scheduled, once its send time has passed, with what to do; nothing for a draft still ahead
- * or a wave past drafting. The send time as the page says it: in its zone with the UTC instant, or the instant alone.
+ * Why a draft cannot be scheduled, once its send time has passed, with what to do (for a rest, the rest written again:
+ * a plain new wave would write again to those the halted wave wrote to; audit 32, bug 3); nothing for a draft still
+ * ahead or a wave past drafting. The send time as the page says it: in its zone with the UTC instant, or the instant
+ * alone.
  */
 export function sendTimePassedWords(
-  wave: Pick<Wave, "sendAt" | "timeZone" | "sendInstant"> & { status: WaveStatus },
+  wave: Pick<Wave, "sendAt" | "timeZone" | "sendInstant" | "restOf"> & { status: WaveStatus },
   now: Date,
 ): string | undefined {
   if (wave.status !== "draft" || Date.parse(wave.sendInstant) > now.getTime()) return undefined;
   const { first, utc } = sendTimeLines(wave);
   const sendTime = utc ? `${first} (${utc})` : first;
-  return (
-    `Its send time, ${sendTime}, has passed: it can no longer be scheduled. To send its letter, compose a new wave ` +
-    "with a later send time."
-  );
+  const instead = wave.restOf
+    ? "To send its letter, write to the rest of the halted wave again, with a later send time."
+    : "To send its letter, compose a new wave with a later send time.";
+  return `Its send time, ${sendTime}, has passed: it can no longer be scheduled. ${instead}`;
+}
+
+/** Where a draft past its send time goes on: the composer as the rest of the same halted wave, or a plain new wave. */
+export function afterSendTimePassed(wave: Pick<Wave, "templateId" | "restOf">): { href: string; words: string } {
+  return wave.restOf
+    ? { href: href.waveRest(wave.restOf), words: "Write to the rest again" }
+    : { href: href.waveNew(wave.templateId), words: "Compose a new wave with this template" };
 }

@@ -17,11 +17,19 @@ import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
 import { audienceCaution } from "./audience-fit.ts";
-import { FIRST_RECIPIENT, ownersByName, recipientChoices, skippedByReason } from "./audience-lists.ts";
+import {
+  FIRST_RECIPIENT,
+  ownersByName,
+  ownersCounted,
+  recipientChoices,
+  skippedByReason,
+  skipsByOtherWave,
+} from "./audience-lists.ts";
 import { templateWords } from "./compose-template-words.ts";
 import {
   type AudiencePreview,
   audienceOf,
+  listWaves,
   messagesOf,
   sendTestCopy,
   type Template,
@@ -35,6 +43,14 @@ import {
 import { LANGUAGES } from "./languages.ts";
 import { OwnerName } from "./owner.tsx";
 import { usePolled } from "./poll.ts";
+import {
+  holdingWaveIds,
+  letterSkipSentence,
+  namesAnotherWave,
+  type SkipSentence,
+  skipSentence,
+} from "./skip-other-wave.ts";
+import { SkipNamingWave, useHolders } from "./skip-other-wave-view.tsx";
 import { utcText } from "./time.ts";
 import {
   AUDIENCES,
@@ -52,7 +68,7 @@ import {
   type WaveWithCounts,
   waveHeading,
 } from "./wave-facts.ts";
-import { HALT_IS_FINAL, haltedNextSteps, sendTimePassedWords } from "./wave-halted.ts";
+import { afterSendTimePassed, HALT_IS_FINAL, haltedNextSteps, sendTimePassedWords } from "./wave-halted.ts";
 import {
   besideTheLetters,
   letterRows,
@@ -67,7 +83,8 @@ import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
-import { WaveRestLink } from "./wave-rest-link.tsx";
+import { restChainOf } from "./wave-rest-chain.ts";
+import { WaveRest } from "./wave-rest-link.tsx";
 import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from "./wave-schedule-doubts.ts";
 
 /** How often a wave in flight is asked for its counts. */
@@ -200,12 +217,23 @@ function Audience({ preview }: { preview: AudiencePreview }) {
         <>
           <h3>Skipped, and why</h3>
           <ul>
-            {byReason.map(([reason, skips]) => (
-              <li key={reason}>
-                <strong>{SKIP_REASONS[reason]}</strong> ({skips.length}):{" "}
-                <OwnerNames owners={skips.map((skip) => skip.owner)} />
-              </li>
-            ))}
+            {byReason.map(([reason, skips]) =>
+              namesAnotherWave(reason) ? (
+                skipsByOtherWave(skips).map(([other, ofWave]) => (
+                  <li key={`${reason}:${other?.waveId}`}>
+                    <strong>
+                      <SkipNamingWave sentence={skipSentence(reason, other)} />
+                    </strong>{" "}
+                    ({ownersCounted(ofWave)}): <OwnerNames owners={ofWave.map((skip) => skip.owner)} />
+                  </li>
+                ))
+              ) : (
+                <li key={reason}>
+                  <strong>{SKIP_REASONS[reason]}</strong> ({ownersCounted(skips)}):{" "}
+                  <OwnerNames owners={skips.map((skip) => skip.owner)} />
+                </li>
+              ),
+            )}
           </ul>
         </>
       )}
@@ -402,6 +430,7 @@ function Messages(props: {
   const [resending, setResending] = useState<Resending>();
   const focusReturn = useFocusReturn();
   const { mayResend } = props;
+  const holders = useHolders(holdingWaveIds(props.messages.status === "ready" ? props.messages.data : []));
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
@@ -441,7 +470,7 @@ function Messages(props: {
                       </td>
                       <td>{message.status}</td>
                       <td>
-                        <WhyWords why={why} />
+                        <WhyWords why={why} naming={letterSkipSentence(message, holders)} />
                       </td>
                       {withActions && (
                         <td>
@@ -478,11 +507,14 @@ function Messages(props: {
   );
 }
 
-/** Why a letter is as it is; SES's own words, when it gave any, after as the detail. */
-function WhyWords({ why }: { why: Why }) {
+/**
+ * Why a letter is as it is; SES's own words, when it gave any, after as the detail. A skip that names another wave
+ * says it linked (`naming`).
+ */
+function WhyWords({ why, naming }: { why: Why; naming: SkipSentence | undefined }) {
   return (
     <>
-      {why.said}
+      {naming ? <SkipNamingWave sentence={naming} /> : why.said}
       {why.ses && <div class="muted">SES: {why.ses}</div>}
     </>
   );
@@ -548,10 +580,18 @@ function NotReached(props: {
   );
 }
 
-/** A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"). */
+/**
+ * A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"), and its rest once written:
+ * found in the waves list (no narrower read names the rests of a wave), read once the wave halted.
+ */
 function HaltedNextSteps(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayCompose: boolean }) {
   const { wave, mayCompose } = props;
-  const steps = haltedNextSteps(wave, props.messages.status === "ready" ? props.messages.data : []);
+  const halted = wave.status === "halted";
+  const [waves] = useLoad(async () => (halted ? listWaves() : []), `${wave.id}:${halted}`);
+  const now = new Date();
+  const chain = waves.status === "ready" ? restChainOf(wave, waves.data, now) : [];
+  const letters = props.messages.status === "ready" ? props.messages.data : [];
+  const steps = haltedNextSteps(wave, letters, now, { mayCompose, hasRest: chain.length > 0 });
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby="next-step-title" data-field="halted-next-steps">
@@ -562,7 +602,7 @@ function HaltedNextSteps(props: { wave: WaveWithCounts; messages: Loaded<WaveMes
           <li key={step}>{step}</li>
         ))}
       </ol>
-      {mayCompose && <WaveRestLink wave={wave} />}
+      {waves.status === "ready" && <WaveRest wave={wave} chain={chain} mayCompose={mayCompose} />}
       {mayCompose && (
         <p>
           <a href={href.waveNew(wave.templateId)}>Compose a new wave with this template</a>
@@ -588,6 +628,7 @@ function OpenWave(
   const { template, showTemplate } = props;
   // Its send time passed, a draft is refused a schedule (409): the page says so, and what to do, in place of the button.
   const sendTimePassed = sendTimePassedWords(props.current.value, new Date());
+  const goOn = afterSendTimePassed(props.current.value);
   const [preview, , showPreview] = useLoad(() => audienceOf(id), id);
   // Read again at the press: another wave of the letter may have been scheduled since the page was opened.
   const doubtsNow = async () => {
@@ -607,7 +648,7 @@ function OpenWave(
             <div data-field="send-time-passed">
               <p>{sendTimePassed}</p>
               <p>
-                <a href={href.waveNew(templateId)}>Compose a new wave with this template</a>
+                <a href={goOn.href}>{goOn.words}</a>
               </p>
             </div>
           )}

@@ -1,0 +1,30 @@
+// A skip that names another wave, on the wave page (skip-other-wave.ts): the wave linked by its name, and the holding
+// waves of the follow-ups a wave left to them, read once per page, so a State whose holder halted is said owed again.
+
+import { href } from "../../routes.ts";
+import { useLoad } from "../../ui/load.tsx";
+import { messagesOf, waveWithEtag } from "./data.ts";
+import { type HolderFacts, ownersReached, type SkipSentence } from "./skip-other-wave.ts";
+
+export function SkipNamingWave({ sentence }: { sentence: SkipSentence }) {
+  const { before, wave, name, after } = sentence;
+  return (
+    <>
+      {before}
+      {wave ? <a href={href.wave(wave.waveId)}>{name}</a> : name}
+      {after}
+    </>
+  );
+}
+
+async function holderFacts(waveId: string): Promise<readonly [string, HolderFacts]> {
+  const [wave, letters] = await Promise.all([waveWithEtag(waveId), messagesOf(waveId)]);
+  return [waveId, { status: wave.value.status, reached: ownersReached(letters) }];
+}
+
+/** The facts of each holding wave named, read once for the set of them; none while read, or if they cannot be. */
+export function useHolders(waveIds: readonly string[]): ReadonlyMap<string, HolderFacts> {
+  const ids = [...new Set(waveIds)].sort();
+  const [holders] = useLoad(async () => new Map(await Promise.all(ids.map(holderFacts))), ids.join(","));
+  return holders.status === "ready" ? holders.data : new Map();
+}
