@@ -67,3 +67,10 @@ export const deskDay = (instant: Date | number | string): string => dayIn(instan
 
 /** An instant as the desk's words give it to an officer: its UTC day and minute, "2026-12-06 16:49 UTC". */
 export const utcMinute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/**
+ * A wave's send time in words, the wall-clock time its zone reads and the UTC instant, said once in UTC:
+ * "2026-12-06 03:00 in America/New_York (2026-12-06 08:00 UTC)", "2026-12-06 03:00 UTC".
+ */
+export const sendTimeWords = (local: string, timeZone: string, instant: string): string =>
+  timeZone === "UTC" ? utcMinute(instant) : `${local.replace("T", " ")} in ${timeZone} (${utcMinute(instant)})`;

@@ -26,7 +26,7 @@ import type { Mailer } from "../mail/ses.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest } from "../templates/rules.ts";
 import type { Versioned } from "../versioning.ts";
-import { deskDay } from "../zoned-time.ts";
+import { deskDay, sendTimeWords, utcMinute } from "../zoned-time.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
@@ -83,7 +83,7 @@ export const createWave =
     if (now >= sendInstant) {
       issues.push({
         path: "body.sendAt",
-        message: `${input.sendAt} ${input.timeZone} (${sendInstant}) has passed; give a later send time`,
+        message: `${sendTimeWords(input.sendAt, input.timeZone, sendInstant)} has passed; give a later send time`,
       });
     }
     const template = await deps.templates.get(input.templateId);
@@ -213,12 +213,16 @@ export const scheduleWave =
       throw new PreconditionFailed(`Wave ${id}`, current.version, expectedVersion);
     assertWaveTransition(value, value.status, "scheduled");
     const now = deps.clock.now().toISOString();
+    // Said to an officer on the wave's own page: the wave by its description, times once each, no id (audit 32).
+    const subject = value.description ? `The wave “${value.description}”` : "The wave";
     if (now >= value.notAfter) {
-      throw new Conflict(`Wave ${id} cannot be scheduled: its notAfter ${value.notAfter} has passed`);
+      throw new Conflict(
+        `${subject} cannot be scheduled: its no-letter-after limit, ${utcMinute(value.notAfter)}, has passed`,
+      );
     }
     if (now >= value.sendInstant) {
       throw new Conflict(
-        `Wave ${id} cannot be scheduled: its send time ${value.sendAt} ${value.timeZone} (${value.sendInstant}) ` +
+        `${subject} cannot be scheduled: its send time, ${sendTimeWords(value.sendAt, value.timeZone, value.sendInstant)}, ` +
           "has passed; create a wave with a later send time",
       );
     }

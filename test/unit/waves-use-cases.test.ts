@@ -136,7 +136,7 @@ describe("createWave", () => {
     expect((error as Invalid).issues).toEqual([
       {
         path: "body.sendAt",
-        message: "2027-03-01T03:00 America/New_York (2027-03-01T08:00:00.000Z) has passed; give a later send time",
+        message: "2027-03-01 03:00 in America/New_York (2027-03-01 08:00 UTC) has passed; give a later send time",
       },
     ]);
     const atNow = await refusal(createWave(deps())(newWave({ sendAt: "2027-03-01T04:00" }), audit));
@@ -285,13 +285,19 @@ describe("scheduleWave and cancelWave", () => {
   });
 
   it("refuses to schedule once the send time has passed, and once notAfter has, making nothing", async () => {
-    const { value } = await createWave(deps())(newWave(), audit);
+    const { value } = await createWave(deps())(newWave({ description: "First reports" }), audit);
     clock.set("2027-03-15T13:00:00Z");
     const late = await refusal(scheduleWave(deps())(value.id, 1, audit));
     expect(late).toBeInstanceOf(Conflict);
-    expect((late as Conflict).message).toContain("send time");
+    // Said on the wave's page: by its description, each time once, no id (audit 32).
+    expect((late as Conflict).message).toBe(
+      "The wave “First reports” cannot be scheduled: its send time, 2027-03-15 09:00 in America/New_York " +
+        "(2027-03-15 13:00 UTC), has passed; create a wave with a later send time",
+    );
     clock.set("2027-03-21T00:00:00Z");
-    expect(((await refusal(scheduleWave(deps())(value.id, 1, audit))) as Conflict).message).toContain("notAfter");
+    expect(((await refusal(scheduleWave(deps())(value.id, 1, audit))) as Conflict).message).toBe(
+      "The wave “First reports” cannot be scheduled: its no-letter-after limit, 2027-03-20 00:00 UTC, has passed",
+    );
     expect(schedules.size).toBe(0);
   });
 

@@ -2,6 +2,7 @@
 // The rule is the API's own (shared/local-instant.ts, bundled here); the API converts sendAt itself, the console
 // converts only to show the instant and to send notAfter, which the API takes as an instant.
 import { instantOfLocal } from "../../../../shared/local-instant.ts";
+import { sendTimeWords } from "../../../../shared/zoned-time.ts";
 
 export function isTimeZone(name: string): boolean {
   try {
@@ -29,10 +30,7 @@ export function localToInstant(local: string, timeZone: string): Date | undefine
 export function sendTimePassed(local: string, timeZone: string, now: Date): string | undefined {
   const instant = localToInstant(local, timeZone);
   if (!instant || instant.getTime() > now.getTime()) return undefined;
-  // In UTC the typed time is the instant: said once.
-  const when =
-    timeZone === "UTC" ? utcText(instant) : `${local.replace("T", " ")} in ${timeZone} (${utcText(instant)})`;
-  return `${when} has passed: choose a later send time.`;
+  return `${sendTimeWords(local, timeZone, instant.toISOString())} has passed: choose a later send time.`;
 }
 
 /**
