@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   type AudiencePreview,
   recipientChoices,
+  recipientsByName,
   skippedByReason,
 } from "../../console/src/pages/correspondence/audience-lists.ts";
 import {
@@ -238,6 +239,12 @@ describe("the audience's lists", () => {
       "Afghanistan: PoC Afghanistan (English)",
       "Albania: PoC Albania (English)",
       "United Arab Emirates: PoC United Arab Emirates (English)",
+    ]);
+    // The preview's table of recipients reads in the same order (audit 32, item 11: it listed them by code).
+    expect(recipientsByName(recipients).map((recipient) => recipient.owner.name)).toEqual([
+      "Afghanistan",
+      "Albania",
+      "United Arab Emirates",
     ]);
   });
 });

@@ -42,6 +42,10 @@ export function skipsByOtherWave(skips: readonly Skip[]): [OtherWave | undefined
   return [...byWave.values()];
 }
 
+/** The recipients as the preview's table lists them: by their owner's name (audit 32, item 11), not by code. */
+export const recipientsByName = (recipients: readonly Recipient[]): Recipient[] =>
+  inNameOrder(recipients, (recipient) => recipient.owner.name);
+
 /** The first recipient is the API's default, so choosing nothing sends what it would send. */
 export const FIRST_RECIPIENT = "";
 
@@ -49,7 +53,7 @@ export const FIRST_RECIPIENT = "";
 export function recipientChoices(recipients: readonly Recipient[]): (readonly [string, string])[] {
   return [
     [FIRST_RECIPIENT, "The first recipient (the API's choice)"],
-    ...inNameOrder(recipients, (recipient) => recipient.owner.name).map(
+    ...recipientsByName(recipients).map(
       (recipient) =>
         [
           recipient.contact.id,

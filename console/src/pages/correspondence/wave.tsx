@@ -22,6 +22,7 @@ import {
   ownersByName,
   ownersCounted,
   recipientChoices,
+  recipientsByName,
   skippedByReason,
   skipsByOtherWave,
 } from "./audience-lists.ts";
@@ -267,7 +268,7 @@ function Audience({ preview }: { preview: AudiencePreview }) {
               </tr>
             </thead>
             <tbody>
-              {preview.recipients.map((recipient) => (
+              {recipientsByName(preview.recipients).map((recipient) => (
                 <tr key={recipient.recipient}>
                   <td>
                     <OwnerName owner={recipient.owner.owner} name={recipient.owner.name} />
