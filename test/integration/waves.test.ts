@@ -274,7 +274,7 @@ describe("waves against DynamoDB Local", () => {
     clock.set("2027-04-01T00:00:00Z");
     const refused = await move(created.body.id, "schedule", '"1"');
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain("notAfter");
+    expect(refused.body.detail).toContain("no-letter-after limit");
   });
 
   it("lists every wave and answers 404 for an unknown one", async () => {
