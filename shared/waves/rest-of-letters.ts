@@ -34,6 +34,16 @@ export interface LetterFate {
 export const mayHaveArrived = ({ status, resentAt }: LetterFate): boolean =>
   MAY_HAVE_ARRIVED.has(status) || (status === "queued" && resentAt !== undefined);
 
+/**
+ * A follow-up letter that still follows its State up, as the follow-up holds judge it (shared/correspondence/
+ * follow-up-holds.ts `letterStillCounts`, held to this by a unit test): on its way (queued, sending) or left (sent,
+ * delivered, complained). Not an unknown one: the follow-up stays owed until SES or a resend settles it.
+ */
+const FOLLOWS_UP: ReadonlySet<string> = new Set(["queued", "sending", "sent", "delivered", "complained"]);
+
+/** Whether a follow-up letter in `status` still follows its State up (see FOLLOWS_UP). */
+export const followsUp = (status: string): boolean => FOLLOWS_UP.has(status);
+
 /** How many owners (States and organizations) the letters reached, or may have. */
 export const ownersWrittenTo = (letters: readonly (LetterFate & { owner: string })[]): number =>
   new Set(letters.filter(mayHaveArrived).map((letter) => letter.owner)).size;

@@ -2,6 +2,8 @@
 // halted wave that wrote, or the wave that holds a follow-up, by its description and never by its id; a follow-up whose
 // holder halted, was cancelled or did not reach the State is said owed again; the preview counts States, not addresses.
 import { describe, expect, it } from "vitest";
+import { letterStillCounts } from "#shared/correspondence/follow-up-holds.ts";
+import type { MessageStatus } from "#shared/correspondence/schemas.ts";
 import {
   type AudiencePreview,
   ownersCounted,
@@ -11,6 +13,7 @@ import {
   holdingWaveIds,
   letterSkipSentence,
   otherWaveOf,
+  ownersFollowedUp,
   sentenceText,
 } from "../../console/src/pages/correspondence/skip-other-wave.ts";
 import { skipWords } from "../../console/src/pages/correspondence/wave-facts.ts";
@@ -37,7 +40,7 @@ describe("a skip that names another wave", () => {
       "“audit32 W1 outreach”, a halted wave, already wrote to its State or organization",
     );
     expect(entryActionWords({ action: "letter.skipped", after: { reason: HELD_BY_FU1 } })).toBe(
-      "Letter skipped (its one-year follow-up letter goes in “audit32 fu1”)",
+      "Letter skipped (its one-year follow-up letter was left to “audit32 fu1”)",
     );
   });
 
@@ -53,12 +56,13 @@ describe("a skip that names another wave", () => {
       return sentence && sentenceText(sentence);
     };
     expect(words(holders("halted", []))).toBe(
-      "its one-year follow-up letter was to go in “audit32 fu1”, which halted before its letter reached the State: " +
-        "the State is owed it again, and a new follow-up wave (or, if that wave halted, its rest) writes to it",
+      "its one-year follow-up letter was left to “audit32 fu1”, which halted before its letter reached the State: " +
+        "the State was owed it again, and a new follow-up wave (or, if that wave halted, its rest) writes to it " +
+        "unless one has since",
     );
-    expect(words(holders("completed", []))).toMatch(/, whose letter did not reach the State: the State is owed it/);
-    expect(words(holders("halted", ["STATE:UZB"]))).toBe("its one-year follow-up letter goes in “audit32 fu1”");
-    expect(words(holders("dispatching", []))).toBe("its one-year follow-up letter goes in “audit32 fu1”");
+    expect(words(holders("completed", []))).toMatch(/, whose letter did not reach the State: the State was owed it/);
+    expect(words(holders("halted", ["STATE:UZB"]))).toBe("its one-year follow-up letter was left to “audit32 fu1”");
+    expect(words(holders("dispatching", []))).toBe("its one-year follow-up letter was left to “audit32 fu1”");
     expect(letterSkipSentence({ owner: "STATE:KEN", skipReason: "bounced" }, new Map())).toBeUndefined();
   });
 
@@ -80,5 +84,34 @@ describe("a skip that names another wave", () => {
       ["Outreach R1", 1],
     ]);
     expect(ownersCounted(skipped)).toBe(2);
+  });
+});
+
+describe("the holding wave's letters", () => {
+  it("follow the State up as the server's holds judge it: on their way or left, not unknown (review 32b)", () => {
+    const statuses = [
+      "queued",
+      "sending",
+      "sent",
+      "delivered",
+      "complained",
+      "unknown",
+      "bounced",
+      "failed",
+      "skipped",
+    ];
+    const letters = statuses.map((status) => ({ owner: `STATE:${status}`, status }));
+    const far = "2999-01-01T00:00:00.000Z";
+    const serverCounts = statuses.filter((status) =>
+      letterStillCounts("completed", [{ status: status as MessageStatus, createdAt: far }], "2000-01-01"),
+    );
+    expect([...ownersFollowedUp(letters)]).toEqual(serverCounts.map((status) => `STATE:${status}`));
+    expect(serverCounts).toEqual(["queued", "sending", "sent", "delivered", "complained"]);
+  });
+
+  it("names an unnamed halted wave of the chain without saying twice that it halted", () => {
+    expect(skipWords("written-by-halted-wave: halted wave 01W wrote to it")).toBe(
+      "an earlier halted wave of this rest already wrote to it",
+    );
   });
 });

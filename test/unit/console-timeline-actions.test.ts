@@ -121,7 +121,7 @@ describe("a skipped letter in words", () => {
         action: "letter.skipped",
         after: { reason: "followed-up-elsewhere: its follow-up letter goes in wave 01W" },
       }),
-    ).toBe("Letter skipped (its one-year follow-up letter goes in another wave)");
+    ).toBe("Letter skipped (its one-year follow-up letter was left to another wave)");
     // A reason it does not know, or none, is not guessed at.
     expect(entryActionWords({ action: "letter.skipped", after: { reason: "cosmic rays" } })).toBe("Letter skipped");
     expect(entryActionWords({ action: "letter.skipped" })).toBe("Letter skipped");
@@ -137,6 +137,6 @@ describe("a skipped letter in words", () => {
     expect(skipWords("duplicate-address: the letter goes to c-1")).toBe(
       "the same address as another recipient, who has the one letter",
     );
-    expect(skipWords("followed-up-elsewhere")).toBe("its one-year follow-up letter goes in another wave");
+    expect(skipWords("followed-up-elsewhere")).toBe("its one-year follow-up letter was left to another wave");
   });
 });

@@ -3557,12 +3557,6 @@ export interface components {
           waveId: string;
           description?: string;
         };
-        /** @description For followed-up-elsewhere: the wave that writes the follow-up */
-        heldBy?: {
-          /** @description The wave's id; also the SES tag `wave` */
-          waveId: string;
-          description?: string;
-        };
       }[];
       /** @description Owners no letter would reach: no usable point of contact and, for a State, no usable Mission */
       unreached: {

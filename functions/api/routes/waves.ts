@@ -98,7 +98,6 @@ const audiencePreviewSchema = z
         writtenBy: otherWaveSchema
           .optional()
           .describe("For written-by-halted-wave: the halted wave of this rest's chain that wrote to the owner"),
-        heldBy: otherWaveSchema.optional().describe("For followed-up-elsewhere: the wave that writes the follow-up"),
       }),
     ),
     unreached: z

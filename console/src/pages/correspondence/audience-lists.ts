@@ -28,13 +28,13 @@ export function skippedByReason(skipped: readonly Skip[]): [Skip["reason"], Skip
 export const ownersCounted = (skips: readonly Skip[]): number => new Set(skips.map((skip) => skip.owner.owner)).size;
 
 /**
- * Skips of a reason that names another wave, by that wave (the halted wave that wrote, the wave that holds the
- * follow-up), in the order each first appears; the others under `undefined`.
+ * Skips of a reason that names another wave, by that wave (the halted wave that wrote: the preview takes no follow-up
+ * holds, dispatch does), in the order each first appears; the others under `undefined`.
  */
 export function skipsByOtherWave(skips: readonly Skip[]): [OtherWave | undefined, Skip[]][] {
   const byWave = new Map<string | undefined, [OtherWave | undefined, Skip[]]>();
   for (const skip of skips) {
-    const wave = skip.writtenBy ?? skip.heldBy;
+    const wave = skip.writtenBy;
     const group = byWave.get(wave?.waveId) ?? [wave, []];
     group[1].push(skip);
     byWave.set(wave?.waveId, group);

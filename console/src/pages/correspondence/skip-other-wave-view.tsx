@@ -4,7 +4,7 @@
 import { href } from "../../routes.ts";
 import { useLoad } from "../../ui/load.tsx";
 import { messagesOf, waveWithEtag } from "./data.ts";
-import { type HolderFacts, ownersReached, type SkipSentence } from "./skip-other-wave.ts";
+import { type HolderFacts, ownersFollowedUp, type SkipSentence } from "./skip-other-wave.ts";
 
 export function SkipNamingWave({ sentence }: { sentence: SkipSentence }) {
   const { before, wave, name, after } = sentence;
@@ -19,7 +19,7 @@ export function SkipNamingWave({ sentence }: { sentence: SkipSentence }) {
 
 async function holderFacts(waveId: string): Promise<readonly [string, HolderFacts]> {
   const [wave, letters] = await Promise.all([waveWithEtag(waveId), messagesOf(waveId)]);
-  return [waveId, { status: wave.value.status, reached: ownersReached(letters) }];
+  return [waveId, { status: wave.value.status, reached: ownersFollowedUp(letters) }];
 }
 
 /** The facts of each holding wave named, read once for the set of them; none while read, or if they cannot be. */

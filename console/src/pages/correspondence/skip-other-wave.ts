@@ -3,7 +3,7 @@
 // "“description” (id)", or the id alone) and the preview's skip carries it; the pages name it by its description,
 // linked, never by its id, and say when the holding wave will not write after all (it halted, was cancelled, or its
 // letter to the State did not reach it): the State is owed its letter again. Pure, tested in Node.
-import { mayHaveArrived } from "../../../../shared/waves/rest-of-letters.ts";
+import { followsUp } from "../../../../shared/waves/rest-of-letters.ts";
 import type { WaveStatus } from "./wave-facts.ts";
 
 /** The wave a skip names. */
@@ -38,22 +38,24 @@ export const otherWaveName = (code: NamingCode, wave: OtherWave | undefined): st
   return code === "written-by-halted-wave" ? "an earlier halted wave of this rest" : "another wave";
 };
 
-/** What the holding wave did of a State's follow-up, read once per page: its status and the owners it wrote to. */
+/** What the holding wave did of a State's follow-up, read once per page: its status and the owners it follows up. */
 export interface HolderFacts {
   status: WaveStatus;
-  /** Owners one of its letters reached, or may have (mayHaveArrived). */
+  /** Owners one of its letters still follows up, as the server's holds judge it (followsUp). */
   reached: ReadonlySet<string>;
 }
 
-/** The owners a wave's letters reached, or may have. */
-export const ownersReached = (letters: readonly { owner: string; status: string; resentAt?: string | undefined }[]) =>
-  new Set(letters.filter(mayHaveArrived).map((letter) => letter.owner));
+/** The owners a wave's follow-up letters still follow up (on their way, or left; not unknown, failed or bounced). */
+export const ownersFollowedUp = (letters: readonly { owner: string; status: string }[]) =>
+  new Set(letters.filter((letter) => followsUp(letter.status)).map((letter) => letter.owner));
 
-/** Why the holding wave will not write the State's follow-up, if so: it stopped, or its letter did not reach. */
+/**
+ * Why the holding wave did not write the State's follow-up, if so: it halted, or ended, without a letter that still
+ * counts. (A hold is taken at dispatch, so its wave was never cancelled after it.)
+ */
 export function holderFailed(holder: HolderFacts | undefined, owner: string): string | undefined {
   if (!holder || holder.reached.has(owner)) return undefined;
   if (holder.status === "halted") return "which halted before its letter reached the State";
-  if (holder.status === "cancelled") return "which was cancelled";
   if (holder.status === "completed") return "whose letter did not reach the State";
   return undefined;
 }
@@ -77,17 +79,23 @@ export function skipSentence(
 ): SkipSentence {
   const name = otherWaveName(code, wave);
   if (code === "written-by-halted-wave") {
-    return { before: "", wave, name, after: ", a halted wave, already wrote to its State or organization" };
+    // Unnamed, "an earlier halted wave of this rest" says what it is already.
+    const after = wave?.description
+      ? ", a halted wave, already wrote to its State or organization"
+      : " already wrote to it";
+    return { before: "", wave, name, after };
   }
+  // Said of the past: the State's own page cannot tell whether the holding wave has written since.
+  const before = "its one-year follow-up letter was left to ";
   const failed = held && holderFailed(held.holder, held.owner);
-  if (!failed) return { before: "its one-year follow-up letter goes in ", wave, name, after: "" };
+  if (!failed) return { before, wave, name, after: "" };
   return {
-    before: "its one-year follow-up letter was to go in ",
+    before,
     wave,
     name,
     after:
-      `, ${failed}: the State is owed it again, and a new follow-up wave (or, if that wave halted, its rest) ` +
-      "writes to it",
+      `, ${failed}: the State was owed it again, and a new follow-up wave (or, if that wave halted, its rest) ` +
+      "writes to it unless one has since",
   };
 }
 

@@ -42,7 +42,7 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   suppressed: "the address is suppressed",
   inactive: "the contact is no longer active",
   "duplicate-address": "the same address as another recipient, who has the one letter",
-  "followed-up-elsewhere": "its one-year follow-up letter goes in another wave",
+  "followed-up-elsewhere": "its one-year follow-up letter was left to another wave",
   "written-by-halted-wave": "a halted wave of this rest already wrote to its State or organization",
 };
 
