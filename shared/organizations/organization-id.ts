@@ -17,11 +17,13 @@ export function organizationSlug(acronym: string): string {
 }
 
 /**
- * `osce` -> the first of `osce-2`, `osce-3`… that no id in `taken` is (cut to fit the longest id); `iaea-2` numbers
- * from `iaea`, not `iaea-2-2`.
+ * `osce` -> the first of `osce-2`, `osce-3`… that no id in `taken` is (cut to fit the longest id). `iaea-2` numbers
+ * from `iaea` when `iaea` is taken (a second of the same), not `iaea-2-2`; a number of the acronym's own (`g-77`,
+ * `p5-1`) is kept: `g-77-2`.
  */
 export function freeOrganizationId(id: string, taken: ReadonlySet<string>): string {
-  const base = id.replace(/-\d+$/, "");
+  const numbered = id.replace(/-\d+$/, "");
+  const base = numbered !== id && taken.has(numbered) ? numbered : id;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;
     const candidate = `${base.slice(0, LONGEST_ID - suffix.length).replace(/-+$/g, "")}${suffix}`;

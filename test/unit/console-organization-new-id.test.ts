@@ -18,6 +18,9 @@ describe("freeOrganizationId", () => {
     expect(freeOrganizationId("osce", new Set(["osce"]))).toBe("osce-2");
     expect(freeOrganizationId("osce", new Set(["osce", "osce-2", "osce-3"]))).toBe("osce-4");
     expect(freeOrganizationId("iaea-2", new Set(["iaea", "iaea-2"]))).toBe("iaea-3");
+    // A number that is the acronym's own is kept (review 32b: "G 77" was offered g-2, "P5+1" p5-2).
+    expect(freeOrganizationId("g-77", new Set(["g-77"]))).toBe("g-77-2");
+    expect(freeOrganizationId("p5-1", new Set(["p5-1"]))).toBe("p5-1-2");
     const long = organizationSlug(`${"a".repeat(37)} b`);
     expect(long).toHaveLength(39);
     expect(freeOrganizationId(long, new Set([long]))).toBe(`${"a".repeat(37)}-2`);

@@ -207,14 +207,14 @@ describe("retiring an organization", () => {
       "is kept by the retired IAEA-2, International Atomic Energy Agency (retired on 2027-03-01 by officer), as its " +
       "letters and audit trail name it: give the new one";
     expect(await refusalOf(createOrganization(deps)({ ...DUPLICATE, name: "Another" }, audit))).toMatchObject({
-      message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-4`,
+      message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-2-2`,
       issues: [
-        { path: "body.acronym", message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-4` },
+        { path: "body.acronym", message: `This acronym's id, iaea-2, ${kept} another acronym, or the id iaea-2-2` },
       ],
     });
     const byId = await refusalOf(createOrganization(deps)({ ...DUPLICATE, id: "iaea-2", name: "Another" }, audit));
     expect(byId).toMatchObject({
-      issues: [{ path: "body.id", message: `The id iaea-2 ${kept} another id, such as iaea-4` }],
+      issues: [{ path: "body.id", message: `The id iaea-2 ${kept} another id, such as iaea-2-2` }],
     });
   });
 
