@@ -75,7 +75,8 @@ export const skipReasonSchema = /* @__PURE__ */ z
       "suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another " +
       "recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of " +
       "the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: " +
-      "the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)",
+      "the halted wave this one writes the rest of (restOf), or one before it in the chain, wrote to the owner (its " +
+      "reason names the wave)",
   );
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 

@@ -8,21 +8,21 @@ import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { WaveRepository } from "./repository.ts";
 import { mayHaveArrived } from "./rest-of-letters.ts";
+import { restStands } from "./rest-stands.ts";
 import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
 
-/** A wave in words, as staff named it: its description, else its id. */
-const waveNamed = (wave: Pick<Wave, "id" | "description">): string =>
-  wave.description ? `“${wave.description}”` : `wave ${wave.id}`;
+/** A wave in words, as staff named it: its description, else its audience and send day (no id: audit 32). */
+const waveNamed = (wave: Pick<Wave, "description" | "audience" | "sendInstant">): string =>
+  wave.description ? `“${wave.description}”` : `the wave to ${wave.audience} of ${wave.sendInstant.slice(0, 10)}`;
 
 /** The statuses of a rest that stands: all but cancelled (a cancelled rest wrote nothing, and leaves room). */
 type Standing = Exclude<WaveStatus, "cancelled">;
 const STANDING: readonly Standing[] = ["draft", "scheduled", "dispatching", "completed", "halted"];
 type StandingWave = Wave & { status: Standing };
-/** Not cancelled, nor a draft whose send time has passed: scheduling refuses it, so it will never write. */
 const standsAt =
   (now: string) =>
   (wave: Wave): wave is StandingWave =>
-    wave.status !== "cancelled" && !(wave.status === "draft" && wave.sendInstant <= now);
+    restStands(wave, now);
 
 /**
  * The waves written as the rest of `halted` that stand at `now` (standsAt), found as sameLetterWaves finds the waves of
@@ -51,16 +51,12 @@ const insteadOfASecondRest: Record<Standing, string> = {
   halted: "write the rest of that one",
 };
 
-/** A rest in words for a refusal: its description, else its audience and send day. */
-const restNamed = (wave: Pick<Wave, "id" | "description" | "audience" | "sendInstant">): string =>
-  wave.description ? `“${wave.description}”` : `the wave to ${wave.audience} of ${wave.sendInstant.slice(0, 10)}`;
-
 /** A second rest of a halted wave would write again to everyone the first reached (audit 32, bug 2): refused. */
 const secondRestIssue = (haltedName: string, rest: StandingWave): FieldIssue => {
   const instead = insteadOfASecondRest[rest.status];
   return {
     path: "body.restOf",
-    message: `${haltedName} already has its rest, ${restNamed(rest)} (${rest.status}): ${instead}`,
+    message: `${haltedName} already has its rest, ${waveNamed(rest)} (${rest.status}): ${instead}`,
   };
 };
 
@@ -99,6 +95,27 @@ export async function restOfIssues(
     issues.push(...(await restsOf(waves, halted, now)).map((rest) => secondRestIssue(name, rest)));
   }
   return issues;
+}
+
+/**
+ * Why `rest` may not be scheduled: another rest of its halted wave that stands was made before it. The check at
+ * creation reads an index that may lag behind a write of the same second (a double submit, two officers), so two
+ * rests could both be made; scheduling reads it again, and the first made is the rest (review 32b).
+ */
+export async function earlierRestOf(
+  waves: Pick<WaveRepository, "get" | "inStatus">,
+  rest: Pick<Wave, "id" | "restOf" | "createdAt">,
+  now: string,
+): Promise<string | undefined> {
+  if (rest.restOf === undefined) return undefined;
+  const halted = (await waves.get(rest.restOf))?.value;
+  if (!halted) return undefined;
+  const before = (other: Wave) =>
+    other.createdAt < rest.createdAt || (other.createdAt === rest.createdAt && other.id < rest.id);
+  const earlier = (await restsOf(waves, halted, now)).find((other) => other.id !== rest.id && before(other));
+  return (
+    earlier && `${waveNamed(earlier)}, made before it, is already the rest of ${waveNamed(halted)}: cancel this one`
+  );
 }
 
 /** The wave that wrote to an owner, for the words of the skip. */

@@ -32,7 +32,7 @@ import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { recipientWords, resendAddress } from "./resend-contact.ts";
 import { resendReason } from "./resend-reason.ts";
-import { leftToTheHaltedWave, restOfIssues, writtenBefore } from "./rest-of.ts";
+import { earlierRestOf, leftToTheHaltedWave, restOfIssues, writtenBefore } from "./rest-of.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -226,6 +226,8 @@ export const scheduleWave =
           "has passed; create a wave with a later send time",
       );
     }
+    const earlierRest = await earlierRestOf(deps.waves, value, now);
+    if (earlierRest) throw new Conflict(`${subject} cannot be scheduled: ${earlierRest}`);
     const template = await deps.templates.get(value.templateId);
     const issues = template
       ? letterIssues(template.value, value, "wave.")

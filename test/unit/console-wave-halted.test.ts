@@ -30,7 +30,7 @@ import {
   notWrittenTo,
 } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
 import { restChainOf, waveInWords } from "../../console/src/pages/correspondence/wave-rest-chain.ts";
-import { wavesToWatch } from "../../console/src/pages/home-waves.ts";
+import { stillUncertain, wavesToWatch } from "../../console/src/pages/home-waves.ts";
 
 const HALT = "hard bounces reached 5% of the letters out: 3 of 58 (5.2%)";
 
@@ -280,6 +280,17 @@ describe("home's waves", () => {
       chained("R6", "scheduled", "W6", "2026-12-07T09:00:00.000Z"),
     ];
     expect(wavesToWatch(waves, now).halted.map((w) => w.id)).toEqual(["W5"]);
+    expect(wavesToWatch(waves, now).restWritten.map((w) => w.id)).toEqual(["W1", "R1", "W6"]);
+  });
+
+  it("keeps a halted wave whose rest is written while letters of its own may be sent again (review 32b)", () => {
+    const now = new Date("2026-12-06T20:00:00Z");
+    const notAfter = "2026-12-13T16:49:00.000Z";
+    expect(stillUncertain({ counts: { sent: 40, unknown: 1 }, notAfter }, now)).toBe(true);
+    expect(stillUncertain({ counts: { sent: 40, sending: 1 }, notAfter }, now)).toBe(true);
+    expect(stillUncertain({ counts: { sent: 40, failed: 190 }, notAfter }, now)).toBe(false);
+    // Past its no-letter-after limit none can be sent again: the page says so, home needs not.
+    expect(stillUncertain({ counts: { unknown: 1 }, notAfter }, new Date(notAfter))).toBe(false);
   });
 });
 

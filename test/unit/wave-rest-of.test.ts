@@ -10,13 +10,13 @@ import { createContact } from "#shared/contacts/contacts.ts";
 import type { ContactRole, EmailStatus } from "#shared/contacts/schemas.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
 import { type Message, type MessageStatus, messageStatusSchema } from "#shared/correspondence/schemas.ts";
-import { Invalid } from "#shared/errors.ts";
+import { Conflict, Invalid } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Template } from "#shared/templates/schemas.ts";
 import { writtenBefore } from "#shared/waves/rest-of.ts";
 import { mayHaveArrived, ownersWrittenTo } from "#shared/waves/rest-of-letters.ts";
 import type { NewWave, Wave } from "#shared/waves/schemas.ts";
-import { createWave, previewAudience } from "#shared/waves/waves.ts";
+import { createWave, previewAudience, scheduleWave } from "#shared/waves/waves.ts";
 import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
@@ -163,6 +163,15 @@ describe("the rest of a halted wave", () => {
       return (error as Invalid).issues;
     };
     expect(await refused({ restOf: "NOWAVE" })).toEqual([{ path: "body.restOf", message: "no wave NOWAVE" }]);
+    // A wave with no description is named by its audience and day, never by its id (review 32b).
+    await storedWave("UNNAMED-DONE", "completed", {}, { description: undefined });
+    expect(await refused({ restOf: "UNNAMED-DONE" })).toEqual([
+      {
+        path: "body.restOf",
+        message:
+          "the wave to all-states of 2027-03-02 is completed, not halted: only a halted wave has a rest to write to",
+      },
+    ]);
     expect(await refused({ restOf: "DONE" })).toEqual([
       {
         path: "body.restOf",
@@ -199,6 +208,40 @@ describe("the rest of a halted wave", () => {
     expect((await createWave(deps)(newWave({ restOf: "HALTED", description: "Second try" }), audit)).value.restOf).toBe(
       "HALTED",
     );
+  });
+
+  it("schedules only the first made of two rests that slipped past the check together (review 32b)", async () => {
+    await storedWave("HALTED-RACE", "halted", { KEN: "sent" });
+    const rest = (id: string, createdAt: string) =>
+      storedWave(
+        id,
+        "draft",
+        {},
+        {
+          restOf: "HALTED-RACE",
+          sendInstant: "2027-03-15T13:00:00.000Z",
+          notAfter: "2027-03-20T00:00:00.000Z",
+          createdAt,
+          updatedAt: createdAt,
+        },
+      );
+    await rest("RACE-A", "2027-03-01T08:59:59.000Z");
+    await rest("RACE-B", "2027-03-01T08:59:59.500Z");
+    const scheduling = scheduleWave({
+      ...deps,
+      scheduler: {
+        schedule: async (wave) => `wave-${wave.id}`,
+        scheduleResend: async (wave) => `wave-resend.${wave.id}`,
+        unschedule: async () => undefined,
+      },
+    });
+    const second = await refusal(scheduling("RACE-B", 1, audit));
+    expect(second).toBeInstanceOf(Conflict);
+    expect((second as Conflict).message).toBe(
+      "The wave “Outreach RACE-B” cannot be scheduled: “Outreach RACE-A”, made before it, is already the rest of " +
+        "“Outreach HALTED-RACE”: cancel this one",
+    );
+    expect((await scheduling("RACE-A", 1, audit)).value.status).toBe("scheduled");
   });
 
   it("counts a letter that left, is being sent or is unknown as written; not one that bounced, failed or was skipped", () => {

@@ -3538,7 +3538,7 @@ export interface components {
         /** @description The secretariat's alone (ADR 0048): absent from an expert's or a member's answer */
         email?: string;
         /**
-         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
+         * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf), or one before it in the chain, wrote to the owner (its reason names the wave)
          * @enum {string}
          */
         reason:
@@ -3665,7 +3665,7 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf), or one before it in the chain, wrote to the owner (its reason names the wave)
        * @enum {string}
        */
       skipReason?:
@@ -3755,7 +3755,7 @@ export interface components {
       /** @description Why it is skipped, failed, rejected, expired, unknown, bounced or complained; on a sent letter, the last soft bounce or delivery delay SES reported */
       reason?: string;
       /**
-       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf) wrote to the owner (its reason names the wave)
+       * @description no-active-contact: the owner has no active contact of a role the audience writes to; bounced, complained, suppressed: the contact's e-mail status; inactive: a deactivated contact; duplicate-address: another recipient of the wave has the same address and gets the one letter; followed-up-elsewhere: another wave of the one-year follow-up letter writes to the State (its reason names the wave, ADR 0059); written-by-halted-wave: the halted wave this one writes the rest of (restOf), or one before it in the chain, wrote to the owner (its reason names the wave)
        * @enum {string}
        */
       skipReason?:

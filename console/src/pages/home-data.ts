@@ -4,7 +4,7 @@ import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts"
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
-import { wavesToWatch } from "./home-waves.ts";
+import { stillUncertain, wavesToWatch } from "./home-waves.ts";
 import { type PocView, pocViewOf } from "./poc-view.ts";
 
 export type State = Schemas["State"];
@@ -76,12 +76,16 @@ export async function wavesOnTheDesk(): Promise<{ inFlight: Schemas["WaveWithCou
   const waves = await allPages(async (cursor) =>
     dataOf(await api.GET("/waves", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
   );
-  const { inFlight, halted } = wavesToWatch(waves, new Date());
+  const now = new Date();
+  const { inFlight, halted, restWritten } = wavesToWatch(waves, now);
+  const withCounts = (list: readonly Schemas["Wave"][]) =>
+    Promise.all(list.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))));
+  const [counted, uncertain] = await Promise.all([withCounts(inFlight), withCounts(restWritten)]);
   return {
-    inFlight: await Promise.all(
-      inFlight.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))),
+    inFlight: counted,
+    halted: [...halted, ...uncertain.filter((wave) => stillUncertain(wave, now))].sort((a, b) =>
+      b.updatedAt.localeCompare(a.updatedAt),
     ),
-    halted,
   };
 }
 

@@ -11,22 +11,31 @@ export const HALTED_SHOWN_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
- * The waves scheduled or dispatching, and those halted in the last HALTED_SHOWN_DAYS that still wait for their rest
- * (waitsForItsRest: one whose rest is written, or under way, needs no look; audit 32, bug 2), latest first.
+ * The waves scheduled or dispatching, and those halted in the last HALTED_SHOWN_DAYS, latest first: `halted`, those
+ * that still wait for their rest (waitsForItsRest; audit 32, bug 2), and `restWritten`, those whose rest is written or
+ * under way, which still need a look only while letters of theirs may be sent again (stillUncertain: review 32b).
  */
 export function wavesToWatch<
   W extends Pick<Wave, "id" | "status" | "updatedAt" | "restOf" | "createdAt" | "sendInstant">,
->(waves: readonly W[], now: Date): { inFlight: W[]; halted: W[] } {
+>(waves: readonly W[], now: Date): { inFlight: W[]; halted: W[]; restWritten: W[] } {
   const since = now.getTime() - HALTED_SHOWN_DAYS * DAY_MS;
+  const lately = waves
+    .filter((wave) => wave.status === "halted" && Date.parse(wave.updatedAt) >= since)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const waits = (wave: W) => waitsForItsRest(restChainOf(wave, waves, now));
   return {
     inFlight: waves.filter((wave) => wave.status === "scheduled" || wave.status === "dispatching"),
-    halted: waves
-      .filter(
-        (wave) =>
-          wave.status === "halted" &&
-          Date.parse(wave.updatedAt) >= since &&
-          waitsForItsRest(restChainOf(wave, waves, now)),
-      )
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    halted: lately.filter(waits),
+    restWritten: lately.filter((wave) => !waits(wave)),
   };
 }
+
+/**
+ * Whether a halted wave whose rest is written still needs a look: letters of its own are unknown or still sending
+ * (their owners are not in the rest: each is sent again from the wave's page, ADR 0062), before its no-letter-after
+ * limit, after which none can be.
+ */
+export const stillUncertain = (
+  wave: Pick<components["schemas"]["WaveWithCounts"], "counts" | "notAfter">,
+  now: Date,
+): boolean => (wave.counts.unknown ?? 0) + (wave.counts.sending ?? 0) > 0 && now < new Date(wave.notAfter);

@@ -1,15 +1,12 @@
 // A halted wave's rest, and the rest of that one if it halted too, as far as the chain goes (audit 32, bug 2): its page
 // names them in place of "Write to the rest", and home leaves out a halted wave whose rest is written or under way.
 // Read from the waves list (`restOf`); a cancelled rest wrote nothing and is no rest. Pure, tested in Node.
+import { restStands } from "../../../../shared/waves/rest-stands.ts";
 import type { components } from "../../api/schema";
 import { waveHeading } from "./wave-facts.ts";
 
 type Wave = components["schemas"]["Wave"];
 type Linked = Pick<Wave, "id" | "status" | "restOf" | "createdAt" | "sendInstant">;
-
-/** A rest that stands, as the API judges it: not cancelled, nor a draft past its send time (never to be scheduled). */
-const stands = (wave: Linked, now: Date) =>
-  wave.status !== "cancelled" && !(wave.status === "draft" && Date.parse(wave.sendInstant) <= now.getTime());
 
 /**
  * The rests that follow `halted`, in order: its rest, then that one's rest, and so on. The API refuses a second rest
@@ -19,7 +16,7 @@ export function restChainOf<W extends Linked>(halted: Pick<Wave, "id">, waves: r
   const chain: W[] = [];
   for (let from = halted.id; ; ) {
     const next = waves
-      .filter((wave) => wave.restOf === from && stands(wave, now))
+      .filter((wave) => wave.restOf === from && restStands(wave, now.toISOString()))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
     if (!next || chain.includes(next)) return chain;
     chain.push(next);
