@@ -1,9 +1,9 @@
 // What a snapshot reads, through the other modules' repositories and key layouts: every read a Query on a key or an
 // index, or a (Batch)Get by key, many at once; never a Scan, so POST /snapshots may run it as the schedule does.
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { assistanceAudienceReads } from "../assistance/audience-reads.ts";
 import { ALL_REQUESTS } from "../assistance/keys.ts";
 import { listProviders } from "../assistance/offers.ts";
-import { assistanceRepository } from "../assistance/repository.ts";
 import { type AssistanceRequest, assistanceRequestSchema, type ProviderSummary } from "../assistance/schemas.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
@@ -96,7 +96,8 @@ export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNam
   const registry = registryRepository(doc, tableNames, clock);
   const reporting = reportingRepository(doc, tableNames, clock);
   const contacts = contactRepository(doc, tableNames, clock);
-  const assistance = assistanceRepository(doc, tableNames, clock);
+  // Offers only (the providers' figures): the two reads of the audiences, not the assistance writes (ADR 0014).
+  const assistance = assistanceAudienceReads(doc, tableNames);
   const waves = waveRepository(doc, tableNames, clock);
   const templates = templateRepository(doc, tableNames, clock);
 

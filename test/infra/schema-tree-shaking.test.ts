@@ -61,14 +61,17 @@ describe("schemas built at import", () => {
   });
 });
 
-describe("the functions that write letters", () => {
+describe("the functions that read assistance without writing it", () => {
   const outDir = mkdtempSync(join(tmpdir(), "desk-letter-writers-"));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  // Their audiences read pending requests and offers only; the assistance writes took api-correspondence to its budget.
+  // The letters' audiences and the snapshots' providers read pending requests and offers only; the assistance writes
+  // took api-correspondence, then api-reports, to their budget.
   it.each([
     ["api-correspondence", "functions/api-correspondence/handler.ts"],
     ["wave-dispatch", "functions/wave-dispatch/handler.ts"],
+    ["api-reports", "functions/api-reports/handler.ts"],
+    ["snapshot", "functions/snapshot/handler.ts"],
   ])("%s ships the assistance reads of the audiences, not the assistance repository", async (name, entry) => {
     const built = await bundle(name, entry, outDir);
     expect(built.shippedInputs).toContain("shared/assistance/audience-reads.ts");
