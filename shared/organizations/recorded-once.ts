@@ -5,7 +5,7 @@
 // its id says so, and offers a free one.
 import { Conflict, type FieldIssue } from "../errors.ts";
 import { freeOrganizationId } from "./organization-id.ts";
-import { isRetired, type Retirement, retirementWords } from "./retirement-words.ts";
+import { isRetired, keptByRetiredWords, type Retirement } from "./retirement-words.ts";
 import type { Organization } from "./schemas.ts";
 
 /** One string per name: two organizations share a name exactly when theirs are equal. */
@@ -50,13 +50,9 @@ export class OrganizationNameTaken extends RecordedAlready {
  * and what to give instead, `free` (an id no one holds) among it.
  */
 function keptByRetired(held: StoredOrganization, path: IdPath, free: string): string {
-  const { retiredOn, retiredBy } = held;
   const id = path === "body.id" ? `The id ${held.id}` : `This acronym's id, ${held.id},`;
   const instead = path === "body.id" ? `another id, such as ${free}` : `another acronym, or the id ${free}`;
-  return (
-    `${id} is kept by the retired ${held.acronym}, ${held.name} (${retirementWords({ retiredOn, retiredBy })}), ` +
-    `as its letters and audit trail name it: give the new one ${instead}`
-  );
+  return `${id} ${keptByRetiredWords(held)}: give the new one ${instead}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // keeps its id but frees its name, so adding "OSCE" again after the OSCE was retired would be refused for an id the
 // form has no field for. The form sends the first free id beside it instead (osce-2) and says so before it is sent.
 import { freeOrganizationId, organizationSlug } from "../../../shared/organizations/organization-id.ts";
-import { isRetired, retirementWords } from "../../../shared/organizations/retirement-words.ts";
+import { isRetired, keptByRetiredWords } from "../../../shared/organizations/retirement-words.ts";
 import type { components } from "../api/schema";
 
 type Organization = components["schemas"]["Organization"];
@@ -25,13 +25,6 @@ export function newOrganizationId(
   const slug = organizationSlug(acronym);
   const keeper = organizations.find((organization) => organization.id === slug);
   if (!keeper || !isRetired(keeper)) return undefined;
-  const { retiredOn, retiredBy } = keeper;
   const id = freeOrganizationId(slug, new Set(organizations.map((organization) => organization.id)));
-  const retired = retirementWords({ retiredOn, retiredBy });
-  return {
-    id,
-    why:
-      `The id ${slug} is kept by the retired ${keeper.acronym}, ${keeper.name} (${retired}), as its letters and ` +
-      `audit trail name it: this organization will be added as ${id}.`,
-  };
+  return { id, why: `The id ${slug} ${keptByRetiredWords(keeper)}: this organization will be added as ${id}.` };
 }
