@@ -248,6 +248,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await add.locator('[data-field="new-organization-id"]').textContent()).toContain(
       `The id ${id} is kept by the retired ${acronym}, ${name} (retired on ${today()} by `,
     );
+    await add.screenshot({ path: join(SCREENSHOTS, "organization-add-retired-acronym-1280.png") });
     await add.getByRole("button", { name: "Add the organization" }).click();
     await add.getByRole("status").getByText(`${name} added, as ${id}-2.`).waitFor();
     expect(troubles).toEqual([]);
