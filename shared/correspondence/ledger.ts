@@ -13,6 +13,7 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
@@ -168,6 +169,17 @@ interface MoveGuard {
 export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): Ledger {
   const table = tableNames.desk;
 
+  /** A conditional update of a message: whether its condition held (and it was written). */
+  async function updateIf(input: UpdateCommandInput): Promise<boolean> {
+    try {
+      await doc.send(new UpdateCommand(input));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   /** Moves a message still in `from` (and passing `guard`) to `to`; answers whether it moved. */
   async function moveIf(
     key: MessageKey,
@@ -205,22 +217,14 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
       values[":seenLease"] = guard.seenLease;
     }
     if (guard.notResent) condition += " AND attribute_not_exists(resentAt)";
-    try {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: messageKey(key),
-          UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return updateIf({
+      TableName: table,
+      Key: messageKey(key),
+      UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
   }
 
   return {
@@ -437,22 +441,14 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         values[`:${field}`] = value;
         sets.push(`#${field} = :${field}`);
       }
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: messageKey(key),
-            UpdateExpression: `SET ${sets.join(", ")}`,
-            ConditionExpression: "#status = :status",
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return updateIf({
+        TableName: table,
+        Key: messageKey(key),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#status = :status",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
     },
 
     /** The wave's messages in one status, through the status index (every page). */
