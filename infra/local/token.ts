@@ -1,12 +1,11 @@
 // `npm run token -- <group>`: prints a local access token for that Cognito group, and nothing else, on stdout.
 // `npm run token -- --stage <name>`: the same for a deployed stage you signed in to (infra/cli/token.ts).
-import { fileURLToPath } from "node:url";
 import { groups, isGroup, issueToken, loadOrCreateJwtKeys } from "./jwt.ts";
-import { portVariables } from "./prelude.ts";
+import { DEFAULT_DATA_DIR, portVariables } from "./prelude.ts";
 
-// The same directory as npm start's (LOCAL_DATA_DIR, else .local), without importing the whole stack to print one
-// line: a token signed with another directory's keys would not fit the stack it is for.
-const DATA_DIR = process.env.LOCAL_DATA_DIR || fileURLToPath(new URL("../../.local/", import.meta.url));
+// The same directory as npm start's (LOCAL_DATA_DIR, else .local): a token signed with another directory's keys would
+// not fit the stack it is for.
+const DATA_DIR = process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR;
 
 // Long enough for a working day against the local stack; Cognito allows access tokens of up to a day.
 const VALID_SECONDS = 12 * 3600;

@@ -1,8 +1,10 @@
 // When a request's one-year follow-up letter counts as written: derived from the State's letters in the send ledger,
 // so sending the letter records nothing more. One rule for the follow-up audience, its letters and the report.
+
 import { eachLimited } from "../concurrency.ts";
 import type { MessageStatus } from "../correspondence/schemas.ts";
 import type { Template } from "../templates/schemas.ts";
+import { hasLeft } from "../waves/rest-of-letters.ts";
 import type { AssistanceRequest } from "./schemas.ts";
 
 type LetterKind = Template["kind"];
@@ -22,16 +24,8 @@ export type StateLettersOf = (iso3: string, since: string) => Promise<readonly S
 
 const FOLLOW_UP_KIND: LetterKind = "assistance-follow-up";
 
-/**
- * The statuses of a letter that left. `complained` is one: SES reports a complaint only for a letter delivered and
- * read. `unknown` is not: the sender stopped between SES and the ledger, so the letter may never have gone; the
- * follow-up stays owed until SES events or a resend settle it, since a second letter is better than none. A bounced
- * letter never arrived.
- */
-const LEFT: ReadonlySet<MessageStatus> = new Set(["sent", "delivered", "complained"]);
-
-/** Whether a letter in `status` left (see LEFT). */
-export const hasLeft = (status: MessageStatus): boolean => LEFT.has(status);
+/** Whether a letter left: sent, delivered or reported as spam (shared/waves/rest-of-letters.ts says why). */
+export { hasLeft };
 
 /**
  * The day the request's follow-up letter went: the first follow-up letter to its State that left, dated on or after

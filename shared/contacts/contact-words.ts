@@ -1,7 +1,10 @@
 // How a refusal names a contact and its owner to the secretariat: by name, role and owner in words, never by the
 // internal ids (a contact's, an organization's `ORG:<id>`), which nobody at the desk reads.
 import type { OrganizationRepository } from "../organizations/repository.ts";
+import type { Organization } from "../organizations/schemas.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
+import type { State } from "../registry/schemas.ts";
+import type { Versioned } from "../versioning.ts";
 import type { ContactRepository, EmailHolder } from "./repository.ts";
 import type { Contact, ContactRole, Owner } from "./schemas.ts";
 import { ownerOf } from "./schemas.ts";
@@ -25,19 +28,27 @@ interface OwnerNamesDependencies {
  * with "the" before it. An owner that cannot be read keeps its code.
  */
 export async function ownerNames(deps: OwnerNamesDependencies, ownerTexts: string[]): Promise<Map<string, string>> {
-  const distinct = [...new Set(ownerTexts)];
-  const owners = distinct.map(ownerOf);
+  const owners = ownerTexts.map(ownerOf);
   const states = await deps.registry.getStates(owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : [])));
   const organizations = await deps.organizations.getOrganizations(
     owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
   );
+  return ownerNamesFrom(states, organizations, ownerTexts);
+}
+
+/** The same, from the States and organizations a caller has read already (a contacts import reads them for itself). */
+export function ownerNamesFrom(
+  states: readonly Versioned<Pick<State, "iso3" | "name">>[],
+  organizations: ReadonlyMap<string, Versioned<Pick<Organization, "name">>>,
+  ownerTexts: readonly string[],
+): Map<string, string> {
   const stateNames = new Map(states.map((state) => [state.value.iso3, state.value.name]));
   const nameOf = (owner: Owner) => {
     if (owner.kind === "state") return stateNames.get(owner.iso3) ?? owner.iso3;
     const organization = organizations.get(owner.id)?.value.name;
     return organization ? `the ${organization}` : owner.id;
   };
-  return new Map(distinct.map((text) => [text, nameOf(ownerOf(text))]));
+  return new Map([...new Set(ownerTexts)].map((text) => [text, nameOf(ownerOf(text))]));
 }
 
 /** "Sam Audit, point of contact of the Audit Thirty Regional Forum". */

@@ -1,8 +1,10 @@
 // Contacts as CSV: reading an import file row by row with line and column for every problem, and writing an
 // export whose cells cannot run as spreadsheet formulas.
+
 import { parse } from "csv-parse/sync";
 import * as z from "zod";
 import { type FieldIssue, Malformed } from "../errors.ts";
+import { listed } from "../listed.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
 import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
 import {
@@ -108,16 +110,12 @@ export const restoreCell = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? val
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 
 /** "a, b or c": the values an enumerated column takes, as a refusal says them instead of zod's own words. */
-const oneOf = (values: readonly string[]) => `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+const oneOf = (values: readonly string[]) => listed(values, "or");
 const roleCell = z.enum(contactRoleSchema.options, { error: `must be ${oneOf(contactRoleSchema.options)}` });
 const languageCell = z.enum(unLanguageSchema.options, {
   error: `must be ${oneOf(unLanguageSchema.options)}, or blank for the owner's language`,
 });
 const emailStatusCell = z.enum(emailStatusSchema.options, { error: `must be ${oneOf(emailStatusSchema.options)}` });
-
-// One-line text a spreadsheet could run as a formula is refused at its cell by the schemas themselves.
-const nameCell = contactNameSchema;
-const otherTextCell = contactTextSchema;
 
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "is not valid");
@@ -275,7 +273,7 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
     const role = required("role", roleCell);
     const misfit = role && owner ? roleProblem(role, owner) : undefined;
     if (misfit) fail("role", misfit);
-    const name = required("name", nameCell);
+    const name = required("name", contactNameSchema);
     const email = required("email", emailSchema);
     const stored = storedColumns(cell, fail);
     if (stored.id) {
@@ -289,8 +287,8 @@ export function parseContactCsv(text: string, today: string): { rows: ImportRow[
       if (first !== undefined) fail("email", `repeats the address on line ${first}; an address is one contact`);
       else firstLineOf.set(email, line);
     }
-    const title = optional("title", otherTextCell);
-    const agency = optional("agency", otherTextCell);
+    const title = optional("title", contactTextSchema);
+    const agency = optional("agency", contactTextSchema);
     const phone = optional("phone", phoneSchema);
     const language = optional("language", languageCell) ?? undefined;
     const designatedOn = date("designatedOn");

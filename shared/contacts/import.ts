@@ -5,10 +5,11 @@ import { deskToday } from "../clock.ts";
 import { type FieldIssue, Invalid } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { isRetired, organizationInWords, retirementWords } from "../organizations/retirement-words.ts";
+import { possessive } from "../possessive.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { writeContactChanges } from "./batch.ts";
-import { holdersInWords, ownerNames } from "./contact-words.ts";
+import { holdersInWords, ownerNamesFrom } from "./contact-words.ts";
 import type { ContactDependencies } from "./contacts.ts";
 import { type ImportRow, issuePath, parseContactCsv } from "./csv.ts";
 import type { ContactChange } from "./repository.ts";
@@ -144,12 +145,8 @@ export const importContacts =
 
     const owners = rows.map((row) => ownerOf(row.owner));
     const stateCodes = owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : []));
-    const languageOf = new Map<string, UnLanguage>(
-      (await deps.registry.getStates([...new Set(stateCodes)])).map((state) => [
-        state.value.iso3,
-        state.value.language,
-      ]),
-    );
+    const states = await deps.registry.getStates([...new Set(stateCodes)]);
+    const languageOf = new Map<string, UnLanguage>(states.map((state) => [state.value.iso3, state.value.language]));
     const organizations = await deps.organizations.getOrganizations(
       owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
     );
@@ -178,14 +175,15 @@ export const importContacts =
     );
 
     // A refusal names a contact's owner in words, never by its code.
-    const ownersInWords = await ownerNames(
-      deps,
+    const ownersInWords = ownerNamesFrom(
+      states,
+      organizations,
       rows.map((row) => row.owner),
     );
     const ownerName = (text: string) => ownersInWords.get(text) ?? text;
     const named = (contact: Contact): ContactNamed => {
       const owner = ownerName(contact.owner);
-      return { who: `${contact.name} (${owner})`, page: `${owner}'s page` };
+      return { who: `${contact.name} (${owner})`, page: `${possessive(owner)} page` };
     };
 
     const planned: PlannedRow[] = [];

@@ -226,10 +226,11 @@ export const dispatch =
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
     // The rest of a halted wave leaves out whom it wrote to (rest-of.ts), before any follow-up hold is taken for them.
-    const resolved = leftToTheHaltedWave(
-      await resolveAudience(deps, wave.audience, instant),
-      await writtenBefore(deps, wave.restOf),
-    );
+    const [resolvedAudience, writtenByHalted] = await Promise.all([
+      resolveAudience(deps, wave.audience, instant),
+      writtenBefore(deps, wave.restOf),
+    ]);
+    const resolved = leftToTheHaltedWave(resolvedAudience, writtenByHalted);
     // A State owed its follow-up that another wave writes to is that wave's (follow-up-holds.ts).
     const heldElsewhere = resolved.followUpsOwed
       ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)

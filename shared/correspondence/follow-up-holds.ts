@@ -6,24 +6,23 @@
 // wave's to write to and this one leaves it out. A letter counts while it is on its way, once it left on or after the
 // day the follow-up fell due, or while its wave is writing it; one that failed, bounced or was skipped does not, and
 // the next wave takes the hold over, as the audience owes the State its letter again.
-import { hasLeft } from "../assistance/follow-ups.ts";
+
 import { eachLimited, onceEach } from "../concurrency.ts";
 import { ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict } from "../errors.ts";
 import type { WaveRepository } from "../waves/repository.ts";
+import { hasLeft, onItsWay } from "../waves/rest-of-letters.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
 import type { FollowUpsOwed, ResolvedAudience } from "./audiences.ts";
 import type { Ledger } from "./ledger.ts";
 import { leftToAnotherWave } from "./left-to-another-wave.ts";
-import type { Message, MessageStatus } from "./schemas.ts";
+import type { Message } from "./schemas.ts";
 
 export interface FollowUpHoldStores {
   ledger: Pick<Ledger, "holdFollowUp" | "messagesOf">;
   waves: Pick<WaveRepository, "get">;
 }
-
-const ON_ITS_WAY: ReadonlySet<MessageStatus> = new Set(["queued", "sending"]);
 
 /**
  * Whether a wave's letters to a State still follow it up from `since` (the earliest day one of its follow-ups owed
@@ -36,7 +35,7 @@ export function letterStillCounts(
 ): boolean {
   if (letters.length === 0) return status === "dispatching";
   return letters.some(
-    (letter) => ON_ITS_WAY.has(letter.status) || (hasLeft(letter.status) && deskDay(letter.createdAt) >= since),
+    (letter) => onItsWay(letter.status) || (hasLeft(letter.status) && deskDay(letter.createdAt) >= since),
   );
 }
 

@@ -78,7 +78,9 @@ export function assertRecordedOnce(
 ): void {
   const sameId = others.find((other) => other.id === candidate.id);
   if (sameId) {
-    throw new OrganizationIdTaken(sameId, idPath, freeOrganizationId(sameId.id, new Set(others.map(({ id }) => id))));
+    // A free id is offered only beside a retired holder's (an active one's is refused as recorded).
+    const free = isRetired(sameId) ? freeOrganizationId(sameId.id, new Set(others.map(({ id }) => id))) : undefined;
+    throw new OrganizationIdTaken(sameId, idPath, free);
   }
   const sameName = others.find((other) => !isRetired(other) && sameOrganizationName(other.name, candidate.name));
   if (sameName) throw new OrganizationNameTaken(sameName);

@@ -1,8 +1,22 @@
 // What became of a wave's letters, as the desk's rules ask it, said once: whether a letter went to SES (the same-letter
 // caution counts a halted wave's), left the desk (the wave page's "written to"), or reached its owner or may have (a
-// halted wave's rest: dispatch, the audience preview and the console's composer). It imports nothing, so the console
-// compiles it without the server's schemas; a unit test holds `mayHaveArrived` to hasLeft
-// (shared/assistance/follow-ups.ts), the follow-ups' rule of a letter that left.
+// halted wave's rest: dispatch, the audience preview and the console's composer), and whether a letter left or is on
+// its way (the follow-ups' rules, shared/assistance/follow-ups.ts and shared/correspondence/follow-up-holds.ts). It
+// imports nothing, so the console compiles it without the server's schemas.
+
+/**
+ * The statuses of a letter that left. `complained` is one: SES reports a complaint only for a letter delivered and
+ * read. `unknown` is not: the sender stopped between SES and the ledger, so the letter may never have gone; a
+ * follow-up stays owed until SES events or a resend settle it, since a second letter is better than none. A bounced
+ * letter never arrived.
+ */
+const LEFT: ReadonlySet<string> = new Set(["sent", "delivered", "complained"]);
+
+/** Whether a letter in `status` left (see LEFT). */
+export const hasLeft = (status: string): boolean => LEFT.has(status);
+
+/** A letter still to go out, or going: queued or sending. */
+export const onItsWay = (status: string): boolean => status === "queued" || status === "sending";
 
 /** SES took it, may have (unknown), or is being asked (sending): its recipient may hold it, bounced or not. */
 const WENT_TO_SES: ReadonlySet<string> = new Set(["sending", "sent", "unknown", "delivered", "bounced", "complained"]);
@@ -19,7 +33,7 @@ export const leftTheDesk = (status: string): boolean => status !== "sending" && 
  * the desk never sends such a letter again blindly). A bounced letter never arrived: its address is skipped as bounced
  * anyway, so the rest writes to the owner's other addresses (its Permanent Mission), as the halted wave would have.
  */
-const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(["sent", "delivered", "complained", "sending", "unknown"]);
+const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set([...LEFT, "sending", "unknown"]);
 
 /** A letter as the ledger lists it: `resentAt` once the secretariat sent it again (ADR 0062). */
 export interface LetterFate {
@@ -35,14 +49,11 @@ export const mayHaveArrived = ({ status, resentAt }: LetterFate): boolean =>
   MAY_HAVE_ARRIVED.has(status) || (status === "queued" && resentAt !== undefined);
 
 /**
- * A follow-up letter that still follows its State up, as the follow-up holds judge it (shared/correspondence/
- * follow-up-holds.ts `letterStillCounts`, held to this by a unit test): on its way (queued, sending) or left (sent,
- * delivered, complained). Not an unknown one: the follow-up stays owed until SES or a resend settles it.
+ * Whether a follow-up letter in `status` still follows its State up, as the follow-up holds judge it
+ * (follow-up-holds.ts `letterStillCounts`): on its way or left. Not an unknown one: the follow-up stays owed until SES
+ * or a resend settles it.
  */
-const FOLLOWS_UP: ReadonlySet<string> = new Set(["queued", "sending", "sent", "delivered", "complained"]);
-
-/** Whether a follow-up letter in `status` still follows its State up (see FOLLOWS_UP). */
-export const followsUp = (status: string): boolean => FOLLOWS_UP.has(status);
+export const followsUp = (status: string): boolean => onItsWay(status) || hasLeft(status);
 
 /** How many owners (States and organizations) the letters reached, or may have. */
 export const ownersWrittenTo = (letters: readonly (LetterFate & { owner: string })[]): number =>
