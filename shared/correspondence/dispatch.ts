@@ -12,7 +12,8 @@ import { followUpLine, type LetterFacts, letterForm, letterValues } from "../tem
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
-import { leftToTheHaltedWave, writtenBefore } from "../waves/rest-of.ts";
+import { leftToTheHaltedWave } from "../waves/rest-of.ts";
+import { writtenBefore } from "../waves/rest-of-letters.ts";
 import {
   type AudienceDependencies,
   type Recipient,

@@ -58,3 +58,45 @@ export const followsUp = (status: string): boolean => onItsWay(status) || hasLef
 /** How many owners (States and organizations) the letters reached, or may have. */
 export const ownersWrittenTo = (letters: readonly (LetterFate & { owner: string })[]): number =>
   new Set(letters.filter(mayHaveArrived).map((letter) => letter.owner)).size;
+
+/** The wave that wrote to an owner, for the words of the skip. */
+export interface HaltedWriter {
+  waveId: string;
+  description?: string | undefined;
+}
+
+export interface WrittenBefore {
+  /** Owner (STATE:<iso3> or ORG:<id>) -> the wave that wrote to it. */
+  owners: ReadonlyMap<string, HaltedWriter>;
+  /** The halted wave and those it was itself the rest of: none of them writes to this wave's recipients again. */
+  waveIds: readonly string[];
+}
+
+/** What `writtenBefore` reads: a wave (its description, and the wave it is the rest of) and its letters. */
+export interface WrittenBeforeStores {
+  waves: {
+    get(id: string): Promise<{ value: { description?: string | undefined; restOf?: string | undefined } } | undefined>;
+  };
+  ledger: { messagesOf(id: string): Promise<readonly (LetterFate & { owner: string })[]> };
+}
+
+/**
+ * The owners the halted wave `restOf` wrote to, and those its own restOf wrote to, and so on: the rest of a rest that
+ * halted too leaves out the owners the first wave wrote to, which the second had left out. Each wave read once; the
+ * server's dispatch and preview and the console's composer follow the chain alike.
+ */
+export async function writtenBefore(stores: WrittenBeforeStores, restOf: string | undefined): Promise<WrittenBefore> {
+  const owners = new Map<string, HaltedWriter>();
+  const waveIds: string[] = [];
+  for (let waveId = restOf; waveId !== undefined && !waveIds.includes(waveId); ) {
+    waveIds.push(waveId);
+    const [wave, messages] = await Promise.all([stores.waves.get(waveId), stores.ledger.messagesOf(waveId)]);
+    for (const message of messages) {
+      if (mayHaveArrived(message) && !owners.has(message.owner)) {
+        owners.set(message.owner, { waveId, description: wave?.value.description });
+      }
+    }
+    waveId = wave?.value.restOf;
+  }
+  return { owners, waveIds };
+}

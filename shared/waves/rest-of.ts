@@ -3,11 +3,10 @@
 // when the wave is created; dispatch and the audience preview leave those owners out alike, each address skipped with
 // a reason that names the wave that wrote, so the ledger says why. Which letters count as written: rest-of-letters.ts.
 import type { OwnerFacts, ResolvedAudience, Skipped } from "../correspondence/audiences.ts";
-import type { Ledger } from "../correspondence/ledger.ts";
 import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { WaveRepository } from "./repository.ts";
-import { mayHaveArrived } from "./rest-of-letters.ts";
+import type { WrittenBefore } from "./rest-of-letters.ts";
 import { restStands } from "./rest-stands.ts";
 import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
 
@@ -116,44 +115,6 @@ export async function earlierRestOf(
   return (
     earlier && `${waveNamed(earlier)}, made before it, is already the rest of ${waveNamed(halted)}: cancel this one`
   );
-}
-
-/** The wave that wrote to an owner, for the words of the skip. */
-export interface HaltedWriter {
-  waveId: string;
-  description?: string | undefined;
-}
-
-export interface WrittenBefore {
-  /** Owner (STATE:<iso3> or ORG:<id>) -> the wave that wrote to it. */
-  owners: ReadonlyMap<string, HaltedWriter>;
-  /** The halted wave and those it was itself the rest of: none of them writes to this wave's recipients again. */
-  waveIds: readonly string[];
-}
-
-export interface WrittenBeforeStores {
-  waves: Pick<WaveRepository, "get">;
-  ledger: Pick<Ledger, "messagesOf">;
-}
-
-/**
- * The owners the halted wave `restOf` wrote to, and those its own restOf wrote to, and so on: the rest of a rest that
- * halted too leaves out the owners the first wave wrote to, which the second had left out.
- */
-export async function writtenBefore(stores: WrittenBeforeStores, restOf: string | undefined): Promise<WrittenBefore> {
-  const owners = new Map<string, HaltedWriter>();
-  const waveIds: string[] = [];
-  for (let waveId = restOf; waveId !== undefined && !waveIds.includes(waveId); ) {
-    waveIds.push(waveId);
-    const [wave, messages] = await Promise.all([stores.waves.get(waveId), stores.ledger.messagesOf(waveId)]);
-    for (const message of messages) {
-      if (mayHaveArrived(message) && !owners.has(message.owner)) {
-        owners.set(message.owner, { waveId, description: wave?.value.description });
-      }
-    }
-    waveId = wave?.value.restOf;
-  }
-  return { owners, waveIds };
 }
 
 /**

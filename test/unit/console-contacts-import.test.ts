@@ -4,7 +4,7 @@ import type { components } from "../../console/src/api/schema";
 import {
   fileProblems,
   importFileText,
-  nameOnLine,
+  namesOnLines,
   problemsByRow,
   stateOfOwner,
 } from "../../console/src/pages/contacts-import-rows.ts";
@@ -77,9 +77,9 @@ describe("the import's problems beside their rows", () => {
   });
 
   it("names the contact of a line as the file gives it, quoted or not", () => {
-    expect(nameOnLine(csv, 4)).toBe("C. Traoré");
+    expect(namesOnLines(csv)(4)).toBe("C. Traoré");
     const quoted = '\uFEFFemail,"name",owner,role\n\na@example.org,"Martin, ""Alex""",STATE:FRA,capital-poc\n';
-    expect(nameOnLine(quoted, 3)).toBe('Martin, "Alex"');
-    expect(nameOnLine("owner,role\nSTATE:FRA,capital-poc", 2)).toBe("");
+    expect(namesOnLines(quoted)(3)).toBe('Martin, "Alex"');
+    expect(namesOnLines("owner,role\nSTATE:FRA,capital-poc")(2)).toBe("");
   });
 });

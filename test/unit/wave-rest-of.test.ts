@@ -13,8 +13,7 @@ import { type Message, type MessageStatus, messageStatusSchema } from "#shared/c
 import { Conflict, Invalid } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Template } from "#shared/templates/schemas.ts";
-import { writtenBefore } from "#shared/waves/rest-of.ts";
-import { mayHaveArrived, ownersWrittenTo } from "#shared/waves/rest-of-letters.ts";
+import { mayHaveArrived, ownersWrittenTo, writtenBefore } from "#shared/waves/rest-of-letters.ts";
 import type { NewWave, Wave } from "#shared/waves/schemas.ts";
 import { createWave, previewAudience, scheduleWave } from "#shared/waves/waves.ts";
 import { refusal } from "../support/fixtures.ts";

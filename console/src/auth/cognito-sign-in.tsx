@@ -2,6 +2,7 @@
 // and the completion of the sign-in when the browser comes back to /console/ with the code. The stage's login config
 // is read at run time from /console/config.json, written at deploy (infra/console-site.ts).
 import { useEffect, useState } from "preact/hooks";
+import { messageOf } from "../ui/load.tsx";
 import { CognitoSession } from "./cognito-session.ts";
 import { callbackOf, parseLoginConfig } from "./oauth.ts";
 
@@ -38,13 +39,11 @@ function cognitoSession(): Promise<CognitoSession> {
   return signIn;
 }
 
-const wordsOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Off to the managed login, to come back to the page shown now. */
 function startSignIn(failed: (message: string) => void): Promise<void> {
   return cognitoSession()
     .then((session) => session.start(window.location.hash))
-    .catch((error: unknown) => failed(wordsOf(error)));
+    .catch((error: unknown) => failed(messageOf(error)));
 }
 
 type Step = { kind: "loading" } | { kind: "ready" } | { kind: "failed"; message: string };
@@ -65,7 +64,7 @@ export function CognitoSignIn() {
         if (callback) await session.complete(callback);
         else setStep({ kind: "ready" });
       })
-      .catch((error: unknown) => setStep({ kind: "failed", message: wordsOf(error) }));
+      .catch((error: unknown) => setStep({ kind: "failed", message: messageOf(error) }));
   }, []);
   const start = () => startSignIn((message) => setStep({ kind: "failed", message }));
   return (

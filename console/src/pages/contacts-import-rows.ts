@@ -68,8 +68,11 @@ function cellsOf(line: string): string[] {
   return [...cells, cell];
 }
 
-/** The name a line of the file gives its contact (the dry run's rows name none, and a new contact has no id). */
-export function nameOnLine(csv: string, line: number): string {
+/**
+ * The name each line of the file gives its contact (the dry run's rows name none, and a new contact has no id): the
+ * file split and its header read once, for every row of the result.
+ */
+export function namesOnLines(csv: string): (line: number) => string {
   const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
   const header = lines.find((text) => text.trim() !== "");
   const column = header
@@ -77,5 +80,5 @@ export function nameOnLine(csv: string, line: number): string {
         .map((name) => name.trim())
         .indexOf("name")
     : -1;
-  return column < 0 ? "" : (cellsOf(lines[line - 1] ?? "")[column]?.trim() ?? "");
+  return (line) => (column < 0 ? "" : (cellsOf(lines[line - 1] ?? "")[column]?.trim() ?? ""));
 }

@@ -8,7 +8,7 @@ import { BusyButton } from "../ui/busy-button.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { problemWords, useWrites } from "../ui/form.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { fileProblems, importFileText, nameOnLine, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
+import { fileProblems, importFileText, namesOnLines, problemsByRow, stateOfOwner } from "./contacts-import-rows.ts";
 
 type ImportResult = Schemas["ContactImportResult"];
 
@@ -25,6 +25,7 @@ async function importCsv(csv: string, dryRun: boolean): Promise<ImportResult> {
 
 /** What the import does with each row of `csv`, the text it was sent: each contact by the name its row gives. */
 function ResultRows({ result, csv, id }: { result: ImportResult; csv: string; id?: string }) {
+  const nameOn = namesOnLines(csv);
   return (
     <>
       <p aria-live="polite" id={id} tabIndex={id ? -1 : undefined}>
@@ -52,7 +53,7 @@ function ResultRows({ result, csv, id }: { result: ImportResult; csv: string; id
                 <td>
                   <OwnerLink owner={row.owner} />
                 </td>
-                <td>{nameOnLine(csv, row.line)}</td>
+                <td>{nameOn(row.line)}</td>
                 <td>{(row.changed ?? []).join(", ")}</td>
               </tr>
             ))}

@@ -1,9 +1,11 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
+
 import { type AssistanceAgeBucket, countByAge } from "../../../shared/assistance/age-buckets.ts";
 import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
+import { listWaves } from "./correspondence/data.ts";
 import { stillUncertain, wavesToWatch } from "./home-waves.ts";
 import { type PocView, pocViewOf } from "./poc-view.ts";
 
@@ -73,14 +75,13 @@ export async function pendingAssistanceByAge(today: string): Promise<Record<Assi
 
 /** Waves scheduled or dispatching, each with its live counts from the ledger, and those halted lately (home-waves.ts). */
 export async function wavesOnTheDesk(): Promise<{ inFlight: Schemas["WaveWithCounts"][]; halted: Schemas["Wave"][] }> {
-  const waves = await allPages(async (cursor) =>
-    dataOf(await api.GET("/waves", { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
-  );
   const now = new Date();
-  const { inFlight, halted, restWritten } = wavesToWatch(waves, now);
+  const { inFlight, halted, restWritten } = wavesToWatch(await listWaves(), now);
   const withCounts = (list: readonly Schemas["Wave"][]) =>
     Promise.all(list.map(async (wave) => dataOf(await api.GET("/waves/{id}", { params: { path: { id: wave.id } } }))));
-  const [counted, uncertain] = await Promise.all([withCounts(inFlight), withCounts(restWritten)]);
+  // Past its no-letter-after limit none of its letters can be sent again: its counts are not read.
+  const open = restWritten.filter((wave) => now < new Date(wave.notAfter));
+  const [counted, uncertain] = await Promise.all([withCounts(inFlight), withCounts(open)]);
   return {
     inFlight: counted,
     halted: [...halted, ...uncertain.filter((wave) => stillUncertain(wave, now))].sort((a, b) =>

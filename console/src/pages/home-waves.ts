@@ -6,7 +6,7 @@ import { restChainOf, waitsForItsRest } from "./correspondence/wave-rest-chain.t
 type Wave = components["schemas"]["Wave"];
 
 /** How long a halted wave stays on home: the halt's next step (a new wave to the rest) is a matter of days. */
-export const HALTED_SHOWN_DAYS = 30;
+const HALTED_SHOWN_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 

@@ -55,7 +55,7 @@ export function pathsShown(briefing: BriefingAsked, venueMode: VenueForm["mode"]
 }
 
 /** Where the API refuses the halted wave a rest is written to (not halted, another template or audience). */
-export const REST_OF_PATH = "body.restOf";
+const REST_OF_PATH = "body.restOf";
 
 /**
  * The paths the composer knows, drawn at a field or not: the rest's refusal is said above the form (it has no field),

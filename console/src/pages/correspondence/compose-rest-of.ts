@@ -2,7 +2,7 @@
 // letter values, fixed or given, and the sentence that says whom the rest leaves out, counted as dispatch will leave
 // them out (shared/waves/rest-of-letters.ts): through a rest of a rest, each halted wave before it. Pure but for the
 // reads it is given, so it is tested in Node.
-import { ownersWrittenTo } from "../../../../shared/waves/rest-of-letters.ts";
+import { writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
 import { type Wave, type WaveMessage, waveHeading } from "./wave-facts.ts";
 
 export interface RestOf {
@@ -25,27 +25,31 @@ export interface RestOf {
 type Letters = readonly Pick<WaveMessage, "owner" | "status" | "resentAt">[];
 
 /**
- * The rest of the halted wave `waveId`, read with `read` (a wave and its letters): the wave, then the wave it was
- * itself the rest of, and so on, as dispatch follows them (shared/waves/rest-of.ts `writtenBefore`), each read once.
+ * The rest of the halted wave `waveId`, read with `read` (a wave and its letters, each wave read once): whom it and the
+ * halted waves it was itself the rest of wrote to, followed as dispatch follows them (`writtenBefore`).
  */
 export async function readRestOfChain(
   waveId: string,
   read: (id: string) => Promise<{ wave: Wave; letters: Letters }>,
 ): Promise<RestOf> {
-  const first = await read(waveId);
-  const letters = [...first.letters];
-  const seen = new Set([waveId]);
-  for (let id = first.wave.restOf; id !== undefined && !seen.has(id); ) {
-    seen.add(id);
-    const earlier = await read(id);
-    letters.push(...earlier.letters);
-    id = earlier.wave.restOf;
-  }
-  return restOfWave(first.wave, letters, seen.size - 1);
+  const reads = new Map<string, ReturnType<typeof read>>();
+  const once = (id: string) => {
+    const known = reads.get(id) ?? read(id);
+    reads.set(id, known);
+    return known;
+  };
+  const written = await writtenBefore(
+    {
+      waves: { get: async (id) => ({ value: (await once(id)).wave }) },
+      ledger: { messagesOf: async (id) => (await once(id)).letters },
+    },
+    waveId,
+  );
+  return restOfWave((await once(waveId)).wave, written.owners.size, written.waveIds.length - 1);
 }
 
-/** The rest of `wave`, from its letters as the ledger lists them (and those of the `earlierWaves` it was the rest of). */
-export function restOfWave(wave: Wave, letters: Letters, earlierWaves = 0): RestOf {
+/** The rest of `wave`, which wrote to `ownersWritten` States and organizations (with the `earlierWaves` before it). */
+export function restOfWave(wave: Wave, ownersWritten: number, earlierWaves = 0): RestOf {
   const { title } = waveHeading(wave);
   return {
     waveId: wave.id,
@@ -55,7 +59,7 @@ export function restOfWave(wave: Wave, letters: Letters, earlierWaves = 0): Rest
     deadline: wave.deadline,
     chair: wave.chair,
     values: wave.values,
-    ownersWritten: ownersWrittenTo(letters),
+    ownersWritten,
     earlierWaves,
     ...(wave.status === "halted"
       ? {}

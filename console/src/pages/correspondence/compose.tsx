@@ -169,6 +169,7 @@ function Composer(props: {
   const template = templates.find((candidate) => candidate.id === form.templateId);
   const audiences = rest ? [rest.audience] : audiencesOffered(template);
   const briefing = briefingNamed(template);
+  const deadlineRemark = weekendRemark(form.deadline);
   const shown = pathsShown(briefing, form.venue.mode);
   // The halted wave was sent to this audience: whether the template is written to it was asked then.
   const caution = template && !rest ? audienceCaution(template, form.audience) : undefined;
@@ -353,10 +354,10 @@ function Composer(props: {
         problem={fieldProblem(standing, "deadline")}
         type="date"
         value={form.deadline}
-        alsoDescribedBy={weekendRemark(form.deadline) ? "deadline-weekend" : undefined}
+        alsoDescribedBy={deadlineRemark ? "deadline-weekend" : undefined}
         onInput={(deadline) => change({ deadline }, ["body.deadline"])}
       />
-      <WeekendRemark id="deadline-weekend" date={form.deadline} />
+      {deadlineRemark && <WeekendRemark id="deadline-weekend" remark={deadlineRemark} />}
       <InputField
         id="chair"
         label="Chair's name (optional)"
@@ -373,7 +374,7 @@ function Composer(props: {
       {briefing.typed.map(({ name, label, type }) => {
         const id = name.replace(".", "-");
         const value = form.values[name] ?? "";
-        const weekend = type === "date" && weekendRemark(value) !== undefined;
+        const weekend = type === "date" ? weekendRemark(value) : undefined;
         return (
           <Fragment key={name}>
             <InputField
@@ -385,7 +386,7 @@ function Composer(props: {
               alsoDescribedBy={weekend ? `${id}-weekend` : undefined}
               onInput={(typed) => change({ values: { ...form.values, [name]: typed } }, [`body.values.${name}`])}
             />
-            {weekend && <WeekendRemark id={`${id}-weekend`} date={value} />}
+            {weekend && <WeekendRemark id={`${id}-weekend`} remark={weekend} />}
           </Fragment>
         );
       })}
@@ -443,12 +444,11 @@ export function ComposeWave({ templateId, restOf }: { templateId: string | undef
   );
 }
 
-/** Said beside a date the letters name when it falls on a weekend (weekend-dates.ts); nothing otherwise. */
-function WeekendRemark({ id, date }: { id: string; date: string }) {
-  const remark = weekendRemark(date);
-  return remark ? (
+/** Said beside a date the letters name when it falls on a weekend (weekend-dates.ts). */
+function WeekendRemark({ id, remark }: { id: string; remark: string }) {
+  return (
     <p id={id} class="muted">
       {remark} The letters will name it as it is.
     </p>
-  ) : null;
+  );
 }

@@ -33,7 +33,7 @@ export function otherWaveOf(reason: string | undefined): OtherWave | undefined {
 }
 
 /** The wave in a sentence: its description in quotes; without one, what it is to this skip. */
-export const otherWaveName = (code: NamingCode, wave: OtherWave | undefined): string => {
+const otherWaveName = (code: NamingCode, wave: OtherWave | undefined): string => {
   if (wave?.description) return `“${wave.description}”`;
   return code === "written-by-halted-wave" ? "an earlier halted wave of this rest" : "another wave";
 };
@@ -53,7 +53,7 @@ export const ownersFollowedUp = (letters: readonly { owner: string; status: stri
  * Why the holding wave did not write the State's follow-up, if so: it halted, or ended, without a letter that still
  * counts. (A hold is taken at dispatch, so its wave was never cancelled after it.)
  */
-export function holderFailed(holder: HolderFacts | undefined, owner: string): string | undefined {
+function holderFailed(holder: HolderFacts | undefined, owner: string): string | undefined {
   if (!holder || holder.reached.has(owner)) return undefined;
   if (holder.status === "halted") return "which halted before its letter reached the State";
   if (holder.status === "completed") return "whose letter did not reach the State";

@@ -103,3 +103,9 @@ export function timeZoneChoices(known: readonly string[]): string[] {
   const current = known.map((zone) => CURRENT_NAMES[zone] ?? zone).filter((zone) => !first.includes(zone));
   return [...first, ...[...new Set(current)].sort()];
 }
+
+/** A yyyy-mm-dd day in words ("15 March 2027"), as the letters write it. */
+export const dayInWords = (day: string): string =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );

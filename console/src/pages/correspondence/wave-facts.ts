@@ -119,7 +119,7 @@ export const isFinal = (status: WaveStatus) => FINAL.includes(status);
 export const isInFlight = (status: WaveStatus) => IN_FLIGHT.includes(status);
 
 /** Letters still queued or sending: they move whatever the wave's status (a halted wave's rest are failed after it). */
-export const lettersGoing = (counts: Counts) => (counts.queued ?? 0) + (counts.sending ?? 0) > 0;
+const lettersGoing = (counts: Counts) => (counts.queued ?? 0) + (counts.sending ?? 0) > 0;
 
 /**
  * Whether a wave's page keeps asking for its counts: the wave moves by itself, or some of its letters still do, until

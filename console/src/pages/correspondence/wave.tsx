@@ -52,7 +52,7 @@ import {
   skipSentence,
 } from "./skip-other-wave.ts";
 import { SkipNamingWave, useHolders } from "./skip-other-wave-view.tsx";
-import { utcText } from "./time.ts";
+import { dayInWords, utcText } from "./time.ts";
 import {
   AUDIENCES,
   byOwnerName,
@@ -285,12 +285,6 @@ function Audience({ preview }: { preview: AudiencePreview }) {
     </>
   );
 }
-
-/** A yyyy-mm-dd day in words ("15 March 2027"). */
-const dayInWords = (day: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
 
 /**
  * The day the API resolved the audience for: the wave's send day while it is ahead (follow-ups fall due, points of
