@@ -36,7 +36,7 @@ import { createTemplate } from "../shared/templates/templates.ts";
 import { waveRepository } from "../shared/waves/repository.ts";
 import type { WaveStatus } from "../shared/waves/schemas.ts";
 import { getWave, type WaveDependencies } from "../shared/waves/waves.ts";
-import { batchWrite } from "../test/support/snapshot-scale.ts";
+import { batchWrite } from "../test/support/table-items.ts";
 import { busiestSecond, startRateLimitedSes } from "./ses-rate-limit.ts";
 import { median } from "./stats.ts";
 

@@ -1,5 +1,6 @@
 // The whole system on one machine: DynamoDB Local, the SES emulator, the api handlers behind a local HTTP API, schedules.
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { programme } from "../../events/programme.ts";
 import type { LocalSeed } from "../../functions/seed/local.ts";
 import { systemClock } from "../../shared/clock.ts";
@@ -79,6 +80,11 @@ export interface LocalStackOptions {
    * on a first start) and the stream's polling while it runs.
    */
   search?: boolean;
+  /**
+   * Fills the new tables instead of the local seed, giving what that seed gave: the e2e layer seeds once and each
+   * file's stack copies those tables (test/support/e2e-stack.ts).
+   */
+  seed?: (target: { doc: DynamoDBDocumentClient; tableNames: TableNames }) => Promise<LocalSeed>;
 }
 
 export interface LocalStack {
@@ -130,6 +136,14 @@ async function searchOff(log: (line: string) => void): Promise<undefined> {
   return undefined;
 }
 
+/** The local seed, its modules loading while DynamoDB Local's JVM and the SES emulator start (ADR 0027). */
+function localSeed(progress: (line: string) => void): NonNullable<LocalStackOptions["seed"]> {
+  const seedModule = import("../../functions/seed/local.ts");
+  seedModule.catch(() => undefined);
+  return async ({ doc, tableNames }) =>
+    (await seedModule).seedLocalDesk({ doc, tableNames, clock: systemClock, progress });
+}
+
 /**
  * Starts everything; on a failure half-way it stops what it had started before rethrowing.
  * The api is built afresh on each start's stores; scheduled targets read the environment this start sets.
@@ -167,9 +181,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const prelude = opts.prelude ?? (await beginLocalStack({ ...opts, log }));
     stops.push(async () => prelude.release());
     const { dynamoDataDir } = prelude;
-    // The seed's modules load while DynamoDB Local's JVM and the SES emulator start (ADR 0027).
-    const seedModule = import("../../functions/seed/local.ts");
-    seedModule.catch(() => undefined);
+    const seedTables = opts.seed ?? localSeed(log);
     const [dynamo, ses] = await startedTogether(
       step("dynamodb", () => prelude.dynamo),
       step("ses", () => onPort("ses", () => startSesLocal({ port: opts.sesPort }))),
@@ -187,13 +199,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }
     const seed = await step("seed", async () => {
       try {
-        const { seedLocalDesk } = await seedModule;
-        return await seedLocalDesk({
-          doc: createDocumentClient(client),
-          tableNames,
-          clock: systemClock,
-          progress: log,
-        });
+        return await seedTables({ doc: createDocumentClient(client), tableNames });
       } catch (error) {
         // Kept data that an older version of the code wrote can refuse the seed; the data is kept, never deleted here,
         // and the way out offered keeps it too.

@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDynamoClient } from "#shared/dynamo/client.ts";
+import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { generateJwtKeys, issueToken, LOCAL_CLIENT_ID, LOCAL_ISSUER } from "../../infra/local/jwt.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/stack.ts";
 import { startE2eStack } from "../support/e2e-stack.ts";
+import { everyItem } from "../support/table-items.ts";
 
 interface StatePage {
   items: { iso3: string; iso2: string; name: string; region: string }[];
@@ -222,13 +223,26 @@ describe("a stack on the layer's DynamoDB engine, as the other e2e files start t
     ).rejects.toThrow(/needs a tablePrefix/);
   });
 
-  it("seeds its own tables there and leaves the engine running when it stops", async () => {
+  it("copies the layer's seed into its own tables there and leaves the engine running when it stops", async () => {
     const shared = await startE2eStack();
     const engine = createDynamoClient({ region: "us-east-1", endpoint: inject("dynamoEndpoint") });
     try {
       expect(shared.dynamoEndpoint).toBe(inject("dynamoEndpoint"));
       expect(shared.tableNames.desk).not.toBe("desk-local");
       expect(shared.seed).toMatchObject({ created: 193, existing: 0 });
+      // Item for item: the same count in each of its tables as in the layer's, and the registry read through the API.
+      const layer = inject("seededTables").tableNames;
+      const doc = createDocumentClient(engine);
+      for (const table of ["desk", "audit"] as const) {
+        const copied = await everyItem(doc, shared.tableNames[table]);
+        expect(copied.length).toBeGreaterThan(0);
+        expect(copied.length).toBe((await everyItem(doc, layer[table])).length);
+      }
+      const token = await issueToken(shared.jwtKeys, { group: "members" });
+      const weog = await fetch(`${shared.apiUrl}/states?region=weog&limit=100`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await weog.json()) as StatePage).items).toHaveLength(29);
       await shared.stop();
       const { TableNames } = await engine.send(new ListTablesCommand({}));
       expect(TableNames).toEqual(expect.arrayContaining([shared.tableNames.desk, shared.tableNames.audit]));

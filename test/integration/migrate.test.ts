@@ -2,7 +2,7 @@
 // audit entries, letters and records in, then the timelines, the audit trail and search include them; a second run
 // changes nothing, and a run resumed from a printed position finishes the work.
 import { Logger } from "@aws-lambda-powertools/logger";
-import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
@@ -12,6 +12,7 @@ import { seedRegistry } from "#shared/registry/seed.ts";
 import { rebuildSearchIndex } from "#shared/search/rebuild.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
 import { apiEvent, type EventOptions, lambdaContext } from "../support/api-event.ts";
+import { everyItem } from "../support/table-items.ts";
 import { freshTables } from "./fresh-tables.ts";
 
 const clock = fixedClock("2026-10-05T09:00:00Z");
@@ -28,16 +29,8 @@ const migrate = async (from?: BackfillPosition) => ({
   search: await rebuildSearchIndex(setup),
 });
 
-async function everyItem(table: string) {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await setup.doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.sort((a, b) => `${a.pk}\u0000${a.sk}`.localeCompare(`${b.pk}\u0000${b.sk}`));
-}
+const everyItemInOrder = async (table: string) =>
+  (await everyItem(setup.doc, table)).sort((a, b) => `${a.pk}\u0000${a.sk}`.localeCompare(`${b.pk}\u0000${b.sk}`));
 
 /** An entry as the audit table held it before ADR 0020: no State, actor or kind key. */
 const oldAuditEntry = (id: string, at: string, action: string, after: Record<string, unknown>) => ({
@@ -172,12 +165,14 @@ describe("npm run migrate", () => {
   });
 
   it("changes nothing when run again", async () => {
-    const before = [await everyItem(setup.tableNames.audit), await everyItem(setup.tableNames.desk)];
+    const before = [await everyItemInOrder(setup.tableNames.audit), await everyItemInOrder(setup.tableNames.desk)];
     const again = await migrate();
     expect(again.keys.audit.updated).toBe(0);
     expect(again.keys.letters.updated).toBe(0);
     expect(again.search.tokensRemoved).toBe(0);
-    expect([await everyItem(setup.tableNames.audit), await everyItem(setup.tableNames.desk)]).toEqual(before);
+    expect([await everyItemInOrder(setup.tableNames.audit), await everyItemInOrder(setup.tableNames.desk)]).toEqual(
+      before,
+    );
   });
 
   it("resumes from the position a stopped run printed, finishing what it left", async () => {
@@ -200,7 +195,7 @@ describe("npm run migrate", () => {
     const position = decodePosition(printed[0] ?? "");
     expect(position.step).toBe("audit");
     const resumed = await backfillIndexKeys(setup, position, () => {}, 100);
-    const everyEntry = await everyItem(setup.tableNames.audit);
+    const everyEntry = await everyItemInOrder(setup.tableNames.audit);
     // The resumed run starts after the page already read, and leaves no entry without its keys.
     expect(resumed.audit.scanned).toBe(everyEntry.length - 1);
     expect(everyEntry.filter((item) => !item.actorKey)).toEqual([]);

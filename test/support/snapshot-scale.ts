@@ -9,7 +9,7 @@
 // writes: they carry no guard items (symbols, e-mail addresses) and do not move the obligations' counts.
 // The use cases run once per data set: a load given an earlier load's `base` writes the 1x items as they were
 // stored, with BatchWriteItem, which takes seconds where the use cases take tens of them.
-import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { type Clock, deskToday, fixedClock } from "#shared/clock.ts";
@@ -35,6 +35,7 @@ import type { TableNames } from "#shared/tables.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
+import { batchWrite, everyItem } from "./table-items.ts";
 
 /** The quarter the data set is built around. */
 export const SCALE_PERIOD: Period = "2025-Q4";
@@ -43,7 +44,6 @@ export const SCALE_NOW = "2026-01-01T05:30:00.000Z";
 
 const audit = { actor: systemActor("snapshot-scale") };
 const WRITE_CONCURRENCY = 8;
-const BATCH = 25;
 /** Entities copied N-1 times; everything else (States, obligations, guards, organizations) exists once. */
 const COPIED = new Set([
   "submission",
@@ -59,36 +59,6 @@ function hash(text: string): number {
   let value = 2166136261;
   for (const char of text) value = Math.imul(value ^ char.charCodeAt(0), 16777619) >>> 0;
   return value;
-}
-
-/** Every item through BatchWriteItem, 25 at a time, a few batches at once, unprocessed items sent again. */
-export async function batchWrite(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  items: readonly Record<string, unknown>[],
-): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < items.length; start += BATCH) batches.push(items.slice(start, start + BATCH));
-  await eachLimited(batches, WRITE_CONCURRENCY, async (batch) => {
-    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending.length; attempt++) {
-      if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
-    }
-  });
-}
-
-/** Every item of the table. A Scan: this is a test fixture reading back what the use cases just wrote. */
-async function everyItem(doc: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Every id is 26 Crockford characters (shared/ids.ts and the demo seeds' ids), standing alone or after a `#`. */
