@@ -5,7 +5,7 @@
 // warmed once, spends half the CPU of a JVM per file on each stack's start and seed. The local seed runs once, into
 // tables of the layer's, which each stack copies: a copy costs a third of a seed's CPU (node and the JVM's).
 import type { TestProject } from "vitest/node";
-import { systemClock } from "#shared/clock.ts";
+import { deskToday, systemClock } from "#shared/clock.ts";
 import { createDocumentClient, createDynamoClient } from "#shared/dynamo/client.ts";
 import { ensureTables } from "#shared/dynamo/ensure-tables.ts";
 import { seedLocalDesk } from "../../functions/seed/local.ts";
@@ -20,9 +20,10 @@ export default async function setup(project: TestProject) {
   try {
     const tableNames = localTableNames("layer-seed-");
     await ensureTables(client, tableNames, { streams: false });
+    const seededOn = deskToday(systemClock);
     const seed = await seedLocalDesk({ doc: createDocumentClient(client), tableNames, clock: systemClock });
     project.provide("dynamoEndpoint", dynamo.endpoint);
-    project.provide("seededTables", { tableNames, seed });
+    project.provide("seededTables", { tableNames, seed, seededOn });
   } catch (error) {
     await dynamo.stop();
     throw error;

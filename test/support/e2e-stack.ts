@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { deskToday, systemClock } from "#shared/clock.ts";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../infra/local/stack.ts";
 import "./provided-context.ts";
 import { batchWrite, everyItem } from "./table-items.ts";
@@ -15,9 +16,16 @@ export interface E2eStack extends LocalStack {
   readonly logged: readonly string[];
 }
 
-/** Each of the layer's seeded tables written, item for item, into the stack's own; what the seed said, said again. */
+/**
+ * Each of the layer's seeded tables written, item for item, into the stack's own, and what the seed said, said again;
+ * seeded afresh when the desk's day has turned since the layer seeded (its dates are relative to that day).
+ */
 const copyOfLayerSeed: NonNullable<LocalStackOptions["seed"]> = async ({ doc, tableNames }) => {
   const layer = inject("seededTables");
+  if (deskToday(systemClock) !== layer.seededOn) {
+    const { seedLocalDesk } = await import("../../functions/seed/local.ts");
+    return seedLocalDesk({ doc, tableNames, clock: systemClock });
+  }
   await Promise.all(
     (["desk", "audit"] as const).map(async (table) =>
       batchWrite(doc, tableNames[table], await everyItem(doc, layer.tableNames[table])),
