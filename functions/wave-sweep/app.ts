@@ -1,5 +1,5 @@
 // The wave-sweep Lambda as a function of its dependencies: its schedule fires it every quarter of an hour with {}; it
-// resumes every wave stuck in dispatching, hands back the stale claims of waves halted lately, and reports the
+// resumes every wave stuck in dispatching, hands back the stale claims of waves halted lately and fails the letters a crash left queued there, and reports the
 // scheduled waves whose send time passed unsent.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
@@ -28,7 +28,7 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     }
     const result = await sweep();
     for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
-    for (const halted of result.halted) deps.logger.info("halted wave's stale claims handed back", halted);
+    for (const halted of result.halted) deps.logger.info("halted wave swept", halted);
     for (const missed of result.missed) {
       deps.logger.warn("scheduled wave past its send time, not dispatched", {
         ...missed,

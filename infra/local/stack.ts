@@ -20,6 +20,7 @@ import { beginLocalStack, envPrefix, type LocalPrelude, onPort } from "./prelude
 import { type LocalScheduler, localWaveScheduler, type ScheduledRun, startScheduler } from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
+import { missedWaveNotice, stalledWaveNotice } from "./stalled-wave-notices.ts";
 
 export const REGION = "us-east-1";
 
@@ -284,18 +285,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     );
     // The local scheduler keeps nothing across restarts; EventBridge Scheduler keeps its schedules.
     const fireCommand = `${envPrefix({ ports: { dynamodb: dynamo.port, ses: ses.port } })}npm run fire --`;
-    const { restored, missed } = await restoreWaveSchedules({
-      waves: waveRepository(doc, tableNames, systemClock),
-      scheduler: waveScheduler,
-      clock: systemClock,
-    })();
+    const waves = waveRepository(doc, tableNames, systemClock);
+    const { restored, missed } = await restoreWaveSchedules({ waves, scheduler: waveScheduler, clock: systemClock })();
     if (restored.length > 0) log(`waves: ${restored.length} scheduled wave(s) scheduled again`);
-    for (const wave of missed) {
-      log(
-        `wave ${wave.id} was due at ${wave.sendInstant} while the local stack was down and is still scheduled; ` +
-          `send it now (before its notAfter ${wave.notAfter}) with: ${fireCommand} wave-dispatch '{"waveId":"${wave.id}"}'`,
-      );
-    }
+    for (const wave of missed) log(missedWaveNotice(wave, fireCommand));
+    // Dispatching since before this process began: stopped with the last stack, whose in-process queue held its keys.
+    const processStart = new Date(Date.now() - process.uptime() * 1000).toISOString();
+    for (const { value } of await waves.inStatusSince("dispatching", processStart)) log(stalledWaveNotice(value));
     const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
     const api = await step("api", () =>
       onPort("api", () =>

@@ -1,6 +1,7 @@
 // Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
 
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { canonicalJson } from "../canonical-json.ts";
 import { deskToday } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import type { Page } from "../dynamo/pagination.ts";
@@ -141,7 +142,8 @@ export const listOffers =
 /**
  * Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). A change
  * that would make it say what another of the provider's offers says is refused, as recording it would be, and so is
- * any change to an offer of a retired organization (read here, and checked again by the write).
+ * any change to an offer of a retired organization (read here, and checked again by the write). One that changes
+ * nothing writes nothing and answers the offer as it stands.
  */
 export const updateOffer =
   (deps: OfferDependencies) =>
@@ -155,15 +157,17 @@ export const updateOffer =
     const current = await getOffer(deps)(id);
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Offer ${id}`, current.version, expectedVersion);
-    await assertProviderActive(deps, current.value.provider, "its offers stay as they are");
     const { validUntil, ...rest } = changes;
-    const next: AssistanceOffer = {
+    const corrected: AssistanceOffer = {
       ...current.value,
       ...rest,
       validUntil: validUntil === null ? undefined : (validUntil ?? current.value.validUntil),
-      updatedAt: deps.clock.now().toISOString(),
     };
-    if (next.validUntil === undefined) delete next.validUntil;
+    if (corrected.validUntil === undefined) delete corrected.validUntil;
+    // A correction that says what the offer says already (a form sent twice) is no change: nothing to version or audit.
+    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    const next: AssistanceOffer = { ...corrected, updatedAt: deps.clock.now().toISOString() };
+    await assertProviderActive(deps, current.value.provider, "its offers stay as they are");
     checkValidity(next);
     await refuseRepeat(deps, next, current.value);
     await deps.assistance.write([

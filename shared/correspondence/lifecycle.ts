@@ -46,15 +46,27 @@ const SETTLED_WORDS: Readonly<Record<Exclude<MessageStatus, "unknown">, string>>
 };
 
 /**
+ * Of a letter still `sending` past its claim's end: its sender stopped (a crash, a time-out), and no one is sending it.
+ * The sweep hands the claim back to the sender, which marks it unknown; then the resend applies.
+ */
+const senderStoppedWords = (leaseUntil: string) =>
+  `its sender stopped (its claim ended at ${utcMinute(leaseUntil)}): the sweep marks it unknown within a quarter of ` +
+  "an hour, after which it may be sent again once its event window has closed (if its wave is still dispatching, " +
+  "Dispatch again from the wave's page does it within minutes)";
+
+/**
  * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, once its event
- * window has closed and before the wave's not-after deadline. Its wave's status does not count: a halt stops the wave's
- * own sending, while the secretariat's resend of one letter is a deliberate act and goes even on a halted wave.
+ * window has closed and before the wave's not-after deadline (one still `sending` past its claim is on its way to
+ * unknown, and the words say how). Its wave's status does not count: a halt stops the wave's own sending, while the
+ * secretariat's resend of one letter is a deliberate act and goes even on a halted wave.
  */
 export function resendRefusal(
   message: Pick<Message, "status" | "notAfter" | "leaseUntil" | "updatedAt">,
   now: Date,
   windowMs: number,
 ): string | undefined {
+  if (message.status === "sending" && message.leaseUntil !== undefined && now.toISOString() >= message.leaseUntil)
+    return senderStoppedWords(message.leaseUntil);
   if (message.status !== "unknown") return SETTLED_WORDS[message.status];
   if (now.getTime() >= Date.parse(message.notAfter))
     return `its wave's not-after deadline ${utcMinute(message.notAfter)} has passed`;

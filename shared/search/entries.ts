@@ -58,12 +58,14 @@ const entryOf: Record<string, (item: Record<string, unknown>) => SearchEntry | u
     };
   },
   organization(item) {
-    const org = z.object({ id: text, name: text, acronym: text }).parse(item);
+    const org = z.object({ id: text, name: text, acronym: text, retiredOn: optionalText }).parse(item);
     return {
       kind: "organization",
       id: org.id,
       label: org.name,
       detail: org.acronym,
+      // A retired one is still found (its history, its acronym's reuse as osce-2), and said to be (audit 33, item 10).
+      active: org.retiredOn === undefined,
       path: `/organizations/${org.id}`,
       texts: [org.id, org.acronym, org.name],
     };

@@ -59,7 +59,7 @@ export const searchHitSchema = /* @__PURE__ */ z
     id: z.string(),
     label: z.string().describe("What the record is called: a State's or contact's name, a request's symbol"),
     detail: z.string().optional().describe("A second line: a code, an owner, a status"),
-    active: z.boolean().optional().describe("Contacts: false once deactivated"),
+    active: z.boolean().optional().describe("Contacts: false once deactivated; organizations: false once retired"),
     path: z.string().describe("Where the record is read in this API"),
   })
   .meta({ id: "SearchHit" });

@@ -22,7 +22,7 @@ import {
   withOwnValues,
 } from "./programme-wave-schema.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
-import type { Wave } from "./schemas.ts";
+import type { Wave, WaveStatus } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
 
 /** One wave per letter and year: a retried or repeated firing in the same year finds it. */
@@ -61,21 +61,34 @@ function yearLetterValues(file: ProgrammeFile | undefined, key: string): WaveVal
 export const withYearValues = (input: ProgrammeWave, year: ProgrammeFile | undefined): ProgrammeWave =>
   withOwnValues(input, yearLetterValues(year, input.key));
 
+/** How a staff wave sends the letter, in the tense of its status (a completed one sent it: audit 33, item 13). */
+const SENDING_WORDS: Readonly<Record<WaveStatus, string>> = {
+  draft: "is to send",
+  cancelled: "was to send",
+  scheduled: "is to send",
+  dispatching: "is sending",
+  completed: "sent",
+  halted: "sent",
+};
+
 /** How a staff wave sends the letter: a halted one says how many it wrote before it stopped. */
 const staffSending = ({ id, description, status, sendInstant, lettersWritten }: SameLetterWave): string => {
   // Said on the held draft's page, which an officer reads: the wave by its description, the time as the desk says it.
   const wave = description ? `staff wave "${description}"` : `staff wave ${id}`;
   const when = `(${status}, ${utcMinute(sendInstant)})`;
   return lettersWritten === undefined
-    ? `${wave} sends this letter to the same audience ${when}`
+    ? `${wave} ${SENDING_WORDS[status]} this letter to the same audience ${when}`
     : `${wave} sent this letter to the same audience and halted after ${lettersWritten} letters ${when}`;
 };
 
-/** Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway. */
-function sentInstead(others: SameLetterWave[], wave: Wave): string[] {
+/**
+ * Why the year's wave is held when other waves send its letter to its audience about now, and what sends it anyway:
+ * the draft's page names its template and audience, so the way on needs no ids.
+ */
+function sentInstead(others: SameLetterWave[]): string[] {
   if (!others.length) return [];
   const named = others.map(staffSending);
-  return [`${named.join("; ")}; to send it all the same, create a wave of ${wave.templateId} to ${wave.audience}`];
+  return [`${named.join("; ")}; to send it all the same, compose a new wave with this template to this audience`];
 }
 
 /** The year's wave of a programme letter, as created when its schedule fires. */
@@ -154,10 +167,7 @@ export const fireProgrammeWave =
       const sentByStaff = (await sameLetterWaves(deps, fresh, { nearOnly: true })).filter(
         (other) => !madeByASchedule(other),
       );
-      const withheldFor = [
-        ...issues.map(({ path, message }) => `${path}: ${message}`),
-        ...sentInstead(sentByStaff, fresh),
-      ];
+      const withheldFor = [...issues.map(({ path, message }) => `${path}: ${message}`), ...sentInstead(sentByStaff)];
       const awaiting = withheldFor.length
         ? {
             status: "draft" as const,

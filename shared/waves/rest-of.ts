@@ -2,12 +2,16 @@
 // less every State or organization the halted wave wrote to, where a plain new wave wrote to them all again. Checked
 // when the wave is created; dispatch and the audience preview leave those owners out alike, each address skipped with
 // a reason that names the wave that wrote, so the ledger says why. Which letters count as written: rest-of-letters.ts.
+// A completed rest may have a rest too (audit 33, bug 1): a letter of the chain that bounces after the rests left its
+// owner out leaves that owner unwritten, and the rest of the completed rest writes to it (writtenBefore follows the
+// whole chain). A completed wave that is no rest has no rest: it wrote to its whole audience.
 import type { OwnerFacts, ResolvedAudience, Skipped } from "../correspondence/audiences.ts";
 import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
 import type { FieldIssue } from "../errors.ts";
+import { utcMinute } from "../zoned-time.ts";
 import type { WaveRepository } from "./repository.ts";
 import type { WrittenBefore } from "./rest-of-letters.ts";
-import { restStands } from "./rest-stands.ts";
+import { hasARest, restStands } from "./rest-stands.ts";
 import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
 
 /** A wave in words, as staff named it: its description, else its audience and send day (no id: audit 32). */
@@ -41,26 +45,41 @@ export async function restsOf(
     );
 }
 
-/** What to do instead of a second rest, by the status of the one that stands. */
+/**
+ * What to do instead of a second rest, by the status of the one that stands; a draft or scheduled one may be a
+ * colleague's, just made: open it (and cancel it only to write another on purpose).
+ */
 const insteadOfASecondRest: Record<Standing, string> = {
-  draft: "cancel it first to write another",
-  scheduled: "cancel it first to write another",
+  draft: "open it to schedule it; cancel it only to write another instead",
+  scheduled: "open it; cancel it only to write another instead",
   dispatching: "it is sending: once it ends, write the rest of that one if it halts",
-  completed: "it wrote to the rest",
+  completed: "it wrote to the rest; for letters of the chain that bounced since, write the rest of that one",
   halted: "write the rest of that one",
 };
 
-/** A second rest of a halted wave would write again to everyone the first reached (audit 32, bug 2): refused. */
+/**
+ * A second rest of a halted wave would write again to everyone the first reached (audit 32, bug 2): refused, saying
+ * when the rest that stands was made, since it may be a colleague's of a second ago (audit 33, item 7).
+ */
 const secondRestIssue = (haltedName: string, rest: StandingWave): FieldIssue => {
   const instead = insteadOfASecondRest[rest.status];
   return {
     path: "body.restOf",
-    message: `${haltedName} already has its rest, ${waveNamed(rest)} (${rest.status}): ${instead}`,
+    message:
+      `${haltedName} already has its rest, ${waveNamed(rest)} (${rest.status}, made ${utcMinute(rest.createdAt)}): ` +
+      instead,
   };
 };
 
+/** Why `wave` (named `name`) has no rest to write to. */
+const noRestIssue = (name: string, wave: Pick<Wave, "status">): string =>
+  wave.status === "completed"
+    ? `${name} is completed and is no rest: it wrote to its whole audience, so it has no rest to write to (only a ` +
+      "halted wave, or a completed rest of one, has)"
+    : `${name} is ${wave.status}, not halted: only a halted wave, or a completed rest of one, has a rest to write to`;
+
 /**
- * Why `restOf` cannot be the wave's (at `body.restOf`): no such wave, or one that is not halted or sent another
+ * Why `restOf` cannot be the wave's (at `body.restOf`): no such wave, or one that has no rest (hasARest) or sent another
  * template or audience (the rest is the same letter to the same audience), or one whose rest is already written
  * (restsOf, at `now`). None when the wave names no restOf.
  */
@@ -75,12 +94,7 @@ export async function restOfIssues(
   if (!halted) return [{ path, message: `no wave ${input.restOf}` }];
   const name = waveNamed(halted);
   const issues: FieldIssue[] = [];
-  if (halted.status !== "halted") {
-    issues.push({
-      path,
-      message: `${name} is ${halted.status}, not halted: only a halted wave has a rest to write to`,
-    });
-  }
+  if (!hasARest(halted)) issues.push({ path, message: noRestIssue(name, halted) });
   if (halted.templateId !== input.templateId) {
     issues.push({
       path,
@@ -90,7 +104,7 @@ export async function restOfIssues(
   if (halted.audience !== input.audience) {
     issues.push({ path, message: `${name} wrote to ${halted.audience}: its rest is written to the same audience` });
   }
-  if (halted.status === "halted") {
+  if (hasARest(halted)) {
     issues.push(...(await restsOf(waves, halted, now)).map((rest) => secondRestIssue(name, rest)));
   }
   return issues;

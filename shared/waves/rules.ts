@@ -50,8 +50,7 @@ function standingWords(wave: NamedWave, from: WaveStatus): string {
       // A halt is the desk's guard stopping a wave that harmed its sending (docs/operations.md, A halted wave).
       return (
         `it halted${reason ? ` (${reason})` : ""}, and a halted wave sends nothing more: it is neither cancelled ` +
-        'nor sent again. To write to those it did not reach, use "Write to the rest" on its page (a new wave with ' +
-        "restOf)"
+        'nor sent again. To write to those it did not reach, write the rest of it from its page ("Write to the rest")'
       );
     }
   }

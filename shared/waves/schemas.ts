@@ -48,9 +48,10 @@ export const newWaveSchema = /* @__PURE__ */ z
     restOf: waveIdSchema
       .optional()
       .describe(
-        "A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or " +
-          "organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending, " +
-          "unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave",
+        "A halted wave this one writes the rest of, or a completed rest of one (whose chain's letters bounced or " +
+          "failed after the rests left their owners out): same template and audience (422 otherwise), less every " +
+          "State or organization a wave of the chain wrote to (a letter sent, delivered, reported as spam, still " +
+          "sending, unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave",
       ),
   })
   .meta({ id: "NewWave" });
@@ -74,7 +75,10 @@ export const waveSchema = /* @__PURE__ */ z
     description: z.string().optional(),
     restOf: waveIdSchema
       .optional()
-      .describe("The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave)"),
+      .describe(
+        "The halted wave, or completed rest of one, this one writes the rest of: those its chain wrote to are left " +
+          "out (written-by-halted-wave)",
+      ),
     status: waveStatusSchema,
     haltReason: z
       .string()

@@ -1,15 +1,19 @@
 // Resuming waves: a wave left in `dispatching` (a dispatch that crashed half-way, keys lost with a sender) is
 // dispatched again, its stale claims handed back to the sender, and completed once every letter is final; the sweep
 // does this every quarter of an hour for every wave stuck that long, `POST /waves/{id}/redispatch` for one on demand.
-// The sweep also hands back the stale claims of waves halted lately, so that their letters become unknown.
+// The sweep also hands back the stale claims of waves halted lately, so that their letters become unknown, and fails
+// the letters a crash at the halt left queued with no key on the queue, as the sender would have.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
+import { HALTED_BY_BOUNCES } from "../correspondence/bounce-guard.ts";
 import type { DispatchSummary } from "../correspondence/dispatch.ts";
 import { MAX_BATCH } from "../correspondence/memory-queue.ts";
 import type { MessageKey } from "../correspondence/schemas.ts";
 import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
+import { utcMinute } from "../zoned-time.ts";
+import { assertWaveTransition } from "./rules.ts";
 import { firingSoon } from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
 import {
@@ -35,7 +39,7 @@ export const WAVE_SWEEP_SCHEDULE = {
   id: "wave-sweep",
   description:
     "Dispatches again, and completes, the waves stuck in dispatching for 15 minutes or more; hands back the stale " +
-    "claims of the waves halted lately",
+    "claims of the waves halted lately and fails the letters a crash left queued",
   expression: "rate(15 minutes)",
   timezone: "UTC",
   target: "wave-sweep",
@@ -73,6 +77,26 @@ async function handBackStaleClaims(
 }
 
 /**
+ * Fails the halted wave's letters queued since before `queuedBefore` as its sender would (`Ledger.failHalted`, with
+ * the sender's reason): a crash at the halt, or a dispatch that crashed before enqueuing them, left them with no key on
+ * the queue, so no sender ever reaches them. One queued since is left to the queue, which may still be draining; one
+ * the secretariat sent again (`resentAt`) is never failed, as the sender never fails it. Answers how many failed.
+ */
+async function failStrandedQueued(
+  deps: Pick<WaveDispatchDependencies, "ledger">,
+  wave: Wave,
+  queuedBefore: string,
+): Promise<number> {
+  const reason = `wave halted: ${wave.haltReason ?? HALTED_BY_BOUNCES}`;
+  let failed = 0;
+  for (const { recipient, resentAt, updatedAt } of await deps.ledger.listByStatus(wave.id, "queued")) {
+    if (resentAt !== undefined || updatedAt >= queuedBefore) continue;
+    if (await deps.ledger.failHalted({ waveId: wave.id, recipient }, reason)) failed += 1;
+  }
+  return failed;
+}
+
+/**
  * Dispatches the wave again (scheduled -> dispatching when its send time has passed; a dispatching wave's missing
  * letters written and its queued ones enqueued again: no letter is written or sent twice), hands back the keys of
  * claims whose lease is over, and completes the wave when nothing was left to enqueue and every letter is final.
@@ -96,17 +120,20 @@ export interface SweepResult {
   /** Scheduled waves whose send time passed long ago: left for the secretariat (POST /waves/{id}/redispatch). */
   missed: { waveId: string; sendInstant: string }[];
   /**
-   * Waves halted within HALTED_CLAIMS_WITHIN_MS whose stale claims were handed back to the sender, with how many: it
-   * marks them unknown, for the secretariat to send again once their event window has closed. Only waves with some.
+   * Waves halted within HALTED_CLAIMS_WITHIN_MS with something to settle, only those: `staleClaims`, claims whose
+   * lease is over, handed back to the sender, which marks them unknown, for the secretariat to send again once their
+   * event window has closed; `queuedFailed`, letters left queued by a crash (for `stuckAfterMs` or more), failed
+   * unsent with `wave halted: ...` as the sender would have.
    */
-  halted: { waveId: string; staleClaims: number }[];
+  halted: { waveId: string; staleClaims: number; queuedFailed: number }[];
 }
 
 /**
  * Every wave in `dispatching` since before `stuckAfterMs` ago, through the waves' status index (no Scan), resumed one
  * after the other. A scheduled wave whose send time passed that long ago is reported, never sent on its own: a letter
- * leaves late only when someone asks. A wave halted within HALTED_CLAIMS_WITHIN_MS has its stale claims handed back,
- * and nothing else: it is neither dispatched again nor completed.
+ * leaves late only when someone asks. A wave halted within HALTED_CLAIMS_WITHIN_MS has its stale claims handed back
+ * and its letters queued since before `stuckAfterMs` ago failed unsent, and nothing else: it is neither dispatched
+ * again nor completed.
  */
 export const sweepWaves =
   (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
@@ -129,7 +156,8 @@ export const sweepWaves =
     for (const { value } of await deps.waves.inStatusMovedAfter("halted", haltedSince)) {
       try {
         const staleClaims = await handBackStaleClaims(deps, value.id);
-        if (staleClaims > 0) result.halted.push({ waveId: value.id, staleClaims });
+        const queuedFailed = await failStrandedQueued(deps, value, before);
+        if (staleClaims > 0 || queuedFailed > 0) result.halted.push({ waveId: value.id, staleClaims, queuedFailed });
       } catch (error) {
         result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
       }
@@ -158,12 +186,15 @@ export const requestRedispatch =
     const { value: wave } = await getWave(deps)(id);
     const now = deps.clock.now();
     const due = wave.status === "scheduled" && wave.sendInstant <= now.toISOString();
-    if (wave.status !== "dispatching" && !due) {
+    if (wave.status === "scheduled" && !due) {
+      const named = wave.description ? `The wave “${wave.description}”` : `Wave ${id}`;
       throw new Conflict(
-        wave.status === "scheduled"
-          ? `Wave ${id} is scheduled for ${wave.sendInstant}, which has not come yet: its schedule will dispatch it`
-          : `Wave ${id} is ${wave.status}: only a dispatching wave, or a scheduled one past its send time, is dispatched again`,
+        `${named} is scheduled for ${utcMinute(wave.sendInstant)}, which has not come yet: its schedule will dispatch it`,
       );
+    }
+    // Any other status says, in the wave's own words, why it does not move to dispatching (a halted one: write its rest).
+    if (wave.status !== "scheduled" && wave.status !== "dispatching") {
+      assertWaveTransition(wave, wave.status, "dispatching");
     }
     const firesAt = firingSoon(now);
     const scheduleName = await deps.scheduler.schedule({

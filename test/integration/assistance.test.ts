@@ -289,6 +289,14 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       body: { description: "lost update" },
     });
     expect(stale).toMatchObject({ status: 412, etag: '"2"' });
+    // The same correction again changes nothing: the offer as it stands, no new version, no second audit entry.
+    const again = await call({
+      method: "PATCH",
+      path: `/assistance/offers/${fra.body.id}`,
+      ifMatch: '"2"',
+      body: { validUntil: "2027-12-31" },
+    });
+    expect(again).toMatchObject({ status: 200, etag: '"2"', body: patched.body });
     const trail = await auditTrail("assistance-offer", fra.body.id);
     expect(trail.map((entry) => entry.action).sort()).toEqual(["assistance.offer.create", "assistance.offer.update"]);
 

@@ -225,7 +225,7 @@ describe("a programme wave fired by its schedule", () => {
     await pipeline.drain();
     const held = await deps.waves.get("first-report-held-2026");
     expect(held?.value.description).toContain(
-      `staff wave ${draft.id} sends this letter to the same audience (scheduled, 2026-03-17 13:00 UTC)`,
+      `staff wave ${draft.id} is to send this letter to the same audience (scheduled, 2026-03-17 13:00 UTC)`,
     );
     expect(await deps.ledger.messagesOf("first-report-held-2026")).toEqual([]);
     const after = await Promise.all([...addresses.keys()].map(async (email) => (await mailsTo(email)).length));

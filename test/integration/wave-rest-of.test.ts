@@ -1,6 +1,7 @@
 // The rest of a halted wave against DynamoDB Local and the SES emulator (audit 31, bug 1: a new wave of the same letter
 // wrote again to the 56 addresses the halted one had reached): a wave made with `restOf` sends nothing to a State the
-// halted wave wrote to, and its letter to the States the halted wave did not reach.
+// halted wave wrote to, and its letter to the States the halted wave did not reach; and the rest of that rest, once it
+// completed, to a State whose letter bounced late (audit 33, bug 1).
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -84,7 +85,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the rest of a halted wave", () => {
-  it("sends nothing to a State the halted wave wrote to, and its letter to those it did not reach", async () => {
+  it("sends nothing to a State the halted wave wrote to, its letter to those it did not reach, and late bounces", async () => {
     clock.set("2026-03-10T13:30:00.000Z");
     const halted = await scheduledWave("2026-03-10T10:00", { description: `Outreach ${run}, halted` });
     clock.set("2026-03-10T14:00:30.000Z");
@@ -117,5 +118,25 @@ describe("the rest of a halted wave", () => {
     expect(skipped[0]?.reason).toBe(
       `written-by-halted-wave: halted wave “Outreach ${run}, halted” (${halted}) wrote to it`,
     );
+    expect((await deps.waves.get(rest))?.value.status).toBe("completed");
+
+    // Chad's letter of the halted wave bounces after its rest completed (audit 33, bug 1): the rest left Chad out, so
+    // no wave of the chain wrote to it. The rest of the completed rest writes to Chad only.
+    const chad = (await deps.ledger.messagesOf(halted)).find((message) => message.owner === "STATE:TCD");
+    if (!chad) throw new Error("no letter to Chad");
+    expect(await deps.ledger.move(chad, "sent", "bounced", { reason: "late bounce (test)" })).toBe(true);
+    clock.set("2026-03-10T15:30:00.000Z");
+    const lateRest = await scheduledWave("2026-03-10T12:00", { restOf: rest });
+    clock.set("2026-03-10T16:00:30.000Z");
+    const last = lambdas();
+    await last.dispatch({ waveId: lateRest });
+    await last.drain();
+    const lateLedger = await deps.ledger.messagesOf(lateRest);
+    expect(lateLedger.filter((message) => message.status === "sent").map((message) => message.owner)).toEqual([
+      "STATE:TCD",
+    ]);
+    for (const iso3 of ["TCD", "SOM", "GMB", "GIN"]) {
+      expect(await mailsTo(addressOf.get(iso3) ?? "")).toHaveLength(iso3 === "TCD" ? 2 : 1);
+    }
   });
 });

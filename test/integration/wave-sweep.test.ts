@@ -1,7 +1,8 @@
 // The wave sweep against DynamoDB Local and the SES emulator: a wave left in dispatching by a crash (a dispatch killed
 // half-way through the ledger, or a sender killed after SES with the rest of its keys lost) is finished by the sweep,
-// each recipient getting exactly one letter, read from the emulator's store; the wave-send app's metrics count an
-// unknown letter even when its sender dies later in the batch.
+// each recipient getting exactly one letter, read from the emulator's store; a wave halted as its stack crashed has
+// its stranded letters failed unsent; the wave-send app's metrics count an unknown letter even when its sender dies
+// later in the batch.
 import { randomUUID } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
@@ -18,6 +19,7 @@ import type { SendFault } from "#shared/correspondence/send.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { createTemplate } from "#shared/templates/templates.ts";
+import { haltWave } from "#shared/waves/halt.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { REDISPATCH_LEAD_MS, STUCK_AFTER_MS } from "#shared/waves/sweep.ts";
@@ -251,6 +253,31 @@ describe("the wave sweep", () => {
     expect(queue.records).toHaveLength(0);
   });
 
+  it("fails unsent, as the sender would, the letters of a wave halted by a crash at the halt; sends none", async () => {
+    const { id, marker } = await dueWave();
+    const first = recordingQueue();
+    await dispatchWave({ ...deps, queue: first })(id);
+    const [one, two] = first.take();
+    await sendApp()(sqsEvent([one, two].filter((record) => record !== undefined)), invocation);
+    // Halted on bounces, and the stack killed at once: the other keys are lost with the in-process queue.
+    const reason = "hard bounces reached 5% of the letters out: 1 of 2 (50.0%)";
+    await haltWave(deps)(id, reason, audit);
+
+    await advance(STUCK_AFTER_MS + 60_000);
+    const queue = recordingQueue();
+    const swept = await sweepApp(queue)({});
+    expect(swept.halted).toContainEqual({ waveId: id, staleClaims: 0, queuedFailed: NON_REPORTING.length - 2 });
+    expect(queue.records).toHaveLength(0);
+    expect(await deps.ledger.counts(id)).toMatchObject({ sent: 2, failed: NON_REPORTING.length - 2, queued: 0 });
+    expect((await deps.ledger.listByStatus(id, "failed")).map((message) => message.reason)).toEqual(
+      Array(NON_REPORTING.length - 2).fill(`wave halted: ${reason}`),
+    );
+    expect(await mailsMarked(marker)).toHaveLength(2);
+    expect((await deps.waves.get(id))?.value.status).toBe("halted");
+    // A second sweep has nothing more to fail.
+    expect((await sweepApp(queue)({})).halted.map((halted) => halted.waveId)).not.toContain(id);
+  });
+
   it("reports a scheduled wave long past its send time without sending it", async () => {
     const { id, marker } = await dueWave();
     await advance(STUCK_AFTER_MS + 60_000);
@@ -367,6 +394,6 @@ describe("POST /waves/{id}/redispatch", () => {
 
     const again = await call()({ method: "POST", path: `/waves/${id}/redispatch` });
     expect(again.status).toBe(409);
-    expect(JSON.stringify(again.body)).toContain("is completed");
+    expect(JSON.stringify(again.body)).toContain("it has completed, which is final");
   });
 });

@@ -46,7 +46,7 @@ describe("the rest of a halted wave in the composer", () => {
       chair: undefined,
       values: undefined,
       ownersWritten: 3,
-      earlierWaves: 0,
+      earlierTitles: [],
     });
     expect(restOfWords(rest)).toBe(
       "The rest of “Outreach (all States)”: the 3 States and organizations it wrote to are left out.",
@@ -74,17 +74,25 @@ describe("the rest of a halted wave in the composer", () => {
       return entry;
     });
     expect(read).toEqual([third.id, second.id, halted.id]);
-    expect(rest).toMatchObject({ waveId: third.id, ownersWritten: 4, earlierWaves: 2 });
+    expect(rest).toMatchObject({
+      waveId: third.id,
+      ownersWritten: 4,
+      earlierTitles: ["Outreach (all States)", "The rest"],
+    });
+    // Each wave by its title, first first (audit 33, item 11).
     expect(restOfWords(rest)).toBe(
-      "The rest of “The rest again”: the 4 States and organizations it and the 2 halted waves it was the rest of " +
-        "wrote to are left out.",
+      "The rest of “The rest again”: the 4 States and organizations that “Outreach (all States)”, “The rest” and " +
+        "“The rest again” wrote to are left out.",
+    );
+    expect(restOfWords({ title: "R1", ownersWritten: 55, earlierTitles: ["H1"] })).toBe(
+      "The rest of “R1”: the 55 States and organizations that “H1” and “R1” wrote to are left out.",
     );
     // A wave naming itself (or a loop) is read once.
     const looped = await readRestOfChain(halted.id, async () => ({
       wave: { ...halted, restOf: halted.id },
       letters: [],
     }));
-    expect(looped).toMatchObject({ ownersWritten: 0, earlierWaves: 0 });
+    expect(looped).toMatchObject({ ownersWritten: 0, earlierTitles: [] });
   });
 
   it("says one, or none, in words", () => {
@@ -96,9 +104,14 @@ describe("the rest of a halted wave in the composer", () => {
     );
   });
 
-  it("says a wave that is not halted has no rest, naming it by its description", () => {
+  it("says a wave that is neither halted nor a completed rest has no rest, naming it by its description", () => {
     expect(restOfWave({ ...halted, status: "completed" }, 0).notHalted).toBe(
-      "“Outreach (all States)” is completed, not halted: only a halted wave has a rest to write to.",
+      "“Outreach (all States)” is completed and no rest of a halted wave: only a halted wave, or a completed rest of " +
+        "one, has a rest to write to.",
+    );
+    // A completed rest has a rest, for letters that bounced after the rests left their owners out (audit 33, bug 1).
+    expect(restOfWave({ ...halted, status: "completed", restOf: "01M9640KR6YRSTQCRB7PMPYQ70" }, 0).notHalted).toBe(
+      undefined,
     );
   });
 

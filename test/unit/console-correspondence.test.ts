@@ -249,7 +249,8 @@ describe("what the pages say about waves", () => {
     expect(countsText({})).toBe("no letters yet");
     expect(countsText({ skipped: 2 })).toBe("no letters yet");
     expect(progressOf(counts)).toEqual({ settled: 5, unknown: 0, written: 9 });
-    expect(progressText(counts, "dispatching", true)).toBe("5 of 9 letters settled so far.");
+    expect(progressText(counts, "dispatching", true)).toBe("5 of the 9 letters written so far settled.");
+    expect(progressText(counts, "halted", true)).toBe("5 of 9 letters settled so far.");
     expect(progressText({ sent: 3, skipped: 1 }, "completed", true)).toBe("3 of 3 letters settled.");
   });
 
@@ -261,7 +262,7 @@ describe("what the pages say about waves", () => {
         "each, or each can be sent again from its row under Letters.",
     );
     expect(progressText({ delivered: 4, unknown: 1 }, "dispatching", false)).toBe(
-      "4 of 5 letters settled so far; 1 is unknown (SES may or may not have taken it): an SES event may still " +
+      "4 of the 5 letters written so far settled; 1 is unknown (SES may or may not have taken it): an SES event may still " +
         "settle it, or the secretariat can send it again.",
     );
   });

@@ -62,7 +62,6 @@ describe("a hit in words", () => {
       text: "Mali",
       detail: "MLI",
       href: "#/states/MLI",
-      inactive: false,
     });
     expect(hitWords(hit({ kind: "organization", id: "iaea", label: "IAEA", detail: "IAEA" }), names).href).toBe(
       "#/organizations/iaea",
@@ -90,13 +89,20 @@ describe("a hit in words", () => {
       text: "Awa Traoré",
       detail: "Mali, Point of contact in the capital, awa@example.org",
       href: "#/states/MLI",
-      inactive: true,
+      inactive: "deactivated",
     });
     const organizations = hitWords({ ...contact, detail: "ORG:iaea organization-poc a@iaea.org", active: true }, names);
-    expect(organizations).toMatchObject({ href: "#/organizations/iaea", inactive: false });
+    expect(organizations).toMatchObject({ href: "#/organizations/iaea" });
+    expect(organizations.inactive).toBeUndefined();
     // A second line of another shape is shown as it came, and without an owner there is no page to link.
     expect(hitWords({ ...contact, detail: "unknown" }, names)).toMatchObject({ detail: "unknown" });
     expect(hitWords({ ...contact, detail: "unknown" }, names).href).toBeUndefined();
+  });
+
+  it("says a retired organization is, as a deactivated contact is (audit 33, item 10)", () => {
+    const retired = hit({ kind: "organization", id: "osce", label: "OSCE", detail: "OSCE", active: false });
+    expect(hitWords(retired, names)).toMatchObject({ href: "#/organizations/osce", inactive: "retired" });
+    expect(hitWords({ ...retired, id: "osce-2", active: true }, names).inactive).toBeUndefined();
   });
 
   it("says where a request and a wave stand, in words", () => {
@@ -109,7 +115,6 @@ describe("a hit in words", () => {
       text: "MLI/2026/1",
       detail: "Mali, in the consent window",
       href: "#/assistance/7P1Q",
-      inactive: false,
     });
     expect(
       hitWords(

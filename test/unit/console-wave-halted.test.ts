@@ -75,7 +75,7 @@ describe("a halted wave's page", () => {
     const fiji = letterRows(ledger).find((r) => r.message.recipient === "C-FJI-M");
     expect(fiji?.why.said).toBe(
       "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not " +
-        `leave. wave halted: ${HALT}`,
+        `leave. Wave halted: ${HALT}`,
     );
     const sentToMission = letterRows([fjiNoContact, { ...fjiMission, status: "sent", reason: undefined }]);
     expect(sentToMission[0]?.why.said).toBe(
@@ -328,13 +328,14 @@ describe("a halted wave's rest (audit 32, bug 2)", () => {
 
   it("says the rest is written in place of the link, and tells experts the secretariat can write it", () => {
     const wave = { status: "halted" as const, haltReason: HALT, notAfter: "2099-01-01T00:00:00.000Z" };
-    const stepOf = (reader: { mayCompose: boolean; hasRest: boolean }) => haltedNextSteps(wave, [], now, reader)[1];
-    expect(stepOf({ mayCompose: true, hasRest: false })).toMatch(
-      /^Then write to the rest \("Write to the rest" below\)/,
+    const stepOf = (mayCompose: boolean, rests: Pick<Wave, "status">[] = []) =>
+      haltedNextSteps(wave, [], now, { mayCompose, rests })[1];
+    expect(stepOf(true)).toMatch(/^Then write to the rest \("Write to the rest" below\)/);
+    expect(stepOf(false)).toMatch(/^Then the secretariat can write to the rest: a new/);
+    expect(stepOf(false)).not.toMatch(/below/);
+    expect(stepOf(true, [{ status: "completed" }])).toBe(
+      "Its rest (named below) is written: it wrote to those this wave did not.",
     );
-    expect(stepOf({ mayCompose: false, hasRest: false })).toMatch(/^Then the secretariat can write to the rest: a new/);
-    expect(stepOf({ mayCompose: false, hasRest: false })).not.toMatch(/below/);
-    expect(stepOf({ mayCompose: true, hasRest: true })).toMatch(/^Its rest is written \(named below\)/);
   });
 
   it("sends a rest's draft past its send time to the composer as the rest again, not to a plain new wave", () => {

@@ -202,6 +202,19 @@ describe("the message state machine", () => {
     expect(eventWindowEnd(withoutLease, 3_600_000)).toBe("2026-05-04T10:05:00.000Z");
   });
 
+  it("says of a letter still sending past its claim that its sender stopped, and how it becomes unknown", () => {
+    const sending = { status: "sending" as const, notAfter, leaseUntil: "2026-05-04T09:02:00.000Z", updatedAt: "x" };
+    expect(resendRefusal(sending, new Date("2026-05-04T09:01:59Z"), DEFAULT_EVENT_WINDOW_MS)).toBe(
+      "it is being sent now",
+    );
+    // Audit 33 item 5: ten minutes after the lease, no sender is alive to be "sending it now".
+    expect(resendRefusal(sending, new Date("2026-05-04T09:12:00Z"), DEFAULT_EVENT_WINDOW_MS)).toBe(
+      "its sender stopped (its claim ended at 2026-05-04 09:02 UTC): the sweep marks it unknown within a quarter of " +
+        "an hour, after which it may be sent again once its event window has closed (if its wave is still " +
+        "dispatching, Dispatch again from the wave's page does it within minutes)",
+    );
+  });
+
   it("lets SES events move only what SES accepted, and only forward", () => {
     for (const to of ["delivered", "bounced", "complained"] as const) {
       expect(canMove("sending", to)).toBe(true);

@@ -8,46 +8,26 @@ import { fixedClock } from "#shared/clock.ts";
 import { haltedReasonOf } from "#shared/correspondence/bounce-guard.ts";
 import { DEFAULT_EVENT_WINDOW_MS } from "#shared/correspondence/lifecycle.ts";
 import type { QueueRecord } from "#shared/correspondence/memory-queue.ts";
-import type { Message, MessageKey } from "#shared/correspondence/schemas.ts";
 import { send } from "#shared/correspondence/send.ts";
 import { Conflict } from "#shared/errors.ts";
 import { HALTED_CLAIMS_WITHIN_MS, sweepWaves } from "#shared/waves/sweep.ts";
 import { resendUnknown } from "#shared/waves/waves.ts";
 import { aWave } from "../contracts/waves.contract.ts";
 import { refusal } from "../support/fixtures.ts";
-import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
-import { inMemoryTemplates } from "../support/in-memory/templates.ts";
-import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { HALTED_WAVE, haltedWaveStores, lettersOfTheWave } from "../support/halted-wave-ledger.ts";
 
 const HALTED_AT = "2027-03-15T13:10:00.000Z";
 const LEASE_END = "2027-03-15T13:05:00.000Z";
 const AFTER_WINDOW = new Date(Date.parse(LEASE_END) + DEFAULT_EVENT_WINDOW_MS).toISOString();
-const WAVE = "01M9664YMAEYDG2S3ARF7VFPA6";
+const WAVE = HALTED_WAVE;
 const audit = { actor: systemActor("test") };
 
-const aLetter = (recipient: string, status: Message["status"], changes: Partial<Message> = {}): Message => ({
-  waveId: WAVE,
-  recipient,
-  owner: "STATE:CIV",
-  email: `${recipient}@example.org`,
-  status,
-  letter: { language: "fr", fellBack: false, subject: "Outreach", text: "Cher", html: "<p>Cher</p>" },
-  notAfter: "2027-03-20T00:00:00.000Z",
-  claims: 1,
-  createdAt: "2027-03-15T13:00:00.000Z",
-  updatedAt: "2027-03-15T13:03:00.000Z",
-  ...changes,
-});
+const aLetter = lettersOfTheWave({ claims: 1, updatedAt: "2027-03-15T13:03:00.000Z" });
 
 function stores() {
   const clock = fixedClock(HALTED_AT);
-  const enqueued: MessageKey[] = [];
   const mailed: string[] = [];
-  const deps = {
-    ...inMemoryDispatchStores({ clock, waves: inMemoryWaves(clock), templates: inMemoryTemplates(clock) }),
-    queue: { sendBatch: async (keys: readonly MessageKey[]) => void enqueued.push(...keys) },
-    scheduler: { schedule: async () => "unused", scheduleResend: async () => "unused", unschedule: async () => {} },
-  };
+  const { enqueued, ...deps } = haltedWaveStores(clock);
   const sender = send({
     ledger: deps.ledger,
     clock,
@@ -128,7 +108,12 @@ describe("the sweep, for a wave halted lately", () => {
     await deps.ledger.putNew(aLetter("stale", "sending", { waveId: OLD, leaseUntil: "2027-03-13T13:00:00.000Z" }));
 
     const result = await sweepWaves(deps)();
-    expect(result).toEqual({ resumed: [], failed: [], missed: [], halted: [{ waveId: WAVE, staleClaims: 1 }] });
+    expect(result).toEqual({
+      resumed: [],
+      failed: [],
+      missed: [],
+      halted: [{ waveId: WAVE, staleClaims: 1, queuedFailed: 0 }],
+    });
     expect(deps.enqueued).toEqual([{ waveId: WAVE, recipient: "stale" }]);
 
     await deps.deliver();

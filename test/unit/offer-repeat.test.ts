@@ -5,7 +5,7 @@ import { createOffer, updateOffer } from "#shared/assistance/offers.ts";
 import type { NewAssistanceOffer } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
-import { Conflict } from "#shared/errors.ts";
+import { Conflict, PreconditionFailed } from "#shared/errors.ts";
 import { aMemberState } from "../support/fixtures.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
@@ -19,6 +19,7 @@ async function desk() {
   const trail = inMemoryAudit(clock);
   const deps = {
     clock,
+    trail,
     registry: inMemoryRegistry(clock, trail),
     organizations: inMemoryOrganizations(clock, trail),
     assistance: inMemoryAssistance(clock, trail),
@@ -115,5 +116,40 @@ describe("two officers recording the same offer at once", () => {
     expect(deps.assistance.trail.actionsOf({ type: "assistance-offer", id: recorded[0]?.value.id ?? "" })).toEqual([
       "assistance.offer.create",
     ]);
+  });
+});
+
+// A correction that changes nothing (a form sent twice; audit 33, bug 4) writes nothing: no new version, no audit
+// entry; the offer comes back as it stands. If-Match is still checked first.
+describe("a correction of an offer that changes nothing", () => {
+  async function withOffer() {
+    const deps = await desk();
+    const held = await createOffer(deps)(offer, audit);
+    const actions = () => deps.trail.actionsOf({ type: "assistance-offer", id: held.value.id });
+    return { deps, held, actions };
+  }
+
+  it("writes no version and no audit entry, and answers the offer as it stands", async () => {
+    const { deps, held, actions } = await withOffer();
+    expect(await updateOffer(deps)(held.value.id, 1, { validUntil: "2026-12-31" }, audit)).toEqual(held);
+    const again = await updateOffer(deps)(
+      held.value.id,
+      1,
+      { areas: ["legislation", "enforcement"], description: "Legislative drafting workshop", validUntil: "2026-12-31" },
+      audit,
+    );
+    expect(again).toEqual(held);
+    expect(await deps.assistance.getOffer(held.value.id)).toEqual(held);
+    expect(actions()).toEqual(["assistance.offer.create"]);
+  });
+
+  it("is still refused at a stale version, and a real change after it is versioned and audited once", async () => {
+    const { deps, held, actions } = await withOffer();
+    await expect(updateOffer(deps)(held.value.id, 2, { validUntil: "2026-12-31" }, audit)).rejects.toBeInstanceOf(
+      PreconditionFailed,
+    );
+    const changed = await updateOffer(deps)(held.value.id, 1, { validUntil: "2026-12-30" }, audit);
+    expect(changed).toMatchObject({ version: 2, value: { validUntil: "2026-12-30" } });
+    expect(actions()).toEqual(["assistance.offer.create", "assistance.offer.update"]);
   });
 });

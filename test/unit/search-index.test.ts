@@ -58,6 +58,12 @@ describe("search entries and index writes", () => {
     expect(searchEntryOf(undefined)).toBeUndefined();
   });
 
+  it("marks a retired organization's entry inactive, as a deactivated contact's (audit 33, item 10)", () => {
+    const osce = { entity: "organization", id: "osce", name: "Organization for Security", acronym: "OSCE" };
+    expect(searchEntryOf(osce)?.active).toBe(true);
+    expect(searchEntryOf({ ...osce, retiredOn: "2026-12-06" })?.active).toBe(false);
+  });
+
   it("keeps one-letter words for filtering but never as a token", () => {
     const entry = searchEntryOf({ entity: "organization", id: "x-y", name: "X Y Organization", acronym: "XY" });
     if (!entry) throw new Error("no entry");

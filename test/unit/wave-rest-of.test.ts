@@ -14,6 +14,7 @@ import { Conflict, Invalid } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Template } from "#shared/templates/schemas.ts";
 import { mayHaveArrived, ownersWrittenTo, writtenBefore } from "#shared/waves/rest-of-letters.ts";
+import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { NewWave, Wave } from "#shared/waves/schemas.ts";
 import { createWave, previewAudience, scheduleWave } from "#shared/waves/waves.ts";
 import { refusal } from "../support/fixtures.ts";
@@ -23,6 +24,12 @@ import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
 const audit = { actor: systemActor("test") };
+/** A scheduler that makes no schedule but names the one it would. */
+const namingScheduler: WaveScheduler = {
+  schedule: async (wave) => `wave-${wave.id}`,
+  scheduleResend: async (wave) => `wave-resend.${wave.id}`,
+  unschedule: async () => undefined,
+};
 const AT = "2027-03-01T09:00:00.000Z";
 const clock = fixedClock(AT);
 const trail = inMemoryAudit(clock);
@@ -168,13 +175,16 @@ describe("the rest of a halted wave", () => {
       {
         path: "body.restOf",
         message:
-          "the wave to all-states of 2027-03-02 is completed, not halted: only a halted wave has a rest to write to",
+          "the wave to all-states of 2027-03-02 is completed and is no rest: it wrote to its whole audience, so it " +
+          "has no rest to write to (only a halted wave, or a completed rest of one, has)",
       },
     ]);
     expect(await refused({ restOf: "DONE" })).toEqual([
       {
         path: "body.restOf",
-        message: "“Outreach DONE” is completed, not halted: only a halted wave has a rest to write to",
+        message:
+          "“Outreach DONE” is completed and is no rest: it wrote to its whole audience, so it has no rest to write " +
+          "to (only a halted wave, or a completed rest of one, has)",
       },
     ]);
     expect(await refused({ restOf: "HALTED", templateId: "other-2027", audience: "non-reporting-states" })).toEqual([
@@ -199,8 +209,8 @@ describe("the rest of a halted wave", () => {
       {
         path: "body.restOf",
         message:
-          "“Outreach HALTED” already has its rest, the wave to all-states of 2027-03-15 (draft): cancel it first to " +
-          "write another",
+          "“Outreach HALTED” already has its rest, the wave to all-states of 2027-03-15 (draft, made 2027-03-01 " +
+          "09:00 UTC): open it to schedule it; cancel it only to write another instead",
       },
     ]);
     await deps.waves.move(first, first.version, { ...first.value, status: "cancelled" }, audit);
@@ -228,11 +238,7 @@ describe("the rest of a halted wave", () => {
     await rest("RACE-B", "2027-03-01T08:59:59.500Z");
     const scheduling = scheduleWave({
       ...deps,
-      scheduler: {
-        schedule: async (wave) => `wave-${wave.id}`,
-        scheduleResend: async (wave) => `wave-resend.${wave.id}`,
-        unschedule: async () => undefined,
-      },
+      scheduler: namingScheduler,
     });
     const second = await refusal(scheduling("RACE-B", 1, audit));
     expect(second).toBeInstanceOf(Conflict);
@@ -346,7 +352,9 @@ describe("the rest of a halted wave", () => {
     const issues = ((await refusal(createWave(deps)(newWave({ restOf: "HALTED" }), audit))) as Invalid).issues;
     expect(issues).toContainEqual({
       path: "body.restOf",
-      message: "“Outreach HALTED” already has its rest, “Outreach REST-HALTED” (halted): write the rest of that one",
+      message:
+        "“Outreach HALTED” already has its rest, “Outreach REST-HALTED” (halted, made 2027-03-02 14:00 UTC): write " +
+        "the rest of that one",
     });
   });
 
@@ -354,5 +362,52 @@ describe("the rest of a halted wave", () => {
     await storedWave("REST-TOO-LATE", "draft", {}, { restOf: "REST-HALTED", sendInstant: "2027-02-26T14:00:00.000Z" });
     const again = await createWave(deps)(newWave({ restOf: "REST-HALTED" }), audit);
     expect(again.value.restOf).toBe("REST-HALTED");
+  });
+});
+
+describe("the rest of a completed rest, after a late bounce (audit 33, bug 1)", () => {
+  const scheduling = scheduleWave({
+    ...deps,
+    scheduler: namingScheduler,
+  });
+
+  beforeAll(async () => {
+    // LATE-H halted; its rest LATE-R left Chad and Kenya out and completed; then Chad's letter of LATE-H bounced late.
+    await storedWave("LATE-H", "halted", { TCD: "bounced", KEN: "sent" });
+    await storedWave(
+      "LATE-R",
+      "completed",
+      { TCD: "skipped", KEN: "skipped", MLI: "sent", GHA: "sent", CIV: "sent", NER: "sent", SEN: "sent" },
+      { restOf: "LATE-H" },
+    );
+  });
+
+  it("is made, previewed and dispatched to the owner no wave of the chain reached after all, and scheduled", async () => {
+    const made = await createWave(deps)(newWave({ restOf: "LATE-R", description: "Late rest" }), audit);
+    const preview = await previewAudience(deps)(made.value.id);
+    expect(preview.recipients.map((recipient) => recipient.email)).toEqual(["tcd-capital@rest.example"]);
+    expect(preview.sameLetter.map((other) => other.id)).not.toContain("LATE-R");
+    await dispatch(deps)({
+      id: "LATE-REST",
+      templateId: template.id,
+      audience: "all-states",
+      notAfter: "2027-03-20T00:00:00.000Z",
+      restOf: "LATE-R",
+    });
+    const queued = (await deps.ledger.messagesOf("LATE-REST")).filter((message) => message.status === "queued");
+    expect(queued.map((message) => message.email)).toEqual(["tcd-capital@rest.example"]);
+    expect((await scheduling(made.value.id, made.version, audit)).value.status).toBe("scheduled");
+  });
+
+  it("is one rest per completed rest: a second is refused, naming the first", async () => {
+    const issues = ((await refusal(createWave(deps)(newWave({ restOf: "LATE-R" }), audit))) as Invalid).issues;
+    expect(issues).toEqual([
+      {
+        path: "body.restOf",
+        message:
+          "“Outreach LATE-R” already has its rest, “Late rest” (scheduled, made 2027-03-01 09:00 UTC): open it; " +
+          "cancel it only to write another instead",
+      },
+    ]);
   });
 });

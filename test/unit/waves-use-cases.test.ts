@@ -368,10 +368,24 @@ describe("a programme letter another wave sends to the same audience about now",
     expect(fired.wave.value.status).toBe("draft");
     expect(fired.wave.value.description).toBe(
       "Programme letter first-report of 2027: a draft, not sent: " +
-        `staff wave ${staff.id} sends this letter to the same audience (scheduled, 2027-03-15 13:00 UTC); ` +
-        "to send it all the same, create a wave of first-report-request-2027 to non-reporting-states",
+        `staff wave ${staff.id} is to send this letter to the same audience (scheduled, 2027-03-15 13:00 UTC); ` +
+        "to send it all the same, compose a new wave with this template to this audience",
     );
     expect(fired.summary).toBeUndefined();
+  });
+
+  it("says a completed staff wave sent the letter, and names no template or audience by id (audit 33, item 13)", async () => {
+    const scheduled = await staffWave("2027-03-01T09:00");
+    const sending = await waves.move(
+      { value: scheduled, version: 2 },
+      2,
+      { ...scheduled, status: "dispatching" },
+      audit,
+    );
+    const completed = await waves.move(sending, sending.version, { ...sending.value, status: "completed" }, audit);
+    const held = (await fire("non-reporting-states")).wave.value.description;
+    expect(held).toContain(`staff wave ${completed.value.id} sent this letter to the same audience (completed, `);
+    expect(held).not.toMatch(/first-report-request-2027|non-reporting-states/);
   });
 
   it("goes out when the staff wave writes to another audience, sends later than 30 days ahead, or was cancelled", async () => {

@@ -54,7 +54,7 @@ describe("wave transitions", () => {
     expect(() => assertWaveTransition(halted, "halted", "cancelled")).toThrow(
       'The wave "Outreach (all States)" cannot be cancelled: it halted (hard bounces reached 5% of the letters out: ' +
         "3 of 58 (5.2%)), and a halted wave sends nothing more: it is neither cancelled nor sent again. To write to " +
-        'those it did not reach, use "Write to the rest" on its page (a new wave with restOf)',
+        'those it did not reach, write the rest of it from its page ("Write to the rest")',
     );
     expect(() => assertWaveTransition({ id: "W2" }, "completed", "scheduled")).toThrow(
       "Wave W2 cannot be scheduled: it has completed, which is final: to write again, create a new wave",

@@ -3120,7 +3120,7 @@ export interface components {
       label: string;
       /** @description A second line: a code, an owner, a status */
       detail?: string;
-      /** @description Contacts: false once deactivated */
+      /** @description Contacts: false once deactivated; organizations: false once retired */
       active?: boolean;
       /** @description Where the record is read in this API */
       path: string;
@@ -3365,7 +3365,7 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
-      /** @description The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave) */
+      /** @description The halted wave, or completed rest of one, this one writes the rest of: those its chain wrote to are left out (written-by-halted-wave) */
       restOf?: string;
       /**
        * @description draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)
@@ -3439,7 +3439,7 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
-      /** @description A halted wave this one writes the rest of: same template and audience (422 otherwise), less every State or organization the halted wave wrote to (a letter sent, delivered, reported as spam, still sending, unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave */
+      /** @description A halted wave this one writes the rest of, or a completed rest of one (whose chain's letters bounced or failed after the rests left their owners out): same template and audience (422 otherwise), less every State or organization a wave of the chain wrote to (a letter sent, delivered, reported as spam, still sending, unknown, or sent again and waiting), each of whose addresses is skipped as written-by-halted-wave */
       restOf?: string;
     };
     WaveWithCounts: {
@@ -3474,7 +3474,7 @@ export interface components {
       chair?: string;
       values?: components["schemas"]["WaveValues"];
       description?: string;
-      /** @description The halted wave this one writes the rest of: those it wrote to are left out (written-by-halted-wave) */
+      /** @description The halted wave, or completed rest of one, this one writes the rest of: those its chain wrote to are left out (written-by-halted-wave) */
       restOf?: string;
       /**
        * @description draft -> scheduled -> dispatching -> completed; cancelled (from draft or scheduled); halted (while dispatching)

@@ -74,9 +74,15 @@ export interface HitWords {
   /** A second line: a code, whose contact it is, where a request or a wave stands. */
   detail: string;
   href?: string;
-  /** A deactivated contact: found, and said to be. */
-  inactive: boolean;
+  /** Said beside a record found that is no longer active: a contact "deactivated", an organization "retired". */
+  inactive?: string;
 }
+
+/** The word for each kind the API marks inactive (`active: false`); another kind has no such standing. */
+const INACTIVE_WORDS: Partial<Readonly<Record<SearchKind, string>>> = {
+  contact: "deactivated",
+  organization: "retired",
+};
 
 /**
  * A hit in words with its page in the console: a contact's is its owner's (contacts have no page of their own). The API's
@@ -86,7 +92,7 @@ export interface HitWords {
 export function hitWords(hit: SearchHit, names: OwnerNames): HitWords {
   const detail = hit.detail ?? "";
   const parts = detail.split(" ");
-  const base = { text: hit.label, detail, inactive: hit.active === false };
+  const base = { text: hit.label, detail, ...(hit.active === false ? { inactive: INACTIVE_WORDS[hit.kind] } : {}) };
   switch (hit.kind) {
     case "state":
       return { ...base, href: href.state(hit.id) };

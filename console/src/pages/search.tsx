@@ -85,7 +85,7 @@ function Group({ group, request, names }: { group: SearchGroup; request: SearchR
           return (
             <li key={hit.id} class={words.inactive ? "muted" : undefined}>
               {words.href ? <a href={words.href}>{words.text}</a> : words.text}
-              {words.inactive ? " (deactivated)" : ""}
+              {words.inactive ? ` (${words.inactive})` : ""}
               {words.detail && <span class="muted"> · {words.detail}</span>}
             </li>
           );

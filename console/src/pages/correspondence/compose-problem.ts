@@ -42,20 +42,29 @@ const unshownErrors = (problem: Problem, shown: ReadonlySet<string>) =>
 export const namesUndrawnField = (problem: Problem, shown: ReadonlySet<string>): boolean =>
   problem.status === 422 && unshownErrors(problem, shown).length > 0;
 
+/** A field error said alone: its message as a sentence, without the field's name. */
+const errorAlone = ({ message }: { message: string }) => (/[.!?]$/.test(message) ? message : `${message}.`);
+
 /**
  * The words above the fields: what changed in the template, then the refusal with each error no field shows (one
- * naming no field, a 409 or a failed request, in full). Nothing when each error is said at its field.
+ * naming no field, a 409 or a failed request, in full). An error at a path the composer knows but draws no field for
+ * (`known`: the rest's halted wave) is said in its own words, without HTTP's title and the field's name: a colleague
+ * who has just written the same rest is news for the officer, not a fault in the request (audit 33, item 7). Nothing
+ * when each error is said at its field.
  */
 export function aboveTheFields(
   standing: Problem | undefined,
   shown: ReadonlySet<string>,
   templateNews: string | undefined,
+  known: ReadonlySet<string> = shown,
 ): string | undefined {
   if (!standing) return undefined;
   const unshown = unshownErrors(standing, shown);
+  const alone = unshown.filter(({ path }) => known.has(path));
+  const inFull = unshown.filter(({ path }) => !known.has(path));
   const refusal =
-    !standing.errors?.length || unshown.length > 0 ? problemInFull({ ...standing, errors: unshown }) : undefined;
-  return [templateNews, refusal].filter(Boolean).join(" ") || undefined;
+    !standing.errors?.length || inFull.length > 0 ? problemInFull({ ...standing, errors: inFull }) : undefined;
+  return [templateNews, ...alone.map(errorAlone), refusal].filter(Boolean).join(" ") || undefined;
 }
 
 const LISTED = new Intl.ListFormat("en", { type: "conjunction" });

@@ -1,8 +1,10 @@
 // The composer opened as the rest of a halted wave (#/waves/new?restOf=<id>): the halted wave's template, audience and
 // letter values, fixed or given, and the sentence that says whom the rest leaves out, counted as dispatch will leave
-// them out (shared/waves/rest-of-letters.ts): through a rest of a rest, each halted wave before it. Pure but for the
-// reads it is given, so it is tested in Node.
+// them out (shared/waves/rest-of-letters.ts): through a rest of a rest, each wave before it, named (audit 33, item
+// 11). A completed rest has a rest too, for letters that bounced after the rests left their owners out (audit 33, bug
+// 1). Pure but for the reads it is given, so it is tested in Node.
 import { writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
+import { hasARest } from "../../../../shared/waves/rest-stands.ts";
 import { type Wave, type WaveMessage, waveHeading } from "./wave-facts.ts";
 
 export interface RestOf {
@@ -16,9 +18,9 @@ export interface RestOf {
   values: Wave["values"];
   /** The States and organizations it wrote to, or may have, or the halted waves it was the rest of: all left out. */
   ownersWritten: number;
-  /** How many halted waves before it this one was the rest of (a rest of a rest): they wrote to some of those. */
-  earlierWaves: number;
-  /** Why the API will refuse it: the wave is not halted (a link to it is offered only on a halted wave's page). */
+  /** The waves before it this one was the rest of (a rest of a rest), as headed, first first: they wrote to some. */
+  earlierTitles: readonly string[];
+  /** Why the API will refuse it: the wave is neither halted nor a completed rest (nothing links it to the composer). */
   notHalted?: string;
 }
 
@@ -45,11 +47,14 @@ export async function readRestOfChain(
     },
     waveId,
   );
-  return restOfWave((await once(waveId)).wave, written.owners.size, written.waveIds.length - 1);
+  const earlier = await Promise.all(
+    written.waveIds.slice(1).map(async (id) => waveHeading((await once(id)).wave).title),
+  );
+  return restOfWave((await once(waveId)).wave, written.owners.size, earlier.reverse());
 }
 
-/** The rest of `wave`, which wrote to `ownersWritten` States and organizations (with the `earlierWaves` before it). */
-export function restOfWave(wave: Wave, ownersWritten: number, earlierWaves = 0): RestOf {
+/** The rest of `wave`, which wrote to `ownersWritten` States and organizations (with the waves `earlierTitles`). */
+export function restOfWave(wave: Wave, ownersWritten: number, earlierTitles: readonly string[] = []): RestOf {
   const { title } = waveHeading(wave);
   return {
     waveId: wave.id,
@@ -60,28 +65,40 @@ export function restOfWave(wave: Wave, ownersWritten: number, earlierWaves = 0):
     chair: wave.chair,
     values: wave.values,
     ownersWritten,
-    earlierWaves,
-    ...(wave.status === "halted"
+    earlierTitles,
+    ...(hasARest(wave)
       ? {}
-      : { notHalted: `“${title}” is ${wave.status}, not halted: only a halted wave has a rest to write to.` }),
+      : {
+          notHalted:
+            `“${title}” is ${wave.status} and no rest of a halted wave: only a halted wave, or a completed rest of ` +
+            "one, has a rest to write to.",
+        }),
   };
 }
 
-/** "The rest of “…”: the 60 States and organizations it wrote to are left out." */
+/** Titles in a sentence: "“A”", "“A” and “B”", "“A”, “B” and “C”". */
+const quotedList = (titles: readonly string[]): string => {
+  const quoted = titles.map((title) => `“${title}”`);
+  const last = quoted.pop();
+  return quoted.length === 0 ? (last ?? "") : `${quoted.join(", ")} and ${last}`;
+};
+
+/**
+ * "The rest of “…”: the 60 States and organizations it wrote to are left out."; through a rest of a rest, "…that “H1”
+ * and “R1” wrote to…", each wave by its title.
+ */
 export function restOfWords({
   title,
   ownersWritten,
-  earlierWaves = 0,
-}: Pick<RestOf, "title" | "ownersWritten"> & Partial<Pick<RestOf, "earlierWaves">>): string {
-  const writers =
-    earlierWaves === 0
-      ? "it"
-      : `it and the ${earlierWaves === 1 ? "halted wave" : `${earlierWaves} halted waves`} it was the rest of`;
+  earlierTitles = [],
+}: Pick<RestOf, "title" | "ownersWritten"> & Partial<Pick<RestOf, "earlierTitles">>): string {
+  const alone = earlierTitles.length === 0;
+  const writers = alone ? "it" : quotedList([...earlierTitles, title]);
   const left =
     ownersWritten === 0
       ? `${writers} wrote to no State or organization, so none is left out`
       : ownersWritten === 1
-        ? `the 1 State or organization ${writers} wrote to is left out`
-        : `the ${ownersWritten} States and organizations ${writers} wrote to are left out`;
+        ? `the 1 State or organization ${alone ? "" : "that "}${writers} wrote to is left out`
+        : `the ${ownersWritten} States and organizations ${alone ? "" : "that "}${writers} wrote to are left out`;
   return `The rest of “${title}”: ${left}.`;
 }

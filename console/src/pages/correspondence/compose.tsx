@@ -6,7 +6,8 @@
 // its value changes; a refusal no field shows is said above the form; and a refusal at a field the form does not draw
 // has the templates read again, so that a value a colleague's change of the template now asks for gets its field.
 // Opened as the rest of a halted wave (#/waves/new?restOf=<id>), its template, audience and values are the halted
-// wave's, and the draft leaves out whom that wave wrote to (compose-rest-of.ts).
+// wave's, and the draft leaves out whom that wave wrote to (compose-rest-of.ts); while its rest stands, the composer
+// names and links that rest and offers no form (compose-rest-written.ts).
 import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { addDays } from "../../../../shared/assistance/dates.ts";
@@ -37,11 +38,13 @@ import {
   templateChangeNews,
 } from "./compose-problem.ts";
 import { type RestOf, readRestOfChain, restOfWords } from "./compose-rest-of.ts";
+import { type RestWritten, restAlreadyWritten, restWrittenWords } from "./compose-rest-written.ts";
 import { templateWords } from "./compose-template-words.ts";
 import { CONFIRM_AUDIENCE, composerRefusal } from "./composer-refusal.ts";
-import { createWave, listTemplates, messagesOf, type NewWave, type Template, waveWithEtag } from "./data.ts";
+import { createWave, listTemplates, listWaves, messagesOf, type NewWave, type Template, waveWithEtag } from "./data.ts";
 import { instantLineWords, localToInstant, sendTimePassed, timeZoneChoices, timeZoneWords } from "./time.ts";
 import { AUDIENCES, isAudience } from "./wave-facts.ts";
+import { waveInWords } from "./wave-rest-chain.ts";
 import { weekendRemark } from "./weekend-dates.ts";
 
 interface ComposerForm {
@@ -252,7 +255,7 @@ function Composer(props: {
       title={rest ? "The rest of a halted wave" : "A new wave"}
       level={2}
       className="composer"
-      general={aboveTheFields(standing, shown, templateNews)}
+      general={aboveTheFields(standing, shown, templateNews, pathsKnown(shown, rest !== undefined))}
       onSubmit={submit}
       busy={busy}
       submitLabel="Create the draft wave"
@@ -412,13 +415,31 @@ function Composer(props: {
   );
 }
 
-/** The halted wave a rest is written to, with whom it wrote to; nothing when the composer is not asked for a rest. */
-async function readRestOf(waveId: string | undefined): Promise<RestOf | undefined> {
-  if (waveId === undefined) return undefined;
-  return readRestOfChain(waveId, async (id) => {
+/**
+ * The halted wave a rest is written to, with whom it wrote to, or the rest it already has; nothing when the composer is
+ * not asked for a rest.
+ */
+async function readRestOf(waveId: string | undefined): Promise<{ rest?: RestOf; written?: RestWritten }> {
+  if (waveId === undefined) return {};
+  const written = restAlreadyWritten(waveId, await listWaves(), new Date());
+  if (written) return { written };
+  const rest = await readRestOfChain(waveId, async (id) => {
     const [wave, letters] = await Promise.all([waveWithEtag(id), messagesOf(id)]);
     return { wave: wave.value, letters };
   });
+  return { rest };
+}
+
+/** In place of the form: the halted wave's rest stands, and a second would be refused once filled in. */
+function RestAlreadyWritten({ written }: { written: RestWritten }) {
+  const { before, after } = restWrittenWords(written);
+  return (
+    <p class="caution" data-field="rest-written">
+      {before}
+      <a href={href.wave(written.rest.id)}>{waveInWords(written.rest)}</a>
+      {after}
+    </p>
+  );
 }
 
 export function ComposeWave({ templateId, restOf }: { templateId: string | undefined; restOf?: string | undefined }) {
@@ -434,9 +455,13 @@ export function ComposeWave({ templateId, restOf }: { templateId: string | undef
       <Show what={templates}>
         {(list) => (
           <Show what={rest}>
-            {(halted) => (
-              <Composer templates={list} initialTemplate={templateId} rest={halted} onTemplatesRead={showTemplates} />
-            )}
+            {({ rest: halted, written }) =>
+              written ? (
+                <RestAlreadyWritten written={written} />
+              ) : (
+                <Composer templates={list} initialTemplate={templateId} rest={halted} onTemplatesRead={showTemplates} />
+              )
+            }
           </Show>
         )}
       </Show>

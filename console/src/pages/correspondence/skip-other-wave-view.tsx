@@ -1,10 +1,11 @@
-// A skip that names another wave, on the wave page (skip-other-wave.ts): the wave linked by its name, and the holding
-// waves of the follow-ups a wave left to them, read once per page, so a State whose holder halted is said owed again.
+// A skip that names another wave, on the wave page (skip-other-wave.ts): the wave linked by its name, and the waves the
+// skips name (a follow-up's holder, a rest's writer), read once per page, so a State whose holder halted, or whose
+// writer's letter bounced after the rest left it out, is said owed again.
 
 import { href } from "../../routes.ts";
 import { useLoad } from "../../ui/load.tsx";
 import { messagesOf, waveWithEtag } from "./data.ts";
-import { type HolderFacts, ownersFollowedUp, type SkipSentence } from "./skip-other-wave.ts";
+import { type HolderFacts, holderFactsOf, type SkipSentence } from "./skip-other-wave.ts";
 
 export function SkipNamingWave({ sentence }: { sentence: SkipSentence }) {
   const { before, wave, name, after } = sentence;
@@ -19,7 +20,7 @@ export function SkipNamingWave({ sentence }: { sentence: SkipSentence }) {
 
 async function holderFacts(waveId: string): Promise<readonly [string, HolderFacts]> {
   const [wave, letters] = await Promise.all([waveWithEtag(waveId), messagesOf(waveId)]);
-  return [waveId, { status: wave.value.status, reached: ownersFollowedUp(letters) }];
+  return [waveId, holderFactsOf(wave.value.status, letters)];
 }
 
 /** The facts of each holding wave named, read once for the set of them; none while read, or if they cannot be. */

@@ -209,7 +209,11 @@ export function progressText(counts: Counts, status: WaveStatus, mayResend: bool
       ? "No letter is written before the wave is dispatched."
       : "No letters.";
   }
-  const settledSoFar = `${settled} of ${written} letters settled${isFinal(status) && !lettersGoing(counts) ? "" : " so far"}`;
+  // A dispatching wave's ledger may be half written (its dispatch still running, or crashed): the total is not final.
+  const settledSoFar =
+    status === "dispatching"
+      ? `${settled} of the ${written} letters written so far settled`
+      : `${settled} of ${written} letters settled${isFinal(status) && !lettersGoing(counts) ? "" : " so far"}`;
   if (unknown === 0) return `${settledSoFar}.`;
   const one = unknown === 1;
   const which = one ? "it" : "each";

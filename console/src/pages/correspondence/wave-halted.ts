@@ -75,12 +75,12 @@ function uncertainLettersStep(letters: readonly LetterFate[], notAfter: string, 
   return words.join(" ");
 }
 
-/** Who reads the steps, and whether the wave's rest is written (wave-rest-chain.ts): the step to the rest differs. */
+/** Who reads the steps, and the wave's rests (wave-rest-chain.ts): the step to the rest differs. */
 export interface RestReader {
   /** The reader may compose a wave (the secretariat): "Write to the rest" is theirs. */
   mayCompose: boolean;
-  /** A rest of the wave stands (not cancelled): it is named in place of the link. */
-  hasRest: boolean;
+  /** The rests that stand (not cancelled), in order: named in place of the link. */
+  rests: readonly Pick<Wave, "status">[];
 }
 
 /** What "write to the rest" does, said in each of its steps. */
@@ -88,17 +88,49 @@ const THE_REST =
   "a new draft of this letter to this audience that leaves out the States and organizations this wave wrote to. A " +
   "plain new wave would write to them again.";
 
-/** The step to the rest: done already, the reader's own link, or the secretariat's to take (audit 32, item 9). */
-function restStep({ mayCompose, hasRest }: RestReader): string {
-  if (hasRest) {
-    return (
-      "Its rest is written (named below): it writes to those this wave did not. If that one halts too, write the " +
-      "rest of it, from its page."
-    );
+/**
+ * What the last rest of the chain stands at, and what is left to do, by its status: a draft is still to schedule, a
+ * halted one has a rest of its own to write (audit 33, items 9 and 12: each said as the reader's to do, or the
+ * secretariat's).
+ */
+function lastRestWords(status: WaveStatus, mayCompose: boolean): string {
+  switch (status) {
+    case "draft":
+      return mayCompose
+        ? "is a draft: schedule it, from its page, and it writes to those this wave did not"
+        : "is a draft the secretariat is to schedule: it writes to those this wave did not";
+    case "halted":
+      return mayCompose
+        ? "halted too: write the rest of it, from its page"
+        : "halted too: the secretariat writes the rest of it";
+    case "completed":
+      return "is written: it wrote to those this wave did not";
+    default:
+      return `is ${status}: it writes to those this wave did not`;
+  }
+}
+
+/** The step to the rest: written or under way, the reader's own link, or the secretariat's to take (audit 32, item 9). */
+function restStep({ mayCompose, rests }: RestReader): string {
+  const last = rests.at(-1);
+  if (last) {
+    const subject = rests.length === 1 ? "Its rest (named below)" : "The last of its rests (named below)";
+    return `${subject} ${lastRestWords(last.status, mayCompose)}.`;
   }
   return mayCompose
     ? `Then write to the rest ("Write to the rest" below): ${THE_REST}`
     : `Then the secretariat can write to the rest: ${THE_REST}`;
+}
+
+/** The step for the addresses that bounced: the secretariat's to correct; others may tell it what they know. */
+function hardBouncesStep(mayCompose: boolean): string {
+  const marked =
+    "Its hard bounces are under Letters (status bounced): those contacts are marked unreachable by e-mail and leave " +
+    "later audiences.";
+  return mayCompose
+    ? `${marked} Find and record their correct addresses (or other points of contact), and look at the rest of the ` +
+        "list for the same staleness."
+    : `${marked} The secretariat records their correct addresses: tell it of any you know.`;
 }
 
 /**
@@ -109,7 +141,7 @@ export function haltedNextSteps(
   wave: Pick<Wave, "status" | "haltReason" | "notAfter">,
   letters: readonly LetterFate[],
   now: Date = new Date(),
-  reader: RestReader = { mayCompose: true, hasRest: false },
+  reader: RestReader = { mayCompose: true, rests: [] },
 ): string[] {
   if (wave.status !== "halted") return [];
   const uncertain = uncertainLettersStep(letters, wave.notAfter, now);
@@ -119,12 +151,7 @@ export function haltedNextSteps(
         "Compose a new wave with the same template, audience and values, send a test copy, and schedule it. Nobody " +
           "had this wave's letter, so the new one repeats nothing.",
       ]
-    : [
-        "Its hard bounces are under Letters (status bounced): those contacts are marked unreachable by e-mail and " +
-          "leave later audiences. With the secretariat, find and record their correct addresses (or other points of " +
-          "contact), and look at the rest of the list for the same staleness.",
-        restStep(reader),
-      ];
+    : [hardBouncesStep(reader.mayCompose), restStep(reader)];
   return uncertain === undefined ? steps : [...steps, uncertain];
 }
 

@@ -2,8 +2,9 @@
 // row saying the State had no active point of contact (ADR 0007: nobody drops out silently). That row is neither a
 // letter nor a contact: the page says it once, as the reason its Mission was written to, and counts the State once.
 // An owner such a row names that got no letter is not reached at all, and listed so. Only a letter that left is "written
-// to": one that failed or expired unsent (a halted wave's rest) is not, and its owner is said not written to, with why.
-// Pure, tested in Node.
+// to": one that failed or expired unsent (a halted wave's rest) is not, and its owner is said not written to, with why;
+// nor, on a halted wave, one that bounced: its rest writes to the owner again, and a follow-up is owed again (audit 33,
+// bug 3, as the server's follow-up holds judge it: followsUp). Pure, tested in Node.
 
 import { leftTheDesk } from "../../../../shared/waves/rest-of-letters.ts";
 import { type MessageStatus, SKIP_REASONS, skipWords, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
@@ -23,9 +24,30 @@ export function whyOf(message: WaveMessage): Why {
 const TO_THE_MISSION = "Written to its Permanent Mission: the State has no active point of contact.";
 const NOT_TO_THE_MISSION =
   "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not leave.";
+/** A letter being sent, or whose sender stopped between SES and the ledger: it may or may not have left (audit 33). */
+const MAYBE_TO_THE_MISSION =
+  "Its letter to its Permanent Mission (the State has no active point of contact) may or may not have left.";
+
+/** The Mission's letter in words, by whether it left, may have, or did not. */
+const toTheMission = (message: WaveMessage): string => {
+  if (message.status === "unknown" || message.status === "sending") return MAYBE_TO_THE_MISSION;
+  return hasLeft(message) ? TO_THE_MISSION : NOT_TO_THE_MISSION;
+};
+
+/** A sentence begun with a capital: a ledger reason follows a full stop. */
+const asSentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** A letter that will never leave: failed or expired unsent, or refused by SES. */
 const NEVER_LEFT: readonly MessageStatus[] = ["failed", "expired", "rejected"];
+
+/**
+ * Whether a letter of a wave in `status` will never reach its owner: one that never left, and on a halted wave one that
+ * bounced too (its rest writes to the owner again, at an address still usable; a follow-up is owed again).
+ */
+const neverReaches =
+  (status: WaveStatus | undefined) =>
+  (message: WaveMessage): boolean =>
+    NEVER_LEFT.includes(message.status) || (status === "halted" && message.status === "bounced");
 
 /** A letter that left for its recipient (SES took it, or may have): whatever became of it after, it was written. */
 const hasLeft = (message: WaveMessage) => leftTheDesk(message.status);
@@ -35,17 +57,21 @@ const writtenTo = (messages: readonly WaveMessage[]) =>
   new Set(messages.filter(hasLeft).map((message) => message.owner));
 
 /**
- * The owners the wave meant to write to and will not: each has a letter that never left, and none that left or may
- * still leave (queued or sending). A halted wave's rest are these. In the ledger's order.
+ * The owners the wave (in `status`) meant to write to and will not: each has a letter that never left (neverReaches:
+ * on a halted wave, or bounced), and none that left or may still leave (queued or sending). A halted wave's rest are
+ * these. In the ledger's order.
  */
-export function notWrittenTo(messages: readonly WaveMessage[]): string[] {
-  const settledUnsent = new Set(
-    messages.filter((message) => NEVER_LEFT.includes(message.status)).map((message) => message.owner),
-  );
-  const mayLeave = messages.filter((message) => !NEVER_LEFT.includes(message.status) && message.status !== "skipped");
+export function notWrittenTo(messages: readonly WaveMessage[], status?: WaveStatus): string[] {
+  const unreached = neverReaches(status);
+  const settledUnsent = new Set(messages.filter(unreached).map((message) => message.owner));
+  const mayLeave = messages.filter((message) => !unreached(message) && message.status !== "skipped");
   for (const message of mayLeave) settledUnsent.delete(message.owner);
   return [...settledUnsent];
 }
+
+/** Whether some letter to one of `owners` bounced: the halted wave's words then say so. */
+export const someBounced = (messages: readonly WaveMessage[], owners: readonly string[]): boolean =>
+  messages.some((message) => message.status === "bounced" && owners.includes(message.owner));
 
 export interface LetterRow {
   message: WaveMessage;
@@ -63,8 +89,7 @@ export function letterRows(messages: readonly WaveMessage[]): LetterRow[] {
     .map((message) => {
       const why = whyOf(message);
       if (message.status === "skipped" || !withoutContact.has(message.owner)) return { message, why };
-      const toTheMission = hasLeft(message) ? TO_THE_MISSION : NOT_TO_THE_MISSION;
-      return { message, why: { ...why, said: `${toTheMission} ${why.said}`.trim() } };
+      return { message, why: { ...why, said: `${toTheMission(message)} ${asSentence(why.said)}`.trim() } };
     });
 }
 
@@ -89,12 +114,16 @@ export function ownersCounted(owners: readonly string[]): string {
   ].join(" and ");
 }
 
-/** Why the owners of notWrittenTo were not written to: the halt, or their letters' own fate (each row says it). */
-export function notWrittenWhy(status: WaveStatus, count: number): string {
-  const one = count === 1;
-  return status === "halted"
-    ? `the wave halted before ${one ? "its letter" : "their letters"} left`
-    : `${one ? "its letter" : "their letters"} failed or expired unsent`;
+/**
+ * Why the owners of notWrittenTo were not written to: the halt, a bounce (`bounced`: some of their letters bounced), or
+ * their letters' own fate (each row says it).
+ */
+export function notWrittenWhy(status: WaveStatus, count: number, bounced = false): string {
+  const letters = count === 1 ? "its letter" : "their letters";
+  if (status !== "halted") return `${letters} failed or expired unsent`;
+  return bounced
+    ? `${letters} bounced, or the wave halted before ${count === 1 ? "it" : "they"} left`
+    : `the wave halted before ${letters} left`;
 }
 
 /**
@@ -115,7 +144,8 @@ export function noneLeftOutWords(messages: readonly WaveMessage[]): string {
  */
 export function besideTheLetters(messages: readonly WaveMessage[], unreached: number, status: WaveStatus): string {
   const written = writtenTo(messages);
-  const notWritten = notWrittenTo(messages);
+  const notWritten = notWrittenTo(messages, status);
+  const bounced = someBounced(messages, notWritten);
   const toMissions = messages.filter((message) => isOwnerRow(message) && written.has(message.owner)).length;
   const skipped = messages.filter((message) => message.status === "skipped" && !isOwnerRow(message)).length;
   return [
@@ -132,8 +162,9 @@ export function besideTheLetters(messages: readonly WaveMessage[], unreached: nu
     ),
     ...counted(
       notWritten.length,
-      `${ownersCounted(notWritten)} was not written to: ${notWrittenWhy(status, 1)} (see Not reached).`,
-      (n) => `${ownersCounted(notWritten)} were not written to: ${notWrittenWhy(status, n)} (see Not reached).`,
+      `${ownersCounted(notWritten)} was not written to: ${notWrittenWhy(status, 1, bounced)} (see Not reached).`,
+      (n) =>
+        `${ownersCounted(notWritten)} were not written to: ${notWrittenWhy(status, n, bounced)} (see Not reached).`,
     ),
     ...counted(
       unreached,

@@ -7,8 +7,8 @@ import { useFocusReturn } from "../../ui/focus-return.ts";
 import { problemOf } from "../../ui/form.tsx";
 import { problemInFull } from "../../ui/problem-words.ts";
 import { type Redispatch, redispatchWave } from "./data.ts";
-import { utcText } from "./time.ts";
 import type { WaveWithCounts } from "./wave-facts.ts";
+import { redispatchedWords, redispatchQuestion } from "./wave-redispatch-words.ts";
 import { mayDispatchAgain } from "./wave-repair.ts";
 
 export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: () => void }) {
@@ -46,7 +46,7 @@ export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: 
       </p>
       {asking ? (
         <Confirm
-          question={`Dispatch wave ${wave.id} again?`}
+          question={redispatchQuestion(wave)}
           yes="Yes, dispatch it again"
           no="Not now"
           busy={busy}
@@ -74,7 +74,7 @@ export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: 
       )}
       {outcome && "requested" in outcome && (
         <p role="status" data-field="redispatched">
-          Dispatch runs at {utcText(outcome.requested.firesAt)} (schedule {outcome.requested.scheduleName}).
+          {redispatchedWords(outcome.requested)}
         </p>
       )}
       {outcome && "problem" in outcome && (

@@ -30,7 +30,6 @@ import { templateWords } from "./compose-template-words.ts";
 import {
   type AudiencePreview,
   audienceOf,
-  listWaves,
   messagesOf,
   sendTestCopy,
   type Template,
@@ -65,11 +64,11 @@ import {
   SKIP_REASONS,
   sendTimeInZone,
   UNREACHED_REASONS,
-  type WaveStatus,
   type WaveWithCounts,
   waveHeading,
 } from "./wave-facts.ts";
 import { afterSendTimePassed, HALT_IS_FINAL, haltedNextSteps, sendTimePassedWords } from "./wave-halted.ts";
+import { writtenLaterWords } from "./wave-late-bounce.ts";
 import {
   besideTheLetters,
   letterRows,
@@ -78,14 +77,14 @@ import {
   notWrittenTo,
   notWrittenWhy,
   skippedContacts,
+  someBounced,
   type Why,
 } from "./wave-letter-rows.ts";
 import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
-import { restChainOf } from "./wave-rest-chain.ts";
-import { WaveRest } from "./wave-rest-link.tsx";
+import { type RestChain, useRestChain, WaveRest } from "./wave-rest-link.tsx";
 import { sameLetterConsequence, sameLetterWhen, scheduleDoubts, waveName } from "./wave-schedule-doubts.ts";
 
 /** How often a wave in flight is asked for its counts. */
@@ -515,27 +514,36 @@ function WhyWords({ why, naming }: { why: Why; naming: SkipSentence | undefined 
   );
 }
 
-/** The owners whose letters never left (a halted wave's rest), by name, each linked to its page. */
+/**
+ * The owners whose letters never left, or on a halted wave bounced (its rest), by name, each linked to its page; one a
+ * later wave of its rest chain wrote to says so (`rests`, once read).
+ */
 function NotWrittenTo(props: {
+  wave: WaveWithCounts;
   messages: readonly WaveMessage[];
-  status: WaveStatus;
   names: ReadonlyMap<string, string>;
+  rests: RestChain | undefined;
 }) {
-  const { names } = props;
-  const owners = notWrittenTo(props.messages);
+  const { names, wave, rests } = props;
+  const owners = notWrittenTo(props.messages, wave.status);
   if (owners.length === 0) return null;
   const nameOf = (owner: string) => names.get(owner) ?? ownerCode(owner);
+  const bounced = someBounced(props.messages, owners);
   return (
     <>
       <p data-field="not-written-to">
-        Not written to ({owners.length}): {notWrittenWhy(props.status, owners.length)}.
+        Not written to ({owners.length}): {notWrittenWhy(wave.status, owners.length, bounced)}.
       </p>
       <ul class="inline-list" data-list="not-written-to">
-        {inNameOrder(owners, nameOf).map((owner) => (
-          <li key={owner}>
-            <OwnerName owner={owner} name={names.get(owner)} />
-          </li>
-        ))}
+        {inNameOrder(owners, nameOf).map((owner) => {
+          const later = rests?.letters && writtenLaterWords(rests.letters.writers, owner, wave.id);
+          return (
+            <li key={owner}>
+              <OwnerName owner={owner} name={names.get(owner)} />
+              {later && ` (${later})`}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
@@ -547,15 +555,17 @@ function NotReached(props: {
   version: string;
   messages: Loaded<WaveMessage[]>;
   names: ReadonlyMap<string, string>;
+  rests: RestChain | undefined;
 }) {
   const { wave, messages, names } = props;
   const [unreached] = useLoad(() => unreachedOf(wave.id), `${wave.id}:${props.version}`);
   const letters = messages.status === "ready" ? messages.data : [];
-  const noneLeftOut = unreached.status === "ready" && unreached.data.length === 0 && notWrittenTo(letters).length === 0;
+  const noneLeftOut =
+    unreached.status === "ready" && unreached.data.length === 0 && notWrittenTo(letters, wave.status).length === 0;
   return (
     <section aria-labelledby="unreached-title">
       <h2 id="unreached-title">Not reached</h2>
-      <NotWrittenTo messages={letters} status={wave.status} names={names} />
+      <NotWrittenTo wave={wave} messages={letters} names={names} rests={props.rests} />
       {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters)}</p>}
       <Show what={unreached}>
         {(list) =>
@@ -576,17 +586,19 @@ function NotReached(props: {
 }
 
 /**
- * A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"), and its rest once written:
- * found in the waves list (no narrower read names the rests of a wave), read once the wave halted.
+ * A halted wave's next step, as the runbook says it (docs/operations.md, "A halted wave"), and its rest chain once
+ * written (`rests`, once read).
  */
-function HaltedNextSteps(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayCompose: boolean }) {
-  const { wave, mayCompose } = props;
-  const halted = wave.status === "halted";
-  const [waves] = useLoad(async () => (halted ? listWaves() : []), `${wave.id}:${halted}`);
-  const now = new Date();
-  const chain = waves.status === "ready" ? restChainOf(wave, waves.data, now) : [];
+function HaltedNextSteps(props: {
+  wave: WaveWithCounts;
+  messages: Loaded<WaveMessage[]>;
+  mayCompose: boolean;
+  rests: RestChain | undefined;
+  names: ReadonlyMap<string, string>;
+}) {
+  const { wave, mayCompose, rests } = props;
   const letters = props.messages.status === "ready" ? props.messages.data : [];
-  const steps = haltedNextSteps(wave, letters, now, { mayCompose, hasRest: chain.length > 0 });
+  const steps = haltedNextSteps(wave, letters, new Date(), { mayCompose, rests: rests?.chain ?? [] });
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby="next-step-title" data-field="halted-next-steps">
@@ -597,7 +609,7 @@ function HaltedNextSteps(props: { wave: WaveWithCounts; messages: Loaded<WaveMes
           <li key={step}>{step}</li>
         ))}
       </ol>
-      {waves.status === "ready" && <WaveRest wave={wave} chain={chain} mayCompose={mayCompose} />}
+      {rests && <WaveRest wave={wave} rests={rests} names={props.names} mayCompose={mayCompose} />}
       {mayCompose && (
         <p>
           <a href={href.waveNew(wave.templateId)}>Compose a new wave with this template</a>
@@ -716,6 +728,8 @@ function LoadedWave(
   const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
   const names = useOwnerNames();
+  const rests = useRestChain(wave);
+  const mayCompose = may(session.group, "POST /waves");
   const heading = waveHeading(wave);
   return (
     <>
@@ -727,7 +741,10 @@ function LoadedWave(
       </p>
       <Facts wave={wave} template={template} />
       <Progress wave={wave} messages={messages} mayResend={mayResend} />
-      <HaltedNextSteps wave={wave} messages={messages} mayCompose={may(session.group, "POST /waves")} />
+      <HaltedNextSteps wave={wave} messages={messages} mayCompose={mayCompose} rests={rests} names={names} />
+      {wave.status === "completed" && rests && (
+        <WaveRest wave={wave} rests={rests} names={names} mayCompose={mayCompose} />
+      )}
       <MovedMeanwhile said={props.movedMeanwhile} />
       {open && (
         <OpenWave
@@ -742,7 +759,7 @@ function LoadedWave(
       )}
       {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
       {listed && <Messages wave={wave} messages={messages} names={names} mayResend={mayResend} onChanged={reload} />}
-      {listed && <NotReached wave={wave} version={version} messages={messages} names={names} />}
+      {listed && <NotReached wave={wave} version={version} messages={messages} names={names} rests={rests} />}
     </>
   );
 }

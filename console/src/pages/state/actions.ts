@@ -4,6 +4,7 @@
 // A letter's entry is `letter.<its ledger status>`.
 import type { AuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
+import { type TimelineLetter, timelineSkipWords } from "../correspondence/skip-other-wave.ts";
 import { skipWords } from "../correspondence/wave-facts.ts";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
@@ -95,9 +96,13 @@ const SAYS_WHY: ReadonlySet<string> = new Set(["letter.skipped", "letter.failed"
 
 /**
  * A timeline's letter or audit entry in words: a skipped letter says why in the desk's words, a failed one its
- * reason ("wave halted: …").
+ * reason ("wave halted: …"). `letters`, the letters the timeline lists (newest first), judge a rest's skip again: the
+ * halted wave that wrote may have had its letter bounce since.
  */
-export function entryActionWords(entry: { action: string; after?: unknown }): string {
+export function entryActionWords(
+  entry: { action: string; after?: unknown },
+  letters: readonly TimelineLetter[] = [],
+): string {
   const words = actionWords(entry.action);
   if (!SAYS_WHY.has(entry.action)) return words;
   const { after } = entry;
@@ -105,7 +110,7 @@ export function entryActionWords(entry: { action: string; after?: unknown }): st
     typeof after === "object" && after !== null && "reason" in after && typeof after.reason === "string"
       ? after.reason
       : undefined;
-  const why = entry.action === "letter.skipped" ? skipWords(reason) : reason;
+  const why = entry.action === "letter.skipped" ? (timelineSkipWords(reason, letters) ?? skipWords(reason)) : reason;
   return why ? `${words} (${why})` : words;
 }
 

@@ -5,6 +5,7 @@
 // is said on the letter its Permanent Mission was written instead, as the wave's page says it. Pure, tested in Node
 // (test/unit/console-timeline-lines.test.ts).
 import type { components } from "../../api/schema";
+import type { TimelineLetter } from "../correspondence/skip-other-wave.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
 
@@ -26,6 +27,12 @@ const letterKey = (entry: TimelineEntry) => {
   const [waveId = "", recipient = ""] = entry.source.id.split("/");
   return { waveId, recipient };
 };
+
+/** The letters the entries list, in their order: each letter entry's wave, recipient and the status it moved to. */
+export const timelineLetters = (entries: readonly TimelineEntry[]): TimelineLetter[] =>
+  entries
+    .filter((entry) => entry.source.type === "message")
+    .map((entry) => ({ ...letterKey(entry), status: entry.action.replace(/^letter\./, "") }));
 
 /** The ledger's row for an owner the wave found without an active point of contact: no letter (audiences.ts). */
 const isOwnerRow = (entry: TimelineEntry) =>

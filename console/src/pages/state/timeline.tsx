@@ -11,7 +11,7 @@ import { RECORD_NAMES } from "../record-names-api.ts";
 import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
-import { type TimelineLine, TO_MISSION, timelineLines } from "./timeline-lines.ts";
+import { type TimelineLine, TO_MISSION, timelineLetters, timelineLines } from "./timeline-lines.ts";
 import {
   correctionWords,
   pointOfContactMoveWords,
@@ -59,21 +59,25 @@ export function Timeline(props: {
   return (
     <Panel id="timeline" title="Timeline">
       <Paged load={load} loadKey={props.loadKey} moreLabel="Show older entries">
-        {(entries) => (
-          <ol class="timeline">
-            {timelineLines(entries).map(({ entry, consequence, toMission }) => (
-              <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
-                <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
-                <strong data-action={entry.action}>{entryActionWords(entry)}</strong>
-                {toMission && <span data-field="to-mission">{TO_MISSION}</span>}
-                {moveText(entry)}
-                {changesText(entry)} <SourceOf entry={entry} />
-                {entry.reason ? `: ${entry.reason}` : ""}
-                {consequenceText(consequence)}
-              </li>
-            ))}
-          </ol>
-        )}
+        {(entries) => {
+          // A rest's skip is judged again by the letters listed: the wave that wrote may have bounced since.
+          const letters = timelineLetters(entries);
+          return (
+            <ol class="timeline">
+              {timelineLines(entries).map(({ entry, consequence, toMission }) => (
+                <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
+                  <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
+                  <strong data-action={entry.action}>{entryActionWords(entry, letters)}</strong>
+                  {toMission && <span data-field="to-mission">{TO_MISSION}</span>}
+                  {moveText(entry)}
+                  {changesText(entry)} <SourceOf entry={entry} />
+                  {entry.reason ? `: ${entry.reason}` : ""}
+                  {consequenceText(consequence)}
+                </li>
+              ))}
+            </ol>
+          );
+        }}
       </Paged>
     </Panel>
   );

@@ -1,0 +1,26 @@
+// What `npm start` says of the waves the last stop left behind (audit 33, item 6): named by their description, as
+// their pages name them, with what to do.
+import { describe, expect, it } from "vitest";
+import { missedWaveNotice, stalledWaveNotice } from "../../infra/local/stalled-wave-notices.ts";
+import { aWave } from "../contracts/waves.contract.ts";
+
+const WAVE = "01M96SP7S5YJCECYKYEBT53A8B";
+
+describe("the start's notice of a wave the last stop left behind", () => {
+  it("names a missed scheduled wave by its description and id, with both ways to send it", () => {
+    const notice = missedWaveNotice(aWave(WAVE, { status: "scheduled", description: "audit33 M1" }), "npm run fire --");
+    expect(notice).toBe(
+      `wave “audit33 M1” (${WAVE}) was due at 2027-03-15T13:00:00.000Z while the local stack was down and is still ` +
+        `scheduled; send it now (before its notAfter 2027-03-20T00:00:00.000Z) with "Dispatch again" on its page, ` +
+        `or: npm run fire -- wave-dispatch '{"waveId":"${WAVE}"}'`,
+    );
+  });
+
+  it("names a wave left dispatching, by its id when it has no description, and what resumes it", () => {
+    expect(stalledWaveNotice(aWave(WAVE, { status: "dispatching", description: "audit33 C1" }))).toBe(
+      `wave “audit33 C1” (${WAVE}) was dispatching when the local stack stopped, and its letters still queued ` +
+        "wait: Dispatch again from its page, or the sweep resumes it after 15 minutes",
+    );
+    expect(stalledWaveNotice(aWave(WAVE, { status: "dispatching" }))).toMatch(new RegExp(`^wave ${WAVE} was`));
+  });
+});
