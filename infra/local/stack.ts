@@ -290,7 +290,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     if (restored.length > 0) log(`waves: ${restored.length} scheduled wave(s) scheduled again`);
     for (const wave of missed) log(missedWaveNotice(wave, fireCommand));
     // Dispatching since before this process began: stopped with the last stack, whose in-process queue held its keys.
-    const processStart = new Date(Date.now() - process.uptime() * 1000).toISOString();
+    const processStart = new Date(performance.timeOrigin).toISOString();
     for (const { value } of await waves.inStatusSince("dispatching", processStart)) log(stalledWaveNotice(value));
     const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
     const api = await step("api", () =>

@@ -15,4 +15,4 @@ export const missedWaveNotice = (wave: Wave, fireCommand: string) =>
 /** A wave still dispatching at the start: no sender is left for its queued letters. */
 export const stalledWaveNotice = (wave: Wave) =>
   `wave ${named(wave)} was dispatching when the local stack stopped, and its letters still queued wait: ` +
-  "Dispatch again from its page, or the sweep resumes it after 15 minutes";
+  "Dispatch again from its page, or the sweep resumes it at its first run after 15 minutes stuck";

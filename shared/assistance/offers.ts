@@ -143,7 +143,7 @@ export const listOffers =
  * Applies changes if the offer is still at `expectedVersion`; the provider never changes (record a new offer). A change
  * that would make it say what another of the provider's offers says is refused, as recording it would be, and so is
  * any change to an offer of a retired organization (read here, and checked again by the write). One that changes
- * nothing writes nothing and answers the offer as it stands.
+ * nothing writes nothing and answers the offer as it stands, a retired organization's too (nothing is changed).
  */
 export const updateOffer =
   (deps: OfferDependencies) =>

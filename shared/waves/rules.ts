@@ -18,7 +18,7 @@ export const waveTransitions: Readonly<Record<WaveStatus, readonly WaveStatus[]>
 };
 
 /** A wave as a refusal names it: by its description, else its id. */
-export type NamedWave = Pick<Wave, "id" | "description" | "haltReason">;
+export type NamedWave = Pick<Wave, "id" | "description" | "haltReason" | "restOf">;
 
 const nameOf = (wave: NamedWave) => (wave.description ? `The wave "${wave.description}"` : `Wave ${wave.id}`);
 
@@ -42,7 +42,11 @@ function standingWords(wave: NamedWave, from: WaveStatus): string {
     case "dispatching":
       return "it is sending, so it can no longer be cancelled: it ends completed, or halted if too many letters bounce";
     case "completed":
-      return "it has completed, which is final: to write again, create a new wave";
+      // A completed rest has a rest of its own for letters of its chain that bounced since (ADR 0062, amended).
+      return wave.restOf === undefined
+        ? "it has completed, which is final: to write again, create a new wave"
+        : "it has completed, which is final: to write to those its chain did not reach after all, write the rest of " +
+            'it from its page ("Write to them"); a plain new wave would write to everyone again';
     case "cancelled":
       return "it was cancelled, which is final: to send its letters, create a new wave";
     case "halted": {

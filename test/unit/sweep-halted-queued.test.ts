@@ -92,4 +92,14 @@ describe("a redispatch asked of a halted wave (audit 33, item 8)", () => {
     await expect(refused).rejects.toThrow(/write the rest of it from its page/);
     await expect(refused).rejects.not.toThrow(new RegExp(WAVE));
   });
+
+  it("of a completed rest, points to its own rest, not a plain new wave, which would write to everyone again", async () => {
+    await deps.waves.create(
+      aWave(WAVE, { status: "completed", restOf: "01HALTEDBEFOREIT000000000", description: "The rest of March" }),
+      audit,
+    );
+    await expect(requestRedispatch(deps)(WAVE, audit)).rejects.toThrow(
+      /^The wave "The rest of March" cannot be sent: it has completed, .*write the rest of it from its page/,
+    );
+  });
 });

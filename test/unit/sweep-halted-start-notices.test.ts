@@ -19,7 +19,7 @@ describe("the start's notice of a wave the last stop left behind", () => {
   it("names a wave left dispatching, by its id when it has no description, and what resumes it", () => {
     expect(stalledWaveNotice(aWave(WAVE, { status: "dispatching", description: "audit33 C1" }))).toBe(
       `wave “audit33 C1” (${WAVE}) was dispatching when the local stack stopped, and its letters still queued ` +
-        "wait: Dispatch again from its page, or the sweep resumes it after 15 minutes",
+        "wait: Dispatch again from its page, or the sweep resumes it at its first run after 15 minutes stuck",
     );
     expect(stalledWaveNotice(aWave(WAVE, { status: "dispatching" }))).toMatch(new RegExp(`^wave ${WAVE} was`));
   });
