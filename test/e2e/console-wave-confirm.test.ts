@@ -208,6 +208,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     const rest = { ...wave.body, id: "01RESTOFHALTEDWAVECONFIRM0", description: "Its rest (wave confirm)", restOf: id };
     // Its letters, which the chain's pages read for late bounces (audit 33, bug 1): none bounced.
     await page.route(`**/waves/${rest.id}/messages**`, async (route) => route.fulfill({ json: { items: [] } }));
+    await page.route(`**/waves/${rest.id}/unreached**`, async (route) => route.fulfill({ json: { items: [] } }));
     await page.route(/\/waves\?/, async (route) => {
       const listed = await route.fetch();
       const { items } = (await listed.json()) as { items: unknown[] };
@@ -287,6 +288,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     const rest = { ...wave.body, id: "01RESTOFHALTEDWAVECONFIRM0", description: "Its rest (wave confirm)", restOf: id };
     // Its letters, which the chain's pages read for late bounces (audit 33, bug 1): none bounced.
     await page.route(`**/waves/${rest.id}/messages**`, async (route) => route.fulfill({ json: { items: [] } }));
+    await page.route(`**/waves/${rest.id}/unreached**`, async (route) => route.fulfill({ json: { items: [] } }));
     await page.route(/\/waves\?/, async (route) => {
       const listed = await route.fetch();
       const { items } = (await listed.json()) as { items: unknown[] };
@@ -298,7 +300,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     await written.waitFor();
     expect(await written.textContent()).toBe(
       `The rest of “${wave.body.description}” is already written: “Its rest (wave confirm)” (completed). Open it: a ` +
-        "halted wave has one rest, and a second would write to the same States and organizations again.",
+        "wave has one rest, and a second would write to the same States and organizations again.",
     );
     expect(await written.getByRole("link").getAttribute("href")).toBe(`#/waves/${rest.id}`);
     expect(await page.getByRole("button", { name: "Create the draft wave" }).count()).toBe(0);

@@ -33,7 +33,7 @@ describe("the composer of a rest already written", () => {
     expect(written.rest.id).toBe("X");
     const { before, after } = restWrittenWords(written);
     expect(`${before}“audit33 X”${after}`).toBe(
-      "The rest of “audit33 fu3” is already written: “audit33 X” (scheduled). Open it: a halted wave has one rest, " +
+      "The rest of “audit33 fu3” is already written: “audit33 X” (scheduled). Open it: a wave has one rest, " +
         "and a second would write to the same States and organizations again.",
     );
   });

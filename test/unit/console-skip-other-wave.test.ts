@@ -36,9 +36,16 @@ describe("a skip that names another wave", () => {
   });
 
   it("names the halted wave that wrote, not 'the halted wave' of this rest, and no id", () => {
-    expect(skipWords(WRITTEN_BY_W1)).toBe(
-      "“audit32 W1 outreach”, a halted wave, already wrote to its State or organization",
-    );
+    // Unread, the writer is not said halted: a completed rest writes to a rest too (audit 33, review).
+    expect(skipWords(WRITTEN_BY_W1)).toBe("“audit32 W1 outreach” already wrote to its State or organization");
+    const chile = { owner: "STATE:CHL", skipReason: "written-by-halted-wave", reason: WRITTEN_BY_W1 };
+    const writerIs = (status: "halted" | "completed") => {
+      const facts = { status, reached: new Set<string>(), arrived: new Set(["STATE:CHL"]) };
+      const sentence = letterSkipSentence(chile, new Map([["01M96DJVPAFKB16AD2Y50FWPRD", facts]]));
+      return sentence && sentenceText(sentence);
+    };
+    expect(writerIs("halted")).toBe("“audit32 W1 outreach”, a halted wave, already wrote to its State or organization");
+    expect(writerIs("completed")).toBe("“audit32 W1 outreach” already wrote to its State or organization");
     expect(entryActionWords({ action: "letter.skipped", after: { reason: HELD_BY_FU1 } })).toBe(
       "Letter skipped (its one-year follow-up letter was left to “audit32 fu1”)",
     );

@@ -83,6 +83,21 @@ describe("a halted wave's page", () => {
     );
   });
 
+  it("says a halted wave's bounced Mission letter not written to, in its row and its summary alike (audit 33, review)", () => {
+    const btnNoContact = row("owner:STATE:BTN", "STATE:BTN", "skipped", { skipReason: "no-active-contact" });
+    const btnMission = row("C-BTN-M", "STATE:BTN", "bounced");
+    const followUp = [btnNoContact, btnMission];
+    expect(letterRows(followUp, "halted")[0]?.why.said).toMatch(
+      /^Not written to: the State has no active point of contact, and its letter to its Permanent Mission bounced\. The address refused/,
+    );
+    expect(besideTheLetters(followUp, 0, "halted")).toBe(
+      "1 State was not written to: its letter bounced, or the wave halted before it left (see Not reached).",
+    );
+    // A completed wave's bounced letter left: its State was written to, as before.
+    expect(letterRows(followUp, "completed")[0]?.why.said).toMatch(/^Written to its Permanent Mission/);
+    expect(besideTheLetters(followUp, 0, "completed")).toMatch(/^1 State with no active point of contact was written/);
+  });
+
   it("says everyone was written to only when nobody is left out and no letter may still leave", () => {
     expect(noneLeftOutWords([eth])).toBe("Every State and organization of the audience was written to.");
     expect(noneLeftOutWords([eth, row("C-MLI", "STATE:MLI", "queued")])).toBe(

@@ -18,6 +18,7 @@ import {
   readChainLetters,
   writeToThemWords,
   writtenLaterWords,
+  writtenSince,
 } from "../../console/src/pages/correspondence/wave-late-bounce.ts";
 import { besideTheLetters, letterRows, notWrittenTo } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
 import { entryActionWords } from "../../console/src/pages/state/actions.ts";
@@ -56,10 +57,13 @@ const leftOutBy = (waveId: string, writer: string, owner: string) =>
 
 // The audit's chain in small: H1 wrote to Andorra and Chile, bounced on Bhutan; R1 (its rest, halted) left Andorra
 // and Chile out, wrote to Bhutan's Mission and to Micronesia; R2B (R1's rest, completed) left them all out and wrote
-// to Zimbabwe. Then H1's letter to Andorra and R1's to Micronesia bounced.
+// to Zimbabwe and Mali, and found no usable address for North Korea. Then H1's letter to Andorra, R1's to Micronesia
+// and R2B's to Mali bounced. R3, R2B's rest, wrote to Andorra.
 const H1 = wave("H1", "halted");
 const R1 = wave("R1", "halted", "H1");
 const R2B = wave("R2B", "completed", "R1");
+const R3 = wave("R3", "completed", "R2B");
+const noneUnreached = async () => [];
 const ledgers: Record<string, WaveMessage[]> = {
   H1: [
     letter("H1", "STATE:AND", "bounced"),
@@ -80,26 +84,42 @@ const ledgers: Record<string, WaveMessage[]> = {
     leftOutBy("R2B", "R1", "STATE:BTN"),
     leftOutBy("R2B", "R1", "STATE:FSM"),
     letter("R2B", "STATE:ZWE", "sent"),
+    letter("R2B", "STATE:MLI", "bounced"),
+    letter("R2B", "STATE:PRK", "skipped", { recipient: "owner:STATE:PRK", skipReason: "no-active-contact" }),
   ],
+  R3: [letter("R3", "STATE:AND", "sent")],
 };
 const lettersOf = async (id: string) => ledgers[id] ?? [];
 
 describe("a late bounce in a halted wave's rest chain (audit 33, bug 1)", () => {
   it("names the owners no wave of the chain reached after all, once its last wave completed", async () => {
-    const read = await readChainLetters(R2B, [H1, R1, R2B], lettersOf);
-    expect(read.notWrittenAfterAll.sort()).toEqual(["STATE:AND", "STATE:FSM"]);
-    expect(read.allBounced).toBe(true);
+    const read = await readChainLetters(R2B, [H1, R1, R2B], lettersOf, async (id) =>
+      id === "R2B" ? ["STATE:PRK"] : [],
+    );
+    // Mali's letter bounced in the last rest itself: the rest of R2B writes to it too (audit 33, review).
+    expect(read.notWrittenAfterAll.sort()).toEqual(["STATE:AND", "STATE:FSM", "STATE:MLI"]);
+    expect(read.fates).toEqual(["bounced"]);
     expect(read.writers.get("STATE:ZWE")?.waveId).toBe("R2B");
     // While the last wave is halted, its own rest writes to them: nothing is named.
-    expect((await readChainLetters(R1, [H1, R1], lettersOf)).notWrittenAfterAll).toEqual([]);
+    const unread = () => Promise.reject(new Error("a halted last wave's unreached owners are not read"));
+    expect((await readChainLetters(R1, [H1, R1], lettersOf, unread)).notWrittenAfterAll).toEqual([]);
+  });
+
+  it("leaves out only those the last wave recorded as unreached: its Not reached names them (audit 33, review)", async () => {
+    const read = await readChainLetters(R2B, [H1, R1, R2B], lettersOf, noneUnreached);
+    expect(read.notWrittenAfterAll).toContain("STATE:PRK");
   });
 
   it("says so in words, and who writes to them: the secretariat's link, or the secretariat's to do", () => {
-    expect(notWrittenAfterAllWords(["Andorra", "Micronesia"], true)).toBe(
-      "Not written to after all: Andorra, Micronesia: their letters bounced after the rests left them out.",
+    expect(notWrittenAfterAllWords(["Andorra", "Micronesia"], ["bounced"])).toBe(
+      "Not written to after all: Andorra, Micronesia: their letters bounced, and no other letter of the chain reached them.",
     );
-    expect(notWrittenAfterAllWords(["Andorra"], false)).toBe(
-      "Not written to after all: Andorra: its letter bounced or failed after the rests left it out.",
+    expect(notWrittenAfterAllWords(["Andorra"], ["bounced", "failed", "skipped"])).toBe(
+      "Not written to after all: Andorra: its letter bounced, failed or was skipped, and no other letter of the chain " +
+        "reached it.",
+    );
+    expect(notWrittenAfterAllWords(["Andorra"], [])).toBe(
+      "Not written to after all: Andorra: no letter of the chain reached it.",
     );
     expect(writeToThemWords(R2B, true)).toBe(
       ": the rest of “audit33 R2B”, a new draft of this letter that leaves out everyone its chain wrote to.",
@@ -122,6 +142,19 @@ describe("a late bounce in a halted wave's rest chain (audit 33, bug 1)", () => 
       "“audit33 H1”, a halted wave, already wrote to its State or organization",
     );
   });
+
+  it("says a rest's skip written to since once a later wave of the chain wrote (audit 33, review)", async () => {
+    const read = await readChainLetters(R3, [H1, R1, R2B, R3], lettersOf, noneUnreached);
+    // On R2B's page, R3 is the wave after it: Andorra is written to since; Zimbabwe, by R2B itself, is not.
+    const since = writtenSince(read.writers, [R3]);
+    expect([...since.keys()]).toEqual(["STATE:AND"]);
+    const andorra = ledgers.R2B?.[0] as WaveMessage;
+    const sentence = letterSkipSentence(andorra, new Map([["H1", holderFactsOf("halted", ledgers.H1 ?? [])]]), since);
+    expect(sentence && sentenceText(sentence)).toBe(
+      "“audit33 H1” wrote to it, but that letter did not reach it after all (it bounced or failed): it was written to " +
+        "since by “audit33 R3”",
+    );
+  });
 });
 
 describe("a halted wave's owners not written to (audit 33, bug 3 and item 9)", () => {
@@ -135,7 +168,7 @@ describe("a halted wave's owners not written to (audit 33, bug 3 and item 9)", (
   });
 
   it("says an owner it did not write to was written to by its rest", async () => {
-    const read = await readChainLetters(R2B, [H1, R1, R2B], lettersOf);
+    const read = await readChainLetters(R2B, [H1, R1, R2B], lettersOf, noneUnreached);
     expect(writtenLaterWords(read.writers, "STATE:ZWE", "H1")).toBe("written to by its rest “audit33 R2B”");
     expect(writtenLaterWords(read.writers, "STATE:CHL", "H1")).toBeUndefined();
     expect(writtenLaterWords(read.writers, "STATE:AND", "H1")).toBeUndefined();
@@ -180,18 +213,34 @@ describe("a rest's skip on the State's page (audit 33, bug 1)", () => {
   const reason = "written-by-halted-wave: halted wave “audit33 H1” (H1) wrote to it";
   it("says the letter did not reach the State after all once the timeline lists it bounced", () => {
     const bounced = [
-      { waveId: "H1", recipient: "C-AND", status: "bounced" },
-      { waveId: "H1", recipient: "C-AND", status: "sent" },
+      { waveId: "H1", recipient: "C-AND", status: "bounced", at: "2026-12-06T23:10:00.000Z" },
+      { waveId: "H1", recipient: "C-AND", status: "sent", at: "2026-12-06T22:10:00.000Z" },
     ];
     expect(timelineSkipWords(reason, bounced)).toBe(
       "“audit33 H1” wrote to it, but that letter did not reach it after all (it bounced or failed): it is owed the " +
         "letter, which the rest of this chain's last wave writes",
     );
-    expect(timelineSkipWords(reason, bounced.slice(1))).toBe(
-      "“audit33 H1”, a halted wave, already wrote to its State or organization",
-    );
+    // Its letter arrived, or may have: the skip's usual words.
+    expect(timelineSkipWords(reason, bounced.slice(1))).toBeUndefined();
     expect(timelineSkipWords(reason, [])).toBeUndefined();
     expect(timelineSkipWords("bounced", bounced)).toBeUndefined();
+  });
+
+  it("says nothing new once a letter written after the skip may have reached the State (audit 33, review)", () => {
+    const skippedAt = "2026-12-06T22:30:00.000Z";
+    const bounced = [
+      { waveId: "H1", recipient: "C-AND", status: "bounced", at: "2026-12-06T23:10:00.000Z" },
+      { waveId: "H1", recipient: "C-AND", status: "sent", at: "2026-12-06T22:10:00.000Z" },
+    ];
+    const later = (status: string) => [
+      { waveId: "R3", recipient: "C-AND-2", status, at: "2026-12-07T09:00:00.000Z" },
+      ...bounced,
+    ];
+    expect(timelineSkipWords(reason, later("sent"), skippedAt)).toBeUndefined();
+    expect(timelineSkipWords(reason, later("bounced"), skippedAt)).toMatch(/it is owed the letter/);
+    // A letter older than the skip does not settle it.
+    const older = [...bounced, { waveId: "W0", recipient: "C-AND", status: "sent", at: "2026-12-01T09:00:00.000Z" }];
+    expect(timelineSkipWords(reason, older, skippedAt)).toMatch(/it is owed the letter/);
   });
 });
 
@@ -211,10 +260,11 @@ describe("the State's timeline, wired (audit 33, bug 1)", () => {
 
   it("says a rest's skip is owed once the halted wave's letter listed beside it bounced", () => {
     const entries = [entry("letter.bounced", "H1/C-AND"), skipped, entry("letter.sent", "H1/C-AND")];
+    const at = "2026-12-06T22:50:00.000Z";
     expect(timelineLetters(entries)).toEqual([
-      { waveId: "H1", recipient: "C-AND", status: "bounced" },
-      { waveId: "R2B", recipient: "C-AND", status: "skipped" },
-      { waveId: "H1", recipient: "C-AND", status: "sent" },
+      { waveId: "H1", recipient: "C-AND", status: "bounced", at },
+      { waveId: "R2B", recipient: "C-AND", status: "skipped", at },
+      { waveId: "H1", recipient: "C-AND", status: "sent", at },
     ]);
     expect(entryActionWords(skipped, timelineLetters(entries))).toContain("did not reach it after all");
     expect(entryActionWords(skipped, timelineLetters(entries.slice(1)))).toContain("already wrote to");

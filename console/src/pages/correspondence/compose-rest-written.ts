@@ -26,7 +26,7 @@ export function restWrittenWords({ halted, rest }: RestWritten): { before: strin
   return {
     before: `The rest of ${halted} is already written: `,
     after:
-      ` (${rest.status}). Open it: a halted wave has one rest, and a second would write to the same States and ` +
+      ` (${rest.status}). Open it: a wave has one rest, and a second would write to the same States and ` +
       "organizations again.",
   };
 }

@@ -3,7 +3,8 @@
 // "“description” (id)", or the id alone) and the preview's skip carries it; the pages name it by its description,
 // linked, never by its id, and say when the holding wave will not write after all (it halted, was cancelled, or its
 // letter to the State did not reach it): the State is owed its letter again. Likewise a rest's skip, once the wave that
-// wrote has its letter bounce or fail after the rest left the owner out (audit 33, bug 1): the owner is owed the letter.
+// wrote has its letter bounce or fail after the rest left the owner out (audit 33, bug 1): the owner is owed the letter,
+// or, once a later wave of the chain wrote to it, said written to since.
 // Pure, tested in Node.
 import { followsUp, mayHaveArrived } from "../../../../shared/waves/rest-of-letters.ts";
 import type { WaveStatus } from "./wave-facts.ts";
@@ -88,33 +89,40 @@ export interface SkipSentence {
   after: string;
 }
 
-/**
- * The sentence of a skip that names another wave; for a follow-up held elsewhere, with the holding wave's facts when
- * read (`held`).
- */
-export function skipSentence(
-  code: NamingCode,
-  wave: OtherWave | undefined,
-  held?: { owner: string; holder: HolderFacts | undefined },
-): SkipSentence {
-  const name = otherWaveName(code, wave);
-  if (code === "written-by-halted-wave") {
-    if (held && writerFailed(held.holder, held.owner)) {
-      return {
-        before: "",
-        wave,
-        name,
-        after:
-          " wrote to it, but that letter did not reach it after all (it bounced or failed): it is owed the letter, " +
-          "which the rest of this chain's last wave writes",
-      };
-    }
-    // Unnamed, "an earlier halted wave of this rest" says what it is already.
-    const after = wave?.description
-      ? ", a halted wave, already wrote to its State or organization"
-      : " already wrote to it";
-    return { before: "", wave, name, after };
+/** What a skip's sentence knows of the other wave: its facts when read, and who wrote to the owner since. */
+export interface HeldBy {
+  owner: string;
+  holder: HolderFacts | undefined;
+  /** A later wave of the rest chain that wrote to the owner (a letter that may have arrived), once the chain is read. */
+  since?: OtherWave | undefined;
+}
+
+/** A rest's writer whose letter did not reach the owner after all: written to since by a later wave, or owed it. */
+const NOT_REACHED_AFTER_ALL = " wrote to it, but that letter did not reach it after all (it bounced or failed): ";
+
+const OWED_AFTER_ALL = `${NOT_REACHED_AFTER_ALL}it is owed the letter, which the rest of this chain's last wave writes`;
+
+/** A rest's skip: its writer wrote, or its letter did not reach the owner after all (then owed, or written to since). */
+function restSkipSentence(wave: OtherWave | undefined, name: string, held: HeldBy | undefined): SkipSentence {
+  if (held?.since) {
+    const since = held.since.description ? `“${held.since.description}”` : "a later rest of this chain";
+    return { before: "", wave, name, after: `${NOT_REACHED_AFTER_ALL}it was written to since by ${since}` };
   }
+  if (held && writerFailed(held.holder, held.owner)) return { before: "", wave, name, after: OWED_AFTER_ALL };
+  // Unnamed, "an earlier halted wave of this rest" says what it is already; a named writer is said halted only when
+  // read so (a completed rest writes to a rest too).
+  if (!wave?.description) return { before: "", wave, name, after: " already wrote to it" };
+  const halted = held?.holder?.status === "halted" ? ", a halted wave," : "";
+  return { before: "", wave, name, after: `${halted} already wrote to its State or organization` };
+}
+
+/**
+ * The sentence of a skip that names another wave, with the other wave's facts when read (`held`): a follow-up's
+ * holder, or a rest's writer.
+ */
+export function skipSentence(code: NamingCode, wave: OtherWave | undefined, held?: HeldBy): SkipSentence {
+  const name = otherWaveName(code, wave);
+  if (code === "written-by-halted-wave") return restSkipSentence(wave, name, held);
   // Said of the past: the State's own page cannot tell whether the holding wave has written since.
   const before = "its one-year follow-up letter was left to ";
   const failed = held && holderFailed(held.holder, held.owner);
@@ -146,41 +154,59 @@ export const holdingWaveIds = (letters: readonly SkippedLetter[]): string[] =>
       : [],
   );
 
-/** A letter's skip in a sentence naming the other wave, with its holder's facts; undefined for any other letter. */
+/**
+ * A letter's skip in a sentence naming the other wave, with its holder's facts and the owners later waves of the rest
+ * chain wrote to (`since`: wave-late-bounce.ts writtenSince); undefined for any other letter.
+ */
 export function letterSkipSentence(
   letter: SkippedLetter,
   holders: ReadonlyMap<string, HolderFacts>,
+  since: ReadonlyMap<string, OtherWave> = new Map(),
 ): SkipSentence | undefined {
   const code = letter.skipReason;
   if (code === undefined || !namesAnotherWave(code)) return undefined;
   const wave = otherWaveOf(letter.reason);
-  return skipSentence(code, wave, { owner: letter.owner, holder: wave && holders.get(wave.waveId) });
+  const holder = wave && holders.get(wave.waveId);
+  return skipSentence(code, wave, { owner: letter.owner, holder, since: since.get(letter.owner) });
 }
 
-/** A letter on an owner's timeline: its wave, its recipient and the status the entry moved it to. */
+/** A letter on an owner's timeline: its wave, its recipient, the status the entry moved it to, and when. */
 export interface TimelineLetter {
   waveId: string;
   recipient: string;
   status: string;
+  at: string;
+}
+
+/** Each letter the timeline lists (newest first) once: its latest status, and its first entry's time. */
+function lettersOnce(letters: readonly TimelineLetter[]): { waveId: string; status: string; since: string }[] {
+  const once = new Map<string, { waveId: string; status: string; since: string }>();
+  for (const { waveId, recipient, status, at } of letters) {
+    const key = `${waveId}/${recipient}`;
+    const known = once.get(key);
+    once.set(key, known ? { ...known, since: at } : { waveId, status, since: at });
+  }
+  return [...once.values()];
 }
 
 /**
  * A skip's words on an owner's timeline, a rest's skip judged again by the letters the timeline lists (newest first):
  * once every letter of the wave that wrote to the owner stands bounced or failed, the owner is owed the letter (audit
- * 33, bug 1). Any other skip in its usual words; undefined for a reason it does not know.
+ * 33, bug 1), unless a letter written after the skip (at `skippedAt`; unknown: any letter) may have reached it: the
+ * timeline knows neither the chain nor templates, so it then says the skip in its usual words, as for any other skip;
+ * undefined for those.
  */
-export function timelineSkipWords(reason: string | undefined, letters: readonly TimelineLetter[]): string | undefined {
+export function timelineSkipWords(
+  reason: string | undefined,
+  letters: readonly TimelineLetter[],
+  skippedAt = "",
+): string | undefined {
   const [code = ""] = (reason ?? "").split(": ");
   const wave = otherWaveOf(reason);
   if (code !== "written-by-halted-wave" || !wave) return undefined;
-  const latest = new Map<string, string>();
-  for (const letter of letters) {
-    if (letter.waveId === wave.waveId && !latest.has(letter.recipient)) latest.set(letter.recipient, letter.status);
-  }
-  if (latest.size === 0) return undefined;
-  // A timeline is one owner's: the sets below name it as `owner`. Only what reached it is read of a rest's writer.
-  const owner = "owner";
-  const arrived = new Set([...latest.values()].some((status) => mayHaveArrived({ status })) ? [owner] : []);
-  const writer: HolderFacts = { status: "halted", reached: new Set(), arrived };
-  return sentenceText(skipSentence(code, wave, { owner, holder: writer }));
+  const listed = lettersOnce(letters);
+  const writers = listed.filter((letter) => letter.waveId === wave.waveId);
+  if (writers.length === 0 || writers.some(mayHaveArrived)) return undefined;
+  if (listed.some((letter) => letter.since > skippedAt && mayHaveArrived(letter))) return undefined;
+  return sentenceText({ before: "", wave, name: otherWaveName(code, wave), after: OWED_AFTER_ALL });
 }

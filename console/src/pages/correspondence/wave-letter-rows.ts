@@ -28,12 +28,6 @@ const NOT_TO_THE_MISSION =
 const MAYBE_TO_THE_MISSION =
   "Its letter to its Permanent Mission (the State has no active point of contact) may or may not have left.";
 
-/** The Mission's letter in words, by whether it left, may have, or did not. */
-const toTheMission = (message: WaveMessage): string => {
-  if (message.status === "unknown" || message.status === "sending") return MAYBE_TO_THE_MISSION;
-  return hasLeft(message) ? TO_THE_MISSION : NOT_TO_THE_MISSION;
-};
-
 /** A sentence begun with a capital: a ledger reason follows a full stop. */
 const asSentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
@@ -49,12 +43,29 @@ const neverReaches =
   (message: WaveMessage): boolean =>
     NEVER_LEFT.includes(message.status) || (status === "halted" && message.status === "bounced");
 
-/** A letter that left for its recipient (SES took it, or may have): whatever became of it after, it was written. */
-const hasLeft = (message: WaveMessage) => leftTheDesk(message.status);
+/**
+ * Whether a letter of a wave in `status` counts as written: it left for its recipient (SES took it, or may have), and
+ * is not one the wave's rest writes again (neverReaches: a halted wave's bounced letter), as notWrittenTo judges.
+ */
+const writes =
+  (status: WaveStatus | undefined) =>
+  (message: WaveMessage): boolean =>
+    leftTheDesk(message.status) && !neverReaches(status)(message);
 
-/** The owners some letter of the wave left for. */
-const writtenTo = (messages: readonly WaveMessage[]) =>
-  new Set(messages.filter(hasLeft).map((message) => message.owner));
+/** The owners some letter of the wave (in `status`) was written to. */
+const writtenTo = (messages: readonly WaveMessage[], status: WaveStatus | undefined) =>
+  new Set(messages.filter(writes(status)).map((message) => message.owner));
+
+/** A halted wave's Mission letter that bounced: its rest writes to the State again, so it is not said written to. */
+const BOUNCED_AT_THE_MISSION =
+  "Not written to: the State has no active point of contact, and its letter to its Permanent Mission bounced.";
+
+/** The Mission's letter of a wave in `status` in words: written (as notWrittenTo judges), may have been, or not. */
+const toTheMission = (message: WaveMessage, status: WaveStatus | undefined): string => {
+  if (message.status === "unknown" || message.status === "sending") return MAYBE_TO_THE_MISSION;
+  if (writes(status)(message)) return TO_THE_MISSION;
+  return message.status === "bounced" ? BOUNCED_AT_THE_MISSION : NOT_TO_THE_MISSION;
+};
 
 /**
  * The owners the wave (in `status`) meant to write to and will not: each has a letter that never left (neverReaches:
@@ -80,16 +91,17 @@ export interface LetterRow {
 
 /**
  * The Letters table's rows: each letter and each skipped contact, once. A State's letter to its Mission says why its
- * Mission was written to; the owner rows themselves are left out (their owner is written to, or not reached at all).
+ * Mission was written to, or not (judged for the wave's `status` as notWrittenTo judges); the owner rows themselves
+ * are left out (their owner is written to, or not reached at all).
  */
-export function letterRows(messages: readonly WaveMessage[]): LetterRow[] {
+export function letterRows(messages: readonly WaveMessage[], status?: WaveStatus): LetterRow[] {
   const withoutContact = new Set(messages.filter(isOwnerRow).map((message) => message.owner));
   return messages
     .filter((message) => !isOwnerRow(message))
     .map((message) => {
       const why = whyOf(message);
       if (message.status === "skipped" || !withoutContact.has(message.owner)) return { message, why };
-      return { message, why: { ...why, said: `${toTheMission(message)} ${asSentence(why.said)}`.trim() } };
+      return { message, why: { ...why, said: `${toTheMission(message, status)} ${asSentence(why.said)}`.trim() } };
     });
 }
 
@@ -143,7 +155,7 @@ export function noneLeftOutWords(messages: readonly WaveMessage[]): string {
  * letters never left: the halt's rest), and the owners not reached at all.
  */
 export function besideTheLetters(messages: readonly WaveMessage[], unreached: number, status: WaveStatus): string {
-  const written = writtenTo(messages);
+  const written = writtenTo(messages, status);
   const notWritten = notWrittenTo(messages, status);
   const bounced = someBounced(messages, notWritten);
   const toMissions = messages.filter((message) => isOwnerRow(message) && written.has(message.owner)).length;

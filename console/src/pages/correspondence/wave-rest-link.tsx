@@ -2,13 +2,13 @@
 // 32, bug 2: the page kept offering a second rest); before, for those who may compose, "Write to the rest": the
 // composer opened as the rest of the wave (compose-rest-of.ts), a draft of the same letter to the same audience that
 // leaves out whom the wave wrote to, where a plain new wave would write to them again (audit 31, bug 1). Once the
-// chain's last wave completed, the owners no wave of it wrote to after all (a letter that bounced after the rests left
-// its owner out), by name, with the rest of that completed rest to write to them: on the halted wave's page and on the
-// completed rest's own (audit 33, bug 1). Nothing for a wave in no chain.
+// chain's last wave completed, the owners no wave of it wrote to after all (a letter that bounced or failed after the
+// rests left its owner out, or in the last rest itself), by name, with the rest of that completed rest to write to
+// them: on the halted wave's page and on the completed rest's own (audit 33, bug 1). Nothing for a wave in no chain.
 import { hasARest } from "../../../../shared/waves/rest-stands.ts";
 import { href } from "../../routes.ts";
 import { useLoad } from "../../ui/load.tsx";
-import { listWaves, messagesOf } from "./data.ts";
+import { listWaves, messagesOf, unreachedOf } from "./data.ts";
 import { inNameOrder, ownerCode, type Wave } from "./wave-facts.ts";
 import { type ChainLetters, notWrittenAfterAllWords, readChainLetters, writeToThemWords } from "./wave-late-bounce.ts";
 import { restChainOf, waveInWords } from "./wave-rest-chain.ts";
@@ -33,7 +33,9 @@ export function useRestChain(wave: Wave): RestChain | undefined {
     const waves = await listWaves();
     const chain = restChainOf(wave, waves, new Date());
     const last = chain.at(-1) ?? wave;
-    const letters = await readChainLetters(last, waves, messagesOf).catch(() => undefined);
+    // Those the last wave found no usable address for are named under its Not reached, not here (audit 33, review).
+    const unreachedOwners = async (id: string) => (await unreachedOf(id)).map(({ owner }) => owner);
+    const letters = await readChainLetters(last, waves, messagesOf, unreachedOwners).catch(() => undefined);
     return { chain, last, letters };
   }, `${wave.id}:${wave.status}`);
   return read.status === "ready" ? read.data : undefined;
@@ -49,7 +51,7 @@ function NotWrittenAfterAll(props: { rests: RestChain; names: ReadonlyMap<string
   );
   return (
     <>
-      <p data-field="not-written-after-all">{notWrittenAfterAllWords(named, letters.allBounced)}</p>
+      <p data-field="not-written-after-all">{notWrittenAfterAllWords(named, letters.fates)}</p>
       <p data-field="write-to-them">
         {props.mayCompose ? (
           <>

@@ -68,7 +68,7 @@ import {
   waveHeading,
 } from "./wave-facts.ts";
 import { afterSendTimePassed, HALT_IS_FINAL, haltedNextSteps, sendTimePassedWords } from "./wave-halted.ts";
-import { writtenLaterWords } from "./wave-late-bounce.ts";
+import { writtenLaterWords, writtenSince } from "./wave-late-bounce.ts";
 import {
   besideTheLetters,
   letterRows,
@@ -415,6 +415,7 @@ function Messages(props: {
   wave: WaveWithCounts;
   messages: Loaded<WaveMessage[]>;
   names: ReadonlyMap<string, string>;
+  rests: RestChain | undefined;
   mayResend: boolean;
   onChanged: () => void;
 }) {
@@ -425,12 +426,15 @@ function Messages(props: {
   const focusReturn = useFocusReturn();
   const { mayResend } = props;
   const holders = useHolders(holdingWaveIds(props.messages.status === "ready" ? props.messages.data : []));
+  // A rest's skip is settled once a later wave of its chain wrote to the owner.
+  const chainLetters = props.rests?.letters;
+  const since = chainLetters ? writtenSince(chainLetters.writers, props.rests?.chain ?? []) : undefined;
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">Letters</h2>
       <Show what={props.messages}>
         {(list) => {
-          const rows = letterRows(byOwnerName(list, names));
+          const rows = letterRows(byOwnerName(list, names), props.wave.status);
           if (rows.length === 0) return <p>{noLetterWords(list)}</p>;
           const withActions = mayResend && list.some((message) => message.status === "unknown");
           // Addresses are the secretariat's alone (ADR 0048): without any, the column would stand empty.
@@ -464,7 +468,7 @@ function Messages(props: {
                       </td>
                       <td>{message.status}</td>
                       <td>
-                        <WhyWords why={why} naming={letterSkipSentence(message, holders)} />
+                        <WhyWords why={why} naming={letterSkipSentence(message, holders, since)} />
                       </td>
                       {withActions && (
                         <td>
@@ -758,7 +762,16 @@ function LoadedWave(
         />
       )}
       {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
-      {listed && <Messages wave={wave} messages={messages} names={names} mayResend={mayResend} onChanged={reload} />}
+      {listed && (
+        <Messages
+          wave={wave}
+          messages={messages}
+          names={names}
+          rests={rests}
+          mayResend={mayResend}
+          onChanged={reload}
+        />
+      )}
       {listed && <NotReached wave={wave} version={version} messages={messages} names={names} rests={rests} />}
     </>
   );

@@ -100,7 +100,7 @@ const SAYS_WHY: ReadonlySet<string> = new Set(["letter.skipped", "letter.failed"
  * halted wave that wrote may have had its letter bounce since.
  */
 export function entryActionWords(
-  entry: { action: string; after?: unknown },
+  entry: { action: string; after?: unknown; at?: string },
   letters: readonly TimelineLetter[] = [],
 ): string {
   const words = actionWords(entry.action);
@@ -110,7 +110,8 @@ export function entryActionWords(
     typeof after === "object" && after !== null && "reason" in after && typeof after.reason === "string"
       ? after.reason
       : undefined;
-  const why = entry.action === "letter.skipped" ? (timelineSkipWords(reason, letters) ?? skipWords(reason)) : reason;
+  const why =
+    entry.action === "letter.skipped" ? (timelineSkipWords(reason, letters, entry.at) ?? skipWords(reason)) : reason;
   return why ? `${words} (${why})` : words;
 }
 

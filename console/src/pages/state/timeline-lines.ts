@@ -28,11 +28,11 @@ const letterKey = (entry: TimelineEntry) => {
   return { waveId, recipient };
 };
 
-/** The letters the entries list, in their order: each letter entry's wave, recipient and the status it moved to. */
+/** The letters the entries list, in their order: each letter entry's wave, recipient, the status it moved to, and when. */
 export const timelineLetters = (entries: readonly TimelineEntry[]): TimelineLetter[] =>
   entries
     .filter((entry) => entry.source.type === "message")
-    .map((entry) => ({ ...letterKey(entry), status: entry.action.replace(/^letter\./, "") }));
+    .map((entry) => ({ ...letterKey(entry), status: entry.action.replace(/^letter\./, ""), at: entry.at }));
 
 /** The ledger's row for an owner the wave found without an active point of contact: no letter (audiences.ts). */
 const isOwnerRow = (entry: TimelineEntry) =>
