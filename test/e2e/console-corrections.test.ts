@@ -180,12 +180,13 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     });
     expect(contact.status).toBe(201);
     // An offer that ended yesterday: history, which does not stop the retirement, and is corrected no more after it.
+    // Yesterday in New York, the desk's day: between 00:00 and 05:00 UTC the UTC day before is still the desk's today.
     const ended = await api("POST", "/assistance/offers", {
       provider: { kind: "organization", id },
       areas: ["legislation"],
       description: "A workshop on export control laws, ended",
       validFrom: "2025-01-01",
-      validUntil: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      validUntil: deskDay(new Date(Date.now() - 86_400_000)),
     });
     expect(ended.status).toBe(201);
 
