@@ -1,5 +1,6 @@
 // Use cases on organizations: read one, list them, add one, correct one (retiring one: retirement.ts).
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { canonicalJson } from "../canonical-json.ts";
 import type { Clock } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -70,7 +71,8 @@ export const createOrganization =
 
 /**
  * `null` clears an optional field; the caller's version is checked again by the write itself. A new name (not only its
- * case or spacing) is refused with 409 when another organization bears it, and so is any change to a retired one.
+ * case or spacing) is refused with 409 when another organization bears it, and so is any change to a retired one. One
+ * that changes nothing writes nothing and answers the organization as it stands.
  */
 export const changeOrganization =
   (deps: OrganizationDependencies) =>
@@ -89,12 +91,14 @@ export const changeOrganization =
       assertRecordedOnce(others, { id, name: changes.name });
     }
     const { region, note, ...rest } = changes;
-    const next: Organization = {
+    const corrected: Organization = {
       ...current.value,
       ...rest,
       region: region === null ? undefined : (region ?? current.value.region),
       note: note === null ? undefined : (note ?? current.value.note),
-      updatedAt: deps.clock.now().toISOString(),
     };
+    // A correction that says what the record says already (a form sent twice) is no change: nothing to version or audit.
+    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    const next: Organization = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     return deps.organizations.updateOrganization(current.value, expectedVersion, next, audit);
   };

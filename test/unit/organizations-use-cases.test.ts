@@ -151,6 +151,23 @@ describe("changeOrganization", () => {
     expect(await getOrganization(deps())("au")).toEqual(changed);
   });
 
+  it("writes nothing for a correction that changes nothing (a form sent twice): no version, no audit entry", async () => {
+    const created = await createOrganization(deps())(
+      { kind: "regional", name: "African Union", acronym: "AU", region: "Africa" },
+      audit,
+    );
+    clock.advance(60_000);
+    const same = await changeOrganization(deps())(
+      "au",
+      1,
+      { name: "African Union", region: "Africa", note: null },
+      audit,
+    );
+    expect(same).toEqual(created);
+    expect(await getOrganization(deps())("au")).toEqual(created);
+    expect(organizations.audit.actionsOf({ type: "organization", id: "au" })).toEqual(["organization.create"]);
+  });
+
   it("refuses a stale version with 412 and an unknown organization with 404", async () => {
     const created = await createOrganization(deps())({ kind: "regional", name: "OSCE", acronym: "OSCE" }, audit);
     await expect(changeOrganization(deps())("osce", 2, { name: "late" }, audit)).rejects.toThrow(PreconditionFailed);
