@@ -4,6 +4,7 @@
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { usernameOf } from "../auth/actor.ts";
+import { canonicalJson } from "../canonical-json.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -193,19 +194,21 @@ export const changeContact =
     // A new address has bounced nothing yet: it starts ok, unless the request says otherwise.
     const newAddress = rest.email !== undefined && !sameEmail(rest.email, current.value.email);
     const status = emailStatus ?? (newAddress ? "ok" : current.value.emailStatus);
-    const next: Contact = {
+    const corrected: Contact = {
       ...withEmailStatus(current.value, status, deskToday(deps.clock)),
       ...rest,
       ...(await languageChange(deps, current.value, language)),
       title: clear(title, current.value.title),
       agency: clear(agency, current.value.agency),
       phone: clear(phone, current.value.phone),
-      updatedAt: deps.clock.now().toISOString(),
     };
-    const misfit = roleProblem(next.role, ownerOf(next.owner));
+    const misfit = roleProblem(corrected.role, ownerOf(corrected.owner));
     if (misfit) throw new Invalid("The role does not fit the owner", [{ path: "body.role", message: misfit }]);
-    const issues = dateIssues(next, deskToday(deps.clock), (field) => `body.${field}`);
+    const issues = dateIssues(corrected, deskToday(deps.clock), (field) => `body.${field}`);
     if (issues.length) throw new Invalid("The dates are not possible", issues);
+    // A correction that says what the contact says already (a form sent twice) is no change: nothing to version or audit.
+    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    const next: Contact = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     return save(deps, { before: current, after: next }, audit, "contact.update");
   };
 

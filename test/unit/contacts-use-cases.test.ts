@@ -201,6 +201,24 @@ describe("deactivateContact", () => {
   });
 });
 
+describe("a correction of a contact that changes nothing (a form sent twice)", () => {
+  it("writes no version and no audit entry, and answers the contact as it stands", async () => {
+    const created = await createContact(deps)(aPoc({ title: "Director" }), audit);
+    clock.advance(60_000);
+    const same = await changeContact(deps)(
+      created.value.id,
+      1,
+      { name: "A. Traoré", email: "poc@mali.example", title: "Director", phone: null, emailStatus: "ok" },
+      audit,
+    );
+    expect(same).toEqual(created);
+    expect(await contacts.getContact(created.value.id)).toEqual(created);
+    expect(contacts.audit.actionsOf({ type: "contact", id: created.value.id })).toEqual(["contact.create"]);
+    const renamed = await changeContact(deps)(created.value.id, 1, { name: "A. B. Traoré" }, audit);
+    expect(renamed.version).toBe(2);
+  });
+});
+
 describe("a contact's e-mail status on a correction", () => {
   const bounced = async () => {
     const created = await createContact(deps)(aPoc(), audit);
