@@ -7,3 +7,6 @@ export const canonicalJson = (value: unknown): string =>
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : inner,
   );
+
+/** Whether two values say the same, whatever their keys' order: a correction that says what is stored changes nothing. */
+export const saysTheSame = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);

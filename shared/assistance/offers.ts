@@ -1,7 +1,7 @@
 // Use cases on assistance offers and their providers: record, correct, list, and who has not updated for a year.
 
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { canonicalJson } from "../canonical-json.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import { deskToday } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import type { Page } from "../dynamo/pagination.ts";
@@ -165,7 +165,7 @@ export const updateOffer =
     };
     if (corrected.validUntil === undefined) delete corrected.validUntil;
     // A correction that says what the offer says already (a form sent twice) is no change: nothing to version or audit.
-    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    if (saysTheSame(corrected, current.value)) return current;
     const next: AssistanceOffer = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     await assertProviderActive(deps, current.value.provider, "its offers stay as they are");
     checkValidity(next);

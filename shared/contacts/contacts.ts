@@ -4,7 +4,7 @@
 import type { AuditAction } from "../audit/actions.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { usernameOf } from "../auth/actor.ts";
-import { canonicalJson } from "../canonical-json.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -207,7 +207,7 @@ export const changeContact =
     const issues = dateIssues(corrected, deskToday(deps.clock), (field) => `body.${field}`);
     if (issues.length) throw new Invalid("The dates are not possible", issues);
     // A correction that says what the contact says already (a form sent twice) is no change: nothing to version or audit.
-    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    if (saysTheSame(corrected, current.value)) return current;
     const next: Contact = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     return save(deps, { before: current, after: next }, audit, "contact.update");
   };

@@ -1,6 +1,6 @@
 // Use cases on organizations: read one, list them, add one, correct one (retiring one: retirement.ts).
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { canonicalJson } from "../canonical-json.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import type { Clock } from "../clock.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -98,7 +98,7 @@ export const changeOrganization =
       note: note === null ? undefined : (note ?? current.value.note),
     };
     // A correction that says what the record says already (a form sent twice) is no change: nothing to version or audit.
-    if (canonicalJson(corrected) === canonicalJson(current.value)) return current;
+    if (saysTheSame(corrected, current.value)) return current;
     const next: Organization = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     return deps.organizations.updateOrganization(current.value, expectedVersion, next, audit);
   };

@@ -4,7 +4,7 @@
 // adoption is kept apart: the values of its scheduled letters (a briefing's day and venue, known later) and the day
 // a published record says an activity was held. Audit 30 found an adopted, Annex-verified year rewritten through
 // `PUT /programme/{year}` and still marked verified, the change rolled into every later draft (ADR 0060).
-import { canonicalJson } from "../canonical-json.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import { Conflict } from "../errors.ts";
 import type { ProgrammeFile } from "./schemas.ts";
 
@@ -15,14 +15,14 @@ function asAdopted({ held: _held, letters, ...activity }: Activity): unknown {
   return { ...activity, letters: letters?.map(({ values: _values, ...link }) => link) };
 }
 
-const sameAdopted = (a: Activity, b: Activity) => canonicalJson(asAdopted(a)) === canonicalJson(asAdopted(b));
+const sameAdopted = (a: Activity, b: Activity) => saysTheSame(asAdopted(a), asAdopted(b));
 
 /** What `given` changes of the adopted `stored`, in words; empty when it changes only what may change after adoption. */
 export function changesToAdopted(stored: ProgrammeFile, given: ProgrammeFile): string[] {
   const changes: string[] = [];
   if (given.title !== stored.title) changes.push("its title");
-  if (canonicalJson(given.period) !== canonicalJson(stored.period)) changes.push("its period");
-  if (canonicalJson(given.source) !== canonicalJson(stored.source)) changes.push("its source");
+  if (!saysTheSame(given.period, stored.period)) changes.push("its period");
+  if (!saysTheSame(given.source, stored.source)) changes.push("its source");
   const storedById = new Map(stored.activities.map((activity) => [activity.id, activity]));
   const givenIds = new Set(given.activities.map((activity) => activity.id));
   for (const activity of given.activities) {

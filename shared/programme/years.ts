@@ -2,7 +2,7 @@
 // year without a stored programme gets a draft rolled forward from the latest adopted year before it whose Annex II
 // was read (else the latest adopted), so the current year always has a calendar; adopting that draft stores it.
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { canonicalJson } from "../canonical-json.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import type { Clock } from "../clock.ts";
 import { type FieldIssue, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Programme as Schedules } from "../schedules/schema.ts";
@@ -226,7 +226,7 @@ export function programmeYears(deps: ProgrammeYearsDependencies) {
 const onlySeeded = ({ value, version }: Versioned<ProgrammeRecord>) =>
   value.seeded === true || (version === 1 && value.status === "adopted" && value.rolledFrom === undefined);
 
-const sameFile = (a: ProgrammeFile, b: ProgrammeFile) => canonicalJson(a) === canonicalJson(b);
+const sameFile = (a: ProgrammeFile, b: ProgrammeFile) => saysTheSame(a, b);
 
 /**
  * Stores each bundled programme file whose year the desk lacks, as adopted, and brings up to date a stored year that

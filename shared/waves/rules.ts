@@ -20,7 +20,8 @@ export const waveTransitions: Readonly<Record<WaveStatus, readonly WaveStatus[]>
 /** A wave as a refusal names it: by its description, else its id. */
 export type NamedWave = Pick<Wave, "id" | "description" | "haltReason" | "restOf">;
 
-const nameOf = (wave: NamedWave) => (wave.description ? `The wave "${wave.description}"` : `Wave ${wave.id}`);
+export const nameOf = (wave: Pick<NamedWave, "id" | "description">) =>
+  wave.description ? `The wave "${wave.description}"` : `Wave ${wave.id}`;
 
 /** What a move would have done, as "cannot be …" says it. */
 const MOVE_WORDS: Readonly<Record<WaveStatus, string>> = {

@@ -13,7 +13,7 @@ import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
 import { utcMinute } from "../zoned-time.ts";
-import { assertWaveTransition } from "./rules.ts";
+import { assertWaveTransition, nameOf } from "./rules.ts";
 import { firingSoon } from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
 import {
@@ -187,9 +187,8 @@ export const requestRedispatch =
     const now = deps.clock.now();
     const due = wave.status === "scheduled" && wave.sendInstant <= now.toISOString();
     if (wave.status === "scheduled" && !due) {
-      const named = wave.description ? `The wave “${wave.description}”` : `Wave ${id}`;
       throw new Conflict(
-        `${named} is scheduled for ${utcMinute(wave.sendInstant)}, which has not come yet: its schedule will dispatch it`,
+        `${nameOf(wave)} is scheduled for ${utcMinute(wave.sendInstant)}, which has not come yet: its schedule will dispatch it`,
       );
     }
     // Any other status says, in the wave's own words, why it does not move to dispatching (a halted one: write its rest).

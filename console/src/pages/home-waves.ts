@@ -22,11 +22,14 @@ export function wavesToWatch<
   const lately = waves
     .filter((wave) => wave.status === "halted" && Date.parse(wave.updatedAt) >= since)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const waits = (wave: W) => waitsForItsRest(restChainOf(wave, waves, now));
+  // Each halted wave's rest chain judged once, into one list or the other.
+  const halted: W[] = [];
+  const restWritten: W[] = [];
+  for (const wave of lately) (waitsForItsRest(restChainOf(wave, waves, now)) ? halted : restWritten).push(wave);
   return {
     inFlight: waves.filter((wave) => wave.status === "scheduled" || wave.status === "dispatching"),
-    halted: lately.filter(waits),
-    restWritten: lately.filter((wave) => !waits(wave)),
+    halted,
+    restWritten,
   };
 }
 
