@@ -177,7 +177,9 @@ const waveWords = ({ waveId, description }: { waveId: string; description?: stri
 function skipReasonText(skipped: Skipped): string {
   if (skipped.duplicateOf) return `${skipped.reason}: the letter goes to ${skipped.duplicateOf}`;
   if (skipped.heldBy) return `${skipped.reason}: its follow-up letter goes in wave ${waveWords(skipped.heldBy)}`;
-  if (skipped.writtenBy) return `${skipped.reason}: halted wave ${waveWords(skipped.writtenBy)} wrote to it`;
+  // The writer is the halted wave or a completed rest of its chain (ADR 0062): not called halted here.
+  if (skipped.writtenBy)
+    return `${skipped.reason}: wave ${waveWords(skipped.writtenBy)} of this rest's chain wrote to it`;
   return skipped.reason;
 }
 

@@ -116,7 +116,7 @@ describe("the rest of a halted wave", () => {
     const skipped = ledger.filter((message) => message.skipReason === "written-by-halted-wave");
     expect(skipped.map((message) => message.owner).sort()).toEqual(["STATE:GMB", "STATE:SOM", "STATE:TCD"]);
     expect(skipped[0]?.reason).toBe(
-      `written-by-halted-wave: halted wave “Outreach ${run}, halted” (${halted}) wrote to it`,
+      `written-by-halted-wave: wave “Outreach ${run}, halted” (${halted}) of this rest's chain wrote to it`,
     );
     expect((await deps.waves.get(rest))?.value.status).toBe("completed");
 

@@ -17,6 +17,7 @@ import { mayHaveArrived, ownersWrittenTo, writtenBefore } from "#shared/waves/re
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { NewWave, Wave } from "#shared/waves/schemas.ts";
 import { createWave, previewAudience, scheduleWave } from "#shared/waves/waves.ts";
+import { otherWaveOf } from "../../console/src/pages/correspondence/skip-other-wave.ts";
 import { refusal } from "../support/fixtures.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
@@ -275,7 +276,7 @@ describe("the rest of a halted wave", () => {
       notAfter: "2027-03-20T00:00:00.000Z",
       restOf: "HALTED",
     });
-    const written = "written-by-halted-wave: halted wave “Outreach HALTED” (HALTED) wrote to it";
+    const written = "written-by-halted-wave: wave “Outreach HALTED” (HALTED) of this rest's chain wrote to it";
     expect(fates(await deps.ledger.messagesOf("REST"))).toEqual([
       `STATE:CIV ${written}`,
       `STATE:GHA ${written}`,
@@ -343,9 +344,13 @@ describe("the rest of a halted wave", () => {
     ]);
     const reasonOf = (owner: string) => messages.find((message) => message.owner === owner)?.reason;
     expect(reasonOf("STATE:SEN")).toBe(
-      "written-by-halted-wave: halted wave “Outreach REST-HALTED” (REST-HALTED) wrote to it",
+      "written-by-halted-wave: wave “Outreach REST-HALTED” (REST-HALTED) of this rest's chain wrote to it",
     );
-    expect(reasonOf("STATE:TCD")).toBe("written-by-halted-wave: halted wave “Outreach HALTED” (HALTED) wrote to it");
+    expect(reasonOf("STATE:TCD")).toBe(
+      "written-by-halted-wave: wave “Outreach HALTED” (HALTED) of this rest's chain wrote to it",
+    );
+    // The console names the writer from these words, as it did from the older "halted wave …" ones.
+    expect(otherWaveOf(reasonOf("STATE:SEN"))).toEqual({ waveId: "REST-HALTED", description: "Outreach REST-HALTED" });
   });
 
   it("refuses another rest of a wave whose rest halted too: the rest of that one is written instead", async () => {
