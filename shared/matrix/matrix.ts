@@ -87,7 +87,8 @@ export const getMatrix =
 /**
  * Applies a batch of cell changes to the working draft, all or nothing. With no working version (none yet,
  * or the latest is approved), a new draft n+1 is started as a copy of the approved version: an approved
- * version is never changed. A batch that changes nothing writes nothing.
+ * version is never changed. A batch that changes nothing writes nothing and starts no draft: it says what the working
+ * version says already, or, with none, what the approved version (a blank matrix before the first) says.
  */
 export const editMatrix =
   (deps: MatrixDependencies) =>
@@ -106,6 +107,9 @@ export const editMatrix =
     });
     const current = await deps.matrix.current(iso3);
     assertCurrent(current, expectedRevision);
+    // Judged before the version's status: a batch sent twice, the version shared with the State in between, is no edit.
+    const { cells, edits } = applyEdit((current.working ?? current.approved)?.cells ?? {}, edit.cells);
+    if (!edits.length) return viewOf(current);
 
     const audits: MatrixAudit[] = [];
     let base: MatrixVersion;
@@ -131,8 +135,6 @@ export const editMatrix =
       audits.push({ ...audit, action: "matrix.draft.create", after: { version, basedOn: basedOn ?? null } });
     }
 
-    const { cells, edits } = applyEdit(base.cells, edit.cells);
-    if (!edits.length) return viewOf(current);
     const next: MatrixVersion = { ...base, cells, lastEdited: stamp(deps.clock, audit) };
     audits.push({ ...audit, action: "matrix.cells.edit", ...auditImages(edits) });
     const revision = await deps.matrix.save(current, next, audits);

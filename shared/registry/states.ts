@@ -1,7 +1,8 @@
 // Use cases on the registry of States: read one, list them, correct a State's correspondence language.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS } from "../dynamo/transaction.ts";
-import { Conflict, Invalid, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { Versioned } from "../versioning.ts";
 import type { ListStatesQuery, RegistryRepository } from "./repository.ts";
 import type { State, StateChanges, UnLanguage } from "./schemas.ts";
@@ -35,14 +36,19 @@ const MAX_FOLLOWERS = (MAX_TRANSACTION_ITEMS - 2) / 2;
 
 /**
  * The language basis becomes `confirmed`: a person has set it, so it is no longer a guess from the data file.
- * The caller's version is checked by the write itself, so a change made in between is never overwritten. A new
+ * The caller's version is checked again by the write itself, so a change made in between is never overwritten. A new
  * language is the language of record of the State's contacts that have none of their own: they change with it, each
- * audited, in the same transaction.
+ * audited, in the same transaction. The language it has, already confirmed, changes nothing: nothing is written.
  */
 export const changeState =
   (repo: RegistryRepository, followers?: LanguageFollowers) =>
   async (iso3: string, expectedVersion: number, changes: StateChanges, audit: AuditContext) => {
     const current = await getState(repo)(iso3);
+    if (current.version !== expectedVersion)
+      throw new PreconditionFailed(`State ${iso3}`, current.version, expectedVersion);
+    const corrected: State = { ...current.value, ...changes, languageBasis: "confirmed" };
+    // Sent twice, or the language as confirmed already: no version, no audit entry, no contact of it asked about.
+    if (saysTheSame(corrected, current.value)) return current;
     const cascade = followers
       ? await followers.languageCascadeWrites(iso3, current.value.language, changes.language, audit)
       : [];
@@ -52,10 +58,5 @@ export const changeState =
           `(${MAX_FOLLOWERS}); give some of them their own language first`,
       );
     }
-    return repo.updateState(
-      { value: current.value, version: expectedVersion },
-      { ...changes, languageBasis: "confirmed" },
-      audit,
-      cascade,
-    );
+    return repo.updateState(current, { ...changes, languageBasis: "confirmed" }, audit, cascade);
   };

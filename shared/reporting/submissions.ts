@@ -1,5 +1,6 @@
 // Use cases of reporting: record a received document, correct it, and read a State's submissions and obligations.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
@@ -229,12 +230,15 @@ export const correctSubmission =
     return retryOnObligationChange(async () => {
       const current = await currentSubmission(deps, iso3, id, expectedVersion);
       const { note, ...rest } = changes;
-      const next: Submission = {
+      const corrected: Submission = {
         ...current.value,
         ...rest,
         note: note === null ? undefined : (note ?? current.value.note),
-        updatedAt: deps.clock.now().toISOString(),
       };
+      // A correction that says what the submission says already (a form sent twice) is no change: nothing to version
+      // or audit, and its obligation is neither derived again nor written.
+      if (saysTheSame(corrected, current.value)) return current;
+      const next: Submission = { ...corrected, updatedAt: deps.clock.now().toISOString() };
       let obligation: { before: Obligation; after: Obligation } | undefined;
       if (next.receivedOn !== current.value.receivedOn) {
         const obligations = await deps.reporting.obligations(iso3);

@@ -1,5 +1,6 @@
 // Use cases on letter templates: save (validated), change, read, and preview a letter for a State.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import { saysTheSame } from "../canonical-json.ts";
 import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -58,13 +59,16 @@ export const changeTemplate =
     if (current.version !== expectedVersion)
       throw new PreconditionFailed(`Template ${id}`, current.version, expectedVersion);
     const { fallbackLanguage, variants, ...rest } = changes;
-    const next: Template = {
+    const corrected: Template = {
       ...current.value,
       ...rest,
       variants: variants ? mergeVariants(current.value.variants, variants) : current.value.variants,
       fallbackLanguage: fallbackLanguage === null ? undefined : (fallbackLanguage ?? current.value.fallbackLanguage),
-      updatedAt: deps.clock.now().toISOString(),
     };
+    // A change that says what the template says already (a form sent twice, a reviewed variant approved again) is no
+    // change: nothing to version or audit, and no wave's letters to guard.
+    if (saysTheSame(asRead(corrected), asRead(current.value))) return current;
+    const next: Template = { ...corrected, updatedAt: deps.clock.now().toISOString() };
     assertCompleteVariants(next.variants);
     assertValidTemplate(next);
     if (letterDigest(next) !== letterDigest(current.value)) await assertNoWaveWaiting(deps, id);
@@ -120,6 +124,16 @@ function mergeVariants(current: Template["variants"], patch: VariantsPatch): Tem
     merged[language] = { ...current[language], ...change, reviewed: change.reviewed ?? true } as TemplateVariant;
   }
   return merged;
+}
+
+/** The template as it reads: a variant stored without a review flag is reviewed (absent means true). */
+function asRead(template: Template): Template {
+  const variants: Template["variants"] = {};
+  for (const language of UN_LANGUAGES) {
+    const variant = template.variants[language];
+    if (variant) variants[language] = { ...variant, reviewed: variant.reviewed ?? true };
+  }
+  return { ...template, variants };
 }
 
 /** A language a PATCH adds must come whole: subject, text and html. */

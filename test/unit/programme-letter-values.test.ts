@@ -84,6 +84,16 @@ describe("a programme letter's values", () => {
     ]);
   });
 
+  it("sent again as they stand write nothing: the year keeps its version, no audit entry", async () => {
+    const { letters, store } = await fixture();
+    const written = await letters.put(states, briefing, (await letters.get(states)).version, audit);
+    const before = await store.get(2023);
+    const entries = store.audit.length;
+    expect(await letters.put(states, { ...briefing }, written.version, audit)).toEqual(written);
+    expect(await store.get(2023)).toEqual(before);
+    expect(store.audit).toHaveLength(entries);
+  });
+
   it("changed by someone else since they were read are refused with 412 and the current ETag, nothing written", async () => {
     const { letters, store } = await fixture();
     const read = await letters.get(states);

@@ -319,6 +319,25 @@ describe("PUT /programme/{year}", () => {
     expect((await call({ path: "/programme" })).body).toMatchObject({ year: 2026, rolledFrom: 2023 });
   });
 
+  it("takes the year as stored, sent again at its ETag, as nothing: the same ETag, no audit entry", async () => {
+    const { call, store } = await setUp();
+    const put = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() });
+    const entries = store.audit.length;
+    const again = await call({ method: "PUT", path: "/programme/2025", ifMatch: '"1"', body: file2025() });
+    expect(again).toMatchObject({ status: 200, etag: '"1"', body: put.body });
+    expect(store.audit).toHaveLength(entries);
+    // A stale ETag is still refused, even for the file as stored; a real change still writes.
+    expect((await call({ method: "PUT", path: "/programme/2025", ifMatch: '"0"', body: file2025() })).status).toBe(412);
+    const changed = await call({
+      method: "PUT",
+      path: "/programme/2025",
+      ifMatch: '"1"',
+      body: file2025({ title: "Programme of work 2025 (corrected)" }),
+    });
+    expect(changed.etag).toBe('"2"');
+    expect(store.audit).toHaveLength(entries + 1);
+  });
+
   it.each([
     [
       "an impossible date",
@@ -515,19 +534,26 @@ describe("the seed and a stored year", () => {
     const deps = await seededProgramme(fixedClock(NOW));
     const staff = { actor: { kind: "user" as const, id: "officer", groups: ["secretariat" as const] } };
     const years = programmeYears({ store: deps.store, clock: deps.clock, templates: deps.templates });
-    const stored = (await deps.store.get(2024))?.value.file ?? seedFile(2024);
-    // Put back as it stands: an adopted year takes no other change (adopted-year.ts), but the put is staff's.
-    await years.put(2024, stored, 1, staff);
+    await years.put(2025, file2025(), 0, staff);
     await years.adopt(2026, 0, staff);
+    // 2024 put back as it stands writes nothing (an adopted year takes no other change, adopted-year.ts): still the
+    // seed's, so the seed brings it up to date.
+    const stored = (await deps.store.get(2024))?.value.file ?? seedFile(2024);
+    await years.put(2024, stored, 1, staff);
+    expect((await deps.store.get(2024))?.value.seeded).toBe(true);
     const again = await seedProgrammeYears(
       deps.store,
-      [corrected("Corrected title"), { ...seedFile(2023), year: 2026, title: "Not the staff's 2026" }],
+      [
+        corrected("Corrected title"),
+        { ...seedFile(2023), year: 2026, title: "Not the staff's 2026" },
+        file2025({ title: "Not the staff's 2025" }),
+      ],
       deps.clock,
       seed,
     );
-    expect(again).toEqual({ created: [], upgraded: [], existing: [2024, 2026] });
-    expect((await deps.store.get(2024))?.value.file.title).toBe(stored.title);
-    expect((await deps.store.get(2024))?.version).toBe(2);
-    expect((await deps.store.get(2024))?.value.seeded).toBeUndefined();
+    expect(again).toEqual({ created: [], upgraded: [2024], existing: [2026, 2025] });
+    expect((await deps.store.get(2025))?.value.file.title).toBe(file2025().title);
+    expect((await deps.store.get(2026))?.value.file.title).not.toBe("Not the staff's 2026");
+    expect((await deps.store.get(2024))?.value.file.title).toBe("Corrected title");
   });
 });

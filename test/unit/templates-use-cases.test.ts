@@ -148,7 +148,12 @@ describe("changeTemplate against the waves waiting to send it", () => {
   });
 
   it("takes a change that leaves the letters as they are (description, review flag) while a wave waits", async () => {
-    const saved = await createTemplate(deps())(newTemplate(), audit);
+    // A drafted translation, so that approving it is a change.
+    const drafted = { ...variant("Premier rapport national : {{state.name}}", "Madame, Monsieur"), reviewed: false };
+    const saved = await createTemplate(deps())(
+      newTemplate({ variants: { ...newTemplate().variants, fr: drafted } }),
+      audit,
+    );
     await waveOn("W-scheduled", "scheduled");
     const described = await changeTemplate(deps())(saved.value.id, 1, { description: "For 2027" }, audit);
     const reviewed = await changeTemplate(deps())(saved.value.id, described.version, { variants: { fr: {} } }, audit);

@@ -31,7 +31,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a language of their own change with it, in the same transaction */
+    /** Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a language of their own change with it, in the same transaction; the language it has, already confirmed, writes nothing */
     patch: operations["changeState"];
     trace?: never;
   };
@@ -67,7 +67,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Correct a submission's date, symbol, language or note (audited; nothing is ever deleted) */
+    /** Correct a submission's date, symbol, language or note (audited; nothing is ever deleted; one that changes nothing writes nothing) */
     patch: operations["correctSubmission"];
     trace?: never;
   };
@@ -153,7 +153,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Set or clear cells of the working draft, all or nothing; starts a new draft after an approval */
+    /** Set or clear cells of the working draft, all or nothing; starts a new draft after an approval; a batch that changes nothing writes nothing */
     patch: operations["editMatrix"];
     trace?: never;
   };
@@ -724,7 +724,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a template (validated again as a whole) with If-Match; a change to its letters is 409 while a wave of it is scheduled or dispatching */
+    /** Change a template (validated again as a whole) with If-Match; a change to its letters is 409 while a wave of it is scheduled or dispatching; a change that changes nothing writes nothing */
     patch: operations["changeTemplate"];
     trace?: never;
   };
@@ -1045,7 +1045,7 @@ export interface paths {
     };
     /** One programme year as stored, with its ETag ("0" for a draft rolled forward and not stored); GET /programme/{year}.ics is the year's iCalendar feed (RFC 5545, all-day events, stable UIDs, zone America/New_York) for staff calendars, behind the same bearer token */
     get: operations["getProgrammeYear"];
-    /** Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does not match its period, or a scheduled letter naming no template or linked by a second activity is 422 at its path, and nothing is stored */
+    /** Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does not match its period, or a scheduled letter naming no template or linked by a second activity is 422 at its path, and nothing is stored. The year as stored, sent again, writes nothing */
     put: operations["putProgrammeYear"];
     post?: never;
     delete?: never;
@@ -1063,7 +1063,7 @@ export interface paths {
     };
     /** One scheduled letter's values for the year (the open briefing's date, time and venue; {} when none are given), as GET /programme/{year} shows them, with an ETag of those values alone. A manual letter has none: 409 */
     get: operations["getProgrammeLetterValues"];
-    /** Give one scheduled letter's values for the year ({} removes them): If-Match is the ETag of its GET, and only a change to this letter's values since is 412, so officers saving two letters of one year do not conflict. Checked and audited as PUT /programme/{year} (which still takes the whole year), 422 at body.<field>; a draft not yet stored is stored. A wave already made keeps its values */
+    /** Give one scheduled letter's values for the year ({} removes them): If-Match is the ETag of its GET, and only a change to this letter's values since is 412, so officers saving two letters of one year do not conflict. Checked and audited as PUT /programme/{year} (which still takes the whole year), 422 at body.<field>; a draft not yet stored is stored; the values as they stand write nothing. A wave already made keeps its values */
     put: operations["putProgrammeLetterValues"];
     post?: never;
     delete?: never;

@@ -59,7 +59,9 @@ export const matrixTable = routeTable({
 export const matrixSummaries = {
   listMatrixFields: "The matrix field catalogue: every field, with its stable id, by operative paragraph",
   getMatrix: "A State's matrix: its latest approved version, its working version, and their coverage counts",
-  editMatrix: "Set or clear cells of the working draft, all or nothing; starts a new draft after an approval",
+  editMatrix:
+    "Set or clear cells of the working draft, all or nothing; starts a new draft after an approval; a batch that " +
+    "changes nothing writes nothing",
   transitionMatrix: "Move the working version: share it with the State, take it back to draft, or record its approval",
   listMatrixVersions: "The versions of a State's matrix, oldest first, with their status, dates and actors (no cells)",
   getMatrixVersion: "One version of a State's matrix, with its cells and coverage counts",

@@ -71,7 +71,7 @@ export const programmeSummaries = {
     "Store a programme year (a new year as a draft; a stored year keeps its status). If-Match: the ETag of " +
     "GET /programme/{year}. An impossible date, a duplicate id, a day outside the period, a year that does " +
     "not match its period, or a scheduled letter naming no template or linked by a second activity is 422 at its " +
-    "path, and nothing is stored",
+    "path, and nothing is stored. The year as stored, sent again, writes nothing",
   getProgrammeLetterValues:
     "One scheduled letter's values for the year (the open briefing's date, time and venue; {} when none are given), " +
     "as GET /programme/{year} shows them, with an ETag of those values alone. A manual letter has none: 409",
@@ -79,7 +79,7 @@ export const programmeSummaries = {
     "Give one scheduled letter's values for the year ({} removes them): If-Match is the ETag of its GET, and only a " +
     "change to this letter's values since is 412, so officers saving two letters of one year do not conflict. " +
     "Checked and audited as PUT /programme/{year} (which still takes the whole year), 422 at body.<field>; a draft " +
-    "not yet stored is stored. A wave already made keeps its values",
+    "not yet stored is stored; the values as they stand write nothing. A wave already made keeps its values",
   adoptProgrammeYear:
     "Adopt the year's draft (stored, or rolled forward from the latest adopted year whose Annex II was read); " +
     "If-Match: its ETag. " +

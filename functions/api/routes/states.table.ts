@@ -33,5 +33,6 @@ export const stateSummaries = {
   getState: "One Member State by its ISO 3166-1 alpha-3 code",
   changeState:
     "Correct a State's correspondence language (the language basis becomes confirmed); its contacts without a " +
-    "language of their own change with it, in the same transaction",
+    "language of their own change with it, in the same transaction; the language it has, already confirmed, " +
+    "writes nothing",
 } satisfies RouteSummaries<typeof stateTable>;

@@ -58,7 +58,9 @@ export const submissionSummaries = {
   recordSubmission: "Record a document received from a State; updates its obligation and reporting status",
   listSubmissions: "A State's submissions, in the order they were recorded",
   getSubmission: "One submission, with its ETag",
-  correctSubmission: "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted)",
+  correctSubmission:
+    "Correct a submission's date, symbol, language or note (audited; nothing is ever deleted; one that changes " +
+    "nothing writes nothing)",
   voidSubmission:
     "Void a submission recorded in error, with the reason: it stops counting, and its obligation and the State's " +
     "reporting status are derived again as if it had never been recorded (audited; the record stays)",

@@ -59,6 +59,6 @@ export const templateSummaries = {
   getTemplate: "One template, with its ETag",
   changeTemplate:
     "Change a template (validated again as a whole) with If-Match; a change to its letters is 409 while a wave of " +
-    "it is scheduled or dispatching",
+    "it is scheduled or dispatching; a change that changes nothing writes nothing",
   previewTemplate: "Render the letter a recipient would get, in their language (or the fallback), values HTML-escaped",
 } satisfies RouteSummaries<typeof templateTable>;
