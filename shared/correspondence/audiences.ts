@@ -64,7 +64,7 @@ export interface Skipped {
   duplicateOf?: string;
   /** For followed-up-elsewhere: the wave that writes the State's follow-up. */
   heldBy?: { waveId: string; description?: string | undefined };
-  /** For written-by-halted-wave: the halted wave that wrote to the owner (shared/waves/rest-of.ts). */
+  /** For written-by-halted-wave: the wave of the rest's chain that wrote to the owner (shared/waves/rest-of.ts). */
   writtenBy?: { waveId: string; description?: string | undefined };
 }
 

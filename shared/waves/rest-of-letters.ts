@@ -55,10 +55,6 @@ export const mayHaveArrived = ({ status, resentAt }: LetterFate): boolean =>
  */
 export const followsUp = (status: string): boolean => onItsWay(status) || hasLeft(status);
 
-/** How many owners (States and organizations) the letters reached, or may have. */
-export const ownersWrittenTo = (letters: readonly (LetterFate & { owner: string })[]): number =>
-  new Set(letters.filter(mayHaveArrived).map((letter) => letter.owner)).size;
-
 /** The wave that wrote to an owner, for the words of the skip. */
 export interface HaltedWriter {
   waveId: string;
@@ -99,4 +95,21 @@ export async function writtenBefore(stores: WrittenBeforeStores, restOf: string 
     waveId = wave?.value.restOf;
   }
   return { owners, waveIds };
+}
+
+/**
+ * `read`, each id read once: asked again, the first read's promise answers, so two asking at once share it; a read
+ * that failed is not kept, so the next asking reads again. A chain is followed wave by wave (`writtenBefore`), and the
+ * console reads the same waves for several parts of a page.
+ */
+export function readOnce<T>(read: (id: string) => Promise<T>): (id: string) => Promise<T> {
+  const reads = new Map<string, Promise<T>>();
+  return (id) => {
+    const known = reads.get(id);
+    if (known) return known;
+    const reading = read(id);
+    reads.set(id, reading);
+    reading.catch(() => reads.delete(id));
+    return reading;
+  };
 }

@@ -16,6 +16,7 @@ import { utcMinute } from "../zoned-time.ts";
 import { assertWaveTransition, nameOf } from "./rules.ts";
 import { firingSoon } from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
+import { STUCK_AFTER_MS } from "./stuck-after.ts";
 import {
   completeWaveIfSettled,
   dispatchWave,
@@ -23,9 +24,6 @@ import {
   type WaveDispatchDependencies,
   type WaveSchedulingDependencies,
 } from "./waves.ts";
-
-/** A wave dispatching for this long is presumed stuck: dispatch itself ends within minutes (its timeout is 5). */
-export const STUCK_AFTER_MS = 15 * 60_000;
 
 /**
  * How long after its halt a wave's stale claims are still looked for. A claim's lease is minutes (send.ts's

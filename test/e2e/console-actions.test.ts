@@ -1,8 +1,8 @@
 // Controls the API had and the console lacked, in Debian's Chromium against the local stack: correcting a contact
 // (only what changed sent; a stale correction read again in place, keeping what was typed; an address another active
-// contact holds said at the e-mail), sending again a letter left unknown, dispatching a stalled wave again, and the
-// organizations (listed, added and corrected, their points of contact kept, their timelines and the letters they were
-// sent listed as a State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
+// contact holds said at the e-mail), sending again a letter left unknown, dispatching a stalled wave again (a wave its
+// schedule missed read again only then), and the organizations (listed, added and corrected, their points of contact
+// kept, their timelines and the letters they were sent listed as a State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
 // made here (test/integration/unknown-letters.test.ts and wave-sweep.test.ts make it): its outcome is written to
 // the stack's DynamoDB Local through the stores. Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
@@ -329,8 +329,10 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Dispatch the wave again");
     await opener.click();
     expect(await page.locator("fieldset.confirm").textContent()).toContain("No letter is sent twice");
-    // The wave as staff read it (its audience and day, having no description), not its id.
-    expect(await page.locator("fieldset.confirm legend").textContent()).not.toContain(wave.id);
+    // The wave as staff read it (its audience and day, having no description, in lower case mid-sentence), not its id.
+    const legend = await page.locator("fieldset.confirm legend").textContent();
+    expect(legend).not.toContain(wave.id);
+    expect(legend).toMatch(/^Dispatch wave to States owed /);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-dispatch-again-1280.png"), fullPage: true });
     await page.getByRole("button", { name: "Yes, dispatch it again" }).click();
     const requested = page.locator('[data-field="redispatched"]');
@@ -350,6 +352,36 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       expect(await reader.getByRole("button", { name: "Dispatch the wave again" }).count()).toBe(0);
       await reader.close();
     }
+  });
+
+  it("stops reading a wave its schedule missed, and reads it again once dispatched again", async () => {
+    // Stored a draft, which nothing fires, and shown scheduled two hours ago; the dispatch asked is answered here.
+    const wave = await waveLeft("draft");
+    let reads = 0;
+    const page = await signIn("secretariat");
+    await page.route(`**/waves/${wave.id}`, async (route) => {
+      reads += 1;
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), status: "scheduled" } });
+    });
+    const firesAt = new Date(Date.now() + 2 * 60_000).toISOString();
+    await page.route(`**/waves/${wave.id}/redispatch`, (route) =>
+      route.fulfill({ json: { wave: { ...wave, status: "scheduled" }, scheduleName: "e2e", firesAt } }),
+    );
+    await go(page, `#/waves/${wave.id}`);
+    await page.getByRole("button", { name: "Dispatch the wave again" }).click();
+    // Nothing moves it on its own: the page says it is not watching.
+    expect(await page.getByText("Updated every few seconds").count()).toBe(0);
+    const before = reads;
+    await page.getByRole("button", { name: "Yes, dispatch it again" }).click();
+    await page.getByText("Updated every few seconds").waitFor();
+    // Read again at once, and again until the schedule made again fires it.
+    await expect.poll(() => reads, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2);
+    // The page goes on asking: its readings under way finish before it closes.
+    await page.unrouteAll({ behavior: "wait" });
+    await page.close();
+    const draft = await api("GET", `/waves/${wave.id}`);
+    expect((await api("POST", `/waves/${wave.id}/cancel`, undefined, { "if-match": draft.etag })).status).toBe(200);
   });
 
   it("lists the organizations; the secretariat adds one, keeps its points of contact and corrects it", async () => {

@@ -4,9 +4,9 @@
 // caution and asks too; a schedule pressed after a colleague cancelled the wave says so, by whom and when, where the
 // focus goes, though the page's actions are gone. Its letters (audit 30, item 11): a State written to at its Mission is
 // listed and counted once, and a bounce is said in plain words. A halted wave (audit 31, bugs 3 and 5, item 7) names
-// those it did not write to and the next step, and is read again while letters are queued; once its rest is written
-// it names it (audit 32), and so does the composer asked for it again (audit 33); a draft past its send time offers no
-// Schedule, and a rest's the composer as the rest again.
+// those it did not write to and the next step, and is read again while letters are queued, its ledger once a reading;
+// once its rest is written it names it (audit 32), and so does the composer asked for it again (audit 33); a draft
+// past its send time offers no Schedule, and a rest's the composer as the rest again.
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -281,9 +281,11 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
         json: { ...wave.body, status: "halted", haltReason: halt, counts },
       });
     });
-    await page.route(`**/waves/${id}/messages**`, async (route) =>
-      route.fulfill({ response: await route.fetch(), json: { items: ledger } }),
-    );
+    let ledgerReads = 0;
+    await page.route(`**/waves/${id}/messages**`, async (route) => {
+      ledgerReads += 1;
+      await route.fulfill({ response: await route.fetch(), json: { items: ledger } });
+    });
     // Its rest was written, and completed (audit 32, bug 2): the page names it in place of "Write to the rest".
     const rest = { ...wave.body, id: "01RESTOFHALTEDWAVECONFIRM0", description: "Its rest (wave confirm)", restOf: id };
     // Its letters, which the chain's pages read for late bounces (audit 33, bug 1): none bounced.
@@ -304,6 +306,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     );
     expect(await written.getByRole("link").getAttribute("href")).toBe(`#/waves/${rest.id}`);
     expect(await page.getByRole("button", { name: "Create the draft wave" }).count()).toBe(0);
+    ledgerReads = 0;
     await go(page, `#/waves/${id}`);
     await page.getByRole("heading", { name: "What to do next" }).waitFor();
     await page.locator('[data-field="progress"]', { hasText: "3 of 3 letters settled." }).waitFor();
@@ -323,6 +326,9 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     );
     expect(await page.getByRole("link", { name: "Write to the rest" }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, "wave-halted-1280.png"), fullPage: true });
+    // Its ledger read once for each version of the wave read (letters queued, then settled): Letters, Not reached and
+    // the rest chain read it back from one reading (review of audit 33).
+    await expect.poll(() => ledgerReads).toBe(2);
 
     // The same wave as a draft whose send time passed an hour ago, written as the rest of another halted wave: its
     // way on is the composer as that rest again, not a plain new wave (audit 32, bug 3).
@@ -354,6 +360,8 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(await page.getByRole("link", { name: "Write to the rest again" }).getAttribute("href")).toBe(
       `#/waves/new?restOf=${restOf}`,
     );
+    // A draft lists no letters: the halted wave's two readings were all (a third, late, would show here).
+    expect(ledgerReads).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
     await cancelled(id);

@@ -114,7 +114,7 @@ describe("a template changed while the composer is open", () => {
     );
     const withAll = letter("{{briefing.date|date}} {{briefing.time}} {{briefing.venue}}");
     expect(templateChangeNews(outreach, { ...outreachWithDay, variants: withAll })).toContain(
-      "now name the briefing's day, the briefing's starting time, and the briefing's venue",
+      "now name the briefing's day, the briefing's starting time and the briefing's venue",
     );
   });
 

@@ -118,7 +118,7 @@ describe("the holding wave's letters", () => {
 
   it("names an unnamed halted wave of the chain without saying twice that it halted", () => {
     expect(skipWords("written-by-halted-wave: halted wave 01W wrote to it")).toBe(
-      "an earlier halted wave of this rest already wrote to it",
+      "an earlier wave of this rest's chain already wrote to it",
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   sendTimeLines,
   type Wave,
   type WaveMessage,
+  type WaveStatus,
 } from "../../console/src/pages/correspondence/wave-facts.ts";
 import {
   afterSendTimePassed,
@@ -98,27 +99,53 @@ describe("a halted wave's page", () => {
     expect(besideTheLetters(followUp, 0, "completed")).toMatch(/^1 State with no active point of contact was written/);
   });
 
-  it("says everyone was written to only when nobody is left out and no letter may still leave", () => {
-    expect(noneLeftOutWords([eth])).toBe("Every State and organization of the audience was written to.");
-    expect(noneLeftOutWords([eth, row("C-MLI", "STATE:MLI", "queued")])).toBe(
+  it("says everyone was written to only when nobody is left out, the wave has written its letters and none may still leave", () => {
+    expect(noneLeftOutWords([eth], "completed")).toBe("Every State and organization of the audience was written to.");
+    expect(noneLeftOutWords([eth, row("C-MLI", "STATE:MLI", "queued")], "halted")).toBe(
       "Nobody is left out so far: letters are still going out.",
     );
+    // A wave still dispatching may write more letters: with none yet, or some, nobody is said written to yet.
+    for (const letters of [[], [eth]]) {
+      expect(noneLeftOutWords(letters, "dispatching")).toBe(
+        "Nobody is left out so far: the wave is still dispatching.",
+      );
+    }
     // A State whose letter is still queued is not yet "not written to".
     expect(notWrittenTo([row("C-MLI", "STATE:MLI", "queued"), row("C-MLI-2", "STATE:MLI", "failed")])).toEqual([]);
   });
 
   it("keeps reading while letters are queued or sending, whatever the wave's status", () => {
     const notAfter = "2099-01-01T00:00:00.000Z";
-    expect(keepsMoving({ status: "halted", counts: { sent: 165, failed: 77, queued: 77 }, notAfter })).toBe(true);
-    expect(keepsMoving({ status: "completed", counts: { sent: 3, sending: 1 }, notAfter })).toBe(true);
-    expect(keepsMoving({ status: "halted", counts: { sent: 140, failed: 179 }, notAfter })).toBe(false);
-    expect(keepsMoving({ status: "dispatching", counts: {}, notAfter })).toBe(true);
+    const sendInstant = "2098-12-31T00:00:00.000Z";
+    const moving = (status: WaveStatus, counts: Record<string, number>, now?: Date) =>
+      keepsMoving({ status, counts, notAfter, sendInstant }, now);
+    expect(moving("halted", { sent: 165, failed: 77, queued: 77 })).toBe(true);
+    expect(moving("completed", { sent: 3, sending: 1 })).toBe(true);
+    expect(moving("halted", { sent: 140, failed: 179 })).toBe(false);
+    expect(moving("dispatching", {})).toBe(true);
     // Past its not-after deadline no letter leaves: a letter left queued (its key dead-lettered) is not waited for.
     const past = new Date("2099-01-02T00:00:00.000Z");
-    expect(keepsMoving({ status: "halted", counts: { sent: 165, queued: 77 }, notAfter }, past)).toBe(false);
+    expect(moving("halted", { sent: 165, queued: 77 }, past)).toBe(false);
     expect(progressText({ sent: 165, failed: 77, queued: 77 }, "halted", true)).toBe(
       "242 of 319 letters settled so far.",
     );
+  });
+
+  it("stops reading a scheduled wave its schedule missed, and reads on once 'Dispatch again' made the schedule fire", () => {
+    const wave = {
+      status: "scheduled" as const,
+      counts: {},
+      notAfter: "2026-12-10T00:00:00.000Z",
+      sendInstant: "2026-12-07T09:00:00.000Z",
+    };
+    // Ahead, and just after its send time, its schedule fires it: the page watches for it.
+    expect(keepsMoving(wave, new Date("2026-12-06T09:00:00.000Z"))).toBe(true);
+    expect(keepsMoving(wave, new Date("2026-12-07T09:10:00.000Z"))).toBe(true);
+    // A quarter of an hour on, the sweep reports it missed: nothing moves it until someone dispatches it again.
+    const missed = new Date("2026-12-07T09:20:00.000Z");
+    expect(keepsMoving(wave, missed)).toBe(false);
+    expect(keepsMoving(wave, missed, "2026-12-07T09:22:00.000Z")).toBe(true);
+    expect(keepsMoving(wave, new Date("2026-12-07T09:40:00.000Z"), "2026-12-07T09:22:00.000Z")).toBe(false);
   });
 
   it("says the next step as the runbook does, for either reason", () => {

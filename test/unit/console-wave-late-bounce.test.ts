@@ -5,10 +5,13 @@
 // unknown fate is not said written to (item 5).
 import { describe, expect, it } from "vitest";
 import {
+  eachLetterOnce,
   holderFactsOf,
   holdingWaveIds,
   letterSkipSentence,
   sentenceText,
+  skipReasonParts,
+  type TimelineLetter,
   timelineSkipWords,
 } from "../../console/src/pages/correspondence/skip-other-wave.ts";
 import type { Wave, WaveMessage } from "../../console/src/pages/correspondence/wave-facts.ts";
@@ -210,20 +213,23 @@ describe("a Mission letter whose sender stopped (audit 33, item 5)", () => {
 });
 
 describe("a rest's skip on the State's page (audit 33, bug 1)", () => {
-  const reason = "written-by-halted-wave: halted wave “audit33 H1” (H1) wrote to it";
+  const reason = skipReasonParts("written-by-halted-wave: halted wave “audit33 H1” (H1) wrote to it");
+  /** The skip's words among the timeline's letters, each listed once. */
+  const skipWords = (skip: typeof reason, letters: readonly TimelineLetter[], skippedAt?: string) =>
+    timelineSkipWords(skip, eachLetterOnce(letters), skippedAt);
   it("says the letter did not reach the State after all once the timeline lists it bounced", () => {
     const bounced = [
       { waveId: "H1", recipient: "C-AND", status: "bounced", at: "2026-12-06T23:10:00.000Z" },
       { waveId: "H1", recipient: "C-AND", status: "sent", at: "2026-12-06T22:10:00.000Z" },
     ];
-    expect(timelineSkipWords(reason, bounced)).toBe(
+    expect(skipWords(reason, bounced)).toBe(
       "“audit33 H1” wrote to it, but that letter did not reach it after all (it bounced or failed): it is owed the " +
         "letter, which the rest of this chain's last wave writes",
     );
     // Its letter arrived, or may have: the skip's usual words.
-    expect(timelineSkipWords(reason, bounced.slice(1))).toBeUndefined();
-    expect(timelineSkipWords(reason, [])).toBeUndefined();
-    expect(timelineSkipWords("bounced", bounced)).toBeUndefined();
+    expect(skipWords(reason, bounced.slice(1))).toBeUndefined();
+    expect(skipWords(reason, [])).toBeUndefined();
+    expect(skipWords(skipReasonParts("bounced"), bounced)).toBeUndefined();
   });
 
   it("says nothing new once a letter written after the skip may have reached the State (audit 33, review)", () => {
@@ -236,11 +242,11 @@ describe("a rest's skip on the State's page (audit 33, bug 1)", () => {
       { waveId: "R3", recipient: "C-AND-2", status, at: "2026-12-07T09:00:00.000Z" },
       ...bounced,
     ];
-    expect(timelineSkipWords(reason, later("sent"), skippedAt)).toBeUndefined();
-    expect(timelineSkipWords(reason, later("bounced"), skippedAt)).toMatch(/it is owed the letter/);
+    expect(skipWords(reason, later("sent"), skippedAt)).toBeUndefined();
+    expect(skipWords(reason, later("bounced"), skippedAt)).toMatch(/it is owed the letter/);
     // A letter older than the skip does not settle it.
     const older = [...bounced, { waveId: "W0", recipient: "C-AND", status: "sent", at: "2026-12-01T09:00:00.000Z" }];
-    expect(timelineSkipWords(reason, older, skippedAt)).toMatch(/it is owed the letter/);
+    expect(skipWords(reason, older, skippedAt)).toMatch(/it is owed the letter/);
   });
 });
 
@@ -261,10 +267,10 @@ describe("the State's timeline, wired (audit 33, bug 1)", () => {
   it("says a rest's skip is owed once the halted wave's letter listed beside it bounced", () => {
     const entries = [entry("letter.bounced", "H1/C-AND"), skipped, entry("letter.sent", "H1/C-AND")];
     const at = "2026-12-06T22:50:00.000Z";
+    // Each letter once, for every skip on the page: its latest status, since its first entry.
     expect(timelineLetters(entries)).toEqual([
-      { waveId: "H1", recipient: "C-AND", status: "bounced", at },
-      { waveId: "R2B", recipient: "C-AND", status: "skipped", at },
-      { waveId: "H1", recipient: "C-AND", status: "sent", at },
+      { waveId: "H1", status: "bounced", since: at },
+      { waveId: "R2B", status: "skipped", since: at },
     ]);
     expect(entryActionWords(skipped, timelineLetters(entries))).toContain("did not reach it after all");
     expect(entryActionWords(skipped, timelineLetters(entries.slice(1)))).toContain("already wrote to");

@@ -160,6 +160,8 @@ describe("the wave page's heading and send time", () => {
     expect(waveHeading({ ...wave, description: "  " }).title).toBe(
       "Wave to States without a first national report, 2026-12-06",
     );
+    // The audience's words in lower case after "to", but for the States' name.
+    expect(waveHeading({ ...wave, audience: "all-states" }).title).toBe("Wave to all Member States, 2026-12-06");
   });
 
   it("says a send time in UTC once, under any of its names, and one in another zone beside the instant", () => {

@@ -11,10 +11,11 @@ const wave = {
 };
 
 describe("dispatching a wave again", () => {
-  it("asks by the wave's description, else its audience and day, never its id", () => {
+  it("asks by the wave's description, else its audience and day in lower case, never its id", () => {
     expect(redispatchQuestion(wave)).toBe("Dispatch “audit33 D1” again?");
     const unnamed = redispatchQuestion({ ...wave, description: undefined });
-    expect(unnamed).toMatch(/^Dispatch Wave to .+, 2026-12-06 again\?$/);
+    // In lower case mid-sentence, as it is no name (audit review).
+    expect(unnamed).toBe("Dispatch wave to all Member States, 2026-12-06 again?");
     expect(unnamed).not.toContain(wave.id);
   });
 

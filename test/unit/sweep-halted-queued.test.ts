@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { HALTED_BY_BOUNCES } from "#shared/correspondence/bounce-guard.ts";
-import { requestRedispatch, STUCK_AFTER_MS, sweepWaves } from "#shared/waves/sweep.ts";
+import { STUCK_AFTER_MS } from "#shared/waves/stuck-after.ts";
+import { requestRedispatch, sweepWaves } from "#shared/waves/sweep.ts";
 import { aWave } from "../contracts/waves.contract.ts";
 import { HALTED_WAVE, haltedWaveStores, lettersOfTheWave } from "../support/halted-wave-ledger.ts";
 

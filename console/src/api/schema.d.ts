@@ -3551,7 +3551,7 @@ export interface components {
           | "followed-up-elsewhere"
           | "written-by-halted-wave";
         duplicateOf?: string;
-        /** @description For written-by-halted-wave: the halted wave of this rest's chain that wrote to the owner */
+        /** @description For written-by-halted-wave: the wave of this rest's chain (the halted wave, or a completed rest of it) that wrote to the owner */
         writtenBy?: {
           /** @description The wave's id; also the SES tag `wave` */
           waveId: string;

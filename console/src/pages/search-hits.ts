@@ -4,6 +4,7 @@
 import type { components } from "../api/schema";
 import { href } from "../routes.ts";
 import { counted } from "../ui/counted.ts";
+import { orList } from "../ui/word-list.ts";
 import { statusWords } from "./assistance-words.ts";
 import { ownerHref } from "./audit-trail-words.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
@@ -130,9 +131,7 @@ export const inLabelOrder = (hits: readonly SearchHit[]): SearchHit[] =>
 /** The kinds searched that found nothing, in one sentence rather than a heading each: " No waves or letter templates". */
 function nothingAmong(groups: readonly SearchGroup[]): string {
   const empty = groups.filter((group) => group.items.length === 0).map((group) => KIND_NOUNS[group.kind]);
-  const last = empty.pop();
-  if (last === undefined) return "";
-  return ` No ${empty.length ? `${empty.join(", ")} or ${last}` : last} found.`;
+  return empty.length === 0 ? "" : ` No ${orList(empty)} found.`;
 }
 
 /**

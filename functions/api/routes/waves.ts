@@ -97,7 +97,9 @@ const audiencePreviewSchema = z
         duplicateOf: z.string().optional(),
         writtenBy: otherWaveSchema
           .optional()
-          .describe("For written-by-halted-wave: the halted wave of this rest's chain that wrote to the owner"),
+          .describe(
+            "For written-by-halted-wave: the wave of this rest's chain (the halted wave, or a completed rest of it) that wrote to the owner",
+          ),
       }),
     ),
     unreached: z

@@ -4,6 +4,7 @@
 // tested in Node.
 import type { components } from "../../api/schema";
 import { problemInFull } from "../../ui/problem-words.ts";
+import { andList } from "../../ui/word-list.ts";
 import { briefingNamed, briefingNewlyAsked } from "./compose-fields.ts";
 
 type Problem = components["schemas"]["Problem"];
@@ -67,8 +68,6 @@ export function aboveTheFields(
   return [templateNews, ...alone.map(errorAlone), refusal].filter(Boolean).join(" ") || undefined;
 }
 
-const LISTED = new Intl.ListFormat("en", { type: "conjunction" });
-
 /**
  * What to say when the template read again is not the one the composer opened with, and the briefing values it now
  * asks for; nothing when it is unchanged.
@@ -80,5 +79,5 @@ export function templateChangeNews(
   if (!before || !after || before.updatedAt === after.updatedAt) return undefined;
   const changed = `The template ${after.id} changed since this composer opened`;
   const asked = briefingNewlyAsked(briefingNamed(before), briefingNamed(after));
-  return asked.length > 0 ? `${changed}: its letters now name ${LISTED.format(asked)}, asked below.` : `${changed}.`;
+  return asked.length > 0 ? `${changed}: its letters now name ${andList(asked)}, asked below.` : `${changed}.`;
 }

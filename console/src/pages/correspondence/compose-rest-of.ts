@@ -3,8 +3,9 @@
 // them out (shared/waves/rest-of-letters.ts): through a rest of a rest, each wave before it, named (audit 33, item
 // 11). A completed rest has a rest too, for letters that bounced after the rests left their owners out (audit 33, bug
 // 1). Pure but for the reads it is given, so it is tested in Node.
-import { writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
+import { readOnce, writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
 import { hasARest } from "../../../../shared/waves/rest-stands.ts";
+import { andList } from "../../ui/word-list.ts";
 import { type Wave, type WaveMessage, waveHeading } from "./wave-facts.ts";
 
 export interface RestOf {
@@ -34,12 +35,7 @@ export async function readRestOfChain(
   waveId: string,
   read: (id: string) => Promise<{ wave: Wave; letters: Letters }>,
 ): Promise<RestOf> {
-  const reads = new Map<string, ReturnType<typeof read>>();
-  const once = (id: string) => {
-    const known = reads.get(id) ?? read(id);
-    reads.set(id, known);
-    return known;
-  };
+  const once = readOnce(read);
   const written = await writtenBefore(
     {
       waves: { get: async (id) => ({ value: (await once(id)).wave }) },
@@ -76,13 +72,6 @@ export function restOfWave(wave: Wave, ownersWritten: number, earlierTitles: rea
   };
 }
 
-/** Titles in a sentence: "“A”", "“A” and “B”", "“A”, “B” and “C”". */
-const quotedList = (titles: readonly string[]): string => {
-  const quoted = titles.map((title) => `“${title}”`);
-  const last = quoted.pop();
-  return quoted.length === 0 ? (last ?? "") : `${quoted.join(", ")} and ${last}`;
-};
-
 /**
  * "The rest of “…”: the 60 States and organizations it wrote to are left out."; through a rest of a rest, "…that “H1”
  * and “R1” wrote to…", each wave by its title.
@@ -93,7 +82,7 @@ export function restOfWords({
   earlierTitles = [],
 }: Pick<RestOf, "title" | "ownersWritten"> & Partial<Pick<RestOf, "earlierTitles">>): string {
   const alone = earlierTitles.length === 0;
-  const writers = alone ? "it" : quotedList([...earlierTitles, title]);
+  const writers = alone ? "it" : andList([...earlierTitles, title].map((wave) => `“${wave}”`));
   const left =
     ownersWritten === 0
       ? `${writers} wrote to no State or organization, so none is left out`

@@ -12,6 +12,9 @@ export function usePolled<T>(
   // As useLoad's: `reload` resolves once the round's first answer (or its failure) is shown, and `put` shows what a
   // write answered at once, dropping an answer asked for before it (being older); the asking goes on from it.
   const { round, reload, shown } = useRounds();
+  // Whether to ask again is judged with the page's latest facts (a wave's page learns when its schedule fires anew).
+  const keepAskingNow = useRef(keepAsking);
+  keepAskingNow.current = keepAsking;
   const putHere = useRef<((data: T) => void) | undefined>(undefined);
   useEffect(() => {
     let current = true;
@@ -23,7 +26,7 @@ export function usePolled<T>(
       answered = true;
       setState({ status: "ready", data });
       shown();
-      if (keepAsking(data)) timer = setTimeout(ask, everyMs);
+      if (keepAskingNow.current(data)) timer = setTimeout(ask, everyMs);
     };
     const ask = () => {
       const mine = ++latest;

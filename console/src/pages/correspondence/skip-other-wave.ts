@@ -24,9 +24,22 @@ export const namesAnotherWave = (code: string): code is NamingCode =>
 /** The other wave in the ledger's account after the code: `wave “description” (id)`, or `wave id`. */
 const OTHER_WAVE = /wave (?:“(.*)” \(([^()\s]+)\)|([^\s“]+))/s;
 
-/** The wave a ledger reason names (`<code>: <account>`), for a code that names one. */
-export function otherWaveOf(reason: string | undefined): OtherWave | undefined {
+/** A skip's reason as the ledger keeps it (`<code>` or `<code>: <account>`), split once: its code and its account. */
+export interface SkipReasonParts {
+  code: string;
+  account: string;
+}
+
+export function skipReasonParts(reason: string | undefined): SkipReasonParts {
   const [code = "", account = ""] = (reason ?? "").split(/: (.*)/s);
+  return { code, account };
+}
+
+/** The wave a ledger reason names (`<code>: <account>`), for a code that names one. */
+export const otherWaveOf = (reason: string | undefined): OtherWave | undefined => otherWaveIn(skipReasonParts(reason));
+
+/** The wave a reason's account names, for a code that names one. */
+export function otherWaveIn({ code, account }: SkipReasonParts): OtherWave | undefined {
   if (!namesAnotherWave(code)) return undefined;
   const match = OTHER_WAVE.exec(account);
   if (!match) return undefined;
@@ -38,7 +51,7 @@ export function otherWaveOf(reason: string | undefined): OtherWave | undefined {
 /** The wave in a sentence: its description in quotes; without one, what it is to this skip. */
 const otherWaveName = (code: NamingCode, wave: OtherWave | undefined): string => {
   if (wave?.description) return `“${wave.description}”`;
-  return code === "written-by-halted-wave" ? "an earlier halted wave of this rest" : "another wave";
+  return code === "written-by-halted-wave" ? "an earlier wave of this rest's chain" : "another wave";
 };
 
 /**
@@ -109,7 +122,7 @@ function restSkipSentence(wave: OtherWave | undefined, name: string, held: HeldB
     return { before: "", wave, name, after: `${NOT_REACHED_AFTER_ALL}it was written to since by ${since}` };
   }
   if (held && writerFailed(held.holder, held.owner)) return { before: "", wave, name, after: OWED_AFTER_ALL };
-  // Unnamed, "an earlier halted wave of this rest" says what it is already; a named writer is said halted only when
+  // Unnamed, "an earlier wave of this rest's chain" says what it is; a named writer is said halted only when
   // read so (a completed rest writes to a rest too).
   if (!wave?.description) return { before: "", wave, name, after: " already wrote to it" };
   const halted = held?.holder?.status === "halted" ? ", a halted wave," : "";
@@ -178,9 +191,16 @@ export interface TimelineLetter {
   at: string;
 }
 
-/** Each letter the timeline lists (newest first) once: its latest status, and its first entry's time. */
-function lettersOnce(letters: readonly TimelineLetter[]): { waveId: string; status: string; since: string }[] {
-  const once = new Map<string, { waveId: string; status: string; since: string }>();
+/** A letter the timeline lists, once: its latest status, and its first entry's time. */
+export interface ListedLetter {
+  waveId: string;
+  status: string;
+  since: string;
+}
+
+/** Each letter the timeline lists (newest first) once, in its order: built once for the page, for every skip on it. */
+export function eachLetterOnce(letters: readonly TimelineLetter[]): ListedLetter[] {
+  const once = new Map<string, ListedLetter>();
   for (const { waveId, recipient, status, at } of letters) {
     const key = `${waveId}/${recipient}`;
     const known = once.get(key);
@@ -190,23 +210,21 @@ function lettersOnce(letters: readonly TimelineLetter[]): { waveId: string; stat
 }
 
 /**
- * A skip's words on an owner's timeline, a rest's skip judged again by the letters the timeline lists (newest first):
+ * A skip's words on an owner's timeline, a rest's skip judged again by the letters the timeline lists (eachLetterOnce):
  * once every letter of the wave that wrote to the owner stands bounced or failed, the owner is owed the letter (audit
  * 33, bug 1), unless a letter written after the skip (at `skippedAt`; unknown: any letter) may have reached it: the
  * timeline knows neither the chain nor templates, so it then says the skip in its usual words, as for any other skip;
  * undefined for those.
  */
 export function timelineSkipWords(
-  reason: string | undefined,
-  letters: readonly TimelineLetter[],
+  reason: SkipReasonParts,
+  listed: readonly ListedLetter[],
   skippedAt = "",
 ): string | undefined {
-  const [code = ""] = (reason ?? "").split(": ");
-  const wave = otherWaveOf(reason);
-  if (code !== "written-by-halted-wave" || !wave) return undefined;
-  const listed = lettersOnce(letters);
+  const wave = otherWaveIn(reason);
+  if (reason.code !== "written-by-halted-wave" || !wave) return undefined;
   const writers = listed.filter((letter) => letter.waveId === wave.waveId);
   if (writers.length === 0 || writers.some(mayHaveArrived)) return undefined;
   if (listed.some((letter) => letter.since > skippedAt && mayHaveArrived(letter))) return undefined;
-  return sentenceText({ before: "", wave, name: otherWaveName(code, wave), after: OWED_AFTER_ALL });
+  return sentenceText({ before: "", wave, name: otherWaveName(reason.code, wave), after: OWED_AFTER_ALL });
 }

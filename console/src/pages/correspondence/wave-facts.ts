@@ -1,8 +1,17 @@
 // What the correspondence pages say about waves: the audiences in words, which statuses are final, the order of
 // the waves list and a wave's counts in a sentence. Pure (types only from the generated schema), tested in Node.
 // The generated types directly, not through client.ts: that module needs a window, and this one runs in Node too.
+
+import { STUCK_AFTER_MS } from "../../../../shared/waves/stuck-after.ts";
 import type { components } from "../../api/schema";
-import { namesAnotherWave, otherWaveOf, sentenceText, skipSentence } from "./skip-other-wave.ts";
+import {
+  namesAnotherWave,
+  otherWaveIn,
+  type SkipReasonParts,
+  sentenceText,
+  skipReasonParts,
+  skipSentence,
+} from "./skip-other-wave.ts";
 import { utcText } from "./time.ts";
 
 type Schemas = components["schemas"];
@@ -43,7 +52,7 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   inactive: "the contact is no longer active",
   "duplicate-address": "the same address as another recipient, who has the one letter",
   "followed-up-elsewhere": "its one-year follow-up letter was left to another wave",
-  "written-by-halted-wave": "a halted wave of this rest already wrote to its State or organization",
+  "written-by-halted-wave": "an earlier wave of this rest's chain already wrote to its State or organization",
 };
 
 const isSkipReason = (code: string): code is SkipReason => Object.hasOwn(SKIP_REASONS, code);
@@ -53,10 +62,13 @@ const isSkipReason = (code: string): code is SkipReason => Object.hasOwn(SKIP_RE
  * or for one that names another wave, that wave by its description (skip-other-wave.ts). Undefined for a reason it
  * does not know.
  */
-export function skipWords(reason: string | undefined): string | undefined {
-  const [code = ""] = (reason ?? "").split(": ");
+export const skipWords = (reason: string | undefined): string | undefined => skipInWords(skipReasonParts(reason));
+
+/** A skip's reason in words (skipWords), split already. */
+export function skipInWords(reason: SkipReasonParts): string | undefined {
+  const { code } = reason;
   if (!isSkipReason(code)) return undefined;
-  return namesAnotherWave(code) ? sentenceText(skipSentence(code, otherWaveOf(reason))) : SKIP_REASONS[code];
+  return namesAnotherWave(code) ? sentenceText(skipSentence(code, otherWaveIn(reason))) : SKIP_REASONS[code];
 }
 
 /** Why a State or organization is not written to at all, in words. */
@@ -73,9 +85,19 @@ export function waveHeading(wave: Pick<Wave, "id" | "description" | "audience" |
   title: string;
   id: string;
 } {
-  const title = wave.description?.trim() || `Wave to ${AUDIENCES[wave.audience]}, ${wave.sendInstant.slice(0, 10)}`;
+  const title = wave.description?.trim() || `W${unnamedWaveWords(wave).slice(1)}`;
   return { title, id: `wave ${wave.id}` };
 }
+
+/** An audience's words after "to": in lower case but for "States", the Member States' name wherever it stands. */
+const audienceInASentence = (audience: Audience): string => {
+  const words = AUDIENCES[audience];
+  return words.startsWith("States") ? words : `${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+};
+
+/** A wave with no description, as what it is, in a sentence: "wave to all Member States, 2026-12-06". */
+export const unnamedWaveWords = (wave: Pick<Wave, "audience" | "sendInstant">): string =>
+  `wave to ${audienceInASentence(wave.audience)}, ${wave.sendInstant.slice(0, 10)}`;
 
 /** Whether a zone keeps UTC's time under any of its names (UTC, Etc/UTC, Etc/GMT, Zulu…). */
 function keepsUtc(timeZone: string): boolean {
@@ -122,11 +144,19 @@ export const isInFlight = (status: WaveStatus) => IN_FLIGHT.includes(status);
 const lettersGoing = (counts: Counts) => (counts.queued ?? 0) + (counts.sending ?? 0) > 0;
 
 /**
- * Whether a wave's page keeps asking for its counts: the wave moves by itself, or some of its letters still do, until
- * its not-after deadline (a letter whose key went to the dead-letter queue stays queued, and no letter leaves after it).
+ * Whether a wave's page keeps asking for its counts: the wave moves by itself (dispatching; scheduled, until its
+ * schedule has missed it: `firesAt`, its send time, or when "Dispatch again" made the schedule fire), or some of its
+ * letters still do, until its not-after deadline (a letter whose key went to the dead-letter queue stays queued, and no
+ * letter leaves after it).
  */
-export const keepsMoving = (wave: Pick<WaveWithCounts, "status" | "counts" | "notAfter">, now = new Date()) =>
-  isInFlight(wave.status) || (lettersGoing(wave.counts) && now.toISOString() < wave.notAfter);
+export const keepsMoving = (
+  wave: Pick<WaveWithCounts, "status" | "counts" | "notAfter" | "sendInstant">,
+  now = new Date(),
+  firesAt = wave.sendInstant,
+) =>
+  wave.status === "dispatching" ||
+  (wave.status === "scheduled" && now.getTime() < Date.parse(firesAt) + STUCK_AFTER_MS) ||
+  (lettersGoing(wave.counts) && now.toISOString() < wave.notAfter);
 
 const ORDER: Record<WaveStatus, number> = {
   dispatching: 0,

@@ -5,7 +5,8 @@
 // wave's name them (less those it found no usable address for, named under its Not reached), and the rest of that
 // completed rest writes to them.
 // Pure but for the reads it is given, so it is tested in Node.
-import { type HaltedWriter, writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
+import { type HaltedWriter, readOnce, writtenBefore } from "../../../../shared/waves/rest-of-letters.ts";
+import { orList } from "../../ui/word-list.ts";
 import type { Wave, WaveMessage } from "./wave-facts.ts";
 import { waveInWords } from "./wave-rest-chain.ts";
 
@@ -49,12 +50,7 @@ export async function readChainLetters(
   lettersOf: (waveId: string) => Promise<readonly Letter[]>,
   unreachedOf: (waveId: string) => Promise<readonly string[]>,
 ): Promise<ChainLetters> {
-  const reads = new Map<string, Promise<readonly Letter[]>>();
-  const once = (id: string) => {
-    const known = reads.get(id) ?? lettersOf(id);
-    reads.set(id, known);
-    return known;
-  };
+  const once = readOnce(lettersOf);
   const byId = new Map(waves.map((wave) => [wave.id, wave]));
   byId.set(last.id, last);
   const written = await writtenBefore(
@@ -83,9 +79,7 @@ export async function readChainLetters(
 
 /** The fates in words, after "its letter" or "their letters": "bounced", "bounced or failed", "failed or were skipped". */
 function fatesInWords(fates: readonly LetterFate[], one: boolean): string {
-  const words = fates.map((fate) => (fate === "skipped" ? (one ? "was skipped" : "were skipped") : fate));
-  const last = words.pop();
-  return words.length === 0 ? (last ?? "") : `${words.join(", ")} or ${last}`;
+  return orList(fates.map((fate) => (fate === "skipped" ? (one ? "was skipped" : "were skipped") : fate)));
 }
 
 /**

@@ -139,10 +139,11 @@ export function notWrittenWhy(status: WaveStatus, count: number, bounced = false
 }
 
 /**
- * What Not reached says when it names nobody: everyone written to, once no letter may still leave; until then, nobody
- * left out so far.
+ * What Not reached says when it names nobody: everyone written to, once the wave has written its letters and none may
+ * still leave; until then, nobody left out so far.
  */
-export function noneLeftOutWords(messages: readonly WaveMessage[]): string {
+export function noneLeftOutWords(messages: readonly WaveMessage[], status: WaveStatus): string {
+  if (status === "dispatching") return "Nobody is left out so far: the wave is still dispatching.";
   const going = messages.some((message) => message.status === "queued" || message.status === "sending");
   return going
     ? "Nobody is left out so far: letters are still going out."

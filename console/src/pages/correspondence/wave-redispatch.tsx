@@ -1,5 +1,6 @@
 // Dispatching a wave again (POST /waves/{id}/redispatch, secretariat): what the sweep does for a wave left in
-// dispatching by a crash, on request, for one wave now. Asked first; the page reads the wave again after.
+// dispatching by a crash, on request, for one wave now. Asked first; the page reads the wave again after, and on until
+// the schedule made again has fired it.
 import { useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Confirm } from "../../ui/confirm.tsx";
@@ -11,7 +12,9 @@ import type { WaveWithCounts } from "./wave-facts.ts";
 import { redispatchedWords, redispatchQuestion } from "./wave-redispatch-words.ts";
 import { mayDispatchAgain } from "./wave-repair.ts";
 
-export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: () => void }) {
+/** `onDone`: after the answer, with the dispatch requested (when its schedule fires), or none if refused. */
+export function DispatchAgain(props: { wave: WaveWithCounts; onDone: (requested: Redispatch | undefined) => void }) {
+  const { wave, onDone } = props;
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ requested: Redispatch } | { problem: Problem }>();
@@ -25,14 +28,16 @@ export function DispatchAgain({ wave, onDone }: { wave: WaveWithCounts; onDone: 
   if (!mayDispatchAgain(wave, new Date()) && !outcome) return null;
   async function redispatch() {
     setBusy(true);
+    let requested: Redispatch | undefined;
     try {
-      setOutcome({ requested: await redispatchWave(wave.id) });
+      requested = await redispatchWave(wave.id);
+      setOutcome({ requested });
     } catch (error) {
       setOutcome({ problem: problemOf(error) });
     } finally {
       setBusy(false);
       close();
-      onDone();
+      onDone(requested);
     }
   }
   return (

@@ -3,7 +3,7 @@
 // Read from the waves list (`restOf`); a cancelled rest wrote nothing and is no rest. Pure, tested in Node.
 import { restStands } from "../../../../shared/waves/rest-stands.ts";
 import type { components } from "../../api/schema";
-import { waveHeading } from "./wave-facts.ts";
+import { unnamedWaveWords } from "./wave-facts.ts";
 
 type Wave = components["schemas"]["Wave"];
 type Linked = Pick<Wave, "id" | "status" | "restOf" | "createdAt" | "sendInstant">;
@@ -33,6 +33,9 @@ export const waitsForItsRest = (chain: readonly Pick<Wave, "status">[]): boolean
   return last === undefined || last.status === "draft";
 };
 
-/** A wave named in a sentence: its description in quotes, else what it is (its audience and send day). */
+/**
+ * A wave named in a sentence: its description in quotes, else what it is (its audience and send day), in lower case
+ * mid-sentence ("Dispatch wave to all Member States, 2026-12-06 again?").
+ */
 export const waveInWords = (wave: Pick<Wave, "id" | "description" | "audience" | "sendInstant">): string =>
-  wave.description?.trim() ? `“${wave.description.trim()}”` : waveHeading(wave).title;
+  wave.description?.trim() ? `“${wave.description.trim()}”` : unnamedWaveWords(wave);

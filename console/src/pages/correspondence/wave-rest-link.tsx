@@ -8,9 +8,10 @@
 import { hasARest } from "../../../../shared/waves/rest-stands.ts";
 import { href } from "../../routes.ts";
 import { useLoad } from "../../ui/load.tsx";
-import { listWaves, messagesOf, unreachedOf } from "./data.ts";
+import { listWaves } from "./data.ts";
 import { inNameOrder, ownerCode, type Wave } from "./wave-facts.ts";
 import { type ChainLetters, notWrittenAfterAllWords, readChainLetters, writeToThemWords } from "./wave-late-bounce.ts";
+import type { WaveReads } from "./wave-page-reads.ts";
 import { restChainOf, waveInWords } from "./wave-rest-chain.ts";
 
 /**
@@ -25,17 +26,18 @@ export interface RestChain {
 
 /**
  * The rest chain of a halted wave or a completed rest, read from the waves list (no narrower read names the rests of a
- * wave) and the chain's ledgers; undefined for another wave, and while it is read.
+ * wave) and the chain's ledgers, with the page's other reads (`reads`: the page's own ledger and unreached among
+ * them); undefined for another wave, and while it is read.
  */
-export function useRestChain(wave: Wave): RestChain | undefined {
+export function useRestChain(wave: Wave, reads: WaveReads): RestChain | undefined {
   const [read] = useLoad(async () => {
     if (!hasARest(wave)) return undefined;
     const waves = await listWaves();
     const chain = restChainOf(wave, waves, new Date());
     const last = chain.at(-1) ?? wave;
     // Those the last wave found no usable address for are named under its Not reached, not here (audit 33, review).
-    const unreachedOwners = async (id: string) => (await unreachedOf(id)).map(({ owner }) => owner);
-    const letters = await readChainLetters(last, waves, messagesOf, unreachedOwners).catch(() => undefined);
+    const unreachedOwners = async (id: string) => (await reads.unreachedOf(id)).map(({ owner }) => owner);
+    const letters = await readChainLetters(last, waves, reads.lettersOf, unreachedOwners).catch(() => undefined);
     return { chain, last, letters };
   }, `${wave.id}:${wave.status}`);
   return read.status === "ready" ? read.data : undefined;

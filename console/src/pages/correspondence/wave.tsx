@@ -4,9 +4,11 @@
 // send ledger (a State written to at its Mission listed and counted once, a bounce or a complaint said in plain words)
 // and the States and organizations it did not write to (those a halt left, by name) or could not reach; a halted
 // wave's next step as the runbook says it; for the secretariat too, a letter left unknown sent again, and a stalled
-// wave dispatched again. Before it is sent, the page cautions about its recipients (another wave of the same letter to
-// them, a letter not written to its audience), and scheduling it asks first while a caution stands (wave-moves.tsx).
-import { useState } from "preact/hooks";
+// wave dispatched again (a wave its schedule missed is asked for again only then). Each wave's ledger the page's parts
+// read is read once for each version of the wave (wave-page-reads.ts). Before it is sent, the page cautions about its
+// recipients (another wave of the same letter to them, a letter not written to its audience), and scheduling it asks
+// first while a caution stands (wave-moves.tsx).
+import { useMemo, useState } from "preact/hooks";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
@@ -31,6 +33,7 @@ import {
   type AudiencePreview,
   audienceOf,
   messagesOf,
+  type Redispatch,
   sendTestCopy,
   type Template,
   templateWithEtag,
@@ -81,6 +84,7 @@ import {
   type Why,
 } from "./wave-letter-rows.ts";
 import { MovedMeanwhile, Moves, useMovedMeanwhile, type WaveMoves } from "./wave-moves.tsx";
+import { readEachOnce, type WaveReads } from "./wave-page-reads.ts";
 import { ProgrammeSends } from "./wave-programme.tsx";
 import { DispatchAgain } from "./wave-redispatch.tsx";
 import { type Resending, SendAgain, SendAgainButton } from "./wave-resend.tsx";
@@ -137,7 +141,12 @@ function Facts({ wave, template }: { wave: WaveWithCounts; template: Loaded<Temp
  * The letters by status, then the ledger's other rows in words once its letters are read (a State written to at its
  * Mission is counted once, by its letter).
  */
-function Progress(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>; mayResend: boolean }) {
+function Progress(props: {
+  wave: WaveWithCounts;
+  messages: Loaded<WaveMessage[]>;
+  mayResend: boolean;
+  moving: boolean;
+}) {
   const { wave, messages, mayResend } = props;
   const counts = letterCountsOf(wave.counts);
   const beside =
@@ -164,7 +173,7 @@ function Progress(props: { wave: WaveWithCounts; messages: Loaded<WaveMessage[]>
         )}
         {beside && <p data-field="beside-letters">{beside}</p>}
       </div>
-      {keepsMoving(wave) && <p class="muted">Updated every few seconds while the wave or its letters move.</p>}
+      {props.moving && <p class="muted">Updated every few seconds while the wave or its letters move.</p>}
     </section>
   );
 }
@@ -416,6 +425,7 @@ function Messages(props: {
   messages: Loaded<WaveMessage[]>;
   names: ReadonlyMap<string, string>;
   rests: RestChain | undefined;
+  reads: WaveReads;
   mayResend: boolean;
   onChanged: () => void;
 }) {
@@ -425,7 +435,7 @@ function Messages(props: {
   const [resending, setResending] = useState<Resending>();
   const focusReturn = useFocusReturn();
   const { mayResend } = props;
-  const holders = useHolders(holdingWaveIds(props.messages.status === "ready" ? props.messages.data : []));
+  const holders = useHolders(holdingWaveIds(props.messages.status === "ready" ? props.messages.data : []), props.reads);
   // A rest's skip is settled once a later wave of its chain wrote to the owner.
   const chainLetters = props.rests?.letters;
   const since = chainLetters ? writtenSince(chainLetters.writers, props.rests?.chain ?? []) : undefined;
@@ -560,9 +570,10 @@ function NotReached(props: {
   messages: Loaded<WaveMessage[]>;
   names: ReadonlyMap<string, string>;
   rests: RestChain | undefined;
+  reads: WaveReads;
 }) {
   const { wave, messages, names } = props;
-  const [unreached] = useLoad(() => unreachedOf(wave.id), `${wave.id}:${props.version}`);
+  const [unreached] = useLoad(() => props.reads.unreachedOf(wave.id), `${wave.id}:${props.version}`);
   const letters = messages.status === "ready" ? messages.data : [];
   const noneLeftOut =
     unreached.status === "ready" && unreached.data.length === 0 && notWrittenTo(letters, wave.status).length === 0;
@@ -570,7 +581,7 @@ function NotReached(props: {
     <section aria-labelledby="unreached-title">
       <h2 id="unreached-title">Not reached</h2>
       <NotWrittenTo wave={wave} messages={letters} names={names} rests={props.rests} />
-      {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters)}</p>}
+      {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters, wave.status)}</p>}
       <Show what={unreached}>
         {(list) =>
           list.length > 0 && (
@@ -678,10 +689,17 @@ function OpenWave(
 }
 
 export function WavePage({ id, session }: { id: string; session: Session }) {
+  // "Dispatch again" pressed on this page: a wave its schedule missed is asked for again until the new one fires it.
+  const [redispatched, setRedispatched] = useState<{ waveId: string; firesAt: string }>();
+  const firesAt = redispatched?.waveId === id ? redispatched.firesAt : undefined;
   const [loaded, reload, put] = usePolled(() => waveWithEtag(id), id, {
     everyMs: POLL_MS,
-    keepAsking: (current) => keepsMoving(current.value),
+    keepAsking: (current) => keepsMoving(current.value, new Date(), firesAt),
   });
+  const onRedispatched = (requested: Redispatch | undefined) => {
+    if (requested) setRedispatched({ waveId: id, firesAt: requested.firesAt });
+    void reload();
+  };
   // A cancelled wave's page has no actions left, so the button pressed is gone: the focus goes to the status, once it
   // says "cancelled", rather than dropping to the page's body.
   const focusReturn = useFocusReturn();
@@ -701,6 +719,8 @@ export function WavePage({ id, session }: { id: string; session: Session }) {
           onStale={movedMeanwhile.readAgain}
           onCancelled={cancelled}
           reload={reload}
+          firesAt={firesAt}
+          onRedispatched={onRedispatched}
           movedMeanwhile={movedMeanwhile.said}
         />
       )}
@@ -714,6 +734,9 @@ function LoadedWave(
     current: Versioned<WaveWithCounts>;
     session: Session;
     reload: () => Promise<void>;
+    /** When "Dispatch again", pressed on the page, made the wave's schedule fire. */
+    firesAt: string | undefined;
+    onRedispatched: (requested: Redispatch | undefined) => void;
     movedMeanwhile: Parameters<typeof MovedMeanwhile>[0]["said"];
   },
 ) {
@@ -728,11 +751,13 @@ function LoadedWave(
   const version = `${wave.status}:${countsOf(wave.counts).join(";")}`;
   // Its letters once the wave is dispatched: listed under Letters, and counted with its progress.
   const listed = !open && wave.status !== "cancelled";
-  const [messages] = useLoad(async () => (listed ? messagesOf(wave.id) : []), `${wave.id}:${version}`);
+  // Each wave's ledger and unreached read once for this version, whichever part of the page asks (wave-page-reads.ts).
+  const reads = useMemo(() => readEachOnce({ lettersOf: messagesOf, unreachedOf }), [wave.id, version]);
+  const [messages] = useLoad(async () => (listed ? reads.lettersOf(wave.id) : []), `${wave.id}:${version}`);
   const mayResend = may(session.group, "POST /waves/{id}/messages/{recipient}/resend");
   // Read once, not at each of the wave's versions: while it dispatches, its letters are read every 3 s.
   const names = useOwnerNames();
-  const rests = useRestChain(wave);
+  const rests = useRestChain(wave, reads);
   const mayCompose = may(session.group, "POST /waves");
   const heading = waveHeading(wave);
   return (
@@ -744,7 +769,12 @@ function LoadedWave(
         <a href={href.waves()}>All waves</a>
       </p>
       <Facts wave={wave} template={template} />
-      <Progress wave={wave} messages={messages} mayResend={mayResend} />
+      <Progress
+        wave={wave}
+        messages={messages}
+        mayResend={mayResend}
+        moving={keepsMoving(wave, new Date(), props.firesAt)}
+      />
       <HaltedNextSteps wave={wave} messages={messages} mayCompose={mayCompose} rests={rests} names={names} />
       {wave.status === "completed" && rests && (
         <WaveRest wave={wave} rests={rests} names={names} mayCompose={mayCompose} />
@@ -761,18 +791,21 @@ function LoadedWave(
           onCancelled={props.onCancelled}
         />
       )}
-      {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={reload} />}
+      {may(session.group, "POST /waves/{id}/redispatch") && <DispatchAgain wave={wave} onDone={props.onRedispatched} />}
       {listed && (
         <Messages
           wave={wave}
           messages={messages}
           names={names}
           rests={rests}
+          reads={reads}
           mayResend={mayResend}
           onChanged={reload}
         />
       )}
-      {listed && <NotReached wave={wave} version={version} messages={messages} names={names} rests={rests} />}
+      {listed && (
+        <NotReached wave={wave} version={version} messages={messages} names={names} rests={rests} reads={reads} />
+      )}
     </>
   );
 }

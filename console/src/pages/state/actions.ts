@@ -4,8 +4,8 @@
 // A letter's entry is `letter.<its ledger status>`.
 import type { AuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
-import { type TimelineLetter, timelineSkipWords } from "../correspondence/skip-other-wave.ts";
-import { skipWords } from "../correspondence/wave-facts.ts";
+import { type ListedLetter, skipReasonParts, timelineSkipWords } from "../correspondence/skip-other-wave.ts";
+import { skipInWords } from "../correspondence/wave-facts.ts";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
@@ -96,12 +96,12 @@ const SAYS_WHY: ReadonlySet<string> = new Set(["letter.skipped", "letter.failed"
 
 /**
  * A timeline's letter or audit entry in words: a skipped letter says why in the desk's words, a failed one its
- * reason ("wave halted: …"). `letters`, the letters the timeline lists (newest first), judge a rest's skip again: the
+ * reason ("wave halted: …"). `letters`, the letters the timeline lists, each once (timelineLetters), judge a rest's skip again: the
  * halted wave that wrote may have had its letter bounce since.
  */
 export function entryActionWords(
   entry: { action: string; after?: unknown; at?: string },
-  letters: readonly TimelineLetter[] = [],
+  letters: readonly ListedLetter[] = [],
 ): string {
   const words = actionWords(entry.action);
   if (!SAYS_WHY.has(entry.action)) return words;
@@ -110,8 +110,8 @@ export function entryActionWords(
     typeof after === "object" && after !== null && "reason" in after && typeof after.reason === "string"
       ? after.reason
       : undefined;
-  const why =
-    entry.action === "letter.skipped" ? (timelineSkipWords(reason, letters, entry.at) ?? skipWords(reason)) : reason;
+  const skip = entry.action === "letter.skipped" ? skipReasonParts(reason) : undefined;
+  const why = skip ? (timelineSkipWords(skip, letters, entry.at) ?? skipInWords(skip)) : reason;
   return why ? `${words} (${why})` : words;
 }
 

@@ -5,7 +5,7 @@
 // is said on the letter its Permanent Mission was written instead, as the wave's page says it. Pure, tested in Node
 // (test/unit/console-timeline-lines.test.ts).
 import type { components } from "../../api/schema";
-import type { TimelineLetter } from "../correspondence/skip-other-wave.ts";
+import { eachLetterOnce, type ListedLetter } from "../correspondence/skip-other-wave.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
 
@@ -28,11 +28,16 @@ const letterKey = (entry: TimelineEntry) => {
   return { waveId, recipient };
 };
 
-/** The letters the entries list, in their order: each letter entry's wave, recipient, the status it moved to, and when. */
-export const timelineLetters = (entries: readonly TimelineEntry[]): TimelineLetter[] =>
-  entries
-    .filter((entry) => entry.source.type === "message")
-    .map((entry) => ({ ...letterKey(entry), status: entry.action.replace(/^letter\./, ""), at: entry.at }));
+/**
+ * The letters the entries list (newest first), each once (eachLetterOnce): its wave, its latest status, its first
+ * entry's time. Built once for the page's entries, for every skip among them to be judged by.
+ */
+export const timelineLetters = (entries: readonly TimelineEntry[]): ListedLetter[] =>
+  eachLetterOnce(
+    entries
+      .filter((entry) => entry.source.type === "message")
+      .map((entry) => ({ ...letterKey(entry), status: entry.action.replace(/^letter\./, ""), at: entry.at })),
+  );
 
 /** The ledger's row for an owner the wave found without an active point of contact: no letter (audiences.ts). */
 const isOwnerRow = (entry: TimelineEntry) =>
