@@ -32,6 +32,9 @@ export interface LetterForm {
   chair: { name?: string | undefined; title?: Partial<LocalizedText> | undefined };
 }
 
+/** French "de" before a name: elided before a vowel ("d'Aminata Traoré", "d'Yves"), not before an h (often aspirated). */
+const elidedDe = (name: string) => (/^[aeiouyàâäéèêëîïôöùûü]/iu.test(name) ? `d'${name}` : `de ${name}`);
+
 interface Phrases {
   reference: (reference: string) => string;
   dateLine: (date: string) => string;
@@ -62,7 +65,7 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
   fr: {
     reference: (reference) => `Référence : ${reference}`,
     dateLine: (date) => `New York, le ${date}`,
-    attention: (name) => [`À l'attention de ${name}`, "Madame, Monsieur,"],
+    attention: (name) => [`À l'attention ${elidedDe(name)}`, "Madame, Monsieur,"],
     mission: (owner) => [
       `À l'attention de la Mission permanente auprès de l'Organisation des Nations Unies (${owner})`,
       "Excellence,",

@@ -198,7 +198,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
           "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) correspond au sujet de la mise en œuvre de la résolution par l'intermédiaire des points de contact nationaux et des organisations qui lui ont été désignés, et la résolution 2663 (2022) encourage les États à les tenir à jour.",
           "Le Comité dispose des points de contact suivants pour votre gouvernement ou votre organisation :",
           "{{contacts.onRecord|list}}",
-          "Je vous serais reconnaissant(e) de bien vouloir confirmer d'ici au {{deadline|date}} que ces coordonnées sont à jour, ou de faire part au Comité de tout changement : nom, titre, organisme, adresse électronique et numéro de téléphone.",
+          "Je vous saurais gré de bien vouloir confirmer d'ici au {{deadline|date}} que ces coordonnées sont à jour, ou de faire part au Comité de tout changement : nom, titre, organisme, adresse électronique et numéro de téléphone.",
         ],
       ],
       es: [
@@ -216,7 +216,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
           "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), ведет переписку по вопросам осуществления резолюции через назначенных для него национальных контактных лиц и контактных лиц организаций, а в резолюции 2663 (2022) государствам рекомендуется поддерживать эти сведения в актуальном состоянии.",
           "Комитет располагает следующими сведениями о контактных лицах Вашего правительства или Вашей организации:",
           "{{contacts.onRecord|list}}",
-          "Буду признателен за подтверждение не позднее {{deadline|date}} актуальности этих сведений или за сообщение Комитету о любых изменениях: фамилия и имя, должность, ведомство, адрес электронной почты и номер телефона.",
+          "Комитет будет признателен за подтверждение не позднее {{deadline|date}} актуальности этих сведений или за сообщение ему о любых изменениях: фамилия и имя, должность, ведомство, адрес электронной почты и номер телефона.",
         ],
       ],
       zh: [
@@ -234,7 +234,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
           "تتراسل لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) بشأن تنفيذ القرار عن طريق جهات الاتصال الوطنية وجهات الاتصال التابعة للمنظمات المعيَّنة لديها، ويشجع القرار 2663 (2022) الدول على تحديث بياناتها بانتظام.",
           "وفيما يلي جهات الاتصال المسجلة لدى اللجنة لحكومتكم أو منظمتكم:",
           "{{contacts.onRecord|list}}",
-          "وسأكون ممتنا لو تفضلتم بتأكيد صحة هذه البيانات في موعد أقصاه {{deadline|date}}، أو بإبلاغ اللجنة بأي تغيير: الاسم، والمنصب، والجهة، وعنوان البريد الإلكتروني، ورقم الهاتف.",
+          "وستكون اللجنة ممتنة لو تفضلتم بتأكيد صحة هذه البيانات في موعد أقصاه {{deadline|date}}، أو بإبلاغها بأي تغيير: الاسم، والمنصب، والجهة، وعنوان البريد الإلكتروني، ورقم الهاتف.",
         ],
       ],
     },
@@ -308,7 +308,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Comité 1540 : vos offres d'assistance",
         [
           "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) remercie votre gouvernement ou votre organisation de l'assistance qu'il offre aux États pour la mise en œuvre de la résolution.",
-          "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous serais reconnaissant(e) de bien vouloir examiner les offres enregistrées à votre nom et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
+          "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous saurais gré de bien vouloir examiner les offres enregistrées à votre nom et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
         ],
       ],
       es: [
@@ -322,7 +322,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Комитет 1540: ваши предложения о помощи",
         [
           "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), признателен Вашему правительству или Вашей организации за помощь, предлагаемую государствам в осуществлении резолюции.",
-          "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, буду признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения и не позднее {{deadline|date}} сообщите Комитету о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
+          "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, он будет признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения и не позднее {{deadline|date}} сообщите ему о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
         ],
       ],
       zh: [
@@ -336,7 +336,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "لجنة القرار 1540: عروض المساعدة المقدمة منكم",
         [
           "تعرب لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) عن امتنانها لحكومتكم أو منظمتكم على المساعدة التي تعرضها على الدول في تنفيذ القرار.",
-          "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، سأكون ممتنا لو تفضلتم باستعراض العروض المسجلة باسمكم وإبلاغ اللجنة، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
+          "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، ستكون ممتنة لو تفضلتم باستعراض العروض المسجلة باسمكم وإبلاغها، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
         ],
       ],
     },

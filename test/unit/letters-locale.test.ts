@@ -10,6 +10,7 @@ import { formParts, formText } from "#shared/templates/letter-form.ts";
 import { followUpLine, letterForm, letterValues } from "#shared/templates/letter-values.ts";
 import { programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { renderLetter } from "#shared/templates/rules.ts";
+import { staffTemplates } from "#shared/templates/staff-templates.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
 import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
@@ -35,6 +36,33 @@ describe("dates and times in the letter's language", () => {
       "fr",
     );
     expect(formText(before)).toContain("New York, le 1er mars 2027");
+  });
+
+  it("elides French's de before a contact's name that begins with a vowel, and only then", () => {
+    const attention = (contactName: string) => {
+      const form = { reference: "W/MLI", date: "2027-03-11", addressedTo: "point-of-contact" as const };
+      const { before } = formParts({ ...form, contactName, ownerName: stateNamesOf("MLI", "Mali"), chair: {} }, "fr");
+      return formText(before)
+        .split("\n")
+        .find((line) => line.startsWith("À l'attention"));
+    };
+    expect(attention("Aminata Traoré")).toBe("À l'attention d'Aminata Traoré");
+    expect(attention("Émile Diarra")).toBe("À l'attention d'Émile Diarra");
+    expect(attention("Yves Koné")).toBe("À l'attention d'Yves Koné");
+    expect(attention("Moussa Keïta")).toBe("À l'attention de Moussa Keïta");
+    expect(attention("Hamid Sall")).toBe("À l'attention de Hamid Sall");
+  });
+
+  it("never has the signer speak in a gendered first person: the Committee is grateful, or an impersonal turn", () => {
+    // French "reconnaissant(e)", Russian "буду признателен", Arabic "سأكون ممتنا" take the signer's gender, which a
+    // letter signed for the Chair cannot know; "je vous saurais gré", "Комитет будет признателен" and "ستكون اللجنة
+    // ممتنة" do not.
+    const gendered = /serais reconnaissant|буду признател|سأكون ممتن/iu;
+    const texts = [...programmeTemplates, ...staffTemplates].flatMap((template) =>
+      Object.values(template.variants).flatMap((variant) => [variant.subject, variant.text, variant.html]),
+    );
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter((text) => gendered.test(text))).toEqual([]);
   });
 
   it("ends a sentence once when a date that ends in its own full stop closes it (Russian's г.)", () => {
