@@ -363,6 +363,15 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     // A draft lists no letters: the halted wave's two readings were all (a third, late, would show here).
     expect(ledgerReads).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
+    // Home lists the completed rest whose chain left Fiji and Zimbabwe unwritten (review of audit 33).
+    await go(page, "#/");
+    const rests = page.locator('[data-list="rests-not-reached"] li');
+    await rests.first().waitFor();
+    expect(await rests.allTextContents()).toEqual([
+      "Its rest (wave confirm): completed, but its chain did not reach 2 States or organizations after all (their " +
+        "letters bounced or failed). Its page names them and the next step.",
+    ]);
+    expect(await rests.getByRole("link").getAttribute("href")).toBe(`#/waves/${rest.id}`);
     await page.close();
     await cancelled(id);
   });

@@ -31,7 +31,12 @@ import {
   notWrittenTo,
 } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
 import { restChainOf, waveInWords } from "../../console/src/pages/correspondence/wave-rest-chain.ts";
-import { stillUncertain, wavesToWatch } from "../../console/src/pages/home-waves.ts";
+import {
+  completedRestsToCheck,
+  notReachedAfterAllWords,
+  stillUncertain,
+  wavesToWatch,
+} from "../../console/src/pages/home-waves.ts";
 
 const HALT = "hard bounces reached 5% of the letters out: 3 of 58 (5.2%)";
 
@@ -323,6 +328,31 @@ describe("home's waves", () => {
     ];
     expect(wavesToWatch(waves, now).halted.map((w) => w.id)).toEqual(["W5"]);
     expect(wavesToWatch(waves, now).restWritten.map((w) => w.id)).toEqual(["W1", "R1", "W6"]);
+  });
+
+  it("checks the completed rests of late that end their chain, for owners their chain did not reach after all", () => {
+    const now = new Date("2026-12-06T20:00:00Z");
+    const at = "2026-12-06T17:00:00.000Z";
+    const waves = [
+      chained("W1", "halted", undefined, at),
+      chained("R1", "completed", "W1", at),
+      // R2 completed, but its own rest R3 is scheduled: R3 ends that chain.
+      chained("W2", "halted", undefined, at),
+      chained("R2", "completed", "W2", at),
+      chained("R3", "scheduled", "R2", "2026-12-07T09:00:00.000Z"),
+      // A completed wave that is no rest wrote to its whole audience; an old rest is off home.
+      chained("W3", "completed", undefined, at),
+      { ...chained("R4", "completed", "W4", at), updatedAt: "2026-10-01T00:00:00.000Z" },
+    ];
+    expect(completedRestsToCheck(waves, now).map((w) => w.id)).toEqual(["R1"]);
+  });
+
+  it("says how many a completed rest's chain did not reach after all, and that its page names them", () => {
+    expect(notReachedAfterAllWords(1)).toBe(
+      "completed, but its chain did not reach 1 State or organization after all (its letter bounced or failed). " +
+        "Its page names it and the next step.",
+    );
+    expect(notReachedAfterAllWords(3)).toContain("did not reach 3 States or organizations after all (their letters");
   });
 
   it("keeps a halted wave whose rest is written while letters of its own may be sent again (review 32b)", () => {

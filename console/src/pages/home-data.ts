@@ -5,8 +5,9 @@ import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts"
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
 import { enumValues } from "../api/enums.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
-import { listWaves } from "./correspondence/data.ts";
-import { stillUncertain, wavesToWatch } from "./home-waves.ts";
+import { listWaves, messagesOf, unreachedOf } from "./correspondence/data.ts";
+import { readChainLetters } from "./correspondence/wave-late-bounce.ts";
+import { completedRestsToCheck, stillUncertain, wavesToWatch } from "./home-waves.ts";
 import { type PocView, pocViewOf } from "./poc-view.ts";
 
 export type State = Schemas["State"];
@@ -88,6 +89,28 @@ export async function wavesOnTheDesk(): Promise<{ inFlight: Schemas["WaveWithCou
       b.updatedAt.localeCompare(a.updatedAt),
     ),
   };
+}
+
+/** A completed rest whose chain did not reach some owners after all: how many, its page names them. */
+export interface RestNotReachedAfterAll {
+  wave: Schemas["Wave"];
+  owners: number;
+}
+
+/**
+ * The completed rests of late whose chain left owners unwritten after all (home-waves.ts), each chain's letters read
+ * once, as the rest's page reads them; read once when home opens, not with the waves in flight.
+ */
+export async function restsNotReachedAfterAll(): Promise<RestNotReachedAfterAll[]> {
+  const waves = await listWaves();
+  const unreachedOwners = async (id: string) => (await unreachedOf(id)).map(({ owner }) => owner);
+  const judged = await Promise.all(
+    completedRestsToCheck(waves, new Date()).map(async (wave) => {
+      const { notWrittenAfterAll } = await readChainLetters(wave, waves, messagesOf, unreachedOwners);
+      return { wave, owners: notWrittenAfterAll.length };
+    }),
+  );
+  return judged.filter(({ owners }) => owners > 0);
 }
 
 export async function programmeDueNext(): Promise<Schemas["ProgrammeView"]> {

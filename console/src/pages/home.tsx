@@ -16,9 +16,11 @@ import {
   pointOfContactCoverage,
   programmeDueNext,
   reportingOf,
+  restsNotReachedAfterAll,
   type State,
   wavesOnTheDesk,
 } from "./home-data.ts";
+import { notReachedAfterAllWords } from "./home-waves.ts";
 import { POC_LABELS } from "./poc-view.ts";
 import { fromToday, shownDay, YEAR_STATUS_WORDS } from "./programme-due.ts";
 
@@ -131,6 +133,8 @@ function WavesPanel() {
     everyMs: WAVES_POLL_MS,
     keepAsking: ({ inFlight }) => inFlight.length > 0,
   });
+  // Read once: a rest's chain is read letter by letter, and a late bounce is news of days, not seconds.
+  const [notReached] = useLoad(restsNotReachedAfterAll, "rests-not-reached");
   return (
     <section class="panel" aria-labelledby="waves-title">
       <h2 id="waves-title">Waves in flight</h2>
@@ -167,6 +171,18 @@ function WavesPanel() {
           </>
         )}
       </Show>
+      {notReached.status === "ready" && notReached.data.length > 0 && (
+        <div class="caution" data-list="rests-not-reached">
+          <h3>Rests that did not reach everyone</h3>
+          <ul>
+            {notReached.data.map(({ wave, owners }) => (
+              <li key={wave.id}>
+                <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a>: {notReachedAfterAllWords(owners)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>
         <a href={href.waves()}>All waves</a>
       </p>
