@@ -113,6 +113,26 @@ describe("a late bounce in a halted wave's rest chain (audit 33, bug 1)", () => 
     expect(read.notWrittenAfterAll).toContain("STATE:PRK");
   });
 
+  it("does not name an owner the chain only skipped as another wave's follow-up: that wave writes to it", async () => {
+    const heldBy = (waveId: string) =>
+      letter(waveId, "STATE:TCD", "skipped", {
+        skipReason: "followed-up-elsewhere",
+        reason: "followed-up-elsewhere: its follow-up letter goes in wave “Follow-ups, December” (F9)",
+      });
+    const withHold = async (id: string) => [
+      ...(ledgers[id] ?? []),
+      ...(id === "H1" || id === "R2B" ? [heldBy(id)] : []),
+    ];
+    const read = await readChainLetters(R2B, [H1, R1, R2B], withHold, noneUnreached);
+    expect(read.notWrittenAfterAll).not.toContain("STATE:TCD");
+    // Skipped as another's follow-up in one wave, its own letter bounced in another: the chain owes it.
+    const alsoBounced = async (id: string) =>
+      id === "R1" ? [...(ledgers.R1 ?? []), letter("R1", "STATE:TCD", "bounced")] : withHold(id);
+    expect((await readChainLetters(R2B, [H1, R1, R2B], alsoBounced, noneUnreached)).notWrittenAfterAll).toContain(
+      "STATE:TCD",
+    );
+  });
+
   it("says so in words, and who writes to them: the secretariat's link, or the secretariat's to do", () => {
     expect(notWrittenAfterAllWords(["Andorra", "Micronesia"], ["bounced"])).toBe(
       "Not written to after all: Andorra, Micronesia: their letters bounced, and no other letter of the chain reached them.",

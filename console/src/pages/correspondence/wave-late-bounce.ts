@@ -22,7 +22,7 @@ export interface ChainLetters {
   /**
    * The owners the rest of the chain's last wave writes to, as the server judges it: each with a letter or skip in the
    * chain and no letter that may have arrived (writtenBefore), less those the last wave recorded as unreached (no usable
-   * address: its Not reached names them). In the order the chain's ledgers list them; none unless its last wave is a
+   * address: its Not reached names them) and those the chain only skipped as another wave's follow-up. In the order the chain's ledgers list them; none unless its last wave is a
    * completed rest (a halted last wave's own rest writes to them).
    */
   notWrittenAfterAll: string[];
@@ -66,7 +66,11 @@ export async function readChainLetters(
     last.id,
   );
   const letters = (await Promise.all(written.waveIds.map(once))).flat();
-  const owners = new Set(letters.map((letter) => letter.owner));
+  // An owner the chain only skipped because another wave holds its follow-up is that wave's to write (ADR 0059): its
+  // page, and the State's, say when it is owed again.
+  const heldElsewhere = (owner: string) =>
+    letters.every((letter) => letter.owner !== owner || letter.skipReason === "followed-up-elsewhere");
+  const owners = new Set(letters.map((letter) => letter.owner).filter((owner) => !heldElsewhere(owner)));
   const unreached = last.status === "completed" && last.restOf !== undefined ? await unreachedOf(last.id) : undefined;
   const notWrittenAfterAll = unreached
     ? [...owners].filter((owner) => !written.owners.has(owner) && !unreached.includes(owner))
