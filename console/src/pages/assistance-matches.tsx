@@ -9,6 +9,7 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
+import { counted } from "../ui/counted.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
@@ -117,8 +118,7 @@ function RankedCandidates({ requestId, requestStatus, session, round, names, onP
                   header: "Updated",
                   cell: (candidate) => (
                     <>
-                      {candidate.offer.lastUpdatedOn} ({candidate.freshnessMonths} month
-                      {candidate.freshnessMonths === 1 ? "" : "s"})
+                      {candidate.offer.lastUpdatedOn} ({counted(candidate.freshnessMonths, "month")})
                     </>
                   ),
                 },

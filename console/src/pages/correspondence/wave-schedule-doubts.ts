@@ -3,6 +3,7 @@
 // are not written to the wave's audience (the composer's own caution, audience-fit.ts). Pure, tested in Node.
 import { listed } from "../../../../shared/listed.ts";
 import type { components } from "../../api/schema";
+import { counted } from "../../ui/counted.ts";
 import { audienceCaution } from "./audience-fit.ts";
 import { utcText } from "./time.ts";
 import type { Audience, WaveStatus } from "./wave-facts.ts";
@@ -29,8 +30,7 @@ const SAME_LETTER_WHEN: Partial<Record<WaveStatus, string>> = {
  */
 export function sameLetterWhen(wave: SameLetterWave): string {
   if (wave.status === "halted" && wave.lettersWritten) {
-    const letters = wave.lettersWritten === 1 ? "1 letter" : `${wave.lettersWritten} letters`;
-    return `halted after sending ${letters}, ${utcText(wave.sendInstant)}`;
+    return `halted after sending ${counted(wave.lettersWritten, "letter")}, ${utcText(wave.sendInstant)}`;
   }
   return `${SAME_LETTER_WHEN[wave.status] ?? wave.status} ${utcText(wave.sendInstant)}`;
 }
