@@ -408,9 +408,12 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     const page = await openProgramme();
     // Another page open on the draft while this one adopts it: its press meets an adopted year (409).
     const late = await openProgramme();
-    // Someone puts the year after this page read it: the adoption is refused (412), and the year read again.
+    // Someone corrects the year after this page read it (the file as it stands would change nothing, and write
+    // nothing): the adoption is refused (412), and the year read again.
     const { etag, programme } = await yearFile(year);
-    expect((await api("PUT", `/programme/${year}`, programme, { "if-match": etag })).status).toBe(200);
+    const [first, ...others] = programme.activities;
+    const corrected = { ...programme, activities: [{ ...first, note: `${first.note} (checked)` }, ...others] };
+    expect((await api("PUT", `/programme/${year}`, corrected, { "if-match": etag })).status).toBe(200);
 
     await page.getByRole("button", { name: "Adopt this programme" }).click();
     await page.getByRole("button", { name: "Keep it a draft" }).waitFor();
