@@ -240,6 +240,9 @@ function deadLetterReason(stack: StatelessStack, fn: DeskFunction): string {
   if (Object.values(stack.apiFunctions).includes(fn) || fn === stack.seedFunction) {
     return "Invoked synchronously (by API Gateway, or by the deploy's trigger): a failure is answered to the caller, who sees it; a dead-letter queue applies to asynchronous invocations only.";
   }
+  if (fn === stack.signIn.tokenClaimsFunction) {
+    return "Invoked synchronously by Cognito before it issues tokens: a failure fails that sign-in or refresh, which the person sees and retries; a dead-letter queue applies to asynchronous invocations only.";
+  }
   if (fn === stack.wavePipeline.sendFunction) {
     return "Invoked by its SQS event source: a key that fails is handed back to the wave queue, whose redrive policy moves it to the wave dead-letter queue after five receives.";
   }

@@ -1,13 +1,15 @@
 // Staff sign-in: the user pool (admin-created accounts in the three groups, TOTP required), its Cognito managed login
 // domain, and the one app client: authorization code with PKCE, no secret, redirecting to the terminal's localhost
 // listener (`npm run login`, infra/cli/login.ts) and to the staff console (infra/console-site.ts). The API accepts only
-// access tokens carrying API_SCOPE.
+// access tokens carrying API_SCOPE, and names the person by the e-mail the pool's pre-token-generation trigger adds to
+// each access token (functions/token-claims).
 import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import { groupSchema } from "../shared/auth/actor.ts";
 import { API_RESOURCE_SERVER, API_SCOPE } from "./api-scope.ts";
 import { stringContext } from "./context.ts";
+import { DeskFunction } from "./desk-function.ts";
 import type { DeskStage } from "./stage.ts";
 
 /** Where the managed login sends the browser back: `npm run login` listens there (infra/cli/login.ts). */
@@ -31,6 +33,8 @@ export class StaffSignIn extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
+  /** Adds the account's e-mail to every access token: the pool generates usernames, so they name no one. */
+  readonly tokenClaimsFunction: DeskFunction;
   /** The managed login's base URL, e.g. https://desk1540-prod-123456789012.auth.eu-west-1.amazoncognito.com. */
   readonly domainUrl: string;
   /** The console's addresses, known only once the distribution exists (it fronts an API that names this client). */
@@ -56,7 +60,8 @@ export class StaffSignIn extends Construct {
       // pool is created, so it is set from the first deploy.
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      // Threat protection needs the paid Plus plan; see infra/nag.ts.
+      // Threat protection needs the paid Plus plan; see infra/nag.ts. Essentials has what the desk uses beyond Lite:
+      // access-token customization (the V2_0 trigger below).
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
       userInvitation: {
         emailSubject: "Your account on the 1540 Committee desk",
@@ -67,6 +72,21 @@ export class StaffSignIn extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Signing in by e-mail, the pool generates each username (a UUID), which the access token carries: the trigger
+    // adds the e-mail beside it, so the API names people (ADR 0032). The sign-in attributes cannot change without
+    // replacing the pool and its accounts.
+    this.tokenClaimsFunction = new DeskFunction(this, "TokenClaims", {
+      entry: "functions/token-claims/handler.ts",
+      description: "Adds the account's e-mail to the staff access tokens (pre-token-generation trigger)",
+      environment: { POWERTOOLS_SERVICE_NAME: "desk-1540-token-claims" },
+      // Cognito waits 5 seconds for a trigger, then fails the sign-in.
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      this.tokenClaimsFunction.function,
+      cognito.LambdaVersion.V2_0,
+    );
     for (const group of groupSchema.options) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group, description: `Desk staff group ${group}` });
     }

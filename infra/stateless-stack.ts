@@ -354,6 +354,11 @@ export class StatelessStack extends Stack {
         runbookSection: "FunctionErrors",
       });
     }
+    // Cognito calls it on every sign-in and refresh, and refuses the tokens while it fails: no one can sign in.
+    alarms.alarm("TokenClaimsErrors", {
+      description: "The token-claims trigger failed: Cognito refuses sign-ins and refreshes while it fails",
+      metric: this.signIn.tokenClaimsFunction.function.metricErrors({ period: ALARM_PERIOD }),
+    });
     return alarms;
   }
 }

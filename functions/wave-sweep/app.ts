@@ -1,6 +1,7 @@
 // The wave-sweep Lambda as a function of its dependencies: its schedule fires it every quarter of an hour with {}; it
-// resumes every wave stuck in dispatching, hands back the stale claims of waves halted lately and fails the letters a crash left queued there, and reports the
-// scheduled waves whose send time passed unsent.
+// resumes every wave stuck in dispatching, hands back the stale claims of waves halted lately and fails the letters a
+// crash left queued there, puts back on their way the letters sent again that a crash stranded on a completed or
+// halted wave, and reports the scheduled waves whose send time passed unsent.
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
 import { Invalid } from "#shared/errors.ts";
@@ -29,6 +30,10 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     const result = await sweep();
     for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
     for (const halted of result.halted) deps.logger.info("halted wave swept", halted);
+    for (const resent of result.resent) deps.logger.info("letters sent again put back on their way", resent);
+    for (const marked of result.reports.marked)
+      deps.logger.info("contact marked: SES report half applied", { ...marked });
+    for (const waveId of result.reports.halted) deps.logger.info("wave halted: SES report half applied", { waveId });
     for (const missed of result.missed) {
       deps.logger.warn("scheduled wave past its send time, not dispatched", {
         ...missed,

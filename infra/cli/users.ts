@@ -1,29 +1,45 @@
-// `npm run users -- invite <email> --group <group> --stage <name>`: creates a staff account in the stage's user pool
-// (Cognito e-mails a temporary password) and puts it in one group. Runs with the operator's AWS credentials.
+// `npm run users -- invite|move <email> --group <group> --stage <name>`: creates a staff account in the stage's user
+// pool (Cognito e-mails a temporary password) in one group, or moves an account to another group. Each command can be
+// run again: it finishes what a run stopped halfway left, and says what it did. Runs with the operator's credentials.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
-  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
+  UserNotFoundException,
   UsernameExistsException,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { groupSchema } from "../../shared/auth/actor.ts";
-import { readStageConfig } from "./stage-config.ts";
+import { type Group, groupSchema } from "../../shared/auth/actor.ts";
+import { addToGroup, deskGroupsOf, groupsInWords, removeFromGroup, type StaffAccount } from "./staff-groups.ts";
+import { readStageConfig, type StageConfig } from "./stage-config.ts";
 
-export const USERS_USAGE = `Usage: npm run users -- invite <email> --group <${groupSchema.options.join("|")}> --stage <name>
+const GROUPS = groupSchema.options.join("|");
 
-Creates a staff account on a deployed stage and puts it in one group. Cognito e-mails the person a temporary password
-(valid 3 days); at first sign-in (npm run login -- --stage <name>) they choose a password and enrol an authenticator app.
+export const USERS_USAGE = `Usage: npm run users -- invite <email> --group <${GROUPS}> --stage <name>
+       npm run users -- move <email> --group <${GROUPS}> --stage <name>
 
-  invite <email>     the person's e-mail address, which is also their sign-in name
+Creates a staff account on a deployed stage and puts it in one group, or moves an account to another group. Cognito
+e-mails a new person a temporary password (valid 3 days); at first sign-in (npm run login -- --stage <name>) they
+choose a password and enrol an authenticator app.
+
+  invite <email>     create the account (the e-mail address is also the sign-in name) in the group; run again for an
+                     account in no group (a first run stopped halfway), it adds it to the group; an account already in
+                     another group is refused: move it
+  move <email>       put an existing account in this group alone: out of its other desk groups first, then in this one
+                     (a person in two groups acts with the widest); tokens issued before keep the old group until they
+                     expire, an hour at most
   --group <group>    secretariat, experts or members (what the API lets them do)
   --stage <name>     the stage (its outputs file: stages/<name>.json, written by cdk deploy)
   --help             this text
 
-Needs AWS credentials allowed cognito-idp:AdminCreateUser and AdminAddUserToGroup on the stage's user pool.
+Needs AWS credentials allowed cognito-idp:AdminCreateUser, AdminListGroupsForUser, AdminAddUserToGroup and
+AdminRemoveUserFromGroup on the stage's user pool.
 `;
+
+const COMMANDS = ["invite", "move"] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (value: string): value is Command => COMMANDS.some((command) => command === value);
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -45,22 +61,31 @@ export async function main(argv: string[]): Promise<number> {
   }
   const group = groupSchema.safeParse(values.group);
   const problems = [
-    command !== "invite" && `unknown command "${command}" (only invite)`,
+    !isCommand(command) && `unknown command "${command}" (invite or move)`,
     !(email && EMAIL.test(email)) && `"${email ?? ""}" is not an e-mail address`,
     !group.success && `--group must be one of ${groupSchema.options.join(", ")}`,
     !values.stage && "--stage is missing",
     extra.length > 0 && `unexpected ${extra.join(" ")}`,
   ].filter((problem): problem is string => typeof problem === "string");
-  if (problems.length > 0 || !email || !group.success || !values.stage) {
+  if (problems.length > 0 || !isCommand(command) || !email || !group.success || !values.stage) {
     process.stderr.write(`${problems.join("; ")}\n\n${USERS_USAGE}`);
     return 2;
   }
   const config = await readStageConfig(values.stage);
-  const cognito = new CognitoIdentityProviderClient({ region: config.region });
+  const account: StaffAccount = {
+    cognito: new CognitoIdentityProviderClient({ region: config.region }),
+    userPoolId: config.userPoolId,
+    email,
+  };
+  return command === "invite" ? invite(account, group.data, config) : move(account, group.data, config);
+}
+
+async function invite(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
+  const { email } = account;
   try {
-    await cognito.send(
+    await account.cognito.send(
       new AdminCreateUserCommand({
-        UserPoolId: config.userPoolId,
+        UserPoolId: account.userPoolId,
         Username: email,
         UserAttributes: [
           { Name: "email", Value: email },
@@ -71,20 +96,97 @@ export async function main(argv: string[]): Promise<number> {
       }),
     );
   } catch (error) {
-    if (error instanceof UsernameExistsException) {
-      process.stderr.write(`${email} already has an account on ${config.stage}; nothing changed.\n`);
-      return 1;
-    }
+    if (error instanceof UsernameExistsException) return inviteExisting(account, group, config);
     throw error;
   }
-  await cognito.send(
-    new AdminAddUserToGroupCommand({ UserPoolId: config.userPoolId, Username: email, GroupName: group.data }),
+  await finishing(
+    () => addToGroup(account, group),
+    `${email}'s account was created but is in no group yet`,
+    commandLine("invite", account, group, config),
   );
   process.stdout.write(
-    `Invited ${email} to ${config.stage} in the ${group.data} group; Cognito has e-mailed a temporary password.\n`,
+    `Invited ${email} to ${config.stage} in the ${group} group; Cognito has e-mailed a temporary password.\n`,
   );
   return 0;
 }
+
+/** Invited again: completes an account left in no group; never widens or changes one already in a desk group. */
+async function inviteExisting(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
+  const { email } = account;
+  const groups = await deskGroupsOf(account);
+  const others = groups.filter((other) => other !== group);
+  if (others.length > 0) {
+    process.stderr.write(
+      `${email} already has an account on ${config.stage}, in ${groupsInWords(groups)}; nothing changed. A person in ` +
+        `two groups acts with the widest, so invite adds no second group. To put them in ${group} alone:\n` +
+        `  ${commandLine("move", account, group, config)}\n`,
+    );
+    return 1;
+  }
+  if (groups.includes(group)) {
+    process.stdout.write(`${email} already has an account on ${config.stage}, already in ${group}; nothing changed.\n`);
+    return 0;
+  }
+  await addToGroup(account, group);
+  process.stdout.write(
+    `${email} already had an account on ${config.stage}, in no desk group: added to ${group}. Cognito e-mailed ` +
+      "the temporary password when the account was created.\n",
+  );
+  return 0;
+}
+
+/**
+ * Out of the other desk groups first, then into the new one: stopped between the two, the account is in no group
+ * (refused everywhere until the command is run again), never left holding the wider group it was moved out of.
+ */
+async function move(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
+  const { email } = account;
+  let groups: Group[];
+  try {
+    groups = await deskGroupsOf(account);
+  } catch (error) {
+    if (!(error instanceof UserNotFoundException)) throw error;
+    process.stderr.write(
+      `${email} has no account on ${config.stage}; nothing changed. To create one:\n` +
+        `  ${commandLine("invite", account, group, config)}\n`,
+    );
+    return 1;
+  }
+  const others = groups.filter((other) => other !== group);
+  if (others.length === 0 && groups.includes(group)) {
+    process.stdout.write(`${email} is already in ${group} alone on ${config.stage}; nothing changed.\n`);
+    return 0;
+  }
+  await finishing(
+    async () => {
+      for (const other of others) await removeFromGroup(account, other);
+      if (!groups.includes(group)) await addToGroup(account, group);
+    },
+    `The move of ${email} stopped halfway`,
+    commandLine("move", account, group, config),
+  );
+  process.stdout.write(
+    `Moved ${email} on ${config.stage} from ${groupsInWords(others)} to ${group}.` +
+      (others.length > 0
+        ? ` Access tokens issued before keep ${groupsInWords(others)} until they expire (an hour at most); the next` +
+          " sign-in or refresh carries the new group.\n"
+        : "\n"),
+  );
+  return 0;
+}
+
+/** Runs the group changes; a failure says where it stopped and that the same command, run again, finishes it. */
+async function finishing(change: () => Promise<void>, stopped: string, sameCommand: string): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${stopped} (${reason}). Run the same command again to finish it:\n  ${sameCommand}`);
+  }
+}
+
+const commandLine = (command: Command, account: StaffAccount, group: Group, config: StageConfig): string =>
+  `npm run users -- ${command} ${account.email} --group ${group} --stage ${config.stage}`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main(process.argv.slice(2)).then(

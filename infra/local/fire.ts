@@ -3,7 +3,7 @@
 import { programme } from "../../events/programme.ts";
 import { type ScheduleInput, scheduleSchema } from "../../shared/schedules/schema.ts";
 import { dynamoDbAnswers } from "./dynamodb-local.ts";
-import { targetFailure } from "./scheduler.ts";
+import { fireFailure } from "./fire-failure.ts";
 import { localEnvironment, localPortsFromEnv, localTableNames } from "./stack.ts";
 
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
@@ -83,5 +83,5 @@ try {
   if (result !== undefined) console.log(JSON.stringify(result, null, 2));
   process.exit(0);
 } catch (error) {
-  fail(targetFailure(name, error), 1);
+  fail(fireFailure(name, targetName, error), 1);
 }

@@ -14,6 +14,7 @@ import {
   SignJWT,
 } from "jose";
 import { type Group, groupSchema } from "../../shared/auth/actor.ts";
+import { EMAIL_CLAIM } from "../../shared/auth/token-claims.ts";
 import { API_SCOPE } from "../api-scope.ts";
 
 export const LOCAL_ISSUER = "urn:desk-1540:local-issuer";
@@ -111,7 +112,10 @@ async function importStored(stored: StoredKeys, file: string): Promise<JwtKeys> 
 
 export interface IssueTokenOptions {
   group: Group;
-  /** Default `local-<group>`. */
+  /**
+   * Who the token is for, default `local-<group>`: the name the desk gives them, carried in the e-mail claim as the
+   * deployed pool's trigger carries the account's address (any name will do locally).
+   */
   username?: string;
   expiresInSeconds?: number;
   /** Default now; set in the past to make an expired token. */
@@ -124,7 +128,11 @@ function subjectFor(username: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A token shaped like the staff client's Cognito access token. */
+/**
+ * A token shaped like the staff client's Cognito access token, with the e-mail claim the pool's trigger adds
+ * (functions/token-claims), which the API names the person by. Its `username` is kept as Cognito's is (a generated
+ * UUID there): the API falls back to it only for a token without the e-mail claim.
+ */
 export async function issueToken(keys: JwtKeys, opts: IssueTokenOptions): Promise<string> {
   const username = opts.username ?? `local-${opts.group}`;
   const iat = Math.floor((opts.issuedAt ?? new Date()).getTime() / 1000);
@@ -132,6 +140,7 @@ export async function issueToken(keys: JwtKeys, opts: IssueTokenOptions): Promis
   return new SignJWT({
     "cognito:groups": [opts.group],
     username,
+    [EMAIL_CLAIM]: username,
     client_id: LOCAL_CLIENT_ID,
     token_use: "access",
     scope: STAFF_SCOPES,

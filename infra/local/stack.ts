@@ -5,13 +5,16 @@ import { programme } from "../../events/programme.ts";
 import type { LocalSeed } from "../../functions/seed/local.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { readConfig } from "../../shared/config.ts";
+import { contactDependencies } from "../../shared/contacts/dependencies.ts";
+import { reconcileBounces } from "../../shared/correspondence/bounce-reconcile.ts";
+import { ledgerRepository } from "../../shared/correspondence/ledger.ts";
 import { createDocumentClient, createDynamoClient } from "../../shared/dynamo/client.ts";
 import { ensureTables } from "../../shared/dynamo/ensure-tables.ts";
 import { sesMailer } from "../../shared/mail/ses.ts";
 import { mailSettingsOf } from "../../shared/mail/settings.ts";
 import type { TableNames } from "../../shared/tables.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
-import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
+import { resentOnTheirWay, WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { consoleSite } from "./console.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
@@ -20,7 +23,7 @@ import { beginLocalStack, envPrefix, type LocalPrelude, onPort } from "./prelude
 import { type LocalScheduler, localWaveScheduler, type ScheduledRun, startScheduler } from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
-import { missedWaveNotice, stalledWaveNotice } from "./stalled-wave-notices.ts";
+import { missedWaveNotice, stalledWaveNotice, strandedResentNotice } from "./stalled-wave-notices.ts";
 
 export const REGION = "us-east-1";
 
@@ -292,6 +295,24 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // Dispatching since before this process began: stopped with the last stack, whose in-process queue held its keys.
     const processStart = new Date(performance.timeOrigin).toISOString();
     for (const { value } of await waves.inStatusSince("dispatching", processStart)) log(stalledWaveNotice(value));
+    // Letters sent again on a finished wave, left queued or sending: their keys, or their resends' schedules, died too.
+    const ledger = ledgerRepository(doc, tableNames, systemClock);
+    for (const { wave, letters } of await resentOnTheirWay({ ledger, waves, clock: systemClock })) {
+      for (const letter of letters) log(strandedResentNotice(wave, letter, fireCommand, systemClock.now()));
+    }
+    // SES reports a crash left half applied (a letter bounced, its contact still ok): completed before anything is sent.
+    const reports = await reconcileBounces({ ...contactDependencies(doc, tableNames, systemClock), waves, ledger })();
+    for (const { waveId, recipient, status } of reports.marked) {
+      log(
+        `ses-events: the report of the letter to ${recipient} of wave ${waveId} had stopped half-way: its contact is ` +
+          `now ${status}`,
+      );
+    }
+    for (const waveId of reports.halted)
+      log(`ses-events: wave ${waveId} halted on its bounces, a report having stopped`);
+    for (const { waveId, error } of reports.failed) {
+      log(`ses-events: could not complete the reports of wave ${waveId}: ${error}`);
+    }
     const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
     const api = await step("api", () =>
       onPort("api", () =>

@@ -1,7 +1,10 @@
 // What `npm start` says of the waves a stop of the stack left behind, named as their pages name them: a scheduled
-// wave whose send time passed while the stack was down, and a wave left dispatching by a crash (its letters' keys died
-// with the in-process queue, so nothing sends them until someone or the sweep dispatches it again).
+// wave whose send time passed while the stack was down, a wave left dispatching by a crash (its letters' keys died
+// with the in-process queue, so nothing sends them until someone or the sweep dispatches it again), and a letter sent
+// again left queued or sending on a finished wave (its key, or its resend's schedule, died with the stack).
+import type { Message } from "../../shared/correspondence/schemas.ts";
 import type { Wave } from "../../shared/waves/schemas.ts";
+import { utcMinute } from "../../shared/zoned-time.ts";
 
 const named = (wave: Pick<Wave, "id" | "description">) =>
   wave.description ? `“${wave.description}” (${wave.id})` : wave.id;
@@ -16,3 +19,35 @@ export const missedWaveNotice = (wave: Wave, fireCommand: string) =>
 export const stalledWaveNotice = (wave: Wave) =>
   `wave ${named(wave)} was dispatching when the local stack stopped, and its letters still queued wait: ` +
   "Dispatch again from its page, or the sweep resumes it at its first run after 15 minutes stuck";
+
+/**
+ * A letter sent again that the stop left queued or sending on a completed or halted wave (sweep.ts's
+ * `resentOnTheirWay`): nothing sends or settles it until the sweep, which `<fire> wave-sweep` runs at once.
+ */
+export function strandedResentNotice(
+  wave: Wave,
+  letter: Pick<Message, "owner" | "recipient" | "status" | "resentAt" | "leaseUntil" | "notAfter">,
+  fireCommand: string,
+  now: Date,
+): string {
+  const which =
+    `the letter to ${letter.owner} (${letter.recipient}) of ${wave.status} wave ${named(wave)}, sent again` +
+    (letter.resentAt ? ` at ${utcMinute(letter.resentAt)}` : "");
+  const hurry = `; to hurry it: ${fireCommand} wave-sweep`;
+  if (letter.status === "sending") {
+    const claim = letter.leaseUntil ? ` (claimed until ${utcMinute(letter.leaseUntil)})` : "";
+    return (
+      `${which}, was being sent when the local stack stopped${claim}: SES may or may not have taken it, so the ` +
+      "sweep marks it unknown at its first run after its claim ends, and it can then be sent again from the " +
+      `wave's page once its event window has closed${hurry}`
+    );
+  }
+  const goes =
+    now.toISOString() < letter.notAfter
+      ? "it then goes"
+      : `it then expires (its wave's not-after deadline, ${utcMinute(letter.notAfter)}, has passed)`;
+  return (
+    `${which}, was still queued when the local stack stopped, and nothing sends it now: the sweep puts it back on ` +
+    `the queue at its first run once it has waited a quarter of an hour, and ${goes}${hurry}`
+  );
+}

@@ -12,7 +12,8 @@ const VALID_SECONDS = 12 * 3600;
 // The example names the port the stack listens on here (API_PORT moves it, as for npm start).
 const API_PORT = process.env[portVariables.api.name] || portVariables.api.fallback;
 const USAGE = `Usage: npm run -s token -- <${groups.join("|")}> [username]
-Prints a bearer token for the local API (valid 12 h), e.g.
+Prints a bearer token for the local API (valid 12 h). The desk names you by [username] (default local-<group>), which
+the token carries in the e-mail claim, where a deployed stage's token carries your address. E.g.
   curl -H "Authorization: Bearer $(npm run -s token -- members)" http://127.0.0.1:${API_PORT}/states
 For a deployed stage: npm run -s token -- --stage <name> (after npm run login -- --stage <name>)`;
 

@@ -10,6 +10,7 @@ export const actorSchema = /* @__PURE__ */ (() =>
     z.object({
       kind: z.literal("user"),
       id: z.string(),
+      /** How the desk names the person: their e-mail, from the access token (token-claims.ts), else its username. */
       username: z.string().optional(),
       groups: z.array(groupSchema),
     }),
@@ -19,5 +20,5 @@ export type Actor = z.infer<typeof actorSchema>;
 
 export const systemActor = (id: string): Actor => ({ kind: "system", id });
 
-/** A person's username, where their token gave one: how the desk names who did something (a system actor has none). */
+/** A person's name (their e-mail), where their token gave one: how the desk names who acted (none for the system). */
 export const usernameOf = (actor: Actor): string | undefined => (actor.kind === "user" ? actor.username : undefined);

@@ -18,6 +18,7 @@ import type { UnLanguage } from "../registry/schemas.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import type { WaveRepository } from "../waves/repository.ts";
+import type { ReportedStatus } from "../waves/rest-of-letters.ts";
 import { deskDay } from "../zoned-time.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Audience, SkipReason } from "./schemas.ts";
@@ -212,14 +213,27 @@ async function ownersOf(
   }
 }
 
+/**
+ * Addresses SES reported in letters whose report may not have reached their contacts yet (a rest's chain:
+ * shared/waves/rest-of.ts), each with the status the report gives the address.
+ */
+export type ReportedAddresses = ReadonlyMap<string, ReportedStatus>;
+
+/** The contact as the report of its address would have marked it, when its status is still ok. */
+function asReported(contact: Contact, reported: ReportedAddresses): Contact {
+  const status = contact.emailStatus === "ok" ? reported.get(normalizeEmail(contact.email)) : undefined;
+  return status ? { ...contact, emailStatus: status } : contact;
+}
+
 async function candidates(
   deps: AudienceDependencies,
   audience: Audience,
   asOf: Date,
+  reported: ReportedAddresses,
 ): Promise<{ candidates: AudienceCandidate[]; followUpsOwed?: FollowUpsOwed }> {
   const { owners, followUpsOwed } = await ownersOf(deps, audience, asOf);
   const all = await inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => {
-    const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
+    const contacts = (await deps.contacts.contactsOf(owner)).map(({ value }) => asReported(value, reported));
     const provider = audience === "assistance-providers" || audience === "stale-providers";
     return { owner, facts, contacts, ...(provider ? { roles: providerRoles(owner, contacts) } : {}) };
   });
@@ -308,12 +322,17 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
   return { recipients, skipped, unreached };
 }
 
-/** The audience as it stands at `asOf`: dispatch passes its now, a preview the wave's send instant while it is ahead. */
+/**
+ * The audience as it stands at `asOf`: dispatch passes its now, a preview the wave's send instant while it is ahead.
+ * A contact at a `reported` address counts as the report marked it (skipped as bounced or complained), its status
+ * still ok or not.
+ */
 export async function resolveAudience(
   deps: AudienceDependencies,
   audience: Audience,
   asOf: Date,
+  reported: ReportedAddresses = new Map(),
 ): Promise<ResolvedAudience> {
-  const { candidates: owners, followUpsOwed } = await candidates(deps, audience, asOf);
+  const { candidates: owners, followUpsOwed } = await candidates(deps, audience, asOf, reported);
   return { ...sortRecipients(owners), ...(followUpsOwed ? { followUpsOwed } : {}) };
 }

@@ -12,16 +12,8 @@ import { followUpLine, type LetterFacts, letterForm, letterValues } from "../tem
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
-import { leftToTheHaltedWave } from "../waves/rest-of.ts";
-import { writtenBefore } from "../waves/rest-of-letters.ts";
-import {
-  type AudienceDependencies,
-  type Recipient,
-  type ResolvedAudience,
-  resolveAudience,
-  type Skipped,
-  type UnreachedOwner,
-} from "./audiences.ts";
+import { resolveWaveAudience } from "../waves/rest-of.ts";
+import type { AudienceDependencies, Recipient, ResolvedAudience, Skipped, UnreachedOwner } from "./audiences.ts";
 import { type FollowUpHolder, followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
@@ -228,12 +220,9 @@ export const dispatch =
     const instant = deps.clock.now();
     const now = instant.toISOString();
     const pastDeadline = now > wave.notAfter;
-    // The rest of a halted wave leaves out whom it wrote to (rest-of.ts), before any follow-up hold is taken for them.
-    const [resolvedAudience, writtenByHalted] = await Promise.all([
-      resolveAudience(deps, wave.audience, instant),
-      writtenBefore(deps, wave.restOf),
-    ]);
-    const resolved = leftToTheHaltedWave(resolvedAudience, writtenByHalted);
+    // The rest of a halted wave leaves out whom it wrote to and the addresses its chain's letters bounced at
+    // (rest-of.ts), before any follow-up hold is taken for them.
+    const { audience: resolved } = await resolveWaveAudience(deps, wave, instant);
     // A State owed its follow-up that another wave writes to is that wave's (follow-up-holds.ts).
     const heldElsewhere = resolved.followUpsOwed
       ? await followUpsHeldElsewhere(deps, wave.id, resolved.followUpsOwed)

@@ -4,6 +4,7 @@
 //   message  pk=WAVE#<waveId>  sk=MESSAGE#<recipient>   recipient = contact id, or owner:<owner> for none
 //   gsi1     WAVE#<waveId>#STATUS#<status> / <recipient>: the wave's messages by status (counts, lists)
 //   gsi2     LETTERS#<owner> / <createdAt>#<waveId>#<recipient>: an owner's letters, newest last (a State's timeline)
+//   gsi3     RESENT-LETTERS / <notAfter>#<waveId>#<recipient>: the letters sent again, set by the resend (the sweep)
 //   unreached pk=WAVE#<waveId>  sk=UNREACHED#<owner>  an owner the wave could not reach at all (unreached.ts)
 //   hold     pk=FOLLOWUP#<iso3> sk=HOLD   the wave that writes the State's one-year follow-up (follow-up-holds.ts)
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
@@ -42,11 +43,23 @@ export const messageIndexKeys = (message: Pick<Message, "owner" | "createdAt" | 
   gsi2sk: `${message.createdAt}#${message.waveId}#${message.recipient}`,
 });
 
+const RESENT_LETTERS = "RESENT-LETTERS";
+/**
+ * A letter sent again, among the others (gsi3), by its wave's not-after deadline: the sweep finds those a crash left on
+ * their way with one Query from a deadline on, whatever their wave's status (also what a backfill gives a letter sent
+ * again before this index).
+ */
+export const resentLetterIndexKeys = (message: Pick<Message, "notAfter" | "waveId" | "recipient">) => ({
+  gsi3pk: RESENT_LETTERS,
+  gsi3sk: `${message.notAfter}#${message.waveId}#${message.recipient}`,
+});
+
 const toItem = (message: Message) => ({
   ...messageKey(message),
   gsi1pk: messageStatusPartition(message.waveId, message.status),
   gsi1sk: message.recipient,
   ...messageIndexKeys(message),
+  ...(message.resentAt === undefined ? {} : resentLetterIndexKeys(message)),
   entity: "message",
   ...message,
 });
@@ -141,6 +154,11 @@ export interface Ledger {
    * the wave's not-after deadline and while `to.contact` is at the version read (else `ResendContactMoved`).
    */
   resend(message: Message, to: ResendTo, audit: AuditContext): Promise<Message>;
+  /**
+   * Every letter sent again (`resentAt`) whose wave's not-after deadline is after `notAfterAfter` (ISO instant), in
+   * whatever status, by deadline: where the sweep looks for those a crash left queued or sending.
+   */
+  resentLetters(notAfterAfter: string): Promise<Message[]>;
   /** Sets fields on a message still in `status` without moving it; answers whether it wrote. */
   note(key: MessageKey, status: MessageStatus, fields: MoveFields): Promise<boolean>;
   /** The wave's messages in one status. */
@@ -368,6 +386,8 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         resentAt: now,
         updatedAt: now,
       };
+      // Listed among the letters sent again, so that the sweep finds it should a crash strand it on its way.
+      const resentKeys = resentLetterIndexKeys(message);
       // The letter itself stays in the ledger; the audit entry says what changed.
       const withoutLetter = ({ letter: _letter, ...facts }: Message) => facts;
       const contactUnchanged = to.contact
@@ -393,7 +413,7 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
               Key: messageKey(message),
               UpdateExpression:
                 "SET #status = :queued, gsi1pk = :partition, email = :email, reason = :reason, resentAt = :now, " +
-                "updatedAt = :now " +
+                "updatedAt = :now, gsi3pk = :resentPartition, gsi3sk = :resentSort " +
                 "REMOVE leaseUntil",
               ConditionExpression: "#status = :unknown AND notAfter > :now",
               ExpressionAttributeNames: { "#status": "status" },
@@ -404,6 +424,8 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
                 ":email": to.email,
                 ":reason": to.reason,
                 ":now": now,
+                ":resentPartition": resentKeys.gsi3pk,
+                ":resentSort": resentKeys.gsi3sk,
               },
             },
           },
@@ -428,6 +450,17 @@ export function ledgerRepository(doc: DynamoDBDocumentClient, tableNames: TableN
         ...contactUnchanged,
       ]);
       return next;
+    },
+
+    /** The letters sent again by deadline, after `notAfterAfter`: one Query on the resends' index, never a Scan. */
+    async resentLetters(notAfterAfter: string): Promise<Message[]> {
+      const items = await queryEveryPage(doc, {
+        TableName: table,
+        IndexName: "gsi3",
+        KeyConditionExpression: "gsi3pk = :partition AND gsi3sk > :after",
+        ExpressionAttributeValues: { ":partition": RESENT_LETTERS, ":after": notAfterAfter },
+      });
+      return items.map(toMessage);
     },
 
     /** Sets fields on a message still in `status` without moving it (e.g. a soft bounce on a sent letter). */

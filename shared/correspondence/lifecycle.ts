@@ -1,6 +1,8 @@
 // The message state machine and the sender's decisions, as pure functions: which moves are legal, what to do with a
 // message another delivery already claimed, and which SES errors are worth a retry.
 import { Conflict } from "../errors.ts";
+import { wholeMinuteUp } from "../waves/resend-window.ts";
+import type { WaveStatus } from "../waves/schemas.ts";
 import { utcMinute } from "../zoned-time.ts";
 import type { Message, MessageStatus } from "./schemas.ts";
 
@@ -47,32 +49,50 @@ const SETTLED_WORDS: Readonly<Record<Exclude<MessageStatus, "unknown">, string>>
 
 /**
  * Of a letter still `sending` past its claim's end: its sender stopped (a crash, a time-out), and no one is sending it.
- * The sweep hands the claim back to the sender, which marks it unknown; then the resend applies.
+ * The sweep hands the claim back to the sender, which marks it unknown; then the resend applies. The sweep looks at a
+ * dispatching wave once it has been dispatching for a quarter of an hour (Dispatch again does the same now), and at
+ * every run at a halted wave's claims and at the letters sent again of a completed or halted one (sweep.ts).
  */
-const senderStoppedWords = (leaseUntil: string) =>
-  `its sender stopped (its claim ended at ${utcMinute(leaseUntil)}): the sweep marks it unknown within a quarter of ` +
-  "an hour, after which it may be sent again once its event window has closed (if its wave is still dispatching, " +
-  "Dispatch again from the wave's page does it within minutes)";
+function senderStoppedWords(leaseUntil: string, waveStatus: WaveStatus): string {
+  const stopped = `its sender stopped (its claim ended at ${utcMinute(leaseUntil)})`;
+  const then = "then it may be sent again once its event window has closed";
+  return waveStatus === "dispatching"
+    ? `${stopped}: the sweep marks it unknown once its wave has been dispatching for a quarter of an hour, or ` +
+        `Dispatch again from the wave's page does it within minutes; ${then}`
+    : `${stopped}: the sweep marks it unknown at its next run (every quarter of an hour); ${then}`;
+}
+
+/**
+ * Of a letter already sent again and still queued: no second resend (nothing would change but a second key), and no
+ * wait for ever: the sweep puts back on the queue a letter sent again that is still queued a quarter of an hour on
+ * (a crash lost its key, or its schedule), so it goes within half an hour of its resend.
+ */
+const resentQueuedWords = (resentAt: string) =>
+  `it was sent again at ${utcMinute(resentAt)} and waits to be sent: if it is still waiting a quarter of an hour ` +
+  "after that, the sweep (every quarter of an hour) puts it back on the queue";
 
 /**
  * Why an unknown letter may not be sent again now, or undefined when it may: only an unknown letter, once its event
  * window has closed and before the wave's not-after deadline (one still `sending` past its claim is on its way to
- * unknown, and the words say how). Its wave's status does not count: a halt stops the wave's own sending, while the
- * secretariat's resend of one letter is a deliberate act and goes even on a halted wave.
+ * unknown, and the words say how, for its wave's status). Its wave's status does not decide: a halt stops the wave's
+ * own sending, while the secretariat's resend of one letter is a deliberate act and goes even on a halted wave. The
+ * window's end is said rounded up to its minute, never naming a minute at which the resend is still refused.
  */
 export function resendRefusal(
-  message: Pick<Message, "status" | "notAfter" | "leaseUntil" | "updatedAt">,
+  message: Pick<Message, "status" | "notAfter" | "leaseUntil" | "updatedAt" | "resentAt">,
   now: Date,
   windowMs: number,
+  waveStatus: WaveStatus,
 ): string | undefined {
   if (message.status === "sending" && message.leaseUntil !== undefined && now.toISOString() >= message.leaseUntil)
-    return senderStoppedWords(message.leaseUntil);
+    return senderStoppedWords(message.leaseUntil, waveStatus);
+  if (message.status === "queued" && message.resentAt !== undefined) return resentQueuedWords(message.resentAt);
   if (message.status !== "unknown") return SETTLED_WORDS[message.status];
   if (now.getTime() >= Date.parse(message.notAfter))
     return `its wave's not-after deadline ${utcMinute(message.notAfter)} has passed`;
   const windowEnd = eventWindowEnd(message, windowMs);
   if (now.getTime() < Date.parse(windowEnd))
-    return `SES events may still settle it until ${utcMinute(windowEnd)} (the event window)`;
+    return `SES events may still settle it until ${utcMinute(wholeMinuteUp(windowEnd))} (the event window)`;
   return undefined;
 }
 

@@ -108,6 +108,26 @@ export interface Verdict {
 
 const SUPPRESSED_SUBTYPES = new Set(["Suppressed", "OnAccountSuppressionList"]);
 
+/** A hard bounce's status for the address: suppressed when SES's suppression list held it, else bounced. */
+const hardBounceStatus = (subType: string): "bounced" | "suppressed" =>
+  SUPPRESSED_SUBTYPES.has(subType) ? "suppressed" : "bounced";
+
+/** A bounce as the letter's reason keeps it: "hard bounce (General): smtp; 550 …" (read back by reportedEmailStatus). */
+const bounceReason = (hard: boolean, subType: string, diagnostic: string | undefined) =>
+  `${hard ? "hard" : "soft"} bounce (${subType})${diagnostic ? `: ${diagnostic}` : ""}`.slice(0, 500);
+const HARD_BOUNCE_SUBTYPE = /^hard bounce \(([^)]*)\)/;
+
+/**
+ * The status SES's report of the letter gave its address, read back from the letter it moved: complained, or for a
+ * hard bounce bounced (suppressed when its reason names SES's suppression list); none for a letter SES reported
+ * nothing of. The bounce reconciliation (bounce-reconcile.ts) completes a report with it.
+ */
+export function reportedEmailStatus(letter: Pick<Message, "status" | "reason">): Verdict["emailStatus"] {
+  if (letter.status === "complained") return "complained";
+  if (letter.status !== "bounced") return undefined;
+  return hardBounceStatus(HARD_BOUNCE_SUBTYPE.exec(letter.reason ?? "")?.[1] ?? "");
+}
+
 export function verdictOf(record: SesEventRecord, now: string): Verdict {
   const at = (text: string) => instant(text, now);
   switch (record.eventType) {
@@ -123,12 +143,13 @@ export function verdictOf(record: SesEventRecord, now: string): Verdict {
     case "Bounce": {
       const { bounceType, bounceSubType, bouncedRecipients, timestamp } = record.bounce;
       const diagnostic = bouncedRecipients.find((recipient) => recipient.diagnosticCode)?.diagnosticCode;
-      const reason = `${bounceType === "Permanent" ? "hard" : "soft"} bounce (${bounceSubType})${diagnostic ? `: ${diagnostic}` : ""}`;
-      if (bounceType !== "Permanent") return { to: "sent", fields: {}, note: reason.slice(0, 500) };
+      const hard = bounceType === "Permanent";
+      const reason = bounceReason(hard, bounceSubType, diagnostic);
+      if (!hard) return { to: "sent", fields: {}, note: reason };
       return {
         to: "bounced",
-        fields: { feedbackAt: at(timestamp), reason: reason.slice(0, 500) },
-        emailStatus: SUPPRESSED_SUBTYPES.has(bounceSubType) ? "suppressed" : "bounced",
+        fields: { feedbackAt: at(timestamp), reason },
+        emailStatus: hardBounceStatus(bounceSubType),
       };
     }
     case "Complaint": {
@@ -269,7 +290,8 @@ export const recordSesEvent =
     else result.outcome = "noted";
 
     // SES accepted this letter (the ledger knows it, or learns it now). What follows is done even when the ledger
-    // had the verdict already: a retry after a crash between these writes completes them.
+    // had the verdict already: a retry after a crash between these writes completes them, and where none comes, the
+    // bounce reconciliation (bounce-reconcile.ts) does.
     const accepted =
       decision.kind !== "ignore" || (decision.cause !== "another-message" && decision.cause !== "never-accepted");
     const { contactId, email } = message;

@@ -1,10 +1,10 @@
 // Brings items written before their index keys existed in step with what writers set today: audit entries get their
 // State, actor and kind keys (the byState and byActor indexes, the timeline), letters their owner key (gsi2, the
-// timeline). An operator's migration, so it may Scan (paged); requests never do (ADR 0022). Idempotent: an item whose
+// timeline) and, for a letter sent again, its key in the sweep's index of resent letters (gsi3). An operator's migration, so it may Scan (paged); requests never do (ADR 0022). Idempotent: an item whose
 // keys already agree is not written; resumable: each page ends at a position the next run may start from.
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { auditEntrySchema, auditKeys } from "../audit/audit-entry.ts";
-import { messageIndexKeys } from "../correspondence/ledger.ts";
+import { messageIndexKeys, resentLetterIndexKeys } from "../correspondence/ledger.ts";
 import { messageSchema } from "../correspondence/schemas.ts";
 import type { TableNames } from "../tables.ts";
 
@@ -46,7 +46,7 @@ const letterKeysOf: KeysOf = (item) => {
   const message = messageSchema.safeParse(item);
   if (!message.success) return undefined;
   const { gsi2pk, gsi2sk } = messageIndexKeys(message.data);
-  return { gsi2pk, gsi2sk };
+  return { gsi2pk, gsi2sk, ...(message.data.resentAt === undefined ? {} : resentLetterIndexKeys(message.data)) };
 };
 
 /** The keys an item lacks or holds with another value. */
@@ -82,11 +82,17 @@ export async function backfillIndexKeys(
 ): Promise<BackfillResult> {
   const steps: Record<BackfillStep, { table: string; keysOf: KeysOf; scan?: { filter: string; values: object } }> = {
     audit: { table: deps.tableNames.audit, keysOf: auditKeysOf },
-    // Only the ledger's messages, and only those without their owner key: the desk table holds much else.
+    // Only the ledger's messages, and only those without their owner key, or sent again without their resent key: the
+    // desk table holds much else.
     letters: {
       table: deps.tableNames.desk,
       keysOf: letterKeysOf,
-      scan: { filter: "entity = :message AND attribute_not_exists(gsi2pk)", values: { ":message": "message" } },
+      scan: {
+        filter:
+          "entity = :message AND (attribute_not_exists(gsi2pk) OR " +
+          "(attribute_exists(resentAt) AND attribute_not_exists(gsi3pk)))",
+        values: { ":message": "message" },
+      },
     },
   };
   const result: BackfillResult = { audit: { scanned: 0, updated: 0 }, letters: { scanned: 0, updated: 0 } };

@@ -4,6 +4,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Actor, Group } from "../auth/actor.ts";
 import { routeRefusal } from "../auth/group-refusals.ts";
+import { personNameOf } from "../auth/token-claims.ts";
 import { Forbidden, Malformed, NotFound } from "../errors.ts";
 import { etagOf } from "../versioning.ts";
 import { charsetRefusal, encodingRefusal } from "./body-encoding.ts";
@@ -81,11 +82,11 @@ export function groupsFromClaim(claim: unknown): Group[] {
 function actorOf(event: ApiEvent): Extract<Actor, { kind: "user" }> | undefined {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) return undefined;
-  const username = claims.username ?? claims["cognito:username"];
+  // `sub` identifies the person (and is what the access log keeps); the e-mail claim names them (token-claims.ts).
   return {
     kind: "user",
     id: String(claims.sub),
-    username: username === undefined ? undefined : String(username),
+    username: personNameOf(claims),
     groups: groupsFromClaim(claims["cognito:groups"]),
   };
 }

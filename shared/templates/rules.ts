@@ -87,12 +87,13 @@ export function personInSubject(template: Pick<Template, "variants">): TemplateV
   return [...new Set(subjects.flatMap((subject) => placeholdersOf(subject, "").names.filter(namesThePerson)))];
 }
 
-/** Thrown when a value a template needs is not known for a recipient: such a letter is not sent. */
+/**
+ * Thrown when a value a template needs is not known for a recipient: such a letter is not sent, and its message is the
+ * ledger's reason. A preview says it at the request's fields instead (preview-refusal.ts).
+ */
 export class MissingValues extends Invalid {
   constructor(readonly variables: TemplateVariable[]) {
-    super(`No value for ${variables.map((name) => `{{${name}}}`).join(", ")}`, [
-      { path: "values", message: `missing ${variables.join(", ")}` },
-    ]);
+    super(`No value for ${variables.map((name) => `{{${name}}}`).join(", ")}`);
   }
 }
 

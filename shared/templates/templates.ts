@@ -13,8 +13,9 @@ import type { WaveRepository } from "../waves/repository.ts";
 import type { Wave } from "../waves/schemas.ts";
 import { fieldIssuesOf } from "../zod-issues.ts";
 import { letterForm, letterValues } from "./letter-values.ts";
+import { previewRefusal } from "./preview-refusal.ts";
 import type { TemplateRepository } from "./repository.ts";
-import { assertValidTemplate, letterDigest, renderLetter, variablesOf } from "./rules.ts";
+import { assertValidTemplate, letterDigest, MissingValues, renderLetter, variablesOf } from "./rules.ts";
 import type {
   NewTemplate,
   RenderedLetter,
@@ -161,7 +162,8 @@ function readAtDispatch(template: Pick<Template, "variants">): LetterValues {
 
 /**
  * Renders as a recipient would receive it, form included: the State's facts, the configured Chair, then any values
- * given (sample contact, deadline, the contacts on record).
+ * given (sample contact, deadline, the contacts on record). A value the letter names and was not given is refused
+ * (422) at the request's field that gives it, in words.
  */
 export const previewTemplate =
   (deps: Pick<TemplateDependencies, "templates" | "registry" | "clock">) =>
@@ -181,10 +183,15 @@ export const previewTemplate =
       ...request.values,
     };
     const contactName = typeof values["contact.name"] === "string" ? values["contact.name"] : facts.contact.name;
-    return renderLetter(
-      template.value,
-      request.language,
-      values,
-      letterForm({ ...facts, contact: { name: contactName } }),
-    );
+    try {
+      return renderLetter(
+        template.value,
+        request.language,
+        values,
+        letterForm({ ...facts, contact: { name: contactName } }),
+      );
+    } catch (error) {
+      if (error instanceof MissingValues) throw previewRefusal(error.variables);
+      throw error;
+    }
   };

@@ -61,11 +61,21 @@ export interface HaltedWriter {
   description?: string | undefined;
 }
 
+/** What SES reported of a letter's address: a hard bounce, or a complaint (the letter reported as spam). */
+export type ReportedStatus = "bounced" | "complained";
+
+const isReported = (status: string): status is ReportedStatus => status === "bounced" || status === "complained";
+
 export interface WrittenBefore {
   /** Owner (STATE:<iso3> or ORG:<id>) -> the wave that wrote to it. */
   owners: ReadonlyMap<string, HaltedWriter>;
   /** The halted wave and those it was itself the rest of: none of them writes to this wave's recipients again. */
   waveIds: readonly string[];
+  /**
+   * Address -> what SES reported of a letter of the chain sent to it (the first such letter read). The ledger is the
+   * better witness: the report's own write of the contact may not have happened (audit 34, bug 3).
+   */
+  reported: ReadonlyMap<string, ReportedStatus>;
 }
 
 /** What `writtenBefore` reads: a wave (its description, and the wave it is the rest of) and its letters. */
@@ -73,16 +83,20 @@ export interface WrittenBeforeStores {
   waves: {
     get(id: string): Promise<{ value: { description?: string | undefined; restOf?: string | undefined } } | undefined>;
   };
-  ledger: { messagesOf(id: string): Promise<readonly (LetterFate & { owner: string })[]> };
+  ledger: {
+    messagesOf(id: string): Promise<readonly (LetterFate & { owner: string; email?: string | undefined })[]>;
+  };
 }
 
 /**
  * The owners the halted wave `restOf` wrote to, and those its own restOf wrote to, and so on: the rest of a rest that
- * halted too leaves out the owners the first wave wrote to, which the second had left out. Each wave read once; the
- * server's dispatch and preview and the console's composer follow the chain alike.
+ * halted too leaves out the owners the first wave wrote to, which the second had left out; and the addresses the
+ * chain's letters bounced at or were reported as spam from. Each wave read once; the server's dispatch and preview and
+ * the console's composer follow the chain alike.
  */
 export async function writtenBefore(stores: WrittenBeforeStores, restOf: string | undefined): Promise<WrittenBefore> {
   const owners = new Map<string, HaltedWriter>();
+  const reported = new Map<string, ReportedStatus>();
   const waveIds: string[] = [];
   for (let waveId = restOf; waveId !== undefined && !waveIds.includes(waveId); ) {
     waveIds.push(waveId);
@@ -91,10 +105,13 @@ export async function writtenBefore(stores: WrittenBeforeStores, restOf: string 
       if (mayHaveArrived(message) && !owners.has(message.owner)) {
         owners.set(message.owner, { waveId, description: wave?.value.description });
       }
+      if (message.email !== undefined && isReported(message.status) && !reported.has(message.email)) {
+        reported.set(message.email, message.status);
+      }
     }
     waveId = wave?.value.restOf;
   }
-  return { owners, waveIds };
+  return { owners, waveIds, reported };
 }
 
 /**

@@ -5,12 +5,22 @@
 // A completed rest may have a rest too (audit 33, bug 1): a letter of the chain that bounces after the rests left its
 // owner out leaves that owner unwritten, and the rest of the completed rest writes to it (writtenBefore follows the
 // whole chain). A completed wave that is no rest has no rest: it wrote to its whole audience.
-import type { OwnerFacts, ResolvedAudience, Skipped } from "../correspondence/audiences.ts";
+// A rest never writes to an address a letter of its chain bounced at or was reported as spam from, whatever the contact
+// says (audit 34, bug 3): SES's report moves the letter and marks the contact in two writes, and a crash between them
+// leaves the contact ok. The address is skipped as the contact's status would have had it, so the rest writes to the
+// owner's other addresses, or its Permanent Mission.
+import {
+  type AudienceDependencies,
+  type OwnerFacts,
+  type ResolvedAudience,
+  resolveAudience,
+  type Skipped,
+} from "../correspondence/audiences.ts";
 import { leftToAnotherWave } from "../correspondence/left-to-another-wave.ts";
 import type { FieldIssue } from "../errors.ts";
 import { utcMinute } from "../zoned-time.ts";
 import type { WaveRepository } from "./repository.ts";
-import type { WrittenBefore } from "./rest-of-letters.ts";
+import { type WrittenBefore, writtenBefore } from "./rest-of-letters.ts";
 import { hasARest, restStands } from "./rest-stands.ts";
 import type { NewWave, Wave, WaveStatus } from "./schemas.ts";
 
@@ -135,7 +145,7 @@ export async function earlierRestOf(
  * The audience less the owners written to before: each address it would have written to is skipped, naming the wave
  * that wrote, and an owner it has no address for now is skipped as a whole, so each says why it gets nothing.
  */
-export function leftToTheHaltedWave(audience: ResolvedAudience, written: WrittenBefore): ResolvedAudience {
+function leftToTheHaltedWave(audience: ResolvedAudience, written: WrittenBefore): ResolvedAudience {
   if (written.owners.size === 0) return audience;
   const writerOf = (owner: string) => written.owners.get(owner);
   const withAddress = new Set(
@@ -163,4 +173,19 @@ export function leftToTheHaltedWave(audience: ResolvedAudience, written: Written
       ),
     ],
   };
+}
+
+/**
+ * Whom the wave writes to as of `asOf`, as dispatch writes and its preview shows: for the rest of a halted wave, its
+ * audience with the chain's reported addresses taken as reported, less the owners the chain wrote to; with what the
+ * chain wrote (its waves are none of this one's "same letter").
+ */
+export async function resolveWaveAudience(
+  deps: AudienceDependencies,
+  wave: Pick<Wave, "audience" | "restOf">,
+  asOf: Date,
+): Promise<{ audience: ResolvedAudience; written: WrittenBefore }> {
+  const written = await writtenBefore(deps, wave.restOf);
+  const resolved = await resolveAudience(deps, wave.audience, asOf, written.reported);
+  return { audience: leftToTheHaltedWave(resolved, written), written };
 }

@@ -2,13 +2,16 @@
 // dispatched again, its stale claims handed back to the sender, and completed once every letter is final; the sweep
 // does this every quarter of an hour for every wave stuck that long, `POST /waves/{id}/redispatch` for one on demand.
 // The sweep also hands back the stale claims of waves halted lately, so that their letters become unknown, and fails
-// the letters a crash at the halt left queued with no key on the queue, as the sender would have.
+// the letters a crash at the halt left queued with no key on the queue, as the sender would have; and it settles the
+// letters sent again that a crash stranded on a completed or halted wave: put back on the queue, or their claims
+// handed back.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { HALTED_BY_BOUNCES } from "../correspondence/bounce-guard.ts";
+import { type BounceReconciliation, reconcileBounces } from "../correspondence/bounce-reconcile.ts";
 import type { DispatchSummary } from "../correspondence/dispatch.ts";
 import { MAX_BATCH } from "../correspondence/memory-queue.ts";
-import type { MessageKey } from "../correspondence/schemas.ts";
+import type { Message, MessageKey } from "../correspondence/schemas.ts";
 import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
@@ -32,12 +35,21 @@ import {
  */
 export const HALTED_CLAIMS_WITHIN_MS = 2 * 24 * 3_600_000;
 
+/**
+ * How long past its wave's not-after deadline a letter sent again is still looked at. A claim needs the deadline ahead,
+ * so a letter stranded just before it is settled by its key put back on the queue (the sender expires a queued one and
+ * marks a stale claim unknown) instead of being left on its way for good; two days also covers a sweep that could not
+ * run for a day, and keeps the query to the few letters sent again lately.
+ */
+export const RESENT_PAST_DEADLINE_MS = 2 * 24 * 3_600_000;
+
 /** The sweep's own schedule, the same on AWS (infra/wave-sweep.ts) and in the local scheduler. */
 export const WAVE_SWEEP_SCHEDULE = {
   id: "wave-sweep",
   description:
     "Dispatches again, and completes, the waves stuck in dispatching for 15 minutes or more; hands back the stale " +
-    "claims of the waves halted lately and fails the letters a crash left queued",
+    "claims of the waves halted lately and fails the letters a crash left queued; puts back on their way the " +
+    "letters sent again that a crash stranded",
   expression: "rate(15 minutes)",
   timezone: "UTC",
   target: "wave-sweep",
@@ -56,21 +68,31 @@ export interface ResumedWave {
   haltReason?: string | undefined;
 }
 
+/** Whether the letter's claim is over: its sender is gone, and whether SES took the letter is not known. */
+const staleClaim = (message: Message, now: string) =>
+  message.status === "sending" && (!message.leaseUntil || message.leaseUntil < now);
+
+/** Puts the keys on the wave queue, in the queue's batches. */
+async function enqueueKeys(deps: Pick<WaveDispatchDependencies, "queue">, keys: readonly MessageKey[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += MAX_BATCH) {
+    await deps.queue.sendBatch(keys.slice(start, start + MAX_BATCH));
+  }
+}
+
 /**
  * Hands the keys of the wave's claims whose lease is over back to the sender, which marks them unknown (its claimant
- * is gone, and whether SES took the letter is not known). Answers how many.
+ * is gone, and whether SES took the letter is not known). `which` narrows the letters looked at. Answers how many.
  */
 async function handBackStaleClaims(
   deps: Pick<WaveDispatchDependencies, "ledger" | "queue" | "clock">,
   waveId: string,
+  which: (message: Message) => boolean = () => true,
 ): Promise<number> {
   const now = deps.clock.now().toISOString();
   const stale: MessageKey[] = (await deps.ledger.listByStatus(waveId, "sending"))
-    .filter((message) => !message.leaseUntil || message.leaseUntil < now)
+    .filter((message) => which(message) && staleClaim(message, now))
     .map(({ recipient }) => ({ waveId, recipient }));
-  for (let start = 0; start < stale.length; start += MAX_BATCH) {
-    await deps.queue.sendBatch(stale.slice(start, start + MAX_BATCH));
-  }
+  await enqueueKeys(deps, stale);
   return stale.length;
 }
 
@@ -124,6 +146,56 @@ export interface SweepResult {
    * unsent with `wave halted: ...` as the sender would have.
    */
   halted: { waveId: string; staleClaims: number; queuedFailed: number }[];
+  /**
+   * Completed or halted waves (their not-after deadline at most RESENT_PAST_DEADLINE_MS ago) whose letters sent again
+   * a crash stranded, only those: `requeued`, letters queued again for `stuckAfterMs` or more with no sender (their
+   * key, or the schedule that was to enqueue it, died), put back on the queue; `staleClaims`, their claims whose lease
+   * is over, handed back to the sender, which marks them unknown (to be sent again once their event window closes).
+   */
+  resent: { waveId: string; requeued: number; staleClaims: number }[];
+  /** SES reports a crash left half applied, completed first (bounce-reconcile.ts): contacts marked, waves halted. */
+  reports: Omit<BounceReconciliation, "failed">;
+}
+
+/**
+ * The letters sent again still on their way (queued, or claimed), of waves whose not-after deadline is at most
+ * RESENT_PAST_DEADLINE_MS ago, by wave: one Query on the ledger's resends, never a Scan. A dispatching wave's are left
+ * to its resumption, which enqueues its queued letters and hands back its stale claims.
+ */
+export async function resentOnTheirWay(
+  deps: Pick<WaveDispatchDependencies, "ledger" | "waves" | "clock">,
+): Promise<{ wave: Wave; letters: Message[] }[]> {
+  const lookedAtFrom = new Date(deps.clock.now().getTime() - RESENT_PAST_DEADLINE_MS).toISOString();
+  const byWave = new Map<string, Message[]>();
+  for (const letter of await deps.ledger.resentLetters(lookedAtFrom)) {
+    if (letter.status !== "queued" && letter.status !== "sending") continue;
+    byWave.set(letter.waveId, [...(byWave.get(letter.waveId) ?? []), letter]);
+  }
+  const found: { wave: Wave; letters: Message[] }[] = [];
+  for (const [waveId, letters] of byWave) {
+    const wave = await deps.waves.get(waveId);
+    if (wave && wave.value.status !== "dispatching") found.push({ wave: wave.value, letters });
+  }
+  return found;
+}
+
+/**
+ * Puts back on their way a wave's letters sent again that a crash stranded: one queued since before `queuedBefore`
+ * is enqueued again (its key died with a sender's queue, or its resend's schedule never fired: the sender's claim,
+ * `queued -> sending` only from queued, sends it once however many keys it has), one claimed past its lease is
+ * handed back (the sender marks it unknown). Answers how many of each.
+ */
+async function strandedResent(
+  deps: Pick<WaveDispatchDependencies, "queue" | "clock">,
+  letters: readonly Message[],
+  queuedBefore: string,
+): Promise<{ requeued: number; staleClaims: number }> {
+  const now = deps.clock.now().toISOString();
+  const key = ({ waveId, recipient }: Message): MessageKey => ({ waveId, recipient });
+  const requeued = letters.filter((letter) => letter.status === "queued" && letter.updatedAt < queuedBefore);
+  const stale = letters.filter((letter) => staleClaim(letter, now));
+  await enqueueKeys(deps, [...requeued, ...stale].map(key));
+  return { requeued: requeued.length, staleClaims: stale.length };
 }
 
 /**
@@ -131,13 +203,17 @@ export interface SweepResult {
  * after the other. A scheduled wave whose send time passed that long ago is reported, never sent on its own: a letter
  * leaves late only when someone asks. A wave halted within HALTED_CLAIMS_WITHIN_MS has its stale claims handed back
  * and its letters queued since before `stuckAfterMs` ago failed unsent, and nothing else: it is neither dispatched
- * again nor completed.
+ * again nor completed. The letters sent again of a completed or halted wave (`resentOnTheirWay`) that a crash stranded
+ * are put back on their way: queued since before `stuckAfterMs` ago, enqueued again; claimed past their lease, handed
+ * back; the wave itself is not touched.
  */
 export const sweepWaves =
   (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
   async (): Promise<SweepResult> => {
     const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
-    const result: SweepResult = { resumed: [], failed: [], missed: [], halted: [] };
+    // First: a dispatching wave whose bounce guard a half-applied report skipped is halted, not resumed.
+    const { failed, ...reports } = await reconcileBounces(deps)();
+    const result: SweepResult = { resumed: [], failed: [...failed], missed: [], halted: [], resent: [], reports };
     for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
       try {
         result.resumed.push(await resumeWave(deps)(value.id));
@@ -153,11 +229,20 @@ export const sweepWaves =
     const haltedSince = new Date(deps.clock.now().getTime() - HALTED_CLAIMS_WITHIN_MS).toISOString();
     for (const { value } of await deps.waves.inStatusMovedAfter("halted", haltedSince)) {
       try {
-        const staleClaims = await handBackStaleClaims(deps, value.id);
+        // Its letters sent again are the resent pass's, below, however long ago it halted.
+        const staleClaims = await handBackStaleClaims(deps, value.id, (message) => message.resentAt === undefined);
         const queuedFailed = await failStrandedQueued(deps, value, before);
         if (staleClaims > 0 || queuedFailed > 0) result.halted.push({ waveId: value.id, staleClaims, queuedFailed });
       } catch (error) {
         result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    for (const { wave, letters } of await resentOnTheirWay(deps)) {
+      try {
+        const settled = await strandedResent(deps, letters, before);
+        if (settled.requeued > 0 || settled.staleClaims > 0) result.resent.push({ waveId: wave.id, ...settled });
+      } catch (error) {
+        result.failed.push({ waveId: wave.id, error: error instanceof Error ? error.message : String(error) });
       }
     }
     return result;

@@ -8,7 +8,6 @@ import { type Clock, fixedClock } from "../clock.ts";
 import { ownerNames } from "../contacts/contact-words.ts";
 import { ownerOf } from "../contacts/schemas.ts";
 import type { AudienceDependencies, ResolvedAudience } from "../correspondence/audiences.ts";
-import { resolveAudience } from "../correspondence/audiences.ts";
 import {
   type DispatchDependencies,
   type DispatchSummary,
@@ -32,8 +31,7 @@ import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
 import { recipientWords, resendAddress } from "./resend-contact.ts";
 import { resendReason } from "./resend-reason.ts";
-import { earlierRestOf, leftToTheHaltedWave, restOfIssues } from "./rest-of.ts";
-import { writtenBefore } from "./rest-of-letters.ts";
+import { earlierRestOf, resolveWaveAudience, restOfIssues } from "./rest-of.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import { firingSoon, type WaveScheduler } from "./scheduler.ts";
@@ -159,13 +157,12 @@ export const previewAudience =
   async (id: string): Promise<AudiencePreview> => {
     const wave = await getWave(deps)(id);
     const asOf = audienceAsOf(wave.value, deps.clock.now());
-    const [resolved, sameLetter, written] = await Promise.all([
-      resolveAudience(deps, wave.value.audience, asOf),
+    const [{ audience, written }, sameLetter] = await Promise.all([
+      resolveWaveAudience(deps, wave.value, asOf),
       sameLetterWaves(deps, wave.value),
-      writtenBefore(deps, wave.value.restOf),
     ]);
     // The owed requests are dispatch's, for the letters; the preview shows who is written to.
-    const { followUpsOwed: _, ...preview } = leftToTheHaltedWave(resolved, written);
+    const { followUpsOwed: _, ...preview } = audience;
     // The halted waves this one is the rest of write to none of its recipients again: not the same letter twice.
     const again = sameLetter.filter((other) => !written.waveIds.includes(other.id));
     return { ...preview, asOfDay: deskDay(asOf), sameLetter: again };
@@ -507,8 +504,9 @@ export interface ResentLetter {
  * written, the new one (the ledger and its reason say so). It goes even when its wave was halted: the halt stops the
  * wave's own sending, not an officer's deliberate resend of one letter. Refused (409) while the event window is open,
  * after the wave's not-after deadline, for a letter that is not unknown, a contact deactivated since, or one whose
- * address bounced or was reported as spam. A letter already queued again by an earlier call whose enqueue (or
- * schedule) failed is enqueued (or scheduled) again: the sender's claim makes a second key harmless.
+ * address bounced or was reported as spam. A letter already sent again and still queued is refused too, whatever
+ * became of its key (an enqueue or schedule that failed, a crash before its firing): the sweep puts it back on the
+ * queue once it has waited a quarter of an hour, and the refusal says so.
  */
 export const resendUnknown =
   (deps: WaveResendDependencies) =>
@@ -529,7 +527,6 @@ export const resendUnknown =
     const attempt = async (readsLeft: number): Promise<ResentLetter> => {
       const message = await deps.ledger.get(key);
       if (!message) throw new NotFound("Message", `${waveId}/${recipient}`);
-      if (message.status === "queued" && message.resentAt) return enqueue(message);
       const [contact, names] = await Promise.all([
         message.contactId ? deps.contacts.getContact(message.contactId) : undefined,
         ownerNames(deps, [message.owner]),
@@ -538,7 +535,7 @@ export const resendUnknown =
       const refused = (why: string) =>
         new Conflict(`The letter to ${recipientWords(owner, contact?.value)} is not sent again: ${why}`);
       const windowMs = deps.eventWindowMs ?? DEFAULT_EVENT_WINDOW_MS;
-      const refusal = resendRefusal(message, deps.clock.now(), windowMs);
+      const refusal = resendRefusal(message, deps.clock.now(), windowMs, wave.value.status);
       if (refusal) throw refused(refusal);
       const address = resendAddress(message, contact?.value);
       if ("refused" in address) throw refused(address.refused);

@@ -1,13 +1,16 @@
 // The console's correspondence pages in Debian's Chromium against the local stack: templates side by side with the
-// API's own preview (right to left in Arabic), a stale template edit's 412 at its form, the composer's send time in a
-// chosen zone (an impossible one refused at its field), and a wave composed, previewed, tested, scheduled from the
-// keyboard and watched from home to completion; what experts and members are not offered; axe, 1280 and 390 px.
+// API's own preview (right to left in Arabic; a missing deadline said at its field), a stale template edit's 412 at
+// its form, the composer's send time in a chosen zone (an impossible one refused at its field), and a wave composed,
+// previewed, tested, scheduled from the keyboard and watched from home to completion, then among a State's letters
+// received (a skipped contact's row named, with its role); what experts and members are not offered; axe, 1280 and
+// 390 px.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { SKIP_REASONS, type SkipReason } from "../../console/src/pages/correspondence/wave-facts.ts";
+import { CONTACT_ROLES } from "../../console/src/pages/state/labels.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import { firstFiringBetween } from "../../shared/schedules/send-day.ts";
 import { apiCaller } from "../support/api-call.ts";
@@ -116,6 +119,24 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(await page.getByRole("link", { name: /Compose a wave/ }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "template-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says a preview's missing deadline at the Deadline field, in words, not in the template's syntax", async () => {
+    const page = await signIn("members");
+    await go(page, `#/templates/${templateId}`);
+    const preview = page.getByRole("article", { name: "Letter preview" });
+    await preview.getByText("Chad").first().waitFor();
+    const deadline = page.getByLabel("Deadline", { exact: true });
+    await deadline.fill("");
+    const problem = page.locator("#preview-deadline-problem");
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe("Give a deadline to preview this letter");
+    expect(await deadline.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => preview.count()).toBe(0);
+    // Said once, at its field: not again under the form.
+    expect(await page.locator('section[aria-labelledby="preview-title"] p[role="alert"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -354,6 +375,28 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await expect.poll(() => recipients.allTextContents()).toEqual(expected);
     const letters = page.locator("table", { has: page.locator("caption", { hasText: "Letters of the wave" }) });
     expect(await letters.locator("thead th").allTextContents()).not.toContain("Address");
+    await page.close();
+  });
+
+  it("names every row of a State's letters received, a skipped one as such, with the role of its contact", async () => {
+    expect(waveId).not.toBe("");
+    const ledger = (await api("GET", `/waves/${waveId}/messages?limit=100`)).body.items;
+    const skipped = ledger.find(
+      (message) => message.status === "skipped" && message.skipReason !== "no-active-contact",
+    );
+    if (!skipped) throw new Error("the wave skipped no contact");
+    const page = await signIn("members");
+    await go(page, `#/states/${skipped.owner.replace("STATE:", "")}`);
+    const rows = page
+      .getByRole("table", { name: "Letters sent to the State" })
+      .locator("tbody tr", { has: page.locator(`a[href="#/waves/${waveId}"]`) });
+    const skippedRow = rows.filter({ hasText: "(no letter: skipped)" });
+    await expect.poll(() => skippedRow.count()).toBeGreaterThan(0);
+    expect(await rows.locator("th").allTextContents()).not.toContain("");
+    // Dated as what the dispatch did that day, and told apart by its contact's role (no address for members).
+    const [date, to] = await skippedRow.first().locator("td").allTextContents();
+    expect(date).toMatch(/^Skipped \d{4}-\d{2}-\d{2}$/);
+    expect(Object.values(CONTACT_ROLES)).toContain(to);
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 // serves it (its CSP with the managed login's domain in connect-src), signs in through a stand-in for Cognito's
 // managed login (Playwright answers the login domain's authorize, token, revoke and logout requests), checks PKCE
 // end to end, keeps no code in the address bar and no token in storage, and signs out by revoking and logging out.
+// Then the local build against its stack: a write and a read answered 401 go, once each, after signing in again.
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -14,7 +15,16 @@ import type { LoginConfig } from "../../console/src/auth/oauth.ts";
 import { deployedConsoleCsp } from "../../infra/console-site.ts";
 import { buildConsole, CONSOLE_HEADERS } from "../../infra/local/console.ts";
 import { launchChromium } from "../support/chromium.ts";
-import { CONSOLE_SCREENSHOTS, overflowOf, type PageGlobals, seriousViolations } from "../support/console-browser.ts";
+import {
+  CONSOLE_SCREENSHOTS,
+  consoleBrowser,
+  type Json,
+  overflowOf,
+  type PageGlobals,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
 
 const LOGIN = "https://desk1540-test-123456789012.auth.eu-west-1.amazoncognito.com";
 const CLIENT_ID = "console-test-client";
@@ -43,7 +53,10 @@ const TYPES: Record<string, string> = {
 function accessToken(group: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const exp = Math.floor(Date.now() / 1000) + 3600;
-  return `${part({ alg: "none" })}.${part({ "cognito:groups": [group], username: "ada@un.example", exp, client_id: CLIENT_ID })}.x`;
+  // As the pool signing in by e-mail issues it: a generated username, and the e-mail its trigger adds (token-claims).
+  const username = "5f1c2a4e-8b7d-4c3a-9e21-0d6f4b8a7c13";
+  const claims = { "cognito:groups": [group], username, email: "ada@un.example", exp, client_id: CLIENT_ID };
+  return `${part({ alg: "none" })}.${part(claims)}.x`;
 }
 
 /** The managed login's endpoints, as Cognito answers them to a public client with PKCE. */
@@ -243,5 +256,81 @@ describe("the deployed console's sign-in", { timeout: 90_000 }, () => {
 
   it("met no script error and no CSP refusal on any page", () => {
     expect(troubles).toEqual([]);
+  });
+});
+
+describe("a request answered 401, sent again once signed in again (local build)", { timeout: 120_000 }, () => {
+  // 401: the refusals answered on purpose below.
+  const desk = consoleBrowser({ expectedErrors: /status of 401/ });
+  const api = secretariatApi(desk);
+
+  /** Answers the first request matching `matches` with the authorizer's 401; lets the rest through, counting them. */
+  async function refuseOnce(page: Page, matches: (url: URL) => boolean) {
+    const passed = { count: 0 };
+    let refused = false;
+    await page.route(matches, (route) => {
+      if (refused) {
+        passed.count += 1;
+        return route.continue();
+      }
+      refused = true;
+      return route.fulfill({
+        status: 401,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ type: "about:blank", title: "Unauthorized", status: 401 }),
+      });
+    });
+    return passed;
+  }
+
+  async function signInAgain(page: Page) {
+    expect(await page.getByRole("alert").filter({ hasText: "Your session has expired" }).textContent()).toBe(
+      "Your session has expired: sign in again.",
+    );
+    await page.getByRole("button", { name: "Sign in again as secretariat" }).click();
+    await page.getByText(/Signed in as/).waitFor();
+  }
+
+  it("a contact's Verify reaches the stack once and shows its result", async () => {
+    const created = await api("POST", "/contacts", {
+      owner: "STATE:ISL",
+      role: "capital-poc",
+      name: "Expiry Testperson",
+      email: "expiry.testperson@example.org",
+      designatedOn: "2024-01-02",
+    });
+    expect(created.status).toBe(201);
+    const page = await desk.signIn("secretariat");
+    await desk.go(page, "#/states/ISL");
+    await page.getByRole("heading", { name: "Iceland (ISL)" }).waitFor();
+    await settled(page);
+    const row = page.getByRole("row", { name: /Expiry Testperson/ });
+    await row.getByText("stale (not verified for 12 months)").waitFor();
+    const verify = await refuseOnce(page, (url) => url.pathname === `/contacts/${created.body.id}/verify`);
+
+    await page.getByRole("button", { name: "Verify Expiry Testperson" }).click();
+    await signInAgain(page);
+    await row.getByRole("cell", { name: "current", exact: true }).waitFor();
+    expect(verify.count).toBe(1);
+    const trail = (await api("GET", `/audit?entity=contact:${created.body.id}&limit=100`)).body.items as Json[];
+    expect(trail.filter((entry) => entry.action === "contact.verify")).toHaveLength(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.close();
+  });
+
+  it("a page's reading goes again and shows the page", async () => {
+    const page = await desk.signIn("secretariat");
+    const reading = await refuseOnce(page, (url) => url.pathname === "/states/MLI");
+    await desk.go(page, "#/states/MLI");
+    await page.getByText("Your session has expired: sign in again").waitFor();
+    await signInAgain(page);
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    expect(reading.count).toBe(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.close();
+  });
+
+  it("logged no script error and no Content-Security-Policy violation on any page", () => {
+    expect(desk.troubles).toEqual([]);
   });
 });

@@ -28,7 +28,10 @@ interface CognitoStandIn {
   issued: number;
   tokenRequests: URLSearchParams[];
   idpCalls: { target: string; body: Record<string, unknown> }[];
-  users: Set<string>;
+  /** Each account's groups, by username. */
+  users: Map<string, Set<string>>;
+  /** The next call of these actions fails as a network or permission failure would (then they work again). */
+  failNext: Set<string>;
 }
 
 const jwt = (claims: Record<string, unknown>) =>
@@ -43,7 +46,8 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
     issued: 0,
     tokenRequests: [],
     idpCalls: [],
-    users: new Set(),
+    users: new Map(),
+    failNext: new Set(),
   };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
   const tokens = (withRefresh: boolean) => {
@@ -105,15 +109,34 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
       if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
         return json(403, { __type: "UnrecognizedClientException", message: "unsigned" });
       }
+      if (cognito.failNext.delete(action)) {
+        return json(400, { __type: "AccessDeniedException", message: `not allowed to perform cognito-idp:${action}` });
+      }
+      const username = String(body.Username);
       if (action === "AdminCreateUser") {
-        const username = String(body.Username);
         if (cognito.users.has(username)) {
           return json(400, { __type: "UsernameExistsException", message: "User account already exists" });
         }
-        cognito.users.add(username);
+        cognito.users.set(username, new Set());
         return json(200, { User: { Username: username, UserStatus: "FORCE_CHANGE_PASSWORD" } });
       }
-      if (action === "AdminAddUserToGroup") return json(200, {});
+      const groups = cognito.users.get(username);
+      if (!groups) return json(400, { __type: "UserNotFoundException", message: "User does not exist." });
+      if (action === "AdminListGroupsForUser") {
+        // One group a page, so the command must follow NextToken.
+        const names = [...groups].sort();
+        const at = Number(body.NextToken ?? 0);
+        const next = at + 1 < names.length ? { NextToken: String(at + 1) } : {};
+        return json(200, { Groups: names.slice(at, at + 1).map((GroupName) => ({ GroupName })), ...next });
+      }
+      if (action === "AdminAddUserToGroup") {
+        groups.add(String(body.GroupName));
+        return json(200, {});
+      }
+      if (action === "AdminRemoveUserFromGroup") {
+        groups.delete(String(body.GroupName));
+        return json(200, {});
+      }
     }
     return json(404, { error: "not found" });
   };
@@ -307,17 +330,25 @@ describe("npm run -s token -- --stage", () => {
 });
 
 describe("npm run users", () => {
+  const users = (args: string[]) => run("infra/cli/users.ts", [...args, "--stage", "test"], env);
+  const calls = () => cognito.idpCalls.map((call) => call.target);
+  const groupsOf = (email: string) => [...(cognito.users.get(email) ?? [])].sort();
+  beforeEach(() => {
+    cognito.idpCalls.length = 0;
+    cognito.failNext.clear();
+  });
+
   it("explains itself with --help", async () => {
     const help = await run("infra/cli/users.ts", ["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("invite <email> --group <secretariat|experts|members> --stage <name>");
+    expect(help.stdout).toContain("move <email> --group <secretariat|experts|members> --stage <name>");
     expect(help.stdout).toContain("temporary password");
+    expect(help.stdout).toContain("AdminListGroupsForUser, AdminAddUserToGroup and\nAdminRemoveUserFromGroup");
   });
 
   it("invites a person: creates the account with a verified e-mail, Cognito mails the password, and adds the group", async () => {
-    cognito.idpCalls.length = 0;
-    const args = ["invite", "ana@un.example", "--group", "experts", "--stage", "test"];
-    const result = await run("infra/cli/users.ts", args, env);
+    const result = await users(["invite", "ana@un.example", "--group", "experts"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Invited ana@un.example to test in the experts group");
@@ -339,28 +370,110 @@ describe("npm run users", () => {
         body: { UserPoolId: POOL_ID, Username: "ana@un.example", GroupName: "experts" },
       },
     ]);
+    expect(groupsOf("ana@un.example")).toEqual(["experts"]);
   });
 
-  it("changes nothing for an account that exists, and refuses a bad group or address before any call", async () => {
-    cognito.idpCalls.length = 0;
-    const again = await run(
-      "infra/cli/users.ts",
-      ["invite", "ana@un.example", "--group", "members", "--stage", "test"],
-      env,
+  it("invited again into the group it is in, says so and changes nothing", async () => {
+    const again = await users(["invite", "ana@un.example", "--group", "experts"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe("ana@un.example already has an account on test, already in experts; nothing changed.\n");
+    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser"]);
+  });
+
+  it("says where a first run stopped after creating the account, and the same command run again adds the group", async () => {
+    cognito.failNext.add("AdminAddUserToGroup");
+    const stopped = await users(["invite", "bo@un.example", "--group", "members"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain("bo@un.example's account was created but is in no group yet");
+    expect(stopped.stderr).toContain(
+      "Run the same command again to finish it:\n  npm run users -- invite bo@un.example --group members --stage test",
     );
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain("already has an account");
-    expect(cognito.idpCalls.map((call) => call.target)).toEqual(["AdminCreateUser"]);
+    expect(groupsOf("bo@un.example")).toEqual([]);
 
     cognito.idpCalls.length = 0;
-    const bad = await run(
-      "infra/cli/users.ts",
-      ["invite", "not-an-address", "--group", "admins", "--stage", "test"],
-      env,
+    const resumed = await users(["invite", "bo@un.example", "--group", "members"]);
+    expect(resumed.stderr).toBe("");
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(
+      "bo@un.example already had an account on test, in no desk group: added to members",
     );
+    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser", "AdminAddUserToGroup"]);
+    expect(groupsOf("bo@un.example")).toEqual(["members"]);
+  });
+
+  it("refuses to invite an account into a second group, and names the move that would change it", async () => {
+    const refused = await users(["invite", "ana@un.example", "--group", "members"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("ana@un.example already has an account on test, in experts; nothing changed.");
+    expect(refused.stderr).toContain("acts with the widest");
+    expect(refused.stderr).toContain("npm run users -- move ana@un.example --group members --stage test");
+    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser"]);
+    expect(groupsOf("ana@un.example")).toEqual(["experts"]);
+  });
+
+  it("moves an account: out of its old group first, then into the new one", async () => {
+    const moved = await users(["move", "ana@un.example", "--group", "secretariat"]);
+    expect(moved.stderr).toBe("");
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain("Moved ana@un.example on test from experts to secretariat.");
+    expect(moved.stdout).toContain("Access tokens issued before keep experts until they expire (an hour at most)");
+    expect(cognito.idpCalls.slice(1)).toEqual([
+      {
+        target: "AdminRemoveUserFromGroup",
+        body: { UserPoolId: POOL_ID, Username: "ana@un.example", GroupName: "experts" },
+      },
+      {
+        target: "AdminAddUserToGroup",
+        body: { UserPoolId: POOL_ID, Username: "ana@un.example", GroupName: "secretariat" },
+      },
+    ]);
+    expect(groupsOf("ana@un.example")).toEqual(["secretariat"]);
+  });
+
+  it("stopped halfway, leaves the account in no group rather than the wider one, and finishes when run again", async () => {
+    // Put in two groups by hand (the AWS console), so acting as the secretariat.
+    cognito.users.set("cy@un.example", new Set(["secretariat", "members"]));
+    cognito.failNext.add("AdminAddUserToGroup");
+    const stopped = await users(["move", "cy@un.example", "--group", "experts"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain("The move of cy@un.example stopped halfway");
+    expect(stopped.stderr).toContain("npm run users -- move cy@un.example --group experts --stage test");
+    expect(calls()).toEqual([
+      "AdminListGroupsForUser",
+      "AdminListGroupsForUser",
+      "AdminRemoveUserFromGroup",
+      "AdminRemoveUserFromGroup",
+      "AdminAddUserToGroup",
+    ]);
+    expect(groupsOf("cy@un.example")).toEqual([]);
+
+    const resumed = await users(["move", "cy@un.example", "--group", "experts"]);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toBe("Moved cy@un.example on test from no desk group to experts.\n");
+    expect(groupsOf("cy@un.example")).toEqual(["experts"]);
+
+    cognito.idpCalls.length = 0;
+    const again = await users(["move", "cy@un.example", "--group", "experts"]);
+    expect(again.stdout).toBe("cy@un.example is already in experts alone on test; nothing changed.\n");
+    expect(calls()).toEqual(["AdminListGroupsForUser"]);
+  });
+
+  it("refuses to move a person who has no account, and names the invitation", async () => {
+    const refused = await users(["move", "dee@un.example", "--group", "members"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("dee@un.example has no account on test; nothing changed.");
+    expect(refused.stderr).toContain("npm run users -- invite dee@un.example --group members --stage test");
+    expect(cognito.users.has("dee@un.example")).toBe(false);
+  });
+
+  it("refuses a bad command, group or address before any call", async () => {
+    const bad = await users(["invite", "not-an-address", "--group", "admins"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"not-an-address" is not an e-mail address');
     expect(bad.stderr).toContain("--group must be one of secretariat, experts, members");
+    const unknown = await users(["promote", "ana@un.example", "--group", "members"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "promote" (invite or move)');
     const none = await run("infra/cli/users.ts", [], env);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^No command given\n\nUsage: npm run users -- invite/);

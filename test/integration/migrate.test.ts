@@ -2,10 +2,12 @@
 // audit entries, letters and records in, then the timelines, the audit trail and search include them; a second run
 // changes nothing, and a run resumed from a printed position finishes the work.
 import { Logger } from "@aws-lambda-powertools/logger";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "#shared/clock.ts";
+import { messageIndexKeys, resentLetterIndexKeys } from "#shared/correspondence/ledger.ts";
+import { messageSchema } from "#shared/correspondence/schemas.ts";
 import { type BackfillPosition, backfillIndexKeys, decodePosition, encodePosition } from "#shared/dossier/backfill.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
@@ -68,6 +70,27 @@ const oldLetter = {
   updatedAt: "2026-09-02T10:01:00.000Z",
 };
 
+/** A letter sent again before the sweep's index of resent letters (gsi3): its owner key, no resent key. */
+const {
+  gsi1pk: _gsi1pk,
+  deliveredAt: _deliveredAt,
+  ...oldResentFields
+} = {
+  ...oldLetter,
+  sk: "MESSAGE#c-resent",
+  recipient: "c-resent",
+  contactId: "c-resent",
+  owner: "STATE:TCD",
+  email: "resent@mfa.example.td",
+  status: "queued",
+  resentAt: "2026-10-01T10:00:00.000Z",
+};
+const oldResentLetter = {
+  ...oldResentFields,
+  gsi1pk: "WAVE#OLDWAVE#STATUS#queued",
+  ...messageIndexKeys(messageSchema.parse(oldResentFields)),
+};
+
 /** An organization's entry as written after ADR 0020 and before ADR 0056: State, actor and kind keys, no organization key. */
 const oldOrganizationEntry = {
   ...oldAuditEntry("c-org", "2026-09-02T09:00:00.000Z", "contact.create", {
@@ -107,6 +130,7 @@ beforeAll(async () => {
   );
   await put(setup.tableNames.audit, oldOrganizationEntry);
   await put(setup.tableNames.desk, oldLetter);
+  await put(setup.tableNames.desk, oldResentLetter);
   // A record stored before the search index: its token items are absent.
   await put(setup.tableNames.desk, {
     pk: "ORG#zephyr",
@@ -131,7 +155,12 @@ describe("npm run migrate", () => {
   it("puts old audit entries and letters on the State's timeline and trail, and old records in search", async () => {
     const result = await migrate();
     expect(result.keys.audit.updated).toBe(3);
-    expect(result.keys.letters.updated).toBe(1);
+    // The old letter its owner key; the letter sent again its key in the sweep's index of resent letters (audit 34).
+    expect(result.keys.letters.updated).toBe(2);
+    const resent = await setup.doc.send(
+      new GetCommand({ TableName: setup.tableNames.desk, Key: { pk: oldResentLetter.pk, sk: oldResentLetter.sk } }),
+    );
+    expect(resent.Item).toMatchObject(resentLetterIndexKeys(messageSchema.parse(oldResentFields)));
     expect(result.search.records).toBeGreaterThan(193);
 
     const entries = (await timeline("NER")).items as { action: string; at: string; actor: { id: string } }[];

@@ -90,7 +90,10 @@ describe("templates against DynamoDB Local", () => {
       body: JSON.stringify({ language: "en", iso3: "TCD", values: { "contact.name": "X" } }),
     });
     expect(withoutDeadline.status).toBe(422);
-    expect(withoutDeadline.body.detail).toContain("{{deadline}}");
+    expect(withoutDeadline.body.detail).toBe("To preview this letter, give a deadline");
+    expect(withoutDeadline.body.errors).toEqual([
+      { path: "body.values.deadline", message: "Give a deadline to preview this letter" },
+    ]);
   });
 
   it("refuses a date put where text is expected with 422 at its path, saving nothing", async () => {

@@ -252,7 +252,7 @@ describe("the session kept through Cognito", () => {
     expect(currentSession.value?.expiresAt).toBe(exp(10800));
   });
 
-  it("tries a failed refresh again while time is left, and says the session expired when the grant is refused", async () => {
+  it("tries a failed refresh again, and says the session expired when the grant is refused", async () => {
     const session = new CognitoSession(config, seams);
     await signedIn(session);
     answers.push(json(503, { error: "temporarily_unavailable" }));

@@ -75,6 +75,16 @@ describe("the session a token gives", () => {
     expect(sessionOf(token)).toMatchObject({ token, group: "experts", username: "a.expert" });
   });
 
+  it("names the person by the e-mail a deployed access token carries, not Cognito's generated username", () => {
+    const claims = {
+      "cognito:groups": ["secretariat"],
+      username: "5f1c2a4e-8b7d-4c3a-9e21-0d6f4b8a7c13",
+      email: "ada@un.example",
+    };
+    const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    expect(sessionOf(`e30.${payload}.sig`)).toMatchObject({ group: "secretariat", username: "ada@un.example" });
+  });
+
   it("refuses what is not a token of a desk group", () => {
     expect(() => sessionOf("not-a-token")).toThrow("Not a JWT");
     const payload = Buffer.from(JSON.stringify({ "cognito:groups": ["admins"] })).toString("base64url");

@@ -23,7 +23,14 @@ const signIn = (group: string, expiresInSeconds = 3600, serial = 1) =>
 const sent: { token: string | null; body: string }[] = [];
 let answers: number[] = [];
 
-async function fakeFetch(request: Request): Promise<Response> {
+/**
+ * The API, as openapi-fetch reaches it. Like a browser's window.fetch, it refuses to be called as a method of another
+ * object (Node's fetch does not mind, which hid audit 34's bug 1).
+ */
+async function fakeFetch(this: unknown, request: Request): Promise<Response> {
+  if (this !== undefined && this !== globalThis) {
+    throw new TypeError("Failed to execute 'fetch' on 'Window': Illegal invocation");
+  }
   sent.push({ token: request.headers.get("authorization"), body: await request.text() });
   return new Response("{}", { status: answers.shift() ?? (request.method === "POST" ? 201 : 200) });
 }

@@ -184,16 +184,16 @@ describe("the message state machine", () => {
       updatedAt: "2026-05-04T09:05:00.000Z",
     };
     expect(eventWindowEnd(unknown, window)).toBe("2026-05-05T09:02:00.000Z");
-    expect(resendRefusal(unknown, new Date("2026-05-05T09:01:59Z"), window)).toMatch(
+    expect(resendRefusal(unknown, new Date("2026-05-05T09:01:59Z"), window, "completed")).toMatch(
       /SES events may still settle it until 2026-05-05 09:02 UTC \(the event window\)/,
     );
-    expect(resendRefusal(unknown, new Date("2026-05-05T09:02:00Z"), window)).toBeUndefined();
-    expect(resendRefusal(unknown, new Date("2026-05-10T00:00:00Z"), window)).toMatch(/not-after deadline/);
-    expect(resendRefusal({ ...unknown, status: "sent" }, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+    expect(resendRefusal(unknown, new Date("2026-05-05T09:02:00Z"), window, "completed")).toBeUndefined();
+    expect(resendRefusal(unknown, new Date("2026-05-10T00:00:00Z"), window, "completed")).toMatch(/not-after deadline/);
+    expect(resendRefusal({ ...unknown, status: "sent" }, new Date("2026-05-06T00:00:00Z"), window, "completed")).toBe(
       "it was sent (SES took it), and sending it again would write twice",
     );
     // A failed letter, in words rather than "it is failed" (audit 31): it never went out, and a new wave writes again.
-    expect(resendRefusal({ ...unknown, status: "failed" }, new Date("2026-05-06T00:00:00Z"), window)).toBe(
+    expect(resendRefusal({ ...unknown, status: "failed" }, new Date("2026-05-06T00:00:00Z"), window, "completed")).toBe(
       "it failed before it went out (its wave halted, or it could not be rendered or sent), and sending again is " +
         "only for a letter that may have gone out: to write to this recipient, create a new wave",
     );
@@ -204,15 +204,23 @@ describe("the message state machine", () => {
 
   it("says of a letter still sending past its claim that its sender stopped, and how it becomes unknown", () => {
     const sending = { status: "sending" as const, notAfter, leaseUntil: "2026-05-04T09:02:00.000Z", updatedAt: "x" };
-    expect(resendRefusal(sending, new Date("2026-05-04T09:01:59Z"), DEFAULT_EVENT_WINDOW_MS)).toBe(
+    expect(resendRefusal(sending, new Date("2026-05-04T09:01:59Z"), DEFAULT_EVENT_WINDOW_MS, "dispatching")).toBe(
       "it is being sent now",
     );
     // Audit 33 item 5: ten minutes after the lease, no sender is alive to be "sending it now".
-    expect(resendRefusal(sending, new Date("2026-05-04T09:12:00Z"), DEFAULT_EVENT_WINDOW_MS)).toBe(
-      "its sender stopped (its claim ended at 2026-05-04 09:02 UTC): the sweep marks it unknown within a quarter of " +
-        "an hour, after which it may be sent again once its event window has closed (if its wave is still " +
-        "dispatching, Dispatch again from the wave's page does it within minutes)",
+    const after = new Date("2026-05-04T09:12:00Z");
+    expect(resendRefusal(sending, after, DEFAULT_EVENT_WINDOW_MS, "dispatching")).toBe(
+      "its sender stopped (its claim ended at 2026-05-04 09:02 UTC): the sweep marks it unknown once its wave has " +
+        "been dispatching for a quarter of an hour, or Dispatch again from the wave's page does it within minutes; " +
+        "then it may be sent again once its event window has closed",
     );
+    // Audit 34 word 9: a completed or halted wave is never dispatched again, and the sweep looks at its claims itself.
+    for (const status of ["completed", "halted"] as const) {
+      expect(resendRefusal(sending, after, DEFAULT_EVENT_WINDOW_MS, status)).toBe(
+        "its sender stopped (its claim ended at 2026-05-04 09:02 UTC): the sweep marks it unknown at its next run " +
+          "(every quarter of an hour); then it may be sent again once its event window has closed",
+      );
+    }
   });
 
   it("lets SES events move only what SES accepted, and only forward", () => {

@@ -113,6 +113,8 @@ describe("the sweep, for a wave halted lately", () => {
       failed: [],
       missed: [],
       halted: [{ waveId: WAVE, staleClaims: 1, queuedFailed: 0 }],
+      resent: [],
+      reports: { marked: [], halted: [] },
     });
     expect(deps.enqueued).toEqual([{ waveId: WAVE, recipient: "stale" }]);
 

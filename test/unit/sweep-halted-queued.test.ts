@@ -51,7 +51,9 @@ describe("the sweep, for a halted wave's letters a crash left queued", () => {
     expect(await statusOf("draining")).toBe("queued");
     expect(await statusOf("resent")).toBe("queued");
     expect(await statusOf("sent")).toBe("sent");
-    expect(deps.enqueued).toEqual([]);
+    // The one sent again, queued for twenty minutes with no sender, is put back on the queue instead (audit 34, bug 2).
+    expect(result.resent).toEqual([{ waveId: WAVE, requeued: 1, staleClaims: 0 }]);
+    expect(deps.enqueued).toEqual([{ waveId: WAVE, recipient: "resent" }]);
     // Neither dispatched again nor completed: its version is the halt's.
     expect(await deps.waves.get(WAVE)).toEqual(halt);
 

@@ -108,11 +108,16 @@ describe("where a letter sent again goes", () => {
 
   it("gives the event window's end and the deadline as the desk reads them", () => {
     const unknown = { status: "unknown", notAfter: "2027-03-20T00:00:00.000Z", leaseUntil: LEASE_END } as const;
-    expect(resendRefusal({ ...unknown, updatedAt: AT }, new Date(AT), DEFAULT_EVENT_WINDOW_MS)).toBe(
+    expect(resendRefusal({ ...unknown, updatedAt: AT }, new Date(AT), DEFAULT_EVENT_WINDOW_MS, "completed")).toBe(
       "SES events may still settle it until 2027-03-02 09:02 UTC (the event window)",
     );
     expect(
-      resendRefusal({ ...unknown, updatedAt: AT }, new Date("2027-03-21T00:00:00Z"), DEFAULT_EVENT_WINDOW_MS),
+      resendRefusal(
+        { ...unknown, updatedAt: AT },
+        new Date("2027-03-21T00:00:00Z"),
+        DEFAULT_EVENT_WINDOW_MS,
+        "completed",
+      ),
     ).toBe("its wave's not-after deadline 2027-03-20 00:00 UTC has passed");
   });
 });

@@ -25,6 +25,9 @@ export const bearer: Middleware = {
     return first;
   },
   async onResponse({ request, response, options }) {
+    // Called as a plain function, as openapi-fetch calls it: the window's fetch called as a method of the options
+    // object is refused by the browser ("Illegal invocation").
+    const { fetch } = options;
     const again = resend.get(request);
     let answer = response;
     let token = tokenOf(request);
@@ -32,7 +35,7 @@ export const bearer: Middleware = {
       const renewed = await sessionExpiry.after401(token);
       if (!renewed) return answer;
       token = renewed.token;
-      answer = await options.fetch(again(token));
+      answer = await fetch(again(token));
     }
     return answer;
   },

@@ -1,7 +1,8 @@
 // The deployed console's sign-in through Cognito's managed login: sends the browser there with a fresh PKCE challenge,
 // takes the code back, keeps the tokens in memory (currentSession, and the refresh token in this object only),
-// refreshes them before they expire, and on sign-out revokes them and ends the managed login's session. The browser is
-// reached only through the seams it is given, so Node's tests drive it.
+// refreshes them before they expire (a refresh that fails on the network is tried again until the grant itself is
+// refused), and on sign-out revokes them and ends the managed login's session. The browser is reached only through
+// the seams it is given and `networkBack`, so Node's tests drive it.
 import {
   authorizeUrl,
   type Callback,
@@ -17,7 +18,7 @@ import {
   revokeToken,
   type Tokens,
 } from "./oauth.ts";
-import { currentSession, sessionOf } from "./session.ts";
+import { currentSession, NoDeskGroup, sessionOf } from "./session.ts";
 import { sessionExpiry } from "./session-expiry.ts";
 
 export interface BrowserSeams {
@@ -42,8 +43,15 @@ export interface BrowserSeams {
 }
 
 export const PENDING_KEY = "desk-1540:sign-in";
-/** A refresh that failed for a reason other than a refused grant is tried again this much later, while time is left. */
+/**
+ * A refresh that failed for a reason other than a refused grant (the network, the endpoint down a moment) is tried
+ * again this much later, then twice as late each time up to REFRESH_RETRY_LONGEST_MS, for as long as the refresh token
+ * is not refused (30 days): a laptop waking before its Wi-Fi keeps its session.
+ */
 export const REFRESH_RETRY_MS = 30_000;
+export const REFRESH_RETRY_LONGEST_MS = 5 * 60_000;
+
+const retryDelayMs = (failures: number) => Math.min(REFRESH_RETRY_MS * 2 ** (failures - 1), REFRESH_RETRY_LONGEST_MS);
 
 interface Pending {
   verifier: string;
@@ -68,6 +76,9 @@ function pendingOf(text: string | null): Pending | undefined {
 export class CognitoSession {
   private refreshToken: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Refreshes failed in a row, none refused: another is due. */
+  private failedRefreshes = 0;
+  private refreshing = false;
 
   constructor(
     private readonly config: LoginConfig,
@@ -120,37 +131,51 @@ export class CognitoSession {
     this.timer = setTimeout(() => void this.refresh(), delayMs);
   }
 
+  /** The browser is online again (its `online` event): a refresh that failed is tried now rather than at its time. */
+  networkBack(): void {
+    if (this.failedRefreshes > 0 && !this.refreshing) void this.refresh();
+  }
+
   private async refresh(): Promise<void> {
     const refreshToken = this.refreshToken;
     if (!refreshToken) return this.end();
+    clearTimeout(this.timer);
+    this.refreshing = true;
     try {
-      this.keep(await refreshTokens(this.config, this.seams.fetch, refreshToken));
+      const tokens = await refreshTokens(this.config, this.seams.fetch, refreshToken);
+      this.failedRefreshes = 0;
+      // Signed out while the refresh was out: its tokens must not sign the tab in again.
+      if (this.refreshToken) this.keep(tokens);
     } catch (error) {
-      const expiresAt = currentSession.value?.expiresAt ?? 0;
-      const timeLeft = expiresAt * 1000 - this.seams.now();
-      if (error instanceof GrantRefused || timeLeft <= REFRESH_RETRY_MS) {
-        return this.end();
-      }
-      this.schedule(REFRESH_RETRY_MS);
+      if (error instanceof GrantRefused || error instanceof NoDeskGroup) return this.end();
+      // The refresh token is kept. Meanwhile an access token past its expiry has requests wait, as for any expired
+      // session (auth/session-expiry.ts), and the next refresh that succeeds lets them go.
+      this.failedRefreshes += 1;
+      if (this.refreshToken) this.schedule(retryDelayMs(this.failedRefreshes));
+    } finally {
+      this.refreshing = false;
     }
   }
 
   /**
-   * The session could not be renewed: nothing is left to revoke. It is said expired rather than signed out, so the
-   * page stays (what was typed can still be copied) until the person signs in again (auth/session-expiry.ts).
+   * The session can no longer be renewed. It is said expired rather than signed out, so the page stays (what was
+   * typed can still be copied) until the person signs in again (auth/session-expiry.ts).
    */
   private end(): void {
     this.refreshToken = undefined;
+    this.failedRefreshes = 0;
     sessionExpiry.expire();
   }
 
   private async signedOut(): Promise<void> {
     clearTimeout(this.timer);
+    this.failedRefreshes = 0;
     const refreshToken = this.refreshToken;
-    if (!refreshToken) return;
     this.refreshToken = undefined;
     // Best effort: the logout endpoint below ends the managed login's session whatever the revocation answered.
-    await revokeToken(this.config, this.seams.fetch, refreshToken).catch(() => undefined);
+    if (refreshToken) await revokeToken(this.config, this.seams.fetch, refreshToken).catch(() => undefined);
+    // Always, refresh token or not: the managed login's own session (its cookie) would otherwise sign the next person
+    // at this browser straight back in as this one.
     this.seams.navigate(logoutUrl(this.config));
   }
 }

@@ -18,20 +18,21 @@ function cognitoSession(): Promise<CognitoSession> {
       if (!response.ok) throw new Error(`The console's config could not be read: HTTP ${response.status}`);
       return response.json();
     })
-    .then(
-      (json: unknown) =>
-        new CognitoSession(parseLoginConfig(json), {
-          fetch: (url, init) => fetch(url, init),
-          pending: window.sessionStorage,
-          navigate: (url) => window.location.assign(url),
-          returnTo: (place) => {
-            window.history.replaceState(null, "", `${window.location.pathname}${place}`);
-            // replaceState fires no hashchange, which the router follows.
-            window.dispatchEvent(new HashChangeEvent("hashchange"));
-          },
-          now: () => Date.now(),
-        }),
-    )
+    .then((json: unknown) => {
+      const session = new CognitoSession(parseLoginConfig(json), {
+        fetch: (url, init) => fetch(url, init),
+        pending: window.sessionStorage,
+        navigate: (url) => window.location.assign(url),
+        returnTo: (place) => {
+          window.history.replaceState(null, "", `${window.location.pathname}${place}`);
+          // replaceState fires no hashchange, which the router follows.
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        },
+        now: () => Date.now(),
+      });
+      window.addEventListener("online", () => session.networkBack());
+      return session;
+    })
     .catch((error: unknown) => {
       signIn = undefined;
       throw error;

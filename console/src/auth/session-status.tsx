@@ -47,7 +47,7 @@ export function SessionStatus({ session }: { session: Session }) {
   }
   return (
     <p class="who">
-      Signed in as <strong data-group={session.group}>{session.group}</strong> {signOut}
+      Signed in as {session.username} (<strong data-group={session.group}>{session.group}</strong>) {signOut}
     </p>
   );
 }

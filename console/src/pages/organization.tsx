@@ -136,7 +136,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
             <LettersReceived
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
               loadKey={organization.id}
-              who="organization"
+              owner={`ORG:${organization.id}`}
             />
             <ProviderOffers
               provider={`organization:${organization.id}`}

@@ -52,7 +52,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <LettersReceived
             load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
             loadKey={`${iso3}:${round}`}
-            who="State"
+            owner={`STATE:${iso3}`}
           />
           <StateAssistance iso3={iso3} />
           <ProviderOffers provider={`state:${iso3}`} who="this State" onChanged={changed} />

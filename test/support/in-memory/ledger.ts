@@ -2,7 +2,12 @@
 // (test/contracts/ledger.contract.ts): one message per (wave, recipient), moved only while it stands as expected.
 import type { Clock } from "#shared/clock.ts";
 import type { ContactRepository } from "#shared/contacts/repository.ts";
-import { type Ledger, type MoveFields, ResendContactMoved } from "#shared/correspondence/ledger.ts";
+import {
+  type Ledger,
+  type MoveFields,
+  ResendContactMoved,
+  resentLetterIndexKeys,
+} from "#shared/correspondence/ledger.ts";
 import { canMove, ResendRaced } from "#shared/correspondence/lifecycle.ts";
 import {
   type Message,
@@ -149,6 +154,15 @@ export function inMemoryLedger(
       });
       return copy(next);
     },
+
+    // By the adapter's index key, so that the same deadlines are in and out.
+    resentLetters: async (notAfterAfter) =>
+      sortedBy(
+        [...messages.values()].filter(
+          (message) => message.resentAt !== undefined && resentLetterIndexKeys(message).gsi3sk > notAfterAfter,
+        ),
+        (message) => resentLetterIndexKeys(message).gsi3sk,
+      ).map(copy),
 
     note: async (key, status, fields) => {
       const stored = messages.get(keyOf(key));

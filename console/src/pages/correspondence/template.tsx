@@ -35,6 +35,7 @@ import {
 import { isLanguage, LANGUAGE_ORDER, LANGUAGES } from "./languages.ts";
 import { type NamedState, noSuchState, stateOfEntry } from "./state-entry.ts";
 import { CopyTemplate } from "./template-copy.tsx";
+import { previewAlert, previewFieldProblem } from "./template-preview-problem.ts";
 
 function Variants({ template }: { template: Template }) {
   return (
@@ -150,12 +151,12 @@ function Preview({ template, version, states }: { template: Template; version: s
 
   const set = <K extends keyof PreviewChoice>(name: K, value: PreviewChoice[K]) =>
     setChoice({ ...choice, [name]: value });
-  const general = formProblem(problem, ["language", "iso3", "values"]);
+  const elsewhere = previewAlert(problem);
   return (
     <section aria-labelledby="preview-title">
       <h2 id="preview-title">As a recipient gets it</h2>
       <div class="filters">
-        <Field id="preview-language" label="Recipient's language" problem={fieldProblem(problem, "language")}>
+        <Field id="preview-language" label="Recipient's language" problem={previewFieldProblem(problem, "language")}>
           {(describedBy, invalid) => (
             <select
               id="preview-language"
@@ -178,7 +179,7 @@ function Preview({ template, version, states }: { template: Template; version: s
         <Field
           id="preview-state"
           label="State (name or ISO code)"
-          problem={stateProblem ?? fieldProblem(problem, "iso3")}
+          problem={stateProblem ?? previewFieldProblem(problem, "iso3")}
         >
           {(describedBy, invalid) => (
             <>
@@ -211,20 +212,22 @@ function Preview({ template, version, states }: { template: Template; version: s
             />
           )}
         </Field>
-        <Field id="preview-deadline" label="Deadline" problem={undefined}>
-          {() => (
+        <Field id="preview-deadline" label="Deadline" problem={previewFieldProblem(problem, "deadline")}>
+          {(describedBy, invalid) => (
             <input
               id="preview-deadline"
               type="date"
               value={choice.deadline}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
               onInput={(e) => set("deadline", e.currentTarget.value)}
             />
           )}
         </Field>
       </div>
-      {(general || fieldProblem(problem, "values")) && (
+      {elsewhere && (
         <p role="alert" class="error">
-          {general ?? fieldProblem(problem, "values")}
+          {elsewhere}
         </p>
       )}
       {letter && (

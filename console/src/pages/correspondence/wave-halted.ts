@@ -4,6 +4,7 @@
 import { href } from "../../routes.ts";
 import { utcText } from "./time.ts";
 import { sendTimeLines, type Wave, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
+import { windowEndText } from "./wave-repair.ts";
 
 /** A wave's status with why, where the wave gives one: "halted: hard bounces reached 5% …". */
 export const statusWithWhy = (wave: Pick<Wave, "status" | "haltReason">): string =>
@@ -20,15 +21,15 @@ export const HALT_IS_FINAL =
 /** What the halted page knows of a letter to say whether it may have left: its status and its event window. */
 type LetterFate = Pick<WaveMessage, "status" | "eventWindowEndsAt">;
 
-/** From when the unknown letters may be sent again: the ends of their event windows, in UTC. */
+/** From when the unknown letters may be sent again: the ends of their event windows, in UTC, each to its minute up. */
 function fromWhen(unknown: readonly LetterFate[]): string {
   const ends = unknown.flatMap(({ eventWindowEndsAt }) => (eventWindowEndsAt ? [eventWindowEndsAt] : [])).sort();
   const first = ends[0];
   const last = ends.at(-1);
   if (first === undefined || last === undefined) return "";
   return first === last
-    ? `, from ${utcText(first)}`
-    : `, the first from ${utcText(first)}, the last from ${utcText(last)}`;
+    ? `, from ${windowEndText(first)}`
+    : `, the first from ${windowEndText(first)}, the last from ${windowEndText(last)}`;
 }
 
 /**

@@ -7,7 +7,16 @@
 // bug 3, as the server's follow-up holds judge it: followsUp). Pure, tested in Node.
 
 import { leftTheDesk } from "../../../../shared/waves/rest-of-letters.ts";
-import { type MessageStatus, SKIP_REASONS, skipWords, type WaveMessage, type WaveStatus } from "./wave-facts.ts";
+import { andList } from "../../ui/word-list.ts";
+import {
+  inNameOrder,
+  type MessageStatus,
+  ownerCode,
+  SKIP_REASONS,
+  skipWords,
+  type WaveMessage,
+  type WaveStatus,
+} from "./wave-facts.ts";
 import { feedbackWhy, type Why } from "./wave-feedback-words.ts";
 
 export type { Why } from "./wave-feedback-words.ts";
@@ -139,15 +148,39 @@ export function notWrittenWhy(status: WaveStatus, count: number, bounced = false
 }
 
 /**
- * What Not reached says when it names nobody: everyone written to, once the wave has written its letters and none may
- * still leave; until then, nobody left out so far.
+ * The owners whose letter may or may not have left (unknown: the sender stopped between SES and the ledger), and that
+ * no other letter of the wave surely wrote to. In the ledger's order.
  */
-export function noneLeftOutWords(messages: readonly WaveMessage[], status: WaveStatus): string {
+function maybeWrittenTo(messages: readonly WaveMessage[], status: WaveStatus): string[] {
+  const surely = new Set(
+    messages.filter((message) => message.status !== "unknown" && writes(status)(message)).map(({ owner }) => owner),
+  );
+  const unknown = messages.filter((message) => message.status === "unknown").map(({ owner }) => owner);
+  return [...new Set(unknown)].filter((owner) => !surely.has(owner));
+}
+
+/**
+ * What Not reached says when it names nobody: everyone written to, once the wave has written its letters and none may
+ * still leave, but for the owners whose letter may or may not have left, by name (`names`, their code where the page
+ * has none), as their rows say (audit 34, item 7); until then, nobody left out so far.
+ */
+export function noneLeftOutWords(
+  messages: readonly WaveMessage[],
+  status: WaveStatus,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   if (status === "dispatching") return "Nobody is left out so far: the wave is still dispatching.";
   const going = messages.some((message) => message.status === "queued" || message.status === "sending");
-  return going
-    ? "Nobody is left out so far: letters are still going out."
-    : "Every State and organization of the audience was written to.";
+  if (going) return "Nobody is left out so far: letters are still going out.";
+  const everyone = "Every State and organization of the audience was written to";
+  const uncertain = maybeWrittenTo(messages, status);
+  if (uncertain.length === 0) return `${everyone}.`;
+  const nameOf = (owner: string) => names.get(owner) ?? ownerCode(owner);
+  const one = uncertain.length === 1;
+  return (
+    `${everyone}, except ${andList(inNameOrder(uncertain, nameOf).map(nameOf))}, whose ${one ? "letter" : "letters"} ` +
+    `may or may not have left (${one ? "its row under Letters says so" : "their rows under Letters say so"}).`
+  );
 }
 
 /**

@@ -3,12 +3,19 @@
 // not-after deadline, even of a halted wave (the halt stops the wave's own sending, not this deliberate act); a wave
 // is dispatched again while dispatching, or scheduled past its send time. The API decides (409 otherwise); these say
 // beforehand what it will say. Pure, tested in Node.
+import { wholeMinuteUp } from "../../../../shared/waves/resend-window.ts";
 import type { components } from "../../api/schema";
 import { utcText } from "./time.ts";
 
 type Schemas = components["schemas"];
 type WaveMessage = Schemas["WaveMessage"];
 type Wave = Schemas["Wave"];
+
+/**
+ * From when an unknown letter may be sent again, as staff read it: the end of its event window rounded up to its
+ * minute, as the API's refusal says it, so that no minute named is one at which the API still refuses.
+ */
+export const windowEndText = (eventWindowEndsAt: string): string => utcText(wholeMinuteUp(eventWindowEndsAt));
 
 /** Whether the API would send the unknown letter again at `now`, and why in words. */
 export function resendOutlook(
@@ -26,7 +33,7 @@ export function resendOutlook(
     return {
       allowed: false,
       words:
-        `SES may still report what became of it until ${utcText(windowEnd)} (its event window): until then it is ` +
+        `SES may still report what became of it until ${windowEndText(windowEnd)} (its event window): until then it is ` +
         "not sent again, so that nobody gets it twice.",
     };
   }

@@ -581,7 +581,7 @@ function NotReached(props: {
     <section aria-labelledby="unreached-title">
       <h2 id="unreached-title">Not reached</h2>
       <NotWrittenTo wave={wave} messages={letters} names={names} rests={props.rests} />
-      {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters, wave.status)}</p>}
+      {noneLeftOut && messages.status === "ready" && <p>{noneLeftOutWords(letters, wave.status, names)}</p>}
       <Show what={unreached}>
         {(list) =>
           list.length > 0 && (
