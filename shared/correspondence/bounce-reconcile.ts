@@ -98,11 +98,15 @@ export const reconcileBounces = (deps: BounceReconcileDependencies) => async ():
         deps.ledger.listByStatus(wave.id, "bounced"),
         deps.ledger.listByStatus(wave.id, "complained"),
       ]);
+      let markedHere = 0;
       for (const letter of [...bounced, ...complained]) {
         const marked = await completeReport(deps, letter);
         if (marked) result.marked.push(marked);
+        if (marked) markedHere++;
       }
-      if (wave.status === "dispatching" && bounced.length > 0) {
+      // The guard judges a wave when a bounce arrives; only a report completed here may have stopped before it. A
+      // wave whose reports were applied in full is not judged again: its rate then is not what any bounce met.
+      if (wave.status === "dispatching" && markedHere > 0) {
         if (await haltIfBouncing(deps)(wave.id, reconciling(wave.id))) result.halted.push(wave.id);
       }
     } catch (error) {

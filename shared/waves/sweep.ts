@@ -212,7 +212,14 @@ export const sweepWaves =
   async (): Promise<SweepResult> => {
     const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
     // First: a dispatching wave whose bounce guard a half-applied report skipped is halted, not resumed.
-    const { failed, ...reports } = await reconcileBounces(deps)();
+    const { failed, ...reports } = await reconcileBounces(deps)().catch(
+      // A failed read of the waves to reconcile stops only this step: the resumptions below do not depend on it.
+      (error: unknown) => ({
+        marked: [],
+        halted: [],
+        failed: [{ waveId: "(the reconciliation)", error: error instanceof Error ? error.message : String(error) }],
+      }),
+    );
     const result: SweepResult = { resumed: [], failed: [...failed], missed: [], halted: [], resent: [], reports };
     for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
       try {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { changeContact, createContact } from "#shared/contacts/contacts.ts";
+import { recordEmailStatus } from "#shared/contacts/email-status.ts";
 import { RECONCILE_WITHIN_MS, reconcileBounces } from "#shared/correspondence/bounce-reconcile.ts";
 import type { Message, MessageStatus } from "#shared/correspondence/schemas.ts";
 import { recordSesEvent, type SesEvent, sesEventSchema } from "#shared/correspondence/ses-events.ts";
@@ -220,5 +221,16 @@ describe("a report half applied, completed by the reconciliation", () => {
     expect(trail.entries.filter((entry) => entry.action === "wave.halt" && entry.entity.id === "LIVE")).toEqual([
       expect.objectContaining({ correlationId: "bounce-reconcile:LIVE" }),
     ]);
+  });
+  it("does not judge again a dispatching wave whose reports were applied in full (review of audit 34)", async () => {
+    // The guard let the wave go on when the bounce arrived (few letters out); more left since: the rate now is not
+    // what any bounce met, and nothing was half applied.
+    const fillers = Object.fromEntries(Array.from({ length: 19 }, (_, n) => [`G${n}`, "delivered" as const]));
+    await storedWave("WHOLE", "dispatching", { ...fillers, PHL: "bounced" });
+    await recordEmailStatus(deps)(contactIds.get("PHL") ?? "", { email: emailOf("PHL"), status: "bounced" }, audit);
+    clock.advance(60_000);
+    const result = await reconcile();
+    expect(result).toMatchObject({ marked: [], halted: [] });
+    expect((await deps.waves.get("WHOLE"))?.value.status).toBe("dispatching");
   });
 });

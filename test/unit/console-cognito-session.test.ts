@@ -122,8 +122,10 @@ describe("a refresh that cannot reach the token endpoint", () => {
     const gaps = tried.slice(1).map((call, index) => call.at - (tried[index]?.at ?? 0));
     expect(gaps.slice(0, 5)).toEqual([1, 2, 4, 8, 10].map((times) => times * REFRESH_RETRY_MS));
     expect(new Set(gaps.slice(4))).toEqual(new Set([REFRESH_RETRY_LONGEST_MS]));
-    // The access token lapsed meanwhile: the session is said expired and requests wait, but nothing is thrown away.
+    // The access token lapsed meanwhile: requests wait, but nothing is thrown away, and the shell says it is
+    // reconnecting rather than asking to sign in again (which would leave the page: review of audit 34).
     expect(sessionExpiry.expired).toBe(true);
+    expect(sessionExpiry.renewing).toBe(true);
     expect(currentSession.value).toBeDefined();
     const waiting = sessionExpiry.sessionToSend();
 
@@ -140,6 +142,7 @@ describe("a refresh that cannot reach the token endpoint", () => {
       },
     ]);
     expect(sessionExpiry.expired).toBe(false);
+    expect(sessionExpiry.renewing).toBe(false);
     expect(currentSession.value?.expiresAt).toBe(seconds(start + 9 * HOUR));
     expect((await waiting)?.token).toBe(currentSession.value?.token);
     // Nothing revoked, nowhere left for: only the sign-in's trip to the managed login.
@@ -193,6 +196,7 @@ describe("what ends the session", () => {
     await vi.advanceTimersByTimeAsync(REFRESH_RETRY_MS);
     expect(refreshes(calls)).toHaveLength(2);
     expect(sessionExpiry.expired).toBe(true);
+    expect(sessionExpiry.renewing).toBe(false);
     // The page stays, said expired, for the person to sign in again.
     expect(currentSession.value).toBeDefined();
     session.networkBack();

@@ -76,6 +76,19 @@ beforeEach(() => {
   deps = stores();
 });
 
+describe("the sweep, when the reconciliation of SES reports fails", () => {
+  it("goes on with the rest of its run, the failure in its result (review of audit 34)", async () => {
+    await sentAgainThenCrashed("completed");
+    deps.clock.advance(minutes(16));
+    deps.waves.inStatus = async () => {
+      throw new Error("the status index could not be read");
+    };
+    const result = await sweepWaves(deps)();
+    expect(result.failed).toEqual([{ waveId: "(the reconciliation)", error: "the status index could not be read" }]);
+    expect(result.resent).toEqual([{ waveId: WAVE, requeued: 1, staleClaims: 0 }]);
+  });
+});
+
 describe("the sweep, for a letter sent again that a crash left queued on a finished wave", () => {
   it("puts it back on the queue once it has waited a quarter of an hour, and the sender sends it once", async () => {
     const wave = await sentAgainThenCrashed("completed");

@@ -50,6 +50,11 @@ describe("the token-claims trigger", () => {
     expect(addEmailToAccessToken(event)).toBe(event);
   });
 
+  it("changes nothing for an e-mail not verified: a person who changed their own would choose their name in the trail", () => {
+    const event = signInEvent({ email: "someone.else@un.example", email_verified: "false" });
+    expect(addEmailToAccessToken(event)).toBe(event);
+  });
+
   it("answers a refresh as a sign-in, through the Lambda entry point", async () => {
     const refresh = {
       ...signInEvent({ email: "bo@un.example" }),

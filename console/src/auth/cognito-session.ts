@@ -144,6 +144,7 @@ export class CognitoSession {
     try {
       const tokens = await refreshTokens(this.config, this.seams.fetch, refreshToken);
       this.failedRefreshes = 0;
+      sessionExpiry.setRenewing(false);
       // Signed out while the refresh was out: its tokens must not sign the tab in again.
       if (this.refreshToken) this.keep(tokens);
     } catch (error) {
@@ -151,7 +152,11 @@ export class CognitoSession {
       // The refresh token is kept. Meanwhile an access token past its expiry has requests wait, as for any expired
       // session (auth/session-expiry.ts), and the next refresh that succeeds lets them go.
       this.failedRefreshes += 1;
-      if (this.refreshToken) this.schedule(retryDelayMs(this.failedRefreshes));
+      if (this.refreshToken) {
+        // Said as reconnecting, not expired, once the access token runs out meanwhile (session-status.tsx).
+        sessionExpiry.setRenewing(true);
+        this.schedule(retryDelayMs(this.failedRefreshes));
+      }
     } finally {
       this.refreshing = false;
     }
@@ -164,12 +169,14 @@ export class CognitoSession {
   private end(): void {
     this.refreshToken = undefined;
     this.failedRefreshes = 0;
+    sessionExpiry.setRenewing(false);
     sessionExpiry.expire();
   }
 
   private async signedOut(): Promise<void> {
     clearTimeout(this.timer);
     this.failedRefreshes = 0;
+    sessionExpiry.setRenewing(false);
     const refreshToken = this.refreshToken;
     this.refreshToken = undefined;
     // Best effort: the logout endpoint below ends the managed login's session whatever the revocation answered.

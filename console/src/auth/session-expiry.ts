@@ -7,6 +7,13 @@ import { currentSession, type Session } from "./session.ts";
 /** The shell's one sentence for it. */
 export const EXPIRED_WORDS = "Your session has expired: sign in again";
 
+/**
+ * Said instead while the deployed build still renews the session on its own (its refresh failed on the network and is
+ * tried again): signing in again would leave the page, and what was typed with it.
+ */
+export const RECONNECTING_WORDS =
+  "Reconnecting: the session is renewed as soon as the network answers, and what you typed is kept";
+
 /** setTimeout's longest delay (about 24.8 days); a later expiry is looked at again then. */
 const LONGEST_DELAY_MS = 2 ** 31 - 1;
 
@@ -14,6 +21,8 @@ type Listener = (expired: boolean) => void;
 type Renewal = (session: Session | undefined) => void;
 
 let expired = false;
+/** The session keeper is still trying to renew it (cognito-session.ts): expired is then said as reconnecting. */
+let renewing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<Listener>();
 /** Requests waiting for the next session: resolved with it, or with nothing once signed out. */
@@ -53,6 +62,15 @@ currentSession.subscribe((session) => {
 export const sessionExpiry = {
   get expired(): boolean {
     return expired;
+  },
+  get renewing(): boolean {
+    return renewing;
+  },
+  /** The session keeper is trying again to renew the session (true), or has stopped trying (false). */
+  setRenewing(now: boolean): void {
+    if (renewing === now) return;
+    renewing = now;
+    tell();
   },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);

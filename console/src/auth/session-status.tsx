@@ -3,13 +3,15 @@
 // the sign-in happens in place.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { currentSession, type Session } from "./session.ts";
-import { EXPIRED_WORDS, sessionExpiry } from "./session-expiry.ts";
+import { EXPIRED_WORDS, RECONNECTING_WORDS, sessionExpiry } from "./session-expiry.ts";
 import { SignInAgain } from "./sign-in.tsx";
 
-function useExpired(): boolean {
-  const [expired, setExpired] = useState(sessionExpiry.expired);
-  useEffect(() => sessionExpiry.subscribe(setExpired), []);
-  return expired;
+/** Whether the session has expired, and whether its keeper is still renewing it (said as reconnecting). */
+function useExpired(): { expired: boolean; renewing: boolean } {
+  const read = () => ({ expired: sessionExpiry.expired, renewing: sessionExpiry.renewing });
+  const [state, setState] = useState(read);
+  useEffect(() => sessionExpiry.subscribe(() => setState(read())), []);
+  return state;
 }
 
 /**
@@ -31,13 +33,20 @@ function useFocusKeptOver(expired: boolean): void {
 }
 
 export function SessionStatus({ session }: { session: Session }) {
-  const expired = useExpired();
+  const { expired, renewing } = useExpired();
   useFocusKeptOver(expired);
   const signOut = (
     <button type="button" onClick={() => currentSession.set(undefined)}>
       Sign out
     </button>
   );
+  if (expired && renewing) {
+    return (
+      <p class="who">
+        <strong role="status">{RECONNECTING_WORDS}.</strong> {signOut}
+      </p>
+    );
+  }
   if (expired) {
     return (
       <p class="who">
