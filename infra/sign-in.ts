@@ -10,6 +10,7 @@ import { groupSchema } from "../shared/auth/actor.ts";
 import { API_RESOURCE_SERVER, API_SCOPE } from "./api-scope.ts";
 import { stringContext } from "./context.ts";
 import { DeskFunction } from "./desk-function.ts";
+import { TEMPORARY_PASSWORD_DAYS } from "./invitation-validity.ts";
 import type { DeskStage } from "./stage.ts";
 
 /** Where the managed login sends the browser back: `npm run login` listens there (infra/cli/login.ts). */
@@ -54,7 +55,7 @@ export class StaffSignIn extends Construct {
         requireUppercase: true,
         requireDigits: true,
         requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_DAYS),
       },
       // Every account enrols an authenticator app at its first sign-in; no SMS. Cognito accepts REQUIRED only when a
       // pool is created, so it is set from the first deploy.

@@ -1,17 +1,19 @@
 // `npm run users -- invite|move <email> --group <group> --stage <name>`: creates a staff account in the stage's user
 // pool (Cognito e-mails a temporary password) in one group, or moves an account to another group. Each command can be
-// run again: it finishes what a run stopped halfway left, and says what it did. Runs with the operator's credentials.
+// run again: it finishes what a run stopped halfway left (invite also sends an unused invitation again), and says what
+// it did. Runs with the operator's credentials.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
-  AdminCreateUserCommand,
   CognitoIdentityProviderClient,
   UserNotFoundException,
-  UsernameExistsException,
+  type UserStatusType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { type Group, groupSchema } from "../../shared/auth/actor.ts";
+import { TEMPORARY_PASSWORD_DAYS } from "../invitation-validity.ts";
 import { addToGroup, deskGroupsOf, groupsInWords, removeFromGroup, type StaffAccount } from "./staff-groups.ts";
+import { createInvited, sendInvitationAgain, standingOf } from "./staff-invitations.ts";
 import { readStageConfig, type StageConfig } from "./stage-config.ts";
 
 const GROUPS = groupSchema.options.join("|");
@@ -20,12 +22,14 @@ export const USERS_USAGE = `Usage: npm run users -- invite <email> --group <${GR
        npm run users -- move <email> --group <${GROUPS}> --stage <name>
 
 Creates a staff account on a deployed stage and puts it in one group, or moves an account to another group. Cognito
-e-mails a new person a temporary password (valid 3 days); at first sign-in (npm run login -- --stage <name>) they
-choose a password and enrol an authenticator app.
+e-mails a new person a temporary password (valid ${TEMPORARY_PASSWORD_DAYS} days); at first sign-in
+(npm run login -- --stage <name>) they choose a password and enrol an authenticator app.
 
   invite <email>     create the account (the e-mail address is also the sign-in name) in the group; run again for an
                      account in no group (a first run stopped halfway), it adds it to the group; an account already in
-                     another group is refused: move it
+                     another group is refused: move it. Run again for a person who has not signed in yet (their
+                     temporary password may have expired), it sends the invitation again with a new temporary
+                     password; never to an account in use or a disabled one
   move <email>       put an existing account in this group alone: out of its other desk groups first, then in this one
                      (a person in two groups acts with the widest); tokens issued before keep the old group until they
                      expire, an hour at most
@@ -33,8 +37,8 @@ choose a password and enrol an authenticator app.
   --stage <name>     the stage (its outputs file: stages/<name>.json, written by cdk deploy)
   --help             this text
 
-Needs AWS credentials allowed cognito-idp:AdminCreateUser, AdminListGroupsForUser, AdminAddUserToGroup and
-AdminRemoveUserFromGroup on the stage's user pool.
+Needs AWS credentials allowed cognito-idp:AdminCreateUser (which also sends an invitation again), AdminGetUser,
+AdminListGroupsForUser, AdminAddUserToGroup and AdminRemoveUserFromGroup on the stage's user pool.
 `;
 
 const COMMANDS = ["invite", "move"] as const;
@@ -82,23 +86,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function invite(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
   const { email } = account;
-  try {
-    await account.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: account.userPoolId,
-        Username: email,
-        UserAttributes: [
-          { Name: "email", Value: email },
-          // The invitation reaches this address, which proves it; recovery codes go there too.
-          { Name: "email_verified", Value: "true" },
-        ],
-        DesiredDeliveryMediums: ["EMAIL"],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof UsernameExistsException) return inviteExisting(account, group, config);
-    throw error;
-  }
+  if ((await createInvited(account)) === "exists") return inviteExisting(account, group, config);
   await finishing(
     () => addToGroup(account, group),
     `${email}'s account was created but is in no group yet`,
@@ -110,9 +98,22 @@ async function invite(account: StaffAccount, group: Group, config: StageConfig):
   return 0;
 }
 
-/** Invited again: completes an account left in no group; never widens or changes one already in a desk group. */
+/**
+ * Invited again: completes an account left in no group, never widens or changes one already in a desk group, then
+ * sends the invitation again to a person who has not signed in yet (their temporary password may have expired).
+ */
 async function inviteExisting(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
   const { email } = account;
+  const standing = await standingOf(account);
+  if (!standing.enabled) {
+    process.stderr.write(
+      `${email} already has an account on ${config.stage}, but it is disabled; nothing changed and no invitation ` +
+        "sent. If they should have access again, enable it, then run this command again:\n" +
+        `  aws cognito-idp admin-enable-user --user-pool-id ${config.userPoolId} --username ${email} ` +
+        `--region ${config.region}\n`,
+    );
+    return 1;
+  }
   const groups = await deskGroupsOf(account);
   const others = groups.filter((other) => other !== group);
   if (others.length > 0) {
@@ -123,16 +124,37 @@ async function inviteExisting(account: StaffAccount, group: Group, config: Stage
     );
     return 1;
   }
-  if (groups.includes(group)) {
-    process.stdout.write(`${email} already has an account on ${config.stage}, already in ${group}; nothing changed.\n`);
-    return 0;
+  let groupStep = `${email} already has an account on ${config.stage}, already in ${group}`;
+  if (!groups.includes(group)) {
+    await addToGroup(account, group);
+    groupStep = `${email} already had an account on ${config.stage}, in no desk group: added to ${group}`;
   }
-  await addToGroup(account, group);
+  const sent =
+    standing.status === "FORCE_CHANGE_PASSWORD" &&
+    (await finishing(
+      () => sendInvitationAgain(account),
+      `${groupStep}, but the invitation was not sent again`,
+      commandLine("invite", account, group, config),
+    ));
   process.stdout.write(
-    `${email} already had an account on ${config.stage}, in no desk group: added to ${group}. Cognito e-mailed ` +
-      "the temporary password when the account was created.\n",
+    sent
+      ? `${groupStep}. They had not signed in yet: invitation sent again: a new temporary password, valid ` +
+          `${TEMPORARY_PASSWORD_DAYS} days (the one e-mailed before no longer works).\n`
+      : `${groupStep}; no invitation sent: ${whyNotInvitedAgain(standing.status)}.\n`,
   );
   return 0;
+}
+
+/** Why an enabled account in its group gets no invitation again, and what the person does instead. */
+function whyNotInvitedAgain(status: UserStatusType | undefined): string {
+  // Read as FORCE_CHANGE_PASSWORD but refused by Cognito: the person signed in meanwhile.
+  if (status === "CONFIRMED" || status === "FORCE_CHANGE_PASSWORD") {
+    return "the account is in use (they have signed in and chosen a password)";
+  }
+  if (status === "RESET_REQUIRED") {
+    return 'they must choose a new password: at sign-in, "Forgot your password?" e-mails them a code';
+  }
+  return `the account's status is ${status ?? "unknown"}; only an account that has never signed in is invited again`;
 }
 
 /**
@@ -175,10 +197,10 @@ async function move(account: StaffAccount, group: Group, config: StageConfig): P
   return 0;
 }
 
-/** Runs the group changes; a failure says where it stopped and that the same command, run again, finishes it. */
-async function finishing(change: () => Promise<void>, stopped: string, sameCommand: string): Promise<void> {
+/** Runs the changes; a failure says where it stopped and that the same command, run again, finishes it. */
+async function finishing<T>(change: () => Promise<T>, stopped: string, sameCommand: string): Promise<T> {
   try {
-    await change();
+    return await change();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${stopped} (${reason}). Run the same command again to finish it:\n  ${sameCommand}`);

@@ -18,6 +18,20 @@ const CLIENT_ID = "staff-client-1";
 const POOL_ID = "eu-west-1_Desk";
 const SCOPE = "desk-1540/api";
 
+/** A staff account as the stand-in keeps it: a new one waits for its first sign-in. */
+interface StandInAccount {
+  groups: Set<string>;
+  status: "FORCE_CHANGE_PASSWORD" | "CONFIRMED" | "RESET_REQUIRED";
+  enabled: boolean;
+}
+
+const standInAccount = (groups: string[], standing: Partial<StandInAccount> = {}): StandInAccount => ({
+  groups: new Set(groups),
+  status: "FORCE_CHANGE_PASSWORD",
+  enabled: true,
+  ...standing,
+});
+
 /** What the stand-in knows and saw. */
 interface CognitoStandIn {
   url: string;
@@ -28,9 +42,16 @@ interface CognitoStandIn {
   issued: number;
   tokenRequests: URLSearchParams[];
   idpCalls: { target: string; body: Record<string, unknown> }[];
-  /** Each account's groups, by username. */
-  users: Map<string, Set<string>>;
-  /** The next call of these actions fails as a network or permission failure would (then they work again). */
+  /** Each account, by username. */
+  users: Map<string, StandInAccount>;
+  /** The usernames an invitation (a temporary password) was e-mailed to, in order: created or sent again. */
+  invitations: string[];
+  /** These accounts' people sign in just after AdminGetUser answers for them (between a read and what follows). */
+  signInAfterRead: Set<string>;
+  /**
+   * The next call of these actions fails as a network or permission failure would (then they work again);
+   * "AdminCreateUser RESEND" is the invitation sent again.
+   */
   failNext: Set<string>;
 }
 
@@ -47,6 +68,8 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
     tokenRequests: [],
     idpCalls: [],
     users: new Map(),
+    invitations: [],
+    signInAfterRead: new Set(),
     failNext: new Set(),
   };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
@@ -109,19 +132,34 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
       if (!String(request.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) {
         return json(403, { __type: "UnrecognizedClientException", message: "unsigned" });
       }
-      if (cognito.failNext.delete(action)) {
+      if (cognito.failNext.delete(body.MessageAction === "RESEND" ? `${action} RESEND` : action)) {
         return json(400, { __type: "AccessDeniedException", message: `not allowed to perform cognito-idp:${action}` });
       }
       const username = String(body.Username);
-      if (action === "AdminCreateUser") {
+      if (action === "AdminCreateUser" && body.MessageAction === undefined) {
         if (cognito.users.has(username)) {
           return json(400, { __type: "UsernameExistsException", message: "User account already exists" });
         }
-        cognito.users.set(username, new Set());
+        cognito.users.set(username, standInAccount([]));
+        cognito.invitations.push(username);
         return json(200, { User: { Username: username, UserStatus: "FORCE_CHANGE_PASSWORD" } });
       }
-      const groups = cognito.users.get(username);
-      if (!groups) return json(400, { __type: "UserNotFoundException", message: "User does not exist." });
+      const account = cognito.users.get(username);
+      if (!account) return json(400, { __type: "UserNotFoundException", message: "User does not exist." });
+      const { groups } = account;
+      if (action === "AdminCreateUser" && body.MessageAction === "RESEND") {
+        // As Cognito: only an account still waiting for its first sign-in is sent its invitation again.
+        if (account.status !== "FORCE_CHANGE_PASSWORD") {
+          return json(400, { __type: "UnsupportedUserStateException", message: "User is not in a valid state" });
+        }
+        cognito.invitations.push(username);
+        return json(200, { User: { Username: username, UserStatus: account.status } });
+      }
+      if (action === "AdminGetUser") {
+        const answer = { Username: username, UserStatus: account.status, Enabled: account.enabled };
+        if (cognito.signInAfterRead.delete(username)) account.status = "CONFIRMED";
+        return json(200, answer);
+      }
       if (action === "AdminListGroupsForUser") {
         // One group a page, so the command must follow NextToken.
         const names = [...groups].sort();
@@ -332,9 +370,15 @@ describe("npm run -s token -- --stage", () => {
 describe("npm run users", () => {
   const users = (args: string[]) => run("infra/cli/users.ts", [...args, "--stage", "test"], env);
   const calls = () => cognito.idpCalls.map((call) => call.target);
-  const groupsOf = (email: string) => [...(cognito.users.get(email) ?? [])].sort();
+  const groupsOf = (email: string) => [...(cognito.users.get(email)?.groups ?? [])].sort();
+  const sentAgain = (email: string) => ({
+    target: "AdminCreateUser",
+    body: { UserPoolId: POOL_ID, Username: email, MessageAction: "RESEND", DesiredDeliveryMediums: ["EMAIL"] },
+  });
+  const invitedAgainWords = "invitation sent again: a new temporary password, valid 3 days";
   beforeEach(() => {
     cognito.idpCalls.length = 0;
+    cognito.invitations.length = 0;
     cognito.failNext.clear();
   });
 
@@ -343,8 +387,12 @@ describe("npm run users", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("invite <email> --group <secretariat|experts|members> --stage <name>");
     expect(help.stdout).toContain("move <email> --group <secretariat|experts|members> --stage <name>");
-    expect(help.stdout).toContain("temporary password");
-    expect(help.stdout).toContain("AdminListGroupsForUser, AdminAddUserToGroup and\nAdminRemoveUserFromGroup");
+    expect(help.stdout).toContain("temporary password (valid 3 days)");
+    expect(help.stdout).toContain("it sends the invitation again with a new temporary");
+    expect(help.stdout).toContain(
+      "cognito-idp:AdminCreateUser (which also sends an invitation again), AdminGetUser,\n" +
+        "AdminListGroupsForUser, AdminAddUserToGroup and AdminRemoveUserFromGroup",
+    );
   });
 
   it("invites a person: creates the account with a verified e-mail, Cognito mails the password, and adds the group", async () => {
@@ -371,13 +419,100 @@ describe("npm run users", () => {
       },
     ]);
     expect(groupsOf("ana@un.example")).toEqual(["experts"]);
+    expect(cognito.invitations).toEqual(["ana@un.example"]);
   });
 
-  it("invited again into the group it is in, says so and changes nothing", async () => {
+  it("invited again before the first sign-in (the password may have expired), sends the invitation again", async () => {
+    const again = await users(["invite", "ana@un.example", "--group", "experts"]);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(
+      "ana@un.example already has an account on test, already in experts. They had not signed in yet: invitation " +
+        "sent again: a new temporary password, valid 3 days (the one e-mailed before no longer works).\n",
+    );
+    expect(calls()).toEqual(["AdminCreateUser", "AdminGetUser", "AdminListGroupsForUser", "AdminCreateUser"]);
+    expect(cognito.idpCalls.at(-1)).toEqual(sentAgain("ana@un.example"));
+    expect(cognito.invitations).toEqual(["ana@un.example"]);
+    expect(groupsOf("ana@un.example")).toEqual(["experts"]);
+  });
+
+  it("never sends an invitation again to an account in use: says so, and changes nothing", async () => {
+    const ana = cognito.users.get("ana@un.example");
+    if (ana) ana.status = "CONFIRMED";
     const again = await users(["invite", "ana@un.example", "--group", "experts"]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe("ana@un.example already has an account on test, already in experts; nothing changed.\n");
-    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser"]);
+    expect(again.stdout).toBe(
+      "ana@un.example already has an account on test, already in experts; no invitation sent: the account is in use " +
+        "(they have signed in and chosen a password).\n",
+    );
+    expect(calls()).toEqual(["AdminCreateUser", "AdminGetUser", "AdminListGroupsForUser"]);
+    expect(cognito.invitations).toEqual([]);
+  });
+
+  it.each([
+    ["CONFIRMED", "the account is in use (they have signed in and chosen a password)"],
+    ["RESET_REQUIRED", 'they must choose a new password: at sign-in, "Forgot your password?" e-mails them a code'],
+  ] as const)(
+    "adds a signed-in account (%s) left in no group to its group, and sends it nothing",
+    async (status, why) => {
+      const email = `${status.toLowerCase().replace("_", "-")}@un.example`;
+      cognito.users.set(email, standInAccount([], { status }));
+      const again = await users(["invite", email, "--group", "members"]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(
+        `${email} already had an account on test, in no desk group: added to members; no invitation sent: ${why}.\n`,
+      );
+      expect(groupsOf(email)).toEqual(["members"]);
+      expect(cognito.invitations).toEqual([]);
+    },
+  );
+
+  it("sends nothing to a person who signs in between the account's read and the invitation (Cognito refuses it)", async () => {
+    cognito.users.set("eve@un.example", standInAccount(["members"]));
+    cognito.signInAfterRead.add("eve@un.example");
+    const again = await users(["invite", "eve@un.example", "--group", "members"]);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("already in members; no invitation sent: the account is in use");
+    expect(cognito.idpCalls.at(-1)).toEqual(sentAgain("eve@un.example"));
+    expect(cognito.invitations).toEqual([]);
+  });
+
+  it("refuses a disabled account: sends nothing, changes nothing, and names how to enable it", async () => {
+    cognito.users.set("fay@un.example", standInAccount([], { enabled: false }));
+    const refused = await users(["invite", "fay@un.example", "--group", "members"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(
+      "fay@un.example already has an account on test, but it is disabled; nothing changed and no invitation sent. " +
+        "If they should have access again, enable it, then run this command again:\n" +
+        "  aws cognito-idp admin-enable-user --user-pool-id eu-west-1_Desk --username fay@un.example " +
+        "--region eu-west-1\n",
+    );
+    expect(calls()).toEqual(["AdminCreateUser", "AdminGetUser"]);
+    expect(groupsOf("fay@un.example")).toEqual([]);
+    expect(cognito.invitations).toEqual([]);
+  });
+
+  it("says so when the invitation could not be sent again after the group step, and the same command sends it", async () => {
+    cognito.users.set("gus@un.example", standInAccount([]));
+    cognito.failNext.add("AdminCreateUser RESEND");
+    const stopped = await users(["invite", "gus@un.example", "--group", "members"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(
+      "gus@un.example already had an account on test, in no desk group: added to members, but the invitation was " +
+        "not sent again (not allowed to perform cognito-idp:AdminCreateUser). Run the same command again to finish " +
+        "it:\n  npm run users -- invite gus@un.example --group members --stage test",
+    );
+    expect(groupsOf("gus@un.example")).toEqual(["members"]);
+    expect(cognito.invitations).toEqual([]);
+
+    const resumed = await users(["invite", "gus@un.example", "--group", "members"]);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(
+      `already has an account on test, already in members. They had not signed in yet: ${invitedAgainWords}`,
+    );
+    expect(cognito.invitations).toEqual(["gus@un.example"]);
   });
 
   it("says where a first run stopped after creating the account, and the same command run again adds the group", async () => {
@@ -395,10 +530,19 @@ describe("npm run users", () => {
     expect(resumed.stderr).toBe("");
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(
-      "bo@un.example already had an account on test, in no desk group: added to members",
+      "bo@un.example already had an account on test, in no desk group: added to members. They had not signed in " +
+        `yet: ${invitedAgainWords}`,
     );
-    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser", "AdminAddUserToGroup"]);
+    expect(calls()).toEqual([
+      "AdminCreateUser",
+      "AdminGetUser",
+      "AdminListGroupsForUser",
+      "AdminAddUserToGroup",
+      "AdminCreateUser",
+    ]);
     expect(groupsOf("bo@un.example")).toEqual(["members"]);
+    // The first e-mail's password was replaced by the second's.
+    expect(cognito.invitations).toEqual(["bo@un.example", "bo@un.example"]);
   });
 
   it("refuses to invite an account into a second group, and names the move that would change it", async () => {
@@ -407,8 +551,9 @@ describe("npm run users", () => {
     expect(refused.stderr).toContain("ana@un.example already has an account on test, in experts; nothing changed.");
     expect(refused.stderr).toContain("acts with the widest");
     expect(refused.stderr).toContain("npm run users -- move ana@un.example --group members --stage test");
-    expect(calls()).toEqual(["AdminCreateUser", "AdminListGroupsForUser"]);
+    expect(calls()).toEqual(["AdminCreateUser", "AdminGetUser", "AdminListGroupsForUser"]);
     expect(groupsOf("ana@un.example")).toEqual(["experts"]);
+    expect(cognito.invitations).toEqual([]);
   });
 
   it("moves an account: out of its old group first, then into the new one", async () => {
@@ -432,7 +577,7 @@ describe("npm run users", () => {
 
   it("stopped halfway, leaves the account in no group rather than the wider one, and finishes when run again", async () => {
     // Put in two groups by hand (the AWS console), so acting as the secretariat.
-    cognito.users.set("cy@un.example", new Set(["secretariat", "members"]));
+    cognito.users.set("cy@un.example", standInAccount(["secretariat", "members"]));
     cognito.failNext.add("AdminAddUserToGroup");
     const stopped = await users(["move", "cy@un.example", "--group", "experts"]);
     expect(stopped.code).toBe(1);
