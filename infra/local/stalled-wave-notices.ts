@@ -3,6 +3,7 @@
 // with the in-process queue, so nothing sends them until someone or the sweep dispatches it again), and a letter sent
 // again left queued or sending on a finished wave (its key, or its resend's schedule, died with the stack).
 import type { Message } from "../../shared/correspondence/schemas.ts";
+import { wholeMinuteUp } from "../../shared/waves/resend-window.ts";
 import type { Wave } from "../../shared/waves/schemas.ts";
 import { utcMinute } from "../../shared/zoned-time.ts";
 
@@ -33,9 +34,10 @@ export function strandedResentNotice(
   const which =
     `the letter to ${letter.owner} (${letter.recipient}) of ${wave.status} wave ${named(wave)}, sent again` +
     (letter.resentAt ? ` at ${utcMinute(letter.resentAt)}` : "");
-  const hurry = `; to hurry it: ${fireCommand} wave-sweep`;
   if (letter.status === "sending") {
-    const claim = letter.leaseUntil ? ` (claimed until ${utcMinute(letter.leaseUntil)})` : "";
+    // Rounded up, as the sweep hands it back only after: "until 02:40" of a claim ending at 02:40:00.068 misleads.
+    const claim = letter.leaseUntil ? ` (claimed until ${utcMinute(wholeMinuteUp(letter.leaseUntil))})` : "";
+    const hurry = `; once its claim has ended, ${fireCommand} wave-sweep does it at once`;
     return (
       `${which}, was being sent when the local stack stopped${claim}: SES may or may not have taken it, so the ` +
       "sweep marks it unknown at its first run after its claim ends, and it can then be sent again from the " +
@@ -46,6 +48,7 @@ export function strandedResentNotice(
     now.toISOString() < letter.notAfter
       ? "it then goes"
       : `it then expires (its wave's not-after deadline, ${utcMinute(letter.notAfter)}, has passed)`;
+  const hurry = `; once it has waited a quarter of an hour, ${fireCommand} wave-sweep does it at once`;
   return (
     `${which}, was still queued when the local stack stopped, and nothing sends it now: the sweep puts it back on ` +
     `the queue at its first run once it has waited a quarter of an hour, and ${goes}${hurry}`

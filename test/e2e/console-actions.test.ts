@@ -267,8 +267,8 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const page = await openWave(wave);
     // Unknown is not settled: the wave's progress says so, and where to send them again.
     expect(await page.locator('[data-field="progress"]').textContent()).toBe(
-      "0 of 2 letters settled; 2 are unknown (SES may or may not have taken them): an SES event may still settle " +
-        "each, or each can be sent again from its row under Letters.",
+      "0 of 2 letters settled; 2 are unknown (SES may or may not have taken them): an SES event may settle each " +
+        "until its event window closes; then each can be sent again from its row under Letters.",
     );
 
     // Kenya's letter: SES may still settle it; the question says so, and the API refuses.

@@ -258,12 +258,12 @@ describe("what the pages say about waves", () => {
     const allUnknown = { unknown: 2 };
     expect(progressOf(allUnknown)).toEqual({ settled: 0, unknown: 2, written: 2 });
     expect(progressText(allUnknown, "completed", true)).toBe(
-      "0 of 2 letters settled; 2 are unknown (SES may or may not have taken them): an SES event may still settle " +
-        "each, or each can be sent again from its row under Letters.",
+      "0 of 2 letters settled; 2 are unknown (SES may or may not have taken them): an SES event may settle each " +
+        "until its event window closes; then each can be sent again from its row under Letters.",
     );
     expect(progressText({ delivered: 4, unknown: 1 }, "dispatching", false)).toBe(
-      "4 of the 5 letters written so far settled; 1 is unknown (SES may or may not have taken it): an SES event may still " +
-        "settle it, or the secretariat can send it again.",
+      "4 of the 5 letters written so far settled; 1 is unknown (SES may or may not have taken it): an SES event may " +
+        "settle it until its event window closes; then the secretariat can send it again.",
     );
   });
 

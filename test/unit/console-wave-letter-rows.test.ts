@@ -3,7 +3,7 @@
 // rows under Letters say it.
 import { describe, expect, it } from "vitest";
 import type { WaveMessage } from "../../console/src/pages/correspondence/wave-facts.ts";
-import { noneLeftOutWords } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
+import { letterRows, noneLeftOutWords } from "../../console/src/pages/correspondence/wave-letter-rows.ts";
 
 const row = (recipient: string, owner: string, status: WaveMessage["status"]) =>
   ({
@@ -56,5 +56,23 @@ describe("Not reached when it names nobody", () => {
     expect(noneLeftOutWords([switzerland, row("C-BDI", "STATE:BDI", "sending")], "completed", names)).toBe(
       "Nobody is left out so far: letters are still going out.",
     );
+  });
+});
+
+describe("a Mission letter sent again and still queued (verification of audit 34)", () => {
+  const owner = { ...row("owner:STATE:DOM", "STATE:DOM", "skipped"), skipReason: "no-active-contact" as const };
+  const mission = { ...row("C-DOM-M", "STATE:DOM", "queued"), resentAt: "2026-12-07T02:34:44.000Z" };
+
+  it("is said on its way, not 'did not leave', on a completed or a halted wave", () => {
+    for (const status of ["completed", "halted"] as const) {
+      expect(letterRows([owner, mission], status)[0]?.why.said).toMatch(
+        /^Its letter to its Permanent Mission .* is on its way\./,
+      );
+    }
+  });
+
+  it("is said not to leave when it is a halted wave's own queued letter, which the halt fails", () => {
+    const own = { ...mission, resentAt: undefined };
+    expect(letterRows([owner, own], "halted")[0]?.why.said).toMatch(/did not leave/);
   });
 });

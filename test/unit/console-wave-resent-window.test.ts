@@ -17,6 +17,9 @@ describe("the event window's end on the wave's page", () => {
     const outlook = resendOutlook({ eventWindowEndsAt: ENDS, notAfter: NOT_AFTER }, new Date("2026-12-07T01:13:01Z"));
     expect(outlook.allowed).toBe(false);
     expect(outlook.words).toContain("until 2026-12-07 01:14 UTC (its event window)");
+    // Once allowed, the same minute: the window "closed at 01:14", never 01:13 (verification of audit 34).
+    const allowed = resendOutlook({ eventWindowEndsAt: ENDS, notAfter: NOT_AFTER }, new Date("2026-12-07T01:14:00Z"));
+    expect(allowed.words).toContain("its event window closed at 2026-12-07 01:14 UTC");
   });
 
   it("is said so by a halted wave's step for its unknown letters", () => {

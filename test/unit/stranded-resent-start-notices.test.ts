@@ -36,22 +36,24 @@ describe("the start's notice of a letter sent again left on its way", () => {
     expect(strandedResentNotice(completed, aLetter("r1", "queued"), fire, NOW)).toBe(
       `the letter to STATE:CHE (r1) of completed wave “audit34 W1” (${WAVE}), sent again at 2027-03-16 13:13 UTC, ` +
         "was still queued when the local stack stopped, and nothing sends it now: the sweep puts it back on the " +
-        "queue at its first run once it has waited a quarter of an hour, and it then goes; to hurry it: " +
-        "npm run fire -- wave-sweep",
+        "queue at its first run once it has waited a quarter of an hour, and it then goes; once it has waited a quarter " +
+        "of an hour, npm run fire -- wave-sweep does it at once",
     );
     // Past the wave's not-after deadline it no longer goes: the sender expires it.
     expect(strandedResentNotice(completed, aLetter("r1", "queued"), fire, new Date("2027-03-21T00:00:00Z"))).toContain(
-      "and it then expires (its wave's not-after deadline, 2027-03-20 00:00 UTC, has passed); to hurry it",
+      "and it then expires (its wave's not-after deadline, 2027-03-20 00:00 UTC, has passed); once it has waited",
     );
   });
 
   it("says of a sending one that it becomes unknown at the sweep, to be sent again after its event window", () => {
-    const sending = aLetter("r2", "sending", { leaseUntil: "2027-03-16T13:19:00.000Z" });
+    // A claim ending a few milliseconds past a minute is said to end at the next: the sweep hands it back only after.
+    const sending = aLetter("r2", "sending", { leaseUntil: "2027-03-16T13:18:00.068Z" });
     expect(strandedResentNotice(aWave(WAVE, { status: "halted" }), sending, fire, NOW)).toBe(
       `the letter to STATE:CHE (r2) of halted wave ${WAVE}, sent again at 2027-03-16 13:13 UTC, was being sent when ` +
         "the local stack stopped (claimed until 2027-03-16 13:19 UTC): SES may or may not have taken it, so the " +
         "sweep marks it unknown at its first run after its claim ends, and it can then be sent again from the " +
-        "wave's page once its event window has closed; to hurry it: npm run fire -- wave-sweep",
+        "wave's page once its event window has closed; once its claim has ended, npm run fire -- wave-sweep does it at " +
+        "once",
     );
   });
 });

@@ -252,7 +252,8 @@ export function progressText(counts: Counts, status: WaveStatus, mayResend: bool
     : `the secretariat can send ${which} again`;
   return (
     `${settledSoFar}; ${one ? "1 is" : `${unknown} are`} unknown (SES may or may not have taken ${one ? "it" : "them"}): ` +
-    `an SES event may still settle ${which}, or ${resend}.`
+    // True before and after the window closes: the page's progress line is not re-judged at the window's end.
+    `an SES event may settle ${which} until its event window closes; then ${resend}.`
   );
 }
 

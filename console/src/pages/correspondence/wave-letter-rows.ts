@@ -33,6 +33,9 @@ export function whyOf(message: WaveMessage): Why {
 const TO_THE_MISSION = "Written to its Permanent Mission: the State has no active point of contact.";
 const NOT_TO_THE_MISSION =
   "Not written to: the State has no active point of contact, and this letter to its Permanent Mission did not leave.";
+/** A letter still on its way (queued: sent again, or dispatch's letters not yet sent): it has not left yet. */
+const GOING_TO_THE_MISSION =
+  "Its letter to its Permanent Mission (the State has no active point of contact) is on its way.";
 /** A letter being sent, or whose sender stopped between SES and the ledger: it may or may not have left (audit 33). */
 const MAYBE_TO_THE_MISSION =
   "Its letter to its Permanent Mission (the State has no active point of contact) may or may not have left.";
@@ -72,6 +75,8 @@ const BOUNCED_AT_THE_MISSION =
 /** The Mission's letter of a wave in `status` in words: written (as notWrittenTo judges), may have been, or not. */
 const toTheMission = (message: WaveMessage, status: WaveStatus | undefined): string => {
   if (message.status === "unknown" || message.status === "sending") return MAYBE_TO_THE_MISSION;
+  // A halted wave's own queued letters are failed unsent; one sent again goes all the same (ADR 0062).
+  if (message.status === "queued" && (status !== "halted" || message.resentAt)) return GOING_TO_THE_MISSION;
   if (writes(status)(message)) return TO_THE_MISSION;
   return message.status === "bounced" ? BOUNCED_AT_THE_MISSION : NOT_TO_THE_MISSION;
 };

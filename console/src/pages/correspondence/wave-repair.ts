@@ -40,7 +40,7 @@ export function resendOutlook(
   return {
     allowed: true,
     words:
-      `No SES event can settle it any more${windowEnd ? ` (its event window closed at ${utcText(windowEnd)})` : ""}. ` +
+      `No SES event can settle it any more${windowEnd ? ` (its event window closed at ${windowEndText(windowEnd)})` : ""}. ` +
       `It is queued again and goes out within three minutes, before the wave's not-after deadline ` +
       `(${utcText(message.notAfter)}).`,
   };
