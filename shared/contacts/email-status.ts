@@ -14,17 +14,23 @@ export type EmailStatusOutcome =
   | { outcome: "unchanged"; status: EmailStatus }
   /** The contact's address changed since the letter went out: the news is about an address it no longer has. */
   | { outcome: "address-changed" }
+  /**
+   * Staff wrote the contact after the report was recorded (they may have set its address back to ok): their word
+   * stands against the report applied again (a replay, or the same `npm run fire -- ses-events` run twice).
+   */
+  | { outcome: "written-since" }
   | { outcome: "no-contact" };
 
 /**
- * Sets the contact's e-mail status from `ok` to `status` if it still has `email`. Deactivated contacts are marked
- * too (the status is a fact about the address); a State's point-of-contact obligation follows in the same write.
+ * Sets the contact's e-mail status from `ok` to `status` if it still has `email` and was not written after
+ * `reportedAt` (when the ledger recorded the report). Deactivated contacts are marked too (the status is a fact about
+ * the address); a State's point-of-contact obligation follows in the same write.
  */
 export const recordEmailStatus =
   (deps: ContactDependencies) =>
   async (
     contactId: string,
-    change: { email: string; status: Exclude<EmailStatus, "ok"> },
+    change: { email: string; status: Exclude<EmailStatus, "ok">; reportedAt?: string | undefined },
     audit: AuditContext,
   ): Promise<EmailStatusOutcome> => {
     for (let attempt = 1; ; attempt++) {
@@ -32,6 +38,7 @@ export const recordEmailStatus =
       if (!current) return { outcome: "no-contact" };
       if (!sameEmail(current.value.email, change.email)) return { outcome: "address-changed" };
       if (current.value.emailStatus !== "ok") return { outcome: "unchanged", status: current.value.emailStatus };
+      if (change.reportedAt && current.value.updatedAt > change.reportedAt) return { outcome: "written-since" };
       const after: Contact = {
         ...withEmailStatus(current.value, change.status, deskToday(deps.clock)),
         updatedAt: deps.clock.now().toISOString(),

@@ -7,7 +7,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import type { ContactDependencies } from "../contacts/contacts.ts";
 import { recordEmailStatus } from "../contacts/email-status.ts";
-import { type EmailStatus, sameEmail } from "../contacts/schemas.ts";
+import type { EmailStatus } from "../contacts/schemas.ts";
 import type { Wave } from "../waves/schemas.ts";
 import type { WaveSettlingDependencies } from "../waves/waves.ts";
 import { haltIfBouncing } from "./bounce-guard.ts";
@@ -60,12 +60,9 @@ async function completeReport(
   const status = reportedEmailStatus(letter);
   const { contactId, email } = letter;
   if (!status || !contactId || !email) return undefined;
-  const contact = (await deps.contacts.getContact(contactId))?.value;
-  if (contact?.emailStatus !== "ok" || !sameEmail(contact.email, email)) return undefined;
-  if (contact.updatedAt > letter.updatedAt) return undefined;
   const outcome = await recordEmailStatus(deps)(
     contactId,
-    { email, status },
+    { email, status, reportedAt: letter.updatedAt },
     reconciling(letter.waveId, letter.recipient),
   );
   return outcome.outcome === "recorded"

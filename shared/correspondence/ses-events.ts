@@ -298,7 +298,10 @@ export const recordSesEvent =
     if (accepted && verdict.emailStatus && contactId && email) {
       const named = reportedAddresses(record);
       if (!named.length || named.includes(email)) {
-        const outcome = await recordEmailStatus(deps)(contactId, { email, status: verdict.emailStatus }, audit);
+        // When the ledger recorded the report: now, or, for a report it had already (applied again), its last write.
+        const reportedAt = decision.kind === "ignore" ? message.updatedAt : now;
+        const change = { email, status: verdict.emailStatus, reportedAt };
+        const outcome = await recordEmailStatus(deps)(contactId, change, audit);
         result.contact = outcome.outcome;
       }
     }

@@ -103,7 +103,7 @@ const letterOf = async (waveId: string, iso3: string) => {
   return letter;
 };
 
-const STATES = ["BDI", "AGO", "BTN", "NPL", "LAO", "MMR", "KHM", "PHL"];
+const STATES = ["BDI", "AGO", "BTN", "NPL", "LAO", "MMR", "KHM", "PHL", "VNM"];
 
 beforeAll(async () => {
   await deps.registry.addMissingStates(
@@ -171,6 +171,22 @@ describe("a report half applied, completed by the reconciliation", () => {
     expect(await recordSesEvent(deps)(bounce)).toMatchObject({ outcome: "ignored", contact: "recorded", halted: true });
     expect((await contactOf("PHL"))?.emailStatus).toBe("bounced");
     expect((await deps.waves.get("H0"))?.value.status).toBe("halted");
+  });
+
+  it("leaves a contact staff set back to ok when the same report is applied again (verification of audit 34)", async () => {
+    await storedWave("H0B", "halted", { VNM: "sent" });
+    const bounce = reportOf("bounce-permanent", await letterOf("H0B", "VNM"));
+    expect(await recordSesEvent(deps)(bounce)).toMatchObject({ outcome: "moved", contact: "recorded" });
+    clock.advance(60_000);
+    const marked = await deps.contacts.getContact(contactIds.get("VNM") ?? "");
+    if (!marked) throw new Error("no contact");
+    await changeContact(deps)(marked.value.id, marked.version, { emailStatus: "ok" }, audit);
+    const entries = trail.entries.length;
+    clock.advance(60_000);
+    // A replay of the dead-letter queue, or `npm run fire -- ses-events` run twice: the secretariat's word stands.
+    expect(await recordSesEvent(deps)(bounce)).toMatchObject({ outcome: "ignored", contact: "written-since" });
+    expect((await contactOf("VNM"))?.emailStatus).toBe("ok");
+    expect(trail.entries).toHaveLength(entries);
   });
 
   it("marks a complaint as complained, and an address SES's suppression list refused as suppressed", async () => {
