@@ -15,7 +15,7 @@ import { localTableNames, REGION } from "../../infra/local/stack.ts";
 import "../support/provided-context.ts";
 
 export default async function setup(project: TestProject) {
-  const [dynamo] = await Promise.all([startDynamoDbLocal({ inMemory: true }), ensureConsoleBuilt()]);
+  const [dynamo] = await Promise.all([startDynamoDbLocal({ inMemory: true, longLived: true }), ensureConsoleBuilt()]);
   const client = createDynamoClient({ region: REGION, endpoint: dynamo.endpoint });
   try {
     const tableNames = localTableNames("layer-seed-");

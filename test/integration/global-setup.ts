@@ -5,7 +5,10 @@ import { startSesLocal } from "../../infra/local/ses-local.ts";
 import "../support/provided-context.ts";
 
 export default async function setup(project: TestProject) {
-  const [dynamo, ses] = await Promise.all([startDynamoDbLocal({ inMemory: true }), startSesLocal({ port: 0 })]);
+  const [dynamo, ses] = await Promise.all([
+    startDynamoDbLocal({ inMemory: true, longLived: true }),
+    startSesLocal({ port: 0 }),
+  ]);
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("sesEndpoint", ses.endpoint);
   return async () => {
