@@ -5,11 +5,11 @@ import { Aspects, Duration, type IAspect, Stack } from "aws-cdk-lib";
 import type * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
-import * as logs from "aws-cdk-lib/aws-logs";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct, type IConstruct } from "constructs";
 import { ALARM_PERIOD, type OperatorAlarms } from "./alarms.ts";
 import { DeskFunction } from "./desk-function.ts";
+import { logLineCount } from "./log-line-count.ts";
 import type { WavePipeline } from "./wave-pipeline.ts";
 
 export interface ObservabilityProps {
@@ -86,7 +86,13 @@ export class Observability extends Construct {
       description:
         "wave-dispatch halted a wave before writing any letter: its template's letters changed after the wave was " +
         "scheduled (ADR 0015); nothing was sent and no letter alarm fires, so the secretariat must send a new wave",
-      metric: haltedWaves(this, waves),
+      // Counted from wave-dispatch's warnings: the function itself publishes no metric for it.
+      metric: logLineCount(this, {
+        logGroup: waves.dispatchFunction.logGroup,
+        messages: ["wave halted", "programme wave halted"],
+        name: "WavesHalted",
+        period: ALARM_PERIOD,
+      }),
       runbookSection: "WavesHalted",
     });
     // Every function of the stack, including those added after this construct: an aspect visits them all at synth.
@@ -97,24 +103,6 @@ export class Observability extends Construct {
       widgets: dashboardRows(props),
     });
   }
-}
-
-/**
- * Waves wave-dispatch halted, counted from its log lines (`wave halted`, `programme wave halted`) by a metric filter,
- * so the function itself publishes no metric. The metric's name carries the stack's, as the stage's other metrics do.
- */
-function haltedWaves(scope: Construct, waves: WavePipeline): cloudwatch.Metric {
-  const halted = new logs.MetricFilter(scope, "WavesHaltedFilter", {
-    logGroup: waves.dispatchFunction.logGroup,
-    filterPattern: logs.FilterPattern.any(
-      logs.FilterPattern.stringValue("$.message", "=", "wave halted"),
-      logs.FilterPattern.stringValue("$.message", "=", "programme wave halted"),
-    ),
-    metricNamespace: "Desk1540",
-    metricName: `${Stack.of(scope).stackName}-WavesHalted`,
-    metricValue: "1",
-  });
-  return halted.metric({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM });
 }
 
 /** Read and write throttle events of a table, summed. */

@@ -1,17 +1,22 @@
 // The wave sweep (ADR 0018): every 15 minutes, EventBridge Scheduler runs wave-sweep, which dispatches again and
-// completes the waves stuck in dispatching. Its own role, schedule and errors alarm; its failed runs are kept.
+// completes the waves stuck in dispatching. Its own role, schedule and errors alarm; its failed runs are kept; an alarm
+// on the scheduled waves it finds missed.
 import { Duration, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { WAVE_SWEEP_SCHEDULE } from "../shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, WAVE_SWEEP_SCHEDULE } from "../shared/waves/sweep.ts";
 import { ALARM_PERIOD, type OperatorAlarms } from "./alarms.ts";
 import { keepFailedRuns } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
+import { logLineCount } from "./log-line-count.ts";
 import { scheduleExpressionOf } from "./programme-schedules.ts";
 import { type DeskTables, grantTables, tableEnvironment } from "./table-access.ts";
+
+/** Two of the sweep's runs: a wave missed at one run is still missed at the next, so the alarm does not flap. */
+export const MISSED_WAVES_PERIOD = Duration.minutes(30);
 
 export interface WaveSweepProps {
   readonly tables: DeskTables;
@@ -89,6 +94,18 @@ export class WaveSweep extends Construct {
         "The wave sweep failed: a wave stuck in dispatching could not be resumed (its log names the wave and why); " +
         "it is tried again every 15 minutes, or POST /waves/{id}/redispatch once the cause is fixed",
       metric: this.sweepFunction.function.metricErrors({ period: ALARM_PERIOD }),
+    });
+    props.alarms.alarm("WavesMissed", {
+      description:
+        "A scheduled wave's send time passed more than 15 minutes ago and it was not dispatched (its schedule did not " +
+        "fire, or was removed): no letter of it has left, and none will on its own. The sweep's warning names the wave",
+      // The sweep warns at every run while the wave waits, twice in each period: the alarm stays on until someone acts.
+      metric: logLineCount(this, {
+        logGroup: this.sweepFunction.logGroup,
+        messages: [MISSED_WAVE_WARNING],
+        name: "WavesMissed",
+        period: MISSED_WAVES_PERIOD,
+      }),
     });
   }
 }

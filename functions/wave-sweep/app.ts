@@ -5,7 +5,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
 import { Invalid } from "#shared/errors.ts";
-import { type SweepResult, sweepWaves } from "#shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, type SweepResult, sweepWaves } from "#shared/waves/sweep.ts";
 import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 
 export const waveSweepEventSchema = z.strictObject({});
@@ -35,16 +35,19 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
       deps.logger.info("contact marked: SES report half applied", { ...marked });
     for (const waveId of result.reports.halted) deps.logger.info("wave halted: SES report half applied", { waveId });
     for (const missed of result.missed) {
-      deps.logger.warn("scheduled wave past its send time, not dispatched", {
+      deps.logger.warn(MISSED_WAVE_WARNING, {
         ...missed,
         hint: `POST /waves/${missed.waveId}/redispatch sends it now, if it should still go`,
       });
     }
     // The other waves were resumed; the failed ones make the run fail, so its errors alarm tells the operators.
-    if (result.failed.length > 0) {
-      const list = result.failed.map(({ waveId, error }) => `${waveId}: ${error}`).join("; ");
-      throw new Error(`The sweep failed on ${result.failed.length} wave(s): ${list}`);
-    }
+    const failures = [
+      ...(result.reconciliationFailed === undefined
+        ? []
+        : [`the reconciliation of SES reports: ${result.reconciliationFailed}`]),
+      ...result.failed.map(({ waveId, error }) => `wave ${waveId}: ${error}`),
+    ];
+    if (failures.length > 0) throw new Error(`The sweep failed on ${failures.join("; ")}`);
     return result;
   };
 }

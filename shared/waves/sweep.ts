@@ -56,6 +56,12 @@ export const WAVE_SWEEP_SCHEDULE = {
   input: {},
 } as const satisfies Schedule;
 
+/**
+ * The sweep's warning for each scheduled wave whose send time passed unsent, at every run until someone acts: the
+ * operators' alarm WavesMissed counts it (infra/wave-sweep.ts).
+ */
+export const MISSED_WAVE_WARNING = "scheduled wave past its send time, not dispatched";
+
 const sweepActor = () => ({ actor: systemActor("wave-sweep") });
 
 export interface ResumedWave {
@@ -155,7 +161,11 @@ export interface SweepResult {
   resent: { waveId: string; requeued: number; staleClaims: number }[];
   /** SES reports a crash left half applied, completed first (bounce-reconcile.ts): contacts marked, waves halted. */
   reports: Omit<BounceReconciliation, "failed">;
+  /** Why the reconciliation could not even find the waves to reconcile; a wave it failed on is in `failed`. */
+  reconciliationFailed?: string;
 }
+
+const NONE_RECONCILED: SweepResult["reports"] = { marked: [], halted: [] };
 
 /**
  * The letters sent again still on their way (queued, or claimed), of waves whose not-after deadline is at most
@@ -212,15 +222,22 @@ export const sweepWaves =
   async (): Promise<SweepResult> => {
     const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
     // First: a dispatching wave whose bounce guard a half-applied report skipped is halted, not resumed.
-    const { failed, ...reports } = await reconcileBounces(deps)().catch(
+    const result: SweepResult = {
+      resumed: [],
+      failed: [],
+      missed: [],
+      halted: [],
+      resent: [],
+      reports: NONE_RECONCILED,
+    };
+    try {
+      const { failed, ...reports } = await reconcileBounces(deps)();
+      result.failed.push(...failed);
+      result.reports = reports;
+    } catch (error) {
       // A failed read of the waves to reconcile stops only this step: the resumptions below do not depend on it.
-      (error: unknown) => ({
-        marked: [],
-        halted: [],
-        failed: [{ waveId: "(the reconciliation)", error: error instanceof Error ? error.message : String(error) }],
-      }),
-    );
-    const result: SweepResult = { resumed: [], failed: [...failed], missed: [], halted: [], resent: [], reports };
+      result.reconciliationFailed = error instanceof Error ? error.message : String(error);
+    }
     for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
       try {
         result.resumed.push(await resumeWave(deps)(value.id));

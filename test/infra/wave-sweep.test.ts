@@ -3,7 +3,7 @@
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
-import { WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import {
   actionsOf,
   environmentOf,
@@ -125,5 +125,32 @@ describe("the wave sweep alarm", () => {
       AlarmActions: [{ Ref: id(stateless.operatorsTopic) }],
     });
     expect(String(alarms[0]?.Properties.AlarmDescription)).toContain("/redispatch");
+  });
+
+  it("notifies the operators' topic while a scheduled wave is missed, from the sweep's own warning", () => {
+    const [filter, ...others] = Object.values(resourcesOf(template, "AWS::Logs::MetricFilter")).filter((resource) =>
+      JSON.stringify(resource.Properties.LogGroupName).includes(id(sweep.sweepFunction.logGroup)),
+    );
+    expect(others).toEqual([]);
+    expect(filter?.Properties.FilterPattern).toBe(`{ $.message = "${MISSED_WAVE_WARNING}" }`);
+    const [transformation] = (filter?.Properties.MetricTransformations ?? []) as {
+      MetricName: string;
+      MetricNamespace: string;
+    }[];
+    expect(transformation?.MetricName).toBe(`${stateless.stackName}-WavesMissed`);
+    const alarms = Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).filter(
+      (alarm) => alarm.Properties.MetricName === transformation?.MetricName,
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      Namespace: transformation?.MetricNamespace,
+      Statistic: "Sum",
+      // The sweep runs every 15 minutes: each half hour holds two of its warnings, so a missed wave keeps it on.
+      Period: 1800,
+      Threshold: 0,
+      ComparisonOperator: "GreaterThanThreshold",
+      AlarmActions: [{ Ref: id(stateless.operatorsTopic) }],
+    });
+    expect(String(alarms[0]?.Properties.AlarmDescription)).toContain('"Alarm WavesMissed"');
   });
 });

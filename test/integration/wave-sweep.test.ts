@@ -23,12 +23,12 @@ import { haltWave } from "#shared/waves/halt.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { STUCK_AFTER_MS } from "#shared/waves/stuck-after.ts";
-import { REDISPATCH_LEAD_MS } from "#shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, REDISPATCH_LEAD_MS } from "#shared/waves/sweep.ts";
 import { dispatchWave, type WaveDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
 import { createWaveSendHandler, type SendMetrics } from "../../functions/wave-send/app.ts";
-import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
+import { createWaveSweepHandler, type WaveSweepHandlerDependencies } from "../../functions/wave-sweep/app.ts";
 import { sqsEvent } from "../../infra/local/wave-runner.ts";
 import { routerCaller } from "../support/api-event.ts";
 import { seededStores } from "../support/pipeline.ts";
@@ -107,8 +107,8 @@ function sendApp(options: { faults?: SendFault; metrics?: SendMetrics } = {}) {
   });
 }
 
-function sweepApp(queue: SendQueue) {
-  return createWaveSweepHandler({ ...deps, queue, logger: quiet });
+function sweepApp(queue: SendQueue, logger: WaveSweepHandlerDependencies["logger"] = quiet) {
+  return createWaveSweepHandler({ ...deps, queue, logger });
 }
 
 /** A wave scheduled for now, with its own template whose subject carries a marker. */
@@ -279,12 +279,21 @@ describe("the wave sweep", () => {
     expect((await sweepApp(queue)({})).halted.map((halted) => halted.waveId)).not.toContain(id);
   });
 
-  it("reports a scheduled wave long past its send time without sending it", async () => {
+  it("reports a scheduled wave long past its send time without sending it, in the warning its alarm counts", async () => {
     const { id, marker } = await dueWave();
     await advance(STUCK_AFTER_MS + 60_000);
     const queue = recordingQueue();
-    const swept = await sweepApp(queue)({});
+    const warnings: { message: string; waveId: unknown }[] = [];
+    const logger = {
+      ...quiet,
+      warn: (message: unknown, ...extra: unknown[]) => {
+        warnings.push({ message: String(message), waveId: (extra[0] as { waveId?: unknown } | undefined)?.waveId });
+      },
+    };
+    const swept = await sweepApp(queue, logger)({});
     expect(swept.missed.map((missed) => missed.waveId)).toContain(id);
+    // infra/wave-sweep.ts's WavesMissed alarm counts this message, and the runbook sends the operator to the wave.
+    expect(warnings).toContainEqual({ message: MISSED_WAVE_WARNING, waveId: id });
     expect((await deps.waves.get(id))?.value.status).toBe("scheduled");
     expect(queue.records).toHaveLength(0);
     expect(await mailsMarked(marker)).toHaveLength(0);

@@ -14,6 +14,7 @@ import { Conflict } from "#shared/errors.ts";
 import { STUCK_AFTER_MS } from "#shared/waves/stuck-after.ts";
 import { RESENT_PAST_DEADLINE_MS, sweepWaves } from "#shared/waves/sweep.ts";
 import { resendUnknown } from "#shared/waves/waves.ts";
+import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
 import { aWave } from "../contracts/waves.contract.ts";
 import { refusal } from "../support/fixtures.ts";
 import { HALTED_WAVE, haltedWaveStores, lettersOfTheWave } from "../support/halted-wave-ledger.ts";
@@ -84,8 +85,19 @@ describe("the sweep, when the reconciliation of SES reports fails", () => {
       throw new Error("the status index could not be read");
     };
     const result = await sweepWaves(deps)();
-    expect(result.failed).toEqual([{ waveId: "(the reconciliation)", error: "the status index could not be read" }]);
+    expect(result.reconciliationFailed).toBe("the status index could not be read");
+    expect(result.failed).toEqual([]);
     expect(result.resent).toEqual([{ waveId: WAVE, requeued: 1, staleClaims: 0 }]);
+  });
+
+  it("fails the scheduled run by naming the reconciliation, not as a wave, so its errors alarm tells the operators", async () => {
+    deps.waves.inStatus = async () => {
+      throw new Error("the status index could not be read");
+    };
+    const quiet = { info: () => undefined, warn: () => undefined };
+    await expect(createWaveSweepHandler({ ...deps, logger: quiet })({})).rejects.toThrow(
+      "The sweep failed on the reconciliation of SES reports: the status index could not be read",
+    );
   });
 });
 
