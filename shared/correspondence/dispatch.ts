@@ -14,6 +14,7 @@ import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../te
 import type { Template } from "../templates/schemas.ts";
 import { resolveWaveAudience } from "../waves/rest-of.ts";
 import type { AudienceDependencies, Recipient, ResolvedAudience, Skipped, UnreachedOwner } from "./audiences.ts";
+import { EXPIRED_AT_DISPATCH } from "./expired-at-dispatch.ts";
 import { type FollowUpHolder, followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
 import type { Ledger } from "./ledger.ts";
 import { MAX_BATCH, type SendQueue } from "./memory-queue.ts";
@@ -128,7 +129,7 @@ function recipientMessage(
     const facts = factsFor(wave, template, recipient, now, readings);
     const letter = renderLetter(template, recipient.language, letterValues(facts), letterForm(facts));
     return pastDeadline
-      ? { ...base, letter, status: "expired", reason: "dispatched after the wave's not-after deadline" }
+      ? { ...base, letter, status: "expired", reason: EXPIRED_AT_DISPATCH }
       : { ...base, letter, status: "queued" };
   } catch (error) {
     // One recipient's missing value (e.g. a contact without a title the letter names) fails that letter only.

@@ -1,5 +1,6 @@
 // The send pipeline against DynamoDB Local and the SES emulator, with crashes injected at every step, duplicate
 // deliveries, throttling and a passing deadline: each recipient gets exactly one letter, or is flagged with a reason.
+
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -11,6 +12,7 @@ import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { contactIndexKeys, contactKey } from "#shared/contacts/keys.ts";
 import type { Contact } from "#shared/contacts/schemas.ts";
 import { type DispatchFault, dispatch } from "#shared/correspondence/dispatch.ts";
+import { EXPIRED_AT_DISPATCH } from "#shared/correspondence/expired-at-dispatch.ts";
 import { type Ledger, ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { tokenBucket } from "#shared/correspondence/pacing.ts";
@@ -470,5 +472,8 @@ describe("duplicates, throttling and the deadline", () => {
     await pipeline.drain();
     expect(await mailsMarked(marker)).toEqual([]);
     expect(await pipeline.ledger.counts(wave.id)).toMatchObject({ expired: 6, failed: 1, skipped: 4 });
+    // The reason by which the console dates these rows "Expired", not "Queued": none was ever queued.
+    const reasons = (await pipeline.ledger.listByStatus(wave.id, "expired")).map((letter) => letter.reason);
+    expect(reasons).toEqual(Array(6).fill(EXPIRED_AT_DISPATCH));
   });
 });

@@ -2,6 +2,7 @@
 // named (no empty row header) and dated as skipped, not queued; two letters of one wave to one State are told apart by
 // the role of the contact each went to, for members too, and the secretariat reads the address beside it.
 import { describe, expect, it } from "vitest";
+import { EXPIRED_AT_DISPATCH } from "#shared/correspondence/expired-at-dispatch.ts";
 import type { components } from "../../console/src/api/schema";
 import {
   dispatchedWords,
@@ -41,6 +42,16 @@ describe("a row of Letters received", () => {
     const queued = letter("C-CAPITAL", "queued", { subject: SUBJECT, language: "en" });
     expect(letterHeading(queued)).toBe(SUBJECT);
     expect(dispatchedWords(queued)).toBe("Queued 2026-12-06");
+  });
+
+  it("dates a letter written past its wave's deadline as expired that day, and one the sender expired as queued", () => {
+    const writtenExpired = letter("C-CAPITAL", "expired", { subject: SUBJECT, reason: EXPIRED_AT_DISPATCH });
+    expect(dispatchedWords(writtenExpired)).toBe("Expired 2026-12-06");
+    const expiredLater = letter("C-CAPITAL", "expired", {
+      subject: SUBJECT,
+      reason: "still queued at the wave's not-after deadline",
+    });
+    expect(dispatchedWords(expiredLater)).toBe("Queued 2026-12-06");
   });
 
   it("tells two letters of one wave apart by their contacts' roles, without their addresses for members", () => {

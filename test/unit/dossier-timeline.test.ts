@@ -4,6 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
+import { EXPIRED_AT_DISPATCH } from "#shared/correspondence/expired-at-dispatch.ts";
 import { toAuditEntry } from "#shared/dossier/audit-trail.ts";
 import {
   dossierDependencies,
@@ -215,6 +216,12 @@ describe("a letter on the timeline", () => {
     expect(after).not.toHaveProperty("email");
     expect(after).toMatchObject({ reason: "smtp; 550 5.1.1 <[address withheld]>: Recipient address rejected" });
     expect(JSON.stringify(after)).not.toContain("mali.example");
+  });
+
+  it.each(["secretariat", "members"] as const)("gives %s a letter written expired its reason whole", (group) => {
+    // The console dates the row by it: "Expired <day>", not "Queued" (letter-row-words.ts).
+    const expired = { ...bounced, status: "expired" as const, reason: EXPIRED_AT_DISPATCH };
+    expect(letterTimelineEntry(expired, [group]).after).toMatchObject({ reason: EXPIRED_AT_DISPATCH });
   });
 });
 

@@ -3,6 +3,7 @@
 // not "queued" for a letter never queued; and two letters of one wave to one State are told apart by the role of the
 // contact each went to, which every group reads (ADR 0048: names and addresses are the secretariat's alone). Pure,
 // tested in Node (test/unit/console-letter-row-words.test.ts).
+import { EXPIRED_AT_DISPATCH } from "../../../../shared/correspondence/expired-at-dispatch.ts";
 import type { components } from "../../api/schema";
 import { CONTACT_ROLES } from "./labels.ts";
 import { letterOf } from "./readings.ts";
@@ -21,13 +22,17 @@ export function letterHeading(entry: TimelineEntry): string {
 }
 
 /**
- * What the wave's dispatch did with the row, and on which day (its entry's time): queued a letter, skipped the
- * contact, or failed to write the letter.
+ * What the wave's dispatch did with the row, and on which day (its entry's time): queued a letter, wrote it expired
+ * (dispatched past the wave's not-after deadline: never queued), skipped the contact, or failed to write the letter.
  */
 export function dispatchedWords(entry: TimelineEntry): string {
-  const { subject, queuedOn } = letterOf(entry);
-  const what = subject ? "Queued" : entry.action === "letter.skipped" ? "Skipped" : "Failed";
-  return `${what} ${queuedOn}`;
+  return `${dispatchedAction(entry)} ${letterOf(entry).queuedOn}`;
+}
+
+function dispatchedAction(entry: TimelineEntry): string {
+  const { subject, reason } = letterOf(entry);
+  if (subject) return reason === EXPIRED_AT_DISPATCH ? "Expired" : "Queued";
+  return entry.action === "letter.skipped" ? "Skipped" : "Failed";
 }
 
 /** The owner's contacts by id, each as its role in words: whom a letter went to, as every group may read it. */

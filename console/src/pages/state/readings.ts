@@ -99,6 +99,8 @@ export function letterOf(entry: Schemas["TimelineEntry"]) {
     subject: text("subject"),
     language: language ? LANGUAGES[language] : text("language"),
     waveId: text("waveId"),
+    /** The ledger's reason for its status (why it was skipped, failed, expired...), "" for none. */
+    reason: text("reason"),
     /** The address it went to: the secretariat's alone (ADR 0048), "" for other groups. */
     to: text("email"),
     queuedOn: deskDay(entry.at),
