@@ -5,6 +5,7 @@ import { programme } from "../../events/programme.ts";
 import type { LocalSeed } from "../../functions/seed/local.ts";
 import { systemClock } from "../../shared/clock.ts";
 import { readConfig } from "../../shared/config.ts";
+import { ownerNames } from "../../shared/contacts/contact-words.ts";
 import { contactDependencies } from "../../shared/contacts/dependencies.ts";
 import { reconcileBounces } from "../../shared/correspondence/bounce-reconcile.ts";
 import { ledgerRepository } from "../../shared/correspondence/ledger.ts";
@@ -14,6 +15,7 @@ import { sesMailer } from "../../shared/mail/ses.ts";
 import { mailSettingsOf } from "../../shared/mail/settings.ts";
 import type { TableNames } from "../../shared/tables.ts";
 import { waveRepository } from "../../shared/waves/repository.ts";
+import type { Wave } from "../../shared/waves/schemas.ts";
 import { resentOnTheirWay, WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import { restoreWaveSchedules } from "../../shared/waves/waves.ts";
 import { consoleSite } from "./console.ts";
@@ -23,7 +25,14 @@ import { beginLocalStack, envPrefix, type LocalPrelude, onPort } from "./prelude
 import { type LocalScheduler, localWaveScheduler, type ScheduledRun, startScheduler } from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
-import { missedWaveNotice, stalledWaveNotice, strandedResentNotice } from "./stalled-wave-notices.ts";
+import {
+  haltedOnReportsNotice,
+  missedWaveNotice,
+  reportCompletedNotice,
+  reportsNotCompletedNotice,
+  stalledWaveNotice,
+  strandedResentNotice,
+} from "./stalled-wave-notices.ts";
 
 export const REGION = "us-east-1";
 
@@ -297,22 +306,27 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const { value } of await waves.inStatusSince("dispatching", processStart)) log(stalledWaveNotice(value));
     // Letters sent again on a finished wave, left queued or sending: their keys, or their resends' schedules, died too.
     const ledger = ledgerRepository(doc, tableNames, systemClock);
-    for (const { wave, letters } of await resentOnTheirWay({ ledger, waves, clock: systemClock })) {
-      for (const letter of letters) log(strandedResentNotice(wave, letter, fireCommand, systemClock.now()));
-    }
+    const contactDeps = contactDependencies(doc, tableNames, systemClock);
+    const stranded = await resentOnTheirWay({ ledger, waves, clock: systemClock });
     // SES reports a crash left half applied (a letter bounced, its contact still ok): completed before anything is sent.
-    const reports = await reconcileBounces({ ...contactDependencies(doc, tableNames, systemClock), waves, ledger })();
-    for (const { waveId, recipient, status } of reports.marked) {
-      log(
-        `ses-events: the report of the letter to ${recipient} of wave ${waveId} had stopped half-way: its contact is ` +
-          `now ${status}`,
-      );
+    const reports = await reconcileBounces({ ...contactDeps, waves, ledger })();
+    const owners = await ownerNames(contactDeps, [
+      ...stranded.flatMap(({ letters }) => letters.map((letter) => letter.owner)),
+      ...reports.marked.map((marked) => marked.owner),
+    ]);
+    const ownerName = (owner: string) => owners.get(owner) ?? owner;
+    for (const { wave, letters } of stranded) {
+      for (const letter of letters) {
+        log(strandedResentNotice(wave, letter, ownerName(letter.owner), fireCommand, systemClock.now()));
+      }
     }
-    for (const waveId of reports.halted)
-      log(`ses-events: wave ${waveId} halted on its bounces, a report having stopped`);
-    for (const { waveId, error } of reports.failed) {
-      log(`ses-events: could not complete the reports of wave ${waveId}: ${error}`);
+    const waveOf = async (id: string): Promise<Pick<Wave, "id" | "description">> =>
+      (await waves.get(id))?.value ?? { id };
+    for (const marked of reports.marked) {
+      log(reportCompletedNotice(await waveOf(marked.waveId), marked, ownerName(marked.owner)));
     }
+    for (const waveId of reports.halted) log(haltedOnReportsNotice(await waveOf(waveId)));
+    for (const { waveId, error } of reports.failed) log(reportsNotCompletedNotice(await waveOf(waveId), error));
     const jwtKeys = await loadOrCreateJwtKeys(prelude.dataDir);
     const api = await step("api", () =>
       onPort("api", () =>

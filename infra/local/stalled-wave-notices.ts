@@ -1,14 +1,20 @@
 // What `npm start` says of the waves a stop of the stack left behind, named as their pages name them: a scheduled
 // wave whose send time passed while the stack was down, a wave left dispatching by a crash (its letters' keys died
 // with the in-process queue, so nothing sends them until someone or the sweep dispatches it again), and a letter sent
-// again left queued or sending on a finished wave (its key, or its resend's schedule, died with the stack).
+// again left queued or sending on a finished wave (its key, or its resend's schedule, died with the stack), and an SES
+// report a crash left half applied, completed at the start. Letters are named by their owner's name and recipient id.
+import type { ReconciledContact } from "../../shared/correspondence/bounce-reconcile.ts";
 import type { Message } from "../../shared/correspondence/schemas.ts";
 import { wholeMinuteUp } from "../../shared/waves/resend-window.ts";
 import type { Wave } from "../../shared/waves/schemas.ts";
 import { utcMinute } from "../../shared/zoned-time.ts";
 
-const named = (wave: Pick<Wave, "id" | "description">) =>
-  wave.description ? `“${wave.description}” (${wave.id})` : wave.id;
+type NamedWave = Pick<Wave, "id" | "description">;
+
+const named = (wave: NamedWave) => (wave.description ? `“${wave.description}” (${wave.id})` : wave.id);
+
+/** "the letter to Costa Rica (recipient <id>)": the owner as the pages name it, the recipient as its page's key. */
+const letterTo = (ownerName: string, recipient: string) => `the letter to ${ownerName} (recipient ${recipient})`;
 
 /** A scheduled wave whose send time passed while the stack was down: sent only if someone asks. */
 export const missedWaveNotice = (wave: Wave, fireCommand: string) =>
@@ -27,12 +33,13 @@ export const stalledWaveNotice = (wave: Wave) =>
  */
 export function strandedResentNotice(
   wave: Wave,
-  letter: Pick<Message, "owner" | "recipient" | "status" | "resentAt" | "leaseUntil" | "notAfter">,
+  letter: Pick<Message, "recipient" | "status" | "resentAt" | "leaseUntil" | "notAfter">,
+  ownerName: string,
   fireCommand: string,
   now: Date,
 ): string {
   const which =
-    `the letter to ${letter.owner} (${letter.recipient}) of ${wave.status} wave ${named(wave)}, sent again` +
+    `${letterTo(ownerName, letter.recipient)} of ${wave.status} wave ${named(wave)}, sent again` +
     (letter.resentAt ? ` at ${utcMinute(letter.resentAt)}` : "");
   if (letter.status === "sending") {
     // Rounded up, as the sweep hands it back only after: "until 02:40" of a claim ending at 02:40:00.068 misleads.
@@ -54,3 +61,15 @@ export function strandedResentNotice(
     `the queue at its first run once it has waited a quarter of an hour, and ${goes}${hurry}`
   );
 }
+
+/** A letter's bounce or complaint whose report stopped before its contact was marked: marked at the start. */
+export const reportCompletedNotice = (wave: NamedWave, marked: ReconciledContact, ownerName: string) =>
+  `ses-events: the report of ${letterTo(ownerName, marked.recipient)} of wave ${named(wave)} had stopped half-way: ` +
+  `its contact is now ${marked.status}`;
+
+/** A dispatching wave whose bounce guard a stopped report had skipped: halted at the start. */
+export const haltedOnReportsNotice = (wave: NamedWave) =>
+  `ses-events: wave ${named(wave)} halted on its bounces, a report having stopped`;
+
+export const reportsNotCompletedNotice = (wave: NamedWave, error: string) =>
+  `ses-events: could not complete the reports of wave ${named(wave)}: ${error}`;

@@ -28,6 +28,8 @@ export interface ReconciledContact {
   waveId: string;
   /** The letter's recipient (its ledger key in the wave). */
   recipient: string;
+  /** Whose contact it is (`STATE:MLI`, `ORG:<id>`), for a notice to name. */
+  owner: string;
   contactId: string;
   status: Exclude<EmailStatus, "ok">;
 }
@@ -66,7 +68,7 @@ async function completeReport(
     reconciling(letter.waveId, letter.recipient),
   );
   return outcome.outcome === "recorded"
-    ? { waveId: letter.waveId, recipient: letter.recipient, contactId, status }
+    ? { waveId: letter.waveId, recipient: letter.recipient, owner: letter.owner, contactId, status }
     : undefined;
 }
 

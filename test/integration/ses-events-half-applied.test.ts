@@ -114,7 +114,7 @@ describe("a hard bounce whose report died before the contact's write", () => {
   it("is completed by the reconciliation, audited once, and the report applied again changes nothing", async () => {
     clock.advance(60_000);
     expect((await reconcileBounces(deps)()).marked).toEqual([
-      { waveId: `H-${run}`, recipient: ids.poc, contactId: ids.poc, status: "bounced" },
+      { waveId: `H-${run}`, recipient: ids.poc, owner: "STATE:BDI", contactId: ids.poc, status: "bounced" },
     ]);
     expect((await deps.contacts.getContact(ids.poc))?.value.emailStatus).toBe("bounced");
     expect((await reconcileBounces(deps)()).marked).toEqual([]);

@@ -141,7 +141,7 @@ describe("a report half applied, completed by the reconciliation", () => {
     clock.advance(60_000);
     const contactId = contactIds.get("BDI");
     expect(await reconcile()).toEqual({
-      marked: [{ waveId: "H1", recipient: contactId, contactId, status: "bounced" }],
+      marked: [{ waveId: "H1", recipient: contactId, owner: "STATE:BDI", contactId, status: "bounced" }],
       halted: [],
       failed: [],
     });
