@@ -54,6 +54,10 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           // Each file starts its own local stack on free ports with its own data folder, so files may run side by side.
+          // A worker's files share its module graph, as the unit and integration files do (the stack's modules, the
+          // SDK and Playwright imported once per worker, not once per file), guarded the same way: a stack passes its
+          // configuration to what it runs and writes none to the process's environment (infra/local/targets.ts).
+          ...SHARED_WORKERS,
           globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,

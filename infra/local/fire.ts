@@ -1,10 +1,12 @@
 // `npm run fire -- <target> [json-input]` runs one schedule target now, against the running local stack's data;
 // `npm run fire -- <schedule id>` runs a programme schedule's target with its own input.
 import { programme } from "../../events/programme.ts";
+import { readConfig } from "../../shared/config.ts";
 import { type ScheduleInput, scheduleSchema } from "../../shared/schedules/schema.ts";
 import { dynamoDbAnswers } from "./dynamodb-local.ts";
 import { fireFailure } from "./fire-failure.ts";
-import { localEnvironment, localPortsFromEnv, localTableNames } from "./stack.ts";
+import { localEnvironment, localLogger, localPortsFromEnv, localTableNames } from "./stack.ts";
+import { localTargets } from "./targets.ts";
 
 // The team runs Node 20 on purpose (see the design); the SDK's reminder about Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -35,17 +37,17 @@ try {
 }
 // The same endpoints and tables as `npm start` with the same environment.
 const dynamoEndpoint = `http://127.0.0.1:${ports.dynamodb}`;
-Object.assign(
-  process.env,
-  localEnvironment({
-    tableNames: localTableNames(),
-    dynamoEndpoint,
-    sesEndpoint: `http://127.0.0.1:${ports.ses}`,
+const targets = localTargets(
+  readConfig({
+    ...process.env,
+    ...localEnvironment({
+      tableNames: localTableNames(),
+      dynamoEndpoint,
+      sesEndpoint: `http://127.0.0.1:${ports.ses}`,
+    }),
   }),
+  localLogger(),
 );
-
-// Imported after the environment is set: targets read their configuration at import time.
-const { targets } = await import("./targets.ts");
 // A target by name, else a programme schedule by id (unless an input is given: a schedule brings its own).
 const schedule = Object.hasOwn(targets, name) ? undefined : programme.schedules.find((s) => s.id === name);
 const targetName = schedule?.target ?? name;

@@ -3,6 +3,8 @@
 // and hands it to the ses-events function, which applies it as on AWS (the ledger, the contact's address, the wave's
 // bounce guard). A tester can so see a bounce or a complaint without AWS.
 import { randomUUID } from "node:crypto";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { DeskConfig } from "../../shared/config.ts";
 import type { Message } from "../../shared/correspondence/schemas.ts";
 import type { SesEvent } from "../../shared/correspondence/ses-events.ts";
 
@@ -80,23 +82,25 @@ function simulatedEventInput(input: Record<string, unknown>): {
   return { waveId, recipient, outcome: outcome as SimulatedOutcome };
 }
 
-/** Reads the letter from the local ledger and hands SES's event for it to the ses-events function. */
-export async function fireSimulatedSesEvent(input: Record<string, unknown>): Promise<unknown> {
+/** Reads the letter from the stack's ledger and hands SES's event for it to the ses-events function. */
+export async function fireSimulatedSesEvent(
+  config: DeskConfig,
+  logger: Logger,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const { waveId, recipient, outcome } = simulatedEventInput(input);
-  const [{ readConfig }, { systemClock }, { ledgerRepository }, { createDocumentClient, createDynamoClient }] =
+  const [{ systemClock }, { ledgerRepository }, { createDocumentClient, createDynamoClient }, { sesEventsHandlerFor }] =
     await Promise.all([
-      import("../../shared/config.ts"),
       import("../../shared/clock.ts"),
       import("../../shared/correspondence/ledger.ts"),
       import("../../shared/dynamo/client.ts"),
+      import("../../functions/ses-events/bound.ts"),
     ]);
-  const config = readConfig();
   const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const message = await ledgerRepository(doc, config.tableNames, systemClock).get({ waveId, recipient });
   if (!message) throw new Error(`Wave ${waveId} has no letter to ${recipient}`);
   if (!message.sesMessageId) {
     throw new Error(`The letter to ${recipient} is ${message.status}: SES reports only on a letter it accepted`);
   }
-  const { handler } = await import("../../functions/ses-events/handler.ts");
-  return handler(simulatedSesEvent(message, outcome, new Date()));
+  return sesEventsHandlerFor(config, logger)(simulatedSesEvent(message, outcome, new Date()));
 }

@@ -1,5 +1,6 @@
 // The whole system on one machine: DynamoDB Local, the SES emulator, the api handlers behind a local HTTP API, schedules.
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { LogLevel } from "@aws-lambda-powertools/logger/types";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { programme } from "../../events/programme.ts";
 import type { LocalSeed } from "../../functions/seed/local.ts";
@@ -22,7 +23,13 @@ import { consoleSite } from "./console.ts";
 import { routeByGroup, startApiServer } from "./http-server.ts";
 import { type JwtKeys, loadOrCreateJwtKeys } from "./jwt.ts";
 import { beginLocalStack, envPrefix, type LocalPrelude, onPort } from "./prelude.ts";
-import { type LocalScheduler, localWaveScheduler, type ScheduledRun, startScheduler } from "./scheduler.ts";
+import {
+  type LocalScheduler,
+  localWaveScheduler,
+  type ScheduledRun,
+  type ScheduleTargets,
+  startScheduler,
+} from "./scheduler.ts";
 import { startSearchIndexing } from "./search-stream.ts";
 import { startSesLocal } from "./ses-local.ts";
 import {
@@ -33,6 +40,7 @@ import {
   stalledWaveNotice,
   strandedResentNotice,
 } from "./stalled-wave-notices.ts";
+import { localTargets } from "./targets.ts";
 
 export const REGION = "us-east-1";
 
@@ -49,7 +57,7 @@ export function localTableNames(prefix = ""): TableNames {
   return { desk: `${prefix}desk-local`, audit: `${prefix}audit-local` };
 }
 
-/** The variables the functions read at import time, pointed at the local services. */
+/** The variables the functions' configuration is read from (shared/config.ts), pointed at the local services. */
 export function localEnvironment(opts: {
   tableNames: TableNames;
   dynamoEndpoint: string;
@@ -64,10 +72,12 @@ export function localEnvironment(opts: {
     // Dummy credentials: the SDK then never looks for real ones (profile files, instance metadata).
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
-    POWERTOOLS_SERVICE_NAME: "desk-1540",
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || "WARN",
   };
 }
+
+/** The functions' logger on this machine: warnings and errors only, unless POWERTOOLS_LOG_LEVEL says otherwise. */
+export const localLogger = () =>
+  new Logger({ serviceName: "desk-1540", logLevel: (process.env.POWERTOOLS_LOG_LEVEL || "WARN") as LogLevel });
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -120,6 +130,8 @@ export interface LocalStack {
   runs(): ScheduledRun[];
   /** `npm run fire --` as typed to reach this stack: with the ports it reads, when they are not the defaults. */
   fireCommand: string;
+  /** What its schedules fire, bound to its tables and endpoints: a test fires one as its schedule would. */
+  targets: ScheduleTargets;
   stop(): Promise<void>;
 }
 
@@ -159,7 +171,7 @@ function localSeed(progress: (line: string) => void): NonNullable<LocalStackOpti
 
 /**
  * Starts everything; on a failure half-way it stops what it had started before rethrowing.
- * The api is built afresh on each start's stores; scheduled targets read the environment this start sets.
+ * The api is built afresh on each start's stores; scheduled targets are bound to this start's configuration.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const log = opts.log ?? (() => undefined);
@@ -269,12 +281,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       await (await searchIndexing.catch(() => undefined))?.stop();
     });
 
-    Object.assign(
-      process.env,
-      localEnvironment({ tableNames, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint }),
-    );
-    // Imported only now: each target reads its configuration from the environment when it first fires.
-    const { targets } = await import("./targets.ts");
+    // The stack's own configuration, passed to what runs in this process: never written to its environment, so two
+    // stacks in one process (the e2e files of a worker) each reach their own tables.
+    const config = readConfig({
+      ...process.env,
+      ...localEnvironment({ tableNames, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint }),
+    });
+    const logger = localLogger();
+    const targets = localTargets(config, logger);
     const scheduler: LocalScheduler = startScheduler({ programme, targets, log });
     stops.push(() => scheduler.stop());
     // The sweep is the stack's own schedule, not the programme's: every 15 minutes, as on AWS (infra/wave-sweep.ts).
@@ -290,9 +304,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         doc,
         tableNames,
         clock: systemClock,
-        logger: new Logger({ serviceName: "desk-1540" }),
+        logger,
         waveScheduler,
-        mailer: sesMailer(mailSettingsOf(readConfig())),
+        mailer: sesMailer(mailSettingsOf(config)),
       }),
     );
     // The local scheduler keeps nothing across restarts; EventBridge Scheduler keeps its schedules.
@@ -349,6 +363,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       nextRuns: () => scheduler.nextRuns(),
       runs: () => scheduler.runs(),
       fireCommand,
+      targets,
       stop: stopAll,
     };
   } catch (error) {

@@ -7,7 +7,7 @@ import { createWaveSendHandler } from "../../functions/wave-send/app.ts";
 import { createWaveSweepHandler } from "../../functions/wave-sweep/app.ts";
 import { assistanceRepository } from "../../shared/assistance/repository.ts";
 import { systemClock } from "../../shared/clock.ts";
-import { readConfig } from "../../shared/config.ts";
+import type { DeskConfig } from "../../shared/config.ts";
 import { contactDependencies } from "../../shared/contacts/dependencies.ts";
 import { haltedReasonOf } from "../../shared/correspondence/bounce-guard.ts";
 import { ledgerRepository } from "../../shared/correspondence/ledger.ts";
@@ -58,8 +58,7 @@ export function invocation(): Context {
 const quiet = { info: () => undefined, warn: console.warn, error: console.error };
 
 /** The pipeline's dependencies on this machine: the local tables, the in-process queue, the send app on the emulator. */
-function localPipeline() {
-  const config = readConfig();
+function localPipeline(config: DeskConfig) {
   const clock = systemClock;
   const doc = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const ledger = ledgerRepository(doc, config.tableNames, clock);
@@ -94,8 +93,8 @@ function localPipeline() {
  * `input` is what a schedule passes: { waveId } for a wave's own schedule, { programmeWave } for the programme's,
  * { waveId, enqueueResent } for a resend's (its letters sent again go through the SES emulator like any other).
  */
-export async function runWave(input: unknown) {
-  const { deps, programmes, ledger, queue, drain } = localPipeline();
+export async function runWave(config: DeskConfig, input: unknown) {
+  const { deps, programmes, ledger, queue, drain } = localPipeline(config);
   const dispatched = await createWaveDispatchHandler({
     ...deps,
     programmes,
@@ -118,8 +117,8 @@ export async function runWave(input: unknown) {
 }
 
 /** The sweep's schedule (every 15 minutes) or `npm run fire -- wave-sweep`: resume stuck waves, then send what it enqueued. */
-export async function runSweep(input: unknown) {
-  const { deps, queue, drain } = localPipeline();
+export async function runSweep(config: DeskConfig, input: unknown) {
+  const { deps, queue, drain } = localPipeline(config);
   const swept = await createWaveSweepHandler({ ...deps, queue, logger: { info: () => undefined, warn: console.warn } })(
     input,
   );

@@ -10,7 +10,6 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
-import { targets } from "../../infra/local/targets.ts";
 import {
   consoleBrowser,
   focusedElement,
@@ -300,7 +299,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("shows the pending-assistance report and saves its CSV", async () => {
-    const fire = targets["assistance-report"];
+    const fire = desk.stack.targets["assistance-report"];
     if (!fire) throw new Error("no assistance-report target");
     await fire({});
     const page = await desk.signIn("members");

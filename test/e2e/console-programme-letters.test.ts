@@ -14,7 +14,6 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { programme as schedules } from "../../events/programme.ts";
-import { targets } from "../../infra/local/targets.ts";
 import {
   CONSOLE_SCREENSHOTS,
   type ConsoleGroup,
@@ -102,7 +101,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
   it("says a wave its schedule already made a draft keeps its old values, and links the template's composer", async () => {
     const year = await currentYear();
     const schedule = schedules.schedules.find((candidate) => candidate.id === ORGANIZATIONS_LETTER);
-    const fire = targets["wave-dispatch"];
+    const fire = desk.stack.targets["wave-dispatch"];
     if (!schedule || !fire) throw new Error(`no ${ORGANIZATIONS_LETTER} schedule or wave-dispatch target`);
     // Fired with no values for the year: the letter is not sent, its wave is made a draft.
     await fire(schedule.input ?? {});

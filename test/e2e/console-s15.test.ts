@@ -8,7 +8,6 @@
 // Screenshots go to .local/e2e/console/.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { targets } from "../../infra/local/targets.ts";
 import {
   type ConsoleGroup,
   consoleBrowser,
@@ -238,7 +237,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   });
 
   it("names providers in the report's last action and matches, for every group", async () => {
-    const fire = targets["assistance-report"];
+    const fire = desk.stack.targets["assistance-report"];
     if (!fire) throw new Error("no assistance-report target");
     await fire({});
     const [summary] = (await api("GET", "/assistance/reports")).body.items;

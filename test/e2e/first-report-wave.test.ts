@@ -11,7 +11,6 @@ import { wallClock } from "#shared/waves/programme-waves.ts";
 import { waveRepository } from "#shared/waves/repository.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import type { LocalStack } from "../../infra/local/stack.ts";
-import { targets } from "../../infra/local/targets.ts";
 import { apiCaller } from "../support/api-call.ts";
 import { startE2eStack } from "../support/e2e-stack.ts";
 
@@ -117,7 +116,7 @@ describe("the first-report wave", () => {
   });
 
   it("takes SES's report on a letter, fired by hand as the emulator never sends one: a bounce marks it and its address", async () => {
-    const fire = targets["ses-events"];
+    const fire = stack.targets["ses-events"];
     if (!fire) throw new Error("no ses-events target");
     const letters = (await call("GET", `/waves/${firstWave}/messages?limit=100`)).body as unknown as {
       items: { recipient: string; status: string; contactId?: string }[];
@@ -147,7 +146,7 @@ describe("the first-report wave", () => {
       waves: waveRepository(doc, stack.tableNames, systemClock),
       clock: systemClock,
     });
-    const fire = targets["wave-dispatch"];
+    const fire = stack.targets["wave-dispatch"];
     if (!fire) throw new Error("no wave-dispatch target");
     const input = {
       programmeWave: {

@@ -13,7 +13,6 @@ import { deskDay } from "#shared/zoned-time.ts";
 import { programme as schedules } from "../../events/programme.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import type { LocalStack } from "../../infra/local/stack.ts";
-import { targets } from "../../infra/local/targets.ts";
 import { startE2eStack } from "../support/e2e-stack.ts";
 
 let stack: LocalStack;
@@ -74,7 +73,7 @@ describe("the programme of work on the local stack", () => {
     expect(programme.dueNext.length).toBeGreaterThan(0);
     expect(programme.dueNext.every((activity) => activity.lastDay >= today)).toBe(true);
 
-    const fire = targets["programme-reminders"];
+    const fire = stack.targets["programme-reminders"];
     if (!fire) throw new Error("no programme-reminders target");
     const run = (await fire({})) as { programme: { year: number }; next: { day: string }[] };
     expect(run.programme.year).toBe(programme.year);
@@ -166,7 +165,7 @@ describe("a programme year's own letter values on the local stack", () => {
     expect(put.status).toBe(200);
 
     const schedule = schedules.schedules.find((candidate) => candidate.id === key);
-    const fire = targets["wave-dispatch"];
+    const fire = stack.targets["wave-dispatch"];
     if (!schedule || !fire) throw new Error(`no ${key} schedule or wave-dispatch target`);
     await fire(schedule.input ?? {});
     const wave = await request(`/waves/${key}-${year}`, secretariat);

@@ -1,10 +1,12 @@
 // The sweep's schedule on this machine: the local stack's scheduler runs the wave-sweep target every 15 minutes, as
 // EventBridge Scheduler does on AWS (infra/wave-sweep.ts builds from the same declaration).
+import { Logger } from "@aws-lambda-powertools/logger";
 import { afterEach, describe, expect, it } from "vitest";
+import { readConfig } from "#shared/config.ts";
 import { scheduleSchema } from "#shared/schedules/schema.ts";
 import { WAVE_SWEEP_SCHEDULE } from "#shared/waves/sweep.ts";
 import { type LocalScheduler, startScheduler } from "../../infra/local/scheduler.ts";
-import { targets } from "../../infra/local/targets.ts";
+import { localTargets } from "../../infra/local/targets.ts";
 
 let scheduler: LocalScheduler | undefined;
 afterEach(async () => {
@@ -15,6 +17,7 @@ afterEach(async () => {
 describe("the wave sweep's schedule", () => {
   it("is a valid schedule whose target the local stack can fire", () => {
     expect(scheduleSchema.safeParse(WAVE_SWEEP_SCHEDULE).success).toBe(true);
+    const targets = localTargets(readConfig({ DESK_TABLE: "desk", AUDIT_TABLE: "audit" }), new Logger());
     expect(Object.hasOwn(targets, WAVE_SWEEP_SCHEDULE.target)).toBe(true);
   });
 
