@@ -1,7 +1,7 @@
 // `npm run users -- invite|move <email> --group <group> --stage <name>`: creates a staff account in the stage's user
-// pool (Cognito e-mails a temporary password) in one group, or moves an account to another group. Each command can be
-// run again: it finishes what a run stopped halfway left (invite also sends an unused invitation again), and says what
-// it did. Runs with the operator's credentials.
+// pool (Cognito e-mails a temporary password) in one group, or moves an account to another group; `reset-mfa <email>`
+// resets a lost authenticator. Each command can be run again: it finishes what a run stopped halfway left (invite also
+// sends an unused invitation again), and says what it did. Runs with the operator's credentials.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { type Group, groupSchema } from "../../shared/auth/actor.ts";
 import { TEMPORARY_PASSWORD_DAYS } from "../invitation-validity.ts";
+import { authenticatorOf, resetAuthenticator } from "./staff-authenticators.ts";
 import { addToGroup, deskGroupsOf, groupsInWords, removeFromGroup, type StaffAccount } from "./staff-groups.ts";
 import { createInvited, sendInvitationAgain, standingOf } from "./staff-invitations.ts";
 import { readStageConfig, type StageConfig } from "./stage-config.ts";
@@ -20,6 +21,7 @@ const GROUPS = groupSchema.options.join("|");
 
 export const USERS_USAGE = `Usage: npm run users -- invite <email> --group <${GROUPS}> --stage <name>
        npm run users -- move <email> --group <${GROUPS}> --stage <name>
+       npm run users -- reset-mfa <email> --stage <name>
 
 Creates a staff account on a deployed stage and puts it in one group, or moves an account to another group. Cognito
 e-mails a new person a temporary password (valid ${TEMPORARY_PASSWORD_DAYS} days); at first sign-in
@@ -33,15 +35,19 @@ e-mails a new person a temporary password (valid ${TEMPORARY_PASSWORD_DAYS} days
   move <email>       put an existing account in this group alone: out of its other desk groups first, then in this one
                      (a person in two groups acts with the widest); tokens issued before keep the old group until they
                      expire, an hour at most
+  reset-mfa <email>  for a person who lost their authenticator app: signs them out everywhere (their sessions end),
+                     then removes the app from the account; at their next sign-in, with their password, they enrol a
+                     new one. Check who is asking first: the password alone then opens the account until they do
   --group <group>    secretariat, experts or members (what the API lets them do)
   --stage <name>     the stage (its outputs file: stages/<name>.json, written by cdk deploy)
   --help             this text
 
 Needs AWS credentials allowed cognito-idp:AdminCreateUser (which also sends an invitation again), AdminGetUser,
-AdminListGroupsForUser, AdminAddUserToGroup and AdminRemoveUserFromGroup on the stage's user pool.
+AdminListGroupsForUser, AdminAddUserToGroup and AdminRemoveUserFromGroup on the stage's user pool; reset-mfa needs
+AdminGetUser, AdminUserGlobalSignOut and AdminDeleteSoftwareToken.
 `;
 
-const COMMANDS = ["invite", "move"] as const;
+const COMMANDS = ["invite", "move", "reset-mfa"] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string): value is Command => COMMANDS.some((command) => command === value);
 
@@ -64,14 +70,16 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const group = groupSchema.safeParse(values.group);
+  const takesGroup = command !== "reset-mfa";
   const problems = [
-    !isCommand(command) && `unknown command "${command}" (invite or move)`,
+    !isCommand(command) && `unknown command "${command}" (invite, move or reset-mfa)`,
     !(email && EMAIL.test(email)) && `"${email ?? ""}" is not an e-mail address`,
-    !group.success && `--group must be one of ${groupSchema.options.join(", ")}`,
+    takesGroup && !group.success && `--group must be one of ${groupSchema.options.join(", ")}`,
+    !takesGroup && values.group !== undefined && "reset-mfa takes no --group (the account keeps its group)",
     !values.stage && "--stage is missing",
     extra.length > 0 && `unexpected ${extra.join(" ")}`,
   ].filter((problem): problem is string => typeof problem === "string");
-  if (problems.length > 0 || !isCommand(command) || !email || !group.success || !values.stage) {
+  if (problems.length > 0 || !isCommand(command) || !email || !values.stage) {
     process.stderr.write(`${problems.join("; ")}\n\n${USERS_USAGE}`);
     return 2;
   }
@@ -81,7 +89,10 @@ export async function main(argv: string[]): Promise<number> {
     userPoolId: config.userPoolId,
     email,
   };
-  return command === "invite" ? invite(account, group.data, config) : move(account, group.data, config);
+  if (command === "reset-mfa") return resetMfa(account, config);
+  // invite and move: their --group was checked with the rest above.
+  const chosen = groupSchema.parse(values.group);
+  return command === "invite" ? invite(account, chosen, config) : move(account, chosen, config);
 }
 
 async function invite(account: StaffAccount, group: Group, config: StageConfig): Promise<number> {
@@ -193,6 +204,38 @@ async function move(account: StaffAccount, group: Group, config: StageConfig): P
         ? ` Access tokens issued before keep ${groupsInWords(others)} until they expire (an hour at most); the next` +
           " sign-in or refresh carries the new group.\n"
         : "\n"),
+  );
+  return 0;
+}
+
+/** A lost authenticator: the person signed out everywhere, the app removed; they enrol a new one at next sign-in. */
+async function resetMfa(account: StaffAccount, config: StageConfig): Promise<number> {
+  const { email } = account;
+  let standing: Awaited<ReturnType<typeof authenticatorOf>>;
+  try {
+    standing = await authenticatorOf(account);
+  } catch (error) {
+    if (!(error instanceof UserNotFoundException)) throw error;
+    process.stderr.write(`${email} has no account on ${config.stage}; nothing changed.\n`);
+    return 1;
+  }
+  if (!standing.enabled) {
+    process.stderr.write(
+      `${email}'s account on ${config.stage} is disabled; nothing changed. Enable it first if they should have ` +
+        "access again, then run this command again.\n",
+    );
+    return 1;
+  }
+  await finishing(
+    () => resetAuthenticator(account, standing.registered),
+    `The reset of ${email}'s authenticator stopped halfway`,
+    `npm run users -- reset-mfa ${email} --stage ${config.stage}`,
+  );
+  process.stdout.write(
+    `${email} is signed out everywhere on ${config.stage}` +
+      (standing.registered ? " and their authenticator app is removed" : "; no authenticator app was registered") +
+      ". At their next sign-in, after their password, they enrol a new one. Access tokens issued before stay valid " +
+      "until they expire (an hour at most).\n",
   );
   return 0;
 }

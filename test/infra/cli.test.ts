@@ -23,12 +23,18 @@ interface StandInAccount {
   groups: Set<string>;
   status: "FORCE_CHANGE_PASSWORD" | "CONFIRMED" | "RESET_REQUIRED";
   enabled: boolean;
+  /** An authenticator app (TOTP) is registered. */
+  authenticator: boolean;
+  /** How many times all its sessions were ended (AdminUserGlobalSignOut). */
+  signedOut: number;
 }
 
 const standInAccount = (groups: string[], standing: Partial<StandInAccount> = {}): StandInAccount => ({
   groups: new Set(groups),
   status: "FORCE_CHANGE_PASSWORD",
   enabled: true,
+  authenticator: false,
+  signedOut: 0,
   ...standing,
 });
 
@@ -156,7 +162,8 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
         return json(200, { User: { Username: username, UserStatus: account.status } });
       }
       if (action === "AdminGetUser") {
-        const answer = { Username: username, UserStatus: account.status, Enabled: account.enabled };
+        const mfa = account.authenticator ? { UserMFASettingList: ["SOFTWARE_TOKEN_MFA"] } : {};
+        const answer = { Username: username, UserStatus: account.status, Enabled: account.enabled, ...mfa };
         if (cognito.signInAfterRead.delete(username)) account.status = "CONFIRMED";
         return json(200, answer);
       }
@@ -173,6 +180,14 @@ function startStandIn(): Promise<{ server: Server; cognito: CognitoStandIn }> {
       }
       if (action === "AdminRemoveUserFromGroup") {
         groups.delete(String(body.GroupName));
+        return json(200, {});
+      }
+      if (action === "AdminUserGlobalSignOut") {
+        account.signedOut += 1;
+        return json(200, {});
+      }
+      if (action === "AdminDeleteSoftwareToken") {
+        account.authenticator = false;
         return json(200, {});
       }
     }
@@ -387,6 +402,8 @@ describe("npm run users", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("invite <email> --group <secretariat|experts|members> --stage <name>");
     expect(help.stdout).toContain("move <email> --group <secretariat|experts|members> --stage <name>");
+    expect(help.stdout).toContain("reset-mfa <email> --stage <name>");
+    expect(help.stdout).toContain("reset-mfa needs\nAdminGetUser, AdminUserGlobalSignOut and AdminDeleteSoftwareToken");
     expect(help.stdout).toContain("temporary password (valid 3 days)");
     expect(help.stdout).toContain("it sends the invitation again with a new temporary");
     expect(help.stdout).toContain(
@@ -611,6 +628,57 @@ describe("npm run users", () => {
     expect(cognito.users.has("dee@un.example")).toBe(false);
   });
 
+  it("resets a lost authenticator: signs the person out everywhere first, then removes the app", async () => {
+    cognito.users.set("ivy@un.example", standInAccount(["experts"], { status: "CONFIRMED", authenticator: true }));
+    const reset = await users(["reset-mfa", "ivy@un.example"]);
+    expect(reset.stderr).toBe("");
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toBe(
+      "ivy@un.example is signed out everywhere on test and their authenticator app is removed. At their next " +
+        "sign-in, after their password, they enrol a new one. Access tokens issued before stay valid until they " +
+        "expire (an hour at most).\n",
+    );
+    expect(calls()).toEqual(["AdminGetUser", "AdminUserGlobalSignOut", "AdminDeleteSoftwareToken"]);
+    expect(cognito.idpCalls.at(-1)?.body).toEqual({ UserPoolId: POOL_ID, Username: "ivy@un.example" });
+    expect(cognito.users.get("ivy@un.example")).toMatchObject({ authenticator: false, signedOut: 1 });
+    expect(groupsOf("ivy@un.example")).toEqual(["experts"]);
+  });
+
+  it("stopped between sign-out and removal, says so, and the same command finishes it", async () => {
+    cognito.users.set("jo@un.example", standInAccount(["members"], { status: "CONFIRMED", authenticator: true }));
+    cognito.failNext.add("AdminDeleteSoftwareToken");
+    const stopped = await users(["reset-mfa", "jo@un.example"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain("The reset of jo@un.example's authenticator stopped halfway");
+    expect(stopped.stderr).toContain("npm run users -- reset-mfa jo@un.example --stage test");
+    expect(cognito.users.get("jo@un.example")).toMatchObject({ authenticator: true, signedOut: 1 });
+    const again = await users(["reset-mfa", "jo@un.example"]);
+    expect(again.code).toBe(0);
+    expect(cognito.users.get("jo@un.example")).toMatchObject({ authenticator: false, signedOut: 2 });
+    // Run once more with nothing registered: signed out again, no removal asked for.
+    cognito.idpCalls.length = 0;
+    const none = await users(["reset-mfa", "jo@un.example"]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain("signed out everywhere on test; no authenticator app was registered.");
+    expect(calls()).toEqual(["AdminGetUser", "AdminUserGlobalSignOut"]);
+  });
+
+  it("refuses to reset the authenticator of no account, or of a disabled one, changing nothing", async () => {
+    const nobody = await users(["reset-mfa", "kim@un.example"]);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toBe("kim@un.example has no account on test; nothing changed.\n");
+    cognito.users.set(
+      "lee@un.example",
+      standInAccount(["members"], { status: "CONFIRMED", authenticator: true, enabled: false }),
+    );
+    cognito.idpCalls.length = 0;
+    const disabled = await users(["reset-mfa", "lee@un.example"]);
+    expect(disabled.code).toBe(1);
+    expect(disabled.stderr).toContain("lee@un.example's account on test is disabled; nothing changed.");
+    expect(calls()).toEqual(["AdminGetUser"]);
+    expect(cognito.users.get("lee@un.example")).toMatchObject({ authenticator: true, signedOut: 0 });
+  });
+
   it("refuses a bad command, group or address before any call", async () => {
     const bad = await users(["invite", "not-an-address", "--group", "admins"]);
     expect(bad.code).toBe(2);
@@ -618,7 +686,10 @@ describe("npm run users", () => {
     expect(bad.stderr).toContain("--group must be one of secretariat, experts, members");
     const unknown = await users(["promote", "ana@un.example", "--group", "members"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "promote" (invite or move)');
+    expect(unknown.stderr).toContain('unknown command "promote" (invite, move or reset-mfa)');
+    const grouped = await users(["reset-mfa", "ana@un.example", "--group", "members"]);
+    expect(grouped.code).toBe(2);
+    expect(grouped.stderr).toContain("reset-mfa takes no --group (the account keeps its group)");
     const none = await run("infra/cli/users.ts", [], env);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^No command given\n\nUsage: npm run users -- invite/);
