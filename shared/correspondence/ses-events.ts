@@ -291,9 +291,14 @@ export const recordSesEvent =
 
     // SES accepted this letter (the ledger knows it, or learns it now). What follows is done even when the ledger
     // had the verdict already: a retry after a crash between these writes completes them, and where none comes, the
-    // bounce reconciliation (bounce-reconcile.ts) does.
+    // bounce reconciliation (bounce-reconcile.ts) does. The guard judges before the contact is marked: a contact still
+    // unmarked is how the reconciliation finds a report that stopped, and it then judges the wave again (audit 35,
+    // bug 1: a report that stopped after the contact, before the guard, let the rest of the wave go out).
     const accepted =
       decision.kind !== "ignore" || (decision.cause !== "another-message" && decision.cause !== "never-accepted");
+    if (accepted && verdict.to === "bounced") {
+      result.halted = (await haltIfBouncing(deps)(key.waveId, audit)) !== undefined;
+    }
     const { contactId, email } = message;
     if (accepted && verdict.emailStatus && contactId && email) {
       const named = reportedAddresses(record);
@@ -304,9 +309,6 @@ export const recordSesEvent =
         const outcome = await recordEmailStatus(deps)(contactId, change, audit);
         result.contact = outcome.outcome;
       }
-    }
-    if (accepted && verdict.to === "bounced") {
-      result.halted = (await haltIfBouncing(deps)(key.waveId, audit)) !== undefined;
     }
     if (result.outcome === "moved") await settleWave(deps, key.waveId, audit);
     return result;

@@ -103,7 +103,7 @@ const letterOf = async (waveId: string, iso3: string) => {
   return letter;
 };
 
-const STATES = ["BDI", "AGO", "BTN", "NPL", "LAO", "MMR", "KHM", "PHL", "VNM"];
+const STATES = ["BDI", "AGO", "BTN", "NPL", "LAO", "MMR", "KHM", "PHL", "VNM", "MNG", "THA"];
 
 beforeAll(async () => {
   await deps.registry.addMissingStates(
@@ -167,10 +167,15 @@ describe("a report half applied, completed by the reconciliation", () => {
     });
     const bounce = reportOf("bounce-permanent", await letterOf("H0", "PHL"));
     await halfApplied(bounce);
-    expect((await deps.waves.get("H0"))?.value.status).toBe("dispatching");
-    expect(await recordSesEvent(deps)(bounce)).toMatchObject({ outcome: "ignored", contact: "recorded", halted: true });
-    expect((await contactOf("PHL"))?.emailStatus).toBe("bounced");
+    // The guard judged before the contact's write died (audit 35): the wave is halted, the contact not yet marked.
     expect((await deps.waves.get("H0"))?.value.status).toBe("halted");
+    expect((await contactOf("PHL"))?.emailStatus).toBe("ok");
+    expect(await recordSesEvent(deps)(bounce)).toMatchObject({
+      outcome: "ignored",
+      contact: "recorded",
+      halted: false,
+    });
+    expect((await contactOf("PHL"))?.emailStatus).toBe("bounced");
   });
 
   it("leaves a contact staff set back to ok when the same report is applied again (verification of audit 34)", async () => {
@@ -238,6 +243,42 @@ describe("a report half applied, completed by the reconciliation", () => {
       expect.objectContaining({ correlationId: "bounce-reconcile:LIVE" }),
     ]);
   });
+  it("finds the wave halted already when the report died at the contact's write: the guard judges first (audit 35)", async () => {
+    const fillers = Object.fromEntries(Array.from({ length: 19 }, (_, n) => [`H${n}`, "delivered" as const]));
+    await storedWave("FIRST", "dispatching", { ...fillers, MNG: "sent" });
+    await halfApplied(reportOf("bounce-permanent", await letterOf("FIRST", "MNG")));
+    // One bounce in 20 out: the guard halted the wave before the contact's write died.
+    expect((await deps.waves.get("FIRST"))?.value.status).toBe("halted");
+    expect((await contactOf("MNG"))?.emailStatus).toBe("ok");
+    clock.advance(60_000);
+    expect((await reconcile()).marked.map(({ waveId }) => waveId)).toContain("FIRST");
+    expect((await contactOf("MNG"))?.emailStatus).toBe("bounced");
+  });
+
+  it("halts the wave at the reconciliation when the report died at the halt, the contact still unmarked (audit 35)", async () => {
+    const fillers = Object.fromEntries(Array.from({ length: 19 }, (_, n) => [`J${n}`, "delivered" as const]));
+    await storedWave("STOPPED", "dispatching", { ...fillers, THA: "sent" });
+    const dyingAtHalt = {
+      ...deps,
+      waves: {
+        ...deps.waves,
+        move: async () => {
+          throw new Error("killed");
+        },
+      },
+    };
+    await expect(
+      recordSesEvent(dyingAtHalt)(reportOf("bounce-permanent", await letterOf("STOPPED", "THA"))),
+    ).rejects.toThrow("killed");
+    expect((await deps.waves.get("STOPPED"))?.value.status).toBe("dispatching");
+    expect((await contactOf("THA"))?.emailStatus).toBe("ok");
+    clock.advance(60_000);
+    const result = await reconcile();
+    expect(result.halted).toContain("STOPPED");
+    expect((await deps.waves.get("STOPPED"))?.value.status).toBe("halted");
+    expect((await contactOf("THA"))?.emailStatus).toBe("bounced");
+  });
+
   it("does not judge again a dispatching wave whose reports were applied in full (review of audit 34)", async () => {
     // The guard let the wave go on when the bounce arrived (few letters out); more left since: the rate now is not
     // what any bounce met, and nothing was half applied.
