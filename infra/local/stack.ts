@@ -314,7 +314,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const waves = waveRepository(doc, tableNames, systemClock);
     const { restored, missed } = await restoreWaveSchedules({ waves, scheduler: waveScheduler, clock: systemClock })();
     if (restored.length > 0) log(`waves: ${restored.length} scheduled wave(s) scheduled again`);
-    for (const wave of missed) log(missedWaveNotice(wave, fireCommand));
+    for (const wave of missed) log(missedWaveNotice(wave, fireCommand, systemClock.now()));
     // Dispatching since before this process began: stopped with the last stack, whose in-process queue held its keys.
     const processStart = new Date(performance.timeOrigin).toISOString();
     for (const { value } of await waves.inStatusSince("dispatching", processStart)) log(stalledWaveNotice(value));

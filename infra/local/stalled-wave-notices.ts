@@ -5,6 +5,7 @@
 // report a crash left half applied, completed at the start. Letters are named by their owner's name and recipient id.
 import type { ReconciledContact } from "../../shared/correspondence/bounce-reconcile.ts";
 import type { Message } from "../../shared/correspondence/schemas.ts";
+import { tooLateToDispatch } from "../../shared/waves/firing-soon.ts";
 import { wholeMinuteUp } from "../../shared/waves/resend-window.ts";
 import type { Wave } from "../../shared/waves/schemas.ts";
 import { utcMinute } from "../../shared/zoned-time.ts";
@@ -16,11 +17,23 @@ const named = (wave: NamedWave) => (wave.description ? `â€œ${wave.description}â€
 /** "the letter to Costa Rica (recipient <id>)": the owner as the pages name it, the recipient as its page's key. */
 const letterTo = (ownerName: string, recipient: string) => `the letter to ${ownerName} (recipient ${recipient})`;
 
-/** A scheduled wave whose send time passed while the stack was down: sent only if someone asks. */
-export const missedWaveNotice = (wave: Wave, fireCommand: string) =>
-  `wave ${named(wave)} was due at ${wave.sendInstant} while the local stack was down and is still scheduled; ` +
-  `send it now (before its notAfter ${wave.notAfter}) with "Dispatch again" on its page, or: ` +
-  `${fireCommand} wave-dispatch '{"waveId":"${wave.id}"}'`;
+/**
+ * A scheduled wave whose send time passed while the stack was down: sent only if someone asks, and only while a
+ * dispatch asked for now runs before its not-after deadline (else every letter would expire unsent).
+ */
+export function missedWaveNotice(wave: Wave, fireCommand: string, now: Date): string {
+  const missed = `wave ${named(wave)} was due at ${wave.sendInstant} while the local stack was down and is still scheduled`;
+  if (tooLateToDispatch(wave.notAfter, now)) {
+    return (
+      `${missed}; too late to send it: its letters may leave until ${wave.notAfter}, and a dispatch now would expire ` +
+      "them all unsent. To write to its recipients, cancel it on its page and create a new wave"
+    );
+  }
+  return (
+    `${missed}; send it now (before its notAfter ${wave.notAfter}) with "Dispatch again" on its page, or: ` +
+    `${fireCommand} wave-dispatch '{"waveId":"${wave.id}"}'`
+  );
+}
 
 /** A wave still dispatching at the start: no sender is left for its queued letters. */
 export const stalledWaveNotice = (wave: Wave) =>

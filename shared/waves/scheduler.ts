@@ -57,17 +57,6 @@ export const waveScheduleName = (waveId: string) => nameOf(PREFIX, waveId);
 export const waveResendScheduleName = (waveId: string) => nameOf(RESEND_PREFIX, waveId);
 
 /**
- * EventBridge Scheduler fires within the minute and wants its at() at least a minute ahead (MIN_SCHEDULE_LEAD_MS,
- * checked again by the scheduler a moment later): a quarter of a minute more keeps that check from failing.
- */
-export const REDISPATCH_LEAD_MS = 75_000;
-const MINUTE_MS = 60_000;
-
-/** The next whole minute at least REDISPATCH_LEAD_MS after `now`: when a schedule asked for now fires (UTC). */
-export const firingSoon = (now: Date): string =>
-  new Date(Math.ceil((now.getTime() + REDISPATCH_LEAD_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
-
-/**
  * The wall-clock time in the wave's own zone, never the UTC instant: the scheduler applies the zone's offset on
  * that date, as the secretariat meant it. (sendAt was checked to exist in the zone when the wave was created.)
  */

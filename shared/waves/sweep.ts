@@ -16,8 +16,8 @@ import { Conflict, IllegalTransition } from "../errors.ts";
 import type { Schedule } from "../schedules/schema.ts";
 import type { Versioned } from "../versioning.ts";
 import { utcMinute } from "../zoned-time.ts";
+import { firingSoon, tooLateToDispatch } from "./firing-soon.ts";
 import { assertWaveTransition, nameOf } from "./rules.ts";
-import { firingSoon } from "./scheduler.ts";
 import type { Wave } from "./schemas.ts";
 import { STUCK_AFTER_MS } from "./stuck-after.ts";
 import {
@@ -272,7 +272,7 @@ export const sweepWaves =
     return result;
   };
 
-export { REDISPATCH_LEAD_MS } from "./scheduler.ts";
+export { REDISPATCH_LEAD_MS } from "./firing-soon.ts";
 
 export interface RedispatchRequested {
   wave: Wave;
@@ -284,8 +284,9 @@ export interface RedispatchRequested {
 /**
  * Asks for the wave to be dispatched again, as the sweep would, within three minutes: its one-time schedule is made
  * again for the next whole minute at least one minute ahead (UTC), firing wave-dispatch, which resumes the wave.
- * Only a wave dispatching, or scheduled with its send time passed, may be: anything else is a 409 and nothing is
- * made. The request is audited once the schedule exists.
+ * Only a wave dispatching, or scheduled with its send time passed, may be, and only while a dispatch asked for now
+ * runs before its not-after deadline: anything else is a 409 and nothing is made. The request is audited once the
+ * schedule exists.
  */
 export const requestRedispatch =
   (deps: Pick<WaveSchedulingDependencies, "waves" | "scheduler" | "clock">) =>
@@ -303,6 +304,16 @@ export const requestRedispatch =
       assertWaveTransition(wave, wave.status, "dispatching");
     }
     const firesAt = firingSoon(now);
+    if (tooLateToDispatch(wave.notAfter, now)) {
+      // Dispatched then, every letter would be written expired: nothing would leave (audit 35, bug 6).
+      throw new Conflict(
+        `${nameOf(wave)} can no longer be dispatched: its letters may leave until ${utcMinute(wave.notAfter)}, and a ` +
+          `dispatch asked for now runs at ${utcMinute(firesAt)}, so every letter would expire unsent. To write to its ` +
+          (wave.status === "scheduled"
+            ? "recipients, cancel it and create a new wave."
+            : "recipients, create a new wave; the sweep settles this one (its letters still queued expire)."),
+      );
+    }
     const scheduleName = await deps.scheduler.schedule({
       ...wave,
       sendAt: firesAt.slice(0, 16),

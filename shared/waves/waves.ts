@@ -26,6 +26,7 @@ import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest } from "../templates/rules.ts";
 import type { Versioned } from "../versioning.ts";
 import { deskDay, sendTimeWords, utcMinute } from "../zoned-time.ts";
+import { firingSoon } from "./firing-soon.ts";
 import { haltWave } from "./halt.ts";
 import { letterIssues } from "./letter-check.ts";
 import type { WaveRepository } from "./repository.ts";
@@ -34,7 +35,7 @@ import { resendReason } from "./resend-reason.ts";
 import { earlierRestOf, resolveWaveAudience, restOfIssues } from "./rest-of.ts";
 import { assertSendTimeReached, assertWaveTransition, localToInstant } from "./rules.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
-import { firingSoon, type WaveScheduler } from "./scheduler.ts";
+import type { WaveScheduler } from "./scheduler.ts";
 import type { NewWave, Wave, WaveStatus, WaveTestRequest, WaveTestResult } from "./schemas.ts";
 import { assertStaffAddress, LOCAL_STAFF_MAIL_DOMAINS } from "./staff-domains.ts";
 

@@ -1,7 +1,7 @@
 // A crash at the halt (audit 33, bug 2): the halted wave's letters left queued have no key on the queue any more, so
 // the sweep fails them as the sender would have, but not one queued lately (the queue may still be draining) nor one
 // the secretariat sent again (ADR 0062). On the in-memory stores, no database.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { HALTED_BY_BOUNCES } from "#shared/correspondence/bounce-guard.ts";
@@ -104,5 +104,24 @@ describe("a redispatch asked of a halted wave (audit 33, item 8)", () => {
     await expect(requestRedispatch(deps)(WAVE, audit)).rejects.toThrow(
       /^The wave "The rest of March" cannot be sent: it has completed, .*write the rest of it from its page/,
     );
+  });
+});
+
+describe("dispatching a wave again past its not-after deadline (audit 35, bug 6)", () => {
+  it("is refused with why and what to do, and makes no schedule, when a dispatch now would run at the deadline", async () => {
+    const deps = haltedWaveStores(fixedClock("2027-03-19T23:58:00.000Z"));
+    await deps.waves.create(
+      aWave(WAVE, { status: "scheduled", description: "Outreach of March", notAfter: "2027-03-20T00:00:00.000Z" }),
+      audit,
+    );
+    const scheduled = vi.spyOn(deps.scheduler, "schedule");
+    await expect(requestRedispatch(deps)(WAVE, audit)).rejects.toThrow(
+      'The wave "Outreach of March" can no longer be dispatched: its letters may leave until 2027-03-20 00:00 UTC, ' +
+        "and a dispatch asked for now runs at 2027-03-20 00:00 UTC, so every letter would expire unsent. To write to " +
+        "its recipients, cancel it and create a new wave.",
+    );
+    expect(scheduled).not.toHaveBeenCalled();
+    deps.clock.set("2027-03-19T23:57:00.000Z");
+    await expect(requestRedispatch(deps)(WAVE, audit)).resolves.toMatchObject({ firesAt: "2027-03-19T23:59:00.000Z" });
   });
 });

@@ -8,11 +8,18 @@ const WAVE = "01M96SP7S5YJCECYKYEBT53A8B";
 
 describe("the start's notice of a wave the last stop left behind", () => {
   it("names a missed scheduled wave by its description and id, with both ways to send it", () => {
-    const notice = missedWaveNotice(aWave(WAVE, { status: "scheduled", description: "audit33 M1" }), "npm run fire --");
+    const missed = aWave(WAVE, { status: "scheduled", description: "audit33 M1" });
+    const notice = missedWaveNotice(missed, "npm run fire --", new Date("2027-03-16T09:00:00.000Z"));
     expect(notice).toBe(
       `wave “audit33 M1” (${WAVE}) was due at 2027-03-15T13:00:00.000Z while the local stack was down and is still ` +
         `scheduled; send it now (before its notAfter 2027-03-20T00:00:00.000Z) with "Dispatch again" on its page, ` +
         `or: npm run fire -- wave-dispatch '{"waveId":"${WAVE}"}'`,
+    );
+    // Past the moment a dispatch could still run before the deadline, it says so instead (audit 35, bug 6).
+    expect(missedWaveNotice(missed, "npm run fire --", new Date("2027-03-19T23:58:40.000Z"))).toBe(
+      `wave “audit33 M1” (${WAVE}) was due at 2027-03-15T13:00:00.000Z while the local stack was down and is still ` +
+        "scheduled; too late to send it: its letters may leave until 2027-03-20T00:00:00.000Z, and a dispatch now " +
+        "would expire them all unsent. To write to its recipients, cancel it on its page and create a new wave",
     );
   });
 

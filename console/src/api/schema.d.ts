@@ -908,7 +908,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its send time (409 otherwise); audited */
+    /** Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its send time, and only while a dispatch asked for now runs before its not-after deadline (409 otherwise: its letters would all expire); audited */
     post: operations["redispatchWave"];
     delete?: never;
     options?: never;

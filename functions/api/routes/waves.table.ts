@@ -108,5 +108,6 @@ export const waveSummaries = {
   redispatchWave:
     "Dispatch a wave again within three minutes, as the sweep does: its missing letters written, its queued ones " +
     "enqueued, none sent twice, completed once all are final. Only a dispatching wave, or a scheduled one past its " +
-    "send time (409 otherwise); audited",
+    "send time, and only while a dispatch asked for now runs before its not-after deadline (409 otherwise: its " +
+    "letters would all expire); audited",
 } satisfies RouteSummaries<typeof waveTable>;

@@ -10,7 +10,7 @@ import { problemInFull } from "../../ui/problem-words.ts";
 import { type Redispatch, redispatchWave } from "./data.ts";
 import type { WaveWithCounts } from "./wave-facts.ts";
 import { redispatchedWords, redispatchQuestion } from "./wave-redispatch-words.ts";
-import { mayDispatchAgain } from "./wave-repair.ts";
+import { dueDispatch, mayDispatchAgain, tooLateWords } from "./wave-repair.ts";
 
 /** `onDone`: after the answer, with the dispatch requested (when its schedule fires), or none if refused. */
 export function DispatchAgain(props: { wave: WaveWithCounts; onDone: (requested: Redispatch | undefined) => void }) {
@@ -24,8 +24,17 @@ export function DispatchAgain(props: { wave: WaveWithCounts; onDone: (requested:
     // The button is drawn anew when the question goes; once the wave has moved on it is gone, and its status remains.
     focusReturn.closed(() => document.getElementById("redispatch") ?? document.getElementById("wave-status"));
   };
-  // Offered while the wave is due a dispatch; a refusal found it moved on (finished meanwhile), and still says why.
-  if (!mayDispatchAgain(wave, new Date()) && !outcome) return null;
+  const now = new Date();
+  // Offered while the wave is due a dispatch that could still send; a refusal found it moved on (finished meanwhile),
+  // and still says why. Due but too late (its letters would all expire), it says so instead of offering it.
+  if (!mayDispatchAgain(wave, now) && !outcome) {
+    return dueDispatch(wave, now) ? (
+      <section aria-labelledby="redispatch-title">
+        <h2 id="redispatch-title">Dispatch again</h2>
+        <p id="redispatch-too-late">{tooLateWords(wave)}</p>
+      </section>
+    ) : null;
+  }
   async function redispatch() {
     setBusy(true);
     let requested: Redispatch | undefined;

@@ -3,6 +3,7 @@
 // not-after deadline, even of a halted wave (the halt stops the wave's own sending, not this deliberate act); a wave
 // is dispatched again while dispatching, or scheduled past its send time. The API decides (409 otherwise); these say
 // beforehand what it will say. Pure, tested in Node.
+import { tooLateToDispatch } from "../../../../shared/waves/firing-soon.ts";
 import { wholeMinuteUp } from "../../../../shared/waves/resend-window.ts";
 import type { components } from "../../api/schema";
 import { utcText } from "./time.ts";
@@ -46,7 +47,20 @@ export function resendOutlook(
   };
 }
 
-/** Whether the API would dispatch the wave again at `now`: dispatching, or scheduled and its send time passed. */
-export function mayDispatchAgain(wave: Pick<Wave, "status" | "sendInstant">, now: Date): boolean {
-  return wave.status === "dispatching" || (wave.status === "scheduled" && new Date(wave.sendInstant) <= now);
+/** Whether the wave is due a dispatch at `now`: dispatching, or scheduled and its send time passed. */
+export const dueDispatch = (wave: Pick<Wave, "status" | "sendInstant">, now: Date): boolean =>
+  wave.status === "dispatching" || (wave.status === "scheduled" && new Date(wave.sendInstant) <= now);
+
+/**
+ * Whether the API would dispatch the wave again at `now`: due a dispatch, and one asked for now would still run before
+ * its not-after deadline (after it, every letter would expire unsent: audit 35, bug 6).
+ */
+export function mayDispatchAgain(wave: Pick<Wave, "status" | "sendInstant" | "notAfter">, now: Date): boolean {
+  return dueDispatch(wave, now) && !tooLateToDispatch(wave.notAfter, now);
 }
+
+/** Why a wave due a dispatch is not offered one: too late, and what to do instead. */
+export const tooLateWords = (wave: Pick<Wave, "status" | "notAfter">): string =>
+  `Too late to dispatch: its letters may leave until ${utcText(wave.notAfter)}, and a dispatch asked for now would ` +
+  `expire them all unsent. To write to its recipients, ${wave.status === "scheduled" ? "cancel it and " : ""}create a ` +
+  "new wave.";
