@@ -15,6 +15,7 @@ import type { OrganizationRepository } from "../organizations/repository.ts";
 import { isRetired } from "../organizations/retirement-words.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
+import type { MissionBecause } from "../templates/letter-form.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import type { Versioned } from "../versioning.ts";
 import type { WaveRepository } from "../waves/repository.ts";
@@ -53,6 +54,8 @@ export interface Recipient {
   email: string;
   language: UnLanguage;
   addressedTo?: "point-of-contact" | "permanent-mission";
+  /** For a letter to a State's Permanent Mission: whether the State has no point of contact on record at all. */
+  missionBecause?: MissionBecause;
 }
 
 export interface Skipped {
@@ -266,6 +269,7 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
     facts: OwnerFacts,
     contacts: readonly Contact[],
     addressedTo: NonNullable<Recipient["addressedTo"]>,
+    missionBecause?: MissionBecause,
   ): Skipped[] => {
     const left: Skipped[] = [];
     for (const contact of contacts) {
@@ -291,6 +295,7 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
             email,
             language: contact.language,
             addressedTo,
+            ...(missionBecause ? { missionBecause } : {}),
           });
         }
       }
@@ -307,7 +312,9 @@ export function sortRecipients(owners: readonly AudienceCandidate[]): ResolvedAu
     const before = recipients.length;
     const pocsLeft = writeTo(facts, mine, "point-of-contact");
     const missions = owner.kind === "state" ? contacts.filter((contact) => contact.role === MISSION_ROLE) : [];
-    const missionsLeft = recipients.length === before ? writeTo(facts, missions, "permanent-mission") : [];
+    // The letter to the Mission says why it goes there: no point of contact on record, or none reachable (audit 35).
+    const because: MissionBecause = mine.length === 0 ? "none-on-record" : "none-reachable";
+    const missionsLeft = recipients.length === before ? writeTo(facts, missions, "permanent-mission", because) : [];
     if (recipients.length > before) continue;
     const anyActive = [...mine, ...missions].some((contact) => contact.active);
     unreached.push({

@@ -96,6 +96,7 @@ function factsFor(
       : undefined,
     contact,
     addressedTo: recipient.addressedTo,
+    missionBecause: recipient.missionBecause,
     deadline: wave.deadline,
     chair: wave.chair,
     values: wave.values,

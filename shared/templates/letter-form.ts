@@ -25,6 +25,8 @@ export interface LetterForm {
   date: string;
   /** The recipient as addressed: a point of contact by name, or the State's Permanent Mission. */
   addressedTo: "point-of-contact" | "permanent-mission";
+  /** Why a letter to the Permanent Mission goes there: the State's points of contact unreachable (the default), or none on record. */
+  missionBecause?: MissionBecause | undefined;
   contactName: string;
   /** The State (or organization) the letter goes to, in each language. */
   ownerName: LocalizedText;
@@ -35,12 +37,15 @@ export interface LetterForm {
 /** French "de" before a name: elided before a vowel ("d'Aminata Traoré", "d'Yves"), not before an h (often aspirated). */
 const elidedDe = (name: string) => (/^[aeiouyàâäéèêëîïôöùûü]/iu.test(name) ? `d'${name}` : `de ${name}`);
 
+/** Why a State's letter goes to its Permanent Mission: no point of contact on record, or none of them reachable. */
+export type MissionBecause = "none-on-record" | "none-reachable";
+
 interface Phrases {
   reference: (reference: string) => string;
   dateLine: (date: string) => string;
   attention: (name: string) => string[];
   mission: (owner: string) => string[];
-  missionReason: string;
+  missionReason: Record<MissionBecause, string>;
   close: string;
   signed: (name: string) => string;
   chair: string;
@@ -54,8 +59,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     dateLine: (date) => `New York, ${date}`,
     attention: (name) => [`Dear ${name},`],
     mission: (owner) => [`To the Permanent Mission to the United Nations (${owner})`, "Excellency,"],
-    missionReason:
-      "This letter is addressed to the Permanent Mission because the Committee could not reach any point of contact designated for resolution 1540 (2004). The Committee would be grateful if the Mission could bring it to the attention of the competent authorities and inform the Committee of the current points of contact.",
+    missionReason: {
+      "none-reachable":
+        "This letter is addressed to the Permanent Mission because the Committee could not reach any point of contact designated for resolution 1540 (2004). The Committee would be grateful if the Mission could bring it to the attention of the competent authorities and inform the Committee of the current points of contact.",
+      "none-on-record":
+        "This letter is addressed to the Permanent Mission because no point of contact for resolution 1540 (2004) is on record with the Committee. The Committee would be grateful if the Mission could bring it to the attention of the competent authorities and inform the Committee of the points of contact designated.",
+    },
     close: "Please accept the assurances of my highest consideration.",
     signed: (name) => `(Signed) ${name}`,
     chair: "Chair",
@@ -70,8 +79,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
       `À l'attention de la Mission permanente auprès de l'Organisation des Nations Unies (${owner})`,
       "Excellence,",
     ],
-    missionReason:
-      "La présente lettre est adressée à la Mission permanente, le Comité n'ayant pu joindre aucun des points de contact désignés aux fins de la résolution 1540 (2004). Le Comité vous serait reconnaissant de bien vouloir la porter à l'attention des autorités compétentes et de lui communiquer les coordonnées des points de contact actuels.",
+    missionReason: {
+      "none-reachable":
+        "La présente lettre est adressée à la Mission permanente, le Comité n'ayant pu joindre aucun des points de contact désignés aux fins de la résolution 1540 (2004). Le Comité vous serait reconnaissant de bien vouloir la porter à l'attention des autorités compétentes et de lui communiquer les coordonnées des points de contact actuels.",
+      "none-on-record":
+        "La présente lettre est adressée à la Mission permanente, aucun point de contact aux fins de la résolution 1540 (2004) n'étant enregistré auprès du Comité. Le Comité vous serait reconnaissant de bien vouloir la porter à l'attention des autorités compétentes et de lui communiquer les coordonnées des points de contact désignés.",
+    },
     close: "Je vous prie d'agréer l'assurance de ma très haute considération.",
     signed: (name) => `(Signé) ${name}`,
     chair: "Présidence",
@@ -83,8 +96,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     dateLine: (date) => `Nueva York, ${date}`,
     attention: (name) => [`A la atención de ${name}`, "De mi mayor consideración:"],
     mission: (owner) => [`A la atención de la Misión Permanente ante las Naciones Unidas (${owner})`, "Excelencia:"],
-    missionReason:
-      "La presente carta se dirige a la Misión Permanente porque el Comité no ha podido comunicarse con ninguno de los puntos de contacto designados a los efectos de la resolución 1540 (2004). El Comité agradecería que la Misión la señalara a la atención de las autoridades competentes y le comunicara los datos de los puntos de contacto actuales.",
+    missionReason: {
+      "none-reachable":
+        "La presente carta se dirige a la Misión Permanente porque el Comité no ha podido comunicarse con ninguno de los puntos de contacto designados a los efectos de la resolución 1540 (2004). El Comité agradecería que la Misión la señalara a la atención de las autoridades competentes y le comunicara los datos de los puntos de contacto actuales.",
+      "none-on-record":
+        "La presente carta se dirige a la Misión Permanente porque el Comité no tiene registrado ningún punto de contacto a los efectos de la resolución 1540 (2004). El Comité agradecería que la Misión la señalara a la atención de las autoridades competentes y le comunicara los datos de los puntos de contacto que se designen.",
+    },
     close: "Aprovecho la ocasión para reiterarle las seguridades de mi más alta consideración.",
     signed: (name) => `(Firmado) ${name}`,
     chair: "Presidencia",
@@ -99,8 +116,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
       `Вниманию Постоянного представительства при Организации Объединенных Наций (${owner})`,
       "Ваше Превосходительство!",
     ],
-    missionReason:
-      "Настоящее письмо направляется в Постоянное представительство, поскольку Комитету не удалось связаться ни с одним из контактных лиц, назначенных для целей резолюции 1540 (2004). Комитет был бы признателен Представительству за доведение настоящего письма до сведения компетентных органов и за сообщение Комитету данных действующих контактных лиц.",
+    missionReason: {
+      "none-reachable":
+        "Настоящее письмо направляется в Постоянное представительство, поскольку Комитету не удалось связаться ни с одним из контактных лиц, назначенных для целей резолюции 1540 (2004). Комитет был бы признателен Представительству за доведение настоящего письма до сведения компетентных органов и за сообщение Комитету данных действующих контактных лиц.",
+      "none-on-record":
+        "Настоящее письмо направляется в Постоянное представительство, поскольку в Комитете не зарегистрировано ни одного контактного лица для целей резолюции 1540 (2004). Комитет был бы признателен Представительству за доведение настоящего письма до сведения компетентных органов и за сообщение Комитету данных назначенных контактных лиц.",
+    },
     close: "Прошу Вас принять уверения в моем самом глубоком уважении.",
     signed: (name) => `(Подпись) ${name}`,
     chair: "Председатель",
@@ -112,8 +133,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     dateLine: (date) => `纽约，${date}`,
     attention: (name) => [`尊敬的${name}：`],
     mission: (owner) => [`${owner}常驻联合国代表团：`, "阁下："],
-    missionReason:
-      "由于委员会未能联系上为第1540(2004)号决议指定的任何联络人，本函谨致常驻代表团。请代表团将本函转交主管当局，并将现任联络人的信息告知委员会，委员会将不胜感激。",
+    missionReason: {
+      "none-reachable":
+        "由于委员会未能联系上为第1540(2004)号决议指定的任何联络人，本函谨致常驻代表团。请代表团将本函转交主管当局，并将现任联络人的信息告知委员会，委员会将不胜感激。",
+      "none-on-record":
+        "由于委员会没有为第1540(2004)号决议登记在案的任何联络人，本函谨致常驻代表团。请代表团将本函转交主管当局，并将所指定联络人的信息告知委员会，委员会将不胜感激。",
+    },
     close: "顺致最崇高的敬意。",
     signed: (name) => `（签名）${name}`,
     chair: "主席",
@@ -125,8 +150,12 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     dateLine: (date) => `نيويورك، ${date}`,
     attention: (name) => [`إلى عناية: ${name}`, "تحية طيبة وبعد،"],
     mission: (owner) => [`إلى عناية البعثة الدائمة لدى الأمم المتحدة (${owner})`, "صاحب السعادة،"],
-    missionReason:
-      "توجَّه هذه الرسالة إلى البعثة الدائمة لأن اللجنة لم تتمكن من الاتصال بأي من جهات الاتصال المعيَّنة لأغراض القرار 1540 (2004). وستكون اللجنة ممتنة لو تفضلت البعثة بإحالتها إلى السلطات المختصة وإبلاغ اللجنة ببيانات جهات الاتصال الحالية.",
+    missionReason: {
+      "none-reachable":
+        "توجَّه هذه الرسالة إلى البعثة الدائمة لأن اللجنة لم تتمكن من الاتصال بأي من جهات الاتصال المعيَّنة لأغراض القرار 1540 (2004). وستكون اللجنة ممتنة لو تفضلت البعثة بإحالتها إلى السلطات المختصة وإبلاغ اللجنة ببيانات جهات الاتصال الحالية.",
+      "none-on-record":
+        "توجَّه هذه الرسالة إلى البعثة الدائمة لأنه لا توجد لدى اللجنة أي جهة اتصال مسجلة لأغراض القرار 1540 (2004). وستكون اللجنة ممتنة لو تفضلت البعثة بإحالتها إلى السلطات المختصة وإبلاغ اللجنة ببيانات جهات الاتصال المعيَّنة.",
+    },
     close: "وتفضلوا بقبول فائق الاحترام والتقدير.",
     signed: (name) => `(توقيع) ${name}`,
     chair: "الرئيس",
@@ -144,7 +173,7 @@ export function formParts(form: LetterForm, language: UnLanguage): { before: str
   const owner = form.ownerName[language];
   const salutation =
     form.addressedTo === "permanent-mission"
-      ? [phrases.mission(owner), [phrases.missionReason]]
+      ? [phrases.mission(owner), [phrases.missionReason[form.missionBecause ?? "none-reachable"]]]
       : [phrases.attention(form.contactName)];
   const committee = COMMITTEE_NAMES[language];
   const signature = form.chair.name

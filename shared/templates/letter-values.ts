@@ -5,7 +5,7 @@ import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale
 import type { UnLanguage } from "../registry/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
-import { COMMITTEE_NAMES, type LetterForm } from "./letter-form.ts";
+import { COMMITTEE_NAMES, type LetterForm, type MissionBecause } from "./letter-form.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
 
 export interface LetterFacts {
@@ -17,6 +17,7 @@ export interface LetterFacts {
   organization?: { id: string; name: string; acronym: string } | undefined;
   contact: { name: string; title?: string | undefined; agency?: string | undefined };
   addressedTo?: "point-of-contact" | "permanent-mission" | undefined;
+  missionBecause?: MissionBecause | undefined;
   deadline?: string | undefined;
   /** The wave's Chair: overrides the configured Chair's name. */
   chair?: string | undefined;
@@ -76,6 +77,7 @@ export function letterForm(facts: LetterFacts): LetterForm {
     reference: facts.reference,
     date,
     addressedTo: facts.addressedTo ?? "point-of-contact",
+    missionBecause: facts.missionBecause,
     contactName: facts.contact.name,
     ownerName,
     chair: facts.chair

@@ -364,6 +364,8 @@ describe("audience sorting", () => {
       ["GIN", ginMission.id, "permanent-mission", "fr"],
       ["PRK", prkMission.id, "permanent-mission", "en"],
     ]);
+    // The Mission's letter says why it goes there: Guinea's points of contact unreachable, none on record for the DPRK.
+    expect(recipients.map((r) => r.missionBecause)).toEqual([undefined, "none-reachable", "none-on-record"]);
     // A Mission not needed is neither written to nor listed as left out.
     expect(skipped.map((s) => s.recipient)).not.toContain(fraMission.id);
     expect(skipped.map((s) => [s.recipient, s.reason])).toEqual([

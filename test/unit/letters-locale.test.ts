@@ -5,6 +5,7 @@ import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
+import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { chairOn, committeeChairs, committeeChairsSchema } from "#shared/templates/chairs.ts";
 import { formParts, formText } from "#shared/templates/letter-form.ts";
 import { followUpLine, letterForm, letterValues } from "#shared/templates/letter-values.ts";
@@ -189,6 +190,31 @@ describe("State names in the six languages", () => {
       expect(letter.text).toContain(`${mission}\n\n${name}`);
     },
   );
+});
+
+describe("the letter to a Permanent Mission, in the six languages", () => {
+  const facts = {
+    reference: "W/AFG",
+    now: new Date("2027-03-01T15:00:00Z"),
+    state: { iso3: "AFG", name: "Afghanistan" },
+    contact: { name: "Permanent Mission of Afghanistan" },
+    addressedTo: "permanent-mission" as const,
+  };
+  const reasons = (language: UnLanguage, missionBecause?: "none-on-record" | "none-reachable") =>
+    formText(formParts(letterForm({ ...facts, missionBecause }), language).before);
+
+  it("says the Committee has no point of contact on record, not that it could not reach one, when none is (audit 35)", () => {
+    expect(reasons("en", "none-on-record")).toContain(
+      "because no point of contact for resolution 1540 (2004) is on record",
+    );
+    expect(reasons("en", "none-on-record")).not.toContain("could not reach");
+    expect(reasons("en", "none-reachable")).toContain("could not reach any point of contact designated");
+    expect(reasons("en")).toBe(reasons("en", "none-reachable"));
+    for (const language of ["fr", "es", "ru", "zh", "ar"] as const) {
+      expect(reasons(language, "none-on-record"), language).not.toBe(reasons(language, "none-reachable"));
+      expect(reasons(language, "none-on-record"), language).toContain("1540");
+    }
+  });
 });
 
 describe("organization names in the six languages", () => {
