@@ -78,7 +78,7 @@ export const LETTER_WORDS: Readonly<Record<LetterStatus, string>> = {
   complained: "Letter marked as spam by its recipient",
   rejected: "Letter refused by the mail service",
   failed: "Letter failed",
-  expired: "Letter expired unsent (past its deadline)",
+  expired: "Letter not sent: its wave's no-letter-after time had passed",
   skipped: "Letter skipped",
   unknown: "Letter's fate being reconciled",
 };
