@@ -22,6 +22,7 @@ import {
   countsOf,
   countsText,
   inFlightFirst,
+  inFlightWords,
   isAudience,
   isFinal,
   isInFlight,
@@ -275,5 +276,26 @@ describe("what the pages say about waves", () => {
   it("names in words every reason the API gives for a skipped contact or an owner not reached", () => {
     expect(Object.keys(SKIP_REASONS).sort()).toEqual([...skipReasonSchema.options].sort());
     expect(Object.keys(UNREACHED_REASONS).sort()).toEqual([...unreachedReasonSchema.options].sort());
+  });
+});
+
+describe("a wave in flight on Home (audit 35, item 12)", () => {
+  const wave = {
+    status: "scheduled" as const,
+    sendAt: "2026-12-07T04:36",
+    timeZone: "UTC",
+    sendInstant: "2026-12-07T04:36:00.000Z",
+  };
+  it("says its status and send time until the sweep's quarter of an hour has passed", () => {
+    expect(inFlightWords(wave, new Date("2026-12-07T04:50:59Z"))).toBe("scheduled, sends 2026-12-07 04:36 UTC");
+    expect(inFlightWords({ ...wave, status: "dispatching" }, new Date("2026-12-07T05:30:00Z"))).toBe(
+      "dispatching, sends 2026-12-07 04:36 UTC",
+    );
+  });
+
+  it("says a scheduled wave its schedule missed is missed, and what its page offers", () => {
+    expect(inFlightWords(wave, new Date("2026-12-07T04:51:00Z"))).toBe(
+      "missed: due 2026-12-07 04:36 UTC, not dispatched (its page says what to do)",
+    );
   });
 });

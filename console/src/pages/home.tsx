@@ -7,7 +7,7 @@ import { deskToday } from "../ui/desk-today.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { usePolled } from "./correspondence/poll.ts";
 import { utcText } from "./correspondence/time.ts";
-import { countsText } from "./correspondence/wave-facts.ts";
+import { countsText, inFlightWords } from "./correspondence/wave-facts.ts";
 import { statusWithWhy } from "./correspondence/wave-halted.ts";
 import {
   latestSnapshot,
@@ -147,9 +147,8 @@ function WavesPanel() {
               <ul aria-live="polite" data-list="waves-in-flight">
                 {inFlight.map((wave) => (
                   <li key={wave.id}>
-                    <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> ({wave.status}, sends{" "}
-                    {wave.sendAt.replace("T", " ")} {wave.timeZone}):{" "}
-                    <span data-counts={wave.id}>{countsText(wave.counts)}</span>
+                    <a href={href.wave(wave.id)}>{wave.description ?? wave.id}</a> ({inFlightWords(wave, new Date())}
+                    ): <span data-counts={wave.id}>{countsText(wave.counts)}</span>
                   </li>
                 ))}
               </ul>

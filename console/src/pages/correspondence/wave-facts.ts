@@ -158,6 +158,21 @@ export const keepsMoving = (
   (wave.status === "scheduled" && now.getTime() < Date.parse(firesAt) + STUCK_AFTER_MS) ||
   (lettersGoing(wave.counts) && now.toISOString() < wave.notAfter);
 
+/**
+ * A scheduled wave its schedule has missed, as the sweep judges it: its send time passed a quarter of an hour ago or
+ * more, and it is still scheduled (nothing sends it unless someone asks).
+ */
+export const isMissed = (wave: Pick<Wave, "status" | "sendInstant">, now: Date): boolean =>
+  wave.status === "scheduled" && now.getTime() >= Date.parse(wave.sendInstant) + STUCK_AFTER_MS;
+
+/** A wave in flight as Home lists it: its status and send time, or that its schedule missed it and what to do. */
+export function inFlightWords(wave: Pick<Wave, "status" | "sendInstant" | "sendAt" | "timeZone">, now: Date): string {
+  const sends = `${wave.sendAt.replace("T", " ")} ${wave.timeZone}`;
+  return isMissed(wave, now)
+    ? `missed: due ${sends}, not dispatched (its page says what to do)`
+    : `${wave.status}, sends ${sends}`;
+}
+
 const ORDER: Record<WaveStatus, number> = {
   dispatching: 0,
   scheduled: 1,
