@@ -55,7 +55,7 @@ export async function assertProviderActive(
 function checkValidity(offer: Pick<AssistanceOffer, "validFrom" | "validUntil">): void {
   if (offer.validUntil !== undefined && offer.validUntil < offer.validFrom) {
     throw new Invalid("The offer ends before it starts", [
-      { path: "body.validUntil", message: `is before validFrom (${offer.validFrom})` },
+      { path: "body.validUntil", message: `is before the day it is valid from (${offer.validFrom})` },
     ]);
   }
 }

@@ -206,7 +206,7 @@ export const newAssistanceOfferSchema = /* @__PURE__ */ z
     lastUpdatedOn: isoDateSchema.optional().describe("Today when omitted"),
   })
   .refine((offer) => !offer.validUntil || offer.validUntil >= offer.validFrom, {
-    message: "must not be before validFrom",
+    message: "must not be before the day it is valid from",
     path: ["validUntil"],
   })
   .meta({ id: "NewAssistanceOffer" });

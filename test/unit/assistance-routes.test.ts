@@ -112,7 +112,9 @@ describe("assistance routes", () => {
       });
     const offer = { provider: { kind: "organization", id: "iaea" }, areas: ["nuclear-security"], description: "x" };
     const backwards = await post({ ...offer, validFrom: "2026-01-01", validUntil: "2025-01-01" });
-    expect(backwards.body.errors).toEqual([{ path: "body.validUntil", message: "must not be before validFrom" }]);
+    expect(backwards.body.errors).toEqual([
+      { path: "body.validUntil", message: "must not be before the day it is valid from" },
+    ]);
     const badSlug = await post({
       ...offer,
       provider: { kind: "organization", id: "IAEA Vienna" },
