@@ -8,11 +8,12 @@ import type { Message } from "../../shared/correspondence/schemas.ts";
 import { tooLateToDispatch } from "../../shared/waves/firing-soon.ts";
 import { wholeMinuteUp } from "../../shared/waves/resend-window.ts";
 import type { Wave } from "../../shared/waves/schemas.ts";
+import { waveInWords } from "../../shared/waves/wave-words.ts";
 import { utcMinute } from "../../shared/zoned-time.ts";
 
 type NamedWave = Pick<Wave, "id" | "description">;
 
-const named = (wave: NamedWave) => (wave.description ? `“${wave.description}” (${wave.id})` : wave.id);
+const named = (wave: NamedWave) => waveInWords(wave.id, wave.description);
 
 /** "the letter to Costa Rica (recipient <id>)": the owner as the pages name it, the recipient as its page's key. */
 const letterTo = (ownerName: string, recipient: string) => `the letter to ${ownerName} (recipient ${recipient})`;

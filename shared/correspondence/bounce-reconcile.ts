@@ -1,5 +1,5 @@
-// Completing SES reports half applied (audit 34, bug 3). recordSesEvent moves the letter, then marks its contact's
-// address, then may halt the wave: separate writes, which applying the event again completes. On AWS, EventBridge's
+// Completing SES reports half applied (audit 34, bug 3). recordSesEvent moves the letter, then may halt the wave, then
+// marks its contact's address: separate writes, which applying the event again completes. On AWS, EventBridge's
 // retries and the dead-letter queue bring it again; a crash outside them, or any crash locally, where nothing retries,
 // leaves the letter bounced (or reported as spam) and its contact ok, so every later audience writes to the address.
 // This reads the letters SES reported lately and writes what their reports would have, without waiting for SES.
@@ -100,8 +100,9 @@ export const reconcileBounces = (deps: BounceReconcileDependencies) => async ():
       let markedHere = 0;
       for (const letter of [...bounced, ...complained]) {
         const marked = await completeReport(deps, letter);
-        if (marked) result.marked.push(marked);
-        if (marked) markedHere++;
+        if (!marked) continue;
+        result.marked.push(marked);
+        markedHere++;
       }
       // The guard judges a wave when a bounce arrives; only a report completed here may have stopped before it. A
       // wave whose reports were applied in full is not judged again: its rate then is not what any bounce met.

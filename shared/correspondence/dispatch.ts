@@ -13,6 +13,7 @@ import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
 import { resolveWaveAudience } from "../waves/rest-of.ts";
+import { waveInWords } from "../waves/wave-words.ts";
 import type { AudienceDependencies, Recipient, ResolvedAudience, Skipped, UnreachedOwner } from "./audiences.ts";
 import { EXPIRED_AT_DISPATCH } from "./expired-at-dispatch.ts";
 import { type FollowUpHolder, followUpsHeldElsewhere, leftToOtherWaves } from "./follow-up-holds.ts";
@@ -163,17 +164,14 @@ function followUpsOf(audience: ResolvedAudience): Map<string, readonly Assistanc
   );
 }
 
-/** Another wave in a skip's reason: by its description with its id, else its id. */
-const waveWords = ({ waveId, description }: { waveId: string; description?: string | undefined }) =>
-  description ? `“${description}” (${waveId})` : waveId;
-
 /** The ledger's reason for a skip: its code, and who has the letter where another does. */
 function skipReasonText(skipped: Skipped): string {
   if (skipped.duplicateOf) return `${skipped.reason}: the letter goes to ${skipped.duplicateOf}`;
-  if (skipped.heldBy) return `${skipped.reason}: its follow-up letter goes in wave ${waveWords(skipped.heldBy)}`;
+  if (skipped.heldBy)
+    return `${skipped.reason}: its follow-up letter goes in wave ${waveInWords(skipped.heldBy.waveId, skipped.heldBy.description)}`;
   // The writer is the halted wave or a completed rest of its chain (ADR 0062): not called halted here.
   if (skipped.writtenBy)
-    return `${skipped.reason}: wave ${waveWords(skipped.writtenBy)} of this rest's chain wrote to it`;
+    return `${skipped.reason}: wave ${waveInWords(skipped.writtenBy.waveId, skipped.writtenBy.description)} of this rest's chain wrote to it`;
   return skipped.reason;
 }
 
