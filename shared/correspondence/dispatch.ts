@@ -3,12 +3,13 @@
 // every message still queued. A wave that keeps its letter's digest is dispatched only while the template still says
 // that letter. The rest of a halted wave writes to no owner the halted wave wrote to (shared/waves/rest-of.ts).
 
-import type { AssistanceRequest } from "../assistance/schemas.ts";
+import type { AssistanceOffer, AssistanceRequest } from "../assistance/schemas.ts";
 import type { Clock } from "../clock.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
 import { followUpLine, type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
+import { offerLine, offersInLetterOrder } from "../templates/offer-lines.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
 import type { Template } from "../templates/schemas.ts";
@@ -74,6 +75,8 @@ function contactLines(contacts: readonly Contact[], owner: Owner): string[] {
 /** What dispatch reads for a letter beyond the recipient and the wave, by owner, when the template names it. */
 interface OwnerReadings {
   contactsOnRecord: ReadonlyMap<string, string[]>;
+  /** Each owner's offers, in the order a letter lists them; none for an owner that offers nothing. */
+  offersOnRecord: ReadonlyMap<string, readonly AssistanceOffer[]> | undefined;
   followUps: ReadonlyMap<string, readonly AssistanceRequest[]>;
 }
 
@@ -102,6 +105,9 @@ function factsFor(
     chair: wave.chair,
     values: wave.values,
     contactsOnRecord: readings.contactsOnRecord.get(recipient.owner.owner),
+    offersOnRecord: readings.offersOnRecord
+      ? (readings.offersOnRecord.get(owner.owner) ?? []).map((offer) => offerLine(offer, language))
+      : undefined,
     followUps: followUps?.map((request) => followUpLine(request, language)),
   };
 }
@@ -155,6 +161,20 @@ async function contactsOnRecordOf(
     lines.set(ownerText, contactLines(contacts, owner));
   }
   return lines;
+}
+
+/** Every owner's offers of assistance, read once and only when the template lists them. */
+async function offersOnRecordOf(
+  deps: DispatchDependencies,
+  template: Template,
+): Promise<Map<string, AssistanceOffer[]> | undefined> {
+  if (!variablesOf(template).has("offers.onRecord")) return undefined;
+  const byOwner = new Map<string, AssistanceOffer[]>();
+  for (const offer of await deps.assistance.allOffers()) {
+    const owner = ownerText(offer.provider);
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), offer]);
+  }
+  return new Map([...byOwner].map(([owner, offers]) => [owner, offersInLetterOrder(offers)]));
 }
 
 /** The follow-ups owed, by owner, as the follow-up audience found them (no other audience has any). */
@@ -230,6 +250,7 @@ export const dispatch =
     const audience = leftToOtherWaves(resolved, heldElsewhere);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
+      offersOnRecord: await offersOnRecordOf(deps, template.value),
       followUps: followUpsOf(audience),
     };
     const messages = [

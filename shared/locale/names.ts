@@ -1,16 +1,23 @@
 // State and organization names in a letter's language, from state-names.json (built by build-state-names.ts) and
-// organization-names.json (sources of both in docs/data/state-names.SOURCES.md). A State or organization the files
-// lack keeps the name its registry gives it, in every language. The files are read on the first letter, not bundled:
-// six languages of 193 names weigh 39 KB in every bundle that writes letters (ADR 0014's budget, ADR 0024).
+// organization-names.json (sources of both in docs/data/state-names.SOURCES.md), and the areas of assistance an offer
+// names (assistance-area-names.json). A State or organization the files lack keeps the name its registry gives it, in
+// every language. The files are read on the first letter, not bundled: six languages of 193 names weigh 39 KB in
+// every bundle that writes letters (ADR 0014's budget, ADR 0024).
 import { readFileSync } from "node:fs";
+import type { AssistanceArea } from "../assistance/schemas.ts";
 import { lazy } from "../lazy.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 
 /** Beside this module in the source tree, beside the bundle in a Lambda package (infra/desk-function.ts copies them). */
-export const LOCALE_FILES = ["state-names.json", "organization-names.json"] as const;
+export const LOCALE_FILES = [
+  "state-names.json",
+  "organization-names.json",
+  "assistance-area-names.json",
+  "letter-sentences.json",
+] as const;
 
 /** The files are the project's own, written by build-state-names.ts and checked by test/unit/letters-locale.test.ts. */
-const readLocaleFile = (file: (typeof LOCALE_FILES)[number]): unknown =>
+export const readLocaleFile = (file: (typeof LOCALE_FILES)[number]): unknown =>
   JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8"));
 
 export type LocalizedText = Readonly<Record<UnLanguage, string>>;
@@ -32,3 +39,10 @@ export function organizationNamesOf(id: string, registryName: string): Localized
   const translated = organizations()[id];
   return translated ? { ...translated, en: registryName } : same(registryName);
 }
+
+const areaNames = lazy(
+  () => readLocaleFile("assistance-area-names.json") as Readonly<Record<AssistanceArea, LocalizedText>>,
+);
+
+/** An area of assistance named in each language (drafted translations, not reviewed: docs/data/state-names.SOURCES.md). */
+export const assistanceAreaNamesOf = (area: AssistanceArea): LocalizedText => areaNames()[area];

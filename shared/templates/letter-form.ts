@@ -1,12 +1,15 @@
 // The Committee's form around every letter, in the letter's language: the Committee's heading, a reference and a
 // date line, the salutation (to the point of contact, or to the Permanent Mission with the reason), the courtesy
 // close and the signature for the Chair. Templates hold the subject and the body only, so no template can leave the
-// form out or sign in another name.
+// form out or sign in another name. Its longer sentences (why a letter goes to the Permanent Mission, what an empty
+// list becomes) are in shared/locale/letter-sentences.json, read on the first letter.
 
+import { lazy } from "../lazy.ts";
 import { formatDate } from "../locale/dates.ts";
-import type { LocalizedText } from "../locale/names.ts";
+import { type LocalizedText, readLocaleFile } from "../locale/names.ts";
 import { escapeHtml } from "../mail/html.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
+import type { ListVariable } from "./variables.ts";
 
 /** The Committee's name in each language, as the UN's documents write it. */
 export const COMMITTEE_NAMES: LocalizedText = {
@@ -45,12 +48,10 @@ interface Phrases {
   dateLine: (date: string) => string;
   attention: (name: string) => string[];
   mission: (owner: string) => string[];
-  missionReason: Record<MissionBecause, string>;
   close: string;
   signed: (name: string) => string;
   chair: string;
   forTheChair: string;
-  noContacts: string;
 }
 
 const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
@@ -59,17 +60,10 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     dateLine: (date) => `New York, ${date}`,
     attention: (name) => [`Dear ${name},`],
     mission: (owner) => [`To the Permanent Mission to the United Nations (${owner})`, "Excellency,"],
-    missionReason: {
-      "none-reachable":
-        "This letter is addressed to the Permanent Mission because the Committee could not reach any point of contact designated for resolution 1540 (2004). The Committee would be grateful if the Mission could bring it to the attention of the competent authorities and inform the Committee of the current points of contact.",
-      "none-on-record":
-        "This letter is addressed to the Permanent Mission because no point of contact for resolution 1540 (2004) is on record with the Committee. The Committee would be grateful if the Mission could bring it to the attention of the competent authorities and inform the Committee of the points of contact designated.",
-    },
     close: "Please accept the assurances of my highest consideration.",
     signed: (name) => `(Signed) ${name}`,
     chair: "Chair",
     forTheChair: "For the Chair",
-    noContacts: "No point of contact is on record.",
   },
   fr: {
     reference: (reference) => `Référence : ${reference}`,
@@ -79,34 +73,20 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
       `À l'attention de la Mission permanente auprès de l'Organisation des Nations Unies (${owner})`,
       "Excellence,",
     ],
-    missionReason: {
-      "none-reachable":
-        "La présente lettre est adressée à la Mission permanente, le Comité n'ayant pu joindre aucun des points de contact désignés aux fins de la résolution 1540 (2004). Le Comité vous serait reconnaissant de bien vouloir la porter à l'attention des autorités compétentes et de lui communiquer les coordonnées des points de contact actuels.",
-      "none-on-record":
-        "La présente lettre est adressée à la Mission permanente, aucun point de contact aux fins de la résolution 1540 (2004) n'étant enregistré auprès du Comité. Le Comité vous serait reconnaissant de bien vouloir la porter à l'attention des autorités compétentes et de lui communiquer les coordonnées des points de contact désignés.",
-    },
     close: "Je vous prie d'agréer l'assurance de ma très haute considération.",
     signed: (name) => `(Signé) ${name}`,
     chair: "Présidence",
     forTheChair: "Pour la présidence",
-    noContacts: "Aucun point de contact n'est enregistré.",
   },
   es: {
     reference: (reference) => `Referencia: ${reference}`,
     dateLine: (date) => `Nueva York, ${date}`,
     attention: (name) => [`A la atención de ${name}`, "De mi mayor consideración:"],
     mission: (owner) => [`A la atención de la Misión Permanente ante las Naciones Unidas (${owner})`, "Excelencia:"],
-    missionReason: {
-      "none-reachable":
-        "La presente carta se dirige a la Misión Permanente porque el Comité no ha podido comunicarse con ninguno de los puntos de contacto designados a los efectos de la resolución 1540 (2004). El Comité agradecería que la Misión la señalara a la atención de las autoridades competentes y le comunicara los datos de los puntos de contacto actuales.",
-      "none-on-record":
-        "La presente carta se dirige a la Misión Permanente porque el Comité no tiene registrado ningún punto de contacto a los efectos de la resolución 1540 (2004). El Comité agradecería que la Misión la señalara a la atención de las autoridades competentes y le comunicara los datos de los puntos de contacto que se designen.",
-    },
     close: "Aprovecho la ocasión para reiterarle las seguridades de mi más alta consideración.",
     signed: (name) => `(Firmado) ${name}`,
     chair: "Presidencia",
     forTheChair: "Por la Presidencia",
-    noContacts: "No hay ningún punto de contacto registrado.",
   },
   ru: {
     reference: (reference) => `Ссылка: ${reference}`,
@@ -116,56 +96,46 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
       `Вниманию Постоянного представительства при Организации Объединенных Наций (${owner})`,
       "Ваше Превосходительство!",
     ],
-    missionReason: {
-      "none-reachable":
-        "Настоящее письмо направляется в Постоянное представительство, поскольку Комитету не удалось связаться ни с одним из контактных лиц, назначенных для целей резолюции 1540 (2004). Комитет был бы признателен Представительству за доведение настоящего письма до сведения компетентных органов и за сообщение Комитету данных действующих контактных лиц.",
-      "none-on-record":
-        "Настоящее письмо направляется в Постоянное представительство, поскольку в Комитете не зарегистрировано ни одного контактного лица для целей резолюции 1540 (2004). Комитет был бы признателен Представительству за доведение настоящего письма до сведения компетентных органов и за сообщение Комитету данных назначенных контактных лиц.",
-    },
     close: "Прошу Вас принять уверения в моем самом глубоком уважении.",
     signed: (name) => `(Подпись) ${name}`,
     chair: "Председатель",
     forTheChair: "За Председателя",
-    noContacts: "Контактные лица не зарегистрированы.",
   },
   zh: {
     reference: (reference) => `编号：${reference}`,
     dateLine: (date) => `纽约，${date}`,
     attention: (name) => [`尊敬的${name}：`],
     mission: (owner) => [`${owner}常驻联合国代表团：`, "阁下："],
-    missionReason: {
-      "none-reachable":
-        "由于委员会未能联系上为第1540(2004)号决议指定的任何联络人，本函谨致常驻代表团。请代表团将本函转交主管当局，并将现任联络人的信息告知委员会，委员会将不胜感激。",
-      "none-on-record":
-        "由于委员会没有为第1540(2004)号决议登记在案的任何联络人，本函谨致常驻代表团。请代表团将本函转交主管当局，并将所指定联络人的信息告知委员会，委员会将不胜感激。",
-    },
     close: "顺致最崇高的敬意。",
     signed: (name) => `（签名）${name}`,
     chair: "主席",
     forTheChair: "代表主席",
-    noContacts: "目前没有登记在案的联络人。",
   },
   ar: {
     reference: (reference) => `المرجع: ${reference}`,
     dateLine: (date) => `نيويورك، ${date}`,
     attention: (name) => [`إلى عناية: ${name}`, "تحية طيبة وبعد،"],
     mission: (owner) => [`إلى عناية البعثة الدائمة لدى الأمم المتحدة (${owner})`, "صاحب السعادة،"],
-    missionReason: {
-      "none-reachable":
-        "توجَّه هذه الرسالة إلى البعثة الدائمة لأن اللجنة لم تتمكن من الاتصال بأي من جهات الاتصال المعيَّنة لأغراض القرار 1540 (2004). وستكون اللجنة ممتنة لو تفضلت البعثة بإحالتها إلى السلطات المختصة وإبلاغ اللجنة ببيانات جهات الاتصال الحالية.",
-      "none-on-record":
-        "توجَّه هذه الرسالة إلى البعثة الدائمة لأنه لا توجد لدى اللجنة أي جهة اتصال مسجلة لأغراض القرار 1540 (2004). وستكون اللجنة ممتنة لو تفضلت البعثة بإحالتها إلى السلطات المختصة وإبلاغ اللجنة ببيانات جهات الاتصال المعيَّنة.",
-    },
     close: "وتفضلوا بقبول فائق الاحترام والتقدير.",
     signed: (name) => `(توقيع) ${name}`,
     chair: "الرئيس",
     forTheChair: "عن الرئيس",
-    noContacts: "لا توجد جهة اتصال مسجلة.",
   },
 };
 
-/** The sentence a list of contacts becomes when there are none. */
-export const noContactsSentence = (language: UnLanguage) => PHRASES[language].noContacts;
+/** The form's longer sentences, in each language: read on the first letter, not bundled (as the States' names are). */
+interface LetterSentences {
+  /** Why a letter to the Permanent Mission goes there, said below the salutation. */
+  missionReason: Readonly<Record<MissionBecause, LocalizedText>>;
+  /** What a list with nothing in it becomes: a sentence saying what is missing. */
+  emptyList: Readonly<Record<ListVariable, LocalizedText>>;
+}
+
+export const letterSentences = lazy(() => readLocaleFile("letter-sentences.json") as LetterSentences);
+
+/** The sentence a list becomes when it has nothing in it ("No point of contact is on record."). */
+export const emptyListSentence = (name: ListVariable, language: UnLanguage) =>
+  letterSentences().emptyList[name][language];
 
 /** The form's parts in the language: lines before the body (paragraphs of lines) and after it. */
 export function formParts(form: LetterForm, language: UnLanguage): { before: string[][]; after: string[][] } {
@@ -173,7 +143,7 @@ export function formParts(form: LetterForm, language: UnLanguage): { before: str
   const owner = form.ownerName[language];
   const salutation =
     form.addressedTo === "permanent-mission"
-      ? [phrases.mission(owner), [phrases.missionReason[form.missionBecause ?? "none-reachable"]]]
+      ? [phrases.mission(owner), [letterSentences().missionReason[form.missionBecause ?? "none-reachable"][language]]]
       : [phrases.attention(form.contactName)];
   const committee = COMMITTEE_NAMES[language];
   const signature = form.chair.name

@@ -24,6 +24,8 @@ export interface LetterFacts {
   values?: WaveValues | undefined;
   /** The owner's points of contact on record, one line each; read only when the template lists them. */
   contactsOnRecord?: readonly string[] | undefined;
+  /** The assistance offers recorded in the owner's name, one line each; read only when the template lists them. */
+  offersOnRecord?: readonly string[] | undefined;
   /** The State's requests whose follow-up is owed, one line each; read only for the follow-up audience. */
   followUps?: readonly string[] | undefined;
 }
@@ -53,6 +55,7 @@ export function letterValues(facts: LetterFacts): LetterValues {
         }
       : {}),
     ...(facts.contactsOnRecord ? { "contacts.onRecord": [...facts.contactsOnRecord] } : {}),
+    ...(facts.offersOnRecord ? { "offers.onRecord": [...facts.offersOnRecord] } : {}),
     ...(facts.followUps ? { "assistance.followUps": [...facts.followUps] } : {}),
     ...facts.values,
   };

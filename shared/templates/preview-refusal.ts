@@ -17,6 +17,7 @@ const TO_GIVE: Readonly<Record<TemplateVariable, string>> = {
   "contact.title": "a sample contact's title",
   "contact.agency": "a sample contact's agency or ministry",
   "contacts.onRecord": "sample points of contact on record (a list, which may be empty)",
+  "offers.onRecord": "sample offers of assistance on record (a list, which may be empty)",
   "assistance.followUps": "sample requests owed a follow-up (a list)",
   deadline: "a deadline",
   "briefing.date": "the briefing's date",

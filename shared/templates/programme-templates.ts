@@ -301,42 +301,48 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "1540 Committee: your assistance offers",
         [
           "The Security Council Committee established pursuant to resolution 1540 (2004) is grateful to your Government or organization for the assistance it offers to States in implementing the resolution.",
-          "So that the Committee can match requests for assistance with current offers, I should be grateful if you would review the offers recorded in your name and inform the Committee by {{deadline|date}} of any update: areas of assistance, programmes, contacts and period of validity.",
+          "So that the Committee can match requests for assistance with current offers, I should be grateful if you would review the offers recorded in your name, listed below, and inform the Committee by {{deadline|date}} of any update: areas of assistance, programmes, contacts and period of validity.",
+          "{{offers.onRecord|list}}",
         ],
       ],
       fr: [
         "Comité 1540 : vos offres d'assistance",
         [
           "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) remercie votre gouvernement ou votre organisation de l'assistance qu'il offre aux États pour la mise en œuvre de la résolution.",
-          "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous saurais gré de bien vouloir examiner les offres enregistrées à votre nom et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
+          "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous saurais gré de bien vouloir examiner les offres enregistrées à votre nom, dont la liste figure ci-après, et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
+          "{{offers.onRecord|list}}",
         ],
       ],
       es: [
         "Comité 1540: sus ofrecimientos de asistencia",
         [
           "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) agradece a su Gobierno u organización la asistencia que ofrece a los Estados para la aplicación de la resolución.",
-          "Para que el Comité pueda vincular las solicitudes de asistencia con ofrecimientos actualizados, le agradecería que examinara los ofrecimientos registrados a su nombre y comunicara al Comité, a más tardar el {{deadline|date}}, cualquier actualización: esferas de asistencia, programas, contactos y período de validez.",
+          "Para que el Comité pueda vincular las solicitudes de asistencia con ofrecimientos actualizados, le agradecería que examinara los ofrecimientos registrados a su nombre, que se enumeran a continuación, y comunicara al Comité, a más tardar el {{deadline|date}}, cualquier actualización: esferas de asistencia, programas, contactos y período de validez.",
+          "{{offers.onRecord|list}}",
         ],
       ],
       ru: [
         "Комитет 1540: ваши предложения о помощи",
         [
           "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), признателен Вашему правительству или Вашей организации за помощь, предлагаемую государствам в осуществлении резолюции.",
-          "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, он будет признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения и не позднее {{deadline|date}} сообщите ему о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
+          "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, он будет признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения, перечисленные ниже, и не позднее {{deadline|date}} сообщите ему о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
+          "{{offers.onRecord|list}}",
         ],
       ],
       zh: [
         "1540委员会：贵方的援助提议",
         [
           "安全理事会第1540(2004)号决议所设委员会感谢贵国政府或贵组织为各国执行该决议提供援助。",
-          "为使委员会能够将援助请求与现行援助提议相匹配，请审查以贵方名义登记的援助提议，并于{{deadline|date}}前将任何更新（援助领域、方案、联系人和有效期）告知委员会，不胜感激。",
+          "为使委员会能够将援助请求与现行援助提议相匹配，请审查以贵方名义登记的下列援助提议，并于{{deadline|date}}前将任何更新（援助领域、方案、联系人和有效期）告知委员会，不胜感激。",
+          "{{offers.onRecord|list}}",
         ],
       ],
       ar: [
         "لجنة القرار 1540: عروض المساعدة المقدمة منكم",
         [
           "تعرب لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) عن امتنانها لحكومتكم أو منظمتكم على المساعدة التي تعرضها على الدول في تنفيذ القرار.",
-          "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، ستكون ممتنة لو تفضلتم باستعراض العروض المسجلة باسمكم وإبلاغها، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
+          "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، ستكون ممتنة لو تفضلتم باستعراض العروض المسجلة باسمكم، الواردة أدناه، وإبلاغها، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
+          "{{offers.onRecord|list}}",
         ],
       ],
     },

@@ -6,8 +6,8 @@ import { formatDate, formatTime, LOCAL_TIME } from "../locale/dates.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import { escapeHtml } from "../mail/html.ts";
 import { type UnLanguage, unLanguageSchema } from "../registry/schemas.ts";
-import { noContactsSentence } from "./letter-form.ts";
-import { type TemplateVariable, typeOf } from "./variables.ts";
+import { emptyListSentence } from "./letter-form.ts";
+import { isListVariable, type ListVariable, type TemplateVariable, typeOf } from "./variables.ts";
 
 export const localizedTextSchema = /* @__PURE__ */ z
   .partialRecord(unLanguageSchema, z.string().trim().min(1).max(1000))
@@ -23,9 +23,11 @@ export type Part = "subject" | "text" | "html";
 const asText = (value: LetterValue, language: UnLanguage): string | undefined =>
   typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : value[language];
 
-function list(items: readonly string[], language: UnLanguage, part: Part): string {
-  if (!items.length)
-    return part === "html" ? `<p>${escapeHtml(noContactsSentence(language))}</p>` : noContactsSentence(language);
+function list(name: ListVariable, items: readonly string[], language: UnLanguage, part: Part): string {
+  if (!items.length) {
+    const none = emptyListSentence(name, language);
+    return part === "html" ? `<p>${escapeHtml(none)}</p>` : none;
+  }
   if (part === "html") return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("\n")}\n</ul>`;
   return items.map((item) => `- ${item}`).join("\n");
 }
@@ -38,9 +40,9 @@ export function renderValue(
   part: Part,
 ): string | undefined {
   if (value === undefined) return undefined;
+  if (isListVariable(name))
+    return list(name, Array.isArray(value) ? value : typeof value === "string" ? [value] : [], language, part);
   const type = typeOf(name);
-  if (type === "list")
-    return list(Array.isArray(value) ? value : typeof value === "string" ? [value] : [], language, part);
   const raw = asText(value, language);
   if (raw === undefined) return undefined;
   const shown = type === "date" ? formatDate(raw, language) : type === "time" ? formatTime(raw, language) : raw;

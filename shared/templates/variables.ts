@@ -44,6 +44,13 @@ export const templateVariables = {
       "The State's (or organization's) active points of contact on record, read at dispatch; in a letter to an " +
       "owner with none, a sentence saying so",
   },
+  "offers.onRecord": {
+    type: "list",
+    description:
+      "The assistance offers recorded in the name of the State (or organization), each with its areas, its period of " +
+      "validity and the day it was last updated, in the letter's language; read at dispatch; in a letter to an owner " +
+      "with none, a sentence saying so",
+  },
   "assistance.followUps": {
     type: "list",
     description:
@@ -62,8 +69,13 @@ export const templateVariables = {
 } as const satisfies Record<string, VariableSpec>;
 
 export type TemplateVariable = keyof typeof templateVariables;
+/** The variables whose value is a list (each needs a sentence for when it is empty: letter-form.ts). */
+export type ListVariable = {
+  [Name in TemplateVariable]: (typeof templateVariables)[Name]["type"] extends "list" ? Name : never;
+}[TemplateVariable];
 export const isTemplateVariable = (name: string): name is TemplateVariable => Object.hasOwn(templateVariables, name);
 export const typeOf = (name: TemplateVariable): VariableType => templateVariables[name].type;
+export const isListVariable = (name: TemplateVariable): name is ListVariable => typeOf(name) === "list";
 /** The kind of owner whose letters give the variable a value; undefined for one every letter has. */
 export const ownerKindOf = (name: TemplateVariable): OwnerKind | undefined =>
   (templateVariables[name] as VariableSpec).ownedBy;

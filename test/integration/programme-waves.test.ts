@@ -3,17 +3,18 @@
 // dispatches it; the wave-send app sends it, in each contact's language, one letter per address.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createOffer } from "#shared/assistance/offers.ts";
+import type { NewAssistanceOffer } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
-import type { WaveDispatchStores } from "#shared/correspondence/dispatch-dependencies.ts";
 import { correspondenceMailer } from "#shared/correspondence/ses-sender.ts";
 import { newId } from "#shared/ids.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { programmeTemplates, seedProgrammeTemplates } from "#shared/templates/programme-templates.ts";
 import { changeTemplate } from "#shared/templates/templates.ts";
 import { cancelWave, createWave, scheduleWave } from "#shared/waves/waves.ts";
-import { pipelineLambdas, seededStores } from "../support/pipeline.ts";
+import { pipelineLambdas, type SeededStores, seededStores } from "../support/pipeline.ts";
 
 // Tuesday 10 March 2026, 09:00 in New York.
 const clock = fixedClock("2026-03-10T13:00:00.000Z");
@@ -30,7 +31,7 @@ const FIRST_REPORT = {
   },
 };
 
-let deps: WaveDispatchStores;
+let deps: SeededStores;
 const addresses = new Map<string, UnLanguage>();
 
 async function mailsTo(email: string) {
@@ -270,5 +271,52 @@ describe("a programme wave fired by its schedule", () => {
       `staff wave ${staff.id} sent this letter to the same audience and halted after 2 letters (halted, ${at.slice(0, 10)} ${at.slice(11, 16)} UTC)`,
     );
     expect(await deps.ledger.messagesOf("first-report-after-halt-2026")).toEqual([]);
+  });
+});
+
+describe("the providers' May letter (annex I, paragraph 13)", () => {
+  it("lists the offers recorded in each provider's name, in its language, oldest first", async () => {
+    const offer = (iso3: string, fields: Omit<NewAssistanceOffer, "provider">) =>
+      createOffer(deps)({ provider: { kind: "state", iso3 }, ...fields }, audit);
+    await offer("TCD", {
+      areas: ["customs-and-border", "export-and-licensing"],
+      description: "Formation des douaniers\naux biens stratégiques",
+      validFrom: "2025-03-01",
+      validUntil: "2027-02-28",
+      lastUpdatedOn: "2025-02-20",
+    });
+    await offer("TCD", {
+      areas: ["legislation"],
+      description: "Atelier législatif",
+      validFrom: "2024-06-01",
+      lastUpdatedOn: "2024-05-15",
+    });
+    await offer("SOM", { areas: ["laboratories"], description: "Laboratory training", validFrom: "2026-01-01" });
+    const pipeline = lambdas();
+    await pipeline.dispatch({
+      programmeWave: {
+        key: "provider-offer-update",
+        templateId: "programme-provider-offer-update",
+        audience: "assistance-providers",
+        notAfterHours: 72,
+        deadlineDays: 60,
+      },
+    });
+    await pipeline.drain();
+    const letterTo = async (iso3: string) =>
+      (await mailsTo(`${iso3.toLowerCase()}-${run}@programme.example`)).find((sent) =>
+        /offres d'assistance|عروض المساعدة/.test(sent.subject),
+      )?.body.text;
+    expect(await letterTo("TCD")).toContain(
+      "- Atelier législatif (législation ; valable à compter du 1er juin 2024, sans date de fin ; dernière mise à " +
+        "jour le 15 mai 2024)\n" +
+        "- Formation des douaniers aux biens stratégiques (contrôles douaniers et frontaliers, contrôle des " +
+        "exportations et octroi de licences ; valable du 1er mars 2025 au 28 février 2027 ; dernière mise à jour le " +
+        "20 février 2025)",
+    );
+    expect(await letterTo("SOM")).toContain(
+      "- Laboratory training (المختبرات؛ صالح اعتبارا من 1 كانون الثاني/يناير 2026، دون تاريخ انتهاء؛ آخر تحديث: " +
+        "10 آذار/مارس 2026)",
+    );
   });
 });

@@ -1,18 +1,25 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "#shared/locale/dates.ts";
+import { UN_LANGUAGES } from "#shared/locale/languages.ts";
 import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
 import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
 import { chairOn, committeeChairs, committeeChairsSchema } from "#shared/templates/chairs.ts";
-import { formParts, formText } from "#shared/templates/letter-form.ts";
+import { formParts, formText, letterSentences } from "#shared/templates/letter-form.ts";
 import { followUpLine, letterForm, letterValues } from "#shared/templates/letter-values.ts";
 import { programmeTemplates } from "#shared/templates/programme-templates.ts";
 import { renderLetter } from "#shared/templates/rules.ts";
 import { staffTemplates } from "#shared/templates/staff-templates.ts";
 import { waveValuesSchema } from "#shared/templates/values.ts";
+import {
+  isListVariable,
+  isTemplateVariable,
+  type ListVariable,
+  templateVariables,
+} from "#shared/templates/variables.ts";
 import { letterIssues } from "#shared/waves/letter-check.ts";
 import { newWaveSchema } from "#shared/waves/schemas.ts";
 
@@ -213,6 +220,22 @@ describe("the letter to a Permanent Mission, in the six languages", () => {
     for (const language of ["fr", "es", "ru", "zh", "ar"] as const) {
       expect(reasons(language, "none-on-record"), language).not.toBe(reasons(language, "none-reachable"));
       expect(reasons(language, "none-on-record"), language).toContain("1540");
+    }
+  });
+});
+
+describe("the form's sentences read from letter-sentences.json", () => {
+  it("gives every Mission reason and every list's empty sentence in all six languages, each its own", () => {
+    const { missionReason, emptyList } = letterSentences();
+    const lists = Object.keys(templateVariables).filter(
+      (name): name is ListVariable => isTemplateVariable(name) && isListVariable(name),
+    );
+    expect(Object.keys(emptyList).sort()).toEqual([...lists].sort());
+    expect(Object.keys(missionReason).sort()).toEqual(["none-on-record", "none-reachable"]);
+    for (const language of UN_LANGUAGES) {
+      const sentences = [...Object.values(missionReason), ...Object.values(emptyList)].map((text) => text[language]);
+      for (const sentence of sentences) expect(sentence, language).toMatch(/\S/);
+      expect(new Set(sentences).size, language).toBe(sentences.length);
     }
   });
 });

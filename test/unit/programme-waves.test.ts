@@ -36,7 +36,13 @@ const programmeWaves = programme.schedules.filter((schedule) => schedule.target 
 
 /** The values every recipient of an audience has (dispatch.ts): a State's facts only when all are States. */
 function valuesOf(audience: ProgrammeWave["audience"], deadline: boolean): Set<TemplateVariable> {
-  const values: TemplateVariable[] = ["committee.name", "wave.sendDate", "contact.name", "contacts.onRecord"];
+  const values: TemplateVariable[] = [
+    "committee.name",
+    "wave.sendDate",
+    "contact.name",
+    "contacts.onRecord",
+    "offers.onRecord",
+  ];
   // The open briefing's date, time and venue only the Committee can set: a firing without them is refused.
   values.push("briefing.date", "briefing.time", "briefing.venue");
   if (deadline) values.push("deadline");

@@ -248,6 +248,16 @@ describe("rendering a letter", () => {
     expect(none.text).toContain("Aucun point de contact n'est enregistré.");
   });
 
+  it("says of each empty list what it lacks: no offer is not no contact", () => {
+    const text = "{{offers.onRecord|list}}\n\n{{assistance.followUps|list}}";
+    const lists = { fallbackLanguage: "en" as const, variants: { en: { subject: "Lists", text, html: text } } };
+    const none = renderLetter(lists, "en", { "offers.onRecord": [], "assistance.followUps": [] }, form);
+    expect(none.text).toContain("No offer of assistance is on record in your name.");
+    expect(none.text).toContain("No request for assistance awaits a follow-up.");
+    expect(none.text).not.toContain("point of contact");
+    expect(none.html).toContain("<p>No offer of assistance is on record in your name.</p>");
+  });
+
   it("falls back to the declared language when the recipient's has no variant", () => {
     const letter = renderLetter({ variants: { en: all.en }, fallbackLanguage: "en" }, "zh", values, form);
     expect(letter).toMatchObject({ language: "en", fellBack: true, subject: "Dear: Chad" });

@@ -123,11 +123,14 @@ function Preview({ template, version, states }: { template: Template; version: s
         values: {
           "contact.name": choice.contactName || "[contact.name]",
           ...(choice.deadline ? { deadline: choice.deadline } : {}),
-          // Samples for the letters that use them (the open-briefing invitation, the point-of-contact update).
+          // Samples for the letters that use them (the open-briefing invitation, the point-of-contact update, the
+          // providers' offer update).
           "briefing.date": weeksAhead(6),
           "briefing.time": "10:00",
           "briefing.venue": "Conference Room 1, United Nations Headquarters",
           "contacts.onRecord": [`${choice.contactName || "A. Officer"}, Ministry of Foreign Affairs`],
+          // Written at dispatch in the letter's language from the offers on record: a sample in English would mislead.
+          "offers.onRecord": ["[offers.onRecord: each offer, its areas, validity and last update, filled at dispatch]"],
         },
       }).then(
         (rendered) => {
