@@ -5,7 +5,6 @@
 // kept, their timelines and the letters they were sent listed as a State's), each written by the secretariat only. The crash that leaves a letter unknown or a wave dispatching is not
 // made here (test/integration/unknown-letters.test.ts and wave-sweep.test.ts make it): its outcome is written to
 // the stack's DynamoDB Local through the stores. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
@@ -22,8 +21,8 @@ import {
   focusedElement,
   holdReadings,
   type Json,
+  keepScreenshot,
   overflowOf,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
   settled,
@@ -138,7 +137,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     expect((await api("GET", `/contacts/${contact.id}`)).body.name).toBe(contact.name);
     await page.locator("#correct-phone").fill("+47 22 24 36 00");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-correct-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-correct-1280.png");
     await page.getByRole("button", { name: "Save the correction" }).click();
     await page.getByRole("button", { name: "Save the correction" }).waitFor({ state: "detached" });
     const stored = (await api("GET", `/contacts/${contact.id}`)).body;
@@ -182,7 +181,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     expect(await now.textContent()).toContain("Senior Adviser");
     expect(await page.locator("#correct-phone").inputValue()).toBe("+47 23 00 00 01");
     expect(await page.locator("#correct-title").inputValue()).toBe("Senior Adviser");
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-correct-reread-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-correct-reread-1280.png");
     await page.getByRole("button", { name: "Save the correction" }).click();
     await page.getByRole("button", { name: "Save the correction" }).waitFor({ state: "detached" });
     const stored = (await api("GET", `/contacts/${contact.id}`)).body;
@@ -208,7 +207,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     expect(await page.locator("#correct-contact-problem").count()).toBe(0);
     expect(await page.locator("#correct-email").inputValue()).toBe(holder.email);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-correct-email-taken-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-correct-email-taken-1280.png");
     const stored = (await api("GET", `/contacts/${contact.id}`)).body;
     expect([stored.name, stored.email, stored.updatedAt]).toEqual([contact.name, contact.email, contact.updatedAt]);
     await page.close();
@@ -297,7 +296,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       .poll(async () => question.textContent())
       .toContain(`Moved Mission's address is now ${moved.email} (the letter went to ${settledOut.email})`);
     expect(await question.locator("legend").textContent()).toBe(`Send again the letter to Norway (${moved.email})?`);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-letter-send-again-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-letter-send-again-1280.png");
     await page.getByRole("button", { name: "Yes, send it again" }).click();
     const resent = page.locator('[data-field="resent"]');
     await resent.waitFor();
@@ -333,7 +332,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const legend = await page.locator("fieldset.confirm legend").textContent();
     expect(legend).not.toContain(wave.id);
     expect(legend).toMatch(/^Dispatch wave to States owed /);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-dispatch-again-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-dispatch-again-1280.png");
     await page.getByRole("button", { name: "Yes, dispatch it again" }).click();
     const requested = page.locator('[data-field="redispatched"]');
     await requested.waitFor();
@@ -400,7 +399,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
         .textContent()) ?? "";
     expect(await standingOf("International Atomic Energy Agency")).toBe("current (verified within 12 months)");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "organizations-1280.png"), fullPage: true });
+    await keepScreenshot(page, "organizations-1280.png");
 
     // A name left empty is the API's 422 at its field; nothing is added.
     const add = page.getByRole("form", { name: "Add an organization" });
@@ -475,7 +474,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     }
     expect(await timeline.textContent()).not.toMatch(/organization srf|[0-9A-Z]{26}/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "organization-1280.png"), fullPage: true });
+    await keepScreenshot(page, "organization-1280.png");
 
     // A wave to the organizations names each as a link to its page, the new one among them.
     const template = await api("POST", "/templates", {
@@ -587,7 +586,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       expect(await added.count()).toBe(1);
       expect(await added.textContent()).toMatch(/catalogue by the desk's first data$/);
       if (group === "secretariat") {
-        await page.screenshot({ path: join(SCREENSHOTS, "organization-letters-1280.png"), fullPage: true });
+        await keepScreenshot(page, "organization-letters-1280.png");
       }
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
@@ -606,7 +605,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await expect.poll(() => rowsOf(narrow, "organization").count()).toBe(2);
     await settled(narrow);
     expect(await overflowOf(narrow)).toBeLessThanOrEqual(0);
-    await narrow.screenshot({ path: join(SCREENSHOTS, "organization-390.png"), fullPage: true });
+    await keepScreenshot(narrow, "organization-390.png");
     await narrow.close();
 
     // The State's page reads its letters through the same panel.
@@ -664,7 +663,7 @@ describe("a contact whose address bounced", { timeout: 120_000 }, () => {
     expect(await status.inputValue()).toBe("");
     await page.locator("#correct-email").fill(`bea.${Date.now()}@niger-diplomatie.example`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-bounced-correct-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-bounced-correct-1280.png");
     await page.getByRole("button", { name: "Save the correction" }).click();
     await page.getByRole("button", { name: "Save the correction" }).waitFor({ state: "detached" });
     await row.getByText("current", { exact: true }).waitFor();
@@ -692,7 +691,7 @@ describe("the console records an organization once", { timeout: 120_000 }, () =>
     // Said once, at its field: not again above the fields.
     expect(await add.locator("[data-form-problem]").count()).toBe(0);
     expect(await add.getByLabel("Acronym").inputValue()).toBe("IAEA-2");
-    await page.screenshot({ path: join(SCREENSHOTS, "organization-recorded-once.png"), fullPage: true });
+    await keepScreenshot(page, "organization-recorded-once.png");
     expect((await api("GET", "/organizations/iaea-2")).status).toBe(404);
     expect(troubles).toEqual([]);
     await page.close();

@@ -3,7 +3,6 @@
 // the form); the focus given back (or to a neighbour) when an inline form or confirm closes, and Escape closing them;
 // a snapshot's taking said and its taker named; the composer's Chair; the programme's current month in words.
 // Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
 import { obligationStatusWords } from "../../console/src/pages/state/labels.ts";
@@ -11,7 +10,7 @@ import {
   consoleBrowser,
   focusedElement as focused,
   type Json,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   settled,
 } from "../support/console-browser.ts";
@@ -102,7 +101,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     expect(await failed.textContent()).toContain("Could not read Stale Testperson's current details");
     expect(await failed.getAttribute("role")).toBe("alert");
     expect(await readAgain.getAttribute("aria-describedby")).toBe(`reread-${created.body.id}-problem`);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-reread-failed-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-reread-failed-1280.png");
     await page.unroute(contactUrl);
     await readAgain.click();
     const now = page.locator("#contact-now");
@@ -116,7 +115,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Verify Stale Testperson" }).click();
     await page.locator("#contact-now").waitFor({ state: "detached" });
     expect(await page.getByRole("alert").filter({ hasText: "Stale Testperson" }).count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-reread-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-reread-1280.png");
     await page.close();
   });
 
@@ -259,7 +258,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
     await page.locator("#chair-problem").waitFor();
     expect(await page.locator("#chair-problem").textContent()).toMatch(/no Chair is configured/);
     expect(await chair.getAttribute("aria-invalid")).toBe("true");
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-chair-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-chair-1280.png");
     await chair.fill("Acting Chair Testperson");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
     await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();

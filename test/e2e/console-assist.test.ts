@@ -5,7 +5,6 @@
 // calendar feed issued and revoked, a CSV with a bad row checked, mended and applied; a member sees no write action.
 // axe, keyboard, 390 px.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
@@ -14,8 +13,8 @@ import {
   consoleBrowser,
   focusedElement,
   holdReadings,
+  keepScreenshot,
   overflowOf,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
@@ -70,7 +69,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await offeredMoves(page)).toEqual(["consent-window", "withdrawn"]);
     expect(await page.getByLabel("New status").inputValue()).toBe("consent-window");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-request-1280.png");
     await page.getByRole("button", { name: "Open the consent window" }).click();
     await page.locator('[data-field="status"]').getByText("in the consent window").waitFor();
     expect(await page.locator(".timeline li").last().textContent()).toContain("acknowledged → in the consent window");
@@ -86,7 +85,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await offeredMoves(page)).toEqual(["withdrawn"]);
     const withheld = page.locator('[data-withheld="circulated"]');
     expect(await withheld.textContent()).toContain("record that the State consented to circulation");
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-consent-window-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-request-consent-window-1280.png");
     await withheld.getByRole("button", { name: "Record the State's consent" }).click();
     await expect.poll(async () => (await focusedElement(page)).id).toBe("consent-reason");
     // How it came is what the API asks for: an empty one is its 422, at the field.
@@ -103,7 +102,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await offeredMoves(page)).toEqual(["circulated", "withdrawn"]);
     expect(await page.locator("[data-withheld]").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-consent-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-request-consent-1280.png");
     await page.getByRole("button", { name: "Circulate the request" }).click();
     await page.locator('[data-field="status"]').getByText("circulated").waitFor();
     expect(await page.locator("form [data-form-problem]").count()).toBe(0);
@@ -215,7 +214,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     // The pressed form is gone: the refusal beside the final match takes the focus.
     await expect.poll(async () => (await focusedElement(page)).id).toBe(`match-${accepted.id}-problem`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-matching-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-matching-1280.png");
     await page.close();
   });
 
@@ -245,7 +244,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText("Recorded the offer of France.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-offers-1280.png");
     // The form keeps what was recorded, for a similar offer to follow; sent again unchanged, it is the API's 409, said.
     await page.getByRole("button", { name: "Record the offer" }).click();
     await page.getByText(/The provider's offer \S+ says the same \(areas, description, validity\)/).waitFor();
@@ -289,7 +288,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await settled(page);
     expect(await offered.locator('[data-list="offers"] tbody tr').count()).toBe(await offersOf(organizationKey));
     expect(await offered.locator('[data-field="offers-standing"]').textContent()).not.toContain("stale");
-    await page.screenshot({ path: join(SCREENSHOTS, "organization-offers-1280.png"), fullPage: true });
+    await keepScreenshot(page, "organization-offers-1280.png");
 
     // A State that offers nothing says so.
     await page.goto(`${desk.stack.consoleUrl}#/states/TCD`);
@@ -320,7 +319,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await settled(page);
     expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-report-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-report-1280.png");
     await page.close();
   });
 
@@ -361,7 +360,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(groups).toContain("OP3(c)(d), Means of delivery");
     expect(groups.filter((group) => group.includes("/") || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(group))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "snapshots-diff-1280.png"), fullPage: true });
+    await keepScreenshot(page, "snapshots-diff-1280.png");
     await page.close();
   });
 
@@ -379,7 +378,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain("BEGIN:VCALENDAR");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-feeds-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-feeds-1280.png");
     await page.getByRole("button", { name: "Revoke e2e phone" }).click();
     await page.getByRole("button", { name: "Yes, revoke it" }).click();
     await page.locator("#feed-revoked").getByText("Revoked the feed e2e phone").waitFor();
@@ -396,7 +395,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("heading", { name: "Letters" }).waitFor();
     expect(await page.locator('[data-list="letters"] tbody tr').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-item-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-item-1280.png");
     await page.close();
   });
 
@@ -418,7 +417,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.getByRole("button", { name: "Apply the import" }).isDisabled()).toBe(true);
     expect(await page.getByLabel(/Or the CSV's text/).inputValue()).toBe([header, good, bad].join("\n"));
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "contacts-import-bad-row-1280.png"), fullPage: true });
+    await keepScreenshot(page, "contacts-import-bad-row-1280.png");
 
     await page.getByLabel(/Or the CSV's text/).fill([header, good, bad.replace("STATE:XXX", "STATE:MLI")].join("\n"));
     await page.getByRole("button", { name: "Check the file (dry run)" }).focus();
@@ -469,12 +468,12 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
       await page.getByRole("heading", { name: heading, exact: true }).waitFor();
       await settled(page);
       expect(await overflowOf(page), hash).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+      await keepScreenshot(page, shot);
     }
     await openRequestOf(page, "matched", "JAM");
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-390.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-request-390.png");
     await page.close();
   });
 

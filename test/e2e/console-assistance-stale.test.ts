@@ -4,7 +4,6 @@
 // officer opens its consent window (the page says who withdrew it and when; no move is offered), or records the consent
 // while the officer withdraws it (the withdrawal is still possible: the form keeps the officer's note, and a second
 // press makes it). The API shows that no refused press wrote anything. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
@@ -15,7 +14,7 @@ import {
   consoleBrowser,
   focusedElement,
   type Json,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -101,7 +100,7 @@ describe("an assistance request's page when a colleague wrote first", { timeout:
     // With the consent on record, circulation is offered now.
     await expect.poll(() => offeredMoves(page)).toEqual(["circulated", "withdrawn"]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-consent-stale-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-consent-stale-1280.png");
 
     // The one press was refused; the colleague's consent stands, recorded once.
     expect(posts().map((line) => line.split(" ")[2])).toEqual(["412"]);
@@ -133,7 +132,7 @@ describe("an assistance request's page when a colleague wrote first", { timeout:
     expect(await page.locator("#candidates-closed").textContent()).toContain("The State withdrew the request");
     expect(await page.locator('[data-list="candidates"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "assistance-move-stale-1280.png"), fullPage: true });
+    await keepScreenshot(page, "assistance-move-stale-1280.png");
 
     expect(posts().map((line) => line.split(" ")[2])).toEqual(["412"]);
     const request = (await api("GET", `/assistance/requests/${id}`)).body;

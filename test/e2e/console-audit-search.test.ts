@@ -3,7 +3,6 @@
 // opens Mali's whole trail from its page; a request moved, named by its symbol, which its entries do not keep, on the
 // trail and the State's timeline, beside what a correction of the State changed; a member has no audit link and finds
 // records from the banner's search box; a one-letter query's refusal at the field.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASIS_WORDS } from "../../console/src/pages/state/labels.ts";
 import { LANGUAGE_NAMES } from "../../console/src/ui/language-names.ts";
@@ -12,8 +11,8 @@ import {
   consoleBrowser,
   focusedElement,
   type Json,
+  keepScreenshot,
   overflowOf,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
   settled,
@@ -57,7 +56,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     // The actor's link is heard whole, "by" once.
     await newest.getByRole("link", { name: /^local-secretariat\s+\(all their entries\)$/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-1280.png"), fullPage: true });
+    await keepScreenshot(page, "audit-mali-1280.png");
 
     // A span the API refuses: its words at the field, which takes the focus.
     await page.getByLabel("From (YYYY-MM-DD, UTC)").fill("2026-12-31");
@@ -75,7 +74,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     await settled(narrow);
     await narrow.locator('[data-list="audit"] > li details summary').first().click();
     expect(await overflowOf(narrow)).toBeLessThanOrEqual(0);
-    await narrow.screenshot({ path: join(SCREENSHOTS, "audit-mali-390.png"), fullPage: true });
+    await keepScreenshot(narrow, "audit-mali-390.png");
     await narrow.close();
   });
 
@@ -114,7 +113,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     );
     expect(await page.locator('[data-list="audit"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "audit-mali-whole-refused-1280.png"), fullPage: true });
+    await keepScreenshot(page, "audit-mali-whole-refused-1280.png");
     await page.close();
   });
 
@@ -173,7 +172,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     // Contacts are the secretariat's: a member's search has no such group.
     expect(await page.getByRole("heading", { name: "Contacts" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-mal-1280.png"), fullPage: true });
+    await keepScreenshot(page, "search-mal-1280.png");
     await states.getByRole("link", { name: "Mali", exact: true }).click();
     await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     expect(await page.getByRole("link", { name: /^Audit trail/ }).count()).toBe(0);

@@ -2,12 +2,11 @@
 // bug 3): a colleague's PATCH makes the letters name the briefing's day; the API refuses the draft at that value, and
 // the composer reads the templates again, draws the field with the refusal at it, says above the form that the
 // template changed, takes the focus there, and creates the wave once the day is given.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -55,7 +54,7 @@ describe("a template changed while the composer is open", { timeout: 120_000 }, 
     await expect.poll(async () => (await focusedElement(page)).id).toBe("briefing-date");
     expect(await page.getByLabel("Description (optional)").inputValue()).toBe("Outreach, template changed meanwhile");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-template-changed-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-template-changed-1280.png");
 
     // Given, the day's refusal goes with what it said, and the wave is created with it.
     await day.fill("2027-01-20");

@@ -2,13 +2,12 @@
 // of template brings the template's own audience unless the officer chose one, an audience the letter is not written
 // to is refused at its field until confirmed, and a send time that has passed is refused at its field, the API asked
 // nothing; the template preview takes a State by name or code and says plainly when it names none.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   apiRequests,
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -52,7 +51,7 @@ describe("the composer's guards", { timeout: 120_000 }, () => {
     expect(page.url()).toContain("#/waves/new");
     expect(posted()).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-audience-caution-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-audience-caution-1280.png");
 
     await page.getByLabel("Send this letter to them all the same").check();
     await page.getByLabel("Description (optional)").fill("Confirmed on purpose (compose guards)");
@@ -89,7 +88,7 @@ describe("the composer's guards", { timeout: 120_000 }, () => {
     expect(page.url()).toContain("#/waves/new");
     expect(posted()).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-send-time-passed-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-send-time-passed-1280.png");
     await page.close();
   });
 
@@ -108,7 +107,7 @@ describe("the composer's guards", { timeout: 120_000 }, () => {
     await expect.poll(() => preview.count()).toBe(0);
     expect(await page.getByText("missing state.name").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "template-preview-no-such-state-1280.png"), fullPage: true });
+    await keepScreenshot(page, "template-preview-no-such-state-1280.png");
     await page.close();
   });
 

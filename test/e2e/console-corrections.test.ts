@@ -6,13 +6,12 @@
 // API's words while a contact is active, then said on its page and left out of the list unless asked for, its acronym
 // and name then added again under the next free id (ADR 0061).
 // A member is offered neither correction. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
 import {
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -76,7 +75,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await form.getByLabel("Description").inputValue()).toBe(`${offer.description} (confirmed by the mission)`);
     expect(await other.isChecked()).toBe(!hadOther);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "offer-correction-read-again-1280.png"), fullPage: true });
+    await keepScreenshot(page, "offer-correction-read-again-1280.png");
 
     await form.getByRole("button", { name: "Save the correction" }).click();
     await offered.getByText(/^Saved the correction: areas .*; last updated \d{4}-\d{2}-\d{2}\.$/).waitFor();
@@ -133,7 +132,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     ]);
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Go back to the form");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "submission-kind-question-1280.png"), fullPage: true });
+    await keepScreenshot(page, "submission-kind-question-1280.png");
     await question.getByRole("button", { name: "Yes, correct the kind" }).click();
 
     await page
@@ -161,7 +160,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
       .filter({ has: page.locator('[data-action="state.reporting-status"]') })
       .filter({ hasText: "from reported to non-reporting" })
       .waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, "submission-kind-corrected-1280.png"), fullPage: true });
+    await keepScreenshot(page, "submission-kind-corrected-1280.png");
     expect(troubles).toEqual([]);
     await page.close();
   });
@@ -231,7 +230,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await page.getByRole("form", { name: "Add a contact" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Correct this offer" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "organization-retired-1280.png"), fullPage: true });
+    await keepScreenshot(page, "organization-retired-1280.png");
 
     await go(page, "#/organizations");
     const list = page.locator('[data-list="organizations"]');
@@ -249,7 +248,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     expect(await add.locator('[data-field="new-organization-id"]').textContent()).toContain(
       `The id ${id} is kept by the retired ${acronym}, ${name} (retired on ${today()} by `,
     );
-    await add.screenshot({ path: join(SCREENSHOTS, "organization-add-retired-acronym-1280.png") });
+    await keepScreenshot(add, "organization-add-retired-acronym-1280.png");
     await add.getByRole("button", { name: "Add the organization" }).click();
     await add.getByRole("status").getByText(`${name} added, as ${id}-2.`).waitFor();
     expect(troubles).toEqual([]);

@@ -4,7 +4,6 @@
 // to the form's problem when it names none, but not from where the reader moved meanwhile; a busy submit button
 // keeping the focus and ignoring a second press; the matrix's diff; what members and experts are offered; the
 // timeline in words; axe-core, the keyboard and 390 px. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
@@ -14,8 +13,8 @@ import {
   focusedElement,
   holdReadings,
   holdRequests,
+  keepScreenshot,
   overflowOf,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
@@ -88,7 +87,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await problem.textContent()).toBe("Someone else changed this since you opened it");
     expect(await stale.getByLabel("Note (optional)").inputValue()).toBe("Typed in the second tab");
     expect(await seriousViolations(second)).toEqual([]);
-    await second.screenshot({ path: join(SCREENSHOTS, "state-stale-edit-1280.png"), fullPage: true });
+    await keepScreenshot(second, "state-stale-edit-1280.png");
 
     // Read the version the first tab saved, keep what was typed here, and save it knowingly.
     await stale.getByRole("button", { name: "Read the current version (keeps what you typed)" }).click();
@@ -134,7 +133,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await add.getByLabel("Name").inputValue()).toBe(contact.name);
     expect(await add.getByLabel("E-mail").inputValue()).toBe(contact.email);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-invalid-date-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-invalid-date-1280.png");
     await page.close();
   });
 
@@ -299,7 +298,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await page.getByRole("button", { name: "Verify Ada Testperson" }).count()).toBe(0);
     await page.getByText("Contact deactivated").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contacts-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contacts-1280.png");
     await page.close();
   });
 
@@ -326,7 +325,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.getByLabel("To", { exact: true }).selectOption("1");
     await page.getByText("From version 2 to 1: 0 added, 1 removed, 1 changed.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-matrix-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-matrix-1280.png");
     await page.close();
   });
 
@@ -353,7 +352,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     expect(await control(CTBT, "Document").getAttribute("aria-invalid")).toBe("true");
     expect(await control(NPT, "Document").inputValue()).toBe("S/AC.44/2004/(02)/34");
     expect(await seriousViolations(page)).toEqual([]);
-    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-refused-1280.png") });
+    await keepScreenshot(matrixPanel(page), "state-matrix-refused-1280.png");
 
     await control(CTBT, "Article").fill("Art. 2");
     await page.getByRole("button", { name: "Save the changed cells" }).click();
@@ -408,7 +407,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await release();
     await page.getByText("Version 1 is shared with the State: take it back to draft to change its cells.").waitFor();
     expect(await page.getByRole("button", { name: "Save the changed cells" }).count()).toBe(0);
-    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-shared-1280.png") });
+    await keepScreenshot(matrixPanel(page), "state-matrix-shared-1280.png");
     await page.getByRole("button", { name: "Record the Committee's approval" }).click();
     // The question takes the focus to its safe answer; Escape there closes it.
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Not now");
@@ -425,7 +424,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       .poll(() => standing.textContent())
       .toMatch(/^No version is in review\. Version 1 was approved on \d{4}-\d\d-\d\d\.$/);
     expect(await seriousViolations(page)).toEqual([]);
-    await matrixPanel(page).screenshot({ path: join(SCREENSHOTS, "state-matrix-approved-1280.png") });
+    await keepScreenshot(matrixPanel(page), "state-matrix-approved-1280.png");
     await page.close();
   });
 
@@ -516,7 +515,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
       await openDossier(page);
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `state-dossier-${group}-390.png`), fullPage: true });
+      await keepScreenshot(page, `state-dossier-${group}-390.png`);
       if (group === "secretariat") {
         await page.getByRole("button", { name: "Correct or void", exact: true }).first().focus();
         await page.keyboard.press("Enter");
@@ -526,7 +525,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
         expect(await activeId(page)).toBe("correct-receivedOn");
         expect(await overflowOf(page)).toBeLessThanOrEqual(0);
         expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: join(SCREENSHOTS, "state-editor-390.png"), fullPage: true });
+        await keepScreenshot(page, "state-editor-390.png");
       }
       await page.close();
     }

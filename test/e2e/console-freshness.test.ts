@@ -1,8 +1,7 @@
 // What a page shows after a change, in Debian's Chromium against the local stack: a State's contacts read again when
 // its language of letters changes (they follow it), and a reading's refusal said with the field errors the API gave.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONSOLE_SCREENSHOTS, consoleBrowser, type Json, secretariatApi, settled } from "../support/console-browser.ts";
+import { consoleBrowser, type Json, keepScreenshot, secretariatApi, settled } from "../support/console-browser.ts";
 
 // 400: the States search refused on purpose.
 const desk = consoleBrowser({ expectedErrors: /status of 400/ });
@@ -37,10 +36,7 @@ describe("the console keeps what it shows fresh", { timeout: 120_000 }, () => {
       .poll(async () => (await api("GET", `/contacts/${mission.id}`)).body.updatedAt)
       .not.toBe(followed.updatedAt);
     expect(await page.getByRole("region", { name: "Contacts" }).getByRole("alert").count()).toBe(0);
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "state-language-contacts-follow-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "state-language-contacts-follow-1280.png");
     await page.close();
   });
 
@@ -50,7 +46,7 @@ describe("the console keeps what it shows fresh", { timeout: 120_000 }, () => {
     const refusal = page.getByRole("alert");
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("q: must have a word of at least 2 letters or digits");
-    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "states-search-refused-1280.png") });
+    await keepScreenshot(page, "states-search-refused-1280.png", { windowOnly: true });
     await page.close();
   });
 

@@ -4,7 +4,6 @@
 // previewed, tested, scheduled from the keyboard and watched from home to completion, then among a State's letters
 // received (a skipped contact's row named, with its role); what experts and members are not offered; axe, 1280 and
 // 390 px.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
@@ -18,8 +17,8 @@ import {
   consoleBrowser,
   focusedElement,
   holdReadings,
+  keepScreenshot,
   overflowOf,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   seriousViolations,
   settled,
 } from "../support/console-browser.ts";
@@ -113,12 +112,12 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     await html.getByText("تشاد").first().waitFor();
     expect(await html.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await html.locator("html").getAttribute("lang")).toMatch(/^ar/);
-    await preview.screenshot({ path: join(SCREENSHOTS, "template-preview-1280.png") });
+    await keepScreenshot(preview, "template-preview-1280.png");
     // Members read; they are offered no edit and no composer.
     expect(await page.getByRole("button", { name: /Save the/ }).count()).toBe(0);
     expect(await page.getByRole("link", { name: /Compose a wave/ }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "template-1280.png"), fullPage: true });
+    await keepScreenshot(page, "template-1280.png");
     await page.close();
   });
 
@@ -217,7 +216,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     );
     expect(await page.getByLabel("Description (optional)").inputValue()).toBe("A wave at a time that does not exist");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-1280.png");
     await page.close();
   });
 
@@ -278,7 +277,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       .waitFor();
     expect((await mailWith(marker)).filter((mail) => mail.subject.startsWith("[TEST] "))).toHaveLength(2);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-draft-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-draft-1280.png");
 
     // Scheduled from the keyboard, on a slow line (the wave read again only when the test lets it): the page shows the
     // wave as the schedule answered it, with its new ETag, without waiting for a reading, and the focus goes on to
@@ -302,7 +301,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     const inFlight = page.locator('[data-list="waves-in-flight"]');
     await inFlight.getByRole("link", { name: `Console wave ${marker}` }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "home-wave-in-flight-1280.png"), fullPage: true });
+    await keepScreenshot(page, "home-wave-in-flight-1280.png");
     await inFlight.getByRole("link", { name: `Console wave ${marker}` }).click();
     await page.getByRole("heading", { name: `Wave ${waveId}` }).waitFor();
 
@@ -348,7 +347,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     const letters = (await mailWith(marker)).filter((mail) => !mail.subject.startsWith("[TEST]"));
     expect(letters).toHaveLength(recipients);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-completed-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-completed-1280.png");
     await page.close();
   });
 
@@ -457,7 +456,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       `(scheduled, sends ${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC)`,
     );
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-same-letter-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-same-letter-1280.png");
     await caution.getByRole("link", { name: `First of the same letter ${marker}` }).click();
     await page.getByRole("heading", { name: `Wave ${first.body.id}` }).waitFor();
     await page.close();
@@ -509,7 +508,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     expect(await caution.textContent()).toContain("the programme's letter is held as a draft and not sent");
     expect(await caution.locator("li[data-held]").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-programme-sends-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-programme-sends-1280.png");
     await go(page, `#/waves/${toAll.body.id}`);
     await page.getByRole("heading", { name: `Wave ${toAll.body.id}` }).waitFor();
     await caution.waitFor();
@@ -525,7 +524,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       .locator('[data-field="sent-by"]');
     await sentBy.locator("time").waitFor();
     expect(await sentBy.textContent()).toBe(`its schedule, to States without a first national report, firing ${fires}`);
-    await page.screenshot({ path: join(SCREENSHOTS, "programme-item-schedule-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-item-schedule-1280.png");
     await page.close();
     for (const wave of [early, toAll]) {
       const cancelled = await api("POST", `/waves/${wave.body.id}/cancel`, undefined, { "If-Match": wave.etag });
@@ -547,7 +546,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       await settled(page);
       expect(await overflowOf(page), hash).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page), hash).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+      await keepScreenshot(page, shot);
     }
     await page.close();
   });

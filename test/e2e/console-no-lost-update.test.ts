@@ -4,12 +4,11 @@
 // stands; recording a submission from the keyboard says so and leaves the keyboard in the form, ready for the next; a
 // contact a colleague deactivated meanwhile is said so, by whom and why, and its correction form closes.
 // Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -67,7 +66,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     expect(await region.inputValue()).toBe("West Africa (15 States)");
     expect(await form.getByLabel("Note (optional)").inputValue()).toBe("Secretariat in Abuja.");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "organization-stale-read-again-1280.png"), fullPage: true });
+    await keepScreenshot(page, "organization-stale-read-again-1280.png");
 
     await form.getByRole("button", { name: "Save the correction" }).click();
     await form.getByText("Saved.").waitFor();
@@ -130,7 +129,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     await expect.poll(async () => (await focusedElement(page)).id).toBe("correct-now");
     expect(await form.getByLabel("Note (optional)").inputValue()).toBe("Annex checked by the expert");
     expect(await form.getByLabel("Document symbol").inputValue()).toBe("S/AC.44/2026/LOST-2");
-    await page.screenshot({ path: join(SCREENSHOTS, "state-submission-stale-read-again-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-submission-stale-read-again-1280.png");
 
     await form.getByRole("button", { name: "Save the correction" }).click();
     await page.getByRole("cell", { name: "S/AC.44/2026/LOST-2" }).waitFor();
@@ -181,7 +180,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     await page.getByRole("button", { name: "Correct Morgan Meanwhile" }).waitFor({ state: "detached" });
     await expect.poll(async () => (await focusedElement(page)).id).toBe("contact-now");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-contact-deactivated-meanwhile-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-contact-deactivated-meanwhile-1280.png");
     const stored = (await api("GET", `/contacts/${added.body.id}`)).body;
     expect([stored.active, stored.phone]).toEqual([false, undefined]);
     expect(troubles).toEqual([]);

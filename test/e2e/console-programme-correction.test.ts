@@ -4,13 +4,12 @@
 // made through the API after the page read the year stands; a change to this activity made meanwhile is refused and
 // read again in place, keeping what was typed, and an impossible day shows at its field; an adopted year's activity
 // offers no correction. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
-  CONSOLE_SCREENSHOTS,
   consoleBrowser,
   type Json,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -72,7 +71,7 @@ describe("correcting a draft programme activity in the console", { timeout: 180_
     expect(activityOf(stored.body.programme, ACTIVITY).month).toBe(`${year}-09`);
     expect(activityOf(stored.body.programme, OTHER).title).toBe("Assistance mechanism, as renamed");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-correction-saved-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-correction-saved-1280.png");
     await page.close();
 
     // The adopted 2023 programme's activity offers none.
@@ -113,7 +112,7 @@ describe("correcting a draft programme activity in the console", { timeout: 180_
     const problem = page.locator("#correct-activity-when-problem");
     await problem.waitFor();
     expect(await page.locator("#correct-activity-when").getAttribute("aria-invalid")).toBe("true");
-    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-correction-bad-day-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-correction-bad-day-1280.png");
     expect(activityOf((await api("GET", `/programme/${year}`)).body.programme, ACTIVITY).month).toBe(`${year}-09`);
 
     await page.locator("#correct-activity-when").fill(`${year}-09-15`);

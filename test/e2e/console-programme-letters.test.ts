@@ -10,17 +10,16 @@
 // save; the draft year is adopted from the programme page (a change made meanwhile is read again first, and a page
 // that meets the year adopted already says so).
 // Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { programme as schedules } from "../../events/programme.ts";
 import {
-  CONSOLE_SCREENSHOTS,
   type ConsoleGroup,
   consoleBrowser,
   focusedElement,
   holdReadings,
   type Json,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -91,10 +90,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(letterOf(programme, ORGANIZATIONS_LETTER).values).toBeUndefined();
     expect((await api("GET", `/programme?year=${year}`)).body.status).toBe("draft");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-saved-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "programme-letter-values-saved-1280.png");
     await page.close();
   });
 
@@ -133,10 +129,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(letterOf((await yearFile(year)).programme, ORGANIZATIONS_LETTER).values).toEqual({
       "briefing.venue": "Trusteeship Council Chamber",
     });
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-draft-wave-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "programme-letter-values-draft-wave-1280.png");
     await page.close();
   });
 
@@ -160,10 +153,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await readAgain.waitFor();
     expect(await form.getByRole("alert").textContent()).toMatch(/412|Precondition|changed|current/i);
     expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("11:00");
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-stale-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "programme-letter-values-stale-1280.png");
 
     await readAgain.click();
     await form.getByText(`Now on record for ${STATES_LETTER}:`).waitFor();
@@ -197,10 +187,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     const after = await yearFile(year);
     expect(after.etag).toBe(before.etag);
     expect(letterOf(after.programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-bad-time-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "programme-letter-values-bad-time-1280.png");
     await page.close();
   });
 
@@ -236,10 +223,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
       .poll(async () => (await focusedElement(page)).id)
       .toBe(`values-${ORGANIZATIONS_LETTER}-briefing-venue-zh`);
     expect((await yearFile(year)).etag).toBe(before.etag);
-    await page.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-venue-missing-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(page, "programme-letter-values-venue-missing-1280.png");
 
     // A text the API refuses (over 300 characters) is its 422 at that language's field, which takes the focus.
     await field(page, ORGANIZATIONS_LETTER, "venue-zh").fill(texts.zh);
@@ -271,10 +255,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     for (const [language, text] of Object.entries(texts)) {
       expect(await field(again, ORGANIZATIONS_LETTER, `venue-${language}`).inputValue()).toBe(text);
     }
-    await again.screenshot({
-      path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-venue-each-1280.png"),
-      fullPage: true,
-    });
+    await keepScreenshot(again, "programme-letter-values-venue-each-1280.png");
     await again.close();
   });
 
@@ -289,10 +270,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
       expect(await page.locator("form").count()).toBe(0);
       expect(await page.getByRole("button", { name: /Save the letter's values/ }).count()).toBe(0);
       if (group === "members") {
-        await page.screenshot({
-          path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-members-1280.png"),
-          fullPage: true,
-        });
+        await keepScreenshot(page, "programme-letter-values-members-1280.png");
       }
       await page.close();
     }
@@ -367,10 +345,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
         "briefing.date": `${year}-10-05`,
         "briefing.venue": venueBefore,
       });
-      await page.screenshot({
-        path: join(CONSOLE_SCREENSHOTS, "programme-letter-values-named-only-1280.png"),
-        fullPage: true,
-      });
+      await keepScreenshot(page, "programme-letter-values-named-only-1280.png");
       await page.close();
 
       await patchTemplate(
@@ -418,7 +393,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await page.getByRole("button", { name: "Keep it a draft" }).waitFor();
     // The question gives its safe answer the focus once drawn (an effect after the paint): asked until it has.
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep it a draft");
-    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopt-confirm-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-adopt-confirm-1280.png");
     // The year's reading again is held: the 412 is said at once, not only once the year is read.
     const release = await holdReadings(page, `**/programme/${year}`);
     await page.getByRole("button", { name: "Yes, adopt it" }).click();
@@ -444,7 +419,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     );
     // The values given before adoption are the adopted year's.
     expect(letterOf((await yearFile(year)).programme, STATES_LETTER).values["briefing.time"]).toBe("15:00");
-    await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, "programme-adopted-1280.png"), fullPage: true });
+    await keepScreenshot(page, "programme-adopted-1280.png");
     await page.close();
 
     await late.getByRole("button", { name: "Adopt this programme" }).click();

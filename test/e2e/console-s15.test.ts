@@ -6,14 +6,13 @@
 // language, a missing one refused at its field, and the Arabic test copy carries the Arabic venue (a failed re-read of
 // a stale contact is in console-after-actions.test.ts, with the re-read). Each page in the groups it is offered to.
 // Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   type ConsoleGroup,
   consoleBrowser,
   focusedElement,
   type Json,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -141,7 +140,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     expect(await page.locator("#briefing-venue-ru").getAttribute("aria-invalid")).toBe("true");
     expect(page.url()).toContain("#/waves/new");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-venue-missing-language-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-venue-missing-language-1280.png");
 
     await venue.getByLabel("Venue in Русский (Russian)").fill("Зал заседаний 4");
     await page.getByRole("button", { name: "Create the draft wave" }).click();
@@ -192,7 +191,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     );
     expect(await audience.getAttribute("aria-describedby")).toContain("audience-hint");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "compose-audience-moved-1280.png"), fullPage: true });
+    await keepScreenshot(page, "compose-audience-moved-1280.png");
     await page.close();
   });
 
@@ -213,7 +212,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       expect(await page.locator('[data-withheld="matched"]').textContent()).toContain("No match has been accepted");
       await page.getByRole("button", { name: "Record the withdrawal" }).waitFor();
       if (group === "secretariat") {
-        await page.screenshot({ path: join(SCREENSHOTS, "assistance-request-legal-moves-1280.png"), fullPage: true });
+        await keepScreenshot(page, "assistance-request-legal-moves-1280.png");
       }
       await page.close();
     }
@@ -260,7 +259,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       const matches = await row.locator("td").nth(5).textContent();
       for (const match of withKey.matches) expect(matches).toContain(names.get(keyOf(match.provider)));
       if (group === "members") {
-        await page.screenshot({ path: join(SCREENSHOTS, "assistance-report-names-1280.png"), fullPage: true });
+        await keepScreenshot(page, "assistance-report-names-1280.png");
       }
       await page.close();
     }
@@ -286,7 +285,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       const firstMatch = page.locator('[data-list="matches"] tbody tr').first().locator("td, th").first();
       expect(await firstMatch.textContent()).toBe(names.get(keyOf(matches[0].provider)));
       if (group === "experts") {
-        await page.screenshot({ path: join(SCREENSHOTS, "assistance-candidates-names-1280.png"), fullPage: true });
+        await keepScreenshot(page, "assistance-candidates-names-1280.png");
       }
 
       await go(page, "#/assistance/offers");
@@ -297,7 +296,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
         .poll(() => offerRow.first().locator("td, th").first().textContent())
         .toBe(names.get(keyOf(organizationOffer.provider)));
       if (group === "members") {
-        await page.screenshot({ path: join(SCREENSHOTS, "assistance-offers-names-1280.png"), fullPage: true });
+        await keepScreenshot(page, "assistance-offers-names-1280.png");
       }
       await page.close();
     }
@@ -314,7 +313,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.locator('[data-field="status"]').getByText("cancelled").waitFor();
     await expect.poll(async () => (await focusedElement(page)).field).toBe("status");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-cancelled-focus-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-cancelled-focus-1280.png");
     await page.close();
   });
 

@@ -19,6 +19,7 @@ import {
   CONSOLE_SCREENSHOTS,
   consoleBrowser,
   type Json,
+  keepScreenshot,
   overflowOf,
   type PageGlobals,
   secretariatApi,
@@ -168,7 +169,7 @@ describe("the deployed console's sign-in", { timeout: 90_000 }, () => {
       expect(await page.getByRole("button").allTextContents()).toEqual(["Sign in"]);
       expect(await seriousViolations(page)).toEqual([]);
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, `sign-in-cognito-${width}.png`) });
+      await keepScreenshot(page, `sign-in-cognito-${width}.png`, { windowOnly: true });
       await page.close();
     }
   });

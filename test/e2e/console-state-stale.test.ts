@@ -3,7 +3,6 @@
 // 409, says who voided it and why, the row and its forms go, the obligations are read again), and a colleague changes the State's
 // language of letters while the officer chooses another (the form says what is on record now and by whom, keeps the
 // officer's choice, and names what pressing again does). Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { deskDay } from "#shared/zoned-time.ts";
@@ -13,7 +12,7 @@ import {
   consoleBrowser,
   focusedElement,
   type Json,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -117,7 +116,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
 
     await expectGone(page, state.iso3, voided, plans - 1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "submission-voided-meanwhile-1280.png"), fullPage: true });
+    await keepScreenshot(page, "submission-voided-meanwhile-1280.png");
     expect(troubles).toEqual([]);
     await page.close();
   });
@@ -209,7 +208,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
     expect(await page.locator('[data-field="language"]').textContent()).toContain("French");
     expect(await form.getByLabel("Language of letters").inputValue()).toBe("en");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-language-stale-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-language-stale-1280.png");
 
     await form.getByRole("button", { name: "Replace French with English" }).click();
     await form.getByText("Letters to Paraguay go in English, confirmed by the secretariat.").waitFor();

@@ -2,13 +2,12 @@
 // programme's outreach letter (a general text staff adapt to each outreach) to a new id and lands on the copy's page,
 // the API holding the same letters; a double press makes one template; the form opens and closes from the keyboard;
 // an id that exists is refused at the field in words, before sending and when the API's 409 says it.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   apiRequests,
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -82,7 +81,7 @@ describe("copying a template", { timeout: 120_000 }, () => {
     await expect.poll(() => focusedId(page)).toBe("copy-id");
     expect(page.url()).toContain(`#/templates/${OUTREACH}`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "template-copy-taken-id-1280.png"), fullPage: true });
+    await keepScreenshot(page, "template-copy-taken-id-1280.png");
     await page.close();
   });
 

@@ -8,13 +8,12 @@
 // once its rest is written it names it (audit 32), and so does the composer asked for it again (audit 33); a draft
 // past its send time offers no Schedule, and a rest's the composer as the rest again.
 // Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   apiRequests,
   consoleBrowser,
   focusedElement,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  keepScreenshot,
   secretariatApi,
   seriousViolations,
   settled,
@@ -78,7 +77,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     // The safe answer has the focus, so a second Enter does no harm.
     await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep it a draft");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-schedule-same-letter-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-schedule-same-letter-1280.png");
     await page.getByRole("button", { name: "Keep it a draft" }).click();
     await question.waitFor({ state: "detached" });
     await expect.poll(async () => (await focusedElement(page)).id).toBe("schedule-wave");
@@ -167,7 +166,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     expect(await page.getByRole("button", { name: "Schedule the wave" }).count()).toBe(0);
     expect((await api("GET", `/waves/${id}`)).body.status).toBe("cancelled");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-schedule-after-cancel-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-schedule-after-cancel-1280.png");
     await page.close();
   });
 
@@ -241,7 +240,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
     );
     expect(await mali.locator(".muted").textContent()).toBe("SES: hard bounce (General): smtp; 550 5.1.1 user unknown");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-letters-counted-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-letters-counted-1280.png");
     await page.close();
     await cancelled(id);
   });
@@ -325,7 +324,7 @@ describe("the wave page's questions", { timeout: 120_000 }, () => {
       "Its rest: “Its rest (wave confirm)” (completed)",
     );
     expect(await page.getByRole("link", { name: "Write to the rest" }).count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "wave-halted-1280.png"), fullPage: true });
+    await keepScreenshot(page, "wave-halted-1280.png");
     // Its ledger read once for each version of the wave read (letters queued, then settled): Letters, Not reached and
     // the rest chain read it back from one reading (review of audit 33).
     await expect.poll(() => ledgerReads).toBe(2);

@@ -1,7 +1,6 @@
 // The staff console in Debian's Chromium against the local stack: sign-in per group, the home page's figures, the
 // States, a State's page, recording Mali's first report (by keyboard), what members are not offered, the API's
 // problem next to its field, axe-core on every page, 1280 px and 390 px. Screenshots go to .local/e2e/console/.
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ageBucketLabels, assistanceAgeBuckets, countByAge } from "#shared/assistance/age-buckets.ts";
@@ -12,9 +11,9 @@ import {
   consoleBrowser,
   holdReadings,
   type Json,
+  keepScreenshot,
   overflowOf,
   type PageGlobals,
-  CONSOLE_SCREENSHOTS as SCREENSHOTS,
   secretariatApi,
   seriousViolations,
   settled,
@@ -49,7 +48,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const buttons = await page.getByRole("button").allTextContents();
     expect(buttons).toEqual(["Sign in as secretariat", "Sign in as experts", "Sign in as members"]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "sign-in-1280.png") });
+    await keepScreenshot(page, "sign-in-1280.png", { windowOnly: true });
     await page.close();
   });
 
@@ -117,7 +116,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const programme = page.getByRole("region", { name: "Due next in the programme" }).locator("p").first();
     expect(await programme.textContent()).toMatch(/^Draft programme of work .* \(not yet adopted\)$/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "home-1280.png"), fullPage: true });
+    await keepScreenshot(page, "home-1280.png");
     await page.close();
   });
 
@@ -157,7 +156,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     await page.getByText("1 State", { exact: true }).waitFor();
     expect(await page.locator("tbody tr a").allTextContents()).toEqual(["Mali"]);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "states-1280.png"), fullPage: true });
+    await keepScreenshot(page, "states-1280.png");
     // Arabic's article starts a word of more than 50 States' names: the search gives its first 50, and the page says so.
     await page.getByLabel("Reporting status").selectOption("");
     await page.getByLabel("Search", { exact: true }).fill("\u0627\u0644");
@@ -227,7 +226,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     expect(await page.locator('[data-field="reportingStatus"]').textContent()).toBe("reported");
     expect(await page.getByRole("cell", { name: "S/AC.44/2026/CONSOLE-2" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "state-mali-1280.png"), fullPage: true });
+    await keepScreenshot(page, "state-mali-1280.png");
     await page.getByRole("link", { name: "Home" }).focus();
     await page.keyboard.press("Enter");
     await page.getByText("186 of 193").waitFor();
@@ -275,7 +274,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
     const overflow = () => overflowOf(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, "home-390.png"), fullPage: true });
+    await keepScreenshot(page, "home-390.png");
     for (const [hash, heading, shot] of [
       ["#/states", "Member States", "states-390.png"],
       ["#/states/MLI", "Mali (MLI)", "state-mali-390.png"],
@@ -284,7 +283,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
       await page.getByRole("heading", { name: heading }).waitFor();
       await settled(page);
       expect(await overflow()).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+      await keepScreenshot(page, shot);
     }
     await page.close();
   });

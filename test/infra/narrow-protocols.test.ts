@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundle, bundleSource } from "../../bench/bundles.ts";
+import { bundleSource } from "../../bench/bundles.ts";
 import { routeGroups } from "../../functions/api/groups.ts";
 import { bodyOf } from "../support/request-body.ts";
+import { deployedBundle } from "./deployed-bundle.ts";
 
 const run = promisify(execFile);
 const outDir = mkdtempSync(join(tmpdir(), "desk-narrow-protocols-"));
@@ -22,7 +23,7 @@ const queryOrXml = /protocols\/(query|xml)\/|@aws-sdk\/xml-builder\/|protocols\/
 
 describe("api-correspondence's cold start", () => {
   it("reads neither the SES client's query and XML protocol nor the Scheduler's REST JSON one", async () => {
-    const built = await bundle("api-correspondence", routeGroups.correspondence.entry, outDir);
+    const built = await deployedBundle("api-correspondence", routeGroups.correspondence.entry);
     const coldInputs = built.loadedFiles.flatMap(({ inputs }) => inputs);
     expect(coldInputs.filter((input) => queryOrXml.test(input))).toEqual([]);
     // They are shipped all the same, in the chunks loaded with the clients.
@@ -31,7 +32,7 @@ describe("api-correspondence's cold start", () => {
   }, 120_000);
 
   it("reads the mail settings with its entry, not from a chunk of their own", async () => {
-    const built = await bundle("api-correspondence", routeGroups.correspondence.entry, outDir);
+    const built = await deployedBundle("api-correspondence", routeGroups.correspondence.entry);
     const holding = built.loadedFiles.filter(({ inputs }) => inputs.includes("shared/mail/settings.ts"));
     expect(holding.map(({ file }) => basename(file))).toEqual(["index.mjs"]);
   }, 120_000);

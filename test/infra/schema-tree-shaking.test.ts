@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle, bundleSource } from "../../bench/bundles.ts";
+import { bundleSource } from "../../bench/bundles.ts";
+import { deployedBundle } from "./deployed-bundle.ts";
 
 const singlePurpose = [
   "assistance-report",
@@ -50,21 +51,18 @@ describe("schemas built at import", () => {
   });
 
   it.each(singlePurpose)("%s bundles no schema of an API request body", async (name) => {
-    const built = await bundle(name, `functions/${name}/handler.ts`, outDir);
+    const built = await deployedBundle(name, `functions/${name}/handler.ts`);
     const requestBodies = readFileSync(built.file, "utf8").match(/id:\s*"New\w+"/g) ?? [];
     expect(requestBodies).toEqual([]);
   });
 
   it("keeps the schemas a function does use, with their names", async () => {
-    const built = await bundle("snapshot", "functions/snapshot/handler.ts", outDir);
+    const built = await deployedBundle("snapshot", "functions/snapshot/handler.ts");
     expect(readFileSync(built.file, "utf8")).toMatch(/id:\s*"AssistanceRequest"/);
   });
 });
 
 describe("the functions that read assistance without writing it", () => {
-  const outDir = mkdtempSync(join(tmpdir(), "desk-letter-writers-"));
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
   // The letters' audiences and the snapshots' providers read pending requests and offers only; the assistance writes
   // took api-correspondence, then api-reports, to their budget.
   it.each([
@@ -73,7 +71,7 @@ describe("the functions that read assistance without writing it", () => {
     ["api-reports", "functions/api-reports/handler.ts"],
     ["snapshot", "functions/snapshot/handler.ts"],
   ])("%s ships the assistance reads of the audiences, not the assistance repository", async (name, entry) => {
-    const built = await bundle(name, entry, outDir);
+    const built = await deployedBundle(name, entry);
     expect(built.shippedInputs).toContain("shared/assistance/audience-reads.ts");
     expect(built.shippedInputs).not.toContain("shared/assistance/repository.ts");
   });

@@ -3,25 +3,23 @@
 // one file; each but api-docs without zod's JSON Schema (ADR 0050). The package must hold what the bench measures, and a
 // route module must still load from its chunk and answer.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { afterAll, describe, expect, it } from "vitest";
-import { bundle } from "../../bench/bundles.ts";
+import { describe, expect, it } from "vitest";
 import { coldEnvironment } from "../../bench/cold-start.ts";
 import { routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
 import { dossierSummaries } from "../../functions/api/routes/dossier.table.ts";
 import { apiFunctionBuild } from "../../infra/api-function-build.ts";
 import { DeskFunction } from "../../infra/desk-function.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
+import { deployedBundle } from "./deployed-bundle.ts";
 import { logicalId, newApp, resource } from "./desk-template.ts";
 
 const run = promisify(execFile);
-const outDir = mkdtempSync(path.join(tmpdir(), "desk-split-"));
 
 /** Imports the packaged bundle in a plain Node process and hands it one event; prints the answer. */
 const invoke = `
@@ -87,13 +85,11 @@ describe("a DeskFunction's package", () => {
     return path.join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, "")}`);
   };
 
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
   it.each(Object.keys(functions) as (keyof typeof functions)[])(
     "holds the files the bench builds for %s, byte for byte, index.mjs and any chunks beside it",
     async (name) => {
       const assetDir = assetDirOf(name);
-      const benchDir = path.dirname((await bundle(name, entries[name], outDir)).file);
+      const benchDir = path.dirname((await deployedBundle(name, entries[name])).file);
       expect(codeFiles(assetDir)).toEqual(codeFiles(benchDir));
       expect(codeFiles(assetDir)).toContain("index.mjs");
       for (const file of codeFiles(assetDir)) {
@@ -106,7 +102,7 @@ describe("a DeskFunction's package", () => {
   );
 
   it("writes the route module as a chunk of its own and leaves the summaries out", async () => {
-    const measured = await bundle("api-dossier", routeGroups.dossier.entry, outDir);
+    const measured = await deployedBundle("api-dossier", routeGroups.dossier.entry);
     const assetDir = assetDirOf("api-dossier");
     // The route module is a chunk of its own, loaded with import(); the entry reads it only on a first request.
     const dossierChunk = codeFiles(assetDir).find((file) => file.startsWith("dossier-"));
@@ -154,13 +150,10 @@ describe("a DeskFunction's package", () => {
 });
 
 describe("an api function's cold start", () => {
-  const tableDir = mkdtempSync(path.join(tmpdir(), "desk-split-tables-"));
-  afterAll(() => rmSync(tableDir, { recursive: true, force: true }));
-
   it.each(routeGroupNames)(
     "reads the %s group's route tables from one chunk, not one chunk per route module (ADR 0040)",
     async (group) => {
-      const { loadedFiles } = await bundle(`api-${group}`, routeGroups[group].entry, tableDir);
+      const { loadedFiles } = await deployedBundle(`api-${group}`, routeGroups[group].entry);
       const holdingTables = loadedFiles.filter(({ inputs }) => inputs.some((input) => input.endsWith(".table.ts")));
       expect(holdingTables.map(({ file }) => path.basename(file))).toHaveLength(1);
     },

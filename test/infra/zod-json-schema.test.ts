@@ -8,11 +8,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle, deployedBuild, discoverEntries } from "../../bench/bundles.ts";
+import { deployedBuild, discoverEntries } from "../../bench/bundles.ts";
 import { coldEnvironment } from "../../bench/cold-start.ts";
 import { routeGroupNames, routeGroups } from "../../functions/api/groups.ts";
 import { deskBuildOptions, projectRoot, singlePurposeBuild } from "../../infra/desk-function.ts";
 import { buildFunction } from "../../infra/function-build.mjs";
+import { deployedBundle } from "./deployed-bundle.ts";
 import { fromRoot } from "./desk-template.ts";
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 /** A function as deployed: every input of its files, and their code. */
 async function shipped(name: string, entry: string) {
-  const built = await bundle(name, entry, outDir);
+  const built = await deployedBundle(name, entry);
   const dir = path.dirname(built.file);
   const code = readdirSync(dir)
     .filter((file) => file.endsWith(".mjs"))

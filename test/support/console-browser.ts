@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page, Route } from "playwright-core";
+import type { Browser, Locator, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CONSOLE_CSP, ensureConsoleBuilt } from "../../infra/local/console.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
@@ -17,6 +17,24 @@ export type ConsoleGroup = "secretariat" | "experts" | "members";
 
 /** Where the console's e2e screenshots are kept, as test artifacts. */
 export const CONSOLE_SCREENSHOTS = join(DEFAULT_DATA_DIR, "e2e", "console");
+
+// The screenshots are artifacts for a human reviewer, never asserted on, and cost about 24 s of Chromium's CPU per
+// run: they are taken only when asked for, with DESK_SCREENSHOTS=1.
+const KEEP_SCREENSHOTS = process.env.DESK_SCREENSHOTS === "1";
+
+/**
+ * Keeps a screenshot as `name` in CONSOLE_SCREENSHOTS, when DESK_SCREENSHOTS=1: of the whole page, of what its window
+ * shows (`windowOnly`), or of one part of it (a locator).
+ */
+export async function keepScreenshot(
+  shown: Page | Locator,
+  name: string,
+  { windowOnly = false }: { windowOnly?: boolean } = {},
+): Promise<void> {
+  if (!KEEP_SCREENSHOTS) return;
+  const path = join(CONSOLE_SCREENSHOTS, name);
+  await ("goto" in shown ? shown.screenshot({ path, fullPage: !windowOnly }) : shown.screenshot({ path }));
+}
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
