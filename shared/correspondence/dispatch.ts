@@ -64,12 +64,17 @@ export class LettersChanged extends Conflict {
   }
 }
 
-/** The owner's active points of contact, one line each (name, title, agency, address), as the letter lists them. */
+/**
+ * The owner's active points of contact, one line each (name, title, agency, address, telephone), as the letter lists
+ * them: the letter asks the owner to confirm each of these.
+ */
 function contactLines(contacts: readonly Contact[], owner: Owner): string[] {
   const roles = owner.kind === "state" ? POC_ROLES : (["organization-poc"] as const);
   return contacts
     .filter((contact) => contact.active && (roles as readonly string[]).includes(contact.role))
-    .map((contact) => [contact.name, contact.title, contact.agency, contact.email].filter(Boolean).join(", "));
+    .map((contact) =>
+      [contact.name, contact.title, contact.agency, contact.email, contact.phone].filter(Boolean).join(", "),
+    );
 }
 
 /** What dispatch reads for a letter beyond the recipient and the wave, by owner, when the template names it. */

@@ -187,7 +187,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "1540 Committee: your points of contact",
         [
           "The Security Council Committee established pursuant to resolution 1540 (2004) corresponds on the implementation of the resolution through the national and organizational points of contact designated to it, and resolution 2663 (2022) encourages States to keep them up to date.",
-          "The Committee holds the following points of contact for your Government or organization:",
+          "The following points of contact are on record with the Committee:",
           "{{contacts.onRecord|list}}",
           "I should be grateful if you would confirm by {{deadline|date}} that these details are current, or inform the Committee of any change: name, title, agency, e-mail address and telephone number.",
         ],
@@ -196,7 +196,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Comité 1540 : vos points de contact",
         [
           "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) correspond au sujet de la mise en œuvre de la résolution par l'intermédiaire des points de contact nationaux et des organisations qui lui ont été désignés, et la résolution 2663 (2022) encourage les États à les tenir à jour.",
-          "Le Comité dispose des points de contact suivants pour votre gouvernement ou votre organisation :",
+          "Les points de contact suivants sont enregistrés auprès du Comité :",
           "{{contacts.onRecord|list}}",
           "Je vous saurais gré de bien vouloir confirmer d'ici au {{deadline|date}} que ces coordonnées sont à jour, ou de faire part au Comité de tout changement : nom, titre, organisme, adresse électronique et numéro de téléphone.",
         ],
@@ -205,7 +205,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Comité 1540: sus puntos de contacto",
         [
           "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) mantiene correspondencia sobre la aplicación de la resolución por conducto de los puntos de contacto nacionales y de organizaciones que le han sido designados, y la resolución 2663 (2022) alienta a los Estados a mantenerlos actualizados.",
-          "El Comité dispone de los siguientes puntos de contacto de su Gobierno u organización:",
+          "El Comité tiene registrados los siguientes puntos de contacto:",
           "{{contacts.onRecord|list}}",
           "Le agradecería que confirmara a más tardar el {{deadline|date}} que estos datos están al día, o que comunicara al Comité cualquier cambio: nombre, cargo, organismo, dirección de correo electrónico y número de teléfono.",
         ],
@@ -214,7 +214,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Комитет 1540: ваши контактные лица",
         [
           "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), ведет переписку по вопросам осуществления резолюции через назначенных для него национальных контактных лиц и контактных лиц организаций, а в резолюции 2663 (2022) государствам рекомендуется поддерживать эти сведения в актуальном состоянии.",
-          "Комитет располагает следующими сведениями о контактных лицах Вашего правительства или Вашей организации:",
+          "В Комитете зарегистрированы следующие контактные лица:",
           "{{contacts.onRecord|list}}",
           "Комитет будет признателен за подтверждение не позднее {{deadline|date}} актуальности этих сведений или за сообщение ему о любых изменениях: фамилия и имя, должность, ведомство, адрес электронной почты и номер телефона.",
         ],
@@ -223,7 +223,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "1540委员会：贵方联络人",
         [
           "安全理事会第1540(2004)号决议所设委员会通过向其指定的国家联络人和组织联络人就该决议的执行情况进行通信；第2663(2022)号决议鼓励各国及时更新联络人信息。",
-          "委员会目前掌握的贵国政府或贵组织联络人如下：",
+          "委员会登记在案的联络人如下：",
           "{{contacts.onRecord|list}}",
           "请于{{deadline|date}}前确认上述信息是否仍然有效，或将任何变动（姓名、职衔、机构、电子邮件地址和电话号码）告知委员会，不胜感激。",
         ],
@@ -232,7 +232,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "لجنة القرار 1540: جهات الاتصال لديكم",
         [
           "تتراسل لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) بشأن تنفيذ القرار عن طريق جهات الاتصال الوطنية وجهات الاتصال التابعة للمنظمات المعيَّنة لديها، ويشجع القرار 2663 (2022) الدول على تحديث بياناتها بانتظام.",
-          "وفيما يلي جهات الاتصال المسجلة لدى اللجنة لحكومتكم أو منظمتكم:",
+          "وفيما يلي جهات الاتصال المسجلة لدى اللجنة:",
           "{{contacts.onRecord|list}}",
           "وستكون اللجنة ممتنة لو تفضلتم بتأكيد صحة هذه البيانات في موعد أقصاه {{deadline|date}}، أو بإبلاغها بأي تغيير: الاسم، والمنصب، والجهة، وعنوان البريد الإلكتروني، ورقم الهاتف.",
         ],
@@ -300,7 +300,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       en: [
         "1540 Committee: your assistance offers",
         [
-          "The Security Council Committee established pursuant to resolution 1540 (2004) is grateful to your Government or organization for the assistance it offers to States in implementing the resolution.",
+          "The Security Council Committee established pursuant to resolution 1540 (2004) is grateful for the assistance you offer to States in implementing the resolution.",
           "So that the Committee can match requests for assistance with current offers, I should be grateful if you would review the offers recorded in your name, listed below, and inform the Committee by {{deadline|date}} of any update: areas of assistance, programmes, contacts and period of validity.",
           "{{offers.onRecord|list}}",
         ],
@@ -308,7 +308,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       fr: [
         "Comité 1540 : vos offres d'assistance",
         [
-          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) remercie votre gouvernement ou votre organisation de l'assistance qu'il offre aux États pour la mise en œuvre de la résolution.",
+          "Le Comité du Conseil de sécurité créé par la résolution 1540 (2004) vous remercie de l'assistance que vous offrez aux États pour la mise en œuvre de la résolution.",
           "Afin que le Comité puisse rapprocher les demandes d'assistance d'offres à jour, je vous saurais gré de bien vouloir examiner les offres enregistrées à votre nom, dont la liste figure ci-après, et de faire part au Comité, d'ici au {{deadline|date}}, de toute mise à jour : domaines d'assistance, programmes, contacts et période de validité.",
           "{{offers.onRecord|list}}",
         ],
@@ -316,7 +316,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       es: [
         "Comité 1540: sus ofrecimientos de asistencia",
         [
-          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) agradece a su Gobierno u organización la asistencia que ofrece a los Estados para la aplicación de la resolución.",
+          "El Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) le agradece la asistencia que ofrece a los Estados para la aplicación de la resolución.",
           "Para que el Comité pueda vincular las solicitudes de asistencia con ofrecimientos actualizados, le agradecería que examinara los ofrecimientos registrados a su nombre, que se enumeran a continuación, y comunicara al Comité, a más tardar el {{deadline|date}}, cualquier actualización: esferas de asistencia, programas, contactos y período de validez.",
           "{{offers.onRecord|list}}",
         ],
@@ -324,7 +324,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       ru: [
         "Комитет 1540: ваши предложения о помощи",
         [
-          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), признателен Вашему правительству или Вашей организации за помощь, предлагаемую государствам в осуществлении резолюции.",
+          "Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), признателен Вам за помощь, предлагаемую государствам в осуществлении резолюции.",
           "Чтобы Комитет мог сопоставлять запросы о помощи с актуальными предложениями, он будет признателен, если Вы рассмотрите зарегистрированные от Вашего имени предложения, перечисленные ниже, и не позднее {{deadline|date}} сообщите ему о любых обновлениях: области помощи, программы, контактные лица и срок действия.",
           "{{offers.onRecord|list}}",
         ],
@@ -332,7 +332,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       zh: [
         "1540委员会：贵方的援助提议",
         [
-          "安全理事会第1540(2004)号决议所设委员会感谢贵国政府或贵组织为各国执行该决议提供援助。",
+          "安全理事会第1540(2004)号决议所设委员会感谢贵方为各国执行该决议提供援助。",
           "为使委员会能够将援助请求与现行援助提议相匹配，请审查以贵方名义登记的下列援助提议，并于{{deadline|date}}前将任何更新（援助领域、方案、联系人和有效期）告知委员会，不胜感激。",
           "{{offers.onRecord|list}}",
         ],
@@ -340,7 +340,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       ar: [
         "لجنة القرار 1540: عروض المساعدة المقدمة منكم",
         [
-          "تعرب لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) عن امتنانها لحكومتكم أو منظمتكم على المساعدة التي تعرضها على الدول في تنفيذ القرار.",
+          "تعرب لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) عن امتنانها لكم على المساعدة التي تعرضونها على الدول في تنفيذ القرار.",
           "ولكي تتمكن اللجنة من المطابقة بين طلبات المساعدة والعروض القائمة، ستكون ممتنة لو تفضلتم باستعراض العروض المسجلة باسمكم، الواردة أدناه، وإبلاغها، في موعد أقصاه {{deadline|date}}، بأي تحديث: مجالات المساعدة، والبرامج، وجهات الاتصال، وفترة الصلاحية.",
           "{{offers.onRecord|list}}",
         ],
@@ -409,42 +409,42 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "1540 Committee: invitation to the open briefing",
         [
           "I have the honour to inform you that the Security Council Committee established pursuant to resolution 1540 (2004) will hold an open briefing on {{briefing.date|date}} at {{briefing.time|time}} (New York time), in {{briefing.venue}}, to inform Member States, international, regional and subregional organizations and other stakeholders of its work and to hear their views.",
-          "Your Government or organization is cordially invited to take part. The programme will be communicated in due course.",
+          "You are cordially invited to take part. The programme will be communicated in due course.",
         ],
       ],
       fr: [
         "Comité 1540 : invitation à la séance d'information publique",
         [
           "J'ai l'honneur de vous informer que le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra une séance d'information publique le {{briefing.date|date}} à {{briefing.time|time}} (heure de New York), au lieu suivant : {{briefing.venue}}, afin d'informer les États Membres, les organisations internationales, régionales et sous-régionales et les autres parties prenantes de ses travaux et de recueillir leurs vues.",
-          "Votre gouvernement ou votre organisation est cordialement invité à y participer. Le programme vous sera communiqué en temps utile.",
+          "Vous êtes cordialement invités à y participer. Le programme vous sera communiqué en temps utile.",
         ],
       ],
       es: [
         "Comité 1540: invitación a la sesión informativa abierta",
         [
           "Tengo el honor de informarle de que el Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará una sesión informativa abierta el {{briefing.date|date}} a las {{briefing.time|time}} (hora de Nueva York), en el lugar siguiente: {{briefing.venue}}, con el fin de informar a los Estados Miembros, a las organizaciones internacionales, regionales y subregionales y a otras partes interesadas sobre su labor y de conocer sus opiniones.",
-          "Su Gobierno u organización queda cordialmente invitado a participar. El programa se comunicará oportunamente.",
+          "Se le invita cordialmente a participar. El programa se comunicará oportunamente.",
         ],
       ],
       ru: [
         "Комитет 1540: приглашение на открытый брифинг",
         [
           "Имею честь сообщить, что Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), проведет открытый брифинг {{briefing.date|date}} в {{briefing.time|time}} (по нью-йоркскому времени) по следующему адресу: {{briefing.venue}}, с тем чтобы проинформировать государства-члены, международные, региональные и субрегиональные организации и другие заинтересованные стороны о своей работе и заслушать их мнения.",
-          "Ваше правительство или Ваша организация сердечно приглашается принять в нем участие. Программа будет сообщена в надлежащее время.",
+          "Приглашаем Вас принять в нем участие. Программа будет сообщена в надлежащее время.",
         ],
       ],
       zh: [
         "1540委员会：公开通报会邀请",
         [
           "谨通知，安全理事会第1540(2004)号决议所设委员会将于{{briefing.date|date}}{{briefing.time|time}}（纽约时间）在{{briefing.venue}}举行公开通报会，向会员国、国际、区域和次区域组织及其他利益攸关方介绍委员会的工作，并听取其意见。",
-          "诚邀贵国政府或贵组织参加。会议议程将适时另行通知。",
+          "诚邀贵方参加。会议议程将适时另行通知。",
         ],
       ],
       ar: [
         "لجنة القرار 1540: دعوة إلى الإحاطة المفتوحة",
         [
           "أتشرف بإبلاغكم بأن لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) ستعقد إحاطة مفتوحة في {{briefing.date|date}} الساعة {{briefing.time|time}} (بتوقيت نيويورك)، في المكان التالي: {{briefing.venue}}، لإطلاع الدول الأعضاء والمنظمات الدولية والإقليمية ودون الإقليمية وسائر الجهات المعنية على أعمالها والاستماع إلى آرائها.",
-          "ويسرني أن أدعو حكومتكم أو منظمتكم إلى المشاركة فيها. وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
+          "ويسرني أن أدعوكم إلى المشاركة فيها. وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
         ],
       ],
     },

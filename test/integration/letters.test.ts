@@ -76,6 +76,7 @@ beforeAll(async () => {
       title: "Directeur",
       agency: "Ministère des affaires étrangères",
       email: chadEmail,
+      phone: "+235 22 51 00 00",
       language: "fr",
     },
     audit,
@@ -153,17 +154,18 @@ describe("the first-report request to Chad", () => {
 });
 
 describe("the point-of-contact letter", () => {
-  it("lists the State's contacts on record", async () => {
+  it("lists the State's contacts on record with what it asks to confirm, telephone included", async () => {
     const pipeline = lambdas();
     await pipeline.dispatch(
       programmeWave("point-of-contact-letters", "programme-point-of-contact-update", "all-states"),
     );
     await pipeline.drain();
     const mail = (await mailsTo(chadEmail)).find((sent) => sent.subject === "Comité 1540 : vos points de contact");
-    expect(mail?.body.text).toContain(`- Mahamat Exemple, Directeur, Ministère des affaires étrangères, ${chadEmail}`);
-    expect(mail?.body.html).toContain(
-      `<li>Mahamat Exemple, Directeur, Ministère des affaires étrangères, ${chadEmail}</li>`,
+    const line = `Mahamat Exemple, Directeur, Ministère des affaires étrangères, ${chadEmail}, +235 22 51 00 00`;
+    expect(mail?.body.text).toContain(
+      `Les points de contact suivants sont enregistrés auprès du Comité :\n\n- ${line}`,
     );
+    expect(mail?.body.html).toContain(`<li>${line}</li>`);
   });
 });
 

@@ -224,6 +224,19 @@ describe("the letter to a Permanent Mission, in the six languages", () => {
   });
 });
 
+describe("the programme's letters to States and organizations alike", () => {
+  // One text serves both kinds of owner (audit 35, bug 4): it must fit either, never "your Government or organization".
+  const eitherOr = /Government or|gouvernement ou|Gobierno u|правительств\S* или|政府或|حكومتكم أو/;
+  it.each(programmeTemplates.map((template) => [template.id, template] as const))(
+    "%s names the addressee in words that fit a State and an organization",
+    (_, template) => {
+      for (const [language, variant] of Object.entries(template.variants)) {
+        expect(`${variant?.subject}\n${variant?.text}`, language).not.toMatch(eitherOr);
+      }
+    },
+  );
+});
+
 describe("the form's sentences read from letter-sentences.json", () => {
   it("gives every Mission reason and every list's empty sentence in all six languages, each its own", () => {
     const { missionReason, emptyList } = letterSentences();
