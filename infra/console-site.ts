@@ -57,15 +57,33 @@ const SECURITY_HEADERS = new Set([
   "strict-transport-security",
 ]);
 
-// The bucket has objects, not directories: "/console/" is its index.html, and "/console" moves under it.
-export const INDEX_FUNCTION = `function handler(event) {
-  var request = event.request;
+/**
+ * The console's viewer-request function. The bucket has objects, not directories: "/console/" is its index.html, and
+ * "/console" moves under it. With a custom domain, the console asked for at any other name (CloudFront's own, which
+ * still answers: ADR 0058) moves to the domain first, the path kept (the browser keeps the #/route): a sign-in started
+ * at the old name would come back to the domain and fail there, its verifier left in the old origin's storage.
+ */
+export function consoleIndexFunction(domain: string | undefined): string {
+  const toDomain = domain
+    ? `
+  var host = request.headers.host ? request.headers.host.value : "";
+  if (host !== ${JSON.stringify(domain)}) {
+    return {
+      statusCode: 301,
+      statusDescription: "Moved Permanently",
+      headers: { location: { value: ${JSON.stringify(`https://${domain}`)} + request.uri } },
+    };
+  }`
+    : "";
+  return `function handler(event) {
+  var request = event.request;${toDomain}
   if (request.uri === "/console") {
     return { statusCode: 308, statusDescription: "Permanent Redirect", headers: { location: { value: "/console/" } } };
   }
   if (request.uri.endsWith("/")) request.uri += "index.html";
   return request;
 }`;
+}
 
 const FUNCTION_NAME: NameRule = { what: "A CloudFront Function name", maxLength: 64, characters: "a-zA-Z0-9_-" };
 
@@ -139,8 +157,8 @@ export class ConsoleSite extends Construct {
           function: new cloudfront.Function(this, "Index", {
             // Unique in the account: the stage's name, not the construct path every stage shares (ADR 0046).
             functionName: stageScopedName(this, "ConsoleIndex", FUNCTION_NAME),
-            comment: "The console's index.html for /console/",
-            code: cloudfront.FunctionCode.fromInline(INDEX_FUNCTION),
+            comment: "The console's index.html for /console/, on the stage's domain",
+            code: cloudfront.FunctionCode.fromInline(consoleIndexFunction(props.frontDoor.customDomain)),
             runtime: cloudfront.FunctionRuntime.JS_2_0,
           }),
         },

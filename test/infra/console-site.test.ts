@@ -7,12 +7,21 @@ import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { API_SCOPE } from "../../infra/api-scope.ts";
-import { CONSOLE_PATH_PATTERNS, INDEX_FUNCTION } from "../../infra/console-site.ts";
+import { CONSOLE_PATH_PATTERNS, consoleIndexFunction } from "../../infra/console-site.ts";
 import { buildApp } from "../../infra/desk-app.ts";
 import { HSTS_MAX_AGE } from "../../infra/front-door.ts";
 import { buildConsole } from "../../infra/local/console.ts";
 import { LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
-import { actionsOf, logicalId, must, newApp, type Resource, resourcesOf, roleStatements } from "./desk-template.ts";
+import {
+  actionsOf,
+  logicalId,
+  must,
+  newApp,
+  type Resource,
+  resourcesOf,
+  roleStatements,
+  viewerRequest,
+} from "./desk-template.ts";
 
 const app = newApp();
 const { stateless } = buildApp(app);
@@ -125,11 +134,7 @@ describe("the distribution", () => {
   });
 
   it("answers /console/ with index.html and moves /console under it, leaving files alone", () => {
-    const handler = new Function(`${INDEX_FUNCTION}; return handler;`)() as (event: { request: { uri: string } }) => {
-      uri?: string;
-      statusCode?: number;
-      headers?: Record<string, { value: string }>;
-    };
+    const handler = viewerRequest(consoleIndexFunction(undefined));
     expect(handler({ request: { uri: "/console/" } }).uri).toBe("/console/index.html");
     expect(handler({ request: { uri: "/console/assets/index-abc.js" } }).uri).toBe("/console/assets/index-abc.js");
     expect(handler({ request: { uri: "/console" } })).toMatchObject({
@@ -137,7 +142,7 @@ describe("the distribution", () => {
       headers: { location: { value: "/console/" } },
     });
     template.hasResourceProperties("AWS::CloudFront::Function", {
-      FunctionCode: INDEX_FUNCTION,
+      FunctionCode: consoleIndexFunction(undefined),
       FunctionConfig: { Runtime: "cloudfront-js-2.0" },
     });
   });

@@ -5,7 +5,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
 import { LOGIN_REDIRECT_URI } from "../../infra/sign-in.ts";
-import { logicalId, must, newApp, type Resource, resourcesOf } from "./desk-template.ts";
+import { logicalId, must, newApp, type Resource, resourcesOf, viewerRequest } from "./desk-template.ts";
 
 const ZONE = { hostedZone: "Z0123456789ABC", hostedZoneName: "un.example" };
 const DOMAIN = "desk.un.example";
@@ -82,6 +82,20 @@ describe("with -c domain=", () => {
     expect(outputs.ApiUrl.Value).toBe(`https://${DOMAIN}`);
     const pool = only(resourcesOf(stateless, "AWS::Cognito::UserPool"), "user pool").Properties;
     expect(JSON.stringify(pool.AdminCreateUserConfig)).toContain(`staff console at ${consoleUrl}`);
+  });
+  it("moves the console asked for at CloudFront's own name to the domain, path kept, and serves it on the domain", () => {
+    const consoleFunction = only(resourcesOf(stateless, "AWS::CloudFront::Function"), "console function");
+    const handler = viewerRequest(String(consoleFunction.Properties.FunctionCode));
+    const at = (host: string, uri: string) => handler({ request: { uri, headers: { host: { value: host } } } });
+    expect(at("d111111abcdef8.cloudfront.net", "/console/")).toMatchObject({
+      statusCode: 301,
+      headers: { location: { value: `https://${DOMAIN}/console/` } },
+    });
+    expect(at("d111111abcdef8.cloudfront.net", "/console/assets/index-abc.js").headers?.location?.value).toBe(
+      `https://${DOMAIN}/console/assets/index-abc.js`,
+    );
+    expect(at(DOMAIN, "/console/")).toMatchObject({ uri: "/console/index.html" });
+    expect(at(DOMAIN, "/console")).toMatchObject({ statusCode: 308, headers: { location: { value: "/console/" } } });
   });
 });
 

@@ -85,3 +85,16 @@ export function roleStatements(template: Template, roleId: string): Statement[] 
 export function environmentOf(template: Template, functionId: string): Record<string, unknown> {
   return (resource(template, functionId).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 }
+
+/** What a CloudFront viewer-request function answers: the request, changed or not, or a response of its own. */
+export interface ViewerAnswer {
+  uri?: string;
+  statusCode?: number;
+  headers?: Record<string, { value: string }>;
+}
+
+/** A CloudFront Function's source (JavaScript, as synthesized) made callable, to ask it what it does with a request. */
+export const viewerRequest = (source: string) =>
+  new Function(`${source}; return handler;`)() as (event: {
+    request: { uri: string; headers?: Record<string, { value: string }> };
+  }) => ViewerAnswer;
