@@ -76,6 +76,22 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     await page.close();
   });
 
+  it("offers an expert the State's language of letters for a received document, not the list's first", async () => {
+    const page = await signIn("experts");
+    // Saudi Arabia's page first: the page is drawn again for Mali, not loaded afresh.
+    await go(page, "#/states/SAU");
+    await page.getByRole("heading", { name: /\(SAU\)/ }).waitFor();
+    await settled(page);
+    const record = page.getByRole("form", { name: "Record a received document" });
+    expect(await record.getByLabel("Language").inputValue()).toBe("ar");
+    await go(page, "#/states/MLI");
+    await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
+    await settled(page);
+    expect(await record.getByLabel("Language").inputValue()).toBe("fr");
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
   it("records Mali's report by Enter, says so in the form, then corrects its symbol keeping the note changed meanwhile", async () => {
     const page = await signIn("secretariat");
     await go(page, "#/states/MLI");
@@ -84,6 +100,8 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
 
     // Recorded from the keyboard: the form is drawn empty again, says what was recorded, and keeps the keyboard.
     const record = page.getByRole("form", { name: "Record a received document" });
+    // Mali writes in French: the form offers its language, not the list's first (audit 35, item 13).
+    expect(await record.getByLabel("Language").inputValue()).toBe("fr");
     await record.getByLabel("Received on (YYYY-MM-DD)").fill(daysAgo(3));
     await record.getByLabel("Document symbol").fill("S/AC.44/2026/LOST-1");
     await record.getByLabel("Document symbol").press("Enter");
@@ -97,11 +115,12 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
     expect(await record.getByLabel("Document symbol").inputValue()).toBe("");
     // A first report is owed no more: the form offers the next kind.
     expect(await record.getByLabel("Kind").inputValue()).toBe("additional-information");
+    expect(await record.getByLabel("Language").inputValue()).toBe("fr");
 
     const submission = (await api("GET", "/states/MLI/submissions")).body.items.find(
       (item: { symbol: string }) => item.symbol === "S/AC.44/2026/LOST-1",
     );
-    expect(submission).toBeDefined();
+    expect(submission).toMatchObject({ language: "fr" });
     await page
       .getByRole("row", { name: /S\/AC\.44\/2026\/LOST-1/ })
       .getByRole("button", { name: "Correct or void" })
