@@ -7,7 +7,7 @@ import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { MISSED_WAVE_WARNING, WAVE_SWEEP_SCHEDULE } from "../shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, SWEPT_LETTERS_FAILED_WARNING, WAVE_SWEEP_SCHEDULE } from "../shared/waves/sweep.ts";
 import { ALARM_PERIOD, type OperatorAlarms } from "./alarms.ts";
 import { keepFailedRuns } from "./dead-letters.ts";
 import { DeskFunction } from "./desk-function.ts";
@@ -105,6 +105,18 @@ export class WaveSweep extends Construct {
         messages: [MISSED_WAVE_WARNING],
         name: "WavesMissed",
         period: MISSED_WAVES_PERIOD,
+      }),
+    });
+    props.alarms.alarm("LettersFailedBySweep", {
+      description:
+        "The sweep failed letters of a halted wave that a crash had left queued: they were not sent, and the sender, " +
+        "whose failures MessagesFailed counts, never saw them. The sweep's warning names the wave",
+      metric: logLineCount(this, {
+        logGroup: this.sweepFunction.logGroup,
+        messages: [SWEPT_LETTERS_FAILED_WARNING],
+        name: "LettersFailedBySweep",
+        sums: "failed",
+        period: ALARM_PERIOD,
       }),
     });
   }

@@ -5,7 +5,12 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import * as z from "zod";
 import { Invalid } from "#shared/errors.ts";
-import { MISSED_WAVE_WARNING, type SweepResult, sweepWaves } from "#shared/waves/sweep.ts";
+import {
+  MISSED_WAVE_WARNING,
+  SWEPT_LETTERS_FAILED_WARNING,
+  type SweepResult,
+  sweepWaves,
+} from "#shared/waves/sweep.ts";
 import type { WaveDispatchDependencies } from "#shared/waves/waves.ts";
 
 export const waveSweepEventSchema = z.strictObject({});
@@ -29,7 +34,12 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
     }
     const result = await sweep();
     for (const resumed of result.resumed) deps.logger.info("wave resumed", { ...resumed.summary, ...resumed });
-    for (const halted of result.halted) deps.logger.info("halted wave swept", halted);
+    for (const halted of result.halted) {
+      deps.logger.info("halted wave swept", halted);
+      if (halted.queuedFailed > 0) {
+        deps.logger.warn(SWEPT_LETTERS_FAILED_WARNING, { waveId: halted.waveId, failed: halted.queuedFailed });
+      }
+    }
     for (const resent of result.resent) deps.logger.info("letters sent again put back on their way", resent);
     for (const marked of result.reports.marked)
       deps.logger.info("contact marked: SES report half applied", { ...marked });

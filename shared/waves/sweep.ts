@@ -62,6 +62,13 @@ export const WAVE_SWEEP_SCHEDULE = {
  */
 export const MISSED_WAVE_WARNING = "scheduled wave past its send time, not dispatched";
 
+/**
+ * The sweep's warning for each halted wave whose letters a crash left queued and the sweep failed (`failed`, how
+ * many): the sender, which counts the letters it fails in MessagesFailed, never reached these, so the operators' alarm
+ * LettersFailedBySweep counts them from this line (infra/wave-sweep.ts).
+ */
+export const SWEPT_LETTERS_FAILED_WARNING = "halted wave's letters left queued by a crash, failed by the sweep";
+
 const sweepActor = () => ({ actor: systemActor("wave-sweep") });
 
 export interface ResumedWave {

@@ -3,7 +3,7 @@
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/desk-app.ts";
-import { MISSED_WAVE_WARNING, WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, SWEPT_LETTERS_FAILED_WARNING, WAVE_SWEEP_SCHEDULE } from "../../shared/waves/sweep.ts";
 import {
   actionsOf,
   environmentOf,
@@ -108,6 +108,27 @@ describe("the wave sweep schedule", () => {
   });
 });
 
+/** The metric counted from the sweep's own log lines of one message: there is one filter per message. */
+function sweepLogMetric(message: string) {
+  const filters = Object.values(resourcesOf(template, "AWS::Logs::MetricFilter")).filter(
+    (resource) =>
+      JSON.stringify(resource.Properties.LogGroupName).includes(id(sweep.sweepFunction.logGroup)) &&
+      resource.Properties.FilterPattern === `{ $.message = "${message}" }`,
+  );
+  expect(filters, message).toHaveLength(1);
+  const [transformation] = (filters[0]?.Properties.MetricTransformations ?? []) as {
+    MetricName: string;
+    MetricNamespace: string;
+    MetricValue: string;
+  }[];
+  return transformation;
+}
+
+const alarmsOn = (metric: { MetricName: string } | undefined) =>
+  Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).filter(
+    (alarm) => alarm.Properties.MetricName === metric?.MetricName,
+  );
+
 describe("the wave sweep alarm", () => {
   it("notifies the operators' topic when a sweep fails", () => {
     // Its throttles have their own alarm, as every function's do (infra/observability.ts).
@@ -128,20 +149,9 @@ describe("the wave sweep alarm", () => {
   });
 
   it("notifies the operators' topic while a scheduled wave is missed, from the sweep's own warning", () => {
-    const [filter, ...others] = Object.values(resourcesOf(template, "AWS::Logs::MetricFilter")).filter((resource) =>
-      JSON.stringify(resource.Properties.LogGroupName).includes(id(sweep.sweepFunction.logGroup)),
-    );
-    expect(others).toEqual([]);
-    expect(filter?.Properties.FilterPattern).toBe(`{ $.message = "${MISSED_WAVE_WARNING}" }`);
-    const [transformation] = (filter?.Properties.MetricTransformations ?? []) as {
-      MetricName: string;
-      MetricNamespace: string;
-    }[];
-    expect(transformation?.MetricName).toBe(`${stateless.stackName}-WavesMissed`);
-    const alarms = Object.values(resourcesOf(template, "AWS::CloudWatch::Alarm")).filter(
-      (alarm) => alarm.Properties.MetricName === transformation?.MetricName,
-    );
-    expect(alarms).toHaveLength(1);
+    const transformation = sweepLogMetric(MISSED_WAVE_WARNING);
+    expect(transformation).toMatchObject({ MetricName: `${stateless.stackName}-WavesMissed`, MetricValue: "1" });
+    const alarms = alarmsOn(transformation);
     expect(alarms[0]?.Properties).toMatchObject({
       Namespace: transformation?.MetricNamespace,
       Statistic: "Sum",
@@ -152,5 +162,24 @@ describe("the wave sweep alarm", () => {
       AlarmActions: [{ Ref: id(stateless.operatorsTopic) }],
     });
     expect(String(alarms[0]?.Properties.AlarmDescription)).toContain('"Alarm WavesMissed"');
+  });
+
+  it("notifies the operators' topic of the letters it failed for a halted wave, counted from its own warning", () => {
+    const transformation = sweepLogMetric(SWEPT_LETTERS_FAILED_WARNING);
+    // The warning carries how many letters it failed: the metric sums them, not the lines.
+    expect(transformation).toMatchObject({
+      MetricName: `${stateless.stackName}-LettersFailedBySweep`,
+      MetricValue: "$.failed",
+    });
+    const alarms = alarmsOn(transformation);
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      Namespace: transformation?.MetricNamespace,
+      Statistic: "Sum",
+      Threshold: 0,
+      ComparisonOperator: "GreaterThanThreshold",
+      AlarmActions: [{ Ref: id(stateless.operatorsTopic) }],
+    });
+    expect(String(alarms[0]?.Properties.AlarmDescription)).toContain('"Alarm LettersFailedBySweep"');
   });
 });

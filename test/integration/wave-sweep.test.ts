@@ -23,7 +23,7 @@ import { haltWave } from "#shared/waves/halt.ts";
 import type { WaveScheduler } from "#shared/waves/scheduler.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { STUCK_AFTER_MS } from "#shared/waves/stuck-after.ts";
-import { MISSED_WAVE_WARNING, REDISPATCH_LEAD_MS } from "#shared/waves/sweep.ts";
+import { MISSED_WAVE_WARNING, REDISPATCH_LEAD_MS, SWEPT_LETTERS_FAILED_WARNING } from "#shared/waves/sweep.ts";
 import { dispatchWave, type WaveDependencies } from "#shared/waves/waves.ts";
 import { waveRoutes } from "../../functions/api/routes/waves.ts";
 import { createWaveDispatchHandler } from "../../functions/wave-dispatch/app.ts";
@@ -266,8 +266,11 @@ describe("the wave sweep", () => {
 
     await advance(STUCK_AFTER_MS + 60_000);
     const queue = recordingQueue();
-    const swept = await sweepApp(queue)({});
+    const warnings: unknown[] = [];
+    const swept = await sweepApp(queue, { ...quiet, warn: (...line: unknown[]) => warnings.push(line) })({});
     expect(swept.halted).toContainEqual({ waveId: id, staleClaims: 0, queuedFailed: NON_REPORTING.length - 2 });
+    // infra/wave-sweep.ts's LettersFailedBySweep alarm sums `failed` from this line: the sender never saw them.
+    expect(warnings).toContainEqual([SWEPT_LETTERS_FAILED_WARNING, { waveId: id, failed: NON_REPORTING.length - 2 }]);
     expect(queue.records).toHaveLength(0);
     expect(await deps.ledger.counts(id)).toMatchObject({ sent: 2, failed: NON_REPORTING.length - 2, queued: 0 });
     expect((await deps.ledger.listByStatus(id, "failed")).map((message) => message.reason)).toEqual(
