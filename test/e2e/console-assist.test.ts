@@ -32,11 +32,11 @@ async function openRequestOf(page: Page, status: string, iso3: string): Promise<
   await settled(page);
 }
 
-/** The moves the request's page offers, by the API's codes. */
+/** The moves the request's page offers, by the API's codes (after the empty "Choose a move"). */
 const offeredMoves = (page: Page) =>
   page
     .getByLabel("New status")
-    .locator("option")
+    .locator('option:not([value=""])')
     .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
 
 async function apiGet(path: string): Promise<Response> {
@@ -65,9 +65,17 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.locator("#candidates-closed").textContent()).toContain("it is acknowledged");
     expect(await page.getByRole("button", { name: /^Propose / }).count()).toBe(0);
 
-    // Only the lifecycle's legal moves are offered, the next step first: an illegal one cannot be chosen.
+    // Only the lifecycle's legal moves are offered, the next step first: an illegal one cannot be chosen. None is
+    // chosen for the officer: pressed before one is, the form says so at the field and moves nothing.
     expect(await offeredMoves(page)).toEqual(["consent-window", "withdrawn"]);
-    expect(await page.getByLabel("New status").inputValue()).toBe("consent-window");
+    expect(await page.getByLabel("New status").inputValue()).toBe("");
+    await page.getByRole("button", { name: "Move the request" }).click();
+    expect(await page.locator("#to-problem").textContent()).toBe(
+      "Choose a move: the request stays as it is until you do.",
+    );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("to");
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("acknowledged");
+    await page.getByLabel("New status").selectOption("consent-window");
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "assistance-request-1280.png");
     await page.getByRole("button", { name: "Open the consent window" }).click();
@@ -103,6 +111,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await page.locator("[data-withheld]").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "assistance-request-consent-1280.png");
+    await page.getByLabel("New status").selectOption("circulated");
     await page.getByRole("button", { name: "Circulate the request" }).click();
     await page.locator('[data-field="status"]').getByText("circulated").waitFor();
     expect(await page.locator("form [data-form-problem]").count()).toBe(0);

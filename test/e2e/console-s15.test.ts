@@ -1,6 +1,6 @@
 // The console's mends from the session-15 audit, in Debian's Chromium against the local stack: the composer's first
 // draft is one the API accepts, and a change of template does not keep an audience it cannot go to; a request's move
-// form offers only the lifecycle's legal moves, the first chosen; providers go by name in the report's last action,
+// form offers only the lifecycle's legal moves, none chosen; providers go by name in the report's last action,
 // the candidates, matches and offers; the focus lands on the wave's status once it is cancelled; a wave's audience
 // says the day it was resolved for (the send day, as dispatch will resolve it); the briefing's venue is given in each
 // language, a missing one refused at its field, and the Arabic test copy carries the Arabic venue (a failed re-read of
@@ -195,7 +195,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it("offers a circulated request only its legal moves, the first chosen, to the groups that may move it", async () => {
+  it("offers a circulated request only its legal moves, none chosen, to the groups that may move it", async () => {
     const request = await firstRequest("circulated");
     for (const group of ["secretariat", "experts"] as ConsoleGroup[]) {
       const page = await signIn(group);
@@ -204,12 +204,15 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       await settled(page);
       const select = page.getByLabel("New status");
       // It has no accepted match: matched is not offered, but said with why (console-assist tests the consent's).
-      expect(await select.inputValue()).toBe("withdrawn");
+      // Its moves are final: none is chosen for the officer (audit 35, item 14).
+      expect(await select.inputValue()).toBe("");
       const offered = await select
         .locator("option")
         .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
-      expect(offered).toEqual(["withdrawn", "closed-unmet"]);
+      expect(offered).toEqual(["", "withdrawn", "closed-unmet"]);
       expect(await page.locator('[data-withheld="matched"]').textContent()).toContain("No match has been accepted");
+      await page.getByRole("button", { name: "Move the request" }).waitFor();
+      await select.selectOption("withdrawn");
       await page.getByRole("button", { name: "Record the withdrawal" }).waitFor();
       if (group === "secretariat") {
         await keepScreenshot(page, "assistance-request-legal-moves-1280.png");

@@ -1,22 +1,19 @@
 // Moving a request to another status: only the moves the API would accept on the day of the move are offered
 // (assistance-moves.ts); the others are said with why, circulation held back by the consent window with a button to
-// the State's consent. A refusal all the same (the request or its matches changed meanwhile) is said at the form; a
-// stale one (412) reads the request again in place: the page says what changed, the moves offered follow the request
-// as read, and what was typed stays only while the move chosen is still possible.
+// the State's consent. None is chosen for the person (assistance-request-move-choice.ts). A refusal all the same (the
+// request or its matches changed meanwhile) is said at the form; a stale one (412) reads the request again in place:
+// the page says what changed, the moves offered follow the request as read, and what was typed stays only while the
+// move refused is still possible.
 import { useState } from "preact/hooks";
+import { ProblemError } from "../api/client.ts";
 import { deskToday } from "../ui/desk-today.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
-import {
-  type AssistanceRequest,
-  isRequestStatus,
-  moveRequest,
-  requestWithEtag,
-  type Versioned,
-} from "./assistance-data.ts";
+import { type AssistanceRequest, moveRequest, requestWithEtag, type Versioned } from "./assistance-data.ts";
 import type { AssistanceMatch } from "./assistance-matching.ts";
 import { dayOfMove, mayRecordConsent, movesOf } from "./assistance-moves.ts";
+import { chosenMove, moveButtonWords, moveChoices, NO_MOVE_CHOSEN } from "./assistance-request-move-choice.ts";
 import { afterStaleMove } from "./assistance-request-stale.ts";
-import { aboutThisRequest, MOVE_WORDS, REQUEST_STATUS_WORDS, statusesInWords } from "./assistance-words.ts";
+import { aboutThisRequest, REQUEST_STATUS_WORDS, statusesInWords } from "./assistance-words.ts";
 import { ReadCurrentVersion } from "./read-current-version.tsx";
 
 const FIELDS = ["to", "on", "note"] as const;
@@ -51,10 +48,13 @@ export function MoveForm({
   const [form, setForm] = useState(EMPTY_FORM);
   const day = dayOfMove(form.on, deskToday());
   const { offered, withheld } = movesOf(request, matches, day);
-  // The choice stands while it is offered; a day that withholds it falls back to the first move offered.
-  const to = offered.find((status) => status === form.to) ?? offered[0];
+  // The choice stands while it is offered; none is made for the person, nor put in place of one the day withholds.
+  const to = chosenMove(offered, form.to);
+  // The move last sent: what a stale refusal (412) refused, judged again once the request is read.
+  const [sent, setSent] = useState<AssistanceRequest["status"]>();
   const submitting = useSubmit(async () => {
-    if (!to) return;
+    if (!to) throw new ProblemError(NO_MOVE_CHOSEN);
+    setSent(to);
     const on = form.on.trim();
     onMoved(
       await moveRequest(request.id, current.etag, {
@@ -73,7 +73,7 @@ export function MoveForm({
   const general = illegal ? undefined : formProblem(problem, FIELDS);
   // The API's consent refusal (the window checked on its own clock) gets the same button as the withheld move.
   const consentRefused = problem?.status === 409 && to === "circulated" && mayRecordConsent(request);
-  if (!to) return <Withheld day={day} withheld={withheld} onConsentWanted={onConsentWanted} />;
+  if (offered.length === 0) return <Withheld day={day} withheld={withheld} onConsentWanted={onConsentWanted} />;
   return (
     <FormFrame
       titleId="move-title"
@@ -83,18 +83,16 @@ export function MoveForm({
       problemId="move-problem"
       onSubmit={submitting.submit}
       busy={submitting.busy}
-      submitLabel={MOVE_WORDS[to]}
+      submitLabel={moveButtonWords(to)}
     >
       {consentRefused && onConsentWanted && <ToConsent onPress={onConsentWanted} />}
       <SelectField
         id="to"
         label="New status"
-        problem={illegal}
-        value={to}
-        choices={offered.map((status) => [status, REQUEST_STATUS_WORDS[status]] as const)}
-        onChange={(value) => {
-          if (isRequestStatus(value)) setForm({ ...form, to: value });
-        }}
+        problem={illegal ?? fieldProblem(problem, "to")}
+        value={to ?? ""}
+        choices={moveChoices(offered)}
+        onChange={(value) => setForm({ ...form, to: value })}
         {...(withheld.length > 0 ? { alsoDescribedBy: WITHHELD_ID } : {})}
       />
       <Withheld day={day} withheld={withheld} onConsentWanted={onConsentWanted} />
@@ -118,17 +116,19 @@ export function MoveForm({
           />
         )}
       </Field>
-      <ReadCurrentVersion
-        id="move-read"
-        submitting={submitting}
-        read={() => requestWithEtag(request.id)}
-        onRead={(now) => {
-          const after = afterStaleMove(request, now.value, { to, day, matches });
-          // A note typed for a move no longer possible would go with another: the form starts afresh.
-          if (!after.keepsTyping) setForm(EMPTY_FORM);
-          onReread(now, after.words);
-        }}
-      />
+      {sent && (
+        <ReadCurrentVersion
+          id="move-read"
+          submitting={submitting}
+          read={() => requestWithEtag(request.id)}
+          onRead={(now) => {
+            const after = afterStaleMove(request, now.value, { to: sent, day, matches });
+            // A note typed for a move no longer possible would go with another: the form starts afresh.
+            if (!after.keepsTyping) setForm(EMPTY_FORM);
+            onReread(now, after.words);
+          }}
+        />
+      )}
     </FormFrame>
   );
 }

@@ -59,6 +59,25 @@ export function mayDispatchAgain(wave: Pick<Wave, "status" | "sendInstant" | "no
   return dueDispatch(wave, now) && !tooLateToDispatch(wave.notAfter, now);
 }
 
+/** What the page's "Dispatch again" part shows of the wave as the page last read it. */
+export type DispatchAgainShown = "offer" | "too-late" | "refusal" | "nothing";
+
+/**
+ * The offer while the API would dispatch the wave again; "too late" while it is due one too late to send; once it has
+ * moved on (completed meanwhile, as the page reads it after a press or on its refresh), only the refusal a press met,
+ * which says why nothing happened (`refused`), else nothing: no button is left that the API would refuse (audit 35,
+ * item 11).
+ */
+export function dispatchAgainShown(
+  wave: Pick<Wave, "status" | "sendInstant" | "notAfter">,
+  now: Date,
+  refused: boolean,
+): DispatchAgainShown {
+  if (mayDispatchAgain(wave, now)) return "offer";
+  if (dueDispatch(wave, now)) return "too-late";
+  return refused ? "refusal" : "nothing";
+}
+
 /** Why a wave due a dispatch is not offered one: too late, and what to do instead. */
 export const tooLateWords = (wave: Pick<Wave, "status" | "notAfter">): string =>
   `Too late to dispatch: its letters may leave until ${utcText(wave.notAfter)}, and a dispatch asked for now would ` +
