@@ -1,10 +1,13 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { deskToday } from "../clock.ts";
+import { ownerNames } from "../contacts/contact-words.ts";
+import { ownerText } from "../contacts/schemas.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
+import { matchMoveNote } from "./match-words.ts";
 import { assertProviderActive } from "./offers.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
@@ -16,6 +19,7 @@ import {
   type Candidate,
   type MatchTransitionInput,
   type NewAssistanceMatch,
+  type Provider,
   type RequestStatus,
 } from "./schemas.ts";
 import { assertMatchTransition, checkMoveDate, isBinding, moveRequest } from "./workflow.ts";
@@ -128,13 +132,36 @@ const requestStatusesFor: Record<MatchTransitionInput["to"], readonly RequestSta
   declined: undefined,
 };
 
+/** A provider's name as the desk names owners (contact-words.ts): a State's, "the" organization's; else its code. */
+async function providerName(
+  deps: Pick<AssistanceDependencies, "registry" | "organizations">,
+  provider: Provider,
+): Promise<string> {
+  const owner = ownerText(provider);
+  return (await ownerNames(deps, [owner])).get(owner) ?? owner;
+}
+
 /**
- * Moves a match if it is still at `expectedVersion`. Accepting a match of a circulated request makes the request
- * `matched`; declining the last accepted match of a matched request takes it back to `circulated`. Both request
- * moves are written in the same transaction, conditional on the request as read.
+ * Where a match's move takes its request: accepting a match of a circulated request makes it `matched`; declining the
+ * last binding match (`after`, the request's matches with the move) of a matched request takes it back to
+ * `circulated`; otherwise nowhere.
+ */
+function requestMoveFor(
+  to: MatchTransitionInput["to"],
+  requestStatus: RequestStatus,
+  after: readonly AssistanceMatch[],
+): "matched" | "circulated" | undefined {
+  if (to === "accepted" && requestStatus === "circulated") return "matched";
+  if (to === "declined" && requestStatus === "matched" && !after.some(isBinding)) return "circulated";
+  return undefined;
+}
+
+/**
+ * Moves a match if it is still at `expectedVersion`, and its request where the move takes it (`requestMoveFor`), in
+ * the same transaction, conditional on the request as read. The request's history says whose offer moved it.
  */
 export const transitionMatch =
-  (deps: MatchDependencies) =>
+  (deps: MatchDependencies & Pick<AssistanceDependencies, "registry" | "organizations">) =>
   async (
     id: string,
     expectedVersion: number,
@@ -169,16 +196,17 @@ export const transitionMatch =
     };
     const after = matches.map((match) => (match.value.id === id ? next : match.value));
 
-    let nextRequest = request.value;
-    const why = `match ${id} ${input.to}`;
-    if (input.to === "accepted" && request.value.status === "circulated") {
-      nextRequest = moveRequest(request.value, { to: "matched", on, note: why, at, by: audit.actor }, after);
-    }
-    if (input.to === "declined" && request.value.status === "matched" && !after.some(isBinding)) {
-      nextRequest = moveRequest(request.value, { to: "circulated", on, note: why, at, by: audit.actor }, after);
-    }
-    const requestMoved = nextRequest !== request.value;
-    if (requestMoved) checkMoveDate(request.value, on, today);
+    const requestTo = requestMoveFor(input.to, request.value.status, after);
+    const requestMove = requestTo && {
+      to: requestTo,
+      on,
+      // Named by whose offer it is: the request's history is read by people, who do not know a match's id.
+      note: matchMoveNote(await providerName(deps, current.value.provider), input.to),
+      at,
+      by: audit.actor,
+    };
+    const nextRequest = requestMove ? moveRequest(request.value, requestMove, after) : request.value;
+    if (requestMove) checkMoveDate(request.value, on, today);
 
     const writes: AssistanceChange[] = [
       deps.assistance.replaceMatch(next, current.version),
@@ -191,7 +219,7 @@ export const transitionMatch =
         after: { iso3: request.value.iso3, provider: current.value.provider, match: id, status: input.to, on },
       }),
     ];
-    if (requestMoved) {
+    if (requestMove) {
       writes.push(
         deps.assistance.replaceRequest(nextRequest, request.version),
         deps.assistance.audit({
@@ -199,7 +227,7 @@ export const transitionMatch =
           action: "assistance.request.transition",
           entity: { type: "assistance-request", id: request.value.id },
           before: { iso3: request.value.iso3, status: request.value.status },
-          after: { iso3: request.value.iso3, status: nextRequest.status, on, note: why },
+          after: { iso3: request.value.iso3, status: nextRequest.status, on, note: requestMove.note },
         }),
       );
     } else {

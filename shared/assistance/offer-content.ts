@@ -1,6 +1,7 @@
 // What an offer says, for telling an offer recorded twice from a new one (ADR 0006): the provider, the areas (any
 // order), the description (case and spacing aside) and the validity; not its last-updated day, nor its id.
 import { Conflict } from "../errors.ts";
+import { type OfferWords, offerInWords } from "./offer-words.ts";
 import { type AssistanceOffer, providerKey } from "./schemas.ts";
 
 export type OfferContent = Pick<AssistanceOffer, "provider" | "areas" | "description" | "validFrom" | "validUntil">;
@@ -19,8 +20,13 @@ const remedies = {
   update: "change what differs, or leave this offer as it was",
 };
 
-/** The refusal of an offer, new or corrected, that says what the provider's offer `heldId` says (409). */
-export const offerRepeated = (heldId: string, write: keyof typeof remedies) =>
-  new Conflict(`The provider's offer ${heldId} says the same (areas, description, validity); ${remedies[write]}`, {
-    offerId: heldId,
-  });
+/**
+ * The refusal of an offer, new or corrected, that says what the provider's offer `heldId` says (409), naming that
+ * offer by what it `said` (its description and validity: the refused offer's are the same, case and spacing aside).
+ * The details keep the id for a client that finds the offer by it.
+ */
+export const offerRepeated = (heldId: string, said: OfferWords, write: keyof typeof remedies) =>
+  new Conflict(
+    `This provider's offer ${offerInWords(said)} says the same (areas, description, validity); ${remedies[write]}`,
+    { offerId: heldId },
+  );

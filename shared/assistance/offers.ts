@@ -107,7 +107,7 @@ async function refuseRepeat(deps: OfferDependencies, offer: AssistanceOffer, bef
     ({ value: held }) =>
       held.id !== offer.id && sameOffer(held, offer) && !(before !== undefined && sameOffer(held, before)),
   );
-  if (repeated) throw offerRepeated(repeated.value.id, before === undefined ? "create" : "update");
+  if (repeated) throw offerRepeated(repeated.value.id, repeated.value, before === undefined ? "create" : "update");
 }
 
 /**

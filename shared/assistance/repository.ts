@@ -462,7 +462,8 @@ export function assistanceRepository(
           ExpressionAttributeValues: { ":id": offer.id },
         },
       },
-      onConditionFailed: (stored) => offerRepeated(String(stored?.offerId), write),
+      // The offer holding the guard says what this one says (the guard is that content).
+      onConditionFailed: (stored) => offerRepeated(String(stored?.offerId), offer, write),
     };
   }
 

@@ -328,6 +328,10 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       validUntil: "2026-12-31",
     };
     const first = await createOffer(offer);
+    // The offer held, named as the desk knows it: never by its id.
+    const heldWords =
+      "This provider's offer “Export control legislation review” (valid from 1 January 2026 to 31 December 2026) " +
+      "says the same (areas, description, validity)";
     const listed = async () =>
       (await call({ path: "/assistance/offers", query: "provider=state:NOR&limit=100", group: "members" })).body.items
         .length;
@@ -340,7 +344,7 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     ]) {
       const repeated = await call({ method: "POST", path: "/assistance/offers", group: "secretariat", body: again });
       expect(repeated.status).toBe(409);
-      expect(repeated.body.detail).toContain(`offer ${first} says the same`);
+      expect(repeated.body.detail).toBe(`${heldWords}; correct that offer, or record one that differs`);
     }
     expect(await listed()).toBe(before);
     const audited = await setup.doc.send(
@@ -364,7 +368,7 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
       body: { areas: ["legislation", "export-and-licensing"] },
     });
     expect(corrected.status).toBe(409);
-    expect(corrected.body.detail).toContain(`offer ${first} says the same`);
+    expect(corrected.body.detail).toBe(`${heldWords}; change what differs, or leave this offer as it was`);
     const kept = await call({ path: `/assistance/offers/${fewer}`, group: "members" });
     expect(kept).toMatchObject({ headers: { etag: '"1"' }, body: { areas: ["legislation"] } });
   });
@@ -381,7 +385,9 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
     const recorded = answers.find((answer) => answer.status === 201)?.body.id;
     for (const refused of answers.filter((answer) => answer.status === 409)) {
-      expect(refused.body.detail).toContain(`offer ${recorded} says the same`);
+      expect(refused.body.detail).toContain(
+        "This provider's offer “Border enforcement mentoring” (valid from 1 February 2026, with no end date) says the same",
+      );
     }
     const listed = await call({ path: "/assistance/offers", query: "provider=state:NOR&limit=100", group: "members" });
     const alike = listed.body.items.filter((item: { description: string }) => item.description === offer.description);
@@ -477,7 +483,8 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(request.body.history.at(-1)).toMatchObject({
       from: "circulated",
       to: "matched",
-      note: `match ${proposed.body.id} accepted`,
+      // Whose offer it was, by the organization's name, which ends in brackets.
+      note: "the offer of the Organization of American States (Inter-American Committee against Terrorism: CICTE) accepted",
     });
     const matches = await call({ path: `/assistance/requests/${id}/matches`, group: "members" });
     expect(matches.body.items.map((match: { status: string }) => match.status).sort()).toEqual([

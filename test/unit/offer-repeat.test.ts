@@ -36,6 +36,24 @@ const offer: NewAssistanceOffer = {
   validUntil: "2026-12-31",
 };
 
+/** The refusal's words for an offer that repeats one saying `description`, valid as `offer` is. */
+const repeats = (description: string) =>
+  `This provider's offer “${description}” (valid from 1 January 2026 to 31 December 2026) says the same`;
+
+/** Refused as repeating the offer `heldId`: named in words by what it says, found by its id in the details. */
+async function expectRepeatOf(write: Promise<unknown>, heldId: string, description = offer.description) {
+  const refused = await write.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(refused).toBeInstanceOf(Conflict);
+  expect(refused).toMatchObject({
+    message: expect.stringContaining(repeats(description)),
+    details: { offerId: heldId },
+  });
+  expect((refused as Conflict).message).not.toContain(heldId);
+}
+
 const offersOf = async (deps: Awaited<ReturnType<typeof desk>>) => (await deps.assistance.allOffers()).length;
 
 describe("recording an offer twice", () => {
@@ -47,9 +65,7 @@ describe("recording an offer twice", () => {
       { ...offer, areas: ["enforcement", "legislation"] as NewAssistanceOffer["areas"] },
       { ...offer, description: "legislative  DRAFTING workshop" },
     ]) {
-      const refused = createOffer(deps)(again, audit);
-      await expect(refused).rejects.toBeInstanceOf(Conflict);
-      await expect(refused).rejects.toThrow(`The provider's offer ${first.value.id} says the same`);
+      await expectRepeatOf(createOffer(deps)(again, audit), first.value.id);
     }
     expect(await offersOf(deps)).toBe(1);
   });
@@ -75,7 +91,7 @@ describe("recording an offer twice", () => {
       { areas: ["enforcement", "legislation"] },
       audit,
     );
-    await expect(corrected).rejects.toThrow(`The provider's offer ${held.value.id} says the same`);
+    await expectRepeatOf(corrected, held.value.id);
     expect((await deps.assistance.getOffer(other.value.id))?.value.areas).toEqual(["legislation"]);
     // A correction of the offer's own words, with nothing else like it, is its own business.
     const reworded = await updateOffer(deps)(held.value.id, held.version, { description: "Drafting workshop" }, audit);
@@ -91,14 +107,15 @@ describe("recording an offer twice", () => {
     const updated = await updateOffer(deps)(twin.id, 1, { lastUpdatedOn: "2026-05-30" }, audit);
     expect(updated.value.lastUpdatedOn).toBe("2026-05-30");
     const third = await createOffer(deps)({ ...offer, areas: ["legislation"] }, audit);
-    await expect(updateOffer(deps)(twin.id, updated.version, { areas: ["legislation"] }, audit)).rejects.toThrow(
-      `The provider's offer ${third.value.id} says the same`,
+    await expectRepeatOf(
+      updateOffer(deps)(twin.id, updated.version, { areas: ["legislation"] }, audit),
+      third.value.id,
     );
     // Corrected to say something of its own, it no longer repeats the first.
     const own = await updateOffer(deps)(twin.id, updated.version, { description: "A workshop of its own" }, audit);
     expect(own.version).toBe(3);
     const refused = createOffer(deps)({ ...offer, description: "A workshop of its own" }, audit);
-    await expect(refused).rejects.toThrow(`The provider's offer ${twin.id} says the same`);
+    await expectRepeatOf(refused, twin.id, "A workshop of its own");
   });
 });
 
@@ -111,7 +128,10 @@ describe("two officers recording the same offer at once", () => {
     expect(recorded).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect(refused[0]).toBeInstanceOf(Conflict);
-    expect(refused[0].message).toContain(`The provider's offer ${recorded[0]?.value.id} says the same`);
+    expect(refused[0]).toMatchObject({
+      message: expect.stringContaining(repeats(offer.description)),
+      details: { offerId: recorded[0]?.value.id },
+    });
     expect(await offersOf(deps)).toBe(1);
     expect(deps.assistance.trail.actionsOf({ type: "assistance-offer", id: recorded[0]?.value.id ?? "" })).toEqual([
       "assistance.offer.create",

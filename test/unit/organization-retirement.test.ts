@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
-import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { Actor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { type ContactDependencies, createContact, deactivateContact } from "#shared/contacts/contacts.ts";
@@ -17,6 +16,7 @@ import { toProblem } from "#shared/http/problem.ts";
 import { changeOrganization, createOrganization, getOrganization } from "#shared/organizations/organizations.ts";
 import { OrganizationRetired } from "#shared/organizations/retired.ts";
 import { OrganizationStillActing, retireOrganization } from "#shared/organizations/retirement.ts";
+import { circulatedRequest } from "../support/circulated-request.ts";
 import { aMemberState } from "../support/fixtures.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
@@ -64,29 +64,6 @@ beforeEach(async () => {
   await createOrganization(deps)(DUPLICATE, audit);
 });
 
-/** Kenya's request for assistance, moved on to circulated: a match may be proposed for it. */
-async function circulatedRequest() {
-  const request = await createRequest(deps)(
-    {
-      iso3: "KEN",
-      areas: ["legislation"],
-      description: "Export control law",
-      receivedOn: "2027-02-01",
-      symbol: "S/AC.44/2027/KEN/1",
-      consentedToCirculation: true,
-    },
-    audit,
-  );
-  for (const [version, to] of [
-    [1, "acknowledged"],
-    [2, "consent-window"],
-    [3, "circulated"],
-  ] as const) {
-    await transitionRequest(deps)(request.value.id, version, { to }, audit);
-  }
-  return request;
-}
-
 describe("retiring an organization", () => {
   it("keeps the record with the day, who and why, audited with the reason, at the next version", async () => {
     deps.clock.advance(60_000);
@@ -124,7 +101,7 @@ describe("retiring an organization", () => {
       },
       audit,
     );
-    const request = await circulatedRequest();
+    const request = await circulatedRequest(deps, audit);
     const match = await proposeMatch(deps)({ requestId: request.value.id, offerId: offer.value.id }, audit);
 
     const refused = await refusalOf(retire(1));
@@ -320,7 +297,7 @@ describe("a retired organization's offers", () => {
 
   it("does not propose one left running from before retirements were checked", async () => {
     const running = await anOffer();
-    const request = await circulatedRequest();
+    const request = await circulatedRequest(deps, audit);
     // Retired in the store itself, past the use case's refusal, as a store from before the check holds it.
     const seen = await deps.organizations.readForRetirement("iaea-2");
     if (!seen) throw new Error("the organization is not stored");

@@ -122,7 +122,7 @@ function itemsOf(change: AssistanceChange): string[] {
 function takeContent(draft: Holdings, offer: AssistanceOffer, write: "create" | "update"): void {
   const key = offerContentKey(offer).pk;
   const holder = draft.contents.get(key);
-  if (holder !== undefined && holder !== offer.id) throw offerRepeated(holder, write);
+  if (holder !== undefined && holder !== offer.id) throw offerRepeated(holder, offer, write);
   draft.contents.set(key, offer.id);
 }
 
