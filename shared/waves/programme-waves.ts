@@ -21,6 +21,7 @@ import {
   programmeWaveSchema,
   withOwnValues,
 } from "./programme-wave-schema.ts";
+import { heldReasons, programmeWaveName } from "./programme-wave-words.ts";
 import { type SameLetterWave, sameLetterWaves } from "./same-letter.ts";
 import type { Wave, WaveStatus } from "./schemas.ts";
 import { dispatchWave, type WaveDispatchDependencies, type WaveDispatchResult } from "./waves.ts";
@@ -106,7 +107,7 @@ export function programmeWaveOf(input: ProgrammeWave, now: Date, timeZone: strin
     notAfter: new Date(now.getTime() + input.notAfterHours * 3_600_000).toISOString(),
     ...(input.deadlineDays === undefined ? {} : { deadline: addDays(local.date, input.deadlineDays) }),
     ...(input.values ? { values: input.values } : {}),
-    description: `Programme letter ${input.key} of ${year}`,
+    description: programmeWaveName(input, year, local.date),
     status: "dispatching",
     createdAt: at,
     updatedAt: at,
@@ -159,15 +160,15 @@ export const fireProgrammeWave =
       const template = await deps.templates.get(fresh.templateId);
       if (!template) throw new NotFound("Template", fresh.templateId);
       // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
-      // year's wave waits as a draft that names what it lacks, where staff see it, and nothing is sent.
-      const issues = letterIssues(template.value, fresh, "programmeWave.");
+      // year's wave waits as a draft that says what it lacks, in words, where staff see it, and nothing is sent.
+      const issues = letterIssues(template.value, fresh, "");
       // Nor is a letter a staff wave sent to this audience lately (halted part-way too), or sends soon (ADR 0054).
       // Another schedule's wave of the same letter is not looked at: two schedules of one letter (a reminder) are the
       // programme's own choice.
       const sentByStaff = (await sameLetterWaves(deps, fresh, { nearOnly: true })).filter(
         (other) => !madeByASchedule(other),
       );
-      const withheldFor = [...issues.map(({ path, message }) => `${path}: ${message}`), ...sentInstead(sentByStaff)];
+      const withheldFor = [...heldReasons(issues, fresh), ...sentInstead(sentByStaff)];
       const awaiting = withheldFor.length
         ? {
             status: "draft" as const,

@@ -114,7 +114,11 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     await calendar.close();
     const page = await openActivity("secretariat", year);
     expect(await page.locator("[data-field='held']").textContent()).toBe(wave.description);
-    expect(wave.description).toMatch(/: a draft, not sent: programmeWave\.values\.briefing\.date: /);
+    // Named in words (then the month it fired in), and what it lacks, with no field path or placeholder.
+    expect(wave.description).toContain(`The programme's open briefing invitation of ${year} to the organizations (`);
+    expect(wave.description).toContain(
+      ": a draft, not sent: the briefing's date, starting time and venue were not given;",
+    );
     await field(page, ORGANIZATIONS_LETTER, "venue").fill("Trusteeship Council Chamber");
     const form = page.getByRole("form", { name: `The ${year} values of ${ORGANIZATIONS_LETTER}` });
     await form.getByRole("button", { name: "Save the letter's values" }).click();

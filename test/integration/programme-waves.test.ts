@@ -168,7 +168,10 @@ describe("a programme wave fired by its schedule", () => {
     await pipeline.drain();
     const draft = await deps.waves.get("open-briefing-bare-2026");
     expect(draft?.value.status).toBe("draft");
-    expect(draft?.value.description).toContain("programmeWave.values.briefing.date");
+    expect(draft?.value.description).toContain(
+      "a draft, not sent: the briefing's date, starting time and venue were not given; to send it, compose a new " +
+        "wave with this template to this audience and give them there",
+    );
     expect(await deps.ledger.listByStatus("open-briefing-bare-2026", "queued")).toEqual([]);
     // Fired again the same year, it stays the same draft.
     await pipeline.dispatch(input);

@@ -335,10 +335,16 @@ describe("a programme wave whose letters would fail", () => {
       fireProgrammeWave(stores)({ key, templateId, audience, notAfterHours: 72 }, "America/New_York", audit);
     const signed = await fire("signed", "signed-2027", "non-reporting-states");
     expect(signed.wave.value.status).toBe("draft");
-    expect(signed.wave.value.description).toContain("programmeWave.chair: the template uses {{committee.chair}}");
+    expect(signed.wave.value.description).toBe(
+      "The programme's letter of 2027 to the States without a first national report (March): a draft, not sent: " +
+        "the Chair's name was not given (no Chair is configured for the letters' date 2027-03-01); " +
+        "to send it, compose a new wave with this template to this audience and give it there",
+    );
     const toStates = await fire("to-states", "to-states-2027", "organizations");
     expect(toStates.wave.value.status).toBe("draft");
-    expect(toStates.wave.value.description).toContain("programmeWave.audience: the template uses {{state.name}}");
+    expect(toStates.wave.value.description).toContain(
+      "a draft, not sent: the template names the State's name, which its letters to the organizations do not have",
+    );
     // Not dispatched: nothing rendered, written or sent.
     expect([signed.summary, toStates.summary]).toEqual([undefined, undefined]);
   });
@@ -367,7 +373,7 @@ describe("a programme letter another wave sends to the same audience about now",
     expect(fired.created).toBe(true);
     expect(fired.wave.value.status).toBe("draft");
     expect(fired.wave.value.description).toBe(
-      "Programme letter first-report of 2027: a draft, not sent: " +
+      "The programme's letter of 2027 to the States without a first national report (March): a draft, not sent: " +
         `staff wave ${staff.id} is to send this letter to the same audience (scheduled, 2027-03-15 13:00 UTC); ` +
         "to send it all the same, compose a new wave with this template to this audience",
     );
