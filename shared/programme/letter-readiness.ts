@@ -8,6 +8,7 @@ import type { Template } from "../templates/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { letterIssues } from "../waves/letter-check.ts";
 import { withOwnValues } from "../waves/programme-wave-schema.ts";
+import { issuesInWords } from "../waves/programme-wave-words.ts";
 import { programmeWaveOf, programmeWaveZone } from "../waves/programme-waves.ts";
 import type { WaveStatus } from "../waves/schemas.ts";
 import { dayIn } from "../zoned-time.ts";
@@ -89,12 +90,11 @@ export const programmeLetterReadiness =
       // in the item's days, so in its year), as stored, or a draft rolled forward, which gives none.
       const firing = firingIn(schedule, activity) ?? new Date(`${activity.day}T12:00:00Z`);
       const template = await deps.templates.get(input.templateId);
-      const reasons = template
-        ? letterIssues(
-            template.value,
-            programmeWaveOf(withOwnValues(input, letter.values), firing, zone),
-            "programmeWave.",
-          ).map(({ path, message }) => `${path}: ${message}`)
+      const wave = programmeWaveOf(withOwnValues(input, letter.values), firing, zone);
+      // In words, as the draft a firing would keep says them; how to send it is the mail's own (reminder-mail.ts).
+      const inWords = template && issuesInWords(letterIssues(template.value, wave, ""), wave);
+      const reasons = inWords
+        ? [...inWords.aboutValues, ...inWords.others]
         : [`its template ${input.templateId} does not exist`];
       return reasons.length
         ? { waveKey: letter.waveKey, templateId: input.templateId, reasons, scheduleId: schedule.id }

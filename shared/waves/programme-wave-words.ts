@@ -107,13 +107,18 @@ function listedValues(words: readonly string[]): string {
   return shared ? `${owner}${listed(words.map((word) => word.slice(owner.length)))}` : listed(words);
 }
 
-/**
- * Why a programme letter's wave is a draft, from the issues its letters' check found (letter-check.ts, paths without
- * a prefix), in words: the values not given, and how to send the letter all the same (a wave once made keeps its
- * values, so a value given to the programme year now changes nothing of it); a value given wrong, said with its own
- * message; a variable the audience's letters do not have, or one a subject must not name.
- */
-export function heldReasons(issues: readonly FieldIssue[], wave: WaveLetterFacts): string[] {
+/** What a programme letter's wave lacks, in words: about its values (how many), and anything else. */
+export interface LetterIssuesInWords {
+  /** The values not given, said once; each value given wrong, with its own message. */
+  aboutValues: string[];
+  /** How many values are missing or wrong. */
+  values: number;
+  /** A variable the audience's letters do not have, or one a subject must not name. */
+  others: string[];
+}
+
+/** What a programme letter's wave lacks, from the issues its letters' check found (letter-check.ts, no path prefix). */
+export function issuesInWords(issues: readonly FieldIssue[], wave: WaveLetterFacts): LetterIssuesInWords {
   const missing: TemplateVariable[] = [];
   const wrong: string[] = [];
   const others: string[] = [];
@@ -128,18 +133,28 @@ export function heldReasons(issues: readonly FieldIssue[], wave: WaveLetterFacts
       others.push(`the template names ${names}, which its letters to ${AUDIENCE_WORDS[wave.audience]} do not have`);
     } else others.push(inWords(message));
   }
-  const reasons: string[] = [];
+  const aboutValues: string[] = [];
   if (missing.length) {
     const noChair = missing.includes("committee.chair")
       ? ` (no Chair is configured for the letters' date ${letterDateOf(wave)})`
       : "";
     const verb = missing.length > 1 ? "were" : "was";
-    reasons.push(`${listedValues(missing.map((variable) => VARIABLE_WORDS[variable]))} ${verb} not given${noChair}`);
+    aboutValues.push(
+      `${listedValues(missing.map((variable) => VARIABLE_WORDS[variable]))} ${verb} not given${noChair}`,
+    );
   }
-  reasons.push(...wrong);
-  if (missing.length || wrong.length) {
-    const them = missing.length + wrong.length > 1 ? "them" : "it";
-    reasons.push(`to send it, compose a new wave with this template to this audience and give ${them} there`);
-  }
-  return [...reasons, ...new Set(others)];
+  aboutValues.push(...wrong);
+  return { aboutValues, values: missing.length + wrong.length, others: [...new Set(others)] };
+}
+
+/**
+ * Why a programme letter's wave is a draft (issuesInWords), with how to send the letter all the same when a value is
+ * missing or wrong: a wave once made keeps its values, so a value given to the programme year now changes nothing.
+ */
+export function heldReasons(issues: readonly FieldIssue[], wave: WaveLetterFacts): string[] {
+  const { aboutValues, values, others } = issuesInWords(issues, wave);
+  if (values === 0) return others;
+  const them = values > 1 ? "them" : "it";
+  const howToSend = `to send it, compose a new wave with this template to this audience and give ${them} there`;
+  return [...aboutValues, howToSend, ...others];
 }

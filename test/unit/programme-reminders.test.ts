@@ -198,9 +198,7 @@ describe("programme letters their schedules would not send", () => {
     );
     expect(warning?.text).toContain(
       "Will not be sent: open-briefing-invitation-states (template programme-effective-practices-invitation): " +
-        "programmeWave.values.briefing.date: the template uses {{briefing.date}}: give its value; " +
-        "programmeWave.values.briefing.time: the template uses {{briefing.time}}: give its value; " +
-        "programmeWave.values.briefing.venue: the template uses {{briefing.venue}}: give its value. To send it: give " +
+        "the briefing's date, starting time and venue were not given. To send it: give " +
         "the values in PUT /programme/2027/activities/sep-letter-open-briefing-invitation/letters/" +
         "open-briefing-invitation-states/values (the item's page in the console) before its send day; or create it as a staff wave of programme-effective-practices-invitation (POST /waves) with them; the " +
         "programme item links that wave; or give them in the programmeWave of schedule " +
