@@ -175,8 +175,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await status.getByText("proposed").waitFor();
     // The pressed button is gone (the candidate shows its match's status): the focus is on the matches, not the page.
     await expect.poll(async () => (await focusedElement(page)).id).toBe("matches-title");
-    // Only the lifecycle's legal moves are offered, the first chosen (shared/assistance/transitions.ts).
-    const moves = () => page.getByLabel("Move to").locator("option").allTextContents();
+    // Only the lifecycle's legal moves are offered (shared/assistance/transitions.ts), after the empty "Choose a move".
+    const moves = () => page.getByLabel("Move to").locator('option:not([value=""])').allTextContents();
     expect(await moves()).toEqual(["accepted", "declined"]);
     await page.getByLabel("Move to").selectOption("accepted");
     // On a slow line (the matches read again only when the test lets it), the move stays busy until the page shows
@@ -190,6 +190,16 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await status.getByText("accepted").waitFor();
     await expect.poll(moves).toEqual(["delivered", "declined"]);
     expect(await page.locator('[data-list="matches"] [data-form-problem]').count()).toBe(0);
+    // None is chosen for the officer, least of all delivered, which is final: pressed before one is, the form says so
+    // at the field and moves nothing.
+    expect(await page.getByLabel("Move to").inputValue()).toBe("");
+    await page.getByRole("button", { name: "Move", exact: true }).click();
+    const unchosen = page.locator('[data-list="matches"] [data-form-problem]');
+    await unchosen.waitFor();
+    expect(await unchosen.textContent()).toBe("Choose a move: the match stays as it is until you do.");
+    const moveField = await page.getByLabel("Move to").getAttribute("id");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe(moveField);
+    expect(await status.textContent()).toBe("accepted");
 
     // Someone else delivers the match meanwhile: a move from the page as it stands is refused as stale, said at the
     // match, and the list shows the match as it now is.
@@ -256,7 +266,11 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await keepScreenshot(page, "assistance-offers-1280.png");
     // The form keeps what was recorded, for a similar offer to follow; sent again unchanged, it is the API's 409, said.
     await page.getByRole("button", { name: "Record the offer" }).click();
-    await page.getByText(/The provider's offer \S+ says the same \(areas, description, validity\)/).waitFor();
+    await page
+      .getByText(
+        /This provider's offer “Console e2e: legislative drafting workshop” \(valid from .+\) says the same \(areas, description, validity\)/,
+      )
+      .waitFor();
     expect(await page.getByText("Recorded the offer of France.").count()).toBe(0);
     await page.close();
   });

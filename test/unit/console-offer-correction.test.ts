@@ -12,7 +12,6 @@ import {
   offerChanges,
   offerFieldWords,
   offerValuesOf,
-  repeatInWords,
 } from "../../console/src/pages/assistance-offer-changes.ts";
 import { readAgainWords } from "../../console/src/pages/typed-over.ts";
 
@@ -96,20 +95,5 @@ describe("an offer's correction", () => {
         lastUpdatedOn: "2026-05-02",
       }),
     ).toBe("areas Legislation, Other; the description; valid until open-ended; last updated 2026-05-02");
-  });
-
-  it("names the offer a refused correction would repeat by its description, not its id", () => {
-    const repeated = {
-      type: "/problems/conflict",
-      title: "Conflict",
-      status: 409,
-      detail: `The provider's offer ${workshop.id} says the same (areas, description, validity); change what differs, or leave this offer as it was`,
-    };
-    expect(repeatInWords(repeated, [workshop]).detail).toBe(
-      `The provider's offer "Legislative drafting workshop" says the same (areas, description, validity); change ` +
-        "what differs, or leave this offer as it was",
-    );
-    // An offer the list does not hold keeps the API's words.
-    expect(repeatInWords(repeated, []).detail).toBe(repeated.detail);
   });
 });

@@ -4,34 +4,31 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
 import type { RequestStatus } from "../../../shared/assistance/schemas.ts";
 import { matchTransitions } from "../../../shared/assistance/transitions.ts";
-import type { Problem } from "../api/client.ts";
+import { type Problem, ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { counted } from "../ui/counted.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { FormProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
-import {
-  type AssistanceMatch,
-  candidatesOf,
-  isMatchStatus,
-  type MatchStatus,
-  moveMatch,
-  proposeMatch,
-} from "./assistance-matching.ts";
+import { type AssistanceMatch, candidatesOf, moveMatch, proposeMatch } from "./assistance-matching.ts";
+import { chosenMove, moveChoices, noMoveChosen } from "./assistance-move-choice.ts";
 import { providerKey } from "./assistance-offers-data.ts";
 import { matchmakingOf } from "./assistance-request-standing.ts";
 import { areasInWords, proposeOfferLabel, withAreasInWords } from "./assistance-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
-/** A proposal's or a move's refusal, with each field error the API names: no field here shows them. */
-function Refusal({ id, problem }: { id: string; problem: Problem | undefined }) {
+/**
+ * A proposal's or a move's refusal, with each field error the API names: no field here shows them, but for the one
+ * the refusal stands beside (`at`), whose error is said alone.
+ */
+function Refusal({ id, problem, at }: { id: string; problem: Problem | undefined; at?: string }) {
   if (!problem) return null;
-  return <FormProblem id={id}>{problemInFull(problem)}</FormProblem>;
+  return <FormProblem id={id}>{(at && fieldProblem(problem, at)) ?? problemInFull(problem)}</FormProblem>;
 }
 
 interface CandidatesProps {
@@ -172,14 +169,17 @@ function MoveMatch({
   onProblem: (problem: Problem | undefined) => void;
   onMoved: () => Promise<void>;
 }) {
-  // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), the first chosen.
+  // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), none chosen for the person: an
+  // accepted match's first move, delivered, is final (assistance-move-choice.ts).
   const legal = matchTransitions[match.status];
-  const [to, setTo] = useState<MatchStatus>(legal[0] ?? "declined");
+  const [chosen, setChosen] = useState("");
+  const to = chosenMove(legal, chosen);
   const id = `match-${match.id}`;
   // The refusal is kept by the list, so the form's own problem goes unread; `useSubmit` runs the move and focuses it.
   const { busy, submit } = useSubmit(
     async () => {
       try {
+        if (!to) throw new ProblemError(noMoveChosen("match"));
         await moveMatch(match, to, "");
         onProblem(undefined);
         await onMoved();
@@ -214,24 +214,22 @@ function MoveMatch({
           <label for={id}>Move to</label>{" "}
           <select
             id={id}
-            value={to}
+            value={to ?? ""}
             aria-invalid={problem !== undefined}
             aria-describedby={problem ? `${id}-problem` : undefined}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isMatchStatus(value)) setTo(value);
-            }}
+            onChange={(e) => setChosen(e.currentTarget.value)}
           >
-            {legal.map((status) => (
-              <option key={status} value={status}>
-                {status}
+            {/* A match's statuses are words already ("accepted", "declined"). */}
+            {moveChoices(legal, (status) => status).map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
               </option>
             ))}
           </select>{" "}
           <BusyButton type="submit" busy={busy}>
             Move
           </BusyButton>
-          <Refusal id={`${id}-problem`} problem={problem} />
+          <Refusal id={`${id}-problem`} problem={problem} at="to" />
         </form>
       )}
     </div>

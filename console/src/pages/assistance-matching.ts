@@ -1,18 +1,10 @@
 // Matchmaking as the console reads and moves it: a request's ranked candidates and its matches, proposing an offer,
 // and moving a match (with the ETag read just before, refused when the match moved since the page showed it).
 import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
-import { enumValues } from "../api/enums.ts";
 
 export type Candidate = Schemas["AssistanceCandidate"];
 export type AssistanceMatch = Schemas["AssistanceMatch"];
 export type MatchStatus = AssistanceMatch["status"];
-
-/** The match lifecycle's statuses (the API's enum); which moves are legal is the API's to say. */
-const MATCH_STATUSES: readonly MatchStatus[] = enumValues["AssistanceMatch.status"];
-
-export function isMatchStatus(value: string): value is MatchStatus {
-  return MATCH_STATUSES.some((status) => status === value);
-}
 
 export async function candidatesOf(requestId: string) {
   return dataOf(await api.GET("/assistance/requests/{id}/candidates", { params: { path: { id: requestId } } }));

@@ -6,7 +6,6 @@ import { AREA_WORDS, areasInWords } from "./assistance-words.ts";
 import { differencesOf, type FieldWords, type Typed } from "./typed-over.ts";
 
 type Schemas = components["schemas"];
-type Problem = Schemas["Problem"];
 type AssistanceOffer = Schemas["AssistanceOffer"];
 type AssistanceArea = AssistanceOffer["areas"][number];
 export type OfferChanges = Schemas["AssistanceOfferChanges"];
@@ -81,19 +80,4 @@ export function correctedWords(changes: OfferChanges): string {
   if (changes.validUntil !== undefined) said.push(`valid until ${changes.validUntil ?? "open-ended"}`);
   if (changes.lastUpdatedOn !== undefined) said.push(`last updated ${changes.lastUpdatedOn}`);
   return said.join("; ");
-}
-
-/** An offer by its description's start, as a sentence names it. */
-const offerNamed = (offer: AssistanceOffer): string =>
-  `"${offer.description.length > 60 ? `${offer.description.slice(0, 59).trimEnd()}…` : offer.description}"`;
-
-/**
- * The API's 409 for a correction that would repeat another of the provider's offers names that one by its id: put as
- * its description where the list shown holds it, so the reader knows which one.
- */
-export function repeatInWords(problem: Problem, offers: readonly AssistanceOffer[]): Problem {
-  const { detail } = problem;
-  if (problem.status !== 409 || !detail) return problem;
-  const held = offers.find((offer) => detail.includes(`offer ${offer.id}`));
-  return held ? { ...problem, detail: detail.replace(`offer ${held.id}`, `offer ${offerNamed(held)}`) } : problem;
 }

@@ -17,7 +17,6 @@ import {
   offerChanges,
   offerFieldWords,
   offerValuesOf,
-  repeatInWords,
 } from "./assistance-offer-changes.ts";
 import { type AssistanceOffer, correctOffer, offerWithEtag } from "./assistance-offers-data.ts";
 import { ReadAgainStatus, ReadCurrentVersion } from "./read-current-version.tsx";
@@ -26,8 +25,6 @@ import { formOver, readAgainWords, type Typed, typedWith } from "./typed-over.ts
 const unchanged = nothingChanged("Nothing to correct", "change a field before saving, or keep the offer as it is");
 
 interface Props {
-  /** The offers listed beside the form: the API's 409 names one of them by its id. */
-  listed: readonly AssistanceOffer[];
   /** After a save, with what it changed in words; the form closes once the list shows it. */
   onSaved: (changed: string) => Promise<void>;
   onClose: () => void;
@@ -57,7 +54,7 @@ function CorrectOffer(
     <FormFrame
       titleId="correct-offer-title"
       title="Correct this offer"
-      general={formProblem(problem && repeatInWords(problem, props.listed), OFFER_FIELDS)}
+      general={formProblem(problem, OFFER_FIELDS)}
       problemId="correct-offer-problem"
       onSubmit={submitting.submit}
       onKeyDown={props.onKeyDown}

@@ -82,7 +82,6 @@ export function OffersTable(props: {
         <OfferCorrection
           key={editing}
           id={editing}
-          listed={list}
           onSaved={async (changed) => {
             // The form stays, busy, until the list shows the correction; then it closes.
             await onCorrected();

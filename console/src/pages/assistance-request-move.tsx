@@ -1,6 +1,6 @@
 // Moving a request to another status: only the moves the API would accept on the day of the move are offered
 // (assistance-moves.ts); the others are said with why, circulation held back by the consent window with a button to
-// the State's consent. None is chosen for the person (assistance-request-move-choice.ts). A refusal all the same (the
+// the State's consent. None is chosen for the person (assistance-move-choice.ts). A refusal all the same (the
 // request or its matches changed meanwhile) is said at the form; a stale one (412) reads the request again in place:
 // the page says what changed, the moves offered follow the request as read, and what was typed stays only while the
 // move refused is still possible.
@@ -10,8 +10,8 @@ import { deskToday } from "../ui/desk-today.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../ui/form.tsx";
 import { type AssistanceRequest, moveRequest, requestWithEtag, type Versioned } from "./assistance-data.ts";
 import type { AssistanceMatch } from "./assistance-matching.ts";
+import { chosenMove, moveChoices, noMoveChosen, requestMoveButtonWords } from "./assistance-move-choice.ts";
 import { dayOfMove, mayRecordConsent, movesOf } from "./assistance-moves.ts";
-import { chosenMove, moveButtonWords, moveChoices, NO_MOVE_CHOSEN } from "./assistance-request-move-choice.ts";
 import { afterStaleMove } from "./assistance-request-stale.ts";
 import { aboutThisRequest, REQUEST_STATUS_WORDS, statusesInWords } from "./assistance-words.ts";
 import { ReadCurrentVersion } from "./read-current-version.tsx";
@@ -53,7 +53,7 @@ export function MoveForm({
   // The move last sent: what a stale refusal (412) refused, judged again once the request is read.
   const [sent, setSent] = useState<AssistanceRequest["status"]>();
   const submitting = useSubmit(async () => {
-    if (!to) throw new ProblemError(NO_MOVE_CHOSEN);
+    if (!to) throw new ProblemError(noMoveChosen("request"));
     setSent(to);
     const on = form.on.trim();
     onMoved(
@@ -83,7 +83,7 @@ export function MoveForm({
       problemId="move-problem"
       onSubmit={submitting.submit}
       busy={submitting.busy}
-      submitLabel={moveButtonWords(to)}
+      submitLabel={requestMoveButtonWords(to)}
     >
       {consentRefused && onConsentWanted && <ToConsent onPress={onConsentWanted} />}
       <SelectField
@@ -91,7 +91,7 @@ export function MoveForm({
         label="New status"
         problem={illegal ?? fieldProblem(problem, "to")}
         value={to ?? ""}
-        choices={moveChoices(offered)}
+        choices={moveChoices(offered, (status) => REQUEST_STATUS_WORDS[status])}
         onChange={(value) => setForm({ ...form, to: value })}
         {...(withheld.length > 0 ? { alsoDescribedBy: WITHHELD_ID } : {})}
       />
