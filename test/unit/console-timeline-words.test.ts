@@ -9,6 +9,7 @@ import { type RecordName, recordNames, withRecordNames } from "../../console/src
 import { sourceWords } from "../../console/src/pages/state/readings.ts";
 import {
   correctionWords,
+  matchOfferWords,
   recordsNamedBy,
   timelineActorWords,
   timelineByWords,
@@ -76,6 +77,36 @@ describe("an assistance request moved or matched", () => {
     // One whose entry keeps its symbol is not read.
     const created = { ...consent, after: { iso3: "KHM", symbol: "S/AC.44/DEMO/KHM/1" } };
     expect(recordsNamedBy(created)).toEqual([]);
+  });
+});
+
+describe("a match on the timeline", () => {
+  const proposed: TimelineEntry = {
+    ...consent,
+    action: "assistance.match.propose",
+    before: undefined,
+    after: { iso3: "KHM", provider: { kind: "state", iso3: "BGR" }, match: "01MATCH", status: "proposed" },
+  };
+  const names = new Map([
+    ["STATE:BGR", "Bulgaria"],
+    ["ORG:iaea", "International Atomic Energy Agency"],
+  ]);
+
+  it("says whose offer it is, by the provider's name, never the match's id (audit 35, item 9)", () => {
+    expect(matchOfferWords(proposed, names)).toBe("Bulgaria's offer");
+    const moved = {
+      ...proposed,
+      action: "assistance.match.transition",
+      after: { iso3: "KHM", provider: { kind: "organization", id: "iaea" }, match: "01MATCH", status: "accepted" },
+    };
+    expect(matchOfferWords(moved, names)).toBe("the International Atomic Energy Agency's offer");
+    // While the names are read, by the provider's code.
+    expect(matchOfferWords(proposed, new Map())).toBe("BGR's offer");
+  });
+
+  it("says nothing of another entry, or of a match's entry without a provider", () => {
+    expect(matchOfferWords(consent, names)).toBeUndefined();
+    expect(matchOfferWords({ ...proposed, after: { iso3: "KHM", match: "01MATCH" } }, names)).toBeUndefined();
   });
 });
 

@@ -1,13 +1,16 @@
 // A timeline entry's words besides its action (actions.ts): who did it (a letter is written by its wave's dispatch,
 // and what SES reported of it comes later, from SES), where a move went, what a correction changed (from the entry's
 // before and after), its record (readings.ts; a wave by its description), and the records it names by id alone, to be
-// read by name first (record-names.ts). Pure, tested in Node (test/unit/console-timeline-words.test.ts).
+// read by name first (record-names.ts), whose offer a match's entry is about. Pure, tested in Node
+// (test/unit/console-timeline-words.test.ts).
+
+import { offerOf } from "../../../../shared/assistance/match-words.ts";
 import type { components } from "../../api/schema";
 import { imageRows } from "../audit-image-words.ts";
 import { actorWords, shortened } from "../audit-trail-words.ts";
 import { utcText } from "../correspondence/time.ts";
 import { POC_LABELS } from "../poc-view.ts";
-import { NO_NAMES } from "../provider-names.ts";
+import { NO_NAMES, type OwnerNames, providerName } from "../provider-names.ts";
 import type { RecordName, RecordRef } from "../record-names.ts";
 import { POINT_OF_CONTACT_STATUSES } from "./labels.ts";
 import { moveWords } from "./move-words.ts";
@@ -146,4 +149,24 @@ export function pointOfContactMoveWords(entry: Pick<TimelineEntry, "before" | "a
 export function timelineMoveWords(entry: Pick<TimelineEntry, "action" | "before" | "after">): string | undefined {
   if (entry.action === "obligation.point-of-contact") return pointOfContactMoveWords(entry);
   return moveWords(entry);
+}
+
+type Provider = Schemas["AssistanceProvider"];
+
+const isProvider = (value: unknown): value is Provider =>
+  (fieldOf(value, "kind") === "state" && typeof fieldOf(value, "iso3") === "string") ||
+  (fieldOf(value, "kind") === "organization" && typeof fieldOf(value, "id") === "string");
+
+/**
+ * Whose offer a match's entry is about, "Bulgaria's offer" (its code while the names are read): the entry keeps the
+ * provider, and a match's id says nothing to a reader (audit 35, item 9). Nothing for another entry.
+ */
+export function matchOfferWords(entry: Pick<TimelineEntry, "action" | "after">, names: OwnerNames): string | undefined {
+  if (!entry.action.startsWith("assistance.match.")) return undefined;
+  const provider = fieldOf(entry.after, "provider");
+  if (!isProvider(provider)) return undefined;
+  const name = providerName(provider, names);
+  // An organization's name takes the article in a sentence, as the desk's own words put it (shared/contacts/).
+  const named = provider.kind === "organization" && name !== provider.id ? `the ${name}` : name;
+  return offerOf(named);
 }

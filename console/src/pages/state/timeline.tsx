@@ -2,18 +2,21 @@
 // in UTC, as the trail keeps it (to the minute: a day's entries are told apart), its action, what a move or a
 // correction changed, its record and who did it in words (actions.ts, timeline-words.ts), a contact's change followed
 // by what it did to the point of contact, the waves and requests an entry names by id alone read by name first
-// (record-names.ts).
+// (record-names.ts), and whose offer a match's entry is about.
 import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { utcText } from "../correspondence/time.ts";
+import type { OwnerNames } from "../provider-names.ts";
 import { withRecordNames } from "../record-names.ts";
 import { RECORD_NAMES } from "../record-names-api.ts";
+import { useOwnerNames } from "../use-owner-names.ts";
 import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
 import { type TimelineLine, TO_MISSION, timelineLetters, timelineLines } from "./timeline-lines.ts";
 import {
   correctionWords,
+  matchOfferWords,
   pointOfContactMoveWords,
   recordsNamedBy,
   timelineByWords,
@@ -24,6 +27,12 @@ import {
 function moveText(entry: TimelineEntry) {
   const words = timelineMoveWords(entry);
   return words ? <span data-field="move"> {words}</span> : null;
+}
+
+/** Whose offer a match's entry is about, after its move: " (Bulgaria's offer)". */
+function offerText(entry: TimelineEntry, names: OwnerNames) {
+  const words = matchOfferWords(entry, names);
+  return words ? <span data-field="offer"> ({words})</span> : null;
 }
 
 /** What a correction changed, after its action's words: " (language of letters: French → Spanish)". */
@@ -56,6 +65,7 @@ export function Timeline(props: {
   loadKey: string;
 }) {
   const load = withRecordNames(RECORD_NAMES, props.load, recordsNamedBy);
+  const names = useOwnerNames();
   return (
     <Panel id="timeline" title="Timeline">
       <Paged load={load} loadKey={props.loadKey} moreLabel="Show older entries">
@@ -70,6 +80,7 @@ export function Timeline(props: {
                   <strong data-action={entry.action}>{entryActionWords(entry, letters)}</strong>
                   {toMission && <span data-field="to-mission">{TO_MISSION}</span>}
                   {moveText(entry)}
+                  {offerText(entry, names)}
                   {changesText(entry)} <SourceOf entry={entry} />
                   {entry.reason ? `: ${entry.reason}` : ""}
                   {consequenceText(consequence)}
