@@ -8,7 +8,14 @@ import type { Clock } from "../clock.ts";
 import { POC_ROLES } from "../contacts/poc-coverage.ts";
 import { type Contact, type Owner, ownerText, parseOwner } from "../contacts/schemas.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
-import { followUpLine, type LetterFacts, letterForm, letterValues } from "../templates/letter-values.ts";
+import {
+  type ContactOnRecord,
+  contactLine,
+  followUpLine,
+  type LetterFacts,
+  letterForm,
+  letterValues,
+} from "../templates/letter-values.ts";
 import { offerLine, offersInLetterOrder } from "../templates/offer-lines.ts";
 import type { TemplateRepository } from "../templates/repository.ts";
 import { letterDigest, letterLanguageOf, renderLetter, variablesOf } from "../templates/rules.ts";
@@ -64,22 +71,25 @@ export class LettersChanged extends Conflict {
   }
 }
 
-/**
- * The owner's active points of contact, one line each (name, title, agency, address, telephone), as the letter lists
- * them: the letter asks the owner to confirm each of these.
- */
-function contactLines(contacts: readonly Contact[], owner: Owner): string[] {
+/** The owner's active points of contact, as the letter lists them: it asks the owner to confirm each of these. */
+function contactsListed(contacts: readonly Contact[], owner: Owner): ContactOnRecord[] {
   const roles = owner.kind === "state" ? POC_ROLES : (["organization-poc"] as const);
   return contacts
     .filter((contact) => contact.active && (roles as readonly string[]).includes(contact.role))
-    .map((contact) =>
-      [contact.name, contact.title, contact.agency, contact.email, contact.phone].filter(Boolean).join(", "),
-    );
+    .map(({ name, title, agency, email, phone, emailStatus }) => ({
+      name,
+      title,
+      agency,
+      email,
+      phone,
+      // A complaint is the recipient's own doing and not said back to them; a bounce or a suppression is the address.
+      undelivered: emailStatus === "bounced" || emailStatus === "suppressed",
+    }));
 }
 
 /** What dispatch reads for a letter beyond the recipient and the wave, by owner, when the template names it. */
 interface OwnerReadings {
-  contactsOnRecord: ReadonlyMap<string, string[]>;
+  contactsOnRecord: ReadonlyMap<string, ContactOnRecord[]>;
   /** Each owner's offers, in the order a letter lists them; none for an owner that offers nothing. */
   offersOnRecord: ReadonlyMap<string, readonly AssistanceOffer[]> | undefined;
   followUps: ReadonlyMap<string, readonly AssistanceRequest[]>;
@@ -109,7 +119,9 @@ function factsFor(
     deadline: wave.deadline,
     chair: wave.chair,
     values: wave.values,
-    contactsOnRecord: readings.contactsOnRecord.get(recipient.owner.owner),
+    contactsOnRecord: readings.contactsOnRecord
+      .get(recipient.owner.owner)
+      ?.map((listed) => contactLine(listed, language)),
     offersOnRecord: readings.offersOnRecord
       ? (readings.offersOnRecord.get(owner.owner) ?? []).map((offer) => offerLine(offer, language))
       : undefined,
@@ -156,16 +168,16 @@ async function contactsOnRecordOf(
   deps: DispatchDependencies,
   template: Template,
   recipients: readonly Recipient[],
-): Promise<Map<string, string[]>> {
-  const lines = new Map<string, string[]>();
-  if (!variablesOf(template).has("contacts.onRecord")) return lines;
+): Promise<Map<string, ContactOnRecord[]>> {
+  const listed = new Map<string, ContactOnRecord[]>();
+  if (!variablesOf(template).has("contacts.onRecord")) return listed;
   for (const ownerText of new Set(recipients.map((recipient) => recipient.owner.owner))) {
     const owner = parseOwner(ownerText);
     if (!owner) continue;
     const contacts = (await deps.contacts.contactsOf(owner)).map((contact) => contact.value);
-    lines.set(ownerText, contactLines(contacts, owner));
+    listed.set(ownerText, contactsListed(contacts, owner));
   }
-  return lines;
+  return listed;
 }
 
 /** Every owner's offers of assistance, read once and only when the template lists them. */

@@ -129,6 +129,8 @@ interface LetterSentences {
   missionReason: Readonly<Record<MissionBecause, LocalizedText>>;
   /** What a list with nothing in it becomes: a sentence saying what is missing. */
   emptyList: Readonly<Record<ListVariable, LocalizedText>>;
+  /** Said beside an address on record that letters do not reach (a hard bounce, or SES's suppression list). */
+  undeliveredAddress: LocalizedText;
 }
 
 export const letterSentences = lazy(() => readLocaleFile("letter-sentences.json") as LetterSentences);

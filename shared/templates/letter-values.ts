@@ -5,7 +5,7 @@ import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale
 import type { UnLanguage } from "../registry/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
-import { COMMITTEE_NAMES, type LetterForm, type MissionBecause } from "./letter-form.ts";
+import { COMMITTEE_NAMES, type LetterForm, letterSentences, type MissionBecause } from "./letter-form.ts";
 import type { LetterValues, WaveValues } from "./values.ts";
 
 export interface LetterFacts {
@@ -59,6 +59,30 @@ export function letterValues(facts: LetterFacts): LetterValues {
     ...(facts.followUps ? { "assistance.followUps": [...facts.followUps] } : {}),
     ...facts.values,
   };
+}
+
+/** A point of contact as a letter lists it ({{contacts.onRecord|list}}): what the letter asks the owner to confirm. */
+export interface ContactOnRecord {
+  name: string;
+  title?: string | undefined;
+  agency?: string | undefined;
+  email: string;
+  phone?: string | undefined;
+  /** Letters do not reach the address: the owner is told, so that it gives another. */
+  undelivered: boolean;
+}
+
+/** A point of contact on one line: name, title, agency, address (said undelivered where it is), telephone. */
+export function contactLine(contact: ContactOnRecord, language: UnLanguage): string {
+  const why = letterSentences().undeliveredAddress[language];
+  const email = !contact.undelivered
+    ? contact.email
+    : language === "zh"
+      ? `${contact.email}（${why}）`
+      : `${contact.email} (${why})`;
+  return [contact.name, contact.title, contact.agency, email, contact.phone]
+    .filter(Boolean)
+    .join(language === "zh" ? "，" : ", ");
 }
 
 /** A request in a follow-up letter: its symbol and the day it was received, in the letter's language. */

@@ -238,15 +238,18 @@ describe("the programme's letters to States and organizations alike", () => {
 });
 
 describe("the form's sentences read from letter-sentences.json", () => {
-  it("gives every Mission reason and every list's empty sentence in all six languages, each its own", () => {
-    const { missionReason, emptyList } = letterSentences();
+  it("gives every Mission reason, every list's empty sentence and the undelivered address in all six languages", () => {
+    const { missionReason, emptyList, undeliveredAddress } = letterSentences();
+    expect(Object.keys(letterSentences()).sort()).toEqual(["emptyList", "missionReason", "undeliveredAddress"]);
     const lists = Object.keys(templateVariables).filter(
       (name): name is ListVariable => isTemplateVariable(name) && isListVariable(name),
     );
     expect(Object.keys(emptyList).sort()).toEqual([...lists].sort());
     expect(Object.keys(missionReason).sort()).toEqual(["none-on-record", "none-reachable"]);
     for (const language of UN_LANGUAGES) {
-      const sentences = [...Object.values(missionReason), ...Object.values(emptyList)].map((text) => text[language]);
+      const sentences = [...Object.values(missionReason), ...Object.values(emptyList), undeliveredAddress].map(
+        (text) => text[language],
+      );
       for (const sentence of sentences) expect(sentence, language).toMatch(/\S/);
       expect(new Set(sentences).size, language).toBe(sentences.length);
     }
