@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { changeContact, createContact } from "#shared/contacts/contacts.ts";
 import { recordEmailStatus } from "#shared/contacts/email-status.ts";
 import { RECONCILE_WITHIN_MS, reconcileBounces } from "#shared/correspondence/bounce-reconcile.ts";
@@ -14,20 +13,12 @@ import type { Message, MessageStatus } from "#shared/correspondence/schemas.ts";
 import { recordSesEvent, type SesEvent, sesEventSchema } from "#shared/correspondence/ses-events.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
-import { inMemoryTemplates } from "../support/in-memory/templates.ts";
-import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { inMemoryDispatchDesk } from "../support/in-memory/dispatch.ts";
 
 const audit = { actor: systemActor("test") };
 const AT = "2027-03-10T14:00:00.000Z";
-const clock = fixedClock(AT);
-const trail = inMemoryAudit(clock);
-const deps = inMemoryDispatchStores({
-  clock,
-  waves: inMemoryWaves(clock, trail),
-  templates: inMemoryTemplates(clock, trail),
-});
+const deps = inMemoryDispatchDesk(AT);
+const { clock, trail } = deps;
 const reconcile = reconcileBounces(deps);
 
 const SAMPLES = join(import.meta.dirname, "../../events/samples");

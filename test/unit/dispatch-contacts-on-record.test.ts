@@ -3,25 +3,16 @@
 // SES's suppression, never a complaint), in the letter's language. Dispatch on the in-memory stores, no database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
 import type { Template } from "#shared/templates/schemas.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
-import { inMemoryTemplates } from "../support/in-memory/templates.ts";
-import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { inMemoryDispatchDesk } from "../support/in-memory/dispatch.ts";
 
 const audit = { actor: systemActor("test") };
 const AT = "2027-03-01T09:00:00.000Z";
-const clock = fixedClock(AT);
-const trail = inMemoryAudit(clock);
-const deps = inMemoryDispatchStores({
-  clock,
-  waves: inMemoryWaves(clock, trail),
-  templates: inMemoryTemplates(clock, trail),
-});
+const deps = inMemoryDispatchDesk(AT);
+const { clock } = deps;
 
 const listing = {
   subject: "Points of contact",

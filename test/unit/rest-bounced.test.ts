@@ -4,7 +4,6 @@
 // had it: the owner's other point of contact, or its Permanent Mission, written to instead), dispatch and the preview.
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { changeContact, createContact } from "#shared/contacts/contacts.ts";
 import type { ContactRole } from "#shared/contacts/schemas.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
@@ -15,20 +14,12 @@ import { resolveWaveAudience } from "#shared/waves/rest-of.ts";
 import { writtenBefore } from "#shared/waves/rest-of-letters.ts";
 import type { Wave } from "#shared/waves/schemas.ts";
 import { previewAudience } from "#shared/waves/waves.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
-import { inMemoryTemplates } from "../support/in-memory/templates.ts";
-import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { inMemoryDispatchDesk } from "../support/in-memory/dispatch.ts";
 
 const audit = { actor: systemActor("test") };
 const AT = "2027-03-01T09:00:00.000Z";
-const clock = fixedClock(AT);
-const trail = inMemoryAudit(clock);
-const deps = inMemoryDispatchStores({
-  clock,
-  waves: inMemoryWaves(clock, trail),
-  templates: inMemoryTemplates(clock, trail),
-});
+const deps = inMemoryDispatchDesk(AT);
+const { clock } = deps;
 
 const template: Template = {
   id: "poc-letter-2027",

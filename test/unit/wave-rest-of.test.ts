@@ -5,7 +5,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasLeft } from "#shared/assistance/follow-ups.ts";
 import { systemActor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import type { ContactRole, EmailStatus } from "#shared/contacts/schemas.ts";
 import { dispatch } from "#shared/correspondence/dispatch.ts";
@@ -19,10 +18,7 @@ import type { NewWave, Wave } from "#shared/waves/schemas.ts";
 import { createWave, previewAudience, scheduleWave } from "#shared/waves/waves.ts";
 import { otherWaveOf } from "../../console/src/pages/correspondence/skip-other-wave.ts";
 import { refusal } from "../support/fixtures.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryDispatchStores } from "../support/in-memory/dispatch.ts";
-import { inMemoryTemplates } from "../support/in-memory/templates.ts";
-import { inMemoryWaves } from "../support/in-memory/waves.ts";
+import { inMemoryDispatchDesk } from "../support/in-memory/dispatch.ts";
 
 const audit = { actor: systemActor("test") };
 /** A scheduler that makes no schedule but names the one it would. */
@@ -32,13 +28,8 @@ const namingScheduler: WaveScheduler = {
   unschedule: async () => undefined,
 };
 const AT = "2027-03-01T09:00:00.000Z";
-const clock = fixedClock(AT);
-const trail = inMemoryAudit(clock);
-const deps = inMemoryDispatchStores({
-  clock,
-  waves: inMemoryWaves(clock, trail),
-  templates: inMemoryTemplates(clock, trail),
-});
+const deps = inMemoryDispatchDesk(AT);
+const { clock } = deps;
 
 const STATES = [
   ["TCD", "Chad"],
