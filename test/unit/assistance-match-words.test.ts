@@ -6,29 +6,14 @@ import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer } from "#shared/assistance/offers.ts";
 import type { Provider } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { createOrganization } from "#shared/organizations/organizations.ts";
 import { circulatedRequest } from "../support/circulated-request.ts";
 import { aMemberState } from "../support/fixtures.ts";
-import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
-import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
-import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryAssistanceDesk } from "../support/in-memory/assistance-desk.ts";
 
 const audit = { actor: systemActor("test") };
 
-function stores() {
-  const clock = fixedClock("2027-03-01T15:00:00Z");
-  const trail = inMemoryAudit(clock);
-  const organizations = inMemoryOrganizations(clock, trail);
-  return {
-    clock,
-    trail,
-    registry: inMemoryRegistry(clock, trail),
-    organizations,
-    assistance: inMemoryAssistance(clock, trail, organizations),
-  };
-}
+const stores = () => inMemoryAssistanceDesk("2027-03-01T15:00:00Z");
 
 let deps: ReturnType<typeof stores>;
 

@@ -7,7 +7,6 @@ import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
 import type { Actor } from "#shared/auth/actor.ts";
-import { fixedClock } from "#shared/clock.ts";
 import { type ContactDependencies, createContact, deactivateContact } from "#shared/contacts/contacts.ts";
 import { importContacts } from "#shared/contacts/import.ts";
 import { resolveAudience } from "#shared/correspondence/audiences.ts";
@@ -18,12 +17,9 @@ import { OrganizationRetired } from "#shared/organizations/retired.ts";
 import { OrganizationStillActing, retireOrganization } from "#shared/organizations/retirement.ts";
 import { circulatedRequest } from "../support/circulated-request.ts";
 import { aMemberState } from "../support/fixtures.ts";
-import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
-import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryAssistanceDesk } from "../support/in-memory/assistance-desk.ts";
 import { inMemoryContacts } from "../support/in-memory/contacts.ts";
 import { inMemoryLedger } from "../support/in-memory/ledger.ts";
-import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
-import { inMemoryRegistry } from "../support/in-memory/registry.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
@@ -32,17 +28,12 @@ const audit = { actor: officer };
 const DUPLICATE = { kind: "international", name: "International Atomic Energy Agency", acronym: "IAEA-2" } as const;
 
 function stores() {
-  const clock = fixedClock("2027-03-01T15:00:00Z");
-  const trail = inMemoryAudit(clock);
-  // Contacts and offers touch their organization's item in their writes, as the DynamoDB adapters do.
-  const organizations = inMemoryOrganizations(clock, trail);
+  const desk = inMemoryAssistanceDesk("2027-03-01T15:00:00Z");
+  const { clock, trail, organizations } = desk;
   return {
-    clock,
-    trail,
-    registry: inMemoryRegistry(clock, trail),
-    organizations,
+    ...desk,
+    // Contacts touch their organization's item in their writes too, as the DynamoDB adapter does.
     contacts: inMemoryContacts(clock, trail, organizations),
-    assistance: inMemoryAssistance(clock, trail, organizations),
     waves: inMemoryWaves(clock, trail),
     templates: inMemoryTemplates(clock, trail),
     ledger: inMemoryLedger(clock, trail),
