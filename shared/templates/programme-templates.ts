@@ -5,13 +5,16 @@
 // signature for the Chair are the form's (letter-form.ts). English is the drafting language; the other five are
 // drafted translations, marked reviewed: false until the secretariat edits or approves them. Only variables every
 // recipient of the audience has are used: letters to organizations cannot name a State.
+import { createHash } from "node:crypto";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { systemActor } from "../auth/actor.ts";
 import { canonicalJson } from "../canonical-json.ts";
 import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
+import type { Versioned } from "../versioning.ts";
 import { assertValidTemplate } from "./rules.ts";
-import type { NewTemplate, TemplateVariant } from "./schemas.ts";
+import type { NewTemplate, Template, TemplateVariant } from "./schemas.ts";
+import { SEEDED_TEXTS } from "./seeded-texts.ts";
 import { type TemplateDependencies, wavesWaiting } from "./templates.ts";
 
 /** A paragraph that is only a list placeholder is a block of its own in HTML, not inside a <p>. */
@@ -453,21 +456,39 @@ export const programmeTemplates: readonly NewTemplate[] = [
 
 type ProgrammeTemplateDependencies = Pick<TemplateDependencies, "templates" | "clock" | "waves">;
 
+type SeededText = Pick<NewTemplate, "kind" | "description" | "fallbackLanguage" | "variants">;
+
 /** What the seed writes of a template: a stored one that still equals it needs no upgrade. */
-const seeded = (template: Pick<NewTemplate, "kind" | "description" | "fallbackLanguage" | "variants">) =>
+const seeded = (template: SeededText) =>
   canonicalJson([template.kind, template.description, template.fallbackLanguage, template.variants]);
 
+/** What the seed writes of a template, as one digest: SEEDED_TEXTS lists every one a seed has written. */
+export const seededDigest = (template: SeededText): string =>
+  createHash("sha256").update(seeded(template)).digest("hex");
+
+/** The templates a seed writes, and every text a seed has written of each (seeded-texts.ts); tests give their own. */
+export interface ProgrammeTemplateCatalogue {
+  templates: readonly NewTemplate[];
+  seededTexts: Readonly<Record<string, readonly string[]>>;
+}
+
+const CATALOGUE: ProgrammeTemplateCatalogue = { templates: programmeTemplates, seededTexts: SEEDED_TEXTS };
+
 /**
- * Adds the programme templates the desk lacks. One already there is kept as it is once staff have changed it
- * (version 2 or more); one still as an earlier seed wrote it (version 1) is replaced by today's text, so a desk
- * seeded before the six languages and the Committee's form gets them (audited as a template.update). One with a wave
- * scheduled or dispatching is held as it is, as a staff change would be: that wave's letters are fixed, and today's
- * text may need values it does not give (ADR 0015); a later seed upgrades it once no wave waits.
+ * Adds the programme templates the desk lacks. One already there is replaced by today's text while it is as a seed
+ * left it (its first version, or a text any seed has written: a seed's own upgrade makes version 2), so a desk seeded
+ * before a text changed gets the new one (audited as a template.update); one staff have changed says something no
+ * seed wrote and is kept. One with a wave scheduled or dispatching is held as it is, as a staff change would be: that
+ * wave's letters are fixed, and today's text may need values it does not give (ADR 0015); a later seed upgrades it
+ * once no wave waits.
  */
 export async function seedProgrammeTemplates(
   deps: ProgrammeTemplateDependencies,
   audit: AuditContext = { actor: systemActor("seed") },
+  { templates, seededTexts }: ProgrammeTemplateCatalogue = CATALOGUE,
 ): Promise<{ created: string[]; upgraded: string[]; held: string[]; existing: string[] }> {
+  const asSeedLeftIt = (stored: Versioned<Template>) =>
+    stored.version === 1 || (seededTexts[stored.value.id] ?? []).includes(seededDigest(stored.value));
   const created: string[] = [];
   const upgraded: string[] = [];
   const held: string[] = [];
@@ -478,12 +499,12 @@ export async function seedProgrammeTemplates(
     waitedOn ??= wavesWaiting(deps).then((waves) => new Set(waves.map(({ value }) => value.templateId)));
     return (await waitedOn).has(templateId);
   };
-  for (const template of programmeTemplates) {
+  for (const template of templates) {
     assertValidTemplate(template);
     const stored = await deps.templates.get(template.id);
     const now = deps.clock.now().toISOString();
     if (stored) {
-      if (stored.version !== 1 || seeded(stored.value) === seeded(template)) {
+      if (!asSeedLeftIt(stored) || seeded(stored.value) === seeded(template)) {
         existing.push(template.id);
         continue;
       }
@@ -492,7 +513,7 @@ export async function seedProgrammeTemplates(
         continue;
       }
       try {
-        await deps.templates.update(stored, 1, { ...stored.value, ...template, updatedAt: now }, audit);
+        await deps.templates.update(stored, stored.version, { ...stored.value, ...template, updatedAt: now }, audit);
         upgraded.push(template.id);
       } catch (error) {
         // Staff changed it (or another seed upgraded it) in between: theirs stays.
