@@ -66,7 +66,10 @@ export function offerLine(offer: OfferOnRecord, language: UnLanguage): string {
   const phrases = PHRASES[language];
   const areas = offer.areas.map((area) => assistanceAreaNamesOf(area)[language]).join(phrases.areaSeparator);
   const until = offer.validUntil === undefined ? undefined : formatDate(offer.validUntil, language);
-  return phrases.line(offer.description.replace(/\s+/g, " ").trim(), [
+  const description = offer.description.replace(/\s+/g, " ").trim();
+  // In a right-to-left letter the description, often in Latin script, is isolated (FSI ... PDI): otherwise its full
+  // stop and the bracket after it are drawn on the wrong side of it.
+  return phrases.line(language === "ar" ? `\u2068${description}\u2069` : description, [
     areas,
     phrases.validity(formatDate(offer.validFrom, language), until),
     phrases.updated(formatDate(offer.lastUpdatedOn, language)),

@@ -318,7 +318,7 @@ describe("the providers' May letter (annex I, paragraph 13)", () => {
         "20 février 2025)",
     );
     expect(await letterTo("SOM")).toContain(
-      "- Laboratory training (المختبرات؛ صالح اعتبارا من 1 كانون الثاني/يناير 2026، دون تاريخ انتهاء؛ آخر تحديث: " +
+      "- \u2068Laboratory training\u2069 (المختبرات؛ صالح اعتبارا من 1 كانون الثاني/يناير 2026، دون تاريخ انتهاء؛ آخر تحديث: " +
         "10 آذار/مارس 2026)",
     );
   });

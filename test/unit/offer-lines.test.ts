@@ -47,6 +47,12 @@ describe("an offer in a letter", () => {
     );
   });
 
+  it("isolates the description in an Arabic letter, so that its script does not turn the line around", () => {
+    const line = offerLine({ ...openEnded, description: "Drafting workshop." }, "ar");
+    expect(line.startsWith("\u2068Drafting workshop.\u2069 (التشريعات؛")).toBe(true);
+    expect(offerLine({ ...openEnded, description: "Drafting workshop." }, "en")).not.toContain("\u2068");
+  });
+
   it("names every area in every language, each apart from the others, none by its code", () => {
     for (const language of UN_LANGUAGES) {
       const names = assistanceAreas.map((area) => assistanceAreaNamesOf(area)[language]);
