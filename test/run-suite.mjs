@@ -1,7 +1,8 @@
 // `npm test`: the type checks and the linter run beside vitest, not before it. They took half a minute of a suite
 // that must stay well under ten (ADR 0036), while vitest leaves part of the two cores idle as it starts its engines
 // and waits on pages. A check that fails stops the run at once, as it did when it came first: its output is printed,
-// vitest is stopped, and the exit code is 1. Arguments go to vitest (`npm test -- test/unit/x.test.ts`).
+// vitest is stopped, and the exit code is 1 (the other check still finishes: its verdict is worth having). Arguments
+// go to vitest (`npm test -- test/unit/x.test.ts`).
 import { spawn } from "node:child_process";
 
 const CHECKS = ["typecheck", "lint"];
@@ -23,7 +24,13 @@ function check(script) {
 
 // Its own process group, so that stopping it stops its workers, engines and browsers with it.
 const vitest = spawn("npx", ["vitest", "run", ...process.argv.slice(2)], { stdio: "inherit", detached: true });
-const vitestDone = new Promise((resolve) => vitest.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+let vitestRunning = true;
+const vitestDone = new Promise((resolve) =>
+  vitest.on("close", (code, signal) => {
+    vitestRunning = false;
+    resolve(code ?? (signal ? 1 : 0));
+  }),
+);
 const stopVitest = (signal = "SIGTERM") => {
   try {
     process.kill(-vitest.pid, signal);
@@ -31,7 +38,14 @@ const stopVitest = (signal = "SIGTERM") => {
     // Already gone.
   }
 };
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopVitest(signal));
+// Interrupted (Ctrl-C): the checks, in this process's group, get the signal too; none of them is then said to fail.
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    interrupted = true;
+    stopVitest(signal);
+  });
+}
 
 let failed = false;
 await Promise.all(
@@ -41,10 +55,12 @@ await Promise.all(
       console.log(`\n${script} passed (${result.seconds} s)\n`);
       return;
     }
+    if (interrupted) return;
     failed = true;
+    const stopped = vitestRunning ? "; vitest stopped" : "";
     stopVitest();
-    console.error(`\n${script} failed (${result.seconds} s); vitest stopped:\n\n${result.output}`);
+    console.error(`\n${script} failed (${result.seconds} s)${stopped}:\n\n${result.output}`);
   }),
 );
 const vitestCode = await vitestDone;
-process.exitCode = failed ? 1 : vitestCode;
+process.exitCode = interrupted ? 130 : failed ? 1 : vitestCode;
