@@ -62,17 +62,23 @@ const SECURITY_HEADERS = new Set([
  * "/console" moves under it. With a custom domain, the console asked for at any other name (CloudFront's own, which
  * still answers: ADR 0058) moves to the domain first, the path kept (the browser keeps the #/route): a sign-in started
  * at the old name would come back to the domain and fail there, its verifier left in the old origin's storage.
+ * Browsers keep a 301: a stage that later drops its domain leaves old visitors sent there (docs/operations.md).
  */
 export function consoleIndexFunction(domain: string | undefined): string {
+  // The query goes along as it came (its values as sent, as AWS's own examples put them back together).
   const toDomain = domain
     ? `
   var host = request.headers.host ? request.headers.host.value : "";
   if (host !== ${JSON.stringify(domain)}) {
-    return {
-      statusCode: 301,
-      statusDescription: "Moved Permanently",
-      headers: { location: { value: ${JSON.stringify(`https://${domain}`)} + request.uri } },
-    };
+    var query = [];
+    for (var name in request.querystring) {
+      var field = request.querystring[name];
+      (field.multiValue || [field]).forEach(function (one) {
+        query.push(one.value === "" ? name : name + "=" + one.value);
+      });
+    }
+    var location = ${JSON.stringify(`https://${domain}`)} + request.uri + (query.length ? "?" + query.join("&") : "");
+    return { statusCode: 301, statusDescription: "Moved Permanently", headers: { location: { value: location } } };
   }`
     : "";
   return `function handler(event) {

@@ -86,13 +86,23 @@ describe("with -c domain=", () => {
   it("moves the console asked for at CloudFront's own name to the domain, path kept, and serves it on the domain", () => {
     const consoleFunction = only(resourcesOf(stateless, "AWS::CloudFront::Function"), "console function");
     const handler = viewerRequest(String(consoleFunction.Properties.FunctionCode));
-    const at = (host: string, uri: string) => handler({ request: { uri, headers: { host: { value: host } } } });
+    const at = (host: string, uri: string, querystring = {}) =>
+      handler({ request: { uri, headers: { host: { value: host } }, querystring } });
     expect(at("d111111abcdef8.cloudfront.net", "/console/")).toMatchObject({
       statusCode: 301,
       headers: { location: { value: `https://${DOMAIN}/console/` } },
     });
     expect(at("d111111abcdef8.cloudfront.net", "/console/assets/index-abc.js").headers?.location?.value).toBe(
       `https://${DOMAIN}/console/assets/index-abc.js`,
+    );
+    // The query goes along, every value of a repeated name, as it was sent.
+    const query = {
+      code: { value: "abc%2F1" },
+      scope: { value: "a", multiValue: [{ value: "a" }, { value: "b" }] },
+      debug: { value: "" },
+    };
+    expect(at("d111111abcdef8.cloudfront.net", "/console/", query).headers?.location?.value).toBe(
+      `https://${DOMAIN}/console/?code=abc%2F1&scope=a&scope=b&debug`,
     );
     expect(at(DOMAIN, "/console/")).toMatchObject({ uri: "/console/index.html" });
     expect(at(DOMAIN, "/console")).toMatchObject({ statusCode: 308, headers: { location: { value: "/console/" } } });

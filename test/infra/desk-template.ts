@@ -96,5 +96,9 @@ export interface ViewerAnswer {
 /** A CloudFront Function's source (JavaScript, as synthesized) made callable, to ask it what it does with a request. */
 export const viewerRequest = (source: string) =>
   new Function(`${source}; return handler;`)() as (event: {
-    request: { uri: string; headers?: Record<string, { value: string }> };
+    request: {
+      uri: string;
+      headers?: Record<string, { value: string }>;
+      querystring?: Record<string, { value: string; multiValue?: { value: string }[] }>;
+    };
   }) => ViewerAnswer;
