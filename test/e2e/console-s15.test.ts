@@ -83,7 +83,12 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     const briefingOn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Briefing's day").fill(briefingOn);
     await page.getByLabel("Briefing's starting time (New York)").fill("10:00");
-    await page.getByLabel("Briefing's venue (one text for every language)").fill("Conference Room 4");
+    const venue = page.getByLabel("Briefing's venue (one text for every language)");
+    await venue.fill("Conference Room 4");
+    // One text goes into every letter as typed: the field says so, and is described by it (audit 35's suggestion).
+    const hint = await page.locator(`#${await venue.getAttribute("id")}-one-hint`).textContent();
+    expect(hint).toContain("Every letter shows it as typed, in Arabic and Chinese letters too.");
+    expect(await venue.getAttribute("aria-describedby")).toContain(`${await venue.getAttribute("id")}-one-hint`);
     await page.getByRole("button", { name: "Create the draft wave" }).click();
     await page.getByRole("heading", { name: /^Wave |\(wave \w+\)$/ }).waitFor();
     const id = page.url().split("#/waves/")[1] ?? "";

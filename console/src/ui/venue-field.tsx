@@ -48,13 +48,21 @@ export function VenueField(props: {
         ))}
       </div>
       {value.mode === "one" ? (
-        <InputField
-          id={id}
-          label={props.oneLabel}
-          problem={problems.venue}
-          value={value.one}
-          onInput={(one) => onChange({ ...value, one })}
-        />
+        <>
+          <InputField
+            id={id}
+            label={props.oneLabel}
+            problem={problems.venue}
+            value={value.one}
+            onInput={(one) => onChange({ ...value, one })}
+            alsoDescribedBy={`${id}-one-hint`}
+          />
+          {/* Audit 35: a venue typed once went into Chinese and Arabic letters in English, unremarked. */}
+          <p id={`${id}-one-hint`} class="muted">
+            Every letter shows it as typed, in Arabic and Chinese letters too. To give it in each language's own words,
+            choose a venue in each language.
+          </p>
+        </>
       ) : (
         <>
           {wholeProblem && (
