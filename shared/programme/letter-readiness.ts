@@ -6,7 +6,7 @@ import type { Schedule, Programme as Schedules } from "../schedules/schema.ts";
 import { firstFiringBetween } from "../schedules/send-day.ts";
 import type { Template } from "../templates/schemas.ts";
 import type { Versioned } from "../versioning.ts";
-import { letterIssues } from "../waves/letter-check.ts";
+import { classifiedLetterIssues } from "../waves/letter-check.ts";
 import { withOwnValues } from "../waves/programme-wave-schema.ts";
 import { issuesInWords } from "../waves/programme-wave-words.ts";
 import { programmeWaveOf, programmeWaveZone } from "../waves/programme-waves.ts";
@@ -92,7 +92,7 @@ export const programmeLetterReadiness =
       const template = await deps.templates.get(input.templateId);
       const wave = programmeWaveOf(withOwnValues(input, letter.values), firing, zone);
       // In words, as the draft a firing would keep says them; how to send it is the mail's own (reminder-mail.ts).
-      const inWords = template && issuesInWords(letterIssues(template.value, wave, ""), wave);
+      const inWords = template && issuesInWords(classifiedLetterIssues(template.value, wave, ""), wave);
       const reasons = inWords
         ? [...inWords.aboutValues, ...inWords.others]
         : [`its template ${input.templateId} does not exist`];

@@ -14,6 +14,18 @@ import { datesBeforeTheLetter, letterDateOf, venueOnOneLine, type WaveLetterFact
 
 const OWNER_WORDS: Record<Owner["kind"], string> = { state: "States", organization: "organizations" };
 
+/**
+ * An issue with what it is about, for words that do not read the message back (programme-wave-words.ts): a value
+ * the wave does not give (`missing`) or gives wrong (`wrong`, a date or a venue), a variable the audience's letters
+ * cannot have (`audience`), or one a subject must not name (`subject`).
+ */
+export interface LetterIssue extends FieldIssue {
+  kind: "missing" | "wrong" | "audience" | "subject";
+  variable?: TemplateVariable;
+}
+
+const wrong = (issues: readonly FieldIssue[]): LetterIssue[] => issues.map((issue) => ({ ...issue, kind: "wrong" }));
+
 interface WaveSupplied {
   variable: TemplateVariable;
   path: string;
@@ -37,9 +49,11 @@ const WAVE_SUPPLIED: readonly WaveSupplied[] = [
   { variable: "briefing.venue", path: "values.briefing.venue", given: (wave) => wave.values?.["briefing.venue"] },
 ];
 
-function missingValues(used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): FieldIssue[] {
+function missingValues(used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): LetterIssue[] {
   return WAVE_SUPPLIED.filter(({ variable, given }) => used.has(variable) && !given(wave)).map(
     ({ variable, path, otherwise }) => ({
+      kind: "missing",
+      variable,
       path: `${prefix}${path}`,
       message: `the template uses {{${variable}}}: ${otherwise ? `${otherwise(wave)}; give ${path}` : "give its value"}`,
     }),
@@ -50,13 +64,15 @@ function unfillableForAudience(
   used: ReadonlySet<TemplateVariable>,
   wave: WaveLetterFacts,
   prefix: string,
-): FieldIssue[] {
+): LetterIssue[] {
   return [...used].flatMap((variable) => {
     const needs = ownerKindOf(variable);
     const without = ownersWithout(variable, wave.audience);
     if (!needs || !without.length) return [];
     return [
       {
+        kind: "audience" as const,
+        variable,
         path: `${prefix}audience`,
         message:
           `the template uses {{${variable}}}, which only letters to ${OWNER_WORDS[needs]} have, and the audience ` +
@@ -70,12 +86,14 @@ function filledForAnotherAudience(
   used: ReadonlySet<TemplateVariable>,
   wave: WaveLetterFacts,
   prefix: string,
-): FieldIssue[] {
+): LetterIssue[] {
   return [...used].flatMap((variable) => {
     const only = audienceOf(variable);
     if (!only || only === wave.audience) return [];
     return [
       {
+        kind: "audience" as const,
+        variable,
         path: `${prefix}audience`,
         message: `the template uses {{${variable}}}, which only the audience ${only} fills, not ${wave.audience}`,
       },
@@ -84,30 +102,39 @@ function filledForAnotherAudience(
 }
 
 /** A venue the letters print, as one line (given-values.ts): asked only of a template that prints one. */
-const venueNotOneLine = (used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): FieldIssue[] =>
-  used.has("briefing.venue") ? venueOnOneLine(wave, prefix) : [];
+const venueNotOneLine = (used: ReadonlySet<TemplateVariable>, wave: WaveLetterFacts, prefix: string): LetterIssue[] =>
+  used.has("briefing.venue") ? wrong(venueOnOneLine(wave, prefix)) : [];
 
 /** A template saved before its subject was refused the recipient's data (ADR 0048): edit it before it is sent. */
-function personInTheSubject(template: Pick<Template, "variants">, prefix: string): FieldIssue[] {
+function personInTheSubject(template: Pick<Template, "variants">, prefix: string): LetterIssue[] {
   return personInSubject(template).map((variable) => ({
+    kind: "subject",
+    variable,
     path: `${prefix}templateId`,
     message: `the template's subject uses {{${variable}}}: ${PERSON_IN_SUBJECT}`,
   }));
 }
 
-/** Everything that would fail the wave's letters, or date them wrongly, each at the wave field to change. */
-export function letterIssues(
+/** Everything that would fail the wave's letters, or date them wrongly, each at the wave field to change, and what. */
+export function classifiedLetterIssues(
   template: Pick<Template, "variants">,
   wave: WaveLetterFacts,
   prefix: string,
-): FieldIssue[] {
+): LetterIssue[] {
   const used = variablesOf(template);
   return [
     ...missingValues(used, wave, prefix),
     ...venueNotOneLine(used, wave, prefix),
     ...unfillableForAudience(used, wave, prefix),
     ...filledForAnotherAudience(used, wave, prefix),
-    ...datesBeforeTheLetter(wave, prefix),
+    ...wrong(datesBeforeTheLetter(wave, prefix)),
     ...personInTheSubject(template, prefix),
   ];
 }
+
+/** The same, as a 422 says them: the field and the words. */
+export const letterIssues = (
+  template: Pick<Template, "variants">,
+  wave: WaveLetterFacts,
+  prefix: string,
+): FieldIssue[] => classifiedLetterIssues(template, wave, prefix).map(({ path, message }) => ({ path, message }));

@@ -3,13 +3,13 @@
 // not sent, by what its letters lack and how to send them all the same. Never a schedule key, a wave's field path or a
 // template's {{ }} (audit 35, item 7).
 import type { Audience } from "../correspondence/audience-names.ts";
-import type { FieldIssue } from "../errors.ts";
 import { lazy } from "../lazy.ts";
 import { listed } from "../listed.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import { letterKindLabels } from "../snapshots/report/labels.ts";
-import { isTemplateVariable, type TemplateVariable } from "../templates/variables.ts";
+import { audienceOf, isTemplateVariable, type TemplateVariable } from "../templates/variables.ts";
 import { letterDateOf, type WaveLetterFacts } from "./given-values.ts";
+import type { LetterIssue } from "./letter-check.ts";
 
 /** To whom a letter goes, as a sentence says it after "to". */
 const AUDIENCE_WORDS: Readonly<Record<Audience, string>> = {
@@ -80,9 +80,6 @@ export const programmeWaveName = (
 const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}\}/g;
 const LANGUAGE_SUFFIX = new RegExp(`\\.(${UN_LANGUAGES.join("|")})$`);
 
-/** The variables a message quotes as the template's placeholders. */
-const quoted = (message: string): string[] => [...message.matchAll(PLACEHOLDER)].map(([, name]) => name ?? "");
-
 const variableWords = (name: string): string =>
   isTemplateVariable(name) ? VARIABLE_WORDS[name] : "a value the template names";
 
@@ -117,21 +114,28 @@ export interface LetterIssuesInWords {
   others: string[];
 }
 
+/** A variable the audience's letters cannot have, and the audience whose letters alone have it, when one does. */
+function notInTheseLetters(variable: TemplateVariable, wave: WaveLetterFacts): string {
+  const only = audienceOf(variable);
+  const these = `its letters to ${AUDIENCE_WORDS[wave.audience]}`;
+  return only
+    ? `the template names ${VARIABLE_WORDS[variable]}, which only letters to ${AUDIENCE_WORDS[only]} have, not ${these}`
+    : `the template names ${VARIABLE_WORDS[variable]}, which ${these} do not have`;
+}
+
 /** What a programme letter's wave lacks, from the issues its letters' check found (letter-check.ts, no path prefix). */
-export function issuesInWords(issues: readonly FieldIssue[], wave: WaveLetterFacts): LetterIssuesInWords {
+export function issuesInWords(issues: readonly LetterIssue[], wave: WaveLetterFacts): LetterIssuesInWords {
   const missing: TemplateVariable[] = [];
   const wrong: string[] = [];
   const others: string[] = [];
-  for (const { path, message } of issues) {
-    const value = valueAt(path);
-    if (value && !value.language && quoted(message).includes(value.variable)) missing.push(value.variable);
-    else if (value) {
+  for (const issue of issues) {
+    const value = valueAt(issue.path);
+    if (issue.kind === "missing" && issue.variable) missing.push(issue.variable);
+    else if (issue.kind === "wrong" && value) {
       const language = value.language ? ` in ${languageNames().of(value.language) ?? value.language}` : "";
-      wrong.push(`${VARIABLE_WORDS[value.variable]}${language} ${message}`);
-    } else if (path === "audience") {
-      const names = listed(quoted(message).map(variableWords));
-      others.push(`the template names ${names}, which its letters to ${AUDIENCE_WORDS[wave.audience]} do not have`);
-    } else others.push(inWords(message));
+      wrong.push(`${VARIABLE_WORDS[value.variable]}${language} ${issue.message}`);
+    } else if (issue.kind === "audience" && issue.variable) others.push(notInTheseLetters(issue.variable, wave));
+    else others.push(inWords(issue.message));
   }
   const aboutValues: string[] = [];
   if (missing.length) {
@@ -151,7 +155,7 @@ export function issuesInWords(issues: readonly FieldIssue[], wave: WaveLetterFac
  * Why a programme letter's wave is a draft (issuesInWords), with how to send the letter all the same when a value is
  * missing or wrong: a wave once made keeps its values, so a value given to the programme year now changes nothing.
  */
-export function heldReasons(issues: readonly FieldIssue[], wave: WaveLetterFacts): string[] {
+export function heldReasons(issues: readonly LetterIssue[], wave: WaveLetterFacts): string[] {
   const { aboutValues, values, others } = issuesInWords(issues, wave);
   if (values === 0) return others;
   const them = values > 1 ? "them" : "it";

@@ -13,7 +13,7 @@ import { letterDigest } from "../templates/rules.ts";
 import type { WaveValues } from "../templates/values.ts";
 import type { Versioned } from "../versioning.ts";
 import { DESK_TIME_ZONE, dayOf, minuteOf, utcMinute, wallClockAt } from "../zoned-time.ts";
-import { letterIssues } from "./letter-check.ts";
+import { classifiedLetterIssues } from "./letter-check.ts";
 import { madeByASchedule } from "./made-by-a-schedule.ts";
 import {
   type ProgrammeWave,
@@ -161,7 +161,7 @@ export const fireProgrammeWave =
       if (!template) throw new NotFound("Template", fresh.templateId);
       // E.g. an open briefing's date, which only the Committee sets: no letter would render without it, so the
       // year's wave waits as a draft that says what it lacks, in words, where staff see it, and nothing is sent.
-      const issues = letterIssues(template.value, fresh, "");
+      const issues = classifiedLetterIssues(template.value, fresh, "");
       // Nor is a letter a staff wave sent to this audience lately (halted part-way too), or sends soon (ADR 0054).
       // Another schedule's wave of the same letter is not looked at: two schedules of one letter (a reminder) are the
       // programme's own choice.

@@ -6,7 +6,7 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { addSeededTemplate, programmeTemplates } from "#shared/templates/programme-templates.ts";
 import type { Template } from "#shared/templates/schemas.ts";
-import { letterIssues } from "#shared/waves/letter-check.ts";
+import { classifiedLetterIssues } from "#shared/waves/letter-check.ts";
 import { type ProgrammeWave, programmeWaveInputSchema } from "#shared/waves/programme-wave-schema.ts";
 import { heldReasons } from "#shared/waves/programme-wave-words.ts";
 import { fireProgrammeWave, programmeWaveOf, programmeWaveZone } from "#shared/waves/programme-waves.ts";
@@ -105,7 +105,7 @@ describe("a programme wave kept as a draft", () => {
   });
   const wave = { audience: "all-states" as const, sendInstant: "2027-03-09T13:00:00.000Z" };
   const reasonsFor = (letter: Pick<Template, "variants">, facts: Parameters<typeof heldReasons>[1]) =>
-    heldReasons(letterIssues(letter, facts, ""), facts);
+    heldReasons(classifiedLetterIssues(letter, facts, ""), facts);
 
   it("says a value given wrong with its own words, in the language it is given in", () => {
     const briefing = template("Open briefing", "On {{briefing.date|date}} in {{briefing.venue}}.");
@@ -131,5 +131,13 @@ describe("a programme wave kept as a draft", () => {
       expect.stringMatching(/^the template's subject uses the recipient's name: a subject is read by experts/),
     ]);
     for (const reason of reasons) expect(reason).not.toMatch(DEVELOPER_WORDS);
+  });
+
+  it("names the audience whose letters alone have a value, when the wave's do not", () => {
+    const followUp = template("Follow-up", "{{assistance.followUps|list}}");
+    expect(reasonsFor(followUp, wave)).toEqual([
+      "the template names the assistance requests owed a follow-up, which only letters to the States owed a " +
+        "follow-up on an assistance request have, not its letters to all Member States",
+    ]);
   });
 });
