@@ -22,7 +22,7 @@ type ServedLetter = NonNullable<Activity["letters"]>[number];
 export interface WithheldLetter {
   waveKey: string;
   templateId: string;
-  /** What the firing would refuse, each at the field to give (`programmeWave.values.briefing.date: ...`). */
+  /** What the firing would hold the letter for, in words ("the briefing's date … were not given"). */
   reasons: string[];
   /** The schedule in events/programme.json that fires it, when there is one. */
   scheduleId?: string;

@@ -108,8 +108,8 @@ function listedValues(words: readonly string[]): string {
 export interface LetterIssuesInWords {
   /** The values not given, said once; each value given wrong, with its own message. */
   aboutValues: string[];
-  /** How many values are missing or wrong. */
-  values: number;
+  /** How many values are missing, and how many given wrong. */
+  values: { missing: number; wrong: number };
   /** A variable the audience's letters do not have, or one a subject must not name. */
   others: string[];
 }
@@ -148,7 +148,7 @@ export function issuesInWords(issues: readonly LetterIssue[], wave: WaveLetterFa
     );
   }
   aboutValues.push(...wrong);
-  return { aboutValues, values: missing.length + wrong.length, others: [...new Set(others)] };
+  return { aboutValues, values: { missing: missing.length, wrong: wrong.length }, others: [...new Set(others)] };
 }
 
 /**
@@ -157,8 +157,10 @@ export function issuesInWords(issues: readonly LetterIssue[], wave: WaveLetterFa
  */
 export function heldReasons(issues: readonly LetterIssue[], wave: WaveLetterFacts): string[] {
   const { aboutValues, values, others } = issuesInWords(issues, wave);
-  if (values === 0) return others;
-  const them = values > 1 ? "them" : "it";
-  const howToSend = `to send it, compose a new wave with this template to this audience and give ${them} there`;
+  if (values.missing + values.wrong === 0) return others;
+  const them = values.missing + values.wrong > 1 ? "them" : "it";
+  // A value not given is given there, one given wrong corrected there.
+  const act = values.wrong === 0 ? "give" : values.missing === 0 ? "correct" : "give or correct";
+  const howToSend = `to send it, compose a new wave with this template to this audience and ${act} ${them} there`;
   return [...aboutValues, howToSend, ...others];
 }

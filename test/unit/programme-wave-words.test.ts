@@ -117,7 +117,7 @@ describe("a programme wave kept as a draft", () => {
     expect(reasons).toEqual([
       "the briefing's venue in English must be one line, without control characters",
       "the briefing's date 2027-03-01 is before the letters' date 2027-03-09 (New York)",
-      "to send it, compose a new wave with this template to this audience and give them there",
+      "to send it, compose a new wave with this template to this audience and correct them there",
     ]);
   });
 
