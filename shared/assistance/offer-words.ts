@@ -1,6 +1,6 @@
 // An offer as a person at the desk knows it, for the words of a refusal: its description's start, in quotes, and its
 // validity, never its id, which nobody reads.
-import { formatDate } from "../locale/dates.ts";
+import { descriptionOnOneLine, offerValidity } from "../templates/offer-lines.ts";
 import type { AssistanceOffer } from "./schemas.ts";
 
 export type OfferWords = Pick<AssistanceOffer, "description" | "validFrom" | "validUntil">;
@@ -10,7 +10,7 @@ const QUOTED_LENGTH = 60;
 
 /** “Training of customs officers…”: the description on one line, a long one cut after a whole word. */
 export function quotedDescription(description: string): string {
-  const oneLine = description.replace(/\s+/g, " ").trim();
+  const oneLine = descriptionOnOneLine(description);
   if (oneLine.length <= QUOTED_LENGTH) return `“${oneLine}”`;
   const head = oneLine.slice(0, QUOTED_LENGTH + 1);
   const lastSpace = head.lastIndexOf(" ");
@@ -19,14 +19,6 @@ export function quotedDescription(description: string): string {
   return `“${start.replace(/[\s,;:.]+$/, "")}…”`;
 }
 
-const day = (iso: string) => formatDate(iso, "en");
-
-/** "valid from 1 March 2026 to 28 February 2027", "valid from 1 March 2026, with no end date". */
-export const validityWords = ({ validFrom, validUntil }: Pick<OfferWords, "validFrom" | "validUntil">): string =>
-  validUntil === undefined
-    ? `valid from ${day(validFrom)}, with no end date`
-    : `valid from ${day(validFrom)} to ${day(validUntil)}`;
-
-/** “Training of customs officers…” (valid from 1 March 2026, with no end date). */
+/** “Training of customs officers…” (valid from 1 March 2026, with no end date): its validity as a letter says it. */
 export const offerInWords = (offer: OfferWords): string =>
-  `${quotedDescription(offer.description)} (${validityWords(offer)})`;
+  `${quotedDescription(offer.description)} (${offerValidity(offer, "en")})`;

@@ -61,17 +61,25 @@ const PHRASES: Readonly<Record<UnLanguage, OfferPhrases>> = {
   },
 };
 
+/** The description as the provider gave it, on one line. */
+export const descriptionOnOneLine = (description: string): string => description.replace(/\s+/g, " ").trim();
+
+/** "valid from 1 March 2026 to 28 February 2027", "valid from 1 March 2026, with no end date", in the language. */
+export function offerValidity(offer: Pick<OfferOnRecord, "validFrom" | "validUntil">, language: UnLanguage): string {
+  const until = offer.validUntil === undefined ? undefined : formatDate(offer.validUntil, language);
+  return PHRASES[language].validity(formatDate(offer.validFrom, language), until);
+}
+
 /** One offer on one line of the letter, in its language; the description as the provider gave it, on one line. */
 export function offerLine(offer: OfferOnRecord, language: UnLanguage): string {
   const phrases = PHRASES[language];
   const areas = offer.areas.map((area) => assistanceAreaNamesOf(area)[language]).join(phrases.areaSeparator);
-  const until = offer.validUntil === undefined ? undefined : formatDate(offer.validUntil, language);
-  const description = offer.description.replace(/\s+/g, " ").trim();
+  const description = descriptionOnOneLine(offer.description);
   // In a right-to-left letter the description, often in Latin script, is isolated (FSI ... PDI): otherwise its full
   // stop and the bracket after it are drawn on the wrong side of it.
   return phrases.line(language === "ar" ? `\u2068${description}\u2069` : description, [
     areas,
-    phrases.validity(formatDate(offer.validFrom, language), until),
+    offerValidity(offer, language),
     phrases.updated(formatDate(offer.lastUpdatedOn, language)),
   ]);
 }

@@ -2,8 +2,9 @@
 // quotes, and its validity, not its id (audit 35, item 8); the details keep the id for a client.
 import { describe, expect, it } from "vitest";
 import { offerRepeated } from "#shared/assistance/offer-content.ts";
-import { offerInWords, quotedDescription, validityWords } from "#shared/assistance/offer-words.ts";
+import { offerInWords, quotedDescription } from "#shared/assistance/offer-words.ts";
 import { Conflict } from "#shared/errors.ts";
+import { offerValidity } from "#shared/templates/offer-lines.ts";
 
 const LONG =
   "Training of customs officers in the identification of dual-use goods at the border, with a field exercise";
@@ -23,12 +24,12 @@ describe("quotedDescription", () => {
   });
 });
 
-describe("validityWords", () => {
+describe("an offer's validity in English (offer-lines.ts, as its letter says it)", () => {
   it("spells the days out, and says an open-ended offer has no end date", () => {
-    expect(validityWords({ validFrom: "2026-03-01", validUntil: "2027-02-28" })).toBe(
+    expect(offerValidity({ validFrom: "2026-03-01", validUntil: "2027-02-28" }, "en")).toBe(
       "valid from 1 March 2026 to 28 February 2027",
     );
-    expect(validityWords({ validFrom: "2026-03-01" })).toBe("valid from 1 March 2026, with no end date");
+    expect(offerValidity({ validFrom: "2026-03-01" }, "en")).toBe("valid from 1 March 2026, with no end date");
   });
 });
 
