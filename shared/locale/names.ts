@@ -1,8 +1,8 @@
-// State and organization names in a letter's language, from state-names.json (built by build-state-names.ts) and
-// organization-names.json (sources of both in docs/data/state-names.SOURCES.md), and the areas of assistance an offer
-// names (assistance-area-names.json). A State or organization the files lack keeps the name its registry gives it, in
-// every language. The files are read on the first letter, not bundled: six languages of 193 names weigh 39 KB in
-// every bundle that writes letters (ADR 0014's budget, ADR 0024).
+// State and organization names in a letter's language, from state-names.json and state-names-in-text.json (built by
+// build-state-names.ts) and organization-names.json (sources in docs/data/state-names.SOURCES.md), and the areas of
+// assistance an offer names (assistance-area-names.json). A State or organization the files lack keeps the name its
+// registry gives it, in every language. The files are read on the first letter, not bundled: six languages of 193
+// names weigh 39 KB in every bundle that writes letters (ADR 0014's budget, ADR 0024).
 import { readFileSync } from "node:fs";
 import type { AssistanceArea } from "../assistance/schemas.ts";
 import { lazy } from "../lazy.ts";
@@ -11,6 +11,7 @@ import type { UnLanguage } from "../registry/schemas.ts";
 /** Beside this module in the source tree, beside the bundle in a Lambda package (infra/desk-function.ts copies them). */
 export const LOCALE_FILES = [
   "state-names.json",
+  "state-names-in-text.json",
   "organization-names.json",
   "assistance-area-names.json",
   "letter-sentences.json",
@@ -32,6 +33,15 @@ const same = (text: string): LocalizedText => ({ ar: text, zh: text, en: text, f
 /** The State's short name in each of the six languages; `registryName` where the file has none. */
 export function stateNamesOf(iso3: string, registryName: string): LocalizedText {
   return names()[iso3] ?? same(registryName);
+}
+
+const namesInText = lazy(
+  () => readLocaleFile("state-names-in-text.json") as Readonly<Record<string, Partial<LocalizedText> | undefined>>,
+);
+
+/** The State's name as a sentence writes it ("the Gambia", "the Islamic Republic of Iran"): un-names-in-text.ts. */
+export function stateNamesInTextOf(iso3: string, registryName: string): LocalizedText {
+  return { ...stateNamesOf(iso3, registryName), ...namesInText()[iso3] };
 }
 
 /** The organization's name in each language; English (and any language the file lacks) as its registry has it. */

@@ -31,7 +31,7 @@ export interface LetterForm {
   /** Why a letter to the Permanent Mission goes there: the State's points of contact unreachable (the default), or none on record. */
   missionBecause?: MissionBecause | undefined;
   contactName: string;
-  /** The State (or organization) the letter goes to, in each language. */
+  /** The State (or organization) the letter goes to, in each language, as a sentence names it ("the Gambia"). */
   ownerName: LocalizedText;
   /** The Chair signed for: a name and the office in each language; without a name, "for the Chair". */
   chair: { name?: string | undefined; title?: Partial<LocalizedText> | undefined };
@@ -59,7 +59,7 @@ const PHRASES: Readonly<Record<UnLanguage, Phrases>> = {
     reference: (reference) => `Reference: ${reference}`,
     dateLine: (date) => `New York, ${date}`,
     attention: (name) => [`Dear ${name},`],
-    mission: (owner) => [`To the Permanent Mission to the United Nations (${owner})`, "Excellency,"],
+    mission: (owner) => [`To the Permanent Mission of ${owner} to the United Nations`, "Excellency,"],
     close: "Please accept the assurances of my highest consideration.",
     signed: (name) => `(Signed) ${name}`,
     chair: "Chair",

@@ -1,7 +1,7 @@
 // From the facts of one letter (who it goes to, the wave, the day) to its typed values and its form: one place, so
 // a preview renders exactly what dispatch sends.
 import { formatDate } from "../locale/dates.ts";
-import { type LocalizedText, organizationNamesOf, stateNamesOf } from "../locale/names.ts";
+import { type LocalizedText, organizationNamesOf, stateNamesInTextOf, stateNamesOf } from "../locale/names.ts";
 import type { UnLanguage } from "../registry/schemas.ts";
 import { deskDay } from "../zoned-time.ts";
 import { chairOn } from "./chairs.ts";
@@ -47,7 +47,13 @@ export function letterValues(facts: LetterFacts): LetterValues {
     ...(contact.agency ? { "contact.agency": contact.agency } : {}),
     ...(facts.deadline ? { deadline: facts.deadline } : {}),
     ...(chair ? { "committee.chair": chair } : {}),
-    ...(state ? { "state.name": stateNamesOf(state.iso3, state.name), "state.iso3": state.iso3 } : {}),
+    ...(state
+      ? {
+          "state.name": stateNamesOf(state.iso3, state.name),
+          "state.nameInText": stateNamesInTextOf(state.iso3, state.name),
+          "state.iso3": state.iso3,
+        }
+      : {}),
     ...(organization
       ? {
           "organization.name": organizationNamesOf(organization.id, organization.name),
@@ -96,7 +102,7 @@ export function letterForm(facts: LetterFacts): LetterForm {
   const date = deskDay(facts.now);
   const configured = chairOn(date);
   const ownerName = facts.state
-    ? stateNamesOf(facts.state.iso3, facts.state.name)
+    ? stateNamesInTextOf(facts.state.iso3, facts.state.name)
     : facts.organization
       ? organizationNamesOf(facts.organization.id, facts.organization.name)
       : same(facts.contact.name);

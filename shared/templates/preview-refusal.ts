@@ -10,6 +10,7 @@ import type { TemplateVariable } from "./variables.ts";
 /** What to give for each value, said after "Give". A State's values come from the State the preview names. */
 const TO_GIVE: Readonly<Record<TemplateVariable, string>> = {
   "state.name": "a State",
+  "state.nameInText": "a State",
   "state.iso3": "a State",
   "organization.name": "a sample organization's name",
   "organization.acronym": "a sample organization's acronym",

@@ -58,7 +58,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Resolution 1540 (2004): first national report — {{state.name}}",
         [
           "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to recall that, in paragraph 4 of that resolution, the Security Council called upon all States to present to the Committee a first report on steps they have taken or intend to take to implement the resolution. In resolution 2663 (2022), the Council called upon all States that have not yet done so to submit such a report without delay.",
-          "The Committee has not yet received the first national report of {{state.name}}. It would be grateful to receive it by {{deadline|date}}.",
+          "The Committee has not yet received the first national report of {{state.nameInText}}. It would be grateful to receive it by {{deadline|date}}.",
           "The Committee and its group of experts stand ready to assist your authorities in preparing the report, including through the Committee's assistance mechanism.",
         ],
       ],
@@ -66,7 +66,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Résolution 1540 (2004) : premier rapport national — {{state.name}}",
         [
           "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de rappeler qu'au paragraphe 4 de cette résolution, le Conseil de sécurité a demandé à tous les États de présenter au Comité un premier rapport sur les mesures qu'ils ont prises ou qu'ils envisagent de prendre pour mettre en œuvre la résolution. Dans sa résolution 2663 (2022), le Conseil a demandé à tous les États qui ne l'avaient pas encore fait de présenter ce rapport sans tarder.",
-          "Le Comité n'a pas encore reçu le premier rapport national de l'État suivant : {{state.name}}. Il vous serait reconnaissant de bien vouloir le lui faire parvenir d'ici au {{deadline|date}}.",
+          "Le Comité n'a pas encore reçu le premier rapport national de l'État suivant : {{state.nameInText}}. Il vous serait reconnaissant de bien vouloir le lui faire parvenir d'ici au {{deadline|date}}.",
           "Le Comité et son groupe d'experts se tiennent prêts à aider vos autorités à établir ce rapport, notamment par l'intermédiaire du mécanisme d'assistance du Comité.",
         ],
       ],
@@ -74,7 +74,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Resolución 1540 (2004): primer informe nacional — {{state.name}}",
         [
           "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de recordar que, en el párrafo 4 de dicha resolución, el Consejo de Seguridad exhortó a todos los Estados a que presentaran al Comité un primer informe sobre las medidas que hubieran adoptado o tuvieran previsto adoptar para aplicarla. En su resolución 2663 (2022), el Consejo exhortó a todos los Estados que aún no lo hubieran hecho a que presentaran dicho informe sin demora.",
-          "El Comité aún no ha recibido el primer informe nacional del Estado siguiente: {{state.name}}. Le agradecería que se lo hiciera llegar a más tardar el {{deadline|date}}.",
+          "El Comité aún no ha recibido el primer informe nacional del Estado siguiente: {{state.nameInText}}. Le agradecería que se lo hiciera llegar a más tardar el {{deadline|date}}.",
           "El Comité y su grupo de expertos están dispuestos a prestar asistencia a sus autoridades en la preparación del informe, en particular mediante el mecanismo de asistencia del Comité.",
         ],
       ],
@@ -82,7 +82,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Резолюция 1540 (2004): первоначальный национальный доклад — {{state.name}}",
         [
           "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь напомнить, что в пункте 4 этой резолюции Совет Безопасности призвал все государства представить Комитету первоначальный доклад о мерах, которые они приняли или намерены принять для осуществления резолюции. В резолюции 2663 (2022) Совет призвал все государства, которые еще не сделали этого, безотлагательно представить такой доклад.",
-          "Комитет еще не получил первоначальный национальный доклад от следующего государства: {{state.name}}. Комитет был бы признателен за его представление не позднее {{deadline|date}}.",
+          "Комитет еще не получил первоначальный национальный доклад от следующего государства: {{state.nameInText}}. Комитет был бы признателен за его представление не позднее {{deadline|date}}.",
           "Комитет и его группа экспертов готовы оказать Вашим властям содействие в подготовке доклада, в том числе через механизм Комитета по оказанию помощи.",
         ],
       ],
@@ -90,7 +90,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "第1540(2004)号决议：首次国家报告——{{state.name}}",
         [
           "我谨代表安全理事会第1540(2004)号决议所设委员会回顾，安全理事会在该决议第4段中吁请所有国家向委员会提交首次报告，说明为执行该决议已经采取或打算采取的步骤。安理会在第2663(2022)号决议中吁请尚未提交此类报告的所有国家立即提交。",
-          "委员会尚未收到{{state.name}}的首次国家报告，请于{{deadline|date}}前提交，委员会将不胜感激。",
+          "委员会尚未收到{{state.nameInText}}的首次国家报告，请于{{deadline|date}}前提交，委员会将不胜感激。",
           "委员会及其专家组随时准备协助贵国主管部门编写该报告，包括通过委员会的援助机制提供协助。",
         ],
       ],
@@ -98,7 +98,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "القرار 1540 (2004): التقرير الوطني الأول — {{state.name}}",
         [
           "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشير إلى أن مجلس الأمن، في الفقرة 4 من ذلك القرار، طلب إلى جميع الدول أن تقدم إلى اللجنة تقريرا أول عن الخطوات التي اتخذتها أو تعتزم اتخاذها لتنفيذ القرار. وفي القرار 2663 (2022)، طلب المجلس إلى جميع الدول التي لم تقدم بعد هذا التقرير أن تقدمه دون تأخير.",
-          "ولم تتلق اللجنة بعد التقرير الوطني الأول من الدولة التالية: {{state.name}}. وستكون اللجنة ممتنة لو قُدِّم إليها في موعد أقصاه {{deadline|date}}.",
+          "ولم تتلق اللجنة بعد التقرير الوطني الأول من الدولة التالية: {{state.nameInText}}. وستكون اللجنة ممتنة لو قُدِّم إليها في موعد أقصاه {{deadline|date}}.",
           "وتقف اللجنة وفريق خبرائها على أهبة الاستعداد لمساعدة سلطاتكم في إعداد التقرير، بما في ذلك عن طريق آلية المساعدة التابعة للجنة.",
         ],
       ],
@@ -111,7 +111,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       en: [
         "Resolution 2663 (2022): implementation of resolution 1540 (2004) — {{state.name}}",
         [
-          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to thank {{state.name}} for the information it has provided on its implementation of resolution 1540 (2004), and to bring to your attention resolution 2663 (2022), by which the Security Council extended the Committee's mandate until 30 November 2032. As set out in paragraph 6 of annex I to the Committee's programme of work, the Committee draws attention in particular to the following provisions:",
+          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to thank {{state.nameInText}} for the information it has provided on its implementation of resolution 1540 (2004), and to bring to your attention resolution 2663 (2022), by which the Security Council extended the Committee's mandate until 30 November 2032. As set out in paragraph 6 of annex I to the Committee's programme of work, the Committee draws attention in particular to the following provisions:",
           "(a) National reporting: States are encouraged to provide the Committee with additional information on their implementation of resolution 1540 (2004), including updates of their national reports;",
           "(b) Voluntary national implementation action plans: States are encouraged to prepare such plans, with the assistance of the Committee where they so request;",
           "(c) Assistance: States may request assistance in implementing the resolution, and States in a position to do so are encouraged to offer it, through the Committee's assistance mechanism;",
@@ -123,7 +123,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       fr: [
         "Résolution 2663 (2022) : mise en œuvre de la résolution 1540 (2004) — {{state.name}}",
         [
-          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de remercier votre État ({{state.name}}) des informations qu'il a communiquées sur la mise en œuvre de la résolution 1540 (2004) et de porter à votre attention la résolution 2663 (2022), par laquelle le Conseil de sécurité a prorogé le mandat du Comité jusqu'au 30 novembre 2032. Comme indiqué au paragraphe 6 de l'annexe I de son programme de travail, le Comité appelle en particulier l'attention sur les dispositions suivantes :",
+          "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de remercier votre État ({{state.nameInText}}) des informations qu'il a communiquées sur la mise en œuvre de la résolution 1540 (2004) et de porter à votre attention la résolution 2663 (2022), par laquelle le Conseil de sécurité a prorogé le mandat du Comité jusqu'au 30 novembre 2032. Comme indiqué au paragraphe 6 de l'annexe I de son programme de travail, le Comité appelle en particulier l'attention sur les dispositions suivantes :",
           "a) Rapports nationaux : les États sont encouragés à communiquer au Comité des informations complémentaires sur la mise en œuvre de la résolution 1540 (2004), y compris des mises à jour de leurs rapports nationaux ;",
           "b) Plans d'action nationaux de mise en œuvre : les États sont encouragés à élaborer, à titre volontaire, de tels plans, avec l'aide du Comité s'ils le demandent ;",
           "c) Assistance : les États peuvent demander une assistance pour la mise en œuvre de la résolution, et les États qui sont en mesure de le faire sont encouragés à en offrir, par l'intermédiaire du mécanisme d'assistance du Comité ;",
@@ -135,7 +135,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       es: [
         "Resolución 2663 (2022): aplicación de la resolución 1540 (2004) — {{state.name}}",
         [
-          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de agradecer a su Estado ({{state.name}}) la información que ha proporcionado sobre la aplicación de la resolución 1540 (2004) y de señalar a su atención la resolución 2663 (2022), por la que el Consejo de Seguridad prorrogó el mandato del Comité hasta el 30 de noviembre de 2032. Como se indica en el párrafo 6 del anexo I de su programa de trabajo, el Comité señala en particular las disposiciones siguientes:",
+          "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de agradecer a su Estado ({{state.nameInText}}) la información que ha proporcionado sobre la aplicación de la resolución 1540 (2004) y de señalar a su atención la resolución 2663 (2022), por la que el Consejo de Seguridad prorrogó el mandato del Comité hasta el 30 de noviembre de 2032. Como se indica en el párrafo 6 del anexo I de su programa de trabajo, el Comité señala en particular las disposiciones siguientes:",
           "a) Presentación de informes nacionales: se alienta a los Estados a proporcionar al Comité información adicional sobre la aplicación de la resolución 1540 (2004), incluidas actualizaciones de sus informes nacionales;",
           "b) Planes de acción nacionales de aplicación: se alienta a los Estados a elaborar, con carácter voluntario, dichos planes, con la asistencia del Comité si la solicitan;",
           "c) Asistencia: los Estados pueden solicitar asistencia para aplicar la resolución, y se alienta a los Estados que estén en condiciones de hacerlo a ofrecerla, por conducto del mecanismo de asistencia del Comité;",
@@ -147,7 +147,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       ru: [
         "Резолюция 2663 (2022): осуществление резолюции 1540 (2004) — {{state.name}}",
         [
-          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь поблагодарить Ваше государство ({{state.name}}) за информацию, представленную им об осуществлении резолюции 1540 (2004), и обратить Ваше внимание на резолюцию 2663 (2022), которой Совет Безопасности продлил мандат Комитета до 30 ноября 2032 года. Как указано в пункте 6 приложения I к программе работы Комитета, Комитет обращает особое внимание на следующие положения:",
+          "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь поблагодарить Ваше государство ({{state.nameInText}}) за информацию, представленную им об осуществлении резолюции 1540 (2004), и обратить Ваше внимание на резолюцию 2663 (2022), которой Совет Безопасности продлил мандат Комитета до 30 ноября 2032 года. Как указано в пункте 6 приложения I к программе работы Комитета, Комитет обращает особое внимание на следующие положения:",
           "a) национальные доклады: государствам рекомендуется представлять Комитету дополнительную информацию об осуществлении резолюции 1540 (2004), включая обновленные национальные доклады;",
           "b) добровольные национальные планы действий по осуществлению: государствам рекомендуется разрабатывать такие планы, при содействии Комитета, если они об этом просят;",
           "c) помощь: государства могут запрашивать помощь в осуществлении резолюции, а государствам, которые в состоянии это сделать, рекомендуется предлагать ее через механизм Комитета по оказанию помощи;",
@@ -159,7 +159,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       zh: [
         "第2663(2022)号决议：第1540(2004)号决议的执行情况——{{state.name}}",
         [
-          "我谨代表安全理事会第1540(2004)号决议所设委员会，感谢{{state.name}}就第1540(2004)号决议执行情况提供的资料，并提请贵方注意第2663(2022)号决议，安全理事会在该决议中将委员会的任务期限延长至2032年11月30日。按照委员会工作方案附件一第6段，委员会特别提请注意以下规定：",
+          "我谨代表安全理事会第1540(2004)号决议所设委员会，感谢{{state.nameInText}}就第1540(2004)号决议执行情况提供的资料，并提请贵方注意第2663(2022)号决议，安全理事会在该决议中将委员会的任务期限延长至2032年11月30日。按照委员会工作方案附件一第6段，委员会特别提请注意以下规定：",
           "(a) 国家报告：鼓励各国向委员会提供关于第1540(2004)号决议执行情况的补充资料，包括更新其国家报告；",
           "(b) 自愿性国家执行行动计划：鼓励各国编制此类计划，如提出请求，委员会可提供协助；",
           "(c) 援助：各国可通过委员会的援助机制请求在执行该决议方面获得援助，鼓励有能力的国家通过该机制提供援助；",
@@ -171,7 +171,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
       ar: [
         "القرار 2663 (2022): تنفيذ القرار 1540 (2004) — {{state.name}}",
         [
-          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشكر دولتكم ({{state.name}}) على المعلومات التي قدمتها عن تنفيذ القرار 1540 (2004)، وبأن أوجه انتباهكم إلى القرار 2663 (2022) الذي مدد به مجلس الأمن ولاية اللجنة حتى 30 تشرين الثاني/نوفمبر 2032. ووفقا لما ورد في الفقرة 6 من المرفق الأول لبرنامج عمل اللجنة، توجه اللجنة الانتباه بوجه خاص إلى الأحكام التالية:",
+          "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أشكر دولتكم ({{state.nameInText}}) على المعلومات التي قدمتها عن تنفيذ القرار 1540 (2004)، وبأن أوجه انتباهكم إلى القرار 2663 (2022) الذي مدد به مجلس الأمن ولاية اللجنة حتى 30 تشرين الثاني/نوفمبر 2032. ووفقا لما ورد في الفقرة 6 من المرفق الأول لبرنامج عمل اللجنة، توجه اللجنة الانتباه بوجه خاص إلى الأحكام التالية:",
           "(أ) التقارير الوطنية: تُشجَّع الدول على تزويد اللجنة بمعلومات إضافية عن تنفيذها للقرار 1540 (2004)، بما في ذلك تحديث تقاريرها الوطنية؛",
           "(ب) خطط العمل الوطنية الطوعية للتنفيذ: تُشجَّع الدول على إعداد هذه الخطط، بمساعدة من اللجنة إذا طلبت ذلك؛",
           "(ج) المساعدة: يجوز للدول أن تطلب المساعدة في تنفيذ القرار، وتُشجَّع الدول القادرة على ذلك على تقديمها، عن طريق آلية المساعدة التابعة للجنة؛",
@@ -250,7 +250,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Resolution 1540 (2004): the Committee's programme of outreach — {{state.name}}",
         [
           "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to write to your Government in accordance with the Committee's multi-year programme of outreach to Member States (programme of work, annex I, paragraph 18).",
-          "The Committee organizes and participates in outreach events on the implementation of resolution 1540 (2004) at the international, regional, subregional and, as appropriate, national levels, including on specific thematic and regional issues (annex I, paragraph 22). It would welcome the participation of the authorities of {{state.name}} in such events, and stands ready to engage in a dialogue with them on the implementation of the resolution, including, at the invitation of your Government, through a visit.",
+          "The Committee organizes and participates in outreach events on the implementation of resolution 1540 (2004) at the international, regional, subregional and, as appropriate, national levels, including on specific thematic and regional issues (annex I, paragraph 22). It would welcome the participation of the authorities of {{state.nameInText}} in such events, and stands ready to engage in a dialogue with them on the implementation of the resolution, including, at the invitation of your Government, through a visit.",
           "The Committee would be grateful if your Government could inform it by {{deadline|date}} of its interest, and of the person the Committee may contact for this purpose.",
         ],
       ],
@@ -258,7 +258,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Résolution 1540 (2004) : programme de sensibilisation du Comité — {{state.name}}",
         [
           "Au nom du Comité du Conseil de sécurité créé par la résolution 1540 (2004), j'ai l'honneur de m'adresser à votre gouvernement dans le cadre du programme pluriannuel de sensibilisation du Comité à l'intention des États Membres (programme de travail, annexe I, paragraphe 18).",
-          "Le Comité organise des manifestations de sensibilisation consacrées à la mise en œuvre de la résolution 1540 (2004) et y participe aux niveaux international, régional, sous-régional et, le cas échéant, national, y compris sur des questions thématiques et régionales précises (annexe I, paragraphe 22). Il accueillerait avec intérêt la participation des autorités de l'État suivant à ces manifestations : {{state.name}}. Il se tient prêt à engager avec elles un dialogue sur la mise en œuvre de la résolution, y compris, à l'invitation de votre gouvernement, dans le cadre d'une visite.",
+          "Le Comité organise des manifestations de sensibilisation consacrées à la mise en œuvre de la résolution 1540 (2004) et y participe aux niveaux international, régional, sous-régional et, le cas échéant, national, y compris sur des questions thématiques et régionales précises (annexe I, paragraphe 22). Il accueillerait avec intérêt la participation des autorités de l'État suivant à ces manifestations : {{state.nameInText}}. Il se tient prêt à engager avec elles un dialogue sur la mise en œuvre de la résolution, y compris, à l'invitation de votre gouvernement, dans le cadre d'une visite.",
           "Le Comité vous serait reconnaissant de bien vouloir lui faire savoir d'ici au {{deadline|date}} si votre gouvernement y est intéressé, et de lui indiquer la personne à contacter à cette fin.",
         ],
       ],
@@ -266,7 +266,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Resolución 1540 (2004): programa de divulgación del Comité — {{state.name}}",
         [
           "En nombre del Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004), tengo el honor de dirigirme a su Gobierno en el marco del programa plurianual de divulgación del Comité dirigido a los Estados Miembros (programa de trabajo, anexo I, párrafo 18).",
-          "El Comité organiza actividades de divulgación sobre la aplicación de la resolución 1540 (2004) y participa en ellas a nivel internacional, regional, subregional y, cuando procede, nacional, incluso sobre cuestiones temáticas y regionales concretas (anexo I, párrafo 22). Acogería con agrado la participación en dichas actividades de las autoridades del Estado siguiente: {{state.name}}. Está dispuesto a entablar con ellas un diálogo sobre la aplicación de la resolución, incluso, por invitación de su Gobierno, mediante una visita.",
+          "El Comité organiza actividades de divulgación sobre la aplicación de la resolución 1540 (2004) y participa en ellas a nivel internacional, regional, subregional y, cuando procede, nacional, incluso sobre cuestiones temáticas y regionales concretas (anexo I, párrafo 22). Acogería con agrado la participación en dichas actividades de las autoridades del Estado siguiente: {{state.nameInText}}. Está dispuesto a entablar con ellas un diálogo sobre la aplicación de la resolución, incluso, por invitación de su Gobierno, mediante una visita.",
           "El Comité le agradecería que su Gobierno le comunicara a más tardar el {{deadline|date}} su interés, así como la persona con la que el Comité puede ponerse en contacto a tal efecto.",
         ],
       ],
@@ -274,7 +274,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "Резолюция 1540 (2004): программа информационно-просветительской деятельности Комитета — {{state.name}}",
         [
           "От имени Комитета Совета Безопасности, учрежденного резолюцией 1540 (2004), имею честь обратиться к Вашему правительству в рамках многолетней программы информационно-просветительской деятельности Комитета, ориентированной на государства-члены (программа работы, приложение I, пункт 18).",
-          "Комитет организует информационно-просветительские мероприятия, посвященные осуществлению резолюции 1540 (2004), и участвует в них на международном, региональном, субрегиональном и, в надлежащих случаях, национальном уровнях, в том числе по конкретным тематическим и региональным вопросам (приложение I, пункт 22). Комитет приветствовал бы участие в таких мероприятиях властей следующего государства: {{state.name}}. Комитет готов вести с ними диалог по вопросам осуществления резолюции, в том числе, по приглашению Вашего правительства, в форме визита.",
+          "Комитет организует информационно-просветительские мероприятия, посвященные осуществлению резолюции 1540 (2004), и участвует в них на международном, региональном, субрегиональном и, в надлежащих случаях, национальном уровнях, в том числе по конкретным тематическим и региональным вопросам (приложение I, пункт 22). Комитет приветствовал бы участие в таких мероприятиях властей следующего государства: {{state.nameInText}}. Комитет готов вести с ними диалог по вопросам осуществления резолюции, в том числе, по приглашению Вашего правительства, в форме визита.",
           "Комитет будет признателен, если Ваше правительство не позднее {{deadline|date}} сообщит ему о своей заинтересованности, а также о лице, с которым Комитет может связаться для этой цели.",
         ],
       ],
@@ -282,7 +282,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "第1540(2004)号决议：委员会外联方案——{{state.name}}",
         [
           "我谨代表安全理事会第1540(2004)号决议所设委员会，根据委员会面向会员国的多年期外联方案（工作方案附件一第18段）致函贵国政府。",
-          "委员会在国际、区域、次区域以及酌情在国家层面组织并参加关于第1540(2004)号决议执行情况的外联活动，包括关于具体专题和区域问题的活动（附件一第22段）。委员会欢迎{{state.name}}主管部门参加此类活动，并随时准备与其就该决议的执行情况开展对话，包括应贵国政府邀请进行访问。",
+          "委员会在国际、区域、次区域以及酌情在国家层面组织并参加关于第1540(2004)号决议执行情况的外联活动，包括关于具体专题和区域问题的活动（附件一第22段）。委员会欢迎{{state.nameInText}}主管部门参加此类活动，并随时准备与其就该决议的执行情况开展对话，包括应贵国政府邀请进行访问。",
           "如贵国政府能于{{deadline|date}}前告知委员会是否有意参加，并告知委员会为此可联系的人员，委员会将不胜感激。",
         ],
       ],
@@ -290,7 +290,7 @@ export const programmeTemplates: readonly NewTemplate[] = [
         "القرار 1540 (2004): برنامج اللجنة للتوعية — {{state.name}}",
         [
           "باسم لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)، أتشرف بأن أكتب إلى حكومتكم في إطار برنامج اللجنة المتعدد السنوات للتوعية الموجه إلى الدول الأعضاء (برنامج العمل، المرفق الأول، الفقرة 18).",
-          "وتنظم اللجنة مناسبات للتوعية بشأن تنفيذ القرار 1540 (2004) وتشارك فيها على الصعيد الدولي والإقليمي ودون الإقليمي، وعلى الصعيد الوطني حسب الاقتضاء، بما في ذلك بشأن مسائل مواضيعية وإقليمية محددة (المرفق الأول، الفقرة 22). وترحب اللجنة بمشاركة سلطات الدولة التالية في هذه المناسبات: {{state.name}}. وهي على استعداد للدخول في حوار معها بشأن تنفيذ القرار، بما في ذلك عن طريق زيارة بدعوة من حكومتكم.",
+          "وتنظم اللجنة مناسبات للتوعية بشأن تنفيذ القرار 1540 (2004) وتشارك فيها على الصعيد الدولي والإقليمي ودون الإقليمي، وعلى الصعيد الوطني حسب الاقتضاء، بما في ذلك بشأن مسائل مواضيعية وإقليمية محددة (المرفق الأول، الفقرة 22). وترحب اللجنة بمشاركة سلطات الدولة التالية في هذه المناسبات: {{state.nameInText}}. وهي على استعداد للدخول في حوار معها بشأن تنفيذ القرار، بما في ذلك عن طريق زيارة بدعوة من حكومتكم.",
           "وستكون اللجنة ممتنة لو تفضلت حكومتكم بإبلاغها، في موعد أقصاه {{deadline|date}}، باهتمامها، وبالشخص الذي يمكن للجنة الاتصال به لهذا الغرض.",
         ],
       ],
@@ -357,49 +357,49 @@ export const programmeTemplates: readonly NewTemplate[] = [
       en: [
         "1540 Committee: invitation to the open briefing and to share experiences — {{state.name}}",
         [
-          "I have the honour to inform you that the Security Council Committee established pursuant to resolution 1540 (2004) will hold an open briefing for Member States and international, regional and subregional organizations on {{briefing.date|date}} at {{briefing.time|time}} (New York time), in {{briefing.venue}}. The Committee will present a summary of its activities, including its assistance activities, and States and organizations will be able to present offers of assistance. The Government of {{state.name}} is cordially invited to take part; the programme will be communicated in due course.",
+          "I have the honour to inform you that the Security Council Committee established pursuant to resolution 1540 (2004) will hold an open briefing for Member States and international, regional and subregional organizations on {{briefing.date|date}} at {{briefing.time|time}} (New York time), in {{briefing.venue}}. The Committee will present a summary of its activities, including its assistance activities, and States and organizations will be able to present offers of assistance. The Government of {{state.nameInText}} is cordially invited to take part; the programme will be communicated in due course.",
           "The Committee also encourages States to share, on a voluntary basis, their experiences, lessons learned and best practices in implementing resolution 1540 (2004), at the open briefing or in writing. With the consent of the State concerned, contributions are made available on the Committee's website so that others may draw on them.",
-          "The Committee would welcome a written contribution from {{state.name}} by {{deadline|date}}, in any of the official languages of the United Nations.",
+          "The Committee would welcome a written contribution from {{state.nameInText}} by {{deadline|date}}, in any of the official languages of the United Nations.",
         ],
       ],
       fr: [
         "Comité 1540 : invitation à la séance d'information publique et au partage d'expériences — {{state.name}}",
         [
-          "J'ai l'honneur de vous informer que le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra une séance d'information publique à l'intention des États Membres et des organisations internationales, régionales et sous-régionales le {{briefing.date|date}} à {{briefing.time|time}} (heure de New York), au lieu suivant : {{briefing.venue}}. Le Comité y présentera un résumé de ses activités, y compris ses activités d'assistance, et les États et les organisations pourront y présenter des offres d'assistance. Votre gouvernement ({{state.name}}) est cordialement invité à y participer ; le programme vous sera communiqué en temps utile.",
+          "J'ai l'honneur de vous informer que le Comité du Conseil de sécurité créé par la résolution 1540 (2004) tiendra une séance d'information publique à l'intention des États Membres et des organisations internationales, régionales et sous-régionales le {{briefing.date|date}} à {{briefing.time|time}} (heure de New York), au lieu suivant : {{briefing.venue}}. Le Comité y présentera un résumé de ses activités, y compris ses activités d'assistance, et les États et les organisations pourront y présenter des offres d'assistance. Votre gouvernement ({{state.nameInText}}) est cordialement invité à y participer ; le programme vous sera communiqué en temps utile.",
           "Le Comité encourage également les États à partager, à titre volontaire, leurs expériences, les enseignements qu'ils ont tirés et leurs meilleures pratiques en matière de mise en œuvre de la résolution 1540 (2004), lors de la séance d'information ou par écrit. Avec le consentement de l'État concerné, les contributions sont publiées sur le site Web du Comité afin que d'autres puissent s'en inspirer.",
-          "Le Comité accueillerait avec intérêt une contribution écrite de votre État ({{state.name}}) d'ici au {{deadline|date}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
+          "Le Comité accueillerait avec intérêt une contribution écrite de votre État ({{state.nameInText}}) d'ici au {{deadline|date}}, dans l'une quelconque des langues officielles de l'Organisation des Nations Unies.",
         ],
       ],
       es: [
         "Comité 1540: invitación a la sesión informativa abierta y al intercambio de experiencias — {{state.name}}",
         [
-          "Tengo el honor de informarle de que el Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará una sesión informativa abierta para los Estados Miembros y las organizaciones internacionales, regionales y subregionales el {{briefing.date|date}} a las {{briefing.time|time}} (hora de Nueva York), en el lugar siguiente: {{briefing.venue}}. El Comité presentará un resumen de sus actividades, incluidas sus actividades de asistencia, y los Estados y las organizaciones podrán presentar ofertas de asistencia. Su Gobierno ({{state.name}}) queda cordialmente invitado a participar; el programa se comunicará oportunamente.",
+          "Tengo el honor de informarle de que el Comité del Consejo de Seguridad establecido en virtud de la resolución 1540 (2004) celebrará una sesión informativa abierta para los Estados Miembros y las organizaciones internacionales, regionales y subregionales el {{briefing.date|date}} a las {{briefing.time|time}} (hora de Nueva York), en el lugar siguiente: {{briefing.venue}}. El Comité presentará un resumen de sus actividades, incluidas sus actividades de asistencia, y los Estados y las organizaciones podrán presentar ofertas de asistencia. Su Gobierno ({{state.nameInText}}) queda cordialmente invitado a participar; el programa se comunicará oportunamente.",
           "El Comité alienta asimismo a los Estados a compartir, con carácter voluntario, sus experiencias, las lecciones aprendidas y sus mejores prácticas en la aplicación de la resolución 1540 (2004), en la sesión informativa o por escrito. Con el consentimiento del Estado interesado, las contribuciones se publican en el sitio web del Comité para que otros puedan aprovecharlas.",
-          "El Comité acogería con agrado una contribución escrita de su Estado ({{state.name}}) a más tardar el {{deadline|date}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
+          "El Comité acogería con agrado una contribución escrita de su Estado ({{state.nameInText}}) a más tardar el {{deadline|date}}, en cualquiera de los idiomas oficiales de las Naciones Unidas.",
         ],
       ],
       ru: [
         "Комитет 1540: приглашение на открытый брифинг и к обмену опытом — {{state.name}}",
         [
-          "Имею честь сообщить, что Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), проведет открытый брифинг для государств-членов и международных, региональных и субрегиональных организаций {{briefing.date|date}} в {{briefing.time|time}} (по нью-йоркскому времени) по следующему адресу: {{briefing.venue}}. Комитет представит краткий обзор своей деятельности, включая деятельность по оказанию помощи, а государства и организации смогут представить предложения о помощи. Ваше правительство ({{state.name}}) сердечно приглашается принять в нем участие; программа будет сообщена в надлежащее время.",
+          "Имею честь сообщить, что Комитет Совета Безопасности, учрежденный резолюцией 1540 (2004), проведет открытый брифинг для государств-членов и международных, региональных и субрегиональных организаций {{briefing.date|date}} в {{briefing.time|time}} (по нью-йоркскому времени) по следующему адресу: {{briefing.venue}}. Комитет представит краткий обзор своей деятельности, включая деятельность по оказанию помощи, а государства и организации смогут представить предложения о помощи. Ваше правительство ({{state.nameInText}}) сердечно приглашается принять в нем участие; программа будет сообщена в надлежащее время.",
           "Комитет также призывает государства на добровольной основе делиться опытом, извлеченными уроками и передовой практикой осуществления резолюции 1540 (2004) на брифинге или в письменной форме. С согласия соответствующего государства материалы размещаются на веб-сайте Комитета, чтобы ими могли воспользоваться другие.",
-          "Комитет будет признателен за письменные материалы Вашего государства ({{state.name}}), представленные не позднее {{deadline|date}} на любом из официальных языков Организации Объединенных Наций.",
+          "Комитет будет признателен за письменные материалы Вашего государства ({{state.nameInText}}), представленные не позднее {{deadline|date}} на любом из официальных языков Организации Объединенных Наций.",
         ],
       ],
       zh: [
         "1540委员会：公开通报会邀请及交流经验——{{state.name}}",
         [
-          "谨通知，安全理事会第1540(2004)号决议所设委员会将于{{briefing.date|date}}{{briefing.time|time}}（纽约时间）在{{briefing.venue}}为会员国和国际、区域及次区域组织举行公开通报会。委员会将介绍其活动概况，包括援助活动，各国和各组织可在会上提出援助提议。诚邀{{state.name}}政府参加。会议议程将适时另行通知。",
+          "谨通知，安全理事会第1540(2004)号决议所设委员会将于{{briefing.date|date}}{{briefing.time|time}}（纽约时间）在{{briefing.venue}}为会员国和国际、区域及次区域组织举行公开通报会。委员会将介绍其活动概况，包括援助活动，各国和各组织可在会上提出援助提议。诚邀{{state.nameInText}}政府参加。会议议程将适时另行通知。",
           "委员会还鼓励各国在自愿基础上，在通报会上或以书面形式交流执行第1540(2004)号决议的经验、教训和最佳做法。经有关国家同意，所提交的材料将在委员会网站上公布，供其他国家借鉴。",
-          "委员会欢迎{{state.name}}于{{deadline|date}}前以联合国任何一种正式语文提交书面材料。",
+          "委员会欢迎{{state.nameInText}}于{{deadline|date}}前以联合国任何一种正式语文提交书面材料。",
         ],
       ],
       ar: [
         "لجنة القرار 1540: دعوة إلى الإحاطة المفتوحة وإلى تبادل الخبرات — {{state.name}}",
         [
-          "أتشرف بإبلاغكم بأن لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) ستعقد إحاطة مفتوحة للدول الأعضاء والمنظمات الدولية والإقليمية ودون الإقليمية في {{briefing.date|date}} الساعة {{briefing.time|time}} (بتوقيت نيويورك)، في المكان التالي: {{briefing.venue}}. وستقدم اللجنة فيها موجزا لأنشطتها، بما في ذلك أنشطة المساعدة، وسيتاح للدول والمنظمات تقديم عروض المساعدة. ويسرني أن أدعو حكومة دولتكم ({{state.name}}) إلى المشاركة فيها، وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
+          "أتشرف بإبلاغكم بأن لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004) ستعقد إحاطة مفتوحة للدول الأعضاء والمنظمات الدولية والإقليمية ودون الإقليمية في {{briefing.date|date}} الساعة {{briefing.time|time}} (بتوقيت نيويورك)، في المكان التالي: {{briefing.venue}}. وستقدم اللجنة فيها موجزا لأنشطتها، بما في ذلك أنشطة المساعدة، وسيتاح للدول والمنظمات تقديم عروض المساعدة. ويسرني أن أدعو حكومة دولتكم ({{state.nameInText}}) إلى المشاركة فيها، وسيُبلَّغ برنامج الإحاطة في الوقت المناسب.",
           "وتشجع اللجنة الدول أيضا على أن تتبادل، على أساس طوعي، خبراتها والدروس المستفادة وأفضل ممارساتها في تنفيذ القرار 1540 (2004)، في الإحاطة أو كتابةً. وبموافقة الدولة المعنية، تُنشر المساهمات على الموقع الشبكي للجنة لكي يستفيد منها الآخرون.",
-          "وترحب اللجنة بمساهمة مكتوبة من دولتكم ({{state.name}}) في موعد أقصاه {{deadline|date}}، بأي لغة من اللغات الرسمية للأمم المتحدة.",
+          "وترحب اللجنة بمساهمة مكتوبة من دولتكم ({{state.nameInText}}) في موعد أقصاه {{deadline|date}}، بأي لغة من اللغات الرسمية للأمم المتحدة.",
         ],
       ],
     },

@@ -20,7 +20,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       en: [
         "Your request for assistance: follow-up one year after circulation — {{state.name}}",
         [
-          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to refer to the following requests for assistance from {{state.name}}, which the Committee circulated to potential assistance providers one year ago or more (symbol and date of receipt):",
+          "On behalf of the Security Council Committee established pursuant to resolution 1540 (2004), I have the honour to refer to the following requests for assistance from {{state.nameInText}}, which the Committee circulated to potential assistance providers one year ago or more (symbol and date of receipt):",
           "{{assistance.followUps|list}}",
           "The Committee would be grateful to be informed whether the assistance requested is still needed, whether it has been received in whole or in part from any provider, and of any change in your Government's needs or priorities.",
           "The Committee and its group of experts remain at your disposal to help match these requests with assistance providers.",
@@ -56,7 +56,7 @@ export const staffTemplates: readonly NewTemplate[] = [
       zh: [
         "贵国的援助请求：分发一年后的后续跟进——{{state.name}}",
         [
-          "我谨代表安全理事会第1540(2004)号决议所设委员会，提及{{state.name}}提出的以下援助请求。委员会已于一年或更早之前将这些请求分发给潜在的援助提供方（文号和收到日期）：",
+          "我谨代表安全理事会第1540(2004)号决议所设委员会，提及{{state.nameInText}}提出的以下援助请求。委员会已于一年或更早之前将这些请求分发给潜在的援助提供方（文号和收到日期）：",
           "{{assistance.followUps|list}}",
           "请告知委员会所请求的援助是否仍有需要，是否已从任何提供方全部或部分获得，以及贵国政府的需要或优先事项有何变化，委员会将不胜感激。",
           "委员会及其专家组随时准备协助为这些请求寻找援助提供方。",

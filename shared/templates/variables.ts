@@ -31,7 +31,15 @@ const person = (description: string): VariableSpec => ({ type: "text", descripti
 
 /** Every variable a template may name: its type and what it stands for (GET /templates/variables). */
 export const templateVariables = {
-  "state.name": text("The State's short name in the letter's language (UN short name, else CLDR)", "state"),
+  "state.name": text(
+    "The State's short name in the letter's language (UN short name, else CLDR), for a subject or list",
+    "state",
+  ),
+  "state.nameInText": text(
+    'The State\'s name as a sentence writes it: in English with its article ("the Gambia"), and in every language ' +
+      'a name the UN lists with its qualifier after it as its formal name ("the Islamic Republic of Iran")',
+    "state",
+  ),
   "state.iso3": text("The State's ISO 3166-1 alpha-3 code", "state"),
   "organization.name": text("The organization's name (letters to organizations)", "organization"),
   "organization.acronym": text("The organization's acronym", "organization"),

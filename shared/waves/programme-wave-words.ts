@@ -27,6 +27,7 @@ const AUDIENCE_WORDS: Readonly<Record<Audience, string>> = {
 /** What a letter names, as a sentence says it. */
 const VARIABLE_WORDS: Readonly<Record<TemplateVariable, string>> = {
   "state.name": "the State's name",
+  "state.nameInText": "the State's name",
   "state.iso3": "the State's code",
   "organization.name": "the organization's name",
   "organization.acronym": "the organization's acronym",

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "#shared/locale/dates.ts";
 import { UN_LANGUAGES } from "#shared/locale/languages.ts";
-import { organizationNamesOf, stateNamesOf } from "#shared/locale/names.ts";
+import { organizationNamesOf, stateNamesInTextOf, stateNamesOf } from "#shared/locale/names.ts";
 import organizationNames from "#shared/locale/organization-names.json" with { type: "json" };
+import { ENGLISH_WITH_ARTICLE, QUALIFIED_NAMES_IN_TEXT } from "#shared/locale/un-names-in-text.ts";
 import { unShortNames } from "#shared/locale/un-short-names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import type { UnLanguage } from "#shared/registry/schemas.ts";
@@ -82,7 +83,11 @@ describe("dates and times in the letter's language", () => {
       ownerName: stateNamesOf("BLR", "Belarus"),
       chair: {},
     };
-    const values = { "state.name": stateNamesOf("BLR", "Belarus"), deadline: "2027-03-04" };
+    const values = {
+      "state.name": stateNamesOf("BLR", "Belarus"),
+      "state.nameInText": stateNamesOf("BLR", "Belarus"),
+      deadline: "2027-03-04",
+    };
     for (const template of programmeTemplates.filter((t) => t.variants.ru?.text.includes("{{deadline|date}}."))) {
       const letter = renderLetter(template, "ru", values, form);
       expect(letter.text, template.id).toMatch(/4 марта 2027 г\.(\s|$)/m);
@@ -195,6 +200,84 @@ describe("State names in the six languages", () => {
       const mission = formText(formParts(letterForm(facts), language).before);
       expect(mission).toContain(name);
       expect(letter.text).toContain(`${mission}\n\n${name}`);
+    },
+  );
+});
+
+describe("a State named in a letter's sentences (audit 35, bug 2)", () => {
+  const lettersOf = (templateId: string, iso3: string, language: UnLanguage, addressedTo?: "permanent-mission") => {
+    const template = programmeTemplates.find((candidate) => candidate.id === templateId);
+    if (!template) throw new Error(templateId);
+    const facts = {
+      reference: `W/${iso3}`,
+      now: new Date("2027-03-01T15:00:00Z"),
+      state: { iso3, name: stateNamesOf(iso3, "").en },
+      contact: { name: "A. Officer" },
+      addressedTo,
+      deadline: "2027-05-31",
+    };
+    return renderLetter(template, language, letterValues(facts), letterForm(facts));
+  };
+
+  it("writes no State's name in brackets of its own, in any language", () => {
+    for (const state of loadMemberStates()) {
+      for (const [language, name] of Object.entries(stateNamesInTextOf(state.iso3, state.name))) {
+        expect(name, `${state.iso3} ${language}`).not.toMatch(/[(（]/u);
+      }
+    }
+  });
+
+  it("holds every name of un-names-in-text.ts (state-names-in-text.json built from them), the rest as short names", () => {
+    for (const [iso3, names] of Object.entries(QUALIFIED_NAMES_IN_TEXT)) {
+      expect(stateNamesInTextOf(iso3, ""), iso3).toMatchObject(names);
+    }
+    for (const state of loadMemberStates()) {
+      const { en, ...others } = stateNamesInTextOf(state.iso3, state.name);
+      const short = stateNamesOf(state.iso3, state.name);
+      if (QUALIFIED_NAMES_IN_TEXT[state.iso3]) continue;
+      expect(en, state.iso3).toBe(ENGLISH_WITH_ARTICLE.has(state.iso3) ? `the ${short.en}` : short.en);
+      expect(others, state.iso3).toEqual({ ar: short.ar, zh: short.zh, fr: short.fr, ru: short.ru, es: short.es });
+    }
+  });
+
+  it("thanks the Islamic Republic of Iran and the Gambia in English, and France as France", () => {
+    expect(lettersOf("programme-resolution-2663-letter", "IRN", "en").text).toContain(
+      "I have the honour to thank the Islamic Republic of Iran for the information",
+    );
+    expect(lettersOf("programme-resolution-2663-letter", "GMB", "en").text).toContain("to thank the Gambia for");
+    expect(lettersOf("programme-first-report-request", "FRA", "en").text).toContain("national report of France.");
+    // A subject is a title: the UN's short name, as lists write it.
+    expect(lettersOf("programme-first-report-request", "IRN", "en").subject).toMatch(/— Iran \(Islamic Republic of\)$/);
+  });
+
+  it("brackets the formal name, not a bracketed one, in French, Spanish and Russian", () => {
+    expect(lettersOf("programme-resolution-2663-letter", "NLD", "fr").text).toContain(
+      "votre État (Royaume des Pays-Bas)",
+    );
+    expect(lettersOf("programme-resolution-2663-letter", "VEN", "es").text).toContain(
+      "su Estado (República Bolivariana de Venezuela)",
+    );
+    expect(lettersOf("programme-resolution-2663-letter", "BOL", "ru").text).toContain(
+      "Ваше государство (Многонациональное Государство Боливия)",
+    );
+  });
+
+  it("addresses the Permanent Mission of the Kingdom of the Netherlands, in English and in brackets elsewhere", () => {
+    const salutation = (language: UnLanguage) =>
+      lettersOf("programme-first-report-request", "NLD", language, "permanent-mission").text.split("\n\n")[2];
+    expect(salutation("en")).toBe(
+      "To the Permanent Mission of the Kingdom of the Netherlands to the United Nations\nExcellency,",
+    );
+    expect(salutation("fr")).toContain("(Royaume des Pays-Bas)");
+    expect(salutation("es")).toContain("(Reino de los Países Bajos)");
+  });
+
+  it.each([...programmeTemplates, ...staffTemplates].map((template) => [template.id, template] as const))(
+    "%s names the State in its sentences as a sentence does, {{state.name}} only in its subject",
+    (_, template) => {
+      for (const [language, variant] of Object.entries(template.variants)) {
+        expect(`${variant?.text}\n${variant?.html}`, language).not.toContain("{{state.name}}");
+      }
     },
   );
 });

@@ -47,7 +47,7 @@ function valuesOf(audience: ProgrammeWave["audience"], deadline: boolean): Set<T
   values.push("briefing.date", "briefing.time", "briefing.venue");
   if (deadline) values.push("deadline");
   const statesOnly = audience.endsWith("-states") || audience === "states-with-pending-requests";
-  if (statesOnly) values.push("state.name", "state.iso3");
+  if (statesOnly) values.push("state.name", "state.nameInText", "state.iso3");
   if (audience === "organizations") values.push("organization.name", "organization.acronym");
   return new Set(values);
 }

@@ -226,7 +226,7 @@ describe("rendering a letter", () => {
 
   it("addresses the Permanent Mission, saying why, when no point of contact could be reached", () => {
     for (const [language, mission] of [
-      ["en", "To the Permanent Mission to the United Nations (Chad)"],
+      ["en", "To the Permanent Mission of Chad to the United Nations"],
       ["fr", "Mission permanente auprès de l'Organisation des Nations Unies (Tchad)"],
       ["zh", "乍得常驻联合国代表团"],
     ] as const) {
