@@ -5,7 +5,7 @@
 import type { AssistanceAudienceReads } from "../assistance/audience-reads.ts";
 import { followUpsOwedBy } from "../assistance/follow-ups.ts";
 import { listProviders } from "../assistance/offers.ts";
-import { type AssistanceRequest, type Provider, providerKey } from "../assistance/schemas.ts";
+import { type AssistanceOffer, type AssistanceRequest, type Provider, providerKey } from "../assistance/schemas.ts";
 import { fixedClock } from "../clock.ts";
 import { MISSION_ROLE, POC_ROLES, pocCoverage } from "../contacts/poc-coverage.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
@@ -88,7 +88,15 @@ export interface ResolvedAudience {
   unreached: UnreachedOwner[];
   /** states-with-follow-up-due only: what chose its States, which its letters list, so dispatch does not work it out again. */
   followUpsOwed?: FollowUpsOwed;
+  /**
+   * The providers' audiences only: every offer, as read to choose the providers, which the letters list
+   * ({{offers.onRecord|list}}), so dispatch does not read them again.
+   */
+  offers?: readonly AssistanceOffer[];
 }
+
+/** What an audience read to choose its owners that its letters list too (ResolvedAudience). */
+type ReadForTheLetters = Pick<ResolvedAudience, "followUpsOwed" | "offers">;
 
 /** The roles each kind of owner is written to: a State's 1540 points of contact, an organization's own. */
 const ROLES: Record<Owner["kind"], readonly ContactRole[]> = {
@@ -171,13 +179,14 @@ export async function followUpsOwed(
 
 /**
  * The owners an audience names as of `asOf`, before their contacts are read (with, for the follow-up audience, what
- * is owed). Follow-ups fall due and providers' offers go stale with the day alone.
+ * is owed; for the providers' audiences, every offer). Follow-ups fall due and providers' offers go stale with the day
+ * alone.
  */
 async function ownersOf(
   deps: AudienceDependencies,
   audience: Audience,
   asOf: Date,
-): Promise<{ owners: Owned[]; followUpsOwed?: FollowUpsOwed }> {
+): Promise<{ owners: Owned[] } & ReadForTheLetters> {
   switch (audience) {
     case "organizations":
       return {
@@ -204,13 +213,20 @@ async function ownersOf(
     }
     case "assistance-providers":
     case "stale-providers": {
-      const providers = await listProviders({ ...deps, clock: fixedClock(asOf) })();
+      // Read here, not by listProviders, so that the letters list these very offers (ResolvedAudience.offers).
+      const offers = await deps.assistance.allOffers();
+      const providers = await listProviders({
+        ...deps,
+        clock: fixedClock(asOf),
+        assistance: { allOffers: async () => offers },
+      })();
       const chosen = audience === "stale-providers" ? providers.filter((summary) => summary.stale) : providers;
       return {
         owners: await providerOwners(
           deps,
           chosen.map((summary) => summary.provider),
         ),
+        offers,
       };
     }
   }
@@ -233,8 +249,8 @@ async function candidates(
   audience: Audience,
   asOf: Date,
   reported: ReportedAddresses,
-): Promise<{ candidates: AudienceCandidate[]; followUpsOwed?: FollowUpsOwed }> {
-  const { owners, followUpsOwed } = await ownersOf(deps, audience, asOf);
+): Promise<{ candidates: AudienceCandidate[] } & ReadForTheLetters> {
+  const { owners, ...read } = await ownersOf(deps, audience, asOf);
   const all = await inChunks(owners, OWNER_CONCURRENCY, async ({ owner, facts }) => {
     const contacts = (await deps.contacts.contactsOf(owner)).map(({ value }) => asReported(value, reported));
     const provider = audience === "assistance-providers" || audience === "stale-providers";
@@ -245,7 +261,7 @@ async function candidates(
       ? // Computed from the contacts as of `asOf`, not read from the stored obligation: staleness moves with time alone.
         all.filter((candidate) => pocCoverage(candidate.contacts, fixedClock(asOf)).view !== "current")
       : all;
-  return { candidates: kept, ...(followUpsOwed ? { followUpsOwed } : {}) };
+  return { candidates: kept, ...read };
 }
 
 /** What an owner's unusable addresses were, for the unreached record: e.g. `bounced, suppressed`, or `none`. */
@@ -340,6 +356,6 @@ export async function resolveAudience(
   asOf: Date,
   reported: ReportedAddresses = new Map(),
 ): Promise<ResolvedAudience> {
-  const { candidates: owners, followUpsOwed } = await candidates(deps, audience, asOf, reported);
-  return { ...sortRecipients(owners), ...(followUpsOwed ? { followUpsOwed } : {}) };
+  const { candidates: owners, ...read } = await candidates(deps, audience, asOf, reported);
+  return { ...sortRecipients(owners), ...read };
 }

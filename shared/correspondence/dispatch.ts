@@ -180,14 +180,18 @@ async function contactsOnRecordOf(
   return listed;
 }
 
-/** Every owner's offers of assistance, read once and only when the template lists them. */
+/**
+ * Every owner's offers of assistance, only when the template lists them: those the audience read to choose its
+ * providers, else read once here.
+ */
 async function offersOnRecordOf(
   deps: DispatchDependencies,
   template: Template,
+  audience: ResolvedAudience,
 ): Promise<Map<string, AssistanceOffer[]> | undefined> {
   if (!variablesOf(template).has("offers.onRecord")) return undefined;
   const byOwner = new Map<string, AssistanceOffer[]>();
-  for (const offer of await deps.assistance.allOffers()) {
+  for (const offer of audience.offers ?? (await deps.assistance.allOffers())) {
     const owner = ownerText(offer.provider);
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), offer]);
   }
@@ -267,7 +271,7 @@ export const dispatch =
     const audience = leftToOtherWaves(resolved, heldElsewhere);
     const readings: OwnerReadings = {
       contactsOnRecord: await contactsOnRecordOf(deps, template.value, audience.recipients),
-      offersOnRecord: await offersOnRecordOf(deps, template.value),
+      offersOnRecord: await offersOnRecordOf(deps, template.value, audience),
       followUps: followUpsOf(audience),
     };
     const messages = [

@@ -30,5 +30,7 @@ export function leftToAnotherWave(
           ),
         }
       : {}),
+    // Every offer, whoever's: the owners left out get no letter to list theirs in.
+    ...(audience.offers ? { offers: audience.offers } : {}),
   };
 }

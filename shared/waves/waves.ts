@@ -143,7 +143,7 @@ export function audienceAsOf(wave: Pick<Wave, "sendInstant">, now: Date): Date {
   return sendInstant > now ? sendInstant : now;
 }
 
-export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed"> & {
+export type AudiencePreview = Omit<ResolvedAudience, "followUpsOwed" | "offers"> & {
   asOfDay: string;
   sameLetter: SameLetterWave[];
 };
@@ -162,8 +162,8 @@ export const previewAudience =
       resolveWaveAudience(deps, wave.value, asOf),
       sameLetterWaves(deps, wave.value),
     ]);
-    // The owed requests are dispatch's, for the letters; the preview shows who is written to.
-    const { followUpsOwed: _, ...preview } = audience;
+    // The owed requests and the offers are dispatch's, for the letters; the preview shows who is written to.
+    const { followUpsOwed: _, offers: __, ...preview } = audience;
     // The halted waves this one is the rest of write to none of its recipients again: not the same letter twice.
     const again = sameLetter.filter((other) => !written.waveIds.includes(other.id));
     return { ...preview, asOfDay: deskDay(asOf), sameLetter: again };
