@@ -55,6 +55,9 @@ export function createWaveSweepHandler(deps: WaveSweepHandlerDependencies) {
       ...(result.reconciliationFailed === undefined
         ? []
         : [`the reconciliation of SES reports: ${result.reconciliationFailed}`]),
+      ...(result.resumptionFailed === undefined
+        ? []
+        : [`the resumption of the dispatching waves: ${result.resumptionFailed}`]),
       ...result.failed.map(({ waveId, error }) => `wave ${waveId}: ${error}`),
     ];
     if (failures.length > 0) throw new Error(`The sweep failed on ${failures.join("; ")}`);

@@ -8,6 +8,7 @@ import { systemActor } from "../auth/actor.ts";
 import type { ContactDependencies } from "../contacts/contacts.ts";
 import { recordEmailStatus } from "../contacts/email-status.ts";
 import type { EmailStatus } from "../contacts/schemas.ts";
+import type { Versioned } from "../versioning.ts";
 import type { Wave } from "../waves/schemas.ts";
 import type { WaveSettlingDependencies } from "../waves/waves.ts";
 import { haltIfBouncing } from "./bounce-guard.ts";
@@ -72,46 +73,53 @@ async function completeReport(
     : undefined;
 }
 
-/** The waves whose letters SES may have reported lately: those dispatching, and those halted or completed lately. */
-async function wavesReported(deps: BounceReconcileDependencies): Promise<Wave[]> {
+/**
+ * The waves whose letters SES may have reported lately: those dispatching (`dispatching`, when the caller has read
+ * them already), and those halted or completed lately.
+ */
+async function wavesReported(deps: BounceReconcileDependencies, dispatching?: readonly Wave[]): Promise<Wave[]> {
   const since = new Date(deps.clock.now().getTime() - RECONCILE_WITHIN_MS).toISOString();
+  const valuesOf = (found: readonly Versioned<Wave>[]) => found.map(({ value }) => value);
   const found = await Promise.all([
-    deps.waves.inStatus("dispatching"),
-    deps.waves.inStatusMovedAfter("halted", since),
-    deps.waves.inStatusMovedAfter("completed", since),
+    dispatching ?? deps.waves.inStatus("dispatching").then(valuesOf),
+    deps.waves.inStatusMovedAfter("halted", since).then(valuesOf),
+    deps.waves.inStatusMovedAfter("completed", since).then(valuesOf),
   ]);
-  return found.flat().map(({ value }) => value);
+  return found.flat();
 }
 
 /**
  * Completes the reports of the letters bounced or reported as spam in the waves SES may have reported lately (through
  * the waves' status index and the ledger's, no Scan): each contact marked as its report would have, audited as the
  * ses-events function with a correlation id naming the reconciliation; a dispatching wave with bounces is judged by
- * the bounce guard again. A report applied in full changes nothing here, so it may run at every start and sweep.
+ * the bounce guard again. A report applied in full changes nothing here, so it may run at every start and sweep. The
+ * sweep gives the `dispatching` waves it has read, as it resumes them after: they are not read again.
  */
-export const reconcileBounces = (deps: BounceReconcileDependencies) => async (): Promise<BounceReconciliation> => {
-  const result: BounceReconciliation = { marked: [], halted: [], failed: [] };
-  for (const wave of await wavesReported(deps)) {
-    try {
-      const [bounced, complained] = await Promise.all([
-        deps.ledger.listByStatus(wave.id, "bounced"),
-        deps.ledger.listByStatus(wave.id, "complained"),
-      ]);
-      let markedHere = 0;
-      for (const letter of [...bounced, ...complained]) {
-        const marked = await completeReport(deps, letter);
-        if (!marked) continue;
-        result.marked.push(marked);
-        markedHere++;
+export const reconcileBounces =
+  (deps: BounceReconcileDependencies) =>
+  async (dispatching?: readonly Wave[]): Promise<BounceReconciliation> => {
+    const result: BounceReconciliation = { marked: [], halted: [], failed: [] };
+    for (const wave of await wavesReported(deps, dispatching)) {
+      try {
+        const [bounced, complained] = await Promise.all([
+          deps.ledger.listByStatus(wave.id, "bounced"),
+          deps.ledger.listByStatus(wave.id, "complained"),
+        ]);
+        let markedHere = 0;
+        for (const letter of [...bounced, ...complained]) {
+          const marked = await completeReport(deps, letter);
+          if (!marked) continue;
+          result.marked.push(marked);
+          markedHere++;
+        }
+        // The guard judges a wave when a bounce arrives; only a report completed here may have stopped before it. A
+        // wave whose reports were applied in full is not judged again: its rate then is not what any bounce met.
+        if (wave.status === "dispatching" && markedHere > 0) {
+          if (await haltIfBouncing(deps)(wave.id, reconciling(wave.id))) result.halted.push(wave.id);
+        }
+      } catch (error) {
+        result.failed.push({ waveId: wave.id, error: error instanceof Error ? error.message : String(error) });
       }
-      // The guard judges a wave when a bounce arrives; only a report completed here may have stopped before it. A
-      // wave whose reports were applied in full is not judged again: its rate then is not what any bounce met.
-      if (wave.status === "dispatching" && markedHere > 0) {
-        if (await haltIfBouncing(deps)(wave.id, reconciling(wave.id))) result.halted.push(wave.id);
-      }
-    } catch (error) {
-      result.failed.push({ waveId: wave.id, error: error instanceof Error ? error.message : String(error) });
     }
-  }
-  return result;
-};
+    return result;
+  };

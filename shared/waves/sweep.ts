@@ -19,7 +19,7 @@ import { utcMinute } from "../zoned-time.ts";
 import { firingSoon, tooLateToDispatch } from "./firing-soon.ts";
 import { assertWaveTransition, nameOf } from "./rules.ts";
 import type { Wave } from "./schemas.ts";
-import { STUCK_AFTER_MS } from "./stuck-after.ts";
+import { missedBySchedule, STUCK_AFTER_MS } from "./stuck-after.ts";
 import {
   completeWaveIfSettled,
   dispatchWave,
@@ -70,6 +70,8 @@ export const MISSED_WAVE_WARNING = "scheduled wave past its send time, not dispa
 export const SWEPT_LETTERS_FAILED_WARNING = "halted wave's letters left queued by a crash, failed by the sweep";
 
 const sweepActor = () => ({ actor: systemActor("wave-sweep") });
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface ResumedWave {
   waveId: string;
@@ -170,6 +172,8 @@ export interface SweepResult {
   reports: Omit<BounceReconciliation, "failed">;
   /** Why the reconciliation could not even find the waves to reconcile; a wave it failed on is in `failed`. */
   reconciliationFailed?: string;
+  /** Why the dispatching waves could not be read, so that none was resumed (nor reconciled: reconciliationFailed). */
+  resumptionFailed?: string;
 }
 
 const NONE_RECONCILED: SweepResult["reports"] = { marked: [], halted: [] };
@@ -217,18 +221,19 @@ async function strandedResent(
 
 /**
  * Every wave in `dispatching` since before `stuckAfterMs` ago, through the waves' status index (no Scan), resumed one
- * after the other. A scheduled wave whose send time passed that long ago is reported, never sent on its own: a letter
- * leaves late only when someone asks. A wave halted within HALTED_CLAIMS_WITHIN_MS has its stale claims handed back
- * and its letters queued since before `stuckAfterMs` ago failed unsent, and nothing else: it is neither dispatched
- * again nor completed. The letters sent again of a completed or halted wave (`resentOnTheirWay`) that a crash stranded
- * are put back on their way: queued since before `stuckAfterMs` ago, enqueued again; claimed past their lease, handed
- * back; the wave itself is not touched.
+ * after the other; the dispatching waves are read once, for this and for the reconciliation of SES reports before it.
+ * A scheduled wave whose send time passed that long ago or more (missedBySchedule, as the console judges it) is
+ * reported, never sent on its own: a letter leaves late only when someone asks. A wave halted within
+ * HALTED_CLAIMS_WITHIN_MS has its stale claims handed back and its letters queued since before `stuckAfterMs` ago
+ * failed unsent, and nothing else: it is neither dispatched again nor completed. The letters sent again of a completed
+ * or halted wave (`resentOnTheirWay`) that a crash stranded are put back on their way: queued since before
+ * `stuckAfterMs` ago, enqueued again; claimed past their lease, handed back; the wave itself is not touched.
  */
 export const sweepWaves =
   (deps: WaveDispatchDependencies, stuckAfterMs = STUCK_AFTER_MS) =>
   async (): Promise<SweepResult> => {
-    const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
-    // First: a dispatching wave whose bounce guard a half-applied report skipped is halted, not resumed.
+    const now = deps.clock.now();
+    const before = new Date(now.getTime() - stuckAfterMs).toISOString();
     const result: SweepResult = {
       resumed: [],
       failed: [],
@@ -237,25 +242,41 @@ export const sweepWaves =
       resent: [],
       reports: NONE_RECONCILED,
     };
+    // Read once, for both steps below: every dispatching wave is reconciled, the stuck ones resumed.
+    let dispatching: Wave[] = [];
     try {
-      const { failed, ...reports } = await reconcileBounces(deps)();
-      result.failed.push(...failed);
-      result.reports = reports;
+      dispatching = (await deps.waves.inStatus("dispatching")).map(({ value }) => value);
     } catch (error) {
-      // A failed read of the waves to reconcile stops only this step: the resumptions below do not depend on it.
-      result.reconciliationFailed = error instanceof Error ? error.message : String(error);
+      // Neither step can run; the rest of the sweep does not depend on them.
+      result.reconciliationFailed = result.resumptionFailed = messageOf(error);
     }
-    for (const { value } of await deps.waves.inStatusSince("dispatching", before)) {
+    if (result.resumptionFailed === undefined) {
+      // First: a dispatching wave whose bounce guard a half-applied report skipped is halted, not resumed.
       try {
-        result.resumed.push(await resumeWave(deps)(value.id));
+        const { failed, ...reports } = await reconcileBounces(deps)(dispatching);
+        result.failed.push(...failed);
+        result.reports = reports;
       } catch (error) {
-        // Completed (or halted) since the query, by its sender or an SES event: nothing is left to resume.
-        if (error instanceof IllegalTransition) continue;
-        result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
+        // A failed read of the other waves to reconcile stops only this step: the resumptions do not depend on it.
+        result.reconciliationFailed = messageOf(error);
       }
     }
+    const haltedByReports = new Set(result.reports.halted);
+    // As the status index's `inStatusSince` would answer: the last move (`updatedAt`) before `before`.
+    for (const wave of dispatching.filter(({ id, updatedAt }) => updatedAt < before && !haltedByReports.has(id))) {
+      try {
+        result.resumed.push(await resumeWave(deps)(wave.id));
+      } catch (error) {
+        // Completed (or halted) since the read, by its sender or an SES event: nothing is left to resume.
+        if (error instanceof IllegalTransition) continue;
+        result.failed.push({ waveId: wave.id, error: messageOf(error) });
+      }
+    }
+    // A wave is scheduled only before its send time, so every missed one was scheduled before `before`.
     for (const { value } of await deps.waves.inStatusSince("scheduled", before)) {
-      if (value.sendInstant < before) result.missed.push({ waveId: value.id, sendInstant: value.sendInstant });
+      if (missedBySchedule(value.sendInstant, now, stuckAfterMs)) {
+        result.missed.push({ waveId: value.id, sendInstant: value.sendInstant });
+      }
     }
     const haltedSince = new Date(deps.clock.now().getTime() - HALTED_CLAIMS_WITHIN_MS).toISOString();
     for (const { value } of await deps.waves.inStatusMovedAfter("halted", haltedSince)) {
@@ -265,7 +286,7 @@ export const sweepWaves =
         const queuedFailed = await failStrandedQueued(deps, value, before);
         if (staleClaims > 0 || queuedFailed > 0) result.halted.push({ waveId: value.id, staleClaims, queuedFailed });
       } catch (error) {
-        result.failed.push({ waveId: value.id, error: error instanceof Error ? error.message : String(error) });
+        result.failed.push({ waveId: value.id, error: messageOf(error) });
       }
     }
     for (const { wave, letters } of await resentOnTheirWay(deps)) {
@@ -273,7 +294,7 @@ export const sweepWaves =
         const settled = await strandedResent(deps, letters, before);
         if (settled.requeued > 0 || settled.staleClaims > 0) result.resent.push({ waveId: wave.id, ...settled });
       } catch (error) {
-        result.failed.push({ waveId: wave.id, error: error instanceof Error ? error.message : String(error) });
+        result.failed.push({ waveId: wave.id, error: messageOf(error) });
       }
     }
     return result;

@@ -247,8 +247,12 @@ describe("the wave sweep", () => {
     if (!listed) throw new Error("the wave is gone");
     await sendApp()(sqsEvent(queue.take()), invocation);
     expect((await deps.waves.get(id))?.value.status).toBe("completed");
-    // The index answered before the sender finished: the sweep still holds the wave as dispatching.
-    const stale = { ...deps.waves, inStatusSince: async () => [listed] };
+    // The index answered before the sender finished: the sweep still holds the wave as dispatching, and stuck.
+    await advance(STUCK_AFTER_MS + 60_000);
+    const stale = {
+      ...deps.waves,
+      inStatus: async (status: Wave["status"]) => (status === "dispatching" ? [listed] : deps.waves.inStatus(status)),
+    };
     const swept = await createWaveSweepHandler({ ...deps, waves: stale, queue, logger: quiet })({});
     expect(swept).toMatchObject({ resumed: [], failed: [] });
     expect(queue.records).toHaveLength(0);

@@ -2,7 +2,7 @@
 // the waves list and a wave's counts in a sentence. Pure (types only from the generated schema), tested in Node.
 // The generated types directly, not through client.ts: that module needs a window, and this one runs in Node too.
 
-import { STUCK_AFTER_MS } from "../../../../shared/waves/stuck-after.ts";
+import { missedBySchedule } from "../../../../shared/waves/stuck-after.ts";
 import type { components } from "../../api/schema";
 import {
   namesAnotherWave,
@@ -155,15 +155,15 @@ export const keepsMoving = (
   firesAt = wave.sendInstant,
 ) =>
   wave.status === "dispatching" ||
-  (wave.status === "scheduled" && now.getTime() < Date.parse(firesAt) + STUCK_AFTER_MS) ||
+  (wave.status === "scheduled" && !missedBySchedule(firesAt, now)) ||
   (lettersGoing(wave.counts) && now.toISOString() < wave.notAfter);
 
 /**
- * A scheduled wave its schedule has missed, as the sweep judges it: its send time passed a quarter of an hour ago or
- * more, and it is still scheduled (nothing sends it unless someone asks).
+ * A scheduled wave its schedule has missed, as the sweep judges it (the same predicate): its send time passed a quarter
+ * of an hour ago or more, and it is still scheduled (nothing sends it unless someone asks).
  */
 export const isMissed = (wave: Pick<Wave, "status" | "sendInstant">, now: Date): boolean =>
-  wave.status === "scheduled" && now.getTime() >= Date.parse(wave.sendInstant) + STUCK_AFTER_MS;
+  wave.status === "scheduled" && missedBySchedule(wave.sendInstant, now);
 
 /** A wave in flight as Home lists it: its status and send time, or that its schedule missed it and what to do. */
 export function inFlightWords(wave: Pick<Wave, "status" | "sendInstant" | "sendAt" | "timeZone">, now: Date): string {
