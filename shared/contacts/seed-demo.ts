@@ -16,6 +16,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemActor } from "../auth/actor.ts";
 import { type Clock, deskToday } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
+import { stateNamesInTextOf } from "../locale/names.ts";
 import { type CatalogueOrganization, loadOrganizations } from "../organizations/catalogue.ts";
 import { seedOrganizations } from "../organizations/seed.ts";
 import { loadMemberStates, type MemberState } from "../registry/member-states.ts";
@@ -144,7 +145,8 @@ function demoMissions(states: readonly Pick<MemberState, "iso3" | "language" | "
         owner: `STATE:${state.iso3}`,
         role: "permanent-mission",
         mailbox: demoMissionEmail(state.iso3),
-        name: `Permanent Mission of ${state.name} to the United Nations`,
+        // As a sentence names the State: "of the Russian Federation", "of the Islamic Republic of Iran" (audit 36).
+        name: `Permanent Mission of ${stateNamesInTextOf(state.iso3, state.name).en} to the United Nations`,
         title: "Address of record (placeholder)",
         agency: "Permanent Mission to the United Nations, New York (demo)",
         language: state.language,

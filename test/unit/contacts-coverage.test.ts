@@ -162,4 +162,12 @@ describe("the demo contacts", () => {
       expect(pocCoverage(missions, clock)).toMatchObject({ view: "missing", activeContacts: 0 });
     }
   });
+
+  it("name each Mission as a sentence names its State (audit 36: not 'of Russian Federation')", () => {
+    const missionOf = (iso3: string) =>
+      contacts.find((c) => c.owner === `STATE:${iso3}` && c.role === "permanent-mission")?.name;
+    expect(missionOf("RUS")).toBe("Permanent Mission of the Russian Federation to the United Nations");
+    expect(missionOf("IRN")).toBe("Permanent Mission of the Islamic Republic of Iran to the United Nations");
+    expect(missionOf("TCD")).toBe("Permanent Mission of Chad to the United Nations");
+  });
 });
