@@ -1,5 +1,6 @@
 // The areas of assistance as checkboxes, in words and in the API's order, with the API's problem for them: one field
-// for the forms that record an offer and a request.
+// for the forms that record an offer and a request. Its problem goes once a box changes after the refusal.
+import { useFieldProblem } from "../ui/form.tsx";
 import { ASSISTANCE_AREAS, type AssistanceArea } from "./assistance-offers-data.ts";
 import { AREA_WORDS } from "./assistance-words.ts";
 
@@ -10,10 +11,11 @@ export function AreasField(props: {
   problem: string | undefined;
   onChange: (areas: AssistanceArea[]) => void;
 }) {
-  const { chosen, problem } = props;
+  const { chosen } = props;
   const problemId = `${props.id}-problem`;
+  const { problem, changes } = useFieldProblem(props.id, props.problem);
   return (
-    <fieldset id={props.id} class={problem ? "field invalid" : "field"}>
+    <fieldset id={props.id} class={problem ? "field invalid" : "field"} {...changes}>
       <legend>Areas</legend>
       <div class="checkboxes">
         {ASSISTANCE_AREAS.map((area) => (

@@ -56,6 +56,7 @@ function CorrectOffer(
       title="Correct this offer"
       general={formProblem(problem, OFFER_FIELDS)}
       problemId="correct-offer-problem"
+      refusal={problem}
       onSubmit={submitting.submit}
       onKeyDown={props.onKeyDown}
       busy={submitting.busy}

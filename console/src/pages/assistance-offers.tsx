@@ -171,6 +171,7 @@ function RecordOffer({ names, onRecorded }: { names: OwnerNames; onRecorded: () 
       title="Record an offer"
       level={2}
       general={general}
+      refusal={problem}
       onSubmit={submit}
       busy={busy}
       submitLabel="Record the offer"

@@ -50,6 +50,7 @@ export function RecordRequest(props: {
       level={props.level}
       general={general}
       problemId="new-request-problem"
+      refusal={problem}
       onSubmit={submit}
       busy={busy}
       submitLabel="Record the request"

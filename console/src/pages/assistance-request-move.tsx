@@ -81,6 +81,7 @@ export function MoveForm({
       level={2}
       general={general && aboutThisRequest(general, request.id)}
       problemId="move-problem"
+      refusal={problem}
       onSubmit={submitting.submit}
       busy={submitting.busy}
       submitLabel={requestMoveButtonWords(to)}

@@ -6,7 +6,7 @@ import "./audit-trail.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, dataOf, type Problem } from "../api/client.ts";
 import { counted } from "../ui/counted.ts";
-import { FormProblem, fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, formProblem, InputField, problemOf, RefusalScope } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { Paged, type PageOf } from "../ui/paged.tsx";
@@ -114,19 +114,21 @@ function Filters(props: { filters: AuditFilters; refused: Problem | undefined; r
         }}
       >
         {general && <FormProblem>{general}</FormProblem>}
-        {AUDIT_FILTERS.map((name) => (
-          <InputField
-            key={name}
-            id={`audit-${name}`}
-            label={LABELS[name]}
-            problem={problemAt(props.refused, name)}
-            value={draft[name] ?? ""}
-            onInput={(value) => setDraft({ ...draft, [name]: value })}
-            {...(name === "from" || name === "to"
-              ? { inputMode: "numeric" as const, placeholder: "YYYY-MM-DD" }
-              : { alsoDescribedBy: "audit-help" })}
-          />
-        ))}
+        <RefusalScope refusal={props.refused}>
+          {AUDIT_FILTERS.map((name) => (
+            <InputField
+              key={name}
+              id={`audit-${name}`}
+              label={LABELS[name]}
+              problem={problemAt(props.refused, name)}
+              value={draft[name] ?? ""}
+              onInput={(value) => setDraft({ ...draft, [name]: value })}
+              {...(name === "from" || name === "to"
+                ? { inputMode: "numeric" as const, placeholder: "YYYY-MM-DD" }
+                : { alsoDescribedBy: "audit-help" })}
+            />
+          ))}
+        </RefusalScope>
         <button type="submit">Show</button>
       </form>
     </search>

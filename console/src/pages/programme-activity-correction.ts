@@ -4,6 +4,7 @@
 // change to another activity, or to a field of this one left alone, stands. Window-free, tested in Node
 // (test/unit/console-programme-activity-correction.test.ts).
 import type { components } from "../api/schema";
+import { NOTHING_CHANGED_TYPE } from "../ui/changed-fields.ts";
 import { differencesOf, type FieldWords, formOver, type Typed } from "./typed-over.ts";
 
 type Schemas = components["schemas"];
@@ -93,8 +94,13 @@ function changesOf(activity: FileActivity, typed: Typed<CorrectionField>) {
   return differencesOf(correctionValuesOf(activity), typed).filter(({ field }) => correctable.includes(field));
 }
 
-const refusal = (title: string, fields: Partial<Record<CorrectionField, string>>, detail?: string): Problem => ({
-  type: "about:blank",
+const refusal = (
+  title: string,
+  fields: Partial<Record<CorrectionField, string>>,
+  detail?: string,
+  type = "about:blank",
+): Problem => ({
+  type,
   title,
   status: 0,
   ...(detail ? { detail } : {}),
@@ -113,7 +119,13 @@ export function correctionRefusal(
   typed: Typed<CorrectionField>,
 ): Problem | undefined {
   if (changesOf(activity, typed).length === 0) {
-    return refusal("Nothing to correct", {}, "change the timing, the title or the note before saving");
+    // Any change answers it: it goes then (ui/changed-fields.ts).
+    return refusal(
+      "Nothing to correct",
+      {},
+      "change the timing, the title or the note before saving",
+      NOTHING_CHANGED_TYPE,
+    );
   }
   const form = formOver(correctionValuesOf(activity), typed);
   const { when, format } = TIMINGS[timingKindOf(form.timing)];

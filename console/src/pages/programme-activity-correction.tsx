@@ -62,6 +62,7 @@ function CorrectActivity(props: {
       level={2}
       general={formProblem(problem, correctableFields(read))}
       problemId="correct-activity-problem"
+      refusal={problem}
       onSubmit={submitting.submit}
       busy={submitting.busy}
       submitLabel="Save the correction"

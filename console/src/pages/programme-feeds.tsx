@@ -7,7 +7,7 @@ import { api, dataOf, type Schemas } from "../api/client.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { FormProblem, fieldProblem, formProblem, InputField, useWrites } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, formProblem, InputField, RefusalScope, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 
@@ -87,13 +87,15 @@ export function CalendarFeeds() {
         }
       >
         {general && <FormProblem>{general}</FormProblem>}
-        <InputField
-          id="feed-label"
-          label="Label (optional, e.g. phone)"
-          problem={fieldProblem(problem, "label")}
-          value={label}
-          onInput={setLabel}
-        />
+        <RefusalScope refusal={problem}>
+          <InputField
+            id="feed-label"
+            label="Label (optional, e.g. phone)"
+            problem={fieldProblem(problem, "label")}
+            value={label}
+            onInput={setLabel}
+          />
+        </RefusalScope>
         <BusyButton type="submit" busy={busy}>
           Issue a feed
         </BusyButton>

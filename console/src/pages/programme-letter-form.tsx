@@ -99,6 +99,7 @@ function LetterValuesForm(props: {
       level={3}
       general={general}
       problemId={`values-${letter.waveKey}-problem`}
+      refusal={problem}
       onSubmit={submitting.submit}
       busy={submitting.busy}
       submitLabel="Save the letter's values"

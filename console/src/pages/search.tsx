@@ -3,7 +3,7 @@
 // letter) is its words at the field.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, dataOf, type Problem, type Schemas } from "../api/client.ts";
-import { FormProblem, fieldProblem, formProblem, InputField, problemOf } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, formProblem, InputField, problemOf, RefusalScope } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { Panel } from "../ui/panel.tsx";
 import type { OwnerNames } from "./provider-names.ts";
@@ -62,13 +62,15 @@ function SearchForm(props: {
         }}
       >
         {general && <FormProblem>{general}</FormProblem>}
-        <InputField
-          id="search-q"
-          label="Search for"
-          problem={fieldProblem(refused, "query.q")}
-          value={q}
-          onInput={setQ}
-        />
+        <RefusalScope refusal={refused}>
+          <InputField
+            id="search-q"
+            label="Search for"
+            problem={fieldProblem(refused, "query.q")}
+            value={q}
+            onInput={setQ}
+          />
+        </RefusalScope>
         <button type="submit">Search</button>
       </form>
     </search>

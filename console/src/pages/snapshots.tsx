@@ -72,6 +72,7 @@ function TakeSnapshot({ onTaken }: { onTaken: () => void }) {
       title="Take a snapshot"
       level={2}
       general={general}
+      refusal={problem}
       onSubmit={submit}
       busy={busy}
       submitLabel="Take the snapshot"

@@ -1,11 +1,21 @@
 // Form fields that show the API's problem next to the field it names (422 `errors[].path`, e.g. body.receivedOn),
 // and the problem's words for refusals that name no field (409; a stale write's 412 said plainly: problem-words.ts),
 // with any field errors the form has no field for. The form keeps what was typed, and each refusal takes the focus to
-// what was refused (WCAG 2.2 3.3.1), so that a keyboard or screen-reader user learns where.
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+// what was refused (WCAG 2.2 3.3.1), so that a keyboard or screen-reader user learns where. A field changed after the
+// refusal shows its problem no more (ui/changed-fields.ts): each form's frame, or a `RefusalScope` around a form laid
+// out otherwise, keeps which fields changed, and each field reads it by its id.
+import { type ComponentChildren, createContext } from "preact";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { type Problem, ProblemError } from "../api/client.ts";
 import { BusyButton } from "./busy-button.tsx";
+import {
+  type FieldsChanged,
+  fieldChanged,
+  fieldStillRefused,
+  formStillRefused,
+  NONE_CHANGED,
+  NOTHING_CHANGED_TYPE,
+} from "./changed-fields.ts";
 import { messageOf } from "./load.tsx";
 import { problemInFull } from "./problem-words.ts";
 
@@ -34,10 +44,10 @@ export function problemOf(error: unknown): Problem {
 
 /**
  * The refusal of a save that would change nothing, made here rather than sent: shown and focused as the API's own
- * refusals are, so the reader learns why nothing happened.
+ * refusals are, so the reader learns why nothing happened; gone once a field changes.
  */
 export const nothingChanged = (title: string, detail: string): ProblemError =>
-  new ProblemError({ type: "about:blank", title, status: 0, detail });
+  new ProblemError({ type: NOTHING_CHANGED_TYPE, title, status: 0, detail });
 
 /** What a write's caller does besides keeping its refusal. */
 export interface WriteOptions {
@@ -123,7 +133,9 @@ export function useWrites(): Writing {
       setProblem(undefined);
     } catch (error) {
       refusedIn.current = scope;
-      const refused = problemOf(error);
+      // A copy: each refusal is another (the same error thrown again too), so the fields changed since the last show
+      // their problems again.
+      const refused = { ...problemOf(error) };
       setProblem(refused);
       setRefusals((count) => count + 1);
       if (refused.status === 412 && options.onStale) await readAgain(options.onStale);
@@ -140,6 +152,55 @@ export function useSubmit(write: () => Promise<void>, options?: WriteOptions): S
   return { ...writing, submit: (event) => run(event, write, options) };
 }
 
+/** A form's refusal as its fields read it: whether a field still shows its problem, and a field's change, told. */
+interface FieldsAnswering {
+  stands: (id: string) => boolean;
+  changed: (id: string) => void;
+}
+
+/** Outside a form that keeps them, every field shows its problem until the refusal goes. */
+const Answering = createContext<FieldsAnswering>({ stands: () => true, changed: () => undefined });
+
+/**
+ * The fields changed since `refusal`, kept by the form around them, which gives them to its fields. Kept aside, not
+ * as state: the change's own handler draws the form again (the page takes the value), and a drawing of ours before
+ * it, between a control's `input` and `change` events, would put back the value the page has not taken yet (a box
+ * clicked would stay unchecked).
+ */
+function useFieldsChanged(refusal: Problem | undefined) {
+  const changed = useRef<FieldsChanged>(NONE_CHANGED);
+  const answering: FieldsAnswering = {
+    stands: (id) => fieldStillRefused(changed.current, refusal, id),
+    changed: (id) => {
+      changed.current = fieldChanged(changed.current, refusal, id);
+    },
+  };
+  return { answering, formStands: formStillRefused(changed.current, refusal) };
+}
+
+/**
+ * Around a form laid out without FormFrame: its fields changed after `refusal` (the problem as the write or reading
+ * kept it, not one made anew at each drawing) show their problems no more.
+ */
+export function RefusalScope(props: { refusal: Problem | undefined; children: ComponentChildren }) {
+  const { answering } = useFieldsChanged(props.refusal);
+  return <Answering.Provider value={answering}>{props.children}</Answering.Provider>;
+}
+
+/**
+ * A field's problem while it stands, and the handlers that tell its change, for the element around its controls: for a
+ * field laid out without Field, which uses it for its own. `id` is the field's, unique in the form. They listen as the
+ * events go down to the control, before its own handler draws the form again with the value it takes.
+ */
+export function useFieldProblem(id: string, problem: string | undefined) {
+  const answering = useContext(Answering);
+  const changed = () => answering.changed(id);
+  return {
+    problem: answering.stands(id) ? problem : undefined,
+    changes: { onInputCapture: changed, onChangeCapture: changed },
+  };
+}
+
 export function Field(props: {
   id: string;
   /** Words, or words with a part in another language (`<span lang>`). */
@@ -148,13 +209,14 @@ export function Field(props: {
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {
   const errorId = `${props.id}-problem`;
+  const { problem, changes } = useFieldProblem(props.id, props.problem);
   return (
-    <div class={props.problem ? "field invalid" : "field"}>
+    <div class={problem ? "field invalid" : "field"} {...changes}>
       <label for={props.id}>{props.label}</label>
-      {props.children(props.problem ? errorId : undefined, props.problem !== undefined)}
-      {props.problem && (
+      {props.children(problem ? errorId : undefined, problem !== undefined)}
+      {problem && (
         <p id={errorId} class="field-problem">
-          {props.problem}
+          {problem}
         </p>
       )}
     </div>
@@ -211,6 +273,7 @@ export function FieldForm<Name extends string>(props: {
       title={props.title}
       level={props.level}
       general={general}
+      refusal={problem}
       problemId={`${props.name}-problem`}
       onSubmit={submit}
       onKeyDown={props.onKeyDown}
@@ -253,6 +316,8 @@ export function FormFrame(props: {
   /** Classes besides `record`. */
   className?: string;
   general: string | undefined;
+  /** The refusal the fields answer, as the write kept it: each field changed since shows its problem no more. */
+  refusal: Problem | undefined;
   problemId?: string;
   onSubmit: (event: Event) => void;
   onKeyDown?: ((event: KeyboardEvent) => void) | undefined;
@@ -261,6 +326,7 @@ export function FormFrame(props: {
   children: ComponentChildren;
 }) {
   const Heading = props.level === 2 ? "h2" : "h3";
+  const { answering, formStands } = useFieldsChanged(props.refusal);
   return (
     <form
       class={props.className ? `record ${props.className}` : "record"}
@@ -270,8 +336,8 @@ export function FormFrame(props: {
       noValidate
     >
       <Heading id={props.titleId}>{props.title}</Heading>
-      {props.general && <FormProblem id={props.problemId}>{props.general}</FormProblem>}
-      {props.children}
+      {props.general && formStands && <FormProblem id={props.problemId}>{props.general}</FormProblem>}
+      <Answering.Provider value={answering}>{props.children}</Answering.Provider>
       <BusyButton type="submit" busy={props.busy}>
         {props.submitLabel}
       </BusyButton>

@@ -256,6 +256,7 @@ function Composer(props: {
       level={2}
       className="composer"
       general={aboveTheFields(standing, shown, templateNews, pathsKnown(shown, rest !== undefined))}
+      refusal={problem}
       onSubmit={submit}
       busy={busy}
       submitLabel="Create the draft wave"

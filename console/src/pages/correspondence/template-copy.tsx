@@ -65,6 +65,7 @@ function CopyFields({ template, taken, onCancel, onKeyDown }: FormProps & { take
       level={2}
       general={formProblem(problem, COPY_FIELDS)}
       problemId="copy-problem"
+      refusal={problem}
       onSubmit={create}
       onKeyDown={onKeyDown}
       busy={writing.busy || created !== undefined}

@@ -339,6 +339,7 @@ function EditVariant(props: {
         )
       }
       problemId={stale ? "edit-stale" : undefined}
+      refusal={problem}
       onSubmit={submit}
       busy={busy}
       submitLabel={`Save the ${LANGUAGES[language].name} variant`}

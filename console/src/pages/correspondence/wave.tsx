@@ -14,7 +14,7 @@ import type { Session } from "../../auth/session.ts";
 import { href } from "../../router.ts";
 import { BusyButton } from "../../ui/busy-button.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
-import { Field, FormProblem, fieldProblem, formProblem, SelectField, useSubmit } from "../../ui/form.tsx";
+import { Field, FormProblem, fieldProblem, formProblem, RefusalScope, SelectField, useSubmit } from "../../ui/form.tsx";
 import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { ScrollTable } from "../../ui/scroll-table.tsx";
 import { useOwnerNames } from "../use-owner-names.ts";
@@ -384,27 +384,29 @@ function TestCopy({ id, preview }: { id: string; preview: Loaded<AudiencePreview
     <form class="record" onSubmit={submit} aria-labelledby="test-title" noValidate>
       <h3 id="test-title">Send a test copy</h3>
       {general && <FormProblem>{general}</FormProblem>}
-      <Field id="test-to" label="To (a staff address)" problem={fieldProblem(problem, "to")}>
-        {(describedBy, invalid) => (
-          <input
-            id="test-to"
-            type="email"
-            value={to}
-            autoComplete="email"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => setTo(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <SelectField
-        id="test-contact"
-        label="Rendered as the letter for"
-        problem={fieldProblem(problem, "contactId")}
-        value={contactId}
-        choices={recipientChoices(preview.status === "ready" ? preview.data.recipients : [])}
-        onChange={setContactId}
-      />
+      <RefusalScope refusal={problem}>
+        <Field id="test-to" label="To (a staff address)" problem={fieldProblem(problem, "to")}>
+          {(describedBy, invalid) => (
+            <input
+              id="test-to"
+              type="email"
+              value={to}
+              autoComplete="email"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <SelectField
+          id="test-contact"
+          label="Rendered as the letter for"
+          problem={fieldProblem(problem, "contactId")}
+          value={contactId}
+          choices={recipientChoices(preview.status === "ready" ? preview.data.recipients : [])}
+          onChange={setContactId}
+        />
+      </RefusalScope>
       <BusyButton type="submit" busy={busy}>
         Send the test copy
       </BusyButton>

@@ -2,6 +2,7 @@
 // never a grade: the matrix is not a compliance score), its cells by paragraph and category, and for the groups that
 // may (the secretariat and the experts), the cells set or cleared in a draft and the version moved through review.
 // Every write names the ETag the page read: a change someone saved first is a 412, shown with what was typed kept.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
@@ -17,6 +18,8 @@ import {
   formProblem,
   InputField,
   nothingChanged,
+  RefusalScope,
+  useFieldProblem,
   useSubmit,
   useWrites,
 } from "../../ui/form.tsx";
@@ -124,15 +127,17 @@ function Moves(props: {
     <section class="record" data-refusal-scope aria-labelledby="matrix-moves-title">
       <h3 id="matrix-moves-title">Move version {version} through review</h3>
       {general && <FormProblem id="matrix-moves-problem">{general}</FormProblem>}
-      <InputField
-        id="matrix-move-on"
-        label="On (YYYY-MM-DD; blank: today in New York)"
-        inputMode="numeric"
-        placeholder="YYYY-MM-DD"
-        value={on}
-        problem={fieldProblem(writing.problem, "on")}
-        onInput={setOn}
-      />
+      <RefusalScope refusal={writing.problem}>
+        <InputField
+          id="matrix-move-on"
+          label="On (YYYY-MM-DD; blank: today in New York)"
+          inputMode="numeric"
+          placeholder="YYYY-MM-DD"
+          value={on}
+          problem={fieldProblem(writing.problem, "on")}
+          onInput={setOn}
+        />
+      </RefusalScope>
       <div class="actions">
         {movesFrom(props.status).map(([to, words]) =>
           to === "approved" ? (
@@ -197,6 +202,43 @@ const COLUMNS = [
   ["url", "URL"],
 ] as const;
 
+/** What names a row's control and ties it to its problem. */
+interface ControlNamed {
+  id: string;
+  "aria-labelledby": string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+}
+
+/**
+ * One control's cell of a row, with its problem below it: gone once the control changes after the refusal. The
+ * control is given the attributes that name it and tie it to its problem while that stands.
+ */
+function ControlCell(props: {
+  id: string;
+  labelledBy: string;
+  fault: string | undefined;
+  children: (named: ControlNamed) => ComponentChildren;
+}) {
+  const problemId = `${props.id}-problem`;
+  const { problem, changes } = useFieldProblem(props.id, props.fault);
+  return (
+    <td {...changes}>
+      {props.children({
+        id: props.id,
+        "aria-labelledby": props.labelledBy,
+        "aria-invalid": problem !== undefined,
+        "aria-describedby": problem ? problemId : undefined,
+      })}
+      {problem && (
+        <p id={problemId} class="field-problem">
+          {problem}
+        </p>
+      )}
+    </td>
+  );
+}
+
 /** One field's row: its value and source controls, each named by the row and its column, each with its problem. */
 function CellRow(props: {
   field: Field;
@@ -206,49 +248,44 @@ function CellRow(props: {
 }) {
   const { field, draft, fault } = props;
   const rowId = controlId(field, "name");
-  const named = (control: RowControl) => ({
+  const cell = (control: RowControl) => ({
     id: controlId(field, control),
-    "aria-labelledby": `${rowId} ${columnId(control)}`,
-    "aria-invalid": fault(control) !== undefined,
-    "aria-describedby": fault(control) ? controlId(field, `${control}-problem`) : undefined,
+    labelledBy: `${rowId} ${columnId(control)}`,
+    fault: fault(control),
   });
-  const problem = (control: RowControl) =>
-    fault(control) && (
-      <p id={controlId(field, `${control}-problem`)} class="field-problem">
-        {fault(control)}
-      </p>
-    );
   return (
     <tr>
       <th scope="row" id={rowId}>
         {field.label}
       </th>
-      <td>
-        <select
-          {...named("value")}
-          value={draft.value}
-          onChange={(event) => {
-            const chosen = event.currentTarget.value;
-            props.onChange({ ...draft, value: CELL_VALUES.find(([value]) => value === chosen)?.[0] ?? "" });
-          }}
-        >
-          {CELL_VALUES.map(([value, words]) => (
-            <option key={value} value={value}>
-              {words}
-            </option>
-          ))}
-        </select>
-        {problem("value")}
-      </td>
+      <ControlCell {...cell("value")}>
+        {(named) => (
+          <select
+            {...named}
+            value={draft.value}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value;
+              props.onChange({ ...draft, value: CELL_VALUES.find(([value]) => value === chosen)?.[0] ?? "" });
+            }}
+          >
+            {CELL_VALUES.map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
+              </option>
+            ))}
+          </select>
+        )}
+      </ControlCell>
       {SOURCE_PARTS.map((part) => (
-        <td key={part}>
-          <input
-            {...named(part)}
-            value={draft[part]}
-            onInput={(event) => props.onChange({ ...draft, [part]: event.currentTarget.value })}
-          />
-          {problem(part)}
-        </td>
+        <ControlCell key={part} {...cell(part)}>
+          {(named) => (
+            <input
+              {...named}
+              value={draft[part]}
+              onInput={(event) => props.onChange({ ...draft, [part]: event.currentTarget.value })}
+            />
+          )}
+        </ControlCell>
       ))}
     </tr>
   );
@@ -305,6 +342,7 @@ function EditCells(props: {
       className="matrix-cells"
       general={general}
       problemId="matrix-cells-problem"
+      refusal={problem}
       onSubmit={submitting.submit}
       busy={submitting.busy}
       submitLabel="Save the changed cells"

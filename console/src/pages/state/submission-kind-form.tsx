@@ -126,6 +126,7 @@ export function CorrectKind(props: {
       title={title}
       general={formProblem(problem, KIND_FIELDS)}
       problemId="rekind-problem"
+      refusal={problem}
       onSubmit={review}
       busy={writing.busy}
       submitLabel="Review the correction"
