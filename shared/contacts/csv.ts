@@ -111,11 +111,19 @@ const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 
 /** "a, b or c": the values an enumerated column takes, as a refusal says them instead of zod's own words. */
 const oneOf = (values: readonly string[]) => listed(values, "or");
-const roleCell = z.enum(contactRoleSchema.options, { error: `must be ${oneOf(contactRoleSchema.options)}` });
-const languageCell = z.enum(unLanguageSchema.options, {
-  error: `must be ${oneOf(unLanguageSchema.options)}, or blank for the owner's language`,
-});
-const emailStatusCell = z.enum(emailStatusSchema.options, { error: `must be ${oneOf(emailStatusSchema.options)}` });
+/** An enumerated column, in any case: a spreadsheet's "EN" or "Secretariat" is what the file means (audit 36). */
+const enumCell = <T extends string>(options: readonly T[], error: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(options, { error }));
+const roleCell = enumCell(contactRoleSchema.options, `must be ${oneOf(contactRoleSchema.options)}`);
+const languageCell = enumCell(
+  unLanguageSchema.options,
+  `must be ${oneOf(unLanguageSchema.options)}, or blank for the owner's language`,
+);
+const emailStatusCell = enumCell(emailStatusSchema.options, `must be ${oneOf(emailStatusSchema.options)}`);
 
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "is not valid");

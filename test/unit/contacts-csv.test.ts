@@ -162,6 +162,16 @@ describe("reading an import file", () => {
     ]);
   });
 
+  it("reads a role, a language and an e-mail status in any case, as it reads an owner (audit 36)", () => {
+    const { rows, issues } = parseContactCsv(
+      `${HEADER},language,emailStatus\nstate:gmb, Capital-POC ,A,a@example.org, EN ,OK\n`,
+      today,
+    );
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([expect.objectContaining({ owner: "STATE:GMB", role: "capital-poc", language: "en" })]);
+    expect(rows[0]?.stored.emailStatus).toBe("ok");
+  });
+
   it("refuses a name, title or agency a spreadsheet would run as a formula, at its cell", () => {
     const csv = [
       `${HEADER},title,agency,phone`,
