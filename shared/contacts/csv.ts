@@ -113,11 +113,7 @@ const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 const oneOf = (values: readonly string[]) => listed(values, "or");
 /** An enumerated column, in any case: a spreadsheet's "EN" or "Secretariat" is what the file means (audit 36). */
 const enumCell = <T extends string>(options: readonly T[], error: string) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(options, { error }));
+  z.string().trim().toLowerCase().pipe(z.enum(options, { error }));
 const roleCell = enumCell(contactRoleSchema.options, `must be ${oneOf(contactRoleSchema.options)}`);
 const languageCell = enumCell(
   unLanguageSchema.options,
