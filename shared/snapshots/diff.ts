@@ -11,6 +11,7 @@ import {
   MATRIX_CELLS,
   shareFigures,
 } from "./figure-declarations.ts";
+import { figureGroupName } from "./group-names.ts";
 import type { FigureChange, FigureRow, ListChange, Snapshot, SnapshotDiff } from "./schemas.ts";
 
 export interface Figure {
@@ -147,15 +148,21 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
   };
 }
 
+/** A figure row's figure and group in words, beside their codes. */
+const namesOf = (row: { figure: string; group: string }) => ({
+  name: figureNames[row.figure] ?? row.figure,
+  groupName: figureGroupName(row.group),
+});
+
 /**
- * The change with each figure and list named in words, and the shares marked, as the diff route serves it (a stored
- * change has neither).
+ * The change with each figure, its group and each list named in words, and the shares marked, as the diff route serves
+ * it (a stored change has none of these).
  */
 export const namedDiff = (diff: SnapshotDiff): SnapshotDiff => ({
   ...diff,
   figures: diff.figures.map((row) => ({
     ...row,
-    name: figureNames[row.figure] ?? row.figure,
+    ...namesOf(row),
     ...(shareFigures.has(row.figure) ? { unit: "share" as const } : {}),
   })),
   lists: diff.lists.map((row) => ({ ...row, name: figureNames[row.list] ?? row.list })),
@@ -178,8 +185,14 @@ export function changeNote(diff: SnapshotDiff | null): string | null {
   );
 }
 
-/** The export's rows: every figure with its change since the previous snapshot (null for the first). */
+/** The export's rows: every figure, named in words, with its change since the previous snapshot (null for the first). */
 export function figureRows(snapshot: Snapshot): FigureRow[] {
   const changes = new Map((snapshot.change?.figures ?? []).map((row) => [keyOf(row), row.change]));
-  return figuresOf(snapshot).map((row) => ({ ...row, change: changes.get(keyOf(row)) ?? null }));
+  return figuresOf(snapshot).map((row) => ({
+    figure: row.figure,
+    ...namesOf(row),
+    group: row.group,
+    value: row.value,
+    change: changes.get(keyOf(row)) ?? null,
+  }));
 }

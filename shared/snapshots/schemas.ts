@@ -144,6 +144,10 @@ export const figureChangeSchema = /* @__PURE__ */ (() =>
       .optional()
       .describe("The figure in words, e.g. Non-reporting States (served by GET /snapshots/{period}/diff, not stored)"),
     group: z.string().describe("all, a regional group, a paragraph, a category, a status or an age bucket"),
+    groupName: z
+      .string()
+      .optional()
+      .describe("The group in words, e.g. Latin American and Caribbean (served by the diff route, not stored)"),
     from: z.number().nullable().describe("In the earlier snapshot; null when it had no such figure"),
     to: z.number().nullable().describe("In the later snapshot; null when it has no such figure"),
     change: z.number().nullable().describe("to - from; null when either is missing"),
@@ -232,11 +236,13 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export const snapshotSummarySchema = /* @__PURE__ */ z.object(snapshotHeadFields).meta({ id: "SnapshotSummary" });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
-/** One row of the export: a figure in a group, its value and its change since the previous snapshot. */
+/** One row of the export: a figure in a group, each by its code and in words, its value and its change. */
 export const figureRowSchema = /* @__PURE__ */ z
   .object({
-    figure: z.string(),
-    group: z.string(),
+    figure: z.string().describe("The figure's code, e.g. reporting.nonReporting"),
+    name: z.string().describe("The figure in words, e.g. Non-reporting States"),
+    group: z.string().describe("The group's code: all, a regional group, a paragraph, a category, a status..."),
+    groupName: z.string().describe("The group in words, e.g. All, Latin American and Caribbean, OP1, Nuclear"),
     value: z.number().nullable().describe("null for a share of nothing (0/0) or a median of no values"),
     change: z.number().nullable().describe("Since previousPeriod; null for the first snapshot"),
   })

@@ -4,10 +4,11 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { type Actor, usernameOf } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
-import { Invalid, NotFound } from "../errors.ts";
+import { Invalid, Malformed, NotFound } from "../errors.ts";
 import type { TableNames } from "../tables.ts";
 import { DESK_TIME_ZONE } from "../zoned-time.ts";
 import { contactsAsOf, needsHistory } from "./contacts-as-of.ts";
+import { countedInGroupSentence } from "./counted-in-group.ts";
 import { changeNote, diffSnapshots, figureRows, listsOf, namedDiff } from "./diff.ts";
 import {
   actionPlanFigures,
@@ -212,10 +213,28 @@ export const listSnapshots = (deps: Pick<SnapshotDependencies, "snapshots">) => 
   return { ...listed, items };
 };
 
-/** What changed from the `against` snapshot to this one, each figure and list named in words. */
+/**
+ * What changed from the `against` snapshot to this one, each figure and list named in words. `against` must be an
+ * earlier quarter: the change runs forward in time, and its `to` is this snapshot, as in the snapshot's own `change`.
+ * A later one is refused before anything is read, with the question the other way round, rather than answered
+ * backwards ("from 2026-Q3 to 2026-Q1") or with the two quarters silently swapped: a program reading the change as
+ * this quarter's would then get its sign wrong.
+ */
 export const compareSnapshots =
   (deps: Pick<SnapshotDependencies, "snapshots">) =>
   async (period: string, against: string): Promise<SnapshotDiff> => {
+    if (against >= period) {
+      throw new Malformed(`Compare ${period} with an earlier quarter, not with ${against}`, [
+        {
+          path: "query.against",
+          message:
+            against === period
+              ? `${period} is the quarter itself: name an earlier quarter`
+              : `${against} is after ${period}: the change runs from the earlier quarter to the later, so ask ` +
+                `/snapshots/${against}/diff?against=${period}`,
+        },
+      ]);
+    }
     const [later, earlier] = await Promise.all([getSnapshot(deps)(period), getSnapshot(deps)(against)]);
     return namedDiff(diffSnapshots(earlier, later));
   };
@@ -231,6 +250,11 @@ export function snapshotExport(snapshot: Snapshot) {
     changeNote: changeNote(snapshot.change),
     figures: figureRows(snapshot),
     lists: listsOf(snapshot).map(({ list, group, members }) => ({ list, group, members: [...members] })),
-    groupNotes: statesWithGroupNote(snapshot).map(({ iso3, region, groupNote }) => ({ iso3, region, note: groupNote })),
+    groupNotes: statesWithGroupNote(snapshot).map(({ iso3, region, groupNote }) => ({
+      iso3,
+      region,
+      words: countedInGroupSentence(iso3, region),
+      note: groupNote,
+    })),
   };
 }

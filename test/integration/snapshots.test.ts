@@ -598,17 +598,24 @@ describe("the snapshot routes", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("figure,group,value,change,changeNote");
-    expect(lines).toContain("reporting.reported,all,3,1,");
-    expect(lines).toContain("assistance.pending,6-to-12-months,0,-1,");
-    expect(lines).toContain("responses.medianDays,all,19,,");
+    expect(lines[0]).toBe("figure,name,group,groupName,value,change,changeNote");
+    expect(lines).toContain("reporting.reported,States that have submitted a first national report,all,All,3,1,");
+    expect(lines).toContain("assistance.pending,Pending assistance requests,6-to-12-months,6 to 12 months,0,-1,");
+    expect(lines).toContain("responses.medianDays,Median days from letter to submission,all,All,19,,");
     const json = await call({ path: "/snapshots/2024-Q1/export", query: "format=json", group: "experts" });
-    expect(json.body.figures).toContainEqual({ figure: "reporting.reported", group: "all", value: 3, change: 1 });
+    expect(json.body.figures).toContainEqual({
+      figure: "reporting.reported",
+      name: "States that have submitted a first national report",
+      group: "all",
+      groupName: "All",
+      value: 3,
+      change: 1,
+    });
     expect(json.body.lists).toContainEqual({ list: "actionPlans.stateList", group: "all", members: ["DEU"] });
     expect(json.body.figures).toHaveLength(lines.length - 1);
   });
 
-  it("compare two stored quarters either way", async () => {
+  it("compare a stored quarter with an earlier one, and refuse a later one with the question the other way round", async () => {
     const diff = await call({ path: "/snapshots/2024-Q2/diff", query: "against=2023-Q4", group: "members" });
     expect(diff.status).toBe(200);
     expect(diff.body).toMatchObject({ from: "2023-Q4", to: "2024-Q2" });
@@ -616,6 +623,9 @@ describe("the snapshot routes", () => {
       (row: { figure: string; group: string }) => row.figure === "reporting.reported" && row.group === "all",
     );
     expect(reported).toMatchObject({ from: 2, to: 5, change: 3 });
+    const backwards = await call({ path: "/snapshots/2023-Q4/diff", query: "against=2024-Q2", group: "members" });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain("ask /snapshots/2024-Q2/diff?against=2023-Q4");
     expect((await call({ path: "/snapshots/2024-Q2/diff", query: "against=2020-Q1", group: "members" })).status).toBe(
       404,
     );

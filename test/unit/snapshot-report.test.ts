@@ -132,21 +132,30 @@ describe("renderSnapshotReport", () => {
     expect(empty.match(/Every value is zero\./g)).toHaveLength(4);
   });
 
-  it("notes under the regional chart the States counted in a group with a note, with their note from the data", () => {
-    const text = textOf(html);
-    expect(text).toContain("United States of America (USA), counted in Western European and others: Not a member");
-    expect(text).toContain("Kiribati (KIR), counted in Asia-Pacific: Listed under Asia-Pacific");
+  it("says under the regional chart how each State with a note on its group is counted, in one plain sentence", () => {
     const notes = html.slice(html.indexOf('id="reporting"'), html.indexOf('id="point-of-contact"'));
-    expect(notes).toContain('class="group-notes"');
+    expect(notes).toContain('<dl class="group-notes">');
+    const text = textOf(notes);
+    expect(text).toContain(
+      "United States of America (USA) Counted in the Western European and others Group, as at UN Headquarters: the " +
+        "United States is not a member of any group and attends its meetings as an observer.",
+    );
+    expect(text).toContain("Kiribati (KIR) Counted in the Asia-Pacific Group, as on the UN's current list");
+    expect(text).toContain("Cyprus (CYP) Counted in the Asia-Pacific Group");
+    // The research behind each case stays in the registry and its sources, not in a document for the Committee.
+    expect(text).not.toMatch(/Wikipedia|DGACM|ask\.un\.org|FAQ|WEOG|\(not /);
     const snapshot = snapshotFixture();
     const renoted = renderSnapshotReport({
       ...snapshot,
       states: snapshot.states.map(({ groupNote: _, ...state }) =>
-        state.iso3 === "KIR" ? { ...state, groupNote: "A note from the registry" } : state,
+        state.iso3 === "MLI" ? { ...state, groupNote: "A note the table has no sentence for (Wikipedia)" } : state,
       ),
     });
-    expect(textOf(renoted)).toContain("Kiribati (KIR), counted in Asia-Pacific: A note from the registry");
-    expect(textOf(renoted)).not.toContain("United States of America (USA), counted");
+    expect(textOf(renoted)).toContain(
+      "Mali (MLI) Counted in the African Group, as the Committee's registry of Member States records it.",
+    );
+    expect(textOf(renoted)).not.toContain("Wikipedia");
+    expect(textOf(renoted)).not.toContain("United States of America (USA) Counted");
     const unnoted = { ...snapshot, states: snapshot.states.map(({ groupNote: _, ...state }) => state) };
     expect(renderSnapshotReport(unnoted)).not.toContain('class="group-notes"');
   });

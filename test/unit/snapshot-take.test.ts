@@ -190,11 +190,11 @@ describe("the CSV export", () => {
     await takeSnapshot(deps)({ period: "2023-Q4" }, audit);
     const { snapshot } = await takeSnapshot(deps)({ period: "2024-Q1" }, audit);
     const csv = snapshotCsv(snapshot);
-    expect(csv.startsWith("\uFEFFfigure,group,value,change,changeNote\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFfigure,name,group,groupName,value,change,changeNote\r\n")).toBe(true);
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines).toHaveLength(figureRows(snapshot).length + 1);
-    expect(lines).toContain("reporting.nonReporting,all,1,-1,");
-    expect(lines).toContain("assistance.matchedShare,all,,,");
+    expect(lines).toContain("reporting.nonReporting,Non-reporting States,all,All,1,-1,");
+    expect(lines).toContain("assistance.matchedShare,Share of pending requests matched,all,All,,,");
   });
 
   it("keeps each State's note on its group and gives the noted States in the JSON export, not in the CSV", async () => {
@@ -204,7 +204,14 @@ describe("the CSV export", () => {
     expect(snapshot.states.find((entry) => entry.iso3 === "USA")).toMatchObject({ groupNote: noted.groupNote });
     expect(snapshot.states.find((entry) => entry.iso3 === "FRA")).not.toHaveProperty("groupNote");
     expect(snapshotExport(snapshot).groupNotes).toEqual([
-      { iso3: "USA", region: "weog", note: "Counted with WEOG as an observer." },
+      {
+        iso3: "USA",
+        region: "weog",
+        words:
+          "Counted in the Western European and others Group, as at UN Headquarters: the United States is not a " +
+          "member of any group and attends its meetings as an observer.",
+        note: "Counted with WEOG as an observer.",
+      },
     ]);
     expect(snapshotCsv(snapshot)).not.toContain("observer");
   });
@@ -239,7 +246,9 @@ describe("a change from a previous quarter whose snapshot was computed after thi
     const rows: Record<string, string>[] = parse(snapshotCsv(q1), { bom: true, columns: true });
     expect(rows[0]).toEqual({
       figure: "reporting.memberStates",
+      name: "Member States",
       group: "all",
+      groupName: "All",
       value: "3",
       change: "0",
       changeNote: note,
@@ -248,7 +257,9 @@ describe("a change from a previous quarter whose snapshot was computed after thi
     // Every other row keeps the one shape: a figure, its group, value and change, the note's cell empty.
     expect(rows).toContainEqual({
       figure: "reporting.nonReporting",
+      name: "Non-reporting States",
       group: "all",
+      groupName: "All",
       value: "1",
       change: "0",
       changeNote: "",

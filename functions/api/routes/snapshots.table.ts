@@ -50,7 +50,8 @@ export const snapshotSummaries = {
   takeSnapshot: "Take the snapshot of an ended quarter (201), or get the one already stored (200): it never changes",
   listSnapshots: "The snapshots, oldest quarter first, without their figures",
   getSnapshot: "One quarter's snapshot with every figure, list and the change since the previous snapshot",
-  exportSnapshot: "Every figure as a row (figure, group, value, change): CSV, or JSON with the lists too",
-  diffSnapshots: "What changed from the `against` quarter's snapshot to this one: every figure and list",
+  exportSnapshot:
+    "Every figure as a row (its code and name, its group, value, change): CSV, or JSON with the lists too",
+  diffSnapshots: "What changed from an earlier quarter's snapshot (`against`) to this one: every figure and list",
   snapshotReport: "The snapshot as a self-contained HTML page with its charts (SVG, no script), readable printed",
 } satisfies RouteSummaries<typeof snapshotTable>;

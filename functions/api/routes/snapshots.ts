@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { pageQuerySchema, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
-import { snapshotCsv } from "#shared/snapshots/csv.ts";
+import { SNAPSHOT_CSV_COLUMNS, snapshotCsv } from "#shared/snapshots/csv.ts";
 import { renderSnapshotReport } from "#shared/snapshots/report/render.ts";
 import {
   figureRowSchema,
@@ -44,7 +44,18 @@ const exportSchema = z
     figures: z.array(figureRowSchema),
     lists: z.array(z.object({ list: z.string(), group: z.string(), members: z.array(z.string()) })),
     groupNotes: z
-      .array(z.object({ iso3: z.string(), region: z.string(), note: z.string() }))
+      .array(
+        z.object({
+          iso3: z.string(),
+          region: z.string(),
+          words: z.string().describe("How the State is counted, in one plain sentence, as the report says it"),
+          note: z
+            .string()
+            .describe(
+              "The registry's research note on the case, with its sources (docs/data/member-states.SOURCES.md)",
+            ),
+        }),
+      )
       .describe(
         "The States counted in a regional group's figures with a note on their group (e.g. the United States in " +
           "WEOG), by name; the CSV has no room for them: each of its rows is a figure",
@@ -76,16 +87,27 @@ export const declarations = declareRoutes(snapshotTable, {
       {
         status: 200,
         description:
-          "The figures as JSON (format=json); as text/csv with the columns figure,group,value,change,changeNote, " +
-          "the note once, on the first row with a change (format=csv)",
+          `The figures as JSON (format=json); as text/csv with the columns ${SNAPSHOT_CSV_COLUMNS.join(",")} ` +
+          "(each code beside its words), the note once, on the first row with a change (format=csv)",
         schema: exportSchema,
       },
     ],
   },
   diffSnapshots: {
     params: byPeriod,
-    query: z.strictObject({ against: periodSchema.describe("The earlier (or any other) stored quarter") }),
-    responses: [{ status: 200, description: "Changes from `against` to `period`", schema: snapshotDiffSchema }],
+    query: z.strictObject({
+      against: periodSchema.describe(
+        "An earlier stored quarter; a later one (or the quarter itself) is refused with 400, naming the question the " +
+          "other way round",
+      ),
+    }),
+    responses: [
+      {
+        status: 200,
+        description: "Changes from `against` to `period`, forward in time",
+        schema: snapshotDiffSchema,
+      },
+    ],
   },
   snapshotReport: {
     params: byPeriod,

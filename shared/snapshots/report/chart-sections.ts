@@ -3,7 +3,7 @@
 import { ageBucketLabels, assistanceAgeBuckets } from "../../assistance/age-buckets.ts";
 import { messageStatusSchema } from "../../correspondence/schemas.ts";
 import { escapeHtml } from "../../mail/html.ts";
-import { regionalGroups } from "../../registry/schemas.ts";
+import { countedInGroupSentence } from "../counted-in-group.ts";
 import type { Snapshot } from "../schemas.ts";
 import { horizontalBarChart } from "./bar-chart.ts";
 import { byName, formatFigure, formatShare, stateNamer, statesWithGroupNote } from "./format.ts";
@@ -19,15 +19,18 @@ export const chartTitles = {
   correspondence: "Correspondence outcomes: messages by status",
 } as const;
 
-/** The edge cases of the groups' counts (the United States with WEOG, Kiribati with Asia-Pacific...), from the data. */
+/**
+ * The edge cases of the groups' counts (the United States with WEOG, Kiribati with Asia-Pacific...): the States the
+ * registry notes, each with one plain sentence on how it is counted; the note's research stays in the registry.
+ */
 function groupNotes(snapshot: Snapshot): string {
   const noted = statesWithGroupNote(snapshot);
   if (!noted.length) return "";
   const items = noted.map(
-    ({ name, iso3, region, groupNote }) =>
-      `<li>${escapeHtml(`${name} (${iso3}), counted in ${regionalGroups[region]}: ${groupNote}`)}</li>`,
+    ({ name, iso3, region }) =>
+      `<dt>${escapeHtml(`${name} (${iso3})`)}</dt><dd>${escapeHtml(countedInGroupSentence(iso3, region))}</dd>`,
   );
-  return `${htmlParagraph("Counted in a group with a note on it:", "group-notes")}<ul class="group-notes">${items.join("")}</ul>`;
+  return `${htmlParagraph("How some States are counted in the regional groups:", "group-notes")}<dl class="group-notes">${items.join("")}</dl>`;
 }
 
 export function reportingSection(snapshot: Snapshot): string {

@@ -15,15 +15,20 @@ const cell = (value: Cell, numeric: boolean | undefined, tag: "td" | "th") => {
   return `<${tag}${numeric ? ' class="number"' : ""}>${escapeHtml(text)}</${tag}>`;
 };
 
+/**
+ * A table in a region of its own that scrolls sideways when the table is wider than the screen, so the page never does
+ * (as the console's tables); the region is named by the caption and takes focus, so the keyboard can scroll it.
+ */
 export function htmlTable(caption: string, columns: readonly Column[], rows: readonly (readonly Cell[])[]): string {
   const head = columns.map((column) => cell(column.label, column.numeric, "th").replace("<th", '<th scope="col"'));
   const body = rows.map(
     (row) => `<tr>${row.map((value, index) => cell(value, columns[index]?.numeric, "td")).join("")}</tr>`,
   );
   return [
+    `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(caption)}">`,
     `<table><caption>${escapeHtml(caption)}</caption>`,
     `<thead><tr>${head.join("")}</tr></thead>`,
-    `<tbody>${body.join("")}</tbody></table>`,
+    `<tbody>${body.join("")}</tbody></table></div>`,
   ].join("");
 }
 

@@ -29,8 +29,12 @@ dl.figures dd .detail, dl.figures dd .change {
 dl.figures dd .change { margin-top: 6px; }
 ul.states { columns: 2; margin: 6px 0; padding-left: 20px; }
 .group-notes { font-size: 13px; color: #444444; }
-ul.group-notes { margin: 4px 0; padding-left: 20px; }
-table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 14px; }
+dl.group-notes { margin: 4px 0; }
+dl.group-notes dt { font-weight: bold; margin-top: 4px; }
+dl.group-notes dd { margin: 0 0 0 20px; }
+.table-scroll { overflow-x: auto; margin: 8px 0; }
+.table-scroll:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; margin: 0; font-size: 14px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border: 1px solid #CCCCCC; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #F0F0F0; }
@@ -39,6 +43,7 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
   body { padding: 0; max-width: none; font-size: 11pt; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .notice, th { background: #FFFFFF; }
+  .table-scroll { overflow: visible; }
   section { margin: 0; break-before: page; }
   section.first { break-before: auto; }
   figure, tr, dl.figures > div { break-inside: avoid; }
