@@ -1,12 +1,17 @@
-// How a match is named to people: by whose offer it is ("Bulgaria's offer accepted"), not by its id, which nobody at
-// the desk reads. No imports, so the console can name a match on its pages the same way.
+// How a match is named to people: by whose offer it is and which ("Bulgaria's offer “Legislative drafting workshop”
+// accepted"), not by its id, which nobody at the desk reads. The offer's own words are made by offer-words.ts, on the
+// API's side; here only the sentence around them, with no imports, so the console names a match the same way.
 
 /**
  * "Bulgaria's offer", "the International Atomic Energy Agency's offer"; a name that ends in brackets reads badly
- * with "'s": "the offer of Bolivia (Plurinational State of)".
+ * with "'s": "the offer of Bolivia (Plurinational State of)". With the offer's words (offer-words.ts,
+ * `matchedOfferWords`), which of the provider's offers: "Bulgaria's offer “Legislative drafting workshop”".
  */
-export const offerOf = (providerName: string): string =>
-  providerName.endsWith(")") ? `the offer of ${providerName}` : `${providerName}'s offer`;
+export function offerOf(providerName: string, offerWords?: string): string {
+  const whose = providerName.endsWith(")") ? `the offer of ${providerName}` : `${providerName}'s offer`;
+  return offerWords ? `${whose} ${offerWords}` : whose;
+}
 
-/** The note of a request's move made by a match's move to the status `to`: "Bulgaria's offer accepted". */
-export const matchMoveNote = (providerName: string, to: string): string => `${offerOf(providerName)} ${to}`;
+/** The note of a request's move made by a match's move to the status `to`: "Bulgaria's offer “…” accepted". */
+export const matchMoveNote = (providerName: string, offerWords: string | undefined, to: string): string =>
+  `${offerOf(providerName, offerWords)} ${to}`;

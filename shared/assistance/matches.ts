@@ -8,15 +8,18 @@ import { newId } from "../ids.ts";
 import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
 import { matchMoveNote } from "./match-words.ts";
+import { matchedOfferWords } from "./offer-words.ts";
 import { assertProviderActive } from "./offers.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
 import {
   type AssistanceMatch,
+  type AssistanceOffer,
   type AssistanceRequest,
   assistanceAreas,
   type Candidate,
+  type ListedMatch,
   type MatchTransitionInput,
   type NewAssistanceMatch,
   type Provider,
@@ -39,6 +42,42 @@ export const candidatesFor =
       matches.map((match) => match.value),
     );
     return { request: request.value, candidates };
+  };
+
+/** The matches of `provider`'s offers among `matches`: the only offers a match's words are told apart from. */
+const matchesOf = (matches: readonly AssistanceMatch[], provider: Provider) =>
+  matches.filter((match) => ownerText(match.provider) === ownerText(provider));
+
+/**
+ * How to name the offer of each of `matches`, told apart from the offers of the same provider among them
+ * (offer-words.ts): the offers as they stand, read but for those `known` already. The desk never deletes an offer, so
+ * a match without one is a broken record, said as such.
+ */
+async function offerWordsOf(
+  deps: Pick<AssistanceDependencies, "assistance">,
+  matches: readonly AssistanceMatch[],
+  known: readonly AssistanceOffer[] = [],
+): Promise<(match: AssistanceMatch) => string> {
+  const offers = new Map(known.map((offer) => [offer.id, offer]));
+  const unread = [...new Set(matches.map((match) => match.offerId))].filter((id) => !offers.has(id));
+  for (const read of await Promise.all(unread.map((id) => deps.assistance.getOffer(id)))) {
+    if (read) offers.set(read.value.id, read.value);
+  }
+  const offerFor = (match: AssistanceMatch) => {
+    const offer = offers.get(match.offerId);
+    if (!offer) throw new Error(`Match ${match.id} names offer ${match.offerId}, which is not on record`);
+    return offer;
+  };
+  return (match) => matchedOfferWords(offerFor(match), matchesOf(matches, match.provider).map(offerFor));
+}
+
+/** A request's matches, in id order, each with its offer in words. */
+export const listedMatches =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (requestId: string): Promise<ListedMatch[]> => {
+    const matches = (await requestFileOf(deps, requestId)).matches.map((match) => match.value);
+    const offerWords = await offerWordsOf(deps, matches);
+    return matches.map((match) => ({ ...match, offer: offerWords(match) }));
   };
 
 export const getMatch =
@@ -110,6 +149,11 @@ export const proposeMatch =
       createdBy: audit.actor.id,
       updatedAt: now,
     };
+    const providersMatches = matchesOf(
+      file.matches.map((other) => other.value),
+      provider,
+    );
+    const offerWords = (await offerWordsOf(deps, [...providersMatches, match], [offer.value]))(match);
     await deps.assistance.write([
       ...deps.assistance.newMatch(match),
       deps.assistance.requestIsAt(request.value.id, request.version),
@@ -117,7 +161,8 @@ export const proposeMatch =
         ...audit,
         action: "assistance.match.propose",
         entity: { type: "assistance-request", id: input.requestId },
-        after: match,
+        // Which offer, in words as they are today: the trail and the timelines name it so, never by its id.
+        after: { ...match, offer: offerWords },
       }),
     ]);
     return { value: match, version: 1 };
@@ -158,7 +203,8 @@ function requestMoveFor(
 
 /**
  * Moves a match if it is still at `expectedVersion`, and its request where the move takes it (`requestMoveFor`), in
- * the same transaction, conditional on the request as read. The request's history says whose offer moved it.
+ * the same transaction, conditional on the request as read. The request's history says whose offer moved it, and
+ * which.
  */
 export const transitionMatch =
   (deps: MatchDependencies & Pick<AssistanceDependencies, "registry" | "organizations">) =>
@@ -196,12 +242,16 @@ export const transitionMatch =
     };
     const after = matches.map((match) => (match.value.id === id ? next : match.value));
 
+    const { provider } = current.value;
+    // Which offer, in words as they are today: the request's history and the trail are read by people, who do not
+    // know a match's id.
+    const offer = (await offerWordsOf(deps, matchesOf(after, provider)))(next);
+
     const requestTo = requestMoveFor(input.to, request.value.status, after);
     const requestMove = requestTo && {
       to: requestTo,
       on,
-      // Named by whose offer it is: the request's history is read by people, who do not know a match's id.
-      note: matchMoveNote(await providerName(deps, current.value.provider), input.to),
+      note: matchMoveNote(await providerName(deps, provider), offer, input.to),
       at,
       by: audit.actor,
     };
@@ -215,8 +265,8 @@ export const transitionMatch =
         action: "assistance.match.transition",
         entity: { type: "assistance-request", id: request.value.id },
         // The provider puts the move on an organization's trail too, as the proposal is (ADR 0056).
-        before: { iso3: request.value.iso3, provider: current.value.provider, match: id, status: from },
-        after: { iso3: request.value.iso3, provider: current.value.provider, match: id, status: input.to, on },
+        before: { iso3: request.value.iso3, provider, offer, match: id, status: from },
+        after: { iso3: request.value.iso3, provider, offer, match: id, status: input.to, on },
       }),
     ];
     if (requestMove) {

@@ -1,5 +1,5 @@
-// An offer as a person at the desk knows it, for the words of a refusal: its description's start, in quotes, and its
-// validity, never its id, which nobody reads.
+// An offer as a person at the desk knows it, for the words of a refusal and of a match: its description's start, in
+// quotes, and its validity, never its id, which nobody reads.
 import { descriptionOnOneLine, offerValidity } from "../templates/offer-lines.ts";
 import type { AssistanceOffer } from "./schemas.ts";
 
@@ -22,3 +22,18 @@ export function quotedDescription(description: string): string {
 /** “Training of customs officers…” (valid from 1 March 2026, with no end date): its validity as a letter says it. */
 export const offerInWords = (offer: OfferWords): string =>
   `${quotedDescription(offer.description)} (${offerValidity(offer, "en")})`;
+
+/**
+ * The words of a matched offer, told apart from its provider's other offers on the same request (`others`; itself
+ * among them or not): its description's start always, which is what a reader knows an offer by; its validity as well
+ * only where another of them starts with the same words (the same workshop offered for two years), as it makes the
+ * words of every match half as long again to tell apart what the description already does.
+ */
+export function matchedOfferWords(
+  offer: OfferWords & Pick<AssistanceOffer, "id">,
+  others: readonly (OfferWords & Pick<AssistanceOffer, "id">)[],
+): string {
+  const quoted = quotedDescription(offer.description);
+  const alike = others.some((other) => other.id !== offer.id && quotedDescription(other.description) === quoted);
+  return alike ? offerInWords(offer) : quoted;
+}

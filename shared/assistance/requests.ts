@@ -16,7 +16,6 @@ import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
-  AssistanceMatch,
   AssistanceRequest,
   NewAssistanceFeedback,
   NewAssistanceRequest,
@@ -90,11 +89,6 @@ export const listRequests =
   (deps: Pick<AssistanceDependencies, "assistance">) =>
   (query: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>> =>
     deps.assistance.listRequests(query);
-
-export const requestMatches =
-  (deps: Pick<AssistanceDependencies, "assistance">) =>
-  async (id: string): Promise<AssistanceMatch[]> =>
-    (await requestFileOf(deps, id)).matches.map((match) => match.value);
 
 /**
  * Moves a request, if it is still at `expectedVersion`: the move must be legal from its status (409 naming the

@@ -276,6 +276,19 @@ export const assistanceMatchSchema = /* @__PURE__ */ z
   .meta({ id: "AssistanceMatch" });
 export type AssistanceMatch = z.infer<typeof assistanceMatchSchema>;
 
+/** A match as a request's list shows it: with its offer in words, which two offers of one provider tell apart. */
+export const listedMatchSchema = /* @__PURE__ */ assistanceMatchSchema
+  .extend({
+    offer: z
+      .string()
+      .describe(
+        "The offer as people know it: its description's start, in quotes, and its validity where another offer of " +
+          "the provider on the request starts alike",
+      ),
+  })
+  .meta({ id: "AssistanceMatchListed" });
+export type ListedMatch = z.infer<typeof listedMatchSchema>;
+
 const ulidSchema = /* @__PURE__ */ z.string().regex(/^[0-9A-Z]{26}$/, "not an id of this desk");
 export const assistanceIdSchema = ulidSchema;
 

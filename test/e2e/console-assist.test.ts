@@ -235,11 +235,14 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "assistance-matching-1280.png");
 
-    // Jamaica's timeline says whose offer each match's entry is about, never the match's id (audit 35, item 9).
+    // Jamaica's timeline says whose offer each match's entry is about, and which where the entry keeps it (the seed's
+    // do not), never the match's id (audit 35, item 9).
     await page.goto(`${desk.stack.consoleUrl}#/states/JAM`);
     const offers = page.locator('ol.timeline [data-action^="assistance.match."] ~ [data-field="offer"]');
     await expect.poll(async () => (await offers.allTextContents()).length).toBeGreaterThanOrEqual(3);
-    for (const words of await offers.allTextContents()) expect(words).toMatch(/^ \((.+'s offer|the offer of .+)\)$/);
+    const named = await offers.allTextContents();
+    for (const words of named) expect(words).toMatch(/^ \((.+'s offer|the offer of .+)( “[^”]+”.*)?\)$/);
+    expect(named.filter((words) => words.includes("“")).length).toBeGreaterThanOrEqual(3);
     expect(await page.locator("ol.timeline").textContent()).not.toContain(accepted.id);
     await page.close();
   });

@@ -165,7 +165,7 @@ describe("pending-assistance report", () => {
       lastAction: {
         action: "matched",
         on: "2025-02-03",
-        note: "the International Atomic Energy Agency's offer accepted",
+        note: "the International Atomic Energy Agency's offer “Legislative assistance” accepted",
       },
     });
     expect(soon).toMatchObject({ followUp: { dueOn: "2026-06-30", status: "due" }, matches: [] });

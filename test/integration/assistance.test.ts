@@ -483,8 +483,10 @@ describe("offers, providers and matchmaking against DynamoDB Local", () => {
     expect(request.body.history.at(-1)).toMatchObject({
       from: "circulated",
       to: "matched",
-      // Whose offer it was, by the organization's name, which ends in brackets.
-      note: "the offer of the Organization of American States (Inter-American Committee against Terrorism: CICTE) accepted",
+      // Whose offer it was, by the organization's name, which ends in brackets, and which (its description).
+      note:
+        "the offer of the Organization of American States (Inter-American Committee against Terrorism: CICTE) " +
+        "“Legislative and border assistance” accepted",
     });
     const matches = await call({ path: `/assistance/requests/${id}/matches`, group: "members" });
     expect(matches.body.items.map((match: { status: string }) => match.status).sort()).toEqual([

@@ -1,5 +1,6 @@
-// A request's history, and the audit entry of its move, say whose offer a match's move was about ("Bulgaria's offer
-// accepted"), not the match's id (audit 35, item 9). On the in-memory stores, no database.
+// A request's history, and the audit entry of its move, say whose offer a match's move was about, and which
+// ("Bulgaria's offer “Legislative drafting workshop” accepted"), not the match's id (audit 35, item 9). On the
+// in-memory stores, no database. Two offers of one provider told apart: assistance-match-offer-words.test.ts.
 import { beforeEach, describe, expect, it } from "vitest";
 import { offerOf } from "#shared/assistance/match-words.ts";
 import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
@@ -54,14 +55,20 @@ function matchMoveNotes(moved: { request: { history: readonly { note?: string }[
 }
 
 describe("the note of a request's move made by a match's move", () => {
-  it("names the State whose offer was accepted, then declined, and not the match", async () => {
+  it("names the State and which of its offers was accepted, then declined, not the match", async () => {
     const match = await proposedFor({ kind: "state", iso3: "BGR" });
     await transitionMatch(deps)(match.value.id, 1, { to: "accepted" }, audit);
     const declined = await transitionMatch(deps)(match.value.id, 2, { to: "declined" }, audit);
     expect(declined.request.status).toBe("circulated");
     expect(matchMoveNotes(declined)).toEqual({
-      history: ["Bulgaria's offer accepted", "Bulgaria's offer declined"],
-      audited: ["Bulgaria's offer accepted", "Bulgaria's offer declined"],
+      history: [
+        "Bulgaria's offer “Legislative drafting workshop” accepted",
+        "Bulgaria's offer “Legislative drafting workshop” declined",
+      ],
+      audited: [
+        "Bulgaria's offer “Legislative drafting workshop” accepted",
+        "Bulgaria's offer “Legislative drafting workshop” declined",
+      ],
     });
   });
 
@@ -71,14 +78,16 @@ describe("the note of a request's move made by a match's move", () => {
     expect(accepted.request.history.at(-1)).toMatchObject({
       from: "circulated",
       to: "matched",
-      note: "the International Atomic Energy Agency's offer accepted",
+      note: "the International Atomic Energy Agency's offer “Legislative drafting workshop” accepted",
     });
   });
 
   it("says 'the offer of' a State whose name ends in brackets", async () => {
     const match = await proposedFor({ kind: "state", iso3: "BOL" });
     const accepted = await transitionMatch(deps)(match.value.id, 1, { to: "accepted" }, audit);
-    expect(accepted.request.history.at(-1)?.note).toBe("the offer of Bolivia (Plurinational State of) accepted");
+    expect(accepted.request.history.at(-1)?.note).toBe(
+      "the offer of Bolivia (Plurinational State of) “Legislative drafting workshop” accepted",
+    );
   });
 
   it("adds no note where the request stays as it is", async () => {

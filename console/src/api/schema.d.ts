@@ -2578,7 +2578,7 @@ export interface components {
       /** @description How the consent came (e.g. the Note Verbale's symbol); kept in the audit trail */
       reason: string;
     };
-    AssistanceMatch: {
+    AssistanceMatchListed: {
       id: string;
       requestId: string;
       offerId: string;
@@ -2619,6 +2619,8 @@ export interface components {
       createdBy: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description The offer as people know it: its description's start, in quotes, and its validity where another offer of the provider on the request starts alike */
+      offer: string;
     };
     AssistanceProvider:
       | {
@@ -2891,6 +2893,48 @@ export interface components {
        * @description The day the organization was retired (ADR 0061): its offers are history, and no letter to providers is written to it (absent while active, and for a State)
        */
       retiredOn?: string;
+    };
+    AssistanceMatch: {
+      id: string;
+      requestId: string;
+      offerId: string;
+      /** @description The requesting State */
+      iso3: string;
+      provider: components["schemas"]["AssistanceProvider"];
+      /** @description The areas the offer and the request had in common when proposed */
+      areas: (
+        | "legislation"
+        | "national-reporting"
+        | "export-and-licensing"
+        | "customs-and-border"
+        | "physical-protection"
+        | "accounting-of-materials"
+        | "biosafety-biosecurity"
+        | "chemical-security"
+        | "nuclear-security"
+        | "proliferation-finance"
+        | "enforcement"
+        | "laboratories"
+        | "other"
+      )[];
+      /**
+       * @description proposed -> accepted -> delivered; declined from proposed or accepted
+       * @enum {string}
+       */
+      status: "proposed" | "accepted" | "delivered" | "declined";
+      /**
+       * Format: date
+       * @description A day, YYYY-MM-DD
+       */
+      proposedOn: string;
+      note?: string;
+      history: components["schemas"]["AssistanceMatchMove"][];
+      demo?: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     NewAssistanceMatch: {
       requestId: string;
@@ -7881,14 +7925,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The matches */
+      /** @description The matches, each with its offer in words */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           "application/json": {
-            items: components["schemas"]["AssistanceMatch"][];
+            items: components["schemas"]["AssistanceMatchListed"][];
           };
         };
       };

@@ -2,6 +2,7 @@
 // grade), proposing one, and the request's matches with their moves, offered to the groups that may.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
+import { offerOf } from "../../../shared/assistance/match-words.ts";
 import type { RequestStatus } from "../../../shared/assistance/schemas.ts";
 import { matchTransitions } from "../../../shared/assistance/transitions.ts";
 import { type Problem, ProblemError } from "../api/client.ts";
@@ -15,7 +16,7 @@ import { FormProblem, fieldProblem, focusRefused, problemOf, useSubmit, useWrite
 import { ListTable } from "../ui/list-table.tsx";
 import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
-import { type AssistanceMatch, candidatesOf, moveMatch, proposeMatch } from "./assistance-matching.ts";
+import { candidatesOf, type ListedMatch, moveMatch, proposeMatch } from "./assistance-matching.ts";
 import { chosenMove, moveChoices, noMoveChosen } from "./assistance-move-choice.ts";
 import { providerKey } from "./assistance-offers-data.ts";
 import { matchmakingOf } from "./assistance-request-standing.ts";
@@ -163,7 +164,7 @@ function MoveMatch({
   onProblem,
   onMoved,
 }: {
-  match: AssistanceMatch;
+  match: ListedMatch;
   names: OwnerNames;
   problem: Problem | undefined;
   onProblem: (problem: Problem | undefined) => void;
@@ -209,7 +210,7 @@ function MoveMatch({
         <form
           class="inline-form"
           onSubmit={submit}
-          aria-label={`Move the match with ${providerName(match.provider, names)}`}
+          aria-label={`Move the match of ${offerOf(providerName(match.provider, names), match.offer)}`}
         >
           <label for={id}>Move to</label>{" "}
           <select
@@ -244,7 +245,7 @@ export function Matches({
   onMoved,
 }: {
   /** The request's matches as the page read them this round, and how to read them again. */
-  loaded: Loaded<AssistanceMatch[]>;
+  loaded: Loaded<ListedMatch[]>;
   reread: () => Promise<void>;
   session: Session;
   names: OwnerNames;
@@ -275,12 +276,14 @@ export function Matches({
               rows={matches}
               keyOf={(match) => match.id}
               columns={[
-                { header: "Provider", cell: (match: AssistanceMatch) => providerName(match.provider, names) },
-                { header: "Areas", cell: (match: AssistanceMatch) => areasInWords(match.areas) },
-                { header: "Status", field: "match-status", cell: (match: AssistanceMatch) => match.status },
+                { header: "Provider", cell: (match: ListedMatch) => providerName(match.provider, names) },
+                // Which of the provider's offers: two of one provider's would read alike by its name alone.
+                { header: "Offer", field: "match-offer", cell: (match: ListedMatch) => match.offer },
+                { header: "Areas", cell: (match: ListedMatch) => areasInWords(match.areas) },
+                { header: "Status", field: "match-status", cell: (match: ListedMatch) => match.status },
                 {
                   header: "History",
-                  cell: (match: AssistanceMatch) => (
+                  cell: (match: ListedMatch) => (
                     <>
                       proposed {match.proposedOn}
                       {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
@@ -291,7 +294,7 @@ export function Matches({
                   ? [
                       {
                         header: "Move",
-                        cell: (match: AssistanceMatch) => (
+                        cell: (match: ListedMatch) => (
                           <MoveMatch
                             key={match.updatedAt}
                             match={match}

@@ -4,13 +4,15 @@ import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 
 export type Candidate = Schemas["AssistanceCandidate"];
 export type AssistanceMatch = Schemas["AssistanceMatch"];
+/** A match as its request lists it: with its offer in words (`offer`), which tell two offers of one provider apart. */
+export type ListedMatch = Schemas["AssistanceMatchListed"];
 export type MatchStatus = AssistanceMatch["status"];
 
 export async function candidatesOf(requestId: string) {
   return dataOf(await api.GET("/assistance/requests/{id}/candidates", { params: { path: { id: requestId } } }));
 }
 
-export async function matchesOf(requestId: string): Promise<AssistanceMatch[]> {
+export async function matchesOf(requestId: string): Promise<ListedMatch[]> {
   return dataOf(await api.GET("/assistance/requests/{id}/matches", { params: { path: { id: requestId } } })).items;
 }
 

@@ -2,33 +2,44 @@
 // contact it went to (read from the owner's contacts) and its wave (by its description, read first: record-names.ts):
 // the send ledger's entries for their owner (ADR 0020), read through the State's timeline or the organization's
 // letters. A letter to the State's Permanent Mission is one row, saying so, not also the wave's note that the State
-// had no active point of contact (timeline-lines.ts); a row with no letter says so (letter-row-words.ts).
+// had no active point of contact (timeline-lines.ts); a row with no letter says so (letter-row-words.ts). The panel
+// reads the contacts itself (`LettersReceived`), or takes those its page read for it and the contacts' panel
+// (`LettersReceivedPanel`).
 import type { Schemas } from "../api/client.ts";
 import { href } from "../routes.ts";
 import { ListTable } from "../ui/list-table.tsx";
-import { useLoad } from "../ui/load.tsx";
+import { type Loaded, useLoad } from "../ui/load.tsx";
 import { Paged, type PageOf } from "../ui/paged.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { withRecordNames } from "./record-names.ts";
 import { RECORD_NAMES } from "./record-names-api.ts";
 import { entryActionWords } from "./state/actions.ts";
-import { contactsOf } from "./state/data.ts";
+import { type Contact, contactsOf } from "./state/data.ts";
 import { dispatchedWords, letterHeading, recipientWords, rolesByContact } from "./state/letter-row-words.ts";
 import { letterOf } from "./state/readings.ts";
 import { type TimelineLine, TO_MISSION, timelineLines } from "./state/timeline-lines.ts";
 import { recordsNamedBy } from "./state/timeline-words.ts";
 
-export function LettersReceived(props: {
+interface LettersProps {
   load: (cursor?: string) => Promise<PageOf<Schemas["TimelineEntry"]>>;
   /** What `load` reads: a new key reads the letters again from the newest. */
   loadKey: string;
   /** `STATE:<iso3>` or `ORG:<id>`: whose letters, and whose contacts tell them apart. */
   owner: string;
-}) {
+}
+
+/** The panel reading the owner's contacts itself. */
+export function LettersReceived(props: LettersProps) {
+  const [contacts] = useLoad(() => contactsOf(props.owner), props.loadKey);
+  return <LettersReceivedPanel {...props} contacts={contacts} />;
+}
+
+/** The panel with the owner's contacts its page read (`contacts`). */
+export function LettersReceivedPanel(props: LettersProps & { contacts: Loaded<Contact[]> }) {
   const load = withRecordNames(RECORD_NAMES, props.load, recordsNamedBy);
   const who = props.owner.startsWith("STATE:") ? "State" : "organization";
+  const { contacts } = props;
   // Unread or unreadable, the contacts leave the letters without their roles, not unshown.
-  const [contacts] = useLoad(() => contactsOf(props.owner), props.loadKey);
   const roles = rolesByContact(contacts.status === "ready" ? contacts.data : []);
   return (
     <Panel id="letters" title="Letters received">

@@ -6,12 +6,12 @@ import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AuditTrailLink } from "./audit-trail-link.tsx";
-import { LettersReceived } from "./letters-received.tsx";
+import { LettersReceivedPanel } from "./letters-received.tsx";
 import { ProviderOffers } from "./provider-offers.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
 import { stateOwner } from "./state/contact-owner.ts";
-import { Contacts } from "./state/contacts.tsx";
-import { dossierOf, timelinePage } from "./state/data.ts";
+import { ContactsPanel } from "./state/contacts.tsx";
+import { contactsOf, dossierOf, timelinePage } from "./state/data.ts";
 import { BASIS_WORDS, LANGUAGES } from "./state/labels.ts";
 import { LanguageOfLetters } from "./state/language.tsx";
 import { Matrix } from "./state/matrix.tsx";
@@ -25,6 +25,8 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
   // and moves the round on, so the panels that read what it changed read again: the timeline above all, and the
   // contacts, whose language follows the State's.
   const [round, setRound] = useState(0);
+  // Read once a round for the two panels that show them: the contacts, and the letters, whose roles they give.
+  const [contacts, rereadContacts] = useLoad(() => contactsOf(`STATE:${iso3}`), `${iso3}:${round}`);
   const changed = () => {
     setRound((n) => n + 1);
     return reload();
@@ -48,11 +50,18 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
           <Submissions dossier={data} session={session} onChanged={changed} />
-          <Contacts owner={stateOwner(data.state)} session={session} onChanged={changed} round={round} />
-          <LettersReceived
+          <ContactsPanel
+            owner={stateOwner(data.state)}
+            session={session}
+            onChanged={changed}
+            contacts={contacts}
+            reload={rereadContacts}
+          />
+          <LettersReceivedPanel
             load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
             loadKey={`${iso3}:${round}`}
             owner={`STATE:${iso3}`}
+            contacts={contacts}
           />
           <StateAssistance iso3={iso3} />
           <ProviderOffers provider={`state:${iso3}`} who="this State" onChanged={changed} />

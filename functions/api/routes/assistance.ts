@@ -1,7 +1,7 @@
 // Routes of the assistance mechanism: requests and their moves, offers and providers, matchmaking, feedback, reports.
 
 import * as z from "zod";
-import { candidatesFor, getMatch, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
+import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
 import { getReport, listReports } from "#shared/assistance/report.ts";
@@ -15,7 +15,6 @@ import {
   recordConsent,
   recordFeedback,
   requestFileOf,
-  requestMatches,
   transitionRequest,
 } from "#shared/assistance/requests.ts";
 import {
@@ -29,6 +28,7 @@ import {
   assistanceRequestSchema,
   candidateSchema,
   isoDateSchema,
+  listedMatchSchema,
   matchTransitionSchema,
   newAssistanceFeedbackSchema,
   newAssistanceMatchSchema,
@@ -101,7 +101,11 @@ export const declarations = declareRoutes(assistanceTable, {
   listAssistanceRequestMatches: {
     params: byId,
     responses: [
-      { status: 200, description: "The matches", schema: z.object({ items: z.array(assistanceMatchSchema) }) },
+      {
+        status: 200,
+        description: "The matches, each with its offer in words",
+        schema: z.object({ items: z.array(listedMatchSchema) }),
+      },
     ],
   },
   listAssistanceCandidates: {
@@ -203,7 +207,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       return { body: request.value, version: request.version };
     },
     async listAssistanceRequestMatches({ params }) {
-      return { body: { items: await requestMatches(deps)(params.id) } };
+      return { body: { items: await listedMatches(deps)(params.id) } };
     },
     async listAssistanceCandidates({ params }) {
       const { request, candidates } = await candidatesFor(deps)(params.id);

@@ -1,5 +1,6 @@
 // An owner's points of contact (a State's, or an organization's) as the API shows them to the signed-in group; the
-// secretariat adds, verifies, corrects and deactivates them (each write against the version the list showed).
+// secretariat adds, verifies, corrects and deactivates them (each write against the version the list showed). The
+// panel reads them itself (`Contacts`), or shows those its page read for it and its letters (`ContactsPanel`).
 import { useEffect, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
@@ -8,7 +9,7 @@ import { BusyButton } from "../../ui/busy-button.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, problemOf, problemWords, useSubmit, useWrites } from "../../ui/form.tsx";
 import { type Column, ListTable } from "../../ui/list-table.tsx";
-import { Show, useLoad } from "../../ui/load.tsx";
+import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReadAgainStatus } from "../read-current-version.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
@@ -126,16 +127,29 @@ function whoColumns(list: readonly Contact[]): Column<Contact>[] {
 /** The inline form open under the list, and the contact it acts on. */
 type OpenForm = { form: "correct" | "deactivate"; contact: Contact };
 
-export function Contacts(props: {
+interface ContactsProps {
   owner: ContactOwner;
   session: Session;
   onChanged: () => Promise<void> | void;
-  /** Moved by the page's other writes: one may change contacts too (a State's language, which they follow). */
-  round?: number;
   /** False for an owner that takes no new contact: a retired organization (ADR 0061), whose contacts are history. */
   takesNew?: boolean;
-}) {
-  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), `${props.owner.owner}:${props.round ?? 0}`);
+}
+
+/** The panel reading the owner's contacts itself. */
+export function Contacts(
+  props: ContactsProps & {
+    /** Moved by the page's other writes: one may change contacts too (a State's language, which they follow). */
+    round?: number;
+  },
+) {
+  const { round = 0, ...panel } = props;
+  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), `${props.owner.owner}:${round}`);
+  return <ContactsPanel {...panel} contacts={contacts} reload={reload} />;
+}
+
+/** The panel over the contacts its page read (`contacts`), read again by `reload` after a write here. */
+export function ContactsPanel(props: ContactsProps & { contacts: Loaded<Contact[]>; reload: () => Promise<void> }) {
+  const { contacts, reload } = props;
   const [open, setOpen] = useState<OpenForm>();
   const changed = async () => {
     await Promise.all([reload(), props.onChanged()]);

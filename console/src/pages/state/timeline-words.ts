@@ -1,7 +1,7 @@
 // A timeline entry's words besides its action (actions.ts): who did it (a letter is written by its wave's dispatch,
 // and what SES reported of it comes later, from SES), where a move went, what a correction changed (from the entry's
 // before and after), its record (readings.ts; a wave by its description), and the records it names by id alone, to be
-// read by name first (record-names.ts), whose offer a match's entry is about. Pure, tested in Node
+// read by name first (record-names.ts), whose offer a match's entry is about and which. Pure, tested in Node
 // (test/unit/console-timeline-words.test.ts).
 
 import { offerOf } from "../../../../shared/assistance/match-words.ts";
@@ -158,8 +158,10 @@ const isProvider = (value: unknown): value is Provider =>
   (fieldOf(value, "kind") === "organization" && typeof fieldOf(value, "id") === "string");
 
 /**
- * Whose offer a match's entry is about, "Bulgaria's offer" (its code while the names are read): the entry keeps the
- * provider, and a match's id says nothing to a reader (audit 35, item 9). Nothing for another entry.
+ * Whose offer a match's entry is about, and which: "Bulgaria's offer “Legislative drafting workshop”" (its code while
+ * the names are read). The entry keeps the provider and the offer in words as they were when it was written; an
+ * entry older than those words names the provider alone. A match's id says nothing to a reader (audit 35, item 9).
+ * Nothing for another entry.
  */
 export function matchOfferWords(entry: Pick<TimelineEntry, "action" | "after">, names: OwnerNames): string | undefined {
   if (!entry.action.startsWith("assistance.match.")) return undefined;
@@ -168,5 +170,6 @@ export function matchOfferWords(entry: Pick<TimelineEntry, "action" | "after">, 
   const name = providerName(provider, names);
   // An organization's name takes the article in a sentence, as the desk's own words put it (shared/contacts/).
   const named = provider.kind === "organization" && name !== provider.id ? `the ${name}` : name;
-  return offerOf(named);
+  const offer = fieldOf(entry.after, "offer");
+  return offerOf(named, typeof offer === "string" ? offer : undefined);
 }
