@@ -50,7 +50,7 @@ export function rankCandidates(
       `shares ${sharedAreas.length} of the ${plural(requested.size, "area")} requested: ${sharedAreas.join(", ")}`,
       isStale(offer.lastUpdatedOn, today)
         ? `last updated ${plural(freshnessMonths, "month")} ago (${offer.lastUpdatedOn}): stale, no freshness points`
-        : `last updated ${plural(freshnessMonths, "month")} ago (${offer.lastUpdatedOn}): ${freshnessPoints} freshness points`,
+        : `last updated ${plural(freshnessMonths, "month")} ago (${offer.lastUpdatedOn}): ${plural(freshnessPoints, "freshness point")}`,
       `score = ${AREA_POINTS} x ${sharedAreas.length} shared + ${freshnessPoints} freshness = ${score}`,
     ];
     const existing = matches.find((match) => match.offerId === offer.id);

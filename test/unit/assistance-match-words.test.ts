@@ -103,6 +103,12 @@ describe("offerOf", () => {
     ["Bulgaria", "Bulgaria's offer"],
     ["the International Atomic Energy Agency", "the International Atomic Energy Agency's offer"],
     ["Netherlands (Kingdom of the)", "the offer of Netherlands (Kingdom of the)"],
+    // A plural name takes the apostrophe alone (audit 36: "Organisation for the Prohibition of Chemical Weapons's").
+    [
+      "Organisation for the Prohibition of Chemical Weapons",
+      "Organisation for the Prohibition of Chemical Weapons' offer",
+    ],
+    ["Philippines", "Philippines' offer"],
   ])("%s -> %s", (name, words) => {
     expect(offerOf(name)).toBe(words);
   });

@@ -310,6 +310,11 @@ describe("matchmaking rank", () => {
     expect(second?.reasons[1]).toContain("stale");
   });
 
+  it("says one freshness point in the singular (audit 36)", () => {
+    const [only] = rankCandidates(request, [anOffer("D", { lastUpdatedOn: "2025-06-20" })], today);
+    expect(only?.reasons[1]).toBe("last updated 11 months ago (2025-06-20): 1 freshness point");
+  });
+
   it("leaves out offers not valid today, from the requesting State, or sharing no area", () => {
     const offers = [
       anOffer("EXPIRED", { validUntil: "2026-05-19" }),
