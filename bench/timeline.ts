@@ -7,7 +7,9 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createDossierHandler } from "../functions/api/dossier.ts";
 import { startDynamoDbLocal } from "../infra/local/dynamodb-local.ts";
+import { auditKeys } from "../shared/audit/audit-entry.ts";
 import { fixedClock } from "../shared/clock.ts";
+import { toAuditEntry } from "../shared/dossier/audit-trail.ts";
 import { createDocumentClient, createDynamoClient } from "../shared/dynamo/client.ts";
 import { ensureTables } from "../shared/dynamo/ensure-tables.ts";
 import { queryEveryPage } from "../shared/dynamo/pagination.ts";
@@ -46,11 +48,14 @@ async function stateTrails(doc: ReturnType<typeof createDocumentClient>, tableNa
   return trails.flat();
 }
 
-/** Copy k of an audit item: a day earlier per copy, a new id, so the trail grows as the years add to it. */
+/**
+ * Copy k of an audit item: a day earlier per copy, a new id, so the trail grows as the years add to it; its keys
+ * (the timeline's too) written as for an entry of that time.
+ */
 function auditCopy(item: Record<string, unknown>, k: number, clock: ReturnType<typeof fixedClock>) {
   const at = new Date(Date.parse(String(item.at)) - k * DAY_MS).toISOString();
-  const id = newId(clock);
-  return { ...item, id, at, sk: `${at}#${id}`, day: at.slice(0, 10) };
+  const copy = { ...item, id: newId(clock), at };
+  return { ...copy, ...auditKeys(toAuditEntry(copy)) };
 }
 
 export async function measureTimeline(onProgress: (line: string) => void): Promise<BenchResult[]> {

@@ -40,12 +40,15 @@ export const tables = {
     partitionKey: "pk",
     sortKey: "sk",
     // byState, byOrganization and byActor: a State's trail, an organization's and a person's writes, newest first,
-    // each one Query (ADR 0020, ADR 0056).
+    // each one Query (ADR 0020, ADR 0056); stateTimeline and organizationTimeline: the same entries by the day their
+    // event happened, as the timelines read them (ADR 0063).
     indexes: [
       { indexName: "byDay", partitionKey: "day", sortKey: "sk" },
       { indexName: "byState", partitionKey: "iso3", sortKey: "sk" },
       { indexName: "byOrganization", partitionKey: "orgId", sortKey: "sk" },
       { indexName: "byActor", partitionKey: "actorKey", sortKey: "sk" },
+      { indexName: "stateTimeline", partitionKey: "iso3", sortKey: "timelineKey" },
+      { indexName: "organizationTimeline", partitionKey: "orgId", sortKey: "timelineKey" },
     ],
   },
 } as const satisfies Record<TableId, TableDefinition>;

@@ -1,8 +1,8 @@
 // `npm run migrate`: brings data written before the current index keys in step (ADR 0022): audit entries get their
-// State, actor and kind keys, letters their owner key, then the search index is rebuilt from the records. Against the
-// running local stack by default; against deployed tables with DESK_TABLE=<name> AUDIT_TABLE=<name> (and AWS
-// credentials that may scan both and update their items). Idempotent; `--from <position>` resumes where a stopped
-// run printed it was.
+// State, organization, actor and kind keys and their place on the timelines by the event's day (ADR 0063), letters
+// their owner key, then the search index is rebuilt from the records. Against the running local stack by default;
+// against deployed tables with DESK_TABLE=<name> AUDIT_TABLE=<name> (and AWS credentials that may scan both and
+// update their items). Idempotent; `--from <position>` resumes where a stopped run printed it was.
 import { parseArgs } from "node:util";
 import { backfillIndexKeys, decodePosition, encodePosition } from "../../shared/dossier/backfill.ts";
 import { createDocumentClient } from "../../shared/dynamo/client.ts";
@@ -14,8 +14,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const MIGRATE_USAGE = `Usage: npm run migrate [-- --from <position>]
        DESK_TABLE=<desk table> AUDIT_TABLE=<audit table> npm run migrate [-- --from <position>]
 
-Brings data written before its index keys in step (ADR 0022): audit entries get their State, actor and kind keys,
-letters their owner key, then the search index is rebuilt. Idempotent: a second run updates nothing.
+Brings data written before its index keys in step (ADR 0022): audit entries get their State, organization, actor
+and kind keys and their place on the timelines by the day their event happened (ADR 0063), letters their owner
+key, then the search index is rebuilt. Idempotent: a second run updates nothing.
 
 Without DESK_TABLE it migrates the running local stack. With DESK_TABLE and AUDIT_TABLE (the Stateful stack's
 deskTableName and auditTableName outputs) it migrates the deployed tables with your AWS credentials, in the region

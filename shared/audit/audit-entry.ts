@@ -4,6 +4,7 @@ import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { actorSchema } from "../auth/actor.ts";
 import type { Clock } from "../clock.ts";
+import { timelineKeyOf } from "../dossier/event-day.ts";
 import { newId } from "../ids.ts";
 import type { AuditAction } from "./actions.ts";
 import { auditedOrganization, auditedState, trailKindOf } from "./subject.ts";
@@ -40,7 +41,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[numb
 
 /**
  * The audit table's keys of an entry: by entity (table), by day, by State, by organization and by actor (indexes),
- * and the kind a timeline filters on (ADR 0020, ADR 0056).
+ * the kind a timeline filters on, and, for an entry on an owner's timeline, its place there by the event's day
+ * (ADR 0020, ADR 0056, ADR 0063).
  */
 export function auditKeys(entry: AuditEntry): Record<string, string> {
   const iso3 = auditedState(entry);
@@ -54,6 +56,7 @@ export function auditKeys(entry: AuditEntry): Record<string, string> {
     ...(iso3 ? { iso3 } : {}),
     ...(orgId ? { orgId } : {}),
     ...(trailKind ? { trailKind } : {}),
+    ...(iso3 || orgId ? { timelineKey: timelineKeyOf(entry) } : {}),
   };
 }
 

@@ -27,15 +27,23 @@ export const MAX_SPAN_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 
-/** Sort keys are `<ISO time>#<id>`: a day's first key sorts after `<day>T`, its last before `<day>T~`. */
-export function periodCondition(period: Period): { expression: string; values: Record<string, string> } {
-  const lower = period.from ? `${period.from}T` : undefined;
-  const upper = period.to ? `${period.to}T~` : undefined;
-  if (lower && upper) return { expression: " AND sk BETWEEN :from AND :to", values: { ":from": lower, ":to": upper } };
-  if (lower) return { expression: " AND sk >= :from", values: { ":from": lower } };
-  if (upper) return { expression: " AND sk <= :to", values: { ":to": upper } };
+/** A key condition's sort part, ` AND <attribute> BETWEEN :from AND :to` or one side of it, both bounds included. */
+export function sortKeyRange(
+  attribute: string,
+  lower: string | undefined,
+  upper: string | undefined,
+): { expression: string; values: Record<string, string> } {
+  if (lower && upper) {
+    return { expression: ` AND ${attribute} BETWEEN :from AND :to`, values: { ":from": lower, ":to": upper } };
+  }
+  if (lower) return { expression: ` AND ${attribute} >= :from`, values: { ":from": lower } };
+  if (upper) return { expression: ` AND ${attribute} <= :to`, values: { ":to": upper } };
   return { expression: "", values: {} };
 }
+
+/** Sort keys that start with an ISO time: a day's first sorts after `<day>T`, its last before `<day>T~`. */
+export const periodCondition = (period: Period, attribute = "sk") =>
+  sortKeyRange(attribute, period.from && `${period.from}T`, period.to && `${period.to}T~`);
 
 export const toAuditEntry = (raw: Record<string, unknown>): AuditEntry => auditEntrySchema.parse(raw);
 
@@ -56,11 +64,14 @@ export interface AuditTrail {
   ofDays(period: Period, page: PageRequest): Promise<Page<AuditEntry>>;
 }
 
-/** Where an owner's entries are: the index, and the attribute `auditKeys` writes for it (ADR 0020, ADR 0056). */
+/**
+ * Where an owner's entries are: the index in the order they were recorded (its audit trail), the index by the day
+ * their events happened (its timeline), and the attribute `auditKeys` writes for both (ADR 0020, ADR 0056, ADR 0063).
+ */
 export const OWNER_AUDIT_INDEX = {
-  state: { indexName: "byState", attribute: "iso3" },
-  organization: { indexName: "byOrganization", attribute: "orgId" },
-} as const satisfies Record<Owner["kind"], { indexName: string; attribute: string }>;
+  state: { indexName: "byState", timelineIndexName: "stateTimeline", attribute: "iso3" },
+  organization: { indexName: "byOrganization", timelineIndexName: "organizationTimeline", attribute: "orgId" },
+} as const satisfies Record<Owner["kind"], { indexName: string; timelineIndexName: string; attribute: string }>;
 
 export function auditTrail(doc: DynamoDBDocumentClient, tableNames: TableNames, clock: Clock): AuditTrail {
   const TableName = tableNames.audit;

@@ -1,8 +1,9 @@
 // Brings items written before their index keys existed in step with what writers set today: audit entries get their
-// State, actor and kind keys (the byState and byActor indexes, the timeline), letters their owner key (gsi2, the
-// timeline) and, for a letter sent again, its key in the sweep's index of resent letters (gsi3). An operator's
-// migration, so it may Scan (paged); requests never do (ADR 0022). Idempotent: an item whose keys already agree is not
-// written; resumable: each page ends at a position the next run may start from.
+// State, organization, actor and kind keys (the byState, byOrganization and byActor indexes) and their place on the
+// timelines by the day their event happened (stateTimeline, organizationTimeline: ADR 0063), letters their owner key
+// (gsi2, the timeline) and, for a letter sent again, its key in the sweep's index of resent letters (gsi3). An
+// operator's migration, so it may Scan (paged); requests never do (ADR 0022). Idempotent: an item whose keys already
+// agree is not written; resumable: each page ends at a position the next run may start from.
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { auditEntrySchema, auditKeys } from "../audit/audit-entry.ts";
 import { messageIndexKeys, resentLetterIndexKeys } from "../correspondence/ledger.ts";

@@ -1,5 +1,5 @@
-// The shapes of the dossier: a State's and an organization's timeline (every change, newest first) and the audit
-// trail's queries.
+// The shapes of the dossier: a State's and an organization's timeline (every change, by the day it happened, newest
+// first) and the audit trail's queries.
 // Schemas built at import are marked pure: a bundle leaves out, and never builds, those it does not use (ADR 0039).
 import * as z from "zod";
 import { auditEntrySchema } from "../audit/audit-entry.ts";
@@ -18,6 +18,12 @@ const day = /* @__PURE__ */ (() => z.iso.date())();
 const periodShape = /* @__PURE__ */ (() => ({
   from: day.optional().describe("The first day (YYYY-MM-DD, UTC) to include"),
   to: day.optional().describe("The last day (YYYY-MM-DD, UTC) to include"),
+}))();
+
+/** A timeline's period: the days its events happened on, the desk's (New York's) days, as entries' `on` gives them. */
+const timelinePeriodShape = /* @__PURE__ */ (() => ({
+  from: day.optional().describe("The first day (YYYY-MM-DD) to include, by the day each event happened (`on`)"),
+  to: day.optional().describe("The last day (YYYY-MM-DD) to include, by the day each event happened (`on`)"),
 }))();
 
 function checkPeriod(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx) {
@@ -44,12 +50,12 @@ function kindsSchemaOf<const Kinds extends readonly TrailKind[]>(kinds: Kinds) {
 }
 
 export const timelineQuerySchema = /* @__PURE__ */ z
-  .strictObject({ ...periodShape, kinds: kindsSchemaOf(trailKinds).optional(), ...pageQueryShape })
+  .strictObject({ ...timelinePeriodShape, kinds: kindsSchemaOf(trailKinds).optional(), ...pageQueryShape })
   .superRefine(checkPeriod);
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
 export const organizationTimelineQuerySchema = /* @__PURE__ */ z
-  .strictObject({ ...periodShape, kinds: kindsSchemaOf(organizationTrailKinds).optional(), ...pageQueryShape })
+  .strictObject({ ...timelinePeriodShape, kinds: kindsSchemaOf(organizationTrailKinds).optional(), ...pageQueryShape })
   .superRefine(checkPeriod);
 
 export const timelineActorSchema = /* @__PURE__ */ z
@@ -58,7 +64,18 @@ export const timelineActorSchema = /* @__PURE__ */ z
 
 export const timelineEntrySchema = /* @__PURE__ */ z
   .object({
-    at: z.iso.datetime().describe("When it happened (for a letter: when it was queued)"),
+    on: day.describe(
+      "The day it happened (YYYY-MM-DD), where the record says it: the day a submission, a request or feedback was " +
+        "received, the day given for a move, a consent or a match, the day the provider made an offer; for a " +
+        "letter, the day it was queued to be sent; else (a contact edited, a correction) the desk's (New York's) " +
+        "day it was recorded. The timeline is ordered by it, newest first, then by `at`",
+    ),
+    at: z.iso
+      .datetime()
+      .describe(
+        "When it was recorded at the desk (UTC; for a letter: when it was queued). An event entered after the " +
+          "fact was recorded later than it happened (`on`)",
+      ),
     kind: trailKindSchema,
     action: z.string().describe("What was done, e.g. submission.void, contact.deactivate, letter.delivered"),
     source: z

@@ -1,8 +1,10 @@
-// A State's or an organization's timeline: its audit trail (the byState or byOrganization index) merged with its
-// letters (the ledger's owner index), newest first and paged with one cursor that remembers where each of the two
-// stands (ADR 0020, ADR 0056). An organization's letters are also read from the owner index alone (ADR 0055).
+// A State's or an organization's timeline: its audit trail (the stateTimeline or organizationTimeline index) merged
+// with its letters (the ledger's owner index), by the day each event happened, newest first, then by when it was
+// recorded, and paged with one cursor that remembers where each of the two stands (ADR 0020, ADR 0056, ADR 0063).
+// An organization's letters are also read from the owner index alone (ADR 0055).
 import type { DynamoDBDocumentClient, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type * as z from "zod";
+import { addDays } from "../assistance/dates.ts";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { organizationTrailKinds, type TrailKind, trailKindOf, trailKinds } from "../audit/subject.ts";
 import type { Group } from "../auth/actor.ts";
@@ -21,7 +23,9 @@ import {
   queryPage,
 } from "../dynamo/pagination.ts";
 import type { TableNames } from "../tables.ts";
-import { OWNER_AUDIT_INDEX, type Period, periodCondition, toAuditEntry } from "./audit-trail.ts";
+import { deskDay } from "../zoned-time.ts";
+import { OWNER_AUDIT_INDEX, type Period, periodCondition, sortKeyRange, toAuditEntry } from "./audit-trail.ts";
+import { deskDayStart, letterTimelineKeyOf, timelineDayOf } from "./event-day.ts";
 import type { TimelineEntry } from "./schemas.ts";
 
 /** The most items one filtered read examines (a page of 50 entries of one kind reads 100 at a time). */
@@ -61,6 +65,7 @@ function sourceOf(entry: AuditEntry, owner: Owner): TimelineEntry["source"] {
 export function auditTimelineEntry(entry: AuditEntry, owner: Owner, groups: readonly Group[]): TimelineEntry {
   const image = (value: unknown) => (readsPersonalData(groups) ? value : withoutPersonalData(value));
   return {
+    on: timelineDayOf(entry),
     at: entry.at,
     kind: trailKindOf(entry.action) ?? (owner.kind === "state" ? "state" : "organization"),
     action: entry.action,
@@ -129,6 +134,7 @@ function projectionOf(paths: readonly string[]) {
 export function letterTimelineEntry(message: TimelineLetter, groups: readonly Group[]): TimelineEntry {
   const secretariat = readsPersonalData(groups);
   return {
+    on: deskDay(message.createdAt),
     at: message.createdAt,
     kind: "letter",
     action: `letter.${message.status}`,
@@ -188,8 +194,8 @@ export const kindsOf = (owner: Owner): readonly TrailKind[] =>
   owner.kind === "state" ? trailKinds : organizationTrailKinds;
 
 /**
- * A State's or an organization's timeline, newest first and paged (ADR 0026: the interface is the contract; only the
- * DynamoDB reader below implements it so far).
+ * A State's or an organization's timeline, by the events' days, newest first, and paged (ADR 0026: the interface is
+ * the contract; only the DynamoDB reader below implements it so far).
  */
 export interface TimelineReader {
   timeline(owner: Owner, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>>;
@@ -225,8 +231,9 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     return { items, more: exclusiveStart !== undefined };
   }
 
+  /** The owner's entries by their event's day (`<day>#<at>#<id>`): the period's days are those days. */
   function auditQuery(owner: Owner, request: TimelineRequest): QueryCommandInput {
-    const range = periodCondition(request);
+    const range = sortKeyRange("timelineKey", request.from, request.to && `${request.to}~`);
     const kinds = (request.kinds ?? []).filter((kind) => kind !== "letter");
     const filter = request.kinds
       ? {
@@ -237,7 +244,7 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     const index = OWNER_AUDIT_INDEX[owner.kind];
     return {
       TableName: tableNames.audit,
-      IndexName: index.indexName,
+      IndexName: index.timelineIndexName,
       KeyConditionExpression: `${index.attribute} = :owner${range.expression}`,
       ExpressionAttributeValues: { ":owner": auditKeyOf(owner), ...range.values, ...filter.values },
       ...(filter.FilterExpression ? { FilterExpression: filter.FilterExpression } : {}),
@@ -245,12 +252,12 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
     };
   }
 
-  function lettersQuery(owner: string, request: LettersRequest): QueryCommandInput {
-    const range = periodCondition(request);
+  /** An owner's letters, newest first, queued within `range` (on `gsi2sk`, `<createdAt>#<wave>#<recipient>`). */
+  function lettersQuery(owner: string, range: ReturnType<typeof sortKeyRange>): QueryCommandInput {
     return {
       TableName: tableNames.desk,
       IndexName: "gsi2",
-      KeyConditionExpression: `gsi2pk = :owner${range.expression.replaceAll("sk", "gsi2sk")}`,
+      KeyConditionExpression: `gsi2pk = :owner${range.expression}`,
       ExpressionAttributeValues: { ":owner": ownerLettersPartition(owner), ...range.values },
       ...projectionOf(LETTER_ATTRIBUTES),
       ScanIndexForward: false,
@@ -260,10 +267,16 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
   return {
     async timeline(owner: Owner, request: TimelineRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
       const kinds = request.kinds ?? [...kindsOf(owner)];
-      // A State's scope is its code alone, as it was before organizations had timelines: its cursors stay valid.
       const who = owner.kind === "state" ? owner.iso3 : ownerText(owner);
-      const scope = `timeline:${who}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
+      // Named for the order: a cursor issued when the timeline was in the order entries were recorded is refused.
+      const scope = `timeline-by-day:${who}:${request.from ?? ""}:${request.to ?? ""}:${[...kinds].sort().join(",")}`;
       const indexKey = OWNER_AUDIT_INDEX[owner.kind].attribute;
+      // The letters queued on the period's desk days: from New York's midnight of the first to that after the last.
+      const letterRange = sortKeyRange(
+        "gsi2sk",
+        request.from && deskDayStart(request.from),
+        request.to && deskDayStart(addDays(request.to, 1)),
+      );
       const positions = decodePositions(page.cursor, scope);
       const wantsAudit = kinds.some((kind) => kind !== "letter");
       const wantsLetters = kinds.includes("letter");
@@ -271,14 +284,14 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
         wantsAudit
           ? fetch(auditQuery(owner, request), positions.audit, page.limit, (raw) => ({
               value: auditTimelineEntry(toAuditEntry(raw), owner, request.groups),
-              order: String(raw.sk),
-              key: { pk: raw.pk, sk: raw.sk, [indexKey]: raw[indexKey] },
+              order: String(raw.timelineKey),
+              key: { pk: raw.pk, sk: raw.sk, [indexKey]: raw[indexKey], timelineKey: raw.timelineKey },
             }))
           : { items: [], more: false },
         wantsLetters
-          ? fetch(lettersQuery(ownerText(owner), request), positions.letters, page.limit, (raw) => ({
+          ? fetch(lettersQuery(ownerText(owner), letterRange), positions.letters, page.limit, (raw) => ({
               value: letterEntryOf(raw, request.groups),
-              order: String(raw.gsi2sk),
+              order: letterTimelineKeyOf(String(raw.createdAt), String(raw.waveId), String(raw.recipient)),
               key: { pk: raw.pk, sk: raw.sk, gsi2pk: raw.gsi2pk, gsi2sk: raw.gsi2sk },
             }))
           : { items: [], more: false },
@@ -306,7 +319,8 @@ export function timelineReader(doc: DynamoDBDocumentClient, tableNames: TableNam
 
     letters(owner: string, request: LettersRequest, page: PageRequest): Promise<Page<TimelineEntry>> {
       const scope = `letters:${owner}:${request.from ?? ""}:${request.to ?? ""}`;
-      return queryPage(doc, lettersQuery(owner, request), { ...page, scope }, (raw) =>
+      // The period's UTC days, as an organization's letters have always been read.
+      return queryPage(doc, lettersQuery(owner, periodCondition(request, "gsi2sk")), { ...page, scope }, (raw) =>
         letterEntryOf(raw, request.groups),
       );
     },

@@ -3,11 +3,13 @@
 // zod/mini: the search-indexer function reads no other schema, and classic zod weighs four times as much (ADR 0029).
 import * as z from "zod/mini";
 import { $ZodError } from "zod/v4/core";
+import { lazy } from "../lazy.ts";
 import { UN_LANGUAGES } from "../locale/languages.ts";
 import { stateNamesOf } from "../locale/names.ts";
 import { SEARCH_ENTITY, searchTokenKey } from "./keys.ts";
 import { charLength, tokensOfWord, wordsOf } from "./normalize.ts";
 import type { SearchHit, SearchKind } from "./schemas.ts";
+import aliasFile from "./state-aliases.json" with { type: "json" };
 
 export interface SearchEntry extends Omit<SearchHit, "kind"> {
   kind: SearchKind;
@@ -16,10 +18,10 @@ export interface SearchEntry extends Omit<SearchHit, "kind"> {
 }
 
 /**
- * Enough for a State's UN and CLDR names with their suffixes (55 at most, the United Kingdom's), or a template's six
- * subjects; more adds noise, not recall.
+ * Enough for a State's UN, CLDR and other names (state-aliases.json) with their suffixes (56 at most, the United
+ * Kingdom's), or a template's six subjects; more adds noise, not recall.
  */
-const MAX_TOKENS = 120;
+export const MAX_TOKENS = 120;
 /** A request's description is searched by its first words only: the symbol and State identify it. */
 const DESCRIPTION_WORDS = 30;
 
@@ -36,6 +38,14 @@ function regionName(language: string, iso2: string): string | undefined {
     return undefined;
   }
 }
+
+/** Former UN names and common English names by State (state-aliases.json, each with its sources): search only. */
+const aliases = lazy(() => {
+  const byState = new Map<string, string[]>();
+  for (const { iso3, name } of aliasFile.names) byState.set(iso3, [...(byState.get(iso3) ?? []), name]);
+  return byState;
+});
+const aliasesOf = (iso3: string): string[] => aliases().get(iso3) ?? [];
 
 const text = z.string();
 const optionalText = z.optional(z.string());
@@ -54,7 +64,7 @@ const entryOf: Record<string, (item: Record<string, unknown>) => SearchEntry | u
       label: state.name,
       detail: state.iso3,
       path: `/states/${state.iso3}`,
-      texts: [...new Set([state.iso3, state.iso2, state.name, ...unNames, ...cldrNames])],
+      texts: [...new Set([state.iso3, state.iso2, state.name, ...unNames, ...cldrNames, ...aliasesOf(state.iso3)])],
     };
   },
   organization(item) {
@@ -98,6 +108,22 @@ const entryOf: Record<string, (item: Record<string, unknown>) => SearchEntry | u
         request.id,
         wordsOf(request.description).slice(0, DESCRIPTION_WORDS).join(" "),
       ],
+    };
+  },
+  submission(item) {
+    const submission = z
+      .object({ id: text, iso3: text, kind: text, symbol: text, receivedOn: text, voided: z.optional(z.unknown()) })
+      .parse(item);
+    // A voided document counts "as if it had never been recorded": its symbol is free for the real one, and the
+    // State's page no longer lists it, so a hit would lead nowhere or name the wrong State. Its tokens go.
+    if (submission.voided !== undefined) return undefined;
+    return {
+      kind: "submission",
+      id: submission.id,
+      label: submission.symbol,
+      detail: `${submission.iso3} ${submission.kind} ${submission.receivedOn}`,
+      path: `/states/${submission.iso3}/submissions/${submission.id}`,
+      texts: [submission.symbol, submission.iso3, submission.id],
     };
   },
   wave(item) {

@@ -3,7 +3,16 @@
 import * as z from "zod";
 import { charLength, wordsOf } from "./normalize.ts";
 
-export const SEARCH_KINDS = ["state", "organization", "contact", "assistance-request", "wave", "template"] as const;
+/** Each kind is also the desk item's `entity` it is derived from: the indexer's event filter is built from this list. */
+export const SEARCH_KINDS = [
+  "state",
+  "organization",
+  "contact",
+  "assistance-request",
+  "wave",
+  "template",
+  "submission",
+] as const;
 export const searchKindSchema = /* @__PURE__ */ (() => z.enum(SEARCH_KINDS))();
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
@@ -21,7 +30,11 @@ const queryTextSchema = /* @__PURE__ */ z
   .refine((q) => wordsOf(q).some((word) => charLength(word) >= MIN_QUERY_CHARS), {
     message: `must have a word of at least ${MIN_QUERY_CHARS} letters or digits`,
   })
-  .describe("What to look for: the start of any word of a name, code, e-mail, symbol or id; case and accents ignored");
+  .describe(
+    "What to look for: the start of any word of a name, code, e-mail, document symbol (an assistance request's, a " +
+      "received document's) or id; a State also by its former UN names and common English names (Turkey, UK); case, " +
+      'accents and a leading "the" ignored',
+  );
 
 const kindsSchema = /* @__PURE__ */ (() =>
   z
@@ -38,7 +51,10 @@ const kindsSchema = /* @__PURE__ */ (() =>
       }
       return [...new Set(kinds)] as SearchKind[];
     })
-    .describe(`Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}`))();
+    .describe(
+      `Comma-separated kinds to search (default: all you may read): ${SEARCH_KINDS.join(", ")}; submission is a ` +
+        "document received from a State (national report, additional information, ...), found by its symbol",
+    ))();
 
 export const searchQuerySchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -57,8 +73,13 @@ export const searchHitSchema = /* @__PURE__ */ z
   .object({
     kind: searchKindSchema,
     id: z.string(),
-    label: z.string().describe("What the record is called: a State's or contact's name, a request's symbol"),
-    detail: z.string().optional().describe("A second line: a code, an owner, a status"),
+    label: z
+      .string()
+      .describe("What the record is called: a State's or contact's name, a request's or received document's symbol"),
+    detail: z
+      .string()
+      .optional()
+      .describe("A second line: a code, an owner, a status; a submission's State code, kind and day received"),
     active: z.boolean().optional().describe("Contacts: false once deactivated; organizations: false once retired"),
     path: z.string().describe("Where the record is read in this API"),
   })

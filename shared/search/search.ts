@@ -49,6 +49,17 @@ function kindsFor(actor: Actor | undefined, asked: readonly SearchKind[] | undef
   return [...asked];
 }
 
+/**
+ * The query's words; a leading "the" is dropped when a word of two characters or more follows ("the Gambia"): States'
+ * short names are indexed without the article a sentence gives them, and dropping a word only widens what the other
+ * words find.
+ */
+function queryWords(q: string): string[] {
+  const words = wordsOf(q);
+  const [first, ...rest] = words;
+  return first === "the" && rest.some((word) => charLength(word) >= 2) ? rest : words;
+}
+
 /** The longest word is looked up (the narrowest range); the others filter the hits. */
 function lookupWord(words: readonly string[]): string {
   return words.reduce((longest, word) => (charLength(word) > charLength(longest) ? word : longest), "");
@@ -100,7 +111,7 @@ export const search =
   (deps: SearchDependencies) =>
   async (request: SearchRequest, actor: Actor | undefined): Promise<SearchResult> => {
     const kinds = kindsFor(actor, request.kinds);
-    const words = wordsOf(request.q);
+    const words = queryWords(request.q);
     const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
     const groups = await Promise.all(
       kinds.map(async (kind) => ({ kind, ...(await searchKind(deps, kind, words, limit)) })),

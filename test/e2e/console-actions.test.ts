@@ -470,7 +470,8 @@ describe("the console's contact correction, letter resend and wave redispatch", 
       ]);
     expect(await timeline.locator("ol.timeline li").nth(2).textContent()).toContain("contact Thandi Forumperson, by");
     for (const time of await timeline.locator("ol.timeline li time").allTextContents()) {
-      expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+      // The day it happened, with the desk's minute it was recorded when the same day (ADR 0063).
+      expect(time).toMatch(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2} New York)?$/);
     }
     expect(await timeline.textContent()).not.toMatch(/organization srf|[0-9A-Z]{26}/);
     expect(await seriousViolations(page)).toEqual([]);
@@ -543,8 +544,8 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     }
     const rowsOf = (page: Page, who: string) =>
       page
-        .getByRole("region", { name: "Letters received" })
-        .getByRole("table", { name: `Letters sent to the ${who}` })
+        .getByRole("region", { name: /^Letters sent to / })
+        .getByRole("table", { name: `Letters to the ${who}, newest first` })
         .locator("tbody tr", { hasText: wave.id });
 
     for (const group of ["secretariat", "members"] as ConsoleGroup[]) {
@@ -618,7 +619,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     const quiet = await signIn("secretariat");
     await go(quiet, "#/organizations/asean");
     await quiet
-      .getByRole("region", { name: "Letters received" })
+      .getByRole("region", { name: /^Letters sent to / })
       .getByText("No letter sent to this organization yet.")
       .waitFor();
     await quiet.close();

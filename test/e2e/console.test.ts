@@ -212,7 +212,9 @@ describe("the staff console", { timeout: 90_000 }, () => {
     // On a slow line (the submissions read again only when the test lets it), the form stays busy until the list
     // shows the report: pressed again once the timeline (not held) shows it recorded, it sends nothing, where it sent
     // the same document again and was refused as already recorded.
-    const recorded = page.getByRole("region", { name: "Timeline" }).getByText("Submission recorded");
+    const recorded = page
+      .getByRole("region", { name: "Timeline" })
+      .getByText("First national report received (S/AC.44/2026/CONSOLE-2)");
     const before = await recorded.count();
     const release = await holdReadings(page, (url) => url.pathname.endsWith("/states/MLI/submissions"));
     const posts = apiRequests(desk.stack, "POST", "/states/MLI/submissions");

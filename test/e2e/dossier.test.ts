@@ -1,5 +1,6 @@
 // A State's story read back from its timeline, end to end on the local stack: a first report recorded, a wave sent
-// by its schedule, a contact designated, each over HTTP; then GET /states/{iso3}/timeline lists them newest first.
+// by its schedule, a contact designated, each over HTTP; then GET /states/{iso3}/timeline lists them newest first, by
+// the day each happened.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wallClock } from "#shared/waves/programme-waves.ts";
 import { deskDay } from "#shared/zoned-time.ts";
@@ -20,6 +21,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 interface Entry {
+  on: string;
   at: string;
   kind: string;
   action: string;
@@ -97,8 +99,9 @@ describe("a State's timeline", () => {
     );
     expect(timeline.status).toBe(200);
     const entries: Entry[] = timeline.body.items;
-    const times = entries.map((entry) => entry.at);
-    expect([...times].sort().reverse()).toEqual(times);
+    // By the day each event happened, then by when it was recorded (ADR 0063).
+    const order = entries.map((entry) => `${entry.on}#${entry.at}`);
+    expect([...order].sort().reverse()).toEqual(order);
     const position = (predicate: (entry: Entry) => boolean) => entries.findIndex(predicate);
     const created = position((entry) => entry.action === "contact.create" && entry.source.id === contact.body.id);
     const letter = position((entry) => entry.kind === "letter" && entry.source.id.startsWith(`${wave.body.id}/`));

@@ -165,7 +165,15 @@ describe("search against DynamoDB Local, indexed from the table's stream", () =>
     expect((await find("s/ac.44/2027/note.7")).ids("assistance-request")).toEqual([request.body.id]);
     expect((await find("dual-use")).ids("assistance-request")).toEqual([request.body.id]);
     const grouped = await find("mali");
-    expect(grouped.kinds).toEqual(["state", "organization", "contact", "assistance-request", "wave", "template"]);
+    expect(grouped.kinds).toEqual([
+      "state",
+      "organization",
+      "contact",
+      "assistance-request",
+      "wave",
+      "template",
+      "submission",
+    ]);
     expect((await find("mali", "members", "&kinds=state,wave")).kinds).toEqual(["state", "wave"]);
 
     const cancelled = await call({

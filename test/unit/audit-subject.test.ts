@@ -80,7 +80,7 @@ describe("the kind of a trail entry", () => {
 });
 
 describe("the audit item's keys", () => {
-  it("index the entry by entity, day, State and actor, and name its kind", () => {
+  it("index the entry by entity, day, State and actor, name its kind and its place on the timeline", () => {
     const keys = auditKeys({
       id: "01J",
       at: "2026-11-27T10:00:00.000Z",
@@ -96,6 +96,8 @@ describe("the audit item's keys", () => {
       actorKey: "user-1",
       iso3: "MLI",
       trailKind: "contact",
+      // A contact's change happened when it was recorded: the desk's day of it, then the instant (ADR 0063).
+      timelineKey: "2026-11-27#2026-11-27T10:00:00.000Z#01J",
     });
   });
 

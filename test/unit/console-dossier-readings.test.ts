@@ -120,6 +120,7 @@ describe("a matrix version's days", () => {
 
 describe("a letter on the timeline", () => {
   const entry: Schemas["TimelineEntry"] = {
+    on: "2026-03-09",
     at: "2026-03-09T12:00:00.000Z",
     kind: "letter",
     action: "letter.delivered",
@@ -176,6 +177,7 @@ describe("what a timeline entry is about, in words", () => {
     after?: unknown,
     before?: unknown,
   ): Schemas["TimelineEntry"] => ({
+    on: "2026-03-09",
     at: "2026-03-09T12:00:00.000Z",
     kind: "state",
     action: "x.y",

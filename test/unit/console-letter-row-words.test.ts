@@ -15,6 +15,7 @@ type TimelineEntry = components["schemas"]["TimelineEntry"];
 
 const SUBJECT = "Resolution 1540 (2004): your points of contact — Lithuania";
 const letter = (recipient: string, status: string, after: Record<string, unknown> = {}): TimelineEntry => ({
+  on: "2026-12-06",
   at: "2026-12-06T15:00:00.000Z",
   kind: "letter",
   action: `letter.${status}`,

@@ -99,6 +99,21 @@ describe("a hit in words", () => {
     expect(hitWords({ ...contact, detail: "unknown" }, names).href).toBeUndefined();
   });
 
+  it("puts a received document on its State's page, with what was received and when (audit 36, item 3)", () => {
+    const report = hit({
+      kind: "submission",
+      id: "01S",
+      label: "S/AC.44/2026/7",
+      detail: "MLI first-report 2026-11-30",
+    });
+    expect(hitWords(report, names)).toEqual({
+      text: "S/AC.44/2026/7",
+      detail: "Mali, first national report, received 2026-11-30",
+      href: "#/states/MLI",
+    });
+    expect(hitWords({ ...report, detail: "odd" }, names)).toEqual({ text: "S/AC.44/2026/7", detail: "odd" });
+  });
+
   it("says a retired organization is, as a deactivated contact is (audit 33, item 10)", () => {
     const retired = hit({ kind: "organization", id: "osce", label: "OSCE", detail: "OSCE", active: false });
     expect(hitWords(retired, names)).toMatchObject({ href: "#/organizations/osce", inactive: "retired" });

@@ -13,6 +13,7 @@ import {
 type Entry = components["schemas"]["TimelineEntry"];
 
 const entry = (action: string, at: string, before: unknown, after: unknown, username?: string): Entry => ({
+  on: at.slice(0, 10),
   at,
   kind: "state",
   action,

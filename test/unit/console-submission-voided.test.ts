@@ -109,6 +109,7 @@ const entry = (
   id: string,
   actor: Schemas["TimelineEntry"]["actor"] = { kind: "user", id: "sub-2", username: "j.expert" },
 ): Schemas["TimelineEntry"] => ({
+  on: "2026-12-07",
   at: "2026-12-07T02:00:00.000Z",
   kind: "submission",
   action,

@@ -10,6 +10,7 @@ const secretariat = { kind: "user" as const, id: "u1", username: "local-secretar
 const reason = "Retired from the ministry in November";
 
 const obligation: TimelineEntry = {
+  on: "2026-12-06",
   at: "2026-12-06T14:33:05.012Z",
   kind: "obligation",
   action: "obligation.point-of-contact",
@@ -22,6 +23,7 @@ const obligation: TimelineEntry = {
 };
 
 const deactivation: TimelineEntry = {
+  on: "2026-12-06",
   at: "2026-12-06T14:33:05.011Z",
   kind: "contact",
   action: "contact.deactivate",
@@ -32,6 +34,7 @@ const deactivation: TimelineEntry = {
 };
 
 const registered: TimelineEntry = {
+  on: "2026-12-06",
   at: "2026-12-06T14:15:00.000Z",
   kind: "state",
   action: "registry.seed",
@@ -82,6 +85,7 @@ describe("the timeline's lines", () => {
 
 describe("a wave's note that the State had no active point of contact", () => {
   const letter = (recipient: string, action: string, at = "2026-12-06T14:19:00.000Z"): TimelineEntry => ({
+    on: at.slice(0, 10),
     at,
     kind: "letter",
     action,

@@ -21,6 +21,7 @@ type TimelineEntry = components["schemas"]["TimelineEntry"];
 const WAVE = "01M95K9XHXAH9TRKT8KCVFYJD2";
 
 const letter: TimelineEntry = {
+  on: "2026-12-06",
   at: "2026-12-06T11:58:00.000Z",
   kind: "letter",
   action: "letter.sent",
@@ -30,6 +31,7 @@ const letter: TimelineEntry = {
 };
 
 const consent: TimelineEntry = {
+  on: "2026-12-06",
   at: "2026-12-06T11:53:00.000Z",
   kind: "assistance",
   action: "assistance.request.consent",
@@ -233,6 +235,7 @@ describe("a letter's story on the timeline", () => {
   // Queued and sent at 14:19; SES's complaint came at 14:24 (audit 30, item 10).
   const complained: TimelineEntry = {
     ...letter,
+    on: "2026-12-06",
     at: "2026-12-06T14:19:02.000Z",
     action: "letter.complained",
     after: {
@@ -285,6 +288,7 @@ describe("a letter's story on the timeline", () => {
 
 describe("a letter sent again, on the State's timeline", () => {
   const resend: TimelineEntry = {
+    on: "2026-12-06",
     at: "2026-12-06T14:33:00.000Z",
     kind: "letter",
     action: "wave.resend",

@@ -30,6 +30,7 @@ const auditItem = {
   pk: "state#MLI",
   sk: "2026-11-20T08:00:00.000Z#A1",
   iso3: "MLI",
+  timelineKey: "2026-11-20#2026-11-20T08:00:00.000Z#A1",
   id: "A1",
   at: "2026-11-20T08:00:00.000Z",
   actor: { kind: "system", id: "seed" },
@@ -43,7 +44,7 @@ beforeEach(() => dynamo.reset());
 describe("a State's timeline, read", () => {
   it("reads no State item when the page has entries: they are only ever written about registered States", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [] });
-    dynamo.on(QueryCommand, { IndexName: "byState" }).resolves({ Items: [auditItem] });
+    dynamo.on(QueryCommand, { IndexName: "stateTimeline" }).resolves({ Items: [auditItem] });
     const answer = await timeline("MLI", {}, secretariat, page);
     expect(answer.items.map((entry) => entry.action)).toEqual(["state.update"]);
     expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
@@ -73,7 +74,7 @@ describe("a State's timeline, read", () => {
 
   it("reads each letter's status and subject, never its rendered text and HTML", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [] });
-    dynamo.on(QueryCommand, { IndexName: "byState" }).resolves({ Items: [auditItem] });
+    dynamo.on(QueryCommand, { IndexName: "stateTimeline" }).resolves({ Items: [auditItem] });
     await timeline("MLI", {}, secretariat, page);
     const letters = dynamo.commandCalls(QueryCommand).find((call) => call.args[0].input.IndexName === "gsi2");
     const input = letters?.args[0].input;
@@ -90,17 +91,25 @@ describe("a State's timeline, read", () => {
   });
 
   it("reads a filtered trail in whole pages, not in what the page still misses", async () => {
-    const other = { ...auditItem, action: "matrix.approve", sk: "2026-11-19T08:00:00.000Z#A0" };
+    const other = {
+      ...auditItem,
+      action: "matrix.approve",
+      sk: "2026-11-19T08:00:00.000Z#A0",
+      timelineKey: "2026-11-19#2026-11-19T08:00:00.000Z#A0",
+    };
     dynamo.on(QueryCommand).resolves({ Items: [] });
     dynamo
-      .on(QueryCommand, { IndexName: "byState" })
-      .resolvesOnce({ Items: [auditItem], LastEvaluatedKey: { pk: auditItem.pk, sk: auditItem.sk, iso3: "MLI" } })
+      .on(QueryCommand, { IndexName: "stateTimeline" })
+      .resolvesOnce({
+        Items: [auditItem],
+        LastEvaluatedKey: { pk: auditItem.pk, sk: auditItem.sk, iso3: "MLI", timelineKey: auditItem.timelineKey },
+      })
       .resolves({ Items: [other] });
     const answer = await timeline("MLI", { kinds: ["state", "matrix"] }, secretariat, page);
     expect(answer.items.map((entry) => entry.action)).toEqual(["state.update", "matrix.approve"]);
     const limits = dynamo
       .commandCalls(QueryCommand)
-      .filter((call) => call.args[0].input.IndexName === "byState")
+      .filter((call) => call.args[0].input.IndexName === "stateTimeline")
       .map((call) => call.args[0].input.Limit);
     expect(limits).toEqual([20, 20]);
   });
@@ -158,7 +167,7 @@ describe("an organization's timeline, read", () => {
 
   it("reads the organization's audit index and its letters, each entry of kind organization for its own record", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [] });
-    dynamo.on(QueryCommand, { IndexName: "byOrganization" }).resolves({ Items: [organizationItem] });
+    dynamo.on(QueryCommand, { IndexName: "organizationTimeline" }).resolves({ Items: [organizationItem] });
     const answer = await organizationHistory("iaea", {}, secretariat, page);
     expect(answer.items).toMatchObject([
       { kind: "organization", action: "organization.update", source: { type: "organization", id: "iaea" } },
@@ -168,14 +177,14 @@ describe("an organization's timeline, read", () => {
       expect.arrayContaining([
         expect.objectContaining({
           TableName: "audit-test",
-          IndexName: "byOrganization",
+          IndexName: "organizationTimeline",
           KeyConditionExpression: "orgId = :owner",
           ExpressionAttributeValues: { ":owner": "iaea" },
         }),
         expect.objectContaining({ IndexName: "gsi2", ExpressionAttributeValues: { ":owner": "LETTERS#ORG:iaea" } }),
       ]),
     );
-    expect(queries.some((query) => query.IndexName === "byState")).toBe(false);
+    expect(queries.some((query) => query.IndexName === "stateTimeline")).toBe(false);
     expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
   });
 
@@ -188,7 +197,7 @@ describe("an organization's timeline, read", () => {
     const queries = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
     // Contacts only: the audit index filtered on the kind, and no letters read.
     expect(queries).toHaveLength(1);
-    expect(queries[0]).toMatchObject({ IndexName: "byOrganization", FilterExpression: "trailKind IN (:kind0)" });
+    expect(queries[0]).toMatchObject({ IndexName: "organizationTimeline", FilterExpression: "trailKind IN (:kind0)" });
     expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({ pk: "ORG#nowhere", sk: "ORG" });
   });
 });

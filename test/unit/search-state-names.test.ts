@@ -1,48 +1,21 @@
 // A State is found by every name a letter prints for it (shared/locale/names.ts, the UN's short names in the six
 // languages), not only by CLDR's: the 193 States indexed as the indexer indexes them, searched by the search use case
-// over an in-memory stand-in for the index's Queries.
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { mockClient } from "aws-sdk-client-mock";
+// over an in-memory stand-in for the index's Queries (test/support/search-index-stand-in.ts).
 import { afterAll, describe, expect, it } from "vitest";
 import { UN_LANGUAGES } from "#shared/locale/languages.ts";
 import { stateNamesOf } from "#shared/locale/names.ts";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
-import { type SearchTokenItem, searchEntryOf, searchTokenItems } from "#shared/search/entries.ts";
-import { search } from "#shared/search/search.ts";
+import { searchEntryOf } from "#shared/search/entries.ts";
+import { searchOverEntries } from "../support/search-index-stand-in.ts";
 
 const states = loadMemberStates();
-const tokenItems = states
-  .flatMap((state) => {
-    const entry = searchEntryOf({ entity: "state", iso3: state.iso3, iso2: state.iso2, name: state.name });
-    return entry ? searchTokenItems(entry) : [];
-  })
-  .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
-
-/** `pk = :pk AND begins_with(sk, :prefix)` in sort-key order, a page of `Limit` items at a time, as DynamoDB answers. */
-function query(input: QueryCommandInput) {
-  const values = input.ExpressionAttributeValues ?? {};
-  const after = input.ExclusiveStartKey?.sk;
-  const matching = tokenItems.filter(
-    (item: SearchTokenItem) =>
-      item.pk === values[":pk"] &&
-      item.sk.startsWith(String(values[":prefix"])) &&
-      (after === undefined || item.sk > after),
-  );
-  const page = matching.slice(0, input.Limit ?? matching.length);
-  const last = page.at(-1);
-  return {
-    Items: page,
-    LastEvaluatedKey: matching.length > page.length && last ? { pk: last.pk, sk: last.sk } : undefined,
-  };
-}
-
-const dynamo = mockClient(DynamoDBDocumentClient);
-dynamo.on(QueryCommand).callsFake(query);
-afterAll(() => dynamo.restore());
-
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
-const searchIndex = search({ doc, tableNames: { desk: "desk-test", audit: "audit-test" } });
+const index = searchOverEntries(
+  states.flatMap(
+    (state) => searchEntryOf({ entity: "state", iso3: state.iso3, iso2: state.iso2, name: state.name }) ?? [],
+  ),
+);
+afterAll(() => index.restore());
+const searchIndex = index.search;
 
 async function statesFound(q: string): Promise<string[]> {
   const result = await searchIndex({ q, kinds: ["state"], limit: 50 }, undefined);

@@ -958,7 +958,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every figure as a row (figure, group, value, change): CSV, or JSON with the lists too */
+    /** Every figure as a row (its code and name, its group, value, change): CSV, or JSON with the lists too */
     get: operations["exportSnapshot"];
     put?: never;
     post?: never;
@@ -975,7 +975,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What changed from the `against` quarter's snapshot to this one: every figure and list */
+    /** What changed from an earlier quarter's snapshot (`against`) to this one: every figure and list */
     get: operations["diffSnapshots"];
     put?: never;
     post?: never;
@@ -1148,7 +1148,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Everything about a State, newest first: submissions and their corrections, letters with their delivery status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; each entry names its record and who did it (personal data for the secretariat only) */
+    /** Everything about a State, by the day it happened (newest first, then by when it was recorded): submissions and their corrections, letters with their delivery status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; each entry names its record, who did it, the day it happened and when it was recorded (personal data for the secretariat only) */
     get: operations["getStateTimeline"];
     put?: never;
     post?: never;
@@ -1165,7 +1165,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Everything about an organization, newest first: corrections of its details, contact changes, its assistance offers and the matches proposed on them, letters with their delivery status; each entry names its record and who did it (personal data for the secretariat only) */
+    /** Everything about an organization, by the day it happened (newest first, then by when it was recorded): corrections of its details, contact changes, its assistance offers and the matches proposed on them, letters with their delivery status; each entry names its record, who did it, the day it happened and when it was recorded (personal data for the secretariat only) */
     get: operations["getOrganizationTimeline"];
     put?: never;
     post?: never;
@@ -2939,6 +2939,11 @@ export interface components {
     NewAssistanceMatch: {
       requestId: string;
       offerId: string;
+      /**
+       * Format: date
+       * @description The day the offer was proposed; today when omitted. Not in the future, nor before the request was first circulated or the offer's validity starts; the offer must be valid that day
+       */
+      on?: string;
       note?: string;
     };
     AssistanceMatchMoved: {
@@ -3150,7 +3155,7 @@ export interface components {
       /** @description One group per kind searched, in the order of `kinds` */
       groups: {
         /** @enum {string} */
-        kind: "state" | "organization" | "contact" | "assistance-request" | "wave" | "template";
+        kind: "state" | "organization" | "contact" | "assistance-request" | "wave" | "template" | "submission";
         items: components["schemas"]["SearchHit"][];
         /** @description More records of this kind match: narrow the query or raise limit */
         more: boolean;
@@ -3158,11 +3163,11 @@ export interface components {
     };
     SearchHit: {
       /** @enum {string} */
-      kind: "state" | "organization" | "contact" | "assistance-request" | "wave" | "template";
+      kind: "state" | "organization" | "contact" | "assistance-request" | "wave" | "template" | "submission";
       id: string;
-      /** @description What the record is called: a State's or contact's name, a request's symbol */
+      /** @description What the record is called: a State's or contact's name, a request's or received document's symbol */
       label: string;
-      /** @description A second line: a code, an owner, a status */
+      /** @description A second line: a code, an owner, a status; a submission's State code, kind and day received */
       detail?: string;
       /** @description Contacts: false once deactivated; organizations: false once retired */
       active?: boolean;
@@ -4240,6 +4245,8 @@ export interface components {
         name?: string;
         /** @description all, a regional group, a paragraph, a category, a status or an age bucket */
         group: string;
+        /** @description The group in words, e.g. Latin American and Caribbean (served by the diff route, not stored) */
+        groupName?: string;
         /** @description In the earlier snapshot; null when it had no such figure */
         from: number | null;
         /** @description In the later snapshot; null when it has no such figure */
@@ -4317,12 +4324,21 @@ export interface components {
       groupNotes: {
         iso3: string;
         region: string;
+        /** @description How the State is counted, in one plain sentence, as the report says it */
+        words: string;
+        /** @description The registry's research note on the case, with its sources (docs/data/member-states.SOURCES.md) */
         note: string;
       }[];
     };
     SnapshotFigure: {
+      /** @description The figure's code, e.g. reporting.nonReporting */
       figure: string;
+      /** @description The figure in words, e.g. Non-reporting States */
+      name: string;
+      /** @description The group's code: all, a regional group, a paragraph, a category, a status... */
       group: string;
+      /** @description The group in words, e.g. All, Latin American and Caribbean, OP1, Nuclear */
+      groupName: string;
       /** @description null for a share of nothing (0/0) or a median of no values */
       value: number | null;
       /** @description Since previousPeriod; null for the first snapshot */
@@ -4723,8 +4739,13 @@ export interface components {
     };
     TimelineEntry: {
       /**
+       * Format: date
+       * @description The day it happened (YYYY-MM-DD), where the record says it: the day a submission, a request or feedback was received, the day given for a move, a consent or a match, the day the provider made an offer; for a letter, the day it was queued to be sent; else (a contact edited, a correction) the desk's (New York's) day it was recorded. The timeline is ordered by it, newest first, then by `at`
+       */
+      on: string;
+      /**
        * Format: date-time
-       * @description When it happened (for a letter: when it was queued)
+       * @description When it was recorded at the desk (UTC; for a letter: when it was queued). An event entered after the fact was recorded later than it happened (`on`)
        */
       at: string;
       /**
@@ -8957,9 +8978,9 @@ export interface operations {
   search: {
     parameters: {
       query: {
-        /** @description What to look for: the start of any word of a name, code, e-mail, symbol or id; case and accents ignored */
+        /** @description What to look for: the start of any word of a name, code, e-mail, document symbol (an assistance request's, a received document's) or id; a State also by its former UN names and common English names (Turkey, UK); case, accents and a leading "the" ignored */
         q: string;
-        /** @description Comma-separated kinds to search (default: all you may read): state, organization, contact, assistance-request, wave, template */
+        /** @description Comma-separated kinds to search (default: all you may read): state, organization, contact, assistance-request, wave, template, submission; submission is a document received from a State (national report, additional information, ...), found by its symbol */
         kinds?: string;
         /** @description Results per kind, 1-50 (default 10) */
         limit?: number;
@@ -10541,7 +10562,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The figures as JSON (format=json); as text/csv with the columns figure,group,value,change,changeNote, the note once, on the first row with a change (format=csv) */
+      /** @description The figures as JSON (format=json); as text/csv with the columns figure,name,group,groupName,value,change,changeNote (each code beside its words), the note once, on the first row with a change (format=csv) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10591,7 +10612,7 @@ export interface operations {
   diffSnapshots: {
     parameters: {
       query: {
-        /** @description The earlier (or any other) stored quarter */
+        /** @description An earlier stored quarter; a later one (or the quarter itself) is refused with 400, naming the question the other way round */
         against: string;
       };
       header?: never;
@@ -10603,7 +10624,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Changes from `against` to `period` */
+      /** @description Changes from `against` to `period`, forward in time */
       200: {
         headers: {
           [name: string]: unknown;
@@ -11529,9 +11550,9 @@ export interface operations {
   getStateTimeline: {
     parameters: {
       query?: {
-        /** @description The first day (YYYY-MM-DD, UTC) to include */
+        /** @description The first day (YYYY-MM-DD) to include, by the day each event happened (`on`) */
         from?: string;
-        /** @description The last day (YYYY-MM-DD, UTC) to include */
+        /** @description The last day (YYYY-MM-DD) to include, by the day each event happened (`on`) */
         to?: string;
         /** @description Comma-separated kinds to include: submission, reporting-status, obligation, letter, contact, assistance, matrix, state (default: all) */
         kinds?: string;
@@ -11603,9 +11624,9 @@ export interface operations {
   getOrganizationTimeline: {
     parameters: {
       query?: {
-        /** @description The first day (YYYY-MM-DD, UTC) to include */
+        /** @description The first day (YYYY-MM-DD) to include, by the day each event happened (`on`) */
         from?: string;
-        /** @description The last day (YYYY-MM-DD, UTC) to include */
+        /** @description The last day (YYYY-MM-DD) to include, by the day each event happened (`on`) */
         to?: string;
         /** @description Comma-separated kinds to include: organization, contact, assistance, letter (default: all) */
         kinds?: string;

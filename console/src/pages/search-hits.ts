@@ -9,7 +9,7 @@ import { statusWords } from "./assistance-words.ts";
 import { ownerHref } from "./audit-trail-words.ts";
 import { AUDIENCES } from "./correspondence/wave-facts.ts";
 import type { OwnerNames } from "./provider-names.ts";
-import { CONTACT_ROLES, codeIn } from "./state/labels.ts";
+import { CONTACT_ROLES, codeIn, SUBMISSION_KINDS } from "./state/labels.ts";
 
 type Schemas = components["schemas"];
 export type SearchHit = Schemas["SearchHit"];
@@ -24,6 +24,7 @@ export const KIND_HEADINGS: Readonly<Record<SearchKind, string>> = {
   "assistance-request": "Assistance requests",
   wave: "Waves",
   template: "Letter templates",
+  submission: "Received documents",
 };
 
 /** Each kind as a sentence names it: "More contacts match", "No Member States or waves found". */
@@ -34,6 +35,7 @@ export const KIND_NOUNS: Readonly<Record<SearchKind, string>> = {
   "assistance-request": "assistance requests",
   wave: "waves",
   template: "letter templates",
+  submission: "received documents",
 };
 
 /** The hits of each kind the API gives unless told (shared/search/schemas.ts), and the most it gives of one kind. */
@@ -121,6 +123,14 @@ export function hitWords(hit: SearchHit, names: OwnerNames): HitWords {
     }
     case "template":
       return { ...base, href: href.template(hit.id) };
+    case "submission": {
+      // "GMB first-report 2026-11-30": the State, what was received and when, on the State's page.
+      const [iso3 = "", kind = "", receivedOn = ""] = parts;
+      const kindCode = codeIn(SUBMISSION_KINDS, kind);
+      if (parts.length !== 3 || !kindCode) return base;
+      const words = `${names.get(`STATE:${iso3}`) ?? iso3}, ${SUBMISSION_KINDS[kindCode].toLowerCase()}, received ${receivedOn}`;
+      return { ...base, detail: words, href: href.state(iso3) };
+    }
   }
 }
 

@@ -46,13 +46,15 @@ export const dossierTable = routeTable({
  * no Lambda bundle carries it (ADR 0038). */
 export const dossierSummaries = {
   getStateTimeline:
-    "Everything about a State, newest first: submissions and their corrections, letters with their delivery " +
-    "status, contact changes, assistance requests and their moves, matrix versions, reporting-status changes; " +
-    "each entry names its record and who did it (personal data for the secretariat only)",
+    "Everything about a State, by the day it happened (newest first, then by when it was recorded): submissions " +
+    "and their corrections, letters with their delivery status, contact changes, assistance requests and their " +
+    "moves, matrix versions, reporting-status changes; each entry names its record, who did it, the day it " +
+    "happened and when it was recorded (personal data for the secretariat only)",
   getOrganizationTimeline:
-    "Everything about an organization, newest first: corrections of its details, contact changes, its assistance " +
-    "offers and the matches proposed on them, letters with their delivery status; each entry names its record and " +
-    "who did it (personal data for the secretariat only)",
+    "Everything about an organization, by the day it happened (newest first, then by when it was recorded): " +
+    "corrections of its details, contact changes, its assistance offers and the matches proposed on them, letters " +
+    "with their delivery status; each entry names its record, who did it, the day it happened and when it was " +
+    "recorded (personal data for the secretariat only)",
   listOrganizationLetters:
     "The letters written to an organization's points of contact, newest first, with their delivery status " +
     "(personal data for the secretariat only)",

@@ -1,5 +1,5 @@
-// Routes of the dossier: a State's and an organization's timeline (everything about it, newest first), an
-// organization's letters and the audit trail (ADR 0020, ADR 0056).
+// Routes of the dossier: a State's and an organization's timeline (everything about it, by the day it happened,
+// newest first), an organization's letters and the audit trail (ADR 0020, ADR 0056, ADR 0063).
 
 import {
   auditEntries,

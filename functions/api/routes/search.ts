@@ -1,5 +1,6 @@
-// The search route: States, organizations, contacts (secretariat only), assistance requests, waves and templates by
-// the start of any word of their names, codes and ids, grouped by kind (ADR 0021).
+// The search route: States, organizations, contacts (secretariat only), assistance requests, waves, templates and
+// received documents (submissions) by the start of any word of their names, codes, symbols and ids, grouped by kind
+// (ADR 0021).
 
 import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { searchQuerySchema, searchResultSchema } from "#shared/search/schemas.ts";

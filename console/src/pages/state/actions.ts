@@ -6,6 +6,7 @@ import type { AuditAction } from "../../../../shared/audit/actions.ts";
 import type { components } from "../../api/schema";
 import { type ListedLetter, skipReasonParts, timelineSkipWords } from "../correspondence/skip-other-wave.ts";
 import { skipInWords } from "../correspondence/wave-facts.ts";
+import { codeIn, SUBMISSION_KINDS } from "./labels.ts";
 
 // The generated document types, not the client: this module is also read by a unit test in Node, without a window.
 type LetterStatus = components["schemas"]["WaveMessage"]["status"];
@@ -103,6 +104,8 @@ export function entryActionWords(
   entry: { action: string; after?: unknown; at?: string },
   letters: readonly ListedLetter[] = [],
 ): string {
+  const received = entry.action === "submission.record" ? documentReceived(entry.after) : undefined;
+  if (received) return received;
   const words = actionWords(entry.action);
   if (!SAYS_WHY.has(entry.action)) return words;
   const { after } = entry;
@@ -113,6 +116,17 @@ export function entryActionWords(
   const skip = entry.action === "letter.skipped" ? skipReasonParts(reason) : undefined;
   const why = skip ? (timelineSkipWords(skip, letters, entry.at) ?? skipInWords(skip)) : reason;
   return why ? `${words} (${why})` : words;
+}
+
+/** A document recorded, as what was received: "First national report received (S/AC.44/2026/7)" (audit 36). */
+function documentReceived(after: unknown): string | undefined {
+  if (typeof after !== "object" || after === null || !("kind" in after) || typeof after.kind !== "string") {
+    return undefined;
+  }
+  const kind = codeIn(SUBMISSION_KINDS, after.kind);
+  if (!kind) return undefined;
+  const symbol = "symbol" in after && typeof after.symbol === "string" ? ` (${after.symbol})` : "";
+  return `${SUBMISSION_KINDS[kind]} received${symbol}`;
 }
 
 /** The words for an action; an id nobody has named yet is shown as it is rather than hidden. */

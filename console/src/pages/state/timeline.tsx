@@ -1,11 +1,11 @@
-// Everything about a State or an organization, newest first, one line per act (timeline-lines.ts): each entry's time
-// in UTC, as the trail keeps it (to the minute: a day's entries are told apart), its action, what a move or a
+// Everything about a State or an organization by the day it happened, newest first (ADR 0063), one line per act
+// (timeline-lines.ts): each entry's day, with the minute it was recorded or the later day it was (timeline-when.ts),
+// its action, what a move or a
 // correction changed, its record and who did it in words (actions.ts, timeline-words.ts), a contact's change followed
 // by what it did to the point of contact, the waves and requests an entry names by id alone read by name first
 // (record-names.ts), and whose offer a match's entry is about.
 import { Paged, type PageOf } from "../../ui/paged.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { utcText } from "../correspondence/time.ts";
 import type { OwnerNames } from "../provider-names.ts";
 import { withRecordNames } from "../record-names.ts";
 import { RECORD_NAMES } from "../record-names-api.ts";
@@ -14,6 +14,7 @@ import { entryActionWords } from "./actions.ts";
 import type { TimelineEntry } from "./data.ts";
 import { sourceWords } from "./readings.ts";
 import { type TimelineLine, TO_MISSION, timelineLetters, timelineLines } from "./timeline-lines.ts";
+import { timelineWhen } from "./timeline-when.ts";
 import {
   correctionWords,
   matchOfferWords,
@@ -59,6 +60,21 @@ function SourceOf({ entry }: { entry: TimelineEntry }) {
   );
 }
 
+function When({ entry }: { entry: TimelineEntry }) {
+  const { when, dateTime, recorded } = timelineWhen(entry);
+  return (
+    <>
+      <time dateTime={dateTime}>{when}</time>
+      {recorded && (
+        <span class="muted" data-field="recorded">
+          {" "}
+          ({recorded})
+        </span>
+      )}
+    </>
+  );
+}
+
 export function Timeline(props: {
   load: (cursor?: string) => Promise<PageOf<TimelineEntry>>;
   /** Read again when it changes: the owner, and a round that moves with each write on the page. */
@@ -76,8 +92,7 @@ export function Timeline(props: {
             <ol class="timeline">
               {timelineLines(entries).map(({ entry, consequence, toMission }) => (
                 <li key={`${entry.at}-${entry.action}-${entry.source.id}`}>
-                  <time dateTime={entry.at}>{utcText(entry.at)}</time>{" "}
-                  <strong data-action={entry.action}>{entryActionWords(entry, letters)}</strong>
+                  <When entry={entry} /> <strong data-action={entry.action}>{entryActionWords(entry, letters)}</strong>
                   {toMission && <span data-field="to-mission">{TO_MISSION}</span>}
                   {moveText(entry)}
                   {offerText(entry, names)}
