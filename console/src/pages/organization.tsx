@@ -12,7 +12,7 @@ import type { Session } from "../auth/session.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
 import { Show, useLoad } from "../ui/load.tsx";
 import { AuditTrailLink } from "./audit-trail-link.tsx";
-import { LettersReceived } from "./letters-received.tsx";
+import { LettersReceivedPanel } from "./letters-received.tsx";
 import {
   correctionValuesOf,
   KINDS,
@@ -33,7 +33,8 @@ import {
 import { ProviderOffers } from "./provider-offers.tsx";
 import { ReadAgainStatus, ReadCurrentVersion } from "./read-current-version.tsx";
 import { organizationOwner } from "./state/contact-owner.ts";
-import { Contacts } from "./state/contacts.tsx";
+import { ContactsPanel } from "./state/contacts.tsx";
+import { contactsOf } from "./state/data.ts";
 import { Timeline } from "./state/timeline.tsx";
 import { formOver, readAgainWords, type Typed, typedWith } from "./typed-over.ts";
 
@@ -97,6 +98,11 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
   // Moves with each write on the page (a contact's, a correction, the retirement), so the timeline is read again.
   const [round, setRound] = useState(0);
   const changed = () => setRound((value) => value + 1);
+  // Read once for the two panels that show them (the contacts, and the letters, whose roles they give), again after a
+  // contact's write (the panel's `reload`) and once it is retired: a retirement succeeds only when a colleague has
+  // deactivated them all.
+  const retired = loaded.status === "ready" && isRetired(loaded.data.value);
+  const [contacts, rereadContacts] = useLoad(() => contactsOf(`ORG:${id}`), `${id}:${retired}`);
   const shown = (now: Versioned<Organization>) => {
     put(now);
     changed();
@@ -125,18 +131,19 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               name={organization.name}
               session={session}
             />
-            <Contacts
+            <ContactsPanel
               owner={organizationOwner(organization)}
               session={session}
               onChanged={changed}
               takesNew={!isRetired(organization)}
-              // Read again once it is retired: a retirement succeeds only when a colleague has deactivated them all.
-              round={isRetired(organization) ? 1 : 0}
+              contacts={contacts}
+              reload={rereadContacts}
             />
-            <LettersReceived
+            <LettersReceivedPanel
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
               loadKey={organization.id}
               owner={`ORG:${organization.id}`}
+              contacts={contacts}
             />
             <ProviderOffers
               provider={`organization:${organization.id}`}

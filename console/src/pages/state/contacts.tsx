@@ -1,6 +1,6 @@
 // An owner's points of contact (a State's, or an organization's) as the API shows them to the signed-in group; the
 // secretariat adds, verifies, corrects and deactivates them (each write against the version the list showed). The
-// panel reads them itself (`Contacts`), or shows those its page read for it and its letters (`ContactsPanel`).
+// page reads them once, for this panel and its letters panel (`ContactsPanel`).
 import { useEffect, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { may } from "../../auth/access.ts";
@@ -9,7 +9,7 @@ import { BusyButton } from "../../ui/busy-button.tsx";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, problemOf, problemWords, useSubmit, useWrites } from "../../ui/form.tsx";
 import { type Column, ListTable } from "../../ui/list-table.tsx";
-import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
+import { type Loaded, Show } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ReadAgainStatus } from "../read-current-version.tsx";
 import { CorrectContact } from "./contact-correction.tsx";
@@ -17,7 +17,7 @@ import { type ContactField, contactFields } from "./contact-fields.ts";
 import type { ContactOwner } from "./contact-owner.ts";
 import { ReadAgain, StaleWayOut, unlessDeactivated } from "./contact-stale.tsx";
 import { type ContactWrite, contactStanding, deactivatedMeanwhileWords, nowOnRecord } from "./contact-words.ts";
-import { addContact, type Contact, contactsOf, deactivateContact, verifyContact } from "./data.ts";
+import { addContact, type Contact, deactivateContact, verifyContact } from "./data.ts";
 import { CONTACT_ROLES, codeIn, LANGUAGES } from "./labels.ts";
 
 function AddContact({ owner, onAdded }: { owner: ContactOwner; onAdded: () => Promise<void> }) {
@@ -133,18 +133,6 @@ interface ContactsProps {
   onChanged: () => Promise<void> | void;
   /** False for an owner that takes no new contact: a retired organization (ADR 0061), whose contacts are history. */
   takesNew?: boolean;
-}
-
-/** The panel reading the owner's contacts itself. */
-export function Contacts(
-  props: ContactsProps & {
-    /** Moved by the page's other writes: one may change contacts too (a State's language, which they follow). */
-    round?: number;
-  },
-) {
-  const { round = 0, ...panel } = props;
-  const [contacts, reload] = useLoad(() => contactsOf(props.owner.owner), `${props.owner.owner}:${round}`);
-  return <ContactsPanel {...panel} contacts={contacts} reload={reload} />;
 }
 
 /** The panel over the contacts its page read (`contacts`), read again by `reload` after a write here. */
