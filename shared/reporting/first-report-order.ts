@@ -38,6 +38,20 @@ export function followsFirstReport(
 }
 
 /**
+ * Whether a document of `submission`'s kind may be recorded beside `firstReport` (the State's first-report obligation):
+ * a second first report, or additional information without one or before it, is refused. The API records by it, and
+ * the State's page offers the kinds it would take by it (console/src/pages/state/submission-kind.ts).
+ */
+export function recordingRefusal(
+  submission: Pick<Submission, "kind" | "receivedOn">,
+  firstReport: Obligation,
+): OrderRefusal | undefined {
+  return submission.kind === "first-report"
+    ? secondFirstReport(firstReport)
+    : followsFirstReport(submission, firstReport);
+}
+
+/**
  * Rule 1 seen from the first report: a correction that moves it (its date, a void, its kind) must leave every
  * additional information among `counted` (the State's submissions as they will count) on or after it.
  */

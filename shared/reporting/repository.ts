@@ -12,11 +12,12 @@ import type { Clock } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
-import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { NotFound, PreconditionFailed } from "../errors.ts";
 import { reportingStatusPartition, stateKey, statePartition } from "../registry/keys.ts";
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
+import { DocumentRecorded } from "./document-recorded.ts";
 import {
   ObligationChanged,
   obligationKey,
@@ -119,8 +120,9 @@ export interface ReportingRepository {
   /**
    * Records a submission at version 1 with its symbol's guard, its obligation moved from `before` to `after`, and
    * for a first report the State made `reported` (one version up): audited `submission.record`, and
-   * `state.reporting-status` for a first report. Refused: `Conflict` for a symbol already held or a second first
-   * report, `ObligationChanged` when the obligation is no longer `before`, `NotFound` for an unknown State.
+   * `state.reporting-status` for a first report. Refused: `DocumentRecorded` (409) for a symbol already held,
+   * `Conflict` for a second first report, `ObligationChanged` when the obligation is no longer `before`, `NotFound`
+   * for an unknown State.
    */
   recordSubmission(
     state: Versioned<State>,
@@ -135,7 +137,7 @@ export interface ReportingRepository {
   recordSubmissions(records: readonly StateSubmissions[], audit: AuditContext): Promise<void>;
   /**
    * Applies a correction if the submission is still at `expectedVersion` (else `PreconditionFailed` naming the
-   * current ETag, `NotFound` if gone): a new symbol moves its guard (`Conflict` if held), a new date moves the
+   * current ETag, `NotFound` if gone): a new symbol moves its guard (`DocumentRecorded` if held), a new date moves the
    * obligation (`ObligationChanged` if it moved meanwhile) and, for a first report, the State's date. Audited
    * `submission.correct`.
    */
@@ -197,9 +199,9 @@ export function reportingRepository(
         },
       },
       onConditionFailed: (current) =>
-        new Conflict(`The document ${symbol} is already recorded`, {
-          iso3: current?.iso3,
-          submissionId: current?.submissionId,
+        new DocumentRecorded(symbol, {
+          iso3: typeof current?.iso3 === "string" ? current.iso3 : undefined,
+          submissionId: typeof current?.submissionId === "string" ? current.submissionId : undefined,
         }),
     };
   }

@@ -3,16 +3,18 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { saysTheSame } from "../canonical-json.ts";
 import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page, PageRequest } from "../dynamo/pagination.ts";
-import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { isInListing, narrowingOf, type StatesListing } from "../registry/keys.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import { getState } from "../registry/states.ts";
 import type { Versioned } from "../versioning.ts";
+import { DocumentRecorded, saidWhereRecorded } from "./document-recorded.ts";
 import {
   followsFirstReport,
   informationStillFollows,
+  recordingRefusal,
   refuseOutOfOrder,
   secondFirstReport,
 } from "./first-report-order.ts";
@@ -44,6 +46,13 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
     refusal: "The received date is not possible",
   });
 }
+
+/** A symbol's refusal said with where the document is recorded, read now; any other error as it came. */
+const whereRecorded = (deps: ReportingDependencies, error: unknown): Promise<unknown> =>
+  saidWhereRecorded(error, {
+    submission: async (iso3, id) => (await deps.reporting.getSubmission(iso3, id))?.value,
+    stateName: async (iso3) => (await deps.registry.getState(iso3))?.value.name,
+  });
 
 export async function obligationOf(
   deps: ReportingDependencies,
@@ -90,10 +99,12 @@ export const recordSubmission =
     await retryOnObligationChange(async () => {
       const state: Versioned<State> = await getState(deps.registry)(iso3);
       const obligations = await deps.reporting.obligations(iso3);
-      refuseOutOfOrder(iso3, followsFirstReport(input, obligationIn(obligations, iso3, "first-report")));
+      refuseOutOfOrder(iso3, recordingRefusal(input, obligationIn(obligations, iso3, "first-report")));
       const before = obligationIn(obligations, iso3, input.kind);
       const after = obligationAfter(before, input.receivedOn);
       await deps.reporting.recordSubmission(state, submission, { before, after }, audit);
+    }).catch(async (error: unknown) => {
+      throw await whereRecorded(deps, error);
     });
     return { value: submission, version: 1 };
   };
@@ -147,12 +158,7 @@ export const recordSubmissionsOfStates =
     const symbols = new Map<string, Submission>();
     for (const submission of prepared.flatMap((entry) => entry.submissions)) {
       const holder = symbols.get(submission.symbol.toUpperCase());
-      if (holder) {
-        throw new Conflict(`The document ${submission.symbol} is already recorded`, {
-          iso3: holder.iso3,
-          submissionId: holder.id,
-        });
-      }
+      if (holder) throw new DocumentRecorded(submission.symbol, { iso3: holder.iso3, submissionId: holder.id });
       symbols.set(submission.symbol.toUpperCase(), submission);
     }
 
@@ -253,6 +259,8 @@ export const correctSubmission =
         if (next.kind === "first-report") refuseOutOfOrder(iso3, informationStillFollows(obligation.after, counted));
       }
       return deps.reporting.correctSubmission(current, expectedVersion, next, obligation, audit);
+    }).catch(async (error: unknown) => {
+      throw await whereRecorded(deps, error);
     });
   };
 

@@ -21,7 +21,7 @@ describe("recording a new assistance request", () => {
     const refusal = requestFormRefusal(emptyRequestForm());
     expect(refusal?.status).toBe(422);
     expect(refusal?.errors).toEqual([
-      { path: "body.iso3", message: "Give the State's three-letter code (ISO 3166-1 alpha-3), e.g. MWI." },
+      { path: "body.iso3", message: "Choose the State the request is from: its name or its code, e.g. Malawi." },
       { path: "body.areas", message: "Choose at least one area." },
       { path: "body.description", message: "Say what the State asks for." },
       { path: "body.receivedOn", message: "Give the day the request was received, as YYYY-MM-DD." },

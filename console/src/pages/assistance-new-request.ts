@@ -1,7 +1,9 @@
-// A new assistance request as its form holds it, the fields left empty refused at each field in plain words before
-// anything is sent (the API's own checks, e.g. a State it does not know, come back as its 422 at the same fields), and
-// the body the API takes. Pure (types only from the generated schema), tested in Node.
+// A new assistance request as its form holds it, the fields left empty (or a State no Member State's name or code)
+// refused at each field in plain words before anything is sent (the API's own checks come back as its 422 at the same
+// fields), and the body the API takes. Pure (types only from the generated schema), tested in Node.
 import type { components } from "../api/schema";
+import { noSuchState } from "./correspondence/state-entry.ts";
+import { type NamedState, stateCodeOf } from "./named-states.ts";
 
 type Schemas = components["schemas"];
 type Problem = Schemas["Problem"];
@@ -9,6 +11,7 @@ type NewRequest = Schemas["NewAssistanceRequest"];
 type AssistanceArea = NewRequest["areas"][number];
 
 export interface RequestForm {
+  /** The State as typed: its name or its ISO code (given, on the State's own page). */
   iso3: string;
   areas: AssistanceArea[];
   description: string;
@@ -38,10 +41,15 @@ export const emptyRequestForm = (iso3 = ""): RequestForm => ({
 });
 
 /** What each field must hold before the form is sent, in the reader's words. */
-function missing(form: RequestForm): { path: string; message: string }[] {
+function missing(form: RequestForm, states: readonly NamedState[]): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  if (!/^[A-Za-z]{3}$/.test(form.iso3.trim())) {
-    issues.push({ path: "body.iso3", message: "Give the State's three-letter code (ISO 3166-1 alpha-3), e.g. MWI." });
+  if (!form.iso3.trim()) {
+    issues.push({
+      path: "body.iso3",
+      message: "Choose the State the request is from: its name or its code, e.g. Malawi.",
+    });
+  } else if (!stateCodeOf(form.iso3, states)) {
+    issues.push({ path: "body.iso3", message: noSuchState(form.iso3) });
   }
   if (form.areas.length === 0) issues.push({ path: "body.areas", message: "Choose at least one area." });
   if (!form.description.trim()) {
@@ -56,15 +64,19 @@ function missing(form: RequestForm): { path: string; message: string }[] {
   return issues;
 }
 
-/** The form's refusal before sending, as the API words one (422, a message at each field); none when it may go. */
-export function requestFormRefusal(form: RequestForm): Problem | undefined {
-  const errors = missing(form);
+/**
+ * The form's refusal before sending, as the API words one (422, a message at each field); none when it may go. `states`
+ * to name the State from; while they are read, its code is taken as typed.
+ */
+export function requestFormRefusal(form: RequestForm, states: readonly NamedState[] = []): Problem | undefined {
+  const errors = missing(form, states);
   if (errors.length === 0) return undefined;
   return { type: "about:blank", title: "The request is not complete", status: 422, errors };
 }
 
-export const newRequestOf = (form: RequestForm): NewRequest => ({
-  iso3: form.iso3.trim().toUpperCase(),
+/** The body for a form `requestFormRefusal` lets go: the State's code from its name or its code. */
+export const newRequestOf = (form: RequestForm, states: readonly NamedState[] = []): NewRequest => ({
+  iso3: stateCodeOf(form.iso3, states) ?? form.iso3.trim().toUpperCase(),
   areas: form.areas,
   description: form.description,
   receivedOn: form.receivedOn.trim(),

@@ -1,12 +1,15 @@
-// Offers as a table, on the offers page and on a provider's own page, and for the groups that may, each corrected in
-// place (assistance-offer-correction.tsx): a row's button opens the form below the list, Escape or its own button
-// closes it, and the focus goes back to the row's button.
+// Offers as a table, on the offers page and on a provider's own page, one not valid on the desk's day marked so in
+// words (and shown as inactive), and for the groups that may, each corrected in place (assistance-offer-correction.tsx):
+// a row's button opens the form below the list, Escape or its own button closes it, and the focus goes back to the
+// row's button.
 import { useState } from "preact/hooks";
+import { deskToday } from "../ui/desk-today.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { type Column, ListTable } from "../ui/list-table.tsx";
 import { OfferCorrection } from "./assistance-offer-correction.tsx";
 import type { AssistanceOffer } from "./assistance-offers-data.ts";
 import { areasInWords } from "./assistance-words.ts";
+import { validityMark, validityWords } from "./offer-validity-words.ts";
 import { type OwnerNames, providerName } from "./provider-names.ts";
 
 const descriptionId = (offer: AssistanceOffer) => `offer-${offer.id}-description`;
@@ -16,12 +19,16 @@ const OFFER_COLUMNS: readonly Column<AssistanceOffer>[] = [
   { header: "Description", cell: (offer) => <span id={descriptionId(offer)}>{offer.description}</span> },
   {
     header: "Valid",
-    cell: (offer) => (
-      <>
-        from {offer.validFrom}
-        {offer.validUntil ? ` to ${offer.validUntil}` : ", open-ended"}
-      </>
-    ),
+    cell: (offer) => {
+      // Judged on the desk's day as drawn: the offers a match may be proposed from are the valid ones.
+      const mark = validityMark(offer, deskToday());
+      return (
+        <>
+          {validityWords(offer)}
+          {mark && <strong>{` ${mark}.`}</strong>}
+        </>
+      );
+    },
   },
   { header: "Last updated", cell: (offer) => offer.lastUpdatedOn },
 ];
@@ -75,6 +82,7 @@ export function OffersTable(props: {
         list="offers"
         rows={list}
         keyOf={(offer) => offer.id}
+        classOf={(offer) => (validityMark(offer, deskToday()) ? "inactive" : undefined)}
         empty={props.empty}
         columns={columns}
       />

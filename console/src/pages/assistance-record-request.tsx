@@ -1,8 +1,8 @@
 // Recording an assistance request received from a State (status received), from the requests' list or from the
-// State's own page (its State given). Empty fields are refused at each field before sending; the API's 422 lands at
-// its field too, and a refusal no field names (a symbol already used: 409) above them. Its labels differ from the
-// submission form's, which shares the State's page.
-import { useState } from "preact/hooks";
+// State's own page (its State given; elsewhere chosen by name, or typed by its code). Empty fields are refused at each
+// field before sending; the API's 422 lands at its field too, and a refusal no field names (a symbol already used:
+// 409) above them. Its labels differ from the submission form's, which shares the State's page.
+import { useMemo, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { href } from "../router.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, useSubmit } from "../ui/form.tsx";
@@ -15,7 +15,9 @@ import {
   type RequestForm,
   requestFormRefusal,
 } from "./assistance-new-request.ts";
+import { statesNamedIn } from "./named-states.ts";
 import { NO_NAMES, type OwnerNames, providerName } from "./provider-names.ts";
+import { StateEntryField } from "./state-entry-field.tsx";
 
 export function RecordRequest(props: {
   /** The requesting State, on its own page; asked for otherwise. */
@@ -29,20 +31,21 @@ export function RecordRequest(props: {
 }) {
   const [form, setForm] = useState<RequestForm>(() => emptyRequestForm(props.iso3));
   const [recorded, setRecorded] = useState<AssistanceRequest>();
+  const names = props.names ?? NO_NAMES;
+  const states = useMemo(() => statesNamedIn(names), [names]);
   const { problem, busy, submit } = useSubmit(async () => {
     // A refusal leaves no word of an earlier request recorded next to it.
     setRecorded(undefined);
-    const refused = requestFormRefusal(form);
+    const refused = requestFormRefusal(form, states);
     if (refused) throw new ProblemError(refused);
-    const request = await createRequest(newRequestOf(form));
+    const request = await createRequest(newRequestOf(form, states));
     await props.onRecorded(request);
     setRecorded(request);
     // A request is one document: the form starts empty for the next (its State kept on the State's page).
     setForm(emptyRequestForm(props.iso3));
   });
   const general = formProblem(problem, REQUEST_FIELDS);
-  const from = (iso3: string) =>
-    props.iso3 ? "" : ` from ${providerName({ kind: "state", iso3 }, props.names ?? NO_NAMES)}`;
+  const from = (iso3: string) => (props.iso3 ? "" : ` from ${providerName({ kind: "state", iso3 }, names)}`);
   return (
     <FormFrame
       titleId="new-request-title"
@@ -64,11 +67,12 @@ export function RecordRequest(props: {
         )}
       </p>
       {!props.iso3 && (
-        <InputField
+        <StateEntryField
           id="new-request-iso3"
-          label="State code (ISO 3166-1 alpha-3)"
+          label="State (name or ISO code)"
           problem={fieldProblem(problem, "iso3")}
           value={form.iso3}
+          states={states}
           onInput={(iso3) => setForm({ ...form, iso3 })}
         />
       )}

@@ -4,8 +4,9 @@
 // Every check of a write is made before any of its changes, so a refused write leaves nothing, as a transaction does.
 import type { AuditContext, AuditInput } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
-import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
+import { NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { State } from "#shared/registry/schemas.ts";
+import { DocumentRecorded } from "#shared/reporting/document-recorded.ts";
 import {
   nextRevision,
   ObligationChanged,
@@ -109,10 +110,7 @@ export function inMemoryReporting(
     const key = symbol.toUpperCase();
     const guard = symbols.get(key);
     if (guard?.submissionId !== undefined) {
-      throw new Conflict(`The document ${symbol} is already recorded`, {
-        iso3: guard.iso3,
-        submissionId: guard.submissionId,
-      });
+      throw new DocumentRecorded(symbol, { iso3: guard.iso3, submissionId: guard.submissionId });
     }
     return () => symbols.set(key, { iso3: submission.iso3, submissionId: submission.id });
   }

@@ -44,11 +44,11 @@ export interface VoidedMeanwhile {
   unlessVoided: (write: () => Promise<void>) => () => Promise<void>;
 }
 
-/** The kinds the API would refuse, each with why. */
-function WithheldKinds({ withheld }: { withheld: KindChoices["withheld"] }) {
+/** The kinds the API would refuse, each with why; `id` for the choice it describes. */
+export function WithheldKinds({ id = WITHHELD_ID, withheld }: { id?: string; withheld: KindChoices["withheld"] }) {
   if (withheld.length === 0) return null;
   return (
-    <div id={WITHHELD_ID}>
+    <div id={id}>
       <p>Not offered:</p>
       <ul>
         {withheld.map((refused) => (

@@ -1,12 +1,14 @@
-// Correcting the kind a submission was recorded with (POST /states/{iso3}/submissions/{id}/kind), judged from the
-// State's dossier as the page holds it by the API's own rule (shared/reporting/kind-correction.ts): the kinds it would
-// take (the others said with why), what the correction changes (both obligations and the State's reporting status),
-// said before it is confirmed, and the form's empty fields refused before anything is sent. The API judges again on
-// its own reading; its 409 is the last word. Pure, tested in Node (test/unit/console-submission-kind.test.ts).
+// The kinds a new document may be recorded as (shared/reporting/first-report-order.ts), and correcting the kind a
+// submission was recorded with (POST /states/{iso3}/submissions/{id}/kind), each judged from the State's dossier as the
+// page holds it by the API's own rule (shared/reporting/kind-correction.ts): the kinds it would take (the others said
+// with why), what the correction changes (both obligations and the State's reporting status), said before it is
+// confirmed, and the form's empty fields refused before anything is sent. The API judges again on its own reading; its
+// 409 is the last word. Pure, tested in Node (test/unit/console-submission-kind.test.ts).
 
 import { possessive } from "../../../../shared/possessive.ts";
-import type { OrderRefusal } from "../../../../shared/reporting/first-report-order.ts";
+import { type OrderRefusal, recordingRefusal } from "../../../../shared/reporting/first-report-order.ts";
 import { type KindCorrection, kindCorrection } from "../../../../shared/reporting/kind-correction.ts";
+import { obligationIn } from "../../../../shared/reporting/obligations.ts";
 import type { components } from "../../api/schema";
 import { counted } from "../../ui/counted.ts";
 import { obligationStatusWords, obligationWords, SUBMISSION_KINDS } from "./labels.ts";
@@ -45,14 +47,17 @@ const correctionOf = (dossier: KindDossier, submission: Submission, to: Submissi
     counted: dossier.submissions,
   });
 
-/** Why the API would refuse `submission` re-kinded, and what to do instead. */
-function refusalWords(dossier: KindDossier, submission: Submission, refusal: OrderRefusal): string {
+/**
+ * Why the API would refuse a document of the State as a kind, and what to do instead: `submission` re-kinded, or a new
+ * one recorded (none).
+ */
+function refusalWords(dossier: KindDossier, submission: Submission | undefined, refusal: OrderRefusal): string {
   const { name } = dossier.state;
   switch (refusal.kind) {
     case "first-report-held":
       return `${name} has submitted its first report already (received ${refusal.firstReceivedOn ?? "earlier"}).`;
     case "no-first-report":
-      return submission.kind === "first-report"
+      return submission?.kind === "first-report"
         ? "Additional information follows the first report, and this is the State's first report."
         : `Additional information follows the first report, and ${name} has not submitted one: record it first.`;
     case "before-first-report":
@@ -81,6 +86,35 @@ export function kindChoices(dossier: KindDossier, submission: Submission): KindC
     else offered.push(kind);
   }
   return { offered, withheld };
+}
+
+/**
+ * The kinds a document received up to `today` (the desk's day) may be recorded as, in the page's order, by the API's
+ * own rule (`recordingRefusal`): the others said with why. Judged on `today`, the latest day it can be received: a
+ * kind refused whatever the day (a second first report, additional information before any) is withheld; one refused
+ * for the day typed only (additional information dated before the first report) is the API's 409 to say.
+ */
+export function recordKindChoices(dossier: KindDossier, today: string): KindChoices {
+  const firstReport = obligationIn(dossier.obligations, dossier.state.iso3, "first-report");
+  const offered: SubmissionKind[] = [];
+  const withheld: WithheldKind[] = [];
+  for (const kind of Object.keys(SUBMISSION_KINDS) as SubmissionKind[]) {
+    const refusal = recordingRefusal({ kind, receivedOn: today }, firstReport);
+    if (refusal) withheld.push({ kind, why: refusalWords(dossier, undefined, refusal) });
+    else offered.push(kind);
+  }
+  return { offered, withheld };
+}
+
+/** This State's own submission that the symbol's refusal says holds `symbol`: listed on the page, so it can be opened. */
+export function symbolHeldHere(
+  refusal: { errors?: { path: string }[] | undefined } | undefined,
+  symbol: string,
+  submissions: readonly Submission[],
+): Submission | undefined {
+  if (!refusal?.errors?.some((error) => error.path === "body.symbol")) return undefined;
+  const typed = symbol.trim().toUpperCase();
+  return submissions.find((submission) => submission.symbol.toUpperCase() === typed);
 }
 
 /** An obligation as the correction leaves it: what the question says of it. */

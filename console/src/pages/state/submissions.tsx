@@ -15,21 +15,13 @@ import { Panel } from "../../ui/panel.tsx";
 import { ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
 import { formOver, readAgainWords, type Typed, typedWith } from "../typed-over.ts";
 import { voiderOf } from "./colleague-reads.ts";
-import {
-  correctSubmission,
-  type Dossier,
-  recordSubmission,
-  type Submission,
-  submissionWithEtag,
-  voidSubmission,
-} from "./data.ts";
-import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
+import { correctSubmission, type Dossier, type Submission, submissionWithEtag, voidSubmission } from "./data.ts";
+import { LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
 import { CORRECTION_WORDS, type CorrectField, correctionOf, correctionValuesOf } from "./readings.ts";
 import { kindCorrectedWords } from "./submission-kind.ts";
 import { CorrectKind, type VoidedMeanwhile } from "./submission-kind-form.tsx";
+import { RecordSubmission } from "./submission-record.tsx";
 import { nowOnRecordWords, refusedAsVoided, voidedMeanwhileWords, voidedWords } from "./voided-meanwhile.ts";
-
-type RecordField = "kind" | "receivedOn" | "symbol" | "language" | "note";
 
 const symbolId = (submission: Submission) => `symbol-${submission.id}`;
 
@@ -39,71 +31,6 @@ const DETAILS: readonly FieldSpec<CorrectField>[] = [
   { name: "language", label: "Language", control: "select", options: LANGUAGES },
   { name: "note", label: "Note (optional)", control: "textarea" },
 ];
-
-/** The record form as it opens, and again once a document is recorded; no kind chosen yet (the first offered). */
-const blankRecord = (dossier: Dossier): Record<RecordField, string> => ({
-  kind: "",
-  receivedOn: "",
-  symbol: "",
-  language: dossier.state.language,
-  note: "",
-});
-
-/**
- * Ready for the next document: the keyboard goes on from the form's first field (the status line says what was
- * recorded), unless the reader has moved on elsewhere while it was recorded.
- */
-function focusFirstField(id: string): void {
-  const first = document.getElementById(id);
-  const active = document.activeElement;
-  if (active === null || active === document.body || first?.closest("form")?.contains(active)) first?.focus();
-}
-
-function RecordSubmission({ dossier, onRecorded }: { dossier: Dossier; onRecorded: () => Promise<void> }) {
-  // A first report is offered only while it is owed: the API refuses a second one.
-  const { "first-report": first, ...others } = SUBMISSION_KINDS;
-  const kinds = dossier.state.reportingStatus === "non-reporting" ? { "first-report": first, ...others } : others;
-  const [form, setForm] = useState(() => blankRecord(dossier));
-  const [recorded, setRecorded] = useState<string>();
-  // The kind chosen, else the first offered (a first report chosen is offered no more once one is recorded).
-  const kind = Object.hasOwn(kinds, form.kind) ? form.kind : (Object.keys(kinds)[0] ?? "additional-information");
-  const submitting = useSubmit(async () => {
-    setRecorded(undefined);
-    const { receivedOn, symbol, language, note } = form;
-    // The selects offer only the API's codes; codeIn reads them back as its types.
-    const submission = await recordSubmission(dossier.state.iso3, {
-      kind: codeIn(SUBMISSION_KINDS, kind) ?? "additional-information",
-      receivedOn,
-      symbol,
-      language: codeIn(LANGUAGES, language) ?? dossier.state.language,
-      ...(note ? { note } : {}),
-    });
-    // Busy until the list shows it: pressed again before, the same document would be refused as already recorded.
-    await onRecorded();
-    setForm(blankRecord(dossier));
-    setRecorded(
-      `Recorded ${submission.symbol} (${SUBMISSION_KINDS[submission.kind]}, received ${submission.receivedOn}). ` +
-        "The form is empty for the next document.",
-    );
-    focusFirstField("kind");
-  });
-  return (
-    <FieldForm
-      name="record"
-      title="Record a received document"
-      fields={[{ name: "kind", label: "Kind", control: "select", options: kinds }, ...DETAILS]}
-      values={{ ...form, kind }}
-      onChange={(name, value) => {
-        setRecorded(undefined);
-        setForm({ ...form, [name]: value });
-      }}
-      submitting={submitting}
-      submitLabel={kind === "first-report" ? "Record a first report" : "Record the submission"}
-    >
-      {recorded && <p role="status">{recorded}</p>}
-    </FieldForm>
-  );
-}
 
 function CorrectSubmission(props: {
   current: Versioned<Submission>;
@@ -351,7 +278,14 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
       {voided && <p role="status">{voided.words}</p>}
       {kindCorrected && <p role="status">{kindCorrectedWords(kindCorrected.corrected, kindCorrected.was, state)}</p>}
       {may(props.session.group, "POST /states/{iso3}/submissions") && (
-        <RecordSubmission dossier={props.dossier} onRecorded={props.onChanged} />
+        <RecordSubmission
+          dossier={props.dossier}
+          onRecorded={props.onChanged}
+          onOpen={(submission) => {
+            focusReturn.opened();
+            setEditing(submission.id);
+          }}
+        />
       )}
     </Panel>
   );

@@ -1,0 +1,143 @@
+// Recording a document received from the State: only the kinds the API would take are offered (a first report while it
+// is owed, additional information once there is one: submission-kind.ts, by the API's own rule), the others said
+// beside the choice with why, in words naming the State. A symbol already recorded is refused at the symbol's field
+// with where it is recorded (the API's 409); one of this State's own can be opened from there.
+import { useState } from "preact/hooks";
+import { deskToday } from "../../ui/desk-today.ts";
+import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
+import { type Dossier, recordSubmission, type Submission } from "./data.ts";
+import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
+import { recordKindChoices, symbolHeldHere } from "./submission-kind.ts";
+import { WithheldKinds } from "./submission-kind-form.tsx";
+
+const RECORD_FIELDS = ["kind", "receivedOn", "symbol", "language", "note"] as const;
+type RecordField = (typeof RECORD_FIELDS)[number];
+
+const WITHHELD_ID = "record-withheld";
+
+/** The record form as it opens, and again once a document is recorded; no kind chosen yet (the first offered). */
+const blankRecord = (dossier: Dossier): Record<RecordField, string> => ({
+  kind: "",
+  receivedOn: "",
+  symbol: "",
+  language: dossier.state.language,
+  note: "",
+});
+
+/**
+ * Ready for the next document: the keyboard goes on from the form's first field (the status line says what was
+ * recorded), unless the reader has moved on elsewhere while it was recorded.
+ */
+function focusFirstField(id: string): void {
+  const first = document.getElementById(id);
+  const active = document.activeElement;
+  if (active === null || active === document.body || first?.closest("form")?.contains(active)) first?.focus();
+}
+
+export function RecordSubmission(props: {
+  dossier: Dossier;
+  onRecorded: () => Promise<void>;
+  /** Opens one of the State's submissions (its editor in the list): the one a refused symbol is recorded as. */
+  onOpen?: (submission: Submission) => void;
+}) {
+  const { dossier, onRecorded } = props;
+  const choices = recordKindChoices(dossier, deskToday());
+  const [form, setForm] = useState(() => blankRecord(dossier));
+  const [recorded, setRecorded] = useState<string>();
+  // The kind chosen while it is offered, else the first offered (a first report chosen is offered no more once one is
+  // recorded); an action plan is offered always (voluntary, any number of them).
+  const chosen = codeIn(SUBMISSION_KINDS, form.kind);
+  const kind = chosen && choices.offered.includes(chosen) ? chosen : (choices.offered[0] ?? "action-plan");
+  const submitting = useSubmit(async () => {
+    setRecorded(undefined);
+    const { receivedOn, symbol, language, note } = form;
+    const submission = await recordSubmission(dossier.state.iso3, {
+      kind,
+      receivedOn,
+      symbol,
+      // The select offers only the API's codes; codeIn reads them back as its types.
+      language: codeIn(LANGUAGES, language) ?? dossier.state.language,
+      ...(note ? { note } : {}),
+    });
+    // Busy until the list shows it: pressed again before, the same document would be refused as already recorded.
+    await onRecorded();
+    setForm(blankRecord(dossier));
+    setRecorded(
+      `Recorded ${submission.symbol} (${SUBMISSION_KINDS[submission.kind]}, received ${submission.receivedOn}). ` +
+        "The form is empty for the next document.",
+    );
+    focusFirstField("kind");
+  });
+  const { problem } = submitting;
+  const set = (name: RecordField, value: string) => {
+    setRecorded(undefined);
+    setForm({ ...form, [name]: value });
+  };
+  const held = props.onOpen && symbolHeldHere(problem, form.symbol, dossier.submissions);
+  return (
+    <FormFrame
+      titleId="record-title"
+      title="Record a received document"
+      general={formProblem(problem, RECORD_FIELDS)}
+      refusal={problem}
+      problemId="record-problem"
+      onSubmit={submitting.submit}
+      busy={submitting.busy}
+      submitLabel={kind === "first-report" ? "Record a first report" : "Record the submission"}
+    >
+      <SelectField
+        id="kind"
+        label="Kind"
+        problem={fieldProblem(problem, "kind")}
+        value={kind}
+        choices={choices.offered.map((offered) => [offered, SUBMISSION_KINDS[offered]] as const)}
+        onChange={(value) => set("kind", value)}
+        {...(choices.withheld.length > 0 ? { alsoDescribedBy: WITHHELD_ID } : {})}
+      />
+      <WithheldKinds id={WITHHELD_ID} withheld={choices.withheld} />
+      <InputField
+        id="receivedOn"
+        label="Received on (YYYY-MM-DD)"
+        problem={fieldProblem(problem, "receivedOn")}
+        inputMode="numeric"
+        placeholder="YYYY-MM-DD"
+        value={form.receivedOn}
+        onInput={(value) => set("receivedOn", value)}
+      />
+      <InputField
+        id="symbol"
+        label="Document symbol"
+        problem={fieldProblem(problem, "symbol")}
+        value={form.symbol}
+        onInput={(value) => set("symbol", value)}
+      />
+      {held && props.onOpen && (
+        <p>
+          <button type="button" onClick={() => props.onOpen?.(held)}>
+            Open {held.symbol} in the list
+          </button>
+        </p>
+      )}
+      <SelectField
+        id="language"
+        label="Language"
+        problem={fieldProblem(problem, "language")}
+        value={form.language}
+        choices={Object.entries(LANGUAGES)}
+        onChange={(value) => set("language", value)}
+      />
+      <Field id="note" label="Note (optional)" problem={fieldProblem(problem, "note")}>
+        {(describedBy, invalid) => (
+          <textarea
+            id="note"
+            value={form.note}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onInput={(e) => set("note", e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      {recorded && <p role="status">{recorded}</p>}
+    </FormFrame>
+  );
+}
