@@ -1,7 +1,6 @@
-// Assistance requests as the console reads and writes them: by status, one with its ETag, a new one, a move and the
-// State's consent with If-Match, and the feedback on one.
-import { allPages, api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
-import { enumValues } from "../api/enums.ts";
+// An assistance request as the console reads and writes it (the list's reads: assistance-list-data.ts): one with its
+// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one.
+import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
 export type AssistanceRequest = Schemas["AssistanceRequest"];
@@ -11,23 +10,6 @@ export type Consent = Schemas["AssistanceRequestConsent"];
 export type NewRequest = Schemas["NewAssistanceRequest"];
 export type Feedback = Schemas["AssistanceFeedback"];
 export type NewFeedback = Schemas["NewAssistanceFeedback"];
-
-/** The lifecycle's statuses in order (the API's enum); which moves are legal is the API's to say (409 `allowed`). */
-export const REQUEST_STATUSES: readonly RequestStatus[] = enumValues["AssistanceRequest.status"];
-
-export function isRequestStatus(value: string | null): value is RequestStatus {
-  return REQUEST_STATUSES.some((status) => status === value);
-}
-
-export function requestsIn(status: RequestStatus): Promise<AssistanceRequest[]> {
-  return allPages(async (cursor) =>
-    dataOf(
-      await api.GET("/assistance/requests", {
-        params: { query: { status, limit: "100", ...(cursor ? { cursor } : {}) } },
-      }),
-    ),
-  );
-}
 
 export type { Versioned };
 
