@@ -20,6 +20,7 @@ import {
   useSubmit,
 } from "../../ui/form.tsx";
 import { Show, useLoad } from "../../ui/load.tsx";
+import { StateEntryField } from "../state-entry-field.tsx";
 import { inNameOrder } from "../states-order.ts";
 import { variablesNamed } from "./audience-fit.ts";
 import {
@@ -179,33 +180,14 @@ function Preview({ template, version, states }: { template: Template; version: s
             </select>
           )}
         </Field>
-        <Field
+        <StateEntryField
           id="preview-state"
           label="State (name or ISO code)"
+          value={choice.state}
           problem={stateProblem ?? previewFieldProblem(problem, "iso3")}
-        >
-          {(describedBy, invalid) => (
-            <>
-              <input
-                id="preview-state"
-                list="preview-states"
-                value={choice.state}
-                size={28}
-                autocomplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                onInput={(e) => set("state", e.currentTarget.value)}
-              />
-              <datalist id="preview-states">
-                {states.map(({ iso3, name }) => (
-                  <option key={iso3} value={name}>
-                    {iso3}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
+          states={states}
+          onInput={(value) => set("state", value)}
+        />
         <Field id="preview-contact" label="Contact's name" problem={undefined}>
           {() => (
             <input
