@@ -1,8 +1,9 @@
 // A Member State's name as a letter's sentence writes it, where that differs from its UN short name (audit 35, bug 2:
 // "thank Iran (Islamic Republic of)"). Source: the UN Terminology Database's country names (UNTERM, the UN
-// Protocol's unterm-efsrca.xlsx as of 2024-09-26, kept at github.com/datasets/country-codes, data/unterm_names.csv,
-// commit a09b84ab), which marks the English short names that take "the" ("Gambia (the)") and gives each State's
-// formal name in the six languages.
+// Protocol's unterm-efsrca.xlsx, in the extract at github.com/datasets/country-codes, data/unterm_names.csv, commit
+// a09b84ab, whose rows predate June 2022: it still lists "Turkey" and "Netherlands (the)"), which marks the English
+// short names that take "the" ("Gambia (the)") and gives each State's formal name in the six languages. The
+// Netherlands' short name since 2023, "Netherlands (Kingdom of the)" (the registry's), takes the formal name below.
 // - English: the short name with its article ("the Gambia"); a name the UN lists with its qualifier after it takes
 //   the formal name, which puts it first ("the Islamic Republic of Iran").
 // - French, Spanish, Russian: only those five names change, to the formal name without its article: the letters
