@@ -39,7 +39,10 @@ function regionName(language: string, iso2: string): string | undefined {
   }
 }
 
-/** Former UN names and common English names by State (state-aliases.json, each with its sources): search only. */
+/**
+ * Former UN names and common English names by State (state-aliases.json; the sources each cites are in
+ * state-aliases.sources.json, kept out of the bundle): search only.
+ */
 const aliases = lazy(() => {
   const byState = new Map<string, string[]>();
   for (const { iso3, name } of aliasFile.names) byState.set(iso3, [...(byState.get(iso3) ?? []), name]);

@@ -1,10 +1,12 @@
 // States found by the names officers type beside the UN's short names (audit 36, finding 16): the UN's former names,
-// its formal names and common English names, from shared/search/state-aliases.json, each with a source that says what
-// was read. The 193 States indexed as the indexer indexes them, searched by the search use case.
+// its formal names and common English names, from shared/search/state-aliases.json, each with a source (in
+// state-aliases.sources.json, which no bundle carries) that says what was read. The 193 States indexed as the indexer
+// indexes them, searched by the search use case.
 import { afterAll, describe, expect, it } from "vitest";
 import { loadMemberStates } from "#shared/registry/member-states.ts";
 import { indexedWords, MAX_TOKENS, type SearchEntry, searchEntryOf } from "#shared/search/entries.ts";
 import aliasFile from "#shared/search/state-aliases.json" with { type: "json" };
+import sourceFile from "#shared/search/state-aliases.sources.json" with { type: "json" };
 import { searchOverEntries } from "../support/search-index-stand-in.ts";
 
 const states = loadMemberStates();
@@ -22,7 +24,7 @@ async function statesFound(q: string): Promise<string[]> {
 describe("the file of other names", () => {
   it("names Member States only, each name with sources the file describes", () => {
     const codes = new Set(states.map((state) => state.iso3));
-    const sources = aliasFile.sources as Record<string, { title: string; where: string; read: string }>;
+    const sources = sourceFile.sources as Record<string, { title: string; where: string; read: string }>;
     for (const source of Object.values(sources)) {
       expect(source.title.length * source.where.length).toBeGreaterThan(0);
       // What was read, and on what day: nothing is said to be checked without it.
