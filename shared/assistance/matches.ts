@@ -1,14 +1,15 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
-import { deskToday } from "../clock.ts";
+import { checkDayOfMove, deskToday, type EarliestDay } from "../clock.ts";
 import { ownerNames } from "../contacts/contact-words.ts";
 import { ownerText } from "../contacts/schemas.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { capitalized, listed } from "../listed.ts";
 import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
-import { matchMoveNote } from "./match-words.ts";
-import { matchedOfferWords } from "./offer-words.ts";
+import { matchMoveNote, offerOf } from "./match-words.ts";
+import { matchedOfferWords, type OfferWords, offerInWords } from "./offer-words.ts";
 import { assertProviderActive } from "./offers.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
@@ -25,7 +26,8 @@ import {
   type Provider,
   type RequestStatus,
 } from "./schemas.ts";
-import { assertMatchTransition, checkMoveDate, isBinding, moveRequest } from "./workflow.ts";
+import { MATCH_STATUS_WORDS, REQUEST_STATUS_WORDS } from "./status-words.ts";
+import { assertMatchTransition, checkMoveDate, isBinding, moveRequest, requestNamed } from "./workflow.ts";
 
 type MatchDependencies = Pick<AssistanceDependencies, "assistance" | "clock">;
 
@@ -88,18 +90,36 @@ export const getMatch =
     return match;
   };
 
+/** An offer as a refusal names it mid-sentence: whose, and which ("Switzerland's offer “…” (valid from …)"). */
+const offerNamed = (providerName: string, offer: OfferWords): string => offerOf(providerName, offerInWords(offer));
+
 /**
- * Proposes an offer for a request: the request must be open to matches, the offer valid today, from someone other
- * than the requesting State and not from a retired organization, and share an area with the request. One match per
- * request and offer (409 otherwise).
+ * The earliest day a match of `offer` for `request` can be proposed, and what that day is in a refusal's words: the
+ * request's first circulation (providers see it from then; a request from before circulation was recorded has its
+ * receipt), or the start of the offer's validity, whichever is later.
+ */
+function earliestProposal(request: AssistanceRequest, offer: AssistanceOffer): EarliestDay {
+  const circulated = request.circulatedOn
+    ? { day: request.circulatedOn, is: "the request was circulated" }
+    : { day: request.receivedOn, is: "the request was received" };
+  return offer.validFrom > circulated.day ? { day: offer.validFrom, is: "the offer's validity starts" } : circulated;
+}
+
+/**
+ * Proposes an offer for a request, on the day `on` (today by default; a match agreed earlier is entered afterwards):
+ * not in the future, nor before the request's circulation or the offer's validity (422 at `body.on`). The request must
+ * be open to matches now, the offer valid on that day, from someone other than the requesting State and not from a
+ * retired organization, and share an area with the request. One match per request and offer (409 otherwise). Every
+ * refusal names the request by its symbol and State, the offer by its provider and words.
  */
 export const proposeMatch =
-  (deps: MatchDependencies & Pick<AssistanceDependencies, "organizations">) =>
+  (deps: MatchDependencies & Pick<AssistanceDependencies, "registry" | "organizations">) =>
   async (
-    input: NewAssistanceMatch & { demo?: boolean; matchId?: string; on?: string },
+    input: NewAssistanceMatch & { demo?: boolean; matchId?: string },
     audit: AuditContext,
   ): Promise<Versioned<AssistanceMatch>> => {
     const today = deskToday(deps.clock);
+    const on = input.on ?? today;
     const [file, offer] = await Promise.all([
       deps.assistance.requestFile(input.requestId),
       deps.assistance.getOffer(input.offerId),
@@ -111,27 +131,42 @@ export const proposeMatch =
     if (!file || !offer) throw new Invalid("The match names what does not exist", issues);
     const { request } = file;
     const { status, iso3 } = request.value;
+    const { provider } = offer.value;
+    const names = await ownerNames(deps, [ownerText({ kind: "state", iso3 }), ownerText(provider)]);
+    const requestWords = requestNamed(request.value, names.get(ownerText({ kind: "state", iso3 })));
+    const offerWords = offerNamed(names.get(ownerText(provider)) ?? ownerText(provider), offer.value);
+    // A day given is checked against what it follows (422 at its field). Today, the default, follows the circulation;
+    // an offer not yet valid today is the 409 below, as the body named no day.
+    if (input.on) {
+      checkDayOfMove(on, {
+        today,
+        ...withPrevious(earliestProposal(request.value, offer.value)),
+        refusal: "The day of the proposal is not possible",
+      });
+    }
     if (!OPEN_TO_MATCHES.includes(status)) {
       throw new Conflict(
-        `Assistance request ${input.requestId} is ${status}; offers are matched to requests that are ` +
-          OPEN_TO_MATCHES.join(", "),
+        `${capitalized(requestWords)} is ${REQUEST_STATUS_WORDS[status]}; offers are matched to requests that are ` +
+          listed(
+            OPEN_TO_MATCHES.map((open) => REQUEST_STATUS_WORDS[open]),
+            "or",
+          ),
       );
     }
-    if (!isActiveOn(offer.value, today)) {
-      throw new Conflict(`Offer ${input.offerId} is not valid today (${today})`);
+    if (!isActiveOn(offer.value, on)) {
+      throw new Conflict(`${capitalized(offerWords)} is not valid on ${on}${on === today ? " (today)" : ""}`);
     }
-    const { provider } = offer.value;
     // An offer of a retired organization that still runs (left from before retirements were checked) is not proposed.
     await assertProviderActive(deps, provider, "its offers are matched no more");
     if (provider.kind === "state" && provider.iso3 === iso3) {
-      throw new Conflict(`Offer ${input.offerId} is from ${iso3} itself`);
+      throw new Conflict(`${capitalized(offerWords)} cannot answer ${requestWords}: it is the requesting State's own`);
     }
     const areas = assistanceAreas.filter(
       (area) => request.value.areas.includes(area) && offer.value.areas.includes(area),
     );
-    if (!areas.length) {
-      throw new Conflict(`Offer ${input.offerId} shares no area with assistance request ${input.requestId}`);
-    }
+    if (!areas.length) throw new Conflict(`${capitalized(offerWords)} shares no area with ${requestWords}`);
+    const held = file.matches.find((match) => match.value.offerId === offer.value.id);
+    if (held) throw alreadyMatched(offerWords, requestWords, held.value.id);
     const now = deps.clock.now().toISOString();
     const match: AssistanceMatch = {
       id: input.matchId ?? newId(deps.clock),
@@ -141,7 +176,7 @@ export const proposeMatch =
       provider,
       areas,
       status: "proposed",
-      proposedOn: input.on ?? today,
+      proposedOn: on,
       ...(input.note ? { note: input.note } : {}),
       history: [],
       ...(input.demo ? { demo: true } : {}),
@@ -153,20 +188,33 @@ export const proposeMatch =
       file.matches.map((other) => other.value),
       provider,
     );
-    const offerWords = (await offerWordsOf(deps, [...providersMatches, match], [offer.value]))(match);
-    await deps.assistance.write([
-      ...deps.assistance.newMatch(match),
-      deps.assistance.requestIsAt(request.value.id, request.version),
-      deps.assistance.audit({
-        ...audit,
-        action: "assistance.match.propose",
-        entity: { type: "assistance-request", id: input.requestId },
-        // Which offer, in words as they are today: the trail and the timelines name it so, never by its id.
-        after: { ...match, offer: offerWords },
-      }),
-    ]);
+    const matchedWords = (await offerWordsOf(deps, [...providersMatches, match], [offer.value]))(match);
+    await deps.assistance
+      .write([
+        ...deps.assistance.newMatch(match),
+        deps.assistance.requestIsAt(request.value.id, request.version),
+        deps.assistance.audit({
+          ...audit,
+          action: "assistance.match.propose",
+          entity: { type: "assistance-request", id: input.requestId },
+          // Which offer, in words as they are today: the trail and the timelines name it so, never by its id.
+          after: { ...match, offer: matchedWords },
+        }),
+      ])
+      .catch((error: unknown) => {
+        // A colleague's proposal of the same offer landed since the reading: the guard's refusal, in words.
+        const matchId = error instanceof Conflict ? error.details.matchId : undefined;
+        throw typeof matchId === "string" ? alreadyMatched(offerWords, requestWords, matchId) : error;
+      });
     return { value: match, version: 1 };
   };
+
+/** One match per request and offer: 409 naming both in words, with the match that holds the pair (`matchId`). */
+const alreadyMatched = (offerWords: string, requestWords: string, matchId: string) =>
+  new Conflict(`${capitalized(offerWords)} is already matched to ${requestWords}`, { matchId });
+
+/** An earliest day as checkDayOfMove takes it. */
+const withPrevious = (earliest: EarliestDay) => ({ previous: earliest.day, previousIs: earliest.is });
 
 /** Which request statuses each match move needs. */
 const requestStatusesFor: Record<MatchTransitionInput["to"], readonly RequestStatus[] | undefined> = {
@@ -176,15 +224,6 @@ const requestStatusesFor: Record<MatchTransitionInput["to"], readonly RequestSta
   // A provider may always step back.
   declined: undefined,
 };
-
-/** A provider's name as the desk names owners (contact-words.ts): a State's, "the" organization's; else its code. */
-async function providerName(
-  deps: Pick<AssistanceDependencies, "registry" | "organizations">,
-  provider: Provider,
-): Promise<string> {
-  const owner = ownerText(provider);
-  return (await ownerNames(deps, [owner])).get(owner) ?? owner;
-}
 
 /**
  * Where a match's move takes its request: accepting a match of a circulated request makes it `matched`; declining the
@@ -217,14 +256,31 @@ export const transitionMatch =
     const found = await getMatch(deps)(id);
     const { request, matches } = await requestFileOf(deps, found.value.requestId);
     const current = matches.find((match) => match.value.id === id) ?? found;
+    const { provider } = current.value;
+    const names = await ownerNames(deps, [ownerText({ kind: "state", iso3: request.value.iso3 }), ownerText(provider)]);
+    const providerWords = names.get(ownerText(provider)) ?? ownerText(provider);
+    const requestWords = requestNamed(request.value, names.get(ownerText({ kind: "state", iso3: request.value.iso3 })));
+    // Which offer, in words as they are today: refusals, the request's history and the trail are read by people, who
+    // do not know a match's id.
+    const offer = (
+      await offerWordsOf(
+        deps,
+        matchesOf(
+          matches.map((match) => match.value),
+          provider,
+        ),
+      )
+    )(current.value);
+    const matchWords = `the match of ${offerOf(providerWords, offer)} to ${requestWords}`;
     if (current.version !== expectedVersion)
-      throw new PreconditionFailed(`Match ${id}`, current.version, expectedVersion);
+      throw new PreconditionFailed(capitalized(matchWords), current.version, expectedVersion);
     const from = current.value.status;
-    assertMatchTransition(id, from, input.to);
+    assertMatchTransition(matchWords, from, input.to);
     const needed = requestStatusesFor[input.to];
     if (needed && !needed.includes(request.value.status)) {
       throw new Conflict(
-        `Match ${id} cannot be ${input.to} while assistance request ${request.value.id} is ${request.value.status}`,
+        `${capitalized(matchWords)} cannot be ${MATCH_STATUS_WORDS[input.to]} while the request is ` +
+          `${REQUEST_STATUS_WORDS[request.value.status]}`,
       );
     }
     const today = deskToday(deps.clock);
@@ -242,20 +298,15 @@ export const transitionMatch =
     };
     const after = matches.map((match) => (match.value.id === id ? next : match.value));
 
-    const { provider } = current.value;
-    // Which offer, in words as they are today: the request's history and the trail are read by people, who do not
-    // know a match's id.
-    const offer = (await offerWordsOf(deps, matchesOf(after, provider)))(next);
-
     const requestTo = requestMoveFor(input.to, request.value.status, after);
     const requestMove = requestTo && {
       to: requestTo,
       on,
-      note: matchMoveNote(await providerName(deps, provider), offer, input.to),
+      note: matchMoveNote(providerWords, offer, input.to),
       at,
       by: audit.actor,
     };
-    const nextRequest = requestMove ? moveRequest(request.value, requestMove, after) : request.value;
+    const nextRequest = requestMove ? moveRequest(request.value, requestMove, after, requestWords) : request.value;
     if (requestMove) checkMoveDate(request.value, on, today);
 
     const writes: AssistanceChange[] = [

@@ -3,7 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { type StateLetterStores, stateLetters } from "../correspondence/state-letters.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
-import { Invalid, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { deskDay } from "../zoned-time.ts";
@@ -30,18 +30,52 @@ export interface ReportPeriod {
   n: 1 | 2 | 3;
   from: string;
   to: string;
+  /** The day its report is taken: the desk's schedule (events/programme.json); no run takes it before. */
+  reportOn: string;
 }
 
-/** Four-month periods: the Committee's three reports a year (the first by 30 April). */
-const periods = [
-  { n: 1, from: "01-01", to: "04-30" },
-  { n: 2, from: "05-01", to: "08-31" },
-  { n: 3, from: "09-01", to: "12-31" },
+/**
+ * Four-month periods: the Committee's three reports a year (programme of work, annex I, paragraph 12: the first by 30
+ * April), each taken on the day the programme's schedule runs it (`reportOn`), which a test holds to
+ * events/programme.json.
+ */
+export const REPORT_PERIODS = [
+  { n: 1, from: "01-01", to: "04-30", reportOn: "04-20" },
+  { n: 2, from: "05-01", to: "08-31", reportOn: "08-20" },
+  { n: 3, from: "09-01", to: "12-31", reportOn: "12-10" },
 ] as const;
 
 function periodFrom(year: number, n: 1 | 2 | 3): ReportPeriod {
-  const bounds = periods[n - 1] ?? periods[0];
-  return { id: `${year}-${n}`, year, n, from: `${year}-${bounds.from}`, to: `${year}-${bounds.to}` };
+  const bounds = REPORT_PERIODS[n - 1] ?? REPORT_PERIODS[0];
+  return {
+    id: `${year}-${n}`,
+    year,
+    n,
+    from: `${year}-${bounds.from}`,
+    to: `${year}-${bounds.to}`,
+    reportOn: `${year}-${bounds.reportOn}`,
+  };
+}
+
+/** The latest period whose report day has come by `day`: the one report a run on that day may take for the first time. */
+export function latestPeriodDue(day: string): ReportPeriod {
+  const current = periodOf(day);
+  if (day >= current.reportOn) return current;
+  return current.n === 1 ? periodFrom(current.year - 1, 3) : periodFrom(current.year, current.n === 3 ? 2 : 1);
+}
+
+/**
+ * A period's report taken before its day would stand for the period (one report a period) with figures older than
+ * the Committee's schedule asks for: refused, naming the day, and nothing is stored.
+ */
+function assertReportDay(period: ReportPeriod, asOf: string): void {
+  if (asOf >= period.reportOn) return;
+  throw new Conflict(
+    `The pending-assistance report ${period.id} (${period.from} to ${period.to}) is taken on ${period.reportOn}, ` +
+      `as the desk's schedule says, or later; today is ${asOf}. It stands for its period once taken, so an earlier ` +
+      `run would keep older figures from the Committee. The latest period due is ${latestPeriodDue(asOf).id}`,
+    { reportOn: period.reportOn },
+  );
 }
 
 /** The period a day falls in: January-April is 1, May-August 2, September-December 3. */
@@ -220,7 +254,7 @@ async function pendingWithMatches(deps: ReportDependencies) {
 
 /**
  * Builds and stores the report of a period (the clock's, unless named) and mails its summary to the secretariat.
- * The report is written once (a conditional put): a second run, even a concurrent one, finds it and returns it.
+ * It is taken on the period's report day or later (409 before: `assertReportDay`). The report is written once (a conditional put): a second run, even a concurrent one, finds it and returns it.
  * The mail is claimed before it is sent and marked sent after, so only one run sends it.
  */
 export const runAssistanceReport =
@@ -234,6 +268,7 @@ export const runAssistanceReport =
     let report = await deps.assistance.getReport(period.id);
     let created = false;
     if (!report) {
+      assertReportDay(period, asOf);
       const requests = await pendingWithMatches(deps);
       const codes = [...new Set(requests.map(({ request }) => request.iso3))];
       const [states, letters] = await Promise.all([

@@ -4,6 +4,7 @@ import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { capitalized } from "../listed.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { stateNamedInBody } from "../registry/states.ts";
@@ -22,7 +23,8 @@ import type {
   RequestConsentInput,
   RequestTransitionInput,
 } from "./schemas.ts";
-import { checkMoveDate, moveRequest, withConsent } from "./workflow.ts";
+import { REQUEST_STATUS_WORDS } from "./status-words.ts";
+import { checkMoveDate, moveRequest, requestNamed, withConsent } from "./workflow.ts";
 
 export interface AssistanceDependencies {
   assistance: AssistanceRepository;
@@ -35,6 +37,11 @@ export interface AssistanceDependencies {
 /** A day given by a caller cannot be after today. */
 export function notInFuture(day: string, path: string, clock: Clock): void {
   checkDayOfMove(day, { today: deskToday(clock), path, refusal: "The date is in the future" });
+}
+
+/** The State's name as the registry has it; its code for one the registry lacks (a refusal still names it). */
+export async function stateNameOf(deps: Pick<AssistanceDependencies, "registry">, iso3: string): Promise<string> {
+  return (await deps.registry.getStates([iso3]))[0]?.value.name ?? iso3;
 }
 
 export async function requestFileOf(
@@ -95,7 +102,7 @@ export const listRequests =
  * legal ones), dated no later than today and no earlier than its last move, and its guards must hold.
  */
 export const transitionRequest =
-  (deps: Pick<AssistanceDependencies, "assistance" | "clock">) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "clock">) =>
   async (
     id: string,
     expectedVersion: number,
@@ -103,14 +110,16 @@ export const transitionRequest =
     audit: AuditContext,
   ): Promise<Versioned<AssistanceRequest>> => {
     const { request, matches } = await requestFileOf(deps, id);
+    const named = requestNamed(request.value, await stateNameOf(deps, request.value.iso3));
     if (request.version !== expectedVersion) {
-      throw new PreconditionFailed(`Assistance request ${id}`, request.version, expectedVersion);
+      throw new PreconditionFailed(capitalized(named), request.version, expectedVersion);
     }
     const on = input.on ?? deskToday(deps.clock);
     const next = moveRequest(
       request.value,
       { to: input.to, on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor },
       matches.map((match) => match.value),
+      named,
     );
     checkMoveDate(request.value, on, deskToday(deps.clock));
     await deps.assistance.write([
@@ -140,7 +149,7 @@ export const recordConsent =
   ): Promise<Versioned<AssistanceRequest>> => {
     const { request } = await requestFileOf(deps, id);
     if (request.version !== expectedVersion) {
-      throw new PreconditionFailed(`Assistance request ${id}`, request.version, expectedVersion);
+      throw new PreconditionFailed(capitalized(requestNamed(request.value)), request.version, expectedVersion);
     }
     const on = input.on ?? deskToday(deps.clock);
     notInFuture(on, "body.on", deps.clock);
@@ -176,7 +185,8 @@ export const recordFeedback =
     const { request, feedback: recorded } = await requestFileOf(deps, id);
     if (request.value.status !== "fulfilled") {
       throw new Conflict(
-        `Assistance request ${id} is ${request.value.status}; feedback is recorded once it is fulfilled`,
+        `${capitalized(requestNamed(request.value))} is ${REQUEST_STATUS_WORDS[request.value.status]}; feedback is ` +
+          "recorded once it is fulfilled",
       );
     }
     if (request.value.closedOn && receivedOn < request.value.closedOn) {

@@ -293,7 +293,17 @@ const ulidSchema = /* @__PURE__ */ z.string().regex(/^[0-9A-Z]{26}$/, "not an id
 export const assistanceIdSchema = ulidSchema;
 
 export const newAssistanceMatchSchema = /* @__PURE__ */ z
-  .strictObject({ requestId: ulidSchema, offerId: ulidSchema, note: noteSchema.optional() })
+  .strictObject({
+    requestId: ulidSchema,
+    offerId: ulidSchema,
+    on: isoDateSchema
+      .optional()
+      .describe(
+        "The day the offer was proposed; today when omitted. Not in the future, nor before the request was first " +
+          "circulated or the offer's validity starts; the offer must be valid that day",
+      ),
+    note: noteSchema.optional(),
+  })
   .meta({ id: "NewAssistanceMatch" });
 export type NewAssistanceMatch = z.infer<typeof newAssistanceMatchSchema>;
 

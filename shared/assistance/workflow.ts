@@ -2,6 +2,8 @@
 import type { Actor } from "../auth/actor.ts";
 import { checkDayOfMove } from "../clock.ts";
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
+import { capitalized, listed } from "../listed.ts";
+import { illegalMoveWords } from "../move-words.ts";
 import { addWorkingDays, addYears } from "./dates.ts";
 import type {
   AssistanceMatch,
@@ -10,19 +12,52 @@ import type {
   RequestStatus,
   RequestTransitionRecord,
 } from "./schemas.ts";
+import { MATCH_STATUS_WORDS, MOVED_WORDS, REQUEST_STATUS_WORDS } from "./status-words.ts";
 import { matchTransitions, requestTransitions } from "./transitions.ts";
 
 /** The consent window: the State may object to circulation for this many working days after acknowledgement. */
 export const CONSENT_WINDOW_WORKING_DAYS = 5;
 
-export function assertRequestTransition(id: string, from: RequestStatus, to: RequestStatus): void {
-  const allowed = requestTransitions[from];
-  if (!allowed.includes(to)) throw new IllegalTransition(`Assistance request ${id}`, from, to, allowed);
+/**
+ * A request as a refusal names it mid-sentence (`capitalized` starts one with it): by its symbol, which the desk knows
+ * it by, and its State's name where the caller read it ("assistance request S/AC.44/2026/3 of Gambia"); never by id.
+ */
+export const requestNamed = (request: Pick<AssistanceRequest, "symbol">, stateName?: string): string =>
+  `assistance request ${request.symbol}${stateName ? ` of ${stateName}` : ""}`;
+
+/** IllegalTransition with the moves' codes in `allowed` (for programs) and its sentence in the desk's words. */
+function illegalMove(
+  named: string,
+  from: string,
+  to: string,
+  allowed: readonly string[],
+  words: { status: string; to: string; allowed: readonly string[] },
+): IllegalTransition {
+  const refusal = new IllegalTransition(named, from, to, allowed);
+  refusal.message = illegalMoveWords(named, words.status, words.to, words.allowed);
+  return refusal;
 }
 
-export function assertMatchTransition(id: string, from: MatchStatus, to: MatchStatus): void {
+/** `named`: the request in words (`requestNamed`). */
+export function assertRequestTransition(named: string, from: RequestStatus, to: RequestStatus): void {
+  const allowed = requestTransitions[from];
+  if (allowed.includes(to)) return;
+  throw illegalMove(named, from, to, allowed, {
+    status: REQUEST_STATUS_WORDS[from],
+    to: MOVED_WORDS[to],
+    allowed: allowed.map((status) => MOVED_WORDS[status]),
+  });
+}
+
+/** `named`: the match in words, by its offer and request (matches.ts). */
+export function assertMatchTransition(named: string, from: MatchStatus, to: MatchStatus): void {
   const allowed = matchTransitions[from];
-  if (!allowed.includes(to)) throw new IllegalTransition(`Match ${id}`, from, to, allowed);
+  if (allowed.includes(to)) return;
+  throw illegalMove(named, from, to, allowed, {
+    status: MATCH_STATUS_WORDS[from],
+    to: MATCH_STATUS_WORDS[to],
+    allowed: allowed.map((status) => MATCH_STATUS_WORDS[status]),
+  });
 }
 
 /** A match that binds a provider: accepted, or already delivered. */
@@ -94,8 +129,7 @@ export function moveRefusal(
 }
 
 /** The API's 409 for a refused move, naming the days that decide it. */
-function refusalConflict(request: AssistanceRequest, on: string, refusal: MoveRefusal): Conflict {
-  const { id } = request;
+function refusalConflict(request: AssistanceRequest, named: string, on: string, refusal: MoveRefusal): Conflict {
   switch (refusal.kind) {
     case "consent-window": {
       const { closesOn, consentedOn: consent } = refusal;
@@ -104,40 +138,42 @@ function refusalConflict(request: AssistanceRequest, on: string, refusal: MoveRe
         `after acknowledgement on ${request.acknowledgedOn})`;
       return new Conflict(
         consent
-          ? `Assistance request ${id} cannot be circulated on ${on}: the State consented to circulation only on ` +
+          ? `${capitalized(named)} cannot be circulated on ${on}: the State consented to circulation only on ` +
               `${consent}, and ${window}. Circulate it on or after ${consent}`
-          : `Assistance request ${id} cannot be circulated on ${on}: ${window}. ` +
+          : `${capitalized(named)} cannot be circulated on ${on}: ${window}. ` +
               `Circulate it after ${closesOn}, or record that the State consented to circulation`,
         { consentWindowClosesOn: closesOn, ...(consent ? { consentedOn: consent } : {}) },
       );
     }
     case "no-accepted-match":
-      return new Conflict(`Assistance request ${id} has no accepted match; accept a match to make it matched`);
+      return new Conflict(`${capitalized(named)} has no accepted match; accept a match to make it matched`);
     case "accepted-later":
       return new Conflict(
-        `Assistance request ${id} cannot be matched on ${on}: its first accepted match was accepted only on ` +
+        `${capitalized(named)} cannot be matched on ${on}: its first accepted match was accepted only on ` +
           `${refusal.acceptedOn}. Date the move on or after ${refusal.acceptedOn}`,
         { acceptedOn: refusal.acceptedOn },
       );
     case "still-bound":
-      return new Conflict(`Assistance request ${id} still has an accepted match; decline it to return to matchmaking`);
+      return new Conflict(`${capitalized(named)} still has an accepted match; decline it to return to matchmaking`);
   }
 }
 
 /**
  * Applies one move to a request: checks it is legal and that its guards hold, and sets the dates it implies.
- * `matches` are the request's matches as stored (their statuses guard the moves into and out of `matched`).
+ * `matches` are the request's matches as stored (their statuses guard the moves into and out of `matched`); `named`,
+ * the request as a refusal names it.
  */
 export function moveRequest(
   request: AssistanceRequest,
   move: MoveInput,
   matches: readonly Pick<AssistanceMatch, "status" | "history">[],
+  named: string = requestNamed(request),
 ): AssistanceRequest {
-  const { id, status: from } = request;
+  const { status: from } = request;
   const { to, on } = move;
-  assertRequestTransition(id, from, to);
+  assertRequestTransition(named, from, to);
   const refusal = moveRefusal(request, to, on, matches);
-  if (refusal) throw refusalConflict(request, on, refusal);
+  if (refusal) throw refusalConflict(request, named, on, refusal);
 
   const record: RequestTransitionRecord = {
     from,
@@ -170,14 +206,17 @@ export const consentableStatuses: readonly RequestStatus[] = ["received", "ackno
  */
 export function withConsent(request: AssistanceRequest, on: string, at: string, by: Actor): AssistanceRequest {
   if (request.consentedToCirculation) {
-    throw new Conflict(`Assistance request ${request.id} already has the State's consent to circulation`, {
+    throw new Conflict(`${capitalized(requestNamed(request))} already has the State's consent to circulation`, {
       consentedOn: request.consentedOn,
     });
   }
   if (!consentableStatuses.includes(request.status)) {
     throw new Conflict(
-      `Assistance request ${request.id} is ${request.status}: consent to circulation can be recorded only before ` +
-        `circulation (${consentableStatuses.join(", ")})`,
+      `${capitalized(requestNamed(request))} is ${REQUEST_STATUS_WORDS[request.status]}: consent to circulation can be recorded ` +
+        `only before circulation (while it is ${listed(
+          consentableStatuses.map((status) => REQUEST_STATUS_WORDS[status]),
+          "or",
+        )})`,
       { status: request.status },
     );
   }

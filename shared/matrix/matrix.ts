@@ -2,7 +2,7 @@
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
-import { Conflict, IllegalTransition, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { getState } from "../registry/states.ts";
 import { RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
@@ -33,7 +33,8 @@ export interface VersionedMatrixView {
   revision: number;
 }
 
-const describeVersion = (iso3: string, version: number) => `Version ${version} of the matrix of ${iso3}`;
+/** A version as a refusal names it: by its State's name, which the desk knows it by. */
+const describeVersion = (stateName: string, version: number) => `Version ${version} of the matrix of ${stateName}`;
 
 export function viewOf(current: CurrentMatrix): VersionedMatrixView {
   const { working, approved } = current;
@@ -73,8 +74,9 @@ function auditImages(edits: readonly CellEdit[]): {
   };
 }
 
-async function requireState(deps: MatrixDependencies, iso3: string): Promise<void> {
-  await getState(deps.registry)(iso3);
+/** The State (404 when the registry lacks it); its name, for the refusals' words. */
+async function requireState(deps: MatrixDependencies, iso3: string): Promise<string> {
+  return (await getState(deps.registry)(iso3)).value.name;
 }
 
 export const getMatrix =
@@ -98,7 +100,7 @@ export const editMatrix =
     edit: MatrixEdit,
     audit: AuditContext,
   ): Promise<VersionedMatrixView> => {
-    await requireState(deps, iso3);
+    const stateName = await requireState(deps, iso3);
     edit.cells.forEach((change, index) => {
       // The route's schema already refuses these; a caller that skipped it must not store an unknown id.
       if (!matrixField(change.fieldId)) {
@@ -115,7 +117,7 @@ export const editMatrix =
     let base: MatrixVersion;
     if (current.working) {
       if (current.working.status !== "draft") {
-        throw new MatrixNotEditable(describeVersion(iso3, current.working.version), current.working.status);
+        throw new MatrixNotEditable(describeVersion(stateName, current.working.version), current.working.status);
       }
       base = current.working;
     } else {
@@ -154,15 +156,15 @@ export const transitionMatrix =
     { to, on: given }: MatrixTransition,
     audit: AuditContext,
   ): Promise<VersionedMatrixView> => {
-    await requireState(deps, iso3);
+    const stateName = await requireState(deps, iso3);
     const current = await deps.matrix.current(iso3);
     assertCurrent(current, expectedRevision);
     const { working, approved } = current;
     if (!working) {
-      if (approved) throw new IllegalTransition(describeVersion(iso3, approved.version), "approved", to, []);
-      throw new Conflict(`The matrix of ${iso3} has no version yet; editing a cell starts its first draft`);
+      if (approved) assertTransition(describeVersion(stateName, approved.version), "approved", to);
+      throw new Conflict(`The matrix of ${stateName} has no version yet; editing a cell starts its first draft`);
     }
-    assertTransition(describeVersion(iso3, working.version), working.status, to);
+    assertTransition(describeVersion(stateName, working.version), working.status, to);
     const today = deskToday(deps.clock);
     const on = given ?? today;
     const previous = working.history.at(-1) ?? approved?.approved;

@@ -1,7 +1,10 @@
 // The matrix workflow's rules, with no storage: legal status moves, and how an edit changes a version's cells.
+
 import { IllegalTransition } from "../errors.ts";
+import { illegalMoveWords } from "../move-words.ts";
 import { deskDay } from "../zoned-time.ts";
 import type { CellChange, Cells, MatrixCell, MatrixStatus, Stamp } from "./schemas.ts";
+import { MATRIX_MOVED_WORDS, MATRIX_STATUS_WORDS } from "./status-words.ts";
 
 /** draft -> shared-with-state -> approved, and back from the State to draft for rework. Approved is final. */
 export const matrixTransitions: Readonly<Record<MatrixStatus, readonly MatrixStatus[]>> = {
@@ -10,9 +13,21 @@ export const matrixTransitions: Readonly<Record<MatrixStatus, readonly MatrixSta
   approved: [],
 };
 
+/**
+ * `entity`: the version in words ("version 1 of the matrix of Gambia"). The refusal keeps the moves' codes in
+ * `allowed`, for programs, and says them in words.
+ */
 export function assertTransition(entity: string, from: MatrixStatus, to: MatrixStatus): void {
   const allowed = matrixTransitions[from];
-  if (!allowed.includes(to)) throw new IllegalTransition(entity, from, to, allowed);
+  if (allowed.includes(to)) return;
+  const refusal = new IllegalTransition(entity, from, to, allowed);
+  refusal.message = illegalMoveWords(
+    entity,
+    MATRIX_STATUS_WORDS[from],
+    MATRIX_MOVED_WORDS[to],
+    allowed.map((status) => MATRIX_MOVED_WORDS[status]),
+  );
+  throw refusal;
 }
 
 /** The day a move happened: the day staff gave, or for one recorded before moves were dated, the desk's day of `at`. */
@@ -29,7 +44,7 @@ export class MatrixNotEditable extends IllegalTransition {
     this.message =
       status === "shared-with-state"
         ? `${entity} is shared with the State and cannot be edited; move it back to draft first`
-        : `${entity} is ${status} and cannot be edited`;
+        : `${entity} is ${MATRIX_STATUS_WORDS[status]} and cannot be edited`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Clock } from "../clock.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
+import { capitalized } from "../listed.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
 import { ACTING_WRITES } from "./acting-writes.ts";
@@ -22,7 +23,7 @@ import {
   type RecordedOrganization,
   sameOrganizationName,
 } from "./recorded-once.ts";
-import { capitalized, organizationInWords } from "./retirement-words.ts";
+import { organizationInWords } from "./retirement-words.ts";
 import { type Organization, type OrganizationKind, organizationSchema } from "./schemas.ts";
 
 function toItem(organization: Organization, version: number) {

@@ -1,7 +1,8 @@
 // A retired organization is history and is never changed again: the refusal of every write to it (a correction, a
 // second retirement, a contact or an offer added to it), naming it in words, when, by whom and why.
 import { Conflict } from "../errors.ts";
-import { capitalized, isRetired, organizationInWords, retirementWords } from "./retirement-words.ts";
+import { capitalized } from "../listed.ts";
+import { isRetired, organizationInWords, retirementWords } from "./retirement-words.ts";
 import type { Organization } from "./schemas.ts";
 
 /** 409: `then` says what the caller may do instead. */

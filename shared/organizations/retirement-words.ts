@@ -32,6 +32,3 @@ export function keptByRetiredWords(
 /** An organization in words, as the desk knows it: "the International Atomic Energy Agency (IAEA-2)". */
 export const organizationInWords = ({ name, acronym }: { name: string; acronym: string }): string =>
   `the ${name} (${acronym})`;
-
-/** A sentence's start: "The International Atomic Energy Agency (IAEA-2) …". */
-export const capitalized = (words: string): string => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

@@ -13,7 +13,7 @@ import { deskToday } from "../clock.ts";
 import type { ContactRepository } from "../contacts/repository.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
-import { listed } from "../listed.ts";
+import { capitalized, listed } from "../listed.ts";
 import { possessive } from "../possessive.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { Versioned } from "../versioning.ts";
@@ -21,7 +21,7 @@ import { deskDay } from "../zoned-time.ts";
 import type { OrganizationDependencies } from "./organizations.ts";
 import { OrganizationActedMeanwhile } from "./repository.ts";
 import { assertNotRetired } from "./retired.ts";
-import { capitalized, organizationInWords } from "./retirement-words.ts";
+import { organizationInWords } from "./retirement-words.ts";
 import type { Organization } from "./schemas.ts";
 
 export interface RetirementDependencies extends OrganizationDependencies {

@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { latestPeriodDue } from "#shared/assistance/report.ts";
+import { deskToday, systemClock } from "#shared/clock.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import {
@@ -133,7 +135,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.locator("#new-request-areas-problem").waitFor();
     expect(await page.locator("#new-request-areas-problem").textContent()).toBe("Choose at least one area.");
     await expect.poll(async () => (await focusedElement(page)).id).toBe("new-request-iso3");
-    await page.getByLabel("State code (ISO 3166-1 alpha-3)").fill("tcd");
+    await page.getByLabel("State (name or ISO code)").fill("tcd");
     await page.getByLabel("Request symbol").fill("S/AC.44/2026/TCD/E2E");
     await page.getByLabel("Day received (YYYY-MM-DD)").fill(today());
     await page.getByLabel("Biosafety and biosecurity").check();
@@ -333,7 +335,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   it("shows the pending-assistance report and saves its CSV", async () => {
     const fire = desk.stack.targets["assistance-report"];
     if (!fire) throw new Error("no assistance-report target");
-    await fire({});
+    // The report of the latest period whose day has come: an earlier run is refused (ADR 0006).
+    await fire({ period: latestPeriodDue(deskToday(systemClock)).id });
     const page = await desk.signIn("members");
     await page.goto(`${desk.stack.consoleUrl}#/assistance/reports`);
     await page.getByRole("heading", { name: "Pending-assistance reports" }).waitFor();

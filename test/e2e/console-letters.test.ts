@@ -387,7 +387,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     const page = await signIn("members");
     await go(page, `#/states/${skipped.owner.replace("STATE:", "")}`);
     const rows = page
-      .getByRole("table", { name: "Letters sent to the State" })
+      .getByRole("table", { name: "Letters to the State, newest first" })
       .locator("tbody tr", { has: page.locator(`a[href="#/waves/${waveId}"]`) });
     const skippedRow = rows.filter({ hasText: "(no letter: skipped)" });
     await expect.poll(() => skippedRow.count()).toBeGreaterThan(0);

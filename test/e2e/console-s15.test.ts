@@ -7,6 +7,8 @@
 // a stale contact is in console-after-actions.test.ts, with the re-read). Each page in the groups it is offered to.
 // Screenshots go to .local/e2e/console/.
 import { describe, expect, it } from "vitest";
+import { latestPeriodDue } from "#shared/assistance/report.ts";
+import { deskToday, systemClock } from "#shared/clock.ts";
 import {
   type ConsoleGroup,
   consoleBrowser,
@@ -246,7 +248,8 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   it("names providers in the report's last action and matches, for every group", async () => {
     const fire = desk.stack.targets["assistance-report"];
     if (!fire) throw new Error("no assistance-report target");
-    await fire({});
+    // The report of the latest period whose day has come: an earlier run is refused (ADR 0006).
+    await fire({ period: latestPeriodDue(deskToday(systemClock)).id });
     const [summary] = (await api("GET", "/assistance/reports")).body.items;
     const shown = (await api("GET", `/assistance/reports/${summary.id}`)).body;
     const names = await providerNames();

@@ -55,7 +55,7 @@ describe("the console's session-37 mends", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
     await settled(page);
     await page.getByRole("region", { name: "The State's contacts" }).waitFor();
-    await page.getByRole("region", { name: "Letters received" }).waitFor();
+    await page.getByRole("region", { name: /^Letters sent to / }).waitFor();
     expect(reads()).toHaveLength(1);
 
     // A verification moves the page's round on: the list is read again, once, for both panels.
@@ -66,6 +66,18 @@ describe("the console's session-37 mends", { timeout: 120_000 }, () => {
     await expect.poll(() => reads().length).toBe(2);
     await settled(page);
     expect(reads()).toHaveLength(2);
+    await page.close();
+  });
+
+  it("reads an organization's contacts once for its contacts and its letters", async () => {
+    const page = await signIn("secretariat");
+    await settled(page);
+    const reads = apiRequests(desk.stack, "GET", "/contacts");
+    await go(page, "#/organizations/iaea");
+    await page.getByRole("heading", { name: /^International Atomic Energy Agency/ }).waitFor();
+    await settled(page);
+    await page.getByRole("region", { name: "Letters sent to the International Atomic Energy Agency" }).waitFor();
+    expect(reads()).toHaveLength(1);
     await page.close();
   });
 

@@ -168,7 +168,9 @@ describe("assistance requests against DynamoDB Local", () => {
       status: 409,
       body: { type: "/problems/conflict", allowed: ["acknowledged", "withdrawn"] },
     });
-    expect(skip.body.detail).toContain("cannot go from received to circulated");
+    expect(skip.body.detail).toContain(
+      " is received: it cannot be circulated from there; it can be acknowledged or withdrawn",
+    );
     await move(id, '"1"', "acknowledged");
     const stale = await move(id, '"1"', "consent-window");
     expect(stale).toMatchObject({ status: 412, etag: '"2"' });

@@ -882,13 +882,14 @@ const cases: Record<string, ContractCase> = {
         secretariatEmail: "secretariat@desk.example",
         logger: { info: () => undefined },
       });
-      await report({ period: "2026-3" });
+      // A past period: a report is taken on its period's day (10 December for 2026-3) or later.
+      await report({ period: "2026-2" });
       return { path: "/assistance/reports", group: readers };
     },
     refused: async () => [{ path: "/assistance/reports", query: "limit=0", group: readers }, 400],
   },
   "GET /assistance/reports/{id}": {
-    ok: async () => ({ path: "/assistance/reports/2026-3", group: readers }),
+    ok: async () => ({ path: "/assistance/reports/2026-2", group: readers }),
     refused: async () => [{ path: "/assistance/reports/2024-1", group: readers }, 404],
   },
   "GET /search": {

@@ -31,7 +31,10 @@ const scheduler = {
 const request = (key: string, iso3: string, receivedOn: string, moves: [RequestStatus, string][]) =>
   movedRequest(deps, seeded, clock, { series: "FU", key, iso3, receivedOn, moves });
 
-/** The report of `period`, run on the clock's day. */
+/**
+ * The report of `period`, run on the clock's day: a past period's (a report is taken on its period's day or later), one
+ * each test, as a period's report is taken once.
+ */
 async function report(period: string): Promise<AssistanceReport> {
   const run = await runAssistanceReport({
     assistance: deps.assistance,
@@ -109,7 +112,7 @@ describe("the one-year follow-up letter", () => {
       clock,
       mailer: { sendMail: async () => ({ messageId: "unused" }) },
       secretariatEmail: "secretariat@desk.example",
-    })({ period: "2027-2" }, audit);
+    })({ period: "2026-2" }, audit);
     // The Philippines' request falls due in June: no letter can have followed it up yet.
     expect(read.sort()).toEqual(["STATE:KEN", "STATE:NGA"]);
   });
@@ -171,7 +174,7 @@ describe("the one-year follow-up letter", () => {
       ["NGA", ["S/AC.44/FU/C"]],
     ]);
 
-    const after = await report("2027-1");
+    const after = await report("2026-1");
     expect(followUpOf(after, "A")).toEqual({ dueOn: "2027-02-10", status: "followed-up", followedUpOn: "2027-02-15" });
     expect(followUpOf(after, "B")).toEqual({ dueOn: "2027-02-01", status: "followed-up", followedUpOn: "2027-02-15" });
     expect(followUpOf(after, "C")).toEqual({ dueOn: "2027-03-05", status: "overdue" });

@@ -134,7 +134,7 @@ describe("request lifecycle", () => {
 
   it("names the legal moves when refusing one", () => {
     expect(() => move(aRequest(), "circulated", "2026-02-03")).toThrow(
-      "from received it can go to acknowledged, withdrawn",
+      "Assistance request S/AC.44/2026/1 is received: it cannot be circulated from there; it can be acknowledged or withdrawn",
     );
   });
 });
@@ -354,7 +354,14 @@ describe("report periods", () => {
   });
 
   it("reads an explicit period and refuses a fourth one", () => {
-    expect(parsePeriod("2027-2")).toEqual({ id: "2027-2", year: 2027, n: 2, from: "2027-05-01", to: "2027-08-31" });
+    expect(parsePeriod("2027-2")).toEqual({
+      id: "2027-2",
+      year: 2027,
+      n: 2,
+      from: "2027-05-01",
+      to: "2027-08-31",
+      reportOn: "2027-08-20",
+    });
     expect(() => parsePeriod("2027-4")).toThrow(Invalid);
     expect(() => parsePeriod("27-1")).toThrow(Invalid);
   });

@@ -45,10 +45,16 @@ describe("the assistance pages' words", () => {
     expect(statusesInWords([])).toBe("none");
   });
 
-  it("puts the request's internal id in the API's words as this request", () => {
-    const id = "9DV52ER38BDKWT1KGCFZ5QJSH1";
-    expect(aboutThisRequest(`Conflict: Assistance request ${id} has no accepted match`, id)).toBe(
-      "Conflict: This request has no accepted match",
+  it("puts the request, named by its symbol and State in the API's words, as this request", () => {
+    const request = { symbol: "S/AC.44/2026/3" };
+    expect(
+      aboutThisRequest("Assistance request S/AC.44/2026/3 of Gambia has no accepted match", request, "Gambia"),
+    ).toBe("This request has no accepted match");
+    expect(aboutThisRequest("The match of … to assistance request S/AC.44/2026/3 of Gambia", request, "Gambia")).toBe(
+      "The match of … to this request",
+    );
+    expect(aboutThisRequest("Assistance request S/AC.44/2026/3 is withdrawn", request, "GMB")).toBe(
+      "This request is withdrawn",
     );
   });
 

@@ -144,7 +144,9 @@ describe("review workflow", () => {
 
   it("names the legal moves when refusing one", () => {
     const refuse = () => assertTransition("Version 1 of the matrix of FRA", "draft", "approved");
-    expect(refuse).toThrow(/from draft it can go to shared-with-state/);
+    expect(refuse).toThrow(
+      "Version 1 of the matrix of FRA is a draft: it cannot be approved from there; it can be shared with the State",
+    );
     try {
       refuse();
     } catch (error) {

@@ -12,7 +12,7 @@ import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { counted } from "../ui/counted.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
-import { FormProblem, fieldProblem, focusRefused, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
+import { FormProblem, fieldProblem, focusRefused, InputField, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
@@ -39,6 +39,11 @@ interface CandidatesProps {
   round: number;
   names: OwnerNames;
   onProposed: () => Promise<void>;
+  /**
+   * A proposal refused with 409: the page reads the request again and, where a colleague moved it meanwhile, shows it
+   * as it stands and says so (true); otherwise (false) the refusal is said here.
+   */
+  onRefusedAsMoved: () => Promise<boolean>;
 }
 
 /** The candidate offers as far as the request's status has them ranked: none for an ended request, with why. */
@@ -57,17 +62,35 @@ export function Candidates(props: CandidatesProps) {
   );
 }
 
-function RankedCandidates({ requestId, requestStatus, session, round, names, onProposed }: CandidatesProps) {
+function RankedCandidates({
+  requestId,
+  requestStatus,
+  session,
+  round,
+  names,
+  onProposed,
+  onRefusedAsMoved,
+}: CandidatesProps) {
   const [loaded, reread] = useLoad(() => candidatesOf(requestId), `${requestId}/${round}`);
-  // A refused proposal is said, and focused, above the list.
+  // A refused proposal is said, and focused, above the list; a refused day, at its field.
   const { busy, problem, run } = useWrites();
   // Offered where the API would accept it: by group, and on a request open to matches.
   const mayPropose = may(session.group, "POST /assistance/matches") && isOpenToMatches(requestStatus);
+  // The day of the proposal, for a match agreed before it is entered; today when empty.
+  const [on, setOn] = useState("");
+  const dayProblem = fieldProblem(problem, "on");
 
   const focusReturn = useFocusReturn();
   const propose = (offerId: string) => async () => {
     focusReturn.opened();
-    await proposeMatch(requestId, offerId, "");
+    try {
+      await proposeMatch(requestId, offerId, { on, note: "" });
+    } catch (error) {
+      // Refused because a colleague moved the request meanwhile: the page now shows it as it stands, and says so.
+      if (problemOf(error).status === 409 && (await onRefusedAsMoved())) return;
+      throw error;
+    }
+    setOn("");
     // The pressed button gives way to the match's status: the focus goes to the matches, where the proposal now is,
     // instead of dropping to the page.
     focusReturn.closed(() => document.getElementById("matches-title"));
@@ -87,7 +110,18 @@ function RankedCandidates({ requestId, requestStatus, session, round, names, onP
               since the provider updated the offer, none after a year), then provider. A matchmaking rank, not a measure
               of anyone's compliance.
             </p>
-            <Refusal id="propose-problem" problem={problem} />
+            {mayPropose && (
+              <InputField
+                id="propose-on"
+                label="Proposed on (YYYY-MM-DD; today when empty)"
+                problem={dayProblem}
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                value={on}
+                onInput={setOn}
+              />
+            )}
+            {!dayProblem && <Refusal id="propose-problem" problem={problem} />}
             <ListTable
               label="Candidate offers"
               caption="Candidate offers, best first"
@@ -135,7 +169,7 @@ function RankedCandidates({ requestId, requestStatus, session, round, names, onP
                       <BusyButton
                         type="button"
                         busy={busy}
-                        aria-describedby={problem ? "propose-problem" : undefined}
+                        aria-describedby={problem && !dayProblem ? "propose-problem" : undefined}
                         onClick={(event) => void run(event, propose(candidate.offer.id))}
                       >
                         {proposeOfferLabel(providerName(candidate.offer.provider, names))}

@@ -16,9 +16,17 @@ export async function matchesOf(requestId: string): Promise<ListedMatch[]> {
   return dataOf(await api.GET("/assistance/requests/{id}/matches", { params: { path: { id: requestId } } })).items;
 }
 
-export async function proposeMatch(requestId: string, offerId: string, note: string): Promise<AssistanceMatch> {
+/** Proposes the offer for the request, on the day `on` (YYYY-MM-DD; today when empty). */
+export async function proposeMatch(
+  requestId: string,
+  offerId: string,
+  { on, note }: { on: string; note: string },
+): Promise<AssistanceMatch> {
+  const day = on.trim();
   return dataOf(
-    await api.POST("/assistance/matches", { body: { requestId, offerId, ...(note.trim() ? { note } : {}) } }),
+    await api.POST("/assistance/matches", {
+      body: { requestId, offerId, ...(day ? { on: day } : {}), ...(note.trim() ? { note } : {}) },
+    }),
   );
 }
 

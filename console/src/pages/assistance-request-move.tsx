@@ -31,12 +31,15 @@ function ToConsent({ onPress }: { onPress: () => void }) {
 
 export function MoveForm({
   current,
+  stateName,
   matches,
   onMoved,
   onReread,
   onConsentWanted,
 }: {
   current: Versioned<AssistanceRequest>;
+  /** The requesting State's name, as the API's refusals name the request with it. */
+  stateName: string;
   matches: readonly AssistanceMatch[];
   onMoved: (moved: Versioned<AssistanceRequest>) => void;
   /** The request read again after a stale refusal, with what changed meanwhile in words. */
@@ -79,7 +82,7 @@ export function MoveForm({
       titleId="move-title"
       title="Move the request"
       level={2}
-      general={general && aboutThisRequest(general, request.id)}
+      general={general && aboutThisRequest(general, request, stateName)}
       problemId="move-problem"
       refusal={problem}
       onSubmit={submitting.submit}

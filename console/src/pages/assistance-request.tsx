@@ -2,7 +2,7 @@
 // consent to circulation and a move to another status. Only the moves the API would accept are offered
 // (assistance-moves.ts: the lifecycle's table and the API's guards on the request and its matches); those it would
 // refuse are said with why. Either write refused as stale reads the request again in place and says what a colleague
-// did meanwhile (assistance-request-stale.ts).
+// did meanwhile (assistance-request-stale.ts); so does a proposal refused (409) because a colleague moved the request.
 import { useState } from "preact/hooks";
 import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { may } from "../auth/access.ts";
@@ -19,7 +19,7 @@ import { matchesOf } from "./assistance-matching.ts";
 import { mayRecordConsent } from "./assistance-moves.ts";
 import { MoveForm } from "./assistance-request-move.tsx";
 import { consentInHistory, consentWindowWords, requestHistory } from "./assistance-request-standing.ts";
-import { areasInWords, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
+import { areasInWords, proposalOvertaken, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
 import { providerName } from "./provider-names.ts";
 import { ReadAgainStatus } from "./read-current-version.tsx";
 import { useOwnerNames } from "./use-owner-names.ts";
@@ -60,6 +60,13 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
     put(request);
     setRound((n) => n + 1);
   };
+  // A proposal refused (409) as the request moved meanwhile: read again and shown as it stands, saying what moved.
+  const proposalRefused = async (shown: AssistanceRequest) => {
+    const now = await requestWithEtag(id);
+    const words = proposalOvertaken(shown, now.value);
+    if (words) rereadAfterStale(now, words);
+    return words !== undefined;
+  };
   const consented = (request: Versioned<AssistanceRequest>) => {
     const on = request.value.consentedOn ?? request.value.receivedOn;
     setReread(undefined);
@@ -75,12 +82,12 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
         const request = current.value;
         const consentOpen = mayConsent && mayRecordConsent(request);
         const consentWindow = consentWindowWords(request, deskToday());
+        const stateName = providerName({ kind: "state", iso3: request.iso3 }, names);
         return (
           <>
             <h1>Assistance request {request.symbol}</h1>
             <p>
-              From <a href={href.state(request.iso3)}>{providerName({ kind: "state", iso3: request.iso3 }, names)}</a>,
-              received {request.receivedOn}; status{" "}
+              From <a href={href.state(request.iso3)}>{stateName}</a>, received {request.receivedOn}; status{" "}
               <strong data-field="status" data-status={request.status}>
                 {REQUEST_STATUS_WORDS[request.status]}
               </strong>
@@ -118,6 +125,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                     <MoveForm
                       key={moves}
                       current={current}
+                      stateName={stateName}
                       matches={list}
                       onMoved={moved}
                       onReread={rereadAfterStale}
@@ -136,6 +144,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
               round={round}
               names={names}
               onProposed={matched}
+              onRefusedAsMoved={() => proposalRefused(request)}
             />
             <Matches loaded={matches} reread={rereadMatches} session={session} names={names} onMoved={matched} />
           </>

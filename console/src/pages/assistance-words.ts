@@ -1,25 +1,16 @@
 // The words the assistance pages show for the API's codes: a request's status, the move to it and what it did, an area
 // of assistance; a provider's offer on a button and its standing among the providers. `satisfies` makes tsc name a
 // code the API adds and these tables lack. Pure (types and a word helper only), tested in Node.
+import { REQUEST_STATUS_WORDS } from "../../../shared/assistance/status-words.ts";
 import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
+
+// One table of statuses for the API's refusals and these pages: the shared one.
+export { MOVED_WORDS, REQUEST_STATUS_WORDS } from "../../../shared/assistance/status-words.ts";
 
 type Schemas = components["schemas"];
 type RequestStatus = Schemas["AssistanceRequest"]["status"];
 type AssistanceArea = Schemas["AssistanceRequest"]["areas"][number];
-
-/** A status as it reads after "status:", "it is" or "3 requests". */
-export const REQUEST_STATUS_WORDS = {
-  received: "received",
-  acknowledged: "acknowledged",
-  "consent-window": "in the consent window",
-  circulated: "circulated",
-  matched: "matched",
-  "in-progress": "in progress",
-  fulfilled: "fulfilled",
-  withdrawn: "withdrawn",
-  "closed-unmet": "closed unmet",
-} as const satisfies Record<RequestStatus, string>;
 
 /** The button that moves a request to a status. */
 export const MOVE_WORDS = {
@@ -32,19 +23,6 @@ export const MOVE_WORDS = {
   fulfilled: "Mark the request fulfilled",
   withdrawn: "Record the withdrawal",
   "closed-unmet": "Close the request unmet",
-} as const satisfies Record<RequestStatus, string>;
-
-/** What a move did to the request, as "The request was … on 2026-12-06" reads. */
-export const MOVED_WORDS = {
-  received: "marked received",
-  acknowledged: "acknowledged",
-  "consent-window": "put in the consent window",
-  circulated: "circulated",
-  matched: "marked matched",
-  "in-progress": "marked in progress",
-  fulfilled: "marked fulfilled",
-  withdrawn: "withdrawn",
-  "closed-unmet": "closed unmet",
 } as const satisfies Record<RequestStatus, string>;
 
 /** Every area once, in the API's order (a form lists them so). */
@@ -82,9 +60,38 @@ export function statusWords(status: string): string {
   return known ? known[1] : status;
 }
 
-/** The API's words about a request with its internal id put as "This request" (the page is the request's own). */
-export const aboutThisRequest = (words: string, requestId: string): string =>
-  words.replaceAll(`Assistance request ${requestId}`, "This request");
+/**
+ * The API's words about a request put as "This request" (the page is the request's own): it names the request by its
+ * symbol and State ("Assistance request S/AC.44/2026/3 of Gambia"), or by its symbol alone.
+ */
+export const aboutThisRequest = (
+  words: string,
+  request: Pick<Schemas["AssistanceRequest"], "symbol">,
+  stateName: string,
+): string =>
+  words
+    .replaceAll(`Assistance request ${request.symbol} of ${stateName}`, "This request")
+    .replaceAll(`assistance request ${request.symbol} of ${stateName}`, "this request")
+    .replaceAll(`Assistance request ${request.symbol}`, "This request");
+
+/**
+ * A proposal refused (409) because a colleague moved the request since the page read it (`before`), as the page says
+ * it once it has read the request again (`now`): "A colleague moved this request to withdrawn on 2026-12-07. …";
+ * undefined when the request has not changed, and the refusal is news of its own.
+ */
+export function proposalOvertaken(
+  before: Pick<Schemas["AssistanceRequest"], "updatedAt" | "history">,
+  now: Pick<Schemas["AssistanceRequest"], "updatedAt" | "history">,
+): string | undefined {
+  if (now.updatedAt === before.updatedAt) return undefined;
+  const known = new Set(before.history.map((move) => move.at));
+  const moves = now.history
+    .filter((move) => !known.has(move.at))
+    .map((move) => `to ${REQUEST_STATUS_WORDS[move.to]} on ${move.on}`);
+  return moves.length > 0
+    ? `A colleague moved this request ${moves.join(", then ")}. Nothing was proposed; the page shows it as it now stands.`
+    : "A colleague changed this request meanwhile. Nothing was proposed; the page shows it as it now stands.";
+}
 
 /** The button that proposes a provider's offer: "Propose Kenya's offer", "Propose … Asian Nations' offer". */
 export const proposeOfferLabel = (provider: string): string => `Propose ${possessive(provider)} offer`;

@@ -1,7 +1,8 @@
 // A retired organization as the console says it (ADR 0061), apart from the pages so it is tested in Node
 // (test/unit/console-organization-retirement.test.ts): its retirement in words, as the API's refusals say it
 // (shared/organizations/retirement-words.ts), and the list that leaves the retired out unless asked.
-import { capitalized, isRetired, retirementWords } from "../../../shared/organizations/retirement-words.ts";
+import { capitalized } from "../../../shared/listed.ts";
+import { isRetired, retirementWords } from "../../../shared/organizations/retirement-words.ts";
 import type { components } from "../api/schema";
 import { counted } from "../ui/counted.ts";
 

@@ -143,6 +143,7 @@ export function OrganizationPage({ id, session }: { id: string; session: Session
               load={(cursor) => organizationLettersPage(organization.id, cursor)}
               loadKey={organization.id}
               owner={`ORG:${organization.id}`}
+              ownerName={`the ${organization.name}`}
               contacts={contacts}
             />
             <ProviderOffers

@@ -61,6 +61,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
             load={(cursor) => timelinePage(iso3, cursor, ["letter"])}
             loadKey={`${iso3}:${round}`}
             owner={`STATE:${iso3}`}
+            ownerName={data.state.name}
             contacts={contacts}
           />
           <StateAssistance iso3={iso3} />

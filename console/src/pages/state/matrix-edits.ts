@@ -106,12 +106,6 @@ export function movesFrom(status: MatrixStatus): readonly (readonly [to: MatrixS
   return [];
 }
 
-export const STATUS_WORDS: Readonly<Record<MatrixStatus, string>> = {
-  draft: "a draft",
-  "shared-with-state": "shared with the State",
-  approved: "approved",
-};
-
 export const CATEGORY_WORDS: Readonly<Record<Field["category"], string>> = {
   nuclear: "Nuclear weapons",
   chemical: "Chemical weapons",

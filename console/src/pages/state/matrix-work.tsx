@@ -2,8 +2,10 @@
 // never a grade: the matrix is not a compliance score), its cells by paragraph and category, and for the groups that
 // may (the secretariat and the experts), the cells set or cleared in a draft and the version moved through review.
 // Every write names the ETag the page read: a change someone saved first is a 412, shown with what was typed kept.
+
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
+import { MATRIX_STATUS_WORDS } from "../../../../shared/matrix/status-words.ts";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
@@ -40,7 +42,6 @@ import {
   type RowControl,
   rowProblem,
   SOURCE_PARTS,
-  STATUS_WORDS,
   sourceWords,
 } from "./matrix-edits.ts";
 import { stampDay } from "./readings.ts";
@@ -53,7 +54,7 @@ function standing(view: MatrixView): string {
   const { draft, approved } = view;
   if (!draft && !approved) return "No matrix yet.";
   const working = draft
-    ? `Version ${draft.version} is ${STATUS_WORDS[draft.status]}` +
+    ? `Version ${draft.version} is ${MATRIX_STATUS_WORDS[draft.status]}` +
       (draft.status === "shared-with-state" ? ` since ${stampDay(draft.shared)}` : "") +
       (draft.basedOn ? `, based on approved version ${draft.basedOn}.` : ".")
     : "No version is in review.";

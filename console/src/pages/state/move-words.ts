@@ -2,10 +2,11 @@
 // submission's kind corrected, from one kind to another): the
 // trail keeps both, and "Matrix moved" alone does not say where to. Window-free, so a unit test runs it in Node
 // (test/unit/console-move-words.test.ts).
+
+import { MATRIX_STATUS_WORDS } from "../../../../shared/matrix/status-words.ts";
 import type { components } from "../../api/schema";
 import { REQUEST_STATUS_WORDS } from "../assistance-words.ts";
 import { EMAIL_STATUS_WORDS, SUBMISSION_KINDS } from "./labels.ts";
-import { STATUS_WORDS as MATRIX_STATUS_WORDS } from "./matrix-edits.ts";
 
 type TimelineEntry = components["schemas"]["TimelineEntry"];
 
