@@ -120,8 +120,9 @@ describe("the staff console", { timeout: 90_000 }, () => {
     await page.close();
   });
 
-  it("lists the States with the API's filters and its search", async () => {
-    // The index is rebuilt from the seed as the stack starts: on a loaded machine it may not have caught up yet.
+  // The index is rebuilt from the seed as the stack starts (about 17 s on an idle machine): on a loaded one it may not
+  // have caught up yet, and the wait counts in this test's time.
+  it("lists the States with the API's filters and its search", { timeout: 180_000 }, async () => {
     await desk.stack.searchReady;
     const page = await signIn("members");
     await page.getByRole("link", { name: "States", exact: true }).click();

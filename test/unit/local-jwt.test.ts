@@ -138,6 +138,7 @@ describe("formatClaimsLikeApiGateway", () => {
 });
 
 describe("npm run token's usage", () => {
+  // Two CLI processes through tsx: seconds each on a loaded machine, so not the unit layer's 5 s.
   it("names the port the local API listens on, moved by API_PORT as for npm start (audit 31)", () => {
     const usage = (env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "../../infra/local/token.ts")], {
@@ -148,5 +149,5 @@ describe("npm run token's usage", () => {
     expect(moved.status).toBe(2);
     expect(moved.stderr).toContain("http://127.0.0.1:4999/states");
     expect(usage({ API_PORT: "" }).stderr).toContain("http://127.0.0.1:4540/states");
-  });
+  }, 30_000);
 });
