@@ -265,10 +265,8 @@ export const transitionMatch =
     const offer = (
       await offerWordsOf(
         deps,
-        matchesOf(
-          matches.map((match) => match.value),
-          provider,
-        ),
+        // The match itself too: the request's list is read through an index, which may not show it yet.
+        matchesOf([current.value, ...matches.map((match) => match.value).filter((match) => match.id !== id)], provider),
       )
     )(current.value);
     const matchWords = `the match of ${offerOf(providerWords, offer)} to ${requestWords}`;
