@@ -25,6 +25,11 @@ export const finalRequestStatuses: readonly RequestStatus[] = (
   Object.keys(requestTransitions) as RequestStatus[]
 ).filter((status) => requestTransitions[status].length === 0);
 
+/** Every status but the final ones, in the lifecycle's order: a request there is pending. */
+export const pendingRequestStatuses: readonly RequestStatus[] = (
+  Object.keys(requestTransitions) as RequestStatus[]
+).filter((status) => !finalRequestStatuses.includes(status));
+
 export const matchTransitions: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
   proposed: ["accepted", "declined"],
   accepted: ["delivered", "declined"],

@@ -2,7 +2,8 @@
 // a request received on 20 November and circulated on 3 December, typed in a year later, happened on those days. The
 // timeline is ordered by that day, then by when the entry was recorded (ADR 0063).
 import type { AuditEntry } from "../audit/audit-entry.ts";
-import { deskDay } from "../zoned-time.ts";
+import { instantOfLocal } from "../local-instant.ts";
+import { DESK_TIME_ZONE, deskDay } from "../zoned-time.ts";
 
 const field = (image: unknown, name: string): unknown =>
   image !== null && typeof image === "object" ? (image as Record<string, unknown>)[name] : undefined;
@@ -49,11 +50,9 @@ export const timelineKeyOf = (entry: Pick<AuditEntry, "action" | "after" | "at" 
 export const letterTimelineKeyOf = (createdAt: string, waveId: string, recipient: string): string =>
   `${deskDay(createdAt)}#${createdAt}#${waveId}#${recipient}`;
 
-/**
- * The UTC instant a desk day begins, as an ISO time: New York's midnight is 04:00 UTC in summer time and 05:00 UTC in
- * winter (the clocks change at 02:00, never at midnight).
- */
+/** The UTC instant a desk day begins, as an ISO time (New York's clocks change at 02:00, never at midnight). */
 export function deskDayStart(day: string): string {
-  const summer = `${day}T04:00:00.000Z`;
-  return deskDay(summer) === day ? summer : `${day}T05:00:00.000Z`;
+  const start = instantOfLocal(`${day}T00:00`, DESK_TIME_ZONE);
+  if (!("instant" in start)) throw new Error(`Not a day: ${day}`);
+  return start.instant.toISOString();
 }

@@ -4,7 +4,7 @@
 // last day is marked expired in words.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { pendingRequestStatuses } from "#shared/assistance/schemas.ts";
+import { pendingRequestStatuses } from "#shared/assistance/transitions.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import {
   consoleBrowser,

@@ -3,13 +3,13 @@
 // an offer not valid on the desk's day is marked so in words, by the API's rule for "valid today".
 import { describe, expect, it } from "vitest";
 import { isActiveOn } from "#shared/assistance/ranking.ts";
-import { pendingRequestStatuses } from "#shared/assistance/schemas.ts";
+import { requestStatuses } from "#shared/assistance/schemas.ts";
+import { pendingRequestStatuses } from "#shared/assistance/transitions.ts";
 import type { components } from "../../console/src/api/schema";
 import {
   isStatusChoice,
   listFilterOf,
   listQueryOf,
-  PENDING,
   STATUS_CHOICES,
   shownRequests,
   shownWords,
@@ -25,7 +25,18 @@ const request = (symbol: string, iso3: string, status: AssistanceRequest["status
 
 describe("the Assistance list's filter", () => {
   it("counts as pending exactly the statuses the desk does", () => {
-    expect(PENDING).toEqual(pendingRequestStatuses);
+    expect(pendingRequestStatuses).toEqual([
+      "received",
+      "acknowledged",
+      "consent-window",
+      "circulated",
+      "matched",
+      "in-progress",
+    ]);
+    const everyStatus = requestStatuses.map((status, n) => request(`S/${n}`, "GMB", status, "2026-01-01"));
+    expect(shownRequests({ status: "pending" }, everyStatus).map((shown) => shown.status)).toEqual(
+      pendingRequestStatuses,
+    );
   });
 
   it("opens on every pending request of every State, and keeps a status and a State in the URL", () => {

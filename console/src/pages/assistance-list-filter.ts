@@ -1,7 +1,9 @@
 // Which requests the Assistance list shows, as its URL keeps it: every pending one by default (pending as the desk
 // counts it: every status but the lifecycle's ends, shared/assistance/transitions.ts), or those in one status, of every
 // State or of one. Pure (types and the lifecycle only), tested in Node.
-import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
+
+import { pendingRequestStatuses } from "../../../shared/assistance/transitions.ts";
+import { capitalized } from "../../../shared/listed.ts";
 import type { components } from "../api/schema";
 import { counted } from "../ui/counted.ts";
 import { REQUEST_STATUS_WORDS } from "./assistance-words.ts";
@@ -11,9 +13,6 @@ type RequestStatus = AssistanceRequest["status"];
 
 /** Every status in the lifecycle's order, as the status choice lists them after "every pending request". */
 const STATUSES = Object.keys(REQUEST_STATUS_WORDS) as RequestStatus[];
-
-/** Every status the desk counts as pending, in the lifecycle's order. */
-export const PENDING = STATUSES.filter((status) => !finalRequestStatuses.includes(status));
 
 export interface ListFilter {
   /** One status, or every pending one (`pending`). */
@@ -42,8 +41,6 @@ export function listQueryOf(filter: ListFilter): URLSearchParams {
   return query;
 }
 
-const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
-
 /** The status choice: every pending request first, then each status in the lifecycle's order, in words. */
 export const STATUS_CHOICES: Readonly<Record<string, string>> = {
   pending: "Every pending status",
@@ -56,7 +53,7 @@ export const isStatusChoice = (value: string): value is ListFilter["status"] => 
 export function shownRequests(filter: ListFilter, requests: readonly AssistanceRequest[]): AssistanceRequest[] {
   return requests
     .filter((request) =>
-      filter.status === "pending" ? PENDING.includes(request.status) : request.status === filter.status,
+      filter.status === "pending" ? pendingRequestStatuses.includes(request.status) : request.status === filter.status,
     )
     .filter((request) => !filter.iso3 || request.iso3 === filter.iso3)
     .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.symbol.localeCompare(b.symbol));

@@ -1,9 +1,8 @@
 // Where things stand, computed from the documented list routes only (the API has no summary route of its own).
 
 import { type AssistanceAgeBucket, countByAge } from "../../../shared/assistance/age-buckets.ts";
-import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { allPages, api, dataOf, type Schemas } from "../api/client.ts";
-import { enumValues } from "../api/enums.ts";
+import { pendingRequests } from "./assistance-list-data.ts";
 import { activeContactsByOwner } from "./contacts-by-owner.ts";
 import { listWaves, messagesOf, unreachedOf } from "./correspondence/data.ts";
 import { readChainLetters } from "./correspondence/wave-late-bounce.ts";
@@ -50,26 +49,10 @@ export async function pointOfContactCoverage(states: State[]): Promise<Record<Po
   return coverage;
 }
 
-/** Every status but a request's ends (the lifecycle's own, shared/assistance/transitions.ts): still pending. */
-export const PENDING_STATUSES = enumValues["AssistanceRequest.status"].filter(
-  (status) => !finalRequestStatuses.includes(status),
-);
-
 /** Pending requests (not fulfilled, withdrawn or closed) by age on `today`, by the snapshot's own rule. */
 export async function pendingAssistanceByAge(today: string): Promise<Record<AssistanceAgeBucket, number>> {
-  const lists = await Promise.all(
-    PENDING_STATUSES.map((status) =>
-      allPages(async (cursor) =>
-        dataOf(
-          await api.GET("/assistance/requests", {
-            params: { query: { status, limit: PAGE, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ),
-    ),
-  );
   return countByAge(
-    lists.flat().map((request) => request.receivedOn),
+    (await pendingRequests()).map((request) => request.receivedOn),
     today,
   );
 }
