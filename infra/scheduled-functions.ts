@@ -16,9 +16,10 @@ export interface ScheduledFunctionProps {
 }
 
 /**
- * Reads pending requests (status index), State names and the letters of the States with a circulated request (the
- * ledger's gsi2, each wave's template id and each template's kind by key: a follow-up letter sent is not overdue),
- * writes the report, its mail status and their audit entries, and mails the summary to the secretariat.
+ * Reads pending requests (status index), the names of their States and of the providers named in the report, and the
+ * letters of the States with a circulated request (the ledger's gsi2, each wave's template id and each template's kind
+ * by key: a follow-up letter sent is not overdue), writes the report, its mail status and their audit entries, and
+ * mails the summary to the secretariat.
  */
 export function assistanceReportFunction(scope: Construct, props: ScheduledFunctionProps): DeskFunction {
   const fn = new DeskFunction(scope, "AssistanceReport", {

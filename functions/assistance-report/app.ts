@@ -8,7 +8,9 @@ import { Invalid } from "#shared/errors.ts";
 
 /** What a schedule passes (`input` in events/programme.json): nothing, or the period to report on. */
 export const reportEventSchema = z.strictObject({
-  period: reportIdSchema.optional().describe("Report on this period instead of the clock's"),
+  period: reportIdSchema
+    .optional()
+    .describe("Report on this period (on its report day or later) instead of the latest whose report day has come"),
 });
 
 export interface ReportResult {

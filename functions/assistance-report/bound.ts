@@ -7,6 +7,7 @@ import type { DeskConfig } from "#shared/config.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { sesMailer } from "#shared/mail/ses.ts";
 import { mailSettingsOf } from "#shared/mail/settings.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { deskDocumentClient, functionLogger } from "#shared/runtime/function-runtime.ts";
 import { templateRepository } from "#shared/templates/repository.ts";
@@ -21,6 +22,7 @@ export function assistanceReportHandlerFor(config: DeskConfig, logger: Logger = 
   return createAssistanceReportHandler({
     assistance: assistanceRepository(doc, config.tableNames, systemClock),
     registry: registryRepository(doc, config.tableNames, systemClock),
+    organizations: organizationRepository(doc, config.tableNames, systemClock),
     letters: {
       ledger: ledgerRepository(doc, config.tableNames, systemClock),
       waves: waveRepository(doc, config.tableNames, systemClock),

@@ -11,8 +11,8 @@ import {
   type AssistanceRequest,
   assistanceOfferSchema,
   assistanceRequestSchema,
-  pendingRequestStatuses,
 } from "./schemas.ts";
+import { pendingRequestStatuses } from "./transitions.ts";
 
 export interface AssistanceAudienceReads {
   /** Every request in a pending status: one gsi1 partition per status. */

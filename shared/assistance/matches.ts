@@ -1,16 +1,17 @@
 // Use cases of matchmaking: rank candidate offers for a request, propose a match, move it (accept, deliver, decline).
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { checkDayOfMove, deskToday, type EarliestDay } from "../clock.ts";
-import { ownerNames } from "../contacts/contact-words.ts";
+import { ownerNamesFrom } from "../contacts/contact-words.ts";
 import { ownerText } from "../contacts/schemas.ts";
 import { Conflict, type FieldIssue, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { capitalized, listed } from "../listed.ts";
+import { assertNotRetired } from "../organizations/retired.ts";
+import type { Organization } from "../organizations/schemas.ts";
 import type { Versioned } from "../versioning.ts";
 import { OPEN_TO_MATCHES } from "./match-open.ts";
 import { matchMoveNote, offerOf } from "./match-words.ts";
 import { matchedOfferWords, type OfferWords, offerInWords } from "./offer-words.ts";
-import { assertProviderActive } from "./offers.ts";
 import { isActiveOn, rankCandidates } from "./ranking.ts";
 import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
@@ -51,34 +52,36 @@ const matchesOf = (matches: readonly AssistanceMatch[], provider: Provider) =>
   matches.filter((match) => ownerText(match.provider) === ownerText(provider));
 
 /**
- * How to name the offer of each of `matches`, told apart from the offers of the same provider among them
- * (offer-words.ts): the offers as they stand, read but for those `known` already. The desk never deletes an offer, so
- * a match without one is a broken record, said as such.
+ * The offer of each of `matches`: read together (one batch), but for those `known` already. The desk never deletes an
+ * offer, so a match without one is a broken record, said as such.
  */
-async function offerWordsOf(
+async function offersOf(
   deps: Pick<AssistanceDependencies, "assistance">,
   matches: readonly AssistanceMatch[],
   known: readonly AssistanceOffer[] = [],
-): Promise<(match: AssistanceMatch) => string> {
+): Promise<(match: AssistanceMatch) => AssistanceOffer> {
   const offers = new Map(known.map((offer) => [offer.id, offer]));
-  const unread = [...new Set(matches.map((match) => match.offerId))].filter((id) => !offers.has(id));
-  for (const read of await Promise.all(unread.map((id) => deps.assistance.getOffer(id)))) {
-    if (read) offers.set(read.value.id, read.value);
-  }
-  const offerFor = (match: AssistanceMatch) => {
+  const unread = matches.map((match) => match.offerId).filter((id) => !offers.has(id));
+  for (const [id, offer] of await deps.assistance.offersById(unread)) offers.set(id, offer);
+  return (match) => {
     const offer = offers.get(match.offerId);
     if (!offer) throw new Error(`Match ${match.id} names offer ${match.offerId}, which is not on record`);
     return offer;
   };
-  return (match) => matchedOfferWords(offerFor(match), matchesOf(matches, match.provider).map(offerFor));
 }
+
+/** How to name the offer of each of `matches`, told apart from the offers of the same provider among them. */
+const offerWordsOf =
+  (matches: readonly AssistanceMatch[], offerFor: (match: AssistanceMatch) => AssistanceOffer) =>
+  (match: AssistanceMatch): string =>
+    matchedOfferWords(offerFor(match), matchesOf(matches, match.provider).map(offerFor));
 
 /** A request's matches, in id order, each with its offer in words. */
 export const listedMatches =
   (deps: Pick<AssistanceDependencies, "assistance">) =>
   async (requestId: string): Promise<ListedMatch[]> => {
     const matches = (await requestFileOf(deps, requestId)).matches.map((match) => match.value);
-    const offerWords = await offerWordsOf(deps, matches);
+    const offerWords = offerWordsOf(matches, await offersOf(deps, matches));
     return matches.map((match) => ({ ...match, offer: offerWords(match) }));
   };
 
@@ -132,7 +135,7 @@ export const proposeMatch =
     const { request } = file;
     const { status, iso3 } = request.value;
     const { provider } = offer.value;
-    const names = await ownerNames(deps, [ownerText({ kind: "state", iso3 }), ownerText(provider)]);
+    const { names, organization } = await partiesOf(deps, iso3, provider);
     const requestWords = requestNamed(request.value, names.get(ownerText({ kind: "state", iso3 })));
     const offerWords = offerNamed(names.get(ownerText(provider)) ?? ownerText(provider), offer.value);
     // A day given is checked against what it follows (422 at its field). Today, the default, follows the circulation;
@@ -157,7 +160,7 @@ export const proposeMatch =
       throw new Conflict(`${capitalized(offerWords)} is not valid on ${on}${on === today ? " (today)" : ""}`);
     }
     // An offer of a retired organization that still runs (left from before retirements were checked) is not proposed.
-    await assertProviderActive(deps, provider, "its offers are matched no more");
+    if (organization) assertNotRetired(organization, "its offers are matched no more");
     if (provider.kind === "state" && provider.iso3 === iso3) {
       throw new Conflict(`${capitalized(offerWords)} cannot answer ${requestWords}: it is the requesting State's own`);
     }
@@ -165,8 +168,6 @@ export const proposeMatch =
       (area) => request.value.areas.includes(area) && offer.value.areas.includes(area),
     );
     if (!areas.length) throw new Conflict(`${capitalized(offerWords)} shares no area with ${requestWords}`);
-    const held = file.matches.find((match) => match.value.offerId === offer.value.id);
-    if (held) throw alreadyMatched(offerWords, requestWords, held.value.id);
     const now = deps.clock.now().toISOString();
     const match: AssistanceMatch = {
       id: input.matchId ?? newId(deps.clock),
@@ -184,11 +185,14 @@ export const proposeMatch =
       createdBy: audit.actor.id,
       updatedAt: now,
     };
-    const providersMatches = matchesOf(
-      file.matches.map((other) => other.value),
-      provider,
-    );
-    const matchedWords = (await offerWordsOf(deps, [...providersMatches, match], [offer.value]))(match);
+    const providersMatches = [
+      ...matchesOf(
+        file.matches.map((other) => other.value),
+        provider,
+      ),
+      match,
+    ];
+    const matchedWords = offerWordsOf(providersMatches, await offersOf(deps, providersMatches, [offer.value]))(match);
     await deps.assistance
       .write([
         ...deps.assistance.newMatch(match),
@@ -202,7 +206,8 @@ export const proposeMatch =
         }),
       ])
       .catch((error: unknown) => {
-        // A colleague's proposal of the same offer landed since the reading: the guard's refusal, in words.
+        // One match per request and offer is the pair guard's alone (a check of the file read would repeat it, and
+        // miss a colleague's proposal landed since): its refusal, in words, naming the match that holds the pair.
         const matchId = error instanceof Conflict ? error.details.matchId : undefined;
         throw typeof matchId === "string" ? alreadyMatched(offerWords, requestWords, matchId) : error;
       });
@@ -212,6 +217,25 @@ export const proposeMatch =
 /** One match per request and offer: 409 naming both in words, with the match that holds the pair (`matchId`). */
 const alreadyMatched = (offerWords: string, requestWords: string, matchId: string) =>
   new Conflict(`${capitalized(offerWords)} is already matched to ${requestWords}`, { matchId });
+
+/**
+ * The names of the requesting State and of the provider (contact-words.ts), and the provider organization as stored,
+ * whose retirement a proposal checks: each read once, together.
+ */
+async function partiesOf(
+  deps: Pick<AssistanceDependencies, "registry" | "organizations">,
+  iso3: string,
+  provider: Provider,
+): Promise<{ names: Map<string, string>; organization: Organization | undefined }> {
+  const [states, organizations] = await Promise.all([
+    deps.registry.getStates(provider.kind === "state" ? [iso3, provider.iso3] : [iso3]),
+    deps.organizations.getOrganizations(provider.kind === "organization" ? [provider.id] : []),
+  ]);
+  return {
+    names: ownerNamesFrom(states, organizations, [ownerText({ kind: "state", iso3 }), ownerText(provider)]),
+    organization: provider.kind === "organization" ? organizations.get(provider.id)?.value : undefined,
+  };
+}
 
 /** An earliest day as checkDayOfMove takes it. */
 const withPrevious = (earliest: EarliestDay) => ({ previous: earliest.day, previousIs: earliest.is });
@@ -254,25 +278,23 @@ export const transitionMatch =
     audit: AuditContext,
   ): Promise<{ match: Versioned<AssistanceMatch>; request: AssistanceRequest }> => {
     const found = await getMatch(deps)(id);
-    const { request, matches } = await requestFileOf(deps, found.value.requestId);
-    const current = matches.find((match) => match.value.id === id) ?? found;
-    const { provider } = current.value;
-    const names = await ownerNames(deps, [ownerText({ kind: "state", iso3: request.value.iso3 }), ownerText(provider)]);
+    // Checked on the match alone: a stale request costs its read, not the names and offers of its words.
+    if (found.version !== expectedVersion) throw new PreconditionFailed("The match", found.version, expectedVersion);
+    const current = found.value;
+    const { request, matches } = await requestFileOf(deps, current.requestId);
+    // The match as read by id, whether or not the request's file shows it yet.
+    const others = matches.map((match) => match.value).filter((match) => match.id !== id);
+    const { provider } = current;
+    const { names } = await partiesOf(deps, request.value.iso3, provider);
     const providerWords = names.get(ownerText(provider)) ?? ownerText(provider);
     const requestWords = requestNamed(request.value, names.get(ownerText({ kind: "state", iso3: request.value.iso3 })));
     // Which offer, in words as they are today: refusals, the request's history and the trail are read by people, who
     // do not know a match's id.
-    const offer = (
-      await offerWordsOf(
-        deps,
-        // The match itself too: the request's list is read through an index, which may not show it yet.
-        matchesOf([current.value, ...matches.map((match) => match.value).filter((match) => match.id !== id)], provider),
-      )
-    )(current.value);
+    const providersMatches = matchesOf([current, ...others], provider);
+    const offerFor = await offersOf(deps, providersMatches);
+    const offer = offerWordsOf(providersMatches, offerFor)(current);
     const matchWords = `the match of ${offerOf(providerWords, offer)} to ${requestWords}`;
-    if (current.version !== expectedVersion)
-      throw new PreconditionFailed(capitalized(matchWords), current.version, expectedVersion);
-    const from = current.value.status;
+    const from = current.status;
     assertMatchTransition(matchWords, from, input.to);
     const needed = requestStatusesFor[input.to];
     if (needed && !needed.includes(request.value.status)) {
@@ -284,17 +306,26 @@ export const transitionMatch =
     const today = deskToday(deps.clock);
     const on = input.on ?? today;
     const at = deps.clock.now().toISOString();
-    checkMoveDate({ receivedOn: current.value.proposedOn, history: current.value.history }, on, today);
+    checkMoveDate({ receivedOn: current.proposedOn, history: current.history }, on, today);
+    // Accepted only while the offer runs, as it is proposed; delivered after it ended, as a workshop accepted in time
+    // may be held later.
+    const matched = offerFor(current);
+    if (input.to === "accepted" && !isActiveOn(matched, on)) {
+      throw new Conflict(
+        `${capitalized(offerNamed(providerWords, matched))} is not valid on ${on}` +
+          `${on === today ? " (today)" : ""}: its match to ${requestWords} cannot be accepted`,
+      );
+    }
     const next: AssistanceMatch = {
-      ...current.value,
+      ...current,
       status: input.to,
       history: [
-        ...current.value.history,
+        ...current.history,
         { from, to: input.to, on, at, by: audit.actor, ...(input.note ? { note: input.note } : {}) },
       ],
       updatedAt: at,
     };
-    const after = matches.map((match) => (match.value.id === id ? next : match.value));
+    const after = [...others, next];
 
     const requestTo = requestMoveFor(input.to, request.value.status, after);
     const requestMove = requestTo && {
@@ -308,7 +339,7 @@ export const transitionMatch =
     if (requestMove) checkMoveDate(request.value, on, today);
 
     const writes: AssistanceChange[] = [
-      deps.assistance.replaceMatch(next, current.version),
+      deps.assistance.replaceMatch(next, found.version),
       deps.assistance.audit({
         ...audit,
         action: "assistance.match.transition",
@@ -334,5 +365,5 @@ export const transitionMatch =
       writes.push(deps.assistance.requestIsAt(request.value.id, request.version));
     }
     await deps.assistance.write(writes);
-    return { match: { value: next, version: current.version + 1 }, request: nextRequest };
+    return { match: { value: next, version: found.version + 1 }, request: nextRequest };
   };

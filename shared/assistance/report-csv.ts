@@ -1,7 +1,11 @@
 // The pending-assistance report as CSV, with spreadsheet formula injection neutralized in every cell: the report
-// carries text that States and staff typed.
+// carries text that States and staff typed. Its identifiers (requestId, iso3, symbol) and dates are as stored, every
+// other cell in the report's words (report-mail.ts): a spreadsheet filters on words as well as on codes, and whoever
+// needs the codes reads the report's JSON (ADR 0006).
 import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
-import { type AssistanceReport, providerKey } from "./schemas.ts";
+import { areasInWords, FOLLOW_UP_WORDS, matchesInWords, NOT_CIRCULATED } from "./report-mail.ts";
+import type { AssistanceReport } from "./schemas.ts";
+import { REQUEST_STATUS_WORDS } from "./status-words.ts";
 
 export const reportCsvColumns = [
   "requestId",
@@ -20,27 +24,30 @@ export const reportCsvColumns = [
   "lastAction",
   "lastActionOn",
   "lastActionNote",
+  "attention",
   "demo",
 ] as const;
 
+/** The report's rows as CSV; a report stored before its rows were in words is put in words first (`reportInWords`). */
 export function reportCsv(report: AssistanceReport): string {
   const rows = report.requests.map((row) => [
     row.requestId,
     row.iso3,
     row.stateName ?? "",
     row.symbol,
-    row.status,
+    REQUEST_STATUS_WORDS[row.status],
     row.receivedOn,
     String(row.ageDays),
-    row.areas.join("; "),
+    areasInWords(row.areas, "; "),
     row.circulatedOn ?? "",
     row.followUp?.dueOn ?? "",
-    row.followUp?.status ?? "",
+    row.followUp ? FOLLOW_UP_WORDS[row.followUp.status] : NOT_CIRCULATED,
     row.followUp?.followedUpOn ?? "",
-    row.matches.map((match) => `${match.status} ${providerKey(match.provider)}`).join("; "),
+    matchesInWords(row).join("; "),
     row.lastAction.action,
     row.lastAction.on,
     row.lastAction.note ?? "",
+    (row.attention ?? []).join("; "),
     row.demo ? "true" : "",
   ]);
   return spreadsheetCsv(

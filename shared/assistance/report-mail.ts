@@ -1,6 +1,13 @@
-// The summary e-mail of a pending-assistance report: plain text and HTML, every value HTML-escaped in the HTML part.
+// The summary e-mail of a pending-assistance report (plain text and HTML, every value HTML-escaped in the HTML part),
+// and the report's words, which the CSV says too: statuses, areas, providers, follow-ups and ages as a person reads
+// them, never the API's codes (audit 36).
+
+import { assistanceAreaNamesOf } from "../locale/names.ts";
 import { escapeHtml } from "../mail/html.ts";
-import { type AssistanceReport, providerKey, type ReportRow } from "./schemas.ts";
+import { ageCountsInWords } from "./age-buckets.ts";
+import { offerOf } from "./match-words.ts";
+import type { AssistanceArea, AssistanceReport, Provider, ReportRow } from "./schemas.ts";
+import { MATCH_STATUS_WORDS, REQUEST_STATUS_WORDS } from "./status-words.ts";
 
 const MONTHS = [
   "January",
@@ -24,52 +31,93 @@ function periodLabel(report: AssistanceReport): string {
   return `${monthOf(report.periodFrom)} to ${monthOf(report.periodTo)} ${report.year}`;
 }
 
+/**
+ * A provider as a sentence names it: a State by its name, an organization by its name after "the" ("the International
+ * Atomic Energy Agency", as the desk's other words say it); its code (DEU, iaea) when no name is known.
+ */
+export function providerInText(provider: Provider, name: string | undefined): string {
+  if (!name) return provider.kind === "state" ? provider.iso3 : provider.id;
+  return provider.kind === "organization" ? `the ${name}` : name;
+}
+
+/** A match's event as the report's last action: "match with Germany accepted". */
+export const matchActionWords = (providerWords: string, status: string): string =>
+  `match with ${providerWords} ${status}`;
+
+/** The areas by their English names, as the offers' letters name them: "legislation, national reporting". */
+export const areasInWords = (areas: readonly AssistanceArea[], separator = ", "): string =>
+  areas.map((area) => assistanceAreaNamesOf(area).en).join(separator);
+
+/** Each match by whose offer it is and its status: "Germany's offer accepted". */
+export const matchesInWords = (row: ReportRow): string[] =>
+  row.matches.map(
+    (match) => `${offerOf(providerInText(match.provider, match.providerName))} ${MATCH_STATUS_WORDS[match.status]}`,
+  );
+
+/** A follow-up's standing in one or two words, for the CSV's column beside its dates. */
+export const FOLLOW_UP_WORDS = {
+  overdue: "overdue",
+  due: "due within 4 months",
+  "not-yet": "not yet due",
+  "followed-up": "followed up",
+} as const satisfies Record<NonNullable<ReportRow["followUp"]>["status"], string>;
+
+/** Before circulation a request owes no follow-up yet. */
+export const NOT_CIRCULATED = "not circulated yet";
+
 function followUpText(row: ReportRow): string {
-  if (!row.followUp) return "not circulated yet";
+  if (!row.followUp) return NOT_CIRCULATED;
   const { dueOn, status, followedUpOn } = row.followUp;
   if (status === "followed-up") return `followed up on ${followedUpOn} (due ${dueOn})`;
   if (status === "overdue") return `OVERDUE since ${dueOn}`;
-  if (status === "due") return `due on ${dueOn}`;
-  return `not before ${dueOn}`;
+  if (status === "due") return `due soon, on ${dueOn}`;
+  return `due on ${dueOn}`;
 }
 
-function matchesText(row: ReportRow): string {
-  if (!row.matches.length) return "none";
-  return row.matches.map((match) => `${match.status} (${providerKey(match.provider)})`).join(", ");
-}
+const matchesText = (row: ReportRow): string => matchesInWords(row).join(", ") || "none";
 
 const stateOf = (row: ReportRow) => (row.stateName ? `${row.stateName} (${row.iso3})` : row.iso3);
 
 function headline(report: AssistanceReport): string[] {
   const { totals } = report;
-  const byStatus = Object.entries(totals.byStatus)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${status}`)
+  const byStatus = Object.entries(REQUEST_STATUS_WORDS)
+    .filter(([status]) => (totals.byStatus[status] ?? 0) > 0)
+    .map(([status, words]) => `${totals.byStatus[status]} ${words}`)
     .join(", ");
+  const byAge = ageCountsInWords(totals.byAge);
   return [
     `${plural(totals.pending, "pending request")}${byStatus ? `: ${byStatus}` : ""}.`,
+    ...(byAge ? [`By age since receipt: ${byAge}.`] : []),
     `Follow-up letters (one year after circulation): ${totals.followUpsOverdue} overdue, ${totals.followUpsDue} due within 4 months.`,
     `Circulated requests with no open match: ${totals.withoutMatch}.`,
+    ...(totals.needingAttention === undefined ? [] : [`Requests needing attention: ${totals.needingAttention}.`]),
   ];
 }
+
+const needingAttention = (report: AssistanceReport) => report.requests.filter((row) => row.attention?.length);
+
+/** "Mali (MLI), S/AC.44/2025/33: received over a year ago and never acknowledged". */
+const attentionLine = (row: ReportRow) => `${stateOf(row)}, ${row.symbol}: ${(row.attention ?? []).join("; ")}`;
 
 /** Subject, text and HTML of the mail to the secretariat. */
 export function reportSummaryMail(report: AssistanceReport): { subject: string; text: string; html: string } {
   const title = `Pending-assistance report ${report.id} (${periodLabel(report)})`;
   const subject = `${title}: ${plural(report.totals.pending, "pending request")}`;
   const link = `GET /assistance/reports/${report.id} (CSV: ?format=csv)`;
+  const flagged = needingAttention(report);
 
   const text = [
     `${title}, as of ${report.asOf}.`,
     "",
     ...headline(report),
+    ...(flagged.length ? ["", "Needing attention:", ...flagged.map((row) => `- ${attentionLine(row)}`)] : []),
     "",
     report.requests.length ? "Pending requests, oldest first:" : "No request is pending.",
     ...report.requests.map(
       (row) =>
-        `- ${stateOf(row)}, ${row.symbol}${row.demo ? " [demo]" : ""}: ${row.status}, ${plural(row.ageDays, "day")} old; ` +
-        `areas: ${row.areas.join(", ")}; follow-up: ${followUpText(row)}; matches: ${matchesText(row)}; ` +
-        `last action: ${row.lastAction.action} on ${row.lastAction.on}`,
+        `- ${stateOf(row)}, ${row.symbol}${row.demo ? " [demo]" : ""}: ${REQUEST_STATUS_WORDS[row.status]}, ` +
+        `${plural(row.ageDays, "day")} old; areas: ${areasInWords(row.areas)}; follow-up: ${followUpText(row)}; ` +
+        `matches: ${matchesText(row)}; last action: ${row.lastAction.action} on ${row.lastAction.on}`,
     ),
     "",
     `The full report: ${link}.`,
@@ -82,9 +130,9 @@ export function reportSummaryMail(report: AssistanceReport): { subject: string; 
         `<tr>${[
           `${stateOf(row)}${row.demo ? " [demo]" : ""}`,
           row.symbol,
-          row.status,
+          REQUEST_STATUS_WORDS[row.status],
           row.ageDays,
-          row.areas.join(", "),
+          areasInWords(row.areas),
           followUpText(row),
           matchesText(row),
           `${row.lastAction.action} on ${row.lastAction.on}`,
@@ -102,6 +150,12 @@ export function reportSummaryMail(report: AssistanceReport): { subject: string; 
     `<ul>${headline(report)
       .map((line) => `<li>${escapeHtml(line)}</li>`)
       .join("")}</ul>`,
+    ...(flagged.length
+      ? [
+          "<h2>Needing attention</h2>",
+          `<ul>${flagged.map((row) => `<li>${escapeHtml(attentionLine(row))}</li>`).join("")}</ul>`,
+        ]
+      : []),
     report.requests.length
       ? `<table border="1" cellpadding="4" cellspacing="0"><thead><tr>${headers
           .map((name) => `<th>${escapeHtml(name)}</th>`)

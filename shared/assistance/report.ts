@@ -5,23 +5,27 @@ import { type StateLetterStores, stateLetters } from "../correspondence/state-le
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
 import type { Mailer } from "../mail/ses.ts";
+import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { deskDay } from "../zoned-time.ts";
+import { countByAge } from "./age-buckets.ts";
 import { addMonths, daysBetween, monthsBetween } from "./dates.ts";
 import { followedUpOn, lettersOfStatesDue, type StateLetter } from "./follow-ups.ts";
-import { reportSummaryMail } from "./report-mail.ts";
+import { matchActionWords, providerInText, reportSummaryMail } from "./report-mail.ts";
 import { type AssistanceRepository, ReportExists } from "./repository.ts";
 import {
   type AssistanceMatch,
   type AssistanceReport,
   type AssistanceRequest,
-  ageBuckets,
-  pendingRequestStatuses,
-  providerKey,
+  type Provider,
   type ReportRow,
   type ReportTotals,
+  type RequestStatus,
   reportIdSchema,
+  requestStatuses,
 } from "./schemas.ts";
+import { MATCH_STATUS_WORDS, MOVED_WORDS } from "./status-words.ts";
+import { pendingRequestStatuses } from "./transitions.ts";
 
 export interface ReportPeriod {
   /** `<year>-<n>` */
@@ -57,7 +61,10 @@ function periodFrom(year: number, n: 1 | 2 | 3): ReportPeriod {
   };
 }
 
-/** The latest period whose report day has come by `day`: the one report a run on that day may take for the first time. */
+/**
+ * The latest period whose report day has come by `day`: the report the schedule owes, which a run naming no period
+ * takes.
+ */
 export function latestPeriodDue(day: string): ReportPeriod {
   const current = periodOf(day);
   if (day >= current.reportOn) return current;
@@ -107,16 +114,31 @@ function followUpOf(request: AssistanceRequest, asOf: string, letters: readonly 
   return { dueOn, status };
 }
 
-/** The latest dated event of the request: its receipt, a move, a match proposed or moved. */
-function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMatch[]): ReportRow["lastAction"] {
+/** A provider's name on the report's day, from the names read for it; none when the records lack it. */
+type ProviderNames = (provider: Provider) => string | undefined;
+
+/**
+ * The latest dated event of the request, in words: its receipt ("received"), a move ("marked in progress"), a match
+ * proposed or moved ("match with Germany accepted").
+ */
+function lastActionOf(
+  request: AssistanceRequest,
+  matches: readonly AssistanceMatch[],
+  nameOf: ProviderNames,
+): ReportRow["lastAction"] {
   const events: { action: string; on: string; at: string; note?: string | undefined }[] = [
     { action: "received", on: request.receivedOn, at: request.createdAt },
     ...matches.flatMap((match) => {
-      const who = providerKey(match.provider);
+      const who = providerInText(match.provider, nameOf(match.provider));
       return [
-        { action: `match proposed (${who})`, on: match.proposedOn, at: match.createdAt, note: match.note },
+        {
+          action: matchActionWords(who, MATCH_STATUS_WORDS.proposed),
+          on: match.proposedOn,
+          at: match.createdAt,
+          note: match.note,
+        },
         ...match.history.map((move) => ({
-          action: `match ${move.to} (${who})`,
+          action: matchActionWords(who, MATCH_STATUS_WORDS[move.to]),
           on: move.on,
           at: move.at,
           note: move.note,
@@ -124,7 +146,7 @@ function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMa
       ];
     }),
     // Last, so that a move written with a match's in one write (matched, on its acceptance) is the one named.
-    ...request.history.map((move) => ({ action: move.to, on: move.on, at: move.at, note: move.note })),
+    ...request.history.map((move) => ({ action: MOVED_WORDS[move.to], on: move.on, at: move.at, note: move.note })),
   ];
   // On the same day and instant (moves written together, as the demonstration seed writes them), the later listed.
   const last = events.reduce((latest, event) =>
@@ -133,12 +155,27 @@ function lastActionOf(request: AssistanceRequest, matches: readonly AssistanceMa
   return { action: last.action, on: last.on, ...(last.note ? { note: last.note } : {}) };
 }
 
-function ageBucket(receivedOn: string, asOf: string): (typeof ageBuckets)[number] {
-  const months = monthsBetween(receivedOn, asOf);
-  if (months < 3) return "under-3-months";
-  if (months < 12) return "3-to-12-months";
-  if (months < 24) return "1-to-2-years";
-  return "over-2-years";
+/** A request still "received" this many months after its receipt was never acknowledged in a year: it is flagged. */
+const UNACKNOWLEDGED_MONTHS = 12;
+
+/** Why the secretariat should act on a pending request, each reason in a few words; none for most. */
+function attentionOf(request: AssistanceRequest, matches: readonly AssistanceMatch[], asOf: string): string[] {
+  const reasons: string[] = [];
+  if (request.status === "received" && monthsBetween(request.receivedOn, asOf) >= UNACKNOWLEDGED_MONTHS) {
+    reasons.push("received over a year ago and never acknowledged");
+  }
+  // Assistance delivered on every match that stands: nothing is left to do but close the request and ask the State
+  // how the assistance went (ADR 0064).
+  const standing = matches.filter((match) => match.status !== "declined");
+  if (
+    (request.status === "matched" || request.status === "in-progress") &&
+    standing.length > 0 &&
+    standing.every((match) => match.status === "delivered")
+  ) {
+    const every = standing.length < matches.length ? "every match delivered or declined" : "every match delivered";
+    reasons.push(`${every}: mark it fulfilled, or ask the State for feedback`);
+  }
+  return reasons;
 }
 
 export interface ReportInput {
@@ -148,7 +185,10 @@ export interface ReportInput {
   generatedBy: string;
   /** The pending requests with their matches. */
   requests: readonly { request: AssistanceRequest; matches: readonly AssistanceMatch[] }[];
+  /** The names of the requesting and the providing States, by ISO3. */
   stateNames: ReadonlyMap<string, string>;
+  /** The names of the providing organizations, by id. */
+  organizationNames: ReadonlyMap<string, string>;
   /** The letters of each State with a follow-up due (shared/assistance/follow-ups.ts). */
   letters: ReadonlyMap<string, readonly StateLetter[]>;
 }
@@ -156,8 +196,10 @@ export interface ReportInput {
 /** The report's content, oldest request first; pure, so its arithmetic is tested without storage. */
 export function buildReport(input: ReportInput): AssistanceReport {
   const { asOf } = input;
+  const nameOf: ProviderNames = (provider) =>
+    provider.kind === "state" ? input.stateNames.get(provider.iso3) : input.organizationNames.get(provider.id);
   const pending = input.requests.filter(({ request }) => pendingRequestStatuses.includes(request.status));
-  const rows: ReportRow[] = pending
+  const rows: (ReportRow & { attention: string[] })[] = pending
     .map(({ request, matches }) => {
       const stateName = input.stateNames.get(request.iso3);
       return {
@@ -173,24 +215,39 @@ export function buildReport(input: ReportInput): AssistanceReport {
         followUp: followUpOf(request, asOf, input.letters.get(request.iso3) ?? []),
         matches: [...matches]
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-          .map((match) => ({ id: match.id, offerId: match.offerId, provider: match.provider, status: match.status })),
-        lastAction: lastActionOf(request, matches),
+          .map((match) => {
+            const providerName = nameOf(match.provider);
+            return {
+              id: match.id,
+              offerId: match.offerId,
+              provider: match.provider,
+              ...(providerName ? { providerName } : {}),
+              status: match.status,
+            };
+          }),
+        lastAction: lastActionOf(request, matches, nameOf),
+        attention: attentionOf(request, matches, asOf),
         ...(request.demo ? { demo: true } : {}),
       };
     })
     .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.requestId.localeCompare(b.requestId));
 
-  const count = <T extends string>(keys: readonly T[], of: (row: ReportRow) => T) =>
-    Object.fromEntries(keys.map((key) => [key, rows.filter((row) => of(row) === key).length]));
   const totals: ReportTotals = {
     pending: rows.length,
-    byStatus: count(pendingRequestStatuses, (row) => row.status),
-    byAge: count(ageBuckets, (row) => ageBucket(row.receivedOn, asOf)),
+    byStatus: Object.fromEntries(
+      pendingRequestStatuses.map((status) => [status, rows.filter((row) => row.status === status).length]),
+    ),
+    // The snapshots' scale, so that a report and the quarter's snapshot can be read side by side.
+    byAge: countByAge(
+      rows.map((row) => row.receivedOn),
+      asOf,
+    ),
     followUpsOverdue: rows.filter((row) => row.followUp?.status === "overdue").length,
     followUpsDue: rows.filter((row) => row.followUp?.status === "due").length,
     withoutMatch: rows.filter(
       (row) => row.status === "circulated" && !row.matches.some((match) => match.status !== "declined"),
     ).length,
+    needingAttention: rows.filter((row) => row.attention.length > 0).length,
   };
   return {
     id: input.period.id,
@@ -210,6 +267,8 @@ export function buildReport(input: ReportInput): AssistanceReport {
 export interface ReportDependencies {
   assistance: AssistanceRepository;
   registry: RegistryRepository;
+  /** Where the providing organizations' names are read: the report names each provider. */
+  organizations: Pick<OrganizationRepository, "getOrganizations">;
   /** Where the States' letters are read, for the States with a follow-up due: a follow-up sent is not overdue. */
   letters: StateLetterStores;
   clock: Clock;
@@ -252,17 +311,86 @@ async function pendingWithMatches(deps: ReportDependencies) {
   return files;
 }
 
+interface NameReaders {
+  registry: Pick<RegistryRepository, "getStates">;
+  organizations: Pick<OrganizationRepository, "getOrganizations">;
+}
+
+/** The names of the providers (and requesting States) given, as their records have them now: one batch read each. */
+async function providerNamesOf(deps: NameReaders, providers: readonly Provider[], requesters: readonly string[] = []) {
+  const iso3s = new Set(requesters);
+  const organizationIds = new Set<string>();
+  for (const provider of providers) {
+    if (provider.kind === "state") iso3s.add(provider.iso3);
+    else organizationIds.add(provider.id);
+  }
+  const [states, organizations] = await Promise.all([
+    deps.registry.getStates([...iso3s]),
+    deps.organizations.getOrganizations([...organizationIds]),
+  ]);
+  return {
+    stateNames: new Map(states.map((state) => [state.value.iso3, state.value.name])),
+    organizationNames: new Map([...organizations].map(([id, organization]) => [id, organization.value.name])),
+  };
+}
+
+const isRequestStatus = (text: string): text is RequestStatus => (requestStatuses as readonly string[]).includes(text);
+const matchStatusWords: ReadonlyMap<string, string> = new Map(Object.entries(MATCH_STATUS_WORDS));
+
+/** A match's event as an older report wrote it: "match accepted (state:DEU)". */
+const EARLIER_MATCH_ACTION = /^match (proposed|accepted|delivered|declined) \((state|organization):([^)]+)\)$/;
+
+/** A last action an older report wrote in codes ("in-progress", "match accepted (state:DEU)"), in words. */
+function earlierActionInWords(action: string, nameOf: ProviderNames): string {
+  if (isRequestStatus(action)) return action === "received" ? action : MOVED_WORDS[action];
+  const [, status, kind, code = ""] = EARLIER_MATCH_ACTION.exec(action) ?? [];
+  if (!status) return action;
+  const provider: Provider = kind === "state" ? { kind: "state", iso3: code } : { kind: "organization", id: code };
+  return matchActionWords(providerInText(provider, nameOf(provider)), matchStatusWords.get(status) ?? status);
+}
+
 /**
- * Builds and stores the report of a period (the clock's, unless named) and mails its summary to the secretariat.
- * It is taken on the period's report day or later (409 before: `assertReportDay`). The report is written once (a conditional put): a second run, even a concurrent one, finds it and returns it.
- * The mail is claimed before it is sent and marked sent after, so only one run sends it.
+ * The report as the mail and the CSV say it. A report stored before its rows were written in words (its totals count
+ * no `needingAttention`) has its providers' names read now, and its last actions put in words; a provider that cannot
+ * be read keeps its code. The stored report is not changed: it stays what the Committee received. A newer report is
+ * returned as it is, with the names of its day.
+ */
+export const reportInWords =
+  (deps: NameReaders) =>
+  async (report: AssistanceReport): Promise<AssistanceReport> => {
+    if (report.totals.needingAttention !== undefined) return report;
+    const { stateNames, organizationNames } = await providerNamesOf(
+      deps,
+      report.requests.flatMap((row) => row.matches.map((match) => match.provider)),
+    );
+    const nameOf: ProviderNames = (provider) =>
+      provider.kind === "state" ? stateNames.get(provider.iso3) : organizationNames.get(provider.id);
+    return {
+      ...report,
+      requests: report.requests.map((row) => ({
+        ...row,
+        matches: row.matches.map((match) => {
+          const providerName = match.providerName ?? nameOf(match.provider);
+          return providerName ? { ...match, providerName } : match;
+        }),
+        lastAction: { ...row.lastAction, action: earlierActionInWords(row.lastAction.action, nameOf) },
+      })),
+    };
+  };
+
+/**
+ * Builds and stores the report of a period and mails its summary to the secretariat. Unnamed, the period is the
+ * latest whose report day has come (the report the schedule owes, so a late run on 2 January takes December's); a
+ * named period is taken on its report day or later (409 before: `assertReportDay`). The report is written once (a
+ * conditional put): a second run, even a concurrent one, finds it and returns it. The mail is claimed before it is sent
+ * and marked sent after, so only one run sends it.
  */
 export const runAssistanceReport =
   (deps: ReportDependencies) =>
   async (input: { period?: string | undefined }, audit: AuditContext): Promise<ReportRun> => {
     const now = deps.clock.now();
     const asOf = deskDay(now);
-    const period = input.period ? parsePeriod(input.period) : periodOf(asOf);
+    const period = input.period ? parsePeriod(input.period) : latestPeriodDue(asOf);
     const entity = { type: "assistance-report", id: period.id };
 
     let report = await deps.assistance.getReport(period.id);
@@ -270,9 +398,12 @@ export const runAssistanceReport =
     if (!report) {
       assertReportDay(period, asOf);
       const requests = await pendingWithMatches(deps);
-      const codes = [...new Set(requests.map(({ request }) => request.iso3))];
-      const [states, letters] = await Promise.all([
-        deps.registry.getStates(codes),
+      const [names, letters] = await Promise.all([
+        providerNamesOf(
+          deps,
+          requests.flatMap(({ matches }) => matches.map((match) => match.provider)),
+          requests.map(({ request }) => request.iso3),
+        ),
         lettersOfStatesDue(
           requests.map(({ request }) => request),
           asOf,
@@ -285,7 +416,7 @@ export const runAssistanceReport =
         generatedAt: now.toISOString(),
         generatedBy: audit.actor.id,
         requests,
-        stateNames: new Map(states.map((state) => [state.value.iso3, state.value.name])),
+        ...names,
         letters,
       });
       try {
@@ -307,6 +438,7 @@ export const runAssistanceReport =
       }
     }
     if (report.mail.status === "sent") return { report, created, mailed: false };
+    const summary = reportSummaryMail(await reportInWords(deps)(report));
 
     const claimedAt = now.toISOString();
     const staleBefore = new Date(now.getTime() - MAIL_CLAIM_LEASE_MS).toISOString();
@@ -321,7 +453,7 @@ export const runAssistanceReport =
     try {
       ({ messageId } = await deps.mailer.sendMail({
         to: deps.secretariatEmail,
-        ...reportSummaryMail(report),
+        ...summary,
         tags: { kind: "assistance-report", report: report.id },
       }));
     } catch (error) {

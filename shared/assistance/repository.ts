@@ -113,6 +113,9 @@ const matchItem = (match: AssistanceMatch, version: number) => ({
   ...match,
 });
 
+/** The most keys one BatchGetItem takes. */
+const BATCH_GET_KEYS = 100;
+
 // Every report attribute but its rows, for the list.
 const reportSummaryAttributes = Object.keys(assistanceReportSummarySchema.shape);
 
@@ -231,6 +234,8 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   /** By State (narrowed to a status), by status, or all; in the order received (day, then id). Paged. */
   listRequests(query: ListRequestsQuery): Promise<Page<Versioned<AssistanceRequest>>>;
   getOffer(id: string): Promise<Versioned<AssistanceOffer> | undefined>;
+  /** The offers of these ids, by id, read together (the offers a request's matches name); unknown ids left out. */
+  offersById(ids: readonly string[]): Promise<Map<string, AssistanceOffer>>;
   /** The ids among these that name an offer already (a seed adding only what is missing reads them at once). */
   existingOfferIds(ids: string[]): Promise<Set<string>>;
   /** All offers or one provider's, in id order. Paged. */
@@ -301,6 +306,34 @@ export function assistanceRepository(
   async function getItem(Key: Record<string, string>) {
     const result = await doc.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }));
     return result.Item;
+  }
+
+  /**
+   * The offer items of these ids (each once), whole or only the attributes `projection` names: consistent batch reads
+   * of 100 keys, asking again for what DynamoDB left unprocessed.
+   */
+  async function offerItems(ids: readonly string[], projection?: string): Promise<Record<string, unknown>[]> {
+    const keys = [...new Set(ids)].map(offerKey);
+    const found: Record<string, unknown>[] = [];
+    for (let start = 0; start < keys.length; start += BATCH_GET_KEYS) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_KEYS);
+      while (pending?.length) {
+        const result: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [table]: {
+                Keys: pending,
+                ConsistentRead: true,
+                ...(projection ? { ProjectionExpression: projection } : {}),
+              },
+            },
+          }),
+        );
+        found.push(...(result.Responses?.[table] ?? []));
+        pending = result.UnprocessedKeys?.[table]?.Keys;
+      }
+    }
+    return found;
   }
 
   function auditWrite(input: AuditInput): GuardedWrite {
@@ -552,23 +585,13 @@ export function assistanceRepository(
       return item ? toOffer(item) : undefined;
     },
 
-    /** Consistent batch reads of 100 keys, asking again for what DynamoDB left unprocessed. */
+    async offersById(ids: readonly string[]): Promise<Map<string, AssistanceOffer>> {
+      const items = await offerItems(ids);
+      return new Map(items.map((item) => toOffer(item).value).map((offer) => [offer.id, offer]));
+    },
+
     async existingOfferIds(ids: string[]): Promise<Set<string>> {
-      const keys = [...new Set(ids)].map(offerKey);
-      const found = new Set<string>();
-      for (let start = 0; start < keys.length; start += 100) {
-        let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
-        while (pending?.length) {
-          const result: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({
-              RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ProjectionExpression: "id" } },
-            }),
-          );
-          for (const item of result.Responses?.[table] ?? []) found.add(String(item.id));
-          pending = result.UnprocessedKeys?.[table]?.Keys;
-        }
-      }
-      return found;
+      return new Set((await offerItems(ids, "id")).map((item) => String(item.id)));
     },
 
     listOffers({ provider, limit, cursor }: ListOffersQuery): Promise<Page<Versioned<AssistanceOffer>>> {

@@ -9,11 +9,13 @@ import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { stateNamedInBody } from "../registry/states.ts";
 import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
-import { earliest, latest } from "../reporting/obligations.ts";
+import { obligationIn } from "../reporting/obligations.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
-import type { Obligation } from "../reporting/schemas.ts";
+import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
 import type { Versioned } from "../versioning.ts";
 import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
+import { feedbackDocument } from "./feedback-document.ts";
+import { FEEDBACK_OPENS_WORDS, takesFeedback } from "./feedback-open.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
@@ -168,10 +170,23 @@ export const recordConsent =
     return { value: next, version: request.version + 1 };
   };
 
-// ISO dates sort as text.
+/** The refusal of a symbol named with a provider's feedback: only the requesting State's note is its document. */
+const symbolOfProvider = () =>
+  new Invalid("Only the requesting State's feedback names its document", [
+    {
+      path: "body.symbol",
+      message: "is for feedback from the requesting State: a provider's note is not its document",
+    },
+  ]);
+
 /**
- * Feedback on a fulfilled request (resolution 2663 (2022), OP20). Feedback from the requesting State also fulfils
- * its `assistance-feedback` obligation, in the same transaction, conditional on the obligation as read.
+ * Feedback on the assistance process (resolution 2663 (2022), OP20; ADR 0064): on a request once it has been
+ * circulated, whatever became of it since, or once it is withdrawn; dated the day it was received, from the request's
+ * receipt to today. The requesting State's note counts towards its `assistance-feedback` obligation in the same
+ * transaction, unless it names by `symbol` the State's document it was recorded as already: it is linked to that
+ * document and counted there, once. Either way the write holds the requester's obligation as read (its revision moves),
+ * so that a note recorded or a document voided meanwhile is read again rather than counted wrong; and the request as
+ * read, whose status let the feedback in.
  */
 export const recordFeedback =
   (deps: AssistanceDependencies) =>
@@ -180,63 +195,77 @@ export const recordFeedback =
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
     audit: AuditContext,
   ): Promise<AssistanceFeedback> => {
-    const receivedOn = input.receivedOn ?? deskToday(deps.clock);
-    notInFuture(receivedOn, "body.receivedOn", deps.clock);
-    const { request, feedback: recorded } = await requestFileOf(deps, id);
-    if (request.value.status !== "fulfilled") {
-      throw new Conflict(
-        `${capitalized(requestNamed(request.value))} is ${REQUEST_STATUS_WORDS[request.value.status]}; feedback is ` +
-          "recorded once it is fulfilled",
-      );
-    }
-    if (request.value.closedOn && receivedOn < request.value.closedOn) {
-      throw new Invalid("The feedback predates the fulfilment", [
-        { path: "body.receivedOn", message: `is before the request was fulfilled on ${request.value.closedOn}` },
-      ]);
-    }
-    const held = recorded.find((other) => sameFeedback(other, { ...input, receivedOn }));
-    if (held) throw feedbackRepeated(held.id, held);
-    const { iso3 } = request.value;
-    const feedback: AssistanceFeedback = {
-      id: input.feedbackId ?? newId(deps.clock),
-      requestId: id,
-      iso3,
-      from: input.from,
-      text: input.text,
-      receivedOn,
-      ...(input.demo ? { demo: true } : {}),
-      recordedAt: deps.clock.now().toISOString(),
-      recordedBy: audit.actor.id,
-    };
-    await retryOnObligationChange(async () => {
-      let obligation: { before: Obligation; after: Obligation } | undefined;
-      if (input.from === "requester") {
-        const before = (await deps.reporting.obligations(iso3)).find((o) => o.kind === "assistance-feedback");
-        if (!before) throw new NotFound("The assistance-feedback obligation of State", iso3);
-        const dates = [receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
-        obligation = {
-          before,
-          after: {
-            ...before,
-            status: "fulfilled",
-            submissions: before.submissions + 1,
-            firstReceivedOn: earliest(dates),
-            lastReceivedOn: latest(dates),
-          },
-        };
+    if (input.symbol !== undefined && input.from !== "requester") throw symbolOfProvider();
+    const feedbackId = input.feedbackId ?? newId(deps.clock);
+    return retryOnObligationChange(async () => {
+      const { request, feedback: recorded } = await requestFileOf(deps, id);
+      const { iso3 } = request.value;
+      // The State's name is read only for words that need it: a refusal, a document named.
+      if (!takesFeedback(request.value.status)) {
+        const stateName = await stateNameOf(deps, iso3);
+        throw new Conflict(
+          `${capitalized(requestNamed(request.value, stateName))} is ${REQUEST_STATUS_WORDS[request.value.status]}; ` +
+            `feedback on the assistance process is recorded ${FEEDBACK_OPENS_WORDS}`,
+        );
       }
+      const document =
+        input.symbol === undefined
+          ? undefined
+          : feedbackDocument(
+              input.symbol,
+              input.receivedOn,
+              await allSubmissions(deps, iso3),
+              await stateNameOf(deps, iso3),
+            );
+      const receivedOn = input.receivedOn ?? document?.receivedOn ?? deskToday(deps.clock);
+      checkDayOfMove(receivedOn, {
+        today: deskToday(deps.clock),
+        previous: request.value.receivedOn,
+        previousIs: "the request was received",
+        path: "body.receivedOn",
+        refusal: "The feedback's received date is not possible",
+      });
+      const linked = document && recorded.find((other) => other.document?.submissionId === document.id);
+      if (linked) {
+        throw new Conflict(
+          `${document.symbol} is linked already to the request's feedback received on ${linked.receivedOn}: it is ` +
+            "not recorded twice",
+          { feedbackId: linked.id },
+        );
+      }
+      const held = recorded.find((other) => sameFeedback(other, { ...input, receivedOn }));
+      if (held) throw feedbackRepeated(held.id, held);
+      const feedback: AssistanceFeedback = {
+        id: feedbackId,
+        requestId: id,
+        iso3,
+        from: input.from,
+        text: input.text,
+        receivedOn,
+        ...(document ? { document: { submissionId: document.id, symbol: document.symbol } } : {}),
+        ...(input.demo ? { demo: true } : {}),
+        recordedAt: deps.clock.now().toISOString(),
+        recordedBy: audit.actor.id,
+      };
+      const read =
+        input.from === "requester"
+          ? obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback")
+          : undefined;
+      // A note that counts as the document it names leaves the obligation as it was; the write still holds it as read.
+      const obligation = read && { before: read, after: document ? read : obligationAfter(read, receivedOn) };
+      const counted = obligation?.after !== obligation?.before ? obligation : undefined;
       await deps.assistance.write([
         deps.assistance.newFeedback(feedback),
-        deps.assistance.requestIsIn(id, "fulfilled"),
+        deps.assistance.requestIsAt(id, request.version),
         ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
         deps.assistance.audit({
           ...audit,
           action: "assistance.feedback.record",
           entity: { type: "assistance-request", id },
-          before: obligation ? { iso3, obligation: obligation.before } : undefined,
-          after: obligation ? { iso3, feedback, obligation: obligation.after } : { iso3, feedback },
+          before: counted ? { iso3, obligation: counted.before } : undefined,
+          after: counted ? { iso3, feedback, obligation: counted.after } : { iso3, feedback },
         }),
       ]);
+      return feedback;
     });
-    return feedback;
   };

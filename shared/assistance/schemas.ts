@@ -6,7 +6,6 @@ import { freeText } from "../http/body-text.ts";
 import { ORGANIZATION_ID } from "../organizations/keys.ts";
 import { iso3Schema } from "../registry/schemas.ts";
 import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
-import { finalRequestStatuses } from "./transitions.ts";
 
 export const assistanceAreas = [
   "legislation",
@@ -55,11 +54,6 @@ export const requestStatusSchema = /* @__PURE__ */ z
       "withdrawn from any pending status; closed-unmet from circulated, matched or in-progress",
   );
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
-
-/** Every status but the final ones (./transitions.ts): a request there is pending. */
-export const pendingRequestStatuses: readonly RequestStatus[] = requestStatuses.filter(
-  (status) => !finalRequestStatuses.includes(status),
-);
 
 export const isoDateSchema = /* @__PURE__ */ z.iso.date().describe("A day, YYYY-MM-DD");
 
@@ -348,6 +342,13 @@ export const assistanceFeedbackSchema = /* @__PURE__ */ z
     from: feedbackFromSchema,
     text: z.string(),
     receivedOn: isoDateSchema,
+    document: z
+      .object({ submissionId: z.string(), symbol: z.string() })
+      .optional()
+      .describe(
+        "The requesting State's document of kind assistance-feedback this feedback was received as: the note counts " +
+          "there, once, not again here (ADR 0064)",
+      ),
     demo: z.boolean().optional(),
     recordedAt: z.iso.datetime(),
     recordedBy: z.string(),
@@ -357,9 +358,20 @@ export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
 
 export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   .strictObject({
-    from: feedbackFromSchema.describe("requester: the requesting State (fulfils its assistance-feedback obligation)"),
+    from: feedbackFromSchema.describe(
+      "requester: the requesting State (counts towards its assistance-feedback obligation, unless it names the " +
+        "document the note is recorded as already)",
+    ),
     text: freeText(z.string().trim().min(1).max(8000)),
-    receivedOn: isoDateSchema.optional().describe("Today when omitted"),
+    receivedOn: isoDateSchema
+      .optional()
+      .describe("Today when omitted, or the day the named document was received; not before the request was received"),
+    symbol: documentSymbolSchema
+      .optional()
+      .describe(
+        "The requester's only: the symbol of the State's document of kind assistance-feedback this note was recorded " +
+          "as, which the feedback then links to instead of counting the note again",
+      ),
   })
   .meta({ id: "NewAssistanceFeedback" });
 export type NewAssistanceFeedback = z.infer<typeof newAssistanceFeedbackSchema>;
@@ -398,23 +410,50 @@ export const reportRowSchema = /* @__PURE__ */ (() =>
     circulatedOn: isoDateSchema.optional(),
     followUp: followUpSchema.nullable().describe("null until the request is circulated"),
     matches: z.array(
-      z.object({ id: z.string(), offerId: z.string(), provider: providerSchema, status: matchStatusSchema }),
+      z.object({
+        id: z.string(),
+        offerId: z.string(),
+        provider: providerSchema,
+        providerName: z.string().optional().describe("The provider's name on the report's day"),
+        status: matchStatusSchema,
+      }),
     ),
-    lastAction: z.object({ action: z.string(), on: isoDateSchema, note: z.string().optional() }),
+    lastAction: z.object({
+      action: z.string().describe('In words ("match with Germany accepted"); an older report\'s may be in codes'),
+      on: isoDateSchema,
+      note: z.string().optional(),
+    }),
+    attention: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "Why the secretariat should act on the request, each reason in words (all its matches delivered but not " +
+          "marked fulfilled; received over a year ago and never acknowledged); empty: none. An older report has " +
+          "none",
+      ),
     demo: z.boolean().optional(),
   }))();
 export type ReportRow = z.infer<typeof reportRowSchema>;
-
-export const ageBuckets = ["under-3-months", "3-to-12-months", "1-to-2-years", "over-2-years"] as const;
 
 export const reportTotalsSchema = /* @__PURE__ */ (() =>
   z.object({
     pending: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()).describe("Pending requests per status"),
-    byAge: z.record(z.string(), z.number().int()).describe(`Pending requests per age: ${ageBuckets.join(", ")}`),
+    byAge: z
+      .record(z.string(), z.number().int())
+      .describe(
+        "Pending requests per age, on the snapshots' scale (shared/assistance/age-buckets.ts): under-6-months, " +
+          "6-to-12-months, 12-to-24-months, over-24-months. An older report counted under-3-months, 3-to-12-months, " +
+          "1-to-2-years, over-2-years",
+      ),
     followUpsOverdue: z.number().int(),
     followUpsDue: z.number().int(),
     withoutMatch: z.number().int().describe("Circulated requests with no proposed or accepted match"),
+    needingAttention: z
+      .number()
+      .int()
+      .optional()
+      .describe("Requests with a reason in `attention`; an older report has none"),
   }))();
 export type ReportTotals = z.infer<typeof reportTotalsSchema>;
 

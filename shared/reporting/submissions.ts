@@ -62,8 +62,11 @@ export async function obligationOf(
   return obligationIn(await deps.reporting.obligations(iso3), iso3, kind);
 }
 
-/** What a submission does to its obligation: fulfilled, one more, its dates widened; a second first report is refused. */
-function obligationAfter(before: Obligation, receivedOn: string): Obligation {
+/**
+ * What a submission (or the requesting State's feedback on a request that counts) does to its obligation: fulfilled, one
+ * more, its dates widened; a second first report is refused.
+ */
+export function obligationAfter(before: Obligation, receivedOn: string): Obligation {
   if (before.kind === "first-report") refuseOutOfOrder(before.iso3, secondFirstReport(before));
   const dates = [receivedOn, ...[before.firstReceivedOn, before.lastReceivedOn].flatMap((on) => on ?? [])];
   return {

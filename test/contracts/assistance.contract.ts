@@ -370,6 +370,18 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect(await store.existingOfferIds([])).toEqual(new Set());
       });
 
+      it("reads offers by id together, past one batch, each once, leaving out the ids of none", async () => {
+        const many = Array.from({ length: 120 }, (_, index) => `o${String(index).padStart(3, "0")}`);
+        const recorded = many.filter((_, index) => index % 2 === 0).map((id) => anOffer(id, iaea));
+        // 30 offers a transaction: each is 2 items, with the organization's.
+        await store.write(recorded.slice(0, 30).map((offer) => store.newOffer(offer)));
+        await store.write(recorded.slice(30).map((offer) => store.newOffer(offer)));
+        const read = await store.offersById([...many, "o000", "r1"]);
+        expect([...read.keys()].sort()).toEqual(recorded.map((offer) => offer.id));
+        expect(read.get("o118")).toEqual(recorded.at(-1));
+        expect(await store.offersById([])).toEqual(new Map());
+      });
+
       it("keeps one match per request and offer (409 naming it), found by id and in the request's file", async () => {
         await record(aRequest("r1", "MLI", "2027-01-10"));
         await store.write([store.newOffer(anOffer("o1", iaea))]);

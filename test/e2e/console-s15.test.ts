@@ -253,22 +253,21 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     const [summary] = (await api("GET", "/assistance/reports")).body.items;
     const shown = (await api("GET", `/assistance/reports/${summary.id}`)).body;
     const names = await providerNames();
-    const withKey = shown.requests.find((row: Json) => /\((state|organization):/.test(row.lastAction.action));
-    if (!withKey) throw new Error("no report row whose last action names a provider");
-    const key = /\(([^)]+)\)/.exec(withKey.lastAction.action)?.[1] ?? "";
-    const name = names.get(key);
-    expect(name).toBeTruthy();
+    // The report says its last actions in words, with the provider's name, and stores each match's provider's name.
+    const withMatch = shown.requests.find((row: Json) => row.lastAction.action.startsWith("match with "));
+    if (!withMatch) throw new Error("no report row whose last action is a match's");
+    for (const match of withMatch.matches) expect(match.providerName).toBe(names.get(keyOf(match.provider)));
     for (const group of ["secretariat", "experts", "members"] as ConsoleGroup[]) {
       const page = await signIn(group);
       await go(page, `#/assistance/reports/${summary.id}`);
       await page.getByRole("heading", { name: `Pending-assistance report ${summary.id}` }).waitFor();
       await settled(page);
-      const row = page.getByRole("row").filter({ hasText: withKey.symbol });
-      const lastAction = row.locator("td").last();
-      await expect.poll(() => lastAction.textContent()).toContain(`(${name})`);
-      expect(await lastAction.textContent()).not.toContain(key);
+      const row = page.getByRole("row").filter({ hasText: withMatch.symbol });
+      const lastAction = row.locator("td").nth(6);
+      await expect.poll(() => lastAction.textContent()).toContain(withMatch.lastAction.action);
+      expect(await lastAction.textContent()).not.toMatch(/(state|organization):/);
       const matches = await row.locator("td").nth(5).textContent();
-      for (const match of withKey.matches) expect(matches).toContain(names.get(keyOf(match.provider)));
+      for (const match of withMatch.matches) expect(matches).toContain(match.providerName);
       if (group === "members") {
         await keepScreenshot(page, "assistance-report-names-1280.png");
       }

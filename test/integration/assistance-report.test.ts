@@ -7,7 +7,7 @@ import { proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer } from "#shared/assistance/offers.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { type AssistanceDependencies, createRequest, transitionRequest } from "#shared/assistance/requests.ts";
-import type { AssistanceArea, RequestStatus } from "#shared/assistance/schemas.ts";
+import type { AssistanceArea, AssistanceReport, RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
@@ -49,6 +49,7 @@ function reportHandler(secretariatEmail: string, mailer?: Mailer) {
   return createAssistanceReportHandler({
     assistance: deps.assistance,
     registry: deps.registry,
+    organizations: deps.organizations,
     letters: {
       ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
       waves: waveRepository(setup.doc, setup.tableNames, clock),
@@ -160,10 +161,17 @@ describe("pending-assistance report", () => {
       stateName: "Nigeria",
       circulatedOn: "2024-11-20",
       followUp: { dueOn: "2025-11-20", status: "overdue" },
-      matches: [{ provider: { kind: "organization", id: "iaea" }, status: "accepted" }],
-      // The request's own move, which names whose offer moved it.
+      // The provider's name as its record had it on the report's day.
+      matches: [
+        {
+          provider: { kind: "organization", id: "iaea" },
+          providerName: "International Atomic Energy Agency",
+          status: "accepted",
+        },
+      ],
+      // The request's own move, in words, with the note that names whose offer moved it.
       lastAction: {
-        action: "matched",
+        action: "marked matched",
         on: "2025-02-03",
         note: "the International Atomic Energy Agency's offer “Legislative assistance” accepted",
       },
@@ -180,10 +188,11 @@ describe("pending-assistance report", () => {
         matched: 1,
         "in-progress": 0,
       },
-      byAge: { "under-3-months": 1, "3-to-12-months": 1, "1-to-2-years": 1, "over-2-years": 0 },
+      byAge: { "under-6-months": 1, "6-to-12-months": 1, "12-to-24-months": 1, "over-24-months": 0 },
       followUpsOverdue: 1,
       followUpsDue: 1,
       withoutMatch: 1,
+      needingAttention: 0,
     });
   });
 
@@ -195,7 +204,12 @@ describe("pending-assistance report", () => {
     expect(mail?.body.text).toContain(
       "Follow-up letters (one year after circulation): 1 overdue, 1 due within 4 months",
     );
-    expect(mail?.body.text).toContain("Nigeria (NGA), S/AC.44/TEST/OLD: matched, 532 days old");
+    expect(mail?.body.text).toContain(
+      "Nigeria (NGA), S/AC.44/TEST/OLD: matched, 532 days old; areas: legislation; follow-up: OVERDUE since " +
+        "2025-11-20; matches: the International Atomic Energy Agency's offer accepted; last action: marked matched on " +
+        "2025-02-03",
+    );
+    expect(mail?.body.text).toContain("3 pending requests: 1 received, 1 circulated, 1 matched.");
     expect(mail?.body.html).toContain("<td>Nigeria (NGA)</td>");
     expect(mail?.body.html).toContain("OVERDUE since 2025-11-20");
   });
@@ -254,6 +268,57 @@ describe("pending-assistance report", () => {
     const rows: string[][] = parse(csv.body);
     expect(rows).toHaveLength(4);
     expect(rows[1]?.slice(0, 5)).toEqual([ids.OLD, "NGA", "Nigeria", "S/AC.44/TEST/OLD", "matched"]);
+    const header = rows[0] ?? [];
+    const old = Object.fromEntries(header.map((column, index) => [column, rows[1]?.[index]]));
+    expect(old).toMatchObject({
+      followUp: "overdue",
+      matches: "the International Atomic Energy Agency's offer accepted",
+      lastAction: "marked matched",
+      attention: "",
+    });
     expect((await call("/assistance/reports/2024-1")).status).toBe(404);
+  });
+
+  it("puts a report stored before its rows were in words in words in its CSV, its providers' names read now", async () => {
+    const stored = await deps.assistance.getReport("2026-1");
+    if (!stored) throw new Error("no report 2026-1");
+    const [row] = stored.requests;
+    if (!row) throw new Error("no row in report 2026-1");
+    // As the desk stored a report until audit 36: codes in its last action, no provider's name, no reasons.
+    const older: AssistanceReport = {
+      ...stored,
+      id: "2024-3",
+      totals: { ...stored.totals, needingAttention: undefined },
+      requests: [
+        {
+          ...row,
+          attention: undefined,
+          matches: [{ id: "M1", offerId: "O1", provider: { kind: "organization", id: "iaea" }, status: "accepted" }],
+          lastAction: { action: "match accepted (organization:iaea)", on: "2025-02-03" },
+        },
+      ],
+    };
+    await deps.assistance.write([
+      deps.assistance.newReport(older),
+      deps.assistance.audit({
+        ...audit,
+        action: "assistance.report.create",
+        entity: { type: "assistance-report", id: "2024-3" },
+      }),
+    ]);
+    const result = await router.dispatch(
+      apiEvent({ path: "/assistance/reports/2024-3", query: "format=csv", group: "members" }),
+      "corr-older",
+    );
+    const [header = [], first = []]: string[][] = parse(result.body ?? "", { bom: true });
+    const cells = Object.fromEntries(header.map((column, index) => [column, first[index]]));
+    expect(cells).toMatchObject({
+      matches: "the International Atomic Energy Agency's offer accepted",
+      lastAction: "match with the International Atomic Energy Agency accepted",
+    });
+    // The stored report is not changed: it stays what the Committee received.
+    expect((await deps.assistance.getReport("2024-3"))?.requests[0]?.lastAction.action).toBe(
+      "match accepted (organization:iaea)",
+    );
   });
 });

@@ -8,6 +8,7 @@ import { seedDemoAssistance } from "#shared/assistance/seed-demo.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
@@ -87,6 +88,7 @@ describe("demo assistance seed", () => {
     const run = await runAssistanceReport({
       assistance,
       registry: registryRepository(setup.doc, setup.tableNames, clock),
+      organizations: organizationRepository(setup.doc, setup.tableNames, clock),
       letters: {
         ledger: ledgerRepository(setup.doc, setup.tableNames, clock),
         waves: waveRepository(setup.doc, setup.tableNames, clock),

@@ -562,14 +562,15 @@ describe("feedback against DynamoDB Local", () => {
     return id;
   }
 
-  it("refuses feedback before the request is fulfilled with 409", async () => {
-    const { id } = await circulatedRequest({ iso3: "NPL" });
+  it("refuses feedback before the request is circulated with 409 (ADR 0064)", async () => {
+    const { id } = await createRequest({ iso3: "NPL" });
+    await move(id, '"1"', "acknowledged");
     const early = await call({
       method: "POST",
       path: `/assistance/requests/${id}/feedback`,
       body: { from: "requester", text: "Thanks" },
     });
-    expect(early).toMatchObject({ status: 409, body: { detail: expect.stringContaining("is circulated") } });
+    expect(early).toMatchObject({ status: 409, body: { detail: expect.stringContaining("is acknowledged") } });
     expect((await reporting.obligations("NPL")).find((o) => o.kind === "assistance-feedback")?.status).toBe(
       "not-applicable",
     );

@@ -14,6 +14,7 @@ import { memoryQueue } from "#shared/correspondence/memory-queue.ts";
 import { problemSchema } from "#shared/http/problem.ts";
 import { declarationsOf, type ResponseSpec } from "#shared/http/route.ts";
 import { sesMailer } from "#shared/mail/ses.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
 import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { dynamoProgrammeStore } from "#shared/programme/store.ts";
 import { seedProgrammeYears } from "#shared/programme/years.ts";
@@ -872,6 +873,7 @@ const cases: Record<string, ContractCase> = {
       const report = createAssistanceReportHandler({
         assistance: assistanceRepository(tables.doc, tables.tableNames, clock),
         registry: registryRepository(tables.doc, tables.tableNames, clock),
+        organizations: organizationRepository(tables.doc, tables.tableNames, clock),
         letters: {
           ledger: ledgerRepository(tables.doc, tables.tableNames, clock),
           waves: waveRepository(tables.doc, tables.tableNames, clock),

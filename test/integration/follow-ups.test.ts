@@ -39,6 +39,7 @@ async function report(period: string): Promise<AssistanceReport> {
   const run = await runAssistanceReport({
     assistance: deps.assistance,
     registry: deps.registry,
+    organizations: deps.organizations,
     letters: deps,
     clock,
     mailer: { sendMail: async () => ({ messageId: "unused" }) },
@@ -108,6 +109,7 @@ describe("the one-year follow-up letter", () => {
     await runAssistanceReport({
       assistance: deps.assistance,
       registry: deps.registry,
+      organizations: deps.organizations,
       letters: { ...deps, ledger },
       clock,
       mailer: { sendMail: async () => ({ messageId: "unused" }) },

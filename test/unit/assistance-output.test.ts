@@ -45,6 +45,7 @@ function hostileReport(): AssistanceReport {
     generatedBy: "test",
     requests: [{ request, matches: [] }],
     stateNames: new Map([["KEN", `<script>alert("K&N")</script>`]]),
+    organizationNames: new Map(),
     letters: new Map(),
   });
 }
@@ -96,6 +97,7 @@ describe("summary e-mail", () => {
       generatedBy: "test",
       requests: [],
       stateNames: new Map(),
+      organizationNames: new Map(),
       letters: new Map(),
     });
     const mail = reportSummaryMail(empty);

@@ -1,6 +1,8 @@
 // A pending-assistance report is taken on its period's day of the desk's schedule or later (audit 36, item 23): an
-// earlier run, by hand, would stand for the period with older figures, so it is refused naming the day and stores
-// nothing; on the day, the report is taken and mailed once. The days are the programme's schedules'. In memory.
+// earlier run of a named period would stand for the period with older figures, so it is refused naming the day and
+// stores nothing; a run naming no period takes the latest whose day has come, the report the schedule owes (a late run
+// on 2 January takes December's). On the day, the report is taken and mailed once. The days are the programme's
+// schedules'. In memory.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { latestPeriodDue, REPORT_PERIODS, runAssistanceReport } from "#shared/assistance/report.ts";
@@ -26,14 +28,14 @@ function reportRun(at: string) {
     },
     secretariatEmail: "secretariat@desk.example",
   });
-  return { desk, mails, run: () => run({}, audit) };
+  return { desk, mails, run: (input: { period?: string } = {}) => run(input, audit) };
 }
 
 describe("the day a pending-assistance report is taken", () => {
-  it("refuses a run before the period's day with 409 naming it, storing and mailing nothing", async () => {
+  it("refuses a named period before its day with 409 naming it, storing and mailing nothing", async () => {
     // 7 December 2026, New York: the September-December report is the 10 December schedule's.
     const early = reportRun("2026-12-07T15:00:00Z");
-    const refused = await refusal(early.run());
+    const refused = await refusal(early.run({ period: "2026-3" }));
     expect(refused).toBeInstanceOf(Conflict);
     expect((refused as Conflict).message).toContain(
       "The pending-assistance report 2026-3 (2026-09-01 to 2026-12-31) is taken on 2026-12-10",
@@ -43,6 +45,23 @@ describe("the day a pending-assistance report is taken", () => {
     expect(await early.desk.assistance.getReport("2026-3")).toBeUndefined();
     expect(early.mails).toEqual([]);
     expect(early.desk.trail.entries).toEqual([]);
+  });
+
+  it("takes, when no period is named, the latest whose day has come: on 7 December, August's", async () => {
+    const early = reportRun("2026-12-07T15:00:00Z");
+    expect(await early.run()).toMatchObject({
+      created: true,
+      mailed: true,
+      report: { id: "2026-2", asOf: "2026-12-07" },
+    });
+    expect(await early.desk.assistance.getReport("2026-3")).toBeUndefined();
+  });
+
+  it("takes December's report on a late run on 2 January", async () => {
+    // 2 January 2027, 03:00 in New York: the schedule's 10 December run did not take it.
+    const late = reportRun("2027-01-02T08:00:00Z");
+    expect(await late.run()).toMatchObject({ created: true, report: { id: "2026-3", asOf: "2027-01-02" } });
+    expect(late.mails).toEqual(["Pending-assistance report 2026-3 (September to December 2026): 0 pending requests"]);
   });
 
   it("takes it on the day (New York's, at 06:00 there) and mails it once", async () => {

@@ -402,6 +402,7 @@ describe("report content", () => {
       { request: done, matches: [] },
     ],
     stateNames: new Map([["NGA", "Nigeria"]]),
+    organizationNames: new Map([["iaea", "International Atomic Energy Agency"]]),
     letters: new Map(),
   });
 
@@ -446,6 +447,7 @@ describe("report content", () => {
         { request: dueSoon, matches: [] },
       ],
       stateNames: new Map(),
+      organizationNames: new Map(),
       letters,
     });
     expect(followed.requests.map((row) => row.followUp)).toEqual([
@@ -459,23 +461,33 @@ describe("report content", () => {
   it("counts by status and age, and the circulated requests with no open match", () => {
     expect(report.totals.pending).toBe(3);
     expect(report.totals.byStatus).toMatchObject({ received: 1, circulated: 2, matched: 0 });
+    // The snapshots' scale (shared/assistance/age-buckets.ts): 532, 322 and 14 days.
     expect(report.totals.byAge).toEqual({
-      "under-3-months": 1,
-      "3-to-12-months": 1,
-      "1-to-2-years": 1,
-      "over-2-years": 0,
+      "under-6-months": 1,
+      "6-to-12-months": 1,
+      "12-to-24-months": 1,
+      "over-24-months": 0,
     });
     // SOON's only match was declined; OLD has a proposed one.
     expect(report.totals.withoutMatch).toBe(1);
   });
 
-  it("names the last action, a match's included", () => {
+  it("names the last action in words, a match's included, and each match's provider as named that day", () => {
     const [oldRow, soonRow, freshRow] = report.requests;
-    expect(oldRow?.lastAction).toEqual({ action: "match proposed (organization:iaea)", on: "2025-01-10" });
+    expect(oldRow?.lastAction).toEqual({
+      action: "match with the International Atomic Energy Agency proposed",
+      on: "2025-01-10",
+    });
     expect(soonRow?.lastAction).toEqual({ action: "circulated", on: "2025-06-30" });
     expect(freshRow?.lastAction).toEqual({ action: "received", on: "2026-04-06" });
     expect(oldRow?.matches).toEqual([
-      { id: "M-OLD-proposed", offerId: "O1", provider: { kind: "organization", id: "iaea" }, status: "proposed" },
+      {
+        id: "M-OLD-proposed",
+        offerId: "O1",
+        provider: { kind: "organization", id: "iaea" },
+        providerName: "International Atomic Energy Agency",
+        status: "proposed",
+      },
     ]);
     const later = buildReport({
       period: periodOf(asOf),
@@ -491,9 +503,12 @@ describe("report content", () => {
         },
       ],
       stateNames: new Map(),
+      organizationNames: new Map(),
       letters: new Map(),
     });
-    expect(later.requests[0]?.lastAction).toEqual({ action: "match accepted (organization:iaea)", on: "2025-03-03" });
+    // No name on record: the provider's code, with no "the" before it.
+    expect(later.requests[0]?.lastAction).toEqual({ action: "match with iaea accepted", on: "2025-03-03" });
+    expect(later.requests[0]?.matches[0]).not.toHaveProperty("providerName");
   });
 
   it("names the later of two moves made the same day at the same instant (as the demonstration seed writes them)", () => {
@@ -506,8 +521,9 @@ describe("report content", () => {
       generatedBy: "test",
       requests: [{ request: inWindow, matches: [] }],
       stateNames: new Map(),
+      organizationNames: new Map(),
       letters: new Map(),
     });
-    expect(twice.requests[0]?.lastAction).toEqual({ action: "consent-window", on: "2026-03-09" });
+    expect(twice.requests[0]?.lastAction).toEqual({ action: "put in the consent window", on: "2026-03-09" });
   });
 });

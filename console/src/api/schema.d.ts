@@ -512,7 +512,7 @@ export interface paths {
     /** The feedback recorded on a request */
     get: operations["listAssistanceFeedback"];
     put?: never;
-    /** Record feedback on a fulfilled request; the requester's fulfils its assistance-feedback obligation */
+    /** Record feedback on the assistance process, on a request from its circulation on or once withdrawn; the requester's counts towards its assistance-feedback obligation once (naming the State's document it was recorded as, it counts as that document) */
     post: operations["recordAssistanceFeedback"];
     delete?: never;
     options?: never;
@@ -2765,6 +2765,11 @@ export interface components {
        * @description A day, YYYY-MM-DD
        */
       receivedOn: string;
+      /** @description The requesting State's document of kind assistance-feedback this feedback was received as: the note counts there, once, not again here (ADR 0064) */
+      document?: {
+        submissionId: string;
+        symbol: string;
+      };
       demo?: boolean;
       /** Format: date-time */
       recordedAt: string;
@@ -2772,16 +2777,18 @@ export interface components {
     };
     NewAssistanceFeedback: {
       /**
-       * @description requester: the requesting State (fulfils its assistance-feedback obligation)
+       * @description requester: the requesting State (counts towards its assistance-feedback obligation, unless it names the document the note is recorded as already)
        * @enum {string}
        */
       from: "requester" | "provider";
       text: string;
       /**
        * Format: date
-       * @description Today when omitted
+       * @description Today when omitted, or the day the named document was received; not before the request was received
        */
       receivedOn?: string;
+      /** @description The requester's only: the symbol of the State's document of kind assistance-feedback this note was recorded as, which the feedback then links to instead of counting the note again */
+      symbol?: string;
     };
     NewAssistanceOffer: {
       provider:
@@ -2992,7 +2999,7 @@ export interface components {
         byStatus: {
           [key: string]: number;
         };
-        /** @description Pending requests per age: under-3-months, 3-to-12-months, 1-to-2-years, over-2-years */
+        /** @description Pending requests per age, on the snapshots' scale (shared/assistance/age-buckets.ts): under-6-months, 6-to-12-months, 12-to-24-months, over-24-months. An older report counted under-3-months, 3-to-12-months, 1-to-2-years, over-2-years */
         byAge: {
           [key: string]: number;
         };
@@ -3000,6 +3007,8 @@ export interface components {
         followUpsDue: number;
         /** @description Circulated requests with no proposed or accepted match */
         withoutMatch: number;
+        /** @description Requests with a reason in `attention`; an older report has none */
+        needingAttention?: number;
       };
       mail: {
         /**
@@ -3043,7 +3052,7 @@ export interface components {
         byStatus: {
           [key: string]: number;
         };
-        /** @description Pending requests per age: under-3-months, 3-to-12-months, 1-to-2-years, over-2-years */
+        /** @description Pending requests per age, on the snapshots' scale (shared/assistance/age-buckets.ts): under-6-months, 6-to-12-months, 12-to-24-months, over-24-months. An older report counted under-3-months, 3-to-12-months, 1-to-2-years, over-2-years */
         byAge: {
           [key: string]: number;
         };
@@ -3051,6 +3060,8 @@ export interface components {
         followUpsDue: number;
         /** @description Circulated requests with no proposed or accepted match */
         withoutMatch: number;
+        /** @description Requests with a reason in `attention`; an older report has none */
+        needingAttention?: number;
       };
       mail: {
         /**
@@ -3132,6 +3143,8 @@ export interface components {
           id: string;
           offerId: string;
           provider: components["schemas"]["AssistanceProvider"];
+          /** @description The provider's name on the report's day */
+          providerName?: string;
           /**
            * @description proposed -> accepted -> delivered; declined from proposed or accepted
            * @enum {string}
@@ -3139,6 +3152,7 @@ export interface components {
           status: "proposed" | "accepted" | "delivered" | "declined";
         }[];
         lastAction: {
+          /** @description In words ("match with Germany accepted"); an older report's may be in codes */
           action: string;
           /**
            * Format: date
@@ -3147,6 +3161,8 @@ export interface components {
           on: string;
           note?: string;
         };
+        /** @description Why the secretariat should act on the request, each reason in words (all its matches delivered but not marked fulfilled; received over a year ago and never acknowledged); empty: none. An older report has none */
+        attention?: string[];
         demo?: boolean;
       }[];
     };

@@ -11,12 +11,14 @@ import type { Session } from "../auth/session.ts";
 import { href } from "../router.ts";
 import { BusyButton } from "../ui/busy-button.tsx";
 import { counted } from "../ui/counted.ts";
+import { deskToday } from "../ui/desk-today.ts";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FormProblem, fieldProblem, focusRefused, InputField, problemOf, useSubmit, useWrites } from "../ui/form.tsx";
 import { ListTable } from "../ui/list-table.tsx";
 import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
-import { candidatesOf, type ListedMatch, moveMatch, proposeMatch } from "./assistance-matching.ts";
+import { acceptanceWithheld, movesOffered } from "./assistance-match-acceptance.ts";
+import { candidatesOf, moveMatch, proposeMatch, type ShownMatch } from "./assistance-matching.ts";
 import { chosenMove, moveChoices, noMoveChosen } from "./assistance-move-choice.ts";
 import { providerKey } from "./assistance-offers-data.ts";
 import { matchmakingOf } from "./assistance-request-standing.ts";
@@ -194,19 +196,23 @@ function RankedCandidates({
 function MoveMatch({
   match,
   names,
+  withheld,
   problem,
   onProblem,
   onMoved,
 }: {
-  match: ListedMatch;
+  match: ShownMatch;
   names: OwnerNames;
+  /** Why the match can no longer be accepted, said beside its offer (`match-<id>-withheld`); none when it can. */
+  withheld: string | undefined;
   problem: Problem | undefined;
   onProblem: (problem: Problem | undefined) => void;
   onMoved: () => Promise<void>;
 }) {
-  // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), none chosen for the person: an
-  // accepted match's first move, delivered, is final (assistance-move-choice.ts).
-  const legal = matchTransitions[match.status];
+  // Only the moves the API's lifecycle allows (shared/assistance/transitions.ts), but an acceptance the offer's end
+  // withholds, none chosen for the person: an accepted match's first move, delivered, is final
+  // (assistance-move-choice.ts).
+  const legal = movesOffered(matchTransitions[match.status], withheld);
   const [chosen, setChosen] = useState("");
   const to = chosenMove(legal, chosen);
   const id = `match-${match.id}`;
@@ -251,7 +257,9 @@ function MoveMatch({
             id={id}
             value={to ?? ""}
             aria-invalid={problem !== undefined}
-            aria-describedby={problem ? `${id}-problem` : undefined}
+            aria-describedby={
+              [problem && `${id}-problem`, withheld && `${id}-withheld`].filter(Boolean).join(" ") || undefined
+            }
             onChange={(e) => setChosen(e.currentTarget.value)}
           >
             {/* A match's statuses are words already ("accepted", "declined"). */}
@@ -279,7 +287,7 @@ export function Matches({
   onMoved,
 }: {
   /** The request's matches as the page read them this round, and how to read them again. */
-  loaded: Loaded<ListedMatch[]>;
+  loaded: Loaded<ShownMatch[]>;
   reread: () => Promise<void>;
   session: Session;
   names: OwnerNames;
@@ -291,6 +299,9 @@ export function Matches({
   };
   const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");
   const [problems, setProblems] = useState<Record<string, Problem>>({});
+  // A proposal whose offer is not valid on the desk's day cannot be accepted (the API refuses it): said beside it.
+  const today = deskToday();
+  const withheldOf = (match: ShownMatch) => acceptanceWithheld(match.offerValidity, today);
   const problemFor = (matchId: string) => (problem: Problem | undefined) =>
     setProblems(({ [matchId]: _, ...others }) => (problem ? { ...others, [matchId]: problem } : others));
   return (
@@ -310,14 +321,30 @@ export function Matches({
               rows={matches}
               keyOf={(match) => match.id}
               columns={[
-                { header: "Provider", cell: (match: ListedMatch) => providerName(match.provider, names) },
+                { header: "Provider", cell: (match: ShownMatch) => providerName(match.provider, names) },
                 // Which of the provider's offers: two of one provider's would read alike by its name alone.
-                { header: "Offer", field: "match-offer", cell: (match: ListedMatch) => match.offer },
-                { header: "Areas", cell: (match: ListedMatch) => areasInWords(match.areas) },
-                { header: "Status", field: "match-status", cell: (match: ListedMatch) => match.status },
+                {
+                  header: "Offer",
+                  field: "match-offer",
+                  cell: (match: ShownMatch) => {
+                    const withheld = withheldOf(match);
+                    return (
+                      <>
+                        {match.offer}
+                        {withheld && (
+                          <div class="muted" id={`match-${match.id}-withheld`}>
+                            {withheld}
+                          </div>
+                        )}
+                      </>
+                    );
+                  },
+                },
+                { header: "Areas", cell: (match: ShownMatch) => areasInWords(match.areas) },
+                { header: "Status", field: "match-status", cell: (match: ShownMatch) => match.status },
                 {
                   header: "History",
-                  cell: (match: ListedMatch) => (
+                  cell: (match: ShownMatch) => (
                     <>
                       proposed {match.proposedOn}
                       {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
@@ -328,11 +355,12 @@ export function Matches({
                   ? [
                       {
                         header: "Move",
-                        cell: (match: ListedMatch) => (
+                        cell: (match: ShownMatch) => (
                           <MoveMatch
                             key={match.updatedAt}
                             match={match}
                             names={names}
+                            withheld={withheldOf(match)}
                             problem={problems[match.id]}
                             onProblem={problemFor(match.id)}
                             onMoved={moved}

@@ -1,5 +1,11 @@
-// The pending-assistance reports (three a year): each one's totals, its rows, and its CSV fetched with the token.
+// The pending-assistance reports (three a year): each one's totals, its rows, and its CSV fetched with the token. Every
+// count and row in words: ages on the report's own scale (an older report's four buckets are not the snapshots'),
+// providers by the names the report stored on its day (an older report's read now), the reasons a request needs
+// attention as the report gives them.
 import { useState } from "preact/hooks";
+import { ageCountsInWords } from "../../../shared/assistance/age-buckets.ts";
+import { offerOf } from "../../../shared/assistance/match-words.ts";
+import type { components } from "../api/schema";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
@@ -7,8 +13,8 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
-import { statusWords } from "./assistance-words.ts";
-import { providerName, withProviderNames } from "./provider-names.ts";
+import { REQUEST_STATUS_WORDS, statusWords } from "./assistance-words.ts";
+import { type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
 function useCsv() {
@@ -29,10 +35,23 @@ function useCsv() {
   return [save, shown] as const;
 }
 
-const counts = (record: Record<string, number>) =>
-  Object.entries(record)
-    .map(([status, count]) => `${statusWords(status)} ${count}`)
+type ReportMatch = components["schemas"]["AssistanceReport"]["requests"][number]["matches"][number];
+
+/** "received 2, acknowledged 2, in the consent window 2, …": in the lifecycle's order, as stored keys are not. */
+const statusCounts = (byStatus: Record<string, number>) =>
+  Object.entries(REQUEST_STATUS_WORDS)
+    .flatMap(([status, words]) => (byStatus[status] === undefined ? [] : [`${words} ${byStatus[status]}`]))
     .join(", ");
+
+/**
+ * "Germany's offer accepted", "the International Atomic Energy Agency's offer declined", as the report's mail says it:
+ * by the name the report stored, or (an older report) the name read now; a provider with no name by its code.
+ */
+function matchWords(match: ReportMatch, names: OwnerNames): string {
+  const name = match.providerName ?? providerName(match.provider, names);
+  const named = match.provider.kind === "organization" && name !== match.provider.id ? `the ${name}` : name;
+  return `${offerOf(named)} ${match.status}`;
+}
 
 export function AssistanceReports() {
   const [loaded] = useLoad(reports, "assistance-reports");
@@ -68,7 +87,7 @@ export function AssistanceReports() {
                       </th>
                       <td>{summary.asOf}</td>
                       <td class="number">{summary.totals.pending}</td>
-                      <td>{counts(summary.totals.byAge)}</td>
+                      <td>{ageCountsInWords(summary.totals.byAge)}</td>
                       <td class="number">{summary.totals.followUpsOverdue}</td>
                       <td>
                         <button type="button" onClick={() => void save(summary.id)}>
@@ -90,7 +109,7 @@ export function AssistanceReports() {
 
 export function AssistanceReportPage({ id }: { id: string }) {
   const [loaded] = useLoad(() => report(id), id);
-  // The report names providers by key (state:DEU): their names are read beside it.
+  // An older report names providers by key (state:DEU) and stored no names: they are read beside it.
   const names = useOwnerNames();
   const [save, failure] = useCsv();
   return (
@@ -103,9 +122,13 @@ export function AssistanceReportPage({ id }: { id: string }) {
             <p>
               {shown.periodFrom} to {shown.periodTo}, counted on {shown.asOf}: {shown.totals.pending} pending,{" "}
               {shown.totals.withoutMatch} circulated without a match, {shown.totals.followUpsOverdue} follow-ups overdue
-              and {shown.totals.followUpsDue} due.
+              and {shown.totals.followUpsDue} due
+              {shown.totals.needingAttention === undefined
+                ? "."
+                : `; ${shown.totals.needingAttention} needing attention.`}
             </p>
-            <p>By status: {counts(shown.totals.byStatus)}.</p>
+            <p>By status: {statusCounts(shown.totals.byStatus)}.</p>
+            <p>By age since receipt: {ageCountsInWords(shown.totals.byAge)}.</p>
             <p>
               <button type="button" onClick={() => void save(id)}>
                 Report {id} (CSV)
@@ -124,6 +147,7 @@ export function AssistanceReportPage({ id }: { id: string }) {
                     <th scope="col">Follow-up</th>
                     <th scope="col">Matches</th>
                     <th scope="col">Last action</th>
+                    <th scope="col">Needs attention</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -138,14 +162,11 @@ export function AssistanceReportPage({ id }: { id: string }) {
                       <td>{statusWords(row.status)}</td>
                       <td class="number">{row.ageDays}</td>
                       <td>{followUpWords(row.followUp)}</td>
-                      <td>
-                        {row.matches
-                          .map((match) => `${providerName(match.provider, names)} ${match.status}`)
-                          .join(", ") || "none"}
-                      </td>
+                      <td>{row.matches.map((match) => matchWords(match, names)).join(", ") || "none"}</td>
                       <td>
                         {withProviderNames(statusWords(row.lastAction.action), names)} {row.lastAction.on}
                       </td>
+                      <td data-field="attention">{(row.attention ?? []).join("; ")}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -136,7 +136,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                   )}
                 </Show>
               ))}
-            {request.status === "fulfilled" && <Feedback request={request} session={session} />}
+            <Feedback request={request} session={session} />
             <Candidates
               requestId={request.id}
               requestStatus={request.status}

@@ -142,7 +142,9 @@ export const assistanceSummaries = {
   listAssistanceCandidates:
     "Active offers that fit a request, ranked by shared areas and freshness, each rank explained",
   recordAssistanceFeedback:
-    "Record feedback on a fulfilled request; the requester's fulfils its assistance-feedback obligation",
+    "Record feedback on the assistance process, on a request from its circulation on or once withdrawn; the " +
+    "requester's counts towards its assistance-feedback obligation once (naming the State's document it was " +
+    "recorded as, it counts as that document)",
   listAssistanceFeedback: "The feedback recorded on a request",
   createAssistanceOffer:
     "Record an offer of assistance from a State or an organization; 409 when one of the provider's offers says the " +

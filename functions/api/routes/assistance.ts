@@ -4,7 +4,7 @@ import * as z from "zod";
 import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
-import { getReport, listReports } from "#shared/assistance/report.ts";
+import { getReport, listReports, reportInWords } from "#shared/assistance/report.ts";
 import { reportCsv } from "#shared/assistance/report-csv.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import {
@@ -270,7 +270,7 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       return {
         raw: {
           contentType: "text/csv; charset=utf-8",
-          body: reportCsv(report),
+          body: reportCsv(await reportInWords(deps)(report)),
           headers: {
             "content-disposition": `attachment; filename="pending-assistance-${report.id}.csv"`,
             "cache-control": "private, no-store",

@@ -29,9 +29,9 @@ import {
   type AssistanceReport,
   type AssistanceRequest,
   assistanceReportSummarySchema,
-  pendingRequestStatuses,
   providerKey,
 } from "#shared/assistance/schemas.ts";
+import { pendingRequestStatuses } from "#shared/assistance/transitions.ts";
 import type { AuditInput } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
@@ -325,6 +325,9 @@ export function inMemoryAssistance(
       const found = held.offers.get(id);
       return found && copy(found);
     },
+
+    offersById: async (ids) =>
+      new Map(ids.flatMap((id) => held.offers.get(id) ?? []).map(({ value }) => [value.id, copy(value)])),
 
     existingOfferIds: async (ids) => new Set(ids.filter((id) => held.offers.has(id))),
 

@@ -1,11 +1,13 @@
 // Recording a document received from the State: only the kinds the API would take are offered (a first report while it
 // is owed, additional information once there is one: submission-kind.ts, by the API's own rule), the others said
 // beside the choice with why, in words naming the State. A symbol already recorded is refused at the symbol's field
-// with where it is recorded (the API's 409); one of this State's own can be opened from there.
+// with where it is recorded (the API's 409); one of this State's own can be opened from there. Assistance feedback
+// chosen, the form says that feedback on a request is recorded on the request (ADR 0064), linking those that take it.
 import { useState } from "preact/hooks";
 import { deskToday } from "../../ui/desk-today.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { type Dossier, recordSubmission, type Submission } from "./data.ts";
+import { FeedbackGoesOnRequest } from "./feedback-kind-hint.tsx";
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
 import { recordKindChoices, symbolHeldHere } from "./submission-kind.ts";
 import { WithheldKinds } from "./submission-kind-form.tsx";
@@ -14,6 +16,7 @@ const RECORD_FIELDS = ["kind", "receivedOn", "symbol", "language", "note"] as co
 type RecordField = (typeof RECORD_FIELDS)[number];
 
 const WITHHELD_ID = "record-withheld";
+const FEEDBACK_KIND_ID = "record-feedback-kind";
 
 /** The record form as it opens, and again once a document is recorded; no kind chosen yet (the first offered). */
 const blankRecord = (dossier: Dossier): Record<RecordField, string> => ({
@@ -74,6 +77,11 @@ export function RecordSubmission(props: {
     setForm({ ...form, [name]: value });
   };
   const held = props.onOpen && symbolHeldHere(problem, form.symbol, dossier.submissions);
+  // Why some kinds are not offered, and where feedback on a request goes once that kind is chosen.
+  const describedBy = [
+    ...(choices.withheld.length > 0 ? [WITHHELD_ID] : []),
+    ...(kind === "assistance-feedback" ? [FEEDBACK_KIND_ID] : []),
+  ].join(" ");
   return (
     <FormFrame
       titleId="record-title"
@@ -92,9 +100,12 @@ export function RecordSubmission(props: {
         value={kind}
         choices={choices.offered.map((offered) => [offered, SUBMISSION_KINDS[offered]] as const)}
         onChange={(value) => set("kind", value)}
-        {...(choices.withheld.length > 0 ? { alsoDescribedBy: WITHHELD_ID } : {})}
+        {...(describedBy ? { alsoDescribedBy: describedBy } : {})}
       />
       <WithheldKinds id={WITHHELD_ID} withheld={choices.withheld} />
+      {kind === "assistance-feedback" && (
+        <FeedbackGoesOnRequest id={FEEDBACK_KIND_ID} iso3={dossier.state.iso3} stateName={dossier.state.name} />
+      )}
       <InputField
         id="receivedOn"
         label="Received on (YYYY-MM-DD)"

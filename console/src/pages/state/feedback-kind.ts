@@ -1,0 +1,24 @@
+// What the State's record form says once "assistance feedback" is chosen as a document's kind (ADR 0064): feedback on
+// one of the State's requests is recorded on the request, where it counts once; here only a note on no single request,
+// or one the officer has as a document already. Pure, tested in Node.
+import { FEEDBACK_OPENS_WORDS, takesFeedback } from "../../../../shared/assistance/feedback-open.ts";
+import { possessive } from "../../../../shared/possessive.ts";
+import type { components } from "../../api/schema";
+
+type AssistanceRequest = components["schemas"]["AssistanceRequest"];
+
+/** The State's requests that take feedback now, in the order given. */
+export const requestsTakingFeedback = (requests: readonly AssistanceRequest[]): AssistanceRequest[] =>
+  requests.filter((request) => takesFeedback(request.status));
+
+/** The sentence above the requests: where feedback on one of them goes, and what this form is then for. */
+export const feedbackGoesWords = (stateName: string): string =>
+  `Feedback on one of ${possessive(stateName)} assistance requests is recorded on the request, in its Feedback ` +
+  "section, where it counts once. Record it here only if it concerns no single request; a note recorded here can " +
+  "still be named on its request by its symbol, and counts once, as this document.";
+
+/** Said instead of the list when no request of the State takes feedback now. */
+export function noRequestTakesFeedbackWords(stateName: string, requests: readonly AssistanceRequest[]): string {
+  if (requests.length === 0) return `${stateName} has no assistance request on record.`;
+  return `None of ${possessive(stateName)} requests takes feedback yet: a request does ${FEEDBACK_OPENS_WORDS}.`;
+}

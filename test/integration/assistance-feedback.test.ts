@@ -1,0 +1,334 @@
+// Feedback on the assistance process against DynamoDB Local (ADR 0064, audit 36 bug 1): taken on a request from its
+// circulation on or once withdrawn, dated from the request's receipt; the requesting State's note recorded first as
+// its document and then on the request, by the document's symbol, counts once; every refusal in words, writing nothing.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { type AssistanceDependencies, recordFeedback } from "#shared/assistance/requests.ts";
+import type { AuditContext } from "#shared/audit/audit-entry.ts";
+import { fixedClock } from "#shared/clock.ts";
+import { createRouter } from "#shared/http/router.ts";
+import { organizationRepository } from "#shared/organizations/repository.ts";
+import { seedOrganizations } from "#shared/organizations/seed.ts";
+import { registryRepository } from "#shared/registry/repository.ts";
+import { seedRegistry } from "#shared/registry/seed.ts";
+import { voidSubmission } from "#shared/reporting/corrections.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
+import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
+import { submissionRoutes } from "../../functions/api/routes/submissions.ts";
+import { type RouterCall, routerCaller } from "../support/api-event.ts";
+import { freshTables } from "./fresh-tables.ts";
+
+// Monday 7 December 2026, 10:00 in New York.
+const clock = fixedClock("2026-12-07T15:00:00Z");
+let setup: Awaited<ReturnType<typeof freshTables>>;
+let deps: AssistanceDependencies;
+let router: ReturnType<typeof createRouter>;
+const call = (options: RouterCall) => routerCaller(router, "experts")(options);
+
+beforeAll(async () => {
+  setup = await freshTables();
+  await seedRegistry(setup.doc, setup.tableNames, clock);
+  await seedOrganizations(setup.doc, setup.tableNames, clock);
+  deps = {
+    assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
+    registry: registryRepository(setup.doc, setup.tableNames, clock),
+    organizations: organizationRepository(setup.doc, setup.tableNames, clock),
+    reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+    clock,
+  };
+  router = createRouter([...assistanceRoutes(deps), ...submissionRoutes(deps)], new Logger({ logLevel: "SILENT" }));
+});
+
+beforeEach(() => {
+  clock.set("2026-12-07T15:00:00Z");
+});
+
+let symbols = 0;
+
+/** A request of `iso3` received on 20 November 2025, with the State's consent, moved through `moves` (each dated). */
+async function requestAt(iso3: string, moves: readonly [string, string][]) {
+  symbols++;
+  const created = await call({
+    method: "POST",
+    path: "/assistance/requests",
+    body: {
+      iso3,
+      areas: ["legislation"],
+      description: "Drafting of export control legislation",
+      receivedOn: "2025-11-20",
+      symbol: `S/AC.44/2025/F${symbols}`,
+      consentedToCirculation: true,
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = String(created.body.id);
+  let etag = String(created.etag);
+  for (const [to, on] of moves) {
+    const moved = await call({
+      method: "POST",
+      path: `/assistance/requests/${id}/transitions`,
+      group: "secretariat",
+      ifMatch: etag,
+      body: { to, on },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    etag = String(moved.etag);
+  }
+  return { id, etag, symbol: `S/AC.44/2025/F${symbols}` };
+}
+
+const CIRCULATED: readonly [string, string][] = [
+  ["acknowledged", "2025-11-21"],
+  ["consent-window", "2025-11-21"],
+  ["circulated", "2025-11-24"],
+];
+
+/** A circulated request of `iso3` matched to an offer of UNODA's, accepted: `matched`. */
+async function matchedRequest(iso3: string) {
+  const request = await requestAt(iso3, CIRCULATED);
+  const offer = await call({
+    method: "POST",
+    path: "/assistance/offers",
+    group: "secretariat",
+    body: {
+      provider: { kind: "organization", id: "unoda" },
+      areas: ["legislation"],
+      description: `Legislative drafting for ${iso3}`,
+      validFrom: "2025-01-01",
+    },
+  });
+  const match = await call({
+    method: "POST",
+    path: "/assistance/matches",
+    body: { requestId: request.id, offerId: offer.body.id },
+  });
+  const accepted = await call({
+    method: "POST",
+    path: `/assistance/matches/${match.body.id}/transitions`,
+    ifMatch: '"1"',
+    body: { to: "accepted" },
+  });
+  expect(accepted.body.request.status).toBe("matched");
+  return { ...request, etag: `"${Number(JSON.parse(request.etag)) + 1}"` };
+}
+
+const feedback = (id: string, body: Record<string, unknown>) =>
+  call({ method: "POST", path: `/assistance/requests/${id}/feedback`, body });
+
+const feedbackObligation = async (iso3: string) =>
+  (await deps.reporting.obligations(iso3)).find((obligation) => obligation.kind === "assistance-feedback");
+
+const listed = async (id: string) =>
+  (await call({ path: `/assistance/requests/${id}/feedback`, group: "members" })).body.items as {
+    from: string;
+    receivedOn: string;
+    document?: { symbol: string };
+  }[];
+
+async function feedbackTrail(id: string) {
+  const result = await setup.doc.send(
+    new QueryCommand({
+      TableName: setup.tableNames.audit,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": `assistance-request#${id}` },
+    }),
+  );
+  return (result.Items ?? []).filter((entry) => entry.action === "assistance.feedback.record");
+}
+
+const recordDocument = async (iso3: string, body: Record<string, unknown>) => {
+  const recorded = await call({
+    method: "POST",
+    path: `/states/${iso3}/submissions`,
+    group: "secretariat",
+    body: { language: "en", ...body },
+  });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  return { id: String(recorded.body.id), etag: String(recorded.etag) };
+};
+
+describe("feedback on the assistance process, counted once", () => {
+  it("links the State's note recorded first as its document, on a matched request, and counts one note once", async () => {
+    const request = await matchedRequest("GMB");
+    // The audit's steps: the note recorded on Gambia's page while the request was matched.
+    const document = await recordDocument("GMB", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-02",
+      symbol: "S/AC.44/2026/NOTE.55",
+    });
+    expect(await feedbackObligation("GMB")).toMatchObject({ status: "fulfilled", submissions: 1 });
+
+    const linked = await feedback(request.id, {
+      from: "requester",
+      text: "The drafting workshop helped; the bill is before parliament",
+      symbol: "s/ac.44/2026/note.55",
+    });
+    expect(linked).toMatchObject({
+      status: 201,
+      body: {
+        from: "requester",
+        iso3: "GMB",
+        receivedOn: "2026-12-02",
+        document: { submissionId: document.id, symbol: "S/AC.44/2026/NOTE.55" },
+      },
+    });
+    expect(await feedbackObligation("GMB")).toMatchObject({
+      status: "fulfilled",
+      submissions: 1,
+      firstReceivedOn: "2026-12-02",
+      lastReceivedOn: "2026-12-02",
+    });
+
+    // The same document named again on the request, in other words: it is one note, recorded once.
+    const again = await feedback(request.id, { from: "requester", text: "The bill", symbol: "S/AC.44/2026/NOTE.55" });
+    expect(again).toMatchObject({
+      status: 409,
+      body: {
+        detail:
+          "S/AC.44/2026/NOTE.55 is linked already to the request's feedback received on 2026-12-02: it is not " +
+          "recorded twice",
+      },
+    });
+
+    // The request goes on and is fulfilled; a second note, on the request alone, counts as a second note.
+    const started = await call({
+      method: "POST",
+      path: `/assistance/requests/${request.id}/transitions`,
+      group: "secretariat",
+      ifMatch: request.etag,
+      body: { to: "in-progress" },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const fulfilled = await call({
+      method: "POST",
+      path: `/assistance/requests/${request.id}/transitions`,
+      group: "secretariat",
+      ifMatch: String(started.etag),
+      body: { to: "fulfilled" },
+    });
+    expect(fulfilled.body.status).toBe("fulfilled");
+    const second = await feedback(request.id, { from: "requester", text: "The law was adopted" });
+    expect(second).toMatchObject({ status: 201, body: { receivedOn: "2026-12-07" } });
+    expect(second.body.document).toBeUndefined();
+
+    const notes = await listed(request.id);
+    expect(notes.map((note) => note.document?.symbol ?? null).sort()).toEqual(["S/AC.44/2026/NOTE.55", null]);
+    // Two notes: the document (named by the request's first feedback) and the second feedback.
+    expect(await feedbackObligation("GMB")).toMatchObject({
+      submissions: 2,
+      firstReceivedOn: "2026-12-02",
+      lastReceivedOn: "2026-12-07",
+    });
+    const trail = await feedbackTrail(request.id);
+    expect(trail).toHaveLength(2);
+    expect(trail.filter((entry) => entry.after?.obligation !== undefined)).toHaveLength(1);
+  });
+
+  it("takes feedback from circulation on and once withdrawn, and refuses it before, naming the request", async () => {
+    const acknowledged = await requestAt("SEN", [["acknowledged", "2025-11-21"]]);
+    const early = await feedback(acknowledged.id, { from: "requester", text: "Thanks for the acknowledgement" });
+    expect(early).toMatchObject({
+      status: 409,
+      body: {
+        detail:
+          `Assistance request ${acknowledged.symbol} of Senegal is acknowledged; feedback on the assistance process ` +
+          "is recorded from its circulation on, or once it is withdrawn",
+      },
+    });
+    expect(await listed(acknowledged.id)).toEqual([]);
+    expect(await feedbackObligation("SEN")).toMatchObject({ status: "not-applicable", submissions: 0 });
+
+    const withdrawn = await requestAt("SEN", [
+      ["acknowledged", "2025-11-21"],
+      ["withdrawn", "2025-11-25"],
+    ]);
+    const closed = await requestAt("SEN", [...CIRCULATED, ["closed-unmet", "2026-06-01"]]);
+    const circulated = await requestAt("SEN", CIRCULATED);
+    for (const [request, text] of [
+      [withdrawn, "We withdrew it: the law passed without assistance"],
+      [closed, "No provider came forward; we would ask again"],
+      [circulated, "Waiting for offers"],
+    ] as const) {
+      const taken = await feedback(request.id, { from: "requester", text, receivedOn: "2026-11-30" });
+      expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    }
+    expect(await feedbackObligation("SEN")).toMatchObject({ status: "fulfilled", submissions: 3 });
+  });
+
+  it("refuses a day before the request's receipt or in the future, and a document that is not the note, at their fields", async () => {
+    const request = await requestAt("TGO", CIRCULATED);
+    await recordDocument("TGO", { kind: "action-plan", receivedOn: "2026-10-01", symbol: "S/AC.44/2026/TGO/AP" });
+    await recordDocument("TGO", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-11-30",
+      symbol: "S/AC.44/2026/TGO/FB",
+    });
+    const before = await feedbackObligation("TGO");
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [{ receivedOn: "2025-11-19" }, "body.receivedOn", "is before the request was received on 2025-11-20"],
+      [{ receivedOn: "2026-12-08" }, "body.receivedOn", "is in the future (today is 2026-12-07)"],
+      [
+        { symbol: "S/AC.44/2026/TGO/NONE" },
+        "body.symbol",
+        "is not among Togo's documents: leave it out, and the feedback counts on its own, or record the document on " +
+          "the State's page first",
+      ],
+      [
+        { symbol: "S/AC.44/2026/TGO/AP" },
+        "body.symbol",
+        "is Togo's national implementation action plan, received 2026-10-01, not feedback on assistance",
+      ],
+      [
+        { symbol: "S/AC.44/2026/TGO/FB", receivedOn: "2026-12-01" },
+        "body.receivedOn",
+        "is not the day S/AC.44/2026/TGO/FB was received (2026-11-30)",
+      ],
+      [
+        { from: "provider", symbol: "S/AC.44/2026/TGO/FB" },
+        "body.symbol",
+        "is for feedback from the requesting State: a provider's note is not its document",
+      ],
+    ];
+    for (const [body, path, message] of refusals) {
+      const refused = await feedback(request.id, { from: "requester", text: "The note", ...body });
+      expect(refused, JSON.stringify(body)).toMatchObject({ status: 422, body: { errors: [{ path, message }] } });
+    }
+    expect(await listed(request.id)).toEqual([]);
+    expect(await feedbackObligation("TGO")).toEqual(before);
+    expect(await feedbackTrail(request.id)).toEqual([]);
+  });
+
+  it("reads the document again when it is voided between the reading and the write, and refuses to name it", async () => {
+    const request = await requestAt("BEN", CIRCULATED);
+    const document = await recordDocument("BEN", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-01",
+      symbol: "S/AC.44/2026/BEN/FB",
+    });
+    const audit: AuditContext = { actor: { kind: "user", id: "user-1", groups: ["experts"] } };
+    let voided = false;
+    // A colleague voids the document just after this write has read the obligation.
+    const racing: AssistanceDependencies = {
+      ...deps,
+      reporting: {
+        ...deps.reporting,
+        async obligations(iso3) {
+          const read = await deps.reporting.obligations(iso3);
+          if (!voided) {
+            voided = true;
+            await voidSubmission(deps)("BEN", document.id, 1, "recorded under the wrong State", audit);
+          }
+          return read;
+        },
+      },
+    };
+    await expect(
+      recordFeedback(racing)(request.id, { from: "requester", text: "Thanks", symbol: "S/AC.44/2026/BEN/FB" }, audit),
+    ).rejects.toMatchObject({ issues: [{ path: "body.symbol", message: expect.stringContaining("is not among") }] });
+    expect(voided).toBe(true);
+    expect(await listed(request.id)).toEqual([]);
+    expect(await feedbackObligation("BEN")).toMatchObject({ status: "not-applicable", submissions: 0 });
+  });
+});
