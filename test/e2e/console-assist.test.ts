@@ -225,9 +225,9 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     expect(delivered.status).toBe(200);
     await page.getByLabel("Move to").selectOption("declined");
     await page.getByRole("button", { name: "Move", exact: true }).click();
+    // The match's problem still says "Choose a move" until the refusal's answer replaces it: waited for, not read once.
     const stale = page.locator(`#match-${accepted.id}-problem`);
-    await stale.waitFor();
-    expect(await stale.textContent()).toContain("now delivered");
+    await expect.poll(() => stale.textContent()).toContain("now delivered");
     await status.getByText("delivered").waitFor();
     // Delivered is final: no form, only the words, and the refusal still said beside them.
     await page.getByText("A delivered match moves no more.").waitFor();
