@@ -1,15 +1,10 @@
 // DynamoDB access for the assistance mechanism: requests, offers, matches, feedback and reports (layout: keys.ts).
 // Reads by id are strongly consistent Gets or partition Queries; lists are Queries on an index; never a Scan.
 // Writes are built as guarded transaction items, so a use case composes one transaction with its audit entries.
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  type QueryCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { batchGetItems } from "../dynamo/batch-get.ts";
 import { itemBytes, MAX_ITEM_BYTES } from "../dynamo/item-size.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
@@ -112,9 +107,6 @@ const matchItem = (match: AssistanceMatch, version: number) => ({
   version,
   ...match,
 });
-
-/** The most keys one BatchGetItem takes. */
-const BATCH_GET_KEYS = 100;
 
 // Every report attribute but its rows, for the list.
 const reportSummaryAttributes = Object.keys(assistanceReportSummarySchema.shape);
@@ -313,27 +305,10 @@ export function assistanceRepository(
    * of 100 keys, asking again for what DynamoDB left unprocessed.
    */
   async function offerItems(ids: readonly string[], projection?: string): Promise<Record<string, unknown>[]> {
-    const keys = [...new Set(ids)].map(offerKey);
-    const found: Record<string, unknown>[] = [];
-    for (let start = 0; start < keys.length; start += BATCH_GET_KEYS) {
-      let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_KEYS);
-      while (pending?.length) {
-        const result: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [table]: {
-                Keys: pending,
-                ConsistentRead: true,
-                ...(projection ? { ProjectionExpression: projection } : {}),
-              },
-            },
-          }),
-        );
-        found.push(...(result.Responses?.[table] ?? []));
-        pending = result.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
-    return found;
+    return batchGetItems(doc, table, [...new Set(ids)].map(offerKey), {
+      consistent: true,
+      ...(projection ? { projection } : {}),
+    });
   }
 
   function auditWrite(input: AuditInput): GuardedWrite {

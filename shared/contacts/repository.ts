@@ -9,16 +9,11 @@
 //   gsi1 CONTACT#ROLE#<role> / <owner>#<id>; gsi2 CONTACT#EMAIL#<status> / <owner>#<id>;
 //   gsi3 CONTACT#VERIFIED / <lastVerifiedOn>#<id>
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  type QueryCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { AuditAction } from "../audit/actions.ts";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { batchGetItems } from "../dynamo/batch-get.ts";
 import { type Page, type PageRequest, queryEveryPage, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, type FieldIssue, NotFound, PreconditionFailed } from "../errors.ts";
@@ -235,20 +230,7 @@ export function contactRepository(
 ): ContactRepository {
   const table = tableNames.desk;
 
-  async function batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    for (let start = 0; start < keys.length; start += 100) {
-      let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
-      while (pending?.length) {
-        const result: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        found.push(...(result.Responses?.[table] ?? []));
-        pending = result.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
-    return found;
-  }
+  const batchGet = (keys: Record<string, string>[]) => batchGetItems(doc, table, keys, { consistent: true });
 
   const queryAll = (input: QueryCommandInput) => queryEveryPage(doc, input);
 

@@ -1,8 +1,9 @@
 // DynamoDB access for organizations: the item in its own partition, the by-kind and all-organizations indexes,
 // the guard of each name written through the API, and audited writes (create, update, retire, seed).
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { batchGetItems } from "../dynamo/batch-get.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
 import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
@@ -145,17 +146,9 @@ export function organizationRepository(
   /** Organizations by id, in batches of 100; unknown ids are left out. */
   async function getOrganizations(ids: string[]): Promise<Map<string, Versioned<Organization>>> {
     const found = new Map<string, Versioned<Organization>>();
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let keys: Record<string, string>[] | undefined = unique.slice(start, start + 100).map(organizationKey);
-      while (keys?.length) {
-        const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
-        for (const raw of result.Responses?.[table] ?? []) {
-          const organization = fromItem(raw);
-          found.set(organization.value.id, organization);
-        }
-        keys = result.UnprocessedKeys?.[table]?.Keys as Record<string, string>[] | undefined;
-      }
+    for (const raw of await batchGetItems(doc, table, [...new Set(ids)].map(organizationKey))) {
+      const organization = fromItem(raw);
+      found.set(organization.value.id, organization);
     }
     return found;
   }

@@ -1,8 +1,9 @@
 // DynamoDB access for the registry of States: item keys, the region and all-States indexes, audited writes.
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
+import { batchGetItems } from "../dynamo/batch-get.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, writeTransaction } from "../dynamo/transaction.ts";
 import { NotFound, PreconditionFailed } from "../errors.ts";
@@ -114,16 +115,9 @@ export function registryRepository(
     /** States by code, in batches of 100, in the order asked for; unknown codes are left out. */
     async getStates(codes: string[]): Promise<Versioned<State>[]> {
       const found = new Map<string, Versioned<State>>();
-      for (let start = 0; start < codes.length; start += 100) {
-        let keys: Record<string, string>[] | undefined = codes.slice(start, start + 100).map(stateKey);
-        while (keys?.length) {
-          const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableNames.desk]: { Keys: keys } } }));
-          for (const raw of result.Responses?.[tableNames.desk] ?? []) {
-            const state = fromItem(raw);
-            found.set(state.value.iso3, state);
-          }
-          keys = result.UnprocessedKeys?.[tableNames.desk]?.Keys as Record<string, string>[] | undefined;
-        }
+      for (const raw of await batchGetItems(doc, tableNames.desk, codes.map(stateKey))) {
+        const state = fromItem(raw);
+        found.set(state.value.iso3, state);
       }
       return codes.flatMap((code) => found.get(code) ?? []);
     },

@@ -2,23 +2,14 @@
 // at the symbol's field (`body.symbol`), so that a form shows it under the symbol and takes the focus there.
 import { Conflict, type FieldIssue } from "../errors.ts";
 import { possessive } from "../possessive.ts";
-import type { Submission, SubmissionKind } from "./schemas.ts";
+import { SUBMISSION_KIND_WORDS } from "./kind-words.ts";
+import type { Submission } from "./schemas.ts";
 
 /** Which submission holds the symbol, as its guard item names it. */
 export interface SymbolHolder {
   iso3?: string | undefined;
   submissionId?: string | undefined;
 }
-
-/** A kind as a sentence names it: "Gambia's first national report". */
-const KIND_IN_A_SENTENCE: Readonly<Record<SubmissionKind, string>> = {
-  "first-report": "first national report",
-  "additional-information": "additional information",
-  "action-plan": "national implementation action plan",
-  "matrix-review": "matrix review",
-  "effective-practices": "effective practices",
-  "assistance-feedback": "assistance feedback",
-};
 
 /**
  * 409, not 422: the body is well formed and would be taken were the symbol free; what refuses it is what is on record,
@@ -41,7 +32,7 @@ export class DocumentRecorded extends Conflict {
 
 /** "Gambia's first national report, received 2026-11-30". */
 export const recordedAsWords = (stateName: string, holder: Pick<Submission, "kind" | "receivedOn">): string =>
-  `${possessive(stateName)} ${KIND_IN_A_SENTENCE[holder.kind]}, received ${holder.receivedOn}`;
+  `${possessive(stateName)} ${SUBMISSION_KIND_WORDS[holder.kind]}, received ${holder.receivedOn}`;
 
 /** What the refusal reads to say where: the holding submission and its State's name, when they are still there. */
 export interface HolderReads {

@@ -1,15 +1,10 @@
 // DynamoDB access for obligations and submissions: keys, the obligation-status index and the audited
 // transaction that records a submission together with its obligation, the State's status and the audit entry.
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type AuditContext, type AuditInput, auditPut } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
 import { eachLimited } from "../concurrency.ts";
+import { batchGetItems } from "../dynamo/batch-get.ts";
 import { type Page, type PageRequest, queryPage } from "../dynamo/pagination.ts";
 import { type GuardedWrite, writeTransaction } from "../dynamo/transaction.ts";
 import { NotFound, PreconditionFailed } from "../errors.ts";
@@ -376,19 +371,10 @@ export function reportingRepository(
     async obligationsByState(codes: readonly string[]): Promise<Map<string, Obligation[]>> {
       const found = new Map<string, Map<string, Obligation>>();
       const keys = codes.flatMap((iso3) => obligationKinds.map((kind) => obligationKey(iso3, kind)));
-      for (let start = 0; start < keys.length; start += 100) {
-        let batch: Record<string, unknown>[] | undefined = keys.slice(start, start + 100);
-        while (batch?.length) {
-          const result: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({ RequestItems: { [table]: { Keys: batch } } }),
-          );
-          for (const raw of result.Responses?.[table] ?? []) {
-            const obligation = obligationSchema.parse(raw);
-            const ofState = found.get(obligation.iso3) ?? new Map<string, Obligation>();
-            found.set(obligation.iso3, ofState.set(obligation.kind, obligation));
-          }
-          batch = result.UnprocessedKeys?.[table]?.Keys;
-        }
+      for (const raw of await batchGetItems(doc, table, keys)) {
+        const obligation = obligationSchema.parse(raw);
+        const ofState = found.get(obligation.iso3) ?? new Map<string, Obligation>();
+        found.set(obligation.iso3, ofState.set(obligation.kind, obligation));
       }
       return new Map(
         codes.flatMap((iso3) => {

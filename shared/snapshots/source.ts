@@ -1,6 +1,6 @@
 // What a snapshot reads, through the other modules' repositories and key layouts: every read a Query on a key or an
 // index, or a (Batch)Get by key, many at once; never a Scan, so POST /snapshots may run it as the schedule does.
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { assistanceAudienceReads } from "../assistance/audience-reads.ts";
 import { ALL_REQUESTS } from "../assistance/keys.ts";
 import { listProviders } from "../assistance/offers.ts";
@@ -13,6 +13,7 @@ import { type Contact, emailStatusSchema } from "../contacts/schemas.ts";
 import { wavePartition } from "../correspondence/ledger.ts";
 import { type MessageStatus, messageStatusSchema } from "../correspondence/schemas.ts";
 import { type UnreachedReason, unreachedReasonSchema } from "../correspondence/unreached.ts";
+import { BATCH_GET_KEYS, batchGetItems } from "../dynamo/batch-get.ts";
 import { everyPage } from "../dynamo/every-page.ts";
 import { type Page, type PageRequest, queryEveryPage } from "../dynamo/pagination.ts";
 import { versionKey } from "../matrix/repository.ts";
@@ -33,7 +34,6 @@ import { matrixHeadKey } from "./keys.ts";
 
 /** Partitions read at once: enough to hide round trips, few enough not to throttle a table. */
 const READ_CONCURRENCY = 16;
-const BATCH_GET_KEYS = 100;
 /** Items per Query page where every page is read anyway: fewer round trips (DynamoDB still stops at 1 MB). */
 const PAGE_SIZE = 1000;
 
@@ -106,18 +106,7 @@ export function snapshotSource(doc: DynamoDBDocumentClient, tableNames: TableNam
     const batches: Record<string, string>[][] = [];
     for (let start = 0; start < keys.length; start += BATCH_GET_KEYS)
       batches.push(keys.slice(start, start + BATCH_GET_KEYS));
-    const pages = await mapLimited(batches, async (batch) => {
-      const items: Record<string, unknown>[] = [];
-      let pending: Record<string, unknown>[] | undefined = batch;
-      while (pending?.length) {
-        const result: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
-        );
-        items.push(...(result.Responses?.[table] ?? []));
-        pending = result.UnprocessedKeys?.[table]?.Keys;
-      }
-      return items;
-    });
+    const pages = await mapLimited(batches, (batch) => batchGetItems(doc, table, batch));
     return pages.flat();
   }
 

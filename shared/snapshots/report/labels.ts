@@ -3,7 +3,6 @@
 import type * as z from "zod";
 import type { MessageStatus } from "../../correspondence/schemas.ts";
 import type { Category, Paragraph } from "../../matrix/schemas.ts";
-import type { SubmissionKind } from "../../reporting/schemas.ts";
 import type { letterKindSchema } from "../../templates/schemas.ts";
 
 type LetterKind = z.infer<typeof letterKindSchema>;
@@ -33,15 +32,6 @@ export const letterKindLabels: Record<LetterKind, string> = {
   "assistance-follow-up": "Assistance follow-up",
   "outreach-letter": "Outreach letter",
   other: "Other letter",
-};
-
-export const submissionKindLabels: Record<SubmissionKind, string> = {
-  "first-report": "first national report",
-  "additional-information": "additional information",
-  "action-plan": "action plan",
-  "matrix-review": "matrix review",
-  "effective-practices": "effective practices",
-  "assistance-feedback": "assistance feedback",
 };
 
 export const paragraphLabels: Record<Paragraph, string> = {

@@ -1,14 +1,16 @@
 // Response tracking: which States a letter reached in the quarter, and whether and how soon they answered it.
+
+import { SUBMISSION_KIND_WORDS } from "../../reporting/kind-words.ts";
 import type { Snapshot } from "../schemas.ts";
 import { byName, formatFigure, stateNamer } from "./format.ts";
-import { letterKindLabels, submissionKindLabels } from "./labels.ts";
+import { letterKindLabels } from "./labels.ts";
 import { htmlParagraph, htmlSection, htmlTable } from "./markup.ts";
 
 export function responsesSection(snapshot: Snapshot): string {
   const { responses } = snapshot;
   const name = stateNamer(snapshot);
-  const asks = (kinds: readonly (keyof typeof submissionKindLabels)[]) =>
-    kinds.map((kind) => submissionKindLabels[kind]).join(" or ") || "no submission";
+  const asks = (kinds: readonly (keyof typeof SUBMISSION_KIND_WORDS)[]) =>
+    kinds.map((kind) => SUBMISSION_KIND_WORDS[kind]).join(" or ") || "no submission";
   const summary =
     `${formatFigure(responses.letters)} letters reached a State in the quarter (one per State and letter). ` +
     `${formatFigure(responses.tracked)} asked for a submission; ${formatFigure(responses.responded)} were answered ` +
@@ -50,7 +52,7 @@ export function responsesSection(snapshot: Snapshot): string {
             letterKindLabels[row.letterKind],
             row.sentOn,
             row.respondedOn ?? "not yet",
-            row.submissionKind ? submissionKindLabels[row.submissionKind] : "–",
+            row.submissionKind ? SUBMISSION_KIND_WORDS[row.submissionKind] : "–",
             row.days ?? null,
           ]),
       )
