@@ -2,11 +2,12 @@
 // and the report's words, which the CSV says too: statuses, areas, providers, follow-ups and ages as a person reads
 // them, never the API's codes (audit 36).
 
+import { ownerInText } from "../contacts/contact-words.ts";
 import { assistanceAreaNamesOf } from "../locale/names.ts";
 import { escapeHtml } from "../mail/html.ts";
 import { ageCountsInWords } from "./age-buckets.ts";
 import { offerOf } from "./match-words.ts";
-import type { AssistanceArea, AssistanceReport, Provider, ReportRow } from "./schemas.ts";
+import type { AssistanceArea, AssistanceReport, ReportRow } from "./schemas.ts";
 import { MATCH_STATUS_WORDS, REQUEST_STATUS_WORDS } from "./status-words.ts";
 
 const MONTHS = [
@@ -31,15 +32,6 @@ function periodLabel(report: AssistanceReport): string {
   return `${monthOf(report.periodFrom)} to ${monthOf(report.periodTo)} ${report.year}`;
 }
 
-/**
- * A provider as a sentence names it: a State by its name, an organization by its name after "the" ("the International
- * Atomic Energy Agency", as the desk's other words say it); its code (DEU, iaea) when no name is known.
- */
-export function providerInText(provider: Provider, name: string | undefined): string {
-  if (!name) return provider.kind === "state" ? provider.iso3 : provider.id;
-  return provider.kind === "organization" ? `the ${name}` : name;
-}
-
 /** A match's event as the report's last action: "match with Germany accepted". */
 export const matchActionWords = (providerWords: string, status: string): string =>
   `match with ${providerWords} ${status}`;
@@ -51,7 +43,7 @@ export const areasInWords = (areas: readonly AssistanceArea[], separator = ", ")
 /** Each match by whose offer it is and its status: "Germany's offer accepted". */
 export const matchesInWords = (row: ReportRow): string[] =>
   row.matches.map(
-    (match) => `${offerOf(providerInText(match.provider, match.providerName))} ${MATCH_STATUS_WORDS[match.status]}`,
+    (match) => `${offerOf(ownerInText(match.provider, match.providerName))} ${MATCH_STATUS_WORDS[match.status]}`,
   );
 
 /** A follow-up's standing in one or two words, for the CSV's column beside its dates. */

@@ -1,6 +1,7 @@
 // The pending-assistance report: built from every pending request, stored once per period, mailed to the secretariat.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
+import { ownerInText } from "../contacts/contact-words.ts";
 import { type StateLetterStores, stateLetters } from "../correspondence/state-letters.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
@@ -11,7 +12,7 @@ import { deskDay } from "../zoned-time.ts";
 import { countByAge } from "./age-buckets.ts";
 import { addMonths, daysBetween, monthsBetween } from "./dates.ts";
 import { followedUpOn, lettersOfStatesDue, type StateLetter } from "./follow-ups.ts";
-import { matchActionWords, providerInText, reportSummaryMail } from "./report-mail.ts";
+import { matchActionWords, reportSummaryMail } from "./report-mail.ts";
 import { type AssistanceRepository, ReportExists } from "./repository.ts";
 import {
   type AssistanceMatch,
@@ -129,7 +130,7 @@ function lastActionOf(
   const events: { action: string; on: string; at: string; note?: string | undefined }[] = [
     { action: "received", on: request.receivedOn, at: request.createdAt },
     ...matches.flatMap((match) => {
-      const who = providerInText(match.provider, nameOf(match.provider));
+      const who = ownerInText(match.provider, nameOf(match.provider));
       return [
         {
           action: matchActionWords(who, MATCH_STATUS_WORDS.proposed),
@@ -346,7 +347,7 @@ function earlierActionInWords(action: string, nameOf: ProviderNames): string {
   const [, status, kind, code = ""] = EARLIER_MATCH_ACTION.exec(action) ?? [];
   if (!status) return action;
   const provider: Provider = kind === "state" ? { kind: "state", iso3: code } : { kind: "organization", id: code };
-  return matchActionWords(providerInText(provider, nameOf(provider)), matchStatusWords.get(status) ?? status);
+  return matchActionWords(ownerInText(provider, nameOf(provider)), matchStatusWords.get(status) ?? status);
 }
 
 /**

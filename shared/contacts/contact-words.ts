@@ -36,6 +36,15 @@ export async function ownerNames(deps: OwnerNamesDependencies, ownerTexts: strin
   return ownerNamesFrom(states, organizations, ownerTexts);
 }
 
+/**
+ * An owner as a sentence names it, from its name on record: a State by its name, an organization after "the" ("the
+ * International Atomic Energy Agency"); its code (DEU, iaea) when no name is known.
+ */
+export function ownerInText(owner: Owner, name: string | undefined): string {
+  if (!name) return owner.kind === "state" ? owner.iso3 : owner.id;
+  return owner.kind === "organization" ? `the ${name}` : name;
+}
+
 /** The same, from the States and organizations a caller has read already (a contacts import reads them for itself). */
 export function ownerNamesFrom(
   states: readonly Versioned<Pick<State, "iso3" | "name">>[],
@@ -43,11 +52,8 @@ export function ownerNamesFrom(
   ownerTexts: readonly string[],
 ): Map<string, string> {
   const stateNames = new Map(states.map((state) => [state.value.iso3, state.value.name]));
-  const nameOf = (owner: Owner) => {
-    if (owner.kind === "state") return stateNames.get(owner.iso3) ?? owner.iso3;
-    const organization = organizations.get(owner.id)?.value.name;
-    return organization ? `the ${organization}` : owner.id;
-  };
+  const nameOf = (owner: Owner) =>
+    ownerInText(owner, owner.kind === "state" ? stateNames.get(owner.iso3) : organizations.get(owner.id)?.value.name);
   return new Map([...new Set(ownerTexts)].map((text) => [text, nameOf(ownerOf(text))]));
 }
 
