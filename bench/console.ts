@@ -39,7 +39,7 @@ async function measureHomeFigures(log: (line: string) => void): Promise<number[]
   await ensureConsoleBuilt(log);
   const dataDir = mkdtempSync(join(tmpdir(), "desk-console-bench-stack-"));
   const stack = await startLocalStack({ dataDir, inMemory: true, apiPort: 0, dynamoPort: 0, sesPort: 0 });
-  const browser = await launchChromium();
+  const browser = await launchChromium("full");
   try {
     const times: number[] = [];
     // The first run warms the handlers' and the engine's JIT; it is not counted.
