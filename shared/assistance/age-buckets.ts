@@ -43,13 +43,14 @@ const earlierReportAgeLabels: Readonly<Record<string, string>> = {
 
 /**
  * A report's counts by age in words, youngest first, on whichever of the two scales it was counted (a key neither
- * scale knows last, as it is): "Under 6 months: 7, 6 to 12 months: 3, 12 to 24 months: 5, Over 24 months: 4".
+ * scale knows last, as it is), to be read inside a sentence: "under 6 months: 7, 6 to 12 months: 3, 12 to 24 months:
+ * 5, over 24 months: 4".
  */
 export function ageCountsInWords(byAge: Readonly<Record<string, number>>): string {
   const labels: Readonly<Record<string, string>> = "under-3-months" in byAge ? earlierReportAgeLabels : ageBucketLabels;
   const inOrder = Object.entries(labels).flatMap(([key, label]) => {
     const count = byAge[key];
-    return count === undefined ? [] : [`${label}: ${count}`];
+    return count === undefined ? [] : [`${label.toLowerCase()}: ${count}`];
   });
   const unknown = Object.entries(byAge).flatMap(([key, count]) => (key in labels ? [] : [`${key}: ${count}`]));
   return [...inOrder, ...unknown].join(", ");

@@ -214,7 +214,7 @@ describe("the report in words", () => {
     const mail = reportSummaryMail(report);
     expect(mail.text).toContain(
       "6 pending requests: 2 received, 1 in the consent window, 2 matched, 1 in progress.\n" +
-        "By age since receipt: Under 6 months: 1, 6 to 12 months: 1, 12 to 24 months: 4, Over 24 months: 0.",
+        "By age since receipt: under 6 months: 1, 6 to 12 months: 1, 12 to 24 months: 4, over 24 months: 0.",
     );
     expect(mail.text).toContain(
       "- Gambia (GMB), S/AC.44/T/GMB: in progress, 414 days old; areas: physical protection, accounting for " +
@@ -253,11 +253,11 @@ describe("the report in words", () => {
   it("says a report's ages in words and in order, on either scale, a key neither knows last", () => {
     expect(
       ageCountsInWords({ "over-24-months": 4, "6-to-12-months": 3, "under-6-months": 7, "12-to-24-months": 5 }),
-    ).toBe("Under 6 months: 7, 6 to 12 months: 3, 12 to 24 months: 5, Over 24 months: 4");
+    ).toBe("under 6 months: 7, 6 to 12 months: 3, 12 to 24 months: 5, over 24 months: 4");
     // A report stored before the reports took the snapshots' scale (audit 36: "over-2-years 4, 3-to-12-months 3, …").
     expect(
       ageCountsInWords({ "over-2-years": 4, "3-to-12-months": 3, "under-3-months": 7, "1-to-2-years": 5, odd: 1 }),
-    ).toBe("Under 3 months: 7, 3 to 12 months: 3, 1 to 2 years: 5, Over 2 years: 4, odd: 1");
+    ).toBe("under 3 months: 7, 3 to 12 months: 3, 1 to 2 years: 5, over 2 years: 4, odd: 1");
   });
 });
 
