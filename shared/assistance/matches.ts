@@ -76,13 +76,21 @@ const offerWordsOf =
   (match: AssistanceMatch): string =>
     matchedOfferWords(offerFor(match), matchesOf(matches, match.provider).map(offerFor));
 
-/** A request's matches, in id order, each with its offer in words. */
+/** A request's matches, in id order, each with its offer in words and the offer's validity. */
 export const listedMatches =
   (deps: Pick<AssistanceDependencies, "assistance">) =>
   async (requestId: string): Promise<ListedMatch[]> => {
     const matches = (await requestFileOf(deps, requestId)).matches.map((match) => match.value);
-    const offerWords = offerWordsOf(matches, await offersOf(deps, matches));
-    return matches.map((match) => ({ ...match, offer: offerWords(match) }));
+    const offerFor = await offersOf(deps, matches);
+    const offerWords = offerWordsOf(matches, offerFor);
+    return matches.map((match) => {
+      const { validFrom, validUntil } = offerFor(match);
+      return {
+        ...match,
+        offer: offerWords(match),
+        offerValidity: { validFrom, ...(validUntil ? { validUntil } : {}) },
+      };
+    });
   };
 
 export const getMatch =

@@ -270,7 +270,10 @@ export const assistanceMatchSchema = /* @__PURE__ */ z
   .meta({ id: "AssistanceMatch" });
 export type AssistanceMatch = z.infer<typeof assistanceMatchSchema>;
 
-/** A match as a request's list shows it: with its offer in words, which two offers of one provider tell apart. */
+/**
+ * A match as a request's list shows it: with its offer in words, which two offers of one provider tell apart, and the
+ * offer's validity, which says whether a proposal can still be accepted.
+ */
 export const listedMatchSchema = /* @__PURE__ */ assistanceMatchSchema
   .extend({
     offer: z
@@ -279,6 +282,9 @@ export const listedMatchSchema = /* @__PURE__ */ assistanceMatchSchema
         "The offer as people know it: its description's start, in quotes, and its validity where another offer of " +
           "the provider on the request starts alike",
       ),
+    offerValidity: assistanceOfferSchema
+      .pick({ validFrom: true, validUntil: true })
+      .describe("The offer's validity as it stands: a proposal is accepted only on a day within it"),
   })
   .meta({ id: "AssistanceMatchListed" });
 export type ListedMatch = z.infer<typeof listedMatchSchema>;

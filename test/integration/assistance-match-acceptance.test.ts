@@ -110,6 +110,11 @@ describe("a match whose offer has ended, against DynamoDB Local", () => {
       body: { validUntil: "2026-12-06" },
     });
     expect(ended.status).toBe(200);
+    // The request's list says so: the console withholds the acceptance from what it reads there.
+    const listed = await call({ path: `/assistance/requests/${requestId}/matches` });
+    expect(listed.body.items).toMatchObject([
+      { id: matchId, status: "proposed", offerValidity: { validFrom: "2026-01-01", validUntil: "2026-12-06" } },
+    ]);
     const trail = await trailActions(requestId);
 
     const accepted = await call({

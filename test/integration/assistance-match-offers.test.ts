@@ -114,6 +114,11 @@ describe("a provider's two offers on one request, against DynamoDB Local", () =>
       [thisYear]: "“Legislative drafting workshop” (valid from 1 January 2026, with no end date)",
       [training]: "“Training of customs officers in the identification of…”",
     });
+    expect(Object.fromEntries(items.map((match) => [match.id, match.offerValidity]))).toEqual({
+      [lastYear]: { validFrom: "2025-01-01" },
+      [thisYear]: { validFrom: "2026-01-01" },
+      [training]: { validFrom: "2026-01-01" },
+    });
 
     const accepted = await call({
       method: "POST",

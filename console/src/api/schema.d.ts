@@ -2621,6 +2621,19 @@ export interface components {
       updatedAt: string;
       /** @description The offer as people know it: its description's start, in quotes, and its validity where another offer of the provider on the request starts alike */
       offer: string;
+      /** @description The offer's validity as it stands: a proposal is accepted only on a day within it */
+      offerValidity: {
+        /**
+         * Format: date
+         * @description A day, YYYY-MM-DD
+         */
+        validFrom: string;
+        /**
+         * Format: date
+         * @description Omitted: open-ended
+         */
+        validUntil?: string;
+      };
     };
     AssistanceProvider:
       | {

@@ -8,12 +8,9 @@ import { dayInWords } from "./correspondence/time.ts";
 type Validity = Pick<components["schemas"]["AssistanceOffer"], "validFrom" | "validUntil">;
 type MatchStatus = components["schemas"]["AssistanceMatch"]["status"];
 
-/**
- * "The offer ended on 6 December 2026: it can no longer be accepted"; none while the offer is valid on `today`, or
- * when its validity was not read (a match past its proposal).
- */
-export function acceptanceWithheld(validity: Validity | undefined, today: string): string | undefined {
-  if (!validity || isActiveOn(validity, today)) return undefined;
+/** "The offer ended on 6 December 2026: it can no longer be accepted"; none while the offer is valid on `today`. */
+export function acceptanceWithheld(validity: Validity, today: string): string | undefined {
+  if (isActiveOn(validity, today)) return undefined;
   if (validity.validFrom > today) {
     return `The offer is valid from ${dayInWords(validity.validFrom)}: it cannot be accepted before`;
   }

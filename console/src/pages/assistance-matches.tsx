@@ -18,7 +18,7 @@ import { ListTable } from "../ui/list-table.tsx";
 import { type Loaded, Show, useLoad } from "../ui/load.tsx";
 import { problemInFull } from "../ui/problem-words.ts";
 import { acceptanceWithheld, movesOffered } from "./assistance-match-acceptance.ts";
-import { candidatesOf, moveMatch, proposeMatch, type ShownMatch } from "./assistance-matching.ts";
+import { candidatesOf, type ListedMatch, moveMatch, proposeMatch } from "./assistance-matching.ts";
 import { chosenMove, moveChoices, noMoveChosen } from "./assistance-move-choice.ts";
 import { providerKey } from "./assistance-offers-data.ts";
 import { matchmakingOf } from "./assistance-request-standing.ts";
@@ -201,7 +201,7 @@ function MoveMatch({
   onProblem,
   onMoved,
 }: {
-  match: ShownMatch;
+  match: ListedMatch;
   names: OwnerNames;
   /** Why the match can no longer be accepted, said beside its offer (`match-<id>-withheld`); none when it can. */
   withheld: string | undefined;
@@ -287,7 +287,7 @@ export function Matches({
   onMoved,
 }: {
   /** The request's matches as the page read them this round, and how to read them again. */
-  loaded: Loaded<ShownMatch[]>;
+  loaded: Loaded<ListedMatch[]>;
   reread: () => Promise<void>;
   session: Session;
   names: OwnerNames;
@@ -299,9 +299,11 @@ export function Matches({
   };
   const mayMove = may(session.group, "POST /assistance/matches/{id}/transitions");
   const [problems, setProblems] = useState<Record<string, Problem>>({});
-  // A proposal whose offer is not valid on the desk's day cannot be accepted (the API refuses it): said beside it.
+  // A proposal whose offer is not valid on the desk's day cannot be accepted (the API refuses it): said beside it. A
+  // match past its proposal was agreed while the offer ran: its end says nothing of it.
   const today = deskToday();
-  const withheldOf = (match: ShownMatch) => acceptanceWithheld(match.offerValidity, today);
+  const withheldOf = (match: ListedMatch) =>
+    match.status === "proposed" ? acceptanceWithheld(match.offerValidity, today) : undefined;
   const problemFor = (matchId: string) => (problem: Problem | undefined) =>
     setProblems(({ [matchId]: _, ...others }) => (problem ? { ...others, [matchId]: problem } : others));
   return (
@@ -321,12 +323,12 @@ export function Matches({
               rows={matches}
               keyOf={(match) => match.id}
               columns={[
-                { header: "Provider", cell: (match: ShownMatch) => providerName(match.provider, names) },
+                { header: "Provider", cell: (match: ListedMatch) => providerName(match.provider, names) },
                 // Which of the provider's offers: two of one provider's would read alike by its name alone.
                 {
                   header: "Offer",
                   field: "match-offer",
-                  cell: (match: ShownMatch) => {
+                  cell: (match: ListedMatch) => {
                     const withheld = withheldOf(match);
                     return (
                       <>
@@ -340,11 +342,11 @@ export function Matches({
                     );
                   },
                 },
-                { header: "Areas", cell: (match: ShownMatch) => areasInWords(match.areas) },
-                { header: "Status", field: "match-status", cell: (match: ShownMatch) => match.status },
+                { header: "Areas", cell: (match: ListedMatch) => areasInWords(match.areas) },
+                { header: "Status", field: "match-status", cell: (match: ListedMatch) => match.status },
                 {
                   header: "History",
-                  cell: (match: ShownMatch) => (
+                  cell: (match: ListedMatch) => (
                     <>
                       proposed {match.proposedOn}
                       {match.history.map((move) => `; ${move.to} ${move.on}`).join("")}
@@ -355,7 +357,7 @@ export function Matches({
                   ? [
                       {
                         header: "Move",
-                        cell: (match: ShownMatch) => (
+                        cell: (match: ListedMatch) => (
                           <MoveMatch
                             key={match.updatedAt}
                             match={match}

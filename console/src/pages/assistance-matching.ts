@@ -4,40 +4,20 @@ import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 
 export type Candidate = Schemas["AssistanceCandidate"];
 export type AssistanceMatch = Schemas["AssistanceMatch"];
-/** A match as its request lists it: with its offer in words (`offer`), which tell two offers of one provider apart. */
+/**
+ * A match as its request lists it: with its offer in words (`offer`), which tell two offers of one provider apart, and
+ * the offer's validity (`offerValidity`), which says whether a proposal may still be accepted
+ * (assistance-match-acceptance.ts).
+ */
 export type ListedMatch = Schemas["AssistanceMatchListed"];
 export type MatchStatus = AssistanceMatch["status"];
-type AssistanceOffer = Schemas["AssistanceOffer"];
-/**
- * A match as the request's page shows it: a proposed one with its offer's validity (`offerValidity`), which says
- * whether it may still be accepted (assistance-match-acceptance.ts).
- */
-export type ShownMatch = ListedMatch & { offerValidity?: Pick<AssistanceOffer, "validFrom" | "validUntil"> };
 
 export async function candidatesOf(requestId: string) {
   return dataOf(await api.GET("/assistance/requests/{id}/candidates", { params: { path: { id: requestId } } }));
 }
 
-/**
- * A request's matches, each proposed one with its offer's validity: only a proposal's acceptance depends on it, so
- * only the offers of proposed matches are read, each once.
- */
-export async function matchesOf(requestId: string): Promise<ShownMatch[]> {
-  const matches = dataOf(
-    await api.GET("/assistance/requests/{id}/matches", { params: { path: { id: requestId } } }),
-  ).items;
-  const proposed = new Set(matches.filter((match) => match.status === "proposed").map((match) => match.offerId));
-  const offers = new Map(
-    await Promise.all(
-      [...proposed].map(
-        async (id) => [id, dataOf(await api.GET("/assistance/offers/{id}", { params: { path: { id } } }))] as const,
-      ),
-    ),
-  );
-  return matches.map((match) => {
-    const offer = match.status === "proposed" ? offers.get(match.offerId) : undefined;
-    return offer ? { ...match, offerValidity: { validFrom: offer.validFrom, validUntil: offer.validUntil } } : match;
-  });
+export async function matchesOf(requestId: string): Promise<ListedMatch[]> {
+  return dataOf(await api.GET("/assistance/requests/{id}/matches", { params: { path: { id: requestId } } })).items;
 }
 
 /** Proposes the offer for the request, on the day `on` (YYYY-MM-DD; today when empty). */
