@@ -44,16 +44,14 @@ async function norwegianContact(name: string): Promise<Json> {
 }
 
 async function openNorway(group: ConsoleGroup = "secretariat") {
-  const page = await signIn(group);
-  await go(page, "#/states/NOR");
+  const page = await signIn(group, { at: "#/states/NOR" });
   await page.getByRole("heading", { name: "Norway (NOR)" }).waitFor();
   await settled(page);
   return page;
 }
 
 async function openWave(wave: Wave, group: ConsoleGroup = "secretariat") {
-  const page = await signIn(group);
-  await go(page, `#/waves/${wave.id}`);
+  const page = await signIn(group, { at: `#/waves/${wave.id}` });
   await page.getByRole("heading", { name: `Wave ${wave.id}` }).waitFor();
   await settled(page);
   return page;
@@ -504,8 +502,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     await page.close();
 
     for (const group of ["experts", "members"] as ConsoleGroup[]) {
-      const reader = await signIn(group);
-      await go(reader, "#/organizations/srf");
+      const reader = await signIn(group, { at: "#/organizations/srf" });
       await reader.getByRole("heading", { name: "Southern Regional Security Forum (SRF)" }).waitFor();
       await reader.getByRole("region", { name: "The organization's contacts" }).waitFor();
       expect(await reader.locator("form").count()).toBe(0);
@@ -549,8 +546,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
         .locator("tbody tr", { hasText: wave.id });
 
     for (const group of ["secretariat", "members"] as ConsoleGroup[]) {
-      const page = await signIn(group);
-      await go(page, "#/organizations/iaea");
+      const page = await signIn(group, { at: "#/organizations/iaea" });
       await page.getByRole("heading", { name: "International Atomic Energy Agency (IAEA)" }).waitFor();
       const rows = rowsOf(page, "organization");
       await expect.poll(() => rows.count()).toBe(2);
@@ -594,15 +590,13 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     }
 
     // Each letter's wave is a link to the wave's page.
-    const reader = await signIn("members");
-    await go(reader, "#/organizations/iaea");
+    const reader = await signIn("members", { at: "#/organizations/iaea" });
     await rowsOf(reader, "organization").first().getByRole("link", { name: wave.id }).click();
     await reader.getByRole("heading", { name: `Wave ${wave.id}` }).waitFor();
     await reader.close();
 
     // At 390 px the page is no wider than the screen: the letters' table scrolls within its panel.
-    const narrow = await signIn("secretariat", 390);
-    await go(narrow, "#/organizations/iaea");
+    const narrow = await signIn("secretariat", { width: 390, at: "#/organizations/iaea" });
     await expect.poll(() => rowsOf(narrow, "organization").count()).toBe(2);
     await settled(narrow);
     expect(await overflowOf(narrow)).toBeLessThanOrEqual(0);
@@ -616,8 +610,7 @@ describe("the console's contact correction, letter resend and wave redispatch", 
     expect(await rows.first().textContent()).toContain(`Norway's letter ${wave.id}`);
     await norway.close();
     // An organization never written to says so.
-    const quiet = await signIn("secretariat");
-    await go(quiet, "#/organizations/asean");
+    const quiet = await signIn("secretariat", { at: "#/organizations/asean" });
     await quiet
       .getByRole("region", { name: /^Letters sent to / })
       .getByText("No letter sent to this organization yet.")
@@ -652,8 +645,7 @@ describe("a contact whose address bounced", { timeout: 120_000 }, () => {
     expect(bounced.status, JSON.stringify(bounced.body)).toBe(200);
     const day = bounced.body.emailStatusOn;
 
-    const page = await signIn("secretariat");
-    await go(page, "#/states/NER");
+    const page = await signIn("secretariat", { at: "#/states/NER" });
     await page.getByRole("heading", { name: "Niger (NER)" }).waitFor();
     await settled(page);
     const row = page.getByRole("row").filter({ hasText: "Bea Bounced" });
@@ -677,8 +669,7 @@ describe("a contact whose address bounced", { timeout: 120_000 }, () => {
 
 describe("the console records an organization once", { timeout: 120_000 }, () => {
   it("refuses the name of one on record at the name field, naming it by acronym and name", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/organizations");
+    const page = await signIn("secretariat", { at: "#/organizations" });
     const list = page.getByRole("region", { name: "Organizations" });
     await list.getByRole("link", { name: "International Atomic Energy Agency" }).waitFor();
     const add = page.getByRole("form", { name: "Add an organization" });

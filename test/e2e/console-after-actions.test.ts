@@ -26,8 +26,7 @@ const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} $
 
 describe("the console after an action", { timeout: 120_000 }, () => {
   it("reads the obligations again when contacts are deactivated: Chad's point of contact turns as the API says", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/states/TCD");
+    const page = await signIn("secretariat", { at: "#/states/TCD" });
     await page.getByRole("heading", { name: "Chad (TCD)" }).waitFor();
     await settled(page);
     const status = page
@@ -66,8 +65,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
       designatedOn: "2024-01-02",
     });
     expect(created.status).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, "#/states/NOR");
+    const page = await signIn("secretariat", { at: "#/states/NOR" });
     await page.getByRole("heading", { name: "Norway (NOR)" }).waitFor();
     await settled(page);
     const row = page.getByRole("row", { name: /Stale Testperson/ });
@@ -120,8 +118,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
   });
 
   it("gives the focus back to the opener when the deactivate form or the submission editor closes, or Escape", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/states/KEN");
+    const page = await signIn("secretariat", { at: "#/states/KEN" });
     await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
     await settled(page);
 
@@ -163,8 +160,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
       description: "A draft to keep",
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/${draft.body.id}`);
+    const page = await signIn("secretariat", { at: `#/waves/${draft.body.id}` });
     await settled(page);
     await page.getByRole("button", { name: "Cancel the wave" }).click();
     await page.getByRole("button", { name: "Keep the wave" }).click();
@@ -178,8 +174,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
   });
 
   it("focuses a new feed's address; asks before revoking, says it after, then focuses the next feed or the label", async () => {
-    const page = await signIn("experts");
-    await go(page, "#/programme");
+    const page = await signIn("experts", { at: "#/programme" });
     for (const label of ["after-one", "after-two"]) {
       await page.getByLabel("Label (optional, e.g. phone)").fill(label);
       await page.getByRole("button", { name: "Issue a feed" }).click();
@@ -211,8 +206,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
   });
 
   it("says a snapshot was taken, or was already taken and is unchanged, and names its taker as the timeline does", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/snapshots");
+    const page = await signIn("secretariat", { at: "#/snapshots" });
     await page.getByRole("heading", { name: "Quarterly snapshots" }).waitFor();
     await settled(page);
     const take = async () => {
@@ -249,8 +243,7 @@ describe("the console after an action", { timeout: 120_000 }, () => {
       },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/new?template=${templateId}`);
+    const page = await signIn("secretariat", { at: `#/waves/new?template=${templateId}` });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     const chair = page.getByLabel("Chair's name (optional)");
     expect(await chair.getAttribute("aria-describedby")).toContain("chair-hint");

@@ -12,6 +12,7 @@ import { deskToday, systemClock } from "#shared/clock.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { issueToken } from "../../infra/local/jwt.ts";
 import {
+  type ConsoleGroup,
   consoleBrowser,
   focusedElement,
   holdReadings,
@@ -27,11 +28,20 @@ const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
 /** The desk's day, New York's: UTC's date is a day ahead from midnight UTC until New York's. */
 const today = () => deskDay(new Date());
 
-async function openRequestOf(page: Page, status: string, iso3: string): Promise<void> {
-  await page.goto(`${desk.stack.consoleUrl}#/assistance?status=${status}`);
+const listOf = (status: string) => `#/assistance?status=${status}`;
+
+/** From a list of requests, the first request of `iso3`, once read. */
+async function followRequestOf(page: Page, iso3: string): Promise<void> {
   await page.getByRole("row").filter({ hasText: iso3 }).getByRole("link").first().click();
   await page.getByRole("heading", { name: /^Assistance request / }).waitFor();
   await settled(page);
+}
+
+/** A new page signed in as `group` on the request of `iso3` at `status`, followed from the list of that status. */
+async function requestOf(group: ConsoleGroup, status: string, iso3: string): Promise<Page> {
+  const page = await desk.signIn(group, { at: listOf(status) });
+  await followRequestOf(page, iso3);
+  return page;
 }
 
 /** The moves the request's page offers, by the API's codes (after the empty "Choose a move"). */
@@ -49,8 +59,7 @@ async function apiGet(path: string): Promise<Response> {
 // Two shared cores: a page and its panels can take a while to settle.
 describe("the console's assistance, snapshot, programme and import pages", { timeout: 120_000 }, () => {
   it("moves an assistance request along from the keyboard: the new status and its history show it", async () => {
-    const page = await desk.signIn("secretariat");
-    await openRequestOf(page, "received", "MWI");
+    const page = await requestOf("secretariat", "received", "MWI");
     expect(await page.locator('[data-field="status"]').textContent()).toBe("received");
     // The State by name, its areas and statuses in words.
     await page.getByRole("link", { name: "Malawi", exact: true }).waitFor();
@@ -88,8 +97,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("records the State's consent from the refusal's advice, then circulates; matched is not offered unaccepted", async () => {
-    const page = await desk.signIn("secretariat");
-    await openRequestOf(page, "consent-window", "MWI");
+    const page = await requestOf("secretariat", "consent-window", "MWI");
     // Inside the consent window without the State's consent, circulation is not offered: the page says why, with a
     // button to the consent beside the advice.
     expect(await offeredMoves(page)).toEqual(["withdrawn"]);
@@ -127,8 +135,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("records a new request from the list and from the State's page: empty fields refused at each, then listed", async () => {
-    const page = await desk.signIn("experts");
-    await page.goto(`${desk.stack.consoleUrl}#/assistance?status=received`);
+    const page = await desk.signIn("experts", { at: "#/assistance?status=received" });
     await page.getByRole("heading", { name: "Record a request" }).waitFor();
     await settled(page);
     await page.getByRole("button", { name: "Record the request" }).click();
@@ -164,8 +171,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("ranks a circulated request's candidates; proposing and accepting one matches it; a stale move is refused at the match", async () => {
-    const page = await desk.signIn("experts");
-    await openRequestOf(page, "circulated", "JAM");
+    const page = await requestOf("experts", "circulated", "JAM");
     const scores = (await page.locator('[data-list="candidates"] [data-field="score"]').allTextContents()).map(Number);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -250,8 +256,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("lists providers and their offers; a bad date is the API's 422 at its field, then the offer is recorded", async () => {
-    const page = await desk.signIn("experts");
-    await page.goto(`${desk.stack.consoleUrl}#/assistance/offers`);
+    const page = await desk.signIn("experts", { at: "#/assistance/offers" });
     await page.getByRole("heading", { name: "Every offer" }).waitFor();
     await settled(page);
     const everyOffer = await page.locator('[data-list="offers"] tbody tr').count();
@@ -337,8 +342,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     if (!fire) throw new Error("no assistance-report target");
     // The report of the latest period whose day has come: an earlier run is refused (ADR 0006).
     await fire({ period: latestPeriodDue(deskToday(systemClock)).id });
-    const page = await desk.signIn("members");
-    await page.goto(`${desk.stack.consoleUrl}#/assistance/reports`);
+    const page = await desk.signIn("members", { at: "#/assistance/reports" });
     await page.getByRole("heading", { name: "Pending-assistance reports" }).waitFor();
     await settled(page);
     const id = (await page.locator('[data-list="assistance-reports"] tbody th a').first().textContent()) ?? "";
@@ -360,8 +364,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("takes two quarters' snapshots and shows their figures side by side with the change, each named in words", async () => {
-    const page = await desk.signIn("secretariat");
-    await page.goto(`${desk.stack.consoleUrl}#/snapshots`);
+    const page = await desk.signIn("secretariat", { at: "#/snapshots" });
     for (const period of ["2024-Q1", "2024-Q2"]) {
       await page.getByLabel("Quarter (YYYY-Qn, ended)").fill(period);
       await page.getByRole("button", { name: "Take the snapshot" }).click();
@@ -401,8 +404,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("opens a programme activity with its letters; a personal feed is issued, read without a token, revoked", async () => {
-    const page = await desk.signIn("members");
-    await page.goto(`${desk.stack.consoleUrl}#/programme`);
+    const page = await desk.signIn("members", { at: "#/programme" });
     await page.getByRole("heading", { name: "Your calendar feeds" }).waitFor();
     await settled(page);
     await page.getByLabel("Label (optional, e.g. phone)").fill("e2e phone");
@@ -436,8 +438,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("imports a CSV after its dry run: a bad row's problem beside it, mended, applied, on Mali's contacts", async () => {
-    const page = await desk.signIn("secretariat");
-    await page.goto(`${desk.stack.consoleUrl}#/contacts/import`);
+    const page = await desk.signIn("secretariat", { at: "#/contacts/import" });
     const good = "STATE:MLI,capital-poc,Aminata Console,aminata.console@mli-e2e.example";
     const bad = "STATE:XXX,capital-poc,Bakary Console,bakary.console@mli-e2e.example";
     const header = "owner,role,name,email";
@@ -476,8 +477,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("offers a member no write action on the assistance, snapshot and import pages", async () => {
-    const page = await desk.signIn("members");
-    await openRequestOf(page, "circulated", "GEO");
+    const page = await requestOf("members", "circulated", "GEO");
     await page.getByRole("heading", { name: "Candidate offers, ranked" }).waitFor();
     expect(await page.locator("form").count()).toBe(0);
     expect(await page.getByRole("button", { name: /^(Propose|Move)/ }).count()).toBe(0);
@@ -492,7 +492,7 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
   });
 
   it("reads at 390 px: no new page wider than the screen", async () => {
-    const page = await desk.signIn("secretariat", 390);
+    const page = await desk.signIn("secretariat", { width: 390 });
     for (const [hash, heading, shot] of [
       ["#/assistance/offers", "Offers and providers", "assistance-offers-390.png"],
       ["#/assistance/reports", "Pending-assistance reports", "assistance-reports-390.png"],
@@ -506,7 +506,8 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
       expect(await overflowOf(page), hash).toBeLessThanOrEqual(0);
       await keepScreenshot(page, shot);
     }
-    await openRequestOf(page, "matched", "JAM");
+    await page.goto(`${desk.stack.consoleUrl}${listOf("matched")}`);
+    await followRequestOf(page, "JAM");
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "assistance-request-390.png");

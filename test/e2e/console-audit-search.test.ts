@@ -68,8 +68,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     await page.close();
 
     // A link to Mali's trail reads at 390 px, its before and after open.
-    const narrow = await signIn("secretariat", 390);
-    await go(narrow, "#/audit?entity=state:MLI");
+    const narrow = await signIn("secretariat", { width: 390, at: "#/audit?entity=state:MLI" });
     await narrow.getByText(/^Entries about state:MLI/).waitFor();
     await settled(narrow);
     await narrow.locator('[data-list="audit"] > li details summary').first().click();
@@ -88,8 +87,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 
-    const page = await signIn("secretariat");
-    await go(page, "#/states/MLI");
+    const page = await signIn("secretariat", { at: "#/states/MLI" });
     await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     await page.getByRole("link", { name: "Audit trail of Mali", exact: true }).click();
     await page.getByRole("heading", { name: "Audit trail of Mali", level: 1 }).waitFor();
@@ -133,8 +131,7 @@ describe("the audit trail and the search pages", { timeout: 120_000 }, () => {
     const corrected = await api("PATCH", `/states/${iso3}`, { language }, { "if-match": state.etag });
     expect(corrected.status).toBe(200);
 
-    const page = await signIn("secretariat");
-    await go(page, `#/audit?entity=assistance-request:${id}`);
+    const page = await signIn("secretariat", { at: `#/audit?entity=assistance-request:${id}` });
     const record = page.locator('[data-list="audit"] > li').first().locator('[data-field="record"]');
     await record.waitFor();
     expect(await record.textContent()).toBe(`assistance request ${symbol}`);

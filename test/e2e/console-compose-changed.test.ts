@@ -20,8 +20,7 @@ const TEMPLATE = "programme-outreach-letter";
 
 describe("a template changed while the composer is open", { timeout: 120_000 }, () => {
   it("draws the value the template now names, says why at it and above the form, and creates the wave once given", async () => {
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/new?template=${TEMPLATE}`);
+    const page = await signIn("secretariat", { at: `#/waves/new?template=${TEMPLATE}` });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     // The template is offered by what it is for, its id beside it.

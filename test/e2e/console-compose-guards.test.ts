@@ -18,8 +18,7 @@ const { signIn, troubles, go } = desk;
 const api = secretariatApi(desk);
 
 async function openComposer(hash = "#/waves/new") {
-  const page = await signIn("secretariat");
-  await go(page, hash);
+  const page = await signIn("secretariat", { at: hash });
   await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
   await settled(page);
   return page;
@@ -93,8 +92,7 @@ describe("the composer's guards", { timeout: 120_000 }, () => {
   });
 
   it("previews the letter for a State typed by name, and says plainly when the entry names no State", async () => {
-    const page = await signIn("members");
-    await go(page, "#/templates/programme-first-report-request");
+    const page = await signIn("members", { at: "#/templates/programme-first-report-request" });
     await page.getByRole("heading", { name: "Template programme-first-report-request" }).waitFor();
     const state = page.getByLabel("State (name or ISO code)");
     await state.fill("Mauritania");

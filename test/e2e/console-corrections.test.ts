@@ -38,8 +38,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     if (stale?.kind !== "state") throw new Error("the demo seed has no stale State provider");
     const offer = (await api("GET", `/assistance/offers?provider=state:${stale.iso3}&limit=100`)).body.items[0];
 
-    const page = await signIn("experts");
-    await go(page, `#/states/${stale.iso3}`);
+    const page = await signIn("experts", { at: `#/states/${stale.iso3}` });
     const offered = page.getByRole("region", { name: "Assistance offered" });
     await offered.getByRole("heading", { name: "Assistance offered" }).waitFor();
     await settled(page);
@@ -106,8 +105,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     });
     expect(recorded.status).toBe(201);
 
-    const page = await signIn("secretariat");
-    await go(page, `#/states/${unreported.iso3}`);
+    const page = await signIn("secretariat", { at: `#/states/${unreported.iso3}` });
     await page.getByRole("heading", { name: `${unreported.name} (${unreported.iso3})` }).waitFor();
     await settled(page);
     expect(await page.locator('[data-field="reportingStatus"]').textContent()).toBe("reported");
@@ -189,8 +187,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
     });
     expect(ended.status).toBe(201);
 
-    const page = await signIn("secretariat");
-    await go(page, `#/organizations/${id}`);
+    const page = await signIn("secretariat", { at: `#/organizations/${id}` });
     const retire = page.getByRole("button", { name: "Retire this organization" });
     await retire.click();
     const form = page.getByRole("form", { name: `Retire ${name} (${acronym})` });
@@ -256,8 +253,7 @@ describe("corrections the console offers staff", { timeout: 120_000 }, () => {
   });
 
   it("offers a member neither correction", async () => {
-    const page = await signIn("members");
-    await go(page, "#/assistance/offers");
+    const page = await signIn("members", { at: "#/assistance/offers" });
     await page.getByRole("heading", { name: "Every offer" }).waitFor();
     await settled(page);
     expect(await page.locator('[data-list="offers"] tbody tr').count()).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { issueToken } from "../../infra/local/jwt.ts";
 import {
   apiRequests,
+  type ConsoleGroup,
   consoleBrowser,
   focusedElement,
   holdReadings,
@@ -48,10 +49,18 @@ async function matrixWrite(method: "PATCH" | "POST", path: string, body: unknown
   expect(answer.status, await answer.clone().text()).toBe(200);
 }
 
-async function openDossier(page: Page): Promise<void> {
-  await page.goto(`${desk.stack.consoleUrl}#/states/${ISO3}`);
+const DOSSIER = `#/states/${ISO3}`;
+
+async function dossierShown(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Kenya (KEN)" }).waitFor();
   await settled(page);
+}
+
+/** A new page signed in as `group` on Kenya's dossier, once read. */
+async function onDossier(group: ConsoleGroup, width?: number): Promise<Page> {
+  const page = await signIn(group, { width, at: DOSSIER });
+  await dossierShown(page);
+  return page;
 }
 
 const activeId = async (page: Page) => (await focusedElement(page)).id;
@@ -60,10 +69,9 @@ const matrixPanel = (page: Page) => page.getByRole("region", { name: "Matrix", e
 // Two shared cores: a dossier reads seven routes, and two tabs may be open at once.
 describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   it("corrects a submission; a stale edit from a second tab shows the API's 412 at the form and keeps what was typed", async () => {
-    const first = await signIn("secretariat");
-    const second = await signIn("secretariat");
+    const first = await onDossier("secretariat");
+    const second = await onDossier("secretariat");
     for (const page of [first, second]) {
-      await openDossier(page);
       await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
       await page.getByRole("form", { name: /^Correct / }).waitFor();
     }
@@ -101,8 +109,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("shows an invalid date's problem, in the API's words, at its field and keeps the form", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     await page.getByRole("button", { name: "Correct or void", exact: true }).first().click();
     const correct = page.getByRole("form", { name: /^Correct / });
     await correct.getByLabel("Received on (YYYY-MM-DD)").fill("2026-02-30");
@@ -138,8 +145,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("takes the keyboard to the first field a refusal names, again on the same refusal, and nowhere on success", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     const add = page.getByRole("form", { name: "Add a contact" });
     const save = add.getByRole("button", { name: "Add the contact" });
     await add.getByLabel("Name").fill("Flo Focustest");
@@ -171,8 +177,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("keeps the focus on the submit button through a save, and a second press while it saves sends nothing", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     const add = page.getByRole("form", { name: "Add a contact" });
     const save = add.getByRole("button", { name: "Add the contact" });
     // The write is held a moment, so that the second press lands while it runs.
@@ -199,8 +204,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("leaves the focus where the reader moved it while a write ran that is then refused", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     const add = page.getByRole("form", { name: "Add a contact" });
     const save = add.getByRole("button", { name: "Add the contact" });
     const release = await holdRequests(page, "**/contacts");
@@ -221,8 +225,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("voids a submission with its reason: it leaves the list, and the timeline says why", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     // Kenya's additional information, never its first report: voiding that would make Kenya non-reporting again, and
     // the seed records both in one millisecond, so their order in the list (by id) is chance.
     const row = page
@@ -249,14 +252,14 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     // Read again from the API (away to home and back: the session lives in the page), it stays out.
     await page.goto(`${desk.stack.consoleUrl}#/`);
     await settled(page);
-    await openDossier(page);
+    await page.goto(`${desk.stack.consoleUrl}${DOSSIER}`);
+    await dossierShown(page);
     expect(await page.getByRole("cell", { name: symbol }).count()).toBe(0);
     await page.close();
   });
 
   it("adds a contact, verifies it and deactivates it, from the keyboard where it matters", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     const add = page.getByRole("form", { name: "Add a contact" });
     await add.getByLabel("Name").fill("Ada Testperson");
     await add.getByLabel("E-mail").fill("ada.testperson@example.org");
@@ -313,8 +316,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
         { fieldId: "op1.cwc", value: "X", source },
       ],
     });
-    const page = await signIn("members");
-    await openDossier(page);
+    const page = await onDossier("members");
     await page.getByText("From version 1 to 2: 1 added, 0 removed, 1 changed.").waitFor();
     const diff = page.getByRole("region", { name: "Matrix cells changed from version 1 to 2" });
     expect(await diff.getByRole("row").count()).toBe(3);
@@ -332,8 +334,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   it("lets an expert set a State's matrix cells, refusing one without a source at its row, and move it to approval", async () => {
     const NPT = "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)";
     const CTBT = "Comprehensive Nuclear-Test-Ban Treaty (CTBT)";
-    const page = await signIn("experts");
-    await page.goto(`${desk.stack.consoleUrl}#/states/GHA`);
+    const page = await signIn("experts", { at: "#/states/GHA" });
     await page.getByRole("heading", { name: "Ghana (GHA)" }).waitFor();
     const standing = page.locator('[data-field="matrix-standing"]');
     await expect.poll(() => standing.textContent()).toBe("No matrix yet.");
@@ -459,8 +460,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
     await page.close();
 
     for (const group of ["experts", "members"] as const) {
-      const other = await signIn(group);
-      await other.goto(`${desk.stack.consoleUrl}#/states/AND`);
+      const other = await signIn(group, { at: "#/states/AND" });
       await other.getByRole("heading", { name: "Andorra (AND)" }).waitFor();
       expect(await other.locator('[data-field="language"]').textContent()).toBe(
         "French (confirmed by the secretariat)",
@@ -471,16 +471,14 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("offers members none of the writes, and experts the submissions' but not the contacts'", async () => {
-    const member = await signIn("members");
-    await openDossier(member);
+    const member = await onDossier("members");
     await member.getByRole("heading", { name: "Contacts" }).waitFor();
     await member.getByRole("region", { name: "The State's contacts" }).waitFor();
     expect(await member.locator("form").count()).toBe(0);
     expect(await member.getByRole("button", { name: /Correct|Void|Verify|Deactivate|Add|Record/ }).count()).toBe(0);
     await member.close();
 
-    const expert = await signIn("experts");
-    await openDossier(expert);
+    const expert = await onDossier("experts");
     expect(await expert.getByRole("button", { name: "Correct or void", exact: true }).count()).toBeGreaterThan(0);
     await expert.getByRole("button", { name: "Record the submission" }).waitFor();
     expect(await expert.getByRole("button", { name: /^(Verify|Deactivate) / }).count()).toBe(0);
@@ -489,8 +487,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
   });
 
   it("names every timeline action and its record in words, never by a raw id", async () => {
-    const page = await signIn("secretariat");
-    await openDossier(page);
+    const page = await onDossier("secretariat");
     const entries = page.locator(".timeline [data-action]");
     await entries.first().waitFor();
     const shown = await entries.evaluateAll((nodes) =>
@@ -511,8 +508,7 @@ describe("a State's dossier in the console", { timeout: 120_000 }, () => {
 
   it("reads at 390 px, with the editor open, and moves into the editor from the keyboard", async () => {
     for (const group of ["members", "secretariat"] as const) {
-      const page = await signIn(group, 390);
-      await openDossier(page);
+      const page = await onDossier(group, 390);
       expect(await overflowOf(page)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
       await keepScreenshot(page, `state-dossier-${group}-390.png`);

@@ -15,8 +15,7 @@ describe("the console keeps what it shows fresh", { timeout: 120_000 }, () => {
     const mission = contacts.find((contact) => contact.role === "permanent-mission" && contact.active);
     expect(mission?.language).toBe("en");
 
-    const page = await signIn("secretariat");
-    await go(page, "#/states/AGO");
+    const page = await signIn("secretariat", { at: "#/states/AGO" });
     await page.getByRole("heading", { name: "Angola (AGO)" }).waitFor();
     await settled(page);
     const row = page.getByRole("region", { name: "Contacts" }).getByRole("row").filter({ hasText: mission.email });
@@ -41,8 +40,7 @@ describe("the console keeps what it shows fresh", { timeout: 120_000 }, () => {
   });
 
   it("says why the States search refused a query, in the API's words for its field", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/states?q=a");
+    const page = await signIn("secretariat", { at: "#/states?q=a" });
     const refusal = page.getByRole("alert");
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("q: must have a word of at least 2 letters or digits");

@@ -122,8 +122,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
   });
 
   it("says a preview's missing deadline at the Deadline field, in words, not in the template's syntax", async () => {
-    const page = await signIn("members");
-    await go(page, `#/templates/${templateId}`);
+    const page = await signIn("members", { at: `#/templates/${templateId}` });
     const preview = page.getByRole("article", { name: "Letter preview" });
     await preview.getByText("Chad").first().waitFor();
     const deadline = page.getByLabel("Deadline", { exact: true });
@@ -140,8 +139,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
   });
 
   it("shows a stale edit's 412 at the form and keeps what was typed; saving again replaces it", async () => {
-    const page = await signIn("secretariat");
-    await go(page, `#/templates/${templateId}`);
+    const page = await signIn("secretariat", { at: `#/templates/${templateId}` });
     await page.getByRole("heading", { name: `Template ${templateId}` }).waitFor();
     const subject = page.getByLabel("Subject");
     await subject.fill(`${marker} {{state.name}}: edited in the console`);
@@ -182,8 +180,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
   });
 
   it("shows the API's problem at the send time for a time the clocks skip, keeping the rest of the form", async () => {
-    const page = await signIn("secretariat");
-    await go(page, `#/templates/${templateId}`);
+    const page = await signIn("secretariat", { at: `#/templates/${templateId}` });
     await page.getByRole("link", { name: "Compose a wave with this template" }).click();
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     expect(await page.getByLabel("Template").inputValue()).toBe(templateId);
@@ -223,8 +220,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
   it("composes a wave, previews its audience, sends a test copy, schedules it by keyboard and watches it complete", {
     timeout: 300_000,
   }, async () => {
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/new?template=${templateId}`);
+    const page = await signIn("secretariat", { at: `#/waves/new?template=${templateId}` });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     const timeZone = "Asia/Tokyo";
     // Time to create, preview and test the wave before its minute comes (scheduling is refused after it).
@@ -353,8 +349,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
 
   it("names each letter's recipient with its code beside it, in the order of the names", async () => {
     expect(waveId).not.toBe("");
-    const page = await signIn("members");
-    await go(page, `#/waves/${waveId}`);
+    const page = await signIn("members", { at: `#/waves/${waveId}` });
     await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
     await settled(page);
     const recipients = page
@@ -384,8 +379,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
       (message) => message.status === "skipped" && message.skipReason !== "no-active-contact",
     );
     if (!skipped) throw new Error("the wave skipped no contact");
-    const page = await signIn("members");
-    await go(page, `#/states/${skipped.owner.replace("STATE:", "")}`);
+    const page = await signIn("members", { at: `#/states/${skipped.owner.replace("STATE:", "")}` });
     const rows = page
       .getByRole("table", { name: "Letters to the State, newest first" })
       .locator("tbody tr", { has: page.locator(`a[href="#/waves/${waveId}"]`) });
@@ -500,8 +494,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
     const toAll = await staffWave("all-states");
     expect([early.status, toAll.status]).toEqual([201, 201]);
     const fires = `${firesAt.slice(0, 10)} ${firesAt.slice(11, 16)} UTC`;
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/${early.body.id}`);
+    const page = await signIn("secretariat", { at: `#/waves/${early.body.id}` });
     const caution = page.locator('[data-field="programme-sends"]');
     await caution.waitFor();
     expect(await caution.textContent()).toContain(`To this audience on ${fires}`);
@@ -533,7 +526,7 @@ describe("the console's correspondence", { timeout: 90_000 }, () => {
   });
 
   it("reads at 390 px: no correspondence page wider than the screen", async () => {
-    const page = await signIn("secretariat", 390);
+    const page = await signIn("secretariat", { width: 390 });
     for (const [hash, heading, shot] of [
       ["#/templates", "Letter templates", "templates-390.png"],
       ["#/templates/programme-first-report-request", "Template programme-first-report-request", "template-390.png"],

@@ -31,8 +31,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
       region: "West Africa",
     });
     expect(added.status).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, `#/organizations/${added.body.id}`);
+    const page = await signIn("secretariat", { at: `#/organizations/${added.body.id}` });
     await page.getByRole("heading", { name: "Economic Community of West African States (ECOWAS)" }).waitFor();
     await settled(page);
     const form = page.getByRole("form", { name: "Correct ECOWAS" });
@@ -93,8 +92,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
   });
 
   it("records Mali's report by Enter, says so in the form, then corrects its symbol keeping the note changed meanwhile", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/states/MLI");
+    const page = await signIn("secretariat", { at: "#/states/MLI" });
     await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     await settled(page);
 
@@ -167,8 +165,7 @@ describe("the console never undoes a colleague's change after a 412", { timeout:
       email,
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, "#/states/SOM");
+    const page = await signIn("secretariat", { at: "#/states/SOM" });
     await page.getByRole("heading", { name: "Somalia (SOM)" }).waitFor();
     await settled(page);
     await page.getByRole("button", { name: "Correct Morgan Meanwhile" }).click();

@@ -37,8 +37,7 @@ async function putAsColleague(year: number, id: string, change: (activity: Json)
 }
 
 async function openActivity(year: number, id: string): Promise<Page> {
-  const page = await signIn("secretariat");
-  await go(page, `#/programme/${year}/${id}`);
+  const page = await signIn("secretariat", { at: `#/programme/${year}/${id}` });
   await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
   await settled(page);
   return page;

@@ -57,8 +57,7 @@ const letterOf = (programme: Json, waveKey: string): Json =>
     .letters.find((letter: Json) => letter.waveKey === waveKey);
 
 async function openActivity(group: ConsoleGroup, year: number): Promise<Page> {
-  const page = await signIn(group);
-  await go(page, `#/programme/${year}/${ACTIVITY}`);
+  const page = await signIn(group, { at: `#/programme/${year}/${ACTIVITY}` });
   await page.getByRole("heading", { name: "Letters", exact: true }).waitFor();
   await settled(page);
   return page;
@@ -105,8 +104,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
     expect(wave.status).toBe("draft");
 
     // The programme's page and the activity's say it was held, and why.
-    const calendar = await signIn("secretariat");
-    await go(calendar, `#/programme/${year}`);
+    const calendar = await signIn("secretariat", { at: `#/programme/${year}` });
     const row = calendar.getByRole("row").filter({ has: calendar.getByRole("link", { name: /open briefing/ }) });
     await expect
       .poll(() => row.filter({ hasText: wave.templateId }).first().textContent())
@@ -278,8 +276,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
       }
       await page.close();
     }
-    const member = await signIn("members");
-    await go(member, `#/programme/${year}`);
+    const member = await signIn("members", { at: `#/programme/${year}` });
     await member.getByRole("heading", { name: "Programme of work" }).waitFor();
     await settled(member);
     expect(await member.getByRole("button", { name: "Adopt this programme" }).count()).toBe(0);
@@ -289,8 +286,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
   it("asks only for the values a letter's template names, and says a letter whose template names none takes none", async () => {
     const year = await currentYear();
     // The March first-report request names no briefing value: its activity has nothing to give.
-    const march = await signIn("secretariat");
-    await go(march, `#/programme/${year}/mar-letter-first-report`);
+    const march = await signIn("secretariat", { at: `#/programme/${year}/mar-letter-first-report` });
     await march.getByRole("heading", { name: "Letters", exact: true }).waitFor();
     await settled(march);
     expect(await march.locator("[data-field='sent-by']").first().textContent()).toMatch(/^its schedule/);
@@ -377,8 +373,7 @@ describe("the programme's letters and adoption in the console", { timeout: 180_0
   it("adopts the draft year after an inline confirmation, a change made meanwhile read again first", async () => {
     const year = await currentYear();
     const openProgramme = async () => {
-      const page = await signIn("secretariat");
-      await go(page, `#/programme/${year}`);
+      const page = await signIn("secretariat", { at: `#/programme/${year}` });
       await page.getByRole("heading", { name: "Programme of work" }).waitFor();
       await settled(page);
       return page;

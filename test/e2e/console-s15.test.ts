@@ -56,8 +56,7 @@ async function followUpDraft(days: number) {
 
 describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   it("composes a first draft the API accepts: the first template with an audience it can go to", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/waves/new");
+    const page = await signIn("secretariat", { at: "#/waves/new" });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     const template = await page.getByLabel("Template").inputValue();
@@ -77,8 +76,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   });
 
   it("asks for the briefing's day, time and venue when the template names them, and the wave carries them", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/waves/new?template=programme-open-briefing-invitation");
+    const page = await signIn("secretariat", { at: "#/waves/new?template=programme-open-briefing-invitation" });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     expect(await page.getByLabel("Template").inputValue()).toBe("programme-open-briefing-invitation");
@@ -109,8 +107,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   });
 
   it("gives the briefing's venue in each language: a missing one refused at its field, the Arabic letter in Arabic", async () => {
-    const page = await signIn("secretariat");
-    await go(page, "#/waves/new?template=programme-effective-practices-invitation");
+    const page = await signIn("secretariat", { at: "#/waves/new?template=programme-effective-practices-invitation" });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     const briefingOn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
@@ -184,8 +181,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       variants: { en: { subject: "A letter", text: "Dear {{contact.name}},", html: "<p>Dear {{contact.name}},</p>" } },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/new?template=${templateId}`);
+    const page = await signIn("secretariat", { at: `#/waves/new?template=${templateId}` });
     await page.getByRole("heading", { name: "Compose a wave" }).waitFor();
     await settled(page);
     const audience = page.getByLabel("Audience");
@@ -205,8 +201,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
   it("offers a circulated request only its legal moves, none chosen, to the groups that may move it", async () => {
     const request = await firstRequest("circulated");
     for (const group of ["secretariat", "experts"] as ConsoleGroup[]) {
-      const page = await signIn(group);
-      await go(page, `#/assistance/${request.id}`);
+      const page = await signIn(group, { at: `#/assistance/${request.id}` });
       await page.getByRole("heading", { name: `Assistance request ${request.symbol}` }).waitFor();
       await settled(page);
       const select = page.getByLabel("New status");
@@ -226,8 +221,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       }
       await page.close();
     }
-    const member = await signIn("members");
-    await go(member, `#/assistance/${request.id}`);
+    const member = await signIn("members", { at: `#/assistance/${request.id}` });
     await member.getByRole("heading", { name: `Assistance request ${request.symbol}` }).waitFor();
     await settled(member);
     expect(await member.getByLabel("New status").count()).toBe(0);
@@ -236,8 +230,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
 
   it("says a final request moves no more instead of offering moves the API refuses", async () => {
     const request = await firstRequest("fulfilled");
-    const page = await signIn("experts");
-    await go(page, `#/assistance/${request.id}`);
+    const page = await signIn("experts", { at: `#/assistance/${request.id}` });
     await page.getByRole("heading", { name: `Assistance request ${request.symbol}` }).waitFor();
     await settled(page);
     expect(await page.locator("#move-final").textContent()).toBe("A fulfilled request moves no more.");
@@ -258,8 +251,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     if (!withMatch) throw new Error("no report row whose last action is a match's");
     for (const match of withMatch.matches) expect(match.providerName).toBe(names.get(keyOf(match.provider)));
     for (const group of ["secretariat", "experts", "members"] as ConsoleGroup[]) {
-      const page = await signIn(group);
-      await go(page, `#/assistance/reports/${summary.id}`);
+      const page = await signIn(group, { at: `#/assistance/reports/${summary.id}` });
       await page.getByRole("heading", { name: `Pending-assistance report ${summary.id}` }).waitFor();
       await settled(page);
       const row = page.getByRole("row").filter({ hasText: withMatch.symbol });
@@ -286,8 +278,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
       (offer: Json) => offer.provider.kind === "organization",
     );
     for (const group of ["secretariat", "experts", "members"] as ConsoleGroup[]) {
-      const page = await signIn(group);
-      await go(page, `#/assistance/${request.id}`);
+      const page = await signIn(group, { at: `#/assistance/${request.id}` });
       await page.getByRole("heading", { name: `Assistance request ${request.symbol}` }).waitFor();
       await settled(page);
       const firstCandidate = page.locator('[data-list="candidates"] tbody tr').first().locator("td").nth(1);
@@ -314,8 +305,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
 
   it("puts the focus on the wave's status once the wave is cancelled, not on the page's body", async () => {
     const { draft } = await followUpDraft(3);
-    const page = await signIn("secretariat");
-    await go(page, `#/waves/${draft.body.id}`);
+    const page = await signIn("secretariat", { at: `#/waves/${draft.body.id}` });
     await page.getByRole("heading", { name: `Wave ${draft.body.id}` }).waitFor();
     await settled(page);
     await page.getByRole("button", { name: "Cancel the wave" }).click();
@@ -333,8 +323,7 @@ describe("the console's session-15 mends", { timeout: 120_000 }, () => {
     const inWords = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
       new Date(`${sendAt}T00:00:00Z`),
     );
-    const page = await signIn("experts");
-    await go(page, `#/waves/${draft.body.id}`);
+    const page = await signIn("experts", { at: `#/waves/${draft.body.id}` });
     const asOf = page.locator('[data-field="audience-as-of"]');
     await asOf.waitFor();
     expect(await asOf.textContent()).toContain(`on ${inWords}, the wave's send day`);

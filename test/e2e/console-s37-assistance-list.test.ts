@@ -41,8 +41,7 @@ describe("the console's Assistance pages, session 37", { timeout: 120_000 }, () 
   it("opens on every pending request, then narrows to a status and to a State chosen by name, in the URL", async () => {
     const every = pending(await listed(""));
     expect(new Set(every.map((request) => request.status)).size).toBeGreaterThan(1);
-    const page = await signIn("secretariat");
-    await go(page, "#/assistance");
+    const page = await signIn("secretariat", { at: "#/assistance" });
     await page.getByText(`${every.length} pending requests`, { exact: true }).waitFor();
     await settled(page);
     expect(await rowsOf(page).count()).toBe(every.length);
@@ -88,8 +87,7 @@ describe("the console's Assistance pages, session 37", { timeout: 120_000 }, () 
   });
 
   it("records a request for a State typed by its name", async () => {
-    const page = await signIn("experts");
-    await go(page, "#/assistance?state=GMB");
+    const page = await signIn("experts", { at: "#/assistance?state=GMB" });
     const form = page.getByRole("form", { name: "Record a request" });
     await form.waitFor();
     await settled(page);
@@ -115,8 +113,7 @@ describe("the console's Assistance pages, session 37", { timeout: 120_000 }, () 
       validUntil: "2026-06-30",
     });
     expect(offer.status, JSON.stringify(offer.body)).toBe(201);
-    const page = await signIn("members");
-    await go(page, "#/assistance/offers?provider=state:BGR");
+    const page = await signIn("members", { at: "#/assistance/offers?provider=state:BGR" });
     const row = page.locator('[data-list="offers"] tbody tr').filter({ hasText: "a workshop that has ended" });
     await row.waitFor();
     expect(await row.textContent()).toContain("from 2024-01-01 to 2026-06-30 Expired on 30 June 2026.");
@@ -127,8 +124,7 @@ describe("the console's Assistance pages, session 37", { timeout: 120_000 }, () 
   });
 
   it("reads at 390 px: the filters and the pending list no wider than the screen", async () => {
-    const page = await signIn("secretariat", 390);
-    await go(page, "#/assistance");
+    const page = await signIn("secretariat", { width: 390, at: "#/assistance" });
     await page.getByText(/^\d+ pending requests$/).waitFor();
     await settled(page);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);

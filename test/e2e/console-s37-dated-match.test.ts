@@ -45,8 +45,7 @@ describe("proposing an offer on the request's page", { timeout: 120_000 }, () =>
   it("proposes on the day given, and refuses a day in the future at the field", async () => {
     const { id } = await circulatedWithCandidate("GHA", "S/AC.44/2026/GHA/DATED");
     const today = deskDay(new Date());
-    const page = await signIn("experts");
-    await go(page, `#/assistance/${id}`);
+    const page = await signIn("experts", { at: `#/assistance/${id}` });
     await settled(page);
     const day = page.getByLabel("Proposed on (YYYY-MM-DD; today when empty)");
     const propose = page.getByRole("button", { name: "Propose Bulgaria's offer" });
@@ -66,8 +65,7 @@ describe("proposing an offer on the request's page", { timeout: 120_000 }, () =>
   it("says a colleague withdrew the request when a proposal is refused for it, and shows it as it stands", async () => {
     const { id, etag } = await circulatedWithCandidate("KEN", "S/AC.44/2026/KEN/STALE");
     const today = deskDay(new Date());
-    const page = await signIn("experts");
-    await go(page, `#/assistance/${id}`);
+    const page = await signIn("experts", { at: `#/assistance/${id}` });
     await settled(page);
     // Any candidate: the first test's offer is one too.
     const propose = page.getByRole("button", { name: /^Propose / }).first();

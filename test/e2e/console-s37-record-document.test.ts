@@ -22,8 +22,7 @@ const kindsOffered = (page: import("playwright-core").Page) =>
 
 describe("recording a received document, session 37", { timeout: 120_000 }, () => {
   it("offers a non-reporting State no additional information, saying why with its name, and refuses a symbol twice at its field", async () => {
-    const page = await signIn("experts");
-    await go(page, "#/states/MLI");
+    const page = await signIn("experts", { at: "#/states/MLI" });
     await page.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     await settled(page);
     expect(await kindsOffered(page)).not.toContain("Additional information");
@@ -73,8 +72,7 @@ describe("recording a received document, session 37", { timeout: 120_000 }, () =
       language: "en",
     });
     expect(held.status, JSON.stringify(held.body)).toBe(201);
-    const page = await signIn("secretariat");
-    await go(page, "#/states/TCD");
+    const page = await signIn("secretariat", { at: "#/states/TCD" });
     await page.getByRole("heading", { name: "Chad (TCD)" }).waitFor();
     await settled(page);
     await page.getByLabel("Received on (YYYY-MM-DD)").fill("2026-12-01");

@@ -89,8 +89,7 @@ describe("the console's session-37 mends", { timeout: 120_000 }, () => {
     };
     expect(matches.map((match: Json) => match.offer)).toEqual([words.older, words.newer]);
 
-    const page = await signIn("experts");
-    await go(page, `#/assistance/${id}`);
+    const page = await signIn("experts", { at: `#/assistance/${id}` });
     await page.getByRole("heading", { name: "Assistance request S/AC.44/2026/GHA/S37" }).waitFor();
     await settled(page);
     const offers = page.locator('[data-list="matches"] [data-field="match-offer"]');

@@ -65,8 +65,7 @@ describe("feedback on the assistance process, session 38", { timeout: 120_000 },
     });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
 
-    const page = await signIn("experts");
-    await go(page, "#/states/NER");
+    const page = await signIn("experts", { at: "#/states/NER" });
     await page.getByRole("heading", { name: "Niger (NER)" }).waitFor();
     await settled(page);
     await page.getByLabel("Kind", { exact: true }).selectOption("assistance-feedback");
@@ -168,8 +167,7 @@ describe("a proposed match whose offer has ended", { timeout: 120_000 }, () => {
     const unmoved = await api("GET", `/assistance/matches/${matchId}`);
     expect(unmoved.body).toMatchObject({ status: "proposed", history: [] });
 
-    const page = await signIn("experts");
-    await go(page, `#/assistance/${requestId}`);
+    const page = await signIn("experts", { at: `#/assistance/${requestId}` });
     await settled(page);
     const ended = page.locator(`#match-${matchId}-withheld`);
     await ended.waitFor();

@@ -301,8 +301,7 @@ describe("a request answered 401, sent again once signed in again (local build)"
       designatedOn: "2024-01-02",
     });
     expect(created.status).toBe(201);
-    const page = await desk.signIn("secretariat");
-    await desk.go(page, "#/states/ISL");
+    const page = await desk.signIn("secretariat", { at: "#/states/ISL" });
     await page.getByRole("heading", { name: "Iceland (ISL)" }).waitFor();
     await settled(page);
     const row = page.getByRole("row", { name: /Expiry Testperson/ });

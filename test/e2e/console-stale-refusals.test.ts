@@ -44,8 +44,7 @@ describe("a field's refusal once the field changes", { timeout: 120_000 }, () =>
     const listed = await api("GET", "/assistance/requests?status=acknowledged&limit=100");
     const { id } = (listed.body.items as Json[])[0];
     const posts = apiRequests(desk.stack, "POST", `/assistance/requests/${id}/transitions`);
-    const page = await desk.signIn("secretariat");
-    await desk.go(page, `#/assistance/${id}`);
+    const page = await desk.signIn("secretariat", { at: `#/assistance/${id}` });
     await page.getByRole("heading", { name: /^Assistance request / }).waitFor();
     await settled(page);
     const form = page.getByRole("form", { name: "Move the request" });
@@ -88,8 +87,7 @@ describe("a field's refusal once the field changes", { timeout: 120_000 }, () =>
   });
 
   it("takes the areas' refusal away once a box is ticked, keeping the box ticked and the other fields' refusals", async () => {
-    const page = await desk.signIn("secretariat");
-    await desk.go(page, "#/assistance?status=received");
+    const page = await desk.signIn("secretariat", { at: "#/assistance?status=received" });
     const form = page.getByRole("form", { name: "Record a request" });
     await form.waitFor();
     await settled(page);
@@ -114,8 +112,7 @@ describe("a field's refusal once the field changes", { timeout: 120_000 }, () =>
 
   it("takes away the API's refusal of the document's symbol once it is typed, and keeps the date's", async () => {
     const posts = apiRequests(desk.stack, "POST", "/states/NOR/submissions");
-    const page = await desk.signIn("secretariat");
-    await desk.go(page, "#/states/NOR");
+    const page = await desk.signIn("secretariat", { at: "#/states/NOR" });
     await page.getByRole("heading", { name: /\(NOR\)/ }).waitFor();
     await settled(page);
     const record = page.getByRole("form", { name: "Record a received document" });
@@ -167,8 +164,7 @@ describe("a field's refusal once the field changes", { timeout: 120_000 }, () =>
       email: `${id}@stale.example`,
     });
     expect(contact.status).toBe(201);
-    const page = await desk.signIn("secretariat");
-    await desk.go(page, `#/organizations/${id}`);
+    const page = await desk.signIn("secretariat", { at: `#/organizations/${id}` });
     const correct = page.getByRole("form", { name: `Correct ${acronym}` });
     await correct.waitFor();
     await settled(page);

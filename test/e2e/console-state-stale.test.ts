@@ -103,8 +103,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
     const symbol = "S/AC.44/2026/STALE-1";
     const { state, plan } = await recordedPlan(symbol);
     const plans = await actionPlans(state.iso3);
-    const page = await signIn("secretariat");
-    await go(page, `#/states/${state.iso3}`);
+    const page = await signIn("secretariat", { at: `#/states/${state.iso3}` });
     await page.getByRole("heading", { name: `${state.name} (${state.iso3})` }).waitFor();
     await settled(page);
     const form = await reviewKind(page, symbol);
@@ -125,8 +124,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
     const symbol = "S/AC.44/2026/STALE-2";
     const { state, plan } = await recordedPlan(symbol);
     const plans = await actionPlans(state.iso3);
-    const page = await signIn("secretariat");
-    await go(page, `#/states/${state.iso3}`);
+    const page = await signIn("secretariat", { at: `#/states/${state.iso3}` });
     await page.getByRole("heading", { name: `${state.name} (${state.iso3})` }).waitFor();
     await settled(page);
     const form = await reviewKind(page, symbol);
@@ -158,8 +156,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
     const symbol = "S/AC.44/2026/STALE-3";
     const { state, plan } = await recordedPlan(symbol);
     const plans = await actionPlans(state.iso3);
-    const page = await signIn("secretariat");
-    await go(page, `#/states/${state.iso3}`);
+    const page = await signIn("secretariat", { at: `#/states/${state.iso3}` });
     await page.getByRole("heading", { name: `${state.name} (${state.iso3})` }).waitFor();
     await settled(page);
     await page
@@ -181,8 +178,7 @@ describe("a State's page when a colleague wrote first", { timeout: 180_000 }, ()
 
   it("says the State's language now on record and by whom, keeps the officer's, and says pressing again replaces it", async () => {
     const iso3 = "PRY";
-    const page = await signIn("secretariat");
-    await go(page, `#/states/${iso3}`);
+    const page = await signIn("secretariat", { at: `#/states/${iso3}` });
     await page.getByRole("heading", { name: `Paraguay (${iso3})` }).waitFor();
     await settled(page);
     const form = page.getByRole("form", { name: "Language of letters" });

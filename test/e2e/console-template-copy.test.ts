@@ -22,8 +22,7 @@ const focusedId = async (page: Parameters<typeof focusedElement>[0]) => (await f
 
 describe("copying a template", { timeout: 120_000 }, () => {
   it("copies the outreach letter to a new template, once, and says an id that exists at the field", async () => {
-    const page = await signIn("secretariat");
-    await go(page, `#/templates/${OUTREACH}`);
+    const page = await signIn("secretariat", { at: `#/templates/${OUTREACH}` });
     await page.getByRole("heading", { name: `Template ${OUTREACH}` }).waitFor();
     await settled(page);
     const action = page.getByRole("button", { name: "Copy to a new template" });

@@ -45,8 +45,7 @@ const firstReportWave = (days: number, description: string) => ({
 });
 
 async function openWave(id: string, title: string) {
-  const page = await signIn("secretariat");
-  await go(page, `#/waves/${id}`);
+  const page = await signIn("secretariat", { at: `#/waves/${id}` });
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   await settled(page);
   return page;

@@ -169,22 +169,19 @@ describe("the staff console", { timeout: 90_000 }, () => {
   });
 
   it("offers members no write action on a State's page; experts may record", async () => {
-    const member = await signIn("members");
-    await member.goto(`${desk.stack.consoleUrl}#/states/MLI`);
+    const member = await signIn("members", { at: "#/states/MLI" });
     await member.getByRole("heading", { name: "Mali (MLI)" }).waitFor();
     await member.getByRole("heading", { name: "Timeline" }).waitFor();
     expect(await member.locator("form").count()).toBe(0);
     expect(await member.getByRole("button", { name: /Record/ }).count()).toBe(0);
     await member.close();
-    const expert = await signIn("experts");
-    await expert.goto(`${desk.stack.consoleUrl}#/states/MLI`);
+    const expert = await signIn("experts", { at: "#/states/MLI" });
     await expert.getByRole("button", { name: "Record a first report" }).waitFor();
     await expert.close();
   });
 
   it("shows the API's problem next to the field it names, keeping what was typed", async () => {
-    const page = await signIn("secretariat");
-    await page.goto(`${desk.stack.consoleUrl}#/states/MLI`);
+    const page = await signIn("secretariat", { at: "#/states/MLI" });
     await page.getByLabel("Received on (YYYY-MM-DD)").fill("2004-04-27");
     await page.getByLabel("Document symbol").fill("S/AC.44/2026/CONSOLE-1");
     await page.getByRole("button", { name: "Record a first report" }).click();
@@ -271,7 +268,7 @@ describe("the staff console", { timeout: 90_000 }, () => {
   });
 
   it("reads at 390 px: no page wider than the screen", async () => {
-    const page = await signIn("members", 390);
+    const page = await signIn("members", { width: 390 });
     await page.getByText("186 of 193").waitFor();
     await settled(page);
     const overflow = () => overflowOf(page);

@@ -53,10 +53,20 @@ export interface ConsoleBrowser {
   /** Every console error, page error and CSP report, per page: a page that works has none. */
   readonly troubles: string[];
   /** The console's first page, checked for its status and CSP; failed requests matching `expected` are not troubles. */
-  openConsole(width?: number): Promise<Page>;
-  signIn(group: ConsoleGroup, width?: number): Promise<Page>;
+  openConsole(opened?: Opened): Promise<Page>;
+  /**
+   * A new page signed in as `group`, at the console's page `at` (`#/states/NOR`; Home when not given): signing in where
+   * the test goes spares the browser and the stack Home's reads and render.
+   */
+  signIn(group: ConsoleGroup, opened?: Opened): Promise<Page>;
   /** Opens the console's page at `hash` (`#/states/NOR`) in a page already signed in. */
   go(page: Page, hash: string): Promise<unknown>;
+}
+
+/** How a new page opens: its window's width in CSS pixels (1280 when not given) and the console's page (`#/...`). */
+export interface Opened {
+  width?: number;
+  at?: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's answers are read loosely in e2e tests; their schemas are tested elsewhere
@@ -104,7 +114,7 @@ export function consoleBrowser({
     return started;
   };
 
-  async function openConsole(width = 1280): Promise<Page> {
+  async function openConsole({ width = 1280, at = "" }: Opened = {}): Promise<Page> {
     const { browser, stack } = running();
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     page.on("console", (message) => {
@@ -112,14 +122,14 @@ export function consoleBrowser({
         troubles.push(`${page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => troubles.push(`${page.url()}: ${error.message}`));
-    const response = await page.goto(stack.consoleUrl);
+    const response = await page.goto(`${stack.consoleUrl}${at}`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-security-policy"]).toBe(CONSOLE_CSP);
     return page;
   }
 
-  async function signIn(group: ConsoleGroup, width = 1280): Promise<Page> {
-    const page = await openConsole(width);
+  async function signIn(group: ConsoleGroup, opened: Opened = {}): Promise<Page> {
+    const page = await openConsole(opened);
     await page.getByRole("button", { name: `Sign in as ${group}` }).click();
     await expect(page.getByText(/Signed in as/).textContent()).resolves.toContain(group);
     return page;
