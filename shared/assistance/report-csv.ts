@@ -3,7 +3,8 @@
 // other cell in the report's words (report-mail.ts): a spreadsheet filters on words as well as on codes, and whoever
 // needs the codes reads the report's JSON (ADR 0006).
 import { neutralizeCell, spreadsheetCsv } from "../spreadsheet-csv.ts";
-import { areasInWords, FOLLOW_UP_WORDS, matchesInWords, NOT_CIRCULATED } from "./report-mail.ts";
+import { FOLLOW_UP_WORDS, NOT_CIRCULATED } from "./follow-up-words.ts";
+import { areasInWords, matchesInWords } from "./report-mail.ts";
 import type { AssistanceReport } from "./schemas.ts";
 import { REQUEST_STATUS_WORDS } from "./status-words.ts";
 

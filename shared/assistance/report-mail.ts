@@ -1,11 +1,12 @@
 // The summary e-mail of a pending-assistance report (plain text and HTML, every value HTML-escaped in the HTML part),
-// and the report's words, which the CSV says too: statuses, areas, providers, follow-ups and ages as a person reads
-// them, never the API's codes (audit 36).
+// and the report's words, which the CSV says too: statuses, areas, providers, follow-ups (follow-up-words.ts) and ages
+// as a person reads them, never the API's codes (audit 36).
 
 import { ownerInText } from "../contacts/contact-words.ts";
 import { assistanceAreaNamesOf } from "../locale/names.ts";
 import { escapeHtml } from "../mail/html.ts";
 import { ageCountsInWords } from "./age-buckets.ts";
+import { followUpInWords } from "./follow-up-words.ts";
 import { offerOf } from "./match-words.ts";
 import type { AssistanceArea, AssistanceReport, ReportRow } from "./schemas.ts";
 import { MATCH_STATUS_WORDS, REQUEST_STATUS_WORDS } from "./status-words.ts";
@@ -45,26 +46,6 @@ export const matchesInWords = (row: ReportRow): string[] =>
   row.matches.map(
     (match) => `${offerOf(ownerInText(match.provider, match.providerName))} ${MATCH_STATUS_WORDS[match.status]}`,
   );
-
-/** A follow-up's standing in one or two words, for the CSV's column beside its dates. */
-export const FOLLOW_UP_WORDS = {
-  overdue: "overdue",
-  due: "due within 4 months",
-  "not-yet": "not yet due",
-  "followed-up": "followed up",
-} as const satisfies Record<NonNullable<ReportRow["followUp"]>["status"], string>;
-
-/** Before circulation a request owes no follow-up yet. */
-export const NOT_CIRCULATED = "not circulated yet";
-
-function followUpText(row: ReportRow): string {
-  if (!row.followUp) return NOT_CIRCULATED;
-  const { dueOn, status, followedUpOn } = row.followUp;
-  if (status === "followed-up") return `followed up on ${followedUpOn} (due ${dueOn})`;
-  if (status === "overdue") return `OVERDUE since ${dueOn}`;
-  if (status === "due") return `due soon, on ${dueOn}`;
-  return `due on ${dueOn}`;
-}
 
 const matchesText = (row: ReportRow): string => matchesInWords(row).join(", ") || "none";
 
@@ -108,7 +89,8 @@ export function reportSummaryMail(report: AssistanceReport): { subject: string; 
     ...report.requests.map(
       (row) =>
         `- ${stateOf(row)}, ${row.symbol}${row.demo ? " [demo]" : ""}: ${REQUEST_STATUS_WORDS[row.status]}, ` +
-        `${plural(row.ageDays, "day")} old; areas: ${areasInWords(row.areas)}; follow-up: ${followUpText(row)}; ` +
+        `${plural(row.ageDays, "day")} old; areas: ${areasInWords(row.areas)}; ` +
+        `follow-up: ${followUpInWords(row.followUp)}; ` +
         `matches: ${matchesText(row)}; last action: ${row.lastAction.action} on ${row.lastAction.on}`,
     ),
     "",
@@ -125,7 +107,7 @@ export function reportSummaryMail(report: AssistanceReport): { subject: string; 
           REQUEST_STATUS_WORDS[row.status],
           row.ageDays,
           areasInWords(row.areas),
-          followUpText(row),
+          followUpInWords(row.followUp),
           matchesText(row),
           `${row.lastAction.action} on ${row.lastAction.on}`,
         ]

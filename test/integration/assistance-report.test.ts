@@ -205,13 +205,13 @@ describe("pending-assistance report", () => {
       "Follow-up letters (one year after circulation): 1 overdue, 1 due within 4 months",
     );
     expect(mail?.body.text).toContain(
-      "Nigeria (NGA), S/AC.44/TEST/OLD: matched, 532 days old; areas: legislation; follow-up: OVERDUE since " +
+      "Nigeria (NGA), S/AC.44/TEST/OLD: matched, 532 days old; areas: legislation; follow-up: overdue since " +
         "2025-11-20; matches: the International Atomic Energy Agency's offer accepted; last action: marked matched on " +
         "2025-02-03",
     );
     expect(mail?.body.text).toContain("3 pending requests: 1 received, 1 circulated, 1 matched.");
     expect(mail?.body.html).toContain("<td>Nigeria (NGA)</td>");
-    expect(mail?.body.html).toContain("OVERDUE since 2025-11-20");
+    expect(mail?.body.html).toContain("overdue since 2025-11-20");
   });
 
   it("stores one report and sends one mail when the trigger repeats", async () => {

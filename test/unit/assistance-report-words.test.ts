@@ -218,7 +218,7 @@ describe("the report in words", () => {
     );
     expect(mail.text).toContain(
       "- Gambia (GMB), S/AC.44/T/GMB: in progress, 414 days old; areas: physical protection, accounting for " +
-        "materials; follow-up: OVERDUE since 2026-03-12; matches: Germany's offer delivered, the International " +
+        "materials; follow-up: overdue since 2026-03-12; matches: Germany's offer delivered, the International " +
         "Atomic Energy Agency's offer declined; last action: match with Germany delivered on 2026-02-01",
     );
     expect(mail.text).toContain("Kenya (KEN), S/AC.44/T/KEN: in the consent window, 19 days old");

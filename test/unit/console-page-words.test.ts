@@ -2,8 +2,8 @@
 // its month), a pending request's follow-up with its letter's date, a snapshot's taking and taker, a wave's letters in
 // the order of their recipients' names, an obligation's status in words, and the groups of a snapshots' diff.
 import { describe, expect, it } from "vitest";
+import { followUpInWords } from "#shared/assistance/follow-up-words.ts";
 import { routeAccess } from "../../console/src/api/access.ts";
-import { followUpWords } from "../../console/src/pages/assistance-follow-up.ts";
 import { byOwnerName, ownerCode } from "../../console/src/pages/correspondence/wave-facts.ts";
 import { ACTIVITY_KIND_WORDS, fromToday, letterWavesWords, shownDay } from "../../console/src/pages/programme-due.ts";
 import { groupWords, takenAtWords, takenWords, takerWords } from "../../console/src/pages/snapshot-words.ts";
@@ -46,18 +46,19 @@ describe("an activity's distance from today", () => {
   });
 });
 
-describe("a pending request's follow-up in the report", () => {
+describe("a pending request's follow-up in the report, as the console, the mail and the CSV say it", () => {
   it("gives the date of the follow-up letter once it went", () => {
-    expect(followUpWords({ status: "followed-up", dueOn: "2026-03-01", followedUpOn: "2026-03-04" })).toBe(
+    expect(followUpInWords({ status: "followed-up", dueOn: "2026-03-01", followedUpOn: "2026-03-04" })).toBe(
       "followed up on 2026-03-04 (due 2026-03-01)",
     );
   });
 
   it("gives the status and due day before, and says when the request is not circulated", () => {
-    expect(followUpWords({ status: "overdue", dueOn: "2026-03-01" })).toBe("overdue since 2026-03-01");
-    expect(followUpWords({ status: "due", dueOn: "2027-02-13" })).toBe("due soon, on 2027-02-13");
-    expect(followUpWords({ status: "not-yet", dueOn: "2027-04-21" })).toBe("due on 2027-04-21");
-    expect(followUpWords(null)).toBe("not circulated");
+    expect(followUpInWords({ status: "overdue", dueOn: "2026-03-01" })).toBe("overdue since 2026-03-01");
+    expect(followUpInWords({ status: "due", dueOn: "2027-02-13" })).toBe("due soon, on 2027-02-13");
+    expect(followUpInWords({ status: "not-yet", dueOn: "2027-04-21" })).toBe("due on 2027-04-21");
+    expect(followUpInWords(null)).toBe("not circulated yet");
+    expect(followUpInWords({ status: "followed-up", dueOn: "2026-03-01" })).toBe("followed up (due 2026-03-01)");
   });
 });
 

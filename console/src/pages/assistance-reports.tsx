@@ -4,13 +4,13 @@
 // attention as the report gives them.
 import { useState } from "preact/hooks";
 import { ageCountsInWords } from "../../../shared/assistance/age-buckets.ts";
+import { followUpInWords } from "../../../shared/assistance/follow-up-words.ts";
 import { offerOf } from "../../../shared/assistance/match-words.ts";
 import type { components } from "../api/schema";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
 import { messageOf, Show, useLoad } from "../ui/load.tsx";
 import { ScrollTable } from "../ui/scroll-table.tsx";
-import { followUpWords } from "./assistance-follow-up.ts";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
 import { REQUEST_STATUS_WORDS, statusWords } from "./assistance-words.ts";
@@ -161,7 +161,7 @@ export function AssistanceReportPage({ id }: { id: string }) {
                       </td>
                       <td>{statusWords(row.status)}</td>
                       <td class="number">{row.ageDays}</td>
-                      <td>{followUpWords(row.followUp)}</td>
+                      <td>{followUpInWords(row.followUp)}</td>
                       <td>{row.matches.map((match) => matchWords(match, names)).join(", ") || "none"}</td>
                       <td>
                         {withProviderNames(statusWords(row.lastAction.action), names)} {row.lastAction.on}
