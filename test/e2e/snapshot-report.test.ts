@@ -1,5 +1,6 @@
 // The snapshot's HTML report in headless Chromium: served over HTTP, screenshotted, its charts and list checked,
-// and printed to PDF. Debian's Chromium only (.ci/run installs it); playwright-core never downloads a browser.
+// and printed to PDF. Debian's Chromium only (.ci/run installs its headless shell); playwright-core never downloads a
+// browser.
 import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
