@@ -85,11 +85,7 @@ export const listedMatches =
     const offerWords = offerWordsOf(matches, offerFor);
     return matches.map((match) => {
       const { validFrom, validUntil } = offerFor(match);
-      return {
-        ...match,
-        offer: offerWords(match),
-        offerValidity: { validFrom, ...(validUntil ? { validUntil } : {}) },
-      };
+      return { ...match, offer: offerWords(match), offerValidity: { validFrom, validUntil } };
     });
   };
 

@@ -2,7 +2,7 @@
 // and the report's words, which the CSV says too: statuses, areas, providers, follow-ups (follow-up-words.ts) and ages
 // as a person reads them, never the API's codes (audit 36).
 
-import { ownerInText } from "../contacts/contact-words.ts";
+import { ownerInText } from "../contacts/owner-in-text.ts";
 import { assistanceAreaNamesOf } from "../locale/names.ts";
 import { escapeHtml } from "../mail/html.ts";
 import { ageCountsInWords } from "./age-buckets.ts";

@@ -1,7 +1,7 @@
 // The pending-assistance report: built from every pending request, stored once per period, mailed to the secretariat.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import type { Clock } from "../clock.ts";
-import { ownerInText } from "../contacts/contact-words.ts";
+import { ownerInText } from "../contacts/owner-in-text.ts";
 import { type StateLetterStores, stateLetters } from "../correspondence/state-letters.ts";
 import type { PageRequest } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound } from "../errors.ts";
@@ -118,6 +118,11 @@ function followUpOf(request: AssistanceRequest, asOf: string, letters: readonly 
 /** A provider's name on the report's day, from the names read for it; none when the records lack it. */
 type ProviderNames = (provider: Provider) => string | undefined;
 
+const providerNamesFrom =
+  (stateNames: ReadonlyMap<string, string>, organizationNames: ReadonlyMap<string, string>): ProviderNames =>
+  (provider) =>
+    provider.kind === "state" ? stateNames.get(provider.iso3) : organizationNames.get(provider.id);
+
 /**
  * The latest dated event of the request, in words: its receipt ("received"), a move ("marked in progress"), a match
  * proposed or moved ("match with Germany accepted").
@@ -197,8 +202,7 @@ export interface ReportInput {
 /** The report's content, oldest request first; pure, so its arithmetic is tested without storage. */
 export function buildReport(input: ReportInput): AssistanceReport {
   const { asOf } = input;
-  const nameOf: ProviderNames = (provider) =>
-    provider.kind === "state" ? input.stateNames.get(provider.iso3) : input.organizationNames.get(provider.id);
+  const nameOf = providerNamesFrom(input.stateNames, input.organizationNames);
   const pending = input.requests.filter(({ request }) => pendingRequestStatuses.includes(request.status));
   const rows: (ReportRow & { attention: string[] })[] = pending
     .map(({ request, matches }) => {
@@ -364,8 +368,7 @@ export const reportInWords =
       deps,
       report.requests.flatMap((row) => row.matches.map((match) => match.provider)),
     );
-    const nameOf: ProviderNames = (provider) =>
-      provider.kind === "state" ? stateNames.get(provider.iso3) : organizationNames.get(provider.id);
+    const nameOf = providerNamesFrom(stateNames, organizationNames);
     return {
       ...report,
       requests: report.requests.map((row) => ({

@@ -214,8 +214,7 @@ export const recordFeedback =
           : feedbackDocument(
               input.symbol,
               input.receivedOn,
-              await allSubmissions(deps, iso3),
-              await stateNameOf(deps, iso3),
+              ...(await Promise.all([allSubmissions(deps, iso3), stateNameOf(deps, iso3)])),
             );
       const receivedOn = input.receivedOn ?? document?.receivedOn ?? deskToday(deps.clock);
       checkDayOfMove(receivedOn, {
@@ -253,7 +252,7 @@ export const recordFeedback =
           : undefined;
       // A note that counts as the document it names leaves the obligation as it was; the write still holds it as read.
       const obligation = read && { before: read, after: document ? read : obligationAfter(read, receivedOn) };
-      const counted = obligation?.after !== obligation?.before ? obligation : undefined;
+      const counted = document ? undefined : obligation;
       await deps.assistance.write([
         deps.assistance.newFeedback(feedback),
         deps.assistance.requestIsAt(id, request.version),

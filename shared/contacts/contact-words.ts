@@ -5,6 +5,7 @@ import type { Organization } from "../organizations/schemas.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import type { State } from "../registry/schemas.ts";
 import type { Versioned } from "../versioning.ts";
+import { ownerInText } from "./owner-in-text.ts";
 import type { ContactRepository, EmailHolder } from "./repository.ts";
 import type { Contact, ContactRole, Owner } from "./schemas.ts";
 import { ownerOf } from "./schemas.ts";
@@ -29,20 +30,11 @@ interface OwnerNamesDependencies {
  */
 export async function ownerNames(deps: OwnerNamesDependencies, ownerTexts: string[]): Promise<Map<string, string>> {
   const owners = ownerTexts.map(ownerOf);
-  const states = await deps.registry.getStates(owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : [])));
-  const organizations = await deps.organizations.getOrganizations(
-    owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : [])),
-  );
+  const [states, organizations] = await Promise.all([
+    deps.registry.getStates(owners.flatMap((owner) => (owner.kind === "state" ? [owner.iso3] : []))),
+    deps.organizations.getOrganizations(owners.flatMap((owner) => (owner.kind === "organization" ? [owner.id] : []))),
+  ]);
   return ownerNamesFrom(states, organizations, ownerTexts);
-}
-
-/**
- * An owner as a sentence names it, from its name on record: a State by its name, an organization after "the" ("the
- * International Atomic Energy Agency"); its code (DEU, iaea) when no name is known.
- */
-export function ownerInText(owner: Owner, name: string | undefined): string {
-  if (!name) return owner.kind === "state" ? owner.iso3 : owner.id;
-  return owner.kind === "organization" ? `the ${name}` : name;
 }
 
 /** The same, from the States and organizations a caller has read already (a contacts import reads them for itself). */

@@ -6,6 +6,7 @@ import { useState } from "preact/hooks";
 import { ageCountsInWords } from "../../../shared/assistance/age-buckets.ts";
 import { followUpInWords } from "../../../shared/assistance/follow-up-words.ts";
 import { offerOf } from "../../../shared/assistance/match-words.ts";
+import { ownerInText } from "../../../shared/contacts/owner-in-text.ts";
 import type { components } from "../api/schema";
 import { href } from "../router.ts";
 import { saveBlob } from "../ui/download.ts";
@@ -14,7 +15,7 @@ import { ScrollTable } from "../ui/scroll-table.tsx";
 import { AssistanceLinks } from "./assistance-links.tsx";
 import { report, reportCsv, reports } from "./assistance-offers-data.ts";
 import { REQUEST_STATUS_WORDS, statusWords } from "./assistance-words.ts";
-import { type OwnerNames, providerName, withProviderNames } from "./provider-names.ts";
+import { type OwnerNames, providerNameRead, withProviderNames } from "./provider-names.ts";
 import { useOwnerNames } from "./use-owner-names.ts";
 
 function useCsv() {
@@ -48,9 +49,8 @@ const statusCounts = (byStatus: Record<string, number>) =>
  * by the name the report stored, or (an older report) the name read now; a provider with no name by its code.
  */
 function matchWords(match: ReportMatch, names: OwnerNames): string {
-  const name = match.providerName ?? providerName(match.provider, names);
-  const named = match.provider.kind === "organization" && name !== match.provider.id ? `the ${name}` : name;
-  return `${offerOf(named)} ${match.status}`;
+  const name = match.providerName ?? providerNameRead(match.provider, names);
+  return `${offerOf(ownerInText(match.provider, name))} ${match.status}`;
 }
 
 export function AssistanceReports() {

@@ -12,9 +12,13 @@ export const NO_NAMES: OwnerNames = new Map();
 const ownerKey = (kind: Provider["kind"], code: string) => (kind === "state" ? `STATE:${code}` : `ORG:${code}`);
 const codeOf = (provider: Provider) => (provider.kind === "state" ? provider.iso3 : provider.id);
 
+/** The provider's name, once read. */
+export const providerNameRead = (provider: Provider, names: OwnerNames): string | undefined =>
+  names.get(ownerKey(provider.kind, codeOf(provider)));
+
 /** The provider's name; its code (ISO3, organization id) when the name is not known. */
 export const providerName = (provider: Provider, names: OwnerNames): string =>
-  names.get(ownerKey(provider.kind, codeOf(provider))) ?? codeOf(provider);
+  providerNameRead(provider, names) ?? codeOf(provider);
 
 /** A provider key as the API words it in the report (`state:DEU`), with the kind and the code it names. */
 const PROVIDER_KEY = /\b(state|organization):([A-Za-z0-9-]+)/g;
