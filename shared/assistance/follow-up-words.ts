@@ -1,6 +1,6 @@
 // A pending request's one-year follow-up in words: one rule for the pending-assistance report's mail, its CSV and the
 // console's report page. Type imports only: the console compiles it too.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { followUpSchema } from "./schemas.ts";
 
 type FollowUp = z.infer<typeof followUpSchema>;
