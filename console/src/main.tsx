@@ -12,6 +12,7 @@ import { AssistanceRequestPage } from "./pages/assistance-request.tsx";
 import { AuditTrail } from "./pages/audit-trail.tsx";
 import { ContactsImport } from "./pages/contacts-import.tsx";
 import { ComposeWave, TemplatePage, Templates, WavePage, Waves } from "./pages/correspondence/index.ts";
+import { Holidays, HolidaysYear } from "./pages/holidays.tsx";
 import { Home } from "./pages/home.tsx";
 import { OrganizationPage } from "./pages/organization.tsx";
 import { Organizations } from "./pages/organizations.tsx";
@@ -91,6 +92,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
       );
     case "search":
       return <Search key={route.query.toString()} query={route.query} />;
+    case "holidays":
+      return <Holidays />;
+    case "holidays-year":
+      return <HolidaysYear key={route.year} year={route.year} session={session} />;
     case "not-found":
       return (
         <>
@@ -128,6 +133,8 @@ const TITLES: Record<Route["page"], string> = {
   organization: "Organization",
   audit: "Audit trail",
   search: "Search",
+  holidays: "UN Headquarters holidays",
+  "holidays-year": "UN Headquarters holidays",
 };
 
 function App() {

@@ -24,7 +24,9 @@ export type Route =
   | { page: "organizations" }
   | { page: "organization"; id: string }
   | { page: "audit"; query: URLSearchParams }
-  | { page: "search"; query: URLSearchParams };
+  | { page: "search"; query: URLSearchParams }
+  | { page: "holidays" }
+  | { page: "holidays-year"; year: number };
 
 export function routeOf(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
@@ -75,6 +77,9 @@ export function routeOf(hash: string): Route {
   }
   if (parts[0] === "audit" && parts.length === 1) return { page: "audit", query: new URLSearchParams(search) };
   if (parts[0] === "search" && parts.length === 1) return { page: "search", query: new URLSearchParams(search) };
+  if (parts[0] === "holidays" && parts.length === 1) return { page: "holidays" };
+  if (parts[0] === "holidays" && parts.length === 2 && /^\d{4}$/.test(parts[1] ?? ""))
+    return { page: "holidays-year", year: Number(parts[1]) };
   return { page: "not-found", path };
 }
 
@@ -106,4 +111,6 @@ export const href = {
   organization: (id: string) => `#/organizations/${encodeURIComponent(id)}`,
   audit: (query?: URLSearchParams) => (query && query.size > 0 ? `#/audit?${query}` : "#/audit"),
   search: (query?: URLSearchParams) => (query && query.size > 0 ? `#/search?${query}` : "#/search"),
+  holidays: () => "#/holidays",
+  holidaysYear: (year: number) => `#/holidays/${year}`,
 };

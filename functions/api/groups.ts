@@ -56,9 +56,12 @@ export const routeGroups: Record<RouteGroupName, RouteGroup> = {
   // Right after records: the groups' order is the order of the OpenAPI document and of README's access table.
   assistance: {
     entry: "functions/api-assistance/handler.ts",
-    description: "The desk's HTTP API: assistance requests, offers, matches and reports, and the search",
+    description:
+      "The desk's HTTP API: assistance requests, offers, matches and reports, UN Headquarters' holidays, and the search",
     modules: assistanceModules,
-    gateway: [...under("/assistance"), any("/search")],
+    // The holidays are literal where the reports group's open feed (/calendar/{feed}) is a variable: the gateway sends
+    // them here, behind the token. Here because a list recorded counts the open consent windows again (ADR 0067).
+    gateway: [...under("/assistance"), ...under("/calendar/holidays"), any("/search")],
   },
   // Before correspondence, whose routes followed the templates' when one group served both (ADR 0014, amended).
   templates: {

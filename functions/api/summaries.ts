@@ -2,6 +2,7 @@
 // table; only the document's writer (app.ts, at synth and in the local stack) imports this file, so the Lambda bundles,
 // which load the tables, carry none of it (ADR 0038).
 import { assistanceSummaries } from "./routes/assistance.table.ts";
+import { calendarSummaries } from "./routes/calendar.table.ts";
 import { calendarFeedSummaries } from "./routes/calendar-feeds.table.ts";
 import { contactSummaries } from "./routes/contacts.table.ts";
 import { dossierSummaries } from "./routes/dossier.table.ts";
@@ -29,6 +30,7 @@ const everySummary: Readonly<Record<string, string>> = {
   ...snapshotSummaries,
   ...programmeSummaries,
   ...calendarFeedSummaries,
+  ...calendarSummaries,
   ...dossierSummaries,
   ...metaSummaries,
 };

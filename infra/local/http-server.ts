@@ -17,20 +17,11 @@ import { listen } from "./ports.ts";
 /** The api's handler as the gateway invokes it; on open routes the event has no authorizer. */
 export type ApiHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export interface OpenRoute {
-  method: string;
-  /** Matched against the whole raw path. */
-  path: RegExp;
-}
-
-/** The routes the deployed HTTP API declares without the JWT authorizer; every other request needs a token. */
-export const defaultOpenRoutes: readonly OpenRoute[] = gatewayRoutes
-  .filter((route) => route.open)
-  .map(({ method, path }) => ({
-    method,
-    // A `{param}` segment matches one path segment, as in the gateway's route keys.
-    path: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+")}$`),
-  }));
+/**
+ * Whether the route the gateway sends `method path` to is declared without the JWT authorizer. The route chosen as the
+ * gateway chooses it: `GET /calendar/holidays` is the literal route behind the token, not the open `/calendar/{feed}`.
+ */
+const isOpen = (method: string, rawPath: string) => selectGatewayRoute(gatewayRoutes, method, rawPath)?.open === true;
 
 /**
  * One handler per route group behind the gateway's route table, as the HTTP API sends each request to its group's
@@ -52,7 +43,6 @@ export interface ApiServerOptions {
   host?: string;
   handler: ApiHandler;
   jwtKeys: JwtKeys;
-  openRoutes?: readonly OpenRoute[];
   /** API Gateway gives up on an integration after 30 s and answers 503. */
   timeoutMs?: number;
   /** One line per request: method, path, status, duration. Never the query, headers or body. */
@@ -76,7 +66,6 @@ const TEXTUAL_CONTENT_TYPE =
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const host = opts.host ?? "127.0.0.1";
-  const openRoutes = opts.openRoutes ?? defaultOpenRoutes;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const server = createServer((req, res) => {
@@ -117,8 +106,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return rejectTooLarge(req, res);
 
     let authorizer: APIGatewayEventRequestContextJWTAuthorizer | undefined;
-    const open = openRoutes.some((route) => route.method === method && route.path.test(rawPath));
-    if (!open) {
+    if (!isOpen(method, rawPath)) {
       const verdict = await verifyBearer(opts.jwtKeys, req.headers.authorization);
       if (!verdict.ok) return sendUnauthorized(res, verdict.reason, verdict.detail);
       // As the deployed authorizer requires the API's scope on every closed route: an ID token has none.

@@ -15,22 +15,23 @@ export function addDays(date: string, days: number): string {
   return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
 }
 
-/** Saturday and Sunday; public holidays are not known to the desk and count as working days. */
+/** Saturday and Sunday: never working days, whatever holidays a count is given. */
 export function isWeekend(date: string): boolean {
   const weekday = toUtc(date).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
 
 /**
- * The date `days` working days after `date`: counting starts the day after, and skips Saturdays and Sundays.
+ * The date `days` working days after `date`: counting starts the day after, and skips Saturdays, Sundays and the
+ * `holidays` (YYYY-MM-DD) the caller knows of; the desk knows none by itself (consent-window.ts reads the recorded ones).
  * Acknowledged on a Thursday, 5 working days end the following Thursday; on a Saturday, the following Friday.
  */
-export function addWorkingDays(date: string, days: number): string {
+export function addWorkingDays(date: string, days: number, holidays: ReadonlySet<string>): string {
   let current = date;
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    if (!isWeekend(current)) left--;
+    if (!isWeekend(current) && !holidays.has(current)) left--;
   }
   return current;
 }

@@ -1,5 +1,6 @@
 // Use cases on assistance requests: record one, read and list them, move them through their lifecycle, feedback.
 import type { AuditContext } from "../audit/audit-entry.ts";
+import type { HolidayStore } from "../calendar/store.ts";
 import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
 import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
@@ -13,6 +14,7 @@ import { obligationIn } from "../reporting/obligations.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
 import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
 import type { Versioned } from "../versioning.ts";
+import { consentWindowCalendar } from "./consent-window.ts";
 import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
 import { feedbackDocument } from "./feedback-document.ts";
 import { FEEDBACK_OPENS_WORDS, takesFeedback } from "./feedback-open.ts";
@@ -26,13 +28,15 @@ import type {
   RequestTransitionInput,
 } from "./schemas.ts";
 import { REQUEST_STATUS_WORDS } from "./status-words.ts";
-import { checkMoveDate, moveRequest, requestNamed, withConsent } from "./workflow.ts";
+import { checkMoveDate, type MoveInput, moveRequest, requestNamed, withConsent } from "./workflow.ts";
 
 export interface AssistanceDependencies {
   assistance: AssistanceRepository;
   registry: RegistryRepository;
   organizations: OrganizationRepository;
   reporting: ReportingRepository;
+  /** The UN Headquarters holidays on record, which an acknowledgement's consent window skips. */
+  holidays: Pick<HolidayStore, "getYears">;
   clock: Clock;
 }
 
@@ -101,10 +105,11 @@ export const listRequests =
 
 /**
  * Moves a request, if it is still at `expectedVersion`: the move must be legal from its status (409 naming the
- * legal ones), dated no later than today and no earlier than its last move, and its guards must hold.
+ * legal ones), dated no later than today and no earlier than its last move, and its guards must hold. An
+ * acknowledgement counts the consent window with the holidays on record for its year and the next.
  */
 export const transitionRequest =
-  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "clock">) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "holidays" | "clock">) =>
   async (
     id: string,
     expectedVersion: number,
@@ -117,9 +122,14 @@ export const transitionRequest =
       throw new PreconditionFailed(capitalized(named), request.version, expectedVersion);
     }
     const on = input.on ?? deskToday(deps.clock);
+    const fields = { on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor };
+    const move: MoveInput =
+      input.to === "acknowledged"
+        ? { ...fields, to: input.to, calendar: await consentWindowCalendar(deps.holidays, on) }
+        : { ...fields, to: input.to };
     const next = moveRequest(
       request.value,
-      { to: input.to, on, note: input.note, at: deps.clock.now().toISOString(), by: audit.actor },
+      move,
       matches.map((match) => match.value),
       named,
     );
@@ -189,7 +199,7 @@ const symbolOfProvider = () =>
  * read, whose status let the feedback in.
  */
 export const recordFeedback =
-  (deps: AssistanceDependencies) =>
+  (deps: Omit<AssistanceDependencies, "holidays">) =>
   async (
     id: string,
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },

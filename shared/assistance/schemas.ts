@@ -92,7 +92,27 @@ export const assistanceRequestSchema = /* @__PURE__ */ z
     acknowledgedOn: isoDateSchema.optional(),
     consentWindowClosesOn: isoDateSchema
       .optional()
-      .describe("The last day of the consent window: 5 working days after acknowledgement (weekends skipped)"),
+      .describe(
+        "The last day of the consent window: 5 working days after acknowledgement, skipping weekends and the UN " +
+          "Headquarters holidays on record (consentWindowCounted says which)",
+      ),
+    consentWindowCounted: z
+      .object({
+        holidaysFrom: z
+          .array(z.string())
+          .describe(
+            "The information circulars (ST/IC/...) whose UN Headquarters holidays the window skipped: the lists on " +
+              "record for the years it ran into",
+          ),
+        yearsNotOnRecord: z
+          .array(z.number().int())
+          .describe("The years the window ran into whose holidays were not on record: only weekends skipped there"),
+      })
+      .optional()
+      .describe(
+        "How the consent window was counted; absent on requests acknowledged before the desk knew holidays " +
+          "(weekends only)",
+      ),
     circulatedOn: isoDateSchema.optional().describe("The day the request was first circulated to providers"),
     followUpDueOn: isoDateSchema.optional().describe("One year after circulation: the follow-up letter falls due"),
     closedOn: isoDateSchema.optional().describe("The day it was fulfilled, withdrawn or closed unmet"),

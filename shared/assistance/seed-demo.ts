@@ -13,6 +13,7 @@ import { registryRepository } from "../registry/repository.ts";
 import { reportingRepository } from "../reporting/repository.ts";
 import type { TableNames } from "../tables.ts";
 import { deskDay } from "../zoned-time.ts";
+import { workingCalendar } from "./consent-window.ts";
 import { addDays, addMonths, addYears } from "./dates.ts";
 import { createOffer, prepareOffer } from "./offers.ts";
 import { type AssistanceChange, type AssistanceRepository, assistanceRepository } from "./repository.ts";
@@ -27,7 +28,7 @@ import {
   providerKey,
   type RequestStatus,
 } from "./schemas.ts";
-import { moveRequest } from "./workflow.ts";
+import { moveRequest, moveTo } from "./workflow.ts";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -489,6 +490,12 @@ export interface DemoAssistanceSeed {
   feedback: number;
 }
 
+/**
+ * The demo's windows are counted with no holidays on record: the desk has no verified circular for them, so they
+ * skip weekends only and say so (consentWindowCounted.yearsNotOnRecord).
+ */
+const demoCalendar = workingCalendar(new Map());
+
 /** Builds a demo request as it stands after its moves, with its matches; pure, so a broken spec fails a test. */
 export function buildDemoRequest(
   spec: DemoRequest,
@@ -546,7 +553,9 @@ export function buildDemoRequest(
     updatedAt: now,
   };
   // Through the lifecycle's own rules, so the demo cannot hold a state the desk would refuse.
-  for (const [to, day] of spec.moves) request = moveRequest(request, { to, on: on(day), at: now, by }, matches);
+  for (const [to, day] of spec.moves) {
+    request = moveRequest(request, moveTo(to, { on: on(day), at: now, by }, demoCalendar), matches);
+  }
   return { request, matches };
 }
 
@@ -616,7 +625,8 @@ export async function seedDemoAssistance(
   // Organizations are providers: they must exist before their offers.
   await seedOrganizations(doc, tableNames, clock);
   const repo = assistanceRepository(doc, tableNames, clock);
-  const deps: AssistanceDependencies = {
+  // The seed moves its requests itself (buildDemoRequest): its use cases read no holidays.
+  const deps: Omit<AssistanceDependencies, "holidays"> = {
     assistance: repo,
     registry: registryRepository(doc, tableNames, clock),
     organizations: organizationRepository(doc, tableNames, clock),

@@ -4,7 +4,7 @@ import { checkDayOfMove } from "../clock.ts";
 import { Conflict, IllegalTransition, Invalid } from "../errors.ts";
 import { capitalized, listed } from "../listed.ts";
 import { illegalMoveWords } from "../move-words.ts";
-import { addWorkingDays, addYears } from "./dates.ts";
+import { addYears } from "./dates.ts";
 import type {
   AssistanceMatch,
   AssistanceRequest,
@@ -72,14 +72,30 @@ const acceptanceDay = (match: Pick<AssistanceMatch, "history">) =>
 const consentedOn = (request: AssistanceRequest) =>
   request.consentedToCirculation ? (request.consentedOn ?? request.receivedOn) : undefined;
 
-export interface MoveInput {
-  to: RequestStatus;
+/** A consent window as counted: its last day, and the holiday lists it skipped or found missing. */
+export type ConsentWindowCount = Required<Pick<AssistanceRequest, "consentWindowClosesOn" | "consentWindowCounted">>;
+
+/**
+ * Counts the consent window of an acknowledgement on the given day, from the UN Headquarters holidays on record
+ * (consent-window.ts builds it from the store; a type here, so that the console compiles this module without it).
+ */
+export type WorkingCalendar = (acknowledgedOn: string) => ConsentWindowCount;
+
+interface MoveFields {
   on: string;
   note?: string | undefined;
   /** When the move is recorded (the clock's now). */
   at: string;
   by: Actor;
 }
+
+/** One move; an acknowledgement comes with the calendar its consent window is counted with. */
+export type MoveInput = MoveFields &
+  ({ to: "acknowledged"; calendar: WorkingCalendar } | { to: Exclude<RequestStatus, "acknowledged"> });
+
+/** The move to `to`, whichever it is: an acknowledgement takes `calendar`, any other move leaves it. */
+export const moveTo = (to: RequestStatus, fields: MoveFields, calendar: WorkingCalendar): MoveInput =>
+  to === "acknowledged" ? { ...fields, to, calendar } : { ...fields, to };
 
 /** The day a move happened must be real: not after today, not before the request or its previous move. */
 export function checkMoveDate(
@@ -128,6 +144,20 @@ export function moveRefusal(
   return undefined;
 }
 
+/**
+ * How the window was counted, as the refusal's parenthesis goes on: the circulars whose holidays it skipped, the years
+ * it counted weekends only; nothing for a request acknowledged before holidays were counted.
+ */
+function countedWords(counted: AssistanceRequest["consentWindowCounted"]): string {
+  if (!counted) return "";
+  const skipping = `skipping the UN Headquarters holidays of ${listed(counted.holidaysFrom)}`;
+  const years = listed(counted.yearsNotOnRecord.map(String));
+  if (counted.yearsNotOnRecord.length === 0) return `, ${skipping}`;
+  if (counted.holidaysFrom.length === 0)
+    return `, weekends only: the ${years} UN Headquarters holidays were not on record`;
+  return `, ${skipping}, and weekends only in ${years}, whose UN Headquarters holidays were not on record`;
+}
+
 /** The API's 409 for a refused move, naming the days that decide it. */
 function refusalConflict(request: AssistanceRequest, named: string, on: string, refusal: MoveRefusal): Conflict {
   switch (refusal.kind) {
@@ -135,7 +165,7 @@ function refusalConflict(request: AssistanceRequest, named: string, on: string, 
       const { closesOn, consentedOn: consent } = refusal;
       const window =
         `the State's consent window closes at the end of ${closesOn} (${CONSENT_WINDOW_WORKING_DAYS} working days ` +
-        `after acknowledgement on ${request.acknowledgedOn})`;
+        `after acknowledgement on ${request.acknowledgedOn}${countedWords(request.consentWindowCounted)})`;
       return new Conflict(
         consent
           ? `${capitalized(named)} cannot be circulated on ${on}: the State consented to circulation only on ` +
@@ -184,10 +214,7 @@ export function moveRequest(
     ...(move.note ? { note: move.note } : {}),
   };
   const next: AssistanceRequest = { ...request, status: to, history: [...request.history, record], updatedAt: move.at };
-  if (to === "acknowledged") {
-    next.acknowledgedOn = on;
-    next.consentWindowClosesOn = addWorkingDays(on, CONSENT_WINDOW_WORKING_DAYS);
-  }
+  if (move.to === "acknowledged") Object.assign(next, { acknowledgedOn: on, ...move.calendar(on) });
   // A request back from matched keeps its first circulation: the follow-up counts from when providers first saw it.
   if (to === "circulated" && !request.circulatedOn) {
     next.circulatedOn = on;

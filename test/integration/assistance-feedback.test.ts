@@ -7,6 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { type AssistanceDependencies, recordFeedback } from "#shared/assistance/requests.ts";
 import type { AuditContext } from "#shared/audit/audit-entry.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -36,6 +37,7 @@ beforeAll(async () => {
     registry: registryRepository(setup.doc, setup.tableNames, clock),
     organizations: organizationRepository(setup.doc, setup.tableNames, clock),
     reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+    holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
     clock,
   };
   router = createRouter([...assistanceRoutes(deps), ...submissionRoutes(deps)], new Logger({ logLevel: "SILENT" }));

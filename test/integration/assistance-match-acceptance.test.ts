@@ -5,6 +5,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -29,6 +30,7 @@ beforeAll(async () => {
       registry: registryRepository(setup.doc, setup.tableNames, clock),
       organizations: organizationRepository(setup.doc, setup.tableNames, clock),
       reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+      holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
       clock,
     }),
     new Logger({ logLevel: "SILENT" }),

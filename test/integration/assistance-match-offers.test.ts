@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { listedMatchSchema } from "#shared/assistance/schemas.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -30,6 +31,7 @@ beforeAll(async () => {
       registry: registryRepository(setup.doc, setup.tableNames, clock),
       organizations: organizationRepository(setup.doc, setup.tableNames, clock),
       reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+      holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
       clock,
     }),
     new Logger({ logLevel: "SILENT" }),

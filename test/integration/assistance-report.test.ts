@@ -9,6 +9,7 @@ import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { type AssistanceDependencies, createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { AssistanceArea, AssistanceReport, RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -98,6 +99,7 @@ beforeAll(async () => {
     registry: registryRepository(setup.doc, setup.tableNames, clock),
     organizations: organizationRepository(setup.doc, setup.tableNames, clock),
     reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+    holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
     clock,
   };
   router = createRouter(assistanceRoutes(deps), new Logger({ logLevel: "SILENT" }));

@@ -4,6 +4,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import type { Group } from "#shared/auth/actor.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -98,6 +99,7 @@ beforeAll(async () => {
       registry: registryRepository(setup.doc, setup.tableNames, clock),
       organizations: organizationRepository(setup.doc, setup.tableNames, clock),
       reporting,
+      holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
       clock,
     }),
     new Logger({ logLevel: "SILENT" }),

@@ -6,6 +6,7 @@ import { createOffer } from "#shared/assistance/offers.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import { systemActor } from "#shared/auth/actor.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createContact } from "#shared/contacts/contacts.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
@@ -47,6 +48,7 @@ beforeAll(async () => {
     ...contacts,
     assistance,
     reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+    holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
   };
   deps = {
     ...contacts,

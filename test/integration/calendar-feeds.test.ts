@@ -281,6 +281,13 @@ describe("the local gateway", () => {
       expect((await fetch(`${server.url}/programme/2026.ics`)).status).toBe(401);
       // One segment only: nothing below the feed's address is open.
       expect((await fetch(`${server.url}${path}/more`)).status).toBe(401);
+      // The holidays' literal route is the gateway's choice over the feed's `{feed}`, and it is behind the token.
+      expect((await fetch(`${server.url}/calendar/holidays`)).status).toBe(401);
+      const holidays = await fetch(`${server.url}/calendar/holidays`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(holidays.status).toBe(200);
+      expect(await holidays.json()).toEqual({ years: [] });
     } finally {
       await server.stop();
     }

@@ -2,6 +2,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { dossierDependencies } from "#shared/dossier/dossier.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -57,6 +58,7 @@ beforeAll(async () => {
         registry,
         organizations: organizationRepository(setup.doc, setup.tableNames, clock),
         reporting: reportingRepository(setup.doc, setup.tableNames, clock),
+        holidays: dynamoHolidayStore(setup.doc, setup.tableNames, clock),
         clock,
       }),
       ...dossierRoutes(dossierDependencies(setup.doc, setup.tableNames, clock)),

@@ -1157,6 +1157,34 @@ const cases: Record<string, ContractCase> = {
     },
     refused: async () => [{ path: "/calendar/never-issued.ics" }, 404],
   },
+  "GET /calendar/holidays": {
+    ok: async () => ({ path: "/calendar/holidays", group: readers }),
+    refused: async () => [{ path: "/calendar/holidays", query: "unexpected=1", group: readers }, 400],
+  },
+  // Before its GET: the year it records is the one the GET reads.
+  "PUT /calendar/holidays/{year}": {
+    ok: async () => ({
+      method: "PUT",
+      path: "/calendar/holidays/2026",
+      body: { source: "ST/IC/2025/30", days: [{ date: "2026-11-26", name: "Thanksgiving Day" }] },
+      ifMatch: '"0"',
+      group: "secretariat",
+    }),
+    refused: async () => [
+      {
+        method: "PUT",
+        path: "/calendar/holidays/2027",
+        body: { source: "ST/IC/2026/30", days: [{ date: "2027-07-04", name: "Independence Day" }] },
+        ifMatch: '"0"',
+        group: "secretariat",
+      },
+      422,
+    ],
+  },
+  "GET /calendar/holidays/{year}": {
+    ok: async () => ({ path: "/calendar/holidays/2026", group: readers }),
+    refused: async () => [{ path: "/calendar/holidays/2027", group: readers }, 404],
+  },
 
   "GET /states/{iso3}/timeline": {
     ok: async () => ({ path: "/states/CHE/timeline", group: readers }),

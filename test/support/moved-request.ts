@@ -3,6 +3,7 @@
 import { createRequest, transitionRequest } from "#shared/assistance/requests.ts";
 import type { RequestStatus } from "#shared/assistance/schemas.ts";
 import { systemActor } from "#shared/auth/actor.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import type { fixedClock } from "#shared/clock.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
 import type { SeededStores, seededStores } from "./pipeline.ts";
@@ -33,7 +34,11 @@ export async function movedRequest(
   clock: TestClock,
   { series, key, iso3, receivedOn, moves }: MovedRequest,
 ): Promise<void> {
-  const assistanceDeps = { ...deps, reporting: reportingRepository(tables.doc, tables.tableNames, clock) };
+  const assistanceDeps = {
+    ...deps,
+    reporting: reportingRepository(tables.doc, tables.tableNames, clock),
+    holidays: dynamoHolidayStore(tables.doc, tables.tableNames, clock),
+  };
   clock.set(`${receivedOn}T15:00:00Z`);
   const created = await createRequest(assistanceDeps)(
     {

@@ -5,6 +5,7 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } fro
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { ledgerRepository } from "#shared/correspondence/ledger.ts";
 import { openApiDocument } from "#shared/http/openapi.ts";
@@ -28,6 +29,7 @@ const deps = {
   registry: registryRepository(doc, tableNames, clock),
   organizations: organizationRepository(doc, tableNames, clock),
   reporting: reportingRepository(doc, tableNames, clock),
+  holidays: dynamoHolidayStore(doc, tableNames, clock),
   clock,
 };
 const routes = assistanceRoutes(deps);

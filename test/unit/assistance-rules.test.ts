@@ -1,5 +1,6 @@
 // The assistance mechanism's rules without storage: lifecycles, working days, ranking, report periods and content.
 import { describe, expect, it } from "vitest";
+import { workingCalendar } from "#shared/assistance/consent-window.ts";
 import {
   addMonths,
   addWorkingDays,
@@ -24,6 +25,7 @@ import {
   assertRequestTransition,
   checkMoveDate,
   moveRequest,
+  moveTo,
 } from "#shared/assistance/workflow.ts";
 import { Conflict, IllegalTransition, Invalid } from "#shared/errors.ts";
 
@@ -83,8 +85,12 @@ function aRequest(overrides: Partial<AssistanceRequest> = {}): AssistanceRequest
 
 type MatchOfRequest = Pick<AssistanceMatch, "status" | "history">;
 
+/** No UN Headquarters holidays on record: the windows here count weekends only. */
+const weekendsOnly = workingCalendar(new Map());
+const none = new Set<string>();
+
 const move = (request: AssistanceRequest, to: RequestStatus, on: string, matches: MatchOfRequest[] = []) =>
-  moveRequest(request, { to, on, at, by }, matches);
+  moveRequest(request, moveTo(to, { on, at, by }, weekendsOnly), matches);
 
 /** A match in `status`, accepted on `acceptedOn` if it ever was. */
 const aMatch = (status: MatchStatus, acceptedOn = "2026-03-20"): MatchOfRequest => ({
@@ -146,25 +152,25 @@ describe("working days", () => {
   });
 
   it("closes a window opened on a Thursday the following Thursday", () => {
-    expect(addWorkingDays("2026-03-05", 5)).toBe("2026-03-12");
+    expect(addWorkingDays("2026-03-05", 5, none)).toBe("2026-03-12");
   });
 
   it("skips the weekend from a Friday, a Monday and a Wednesday", () => {
-    expect(addWorkingDays("2026-03-06", 5)).toBe("2026-03-13");
-    expect(addWorkingDays("2026-03-09", 5)).toBe("2026-03-16");
-    expect(addWorkingDays("2026-03-11", 5)).toBe("2026-03-18");
+    expect(addWorkingDays("2026-03-06", 5, none)).toBe("2026-03-13");
+    expect(addWorkingDays("2026-03-09", 5, none)).toBe("2026-03-16");
+    expect(addWorkingDays("2026-03-11", 5, none)).toBe("2026-03-18");
   });
 
   it("counts from a Saturday or a Sunday acknowledgement to the Friday after", () => {
-    expect(addWorkingDays("2026-03-07", 5)).toBe("2026-03-13");
-    expect(addWorkingDays("2026-03-08", 5)).toBe("2026-03-13");
+    expect(addWorkingDays("2026-03-07", 5, none)).toBe("2026-03-13");
+    expect(addWorkingDays("2026-03-08", 5, none)).toBe("2026-03-13");
   });
 
   it("runs across a month end, a leap day and a year end", () => {
-    expect(addWorkingDays("2026-01-29", 5)).toBe("2026-02-05");
-    expect(addWorkingDays("2026-04-29", 5)).toBe("2026-05-06");
-    expect(addWorkingDays("2028-02-24", 5)).toBe("2028-03-02");
-    expect(addWorkingDays("2026-12-31", 5)).toBe("2027-01-07");
+    expect(addWorkingDays("2026-01-29", 5, none)).toBe("2026-02-05");
+    expect(addWorkingDays("2026-04-29", 5, none)).toBe("2026-05-06");
+    expect(addWorkingDays("2028-02-24", 5, none)).toBe("2028-03-02");
+    expect(addWorkingDays("2026-12-31", 5, none)).toBe("2027-01-07");
   });
 
   it("adds months and years at month ends, and counts whole months and days", () => {

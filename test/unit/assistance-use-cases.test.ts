@@ -10,6 +10,7 @@ import { regionalGroups } from "#shared/registry/schemas.ts";
 import { refusal } from "../support/fixtures.ts";
 import { type InMemoryAssistance, inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
+import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
 
 const audit = { actor: systemActor("test") };
@@ -17,13 +18,15 @@ const audit = { actor: systemActor("test") };
 let clock: ReturnType<typeof fixedClock>;
 let assistance: InMemoryAssistance;
 let registry: InMemoryRegistry;
-const deps = () => ({ assistance, registry, clock });
+let holidays: ReturnType<typeof inMemoryHolidayStore>;
+const deps = () => ({ assistance, registry, holidays, clock });
 
 beforeEach(async () => {
   clock = fixedClock("2027-03-01T09:00:00Z");
   const trail = inMemoryAudit(clock);
   assistance = inMemoryAssistance(clock, trail);
   registry = inMemoryRegistry(clock, trail);
+  holidays = inMemoryHolidayStore(clock);
   await registry.addMissingStates(
     [
       {

@@ -15,6 +15,7 @@ import { aMemberState } from "../support/fixtures.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryContacts } from "../support/in-memory/contacts.ts";
+import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
@@ -44,6 +45,7 @@ const deps = {
   waves: inMemoryWaves(clock, trail),
   templates: inMemoryTemplates(clock, trail),
   ledger: inMemoryLedger(clock, trail),
+  holidays: inMemoryHolidayStore(clock),
   mailer: {
     sendMail: async (mail: MailMessage) => {
       mailed.push(mail);

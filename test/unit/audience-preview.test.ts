@@ -17,6 +17,7 @@ import { createWave, previewAudience } from "#shared/waves/waves.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryContacts } from "../support/in-memory/contacts.ts";
+import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
@@ -34,7 +35,8 @@ const assistance = inMemoryAssistance(clock, trail);
 const waves = inMemoryWaves(clock, trail);
 const templates = inMemoryTemplates(clock, trail);
 const ledger = inMemoryLedger(clock, trail);
-const deps = { registry, organizations, contacts, assistance, waves, templates, ledger, clock };
+const holidays = inMemoryHolidayStore(clock);
+const deps = { registry, organizations, contacts, assistance, waves, templates, ledger, holidays, clock };
 
 /** Contact ids by the test's own names for them, and back. */
 const keyOf = new Map<string, string>();

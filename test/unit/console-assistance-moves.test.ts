@@ -1,9 +1,10 @@
 // The request page's moves: only those the API would accept on the day are offered, the others said with why; held to
 // the API's own guards (shared/assistance/workflow.ts) over every status, consent and match the page can meet.
 import { describe, expect, it } from "vitest";
+import { workingCalendar } from "#shared/assistance/consent-window.ts";
 import type { AssistanceMatch, AssistanceRequest, RequestStatus } from "#shared/assistance/schemas.ts";
 import { requestTransitions } from "#shared/assistance/transitions.ts";
-import { moveRequest } from "#shared/assistance/workflow.ts";
+import { moveRequest, moveTo } from "#shared/assistance/workflow.ts";
 import type { Actor } from "#shared/auth/actor.ts";
 import { Conflict } from "#shared/errors.ts";
 import { dayOfMove, mayRecordConsent, movesOf } from "../../console/src/pages/assistance-moves.ts";
@@ -44,7 +45,7 @@ const matchOf = (status: MatchFacts["status"], acceptedOn?: string): MatchFacts 
 function apiVerdicts(request: AssistanceRequest, matches: readonly MatchFacts[], on: string) {
   return requestTransitions[request.status].map((to) => {
     try {
-      moveRequest(request, { to, on, at: `${on}T12:00:00.000Z`, by }, matches);
+      moveRequest(request, moveTo(to, { on, at: `${on}T12:00:00.000Z`, by }, workingCalendar(new Map())), matches);
       return { to, accepted: true };
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;

@@ -3,9 +3,10 @@
 // request is read again (what a colleague did, and whether the officer's action still stands). The requests are made
 // by the API's own workflow (shared/assistance/workflow.ts), as a colleague's write would leave them.
 import { describe, expect, it } from "vitest";
+import { workingCalendar } from "#shared/assistance/consent-window.ts";
 import type { AssistanceRequest } from "#shared/assistance/schemas.ts";
 import { finalRequestStatuses } from "#shared/assistance/transitions.ts";
-import { moveRequest, withConsent } from "#shared/assistance/workflow.ts";
+import { moveRequest, moveTo, withConsent } from "#shared/assistance/workflow.ts";
 import type { Actor } from "#shared/auth/actor.ts";
 import { afterStaleConsent, afterStaleMove, changesSince } from "../../console/src/pages/assistance-request-stale.ts";
 import {
@@ -33,7 +34,11 @@ const received: AssistanceRequest = {
 };
 
 const moved = (request: AssistanceRequest, to: AssistanceRequest["status"], on: string, note?: string) =>
-  moveRequest(request, { to, on, at: `${on}T16:00:00.000Z`, by: colleague, ...(note ? { note } : {}) }, []);
+  moveRequest(
+    request,
+    moveTo(to, { on, at: `${on}T16:00:00.000Z`, by: colleague, ...(note ? { note } : {}) }, workingCalendar(new Map())),
+    [],
+  );
 
 /** Acknowledged Thursday 2026-11-12: the window would close at the end of Thursday 2026-11-19. */
 const acknowledged = moved(received, "acknowledged", "2026-11-12");

@@ -658,6 +658,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/calendar/holidays": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The years whose UN Headquarters holidays are on record, ascending, each with its information circular and days */
+    get: operations["listHeadquartersHolidays"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/calendar/holidays/{year}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One year's UN Headquarters holidays as recorded, with its ETag; a year not on record is 404 (the desk knows no holiday by itself) */
+    get: operations["getHeadquartersHolidays"];
+    /** Record the year's UN Headquarters holidays from its information circular (ST/IC/...), the whole list; If-Match: "0" for a year not on record, else the ETag of its GET. A day outside the year, on a Saturday or Sunday (give the day observed) or given twice is 422 at its path, and nothing is stored. Kept in date order; the list as stored, sent again, writes nothing. The assistance consent window skips these days */
+    put: operations["putHeadquartersHolidays"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/search": {
     parameters: {
       query?: never;
@@ -2437,9 +2472,16 @@ export interface components {
       acknowledgedOn?: string;
       /**
        * Format: date
-       * @description The last day of the consent window: 5 working days after acknowledgement (weekends skipped)
+       * @description The last day of the consent window: 5 working days after acknowledgement, skipping weekends and the UN Headquarters holidays on record (consentWindowCounted says which)
        */
       consentWindowClosesOn?: string;
+      /** @description How the consent window was counted; absent on requests acknowledged before the desk knew holidays (weekends only) */
+      consentWindowCounted?: {
+        /** @description The information circulars (ST/IC/...) whose UN Headquarters holidays the window skipped: the lists on record for the years it ran into */
+        holidaysFrom: string[];
+        /** @description The years the window ran into whose holidays were not on record: only weekends skipped there */
+        yearsNotOnRecord: number[];
+      };
       /**
        * Format: date
        * @description The day the request was first circulated to providers
@@ -3178,6 +3220,36 @@ export interface components {
         attention?: string[];
         demo?: boolean;
       }[];
+    };
+    HeadquartersHolidaysList: {
+      /** @description The years on record, ascending */
+      years: components["schemas"]["HeadquartersHolidays"][];
+    };
+    HeadquartersHolidays: {
+      /** @description The information circular that designates the year's official holidays at Headquarters */
+      source: string;
+      /** @description The official holidays, each on the day observed */
+      days: components["schemas"]["HeadquartersHoliday"][];
+      year: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Who recorded the list last */
+      updatedBy: string;
+    };
+    HeadquartersHoliday: {
+      /**
+       * Format: date
+       * @description The day observed at Headquarters, YYYY-MM-DD: a weekday of the list's year
+       */
+      date: string;
+      /** @description The holiday as the circular names it (Thanksgiving Day) */
+      name: string;
+    };
+    HeadquartersHolidaysInput: {
+      /** @description The information circular that designates the year's official holidays at Headquarters */
+      source: string;
+      /** @description The official holidays, each on the day observed */
+      days: components["schemas"]["HeadquartersHoliday"][];
     };
     SearchResult: {
       q: string;
@@ -8995,6 +9067,233 @@ export interface operations {
       };
       /** @description No such resource */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listHeadquartersHolidays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The years on record, ascending */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HeadquartersHolidaysList"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getHeadquartersHolidays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The year's holidays */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HeadquartersHolidays"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putHeadquartersHolidays: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["HeadquartersHolidaysInput"];
+      };
+    };
+    responses: {
+      /** @description The year's holidays as stored */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HeadquartersHolidays"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,7 @@ import { daysBetween } from "../../../shared/assistance/dates.ts";
 import { isOpenToMatches } from "../../../shared/assistance/match-open.ts";
 import type { components } from "../api/schema";
 import { counted } from "../ui/counted.ts";
+import { andList } from "../ui/word-list.ts";
 import { REQUEST_STATUS_WORDS } from "./assistance-words.ts";
 
 type Schemas = components["schemas"];
@@ -35,6 +36,42 @@ export function consentWindowWords(request: ConsentFacts, today: string): string
     return left >= 0 ? `${counted(left, "day")} left (closes ${closesOn})` : `closed ${closesOn}`;
   return status === "acknowledged" && left >= 0 ? `would close on ${closesOn}` : "";
 }
+
+/** A part of the count's words: text, the circulars skipped, or a year not on record, which the page links. */
+export type CountedPart = { text: string } | { circulars: string } | { yearNotOnRecord: number };
+
+/**
+ * How the window was counted, after its closing day, while the window's words say one (nothing without the API's
+ * count): "skipping the UN Headquarters holidays of ST/IC/2025/23", or "weekends only: the 2026 UN Headquarters
+ * holidays were not on record"; a window over two years may say both.
+ */
+export function windowCountedParts(
+  request: ConsentFacts & Pick<AssistanceRequest, "consentWindowCounted">,
+  today: string,
+): CountedPart[] {
+  const count = request.consentWindowCounted;
+  if (!count || request.consentedToCirculation || consentWindowWords(request, today) === "") return [];
+  const parts: CountedPart[] = [];
+  if (count.holidaysFrom.length > 0) {
+    parts.push({ text: "skipping the UN Headquarters holidays of " }, { circulars: andList(count.holidaysFrom) });
+  }
+  if (count.yearsNotOnRecord.length > 0) {
+    if (parts.length > 0) parts.push({ text: "; " });
+    parts.push({ text: "weekends only: the " });
+    count.yearsNotOnRecord.forEach((year, at) => {
+      if (at > 0) parts.push({ text: at === count.yearsNotOnRecord.length - 1 ? " and " : ", " });
+      parts.push({ yearNotOnRecord: year });
+    });
+    parts.push({ text: " UN Headquarters holidays were not on record" });
+  }
+  return parts;
+}
+
+/** The count's words as one line, each year as its link reads. */
+export const countedInWords = (parts: readonly CountedPart[]): string =>
+  parts
+    .map((part) => ("text" in part ? part.text : "circulars" in part ? part.circulars : String(part.yearNotOnRecord)))
+    .join("");
 
 /** The statuses that end a request: offers are matched to it no more. */
 type EndedStatus = "fulfilled" | "withdrawn" | "closed-unmet";

@@ -18,8 +18,14 @@ import { Candidates, Matches } from "./assistance-matches.tsx";
 import { matchesOf } from "./assistance-matching.ts";
 import { mayRecordConsent } from "./assistance-moves.ts";
 import { MoveForm } from "./assistance-request-move.tsx";
-import { consentInHistory, consentWindowWords, requestHistory } from "./assistance-request-standing.ts";
+import {
+  consentInHistory,
+  consentWindowWords,
+  requestHistory,
+  windowCountedParts,
+} from "./assistance-request-standing.ts";
 import { areasInWords, proposalOvertaken, REQUEST_STATUS_WORDS } from "./assistance-words.ts";
+import { ConsentWindowCounted } from "./holidays-counted.tsx";
 import { providerName } from "./provider-names.ts";
 import { ReadAgainStatus } from "./read-current-version.tsx";
 import { useOwnerNames } from "./use-owner-names.ts";
@@ -92,6 +98,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                 {REQUEST_STATUS_WORDS[request.status]}
               </strong>
               {consentWindow ? `; consent window: ${consentWindow}` : ""}
+              <ConsentWindowCounted parts={windowCountedParts(request, deskToday())} />
             </p>
             <p>Areas: {areasInWords(request.areas)}</p>
             <p>{request.description}</p>

@@ -130,6 +130,10 @@ export function Programme({ year, session }: { year?: number; session: Session }
           </>
         )}
       </Show>
+      <p id="programme-holidays">
+        An assistance request's consent window skips weekends and the{" "}
+        <a href={href.holidays()}>UN Headquarters holidays</a> on record for its year.
+      </p>
       <CalendarFeeds />
     </>
   );

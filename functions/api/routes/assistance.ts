@@ -41,6 +41,7 @@ import {
   requestStatusSchema,
   requestTransitionSchema,
 } from "#shared/assistance/schemas.ts";
+import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { deskToday } from "#shared/clock.ts";
 import { contactDependencies } from "#shared/contacts/dependencies.ts";
 import { pageQueryShape, pageRequestOf, pageSchema } from "#shared/http/pagination-query.ts";
@@ -178,7 +179,7 @@ export const declarations = declareRoutes(assistanceTable, {
   },
 });
 
-/** Register with `assistanceRoutes({ assistance, registry, reporting, clock })`; see docs/adr/0006-assistance.md. */
+/** Register with `assistanceRoutes({ assistance, registry, reporting, holidays, clock })`; see docs/adr/0006-assistance.md. */
 export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
   return routesOf(declarations, {
     async createAssistanceRequest({ body, audit }) {
@@ -289,5 +290,6 @@ export function bindRoutes({ doc, tableNames, clock }: TableDependencies): Route
     clock,
     organizations: contactDependencies(doc, tableNames, clock).organizations,
     assistance: assistanceRepository(doc, tableNames, clock),
+    holidays: dynamoHolidayStore(doc, tableNames, clock),
   });
 }

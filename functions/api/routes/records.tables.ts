@@ -2,6 +2,7 @@
 // A split bundle (ADR 0038) writes a chunk per set of importers, so each table imported directly was a chunk of its
 // own that every cold start read; imported from here, the group's tables share one chunk (ADR 0040).
 export { assistanceTable } from "./assistance.table.ts";
+export { calendarTable } from "./calendar.table.ts";
 export { contactTable } from "./contacts.table.ts";
 export { matrixTable } from "./matrix.table.ts";
 export { organizationTable } from "./organizations.table.ts";

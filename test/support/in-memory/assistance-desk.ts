@@ -1,9 +1,10 @@
 // What the assistance use cases read and write, in memory, on one clock fixed at `at`: the registry, the
 // organizations and the assistance store, which touches its organization's item in its writes as the DynamoDB adapter
-// does, and the trail they all write.
+// does, the trail they all write, and the UN Headquarters holidays (none on record until a test saves a year's).
 import { fixedClock } from "#shared/clock.ts";
 import { inMemoryAssistance } from "./assistance.ts";
 import { inMemoryAudit } from "./audit.ts";
+import { inMemoryHolidayStore } from "./holidays.ts";
 import { inMemoryOrganizations } from "./organizations.ts";
 import { inMemoryRegistry } from "./registry.ts";
 
@@ -17,5 +18,6 @@ export function inMemoryAssistanceDesk(at: string) {
     registry: inMemoryRegistry(clock, trail),
     organizations,
     assistance: inMemoryAssistance(clock, trail, organizations),
+    holidays: inMemoryHolidayStore(clock),
   };
 }
