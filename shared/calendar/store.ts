@@ -51,7 +51,8 @@ export function dynamoHolidayStore(doc: DynamoDBDocumentClient, tableNames: Tabl
 
     async getYears(years) {
       const keys = [...new Set(years)].map(holidayYearKey);
-      const items = keys.length ? await batchGetItems(doc, table, keys) : [];
+      // Consistent: the recount that follows a PUT must count the list it just wrote.
+      const items = keys.length ? await batchGetItems(doc, table, keys, { consistent: true }) : [];
       return new Map(items.map((item) => [Number(item.year), holidaysOf(item)]));
     },
 
