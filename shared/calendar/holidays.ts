@@ -36,17 +36,19 @@ const WEEKEND: Readonly<Record<number, string>> = { 0: "Sunday", 6: "Saturday" }
 
 /** Each day the year's list cannot hold, at its path: outside the year, on a weekend, or given twice. */
 function dayIssues(year: number, days: readonly Holiday[]): FieldIssue[] {
-  const firstAt = new Map<string, number>();
-  return days.flatMap(({ date }, index) => {
+  const firstAt = new Map<string, Holiday>();
+  return days.flatMap((day, index) => {
+    const { date } = day;
     const path = `body.days.${index}.date`;
     const dayYear = Number(date.slice(0, 4));
     if (dayYear !== year) return [{ path, message: `is in ${dayYear}, not ${year}` }];
     const weekend = WEEKEND[new Date(`${date}T00:00:00Z`).getUTCDay()];
     // The circular moves a holiday that falls on a weekend to a weekday: that weekday is the one the count skips.
     if (weekend) return [{ path, message: `is a ${weekend}: give the day observed at Headquarters` }];
+    // Named by the holiday given first, as a reader knows it (the console numbers its rows from 1, the path from 0).
     const first = firstAt.get(date);
-    if (first !== undefined) return [{ path, message: `is also day ${first}` }];
-    firstAt.set(date, index);
+    if (first) return [{ path, message: `is already given for ${first.name}` }];
+    firstAt.set(date, day);
     return [];
   });
 }

@@ -84,7 +84,7 @@ describe("UN Headquarters holidays through the API", () => {
       { date: "2026-07-04", name: "Independence Day" },
       "is a Saturday: give the day observed at Headquarters",
     ],
-    ["the same date twice", NEW_YEAR, "is also day 0"],
+    ["the same date twice", NEW_YEAR, "is already given for New Year's Day"],
   ])("refuses %s with 422 at its path, storing and auditing nothing", async (_, day, message) => {
     const answer = await call({
       method: "PUT",

@@ -73,7 +73,7 @@ describe("a year's UN Headquarters holidays", () => {
       { date: "2026-07-04", name: "Independence Day" },
       "is a Saturday: give the day observed at Headquarters",
     ],
-    ["the same date twice", { ...NEW_YEAR, name: "New Year" }, "is also day 0"],
+    ["the same date twice", { ...NEW_YEAR, name: "New Year" }, "is already given for New Year's Day"],
   ])("refuses %s with 422 at its path and stores nothing", async (_, day, message) => {
     const error = await refusal(holidays.put(2026, { ...circular2026, days: [NEW_YEAR, THANKSGIVING, day] }, 0, audit));
     expect(error).toBeInstanceOf(Invalid);
