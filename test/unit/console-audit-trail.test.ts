@@ -209,6 +209,10 @@ describe("an audit entry in words", () => {
       text: "programme of work 2027",
       href: "#/programme/2027",
     });
+    expect(words({ action: "holidays.put", entity: { type: "holidays", id: "2027" } })).toEqual({
+      text: "UN Headquarters holidays of 2027",
+      href: "#/holidays/2027",
+    });
     expect(words({ action: "assistance.report.create", entity: { type: "assistance-report", id: "2026-2" } })).toEqual({
       text: "pending-assistance report 2026-2",
       href: "#/assistance/reports/2026-2",

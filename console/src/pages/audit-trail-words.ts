@@ -181,6 +181,11 @@ export function entityWords(entry: Imaged, names: OwnerNames, recordName: Record
       return { text: `programme of work ${id}`, ...(YEAR.test(id) ? { href: href.programmeYear(Number(id)) } : {}) };
     case "programme-reminder":
       return reminderWords(id);
+    case "holidays":
+      return {
+        text: `UN Headquarters holidays of ${id}`,
+        ...(YEAR.test(id) ? { href: href.holidaysYear(Number(id)) } : {}),
+      };
     case "calendar-feed": {
       const label = field("label");
       return { text: label ? `calendar feed "${label}"` : "a calendar feed (no label)" };
