@@ -24,6 +24,26 @@ describe("a value of a before or after, in words", () => {
     expect(valueWords("provider", { kind: "state", iso3: "PER" }, names)).toEqual(plain("PER"));
   });
 
+  it("says a year's UN Headquarters holidays and how a consent window was counted in words, not JSON", () => {
+    const days = [
+      { date: "2026-11-26", name: "Thanksgiving Day" },
+      { date: "2026-12-25", name: "Christmas Day" },
+    ];
+    expect(valueWords("days", days, names)).toEqual(plain("Thanksgiving Day (2026-11-26), Christmas Day (2026-12-25)"));
+    expect(
+      valueWords("consentWindowCounted", { holidaysFrom: ["ST/IC/2025/30"], yearsNotOnRecord: [2027] }, names),
+    ).toEqual(
+      plain(
+        "skipping the UN Headquarters holidays of ST/IC/2025/30; weekends only in 2027 (its holidays not on record)",
+      ),
+    );
+    expect(valueWords("consentWindowCounted", { holidaysFrom: [], yearsNotOnRecord: [2026] }, names)).toEqual(
+      plain("weekends only in 2026 (its holidays not on record)"),
+    );
+    // Another record with a date and a name and more is no holiday: its JSON stays.
+    expect(valueWords("days", [{ date: "2026-11-26", name: "x", kind: "y" }], names).block).toBe(true);
+  });
+
   it("says a list of areas, languages, a contact's role and an audience in words", () => {
     expect(valueWords("areas", ["chemical-security", "enforcement"], names)).toEqual(
       plain("Chemical security, Enforcement"),

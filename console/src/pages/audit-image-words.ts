@@ -97,6 +97,7 @@ const CODE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const OWNER = /^(STATE|ORG):/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
@@ -121,6 +122,27 @@ function textWords(field: string, text: string, names: OwnerNames): string {
   return text;
 }
 
+/** A UN Headquarters holiday as a year's list keeps it (ADR 0067). */
+const isHoliday = (value: unknown): value is { date: string; name: string } =>
+  isRecord(value) &&
+  Object.keys(value).length === 2 &&
+  typeof value.date === "string" &&
+  ISO_DAY.test(value.date) &&
+  typeof value.name === "string";
+
+/** How an assistance request's consent window was counted (its `consentWindowCounted`). */
+function windowCountWords(value: unknown): string | undefined {
+  if (!isRecord(value) || !Array.isArray(value.holidaysFrom) || !Array.isArray(value.yearsNotOnRecord))
+    return undefined;
+  const parts = [
+    ...(value.holidaysFrom.length ? [`skipping the UN Headquarters holidays of ${value.holidaysFrom.join(", ")}`] : []),
+    ...(value.yearsNotOnRecord.length
+      ? [`weekends only in ${value.yearsNotOnRecord.join(", ")} (its holidays not on record)`]
+      : []),
+  ];
+  return parts.length ? parts.join("; ") : "weekends only";
+}
+
 /** A value that is no record nor list of records in words; undefined for one that is. */
 function plainWords(field: string, value: unknown, names: OwnerNames): string | undefined {
   if (typeof value === "string") return textWords(field, value, names);
@@ -128,9 +150,11 @@ function plainWords(field: string, value: unknown, names: OwnerNames): string | 
   if (typeof value === "number") return String(value);
   if (value === null) return "none";
   if (isProvider(value)) return providerName(value, names);
+  if (isHoliday(value)) return `${value.name} (${value.date})`;
+  if (field === "consentWindowCounted") return windowCountWords(value);
   if (Array.isArray(value)) {
     const items = value.map((item) =>
-      isRecord(item) || Array.isArray(item) ? undefined : plainWords(field, item, names),
+      (isRecord(item) && !isHoliday(item)) || Array.isArray(item) ? undefined : plainWords(field, item, names),
     );
     if (items.every((item) => item !== undefined)) return items.length ? items.join(", ") : "none";
   }
