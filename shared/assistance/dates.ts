@@ -21,6 +21,10 @@ export function isWeekend(date: string): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** The day's weekday in English words ("Saturday"), as refusals and the console say it. */
+export const weekdayInWords = (date: string): string =>
+  toUtc(date).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+
 /**
  * The date `days` working days after `date`: counting starts the day after, and skips Saturdays, Sundays and the
  * `holidays` (YYYY-MM-DD) the caller knows of; the desk knows none by itself (consent-window.ts reads the recorded ones).

@@ -1,6 +1,8 @@
 // UN Headquarters' holidays as the secretariat records them, a year at a time from the year's information circular:
 // read, and put whole, checked day by day. The assistance requests' consent windows skip them (ADR 0067): a put counts
 // the open windows again.
+
+import { isWeekend, weekdayInWords } from "../assistance/dates.ts";
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { usernameOf } from "../auth/actor.ts";
 import { saysTheSame } from "../canonical-json.ts";
@@ -32,8 +34,6 @@ export class HolidaysNotOnRecord extends NotFound {
   }
 }
 
-const WEEKEND: Readonly<Record<number, string>> = { 0: "Sunday", 6: "Saturday" };
-
 /** Each day the year's list cannot hold, at its path: outside the year, on a weekend, or given twice. */
 function dayIssues(year: number, days: readonly Holiday[]): FieldIssue[] {
   const firstAt = new Map<string, Holiday>();
@@ -42,9 +42,9 @@ function dayIssues(year: number, days: readonly Holiday[]): FieldIssue[] {
     const path = `body.days.${index}.date`;
     const dayYear = Number(date.slice(0, 4));
     if (dayYear !== year) return [{ path, message: `is in ${dayYear}, not ${year}` }];
-    const weekend = WEEKEND[new Date(`${date}T00:00:00Z`).getUTCDay()];
     // The circular moves a holiday that falls on a weekend to a weekday: that weekday is the one the count skips.
-    if (weekend) return [{ path, message: `is a ${weekend}: give the day observed at Headquarters` }];
+    if (isWeekend(date))
+      return [{ path, message: `is a ${weekdayInWords(date)}: give the day observed at Headquarters` }];
     // Named by the holiday given first, as a reader knows it (the console numbers its rows from 1, the path from 0).
     const first = firstAt.get(date);
     if (first) return [{ path, message: `is already given for ${first.name}` }];

@@ -2,6 +2,7 @@
 // day with its weekday in words, the years a reader is offered, the form's rows from a list and the body from the rows,
 // and the API's 422 paths (`body.days.N.date`) read back to the rows they name. Pure, tested in Node
 // (test/unit/console-holidays-words.test.ts).
+import { weekdayInWords } from "../../../shared/assistance/dates.ts";
 import type { components } from "../api/schema";
 import { dayInWords } from "./correspondence/time.ts";
 
@@ -11,8 +12,7 @@ export type HolidaysInput = components["schemas"]["HeadquartersHolidaysInput"];
 
 /** "Friday 25 December 2026" for a calendar date (YYYY-MM-DD). */
 export function dayWithWeekday(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
-  return `${weekday} ${dayInWords(date)}`;
+  return `${weekdayInWords(date)} ${dayInWords(date)}`;
 }
 
 /** "11 days", "1 day", "no days": how many holidays a year's list holds. */
