@@ -1,8 +1,9 @@
 // `npm run migrate`: brings data written before the current index keys in step (ADR 0022): audit entries get their
 // State, organization, actor and kind keys and their place on the timelines by the event's day (ADR 0063), letters
-// their owner key, then the search index is rebuilt from the records. Against the running local stack by default;
-// against deployed tables with DESK_TABLE=<name> AUDIT_TABLE=<name> (and AWS credentials that may scan both and
-// update their items). Idempotent; `--from <position>` resumes where a stopped run printed it was.
+// their owner key, assistance requests recorded before ADR 0068 their place on their symbol's guard (as they are,
+// even beside another State's document), then the search index is rebuilt from the records. Against the running
+// local stack by default; against deployed tables with DESK_TABLE=<name> AUDIT_TABLE=<name> (and AWS credentials that
+// may scan both and update their items). Idempotent; `--from <position>` resumes where a stopped run printed it was.
 import { parseArgs } from "node:util";
 import { backfillIndexKeys, decodePosition, encodePosition } from "../../shared/dossier/backfill.ts";
 import { createDocumentClient } from "../../shared/dynamo/client.ts";
@@ -16,7 +17,10 @@ const MIGRATE_USAGE = `Usage: npm run migrate [-- --from <position>]
 
 Brings data written before its index keys in step (ADR 0022): audit entries get their State, organization, actor
 and kind keys and their place on the timelines by the day their event happened (ADR 0063), letters their owner
-key, then the search index is rebuilt. Idempotent: a second run updates nothing.
+key, assistance requests recorded before ADR 0068 their place on their symbol's guard (so that no other State's
+document is recorded under their symbol), then the search index is rebuilt. A request that already shares its
+symbol with another State's document is put on the guard as it is: the migration records, it refuses nothing.
+Idempotent: a second run updates nothing.
 
 Without DESK_TABLE it migrates the running local stack. With DESK_TABLE and AUDIT_TABLE (the Stateful stack's
 deskTableName and auditTableName outputs) it migrates the deployed tables with your AWS credentials, in the region
@@ -40,6 +44,11 @@ async function migrate(from: string | undefined): Promise<void> {
     console.log(
       `index keys: ${keys.audit.updated} of ${keys.audit.scanned} audit entries, ` +
         `${keys.letters.updated} letters (of ${keys.letters.scanned} items scanned) brought in step`,
+    );
+    const requests = keys["request-symbols"];
+    console.log(
+      `symbol guards: ${requests.updated} assistance requests put on their symbol's guard ` +
+        `(of ${requests.scanned} items scanned)`,
     );
     const search = await rebuildSearchIndex(deps);
     console.log(

@@ -12,6 +12,7 @@ import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { actingForOrganization } from "../organizations/acting-writes.ts";
 import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
+import { requestUnderSymbol } from "../reporting/symbol-guard.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
 import {
@@ -353,6 +354,7 @@ export function assistanceRepository(
             (stored) =>
               new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
           ),
+          requestUnderSymbol(table, request),
         ];
       }
       case "replace-request":

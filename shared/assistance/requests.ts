@@ -9,10 +9,11 @@ import { capitalized } from "../listed.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
 import type { RegistryRepository } from "../registry/repository.ts";
 import { stateNamedInBody } from "../registry/states.ts";
+import { DocumentRecorded } from "../reporting/document-recorded.ts";
 import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import { obligationIn } from "../reporting/obligations.ts";
 import type { ReportingRepository } from "../reporting/repository.ts";
-import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
+import { allSubmissions, obligationAfter, whereRecorded } from "../reporting/submissions.ts";
 import type { Versioned } from "../versioning.ts";
 import { consentWindowCalendar } from "./consent-window.ts";
 import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
@@ -59,8 +60,28 @@ export async function requestFileOf(
   return file;
 }
 
+/**
+ * Another request's hold on the symbol (a Conflict naming it) as a document's, so that it is said at `body.symbol`
+ * with where it is recorded, as another State's document is; any other error as it came.
+ */
+async function asDocumentRecorded(
+  deps: Pick<AssistanceDependencies, "assistance">,
+  symbol: string,
+  error: unknown,
+): Promise<unknown> {
+  const requestId = error instanceof Conflict && !(error instanceof DocumentRecorded) && error.details.requestId;
+  if (typeof requestId !== "string") return error;
+  const holder = await deps.assistance.getRequest(requestId);
+  if (!holder) return error;
+  return new DocumentRecorded(symbol, { iso3: holder.value.iso3, requestId, receivedOn: holder.value.receivedOn });
+}
+
+/**
+ * Records a request under its symbol: refused (409 at `body.symbol`, in words) when another request holds the symbol,
+ * or a document of another State's (ADR 0068); a document of the requesting State's may share it.
+ */
 export const createRequest =
-  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "clock">) =>
+  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">) =>
   async (
     input: NewAssistanceRequest & { demo?: boolean },
     audit: AuditContext,
@@ -78,15 +99,19 @@ export const createRequest =
       createdBy: audit.actor.id,
       updatedAt: now,
     };
-    await deps.assistance.write([
-      ...deps.assistance.newRequest(request),
-      deps.assistance.audit({
-        ...audit,
-        action: "assistance.request.create",
-        entity: { type: "assistance-request", id: request.id },
-        after: request,
-      }),
-    ]);
+    await deps.assistance
+      .write([
+        ...deps.assistance.newRequest(request),
+        deps.assistance.audit({
+          ...audit,
+          action: "assistance.request.create",
+          entity: { type: "assistance-request", id: request.id },
+          after: request,
+        }),
+      ])
+      .catch(async (error: unknown) => {
+        throw await whereRecorded(deps, await asDocumentRecorded(deps, input.symbol, error));
+      });
     return { value: request, version: 1 };
   };
 

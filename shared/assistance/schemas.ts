@@ -133,7 +133,10 @@ export const newAssistanceRequestSchema = /* @__PURE__ */ z
     areas: areasSchema,
     description: freeText(z.string().trim().min(1).max(4000)),
     receivedOn: isoDateSchema.refine(notBeforeResolution, `must not be before ${RESOLUTION_ADOPTED_ON}`),
-    symbol: documentSymbolSchema.describe("The document symbol of the request; unique among requests"),
+    symbol: documentSymbolSchema.describe(
+      "The document symbol of the request; unique among requests, and shared with a document only of the requesting " +
+        "State's, the one the request was made in (ADR 0068)",
+    ),
     consentedToCirculation: z.boolean(),
   })
   .meta({ id: "NewAssistanceRequest" });

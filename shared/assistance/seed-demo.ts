@@ -45,10 +45,11 @@ const audit = { actor: systemActor("seed-demo") };
 const SEED_CONCURRENCY = 4;
 /**
  * Records per transaction when grouped (ADR 0043), under DynamoDB's 100 items: an offer is 3 items with the guard of
- * its content and its audit entry, a request 3 and each of its matches 3 (at most 2 matches a demo request: 9 items).
+ * its content and its audit entry, a request 4 with the guards of its symbol (ADR 0068) and each of its matches 3 (at
+ * most 2 matches a demo request: 10 items).
  */
 const OFFERS_PER_TRANSACTION = 33;
-const REQUESTS_PER_TRANSACTION = 11;
+const REQUESTS_PER_TRANSACTION = 10;
 
 /** `items` in as few groups of at most `size` as can be, of even sizes. */
 function evenChunks<T>(items: readonly T[], size: number): T[][] {

@@ -12,7 +12,7 @@ import { reportingStatusPartition, stateKey, statePartition } from "../registry/
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
-import { DocumentRecorded } from "./document-recorded.ts";
+
 import {
   ObligationChanged,
   obligationKey,
@@ -32,6 +32,7 @@ import {
   submissionSchema,
 } from "./schemas.ts";
 import { SubmissionVoided } from "./submission-voided.ts";
+import { symbolGuardKey, symbolHeld } from "./symbol-guard.ts";
 
 const submissionKey = (iso3: string, id: string) => ({ pk: statePartition(iso3), sk: `SUBMISSION#${id}` });
 /** A Query's key condition for every submission item of a State, voided ones included. */
@@ -39,8 +40,6 @@ const submissionsOf = (iso3: string) => ({
   KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
   ExpressionAttributeValues: { ":pk": statePartition(iso3), ":prefix": "SUBMISSION#" },
 });
-/** One guard item per document symbol makes symbols unique across all States (case-insensitive). */
-const symbolKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, sk: "SYMBOL" });
 
 /** A State's obligations as they stand before anything is received: written with the State itself. */
 export function initialObligationItems(iso3: string): Record<string, unknown>[] {
@@ -183,21 +182,30 @@ export function reportingRepository(
     return ruleOneGuards(iso3, written, moved).map((guard) => ruleOneCheck(table, guard));
   }
 
+  /**
+   * The symbol's guard taken by the submission: free when no submission holds it (absent, or released by a correction
+   * that moved its submission to another symbol), and no assistance request of another State's is under it. Updated,
+   * not put: a request of the same State's stays on it.
+   */
   function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): GuardedWrite {
     return {
       item: {
-        Put: {
+        Update: {
           TableName: table,
-          Item: { ...symbolKey(symbol), entity: "symbol", symbol, iso3: submission.iso3, submissionId: submission.id },
-          // Free when absent, or released by a correction that moved the submission to another symbol.
-          ConditionExpression: "attribute_not_exists(pk) OR attribute_not_exists(submissionId)",
+          Key: symbolGuardKey(symbol),
+          UpdateExpression:
+            "SET entity = :entity, symbol = :symbol, iso3 = :iso3, submissionId = :id REMOVE releasedAt",
+          ConditionExpression:
+            "attribute_not_exists(submissionId) AND (attribute_not_exists(requestIso3) OR requestIso3 = :iso3)",
+          ExpressionAttributeValues: {
+            ":entity": "symbol",
+            ":symbol": symbol,
+            ":iso3": submission.iso3,
+            ":id": submission.id,
+          },
         },
       },
-      onConditionFailed: (current) =>
-        new DocumentRecorded(symbol, {
-          iso3: typeof current?.iso3 === "string" ? current.iso3 : undefined,
-          submissionId: typeof current?.submissionId === "string" ? current.submissionId : undefined,
-        }),
+      onConditionFailed: (current) => symbolHeld(symbol, current, "document"),
     };
   }
 
@@ -493,7 +501,7 @@ export function reportingRepository(
       item: {
         Update: {
           TableName: table,
-          Key: symbolKey(symbol),
+          Key: symbolGuardKey(symbol),
           UpdateExpression: "REMOVE submissionId, iso3 SET releasedAt = :now",
           ConditionExpression: "submissionId = :id",
           ExpressionAttributeValues: { ":id": submissionId, ":now": clock.now().toISOString() },

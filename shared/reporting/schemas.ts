@@ -57,7 +57,10 @@ export const documentSymbolSchema = /* @__PURE__ */ z
   .min(3)
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9/().\-_ ]*$/, "must be a UN document symbol such as S/AC.44/2004/(02)/5")
-  .describe("UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions");
+  .describe(
+    "UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions, and shared with an assistance " +
+      "request only of the same State's (ADR 0068)",
+  );
 
 const submissionFields = /* @__PURE__ */ (() => ({
   receivedOn: z.iso.date().describe("The day the document was received (YYYY-MM-DD)"),

@@ -47,8 +47,11 @@ function checkReceivedOn(receivedOn: string, clock: Clock): void {
   });
 }
 
-/** A symbol's refusal said with where the document is recorded, read now; any other error as it came. */
-const whereRecorded = (deps: ReportingDependencies, error: unknown): Promise<unknown> =>
+/** A symbol's refusal said with where the document (or request) is recorded, read now; any other error as it came. */
+export const whereRecorded = (
+  deps: Pick<ReportingDependencies, "registry" | "reporting">,
+  error: unknown,
+): Promise<unknown> =>
   saidWhereRecorded(error, {
     submission: async (iso3, id) => (await deps.reporting.getSubmission(iso3, id))?.value,
     stateName: async (iso3) => (await deps.registry.getState(iso3))?.value.name,

@@ -33,6 +33,8 @@ export interface AssistanceUnderTest extends StoreUnderTest<AssistanceRepository
   /** An offer as a store written before the guards of offers' contents holds it (ADR 0006). */
   givenOfferRecordedBeforeGuards(offer: AssistanceOffer): Promise<void>;
   obligationOf(iso3: string, kind: Obligation["kind"]): Promise<Obligation | undefined>;
+  /** A State's document recorded under `symbol`, as the reporting store's write leaves its guard (ADR 0068). */
+  givenDocumentUnderSymbol(symbol: string, document: { iso3: string; submissionId: string }): Promise<void>;
 }
 
 export const aRequest = (
@@ -140,6 +142,32 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect((refused as Conflict).details).toEqual({ requestId: "r1" });
         expect(await store.getRequest("r2")).toBeUndefined();
         expect(await subject.auditActions({ type: "assistance-request", id: "r2" })).toEqual([]);
+      });
+
+      it("refuses a request under another State's document (409 at its symbol); takes one under its own State's", async () => {
+        await subject.givenDocumentUnderSymbol("S/AC.44/2027/7", {
+          iso3: "TCD",
+          submissionId: "01J000000000000000000000DOC",
+        });
+        const refused = await record(aRequest("r1", "MLI", "2027-01-10", { symbol: "s/ac.44/2027/7" })).catch(
+          (error: unknown) => error,
+        );
+        expect(refused).toMatchObject({
+          kind: "conflict",
+          details: { iso3: "TCD", submissionId: "01J000000000000000000000DOC" },
+          issues: [
+            {
+              path: "body.symbol",
+              message:
+                "s/ac.44/2027/7 is already recorded: a request shares its symbol only with a document of its own " +
+                "State's, the one it was made in.",
+            },
+          ],
+        });
+        expect(await store.getRequest("r1")).toBeUndefined();
+        expect(await subject.auditActions({ type: "assistance-request", id: "r1" })).toEqual([]);
+        await record(aRequest("r2", "TCD", "2027-01-11", { symbol: "S/AC.44/2027/7" }));
+        expect((await store.getRequest("r2"))?.value.symbol).toBe("S/AC.44/2027/7");
       });
 
       it("replaces a request at the version read; a stale one is 412 naming the current ETag, an unknown one 404", async () => {

@@ -28,6 +28,8 @@ import { everyItem, type StoreUnderTest } from "./store-contract.ts";
 export interface ReportingStores {
   registry: RegistryRepository;
   reporting: ReportingRepository;
+  /** An assistance request recorded under its symbol, as the assistance store's write puts it on the guard. */
+  requestUnderSymbol(request: { id: string; iso3: string; symbol: string; receivedOn: string }): Promise<void>;
 }
 
 const audit = { actor: systemActor("contract") };
@@ -46,6 +48,14 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
     let subject: StoreUnderTest<ReportingStores>;
     let reporting: ReportingRepository;
     let deps: ReportingDependencies;
+    /** Chad's assistance request, received 2027-01-11, recorded under `symbol`. */
+    const chadsRequestUnder = (symbol: string) =>
+      subject.store.requestUnderSymbol({
+        id: "01J00000000000000000000REQ",
+        iso3: "TCD",
+        symbol,
+        receivedOn: "2027-01-11",
+      });
     const obligation = async (iso3: string, kind: Obligation["kind"]) =>
       (await reporting.obligations(iso3)).find((candidate) => candidate.kind === kind);
 
@@ -330,6 +340,53 @@ export function reportingStoreContract(setup: () => Promise<StoreUnderTest<Repor
       // The old symbol is free again: another State may record it.
       await recordSubmission(deps)("GIN", input("first-report", "FR/SOM"), audit);
       expect(await subject.auditActions({ type: "state", id: "SOM" })).toContain("submission.correct");
+    });
+
+    it("refuses a document under another State's assistance request, in words; takes its own State's (ADR 0068)", async () => {
+      await chadsRequestUnder("S/AC.44/2027/40");
+      const refused = recordSubmission(deps)("MLI", input("first-report", "s/ac.44/2027/40"), audit);
+      await expect(refused).rejects.toMatchObject({
+        kind: "conflict",
+        details: { iso3: "TCD", requestId: "01J00000000000000000000REQ" },
+        issues: [
+          {
+            path: "body.symbol",
+            message:
+              "s/ac.44/2027/40 is already recorded as State TCD's assistance request, received 2027-01-11: a document " +
+              "shares its symbol only with an assistance request its own State made in it.",
+          },
+        ],
+      });
+      expect(await obligation("MLI", "first-report")).toMatchObject({ status: "outstanding", submissions: 0 });
+      expect(await subject.auditActions({ type: "state", id: "MLI" })).toEqual(["registry.seed"]);
+
+      // Chad's own report, the request made in it: taken. Voided, it lets the symbol go, but not the request.
+      const report = await recordSubmission(deps)("TCD", input("first-report", "S/AC.44/2027/40"), audit);
+      await expect(recordSubmission(deps)("MLI", input("action-plan", "S/AC.44/2027/40"), audit)).rejects.toMatchObject(
+        {
+          details: { iso3: "TCD", submissionId: report.value.id },
+          message: expect.stringMatching(
+            /is already recorded as State TCD's first national report, received 2026-05-04$/,
+          ),
+        },
+      );
+      await voidSubmission(deps)("TCD", report.value.id, 1, "recorded twice", audit);
+      await expect(recordSubmission(deps)("MLI", input("action-plan", "S/AC.44/2027/40"), audit)).rejects.toMatchObject(
+        {
+          details: { iso3: "TCD", requestId: "01J00000000000000000000REQ" },
+        },
+      );
+      const again = await recordSubmission(deps)("TCD", input("first-report", "S/AC.44/2027/40"), audit);
+      expect(again.value).toMatchObject({ iso3: "TCD", symbol: "S/AC.44/2027/40" });
+    });
+
+    it("refuses a correction to another State's request's symbol, writing nothing", async () => {
+      await chadsRequestUnder("S/AC.44/2027/41");
+      const recorded = await recordSubmission(deps)("MLI", input("first-report", "S/AC.44/2027/1"), audit);
+      await expect(
+        correctSubmission(deps)("MLI", recorded.value.id, 1, { symbol: "S/AC.44/2027/41" }, audit),
+      ).rejects.toMatchObject({ kind: "conflict", details: { iso3: "TCD", requestId: "01J00000000000000000000REQ" } });
+      expect((await reporting.getSubmission("MLI", recorded.value.id))?.value.symbol).toBe("S/AC.44/2027/1");
     });
 
     it("voids a first report: its symbol released, the obligation back, the State non-reporting; not twice", async () => {

@@ -17,6 +17,7 @@ import { lazyRoutes } from "#shared/http/route.ts";
 import { createRouter } from "#shared/http/router.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
+import { reportingRepository } from "#shared/reporting/repository.ts";
 import { assistanceModules } from "../../functions/api/assistance.ts";
 import { routerCaller } from "../support/api-event.ts";
 import { freshTables } from "./fresh-tables.ts";
@@ -25,7 +26,9 @@ const clock = fixedClock("2026-12-07T15:00:00Z");
 const audit = { actor: systemActor("test") };
 let setup: Awaited<ReturnType<typeof freshTables>>;
 let holidays: HolidayStore;
-let deps: Parameters<typeof transitionRequest>[0] & Parameters<typeof recountConsentWindows>[0];
+let deps: Parameters<typeof transitionRequest>[0] &
+  Parameters<typeof recountConsentWindows>[0] &
+  Parameters<typeof createRequest>[0];
 
 /** A year's list saved through the store, as the secretariat's PUT does. */
 async function recorded(year: number, source: string, days: HeadquartersHolidays["days"]) {
@@ -77,6 +80,7 @@ beforeAll(async () => {
   deps = {
     assistance: assistanceRepository(setup.doc, setup.tableNames, clock),
     registry: registryRepository(setup.doc, setup.tableNames, clock),
+    reporting: reportingRepository(setup.doc, setup.tableNames, clock),
     holidays,
     clock,
   };

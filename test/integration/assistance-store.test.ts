@@ -1,12 +1,13 @@
 // The DynamoDB assistance adapter passes the assistance store contract, on DynamoDB Local (memory does too). The
 // States are seeded as the registry's seed does, with their obligations.
-import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { offerContentKey } from "#shared/assistance/keys.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { initialObligationItems, reportingRepository } from "#shared/reporting/repository.ts";
+import { symbolGuardKey } from "#shared/reporting/symbol-guard.ts";
 import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/assistance.contract.ts";
 import { onDynamo } from "../contracts/on-dynamo.ts";
 import { aMemberState } from "../support/fixtures.ts";
@@ -26,6 +27,15 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
     givenOfferRecordedBeforeGuards: async (offer) => {
       await subject.store.write([subject.store.newOffer(offer)]);
       await subject.doc.send(new DeleteCommand({ TableName: subject.tableNames.desk, Key: offerContentKey(offer) }));
+    },
+    // The guard as the reporting store's write leaves it (shared/reporting/repository.ts, claimSymbol).
+    givenDocumentUnderSymbol: async (symbol, document) => {
+      await subject.doc.send(
+        new PutCommand({
+          TableName: subject.tableNames.desk,
+          Item: { ...symbolGuardKey(symbol), entity: "symbol", symbol, ...document },
+        }),
+      );
     },
     obligationOf: async (iso3, kind) =>
       (await reporting.obligations(iso3)).find((obligation) => obligation.kind === kind),

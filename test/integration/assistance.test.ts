@@ -3,7 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
-import type { Group } from "#shared/auth/actor.ts";
+import { type Group, systemActor } from "#shared/auth/actor.ts";
 import { dynamoHolidayStore } from "#shared/calendar/store.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { createRouter } from "#shared/http/router.ts";
@@ -12,6 +12,7 @@ import { seedOrganizations } from "#shared/organizations/seed.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { recordSubmission } from "#shared/reporting/submissions.ts";
 import { assistanceRoutes } from "../../functions/api/routes/assistance.ts";
 import { type RouterCall, routerCaller } from "../support/api-event.ts";
 import { freshTables } from "./fresh-tables.ts";
@@ -161,6 +162,41 @@ describe("assistance requests against DynamoDB Local", () => {
       route: "POST /assistance/requests/{id}/transitions",
       before: { status: "received" },
     });
+  });
+
+  it("refuses a request under another State's document (409 at body.symbol, in words); takes Jamaica's own", async () => {
+    const registry = registryRepository(setup.doc, setup.tableNames, clock);
+    const report = {
+      kind: "first-report",
+      symbol: "S/AC.44/2026/70",
+      receivedOn: "2026-02-10",
+      language: "en",
+    } as const;
+    await recordSubmission({ registry, reporting, clock })("JAM", report, { actor: systemActor("test") });
+    const refused = await call({
+      method: "POST",
+      path: "/assistance/requests",
+      body: newRequest({ symbol: "S/AC.44/2026/70" }),
+    });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: {
+        errors: [
+          {
+            path: "body.symbol",
+            message:
+              "S/AC.44/2026/70 is already recorded as Jamaica's first national report, received 2026-02-10: a " +
+              "request shares its symbol only with a document of its own State's, the one it was made in.",
+          },
+        ],
+      },
+    });
+    const made = await call({
+      method: "POST",
+      path: "/assistance/requests",
+      body: newRequest({ iso3: "JAM", symbol: "S/AC.44/2026/70" }),
+    });
+    expect(made).toMatchObject({ status: 201, body: { iso3: "JAM", symbol: "S/AC.44/2026/70" } });
   });
 
   it("refuses an illegal move with 409 naming the legal ones, and a stale ETag with 412, leaving no trace", async () => {

@@ -4,7 +4,7 @@ import { type AssistanceDependencies, createRequest, transitionRequest } from "#
 import type { AuditContext } from "#shared/audit/audit-entry.ts";
 
 export async function circulatedRequest(
-  deps: Pick<AssistanceDependencies, "assistance" | "registry" | "holidays" | "clock">,
+  deps: Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "holidays" | "clock">,
   audit: AuditContext,
 ) {
   const request = await createRequest(deps)(

@@ -6,12 +6,14 @@ import { type AssistanceUnderTest, assistanceStoreContract } from "../contracts/
 import { CONTRACT_START } from "../contracts/store-contract.ts";
 import { inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
+import { inMemorySymbolGuards } from "../support/in-memory/symbol-guards.ts";
 
 assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
   const clock = fixedClock(CONTRACT_START);
   // Linked as the adapter's transactions reach an organization provider's item.
   const organizations = inMemoryOrganizations(clock);
-  const store = inMemoryAssistance(clock, undefined, organizations);
+  const symbols = inMemorySymbolGuards();
+  const store = inMemoryAssistance(clock, undefined, organizations, symbols);
   return {
     store,
     organizations,
@@ -28,5 +30,9 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
     },
     givenOfferRecordedBeforeGuards: async (offer) => store.givenOfferRecordedBeforeGuards(offer),
     obligationOf: async (iso3, kind) => store.obligation(iso3, kind),
+    // As the in-memory reporting store's write leaves it.
+    givenDocumentUnderSymbol: async (symbol, document) => {
+      symbols.set(symbol.toUpperCase(), { ...symbols.get(symbol.toUpperCase()), ...document });
+    },
   };
 });

@@ -7,11 +7,16 @@ import { systemActor } from "#shared/auth/actor.ts";
 import { fixedClock } from "#shared/clock.ts";
 import { Conflict, IllegalTransition, Invalid, PreconditionFailed } from "#shared/errors.ts";
 import { regionalGroups } from "#shared/registry/schemas.ts";
-import { refusal } from "../support/fixtures.ts";
+import { initialObligationItems } from "#shared/reporting/repository.ts";
+import type { NewSubmission } from "#shared/reporting/schemas.ts";
+import { recordSubmission } from "#shared/reporting/submissions.ts";
+import { aMemberState, refusal } from "../support/fixtures.ts";
 import { type InMemoryAssistance, inMemoryAssistance } from "../support/in-memory/assistance.ts";
 import { inMemoryAudit } from "../support/in-memory/audit.ts";
 import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { type InMemoryRegistry, inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { type InMemoryReporting, inMemoryReporting } from "../support/in-memory/reporting.ts";
+import { inMemorySymbolGuards } from "../support/in-memory/symbol-guards.ts";
 
 const audit = { actor: systemActor("test") };
 // Monday 1 March 2027: five working days later is Monday 8 March.
@@ -19,13 +24,16 @@ let clock: ReturnType<typeof fixedClock>;
 let assistance: InMemoryAssistance;
 let registry: InMemoryRegistry;
 let holidays: ReturnType<typeof inMemoryHolidayStore>;
-const deps = () => ({ assistance, registry, holidays, clock });
+let reporting: InMemoryReporting;
+const deps = () => ({ assistance, registry, reporting, holidays, clock });
 
 beforeEach(async () => {
   clock = fixedClock("2027-03-01T09:00:00Z");
   const trail = inMemoryAudit(clock);
-  assistance = inMemoryAssistance(clock, trail);
+  const symbols = inMemorySymbolGuards();
+  assistance = inMemoryAssistance(clock, trail, undefined, symbols);
   registry = inMemoryRegistry(clock, trail);
+  reporting = inMemoryReporting(clock, registry, trail, symbols);
   holidays = inMemoryHolidayStore(clock);
   await registry.addMissingStates(
     [
@@ -38,8 +46,9 @@ beforeEach(async () => {
         language: "en",
         languageBasis: "official language",
       },
+      { ...aMemberState("GHA", "african", "en"), name: "Ghana" },
     ],
-    () => [],
+    initialObligationItems,
     audit,
   );
 });
@@ -73,7 +82,14 @@ describe("createRequest", () => {
 
   it("refuses a symbol recorded already (409), an unknown State and a future date (422), keeping nothing", async () => {
     await createRequest(deps())(aRequest(), audit);
-    await expect(createRequest(deps())(aRequest({ symbol: "s/ac.44/2027/note/7" }), audit)).rejects.toThrow(Conflict);
+    const twice = await refusal(createRequest(deps())(aRequest({ symbol: "s/ac.44/2027/note/7" }), audit));
+    expect(twice).toBeInstanceOf(Conflict);
+    expect((twice as Conflict & { issues: unknown }).issues).toEqual([
+      {
+        path: "body.symbol",
+        message: "s/ac.44/2027/note/7 is already recorded as Kenya's assistance request, received 2027-02-15.",
+      },
+    ]);
     const unknown = await refusal(createRequest(deps())(aRequest({ iso3: "XYZ", symbol: "S/2" }), audit));
     expect(unknown).toBeInstanceOf(Invalid);
     expect((unknown as Invalid).issues).toEqual([{ path: "body.iso3", message: "no Member State XYZ" }]);
@@ -83,6 +99,47 @@ describe("createRequest", () => {
       { path: "body.receivedOn", message: "is in the future (today is 2027-03-01)" },
     ]);
     expect((await assistance.listRequests({ limit: 10 })).items).toHaveLength(1);
+  });
+
+  it("refuses a request under another State's document, saying where; takes one made in Kenya's own (ADR 0068)", async () => {
+    const report = (symbol: string, receivedOn: string): NewSubmission => ({
+      kind: "first-report",
+      symbol,
+      receivedOn,
+      language: "en",
+    });
+    await recordSubmission(deps())("GHA", report("S/AC.44/2027/3", "2027-01-20"), audit);
+    const refused = await refusal(createRequest(deps())(aRequest({ symbol: "S/AC.44/2027/3" }), audit));
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict & { issues: unknown }).issues).toEqual([
+      {
+        path: "body.symbol",
+        message:
+          "S/AC.44/2027/3 is already recorded as Ghana's first national report, received 2027-01-20: a request " +
+          "shares its symbol only with a document of its own State's, the one it was made in.",
+      },
+    ]);
+    expect((await assistance.listRequests({ limit: 10 })).items).toEqual([]);
+
+    await recordSubmission(deps())("KEN", report("S/AC.44/2027/4", "2027-02-15"), audit);
+    const made = await createRequest(deps())(aRequest({ symbol: "S/AC.44/2027/4" }), audit);
+    expect(made.value).toMatchObject({ iso3: "KEN", symbol: "S/AC.44/2027/4" });
+    // And the other way round: Ghana's document under Kenya's request, said with the request.
+    await createRequest(deps())(aRequest(), audit);
+    const document = await refusal(
+      recordSubmission(deps())("GHA", { ...report("s/ac.44/2027/note/7", "2027-02-20"), kind: "action-plan" }, audit),
+    );
+    expect((document as Conflict & { issues: unknown }).issues).toEqual([
+      {
+        path: "body.symbol",
+        message:
+          "s/ac.44/2027/note/7 is already recorded as Kenya's assistance request, received 2027-02-15: a document " +
+          "shares its symbol only with an assistance request its own State made in it.",
+      },
+    ]);
+    expect(await reporting.obligations("GHA")).toContainEqual(
+      expect.objectContaining({ kind: "action-plan", submissions: 0 }),
+    );
   });
 });
 

@@ -19,6 +19,7 @@ import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryReporting } from "../support/in-memory/reporting.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 import { stateContactMaker } from "../support/state-contacts.ts";
@@ -36,9 +37,11 @@ const PLAIN = "plain-2027";
 const clock = fixedClock(TODAY);
 const trail = inMemoryAudit(clock);
 const mailed: MailMessage[] = [];
+const registry = inMemoryRegistry(clock, trail);
 const deps = {
   clock,
-  registry: inMemoryRegistry(clock, trail),
+  registry,
+  reporting: inMemoryReporting(clock, registry, trail),
   organizations: inMemoryOrganizations(clock, trail),
   contacts: inMemoryContacts(clock, trail),
   assistance: inMemoryAssistance(clock, trail),

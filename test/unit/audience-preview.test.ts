@@ -21,6 +21,7 @@ import { inMemoryHolidayStore } from "../support/in-memory/holidays.ts";
 import { inMemoryLedger } from "../support/in-memory/ledger.ts";
 import { inMemoryOrganizations } from "../support/in-memory/organizations.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
+import { inMemoryReporting } from "../support/in-memory/reporting.ts";
 import { inMemoryTemplates } from "../support/in-memory/templates.ts";
 import { inMemoryWaves } from "../support/in-memory/waves.ts";
 
@@ -36,7 +37,8 @@ const waves = inMemoryWaves(clock, trail);
 const templates = inMemoryTemplates(clock, trail);
 const ledger = inMemoryLedger(clock, trail);
 const holidays = inMemoryHolidayStore(clock);
-const deps = { registry, organizations, contacts, assistance, waves, templates, ledger, holidays, clock };
+const reporting = inMemoryReporting(clock, registry, trail);
+const deps = { registry, organizations, contacts, assistance, reporting, waves, templates, ledger, holidays, clock };
 
 /** Contact ids by the test's own names for them, and back. */
 const keyOf = new Map<string, string>();

@@ -1443,7 +1443,7 @@ export interface components {
        * @description The day the document was received (YYYY-MM-DD)
        */
       receivedOn: string;
-      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions */
+      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions, and shared with an assistance request only of the same State's (ADR 0068) */
       symbol: string;
       /**
        * @description The language the document was submitted in
@@ -1480,7 +1480,7 @@ export interface components {
        * @description The day the document was received (YYYY-MM-DD)
        */
       receivedOn: string;
-      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions */
+      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions, and shared with an assistance request only of the same State's (ADR 0068) */
       symbol: string;
       /**
        * @description The language the document was submitted in
@@ -1495,7 +1495,7 @@ export interface components {
        * @description The day the document was received (YYYY-MM-DD)
        */
       receivedOn?: string;
-      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions */
+      /** @description UN document symbol, e.g. S/AC.44/2004/(02)/5; unique across all submissions, and shared with an assistance request only of the same State's (ADR 0068) */
       symbol?: string;
       /**
        * @description The language the document was submitted in
@@ -2585,7 +2585,7 @@ export interface components {
        * @description A day, YYYY-MM-DD
        */
       receivedOn: string;
-      /** @description The document symbol of the request; unique among requests */
+      /** @description The document symbol of the request; unique among requests, and shared with a document only of the requesting State's, the one the request was made in (ADR 0068) */
       symbol: string;
       consentedToCirculation: boolean;
     };

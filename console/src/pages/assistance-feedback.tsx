@@ -3,8 +3,7 @@
 // requesting State's note counts towards its assistance-feedback obligation, once: a note recorded already as the
 // State's document is named by its symbol and counts as that document.
 import { useState } from "preact/hooks";
-import { allPages, api, dataOf, ProblemError } from "../api/client.ts";
-import { pageQuery } from "../api/page-query.ts";
+import { ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
 import { FieldForm, type FieldSpec, useSubmit } from "../ui/form.tsx";
@@ -27,6 +26,7 @@ import {
   linkableDocuments,
   newFeedbackOf,
 } from "./assistance-feedback-form.ts";
+import type { StateDocuments } from "./assistance-request-document.tsx";
 
 const FIELDS: readonly FieldSpec<keyof FeedbackForm>[] = [
   { name: "from", label: "From", control: "select", options: FEEDBACK_FROM_WORDS },
@@ -36,19 +36,15 @@ const FIELDS: readonly FieldSpec<keyof FeedbackForm>[] = [
 
 const isFrom = (value: string): value is FeedbackForm["from"] => value === "requester" || value === "provider";
 
-/** The State's documents, read to offer those of kind assistance-feedback the note may have been recorded as. */
-const submissionsOf = (iso3: string) =>
-  allPages(async (cursor) =>
-    dataOf(await api.GET("/states/{iso3}/submissions", { params: { path: { iso3 }, query: pageQuery(cursor) } })),
-  );
-
 function RecordFeedback(props: {
   request: AssistanceRequest;
   recorded: readonly FeedbackNote[];
+  /** The requesting State's documents, as the page read them: the note may have been recorded as one. */
+  documents: StateDocuments;
   onRecorded: () => Promise<void>;
 }) {
   const { request } = props;
-  const [submissions, rereadSubmissions] = useLoad(() => submissionsOf(request.iso3), request.iso3);
+  const submissions = props.documents.read;
   const [form, setForm] = useState<FeedbackForm>(emptyFeedbackForm);
   const [said, setSaid] = useState("");
   const documents =
@@ -75,7 +71,7 @@ function RecordFeedback(props: {
     if (refused) throw new ProblemError(refused);
     const feedback = await recordFeedback(request.id, newFeedbackOf({ ...form, symbol }));
     // Busy until the list shows it: pressed again before, the same feedback would be recorded twice.
-    await Promise.all([props.onRecorded(), rereadSubmissions()]);
+    await Promise.all([props.onRecorded(), props.documents.reread()]);
     setSaid(feedbackRecordedWords(feedback));
     setForm(emptyFeedbackForm());
   });
@@ -101,7 +97,15 @@ function RecordFeedback(props: {
   );
 }
 
-export function Feedback({ request, session }: { request: AssistanceRequest; session: Session }) {
+export function Feedback({
+  request,
+  documents,
+  session,
+}: {
+  request: AssistanceRequest;
+  documents: StateDocuments;
+  session: Session;
+}) {
   const [loaded, reread] = useLoad(() => feedbackOf(request.id), request.id);
   const opens = feedbackOpensWords(request);
   return (
@@ -127,7 +131,7 @@ export function Feedback({ request, session }: { request: AssistanceRequest; ses
               <p id="feedback-opens">{opens}</p>
             ) : (
               may(session.group, "POST /assistance/requests/{id}/feedback") && (
-                <RecordFeedback request={request} recorded={list} onRecorded={reread} />
+                <RecordFeedback request={request} recorded={list} documents={documents} onRecorded={reread} />
               )
             )}
           </>

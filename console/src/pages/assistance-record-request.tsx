@@ -1,7 +1,8 @@
 // Recording an assistance request received from a State (status received), from the requests' list or from the
 // State's own page (its State given; elsewhere chosen by name, or typed by its code). Empty fields are refused at each
-// field before sending; the API's 422 lands at its field too, and a refusal no field names (a symbol already used:
-// 409) above them. Its labels differ from the submission form's, which shares the State's page.
+// field before sending; the API's 422 lands at its field too, as does its 409 for a symbol already recorded (another
+// request's, or another State's document's: ADR 0068), and a refusal no field names above them. Its labels differ
+// from the submission form's, which shares the State's page.
 import { useMemo, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { href } from "../router.ts";

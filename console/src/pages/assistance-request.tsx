@@ -3,6 +3,7 @@
 // (assistance-moves.ts: the lifecycle's table and the API's guards on the request and its matches); those it would
 // refuse are said with why. Either write refused as stale reads the request again in place and says what a colleague
 // did meanwhile (assistance-request-stale.ts); so does a proposal refused (409) because a colleague moved the request.
+// A request that arrived in one of its State's documents (the same symbol) names it.
 import { useState } from "preact/hooks";
 import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { may } from "../auth/access.ts";
@@ -17,6 +18,7 @@ import { Feedback } from "./assistance-feedback.tsx";
 import { Candidates, Matches } from "./assistance-matches.tsx";
 import { matchesOf } from "./assistance-matching.ts";
 import { mayRecordConsent } from "./assistance-moves.ts";
+import { ReceivedInDocument, useStateDocuments } from "./assistance-request-document.tsx";
 import { MoveForm } from "./assistance-request-move.tsx";
 import {
   consentInHistory,
@@ -40,6 +42,8 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const mayConsent = may(session.group, "POST /assistance/requests/{id}/consent");
   // Read once a round, for the matches' table and the moves offered (matched needs an accepted one).
   const [matches, rereadMatches] = useLoad(() => matchesOf(id), `${id}/${round}`);
+  // The State's documents, once its request is read: for the line naming the one it arrived in, and the feedback form.
+  const documents = useStateDocuments(loaded.status === "ready" ? loaded.data.value.iso3 : undefined);
   const [said, setSaid] = useState("");
   // What a colleague did meanwhile, once a stale write has read the request again.
   const [reread, setReread] = useState<{ words: string }>();
@@ -100,6 +104,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
               {consentWindow ? `; consent window: ${consentWindow}` : ""}
               <ConsentWindowCounted parts={windowCountedParts(request, deskToday())} />
             </p>
+            <ReceivedInDocument request={request} stateName={stateName} documents={documents} />
             <p>Areas: {areasInWords(request.areas)}</p>
             <p>{request.description}</p>
             <h2>History</h2>
@@ -143,7 +148,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                   )}
                 </Show>
               ))}
-            <Feedback request={request} session={session} />
+            <Feedback request={request} documents={documents} session={session} />
             <Candidates
               requestId={request.id}
               requestStatus={request.status}

@@ -11,7 +11,7 @@ import { ProviderOffers } from "./provider-offers.tsx";
 import { StateAssistance } from "./state/assistance.tsx";
 import { stateOwner } from "./state/contact-owner.ts";
 import { ContactsPanel } from "./state/contacts.tsx";
-import { contactsOf, dossierOf, timelinePage } from "./state/data.ts";
+import { contactsOf, dossierOf, stateRequests, timelinePage } from "./state/data.ts";
 import { BASIS_WORDS, LANGUAGES } from "./state/labels.ts";
 import { LanguageOfLetters } from "./state/language.tsx";
 import { Matrix } from "./state/matrix.tsx";
@@ -27,6 +27,9 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
   const [round, setRound] = useState(0);
   // Read once a round for the two panels that show them: the contacts, and the letters, whose roles they give.
   const [contacts, rereadContacts] = useLoad(() => contactsOf(`STATE:${iso3}`), `${iso3}:${round}`);
+  // Read once for the two panels that show them: the requests, and the submissions, which mark a document that is also
+  // one of them (a request that arrived in it, under its symbol).
+  const [requests, rereadRequests] = useLoad(() => stateRequests(iso3), iso3);
   const changed = () => {
     setRound((n) => n + 1);
     return reload();
@@ -49,7 +52,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
           <AuditTrailLink owner={{ kind: "state", iso3: data.state.iso3 }} name={data.state.name} session={session} />
           {may(session.group, "PATCH /states/{iso3}") && <LanguageOfLetters dossier={data} onChanged={changed} />}
           <Obligations obligations={data.obligations} />
-          <Submissions dossier={data} session={session} onChanged={changed} />
+          <Submissions dossier={data} requests={requests} session={session} onChanged={changed} />
           <ContactsPanel
             owner={stateOwner(data.state)}
             session={session}
@@ -64,7 +67,7 @@ export function StatePage({ iso3, session }: { iso3: string; session: Session })
             ownerName={data.state.name}
             contacts={contacts}
           />
-          <StateAssistance iso3={iso3} />
+          <StateAssistance iso3={iso3} requests={requests} reread={rereadRequests} />
           <ProviderOffers provider={`state:${iso3}`} who="this State" onChanged={changed} />
           <Matrix iso3={iso3} round={round} session={session} onChanged={changed} />
           <Timeline load={(cursor) => timelinePage(iso3, cursor)} loadKey={`${iso3}:${round}`} />

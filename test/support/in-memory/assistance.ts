@@ -37,10 +37,12 @@ import type { Clock } from "#shared/clock.ts";
 import { Conflict, NotFound, PreconditionFailed } from "#shared/errors.ts";
 import { nextRevision, ObligationChanged, unchangedSince } from "#shared/reporting/obligation-writes.ts";
 import type { Obligation } from "#shared/reporting/schemas.ts";
+import { requestOnSymbol, symbolHeld } from "#shared/reporting/symbol-guard.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import { type InMemoryAudit, inMemoryAudit } from "./audit.ts";
 import type { InMemoryOrganizations } from "./organizations.ts";
 import { pageOf, sortedBy } from "./paging.ts";
+import { type InMemorySymbolGuards, inMemorySymbolGuards } from "./symbol-guards.ts";
 
 export interface InMemoryAssistance extends AssistanceRepository {
   /** Its audit trail (`audit` is the store's constructor of an audit change). */
@@ -211,12 +213,14 @@ function apply(draft: Holdings, change: AssistanceChange): void {
 
 /**
  * `organizations`, when given, is the organizations store whose item an offer's write touches, as the adapter's
- * transaction does (acting-writes.ts); without it, no write is checked against an organization.
+ * transaction does (acting-writes.ts); without it, no write is checked against an organization. `symbols` are the
+ * symbols' guards a new request takes its place on, shared with the reporting store that is to see it.
  */
 export function inMemoryAssistance(
   clock: Clock,
   audit: InMemoryAudit = inMemoryAudit(clock),
   organizations?: Pick<InMemoryOrganizations, "actingFor">,
+  symbols: InMemorySymbolGuards = inMemorySymbolGuards(),
 ): InMemoryAssistance {
   let held: Holdings = {
     requests: new Map(),
@@ -250,10 +254,22 @@ export function inMemoryAssistance(
     // DynamoDB refuses a transaction with two operations on one item (ValidationException): so does memory.
     if (twice) throw new Error(`A write may touch ${twice} once only`);
     for (const change of changes) apply(draft, copy(change));
+    // The symbols' guards are the reporting store's too: checked with the changes, written once all have passed.
+    const underSymbols = changes.flatMap((change) => (change.kind === "new-request" ? [change.request] : []));
+    for (const request of underSymbols) {
+      const guard = symbols.get(request.symbol.toUpperCase());
+      if (guard?.submissionId !== undefined && guard.iso3 !== request.iso3) {
+        throw symbolHeld(request.symbol, { ...guard }, "request");
+      }
+    }
     // After the changes' own items, as the adapter lists them.
     const acted = organizations ? organizationsActedFor(changes).map((id) => organizations.actingFor(id)) : [];
     for (const count of acted) count();
     for (const entry of draft.entries) audit.record(entry);
+    for (const request of underSymbols) {
+      const key = request.symbol.toUpperCase();
+      symbols.set(key, { ...symbols.get(key), ...requestOnSymbol(request) });
+    }
     held = { ...draft, entries: [] };
   }
 

@@ -6,7 +6,6 @@ import type { AuditContext, AuditInput } from "#shared/audit/audit-entry.ts";
 import type { Clock } from "#shared/clock.ts";
 import { NotFound, PreconditionFailed } from "#shared/errors.ts";
 import type { State } from "#shared/registry/schemas.ts";
-import { DocumentRecorded } from "#shared/reporting/document-recorded.ts";
 import {
   nextRevision,
   ObligationChanged,
@@ -24,18 +23,15 @@ import {
 import { type RuleOneGuard, ruleOneGuards } from "#shared/reporting/rule-guards.ts";
 import { type Obligation, obligationSchema, type Submission } from "#shared/reporting/schemas.ts";
 import { SubmissionVoided } from "#shared/reporting/submission-voided.ts";
+import { symbolHeld } from "#shared/reporting/symbol-guard.ts";
 import type { Versioned } from "#shared/versioning.ts";
 import type { InMemoryAudit } from "./audit.ts";
 import { pageOf, sortedBy } from "./paging.ts";
 import type { InMemoryRegistry } from "./registry.ts";
+import { type InMemorySymbolGuards, inMemorySymbolGuards } from "./symbol-guards.ts";
 
 export interface InMemoryReporting extends ReportingRepository {
   readonly audit: InMemoryAudit;
-}
-
-interface SymbolGuard {
-  iso3?: string;
-  submissionId?: string;
 }
 
 type ObligationMove = { before: Obligation; after: Obligation };
@@ -56,10 +52,10 @@ export function inMemoryReporting(
   clock: Clock,
   registry: InMemoryRegistry,
   audit: InMemoryAudit = registry.audit,
+  symbols: InMemorySymbolGuards = inMemorySymbolGuards(),
 ): InMemoryReporting {
   const obligationsOf = new Map<string, Map<string, Obligation>>();
   const submissions = new Map<string, Versioned<Submission>>();
-  const symbols = new Map<string, SymbolGuard>();
   const copy = <T>(value: T): T => structuredClone(value);
   const submissionKey = (iso3: string, id: string) => `${iso3}#${id}`;
 
@@ -109,16 +105,21 @@ export function inMemoryReporting(
   function claimSymbol(symbol: string, submission: Pick<Submission, "iso3" | "id">): Change {
     const key = symbol.toUpperCase();
     const guard = symbols.get(key);
-    if (guard?.submissionId !== undefined) {
-      throw new DocumentRecorded(symbol, { iso3: guard.iso3, submissionId: guard.submissionId });
+    if (
+      guard?.submissionId !== undefined ||
+      (guard?.requestIso3 !== undefined && guard.requestIso3 !== submission.iso3)
+    ) {
+      throw symbolHeld(symbol, { ...guard }, "document");
     }
-    return () => symbols.set(key, { iso3: submission.iso3, submissionId: submission.id });
+    return () => symbols.set(key, { ...guard, iso3: submission.iso3, submissionId: submission.id });
   }
 
   function releaseSymbol(symbol: string, submissionId: string): Change {
     const key = symbol.toUpperCase();
-    if (symbols.get(key)?.submissionId !== submissionId) throw new Error(`The guard of ${symbol} is not held by it`);
-    return () => symbols.set(key, {});
+    const guard = symbols.get(key);
+    if (guard?.submissionId !== submissionId) throw new Error(`The guard of ${symbol} is not held by it`);
+    const { iso3: _iso3, submissionId: _id, ...request } = guard;
+    return () => symbols.set(key, request);
   }
 
   /** The State one version up, stamped now, with `change`; `condition` says whether (and why not) it may move. */

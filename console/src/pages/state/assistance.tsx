@@ -1,18 +1,27 @@
-// The State's assistance requests, each linking to its own page (the assistance pages do the moves), and for the
-// groups that may, recording a new request from the State.
+// The State's assistance requests (read by the State's page, whose submissions mark those that arrived in a document),
+// each linking to its own page (the assistance pages do the moves), and for the groups that may, recording a new
+// request from the State.
 import { may } from "../../auth/access.ts";
 // The panel is given no session (state.tsx): the signed-in group is read from the session itself.
 import { currentSession } from "../../auth/session.ts";
 import { href } from "../../router.ts";
 import { ListTable } from "../../ui/list-table.tsx";
-import { Show, useLoad } from "../../ui/load.tsx";
+import { type Loaded, Show } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import type { AssistanceRequest } from "../assistance-data.ts";
 import { RecordRequest } from "../assistance-record-request.tsx";
 import { areasInWords, REQUEST_STATUS_WORDS } from "../assistance-words.ts";
-import { stateRequests } from "./data.ts";
 
-export function StateAssistance({ iso3 }: { iso3: string }) {
-  const [requests, reread] = useLoad(() => stateRequests(iso3), iso3);
+export function StateAssistance({
+  iso3,
+  requests,
+  reread,
+}: {
+  iso3: string;
+  requests: Loaded<AssistanceRequest[]>;
+  /** Reads the requests again: a request recorded here shows in the list before its form says so. */
+  reread: () => Promise<void>;
+}) {
   return (
     <Panel id="assistance" title="Assistance requests">
       <Show what={requests}>

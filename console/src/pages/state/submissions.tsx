@@ -3,15 +3,20 @@
 // current version in place and keeps what was typed over the fields left alone; a kind is corrected after a question
 // that says what changes: submission-kind-form.tsx). A submission a colleague voided meanwhile, found so on reading
 // again or by the API's 409, leaves with its forms as after the page's own void, said with who voided it and why.
+// A document that is also one of the State's assistance requests (the request arrived in it, under its symbol: ADR
+// 0068) says so, linking the request.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Versioned } from "../../api/versioned.ts";
 import { may } from "../../auth/access.ts";
 import type { Session } from "../../auth/session.ts";
+import { href } from "../../router.ts";
 import { useFocusReturn } from "../../ui/focus-return.ts";
 import { FieldForm, type FieldSpec, problemOf, useSubmit } from "../../ui/form.tsx";
 import { ListTable } from "../../ui/list-table.tsx";
-import { Show, useLoad } from "../../ui/load.tsx";
+import { type Loaded, Show, useLoad } from "../../ui/load.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import type { AssistanceRequest } from "../assistance-data.ts";
+import { sharesSymbol } from "../assistance-request-document.tsx";
 import { ReadAgainStatus, ReadCurrentVersion } from "../read-current-version.tsx";
 import { formOver, readAgainWords, type Typed, typedWith } from "../typed-over.ts";
 import { voiderOf } from "./colleague-reads.ts";
@@ -207,7 +212,18 @@ function SubmissionEditor(props: {
   );
 }
 
-export function Submissions(props: { dossier: Dossier; session: Session; onChanged: () => Promise<void> }) {
+/** The State's request under the document's symbol, if the requests are read and one is. */
+function requestUnder(document: Submission, requests: Loaded<AssistanceRequest[]>): AssistanceRequest | undefined {
+  return requests.status === "ready" ? requests.data.find((request) => sharesSymbol(document, request)) : undefined;
+}
+
+export function Submissions(props: {
+  dossier: Dossier;
+  /** The State's assistance requests, as the page read them: a document that is also one says so. */
+  requests: Loaded<AssistanceRequest[]>;
+  session: Session;
+  onChanged: () => Promise<void>;
+}) {
   const { state, submissions } = props.dossier;
   const [editing, setEditing] = useState<string>();
   const focusReturn = useFocusReturn();
@@ -232,7 +248,23 @@ export function Submissions(props: { dossier: Dossier; session: Session; onChang
         columns={[
           { header: "Received", cell: (s) => s.receivedOn },
           { header: "Kind", cell: (s) => SUBMISSION_KINDS[s.kind] },
-          { header: "Symbol", cell: (s) => <span id={symbolId(s)}>{s.symbol}</span> },
+          {
+            header: "Symbol",
+            cell: (s) => {
+              const request = requestUnder(s, props.requests);
+              return (
+                <>
+                  <span id={symbolId(s)}>{s.symbol}</span>
+                  {request && (
+                    <span class="muted" data-field="also-request">
+                      {" "}
+                      (also <a href={href.assistanceRequest(request.id)}>assistance request {request.symbol}</a>)
+                    </span>
+                  )}
+                </>
+              );
+            },
+          },
           { header: "Language", cell: (s) => LANGUAGES[s.language] },
           { header: "Note", cell: (s) => s.note ?? "" },
           ...(mayCorrect
