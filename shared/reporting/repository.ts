@@ -12,7 +12,6 @@ import { reportingStatusPartition, stateKey, statePartition } from "../registry/
 import type { State } from "../registry/schemas.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
-
 import {
   ObligationChanged,
   obligationKey,
