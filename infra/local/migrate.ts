@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { backfillIndexKeys, decodePosition, encodePosition } from "../../shared/dossier/backfill.ts";
 import { createDocumentClient } from "../../shared/dynamo/client.ts";
+import { symbolsSharedAcrossStates } from "../../shared/reporting/symbols-shared-across-states.ts";
 import { rebuildSearchIndex } from "../../shared/search/rebuild.ts";
 import { maintenanceTables } from "../cli/maintenance-tables.ts";
 
@@ -50,6 +51,13 @@ async function migrate(from: string | undefined): Promise<void> {
       `symbol guards: ${requests.updated} assistance requests put on their symbol's guard ` +
         `(of ${requests.scanned} items scanned)`,
     );
+    const shared = await symbolsSharedAcrossStates(deps.doc, tableNames.desk);
+    for (const { symbol, iso3, submissionId, requestIso3, requestId } of shared) {
+      console.log(
+        `${symbol}: ${iso3}'s document ${submissionId} and ${requestIso3}'s assistance request ${requestId} ` +
+          "(recorded before ADR 0068): correct the symbol of the one that is wrong",
+      );
+    }
     const search = await rebuildSearchIndex(deps);
     console.log(
       `search index of ${tableNames.desk}: ${search.records} records, ${search.tokensWritten} tokens written, ` +

@@ -13,7 +13,7 @@ import {
 } from "../support/console-browser.ts";
 
 const desk = consoleBrowser();
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 const TEMPLATE = "programme-outreach-letter";

@@ -14,7 +14,7 @@ import {
 } from "../support/console-browser.ts";
 
 const desk = consoleBrowser();
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 async function openComposer(hash = "#/waves/new") {

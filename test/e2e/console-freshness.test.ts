@@ -5,7 +5,7 @@ import { consoleBrowser, type Json, keepScreenshot, secretariatApi, settled } fr
 
 // 400: the States search refused on purpose.
 const desk = consoleBrowser({ expectedErrors: /status of 400/ });
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 
 const api = secretariatApi(desk);
 

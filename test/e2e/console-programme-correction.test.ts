@@ -16,7 +16,7 @@ import {
 } from "../support/console-browser.ts";
 
 const desk = consoleBrowser();
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 const ACTIVITY = "jul-meeting-focus-areas";

@@ -26,7 +26,7 @@ import {
 } from "../support/console-browser.ts";
 
 const desk = consoleBrowser({ expectedErrors: /status of (409|412|422)/ });
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 const ACTIVITY = "sep-letter-open-briefing-invitation";

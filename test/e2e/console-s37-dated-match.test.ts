@@ -9,7 +9,7 @@ import { consoleBrowser, focusedElement, secretariatApi, settled } from "../supp
 
 // The refusals are on purpose: the day in the future (422), the proposal for a withdrawn request (409).
 const desk = consoleBrowser({ expectedErrors: /status of (422|409)/ });
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 /** `iso3`'s request, circulated today, with Bulgaria's offer as a candidate. */

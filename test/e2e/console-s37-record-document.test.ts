@@ -14,7 +14,7 @@ import {
 
 // The refusals this file provokes on purpose: a symbol already recorded (409).
 const desk = consoleBrowser({ expectedErrors: /status of 409/ });
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 const kindsOffered = (page: import("playwright-core").Page) =>

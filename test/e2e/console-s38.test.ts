@@ -12,7 +12,7 @@ import { dayInWords } from "../../console/src/pages/correspondence/time.ts";
 import { consoleBrowser, secretariatApi, seriousViolations, settled } from "../support/console-browser.ts";
 
 const desk = consoleBrowser();
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
 /** Niger's request, received today and moved to fulfilled through an accepted match of Bulgaria's offer. */

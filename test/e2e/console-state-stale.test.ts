@@ -20,7 +20,7 @@ import {
 
 // 412: the stale writes, refused on purpose; 409: the API's refusal of a write to a voided submission.
 const desk = consoleBrowser({ expectedErrors: /status of (?:412|409)/ });
-const { signIn, troubles, go } = desk;
+const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 /** Colleagues, each by a username of their own: the page names them. */
 const colleague = (group: "experts" | "secretariat", username: string) =>

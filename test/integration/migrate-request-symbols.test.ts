@@ -12,6 +12,7 @@ import { fixedClock } from "#shared/clock.ts";
 import { type BackfillProgress, backfillIndexKeys, decodePosition, encodePosition } from "#shared/dossier/backfill.ts";
 import { seedRegistry } from "#shared/registry/seed.ts";
 import { symbolGuardKey } from "#shared/reporting/symbol-guard.ts";
+import { symbolsSharedAcrossStates } from "#shared/reporting/symbols-shared-across-states.ts";
 import { createApiHandler } from "../../functions/api/app.ts";
 import { apiEvent, lambdaContext } from "../support/api-event.ts";
 import { everyItem } from "../support/table-items.ts";
@@ -117,6 +118,10 @@ describe("npm run migrate: requests on their symbol's guard", () => {
       requestReceivedOn: "2025-06-03",
     });
     expect(await guard("S/AC.44/2026/note.4")).toEqual(inStepGuard);
+    // What the run prints for an officer to correct: the one symbol two States hold, not Mali's own pair.
+    expect(await symbolsSharedAcrossStates(setup.doc, setup.tableNames.desk)).toEqual([
+      { symbol: "S/AC.44/2025/3", iso3: "JAM", submissionId: "SUB-JAM", requestIso3: "NER", requestId: "R-OTHER" },
+    ]);
     // The requests, their own guards and the rest are as they were.
     expect(await everythingButGuards()).toEqual(before);
   });
