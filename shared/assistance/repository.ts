@@ -12,7 +12,7 @@ import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
 import { actingForOrganization } from "../organizations/acting-writes.ts";
 import { obligationUpdate } from "../reporting/obligation-writes.ts";
 import type { Obligation } from "../reporting/schemas.ts";
-import { requestUnderSymbol } from "../reporting/symbol-guard.ts";
+import { requestOffSymbol, requestUnderSymbol } from "../reporting/symbol-guard.ts";
 import type { TableNames } from "../tables.ts";
 import type { Versioned } from "../versioning.ts";
 import {
@@ -121,6 +121,11 @@ export type AssistanceChange =
   | { kind: "new-request"; request: AssistanceRequest }
   /** The request at `expectedVersion` replaced (PreconditionFailed naming the current ETag, NotFound when absent). */
   | { kind: "replace-request"; next: AssistanceRequest; expectedVersion: number }
+  /**
+   * A correction of the request at `expectedVersion` (`before`, as read): replaced as `replace-request` is, and a new
+   * symbol's guards taken (Conflict, DocumentRecorded) and the old ones let go; a new day said on the symbol's guard.
+   */
+  | { kind: "correct-request"; next: AssistanceRequest; expectedVersion: number; before: AssistanceRequest }
   /** Holds the write unless the request is (still) in `status` (Conflict). */
   | { kind: "request-is-in"; id: string; status: RequestStatus }
   /** Holds the write unless the request is still at `version`: its status decided what the write does (Conflict). */
@@ -152,6 +157,12 @@ export const assistanceChanges = {
     kind: "replace-request",
     next,
     expectedVersion,
+  }),
+  correctRequest: (next: AssistanceRequest, expectedVersion: number, before: AssistanceRequest): AssistanceChange => ({
+    kind: "correct-request",
+    next,
+    expectedVersion,
+    before,
   }),
   requestIsIn: (id: string, status: RequestStatus): AssistanceChange => ({ kind: "request-is-in", id, status }),
   requestIsAt: (id: string, version: number): AssistanceChange => ({ kind: "request-is-at", id, version }),
@@ -210,6 +221,7 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   write(changes: AssistanceChange[]): Promise<void>;
   newRequest(request: AssistanceRequest): AssistanceChange[];
   replaceRequest(next: AssistanceRequest, expectedVersion: number): AssistanceChange;
+  correctRequest(next: AssistanceRequest, expectedVersion: number, before: AssistanceRequest): AssistanceChange;
   requestIsIn(id: string, status: RequestStatus): AssistanceChange;
   requestIsAt(id: string, version: number): AssistanceChange;
   newOffer(offer: AssistanceOffer): AssistanceChange;
@@ -312,6 +324,14 @@ export function assistanceRepository(
     });
   }
 
+  /** The guard keeping a symbol to one request (case aside): Conflict naming the request that holds it. */
+  function requestSymbolGuard(request: AssistanceRequest): GuardedWrite {
+    return newItem(
+      { ...requestSymbolKey(request.symbol), entity: "assistance-symbol", symbol: request.symbol, id: request.id },
+      (stored) => new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
+    );
+  }
+
   function auditWrite(input: AuditInput): GuardedWrite {
     return { item: auditPut(tableNames.audit, input, clock) };
   }
@@ -342,20 +362,32 @@ export function assistanceRepository(
     switch (change.kind) {
       case "new-request": {
         const { request } = change;
-        return [
-          newItem(requestItem(request, 1)),
-          newItem(
-            {
-              ...requestSymbolKey(request.symbol),
-              entity: "assistance-symbol",
-              symbol: request.symbol,
-              id: request.id,
-            },
-            (stored) =>
-              new Conflict(`The request ${request.symbol} is already recorded`, { requestId: stored?.id ?? null }),
-          ),
-          requestUnderSymbol(table, request),
+        return [newItem(requestItem(request, 1)), requestSymbolGuard(request), requestUnderSymbol(table, request)];
+      }
+      case "correct-request": {
+        const { next, expectedVersion, before } = change;
+        const writes = [
+          replaceItem(requestItem(next, expectedVersion + 1), expectedVersion, "Assistance request", next.id),
         ];
+        const moved = next.symbol.toUpperCase() !== before.symbol.toUpperCase();
+        if (moved) {
+          writes.push(
+            requestSymbolGuard(next),
+            {
+              item: {
+                Delete: {
+                  TableName: table,
+                  Key: requestSymbolKey(before.symbol),
+                  ConditionExpression: "id = :id",
+                  ExpressionAttributeValues: { ":id": before.id },
+                },
+              },
+            },
+            requestOffSymbol(table, before),
+          );
+        }
+        if (moved || next.receivedOn !== before.receivedOn) writes.push(requestUnderSymbol(table, next));
+        return writes;
       }
       case "replace-request":
         return [

@@ -61,19 +61,21 @@ export async function requestFileOf(
 }
 
 /**
- * Another request's hold on the symbol (a Conflict naming it) as a document's, so that it is said at `body.symbol`
- * with where it is recorded, as another State's document is; any other error as it came.
+ * A request's symbol refused, said at `body.symbol` with where it is recorded: another request's hold on it (a
+ * Conflict naming that request) as a document's, and another State's document's; any other error as it came.
  */
-async function asDocumentRecorded(
-  deps: Pick<AssistanceDependencies, "assistance">,
+export async function symbolRefusalInWords(
+  deps: Pick<AssistanceDependencies, "assistance" | "registry" | "reporting">,
   symbol: string,
   error: unknown,
 ): Promise<unknown> {
   const requestId = error instanceof Conflict && !(error instanceof DocumentRecorded) && error.details.requestId;
-  if (typeof requestId !== "string") return error;
-  const holder = await deps.assistance.getRequest(requestId);
-  if (!holder) return error;
-  return new DocumentRecorded(symbol, { iso3: holder.value.iso3, requestId, receivedOn: holder.value.receivedOn });
+  const holder = typeof requestId === "string" ? await deps.assistance.getRequest(requestId) : undefined;
+  const refusal =
+    holder && typeof requestId === "string"
+      ? new DocumentRecorded(symbol, { iso3: holder.value.iso3, requestId, receivedOn: holder.value.receivedOn })
+      : error;
+  return whereRecorded(deps, refusal);
 }
 
 /**
@@ -110,7 +112,7 @@ export const createRequest =
         }),
       ])
       .catch(async (error: unknown) => {
-        throw await whereRecorded(deps, await asDocumentRecorded(deps, input.symbol, error));
+        throw await symbolRefusalInWords(deps, input.symbol, error);
       });
     return { value: request, version: 1 };
   };

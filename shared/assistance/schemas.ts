@@ -142,6 +142,13 @@ export const newAssistanceRequestSchema = /* @__PURE__ */ z
   .meta({ id: "NewAssistanceRequest" });
 export type NewAssistanceRequest = z.infer<typeof newAssistanceRequestSchema>;
 
+export const assistanceRequestCorrectionSchema = /* @__PURE__ */ newAssistanceRequestSchema
+  .pick({ symbol: true, receivedOn: true, areas: true, description: true })
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "AssistanceRequestCorrection" });
+export type AssistanceRequestCorrection = z.infer<typeof assistanceRequestCorrectionSchema>;
+
 const noteSchema = /* @__PURE__ */ (() => freeText(z.string().trim().min(1).max(2000)))();
 
 export const requestTransitionSchema = /* @__PURE__ */ z

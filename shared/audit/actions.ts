@@ -20,6 +20,7 @@ export type AuditAction =
   | "contacts.import"
   | "contacts.seed-demo"
   | "assistance.request.create"
+  | "assistance.request.correct"
   | "assistance.request.seed"
   | "assistance.request.transition"
   | "assistance.request.consent"

@@ -1,9 +1,11 @@
 // One guard item per document symbol (case-insensitive) makes a symbol name one document across all States. It holds
 // the submission recorded under the symbol (`iso3`, `submissionId`; released by a correction or a void) and the
-// assistance request recorded under it (`requestIso3`, `requestId`, `requestReceivedOn`; a request's symbol and day
-// never change, so the guard can say them). A document and a request share a symbol only when they are one State's:
+// assistance request recorded under it (`requestIso3`, `requestId`, `requestReceivedOn`, so that a refusal can say it
+// without reading it; a correction of the request moves them, ADR 0069). A document and a request share a symbol only
+// when they are one State's:
 // the request was made in that document, as a request inside a national report is (ADR 0068).
 import type { GuardedWrite } from "../dynamo/transaction.ts";
+import { Conflict } from "../errors.ts";
 import { DocumentRecorded, type SymbolClaimant } from "./document-recorded.ts";
 
 export const symbolGuardKey = (symbol: string) => ({ pk: `SYMBOL#${symbol.toUpperCase()}`, sk: "SYMBOL" });
@@ -63,5 +65,28 @@ export function requestUnderSymbol(
       },
     },
     onConditionFailed: (current) => symbolHeld(request.symbol, current, "request"),
+  };
+}
+
+/**
+ * The request's place on its old symbol's guard given up, when a correction moves it to another symbol. A guard that
+ * does not name it is data from before ADR 0068 that `npm run migrate` has not brought in step: refused, unchanged.
+ */
+export function requestOffSymbol(table: string, request: { id: string; symbol: string }): GuardedWrite {
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: symbolGuardKey(request.symbol),
+        UpdateExpression: "REMOVE requestId, requestIso3, requestReceivedOn",
+        ConditionExpression: "requestId = :requestId",
+        ExpressionAttributeValues: { ":requestId": request.id },
+      },
+    },
+    onConditionFailed: () =>
+      new Conflict(
+        `The guard of the symbol ${request.symbol} does not name this request: it was recorded before ADR 0068 and ` +
+          "`npm run migrate` has not been run since; an operator runs it, then the correction can be sent again",
+      ),
   };
 }

@@ -170,6 +170,34 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect((await store.getRequest("r2"))?.value.symbol).toBe("S/AC.44/2027/7");
       });
 
+      it("corrects a request's symbol: its guards move with it, refused under another's; case alone moves none", async () => {
+        const before = aRequest("r1", "MLI", "2027-01-10", { symbol: "S/AC.44/2027/A" });
+        await record(before);
+        await subject.givenDocumentUnderSymbol("S/AC.44/2027/C", {
+          iso3: "TCD",
+          submissionId: "01J000000000000000000000DOC",
+        });
+        await expect(
+          store.write([store.correctRequest({ ...before, symbol: "S/AC.44/2027/C" }, 1, before)]),
+        ).rejects.toMatchObject({
+          kind: "conflict",
+          details: { iso3: "TCD", submissionId: "01J000000000000000000000DOC" },
+        });
+        const moved = { ...before, symbol: "s/ac.44/2027/b", receivedOn: "2027-01-09" };
+        await store.write([store.correctRequest(moved, 1, before)]);
+        expect(await store.getRequest("r1")).toEqual({ value: moved, version: 2 });
+        // The old symbol is free for another request, the new one held.
+        await record(aRequest("r2", "TCD", "2027-01-11", { symbol: "S/AC.44/2027/A" }));
+        const refused = await record(aRequest("r3", "TCD", "2027-01-11", { symbol: "S/AC.44/2027/B" })).catch(
+          (error: unknown) => error,
+        );
+        expect(refused).toMatchObject({ kind: "conflict", details: { requestId: "r1" } });
+        const cased = { ...moved, symbol: "S/AC.44/2027/B" };
+        await store.write([store.correctRequest(cased, 2, moved)]);
+        expect(await store.getRequest("r1")).toEqual({ value: cased, version: 3 });
+        await expect(store.write([store.correctRequest(before, 1, cased)])).rejects.toThrow(PreconditionFailed);
+      });
+
       it("replaces a request at the version read; a stale one is 412 naming the current ETag, an unknown one 404", async () => {
         await record(aRequest("r1", "MLI", "2027-01-10"));
         const acknowledged = aRequest("r1", "MLI", "2027-01-10", {

@@ -199,6 +199,40 @@ describe("assistance requests against DynamoDB Local", () => {
     expect(made).toMatchObject({ status: 201, body: { iso3: "JAM", symbol: "S/AC.44/2026/70" } });
   });
 
+  it("corrects a request's symbol, areas and day (ADR 0069): the old symbol freed, a day after its moves refused", async () => {
+    const { id } = await createRequest({ symbol: "S/AC.44/2026/TYPO" });
+    const other = await createRequest();
+    const acknowledged = await move(id, '"1"', "acknowledged", { on: "2026-03-03" });
+    expect(acknowledged.status).toBe(200);
+    const path = `/assistance/requests/${id}`;
+    const late = await call({ method: "PATCH", path, ifMatch: '"2"', body: { receivedOn: "2026-03-04" } });
+    expect(late).toMatchObject({
+      status: 422,
+      body: {
+        errors: [{ path: "body.receivedOn", message: "is after 2026-03-03, when the request was acknowledged" }],
+      },
+    });
+    const otherSymbol = (await call({ path: `/assistance/requests/${other.id}` })).body.symbol;
+    const held = await call({ method: "PATCH", path, ifMatch: '"2"', body: { symbol: otherSymbol.toLowerCase() } });
+    expect(held.body.errors).toEqual([
+      {
+        path: "body.symbol",
+        message: `${otherSymbol.toLowerCase()} is already recorded as Kenya's assistance request, received 2026-03-02.`,
+      },
+    ]);
+
+    const changes = { symbol: "S/AC.44/2026/71", areas: ["legislation"], receivedOn: "2026-03-01" };
+    const corrected = await call({ method: "PATCH", path, ifMatch: '"2"', body: changes });
+    expect(corrected).toMatchObject({ status: 200, etag: '"3"', body: { ...changes, status: "acknowledged" } });
+    expect((await auditTrail("assistance-request", id)).map((entry) => entry.action)).toContain(
+      "assistance.request.correct",
+    );
+    // The same again writes nothing; the old symbol is free for another request.
+    const again = await call({ method: "PATCH", path, ifMatch: '"3"', body: changes });
+    expect(again).toMatchObject({ status: 200, etag: '"3"', body: corrected.body });
+    await createRequest({ symbol: "S/AC.44/2026/TYPO" });
+  });
+
   it("refuses an illegal move with 409 naming the legal ones, and a stale ETag with 412, leaving no trace", async () => {
     const { id } = await createRequest();
     const skip = await move(id, '"1"', "circulated");

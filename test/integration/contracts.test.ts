@@ -678,6 +678,28 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: `/assistance/requests/${made.request}`, group: readers }),
     refused: async () => [{ path: `/assistance/requests/${unknownUlid}`, group: readers }, 404],
   },
+  "PATCH /assistance/requests/{id}": {
+    ok: async () => {
+      const read = await prepare({ path: `/assistance/requests/${made.request}`, group: readers });
+      return {
+        method: "PATCH",
+        path: `/assistance/requests/${made.request}`,
+        body: { description: "Border control legislation, as the Note Verbale words it" },
+        ifMatch: etagOf(read),
+        group: "experts",
+      };
+    },
+    refused: async () => [
+      {
+        method: "PATCH",
+        path: `/assistance/requests/${made.request}`,
+        body: { receivedOn: "2003-01-01" },
+        ifMatch: '"99"',
+        group: "experts",
+      },
+      422,
+    ],
+  },
   "POST /assistance/requests/{id}/transitions": {
     ok: async () => {
       const read = await prepare({ path: `/assistance/requests/${made.request}`, group: readers });

@@ -34,6 +34,7 @@ export const routeAccess = {
   "GET /assistance/requests": ["secretariat", "experts", "members"],
   "POST /assistance/requests": ["secretariat", "experts"],
   "GET /assistance/requests/{id}": ["secretariat", "experts", "members"],
+  "PATCH /assistance/requests/{id}": ["secretariat", "experts"],
   "POST /assistance/requests/{id}/transitions": ["secretariat", "experts"],
   "POST /assistance/requests/{id}/consent": ["secretariat", "experts"],
   "GET /assistance/requests/{id}/matches": ["secretariat", "experts", "members"],

@@ -431,7 +431,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Correct a request's symbol, day received, areas or description (not its State, nor its status); a symbol recorded already is 409 as when recording, a day after anything the request's file records is 422 */
+    patch: operations["correctAssistanceRequest"];
     trace?: never;
   };
   "/assistance/requests/{id}/transitions": {
@@ -2588,6 +2589,31 @@ export interface components {
       /** @description The document symbol of the request; unique among requests, and shared with a document only of the requesting State's, the one the request was made in (ADR 0068) */
       symbol: string;
       consentedToCirculation: boolean;
+    };
+    AssistanceRequestCorrection: {
+      /** @description The document symbol of the request; unique among requests, and shared with a document only of the requesting State's, the one the request was made in (ADR 0068) */
+      symbol?: string;
+      /**
+       * Format: date
+       * @description A day, YYYY-MM-DD
+       */
+      receivedOn?: string;
+      areas?: (
+        | "legislation"
+        | "national-reporting"
+        | "export-and-licensing"
+        | "customs-and-border"
+        | "physical-protection"
+        | "accounting-of-materials"
+        | "biosafety-biosecurity"
+        | "chemical-security"
+        | "nuclear-security"
+        | "proliferation-finance"
+        | "enforcement"
+        | "laboratories"
+        | "other"
+      )[];
+      description?: string;
     };
     AssistanceRequestTransition: {
       /**
@@ -7787,6 +7813,127 @@ export interface operations {
       };
       /** @description No such resource */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  correctAssistanceRequest: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AssistanceRequestCorrection"];
+        "application/merge-patch+json": components["schemas"]["AssistanceRequestCorrection"];
+      };
+    };
+    responses: {
+      /** @description The request as corrected */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceRequest"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,7 +3,8 @@
 // (assistance-moves.ts: the lifecycle's table and the API's guards on the request and its matches); those it would
 // refuse are said with why. Either write refused as stale reads the request again in place and says what a colleague
 // did meanwhile (assistance-request-stale.ts); so does a proposal refused (409) because a colleague moved the request.
-// A request that arrived in one of its State's documents (the same symbol) names it.
+// A request that arrived in one of its State's documents (the same symbol) names it. Its symbol, day received, areas
+// and description are corrected in place (assistance-request-correction.tsx).
 import { useState } from "preact/hooks";
 import { finalRequestStatuses } from "../../../shared/assistance/transitions.ts";
 import { may } from "../auth/access.ts";
@@ -18,6 +19,7 @@ import { Feedback } from "./assistance-feedback.tsx";
 import { Candidates, Matches } from "./assistance-matches.tsx";
 import { matchesOf } from "./assistance-matching.ts";
 import { mayRecordConsent } from "./assistance-moves.ts";
+import { RequestCorrection } from "./assistance-request-correction.tsx";
 import { ReceivedInDocument, useStateDocuments } from "./assistance-request-document.tsx";
 import { MoveForm } from "./assistance-request-move.tsx";
 import {
@@ -40,6 +42,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const [round, setRound] = useState(0);
   const mayMove = may(session.group, "POST /assistance/requests/{id}/transitions");
   const mayConsent = may(session.group, "POST /assistance/requests/{id}/consent");
+  const mayCorrect = may(session.group, "PATCH /assistance/requests/{id}");
   // Read once a round, for the matches' table and the moves offered (matched needs an accepted one).
   const [matches, rereadMatches] = useLoad(() => matchesOf(id), `${id}/${round}`);
   // The State's documents, once its request is read: for the line naming the one it arrived in, and the feedback form.
@@ -67,6 +70,14 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
   const rereadAfterStale = (request: Versioned<AssistanceRequest>, changed: string) => {
     setSaid("");
     setReread({ words: changed });
+    put(request);
+    setRound((n) => n + 1);
+  };
+  // The request as a correction answered it, or read it again after a stale one (the correction says which): shown,
+  // the page's words about earlier writes gone; the candidates follow the areas, so the matchmaking reads again.
+  const correctionShown = (request: Versioned<AssistanceRequest>) => {
+    setSaid("");
+    setReread(undefined);
     put(request);
     setRound((n) => n + 1);
   };
@@ -107,6 +118,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
             <ReceivedInDocument request={request} stateName={stateName} documents={documents} />
             <p>Areas: {areasInWords(request.areas)}</p>
             <p>{request.description}</p>
+            {mayCorrect && <RequestCorrection current={current} onShown={correctionShown} />}
             <h2>History</h2>
             <ol class="timeline">
               {requestHistory(request).map((entry) =>

@@ -24,6 +24,14 @@ export const assistanceTable = routeTable({
     tag: TAG,
     access: everyone,
   },
+  correctAssistanceRequest: {
+    method: "PATCH",
+    path: "/assistance/requests/{id}",
+    tag: TAG,
+    access: staff,
+    bodyTypes: ["application/json", "application/merge-patch+json"],
+    requiresIfMatch: true,
+  },
   transitionAssistanceRequest: {
     method: "POST",
     path: "/assistance/requests/{id}/transitions",
@@ -133,6 +141,9 @@ export const assistanceSummaries = {
   createAssistanceRequest: "Record an assistance request received from a State (status received)",
   listAssistanceRequests: "Assistance requests in the order received: all, by status, by requesting State, or both",
   getAssistanceRequest: "One assistance request with its history of moves, and its ETag",
+  correctAssistanceRequest:
+    "Correct a request's symbol, day received, areas or description (not its State, nor its status); a symbol " +
+    "recorded already is 409 as when recording, a day after anything the request's file records is 422",
   transitionAssistanceRequest:
     "Move a request (acknowledge, open the consent window, circulate, ...); illegal moves are 409",
   recordAssistanceRequestConsent:

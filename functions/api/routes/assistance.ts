@@ -7,6 +7,7 @@ import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
 import { getReport, listReports, reportInWords } from "#shared/assistance/report.ts";
 import { reportCsv } from "#shared/assistance/report-csv.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
+import { correctRequest } from "#shared/assistance/request-correction.ts";
 import {
   type AssistanceDependencies,
   createRequest,
@@ -25,6 +26,7 @@ import {
   assistanceOfferSchema,
   assistanceReportSchema,
   assistanceReportSummarySchema,
+  assistanceRequestCorrectionSchema,
   assistanceRequestSchema,
   candidateSchema,
   isoDateSchema,
@@ -84,6 +86,11 @@ export const declarations = declareRoutes(assistanceTable, {
   getAssistanceRequest: {
     params: byId,
     responses: [{ status: 200, description: "The request", schema: assistanceRequestSchema, etag: true }],
+  },
+  correctAssistanceRequest: {
+    params: byId,
+    body: assistanceRequestCorrectionSchema,
+    responses: [{ status: 200, description: "The request as corrected", schema: assistanceRequestSchema, etag: true }],
   },
   transitionAssistanceRequest: {
     params: byId,
@@ -197,6 +204,10 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
     },
     async getAssistanceRequest({ params }) {
       const request = await getRequest(deps)(params.id);
+      return { body: request.value, version: request.version };
+    },
+    async correctAssistanceRequest({ params, body, expectedVersion, audit }) {
+      const request = await correctRequest(deps)(params.id, expectedVersion, body, audit);
       return { body: request.value, version: request.version };
     },
     async transitionAssistanceRequest({ params, body, expectedVersion, audit }) {

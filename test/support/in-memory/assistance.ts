@@ -95,6 +95,11 @@ function itemsOf(change: AssistanceChange): string[] {
       return [`request ${change.request.id}`, `symbol ${change.request.symbol.toUpperCase()}`];
     case "replace-request":
       return [`request ${change.next.id}`];
+    case "correct-request": {
+      const { next, before } = change;
+      const [from, to] = [before.symbol.toUpperCase(), next.symbol.toUpperCase()];
+      return [`request ${next.id}`, ...(from === to ? [] : [`symbol ${to}`, `symbol ${from}`])];
+    }
     case "request-is-in":
     case "request-is-at":
       return [`request ${change.id}`];
@@ -142,6 +147,17 @@ function apply(draft: Holdings, change: AssistanceChange): void {
     case "replace-request":
       replaced(draft.requests, change.next, change.expectedVersion, "Assistance request");
       return;
+    case "correct-request": {
+      const { next, expectedVersion, before } = change;
+      replaced(draft.requests, next, expectedVersion, "Assistance request");
+      const [from, to] = [before.symbol.toUpperCase(), next.symbol.toUpperCase()];
+      if (from === to) return;
+      const holder = draft.symbols.get(to);
+      if (holder) throw new Conflict(`The request ${next.symbol} is already recorded`, { requestId: holder });
+      draft.symbols.delete(from);
+      draft.symbols.set(to, next.id);
+      return;
+    }
     case "request-is-in":
       if (draft.requests.get(change.id)?.value.status !== change.status) {
         throw new Conflict(`Assistance request ${change.id} is no longer ${change.status}`);
@@ -255,7 +271,19 @@ export function inMemoryAssistance(
     if (twice) throw new Error(`A write may touch ${twice} once only`);
     for (const change of changes) apply(draft, copy(change));
     // The symbols' guards are the reporting store's too: checked with the changes, written once all have passed.
-    const underSymbols = changes.flatMap((change) => (change.kind === "new-request" ? [change.request] : []));
+    // A request recorded, or corrected to another symbol or day: the guard of its (new) symbol says it.
+    const underSymbols = changes.flatMap((change) => {
+      if (change.kind === "new-request") return [change.request];
+      if (change.kind !== "correct-request") return [];
+      const { next, before } = change;
+      const moved = next.symbol.toUpperCase() !== before.symbol.toUpperCase();
+      return moved || next.receivedOn !== before.receivedOn ? [next] : [];
+    });
+    const offSymbols = changes.flatMap((change) =>
+      change.kind === "correct-request" && change.next.symbol.toUpperCase() !== change.before.symbol.toUpperCase()
+        ? [change.before]
+        : [],
+    );
     for (const request of underSymbols) {
       const guard = symbols.get(request.symbol.toUpperCase());
       if (guard?.submissionId !== undefined && guard.iso3 !== request.iso3) {
@@ -266,6 +294,11 @@ export function inMemoryAssistance(
     const acted = organizations ? organizationsActedFor(changes).map((id) => organizations.actingFor(id)) : [];
     for (const count of acted) count();
     for (const entry of draft.entries) audit.record(entry);
+    for (const request of offSymbols) {
+      const key = request.symbol.toUpperCase();
+      const { requestId: _id, requestIso3: _iso3, requestReceivedOn: _on, ...document } = symbols.get(key) ?? {};
+      symbols.set(key, document);
+    }
     for (const request of underSymbols) {
       const key = request.symbol.toUpperCase();
       symbols.set(key, { ...symbols.get(key), ...requestOnSymbol(request) });

@@ -29,6 +29,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "contacts.import": "Contacts imported",
   "contacts.seed-demo": "Demonstration contact added",
   "assistance.request.create": "Assistance request received",
+  "assistance.request.correct": "Assistance request's details corrected",
   "assistance.request.seed": "Demonstration assistance request added",
   "assistance.request.transition": "Assistance request moved",
   "assistance.request.consent": "Consent to circulation recorded",

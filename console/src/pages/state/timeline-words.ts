@@ -61,6 +61,7 @@ const CORRECTIONS = new Set([
   "submission.correct",
   "contact.update",
   "assistance.offer.update",
+  "assistance.request.correct",
 ]);
 
 /**
