@@ -296,7 +296,17 @@ export const demoRequests: readonly DemoRequest[] = [
     consented: false,
     description: "Biosecurity legislation and laboratory accreditation",
     moves: [...upToCirculation(), ["matched", 70]],
-    matches: [{ provider: "organization:who", proposedAt: 40, moves: [["accepted", 70]] }],
+    // Delivered, the request still matched: the one the pending-assistance report flags for the secretariat.
+    matches: [
+      {
+        provider: "organization:who",
+        proposedAt: 40,
+        moves: [
+          ["accepted", 70],
+          ["delivered", 120],
+        ],
+      },
+    ],
   },
   {
     key: "request:ARM:1",

@@ -358,6 +358,12 @@ describe("the console's assistance, snapshot, programme and import pages", { tim
     await page.getByRole("heading", { name: `Pending-assistance report ${id}` }).waitFor();
     await settled(page);
     expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+    // The demonstration flags Kenya's request, its match delivered and the request still matched (this file's own
+    // moves may flag another).
+    const kenya = page.locator("tbody tr", { hasText: "Kenya" }).locator('[data-field="attention"]');
+    expect(await kenya.allTextContents()).toContain(
+      "every match delivered: mark it fulfilled, or ask the State for feedback",
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "assistance-report-1280.png");
     await page.close();

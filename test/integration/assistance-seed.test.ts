@@ -104,6 +104,11 @@ describe("demo assistance seed", () => {
       secretariatEmail: "secretariat@desk.example",
     })({}, { actor: systemActor("test") });
     expect(run.report.totals.pending).toBe(17);
+    // Kenya's, its one match delivered and the request still matched, is the one that needs the secretariat.
+    expect(run.report.totals.needingAttention).toBe(1);
+    expect(run.report.requests.filter((row) => row.attention?.length)).toMatchObject([
+      { iso3: "KEN", attention: ["every match delivered: mark it fulfilled, or ask the State for feedback"] },
+    ]);
     expect(run.report.totals.followUpsOverdue).toBeGreaterThan(0);
     expect(run.report.requests.every((row) => row.demo === true)).toBe(true);
     expect(sent).toEqual(["Pending-assistance report 2026-1 (January to April 2026): 17 pending requests"]);
