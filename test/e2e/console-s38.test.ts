@@ -53,6 +53,27 @@ async function fulfilledRequest(symbol: string): Promise<string> {
   return id;
 }
 
+/** A request of `iso3` recorded, received `on`, and moved on that day to circulated (the State consented): its id. */
+async function circulatedRequest(iso3: string, symbol: string, description: string, on: string): Promise<string> {
+  const request = await api("POST", "/assistance/requests", {
+    iso3,
+    areas: ["legislation"],
+    description,
+    receivedOn: on,
+    symbol,
+    consentedToCirculation: true,
+  });
+  expect(request.status, JSON.stringify(request.body)).toBe(201);
+  const id = String(request.body.id);
+  let etag = String(request.etag);
+  for (const to of ["acknowledged", "consent-window", "circulated"]) {
+    const moved = await api("POST", `/assistance/requests/${id}/transitions`, { to, on }, { "if-match": etag });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    etag = String(moved.etag);
+  }
+  return id;
+}
+
 describe("feedback on the assistance process, session 38", { timeout: 120_000 }, () => {
   it("sends the State's note to its request, where naming the document recorded already counts it once", async () => {
     const id = await fulfilledRequest("S/AC.44/2026/S38/NER");
@@ -105,6 +126,35 @@ describe("feedback on the assistance process, session 38", { timeout: 120_000 },
     expect(troubles).toEqual([]);
     await page.close();
   });
+
+  it("says beside a request that the State's feedback recorded on it counts there, so it is not recorded twice", async () => {
+    const today = deskDay(new Date());
+    // Circulated (the State consented): its feedback is taken from then on.
+    const id = await circulatedRequest(
+      "NER",
+      "S/AC.44/2026/S38/NER/2",
+      "Console e2e: feedback on the request first",
+      today,
+    );
+    const note = { from: "requester", text: "Le séminaire a aidé", receivedOn: today };
+    const feedback = await api("POST", `/assistance/requests/${id}/feedback`, note);
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
+
+    const page = await signIn("experts", { at: "#/states/NER" });
+    await page.getByRole("heading", { name: "Niger (NER)" }).waitFor();
+    await settled(page);
+    await page.getByLabel("Kind", { exact: true }).selectOption("assistance-feedback");
+    const item = page.locator("#record-feedback-kind li", { hasText: "S/AC.44/2026/S38/NER/2" });
+    const onRecord = item.locator('[data-field="feedback-on-record"]');
+    await onRecord.waitFor();
+    expect(await onRecord.textContent()).toBe(
+      `: the State's feedback received ${today} is recorded on it and counts there: if this document is that note, ` +
+        "do not record it again.",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
 });
 
 /**
@@ -114,29 +164,12 @@ describe("feedback on the assistance process, session 38", { timeout: 120_000 },
 async function proposedOnTheOffersLastDay(): Promise<{ requestId: string; matchId: string; etag: string }> {
   const today = deskDay(new Date());
   const [received, yesterday] = [addDays(today, -10), addDays(today, -1)];
-  const request = await api("POST", "/assistance/requests", {
-    iso3: "GHA",
-    areas: ["legislation"],
-    description: "Console e2e: a match whose offer ended",
-    receivedOn: received,
-    symbol: "S/AC.44/2026/GHA/LAPSED",
-    consentedToCirculation: true,
-  });
-  expect(request.status, JSON.stringify(request.body)).toBe(201);
-  const requestId = String(request.body.id);
-  let etag = String(request.etag);
-  for (const to of ["acknowledged", "consent-window", "circulated"]) {
-    const moved = await api(
-      "POST",
-      `/assistance/requests/${requestId}/transitions`,
-      { to, on: received },
-      {
-        "if-match": etag,
-      },
-    );
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    etag = String(moved.etag);
-  }
+  const requestId = await circulatedRequest(
+    "GHA",
+    "S/AC.44/2026/GHA/LAPSED",
+    "Console e2e: a match whose offer ended",
+    received,
+  );
   const offer = await api("POST", "/assistance/offers", {
     provider: { kind: "state", iso3: "BGR" },
     areas: ["legislation"],

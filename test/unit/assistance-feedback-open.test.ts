@@ -16,6 +16,7 @@ import {
 } from "../../console/src/pages/assistance-feedback-form.ts";
 import {
   feedbackGoesWords,
+  feedbackOnRecordWords,
   noRequestTakesFeedbackWords,
   requestsTakingFeedback,
 } from "../../console/src/pages/state/feedback-kind.ts";
@@ -123,5 +124,28 @@ describe("the State's page, assistance feedback chosen as a document's kind", ()
       "None of Gambia's requests takes feedback yet: a request does from its circulation on, or once it is withdrawn.",
     );
     expect(noRequestTakesFeedbackWords("Gambia", [])).toBe("Gambia has no assistance request on record.");
+  });
+
+  it("says, beside a request, the State's feedback recorded on it that counts there; not a provider's nor a linked one", () => {
+    const feedback = (from: "requester" | "provider", receivedOn: string, linked = false) =>
+      ({
+        from,
+        receivedOn,
+        ...(linked ? { document: { submissionId: "d1", symbol: "S/AC.44/2026/NOTE.55" } } : {}),
+      }) as Schemas["AssistanceFeedback"];
+    expect(
+      feedbackOnRecordWords([
+        feedback("requester", "2026-12-02"),
+        feedback("provider", "2026-12-03"),
+        feedback("requester", "2026-12-04", true),
+        feedback("requester", "2026-12-05"),
+      ]),
+    ).toBe(
+      "the State's feedback received 2026-12-02 and 2026-12-05 is recorded on it and counts there: if this document " +
+        "is that note, do not record it again",
+    );
+    expect(feedbackOnRecordWords([feedback("provider", "2026-12-03"), feedback("requester", "2026-12-04", true)])).toBe(
+      undefined,
+    );
   });
 });

@@ -4,8 +4,10 @@
 import { FEEDBACK_OPENS_WORDS, takesFeedback } from "../../../../shared/assistance/feedback-open.ts";
 import { possessive } from "../../../../shared/possessive.ts";
 import type { components } from "../../api/schema";
+import { andList } from "../../ui/word-list.ts";
 
 type AssistanceRequest = components["schemas"]["AssistanceRequest"];
+type AssistanceFeedback = components["schemas"]["AssistanceFeedback"];
 
 /** The State's requests that take feedback now, in the order given. */
 export const requestsTakingFeedback = (requests: readonly AssistanceRequest[]): AssistanceRequest[] =>
@@ -16,6 +18,21 @@ export const feedbackGoesWords = (stateName: string): string =>
   `Feedback on one of ${possessive(stateName)} assistance requests is recorded on the request, in its Feedback ` +
   "section, where it counts once. Record it here only if it concerns no single request; a note recorded here can " +
   "still be named on its request by its symbol, and counts once, as this document.";
+
+/**
+ * Beside a request whose State's feedback is recorded on it already, not as a document (ADR 0064): a note recorded
+ * there counts there, and recorded here again it would count twice. Undefined when there is none.
+ */
+export function feedbackOnRecordWords(feedback: readonly AssistanceFeedback[]): string | undefined {
+  const days = [
+    ...new Set(feedback.flatMap((entry) => (entry.from === "requester" && !entry.document ? [entry.receivedOn] : []))),
+  ];
+  if (days.length === 0) return undefined;
+  return (
+    `the State's feedback received ${andList(days)} is recorded on it and counts there: if this document is that note, ` +
+    "do not record it again"
+  );
+}
 
 /** Said instead of the list when no request of the State takes feedback now. */
 export function noRequestTakesFeedbackWords(stateName: string, requests: readonly AssistanceRequest[]): string {
