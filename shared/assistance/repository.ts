@@ -150,6 +150,15 @@ export type AssistanceChange =
   | { kind: "new-report"; report: AssistanceReport }
   | { kind: "audit"; entry: AuditInput };
 
+/**
+ * What a request's correction moves on the guards, for both adapters: to another symbol (case aside), and whether the
+ * symbol's guard must say the request again (a new symbol or a new day).
+ */
+export function correctionMoves({ next, before }: { next: AssistanceRequest; before: AssistanceRequest }) {
+  const symbolMoved = next.symbol.toUpperCase() !== before.symbol.toUpperCase();
+  return { symbolMoved, guardSaysAgain: symbolMoved || next.receivedOn !== before.receivedOn };
+}
+
 /** The changes' constructors, shared by both adapters so that use cases read the same whichever store they get. */
 export const assistanceChanges = {
   newRequest: (request: AssistanceRequest): AssistanceChange[] => [{ kind: "new-request", request }],
@@ -369,8 +378,8 @@ export function assistanceRepository(
         const writes = [
           replaceItem(requestItem(next, expectedVersion + 1), expectedVersion, "Assistance request", next.id),
         ];
-        const moved = next.symbol.toUpperCase() !== before.symbol.toUpperCase();
-        if (moved) {
+        const { symbolMoved, guardSaysAgain } = correctionMoves(change);
+        if (symbolMoved) {
           writes.push(
             requestSymbolGuard(next),
             {
@@ -386,7 +395,7 @@ export function assistanceRepository(
             requestOffSymbol(table, before),
           );
         }
-        if (moved || next.receivedOn !== before.receivedOn) writes.push(requestUnderSymbol(table, next));
+        if (guardSaysAgain) writes.push(requestUnderSymbol(table, next));
         return writes;
       }
       case "replace-request":

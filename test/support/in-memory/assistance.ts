@@ -17,6 +17,7 @@ import {
   type AssistanceChange,
   type AssistanceRepository,
   assistanceChanges,
+  correctionMoves,
   type MailClaim,
   MailTaken,
   organizationsActedFor,
@@ -97,8 +98,11 @@ function itemsOf(change: AssistanceChange): string[] {
       return [`request ${change.next.id}`];
     case "correct-request": {
       const { next, before } = change;
-      const [from, to] = [before.symbol.toUpperCase(), next.symbol.toUpperCase()];
-      return [`request ${next.id}`, ...(from === to ? [] : [`symbol ${to}`, `symbol ${from}`])];
+      const moved = correctionMoves(change).symbolMoved;
+      return [
+        `request ${next.id}`,
+        ...(moved ? [`symbol ${next.symbol.toUpperCase()}`, `symbol ${before.symbol.toUpperCase()}`] : []),
+      ];
     }
     case "request-is-in":
     case "request-is-at":
@@ -150,8 +154,8 @@ function apply(draft: Holdings, change: AssistanceChange): void {
     case "correct-request": {
       const { next, expectedVersion, before } = change;
       replaced(draft.requests, next, expectedVersion, "Assistance request");
+      if (!correctionMoves(change).symbolMoved) return;
       const [from, to] = [before.symbol.toUpperCase(), next.symbol.toUpperCase()];
-      if (from === to) return;
       const holder = draft.symbols.get(to);
       if (holder) throw new Conflict(`The request ${next.symbol} is already recorded`, { requestId: holder });
       draft.symbols.delete(from);
@@ -274,15 +278,10 @@ export function inMemoryAssistance(
     // A request recorded, or corrected to another symbol or day: the guard of its (new) symbol says it.
     const underSymbols = changes.flatMap((change) => {
       if (change.kind === "new-request") return [change.request];
-      if (change.kind !== "correct-request") return [];
-      const { next, before } = change;
-      const moved = next.symbol.toUpperCase() !== before.symbol.toUpperCase();
-      return moved || next.receivedOn !== before.receivedOn ? [next] : [];
+      return change.kind === "correct-request" && correctionMoves(change).guardSaysAgain ? [change.next] : [];
     });
     const offSymbols = changes.flatMap((change) =>
-      change.kind === "correct-request" && change.next.symbol.toUpperCase() !== change.before.symbol.toUpperCase()
-        ? [change.before]
-        : [],
+      change.kind === "correct-request" && correctionMoves(change).symbolMoved ? [change.before] : [],
     );
     for (const request of underSymbols) {
       const guard = symbols.get(request.symbol.toUpperCase());
