@@ -16,6 +16,7 @@ import {
   voidedMeanwhileWords,
   voidedWords,
   voiderIn,
+  voidTimelineDay,
 } from "../../console/src/pages/state/voided-meanwhile.ts";
 import { refusal } from "../support/fixtures.ts";
 import { inMemoryRegistry } from "../support/in-memory/registry.ts";
@@ -109,7 +110,7 @@ const entry = (
   id: string,
   actor: Schemas["TimelineEntry"]["actor"] = { kind: "user", id: "sub-2", username: "j.expert" },
 ): Schemas["TimelineEntry"] => ({
-  on: "2026-12-07",
+  on: "2026-12-06",
   at: "2026-12-07T02:00:00.000Z",
   kind: "submission",
   action,
@@ -127,6 +128,13 @@ describe("who voided it", () => {
     expect(voiderIn(entries, plan)).toBe("j.expert");
     expect(voiderIn([entry("submission.void", "01S", { kind: "user", id: "sub-2" })], plan)).toBe("sub-2");
     expect(voiderIn(entries.slice(0, 2), plan)).toBeUndefined();
+  });
+
+  it("is looked for on the desk's day the void was recorded, the day the timeline lists it on, not its UTC day", () => {
+    // Before New York's midnight (UTC-5 in December) the UTC day is already the next.
+    expect(voidTimelineDay({ at: "2026-12-07T02:00:00.000Z" })).toBe("2026-12-06");
+    expect(voidTimelineDay({ at: "2026-12-07T04:59:59.000Z" })).toBe("2026-12-06");
+    expect(voidTimelineDay({ at: "2026-12-07T05:00:00.000Z" })).toBe("2026-12-07");
   });
 });
 

@@ -5,13 +5,13 @@ import { api, dataOf } from "../../api/client.ts";
 import { pageQuery } from "../../api/page-query.ts";
 import type { Submission } from "./data.ts";
 import { type LanguageChange, languageChangeIn } from "./language-on-record.ts";
-import { voiderIn } from "./voided-meanwhile.ts";
+import { voiderIn, voidTimelineDay } from "./voided-meanwhile.ts";
 
-/** Who voided `submission`: its void's entry, on the UTC day of the void (the timeline's days are UTC), page by page. */
+/** Who voided `submission`: its void's entry, on the timeline's day for it, page by page. */
 export async function voiderOf(submission: Submission): Promise<string | undefined> {
   const { voided, iso3 } = submission;
   if (!voided) return undefined;
-  const day = voided.at.slice(0, 10);
+  const day = voidTimelineDay(voided);
   try {
     let cursor: string | undefined;
     do {

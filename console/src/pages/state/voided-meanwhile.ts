@@ -25,6 +25,12 @@ export function voiderIn(entries: readonly Schemas["TimelineEntry"][], submissio
   return entry && (entry.actor.username ?? entry.actor.id);
 }
 
+/**
+ * The day the timeline lists a submission's void on: the desk's (New York's) day it was recorded (ADR 0063), not its
+ * UTC day, which runs ahead from 19:00 or 20:00 in New York.
+ */
+export const voidTimelineDay = (voided: Pick<NonNullable<Submission["voided"]>, "at">): string => deskDay(voided.at);
+
 const NO_LONGER_COUNTS = "no longer counts, as if it had never been recorded";
 
 /** After the page's own void. */
