@@ -24,6 +24,7 @@ import {
   versioned,
 } from "./audience-reads.ts";
 import { feedbackRepeated } from "./feedback-content.ts";
+import { feedbackLinkedAlready } from "./feedback-document.ts";
 import {
   ALL_OFFERS,
   ALL_REPORTS,
@@ -60,6 +61,7 @@ import {
   assistanceMatchSchema,
   assistanceReportSchema,
   assistanceReportSummarySchema,
+  type FeedbackDocumentRef,
   type Provider,
   providerKey,
   type RequestStatus,
@@ -142,6 +144,11 @@ export type AssistanceChange =
   | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
   | { kind: "new-feedback"; feedback: AssistanceFeedback }
   /**
+   * Feedback recorded without its document linked to it afterwards (ADR 0070); refused (`feedbackLinkedAlready`)
+   * once it names one, and NotFound when it is not the request's.
+   */
+  | { kind: "link-feedback"; feedback: Pick<AssistanceFeedback, "id" | "requestId">; document: FeedbackDocumentRef }
+  /**
    * The requesting State's `assistance-feedback` obligation after feedback from it, as the reporting store keeps
    * obligations; the count read is checked (ObligationChanged).
    */
@@ -189,6 +196,10 @@ export const assistanceChanges = {
     expectedVersion,
   }),
   newFeedback: (feedback: AssistanceFeedback): AssistanceChange => ({ kind: "new-feedback", feedback }),
+  linkFeedback: (
+    feedback: Pick<AssistanceFeedback, "id" | "requestId">,
+    document: FeedbackDocumentRef,
+  ): AssistanceChange => ({ kind: "link-feedback", feedback, document }),
   updateFeedbackObligation: (before: Obligation, after: Obligation): AssistanceChange => ({
     kind: "feedback-obligation",
     before,
@@ -238,6 +249,7 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   newMatch(match: AssistanceMatch): AssistanceChange[];
   replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
   newFeedback(feedback: AssistanceFeedback): AssistanceChange;
+  linkFeedback(feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef): AssistanceChange;
   updateFeedbackObligation(before: Obligation, after: Obligation): AssistanceChange;
   newReport(report: AssistanceReport): AssistanceChange;
   audit(entry: AuditInput): AssistanceChange;
@@ -490,6 +502,27 @@ export function assistanceRepository(
             },
             (stored) => feedbackRepeated(String(stored?.feedbackId), feedback),
           ),
+        ];
+      }
+      case "link-feedback": {
+        const { feedback, document } = change;
+        return [
+          {
+            item: {
+              Update: {
+                TableName: table,
+                Key: feedbackKey(feedback.requestId, feedback.id),
+                UpdateExpression: "SET #document = :document",
+                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#document)",
+                ExpressionAttributeNames: { "#document": "document" },
+                ExpressionAttributeValues: { ":document": document },
+              },
+            },
+            onConditionFailed: (current) =>
+              current
+                ? feedbackLinkedAlready(feedback, assistanceFeedbackSchema.safeParse(current).data?.document?.symbol)
+                : new NotFound("Feedback", feedback.id),
+          },
         ];
       }
       case "feedback-obligation":

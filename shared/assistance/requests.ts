@@ -3,7 +3,7 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import type { HolidayStore } from "../calendar/store.ts";
 import { type Clock, checkDayOfMove, deskToday } from "../clock.ts";
 import type { Page } from "../dynamo/pagination.ts";
-import { Conflict, Invalid, NotFound, PreconditionFailed } from "../errors.ts";
+import { Conflict, NotFound, PreconditionFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { capitalized } from "../listed.ts";
 import type { OrganizationRepository } from "../organizations/repository.ts";
@@ -17,7 +17,12 @@ import { allSubmissions, obligationAfter, whereRecorded } from "../reporting/sub
 import type { Versioned } from "../versioning.ts";
 import { consentWindowCalendar } from "./consent-window.ts";
 import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
-import { feedbackDocument } from "./feedback-document.ts";
+import {
+  documentLinkedAlready,
+  feedbackDocument,
+  providerNamesNoDocument,
+  refuseOtherDay,
+} from "./feedback-document.ts";
 import { FEEDBACK_OPENS_WORDS, takesFeedback } from "./feedback-open.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
@@ -207,15 +212,6 @@ export const recordConsent =
     return { value: next, version: request.version + 1 };
   };
 
-/** The refusal of a symbol named with a provider's feedback: only the requesting State's note is its document. */
-const symbolOfProvider = () =>
-  new Invalid("Only the requesting State's feedback names its document", [
-    {
-      path: "body.symbol",
-      message: "is for feedback from the requesting State: a provider's note is not its document",
-    },
-  ]);
-
 /**
  * Feedback on the assistance process (resolution 2663 (2022), OP20; ADR 0064): on a request once it has been
  * circulated, whatever became of it since, or once it is withdrawn; dated the day it was received, from the request's
@@ -232,7 +228,7 @@ export const recordFeedback =
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
     audit: AuditContext,
   ): Promise<AssistanceFeedback> => {
-    if (input.symbol !== undefined && input.from !== "requester") throw symbolOfProvider();
+    if (input.symbol !== undefined && input.from !== "requester") throw providerNamesNoDocument();
     const feedbackId = input.feedbackId ?? newId(deps.clock);
     return retryOnObligationChange(async () => {
       const { request, feedback: recorded } = await requestFileOf(deps, id);
@@ -250,9 +246,9 @@ export const recordFeedback =
           ? undefined
           : feedbackDocument(
               input.symbol,
-              input.receivedOn,
               ...(await Promise.all([allSubmissions(deps, iso3), stateNameOf(deps, iso3)])),
             );
+      if (document) refuseOtherDay(document, input.receivedOn);
       const receivedOn = input.receivedOn ?? document?.receivedOn ?? deskToday(deps.clock);
       checkDayOfMove(receivedOn, {
         today: deskToday(deps.clock),
@@ -262,13 +258,7 @@ export const recordFeedback =
         refusal: "The feedback's received date is not possible",
       });
       const linked = document && recorded.find((other) => other.document?.submissionId === document.id);
-      if (linked) {
-        throw new Conflict(
-          `${document.symbol} is linked already to the request's feedback received on ${linked.receivedOn}: it is ` +
-            "not recorded twice",
-          { feedbackId: linked.id },
-        );
-      }
+      if (linked) throw documentLinkedAlready(document, linked);
       const held = recorded.find((other) => sameFeedback(other, { ...input, receivedOn }));
       if (held) throw feedbackRepeated(held.id, held);
       const feedback: AssistanceFeedback = {

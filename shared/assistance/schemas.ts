@@ -391,6 +391,8 @@ export const assistanceFeedbackSchema = /* @__PURE__ */ z
   })
   .meta({ id: "AssistanceFeedback" });
 export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
+/** The State's document a note of feedback was recorded as, by its id and its symbol. */
+export type FeedbackDocumentRef = NonNullable<AssistanceFeedback["document"]>;
 
 export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   .strictObject({
@@ -411,6 +413,16 @@ export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   })
   .meta({ id: "NewAssistanceFeedback" });
 export type NewAssistanceFeedback = z.infer<typeof newAssistanceFeedbackSchema>;
+
+export const feedbackDocumentLinkSchema = /* @__PURE__ */ z
+  .strictObject({
+    symbol: documentSymbolSchema.describe(
+      "The symbol of the requesting State's document of kind assistance-feedback that is this same note, received " +
+        "the day the feedback was",
+    ),
+  })
+  .meta({ id: "AssistanceFeedbackDocumentLink" });
+export type FeedbackDocumentLink = z.infer<typeof feedbackDocumentLinkSchema>;
 
 // ---- Pending-assistance reports ----
 

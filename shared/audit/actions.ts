@@ -26,6 +26,7 @@ export type AuditAction =
   | "assistance.request.consent"
   | "assistance.request.recount"
   | "assistance.feedback.record"
+  | "assistance.feedback.link"
   | "assistance.match.propose"
   | "assistance.match.transition"
   | "assistance.offer.create"

@@ -512,6 +512,28 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         await store.write([store.newFeedback({ ...feedback, id: "f4", from: "provider" })]);
         expect((await store.requestFile("r1"))?.feedback.map((one) => one.id).sort()).toEqual(["f1", "f3", "f4"]);
       });
+
+      it("links feedback to its document once; a second link, or feedback not the request's, is refused unchanged", async () => {
+        await store.write([store.newFeedback(feedback)]);
+        const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
+        await store.write([store.linkFeedback(feedback, document), store.audit(entry("assistance.feedback.link"))]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document }]);
+
+        const again = await store
+          .write([store.linkFeedback(feedback, { submissionId: "s2", symbol: "S/AC.44/2027/FB2" })])
+          .catch((error: unknown) => error);
+        expect(again).toBeInstanceOf(Conflict);
+        expect((again as Conflict).message).toBe(
+          "This feedback is linked already to S/AC.44/2027/FB: one note is one document, and a link is not changed",
+        );
+        for (const elsewhere of [
+          { id: "f9", requestId: "r1" },
+          { id: "f1", requestId: "r2" },
+        ]) {
+          await expect(store.write([store.linkFeedback(elsewhere, document)])).rejects.toThrow(NotFound);
+        }
+        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document }]);
+      });
     });
 
     describe("reports", () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { deskDay } from "#shared/zoned-time.ts";
 import { dayInWords } from "../../console/src/pages/correspondence/time.ts";
+import { circulatedOverHttp } from "../support/circulated-over-http.ts";
 import { consoleBrowser, secretariatApi, seriousViolations, settled } from "../support/console-browser.ts";
 
 const desk = consoleBrowser();
@@ -54,25 +55,8 @@ async function fulfilledRequest(symbol: string): Promise<string> {
 }
 
 /** A request of `iso3` recorded, received `on`, and moved on that day to circulated (the State consented): its id. */
-async function circulatedRequest(iso3: string, symbol: string, description: string, on: string): Promise<string> {
-  const request = await api("POST", "/assistance/requests", {
-    iso3,
-    areas: ["legislation"],
-    description,
-    receivedOn: on,
-    symbol,
-    consentedToCirculation: true,
-  });
-  expect(request.status, JSON.stringify(request.body)).toBe(201);
-  const id = String(request.body.id);
-  let etag = String(request.etag);
-  for (const to of ["acknowledged", "consent-window", "circulated"]) {
-    const moved = await api("POST", `/assistance/requests/${id}/transitions`, { to, on }, { "if-match": etag });
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    etag = String(moved.etag);
-  }
-  return id;
-}
+const circulatedRequest = (iso3: string, symbol: string, description: string, on: string) =>
+  circulatedOverHttp(api, { iso3, symbol, description, on });
 
 describe("feedback on the assistance process, session 38", { timeout: 120_000 }, () => {
   it("sends the State's note to its request, where naming the document recorded already counts it once", async () => {
@@ -149,7 +133,8 @@ describe("feedback on the assistance process, session 38", { timeout: 120_000 },
     await onRecord.waitFor();
     expect(await onRecord.textContent()).toBe(
       `: the State's feedback received ${today} is recorded on it and counts there: if this document is that note, ` +
-        "do not record it again.",
+        "do not record it again, or record it with the note's day and then link the feedback to it on the request's " +
+        "page, so that it counts once.",
     );
     expect(await seriousViolations(page)).toEqual([]);
     expect(troubles).toEqual([]);

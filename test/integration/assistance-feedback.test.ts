@@ -4,6 +4,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { linkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { type AssistanceDependencies, recordFeedback } from "#shared/assistance/requests.ts";
 import type { AuditContext } from "#shared/audit/audit-entry.ts";
@@ -129,7 +130,7 @@ const listed = async (id: string) =>
     document?: { symbol: string };
   }[];
 
-async function feedbackTrail(id: string) {
+async function feedbackTrail(id: string, action = "assistance.feedback.record") {
   const result = await setup.doc.send(
     new QueryCommand({
       TableName: setup.tableNames.audit,
@@ -137,7 +138,7 @@ async function feedbackTrail(id: string) {
       ExpressionAttributeValues: { ":pk": `assistance-request#${id}` },
     }),
   );
-  return (result.Items ?? []).filter((entry) => entry.action === "assistance.feedback.record");
+  return (result.Items ?? []).filter((entry) => entry.action === action);
 }
 
 const recordDocument = async (iso3: string, body: Record<string, unknown>) => {
@@ -150,6 +151,28 @@ const recordDocument = async (iso3: string, body: Record<string, unknown>) => {
   expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
   return { id: String(recorded.body.id), etag: String(recorded.etag) };
 };
+
+const audit: AuditContext = { actor: { kind: "user", id: "user-1", groups: ["experts"] } };
+
+/** The store as a write sees it when a colleague voids `documentId` just after the write has read the obligation. */
+function voidedOnFirstReading(iso3: string, documentId: string) {
+  let voided = false;
+  const racing: AssistanceDependencies = {
+    ...deps,
+    reporting: {
+      ...deps.reporting,
+      async obligations(read) {
+        const obligations = await deps.reporting.obligations(read);
+        if (!voided) {
+          voided = true;
+          await voidSubmission(deps)(iso3, documentId, 1, "recorded in error", audit);
+        }
+        return obligations;
+      },
+    },
+  };
+  return { deps: racing, voided: () => voided };
+}
 
 describe("feedback on the assistance process, counted once", () => {
   it("links the State's note recorded first as its document, on a matched request, and counts one note once", async () => {
@@ -309,28 +332,206 @@ describe("feedback on the assistance process, counted once", () => {
       receivedOn: "2026-12-01",
       symbol: "S/AC.44/2026/BEN/FB",
     });
-    const audit: AuditContext = { actor: { kind: "user", id: "user-1", groups: ["experts"] } };
-    let voided = false;
-    // A colleague voids the document just after this write has read the obligation.
-    const racing: AssistanceDependencies = {
-      ...deps,
-      reporting: {
-        ...deps.reporting,
-        async obligations(iso3) {
-          const read = await deps.reporting.obligations(iso3);
-          if (!voided) {
-            voided = true;
-            await voidSubmission(deps)("BEN", document.id, 1, "recorded under the wrong State", audit);
-          }
-          return read;
-        },
-      },
-    };
+    const racing = voidedOnFirstReading("BEN", document.id);
     await expect(
-      recordFeedback(racing)(request.id, { from: "requester", text: "Thanks", symbol: "S/AC.44/2026/BEN/FB" }, audit),
+      recordFeedback(racing.deps)(
+        request.id,
+        { from: "requester", text: "Thanks", symbol: "S/AC.44/2026/BEN/FB" },
+        audit,
+      ),
     ).rejects.toMatchObject({ issues: [{ path: "body.symbol", message: expect.stringContaining("is not among") }] });
-    expect(voided).toBe(true);
+    expect(racing.voided()).toBe(true);
     expect(await listed(request.id)).toEqual([]);
     expect(await feedbackObligation("BEN")).toMatchObject({ status: "not-applicable", submissions: 0 });
+  });
+});
+
+describe("a note recorded on its request first and then as the State's document (ADR 0070)", () => {
+  const link = (requestId: string, feedbackId: string, symbol: string) =>
+    call({
+      method: "PUT",
+      path: `/assistance/requests/${requestId}/feedback/${feedbackId}/document`,
+      body: { symbol },
+    });
+
+  it("counts twice until the feedback is linked to the document, then once; the same link again changes nothing", async () => {
+    const request = await requestAt("GHA", CIRCULATED);
+    const recorded = await feedback(request.id, {
+      from: "requester",
+      text: "Waiting for offers; the workshop date suits us",
+      receivedOn: "2026-12-02",
+    });
+    expect(recorded.status).toBe(201);
+    await recordDocument("GHA", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-02",
+      symbol: "S/AC.44/2026/GHA/FB",
+    });
+    // The double count ADR 0064 left: one note, two.
+    const twice = await feedbackObligation("GHA");
+    expect(twice).toMatchObject({ status: "fulfilled", submissions: 2 });
+
+    const linked = await link(request.id, String(recorded.body.id), "s/ac.44/2026/gha/fb");
+    expect(linked).toMatchObject({
+      status: 200,
+      body: { id: recorded.body.id, receivedOn: "2026-12-02", document: { symbol: "S/AC.44/2026/GHA/FB" } },
+    });
+    const once = await feedbackObligation("GHA");
+    expect(once).toEqual({
+      ...twice,
+      submissions: 1,
+      revision: (twice?.revision ?? 0) + 1,
+    });
+    expect((await listed(request.id)).map((note) => note.document?.symbol)).toEqual(["S/AC.44/2026/GHA/FB"]);
+    const [entry, ...more] = await feedbackTrail(request.id, "assistance.feedback.link");
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      before: { iso3: "GHA", obligation: { submissions: 2 }, feedback: { id: recorded.body.id } },
+      after: { iso3: "GHA", obligation: { submissions: 1 }, feedback: { document: { symbol: "S/AC.44/2026/GHA/FB" } } },
+    });
+
+    // Sent again (a retry, a second tab): the feedback as it is, nothing written.
+    const again = await link(request.id, String(recorded.body.id), "S/AC.44/2026/GHA/FB");
+    expect(again).toMatchObject({ status: 200, body: { document: { symbol: "S/AC.44/2026/GHA/FB" } } });
+    expect(await feedbackObligation("GHA")).toEqual(once);
+    expect(await feedbackTrail(request.id, "assistance.feedback.link")).toHaveLength(1);
+
+    // Another document of that day is not the same note any more: the link is not changed.
+    await recordDocument("GHA", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-02",
+      symbol: "S/AC.44/2026/GHA/FB2",
+    });
+    const moved = await link(request.id, String(recorded.body.id), "S/AC.44/2026/GHA/FB2");
+    expect(moved).toMatchObject({
+      status: 409,
+      body: {
+        detail:
+          "This feedback is linked already to S/AC.44/2026/GHA/FB: one note is one document, and a link is not changed",
+      },
+    });
+  });
+
+  it("refuses what is not the same note in words, at the symbol, writing nothing", async () => {
+    const request = await requestAt("NER", CIRCULATED);
+    const mine = await feedback(request.id, { from: "requester", text: "The note", receivedOn: "2026-11-30" });
+    const provider = await feedback(request.id, { from: "provider", text: "Delivered", receivedOn: "2026-11-30" });
+    const other = await feedback(request.id, { from: "requester", text: "Another note", receivedOn: "2026-11-30" });
+    await recordDocument("NER", { kind: "action-plan", receivedOn: "2026-11-30", symbol: "S/AC.44/2026/NER/AP" });
+    await recordDocument("NER", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-01",
+      symbol: "S/AC.44/2026/NER/FB1",
+    });
+    await recordDocument("NER", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-11-30",
+      symbol: "S/AC.44/2026/NER/FB",
+    });
+    expect((await link(request.id, String(other.body.id), "S/AC.44/2026/NER/FB")).status).toBe(200);
+    const before = await feedbackObligation("NER");
+    const mineId = String(mine.body.id);
+
+    const refusals: [string, string, number, Record<string, unknown>][] = [
+      [
+        mineId,
+        "S/AC.44/2026/NER/NONE",
+        422,
+        {
+          errors: [
+            {
+              path: "body.symbol",
+              message:
+                "is not among Niger's documents: record the note on the State's page first, received 2026-11-30, " +
+                "then link the feedback to it",
+            },
+          ],
+        },
+      ],
+      [
+        mineId,
+        "S/AC.44/2026/NER/AP",
+        422,
+        {
+          errors: [
+            {
+              path: "body.symbol",
+              message:
+                "is Niger's national implementation action plan, received 2026-11-30, not feedback on assistance",
+            },
+          ],
+        },
+      ],
+      [
+        mineId,
+        "S/AC.44/2026/NER/FB1",
+        422,
+        {
+          errors: [
+            {
+              path: "body.symbol",
+              message:
+                "was received on 2026-12-01, and this feedback on 2026-11-30: one note is received on one day (if " +
+                "the document's day is wrong, correct it on Niger's page first)",
+            },
+          ],
+        },
+      ],
+      [
+        String(provider.body.id),
+        "S/AC.44/2026/NER/FB",
+        422,
+        {
+          errors: [
+            {
+              path: "body.symbol",
+              message: "is for feedback from the requesting State: a provider's note is not its document",
+            },
+          ],
+        },
+      ],
+      [
+        mineId,
+        "S/AC.44/2026/NER/FB",
+        409,
+        {
+          detail:
+            "S/AC.44/2026/NER/FB is linked already to the request's feedback received on 2026-11-30: it is not " +
+            "recorded twice",
+        },
+      ],
+      [
+        "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+        "S/AC.44/2026/NER/FB",
+        404,
+        { detail: "Feedback 01ARZ3NDEKTSV4RRFFQ69G5FAV was not found" },
+      ],
+    ];
+    for (const [feedbackId, symbol, status, body] of refusals) {
+      expect(await link(request.id, feedbackId, symbol), symbol).toMatchObject({ status, body });
+    }
+    expect(await feedbackObligation("NER")).toEqual(before);
+    expect((await listed(request.id)).filter((note) => note.document).map((note) => note.document?.symbol)).toEqual([
+      "S/AC.44/2026/NER/FB",
+    ]);
+    expect(await feedbackTrail(request.id, "assistance.feedback.link")).toHaveLength(1);
+  });
+
+  it("reads the document again when it is voided between the reading and the write, and refuses to link it", async () => {
+    const request = await requestAt("MRT", CIRCULATED);
+    const recorded = await feedback(request.id, { from: "requester", text: "Thanks", receivedOn: "2026-12-01" });
+    const document = await recordDocument("MRT", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-01",
+      symbol: "S/AC.44/2026/MRT/FB",
+    });
+    const racing = voidedOnFirstReading("MRT", document.id);
+    await expect(
+      linkFeedbackDocument(racing.deps)(request.id, String(recorded.body.id), { symbol: "S/AC.44/2026/MRT/FB" }, audit),
+    ).rejects.toMatchObject({ issues: [{ path: "body.symbol", message: expect.stringContaining("is not among") }] });
+    expect(racing.voided()).toBe(true);
+    expect((await listed(request.id))[0]?.document).toBeUndefined();
+    // The feedback alone counts the note again, once.
+    expect(await feedbackObligation("MRT")).toMatchObject({ status: "fulfilled", submissions: 1 });
   });
 });

@@ -890,6 +890,42 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: `/assistance/requests/${made.request}/feedback`, group: readers }),
     refused: async () => [{ path: `/assistance/requests/${unknownUlid}/feedback`, group: readers }, 404],
   },
+  "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": {
+    ok: async () => {
+      const list = await prepare({ path: `/assistance/requests/${made.request}/feedback`, group: readers });
+      const note = (list.json as { items: { id: string; from: string; receivedOn: string }[] }).items.find(
+        (feedback) => feedback.from === "requester",
+      );
+      made.feedback = String(note?.id);
+      // The same note, recorded again on Kenya's page as its document.
+      await prepare({
+        method: "POST",
+        path: "/states/KEN/submissions",
+        body: {
+          kind: "assistance-feedback",
+          receivedOn: note?.receivedOn,
+          symbol: "S/AC.44/CONTRACT/FB",
+          language: "en",
+        },
+        group: "secretariat",
+      });
+      return {
+        method: "PUT",
+        path: `/assistance/requests/${made.request}/feedback/${made.feedback}/document`,
+        body: { symbol: "S/AC.44/CONTRACT/FB" },
+        group: "experts",
+      };
+    },
+    refused: async () => [
+      {
+        method: "PUT",
+        path: `/assistance/requests/${made.request}/feedback/${made.feedback}/document`,
+        body: { symbol: "S/AC.44/CONTRACT/OTHER" },
+        group: "experts",
+      },
+      409,
+    ],
+  },
   "GET /assistance/reports": {
     ok: async () => {
       const report = createAssistanceReportHandler({

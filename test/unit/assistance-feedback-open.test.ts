@@ -142,7 +142,8 @@ describe("the State's page, assistance feedback chosen as a document's kind", ()
       ]),
     ).toBe(
       "the State's feedback received 2026-12-02 and 2026-12-05 is recorded on it and counts there: if this document " +
-        "is that note, do not record it again",
+        "is that note, do not record it again, or record it with the note's day and then link the feedback to it on " +
+        "the request's page, so that it counts once",
     );
     expect(feedbackOnRecordWords([feedback("provider", "2026-12-03"), feedback("requester", "2026-12-04", true)])).toBe(
       undefined,

@@ -41,6 +41,7 @@ export const routeAccess = {
   "GET /assistance/requests/{id}/candidates": ["secretariat", "experts", "members"],
   "GET /assistance/requests/{id}/feedback": ["secretariat", "experts", "members"],
   "POST /assistance/requests/{id}/feedback": ["secretariat", "experts"],
+  "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": ["secretariat", "experts"],
   "GET /assistance/offers": ["secretariat", "experts", "members"],
   "POST /assistance/offers": ["secretariat", "experts"],
   "GET /assistance/offers/{id}": ["secretariat", "experts", "members"],

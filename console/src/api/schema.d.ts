@@ -521,6 +521,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/assistance/requests/{id}/feedback/{feedbackId}/document": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, received the same day: the note counts once, as the document (the obligation one less); the same link again changes nothing, another is 409 */
+    put: operations["linkAssistanceFeedbackDocument"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/assistance/offers": {
     parameters: {
       query?: never;
@@ -2870,6 +2887,10 @@ export interface components {
       receivedOn?: string;
       /** @description The requester's only: the symbol of the State's document of kind assistance-feedback this note was recorded as, which the feedback then links to instead of counting the note again */
       symbol?: string;
+    };
+    AssistanceFeedbackDocumentLink: {
+      /** @description The symbol of the requesting State's document of kind assistance-feedback that is this same note, received the day the feedback was */
+      symbol: string;
     };
     NewAssistanceOffer: {
       provider:
@@ -8378,6 +8399,105 @@ export interface operations {
     responses: {
       /** @description The feedback */
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceFeedback"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  linkAssistanceFeedbackDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        feedbackId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AssistanceFeedbackDocumentLink"];
+      };
+    };
+    responses: {
+      /** @description The feedback, linked to its document */
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 // An assistance request as the console reads and writes it (the list's reads: assistance-list-data.ts): one with its
-// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one.
+// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one, linked to the State's
+// document that is the same note (ADR 0070).
 import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
@@ -45,6 +46,20 @@ export async function feedbackOf(id: string): Promise<Feedback[]> {
 
 export async function recordFeedback(id: string, body: NewFeedback): Promise<Feedback> {
   return dataOf(await api.POST("/assistance/requests/{id}/feedback", { params: { path: { id } }, body }));
+}
+
+/**
+ * Links the requesting State's feedback `feedbackId` on request `requestId` to the State's document `symbol` of kind
+ * assistance-feedback, received the same day: the note then counts once, as the document. The answer is the feedback
+ * naming it.
+ */
+export async function linkFeedbackDocument(requestId: string, feedbackId: string, symbol: string): Promise<Feedback> {
+  return dataOf(
+    await api.PUT("/assistance/requests/{id}/feedback/{feedbackId}/document", {
+      params: { path: { id: requestId, feedbackId } },
+      body: { symbol },
+    }),
+  );
 }
 
 export { ProblemError };

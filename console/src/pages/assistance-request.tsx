@@ -160,7 +160,7 @@ export function AssistanceRequestPage({ id, session }: { id: string; session: Se
                   )}
                 </Show>
               ))}
-            <Feedback request={request} documents={documents} session={session} />
+            <Feedback request={request} stateName={stateName} documents={documents} session={session} />
             <Candidates
               requestId={request.id}
               requestStatus={request.status}

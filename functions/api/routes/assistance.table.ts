@@ -70,6 +70,12 @@ export const assistanceTable = routeTable({
     tag: TAG,
     access: everyone,
   },
+  linkAssistanceFeedbackDocument: {
+    method: "PUT",
+    path: "/assistance/requests/{id}/feedback/{feedbackId}/document",
+    tag: TAG,
+    access: staff,
+  },
   createAssistanceOffer: {
     method: "POST",
     path: "/assistance/offers",
@@ -157,6 +163,10 @@ export const assistanceSummaries = {
     "requester's counts towards its assistance-feedback obligation once (naming the State's document it was " +
     "recorded as, it counts as that document)",
   listAssistanceFeedback: "The feedback recorded on a request",
+  linkAssistanceFeedbackDocument:
+    "Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, " +
+    "received the same day: the note counts once, as the document (the obligation one less); the same link again " +
+    "changes nothing, another is 409",
   createAssistanceOffer:
     "Record an offer of assistance from a State or an organization; 409 when one of the provider's offers says the " +
     "same (areas, description, validity)",

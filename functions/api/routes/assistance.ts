@@ -1,6 +1,7 @@
 // Routes of the assistance mechanism: requests and their moves, offers and providers, matchmaking, feedback, reports.
 
 import * as z from "zod";
+import { linkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
 import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
@@ -29,6 +30,7 @@ import {
   assistanceRequestCorrectionSchema,
   assistanceRequestSchema,
   candidateSchema,
+  feedbackDocumentLinkSchema,
   isoDateSchema,
   listedMatchSchema,
   matchTransitionSchema,
@@ -131,6 +133,11 @@ export const declarations = declareRoutes(assistanceTable, {
       { status: 200, description: "The feedback", schema: z.object({ items: z.array(assistanceFeedbackSchema) }) },
     ],
   },
+  linkAssistanceFeedbackDocument: {
+    params: z.strictObject({ id: assistanceIdSchema, feedbackId: assistanceIdSchema }),
+    body: feedbackDocumentLinkSchema,
+    responses: [{ status: 200, description: "The feedback, linked to its document", schema: assistanceFeedbackSchema }],
+  },
   createAssistanceOffer: {
     body: newAssistanceOfferSchema,
     responses: [{ status: 201, description: "The offer", schema: assistanceOfferSchema, etag: true }],
@@ -230,6 +237,9 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
     },
     async listAssistanceFeedback({ params }) {
       return { body: { items: (await requestFileOf(deps, params.id)).feedback } };
+    },
+    async linkAssistanceFeedbackDocument({ params, body, audit }) {
+      return { body: await linkFeedbackDocument(deps)(params.id, params.feedbackId, body, audit) };
     },
     async createAssistanceOffer({ body, audit }) {
       const offer = await createOffer(deps)(body, audit);

@@ -4,6 +4,7 @@
 // report (no in-memory use case builds a report that large).
 
 import { feedbackRepeated, sameFeedback } from "#shared/assistance/feedback-content.ts";
+import { feedbackLinkedAlready } from "#shared/assistance/feedback-document.ts";
 import {
   ALL_OFFERS,
   ALL_REQUESTS,
@@ -119,6 +120,7 @@ function itemsOf(change: AssistanceChange): string[] {
     case "replace-match":
       return [`match ${change.next.id}`];
     case "new-feedback":
+    case "link-feedback":
       return [`feedback ${change.feedback.id}`];
     case "feedback-obligation":
       return [`obligation ${obligationKey(change.before.iso3, change.before.kind)}`];
@@ -212,6 +214,14 @@ function apply(draft: Holdings, change: AssistanceChange): void {
       );
       if (held) throw feedbackRepeated(held.id, feedback);
       draft.feedback.set(feedback.id, copy(feedback));
+      return;
+    }
+    case "link-feedback": {
+      const { feedback, document } = change;
+      const held = draft.feedback.get(feedback.id);
+      if (held?.requestId !== feedback.requestId) throw new NotFound("Feedback", feedback.id);
+      if (held.document) throw feedbackLinkedAlready(feedback, held.document.symbol);
+      draft.feedback.set(feedback.id, { ...held, document: copy(document) });
       return;
     }
     case "feedback-obligation": {

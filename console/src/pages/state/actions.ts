@@ -35,6 +35,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "assistance.request.consent": "Consent to circulation recorded",
   "assistance.request.recount": "Consent window counted again with the holidays on record",
   "assistance.feedback.record": "Assistance feedback recorded",
+  "assistance.feedback.link": "Assistance feedback linked to the State's document: the note counts once",
   "assistance.match.propose": "Assistance match proposed",
   "assistance.match.transition": "Assistance match moved",
   "assistance.offer.create": "Assistance offer made",

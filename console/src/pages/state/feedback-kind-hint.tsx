@@ -1,6 +1,6 @@
 // Beside the record form's kind, once "assistance feedback" is chosen: where feedback on one of the State's requests
 // goes (on the request), with a link to each request that takes it now, so that a note is recorded once; a request
-// whose State's feedback is on it already says so, for a note recorded there is not to be recorded here again.
+// whose State's feedback is on it already says so: a note recorded there counts once here only once linked (ADR 0070).
 import { href } from "../../router.ts";
 import { Show, useLoad } from "../../ui/load.tsx";
 import { feedbackOf } from "../assistance-data.ts";

@@ -21,7 +21,8 @@ export const feedbackGoesWords = (stateName: string): string =>
 
 /**
  * Beside a request whose State's feedback is recorded on it already, not as a document (ADR 0064): a note recorded
- * there counts there, and recorded here again it would count twice. Undefined when there is none.
+ * there counts there, and recorded here again it counts twice until the feedback is linked to it on the request's page,
+ * which takes a document of the note's day (ADR 0070). Undefined when there is none.
  */
 export function feedbackOnRecordWords(feedback: readonly AssistanceFeedback[]): string | undefined {
   const days = [
@@ -30,7 +31,8 @@ export function feedbackOnRecordWords(feedback: readonly AssistanceFeedback[]): 
   if (days.length === 0) return undefined;
   return (
     `the State's feedback received ${andList(days)} is recorded on it and counts there: if this document is that note, ` +
-    "do not record it again"
+    "do not record it again, or record it with the note's day and then link the feedback to it on the request's " +
+    "page, so that it counts once"
   );
 }
 

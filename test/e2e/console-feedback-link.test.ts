@@ -1,0 +1,219 @@
+// Linking the requesting State's feedback, recorded on its request first, to the State's document that is the same
+// note, recorded on the State's page afterwards (ADR 0070), in Debian's Chromium against the local stack: the row
+// offers the document of its day, the link is asked first and then made, the row names the document and the State's
+// assistance feedback counts the note once; a colleague's link meanwhile (409) and a document voided meanwhile (422)
+// are said in the API's words, which take the focus, and the second writes nothing. Screenshots (DESK_SCREENSHOTS=1)
+// go to .local/e2e/console/.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addDays } from "#shared/assistance/dates.ts";
+import { deskDay } from "#shared/zoned-time.ts";
+import { circulatedOverHttp } from "../support/circulated-over-http.ts";
+import {
+  consoleBrowser,
+  focusedElement,
+  type Json,
+  keepScreenshot,
+  overflowOf,
+  secretariatApi,
+  seriousViolations,
+  settled,
+} from "../support/console-browser.ts";
+
+// 409 and 422: a colleague's link meanwhile and a document voided meanwhile, on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
+const { signIn, troubles } = desk;
+const api = secretariatApi(desk);
+
+const today = deskDay(new Date());
+/** The day the request was received and circulated, and the later day the State's note was received. */
+const [circulatedOn, noteDay] = [addDays(today, -10), addDays(today, -3)];
+
+/** A request of `iso3` recorded and moved to circulated (the State consented), all on `circulatedOn`: its id. */
+const circulatedRequest = (iso3: string, symbol: string) =>
+  circulatedOverHttp(api, {
+    iso3,
+    symbol,
+    description: "Console e2e: feedback linked to the State's document",
+    on: circulatedOn,
+  });
+
+/** The requesting State's feedback on request `id`, received on the note's day: its id. */
+async function requesterFeedback(id: string, text: string): Promise<string> {
+  const recorded = await api("POST", `/assistance/requests/${id}/feedback`, {
+    from: "requester",
+    text,
+    receivedOn: noteDay,
+  });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  return String(recorded.body.id);
+}
+
+/** The same note recorded on the State's page as its document of kind assistance-feedback, of the note's day. */
+async function feedbackDocument(iso3: string, symbol: string): Promise<Json> {
+  const recorded = await api("POST", `/states/${iso3}/submissions`, {
+    kind: "assistance-feedback",
+    receivedOn: noteDay,
+    symbol,
+    language: "en",
+  });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  return recorded.body;
+}
+
+/** How many submissions the State's assistance-feedback obligation counts, as the API says. */
+async function feedbackCounted(iso3: string): Promise<number> {
+  const obligations = await api("GET", `/states/${iso3}/obligations`);
+  return obligations.body.items.find((item: Json) => item.kind === "assistance-feedback").submissions;
+}
+
+/** The feedback on request `id` as the API holds it, by id. */
+async function feedbackOn(id: string): Promise<Record<string, Json>> {
+  const items: Json[] = (await api("GET", `/assistance/requests/${id}/feedback`)).body.items;
+  return Object.fromEntries(items.map((item) => [item.id, item]));
+}
+
+async function onRequestPage(group: "secretariat" | "experts", id: string): Promise<Page> {
+  const page = await signIn(group, { at: `#/assistance/${id}` });
+  await page.getByRole("heading", { name: "Feedback", exact: true }).waitFor();
+  await settled(page);
+  return page;
+}
+
+/** The feedback table's row whose text says `text`. */
+const rowOf = (page: Page, text: string) =>
+  page.getByRole("table", { name: "Feedback on the request" }).locator("tbody tr", { hasText: text });
+
+describe("linking the State's feedback to its document in the console, session 42", { timeout: 120_000 }, () => {
+  it("offers the document of the note's day, asks first, links it, and the note counts once", async () => {
+    const id = await circulatedRequest("GMB", "S/AC.44/2026/S42/GMB");
+    await requesterFeedback(id, "The workshop helped us draft the export control bill");
+    await feedbackDocument("GMB", "S/AC.44/2026/S42/NOTE.1");
+    // Recorded twice, the note counts twice.
+    expect(await feedbackCounted("GMB")).toBe(2);
+
+    const page = await onRequestPage("experts", id);
+    const row = rowOf(page, "The workshop helped");
+    const review = row.getByRole("button", { name: "Review the link to S/AC.44/2026/S42/NOTE.1" });
+    await review.waitFor();
+    await review.click();
+    const question = page.getByRole("group", {
+      name: `Link the feedback received ${noteDay} to Gambia's document S/AC.44/2026/S42/NOTE.1?`,
+    });
+    await question.waitFor();
+    expect(await question.textContent()).toContain(
+      "They are then one note: Gambia's assistance feedback counts it once, as that document, not twice.",
+    );
+    // The safe answer has the focus: a second Enter links nothing.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep them apart");
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-link-question-1280.png", { windowOnly: true });
+
+    // Kept apart: nothing sent, and the keyboard goes back to the review.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => question.count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Review the link to S/AC.44/2026/S42/NOTE.1");
+    expect(await feedbackCounted("GMB")).toBe(2);
+
+    await review.click();
+    await question.getByRole("button", { name: "Yes, link them" }).click();
+    const linked = page.locator("#feedback-linked");
+    await expect
+      .poll(() => linked.textContent())
+      .toBe(
+        `Linked the feedback received ${noteDay} to S/AC.44/2026/S42/NOTE.1: the note counts once, as that document.`,
+      );
+    expect(await row.locator('[data-field="document"]').textContent()).toBe("S/AC.44/2026/S42/NOTE.1");
+    expect(await row.getByRole("button").count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-linked");
+    expect(await feedbackCounted("GMB")).toBe(1);
+    // The feedback form offers the document no more: it is one note, linked.
+    expect(await page.getByLabel(/^Recorded already as the State's document/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-link-linked-1280.png", { windowOnly: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("says a colleague's link meanwhile and a document voided meanwhile in the API's words, linking nothing", async () => {
+    const id = await circulatedRequest("SEN", "S/AC.44/2026/S42/SEN");
+    const first = await requesterFeedback(id, "Le séminaire a aidé");
+    const second = await requesterFeedback(id, "La loi est adoptée");
+    await feedbackDocument("SEN", "S/AC.44/2026/S42/NOTE.2");
+    const voidedLater = await feedbackDocument("SEN", "S/AC.44/2026/S42/NOTE.3");
+
+    const page = await onRequestPage("secretariat", id);
+    // Two documents of the note's day: chosen from a list.
+    const row = rowOf(page, "Le séminaire a aidé");
+    const choice = row.getByLabel("The same note as");
+    await choice.waitFor();
+    await choice.selectOption("S/AC.44/2026/S42/NOTE.2");
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(
+      page.locator('section[aria-labelledby="request-feedback-title"]'),
+      "feedback-link-choice-1280.png",
+    );
+
+    // Narrow: the page reads without scrolling sideways, the table scrolling in its own region.
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await row.getByRole("button", { name: "Review the link" }).click();
+    const yes = page.getByRole("button", { name: "Yes, link them" });
+    await yes.waitFor();
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, "feedback-link-question-390.png", { windowOnly: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A colleague links that document to the other note of the day meanwhile.
+    const colleague = await api("PUT", `/assistance/requests/${id}/feedback/${second}/document`, {
+      symbol: "S/AC.44/2026/S42/NOTE.2",
+    });
+    expect(colleague.status, JSON.stringify(colleague.body)).toBe(200);
+    await yes.click();
+    const problem = page.locator("#feedback-link-problem");
+    await expect
+      .poll(() => problem.textContent())
+      .toBe(
+        `S/AC.44/2026/S42/NOTE.2 is linked already to the request's feedback received on ${noteDay}: it is not recorded twice`,
+      );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-link-problem");
+    // Read again: the other note names the document, and this one is offered only the document left.
+    await expect
+      .poll(() => rowOf(page, "La loi est adoptée").locator('[data-field="document"]').textContent())
+      .toBe("S/AC.44/2026/S42/NOTE.2");
+    const review = row.getByRole("button", { name: "Review the link to S/AC.44/2026/S42/NOTE.3" });
+    await review.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-link-conflict-1280.png", { windowOnly: true });
+
+    await review.click();
+    await yes.waitFor();
+    // The document is voided on the State's page meanwhile.
+    const read = await api("GET", `/states/SEN/submissions/${voidedLater.id}`);
+    const voided = await api(
+      "POST",
+      `/states/SEN/submissions/${voidedLater.id}/void`,
+      { reason: "Console e2e: recorded in error" },
+      { "if-match": read.etag },
+    );
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    const counted = await feedbackCounted("SEN");
+    await yes.click();
+    await expect
+      .poll(() => problem.textContent())
+      .toBe(
+        "The feedback does not match the document it names: S/AC.44/2026/S42/NOTE.3 is not among Senegal's " +
+          `documents: record the note on the State's page first, received ${noteDay}, then link the feedback to it.`,
+      );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-link-problem");
+    expect((await feedbackOn(id))[first].document).toBeUndefined();
+    // Read again: the voided document is offered no more, and no other of that day is left.
+    await expect.poll(() => row.getByRole("button").count()).toBe(0);
+    expect(await feedbackCounted("SEN")).toBe(counted);
+    expect(await page.locator("#feedback-linked").textContent()).toBe("");
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-link-refused-1280.png", { windowOnly: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+});
