@@ -26,3 +26,10 @@ export const feedbackRepeated = (heldId: string, feedback: FeedbackContent) =>
       "same text: it is not recorded twice",
     { feedbackId: heldId },
   );
+
+/** The refusal of a correction to feedback a colleague corrected, linked or unlinked since it was read (409). */
+export const feedbackChangedMeanwhile = (feedback: Pick<AssistanceFeedback, "id" | "receivedOn">) =>
+  new Conflict(
+    `The feedback received on ${feedback.receivedOn} was changed by someone else since it was read: read it again`,
+    { feedbackId: feedback.id },
+  );

@@ -41,15 +41,15 @@ export function refuseOtherDay(document: Submission, receivedOn: string | undefi
 }
 
 /**
- * Feedback linked afterwards to its document was received the day the document was: one note, one day. The
- * feedback's day is its own record's; the document's can be corrected on the State's page.
+ * Feedback linked afterwards to its document was received the day the document was: one note, one day. Whichever day
+ * is wrong is corrected first: the document's on the State's page, the feedback's on its request (ADR 0071).
  */
-export function refuseDocumentOfOtherDay(document: Submission, feedback: AssistanceFeedback, stateName: string): void {
+export function refuseDocumentOfOtherDay(document: Submission, feedback: AssistanceFeedback): void {
   if (document.receivedOn !== feedback.receivedOn) {
     throw refused(
       "body.symbol",
       `was received on ${document.receivedOn}, and this feedback on ${feedback.receivedOn}: one note is received on ` +
-        `one day (if the document's day is wrong, correct it on ${possessive(stateName)} page first)`,
+        "one day (correct the day that is wrong first, the document's or the feedback's)",
     );
   }
 }
@@ -74,7 +74,24 @@ export const documentLinkedAlready = (document: Pick<Submission, "symbol">, link
 /** The refusal of a link to feedback that names a document already, another one or, meanwhile, any. */
 export const feedbackLinkedAlready = (feedback: Pick<AssistanceFeedback, "id">, symbol: string | undefined) =>
   new Conflict(
-    `This feedback is linked already to ${symbol ?? "a document"}: one note is one document, and a link is not ` +
-      "changed",
+    `This feedback is linked already to ${symbol ?? "a document"}: one note is one document (undo that link first ` +
+      "if it was made in error)",
     { feedbackId: feedback.id },
   );
+
+/**
+ * A link or an unlink refused by the store: the feedback names another document than the one read (`before`), or
+ * none (`now` undefined) where one was read.
+ */
+export const feedbackLinkRefused = (
+  feedback: Pick<AssistanceFeedback, "id">,
+  before: Pick<Submission, "symbol"> | undefined,
+  now: string | undefined,
+) =>
+  before === undefined
+    ? feedbackLinkedAlready(feedback, now)
+    : new Conflict(
+        `This feedback ${now ? `is linked to ${now}` : "names no document"} now, no longer to ${before.symbol}: read ` +
+          "it again",
+        { feedbackId: feedback.id },
+      );

@@ -1,20 +1,67 @@
 // The requesting State's note recorded on its request first and then again as the State's document (kind
 // assistance-feedback) counted twice; linking the feedback to the document counts it once (ADR 0070), as recording
-// the feedback with the document's symbol does when the document came first (ADR 0064).
+// the feedback with the document's symbol does when the document came first (ADR 0064). A link made in error is
+// undone.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { NotFound } from "../errors.ts";
 import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import { obligationIn } from "../reporting/obligations.ts";
-import { allSubmissions } from "../reporting/submissions.ts";
+import type { Obligation } from "../reporting/schemas.ts";
+import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
 import {
   documentLinkedAlready,
   feedbackDocument,
   feedbackLinkedAlready,
+  feedbackLinkRefused,
   providerNamesNoDocument,
   refuseDocumentOfOtherDay,
 } from "./feedback-document.ts";
+import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf, stateNameOf } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
+
+type LinkDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
+
+/** The feedback `feedbackId` on request `requestId`, and all the request's; NotFound for either. */
+async function feedbackIn(deps: LinkDependencies, requestId: string, feedbackId: string) {
+  const { feedback: recorded } = await requestFileOf(deps, requestId);
+  const feedback = recorded.find((one) => one.id === feedbackId);
+  if (!feedback) throw new NotFound("Feedback", feedbackId);
+  return { feedback, recorded };
+}
+
+/**
+ * A link's change written with the State's obligation as `counted` makes it from the one read now (held at its
+ * revision), and audited as `action`.
+ */
+async function writeLinkChange(
+  deps: LinkDependencies,
+  audit: AuditContext,
+  link: {
+    feedback: AssistanceFeedback;
+    next: AssistanceFeedback;
+    change: AssistanceChange;
+    counted: (before: Obligation) => Obligation;
+    action: "assistance.feedback.link" | "assistance.feedback.unlink";
+  },
+): Promise<AssistanceFeedback> {
+  const { feedback, next } = link;
+  const { iso3, requestId } = feedback;
+  const before = obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback");
+  const after = link.counted(before);
+  await deps.assistance.write([
+    link.change,
+    deps.assistance.updateFeedbackObligation(before, after),
+    deps.assistance.audit({
+      ...audit,
+      action: link.action,
+      entity: { type: "assistance-request", id: requestId },
+      before: { iso3, feedback, obligation: before },
+      after: { iso3, feedback: next, obligation: after },
+    }),
+  ]);
+  return next;
+}
 
 /**
  * Links the requester's feedback `feedbackId` on request `requestId` to the State's counted document of kind
@@ -24,12 +71,10 @@ import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
  * the obligation as read, so that the document voided meanwhile is read again rather than linked.
  */
 export const linkFeedbackDocument =
-  (deps: Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">) =>
+  (deps: LinkDependencies) =>
   (requestId: string, feedbackId: string, input: FeedbackDocumentLink, audit: AuditContext) =>
     retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
-      const { feedback: recorded } = await requestFileOf(deps, requestId);
-      const feedback = recorded.find((one) => one.id === feedbackId);
-      if (!feedback) throw new NotFound("Feedback", feedbackId);
+      const { feedback, recorded } = await feedbackIn(deps, requestId, feedbackId);
       if (feedback.from !== "requester") throw providerNamesNoDocument();
       if (feedback.document) {
         if (feedback.document.symbol.toUpperCase() === input.symbol.toUpperCase()) return feedback;
@@ -43,25 +88,44 @@ export const linkFeedbackDocument =
         stateName,
         `record the note on the State's page first, received ${feedback.receivedOn}, then link the feedback to it`,
       );
-      refuseDocumentOfOtherDay(document, feedback, stateName);
+      refuseDocumentOfOtherDay(document, feedback);
       const linked = recorded.find((other) => other.document?.submissionId === document.id);
       if (linked) throw documentLinkedAlready(document, linked);
 
-      const before = obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback");
-      // The document counts the note, so at least it stays.
-      const after = { ...before, submissions: Math.max(1, before.submissions - 1) };
       const ref = { submissionId: document.id, symbol: document.symbol };
-      const next: AssistanceFeedback = { ...feedback, document: ref };
-      await deps.assistance.write([
-        deps.assistance.linkFeedback(feedback, ref),
-        deps.assistance.updateFeedbackObligation(before, after),
-        deps.assistance.audit({
-          ...audit,
-          action: "assistance.feedback.link",
-          entity: { type: "assistance-request", id: requestId },
-          before: { iso3, feedback, obligation: before },
-          after: { iso3, feedback: next, obligation: after },
-        }),
-      ]);
-      return next;
+      // The document counts the note, so at least it stays.
+      return writeLinkChange(deps, audit, {
+        feedback,
+        next: { ...feedback, document: ref },
+        change: deps.assistance.linkFeedback(feedback, ref),
+        action: "assistance.feedback.link",
+        counted: (before) => ({ ...before, submissions: Math.max(1, before.submissions - 1) }),
+      });
+    });
+
+/**
+ * Undoes a link made in error to the document `undone.symbol` names, made afterwards or when the feedback was recorded
+ * naming it (ADR 0064): the feedback names no document again and counts on its own, so the State's obligation counts
+ * one more (fulfilled, its days widened by the feedback's), beside the document, which counts as it did. Feedback
+ * naming no document is answered as it is, written nothing; feedback linked to another document than the one the
+ * caller undoes (a colleague's change since the caller read it) is 409. The write holds what was read: the link and
+ * the obligation.
+ */
+export const unlinkFeedbackDocument =
+  (deps: LinkDependencies) =>
+  (requestId: string, feedbackId: string, undone: FeedbackDocumentLink, audit: AuditContext) =>
+    retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
+      const { feedback } = await feedbackIn(deps, requestId, feedbackId);
+      const { document, ...next } = feedback;
+      if (!document) return feedback;
+      if (document.symbol.toUpperCase() !== undone.symbol.toUpperCase()) {
+        throw feedbackLinkRefused(feedback, { symbol: undone.symbol }, document.symbol);
+      }
+      return writeLinkChange(deps, audit, {
+        feedback,
+        next,
+        change: deps.assistance.unlinkFeedback(feedback, document),
+        action: "assistance.feedback.unlink",
+        counted: (before) => obligationAfter(before, feedback.receivedOn),
+      });
     });

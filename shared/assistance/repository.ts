@@ -23,8 +23,8 @@ import {
   toRequest,
   versioned,
 } from "./audience-reads.ts";
-import { feedbackRepeated } from "./feedback-content.ts";
-import { feedbackLinkedAlready } from "./feedback-document.ts";
+import { feedbackChangedMeanwhile, feedbackRepeated, sameFeedback } from "./feedback-content.ts";
+import { feedbackLinkRefused } from "./feedback-document.ts";
 import {
   ALL_OFFERS,
   ALL_REPORTS,
@@ -144,10 +144,21 @@ export type AssistanceChange =
   | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
   | { kind: "new-feedback"; feedback: AssistanceFeedback }
   /**
-   * Feedback recorded without its document linked to it afterwards (ADR 0070); refused (`feedbackLinkedAlready`)
-   * once it names one, and NotFound when it is not the request's.
+   * Feedback corrected (its text, its day; ADR 0071): refused when it is no longer as read (`before`), and when another
+   * feedback of the request says what it now says (`feedbackRepeated`); the guard of its content moves with it.
    */
-  | { kind: "link-feedback"; feedback: Pick<AssistanceFeedback, "id" | "requestId">; document: FeedbackDocumentRef }
+  | { kind: "correct-feedback"; next: AssistanceFeedback; before: AssistanceFeedback }
+  /**
+   * The document feedback names, linked afterwards or unlinked (ADR 0070): from `before`, as read (none, or that one),
+   * to `after`. Refused (`feedbackLinkRefused`) when the feedback names another by then, or none where one was read;
+   * NotFound when it is not the request's.
+   */
+  | {
+      kind: "feedback-document";
+      feedback: Pick<AssistanceFeedback, "id" | "requestId">;
+      before: FeedbackDocumentRef | undefined;
+      after: FeedbackDocumentRef | undefined;
+    }
   /**
    * The requesting State's `assistance-feedback` obligation after feedback from it, as the reporting store keeps
    * obligations; the count read is checked (ObligationChanged).
@@ -196,10 +207,15 @@ export const assistanceChanges = {
     expectedVersion,
   }),
   newFeedback: (feedback: AssistanceFeedback): AssistanceChange => ({ kind: "new-feedback", feedback }),
-  linkFeedback: (
-    feedback: Pick<AssistanceFeedback, "id" | "requestId">,
-    document: FeedbackDocumentRef,
-  ): AssistanceChange => ({ kind: "link-feedback", feedback, document }),
+  correctFeedback: (next: AssistanceFeedback, before: AssistanceFeedback): AssistanceChange => ({
+    kind: "correct-feedback",
+    next,
+    before,
+  }),
+  linkFeedback: (feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef) =>
+    ({ kind: "feedback-document", feedback, before: undefined, after: document }) satisfies AssistanceChange,
+  unlinkFeedback: (feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef) =>
+    ({ kind: "feedback-document", feedback, before: document, after: undefined }) satisfies AssistanceChange,
   updateFeedbackObligation: (before: Obligation, after: Obligation): AssistanceChange => ({
     kind: "feedback-obligation",
     before,
@@ -249,7 +265,12 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   newMatch(match: AssistanceMatch): AssistanceChange[];
   replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
   newFeedback(feedback: AssistanceFeedback): AssistanceChange;
+  correctFeedback(next: AssistanceFeedback, before: AssistanceFeedback): AssistanceChange;
   linkFeedback(feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef): AssistanceChange;
+  unlinkFeedback(
+    feedback: Pick<AssistanceFeedback, "id" | "requestId">,
+    document: FeedbackDocumentRef,
+  ): AssistanceChange;
   updateFeedbackObligation(before: Obligation, after: Obligation): AssistanceChange;
   newReport(report: AssistanceReport): AssistanceChange;
   audit(entry: AuditInput): AssistanceChange;
@@ -494,33 +515,63 @@ export function assistanceRepository(
             { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
             () => new Conflict(`Feedback ${feedback.id} exists already`),
           ),
-          newItem(
-            {
-              ...feedbackContentKey(feedback.requestId, feedback),
-              entity: "assistance-feedback-content",
-              feedbackId: feedback.id,
-            },
-            (stored) => feedbackRepeated(String(stored?.feedbackId), feedback),
-          ),
+          feedbackContentGuard(feedback),
         ];
       }
-      case "link-feedback": {
-        const { feedback, document } = change;
+      case "correct-feedback": {
+        const { next, before } = change;
+        const corrected: GuardedWrite = {
+          item: {
+            Put: {
+              TableName: table,
+              Item: { ...feedbackKey(next.requestId, next.id), entity: "assistance-feedback", ...next },
+              ConditionExpression: `receivedOn = :day AND #text = :text AND ${
+                before.document ? "#document.submissionId = :submissionId" : "attribute_not_exists(#document)"
+              }`,
+              ExpressionAttributeNames: { "#text": "text", "#document": "document" },
+              ExpressionAttributeValues: {
+                ":day": before.receivedOn,
+                ":text": before.text,
+                ...(before.document ? { ":submissionId": before.document.submissionId } : {}),
+              },
+            },
+          },
+          onConditionFailed: (current) =>
+            current ? feedbackChangedMeanwhile(before) : new NotFound("Feedback", before.id),
+        };
+        if (sameFeedback(next, before)) return [corrected];
+        // The old guard let go without a condition, as an offer's is: feedback recorded before the guards holds none.
+        const release: GuardedWrite = {
+          item: { Delete: { TableName: table, Key: feedbackContentKey(before.requestId, before) } },
+        };
+        return [corrected, feedbackContentGuard(next), release];
+      }
+      case "feedback-document": {
+        const { feedback, before, after } = change;
         return [
           {
             item: {
               Update: {
                 TableName: table,
                 Key: feedbackKey(feedback.requestId, feedback.id),
-                UpdateExpression: "SET #document = :document",
-                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#document)",
+                UpdateExpression: after ? "SET #document = :after" : "REMOVE #document",
+                ConditionExpression: before
+                  ? "#document.submissionId = :before"
+                  : "attribute_exists(pk) AND attribute_not_exists(#document)",
                 ExpressionAttributeNames: { "#document": "document" },
-                ExpressionAttributeValues: { ":document": document },
+                ExpressionAttributeValues: {
+                  ...(after ? { ":after": after } : {}),
+                  ...(before ? { ":before": before.submissionId } : {}),
+                },
               },
             },
             onConditionFailed: (current) =>
               current
-                ? feedbackLinkedAlready(feedback, assistanceFeedbackSchema.safeParse(current).data?.document?.symbol)
+                ? feedbackLinkRefused(
+                    feedback,
+                    before,
+                    assistanceFeedbackSchema.safeParse(current).data?.document?.symbol,
+                  )
                 : new NotFound("Feedback", feedback.id),
           },
         ];
@@ -533,6 +584,18 @@ export function assistanceRepository(
       case "audit":
         return [auditWrite(change.entry)];
     }
+  }
+
+  /** The guard of what `feedback` says, taken by it unless another feedback of the request holds it already. */
+  function feedbackContentGuard(feedback: AssistanceFeedback): GuardedWrite {
+    return newItem(
+      {
+        ...feedbackContentKey(feedback.requestId, feedback),
+        entity: "assistance-feedback-content",
+        feedbackId: feedback.id,
+      },
+      (stored) => feedbackRepeated(String(stored?.feedbackId), feedback),
+    );
   }
 
   /** The guard of what `offer` says, taken by it unless another offer holds it already. */

@@ -394,13 +394,15 @@ export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
 /** The State's document a note of feedback was recorded as, by its id and its symbol. */
 export type FeedbackDocumentRef = NonNullable<AssistanceFeedback["document"]>;
 
+const feedbackTextSchema = /* @__PURE__ */ (() => freeText(z.string().trim().min(1).max(8000)))();
+
 export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   .strictObject({
     from: feedbackFromSchema.describe(
       "requester: the requesting State (counts towards its assistance-feedback obligation, unless it names the " +
         "document the note is recorded as already)",
     ),
-    text: freeText(z.string().trim().min(1).max(8000)),
+    text: feedbackTextSchema,
     receivedOn: isoDateSchema
       .optional()
       .describe("Today when omitted, or the day the named document was received; not before the request was received"),
@@ -413,6 +415,20 @@ export const newAssistanceFeedbackSchema = /* @__PURE__ */ z
   })
   .meta({ id: "NewAssistanceFeedback" });
 export type NewAssistanceFeedback = z.infer<typeof newAssistanceFeedbackSchema>;
+
+export const assistanceFeedbackCorrectionSchema = /* @__PURE__ */ z
+  .strictObject({
+    text: feedbackTextSchema.optional(),
+    receivedOn: isoDateSchema
+      .optional()
+      .describe(
+        "The day the note was received: not before the request was received, not in the future; a linked note's is " +
+          "its document's",
+      ),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
+  .meta({ id: "AssistanceFeedbackCorrection" });
+export type FeedbackCorrection = z.infer<typeof assistanceFeedbackCorrectionSchema>;
 
 export const feedbackDocumentLinkSchema = /* @__PURE__ */ z
   .strictObject({

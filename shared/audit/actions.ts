@@ -27,6 +27,8 @@ export type AuditAction =
   | "assistance.request.recount"
   | "assistance.feedback.record"
   | "assistance.feedback.link"
+  | "assistance.feedback.unlink"
+  | "assistance.feedback.correct"
   | "assistance.match.propose"
   | "assistance.match.transition"
   | "assistance.offer.create"

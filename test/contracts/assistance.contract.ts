@@ -524,7 +524,8 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
           .catch((error: unknown) => error);
         expect(again).toBeInstanceOf(Conflict);
         expect((again as Conflict).message).toBe(
-          "This feedback is linked already to S/AC.44/2027/FB: one note is one document, and a link is not changed",
+          "This feedback is linked already to S/AC.44/2027/FB: one note is one document (undo that link first if it was " +
+            "made in error)",
         );
         for (const elsewhere of [
           { id: "f9", requestId: "r1" },
@@ -533,6 +534,64 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
           await expect(store.write([store.linkFeedback(elsewhere, document)])).rejects.toThrow(NotFound);
         }
         expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document }]);
+      });
+
+      it("corrects feedback as read, moving its content's guard; refused when changed meanwhile or repeating another", async () => {
+        await store.write([store.newFeedback(feedback), store.newFeedback({ ...feedback, id: "f2", text: "Timely" })]);
+        const corrected = { ...feedback, text: "Useful and timely", receivedOn: "2027-02-02" };
+        await store.write([
+          store.correctFeedback(corrected, feedback),
+          store.audit(entry("assistance.feedback.correct")),
+        ]);
+        expect((await store.requestFile("r1"))?.feedback.find((one) => one.id === "f1")).toEqual(corrected);
+
+        // As read before the correction: a colleague's meanwhile.
+        const stale = await store
+          .write([store.correctFeedback({ ...feedback, text: "Lost" }, feedback)])
+          .catch((error: unknown) => error);
+        expect(stale).toBeInstanceOf(Conflict);
+        expect((stale as Conflict).message).toBe(
+          "The feedback received on 2027-02-01 was changed by someone else since it was read: read it again",
+        );
+        // Saying what f2 says, case aside.
+        const repeated = await store
+          .write([store.correctFeedback({ ...corrected, text: "timely", receivedOn: "2027-02-01" }, corrected)])
+          .catch((error: unknown) => error);
+        expect((repeated as Conflict).details).toEqual({ feedbackId: "f2" });
+        // What f1 said before is free again: another feedback may say it.
+        await store.write([store.newFeedback({ ...feedback, id: "f3" })]);
+        await expect(
+          store.write([store.correctFeedback({ ...feedback, id: "f9" }, { ...feedback, id: "f9" })]),
+        ).rejects.toThrow(NotFound);
+        expect((await store.requestFile("r1"))?.feedback.map((one) => [one.id, one.text])).toEqual([
+          ["f1", "Useful and timely"],
+          ["f2", "Timely"],
+          ["f3", "Useful"],
+        ]);
+      });
+
+      it("unlinks feedback from the document read; another link by then, or none, is refused unchanged", async () => {
+        const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
+        await store.write([store.newFeedback({ ...feedback, document })]);
+        const other = { submissionId: "s2", symbol: "S/AC.44/2027/FB2" };
+        const stale = await store.write([store.unlinkFeedback(feedback, other)]).catch((error: unknown) => error);
+        expect(stale).toBeInstanceOf(Conflict);
+        expect((stale as Conflict).message).toBe(
+          "This feedback is linked to S/AC.44/2027/FB now, no longer to S/AC.44/2027/FB2: read it again",
+        );
+
+        await store.write([store.unlinkFeedback(feedback, document), store.audit(entry("assistance.feedback.unlink"))]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([feedback]);
+        const again = await store.write([store.unlinkFeedback(feedback, document)]).catch((error: unknown) => error);
+        expect((again as Conflict).message).toBe(
+          "This feedback names no document now, no longer to S/AC.44/2027/FB: read it again",
+        );
+        await expect(store.write([store.unlinkFeedback({ ...feedback, id: "f9" }, document)])).rejects.toThrow(
+          NotFound,
+        );
+        // Unlinked, it may be linked again.
+        await store.write([store.linkFeedback(feedback, other)]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document: other }]);
       });
     });
 

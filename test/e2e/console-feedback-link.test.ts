@@ -2,7 +2,10 @@
 // note, recorded on the State's page afterwards (ADR 0070), in Debian's Chromium against the local stack: the row
 // offers the document of its day, the link is asked first and then made, the row names the document and the State's
 // assistance feedback counts the note once; a colleague's link meanwhile (409) and a document voided meanwhile (422)
-// are said in the API's words, which take the focus, and the second writes nothing. Screenshots (DESK_SCREENSHOTS=1)
+// are said in the API's words, which take the focus, and the second writes nothing; a link made in error is undone,
+// asked first, and the feedback counts on its own again, once however many undo it; one linked meanwhile to another
+// document of its day is not unlinked from it (409); a feedback's day typed wrongly is corrected in its row, refused at
+// its field in the future, and once it is the document's day, the document is offered. Screenshots (DESK_SCREENSHOTS=1)
 // go to .local/e2e/console/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -20,7 +23,7 @@ import {
   settled,
 } from "../support/console-browser.ts";
 
-// 409 and 422: a colleague's link meanwhile and a document voided meanwhile, on purpose.
+// 409 and 422: a colleague's link meanwhile, a document voided meanwhile and a day in the future, on purpose.
 const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
 const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
@@ -38,13 +41,9 @@ const circulatedRequest = (iso3: string, symbol: string) =>
     on: circulatedOn,
   });
 
-/** The requesting State's feedback on request `id`, received on the note's day: its id. */
-async function requesterFeedback(id: string, text: string): Promise<string> {
-  const recorded = await api("POST", `/assistance/requests/${id}/feedback`, {
-    from: "requester",
-    text,
-    receivedOn: noteDay,
-  });
+/** The requesting State's feedback on request `id`, received on the note's day unless said: its id. */
+async function requesterFeedback(id: string, text: string, receivedOn = noteDay): Promise<string> {
+  const recorded = await api("POST", `/assistance/requests/${id}/feedback`, { from: "requester", text, receivedOn });
   expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
   return String(recorded.body.id);
 }
@@ -61,11 +60,14 @@ async function feedbackDocument(iso3: string, symbol: string): Promise<Json> {
   return recorded.body;
 }
 
-/** How many submissions the State's assistance-feedback obligation counts, as the API says. */
-async function feedbackCounted(iso3: string): Promise<number> {
+/** The State's assistance-feedback obligation, as the API says it. */
+async function feedbackObligation(iso3: string): Promise<Json> {
   const obligations = await api("GET", `/states/${iso3}/obligations`);
-  return obligations.body.items.find((item: Json) => item.kind === "assistance-feedback").submissions;
+  return obligations.body.items.find((item: Json) => item.kind === "assistance-feedback");
 }
+
+/** How many submissions the State's assistance-feedback obligation counts, as the API says. */
+const feedbackCounted = async (iso3: string): Promise<number> => (await feedbackObligation(iso3)).submissions;
 
 /** The feedback on request `id` as the API holds it, by id. */
 async function feedbackOn(id: string): Promise<Record<string, Json>> {
@@ -117,15 +119,17 @@ describe("linking the State's feedback to its document in the console, session 4
 
     await review.click();
     await question.getByRole("button", { name: "Yes, link them" }).click();
-    const linked = page.locator("#feedback-linked");
+    const linked = page.locator("#feedback-changed");
     await expect
       .poll(() => linked.textContent())
       .toBe(
         `Linked the feedback received ${noteDay} to S/AC.44/2026/S42/NOTE.1: the note counts once, as that document.`,
       );
-    expect(await row.locator('[data-field="document"]').textContent()).toBe("S/AC.44/2026/S42/NOTE.1");
-    expect(await row.getByRole("button").count()).toBe(0);
-    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-linked");
+    // The row names the document and offers only to undo the link.
+    expect(await row.locator('[data-field="document"]').textContent()).toBe("S/AC.44/2026/S42/NOTE.1 Unlink");
+    expect(await row.locator('[data-field="document"]').getByRole("button").count()).toBe(1);
+    await row.getByRole("button", { name: "Unlink S/AC.44/2026/S42/NOTE.1" }).waitFor();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-changed");
     expect(await feedbackCounted("GMB")).toBe(1);
     // The feedback form offers the document no more: it is one note, linked.
     expect(await page.getByLabel(/^Recorded already as the State's document/).count()).toBe(0);
@@ -180,7 +184,7 @@ describe("linking the State's feedback to its document in the console, session 4
     // Read again: the other note names the document, and this one is offered only the document left.
     await expect
       .poll(() => rowOf(page, "La loi est adoptée").locator('[data-field="document"]').textContent())
-      .toBe("S/AC.44/2026/S42/NOTE.2");
+      .toBe("S/AC.44/2026/S42/NOTE.2 Unlink");
     const review = row.getByRole("button", { name: "Review the link to S/AC.44/2026/S42/NOTE.3" });
     await review.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -208,11 +212,170 @@ describe("linking the State's feedback to its document in the console, session 4
     await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-link-problem");
     expect((await feedbackOn(id))[first].document).toBeUndefined();
     // Read again: the voided document is offered no more, and no other of that day is left.
-    await expect.poll(() => row.getByRole("button").count()).toBe(0);
+    await expect.poll(() => row.locator('[data-field="document"]').getByRole("button").count()).toBe(0);
     expect(await feedbackCounted("SEN")).toBe(counted);
-    expect(await page.locator("#feedback-linked").textContent()).toBe("");
+    expect(await page.locator("#feedback-changed").textContent()).toBe("");
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "feedback-link-refused-1280.png", { windowOnly: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("undoes a link made in error, asked first: the feedback counts on its own again, once however many undo it", async () => {
+    const id = await circulatedRequest("GHA", "S/AC.44/2026/S42/GHA");
+    const feedbackId = await requesterFeedback(id, "The training reached our customs officers");
+    await feedbackDocument("GHA", "S/AC.44/2026/S42/NOTE.4");
+    const path = `/assistance/requests/${id}/feedback/${feedbackId}/document`;
+    const linked = await api("PUT", path, { symbol: "S/AC.44/2026/S42/NOTE.4" });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(await feedbackCounted("GHA")).toBe(1);
+
+    const page = await onRequestPage("secretariat", id);
+    const row = rowOf(page, "The training reached");
+    const unlink = row.getByRole("button", { name: "Unlink S/AC.44/2026/S42/NOTE.4" });
+    await unlink.waitFor();
+    await unlink.click();
+    const question = page.getByRole("group", {
+      name: `Unlink the feedback received ${noteDay} from Ghana's document S/AC.44/2026/S42/NOTE.4?`,
+    });
+    await question.waitFor();
+    expect(await question.textContent()).toContain(
+      "They are then two notes: Ghana's assistance feedback counts the feedback on its own again, beside the " +
+        "document. Do this only if the feedback is not that document.",
+    );
+    // The safe answer has the focus: a second Enter unlinks nothing.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Keep them linked");
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-unlink-question-1280.png", { windowOnly: true });
+
+    // Kept linked: nothing sent, and the keyboard goes back to the button.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => question.count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).name).toBe("Unlink S/AC.44/2026/S42/NOTE.4");
+    expect(await feedbackCounted("GHA")).toBe(1);
+
+    await unlink.click();
+    const yes = question.getByRole("button", { name: "Yes, unlink them" });
+    await yes.click();
+    const said = page.locator("#feedback-changed");
+    const unlinkedWords =
+      `Unlinked the feedback received ${noteDay} from S/AC.44/2026/S42/NOTE.4: it counts on its own again, beside ` +
+      "the document.";
+    await expect.poll(() => said.textContent()).toBe(unlinkedWords);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-changed");
+    // Read again: the row offers the link again, and the feedback counts beside the document.
+    const review = row.getByRole("button", { name: "Review the link to S/AC.44/2026/S42/NOTE.4" });
+    await review.waitFor();
+    expect((await feedbackOn(id))[feedbackId].document).toBeUndefined();
+    expect(await feedbackCounted("GHA")).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-unlink-unlinked-1280.png", { windowOnly: true });
+
+    // Linked again on the page, then asked to undo, while a colleague undoes it meanwhile: the API answers the
+    // feedback as it is, and it counts once more, not twice.
+    const linkAgain = async () => {
+      await review.click();
+      await page.getByRole("button", { name: "Yes, link them" }).click();
+      await unlink.waitFor();
+      expect(await feedbackCounted("GHA")).toBe(1);
+      await unlink.click();
+      await yes.waitFor();
+    };
+    const unlinkNote4 = `${path}?symbol=${encodeURIComponent("S/AC.44/2026/S42/NOTE.4")}`;
+    await linkAgain();
+    const colleague = await api("DELETE", unlinkNote4);
+    expect(colleague.status, JSON.stringify(colleague.body)).toBe(200);
+    await yes.click();
+    await expect.poll(() => said.textContent()).toBe(unlinkedWords);
+    await review.waitFor();
+    expect(await page.locator("#feedback-link-problem").count()).toBe(0);
+    expect(await feedbackCounted("GHA")).toBe(2);
+
+    // Once more, while a colleague undoes it and links the feedback to another document of its day, the one it is:
+    // the undoing of the link to the first is refused in the API's words, which take the focus, and writes nothing.
+    await linkAgain();
+    await feedbackDocument("GHA", "S/AC.44/2026/S42/NOTE.5");
+    expect((await api("DELETE", unlinkNote4)).status).toBe(200);
+    const relinked = await api("PUT", path, { symbol: "S/AC.44/2026/S42/NOTE.5" });
+    expect(relinked.status, JSON.stringify(relinked.body)).toBe(200);
+    const counted = await feedbackCounted("GHA");
+    await yes.click();
+    const problem = page.locator("#feedback-link-problem");
+    await expect
+      .poll(() => problem.textContent())
+      .toBe(
+        "This feedback is linked to S/AC.44/2026/S42/NOTE.5 now, no longer to S/AC.44/2026/S42/NOTE.4: read it again",
+      );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-link-problem");
+    // Read again: the row names the other document, and the status line says nothing was unlinked.
+    await expect
+      .poll(() => row.locator('[data-field="document"]').textContent())
+      .toBe("S/AC.44/2026/S42/NOTE.5 Unlink");
+    expect(await said.textContent()).toBe("");
+    expect((await feedbackOn(id))[feedbackId].document?.symbol).toBe("S/AC.44/2026/S42/NOTE.5");
+    expect(await feedbackCounted("GHA")).toBe(counted);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-unlink-conflict-1280.png", { windowOnly: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("corrects a feedback's day typed wrongly, so that it is offered the State's document of its day", async () => {
+    const id = await circulatedRequest("TGO", "S/AC.44/2026/S42/TGO");
+    const typedWrongly = addDays(noteDay, -1);
+    const feedbackId = await requesterFeedback(id, "The peer review was useful", typedWrongly);
+    await feedbackDocument("TGO", "S/AC.44/2026/S42/NOTE.6");
+    expect(await feedbackObligation("TGO")).toMatchObject({ submissions: 2, firstReceivedOn: typedWrongly });
+
+    const page = await onRequestPage("secretariat", id);
+    const row = rowOf(page, "The peer review was useful");
+    // A day apart from the document's: no link is offered.
+    expect(await row.locator('[data-field="document"]').getByRole("button").count()).toBe(0);
+    await row.getByRole("button", { name: `Correct the feedback received ${typedWrongly}` }).click();
+    const form = page.getByRole("form", { name: `Correct the feedback received ${typedWrongly}` });
+    await form.waitFor();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-correct-text");
+    expect(await form.getByLabel("What it says").inputValue()).toBe("The peer review was useful");
+    const day = form.getByLabel("Received on (YYYY-MM-DD)");
+    expect(await day.inputValue()).toBe(typedWrongly);
+    const save = form.getByRole("button", { name: "Save the correction" });
+
+    // Nothing changed: said, not sent.
+    await save.click();
+    await expect
+      .poll(() => page.locator("#feedback-correct-problem").textContent())
+      .toBe("Nothing to correct: change what it says or the day before saving, or keep the feedback as it is");
+
+    // A day in the future: refused at the field, which takes the focus, and nothing is written.
+    const tomorrow = addDays(today, 1);
+    await day.fill(tomorrow);
+    await save.click();
+    await expect
+      .poll(() => page.locator("#feedback-correct-receivedOn-problem").textContent())
+      .toBe(`is in the future (today is ${today})`);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-correct-receivedOn");
+    expect(await day.inputValue()).toBe(tomorrow);
+    expect((await feedbackOn(id))[feedbackId].receivedOn).toBe(typedWrongly);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-correct-refused-1280.png", { windowOnly: true });
+
+    await day.fill(noteDay);
+    await save.click();
+    await expect
+      .poll(() => page.locator("#feedback-changed").textContent())
+      .toBe(
+        `Corrected the feedback received ${typedWrongly}: the day received, now ${noteDay}. The State's assistance ` +
+          "feedback is dated by the corrected day; its count does not change.",
+      );
+    await expect.poll(() => form.count()).toBe(0);
+    // The keyboard goes back to the row's button, which names the feedback by its corrected day.
+    await expect.poll(async () => (await focusedElement(page)).name).toBe(`Correct the feedback received ${noteDay}`);
+    // Read again: the row shows the day and offers the document of that day, the same note.
+    expect(await row.locator("td").first().textContent()).toBe(noteDay);
+    await row.getByRole("button", { name: "Review the link to S/AC.44/2026/S42/NOTE.6" }).waitFor();
+    expect(await feedbackObligation("TGO")).toMatchObject({ submissions: 2, firstReceivedOn: noteDay });
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-corrected-1280.png", { windowOnly: true });
     expect(troubles).toEqual([]);
     await page.close();
   });

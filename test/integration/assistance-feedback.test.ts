@@ -407,9 +407,64 @@ describe("a note recorded on its request first and then as the State's document 
       status: 409,
       body: {
         detail:
-          "This feedback is linked already to S/AC.44/2026/GHA/FB: one note is one document, and a link is not changed",
+          "This feedback is linked already to S/AC.44/2026/GHA/FB: one note is one document (undo that link first if it " +
+          "was made in error)",
       },
     });
+  });
+
+  it("undoes a link made in error, even one made when recording: the feedback counts on its own again", async () => {
+    const request = await requestAt("CIV", CIRCULATED);
+    await recordDocument("CIV", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-11-27",
+      symbol: "S/AC.44/2026/CIV/FB",
+    });
+    const recorded = await feedback(request.id, {
+      from: "requester",
+      text: "Thanks for the circulation",
+      symbol: "S/AC.44/2026/CIV/FB",
+    });
+    expect(recorded.body.document).toMatchObject({ symbol: "S/AC.44/2026/CIV/FB" });
+    const linked = await feedbackObligation("CIV");
+    expect(linked).toMatchObject({ submissions: 1 });
+    const path = `/assistance/requests/${request.id}/feedback/${recorded.body.id}/document`;
+
+    // Naming another document than the one linked (as read before a colleague's change): refused, nothing written.
+    const stale = await call({ method: "DELETE", path, query: "symbol=S%2FAC.44%2F2026%2FCIV%2FOTHER" });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: {
+        detail:
+          "This feedback is linked to S/AC.44/2026/CIV/FB now, no longer to S/AC.44/2026/CIV/OTHER: read it again",
+      },
+    });
+    expect(await feedbackObligation("CIV")).toEqual(linked);
+    const query = "symbol=s%2Fac.44%2F2026%2Fciv%2Ffb";
+    const unlinked = await call({ method: "DELETE", path, query });
+    expect(unlinked.status, JSON.stringify(unlinked.body)).toBe(200);
+    expect(unlinked.body.document).toBeUndefined();
+    expect((await listed(request.id))[0]?.document).toBeUndefined();
+    // Two notes now: the document and the feedback on its own, of the same day.
+    const apart = await feedbackObligation("CIV");
+    expect(apart).toEqual({ ...linked, submissions: 2, revision: (linked?.revision ?? 0) + 1 });
+    const [entry, ...more] = await feedbackTrail(request.id, "assistance.feedback.unlink");
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      before: { obligation: { submissions: 1 }, feedback: { document: { symbol: "S/AC.44/2026/CIV/FB" } } },
+      after: { obligation: { submissions: 2 } },
+    });
+    expect(entry?.after.feedback.document).toBeUndefined();
+
+    // Again: nothing to undo, nothing written.
+    expect(await call({ method: "DELETE", path, query })).toMatchObject({ status: 200 });
+    expect(await feedbackObligation("CIV")).toEqual(apart);
+    expect(await feedbackTrail(request.id, "assistance.feedback.unlink")).toHaveLength(1);
+
+    // Linked again, the note counts once again.
+    const relinked = await call({ method: "PUT", path, body: { symbol: "S/AC.44/2026/CIV/FB" } });
+    expect(relinked.status, JSON.stringify(relinked.body)).toBe(200);
+    expect(await feedbackObligation("CIV")).toMatchObject({ submissions: 1 });
   });
 
   it("refuses what is not the same note in words, at the symbol, writing nothing", async () => {
@@ -471,8 +526,8 @@ describe("a note recorded on its request first and then as the State's document 
             {
               path: "body.symbol",
               message:
-                "was received on 2026-12-01, and this feedback on 2026-11-30: one note is received on one day (if " +
-                "the document's day is wrong, correct it on Niger's page first)",
+                "was received on 2026-12-01, and this feedback on 2026-11-30: one note is received on one day " +
+                "(correct the day that is wrong first, the document's or the feedback's)",
             },
           ],
         },
@@ -533,5 +588,121 @@ describe("a note recorded on its request first and then as the State's document 
     expect((await listed(request.id))[0]?.document).toBeUndefined();
     // The feedback alone counts the note again, once.
     expect(await feedbackObligation("MRT")).toMatchObject({ status: "fulfilled", submissions: 1 });
+  });
+});
+
+describe("feedback corrected (ADR 0071)", () => {
+  const correct = (requestId: string, feedbackId: string, body: Record<string, unknown>) =>
+    call({ method: "PATCH", path: `/assistance/requests/${requestId}/feedback/${feedbackId}`, body });
+
+  it("moves a wrong day, dating the obligation again from every note it counts, and then the note can be linked", async () => {
+    const first = await requestAt("CMR", CIRCULATED);
+    const second = await requestAt("CMR", CIRCULATED);
+    await recordDocument("CMR", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-11-20",
+      symbol: "S/AC.44/2026/CMR/FB",
+    });
+    // The note of 20 November, typed in with the day it was entered.
+    const typed = await feedback(first.id, {
+      from: "requester",
+      text: "The workshop helped",
+      receivedOn: "2026-12-03",
+    });
+    await feedback(second.id, { from: "requester", text: "Still waiting", receivedOn: "2026-11-25" });
+    const before = await feedbackObligation("CMR");
+    expect(before).toMatchObject({ submissions: 3, firstReceivedOn: "2026-11-20", lastReceivedOn: "2026-12-03" });
+    // Another day than its document's: not the same note, as typed.
+    const path = `/assistance/requests/${first.id}/feedback/${typed.body.id}/document`;
+    expect((await call({ method: "PUT", path, body: { symbol: "S/AC.44/2026/CMR/FB" } })).status).toBe(422);
+
+    const corrected = await correct(first.id, String(typed.body.id), { receivedOn: "2026-11-20" });
+    expect(corrected).toMatchObject({ status: 200, body: { receivedOn: "2026-11-20", text: "The workshop helped" } });
+    // The count as it was; the last note is now the other request's, of 25 November.
+    const redated = await feedbackObligation("CMR");
+    expect(redated).toEqual({
+      ...before,
+      lastReceivedOn: "2026-11-25",
+      revision: (before?.revision ?? 0) + 1,
+    });
+    const [entry] = await feedbackTrail(first.id, "assistance.feedback.correct");
+    expect(entry).toMatchObject({
+      before: { feedback: { receivedOn: "2026-12-03" }, obligation: { lastReceivedOn: "2026-12-03" } },
+      after: { feedback: { receivedOn: "2026-11-20" }, obligation: { lastReceivedOn: "2026-11-25" } },
+    });
+
+    // The same again writes nothing.
+    expect(await correct(first.id, String(typed.body.id), { receivedOn: "2026-11-20" })).toMatchObject({ status: 200 });
+    expect(await feedbackTrail(first.id, "assistance.feedback.correct")).toHaveLength(1);
+    expect(await feedbackObligation("CMR")).toEqual(redated);
+
+    // Now the same note as the document: linked, it counts once.
+    expect((await call({ method: "PUT", path, body: { symbol: "S/AC.44/2026/CMR/FB" } })).status).toBe(200);
+    expect(await feedbackObligation("CMR")).toMatchObject({ submissions: 2 });
+    // A linked note's text may be corrected; its day stays its document's.
+    const text = await correct(first.id, String(typed.body.id), { text: "The drafting workshop helped" });
+    expect(text).toMatchObject({ status: 200, body: { text: "The drafting workshop helped", document: {} } });
+    expect(await correct(first.id, String(typed.body.id), { receivedOn: "2026-11-21" })).toMatchObject({
+      status: 422,
+      body: {
+        errors: [
+          {
+            path: "body.receivedOn",
+            message:
+              "is not the day S/AC.44/2026/CMR/FB was received (2026-11-20): feedback linked to its document is " +
+              "received the day the document was (unlink it first if it is not that note)",
+          },
+        ],
+      },
+    });
+  });
+
+  it("refuses an impossible day, another feedback's words, an empty correction and unknown feedback, writing nothing", async () => {
+    const request = await requestAt("GAB", CIRCULATED);
+    const mine = await feedback(request.id, { from: "requester", text: "First note", receivedOn: "2026-12-01" });
+    await feedback(request.id, { from: "provider", text: "Delivered", receivedOn: "2026-12-01" });
+    await feedback(request.id, { from: "requester", text: "Second note", receivedOn: "2026-12-02" });
+    const before = await feedbackObligation("GAB");
+    const id = String(mine.body.id);
+    const refusals: [string, Record<string, unknown>, number, Record<string, unknown>][] = [
+      [
+        id,
+        { receivedOn: "2026-12-08" },
+        422,
+        { errors: [{ path: "body.receivedOn", message: "is in the future (today is 2026-12-07)" }] },
+      ],
+      [
+        id,
+        { receivedOn: "2025-11-19" },
+        422,
+        { errors: [{ path: "body.receivedOn", message: "is before the request was received on 2025-11-20" }] },
+      ],
+      [
+        id,
+        { text: " second  NOTE ", receivedOn: "2026-12-02" },
+        409,
+        {
+          detail:
+            "This feedback from the requesting State, received on 2026-12-02, is recorded already with the same " +
+            "text: it is not recorded twice",
+        },
+      ],
+      [id, {}, 422, {}],
+      [id, { from: "provider" }, 422, {}],
+      ["01ARZ3NDEKTSV4RRFFQ69G5FAV", { text: "Lost" }, 404, {}],
+    ];
+    for (const [feedbackId, body, status, problem] of refusals) {
+      expect(await correct(request.id, feedbackId, body), JSON.stringify(body)).toMatchObject({
+        status,
+        body: problem,
+      });
+    }
+    expect((await listed(request.id)).map((note) => [note.from, note.receivedOn])).toEqual([
+      ["requester", "2026-12-01"],
+      ["provider", "2026-12-01"],
+      ["requester", "2026-12-02"],
+    ]);
+    expect(await feedbackObligation("GAB")).toEqual(before);
+    expect(await feedbackTrail(request.id, "assistance.feedback.correct")).toEqual([]);
   });
 });

@@ -890,13 +890,36 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: `/assistance/requests/${made.request}/feedback`, group: readers }),
     refused: async () => [{ path: `/assistance/requests/${unknownUlid}/feedback`, group: readers }, 404],
   },
+  "PATCH /assistance/requests/{id}/feedback/{feedbackId}": {
+    ok: async () => {
+      const list = await prepare({ path: `/assistance/requests/${made.request}/feedback`, group: readers });
+      made.feedback = String(
+        (list.json as { items: { id: string; from: string }[] }).items.find((feedback) => feedback.from === "requester")
+          ?.id,
+      );
+      return {
+        method: "PATCH",
+        path: `/assistance/requests/${made.request}/feedback/${made.feedback}`,
+        body: { text: "The law was adopted in November" },
+        group: "experts",
+      };
+    },
+    refused: async () => [
+      {
+        method: "PATCH",
+        path: `/assistance/requests/${made.request}/feedback/${made.feedback}`,
+        body: { receivedOn: "2099-01-01" },
+        group: "experts",
+      },
+      422,
+    ],
+  },
   "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": {
     ok: async () => {
       const list = await prepare({ path: `/assistance/requests/${made.request}/feedback`, group: readers });
-      const note = (list.json as { items: { id: string; from: string; receivedOn: string }[] }).items.find(
-        (feedback) => feedback.from === "requester",
+      const note = (list.json as { items: { id: string; receivedOn: string }[] }).items.find(
+        (feedback) => feedback.id === made.feedback,
       );
-      made.feedback = String(note?.id);
       // The same note, recorded again on Kenya's page as its document.
       await prepare({
         method: "POST",
@@ -924,6 +947,23 @@ const cases: Record<string, ContractCase> = {
         group: "experts",
       },
       409,
+    ],
+  },
+  "DELETE /assistance/requests/{id}/feedback/{feedbackId}/document": {
+    ok: async () => ({
+      method: "DELETE",
+      path: `/assistance/requests/${made.request}/feedback/${made.feedback}/document`,
+      query: "symbol=S%2FAC.44%2FCONTRACT%2FFB",
+      group: "experts",
+    }),
+    refused: async () => [
+      {
+        method: "DELETE",
+        path: `/assistance/requests/${made.request}/feedback/${unknownUlid}/document`,
+        query: "symbol=S%2FAC.44%2FCONTRACT%2FFB",
+        group: "experts",
+      },
+      404,
     ],
   },
   "GET /assistance/reports": {

@@ -1,12 +1,11 @@
-// Linking the requesting State's feedback to the State's document that is the same note, on the request's page
-// (ADR 0070): the documents offered, as the API would take them, and the words of the question, the confirmation and
-// the API's refusals.
+// Linking the requesting State's feedback to the State's document that is the same note, on the request's page, and
+// undoing a link made in error (ADR 0070): the documents offered, as the API would take them, and the words of the
+// questions, the confirmations and the API's refusals.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import {
-  feedbackLinkedWords,
   linkCandidates,
-  linkMeansWords,
+  linkChangedWords,
   linkQuestion,
   linkRefusalWords,
 } from "../../console/src/pages/assistance-feedback-link.ts";
@@ -80,17 +79,42 @@ describe("the documents the requesting State's feedback may be linked to", () =>
 });
 
 describe("the words of the link", () => {
-  it("asks naming the feedback's day and the document, and confirms that the note counts once", () => {
-    expect(linkQuestion(feedback("f1"), "S/AC.44/2026/NOTE.5", "Gambia")).toBe(
-      "Link the feedback received 2026-12-02 to Gambia's document S/AC.44/2026/NOTE.5?",
-    );
-    expect(linkMeansWords("Gambia")).toBe(
-      "They are then one note: Gambia's assistance feedback counts it once, as that document, not twice. A link is " +
-        "not changed afterwards.",
-    );
+  it("asks to link naming the feedback's day and the document, the safe answer keeping them apart", () => {
+    const change = { kind: "link", feedback: feedback("f1"), symbol: "S/AC.44/2026/NOTE.5" } as const;
+    expect(linkQuestion(change, "Gambia")).toEqual({
+      question: "Link the feedback received 2026-12-02 to Gambia's document S/AC.44/2026/NOTE.5?",
+      means:
+        "They are then one note: Gambia's assistance feedback counts it once, as that document, not twice. A link " +
+        "made in error can be undone.",
+      yes: "Yes, link them",
+      no: "Keep them apart",
+    });
     const linked = feedback("f1", { document: { submissionId: "5", symbol: "S/AC.44/2026/NOTE.5" } });
-    expect(feedbackLinkedWords(linked)).toBe(
+    expect(linkChangedWords(change, linked)).toBe(
       "Linked the feedback received 2026-12-02 to S/AC.44/2026/NOTE.5: the note counts once, as that document.",
+    );
+  });
+
+  it("says the document linked as the API answers it, not as typed", () => {
+    const change = { kind: "link", feedback: feedback("f1"), symbol: "s/ac.44/2026/note.5" } as const;
+    const linked = feedback("f1", { document: { submissionId: "5", symbol: "S/AC.44/2026/NOTE.5" } });
+    expect(linkChangedWords(change, linked)).toContain("to S/AC.44/2026/NOTE.5:");
+  });
+
+  it("asks to unlink saying the feedback then counts on its own, the safe answer keeping them linked", () => {
+    const change = { kind: "unlink", feedback: feedback("f1"), symbol: "S/AC.44/2026/NOTE.5" } as const;
+    expect(linkQuestion(change, "Gambia")).toEqual({
+      question: "Unlink the feedback received 2026-12-02 from Gambia's document S/AC.44/2026/NOTE.5?",
+      means:
+        "They are then two notes: Gambia's assistance feedback counts the feedback on its own again, beside the " +
+        "document. Do this only if the feedback is not that document.",
+      yes: "Yes, unlink them",
+      no: "Keep them linked",
+    });
+    // The API's answer names no document: the one unlinked is the one asked about.
+    expect(linkChangedWords(change, feedback("f1"))).toBe(
+      "Unlinked the feedback received 2026-12-02 from S/AC.44/2026/NOTE.5: it counts on its own again, beside the " +
+        "document.",
     );
   });
 
@@ -119,5 +143,11 @@ describe("the words of the link", () => {
         "S/AC.44/2026/NOTE.5 is linked already to the request's feedback received on 2026-12-02: it is not recorded twice",
     };
     expect(linkRefusalWords(conflict, "S/AC.44/2026/NOTE.5")).toBe(conflict.detail);
+    // An unlink's conflict: a colleague's change of the link meanwhile.
+    const changed = {
+      ...conflict,
+      detail: "This feedback names no document now, no longer to S/AC.44/2026/NOTE.5: read it again",
+    };
+    expect(linkRefusalWords(changed, "S/AC.44/2026/NOTE.5")).toBe(changed.detail);
   });
 });

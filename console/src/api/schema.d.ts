@@ -521,6 +521,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/assistance/requests/{id}/feedback/{feedbackId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct feedback's text or the day it was received (not before the request's, not in the future; a linked note's is its document's); a day moved on feedback that counts dates the State's obligation again; the same again changes nothing, what another feedback of the request says is 409 */
+    patch: operations["correctAssistanceFeedback"];
+    trace?: never;
+  };
   "/assistance/requests/{id}/feedback/{feedbackId}/document": {
     parameters: {
       query?: never;
@@ -532,7 +549,8 @@ export interface paths {
     /** Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, received the same day: the note counts once, as the document (the obligation one less); the same link again changes nothing, another is 409 */
     put: operations["linkAssistanceFeedbackDocument"];
     post?: never;
-    delete?: never;
+    /** Undo a link made in error to the document ?symbol= names: the feedback names no document and counts on its own again, beside the document (the obligation one more); feedback naming none is answered as it is, feedback linked to another document is 409 */
+    delete: operations["unlinkAssistanceFeedbackDocument"];
     options?: never;
     head?: never;
     patch?: never;
@@ -2887,6 +2905,14 @@ export interface components {
       receivedOn?: string;
       /** @description The requester's only: the symbol of the State's document of kind assistance-feedback this note was recorded as, which the feedback then links to instead of counting the note again */
       symbol?: string;
+    };
+    AssistanceFeedbackCorrection: {
+      text?: string;
+      /**
+       * Format: date
+       * @description The day the note was received: not before the request was received, not in the future; a linked note's is its document's
+       */
+      receivedOn?: string;
     };
     AssistanceFeedbackDocumentLink: {
       /** @description The symbol of the requesting State's document of kind assistance-feedback that is this same note, received the day the feedback was */
@@ -8480,6 +8506,106 @@ export interface operations {
       };
     };
   };
+  correctAssistanceFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        feedbackId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AssistanceFeedbackCorrection"];
+        "application/merge-patch+json": components["schemas"]["AssistanceFeedbackCorrection"];
+      };
+    };
+    responses: {
+      /** @description The feedback as corrected */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceFeedback"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   linkAssistanceFeedbackDocument: {
     parameters: {
       query?: never;
@@ -8570,6 +8696,77 @@ export interface operations {
       };
       /** @description Body fails validation; `errors` lists each field path */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  unlinkAssistanceFeedbackDocument: {
+    parameters: {
+      query: {
+        /** @description The symbol of the document the link to undo names, as the caller read it: linked to another since, it is 409 */
+        symbol: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        feedbackId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The feedback, naming no document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceFeedback"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
 // An assistance request as the console reads and writes it (the list's reads: assistance-list-data.ts): one with its
-// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one, linked to the State's
-// document that is the same note (ADR 0070).
+// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one, corrected (ADR 0071), linked
+// to the State's document that is the same note, or unlinked from it (ADR 0070).
 import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
@@ -11,6 +11,7 @@ export type Consent = Schemas["AssistanceRequestConsent"];
 export type NewRequest = Schemas["NewAssistanceRequest"];
 export type Feedback = Schemas["AssistanceFeedback"];
 export type NewFeedback = Schemas["NewAssistanceFeedback"];
+export type FeedbackCorrection = Schemas["AssistanceFeedbackCorrection"];
 
 export type { Versioned };
 
@@ -49,6 +50,23 @@ export async function recordFeedback(id: string, body: NewFeedback): Promise<Fee
 }
 
 /**
+ * Corrects feedback `feedbackId` on request `requestId`: the fields in `changes` only. The answer is the feedback as
+ * corrected; a colleague's change since this call read it is 409.
+ */
+export async function correctFeedback(
+  requestId: string,
+  feedbackId: string,
+  changes: FeedbackCorrection,
+): Promise<Feedback> {
+  return dataOf(
+    await api.PATCH("/assistance/requests/{id}/feedback/{feedbackId}", {
+      params: { path: { id: requestId, feedbackId } },
+      body: changes,
+    }),
+  );
+}
+
+/**
  * Links the requesting State's feedback `feedbackId` on request `requestId` to the State's document `symbol` of kind
  * assistance-feedback, received the same day: the note then counts once, as the document. The answer is the feedback
  * naming it.
@@ -58,6 +76,19 @@ export async function linkFeedbackDocument(requestId: string, feedbackId: string
     await api.PUT("/assistance/requests/{id}/feedback/{feedbackId}/document", {
       params: { path: { id: requestId, feedbackId } },
       body: { symbol },
+    }),
+  );
+}
+
+/**
+ * Undoes the link, made in error, of feedback `feedbackId` on request `requestId` to the State's document `symbol`
+ * (the one the page showed: linked to another by then, it is 409): the feedback counts on its own again, beside the
+ * document. The answer is the feedback naming no document (as it is when it named none by then).
+ */
+export async function unlinkFeedbackDocument(requestId: string, feedbackId: string, symbol: string): Promise<Feedback> {
+  return dataOf(
+    await api.DELETE("/assistance/requests/{id}/feedback/{feedbackId}/document", {
+      params: { path: { id: requestId, feedbackId }, query: { symbol } },
     }),
   );
 }

@@ -1,8 +1,9 @@
 // Linking the requesting State's feedback, recorded on its request first, to the State's document that is the same
-// note, recorded on the State's page afterwards (ADR 0070): which documents a feedback may be linked to, as the API
-// would take them (the State's own documents of kind assistance-feedback, received the feedback's day, that no
-// feedback on the request names yet), and the words of the question, the confirmation and the API's refusals. Pure
-// (types only from the generated schema), tested in Node (test/unit/console-feedback-link.test.ts).
+// note, recorded on the State's page afterwards, and undoing a link made in error (ADR 0070): which documents a
+// feedback may be linked to, as the API would take them (the State's own documents of kind assistance-feedback,
+// received the feedback's day, that no feedback on the request names yet), and the words of the questions, the
+// confirmations and the API's refusals. Pure (types only from the generated schema), tested in Node
+// (test/unit/console-feedback-link.test.ts).
 import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { problemInFull } from "../ui/problem-words.ts";
@@ -31,23 +32,58 @@ export function linkCandidates(
   );
 }
 
-/** The question asked before the link is sent: the feedback by its day, the document by its symbol. */
-export const linkQuestion = (feedback: Pick<Feedback, "receivedOn">, symbol: string, stateName: string): string =>
-  `Link the feedback received ${feedback.receivedOn} to ${possessive(stateName)} document ${symbol}?`;
+/**
+ * A change of a feedback's link, asked first and then sent: its link to the State's document `symbol`, or the undoing
+ * of its link to `symbol`, made in error.
+ */
+export interface LinkChange {
+  kind: "link" | "unlink";
+  feedback: Pick<Feedback, "id" | "receivedOn">;
+  symbol: string;
+}
 
-/** What the link does, said under the question. */
-export const linkMeansWords = (stateName: string): string =>
-  `They are then one note: ${possessive(stateName)} assistance feedback counts it once, as that document, not ` +
-  "twice. A link is not changed afterwards.";
+/** What is asked before a change of the link is sent: the question, what the change does, and the two answers. */
+export interface LinkQuestion {
+  question: string;
+  means: string;
+  yes: string;
+  /** The safe answer, which keeps the feedback as it is. */
+  no: string;
+}
 
-/** The status once linked, from the API's answer. */
-export const feedbackLinkedWords = (linked: Pick<Feedback, "receivedOn" | "document">): string =>
-  `Linked the feedback received ${linked.receivedOn} to ${linked.document?.symbol ?? "the State's document"}: the ` +
-  "note counts once, as that document.";
+/** The question asked before `change` is sent, naming the feedback by its day and the document by its symbol. */
+export function linkQuestion({ kind, feedback, symbol }: LinkChange, stateName: string): LinkQuestion {
+  const state = possessive(stateName);
+  return kind === "link"
+    ? {
+        question: `Link the feedback received ${feedback.receivedOn} to ${state} document ${symbol}?`,
+        means:
+          `They are then one note: ${state} assistance feedback counts it once, as that document, not twice. A link ` +
+          "made in error can be undone.",
+        yes: "Yes, link them",
+        no: "Keep them apart",
+      }
+    : {
+        question: `Unlink the feedback received ${feedback.receivedOn} from ${state} document ${symbol}?`,
+        means:
+          `They are then two notes: ${state} assistance feedback counts the feedback on its own again, beside the ` +
+          "document. Do this only if the feedback is not that document.",
+        yes: "Yes, unlink them",
+        no: "Keep them linked",
+      };
+}
+
+/** The status once `change` is made, from the API's answer (the feedback as it now stands). */
+export const linkChangedWords = (change: LinkChange, answer: Pick<Feedback, "receivedOn" | "document">): string =>
+  change.kind === "link"
+    ? `Linked the feedback received ${answer.receivedOn} to ${answer.document?.symbol ?? change.symbol}: the note ` +
+      "counts once, as that document."
+    : `Unlinked the feedback received ${answer.receivedOn} from ${change.symbol}: it counts on its own again, beside ` +
+      "the document.";
 
 /**
- * A refusal of the link in the API's words. Its messages at the symbol read after the symbol ("is not among Gambia's
- * documents: …"), so they are said after it; a 409's detail is a whole sentence, said alone.
+ * A refusal of a change of the link in the API's words. Its messages at the symbol read after the symbol ("is not
+ * among Gambia's documents: …"), so they are said after it; a 409's detail is a whole sentence, said alone.
  */
 export function linkRefusalWords(problem: Problem, symbol: string): string {
   const atSymbol = (problem.errors ?? []).filter((error) => error.path === "body.symbol");

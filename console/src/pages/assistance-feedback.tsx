@@ -2,12 +2,12 @@
 // request takes it (from its circulation on, or once it is withdrawn); before then, from when it will (ADR 0064). The
 // requesting State's note counts towards its assistance-feedback obligation, once: a note recorded already as the
 // State's document is named by its symbol and counts as that document; one recorded here first and then as the
-// State's document is linked to it afterwards, offered in its row and asked first (ADR 0070).
+// State's document is linked to it afterwards, offered in its row and asked first, and a link made in error is undone
+// there, asked first too (ADR 0070). Feedback whose text or day was typed wrongly is corrected in place (ADR 0071).
 import { useState } from "preact/hooks";
-import { ProblemError, type Schemas } from "../api/client.ts";
+import { ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
-import { BusyButton } from "../ui/busy-button.tsx";
 import { Confirm } from "../ui/confirm.tsx";
 import { useFocusReturn } from "../ui/focus-return.ts";
 import { FieldForm, type FieldSpec, FormProblem, useSubmit, useWrites } from "../ui/form.tsx";
@@ -19,7 +19,10 @@ import {
   feedbackOf,
   linkFeedbackDocument,
   recordFeedback,
+  unlinkFeedbackDocument,
 } from "./assistance-data.ts";
+import { CorrectFeedback } from "./assistance-feedback-correct.tsx";
+import { correctFeedbackWords } from "./assistance-feedback-correction.ts";
 import {
   documentChoices,
   emptyFeedbackForm,
@@ -32,12 +35,13 @@ import {
   newFeedbackOf,
 } from "./assistance-feedback-form.ts";
 import {
-  feedbackLinkedWords,
+  type LinkChange,
   linkCandidates,
-  linkMeansWords,
+  linkChangedWords,
   linkQuestion,
   linkRefusalWords,
 } from "./assistance-feedback-link.ts";
+import { LinkedDocument, ReviewLink } from "./assistance-feedback-link-cells.tsx";
 import type { StateDocuments } from "./assistance-request-document.tsx";
 
 const FIELDS: readonly FieldSpec<keyof FeedbackForm>[] = [
@@ -109,56 +113,18 @@ function RecordFeedback(props: {
   );
 }
 
-/** The status line that says a link was made; the keyboard goes on from it, the button pressed having gone. */
-const LINKED_ID = "feedback-linked";
-
-/** A link about to be sent, or sent: the feedback and the symbol of the State's document it is the same note as. */
-interface Link {
-  feedback: FeedbackNote;
-  symbol: string;
-}
-
 /**
- * In the document cell of the requesting State's feedback that names none: the review of its link to the one
- * document of its day it may be, or a choice among several.
+ * The status line that says a link was made or undone (the keyboard goes on from it, the button pressed having gone),
+ * or feedback corrected.
  */
-function ReviewLink(props: {
-  feedback: FeedbackNote;
-  candidates: readonly Schemas["Submission"][];
-  busy: boolean;
-  onReview: (symbol: string) => void;
-}) {
-  const { candidates } = props;
-  const [chosen, setChosen] = useState("");
-  // A document linked meanwhile is offered no more: the choice falls back on the first still offered.
-  const symbol = candidates.find((document) => document.symbol === chosen)?.symbol ?? candidates[0]?.symbol ?? "";
-  const review = (words: string) => (
-    <BusyButton type="button" class="secondary" busy={props.busy} onClick={() => props.onReview(symbol)}>
-      {words}
-    </BusyButton>
-  );
-  if (candidates.length === 1) return review(`Review the link to ${symbol}`);
-  const id = `feedback-link-${props.feedback.id}`;
-  return (
-    <div class="inline-form">
-      <label for={id}>The same note as</label>
-      <select id={id} value={symbol} onChange={(e) => setChosen(e.currentTarget.value)}>
-        {candidates.map((document) => (
-          <option key={document.id} value={document.symbol}>
-            {document.symbol}
-          </option>
-        ))}
-      </select>
-      {review("Review the link")}
-    </div>
-  );
-}
+const CHANGED_ID = "feedback-changed";
 
 /**
  * The feedback recorded on the request, a row each; for the groups that may link, the requesting State's feedback
- * that names no document offers the State's documents of its day that may be the same note. The link is asked first
- * under the table; the API's refusal is said there, in its words, and a conflict (a colleague's link meanwhile) reads
- * the list again.
+ * that names no document offers the State's documents of its day that may be the same note, and for those that may
+ * unlink, feedback that names one offers to undo the link. Either is asked first under the table, one question at a
+ * time; the API's refusal is said there, in its words, and the list is read again. For the groups that may correct,
+ * each row opens its correction there instead.
  */
 function FeedbackTable(props: {
   request: AssistanceRequest;
@@ -166,39 +132,53 @@ function FeedbackTable(props: {
   list: readonly FeedbackNote[];
   documents: StateDocuments;
   mayLink: boolean;
+  mayUnlink: boolean;
+  mayCorrect: boolean;
   reread: () => Promise<void>;
 }) {
   const { list, documents } = props;
   const writing = useWrites();
-  const [asking, setAsking] = useState<Link>();
-  // The link last sent: its refusal names its document.
-  const [sent, setSent] = useState<Link>();
+  const [asking, setAsking] = useState<LinkChange>();
+  // The feedback whose correction is open, by id: read again, the row shows it as it now stands.
+  const [correcting, setCorrecting] = useState<string>();
+  // The change last sent: its refusal names its document.
+  const [sent, setSent] = useState<LinkChange>();
   const [said, setSaid] = useState("");
   const focusReturn = useFocusReturn();
   const submissions = props.mayLink && documents.read.status === "ready" ? documents.read.data : [];
-  const review = (feedback: FeedbackNote, symbol: string) => {
+  // One question or correction at a time: opening one closes the other.
+  const open = (next: { asking?: LinkChange; correcting?: string }) => {
     focusReturn.opened();
     writing.dismiss();
     setSaid("");
-    setAsking({ feedback, symbol });
+    setAsking(next.asking);
+    setCorrecting(next.correcting);
   };
+  const ask = (change: LinkChange) => open({ asking: change });
   const back = () => {
     setAsking(undefined);
+    setCorrecting(undefined);
     focusReturn.closed();
   };
+  const inCorrection = correcting === undefined ? undefined : list.find((feedback) => feedback.id === correcting);
+  const words = asking && linkQuestion(asking, props.stateName);
   const readAgain = () => Promise.all([props.reread(), documents.reread()]);
-  const link = (asked: Link) => async () => {
+  const send = ({ kind, feedback, symbol }: LinkChange) =>
+    kind === "link"
+      ? linkFeedbackDocument(props.request.id, feedback.id, symbol)
+      : unlinkFeedbackDocument(props.request.id, feedback.id, symbol);
+  const change = (asked: LinkChange) => async () => {
     setSent(asked);
     try {
-      const linked = await linkFeedbackDocument(props.request.id, asked.feedback.id, asked.symbol);
-      // Busy until the list shows it linked: the documents offered follow.
+      const answer = await send(asked);
+      // Busy until the list shows the change: the documents offered follow.
       await readAgain();
-      setSaid(feedbackLinkedWords(linked));
+      setSaid(linkChangedWords(asked, answer));
       setAsking(undefined);
-      focusReturn.closed(() => document.getElementById(LINKED_ID));
+      focusReturn.closed(() => document.getElementById(CHANGED_ID));
     } catch (error) {
-      // The refusal is said where the question was, and takes the focus; what it found (a colleague's link, a
-      // document voided or corrected) is read again, so that the row offers only what may still be linked.
+      // The refusal is said where the question was, and takes the focus; what it found (a colleague's change of the
+      // link, a document voided or corrected) is read again, so that the row offers only what may still be done.
       setAsking(undefined);
       if (error instanceof ProblemError) await readAgain();
       throw error;
@@ -220,7 +200,17 @@ function FeedbackTable(props: {
             header: "The State's document",
             field: "document",
             cell: (feedback) => {
-              if (feedback.document) return feedback.document.symbol;
+              const named = feedback.document?.symbol;
+              if (named) {
+                return (
+                  <LinkedDocument
+                    symbol={named}
+                    mayUnlink={props.mayUnlink}
+                    busy={writing.busy}
+                    onUnlink={() => ask({ kind: "unlink", feedback, symbol: named })}
+                  />
+                );
+              }
               const candidates = linkCandidates(feedback, submissions, list);
               if (candidates.length === 0) return "";
               return (
@@ -228,34 +218,70 @@ function FeedbackTable(props: {
                   feedback={feedback}
                   candidates={candidates}
                   busy={writing.busy}
-                  onReview={(symbol) => review(feedback, symbol)}
+                  onReview={(symbol) => ask({ kind: "link", feedback, symbol })}
                 />
               );
             },
           },
+          ...(props.mayCorrect
+            ? [
+                {
+                  header: "Correction",
+                  field: "correct",
+                  cell: (feedback: FeedbackNote) => (
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={correctFeedbackWords(feedback)}
+                      aria-expanded={correcting === feedback.id}
+                      onClick={() => open({ correcting: feedback.id })}
+                    >
+                      Correct
+                    </button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <div data-refusal-scope>
         {writing.problem && sent && (
           <FormProblem id="feedback-link-problem">{linkRefusalWords(writing.problem, sent.symbol)}</FormProblem>
         )}
-        {asking && (
+        {words && asking && (
           <Confirm
-            question={linkQuestion(asking.feedback, asking.symbol, props.stateName)}
-            yes="Yes, link them"
-            no="Keep them apart"
+            // Another question asked over this one is drawn anew, so that its safe answer takes the focus.
+            key={`${asking.kind} ${asking.feedback.id}`}
+            question={words.question}
+            yes={words.yes}
+            no={words.no}
             busy={writing.busy}
-            onYes={(event) => void writing.run(event, link(asking))}
+            onYes={(event) => void writing.run(event, change(asking))}
             onNo={back}
             onKeyDown={focusReturn.escapeCloses(back)}
           >
-            <p>{linkMeansWords(props.stateName)}</p>
+            <p>{words.means}</p>
           </Confirm>
         )}
-        <p role="status" id={LINKED_ID} tabIndex={-1}>
+        <p role="status" id={CHANGED_ID} tabIndex={-1}>
           {said}
         </p>
       </div>
+      {inCorrection && (
+        <CorrectFeedback
+          // Another feedback's correction is drawn anew, with nothing typed.
+          key={inCorrection.id}
+          requestId={props.request.id}
+          feedback={inCorrection}
+          readAgain={readAgain}
+          onCorrected={(words) => {
+            back();
+            setSaid(words);
+          }}
+          onClose={back}
+          onKeyDown={focusReturn.escapeCloses(back)}
+        />
+      )}
     </>
   );
 }
@@ -275,6 +301,8 @@ export function Feedback({
   const [loaded, reread] = useLoad(() => feedbackOf(request.id), request.id);
   const opens = feedbackOpensWords(request);
   const mayLink = may(session.group, "PUT /assistance/requests/{id}/feedback/{feedbackId}/document");
+  const mayUnlink = may(session.group, "DELETE /assistance/requests/{id}/feedback/{feedbackId}/document");
+  const mayCorrect = may(session.group, "PATCH /assistance/requests/{id}/feedback/{feedbackId}");
   return (
     <section aria-labelledby="request-feedback-title">
       <h2 id="request-feedback-title">Feedback</h2>
@@ -287,6 +315,8 @@ export function Feedback({
               list={list}
               documents={documents}
               mayLink={mayLink}
+              mayUnlink={mayUnlink}
+              mayCorrect={mayCorrect}
               reread={reread}
             />
             {opens ? (

@@ -70,8 +70,21 @@ export const assistanceTable = routeTable({
     tag: TAG,
     access: everyone,
   },
+  correctAssistanceFeedback: {
+    method: "PATCH",
+    path: "/assistance/requests/{id}/feedback/{feedbackId}",
+    tag: TAG,
+    access: staff,
+    bodyTypes: ["application/json", "application/merge-patch+json"],
+  },
   linkAssistanceFeedbackDocument: {
     method: "PUT",
+    path: "/assistance/requests/{id}/feedback/{feedbackId}/document",
+    tag: TAG,
+    access: staff,
+  },
+  unlinkAssistanceFeedbackDocument: {
+    method: "DELETE",
     path: "/assistance/requests/{id}/feedback/{feedbackId}/document",
     tag: TAG,
     access: staff,
@@ -163,10 +176,18 @@ export const assistanceSummaries = {
     "requester's counts towards its assistance-feedback obligation once (naming the State's document it was " +
     "recorded as, it counts as that document)",
   listAssistanceFeedback: "The feedback recorded on a request",
+  correctAssistanceFeedback:
+    "Correct feedback's text or the day it was received (not before the request's, not in the future; a linked " +
+    "note's is its document's); a day moved on feedback that counts dates the State's obligation again; the same " +
+    "again changes nothing, what another feedback of the request says is 409",
   linkAssistanceFeedbackDocument:
     "Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, " +
     "received the same day: the note counts once, as the document (the obligation one less); the same link again " +
     "changes nothing, another is 409",
+  unlinkAssistanceFeedbackDocument:
+    "Undo a link made in error to the document ?symbol= names: the feedback names no document and counts on its own " +
+    "again, beside the document (the obligation one more); feedback naming none is answered as it is, feedback " +
+    "linked to another document is 409",
   createAssistanceOffer:
     "Record an offer of assistance from a State or an organization; 409 when one of the provider's offers says the " +
     "same (areas, description, validity)",

@@ -1,7 +1,8 @@
 // Routes of the assistance mechanism: requests and their moves, offers and providers, matchmaking, feedback, reports.
 
 import * as z from "zod";
-import { linkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
+import { correctFeedback } from "#shared/assistance/feedback-correction.ts";
+import { linkFeedbackDocument, unlinkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
 import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
@@ -20,6 +21,7 @@ import {
   transitionRequest,
 } from "#shared/assistance/requests.ts";
 import {
+  assistanceFeedbackCorrectionSchema,
   assistanceFeedbackSchema,
   assistanceIdSchema,
   assistanceMatchSchema,
@@ -53,11 +55,13 @@ import { declareRoutes, type Route, routesOf } from "#shared/http/route.ts";
 import { registryRepository } from "#shared/registry/repository.ts";
 import { iso3Schema } from "#shared/registry/schemas.ts";
 import { reportingRepository } from "#shared/reporting/repository.ts";
+import { documentSymbolSchema } from "#shared/reporting/schemas.ts";
 import type { TableDependencies } from "../api-handler.ts";
 import { assistanceTable } from "./records.tables.ts";
 
 const byId = z.strictObject({ id: assistanceIdSchema });
 const byReport = z.strictObject({ id: reportIdSchema });
+const byFeedback = z.strictObject({ id: assistanceIdSchema, feedbackId: assistanceIdSchema });
 
 const candidatesSchema = z
   .object({
@@ -133,10 +137,24 @@ export const declarations = declareRoutes(assistanceTable, {
       { status: 200, description: "The feedback", schema: z.object({ items: z.array(assistanceFeedbackSchema) }) },
     ],
   },
+  correctAssistanceFeedback: {
+    params: byFeedback,
+    body: assistanceFeedbackCorrectionSchema,
+    responses: [{ status: 200, description: "The feedback as corrected", schema: assistanceFeedbackSchema }],
+  },
   linkAssistanceFeedbackDocument: {
-    params: z.strictObject({ id: assistanceIdSchema, feedbackId: assistanceIdSchema }),
+    params: byFeedback,
     body: feedbackDocumentLinkSchema,
     responses: [{ status: 200, description: "The feedback, linked to its document", schema: assistanceFeedbackSchema }],
+  },
+  unlinkAssistanceFeedbackDocument: {
+    params: byFeedback,
+    query: z.strictObject({
+      symbol: documentSymbolSchema.describe(
+        "The symbol of the document the link to undo names, as the caller read it: linked to another since, it is 409",
+      ),
+    }),
+    responses: [{ status: 200, description: "The feedback, naming no document", schema: assistanceFeedbackSchema }],
   },
   createAssistanceOffer: {
     body: newAssistanceOfferSchema,
@@ -238,8 +256,14 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
     async listAssistanceFeedback({ params }) {
       return { body: { items: (await requestFileOf(deps, params.id)).feedback } };
     },
+    async correctAssistanceFeedback({ params, body, audit }) {
+      return { body: await correctFeedback(deps)(params.id, params.feedbackId, body, audit) };
+    },
     async linkAssistanceFeedbackDocument({ params, body, audit }) {
       return { body: await linkFeedbackDocument(deps)(params.id, params.feedbackId, body, audit) };
+    },
+    async unlinkAssistanceFeedbackDocument({ params, query, audit }) {
+      return { body: await unlinkFeedbackDocument(deps)(params.id, params.feedbackId, query, audit) };
     },
     async createAssistanceOffer({ body, audit }) {
       const offer = await createOffer(deps)(body, audit);

@@ -3,8 +3,8 @@
 // adapter's condition would refuse it, and kept only when all pass. Not honoured: DynamoDB's item size limit on a
 // report (no in-memory use case builds a report that large).
 
-import { feedbackRepeated, sameFeedback } from "#shared/assistance/feedback-content.ts";
-import { feedbackLinkedAlready } from "#shared/assistance/feedback-document.ts";
+import { feedbackChangedMeanwhile, feedbackRepeated, sameFeedback } from "#shared/assistance/feedback-content.ts";
+import { feedbackLinkRefused } from "#shared/assistance/feedback-document.ts";
 import {
   ALL_OFFERS,
   ALL_REQUESTS,
@@ -120,8 +120,10 @@ function itemsOf(change: AssistanceChange): string[] {
     case "replace-match":
       return [`match ${change.next.id}`];
     case "new-feedback":
-    case "link-feedback":
+    case "feedback-document":
       return [`feedback ${change.feedback.id}`];
+    case "correct-feedback":
+      return [`feedback ${change.next.id}`];
     case "feedback-obligation":
       return [`obligation ${obligationKey(change.before.iso3, change.before.kind)}`];
     case "new-report":
@@ -216,12 +218,31 @@ function apply(draft: Holdings, change: AssistanceChange): void {
       draft.feedback.set(feedback.id, copy(feedback));
       return;
     }
-    case "link-feedback": {
-      const { feedback, document } = change;
+    case "correct-feedback": {
+      const { next, before } = change;
+      const held = draft.feedback.get(next.id);
+      if (held?.requestId !== next.requestId) throw new NotFound("Feedback", next.id);
+      const asRead =
+        held.text === before.text &&
+        held.receivedOn === before.receivedOn &&
+        held.document?.submissionId === before.document?.submissionId;
+      if (!asRead) throw feedbackChangedMeanwhile(before);
+      const repeated = [...draft.feedback.values()].find(
+        (other) => other.id !== next.id && other.requestId === next.requestId && sameFeedback(other, next),
+      );
+      if (repeated) throw feedbackRepeated(repeated.id, next);
+      draft.feedback.set(next.id, copy(next));
+      return;
+    }
+    case "feedback-document": {
+      const { feedback, before, after } = change;
       const held = draft.feedback.get(feedback.id);
       if (held?.requestId !== feedback.requestId) throw new NotFound("Feedback", feedback.id);
-      if (held.document) throw feedbackLinkedAlready(feedback, held.document.symbol);
-      draft.feedback.set(feedback.id, { ...held, document: copy(document) });
+      if (held.document?.submissionId !== before?.submissionId) {
+        throw feedbackLinkRefused(feedback, before, held.document?.symbol);
+      }
+      const { document: _, ...rest } = held;
+      draft.feedback.set(feedback.id, after ? { ...rest, document: copy(after) } : rest);
       return;
     }
     case "feedback-obligation": {

@@ -1,0 +1,106 @@
+// Correcting feedback on the assistance process (ADR 0071): its text, or the day it was received, typed wrongly. A
+// feedback's day decides whether it is the same note as a document (ADR 0070) and dates the requesting State's
+// assistance-feedback obligation, so a wrong day could not be left standing.
+import type { AuditContext } from "../audit/audit-entry.ts";
+import { checkDayOfMove, deskToday } from "../clock.ts";
+import { Invalid, NotFound } from "../errors.ts";
+import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
+import { earliest, latest, obligationIn } from "../reporting/obligations.ts";
+import type { Obligation } from "../reporting/schemas.ts";
+import { allSubmissions } from "../reporting/submissions.ts";
+import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
+import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
+import type { AssistanceFeedback, FeedbackCorrection } from "./schemas.ts";
+
+type CorrectionDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
+
+/** Whether `feedback` counts on its own towards its State's obligation: the State's, naming no document. */
+const countsOnItsOwn = (feedback: AssistanceFeedback) => feedback.from === "requester" && !feedback.document;
+
+/**
+ * The days of every note `iso3`'s assistance-feedback obligation counts, `corrected` as it will be: its documents of
+ * that kind, and its feedback on any of its requests that names none.
+ */
+async function noteDays(deps: CorrectionDependencies, iso3: string, corrected: AssistanceFeedback): Promise<string[]> {
+  const documents = (await allSubmissions(deps, iso3)).filter((one) => one.kind === "assistance-feedback");
+  const days = documents.map((document) => document.receivedOn);
+  let cursor: string | undefined;
+  do {
+    const page = await deps.assistance.listRequests({ iso3, limit: 100, cursor });
+    for (const { value: request } of page.items) {
+      const file = await deps.assistance.requestFile(request.id);
+      for (const feedback of file?.feedback ?? []) {
+        const counted = feedback.id === corrected.id ? corrected : feedback;
+        if (countsOnItsOwn(counted)) days.push(counted.receivedOn);
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return days;
+}
+
+/** The obligation dated by the notes it counts, as they will be; its count and status as they are. */
+function redated(before: Obligation, days: readonly string[]): Obligation {
+  const { firstReceivedOn: _first, lastReceivedOn: _last, ...rest } = before;
+  const [first, last] = [earliest([...days]), latest([...days])];
+  return { ...rest, ...(first ? { firstReceivedOn: first } : {}), ...(last ? { lastReceivedOn: last } : {}) };
+}
+
+/**
+ * Corrects feedback `feedbackId` on request `requestId`: its text, its day (not before the request was received, not
+ * in the future; a linked note's day is its document's, 422). The same text and day again write nothing. Saying what
+ * another feedback of the request says is 409 naming it. A day moved on feedback that counts on its own dates the
+ * State's obligation again from every note it counts (its count unchanged), in the same write, held at the revision
+ * read. The feedback is written on the condition that it is still as read (409 otherwise: read it again).
+ */
+export const correctFeedback =
+  (deps: CorrectionDependencies) =>
+  (requestId: string, feedbackId: string, input: FeedbackCorrection, audit: AuditContext) =>
+    retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
+      const { request, feedback: recorded } = await requestFileOf(deps, requestId);
+      const feedback = recorded.find((one) => one.id === feedbackId);
+      if (!feedback) throw new NotFound("Feedback", feedbackId);
+      const next: AssistanceFeedback = { ...feedback, ...input };
+      if (next.text === feedback.text && next.receivedOn === feedback.receivedOn) return feedback;
+      const dayMoved = next.receivedOn !== feedback.receivedOn;
+      if (dayMoved && feedback.document) {
+        throw new Invalid("The feedback's received date is not possible", [
+          {
+            path: "body.receivedOn",
+            message:
+              `is not the day ${feedback.document.symbol} was received (${feedback.receivedOn}): feedback linked to ` +
+              "its document is received the day the document was (unlink it first if it is not that note)",
+          },
+        ]);
+      }
+      if (dayMoved) {
+        checkDayOfMove(next.receivedOn, {
+          today: deskToday(deps.clock),
+          previous: request.value.receivedOn,
+          previousIs: "the request was received",
+          path: "body.receivedOn",
+          refusal: "The feedback's received date is not possible",
+        });
+      }
+      const held = recorded.find((other) => other.id !== feedback.id && sameFeedback(other, next));
+      if (held) throw feedbackRepeated(held.id, next);
+
+      const { iso3 } = feedback;
+      const before =
+        dayMoved && countsOnItsOwn(feedback)
+          ? obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback")
+          : undefined;
+      const obligation = before && { before, after: redated(before, await noteDays(deps, iso3, next)) };
+      await deps.assistance.write([
+        deps.assistance.correctFeedback(next, feedback),
+        ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
+        deps.assistance.audit({
+          ...audit,
+          action: "assistance.feedback.correct",
+          entity: { type: "assistance-request", id: requestId },
+          before: { iso3, feedback, ...(obligation ? { obligation: obligation.before } : {}) },
+          after: { iso3, feedback: next, ...(obligation ? { obligation: obligation.after } : {}) },
+        }),
+      ]);
+      return next;
+    });
