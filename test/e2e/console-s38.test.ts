@@ -137,6 +137,18 @@ describe("feedback on the assistance process, session 38", { timeout: 120_000 },
         "page, so that it counts once.",
     );
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Recorded all the same, the form says which feedback of that day it may be, to be linked (ADR 0070).
+    await page.getByLabel("Received on (YYYY-MM-DD)").fill(today);
+    await page.getByLabel("Document symbol").fill("S/AC.44/2026/S38/NER/NOTE");
+    await page.getByRole("button", { name: "Record the submission" }).click();
+    const said = page.getByRole("status").filter({ hasText: "Recorded S/AC.44/2026/S38/NER/NOTE" });
+    await said.waitFor();
+    expect(await said.textContent()).toBe(
+      `Recorded S/AC.44/2026/S38/NER/NOTE (Assistance feedback, received ${today}). Niger's feedback received ` +
+        `${today} on S/AC.44/2026/S38/NER/2 names no document: if it is this note, link them on the request's page, ` +
+        "so that it counts once. The form is empty for the next document.",
+    );
     expect(troubles).toEqual([]);
     await page.close();
   });

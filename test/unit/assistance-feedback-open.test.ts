@@ -19,6 +19,7 @@ import {
   feedbackOnRecordWords,
   noRequestTakesFeedbackWords,
   requestsTakingFeedback,
+  sameDayFeedbackWords,
 } from "../../console/src/pages/state/feedback-kind.ts";
 
 type Schemas = components["schemas"];
@@ -39,6 +40,14 @@ const document = (id: string, kind: Schemas["Submission"]["kind"], symbol: strin
 
 const request = (id: string, status: RequestStatus) =>
   ({ id, status, symbol: `S/AC.44/2026/${id}`, receivedOn: "2026-01-05" }) as Schemas["AssistanceRequest"];
+
+/** Feedback from `from` received on `receivedOn`, linked to a document or not. */
+const feedback = (from: "requester" | "provider", receivedOn: string, linked = false) =>
+  ({
+    from,
+    receivedOn,
+    ...(linked ? { document: { submissionId: "d1", symbol: "S/AC.44/2026/NOTE.55" } } : {}),
+  }) as Schemas["AssistanceFeedback"];
 
 describe("when a request takes feedback", () => {
   it("takes it from circulation on and once withdrawn, not before circulation", () => {
@@ -127,12 +136,6 @@ describe("the State's page, assistance feedback chosen as a document's kind", ()
   });
 
   it("says, beside a request, the State's feedback recorded on it that counts there; not a provider's nor a linked one", () => {
-    const feedback = (from: "requester" | "provider", receivedOn: string, linked = false) =>
-      ({
-        from,
-        receivedOn,
-        ...(linked ? { document: { submissionId: "d1", symbol: "S/AC.44/2026/NOTE.55" } } : {}),
-      }) as Schemas["AssistanceFeedback"];
     expect(
       feedbackOnRecordWords([
         feedback("requester", "2026-12-02"),
@@ -148,5 +151,22 @@ describe("the State's page, assistance feedback chosen as a document's kind", ()
     expect(feedbackOnRecordWords([feedback("provider", "2026-12-03"), feedback("requester", "2026-12-04", true)])).toBe(
       undefined,
     );
+  });
+
+  it("says, once a note is recorded, which requests hold the State's feedback of its day naming no document", () => {
+    const open = [
+      { request: request("R1", "matched"), feedback: [feedback("requester", "2026-12-02")] },
+      { request: request("R2", "fulfilled"), feedback: [feedback("requester", "2026-12-02", true)] },
+      { request: request("R3", "circulated"), feedback: [feedback("provider", "2026-12-02")] },
+      { request: request("R4", "withdrawn"), feedback: [feedback("requester", "2026-12-03")] },
+      { request: request("R5", "closed-unmet"), feedback: [feedback("requester", "2026-12-02")] },
+    ];
+    const note = { kind: "assistance-feedback" as const, receivedOn: "2026-12-02" };
+    expect(sameDayFeedbackWords("Gambia", note, open)).toBe(
+      "Gambia's feedback received 2026-12-02 on S/AC.44/2026/R1 and S/AC.44/2026/R5 names no document: if it is " +
+        "this note, link them on the request's page, so that it counts once.",
+    );
+    expect(sameDayFeedbackWords("Gambia", { ...note, receivedOn: "2026-12-04" }, open)).toBeUndefined();
+    expect(sameDayFeedbackWords("Gambia", { ...note, kind: "action-plan" }, open)).toBeUndefined();
   });
 });

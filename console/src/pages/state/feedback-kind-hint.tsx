@@ -13,8 +13,11 @@ import {
   requestsTakingFeedback,
 } from "./feedback-kind.ts";
 
-/** The State's requests, and the feedback recorded on each that takes feedback now (read with them, for the hint). */
-async function requestsWithFeedback(iso3: string) {
+/**
+ * The State's requests, and the feedback recorded on each that takes feedback now (read with them, for the hint and
+ * for what the form says once a note is recorded).
+ */
+export async function requestsWithFeedback(iso3: string) {
   const requests = await stateRequests(iso3);
   const open = requestsTakingFeedback(requests);
   const feedback = await Promise.all(open.map((request) => feedbackOf(request.id)));

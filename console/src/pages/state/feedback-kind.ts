@@ -8,6 +8,7 @@ import { andList } from "../../ui/word-list.ts";
 
 type AssistanceRequest = components["schemas"]["AssistanceRequest"];
 type AssistanceFeedback = components["schemas"]["AssistanceFeedback"];
+type Submission = components["schemas"]["Submission"];
 
 /** The State's requests that take feedback now, in the order given. */
 export const requestsTakingFeedback = (requests: readonly AssistanceRequest[]): AssistanceRequest[] =>
@@ -33,6 +34,29 @@ export function feedbackOnRecordWords(feedback: readonly AssistanceFeedback[]): 
     `the State's feedback received ${andList(days)} is recorded on it and counts there: if this document is that note, ` +
     "do not record it again, or record it with the note's day and then link the feedback to it on the request's " +
     "page, so that it counts once"
+  );
+}
+
+/**
+ * Said once a document of kind assistance feedback is recorded, when feedback of the State's on one of its requests,
+ * received the same day, names no document: it may be this very note, counted twice until linked (ADR 0070).
+ * Undefined when there is none.
+ */
+export function sameDayFeedbackWords(
+  stateName: string,
+  recorded: Pick<Submission, "kind" | "receivedOn">,
+  open: readonly { request: Pick<AssistanceRequest, "symbol">; feedback: readonly AssistanceFeedback[] }[],
+): string | undefined {
+  if (recorded.kind !== "assistance-feedback") return undefined;
+  const symbols = open.flatMap(({ request, feedback }) =>
+    feedback.some((entry) => entry.from === "requester" && !entry.document && entry.receivedOn === recorded.receivedOn)
+      ? [request.symbol]
+      : [],
+  );
+  if (symbols.length === 0) return undefined;
+  return (
+    `${possessive(stateName)} feedback received ${recorded.receivedOn} on ${andList(symbols)} names no document: if ` +
+    "it is this note, link them on the request's page, so that it counts once."
   );
 }
 

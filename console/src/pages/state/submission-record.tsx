@@ -2,12 +2,14 @@
 // is owed, additional information once there is one: submission-kind.ts, by the API's own rule), the others said
 // beside the choice with why, in words naming the State. A symbol already recorded is refused at the symbol's field
 // with where it is recorded (the API's 409); one of this State's own can be opened from there. Assistance feedback
-// chosen, the form says that feedback on a request is recorded on the request (ADR 0064), linking those that take it.
+// chosen, the form says that feedback on a request is recorded on the request (ADR 0064), linking those that take it;
+// recorded, it says which of the State's feedback of that day names no document and may be this note (ADR 0070).
 import { useState } from "preact/hooks";
 import { deskToday } from "../../ui/desk-today.ts";
 import { Field, FormFrame, fieldProblem, formProblem, InputField, SelectField, useSubmit } from "../../ui/form.tsx";
 import { type Dossier, recordSubmission, type Submission } from "./data.ts";
-import { FeedbackGoesOnRequest } from "./feedback-kind-hint.tsx";
+import { sameDayFeedbackWords } from "./feedback-kind.ts";
+import { FeedbackGoesOnRequest, requestsWithFeedback } from "./feedback-kind-hint.tsx";
 import { codeIn, LANGUAGES, SUBMISSION_KINDS } from "./labels.ts";
 import { recordKindChoices, symbolHeldHere } from "./submission-kind.ts";
 import { WithheldKinds } from "./submission-kind-form.tsx";
@@ -26,6 +28,20 @@ const blankRecord = (dossier: Dossier): Record<RecordField, string> => ({
   language: dossier.state.language,
   note: "",
 });
+
+/**
+ * What the form says of a note of feedback just recorded, when the State's feedback of that day on one of its
+ * requests may be the same note; a failed reading says nothing.
+ */
+async function sameDayFeedback(dossier: Dossier, recorded: Submission): Promise<string | undefined> {
+  if (recorded.kind !== "assistance-feedback") return undefined;
+  try {
+    const { open } = await requestsWithFeedback(dossier.state.iso3);
+    return sameDayFeedbackWords(dossier.state.name, recorded, open);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Ready for the next document: the keyboard goes on from the form's first field (the status line says what was
@@ -62,12 +78,13 @@ export function RecordSubmission(props: {
       language: codeIn(LANGUAGES, language) ?? dossier.state.language,
       ...(note ? { note } : {}),
     });
-    // Busy until the list shows it: pressed again before, the same document would be refused as already recorded.
-    await onRecorded();
+    // Busy until the list shows it: pressed again before, the same document would be refused as already recorded. A
+    // note of feedback is checked against the State's feedback of that day on its requests, which it may be.
+    const [, twice] = await Promise.all([onRecorded(), sameDayFeedback(dossier, submission)]);
     setForm(blankRecord(dossier));
     setRecorded(
       `Recorded ${submission.symbol} (${SUBMISSION_KINDS[submission.kind]}, received ${submission.receivedOn}). ` +
-        "The form is empty for the next document.",
+        `${twice ? `${twice} ` : ""}The form is empty for the next document.`,
     );
     focusFirstField("kind");
   });
