@@ -3,19 +3,18 @@
 // assistance-feedback obligation, so a wrong day could not be left standing.
 import type { AuditContext } from "../audit/audit-entry.ts";
 import { checkDayOfMove, deskToday } from "../clock.ts";
-import { Invalid, NotFound } from "../errors.ts";
+import { Invalid } from "../errors.ts";
 import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import { earliest, latest, obligationIn } from "../reporting/obligations.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { allSubmissions } from "../reporting/submissions.ts";
 import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
-import { type AssistanceDependencies, requestFileOf } from "./requests.ts";
+import { feedbackIn } from "./feedback-link.ts";
+import { countsOnItsOwn } from "./feedback-open.ts";
+import type { AssistanceDependencies } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackCorrection } from "./schemas.ts";
 
 type CorrectionDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
-
-/** Whether `feedback` counts on its own towards its State's obligation: the State's, naming no document. */
-const countsOnItsOwn = (feedback: AssistanceFeedback) => feedback.from === "requester" && !feedback.document;
 
 /**
  * The days of every note `iso3`'s assistance-feedback obligation counts, `corrected` as it will be: its documents of
@@ -57,9 +56,7 @@ export const correctFeedback =
   (deps: CorrectionDependencies) =>
   (requestId: string, feedbackId: string, input: FeedbackCorrection, audit: AuditContext) =>
     retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
-      const { request, feedback: recorded } = await requestFileOf(deps, requestId);
-      const feedback = recorded.find((one) => one.id === feedbackId);
-      if (!feedback) throw new NotFound("Feedback", feedbackId);
+      const { request, feedback, recorded } = await feedbackIn(deps, requestId, feedbackId);
       const next: AssistanceFeedback = { ...feedback, ...input };
       if (next.text === feedback.text && next.receivedOn === feedback.receivedOn) return feedback;
       const dayMoved = next.receivedOn !== feedback.receivedOn;

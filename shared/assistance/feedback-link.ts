@@ -22,12 +22,16 @@ import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
 
 type LinkDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
 
-/** The feedback `feedbackId` on request `requestId`, and all the request's; NotFound for either. */
-async function feedbackIn(deps: LinkDependencies, requestId: string, feedbackId: string) {
-  const { feedback: recorded } = await requestFileOf(deps, requestId);
+/** The feedback `feedbackId` on request `requestId`, with the request and all its feedback; NotFound for either. */
+export async function feedbackIn(
+  deps: Pick<AssistanceDependencies, "assistance">,
+  requestId: string,
+  feedbackId: string,
+) {
+  const { request, feedback: recorded } = await requestFileOf(deps, requestId);
   const feedback = recorded.find((one) => one.id === feedbackId);
   if (!feedback) throw new NotFound("Feedback", feedbackId);
-  return { feedback, recorded };
+  return { request, feedback, recorded };
 }
 
 /**

@@ -1,7 +1,7 @@
 // When a request takes feedback on the assistance process (ADR 0064): once it has been circulated, whatever became of
 // it since, or once it is withdrawn. One rule for the API's refusal and the console's pages. Type imports only: the
 // console compiles it too.
-import type { RequestStatus } from "./schemas.ts";
+import type { AssistanceFeedback, RequestStatus } from "./schemas.ts";
 
 /**
  * Whether feedback on the request may be recorded. Before circulation the process has not reached providers, so there
@@ -20,6 +20,14 @@ export const FEEDBACK_TAKEN = {
 } as const satisfies Record<RequestStatus, boolean>;
 
 export const takesFeedback = (status: RequestStatus): boolean => FEEDBACK_TAKEN[status];
+
+/**
+ * Whether feedback counts on its own towards the requesting State's assistance-feedback obligation: the State's,
+ * naming no document (a note linked to its document counts there, ADR 0064 and ADR 0070). Only such feedback may be
+ * linked to a document.
+ */
+export const countsOnItsOwn = (feedback: Pick<AssistanceFeedback, "from" | "document">): boolean =>
+  feedback.from === "requester" && !feedback.document;
 
 /** From when, as "feedback on the assistance process is recorded …" ends. */
 export const FEEDBACK_OPENS_WORDS = "from its circulation on, or once it is withdrawn";

@@ -4,6 +4,8 @@
 // received the feedback's day, that no feedback on the request names yet), and the words of the questions, the
 // confirmations and the API's refusals. Pure (types only from the generated schema), tested in Node
 // (test/unit/console-feedback-link.test.ts).
+
+import { countsOnItsOwn } from "../../../shared/assistance/feedback-open.ts";
 import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { problemInFull } from "../ui/problem-words.ts";
@@ -24,7 +26,7 @@ export function linkCandidates(
   submissions: readonly Submission[],
   recorded: readonly Feedback[],
 ): Submission[] {
-  if (feedback.from !== "requester" || feedback.document) return [];
+  if (!countsOnItsOwn(feedback)) return [];
   // The State's own only: read for another request before, the list may still be another State's for a moment.
   return linkableDocuments(submissions, recorded).filter(
     (document) =>

@@ -1,7 +1,7 @@
 // What the State's record form says once "assistance feedback" is chosen as a document's kind (ADR 0064): feedback on
 // one of the State's requests is recorded on the request, where it counts once; here only a note on no single request,
 // or one the officer has as a document already. Pure, tested in Node.
-import { FEEDBACK_OPENS_WORDS, takesFeedback } from "../../../../shared/assistance/feedback-open.ts";
+import { countsOnItsOwn, FEEDBACK_OPENS_WORDS, takesFeedback } from "../../../../shared/assistance/feedback-open.ts";
 import { possessive } from "../../../../shared/possessive.ts";
 import type { components } from "../../api/schema";
 import { andList } from "../../ui/word-list.ts";
@@ -26,9 +26,7 @@ export const feedbackGoesWords = (stateName: string): string =>
  * which takes a document of the note's day (ADR 0070). Undefined when there is none.
  */
 export function feedbackOnRecordWords(feedback: readonly AssistanceFeedback[]): string | undefined {
-  const days = [
-    ...new Set(feedback.flatMap((entry) => (entry.from === "requester" && !entry.document ? [entry.receivedOn] : []))),
-  ];
+  const days = [...new Set(feedback.flatMap((entry) => (countsOnItsOwn(entry) ? [entry.receivedOn] : [])))];
   if (days.length === 0) return undefined;
   return (
     `the State's feedback received ${andList(days)} is recorded on it and counts there: if this document is that note, ` +
@@ -49,9 +47,7 @@ export function sameDayFeedbackWords(
 ): string | undefined {
   if (recorded.kind !== "assistance-feedback") return undefined;
   const symbols = open.flatMap(({ request, feedback }) =>
-    feedback.some((entry) => entry.from === "requester" && !entry.document && entry.receivedOn === recorded.receivedOn)
-      ? [request.symbol]
-      : [],
+    feedback.some((entry) => countsOnItsOwn(entry) && entry.receivedOn === recorded.receivedOn) ? [request.symbol] : [],
   );
   if (symbols.length === 0) return undefined;
   return (
