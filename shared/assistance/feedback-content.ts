@@ -1,7 +1,7 @@
 // Feedback recorded twice (a form sent from two tabs, a retry on a slow line, two officers entering the same Note
 // Verbale) is the same feedback: the same author, day and text, case and spacing aside. Refused, 409 naming the
 // feedback recorded first, before anything is written, and by a guard item in the same transaction for two at once.
-import { Conflict } from "../errors.ts";
+import { Conflict, PreconditionFailed } from "../errors.ts";
 import type { AssistanceFeedback } from "./schemas.ts";
 
 export type FeedbackContent = Pick<AssistanceFeedback, "from" | "receivedOn" | "text">;
@@ -33,3 +33,7 @@ export const feedbackChangedMeanwhile = (feedback: Pick<AssistanceFeedback, "id"
     `The feedback received on ${feedback.receivedOn} was changed by someone else since it was read: read it again`,
     { feedbackId: feedback.id },
   );
+
+/** The refusal of a correction whose If-Match names a version of the feedback it is no longer at (412, ADR 0072). */
+export const feedbackStale = (feedback: Pick<AssistanceFeedback, "receivedOn">, current: number, expected: number) =>
+  new PreconditionFailed(`The feedback received on ${feedback.receivedOn}`, current, expected);

@@ -8,7 +8,8 @@ import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import { earliest, latest, obligationIn } from "../reporting/obligations.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { allSubmissions } from "../reporting/submissions.ts";
-import { feedbackRepeated, sameFeedback } from "./feedback-content.ts";
+import type { Versioned } from "../versioning.ts";
+import { feedbackRepeated, feedbackStale, sameFeedback } from "./feedback-content.ts";
 import { feedbackIn } from "./feedback-link.ts";
 import { countsOnItsOwn } from "./feedback-open.ts";
 import type { AssistanceDependencies } from "./requests.ts";
@@ -28,7 +29,7 @@ async function noteDays(deps: CorrectionDependencies, iso3: string, corrected: A
     const page = await deps.assistance.listRequests({ iso3, limit: 100, cursor });
     for (const { value: request } of page.items) {
       const file = await deps.assistance.requestFile(request.id);
-      for (const feedback of file?.feedback ?? []) {
+      for (const { value: feedback } of file?.feedback ?? []) {
         const counted = feedback.id === corrected.id ? corrected : feedback;
         if (countsOnItsOwn(counted)) days.push(counted.receivedOn);
       }
@@ -46,19 +47,22 @@ function redated(before: Obligation, days: readonly string[]): Obligation {
 }
 
 /**
- * Corrects feedback `feedbackId` on request `requestId`: its text, its day (not before the request was received, not
- * in the future; a linked note's day is its document's, 422). The same text and day again write nothing. Saying what
- * another feedback of the request says is 409 naming it. A day moved on feedback that counts on its own dates the
- * State's obligation again from every note it counts (its count unchanged), in the same write, held at the revision
- * read. The feedback is written on the condition that it is still as read (409 otherwise: read it again).
+ * Corrects feedback `feedbackId` on request `requestId` if it is still at `expectedVersion` (412 naming the current
+ * ETag otherwise, ADR 0072): its text, its day (not before the request was received, not in the future; a linked
+ * note's day is its document's, 422). The same text and day again write nothing. Saying what another feedback of the
+ * request says is 409 naming it. A day moved on feedback that counts on its own dates the State's obligation again
+ * from every note it counts (its count unchanged), in the same write, held at the revision read.
  */
 export const correctFeedback =
   (deps: CorrectionDependencies) =>
-  (requestId: string, feedbackId: string, input: FeedbackCorrection, audit: AuditContext) =>
-    retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
-      const { request, feedback, recorded } = await feedbackIn(deps, requestId, feedbackId);
+  (requestId: string, feedbackId: string, expectedVersion: number, input: FeedbackCorrection, audit: AuditContext) =>
+    retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
+      const { request, feedback, version, recorded } = await feedbackIn(deps, requestId, feedbackId);
+      if (version !== expectedVersion) {
+        throw feedbackStale(feedback, version, expectedVersion);
+      }
       const next: AssistanceFeedback = { ...feedback, ...input };
-      if (next.text === feedback.text && next.receivedOn === feedback.receivedOn) return feedback;
+      if (next.text === feedback.text && next.receivedOn === feedback.receivedOn) return { value: feedback, version };
       const dayMoved = next.receivedOn !== feedback.receivedOn;
       if (dayMoved && feedback.document) {
         throw new Invalid("The feedback's received date is not possible", [
@@ -89,7 +93,7 @@ export const correctFeedback =
           : undefined;
       const obligation = before && { before, after: redated(before, await noteDays(deps, iso3, next)) };
       await deps.assistance.write([
-        deps.assistance.correctFeedback(next, feedback),
+        deps.assistance.correctFeedback(next, version, feedback),
         ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
         deps.assistance.audit({
           ...audit,
@@ -99,5 +103,5 @@ export const correctFeedback =
           after: { iso3, feedback: next, ...(obligation ? { obligation: obligation.after } : {}) },
         }),
       ]);
-      return next;
+      return { value: next, version: version + 1 };
     });

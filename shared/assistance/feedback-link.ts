@@ -8,6 +8,7 @@ import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
 import { obligationIn } from "../reporting/obligations.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
+import type { Versioned } from "../versioning.ts";
 import {
   documentLinkedAlready,
   feedbackDocument,
@@ -22,17 +23,29 @@ import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
 
 type LinkDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
 
-/** The feedback `feedbackId` on request `requestId`, with the request and all its feedback; NotFound for either. */
+/**
+ * The feedback `feedbackId` on request `requestId` and its version, with the request and all its feedback; NotFound
+ * for either.
+ */
 export async function feedbackIn(
   deps: Pick<AssistanceDependencies, "assistance">,
   requestId: string,
   feedbackId: string,
 ) {
-  const { request, feedback: recorded } = await requestFileOf(deps, requestId);
-  const feedback = recorded.find((one) => one.id === feedbackId);
-  if (!feedback) throw new NotFound("Feedback", feedbackId);
-  return { request, feedback, recorded };
+  const file = await requestFileOf(deps, requestId);
+  const found = file.feedback.find(({ value }) => value.id === feedbackId);
+  if (!found) throw new NotFound("Feedback", feedbackId);
+  const recorded = file.feedback.map(({ value }) => value);
+  return { request: file.request, feedback: found.value, version: found.version, recorded };
 }
+
+/** One feedback on request `requestId`, with its version (its ETag); NotFound for the request or the feedback. */
+export const getFeedback =
+  (deps: Pick<AssistanceDependencies, "assistance">) =>
+  async (requestId: string, feedbackId: string): Promise<Versioned<AssistanceFeedback>> => {
+    const { feedback, version } = await feedbackIn(deps, requestId, feedbackId);
+    return { value: feedback, version };
+  };
 
 /**
  * A link's change written with the State's obligation as `counted` makes it from the one read now (held at its
@@ -43,12 +56,13 @@ async function writeLinkChange(
   audit: AuditContext,
   link: {
     feedback: AssistanceFeedback;
+    version: number;
     next: AssistanceFeedback;
     change: AssistanceChange;
     counted: (before: Obligation) => Obligation;
     action: "assistance.feedback.link" | "assistance.feedback.unlink";
   },
-): Promise<AssistanceFeedback> {
+): Promise<Versioned<AssistanceFeedback>> {
   const { feedback, next } = link;
   const { iso3, requestId } = feedback;
   const before = obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback");
@@ -64,7 +78,7 @@ async function writeLinkChange(
       after: { iso3, feedback: next, obligation: after },
     }),
   ]);
-  return next;
+  return { value: next, version: link.version + 1 };
 }
 
 /**
@@ -77,11 +91,11 @@ async function writeLinkChange(
 export const linkFeedbackDocument =
   (deps: LinkDependencies) =>
   (requestId: string, feedbackId: string, input: FeedbackDocumentLink, audit: AuditContext) =>
-    retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
-      const { feedback, recorded } = await feedbackIn(deps, requestId, feedbackId);
+    retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
+      const { feedback, version, recorded } = await feedbackIn(deps, requestId, feedbackId);
       if (feedback.from !== "requester") throw providerNamesNoDocument();
       if (feedback.document) {
-        if (feedback.document.symbol.toUpperCase() === input.symbol.toUpperCase()) return feedback;
+        if (feedback.document.symbol.toUpperCase() === input.symbol.toUpperCase()) return { value: feedback, version };
         throw feedbackLinkedAlready(feedback, feedback.document.symbol);
       }
       const { iso3 } = feedback;
@@ -100,8 +114,9 @@ export const linkFeedbackDocument =
       // The document counts the note, so at least it stays.
       return writeLinkChange(deps, audit, {
         feedback,
+        version,
         next: { ...feedback, document: ref },
-        change: deps.assistance.linkFeedback(feedback, ref),
+        change: deps.assistance.linkFeedback({ value: feedback, version }, ref),
         action: "assistance.feedback.link",
         counted: (before) => ({ ...before, submissions: Math.max(1, before.submissions - 1) }),
       });
@@ -118,17 +133,18 @@ export const linkFeedbackDocument =
 export const unlinkFeedbackDocument =
   (deps: LinkDependencies) =>
   (requestId: string, feedbackId: string, undone: FeedbackDocumentLink, audit: AuditContext) =>
-    retryOnObligationChange(async (): Promise<AssistanceFeedback> => {
-      const { feedback } = await feedbackIn(deps, requestId, feedbackId);
+    retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
+      const { feedback, version } = await feedbackIn(deps, requestId, feedbackId);
       const { document, ...next } = feedback;
-      if (!document) return feedback;
+      if (!document) return { value: feedback, version };
       if (document.symbol.toUpperCase() !== undone.symbol.toUpperCase()) {
         throw feedbackLinkRefused(feedback, { symbol: undone.symbol }, document.symbol);
       }
       return writeLinkChange(deps, audit, {
         feedback,
+        version,
         next,
-        change: deps.assistance.unlinkFeedback(feedback, document),
+        change: deps.assistance.unlinkFeedback({ value: feedback, version }, document),
         action: "assistance.feedback.unlink",
         counted: (before) => obligationAfter(before, feedback.receivedOn),
       });

@@ -23,7 +23,7 @@ import {
   toRequest,
   versioned,
 } from "./audience-reads.ts";
-import { feedbackChangedMeanwhile, feedbackRepeated, sameFeedback } from "./feedback-content.ts";
+import { feedbackChangedMeanwhile, feedbackRepeated, feedbackStale, sameFeedback } from "./feedback-content.ts";
 import { feedbackLinkRefused } from "./feedback-document.ts";
 import {
   ALL_OFFERS,
@@ -71,7 +71,8 @@ import {
 export interface RequestFile {
   request: Versioned<AssistanceRequest>;
   matches: Versioned<AssistanceMatch>[];
-  feedback: AssistanceFeedback[];
+  /** Versioned by what they say and the document they name (ADR 0072). */
+  feedback: Versioned<AssistanceFeedback>[];
 }
 
 export interface ListRequestsQuery extends PageRequest {
@@ -87,6 +88,14 @@ export interface ListOffersQuery extends PageRequest {
 export type MailClaim = "claimed" | "taken";
 
 const toMatch = versioned((raw) => assistanceMatchSchema.parse(raw));
+// Feedback recorded before it had versions has none: it is at its first (ADR 0072).
+/** Feedback still at `version`, as read: feedback from before it had versions holds none and is at its first. */
+const feedbackAt = (version: number) =>
+  `attribute_exists(pk) AND ${version === 1 ? "(version = :version OR attribute_not_exists(version))" : "version = :version"}`;
+const toFeedback = (raw: Record<string, unknown>): Versioned<AssistanceFeedback> => ({
+  value: assistanceFeedbackSchema.parse(raw),
+  version: Number(raw.version ?? 1),
+});
 
 const requestItem = (request: AssistanceRequest, version: number) => ({
   ...requestKey(request.id),
@@ -144,18 +153,21 @@ export type AssistanceChange =
   | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
   | { kind: "new-feedback"; feedback: AssistanceFeedback }
   /**
-   * Feedback corrected (its text, its day; ADR 0071): refused when it is no longer as read (`before`), and when another
-   * feedback of the request says what it now says (`feedbackRepeated`); the guard of its content moves with it.
+   * Feedback corrected (its text, its day; ADR 0071) at `expectedVersion` (PreconditionFailed otherwise, ADR 0072);
+   * `before` is the feedback as read at that version. Refused when another feedback of the request says what it now
+   * says (`feedbackRepeated`); the guard of its content moves with it.
    */
-  | { kind: "correct-feedback"; next: AssistanceFeedback; before: AssistanceFeedback }
+  | { kind: "correct-feedback"; next: AssistanceFeedback; expectedVersion: number; before: AssistanceFeedback }
   /**
-   * The document feedback names, linked afterwards or unlinked (ADR 0070): from `before`, as read (none, or that one),
-   * to `after`. Refused (`feedbackLinkRefused`) when the feedback names another by then, or none where one was read;
-   * NotFound when it is not the request's.
+   * The document feedback names, linked afterwards or unlinked (ADR 0070): from `before`, as read at `version` (none,
+   * or that one), to `after`, at the next version. Refused (`feedbackLinkRefused`) when the feedback names another by
+   * then, or none where one was read; `feedbackChangedMeanwhile` when it was corrected since; NotFound when it is not
+   * the request's.
    */
   | {
       kind: "feedback-document";
-      feedback: Pick<AssistanceFeedback, "id" | "requestId">;
+      feedback: Pick<AssistanceFeedback, "id" | "requestId" | "receivedOn">;
+      version: number;
       before: FeedbackDocumentRef | undefined;
       after: FeedbackDocumentRef | undefined;
     }
@@ -207,15 +219,20 @@ export const assistanceChanges = {
     expectedVersion,
   }),
   newFeedback: (feedback: AssistanceFeedback): AssistanceChange => ({ kind: "new-feedback", feedback }),
-  correctFeedback: (next: AssistanceFeedback, before: AssistanceFeedback): AssistanceChange => ({
+  correctFeedback: (
+    next: AssistanceFeedback,
+    expectedVersion: number,
+    before: AssistanceFeedback,
+  ): AssistanceChange => ({
     kind: "correct-feedback",
     next,
+    expectedVersion,
     before,
   }),
-  linkFeedback: (feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef) =>
-    ({ kind: "feedback-document", feedback, before: undefined, after: document }) satisfies AssistanceChange,
-  unlinkFeedback: (feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef) =>
-    ({ kind: "feedback-document", feedback, before: document, after: undefined }) satisfies AssistanceChange,
+  linkFeedback: ({ value: feedback, version }: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef) =>
+    ({ kind: "feedback-document", feedback, version, before: undefined, after: document }) satisfies AssistanceChange,
+  unlinkFeedback: ({ value: feedback, version }: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef) =>
+    ({ kind: "feedback-document", feedback, version, before: document, after: undefined }) satisfies AssistanceChange,
   updateFeedbackObligation: (before: Obligation, after: Obligation): AssistanceChange => ({
     kind: "feedback-obligation",
     before,
@@ -265,12 +282,9 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   newMatch(match: AssistanceMatch): AssistanceChange[];
   replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
   newFeedback(feedback: AssistanceFeedback): AssistanceChange;
-  correctFeedback(next: AssistanceFeedback, before: AssistanceFeedback): AssistanceChange;
-  linkFeedback(feedback: Pick<AssistanceFeedback, "id" | "requestId">, document: FeedbackDocumentRef): AssistanceChange;
-  unlinkFeedback(
-    feedback: Pick<AssistanceFeedback, "id" | "requestId">,
-    document: FeedbackDocumentRef,
-  ): AssistanceChange;
+  correctFeedback(next: AssistanceFeedback, expectedVersion: number, before: AssistanceFeedback): AssistanceChange;
+  linkFeedback(feedback: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef): AssistanceChange;
+  unlinkFeedback(feedback: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef): AssistanceChange;
   updateFeedbackObligation(before: Obligation, after: Obligation): AssistanceChange;
   newReport(report: AssistanceReport): AssistanceChange;
   audit(entry: AuditInput): AssistanceChange;
@@ -512,32 +526,32 @@ export function assistanceRepository(
         const { feedback } = change;
         return [
           newItem(
-            { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", ...feedback },
+            { ...feedbackKey(feedback.requestId, feedback.id), entity: "assistance-feedback", version: 1, ...feedback },
             () => new Conflict(`Feedback ${feedback.id} exists already`),
           ),
           feedbackContentGuard(feedback),
         ];
       }
       case "correct-feedback": {
-        const { next, before } = change;
+        const { next, expectedVersion, before } = change;
         const corrected: GuardedWrite = {
           item: {
             Put: {
               TableName: table,
-              Item: { ...feedbackKey(next.requestId, next.id), entity: "assistance-feedback", ...next },
-              ConditionExpression: `receivedOn = :day AND #text = :text AND ${
-                before.document ? "#document.submissionId = :submissionId" : "attribute_not_exists(#document)"
-              }`,
-              ExpressionAttributeNames: { "#text": "text", "#document": "document" },
-              ExpressionAttributeValues: {
-                ":day": before.receivedOn,
-                ":text": before.text,
-                ...(before.document ? { ":submissionId": before.document.submissionId } : {}),
+              Item: {
+                ...feedbackKey(next.requestId, next.id),
+                entity: "assistance-feedback",
+                version: expectedVersion + 1,
+                ...next,
               },
+              ConditionExpression: feedbackAt(expectedVersion),
+              ExpressionAttributeValues: { ":version": expectedVersion },
             },
           },
           onConditionFailed: (current) =>
-            current ? feedbackChangedMeanwhile(before) : new NotFound("Feedback", before.id),
+            current
+              ? feedbackStale(before, Number(current.version ?? 1), expectedVersion)
+              : new NotFound("Feedback", next.id),
         };
         if (sameFeedback(next, before)) return [corrected];
         // The old guard let go without a condition, as an offer's is: feedback recorded before the guards holds none.
@@ -547,32 +561,35 @@ export function assistanceRepository(
         return [corrected, feedbackContentGuard(next), release];
       }
       case "feedback-document": {
-        const { feedback, before, after } = change;
+        const { feedback, version, before, after } = change;
         return [
           {
             item: {
               Update: {
                 TableName: table,
                 Key: feedbackKey(feedback.requestId, feedback.id),
-                UpdateExpression: after ? "SET #document = :after" : "REMOVE #document",
-                ConditionExpression: before
-                  ? "#document.submissionId = :before"
-                  : "attribute_exists(pk) AND attribute_not_exists(#document)",
+                UpdateExpression: after
+                  ? "SET #document = :after, version = :next"
+                  : "SET version = :next REMOVE #document",
+                ConditionExpression: `${feedbackAt(version)} AND ${
+                  before ? "#document.submissionId = :before" : "attribute_not_exists(#document)"
+                }`,
                 ExpressionAttributeNames: { "#document": "document" },
                 ExpressionAttributeValues: {
+                  ":version": version,
+                  ":next": version + 1,
                   ...(after ? { ":after": after } : {}),
                   ...(before ? { ":before": before.submissionId } : {}),
                 },
               },
             },
-            onConditionFailed: (current) =>
-              current
-                ? feedbackLinkRefused(
-                    feedback,
-                    before,
-                    assistanceFeedbackSchema.safeParse(current).data?.document?.symbol,
-                  )
-                : new NotFound("Feedback", feedback.id),
+            onConditionFailed: (current) => {
+              if (!current) return new NotFound("Feedback", feedback.id);
+              const held = assistanceFeedbackSchema.safeParse(current).data?.document;
+              return held?.submissionId === before?.submissionId
+                ? feedbackChangedMeanwhile(feedback)
+                : feedbackLinkRefused(feedback, before, held?.symbol);
+            },
           },
         ];
       }
@@ -657,9 +674,7 @@ export function assistanceRepository(
       return {
         request: toRequest(head),
         matches: items.filter((item) => sk(item).startsWith(MATCH_PREFIX)).map(toMatch),
-        feedback: items
-          .filter((item) => sk(item).startsWith(FEEDBACK_PREFIX))
-          .map((item) => assistanceFeedbackSchema.parse(item)),
+        feedback: items.filter((item) => sk(item).startsWith(FEEDBACK_PREFIX)).map(toFeedback),
       };
     },
 

@@ -26,7 +26,7 @@ function datedSinceReceipt({ request, matches, feedback }: RequestFile): { on: s
       ? [{ on: request.value.consentedOn, words: "the State's consent to circulation came" }]
       : []),
     ...matches.map((match) => ({ on: match.value.proposedOn, words: "a match was proposed for it" })),
-    ...feedback.map((entry) => ({ on: entry.receivedOn, words: "feedback on it was received" })),
+    ...feedback.map(({ value: entry }) => ({ on: entry.receivedOn, words: "feedback on it was received" })),
   ];
 }
 

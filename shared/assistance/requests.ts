@@ -227,11 +227,13 @@ export const recordFeedback =
     id: string,
     input: NewAssistanceFeedback & { demo?: boolean; feedbackId?: string },
     audit: AuditContext,
-  ): Promise<AssistanceFeedback> => {
+  ): Promise<Versioned<AssistanceFeedback>> => {
     if (input.symbol !== undefined && input.from !== "requester") throw providerNamesNoDocument();
     const feedbackId = input.feedbackId ?? newId(deps.clock);
     return retryOnObligationChange(async () => {
-      const { request, feedback: recorded } = await requestFileOf(deps, id);
+      const file = await requestFileOf(deps, id);
+      const { request } = file;
+      const recorded = file.feedback.map(({ value }) => value);
       const { iso3 } = request.value;
       // The State's name is read only for words that need it: a refusal, a document named.
       if (!takesFeedback(request.value.status)) {
@@ -292,6 +294,6 @@ export const recordFeedback =
           after: counted ? { iso3, feedback, obligation: counted.after } : { iso3, feedback },
         }),
       ]);
-      return feedback;
+      return { value: feedback, version: 1 };
     });
   };

@@ -698,7 +698,7 @@ export async function seedDemoAssistance(
   // Feedback moves its State's assistance-feedback obligation: one after another, as a desk officer records it.
   for (const { spec, request } of built) {
     if (!spec.feedback?.length) continue;
-    const recorded = new Set((await repo.requestFile(request.id))?.feedback.map((entry) => entry.id));
+    const recorded = new Set((await repo.requestFile(request.id))?.feedback.map(({ value }) => value.id));
     for (const [index, feedback] of (spec.feedback ?? []).entries()) {
       const feedbackId = demoId(`${spec.key}:feedback:${index}`);
       if (recorded.has(feedbackId)) continue;

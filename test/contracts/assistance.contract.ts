@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type AssistanceRepository, MailTaken, ReportExists } from "#shared/assistance/repository.ts";
 import type {
+  AssistanceFeedback,
   AssistanceMatch,
   AssistanceOffer,
   AssistanceReport,
@@ -32,6 +33,8 @@ export interface AssistanceUnderTest extends StoreUnderTest<AssistanceRepository
   organizations: OrganizationRepository;
   /** An offer as a store written before the guards of offers' contents holds it (ADR 0006). */
   givenOfferRecordedBeforeGuards(offer: AssistanceOffer): Promise<void>;
+  /** Feedback as a store written before feedback had versions holds it (ADR 0072): memory has no such store. */
+  givenFeedbackRecordedBeforeVersions(feedback: AssistanceFeedback): Promise<void>;
   obligationOf(iso3: string, kind: Obligation["kind"]): Promise<Obligation | undefined>;
   /** A State's document recorded under `symbol`, as the reporting store's write leaves its guard (ADR 0068). */
   givenDocumentUnderSymbol(symbol: string, document: { iso3: string; submissionId: string }): Promise<void>;
@@ -459,11 +462,11 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         await subject.givenStates(["MLI"]);
         await record(aRequest("r1", "MLI", "2026-01-10", { status: "fulfilled", closedOn: "2026-12-01" }));
       });
-      const feedback = {
+      const feedback: AssistanceFeedback = {
         id: "f1",
         requestId: "r1",
         iso3: "MLI",
-        from: "requester" as const,
+        from: "requester",
         text: "Useful",
         receivedOn: "2027-02-01",
         recordedAt: STAMP,
@@ -493,7 +496,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
           store.requestIsIn("r1", "fulfilled"),
           store.updateFeedbackObligation(before, after),
         ]);
-        expect((await store.requestFile("r1"))?.feedback).toEqual([feedback]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([{ value: feedback, version: 1 }]);
         expect(await subject.obligationOf("MLI", "assistance-feedback")).toEqual({
           ...after,
           revision: nextRevision(before),
@@ -510,17 +513,28 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         expect((repeated as Conflict).details).toEqual({ feedbackId: "f1" });
         await store.write([store.newFeedback({ ...feedback, id: "f3", text: "Useful, and timely" })]);
         await store.write([store.newFeedback({ ...feedback, id: "f4", from: "provider" })]);
-        expect((await store.requestFile("r1"))?.feedback.map((one) => one.id).sort()).toEqual(["f1", "f3", "f4"]);
+        expect((await store.requestFile("r1"))?.feedback.map(({ value }) => value.id).sort()).toEqual([
+          "f1",
+          "f3",
+          "f4",
+        ]);
       });
 
-      it("links feedback to its document once; a second link, or feedback not the request's, is refused unchanged", async () => {
+      const feedbackAt = (version: number, value: AssistanceFeedback = feedback) => [{ value, version }];
+
+      it("links feedback to its document once at the version read, the next version; a second link, a correction meanwhile or feedback not the request's is refused unchanged", async () => {
         await store.write([store.newFeedback(feedback)]);
         const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
-        await store.write([store.linkFeedback(feedback, document), store.audit(entry("assistance.feedback.link"))]);
-        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document }]);
+        await store.write([
+          store.linkFeedback({ value: feedback, version: 1 }, document),
+          store.audit(entry("assistance.feedback.link")),
+        ]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual(feedbackAt(2, { ...feedback, document }));
 
         const again = await store
-          .write([store.linkFeedback(feedback, { submissionId: "s2", symbol: "S/AC.44/2027/FB2" })])
+          .write([
+            store.linkFeedback({ value: feedback, version: 2 }, { submissionId: "s2", symbol: "S/AC.44/2027/FB2" }),
+          ])
           .catch((error: unknown) => error);
         expect(again).toBeInstanceOf(Conflict);
         expect((again as Conflict).message).toBe(
@@ -528,70 +542,120 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
             "made in error)",
         );
         for (const elsewhere of [
-          { id: "f9", requestId: "r1" },
-          { id: "f1", requestId: "r2" },
+          { ...feedback, id: "f9" },
+          { ...feedback, requestId: "r2" },
         ]) {
-          await expect(store.write([store.linkFeedback(elsewhere, document)])).rejects.toThrow(NotFound);
+          await expect(store.write([store.linkFeedback({ value: elsewhere, version: 1 }, document)])).rejects.toThrow(
+            NotFound,
+          );
         }
-        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document }]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual(feedbackAt(2, { ...feedback, document }));
       });
 
-      it("corrects feedback as read, moving its content's guard; refused when changed meanwhile or repeating another", async () => {
+      it("refuses to link feedback corrected since it was read (its day may no longer be the document's)", async () => {
+        await store.write([store.newFeedback(feedback)]);
+        const corrected = { ...feedback, receivedOn: "2027-02-02" };
+        await store.write([store.correctFeedback(corrected, 1, feedback)]);
+        const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
+        const meanwhile = await store
+          .write([store.linkFeedback({ value: feedback, version: 1 }, document)])
+          .catch((error: unknown) => error);
+        expect(meanwhile).toBeInstanceOf(Conflict);
+        expect((meanwhile as Conflict).message).toBe(
+          "The feedback received on 2027-02-01 was changed by someone else since it was read: read it again",
+        );
+        expect((await store.requestFile("r1"))?.feedback).toEqual(feedbackAt(2, corrected));
+      });
+
+      it("corrects feedback at the version read, moving its content's guard; a stale version or another's words are refused", async () => {
         await store.write([store.newFeedback(feedback), store.newFeedback({ ...feedback, id: "f2", text: "Timely" })]);
         const corrected = { ...feedback, text: "Useful and timely", receivedOn: "2027-02-02" };
         await store.write([
-          store.correctFeedback(corrected, feedback),
+          store.correctFeedback(corrected, 1, feedback),
           store.audit(entry("assistance.feedback.correct")),
         ]);
-        expect((await store.requestFile("r1"))?.feedback.find((one) => one.id === "f1")).toEqual(corrected);
+        expect((await store.requestFile("r1"))?.feedback.find(({ value }) => value.id === "f1")).toEqual({
+          value: corrected,
+          version: 2,
+        });
 
         // As read before the correction: a colleague's meanwhile.
         const stale = await store
-          .write([store.correctFeedback({ ...feedback, text: "Lost" }, feedback)])
+          .write([store.correctFeedback({ ...feedback, text: "Lost" }, 1, feedback)])
           .catch((error: unknown) => error);
-        expect(stale).toBeInstanceOf(Conflict);
-        expect((stale as Conflict).message).toBe(
-          "The feedback received on 2027-02-01 was changed by someone else since it was read: read it again",
+        expect(stale).toBeInstanceOf(PreconditionFailed);
+        expect((stale as PreconditionFailed).message).toBe(
+          'The feedback received on 2027-02-01 has changed since it was read: it is at "2", If-Match named "1"; ' +
+            "fetch it again and retry with its current ETag",
         );
         // Saying what f2 says, case aside.
         const repeated = await store
-          .write([store.correctFeedback({ ...corrected, text: "timely", receivedOn: "2027-02-01" }, corrected)])
+          .write([store.correctFeedback({ ...corrected, text: "timely", receivedOn: "2027-02-01" }, 2, corrected)])
           .catch((error: unknown) => error);
         expect((repeated as Conflict).details).toEqual({ feedbackId: "f2" });
         // What f1 said before is free again: another feedback may say it.
         await store.write([store.newFeedback({ ...feedback, id: "f3" })]);
         await expect(
-          store.write([store.correctFeedback({ ...feedback, id: "f9" }, { ...feedback, id: "f9" })]),
+          store.write([store.correctFeedback({ ...feedback, id: "f9" }, 1, { ...feedback, id: "f9" })]),
         ).rejects.toThrow(NotFound);
-        expect((await store.requestFile("r1"))?.feedback.map((one) => [one.id, one.text])).toEqual([
-          ["f1", "Useful and timely"],
-          ["f2", "Timely"],
-          ["f3", "Useful"],
+        expect(
+          (await store.requestFile("r1"))?.feedback.map(({ value, version }) => [value.id, value.text, version]),
+        ).toEqual([
+          ["f1", "Useful and timely", 2],
+          ["f2", "Timely", 1],
+          ["f3", "Useful", 1],
         ]);
       });
 
-      it("unlinks feedback from the document read; another link by then, or none, is refused unchanged", async () => {
+      it("reads feedback recorded before versions at its first, and corrects or links it from there", async () => {
+        await subject.givenFeedbackRecordedBeforeVersions(feedback);
+        await subject.givenFeedbackRecordedBeforeVersions({ ...feedback, id: "f2", text: "Timely" });
+        expect((await store.requestFile("r1"))?.feedback.map(({ version }) => version)).toEqual([1, 1]);
+        const named2 = await store
+          .write([store.correctFeedback({ ...feedback, text: "Lost" }, 2, feedback)])
+          .catch((error: unknown) => error);
+        expect(named2).toBeInstanceOf(PreconditionFailed);
+        const corrected = { ...feedback, text: "Useful indeed" };
+        await store.write([store.correctFeedback(corrected, 1, feedback)]);
         const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
-        await store.write([store.newFeedback({ ...feedback, document })]);
+        const f2 = { ...feedback, id: "f2", text: "Timely" };
+        await store.write([store.linkFeedback({ value: f2, version: 1 }, document)]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([
+          { value: corrected, version: 2 },
+          { value: { ...f2, document }, version: 2 },
+        ]);
+      });
+
+      it("unlinks feedback from the document read, at the next version; another link by then, or none, is refused unchanged", async () => {
+        const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
+        const linked = { ...feedback, document };
+        await store.write([store.newFeedback(linked)]);
         const other = { submissionId: "s2", symbol: "S/AC.44/2027/FB2" };
-        const stale = await store.write([store.unlinkFeedback(feedback, other)]).catch((error: unknown) => error);
+        const stale = await store
+          .write([store.unlinkFeedback({ value: linked, version: 1 }, other)])
+          .catch((error: unknown) => error);
         expect(stale).toBeInstanceOf(Conflict);
         expect((stale as Conflict).message).toBe(
           "This feedback is linked to S/AC.44/2027/FB now, no longer to S/AC.44/2027/FB2: read it again",
         );
 
-        await store.write([store.unlinkFeedback(feedback, document), store.audit(entry("assistance.feedback.unlink"))]);
-        expect((await store.requestFile("r1"))?.feedback).toEqual([feedback]);
-        const again = await store.write([store.unlinkFeedback(feedback, document)]).catch((error: unknown) => error);
+        await store.write([
+          store.unlinkFeedback({ value: linked, version: 1 }, document),
+          store.audit(entry("assistance.feedback.unlink")),
+        ]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual(feedbackAt(2));
+        const again = await store
+          .write([store.unlinkFeedback({ value: linked, version: 2 }, document)])
+          .catch((error: unknown) => error);
         expect((again as Conflict).message).toBe(
           "This feedback names no document now, no longer to S/AC.44/2027/FB: read it again",
         );
-        await expect(store.write([store.unlinkFeedback({ ...feedback, id: "f9" }, document)])).rejects.toThrow(
-          NotFound,
-        );
+        await expect(
+          store.write([store.unlinkFeedback({ value: { ...linked, id: "f9" }, version: 1 }, document)]),
+        ).rejects.toThrow(NotFound);
         // Unlinked, it may be linked again.
-        await store.write([store.linkFeedback(feedback, other)]);
-        expect((await store.requestFile("r1"))?.feedback).toEqual([{ ...feedback, document: other }]);
+        await store.write([store.linkFeedback({ value: feedback, version: 2 }, other)]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual(feedbackAt(3, { ...feedback, document: other }));
       });
     });
 

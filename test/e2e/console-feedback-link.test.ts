@@ -5,12 +5,14 @@
 // are said in the API's words, which take the focus, and the second writes nothing; a link made in error is undone,
 // asked first, and the feedback counts on its own again, once however many undo it; one linked meanwhile to another
 // document of its day is not unlinked from it (409); a feedback's day typed wrongly is corrected in its row, refused at
-// its field in the future, and once it is the document's day, the document is offered. Screenshots (DESK_SCREENSHOTS=1)
-// go to .local/e2e/console/.
+// its field in the future, and once it is the document's day, the document is offered; a colleague's correction
+// meanwhile is refused as stale (412, ADR 0072), read again keeping what was typed, and saved over. Screenshots
+// (DESK_SCREENSHOTS=1) go to .local/e2e/console/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
 import { deskDay } from "#shared/zoned-time.ts";
+import { STALE_WORDS } from "../../console/src/ui/problem-words.ts";
 import { circulatedOverHttp } from "../support/circulated-over-http.ts";
 import {
   consoleBrowser,
@@ -23,8 +25,9 @@ import {
   settled,
 } from "../support/console-browser.ts";
 
-// 409 and 422: a colleague's link meanwhile, a document voided meanwhile and a day in the future, on purpose.
-const desk = consoleBrowser({ expectedErrors: /status of (409|422)/ });
+// 409, 412 and 422: a colleague's link meanwhile, a colleague's correction meanwhile, a document voided meanwhile and
+// a day in the future, on purpose.
+const desk = consoleBrowser({ expectedErrors: /status of (409|412|422)/ });
 const { signIn, troubles } = desk;
 const api = secretariatApi(desk);
 
@@ -81,6 +84,11 @@ async function onRequestPage(group: "secretariat" | "experts", id: string): Prom
   await settled(page);
   return page;
 }
+
+/** The status once the State's feedback received `typedWrongly` is corrected to the note's day. */
+const dayCorrected = (typedWrongly: string) =>
+  `Corrected the feedback received ${typedWrongly}: the day received, now ${noteDay}. The State's assistance ` +
+  "feedback is dated by the corrected day; its count does not change.";
 
 /** The feedback table's row whose text says `text`. */
 const rowOf = (page: Page, text: string) =>
@@ -361,12 +369,7 @@ describe("linking the State's feedback to its document in the console, session 4
 
     await day.fill(noteDay);
     await save.click();
-    await expect
-      .poll(() => page.locator("#feedback-changed").textContent())
-      .toBe(
-        `Corrected the feedback received ${typedWrongly}: the day received, now ${noteDay}. The State's assistance ` +
-          "feedback is dated by the corrected day; its count does not change.",
-      );
+    await expect.poll(() => page.locator("#feedback-changed").textContent()).toBe(dayCorrected(typedWrongly));
     await expect.poll(() => form.count()).toBe(0);
     // The keyboard goes back to the row's button, which names the feedback by its corrected day.
     await expect.poll(async () => (await focusedElement(page)).name).toBe(`Correct the feedback received ${noteDay}`);
@@ -376,6 +379,69 @@ describe("linking the State's feedback to its document in the console, session 4
     expect(await feedbackObligation("TGO")).toMatchObject({ submissions: 2, firstReceivedOn: noteDay });
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, "feedback-corrected-1280.png", { windowOnly: true });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("says a colleague's correction meanwhile, reads it again keeping what was typed, and saves over it", async () => {
+    const id = await circulatedRequest("BEN", "S/AC.44/2026/S43/BEN");
+    const typedWrongly = addDays(noteDay, -1);
+    const feedbackId = await requesterFeedback(id, "The mission helped", typedWrongly);
+    const colleagueText = "The mission helped our customs service";
+
+    const page = await onRequestPage("secretariat", id);
+    const row = rowOf(page, "The mission helped");
+    await row.getByRole("button", { name: `Correct the feedback received ${typedWrongly}` }).click();
+    const form = page.getByRole("form", { name: `Correct the feedback received ${typedWrongly}` });
+    await form.waitFor();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-correct-text");
+    const text = form.getByLabel("What it says");
+    const day = form.getByLabel("Received on (YYYY-MM-DD)");
+    await day.fill(noteDay);
+
+    // Meanwhile a colleague corrects what it says, against the version they read.
+    const path = `/assistance/requests/${id}/feedback/${feedbackId}`;
+    const read = await api("GET", path);
+    const colleague = await api("PATCH", path, { text: colleagueText }, { "if-match": read.etag });
+    expect(colleague.status, JSON.stringify(colleague.body)).toBe(200);
+
+    const save = form.getByRole("button", { name: "Save the correction" });
+    await save.click();
+    const problem = page.locator("#feedback-correct-problem");
+    await expect.poll(() => problem.textContent()).toBe(STALE_WORDS);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-correct-problem");
+    // The table is read again at once and shows the colleague's words; the form keeps what was typed over the version
+    // it read.
+    await expect.poll(() => row.locator("td").nth(2).textContent()).toBe(colleagueText);
+    expect(await text.inputValue()).toBe("The mission helped");
+    expect(await day.inputValue()).toBe(noteDay);
+    expect((await feedbackOn(id))[feedbackId]).toMatchObject({ text: colleagueText, receivedOn: typedWrongly });
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-correct-stale-1280.png", { windowOnly: true });
+
+    await form.getByRole("button", { name: "Read the current version (keeps what you typed)" }).click();
+    const now = page.locator("#feedback-correct-now");
+    await expect
+      .poll(() => now.textContent())
+      .toBe(
+        `Now on record: what it says "${colleagueText}", received on "${typedWrongly}". Saving sends only what you ` +
+          `typed that differs from it: received on "${noteDay}" (now "${typedWrongly}"). The other fields show the ` +
+          "version now on record.",
+      );
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-correct-now");
+    expect(await problem.count()).toBe(0);
+    expect(await text.inputValue()).toBe(colleagueText);
+    expect(await day.inputValue()).toBe(noteDay);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-correct-read-again-1280.png", { windowOnly: true });
+
+    await save.click();
+    await expect.poll(() => page.locator("#feedback-changed").textContent()).toBe(dayCorrected(typedWrongly));
+    await expect.poll(() => form.count()).toBe(0);
+    // Both corrections stand: the colleague's words and the day saved here.
+    expect(await row.locator("td").first().textContent()).toBe(noteDay);
+    expect(await row.locator("td").nth(2).textContent()).toBe(colleagueText);
+    expect((await feedbackOn(id))[feedbackId]).toMatchObject({ text: colleagueText, receivedOn: noteDay });
     expect(troubles).toEqual([]);
     await page.close();
   });

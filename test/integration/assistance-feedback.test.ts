@@ -592,8 +592,11 @@ describe("a note recorded on its request first and then as the State's document 
 });
 
 describe("feedback corrected (ADR 0071)", () => {
-  const correct = (requestId: string, feedbackId: string, body: Record<string, unknown>) =>
-    call({ method: "PATCH", path: `/assistance/requests/${requestId}/feedback/${feedbackId}`, body });
+  /** A correction with If-Match the ETag the feedback's GET gives now, unless the caller names one. */
+  const correct = async (requestId: string, feedbackId: string, body: Record<string, unknown>, ifMatch?: string) => {
+    const path = `/assistance/requests/${requestId}/feedback/${feedbackId}`;
+    return call({ method: "PATCH", path, body, ifMatch: ifMatch ?? (await call({ path })).etag });
+  };
 
   it("moves a wrong day, dating the obligation again from every note it counts, and then the note can be linked", async () => {
     const first = await requestAt("CMR", CIRCULATED);
@@ -692,7 +695,7 @@ describe("feedback corrected (ADR 0071)", () => {
       ["01ARZ3NDEKTSV4RRFFQ69G5FAV", { text: "Lost" }, 404, {}],
     ];
     for (const [feedbackId, body, status, problem] of refusals) {
-      expect(await correct(request.id, feedbackId, body), JSON.stringify(body)).toMatchObject({
+      expect(await correct(request.id, feedbackId, body, '"1"'), JSON.stringify(body)).toMatchObject({
         status,
         body: problem,
       });
@@ -704,5 +707,68 @@ describe("feedback corrected (ADR 0071)", () => {
     ]);
     expect(await feedbackObligation("GAB")).toEqual(before);
     expect(await feedbackTrail(request.id, "assistance.feedback.correct")).toEqual([]);
+  });
+});
+
+describe("feedback versioned (ADR 0072)", () => {
+  it("gives each feedback an ETag, asks a correction for it, and refuses one a colleague's change made stale", async () => {
+    const request = await requestAt("TGO", CIRCULATED);
+    const recorded = await feedback(request.id, { from: "requester", text: "Helpful", receivedOn: "2026-12-01" });
+    const path = `/assistance/requests/${request.id}/feedback/${recorded.body.id}`;
+    expect(recorded).toMatchObject({ status: 201, etag: '"1"', headers: { location: path } });
+    expect(await call({ path, group: "members" })).toEqual({ ...recorded, status: 200, headers: expect.anything() });
+
+    expect(await call({ method: "PATCH", path, body: { text: "Very helpful" } })).toMatchObject({ status: 428 });
+    // Two officers open the note at version 1; the first corrects it.
+    const first = await call({ method: "PATCH", path, body: { text: "Very helpful" }, ifMatch: '"1"' });
+    expect(first).toMatchObject({ status: 200, etag: '"2"', body: { text: "Very helpful" } });
+    const second = await call({ method: "PATCH", path, body: { receivedOn: "2026-11-30" }, ifMatch: '"1"' });
+    expect(second).toMatchObject({
+      status: 412,
+      body: {
+        detail:
+          'The feedback received on 2026-12-01 has changed since it was read: it is at "2", If-Match named "1"; ' +
+          "fetch it again and retry with its current ETag",
+      },
+    });
+    expect(await call({ path })).toMatchObject({
+      etag: '"2"',
+      body: { text: "Very helpful", receivedOn: "2026-12-01" },
+    });
+    expect(await feedbackTrail(request.id, "assistance.feedback.correct")).toHaveLength(1);
+    // The same words again, at the version read, write nothing and keep the version.
+    expect(await call({ method: "PATCH", path, body: { text: "Very helpful" }, ifMatch: '"2"' })).toMatchObject({
+      status: 200,
+      etag: '"2"',
+    });
+    expect(
+      await call({ path: `/assistance/requests/${request.id}/feedback/01ARZ3NDEKTSV4RRFFQ69G5FAV` }),
+    ).toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("moves the version when feedback is linked or unlinked, so a correction opened before is refused", async () => {
+    const request = await requestAt("BEN", CIRCULATED);
+    await recordDocument("BEN", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-02",
+      symbol: "S/AC.44/2026/BEN/FB",
+    });
+    const recorded = await feedback(request.id, { from: "requester", text: "Thanks", receivedOn: "2026-12-02" });
+    const path = `/assistance/requests/${request.id}/feedback/${recorded.body.id}`;
+    const linked = await call({ method: "PUT", path: `${path}/document`, body: { symbol: "S/AC.44/2026/BEN/FB" } });
+    expect(linked).toMatchObject({ status: 200, etag: '"2"', body: { document: { symbol: "S/AC.44/2026/BEN/FB" } } });
+    // The same link again writes nothing: the version stays.
+    expect(
+      await call({ method: "PUT", path: `${path}/document`, body: { symbol: "S/AC.44/2026/BEN/FB" } }),
+    ).toMatchObject({ status: 200, etag: '"2"' });
+    expect(await call({ method: "PATCH", path, body: { text: "Many thanks" }, ifMatch: '"1"' })).toMatchObject({
+      status: 412,
+    });
+    const unlinked = await call({ method: "DELETE", path: `${path}/document`, query: "symbol=S/AC.44/2026/BEN/FB" });
+    expect(unlinked).toMatchObject({ status: 200, etag: '"3"' });
+    expect(unlinked.body).not.toHaveProperty("document");
+    expect(await call({ path })).toMatchObject({ etag: '"3"', body: { text: "Thanks" } });
   });
 });

@@ -1,7 +1,7 @@
 // The DynamoDB assistance adapter passes the assistance store contract, on DynamoDB Local (memory does too). The
 // States are seeded as the registry's seed does, with their obligations.
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { offerContentKey } from "#shared/assistance/keys.ts";
+import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { feedbackKey, offerContentKey } from "#shared/assistance/keys.ts";
 import { assistanceRepository } from "#shared/assistance/repository.ts";
 import { systemActor } from "#shared/auth/actor.ts";
 import { organizationRepository } from "#shared/organizations/repository.ts";
@@ -27,6 +27,17 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
     givenOfferRecordedBeforeGuards: async (offer) => {
       await subject.store.write([subject.store.newOffer(offer)]);
       await subject.doc.send(new DeleteCommand({ TableName: subject.tableNames.desk, Key: offerContentKey(offer) }));
+    },
+    // Written as a store written now holds it, then its version removed: what a store from before versions holds.
+    givenFeedbackRecordedBeforeVersions: async (feedback) => {
+      await subject.store.write([subject.store.newFeedback(feedback)]);
+      await subject.doc.send(
+        new UpdateCommand({
+          TableName: subject.tableNames.desk,
+          Key: feedbackKey(feedback.requestId, feedback.id),
+          UpdateExpression: "REMOVE version",
+        }),
+      );
     },
     // The guard as the reporting store's write leaves it (shared/reporting/repository.ts, claimSymbol).
     givenDocumentUnderSymbol: async (symbol, document) => {

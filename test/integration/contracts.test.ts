@@ -155,7 +155,7 @@ function expectDeclared(route: DocumentedRoute, answer: Answer) {
 
 const unknownUlid = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
 /** Path parameters of the form their schemas take, where "contract-x" is not. */
-const wellFormed: Record<string, string> = { iso3: "KEN", year: "2026", id: unknownUlid };
+const wellFormed: Record<string, string> = { iso3: "KEN", year: "2026", id: unknownUlid, feedbackId: unknownUlid };
 
 /** Shared by the cases, in the order they run: what one made, the next reads. */
 const made: Record<string, string> = {};
@@ -890,17 +890,29 @@ const cases: Record<string, ContractCase> = {
     ok: async () => ({ path: `/assistance/requests/${made.request}/feedback`, group: readers }),
     refused: async () => [{ path: `/assistance/requests/${unknownUlid}/feedback`, group: readers }, 404],
   },
-  "PATCH /assistance/requests/{id}/feedback/{feedbackId}": {
+  "GET /assistance/requests/{id}/feedback/{feedbackId}": {
     ok: async () => {
       const list = await prepare({ path: `/assistance/requests/${made.request}/feedback`, group: readers });
       made.feedback = String(
         (list.json as { items: { id: string; from: string }[] }).items.find((feedback) => feedback.from === "requester")
           ?.id,
       );
+      return { path: `/assistance/requests/${made.request}/feedback/${made.feedback}`, group: readers };
+    },
+    refused: async () => [
+      { path: `/assistance/requests/${made.request}/feedback/${unknownUlid}`, group: readers },
+      404,
+    ],
+  },
+  "PATCH /assistance/requests/{id}/feedback/{feedbackId}": {
+    ok: async () => {
+      const path = `/assistance/requests/${made.request}/feedback/${made.feedback}`;
+      const current = await prepare({ path, group: readers });
       return {
         method: "PATCH",
-        path: `/assistance/requests/${made.request}/feedback/${made.feedback}`,
+        path,
         body: { text: "The law was adopted in November" },
+        ifMatch: etagOf(current),
         group: "experts",
       };
     },
@@ -908,10 +920,11 @@ const cases: Record<string, ContractCase> = {
       {
         method: "PATCH",
         path: `/assistance/requests/${made.request}/feedback/${made.feedback}`,
-        body: { receivedOn: "2099-01-01" },
+        body: { text: "The law was adopted in October" },
+        ifMatch: '"1"',
         group: "experts",
       },
-      422,
+      412,
     ],
   },
   "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": {

@@ -29,6 +29,8 @@ assistanceStoreContract(async (): Promise<AssistanceUnderTest> => {
       }
     },
     givenOfferRecordedBeforeGuards: async (offer) => store.givenOfferRecordedBeforeGuards(offer),
+    // Memory has no store from before versions: the feedback is recorded as now, at its first version.
+    givenFeedbackRecordedBeforeVersions: async (feedback) => store.write([store.newFeedback(feedback)]),
     obligationOf: async (iso3, kind) => store.obligation(iso3, kind),
     // As the in-memory reporting store's write leaves it.
     givenDocumentUnderSymbol: async (symbol, document) => {

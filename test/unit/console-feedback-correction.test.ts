@@ -1,11 +1,13 @@
 // Correcting feedback on the request's page (ADR 0071): only what differs from the feedback as it stands is sent, and
-// the words of the correction made, of the form and of a linked note's day.
+// the words of the correction made, of the form, of a linked note's day and of the feedback read again after a stale
+// save (ADR 0072).
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import {
   correctFeedbackWords,
   feedbackCorrectedWords,
   feedbackCorrectionOf,
+  feedbackReadAgainWords,
   receivedOnLabel,
 } from "../../console/src/pages/assistance-feedback-correction.ts";
 
@@ -75,6 +77,24 @@ describe("the words of the correction", () => {
     expect(receivedOnLabel(feedback())).toBe("Received on (YYYY-MM-DD)");
     expect(receivedOnLabel(linked)).toBe(
       "Received on (YYYY-MM-DD; linked to S/AC.44/2026/NOTE.1, it is that document's day)",
+    );
+  });
+});
+
+describe("the feedback read again after a stale save", () => {
+  it("says what stands and sends only what was typed that differs from it", () => {
+    const now = feedback({ text: "The workshop helped a lot" });
+    expect(feedbackReadAgainWords(now, { receivedOn: "2026-12-01" })).toBe(
+      'Now on record: what it says "The workshop helped a lot", received on "2026-12-02". Saving sends only what ' +
+        'you typed that differs from it: received on "2026-12-01" (now "2026-12-02"). The other fields show the ' +
+        "version now on record.",
+    );
+  });
+
+  it("sends nothing when the colleague made the same correction", () => {
+    expect(feedbackReadAgainWords(feedback({ receivedOn: "2026-12-01" }), { receivedOn: "2026-12-01" })).toBe(
+      'Now on record: what it says "The workshop helped", received on "2026-12-01". Nothing you typed differs from ' +
+        "it. The fields show the version now on record.",
     );
   });
 });

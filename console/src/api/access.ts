@@ -41,6 +41,7 @@ export const routeAccess = {
   "GET /assistance/requests/{id}/candidates": ["secretariat", "experts", "members"],
   "GET /assistance/requests/{id}/feedback": ["secretariat", "experts", "members"],
   "POST /assistance/requests/{id}/feedback": ["secretariat", "experts"],
+  "GET /assistance/requests/{id}/feedback/{feedbackId}": ["secretariat", "experts", "members"],
   "PATCH /assistance/requests/{id}/feedback/{feedbackId}": ["secretariat", "experts"],
   "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": ["secretariat", "experts"],
   "DELETE /assistance/requests/{id}/feedback/{feedbackId}/document": ["secretariat", "experts"],

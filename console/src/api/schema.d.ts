@@ -528,13 +528,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One feedback on a request, with its ETag */
+    get: operations["getAssistanceFeedback"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Correct feedback's text or the day it was received (not before the request's, not in the future; a linked note's is its document's); a day moved on feedback that counts dates the State's obligation again; the same again changes nothing, what another feedback of the request says is 409 */
+    /** Correct feedback's text or the day it was received, with If-Match (not before the request's, not in the future; a linked note's is its document's); a day moved on feedback that counts dates the State's obligation again; the same again changes nothing, what another feedback of the request says is 409 */
     patch: operations["correctAssistanceFeedback"];
     trace?: never;
   };
@@ -8426,6 +8427,8 @@ export interface operations {
       /** @description The feedback */
       201: {
         headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8506,10 +8509,73 @@ export interface operations {
       };
     };
   };
-  correctAssistanceFeedback: {
+  getAssistanceFeedback: {
     parameters: {
       query?: never;
       header?: never;
+      path: {
+        id: string;
+        feedbackId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The feedback */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceFeedback"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts, members may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  correctAssistanceFeedback: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
       path: {
         id: string;
         feedbackId: string;
@@ -8526,6 +8592,8 @@ export interface operations {
       /** @description The feedback as corrected */
       200: {
         headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8577,6 +8645,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Body too large */
       413: {
         headers: {
@@ -8597,6 +8674,15 @@ export interface operations {
       };
       /** @description Body fails validation; `errors` lists each field path */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
         headers: {
           [name: string]: unknown;
         };
@@ -8625,6 +8711,8 @@ export interface operations {
       /** @description The feedback, linked to its document */
       200: {
         headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8723,6 +8811,8 @@ export interface operations {
       /** @description The feedback, naming no document */
       200: {
         headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {

@@ -1,6 +1,7 @@
 // An assistance request as the console reads and writes it (the list's reads: assistance-list-data.ts): one with its
-// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one, corrected (ADR 0071), linked
-// to the State's document that is the same note, or unlinked from it (ADR 0070).
+// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one: one read with its ETag and
+// corrected with If-Match (ADRs 0071, 0072), linked to the State's document that is the same note, or unlinked from it
+// (ADR 0070).
 import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
@@ -49,21 +50,29 @@ export async function recordFeedback(id: string, body: NewFeedback): Promise<Fee
   return dataOf(await api.POST("/assistance/requests/{id}/feedback", { params: { path: { id } }, body }));
 }
 
+/** Feedback `feedbackId` on request `requestId` as it stands, with its ETag: what its correction is made against. */
+export async function feedbackWithEtag(requestId: string, feedbackId: string): Promise<Versioned<Feedback>> {
+  const result = await api.GET("/assistance/requests/{id}/feedback/{feedbackId}", {
+    params: { path: { id: requestId, feedbackId } },
+  });
+  return versionedOf(dataOf(result), result.response);
+}
+
 /**
- * Corrects feedback `feedbackId` on request `requestId`: the fields in `changes` only. The answer is the feedback as
- * corrected; a colleague's change since this call read it is 409.
+ * Corrects feedback on request `requestId` as read (`current`): the fields in `changes` only. The answer is the
+ * feedback as corrected, with its ETag; a colleague's correction, link or unlink since it was read is 412, and a
+ * correction that repeats another feedback of the request (its author, day and text) is 409.
  */
 export async function correctFeedback(
   requestId: string,
-  feedbackId: string,
+  current: Versioned<Feedback>,
   changes: FeedbackCorrection,
-): Promise<Feedback> {
-  return dataOf(
-    await api.PATCH("/assistance/requests/{id}/feedback/{feedbackId}", {
-      params: { path: { id: requestId, feedbackId } },
-      body: changes,
-    }),
-  );
+): Promise<Versioned<Feedback>> {
+  const result = await api.PATCH("/assistance/requests/{id}/feedback/{feedbackId}", {
+    params: { path: { id: requestId, feedbackId: current.value.id }, header: { "If-Match": current.etag } },
+    body: changes,
+  });
+  return versionedOf(dataOf(result), result.response);
 }
 
 /**

@@ -1,17 +1,21 @@
 // The correction of one feedback on a request (ADR 0071), opened from its row under the request's Feedback table
-// (assistance-feedback.tsx); its pure parts are in assistance-feedback-correction.ts.
+// (assistance-feedback.tsx), against the version read when it opened (ADR 0072); its pure parts are in
+// assistance-feedback-correction.ts.
 import { useEffect, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
-import { correctFeedback, type Feedback as FeedbackNote } from "./assistance-data.ts";
+import { Show, useLoad } from "../ui/load.tsx";
+import { correctFeedback, type Feedback as FeedbackNote, feedbackWithEtag, type Versioned } from "./assistance-data.ts";
 import {
   correctFeedbackWords,
   type FeedbackField,
   feedbackCorrectedWords,
   feedbackCorrectionOf,
+  feedbackReadAgainWords,
   feedbackValuesOf,
   receivedOnLabel,
 } from "./assistance-feedback-correction.ts";
+import { ReadAgainStatus, ReadCurrentVersion } from "./read-current-version.tsx";
 import { formOver, type Typed, typedWith } from "./typed-over.ts";
 
 const unchanged = nothingChanged(
@@ -19,38 +23,47 @@ const unchanged = nothingChanged(
   "change what it says or the day before saving, or keep the feedback as it is",
 );
 
-/**
- * The correction of one feedback, under the table: typed over the feedback as it stands, read again after a 409
- * (keeping what was typed); only the fields that differ are sent. The API's refusals land at the field they name.
- */
-export function CorrectFeedback(props: {
+interface Props {
   requestId: string;
-  /** The feedback as the list now shows it. */
-  feedback: FeedbackNote;
-  readAgain: () => Promise<unknown>;
+  /** Reads the page's list again, so that the table shows what stands. */
+  readAgain: () => Promise<void>;
   onCorrected: (words: string) => void;
   onClose: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
-}) {
-  const { feedback } = props;
+}
+
+/**
+ * The form, typed over the feedback as read (`current`): only the fields that differ are sent, with its ETag. A
+ * colleague's change since is 412: the table is read again at once, and the form reads the feedback again in place,
+ * keeping what was typed. The API's other refusals land at the field they name.
+ */
+function CorrectFeedbackForm(
+  props: Props & { current: Versioned<FeedbackNote>; onReread: (now: Versioned<FeedbackNote>) => void },
+) {
+  const { current } = props;
+  const feedback = current.value;
+  // Only the fields typed: the others show the feedback as read, read again after a 412 included.
   const [typed, setTyped] = useState<Typed<FeedbackField>>({});
+  const [reread, setReread] = useState<{ words: string }>();
   // Opened from its button: the keyboard continues in the first field.
   useEffect(() => document.getElementById("feedback-correct-text")?.focus(), []);
-  const submitting = useSubmit(async () => {
-    const changes = feedbackCorrectionOf(feedback, typed);
-    if (Object.keys(changes).length === 0) throw unchanged;
-    try {
-      const answer = await correctFeedback(props.requestId, feedback.id, changes);
-      // Busy until the list shows it: its day decides the documents offered for a link.
-      await props.readAgain();
-      props.onCorrected(feedbackCorrectedWords(feedback, changes, answer));
-    } catch (error) {
-      // A colleague's change meanwhile, or another feedback saying the same: what stands is read again under the
-      // typing kept.
-      if (error instanceof ProblemError && error.problem.status === 409) await props.readAgain();
-      throw error;
-    }
-  });
+  const submitting = useSubmit(
+    async () => {
+      const changes = feedbackCorrectionOf(feedback, typed);
+      if (Object.keys(changes).length === 0) throw unchanged;
+      try {
+        const answer = await correctFeedback(props.requestId, current, changes);
+        // Busy until the list shows it: its day decides the documents offered for a link.
+        await props.readAgain();
+        props.onCorrected(feedbackCorrectedWords(feedback, changes, answer.value));
+      } catch (error) {
+        // Another feedback saying the same: the list shows it, under the typing kept.
+        if (error instanceof ProblemError && error.problem.status === 409) await props.readAgain();
+        throw error;
+      }
+    },
+    { onStale: props.readAgain },
+  );
   const stored = feedbackValuesOf(feedback);
   return (
     <FieldForm
@@ -67,9 +80,28 @@ export function CorrectFeedback(props: {
       submitLabel="Save the correction"
       onKeyDown={props.onKeyDown}
     >
+      <ReadCurrentVersion
+        id="feedback-correct-read"
+        submitting={submitting}
+        read={() => feedbackWithEtag(props.requestId, feedback.id)}
+        onRead={(now) => {
+          setReread({ words: feedbackReadAgainWords(now.value, typed) });
+          props.onReread(now);
+        }}
+      />
+      <ReadAgainStatus id="feedback-correct-now" read={reread} />
       <button type="button" class="secondary" onClick={props.onClose}>
         Keep the feedback as it is
       </button>
     </FieldForm>
   );
+}
+
+/** Feedback `feedbackId` read with its ETag, and its correction form; a stale save reads it again here (`put`). */
+export function CorrectFeedback(props: Props & { feedbackId: string }) {
+  const [loaded, , put] = useLoad(
+    () => feedbackWithEtag(props.requestId, props.feedbackId),
+    `${props.requestId} ${props.feedbackId}`,
+  );
+  return <Show what={loaded}>{(current) => <CorrectFeedbackForm {...props} current={current} onReread={put} />}</Show>;
 }

@@ -1,9 +1,10 @@
 // Correcting feedback on the assistance process on the request's page (ADR 0071): what it says, or the day it was
 // received, typed wrongly. Only what differs from the feedback as it stands is sent; the words of the form, of the
-// correction made and of a linked note's day, which is its document's. Pure (types only from the generated
-// schema), tested in Node (test/unit/console-feedback-correction.test.ts).
+// correction made, of a linked note's day, which is its document's, and of the feedback read again after a stale
+// save (ADR 0072). Pure (types only from the generated schema), tested in Node
+// (test/unit/console-feedback-correction.test.ts).
 import type { components } from "../api/schema";
-import { differencesOf, type Typed } from "./typed-over.ts";
+import { differencesOf, type FieldWords, readAgainWords, type Typed } from "./typed-over.ts";
 
 type Schemas = components["schemas"];
 type Feedback = Schemas["AssistanceFeedback"];
@@ -26,6 +27,16 @@ export const feedbackValuesOf = (feedback: Pick<Feedback, FeedbackField>): Recor
   text: feedback.text,
   receivedOn: feedback.receivedOn,
 });
+
+/** The fields as a sentence names them, after a stale save: "what it says", "received on". */
+const FIELD_WORDS: FieldWords<FeedbackField> = { labels: { text: "what it says", receivedOn: "received on" } };
+
+/**
+ * After a stale save (412), the feedback read again: what now stands, and which of the typed fields differ from it
+ * (all that saving again sends).
+ */
+export const feedbackReadAgainWords = (now: Pick<Feedback, FeedbackField>, typed: Typed<FeedbackField>): string =>
+  readAgainWords(feedbackValuesOf(now), typed, FIELD_WORDS);
 
 /**
  * The body that corrects `feedback` as typed: only the fields that differ from it (spaces at the ends are no change,

@@ -3,7 +3,8 @@
 // requesting State's note counts towards its assistance-feedback obligation, once: a note recorded already as the
 // State's document is named by its symbol and counts as that document; one recorded here first and then as the
 // State's document is linked to it afterwards, offered in its row and asked first, and a link made in error is undone
-// there, asked first too (ADR 0070). Feedback whose text or day was typed wrongly is corrected in place (ADR 0071).
+// there, asked first too (ADR 0070). Feedback whose text or day was typed wrongly is corrected in place (ADR 0071),
+// against the version read (ADR 0072).
 import { useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
@@ -162,7 +163,9 @@ function FeedbackTable(props: {
   };
   const inCorrection = correcting === undefined ? undefined : list.find((feedback) => feedback.id === correcting);
   const words = asking && linkQuestion(asking, props.stateName);
-  const readAgain = () => Promise.all([props.reread(), documents.reread()]);
+  const readAgain = async () => {
+    await Promise.all([props.reread(), documents.reread()]);
+  };
   const send = ({ kind, feedback, symbol }: LinkChange) =>
     kind === "link"
       ? linkFeedbackDocument(props.request.id, feedback.id, symbol)
@@ -272,7 +275,7 @@ function FeedbackTable(props: {
           // Another feedback's correction is drawn anew, with nothing typed.
           key={inCorrection.id}
           requestId={props.request.id}
-          feedback={inCorrection}
+          feedbackId={inCorrection.id}
           readAgain={readAgain}
           onCorrected={(words) => {
             back();

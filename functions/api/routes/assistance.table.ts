@@ -70,12 +70,19 @@ export const assistanceTable = routeTable({
     tag: TAG,
     access: everyone,
   },
+  getAssistanceFeedback: {
+    method: "GET",
+    path: "/assistance/requests/{id}/feedback/{feedbackId}",
+    tag: TAG,
+    access: everyone,
+  },
   correctAssistanceFeedback: {
     method: "PATCH",
     path: "/assistance/requests/{id}/feedback/{feedbackId}",
     tag: TAG,
     access: staff,
     bodyTypes: ["application/json", "application/merge-patch+json"],
+    requiresIfMatch: true,
   },
   linkAssistanceFeedbackDocument: {
     method: "PUT",
@@ -176,10 +183,11 @@ export const assistanceSummaries = {
     "requester's counts towards its assistance-feedback obligation once (naming the State's document it was " +
     "recorded as, it counts as that document)",
   listAssistanceFeedback: "The feedback recorded on a request",
+  getAssistanceFeedback: "One feedback on a request, with its ETag",
   correctAssistanceFeedback:
-    "Correct feedback's text or the day it was received (not before the request's, not in the future; a linked " +
-    "note's is its document's); a day moved on feedback that counts dates the State's obligation again; the same " +
-    "again changes nothing, what another feedback of the request says is 409",
+    "Correct feedback's text or the day it was received, with If-Match (not before the request's, not in the " +
+    "future; a linked note's is its document's); a day moved on feedback that counts dates the State's obligation " +
+    "again; the same again changes nothing, what another feedback of the request says is 409",
   linkAssistanceFeedbackDocument:
     "Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, " +
     "received the same day: the note counts once, as the document (the obligation one less); the same link again " +

@@ -2,7 +2,7 @@
 
 import * as z from "zod";
 import { correctFeedback } from "#shared/assistance/feedback-correction.ts";
-import { linkFeedbackDocument, unlinkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
+import { getFeedback, linkFeedbackDocument, unlinkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
 import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
@@ -129,7 +129,7 @@ export const declarations = declareRoutes(assistanceTable, {
   recordAssistanceFeedback: {
     params: byId,
     body: newAssistanceFeedbackSchema,
-    responses: [{ status: 201, description: "The feedback", schema: assistanceFeedbackSchema }],
+    responses: [{ status: 201, description: "The feedback", schema: assistanceFeedbackSchema, etag: true }],
   },
   listAssistanceFeedback: {
     params: byId,
@@ -137,15 +137,28 @@ export const declarations = declareRoutes(assistanceTable, {
       { status: 200, description: "The feedback", schema: z.object({ items: z.array(assistanceFeedbackSchema) }) },
     ],
   },
+  getAssistanceFeedback: {
+    params: byFeedback,
+    responses: [{ status: 200, description: "The feedback", schema: assistanceFeedbackSchema, etag: true }],
+  },
   correctAssistanceFeedback: {
     params: byFeedback,
     body: assistanceFeedbackCorrectionSchema,
-    responses: [{ status: 200, description: "The feedback as corrected", schema: assistanceFeedbackSchema }],
+    responses: [
+      { status: 200, description: "The feedback as corrected", schema: assistanceFeedbackSchema, etag: true },
+    ],
   },
   linkAssistanceFeedbackDocument: {
     params: byFeedback,
     body: feedbackDocumentLinkSchema,
-    responses: [{ status: 200, description: "The feedback, linked to its document", schema: assistanceFeedbackSchema }],
+    responses: [
+      {
+        status: 200,
+        description: "The feedback, linked to its document",
+        schema: assistanceFeedbackSchema,
+        etag: true,
+      },
+    ],
   },
   unlinkAssistanceFeedbackDocument: {
     params: byFeedback,
@@ -154,7 +167,9 @@ export const declarations = declareRoutes(assistanceTable, {
         "The symbol of the document the link to undo names, as the caller read it: linked to another since, it is 409",
       ),
     }),
-    responses: [{ status: 200, description: "The feedback, naming no document", schema: assistanceFeedbackSchema }],
+    responses: [
+      { status: 200, description: "The feedback, naming no document", schema: assistanceFeedbackSchema, etag: true },
+    ],
   },
   createAssistanceOffer: {
     body: newAssistanceOfferSchema,
@@ -251,19 +266,32 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
       return { body: { request, asOf: deskToday(deps.clock), candidates } };
     },
     async recordAssistanceFeedback({ params, body, audit }) {
-      return { status: 201, body: await recordFeedback(deps)(params.id, body, audit) };
+      const feedback = await recordFeedback(deps)(params.id, body, audit);
+      return {
+        status: 201,
+        body: feedback.value,
+        version: feedback.version,
+        headers: { location: `/assistance/requests/${params.id}/feedback/${feedback.value.id}` },
+      };
     },
     async listAssistanceFeedback({ params }) {
-      return { body: { items: (await requestFileOf(deps, params.id)).feedback } };
+      return { body: { items: (await requestFileOf(deps, params.id)).feedback.map(({ value }) => value) } };
     },
-    async correctAssistanceFeedback({ params, body, audit }) {
-      return { body: await correctFeedback(deps)(params.id, params.feedbackId, body, audit) };
+    async getAssistanceFeedback({ params }) {
+      const feedback = await getFeedback(deps)(params.id, params.feedbackId);
+      return { body: feedback.value, version: feedback.version };
+    },
+    async correctAssistanceFeedback({ params, body, expectedVersion, audit }) {
+      const feedback = await correctFeedback(deps)(params.id, params.feedbackId, expectedVersion, body, audit);
+      return { body: feedback.value, version: feedback.version };
     },
     async linkAssistanceFeedbackDocument({ params, body, audit }) {
-      return { body: await linkFeedbackDocument(deps)(params.id, params.feedbackId, body, audit) };
+      const feedback = await linkFeedbackDocument(deps)(params.id, params.feedbackId, body, audit);
+      return { body: feedback.value, version: feedback.version };
     },
     async unlinkAssistanceFeedbackDocument({ params, query, audit }) {
-      return { body: await unlinkFeedbackDocument(deps)(params.id, params.feedbackId, query, audit) };
+      const feedback = await unlinkFeedbackDocument(deps)(params.id, params.feedbackId, query, audit);
+      return { body: feedback.value, version: feedback.version };
     },
     async createAssistanceOffer({ body, audit }) {
       const offer = await createOffer(deps)(body, audit);

@@ -3,7 +3,12 @@
 // adapter's condition would refuse it, and kept only when all pass. Not honoured: DynamoDB's item size limit on a
 // report (no in-memory use case builds a report that large).
 
-import { feedbackChangedMeanwhile, feedbackRepeated, sameFeedback } from "#shared/assistance/feedback-content.ts";
+import {
+  feedbackChangedMeanwhile,
+  feedbackRepeated,
+  feedbackStale,
+  sameFeedback,
+} from "#shared/assistance/feedback-content.ts";
 import { feedbackLinkRefused } from "#shared/assistance/feedback-document.ts";
 import {
   ALL_OFFERS,
@@ -67,7 +72,7 @@ interface Holdings {
   matches: Map<string, Versioned<AssistanceMatch>>;
   /** `<requestId> <offerId>` to the match holding the pair. */
   pairs: Map<string, string>;
-  feedback: Map<string, AssistanceFeedback>;
+  feedback: Map<string, Versioned<AssistanceFeedback>>;
   obligations: Map<string, Obligation>;
   reports: Map<string, AssistanceReport>;
   entries: AuditInput[];
@@ -212,37 +217,37 @@ function apply(draft: Holdings, change: AssistanceChange): void {
       const { feedback } = change;
       if (draft.feedback.has(feedback.id)) throw new Conflict(`Feedback ${feedback.id} exists already`);
       const held = [...draft.feedback.values()].find(
-        (other) => other.requestId === feedback.requestId && sameFeedback(other, feedback),
+        ({ value: other }) => other.requestId === feedback.requestId && sameFeedback(other, feedback),
       );
-      if (held) throw feedbackRepeated(held.id, feedback);
-      draft.feedback.set(feedback.id, copy(feedback));
+      if (held) throw feedbackRepeated(held.value.id, feedback);
+      draft.feedback.set(feedback.id, { value: copy(feedback), version: 1 });
       return;
     }
     case "correct-feedback": {
-      const { next, before } = change;
+      const { next, expectedVersion, before } = change;
       const held = draft.feedback.get(next.id);
-      if (held?.requestId !== next.requestId) throw new NotFound("Feedback", next.id);
-      const asRead =
-        held.text === before.text &&
-        held.receivedOn === before.receivedOn &&
-        held.document?.submissionId === before.document?.submissionId;
-      if (!asRead) throw feedbackChangedMeanwhile(before);
+      if (held?.value.requestId !== next.requestId) throw new NotFound("Feedback", next.id);
+      if (held.version !== expectedVersion) throw feedbackStale(before, held.version, expectedVersion);
       const repeated = [...draft.feedback.values()].find(
-        (other) => other.id !== next.id && other.requestId === next.requestId && sameFeedback(other, next),
+        ({ value: other }) => other.id !== next.id && other.requestId === next.requestId && sameFeedback(other, next),
       );
-      if (repeated) throw feedbackRepeated(repeated.id, next);
-      draft.feedback.set(next.id, copy(next));
+      if (repeated) throw feedbackRepeated(repeated.value.id, next);
+      draft.feedback.set(next.id, { value: copy(next), version: expectedVersion + 1 });
       return;
     }
     case "feedback-document": {
-      const { feedback, before, after } = change;
+      const { feedback, version, before, after } = change;
       const held = draft.feedback.get(feedback.id);
-      if (held?.requestId !== feedback.requestId) throw new NotFound("Feedback", feedback.id);
-      if (held.document?.submissionId !== before?.submissionId) {
-        throw feedbackLinkRefused(feedback, before, held.document?.symbol);
+      if (held?.value.requestId !== feedback.requestId) throw new NotFound("Feedback", feedback.id);
+      if (held.value.document?.submissionId !== before?.submissionId) {
+        throw feedbackLinkRefused(feedback, before, held.value.document?.symbol);
       }
-      const { document: _, ...rest } = held;
-      draft.feedback.set(feedback.id, after ? { ...rest, document: copy(after) } : rest);
+      if (held.version !== version) throw feedbackChangedMeanwhile(feedback);
+      const { document: _, ...rest } = held.value;
+      draft.feedback.set(feedback.id, {
+        value: after ? { ...rest, document: copy(after) } : rest,
+        version: version + 1,
+      });
       return;
     }
     case "feedback-obligation": {
@@ -374,8 +379,8 @@ export function inMemoryAssistance(
           ({ value }) => value.id,
         ).map(copy),
         feedback: sortedBy(
-          [...held.feedback.values()].filter((entry) => entry.requestId === id),
-          (entry) => entry.id,
+          [...held.feedback.values()].filter(({ value }) => value.requestId === id),
+          ({ value }) => value.id,
         ).map(copy),
       };
     },
