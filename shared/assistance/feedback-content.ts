@@ -2,6 +2,7 @@
 // Verbale) is the same feedback: the same author, day and text, case and spacing aside. Refused, 409 naming the
 // feedback recorded first, before anything is written, and by a guard item in the same transaction for two at once.
 import { Conflict, PreconditionFailed } from "../errors.ts";
+import { deskDay } from "../zoned-time.ts";
 import type { AssistanceFeedback } from "./schemas.ts";
 
 export type FeedbackContent = Pick<AssistanceFeedback, "from" | "receivedOn" | "text">;
@@ -37,3 +38,14 @@ export const feedbackChangedMeanwhile = (feedback: Pick<AssistanceFeedback, "id"
 /** The refusal of a correction whose If-Match names a version of the feedback it is no longer at (412, ADR 0072). */
 export const feedbackStale = (feedback: Pick<AssistanceFeedback, "receivedOn">, current: number, expected: number) =>
   new PreconditionFailed(`The feedback received on ${feedback.receivedOn}`, current, expected);
+
+/** The refusal of a change to feedback voided already (409, ADR 0073): it stays as voided, for the record. */
+export const feedbackVoided = (
+  feedback: Pick<AssistanceFeedback, "id" | "receivedOn">,
+  voided: NonNullable<AssistanceFeedback["voided"]>,
+) =>
+  new Conflict(
+    `The feedback received on ${feedback.receivedOn} was voided on ${deskDay(voided.at)} (${voided.reason}): it no ` +
+      "longer counts and is not changed",
+    { feedbackId: feedback.id },
+  );

@@ -5,46 +5,16 @@ import type { AuditContext } from "../audit/audit-entry.ts";
 import { checkDayOfMove, deskToday } from "../clock.ts";
 import { Invalid } from "../errors.ts";
 import { retryOnObligationChange } from "../reporting/obligation-writes.ts";
-import { earliest, latest, obligationIn } from "../reporting/obligations.ts";
-import type { Obligation } from "../reporting/schemas.ts";
-import { allSubmissions } from "../reporting/submissions.ts";
+import { obligationIn } from "../reporting/obligations.ts";
 import type { Versioned } from "../versioning.ts";
 import { feedbackRepeated, feedbackStale, sameFeedback } from "./feedback-content.ts";
-import { feedbackIn } from "./feedback-link.ts";
+import { noteDays, redated } from "./feedback-dates.ts";
+import { standingFeedbackIn } from "./feedback-link.ts";
 import { countsOnItsOwn } from "./feedback-open.ts";
 import type { AssistanceDependencies } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackCorrection } from "./schemas.ts";
 
 type CorrectionDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
-
-/**
- * The days of every note `iso3`'s assistance-feedback obligation counts, `corrected` as it will be: its documents of
- * that kind, and its feedback on any of its requests that names none.
- */
-async function noteDays(deps: CorrectionDependencies, iso3: string, corrected: AssistanceFeedback): Promise<string[]> {
-  const documents = (await allSubmissions(deps, iso3)).filter((one) => one.kind === "assistance-feedback");
-  const days = documents.map((document) => document.receivedOn);
-  let cursor: string | undefined;
-  do {
-    const page = await deps.assistance.listRequests({ iso3, limit: 100, cursor });
-    for (const { value: request } of page.items) {
-      const file = await deps.assistance.requestFile(request.id);
-      for (const { value: feedback } of file?.feedback ?? []) {
-        const counted = feedback.id === corrected.id ? corrected : feedback;
-        if (countsOnItsOwn(counted)) days.push(counted.receivedOn);
-      }
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return days;
-}
-
-/** The obligation dated by the notes it counts, as they will be; its count and status as they are. */
-function redated(before: Obligation, days: readonly string[]): Obligation {
-  const { firstReceivedOn: _first, lastReceivedOn: _last, ...rest } = before;
-  const [first, last] = [earliest([...days]), latest([...days])];
-  return { ...rest, ...(first ? { firstReceivedOn: first } : {}), ...(last ? { lastReceivedOn: last } : {}) };
-}
 
 /**
  * Corrects feedback `feedbackId` on request `requestId` if it is still at `expectedVersion` (412 naming the current
@@ -57,7 +27,7 @@ export const correctFeedback =
   (deps: CorrectionDependencies) =>
   (requestId: string, feedbackId: string, expectedVersion: number, input: FeedbackCorrection, audit: AuditContext) =>
     retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
-      const { request, feedback, version, recorded } = await feedbackIn(deps, requestId, feedbackId);
+      const { request, feedback, version, recorded } = await standingFeedbackIn(deps, requestId, feedbackId);
       if (version !== expectedVersion) {
         throw feedbackStale(feedback, version, expectedVersion);
       }
@@ -93,7 +63,7 @@ export const correctFeedback =
           : undefined;
       const obligation = before && { before, after: redated(before, await noteDays(deps, iso3, next)) };
       await deps.assistance.write([
-        deps.assistance.correctFeedback(next, version, feedback),
+        deps.assistance.replaceFeedback(next, version, feedback),
         ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
         deps.assistance.audit({
           ...audit,

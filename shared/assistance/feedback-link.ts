@@ -9,6 +9,7 @@ import { obligationIn } from "../reporting/obligations.ts";
 import type { Obligation } from "../reporting/schemas.ts";
 import { allSubmissions, obligationAfter } from "../reporting/submissions.ts";
 import type { Versioned } from "../versioning.ts";
+import { feedbackVoided } from "./feedback-content.ts";
 import {
   documentLinkedAlready,
   feedbackDocument,
@@ -17,6 +18,7 @@ import {
   providerNamesNoDocument,
   refuseDocumentOfOtherDay,
 } from "./feedback-document.ts";
+import { standing } from "./feedback-open.ts";
 import type { AssistanceChange } from "./repository.ts";
 import { type AssistanceDependencies, requestFileOf, stateNameOf } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
@@ -24,8 +26,8 @@ import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
 type LinkDependencies = Pick<AssistanceDependencies, "assistance" | "registry" | "reporting" | "clock">;
 
 /**
- * The feedback `feedbackId` on request `requestId` and its version, with the request and all its feedback; NotFound
- * for either.
+ * The feedback `feedbackId` on request `requestId` and its version, with the request and all its feedback that stands
+ * (`recorded`); NotFound for either.
  */
 export async function feedbackIn(
   deps: Pick<AssistanceDependencies, "assistance">,
@@ -35,8 +37,20 @@ export async function feedbackIn(
   const file = await requestFileOf(deps, requestId);
   const found = file.feedback.find(({ value }) => value.id === feedbackId);
   if (!found) throw new NotFound("Feedback", feedbackId);
-  const recorded = file.feedback.map(({ value }) => value);
+  const recorded = standing(file.feedback.map(({ value }) => value));
   return { request: file.request, feedback: found.value, version: found.version, recorded };
+}
+
+/** As `feedbackIn`, for a change to the feedback: voided feedback is not changed (409, ADR 0073). */
+export async function standingFeedbackIn(
+  deps: Pick<AssistanceDependencies, "assistance">,
+  requestId: string,
+  feedbackId: string,
+) {
+  const found = await feedbackIn(deps, requestId, feedbackId);
+  const { voided } = found.feedback;
+  if (voided) throw feedbackVoided(found.feedback, voided);
+  return found;
 }
 
 /** One feedback on request `requestId`, with its version (its ETag); NotFound for the request or the feedback. */
@@ -92,7 +106,7 @@ export const linkFeedbackDocument =
   (deps: LinkDependencies) =>
   (requestId: string, feedbackId: string, input: FeedbackDocumentLink, audit: AuditContext) =>
     retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
-      const { feedback, version, recorded } = await feedbackIn(deps, requestId, feedbackId);
+      const { feedback, version, recorded } = await standingFeedbackIn(deps, requestId, feedbackId);
       if (feedback.from !== "requester") throw providerNamesNoDocument();
       if (feedback.document) {
         if (feedback.document.symbol.toUpperCase() === input.symbol.toUpperCase()) return { value: feedback, version };
@@ -134,7 +148,7 @@ export const unlinkFeedbackDocument =
   (deps: LinkDependencies) =>
   (requestId: string, feedbackId: string, undone: FeedbackDocumentLink, audit: AuditContext) =>
     retryOnObligationChange(async (): Promise<Versioned<AssistanceFeedback>> => {
-      const { feedback, version } = await feedbackIn(deps, requestId, feedbackId);
+      const { feedback, version } = await standingFeedbackIn(deps, requestId, feedbackId);
       const { document, ...next } = feedback;
       if (!document) return { value: feedback, version };
       if (document.symbol.toUpperCase() !== undone.symbol.toUpperCase()) {

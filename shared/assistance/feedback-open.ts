@@ -23,11 +23,15 @@ export const takesFeedback = (status: RequestStatus): boolean => FEEDBACK_TAKEN[
 
 /**
  * Whether feedback counts on its own towards the requesting State's assistance-feedback obligation: the State's,
- * naming no document (a note linked to its document counts there, ADR 0064 and ADR 0070). Only such feedback may be
- * linked to a document.
+ * naming no document (a note linked to its document counts there, ADR 0064 and ADR 0070), not voided (ADR 0073).
+ * Only such feedback may be linked to a document.
  */
-export const countsOnItsOwn = (feedback: Pick<AssistanceFeedback, "from" | "document">): boolean =>
-  feedback.from === "requester" && !feedback.document;
+export const countsOnItsOwn = (feedback: Pick<AssistanceFeedback, "from" | "document" | "voided">): boolean =>
+  feedback.from === "requester" && !feedback.document && !feedback.voided;
+
+/** The feedback that stands: voided feedback (ADR 0073) is listed for the record only. */
+export const standing = <T extends Pick<AssistanceFeedback, "voided">>(feedback: readonly T[]): T[] =>
+  feedback.filter((one) => !one.voided);
 
 /** From when, as "feedback on the assistance process is recorded …" ends. */
 export const FEEDBACK_OPENS_WORDS = "from its circulation on, or once it is withdrawn";

@@ -153,11 +153,12 @@ export type AssistanceChange =
   | { kind: "replace-match"; next: AssistanceMatch; expectedVersion: number }
   | { kind: "new-feedback"; feedback: AssistanceFeedback }
   /**
-   * Feedback corrected (its text, its day; ADR 0071) at `expectedVersion` (PreconditionFailed otherwise, ADR 0072);
-   * `before` is the feedback as read at that version. Refused when another feedback of the request says what it now
-   * says (`feedbackRepeated`); the guard of its content moves with it.
+   * Feedback corrected (its text, its day; ADR 0071) or voided (ADR 0073) at `expectedVersion` (PreconditionFailed
+   * otherwise, ADR 0072); `before` is the feedback as read at that version. Refused when another feedback of the
+   * request says what it now says (`feedbackRepeated`); the guard of its content moves with it, or is let go when it is
+   * voided.
    */
-  | { kind: "correct-feedback"; next: AssistanceFeedback; expectedVersion: number; before: AssistanceFeedback }
+  | { kind: "replace-feedback"; next: AssistanceFeedback; expectedVersion: number; before: AssistanceFeedback }
   /**
    * The document feedback names, linked afterwards or unlinked (ADR 0070): from `before`, as read at `version` (none,
    * or that one), to `after`, at the next version. Refused (`feedbackLinkRefused`) when the feedback names another by
@@ -219,12 +220,12 @@ export const assistanceChanges = {
     expectedVersion,
   }),
   newFeedback: (feedback: AssistanceFeedback): AssistanceChange => ({ kind: "new-feedback", feedback }),
-  correctFeedback: (
+  replaceFeedback: (
     next: AssistanceFeedback,
     expectedVersion: number,
     before: AssistanceFeedback,
   ): AssistanceChange => ({
-    kind: "correct-feedback",
+    kind: "replace-feedback",
     next,
     expectedVersion,
     before,
@@ -282,7 +283,7 @@ export interface AssistanceRepository extends AssistanceAudienceReads {
   newMatch(match: AssistanceMatch): AssistanceChange[];
   replaceMatch(next: AssistanceMatch, expectedVersion: number): AssistanceChange;
   newFeedback(feedback: AssistanceFeedback): AssistanceChange;
-  correctFeedback(next: AssistanceFeedback, expectedVersion: number, before: AssistanceFeedback): AssistanceChange;
+  replaceFeedback(next: AssistanceFeedback, expectedVersion: number, before: AssistanceFeedback): AssistanceChange;
   linkFeedback(feedback: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef): AssistanceChange;
   unlinkFeedback(feedback: Versioned<AssistanceFeedback>, document: FeedbackDocumentRef): AssistanceChange;
   updateFeedbackObligation(before: Obligation, after: Obligation): AssistanceChange;
@@ -532,7 +533,7 @@ export function assistanceRepository(
           feedbackContentGuard(feedback),
         ];
       }
-      case "correct-feedback": {
+      case "replace-feedback": {
         const { next, expectedVersion, before } = change;
         const corrected: GuardedWrite = {
           item: {
@@ -553,11 +554,13 @@ export function assistanceRepository(
               ? feedbackStale(before, Number(current.version ?? 1), expectedVersion)
               : new NotFound("Feedback", next.id),
         };
-        if (sameFeedback(next, before)) return [corrected];
         // The old guard let go without a condition, as an offer's is: feedback recorded before the guards holds none.
         const release: GuardedWrite = {
           item: { Delete: { TableName: table, Key: feedbackContentKey(before.requestId, before) } },
         };
+        // Voided, it holds no words (ADR 0073): it lets go of its guard once, when it is voided, and never takes one.
+        if (next.voided) return before.voided ? [corrected] : [corrected, release];
+        if (sameFeedback(next, before)) return [corrected];
         return [corrected, feedbackContentGuard(next), release];
       }
       case "feedback-document": {

@@ -6,6 +6,7 @@ import { saysTheSame } from "../canonical-json.ts";
 import { Invalid, PreconditionFailed } from "../errors.ts";
 import { capitalized } from "../listed.ts";
 import type { Versioned } from "../versioning.ts";
+import { standing } from "./feedback-open.ts";
 import type { RequestFile } from "./repository.ts";
 import {
   type AssistanceDependencies,
@@ -26,7 +27,10 @@ function datedSinceReceipt({ request, matches, feedback }: RequestFile): { on: s
       ? [{ on: request.value.consentedOn, words: "the State's consent to circulation came" }]
       : []),
     ...matches.map((match) => ({ on: match.value.proposedOn, words: "a match was proposed for it" })),
-    ...feedback.map(({ value: entry }) => ({ on: entry.receivedOn, words: "feedback on it was received" })),
+    ...standing(feedback.map(({ value }) => value)).map((entry) => ({
+      on: entry.receivedOn,
+      words: "feedback on it was received",
+    })),
   ];
 }
 

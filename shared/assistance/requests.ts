@@ -23,7 +23,7 @@ import {
   providerNamesNoDocument,
   refuseOtherDay,
 } from "./feedback-document.ts";
-import { FEEDBACK_OPENS_WORDS, takesFeedback } from "./feedback-open.ts";
+import { FEEDBACK_OPENS_WORDS, standing, takesFeedback } from "./feedback-open.ts";
 import type { AssistanceRepository, ListRequestsQuery, RequestFile } from "./repository.ts";
 import type {
   AssistanceFeedback,
@@ -233,7 +233,7 @@ export const recordFeedback =
     return retryOnObligationChange(async () => {
       const file = await requestFileOf(deps, id);
       const { request } = file;
-      const recorded = file.feedback.map(({ value }) => value);
+      const recorded = standing(file.feedback.map(({ value }) => value));
       const { iso3 } = request.value;
       // The State's name is read only for words that need it: a refusal, a document named.
       if (!takesFeedback(request.value.status)) {

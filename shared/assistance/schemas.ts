@@ -5,7 +5,7 @@ import { actorSchema } from "../auth/actor.ts";
 import { freeText } from "../http/body-text.ts";
 import { ORGANIZATION_ID } from "../organizations/keys.ts";
 import { iso3Schema } from "../registry/schemas.ts";
-import { documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
+import { correctionReasonSchema, documentSymbolSchema, RESOLUTION_ADOPTED_ON } from "../reporting/schemas.ts";
 
 export const assistanceAreas = [
   "legislation",
@@ -388,6 +388,13 @@ export const assistanceFeedbackSchema = /* @__PURE__ */ z
     demo: z.boolean().optional(),
     recordedAt: z.iso.datetime(),
     recordedBy: z.string(),
+    voided: z
+      .object({ at: z.iso.datetime(), by: z.string(), reason: z.string() })
+      .optional()
+      .describe(
+        "Set when the feedback was voided (recorded in error, ADR 0073): listed for the record, it no longer counts " +
+          "nor repeats, and is not corrected or linked",
+      ),
   })
   .meta({ id: "AssistanceFeedback" });
 export type AssistanceFeedback = z.infer<typeof assistanceFeedbackSchema>;
@@ -429,6 +436,11 @@ export const assistanceFeedbackCorrectionSchema = /* @__PURE__ */ z
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change")
   .meta({ id: "AssistanceFeedbackCorrection" });
 export type FeedbackCorrection = z.infer<typeof assistanceFeedbackCorrectionSchema>;
+
+export const assistanceFeedbackVoidSchema = /* @__PURE__ */ z
+  .strictObject({ reason: correctionReasonSchema })
+  .meta({ id: "AssistanceFeedbackVoid" });
+export type FeedbackVoid = z.infer<typeof assistanceFeedbackVoidSchema>;
 
 export const feedbackDocumentLinkSchema = /* @__PURE__ */ z
   .strictObject({

@@ -29,6 +29,7 @@ export type AuditAction =
   | "assistance.feedback.link"
   | "assistance.feedback.unlink"
   | "assistance.feedback.correct"
+  | "assistance.feedback.void"
   | "assistance.match.propose"
   | "assistance.match.transition"
   | "assistance.offer.create"

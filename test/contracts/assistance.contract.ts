@@ -555,7 +555,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
       it("refuses to link feedback corrected since it was read (its day may no longer be the document's)", async () => {
         await store.write([store.newFeedback(feedback)]);
         const corrected = { ...feedback, receivedOn: "2027-02-02" };
-        await store.write([store.correctFeedback(corrected, 1, feedback)]);
+        await store.write([store.replaceFeedback(corrected, 1, feedback)]);
         const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
         const meanwhile = await store
           .write([store.linkFeedback({ value: feedback, version: 1 }, document)])
@@ -571,7 +571,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         await store.write([store.newFeedback(feedback), store.newFeedback({ ...feedback, id: "f2", text: "Timely" })]);
         const corrected = { ...feedback, text: "Useful and timely", receivedOn: "2027-02-02" };
         await store.write([
-          store.correctFeedback(corrected, 1, feedback),
+          store.replaceFeedback(corrected, 1, feedback),
           store.audit(entry("assistance.feedback.correct")),
         ]);
         expect((await store.requestFile("r1"))?.feedback.find(({ value }) => value.id === "f1")).toEqual({
@@ -581,7 +581,7 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
 
         // As read before the correction: a colleague's meanwhile.
         const stale = await store
-          .write([store.correctFeedback({ ...feedback, text: "Lost" }, 1, feedback)])
+          .write([store.replaceFeedback({ ...feedback, text: "Lost" }, 1, feedback)])
           .catch((error: unknown) => error);
         expect(stale).toBeInstanceOf(PreconditionFailed);
         expect((stale as PreconditionFailed).message).toBe(
@@ -590,13 +590,13 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         );
         // Saying what f2 says, case aside.
         const repeated = await store
-          .write([store.correctFeedback({ ...corrected, text: "timely", receivedOn: "2027-02-01" }, 2, corrected)])
+          .write([store.replaceFeedback({ ...corrected, text: "timely", receivedOn: "2027-02-01" }, 2, corrected)])
           .catch((error: unknown) => error);
         expect((repeated as Conflict).details).toEqual({ feedbackId: "f2" });
         // What f1 said before is free again: another feedback may say it.
         await store.write([store.newFeedback({ ...feedback, id: "f3" })]);
         await expect(
-          store.write([store.correctFeedback({ ...feedback, id: "f9" }, 1, { ...feedback, id: "f9" })]),
+          store.write([store.replaceFeedback({ ...feedback, id: "f9" }, 1, { ...feedback, id: "f9" })]),
         ).rejects.toThrow(NotFound);
         expect(
           (await store.requestFile("r1"))?.feedback.map(({ value, version }) => [value.id, value.text, version]),
@@ -607,16 +607,33 @@ export function assistanceStoreContract(setup: () => Promise<AssistanceUnderTest
         ]);
       });
 
+      it("voids feedback at the version read: kept, its words free again for another feedback of the request", async () => {
+        await store.write([store.newFeedback(feedback)]);
+        const voided = { ...feedback, voided: { at: STAMP, by: "contract", reason: "Recorded on the wrong request" } };
+        await store.write([store.replaceFeedback(voided, 1, feedback), store.audit(entry("assistance.feedback.void"))]);
+        // The same words may be recorded again: the voided one holds none.
+        await store.write([store.newFeedback({ ...feedback, id: "f2" })]);
+        expect((await store.requestFile("r1"))?.feedback).toEqual([
+          { value: voided, version: 2 },
+          { value: { ...feedback, id: "f2" }, version: 1 },
+        ]);
+        // And still do when the voided one is written again (a correction of a voided note is refused before this).
+        await store.write([store.replaceFeedback({ ...voided, text: "Useful" }, 2, voided)]);
+        await expect(store.write([store.newFeedback({ ...feedback, id: "f3" })])).rejects.toMatchObject({
+          details: { feedbackId: "f2" },
+        });
+      });
+
       it("reads feedback recorded before versions at its first, and corrects or links it from there", async () => {
         await subject.givenFeedbackRecordedBeforeVersions(feedback);
         await subject.givenFeedbackRecordedBeforeVersions({ ...feedback, id: "f2", text: "Timely" });
         expect((await store.requestFile("r1"))?.feedback.map(({ version }) => version)).toEqual([1, 1]);
         const named2 = await store
-          .write([store.correctFeedback({ ...feedback, text: "Lost" }, 2, feedback)])
+          .write([store.replaceFeedback({ ...feedback, text: "Lost" }, 2, feedback)])
           .catch((error: unknown) => error);
         expect(named2).toBeInstanceOf(PreconditionFailed);
         const corrected = { ...feedback, text: "Useful indeed" };
-        await store.write([store.correctFeedback(corrected, 1, feedback)]);
+        await store.write([store.replaceFeedback(corrected, 1, feedback)]);
         const document = { submissionId: "s1", symbol: "S/AC.44/2027/FB" };
         const f2 = { ...feedback, id: "f2", text: "Timely" };
         await store.write([store.linkFeedback({ value: f2, version: 1 }, document)]);

@@ -6,8 +6,10 @@
 // asked first, and the feedback counts on its own again, once however many undo it; one linked meanwhile to another
 // document of its day is not unlinked from it (409); a feedback's day typed wrongly is corrected in its row, refused at
 // its field in the future, and once it is the document's day, the document is offered; a colleague's correction
-// meanwhile is refused as stale (412, ADR 0072), read again keeping what was typed, and saved over. Screenshots
-// (DESK_SCREENSHOTS=1) go to .local/e2e/console/.
+// meanwhile is refused as stale (412, ADR 0072), read again keeping what was typed, and saved over; a note recorded in
+// error is voided with its reason (ADR 0073), refused at the reason when none is given and as stale after a colleague's
+// correction: it no longer counts, and its row stays, marked voided, with no action. Screenshots (DESK_SCREENSHOTS=1)
+// go to .local/e2e/console/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
@@ -442,6 +444,99 @@ describe("linking the State's feedback to its document in the console, session 4
     expect(await row.locator("td").first().textContent()).toBe(noteDay);
     expect(await row.locator("td").nth(2).textContent()).toBe(colleagueText);
     expect((await feedbackOn(id))[feedbackId]).toMatchObject({ text: colleagueText, receivedOn: noteDay });
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("voids a note recorded in error, with its reason: it no longer counts, and its row stays, marked, with no action", async () => {
+    const id = await circulatedRequest("CPV", "S/AC.44/2026/S43/CPV");
+    const laterDay = addDays(noteDay, 1);
+    const feedbackId = await requesterFeedback(id, "The mission belongs to another request");
+    await requesterFeedback(id, "The training helped our customs", laterDay);
+    expect(await feedbackObligation("CPV")).toMatchObject({ submissions: 2, firstReceivedOn: noteDay });
+
+    const page = await onRequestPage("secretariat", id);
+    const row = rowOf(page, "The mission belongs");
+    const voidName = `Void the feedback received ${noteDay}`;
+    const open = row.getByRole("button", { name: voidName });
+    await open.click();
+    const form = page.getByRole("form", { name: voidName });
+    await form.waitFor();
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-void-reason");
+    expect(await form.locator("#feedback-void-means").textContent()).toMatch(
+      /^It no longer counts towards Cabo Verde's assistance feedback: the obligation counts one note less/,
+    );
+
+    // Kept: nothing sent, and the keyboard goes back to the row's button.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).name).toBe(voidName);
+
+    // No reason: the API's refusal at the field, which takes the focus, and nothing is written.
+    await open.click();
+    const voidIt = form.getByRole("button", { name: "Void this feedback" });
+    await voidIt.click();
+    await expect
+      .poll(() => page.locator("#feedback-void-reason-problem").textContent())
+      .toBe("say why, in at least 3 characters");
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-void-reason");
+    expect((await feedbackOn(id))[feedbackId].voided).toBeUndefined();
+    expect(await feedbackCounted("CPV")).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-void-refused-1280.png", { windowOnly: true });
+
+    // Narrow: the page reads without scrolling sideways, the table scrolling in its own region.
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await keepScreenshot(form, "feedback-void-form-390.png");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Meanwhile a colleague corrects what it says: the void is refused as stale, the table read again at once, and
+    // the reason kept.
+    const reason = form.getByLabel("Why it was recorded in error");
+    await reason.fill("Recorded on the wrong request");
+    const path = `/assistance/requests/${id}/feedback/${feedbackId}`;
+    const colleagueText = "The mission belongs to another request, said in Praia";
+    const read = await api("GET", path);
+    const colleague = await api("PATCH", path, { text: colleagueText }, { "if-match": read.etag });
+    expect(colleague.status, JSON.stringify(colleague.body)).toBe(200);
+    await voidIt.click();
+    await expect.poll(() => page.locator("#feedback-void-problem").textContent()).toBe(STALE_WORDS);
+    await expect.poll(() => row.locator("td").nth(2).textContent()).toBe(colleagueText);
+    expect(await reason.inputValue()).toBe("Recorded on the wrong request");
+    await form.getByRole("button", { name: "Read the current version (keeps what you typed)" }).click();
+    await expect
+      .poll(() => page.locator("#feedback-void-now").textContent())
+      .toBe(
+        `Now on record: the feedback of the requesting State received ${noteDay}, saying "${colleagueText}". Your ` +
+          "reason is kept: voiding now voids it as it stands.",
+      );
+    expect((await feedbackOn(id))[feedbackId].voided).toBeUndefined();
+
+    await voidIt.click();
+    const said = page.locator("#feedback-changed");
+    await expect
+      .poll(() => said.textContent())
+      .toBe(`Voided the feedback received ${noteDay}: Recorded on the wrong request.`);
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(async () => (await focusedElement(page)).id).toBe("feedback-changed");
+    // One note less, dated by the note still counted.
+    expect(await feedbackObligation("CPV")).toMatchObject({ submissions: 1, firstReceivedOn: laterDay });
+    const { voided } = (await feedbackOn(id))[feedbackId];
+    expect(voided).toMatchObject({ reason: "Recorded on the wrong request" });
+    // Listed still, marked voided in words, with no action; the other note keeps its own.
+    expect(await row.locator('[data-field="voided"]').textContent()).toBe(
+      `Voided ${deskDay(voided.at)}: Recorded on the wrong request.`,
+    );
+    expect(await row.getByRole("button").count()).toBe(0);
+    await rowOf(page, "The training helped")
+      .getByRole("button", { name: `Void the feedback received ${laterDay}` })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, "feedback-voided-1280.png", { windowOnly: true });
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await keepScreenshot(page.locator('section[aria-labelledby="request-feedback-title"]'), "feedback-voided-390.png");
     expect(troubles).toEqual([]);
     await page.close();
   });

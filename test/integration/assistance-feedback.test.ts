@@ -772,3 +772,108 @@ describe("feedback versioned (ADR 0072)", () => {
     expect(await call({ path })).toMatchObject({ etag: '"3"', body: { text: "Thanks" } });
   });
 });
+
+describe("feedback voided (ADR 0073)", () => {
+  const voidOf = (requestId: string, feedbackId: string, reason: string, ifMatch?: string) =>
+    call({
+      method: "POST",
+      path: `/assistance/requests/${requestId}/feedback/${feedbackId}/void`,
+      body: { reason },
+      ...(ifMatch === undefined ? {} : { ifMatch }),
+    });
+
+  it("voids a note counted on its own: one less, dated by the notes still counted, its words free again", async () => {
+    const request = await requestAt("LBR", CIRCULATED);
+    await feedback(request.id, { from: "requester", text: "First", receivedOn: "2026-11-20" });
+    const second = await feedback(request.id, { from: "requester", text: "Second", receivedOn: "2026-12-02" });
+    const before = await feedbackObligation("LBR");
+    expect(before).toMatchObject({ submissions: 2, firstReceivedOn: "2026-11-20", lastReceivedOn: "2026-12-02" });
+    const id = String(second.body.id);
+
+    const voided = await voidOf(request.id, id, "Recorded on the wrong request", '"1"');
+    expect(voided).toMatchObject({
+      status: 200,
+      etag: '"2"',
+      body: { text: "Second", voided: { at: "2026-12-07T15:00:00.000Z", reason: "Recorded on the wrong request" } },
+    });
+    expect(await feedbackObligation("LBR")).toEqual({
+      ...before,
+      submissions: 1,
+      lastReceivedOn: "2026-11-20",
+      revision: (before?.revision ?? 0) + 1,
+    });
+    const [entry] = await feedbackTrail(request.id, "assistance.feedback.void");
+    expect(entry).toMatchObject({
+      reason: "Recorded on the wrong request",
+      before: { obligation: { submissions: 2 } },
+      after: { feedback: { voided: {} }, obligation: { submissions: 1 } },
+    });
+    // Listed for the record; not changed again.
+    expect((await listed(request.id)).map((note) => [note.receivedOn, "voided" in note])).toEqual([
+      ["2026-11-20", false],
+      ["2026-12-02", true],
+    ]);
+    const refusal =
+      "The feedback received on 2026-12-02 was voided on 2026-12-07 (Recorded on the wrong request): it no longer " +
+      "counts and is not changed";
+    const path = `/assistance/requests/${request.id}/feedback/${id}`;
+    for (const change of [
+      voidOf(request.id, id, "Again", '"2"'),
+      call({ method: "PATCH", path, body: { text: "Second note" }, ifMatch: '"2"' }),
+      call({ method: "PUT", path: `${path}/document`, body: { symbol: "S/AC.44/2026/LBR/FB" } }),
+    ]) {
+      expect(await change).toMatchObject({ status: 409, body: { detail: refusal } });
+    }
+    // Its words are free again: the note recorded where it belongs counts.
+    expect((await feedback(request.id, { from: "requester", text: "Second", receivedOn: "2026-12-02" })).status).toBe(
+      201,
+    );
+    expect(await feedbackObligation("LBR")).toMatchObject({ submissions: 2, lastReceivedOn: "2026-12-02" });
+  });
+
+  it("voids the only note back to not applicable, and a linked note without touching the count", async () => {
+    const lone = await requestAt("SLE", CIRCULATED);
+    const note = await feedback(lone.id, { from: "requester", text: "Thanks", receivedOn: "2026-12-01" });
+    await voidOf(lone.id, String(note.body.id), "Not from the State", '"1"');
+    const none = await feedbackObligation("SLE");
+    expect(none).toMatchObject({ status: "not-applicable", submissions: 0 });
+    expect(none).not.toHaveProperty("lastReceivedOn");
+
+    const request = await requestAt("GIN", CIRCULATED);
+    await recordDocument("GIN", {
+      kind: "assistance-feedback",
+      receivedOn: "2026-12-03",
+      symbol: "S/AC.44/2026/GIN/FB",
+    });
+    const linked = await feedback(request.id, {
+      from: "requester",
+      text: "Our note",
+      symbol: "S/AC.44/2026/GIN/FB",
+    });
+    const counted = await feedbackObligation("GIN");
+    expect(await voidOf(request.id, String(linked.body.id), "Entered twice", '"1"')).toMatchObject({ status: 200 });
+    expect(await feedbackObligation("GIN")).toEqual(counted);
+  });
+
+  it("asks for If-Match and a reason, refuses a stale version, and writes nothing then", async () => {
+    const request = await requestAt("BFA", CIRCULATED);
+    const note = await feedback(request.id, { from: "requester", text: "Useful", receivedOn: "2026-12-01" });
+    const id = String(note.body.id);
+    const before = await feedbackObligation("BFA");
+    await call({
+      method: "PATCH",
+      path: `/assistance/requests/${request.id}/feedback/${id}`,
+      body: { text: "Very useful" },
+      ifMatch: '"1"',
+    });
+    expect(await voidOf(request.id, id, "Wrong request")).toMatchObject({ status: 428 });
+    expect(await voidOf(request.id, id, "Wrong request", '"1"')).toMatchObject({ status: 412 });
+    expect(await voidOf(request.id, id, "no", '"2"')).toMatchObject({
+      status: 422,
+      body: { errors: [{ path: "body.reason", message: "say why, in at least 3 characters" }] },
+    });
+    expect(await listed(request.id)).toEqual([expect.not.objectContaining({ voided: expect.anything() })]);
+    expect(await feedbackObligation("BFA")).toEqual(before);
+    expect(await feedbackTrail(request.id, "assistance.feedback.void")).toEqual([]);
+  });
+});

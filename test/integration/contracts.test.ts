@@ -979,6 +979,27 @@ const cases: Record<string, ContractCase> = {
       404,
     ],
   },
+  "POST /assistance/requests/{id}/feedback/{feedbackId}/void": {
+    ok: async () => {
+      const path = `/assistance/requests/${made.request}/feedback/${made.feedback}`;
+      const current = await prepare({ path, group: readers });
+      return {
+        method: "POST",
+        path: `${path}/void`,
+        body: { reason: "Recorded on the wrong request" },
+        ifMatch: etagOf(current),
+        group: "experts",
+      };
+    },
+    refused: async () => {
+      const path = `/assistance/requests/${made.request}/feedback/${made.feedback}`;
+      const current = await prepare({ path, group: readers });
+      return [
+        { method: "POST", path: `${path}/void`, body: { reason: "Again" }, ifMatch: etagOf(current), group: "experts" },
+        409,
+      ];
+    },
+  },
   "GET /assistance/reports": {
     ok: async () => {
       const report = createAssistanceReportHandler({

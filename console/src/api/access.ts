@@ -43,6 +43,7 @@ export const routeAccess = {
   "POST /assistance/requests/{id}/feedback": ["secretariat", "experts"],
   "GET /assistance/requests/{id}/feedback/{feedbackId}": ["secretariat", "experts", "members"],
   "PATCH /assistance/requests/{id}/feedback/{feedbackId}": ["secretariat", "experts"],
+  "POST /assistance/requests/{id}/feedback/{feedbackId}/void": ["secretariat", "experts"],
   "PUT /assistance/requests/{id}/feedback/{feedbackId}/document": ["secretariat", "experts"],
   "DELETE /assistance/requests/{id}/feedback/{feedbackId}/document": ["secretariat", "experts"],
   "GET /assistance/offers": ["secretariat", "experts", "members"],

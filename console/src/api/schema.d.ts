@@ -539,6 +539,23 @@ export interface paths {
     patch: operations["correctAssistanceFeedback"];
     trace?: never;
   };
+  "/assistance/requests/{id}/feedback/{feedbackId}/void": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void feedback recorded in error, with If-Match and the reason: listed for the record, it no longer counts (the requester's own note takes one from its obligation, dated again by the notes still counted) nor repeats; voided feedback is 409 */
+    post: operations["voidAssistanceFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/assistance/requests/{id}/feedback/{feedbackId}/document": {
     parameters: {
       query?: never;
@@ -2891,6 +2908,13 @@ export interface components {
       /** Format: date-time */
       recordedAt: string;
       recordedBy: string;
+      /** @description Set when the feedback was voided (recorded in error, ADR 0073): listed for the record, it no longer counts nor repeats, and is not corrected or linked */
+      voided?: {
+        /** Format: date-time */
+        at: string;
+        by: string;
+        reason: string;
+      };
     };
     NewAssistanceFeedback: {
       /**
@@ -2914,6 +2938,10 @@ export interface components {
        * @description The day the note was received: not before the request was received, not in the future; a linked note's is its document's
        */
       receivedOn?: string;
+    };
+    AssistanceFeedbackVoid: {
+      /** @description Why the correction is made (kept in the audit trail) */
+      reason: string;
     };
     AssistanceFeedbackDocumentLink: {
       /** @description The symbol of the requesting State's document of kind assistance-feedback that is this same note, received the day the feedback was */
@@ -8590,6 +8618,127 @@ export interface operations {
     };
     responses: {
       /** @description The feedback as corrected */
+      200: {
+        headers: {
+          /** @description Send it back as If-Match to update */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AssistanceFeedback"];
+        };
+      };
+      /** @description Malformed path, query or body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only secretariat, experts may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Duplicate or illegal state transition */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The If-Match ETag is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body not in a supported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body fails validation; `errors` lists each field path */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  voidAssistanceFeedback: {
+    parameters: {
+      query?: never;
+      header: {
+        "If-Match": string;
+      };
+      path: {
+        id: string;
+        feedbackId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AssistanceFeedbackVoid"];
+      };
+    };
+    responses: {
+      /** @description The feedback, voided */
       200: {
         headers: {
           /** @description Send it back as If-Match to update */

@@ -1,7 +1,7 @@
 // An assistance request as the console reads and writes it (the list's reads: assistance-list-data.ts): one with its
-// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one: one read with its ETag and
-// corrected with If-Match (ADRs 0071, 0072), linked to the State's document that is the same note, or unlinked from it
-// (ADR 0070).
+// ETag, a new one, a move and the State's consent with If-Match, and the feedback on one: one read with its ETag,
+// corrected or voided with If-Match (ADRs 0071, 0072, 0073), linked to the State's document that is the same note, or
+// unlinked from it (ADR 0070).
 import { api, dataOf, ProblemError, type Schemas } from "../api/client.ts";
 import { type Versioned, versionedOf } from "../api/versioned.ts";
 
@@ -71,6 +71,23 @@ export async function correctFeedback(
   const result = await api.PATCH("/assistance/requests/{id}/feedback/{feedbackId}", {
     params: { path: { id: requestId, feedbackId: current.value.id }, header: { "If-Match": current.etag } },
     body: changes,
+  });
+  return versionedOf(dataOf(result), result.response);
+}
+
+/**
+ * Voids feedback on request `requestId` as read (`current`), recorded in error, saying why: it stays listed for the
+ * record and no longer counts. The answer is the feedback as voided, with its ETag; a colleague's correction, link or
+ * unlink since it was read is 412, and feedback voided already is 409.
+ */
+export async function voidFeedback(
+  requestId: string,
+  current: Versioned<Feedback>,
+  reason: string,
+): Promise<Versioned<Feedback>> {
+  const result = await api.POST("/assistance/requests/{id}/feedback/{feedbackId}/void", {
+    params: { path: { id: requestId, feedbackId: current.value.id }, header: { "If-Match": current.etag } },
+    body: { reason },
   });
   return versionedOf(dataOf(result), result.response);
 }

@@ -3,6 +3,8 @@
 // correction made, of a linked note's day, which is its document's, and of the feedback read again after a stale
 // save (ADR 0072). Pure (types only from the generated schema), tested in Node
 // (test/unit/console-feedback-correction.test.ts).
+
+import { countsOnItsOwn } from "../../../shared/assistance/feedback-open.ts";
 import type { components } from "../api/schema";
 import { differencesOf, type FieldWords, readAgainWords, type Typed } from "./typed-over.ts";
 
@@ -61,7 +63,7 @@ export const correctFeedbackWords = (feedback: Pick<Feedback, "receivedOn">): st
  * follow (its count does not change).
  */
 export function feedbackCorrectedWords(
-  before: Pick<Feedback, "receivedOn" | "from" | "document">,
+  before: Pick<Feedback, "receivedOn" | "from" | "document" | "voided">,
   changes: FeedbackCorrection,
   after: Pick<Feedback, "receivedOn">,
 ): string {
@@ -72,8 +74,7 @@ export function feedbackCorrectedWords(
     ...(dayMoved ? [`the day received, now ${after.receivedOn}`] : []),
   ];
   const corrected = `Corrected the feedback received ${before.receivedOn}: ${what.join(" and ")}.`;
-  const counts = before.from === "requester" && before.document === undefined;
-  return dayMoved && counts
+  return dayMoved && countsOnItsOwn(before)
     ? `${corrected} The State's assistance feedback is dated by the corrected day; its count does not change.`
     : corrected;
 }

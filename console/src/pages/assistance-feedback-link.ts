@@ -5,7 +5,7 @@
 // confirmations and the API's refusals. Pure (types only from the generated schema), tested in Node
 // (test/unit/console-feedback-link.test.ts).
 
-import { countsOnItsOwn } from "../../../shared/assistance/feedback-open.ts";
+import { countsOnItsOwn, standing } from "../../../shared/assistance/feedback-open.ts";
 import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { problemInFull } from "../ui/problem-words.ts";
@@ -17,9 +17,10 @@ type Submission = Schemas["Submission"];
 type Problem = Schemas["Problem"];
 
 /**
- * The documents `feedback` may be linked to: none for a provider's feedback or one linked already; else the State's
- * own counted documents of kind assistance-feedback received the day the feedback was, that no feedback in `recorded`
- * (the request's) names. Another day's are not offered: one note is received on one day.
+ * The documents `feedback` may be linked to: none for a provider's feedback, one linked already or one voided; else
+ * the State's own counted documents of kind assistance-feedback received the day the feedback was, that no feedback in
+ * `recorded` (the request's) names, voided feedback aside (ADR 0073: it holds no document, as the API reads it).
+ * Another day's are not offered: one note is received on one day.
  */
 export function linkCandidates(
   feedback: Feedback,
@@ -28,7 +29,7 @@ export function linkCandidates(
 ): Submission[] {
   if (!countsOnItsOwn(feedback)) return [];
   // The State's own only: read for another request before, the list may still be another State's for a moment.
-  return linkableDocuments(submissions, recorded).filter(
+  return linkableDocuments(submissions, standing(recorded)).filter(
     (document) =>
       document.iso3 === feedback.iso3 && document.receivedOn === feedback.receivedOn && document.voided === undefined,
   );

@@ -4,8 +4,10 @@
 // State's document is named by its symbol and counts as that document; one recorded here first and then as the
 // State's document is linked to it afterwards, offered in its row and asked first, and a link made in error is undone
 // there, asked first too (ADR 0070). Feedback whose text or day was typed wrongly is corrected in place (ADR 0071),
-// against the version read (ADR 0072).
+// against the version read (ADR 0072); feedback recorded in error is voided there, saying why (ADR 0073): its row stays,
+// marked voided in words, and offers nothing more.
 import { useState } from "preact/hooks";
+import { standing } from "../../../shared/assistance/feedback-open.ts";
 import { ProblemError } from "../api/client.ts";
 import { may } from "../auth/access.ts";
 import type { Session } from "../auth/session.ts";
@@ -43,6 +45,8 @@ import {
   linkRefusalWords,
 } from "./assistance-feedback-link.ts";
 import { LinkedDocument, ReviewLink } from "./assistance-feedback-link-cells.tsx";
+import { VoidFeedback } from "./assistance-feedback-void.tsx";
+import { voidedMarkWords, voidFeedbackWords } from "./assistance-feedback-void-words.ts";
 import type { StateDocuments } from "./assistance-request-document.tsx";
 
 const FIELDS: readonly FieldSpec<keyof FeedbackForm>[] = [
@@ -66,7 +70,7 @@ function RecordFeedback(props: {
   const [said, setSaid] = useState("");
   const documents =
     form.from === "requester" && submissions.status === "ready"
-      ? linkableDocuments(submissions.data, props.recorded)
+      ? linkableDocuments(submissions.data, standing(props.recorded))
       : [];
   // A document linked meanwhile (by this form or a colleague) is offered no more, nor sent.
   const symbol = documents.some((document) => document.symbol === form.symbol) ? form.symbol : "";
@@ -114,9 +118,15 @@ function RecordFeedback(props: {
   );
 }
 
+/** The forms a row opens under the table: its button's words, and its accessible name, naming the feedback. */
+const ROW_FORMS = {
+  correcting: { words: "Correct", name: correctFeedbackWords },
+  voiding: { words: "Void", name: voidFeedbackWords },
+} as const;
+
 /**
- * The status line that says a link was made or undone (the keyboard goes on from it, the button pressed having gone),
- * or feedback corrected.
+ * The status line that says a link was made or undone, or feedback voided (the keyboard goes on from it, the button
+ * pressed having gone), or feedback corrected.
  */
 const CHANGED_ID = "feedback-changed";
 
@@ -124,8 +134,9 @@ const CHANGED_ID = "feedback-changed";
  * The feedback recorded on the request, a row each; for the groups that may link, the requesting State's feedback
  * that names no document offers the State's documents of its day that may be the same note, and for those that may
  * unlink, feedback that names one offers to undo the link. Either is asked first under the table, one question at a
- * time; the API's refusal is said there, in its words, and the list is read again. For the groups that may correct,
- * each row opens its correction there instead.
+ * time; the API's refusal is said there, in its words, and the list is read again. For the groups that may correct or
+ * void, each row opens its correction or its void there instead. Voided feedback is listed for the record, marked so,
+ * and offers none of these.
  */
 function FeedbackTable(props: {
   request: AssistanceRequest;
@@ -135,33 +146,52 @@ function FeedbackTable(props: {
   mayLink: boolean;
   mayUnlink: boolean;
   mayCorrect: boolean;
+  mayVoid: boolean;
   reread: () => Promise<void>;
 }) {
   const { list, documents } = props;
   const writing = useWrites();
   const [asking, setAsking] = useState<LinkChange>();
-  // The feedback whose correction is open, by id: read again, the row shows it as it now stands.
+  // The feedback whose correction or void is open, by id: read again, the row shows it as it now stands.
   const [correcting, setCorrecting] = useState<string>();
+  const [voiding, setVoiding] = useState<string>();
   // The change last sent: its refusal names its document.
   const [sent, setSent] = useState<LinkChange>();
   const [said, setSaid] = useState("");
   const focusReturn = useFocusReturn();
   const submissions = props.mayLink && documents.read.status === "ready" ? documents.read.data : [];
-  // One question or correction at a time: opening one closes the other.
-  const open = (next: { asking?: LinkChange; correcting?: string }) => {
+  // One question, correction or void at a time: opening one closes the others.
+  const open = (next: { asking?: LinkChange; correcting?: string; voiding?: string }) => {
     focusReturn.opened();
     writing.dismiss();
     setSaid("");
     setAsking(next.asking);
     setCorrecting(next.correcting);
+    setVoiding(next.voiding);
   };
   const ask = (change: LinkChange) => open({ asking: change });
-  const back = () => {
+  const shut = () => {
     setAsking(undefined);
     setCorrecting(undefined);
+    setVoiding(undefined);
+  };
+  const back = () => {
+    shut();
     focusReturn.closed();
   };
+  const rowForm = (feedback: FeedbackNote, form: keyof typeof ROW_FORMS) => (
+    <button
+      type="button"
+      class="secondary"
+      aria-label={ROW_FORMS[form].name(feedback)}
+      aria-expanded={(form === "correcting" ? correcting : voiding) === feedback.id}
+      onClick={() => open({ [form]: feedback.id })}
+    >
+      {ROW_FORMS[form].words}
+    </button>
+  );
   const inCorrection = correcting === undefined ? undefined : list.find((feedback) => feedback.id === correcting);
+  const inVoid = voiding === undefined ? undefined : list.find((feedback) => feedback.id === voiding);
   const words = asking && linkQuestion(asking, props.stateName);
   const readAgain = async () => {
     await Promise.all([props.reread(), documents.reread()]);
@@ -195,10 +225,19 @@ function FeedbackTable(props: {
         list="feedback"
         rows={list}
         keyOf={(feedback) => feedback.id}
+        classOf={(feedback) => (feedback.voided ? "inactive" : undefined)}
         columns={[
           { header: "Received", cell: (feedback) => feedback.receivedOn },
           { header: "From", cell: (feedback) => FEEDBACK_FROM_WORDS[feedback.from] },
-          { header: "What it says", cell: (feedback) => feedback.text },
+          {
+            header: "What it says",
+            cell: (feedback) => (
+              <>
+                {feedback.voided && <div data-field="voided">{voidedMarkWords(feedback.voided)}</div>}
+                {feedback.text}
+              </>
+            ),
+          },
           {
             header: "The State's document",
             field: "document",
@@ -208,7 +247,7 @@ function FeedbackTable(props: {
                 return (
                   <LinkedDocument
                     symbol={named}
-                    mayUnlink={props.mayUnlink}
+                    mayUnlink={props.mayUnlink && !feedback.voided}
                     busy={writing.busy}
                     onUnlink={() => ask({ kind: "unlink", feedback, symbol: named })}
                   />
@@ -226,22 +265,18 @@ function FeedbackTable(props: {
               );
             },
           },
-          ...(props.mayCorrect
+          ...(props.mayCorrect || props.mayVoid
             ? [
                 {
-                  header: "Correction",
-                  field: "correct",
-                  cell: (feedback: FeedbackNote) => (
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={correctFeedbackWords(feedback)}
-                      aria-expanded={correcting === feedback.id}
-                      onClick={() => open({ correcting: feedback.id })}
-                    >
-                      Correct
-                    </button>
-                  ),
+                  header: "Correct or void",
+                  field: "change",
+                  cell: (feedback: FeedbackNote) =>
+                    !feedback.voided && (
+                      <div class="actions">
+                        {props.mayCorrect && rowForm(feedback, "correcting")}
+                        {props.mayVoid && rowForm(feedback, "voiding")}
+                      </div>
+                    ),
                 },
               ]
             : []),
@@ -285,6 +320,24 @@ function FeedbackTable(props: {
           onKeyDown={focusReturn.escapeCloses(back)}
         />
       )}
+      {inVoid && (
+        <VoidFeedback
+          // Another feedback's void is drawn anew, with no reason typed.
+          key={inVoid.id}
+          requestId={props.request.id}
+          feedbackId={inVoid.id}
+          stateName={props.stateName}
+          readAgain={readAgain}
+          onDone={(words) => {
+            // The row's button has gone with its row's actions: the keyboard goes on from the status line.
+            shut();
+            setSaid(words);
+            focusReturn.closed(() => document.getElementById(CHANGED_ID));
+          }}
+          onClose={back}
+          onKeyDown={focusReturn.escapeCloses(back)}
+        />
+      )}
     </>
   );
 }
@@ -306,6 +359,7 @@ export function Feedback({
   const mayLink = may(session.group, "PUT /assistance/requests/{id}/feedback/{feedbackId}/document");
   const mayUnlink = may(session.group, "DELETE /assistance/requests/{id}/feedback/{feedbackId}/document");
   const mayCorrect = may(session.group, "PATCH /assistance/requests/{id}/feedback/{feedbackId}");
+  const mayVoid = may(session.group, "POST /assistance/requests/{id}/feedback/{feedbackId}/void");
   return (
     <section aria-labelledby="request-feedback-title">
       <h2 id="request-feedback-title">Feedback</h2>
@@ -320,6 +374,7 @@ export function Feedback({
               mayLink={mayLink}
               mayUnlink={mayUnlink}
               mayCorrect={mayCorrect}
+              mayVoid={mayVoid}
               reread={reread}
             />
             {opens ? (

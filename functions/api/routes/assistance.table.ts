@@ -84,6 +84,13 @@ export const assistanceTable = routeTable({
     bodyTypes: ["application/json", "application/merge-patch+json"],
     requiresIfMatch: true,
   },
+  voidAssistanceFeedback: {
+    method: "POST",
+    path: "/assistance/requests/{id}/feedback/{feedbackId}/void",
+    tag: TAG,
+    access: staff,
+    requiresIfMatch: true,
+  },
   linkAssistanceFeedbackDocument: {
     method: "PUT",
     path: "/assistance/requests/{id}/feedback/{feedbackId}/document",
@@ -188,6 +195,10 @@ export const assistanceSummaries = {
     "Correct feedback's text or the day it was received, with If-Match (not before the request's, not in the " +
     "future; a linked note's is its document's); a day moved on feedback that counts dates the State's obligation " +
     "again; the same again changes nothing, what another feedback of the request says is 409",
+  voidAssistanceFeedback:
+    "Void feedback recorded in error, with If-Match and the reason: listed for the record, it no longer counts (the " +
+    "requester's own note takes one from its obligation, dated again by the notes still counted) nor repeats; voided " +
+    "feedback is 409",
   linkAssistanceFeedbackDocument:
     "Link the requesting State's feedback to its document of kind assistance-feedback that is the same note, " +
     "received the same day: the note counts once, as the document (the obligation one less); the same link again " +

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { correctFeedback } from "#shared/assistance/feedback-correction.ts";
 import { getFeedback, linkFeedbackDocument, unlinkFeedbackDocument } from "#shared/assistance/feedback-link.ts";
+import { voidFeedback } from "#shared/assistance/feedback-void.ts";
 import { candidatesFor, getMatch, listedMatches, proposeMatch, transitionMatch } from "#shared/assistance/matches.ts";
 import { createOffer, getOffer, listOffers, listProviders, updateOffer } from "#shared/assistance/offers.ts";
 import { markRetiredProviders } from "#shared/assistance/providers-retired.ts";
@@ -23,6 +24,7 @@ import {
 import {
   assistanceFeedbackCorrectionSchema,
   assistanceFeedbackSchema,
+  assistanceFeedbackVoidSchema,
   assistanceIdSchema,
   assistanceMatchSchema,
   assistanceOfferChangesSchema,
@@ -147,6 +149,11 @@ export const declarations = declareRoutes(assistanceTable, {
     responses: [
       { status: 200, description: "The feedback as corrected", schema: assistanceFeedbackSchema, etag: true },
     ],
+  },
+  voidAssistanceFeedback: {
+    params: byFeedback,
+    body: assistanceFeedbackVoidSchema,
+    responses: [{ status: 200, description: "The feedback, voided", schema: assistanceFeedbackSchema, etag: true }],
   },
   linkAssistanceFeedbackDocument: {
     params: byFeedback,
@@ -283,6 +290,10 @@ export function assistanceRoutes(deps: AssistanceDependencies): Route[] {
     },
     async correctAssistanceFeedback({ params, body, expectedVersion, audit }) {
       const feedback = await correctFeedback(deps)(params.id, params.feedbackId, expectedVersion, body, audit);
+      return { body: feedback.value, version: feedback.version };
+    },
+    async voidAssistanceFeedback({ params, body, expectedVersion, audit }) {
+      const feedback = await voidFeedback(deps)(params.id, params.feedbackId, expectedVersion, body, audit);
       return { body: feedback.value, version: feedback.version };
     },
     async linkAssistanceFeedbackDocument({ params, body, audit }) {

@@ -127,7 +127,7 @@ function itemsOf(change: AssistanceChange): string[] {
     case "new-feedback":
     case "feedback-document":
       return [`feedback ${change.feedback.id}`];
-    case "correct-feedback":
+    case "replace-feedback":
       return [`feedback ${change.next.id}`];
     case "feedback-obligation":
       return [`obligation ${obligationKey(change.before.iso3, change.before.kind)}`];
@@ -217,20 +217,24 @@ function apply(draft: Holdings, change: AssistanceChange): void {
       const { feedback } = change;
       if (draft.feedback.has(feedback.id)) throw new Conflict(`Feedback ${feedback.id} exists already`);
       const held = [...draft.feedback.values()].find(
-        ({ value: other }) => other.requestId === feedback.requestId && sameFeedback(other, feedback),
+        ({ value: other }) => !other.voided && other.requestId === feedback.requestId && sameFeedback(other, feedback),
       );
       if (held) throw feedbackRepeated(held.value.id, feedback);
       draft.feedback.set(feedback.id, { value: copy(feedback), version: 1 });
       return;
     }
-    case "correct-feedback": {
+    case "replace-feedback": {
       const { next, expectedVersion, before } = change;
       const held = draft.feedback.get(next.id);
       if (held?.value.requestId !== next.requestId) throw new NotFound("Feedback", next.id);
       if (held.version !== expectedVersion) throw feedbackStale(before, held.version, expectedVersion);
-      const repeated = [...draft.feedback.values()].find(
-        ({ value: other }) => other.id !== next.id && other.requestId === next.requestId && sameFeedback(other, next),
-      );
+      // Voided feedback holds no words, as the adapter's guards hold none for it (ADR 0073).
+      const repeated =
+        !next.voided &&
+        [...draft.feedback.values()].find(
+          ({ value: other }) =>
+            !other.voided && other.id !== next.id && other.requestId === next.requestId && sameFeedback(other, next),
+        );
       if (repeated) throw feedbackRepeated(repeated.value.id, next);
       draft.feedback.set(next.id, { value: copy(next), version: expectedVersion + 1 });
       return;

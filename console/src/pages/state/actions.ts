@@ -38,6 +38,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   "assistance.feedback.link": "Assistance feedback linked to the State's document: the note counts once",
   "assistance.feedback.unlink": "Assistance feedback unlinked from the State's document: each counts on its own",
   "assistance.feedback.correct": "Assistance feedback corrected",
+  "assistance.feedback.void": "Assistance feedback voided",
   "assistance.match.propose": "Assistance match proposed",
   "assistance.match.transition": "Assistance match moved",
   "assistance.offer.create": "Assistance offer made",
