@@ -11,6 +11,7 @@ import { feedbackRepeated, feedbackStale, sameFeedback } from "./feedback-conten
 import { noteDays, redated } from "./feedback-dates.ts";
 import { standingFeedbackIn } from "./feedback-link.ts";
 import { countsOnItsOwn } from "./feedback-open.ts";
+import { writeFeedbackChange } from "./feedback-write.ts";
 import type { AssistanceDependencies } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackCorrection } from "./schemas.ts";
 
@@ -62,16 +63,11 @@ export const correctFeedback =
           ? obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback")
           : undefined;
       const obligation = before && { before, after: redated(before, await noteDays(deps, iso3, next)) };
-      await deps.assistance.write([
-        deps.assistance.replaceFeedback(next, version, feedback),
-        ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
-        deps.assistance.audit({
-          ...audit,
-          action: "assistance.feedback.correct",
-          entity: { type: "assistance-request", id: requestId },
-          before: { iso3, feedback, ...(obligation ? { obligation: obligation.before } : {}) },
-          after: { iso3, feedback: next, ...(obligation ? { obligation: obligation.after } : {}) },
-        }),
-      ]);
-      return { value: next, version: version + 1 };
+      return writeFeedbackChange(deps, audit, {
+        feedback,
+        version,
+        next,
+        obligation,
+        action: "assistance.feedback.correct",
+      });
     });

@@ -19,7 +19,7 @@ import {
   refuseDocumentOfOtherDay,
 } from "./feedback-document.ts";
 import { standing } from "./feedback-open.ts";
-import type { AssistanceChange } from "./repository.ts";
+import { type FeedbackChange, writeFeedbackChange } from "./feedback-write.ts";
 import { type AssistanceDependencies, requestFileOf, stateNameOf } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackDocumentLink } from "./schemas.ts";
 
@@ -63,36 +63,16 @@ export const getFeedback =
 
 /**
  * A link's change written with the State's obligation as `counted` makes it from the one read now (held at its
- * revision), and audited as `action`.
+ * revision).
  */
 async function writeLinkChange(
   deps: LinkDependencies,
   audit: AuditContext,
-  link: {
-    feedback: AssistanceFeedback;
-    version: number;
-    next: AssistanceFeedback;
-    change: AssistanceChange;
-    counted: (before: Obligation) => Obligation;
-    action: "assistance.feedback.link" | "assistance.feedback.unlink";
-  },
+  link: Omit<FeedbackChange, "obligation"> & { counted: (before: Obligation) => Obligation },
 ): Promise<Versioned<AssistanceFeedback>> {
-  const { feedback, next } = link;
-  const { iso3, requestId } = feedback;
+  const { iso3 } = link.feedback;
   const before = obligationIn(await deps.reporting.obligations(iso3), iso3, "assistance-feedback");
-  const after = link.counted(before);
-  await deps.assistance.write([
-    link.change,
-    deps.assistance.updateFeedbackObligation(before, after),
-    deps.assistance.audit({
-      ...audit,
-      action: link.action,
-      entity: { type: "assistance-request", id: requestId },
-      before: { iso3, feedback, obligation: before },
-      after: { iso3, feedback: next, obligation: after },
-    }),
-  ]);
-  return { value: next, version: link.version + 1 };
+  return writeFeedbackChange(deps, audit, { ...link, obligation: { before, after: link.counted(before) } });
 }
 
 /**

@@ -9,6 +9,7 @@ import { feedbackStale } from "./feedback-content.ts";
 import { noteDays } from "./feedback-dates.ts";
 import { standingFeedbackIn } from "./feedback-link.ts";
 import { countsOnItsOwn } from "./feedback-open.ts";
+import { writeFeedbackChange } from "./feedback-write.ts";
 import type { AssistanceDependencies } from "./requests.ts";
 import type { AssistanceFeedback, FeedbackVoid } from "./schemas.ts";
 
@@ -34,19 +35,14 @@ export const voidFeedback =
         : undefined;
       const days = before && (await noteDays(deps, iso3, next));
       const obligation = before && days && { before, after: derivedObligation(before, receivedOn(days), -1) };
-      await deps.assistance.write([
-        deps.assistance.replaceFeedback(next, version, feedback),
-        ...(obligation ? [deps.assistance.updateFeedbackObligation(obligation.before, obligation.after)] : []),
-        deps.assistance.audit({
-          ...audit,
-          action: "assistance.feedback.void",
-          entity: { type: "assistance-request", id: requestId },
-          reason: input.reason,
-          before: { iso3, feedback, ...(obligation ? { obligation: obligation.before } : {}) },
-          after: { iso3, feedback: next, ...(obligation ? { obligation: obligation.after } : {}) },
-        }),
-      ]);
-      return { value: next, version: version + 1 };
+      return writeFeedbackChange(deps, audit, {
+        feedback,
+        version,
+        next,
+        obligation,
+        action: "assistance.feedback.void",
+        reason: input.reason,
+      });
     });
 
 const receivedOn = (days: readonly string[]) => days.map((day) => ({ receivedOn: day }));
