@@ -8,8 +8,8 @@
 // its field in the future, and once it is the document's day, the document is offered; a colleague's correction
 // meanwhile is refused as stale (412, ADR 0072), read again keeping what was typed, and saved over; a note recorded in
 // error is voided with its reason (ADR 0073), refused at the reason when none is given and as stale after a colleague's
-// correction: it no longer counts, and its row stays, marked voided, with no action. Screenshots (DESK_SCREENSHOTS=1)
-// go to .local/e2e/console/.
+// correction: it no longer counts, and its row stays, marked voided, with no action; a note linked to a document voided
+// since is said to count nowhere, and unlinked it counts. Screenshots (DESK_SCREENSHOTS=1) go to .local/e2e/console/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays } from "#shared/assistance/dates.ts";
@@ -537,6 +537,46 @@ describe("linking the State's feedback to its document in the console, session 4
     await page.setViewportSize({ width: 390, height: 900 });
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await keepScreenshot(page.locator('section[aria-labelledby="request-feedback-title"]'), "feedback-voided-390.png");
+    expect(troubles).toEqual([]);
+    await page.close();
+  });
+
+  it("says that a note linked to a document voided since counts nowhere, and unlinking it makes it count", async () => {
+    const id = await circulatedRequest("LBR", "S/AC.44/2026/S43/LBR");
+    const document = await feedbackDocument("LBR", "S/AC.44/2026/S43/NOTE.1");
+    const recorded = await api("POST", `/assistance/requests/${id}/feedback`, {
+      from: "requester",
+      text: "The review mission was timely",
+      symbol: "S/AC.44/2026/S43/NOTE.1",
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const read = await api("GET", `/states/LBR/submissions/${document.id}`);
+    const voided = await api(
+      "POST",
+      `/states/LBR/submissions/${document.id}/void`,
+      { reason: "Console e2e: recorded on the wrong State's page." },
+      { "if-match": read.etag },
+    );
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    expect(await feedbackCounted("LBR")).toBe(0);
+
+    const page = await onRequestPage("secretariat", id);
+    const cell = rowOf(page, "The review mission").locator('[data-field="document"]');
+    await expect
+      .poll(() => cell.locator(".caution").textContent())
+      .toBe(
+        "S/AC.44/2026/S43/NOTE.1 was voided, so this note counts nowhere now: if the State did send it, unlink it so " +
+          "that it counts on its own.",
+      );
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(
+      page.locator('section[aria-labelledby="request-feedback-title"]'),
+      "feedback-linked-document-voided-1280.png",
+    );
+    await cell.getByRole("button", { name: "Unlink S/AC.44/2026/S43/NOTE.1" }).click();
+    await page.getByRole("button", { name: "Yes, unlink them" }).click();
+    await expect.poll(() => cell.locator(".caution").count()).toBe(0);
+    expect(await feedbackCounted("LBR")).toBe(1);
     expect(troubles).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../console/src/api/schema";
 import {
+  documentGoneWords,
   linkCandidates,
   linkChangedWords,
   linkQuestion,
@@ -149,5 +150,25 @@ describe("the words of the link", () => {
       detail: "This feedback names no document now, no longer to S/AC.44/2026/NOTE.5: read it again",
     };
     expect(linkRefusalWords(changed, "S/AC.44/2026/NOTE.5")).toBe(changed.detail);
+  });
+});
+
+describe("a note linked to a document that counts no more", () => {
+  const voided = { at: "2026-12-05T10:00:00.000Z", by: "user-2", reason: "Not the State's note" };
+  const linked = feedback("f1", { document: { submissionId: "d1", symbol: "S/AC.44/2026/NOTE.d1" } });
+  const after = "so this note counts nowhere now: if the State did send it, unlink it so that it counts on its own.";
+
+  it("says that it counts nowhere now, the document voided (the list leaves it out) or of another kind", () => {
+    expect(documentGoneWords(linked, [document("d2")])).toBe(`S/AC.44/2026/NOTE.d1 was voided, ${after}`);
+    expect(documentGoneWords(linked, [document("d1", { kind: "action-plan" })])).toBe(
+      `S/AC.44/2026/NOTE.d1 is now recorded under another kind (National implementation action plan), ${after}`,
+    );
+  });
+
+  it("says nothing while the document counts, before the documents are read, or for voided or unlinked feedback", () => {
+    expect(documentGoneWords(linked, [document("d1")])).toBeUndefined();
+    expect(documentGoneWords(linked, undefined)).toBeUndefined();
+    expect(documentGoneWords({ ...linked, voided }, [])).toBeUndefined();
+    expect(documentGoneWords(feedback("f2"), [])).toBeUndefined();
   });
 });

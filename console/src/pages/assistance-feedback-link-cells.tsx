@@ -45,10 +45,18 @@ export function ReviewLink(props: {
  * In the document cell of feedback that names one: its symbol, and for the groups that may, the undoing of the link.
  * A component of its own: the link made or undone, the cell is drawn anew, and the button pressed goes.
  */
-export function LinkedDocument(props: { symbol: string; mayUnlink: boolean; busy: boolean; onUnlink: () => void }) {
+export function LinkedDocument(props: {
+  symbol: string;
+  /** Said when the document no longer counts as the note (voided, or of another kind since): it counts nowhere. */
+  voidedWords?: string | undefined;
+  mayUnlink: boolean;
+  busy: boolean;
+  onUnlink: () => void;
+}) {
   if (!props.mayUnlink) return <>{props.symbol}</>;
   return (
     <>
+      {props.voidedWords && <p class="caution">{props.voidedWords}</p>}
       {props.symbol}{" "}
       <BusyButton
         type="button"

@@ -10,6 +10,7 @@ import { possessive } from "../../../shared/possessive.ts";
 import type { components } from "../api/schema";
 import { problemInFull } from "../ui/problem-words.ts";
 import { linkableDocuments } from "./assistance-feedback-form.ts";
+import { SUBMISSION_KINDS } from "./state/labels.ts";
 
 type Schemas = components["schemas"];
 type Feedback = Schemas["AssistanceFeedback"];
@@ -33,6 +34,26 @@ export function linkCandidates(
     (document) =>
       document.iso3 === feedback.iso3 && document.receivedOn === feedback.receivedOn && document.voided === undefined,
   );
+}
+
+/**
+ * What a standing note linked to a document that no longer counts as its note says (ADR 0064): the document voided
+ * since (the State's documents that count leave it out) or its kind corrected to another. The note counted as that
+ * document, so it counts nowhere now; if the State did send it, unlinking it makes it count on its own. Undefined
+ * while the document counts, or until the State's documents (`counted`, the list the API gives) are read.
+ */
+export function documentGoneWords(
+  feedback: Pick<Feedback, "document" | "voided">,
+  counted: readonly Pick<Submission, "id" | "kind">[] | undefined,
+): string | undefined {
+  const { document } = feedback;
+  if (!document || feedback.voided || counted === undefined) return undefined;
+  const held = counted.find((one) => one.id === document.submissionId);
+  if (held?.kind === "assistance-feedback") return undefined;
+  const gone = held
+    ? `${document.symbol} is now recorded under another kind (${SUBMISSION_KINDS[held.kind]})`
+    : `${document.symbol} was voided`;
+  return `${gone}, so this note counts nowhere now: if the State did send it, unlink it so that it counts on its own.`;
 }
 
 /**

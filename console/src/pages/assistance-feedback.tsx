@@ -38,6 +38,7 @@ import {
   newFeedbackOf,
 } from "./assistance-feedback-form.ts";
 import {
+  documentGoneWords,
   type LinkChange,
   linkCandidates,
   linkChangedWords,
@@ -159,7 +160,8 @@ function FeedbackTable(props: {
   const [sent, setSent] = useState<LinkChange>();
   const [said, setSaid] = useState("");
   const focusReturn = useFocusReturn();
-  const submissions = props.mayLink && documents.read.status === "ready" ? documents.read.data : [];
+  const countedDocuments = props.mayLink && documents.read.status === "ready" ? documents.read.data : undefined;
+  const submissions = countedDocuments ?? [];
   // One question, correction or void at a time: opening one closes the others.
   const open = (next: { asking?: LinkChange; correcting?: string; voiding?: string }) => {
     focusReturn.opened();
@@ -247,6 +249,7 @@ function FeedbackTable(props: {
                 return (
                   <LinkedDocument
                     symbol={named}
+                    voidedWords={documentGoneWords(feedback, countedDocuments)}
                     mayUnlink={props.mayUnlink && !feedback.voided}
                     busy={writing.busy}
                     onUnlink={() => ask({ kind: "unlink", feedback, symbol: named })}
