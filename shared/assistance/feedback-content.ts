@@ -28,14 +28,14 @@ export const feedbackRepeated = (heldId: string, feedback: FeedbackContent) =>
     { feedbackId: heldId },
   );
 
-/** The refusal of a correction to feedback a colleague corrected, linked or unlinked since it was read (409). */
+/** The refusal of a link or unlink of feedback a colleague corrected or voided since it was read (409, ADR 0072). */
 export const feedbackChangedMeanwhile = (feedback: Pick<AssistanceFeedback, "id" | "receivedOn">) =>
   new Conflict(
     `The feedback received on ${feedback.receivedOn} was changed by someone else since it was read: read it again`,
     { feedbackId: feedback.id },
   );
 
-/** The refusal of a correction whose If-Match names a version of the feedback it is no longer at (412, ADR 0072). */
+/** The refusal of a correction or void whose If-Match names a version the feedback is no longer at (412, ADR 0072). */
 export const feedbackStale = (feedback: Pick<AssistanceFeedback, "receivedOn">, current: number, expected: number) =>
   new PreconditionFailed(`The feedback received on ${feedback.receivedOn}`, current, expected);
 

@@ -71,7 +71,7 @@ import {
 export interface RequestFile {
   request: Versioned<AssistanceRequest>;
   matches: Versioned<AssistanceMatch>[];
-  /** Versioned by what they say and the document they name (ADR 0072). */
+  /** Each at its version: one more at each correction, link, unlink and void (ADR 0072). */
   feedback: Versioned<AssistanceFeedback>[];
 }
 
@@ -88,7 +88,6 @@ export interface ListOffersQuery extends PageRequest {
 export type MailClaim = "claimed" | "taken";
 
 const toMatch = versioned((raw) => assistanceMatchSchema.parse(raw));
-// Feedback recorded before it had versions has none: it is at its first (ADR 0072).
 /** Feedback still at `version`, as read: feedback from before it had versions holds none and is at its first. */
 const feedbackAt = (version: number) =>
   `attribute_exists(pk) AND ${version === 1 ? "(version = :version OR attribute_not_exists(version))" : "version = :version"}`;

@@ -4,7 +4,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { FieldForm, nothingChanged, useSubmit } from "../ui/form.tsx";
-import { Show, useLoad } from "../ui/load.tsx";
 import { correctFeedback, type Feedback as FeedbackNote, feedbackWithEtag, type Versioned } from "./assistance-data.ts";
 import {
   correctFeedbackWords,
@@ -15,6 +14,7 @@ import {
   feedbackValuesOf,
   receivedOnLabel,
 } from "./assistance-feedback-correction.ts";
+import { FeedbackRead } from "./assistance-feedback-read.tsx";
 import { ReadAgainStatus, ReadCurrentVersion } from "./read-current-version.tsx";
 import { formOver, type Typed, typedWith } from "./typed-over.ts";
 
@@ -99,9 +99,9 @@ function CorrectFeedbackForm(
 
 /** Feedback `feedbackId` read with its ETag, and its correction form; a stale save reads it again here (`put`). */
 export function CorrectFeedback(props: Props & { feedbackId: string }) {
-  const [loaded, , put] = useLoad(
-    () => feedbackWithEtag(props.requestId, props.feedbackId),
-    `${props.requestId} ${props.feedbackId}`,
+  return (
+    <FeedbackRead requestId={props.requestId} feedbackId={props.feedbackId}>
+      {(current, put) => <CorrectFeedbackForm {...props} current={current} onReread={put} />}
+    </FeedbackRead>
   );
-  return <Show what={loaded}>{(current) => <CorrectFeedbackForm {...props} current={current} onReread={put} />}</Show>;
 }

@@ -4,8 +4,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { ProblemError } from "../api/client.ts";
 import { Field, FormFrame, fieldProblem, formProblem, useSubmit } from "../ui/form.tsx";
-import { Show, useLoad } from "../ui/load.tsx";
 import { type Feedback as FeedbackNote, feedbackWithEtag, type Versioned, voidFeedback } from "./assistance-data.ts";
+import { FeedbackRead } from "./assistance-feedback-read.tsx";
 import {
   feedbackVoidedWords,
   voidedMeanwhileWords,
@@ -57,8 +57,8 @@ function VoidFeedbackForm(
         props.onDone(feedbackVoidedWords(feedback, answer.value.voided?.reason ?? reason));
       } catch (error) {
         if (!(error instanceof ProblemError && error.problem.status === 409)) throw error;
-        // The 409 dates the void by UTC and names no one: the feedback read again says it on the desk's day.
-        // Unread, the refusal is said as the API gave it.
+        // Voided meanwhile: the feedback read again closes the form and the status line says when and why, as the
+        // row will. Unread, or another conflict, the refusal is said as the API gave it.
         const now = await feedbackWithEtag(props.requestId, feedback.id).catch(() => undefined);
         if (!now?.value.voided) throw error;
         await leaveVoided(now.value);
@@ -111,9 +111,9 @@ function VoidFeedbackForm(
 
 /** Feedback `feedbackId` read with its ETag, and its void's form; a stale void reads it again here (`put`). */
 export function VoidFeedback(props: Props & { feedbackId: string }) {
-  const [loaded, , put] = useLoad(
-    () => feedbackWithEtag(props.requestId, props.feedbackId),
-    `${props.requestId} ${props.feedbackId}`,
+  return (
+    <FeedbackRead requestId={props.requestId} feedbackId={props.feedbackId}>
+      {(current, put) => <VoidFeedbackForm {...props} current={current} onReread={put} />}
+    </FeedbackRead>
   );
-  return <Show what={loaded}>{(current) => <VoidFeedbackForm {...props} current={current} onReread={put} />}</Show>;
 }
